@@ -1,0 +1,83 @@
+#pragma once
+// Journal entries (SPEC 3, pumplog(5)): one JSON object per line.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "pumplog/time.hpp"
+
+namespace pumplog {
+
+enum class EntryType : std::uint8_t { pump, feed, store, move, use, discard, void_, amend, unknown };
+
+std::string_view type_name(EntryType type);
+// `unknown` for a type this version does not know (kept, ignored by computations).
+EntryType parse_type(std::string_view name);
+
+// Fields an amendment may set (a bit each in Entry::set_fields).
+enum Field : std::uint32_t {
+    field_ml = 1u << 0,
+    field_left_ml = 1u << 1,
+    field_right_ml = 1u << 2,
+    field_dur_s = 1u << 3,
+    field_left_s = 1u << 4,
+    field_right_s = 1u << 5,
+    field_method = 1u << 6,
+    field_milk = 1u << 7,
+    field_place = 1u << 8,
+    field_label = 1u << 9,
+    field_note = 1u << 10,
+    field_at = 1u << 11,
+    field_pumped = 1u << 12,
+    field_reason = 1u << 13,
+};
+
+// One line of the journal, parsed. The reader reuses one Entry per line (its
+// strings keep their capacity), so reading allocates little. For an `amend`
+// line the corrected fields are held in the same members (an amend has no
+// volume of its own), `set_fields` says which, and `set_at` is the corrected time.
+struct Entry {
+    EntryType type = EntryType::unknown;
+    std::string type_text;  // as written (for unknown types)
+    std::string id;
+    Stamp at;               // parsed `at`
+    std::string at_text;    // as written: its first 10 characters are the local date
+    std::optional<double> ml, left_ml, right_ml;
+    std::optional<std::int64_t> dur_s, left_s, right_s;
+    std::string method, milk, place, label, target, reason, note, from;
+    std::optional<Stamp> pumped;
+    // amend only
+    std::uint32_t set_fields = 0;
+    Stamp set_at;
+    std::string set_at_text;
+
+    std::string raw;           // the line as read (without its newline)
+    std::uint64_t offset = 0;  // byte offset of the line in the file
+
+    void clear();
+    bool is_event() const { return type != EntryType::void_ && type != EntryType::amend; }
+    // Applies an amendment's fields to this entry (amend.type must be amend).
+    void apply(const Entry& amend);
+};
+
+// Parses one journal line; nullopt with `error` set when it is not a valid entry
+// (not JSON, not an object, missing or mistyped v/id/type/at). Slow path: the
+// journal reader has its own streaming parser that must agree with this one.
+bool parse_entry_line(std::string_view line, Entry& out, std::string& error);
+
+// ULID: 26 Crockford base32 characters, 48-bit millisecond time then 80 random bits.
+std::string make_ulid(std::chrono::system_clock::time_point when);
+// The creation time of a ULID id, or nullopt when the id is not one.
+std::optional<std::chrono::system_clock::time_point> ulid_time(std::string_view id);
+
+// Writes a line for the journal: fields in a stable order (ordered_json).
+using Line = nlohmann::ordered_json;
+Line new_line(EntryType type, std::string_view id, Seconds at, const date::time_zone* zone);
+std::string serialize(const Line& line);
+// A JSON number: an integer when the value is whole ("90", not "90.0").
+nlohmann::ordered_json json_number(double value);  // no newline; invalid UTF-8 replaced
+
+}  // namespace pumplog

@@ -1,0 +1,68 @@
+#pragma once
+// Recording events: the journal lines that `add`, `log feed`, `undo`, `rm` and
+// `edit` append, built from values already parsed at the edge.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/journal.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// Refuses (usage error) a time in the future for a past event, unless forced.
+void check_not_future(Seconds at, Seconds now, bool force);
+
+struct PumpRecord {
+    Seconds at;
+    SideAmounts amount;
+    std::optional<std::chrono::seconds> duration;
+    std::string note;
+};
+Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone);
+
+enum class FeedMethod { bottle, breast };
+struct FeedRecord {
+    Seconds at;
+    FeedMethod method = FeedMethod::bottle;
+    std::optional<Volume> amount;  // bottle
+    std::string milk;              // bottle: "breast" or "formula"
+    std::optional<std::chrono::seconds> left, right, duration;  // breast
+    std::string note;
+};
+Line feed_line(const FeedRecord& feed, std::string_view id, const date::time_zone* zone);
+// "breast" or "formula"; usage error otherwise.
+std::string parse_milk(std::string_view text);
+
+Line void_line(std::string_view target, Seconds now, std::string_view id, const date::time_zone* zone);
+Line amend_line(std::string_view target, const nlohmann::ordered_json& set, Seconds now, std::string_view id,
+                const date::time_zone* zone);
+
+// What was pumped on one local day (the date written in each entry's `at`).
+struct DayTotal {
+    Volume pumped;
+    int sessions = 0;
+};
+DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date);
+
+// Short references (SPEC 3): the last characters of each id, lower case, as
+// many (at least 4) as make every id in the journal distinct.
+class Refs {
+public:
+    explicit Refs(const std::vector<std::string>& all_ids);
+    std::string ref(std::string_view id) const;
+    // The ids a reference names: its full id, or the ids ending in it
+    // (case-insensitive, at least 4 characters).
+    std::vector<std::string> resolve(std::string_view ref) const;
+
+private:
+    std::size_t length_ = 4;
+    std::vector<std::string> ids_;
+};
+
+// Every id in the journal (voided entries and corrections included).
+std::vector<std::string> all_ids(const Journal& journal);
+
+}  // namespace pumplog

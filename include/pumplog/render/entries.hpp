@@ -1,0 +1,31 @@
+#pragma once
+// Journal entries for people (a table) and for scripts (JSON, CSV; SPEC 7).
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/render/table.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog::render {
+
+struct ListedEntry {
+    const Entry* entry;
+    std::string ref;
+    bool voided = false;
+};
+
+// The entry's journal fields (unknown ones kept, amendments applied), plus
+// `ref` (and `"voided": true` when voided); volumes in `unit` with `_oz` keys.
+nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit);
+std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit);
+// ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note
+std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit);
+std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, const Style& style,
+                          const date::time_zone* zone);
+// "pump 90 ml (L 40 / R 50)", "bottle 120 ml of formula", "breast L 12 min / R 8 min"
+std::string describe(const Entry& entry, Unit unit);
+
+}  // namespace pumplog::render

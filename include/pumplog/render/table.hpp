@@ -1,0 +1,36 @@
+#pragma once
+// Plain-text tables and CSV: formatting only, no computation.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pumplog::render {
+
+enum class Align { left, right };
+
+struct Column {
+    std::string header;
+    Align align = Align::left;
+};
+
+// An aligned table: a header line, then one line per row; cells may hold UTF-8
+// and ANSI colour sequences (not counted in the width). No trailing spaces.
+std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);
+
+// One CSV record (RFC 4180 quoting where needed), ending in "\n".
+std::string csv_row(const std::vector<std::string>& cells);
+
+// A number for CSV/JSON text: no trailing zeros ("90", "88.72").
+std::string number(double value);
+
+// ANSI colour, only when enabled.
+struct Style {
+    bool color = false;
+    std::string red(std::string_view text) const;
+    std::string yellow(std::string_view text) const;
+    std::string green(std::string_view text) const;
+    std::string bold(std::string_view text) const;
+    std::string dim(std::string_view text) const;
+};
+
+}  // namespace pumplog::render

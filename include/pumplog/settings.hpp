@@ -1,0 +1,81 @@
+#pragma once
+// Settings (SPEC 5): the keys, their defaults and validation, and the config file.
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+#include <nlohmann/json.hpp>
+
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// A daily window of wall-clock minutes [begin, end); end < begin wraps past midnight.
+struct DailyWindow {
+    int begin_min = 0;  // minutes after local midnight
+    int end_min = 0;
+    bool contains(int minute_of_day) const;
+    friend bool operator==(const DailyWindow&, const DailyWindow&) = default;
+};
+// "23:30-05:30"; usage error otherwise.
+DailyWindow parse_daily_window(std::string_view text);
+
+// A weekly window: some weekdays, one daily window ("mon-fri 08:00-17:30").
+struct WeeklyWindow {
+    unsigned weekdays = 0;  // bit 0 = Monday .. bit 6 = Sunday (ISO)
+    DailyWindow hours;
+    friend bool operator==(const WeeklyWindow&, const WeeklyWindow&) = default;
+};
+// "mon-fri 08:00-17:30; sat 09:00-13:00", "daily 08:00-17:00", "08:00-17:00",
+// "mon,wed,fri 08:00-12:00", or "none" (empty); usage error otherwise.
+std::vector<WeeklyWindow> parse_away(std::string_view text);
+
+enum class PlanMode { away, exclusive, supply };
+
+struct Settings {
+    Unit unit = Unit::ml;
+    std::string timezone;  // empty: TZ, else the system zone
+    std::string guideline = "cdc";
+    std::vector<WeeklyWindow> away;  // default: none
+    PlanMode mode = PlanMode::away;
+    int lookback_days = 7;
+    std::chrono::minutes min_gap{120};
+    std::chrono::minutes max_gap_day{240};
+    std::chrono::minutes max_gap_night{300};
+    int sessions = 8;
+    std::optional<date::year_month_day> birth;
+    std::optional<DailyWindow> sleep;
+    int stash_days = 3;  // default stash target: this many away days of need
+};
+
+// One configurable key: its name, default, what it accepts.
+struct SettingKey {
+    std::string_view name;
+    std::string_view default_text;
+    std::string_view accepted;  // for error messages and `config list`
+    std::string_view summary;
+};
+const std::vector<SettingKey>& setting_keys();
+
+// Validates `value` for `key` and returns its normalized text; usage error
+// (listing the keys or the accepted values) otherwise.
+std::string normalize_setting(std::string_view key, std::string_view value);
+// Applies one normalized value to settings.
+void apply_setting(Settings& settings, std::string_view key, std::string_view value);
+
+// The config file: $XDG_CONFIG_HOME/pumplog/config.json, else ~/.config/pumplog/config.json.
+std::filesystem::path default_config_path();
+
+// The stored values (key -> normalized text) of a config file; an absent file is
+// empty; an unreadable or invalid one is a usage error naming the file.
+nlohmann::json read_config(const std::filesystem::path& path);
+// Writes the config atomically (temporary file and rename).
+void write_config(const std::filesystem::path& path, const nlohmann::json& values);
+// Settings from stored values over the defaults.
+Settings settings_from(const nlohmann::json& values);
+
+}  // namespace pumplog

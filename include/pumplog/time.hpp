@@ -1,0 +1,79 @@
+#pragma once
+// The clock and the zone, RFC 3339, and the time expressions people type.
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pumplog {
+
+using Seconds = date::sys_seconds;         // an instant
+using LocalSeconds = date::local_seconds;  // a wall-clock time, no zone
+
+// Where and when "now" is: every now-relative computation takes one of these.
+struct Clock {
+    Seconds now;
+    const date::time_zone* zone = nullptr;
+};
+
+// The zone: TZ (an IANA name, a leading ':' stripped) when set and non-empty,
+// else `configured` when non-empty, else the system's. A POSIX TZ string or an
+// unknown name is a usage error naming an IANA zone to use instead.
+const date::time_zone* resolve_zone(const char* tz_env, std::string_view configured);
+// One IANA zone by name; usage error when unknown.
+const date::time_zone* locate_zone(std::string_view name);
+
+// The instant of a wall-clock time. A time in a spring-forward gap moves forward
+// by the gap (02:30 that does not exist becomes 03:30); a repeated time in a
+// fall-back overlap takes its first occurrence.
+Seconds to_instant(LocalSeconds local, const date::time_zone* zone);
+LocalSeconds to_local(Seconds instant, const date::time_zone* zone);
+// Offset from UTC in effect at an instant.
+std::chrono::seconds offset_at(Seconds instant, const date::time_zone* zone);
+
+// "2026-11-21T22:10:00+01:00": the instant with the zone's offset at that instant.
+std::string format_rfc3339(Seconds instant, const date::time_zone* zone);
+// The same with a given offset.
+std::string format_rfc3339(Seconds instant, std::chrono::seconds offset);
+
+// A parsed RFC 3339 time: the instant and the offset it was written with.
+struct Stamp {
+    Seconds instant;
+    std::chrono::seconds offset{0};
+    LocalSeconds local() const { return LocalSeconds(instant.time_since_epoch() + offset); }
+};
+// Accepts "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)" (also a space for T and a
+// lower-case t/z); nullopt when it is not one.
+std::optional<Stamp> parse_rfc3339(std::string_view text);
+
+// A span of time [begin, end). A point has end == begin + 1s.
+struct Span {
+    Seconds begin;
+    Seconds end;
+};
+
+// A time expression (SPEC 1): "now", "14:30", "2:30pm", "yesterday 22:10",
+// "2026-11-21 22:10", "2026-11-21", RFC 3339, "20m ago", "-2h", "-7d", "+1h",
+// and the range words "today", "yesterday", "monday".."sunday", "this week",
+// "last week", "this month", "last month". A date or a range word stands for
+// its whole local day (or week, month); a clock time means the most recent such
+// time not in the future. Throws a usage error naming accepted forms otherwise.
+Span parse_time_span(std::string_view text, const Clock& clock);
+// The instant of an expression: a point, or the beginning of a day/range.
+Seconds parse_time_point(std::string_view text, const Clock& clock);
+
+// The local calendar day of a local time, and its start as an instant.
+date::sys_days local_day(Seconds instant, const date::time_zone* zone);
+Seconds start_of_local_day(date::sys_days day, const date::time_zone* zone);
+
+// "14:05" for an instant in the zone.
+std::string format_clock(Seconds instant, const date::time_zone* zone);
+// "2026-11-21 14:05" for an instant in the zone.
+std::string format_date_time(Seconds instant, const date::time_zone* zone);
+// "2026-11-21".
+std::string format_date(date::sys_days day);
+
+}  // namespace pumplog

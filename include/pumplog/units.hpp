@@ -1,0 +1,72 @@
+#pragma once
+// Volumes and durations: parsed at the edge, once; inside, values are valid.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pumplog {
+
+enum class Unit { ml, oz };
+
+// US fluid ounce in millilitres.
+inline constexpr double ml_per_oz = 29.5735;
+
+// A volume of milk, held in millilitres.
+class Volume {
+public:
+    constexpr Volume() = default;
+    static constexpr Volume from_ml(double ml) { return Volume(ml); }
+    static constexpr Volume from_oz(double oz) { return Volume(oz * ml_per_oz); }
+    constexpr double ml() const { return ml_; }
+    constexpr double oz() const { return ml_ / ml_per_oz; }
+    double in(Unit unit) const { return unit == Unit::ml ? ml() : oz(); }
+    constexpr Volume operator+(Volume other) const { return Volume(ml_ + other.ml_); }
+    constexpr Volume operator-(Volume other) const { return Volume(ml_ - other.ml_); }
+    constexpr Volume& operator+=(Volume other) { ml_ += other.ml_; return *this; }
+    constexpr Volume& operator-=(Volume other) { ml_ -= other.ml_; return *this; }
+    constexpr auto operator<=>(const Volume&) const = default;
+
+private:
+    constexpr explicit Volume(double ml) : ml_(ml) {}
+    double ml_ = 0;
+};
+
+// "ml" or "oz"; throws a usage error naming both otherwise.
+Unit parse_unit(std::string_view text);
+std::string_view unit_name(Unit unit);
+
+// One amount: "90ml", "90 ml", "90mL", "3oz", "3.5 oz", "3 fl oz", or a bare
+// number taken in `bare_unit`. Throws a usage error (exit 2) otherwise. Does not
+// judge plausibility (see check_plausible_session).
+Volume parse_amount(std::string_view text, Unit bare_unit);
+
+// A session's amount, possibly per side: a plain amount, or "L40 R50" (either side
+// may be missing; each side may carry a unit).
+struct SideAmounts {
+    Volume total;
+    std::optional<Volume> left;
+    std::optional<Volume> right;
+};
+SideAmounts parse_session_amount(std::string_view text, Unit bare_unit);
+
+// Refuses (usage error) an amount of 0 or less or over 1000 ml in one session,
+// unless forced (SPEC 2).
+void check_plausible_session(Volume volume, bool force);
+
+// Rounds millilitres for storage in the journal (0.01 ml).
+double round_ml(double ml);
+// A value for machine output in `unit`: ml to 0.1, oz to 0.01.
+double output_value(Volume volume, Unit unit);
+// For people: "90 ml", "3.1 oz".
+std::string format_volume(Volume volume, Unit unit);
+// Only the number: "90", "3.1".
+std::string format_volume_number(Volume volume, Unit unit);
+
+// Durations: "15m", "1h30m", "90s", "20min", "2h", "2d", "1h 30m", and a bare
+// number taken as minutes. Throws a usage error otherwise.
+std::chrono::seconds parse_duration(std::string_view text);
+// For people: "25 min", "1 h 30 min", "2 d", "45 s".
+std::string format_duration(std::chrono::seconds duration);
+
+}  // namespace pumplog

@@ -1,0 +1,24 @@
+// The command table: the one list of top-level commands.
+#include "context.hpp"
+
+namespace pumplog::cli {
+
+void setup_add(CLI::App&, Context&);
+void setup_log(CLI::App&, Context&);
+void setup_config(CLI::App&, Context&);
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"add", "record a pumping session (short for `log pump`)", setup_add},
+        {"log", "list, record, correct and check journal entries", setup_log},
+        {"config", "read and change settings", setup_config},
+    };
+    return table;
+}
+
+bool global_option_takes_value(std::string_view option) {
+    return option == "-j" || option == "--journal" || option == "--unit" || option == "--now" ||
+           option == "--color" || option == "--format";
+}
+
+}  // namespace pumplog::cli

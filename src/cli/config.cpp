@@ -1,0 +1,102 @@
+// `config get|set|unset|list`.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/render/table.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+std::string stored(Context& ctx, std::string_view key) {
+    const auto& values = ctx.config_values();
+    const auto it = values.find(std::string(key));
+    if (it != values.end() && it->is_string()) return it->get<std::string>();
+    return {};
+}
+
+const SettingKey& key_of(std::string_view name) {
+    for (const auto& k : setting_keys())
+        if (k.name == name) return k;
+    normalize_setting(name, "");  // throws the error listing the keys
+    throw usage_error("unknown setting");
+}
+
+int run_get(Context& ctx, const std::string& key) {
+    const SettingKey& k = key_of(key);
+    const std::string value = stored(ctx, key);
+    fmt::print("{}\n", value.empty() ? std::string(k.default_text) : value);
+    return 0;
+}
+
+int run_set(Context& ctx, const std::string& key, const std::vector<std::string>& words) {
+    std::string value;
+    for (const auto& w : words) value += (value.empty() ? "" : " ") + w;
+    const std::string normalized = normalize_setting(key, value);
+    nlohmann::json values = ctx.config_values();
+    values[key] = normalized;
+    write_config(default_config_path(), values);
+    fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : normalized);
+    return 0;
+}
+
+int run_unset(Context& ctx, const std::string& key) {
+    const SettingKey& k = key_of(key);
+    nlohmann::json values = ctx.config_values();
+    values.erase(key);
+    write_config(default_config_path(), values);
+    fmt::print("{} = {} (default)\n", key, k.default_text.empty() ? "(unset)" : k.default_text);
+    return 0;
+}
+
+int run_list(Context& ctx) {
+    const Format format = ctx.format({Format::table, Format::json, Format::csv});
+    nlohmann::ordered_json json = nlohmann::ordered_json::object();
+    std::vector<std::vector<std::string>> rows;
+    std::string csv = render::csv_row({"key", "value", "default", "accepted"});
+    for (const auto& k : setting_keys()) {
+        const std::string value = stored(ctx, k.name);
+        const std::string shown = value.empty() ? std::string(k.default_text) : value;
+        json[std::string(k.name)] = shown;
+        rows.push_back({std::string(k.name), shown.empty() ? "-" : shown, value.empty() ? "(default)" : "",
+                        std::string(k.summary)});
+        csv += render::csv_row({std::string(k.name), shown, std::string(k.default_text), std::string(k.accepted)});
+    }
+    if (format == Format::json) fmt::print("{}\n", json.dump(2));
+    else if (format == Format::csv) fmt::print("{}", csv);
+    else fmt::print("{}", render::table({{"key"}, {"value"}, {""}, {"what it is"}}, rows));
+    return 0;
+}
+
+}  // namespace
+
+void setup_config(CLI::App& cmd, Context& ctx) {
+    cmd.require_subcommand(1);
+    std::string keys;
+    for (const auto& k : setting_keys())
+        keys += fmt::format("  {:<14} {} (default {})\n", k.name, k.accepted, k.default_text.empty() ? "none" : k.default_text);
+    cmd.footer("Settings:\n" + keys + "\nExamples:\n  pumplog config set away \"mon-fri 08:00-17:30\"\n"
+               "  pumplog config set unit oz\n  pumplog config list");
+
+    auto key = std::make_shared<std::string>();
+    auto* get = cmd.add_subcommand("get", "print a setting");
+    get->add_option("key", *key, "the setting")->required()->type_name("KEY");
+    get->callback([&ctx, key] { ctx.action = [&ctx, key] { return run_get(ctx, *key); }; });
+
+    auto words = std::make_shared<std::vector<std::string>>();
+    auto* set = cmd.add_subcommand("set", "change a setting (validated)");
+    set->add_option("key", *key, "the setting")->required()->type_name("KEY");
+    set->add_option("value", *words, "its new value")->required()->type_name("VALUE");
+    set->callback([&ctx, key, words] { ctx.action = [&ctx, key, words] { return run_set(ctx, *key, *words); }; });
+
+    auto* unset = cmd.add_subcommand("unset", "return a setting to its default");
+    unset->add_option("key", *key, "the setting")->required()->type_name("KEY");
+    unset->callback([&ctx, key] { ctx.action = [&ctx, key] { return run_unset(ctx, *key); }; });
+
+    auto* list = cmd.add_subcommand("list", "print every setting with its value");
+    list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx); }; });
+}
+
+}  // namespace pumplog::cli

@@ -1,0 +1,73 @@
+#pragma once
+// What every command shares: the global options, resolved on first use.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pumplog/history.hpp"
+#include "pumplog/journal.hpp"
+#include "pumplog/render/table.hpp"
+#include "pumplog/settings.hpp"
+#include "pumplog/time.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace pumplog::cli {
+
+enum class Format { table, json, csv, ics, md, svg, html };
+
+class Context {
+public:
+    // raw global options
+    std::string journal_option;
+    std::string unit_option;
+    std::string now_option;
+    std::string color_option = "auto";
+    std::string format_option;
+    bool strict = false;
+
+    // The command to run once parsing is done (set by the chosen subcommand).
+    std::function<int()> action;
+
+    // Resolved on first use.
+    const Settings& settings();
+    const nlohmann::json& config_values();
+    const date::time_zone* zone();
+    const Clock& clock();
+    Unit unit();
+    Journal journal();
+    render::Style style();
+    // The --format in effect; usage error when it is not one of `accepted`.
+    Format format(std::initializer_list<Format> accepted);
+    // Prints a warning per damaged line the reader skipped.
+    void warn(const ReadStats& stats) const;
+    // Replays the journal, warning about damaged lines.
+    History history(const ReplayOptions& options);
+
+private:
+    std::optional<nlohmann::json> config_;
+    std::optional<Settings> settings_;
+    const date::time_zone* zone_ = nullptr;
+    std::optional<Clock> clock_;
+};
+
+std::string_view format_name(Format format);
+
+// The command table: one row per top-level command. Dispatch, --help, the
+// completion scripts and the man page's command list all come from it.
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    void (*setup)(CLI::App& command, Context& context);
+};
+const std::vector<Command>& commands();
+
+// Global options that take a value (for the argument pre-scan in main).
+bool global_option_takes_value(std::string_view option);
+
+}  // namespace pumplog::cli

@@ -1,0 +1,148 @@
+// pumplog: parse the command line, run the command, map errors to exit codes.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "options.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/version.hpp"
+
+using namespace pumplog;
+using namespace pumplog::cli;
+
+namespace {
+
+// Edit distance, for "did you mean".
+std::size_t distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t prev = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cur = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            prev = cur;
+        }
+    }
+    return row[b.size()];
+}
+
+// The first word that is not a global option or its value: the command.
+// Refuses an unknown one with a suggestion before CLI11 sees it.
+void check_command_word(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") return;
+        if (a.starts_with("-")) {
+            if (a.find('=') == std::string::npos && global_option_takes_value(a)) ++i;
+            continue;
+        }
+        for (const auto& c : commands())
+            if (c.name == a) return;
+        if (a == "help") return;
+        std::string best;
+        std::size_t best_d = 3;
+        for (const auto& c : commands()) {
+            const std::size_t d = distance(a, c.name);
+            if (d < best_d) {
+                best_d = d;
+                best = std::string(c.name);
+            }
+        }
+        std::string names;
+        for (const auto& c : commands()) names += (names.empty() ? "" : ", ") + std::string(c.name);
+        if (!best.empty())
+            throw usage_error(fmt::format("unknown command \"{}\"; did you mean \"{}\"?", a, best));
+        throw usage_error(fmt::format("unknown command \"{}\"; the commands are {}", a, names));
+    }
+}
+
+// CLI11's messages start with a capital and end without context; make them ours.
+std::string parse_error_text(const CLI::ParseError& e) {
+    std::string text = e.what();
+    if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '.')) text.pop_back();
+    for (auto& c : text)
+        if (c == '\n') c = ' ';
+    return text + " (see pumplog --help)";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::vector<std::string> args = join_negative_values(argc, argv);
+        // Fast path: --version needs neither the zone database nor the command tree.
+        if (args.size() == 1 && (args[0] == "--version" || args[0] == "-V")) {
+            std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
+            return 0;
+        }
+        check_command_word(args);
+
+        Context context;
+        CLI::App app{"pumplog: a journal and planner for parents who pump breast milk", "pumplog"};
+        app.set_version_flag("-V,--version", std::string("pumplog ") + pumplog::version);
+        app.require_subcommand(1);
+        app.footer(
+            "Examples:\n"
+            "  pumplog add 90ml                    record a pumping session now\n"
+            "  pumplog add L40 R50 --at 6:30am     per side, earlier today\n"
+            "  pumplog log feed 120ml --bottle     the baby drank a bottle\n"
+            "  pumplog plan next --within 10m      for cron: is a pump due?\n"
+            "  pumplog report --format csv         daily totals for a spreadsheet\n"
+            "\nExit status: 0 success, 1 nothing to say (cron queries), 2 bad usage or input,\n"
+            "3 the journal could not be read or written safely. See pumplog(1).");
+        app.add_option("-j,--journal", context.journal_option, "journal file (default: $PUMPLOG_JOURNAL, "
+                                                               "$XDG_DATA_HOME/pumplog/journal.jsonl)")
+            ->type_name("FILE");
+        app.add_option("--unit", context.unit_option, "display unit: ml or oz (default from config)")
+            ->type_name("ml|oz");
+        app.add_option("--now", context.now_option, "the current time, for tests and what-if questions "
+                                                    "(also PUMPLOG_NOW)")
+            ->type_name("TIME");
+        app.add_option("--color", context.color_option, "colour: auto, always or never (NO_COLOR is honoured)")
+            ->type_name("WHEN")
+            ->check(CLI::IsMember({"auto", "always", "never"}));
+        app.add_option("--format", context.format_option, "output: table, json, csv (ics, md, svg, html where offered)")
+            ->type_name("FORMAT");
+        app.add_flag("--strict", context.strict, "refuse a damaged journal (exit 3) instead of skipping bad lines");
+
+        for (const auto& command : commands()) {
+            CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+            sub->fallthrough();
+            command.setup(*sub, context);
+        }
+
+        try {
+            auto arg_pointers = to_argv(args, argv[0]);
+            app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForAllHelp& e) {
+            return app.exit(e);
+        } catch (const CLI::CallForVersion& e) {
+            return app.exit(e);
+        } catch (const CLI::ParseError& e) {
+            throw usage_error(parse_error_text(e));
+        }
+        if (!context.unit_option.empty()) parse_unit(context.unit_option);
+        if (!context.action) throw usage_error("no command given; see pumplog --help");
+        const int code = context.action();
+        std::fflush(stdout);
+        if (std::ferror(stdout)) return 3;
+        return code;
+    } catch (const Error& e) {
+        std::fflush(stdout);
+        fmt::print(stderr, "pumplog: error: {}\n", e.what());
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::fflush(stdout);
+        fmt::print(stderr, "pumplog: error: {}\n", e.what());
+        return 3;
+    }
+}

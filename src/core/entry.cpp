@@ -1,0 +1,329 @@
+#include "pumplog/entry.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <sys/random.h>
+
+#include <simdjson.h>
+
+#include "line_parser.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+namespace {
+constexpr std::array<std::string_view, 8> type_names = {"pump", "feed", "store", "move",
+                                                        "use",  "discard", "void", "amend"};
+}
+
+std::string_view type_name(EntryType type) {
+    const auto i = static_cast<std::size_t>(type);
+    return i < type_names.size() ? type_names[i] : "unknown";
+}
+
+EntryType parse_type(std::string_view name) {
+    for (std::size_t i = 0; i < type_names.size(); ++i)
+        if (type_names[i] == name) return static_cast<EntryType>(i);
+    return EntryType::unknown;
+}
+
+void Entry::clear() {
+    type = EntryType::unknown;
+    type_text.clear();
+    id.clear();
+    at = Stamp{};
+    at_text.clear();
+    ml.reset();
+    left_ml.reset();
+    right_ml.reset();
+    dur_s.reset();
+    left_s.reset();
+    right_s.reset();
+    method.clear();
+    milk.clear();
+    place.clear();
+    label.clear();
+    target.clear();
+    reason.clear();
+    note.clear();
+    from.clear();
+    pumped.reset();
+    set_fields = 0;
+    set_at = Stamp{};
+    set_at_text.clear();
+    raw.clear();
+    offset = 0;
+}
+
+void Entry::apply(const Entry& amend) {
+    const std::uint32_t f = amend.set_fields;
+    if (f & field_ml) ml = amend.ml;
+    if (f & field_left_ml) left_ml = amend.left_ml;
+    if (f & field_right_ml) right_ml = amend.right_ml;
+    if (f & field_dur_s) dur_s = amend.dur_s;
+    if (f & field_left_s) left_s = amend.left_s;
+    if (f & field_right_s) right_s = amend.right_s;
+    if (f & field_method) method = amend.method;
+    if (f & field_milk) milk = amend.milk;
+    if (f & field_place) place = amend.place;
+    if (f & field_label) label = amend.label;
+    if (f & field_note) note = amend.note;
+    if (f & field_reason) reason = amend.reason;
+    if (f & field_pumped) pumped = amend.pumped;
+    if (f & field_at) {
+        at = amend.set_at;
+        at_text = amend.set_at_text;
+    }
+}
+
+// ---- the line parser ----
+
+struct LineParser::Impl {
+    simdjson::ondemand::parser parser;
+};
+
+LineParser::LineParser() : impl_(std::make_unique<Impl>()) {}
+LineParser::~LineParser() = default;
+
+namespace {
+
+using simdjson::ondemand::value;
+
+// True when the value is JSON null (peeks without consuming).
+bool is_null(value& v) {
+    simdjson::ondemand::json_type type;
+    return !v.type().get(type) && type == simdjson::ondemand::json_type::null;
+}
+
+bool read_number(value v, std::optional<double>& out) {
+    double d = 0;
+    if (is_null(v)) {
+        out.reset();
+        return true;
+    }
+    if (v.get_double().get(d)) return false;
+    out = d;
+    return true;
+}
+
+bool read_integer(value v, std::optional<std::int64_t>& out) {
+    if (is_null(v)) {
+        out.reset();
+        return true;
+    }
+    double d = 0;
+    if (v.get_double().get(d)) return false;
+    if (!(d > -9.2e18 && d < 9.2e18)) return false;
+    out = static_cast<std::int64_t>(d < 0 ? d - 0.5 : d + 0.5);
+    return true;
+}
+
+bool read_string(value v, std::string& out) {
+    if (is_null(v)) {
+        out.clear();
+        return true;
+    }
+    std::string_view s;
+    if (v.get_string().get(s)) return false;
+    out.assign(s.data(), s.size());
+    return true;
+}
+
+bool read_time(value v, std::optional<Stamp>& out, std::string* text) {
+    if (is_null(v)) {
+        out.reset();
+        return true;
+    }
+    std::string_view s;
+    if (v.get_string().get(s)) return false;
+    out = parse_rfc3339(s);
+    if (text) text->assign(s.data(), s.size());
+    return out.has_value();
+}
+
+// A field shared by entries and amendments; returns false on a type error,
+// sets `known` when the key is one of them.
+bool read_common_field(std::string_view key, value v, Entry& e, std::uint32_t& mask, bool& known) {
+    known = true;
+    if (key == "ml") { mask |= field_ml; return read_number(v, e.ml); }
+    if (key == "left_ml") { mask |= field_left_ml; return read_number(v, e.left_ml); }
+    if (key == "right_ml") { mask |= field_right_ml; return read_number(v, e.right_ml); }
+    if (key == "dur_s") { mask |= field_dur_s; return read_integer(v, e.dur_s); }
+    if (key == "left_s") { mask |= field_left_s; return read_integer(v, e.left_s); }
+    if (key == "right_s") { mask |= field_right_s; return read_integer(v, e.right_s); }
+    if (key == "method") { mask |= field_method; return read_string(v, e.method); }
+    if (key == "milk") { mask |= field_milk; return read_string(v, e.milk); }
+    if (key == "place") { mask |= field_place; return read_string(v, e.place); }
+    if (key == "label") { mask |= field_label; return read_string(v, e.label); }
+    if (key == "note") { mask |= field_note; return read_string(v, e.note); }
+    if (key == "reason") { mask |= field_reason; return read_string(v, e.reason); }
+    if (key == "pumped") { mask |= field_pumped; return read_time(v, e.pumped, nullptr); }
+    known = false;
+    return true;
+}
+
+}  // namespace
+
+bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
+    e.clear();
+    e.raw.assign(data, size);
+    simdjson::ondemand::document doc;
+    if (impl_->parser.iterate(data, size, capacity).get(doc)) {
+        error = "not valid JSON";
+        return false;
+    }
+    simdjson::ondemand::object object;
+    if (doc.get_object().get(object)) {
+        error = "not a JSON object";
+        return false;
+    }
+    bool has_v = false, has_id = false, has_type = false, has_at = false;
+    std::uint32_t own_mask = 0;
+    for (auto field : object) {
+        std::string_view key;
+        if (field.unescaped_key().get(key)) {
+            error = "not valid JSON";
+            return false;
+        }
+        value v;
+        if (field.value().get(v)) {
+            error = "not valid JSON";
+            return false;
+        }
+        bool ok = true, known = false;
+        if (key == "v") {
+            std::int64_t version = 0;
+            ok = !v.get_int64().get(version) && version >= 1;
+            has_v = ok;
+            if (!ok) { error = "\"v\" is not a format version"; return false; }
+        } else if (key == "id") {
+            ok = read_string(v, e.id) && !e.id.empty();
+            has_id = ok;
+            if (!ok) { error = "\"id\" is not a non-empty string"; return false; }
+        } else if (key == "type") {
+            ok = read_string(v, e.type_text) && !e.type_text.empty();
+            has_type = ok;
+            if (!ok) { error = "\"type\" is not a non-empty string"; return false; }
+            e.type = parse_type(e.type_text);
+        } else if (key == "at") {
+            std::optional<Stamp> stamp;
+            ok = read_time(v, stamp, &e.at_text) && stamp;
+            if (!ok) { error = "\"at\" is not an RFC 3339 time"; return false; }
+            e.at = *stamp;
+            has_at = true;
+        } else if (key == "target") {
+            ok = read_string(v, e.target);
+        } else if (key == "from") {
+            ok = read_string(v, e.from);
+        } else if (key == "set") {
+            simdjson::ondemand::object set;
+            if (v.get_object().get(set)) { error = "\"set\" is not an object"; return false; }
+            for (auto sf : set) {
+                std::string_view skey;
+                value sv;
+                if (sf.unescaped_key().get(skey) || sf.value().get(sv)) { error = "not valid JSON"; return false; }
+                if (skey == "at") {
+                    std::optional<Stamp> stamp;
+                    if (!read_time(sv, stamp, &e.set_at_text) || !stamp) {
+                        error = "\"set.at\" is not an RFC 3339 time";
+                        return false;
+                    }
+                    e.set_at = *stamp;
+                    e.set_fields |= field_at;
+                    continue;
+                }
+                bool sknown = false;
+                if (!read_common_field(skey, sv, e, e.set_fields, sknown)) {
+                    error = "\"set." + std::string(skey) + "\" has the wrong type";
+                    return false;
+                }
+            }
+        } else {
+            ok = read_common_field(key, v, e, own_mask, known);
+        }
+        if (!ok) {
+            error = "\"" + printable(key) + "\" has the wrong type";
+            return false;
+        }
+    }
+    if (!has_v || !has_id || !has_type || !has_at) {
+        error = !has_v ? "no \"v\"" : !has_id ? "no \"id\"" : !has_type ? "no \"type\"" : "no \"at\"";
+        return false;
+    }
+    return true;
+}
+
+bool parse_entry_line(std::string_view line, Entry& out, std::string& error) {
+    std::string padded(line);
+    padded.resize(line.size() + line_padding, ' ');
+    LineParser parser;
+    return parser.parse(padded.data(), line.size(), padded.size(), out, error);
+}
+
+// ---- ids ----
+
+namespace {
+constexpr std::string_view crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+}
+
+std::string make_ulid(std::chrono::system_clock::time_point when) {
+    const auto ms = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch()).count());
+    std::array<unsigned char, 10> random{};
+    if (getrandom(random.data(), random.size(), 0) != static_cast<ssize_t>(random.size())) {
+        std::random_device device;
+        for (auto& b : random) b = static_cast<unsigned char>(device());
+    }
+    std::string out(26, '0');
+    std::uint64_t t = ms;
+    for (int i = 9; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = crockford[t & 31];
+        t >>= 5;
+    }
+    // 80 random bits as 16 characters of 5 bits, most significant first.
+    for (std::size_t i = 0; i < 16; ++i) {
+        unsigned value = 0;
+        for (std::size_t bit = 0; bit < 5; ++bit) {
+            const std::size_t n = i * 5 + bit;  // bit index from the most significant
+            value = (value << 1) | ((random[n / 8] >> (7 - n % 8)) & 1u);
+        }
+        out[10 + i] = crockford[value];
+    }
+    return out;
+}
+
+std::optional<std::chrono::system_clock::time_point> ulid_time(std::string_view id) {
+    if (id.size() != 26) return std::nullopt;
+    std::uint64_t t = 0;
+    for (std::size_t i = 0; i < 26; ++i) {
+        const char c = static_cast<char>(std::toupper(static_cast<unsigned char>(id[i])));
+        const std::size_t v = crockford.find(c);
+        if (v == std::string_view::npos) return std::nullopt;
+        if (i < 10) t = (t << 5) | v;
+    }
+    if (t > (std::uint64_t{1} << 48)) return std::nullopt;
+    return std::chrono::system_clock::time_point(std::chrono::milliseconds(t));
+}
+
+Line new_line(EntryType type, std::string_view id, Seconds at, const date::time_zone* zone) {
+    Line line;
+    line["v"] = 1;
+    line["id"] = std::string(id);
+    line["type"] = std::string(type_name(type));
+    line["at"] = format_rfc3339(at, zone);
+    return line;
+}
+
+nlohmann::ordered_json json_number(double value) {
+    const double whole = std::round(value);
+    if (std::fabs(value - whole) < 1e-9 && std::fabs(whole) < 9e15) return static_cast<std::int64_t>(whole);
+    return value;
+}
+
+std::string serialize(const Line& line) {
+    return line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace pumplog

@@ -1,0 +1,331 @@
+#include "pumplog/settings.hpp"
+
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "pumplog/time.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+namespace fs = std::filesystem;
+
+bool DailyWindow::contains(int minute) const {
+    if (begin_min == end_min) return true;  // a whole day
+    if (begin_min < end_min) return minute >= begin_min && minute < end_min;
+    return minute >= begin_min || minute < end_min;
+}
+
+namespace {
+
+// "08:00" or "8:00" or "8" -> minutes; -1 when not one.
+int parse_hhmm(std::string_view text) {
+    const std::string_view t = trim(text);
+    int h = 0, m = 0;
+    std::size_t i = 0;
+    std::size_t digits = 0;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && digits < 2) {
+        h = h * 10 + (t[i++] - '0');
+        ++digits;
+    }
+    if (digits == 0) return -1;
+    if (i < t.size()) {
+        if (t[i] != ':' || i + 3 != t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 1])) ||
+            !std::isdigit(static_cast<unsigned char>(t[i + 2])))
+            return -1;
+        m = (t[i + 1] - '0') * 10 + (t[i + 2] - '0');
+    }
+    if (h == 24 && m == 0) return 24 * 60;
+    if (h > 23 || m > 59) return -1;
+    return h * 60 + m;
+}
+
+std::string hhmm(int minutes) { return fmt::format("{:02d}:{:02d}", minutes / 60 % 24, minutes % 60); }
+
+int weekday_index(std::string_view word) {
+    static constexpr std::string_view names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    const std::string w = lower(word);
+    for (int i = 0; i < 7; ++i)
+        if (w.size() >= 3 && std::string_view("mondaytuesdaywednesdaythursdayfridaysaturdaysunday").find(w) !=
+                                 std::string_view::npos &&
+            w.substr(0, 3) == names[i])
+            return i;
+    return -1;
+}
+
+}  // namespace
+
+DailyWindow parse_daily_window(std::string_view text) {
+    const std::string_view t = trim(text);
+    const std::size_t dash = t.find('-');
+    const auto fail = [&] {
+        return usage_error(fmt::format("\"{}\" is not a time window; try 23:30-05:30", printable(text)));
+    };
+    if (dash == std::string_view::npos) throw fail();
+    const int begin = parse_hhmm(t.substr(0, dash));
+    const int end = parse_hhmm(t.substr(dash + 1));
+    if (begin < 0 || end < 0 || begin == 24 * 60) throw fail();
+    return DailyWindow{begin, end % (24 * 60)};
+}
+
+std::vector<WeeklyWindow> parse_away(std::string_view text) {
+    std::vector<WeeklyWindow> windows;
+    const std::string all = lower(trim(text));
+    if (all.empty() || all == "none") return windows;
+    const auto fail = [&](std::string_view part) {
+        return usage_error(fmt::format("\"{}\" is not an away window; try \"mon-fri 08:00-17:30\" "
+                                       "(several separated by ;), \"daily 08:00-17:00\" or none",
+                                       printable(part)));
+    };
+    std::stringstream parts(all);
+    std::string part;
+    while (std::getline(parts, part, ';')) {
+        const std::string_view p = trim(part);
+        if (p.empty()) continue;
+        WeeklyWindow window;
+        const std::size_t space = p.rfind(' ');
+        std::string_view days_text = space == std::string_view::npos ? "daily" : trim(p.substr(0, space));
+        const std::string_view hours_text = space == std::string_view::npos ? p : p.substr(space + 1);
+        try {
+            window.hours = parse_daily_window(hours_text);
+        } catch (const Error&) {
+            throw fail(p);
+        }
+        if (days_text == "daily" || days_text == "every day" || days_text == "everyday") {
+            window.weekdays = 0x7F;
+        } else if (days_text == "weekdays") {
+            window.weekdays = 0x1F;
+        } else if (days_text == "weekends" || days_text == "weekend") {
+            window.weekdays = 0x60;
+        } else {
+            std::stringstream list{std::string(days_text)};
+            std::string item;
+            while (std::getline(list, item, ',')) {
+                const std::string_view it = trim(item);
+                const std::size_t dash = it.find('-');
+                const int a = weekday_index(dash == std::string_view::npos ? it : it.substr(0, dash));
+                const int b = dash == std::string_view::npos ? a : weekday_index(it.substr(dash + 1));
+                if (a < 0 || b < 0) throw fail(p);
+                for (int d = a;; d = (d + 1) % 7) {
+                    window.weekdays |= 1u << d;
+                    if (d == b) break;
+                }
+            }
+        }
+        if (window.weekdays == 0) throw fail(p);
+        windows.push_back(window);
+    }
+    return windows;
+}
+
+namespace {
+
+std::string format_away(const std::vector<WeeklyWindow>& windows) {
+    static constexpr std::string_view names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    if (windows.empty()) return "none";
+    std::string out;
+    for (const auto& w : windows) {
+        if (!out.empty()) out += "; ";
+        if (w.weekdays == 0x7F) {
+            out += "daily";
+        } else {
+            std::string days;
+            for (int d = 0; d < 7;) {
+                if (!(w.weekdays & (1u << d))) {
+                    ++d;
+                    continue;
+                }
+                int e = d;
+                while (e + 1 < 7 && (w.weekdays & (1u << (e + 1)))) ++e;
+                if (!days.empty()) days += ',';
+                days += names[d];
+                if (e > d) days += "-" + std::string(names[e]);
+                d = e + 1;
+            }
+            out += days;
+        }
+        out += " " + hhmm(w.hours.begin_min) + "-" + hhmm(w.hours.end_min);
+    }
+    return out;
+}
+
+int parse_int_in(std::string_view key, std::string_view value, int lo, int hi) {
+    const std::string v(trim(value));
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < lo || n > hi)
+        throw usage_error(fmt::format("{} takes a whole number from {} to {}, not \"{}\"", key, lo, hi, printable(value)));
+    return static_cast<int>(n);
+}
+
+std::string minutes_text(std::chrono::minutes m) {
+    if (m.count() % 60 == 0) return fmt::format("{}h", m.count() / 60);
+    if (m.count() > 60) return fmt::format("{}h{}m", m.count() / 60, m.count() % 60);
+    return fmt::format("{}m", m.count());
+}
+
+std::chrono::minutes parse_gap(std::string_view key, std::string_view value, int lo_min, int hi_min) {
+    std::chrono::seconds d{};
+    try {
+        d = parse_duration(value);
+    } catch (const Error&) {
+        throw usage_error(fmt::format("{} takes a duration such as 2h or 90m, not \"{}\"", key, printable(value)));
+    }
+    const auto m = std::chrono::duration_cast<std::chrono::minutes>(d);
+    if (m.count() < lo_min || m.count() > hi_min)
+        throw usage_error(fmt::format("{} takes a duration from {} to {}, not \"{}\"", key,
+                                      minutes_text(std::chrono::minutes(lo_min)),
+                                      minutes_text(std::chrono::minutes(hi_min)), printable(value)));
+    return m;
+}
+
+std::optional<date::year_month_day> parse_birth(std::string_view value) {
+    const std::string v(trim(value));
+    if (v == "none" || v.empty()) return std::nullopt;
+    const auto stamp = parse_rfc3339(v + "T00:00:00Z");
+    if (!stamp || v.size() != 10)
+        throw usage_error(fmt::format("birth takes a date such as 2026-11-02, not \"{}\"", printable(value)));
+    return date::year_month_day(date::floor<date::days>(stamp->instant));
+}
+
+const std::vector<SettingKey> keys = {
+    {"unit", "ml", "ml or oz", "display unit for volumes"},
+    {"timezone", "", "an IANA zone such as Europe/Berlin (TZ, when set, wins)", "time zone of the journal"},
+    {"guideline", "cdc", "cdc", "storage limits profile"},
+    {"away", "none", "weekly windows such as \"mon-fri 08:00-17:30\" (several separated by ;), or none",
+     "when the parent is away from the baby"},
+    {"mode", "away", "away, exclusive or supply", "what the plan is for"},
+    {"lookback", "7", "days, 3 to 60", "feeds the planner learns from"},
+    {"min_gap", "2h", "a duration from 30m to 6h", "shortest time between pumps"},
+    {"max_gap_day", "4h", "a duration from 1h to 12h", "longest time between pumps by day"},
+    {"max_gap_night", "5h", "a duration from 1h to 12h", "longest time between pumps at night"},
+    {"sessions", "8", "5 to 12", "pumps per 24 h in supply mode"},
+    {"birth", "none", "a date such as 2026-11-02, or none", "the baby's birth date (supply mode)"},
+    {"sleep", "none", "a daily window such as 23:30-05:30, or none", "the parent's wished sleep"},
+    {"stash_days", "3", "days, 1 to 30", "away days of milk the stash should hold"},
+};
+
+const SettingKey& find_key(std::string_view key) {
+    for (const auto& k : keys)
+        if (k.name == key) return k;
+    std::string names;
+    for (const auto& k : keys) names += (names.empty() ? "" : ", ") + std::string(k.name);
+    throw usage_error(fmt::format("\"{}\" is not a setting; the settings are {}", printable(key), names));
+}
+
+}  // namespace
+
+const std::vector<SettingKey>& setting_keys() { return keys; }
+
+std::string normalize_setting(std::string_view key, std::string_view value) {
+    const SettingKey& k = find_key(key);
+    const std::string v(trim(value));
+    if (k.name == "unit") return std::string(unit_name(parse_unit(v)));
+    if (k.name == "timezone") {
+        if (v.empty()) return v;
+        return std::string(locate_zone(v)->name());
+    }
+    if (k.name == "guideline") {
+        if (lower(v) != "cdc") throw usage_error(fmt::format("\"{}\" is not a guideline; accepted: cdc", printable(v)));
+        return "cdc";
+    }
+    if (k.name == "away") return format_away(parse_away(v));
+    if (k.name == "mode") {
+        const std::string m = lower(v);
+        if (m != "away" && m != "exclusive" && m != "supply")
+            throw usage_error(fmt::format("\"{}\" is not a mode; accepted: away, exclusive, supply", printable(v)));
+        return m;
+    }
+    if (k.name == "lookback") return std::to_string(parse_int_in(k.name, v, 3, 60));
+    if (k.name == "min_gap") return minutes_text(parse_gap(k.name, v, 30, 360));
+    if (k.name == "max_gap_day" || k.name == "max_gap_night") return minutes_text(parse_gap(k.name, v, 60, 720));
+    if (k.name == "sessions") return std::to_string(parse_int_in(k.name, v, 5, 12));
+    if (k.name == "birth") {
+        const auto b = parse_birth(v);
+        return b ? format_date(date::sys_days(*b)) : "none";
+    }
+    if (k.name == "sleep") {
+        if (lower(v) == "none" || v.empty()) return "none";
+        const DailyWindow w = parse_daily_window(v);
+        return hhmm(w.begin_min) + "-" + hhmm(w.end_min);
+    }
+    if (k.name == "stash_days") return std::to_string(parse_int_in(k.name, v, 1, 30));
+    return v;
+}
+
+void apply_setting(Settings& s, std::string_view key, std::string_view value) {
+    const std::string v = normalize_setting(key, value);
+    if (key == "unit") s.unit = parse_unit(v);
+    else if (key == "timezone") s.timezone = v;
+    else if (key == "guideline") s.guideline = v;
+    else if (key == "away") s.away = parse_away(v);
+    else if (key == "mode") s.mode = v == "exclusive" ? PlanMode::exclusive : v == "supply" ? PlanMode::supply : PlanMode::away;
+    else if (key == "lookback") s.lookback_days = std::stoi(v);
+    else if (key == "min_gap") s.min_gap = parse_gap(key, v, 30, 360);
+    else if (key == "max_gap_day") s.max_gap_day = parse_gap(key, v, 60, 720);
+    else if (key == "max_gap_night") s.max_gap_night = parse_gap(key, v, 60, 720);
+    else if (key == "sessions") s.sessions = std::stoi(v);
+    else if (key == "birth") s.birth = parse_birth(v);
+    else if (key == "sleep") s.sleep = v == "none" ? std::nullopt : std::optional<DailyWindow>(parse_daily_window(v));
+    else if (key == "stash_days") s.stash_days = std::stoi(v);
+}
+
+fs::path default_config_path() {
+    if (const char* env = std::getenv("PUMPLOG_CONFIG"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg && xdg[0] == '/')
+        return fs::path(xdg) / "pumplog" / "config.json";
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : ".") / ".config" / "pumplog" / "config.json";
+}
+
+nlohmann::json read_config(const fs::path& path) {
+    std::ifstream in(path);
+    if (!in) {
+        if (!fs::exists(path)) return nlohmann::json::object();
+        throw usage_error(fmt::format("cannot read config file {}", path.string()));
+    }
+    nlohmann::json values;
+    try {
+        values = nlohmann::json::parse(in);
+    } catch (const std::exception&) {
+        throw usage_error(fmt::format("config file {} is not valid JSON; fix or remove it", path.string()));
+    }
+    if (!values.is_object())
+        throw usage_error(fmt::format("config file {} is not a JSON object; fix or remove it", path.string()));
+    return values;
+}
+
+void write_config(const fs::path& path, const nlohmann::json& values) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << values.dump(2) << '\n';
+        out.flush();
+        if (!out) throw usage_error(fmt::format("cannot write config file {}", path.string()));
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) throw usage_error(fmt::format("cannot write config file {}: {}", path.string(), ec.message()));
+}
+
+Settings settings_from(const nlohmann::json& values) {
+    Settings s;
+    for (const auto& [key, value] : values.items()) {
+        if (!value.is_string()) continue;
+        try {
+            apply_setting(s, key, value.get<std::string>());
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("config file: {}", e.what()));
+        }
+    }
+    return s;
+}
+
+}  // namespace pumplog

@@ -1,0 +1,363 @@
+#include "pumplog/time.hpp"
+
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "pumplog/units.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+const date::time_zone* locate_zone(std::string_view name) {
+    try {
+        return date::locate_zone(std::string(name));
+    } catch (const std::exception&) {
+        throw usage_error(fmt::format("\"{}\" is not a known time zone; use an IANA name such as "
+                                      "Europe/Berlin or America/New_York",
+                                      printable(name)));
+    }
+}
+
+namespace {
+const date::time_zone* system_zone() {
+    try {
+        return date::current_zone();
+    } catch (const std::exception&) {
+    }
+    std::ifstream in("/etc/timezone");
+    std::string name;
+    if (in >> name) {
+        try {
+            return date::locate_zone(name);
+        } catch (const std::exception&) {
+        }
+    }
+    return date::locate_zone("UTC");
+}
+}  // namespace
+
+const date::time_zone* resolve_zone(const char* tz_env, std::string_view configured) {
+    if (tz_env != nullptr && *tz_env != '\0') {
+        std::string_view name = tz_env;
+        if (name.front() == ':') name.remove_prefix(1);
+        constexpr std::string_view zoneinfo = "/usr/share/zoneinfo/";
+        if (name.starts_with(zoneinfo)) name.remove_prefix(zoneinfo.size());
+        if (name == "/etc/localtime") return system_zone();
+        if (name.find(',') != std::string_view::npos ||
+            (name.find_first_of("0123456789") != std::string_view::npos && name.find('/') == std::string_view::npos &&
+             name.find_first_of("+-") != std::string_view::npos))
+            throw usage_error(fmt::format("TZ=\"{}\" is a POSIX rule, not a zone name; set TZ to an IANA "
+                                          "name such as Europe/Berlin or America/New_York",
+                                          printable(tz_env)));
+        return locate_zone(name);
+    }
+    if (!configured.empty()) return locate_zone(configured);
+    return system_zone();
+}
+
+Seconds to_instant(LocalSeconds local, const date::time_zone* zone) {
+    const date::local_info info = zone->get_info(local);
+    // unique and ambiguous (first occurrence): the first offset; nonexistent: the
+    // offset before the gap, which moves the time forward by the gap's length.
+    return Seconds(local.time_since_epoch() - info.first.offset);
+}
+
+LocalSeconds to_local(Seconds instant, const date::time_zone* zone) {
+    return LocalSeconds(instant.time_since_epoch() + offset_at(instant, zone));
+}
+
+seconds offset_at(Seconds instant, const date::time_zone* zone) { return zone->get_info(instant).offset; }
+
+namespace {
+void append_2(std::string& out, unsigned value) {
+    out += static_cast<char>('0' + value / 10 % 10);
+    out += static_cast<char>('0' + value % 10);
+}
+}  // namespace
+
+std::string format_rfc3339(Seconds instant, seconds offset) {
+    const LocalSeconds local(instant.time_since_epoch() + offset);
+    const auto day = date::floor<days>(local);
+    const date::year_month_day ymd(day);
+    const date::hh_mm_ss<seconds> tod(local - day);
+    std::string out;
+    out.reserve(25);
+    const int year = static_cast<int>(ymd.year());
+    out += fmt::format("{:04d}-", year);
+    append_2(out, static_cast<unsigned>(ymd.month()));
+    out += '-';
+    append_2(out, static_cast<unsigned>(ymd.day()));
+    out += 'T';
+    append_2(out, static_cast<unsigned>(tod.hours().count()));
+    out += ':';
+    append_2(out, static_cast<unsigned>(tod.minutes().count()));
+    out += ':';
+    append_2(out, static_cast<unsigned>(tod.seconds().count()));
+    long long off = offset.count() / 60;
+    out += off < 0 ? '-' : '+';
+    if (off < 0) off = -off;
+    append_2(out, static_cast<unsigned>(off / 60));
+    out += ':';
+    append_2(out, static_cast<unsigned>(off % 60));
+    return out;
+}
+
+std::string format_rfc3339(Seconds instant, const date::time_zone* zone) {
+    return format_rfc3339(instant, offset_at(instant, zone));
+}
+
+namespace {
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& value) {
+    if (pos + n > s.size()) return false;
+    value = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+        value = value * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+// "YYYY-MM-DD" at the start of s; nullopt when not a valid date.
+std::optional<date::year_month_day> parse_date_prefix(std::string_view s) {
+    int y = 0, m = 0, d = 0;
+    if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-' ||
+        !digits(s, 8, 2, d))
+        return std::nullopt;
+    const date::year_month_day ymd{date::year(y), date::month(static_cast<unsigned>(m)),
+                                   date::day(static_cast<unsigned>(d))};
+    if (!ymd.ok()) return std::nullopt;
+    return ymd;
+}
+
+// "HH:MM[:SS[.fff]]" at s[pos..]; returns the end position, 0 when not a time.
+std::size_t parse_hms(std::string_view s, std::size_t pos, seconds& out) {
+    int h = 0, mi = 0, sec = 0;
+    if (!digits(s, pos, 2, h) || pos + 2 >= s.size() || s[pos + 2] != ':' || !digits(s, pos + 3, 2, mi)) return 0;
+    std::size_t end = pos + 5;
+    if (end < s.size() && s[end] == ':') {
+        if (!digits(s, end + 1, 2, sec)) return 0;
+        end += 3;
+        if (end < s.size() && (s[end] == '.' || s[end] == ',')) {
+            ++end;
+            const std::size_t start = end;
+            while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
+            if (end == start) return 0;
+        }
+    }
+    if (h > 23 || mi > 59 || sec > 60) return 0;
+    if (sec == 60) sec = 59;  // leap second: the last second of the minute
+    out = hours(h) + minutes(mi) + seconds(sec);
+    return end;
+}
+
+}  // namespace
+
+std::optional<Stamp> parse_rfc3339(std::string_view s) {
+    const auto ymd = parse_date_prefix(s);
+    if (!ymd || s.size() < 16) return std::nullopt;
+    const char sep = s[10];
+    if (sep != 'T' && sep != 't' && sep != ' ') return std::nullopt;
+    seconds tod{};
+    std::size_t pos = parse_hms(s, 11, tod);
+    if (pos == 0 || pos >= s.size()) return std::nullopt;
+    seconds offset{0};
+    if (s[pos] == 'Z' || s[pos] == 'z') {
+        ++pos;
+    } else if (s[pos] == '+' || s[pos] == '-') {
+        const int sign = s[pos] == '-' ? -1 : 1;
+        int oh = 0, om = 0;
+        if (!digits(s, pos + 1, 2, oh)) return std::nullopt;
+        std::size_t p = pos + 3;
+        if (p < s.size() && s[p] == ':') ++p;
+        if (!digits(s, p, 2, om)) return std::nullopt;
+        if (oh > 23 || om > 59) return std::nullopt;
+        offset = sign * (hours(oh) + minutes(om));
+        pos = p + 2;
+    } else {
+        return std::nullopt;
+    }
+    if (pos != s.size()) return std::nullopt;
+    const LocalSeconds local = LocalSeconds(date::local_days(*ymd).time_since_epoch()) + tod;
+    return Stamp{Seconds(local.time_since_epoch() - offset), offset};
+}
+
+date::sys_days local_day(Seconds instant, const date::time_zone* zone) {
+    return date::sys_days(date::floor<days>(to_local(instant, zone)).time_since_epoch());
+}
+
+Seconds start_of_local_day(date::sys_days day, const date::time_zone* zone) {
+    return to_instant(LocalSeconds(day.time_since_epoch()), zone);
+}
+
+std::string format_clock(Seconds instant, const date::time_zone* zone) {
+    const LocalSeconds local = to_local(instant, zone);
+    const date::hh_mm_ss<seconds> tod(local - date::floor<days>(local));
+    return fmt::format("{:02d}:{:02d}", tod.hours().count(), tod.minutes().count());
+}
+
+std::string format_date(date::sys_days day) {
+    const date::year_month_day ymd(day);
+    return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_date_time(Seconds instant, const date::time_zone* zone) {
+    return format_date(local_day(instant, zone)) + " " + format_clock(instant, zone);
+}
+
+namespace {
+
+Span day_span(date::sys_days first, date::sys_days end_exclusive, const date::time_zone* zone) {
+    return Span{start_of_local_day(first, zone), start_of_local_day(end_exclusive, zone)};
+}
+
+Span point(Seconds t) { return Span{t, t + seconds(1)}; }
+
+// Clock time of day: "14:30", "14:30:15", "2:30pm", "2pm", "2:30 pm", "14h30".
+std::optional<seconds> parse_clock(std::string_view s) {
+    std::string t = lower(trim(s));
+    std::erase(t, ' ');
+    int suffix = 0;  // 1 am, 2 pm
+    if (t.ends_with("am") || t.ends_with("pm")) {
+        suffix = t.ends_with("am") ? 1 : 2;
+        t.resize(t.size() - 2);
+    } else if (t.ends_with("a") || t.ends_with("p")) {
+        suffix = t.ends_with("a") ? 1 : 2;
+        t.resize(t.size() - 1);
+    }
+    int h = -1, m = 0, sec = 0;
+    std::size_t i = 0;
+    const auto read = [&](int& v, std::size_t max_digits) {
+        const std::size_t start = i;
+        v = 0;
+        while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && i - start < max_digits)
+            v = v * 10 + (t[i++] - '0');
+        return i > start;
+    };
+    if (!read(h, 2)) return std::nullopt;
+    if (i < t.size() && (t[i] == ':' || t[i] == 'h' || t[i] == '.')) {
+        ++i;
+        const std::size_t start = i;
+        if (!read(m, 2) || i - start != 2) return std::nullopt;
+        if (i < t.size() && t[i] == ':') {
+            ++i;
+            const std::size_t s2 = i;
+            if (!read(sec, 2) || i - s2 != 2) return std::nullopt;
+        }
+    } else if (suffix == 0) {
+        return std::nullopt;  // a bare number is not a clock time
+    }
+    if (i != t.size()) return std::nullopt;
+    if (suffix != 0) {
+        if (h < 1 || h > 12) return std::nullopt;
+        if (h == 12) h = 0;
+        if (suffix == 2) h += 12;
+    }
+    if (h > 23 || m > 59 || sec > 59) return std::nullopt;
+    return hours(h) + minutes(m) + seconds(sec);
+}
+
+std::optional<date::weekday> parse_weekday(std::string_view word) {
+    static constexpr std::string_view names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                 "thursday", "friday", "saturday"};
+    for (unsigned i = 0; i < 7; ++i) {
+        const std::string_view name = names[i];
+        if (word == name || (word.size() >= 3 && name.starts_with(word))) return date::weekday(i);
+    }
+    return std::nullopt;
+}
+
+// A day word: today, yesterday, tomorrow, a weekday (the most recent, today
+// included), or a date.
+std::optional<date::sys_days> parse_day_word(std::string_view word, date::sys_days today) {
+    if (word == "today") return today;
+    if (word == "yesterday") return today - days(1);
+    if (word == "tomorrow") return today + days(1);
+    if (const auto wd = parse_weekday(word)) {
+        const date::weekday now_wd(today);
+        return today - (now_wd - *wd);
+    }
+    if (word.size() == 10)
+        if (const auto ymd = parse_date_prefix(word)) return date::sys_days(*ymd);
+    return std::nullopt;
+}
+
+// "20m ago", "-2h", "+1h", "in 2h": a signed offset from now.
+std::optional<seconds> parse_relative(std::string_view t) {
+    try {
+        if (t.ends_with(" ago")) return -parse_duration(t.substr(0, t.size() - 4));
+        if (t.ends_with("ago") && t.size() > 3 && std::isalpha(static_cast<unsigned char>(t[t.size() - 4])))
+            return -parse_duration(t.substr(0, t.size() - 3));
+        if (t.starts_with("in ")) return parse_duration(t.substr(3));
+        if (t.size() > 1 && (t[0] == '-' || t[0] == '+')) {
+            const std::string_view rest = t.substr(1);
+            // A bare number after a sign is not a relative time (minutes would surprise).
+            if (rest.find_first_not_of("0123456789. ") == std::string_view::npos) return std::nullopt;
+            const seconds d = parse_duration(rest);
+            return t[0] == '-' ? -d : d;
+        }
+    } catch (const Error&) {
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Span parse_time_span(std::string_view text, const Clock& clock) {
+    const std::string t = lower(trim(text));
+    const auto* zone = clock.zone;
+    const date::sys_days today = local_day(clock.now, zone);
+    const auto fail = [&] {
+        return usage_error(fmt::format("\"{}\" is not a time; try 14:30, 2:30pm, \"yesterday 22:10\", "
+                                       "2026-11-21, \"20m ago\" or -2h",
+                                       printable(text)));
+    };
+    if (t.empty()) throw fail();
+    if (t == "now") return point(clock.now);
+    if (t == "this week" || t == "last week") {
+        const date::weekday wd(today);
+        date::sys_days monday = today - (wd - date::Monday);
+        if (t == "last week") monday -= days(7);
+        return day_span(monday, monday + days(7), zone);
+    }
+    if (t == "this month" || t == "last month") {
+        const date::year_month_day ymd(today);
+        date::year_month ym = ymd.year() / ymd.month();
+        if (t == "last month") ym -= date::months(1);
+        const date::sys_days first = ym / date::day(1);
+        const date::sys_days next = (ym + date::months(1)) / date::day(1);
+        return day_span(first, next, zone);
+    }
+    if (const auto day = parse_day_word(t, today)) return day_span(*day, *day + days(1), zone);
+    if (const auto rel = parse_relative(t)) return point(clock.now + *rel);
+    if (const auto stamp = parse_rfc3339(t)) return point(stamp->instant);
+    // "DAY TIME": yesterday 22:10, 2026-11-21 22:10, 2026-11-21t22:10, monday 8am
+    std::size_t split = t.find(' ');
+    if (t.size() > 11 && t[10] == 't' && parse_date_prefix(t)) split = 10;
+    if (split != std::string::npos) {
+        const auto day = parse_day_word(t.substr(0, split), today);
+        const auto tod = parse_clock(t.substr(split + 1));
+        if (day && tod) return point(to_instant(LocalSeconds(day->time_since_epoch()) + *tod, zone));
+        if (day || tod) throw fail();
+    }
+    if (const auto tod = parse_clock(t)) {
+        // The most recent such time not in the future.
+        Seconds at = to_instant(LocalSeconds(today.time_since_epoch()) + *tod, zone);
+        if (at > clock.now) at = to_instant(LocalSeconds((today - days(1)).time_since_epoch()) + *tod, zone);
+        return point(at);
+    }
+    throw fail();
+}
+
+Seconds parse_time_point(std::string_view text, const Clock& clock) { return parse_time_span(text, clock).begin; }
+
+}  // namespace pumplog

@@ -1,0 +1,204 @@
+#include "pumplog/units.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+Unit parse_unit(std::string_view text) {
+    const std::string unit = lower(trim(text));
+    if (unit == "ml") return Unit::ml;
+    if (unit == "oz") return Unit::oz;
+    throw usage_error(fmt::format("\"{}\" is not a unit; use ml or oz", text));
+}
+
+std::string_view unit_name(Unit unit) { return unit == Unit::ml ? "ml" : "oz"; }
+
+namespace {
+
+// A unit word after a number; nullopt when not one.
+std::optional<double> unit_factor(std::string_view word) {
+    std::string w = lower(word);
+    std::erase(w, ' ');
+    std::erase(w, '.');
+    if (w == "ml" || w == "milliliter" || w == "milliliters" || w == "millilitre" ||
+        w == "millilitres" || w == "cc")
+        return 1.0;
+    if (w == "oz" || w == "floz" || w == "ounce" || w == "ounces" || w == "flounce" ||
+        w == "flounces" || w == "fluidounce" || w == "fluidounces")
+        return ml_per_oz;
+    if (w == "l" || w == "liter" || w == "liters" || w == "litre" || w == "litres") return 1000.0;
+    return std::nullopt;
+}
+
+// Parses a decimal number at the start of `text` ("90", "3.5", ".5", "3,5");
+// returns the characters used, 0 when there is none.
+std::size_t parse_number(std::string_view text, double& value) {
+    std::size_t i = 0;
+    std::string digits;
+    bool seen_digit = false, seen_point = false;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+            seen_digit = true;
+        } else if ((c == '.' || c == ',') && !seen_point && i + 1 < text.size() &&
+                   std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+            digits += '.';
+            seen_point = true;
+        } else {
+            break;
+        }
+        ++i;
+        if (digits.size() > 12) return 0;  // absurdly long: not an amount
+    }
+    if (!seen_digit) return 0;
+    value = std::strtod(digits.c_str(), nullptr);
+    return i;
+}
+
+Error not_an_amount(std::string_view text) {
+    return usage_error(fmt::format("\"{}\" is not an amount; try 90ml or 3oz", printable(text)));
+}
+
+}  // namespace
+
+Volume parse_amount(std::string_view text, Unit bare_unit) {
+    const std::string_view t = trim(text);
+    double value = 0;
+    const std::size_t used = parse_number(t, value);
+    if (used == 0) throw not_an_amount(text);
+    const std::string_view rest = trim(t.substr(used));
+    if (rest.empty()) return bare_unit == Unit::ml ? Volume::from_ml(value) : Volume::from_oz(value);
+    const auto factor = unit_factor(rest);
+    if (!factor) throw not_an_amount(text);
+    return Volume::from_ml(value * *factor);
+}
+
+SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
+    const std::string_view t = trim(text);
+    const auto is_side = [](std::string_view s) {
+        return s.size() >= 2 && (s[0] == 'L' || s[0] == 'l' || s[0] == 'R' || s[0] == 'r') &&
+               (std::isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.' || s[1] == ' ');
+    };
+    if (!is_side(t)) {
+        const Volume v = parse_amount(t, bare_unit);
+        return SideAmounts{v, std::nullopt, std::nullopt};
+    }
+    // "L40 R50", "L 40ml R 1.5oz", "R50": split at the second side letter.
+    SideAmounts result;
+    std::string_view rest = t;
+    while (!rest.empty()) {
+        if (!is_side(rest)) throw not_an_amount(text);
+        const char side = static_cast<char>(std::tolower(static_cast<unsigned char>(rest[0])));
+        std::size_t end = 1;
+        while (end < rest.size()) {
+            const char c = rest[end];
+            if ((c == 'L' || c == 'l' || c == 'R' || c == 'r') && rest[end - 1] == ' ' &&
+                is_side(rest.substr(end)))
+                break;
+            ++end;
+        }
+        const Volume v = parse_amount(rest.substr(1, end - 1), bare_unit);
+        auto& slot = side == 'l' ? result.left : result.right;
+        if (slot) throw usage_error(fmt::format("\"{}\" names a side twice; try L40 R50", printable(text)));
+        slot = v;
+        rest = trim(rest.substr(end));
+    }
+    result.total = result.left.value_or(Volume{}) + result.right.value_or(Volume{});
+    return result;
+}
+
+void check_plausible_session(Volume volume, bool force) {
+    if (force) return;
+    if (volume.ml() <= 0)
+        throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",
+                                      format_volume(volume, Unit::ml)));
+    if (volume.ml() > 1000)
+        throw usage_error(fmt::format("{} in one session is implausible (over 1000 ml); check the unit, or use --force",
+                                      format_volume(volume, Unit::ml)));
+}
+
+double round_ml(double ml) { return std::round(ml * 100.0) / 100.0; }
+
+double output_value(Volume volume, Unit unit) {
+    if (unit == Unit::ml) return std::round(volume.ml() * 10.0) / 10.0;
+    return std::round(volume.oz() * 100.0) / 100.0;
+}
+
+std::string format_volume_number(Volume volume, Unit unit) {
+    if (unit == Unit::ml) {
+        const double ml = volume.ml();
+        const double whole = std::round(ml);
+        if (std::fabs(ml - whole) < 0.05) return fmt::format("{:.0f}", whole + 0.0);
+        return fmt::format("{:.1f}", ml);
+    }
+    const double oz = std::round(volume.oz() * 10.0) / 10.0;
+    return fmt::format("{:.1f}", oz + 0.0);
+}
+
+std::string format_volume(Volume volume, Unit unit) {
+    return format_volume_number(volume, unit) + (unit == Unit::ml ? " ml" : " oz");
+}
+
+std::chrono::seconds parse_duration(std::string_view text) {
+    const std::string_view t = trim(text);
+    const auto fail = [&] {
+        return usage_error(fmt::format("\"{}\" is not a duration; try 15m, 1h30m, 90s or 2d", printable(text)));
+    };
+    if (t.empty()) throw fail();
+    double value = 0;
+    std::size_t used = parse_number(t, value);
+    if (used == t.size()) {
+        if (value > 1e7) throw fail();
+        return std::chrono::seconds(static_cast<long long>(std::llround(value * 60)));  // bare: minutes
+    }
+    double total = 0;
+    std::string_view rest = t;
+    bool any = false;
+    while (!rest.empty()) {
+        used = parse_number(rest, value);
+        if (used == 0) throw fail();
+        rest = trim(rest.substr(used));
+        std::size_t n = 0;
+        while (n < rest.size() && std::isalpha(static_cast<unsigned char>(rest[n]))) ++n;
+        const std::string word = lower(rest.substr(0, n));
+        rest = trim(rest.substr(n));
+        double unit = 0;
+        if (word == "s" || word == "sec" || word == "secs" || word == "second" || word == "seconds") unit = 1;
+        else if (word == "m" || word == "min" || word == "mins" || word == "minute" || word == "minutes") unit = 60;
+        else if (word == "h" || word == "hr" || word == "hrs" || word == "hour" || word == "hours") unit = 3600;
+        else if (word == "d" || word == "day" || word == "days") unit = 86400;
+        else if (word == "w" || word == "week" || word == "weeks") unit = 7 * 86400;
+        else throw fail();
+        total += value * unit;
+        any = true;
+    }
+    if (!any || total > 1e10) throw fail();
+    return std::chrono::seconds(static_cast<long long>(std::llround(total)));
+}
+
+std::string format_duration(std::chrono::seconds duration) {
+    long long s = duration.count();
+    const bool negative = s < 0;
+    if (negative) s = -s;
+    std::string out;
+    if (s < 60) {
+        out = fmt::format("{} s", s);
+    } else if (s % 86400 == 0) {
+        out = fmt::format("{} d", s / 86400);
+    } else {
+        const long long minutes = (s + 30) / 60;
+        if (minutes < 60) out = fmt::format("{} min", minutes);
+        else if (minutes % 60 == 0) out = fmt::format("{} h", minutes / 60);
+        else out = fmt::format("{} h {} min", minutes / 60, minutes % 60);
+    }
+    return negative ? "-" + out : out;
+}
+
+}  // namespace pumplog

@@ -1,0 +1,134 @@
+#include "pumplog/render/entries.hpp"
+
+#include <chrono>
+#include <fmt/format.h>
+
+namespace pumplog::render {
+
+namespace {
+
+std::string volume_key(std::string_view ml_key, Unit unit) {
+    if (unit == Unit::ml) return std::string(ml_key);
+    return std::string(ml_key.substr(0, ml_key.size() - 2)) + "oz";
+}
+
+void put_volume(nlohmann::ordered_json& j, std::string_view key, const std::optional<double>& ml, Unit unit) {
+    if (!ml || unit != Unit::ml) j.erase(std::string(key));
+    if (ml) j[volume_key(key, unit)] = json_number(output_value(Volume::from_ml(*ml), unit));
+}
+
+void put_string(nlohmann::ordered_json& j, const char* key, const std::string& value) {
+    if (value.empty()) j.erase(key);
+    else j[key] = value;
+}
+
+void put_integer(nlohmann::ordered_json& j, const char* key, const std::optional<std::int64_t>& value) {
+    if (value) j[key] = *value;
+    else j.erase(key);
+}
+
+}  // namespace
+
+nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
+    const Entry& e = *listed.entry;
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(e.raw, nullptr, false);
+    if (!j.is_object()) j = nlohmann::ordered_json::object();
+    // Known fields from the entry as replayed (amendments applied).
+    j["at"] = e.at_text;
+    put_volume(j, "ml", e.ml, unit);
+    put_volume(j, "left_ml", e.left_ml, unit);
+    put_volume(j, "right_ml", e.right_ml, unit);
+    put_integer(j, "dur_s", e.dur_s);
+    put_integer(j, "left_s", e.left_s);
+    put_integer(j, "right_s", e.right_s);
+    if (e.type != EntryType::amend) {
+        put_string(j, "method", e.method);
+        put_string(j, "milk", e.milk);
+        put_string(j, "place", e.place);
+        put_string(j, "label", e.label);
+        put_string(j, "note", e.note);
+        put_string(j, "reason", e.reason);
+    }
+    j["ref"] = listed.ref;
+    if (listed.voided) j["voided"] = true;
+    return j;
+}
+
+std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const auto& e : entries) array.push_back(entry_json(e, unit));
+    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit) {
+    const std::string u(unit_name(unit));
+    std::string out = csv_row({"ref", "id", "type", "at", u, "left_" + u, "right_" + u, "dur_s", "method", "milk",
+                               "place", "label", "note"});
+    const auto vol = [&](const std::optional<double>& ml) {
+        return ml ? number(output_value(Volume::from_ml(*ml), unit)) : std::string();
+    };
+    for (const auto& listed : entries) {
+        const Entry& e = *listed.entry;
+        out += csv_row({listed.ref, e.id, e.type_text, e.at_text, vol(e.ml), vol(e.left_ml), vol(e.right_ml),
+                        e.dur_s ? std::to_string(*e.dur_s) : "", e.method, e.milk, e.place, e.label, e.note});
+    }
+    return out;
+}
+
+std::string describe(const Entry& e, Unit unit) {
+    const auto vol = [&](const std::optional<double>& ml) { return format_volume(Volume::from_ml(ml.value_or(0)), unit); };
+    const auto mins = [](std::int64_t s) { return format_duration(std::chrono::seconds(s)); };
+    switch (e.type) {
+        case EntryType::pump: {
+            std::string out = e.ml ? "pumped " + vol(e.ml) : std::string("pumped (no volume)");
+            if (e.left_ml || e.right_ml)
+                out += fmt::format(" (L {} / R {})", format_volume_number(Volume::from_ml(e.left_ml.value_or(0)), unit),
+                                   format_volume_number(Volume::from_ml(e.right_ml.value_or(0)), unit));
+            if (e.dur_s) out += ", " + mins(*e.dur_s);
+            return out;
+        }
+        case EntryType::feed:
+            if (e.method == "breast") {
+                std::string out = "nursed";
+                if (e.left_s || e.right_s) {
+                    out += " L " + mins(e.left_s.value_or(0)) + " / R " + mins(e.right_s.value_or(0));
+                } else if (e.dur_s) {
+                    out += " " + mins(*e.dur_s);
+                }
+                return out;
+            }
+            return fmt::format("bottle {}{}", e.ml ? vol(e.ml) : "(no volume)",
+                               e.milk == "formula" ? " of formula" : e.milk == "breast" ? " of breast milk" : "");
+        case EntryType::store:
+            return fmt::format("stored {} {} in the {}", e.label, vol(e.ml), e.place);
+        case EntryType::move:
+            return fmt::format("moved {} to the {}", e.target.size() > 6 ? e.target.substr(e.target.size() - 6) : e.target,
+                               e.place);
+        case EntryType::use:
+            return fmt::format("used {}", vol(e.ml));
+        case EntryType::discard:
+            return e.reason.empty() ? std::string("discarded") : "discarded: " + e.reason;
+        case EntryType::void_:
+            return "void";
+        case EntryType::amend:
+            return "correction";
+        case EntryType::unknown:
+            return e.type_text;
+    }
+    return e.type_text;
+}
+
+std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, const Style& style,
+                          const date::time_zone* zone) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& listed : entries) {
+        const Entry& e = *listed.entry;
+        std::string what = describe(e, unit);
+        if (listed.voided) what = style.dim("(voided) " + what);
+        std::string note = e.note;
+        rows.push_back({listed.ref, format_date_time(e.at.instant, zone), what, note});
+    }
+    return table({{"ref"}, {"when"}, {"what"}, {"note"}}, rows);
+}
+
+}  // namespace pumplog::render

@@ -1,0 +1,90 @@
+#include "pumplog/render/table.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace pumplog::render {
+
+namespace {
+// Terminal columns of UTF-8 text, skipping ANSI escape sequences.
+std::size_t width(std::string_view text) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0x1B) {
+            while (i < text.size() && text[i] != 'm') ++i;
+            continue;
+        }
+        if ((c & 0xC0) != 0x80) ++w;
+    }
+    return w;
+}
+}  // namespace
+
+std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) widths[c] = width(columns[c].header);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < columns.size() && c < row.size(); ++c) widths[c] = std::max(widths[c], width(row[c]));
+    const auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const std::string& cell = c < cells.size() ? cells[c] : std::string();
+            const std::size_t pad = widths[c] - width(cell);
+            if (c > 0) out += "  ";
+            if (columns[c].align == Align::right) out += std::string(pad, ' ') + cell;
+            else out += cell + std::string(pad, ' ');
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out + "\n";
+    };
+    std::vector<std::string> headers;
+    for (const auto& c : columns) headers.push_back(c.header);
+    std::string out = line(headers);
+    for (const auto& row : rows) out += line(row);
+    return out;
+}
+
+std::string csv_row(const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out += ',';
+        const std::string& cell = cells[i];
+        if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+            out += cell;
+        } else {
+            out += '"';
+            for (char ch : cell) {
+                if (ch == '"') out += '"';
+                out += ch;
+            }
+            out += '"';
+        }
+    }
+    out += '\n';
+    return out;
+}
+
+std::string number(double value) {
+    if (std::isnan(value) || std::isinf(value)) return "";
+    std::string s = fmt::format("{:.2f}", value);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (s == "-0") s = "0";
+    return s;
+}
+
+namespace {
+std::string wrap(bool on, std::string_view code, std::string_view text) {
+    if (!on) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+}  // namespace
+
+std::string Style::red(std::string_view t) const { return wrap(color, "31", t); }
+std::string Style::yellow(std::string_view t) const { return wrap(color, "33", t); }
+std::string Style::green(std::string_view t) const { return wrap(color, "32", t); }
+std::string Style::bold(std::string_view t) const { return wrap(color, "1", t); }
+std::string Style::dim(std::string_view t) const { return wrap(color, "2", t); }
+
+}  // namespace pumplog::render
