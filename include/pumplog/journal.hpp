@@ -34,6 +34,12 @@ struct ReadStats {
 // Called for each good line, newest first (reverse file order). Returns false to stop.
 using LineVisitor = std::function<bool(const Entry&)>;
 
+// The order of lines in a rewritten journal (merge, import, repair): stable by
+// this key, the later of the line's creation time (a ULID id's time) and its
+// `at`. Appends keep it too (a new line is created now, and `at` is not in the
+// future), so a newest-first read may stop once lines are older than it needs.
+Seconds line_key(const Entry& entry);
+
 class Journal {
 public:
     explicit Journal(std::filesystem::path path) : path_(std::move(path)) {}

@@ -59,9 +59,7 @@ bool pass(const Journal& journal, const ReplayOptions& options, Corrections& cor
                 }
             }
             if (cutoff) {
-                Seconds key = e.at.instant;
-                if (const auto created = ulid_time(e.id))
-                    key = std::max(key, date::floor<std::chrono::seconds>(*created));
+                const Seconds key = line_key(e);
                 old_in_a_row = key < *cutoff ? old_in_a_row + 1 : 0;
                 if (old_in_a_row >= old_lines_to_stop && pending_moves.empty()) return false;
             }

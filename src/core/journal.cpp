@@ -28,6 +28,12 @@ fs::path default_journal_path(const std::string& explicit_path) {
     return fs::path(home && *home ? home : ".") / ".local" / "share" / "pumplog" / "journal.jsonl";
 }
 
+Seconds line_key(const Entry& entry) {
+    Seconds key = entry.at.instant;
+    if (const auto created = ulid_time(entry.id)) key = std::max(key, date::floor<std::chrono::seconds>(*created));
+    return key;
+}
+
 namespace {
 
 std::string why() { return std::strerror(errno); }
