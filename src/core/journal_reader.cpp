@@ -1,0 +1,303 @@
+// Journal::read_backward: the one read path. The file is read from its end in
+// chunks; each chunk's complete lines are parsed once (simdjson on-demand) and
+// visited newest first. Large files parse two chunks at a time, one on a worker
+// thread, so a full read uses both cores; memory stays at a few chunks.
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <fcntl.h>
+#include <functional>
+#include <mutex>
+#include <sys/stat.h>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "file_descriptor.hpp"
+#include "line_parser.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
+
+namespace pumplog {
+
+namespace {
+
+constexpr std::size_t chunk_size = 1 << 18;
+// Below this size a second thread costs more than it saves (and `add` reads a tail).
+constexpr std::uint64_t parallel_from = 4 * chunk_size;
+
+std::string why() { return std::strerror(errno); }
+
+// Counts newlines before each bad line's offset to give it a line number.
+void number_lines(int fd, std::vector<BadLine>& bad) {
+    if (bad.empty()) return;
+    std::sort(bad.begin(), bad.end(), [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
+    std::vector<char> buffer(1 << 16);
+    std::uint64_t pos = 0, newlines = 0;
+    for (BadLine& line : bad) {
+        while (pos < line.offset) {
+            const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), line.offset - pos));
+            const ssize_t got = ::pread(fd, buffer.data(), want, static_cast<off_t>(pos));
+            if (got <= 0) break;
+            newlines += static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+            pos += static_cast<std::uint64_t>(got);
+        }
+        line.line = newlines + 1;
+    }
+}
+
+bool blank(const char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return false;
+    return true;
+}
+
+// A run of complete lines: buffer[first, total) holds them, with padding after.
+struct Region {
+    std::vector<char> buffer;
+    std::size_t first = 0;
+    std::size_t total = 0;
+    std::uint64_t start = 0;  // file offset of buffer[0]
+    bool file_end = false;    // holds the file's last line
+};
+
+// The lines of a region, parsed, in file order.
+struct Parsed {
+    std::vector<Entry> entries;
+    std::size_t count = 0;
+    std::vector<BadLine> bad;
+    std::uint64_t lines = 0;
+};
+
+void parse_region(LineParser& parser, const Region& region, bool ends_with_newline, Parsed& out) {
+    out.count = 0;
+    out.bad.clear();
+    out.lines = 0;
+    const char* base = region.buffer.data();
+    std::string error;
+    std::size_t pos = region.first;
+    while (pos < region.total) {
+        const void* nl = std::memchr(base + pos, '\n', region.total - pos);
+        const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : region.total;
+        std::size_t len = end - pos;
+        if (len > 0 && base[pos + len - 1] == '\r') --len;
+        if (!blank(base + pos, len)) {
+            ++out.lines;
+            if (out.count == out.entries.size()) out.entries.emplace_back();
+            Entry& entry = out.entries[out.count];
+            const std::uint64_t offset = region.start + pos;
+            if (parser.parse(base + pos, len, region.total + line_padding - pos, entry, error)) {
+                entry.offset = offset;
+                ++out.count;
+            } else {
+                BadLine bad{0, offset, error, region.file_end && !nl && !ends_with_newline};
+                if (bad.partial_last) bad.reason = "an incomplete last line (" + error + ")";
+                out.bad.push_back(std::move(bad));
+            }
+        }
+        pos = end + 1;
+    }
+}
+
+// Cuts the file into regions of complete lines, from its end backwards.
+class RegionReader {
+public:
+    RegionReader(int fd, const std::string& path, std::uint64_t end, ReadStats& stats)
+        : fd_(fd), path_(path), end_(end), stats_(stats) {}
+
+    // The next (earlier) region; false at the start of the file.
+    bool next(Region& region) {
+        while (end_ > 0) {
+            const std::uint64_t start = end_ > chunk_size ? end_ - chunk_size : 0;
+            const std::size_t n = static_cast<std::size_t>(end_ - start);
+            region.buffer.resize(n + carry_.size() + line_padding);
+            std::size_t got = 0;
+            while (got < n) {
+                const ssize_t r = ::pread(fd_, region.buffer.data() + got, n - got, static_cast<off_t>(start + got));
+                if (r < 0) {
+                    if (errno == EINTR) continue;
+                    throw journal_error(fmt::format("cannot read journal {}: {}", path_, why()));
+                }
+                if (r == 0) throw journal_error(fmt::format("journal {} shrank while being read", path_));
+                got += static_cast<std::size_t>(r);
+            }
+            stats_.bytes_read += n;
+            std::memcpy(region.buffer.data() + n, carry_.data(), carry_.size());
+            const std::size_t total = n + carry_.size();
+            std::memset(region.buffer.data() + total, ' ', line_padding);
+            region.total = total;
+            region.start = start;
+            region.file_end = first_region_;
+            end_ = start;
+            std::size_t first = 0;
+            if (start > 0) {
+                const void* nl = std::memchr(region.buffer.data(), '\n', total);
+                if (nl == nullptr) {  // one line longer than a chunk: keep gathering it
+                    carry_.assign(region.buffer.data(), total);
+                    continue;
+                }
+                first = static_cast<std::size_t>(static_cast<const char*>(nl) - region.buffer.data()) + 1;
+            }
+            region.first = first;
+            carry_.assign(region.buffer.data(), first > 0 ? first - 1 : 0);
+            first_region_ = false;
+            return true;
+        }
+        return false;
+    }
+
+private:
+    int fd_;
+    const std::string& path_;
+    std::uint64_t end_;
+    ReadStats& stats_;
+    std::string carry_;  // the head of the later region: the end of a line that starts earlier
+    bool first_region_ = true;
+};
+
+// One background thread that runs one job at a time.
+class Worker {
+public:
+    Worker() : thread_([this] { loop(); }) {}
+    ~Worker() {
+        {
+            std::lock_guard lock(mutex_);
+            quit_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+    void submit(std::function<void()> job) {
+        {
+            std::lock_guard lock(mutex_);
+            job_ = std::move(job);
+            done_ = false;
+            error_ = nullptr;
+        }
+        wake_.notify_all();
+    }
+    void wait() {
+        std::unique_lock lock(mutex_);
+        finished_.wait(lock, [this] { return done_; });
+        if (error_) std::rethrow_exception(error_);
+    }
+
+private:
+    void loop() {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [this] { return quit_ || job_; });
+            if (quit_) return;
+            auto job = std::move(job_);
+            job_ = nullptr;
+            lock.unlock();
+            std::exception_ptr error;
+            try {
+                job();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            lock.lock();
+            error_ = error;
+            done_ = true;
+            finished_.notify_all();
+        }
+    }
+    std::mutex mutex_;
+    std::condition_variable wake_, finished_;
+    std::function<void()> job_;
+    std::exception_ptr error_;
+    bool done_ = true;
+    bool quit_ = false;
+    std::thread thread_;
+};
+
+}  // namespace
+
+ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
+    ReadStats stats;
+    const std::string path = path_.string();
+    FileDescriptor fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        if (errno == ENOENT) return stats;  // a missing journal reads as empty
+        throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
+    if (S_ISDIR(st.st_mode)) throw journal_error(fmt::format("cannot read journal {}: it is a folder", path));
+    const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+
+    // The final newline ends the last line; without it the last line is partial.
+    bool ends_with_newline = true;
+    if (size > 0) {
+        char last = '\n';
+        if (::pread(fd.get(), &last, 1, static_cast<off_t>(size - 1)) != 1)
+            throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
+        ends_with_newline = last == '\n';
+        stats.bytes_read += 1;
+    }
+    RegionReader regions(fd.get(), path, ends_with_newline && size > 0 ? size - 1 : size, stats);
+
+    // Visits a parsed region newest line first; false when the visitor stops.
+    const auto deliver = [&](Parsed& parsed) {
+        stats.lines += parsed.lines;
+        if (strict && !parsed.bad.empty()) {
+            std::vector<BadLine> bad{parsed.bad.back()};
+            number_lines(fd.get(), bad);
+            throw journal_error(fmt::format("{}:{}: {} (--strict refuses a damaged journal; see pumplog log check)",
+                                            path, bad[0].line, bad[0].reason));
+        }
+        for (auto& bad : parsed.bad) stats.bad.push_back(std::move(bad));
+        for (std::size_t i = parsed.count; i-- > 0;) {
+            if (!visit(parsed.entries[i])) {
+                stats.stopped_early = true;
+                return false;
+            }
+        }
+        return true;
+    };
+
+    LineParser parser;
+    Region region;
+    Parsed parsed;
+    if (size < parallel_from) {
+        while (regions.next(region)) {
+            parse_region(parser, region, ends_with_newline, parsed);
+            if (!deliver(parsed)) break;
+        }
+    } else {
+        // Two regions at a time: the earlier one on the worker thread.
+        Worker worker;
+        LineParser worker_parser;
+        Region worker_region;
+        Parsed worker_parsed;
+        while (regions.next(region)) {
+            const bool pair = regions.next(worker_region);
+            if (pair)
+                worker.submit([&] { parse_region(worker_parser, worker_region, ends_with_newline, worker_parsed); });
+            try {
+                parse_region(parser, region, ends_with_newline, parsed);
+            } catch (...) {
+                if (pair) worker.wait();
+                throw;
+            }
+            bool go_on = true;
+            try {
+                go_on = deliver(parsed);
+            } catch (...) {
+                if (pair) worker.wait();
+                throw;
+            }
+            if (pair) {
+                worker.wait();
+                if (go_on) go_on = deliver(worker_parsed);
+            }
+            if (!go_on) break;
+        }
+    }
+    number_lines(fd.get(), stats.bad);
+    return stats;
+}
+
+}  // namespace pumplog
