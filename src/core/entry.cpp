@@ -175,8 +175,8 @@ bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity,
         return false;
     }
     simdjson::ondemand::object object;
-    if (doc.get_object().get(object)) {
-        error = "not a JSON object";
+    if (const auto code = doc.get_object().get(object); code) {
+        error = code == simdjson::INCORRECT_TYPE ? "not a JSON object" : "not valid JSON";
         return false;
     }
     bool has_v = false, has_id = false, has_type = false, has_at = false;
