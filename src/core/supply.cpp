@@ -554,7 +554,7 @@ std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const st
             reason.push_back(fmt::format("day {}: full production (Ameda) shared over {} sessions", *day, sessions));
         else
             reason.push_back(fmt::format("day {}: the milestone (Ru et al. 2020) shared over {} sessions", *day, sessions));
-        pump.reason = list_text(reason);
+        for (const std::string& part : reason) pump.reason += (pump.reason.empty() ? "" : "; ") + part;
         pumps.push_back(std::move(pump));
     }
     return pumps;

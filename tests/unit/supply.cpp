@@ -384,7 +384,7 @@ TEST_CASE("a pump's target is the day's milestone shared over the sessions") {
     std::vector<PlannedPump> pumps = supply_pumps(t, {}, ymd(2026, 11, 13), clock, today_span);
     REQUIRE(pumps.size() == 8);
     for (const PlannedPump& p : pumps) CHECK(p.target.ml() == Approx(62.5));
-    CHECK(pumps[1].reason == "the night session, 01:00-05:00 (Mago-Shah et al. 2023) and day 8: the milestone (Ru "
+    CHECK(pumps[1].reason == "the night session, 01:00-05:00 (Mago-Shah et al. 2023); day 8: the milestone (Ru "
                              "et al. 2020) shared over 8 sessions");
     // Born 2026-11-18: day 3, no volume target yet.
     pumps = supply_pumps(t, {}, ymd(2026, 11, 18), clock, today_span);
