@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <set>
 
 #include "pumplog/error.hpp"
 #include "pumplog/supply.hpp"
