@@ -1,0 +1,165 @@
+#pragma once
+// Building supply (SPEC 5, pumplog-supply(7)): when the baby cannot feed at the
+// breast there is no cadence to learn, so the plan follows the evidence instead:
+// a timetable of `sessions` pumps a day, and the pumped volume per 24 hours
+// judged against the milestones for the days since birth.
+//
+// Sources (each number below and in supply.cpp names one of them):
+//   Ru et al. 2020: Ru X, Huang X, Feng Q. Successful full lactation achieved by
+//     mothers of preterm infants using exclusive pumping. Front. Pediatr. 8:191.
+//     Mean output met 350 g/d on day 6, 500 g/d on day 8, close to 750 g/d on day 14.
+//   Mago-Shah et al. 2023: Early pumping frequency and coming to volume for mother's
+//     own milk feeding in hospitalized infants. J. Perinatol. 43:629-634.
+//     Coming to volume: over 500 ml a day by postnatal day 14; 5 or more sessions
+//     a day by day 5, and pumping between 01:00 and 05:00, go with reaching it.
+//   Ameda (hospital-grade pump maker), "Establishing a good milk supply" (preterm
+//     baby): full production is 750-1050 ml (25-35 oz) a day; pump 8-10 times in
+//     24 hours, never more than 5 hours apart; pump longer (until 2 minutes after
+//     the last drop, or 20-30 minutes), double pumping.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/plan.hpp"
+#include "pumplog/settings.hpp"
+#include "pumplog/time.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// ---- The rules -------------------------------------------------------------
+
+inline constexpr int supply_min_sessions = 5;      // Mago-Shah et al. 2023: 5 or more a day
+inline constexpr int supply_max_sessions = 12;
+inline constexpr int supply_default_sessions = 8;  // Ameda: 8-10 times in 24 hours
+inline constexpr int supply_max_gap_min = 5 * 60;  // Ameda: never more than 5 hours apart
+// Mago-Shah et al. 2023: a session between 01:00 and 05:00. The window is
+// [01:00, 05:00): a session starting at 05:00 is a morning session.
+inline constexpr DailyWindow supply_night{1 * 60, 5 * 60};
+
+// ---- 1. The timetable --------------------------------------------------------
+
+// The daily timetable: wall-clock minutes after local midnight.
+struct SupplyTimetable {
+    std::vector<int> minutes;  // ascending, on the quarter hour, distinct
+    // Why sessions fall inside the sleep window, one plain sentence; empty
+    // exactly when no session does (the wish was honoured in full).
+    std::vector<std::string> notes;
+};
+
+// Spreads `sessions` (5-12) pumps over the day on the quarter hours so that
+//   1. no gap is over 5 hours, around midnight too (Ameda);
+//   2. at least one session starts in [01:00, 05:00) (Mago-Shah et al. 2023);
+//   3. as few sessions as those two rules allow start inside `sleep`;
+//   4. among those, the gaps are as even as can be (least sum of squared gaps),
+//      the night session as near 03:00 as that allows.
+// A rule always wins over the sleep wish; the notes then say which and why.
+// Throws a usage error when `sessions` is outside 5-12.
+SupplyTimetable supply_timetable(int sessions, const std::optional<DailyWindow>& sleep);
+
+// ---- 3. The milestones -------------------------------------------------------
+
+// One milestone of the daily pumped volume (Ru et al. 2020).
+struct SupplyMilestone {
+    int day = 0;      // days since birth (the day of birth is day 0)
+    Volume volume;    // about this much a day on that day
+    std::string_view source;
+};
+// The table: day 6 about 350 ml, day 8 about 500 ml, day 14 about 750 ml.
+const std::vector<SupplyMilestone>& supply_milestones();
+
+// The reference volume for a day since birth, e.g. for a chart's reference line:
+// none before day 6 (the milk comes in over days 3-5 and varies too much to judge
+// a volume; the number of sessions is judged instead); the table's value on a
+// milestone day; linear interpolation between milestones (day 7: 425 ml, day 11:
+// 625 ml); from day 14 on, 750 ml, the lower end of full production (Ameda).
+std::optional<Volume> supply_milestone(int day);
+
+// Full production (Ameda): 750-1050 ml a day.
+inline constexpr Volume supply_full_low = Volume::from_ml(750);
+inline constexpr Volume supply_full_high = Volume::from_ml(1050);
+// Coming to volume (Mago-Shah et al. 2023): over 500 ml a day by day 14.
+inline constexpr Volume supply_coming_to_volume = Volume::from_ml(500);
+inline constexpr int supply_coming_to_volume_day = 14;
+
+// The daily goal a plan's targets are cut from: the milestone for `day`; when the
+// birth date is unknown, full production (750 ml); before day 6, none (nullopt):
+// every session counts, even drops of colostrum, and the plan targets 0.
+std::optional<Volume> supply_daily_goal(std::optional<int> day);
+
+// ---- 2. Progress -------------------------------------------------------------
+
+// One local day of the basis: what was actually logged.
+struct SupplyDay {
+    date::sys_days date;
+    std::optional<int> day;  // since birth, when the birth date is known
+    int sessions = 0;
+    Volume pumped;
+    bool night_session = false;  // a session started in [01:00, 05:00)
+    bool partial = false;        // today: the day is not over yet
+};
+
+struct SupplyAssessment {
+    SupplyProgress progress;      // the numbers and the verdict (plan.hpp)
+    std::vector<SupplyDay> days;  // the basis: up to 7 local days, oldest first, none before birth
+    PlanBasis basis;              // pumps and days counted, since/until, one note per day
+    std::vector<std::string> advice;  // plain sentences, the verdict first, each number with its source
+};
+
+// Judges the parent's pumps against the milestones at `clock.now`.
+//   entries: the journal's entries in effect (amendments applied), any types and
+//     order; only pumps at or before now count. A pump's volume is `ml`, else
+//     left + right, else 0 (the session still counts). Its time of day is the
+//     wall clock it was logged with (Entry::at.local()).
+//   The last 24 hours are (now - 24 h, now]; the day since birth is today's local
+//     date (in clock.zone) minus `birth` (the day of birth is day 0).
+// Verdicts, first that applies:
+//   not_enough_data: `birth` unknown or after today, or no pump in the last 24 h;
+//   full_volume: 750 ml or more in the last 24 h (Ameda), whatever the day;
+//   before day 6: on_track with 5 or more sessions in the last 24 h, one of them
+//     between 01:00 and 05:00 (Mago-Shah et al. 2023); behind otherwise;
+//   from day 6: on_track when the last 24 h reached supply_milestone(day) (Ru et
+//     al. 2020); behind otherwise.
+// Advice when behind, in this order, each only when it applies: add sessions
+// (under 5, or under 8: Mago-Shah et al. 2023, Ameda), add a night session (none
+// between 01:00 and 05:00), pump longer and double pump (from day 6, Ameda), see
+// a lactation consultant (from day 8; on days 6-7: if still behind on day 8).
+// `unit` is for the volumes in the sentences.
+SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
+                               const Clock& clock, Unit unit);
+
+// ---- The plan ----------------------------------------------------------------
+
+// The parent's usual yield at each timetable minute, from the pumps of the last
+// 3 days before now: each pump goes to the nearest timetable minute (around
+// midnight too) when within 90 minutes of it; a pump d whole days old weighs
+// 2^-d. nullopt for a minute no logged pump is near.
+std::vector<std::optional<Volume>> supply_expected(const SupplyTimetable& timetable, const std::vector<Entry>& entries,
+                                                   const Clock& clock);
+
+// The pumps of the timetable that start in `span`, on the local days of
+// clock.zone: each session keeps its wall-clock time across daylight-saving
+// changes; one that falls in a skipped hour moves forward by the gap (02:30
+// becomes 03:30); if that reaches the next session, the moved one is left out
+// that day (and a basis note says so), so no two pumps share an instant.
+// A pump's target is supply_daily_goal(day since birth of its local day) divided
+// by the number of sessions (0 before day 6); `expected` from supply_expected.
+// Pumps ascending by instant.
+std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const std::vector<Entry>& entries,
+                                      const std::optional<date::year_month_day>& birth, const Clock& clock, Span span,
+                                      std::vector<std::string>* notes = nullptr);
+
+// The whole supply plan for `plan --mode supply`: the timetable of
+// settings.sessions around settings.sleep, its pumps in `span`, progress
+// (assess_supply with settings.birth), basis and advice (the timetable's notes,
+// then the assessment's advice). Plan::slots is empty: there are no feeds.
+Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, Span span);
+
+// "on track", "behind", "full volume", "not enough data".
+std::string_view verdict_name(SupplyVerdict verdict);
+
+}  // namespace pumplog
