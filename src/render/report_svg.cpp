@@ -51,8 +51,9 @@ namespace detail {
 ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit unit, const DayRange& period) {
     ChartSpec spec;
     spec.id = "volumes";
-    spec.title = fmt::format("Pumped and drunk from bottles per {}, {} to {}", per(by), format_date(period.first),
-                             format_date(period.last));
+    spec.title = fmt::format("Pumped and drunk from bottles per {}", per(by));
+    spec.subtitle = fmt::format("{} to {}, in {}", format_date(period.first), format_date(period.last),
+                                unit == Unit::ml ? "millilitres" : "US fluid ounces");
     spec.y_label = unit == Unit::ml ? "volume (ml)" : "volume (US fl oz)";
     spec.x_label = by == Grouping::hour ? "hour of the day (local time)" : std::string(per(by));
     spec.empty_max = unit == Unit::ml ? 100 : 4;
@@ -71,11 +72,13 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
 ChartSpec hours_chart(const Report& report) {
     ChartSpec spec;
     spec.id = "hours";
-    spec.title = fmt::format("Feeds and pumps by hour of the day, {} to {}", format_date(report.period.first),
-                             format_date(report.period.last));
+    spec.title = "Feeds and pumps by hour of the day";
+    spec.subtitle = fmt::format("{} to {}, how many started in each hour", format_date(report.period.first),
+                                format_date(report.period.last));
     spec.y_label = "how many times";
     spec.x_label = "hour of the day (local time)";
     spec.empty_max = 4;
+    spec.counts = true;
     ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, "feeds"};
     ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, "pumps"};
     for (const auto& row : report.hours) {

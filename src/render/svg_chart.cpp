@@ -23,15 +23,18 @@ double nice_step(double largest) {
 
 std::string f(double value) { return fmt::format("{:.1f}", value); }
 
-constexpr double left_margin = 72, right_margin = 24, top_margin = 72, bottom_margin = 60, plot_height = 220;
+constexpr double left_margin = 72, right_margin = 24, top_margin = 92, bottom_margin = 60, plot_height = 220,
+                 min_width = 640;
 
 }  // namespace
 
 std::string svg_chart(const ChartSpec& spec) {
     const std::size_t n = std::max<std::size_t>(spec.slots.size(), 1);
-    const double slot = std::clamp(std::floor(720.0 / static_cast<double>(n)), 4.0, 56.0);
+    // Slots of 4 to 56 px, then widened to fill a chart of at least min_width.
+    double slot = std::clamp(std::floor(720.0 / static_cast<double>(n)), 4.0, 56.0);
+    const double width = std::max(left_margin + slot * static_cast<double>(n) + right_margin, min_width);
+    slot = (width - left_margin - right_margin) / static_cast<double>(n);
     const double plot_width = slot * static_cast<double>(n);
-    const double width = std::max(left_margin + plot_width + right_margin, 420.0);
     const double height = top_margin + plot_height + bottom_margin;
     const double x0 = left_margin, y0 = top_margin + plot_height;  // the origin
 
@@ -39,7 +42,7 @@ std::string svg_chart(const ChartSpec& spec) {
     for (const auto& s : spec.series)
         for (double v : s.values) largest = std::max(largest, v);
     if (largest <= 0) largest = spec.empty_max;
-    const double step = nice_step(largest);
+    const double step = spec.counts ? std::max(1.0, std::round(nice_step(largest))) : nice_step(largest);
     const double top = std::ceil(largest / step - 1e-9) * step;
     const auto y = [&](double v) { return y0 - std::max(0.0, v) / top * plot_height; };
 
@@ -47,24 +50,27 @@ std::string svg_chart(const ChartSpec& spec) {
     if (spec.standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+        "style=\"max-width: {0}px\" "
         "role=\"img\" aria-labelledby=\"{2}-title\" font-family=\"sans-serif\" font-size=\"12\">\n",
         f(width), f(height), spec.id);
     out += fmt::format("<title id=\"{}-title\">{}</title>\n", spec.id, escape_xml(spec.title));
     out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", f(width), f(height));
     out += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">{}</text>\n",
                        f(left_margin), escape_xml(spec.title));
+    out += fmt::format("<text x=\"{}\" y=\"44\" fill=\"#555555\">{}</text>\n", f(left_margin),
+                       escape_xml(spec.subtitle));
 
     // Legend, under the title.
     double lx = left_margin;
     for (const auto& s : spec.series) {
         if (s.line) {
-            out += fmt::format("<line x1=\"{}\" y1=\"45\" x2=\"{}\" y2=\"45\" stroke=\"{}\" stroke-width=\"2\"/>"
-                               "<circle cx=\"{}\" cy=\"45\" r=\"3.5\" fill=\"{}\"/>\n",
+            out += fmt::format("<line x1=\"{}\" y1=\"67\" x2=\"{}\" y2=\"67\" stroke=\"{}\" stroke-width=\"2\"/>"
+                               "<circle cx=\"{}\" cy=\"67\" r=\"3.5\" fill=\"{}\"/>\n",
                                f(lx), f(lx + 16), s.color, f(lx + 8), s.color);
         } else {
-            out += fmt::format("<rect x=\"{}\" y=\"39\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", f(lx + 2), s.color);
+            out += fmt::format("<rect x=\"{}\" y=\"61\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", f(lx + 2), s.color);
         }
-        out += fmt::format("<text x=\"{}\" y=\"49\" fill=\"#222222\">{}</text>\n", f(lx + 22), escape_xml(s.name));
+        out += fmt::format("<text x=\"{}\" y=\"71\" fill=\"#222222\">{}</text>\n", f(lx + 22), escape_xml(s.name));
         lx += 34 + 7.0 * static_cast<double>(s.name.size());
     }
 
@@ -100,7 +106,7 @@ std::string svg_chart(const ChartSpec& spec) {
     // Bars side by side within each slot, then lines over them.
     std::size_t bar_series = 0;
     for (const auto& s : spec.series) bar_series += s.line ? 0 : 1;
-    const double group = slot * (slot >= 8 ? 0.7 : 0.9);
+    const double group = std::min(slot * (slot >= 8 ? 0.7 : 0.9), 36.0 * static_cast<double>(std::max<std::size_t>(bar_series, 1)));
     const double bar_width = bar_series ? group / static_cast<double>(bar_series) : 0;
     std::size_t b = 0;
     for (const auto& s : spec.series) {

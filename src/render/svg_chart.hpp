@@ -19,12 +19,14 @@ struct ChartSeries {
 struct ChartSpec {
     std::string id = "chart";  // unique within a page (several charts in one HTML page)
     std::string title;
+    std::string subtitle;              // under the title: the period
     std::string y_label;               // the axis with its unit: "volume (ml)"
     std::string x_label;               // "day"
     std::vector<std::string> slots;    // full labels (tooltips)
     std::vector<std::string> ticks;    // short labels under the axis, parallel to slots
     std::vector<ChartSeries> series;
     double empty_max = 1;              // the scale when every value is 0
+    bool counts = false;               // whole numbers: ticks 1 apart at least
     bool standalone = true;            // an XML declaration first (a file of its own)
 };
 
