@@ -87,10 +87,16 @@ public:
     const std::array<Tally, 24>& hours() const { return hours_; }
 
 private:
+    // The day of an entry's date text; entries come in runs of one day, so
+    // the last date text and its day are kept to skip most date arithmetic.
+    std::optional<date::sys_days> day_of(std::string_view at_text);
+
     DayRange counted_;
     DayRange reported_;
     std::vector<Tally> days_;
     std::array<Tally, 24> hours_{};
+    std::array<char, 10> last_text_{};
+    std::optional<date::sys_days> last_day_;
 };
 
 // The containers thrown away in the period and what was left in each: the

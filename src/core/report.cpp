@@ -150,11 +150,23 @@ void count(Tally& t, const Entry& e) {
 
 }  // namespace
 
+std::optional<date::sys_days> Tallies::day_of(std::string_view at_text) {
+    if (at_text.size() >= last_text_.size() && last_day_ &&
+        std::equal(last_text_.begin(), last_text_.end(), at_text.begin()))
+        return last_day_;
+    const auto day = written_day(at_text);
+    if (day) {
+        std::copy_n(at_text.begin(), last_text_.size(), last_text_.begin());
+        last_day_ = day;
+    }
+    return day;
+}
+
 void Tallies::add(const Entry& e) {
     if (e.type != EntryType::pump && e.type != EntryType::feed && e.type != EntryType::store &&
         e.type != EntryType::use)
         return;
-    const auto day = written_day(e.at_text);
+    const auto day = day_of(e.at_text);
     if (!day || !counted_.contains(*day)) return;
     count(days_[static_cast<std::size_t>((*day - counted_.first).count())], e);
     if (reported_.contains(*day))
