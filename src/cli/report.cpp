@@ -44,6 +44,9 @@ DayRange period_of(const ReportOptions& o, const Clock& clock) {
         period.first = period.last - date::days(6);
     }
     if (!o.since.empty()) period.first = local_day(parse_time_span(o.since, clock).begin, clock.zone);
+    if (period.last < period.first && o.until.empty())
+        throw usage_error(fmt::format("--since {} is after today ({}); give an --until too for days to come",
+                                      format_date(period.first), format_date(today)));
     if (period.last < period.first)
         throw usage_error(fmt::format("--until {} is before --since {}", format_date(period.last),
                                       format_date(period.first)));

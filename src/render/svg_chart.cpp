@@ -71,7 +71,7 @@ std::string svg_chart(const ChartSpec& spec) {
             out += fmt::format("<rect x=\"{}\" y=\"61\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", f(lx + 2), s.color);
         }
         out += fmt::format("<text x=\"{}\" y=\"71\" fill=\"#222222\">{}</text>\n", f(lx + 22), escape_xml(s.name));
-        lx += 34 + 7.0 * static_cast<double>(s.name.size());
+        lx += 44 + 7.0 * static_cast<double>(s.name.size());
     }
 
     // Grid and the y axis with its ticks and unit.
