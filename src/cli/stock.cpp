@@ -168,6 +168,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     store.note = o.note;
     const Guideline& g = guideline(ctx);
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
+    if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
     const Journal journal = ctx.journal();
     journal.with_lock([&] {
         const Stock stock = build_stock(full_history(ctx), g);
