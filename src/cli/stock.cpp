@@ -360,11 +360,14 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     add->add_option("--at", ao->at, "when it was stored (default now)")->type_name("TIME");
     add->add_option("--note", ao->note, "a note")->type_name("TEXT");
     add->add_flag("--force", ao->force, "accept an implausible amount, a future time or expired milk");
+    add->footer("Examples:\n  pumplog stock add 120ml --in freezer\n  pumplog stock add 4oz --in fridge --pumped \"yesterday 22:10\"\n"
+                "  pumplog stock add 90ml --in cooler --label work1");
     add->callback([&ctx, ao] { ctx.action = [&ctx, ao] { return run_add(ctx, *ao); }; });
 
     auto* use = cmd.add_subcommand("use", "take milk out, soonest to expire first (never expired milk)");
     auto what = std::make_shared<std::vector<std::string>>();
     use->add_option("what", *what, "an amount (150ml) or a container's label (B3)")->type_name("AMOUNT|LABEL");
+    use->footer("Examples:\n  pumplog stock use 150ml\n  pumplog stock use B3");
     use->callback([&ctx, what] { ctx.action = [&ctx, what] { return run_use(ctx, *what); }; });
 
     auto* move = cmd.add_subcommand("move", "move a container: freezer to fridge or room is a thaw");
@@ -373,17 +376,22 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     move->add_option("--to", mo->to, "room, cooler, fridge or freezer")->type_name("PLACE");
     move->add_option("--at", mo->at, "when it was moved (default now)")->type_name("TIME");
     move->add_flag("--force", mo->force, "accept a future time");
+    move->footer("Examples:\n  pumplog stock move B3 --to fridge\n  pumplog stock move B4 --to freezer --at 07:00\n"
+                 "Thawed milk is never refrozen (CDC).");
     move->callback([&ctx, mo] { ctx.action = [&ctx, mo] { return run_move(ctx, *mo); }; });
 
     auto* discard = cmd.add_subcommand("discard", "throw a container away");
     auto dop = std::make_shared<DiscardOptions>();
     discard->add_option("label", dop->label, "the container's label (B3)")->required()->type_name("LABEL");
     discard->add_option("--reason", dop->reason, "why (default: \"expired\" for expired milk)")->type_name("TEXT");
+    discard->footer("Examples:\n  pumplog stock discard B1\n  pumplog stock discard B2 --reason \"smelled sour\"");
     discard->callback([&ctx, dop] { ctx.action = [&ctx, dop] { return run_discard(ctx, *dop); }; });
 
     auto* expiring = cmd.add_subcommand("expiring", "containers that expire soon; silent with exit 1 when none");
     auto within = std::make_shared<std::string>();
     expiring->add_option("--within", *within, "how far ahead to look (default 24h)")->type_name("DURATION");
+    expiring->footer("Examples:\n  pumplog stock expiring\n  pumplog stock expiring --within 12h\n"
+                     "Prints nothing and exits 1 when nothing expires (for cron).");
     expiring->callback([&ctx, within] { ctx.action = [&ctx, within] { return run_expiring(ctx, *within); }; });
 }
 
