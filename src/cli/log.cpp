@@ -6,6 +6,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "stock.hpp"
 
 namespace pumplog::cli {
 
@@ -17,7 +18,7 @@ std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
 struct PumpOptions {
     std::vector<std::string> amount;
-    std::string at, note, duration, left, right;
+    std::string at, note, duration, left, right, store;
     bool force = false;
 };
 
@@ -31,6 +32,8 @@ void add_pump_options(CLI::App& cmd, PumpOptions& o) {
     cmd.add_option("--dur", o.duration, "how long the session took: 15m, 1h")->type_name("DURATION");
     cmd.add_option("--note", o.note, "a note")->type_name("TEXT");
     cmd.add_flag("--force", o.force, "accept an implausible amount or a future time");
+    cmd.add_option("--store", o.store, "also store the milk in the stash: room, cooler, fridge or freezer")
+        ->type_name("PLACE");
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -67,7 +70,9 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     pump.note = o.note;
     const Journal journal = ctx.journal();
     const Line line = pump_line(pump, new_id(), clock.zone);
-    journal.append({serialize(line)});
+    std::string stored;  // the stash's message, after the day's summary
+    if (o.store.empty()) journal.append({serialize(line)});
+    else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
 
     // The summary: that day's pumps, read from the journal's tail only.
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
@@ -85,12 +90,13 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     fmt::print("Logged {}{} at {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
                format_clock(pump.at, clock.zone), today ? "today" : date, format_volume(total.pumped, unit),
                total.sessions, total.sessions == 1 ? "" : "s");
+    if (!stored.empty()) fmt::print("{}\n", stored);
     return 0;
 }
 
 struct FeedOptions {
     std::vector<std::string> amount;
-    bool bottle = false, breast = false, force = false;
+    bool bottle = false, breast = false, force = false, from_stock = false;
     std::string milk, left, right, duration, at, note;
 };
 
@@ -119,13 +125,18 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         feed.amount = parse_amount(join(o.amount), ctx.settings().unit);
         check_plausible_session(*feed.amount, o.force);
         feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
+        if (o.from_stock && feed.milk != "breast") throw usage_error("--from-stock takes breast milk, not formula");
     }
+    if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
     const Line line = feed_line(feed, new_id(), clock.zone);
-    ctx.journal().append({serialize(line)});
+    std::string stash;  // the stash's message
+    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at);
+    else ctx.journal().append({serialize(line)});
     Entry entry;
     std::string error;
     parse_entry_line(serialize(line), entry, error);
     fmt::print("Logged {} at {}\n", render::describe(entry, ctx.unit()), format_clock(feed.at, clock.zone));
+    if (!stash.empty()) fmt::print("{}\n", stash);
     return 0;
 }
 
@@ -337,6 +348,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME");
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
+    feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
     feed->callback([&ctx, fo] { ctx.action = [&ctx, fo] { return run_feed(ctx, *fo); }; });
 
     auto* undo = log.add_subcommand("undo", "void the newest entry still in effect");

@@ -8,6 +8,8 @@
 #include "context.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/render/report.hpp"
+#include "pumplog/render/stock.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/report.hpp"
 
 namespace pumplog::cli {
@@ -56,6 +58,17 @@ DayRange period_of(const ReportOptions& o, const Clock& clock) {
     return period;
 }
 
+// The stash by place with what expires next, for the HTML page.
+std::string stash_section(Context& ctx, Unit unit) {
+    ReplayOptions options;
+    options.include_voided = true;  // the stock replays its own containers' whole life
+    const History history = ctx.history(options);
+    const Clock& clock = ctx.clock();
+    const Stock stock = build_stock(history, guideline_named(ctx.settings().guideline));
+    const StockSummary summary = summarize(stock, clock.now, recent_bottle_intake(history, clock.now));
+    return render::stash_html(use_order(stock, clock.now), summary, clock.now, unit, clock.zone);
+}
+
 int run_report(Context& ctx, const ReportOptions& o) {
     const Format format =
         ctx.format({Format::table, Format::json, Format::csv, Format::md, Format::svg, Format::html});
@@ -75,9 +88,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
         case Format::md: fmt::print("{}", render::report_markdown(report, unit)); break;
         case Format::svg: fmt::print("{}", render::report_svg(report, unit)); break;
         case Format::html:
-            // TODO(lead, after merging stock): pass the stock module's rendered
-            // stash section (by place, what expires next) instead of "".
-            fmt::print("{}", render::report_html(report, unit, ""));
+            fmt::print("{}", render::report_html(report, unit, stash_section(ctx, unit)));
             break;
         default: fmt::print("{}", render::report_table(report, unit, utf8_locale(), ctx.style())); break;
     }

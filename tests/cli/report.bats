@@ -260,3 +260,17 @@ EOF
     (cd "$TEST_DIR" && PUMPLOG="$PUMPLOG_BIN" "$SOURCE_DIR/examples/report-to-spreadsheet.sh" >/dev/null)
     [ "$(wc -l < "$TEST_DIR/pumplog-daily.csv")" -eq 32 ]
 }
+
+@test "the HTML page shows the stash by place with what to use first" {
+    pumplog stock add 120ml --in fridge --pumped "2026-11-20 08:00" >/dev/null
+    pumplog stock add 90ml --in freezer --pumped "2026-11-01 08:00" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [ "$status" -eq 0 ]
+    [[ "$output" == *'<section id="stash">'* ]]
+    [[ "$output" == *'<td>fridge</td><td class="num">1</td><td class="num">120 ml</td>'* ]]
+    [[ "$output" == *'<td>freezer</td><td class="num">1</td><td class="num">90 ml</td>'* ]]
+    # the fridge bag expires first (4 days from 2026-11-20 08:00), so it is listed first
+    fridge_row="$(printf '%s\n' "$output" | grep -n '<td>B1</td>' | cut -d: -f1)"
+    freezer_row="$(printf '%s\n' "$output" | grep -n '<td>B2</td>' | cut -d: -f1)"
+    [ "$fridge_row" -lt "$freezer_row" ]
+}

@@ -1,0 +1,196 @@
+#pragma once
+// The milk stash (SPEC 4): containers replayed from the journal's store, move,
+// use and discard entries; their expiry under a storage guideline; which to
+// use first.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/history.hpp"
+#include "pumplog/time.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// A container's stay in one place, from `since` until its next stay.
+struct Stay {
+    Place place = Place::fridge;
+    Seconds since{};
+};
+
+// When milk with a given history expires.
+struct Expiry {
+    Seconds expires{};
+    std::optional<Seconds> thawed;   // when it first left the freezer: the thaw clock's start
+    std::optional<Seconds> best_by;  // while frozen and fresh: best quality before this
+    bool refrozen = false;           // thawed milk went back into the freezer (expired then)
+};
+
+// The expiry rule (documented in pumplog-stock(1)). Milk has a life in each
+// phase, fresh then thawed, spent in each place at the pace of that place's
+// limit: an hour in a place whose limit is 4 hours spends a quarter of it.
+// - Fresh milk's life starts at expression; the first stay counts from then.
+//   With one place this is exactly the guideline (fridge: pumped + 4 days);
+//   after moves it is never longer than the strictest history allows (2 hours
+//   at room temperature, then the fridge: 2 more days, not 4).
+// - Leaving the freezer for any other place is a thaw: a new life starts,
+//   under the thawed limits (fridge 24 h, room and cooler 1 h), and it never
+//   goes past the date the frozen milk would have expired in the freezer.
+// - Thawed milk back in the freezer is expired from that moment (never refreeze).
+// - Milk that expired stays expired whatever moves follow.
+Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays);
+
+enum class ContainerState { in_stock, used_up, discarded };
+
+// A container's status at a time (SPEC 7): `soon` when it expires within 24 h.
+enum class Status { ok, soon, expired };
+inline constexpr std::chrono::hours soon_window{24};
+std::string_view status_name(Status status);  // "ok", "soon", "expired"
+
+struct Container {
+    std::string id;          // the store entry's id: the `target` of move, use and discard
+    std::string label;       // B1, B2, ... (unique: a duplicate from a merge gets "~" and its id's end)
+    Volume stored;           // as stored
+    Volume left;             // what is left in it
+    Place place = Place::fridge;  // where it is now
+    std::vector<Stay> stays;      // where it has been, oldest first
+    Seconds stored_at{};
+    Seconds pumped{};        // when the milk was expressed
+    std::optional<Seconds> thawed;
+    Seconds expires{};
+    std::optional<Seconds> best_by;  // while frozen (CDC: best within 6 months)
+    bool refrozen = false;
+    std::string note;        // the store entry's note
+    std::string from;        // the pump entry it came from, when stored with it
+    ContainerState state = ContainerState::in_stock;
+    std::optional<Seconds> ended;  // when it was used up or discarded
+    Volume discarded;        // what was thrown away with it
+    std::string reason;      // why it was discarded
+};
+
+struct Stock {
+    // Every container stored (voided stores left out), in the order stored.
+    std::vector<Container> containers;
+    // Every label written in the journal, voided stores included: a new label
+    // must be none of these.
+    std::vector<std::string> labels_ever;
+    // Entries that could not be applied (a use of an unknown container, ...):
+    // skipped, reported for the curious.
+    std::vector<std::string> problems;
+
+    // The container with this label (case-insensitive), in any state.
+    const Container* find(std::string_view label) const;
+    const Container* find_id(std::string_view id) const;
+};
+
+// Replays the stash from entries sorted by time (load_history's order), with
+// `voided` parallel to them (may be empty: nothing voided). Only store, move,
+// use and discard entries matter; voided ones only reserve their label.
+Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& voided, const Guideline& guideline);
+Stock build_stock(const History& history, const Guideline& guideline);
+
+Status status_at(const Container& container, Seconds now);
+// In stock, stored by `at`, not empty and not expired at `at`.
+bool usable_at(const Container& container, Seconds at);
+
+// The containers in stock in the order `stock use` takes them: the usable ones
+// soonest-to-expire first (ties: the oldest milk, then the label), then the
+// expired ones (never taken), soonest expired first.
+std::vector<const Container*> use_order(const Stock& stock, Seconds now);
+
+// What to do with a container that expires soon (the guideline's advice).
+enum class Advice {
+    discard,            // expired
+    use_or_refrigerate, // fresh milk at room temperature or in a cooler
+    use_or_freeze,      // fresh milk in the fridge (CDC: freeze what will not be used within 4 days)
+    use_thawed,         // thawed milk: use it, never refreeze
+    thaw_and_use,       // frozen milk nearing its limit
+};
+Advice advice_for(const Container& container, Seconds now);
+
+// One container's part of a use.
+struct Take {
+    const Container* container = nullptr;
+    Volume amount;
+    bool empties = false;  // nothing is left in it afterwards
+};
+struct UsePlan {
+    std::vector<Take> takes;  // in use order
+    Volume usable;            // all the usable milk at that time
+    bool enough = false;      // the takes add up to the amount asked
+};
+// Takes `amount` at time `at` from the usable containers, soonest to expire
+// first, splitting it across containers. When the stash cannot cover it,
+// `enough` is false and `takes` is empty.
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at);
+// All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
+UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);
+
+// The next free label: B and one more than the highest B-number ever written.
+std::string next_label(const Stock& stock);
+// Refuses (usage error) a label already used, one that reads as an amount,
+// or one that is empty, over 20 characters or holds spaces or control characters.
+void check_new_label(const Stock& stock, std::string_view label);
+
+// Refuses (usage error) storing milk that has already expired by `now`, unless forced.
+void check_storable(const Guideline& guideline, Seconds pumped, Place place, Seconds stored_at, Seconds now,
+                    bool force, const date::time_zone* zone);
+// Refuses (usage error) a move: not in stock, already there, expired,
+// before its last move, or thawed milk into the freezer (quoting the rule).
+void check_move(const Container& container, Place to, Seconds at, const Guideline& guideline,
+                const date::time_zone* zone);
+// Refuses (usage error) discarding a container no longer in stock.
+void check_discard(const Container& container, Seconds at, const date::time_zone* zone);
+
+// Journal lines (SPEC 3).
+struct StoreRecord {
+    Seconds at{};      // when it was stored
+    Seconds pumped{};  // when it was expressed
+    Volume amount;
+    Place place = Place::fridge;
+    std::string label;
+    std::string from;  // the pump's id, when stored with it
+    std::string note;
+};
+Line store_line(const StoreRecord& store, std::string_view id, const date::time_zone* zone);
+Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone);
+// `from`: the feed the milk went into (--from-stock), empty otherwise.
+Line use_line(std::string_view target, Volume amount, Seconds at, std::string_view from, std::string_view id,
+              const date::time_zone* zone);
+// `reason` may be empty (then not written).
+Line discard_line(std::string_view target, std::string_view reason, Seconds at, std::string_view id,
+                  const date::time_zone* zone);
+
+// The baby's recent daily bottle intake of breast milk.
+struct Intake {
+    Volume per_day;
+    int days = 0;   // days it is averaged over (1 to 7)
+    int feeds = 0;  // bottle feeds of breast milk counted
+};
+inline constexpr int intake_days = 7;
+// Bottle feeds of breast milk (formula left out; voided ones too) in the 7
+// days before `now`, averaged over the days since the first of them (at most
+// 7, at least 1); nullopt when there are none.
+std::optional<Intake> recent_bottle_intake(const History& history, Seconds now);
+
+struct PlaceTotal {
+    Place place = Place::fridge;
+    Volume volume;
+    int containers = 0;
+};
+struct StockSummary {
+    std::vector<PlaceTotal> places;  // room, cooler, fridge, freezer: those holding milk
+    Volume usable;                   // not expired at `now`
+    int usable_containers = 0;
+    Volume expired;
+    int expired_containers = 0;
+    std::optional<Intake> intake;
+    std::optional<double> days_of_supply;  // usable / intake per day
+};
+StockSummary summarize(const Stock& stock, Seconds now, const std::optional<Intake>& intake);
+
+}  // namespace pumplog

@@ -1,0 +1,398 @@
+// `stock`: the stored-milk inventory and its commands (SPEC 4).
+#include "stock.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/record.hpp"
+#include "pumplog/render/stock.hpp"
+#include "pumplog/stock.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings().guideline); }
+
+// The whole journal (a frozen bag may be a year old; labels are unique over
+// every container ever stored), voided entries flagged.
+History full_history(Context& ctx) {
+    ReplayOptions options;
+    options.include_voided = true;
+    return ctx.history(options);
+}
+
+// Runs a read-check-append body under the journal lock, so that two
+// processes cannot take the same milk. With no journal yet there is no stash
+// to take from: the body refuses without the lock (which would create the file).
+void locked_change(const Journal& journal, const std::function<void()>& body) {
+    std::error_code ec;
+    if (!std::filesystem::exists(journal.path(), ec)) {
+        body();
+        return;
+    }
+    journal.with_lock(body);
+}
+
+const Container& find_container(const Stock& stock, std::string_view label) {
+    if (const Container* c = stock.find(label)) return *c;
+    throw usage_error(fmt::format("no container is labelled \"{}\"; see pumplog stock --all", label));
+}
+
+// The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
+Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit) {
+    Volume expired;
+    for (const auto& c : stock.containers)
+        if (c.state == ContainerState::in_stock && at >= c.expires) expired += c.left;
+    std::string more;
+    if (expired.ml() > 0)
+        more = fmt::format("; {} more has expired and is never used (pumplog stock discard LABEL)",
+                           format_volume(expired, unit));
+    return usage_error(fmt::format("only {} of stored milk is usable, not {}{}", format_volume(plan.usable, unit),
+                                   format_volume(asked, unit), more));
+}
+
+std::vector<std::string> use_lines(const UsePlan& plan, Seconds at, std::string_view from, const date::time_zone* zone) {
+    std::vector<std::string> lines;
+    for (const auto& take : plan.takes)
+        lines.push_back(serialize(use_line(take.container->id, take.amount, at, from, new_id(), zone)));
+    return lines;
+}
+
+// "B2 90 ml (used up), B3 30 ml (60 ml left in the fridge)"
+std::string describe_takes(const UsePlan& plan, Unit unit) {
+    std::string out;
+    for (const auto& take : plan.takes) {
+        const Container& c = *take.container;
+        out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", c.label, format_volume(take.amount, unit),
+                           take.empties ? std::string("used up")
+                                        : fmt::format("{} left in the {}", format_volume(c.left - take.amount, unit),
+                                                      place_name(c.place)));
+    }
+    return out;
+}
+
+Volume total(const UsePlan& plan) {
+    Volume sum;
+    for (const auto& take : plan.takes) sum += take.amount;
+    return sum;
+}
+
+// ---- stock (the list) ----
+
+struct ListOptions {
+    bool all = false;
+};
+
+int run_list(Context& ctx, const ListOptions& o) {
+    const Format format = ctx.format({Format::table, Format::json, Format::csv});
+    const Clock& clock = ctx.clock();
+    const History history = full_history(ctx);
+    const Stock stock = build_stock(history, guideline(ctx));
+    for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", problem);
+    std::vector<const Container*> listed = use_order(stock, clock.now);
+    if (o.all) {
+        std::vector<const Container*> ended;
+        for (const auto& c : stock.containers)
+            if (c.state != ContainerState::in_stock) ended.push_back(&c);
+        std::stable_sort(ended.begin(), ended.end(), [](const Container* a, const Container* b) { return a->ended < b->ended; });
+        listed.insert(listed.end(), ended.begin(), ended.end());
+    }
+    const Unit unit = ctx.unit();
+    if (format == Format::json) {
+        fmt::print("{}", render::stock_json(listed, clock.now, unit, clock.zone));
+    } else if (format == Format::csv) {
+        fmt::print("{}", render::stock_csv(listed, clock.now, unit, clock.zone));
+    } else {
+        const StockSummary summary = summarize(stock, clock.now, recent_bottle_intake(history, clock.now));
+        fmt::print("{}", render::stock_table(listed, summary, clock.now, unit, ctx.style(), clock.zone));
+    }
+    return 0;
+}
+
+// ---- stock add ----
+
+struct AddOptions {
+    std::vector<std::string> amount;
+    std::string in, pumped, label, at, note;
+    bool force = false;
+};
+
+std::string stored_text(const Container& shown, Unit unit, Seconds now, const date::time_zone* zone) {
+    std::string out = fmt::format("Stored {}: {} in the {}, pumped {}; use by {} ({})", shown.label,
+                                  format_volume(shown.stored, unit), place_name(shown.place),
+                                  render::when(shown.pumped, now, zone), render::when(shown.expires, now, zone),
+                                  render::relative(shown.expires, now));
+    if (shown.best_by) out += fmt::format(", best by {}", format_date(local_day(*shown.best_by, zone)));
+    return out;
+}
+
+// The container a store line makes, for the message.
+Container as_stored(const StoreRecord& store, const Guideline& g) {
+    Container c;
+    c.label = store.label;
+    c.stored = store.amount;
+    c.place = store.place;
+    c.pumped = store.pumped;
+    const Expiry expiry = compute_expiry(g, store.pumped, {{store.place, store.at}});
+    c.expires = expiry.expires;
+    c.best_by = expiry.best_by;
+    return c;
+}
+
+int run_add(Context& ctx, const AddOptions& o) {
+    const Clock& clock = ctx.clock();
+    if (o.amount.empty()) throw usage_error("no amount given; try pumplog stock add 120ml --in fridge");
+    if (o.in.empty()) throw usage_error("where is the milk kept? add --in room, cooler, fridge or freezer");
+    StoreRecord store;
+    store.amount = parse_amount(join(o.amount), ctx.settings().unit);
+    check_plausible_session(store.amount, o.force);
+    store.place = parse_place(o.in);
+    store.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
+    check_not_future(store.at, clock.now, o.force);
+    store.pumped = o.pumped.empty() ? store.at : parse_time_point(o.pumped, clock);
+    check_not_future(store.pumped, clock.now, o.force);
+    store.note = o.note;
+    const Guideline& g = guideline(ctx);
+    check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
+    if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
+    const Journal journal = ctx.journal();
+    journal.with_lock([&] {
+        const Stock stock = build_stock(full_history(ctx), g);
+        if (o.label.empty()) {
+            store.label = next_label(stock);
+        } else {
+            check_new_label(stock, o.label);
+            store.label = o.label;
+        }
+        journal.append({serialize(store_line(store, new_id(), clock.zone))});
+    });
+    fmt::print("{}\n", stored_text(as_stored(store, g), ctx.unit(), clock.now, clock.zone));
+    return 0;
+}
+
+// ---- stock use ----
+
+int run_use(Context& ctx, const std::vector<std::string>& what_words) {
+    const Clock& clock = ctx.clock();
+    const std::string what = join(what_words);
+    if (what.empty()) throw usage_error("say what to use: an amount (90ml) or a label (B3)");
+    const Unit unit = ctx.unit();
+    const Journal journal = ctx.journal();
+    std::string message;
+    locked_change(journal, [&] {
+        const Stock stock = build_stock(full_history(ctx), guideline(ctx));
+        UsePlan plan;
+        if (const Container* c = stock.find(what)) {
+            plan = plan_use_container(*c, clock.now, clock.zone);
+        } else {
+            Volume amount;
+            try {
+                amount = parse_amount(what, ctx.settings().unit);
+            } catch (const Error&) {
+                throw usage_error(fmt::format("\"{}\" is neither a label in the stash nor an amount; try B3 or 90ml "
+                                              "(see pumplog stock)",
+                                              what));
+            }
+            if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
+            plan = plan_use(stock, amount, clock.now);
+            if (!plan.enough) throw not_enough(stock, plan, amount, clock.now, unit);
+        }
+        journal.append(use_lines(plan, clock.now, "", clock.zone));
+        message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit));
+    });
+    fmt::print("{}\n", message);
+    return 0;
+}
+
+// ---- stock move ----
+
+struct MoveOptions {
+    std::string label, to, at;
+    bool force = false;
+};
+
+int run_move(Context& ctx, const MoveOptions& o) {
+    const Clock& clock = ctx.clock();
+    if (o.to.empty()) throw usage_error("where to? add --to room, cooler, fridge or freezer");
+    const Place to = parse_place(o.to);
+    const Seconds at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
+    check_not_future(at, clock.now, o.force);
+    const Guideline& g = guideline(ctx);
+    const Journal journal = ctx.journal();
+    std::string message;
+    locked_change(journal, [&] {
+        const Stock stock = build_stock(full_history(ctx), g);
+        const Container& c = find_container(stock, o.label);
+        check_move(c, to, at, g, clock.zone);
+        journal.append({serialize(move_line(c.id, to, at, new_id(), clock.zone))});
+        std::vector<Stay> stays = c.stays;
+        stays.push_back({to, at});
+        const Expiry after = compute_expiry(g, c.pumped, stays);
+        const bool thaw = after.thawed && !c.thawed;
+        message = fmt::format("Moved {} ({}) from the {} to the {}; use by {} ({}){}", c.label,
+                              format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
+                              render::when(after.expires, clock.now, clock.zone), render::relative(after.expires, clock.now),
+                              thaw ? fmt::format(". Thawing: {} from now, never refreeze ({})",
+                                                 limit_text(*g.thawed_limit(to)), g.source)
+                                   : "");
+    });
+    fmt::print("{}\n", message);
+    return 0;
+}
+
+// ---- stock discard ----
+
+struct DiscardOptions {
+    std::string label, reason;
+};
+
+int run_discard(Context& ctx, const DiscardOptions& o) {
+    const Clock& clock = ctx.clock();
+    const Journal journal = ctx.journal();
+    std::string message;
+    locked_change(journal, [&] {
+        const Stock stock = build_stock(full_history(ctx), guideline(ctx));
+        const Container& c = find_container(stock, o.label);
+        check_discard(c, clock.now, clock.zone);
+        const std::string reason = !o.reason.empty() ? o.reason : clock.now >= c.expires ? "expired" : "";
+        journal.append({serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))});
+        message = fmt::format("Discarded {} ({} in the {}){}", c.label, format_volume(c.left, ctx.unit()),
+                              place_name(c.place), reason.empty() ? "" : ": " + reason);
+    });
+    fmt::print("{}\n", message);
+    return 0;
+}
+
+// ---- stock expiring ----
+
+int run_expiring(Context& ctx, const std::string& within_text) {
+    const Format format = ctx.format({Format::table, Format::json});
+    const Clock& clock = ctx.clock();
+    const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
+    if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
+    const Stock stock = build_stock(full_history(ctx), guideline(ctx));
+    std::vector<const Container*> soon;
+    for (const Container* c : use_order(stock, clock.now))
+        if (c->expires <= clock.now + within) soon.push_back(c);
+    // The most urgent first: expired milk, then what expires soonest.
+    std::stable_sort(soon.begin(), soon.end(), [](const Container* a, const Container* b) { return a->expires < b->expires; });
+    if (soon.empty()) return 1;
+    const Unit unit = ctx.unit();
+    if (format == Format::json) fmt::print("{}", render::stock_json(soon, clock.now, unit, clock.zone));
+    else fmt::print("{}", render::expiring_lines(soon, clock.now, unit, clock.zone));
+    return 0;
+}
+
+}  // namespace
+
+std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place,
+                               bool force) {
+    const Clock& clock = ctx.clock();
+    StoreRecord store;
+    store.place = parse_place(place);
+    store.amount = amount;
+    store.at = at;
+    store.pumped = at;
+    store.from = pump["id"].get<std::string>();
+    const Guideline& g = guideline(ctx);
+    check_storable(g, store.pumped, store.place, store.at, clock.now, force, clock.zone);
+    const Journal journal = ctx.journal();
+    journal.with_lock([&] {
+        store.label = next_label(build_stock(full_history(ctx), g));
+        journal.append({serialize(pump), serialize(store_line(store, new_id(), clock.zone))});
+    });
+    return stored_text(as_stored(store, g), ctx.unit(), clock.now, clock.zone);
+}
+
+std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at) {
+    const Clock& clock = ctx.clock();
+    const Unit unit = ctx.unit();
+    const Journal journal = ctx.journal();
+    const Guideline& g = guideline(ctx);
+    std::string message;
+    locked_change(journal, [&] {
+        const Stock stock = build_stock(full_history(ctx), g);
+        const UsePlan plan = plan_use(stock, amount, at);
+        if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);
+        std::vector<std::string> lines = {serialize(feed)};
+        const std::vector<std::string> uses = use_lines(plan, at, feed["id"].get<std::string>(), clock.zone);
+        lines.insert(lines.end(), uses.begin(), uses.end());
+        journal.append(lines);
+        message = fmt::format("From the stash: {}. Leftover milk: use within {} after the baby finishes ({})",
+                              describe_takes(plan, unit), limit_text(g.leftover), g.source);
+    });
+    return message;
+}
+
+void setup_stock(CLI::App& cmd, Context& ctx) {
+    auto list = std::make_shared<ListOptions>();
+    cmd.add_flag("--all", list->all, "also list used-up and discarded containers, with their final status");
+    cmd.require_subcommand(0, 1);
+    cmd.footer(
+        "Examples:\n  pumplog stock\n  pumplog stock add 120ml --in freezer\n  pumplog stock use 150ml\n"
+        "  pumplog stock move B3 --to fridge\n  pumplog stock discard B1 --reason \"smelled off\"\n"
+        "  pumplog stock expiring --within 12h\n"
+        "Storage limits: CDC, \"Proper Storage and Preparation of Breast Milk\" (see pumplog-stock(1)).");
+    cmd.callback([&ctx, list] {
+        if (!ctx.action) ctx.action = [&ctx, list] { return run_list(ctx, *list); };
+    });
+
+    auto* add = cmd.add_subcommand("add", "store milk: pumplog stock add 120ml --in freezer");
+    auto ao = std::make_shared<AddOptions>();
+    add->add_option("amount", ao->amount, "volume: 120ml, 4oz, or a number in the configured unit")->type_name("AMOUNT");
+    add->add_option("--in", ao->in, "where it is kept: room, cooler, fridge or freezer")->type_name("PLACE");
+    add->add_option("--pumped", ao->pumped, "when it was expressed (default: when stored)")->type_name("TIME");
+    add->add_option("--label", ao->label, "the label written on it (default: the next B-number)")->type_name("LABEL");
+    add->add_option("--at", ao->at, "when it was stored (default now)")->type_name("TIME");
+    add->add_option("--note", ao->note, "a note")->type_name("TEXT");
+    add->add_flag("--force", ao->force, "accept an implausible amount, a future time or expired milk");
+    add->footer("Examples:\n  pumplog stock add 120ml --in freezer\n  pumplog stock add 4oz --in fridge --pumped \"yesterday 22:10\"\n"
+                "  pumplog stock add 90ml --in cooler --label work1");
+    add->callback([&ctx, ao] { ctx.action = [&ctx, ao] { return run_add(ctx, *ao); }; });
+
+    auto* use = cmd.add_subcommand("use", "take milk out, soonest to expire first (never expired milk)");
+    auto what = std::make_shared<std::vector<std::string>>();
+    use->add_option("what", *what, "an amount (150ml) or a container's label (B3)")->type_name("AMOUNT|LABEL");
+    use->footer("Examples:\n  pumplog stock use 150ml\n  pumplog stock use B3");
+    use->callback([&ctx, what] { ctx.action = [&ctx, what] { return run_use(ctx, *what); }; });
+
+    auto* move = cmd.add_subcommand("move", "move a container: freezer to fridge or room is a thaw");
+    auto mo = std::make_shared<MoveOptions>();
+    move->add_option("label", mo->label, "the container's label (B3)")->required()->type_name("LABEL");
+    move->add_option("--to", mo->to, "room, cooler, fridge or freezer")->type_name("PLACE");
+    move->add_option("--at", mo->at, "when it was moved (default now)")->type_name("TIME");
+    move->add_flag("--force", mo->force, "accept a future time");
+    move->footer("Examples:\n  pumplog stock move B3 --to fridge\n  pumplog stock move B4 --to freezer --at 07:00\n"
+                 "Thawed milk is never refrozen (CDC).");
+    move->callback([&ctx, mo] { ctx.action = [&ctx, mo] { return run_move(ctx, *mo); }; });
+
+    auto* discard = cmd.add_subcommand("discard", "throw a container away");
+    auto dop = std::make_shared<DiscardOptions>();
+    discard->add_option("label", dop->label, "the container's label (B3)")->required()->type_name("LABEL");
+    discard->add_option("--reason", dop->reason, "why (default: \"expired\" for expired milk)")->type_name("TEXT");
+    discard->footer("Examples:\n  pumplog stock discard B1\n  pumplog stock discard B2 --reason \"smelled sour\"");
+    discard->callback([&ctx, dop] { ctx.action = [&ctx, dop] { return run_discard(ctx, *dop); }; });
+
+    auto* expiring = cmd.add_subcommand("expiring", "containers that expire soon; silent with exit 1 when none");
+    auto within = std::make_shared<std::string>();
+    expiring->add_option("--within", *within, "how far ahead to look (default 24h)")->type_name("DURATION");
+    expiring->footer("Examples:\n  pumplog stock expiring\n  pumplog stock expiring --within 12h\n"
+                     "Prints nothing and exits 1 when nothing expires (for cron).");
+    expiring->callback([&ctx, within] { ctx.action = [&ctx, within] { return run_expiring(ctx, *within); }; });
+}
+
+}  // namespace pumplog::cli

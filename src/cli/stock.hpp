@@ -1,0 +1,25 @@
+#pragma once
+// The stash's part in the recording commands (`add --store`, `log feed
+// --from-stock`): each appends its lines in one write, under the journal lock.
+#include <string>
+#include <string_view>
+
+#include "context.hpp"
+#include "pumplog/entry.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog::cli {
+
+// Appends the pump line and a `store` line for the same milk (linked by
+// `from`, labelled with the next free label) in one write. `place` is
+// validated first (usage error, nothing written). Returns what to tell the parent.
+std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place,
+                               bool force);
+
+// Appends the feed line and the `use` lines that take its milk from the stash
+// (soonest to expire first, never expired milk) in one write, both or neither:
+// usage error, nothing written, when the stash cannot cover it. Returns what
+// to tell the parent.
+std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at);
+
+}  // namespace pumplog::cli

@@ -1,0 +1,457 @@
+#include "pumplog/stock.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+namespace {
+
+using std::chrono::seconds;
+
+// Below this a container counts as empty (volumes are stored to 0.01 ml).
+constexpr double empty_ml = 0.005;
+
+// budget * limit, rounded down to the second (never longer than allowed).
+seconds part_of(double budget, seconds limit) {
+    return seconds(static_cast<std::int64_t>(std::floor(budget * static_cast<double>(limit.count()))));
+}
+
+// The number in "B12" (case-insensitive), or nullopt for another label.
+std::optional<long long> label_number(std::string_view label) {
+    if (label.size() < 2 || label.size() > 18 || (label[0] != 'B' && label[0] != 'b')) return std::nullopt;
+    long long n = 0;
+    for (char c : label.substr(1)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+// Labels in a natural order: B2 before B10.
+bool label_less(std::string_view a, std::string_view b) {
+    const auto na = label_number(a), nb = label_number(b);
+    if (na && nb) return *na < *nb;
+    if (na != nb) return na.has_value();
+    return lower(a) < lower(b);
+}
+
+// The order `stock use` takes usable containers in.
+bool sooner(const Container* a, const Container* b) {
+    if (a->expires != b->expires) return a->expires < b->expires;
+    if (a->pumped != b->pumped) return a->pumped < b->pumped;
+    if (a->stored_at != b->stored_at) return a->stored_at < b->stored_at;
+    return label_less(a->label, b->label);
+}
+
+std::string id_tail(std::string_view id) { return lower(id.size() <= 4 ? id : id.substr(id.size() - 4)); }
+
+}  // namespace
+
+Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays) {
+    Expiry out;
+    out.expires = pumped;
+    // The thaw: the first time it leaves the freezer.
+    for (std::size_t i = 1; i < stays.size(); ++i) {
+        if (stays[i - 1].place == Place::freezer && stays[i].place != Place::freezer) {
+            out.thawed = std::max(stays[i].since, pumped);
+            break;
+        }
+    }
+    double budget = 1.0;  // the share of the current phase's life still left
+    bool thawed = false;
+    std::optional<Seconds> cap;  // thawed: when the frozen milk would have expired in the freezer
+    Seconds previous_deadline = pumped;
+    Seconds start = pumped;
+    for (std::size_t i = 0; i < stays.size(); ++i) {
+        const Place place = stays[i].place;
+        if (i > 0) start = std::max(stays[i].since, start);  // the first stay counts from expression
+        const bool last = i + 1 == stays.size();
+        const Seconds end = last ? Seconds::max() : std::max(stays[i + 1].since, start);
+        if (!thawed && i > 0 && stays[i - 1].place == Place::freezer && place != Place::freezer) {
+            thawed = true;
+            budget = 1.0;
+            cap = previous_deadline;
+        }
+        if (thawed && place == Place::freezer) {
+            // Never refreeze: thawed milk put back into the freezer is expired from then.
+            out.expires = std::min(start, cap.value_or(start));
+            out.refrozen = true;
+            out.best_by.reset();
+            return out;
+        }
+        const seconds limit = thawed ? guideline.thawed_limit(place).value_or(seconds(0)) : guideline.fresh_limit(place);
+        Seconds deadline = start + part_of(budget, limit);
+        if (cap) deadline = std::min(deadline, *cap);
+        previous_deadline = deadline;
+        if (last || deadline <= end) {
+            // Expired during this stay (or this is where it is now): later moves change nothing.
+            out.expires = deadline;
+            if (last && place == Place::freezer && !thawed)
+                out.best_by = std::min(start + part_of(budget, guideline.fresh_freezer_best), deadline);
+            return out;
+        }
+        budget -= static_cast<double>((end - start).count()) / static_cast<double>(limit.count());
+    }
+    return out;
+}
+
+std::string_view status_name(Status status) {
+    switch (status) {
+        case Status::ok: return "ok";
+        case Status::soon: return "soon";
+        case Status::expired: return "expired";
+    }
+    return "ok";
+}
+
+const Container* Stock::find(std::string_view label) const {
+    const std::string wanted = lower(trim(label));
+    for (const auto& c : containers)
+        if (lower(c.label) == wanted) return &c;
+    return nullptr;
+}
+
+const Container* Stock::find_id(std::string_view id) const {
+    for (const auto& c : containers)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& voided, const Guideline& guideline) {
+    Stock stock;
+    std::unordered_map<std::string, std::size_t> by_id;
+    std::vector<std::string> taken;  // display labels in use, lower case
+    const auto is_voided = [&](std::size_t i) { return i < voided.size() && voided[i]; };
+
+    // First the containers, so that a use written a little before its store
+    // (a clock skew between devices) still finds it.
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (e.type != EntryType::store) continue;
+        if (!e.label.empty()) stock.labels_ever.push_back(e.label);
+        if (is_voided(i) || by_id.contains(e.id)) continue;
+        Container c;
+        c.id = e.id;
+        c.label = e.label.empty() ? "B?" : e.label;
+        if (std::find(taken.begin(), taken.end(), lower(c.label)) != taken.end() || e.label.empty())
+            c.label += "~" + id_tail(e.id);
+        taken.push_back(lower(c.label));
+        c.stored = Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
+        c.left = c.stored;
+        const auto place = place_from(e.place);
+        if (!place)
+            stock.problems.push_back(fmt::format("{}: unknown place \"{}\", counted as room", c.label, printable(e.place)));
+        c.place = place.value_or(Place::room);  // the strictest limits where the place is unknown
+        c.stored_at = e.at.instant;
+        c.pumped = e.pumped ? e.pumped->instant : e.at.instant;
+        c.stays.push_back({c.place, c.stored_at});
+        c.note = e.note;
+        c.from = e.from;
+        if (c.left.ml() < empty_ml) {
+            c.state = ContainerState::used_up;
+            c.ended = c.stored_at;
+        }
+        by_id.emplace(c.id, stock.containers.size());
+        stock.containers.push_back(std::move(c));
+    }
+
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (is_voided(i)) continue;
+        if (e.type != EntryType::move && e.type != EntryType::use && e.type != EntryType::discard) continue;
+        const auto it = by_id.find(e.target);
+        if (it == by_id.end()) {
+            stock.problems.push_back(
+                fmt::format("{} {} names no stored container (\"{}\"); skipped", type_name(e.type), e.id, e.target));
+            continue;
+        }
+        Container& c = stock.containers[it->second];
+        if (c.state != ContainerState::in_stock) {
+            stock.problems.push_back(fmt::format("{} {} of {} after it was {}; skipped", type_name(e.type), e.id, c.label,
+                                                 c.state == ContainerState::used_up ? "used up" : "discarded"));
+            continue;
+        }
+        const Seconds at = std::max(e.at.instant, c.stored_at);
+        if (e.type == EntryType::move) {
+            const auto place = place_from(e.place);
+            if (!place) {
+                stock.problems.push_back(fmt::format("move {} to unknown place \"{}\"; skipped", e.id, printable(e.place)));
+                continue;
+            }
+            if (*place == c.place) continue;
+            c.place = *place;
+            c.stays.push_back({c.place, at});
+        } else if (e.type == EntryType::use) {
+            c.left -= Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
+            if (c.left.ml() < empty_ml) {
+                c.left = Volume{};
+                c.state = ContainerState::used_up;
+                c.ended = at;
+            }
+        } else {
+            c.discarded = c.left;
+            c.left = Volume{};
+            c.state = ContainerState::discarded;
+            c.ended = at;
+            c.reason = e.reason;
+        }
+    }
+
+    for (auto& c : stock.containers) {
+        const Expiry expiry = compute_expiry(guideline, c.pumped, c.stays);
+        c.expires = expiry.expires;
+        c.thawed = expiry.thawed;
+        c.best_by = expiry.best_by;
+        c.refrozen = expiry.refrozen;
+    }
+    return stock;
+}
+
+Stock build_stock(const History& history, const Guideline& guideline) {
+    return build_stock(history.entries, history.voided, guideline);
+}
+
+Status status_at(const Container& container, Seconds now) {
+    if (now >= container.expires) return Status::expired;
+    if (container.expires - now <= soon_window) return Status::soon;
+    return Status::ok;
+}
+
+Advice advice_for(const Container& container, Seconds now) {
+    if (now >= container.expires) return Advice::discard;
+    if (container.thawed) return Advice::use_thawed;
+    switch (container.place) {
+        case Place::room:
+        case Place::cooler: return Advice::use_or_refrigerate;
+        case Place::fridge: return Advice::use_or_freeze;
+        case Place::freezer: return Advice::thaw_and_use;
+    }
+    return Advice::use_or_freeze;
+}
+
+bool usable_at(const Container& container, Seconds at) {
+    return container.state == ContainerState::in_stock && container.left.ml() >= empty_ml &&
+           container.stored_at <= at && at < container.expires;
+}
+
+std::vector<const Container*> use_order(const Stock& stock, Seconds now) {
+    std::vector<const Container*> usable, expired;
+    for (const auto& c : stock.containers) {
+        if (c.state != ContainerState::in_stock) continue;
+        (now < c.expires ? usable : expired).push_back(&c);
+    }
+    std::sort(usable.begin(), usable.end(), sooner);
+    std::sort(expired.begin(), expired.end(), sooner);
+    usable.insert(usable.end(), expired.begin(), expired.end());
+    return usable;
+}
+
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at) {
+    UsePlan plan;
+    std::vector<const Container*> usable;
+    for (const auto& c : stock.containers)
+        if (usable_at(c, at)) usable.push_back(&c);
+    std::sort(usable.begin(), usable.end(), sooner);
+    for (const Container* c : usable) plan.usable += c->left;
+    if (amount.ml() > plan.usable.ml() + empty_ml) return plan;
+    Volume remaining = amount;
+    for (const Container* c : usable) {
+        if (remaining.ml() < empty_ml) break;
+        const Volume take = std::min(c->left, remaining);
+        const bool empties = (c->left - take).ml() < empty_ml;
+        plan.takes.push_back({c, empties ? c->left : take, empties});
+        remaining -= take;
+    }
+    plan.enough = true;
+    return plan;
+}
+
+UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone) {
+    if (container.state == ContainerState::used_up)
+        throw usage_error(fmt::format("{} is used up; see pumplog stock", container.label));
+    if (container.state == ContainerState::discarded)
+        throw usage_error(fmt::format("{} was discarded; see pumplog stock", container.label));
+    if (at >= container.expires)
+        throw usage_error(fmt::format("{} expired at {}; never use expired milk: pumplog stock discard {}",
+                                      container.label, format_date_time(container.expires, zone), container.label));
+    if (container.stored_at > at)
+        throw usage_error(fmt::format("{} was stored only at {}", container.label,
+                                      format_date_time(container.stored_at, zone)));
+    UsePlan plan;
+    plan.usable = container.left;
+    plan.takes.push_back({&container, container.left, true});
+    plan.enough = true;
+    return plan;
+}
+
+std::string next_label(const Stock& stock) {
+    long long highest = 0;
+    for (const auto& label : stock.labels_ever)
+        if (const auto n = label_number(label)) highest = std::max(highest, *n);
+    for (const auto& c : stock.containers)
+        if (const auto n = label_number(c.label)) highest = std::max(highest, *n);
+    return fmt::format("B{}", highest + 1);
+}
+
+void check_new_label(const Stock& stock, std::string_view label) {
+    if (label.empty()) throw usage_error("--label is empty; give a short name such as F3 or \"Mon AM\"");
+    if (label.size() > 20)
+        throw usage_error(fmt::format("label \"{}\" is too long; use at most 20 characters", printable(label)));
+    for (unsigned char ch : label)
+        if (ch < 0x20 || ch == 0x7f || ch == ' ' || ch == '~')
+            throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
+                                          printable(label)));
+    if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
+    bool amount = true;
+    try {
+        parse_amount(label, Unit::ml);
+    } catch (const Error&) {
+        amount = false;
+    }
+    if (amount)
+        throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try B12",
+                                      printable(label)));
+    const std::string wanted = lower(label);
+    for (const auto& l : stock.labels_ever)
+        if (lower(l) == wanted)
+            throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
+                                          next_label(stock)));
+    for (const auto& c : stock.containers)
+        if (lower(c.label) == wanted)
+            throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
+                                          next_label(stock)));
+}
+
+void check_storable(const Guideline& guideline, Seconds pumped, Place place, Seconds stored_at, Seconds now,
+                    bool force, const date::time_zone* zone) {
+    if (stored_at < pumped)
+        throw usage_error(fmt::format("milk pumped at {} cannot be stored before, at {}",
+                                      format_date_time(pumped, zone), format_date_time(stored_at, zone)));
+    const Expiry expiry = compute_expiry(guideline, pumped, {{place, stored_at}});
+    if (force || now < expiry.expires) return;
+    throw usage_error(fmt::format("milk pumped at {} and kept in the {} expired at {} ({}: fresh milk, up to {}); "
+                                  "discard it (or use --force to record it anyway)",
+                                  format_date_time(pumped, zone), place_name(place),
+                                  format_date_time(expiry.expires, zone), guideline.source,
+                                  limit_text(guideline.fresh_limit(place))));
+}
+
+void check_move(const Container& container, Place to, Seconds at, const Guideline& guideline,
+                const date::time_zone* zone) {
+    if (container.state != ContainerState::in_stock)
+        throw usage_error(fmt::format("{} is {}; only milk in stock can be moved", container.label,
+                                      container.state == ContainerState::used_up ? "used up" : "discarded"));
+    if (container.place == to)
+        throw usage_error(fmt::format("{} is already in the {}", container.label, place_name(to)));
+    if (at < container.stays.back().since)
+        throw usage_error(fmt::format("{} went into the {} at {}; a move cannot come before that", container.label,
+                                      place_name(container.place),
+                                      format_date_time(container.stays.back().since, zone)));
+    if (at >= container.expires)
+        throw usage_error(fmt::format("{} expired at {}; discard it: pumplog stock discard {}", container.label,
+                                      format_date_time(container.expires, zone), container.label));
+    if (to == Place::freezer && container.thawed)
+        throw usage_error(fmt::format("{} was thawed at {}; {} ({}); keep it in the fridge and use it by {}",
+                                      container.label, format_date_time(*container.thawed, zone),
+                                      guideline.refreeze_rule, guideline.source,
+                                      format_date_time(container.expires, zone)));
+}
+
+void check_discard(const Container& container, Seconds at, const date::time_zone* zone) {
+    if (container.state != ContainerState::in_stock)
+        throw usage_error(fmt::format("{} is already {}", container.label,
+                                      container.state == ContainerState::used_up ? "used up" : "discarded"));
+    if (at < container.stored_at)
+        throw usage_error(fmt::format("{} was stored only at {}", container.label,
+                                      format_date_time(container.stored_at, zone)));
+}
+
+Line store_line(const StoreRecord& store, std::string_view id, const date::time_zone* zone) {
+    Line line = new_line(EntryType::store, id, store.at, zone);
+    line["ml"] = json_number(round_ml(store.amount.ml()));
+    line["place"] = std::string(place_name(store.place));
+    line["pumped"] = format_rfc3339(store.pumped, zone);
+    line["label"] = valid_utf8(store.label);
+    if (!store.from.empty()) line["from"] = store.from;
+    if (!store.note.empty()) line["note"] = valid_utf8(store.note);
+    return line;
+}
+
+Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone) {
+    Line line = new_line(EntryType::move, id, at, zone);
+    line["target"] = std::string(target);
+    line["place"] = std::string(place_name(place));
+    return line;
+}
+
+Line use_line(std::string_view target, Volume amount, Seconds at, std::string_view from, std::string_view id,
+              const date::time_zone* zone) {
+    Line line = new_line(EntryType::use, id, at, zone);
+    line["target"] = std::string(target);
+    line["ml"] = json_number(round_ml(amount.ml()));
+    if (!from.empty()) line["from"] = std::string(from);
+    return line;
+}
+
+Line discard_line(std::string_view target, std::string_view reason, Seconds at, std::string_view id,
+                  const date::time_zone* zone) {
+    Line line = new_line(EntryType::discard, id, at, zone);
+    line["target"] = std::string(target);
+    if (!reason.empty()) line["reason"] = valid_utf8(reason);
+    return line;
+}
+
+std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) {
+    const Seconds since = now - date::days(intake_days);
+    Intake intake;
+    std::optional<Seconds> first;
+    for (std::size_t i = 0; i < history.entries.size(); ++i) {
+        const Entry& e = history.entries[i];
+        if (i < history.voided.size() && history.voided[i]) continue;
+        if (e.type != EntryType::feed || e.method != "bottle" || e.milk == "formula" || !e.ml) continue;
+        if (e.at.instant <= since || e.at.instant > now) continue;
+        intake.per_day += Volume::from_ml(*e.ml);
+        ++intake.feeds;
+        if (!first || e.at.instant < *first) first = e.at.instant;
+    }
+    if (intake.feeds == 0) return std::nullopt;
+    const auto span = std::chrono::duration_cast<seconds>(now - *first).count();
+    intake.days = static_cast<int>(std::clamp<std::int64_t>((span + 86399) / 86400, 1, intake_days));
+    intake.per_day = Volume::from_ml(intake.per_day.ml() / intake.days);
+    return intake;
+}
+
+StockSummary summarize(const Stock& stock, Seconds now, const std::optional<Intake>& intake) {
+    StockSummary summary;
+    for (Place place : all_places) {
+        PlaceTotal total{place, Volume{}, 0};
+        for (const auto& c : stock.containers) {
+            if (c.state != ContainerState::in_stock || c.place != place) continue;
+            total.volume += c.left;
+            ++total.containers;
+        }
+        if (total.containers > 0) summary.places.push_back(total);
+    }
+    for (const auto& c : stock.containers) {
+        if (c.state != ContainerState::in_stock) continue;
+        if (now < c.expires) {
+            summary.usable += c.left;
+            ++summary.usable_containers;
+        } else {
+            summary.expired += c.left;
+            ++summary.expired_containers;
+        }
+    }
+    summary.intake = intake;
+    if (intake && intake->per_day.ml() > 0) summary.days_of_supply = summary.usable.ml() / intake->per_day.ml();
+    return summary;
+}
+
+}  // namespace pumplog

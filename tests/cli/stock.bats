@@ -1,0 +1,268 @@
+#!/usr/bin/env bats
+# `stock`: the stored-milk inventory (SPEC 4, SPEC 7), and `add --store`,
+# `log feed --from-stock`. Now is 2026-11-21 14:05 in Berlin (+01:00).
+load helpers
+bats_require_minimum_version 1.5.0
+
+# A store line with a fixed id: store ID AT PLACE ML LABEL [PUMPED]
+store() {
+    journal_line "{\"v\":1,\"id\":\"$1\",\"type\":\"store\",\"at\":\"$2\",\"ml\":$4,\"place\":\"$3\",\"pumped\":\"${6:-$2}\",\"label\":\"$5\"}"
+}
+move() {
+    journal_line "{\"v\":1,\"id\":\"$1\",\"type\":\"move\",\"at\":\"$2\",\"target\":\"$3\",\"place\":\"$4\"}"
+}
+
+# A stash with one container of each status at now:
+#   B1 fridge, pumped 11-20 09:00, expires 11-24 09:00: ok
+#   B2 fridge, pumped 11-17 20:00, expires 11-21 20:00: soon
+#   B3 room,   pumped 09:00, expired 13:00
+#   B4 freezer, pumped 10-01, thawed into the fridge at 10:00: expires 11-22 10:00, soon
+stash() {
+    store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
+    store S2 2026-11-17T20:00:00+01:00 fridge 90 B2
+    store S3 2026-11-21T09:00:00+01:00 room 60 B3
+    store S4 2026-10-01T08:00:00+02:00 freezer 150 B4
+    move M4 2026-11-21T10:00:00+01:00 S4 fridge
+}
+
+@test "stock --format json lists the containers in the order stock use takes them" {
+    stash
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    run jq -c '.[]' <<<"$output"
+    [ "${lines[0]}" = '{"label":"B2","id":"S2","ml":90,"place":"fridge","pumped":"2026-11-17T20:00:00+01:00","thawed":null,"expires":"2026-11-21T20:00:00+01:00","status":"soon"}' ]
+    [ "${lines[1]}" = '{"label":"B4","id":"S4","ml":150,"place":"fridge","pumped":"2026-10-01T08:00:00+02:00","thawed":"2026-11-21T10:00:00+01:00","expires":"2026-11-22T10:00:00+01:00","status":"soon"}' ]
+    [ "${lines[2]}" = '{"label":"B1","id":"S1","ml":120,"place":"fridge","pumped":"2026-11-20T09:00:00+01:00","thawed":null,"expires":"2026-11-24T09:00:00+01:00","status":"ok"}' ]
+    [ "${lines[3]}" = '{"label":"B3","id":"S3","ml":60,"place":"room","pumped":"2026-11-21T09:00:00+01:00","thawed":null,"expires":"2026-11-21T13:00:00+01:00","status":"expired"}' ]
+    [ "${#lines[@]}" -eq 4 ]
+}
+
+@test "statuses follow the clock: ok, soon within 24 h, expired at the limit" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
+    run pumplog stock --format json --now 2026-11-23T08:59:00+01:00
+    [ "$(jq -r '.[0].status' <<<"$output")" = "ok" ]
+    run pumplog stock --format json --now 2026-11-23T09:00:00+01:00
+    [ "$(jq -r '.[0].status' <<<"$output")" = "soon" ]
+    run pumplog stock --format json --now 2026-11-24T08:59:00+01:00
+    [ "$(jq -r '.[0].status' <<<"$output")" = "soon" ]
+    run pumplog stock --format json --now 2026-11-24T09:01:00+01:00
+    [ "$(jq -r '.[0].status' <<<"$output")" = "expired" ]
+}
+
+@test "stock --unit oz gives oz and csv the same columns" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
+    run pumplog stock --format json --unit oz
+    [ "$(jq -c '.[0] | [.oz, has("ml")]' <<<"$output")" = '[4.06,false]' ]
+    run --separate-stderr pumplog stock --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "label,id,ml,place,pumped,thawed,expires,status" ]
+    [ "${lines[1]}" = "B1,S1,120,fridge,2026-11-20T09:00:00+01:00,,2026-11-24T09:00:00+01:00,ok" ]
+}
+
+@test "the table shows what to use first, flags expired milk, totals and days of supply" {
+    stash
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-20T08:00:00+01:00","method":"bottle","ml":150,"milk":"breast"}'
+    journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-21T08:00:00+01:00","method":"bottle","ml":150,"milk":"breast"}'
+    journal_line '{"v":1,"id":"F3","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":200,"milk":"formula"}'
+    run --separate-stderr pumplog stock --color never
+    [ "$status" -eq 0 ]
+    expected="$(cat <<'EOF'
+use  label  amount  place   pumped            expires                           status   note
+  1  B2      90 ml  fridge  2026-11-17 20:00  today 20:00       in 5 h 55 min   soon
+  2  B4     150 ml  fridge  2026-10-01 08:00  tomorrow 10:00    in 19 h 55 min  soon     thawed today 10:00
+  3  B1     120 ml  fridge  yesterday 09:00   2026-11-24 09:00  in 2 d 18 h     ok
+     B3      60 ml  room    today 09:00       today 13:00       1 h 5 min ago   EXPIRED
+
+In stock: room 60 ml (1), fridge 360 ml (3); 420 ml in all
+Supply: 360 ml usable, about 2.4 days at 150 ml a day (bottle feeds of breast milk, last 2 days)
+Expired: 60 ml in 1 container: discard (pumplog stock discard LABEL)
+EOF
+)"
+    [ "$output" = "$expected" ]
+    run pumplog stock --color always
+    [[ "${lines[4]}" == *$'\e[31mB3\e[0m'*$'\e[31mEXPIRED\e[0m'* ]]
+    [[ "${lines[1]}" == *$'\e[33msoon\e[0m'* ]]
+    [[ "${lines[7]}" == $'\e[31mExpired: 60 ml'* ]]
+}
+
+@test "an empty stash says so; json is an empty array" {
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [ "$output" = "The stash is empty. Store milk with: pumplog stock add 120ml --in fridge" ]
+    run pumplog stock --format json
+    [ "$output" = "[]" ]
+    [ ! -e "$J" ]
+}
+
+@test "stock add writes a store line with the next label and says when to use it" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
+    run --separate-stderr pumplog stock add 150ml --in freezer --pumped "07:30" --note "night"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Stored B2: 150 ml in the freezer, pumped today 07:30; use by 2027-11-21 07:30 (in 364 d), best by 2027-05-22" ]
+    run jq -c 'select(.label=="B2") | [.type, .at, .ml, .place, .pumped, .note]' "$J"
+    [ "$output" = '["store","2026-11-21T14:05:00+01:00",150,"freezer","2026-11-21T07:30:00+01:00","night"]' ]
+}
+
+@test "stock add --label takes a free label and refuses a taken one" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
+    run pumplog stock add 60ml --in fridge --label F1
+    [ "$status" -eq 0 ]
+    refused 2 pumplog stock add 60ml --in fridge --label b1
+    [ "$stderr" = 'pumplog: error: label "b1" is taken; the next free one is B2' ]
+}
+
+@test "add --store writes the pump and its store line in one append, linked by from" {
+    run --separate-stderr pumplog add 90ml --store fridge
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
+    [ "${lines[1]}" = "Stored B1: 90 ml in the fridge, pumped today 14:05; use by 2026-11-25 14:05 (in 4 d)" ]
+    [ "$(wc -l < "$J")" -eq 2 ]
+    run jq -r -s '(.[0].id == .[1].from), .[1].type, .[1].label, .[1].pumped, .[1].ml' "$J"
+    [ "$output" = $'true\nstore\nB1\n2026-11-21T14:05:00+01:00\n90' ]
+    run pumplog log pump 60ml --store freezer --at 13:00
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type=="store") | .label' "$J" | tail -1)" = "B2" ]
+}
+
+@test "stock use splits an amount across containers, soonest to expire first" {
+    stash
+    run --separate-stderr pumplog stock use 200ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 200 ml: B2 90 ml (used up), B4 110 ml (40 ml left in the fridge)" ]
+    run jq -c 'select(.type=="use") | [.target, .ml, .at]' "$J"
+    [ "${lines[0]}" = '["S2",90,"2026-11-21T14:05:00+01:00"]' ]
+    [ "${lines[1]}" = '["S4",110,"2026-11-21T14:05:00+01:00"]' ]
+    run pumplog stock --format json --all
+    [ "$(jq -c '[.[] | [.label, .ml, .status]]' <<<"$output")" = '[["B4",40,"soon"],["B1",120,"ok"],["B3",60,"expired"],["B2",0,"used"]]' ]
+}
+
+@test "stock use LABEL takes the whole container" {
+    stash
+    run --separate-stderr pumplog stock use b1
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 120 ml: B1 120 ml (used up)" ]
+}
+
+@test "stock use refuses more than is usable, saying how much is, and never takes expired milk" {
+    stash
+    refused 2 pumplog stock use 400ml
+    [ "$stderr" = "pumplog: error: only 360 ml of stored milk is usable, not 400 ml; 60 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused 2 pumplog stock use B3
+    [ "$stderr" = "pumplog: error: B3 expired at 2026-11-21 13:00; never use expired milk: pumplog stock discard B3" ]
+    refused 2 pumplog stock use banana
+    refused 2 pumplog stock use 0ml
+    refused 2 pumplog stock use
+}
+
+@test "stock move from the freezer thaws, and thawed milk cannot go back" {
+    store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
+    run --separate-stderr pumplog stock move B1 --to fridge --at 12:00
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B1 (150 ml) from the freezer to the fridge; use by tomorrow 12:00 (in 21 h 55 min). Thawing: 1 day from now, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run jq -c 'select(.type=="move") | [.target, .place, .at]' "$J"
+    [ "$output" = '["S1","fridge","2026-11-21T12:00:00+01:00"]' ]
+    refused 2 pumplog stock move B1 --to freezer
+    [ "$stderr" = 'pumplog: error: B1 was thawed at 2026-11-21 12:00; never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); keep it in the fridge and use it by 2026-11-22 12:00' ]
+}
+
+@test "stock move refuses what cannot be moved" {
+    stash
+    refused 2 pumplog stock move B9 --to fridge
+    [ "$stderr" = 'pumplog: error: no container is labelled "B9"; see pumplog stock --all' ]
+    refused 2 pumplog stock move B1 --to shelf
+    refused 2 pumplog stock move B1 --to fridge
+    refused 2 pumplog stock move B1
+    refused 2 pumplog stock move B3 --to fridge
+    refused 2 pumplog stock move B1 --to freezer --at 2026-11-19
+}
+
+@test "stock discard writes the reason and refuses a second discard" {
+    stash
+    run --separate-stderr pumplog stock discard B3
+    [ "$status" -eq 0 ]
+    [ "$output" = "Discarded B3 (60 ml in the room): expired" ]
+    run pumplog stock discard B1 --reason "smelled off"
+    [ "$output" = "Discarded B1 (120 ml in the fridge): smelled off" ]
+    run jq -c 'select(.type=="discard") | [.target, .reason]' "$J"
+    [ "${lines[0]}" = '["S3","expired"]' ]
+    [ "${lines[1]}" = '["S1","smelled off"]' ]
+    refused 2 pumplog stock discard B1
+    [ "$stderr" = "pumplog: error: B1 is already discarded" ]
+    run pumplog stock --format json --all
+    [ "$(jq -c '[.[] | select(.status=="discarded") | [.label, .ml]]' <<<"$output")" = '[["B1",120],["B3",60]]' ]
+}
+
+@test "stock expiring is silent with exit 1 when nothing expires" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    [ "$stderr" = "" ]
+    run --separate-stderr pumplog stock expiring --within 1h
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+}
+
+@test "stock expiring prints one line per container with what to do" {
+    stash
+    run --separate-stderr pumplog stock expiring --within 24h
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "B3 60 ml in the room expired today 13:00 (1 h 5 min ago): discard it" ]
+    [ "${lines[1]}" = "B2 90 ml in the fridge expires today 20:00 (in 5 h 55 min): use it first or freeze it now" ]
+    [ "${lines[2]}" = "B4 150 ml in the fridge expires tomorrow 10:00 (in 19 h 55 min): use it first (thawed: never refreeze)" ]
+    [ "${#lines[@]}" -eq 3 ]
+    run pumplog stock expiring --within 3d
+    [ "${#lines[@]}" -eq 4 ]
+    refused 2 pumplog stock expiring --within soon
+}
+
+@test "log feed --from-stock writes the feed and its use lines together" {
+    stash
+    run --separate-stderr pumplog log feed 100ml --bottle --from-stock
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Logged bottle 100 ml of breast milk at 14:05" ]
+    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Leftover milk: use within 2 hours after the baby finishes (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run jq -s -c '.[-3:] | [.[0].type, .[1].type, .[1].target, .[1].ml, (.[1].from == .[0].id), .[2].target, .[2].ml]' "$J"
+    [ "$output" = '["feed","use","S2",90,true,"S4",10]' ]
+}
+
+@test "log feed --from-stock is refused with the journal unchanged when the stash cannot cover it" {
+    stash
+    refused 2 pumplog log feed 500ml --bottle --from-stock
+    [ "$stderr" = "pumplog: error: only 360 ml of stored milk is usable, not 500 ml; 60 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused 2 pumplog log feed 100ml --milk formula --from-stock
+    refused 2 pumplog log feed --breast --left 10m --from-stock
+}
+
+@test "refused commands on an absent journal leave it absent" {
+    refused 2 pumplog stock use 100ml
+    refused 2 pumplog stock move B1 --to fridge
+    refused 2 pumplog stock discard B1
+    refused 2 pumplog log feed 90ml --from-stock
+    refused 2 pumplog stock add 90ml --in shelf
+    refused 2 pumplog stock add 90ml
+    refused 2 pumplog add 90ml --store shelf
+    [ ! -e "$J" ]
+}
+
+@test "stock add refuses milk that has already expired, unless forced" {
+    refused 2 pumplog stock add 60ml --in room --pumped 09:00
+    [ "$stderr" = 'pumplog: error: milk pumped at 2026-11-21 09:00 and kept in the room expired at 2026-11-21 13:00 (CDC, "Proper Storage and Preparation of Breast Milk": fresh milk, up to 4 hours); discard it (or use --force to record it anyway)' ]
+    refused 2 pumplog stock add 60ml --in fridge --pumped 13:00 --at 12:00
+    refused 2 pumplog stock add 60ml --in fridge --label "90 ml"
+    refused 2 pumplog stock add 0ml --in fridge
+    run pumplog stock add 60ml --in room --pumped 09:00 --force
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -r '.[0].status' <<<"$output")" = "expired" ]
+}
+
+@test "two processes cannot take the same milk" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 100 B1
+    pumplog stock use 100ml > "$TEST_DIR/a.out" 2>&1 &
+    pumplog stock use 100ml > "$TEST_DIR/b.out" 2>&1 &
+    wait
+    [ "$(jq -s '[.[] | select(.type=="use")] | length' "$J")" -eq 1 ]
+    [ "$(cat "$TEST_DIR/a.out" "$TEST_DIR/b.out" | grep -c '^pumplog: error: only 0 ml')" -eq 1 ]
+}

@@ -1,0 +1,423 @@
+// The milk stash: replay, expiry, use order, splitting, labels (SPEC 4).
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "pumplog/stock.hpp"
+
+using namespace pumplog;
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+namespace {
+
+// A time written in RFC 3339 (test data: always valid).
+Seconds t(const std::string& rfc3339) { return parse_rfc3339(rfc3339).value().instant; }
+
+std::string text(Seconds at) { return format_rfc3339(at, std::chrono::seconds(0)); }
+
+Entry parse(const std::string& json) {
+    Entry e;
+    std::string error;
+    INFO(json);
+    REQUIRE(parse_entry_line(json, e, error));
+    return e;
+}
+
+Entry store(const std::string& id, Seconds at, const std::string& place, double ml, const std::string& label,
+            std::optional<Seconds> pumped = std::nullopt) {
+    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"{}","pumped":"{}","label":"{}"}})",
+                             id, text(at), ml, place, text(pumped.value_or(at)), label));
+}
+Entry move(const std::string& id, const std::string& target, Seconds at, const std::string& place) {
+    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})", id, text(at),
+                             target, place));
+}
+Entry use(const std::string& id, const std::string& target, Seconds at, double ml) {
+    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"use","at":"{}","target":"{}","ml":{}}})", id, text(at), target, ml));
+}
+Entry discard(const std::string& id, const std::string& target, Seconds at) {
+    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"smelled off"}})",
+                             id, text(at), target));
+}
+Entry bottle(const std::string& id, Seconds at, double ml, const std::string& milk = "breast") {
+    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","ml":{},"milk":"{}"}})", id,
+                             text(at), ml, milk));
+}
+
+// The entries as load_history gives them: sorted by time, ties in the given order.
+History history(std::vector<Entry> entries, std::vector<bool> voided = {}) {
+    History h;
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return entries[a].at.instant < entries[b].at.instant; });
+    for (auto i : order) {
+        h.entries.push_back(entries[i]);
+        h.voided.push_back(i < voided.size() && voided[i]);
+    }
+    return h;
+}
+
+Stock stash(std::vector<Entry> entries, std::vector<bool> voided = {}) {
+    return build_stock(history(std::move(entries), std::move(voided)), cdc_guideline());
+}
+
+const date::time_zone* utc() { return locate_zone("UTC"); }
+
+const Seconds P = t("2026-11-01T08:00:00Z");  // when the milk was pumped
+
+// A container kept in one place since P: expired one minute after the limit, not one minute before.
+void check_boundary(const std::string& place, std::chrono::seconds limit) {
+    const Stock s = stash({store("s1", P, place, 100, "B1")});
+    const Container& c = s.containers.at(0);
+    INFO(place);
+    CHECK(c.expires == P + limit);
+    CHECK(status_at(c, P + limit - minutes(1)) != Status::expired);
+    CHECK(usable_at(c, P + limit - minutes(1)));
+    CHECK(status_at(c, P + limit + minutes(1)) == Status::expired);
+    CHECK_FALSE(usable_at(c, P + limit + minutes(1)));
+    CHECK(status_at(c, P + limit) == Status::expired);
+}
+
+std::vector<std::string> labels(const std::vector<const Container*>& containers) {
+    std::vector<std::string> out;
+    for (const Container* c : containers) out.push_back(c->label);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("fresh milk at room temperature keeps 4 hours from expression") { check_boundary("room", hours(4)); }
+
+TEST_CASE("fresh milk in an insulated cooler keeps 1 day") { check_boundary("cooler", days(1)); }
+
+TEST_CASE("fresh milk in the fridge keeps 4 days") { check_boundary("fridge", days(4)); }
+
+TEST_CASE("fresh milk in the freezer keeps 12 months, best within 6") {
+    check_boundary("freezer", days(365));
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1")});
+    CHECK(s.containers[0].best_by == P + days(182));
+}
+
+TEST_CASE("expiry counts from expression, not from storing") {
+    const Stock s = stash({store("s1", P + hours(3), "fridge", 100, "B1", P)});
+    CHECK(s.containers[0].expires == P + days(4));
+    CHECK(s.containers[0].pumped == P);
+    CHECK(s.containers[0].stored_at == P + hours(3));
+}
+
+TEST_CASE("a container is soon within 24 hours of expiring") {
+    const Stock s = stash({store("s1", P, "fridge", 100, "B1")});
+    const Seconds expires = P + days(4);
+    CHECK(status_at(s.containers[0], expires - hours(24) - minutes(1)) == Status::ok);
+    CHECK(status_at(s.containers[0], expires - hours(24)) == Status::soon);
+    CHECK(status_at(s.containers[0], expires - minutes(1)) == Status::soon);
+    CHECK(status_name(Status::soon) == "soon");
+}
+
+TEST_CASE("leaving the freezer for the fridge starts the 24 hour thaw clock") {
+    const Seconds thaw = P + days(30);
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge")});
+    const Container& c = s.containers[0];
+    CHECK(c.thawed == thaw);
+    CHECK(c.place == Place::fridge);
+    CHECK(c.expires == thaw + hours(24));
+    CHECK(usable_at(c, thaw + hours(24) - minutes(1)));
+    CHECK_FALSE(usable_at(c, thaw + hours(24) + minutes(1)));
+    CHECK_FALSE(c.best_by.has_value());
+}
+
+TEST_CASE("thawed milk at room temperature keeps 1 hour, the strict bound of 1-2") {
+    const Seconds thaw = P + days(30);
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "room")});
+    CHECK(s.containers[0].expires == thaw + hours(1));
+    CHECK(status_at(s.containers[0], thaw + hours(1) - minutes(1)) == Status::soon);
+    CHECK(status_at(s.containers[0], thaw + hours(1) + minutes(1)) == Status::expired);
+}
+
+TEST_CASE("thawed milk moved from the fridge to the room spends what is left of its thaw life") {
+    const Seconds thaw = P + days(30);
+    // 12 of the fridge's 24 hours spent: half the life left, half an hour at room temperature.
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge"),
+                           move("m2", "s1", thaw + hours(12), "room")});
+    CHECK(s.containers[0].expires == thaw + hours(12) + minutes(30));
+    CHECK(s.containers[0].thawed == thaw);
+}
+
+TEST_CASE("thawing never outlives the frozen milk's own 12 months") {
+    const Seconds thaw = P + days(365) - hours(2);
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge")});
+    CHECK(s.containers[0].expires == P + days(365));
+}
+
+TEST_CASE("thawed milk cannot be refrozen") {
+    const Seconds thaw = P + days(30);
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge")});
+    try {
+        check_move(s.containers[0], Place::freezer, thaw + hours(1), cdc_guideline(), utc());
+        FAIL("refreezing was accepted");
+    } catch (const Error& e) {
+        CHECK(e.exit_code() == 2);
+        const std::string what = e.what();
+        CHECK(what.find("B1 was thawed at 2026-12-01 08:00") == 0);
+        CHECK(what.find("never refreeze breast milk after it has been thawed") != std::string::npos);
+        CHECK(what.find("CDC, \"Proper Storage and Preparation of Breast Milk\"") != std::string::npos);
+    }
+    CHECK_NOTHROW(check_move(s.containers[0], Place::room, thaw + hours(1), cdc_guideline(), utc()));
+}
+
+TEST_CASE("thawed milk found back in the freezer is expired from that moment") {
+    const Seconds thaw = P + days(30);
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge"),
+                           move("m2", "s1", thaw + hours(2), "freezer")});
+    CHECK(s.containers[0].refrozen);
+    CHECK(s.containers[0].expires == thaw + hours(2));
+}
+
+TEST_CASE("moving fresh milk never extends its life beyond the stricter history") {
+    SECTION("2 hours at room temperature, then the fridge: half of 4 days left") {
+        const Stock s = stash({store("s1", P, "room", 100, "B1"), move("m1", "s1", P + hours(2), "fridge")});
+        CHECK(s.containers[0].expires == P + hours(2) + days(2));
+        CHECK_FALSE(s.containers[0].thawed.has_value());
+    }
+    SECTION("1 day in the fridge, then the freezer: three quarters of 12 months") {
+        const Stock s = stash({store("s1", P, "fridge", 100, "B1"), move("m1", "s1", P + days(1), "freezer")});
+        CHECK(s.containers[0].expires == P + days(1) + hours(24 * 365 * 3 / 4));
+        CHECK(s.containers[0].best_by == P + days(1) + hours(24 * 182 * 3 / 4));
+    }
+    SECTION("3 days in the fridge, then the room: the room's 4 hours scaled to the quarter left") {
+        const Stock s = stash({store("s1", P, "fridge", 100, "B1"), move("m1", "s1", P + days(3), "room")});
+        CHECK(s.containers[0].expires == P + days(3) + hours(1));
+    }
+    SECTION("milk that expired stays expired when moved to a colder place") {
+        const Stock s = stash({store("s1", P, "room", 100, "B1"), move("m1", "s1", P + hours(5), "fridge")});
+        CHECK(s.containers[0].expires == P + hours(4));
+    }
+}
+
+TEST_CASE("use takes the soonest to expire first, across places") {
+    const Seconds now = P + days(40);
+    const Stock s = stash({
+        store("f1", P, "freezer", 100, "B1"),                        // frozen, older
+        store("f2", P + days(1), "freezer", 100, "B2"),              // frozen, newer
+        store("t1", P + days(2), "freezer", 100, "B3"),              // thawed below
+        store("r1", now - hours(1), "fridge", 100, "B4"),            // fresh fridge
+        store("o1", now - minutes(30), "room", 100, "B5"),           // fresh at room temperature
+        store("r0", now - days(2), "fridge", 100, "B6"),             // older fresh fridge
+        move("m1", "t1", now - hours(2), "fridge"),
+    });
+    // room (3.5 h left), thawed (22 h), fridge oldest first, then the freezer oldest first
+    CHECK(labels(use_order(s, now)) == std::vector<std::string>{"B5", "B3", "B6", "B4", "B1", "B2"});
+    const UsePlan plan = plan_use(s, Volume::from_ml(250), now);
+    REQUIRE(plan.enough);
+    REQUIRE(plan.takes.size() == 3);
+    CHECK(plan.takes[0].container->label == "B5");
+    CHECK(plan.takes[1].container->label == "B3");
+    CHECK(plan.takes[2].container->label == "B6");
+    CHECK(plan.takes[2].amount.ml() == Approx(50));
+}
+
+TEST_CASE("use splits an amount across containers") {
+    const Seconds now = P + hours(10);
+    const Stock s = stash({store("a", P, "fridge", 60, "B1"), store("b", P + hours(1), "fridge", 90, "B2")});
+    const UsePlan plan = plan_use(s, Volume::from_ml(100), now);
+    REQUIRE(plan.enough);
+    REQUIRE(plan.takes.size() == 2);
+    CHECK(plan.takes[0].container->label == "B1");
+    CHECK(plan.takes[0].amount.ml() == Approx(60));
+    CHECK(plan.takes[0].empties);
+    CHECK(plan.takes[1].container->label == "B2");
+    CHECK(plan.takes[1].amount.ml() == Approx(40));
+    CHECK_FALSE(plan.takes[1].empties);
+    CHECK(plan.usable.ml() == Approx(150));
+}
+
+TEST_CASE("use never takes expired milk and refuses more than is usable") {
+    const Seconds now = P + hours(5);
+    const Stock s = stash({store("a", P, "room", 60, "B1"),  // expired at P + 4 h
+                           store("b", P, "fridge", 90, "B2")});
+    const UsePlan small = plan_use(s, Volume::from_ml(50), now);
+    REQUIRE(small.enough);
+    REQUIRE(small.takes.size() == 1);
+    CHECK(small.takes[0].container->label == "B2");
+    const UsePlan big = plan_use(s, Volume::from_ml(100), now);
+    CHECK_FALSE(big.enough);
+    CHECK(big.takes.empty());
+    CHECK(big.usable.ml() == Approx(90));
+    // Expired milk is listed after the usable milk, never before it.
+    CHECK(labels(use_order(s, now)) == std::vector<std::string>{"B2", "B1"});
+}
+
+TEST_CASE("an expired container cannot be used by its label") {
+    const Stock s = stash({store("a", P, "room", 60, "B1")});
+    try {
+        plan_use_container(s.containers[0], P + hours(4) + minutes(1), utc());
+        FAIL("expired milk was taken");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()) ==
+              "B1 expired at 2026-11-01 12:00; never use expired milk: pumplog stock discard B1");
+    }
+    const UsePlan plan = plan_use_container(s.containers[0], P + hours(4) - minutes(1), utc());
+    REQUIRE(plan.takes.size() == 1);
+    CHECK(plan.takes[0].amount.ml() == Approx(60));
+}
+
+TEST_CASE("use and discard entries empty containers") {
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P, "fridge", 100, "B2"),
+                           use("u1", "a", P + hours(1), 30), use("u2", "a", P + hours(2), 70),
+                           use("u3", "b", P + hours(1), 25), discard("d1", "b", P + hours(3))});
+    const Container& a = *s.find("B1");
+    CHECK(a.state == ContainerState::used_up);
+    CHECK(a.ended == P + hours(2));
+    CHECK(a.left.ml() == Approx(0));
+    const Container& b = *s.find("b2");
+    CHECK(b.state == ContainerState::discarded);
+    CHECK(b.discarded.ml() == Approx(75));
+    CHECK(b.reason == "smelled off");
+    CHECK(use_order(s, P + hours(4)).empty());
+    CHECK(s.problems.empty());
+}
+
+TEST_CASE("entries naming no container are skipped and reported") {
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), use("u1", "zzz", P + hours(1), 30)});
+    CHECK(s.containers[0].left.ml() == Approx(100));
+    REQUIRE(s.problems.size() == 1);
+    CHECK(s.problems[0] == "use u1 names no stored container (\"zzz\"); skipped");
+}
+
+TEST_CASE("voided entries are left out of the stash") {
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P, "fridge", 100, "B2"),
+                           use("u1", "a", P + hours(1), 30)},
+                          {false, true, true});
+    REQUIRE(s.containers.size() == 1);
+    CHECK(s.containers[0].left.ml() == Approx(100));
+}
+
+TEST_CASE("labels are B1, B2 and on, never reusing one ever written") {
+    CHECK(next_label(stash({})) == "B1");
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P, "fridge", 100, "B7"),
+                           store("c", P, "fridge", 100, "Monday")},
+                          {false, true, false});
+    CHECK(next_label(s) == "B8");  // B7 was voided, and still taken
+    CHECK_THROWS_WITH(check_new_label(s, "b7"), "label \"b7\" is taken; the next free one is B8");
+    CHECK_THROWS_WITH(check_new_label(s, "monday"), "label \"monday\" is taken; the next free one is B8");
+    CHECK_THROWS_WITH(check_new_label(s, "90"),
+                      "label \"90\" reads as an amount (stock use would take it as one); try B12");
+    CHECK_THROWS_AS(check_new_label(s, "two words"), Error);
+    CHECK_THROWS_AS(check_new_label(s, ""), Error);
+    CHECK_NOTHROW(check_new_label(s, "F3"));
+}
+
+TEST_CASE("a label written twice (a merge of two devices) stays unique in the stash") {
+    const Stock s = stash({store("01AAAAAAAAAAAAAAAAAAAAAAAA", P, "fridge", 100, "B1"),
+                           store("01BBBBBBBBBBBBBBBBBBBBWXYZ", P + hours(1), "fridge", 50, "B1")});
+    CHECK(s.containers[0].label == "B1");
+    CHECK(s.containers[1].label == "B1~wxyz");
+    CHECK(s.find("B1~WXYZ") == &s.containers[1]);
+    CHECK(next_label(s) == "B2");
+}
+
+TEST_CASE("a move is refused when it cannot happen") {
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P, "room", 100, "B2"),
+                           discard("d", "b", P + hours(1))});
+    CHECK_THROWS_WITH(check_move(s.containers[0], Place::fridge, P + hours(1), cdc_guideline(), utc()),
+                      "B1 is already in the fridge");
+    CHECK_THROWS_WITH(check_move(s.containers[1], Place::fridge, P + hours(2), cdc_guideline(), utc()),
+                      "B2 is discarded; only milk in stock can be moved");
+    CHECK_THROWS_WITH(check_move(s.containers[0], Place::freezer, P + days(5), cdc_guideline(), utc()),
+                      "B1 expired at 2026-11-05 08:00; discard it: pumplog stock discard B1");
+    CHECK_NOTHROW(check_move(s.containers[0], Place::freezer, P + days(3), cdc_guideline(), utc()));
+}
+
+TEST_CASE("storing milk that has already expired is refused unless forced") {
+    const Guideline& cdc = cdc_guideline();
+    CHECK_NOTHROW(check_storable(cdc, P, Place::room, P, P + hours(4) - minutes(1), false, utc()));
+    CHECK_THROWS_WITH(check_storable(cdc, P, Place::room, P, P + hours(4) + minutes(1), false, utc()),
+                      "milk pumped at 2026-11-01 08:00 and kept in the room expired at 2026-11-01 12:00 "
+                      "(CDC, \"Proper Storage and Preparation of Breast Milk\": fresh milk, up to 4 hours); "
+                      "discard it (or use --force to record it anyway)");
+    CHECK_NOTHROW(check_storable(cdc, P, Place::room, P, P + hours(5), true, utc()));
+    CHECK_THROWS_AS(check_storable(cdc, P, Place::fridge, P - hours(1), P, false, utc()), Error);
+}
+
+TEST_CASE("the daily bottle intake averages breast milk bottles over the days seen") {
+    const Seconds now = t("2026-11-21T14:00:00Z");
+    SECTION("a full week") {
+        std::vector<Entry> feeds;
+        for (int d = 0; d < 7; ++d) feeds.push_back(bottle("f" + std::to_string(d), now - days(d) - hours(2), 140));
+        feeds.push_back(bottle("old", now - days(8), 500));
+        feeds.push_back(bottle("formula", now - hours(3), 500, "formula"));
+        const auto intake = recent_bottle_intake(history(feeds), now);
+        REQUIRE(intake);
+        CHECK(intake->days == 7);
+        CHECK(intake->feeds == 7);
+        CHECK(intake->per_day.ml() == Approx(140));
+    }
+    SECTION("two and a half days of logging count as three") {
+        const auto intake = recent_bottle_intake(
+            history({bottle("a", now - hours(60), 150), bottle("b", now - hours(30), 150), bottle("c", now - hours(1), 150)}),
+            now);
+        REQUIRE(intake);
+        CHECK(intake->days == 3);
+        CHECK(intake->per_day.ml() == Approx(150));
+    }
+    SECTION("none") { CHECK_FALSE(recent_bottle_intake(history({bottle("f", now - hours(1), 90, "formula")}), now)); }
+}
+
+TEST_CASE("the summary totals each place and counts the days of supply") {
+    const Seconds now = P + hours(5);
+    const Stock s = stash({store("a", P, "room", 60, "B1"), store("b", P, "fridge", 90, "B2"),
+                           store("c", P, "freezer", 210, "B3"), store("d", P, "freezer", 100, "B4"),
+                           discard("x", "d", P + hours(1))});
+    Intake intake;
+    intake.per_day = Volume::from_ml(150);
+    intake.days = 7;
+    const StockSummary summary = summarize(s, now, intake);
+    REQUIRE(summary.places.size() == 3);
+    CHECK(summary.places[0].place == Place::room);
+    CHECK(summary.places[1].volume.ml() == Approx(90));
+    CHECK(summary.places[2].place == Place::freezer);
+    CHECK(summary.places[2].volume.ml() == Approx(210));
+    CHECK(summary.places[2].containers == 1);
+    CHECK(summary.usable.ml() == Approx(300));
+    CHECK(summary.expired.ml() == Approx(60));
+    CHECK(summary.expired_containers == 1);
+    REQUIRE(summary.days_of_supply);
+    CHECK(*summary.days_of_supply == Approx(2.0));
+}
+
+TEST_CASE("store, move, use and discard lines carry the journal's fields") {
+    const auto zone = locate_zone("Europe/Berlin");
+    StoreRecord r;
+    r.at = t("2026-11-21T13:05:00Z");
+    r.pumped = t("2026-11-21T12:00:00Z");
+    r.amount = Volume::from_ml(120);
+    r.place = Place::freezer;
+    r.label = "B4";
+    r.from = "P1";
+    CHECK(serialize(store_line(r, "S1", zone)) ==
+          R"({"v":1,"id":"S1","type":"store","at":"2026-11-21T14:05:00+01:00","ml":120,"place":"freezer",)"
+          R"("pumped":"2026-11-21T13:00:00+01:00","label":"B4","from":"P1"})");
+    CHECK(serialize(move_line("S1", Place::fridge, r.at, "M1", zone)) ==
+          R"({"v":1,"id":"M1","type":"move","at":"2026-11-21T14:05:00+01:00","target":"S1","place":"fridge"})");
+    CHECK(serialize(use_line("S1", Volume::from_ml(30.5), r.at, "F1", "U1", zone)) ==
+          R"({"v":1,"id":"U1","type":"use","at":"2026-11-21T14:05:00+01:00","target":"S1","ml":30.5,"from":"F1"})");
+    CHECK(serialize(discard_line("S1", "expired", r.at, "D1", zone)) ==
+          R"({"v":1,"id":"D1","type":"discard","at":"2026-11-21T14:05:00+01:00","target":"S1","reason":"expired"})");
+}
+
+TEST_CASE("what to do with a container follows its place and history") {
+    const Seconds now = P + days(2);
+    const Stock s = stash({store("a", P, "fridge", 60, "B1"), store("b", P, "freezer", 90, "B2"),
+                           store("c", P, "freezer", 90, "B3"), move("m", "c", now - hours(1), "fridge"),
+                           store("d", now - hours(1), "room", 60, "B4"), store("e", P, "room", 60, "B5")});
+    CHECK(advice_for(*s.find("B1"), now) == Advice::use_or_freeze);
+    CHECK(advice_for(*s.find("B2"), now) == Advice::thaw_and_use);
+    CHECK(advice_for(*s.find("B3"), now) == Advice::use_thawed);
+    CHECK(advice_for(*s.find("B4"), now) == Advice::use_or_refrigerate);
+    CHECK(advice_for(*s.find("B5"), now) == Advice::discard);
+}
