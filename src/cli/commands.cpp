@@ -6,12 +6,16 @@ namespace pumplog::cli {
 void setup_add(CLI::App&, Context&);
 void setup_log(CLI::App&, Context&);
 void setup_config(CLI::App&, Context&);
+void setup_completion(CLI::App&, Context&);
+void setup_help(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"log", "list, record, correct and check journal entries", setup_log},
         {"config", "read and change settings", setup_config},
+        {"completion", "print a shell completion script: bash, zsh or fish", setup_completion},
+        {"help", "show the manual page of pumplog or of a command", setup_help},
     };
     return table;
 }
