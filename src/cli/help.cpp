@@ -69,7 +69,8 @@ int run_help(const CLI::App& root, const std::vector<std::string>& words) {
         if (man_has(page)) return run({"man", page}, false) == 0 ? 0 : 3;
     std::string name = "pumplog";
     for (const auto& w : words) name += " " + w;
-    fmt::print("{}", command.help(name));
+    // The formatter itself: App::help() would show the parsed `help` command's own.
+    fmt::print("{}", command.get_formatter()->make_help(&command, name, CLI::AppFormatMode::Normal));
     return 0;
 }
 
