@@ -28,6 +28,7 @@
 #   a reference that is not in the example journal): each is skipped with its
 #   reason. Fix the document, then remove the entry.
 load helpers
+bats_require_minimum_version 1.5.0
 
 KNOWN_BROKEN=(
     "pumplog log edit k3f9 --amount 95ml|README: k3f9 is not a reference in examples/journal.jsonl (use one from pumplog -j examples/journal.jsonl log)"
