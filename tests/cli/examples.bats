@@ -36,6 +36,15 @@ KNOWN_BROKEN=(
 
 setup_file() {
     command -v python3 >/dev/null || skip "python3 is needed to read the examples"
+    # What this build has, for the skip rule.
+    PUMPLOG_PATHS="$("$PUMPLOG_BIN" completion --list commands)"
+    PUMPLOG_LEAVES="$(while read -r path; do
+        # shellcheck disable=SC2086 # the path's words are separate arguments
+        "$PUMPLOG_BIN" $path --help | grep -q '^Positionals:' && echo "$path"
+    done <<<"$PUMPLOG_PATHS")"
+    # Global options that take a value: "  -j,--journal FILE  ..." in pumplog --help.
+    PUMPLOG_VALUED="$("$PUMPLOG_BIN" --help | sed -n 's/^  \(-[^ ]*\) [A-Za-z].*/\1/p' | tr ',' ' ')"
+    export PUMPLOG_PATHS PUMPLOG_LEAVES PUMPLOG_VALUED
 }
 
 setup() {
@@ -55,15 +64,6 @@ setup() {
     chmod +x "$TEST_DIR/bin/notify-send"
     export PATH="$TEST_DIR/bin:$PATH"
 
-    # What this build has, for the skip rule.
-    PUMPLOG_PATHS="$("$PUMPLOG_BIN" completion --list commands)"
-    PUMPLOG_LEAVES="$(while read -r path; do
-        # shellcheck disable=SC2086 # the path's words are separate arguments
-        "$PUMPLOG_BIN" $path --help | grep -q '^Positionals:' && echo "$path"
-    done <<<"$PUMPLOG_PATHS")"
-    # Global options that take a value: "  -j,--journal FILE  ..." in pumplog --help.
-    PUMPLOG_VALUED="$("$PUMPLOG_BIN" --help | sed -n 's/^  \(-[^ ]*\) [A-Za-z].*/\1/p' | tr ',' ' ')"
-    export PUMPLOG_PATHS PUMPLOG_LEAVES PUMPLOG_VALUED
 }
 
 known_broken() {
