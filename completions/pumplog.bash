@@ -102,6 +102,10 @@ _pumplog_positional() {
             case $2 in
                 0) echo 'choice bash zsh fish' ;;
             esac ;;
+        'help')
+            case $2 in
+                0) echo 'choice add log config completion help' ;;
+            esac ;;
     esac
 }
 

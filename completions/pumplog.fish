@@ -165,6 +165,11 @@ function __pumplog_positional
                 case 0
                     echo 'choice bash zsh fish'
             end
+        case 'help'
+            switch $argv[2]
+                case 0
+                    echo 'choice add log config completion help'
+            end
     end
 end
 

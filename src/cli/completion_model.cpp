@@ -78,8 +78,14 @@ void describe(const CLI::App& app, const std::string& path, std::vector<CommandS
     for (const CLI::Option* option : app.get_options()) {
         if (option->get_group().empty()) continue;  // hidden
         if (option->get_positional() && !option->nonpositional()) {
-            spec.positionals.push_back(value_spec(*option));
-            spec.last_positional_repeats = option->get_expected_max() > 1;
+            ValueSpec value = value_spec(*option);
+            // `help COMMAND`: the top-level commands (the root is described first).
+            if (option->get_type_name() == "COMMAND" && !out.empty()) {
+                value = {ValueSpec::choice, {}};
+                for (const auto& sub : out.front().subcommands) value.choices.push_back(sub.name);
+            }
+            spec.last_positional_repeats = option->get_expected_max() > 1 && value.kind != ValueSpec::choice;
+            spec.positionals.push_back(std::move(value));
             continue;
         }
         OptionSpec o;

@@ -48,6 +48,7 @@ std::vector<CommandSpec> command_specs(const CLI::App& root);
 //   FORMAT, PLACE, UNIT, WHEN, KEY, PERIOD   the formats, storage places, units,
 //                                  colour modes, settings keys, report periods
 //   LABEL, REF                     the journal's container labels, entry refs
+//   COMMAND (a positional)         the top-level commands
 //   --format --unit --color --in --to --by --journal --from  by name otherwise
 ValueSpec value_spec(const CLI::Option& option);
 

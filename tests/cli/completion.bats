@@ -73,7 +73,7 @@ offers() {
     expected="$(printf '%s\n' "$@" | sort -u)"
     actual="$(offered "$shell" "$line")"
     if [ "$actual" != "$expected" ]; then
-        echo "$shell, \"$line<TAB>\": expected [$(echo $expected)], got [$(echo $actual)]" >&2
+        echo "$shell, \"$line<TAB>\": expected [${expected//$'\n'/ }], got [${actual//$'\n'/ }]" >&2
         return 1
     fi
 }
@@ -83,7 +83,7 @@ offers_among() {
     local shell="$1" line="$2" word="$3" actual
     actual="$(offered "$shell" "$line")"
     grep -qx -- "$word" <<<"$actual" || {
-        echo "$shell, \"$line<TAB>\": expected $word among [$(echo $actual)]" >&2
+        echo "$shell, \"$line<TAB>\": expected $word among [${actual//$'\n'/ }]" >&2
         return 1
     }
 }
@@ -167,7 +167,10 @@ check_commands() {
     need_shell "$shell"
     offers "$shell" "pumplog con" config
     offers_among "$shell" "pumplog " log
-    offers "$shell" "pumplog log " pump feed undo rm edit $(pumplog completion --list commands | sed -n 's/^log //p')
+    # shellcheck disable=SC2046 # one word per command
+    offers "$shell" "pumplog log " $(pumplog completion --list commands | sed -n 's/^log //p')
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog help " $(pumplog completion --list commands | grep -v ' ')
 }
 
 check_stock() {
@@ -192,6 +195,7 @@ check_values() {
     offers "$shell" "pumplog --color " auto always never
     offers "$shell" "pumplog log feed --milk " breast formula
     offers "$shell" "pumplog completion " bash zsh fish
+    # shellcheck disable=SC2046
     offers "$shell" "pumplog config get " $(pumplog config list --format json | jq -r 'keys_unsorted[]')
     offers "$shell" "pumplog config unset max_gap_" max_gap_day max_gap_night
     offers "$shell" "pumplog log edit --a" --amount --at
