@@ -28,14 +28,11 @@ _pumplog_options() {
 # choice WORD..., file, labels or refs.
 _pumplog_option_value() {
     case $2 in
-        -h|--help) echo 'value'; return ;;
-        -V|--version) echo 'value'; return ;;
         -j|--journal) echo 'file'; return ;;
         --unit) echo 'choice ml oz'; return ;;
         --now) echo 'value'; return ;;
         --color) echo 'choice auto always never'; return ;;
         --format) echo 'choice table json csv ics md svg html'; return ;;
-        --strict) echo 'value'; return ;;
     esac
     case "$1 $2" in
         'add --at') echo 'value' ;;
@@ -43,25 +40,19 @@ _pumplog_option_value() {
         'add --right') echo 'value' ;;
         'add --dur') echo 'value' ;;
         'add --note') echo 'value' ;;
-        'add --force') echo 'value' ;;
         'log --since') echo 'value' ;;
         'log --until') echo 'value' ;;
-        'log --all') echo 'value' ;;
         'log pump --at') echo 'value' ;;
         'log pump --left') echo 'value' ;;
         'log pump --right') echo 'value' ;;
         'log pump --dur') echo 'value' ;;
         'log pump --note') echo 'value' ;;
-        'log pump --force') echo 'value' ;;
-        'log feed --bottle') echo 'value' ;;
-        'log feed --breast') echo 'value' ;;
         'log feed --milk') echo 'choice breast formula' ;;
         'log feed --left') echo 'value' ;;
         'log feed --right') echo 'value' ;;
         'log feed --dur') echo 'value' ;;
         'log feed --at') echo 'value' ;;
         'log feed --note') echo 'value' ;;
-        'log feed --force') echo 'value' ;;
         'log edit --amount') echo 'value' ;;
         'log edit --at') echo 'value' ;;
         'log edit --note') echo 'value' ;;
@@ -69,7 +60,6 @@ _pumplog_option_value() {
         'log edit --right') echo 'value' ;;
         'log edit --dur') echo 'value' ;;
         'log edit --milk') echo 'choice breast formula' ;;
-        'log edit --force') echo 'value' ;;
         *) echo flag ;;
     esac
 }

@@ -36,12 +36,6 @@ end
 # (free text), choice WORD..., file, labels or refs.
 function __pumplog_option_value
     switch "$argv[2]"
-        case '-h' '--help'
-            echo 'value'
-            return
-        case '-V' '--version'
-            echo 'value'
-            return
         case '-j' '--journal'
             echo 'file'
             return
@@ -57,9 +51,6 @@ function __pumplog_option_value
         case '--format'
             echo 'choice table json csv ics md svg html'
             return
-        case '--strict'
-            echo 'value'
-            return
     end
     switch "$argv[1] $argv[2]"
         case 'add --at'
@@ -72,13 +63,9 @@ function __pumplog_option_value
             echo 'value'
         case 'add --note'
             echo 'value'
-        case 'add --force'
-            echo 'value'
         case 'log --since'
             echo 'value'
         case 'log --until'
-            echo 'value'
-        case 'log --all'
             echo 'value'
         case 'log pump --at'
             echo 'value'
@@ -89,12 +76,6 @@ function __pumplog_option_value
         case 'log pump --dur'
             echo 'value'
         case 'log pump --note'
-            echo 'value'
-        case 'log pump --force'
-            echo 'value'
-        case 'log feed --bottle'
-            echo 'value'
-        case 'log feed --breast'
             echo 'value'
         case 'log feed --milk'
             echo 'choice breast formula'
@@ -107,8 +88,6 @@ function __pumplog_option_value
         case 'log feed --at'
             echo 'value'
         case 'log feed --note'
-            echo 'value'
-        case 'log feed --force'
             echo 'value'
         case 'log edit --amount'
             echo 'value'
@@ -124,8 +103,6 @@ function __pumplog_option_value
             echo 'value'
         case 'log edit --milk'
             echo 'choice breast formula'
-        case 'log edit --force'
-            echo 'value'
         case '*'
             echo flag
     end

@@ -95,7 +95,7 @@ void describe(const CLI::App& app, const std::string& path, std::vector<CommandS
             if (!global(out, "--" + l)) o.names.push_back("--" + l);
         if (o.names.empty()) continue;  // -h,--help: the root's is offered everywhere
         o.description = option->get_description();
-        o.takes_value = option->get_type_size() != 0;
+        o.takes_value = option->get_expected_max() != 0;  // a flag expects nothing
         if (o.takes_value) o.value = value_spec(*option);
         spec.options.push_back(std::move(o));
     }

@@ -171,6 +171,10 @@ check_commands() {
     offers "$shell" "pumplog log " $(pumplog completion --list commands | sed -n 's/^log //p')
     # shellcheck disable=SC2046
     offers "$shell" "pumplog help " $(pumplog completion --list commands | grep -v ' ')
+    # a flag takes no value: the word after it is the command
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog --strict log " $(pumplog completion --list commands | sed -n 's/^log //p')
+    offers "$shell" "pumplog log feed --breast --l" --left
 }
 
 check_stock() {
