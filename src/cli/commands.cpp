@@ -8,6 +8,8 @@ void setup_log(CLI::App&, Context&);
 void setup_config(CLI::App&, Context&);
 void setup_stock(CLI::App&, Context&);
 void setup_report(CLI::App&, Context&);
+void setup_completion(CLI::App&, Context&);
+void setup_help(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
@@ -16,6 +18,8 @@ const std::vector<Command>& commands() {
         {"stock", "the stored-milk inventory, soonest to expire first", setup_stock},
         {"report", "daily, weekly, monthly and hour-of-day summaries", setup_report},
         {"config", "read and change settings", setup_config},
+        {"completion", "print a shell completion script: bash, zsh or fish", setup_completion},
+        {"help", "show the manual page of pumplog or of a command", setup_help},
     };
     return table;
 }

@@ -83,19 +83,24 @@ void setup_config(CLI::App& cmd, Context& ctx) {
     auto key = std::make_shared<std::string>();
     auto* get = cmd.add_subcommand("get", "print a setting");
     get->add_option("key", *key, "the setting")->required()->type_name("KEY");
+    get->footer("Examples:\n  pumplog config get unit\n  pumplog config get away");
     get->callback([&ctx, key] { ctx.action = [&ctx, key] { return run_get(ctx, *key); }; });
 
     auto words = std::make_shared<std::vector<std::string>>();
     auto* set = cmd.add_subcommand("set", "change a setting (validated)");
     set->add_option("key", *key, "the setting")->required()->type_name("KEY");
     set->add_option("value", *words, "its new value")->required()->type_name("VALUE");
+    set->footer("Settings:\n" + keys + "\nExamples:\n  pumplog config set unit oz\n"
+                "  pumplog config set away \"mon-fri 08:00-17:30; sat 09:00-13:00\"");
     set->callback([&ctx, key, words] { ctx.action = [&ctx, key, words] { return run_set(ctx, *key, *words); }; });
 
     auto* unset = cmd.add_subcommand("unset", "return a setting to its default");
     unset->add_option("key", *key, "the setting")->required()->type_name("KEY");
+    unset->footer("Examples:\n  pumplog config unset away");
     unset->callback([&ctx, key] { ctx.action = [&ctx, key] { return run_unset(ctx, *key); }; });
 
     auto* list = cmd.add_subcommand("list", "print every setting with its value");
+    list->footer("Examples:\n  pumplog config list\n  pumplog config list --format json");
     list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx); }; });
 }
 

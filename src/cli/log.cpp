@@ -334,6 +334,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     auto* pump = log.add_subcommand("pump", "record a pumping session");
     auto po = std::make_shared<PumpOptions>();
     add_pump_options(*pump, *po);
+    pump->footer("Examples:\n  pumplog log pump 90ml\n  pumplog log pump L40 R50 --at 6:30am --dur 15m");
     pump->callback([&ctx, po] { ctx.action = [&ctx, po] { return run_pump(ctx, *po); }; });
 
     auto* feed = log.add_subcommand("feed", "record a bottle feed or nursing");
@@ -349,14 +350,18 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
+    feed->footer("Examples:\n  pumplog log feed 120ml\n  pumplog log feed 4oz --milk formula --at 2:30am\n"
+                 "  pumplog log feed 90ml --from-stock\n  pumplog log feed --breast --left 12m --right 8m");
     feed->callback([&ctx, fo] { ctx.action = [&ctx, fo] { return run_feed(ctx, *fo); }; });
 
     auto* undo = log.add_subcommand("undo", "void the newest entry still in effect");
+    undo->footer("Examples:\n  pumplog log undo    void the newest entry still in effect; again for the one before");
     undo->callback([&ctx] { ctx.action = [&ctx] { return run_undo(ctx); }; });
 
     auto* rm = log.add_subcommand("rm", "void entries by reference");
     auto refs = std::make_shared<std::vector<std::string>>();
     rm->add_option("ref", *refs, "references shown by pumplog log")->required()->type_name("REF");
+    rm->footer("Examples:\n  pumplog log rm k3f9\n  pumplog log rm k3f9 x7qa    several at once");
     rm->callback([&ctx, refs] { ctx.action = [&ctx, refs] { return run_rm(ctx, *refs); }; });
 
     auto* edit = log.add_subcommand("edit", "correct an entry (appends an amendment)");
@@ -370,6 +375,8 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--dur", eo->duration, "new duration")->type_name("DURATION");
     edit->add_option("--milk", eo->milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
     edit->add_flag("--force", eo->force, "accept an implausible amount or a future time");
+    edit->footer("Examples:\n  pumplog log edit k3f9 --amount 95ml\n  pumplog log edit k3f9 --at \"yesterday 22:10\"\n"
+                 "  pumplog log edit x7qa --left 12m --right 6m    a nursing feed's sides");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });
 }
 

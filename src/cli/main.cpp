@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "help_format.hpp"
 #include "options.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/version.hpp"
@@ -86,6 +87,7 @@ int main(int argc, char** argv) {
 
         Context context;
         CLI::App app{"pumplog: a journal and planner for parents who pump breast milk", "pumplog"};
+        app.formatter(help_formatter());
         app.set_version_flag("-V,--version", std::string("pumplog ") + pumplog::version);
         app.require_subcommand(1);
         app.footer(

@@ -1,0 +1,22 @@
+#pragma once
+// The journal's values that shell completion offers: container labels for
+// `stock use/move/discard` and entry references for `log rm/edit`.
+#include <string>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/record.hpp"
+
+namespace pumplog {
+
+// The labels of the containers still holding milk (stored, not discarded, not
+// used up), in the order stored. Candidates for a prompt, not a verdict: the
+// stock command decides what it accepts (expired milk can still be discarded).
+// `entries`: the entries in effect (a History's), voided ones left out.
+std::vector<std::string> labels_in_stock(const std::vector<Entry>& entries);
+
+// The references of the entries in effect at or after `since`, newest first
+// (what one would correct or remove; `pumplog log --since` shows older ones).
+std::vector<std::string> recent_refs(const std::vector<Entry>& entries, const Refs& refs, Seconds since);
+
+}  // namespace pumplog

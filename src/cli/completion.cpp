@@ -1,0 +1,87 @@
+// `completion bash|zsh|fish`: the completion scripts; and the hidden
+// `completion --list commands|labels|refs` that the scripts call.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "completion_model.hpp"
+#include "completion_scripts.hpp"
+#include "context.hpp"
+#include "pumplog/completion_values.hpp"
+#include "pumplog/error.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+const CLI::App& root_of(const CLI::App& app) {
+    const CLI::App* root = &app;
+    while (root->get_parent() != nullptr) root = root->get_parent();
+    return *root;
+}
+
+// Refs offered: the entries of the last 30 days (a month covers what one corrects).
+constexpr auto refs_window = date::days(30);
+
+std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
+    const Journal journal = ctx.journal();
+    ReplayOptions options;
+    if (what == "refs") options.since = ctx.clock().now - refs_window;
+    const History history = load_history(journal, options);
+    if (what == "labels") return labels_in_stock(history.entries);
+    return recent_refs(history.entries, Refs(all_ids(journal)), ctx.clock().now - refs_window);
+}
+
+int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
+    if (what == "commands") {
+        for (const auto& c : command_specs(root))
+            if (!c.path.empty()) fmt::print("{}\n", c.path);
+        return 0;
+    }
+    if (what != "labels" && what != "refs")
+        throw usage_error(fmt::format("--list {}: accepted: commands, labels, refs", what));
+    // A completion must never print an error into the user's command line: no
+    // journal, an unreadable one or a bad zone all mean nothing to offer.
+    std::vector<std::string> values;
+    try {
+        values = journal_values(ctx, what);
+    } catch (const std::exception&) {
+        return 0;
+    }
+    for (const auto& v : values) fmt::print("{}\n", v);
+    return 0;
+}
+
+int run_script(const CLI::App& root, const std::string& shell) {
+    const auto commands = command_specs(root);
+    if (shell == "bash") fmt::print("{}", bash_script(commands));
+    else if (shell == "zsh") fmt::print("{}", zsh_script(commands));
+    else if (shell == "fish") fmt::print("{}", fish_script(commands));
+    else if (shell.empty()) throw usage_error("which shell? try pumplog completion bash (or zsh, fish)");
+    else throw usage_error(fmt::format("\"{}\" is not a shell pumplog completes; use bash, zsh or fish", shell));
+    return 0;
+}
+
+}  // namespace
+
+void setup_completion(CLI::App& cmd, Context& ctx) {
+    auto shell = std::make_shared<std::string>();
+    auto list = std::make_shared<std::string>();
+    cmd.add_option("shell", *shell, "the shell: bash, zsh or fish")->type_name("bash|zsh|fish");
+    // For the scripts themselves: one value a line, nothing when there is none.
+    cmd.add_option("--list", *list, "print commands, labels or refs, one a line")->group("");
+    cmd.footer("Examples:\n"
+               "  source <(pumplog completion bash)       in ~/.bashrc\n"
+               "  pumplog completion zsh > ~/.zfunc/_pumplog   with fpath+=(~/.zfunc)\n"
+               "  pumplog completion fish > ~/.config/fish/completions/pumplog.fish\n"
+               "\n"
+               "`cmake --install` and the Debian package install all three where the shells\n"
+               "look for them; with bash-completion, bash finds its script by itself.");
+    cmd.callback([&ctx, &cmd, shell, list] {
+        ctx.action = [&ctx, &cmd, shell, list] {
+            if (!list->empty()) return run_list(ctx, root_of(cmd), *list);
+            return run_script(root_of(cmd), *shell);
+        };
+    });
+}
+
+}  // namespace pumplog::cli

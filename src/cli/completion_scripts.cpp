@@ -1,0 +1,456 @@
+#include "completion_scripts.hpp"
+
+#include <fmt/format.h>
+
+namespace pumplog::cli {
+
+namespace {
+
+// The value kinds the scripts understand: "flag" (no value), "value" (free
+// text), "choice WORD...", "file", "labels", "refs"; "" for a positional
+// argument with nothing to offer.
+std::string kind_text(const ValueSpec& value, bool takes_value) {
+    switch (value.kind) {
+        case ValueSpec::none: return takes_value ? "value" : "flag";
+        case ValueSpec::choice: {
+            std::string text = "choice";
+            for (const auto& c : value.choices) text += " " + c;
+            return text;
+        }
+        case ValueSpec::file: return "file";
+        case ValueSpec::labels: return "labels";
+        case ValueSpec::refs: return "refs";
+    }
+    return "value";
+}
+
+std::string positional_kind(const ValueSpec& value) {
+    return value.kind == ValueSpec::none ? std::string() : kind_text(value, true);
+}
+
+// POSIX shell single quotes (bash and zsh).
+std::string sh_quote(std::string_view text) {
+    std::string out = "'";
+    for (const char c : text) {
+        if (c == '\'') out += "'\\''";
+        else out += c;
+    }
+    return out + "'";
+}
+
+// fish single quotes: \ and ' are escaped.
+std::string fish_quote(std::string_view text) {
+    std::string out = "'";
+    for (const char c : text) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c == '\n' ? ' ' : c;
+    }
+    return out + "'";
+}
+
+// zsh _describe entries "name:description" (a colon in the name is escaped).
+std::string describe_entry(std::string_view name, std::string_view description) {
+    std::string out;
+    for (const char c : name) {
+        if (c == ':') out += '\\';
+        out += c;
+    }
+    out += ':';
+    for (const char c : description) out += c == '\n' ? ' ' : c;
+    return out;
+}
+
+const CommandSpec& root_of(const std::vector<CommandSpec>& commands) { return commands.front(); }
+
+std::string words_of_options(const CommandSpec& command) {
+    std::string words;
+    for (const auto& o : command.options)
+        for (const auto& n : o.names) words += (words.empty() ? "" : " ") + n;
+    return words;
+}
+
+// The body shared by bash and zsh: the tables as case statements that print.
+std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descriptions) {
+    std::string out;
+    out += "# The subcommands of a command path (\"\" is pumplog itself, then \"log\", \"log edit\"...)";
+    out += with_descriptions ? ", one \"name:summary\" a line.\n" : ".\n";
+    out += "_pumplog_commands() {\n    case $1 in\n";
+    for (const auto& c : commands) {
+        if (c.subcommands.empty()) continue;
+        std::string words;
+        for (const auto& s : c.subcommands) {
+            if (with_descriptions) words += " " + sh_quote(describe_entry(s.name, s.summary));
+            else words += (words.empty() ? "" : " ") + s.name;
+        }
+        if (with_descriptions) out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(c.path), words);
+        else out += fmt::format("        {}) echo {} ;;\n", sh_quote(c.path), sh_quote(words));
+    }
+    out += "    esac\n}\n\n";
+
+    out += "# The options of a command path (pumplog's own are valid after every command)";
+    out += with_descriptions ? ", \"name:description\" a line.\n" : ".\n";
+    out += "_pumplog_options() {\n    case $1 in\n";
+    for (const auto& c : commands) {
+        if (c.options.empty()) continue;
+        if (with_descriptions) {
+            std::string words;
+            for (const auto& o : c.options)
+                for (const auto& n : o.names) words += " " + sh_quote(describe_entry(n, o.description));
+            out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(c.path), words);
+        } else {
+            out += fmt::format("        {}) echo {} ;;\n", sh_quote(c.path), sh_quote(words_of_options(c)));
+        }
+    }
+    out += "    esac\n}\n\n";
+
+    out += "# What follows option $2 of command path $1: flag (nothing), value (free text),\n"
+           "# choice WORD..., file, labels or refs.\n";
+    out += "_pumplog_option_value() {\n    case $2 in\n";
+    for (const auto& o : root_of(commands).options) {
+        if (!o.takes_value) continue;
+        std::string names;
+        for (const auto& n : o.names) names += (names.empty() ? "" : "|") + n;
+        out += fmt::format("        {}) echo {}; return ;;\n", names, sh_quote(kind_text(o.value, true)));
+    }
+    out += "    esac\n    case \"$1 $2\" in\n";
+    for (std::size_t i = 1; i < commands.size(); ++i)
+        for (const auto& o : commands[i].options) {
+            if (!o.takes_value) continue;
+            std::string names;
+            for (const auto& n : o.names) names += (names.empty() ? "" : "|") + sh_quote(commands[i].path + " " + n);
+            out += fmt::format("        {}) echo {} ;;\n", names, sh_quote(kind_text(o.value, true)));
+        }
+    out += "        *) echo flag ;;\n    esac\n}\n\n";
+
+    out += "# What the positional argument number $2 (from 0) of command path $1 is.\n";
+    out += "_pumplog_positional() {\n    case $1 in\n";
+    for (const auto& c : commands) {
+        bool any = false;
+        for (const auto& p : c.positionals) any = any || p.kind != ValueSpec::none;
+        if (!any) continue;
+        out += fmt::format("        {})\n            case $2 in\n", sh_quote(c.path));
+        for (std::size_t i = 0; i < c.positionals.size(); ++i) {
+            const bool last_repeats = i + 1 == c.positionals.size() && c.last_positional_repeats;
+            const std::string kind = positional_kind(c.positionals[i]);
+            out += fmt::format("                {}){} ;;\n", last_repeats ? std::string("*") : std::to_string(i),
+                               kind.empty() ? "" : " echo " + sh_quote(kind));
+        }
+        out += "            esac ;;\n";
+    }
+    out += "    esac\n}\n";
+    return out;
+}
+
+const char* bash_main = R"BASH(
+# The values of a kind (see _pumplog_option_value), added to COMPREPLY.
+_pumplog_values() {
+    local IFS=$'\n'
+    case $1 in
+        choice\ *) COMPREPLY+=($(IFS=' ' compgen -W "${1#choice }" -- "$cur")) ;;
+        file)
+            if declare -F _filedir >/dev/null; then _filedir; else COMPREPLY+=($(compgen -f -- "$cur")); fi ;;
+        labels | refs)
+            COMPREPLY+=($(compgen -W "$("$program" "${journal[@]}" completion --list "$1" 2>/dev/null)" -- "$cur")) ;;
+    esac
+}
+
+_pumplog() {
+    local cur prev words cword split=false
+    if declare -F _init_completion >/dev/null; then
+        _init_completion -s || return
+    else
+        words=("${COMP_WORDS[@]}")
+        cword=$COMP_CWORD
+        cur=${COMP_WORDS[COMP_CWORD]}
+        prev=${COMP_WORDS[COMP_CWORD - 1]}
+    fi
+
+    # Walk the words before the cursor: the command path, how many positional
+    # arguments it has, and the journal named on this command line.
+    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 i word
+    local -a journal=()
+    for ((i = 1; i < cword; i++)); do
+        word=${words[i]}
+        case $word in
+            --journal=*) journal=(--journal "${word#*=}"); continue ;;
+            --*=*) continue ;;
+            -?*)
+                if [[ $(_pumplog_option_value "$cmd_path" "$word") != flag ]]; then
+                    if [[ $word == -j || $word == --journal ]] && ((i + 1 < cword)); then
+                        journal=(--journal "${words[i + 1]/#\~/$HOME}")
+                    fi
+                    ((i++))
+                fi
+                continue ;;
+        esac
+        if ((npos == 0)) && [[ " $(_pumplog_commands "$cmd_path") " == *" $word "* ]]; then
+            cmd_path=${cmd_path:+$cmd_path }$word
+        else
+            ((npos++))
+        fi
+    done
+
+    COMPREPLY=()
+    if [[ $split == true || ($prev == -?* && $cword -gt 1) ]]; then
+        local kind
+        kind=$(_pumplog_option_value "$cmd_path" "$prev")
+        if [[ $kind != flag ]]; then
+            _pumplog_values "$kind"
+            return
+        fi
+    fi
+    if [[ $cur == -* ]]; then
+        local options
+        options="$(_pumplog_options "$cmd_path")"
+        [[ -n $cmd_path ]] && options+=" $(_pumplog_options '')"
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+        return
+    fi
+    if ((npos == 0)); then
+        COMPREPLY=($(compgen -W "$(_pumplog_commands "$cmd_path")" -- "$cur"))
+    fi
+    _pumplog_values "$(_pumplog_positional "$cmd_path" "$npos")"
+}
+
+complete -F _pumplog pumplog
+)BASH";
+
+const char* zsh_main = R"ZSH(
+# The values of a kind (see _pumplog_option_value).
+_pumplog_values() {
+    local -a values
+    case $1 in
+        (choice\ *) values=(${=1#choice }); compadd -a values ;;
+        (file) _files ;;
+        (labels|refs)
+            values=(${(f)"$($program $journal completion --list $1 2>/dev/null)"})
+            compadd -a values ;;
+        (*) return 1 ;;
+    esac
+}
+
+_pumplog() {
+    # Walk the words before the cursor: the command path, how many positional
+    # arguments it has, and the journal named on this command line.
+    local program=${~words[1]} cmd_path='' word kind
+    local -i i npos=0
+    local -a journal list
+    for (( i = 2; i < CURRENT; i++ )); do
+        word=${words[i]}
+        case $word in
+            (--journal=*) journal=(--journal ${~word#*=}); continue ;;
+            (--*=*) continue ;;
+            (-?*)
+                if [[ $(_pumplog_option_value "$cmd_path" "$word") != flag ]]; then
+                    if [[ $word == (-j|--journal) ]] && (( i + 1 < CURRENT )); then
+                        journal=(--journal ${~words[i + 1]})
+                    fi
+                    (( i++ ))
+                fi
+                continue ;;
+        esac
+        list=(${(f)"$(_pumplog_commands "$cmd_path")"})
+        if (( npos == 0 )) && (( ${list[(I)$word:*]} )); then
+            cmd_path=${cmd_path:+$cmd_path }$word
+        else
+            (( npos++ ))
+        fi
+    done
+
+    local cur=${words[CURRENT]} prev=${words[CURRENT - 1]}
+    if [[ $cur == --*=* ]]; then
+        kind=$(_pumplog_option_value "$cmd_path" "${cur%%=*}")
+        compset -P '*='
+        _pumplog_values "$kind"
+        return
+    fi
+    if (( CURRENT > 2 )) && [[ $prev == -?* && $prev != *=* ]]; then
+        kind=$(_pumplog_option_value "$cmd_path" "$prev")
+        if [[ $kind != flag ]]; then
+            _pumplog_values "$kind"
+            return
+        fi
+    fi
+    if [[ $cur == -* ]]; then
+        list=(${(f)"$(_pumplog_options "$cmd_path")"})
+        [[ -n $cmd_path ]] && list+=(${(f)"$(_pumplog_options '')"})
+        _describe -t options 'option' list
+        return
+    fi
+    local ret=1
+    if (( npos == 0 )); then
+        list=(${(f)"$(_pumplog_commands "$cmd_path")"})
+        (( $#list )) && _describe -t commands 'command' list && ret=0
+    fi
+    _pumplog_values "$(_pumplog_positional "$cmd_path" $npos)" && ret=0
+    return ret
+}
+
+if [[ $funcstack[1] == _pumplog ]]; then
+    _pumplog "$@"
+else
+    compdef _pumplog pumplog
+fi
+)ZSH";
+
+const char* fish_main = R"FISH(
+# The values of a kind (see __pumplog_option_value), one a line.
+function __pumplog_values --argument-names kind program
+    set -l words (string split ' ' -- $kind)
+    switch "$words[1]"
+        case choice
+            printf '%s\n' $words[2..-1]
+        case file
+            __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
+        case labels refs
+            command -q -- $program; or return
+            command $program $argv[3..-1] completion --list $kind 2>/dev/null
+    end
+end
+
+function __pumplog_complete
+    # Walk the words before the cursor: the command path, how many positional
+    # arguments it has, and the journal named on this command line.
+    set -l words (commandline -opc)
+    set -l cur (commandline -ct)
+    set -l program $words[1]
+    set -l cmd_path ''
+    set -l npos 0
+    set -l journal
+    set -l i 2
+    while test $i -le (count $words)
+        set -l word $words[$i]
+        switch $word
+            case '--journal=*'
+                set journal --journal (string replace -- '--journal=' '' $word)
+            case '--*=*'
+            case '-?*'
+                if test (__pumplog_option_value "$cmd_path" $word) != flag
+                    set i (math $i + 1)
+                    if contains -- $word -j --journal; and test $i -le (count $words)
+                        set journal --journal $words[$i]
+                    end
+                end
+            case '*'
+                if test $npos -eq 0; and contains -- $word (__pumplog_commands "$cmd_path" | string replace -r '\t.*' '')
+                    set cmd_path (string trim -- "$cmd_path $word")
+                else
+                    set npos (math $npos + 1)
+                end
+        end
+        set i (math $i + 1)
+    end
+
+    if string match -q -- '--*=*' $cur
+        set -l option (string replace -r -- '=.*' '' $cur)
+        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program $journal)
+            printf '%s=%s\n' $option $value
+        end
+        return
+    end
+    if test (count $words) -gt 1; and string match -q -- '-?*' $words[-1]; and not string match -q -- '*=*' $words[-1]
+        set -l kind (__pumplog_option_value "$cmd_path" $words[-1])
+        if test "$kind" != flag
+            __pumplog_values $kind $program $journal
+            return
+        end
+    end
+    if string match -q -- '-*' $cur
+        __pumplog_options "$cmd_path"
+        test -n "$cmd_path"; and __pumplog_options ''
+        return
+    end
+    if test $npos -eq 0
+        __pumplog_commands "$cmd_path"
+    end
+    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program $journal
+end
+
+complete -c pumplog -f -a '(__pumplog_complete)'
+)FISH";
+
+}  // namespace
+
+std::string bash_script(const std::vector<CommandSpec>& commands) {
+    return "# bash completion for pumplog(1)                          -*- shell-script -*-\n"
+           "# Generated by `pumplog completion bash` from pumplog's command table: do not edit.\n"
+           "# Installed as share/bash-completion/completions/pumplog; or: source <(pumplog completion bash)\n"
+           "# shellcheck disable=SC2207 # COMPREPLY=($(compgen ...)) splits on purpose\n\n" +
+           sh_tables(commands, false) + bash_main;
+}
+
+std::string zsh_script(const std::vector<CommandSpec>& commands) {
+    return "#compdef pumplog\n"
+           "# zsh completion for pumplog(1).\n"
+           "# Generated by `pumplog completion zsh` from pumplog's command table: do not edit.\n"
+           "# Installed as share/zsh/vendor-completions/_pumplog; or put it in a folder of $fpath.\n\n" +
+           sh_tables(commands, true) + zsh_main;
+}
+
+std::string fish_script(const std::vector<CommandSpec>& commands) {
+    std::string out =
+        "# fish completion for pumplog(1).\n"
+        "# Generated by `pumplog completion fish` from pumplog's command table: do not edit.\n"
+        "# Installed as share/fish/vendor_completions.d/pumplog.fish.\n\n";
+
+    out += "# The subcommands of a command path ('' is pumplog itself), \"name<TAB>summary\" a line.\n";
+    out += "function __pumplog_commands\n    switch \"$argv[1]\"\n";
+    for (const auto& c : commands) {
+        if (c.subcommands.empty()) continue;
+        out += fmt::format("        case {}\n            printf '%s\\t%s\\n'", fish_quote(c.path));
+        for (const auto& s : c.subcommands) out += " " + fish_quote(s.name) + " " + fish_quote(s.summary);
+        out += "\n";
+    }
+    out += "    end\nend\n\n";
+
+    out += "# The options of a command path, \"name<TAB>description\" a line.\n";
+    out += "function __pumplog_options\n    switch \"$argv[1]\"\n";
+    for (const auto& c : commands) {
+        if (c.options.empty()) continue;
+        out += fmt::format("        case {}\n            printf '%s\\t%s\\n'", fish_quote(c.path));
+        for (const auto& o : c.options)
+            for (const auto& n : o.names) out += " " + fish_quote(n) + " " + fish_quote(o.description);
+        out += "\n";
+    }
+    out += "    end\nend\n\n";
+
+    out += "# What follows option $argv[2] of command path $argv[1]: flag (nothing), value\n"
+           "# (free text), choice WORD..., file, labels or refs.\n";
+    out += "function __pumplog_option_value\n    switch \"$argv[2]\"\n";
+    for (const auto& o : root_of(commands).options) {
+        if (!o.takes_value) continue;
+        std::string names;
+        for (const auto& n : o.names) names += " " + fish_quote(n);
+        out += fmt::format("        case{}\n            echo {}\n            return\n", names,
+                           fish_quote(kind_text(o.value, true)));
+    }
+    out += "    end\n    switch \"$argv[1] $argv[2]\"\n";
+    for (std::size_t i = 1; i < commands.size(); ++i)
+        for (const auto& o : commands[i].options) {
+            if (!o.takes_value) continue;
+            std::string names;
+            for (const auto& n : o.names) names += " " + fish_quote(commands[i].path + " " + n);
+            out += fmt::format("        case{}\n            echo {}\n", names, fish_quote(kind_text(o.value, true)));
+        }
+    out += "        case '*'\n            echo flag\n    end\nend\n\n";
+
+    out += "# What the positional argument number $argv[2] (from 0) of command path $argv[1] is.\n";
+    out += "function __pumplog_positional\n    switch \"$argv[1]\"\n";
+    for (const auto& c : commands) {
+        bool any = false;
+        for (const auto& p : c.positionals) any = any || p.kind != ValueSpec::none;
+        if (!any) continue;
+        out += fmt::format("        case {}\n            switch $argv[2]\n", fish_quote(c.path));
+        for (std::size_t i = 0; i < c.positionals.size(); ++i) {
+            const bool last_repeats = i + 1 == c.positionals.size() && c.last_positional_repeats;
+            const std::string kind = positional_kind(c.positionals[i]);
+            out += fmt::format("                case {}\n", last_repeats ? std::string("'*'") : std::to_string(i));
+            if (!kind.empty()) out += fmt::format("                    echo {}\n", fish_quote(kind));
+        }
+        out += "            end\n";
+    }
+    out += "    end\nend\n";
+    return out + fish_main;
+}
+
+}  // namespace pumplog::cli

@@ -1,0 +1,94 @@
+// `help [COMMAND]`: the command's manual page, or its --help where man is absent.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "pumplog/error.hpp"
+
+extern char** environ;
+
+namespace pumplog::cli {
+
+namespace {
+
+// Runs a program found on PATH and waits for it; -1 when it cannot be started.
+int run(const std::vector<std::string>& args, bool quiet) {
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (quiet) {
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    }
+    pid_t pid = 0;
+    const int started = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (started != 0) return -1;
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool man_has(const std::string& page) { return run({"man", "-w", page}, true) == 0; }
+
+// The command a list of words names ("log", "edit"); usage error naming the
+// commands when a word is not one.
+const CLI::App& find_command(const CLI::App& root, const std::vector<std::string>& words) {
+    const CLI::App* app = &root;
+    std::string path = "pumplog";
+    for (const auto& word : words) {
+        const auto found = app->get_subcommands(
+            [&word](const CLI::App* sub) { return sub->get_name() == word && !sub->get_group().empty(); });
+        if (found.empty()) {
+            std::string names;
+            for (const CLI::App* sub : app->get_subcommands(nullptr))
+                if (!sub->get_group().empty()) names += (names.empty() ? "" : ", ") + sub->get_name();
+            throw usage_error(fmt::format("\"{}\" is not a command of {}; the commands are {}", word, path, names));
+        }
+        app = found.front();
+        path += " " + word;
+    }
+    return *app;
+}
+
+int run_help(const CLI::App& root, const std::vector<std::string>& words) {
+    const CLI::App& command = find_command(root, words);
+    std::fflush(stdout);
+    // git's convention: pumplog-log(1) for `log` and its subcommands, else pumplog(1).
+    for (const std::string& page : {words.empty() ? std::string("pumplog") : "pumplog-" + words.front(),
+                                   std::string("pumplog")})
+        if (man_has(page)) return run({"man", page}, false) == 0 ? 0 : 3;
+    std::string name = "pumplog";
+    for (const auto& w : words) name += " " + w;
+    // The formatter itself: App::help() would show the parsed `help` command's own.
+    fmt::print("{}", command.get_formatter()->make_help(&command, name, CLI::AppFormatMode::Normal));
+    return 0;
+}
+
+}  // namespace
+
+void setup_help(CLI::App& cmd, Context& ctx) {
+    auto words = std::make_shared<std::vector<std::string>>();
+    cmd.add_option("command", *words, "a command, and a subcommand: log, log edit, stock")->type_name("COMMAND");
+    cmd.footer("Examples:\n"
+               "  pumplog help            the manual, pumplog(1)\n"
+               "  pumplog help log        pumplog-log(1), or pumplog(1) when a command has no page\n"
+               "  pumplog help config set\n"
+               "\nWithout man, prints the command's --help.");
+    cmd.callback([&ctx, &cmd, words] {
+        const CLI::App* root = &cmd;
+        while (root->get_parent() != nullptr) root = root->get_parent();
+        ctx.action = [root, words] { return run_help(*root, *words); };
+    });
+}
+
+}  // namespace pumplog::cli

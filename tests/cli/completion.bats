@@ -1,0 +1,236 @@
+#!/usr/bin/env bats
+# Completion: `pumplog completion bash|zsh|fish` and `completion --list`, tried
+# in each real shell (bash with bash-completion, zsh's compsys, fish). Tests of
+# `stock` skip, saying so, while this build has no `pumplog stock`.
+load helpers
+bats_require_minimum_version 1.5.0
+
+setup() {
+    TEST_DIR="$(mktemp -d "${BATS_TMPDIR:-/tmp}/pumplog-test.XXXXXX")"
+    export HOME="$TEST_DIR/home" XDG_DATA_HOME="$TEST_DIR/data" XDG_CONFIG_HOME="$TEST_DIR/config"
+    export PUMPLOG_JOURNAL="$TEST_DIR/journal.jsonl" TZ="Europe/Berlin" PUMPLOG_NOW="2026-11-21T14:05:00+01:00"
+    unset NO_COLOR PUMPLOG_CONFIG
+    J="$PUMPLOG_JOURNAL"
+    mkdir -p "$HOME" "$TEST_DIR/bin"
+    # The scripts run `pumplog` as typed: this build's.
+    ln -s "$PUMPLOG_BIN" "$TEST_DIR/bin/pumplog"
+    export PATH="$TEST_DIR/bin:$PATH"
+    cd "$TEST_DIR" || return 1
+    HERE="$PUMPLOG_SOURCE_DIR/tests/cli"
+}
+
+# Containers B1 (in the freezer), B2 (discarded), B3 (used up), B4 (half used);
+# a pump of two months ago, and one today.
+stash_journal() {
+    local file="$1"
+    printf '%s\n' \
+        '{"v":1,"id":"01OLDPUMP0000000000000000A","type":"pump","at":"2026-09-20T07:00:00+02:00","ml":80}' \
+        '{"v":1,"id":"S1xxx","type":"store","at":"2026-11-20T07:00:00+01:00","ml":90,"place":"freezer","pumped":"2026-11-20T07:00:00+01:00","label":"B1"}' \
+        '{"v":1,"id":"S2xxx","type":"store","at":"2026-11-20T08:00:00+01:00","ml":90,"place":"fridge","pumped":"2026-11-20T08:00:00+01:00","label":"B2"}' \
+        '{"v":1,"id":"S3xxx","type":"store","at":"2026-11-20T09:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-20T09:00:00+01:00","label":"B3"}' \
+        '{"v":1,"id":"D1xxx","type":"discard","at":"2026-11-20T10:00:00+01:00","target":"S2xxx","reason":"spilled"}' \
+        '{"v":1,"id":"U1xxx","type":"use","at":"2026-11-20T11:00:00+01:00","target":"S3xxx","ml":60}' \
+        '{"v":1,"id":"S4xxx","type":"store","at":"2026-11-20T12:00:00+01:00","ml":60,"place":"room","pumped":"2026-11-20T12:00:00+01:00","label":"B4"}' \
+        '{"v":1,"id":"U2xxx","type":"use","at":"2026-11-20T13:00:00+01:00","target":"S4xxx","ml":30}' \
+        '{"v":1,"id":"P1xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100}' > "$file"
+}
+
+have_stock() {
+    pumplog completion --list commands | grep -qx "stock move"
+}
+
+# What SHELL offers for LINE, sorted, one a line.
+offered() {
+    local shell="$1" line="$2"
+    case $shell in
+        bash)
+            pumplog completion bash > "$TEST_DIR/pumplog.bash"
+            bash "$HERE/complete-bash.sh" "$TEST_DIR/pumplog.bash" "$line" ;;
+        zsh)
+            mkdir -p "$BATS_FILE_TMPDIR/zsh"
+            pumplog completion zsh > "$BATS_FILE_TMPDIR/zsh/_pumplog"
+            ZCOMPDUMP="$BATS_FILE_TMPDIR/zcompdump" zsh -f "$HERE/complete-zsh.zsh" "$BATS_FILE_TMPDIR/zsh" "$line" ;;
+        fish)
+            pumplog completion fish > "$TEST_DIR/pumplog.fish"
+            fish --no-config -c 'source $argv[1]; complete -C $argv[2]' "$TEST_DIR/pumplog.fish" "$line" | cut -f1 ;;
+    esac | sort -u
+}
+
+need_shell() {
+    case $1 in
+        bash) [ -f /usr/share/bash-completion/bash_completion ] ||
+            skip "bash-completion is not installed (apt-get install bash-completion)" ;;
+        zsh) command -v zsh >/dev/null || skip "zsh is not installed (apt-get install zsh)" ;;
+        fish) command -v fish >/dev/null || skip "fish is not installed (apt-get install fish)" ;;
+    esac
+}
+
+# Asserts that SHELL offers exactly the words after LINE (sorted).
+offers() {
+    local shell="$1" line="$2"
+    shift 2
+    local expected actual
+    expected="$(printf '%s\n' "$@" | sort -u)"
+    actual="$(offered "$shell" "$line")"
+    if [ "$actual" != "$expected" ]; then
+        echo "$shell, \"$line<TAB>\": expected [${expected//$'\n'/ }], got [${actual//$'\n'/ }]" >&2
+        return 1
+    fi
+}
+
+# Asserts that SHELL's offers for LINE include WORD.
+offers_among() {
+    local shell="$1" line="$2" word="$3" actual
+    actual="$(offered "$shell" "$line")"
+    grep -qx -- "$word" <<<"$actual" || {
+        echo "$shell, \"$line<TAB>\": expected $word among [${actual//$'\n'/ }]" >&2
+        return 1
+    }
+}
+
+@test "completions/ holds what the generator prints" {
+    local shell file stale=""
+    for shell in bash:pumplog.bash zsh:_pumplog fish:pumplog.fish; do
+        file="$PUMPLOG_SOURCE_DIR/completions/${shell#*:}"
+        pumplog completion "${shell%%:*}" | cmp -s - "$file" || stale+=" ${shell#*:}"
+    done
+    [ -z "$stale" ] || {
+        echo "completions/ is out of date:$stale; run: cmake --build build --target update-completions" >&2
+        return 1
+    }
+}
+
+@test "the scripts parse in their shells, and shellcheck accepts bash's" {
+    pumplog completion bash > pumplog.bash
+    bash -n pumplog.bash
+    if command -v zsh >/dev/null; then pumplog completion zsh > _pumplog && zsh -n _pumplog; fi
+    if command -v fish >/dev/null; then pumplog completion fish > pumplog.fish && fish -n pumplog.fish; fi
+    if command -v shellcheck >/dev/null; then shellcheck -s bash pumplog.bash; fi
+}
+
+@test "completion without a shell, or an unknown one, is refused, exit 2" {
+    refused 2 pumplog completion
+    [ "$stderr" = "pumplog: error: which shell? try pumplog completion bash (or zsh, fish)" ]
+    refused 2 pumplog completion ksh
+    [ "$stderr" = 'pumplog: error: "ksh" is not a shell pumplog completes; use bash, zsh or fish' ]
+}
+
+@test "--list labels prints the containers holding milk, in the order stored" {
+    stash_journal "$J"
+    run --separate-stderr pumplog completion --list labels
+    [ "$status" -eq 0 ]
+    [ "$output" = $'B1\nB4' ]
+}
+
+@test "--list refs prints the references of the last 30 days, newest first" {
+    stash_journal "$J"
+    run --separate-stderr pumplog completion --list refs
+    [ "$status" -eq 0 ]
+    [ "$output" = $'p1xxx\nu2xxx\ns4xxx\nu1xxx\nd1xxx\ns3xxx\ns2xxx\ns1xxx' ]
+}
+
+@test "--list honours -j" {
+    stash_journal "$TEST_DIR/other.jsonl"
+    run --separate-stderr pumplog -j "$TEST_DIR/other.jsonl" completion --list labels
+    [ "$output" = $'B1\nB4' ]
+    run --separate-stderr pumplog completion --list labels
+    [ "$output" = "" ]
+}
+
+@test "--list prints nothing, and succeeds, when there is nothing to read" {
+    run --separate-stderr pumplog -j "$TEST_DIR/absent.jsonl" completion --list labels
+    [ "$status" -eq 0 ] && [ -z "$output" ] && [ -z "$stderr" ]
+    mkdir "$TEST_DIR/folder.jsonl"
+    run --separate-stderr pumplog -j "$TEST_DIR/folder.jsonl" completion --list refs
+    [ "$status" -eq 0 ] && [ -z "$output" ] && [ -z "$stderr" ]
+    stash_journal "$J"
+    TZ="EST5EDT,M3.2.0,M11.1.0" run --separate-stderr pumplog completion --list refs
+    [ "$status" -eq 0 ] && [ -z "$output" ] && [ -z "$stderr" ]
+}
+
+@test "--list commands prints every command path; an unknown list is refused" {
+    run --separate-stderr pumplog completion --list commands
+    [ "${lines[0]}" = add ]
+    [[ $output == *$'\nlog edit\n'* ]]
+    refused 2 pumplog completion --list things
+}
+
+@test "--list is not offered to users" {
+    run pumplog completion --help
+    [[ $output != *"--list"* ]]
+    need_shell bash
+    offers bash "pumplog completion --l" ""
+}
+
+check_commands() {
+    local shell="$1"
+    need_shell "$shell"
+    offers "$shell" "pumplog con" config
+    offers_among "$shell" "pumplog " log
+    # shellcheck disable=SC2046 # one word per command
+    offers "$shell" "pumplog log " $(pumplog completion --list commands | sed -n 's/^log //p')
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog help " $(pumplog completion --list commands | grep -v ' ')
+    # a flag takes no value: the word after it is the command
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog --strict log " $(pumplog completion --list commands | sed -n 's/^log //p')
+    offers "$shell" "pumplog log feed --breast --l" --left
+}
+
+check_stock() {
+    local shell="$1"
+    need_shell "$shell"
+    have_stock || skip "pumplog stock is not in this build yet: $shell's stock completion is checked once it is merged"
+    offers_among "$shell" "pumplog st" stock
+    stash_journal "$J"
+    offers "$shell" "pumplog stock move " B1 B4
+    offers "$shell" "pumplog stock discard B" B1 B4
+    stash_journal "$TEST_DIR/other.jsonl"
+    : > "$J"
+    offers "$shell" "pumplog -j $TEST_DIR/other.jsonl stock move " B1 B4
+    offers "$shell" "pumplog stock move " ""
+}
+
+check_values() {
+    local shell="$1"
+    need_shell "$shell"
+    offers "$shell" "pumplog --format " table json csv ics md svg html
+    offers "$shell" "pumplog --unit " ml oz
+    offers "$shell" "pumplog --color " auto always never
+    offers "$shell" "pumplog log feed --milk " breast formula
+    offers "$shell" "pumplog completion " bash zsh fish
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog config get " $(pumplog config list --format json | jq -r 'keys_unsorted[]')
+    offers "$shell" "pumplog config unset max_gap_" max_gap_day max_gap_night
+    offers "$shell" "pumplog log edit --a" --amount --at
+    offers "$shell" "pumplog log edit --at " ""
+}
+
+check_refs() {
+    local shell="$1"
+    need_shell "$shell"
+    stash_journal "$J"
+    offers "$shell" "pumplog log rm " p1xxx u2xxx s4xxx u1xxx d1xxx s3xxx s2xxx s1xxx
+    offers "$shell" "pumplog log edit s" s4xxx s3xxx s2xxx s1xxx
+    offers "$shell" "pumplog log rm p1xxx u" u2xxx u1xxx
+    # the journal named on the command line, not $PUMPLOG_JOURNAL
+    mv "$J" "$TEST_DIR/other.jsonl"
+    offers "$shell" "pumplog -j $TEST_DIR/other.jsonl log rm s4" s4xxx
+    offers "$shell" "pumplog --journal=$TEST_DIR/other.jsonl log edit s4" s4xxx
+    offers "$shell" "pumplog log rm s4" ""
+}
+
+@test "bash: commands and subcommands (pumplog con<TAB> offers config)" { check_commands bash; }
+@test "bash: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock bash; }
+@test "bash: option values (formats, units, settings keys, ...)" { check_values bash; }
+@test "bash: log rm and log edit offer the refs of the journal in use" { check_refs bash; }
+
+@test "zsh: commands and subcommands (pumplog con<TAB> offers config)" { check_commands zsh; }
+@test "zsh: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock zsh; }
+@test "zsh: option values (formats, units, settings keys, ...)" { check_values zsh; }
+@test "zsh: log rm and log edit offer the refs of the journal in use" { check_refs zsh; }
+
+@test "fish: commands and subcommands (pumplog con<TAB> offers config)" { check_commands fish; }
+@test "fish: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock fish; }
+@test "fish: option values (formats, units, settings keys, ...)" { check_values fish; }
+@test "fish: log rm and log edit offer the refs of the journal in use" { check_refs fish; }

@@ -1,0 +1,171 @@
+#!/usr/bin/env bats
+# The man pages: they render cleanly, and they document exactly what --help
+# offers. Command paths come from `pumplog completion --list commands`, so the
+# checks cover commands merged later.
+#
+# Conventions for man/*.[157] (hand-written roff):
+# - .TH carries the file's name and section: man/pumplog-stock.1 has
+#   `.TH PUMPLOG\-STOCK 1 ...`; every page has NAME, SYNOPSIS, DESCRIPTION,
+#   EXAMPLES and SEE ALSO sections.
+# - Every command path appears in some man/*.1 page as the text
+#   "pumplog PATH" (for instance `.SS "pumplog stock move LABEL"`), and every
+#   top-level command in pumplog(1)'s COMMANDS section.
+# - Every long option a --help lists appears in some man/*.1 page as \-\-name.
+# - An option is documented as a `.TP` paragraph whose tag line (the line after
+#   .TP) carries it: `.BI \-\-to " PLACE"`, `.BR \-j ", " \-\-journal " \fIFILE\fR"`.
+#   Every \-\-name on such a tag line must be offered by --help: in
+#   pumplog-C.1, by C, one of its subcommands, or pumplog itself.
+# - pumplog(1)'s SEE ALSO names every man/pumplog-C.1 page.
+# - pumplog(5) documents every settings key as `.TP` then `.B key`, with
+#   "Default: VALUE" in its paragraph.
+load helpers
+bats_require_minimum_version 1.5.0
+
+MAN="$PUMPLOG_SOURCE_DIR/man"
+
+# The page as plain text: font changes and escapes removed.
+plain() {
+    sed -e 's/\\f[BIRP]//g' -e 's/\\f(..//g' -e 's/\\f\[[^]]*\]//g' -e 's/\\-/-/g' -e 's/\\&//g' \
+        -e 's/\\(dq/"/g' -e "s/\\\\(aq/'/g" "$@"
+}
+
+# The tag lines of .TP paragraphs.
+tags() {
+    awk 'previous == ".TP" { print } { previous = $0 }' "$1"
+}
+
+command_paths() {
+    echo ""
+    pumplog completion --list commands
+}
+
+# The long options `pumplog PATH --help` lists, one a line.
+help_options() {
+    # shellcheck disable=SC2086 # the path's words are separate arguments
+    pumplog $1 --help | grep '^  -' | awk '{ print $1 }' | tr ',' '\n' | grep '^--' | sort -u
+}
+
+@test "every man page renders with no groff warning" {
+    command -v groff >/dev/null || skip "groff is not installed"
+    local page warnings pages=0
+    for page in "$MAN"/*.[157]; do
+        warnings="$(groff -ww -man -Tutf8 "$page" 2>&1 >/dev/null)"
+        [ -z "$warnings" ] || { echo "$page: $warnings" >&2; return 1; }
+        pages=$((pages + 1))
+    done
+    [ "$pages" -ge 4 ]
+}
+
+@test "man -l shows every page" {
+    command -v man >/dev/null || skip "man is not installed"
+    local page out
+    for page in "$MAN"/*.[157]; do
+        out="$(MANWIDTH=80 man -l "$page" 2>&1)"
+        [[ $out == *NAME* && $out == *DESCRIPTION* ]] || { echo "$page: $out" >&2; return 1; }
+    done
+}
+
+@test "every page has its name in .TH and the usual sections" {
+    local page name section title missing=""
+    for page in "$MAN"/*.[157]; do
+        name="$(basename "$page")"
+        section="${name##*.}"
+        title="$(echo "${name%.*}" | tr '[:lower:]' '[:upper:]' | sed 's/-/\\\\-/g')"
+        grep -q "^\.TH $title $section " "$page" || missing+="$name: no \".TH $title $section\""$'\n'
+        for heading in NAME SYNOPSIS DESCRIPTION EXAMPLES "SEE ALSO"; do
+            grep -q "^\.SH \"\?$heading\"\?$" "$page" || missing+="$name: no $heading section"$'\n'
+        done
+    done
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
+
+@test "every command path is in the man pages" {
+    local path text missing=""
+    text="$(plain "$MAN"/*.1)"
+    while read -r path; do
+        [ -n "$path" ] || continue
+        [[ $text == *"pumplog $path"* ]] || missing+="\"pumplog $path\" is in no man/*.1 page"$'\n'
+    done < <(command_paths)
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
+
+@test "every command is in pumplog(1)'s COMMANDS" {
+    local command section missing=""
+    section="$(sed -n '/^\.SH COMMANDS/,/^\.SH /p' "$MAN/pumplog.1" | plain)"
+    while read -r command; do
+        [[ $section == *"pumplog $command"* ]] || missing+="pumplog(1) COMMANDS lacks \"pumplog $command\""$'\n'
+    done < <(pumplog completion --list commands | grep -v ' ')
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
+
+@test "every long option --help lists, at every level, is in the man pages" {
+    local path option text missing=""
+    text="$(plain "$MAN"/*.1)"
+    while read -r path; do
+        while read -r option; do
+            grep -qE -- "$option([^a-z0-9-]|\$)" <<<"$text" ||
+                missing+="pumplog $path: $option is in no man/*.1 page"$'\n'
+        done < <(help_options "$path")
+    done < <(command_paths)
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
+
+@test "no option documented in a page is gone from --help" {
+    local page name command path offered option gone=""
+    for page in "$MAN"/*.1; do
+        name="$(basename "$page" .1)"
+        command="${name#pumplog-}"
+        [ "$name" = pumplog ] && command=""
+        # What the page's command (and pumplog itself) offer; pumplog(1) and
+        # pages of commands not in this build: every command.
+        offered="$(help_options "")"
+        while read -r path; do
+            if [ -z "$command" ] || ! pumplog completion --list commands | grep -qx "$command" ||
+                [ "$path" = "$command" ] || [[ $path == "$command "* ]]; then
+                offered+=$'\n'"$(help_options "$path")"
+            fi
+        done < <(pumplog completion --list commands)
+        while read -r option; do
+            grep -qx -- "$option" <<<"$offered" ||
+                gone+="$name: $option is documented but no --help offers it"$'\n'
+        done < <(tags "$page" | grep -o '\\-\\-[a-z0-9][a-z0-9-]*' | sed 's/\\-/-/g' | sort -u)
+    done
+    [ -z "$gone" ] || { printf '%s' "$gone" >&2; return 1; }
+}
+
+@test "pumplog(1) names every command page in SEE ALSO" {
+    local page name missing=""
+    for page in "$MAN"/pumplog-*.1; do
+        name="$(basename "$page" .1)"
+        sed -n '/^\.SH "\?SEE ALSO/,$p' "$MAN/pumplog.1" | grep -q "^\.BR ${name//-/\\\\-} (1)" ||
+            missing+="pumplog(1) SEE ALSO lacks $name(1)"$'\n'
+    done
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
+
+@test "pumplog(5) documents every settings key with its default" {
+    local key default paragraph missing=""
+    while IFS=$'\t' read -r key default; do
+        paragraph="$(awk -v key=".B $key" '
+            found && /^\.(TP|SH|SS)/ { exit }
+            found { print }
+            previous == ".TP" && $0 == key { found = 1 }
+            { previous = $0 }' "$MAN/pumplog.5" | plain | tr '\n' ' ')"
+        if [ -z "$paragraph" ]; then
+            missing+="pumplog(5) has no \".TP\" \".B $key\""$'\n'
+        elif [ -n "$default" ] && [[ $paragraph != *"Default: $default"* ]]; then
+            missing+="pumplog(5) $key: no \"Default: $default\""$'\n'
+        fi
+    done < <(pumplog config list --format json | jq -r 'to_entries[] | [.key, .value] | @tsv')
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
+
+@test "pumplog(1) documents every environment variable pumplog reads" {
+    local variable missing=""
+    for variable in PUMPLOG_JOURNAL PUMPLOG_NOW PUMPLOG_CONFIG PUMPLOG_LOCK_TIMEOUT_MS TZ NO_COLOR \
+        XDG_DATA_HOME XDG_CONFIG_HOME; do
+        sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' "$MAN/pumplog.1" | grep -qx "\.B $variable" ||
+            missing+="pumplog(1) ENVIRONMENT lacks $variable"$'\n'
+    done
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+}
