@@ -6,8 +6,9 @@
 # The subcommands of a command path ("" is pumplog itself, then "log", "log edit"...).
 _pumplog_commands() {
     case $1 in
-        '') echo 'add log config completion help' ;;
+        '') echo 'add log stock report config completion help' ;;
         'log') echo 'pump feed undo rm edit' ;;
+        'stock') echo 'add use move discard expiring' ;;
         'config') echo 'get set unset list' ;;
     esac
 }
@@ -16,11 +17,17 @@ _pumplog_commands() {
 _pumplog_options() {
     case $1 in
         '') echo '-h --help -V --version -j --journal --unit --now --color --format --strict' ;;
-        'add') echo '--at --left --right --dur --note --force' ;;
+        'add') echo '--at --left --right --dur --note --force --store' ;;
         'log') echo '--since --until --all' ;;
-        'log pump') echo '--at --left --right --dur --note --force' ;;
-        'log feed') echo '--bottle --breast --milk --left --right --dur --at --note --force' ;;
+        'log pump') echo '--at --left --right --dur --note --force --store' ;;
+        'log feed') echo '--bottle --breast --milk --left --right --dur --at --note --force --from-stock' ;;
         'log edit') echo '--amount --at --note --left --right --dur --milk --force' ;;
+        'stock') echo '--all' ;;
+        'stock add') echo '--in --pumped --label --at --note --force' ;;
+        'stock move') echo '--to --at --force' ;;
+        'stock discard') echo '--reason' ;;
+        'stock expiring') echo '--within' ;;
+        'report') echo '--since --until --by' ;;
     esac
 }
 
@@ -40,6 +47,7 @@ _pumplog_option_value() {
         'add --right') echo 'value' ;;
         'add --dur') echo 'value' ;;
         'add --note') echo 'value' ;;
+        'add --store') echo 'choice room cooler fridge freezer' ;;
         'log --since') echo 'value' ;;
         'log --until') echo 'value' ;;
         'log pump --at') echo 'value' ;;
@@ -47,6 +55,7 @@ _pumplog_option_value() {
         'log pump --right') echo 'value' ;;
         'log pump --dur') echo 'value' ;;
         'log pump --note') echo 'value' ;;
+        'log pump --store') echo 'choice room cooler fridge freezer' ;;
         'log feed --milk') echo 'choice breast formula' ;;
         'log feed --left') echo 'value' ;;
         'log feed --right') echo 'value' ;;
@@ -60,6 +69,18 @@ _pumplog_option_value() {
         'log edit --right') echo 'value' ;;
         'log edit --dur') echo 'value' ;;
         'log edit --milk') echo 'choice breast formula' ;;
+        'stock add --in') echo 'choice room cooler fridge freezer' ;;
+        'stock add --pumped') echo 'value' ;;
+        'stock add --label') echo 'labels' ;;
+        'stock add --at') echo 'value' ;;
+        'stock add --note') echo 'value' ;;
+        'stock move --to') echo 'choice room cooler fridge freezer' ;;
+        'stock move --at') echo 'value' ;;
+        'stock discard --reason') echo 'value' ;;
+        'stock expiring --within') echo 'value' ;;
+        'report --since') echo 'value' ;;
+        'report --until') echo 'value' ;;
+        'report --by') echo 'choice day week month hour' ;;
         *) echo flag ;;
     esac
 }
@@ -74,6 +95,18 @@ _pumplog_positional() {
         'log edit')
             case $2 in
                 0) echo 'refs' ;;
+            esac ;;
+        'stock use')
+            case $2 in
+                *) echo 'labels' ;;
+            esac ;;
+        'stock move')
+            case $2 in
+                0) echo 'labels' ;;
+            esac ;;
+        'stock discard')
+            case $2 in
+                0) echo 'labels' ;;
             esac ;;
         'config get')
             case $2 in
@@ -94,7 +127,7 @@ _pumplog_positional() {
             esac ;;
         'help')
             case $2 in
-                0) echo 'choice add log config completion help' ;;
+                0) echo 'choice add log stock report config completion help' ;;
             esac ;;
     esac
 }

@@ -6,9 +6,11 @@
 function __pumplog_commands
     switch "$argv[1]"
         case ''
-            printf '%s\t%s\n' 'add' 'record a pumping session (short for `log pump`)' 'log' 'list, record, correct and check journal entries' 'config' 'read and change settings' 'completion' 'print a shell completion script: bash, zsh or fish' 'help' 'show the manual page of pumplog or of a command'
+            printf '%s\t%s\n' 'add' 'record a pumping session (short for `log pump`)' 'log' 'list, record, correct and check journal entries' 'stock' 'the stored-milk inventory, soonest to expire first' 'report' 'daily, weekly, monthly and hour-of-day summaries' 'config' 'read and change settings' 'completion' 'print a shell completion script: bash, zsh or fish' 'help' 'show the manual page of pumplog or of a command'
         case 'log'
             printf '%s\t%s\n' 'pump' 'record a pumping session' 'feed' 'record a bottle feed or nursing' 'undo' 'void the newest entry still in effect' 'rm' 'void entries by reference' 'edit' 'correct an entry (appends an amendment)'
+        case 'stock'
+            printf '%s\t%s\n' 'add' 'store milk: pumplog stock add 120ml --in freezer' 'use' 'take milk out, soonest to expire first (never expired milk)' 'move' 'move a container: freezer to fridge or room is a thaw' 'discard' 'throw a container away' 'expiring' 'containers that expire soon; silent with exit 1 when none'
         case 'config'
             printf '%s\t%s\n' 'get' 'print a setting' 'set' 'change a setting (validated)' 'unset' 'return a setting to its default' 'list' 'print every setting with its value'
     end
@@ -20,15 +22,27 @@ function __pumplog_options
         case ''
             printf '%s\t%s\n' '-h' 'Print this help message and exit' '--help' 'Print this help message and exit' '-V' 'Display program version information and exit' '--version' 'Display program version information and exit' '-j' 'journal file (default: $PUMPLOG_JOURNAL, $XDG_DATA_HOME/pumplog/journal.jsonl)' '--journal' 'journal file (default: $PUMPLOG_JOURNAL, $XDG_DATA_HOME/pumplog/journal.jsonl)' '--unit' 'display unit: ml or oz (default from config)' '--now' 'the current time, for tests and what-if questions (also PUMPLOG_NOW)' '--color' 'colour: auto, always or never (NO_COLOR is honoured)' '--format' 'output: table, json, csv (ics, md, svg, html where offered)' '--strict' 'refuse a damaged journal (exit 3) instead of skipping bad lines'
         case 'add'
-            printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time'
+            printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--store' 'also store the milk in the stash: room, cooler, fridge or freezer'
         case 'log'
             printf '%s\t%s\n' '--since' 'from this time or day (default: 6 days before today)' '--until' 'to this time or day, inclusive' '--all' 'include voided entries, marked'
         case 'log pump'
-            printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time'
+            printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--store' 'also store the milk in the stash: room, cooler, fridge or freezer'
         case 'log feed'
-            printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--force' 'accept an implausible amount or a future time'
+            printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--from-stock' 'take the bottle\'s milk out of the stash (see pumplog stock)'
         case 'log edit'
             printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--force' 'accept an implausible amount or a future time'
+        case 'stock'
+            printf '%s\t%s\n' '--all' 'also list used-up and discarded containers, with their final status'
+        case 'stock add'
+            printf '%s\t%s\n' '--in' 'where it is kept: room, cooler, fridge or freezer' '--pumped' 'when it was expressed (default: when stored)' '--label' 'the label written on it (default: the next B-number)' '--at' 'when it was stored (default now)' '--note' 'a note' '--force' 'accept an implausible amount, a future time or expired milk'
+        case 'stock move'
+            printf '%s\t%s\n' '--to' 'room, cooler, fridge or freezer' '--at' 'when it was moved (default now)' '--force' 'accept a future time'
+        case 'stock discard'
+            printf '%s\t%s\n' '--reason' 'why (default: "expired" for expired milk)'
+        case 'stock expiring'
+            printf '%s\t%s\n' '--within' 'how far ahead to look (default 24h)'
+        case 'report'
+            printf '%s\t%s\n' '--since' 'first day (default: 6 days before today); a time stands for its day' '--until' 'last day, inclusive (default: today)' '--by' 'one row per day (default), week (ISO), month, or hour of the day'
     end
 end
 
@@ -63,6 +77,8 @@ function __pumplog_option_value
             echo 'value'
         case 'add --note'
             echo 'value'
+        case 'add --store'
+            echo 'choice room cooler fridge freezer'
         case 'log --since'
             echo 'value'
         case 'log --until'
@@ -77,6 +93,8 @@ function __pumplog_option_value
             echo 'value'
         case 'log pump --note'
             echo 'value'
+        case 'log pump --store'
+            echo 'choice room cooler fridge freezer'
         case 'log feed --milk'
             echo 'choice breast formula'
         case 'log feed --left'
@@ -103,6 +121,30 @@ function __pumplog_option_value
             echo 'value'
         case 'log edit --milk'
             echo 'choice breast formula'
+        case 'stock add --in'
+            echo 'choice room cooler fridge freezer'
+        case 'stock add --pumped'
+            echo 'value'
+        case 'stock add --label'
+            echo 'labels'
+        case 'stock add --at'
+            echo 'value'
+        case 'stock add --note'
+            echo 'value'
+        case 'stock move --to'
+            echo 'choice room cooler fridge freezer'
+        case 'stock move --at'
+            echo 'value'
+        case 'stock discard --reason'
+            echo 'value'
+        case 'stock expiring --within'
+            echo 'value'
+        case 'report --since'
+            echo 'value'
+        case 'report --until'
+            echo 'value'
+        case 'report --by'
+            echo 'choice day week month hour'
         case '*'
             echo flag
     end
@@ -120,6 +162,21 @@ function __pumplog_positional
             switch $argv[2]
                 case 0
                     echo 'refs'
+            end
+        case 'stock use'
+            switch $argv[2]
+                case '*'
+                    echo 'labels'
+            end
+        case 'stock move'
+            switch $argv[2]
+                case 0
+                    echo 'labels'
+            end
+        case 'stock discard'
+            switch $argv[2]
+                case 0
+                    echo 'labels'
             end
         case 'config get'
             switch $argv[2]
@@ -145,7 +202,7 @@ function __pumplog_positional
         case 'help'
             switch $argv[2]
                 case 0
-                    echo 'choice add log config completion help'
+                    echo 'choice add log stock report config completion help'
             end
     end
 end
