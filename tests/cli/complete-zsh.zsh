@@ -16,6 +16,10 @@ zpty -w shell "compadd() { if (( \${@[(I)-[OAD]*]} )); then builtin compadd \"\$
 zpty -w shell "print RE''ADY"
 zpty -r shell out '*READY*' || { print -u2 "zsh did not start"; exit 1; }
 zpty -w -n shell "$line"$'\t'
+# Typing on while completion runs makes zsh abort it: wait until it has offered
+# something (or 3 s pass, for a line that offers nothing).
+for (( i = 0; i < 60; i++ )); do [[ -s $log ]] && break; sleep 0.05; done
+sleep 0.05
 zpty -w -n shell $'\C-u'"print DO''NE"$'\n'
 zpty -r shell out '*DONE*' || { print -u2 "zsh did not complete"; exit 1; }
 zpty -d shell
