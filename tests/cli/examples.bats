@@ -30,9 +30,7 @@
 load helpers
 bats_require_minimum_version 1.5.0
 
-KNOWN_BROKEN=(
-    "pumplog log edit k3f9 --amount 95ml|README: k3f9 is not a reference in examples/journal.jsonl (use one from pumplog -j examples/journal.jsonl log)"
-)
+KNOWN_BROKEN=()
 
 setup_file() {
     command -v python3 >/dev/null || skip "python3 is needed to read the examples"
