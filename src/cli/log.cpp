@@ -307,6 +307,7 @@ void setup_add(CLI::App& cmd, Context& ctx) {
 }
 
 
+void setup_import(CLI::App& log, Context& ctx);
 void setup_log(CLI::App& log, Context& ctx) {
     auto list = std::make_shared<ListOptions>();
     log.add_option("--since", list->since, "from this time or day (default: 6 days before today)")->type_name("TIME");
@@ -359,6 +360,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--milk", eo->milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
     edit->add_flag("--force", eo->force, "accept an implausible amount or a future time");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });
+    setup_import(log, ctx);
 }
 
 }  // namespace pumplog::cli
