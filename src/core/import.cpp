@@ -36,10 +36,14 @@ std::string base_name(std::string_view path) {
     return lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+// The header as written, for messages: whole (it is what the user must compare), but one line.
 std::string header_text(const CsvTable& table) {
     std::string out;
-    for (const auto& h : table.header) out += (out.empty() ? "" : std::string(1, table.delimiter)) + h;
-    return printable(out);
+    for (std::size_t i = 0; i < table.header.size(); ++i) out += (i == 0 ? "" : std::string(1, table.delimiter)) + table.header[i];
+    if (out.size() > 300) out = out.substr(0, 300) + "...";
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    return valid_utf8(out);
 }
 
 }  // namespace
