@@ -136,7 +136,7 @@ CsvTable parse_csv(std::string_view text) {
                 ++i;
             }
             if (!closed)
-                throw usage_error(fmt::format("line {}: a quoted cell opened here is never closed", opened));
+                throw usage_error(fmt::format("a quoted cell opened on line {} is never closed", opened));
             // Anything after the closing quote up to the delimiter belongs to the cell
             // (lenient: `"abc"def` reads as abcdef; trailing spaces are trimmed by readers).
         }

@@ -11,7 +11,7 @@ namespace pumplog::render {
 
 namespace {
 
-// Problem rows listed in full; the rest are counted.
+// Problem rows listed after an import; the rest are counted (a dry run lists them all).
 constexpr std::size_t problems_shown = 5;
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
@@ -87,12 +87,13 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         out += fmt::format("  {} already in the journal\n", n);
     if (const std::size_t n = count(result, Skip::problem)) {
         out += fmt::format("  {} with a problem:\n", n);
-        for (std::size_t i = 0; i < result.problems.size() && i < problems_shown; ++i) {
+        const std::size_t shown = dry_run ? result.problems.size() : problems_shown;
+        for (std::size_t i = 0; i < result.problems.size() && i < shown; ++i) {
             const RowProblem& p = result.problems[i];
             out += fmt::format("    {}:{}: {}\n", p.file, p.line, p.message);
         }
-        if (result.problems.size() > problems_shown)
-            out += fmt::format("    ... and {} more\n", result.problems.size() - problems_shown);
+        if (result.problems.size() > shown)
+            out += fmt::format("    ... and {} more (--dry-run lists them all)\n", result.problems.size() - shown);
     }
     return out;
 }

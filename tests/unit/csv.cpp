@@ -100,7 +100,7 @@ TEST_CASE("a quoted cell never closed is refused naming the line it opens on") {
         FAIL("no error");
     } catch (const Error& e) {
         CHECK(e.exit_code() == 2);
-        CHECK(std::string(e.what()) == "line 3: a quoted cell opened here is never closed");
+        CHECK(std::string(e.what()) == "a quoted cell opened on line 3 is never closed");
     }
 }
 

@@ -7,7 +7,8 @@
 namespace pumplog::render {
 
 // The summary every import ends with: entries per type, rows skipped per
-// reason, and the first few problem rows with their file and line.
+// reason, and the problem rows with their file and line: the first few, or
+// all of them for a dry run.
 std::string import_summary(const ImportResult& result, bool dry_run);
 
 // The entries an import would add (--dry-run), oldest first: when, what, the source row.
