@@ -113,7 +113,7 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
 bool FileImport::select_child(std::string_view child, std::string_view id) {
     child = trim(child);
     if (child.empty()) return true;
-    children_.emplace(lower(child), std::string(child));
+    children_.emplace(lower(child), printable(child));
     const std::string wanted = lower(trim(options_.child));
     if (wanted.empty()) return true;
     const std::string name = lower(child);
@@ -129,13 +129,9 @@ bool FileImport::select_child(std::string_view child, std::string_view id) {
 void FileImport::other_activity(std::string_view activity) {
     activity = trim(activity);
     // Counted under the first spelling met ("Sleep" and "sleep" are one activity).
-    for (auto& [name, count] : result_.other_activities)
-        if (lower(name) == lower(activity)) {
-            ++count;
-            skip(Skip::other_activity);
-            return;
-        }
-    result_.other_activities.emplace(std::string(activity.empty() ? "(none)" : activity), 1);
+    const auto [it, added] =
+        activity_names_.emplace(lower(activity), activity.empty() ? std::string("(none)") : printable(activity));
+    ++result_.other_activities[it->second];
     skip(Skip::other_activity);
 }
 

@@ -125,6 +125,7 @@ private:
     std::map<std::string, std::string> children_;  // lower-case name -> as written
     bool child_matched_ = false;
     std::unordered_map<std::string, int> occurrences_;  // id key -> rows with it so far
+    std::unordered_map<std::string, std::string> activity_names_;  // lower case -> as first written
 };
 
 // One importer: how it recognises a file and reads it.
