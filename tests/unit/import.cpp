@@ -214,7 +214,7 @@ TEST_CASE("a Baby Tracker bottle file without its name is refused with the names
           "expressed.csv or formula.csv as the app did");
 }
 
-TEST_CASE("--from a format the header does not fit is refused") {
+TEST_CASE("a --from format the header does not fit is refused") {
     ImportOptions o = options();
     o.from = ImportFormat::huckleberry;
     CHECK(error_of("x.csv", connect_header, o) ==
@@ -300,7 +300,7 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
     }
 }
 
-TEST_CASE("--child with a one-child format is refused") {
+TEST_CASE("a --child with a one-child format is refused") {
     ImportOptions o = options();
     o.child = "Ada";
     CHECK(error_of("h.csv", huckleberry_header, o) ==
