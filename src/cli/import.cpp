@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
@@ -25,6 +26,9 @@ struct ImportCommandOptions {
 };
 
 SourceFile read_source(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw usage_error(fmt::format("{} is a folder; give the CSV files in it", path));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
     std::ostringstream content;
