@@ -324,7 +324,6 @@ Skipped 6 rows:
     [ "$stderr" = "pumplog: error: cannot read no-such-file.csv: No such file or directory" ]
     refused 2 pumplog log import babyconnect
     [ "$stderr" = "pumplog: error: babyconnect is a folder; give the CSV files in it" ]
-    [ "$stderr" = "pumplog: error: cannot read no-such-file.csv: No such file or directory" ]
     refused 2 pumplog log import babyconnect/babyconnect.csv --format json
 }
 
