@@ -318,6 +318,7 @@ void setup_add(CLI::App& cmd, Context& ctx) {
 }
 
 
+void setup_import(CLI::App& log, Context& ctx);
 void setup_log(CLI::App& log, Context& ctx) {
     auto list = std::make_shared<ListOptions>();
     log.add_option("--since", list->since, "from this time or day (default: 6 days before today)")->type_name("TIME");
@@ -378,6 +379,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->footer("Examples:\n  pumplog log edit k3f9 --amount 95ml\n  pumplog log edit k3f9 --at \"yesterday 22:10\"\n"
                  "  pumplog log edit x7qa --left 12m --right 6m    a nursing feed's sides");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });
+    setup_import(log, ctx);
 }
 
 }  // namespace pumplog::cli

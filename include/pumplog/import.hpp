@@ -1,0 +1,112 @@
+#pragma once
+// `log import`: other trackers' CSV exports turned into journal lines
+// (IMPORT.md, pumplog-import(1)). Pure: the caller reads the files and the
+// journal, and writes the result.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/time.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+enum class ImportFormat { babybuddy, huckleberry, babytracker, babyconnect };
+
+// "babybuddy", ... (what --from takes).
+std::string_view import_format_name(ImportFormat format);
+// "Baby Buddy", ... (for people).
+std::string_view import_format_title(ImportFormat format);
+// A --from value (case, spaces and '-' ignored); usage error naming the four otherwise.
+ImportFormat parse_import_format(std::string_view text);
+// The formats, for messages: "babybuddy, huckleberry, babytracker, babyconnect".
+std::string import_format_list();
+
+// The order of numeric dates in phone exports: 3/4/21 is 4 March (mdy) or 3 April (dmy).
+enum class DateOrder { mdy, dmy };
+DateOrder parse_date_order(std::string_view text);
+
+struct ImportOptions {
+    std::optional<ImportFormat> from;   // --from: skip detection
+    const date::time_zone* zone = nullptr;  // the wall-clock times are in this zone
+    std::optional<DateOrder> date_order;    // --date-order, when the file does not settle it
+    std::optional<Unit> unit;               // --unit: the unit of amounts written without one
+    std::string child;                      // --child: import this child's rows only
+    Seconds now{};                          // rows after now are problems
+};
+
+// One file to import: its name as given (messages; Baby Tracker's kind) and its bytes.
+struct SourceFile {
+    std::string name;
+    std::string content;
+};
+
+// Why a row was left out.
+enum class Skip {
+    other_activity,  // sleep, diapers, growth, ...: not pumplog's
+    other_child,     // --child picked another child
+    no_time,         // the row has no time
+    not_recorded,    // a pump whose amount is 0 or empty and that has no duration
+    duplicate,       // its entry is already in the journal (or earlier in this import)
+    problem,         // an impossible or unreadable value (see ImportResult::problems)
+};
+
+// A row that was skipped for an impossible or unreadable value.
+struct RowProblem {
+    std::string file;
+    std::uint64_t line = 0;
+    std::string message;
+};
+
+// An entry read from a row.
+struct ImportedEntry {
+    std::string text;  // the journal line (serialized, no newline)
+    Entry entry;       // the same, parsed
+    std::string file;
+    std::uint64_t line = 0;  // source line of the row
+};
+
+struct ImportedFile {
+    std::string name;
+    ImportFormat format = ImportFormat::babybuddy;
+    std::string kind;  // what the file holds: "feeding", "pumping", "nursing", ...
+    std::size_t rows = 0;
+};
+
+struct ImportResult {
+    std::vector<ImportedFile> files;
+    std::vector<ImportedEntry> entries;  // in file order, rows in source order
+    std::map<Skip, std::size_t> skipped;
+    std::map<std::string, std::size_t> other_activities;  // by name as first written
+    std::vector<RowProblem> problems;                     // in file and line order
+};
+
+// Reads every file (format from options.from, else detected from the header
+// and the file name) into journal entries whose ids are derived from their
+// source rows. Refuses (usage error, naming the file and line) a file no
+// importer recognises, a quoted cell never closed, a date or time that cannot
+// be read, a date order the file does not settle when --date-order is not
+// given (or one that contradicts it), amounts without a unit and no --unit,
+// several children and no --child, and a --child the file does not have.
+// Rows with an impossible value are skipped and listed as problems.
+ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options);
+
+// Leaves out entries whose id is in `existing` or came earlier in this
+// import, counting them as Skip::duplicate.
+void drop_duplicates(ImportResult& result, const std::unordered_set<std::string>& existing);
+
+// A journal line as it stands in the file, with its ordering key (line_key).
+struct KeyedLine {
+    Seconds key;
+    std::string text;
+};
+// The rewritten journal: the existing lines (in file order) and the imported
+// entries, ordered stably by line_key, one per line, each ending in a newline.
+std::string merged_journal(const std::vector<KeyedLine>& existing, const std::vector<ImportedEntry>& added);
+
+}  // namespace pumplog

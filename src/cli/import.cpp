@@ -1,0 +1,113 @@
+// `log import`: history from another tracker's CSV export (pumplog-import(1)).
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/import.hpp"
+#include "pumplog/render/import.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+struct ImportCommandOptions {
+    std::vector<std::string> files;
+    std::string from, tz, date_order, unit, child;
+    bool dry_run = false;
+};
+
+SourceFile read_source(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw usage_error(fmt::format("{} is a folder; give the CSV files in it", path));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    return SourceFile{path, content.str()};
+}
+
+int run_import(Context& ctx, const ImportCommandOptions& o) {
+    ctx.format({Format::table});
+    ImportOptions options;
+    if (!o.from.empty()) options.from = parse_import_format(o.from);
+    if (!o.date_order.empty()) options.date_order = parse_date_order(o.date_order);
+    if (!o.unit.empty()) options.unit = parse_unit(o.unit);
+    options.child = o.child;
+    options.zone = o.tz.empty() ? ctx.zone() : locate_zone(o.tz);
+    options.now = ctx.clock().now;
+    std::vector<SourceFile> files;
+    for (const auto& path : o.files) files.push_back(read_source(path));
+
+    ImportResult result = read_import(files, options);
+    const Journal journal = ctx.journal();
+    // The journal as it stands: its lines in file order and its ids.
+    std::vector<KeyedLine> lines;
+    std::unordered_set<std::string> ids;
+    const auto read_journal = [&] {
+        const ReadStats stats = journal.read_backward([&](const Entry& e) {
+            lines.push_back({line_key(e), e.raw});
+            ids.insert(e.id);
+            return true;
+        });
+        std::reverse(lines.begin(), lines.end());
+        return stats;
+    };
+    if (o.dry_run) {
+        ctx.warn(read_journal());
+        drop_duplicates(result, ids);
+        fmt::print("{}", render::import_listing(result, ctx.unit(), options.zone));
+    } else if (!result.entries.empty()) {
+        // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
+        journal.with_lock([&] {
+            const ReadStats stats = read_journal();
+            if (!stats.bad.empty())
+                throw journal_error(fmt::format("{}:{}: {}; an import rewrites the journal and would drop that line: "
+                                                "run pumplog log check --repair first",
+                                                journal.path().string(), stats.bad.front().line,
+                                                stats.bad.front().reason));
+            drop_duplicates(result, ids);
+            if (!result.entries.empty()) journal.rewrite(merged_journal(lines, result.entries));
+        });
+    }
+    fmt::print("{}", render::import_summary(result, o.dry_run));
+    return 0;
+}
+
+}  // namespace
+
+void setup_import(CLI::App& log, Context& ctx) {
+    auto* cmd = log.add_subcommand("import", "import history from another tracker's CSV export");
+    auto o = std::make_shared<ImportCommandOptions>();
+    cmd->add_option("file", o->files, "CSV exports of Baby Buddy, Huckleberry, Baby Tracker or Baby Connect")
+        ->required()
+        ->type_name("FILE");
+    cmd->add_option("--from", o->from, "the export's format (default: detected): " + import_format_list())
+        ->type_name("FORMAT");
+    cmd->add_option("--tz", o->tz, "the zone the file's times are in (default: TZ, config timezone, the system's)")
+        ->type_name("ZONE");
+    cmd->add_option("--date-order", o->date_order, "3/4/21 is 4 March (mdy) or 3 April (dmy), when the file "
+                                                   "does not settle it")
+        ->type_name("mdy|dmy");
+    cmd->add_option("--unit", o->unit, "the unit of amounts written without one (Baby Buddy)")->type_name("ml|oz");
+    cmd->add_option("--child", o->child, "import this child's rows only, where the file has several")
+        ->type_name("NAME");
+    cmd->add_flag("--dry-run", o->dry_run, "list what would be imported and change nothing");
+    cmd->footer("Examples:\n  pumplog log import baby-connect.csv --tz America/Los_Angeles\n"
+                "  pumplog log import pump.csv nursing.csv expressed.csv formula.csv --dry-run\n"
+                "  pumplog log import feeding.csv pumping.csv --from babybuddy --unit ml --child Ada\n"
+                "Importing a file again adds nothing: ids come from the rows. See pumplog-import(1).");
+    cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_import(ctx, *o); }; });
+}
+
+}  // namespace pumplog::cli

@@ -1,0 +1,171 @@
+// `log import`: which importer reads a file, and what the journal becomes.
+#include "pumplog/import.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "import_common.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+using import_detail::Importer;
+
+namespace {
+
+const std::array<const Importer*, 4>& importers() {
+    static const std::array<const Importer*, 4> all = {
+        &import_detail::babybuddy_importer, &import_detail::huckleberry_importer,
+        &import_detail::babytracker_importer, &import_detail::babyconnect_importer};
+    return all;
+}
+
+const Importer& importer_of(ImportFormat format) {
+    for (const Importer* importer : importers())
+        if (importer->format == format) return *importer;
+    throw std::logic_error("import: no importer for a format");
+}
+
+// The file's base name in lower case: Baby Tracker's files say what they hold.
+std::string base_name(std::string_view path) {
+    const std::size_t slash = path.find_last_of('/');
+    return lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// The header as written, for messages: whole (it is what the user must compare), but one line.
+std::string header_text(const CsvTable& table) {
+    std::string out;
+    for (std::size_t i = 0; i < table.header.size(); ++i) out += (i == 0 ? "" : std::string(1, table.delimiter)) + table.header[i];
+    if (out.size() > 300) out = out.substr(0, 300) + "...";
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    return valid_utf8(out);
+}
+
+}  // namespace
+
+std::string_view import_format_name(ImportFormat format) {
+    switch (format) {
+        case ImportFormat::babybuddy: return "babybuddy";
+        case ImportFormat::huckleberry: return "huckleberry";
+        case ImportFormat::babytracker: return "babytracker";
+        case ImportFormat::babyconnect: return "babyconnect";
+    }
+    return "babybuddy";
+}
+
+std::string_view import_format_title(ImportFormat format) {
+    switch (format) {
+        case ImportFormat::babybuddy: return "Baby Buddy";
+        case ImportFormat::huckleberry: return "Huckleberry";
+        case ImportFormat::babytracker: return "Baby Tracker";
+        case ImportFormat::babyconnect: return "Baby Connect";
+    }
+    return "Baby Buddy";
+}
+
+std::string import_format_list() {
+    std::string out;
+    for (const Importer* importer : importers())
+        out += (out.empty() ? "" : ", ") + std::string(import_format_name(importer->format));
+    return out;
+}
+
+ImportFormat parse_import_format(std::string_view text) {
+    std::string name = lower(trim(text));
+    std::erase_if(name, [](char c) { return c == ' ' || c == '-' || c == '_'; });
+    for (const Importer* importer : importers())
+        if (name == import_format_name(importer->format)) return importer->format;
+    throw usage_error(fmt::format("\"{}\" is not an import format; use {}", printable(text), import_format_list()));
+}
+
+DateOrder parse_date_order(std::string_view text) {
+    const std::string order = lower(trim(text));
+    if (order == "mdy") return DateOrder::mdy;
+    if (order == "dmy") return DateOrder::dmy;
+    throw usage_error(fmt::format("\"{}\" is not a date order; use mdy (3/4/21 is 4 March) or dmy (3 April)",
+                                  printable(text)));
+}
+
+ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options) {
+    ImportResult result;
+    for (const auto& file : files) {
+        CsvTable table;
+        try {
+            table = parse_csv(file.content);
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("{}: {}", file.name, e.what()));
+        }
+        if (table.header.empty()) throw usage_error(fmt::format("{} is empty: there is nothing to import", file.name));
+        const std::string base = base_name(file.name);
+        const Importer* chosen = nullptr;
+        std::string kind;
+        if (options.from) {
+            chosen = &importer_of(*options.from);
+            const auto recognised = chosen->recognise(table, base);
+            if (!recognised)
+                throw usage_error(fmt::format("{} is not a {} export: its header is \"{}\"; expected {}", file.name,
+                                              import_format_title(chosen->format), header_text(table),
+                                              chosen->expected));
+            kind = *recognised;
+        } else {
+            for (const Importer* importer : importers()) {
+                if (const auto recognised = importer->recognise(table, base)) {
+                    chosen = importer;
+                    kind = *recognised;
+                    break;
+                }
+            }
+            if (!chosen)
+                throw usage_error(fmt::format(
+                    "{} is not an export pumplog can read (its header is \"{}\"); it takes Baby Buddy feeding and "
+                    "pumping CSV, Huckleberry CSV, Baby Tracker pump.csv, nursing.csv, expressed.csv and formula.csv, "
+                    "and Baby Connect CSV (--from {})",
+                    file.name, header_text(table), import_format_list()));
+        }
+        if (!options.child.empty() && !chosen->has_children)
+            throw usage_error(fmt::format("{} is a {} export, which holds one child's rows: leave --child out",
+                                          file.name, import_format_title(chosen->format)));
+        result.files.push_back({file.name, chosen->format, kind, 0});
+        import_detail::FileImport reader(options, file, table, chosen->format, result);
+        chosen->read(reader, kind);
+        reader.finish();
+    }
+    return result;
+}
+
+void drop_duplicates(ImportResult& result, const std::unordered_set<std::string>& existing) {
+    std::unordered_set<std::string> seen;
+    std::vector<ImportedEntry> kept;
+    kept.reserve(result.entries.size());
+    for (auto& imported : result.entries) {
+        if (existing.contains(imported.entry.id) || !seen.insert(imported.entry.id).second) {
+            ++result.skipped[Skip::duplicate];
+            continue;
+        }
+        kept.push_back(std::move(imported));
+    }
+    result.entries = std::move(kept);
+}
+
+std::string merged_journal(const std::vector<KeyedLine>& existing, const std::vector<ImportedEntry>& added) {
+    std::vector<KeyedLine> lines = existing;
+    lines.reserve(existing.size() + added.size());
+    for (const auto& imported : added) lines.push_back({line_key(imported.entry), imported.text});
+    std::stable_sort(lines.begin(), lines.end(), [](const KeyedLine& a, const KeyedLine& b) { return a.key < b.key; });
+    std::size_t size = 0;
+    for (const auto& line : lines) size += line.text.size() + 1;
+    std::string content;
+    content.reserve(size);
+    for (const auto& line : lines) {
+        content += line.text;
+        content += '\n';
+    }
+    return content;
+}
+
+}  // namespace pumplog

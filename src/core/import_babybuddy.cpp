@@ -1,0 +1,131 @@
+// Baby Buddy (self-hosted): the feeding and pumping CSV of its admin export.
+// Datetimes "YYYY-MM-DD HH:MM:SS" in local time; amounts without a unit (--unit).
+#include <fmt/format.h>
+
+#include "import_common.hpp"
+#include "text.hpp"
+
+namespace pumplog::import_detail {
+
+namespace {
+
+std::optional<std::string> recognise(const CsvTable& table, std::string_view) {
+    if (!table.column_of({"start", "time"})) return std::nullopt;
+    if (table.column("type") && table.column("method")) return "feeding";
+    const bool child = table.column_of({"child_id", "child_first_name", "child"}).has_value();
+    if (child && table.column("amount") && !table.column("type") && !table.column("method")) return "pumping";
+    return std::nullopt;
+}
+
+// The child a row belongs to: "First Last", else the child column, else "child N".
+std::pair<std::string, std::string> child_of(const FileImport& file, const CsvRecord& record) {
+    const CsvTable& t = file.table();
+    std::string name = std::string(t.cell(record, t.column("child_first_name")));
+    const std::string_view last = t.cell(record, t.column("child_last_name"));
+    if (!last.empty()) name += (name.empty() ? "" : " ") + std::string(last);
+    if (name.empty()) name = std::string(t.cell(record, t.column("child")));
+    const std::string id(t.cell(record, t.column("child_id")));
+    if (name.empty() && !id.empty()) name = "child " + id;
+    return {name, id};
+}
+
+// The time between start and end, when both are given; RowError when it ends before it starts.
+std::optional<std::chrono::seconds> span(const FileImport& file, const CsvRecord& record, const When& start) {
+    const auto end = file.time(record, file.table().column("end"));
+    if (!end) return std::nullopt;
+    if (end->instant < start.instant) throw RowError{"it ends before it starts"};
+    return std::chrono::duration_cast<std::chrono::seconds>(end->instant - start.instant);
+}
+
+void read_feeding(FileImport& file) {
+    const CsvTable& t = file.table();
+    const auto start = t.column_of({"start", "time"});
+    file.for_each_row([&](const CsvRecord& record) {
+        const auto [child, child_id] = child_of(file, record);
+        if (!file.select_child(child, child_id)) return;
+        const std::string type = lower(t.cell(record, t.column("type")));
+        const std::string method = lower(t.cell(record, t.column("method")));
+        if (type.find("solid") != std::string::npos) {
+            file.other_activity(t.cell(record, t.column("type")));
+            return;
+        }
+        const auto when = file.time(record, start);
+        if (!when) {
+            file.skip(Skip::no_time);
+            return;
+        }
+        Draft d;
+        d.line = record.line;
+        d.when = *when;
+        d.note = t.cell(record, t.column("notes"));
+        d.child = child;
+        d.source_id = t.cell(record, t.column("id"));
+        if (method == "left breast" || method == "right breast" || method == "both breasts" ||
+            method == "both breast") {
+            d.method = FeedMethod::breast;
+            const auto duration = recorded(span(file, record, *when));
+            if (method == "left breast") d.left = duration;
+            else if (method == "right breast") d.right = duration;
+            else d.duration = duration;
+        } else if (method == "bottle" || method == "parent fed" || method == "self fed" || method.empty()) {
+            d.method = FeedMethod::bottle;
+            if (type == "breast milk" || type == "fortified breast milk" || type.empty()) d.milk = "breast";
+            else if (type == "formula") d.milk = "formula";
+            else
+                throw RowError{fmt::format("\"{}\" is not a Baby Buddy feeding type (breast milk, formula, "
+                                           "fortified breast milk, solid food)",
+                                           printable(t.cell(record, t.column("type"))))};
+            d.ml = recorded(file.amount(t.cell(record, t.column("amount")), std::nullopt, record.line));
+        } else {
+            throw RowError{fmt::format("\"{}\" is not a Baby Buddy feeding method (bottle, left breast, right "
+                                       "breast, both breasts, parent fed, self fed)",
+                                       printable(t.cell(record, t.column("method"))))};
+        }
+        file.add(std::move(d));
+    });
+}
+
+void read_pumping(FileImport& file) {
+    const CsvTable& t = file.table();
+    const auto start = t.column_of({"start", "time"});
+    file.for_each_row([&](const CsvRecord& record) {
+        const auto [child, child_id] = child_of(file, record);
+        if (!file.select_child(child, child_id)) return;
+        const auto when = file.time(record, start);
+        if (!when) {
+            file.skip(Skip::no_time);
+            return;
+        }
+        Draft d;
+        d.line = record.line;
+        d.type = EntryType::pump;
+        d.when = *when;
+        d.note = t.cell(record, t.column("notes"));
+        d.child = child;
+        d.source_id = t.cell(record, t.column("id"));
+        d.ml = recorded(file.amount(t.cell(record, t.column("amount")), std::nullopt, record.line));
+        if (!d.ml) {
+            file.skip(Skip::not_recorded);
+            return;
+        }
+        d.duration = recorded(span(file, record, *when));
+        file.add(std::move(d));
+    });
+}
+
+void read(FileImport& file, const std::string& kind) {
+    const CsvTable& t = file.table();
+    file.settle_dates({t.column("start"), t.column("end"), t.column("time")}, "YYYY-MM-DD HH:MM:SS");
+    if (kind == "feeding") read_feeding(file);
+    else read_pumping(file);
+}
+
+}  // namespace
+
+const Importer babybuddy_importer = {
+    ImportFormat::babybuddy, recognise, read,
+    "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags (feeding) or "
+    "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags (pumping)",
+    true};
+
+}  // namespace pumplog::import_detail

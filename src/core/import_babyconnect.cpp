@@ -1,0 +1,137 @@
+// Baby Connect: one CSV, Date and Time,End Time,Duration (min),Activity,
+// Quantity,Extra data,Text,Notes,Caregiver; newest row first; times
+// "12/12/20 7:47 PM". Bottles in US fl oz; nursing sides only in the text,
+// "Eva nursed (11m left, 7m right)".
+#include <fmt/format.h>
+
+#include "import_common.hpp"
+#include "text.hpp"
+
+namespace pumplog::import_detail {
+
+namespace {
+
+std::optional<std::string> recognise(const CsvTable& t, std::string_view) {
+    if (t.column("date and time") && t.column("activity") && t.column("quantity") && t.column("text"))
+        return "log";
+    return std::nullopt;
+}
+
+// The child a feed's text names: "Eva" in "Eva drank 4 oz of milk" or "Eva nursed (...)".
+std::string child_of(std::string_view text) {
+    for (const std::string_view verb : {" drank", " nursed"})
+        if (const auto at = text.find(verb); at != std::string_view::npos) return std::string(trim(text.substr(0, at)));
+    return "";
+}
+
+// The unit of a quantity: the text says "ml" when the app was set to metric; else US fl oz.
+Unit quantity_unit(std::string_view text) {
+    const std::string t = lower(text);
+    for (std::size_t at = t.find("ml"); at != std::string::npos; at = t.find("ml", at + 1)) {
+        const bool starts = at == 0 || t[at - 1] == ' ' || (t[at - 1] >= '0' && t[at - 1] <= '9');
+        const bool ends = at + 2 == t.size() || !(t[at + 2] >= 'a' && t[at + 2] <= 'z');
+        if (starts && ends) return Unit::ml;
+    }
+    return Unit::oz;
+}
+
+// The sides in "(11m left, 7m right)", "(12m right)" or "(14m)"; false when the
+// text has no such list (the Duration column is used then).
+bool read_sides(std::string_view text, Draft& d) {
+    const auto nursed = text.find("nursed");
+    const auto open = text.find('(', nursed == std::string_view::npos ? 0 : nursed);
+    if (open == std::string_view::npos) return false;
+    const auto close = text.find(')', open);
+    if (close == std::string_view::npos) return false;
+    std::string_view list = text.substr(open + 1, close - open - 1);
+    Draft sides;
+    while (!list.empty()) {
+        const auto comma = list.find(',');
+        std::string_view part = trim(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        std::optional<std::chrono::seconds>* slot = &sides.duration;
+        const auto space = part.rfind(' ');
+        if (space != std::string_view::npos) {
+            const std::string side = lower(part.substr(space + 1));
+            if (side == "left" || side == "l") slot = &sides.left;
+            if (side == "right" || side == "r") slot = &sides.right;
+            if (slot != &sides.duration) part = trim(part.substr(0, space));
+        }
+        std::optional<std::chrono::seconds> time;
+        try {
+            time = minutes_cell(part);
+        } catch (const RowError&) {
+            return false;  // not a list of times: leave it to the Duration column
+        }
+        if (!time) return false;
+        *slot = slot->value_or(std::chrono::seconds(0)) + *time;
+    }
+    d.left = recorded(sides.left);
+    d.right = recorded(sides.right);
+    if (!d.left && !d.right) d.duration = recorded(sides.duration);
+    return true;
+}
+
+void read(FileImport& file, const std::string&) {
+    const CsvTable& t = file.table();
+    const auto start = t.column("date and time");
+    file.settle_dates({start, t.column("end time")}, "M/D/YY h:mm AM");
+    file.for_each_row([&](const CsvRecord& record) {
+        const std::string_view activity_text = t.cell(record, t.column("activity"));
+        const std::string activity = lower(activity_text);
+        const std::string_view text = t.cell(record, t.column("text"));
+        const bool bottle = activity == "bottle";
+        const bool nursing = activity == "nursing";
+        const bool pump = activity.find("pump") != std::string::npos;  // spelling unverified: "Pumping"?
+        if (!bottle && !nursing && !pump) {
+            file.other_activity(activity_text);
+            return;
+        }
+        const std::string child = pump ? std::string() : child_of(text);
+        if (!file.select_child(child)) return;
+        const auto when = file.time(record, start);
+        if (!when) {
+            file.skip(Skip::no_time);
+            return;
+        }
+        Draft d;
+        d.line = record.line;
+        d.when = *when;
+        d.note = t.cell(record, t.column("notes"));
+        d.child = child;
+        const auto quantity = [&] {
+            return recorded(file.amount(t.cell(record, t.column("quantity")), quantity_unit(text), record.line));
+        };
+        if (bottle) {
+            d.method = FeedMethod::bottle;
+            std::string milk = lower(t.cell(record, t.column("extra data")));
+            std::erase(milk, ' ');
+            if (milk == "milk" || milk == "breastmilk" || milk == "expressed" || milk.empty()) d.milk = "breast";
+            else if (milk == "formula") d.milk = "formula";
+            else
+                throw RowError{fmt::format("\"{}\" is not a kind of milk; expected Milk or Formula",
+                                           printable(t.cell(record, t.column("extra data"))))};
+            d.ml = quantity();
+        } else if (nursing) {
+            d.method = FeedMethod::breast;
+            if (!read_sides(text, d)) d.duration = recorded(minutes_cell(t.cell(record, t.column("duration (min)"))));
+        } else {
+            d.type = EntryType::pump;
+            d.ml = quantity();
+            if (!d.ml) {
+                file.skip(Skip::not_recorded);
+                return;
+            }
+            d.duration = recorded(minutes_cell(t.cell(record, t.column("duration (min)"))));
+        }
+        file.add(std::move(d));
+    });
+}
+
+}  // namespace
+
+const Importer babyconnect_importer = {
+    ImportFormat::babyconnect, recognise, read,
+    "Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver", true};
+
+}  // namespace pumplog::import_detail

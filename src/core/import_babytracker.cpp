@@ -1,0 +1,139 @@
+// Baby Tracker (Nighp): one CSV per activity, named after it: pump.csv
+// (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv
+// (bottles of expressed milk, not pumps), formula.csv or <Baby>_formula.csv.
+// Three eras of columns: units in the cells ("60 ml", "10 min") or in the
+// header ("Left amount (oz.)"); times "2/20/17, 9:23 AM", "6/9/22 4:16 PM", "7/1/25, 15:55".
+#include <fmt/format.h>
+
+#include "import_common.hpp"
+#include "pumplog/error.hpp"
+#include "text.hpp"
+
+namespace pumplog::import_detail {
+
+namespace {
+
+// What the file's name says it holds: "pump", "nursing", "expressed", "formula", or "".
+std::string kind_by_name(std::string_view base) {
+    std::string name(base);
+    if (name.ends_with(".csv")) name.resize(name.size() - 4);
+    // A browser's second copy: "pump (1)".
+    if (const auto open = name.rfind(" ("); open != std::string::npos && name.ends_with(")") &&
+                                            name.find_first_not_of("0123456789", open + 2) == name.size() - 1)
+        name.resize(open);
+    name = std::string(trim(name));
+    if (name == "pump") return "pump";
+    if (name == "nursing") return "nursing";
+    if (name == "expressed" || name.ends_with("_pumped")) return "expressed";
+    if (name == "formula" || name.ends_with("_formula")) return "formula";
+    return "";
+}
+
+bool has_any(const CsvTable& t, std::initializer_list<std::string_view> bases) {
+    for (const auto base : bases)
+        if (unit_column(t, base).index) return true;
+    return false;
+}
+
+std::optional<std::string> recognise(const CsvTable& t, std::string_view base) {
+    if (!t.column("time")) return std::nullopt;
+    const bool pump_columns = has_any(t, {"amount", "left amount", "right amount", "total amount", "left duration",
+                                          "right duration", "total duration"});
+    const bool nursing_columns = has_any(t, {"left duration", "right duration", "total duration", "total"});
+    const bool bottle_columns = has_any(t, {"amount"});
+    const std::string by_name = kind_by_name(base);
+    if (by_name == "pump") return pump_columns && !t.column("baby") ? std::optional<std::string>("pump") : std::nullopt;
+    if (by_name == "nursing") return nursing_columns ? std::optional<std::string>("nursing") : std::nullopt;
+    if (by_name == "expressed" || by_name == "formula")
+        return bottle_columns && !t.column("start side") ? std::optional<std::string>(by_name) : std::nullopt;
+    // Named otherwise: the header tells pumping and nursing apart, not the two kinds of bottle.
+    const bool note = t.column("note").has_value();
+    if (!note) return std::nullopt;
+    if (t.column("baby") && t.column("start side") && nursing_columns) return "nursing";
+    if (!t.column("baby") && pump_columns) return "pump";
+    if (t.column("baby") && bottle_columns && t.header.size() <= 4)
+        throw usage_error(fmt::format("{} looks like a Baby Tracker bottle export, whose name says what the bottles "
+                                      "held: name it expressed.csv or formula.csv as the app did",
+                                      std::string(base)));
+    return std::nullopt;
+}
+
+void read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
+    const CsvTable& t = file.table();
+    const auto volume = [&](std::string_view base) {
+        const UnitColumn column = unit_column(t, base);
+        return file.amount(t.cell(record, column.index), column.unit, record.line);
+    };
+    const auto minutes = [&](std::string_view base) { return minutes_cell(t.cell(record, unit_column(t, base).index)); };
+    d.type = EntryType::pump;
+    const auto left = volume("left amount"), right = volume("right amount");
+    if (recorded(left) || recorded(right)) {
+        d.left_ml = left;
+        d.right_ml = right;
+        d.ml = left.value_or(Volume{}) + right.value_or(Volume{});
+    } else {
+        const auto total = volume("total amount");
+        d.ml = recorded(total ? total : volume("amount"));
+    }
+    const auto left_time = minutes("left duration"), right_time = minutes("right duration");
+    d.duration = recorded(minutes("total duration"));
+    if (!d.duration && (left_time || right_time))
+        d.duration = recorded(left_time.value_or(std::chrono::seconds(0)) + right_time.value_or(std::chrono::seconds(0)));
+}
+
+void read_nursing(FileImport& file, const CsvRecord& record, Draft& d) {
+    const CsvTable& t = file.table();
+    const auto minutes = [&](std::string_view base) { return minutes_cell(t.cell(record, unit_column(t, base).index)); };
+    d.method = FeedMethod::breast;
+    d.left = recorded(minutes("left duration"));
+    d.right = recorded(minutes("right duration"));
+    if (!d.left && !d.right) {
+        const auto total = minutes("total duration");
+        d.duration = recorded(total ? total : minutes("total"));
+    }
+}
+
+void read(FileImport& file, const std::string& kind) {
+    const CsvTable& t = file.table();
+    file.settle_dates({t.column("time")}, "M/D/YY h:mm AM, D/M/YY HH:MM or the like");
+    file.for_each_row([&](const CsvRecord& record) {
+        if (!file.select_child(t.cell(record, t.column("baby")))) return;
+        const auto when = file.time(record, t.column("time"));
+        if (!when) {
+            file.skip(Skip::no_time);
+            return;
+        }
+        Draft d;
+        d.line = record.line;
+        d.when = *when;
+        d.note = t.cell(record, t.column("note"));
+        d.child = t.cell(record, t.column("baby"));
+        if (kind == "pump") {
+            read_pump(file, record, d);
+            // Durations but no amount: a session whose volume was not recorded (kept).
+            if (!d.ml && !d.duration) {
+                file.skip(Skip::not_recorded);
+                return;
+            }
+        } else if (kind == "nursing") {
+            read_nursing(file, record, d);
+        } else {
+            d.method = FeedMethod::bottle;
+            d.milk = kind == "formula" ? "formula" : "breast";
+            const UnitColumn column = unit_column(t, "amount");
+            d.ml = recorded(file.amount(t.cell(record, column.index), column.unit, record.line));
+        }
+        file.add(std::move(d));
+    });
+}
+
+}  // namespace
+
+const Importer babytracker_importer = {
+    ImportFormat::babytracker, recognise, read,
+    "Baby Tracker's pump.csv (Time,Amount,Note or Time,Start Side,Left duration,...,Total amount,Note), "
+    "nursing.csv (Baby,Time,Start Side,Left duration,Right duration,Total Duration,Note), expressed.csv or "
+    "formula.csv (Baby,Time,Amount,Note)",
+    true};
+
+}  // namespace pumplog::import_detail

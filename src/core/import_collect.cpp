@@ -1,0 +1,229 @@
+// From drafts to journal entries: values, plausibility, children, ids.
+#include <fmt/format.h>
+
+#include "import_common.hpp"
+#include "pumplog/error.hpp"
+#include "sha256.hpp"
+#include "text.hpp"
+
+namespace pumplog::import_detail {
+
+using std::chrono::seconds;
+
+// The longest plausible session, pumping or at the breast.
+constexpr std::chrono::hours longest_session{3};
+// SPEC 2: more than 1000 ml in one session is implausible.
+constexpr double most_ml = 1000;
+
+std::optional<Volume> recorded(std::optional<Volume> volume) {
+    if (volume && volume->ml() > 0) return volume;
+    return std::nullopt;
+}
+
+std::optional<seconds> recorded(std::optional<seconds> duration) {
+    if (duration && duration->count() > 0) return duration;
+    return std::nullopt;
+}
+
+std::optional<seconds> minutes_cell(std::string_view cell) {
+    cell = trim(cell);
+    if (cell.empty()) return std::nullopt;
+    try {
+        return parse_duration(cell);
+    } catch (const Error& e) {
+        throw RowError{e.what()};
+    }
+}
+
+std::optional<seconds> clock_duration(std::string_view cell) {
+    cell = trim(cell);
+    // H:MM, HH:MM or H:MM:SS
+    int parts[3] = {0, 0, 0};
+    int count = 0, digits = 0;
+    bool clock = !cell.empty();
+    for (const char c : cell) {
+        if (c >= '0' && c <= '9' && digits < 4) {
+            parts[count] = parts[count] * 10 + (c - '0');
+            ++digits;
+        } else if (c == ':' && digits > 0 && count < 2) {
+            ++count;
+            digits = 0;
+        } else {
+            clock = false;
+            break;
+        }
+    }
+    if (!clock || count == 0 || digits == 0) return minutes_cell(cell);
+    if (parts[1] > 59 || parts[2] > 59) throw RowError{fmt::format("\"{}\" is not a duration; expected H:MM", printable(cell))};
+    return seconds(parts[0] * 3600 + parts[1] * 60 + parts[2]);
+}
+
+UnitColumn unit_column(const CsvTable& table, std::string_view base) {
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        const std::string name = normalize_header(table.header[i]);
+        if (name == base) return {i, std::nullopt};
+        if (name.size() > base.size() + 2 && name.starts_with(base) && name.compare(base.size(), 2, " (") == 0 &&
+            name.back() == ')') {
+            std::string unit = name.substr(base.size() + 2, name.size() - base.size() - 3);
+            std::erase(unit, '.');
+            std::erase(unit, ' ');
+            UnitColumn column{i, std::nullopt};
+            if (unit == "ml") column.unit = Unit::ml;
+            if (unit == "oz" || unit == "floz") column.unit = Unit::oz;
+            return column;
+        }
+    }
+    return {};
+}
+
+FileImport::FileImport(const ImportOptions& options, const SourceFile& file, const CsvTable& table,
+                       ImportFormat format, ImportResult& result)
+    : options_(options), file_(file), table_(table), format_(format), result_(result) {}
+
+std::optional<Volume> FileImport::amount(std::string_view cell, std::optional<Unit> header_unit,
+                                         std::uint64_t line) const {
+    cell = trim(cell);
+    if (cell.empty()) return std::nullopt;
+    const bool bare = cell.find_first_not_of("0123456789., ") == std::string_view::npos;
+    std::optional<Unit> unit = bare ? header_unit : Unit::ml;
+    if (!unit) unit = options_.unit;
+    if (!unit)
+        throw usage_error(fmt::format("{}:{}: the amount \"{}\" has no unit; give --unit ml or --unit oz "
+                                      "(the unit the app was set to)",
+                                      name(), line, printable(cell)));
+    try {
+        return parse_amount(cell, *unit);
+    } catch (const Error& e) {
+        throw RowError{e.what()};
+    }
+}
+
+void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read) {
+    for (const auto& record : table_.records) {
+        ++result_.files.back().rows;
+        try {
+            read(record);
+        } catch (const RowError& e) {
+            result_.problems.push_back({name(), record.line, e.message});
+            skip(Skip::problem);
+        }
+    }
+}
+
+bool FileImport::select_child(std::string_view child, std::string_view id) {
+    child = trim(child);
+    if (child.empty()) return true;
+    children_.emplace(lower(child), printable(child));
+    const std::string wanted = lower(trim(options_.child));
+    if (wanted.empty()) return true;
+    const std::string name = lower(child);
+    const std::string first_name = name.substr(0, name.find(' '));
+    if (wanted == name || wanted == first_name || (!id.empty() && wanted == lower(trim(id)))) {
+        child_matched_ = true;
+        return true;
+    }
+    skip(Skip::other_child);
+    return false;
+}
+
+void FileImport::other_activity(std::string_view activity) {
+    activity = trim(activity);
+    // Counted under the first spelling met ("Sleep" and "sleep" are one activity).
+    const auto [it, added] =
+        activity_names_.emplace(lower(activity), activity.empty() ? std::string("(none)") : printable(activity));
+    ++result_.other_activities[it->second];
+    skip(Skip::other_activity);
+}
+
+void FileImport::skip(Skip reason) { ++result_.skipped[reason]; }
+
+namespace {
+
+std::string_view id_prefix(ImportFormat format) {
+    switch (format) {
+        case ImportFormat::babybuddy: return "bb-";
+        case ImportFormat::huckleberry: return "hb-";
+        case ImportFormat::babytracker: return "bt-";
+        case ImportFormat::babyconnect: return "bc-";
+    }
+    return "im-";
+}
+
+std::string number_text(const std::optional<Volume>& v) {
+    return v ? json_number(round_ml(v->ml())).dump() : std::string();
+}
+std::string number_text(const std::optional<seconds>& d) { return d ? std::to_string(d->count()) : std::string(); }
+
+}  // namespace
+
+void FileImport::add(Draft d) {
+    const bool pump = d.type == EntryType::pump;
+    for (const auto* v : {&d.ml, &d.left_ml, &d.right_ml})
+        if (*v && (*v)->ml() > most_ml)
+            throw RowError{fmt::format("{} {} is implausible (over 1000 ml)", format_volume(**v, Unit::ml),
+                                       v == &d.ml ? (pump ? "in one pumping session" : "in one bottle")
+                                                  : "from one side")};
+    for (const auto* t : {&d.duration, &d.left, &d.right})
+        if (*t && **t > longest_session)
+            throw RowError{fmt::format("{} {} is implausible (over 3 hours)", format_duration(**t),
+                                       pump ? "of pumping" : "at the breast")};
+    if (d.when.instant > options_.now + std::chrono::minutes(1))
+        throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
+
+    // The id: the row's meaning (not its notes, caregiver or column order, so a
+    // later export that words a row differently still matches), and how many
+    // rows with the same meaning came before it in this file.
+    const std::string key = fmt::format(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(d.child), d.source_id,
+        type_name(d.type), pump ? "" : (d.method == FeedMethod::bottle ? "bottle" : "breast"), d.milk, d.when.key,
+        number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml), number_text(d.duration),
+        number_text(d.left), number_text(d.right));
+    const int occurrence = occurrences_[key]++;
+    const std::string id =
+        std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+
+    Line line;
+    if (pump) {
+        PumpRecord record;
+        record.at = d.when.instant;
+        record.amount.total = d.ml.value_or(Volume{});
+        record.amount.left = d.left_ml;
+        record.amount.right = d.right_ml;
+        record.duration = d.duration;
+        record.note = d.note;
+        line = pump_line(record, id, options_.zone);
+        if (!d.ml) line.erase("ml");  // a session whose volume was not recorded
+    } else {
+        FeedRecord record;
+        record.at = d.when.instant;
+        record.method = d.method;
+        record.amount = d.ml;
+        record.milk = d.milk;
+        record.left = d.left;
+        record.right = d.right;
+        record.duration = d.duration;
+        record.note = d.note;
+        line = feed_line(record, id, options_.zone);
+    }
+    ImportedEntry imported;
+    imported.text = serialize(line);
+    std::string error;
+    if (!parse_entry_line(imported.text, imported.entry, error))
+        throw std::logic_error("import: an entry that does not read back: " + error);
+    imported.file = name();
+    imported.line = d.line;
+    result_.entries.push_back(std::move(imported));
+}
+
+void FileImport::finish() {
+    std::string names;
+    for (const auto& [key, child] : children_) names += (names.empty() ? "" : ", ") + child;
+    if (options_.child.empty() && children_.size() > 1)
+        throw usage_error(fmt::format("{} holds the rows of {} children ({}); pick one with --child NAME", name(),
+                                      children_.size(), names));
+    if (!options_.child.empty() && !children_.empty() && !child_matched_)
+        throw usage_error(fmt::format("{} has no child named \"{}\"; it has {}", name(), printable(options_.child),
+                                      names));
+}
+
+}  // namespace pumplog::import_detail

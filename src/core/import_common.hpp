@@ -1,0 +1,147 @@
+#pragma once
+// What the four importers share (not a public header): reading one file's
+// dates, amounts and durations, and turning drafts into journal entries.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "pumplog/csv.hpp"
+#include "pumplog/import.hpp"
+#include "pumplog/record.hpp"
+
+namespace pumplog::import_detail {
+
+// Thrown while reading a row: the row is skipped and listed as a problem.
+struct RowError {
+    std::string message;
+};
+
+// A date and time as written, before the date order is known.
+struct WrittenTime {
+    bool year_first = false;  // 2024-01-05 (ISO) or 2024/1/5: no order question
+    int first = 0, second = 0, year = 0;  // the two leading fields and the year (as written, 2 or 4 digits)
+    int hour = 0, minute = 0, second_of_minute = 0;
+    bool has_clock = false;
+    std::optional<std::chrono::seconds> offset;  // when written with one ("Z", "+01:00")
+};
+// Splits "2024-01-05 14:30[:00]", "2/20/17, 9:23 AM", "6/9/22 4:16 PM", "7/1/25, 15:55",
+// "20.02.17 09:23"; nullopt when the text is not a date (with or without a time).
+// U+202F and U+00A0 (iOS puts one before AM/PM) count as spaces.
+std::optional<WrittenTime> split_time(std::string_view text);
+// The wall-clock time a written time stands for in `order`; nullopt when it is
+// not a valid date or time.
+std::optional<LocalSeconds> resolve_time(const WrittenTime& written, DateOrder order);
+
+// A time read from a cell: the instant, and the normalised text it has in ids.
+struct When {
+    Seconds instant;
+    std::string key;
+};
+
+// A column whose header may carry a unit: "Left amount (oz.)", "Amount (ml)".
+struct UnitColumn {
+    std::optional<std::size_t> index;
+    std::optional<Unit> unit;
+};
+// The first column named `base`, or `base (unit)`, of a table.
+UnitColumn unit_column(const CsvTable& table, std::string_view base);
+
+// An entry read from a row, before its id.
+struct Draft {
+    std::uint64_t line = 0;
+    EntryType type = EntryType::feed;
+    FeedMethod method = FeedMethod::bottle;
+    When when;
+    std::optional<Volume> ml, left_ml, right_ml;
+    std::optional<std::chrono::seconds> duration, left, right;
+    std::string milk;       // bottle: "breast" or "formula"
+    std::string note;
+    std::string child;      // part of the id: twins fed at once stay two entries
+    std::string source_id;  // the source's own row id, when it has one
+};
+
+// A volume worth recording: nullopt for an absent or zero amount (apps write 0 for "not recorded").
+std::optional<Volume> recorded(std::optional<Volume> volume);
+// A duration worth recording: nullopt for an absent or zero one.
+std::optional<std::chrono::seconds> recorded(std::optional<std::chrono::seconds> duration);
+
+// Durations as the apps write them: "10 min", "15", "1h05m", "16m" (bare
+// numbers are minutes); nullopt for an empty cell; RowError otherwise.
+std::optional<std::chrono::seconds> minutes_cell(std::string_view cell);
+// "H:MM" or "HH:MM" (hours and minutes), or what minutes_cell takes.
+std::optional<std::chrono::seconds> clock_duration(std::string_view cell);
+
+// One file being imported.
+class FileImport {
+public:
+    FileImport(const ImportOptions& options, const SourceFile& file, const CsvTable& table, ImportFormat format,
+               ImportResult& result);
+
+    const CsvTable& table() const { return table_; }
+    const std::string& name() const { return file_.name; }
+    const ImportOptions& options() const { return options_; }
+
+    // Settles the order of numeric dates from these columns: a first field
+    // over 12 means day first, a second one over 12 month first. Refuses a
+    // file that has both, --date-order against the file, and an ambiguous
+    // date when neither settles it. `expected` names the form for messages.
+    void settle_dates(std::initializer_list<std::optional<std::size_t>> columns, std::string_view expected);
+    // The time in a cell: nullopt when the cell is empty or has no clock time;
+    // usage error naming the line when it cannot be read.
+    std::optional<When> time(const CsvRecord& record, std::optional<std::size_t> column) const;
+
+    // An amount: the unit in the cell, else `header_unit`, else --unit;
+    // nullopt for an empty cell. RowError when it is not an amount; usage
+    // error naming the line when no unit applies.
+    std::optional<Volume> amount(std::string_view cell, std::optional<Unit> header_unit, std::uint64_t line) const;
+
+    // Runs `read` on every record, counting it; a RowError skips the row as a problem.
+    void for_each_row(const std::function<void(const CsvRecord&)>& read);
+    // Whether a row of this child is imported (--child); counts Skip::other_child when not.
+    // `id` is a second name the child goes by in the file (Baby Buddy's child_id).
+    bool select_child(std::string_view child, std::string_view id = {});
+    void other_activity(std::string_view name);
+    void skip(Skip reason);
+    // Checks the draft (amounts, durations, not in the future: RowError otherwise),
+    // gives it its id and adds its entry.
+    void add(Draft draft);
+    // After the rows: refuses several children without --child, and a --child
+    // the file does not have.
+    void finish();
+
+private:
+    const ImportOptions& options_;
+    const SourceFile& file_;
+    const CsvTable& table_;
+    ImportFormat format_;
+    ImportResult& result_;
+    std::optional<DateOrder> order_;
+    std::string expected_time_;
+    std::map<std::string, std::string> children_;  // lower-case name -> as written
+    bool child_matched_ = false;
+    std::unordered_map<std::string, int> occurrences_;  // id key -> rows with it so far
+    std::unordered_map<std::string, std::string> activity_names_;  // lower case -> as first written
+};
+
+// One importer: how it recognises a file and reads it.
+struct Importer {
+    ImportFormat format;
+    // The kind of file ("feeding", "pump", ...) when the header (and, for
+    // Baby Tracker, the lower-case base name) is of this format; nullopt otherwise.
+    std::optional<std::string> (*recognise)(const CsvTable& table, std::string_view base_name);
+    void (*read)(FileImport& file, const std::string& kind);
+    std::string_view expected;  // the header(s) it takes, for messages
+    bool has_children;          // whether its files name the child (--child applies)
+};
+
+extern const Importer babybuddy_importer;
+extern const Importer huckleberry_importer;
+extern const Importer babytracker_importer;
+extern const Importer babyconnect_importer;
+
+}  // namespace pumplog::import_detail

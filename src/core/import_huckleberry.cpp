@@ -1,0 +1,116 @@
+// Huckleberry: one CSV, Type,Start,End,Duration,Start Condition,Start Location,
+// End Condition,Notes (and perhaps a ninth column). Times "YYYY-MM-DD HH:MM".
+#include <fmt/format.h>
+
+#include "import_common.hpp"
+#include "text.hpp"
+
+namespace pumplog::import_detail {
+
+namespace {
+
+std::optional<std::string> recognise(const CsvTable& table, std::string_view) {
+    if (table.column("type") && table.column("start") && table.column("start condition") &&
+        table.column("start location") && table.column("end condition"))
+        return "log";
+    return std::nullopt;
+}
+
+// A breast side's time, "00:16R" or "00:12 L": adds it to that side. Empty cells add nothing.
+void add_side(std::string_view cell, Draft& d) {
+    cell = trim(cell);
+    if (cell.empty()) return;
+    const char side = static_cast<char>(cell.back() | 0x20);
+    if (side != 'l' && side != 'r')
+        throw RowError{fmt::format("\"{}\" is not a breast side's time; expected one like 00:16R or 00:12L",
+                                   printable(cell))};
+    const auto time = clock_duration(cell.substr(0, cell.size() - 1));
+    if (!time) throw RowError{fmt::format("\"{}\" has no time before its side", printable(cell))};
+    auto& slot = side == 'l' ? d.left : d.right;
+    slot = slot.value_or(std::chrono::seconds(0)) + *time;
+}
+
+void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
+    const CsvTable& t = file.table();
+    const std::string location = lower(t.cell(record, t.column("start location")));
+    const std::string_view start_condition = t.cell(record, t.column("start condition"));
+    const std::string_view end_condition = t.cell(record, t.column("end condition"));
+    if (location == "breast") {
+        d.method = FeedMethod::breast;
+        add_side(start_condition, d);  // either column can hold either side: go by the letter
+        add_side(end_condition, d);
+        d.left = recorded(d.left);
+        d.right = recorded(d.right);
+        if (!d.left && !d.right) d.duration = recorded(clock_duration(t.cell(record, t.column("duration"))));
+    } else if (location == "bottle") {
+        d.method = FeedMethod::bottle;
+        std::string milk = lower(start_condition);
+        std::erase(milk, ' ');
+        if (milk == "breastmilk" || milk == "breast" || milk.empty()) d.milk = "breast";
+        else if (milk == "formula") d.milk = "formula";
+        else
+            throw RowError{fmt::format("\"{}\" is not a kind of milk; expected Breast Milk or Formula",
+                                       printable(start_condition))};
+        d.ml = recorded(file.amount(end_condition, std::nullopt, record.line));
+    } else {
+        throw RowError{fmt::format("a feed from \"{}\" is neither Breast nor Bottle",
+                                   printable(t.cell(record, t.column("start location"))))};
+    }
+}
+
+// Start Condition the left amount (or the total when only one is given), End Condition the right.
+// Returns false when no amount was recorded (0 or empty).
+bool read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
+    const CsvTable& t = file.table();
+    d.type = EntryType::pump;
+    const auto first = file.amount(t.cell(record, t.column("start condition")), std::nullopt, record.line);
+    const auto second = file.amount(t.cell(record, t.column("end condition")), std::nullopt, record.line);
+    if (first && second) {
+        d.left_ml = first;
+        d.right_ml = second;
+        d.ml = recorded(*first + *second);
+    } else {
+        d.ml = recorded(first ? first : second);
+    }
+    if (!d.ml) return false;
+    d.duration = recorded(clock_duration(t.cell(record, t.column("duration"))));
+    return true;
+}
+
+void read(FileImport& file, const std::string&) {
+    const CsvTable& t = file.table();
+    file.settle_dates({t.column("start"), t.column("end")}, "YYYY-MM-DD HH:MM");
+    file.for_each_row([&](const CsvRecord& record) {
+        const std::string type = lower(t.cell(record, t.column("type")));
+        const bool feed = type == "feed" || type == "feeding";
+        const bool pump = type == "pump" || type == "pumping";
+        if (!feed && !pump) {
+            file.other_activity(t.cell(record, t.column("type")));
+            return;
+        }
+        const auto when = file.time(record, t.column("start"));
+        if (!when) {
+            file.skip(Skip::no_time);
+            return;
+        }
+        Draft d;
+        d.line = record.line;
+        d.when = *when;
+        d.note = t.cell(record, t.column("notes"));
+        if (feed) {
+            read_feed(file, record, d);
+        } else if (!read_pump(file, record, d)) {
+            file.skip(Skip::not_recorded);  // a 0 ml pump: "amount not recorded"
+            return;
+        }
+        file.add(std::move(d));
+    });
+}
+
+}  // namespace
+
+const Importer huckleberry_importer = {
+    ImportFormat::huckleberry, recognise, read,
+    "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes", false};
+
+}  // namespace pumplog::import_detail

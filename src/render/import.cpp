@@ -1,0 +1,121 @@
+#include "pumplog/render/import.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pumplog/render/entries.hpp"
+#include "pumplog/render/table.hpp"
+
+namespace pumplog::render {
+
+namespace {
+
+// Problem rows listed after an import; the rest are counted (a dry run lists them all).
+constexpr std::size_t problems_shown = 5;
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// "pump.csv, nursing.csv (Baby Tracker)", consecutive files of one format grouped.
+std::string sources(const std::vector<ImportedFile>& files) {
+    std::string out;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        out += files[i].name;
+        if (i + 1 < files.size() && files[i + 1].format == files[i].format) {
+            out += ", ";
+            continue;
+        }
+        out += fmt::format(" ({})", import_format_title(files[i].format));
+        if (i + 1 < files.size()) out += ", ";
+    }
+    return out;
+}
+
+std::size_t count(const ImportResult& result, Skip reason) {
+    const auto it = result.skipped.find(reason);
+    return it == result.skipped.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+std::string import_summary(const ImportResult& result, bool dry_run) {
+    std::size_t pumps = 0, bottles = 0, breasts = 0, no_volume = 0;
+    for (const auto& imported : result.entries) {
+        const Entry& e = imported.entry;
+        if (e.type == EntryType::pump) {
+            ++pumps;
+            if (!e.ml) ++no_volume;
+        } else if (e.method == "breast") {
+            ++breasts;
+        } else {
+            ++bottles;
+        }
+    }
+    std::string what;
+    if (pumps > 0) what += plural(pumps, "pump", "pumps");
+    if (bottles + breasts > 0)
+        what += fmt::format("{}{} ({} bottle, {} breast)", what.empty() ? "" : ", ",
+                            plural(bottles + breasts, "feed", "feeds"), bottles, breasts);
+    std::string out = fmt::format("{} {} from {}{}.\n", dry_run ? "Would import" : "Imported",
+                                  plural(result.entries.size(), "entry", "entries"), sources(result.files),
+                                  what.empty() ? "" : ": " + what);
+    if (no_volume > 0)
+        out += fmt::format("{} no volume: only {} duration was recorded.\n",
+                           no_volume == 1 ? "1 pump has" : fmt::format("{} pumps have", no_volume),
+                           no_volume == 1 ? "its" : "their");
+
+    std::size_t skipped = 0;
+    for (const auto& [reason, n] : result.skipped) skipped += n;
+    if (skipped == 0) return out;
+    out += fmt::format("Skipped {}:\n", plural(skipped, "row", "rows"));
+    if (const std::size_t n = count(result, Skip::other_activity)) {
+        std::vector<std::pair<std::string, std::size_t>> activities(result.other_activities.begin(),
+                                                                    result.other_activities.end());
+        std::stable_sort(activities.begin(), activities.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        std::string list;
+        for (const auto& [name, k] : activities) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", name, k);
+        out += fmt::format("  {} of other activities ({})\n", n, list);
+    }
+    if (const std::size_t n = count(result, Skip::other_child)) out += fmt::format("  {} of another child\n", n);
+    if (const std::size_t n = count(result, Skip::no_time)) out += fmt::format("  {} without a time\n", n);
+    if (const std::size_t n = count(result, Skip::not_recorded))
+        out += fmt::format("  {} without an amount (0 or empty)\n", plural(n, "pump", "pumps"));
+    if (const std::size_t n = count(result, Skip::duplicate))
+        out += fmt::format("  {} already in the journal\n", n);
+    if (const std::size_t n = count(result, Skip::problem)) {
+        out += fmt::format("  {} with a problem:\n", n);
+        const std::size_t shown = dry_run ? result.problems.size() : problems_shown;
+        for (std::size_t i = 0; i < result.problems.size() && i < shown; ++i) {
+            const RowProblem& p = result.problems[i];
+            out += fmt::format("    {}:{}: {}\n", p.file, p.line, p.message);
+        }
+        if (result.problems.size() > shown)
+            out += fmt::format("    ... and {} more (--dry-run lists them all)\n", result.problems.size() - shown);
+    }
+    return out;
+}
+
+std::string import_listing(const ImportResult& result, Unit unit, const date::time_zone* zone) {
+    std::vector<const ImportedEntry*> order;
+    order.reserve(result.entries.size());
+    for (const auto& imported : result.entries) order.push_back(&imported);
+    std::stable_sort(order.begin(), order.end(), [](const ImportedEntry* a, const ImportedEntry* b) {
+        return a->entry.at.instant < b->entry.at.instant;
+    });
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(order.size());
+    for (const ImportedEntry* imported : order)
+    {
+        std::string note = imported->entry.note;
+        std::replace(note.begin(), note.end(), '\n', ' ');  // one row per entry
+        rows.push_back({format_date_time(imported->entry.at.instant, zone), describe(imported->entry, unit), note,
+                        fmt::format("{}:{}", imported->file, imported->line)});
+    }
+    if (rows.empty()) return {};
+    return table({{"when"}, {"what"}, {"note"}, {"row"}}, rows);
+}
+
+}  // namespace pumplog::render

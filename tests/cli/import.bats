@@ -1,0 +1,375 @@
+#!/usr/bin/env bats
+# `log import`: the exact entries each format gives, idempotency, refusals.
+# Fixtures: tests/data/import (see its README.md for which row exercises which quirk).
+load helpers
+bats_require_minimum_version 1.5.0
+
+EVA="$PUMPLOG_SOURCE_DIR/../shared/data/real/baby-connect-eva.csv"
+
+setup_file() {
+    export DATA="$PUMPLOG_SOURCE_DIR/tests/data/import"
+}
+
+# The journal's entries without v and id, one compact JSON object a line.
+entries() {
+    jq -c 'del(.v, .id)' "$J"
+}
+
+# Imports, then imports again and checks that the second run changed no byte.
+import_twice() {
+    run --separate-stderr pumplog log import "$@"
+    [ "$status" -eq 0 ] || { echo "first import: $status $stderr" >&2; return 1; }
+    first_output="$output"
+    local before
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import "$@"
+    [ "$status" -eq 0 ] || { echo "second import: $status $stderr" >&2; return 1; }
+    [ "$(journal_sum)" = "$before" ] || { echo "the second import changed the journal" >&2; return 1; }
+    second_output="$output"
+}
+
+@test "Baby Buddy feeding and pumping: every type and method, one child of two" {
+    cd "$DATA"
+    import_twice babybuddy/feeding.csv babybuddy/pumping.csv --unit ml --child Ada
+    [ "$first_output" = "Imported 10 entries from babybuddy/feeding.csv, babybuddy/pumping.csv (Baby Buddy): 2 pumps, 8 feeds (5 bottle, 3 breast).
+Skipped 4 rows:
+  1 of other activities (solid food 1)
+  1 of another child
+  1 without a time
+  1 pump without an amount (0 or empty)" ]
+    run entries
+    [ "$output" = '{"type":"pump","at":"2024-01-05T05:30:00+01:00","ml":100,"dur_s":1200}
+{"type":"feed","at":"2024-01-05T06:00:00+01:00","method":"breast","left_s":720}
+{"type":"feed","at":"2024-01-05T09:00:00+01:00","method":"breast","right_s":510,"note":"latched well, then slept"}
+{"type":"feed","at":"2024-01-05T12:00:00+01:00","method":"breast","dur_s":1500}
+{"type":"feed","at":"2024-01-05T15:00:00+01:00","method":"bottle","ml":90,"milk":"breast"}
+{"type":"feed","at":"2024-01-05T18:00:00+01:00","method":"bottle","ml":120.5,"milk":"formula"}
+{"type":"feed","at":"2024-01-05T20:00:00+01:00","method":"bottle","ml":60,"milk":"breast"}
+{"type":"pump","at":"2024-01-05T21:30:00+01:00","ml":85.5,"note":"evening, tired"}
+{"type":"feed","at":"2024-01-06T10:00:00+01:00","method":"bottle","milk":"formula"}
+{"type":"feed","at":"2024-01-06T12:00:00+01:00","method":"bottle","ml":80,"milk":"formula"}' ]
+    [ "$second_output" = "Imported 0 entries from babybuddy/feeding.csv, babybuddy/pumping.csv (Baby Buddy).
+Skipped 14 rows:
+  1 of other activities (solid food 1)
+  1 of another child
+  1 without a time
+  1 pump without an amount (0 or empty)
+  10 already in the journal" ]
+}
+
+@test "Baby Buddy without --unit is refused naming the first amount's line" {
+    cd "$DATA"
+    refused 2 pumplog log import babybuddy/feeding.csv --child Ada
+    [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv:5: the amount "90" has no unit; give --unit ml or --unit oz (the unit the app was set to)' ]
+}
+
+@test "Baby Buddy with two children and no --child is refused naming them" {
+    cd "$DATA"
+    refused 2 pumplog log import babybuddy/feeding.csv --unit ml
+    [ "$stderr" = "pumplog: error: babybuddy/feeding.csv holds the rows of 2 children (Ada Lovelace, Ben Lovelace); pick one with --child NAME" ]
+    refused 2 pumplog log import babybuddy/feeding.csv --unit ml --child Cy
+    [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv has no child named "Cy"; it has Ada Lovelace, Ben Lovelace' ]
+}
+
+@test "Baby Buddy's older exports: no child names, a single time column for pumping" {
+    cd "$DATA"
+    import_twice babybuddy/feeding-old.csv babybuddy/pumping-old.csv --unit oz
+    run entries
+    [ "$output" = '{"type":"pump","at":"2023-03-01T07:00:00+01:00","ml":103.51}
+{"type":"feed","at":"2023-03-01T08:00:00+01:00","method":"bottle","ml":118.29,"milk":"formula"}
+{"type":"feed","at":"2023-03-01T11:00:00+01:00","method":"breast","right_s":900}' ]
+}
+
+@test "Huckleberry: breast sides by their letter, bottle units, pump sides, other types skipped" {
+    cd "$DATA"
+    import_twice huckleberry/huckleberry.csv
+    [ "$first_output" = "Imported 10 entries from huckleberry/huckleberry.csv (Huckleberry): 3 pumps, 7 feeds (4 bottle, 3 breast).
+Skipped 8 rows:
+  6 of other activities (Diaper 1, Growth 1, Meds 1, Sleep 1, Solids 1, Temp 1)
+  1 without a time
+  1 pump without an amount (0 or empty)" ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2024-02-01T06:00:00+01:00","method":"breast","left_s":720,"right_s":960}
+{"type":"pump","at":"2024-02-01T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}
+{"type":"feed","at":"2024-02-01T09:00:00+01:00","method":"breast","left_s":540,"right_s":660}
+{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"breast","dur_s":900}
+{"type":"feed","at":"2024-02-01T12:00:00+01:00","method":"bottle","ml":120,"milk":"breast"}
+{"type":"pump","at":"2024-02-01T13:00:00+01:00","ml":45,"dur_s":900}
+{"type":"feed","at":"2024-02-01T15:00:00+01:00","method":"bottle","ml":177.44,"milk":"formula"}
+{"type":"feed","at":"2024-02-01T18:00:00+01:00","method":"bottle","ml":81.33,"milk":"breast","note":"\"extra\" feed, before bed"}
+{"type":"feed","at":"2024-02-01T21:00:00+01:00","method":"bottle","ml":88.72,"milk":"formula"}
+{"type":"pump","at":"2024-02-01T22:00:00+01:00","ml":44.36}' ]
+}
+
+@test "Huckleberry with a ninth column and CR line ends; DST gap moves forward, a repeated hour takes its first" {
+    cd "$DATA"
+    import_twice huckleberry/huckleberry-logged-by.csv
+    run entries
+    [ "$output" = '{"type":"feed","at":"2024-07-01T06:00:00+02:00","method":"breast","left_s":1200}
+{"type":"pump","at":"2024-07-01T07:00:00+02:00","ml":115,"left_ml":60,"right_ml":55,"dur_s":900}
+{"type":"feed","at":"2026-03-29T03:30:00+02:00","method":"bottle","ml":90,"milk":"formula","note":"DST gap"}
+{"type":"feed","at":"2026-10-25T02:30:00+02:00","method":"bottle","ml":90,"milk":"formula","note":"DST repeated hour"}' ]
+}
+
+@test "--tz reads the file's times in that zone" {
+    cd "$DATA"
+    run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv --tz America/New_York
+    [ "$status" -eq 0 ]
+    run jq -r '.at' "$J"
+    [ "$output" = "2024-07-01T06:00:00-04:00
+2024-07-01T07:00:00-04:00
+2026-03-29T02:30:00-04:00
+2026-10-25T02:30:00-04:00" ]
+}
+
+@test "Baby Tracker 2017: units in the cells, bottles named <Baby>_pumped.csv and <Baby>_formula.csv" {
+    cd "$DATA"
+    import_twice babytracker/2017/pump.csv babytracker/2017/Ada_pumped.csv babytracker/2017/Ada_formula.csv
+    run entries
+    [ "$output" = '{"type":"pump","at":"2017-02-20T09:23:00+01:00","ml":60}
+{"type":"feed","at":"2017-02-20T10:00:00+01:00","method":"bottle","ml":30,"milk":"breast"}
+{"type":"pump","at":"2017-02-20T13:05:00+01:00","ml":59.15,"note":"after work"}
+{"type":"feed","at":"2017-02-20T14:00:00+01:00","method":"bottle","ml":90,"milk":"formula"}
+{"type":"feed","at":"2017-02-20T18:00:00+01:00","method":"bottle","milk":"formula"}
+{"type":"pump","at":"2017-02-21T00:10:00+01:00","ml":55}' ]
+}
+
+@test "Baby Tracker 2022: every cell quoted; a pump with durations but no amount is kept without a volume" {
+    cd "$DATA"
+    import_twice --from babytracker babytracker/2022/pump.csv babytracker/2022/nursing.csv
+    [ "$first_output" = "Imported 5 entries from babytracker/2022/pump.csv, babytracker/2022/nursing.csv (Baby Tracker): 2 pumps, 3 feeds (0 bottle, 3 breast).
+1 pump has no volume: only its duration was recorded.
+Skipped 1 row:
+  1 pump without an amount (0 or empty)" ]
+    run entries
+    [ "$output" = '{"type":"pump","at":"2022-06-09T16:16:00+02:00","ml":30,"left_ml":10,"right_ml":20,"dur_s":1320}
+{"type":"feed","at":"2022-06-09T17:00:00+02:00","method":"breast","left_s":900,"right_s":300}
+{"type":"feed","at":"2022-06-09T21:00:00+02:00","method":"breast","right_s":720,"note":"sleepy"}
+{"type":"pump","at":"2022-06-10T07:05:00+02:00","dur_s":960}
+{"type":"feed","at":"2022-06-14T01:00:00+02:00","method":"breast","dur_s":1500}' ]
+}
+
+@test "Baby Tracker 2024-25: units in the header, 24-hour times, BOM and CRLF" {
+    cd "$DATA"
+    import_twice babytracker/2025/pump.csv babytracker/2025/nursing.csv babytracker/2025/expressed.csv babytracker/2025/formula.csv
+    run entries
+    [ "$output" = '{"type":"pump","at":"2025-07-01T15:55:00+02:00","ml":103.51,"left_ml":44.36,"right_ml":59.15,"dur_s":1320}
+{"type":"feed","at":"2025-07-13T05:00:00+02:00","method":"breast","left_s":720,"right_s":480}
+{"type":"pump","at":"2025-07-13T06:10:00+02:00","dur_s":1800}
+{"type":"feed","at":"2025-07-13T09:00:00+02:00","method":"bottle","ml":118.29,"milk":"breast"}
+{"type":"feed","at":"2025-07-13T13:00:00+02:00","method":"bottle","ml":162.65,"milk":"formula"}' ]
+}
+
+@test "Baby Tracker on a day-first metric phone: the file settles the order" {
+    cd "$DATA"
+    import_twice babytracker/dmy/pump.csv
+    run entries
+    [ "$output" = '{"type":"pump","at":"2024-12-25T07:30:00+01:00","ml":130,"left_ml":60,"right_ml":70,"dur_s":1200}
+{"type":"pump","at":"2025-01-03T19:45:00+01:00","ml":100,"left_ml":50,"right_ml":50,"dur_s":1200}' ]
+    rm -f "$J"
+    refused 2 pumplog log import babytracker/dmy/pump.csv --date-order mdy
+    [ "$stderr" = 'pumplog: error: --date-order mdy does not fit babytracker/dmy/pump.csv:2: "25/12/24, 07:30" has the day first (leave --date-order out, or give dmy)' ]
+}
+
+@test "dates nothing settles are refused naming the line, and --date-order settles them" {
+    cd "$DATA"
+    refused 2 pumplog log import babytracker/ambiguous/expressed.csv
+    [ "$stderr" = 'pumplog: error: babytracker/ambiguous/expressed.csv:2: "3/4/25, 09:00" could be 4 March 2025 or 3 April 2025, and no date in the file settles the order; give --date-order mdy or --date-order dmy' ]
+    run --separate-stderr pumplog log import babytracker/ambiguous/expressed.csv --date-order dmy
+    [ "$status" -eq 0 ]
+    run jq -r '.at' "$J"
+    [ "$output" = "2025-04-03T09:00:00+02:00
+2025-06-05T09:00:00+02:00" ]
+}
+
+@test "a Baby Tracker bottle file without its name is refused with the names to give it" {
+    cp "$PUMPLOG_SOURCE_DIR/tests/data/import/babytracker/2025/expressed.csv" "$TEST_DIR/bottles.csv"
+    cd "$TEST_DIR"
+    refused 2 pumplog log import bottles.csv
+    [ "$stderr" = "pumplog: error: bottles.csv looks like a Baby Tracker bottle export, whose name says what the bottles held: name it expressed.csv or formula.csv as the app did" ]
+}
+
+@test "Baby Connect: newest first, sides from the text, milk and formula bottles, pumping" {
+    cd "$DATA"
+    import_twice babyconnect/babyconnect.csv
+    [ "$first_output" = "Imported 9 entries from babyconnect/babyconnect.csv (Baby Connect): 1 pump, 8 feeds (3 bottle, 5 breast).
+Skipped 2 rows:
+  2 of other activities (Diaper 1, Sleep 1)" ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2021-01-13T22:00:00+01:00","method":"bottle","milk":"formula"}
+{"type":"feed","at":"2021-01-14T01:00:00+01:00","method":"breast"}
+{"type":"feed","at":"2021-01-14T03:00:00+01:00","method":"breast","dur_s":840}
+{"type":"feed","at":"2021-01-14T05:15:00+01:00","method":"breast","left_s":660}
+{"type":"feed","at":"2021-01-14T07:19:00+01:00","method":"breast","left_s":420,"right_s":600}
+{"type":"feed","at":"2021-01-14T11:01:00+01:00","method":"breast","left_s":180,"right_s":720}
+{"type":"feed","at":"2021-01-14T14:07:00+01:00","method":"bottle","ml":147.87,"milk":"breast","note":"warm, then cold\nand then warm again"}
+{"type":"feed","at":"2021-01-14T19:05:00+01:00","method":"bottle","ml":242.5,"milk":"formula"}
+{"type":"pump","at":"2021-01-14T21:05:00+01:00","ml":133.08,"dur_s":1500}' ]
+}
+
+@test "ids are derived from the rows: bc- and 24 hex digits, the same on every import" {
+    cd "$DATA"
+    run --separate-stderr pumplog log import babyconnect/babyconnect.csv
+    run jq -r '.id' "$J"
+    ids="$output"
+    [ "$(grep -cE '^bc-[0-9a-f]{24}$' <<<"$ids")" -eq 9 ]
+    [ "$(sort -u <<<"$ids" | wc -l)" -eq 9 ]
+    rm -f "$J"
+    run --separate-stderr pumplog log import babyconnect/babyconnect.csv
+    run jq -r '.id' "$J"
+    [ "$output" = "$ids" ]
+}
+
+@test "an overlapping later export adds only its new rows" {
+    cd "$DATA"
+    # The earlier export: the file without its newest (first) row.
+    { head -n 1 babyconnect/babyconnect.csv; tail -n +3 babyconnect/babyconnect.csv; } > "$TEST_DIR/earlier.csv"
+    run --separate-stderr pumplog log import "$TEST_DIR/earlier.csv"
+    [ "$status" -eq 0 ]
+    [ "$(wc -l < "$J")" -eq 8 ]
+    run --separate-stderr pumplog log import babyconnect/babyconnect.csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Imported 1 entry from babyconnect/babyconnect.csv (Baby Connect): 1 pump." ]
+    [ "${lines[3]}" = "  8 already in the journal" ]
+    [ "$(wc -l < "$J")" -eq 9 ]
+}
+
+@test "the import rewrites the journal in time order and keeps the previous file as JOURNAL.bak" {
+    pumplog add 90ml --at "2026-11-21 08:00"
+    cp "$J" "$TEST_DIR/before"
+    cd "$DATA"
+    run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv
+    [ "$status" -eq 0 ]
+    cmp "$J.bak" "$TEST_DIR/before"
+    run jq -r '.at' "$J"
+    [ "$output" = "2024-07-01T06:00:00+02:00
+2024-07-01T07:00:00+02:00
+2026-03-29T03:30:00+02:00
+2026-10-25T02:30:00+02:00
+2026-11-21T08:00:00+01:00" ]
+    # The line pumplog wrote is kept byte for byte.
+    [ "$(tail -n 1 "$J")" = "$(cat "$TEST_DIR/before")" ]
+}
+
+@test "--dry-run lists what would be imported and writes nothing" {
+    cd "$DATA"
+    run --separate-stderr pumplog log import babytracker/2025/expressed.csv babytracker/2025/formula.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              what                            note  row
+2025-07-13 09:00  bottle 118.3 ml of breast milk        babytracker/2025/expressed.csv:2
+2025-07-13 13:00  bottle 162.7 ml of formula            babytracker/2025/formula.csv:2
+Would import 2 entries from babytracker/2025/expressed.csv, babytracker/2025/formula.csv (Baby Tracker): 2 feeds (2 bottle, 0 breast)." ]
+    [ ! -e "$J" ]
+}
+
+@test "impossible values are reported line by line and the other rows imported" {
+    cd "$DATA"
+    run --separate-stderr pumplog log import bad/amounts.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 2 entries from bad/amounts.csv (Huckleberry): 2 feeds (2 bottle, 0 breast).
+Skipped 6 rows:
+  6 with a problem:
+    bad/amounts.csv:2: 1500 ml in one bottle is implausible (over 1000 ml)
+    bad/amounts.csv:3: "lots" is not an amount; try 90ml or 3oz
+    bad/amounts.csv:4: 2000 ml in one pumping session is implausible (over 1000 ml)
+    bad/amounts.csv:5: 4 h at the breast is implausible (over 3 hours)
+    bad/amounts.csv:6: "Juice" is not a kind of milk; expected Breast Milk or Formula
+    ... and 1 more (--dry-run lists them all)' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":100,"milk":"formula"}
+{"type":"feed","at":"2024-02-01T12:00:00+01:00","method":"bottle","ml":80,"milk":"formula"}' ]
+    run --separate-stderr pumplog log import bad/amounts.csv --dry-run
+    [ "${lines[-1]}" = '    bad/amounts.csv:9: "-5ml" is not an amount; try 90ml or 3oz' ]
+}
+
+@test "a file no importer recognises is refused naming the accepted formats" {
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cd "$DATA"
+    refused 2 pumplog log import huckleberry/huckleberry.csv bad/unknown.csv
+    [ "$stderr" = 'pumplog: error: bad/unknown.csv is not an export pumplog can read (its header is "Date,Event,Amount"); it takes Baby Buddy feeding and pumping CSV, Huckleberry CSV, Baby Tracker pump.csv, nursing.csv, expressed.csv and formula.csv, and Baby Connect CSV (--from babybuddy, huckleberry, babytracker, babyconnect)' ]
+}
+
+@test "a bad date is refused naming its line, and nothing is written" {
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cd "$DATA"
+    refused 2 pumplog log import bad/bad-date.csv
+    [ "$stderr" = 'pumplog: error: bad/bad-date.csv:3: "2024-02-30 09:00" is not a date and time; expected YYYY-MM-DD HH:MM' ]
+    [ ! -e "$J.bak" ]
+}
+
+@test "a quoted cell never closed is refused naming its line" {
+    cd "$DATA"
+    refused 2 pumplog log import bad/unclosed.csv
+    [ "$stderr" = "pumplog: error: bad/unclosed.csv: a quoted cell opened on line 2 is never closed" ]
+}
+
+@test "--from a format the file is not is refused" {
+    cd "$DATA"
+    refused 2 pumplog log import --from huckleberry babyconnect/babyconnect.csv
+    [ "$stderr" = 'pumplog: error: babyconnect/babyconnect.csv is not a Huckleberry export: its header is "Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver"; expected Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' ]
+}
+
+@test "bad option values are refused with what is accepted" {
+    cd "$DATA"
+    refused 2 pumplog log import --from glow babyconnect/babyconnect.csv
+    [ "$stderr" = 'pumplog: error: "glow" is not an import format; use babybuddy, huckleberry, babytracker, babyconnect' ]
+    refused 2 pumplog log import --date-order ymd babyconnect/babyconnect.csv
+    [ "$stderr" = 'pumplog: error: "ymd" is not a date order; use mdy (3/4/21 is 4 March) or dmy (3 April)' ]
+    refused 2 pumplog log import --unit cups babyconnect/babyconnect.csv
+    [ "$stderr" = 'pumplog: error: "cups" is not a unit; use ml or oz' ]
+    refused 2 pumplog log import --tz Mars/Olympus babyconnect/babyconnect.csv
+    refused 2 pumplog log import --child Eva huckleberry/huckleberry.csv
+    [ "$stderr" = "pumplog: error: huckleberry/huckleberry.csv is a Huckleberry export, which holds one child's rows: leave --child out" ]
+    refused 2 pumplog log import no-such-file.csv
+    [ "$stderr" = "pumplog: error: cannot read no-such-file.csv: No such file or directory" ]
+    refused 2 pumplog log import babyconnect
+    [ "$stderr" = "pumplog: error: babyconnect is a folder; give the CSV files in it" ]
+    refused 2 pumplog log import babyconnect/babyconnect.csv --format json
+}
+
+@test "a damaged journal is not rewritten by an import" {
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    journal_line '{"v":1,"id":"b","type":'
+    journal_line '{"v":1,"id":"c","type":"pump","at":"2026-11-20T09:00:00+01:00","ml":80}'
+    cd "$DATA"
+    refused 3 pumplog log import babyconnect/babyconnect.csv
+    [[ "$stderr" == *"journal.jsonl:2: "*"an import rewrites the journal and would drop that line: run pumplog log check --repair first" ]]
+}
+
+# The real export: counts computed independently of pumplog, with Python's csv
+# module over the file: Activity == "Bottle" split by "Extra data" (Milk 481,
+# Formula 850); Activity == "Nursing" (986) classified by the "(...)" list in
+# Text: both sides 469, left only 268, right only 242, a total without sides 4
+# ("Eva nursed (14m)"), nothing 3 ("Eva nursed"); minutes summed per side:
+# left 7288, right 7425, totals without sides 67. The other 1890 rows are Sleep
+# 1859, Solid 10, Height 6, Weight 6, Head Size 5, Milestone 2, Activity 1,
+# Doctor Visit 1. (The parent lived in California: --tz America/Los_Angeles.)
+@test "the real Baby Connect export imports every bottle and nursing with their sides and minutes" {
+    # The shared folder sits beside the main checkout; a worktree elsewhere has none.
+    [ -d "$PUMPLOG_SOURCE_DIR/../shared" ] || skip "no ../shared beside the repository"
+    [ -r "$EVA" ]
+    run --separate-stderr pumplog log import "$EVA" --tz America/Los_Angeles
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Imported 2317 entries from $EVA (Baby Connect): 2317 feeds (1331 bottle, 986 breast)." ]
+    [ "${lines[2]}" = "  1890 of other activities (Sleep 1859, Solid 10, Height 6, Weight 6, Head Size 5, Milestone 2, Activity 1, Doctor Visit 1)" ]
+    count() { jq -s "[.[] | select($1)] | length" "$J"; }
+    [ "$(count '.method == "bottle" and .milk == "breast"')" -eq 481 ]
+    [ "$(count '.method == "bottle" and .milk == "formula"')" -eq 850 ]
+    [ "$(count '.method == "breast"')" -eq 986 ]
+    [ "$(count '.method == "breast" and .left_s and .right_s')" -eq 469 ]
+    [ "$(count '.method == "breast" and .left_s and (.right_s | not)')" -eq 268 ]
+    [ "$(count '.method == "breast" and .right_s and (.left_s | not)')" -eq 242 ]
+    [ "$(count '.method == "breast" and .dur_s')" -eq 4 ]
+    [ "$(count '.method == "breast" and (.left_s or .right_s or .dur_s | not)')" -eq 3 ]
+    [ "$(jq -s '[.[] | .left_s // 0] | add / 60' "$J")" -eq 7288 ]
+    [ "$(jq -s '[.[] | .right_s // 0] | add / 60' "$J")" -eq 7425 ]
+    [ "$(jq -s '[.[] | .dur_s // 0] | add / 60' "$J")" -eq 67 ]
+    # First and last rows of the file (newest first): a formula bottle and a nursing.
+    [ "$(head -n 1 "$J" | jq -c 'del(.v, .id)')" = '{"type":"feed","at":"2019-12-20T00:05:00-08:00","method":"breast","left_s":660,"right_s":420}' ]
+    [ "$(tail -n 1 "$J" | jq -c 'del(.v, .id)')" = '{"type":"feed","at":"2020-12-12T19:05:00-08:00","method":"bottle","ml":242.5,"milk":"formula"}' ]
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import "$EVA" --tz America/Los_Angeles
+    [ "$status" -eq 0 ]
+    [ "$(journal_sum)" = "$before" ]
+    [ "${lines[3]}" = "  2317 already in the journal" ]
+}

@@ -1,0 +1,123 @@
+#include <catch2/catch.hpp>
+
+#include "pumplog/csv.hpp"
+#include "pumplog/error.hpp"
+
+using namespace pumplog;
+
+namespace {
+std::vector<std::string> cells(const CsvRecord& record) { return record.cells; }
+using Cells = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("a UTF-8 byte order mark is not part of the first header cell") {
+    const CsvTable t = parse_csv("\xEF\xBB\xBFTime,Amount\n1,2\n");
+    REQUIRE(t.header == Cells{"Time", "Amount"});
+    REQUIRE(t.column("time") == 0u);
+}
+
+TEST_CASE("CRLF, LF and CR-only line ends read alike, with the same line numbers") {
+    for (const std::string end : {"\r\n", "\n", "\r"}) {
+        const CsvTable t = parse_csv("a,b" + end + "1,2" + end + end + "3,4" + end);
+        REQUIRE(t.header_line == 1);
+        REQUIRE(t.records.size() == 2);
+        CHECK(cells(t.records[0]) == Cells{"1", "2"});
+        CHECK(t.records[0].line == 2);
+        CHECK(cells(t.records[1]) == Cells{"3", "4"});
+        CHECK(t.records[1].line == 4);  // the blank line 3 is skipped but counted
+    }
+}
+
+TEST_CASE("mixed line ends in one file each end one line") {
+    const CsvTable t = parse_csv("a\r\n1\n2\r3\r\n4");
+    REQUIRE(t.records.size() == 4);
+    CHECK(t.records[3].line == 5);
+    CHECK(cells(t.records[3]) == Cells{"4"});
+}
+
+TEST_CASE("quoted cells hold delimiters, doubled quotes and line ends") {
+    const CsvTable t = parse_csv("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\n\"next\",2,3\n");
+    REQUIRE(t.records.size() == 2);
+    CHECK(cells(t.records[0]) == Cells{"x, y", "say \"hi\"", "two\nlines"});
+    CHECK(t.records[0].line == 2);
+    CHECK(t.records[1].line == 4);  // the quoted line end counts as a source line
+}
+
+TEST_CASE("a quoted empty cell and unquoted quotes inside a cell are kept as written") {
+    const CsvTable t = parse_csv("a,b,c\n\"\",5\" long,x\n");
+    CHECK(cells(t.records[0]) == Cells{"", "5\" long", "x"});
+}
+
+TEST_CASE("spaces before an opening quote still open a quoted cell") {
+    const CsvTable t = parse_csv("a,b\n1, \"2,5\"\n");
+    CHECK(cells(t.records[0]) == Cells{"1", "2,5"});
+}
+
+TEST_CASE("a row shorter than the header reads its missing cells as empty") {
+    const CsvTable t = parse_csv("Time,Amount,Note\n\"6/9/22 4:16 PM\",60 ml\n");
+    REQUIRE(t.records[0].cells.size() == 2);
+    CHECK(t.cell(t.records[0], t.column("note")) == "");
+    CHECK(t.cell(t.records[0], t.column("amount")) == "60 ml");
+    CHECK(t.cell(t.records[0], std::nullopt) == "");
+}
+
+TEST_CASE("a trailing delimiter gives an empty last cell") {
+    const CsvTable t = parse_csv("a,b,\n1,2,\n");
+    CHECK(t.header == Cells{"a", "b", ""});
+    CHECK(cells(t.records[0]) == Cells{"1", "2", ""});
+}
+
+TEST_CASE("columns are found whatever their case, surrounding and inner whitespace") {
+    const CsvTable t = parse_csv(" Start  Side ,TOTAL amount (oz.),child_first_name\n");
+    CHECK(t.column("start side") == 0u);
+    CHECK(t.column("Total Amount (oz.)") == 1u);
+    CHECK(t.column("child first name") == 2u);
+    CHECK(t.column_of({"missing", "start side"}) == 0u);
+    CHECK_FALSE(t.column("amount").has_value());
+}
+
+TEST_CASE("cells are read trimmed") {
+    const CsvTable t = parse_csv("a,b\n  1  ,\t2\n");
+    CHECK(t.cell(t.records[0], 0) == "1");
+    CHECK(t.cell(t.records[0], 1) == "2");
+}
+
+TEST_CASE("blank lines before the header are skipped") {
+    const CsvTable t = parse_csv("\n\r\n  \nType,Start\nFeed,x\n");
+    CHECK(t.header_line == 4);
+    CHECK(t.records[0].line == 5);
+}
+
+TEST_CASE("a header without commas but with semicolons is read with semicolons") {
+    const CsvTable t = parse_csv("Time;Amount;Note\n\"1,5\";2;x\n");
+    CHECK(t.delimiter == ';');
+    CHECK(cells(t.records[0]) == Cells{"1,5", "2", "x"});
+}
+
+TEST_CASE("a quoted cell never closed is refused naming the line it opens on") {
+    try {
+        parse_csv("a,b\n1,2\n3,\"open\n4,5\n");
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.exit_code() == 2);
+        CHECK(std::string(e.what()) == "a quoted cell opened on line 3 is never closed");
+    }
+}
+
+TEST_CASE("UTF-16 text is refused with what to do") {
+    CHECK_THROWS_WITH(parse_csv(std::string("\xFF\xFE" "a\0,\0", 6)),
+                      "the file is UTF-16 text; save it as UTF-8 (or export it again) and import that");
+}
+
+TEST_CASE("an empty text has no header and no records") {
+    const CsvTable t = parse_csv("");
+    CHECK(t.header.empty());
+    CHECK(t.records.empty());
+    CHECK(parse_csv("\xEF\xBB\xBF").header.empty());
+}
+
+TEST_CASE("a file without a final line end keeps its last record") {
+    const CsvTable t = parse_csv("a,b\n1,2");
+    REQUIRE(t.records.size() == 1);
+    CHECK(cells(t.records[0]) == Cells{"1", "2"});
+}

@@ -1,0 +1,349 @@
+#include <catch2/catch.hpp>
+
+#include "core/import_common.hpp"
+#include "core/sha256.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/import.hpp"
+#include "pumplog/journal.hpp"
+
+using namespace pumplog;
+using namespace pumplog::import_detail;
+
+namespace {
+
+ImportOptions options(std::string_view zone = "Europe/Berlin") {
+    ImportOptions o;
+    o.zone = locate_zone(zone);
+    o.now = parse_rfc3339("2026-11-21T14:05:00+01:00")->instant;
+    return o;
+}
+
+ImportResult run(const std::string& name, const std::string& content, const ImportOptions& o = options()) {
+    return read_import({SourceFile{name, content}}, o);
+}
+
+nlohmann::json line(const ImportResult& result, std::size_t i) { return nlohmann::json::parse(result.entries.at(i).text); }
+
+std::string error_of(const std::string& name, const std::string& content, const ImportOptions& o = options()) {
+    try {
+        run(name, content, o);
+    } catch (const Error& e) {
+        CHECK(e.exit_code() == 2);
+        return e.what();
+    }
+    return "(no error)";
+}
+
+const std::string huckleberry_header = "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n";
+const std::string connect_header =
+    "Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver\n";
+
+}  // namespace
+
+TEST_CASE("sha256 gives the FIPS 180-4 digests") {
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex(std::string(1000, 'a')) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+TEST_CASE("phone dates split into their fields, 12- and 24-hour") {
+    auto w = split_time("2/20/17, 9:23 AM");
+    REQUIRE(w);
+    CHECK((w->first == 2 && w->second == 20 && w->year == 2017 && w->hour == 9 && w->minute == 23));
+    w = split_time("6/9/22 4:16 PM");
+    REQUIRE(w);
+    CHECK((w->first == 6 && w->second == 9 && w->hour == 16));
+    w = split_time("7/1/25, 15:55");
+    REQUIRE(w);
+    CHECK((w->year == 2025 && w->hour == 15 && w->minute == 55));
+    w = split_time("12/20/19 12:05 AM");
+    REQUIRE(w);
+    CHECK(w->hour == 0);
+    w = split_time("1/2/20 12:30 pm");
+    REQUIRE(w);
+    CHECK(w->hour == 12);
+    w = split_time("20.02.17 09:23");
+    REQUIRE(w);
+    CHECK((w->first == 20 && w->second == 2 && w->year == 2017));
+    w = split_time("3/4/21 9:05\xE2\x80\xAFp.m.");  // iOS: a narrow no-break space before the meridiem
+    REQUIRE(w);
+    CHECK(w->hour == 21);
+}
+
+TEST_CASE("ISO times split with seconds, fractions and offsets") {
+    auto w = split_time("2024-01-05 14:30:15");
+    REQUIRE(w);
+    CHECK((w->year_first && w->year == 2024 && w->first == 1 && w->second == 5 && w->second_of_minute == 15));
+    CHECK_FALSE(w->offset);
+    w = split_time("2024-01-05T14:30:15.123+05:30");
+    REQUIRE(w);
+    REQUIRE(w->offset);
+    CHECK(w->offset->count() == 5 * 3600 + 30 * 60);
+    w = split_time("2024-01-05");
+    REQUIRE(w);
+    CHECK_FALSE(w->has_clock);
+}
+
+TEST_CASE("text that is not a date and time does not split") {
+    for (const char* text : {"", "yesterday", "2/20", "13:00", "2/20/17 9:3", "2/20/17 13:00 PM", "2/20/2017x 9:00",
+                             "2/20-17 9:00", "123/4/21 9:00", "2/20/17 9:00 AM extra"})
+        CHECK_FALSE(split_time(text));
+}
+
+TEST_CASE("the date order decides which field is the month") {
+    const auto w = split_time("3/4/21 9:00");
+    REQUIRE(w);
+    CHECK(date::format("%F %R", *resolve_time(*w, DateOrder::mdy)) == "2021-03-04 09:00");
+    CHECK(date::format("%F %R", *resolve_time(*w, DateOrder::dmy)) == "2021-04-03 09:00");
+    CHECK_FALSE(resolve_time(*split_time("2/30/21 9:00"), DateOrder::mdy));
+    CHECK_FALSE(resolve_time(*split_time("25/12/20 9:00"), DateOrder::mdy));
+}
+
+TEST_CASE("a file with a first field over 12 is read day first") {
+    const auto r = run("expressed.csv", "Baby,Time,Amount,Note\nAda,\"25/12/20, 09:00\",60 ml,\nAda,\"3/4/21, 10:00\",50 ml,\n");
+    CHECK(line(r, 1)["at"] == "2021-04-03T10:00:00+02:00");
+}
+
+TEST_CASE("a file with a second field over 12 is read month first") {
+    const auto r = run("expressed.csv", "Baby,Time,Amount,Note\nAda,\"12/25/20, 09:00\",60 ml,\nAda,\"3/4/21, 10:00\",50 ml,\n");
+    CHECK(line(r, 1)["at"] == "2021-03-04T10:00:00+01:00");
+}
+
+TEST_CASE("an ambiguous date that nothing settles is refused naming its line") {
+    const std::string csv = "Baby,Time,Amount,Note\nAda,\"1/1/21, 09:00\",60 ml,\nAda,\"3/4/21, 10:00\",50 ml,\n";
+    CHECK(error_of("expressed.csv", csv) ==
+          "expressed.csv:3: \"3/4/21, 10:00\" could be 4 March 2021 or 3 April 2021, and no date in the file "
+          "settles the order; give --date-order mdy or --date-order dmy");
+    ImportOptions o = options();
+    o.date_order = DateOrder::dmy;
+    CHECK(line(run("expressed.csv", csv, o), 1)["at"] == "2021-04-03T10:00:00+02:00");
+}
+
+TEST_CASE("a date order against the file is refused") {
+    ImportOptions o = options();
+    o.date_order = DateOrder::mdy;
+    CHECK(error_of("expressed.csv", "Baby,Time,Amount,Note\nAda,\"25/12/20, 09:00\",60 ml,\n", o) ==
+          "--date-order mdy does not fit expressed.csv:2: \"25/12/20, 09:00\" has the day first (leave "
+          "--date-order out, or give dmy)");
+}
+
+TEST_CASE("a file with dates in both orders is refused") {
+    CHECK(error_of("expressed.csv",
+                   "Baby,Time,Amount,Note\nAda,\"12/25/20, 09:00\",60 ml,\nAda,\"25/12/20, 09:00\",60 ml,\n") ==
+          "expressed.csv:2: \"12/25/20, 09:00\" has the month first but line 3 (\"25/12/20, 09:00\") the day; the "
+          "dates are not written in one order");
+}
+
+TEST_CASE("a date that cannot be read is refused naming its line") {
+    CHECK(error_of("h.csv", huckleberry_header + "Feed,2024-01-05 14:30,,,Formula,Bottle,120ml,\n"
+                                                 "Feed,2024-13-05 14:30,,,Formula,Bottle,120ml,\n") ==
+          "h.csv:3: \"2024-13-05 14:30\" is not a date and time; expected YYYY-MM-DD HH:MM");
+}
+
+TEST_CASE("a time in a spring-forward gap moves forward by the gap") {
+    const auto r = run("h.csv", huckleberry_header + "Feed,2026-03-29 02:30,,,Formula,Bottle,120ml,\n");
+    CHECK(line(r, 0)["at"] == "2026-03-29T03:30:00+02:00");
+}
+
+TEST_CASE("a repeated time in a fall-back overlap takes its first occurrence") {
+    const auto r = run("h.csv", huckleberry_header + "Feed,2026-10-25 02:30,,,Formula,Bottle,120ml,\n");
+    CHECK(line(r, 0)["at"] == "2026-10-25T02:30:00+02:00");
+}
+
+TEST_CASE("local times are read in the zone given") {
+    const auto r = run("h.csv", huckleberry_header + "Feed,2024-07-01 09:00,,,Formula,Bottle,4oz,\n",
+                       options("America/New_York"));
+    CHECK(line(r, 0)["at"] == "2024-07-01T09:00:00-04:00");
+    CHECK(line(r, 0)["ml"] == 118.29);
+}
+
+TEST_CASE("a unit in the header applies to bare numbers") {
+    const auto r = run("pump.csv",
+                       "Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Left amount "
+                       "(oz.),Right amount (oz.),Total amount (oz.),Note\n\"7/13/25, 15:55\",Left,10,12,22,1,2,3,\n");
+    const auto j = line(r, 0);
+    CHECK(j["left_ml"] == 29.57);
+    CHECK(j["right_ml"] == 59.15);
+    CHECK(j["ml"] == 88.72);
+    CHECK(j["dur_s"] == 1320);
+}
+
+TEST_CASE("Baby Buddy amounts need --unit, and the refusal names the line") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
+                            "7,1,Ada,Lovelace,2024-01-05 06:00:00,2024-01-05 06:20:00,4,,\n";
+    CHECK(error_of("pumping.csv", csv) ==
+          "pumping.csv:2: the amount \"4\" has no unit; give --unit ml or --unit oz (the unit the app was set to)");
+    ImportOptions o = options();
+    o.unit = Unit::oz;
+    const auto r = run("pumping.csv", csv, o);
+    CHECK(r.files.at(0).kind == "pumping");
+    CHECK(line(r, 0) == nlohmann::json::parse(R"({"v":1,"id":")" + r.entries[0].entry.id +
+                                              R"(","type":"pump","at":"2024-01-05T06:00:00+01:00","ml":118.29,"dur_s":1200})"));
+}
+
+TEST_CASE("each format is recognised from its header, Baby Tracker's kinds from the file name") {
+    const auto kind = [](const std::string& name, const std::string& csv) {
+        const auto r = run(name, csv);
+        return std::string(import_format_name(r.files.at(0).format)) + "/" + r.files.at(0).kind;
+    };
+    CHECK(kind("x.csv", "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n") ==
+          "babybuddy/feeding");
+    CHECK(kind("x.csv", "child_id,time,amount,notes\n") == "babybuddy/pumping");
+    CHECK(kind("x.csv", huckleberry_header) == "huckleberry/log");
+    CHECK(kind("x.csv", connect_header) == "babyconnect/log");
+    CHECK(kind("pump.csv", "Time,Amount,Note\n") == "babytracker/pump");
+    CHECK(kind("export.csv", "Time,Amount,Note\n") == "babytracker/pump");
+    CHECK(kind("nursing.csv", "Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n") ==
+          "babytracker/nursing");
+    CHECK(kind("Ada_pumped.csv", "Baby,Time,Amount,Note\n") == "babytracker/expressed");
+    CHECK(kind("expressed (1).csv", "Baby,Time,Amount (oz.),Note\n") == "babytracker/expressed");
+    CHECK(kind("dir/Ada_formula.csv", "Baby,Time,Amount,Note\n") == "babytracker/formula");
+}
+
+TEST_CASE("a file no importer recognises is refused naming the formats") {
+    CHECK(error_of("x.csv", "date,what\n") ==
+          "x.csv is not an export pumplog can read (its header is \"date,what\"); it takes Baby Buddy feeding and "
+          "pumping CSV, Huckleberry CSV, Baby Tracker pump.csv, nursing.csv, expressed.csv and formula.csv, and Baby "
+          "Connect CSV (--from babybuddy, huckleberry, babytracker, babyconnect)");
+    CHECK(error_of("x.csv", "") == "x.csv is empty: there is nothing to import");
+}
+
+TEST_CASE("a Baby Tracker bottle file without its name is refused with the names to give it") {
+    CHECK(error_of("bottles.csv", "Baby,Time,Amount,Note\n") ==
+          "bottles.csv looks like a Baby Tracker bottle export, whose name says what the bottles held: name it "
+          "expressed.csv or formula.csv as the app did");
+}
+
+TEST_CASE("a --from format the header does not fit is refused") {
+    ImportOptions o = options();
+    o.from = ImportFormat::huckleberry;
+    CHECK(error_of("x.csv", connect_header, o) ==
+          "x.csv is not a Huckleberry export: its header is \"Date and Time,End Time,Duration (min),Activity,"
+          "Quantity,Extra data,Text,Notes,Caregiver\"; expected Type,Start,End,Duration,Start Condition,Start "
+          "Location,End Condition,Notes");
+}
+
+TEST_CASE("format names and date orders are parsed leniently and refused clearly") {
+    CHECK(parse_import_format("Baby-Buddy") == ImportFormat::babybuddy);
+    CHECK(parse_import_format("baby connect") == ImportFormat::babyconnect);
+    CHECK_THROWS_WITH(parse_import_format("glow"),
+                      "\"glow\" is not an import format; use babybuddy, huckleberry, babytracker, babyconnect");
+    CHECK(parse_date_order("DMY") == DateOrder::dmy);
+    CHECK_THROWS_WITH(parse_date_order("ymd"),
+                      "\"ymd\" is not a date order; use mdy (3/4/21 is 4 March) or dmy (3 April)");
+}
+
+TEST_CASE("ids come from the rows: the same file reads to the same ids, identical rows to distinct ones") {
+    const std::string csv = connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Eva drank 4 oz of milk,,U\n"
+                                             "1/20/20 9:00 AM,,,Bottle,4,Milk,Eva drank 4 oz of milk,,U\n"
+                                             "1/20/20 9:00 AM,,,Bottle,4,Milk,Eva drank 4 oz of milk,a note,A\n";
+    const auto a = run("c.csv", csv);
+    const auto b = run("other-name.csv", csv);
+    REQUIRE(a.entries.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(a.entries[i].entry.id == b.entries[i].entry.id);
+        CHECK(a.entries[i].entry.id.size() == 27);
+        CHECK(a.entries[i].entry.id.starts_with("bc-"));
+        CHECK_FALSE(ulid_time(a.entries[i].entry.id));
+    }
+    CHECK(a.entries[0].entry.id != a.entries[1].entry.id);
+    CHECK(a.entries[1].entry.id != a.entries[2].entry.id);
+    // Notes and caregiver are not part of the id: the third row is the third occurrence.
+    const auto c = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Eva drank 4 oz of milk,,U\n");
+    CHECK(c.entries[0].entry.id == a.entries[0].entry.id);
+}
+
+TEST_CASE("entries already in the journal or earlier in the import are duplicates") {
+    const std::string csv = huckleberry_header + "Feed,2024-01-05 14:30,,,Formula,Bottle,120ml,\n"
+                                                 "Feed,2024-01-05 17:30,,,Formula,Bottle,100ml,\n";
+    ImportResult r = read_import({{"a.csv", csv}, {"b.csv", csv}}, options());
+    REQUIRE(r.entries.size() == 4);
+    drop_duplicates(r, {r.entries[0].entry.id});
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.at.instant == parse_rfc3339("2024-01-05T17:30:00+01:00")->instant);
+    CHECK(r.skipped[Skip::duplicate] == 3);
+}
+
+TEST_CASE("the merged journal orders lines stably by line_key") {
+    const auto r = run("h.csv", huckleberry_header + "Feed,2024-01-05 14:30,,,Formula,Bottle,120ml,\n"
+                                                     "Feed,2024-01-05 12:00,,,Formula,Bottle,100ml,\n");
+    const Seconds noon = parse_rfc3339("2024-01-05T12:00:00+01:00")->instant;
+    const std::string merged = merged_journal({{noon, "A"}, {noon - std::chrono::hours(1), "B"}, {noon, "C"}}, r.entries);
+    CHECK(merged == "B\nA\nC\n" + r.entries[1].text + "\n" + r.entries[0].text + "\n");
+}
+
+TEST_CASE("several children without --child are refused, --child picks one") {
+    const std::string csv = "Baby,Time,Amount,Note\nAda,\"1/13/21, 9:00\",60 ml,\nBen,\"1/13/21, 9:00\",50 ml,\n"
+                            "ada,\"1/13/21, 12:00\",40 ml,\n";
+    CHECK(error_of("expressed.csv", csv) ==
+          "expressed.csv holds the rows of 2 children (Ada, Ben); pick one with --child NAME");
+    ImportOptions o = options();
+    o.child = "ADA";
+    const auto r = run("expressed.csv", csv, o);
+    REQUIRE(r.entries.size() == 2);
+    CHECK(r.skipped.at(Skip::other_child) == 1);
+    o.child = "Cy";
+    CHECK(error_of("expressed.csv", csv, o) == "expressed.csv has no child named \"Cy\"; it has Ada, Ben");
+}
+
+TEST_CASE("Baby Buddy's --child matches the first name, the full name or the child id") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Ada,Lovelace,2024-01-05 06:00:00,,formula,bottle,120,,\n"
+                            "2,2,Ben,Lovelace,2024-01-05 06:00:00,,formula,bottle,100,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    for (const char* child : {"ada", "Ada Lovelace", "1"}) {
+        o.child = child;
+        const auto r = run("feeding.csv", csv, o);
+        REQUIRE(r.entries.size() == 1);
+        CHECK(r.entries[0].entry.ml == 120);
+    }
+}
+
+TEST_CASE("a --child with a one-child format is refused") {
+    ImportOptions o = options();
+    o.child = "Ada";
+    CHECK(error_of("h.csv", huckleberry_header, o) ==
+          "h.csv is a Huckleberry export, which holds one child's rows: leave --child out");
+}
+
+TEST_CASE("an impossible amount skips its row as a problem and the rest is imported") {
+    const auto r = run("h.csv", huckleberry_header + "Feed,2024-01-05 14:30,,,Formula,Bottle,1500ml,\n"
+                                                     "Feed,2024-01-05 15:30,,,Formula,Bottle,-20ml,\n"
+                                                     "Feed,2024-01-05 16:30,,,Formula,Bottle,120ml,\n");
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message == "1500 ml in one bottle is implausible (over 1000 ml)");
+    CHECK(r.problems[1].line == 3);
+    CHECK(r.problems[1].message == "\"-20ml\" is not an amount; try 90ml or 3oz");
+    CHECK(r.skipped.at(Skip::problem) == 2);
+}
+
+TEST_CASE("a row in the future is a problem") {
+    const auto r = run("h.csv", huckleberry_header + "Feed,2026-11-21 15:00,,,Formula,Bottle,120ml,\n");
+    CHECK(r.entries.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message == "2026-11-21 15:00 is in the future");
+}
+
+TEST_CASE("durations read as minutes, H:MM, or with units") {
+    CHECK(minutes_cell("15")->count() == 900);
+    CHECK(minutes_cell("10 min")->count() == 600);
+    CHECK(minutes_cell("1h05m")->count() == 3900);
+    CHECK_FALSE(minutes_cell(" "));
+    CHECK(clock_duration("00:16")->count() == 960);
+    CHECK(clock_duration("1:05")->count() == 3900);
+    CHECK(clock_duration("12")->count() == 720);
+    CHECK_THROWS_AS(clock_duration("1:75"), RowError);
+    CHECK_THROWS_AS(minutes_cell("soon"), RowError);
+}
+
+TEST_CASE("a header's unit in parentheses is found with its column") {
+    const CsvTable t = parse_csv("Left amount (oz.),Right amount (ml.),Total amount,Left duration (min)\n");
+    CHECK((unit_column(t, "left amount").index == 0u && unit_column(t, "left amount").unit == Unit::oz));
+    CHECK(unit_column(t, "right amount").unit == Unit::ml);
+    CHECK((unit_column(t, "total amount").index == 2u && !unit_column(t, "total amount").unit));
+    CHECK((unit_column(t, "left duration").index == 3u && !unit_column(t, "left duration").unit));
+    CHECK_FALSE(unit_column(t, "amount").index);
+}
