@@ -7,7 +7,7 @@
 _pumplog_commands() {
     case $1 in
         '') echo 'add log stock report config completion help' ;;
-        'log') echo 'pump feed undo rm edit' ;;
+        'log') echo 'pump feed undo rm edit import' ;;
         'stock') echo 'add use move discard expiring' ;;
         'config') echo 'get set unset list' ;;
     esac
@@ -22,6 +22,7 @@ _pumplog_options() {
         'log pump') echo '--at --left --right --dur --note --force --store' ;;
         'log feed') echo '--bottle --breast --milk --left --right --dur --at --note --force --from-stock' ;;
         'log edit') echo '--amount --at --note --left --right --dur --milk --force' ;;
+        'log import') echo '--from --tz --date-order --child --dry-run' ;;
         'stock') echo '--all' ;;
         'stock add') echo '--in --pumped --label --at --note --force' ;;
         'stock move') echo '--to --at --force' ;;
@@ -69,6 +70,10 @@ _pumplog_option_value() {
         'log edit --right') echo 'value' ;;
         'log edit --dur') echo 'value' ;;
         'log edit --milk') echo 'choice breast formula' ;;
+        'log import --from') echo 'choice babybuddy huckleberry babytracker babyconnect' ;;
+        'log import --tz') echo 'value' ;;
+        'log import --date-order') echo 'choice mdy dmy' ;;
+        'log import --child') echo 'value' ;;
         'stock add --in') echo 'choice room cooler fridge freezer' ;;
         'stock add --pumped') echo 'value' ;;
         'stock add --label') echo 'labels' ;;
@@ -95,6 +100,10 @@ _pumplog_positional() {
         'log edit')
             case $2 in
                 0) echo 'refs' ;;
+            esac ;;
+        'log import')
+            case $2 in
+                *) echo 'file' ;;
             esac ;;
         'stock use')
             case $2 in

@@ -8,7 +8,7 @@ function __pumplog_commands
         case ''
             printf '%s\t%s\n' 'add' 'record a pumping session (short for `log pump`)' 'log' 'list, record, correct and check journal entries' 'stock' 'the stored-milk inventory, soonest to expire first' 'report' 'daily, weekly, monthly and hour-of-day summaries' 'config' 'read and change settings' 'completion' 'print a shell completion script: bash, zsh or fish' 'help' 'show the manual page of pumplog or of a command'
         case 'log'
-            printf '%s\t%s\n' 'pump' 'record a pumping session' 'feed' 'record a bottle feed or nursing' 'undo' 'void the newest entry still in effect' 'rm' 'void entries by reference' 'edit' 'correct an entry (appends an amendment)'
+            printf '%s\t%s\n' 'pump' 'record a pumping session' 'feed' 'record a bottle feed or nursing' 'undo' 'void the newest entry still in effect' 'rm' 'void entries by reference' 'edit' 'correct an entry (appends an amendment)' 'import' 'import history from another tracker\'s CSV export'
         case 'stock'
             printf '%s\t%s\n' 'add' 'store milk: pumplog stock add 120ml --in freezer' 'use' 'take milk out, soonest to expire first (never expired milk)' 'move' 'move a container: freezer to fridge or room is a thaw' 'discard' 'throw a container away' 'expiring' 'containers that expire soon; silent with exit 1 when none'
         case 'config'
@@ -31,6 +31,8 @@ function __pumplog_options
             printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--from-stock' 'take the bottle\'s milk out of the stash (see pumplog stock)'
         case 'log edit'
             printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--force' 'accept an implausible amount or a future time'
+        case 'log import'
+            printf '%s\t%s\n' '--from' 'the export\'s format (default: detected): babybuddy, huckleberry, babytracker, babyconnect' '--tz' 'the zone the file\'s times are in (default: TZ, config timezone, the system\'s)' '--date-order' '3/4/21 is 4 March (mdy) or 3 April (dmy), when the file does not settle it' '--child' 'import this child\'s rows only, where the file has several' '--dry-run' 'list what would be imported and change nothing'
         case 'stock'
             printf '%s\t%s\n' '--all' 'also list used-up and discarded containers, with their final status'
         case 'stock add'
@@ -121,6 +123,14 @@ function __pumplog_option_value
             echo 'value'
         case 'log edit --milk'
             echo 'choice breast formula'
+        case 'log import --from'
+            echo 'choice babybuddy huckleberry babytracker babyconnect'
+        case 'log import --tz'
+            echo 'value'
+        case 'log import --date-order'
+            echo 'choice mdy dmy'
+        case 'log import --child'
+            echo 'value'
         case 'stock add --in'
             echo 'choice room cooler fridge freezer'
         case 'stock add --pumped'
@@ -162,6 +172,11 @@ function __pumplog_positional
             switch $argv[2]
                 case 0
                     echo 'refs'
+            end
+        case 'log import'
+            switch $argv[2]
+                case '*'
+                    echo 'file'
             end
         case 'stock use'
             switch $argv[2]

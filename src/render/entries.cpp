@@ -90,8 +90,10 @@ std::string describe(const Entry& e, Unit unit) {
         case EntryType::feed:
             if (e.method == "breast") {
                 std::string out = "nursed";
-                if (e.left_s || e.right_s) {
-                    out += " L " + mins(e.left_s.value_or(0)) + " / R " + mins(e.right_s.value_or(0));
+                if (e.left_s && e.right_s) {
+                    out += " L " + mins(*e.left_s) + " / R " + mins(*e.right_s);
+                } else if (e.left_s || e.right_s) {
+                    out += e.left_s ? " L " + mins(*e.left_s) : " R " + mins(*e.right_s);
                 } else if (e.dur_s) {
                     out += " " + mins(*e.dur_s);
                 }
