@@ -44,3 +44,49 @@ inline std::string refusal(const std::function<void()>& body, int code = 2) {
 }
 
 }  // namespace testing
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
+
+namespace testing {
+
+// A temporary folder, removed at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "pumplog-unit.XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline void write_file(const std::filesystem::path& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A journal line of type `type` with the id and time given, and extra fields ("" or ',"ml":90').
+inline std::string line(const std::string& id, const std::string& at, const std::string& type = "pump",
+                        const std::string& extra = ",\"ml\":90") {
+    return "{\"v\":1,\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"at\":\"" + at + "\"" + extra + "}";
+}
+
+}  // namespace testing
