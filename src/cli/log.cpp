@@ -15,6 +15,11 @@ using std::chrono::seconds;
 
 std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
+// For options whose empty value would read as "not given" (--at "" is not now).
+const CLI::Validator given_time(
+    [](std::string& value) { return value.empty() ? std::string("an empty time; try 14:30, -2h or now") : std::string(); },
+    "", "given_time");
+
 struct PumpOptions {
     std::vector<std::string> amount;
     std::string at, note, duration, left, right;
@@ -25,7 +30,8 @@ void add_pump_options(CLI::App& cmd, PumpOptions& o) {
     cmd.add_option("amount", o.amount, "volume: 90ml, 3oz, 3 fl oz, L40 R50, or a number in the configured unit")
         ->type_name("AMOUNT");
     cmd.add_option("--at", o.at, "when it happened (default now): 14:30, \"yesterday 22:10\", \"20m ago\"")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(given_time);
     cmd.add_option("--left", o.left, "left side volume")->type_name("AMOUNT");
     cmd.add_option("--right", o.right, "right side volume")->type_name("AMOUNT");
     cmd.add_option("--dur", o.duration, "how long the session took: 15m, 1h")->type_name("DURATION");
@@ -387,8 +393,10 @@ void setup_add(CLI::App& cmd, Context& ctx) {
 
 void setup_log(CLI::App& log, Context& ctx) {
     auto list = std::make_shared<ListOptions>();
-    log.add_option("--since", list->since, "from this time or day (default: 6 days before today)")->type_name("TIME");
-    log.add_option("--until", list->until, "to this time or day, inclusive")->type_name("TIME");
+    log.add_option("--since", list->since, "from this time or day (default: 6 days before today)")
+        ->type_name("TIME")
+        ->check(given_time);
+    log.add_option("--until", list->until, "to this time or day, inclusive")->type_name("TIME")->check(given_time);
     log.add_flag("--all", list->all, "include voided entries, marked");
     log.require_subcommand(0, 1);
     log.footer("Examples:\n  pumplog log\n  pumplog log --since monday --format csv\n  pumplog log pump 90ml\n"
@@ -412,7 +420,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--left", fo->left, "nursing time on the left: 12m")->type_name("DURATION");
     feed->add_option("--right", fo->right, "nursing time on the right: 8m")->type_name("DURATION");
     feed->add_option("--dur", fo->duration, "nursing time when the sides were not timed")->type_name("DURATION");
-    feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME");
+    feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME")->check(given_time);
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->callback([&ctx, fo] { ctx.action = [&ctx, fo] { return run_feed(ctx, *fo); }; });
@@ -429,7 +437,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     auto eo = std::make_shared<EditOptions>();
     edit->add_option("ref", eo->ref, "reference shown by pumplog log")->required()->type_name("REF");
     edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store)")->type_name("AMOUNT");
-    edit->add_option("--at", eo->at, "new time")->type_name("TIME");
+    edit->add_option("--at", eo->at, "new time")->type_name("TIME")->check(given_time);
     eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
     edit->add_option("--left", eo->left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");
     edit->add_option("--right", eo->right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");

@@ -165,7 +165,10 @@ int main(int argc, char** argv) {
             ->type_name("ml|oz");
         app.add_option("--now", context.now_option, "the current time, for tests and what-if questions "
                                                     "(also PUMPLOG_NOW)")
-            ->type_name("TIME");
+            ->type_name("TIME")
+            ->check(CLI::Validator(
+                [](std::string& value) { return value.empty() ? std::string("an empty time; try 2026-11-21T14:05:00+01:00") : std::string(); },
+                "", "given_time"));
         app.add_option("--color", context.color_option, "colour: auto, always or never (NO_COLOR is honoured)")
             ->type_name("WHEN")
             ->check(CLI::IsMember({"auto", "always", "never"}));
