@@ -76,15 +76,18 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     pump.note = o.note;
     const Journal journal = ctx.journal();
     const Line line = pump_line(pump, new_id(), clock.zone);
-    journal.append({serialize(line)});
 
-    // The summary: that day's pumps, read from the journal's tail only.
+    // The summary: that day's pumps, read from the journal's tail only, before
+    // writing (with --strict a damaged journal refuses the add, unwritten).
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
     ReplayOptions options;
     options.since = start_of_local_day(day, clock.zone);
     const History history = ctx.history(options);
-    const DayTotal total = pumped_on(history.entries, date);
+    DayTotal total = pumped_on(history.entries, date);
+    journal.append({serialize(line)});
+    total.pumped += pump.amount.total;
+    ++total.sessions;
     const Unit unit = ctx.unit();
     std::string sides;  // the sides given: "(L 40 / R 50)", "(R 50)"
     if (pump.amount.left) sides += "L " + format_volume_number(*pump.amount.left, unit);
@@ -130,6 +133,11 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
     }
     const Line line = feed_line(feed, new_id(), clock.zone);
+    if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
+        ReplayOptions options;
+        options.since = start_of_local_day(local_day(feed.at, clock.zone), clock.zone);
+        ctx.history(options);
+    }
     ctx.journal().append({serialize(line)});
     Entry entry;
     std::string error;

@@ -268,7 +268,9 @@ stores_at() {
     echo x > "$TEST_DIR/file"
     J="$TEST_DIR/file/journal.jsonl"
     refused 3 pumplog -j "$J" add 90ml
-    [[ "$stderr" == "pumplog: error: cannot create folder $TEST_DIR/file: Not a directory" ]]
+    [ "$stderr" = "pumplog: error: cannot read journal $J: Not a directory" ]
+    refused 3 pumplog -j "$J" log feed 120ml
+    [ "$stderr" = "pumplog: error: cannot create folder $TEST_DIR/file: Not a directory" ]
 }
 
 @test "an unwritable journal is exit 3: a folder stands where the file should be" {
@@ -301,4 +303,12 @@ stores_at() {
     [[ "$stderr" == "pumplog: warning: $J:2: "*"; skipped (see pumplog log check)" ]]
     [ "$(sed -n 2p "$J")" = '{"v":1,"id":"b","ty' ]
     [ "$(sed -n 3p "$J" | jq .ml)" = 50 ]
+}
+
+@test "with --strict a damaged journal refuses the add before anything is written" {
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    journal_line 'garbage'
+    refused 3 pumplog add 50ml --strict
+    [ "$stderr" = "pumplog: error: $J:2: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
+    refused 3 pumplog --strict log feed 50ml
 }
