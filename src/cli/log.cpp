@@ -154,11 +154,12 @@ struct ListOptions {
 int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     const Format format = ctx.format({Format::table, Format::json, Format::csv});
-    const date::sys_days today = local_day(clock.now, clock.zone);
-    const Seconds since = o.since.empty() ? start_of_local_day(today - date::days(6), clock.zone)
-                                          : parse_time_span(o.since, clock).begin;
     const bool bounded = !o.until.empty();
     const Seconds until = bounded ? parse_time_span(o.until, clock).end : Seconds::max();
+    // By default the 7 local days up to today, or up to --until's day.
+    const date::sys_days last_day = local_day(bounded ? until - std::chrono::seconds(1) : clock.now, clock.zone);
+    const Seconds since = o.since.empty() ? start_of_local_day(last_day - date::days(6), clock.zone)
+                                          : parse_time_span(o.since, clock).begin;
     if (until <= since) throw usage_error("--until is before --since");
     ReplayOptions options;
     options.include_voided = o.all;
@@ -401,7 +402,7 @@ void setup_add(CLI::App& cmd, Context& ctx) {
 
 void setup_log(CLI::App& log, Context& ctx) {
     auto list = std::make_shared<ListOptions>();
-    log.add_option("--since", list->since, "from this time or day (default: 6 days before today)")
+    log.add_option("--since", list->since, "from this time or day (default: the 7 days up to today, or to --until)")
         ->type_name("TIME")
         ->check(given_time);
     log.add_option("--until", list->until, "to this time or day, inclusive")->type_name("TIME")->check(given_time);

@@ -148,6 +148,16 @@ last_line() {
     [ "$(echo "$output" | jq -c '[.[].id] | length')" = 8 ]
 }
 
+@test "--until alone lists the 7 days up to it" {
+    journal_line '{"v":1,"id":"oct24","type":"pump","at":"2026-10-24T12:00:00+02:00","ml":1}'
+    journal_line '{"v":1,"id":"oct26","type":"pump","at":"2026-10-26T12:00:00+01:00","ml":1}'
+    journal_line '{"v":1,"id":"nov01","type":"pump","at":"2026-11-01T12:00:00+01:00","ml":1}'
+    journal_line '{"v":1,"id":"nov02","type":"pump","at":"2026-11-02T12:00:00+01:00","ml":1}'
+    run --separate-stderr pumplog log --until 2026-11-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["oct26","nov01"]' ]
+}
+
 @test "--until before --since is refused" {
     refused 2 pumplog log --since 2026-11-20 --until 2026-11-19
 }
