@@ -311,7 +311,12 @@ std::optional<std::chrono::system_clock::time_point> ulid_time(std::string_view 
         if (i < 10) t = (t << 5) | v;
     }
     if (t >= (std::uint64_t{1} << 48)) return std::nullopt;  // 48 bits of time at most
-    return std::chrono::system_clock::time_point(std::chrono::milliseconds(t));
+    // ULIDs reach the year 10889, the system clock (nanoseconds) only 2262:
+    // a time beyond it is not one pumplog wrote (and would overflow).
+    using namespace std::chrono;
+    if (t > static_cast<std::uint64_t>(duration_cast<milliseconds>(system_clock::duration::max()).count()))
+        return std::nullopt;
+    return system_clock::time_point(duration_cast<system_clock::duration>(milliseconds(t)));
 }
 
 Line new_line(EntryType type, std::string_view id, Seconds at, const date::time_zone* zone) {
