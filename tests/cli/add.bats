@@ -312,3 +312,15 @@ stores_at() {
     [ "$stderr" = "pumplog: error: $J:2: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
     refused 3 pumplog --strict log feed 50ml
 }
+
+@test "a journal locked too long by another process is exit 3, nothing written" {
+    command -v flock > /dev/null || skip "no flock(1)"
+    pumplog add 90ml
+    flock "$J" sleep 3 > /dev/null 2>&1 3>&- &
+    local holder=$!
+    sleep 0.3
+    PUMPLOG_LOCK_TIMEOUT_MS=200 refused 3 pumplog add 50ml
+    [[ "$stderr" == "pumplog: error: journal $J is locked by another pumplog for too long; try again" ]]
+    kill "$holder" 2> /dev/null || true
+    wait "$holder" 2> /dev/null || true
+}
