@@ -47,7 +47,7 @@ std::string join(const std::vector<std::string>& words) {
 
 SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, const std::string& left,
                         const std::string& right) {
-    const Unit bare = ctx.settings().unit;
+    const Unit bare = ctx.unit();  // bare numbers: --unit, else config
     if (!left.empty() || !right.empty()) {
         if (!amount.empty()) throw usage_error("give either an amount or --left/--right, not both");
         SideAmounts s;
@@ -128,7 +128,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         if (!o.left.empty() || !o.right.empty()) throw usage_error("--left/--right go with --breast");
         if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
         feed.method = FeedMethod::bottle;
-        feed.amount = parse_amount(join(o.amount), ctx.settings().unit);
+        feed.amount = parse_amount(join(o.amount), ctx.unit());
         check_plausible_session(*feed.amount, o.force);
         feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
     }
@@ -269,7 +269,7 @@ struct EditOptions {
 // (SPEC 1), checked as that command checks them.
 nlohmann::ordered_json edit_fields(Context& ctx, const EditOptions& o, const Entry& target) {
     const Clock& clock = ctx.clock();
-    const Unit bare = ctx.settings().unit;
+    const Unit bare = ctx.unit();  // bare numbers: --unit, else config
     nlohmann::ordered_json set = nlohmann::ordered_json::object();
     const bool sides_given = !o.left.empty() || !o.right.empty();
     if (!o.at.empty()) {

@@ -71,6 +71,14 @@ stores_at() {
     stores_ml 90 90ml
 }
 
+@test "a bare number follows --unit when given: the unit the answer is in" {
+    pumplog --unit oz add 3
+    [ "$(last_line .ml)" = 88.72 ]
+    pumplog config set unit oz
+    pumplog add 90 --unit ml
+    [ "$(last_line .ml)" = 90 ]
+}
+
 @test "the compact form L40 R50 stores each side and their sum" {
     pumplog add L40 R50
     [ "$(last_line '[.ml, .left_ml, .right_ml]')" = "[90,40,50]" ]
