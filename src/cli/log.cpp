@@ -17,7 +17,9 @@ std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
 // For options whose empty value would read as "not given" (--at "" is not now).
 const CLI::Validator given_time(
-    [](std::string& value) { return value.empty() ? std::string("an empty time; try 14:30, -2h or now") : std::string(); },
+    [](std::string& value) {
+        return value.empty() ? std::string("an empty time; try 14:30, -2h or now") : std::string();
+    },
     "", "given_time");
 
 struct PumpOptions {
@@ -244,7 +246,8 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
             seen.push_back(id);
             const auto found = find_entry(ctx, id);
-            if (!found) throw usage_error(fmt::format("\"{}\" is not an entry that can be removed", printable_ref(ref)));
+            if (!found)
+                throw usage_error(fmt::format("\"{}\" is not an entry that can be removed", printable_ref(ref)));
             if (found->second) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
             if (found->first.type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
@@ -320,7 +323,8 @@ nlohmann::ordered_json edit_fields(Context& ctx, const EditOptions& o, const Ent
         const bool was_breast = target.method == "breast";
         const bool breast = o.breast || (was_breast && !o.bottle);
         if (breast) {
-            if (!o.amount.empty()) throw usage_error("a breast feed has durations, not an amount; use --left/--right or --dur");
+            if (!o.amount.empty())
+                throw usage_error("a breast feed has durations, not an amount; use --left/--right or --dur");
             if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
             if (!was_breast) {
                 set["method"] = "breast";
@@ -359,7 +363,8 @@ nlohmann::ordered_json edit_fields(Context& ctx, const EditOptions& o, const Ent
         }
     }
     if (set.empty())
-        throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
+        throw usage_error(
+            "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
     return set;
 }
 
@@ -370,11 +375,13 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const Refs refs(all_ids(journal));
         const std::string id = resolve_one(refs, o.ref);
         const auto found = find_entry(ctx, id);
-        if (!found || !found->first.is_event()) throw usage_error(fmt::format("\"{}\" cannot be edited", printable_ref(o.ref)));
+        if (!found || !found->first.is_event())
+            throw usage_error(fmt::format("\"{}\" cannot be edited", printable_ref(o.ref)));
         if (found->first.type == EntryType::unknown)
             throw usage_error(fmt::format("\"{}\" is a {} entry, which this version of pumplog cannot edit",
                                           printable_ref(o.ref), found->first.type_text));
-        if (found->second) throw usage_error(fmt::format("\"{}\" is voided; log it again instead", printable_ref(o.ref)));
+        if (found->second)
+            throw usage_error(fmt::format("\"{}\" is voided; log it again instead", printable_ref(o.ref)));
         const Entry& target = found->first;
         const nlohmann::ordered_json set = edit_fields(ctx, o, target);
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
