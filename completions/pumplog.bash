@@ -21,7 +21,7 @@ _pumplog_options() {
         'log') echo '--since --until --all' ;;
         'log pump') echo '--at --left --right --dur --note --force --store' ;;
         'log feed') echo '--bottle --breast --milk --left --right --dur --at --note --force --from-stock' ;;
-        'log edit') echo '--amount --at --note --left --right --dur --milk --force' ;;
+        'log edit') echo '--amount --at --note --left --right --dur --milk --bottle --breast --force' ;;
         'log import') echo '--from --tz --date-order --child --dry-run' ;;
         'stock') echo '--all' ;;
         'stock add') echo '--in --pumped --label --at --note --force' ;;

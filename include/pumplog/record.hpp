@@ -13,7 +13,13 @@
 namespace pumplog {
 
 // Refuses (usage error) a time in the future for a past event, unless forced.
-void check_not_future(Seconds at, Seconds now, bool force);
+// A minute of slack allows for clocks a little apart. The message shows the
+// time in `zone` when given (else UTC).
+void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone* zone = nullptr);
+
+// Refuses (usage error) a session or nursing time of 0 or less, or over 3 hours,
+// unless forced.
+void check_plausible_duration(std::chrono::seconds duration, bool force);
 
 struct PumpRecord {
     Seconds at;

@@ -14,6 +14,7 @@ std::string stored(Context& ctx, std::string_view key) {
     const auto& values = ctx.config_values();
     const auto it = values.find(std::string(key));
     if (it != values.end() && it->is_string()) return it->get<std::string>();
+    if (it != values.end() && it->is_number()) return it->dump();  // written by hand
     return {};
 }
 
@@ -37,6 +38,13 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     const std::string normalized = normalize_setting(key, value);
     nlohmann::json values = ctx.config_values();
     values[key] = normalized;
+    // The gaps must fit together: the shortest gap cannot exceed a longest one.
+    const Settings settings = settings_from(values);
+    for (const auto& [name, longest] : {std::pair{"max_gap_day", settings.max_gap_day},
+                                        std::pair{"max_gap_night", settings.max_gap_night}})
+        if (settings.min_gap > longest)
+            throw usage_error(fmt::format("min_gap ({}) cannot be longer than {} ({}); change one of them first",
+                                          format_duration(settings.min_gap), name, format_duration(longest)));
     write_config(default_config_path(), values);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : normalized);
     return 0;

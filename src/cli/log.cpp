@@ -16,6 +16,13 @@ using std::chrono::seconds;
 
 std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
+// For options whose empty value would read as "not given" (--at "" is not now).
+const CLI::Validator given_time(
+    [](std::string& value) {
+        return value.empty() ? std::string("an empty time; try 14:30, -2h or now") : std::string();
+    },
+    "", "given_time");
+
 struct PumpOptions {
     std::vector<std::string> amount;
     std::string at, note, duration, left, right, store;
@@ -26,7 +33,8 @@ void add_pump_options(CLI::App& cmd, PumpOptions& o) {
     cmd.add_option("amount", o.amount, "volume: 90ml, 3oz, 3 fl oz, L40 R50, or a number in the configured unit")
         ->type_name("AMOUNT");
     cmd.add_option("--at", o.at, "when it happened (default now): 14:30, \"yesterday 22:10\", \"20m ago\"")
-        ->type_name("TIME");
+        ->type_name("TIME")
+        ->check(given_time);
     cmd.add_option("--left", o.left, "left side volume")->type_name("AMOUNT");
     cmd.add_option("--right", o.right, "right side volume")->type_name("AMOUNT");
     cmd.add_option("--dur", o.duration, "how long the session took: 15m, 1h")->type_name("DURATION");
@@ -44,7 +52,7 @@ std::string join(const std::vector<std::string>& words) {
 
 SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, const std::string& left,
                         const std::string& right) {
-    const Unit bare = ctx.settings().unit;
+    const Unit bare = ctx.unit();  // bare numbers: --unit, else config
     if (!left.empty() || !right.empty()) {
         if (!amount.empty()) throw usage_error("give either an amount or --left/--right, not both");
         SideAmounts s;
@@ -65,27 +73,33 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
     pump.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
-    check_not_future(pump.at, clock.now, o.force);
-    if (!o.duration.empty()) pump.duration = parse_duration(o.duration);
+    check_not_future(pump.at, clock.now, o.force, clock.zone);
+    if (!o.duration.empty()) {
+        pump.duration = parse_duration(o.duration);
+        check_plausible_duration(*pump.duration, o.force);
+    }
     pump.note = o.note;
     const Journal journal = ctx.journal();
     const Line line = pump_line(pump, new_id(), clock.zone);
-    std::string stored;  // the stash's message, after the day's summary
-    if (o.store.empty()) journal.append({serialize(line)});
-    else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
 
-    // The summary: that day's pumps, read from the journal's tail only.
+    // The summary: that day's pumps, read from the journal's tail only, before
+    // writing (with --strict a damaged journal refuses the add, unwritten).
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
     ReplayOptions options;
     options.since = start_of_local_day(day, clock.zone);
     const History history = ctx.history(options);
-    const DayTotal total = pumped_on(history.entries, date);
+    DayTotal total = pumped_on(history.entries, date);
+    std::string stored;  // the stash's message, after the day's summary
+    if (o.store.empty()) journal.append({serialize(line)});
+    else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
+    total.pumped += pump.amount.total;
+    ++total.sessions;
     const Unit unit = ctx.unit();
-    std::string sides;
-    if (pump.amount.left || pump.amount.right)
-        sides = fmt::format(" (L {} / R {})", format_volume_number(pump.amount.left.value_or(Volume{}), unit),
-                            format_volume_number(pump.amount.right.value_or(Volume{}), unit));
+    std::string sides;  // the sides given: "(L 40 / R 50)", "(R 50)"
+    if (pump.amount.left) sides += "L " + format_volume_number(*pump.amount.left, unit);
+    if (pump.amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*pump.amount.right, unit);
+    if (!sides.empty()) sides = " (" + sides + ")";
     const bool today = day == local_day(clock.now, clock.zone);
     fmt::print("Logged {}{} at {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
                format_clock(pump.at, clock.zone), today ? "today" : date, format_volume(total.pumped, unit),
@@ -104,7 +118,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRecord feed;
     feed.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
-    check_not_future(feed.at, clock.now, o.force);
+    check_not_future(feed.at, clock.now, o.force, clock.zone);
     feed.note = o.note;
     if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
     const bool breast = o.breast || (o.amount.empty() && (!o.left.empty() || !o.right.empty()));
@@ -116,19 +130,24 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         if (!o.right.empty()) feed.right = parse_duration(o.right);
         if (!o.duration.empty()) feed.duration = parse_duration(o.duration);
         for (const auto& d : {feed.left, feed.right, feed.duration})
-            if (d && !o.force && (d->count() <= 0 || *d > std::chrono::hours(3)))
-                throw usage_error(fmt::format("{} at the breast is implausible (or use --force)", format_duration(*d)));
+            if (d) check_plausible_duration(*d, o.force);
     } else {
         if (o.amount.empty()) throw usage_error("no amount given; try pumplog log feed 120ml (or --breast --left 10m)");
         if (!o.left.empty() || !o.right.empty()) throw usage_error("--left/--right go with --breast");
+        if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
         feed.method = FeedMethod::bottle;
-        feed.amount = parse_amount(join(o.amount), ctx.settings().unit);
+        feed.amount = parse_amount(join(o.amount), ctx.unit());
         check_plausible_session(*feed.amount, o.force);
         feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
         if (o.from_stock && feed.milk != "breast") throw usage_error("--from-stock takes breast milk, not formula");
     }
     if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
     const Line line = feed_line(feed, new_id(), clock.zone);
+    if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
+        ReplayOptions options;
+        options.since = start_of_local_day(local_day(feed.at, clock.zone), clock.zone);
+        ctx.history(options);
+    }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at);
     else ctx.journal().append({serialize(line)});
@@ -148,11 +167,12 @@ struct ListOptions {
 int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     const Format format = ctx.format({Format::table, Format::json, Format::csv});
-    const date::sys_days today = local_day(clock.now, clock.zone);
-    const Seconds since = o.since.empty() ? start_of_local_day(today - date::days(6), clock.zone)
-                                          : parse_time_span(o.since, clock).begin;
     const bool bounded = !o.until.empty();
     const Seconds until = bounded ? parse_time_span(o.until, clock).end : Seconds::max();
+    // By default the 7 local days up to today, or up to --until's day.
+    const date::sys_days last_day = local_day(bounded ? until - std::chrono::seconds(1) : clock.now, clock.zone);
+    const Seconds since = o.since.empty() ? start_of_local_day(last_day - date::days(6), clock.zone)
+                                          : parse_time_span(o.since, clock).begin;
     if (until <= since) throw usage_error("--until is before --since");
     ReplayOptions options;
     options.include_voided = o.all;
@@ -173,12 +193,20 @@ int run_list(Context& ctx, const ListOptions& o) {
     return 0;
 }
 
+// A reference as typed, safe to quote in a one-line error.
+std::string printable_ref(std::string_view ref) {
+    std::string out;
+    for (const char c : ref.substr(0, 40)) out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    return ref.size() > 40 ? out + "..." : out;
+}
+
 // The one entry a reference names; usage error when none or several.
 std::string resolve_one(const Refs& refs, std::string_view ref) {
     const auto ids = refs.resolve(ref);
-    if (ids.empty()) throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", ref));
+    if (ids.empty())
+        throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", printable_ref(ref)));
     if (ids.size() > 1)
-        throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", ref, ids.size()));
+        throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", printable_ref(ref), ids.size()));
     return ids.front();
 }
 
@@ -229,9 +257,11 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
             seen.push_back(id);
             const auto found = find_entry(ctx, id);
-            if (!found) throw usage_error(fmt::format("\"{}\" is not an entry that can be removed", ref));
-            if (found->second) throw usage_error(fmt::format("\"{}\" is already voided", ref));
-            if (found->first.type == EntryType::void_) throw usage_error(fmt::format("\"{}\" is itself a void", ref));
+            if (!found)
+                throw usage_error(fmt::format("\"{}\" is not an entry that can be removed", printable_ref(ref)));
+            if (found->second) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
+            if (found->first.type == EntryType::void_)
+                throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
             removed.push_back(found->first);
             lines.push_back(serialize(void_line(id, clock.now, new_id(), clock.zone)));
         }
@@ -245,8 +275,109 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
 
 struct EditOptions {
     std::string ref, amount, at, note, left, right, duration, milk;
-    bool force = false;
+    bool force = false, bottle = false, breast = false;
+    CLI::Option* note_option = nullptr;  // given, even empty: "--note ''" clears the note
 };
+
+// The fields of a correction: every field the entry's recording command takes
+// (SPEC 1), checked as that command checks them.
+nlohmann::ordered_json edit_fields(Context& ctx, const EditOptions& o, const Entry& target) {
+    const Clock& clock = ctx.clock();
+    const Unit bare = ctx.unit();  // bare numbers: --unit, else config
+    nlohmann::ordered_json set = nlohmann::ordered_json::object();
+    const bool sides_given = !o.left.empty() || !o.right.empty();
+    if (!o.at.empty()) {
+        const Seconds at = parse_time_point(o.at, clock);
+        check_not_future(at, clock.now, o.force, clock.zone);
+        set["at"] = format_rfc3339(at, clock.zone);
+    }
+    if (o.note_option && o.note_option->count() > 0)
+        set["note"] = o.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.note);
+    const auto duration = [&](const std::string& text) {
+        const seconds d = parse_duration(text);
+        check_plausible_duration(d, o.force);
+        return d.count();
+    };
+    const auto clear = [&](const char* key, bool present) {
+        if (present) set[key] = nullptr;
+    };
+    if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
+    if ((o.bottle || o.breast) && target.type != EntryType::feed) throw usage_error("--bottle/--breast go with a feed");
+
+    if (target.type == EntryType::pump) {
+        if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
+        if (!o.amount.empty() && sides_given) throw usage_error("give either --amount or --left/--right, not both");
+        if (!o.amount.empty()) {
+            const SideAmounts a = parse_session_amount(o.amount, bare);
+            check_plausible_session(a.total, o.force);
+            set["ml"] = json_number(round_ml(a.total.ml()));
+            // The sides follow the new amount: a plain amount drops the old ones.
+            if (a.left) set["left_ml"] = json_number(round_ml(a.left->ml()));
+            else clear("left_ml", target.left_ml.has_value());
+            if (a.right) set["right_ml"] = json_number(round_ml(a.right->ml()));
+            else clear("right_ml", target.right_ml.has_value());
+        }
+        if (sides_given) {
+            std::optional<Volume> left, right;
+            if (target.left_ml) left = Volume::from_ml(*target.left_ml);
+            if (target.right_ml) right = Volume::from_ml(*target.right_ml);
+            if (!o.left.empty()) left = parse_amount(o.left, bare);
+            if (!o.right.empty()) right = parse_amount(o.right, bare);
+            const Volume total = left.value_or(Volume{}) + right.value_or(Volume{});
+            check_plausible_session(total, o.force);
+            if (left) set["left_ml"] = json_number(round_ml(left->ml()));
+            if (right) set["right_ml"] = json_number(round_ml(right->ml()));
+            set["ml"] = json_number(round_ml(total.ml()));
+        }
+        if (!o.duration.empty()) set["dur_s"] = duration(o.duration);
+    } else if (target.type == EntryType::feed) {
+        const bool was_breast = target.method == "breast";
+        const bool breast = o.breast || (was_breast && !o.bottle);
+        if (breast) {
+            if (!o.amount.empty())
+                throw usage_error("a breast feed has durations, not an amount; use --left/--right or --dur");
+            if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
+            if (!was_breast) {
+                set["method"] = "breast";
+                clear("ml", target.ml.has_value());
+                clear("milk", !target.milk.empty());
+            }
+            if (!o.left.empty()) set["left_s"] = duration(o.left);
+            if (!o.right.empty()) set["right_s"] = duration(o.right);
+            if (!o.duration.empty()) set["dur_s"] = duration(o.duration);
+        } else {
+            if (sides_given) throw usage_error("--left/--right go with --breast");
+            if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
+            if (was_breast) {
+                if (o.amount.empty()) throw usage_error("a bottle feed needs its --amount");
+                set["method"] = "bottle";
+                clear("left_s", target.left_s.has_value());
+                clear("right_s", target.right_s.has_value());
+                clear("dur_s", target.dur_s.has_value());
+                if (o.milk.empty()) set["milk"] = "breast";
+            }
+            if (!o.amount.empty()) {
+                const Volume amount = parse_amount(o.amount, bare);
+                check_plausible_session(amount, o.force);
+                set["ml"] = json_number(round_ml(amount.ml()));
+            }
+            if (!o.milk.empty()) set["milk"] = parse_milk(o.milk);
+        }
+    } else {
+        // Stock entries (store, use): their time, note and volume.
+        if (sides_given || !o.duration.empty() || !o.milk.empty())
+            throw usage_error("--left/--right, --dur and --milk go with a pump or a feed");
+        if (!o.amount.empty()) {
+            const Volume amount = parse_amount(o.amount, bare);
+            check_plausible_session(amount, o.force);
+            set["ml"] = json_number(round_ml(amount.ml()));
+        }
+    }
+    if (set.empty())
+        throw usage_error(
+            "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
+    return set;
+}
 
 int run_edit(Context& ctx, const EditOptions& o) {
     const Clock& clock = ctx.clock();
@@ -255,52 +386,21 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const Refs refs(all_ids(journal));
         const std::string id = resolve_one(refs, o.ref);
         const auto found = find_entry(ctx, id);
-        if (!found || !found->first.is_event()) throw usage_error(fmt::format("\"{}\" cannot be edited", o.ref));
-        if (found->second) throw usage_error(fmt::format("\"{}\" is voided; log it again instead", o.ref));
+        if (!found || !found->first.is_event())
+            throw usage_error(fmt::format("\"{}\" cannot be edited", printable_ref(o.ref)));
+        if (found->first.type == EntryType::unknown)
+            throw usage_error(fmt::format("\"{}\" is a {} entry, which this version of pumplog cannot edit",
+                                          printable_ref(o.ref), found->first.type_text));
+        if (found->second)
+            throw usage_error(fmt::format("\"{}\" is voided; log it again instead", printable_ref(o.ref)));
         const Entry& target = found->first;
-        const Unit bare = ctx.settings().unit;
-        nlohmann::ordered_json set = nlohmann::ordered_json::object();
-        const bool breast = target.type == EntryType::feed && target.method == "breast";
-        if (!o.at.empty()) {
-            const Seconds at = parse_time_point(o.at, clock);
-            check_not_future(at, clock.now, o.force);
-            set["at"] = format_rfc3339(at, clock.zone);
-        }
-        if (!o.note.empty()) set["note"] = o.note;
-        if (!o.amount.empty()) {
-            if (breast) throw usage_error("a breast feed has no amount; use --left/--right durations");
-            const SideAmounts a = parse_session_amount(o.amount, bare);
-            check_plausible_session(a.total, o.force);
-            set["ml"] = json_number(round_ml(a.total.ml()));
-            if (a.left) set["left_ml"] = json_number(round_ml(a.left->ml()));
-            if (a.right) set["right_ml"] = json_number(round_ml(a.right->ml()));
-        }
-        if (!o.left.empty() || !o.right.empty()) {
-            if (breast) {
-                if (!o.left.empty()) set["left_s"] = parse_duration(o.left).count();
-                if (!o.right.empty()) set["right_s"] = parse_duration(o.right).count();
-            } else if (target.type == EntryType::pump) {
-                const Volume left = !o.left.empty() ? parse_amount(o.left, bare) : Volume::from_ml(target.left_ml.value_or(0));
-                const Volume right = !o.right.empty() ? parse_amount(o.right, bare) : Volume::from_ml(target.right_ml.value_or(0));
-                check_plausible_session(left + right, o.force);
-                set["left_ml"] = json_number(round_ml(left.ml()));
-                set["right_ml"] = json_number(round_ml(right.ml()));
-                set["ml"] = json_number(round_ml((left + right).ml()));
-            } else {
-                throw usage_error("--left/--right go with a pump or a breast feed");
-            }
-        }
-        if (!o.duration.empty()) set["dur_s"] = parse_duration(o.duration).count();
-        if (!o.milk.empty()) {
-            if (target.type != EntryType::feed || breast) throw usage_error("--milk goes with a bottle feed");
-            set["milk"] = parse_milk(o.milk);
-        }
-        if (set.empty()) throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur or --milk");
-        journal.append({serialize(amend_line(id, set, clock.now, new_id(), clock.zone))});
+        const nlohmann::ordered_json set = edit_fields(ctx, o, target);
+        const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
+        journal.append({serialize(line)});
         Entry after = target;
         Entry amend;
         std::string error;
-        parse_entry_line(serialize(amend_line(id, set, clock.now, "x", clock.zone)), amend, error);
+        parse_entry_line(serialize(line), amend, error);
         after.apply(amend);
         fmt::print("Changed {} to {} at {}\n", refs.ref(id), render::describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
@@ -321,8 +421,10 @@ void setup_add(CLI::App& cmd, Context& ctx) {
 void setup_import(CLI::App& log, Context& ctx);
 void setup_log(CLI::App& log, Context& ctx) {
     auto list = std::make_shared<ListOptions>();
-    log.add_option("--since", list->since, "from this time or day (default: 6 days before today)")->type_name("TIME");
-    log.add_option("--until", list->until, "to this time or day, inclusive")->type_name("TIME");
+    log.add_option("--since", list->since, "from this time or day (default: the 7 days up to today, or to --until)")
+        ->type_name("TIME")
+        ->check(given_time);
+    log.add_option("--until", list->until, "to this time or day, inclusive")->type_name("TIME")->check(given_time);
     log.add_flag("--all", list->all, "include voided entries, marked");
     log.require_subcommand(0, 1);
     log.footer("Examples:\n  pumplog log\n  pumplog log --since monday --format csv\n  pumplog log pump 90ml\n"
@@ -347,7 +449,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--left", fo->left, "nursing time on the left: 12m")->type_name("DURATION");
     feed->add_option("--right", fo->right, "nursing time on the right: 8m")->type_name("DURATION");
     feed->add_option("--dur", fo->duration, "nursing time when the sides were not timed")->type_name("DURATION");
-    feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME");
+    feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME")->check(given_time);
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
@@ -369,12 +471,14 @@ void setup_log(CLI::App& log, Context& ctx) {
     auto eo = std::make_shared<EditOptions>();
     edit->add_option("ref", eo->ref, "reference shown by pumplog log")->required()->type_name("REF");
     edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store)")->type_name("AMOUNT");
-    edit->add_option("--at", eo->at, "new time")->type_name("TIME");
-    edit->add_option("--note", eo->note, "new note")->type_name("TEXT");
+    edit->add_option("--at", eo->at, "new time")->type_name("TIME")->check(given_time);
+    eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
     edit->add_option("--left", eo->left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");
     edit->add_option("--right", eo->right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");
     edit->add_option("--dur", eo->duration, "new duration")->type_name("DURATION");
     edit->add_option("--milk", eo->milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
+    edit->add_flag("--bottle", eo->bottle, "make a nursing entry a bottle feed (give --amount)");
+    edit->add_flag("--breast", eo->breast, "make a bottle feed a nursing entry");
     edit->add_flag("--force", eo->force, "accept an implausible amount or a future time");
     edit->footer("Examples:\n  pumplog log edit k3f9 --amount 95ml\n  pumplog log edit k3f9 --at \"yesterday 22:10\"\n"
                  "  pumplog log edit x7qa --left 12m --right 6m    a nursing feed's sides");

@@ -33,34 +33,90 @@ std::size_t distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-// The first word that is not a global option or its value: the command.
-// Refuses an unknown one with a suggestion before CLI11 sees it.
-void check_command_word(const std::vector<std::string>& args) {
+// The index of the command word (the first word that is not a global option
+// or its value); args.size() when there is none.
+std::size_t command_word(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
-        if (a == "--") return;
-        if (a.starts_with("-")) {
+        if (a == "--") return args.size();
+        if (a.size() > 1 && a[0] == '-') {
             if (a.find('=') == std::string::npos && global_option_takes_value(a)) ++i;
             continue;
         }
-        for (const auto& c : commands())
-            if (c.name == a) return;
-        if (a == "help") return;
-        std::string best;
-        std::size_t best_d = 3;
-        for (const auto& c : commands()) {
-            const std::size_t d = distance(a, c.name);
-            if (d < best_d) {
-                best_d = d;
-                best = std::string(c.name);
-            }
-        }
-        std::string names;
-        for (const auto& c : commands()) names += (names.empty() ? "" : ", ") + std::string(c.name);
-        if (!best.empty())
-            throw usage_error(fmt::format("unknown command \"{}\"; did you mean \"{}\"?", a, best));
-        throw usage_error(fmt::format("unknown command \"{}\"; the commands are {}", a, names));
+        return i;
     }
+    return args.size();
+}
+
+// "did you mean": the closest of `names` within 2 edits, or "".
+std::string closest(std::string_view word, const std::vector<std::string>& names) {
+    std::string best;
+    std::size_t best_d = 3;
+    for (const auto& name : names) {
+        const std::size_t d = distance(word, name);
+        if (d < best_d) {
+            best_d = d;
+            best = name;
+        }
+    }
+    return best;
+}
+
+// Below a command, refuses an unknown subcommand word with a suggestion
+// (CLI11 would only say that the argument was not expected).
+void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args) {
+    CLI::App* current = &app;
+    std::string path;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") return;
+        if (a.size() > 1 && a[0] == '-') {
+            if (a.find('=') != std::string::npos) continue;
+            const CLI::Option* option = nullptr;
+            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
+                option = level->get_option_no_throw(a);
+            if (option != nullptr && option->get_expected_min() > 0) ++i;  // its value
+            continue;
+        }
+        const auto subcommands = current->get_subcommands([](CLI::App*) { return true; });
+        if (subcommands.empty()) return;
+        std::vector<std::string> names;
+        CLI::App* next = nullptr;
+        for (auto* sub : subcommands) {
+            names.push_back(sub->get_name());
+            if (sub->get_name() == a) next = sub;
+        }
+        if (next != nullptr) {
+            current = next;
+            path += (path.empty() ? "" : " ") + a;
+            continue;
+        }
+        // A command that takes words of its own, or the top level (checked against the command table).
+        if (current == &app || !current->get_options([](CLI::Option* o) { return o->get_positional(); }).empty()) return;
+        std::string list;
+        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+        const std::string best = closest(a, names);
+        if (!best.empty())
+            throw usage_error(fmt::format("unknown command \"{} {}\"; did you mean \"{} {}\"?", path, a, path, best));
+        throw usage_error(fmt::format("unknown command \"{} {}\"; the {} commands are {}", path, a, path, list));
+    }
+}
+
+// Refuses an unknown command word with a suggestion before CLI11 sees it.
+void check_command_word(const std::vector<std::string>& args) {
+    const std::size_t i = command_word(args);
+    if (i == args.size()) return;
+    const std::string& a = args[i];
+    std::vector<std::string> names;
+    for (const auto& c : commands()) {
+        if (c.name == a) return;
+        names.push_back(std::string(c.name));
+    }
+    std::string list;
+    for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+    const std::string best = closest(a, names);
+    if (!best.empty()) throw usage_error(fmt::format("unknown command \"{}\"; did you mean \"{}\"?", a, best));
+    throw usage_error(fmt::format("unknown command \"{}\"; the commands are {}", a, list));
 }
 
 // CLI11's messages start with a capital and end without context; make them ours.
@@ -106,7 +162,10 @@ int main(int argc, char** argv) {
             ->type_name("ml|oz");
         app.add_option("--now", context.now_option, "the current time, for tests and what-if questions "
                                                     "(also PUMPLOG_NOW)")
-            ->type_name("TIME");
+            ->type_name("TIME")
+            ->check(CLI::Validator(
+                [](std::string& value) { return value.empty() ? std::string("an empty time; try 2026-11-21T14:05:00+01:00") : std::string(); },
+                "", "given_time"));
         app.add_option("--color", context.color_option, "colour: auto, always or never (NO_COLOR is honoured)")
             ->type_name("WHEN")
             ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -120,6 +179,7 @@ int main(int argc, char** argv) {
             command.setup(*sub, context);
         }
 
+        check_subcommand_words(app, args);
         try {
             auto arg_pointers = to_argv(args, argv[0]);
             app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());

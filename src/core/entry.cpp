@@ -248,6 +248,13 @@ bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity,
             return false;
         }
     }
+    // On-demand stops at the object's end: anything after it (two lines run
+    // together by a crash) makes the line bad rather than silently half-read.
+    const char* after = nullptr;
+    if (!doc.current_location().get(after)) {
+        error = "not valid JSON (more follows the object)";
+        return false;
+    }
     if (!has_v || !has_id || !has_type || !has_at) {
         error = !has_v ? "no \"v\"" : !has_id ? "no \"id\"" : !has_type ? "no \"type\"" : "no \"at\"";
         return false;
@@ -303,8 +310,13 @@ std::optional<std::chrono::system_clock::time_point> ulid_time(std::string_view 
         if (v == std::string_view::npos) return std::nullopt;
         if (i < 10) t = (t << 5) | v;
     }
-    if (t > (std::uint64_t{1} << 48)) return std::nullopt;
-    return std::chrono::system_clock::time_point(std::chrono::milliseconds(t));
+    if (t >= (std::uint64_t{1} << 48)) return std::nullopt;  // 48 bits of time at most
+    // ULIDs reach the year 10889, the system clock (nanoseconds) only 2262:
+    // a time beyond it is not one pumplog wrote (and would overflow).
+    using namespace std::chrono;
+    if (t > static_cast<std::uint64_t>(duration_cast<milliseconds>(system_clock::duration::max()).count()))
+        return std::nullopt;
+    return system_clock::time_point(duration_cast<system_clock::duration>(milliseconds(t)));
 }
 
 Line new_line(EntryType type, std::string_view id, Seconds at, const date::time_zone* zone) {

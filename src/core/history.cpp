@@ -1,6 +1,10 @@
 #include "pumplog/history.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,37 +18,135 @@ constexpr std::chrono::hours safety_margin{36};
 // ... but only after this many such lines in a row (tolerates local disorder).
 constexpr int old_lines_to_stop = 256;
 
-struct Corrections {
-    std::unordered_set<std::string> voided;
-    std::unordered_map<std::string, std::vector<Entry>> amends;  // newest first
+// One correction line as met in the file.
+struct Correction {
+    std::string id;
+    std::string target;
+    bool is_void = false;
+    Entry amend;  // the amendment (amend lines only)
 };
 
-// One backward pass. `known` (second pass) holds every correction in the file.
-// Returns whether some correction's target was not met after it (so it may
-// stand before its correction in the file, or not exist).
-bool pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool complete,
-          const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
-    std::unordered_set<std::string> pending;         // targets of corrections not yet met
-    std::unordered_set<std::string> pending_moves;   // amended `at` not yet met: may move into range
+// The corrections in effect.
+struct Corrections {
+    std::unordered_set<std::string> voided;                      // ids voided by a void in effect
+    std::unordered_map<std::string, std::vector<Entry>> amends;  // target -> amendments, newest written first
+};
+
+// The corrections in effect whatever their order in the file: a correction is
+// in effect unless a void in effect targets it (a void of a void puts its
+// target back). `all` is in backward file order (newest written first).
+Corrections settle(const std::vector<Correction>& all) {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> voids_of;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].is_void) voids_of[all[i].target].push_back(i);
+    enum : std::uint8_t { unknown, visiting, in_effect, voided };
+    std::vector<std::uint8_t> state(all.size(), unknown);
+    // Depth-first without recursion (a hand-made chain of voids may be long);
+    // a cycle of voids (not written by pumplog) is cut where it is met.
+    std::vector<std::pair<std::size_t, std::size_t>> stack;  // correction, next void of it to look at
+    for (std::size_t root = 0; root < all.size(); ++root) {
+        if (state[root] != unknown) continue;
+        state[root] = visiting;
+        stack.emplace_back(root, 0);
+        while (!stack.empty()) {
+            const std::size_t c = stack.back().first;
+            const auto it = voids_of.find(all[c].id);
+            const std::size_t n = it == voids_of.end() ? 0 : it->second.size();
+            bool descended = false;
+            while (stack.back().second < n) {
+                const std::size_t v = it->second[stack.back().second];
+                if (state[v] == in_effect) break;
+                if (state[v] == unknown) {
+                    state[v] = visiting;
+                    stack.emplace_back(v, 0);
+                    descended = true;
+                    break;
+                }
+                ++stack.back().second;  // voided, or on the current path (a cycle)
+            }
+            if (descended) continue;
+            state[c] = stack.back().second < n ? voided : in_effect;
+            stack.pop_back();
+        }
+    }
+    Corrections out;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (state[i] != in_effect) continue;
+        if (all[i].is_void) out.voided.insert(all[i].target);
+        else out.amends[all[i].target].push_back(all[i].amend);
+    }
+    return out;
+}
+
+// The ids met, while a `since` replay may stop early (a correction whose
+// target was already met stands before it in the file). A Bloom filter of
+// fixed size (1 MiB), so that a long read stays within its memory budget
+// (SPEC 9); a false positive only costs a second pass.
+class Seen {
+public:
+    Seen() : bits_(words, 0) {}
+    void add(std::string_view id) {
+        const std::uint64_t h = std::hash<std::string_view>{}(id);
+        for (std::uint64_t k = 0; k < probes; ++k) set(h + k * spread(h));
+    }
+    bool contains(std::string_view id) const {
+        const std::uint64_t h = std::hash<std::string_view>{}(id);
+        for (std::uint64_t k = 0; k < probes; ++k)
+            if (!get(h + k * spread(h))) return false;
+        return true;
+    }
+
+private:
+    static constexpr std::size_t words = (1u << 20) / 8;  // 1 MiB of bits
+    static constexpr std::uint64_t probes = 3;
+    static std::uint64_t spread(std::uint64_t h) { return ((h >> 29) ^ (h * 0x9E3779B97F4A7C15ull)) | 1u; }
+    void set(std::uint64_t b) { b %= words * 64; bits_[b / 64] |= std::uint64_t{1} << (b % 64); }
+    bool get(std::uint64_t b) const { b %= words * 64; return (bits_[b / 64] >> (b % 64)) & 1u; }
+    std::vector<std::uint64_t> bits_;
+};
+
+struct PassResult {
+    // Some correction may stand before its target in the file: the entries
+    // delivered may be wrong, replay again with every correction known.
+    bool again = false;
+};
+
+// One backward pass. In the first (`settled` false) corrections are learned
+// as they are met, which is right when each stands after its target in the
+// file (how pumplog appends them); `all` collects them for a second pass.
+PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
+                std::vector<Correction>& all, const std::function<void(const Replayed&)>& deliver,
+                ReadStats& stats) {
+    std::unordered_set<std::string> pending;        // targets of corrections not met yet
+    std::unordered_set<std::string> pending_moves;  // targets of amended `at` not met yet: may move into range
+    std::optional<Seen> seen;  // only while a `since` replay may stop early
+    if (options.since && !settled) seen.emplace();
+    bool misordered = false;
     Entry amended;
     int old_in_a_row = 0;
     const auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
 
     stats = journal.read_backward(
         [&](const Entry& e) {
+            pending.erase(e.id);
+            pending_moves.erase(e.id);
+            if (seen) seen->add(e.id);
             if (e.type == EntryType::void_ || e.type == EntryType::amend) {
-                if (!complete) {
+                if (!settled) {
+                    all.push_back(Correction{e.id, e.target, e.type == EntryType::void_,
+                                             e.type == EntryType::amend ? e : Entry{}});
                     if (!corrections.voided.contains(e.id)) {
                         if (e.type == EntryType::void_) corrections.voided.insert(e.target);
                         else corrections.amends[e.target].push_back(e);
-                        pending.insert(e.target);
-                        if (e.type == EntryType::amend && (e.set_fields & field_at)) pending_moves.insert(e.target);
                     }
+                    if (seen && seen->contains(e.target)) misordered = true;
+                }
+                if (!corrections.voided.contains(e.id)) {
+                    pending.insert(e.target);
+                    if (e.type == EntryType::amend && (e.set_fields & field_at)) pending_moves.insert(e.target);
                 }
                 if (options.include_corrections) deliver(Replayed{e, corrections.voided.contains(e.id)});
             } else {
-                pending.erase(e.id);
-                pending_moves.erase(e.id);
                 const bool voided = corrections.voided.contains(e.id);
                 if (!voided || options.include_voided) {
                     const auto it = corrections.amends.find(e.id);
@@ -66,7 +168,10 @@ bool pass(const Journal& journal, const ReplayOptions& options, Corrections& cor
             return true;
         },
         options.strict);
-    return !stats.stopped_early && !pending.empty();
+    // Read to the start: a correction whose target was not met after it stands
+    // before it (or has no target). Stopped early: only a target met before
+    // its correction is known to be misordered.
+    return PassResult{stats.stopped_early ? misordered : !pending.empty()};
 }
 
 }  // namespace
@@ -75,11 +180,12 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                     const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset) {
     ReplayResult result;
     Corrections corrections;
-    if (pass(journal, options, corrections, false, deliver, result.stats)) {
-        // A correction stood before its target (or its target is missing): now
-        // that every correction is known, replay once more from scratch.
+    std::vector<Correction> all;
+    if (pass(journal, options, corrections, false, all, deliver, result.stats).again) {
+        // Now that every correction is known, settle them and replay from scratch.
         reset();
-        pass(journal, options, corrections, true, deliver, result.stats);
+        corrections = settle(all);
+        pass(journal, options, corrections, true, all, deliver, result.stats);
     }
     return result;
 }

@@ -56,7 +56,12 @@ void make_parent(const fs::path& path) {
 int open_locked(const fs::path& path, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-        FileDescriptor fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644));
+        int raw = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+        if (raw < 0 && errno == ENOENT) {  // a refused command removed the folder it had created
+            make_parent(path);
+            raw = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+        }
+        FileDescriptor fd(raw);
         if (fd.get() < 0) throw journal_error(fmt::format("cannot write journal {}: {}", path.string(), why()));
         while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
             if (errno != EWOULDBLOCK && errno != EINTR)
@@ -104,19 +109,38 @@ void Journal::with_lock(const std::function<void()>& body) const {
         body();
         return;
     }
+    // The lock needs the file. What this call creates for it (the file, missing
+    // folders) it removes again when nothing was written: a refused command
+    // leaves no trace (SPEC 2), even on a journal that did not exist yet.
+    std::vector<fs::path> created;
+    std::error_code ec;
+    for (fs::path p = path_; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        created.push_back(p);
+        if (p == p.parent_path()) break;
+    }
     make_parent(path_);
     FileDescriptor fd(open_locked(path_, lock_timeout()));
     held_lock_fd = fd.get();
     held_lock_owner = this;
+    const auto release = [&] {
+        held_lock_fd = -1;
+        held_lock_owner = nullptr;
+        if (created.empty()) return;
+        struct stat locked {}, current {};
+        if (::fstat(fd.get(), &locked) != 0 || locked.st_size != 0 || ::stat(path_.c_str(), &current) != 0 ||
+            locked.st_ino != current.st_ino || locked.st_dev != current.st_dev)
+            return;  // written to, or replaced by a rewrite: keep it
+        std::error_code ignored;
+        for (const auto& p : created)
+            if (!fs::remove(p, ignored)) break;  // a folder another process has filled stays
+    };
     try {
         body();
     } catch (...) {
-        held_lock_fd = -1;
-        held_lock_owner = nullptr;
+        release();
         throw;
     }
-    held_lock_fd = -1;
-    held_lock_owner = nullptr;
+    release();
 }
 
 void Journal::append(const std::vector<std::string>& lines) const {

@@ -261,6 +261,16 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
     LineParser parser;
     Region region;
     Parsed parsed;
+    // The first region alone: a question about recent entries usually ends in it.
+    if (!regions.next(region)) {
+        number_lines(fd.get(), stats.bad);
+        return stats;
+    }
+    parse_region(parser, region, ends_with_newline, parsed);
+    if (!deliver(parsed)) {
+        number_lines(fd.get(), stats.bad);
+        return stats;
+    }
     if (size < parallel_from) {
         while (regions.next(region)) {
             parse_region(parser, region, ends_with_newline, parsed);

@@ -10,10 +10,16 @@
 
 namespace pumplog {
 
-void check_not_future(Seconds at, Seconds now, bool force) {
+void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone* zone) {
     if (force || at <= now + std::chrono::minutes(1)) return;
     throw usage_error(fmt::format("{} is in the future; a session is logged when it has happened (or use --force)",
-                                  format_rfc3339(at, std::chrono::seconds(0))));
+                                  zone ? format_rfc3339(at, zone) : format_rfc3339(at, std::chrono::seconds(0))));
+}
+
+void check_plausible_duration(std::chrono::seconds duration, bool force) {
+    if (force || (duration.count() > 0 && duration <= std::chrono::hours(3))) return;
+    throw usage_error(fmt::format("a duration of {} is implausible; give more than 0 and at most 3 h (or --force)",
+                                  format_duration(duration)));
 }
 
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone) {

@@ -1,5 +1,6 @@
 #include "pumplog/settings.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -48,14 +49,14 @@ int parse_hhmm(std::string_view text) {
 
 std::string hhmm(int minutes) { return fmt::format("{:02d}:{:02d}", minutes / 60 % 24, minutes % 60); }
 
+// "mon", "Monday", "tues": a day's name or a beginning of it (3 letters at
+// least); -1 otherwise. 0 is Monday (ISO).
 int weekday_index(std::string_view word) {
-    static constexpr std::string_view names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    static constexpr std::string_view names[] = {"monday", "tuesday", "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday"};
     const std::string w = lower(word);
     for (int i = 0; i < 7; ++i)
-        if (w.size() >= 3 && std::string_view("mondaytuesdaywednesdaythursdayfridaysaturdaysunday").find(w) !=
-                                 std::string_view::npos &&
-            w.substr(0, 3) == names[i])
-            return i;
+        if (w.size() >= 3 && names[i].starts_with(w)) return i;
     return -1;
 }
 
@@ -223,8 +224,22 @@ const SettingKey& find_key(std::string_view key) {
 
 const std::vector<SettingKey>& setting_keys() { return keys; }
 
+namespace {
+std::string normalize_value(const SettingKey& k, std::string_view value);
+}  // namespace
+
 std::string normalize_setting(std::string_view key, std::string_view value) {
     const SettingKey& k = find_key(key);
+    try {
+        return normalize_value(k, value);
+    } catch (const Error&) {
+        // One form for every key: what it takes, and what was given (SPEC 2).
+        throw usage_error(fmt::format("{} takes {}, not \"{}\"", k.name, k.accepted, printable(trim(value))));
+    }
+}
+
+namespace {
+std::string normalize_value(const SettingKey& k, std::string_view value) {
     const std::string v(trim(value));
     if (k.name == "unit") return std::string(unit_name(parse_unit(v)));
     if (k.name == "timezone") {
@@ -258,6 +273,7 @@ std::string normalize_setting(std::string_view key, std::string_view value) {
     if (k.name == "stash_days") return std::to_string(parse_int_in(k.name, v, 1, 30));
     return v;
 }
+}  // namespace
 
 void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     const std::string v = normalize_setting(key, value);
@@ -318,9 +334,15 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
 Settings settings_from(const nlohmann::json& values) {
     Settings s;
     for (const auto& [key, value] : values.items()) {
-        if (!value.is_string()) continue;
+        // A key from a newer version is kept in the file and ignored here.
+        if (std::none_of(keys.begin(), keys.end(), [&](const SettingKey& k) { return k.name == key; })) continue;
+        // A number written by hand ("lookback": 14) means its text.
+        std::string text;
+        if (value.is_string()) text = value.get<std::string>();
+        else if (value.is_number()) text = value.dump();
+        else throw usage_error(fmt::format("config file: {} takes a string, not {}", key, value.dump()));
         try {
-            apply_setting(s, key, value.get<std::string>());
+            apply_setting(s, key, text);
         } catch (const Error& e) {
             throw usage_error(fmt::format("config file: {}", e.what()));
         }

@@ -90,21 +90,27 @@ SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
         const Volume v = parse_amount(t, bare_unit);
         return SideAmounts{v, std::nullopt, std::nullopt};
     }
-    // "L40 R50", "L 40ml R 1.5oz", "R50": split at the second side letter.
+    // "L40 R50", "L 40ml R 1.5oz", "L40R50", "R50": split at the second side
+    // letter, one that follows a space or is followed by a number (no unit word
+    // has a letter L or R followed by a digit, so "L40mlR50" splits after "ml").
+    const auto starts_side = [&](std::string_view s, std::size_t at) {
+        const std::string_view from = s.substr(at);
+        if (!is_side(from)) return false;
+        return s[at - 1] == ' ' || std::isdigit(static_cast<unsigned char>(from[1])) || from[1] == '.';
+    };
     SideAmounts result;
     std::string_view rest = t;
     while (!rest.empty()) {
         if (!is_side(rest)) throw not_an_amount(text);
         const char side = static_cast<char>(std::tolower(static_cast<unsigned char>(rest[0])));
         std::size_t end = 1;
-        while (end < rest.size()) {
-            const char c = rest[end];
-            if ((c == 'L' || c == 'l' || c == 'R' || c == 'r') && rest[end - 1] == ' ' &&
-                is_side(rest.substr(end)))
-                break;
-            ++end;
+        while (end < rest.size() && !starts_side(rest, end)) ++end;
+        Volume v;
+        try {
+            v = parse_amount(rest.substr(1, end - 1), bare_unit);
+        } catch (const Error&) {
+            throw not_an_amount(text);  // quote what the user typed, not a piece of it
         }
-        const Volume v = parse_amount(rest.substr(1, end - 1), bare_unit);
         auto& slot = side == 'l' ? result.left : result.right;
         if (slot) throw usage_error(fmt::format("\"{}\" names a side twice; try L40 R50", printable(text)));
         slot = v;

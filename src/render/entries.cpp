@@ -12,9 +12,22 @@ std::string volume_key(std::string_view ml_key, Unit unit) {
     return std::string(ml_key.substr(0, ml_key.size() - 2)) + "oz";
 }
 
+// Sets a volume field in the display unit under its ml key (renamed at the end).
 void put_volume(nlohmann::ordered_json& j, std::string_view key, const std::optional<double>& ml, Unit unit) {
-    if (!ml || unit != Unit::ml) j.erase(std::string(key));
-    if (ml) j[volume_key(key, unit)] = json_number(output_value(Volume::from_ml(*ml), unit));
+    if (!ml) j.erase(std::string(key));
+    else j[std::string(key)] = json_number(output_value(Volume::from_ml(*ml), unit));
+}
+
+// With --unit oz the volume keys are renamed where they stand (ml -> oz,
+// left_ml -> left_oz): the fields keep the order of the journal line.
+nlohmann::ordered_json rename_volume_keys(const nlohmann::ordered_json& j, Unit unit) {
+    if (unit == Unit::ml) return j;
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [key, value] : j.items()) {
+        const bool volume = key == "ml" || key == "left_ml" || key == "right_ml";
+        out[volume ? volume_key(key, unit) : key] = value;
+    }
+    return out;
 }
 
 void put_string(nlohmann::ordered_json& j, const char* key, const std::string& value) {
@@ -49,6 +62,7 @@ nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
         put_string(j, "note", e.note);
         put_string(j, "reason", e.reason);
     }
+    j = rename_volume_keys(j, unit);
     j["ref"] = listed.ref;
     if (listed.voided) j["voided"] = true;
     return j;

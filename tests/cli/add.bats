@@ -1,6 +1,33 @@
 #!/usr/bin/env bats
-# `add` / `log pump`: what each accepted form stores.
+# `add` / `log pump`: what each accepted form stores, and what is refused.
 load helpers
+
+# The newest line's fields as compact JSON: last_line '[.ml, .at]'
+last_line() {
+    tail -n 1 "$J" | jq -c "$1"
+}
+
+# Adds with the given arguments and checks the stored ml.
+stores_ml() {
+    local expected="$1"
+    shift
+    run --separate-stderr pumplog add "$@"
+    [ "$status" -eq 0 ] || { echo "add $*: exit $status: $stderr" >&2; return 1; }
+    local got
+    got="$(last_line .ml)"
+    [ "$got" = "$expected" ] || { echo "add $*: stored ml $got, expected $expected" >&2; return 1; }
+}
+
+# Adds 10ml at the given time and checks the stored at.
+stores_at() {
+    local expected="$1"
+    shift
+    run --separate-stderr pumplog add 10ml --at "$@"
+    [ "$status" -eq 0 ] || { echo "--at $*: exit $status: $stderr" >&2; return 1; }
+    local got
+    got="$(last_line .at)"
+    [ "$got" = "\"$expected\"" ] || { echo "--at $*: stored $got, expected $expected" >&2; return 1; }
+}
 
 @test "add 90ml stores 90 ml at now with the local offset" {
     run --separate-stderr pumplog add 90ml
@@ -8,4 +35,300 @@ load helpers
     [ "$output" = "Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
     run jq -c '[.v, .type, .at, .ml]' "$J"
     [ "$output" = '[1,"pump","2026-11-21T14:05:00+01:00",90]' ]
+}
+
+@test "every line gets a ULID id, unique and sortable" {
+    pumplog add 90ml
+    pumplog add 80ml
+    run jq -r .id "$J"
+    [ "${#lines[@]}" -eq 2 ]
+    [[ "${lines[0]}" =~ ^[0-9A-HJKMNP-TV-Z]{26}$ ]]
+    [[ "${lines[1]}" =~ ^[0-9A-HJKMNP-TV-Z]{26}$ ]]
+    [ "${lines[0]}" != "${lines[1]}" ]
+    [[ "${lines[0]}" < "${lines[1]}" ]]
+}
+
+@test "amounts in ml: 90ml, 90 ml, 90mL, and the words split by the shell" {
+    stores_ml 90 90ml
+    stores_ml 90 "90 ml"
+    stores_ml 90 90mL
+    stores_ml 90 90 ml
+    stores_ml 87.5 87.5ml
+}
+
+@test "amounts in US fluid ounces: 3oz, 3.5oz, 3.5 oz, 3 fl oz" {
+    stores_ml 88.72 3oz
+    stores_ml 103.51 3.5oz
+    stores_ml 103.51 "3.5 oz"
+    stores_ml 88.72 "3 fl oz"
+    stores_ml 88.72 3 fl oz
+}
+
+@test "a bare number is taken in the configured unit" {
+    stores_ml 90 90
+    pumplog config set unit oz
+    stores_ml 88.72 3
+    stores_ml 90 90ml
+}
+
+@test "a bare number follows --unit when given: the unit the answer is in" {
+    pumplog --unit oz add 3
+    [ "$(last_line .ml)" = 88.72 ]
+    pumplog config set unit oz
+    pumplog add 90 --unit ml
+    [ "$(last_line .ml)" = 90 ]
+}
+
+@test "the compact form L40 R50 stores each side and their sum" {
+    pumplog add L40 R50
+    [ "$(last_line '[.ml, .left_ml, .right_ml]')" = "[90,40,50]" ]
+    pumplog add "L40ml R1.5oz"
+    [ "$(last_line '[.ml, .left_ml, .right_ml]')" = "[84.36,40,44.36]" ]
+    pumplog add R50
+    [ "$(last_line '[.ml, .left_ml, .right_ml]')" = "[50,null,50]" ]
+}
+
+@test "--left and --right store each side and their sum" {
+    run --separate-stderr pumplog add --left 40ml --right 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 90 ml (L 40 / R 50) at 14:05 - today 90 ml in 1 session" ]
+    [ "$(last_line '[.ml, .left_ml, .right_ml]')" = "[90,40,50]" ]
+    pumplog add --right 1oz
+    [ "$(last_line '[.ml, .left_ml, .right_ml]')" = "[29.57,null,29.57]" ]
+}
+
+@test "the summary shows only the sides given" {
+    run --separate-stderr pumplog add R50
+    [ "$output" = "Logged 50 ml (R 50) at 14:05 - today 50 ml in 1 session" ]
+}
+
+@test "the answer counts today's sessions and total" {
+    pumplog add 100ml --at 06:00
+    pumplog add 120ml --at "yesterday 22:00"
+    run --separate-stderr pumplog add L40 R50 --at 13:00
+    [ "$output" = "Logged 90 ml (L 40 / R 50) at 13:00 - today 190 ml in 2 sessions" ]
+    run --separate-stderr pumplog add 60ml --at "yesterday 23:00"
+    [ "$output" = "Logged 60 ml at 23:00 - 2026-11-20 180 ml in 2 sessions" ]
+}
+
+@test "the answer is in the display unit" {
+    run --separate-stderr pumplog --unit oz add 90ml
+    [ "$output" = "Logged 3.0 oz at 14:05 - today 3.0 oz in 1 session" ]
+    run --separate-stderr pumplog add 60ml --unit oz
+    [ "$output" = "Logged 2.0 oz at 14:05 - today 5.1 oz in 2 sessions" ]
+}
+
+@test "--at takes clock times meaning the most recent past one" {
+    stores_at 2026-11-21T14:00:00+01:00 14:00
+    stores_at 2026-11-20T14:30:00+01:00 14:30
+    stores_at 2026-11-20T14:30:00+01:00 2:30pm
+    stores_at 2026-11-21T00:00:00+01:00 12am
+    stores_at 2026-11-21T12:00:00+01:00 12pm
+    stores_at 2026-11-21T14:05:00+01:00 now
+}
+
+@test "--at takes days with times, dates and RFC 3339, stored with the local offset" {
+    stores_at 2026-11-20T22:10:00+01:00 "yesterday 22:10"
+    stores_at 2026-11-19T06:00:00+01:00 "2026-11-19 06:00"
+    stores_at 2026-11-19T00:00:00+01:00 2026-11-19
+    stores_at 2026-11-21T11:10:00+01:00 2026-11-21T10:10:00Z
+    stores_at 2026-11-21T12:10:00+01:00 2026-11-21T06:10:00-05:00
+    stores_at 2026-07-01T12:00:00+02:00 2026-07-01T12:00:00+02:00
+}
+
+@test "--at takes relative times, -2h as its own word too" {
+    stores_at 2026-11-21T13:45:00+01:00 "20m ago"
+    stores_at 2026-11-21T12:05:00+01:00 -2h
+    stores_at 2026-11-14T14:05:00+01:00 -7d
+    run --separate-stderr pumplog add 10ml --at=-90m
+    [ "$status" -eq 0 ]
+    [ "$(last_line .at)" = '"2026-11-21T12:35:00+01:00"' ]
+    run --separate-stderr pumplog log pump 10ml --at -1h
+    [ "$status" -eq 0 ]
+    [ "$(last_line .at)" = '"2026-11-21T13:05:00+01:00"' ]
+}
+
+@test "--now and PUMPLOG_NOW set the current time, --now first" {
+    run --separate-stderr pumplog --now 2026-11-20T09:30:00+01:00 add 90ml
+    [ "$status" -eq 0 ]
+    [ "$(last_line .at)" = '"2026-11-20T09:30:00+01:00"' ]
+    PUMPLOG_NOW=2026-11-19T08:00:00Z pumplog add 90ml
+    [ "$(last_line .at)" = '"2026-11-19T09:00:00+01:00"' ]
+    PUMPLOG_NOW=2026-11-19T08:00:00Z pumplog add 90ml --now 2026-11-18T08:00:00Z
+    [ "$(last_line .at)" = '"2026-11-18T09:00:00+01:00"' ]
+}
+
+@test "the zone comes from TZ, a leading colon allowed" {
+    TZ=America/New_York pumplog add 90ml
+    [ "$(last_line .at)" = '"2026-11-21T08:05:00-05:00"' ]
+    TZ=:Asia/Kolkata pumplog add 90ml
+    [ "$(last_line .at)" = '"2026-11-21T18:35:00+05:30"' ]
+}
+
+@test "a time in the spring-forward gap moves forward by the gap" {
+    TZ=America/New_York PUMPLOG_NOW=2026-03-08T12:00:00-04:00 pumplog add 90ml --at 02:30
+    [ "$(last_line .at)" = '"2026-03-08T03:30:00-04:00"' ]
+    PUMPLOG_NOW=2026-03-29T12:00:00+02:00 pumplog add 90ml --at 02:30
+    [ "$(last_line .at)" = '"2026-03-29T03:30:00+02:00"' ]
+}
+
+@test "a time repeated when clocks fall back takes its first occurrence" {
+    TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 pumplog add 90ml --at 01:30
+    [ "$(last_line .at)" = '"2026-11-01T01:30:00-04:00"' ]
+    PUMPLOG_NOW=2026-10-25T12:00:00+01:00 pumplog add 90ml --at 02:30
+    [ "$(last_line .at)" = '"2026-10-25T02:30:00+02:00"' ]
+}
+
+@test "the day's total on the day clocks fall back counts its 25 hours" {
+    export TZ=America/New_York PUMPLOG_NOW=2026-11-01T23:30:00-05:00
+    pumplog add 100ml --at "2026-11-01 00:10"
+    pumplog add 100ml --at 2026-11-01T01:30:00-05:00
+    run --separate-stderr pumplog add 100ml --at 23:20
+    [ "$output" = "Logged 100 ml at 23:20 - today 300 ml in 3 sessions" ]
+}
+
+@test "--dur and --note are stored" {
+    pumplog add 90ml --dur 15m --note "after work, tired"
+    [ "$(last_line '[.dur_s, .note]')" = '[900,"after work, tired"]' ]
+    pumplog add 90ml --dur 1h30m
+    [ "$(last_line .dur_s)" = '5400' ]
+}
+
+@test "log pump is add" {
+    pumplog log pump L40 R50 --at 13:00 --dur 20min
+    [ "$(last_line '[.type, .ml, .left_ml, .right_ml, .dur_s, .at]')" = '["pump",90,40,50,1200,"2026-11-21T13:00:00+01:00"]' ]
+}
+
+@test "what is not an amount is refused, and the journal is unchanged" {
+    pumplog add 90ml
+    refused 2 pumplog add banana
+    [ "$stderr" = 'pumplog: error: "banana" is not an amount; try 90ml or 3oz' ]
+    refused 2 pumplog add -5ml
+    refused 2 pumplog add 90 kg
+    refused 2 pumplog add ""
+    refused 2 pumplog add
+    refused 2 pumplog add 1e400
+    refused 2 pumplog add "L40 L50"
+    refused 2 pumplog add "L40 Rbanana"
+    refused 2 pumplog add 90ml --left 40ml
+    refused 2 pumplog add --left banana
+}
+
+@test "a refused add leaves a missing journal missing" {
+    refused 2 pumplog add banana
+    refused 2 pumplog add 2000ml
+    refused 2 pumplog add 90ml --at tomorrow
+    [ ! -e "$J" ]
+}
+
+@test "implausible amounts are refused unless --force" {
+    pumplog add 90ml
+    refused 2 pumplog add 0ml
+    [ "$stderr" = "pumplog: error: an amount of 0 ml is implausible; give more than 0 ml (or --force)" ]
+    refused 2 pumplog add 1001ml
+    [ "$stderr" = "pumplog: error: 1001 ml in one session is implausible (over 1000 ml); check the unit, or use --force" ]
+    refused 2 pumplog add L600 R600
+    refused 2 pumplog add 40oz
+    run --separate-stderr pumplog add 2000ml --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line .ml)" = 2000 ]
+    run --separate-stderr pumplog add 1000ml
+    [ "$status" -eq 0 ]
+}
+
+@test "a time in the future is refused unless --force" {
+    pumplog add 90ml
+    refused 2 pumplog add 90ml --at "2026-11-21 22:10"
+    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    refused 2 pumplog add 90ml --at +1h
+    refused 2 pumplog add 90ml --at tomorrow
+    run --separate-stderr pumplog add 90ml --at "2026-11-21 22:10" --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line .at)" = '"2026-11-21T22:10:00+01:00"' ]
+}
+
+@test "implausible durations are refused unless --force" {
+    refused 2 pumplog add 90ml --dur 0m
+    refused 2 pumplog add 90ml --dur 4h
+    refused 2 pumplog add 90ml --dur banana
+    run --separate-stderr pumplog add 90ml --dur 4h --force
+    [ "$status" -eq 0 ]
+}
+
+@test "what is not a time is refused" {
+    pumplog add 90ml
+    refused 2 pumplog add 90ml --at banana
+    [ "$stderr" = 'pumplog: error: "banana" is not a time; try 14:30, 2:30pm, "yesterday 22:10", 2026-11-21, "20m ago" or -2h' ]
+    refused 2 pumplog add 90ml --at 25:00
+    refused 2 pumplog add 90ml --at 2026-02-30
+    refused 2 pumplog add 90ml --at ""
+    refused 2 pumplog add 90ml --at
+}
+
+@test "a POSIX or unknown TZ is refused naming an IANA zone" {
+    TZ="EST5EDT,M3.2.0,M11.1.0" refused 2 pumplog add 90ml
+    [[ "$stderr" == *"set TZ to an IANA name such as Europe/Berlin"* ]]
+    TZ="Mars/Olympus" refused 2 pumplog add 90ml
+    [[ "$stderr" == *"is not a known time zone"* ]]
+}
+
+@test "an unwritable journal is exit 3: its parent is a regular file" {
+    echo x > "$TEST_DIR/file"
+    J="$TEST_DIR/file/journal.jsonl"
+    refused 3 pumplog -j "$J" add 90ml
+    [ "$stderr" = "pumplog: error: cannot read journal $J: Not a directory" ]
+    refused 3 pumplog -j "$J" log feed 120ml
+    [ "$stderr" = "pumplog: error: cannot create folder $TEST_DIR/file: Not a directory" ]
+}
+
+@test "an unwritable journal is exit 3: a folder stands where the file should be" {
+    mkdir "$J"
+    refused 3 pumplog add 90ml
+    [[ "$stderr" == "pumplog: error: cannot"*"$J"* ]]
+}
+
+@test "the default journal is under XDG_DATA_HOME, then ~/.local/share, folders created" {
+    unset PUMPLOG_JOURNAL
+    pumplog add 90ml
+    [ -f "$XDG_DATA_HOME/pumplog/journal.jsonl" ]
+    unset XDG_DATA_HOME
+    pumplog add 80ml
+    [ "$(jq .ml "$HOME/.local/share/pumplog/journal.jsonl")" = 80 ]
+}
+
+@test "-j and --journal choose the journal over PUMPLOG_JOURNAL" {
+    pumplog -j "$TEST_DIR/a/other.jsonl" add 90ml
+    pumplog add --journal "$TEST_DIR/a/other.jsonl" 80ml
+    [ "$(wc -l < "$TEST_DIR/a/other.jsonl")" -eq 2 ]
+    [ ! -e "$J" ]
+}
+
+@test "an append after a crash mid-write starts on a fresh line" {
+    printf '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}\n{"v":1,"id":"b","ty' > "$J"
+    run --separate-stderr pumplog add 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml at 14:05 - today 140 ml in 2 sessions" ]
+    [[ "$stderr" == "pumplog: warning: $J:2: "*"; skipped (see pumplog log check)" ]]
+    [ "$(sed -n 2p "$J")" = '{"v":1,"id":"b","ty' ]
+    [ "$(sed -n 3p "$J" | jq .ml)" = 50 ]
+}
+
+@test "with --strict a damaged journal refuses the add before anything is written" {
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    journal_line 'garbage'
+    refused 3 pumplog add 50ml --strict
+    [ "$stderr" = "pumplog: error: $J:2: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
+    refused 3 pumplog --strict log feed 50ml
+}
+
+@test "a journal locked too long by another process is exit 3, nothing written" {
+    command -v flock > /dev/null || skip "no flock(1)"
+    pumplog add 90ml
+    flock "$J" sleep 3 > /dev/null 2>&1 3>&- &
+    local holder=$!
+    sleep 0.3
+    PUMPLOG_LOCK_TIMEOUT_MS=200 refused 3 pumplog add 50ml
+    [[ "$stderr" == "pumplog: error: journal $J is locked by another pumplog for too long; try again" ]]
+    kill "$holder" 2> /dev/null || true
+    wait "$holder" 2> /dev/null || true
 }

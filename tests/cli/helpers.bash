@@ -1,6 +1,8 @@
 # Shared setup for the end-to-end tests: the real binary, a temporary home,
 # a fixed zone and a fixed "now". Load with `load helpers`.
 
+bats_require_minimum_version 1.5.0  # run --separate-stderr
+
 setup() {
     TEST_DIR="$(mktemp -d "${BATS_TMPDIR:-/tmp}/pumplog-test.XXXXXX")"
     export HOME="$TEST_DIR/home"

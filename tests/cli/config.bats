@@ -1,0 +1,150 @@
+#!/usr/bin/env bats
+# `config get|set|unset|list`: every key validated, the file under XDG_CONFIG_HOME.
+load helpers
+
+CONFIG() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
+
+# Refused with exit 2, one line, and the config file unchanged.
+config_refused() {
+    local before after
+    before="$(cat "$(CONFIG)" 2>/dev/null || echo absent)"
+    refused 2 pumplog config "$@"
+    after="$(cat "$(CONFIG)" 2>/dev/null || echo absent)"
+    [ "$before" = "$after" ] || { echo "the config file changed" >&2; return 1; }
+}
+
+@test "get prints the default of a key never set" {
+    run --separate-stderr pumplog config get unit
+    [ "$status" -eq 0 ]
+    [ "$output" = "ml" ]
+    run --separate-stderr pumplog config get min_gap
+    [ "$output" = "2h" ]
+    [ ! -e "$(CONFIG)" ]
+}
+
+@test "set validates, normalizes and stores in XDG_CONFIG_HOME/pumplog/config.json" {
+    run --separate-stderr pumplog config set unit OZ
+    [ "$status" -eq 0 ]
+    [ "$output" = "unit = oz" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"unit":"oz"}' ]
+    run --separate-stderr pumplog config get unit
+    [ "$output" = "oz" ]
+    run --separate-stderr pumplog config set away Mon-Fri 8:00-17:30
+    [ "$output" = "away = mon-fri 08:00-17:30" ]
+    run --separate-stderr pumplog config set min_gap 90m
+    [ "$output" = "min_gap = 1h30m" ]
+}
+
+@test "without XDG_CONFIG_HOME the file is ~/.config/pumplog/config.json" {
+    unset XDG_CONFIG_HOME
+    pumplog config set unit oz
+    [ "$(jq -r .unit "$HOME/.config/pumplog/config.json")" = oz ]
+}
+
+@test "an unknown key is refused with the list of keys" {
+    config_refused set colour red
+    [ "$stderr" = 'pumplog: error: "colour" is not a setting; the settings are unit, timezone, guideline, away, mode, lookback, min_gap, max_gap_day, max_gap_night, sessions, birth, sleep, stash_days' ]
+    config_refused get colour
+    config_refused unset colour
+    [ ! -e "$(CONFIG)" ]
+}
+
+@test "a bad value is refused naming what the key accepts" {
+    pumplog config set unit oz
+    config_refused set unit kg
+    [ "$stderr" = 'pumplog: error: unit takes ml or oz, not "kg"' ]
+    config_refused set lookback 2
+    [ "$stderr" = 'pumplog: error: lookback takes days, 3 to 60, not "2"' ]
+    config_refused set sleep 23:30
+    [ "$stderr" = 'pumplog: error: sleep takes a daily window such as 23:30-05:30, or none, not "23:30"' ]
+    config_refused set timezone Mars/Base
+    config_refused set away mondaytuesday 08:00-17:00
+    config_refused set mode bogus
+    config_refused set guideline who
+    config_refused set min_gap 10m
+    config_refused set max_gap_day 13h
+    config_refused set max_gap_night 30m
+    config_refused set sessions 13
+    config_refused set birth 2026-02-30
+    config_refused set stash_days 0
+    config_refused set unit
+}
+
+@test "min_gap cannot be set longer than a longest gap" {
+    config_refused set min_gap 5h
+    [ "$stderr" = "pumplog: error: min_gap (5 h) cannot be longer than max_gap_day (4 h); change one of them first" ]
+    pumplog config set max_gap_day 6h
+    config_refused set min_gap 5h30m
+    pumplog config set max_gap_night 6h
+    pumplog config set min_gap 5h30m
+    config_refused set max_gap_day 5h
+}
+
+@test "unset returns a key to its default" {
+    pumplog config set unit oz
+    pumplog config set lookback 14
+    run --separate-stderr pumplog config unset unit
+    [ "$output" = "unit = ml (default)" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"lookback":"14"}' ]
+}
+
+@test "list shows every key with its value, in table, JSON and CSV" {
+    pumplog config set unit oz
+    run --separate-stderr pumplog config list
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 14 ]
+    [ "${lines[0]}" = "key            value             what it is" ]
+    [ "${lines[1]}" = "unit           oz                display unit for volumes" ]
+    [ "${lines[3]}" = "guideline      cdc    (default)  storage limits profile" ]
+    run --separate-stderr pumplog config list --format json
+    [ "$(echo "$output" | jq -c '[.unit, .lookback, .away]')" = '["oz","7","none"]' ]
+    [ "$(echo "$output" | jq -c 'keys_unsorted | length')" = 13 ]
+    run --separate-stderr pumplog config list --format csv
+    [ "${lines[0]}" = "key,value,default,accepted" ]
+    [ "${lines[1]}" = "unit,oz,ml,ml or oz" ]
+}
+
+@test "the unit setting changes the display and the unit of bare numbers" {
+    pumplog config set unit oz
+    run --separate-stderr pumplog add 3
+    [ "$output" = "Logged 3.0 oz at 14:05 - today 3.0 oz in 1 session" ]
+    [ "$(jq .ml "$J")" = 88.72 ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '.[0].oz')" = 3 ]
+    run --separate-stderr pumplog log --format json --unit ml
+    [ "$(echo "$output" | jq -c '.[0].ml')" = 88.7 ]
+}
+
+@test "the timezone setting is used when TZ is not set, and TZ wins" {
+    pumplog config set timezone America/New_York
+    TZ= pumplog add 90ml
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T08:05:00-05:00" ]
+    unset TZ
+    pumplog add 90ml
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T08:05:00-05:00" ]
+    TZ=Asia/Tokyo pumplog add 90ml
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T22:05:00+09:00" ]
+}
+
+@test "a damaged config file is a usage error naming the file" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    echo '{not json' > "$(CONFIG)"
+    refused 2 pumplog add 90ml
+    [ "$stderr" = "pumplog: error: config file $(CONFIG) is not valid JSON; fix or remove it" ]
+    echo '{"lookback": "2"}' > "$(CONFIG)"
+    refused 2 pumplog add 90ml
+    [ "$stderr" = 'pumplog: error: config file: lookback takes days, 3 to 60, not "2"' ]
+    # config itself still works, to repair it.
+    pumplog config set lookback 14
+    pumplog add 90ml
+}
+
+@test "a number written by hand and a key from a newer version are accepted" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    echo '{"lookback": 14, "future_setting": "x"}' > "$(CONFIG)"
+    run --separate-stderr pumplog config get lookback
+    [ "$status" -eq 0 ]
+    [ "$output" = "14" ]
+    pumplog config set unit oz
+    [ "$(jq -c . "$(CONFIG)")" = '{"future_setting":"x","lookback":14,"unit":"oz"}' ]
+}

@@ -1,0 +1,133 @@
+#!/usr/bin/env bats
+# Exit codes and error lines (SPEC 2), help and version, global options.
+load helpers
+
+# The subcommand names listed in a --help text.
+subcommands_of() {
+    pumplog "$@" --help | awk '/^(Sub)?[Cc]ommands:/ { on = 1; next } on && /^$/ { exit } on && /^  [a-z]/ { print $1 }'
+}
+
+@test "--help at every level exits 0 and prints usage on stdout" {
+    local checked=0 top sub
+    run --separate-stderr pumplog --help
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "Usage: pumplog [OPTIONS] COMMAND" ]]
+    [ "$stderr" = "" ]
+    for top in $(subcommands_of); do
+        run --separate-stderr pumplog "$top" --help
+        [ "$status" -eq 0 ] || { echo "$top --help: exit $status" >&2; return 1; }
+        [[ "$output" == *"Usage: pumplog $top"* ]] || { echo "$top --help: $output" >&2; return 1; }
+        checked=$((checked + 1))
+        for sub in $(subcommands_of "$top"); do
+            run --separate-stderr pumplog "$top" "$sub" --help
+            [ "$status" -eq 0 ] || { echo "$top $sub --help: exit $status" >&2; return 1; }
+            [[ "$output" == *"Usage: pumplog $top $sub"* ]] || { echo "$top $sub --help: $output" >&2; return 1; }
+            run --separate-stderr pumplog "$top" "$sub" -h
+            [ "$status" -eq 0 ]
+            checked=$((checked + 1))
+        done
+    done
+    # add, log and its 5 subcommands, config and its 4, at least.
+    [ "$checked" -ge 12 ]
+}
+
+@test "--help does not touch the journal or need the zone" {
+    TZ="EST5EDT,M3.2.0,M11.1.0" run --separate-stderr pumplog add --help
+    [ "$status" -eq 0 ]
+    [ ! -e "$J" ]
+}
+
+@test "--version prints the version and exits 0" {
+    run --separate-stderr pumplog --version
+    [ "$status" -eq 0 ]
+    [[ "$output" =~ ^pumplog\ [0-9]+\.[0-9]+ ]]
+    run --separate-stderr pumplog -V
+    [ "$status" -eq 0 ]
+}
+
+@test "an unknown command is refused with a suggestion" {
+    refused 2 pumplog ad 90ml
+    [ "$stderr" = 'pumplog: error: unknown command "ad"; did you mean "add"?' ]
+    refused 2 pumplog lgo
+    [ "$stderr" = 'pumplog: error: unknown command "lgo"; did you mean "log"?' ]
+    refused 2 pumplog --unit oz confgi list
+    [ "$stderr" = 'pumplog: error: unknown command "confgi"; did you mean "config"?' ]
+    refused 2 pumplog frobnicate
+    [[ "$stderr" == 'pumplog: error: unknown command "frobnicate"; the commands are add, log, '* ]]
+}
+
+@test "an unknown subcommand is refused with a suggestion" {
+    refused 2 pumplog log fed 120ml
+    [ "$stderr" = 'pumplog: error: unknown command "log fed"; did you mean "log feed"?' ]
+    refused 2 pumplog config gte unit
+    [ "$stderr" = 'pumplog: error: unknown command "config gte"; did you mean "config get"?' ]
+    refused 2 pumplog log frobnicate
+    [[ "$stderr" == 'pumplog: error: unknown command "log frobnicate"; the log commands are pump, feed, undo, rm, edit'* ]]
+}
+
+@test "no command is a usage error" {
+    refused 2 pumplog
+    refused 2 pumplog --unit oz
+    refused 2 pumplog config
+}
+
+@test "CLI11's own errors are exit 2 with one pumplog: error: line" {
+    pumplog add 90ml
+    refused 2 pumplog add 90ml --bogus
+    [ "$stderr" = "pumplog: error: the following argument was not expected: --bogus (see pumplog --help)" ]
+    refused 2 pumplog add 90ml --at
+    refused 2 pumplog log --since
+    refused 2 pumplog --journal
+    refused 2 pumplog log edit
+    refused 2 pumplog log rm
+    refused 2 pumplog log undo extra
+    refused 2 pumplog add 90ml --force=maybe
+    refused 2 pumplog config set unit oz extra --bogus
+}
+
+@test "bad global option values are refused" {
+    pumplog add 90ml
+    refused 2 pumplog --unit floz log
+    [ "$stderr" = 'pumplog: error: "floz" is not a unit; use ml or oz' ]
+    refused 2 pumplog --color sometimes log
+    refused 2 pumplog log --format xml
+    [ "$stderr" = "pumplog: error: --format xml is not available here; use table, json, csv" ]
+    refused 2 pumplog --now banana log
+    [[ "$stderr" == 'pumplog: error: --now: "banana" is not a time'* ]]
+    PUMPLOG_NOW=banana refused 2 pumplog log
+    refused 2 pumplog --now "" log
+}
+
+@test "global options work after the command word" {
+    pumplog add 90ml
+    run --separate-stderr pumplog log --unit oz --format csv --now 2026-11-22T10:00:00+01:00
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == *",3.04,"* ]]
+    run --separate-stderr pumplog log --format json -j "$J"
+    [ "$(echo "$output" | jq length)" = 1 ]
+}
+
+@test "--now sets now for every now-relative computation" {
+    pumplog add 90ml --now 2026-11-10T08:00:00+01:00
+    run --separate-stderr pumplog log --format json
+    [ "$output" = "[]" ]
+    run --separate-stderr pumplog log --format json --now 2026-11-11T08:00:00+01:00
+    [ "$(echo "$output" | jq length)" = 1 ]
+    run --separate-stderr pumplog add 10ml --at 07:00 --now 2026-11-10T08:00:00+01:00
+    [ "$output" = "Logged 10 ml at 07:00 - today 100 ml in 2 sessions" ]
+}
+
+@test "warnings go to stderr and do not change the exit code" {
+    journal_line 'garbage'
+    run --separate-stderr pumplog add 90ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
+    [ "$stderr" = "pumplog: warning: $J:1: not a JSON object; skipped (see pumplog log check)" ]
+}
+
+@test "a write error on stdout is exit 3" {
+    [ -w /dev/full ] || skip "no /dev/full"
+    pumplog add 90ml
+    run bash -c '"$PUMPLOG_BIN" log --format json > /dev/full'
+    [ "$status" -eq 3 ]
+}

@@ -1,0 +1,415 @@
+#!/usr/bin/env bats
+# `log`: the listing (table, JSON, CSV; SPEC 7), feeds, undo, rm and edit.
+load helpers
+
+# A small journal written by hand: ids chosen so that refs are 0001..0005.
+P1=01KAQ0000000000000000P0001
+F2=01KAQ0000000000000000F0002
+F3=01KAQ0000000000000000F0003
+P4=01KAQ0000000000000000P0004
+V5=01KAQ0000000000000000V0005
+
+fixture() {
+    journal_line '{"v":1,"id":"'$P1'","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90,"left_ml":40,"right_ml":50,"dur_s":900,"note":"morning"}'
+    journal_line '{"v":1,"id":"'$F2'","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":120,"milk":"formula"}'
+    journal_line '{"v":1,"id":"'$F3'","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"breast","left_s":720,"right_s":480}'
+    journal_line '{"v":1,"id":"'$P4'","type":"pump","at":"2026-11-20T22:10:00+01:00","ml":100,"device":"Spectra"}'
+    journal_line '{"v":1,"id":"'$V5'","type":"void","at":"2026-11-21T11:00:00+01:00","target":"'$F3'"}'
+}
+
+last_line() {
+    tail -n 1 "$J" | jq -c "$1"
+}
+
+@test "a missing journal reads as empty, in every format, and stays missing" {
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [ "$output" = "No entries from 2026-11-15 00:00." ]
+    [ "$stderr" = "" ]
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$output" = "[]" ]
+    run --separate-stderr pumplog log --format csv
+    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note" ]
+    [ ! -e "$J" ]
+}
+
+@test "the table lists the entries in effect, oldest first, with refs" {
+    fixture
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [ "$output" = "ref   when              what                                note
+0004  2026-11-20 22:10  pumped 100 ml
+0001  2026-11-21 08:00  pumped 90 ml (L 40 / R 50), 15 min  morning
+0002  2026-11-21 09:00  bottle 120 ml of formula" ]
+}
+
+@test "--all lists voided entries too, marked" {
+    fixture
+    run --separate-stderr pumplog log --all
+    [ "${lines[4]}" = "0003  2026-11-21 10:00  (voided) nursed L 12 min / R 8 min" ]
+}
+
+@test "JSON: the entries in effect, oldest first, journal fields kept, plus ref" {
+    fixture
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$output" = '[
+  {
+    "v": 1,
+    "id": "01KAQ0000000000000000P0004",
+    "type": "pump",
+    "at": "2026-11-20T22:10:00+01:00",
+    "ml": 100,
+    "device": "Spectra",
+    "ref": "0004"
+  },
+  {
+    "v": 1,
+    "id": "01KAQ0000000000000000P0001",
+    "type": "pump",
+    "at": "2026-11-21T08:00:00+01:00",
+    "ml": 90,
+    "left_ml": 40,
+    "right_ml": 50,
+    "dur_s": 900,
+    "note": "morning",
+    "ref": "0001"
+  },
+  {
+    "v": 1,
+    "id": "01KAQ0000000000000000F0002",
+    "type": "feed",
+    "at": "2026-11-21T09:00:00+01:00",
+    "method": "bottle",
+    "ml": 120,
+    "milk": "formula",
+    "ref": "0002"
+  }
+]' ]
+}
+
+@test "JSON --all adds voided entries with \"voided\": true, and no other entry has the key" {
+    fixture
+    run --separate-stderr pumplog log --format json --all
+    [ "$(echo "$output" | jq -c '[.[] | [.ref, .voided]]')" = '[["0004",null],["0001",null],["0002",null],["0003",true]]' ]
+    [ "$(echo "$output" | jq -c '.[3] | keys_unsorted')" = '["v","id","type","at","method","left_s","right_s","ref","voided"]' ]
+}
+
+@test "JSON --unit oz: volumes in oz under _oz keys, where the ml keys stood" {
+    fixture
+    run --separate-stderr pumplog log --format json --unit oz
+    [ "$(echo "$output" | jq -c '.[1]')" = '{"v":1,"id":"01KAQ0000000000000000P0001","type":"pump","at":"2026-11-21T08:00:00+01:00","oz":3.04,"left_oz":1.35,"right_oz":1.69,"dur_s":900,"note":"morning","ref":"0001"}' ]
+    [ "$(echo "$output" | jq -c '[.[] | .oz]')" = '[3.38,3.04,4.06]' ]
+    [ "$(echo "$output" | jq -c '[.[] | has("ml")] | any')" = false ]
+}
+
+@test "CSV: the SPEC columns, oldest first, quoted where needed" {
+    fixture
+    journal_line '{"v":1,"id":"01KAQ0000000000000000P0006","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":88.72,"note":"left, then \"right\""}'
+    run --separate-stderr pumplog log --format csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note
+0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,
+0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning
+0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,
+0006,01KAQ0000000000000000P0006,pump,2026-11-21T12:00:00+01:00,88.7,,,,,,,,"left, then ""right"""' ]
+}
+
+@test "CSV --unit oz names the volume columns in oz" {
+    fixture
+    run --separate-stderr pumplog log --format csv --unit oz
+    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note" ]
+    [ "${lines[2]}" = "0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,3.04,1.35,1.69,900,,,,,morning" ]
+}
+
+@test "by default the listing covers the last 7 days, today included" {
+    journal_line '{"v":1,"id":"old","type":"pump","at":"2026-11-14T23:59:00+01:00","ml":1}'
+    journal_line '{"v":1,"id":"first","type":"pump","at":"2026-11-15T00:00:00+01:00","ml":2}'
+    journal_line '{"v":1,"id":"today","type":"pump","at":"2026-11-21T14:00:00+01:00","ml":3}'
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["first","today"]' ]
+}
+
+@test "--since and --until are inclusive and a date stands for its whole day" {
+    for d in 18 19 20 21; do
+        journal_line '{"v":1,"id":"d'$d'a","type":"pump","at":"2026-11-'$d'T00:00:00+01:00","ml":1}'
+        journal_line '{"v":1,"id":"d'$d'b","type":"pump","at":"2026-11-'$d'T23:59:59+01:00","ml":1}'
+    done
+    run --separate-stderr pumplog log --since 2026-11-19 --until 2026-11-20 --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["d19a","d19b","d20a","d20b"]' ]
+    run --separate-stderr pumplog log --since yesterday --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["d20a","d20b","d21a","d21b"]' ]
+    run --separate-stderr pumplog log --since "2026-11-18 12:00" --until "2026-11-19 12:00" --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["d18b","d19a"]' ]
+    run --separate-stderr pumplog log --since -3d --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["d18b","d19a","d19b","d20a","d20b","d21a","d21b"]' ]
+    run --separate-stderr pumplog log --since "last week" --until "this week" --format json
+    [ "$(echo "$output" | jq -c '[.[].id] | length')" = 8 ]
+}
+
+@test "--until alone lists the 7 days up to it" {
+    journal_line '{"v":1,"id":"oct24","type":"pump","at":"2026-10-24T12:00:00+02:00","ml":1}'
+    journal_line '{"v":1,"id":"oct26","type":"pump","at":"2026-10-26T12:00:00+01:00","ml":1}'
+    journal_line '{"v":1,"id":"nov01","type":"pump","at":"2026-11-01T12:00:00+01:00","ml":1}'
+    journal_line '{"v":1,"id":"nov02","type":"pump","at":"2026-11-02T12:00:00+01:00","ml":1}'
+    run --separate-stderr pumplog log --until 2026-11-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["oct26","nov01"]' ]
+}
+
+@test "--until before --since is refused" {
+    refused 2 pumplog log --since 2026-11-20 --until 2026-11-19
+}
+
+@test "refs are unique within the journal: ids sharing an ending get longer refs" {
+    journal_line '{"v":1,"id":"01KAQ000000000000000001234","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":1}'
+    journal_line '{"v":1,"id":"01KAQ000000000000000011234","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":2}'
+    journal_line '{"v":1,"id":"01KAQ0000000000000000ABCDE","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":3}'
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[].ref]')" = '["01234","11234","abcde"]' ]
+    refused 2 pumplog log rm 1234
+    [ "$stderr" = 'pumplog: error: "1234" names 2 entries; give more of its id' ]
+    run --separate-stderr pumplog log rm 11234
+    [ "$status" -eq 0 ]
+    [ "$(last_line .target)" = '"01KAQ000000000000000011234"' ]
+}
+
+@test "log feed records a bottle: amount and milk" {
+    pumplog log feed 120ml --milk formula --at 11:00
+    [ "$(last_line '[.type, .method, .ml, .milk, .at]')" = '["feed","bottle",120,"formula","2026-11-21T11:00:00+01:00"]' ]
+    run --separate-stderr pumplog log feed 4oz --bottle
+    [ "$output" = "Logged bottle 118.3 ml of breast milk at 14:05" ]
+    [ "$(last_line '[.method, .ml, .milk]')" = '["bottle",118.29,"breast"]' ]
+}
+
+@test "log feed --breast records nursing with per-side durations" {
+    run --separate-stderr pumplog log feed --breast --left 12m --right 8m --at 10:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged nursed L 12 min / R 8 min at 10:00" ]
+    [ "$(last_line '[.method, .left_s, .right_s, .ml, .milk]')" = '["breast",720,480,null,null]' ]
+    pumplog log feed --breast --dur 20m
+    [ "$(last_line '[.method, .dur_s]')" = '["breast",1200]' ]
+    pumplog log feed --left 5m
+    [ "$(last_line '[.method, .left_s]')" = '["breast",300]' ]
+}
+
+@test "log feed refuses mixed or implausible forms" {
+    refused 2 pumplog log feed
+    refused 2 pumplog log feed 120ml --breast
+    refused 2 pumplog log feed --bottle --breast 120ml
+    refused 2 pumplog log feed --breast --milk formula
+    refused 2 pumplog log feed 120ml --left 5m
+    refused 2 pumplog log feed 120ml --dur 10m
+    refused 2 pumplog log feed 120ml --milk cow
+    refused 2 pumplog log feed 0ml
+    refused 2 pumplog log feed 1200ml
+    refused 2 pumplog log feed --breast --left 4h
+    refused 2 pumplog log feed --breast --left 0m
+    refused 2 pumplog log feed 120ml --at tomorrow
+    [ ! -e "$J" ]
+}
+
+@test "log undo voids the newest entry still in effect by appending a void line" {
+    pumplog add 90ml --at 08:00
+    pumplog add 80ml --at 09:00
+    local before
+    before="$(cat "$J")"
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Undid pumped 80 ml at 2026-11-21 09:00 (ref "*")" ]]
+    # The file grew by one line; the first two are untouched.
+    [ "$(head -n 2 "$J")" = "$before" ]
+    [ "$(last_line '[.type, .target, .at]')" = "$(sed -n 2p "$J" | jq -c '["void", .id, "2026-11-21T14:05:00+01:00"]')" ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[].ml]')" = '[90]' ]
+    pumplog log undo
+    run --separate-stderr pumplog log --format json
+    [ "$output" = "[]" ]
+    refused 2 pumplog log undo
+    [ "$stderr" = "pumplog: error: nothing to undo: the journal has no entry in effect" ]
+}
+
+@test "log undo after an edit undoes the edit" {
+    fixture
+    pumplog log edit 0001 --amount 95ml
+    run --separate-stderr pumplog log undo
+    [[ "$output" == "Undid a correction at 2026-11-21 14:05 (ref "*")" ]]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '.[1] | [.ml, .left_ml]')" = '[90,40]' ]
+}
+
+@test "log undo on a missing journal is refused and creates nothing" {
+    refused 2 pumplog log undo
+    [ ! -e "$J" ]
+    refused 2 pumplog log rm abcd
+    refused 2 pumplog log edit abcd --amount 5ml
+    [ ! -e "$J" ]
+}
+
+@test "log rm voids entries by ref, several at once" {
+    fixture
+    run --separate-stderr pumplog log rm 0002 0004
+    [ "$status" -eq 0 ]
+    [ "$output" = "Removed bottle 120 ml of formula at 2026-11-21 09:00 (ref 0002)
+Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
+    [ "$(tail -n 2 "$J" | jq -c '[.type, .target]')" = '["void","'$F2'"]
+["void","'$P4'"]' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[].ref]')" = '["0001"]' ]
+}
+
+@test "log rm takes a whole id and any case" {
+    fixture
+    pumplog log rm "$P1"
+    pumplog log rm 0F0002
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[].ref]')" = '["0004"]' ]
+}
+
+@test "log rm refuses unknown, voided and void refs, changing nothing" {
+    fixture
+    refused 2 pumplog log rm zzzz
+    [ "$stderr" = 'pumplog: error: no entry has the reference "zzzz"; see pumplog log' ]
+    refused 2 pumplog log rm 0003
+    [ "$stderr" = 'pumplog: error: "0003" is already voided' ]
+    refused 2 pumplog log rm 0005
+    refused 2 pumplog log rm 0001 zzzz
+    refused 2 pumplog log rm abc
+    refused 2 pumplog log rm
+}
+
+@test "log edit --amount appends an amendment; a plain amount drops the old sides" {
+    fixture
+    run --separate-stderr pumplog log edit 0001 --amount 100ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed 0001 to pumped 100 ml, 15 min at 2026-11-21 08:00" ]
+    [ "$(last_line '[.type, .target, .set]')" = '["amend","'$P1'",{"ml":100,"left_ml":null,"right_ml":null}]' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '.[1] | [.ml, .left_ml, .right_ml, .dur_s, .note]')" = '[100,null,null,900,"morning"]' ]
+}
+
+@test "log edit --amount L45 R55 and --left change the sides and the sum" {
+    fixture
+    pumplog log edit 0001 --amount "L45 R55"
+    [ "$(last_line .set)" = '{"ml":100,"left_ml":45,"right_ml":55}' ]
+    pumplog log edit 0001 --left 30ml
+    [ "$(last_line .set)" = '{"left_ml":30,"right_ml":55,"ml":85}' ]
+    run --separate-stderr pumplog log --format csv
+    [ "${lines[2]}" = "0001,$P1,pump,2026-11-21T08:00:00+01:00,85,30,55,900,,,,,morning" ]
+}
+
+@test "log edit --at moves the entry and the listing follows" {
+    fixture
+    pumplog log edit 0004 --at "2026-11-21 12:00"
+    [ "$(last_line .set)" = '{"at":"2026-11-21T12:00:00+01:00"}' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[] | [.ref, .at]]')" = '[["0001","2026-11-21T08:00:00+01:00"],["0002","2026-11-21T09:00:00+01:00"],["0004","2026-11-21T12:00:00+01:00"]]' ]
+}
+
+@test "log edit --note changes the note and --note '' removes it" {
+    fixture
+    pumplog log edit 0002 --note "at daycare"
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '.[2].note')" = '"at daycare"' ]
+    pumplog log edit 0002 --note ""
+    [ "$(last_line .set)" = '{"note":null}' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '.[2] | has("note")')" = false ]
+}
+
+@test "log edit --dur changes a pump's duration" {
+    fixture
+    pumplog log edit 0001 --dur 20m
+    [ "$(last_line .set)" = '{"dur_s":1200}' ]
+}
+
+@test "log edit takes every field of a feed: amount, milk, sides, bottle or breast" {
+    fixture
+    pumplog log edit 0002 --amount 150ml --milk breast
+    [ "$(last_line .set)" = '{"ml":150,"milk":"breast"}' ]
+    journal_line '{"v":1,"id":"01KAQ0000000000000000F0006","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"breast","left_s":720,"right_s":480}'
+    pumplog log edit 0006 --right 10m
+    [ "$(last_line .set)" = '{"right_s":600}' ]
+    pumplog log edit 0006 --bottle --amount 60ml
+    [ "$(last_line .set)" = '{"method":"bottle","left_s":null,"right_s":null,"milk":"breast","ml":60}' ]
+    pumplog log edit 0002 --breast --dur 15m
+    [ "$(last_line .set)" = '{"method":"breast","ml":null,"milk":null,"dur_s":900}' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[] | select(.type == "feed") | [.ref, .method, .ml, .milk, .left_s, .right_s, .dur_s]]')" = '[["0002","breast",null,null,null,null,900],["0006","bottle",60,"breast",null,null,null]]' ]
+}
+
+@test "log edit refuses what the recording command would refuse, changing nothing" {
+    fixture
+    refused 2 pumplog log edit 0001
+    [ "$stderr" = "pumplog: error: nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast" ]
+    refused 2 pumplog log edit 0001 --amount banana
+    refused 2 pumplog log edit 0001 --amount 2000ml
+    refused 2 pumplog log edit 0001 --amount 0ml
+    refused 2 pumplog log edit 0001 --at tomorrow
+    refused 2 pumplog log edit 0001 --at ""
+    refused 2 pumplog log edit 0001 --dur 0m
+    refused 2 pumplog log edit 0001 --milk formula
+    refused 2 pumplog log edit 0001 --amount 90ml --left 40ml
+    refused 2 pumplog log edit 0001 --breast
+    refused 2 pumplog log edit 0002 --left 10m
+    refused 2 pumplog log edit 0002 --dur 10m
+    refused 2 pumplog log edit 0002 --amount L40
+    refused 2 pumplog log edit 0003 --amount 10ml
+    [ "$stderr" = 'pumplog: error: "0003" is voided; log it again instead' ]
+    refused 2 pumplog log edit 0005 --amount 10ml
+    refused 2 pumplog log edit zzzz --amount 10ml
+    run --separate-stderr pumplog log edit 0001 --amount 2000ml --force
+    [ "$status" -eq 0 ]
+}
+
+@test "log edit refuses an entry of a type this version does not know" {
+    journal_line '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37}'
+    refused 2 pumplog log edit 0009 --note hi
+}
+
+@test "unknown fields and types are listed as written" {
+    journal_line '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37}'
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '.[0]')" = '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37,"ref":"0009"}' ]
+}
+
+@test "damaged lines are skipped with a warning naming their line, or refused with --strict" {
+    fixture
+    echo 'not json' >> "$J"
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $J:6: not a JSON object; skipped (see pumplog log check)" ]
+    [ "$(echo "$output" | jq length)" = 3 ]
+    refused 3 pumplog log --strict
+    [ "$stderr" = "pumplog: error: $J:6: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
+}
+
+@test "a folder where the journal should be is exit 3 when listing" {
+    mkdir "$J"
+    run --separate-stderr pumplog log
+    [ "$status" -eq 3 ]
+    [ "$stderr" = "pumplog: error: cannot read journal $J: it is a folder" ]
+}
+
+@test "--color always colours the table, never and a pipe do not" {
+    fixture
+    run --separate-stderr pumplog log --all --color always
+    [[ "$output" == *$'\e[2m(voided)'* ]]
+    run --separate-stderr pumplog log --all --color never
+    [[ "$output" != *$'\e'* ]]
+    run --separate-stderr pumplog log --all
+    [[ "$output" != *$'\e'* ]]
+}
+
+@test "--color auto colours a terminal unless NO_COLOR is set" {
+    fixture
+    local cmd="'$PUMPLOG_BIN' log --all --color auto"
+    run env TERM=xterm script -qec "$cmd" /dev/null
+    [[ "$output" == *$'\e[2m(voided)'* ]]
+    run env TERM=xterm NO_COLOR=1 script -qec "$cmd" /dev/null
+    [[ "$output" == *"(voided)"* ]]
+    [[ "$output" != *$'\e['* ]]
+    run env TERM=dumb script -qec "$cmd" /dev/null
+    [[ "$output" != *$'\e['* ]]
+}

@@ -1,0 +1,289 @@
+// Replay (SPEC 3): the entries in effect, voids and amendments applied, and
+// reading only the tail of the journal when that is safe.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "helpers.hpp"
+#include "pumplog/history.hpp"
+
+using namespace pumplog;
+using testing::instant;
+using testing::line;
+using testing::TempDir;
+
+namespace {
+
+std::string void_of(const std::string& id, const std::string& target, const std::string& at = "2026-11-21T14:00:00Z") {
+    return line(id, at, "void", ",\"target\":\"" + target + "\"");
+}
+
+std::string amend_of(const std::string& id, const std::string& target, const std::string& set,
+                     const std::string& at = "2026-11-21T14:00:00Z") {
+    return line(id, at, "amend", ",\"target\":\"" + target + "\",\"set\":" + set);
+}
+
+std::string pump(const std::string& id, const std::string& at, int ml = 90) {
+    return line(id, at, "pump", ",\"ml\":" + std::to_string(ml));
+}
+
+// A ULID id created at `when`, so that its line's order key is `when`.
+std::string created_at(const std::string& when) {
+    return make_ulid(std::chrono::system_clock::time_point(instant(when).time_since_epoch()));
+}
+
+struct Fixture {
+    TempDir dir;
+    Journal journal{dir / "journal.jsonl"};
+    void write(const std::vector<std::string>& lines) {
+        std::string content;
+        for (const auto& l : lines) content += l + "\n";
+        testing::write_file(dir / "journal.jsonl", content);
+    }
+};
+
+// id -> "ml" (or "ml voided") of the history, in time order.
+std::vector<std::string> summary(const History& h) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < h.entries.size(); ++i) {
+        const Entry& e = h.entries[i];
+        std::string s = e.id + " " + (e.ml ? std::to_string(static_cast<int>(*e.ml)) : "-");
+        if (h.voided[i]) s += " voided";
+        out.push_back(s);
+    }
+    return out;
+}
+
+using Lines = std::vector<std::string>;
+
+History load(Fixture& f, ReplayOptions options = {}) { return load_history(f.journal, options); }
+
+ReplayOptions with_voided() {
+    ReplayOptions o;
+    o.include_voided = true;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("entries come sorted by time, ties in the order written") {
+    Fixture f;
+    f.write({pump("c", "2026-11-21T10:00:00+01:00", 3), pump("a", "2026-11-21T08:00:00+01:00", 1),
+             pump("b1", "2026-11-21T09:00:00+01:00", 2), pump("b2", "2026-11-21T08:00:00Z", 4)});
+    CHECK(summary(load(f)) == Lines{"a 1", "b1 2", "b2 4", "c 3"});
+}
+
+TEST_CASE("a void takes its target out of effect") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z"), void_of("v", "a")});
+    CHECK(summary(load(f)) == Lines{"b 90"});
+    CHECK(summary(load(f, with_voided())) == Lines{"a 90 voided", "b 90"});
+}
+
+TEST_CASE("an amendment corrects its target's fields and the newest amendment wins") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m1", "a", R"({"ml":100,"note":"first"})"),
+             amend_of("m2", "a", R"({"ml":110})")});
+    const History h = load(f);
+    CHECK(summary(h) == Lines{"a 110"});
+    CHECK(h.entries[0].note == "first");
+}
+
+TEST_CASE("an amendment of the time moves the entry in the time order") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z", 1), pump("b", "2026-11-21T09:00:00Z", 2),
+             amend_of("m", "a", R"({"at":"2026-11-21T11:00:00+01:00"})")});
+    const History h = load(f);
+    CHECK(summary(h) == Lines{"b 2", "a 1"});
+    CHECK(h.entries[1].at_text == "2026-11-21T11:00:00+01:00");
+}
+
+TEST_CASE("a void of an amendment restores the entry as it was") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m1", "a", R"({"ml":100})"), amend_of("m2", "a", R"({"ml":110})"),
+             void_of("v", "m2")});
+    CHECK(summary(load(f)) == Lines{"a 100"});
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m1", "a", R"({"ml":100})"), void_of("v", "m1")});
+    CHECK(summary(load(f)) == Lines{"a 90"});
+}
+
+TEST_CASE("a void of a void puts its target back in effect, and a third void takes it out again") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), void_of("v1", "a"), void_of("v2", "v1")});
+    CHECK(summary(load(f)) == Lines{"a 90"});
+    f.write({pump("a", "2026-11-21T08:00:00Z"), void_of("v1", "a"), void_of("v2", "v1"), void_of("v3", "v2")});
+    CHECK(summary(load(f)) == Lines{});
+}
+
+TEST_CASE("a void standing before its target in the file still voids it") {
+    Fixture f;
+    f.write({void_of("v", "a"), pump("b", "2026-11-21T09:00:00Z"), pump("a", "2026-11-21T08:00:00Z")});
+    CHECK(summary(load(f)) == Lines{"b 90"});
+    CHECK(summary(load(f, with_voided())) == Lines{"a 90 voided", "b 90"});
+}
+
+TEST_CASE("an amendment standing before its target in the file still applies") {
+    Fixture f;
+    f.write({amend_of("m", "a", R"({"ml":100})"), pump("a", "2026-11-21T08:00:00Z")});
+    CHECK(summary(load(f)) == Lines{"a 100"});
+}
+
+TEST_CASE("corrections in any file order give the same history") {
+    // a voided by v1, v1 voided by v2 (so a is back), an amendment m voided by v3.
+    const Lines lines = {pump("a", "2026-11-21T08:00:00Z"), void_of("v1", "a"), void_of("v2", "v1"),
+                         amend_of("m", "a", R"({"ml":120})"), void_of("v3", "m"), amend_of("n", "a", R"({"note":"n"})")};
+    Fixture f;
+    f.write(lines);
+    const Lines expected = summary(load(f));
+    REQUIRE(expected == Lines{"a 90"});
+    // Every rotation and the reverse of the file.
+    for (std::size_t r = 0; r < lines.size(); ++r) {
+        Lines rotated(lines.begin() + static_cast<long>(r), lines.end());
+        rotated.insert(rotated.end(), lines.begin(), lines.begin() + static_cast<long>(r));
+        f.write(rotated);
+        INFO("rotation " << r);
+        CHECK(summary(load(f)) == expected);
+        CHECK(load(f).entries.at(0).note == "n");
+        Lines reversed(rotated.rbegin(), rotated.rend());
+        f.write(reversed);
+        CHECK(summary(load(f)) == expected);
+    }
+}
+
+TEST_CASE("a correction of a missing entry changes nothing") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), void_of("v", "nothere"), amend_of("m", "gone", R"({"ml":1})")});
+    CHECK(summary(load(f)) == Lines{"a 90"});
+}
+
+TEST_CASE("corrections themselves are delivered only when asked for") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m", "a", R"({"ml":100})"), void_of("v", "m")});
+    std::vector<std::string> ids;
+    ReplayOptions o;
+    o.include_corrections = true;
+    replay(f.journal, o, [&](const Replayed& r) { ids.push_back(r.entry.id + (r.voided ? "*" : "")); }, [&] { ids.clear(); });
+    CHECK(ids == Lines{"v", "m*", "a"});
+}
+
+TEST_CASE("a void of an amendment does not make the replay read the journal twice") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m", "a", R"({"ml":100})"), void_of("v", "m")});
+    int resets = 0;
+    replay(f.journal, {}, [](const Replayed&) {}, [&] { ++resets; });
+    CHECK(resets == 0);
+    f.write({pump("a", "2026-11-21T08:00:00Z"), void_of("v1", "a"), void_of("v2", "v1")});
+    replay(f.journal, {}, [](const Replayed&) {}, [&] { ++resets; });
+    CHECK(resets == 0);
+}
+
+TEST_CASE("bad lines are skipped and counted in the stats") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), "junk", pump("b", "2026-11-21T09:00:00Z")});
+    const History h = load(f);
+    CHECK(summary(h) == Lines{"a 90", "b 90"});
+    REQUIRE(h.stats.bad.size() == 1);
+    CHECK(h.stats.bad[0].line == 2);
+}
+
+// ---- since: reading only the tail ----
+
+namespace {
+
+// Years of history written when it happened, then today's entries.
+Lines long_history(int old_lines) {
+    Lines lines;
+    for (int i = 0; i < old_lines; ++i) {
+        const std::string when = "2025-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + "T08:00:00Z";
+        lines.push_back(pump(created_at(when) , when, 50));
+    }
+    return lines;
+}
+
+ReplayOptions since(const std::string& when) {
+    ReplayOptions o;
+    o.since = instant(when);
+    return o;
+}
+
+// The entries at or after `from`.
+Lines in_range(const History& h, const std::string& from) {
+    Lines out;
+    for (std::size_t i = 0; i < h.entries.size(); ++i)
+        if (h.entries[i].at.instant >= instant(from)) out.push_back(summary(h)[i]);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("with since the replay stops early on a long journal and misses nothing in range") {
+    Fixture f;
+    Lines lines = long_history(3000);
+    // Today, written today (ids made now-ish: their keys are their times).
+    lines.push_back(pump("t1", "2026-11-21T08:00:00Z", 1));
+    lines.push_back(pump("t2", "2026-11-21T09:00:00Z", 2));
+    // Logged late: yesterday's session, written today, before a void of t1.
+    lines.push_back(pump(created_at("2026-11-21T10:00:00Z"), "2026-11-20T22:00:00Z", 3));
+    lines.push_back(void_of("v", "t1"));
+    f.write(lines);
+    const History tail = load(f, since("2026-11-20T00:00:00Z"));
+    const History full = load(f);
+    CHECK(tail.stats.stopped_early);
+    CHECK(tail.stats.bytes_read < std::filesystem::file_size(f.dir / "journal.jsonl"));
+    CHECK(in_range(tail, "2026-11-20T00:00:00Z") == in_range(full, "2026-11-20T00:00:00Z"));
+    CHECK(in_range(tail, "2026-11-20T00:00:00Z").size() == 2);
+}
+
+TEST_CASE("with since the replay does not stop before an old entry that an amendment moves into range") {
+    Fixture f;
+    Lines lines;
+    const std::string old_id = created_at("2025-01-01T08:00:00Z");
+    lines.push_back(pump(old_id, "2025-01-01T08:00:00Z", 7));
+    for (const auto& l : long_history(2000)) lines.push_back(l);
+    lines.push_back(amend_of("m", old_id, R"({"at":"2026-11-21T08:00:00Z"})"));
+    f.write(lines);
+    const History tail = load(f, since("2026-11-21T00:00:00Z"));
+    CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{old_id + " 7"});
+}
+
+TEST_CASE("with since a moved entry is found even when another correction forces a second pass") {
+    Fixture f;
+    // Fewer old lines around the moved entry than stop a replay, so the first
+    // pass reads the whole file and then reads again for the missing target;
+    // a long run of old lines after a recent one stops a careless second pass.
+    Lines lines = long_history(100);
+    const std::string old_id = created_at("2025-01-01T08:00:00Z");
+    lines.push_back(pump(old_id, "2025-01-01T08:00:00Z", 7));
+    for (const auto& l : long_history(100)) lines.push_back(l);
+    lines.push_back(pump("recent", "2026-11-20T08:00:00Z", 5));
+    for (const auto& l : long_history(300)) lines.push_back(l);
+    lines.push_back(amend_of("m", old_id, R"({"at":"2026-11-21T08:00:00Z"})"));
+    lines.push_back(void_of("v", "a-missing-entry"));  // its target is never met
+    f.write(lines);
+    const History tail = load(f, since("2026-11-21T00:00:00Z"));
+    CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{old_id + " 7"});
+}
+
+TEST_CASE("with since a void written before its target in the file is still honoured") {
+    Fixture f;
+    Lines lines = long_history(2000);
+    lines.push_back(void_of(created_at("2026-11-21T07:00:00Z"), "t1"));  // e.g. a merge put it first
+    lines.push_back(pump("t1", "2026-11-21T08:00:00Z", 1));
+    lines.push_back(pump("t2", "2026-11-21T09:00:00Z", 2));
+    f.write(lines);
+    const History tail = load(f, since("2026-11-21T00:00:00Z"));
+    CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{"t2 2"});
+}
+
+TEST_CASE("with since a few old lines among new ones do not stop the replay") {
+    Fixture f;
+    Lines lines = long_history(1000);
+    lines.push_back(pump("t1", "2026-11-21T08:00:00Z", 1));
+    for (const auto& l : long_history(200)) lines.push_back(l);  // fewer than the run that may stop it
+    lines.push_back(pump("t2", "2026-11-21T09:00:00Z", 2));
+    f.write(lines);
+    const History tail = load(f, since("2026-11-21T00:00:00Z"));
+    CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{"t1 1", "t2 2"});
+}

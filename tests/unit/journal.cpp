@@ -1,0 +1,338 @@
+// The journal file (SPEC 3, 8): reading backwards in chunks, appending, the lock.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "helpers.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
+
+using namespace pumplog;
+using Catch::Matchers::Contains;
+using testing::line;
+using testing::TempDir;
+
+namespace {
+
+constexpr std::size_t chunk = 1 << 18;  // the reader's chunk: 256 KiB
+
+struct Seen {
+    std::string id;
+    std::string raw;
+    std::uint64_t offset;
+};
+
+std::vector<Seen> read_all(const Journal& journal, ReadStats* stats = nullptr, bool strict = false) {
+    std::vector<Seen> seen;
+    const ReadStats s = journal.read_backward(
+        [&](const Entry& e) {
+            seen.push_back({e.id, e.raw, e.offset});
+            return true;
+        },
+        strict);
+    if (stats) *stats = s;
+    return seen;
+}
+
+// Builds a journal from lines; returns each line's byte offset.
+std::vector<std::uint64_t> write_lines(const std::filesystem::path& path, const std::vector<std::string>& lines,
+                                       bool final_newline = true) {
+    std::string content;
+    std::vector<std::uint64_t> offsets;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        offsets.push_back(content.size());
+        content += lines[i];
+        if (i + 1 < lines.size() || final_newline) content += '\n';
+    }
+    testing::write_file(path, content);
+    return offsets;
+}
+
+std::string id_of(std::size_t i) { return "id" + std::to_string(i); }
+
+// Checks that the reader met every line once, newest first, with its bytes and offset.
+void check_read_back(const Journal& journal, const std::vector<std::string>& lines,
+                     const std::vector<std::uint64_t>& offsets) {
+    ReadStats stats;
+    const auto seen = read_all(journal, &stats);
+    REQUIRE(seen.size() == lines.size());
+    CHECK(stats.bad.empty());
+    bool all_match = true;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Seen& s = seen[lines.size() - 1 - i];
+        if (s.raw != lines[i] || s.offset != offsets[i]) {
+            all_match = false;
+            INFO("line " << i + 1 << " offset " << offsets[i] << " read at " << s.offset);
+            CHECK(s.raw == lines[i]);
+            break;
+        }
+    }
+    CHECK(all_match);
+}
+
+}  // namespace
+
+TEST_CASE("a missing journal reads as empty and is not created") {
+    TempDir dir;
+    const Journal journal(dir / "journal.jsonl");
+    ReadStats stats;
+    CHECK(read_all(journal, &stats).empty());
+    CHECK(stats.lines == 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "journal.jsonl"));
+}
+
+TEST_CASE("an empty journal and one of blank lines read as empty") {
+    TempDir dir;
+    testing::write_file(dir / "j", "");
+    CHECK(read_all(Journal(dir / "j")).empty());
+    testing::write_file(dir / "j", "\n\n  \n\r\n");
+    ReadStats stats;
+    CHECK(read_all(Journal(dir / "j"), &stats).empty());
+    CHECK(stats.bad.empty());
+}
+
+TEST_CASE("lines are read newest first with their bytes and offsets") {
+    TempDir dir;
+    const std::vector<std::string> lines = {line("a", "2026-11-21T08:00:00+01:00"), line("b", "2026-11-21T09:00:00+01:00"),
+                                            line("c", "2026-11-21T10:00:00+01:00")};
+    const auto offsets = write_lines(dir / "j", lines);
+    check_read_back(Journal(dir / "j"), lines, offsets);
+}
+
+TEST_CASE("a last line without its newline is read when it is whole") {
+    TempDir dir;
+    const std::vector<std::string> lines = {line("a", "2026-11-21T08:00:00Z"), line("b", "2026-11-21T09:00:00Z")};
+    const auto offsets = write_lines(dir / "j", lines, false);
+    check_read_back(Journal(dir / "j"), lines, offsets);
+}
+
+TEST_CASE("CRLF line ends are accepted") {
+    TempDir dir;
+    testing::write_file(dir / "j", line("a", "2026-11-21T08:00:00Z") + "\r\n" + line("b", "2026-11-21T09:00:00Z") + "\r\n");
+    const auto seen = read_all(Journal(dir / "j"));
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].id == "b");
+    CHECK(seen[1].id == "a");
+}
+
+TEST_CASE("a journal larger than a chunk is read whole, wherever the chunk boundaries fall") {
+    TempDir dir;
+    // Lines of 100 bytes, then a last line whose length shifts every chunk
+    // boundary through every position of a line, the newline included.
+    std::vector<std::string> body;
+    for (std::size_t i = 0; body.size() * 100 < 3 * chunk; ++i) {
+        std::string l = line(id_of(i), "2026-11-21T08:00:00Z", "pump", ",\"note\":\"");
+        l += std::string(100 - l.size() - 2, 'x') + "\"}";
+        REQUIRE(l.size() == 100);
+        body.push_back(l);
+    }
+    for (std::size_t extra = 0; extra <= 101; ++extra) {
+        std::vector<std::string> lines = body;
+        std::string last = line("last", "2026-11-21T08:00:00Z", "pump", ",\"note\":\"" + std::string(extra, 'y') + "\"");
+        lines.push_back(last);
+        const auto offsets = write_lines(dir / "j", lines);
+        INFO("last line of " << last.size() << " bytes");
+        check_read_back(Journal(dir / "j"), lines, offsets);
+    }
+}
+
+TEST_CASE("a line longer than a chunk is read whole, first, middle or last") {
+    TempDir dir;
+    const std::string long_note = ",\"note\":\"" + std::string(chunk + 1000, 'n') + "\"";
+    const std::string longer_note = ",\"note\":\"" + std::string(2 * chunk + 77, 'm') + "\"";
+    for (int where = 0; where < 3; ++where) {
+        std::vector<std::string> lines;
+        for (std::size_t i = 0; i < 4000; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
+        const std::size_t at = where == 0 ? 0 : where == 1 ? 2000 : lines.size() - 1;
+        lines[at] = line("long", "2026-11-21T08:00:00Z", "pump", long_note);
+        lines[at == 0 ? 1 : at - 1] = line("longer", "2026-11-21T08:00:00Z", "pump", longer_note);
+        const auto offsets = write_lines(dir / "j", lines);
+        INFO("long lines at " << at);
+        check_read_back(Journal(dir / "j"), lines, offsets);
+    }
+}
+
+TEST_CASE("bad lines are skipped and reported by line number") {
+    TempDir dir;
+    testing::write_file(dir / "j", line("a", "2026-11-21T08:00:00Z") + "\n" + "garbage\n" + "\n" +
+                                       line("b", "2026-11-21T09:00:00Z") + "\n" +
+                                       R"({"v":1,"id":"c","type":"pump"})" + "\n" + line("d", "2026-11-21T10:00:00Z") +
+                                       "\n");
+    ReadStats stats;
+    const auto seen = read_all(Journal(dir / "j"), &stats);
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0].id == "d");
+    CHECK(seen[2].id == "a");
+    REQUIRE(stats.bad.size() == 2);
+    CHECK(stats.bad[0].line == 2);
+    CHECK(stats.bad[1].line == 5);
+    CHECK(stats.bad[1].reason == "no \"at\"");
+    CHECK_FALSE(stats.bad[0].partial_last);
+    CHECK(stats.lines == 5);
+}
+
+TEST_CASE("a partial last line, a crash mid-write, is reported as such and skipped") {
+    TempDir dir;
+    const std::string whole = line("a", "2026-11-21T08:00:00Z");
+    testing::write_file(dir / "j", whole + "\n" + whole.substr(0, 30));
+    ReadStats stats;
+    const auto seen = read_all(Journal(dir / "j"), &stats);
+    REQUIRE(seen.size() == 1);
+    REQUIRE(stats.bad.size() == 1);
+    CHECK(stats.bad[0].line == 2);
+    CHECK(stats.bad[0].partial_last);
+    CHECK_THAT(stats.bad[0].reason, Contains("incomplete last line"));
+}
+
+TEST_CASE("bad lines far apart in a large journal get their right line numbers") {
+    TempDir dir;
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < 9000; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
+    lines[10] = "{oops";
+    lines[8999 - 3] = "{oops";
+    write_lines(dir / "j", lines);
+    ReadStats stats;
+    CHECK(read_all(Journal(dir / "j"), &stats).size() == 8998);
+    REQUIRE(stats.bad.size() == 2);
+    CHECK(stats.bad[0].line == 11);
+    CHECK(stats.bad[1].line == 8997);
+}
+
+TEST_CASE("strict reading refuses a damaged journal with a journal error naming the line") {
+    TempDir dir;
+    testing::write_file(dir / "j", line("a", "2026-11-21T08:00:00Z") + "\nnope\n" + line("b", "2026-11-21T08:00:00Z") + "\n");
+    const std::string message = testing::refusal([&] { read_all(Journal(dir / "j"), nullptr, true); }, 3);
+    CHECK_THAT(message, Contains((dir / "j").string() + ":2:"));
+}
+
+TEST_CASE("a folder where the journal should be is a journal error") {
+    TempDir dir;
+    std::filesystem::create_directory(dir / "j");
+    CHECK_THAT(testing::refusal([&] { read_all(Journal(dir / "j")); }, 3), Contains("folder"));
+    CHECK_THAT(testing::refusal([&] { Journal(dir / "j").append({line("a", "2026-11-21T08:00:00Z")}); }, 3),
+               Contains("cannot write journal"));
+}
+
+TEST_CASE("a reader that stops early does not read the whole file") {
+    TempDir dir;
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < 20000; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
+    write_lines(dir / "j", lines);
+    int visited = 0;
+    const ReadStats stats = Journal(dir / "j").read_backward([&](const Entry&) { return ++visited < 3; });
+    CHECK(visited == 3);
+    CHECK(stats.stopped_early);
+    CHECK(stats.bytes_read <= chunk + 1);
+    CHECK(std::filesystem::file_size(dir / "j") > 3 * chunk);
+}
+
+TEST_CASE("appending writes whole lines, each ending in a newline") {
+    TempDir dir;
+    const Journal journal(dir / "j");
+    journal.append({line("a", "2026-11-21T08:00:00Z")});
+    journal.append({line("b", "2026-11-21T09:00:00Z"), line("c", "2026-11-21T10:00:00Z")});
+    CHECK(testing::read_file(dir / "j") == line("a", "2026-11-21T08:00:00Z") + "\n" + line("b", "2026-11-21T09:00:00Z") +
+                                               "\n" + line("c", "2026-11-21T10:00:00Z") + "\n");
+}
+
+TEST_CASE("an append after a partial last line starts on a fresh line") {
+    TempDir dir;
+    testing::write_file(dir / "j", line("a", "2026-11-21T08:00:00Z") + "\n{\"v\":1,\"id\":\"cut");
+    const Journal journal(dir / "j");
+    journal.append({line("b", "2026-11-21T09:00:00Z")});
+    ReadStats stats;
+    const auto seen = read_all(journal, &stats);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].id == "b");
+    REQUIRE(stats.bad.size() == 1);
+    CHECK(stats.bad[0].line == 2);
+    CHECK_FALSE(stats.bad[0].partial_last);
+}
+
+TEST_CASE("appending creates the parent folders") {
+    TempDir dir;
+    const Journal journal(dir / "a" / "b" / "journal.jsonl");
+    journal.append({line("a", "2026-11-21T08:00:00Z")});
+    CHECK(read_all(journal).size() == 1);
+}
+
+TEST_CASE("a journal whose parent is a regular file cannot be written: a journal error") {
+    TempDir dir;
+    testing::write_file(dir / "file", "x");
+    const Journal journal(dir / "file" / "journal.jsonl");
+    CHECK_THAT(testing::refusal([&] { journal.append({line("a", "2026-11-21T08:00:00Z")}); }, 3),
+               Contains("cannot create folder"));
+    CHECK_THAT(testing::refusal([&] { read_all(journal); }, 3), Contains("cannot read journal"));
+}
+
+TEST_CASE("a line holding a newline is never appended") {
+    TempDir dir;
+    const Journal journal(dir / "j");
+    CHECK_THROWS_AS(journal.append({"{\n}"}), Error);
+    CHECK_FALSE(std::filesystem::exists(dir / "j"));
+}
+
+TEST_CASE("appends inside with_lock reuse the lock") {
+    TempDir dir;
+    const Journal journal(dir / "j");
+    journal.with_lock([&] {
+        CHECK(read_all(journal).empty());
+        journal.append({line("a", "2026-11-21T08:00:00Z")});
+    });
+    CHECK(read_all(journal).size() == 1);
+}
+
+TEST_CASE("a command refused under the lock leaves a missing journal missing") {
+    TempDir dir;
+    const Journal journal(dir / "data" / "pumplog" / "journal.jsonl");
+    CHECK_THROWS_AS(journal.with_lock([] { throw usage_error("nothing to undo"); }), Error);
+    CHECK_FALSE(std::filesystem::exists(dir / "data"));
+    journal.with_lock([] {});
+    CHECK_FALSE(std::filesystem::exists(dir / "data"));
+    // An existing empty journal stays.
+    std::filesystem::create_directories(dir / "data" / "pumplog");
+    testing::write_file(dir / "data" / "pumplog" / "journal.jsonl", "");
+    journal.with_lock([] {});
+    CHECK(std::filesystem::exists(dir / "data" / "pumplog" / "journal.jsonl"));
+}
+
+TEST_CASE("a rewrite replaces the journal and keeps the previous one as .bak") {
+    TempDir dir;
+    const Journal journal(dir / "j");
+    journal.append({line("a", "2026-11-21T08:00:00Z")});
+    const std::string before = testing::read_file(dir / "j");
+    journal.rewrite(line("b", "2026-11-21T09:00:00Z") + "\n");
+    CHECK(testing::read_file(dir / "j") == line("b", "2026-11-21T09:00:00Z") + "\n");
+    CHECK(testing::read_file(dir / "j.bak") == before);
+    CHECK_FALSE(std::filesystem::exists(dir / "j.tmp"));
+}
+
+TEST_CASE("the order key of a line is the later of its time and its ULID's creation time") {
+    Entry e;
+    std::string error;
+    REQUIRE(parse_entry_line(line("f1", "2026-11-21T08:00:00Z"), e, error));
+    CHECK(line_key(e) == testing::instant("2026-11-21T08:00:00Z"));
+    const std::string later_id = make_ulid(std::chrono::system_clock::time_point(
+        testing::instant("2026-11-22T08:00:00.000Z").time_since_epoch() + std::chrono::milliseconds(250)));
+    REQUIRE(parse_entry_line(line(later_id, "2026-11-21T08:00:00Z"), e, error));
+    CHECK(line_key(e) == testing::instant("2026-11-22T08:00:00Z"));
+    const std::string earlier_id =
+        make_ulid(std::chrono::system_clock::time_point(testing::instant("2026-11-20T08:00:00Z").time_since_epoch()));
+    REQUIRE(parse_entry_line(line(earlier_id, "2026-11-21T08:00:00Z"), e, error));
+    CHECK(line_key(e) == testing::instant("2026-11-21T08:00:00Z"));
+}
+
+TEST_CASE("the journal path: -j, then PUMPLOG_JOURNAL, then XDG_DATA_HOME, then HOME") {
+    CHECK(default_journal_path("/x/j.jsonl") == "/x/j.jsonl");
+    ::setenv("PUMPLOG_JOURNAL", "/env/j.jsonl", 1);
+    CHECK(default_journal_path("") == "/env/j.jsonl");
+    ::unsetenv("PUMPLOG_JOURNAL");
+    ::setenv("XDG_DATA_HOME", "/xdg", 1);
+    CHECK(default_journal_path("") == "/xdg/pumplog/journal.jsonl");
+    ::setenv("XDG_DATA_HOME", "relative", 1);  // the XDG spec: relative paths are ignored
+    ::setenv("HOME", "/home/p", 1);
+    CHECK(default_journal_path("") == "/home/p/.local/share/pumplog/journal.jsonl");
+    ::unsetenv("XDG_DATA_HOME");
+    CHECK(default_journal_path("") == "/home/p/.local/share/pumplog/journal.jsonl");
+}

@@ -1,0 +1,215 @@
+// Settings: every key's accepted and refused values, and the config file.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "helpers.hpp"
+#include "pumplog/settings.hpp"
+
+using namespace pumplog;
+using Catch::Matchers::Contains;
+using testing::refusal;
+
+namespace {
+
+struct Case {
+    const char* value;
+    const char* normalized;
+};
+
+void check_accepts(const char* key, const std::vector<Case>& cases) {
+    for (const auto& c : cases) {
+        INFO(key << " = \"" << c.value << "\"");
+        CHECK(normalize_setting(key, c.value) == c.normalized);
+    }
+}
+
+// Each refused value gets a usage error naming the key, the value and what is accepted.
+void check_refuses(const char* key, const std::vector<const char*>& values) {
+    std::string accepted;
+    for (const auto& k : setting_keys())
+        if (k.name == key) accepted = k.accepted;
+    REQUIRE_FALSE(accepted.empty());
+    for (const char* value : values) {
+        INFO(key << " = \"" << value << "\"");
+        const std::string message = refusal([&] { normalize_setting(key, value); });
+        CHECK_THAT(message, Contains(key));
+        CHECK_THAT(message, Contains(accepted));
+        CHECK_THAT(message, Contains("\"" + std::string(value) + "\""));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the settings are the documented keys, each with a default and what it accepts") {
+    std::vector<std::string> names;
+    for (const auto& k : setting_keys()) {
+        names.push_back(std::string(k.name));
+        CHECK_FALSE(k.accepted.empty());
+        CHECK_FALSE(k.summary.empty());
+    }
+    for (const char* key : {"unit", "timezone", "guideline", "away", "mode", "lookback", "min_gap", "max_gap_day",
+                            "max_gap_night", "sessions", "birth", "sleep", "stash_days"}) {
+        INFO(key);
+        CHECK(std::find(names.begin(), names.end(), key) != names.end());
+    }
+}
+
+TEST_CASE("every default is an accepted value") {
+    for (const auto& k : setting_keys()) {
+        INFO(k.name);
+        if (!k.default_text.empty()) CHECK(normalize_setting(k.name, k.default_text) == k.default_text);
+    }
+}
+
+TEST_CASE("an unknown key is refused with the list of keys") {
+    const std::string message = refusal([] { normalize_setting("colour", "red"); });
+    CHECK_THAT(message, Contains("\"colour\" is not a setting"));
+    CHECK_THAT(message, Contains("unit, timezone, guideline, away"));
+}
+
+TEST_CASE("unit: ml or oz") {
+    check_accepts("unit", {{"ml", "ml"}, {"oz", "oz"}, {"OZ", "oz"}, {" ml ", "ml"}});
+    check_refuses("unit", {"kg", "", "floz", "millilitres"});
+}
+
+TEST_CASE("timezone: an IANA name, or empty for TZ and the system zone") {
+    check_accepts("timezone", {{"Europe/Berlin", "Europe/Berlin"}, {"America/New_York", "America/New_York"}, {"", ""}});
+    check_refuses("timezone", {"Mars/Base", "berlin", "EST5EDT,M3.2.0,M11.1.0"});
+}
+
+TEST_CASE("guideline: cdc") {
+    check_accepts("guideline", {{"cdc", "cdc"}, {"CDC", "cdc"}});
+    check_refuses("guideline", {"who", ""});
+}
+
+TEST_CASE("away: weekly windows or none") {
+    check_accepts("away", {{"mon-fri 08:00-17:30", "mon-fri 08:00-17:30"},
+                           {"Mon-Fri 8:00-17:30", "mon-fri 08:00-17:30"},
+                           {"mon-fri 08:00-17:30; sat 09:00-13:00", "mon-fri 08:00-17:30; sat 09:00-13:00"},
+                           {"daily 08:00-17:00", "daily 08:00-17:00"},
+                           {"08:00-17:00", "daily 08:00-17:00"},
+                           {"mon,wed,fri 08:00-12:00", "mon,wed,fri 08:00-12:00"},
+                           {"monday,wednesday 08:00-12:00", "mon,wed 08:00-12:00"},
+                           {"weekdays 08:00-17:00", "mon-fri 08:00-17:00"},
+                           {"weekends 10:00-14:00", "sat-sun 10:00-14:00"},
+                           {"fri-mon 22:00-06:00", "mon,fri-sun 22:00-06:00"},
+                           {"none", "none"},
+                           {"", "none"}});
+    check_refuses("away", {"mon-fri", "mondaytuesday 08:00-17:00", "moon 08:00-17:00", "mon-fri 25:00-17:00",
+                           "mon-fri 08:00", "mon-fri 08:00-17:60", "sometimes"});
+}
+
+TEST_CASE("mode: away, exclusive or supply") {
+    check_accepts("mode", {{"away", "away"}, {"exclusive", "exclusive"}, {"Supply", "supply"}});
+    check_refuses("mode", {"bogus", ""});
+}
+
+TEST_CASE("lookback: whole days from 3 to 60") {
+    check_accepts("lookback", {{"3", "3"}, {"14", "14"}, {"60", "60"}});
+    check_refuses("lookback", {"2", "61", "14x", "1.5", "", "-7"});
+}
+
+TEST_CASE("min_gap: a duration from 30m to 6h") {
+    check_accepts("min_gap", {{"30m", "30m"}, {"90m", "1h30m"}, {"2h", "2h"}, {"6h", "6h"}, {"1h30m", "1h30m"}});
+    check_refuses("min_gap", {"10m", "29m", "7h", "banana", ""});
+}
+
+TEST_CASE("max_gap_day and max_gap_night: a duration from 1h to 12h") {
+    check_accepts("max_gap_day", {{"1h", "1h"}, {"4h", "4h"}, {"12h", "12h"}});
+    check_accepts("max_gap_night", {{"5h", "5h"}, {"300m", "5h"}});
+    check_refuses("max_gap_day", {"59m", "13h", "x"});
+    check_refuses("max_gap_night", {"30m", "1d"});
+}
+
+TEST_CASE("sessions: 5 to 12") {
+    check_accepts("sessions", {{"5", "5"}, {"8", "8"}, {"12", "12"}});
+    check_refuses("sessions", {"4", "13", "eight", ""});
+}
+
+TEST_CASE("birth: a date, or none") {
+    check_accepts("birth", {{"2026-11-02", "2026-11-02"}, {"none", "none"}});
+    check_refuses("birth", {"2026-02-30", "02.11.2026", "2026-11-02T10:00", "yesterday"});
+}
+
+TEST_CASE("sleep: a daily window, or none") {
+    check_accepts("sleep", {{"23:30-05:30", "23:30-05:30"}, {"22:00-6:00", "22:00-06:00"}, {"none", "none"}});
+    check_refuses("sleep", {"23:30", "23:30-", "25:00-05:00", "late"});
+}
+
+TEST_CASE("stash_days: whole days from 1 to 30") {
+    check_accepts("stash_days", {{"1", "1"}, {"30", "30"}});
+    check_refuses("stash_days", {"0", "31", "three"});
+}
+
+TEST_CASE("applying values sets the typed settings") {
+    Settings s;
+    apply_setting(s, "unit", "oz");
+    apply_setting(s, "away", "mon-fri 08:00-17:30");
+    apply_setting(s, "mode", "supply");
+    apply_setting(s, "lookback", "14");
+    apply_setting(s, "min_gap", "90m");
+    apply_setting(s, "sleep", "23:30-05:30");
+    apply_setting(s, "birth", "2026-11-02");
+    CHECK(s.unit == Unit::oz);
+    REQUIRE(s.away.size() == 1);
+    CHECK(s.away[0].weekdays == 0x1F);
+    CHECK(s.away[0].hours == DailyWindow{8 * 60, 17 * 60 + 30});
+    CHECK(s.mode == PlanMode::supply);
+    CHECK(s.lookback_days == 14);
+    CHECK(s.min_gap == std::chrono::minutes(90));
+    CHECK(s.sleep == DailyWindow{23 * 60 + 30, 5 * 60 + 30});
+    CHECK(s.birth == date::year_month_day(date::year(2026) / 11 / 2));
+}
+
+TEST_CASE("a daily window may wrap past midnight") {
+    const DailyWindow night = parse_daily_window("23:30-05:30");
+    CHECK(night.contains(23 * 60 + 30));
+    CHECK(night.contains(2 * 60));
+    CHECK_FALSE(night.contains(5 * 60 + 30));
+    CHECK_FALSE(night.contains(12 * 60));
+    const DailyWindow work = parse_daily_window("08:00-17:00");
+    CHECK(work.contains(8 * 60));
+    CHECK_FALSE(work.contains(17 * 60));
+    CHECK(parse_daily_window("00:00-24:00").contains(23 * 60 + 59));
+}
+
+TEST_CASE("settings come from the stored values over the defaults") {
+    const Settings defaults = settings_from(nlohmann::json::object());
+    CHECK(defaults.unit == Unit::ml);
+    CHECK(defaults.lookback_days == 7);
+    CHECK(defaults.away.empty());
+    const Settings s = settings_from(nlohmann::json{{"unit", "oz"}, {"lookback", "10"}});
+    CHECK(s.unit == Unit::oz);
+    CHECK(s.lookback_days == 10);
+}
+
+TEST_CASE("a number written by hand in the config file is taken as its text") {
+    const Settings s = settings_from(nlohmann::json{{"lookback", 14}, {"sessions", 9}});
+    CHECK(s.lookback_days == 14);
+    CHECK(s.sessions == 9);
+}
+
+TEST_CASE("a bad value in the config file is a usage error naming the file's key") {
+    CHECK_THAT(refusal([] { settings_from(nlohmann::json{{"lookback", "2"}}); }), Contains("config file"));
+    CHECK_THAT(refusal([] { settings_from(nlohmann::json{{"unit", nlohmann::json::array()}}); }), Contains("unit"));
+}
+
+TEST_CASE("a key the config file holds from a newer version is ignored") {
+    const Settings s = settings_from(nlohmann::json{{"future_key", "x"}, {"unit", "oz"}});
+    CHECK(s.unit == Unit::oz);
+}
+
+TEST_CASE("the config file is written and read back") {
+    testing::TempDir dir;
+    const auto path = dir / "config" / "pumplog" / "config.json";
+    CHECK(read_config(path).empty());
+    write_config(path, nlohmann::json{{"unit", "oz"}});
+    CHECK(read_config(path) == nlohmann::json{{"unit", "oz"}});
+    testing::write_file(path, "{not json");
+    CHECK_THAT(refusal([&] { read_config(path); }), Contains("is not valid JSON"));
+    testing::write_file(path, "[1]");
+    CHECK_THAT(refusal([&] { read_config(path); }), Contains("is not a JSON object"));
+}

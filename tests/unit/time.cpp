@@ -1,0 +1,279 @@
+// Time expressions, zones and RFC 3339 (SPEC 1), across daylight-saving changes.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "helpers.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/time.hpp"
+
+using namespace pumplog;
+using Catch::Matchers::Contains;
+using testing::clock_at;
+using testing::instant;
+using testing::refusal;
+
+namespace {
+
+// Where `text` points, written in the clock's zone.
+std::string point(const std::string& text, const Clock& clock) {
+    return format_rfc3339(parse_time_point(text, clock), clock.zone);
+}
+
+// A span as "begin/end" in the clock's zone.
+std::string span(const std::string& text, const Clock& clock) {
+    const Span s = parse_time_span(text, clock);
+    return format_rfc3339(s.begin, clock.zone) + "/" + format_rfc3339(s.end, clock.zone);
+}
+
+long long hours_of(const Span& s) { return std::chrono::duration_cast<std::chrono::hours>(s.end - s.begin).count(); }
+
+// Saturday 2026-11-21, 14:05 in Berlin.
+const Clock saturday = clock_at("2026-11-21T14:05:00+01:00");
+
+}  // namespace
+
+TEST_CASE("now is the clock's now, as a one-second point") {
+    const Span s = parse_time_span("now", saturday);
+    CHECK(s.begin == instant("2026-11-21T14:05:00+01:00"));
+    CHECK(s.end - s.begin == std::chrono::seconds(1));
+    CHECK(point("NOW", saturday) == "2026-11-21T14:05:00+01:00");
+}
+
+TEST_CASE("a clock time means the most recent such time not in the future") {
+    CHECK(point("14:00", saturday) == "2026-11-21T14:00:00+01:00");
+    CHECK(point("14:05", saturday) == "2026-11-21T14:05:00+01:00");  // now itself is not in the future
+    CHECK(point("14:06", saturday) == "2026-11-20T14:06:00+01:00");
+    CHECK(point("14:30", saturday) == "2026-11-20T14:30:00+01:00");
+    CHECK(point("00:00", saturday) == "2026-11-21T00:00:00+01:00");
+    CHECK(point("23:59", saturday) == "2026-11-20T23:59:00+01:00");
+    CHECK(point("6:30", saturday) == "2026-11-21T06:30:00+01:00");
+    CHECK(point("14:04:30", saturday) == "2026-11-21T14:04:30+01:00");
+}
+
+TEST_CASE("a clock time just after midnight is today and just before midnight is yesterday") {
+    const Clock after_midnight = clock_at("2026-11-21T00:10:00+01:00");
+    CHECK(point("23:50", after_midnight) == "2026-11-20T23:50:00+01:00");
+    CHECK(point("00:05", after_midnight) == "2026-11-21T00:05:00+01:00");
+    CHECK(point("00:10", after_midnight) == "2026-11-21T00:10:00+01:00");
+    CHECK(point("00:11", after_midnight) == "2026-11-20T00:11:00+01:00");
+    const Clock before_midnight = clock_at("2026-11-21T23:55:00+01:00");
+    CHECK(point("00:05", before_midnight) == "2026-11-21T00:05:00+01:00");
+    CHECK(point("23:50", before_midnight) == "2026-11-21T23:50:00+01:00");
+    CHECK(point("23:56", before_midnight) == "2026-11-20T23:56:00+01:00");
+}
+
+TEST_CASE("12-hour clock times with am and pm") {
+    CHECK(point("2:30pm", saturday) == "2026-11-20T14:30:00+01:00");
+    CHECK(point("2:30 PM", saturday) == "2026-11-20T14:30:00+01:00");
+    CHECK(point("1pm", saturday) == "2026-11-21T13:00:00+01:00");
+    CHECK(point("12am", saturday) == "2026-11-21T00:00:00+01:00");
+    CHECK(point("12:30am", saturday) == "2026-11-21T00:30:00+01:00");
+    CHECK(point("12pm", saturday) == "2026-11-21T12:00:00+01:00");
+    CHECK(point("12:45pm", saturday) == "2026-11-21T12:45:00+01:00");
+    CHECK(point("11:59pm", saturday) == "2026-11-20T23:59:00+01:00");
+    CHECK(point("7am", saturday) == "2026-11-21T07:00:00+01:00");
+}
+
+TEST_CASE("a day and a clock time: yesterday 22:10, 2026-11-21 22:10, monday 8am") {
+    CHECK(point("yesterday 22:10", saturday) == "2026-11-20T22:10:00+01:00");
+    CHECK(point("Yesterday 10:10pm", saturday) == "2026-11-20T22:10:00+01:00");
+    CHECK(point("2026-11-21 22:10", saturday) == "2026-11-21T22:10:00+01:00");  // the future is for the caller to judge
+    CHECK(point("2026-11-19 06:00", saturday) == "2026-11-19T06:00:00+01:00");
+    CHECK(point("2026-11-19T06:00", saturday) == "2026-11-19T06:00:00+01:00");
+    CHECK(point("monday 8am", saturday) == "2026-11-16T08:00:00+01:00");
+    CHECK(point("today 6:30", saturday) == "2026-11-21T06:30:00+01:00");
+}
+
+TEST_CASE("a date stands for its whole local day") {
+    CHECK(span("2026-11-20", saturday) == "2026-11-20T00:00:00+01:00/2026-11-21T00:00:00+01:00");
+    CHECK(point("2026-11-20", saturday) == "2026-11-20T00:00:00+01:00");
+}
+
+TEST_CASE("RFC 3339 times keep their instant whatever their offset") {
+    CHECK(point("2026-11-21T22:10:00+01:00", saturday) == "2026-11-21T22:10:00+01:00");
+    CHECK(point("2026-11-21T10:10:00Z", saturday) == "2026-11-21T11:10:00+01:00");
+    CHECK(point("2026-11-21T10:10:00z", saturday) == "2026-11-21T11:10:00+01:00");
+    CHECK(point("2026-11-21T05:10:00-05:00", saturday) == "2026-11-21T11:10:00+01:00");
+    CHECK(point("2026-11-21T15:40:00+05:30", saturday) == "2026-11-21T11:10:00+01:00");
+    CHECK(point("2026-11-21 10:10:00.250Z", saturday) == "2026-11-21T11:10:00+01:00");
+}
+
+TEST_CASE("relative times: 20m ago, -2h, -7d, +1h") {
+    CHECK(point("20m ago", saturday) == "2026-11-21T13:45:00+01:00");
+    CHECK(point("1h30m ago", saturday) == "2026-11-21T12:35:00+01:00");
+    CHECK(point("-2h", saturday) == "2026-11-21T12:05:00+01:00");
+    CHECK(point("-7d", saturday) == "2026-11-14T14:05:00+01:00");
+    CHECK(point("-90s", saturday) == "2026-11-21T14:03:30+01:00");
+    CHECK(point("+1h", saturday) == "2026-11-21T15:05:00+01:00");
+    CHECK(point("in 2h", saturday) == "2026-11-21T16:05:00+01:00");
+}
+
+TEST_CASE("today and yesterday are whole local days") {
+    CHECK(span("today", saturday) == "2026-11-21T00:00:00+01:00/2026-11-22T00:00:00+01:00");
+    CHECK(span("yesterday", saturday) == "2026-11-20T00:00:00+01:00/2026-11-21T00:00:00+01:00");
+}
+
+TEST_CASE("a weekday is its most recent day, today included") {
+    CHECK(span("saturday", saturday) == "2026-11-21T00:00:00+01:00/2026-11-22T00:00:00+01:00");
+    CHECK(span("monday", saturday) == "2026-11-16T00:00:00+01:00/2026-11-17T00:00:00+01:00");
+    CHECK(span("tuesday", saturday) == "2026-11-17T00:00:00+01:00/2026-11-18T00:00:00+01:00");
+    CHECK(span("wednesday", saturday) == "2026-11-18T00:00:00+01:00/2026-11-19T00:00:00+01:00");
+    CHECK(span("thursday", saturday) == "2026-11-19T00:00:00+01:00/2026-11-20T00:00:00+01:00");
+    CHECK(span("friday", saturday) == "2026-11-20T00:00:00+01:00/2026-11-21T00:00:00+01:00");
+    CHECK(span("sunday", saturday) == "2026-11-15T00:00:00+01:00/2026-11-16T00:00:00+01:00");
+    CHECK(span("Mon", saturday) == span("monday", saturday));
+}
+
+TEST_CASE("this week and last week are ISO weeks, Monday to Sunday") {
+    CHECK(span("this week", saturday) == "2026-11-16T00:00:00+01:00/2026-11-23T00:00:00+01:00");
+    CHECK(span("last week", saturday) == "2026-11-09T00:00:00+01:00/2026-11-16T00:00:00+01:00");
+    const Clock sunday = clock_at("2026-11-22T23:59:00+01:00");
+    CHECK(span("this week", sunday) == "2026-11-16T00:00:00+01:00/2026-11-23T00:00:00+01:00");
+    const Clock monday = clock_at("2026-11-23T00:01:00+01:00");
+    CHECK(span("this week", monday) == "2026-11-23T00:00:00+01:00/2026-11-30T00:00:00+01:00");
+    CHECK(span("last week", monday) == "2026-11-16T00:00:00+01:00/2026-11-23T00:00:00+01:00");
+    // The ISO week of New Year: Monday 2026-12-28 to Sunday 2027-01-03.
+    const Clock new_year = clock_at("2027-01-01T12:00:00+01:00");
+    CHECK(span("this week", new_year) == "2026-12-28T00:00:00+01:00/2027-01-04T00:00:00+01:00");
+}
+
+TEST_CASE("what is not a time is refused with a usage error naming the accepted forms") {
+    for (const char* text : {"", "banana", "14", "1430", "25:00", "14:60", "14:5", "2026-02-30", "2026-13-01",
+                             "yesterday 25:00", "yesterday banana", "-2", "+", "20 parsecs ago", "0am",
+                             "13pm", "2:5pm", "2026-11-21 banana", "1e400", "2026-11-21T10:00:00+25:00",
+                             "2026-11-21T10:00:00+01:00 junk"}) {
+        INFO(text);
+        CHECK_THAT(refusal([&] { parse_time_span(text, saturday); }),
+                   Contains("is not a time; try 14:30, 2:30pm, \"yesterday 22:10\", 2026-11-21"));
+    }
+}
+
+TEST_CASE("spring forward: a clock time in the gap moves forward by the gap") {
+    const auto* berlin = testing::zone("Europe/Berlin");
+    const auto* new_york = testing::zone("America/New_York");
+    using namespace std::chrono;
+    // Berlin: 2026-03-29 02:00 CET becomes 03:00 CEST.
+    const LocalSeconds berlin_gap = date::local_days(date::year(2026) / 3 / 29) + hours(2) + minutes(30);
+    CHECK(format_rfc3339(to_instant(berlin_gap, berlin), berlin) == "2026-03-29T03:30:00+02:00");
+    // New York: 2026-03-08 02:00 EST becomes 03:00 EDT.
+    const LocalSeconds ny_gap = date::local_days(date::year(2026) / 3 / 8) + hours(2) + minutes(30);
+    CHECK(format_rfc3339(to_instant(ny_gap, new_york), new_york) == "2026-03-08T03:30:00-04:00");
+    // Through the parser.
+    CHECK(point("02:30", clock_at("2026-03-29T12:00:00+02:00")) == "2026-03-29T03:30:00+02:00");
+    CHECK(point("2026-03-08 02:30", clock_at("2026-03-08T12:00:00-04:00", "America/New_York")) ==
+          "2026-03-08T03:30:00-04:00");
+    // Times either side of the gap are untouched.
+    CHECK(point("01:59", clock_at("2026-03-29T12:00:00+02:00")) == "2026-03-29T01:59:00+01:00");
+    CHECK(point("03:00", clock_at("2026-03-29T12:00:00+02:00")) == "2026-03-29T03:00:00+02:00");
+}
+
+TEST_CASE("fall back: a repeated clock time takes its first occurrence") {
+    using namespace std::chrono;
+    const auto* berlin = testing::zone("Europe/Berlin");
+    const auto* new_york = testing::zone("America/New_York");
+    // Berlin: 2026-10-25 03:00 CEST becomes 02:00 CET; 02:30 happens twice.
+    const LocalSeconds berlin_twice = date::local_days(date::year(2026) / 10 / 25) + hours(2) + minutes(30);
+    CHECK(format_rfc3339(to_instant(berlin_twice, berlin), berlin) == "2026-10-25T02:30:00+02:00");
+    // New York: 2026-11-01 02:00 EDT becomes 01:00 EST; 01:30 happens twice.
+    const LocalSeconds ny_twice = date::local_days(date::year(2026) / 11 / 1) + hours(1) + minutes(30);
+    CHECK(format_rfc3339(to_instant(ny_twice, new_york), new_york) == "2026-11-01T01:30:00-04:00");
+    CHECK(point("01:30", clock_at("2026-11-01T12:00:00-05:00", "America/New_York")) == "2026-11-01T01:30:00-04:00");
+    CHECK(point("2026-10-25 02:30", clock_at("2026-10-25T12:00:00+01:00")) == "2026-10-25T02:30:00+02:00");
+    // The second occurrence written with its offset is kept as written.
+    CHECK(point("2026-11-01T01:30:00-05:00", clock_at("2026-11-01T12:00:00-05:00", "America/New_York")) ==
+          "2026-11-01T01:30:00-05:00");
+}
+
+TEST_CASE("a day across a daylight-saving change lasts 23 or 25 hours") {
+    CHECK(hours_of(parse_time_span("2026-03-29", clock_at("2026-04-01T12:00:00+02:00"))) == 23);
+    CHECK(hours_of(parse_time_span("2026-10-25", clock_at("2026-11-01T12:00:00+01:00"))) == 25);
+    const Clock ny = clock_at("2026-11-21T12:00:00-05:00", "America/New_York");
+    CHECK(hours_of(parse_time_span("2026-03-08", ny)) == 23);
+    CHECK(hours_of(parse_time_span("2026-11-01", ny)) == 25);
+    CHECK(hours_of(parse_time_span("2026-11-02", ny)) == 24);
+    // "yesterday" on the Monday after fall back, and a week holding the change.
+    CHECK(hours_of(parse_time_span("yesterday", clock_at("2026-10-26T12:00:00+01:00"))) == 25);
+    CHECK(hours_of(parse_time_span("this week", clock_at("2026-10-25T12:00:00+01:00"))) == 7 * 24 + 1);
+    CHECK(hours_of(parse_time_span("last week", clock_at("2026-04-01T12:00:00+02:00"))) == 7 * 24 - 1);
+}
+
+TEST_CASE("relative times count real elapsed time across a daylight-saving change") {
+    // Two hours before 03:30 CEST on the spring-forward day is 00:30 CET (three hours of wall clock).
+    CHECK(point("-2h", clock_at("2026-03-29T03:30:00+02:00")) == "2026-03-29T00:30:00+01:00");
+    CHECK(point("-1d", clock_at("2026-03-29T12:00:00+02:00")) == "2026-03-28T11:00:00+01:00");
+}
+
+TEST_CASE("local days and their starts follow the zone") {
+    const auto* berlin = testing::zone("Europe/Berlin");
+    CHECK(format_date(local_day(instant("2026-11-20T23:30:00Z"), berlin)) == "2026-11-21");
+    CHECK(format_date(local_day(instant("2026-11-20T22:59:59Z"), berlin)) == "2026-11-20");
+    CHECK(start_of_local_day(date::sys_days(date::year(2026) / 3 / 29), berlin) == instant("2026-03-28T23:00:00Z"));
+    CHECK(start_of_local_day(date::sys_days(date::year(2026) / 3 / 30), berlin) == instant("2026-03-29T22:00:00Z"));
+}
+
+TEST_CASE("RFC 3339 formatting writes the zone's offset at that instant") {
+    const Seconds t = instant("2026-07-01T10:00:00Z");
+    CHECK(format_rfc3339(t, testing::zone("Europe/Berlin")) == "2026-07-01T12:00:00+02:00");
+    CHECK(format_rfc3339(instant("2026-01-01T10:00:00Z"), testing::zone("Europe/Berlin")) == "2026-01-01T11:00:00+01:00");
+    CHECK(format_rfc3339(t, testing::zone("America/New_York")) == "2026-07-01T06:00:00-04:00");
+    CHECK(format_rfc3339(t, testing::zone("Asia/Kolkata")) == "2026-07-01T15:30:00+05:30");
+    CHECK(format_rfc3339(t, testing::zone("Asia/Kathmandu")) == "2026-07-01T15:45:00+05:45");
+    CHECK(format_rfc3339(t, testing::zone("America/St_Johns")) == "2026-07-01T07:30:00-02:30");
+    CHECK(format_rfc3339(t, testing::zone("UTC")) == "2026-07-01T10:00:00+00:00");
+    CHECK(format_rfc3339(t, std::chrono::seconds(-9000)) == "2026-07-01T07:30:00-02:30");
+}
+
+TEST_CASE("RFC 3339 parsing keeps the offset it was written with") {
+    const auto stamp = parse_rfc3339("2026-11-21T22:10:00+01:00");
+    REQUIRE(stamp);
+    CHECK(stamp->offset == std::chrono::hours(1));
+    CHECK(stamp->instant == instant("2026-11-21T21:10:00Z"));
+    CHECK(format_rfc3339(stamp->instant, stamp->offset) == "2026-11-21T22:10:00+01:00");
+    const auto minus = parse_rfc3339("2026-11-21T22:10:00-03:30");
+    REQUIRE(minus);
+    CHECK(minus->offset == -std::chrono::minutes(210));
+    CHECK(parse_rfc3339("2026-11-21T22:10:00+0100"));
+    CHECK(parse_rfc3339("2026-12-31T23:59:60Z"));  // a leap second is its minute's last second
+}
+
+TEST_CASE("what is not RFC 3339 does not parse") {
+    for (const char* text : {"", "2026-11-21", "2026-11-21T22:10:00", "2026-11-21T22:10:00+1", "2026-11-21X22:10:00Z",
+                             "2026-11-21T24:00:00Z", "2026-02-29T10:00:00Z", "2026-11-21T22:10:00+01:00x",
+                             "2026-11-21T22:10:00.Z", "26-11-21T22:10:00Z", "2026-11-21T22:10:00+24:00"}) {
+        INFO(text);
+        CHECK_FALSE(parse_rfc3339(text));
+    }
+}
+
+TEST_CASE("the zone comes from TZ, a leading colon stripped, then config, then the system") {
+    CHECK(resolve_zone("Europe/Berlin", "America/New_York")->name() == "Europe/Berlin");
+    CHECK(resolve_zone(":Europe/Berlin", "")->name() == "Europe/Berlin");
+    CHECK(resolve_zone(":/usr/share/zoneinfo/Asia/Tokyo", "")->name() == "Asia/Tokyo");
+    CHECK(resolve_zone("", "America/New_York")->name() == "America/New_York");
+    CHECK(resolve_zone(nullptr, "America/New_York")->name() == "America/New_York");
+    CHECK(resolve_zone(nullptr, "") != nullptr);
+}
+
+TEST_CASE("a POSIX TZ string is refused with a usage error naming an IANA zone") {
+    for (const char* tz : {"EST5EDT,M3.2.0,M11.1.0", "CET-1CEST,M3.5.0,M10.5.0/3", "<+03>-3", "JST-9"}) {
+        INFO(tz);
+        const std::string message = refusal([&] { resolve_zone(tz, ""); });
+        CHECK_THAT(message, Contains("Europe/Berlin"));
+        CHECK_THAT(message, Contains("POSIX"));
+    }
+}
+
+TEST_CASE("an unknown zone name is refused with a usage error") {
+    CHECK(refusal([] { resolve_zone("Mars/Olympus_Mons", ""); }) ==
+          "\"Mars/Olympus_Mons\" is not a known time zone; use an IANA name such as Europe/Berlin or America/New_York");
+    CHECK_THAT(refusal([] { resolve_zone(nullptr, "Nowhere/City"); }), Contains("not a known time zone"));
+    CHECK_THAT(refusal([] { locate_zone("berlin"); }), Contains("not a known time zone"));
+}
+
+TEST_CASE("clock and date formatting for people") {
+    const auto* berlin = testing::zone("Europe/Berlin");
+    CHECK(format_clock(instant("2026-11-21T13:05:00Z"), berlin) == "14:05");
+    CHECK(format_date_time(instant("2026-11-21T23:30:00Z"), berlin) == "2026-11-22 00:30");
+    CHECK(format_date(date::sys_days(date::year(2026) / 1 / 2)) == "2026-01-02");
+}
