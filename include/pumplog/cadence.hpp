@@ -35,11 +35,14 @@ struct Cadence {
 // The baby's slots from the feeds in [since, until) (voided entries already
 // left out). Each feed's time of day is its local time as written in the
 // journal. Steps: feeds within `burst_minutes` merge into one feeding; the
-// typical number of feedings a day is the weighted median over whole days; the
 // feedings are clustered on the 24-hour circle (weighted k-means started from
-// the peaks of a kernel density), each cluster's time and amount are weighted
-// medians over the days it was seen, and clusters seen on fewer than
-// `slot_min_support` of the days are dropped. Breast feeds without an amount
+// the highest peaks of a kernel density, as many clusters as the typical
+// number of feedings a day, the weighted median over whole days, and more as
+// long as more give more slots); a cluster is a slot when seen on at least
+// `slot_min_support` of the days that could show it (else its place goes to
+// the next peak); neighbouring slots that are rarely seen on the same day are
+// one slot split in two and are joined; each slot's time and amount are
+// weighted medians over the days it was seen. Breast feeds without an amount
 // count at the bottle average (else the parent's average pump), said in
 // basis.notes. Usage error (saying what to log) with fewer than
 // `min_feed_days` days of feeds, or when no feed or pump carries an amount.

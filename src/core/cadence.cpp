@@ -17,6 +17,8 @@ namespace {
 constexpr int day_minutes = 24 * 60;
 // The kernel density that seeds the clustering: a Gaussian of this width (minutes).
 constexpr double kernel_sigma = 30;
+// Clusters nearer than this may be one slot split in two.
+constexpr double split_minutes = 150;
 // A feeding farther than this from a slot's centre is not part of it.
 constexpr double slot_reach_minutes = 90;
 // A slot counts as due on the day being learned only this long before `until`.
@@ -42,19 +44,23 @@ double normalize_minute(double m) {
     return m < 0 ? m + day_minutes : m;
 }
 
-// The weighted median of (value, weight) pairs.
-double weighted_median(std::vector<std::pair<double, double>> values) {
+// The weighted q-quantile of (value, weight) pairs (the mean of the two
+// middle values when the weight splits exactly there).
+double weighted_quantile(std::vector<std::pair<double, double>> values, double q) {
     std::sort(values.begin(), values.end());
     double total = 0;
     for (const auto& v : values) total += v.second;
+    const double mark = total * q;
     double acc = 0;
     for (std::size_t i = 0; i < values.size(); ++i) {
         acc += values[i].second;
-        if (acc > total / 2 + 1e-9) return values[i].first;
-        if (std::abs(acc - total / 2) <= 1e-9 && i + 1 < values.size()) return (values[i].first + values[i + 1].first) / 2;
+        if (acc > mark + 1e-9) return values[i].first;
+        if (std::abs(acc - mark) <= 1e-9 && i + 1 < values.size()) return (values[i].first + values[i + 1].first) / 2;
     }
     return values.empty() ? 0 : values.back().first;
 }
+
+double weighted_median(std::vector<std::pair<double, double>> values) { return weighted_quantile(std::move(values), 0.5); }
 
 // The weighted circular mean of minutes of the day.
 double circular_mean(const std::vector<std::pair<double, double>>& minutes) {
@@ -206,6 +212,89 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     return s;
 }
 
+// Two clusters are one slot split in two when fewer than half the days of the
+// rarer one also show the other (days counted from a common centre).
+bool split(const std::vector<const Feeding*>& a, const ClusterStats& sa, const std::vector<const Feeding*>& b,
+           const ClusterStats& sb) {
+    const double centre = circular_mean({{sa.minute, 1.0}, {sb.minute, 1.0}});
+    const auto days_of = [&](const std::vector<const Feeding*>& members) {
+        std::set<long> days;
+        for (const Feeding* f : members)
+            days.insert(floor_div(f->local_minute - std::lround(centre) + day_minutes / 2, day_minutes));
+        return days;
+    };
+    const std::set<long> da = days_of(a), db = days_of(b);
+    std::size_t both = 0;
+    for (long d : da) both += db.count(d);
+    return static_cast<double>(both) < 0.5 * static_cast<double>(std::min(da.size(), db.size()));
+}
+
+struct Kept {
+    std::vector<const Feeding*> members;
+    ClusterStats stats;
+};
+
+// The slots found with k clusters: started from the k highest density peaks,
+// a cluster that is not a slot gives its place to the next peak, until all are
+// slots or the peaks run out. Then neighbouring slots closer than a burst, or
+// rarely seen on the same day (one feed that fell now before, now after a
+// time), are joined.
+std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, const std::vector<double>& peaks, int k,
+                            const Window& window) {
+    std::vector<bool> rejected(peaks.size(), false);
+    std::vector<Kept> kept;
+    for (std::size_t round = 0; round <= peaks.size(); ++round) {
+        std::vector<double> centres;
+        std::vector<int> seeds;
+        for (std::size_t i = 0; i < peaks.size() && static_cast<int>(centres.size()) < k; ++i)
+            if (!rejected[i]) {
+                centres.push_back(peaks[i]);
+                seeds.push_back(static_cast<int>(i));
+            }
+        fill_gaps(centres, k);
+        seeds.resize(centres.size(), -1);
+        const std::vector<int> of = cluster(feedings, centres);
+        kept.clear();
+        bool again = false;
+        for (std::size_t c = 0; c < centres.size(); ++c) {
+            std::vector<const Feeding*> members;
+            for (std::size_t i = 0; i < feedings.size(); ++i)
+                if (of[i] == static_cast<int>(c)) members.push_back(&feedings[i]);
+            const ClusterStats s = members.empty() ? ClusterStats{} : stats_of(members, centres[c], window);
+            if (!members.empty() && s.is_slot()) {
+                kept.push_back({members, s});
+            } else if (seeds[c] >= 0) {
+                rejected[static_cast<std::size_t>(seeds[c])] = true;
+                again = true;
+            }
+        }
+        if (!again) break;
+    }
+    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
+    for (bool again = true; again && kept.size() > 1;) {
+        again = false;
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            const std::size_t j = (i + 1) % kept.size();
+            if (i == j) continue;
+            const double apart = std::abs(circular_minutes(kept[j].stats.minute, kept[i].stats.minute));
+            if (apart >= burst_minutes && !(apart < split_minutes && split(kept[i].members, kept[i].stats,
+                                                                               kept[j].members, kept[j].stats)))
+                continue;
+            std::vector<const Feeding*> members = kept[i].members;
+            members.insert(members.end(), kept[j].members.begin(), kept[j].members.end());
+            std::vector<std::pair<double, double>> minutes;
+            for (const Feeding* f : members) minutes.emplace_back(f->minute, f->weight);
+            kept[i] = {members, stats_of(members, circular_mean(minutes), window)};
+            kept.erase(kept.begin() + static_cast<long>(j));
+            if (j < i) --i;
+            again = true;
+            break;
+        }
+    }
+    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
+    return kept;
+}
+
 std::string plural(int n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -266,9 +355,9 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         const int missing = min_feed_days - days;
         throw usage_error(fmt::format(
             "{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
-            "(pumplog log feed 120ml, or pumplog log feed --breast) for {} more",
+            "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
             days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds", window_text,
-            min_feed_days, plural(missing, "day", "days")));
+            min_feed_days, fmt::format("{} more day{}", missing, missing == 1 ? "" : "s")));
     }
 
     // Feeds without an amount (nursing) count at the bottle average, else at
@@ -334,70 +423,21 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     }
     if (counts.empty())
         for (const auto& [day, n] : per_day) counts.emplace_back(n, weight_of(day, window.last_day));
-    const double typical = weighted_median(counts);
-    cadence.feedings_per_day = typical;
-    const int k = std::clamp(static_cast<int>(std::lround(typical)), 1, 24);
+    cadence.feedings_per_day = weighted_median(counts);
+    const int k = std::clamp(static_cast<int>(std::lround(cadence.feedings_per_day)), 1, 24);
 
-    // Clusters started from the k highest density peaks; a cluster that is
-    // not a slot gives its place to the next peak, until all are slots or the
-    // peaks run out.
-    struct Kept {
-        std::vector<const Feeding*> members;
-        ClusterStats stats;
-    };
+    // k is a first guess (a feed missed on the recent days lowers it): as long
+    // as one more cluster gives one more slot, take it.
     const std::vector<double> peaks = density_peaks(feedings);
-    std::vector<bool> rejected(peaks.size(), false);
-    std::vector<Kept> kept;
-    int left_out = 0;
-    for (std::size_t round = 0; round <= peaks.size(); ++round) {
-        std::vector<double> centres;
-        std::vector<int> seeds;
-        for (std::size_t i = 0; i < peaks.size() && static_cast<int>(centres.size()) < k; ++i)
-            if (!rejected[i]) {
-                centres.push_back(peaks[i]);
-                seeds.push_back(static_cast<int>(i));
-            }
-        fill_gaps(centres, k);
-        seeds.resize(centres.size(), -1);
-        const std::vector<int> of = cluster(feedings, centres);
-        kept.clear();
-        left_out = static_cast<int>(std::count(of.begin(), of.end(), -1));
-        bool again = false;
-        for (std::size_t c = 0; c < centres.size(); ++c) {
-            std::vector<const Feeding*> members;
-            for (std::size_t i = 0; i < feedings.size(); ++i)
-                if (of[i] == static_cast<int>(c)) members.push_back(&feedings[i]);
-            const ClusterStats s = members.empty() ? ClusterStats{} : stats_of(members, centres[c], window);
-            if (!members.empty() && s.is_slot()) {
-                kept.push_back({members, s});
-                continue;
-            }
-            left_out += static_cast<int>(members.size());
-            if (seeds[c] >= 0) {
-                rejected[static_cast<std::size_t>(seeds[c])] = true;
-                again = true;
-            }
-        }
-        if (!again) break;
+    std::vector<Kept> kept = slots_for(feedings, peaks, k, window);
+    for (int more = k + 1; more <= 24; ++more) {
+        std::vector<Kept> next = slots_for(feedings, peaks, more, window);
+        if (next.size() <= kept.size()) break;
+        kept = std::move(next);
     }
-    // Slots closer than a burst are one slot.
-    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
-    for (bool again = true; again && kept.size() > 1;) {
-        again = false;
-        for (std::size_t i = 0; i < kept.size(); ++i) {
-            const std::size_t j = (i + 1) % kept.size();
-            if (i == j || std::abs(circular_minutes(kept[j].stats.minute, kept[i].stats.minute)) >= burst_minutes)
-                continue;
-            std::vector<const Feeding*> members = kept[i].members;
-            members.insert(members.end(), kept[j].members.begin(), kept[j].members.end());
-            std::vector<std::pair<double, double>> minutes;
-            for (const Feeding* f : members) minutes.emplace_back(f->minute, f->weight);
-            kept[i] = {members, stats_of(members, circular_mean(minutes), window)};
-            kept.erase(kept.begin() + static_cast<long>(j));
-            again = true;
-            break;
-        }
-    }
+    std::size_t in_slots = 0;
+    for (const Kept& c : kept) in_slots += c.members.size();
+    const int left_out = static_cast<int>(feedings.size() - in_slots);
     if (left_out > 0)
         cadence.basis.notes.push_back(fmt::format("{} away from the baby's usual times left out (seen on fewer than {:.0f}% "
                                                   "of the days, or over {:.0f} min from a slot)",

@@ -71,39 +71,49 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<timetab
     return groups;
 }
 
-// Where to propose an extra session in a group: the midpoint of a gap between
-// milk removals that keeps `min_gap` on both sides, at the best expected
-// yield; else the midpoint of the longest gap.
+// Where to propose an extra session for a group: on the group's local day
+// (at home too: a pump after a feed adds to the day's milk), every 15
+// minutes, at least min_gap from every pump and an hour from every feed at
+// the breast, at the best expected yield (the earliest on a tie). When no time
+// keeps those distances, half of them; else the middle of the longest gap.
 struct Proposal {
     Seconds at;
     bool keeps_min_gap;
 };
-std::optional<Proposal> propose(const std::vector<Seconds>& removals, const Group& group, const Settings& settings,
-                                const Yield& yield, const date::time_zone* zone) {
-    std::optional<Proposal> best;
-    double best_score = -1;
-    std::optional<Seconds> longest;
-    seconds longest_gap{-1};
-    for (std::size_t i = 0; i + 1 < removals.size(); ++i) {
-        const Seconds a = removals[i], b = removals[i + 1];
-        const Seconds mid = timetable::round_to_5_minutes(a + (b - a) / 2, zone);
-        if (mid < group.begin || mid >= group.end) continue;
-        if (b - a > longest_gap) {
-            longest_gap = b - a;
-            longest = mid;
+Proposal propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds, const Group& group,
+                 const Settings& settings, const Yield& yield, const date::time_zone* zone) {
+    const date::sys_days day = local_day(group.begin, zone);
+    const PlanRange span = local_days(day, 1, zone);
+    const auto search = [&](seconds from_pump, seconds from_feed) -> std::optional<Seconds> {
+        std::optional<Seconds> best;
+        double best_ml = -1;
+        for (Seconds t = span.begin; t < span.end; t += minutes(15)) {
+            const auto far = [&](const std::vector<Seconds>& list, seconds distance) {
+                return std::all_of(list.begin(), list.end(), [&](Seconds x) { return t - x >= distance || x - t >= distance; });
+            };
+            if (!far(pumps, from_pump) || !far(home_feeds, from_feed)) continue;
+            const double ml = yield.at(minute_of_day(t, zone)).value_or(Volume{}).ml();
+            if (ml > best_ml) {
+                best_ml = ml;
+                best = t;
+            }
         }
-        if (mid - a < settings.min_gap || b - mid < settings.min_gap) continue;
-        const double score = yield.at(minute_of_day(mid, zone)).value_or(Volume{}).ml() +
-                             std::chrono::duration_cast<minutes>(b - a).count() / 10000.0;
-        if (score > best_score) {
-            best_score = score;
-            best = Proposal{mid, true};
+        return best;
+    };
+    const seconds min_gap = settings.min_gap;
+    if (const auto t = search(min_gap, hours(1))) return {*t, true};
+    if (const auto t = search(min_gap / 2, minutes(30))) return {*t, false};
+    std::vector<Seconds> all = pumps;
+    all.insert(all.end(), home_feeds.begin(), home_feeds.end());
+    std::sort(all.begin(), all.end());
+    Seconds at = group.begin + (group.end - group.begin) / 2;
+    seconds longest{-1};
+    for (std::size_t i = 0; i + 1 < all.size(); ++i)
+        if (all[i + 1] - all[i] > longest && all[i] >= span.begin && all[i + 1] <= span.end) {
+            longest = all[i + 1] - all[i];
+            at = all[i] + longest / 2;
         }
-    }
-    if (best) return best;
-    if (longest) return Proposal{*longest, false};
-    // No removal around: the middle of the group.
-    return Proposal{timetable::round_to_5_minutes(group.begin + (group.end - group.begin) / 2, zone), false};
+    return {timetable::round_to_5_minutes(at, zone), false};
 }
 
 std::string covers_text(const std::vector<Seconds>& covers, const date::time_zone* zone) {
@@ -173,18 +183,24 @@ Built build(const std::vector<Entry>& entries, const Settings& settings, const d
             }
             if (count == 0 || std::lround(expected.ml()) >= std::lround(need.ml())) continue;
             const Volume short_by = need - expected;
-            std::vector<Seconds> removals = timetable::removals(feeds, periods, drafts);
-            const auto proposal = propose(removals, g, settings, yield, zone);
+            std::vector<Seconds> pump_times, home_feeds;
+            for (const auto& d : drafts) pump_times.push_back(d.at);
+            for (const auto& e : extras) pump_times.push_back(e.at);
+            for (const auto& f : feeds)
+                if (std::none_of(periods.begin(), periods.end(),
+                                 [&](const timetable::Period& p) { return f.at >= p.begin && f.at < p.end; }))
+                    home_feeds.push_back(f.at);
+            const Proposal proposal = propose(pump_times, home_feeds, g, settings, yield, zone);
             PlannedPump extra;
-            extra.at = proposal->at;
+            extra.at = proposal.at;
             extra.target = Volume::from_ml(std::round(short_by.ml()));
             extra.expected = yield.at(minute_of_day(extra.at, zone));
             extra.extra = true;
             extra.reason = fmt::format("extra: makes up {} (CDC: add a session when you cannot pump as much as "
                                        "the baby eats)",
                                        ml_text(short_by));
-            if (!proposal->keeps_min_gap)
-                extra.reason += fmt::format("; closer than {} (min_gap) to another removal", gap_text(settings.min_gap));
+            if (!proposal.keeps_min_gap)
+                extra.reason += fmt::format("; closer than {} (min_gap) to another pump or feed", gap_text(settings.min_gap));
             extras.push_back(extra);
             const std::string when =
                 settings.mode == PlanMode::exclusive
@@ -193,10 +209,11 @@ Built build(const std::vector<Entry>& entries, const Settings& settings, const d
                                   format_clock(g.begin, zone), format_clock(g.end, zone));
             std::string line = fmt::format(
                 "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short. "
-                "The CDC advises adding a session if you cannot pump as much as the baby eats while you are "
-                "away: pump also at {} (about {} expected).",
+                "The CDC advises adding a session if you cannot pump as much as the baby eats{}: pump also at {} "
+                "(about {} expected).",
                 when, ml_text(need), count, count == 1 ? "" : "s", count == 1 ? "is" : "are", ml_text(expected),
-                ml_text(short_by), format_clock(extra.at, zone), ml_text(extra.expected.value_or(Volume{})));
+                ml_text(short_by), settings.mode == PlanMode::exclusive ? "" : " while you are away",
+                format_clock(extra.at, zone), ml_text(extra.expected.value_or(Volume{})));
             const Volume still = short_by - extra.expected.value_or(Volume{});
             if (std::lround(still.ml()) > 0)
                 line += fmt::format(" Even then about {} is missing: give stored milk for the rest, and ask a "
