@@ -53,7 +53,7 @@ struct NextPump {
 };
 // The timetable from the look-back window ending now: the latest planned pump
 // whose time has passed with no pump logged since (from half `min_gap` before
-// it), as long as now is before the midpoint to the pump after it (overdue);
+// it), for up to min_gap and until the midpoint to the pump after it (overdue);
 // else the first planned pump from now on that a logged pump has not already
 // done (one logged within half `min_gap` before it). Searches 8 days ahead;
 // nullopt when none is planned.

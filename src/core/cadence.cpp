@@ -16,7 +16,7 @@ namespace {
 
 constexpr int day_minutes = 24 * 60;
 // The kernel density that seeds the clustering: a Gaussian of this width (minutes).
-constexpr double kernel_sigma = 30;
+constexpr double kernel_sigma = 20;
 // Clusters nearer than this may be one slot split in two.
 constexpr double split_minutes = 150;
 // A feeding farther than this from a slot's centre is not part of it.

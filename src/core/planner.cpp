@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -74,7 +75,8 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<timetab
 // Where to propose an extra session for a group: on the group's local day
 // (at home too: a pump after a feed adds to the day's milk), every 15
 // minutes, at least min_gap from every pump and an hour from every feed at
-// the breast, at the best expected yield (the earliest on a tie). When no time
+// the breast; the best expected yield wins, then a time outside the night,
+// then the time nearest the away window (the earliest on a tie). When no time
 // keeps those distances, half of them; else the middle of the longest gap.
 struct Proposal {
     Seconds at;
@@ -84,17 +86,20 @@ Proposal propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& 
                  const Settings& settings, const Yield& yield, const date::time_zone* zone) {
     const date::sys_days day = local_day(group.begin, zone);
     const PlanRange span = local_days(day, 1, zone);
+    const DailyWindow night = night_window(settings);
     const auto search = [&](seconds from_pump, seconds from_feed) -> std::optional<Seconds> {
         std::optional<Seconds> best;
-        double best_ml = -1;
+        std::tuple<long, bool, long> best_score{};
         for (Seconds t = span.begin; t < span.end; t += minutes(15)) {
             const auto far = [&](const std::vector<Seconds>& list, seconds distance) {
                 return std::all_of(list.begin(), list.end(), [&](Seconds x) { return t - x >= distance || x - t >= distance; });
             };
             if (!far(pumps, from_pump) || !far(home_feeds, from_feed)) continue;
-            const double ml = yield.at(minute_of_day(t, zone)).value_or(Volume{}).ml();
-            if (ml > best_ml) {
-                best_ml = ml;
+            const long ml = std::lround(yield.at(minute_of_day(t, zone)).value_or(Volume{}).ml());
+            const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
+            const std::tuple<long, bool, long> score{ml, !night.contains(minute_of_day(t, zone)), -distance.count()};
+            if (!best || score > best_score) {
+                best_score = score;
                 best = t;
             }
         }
@@ -273,8 +278,9 @@ std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Setti
     std::optional<NextPump> overdue;
     for (std::size_t i = 0; i < pumps.size(); ++i) {
         if (pumps[i].at > now) break;
-        const Seconds until_next = i + 1 < pumps.size() ? pumps[i].at + (pumps[i + 1].at - pumps[i].at) / 2 : Seconds::max();
-        if (now < until_next && !done(i)) overdue = NextPump{pumps[i], true};
+        Seconds until = pumps[i].at + settings.min_gap;
+        if (i + 1 < pumps.size()) until = std::min(until, pumps[i].at + (pumps[i + 1].at - pumps[i].at) / 2);
+        if (now < until && !done(i)) overdue = NextPump{pumps[i], true};
     }
     if (overdue) return overdue;
     for (std::size_t i = 0; i < pumps.size(); ++i)
