@@ -145,10 +145,17 @@ std::string summary_of(const PlannedPump& p, Unit unit) {
 }  // namespace
 
 std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone) {
-    std::string out = style.bold(fmt::format("Pumping plan from {} {} to {} {} ({})", day_label(range.begin, zone),
-                                             format_clock(range.begin, zone), day_label(range.end, zone),
-                                             format_clock(range.end, zone), zone->name())) +
-                      "\n\n";
+    const date::sys_days first = local_day(range.begin, zone), end = local_day(range.end, zone);
+    std::string heading;
+    if (range.begin == start_of_local_day(first, zone) && range.end == start_of_local_day(end, zone))
+        heading = end - first == date::days(1)
+                      ? fmt::format("Pumping plan for {}", day_label(range.begin, zone))
+                      : fmt::format("Pumping plan for {} to {}", day_label(range.begin, zone),
+                                    day_label(range.end - seconds(1), zone));
+    else
+        heading = fmt::format("Pumping plan from {} {} to {} {}", day_label(range.begin, zone),
+                              format_clock(range.begin, zone), day_label(range.end, zone), format_clock(range.end, zone));
+    std::string out = style.bold(fmt::format("{} ({})", heading, zone->name())) + "\n\n";
     if (plan.pumps.empty()) {
         out += "No pump planned.\n";
     } else {
@@ -169,7 +176,7 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
                                  format_volume(s.amount, unit), s.seen);
         out += "\nThe baby's day: " + slots + "\n";
     }
-    out += fmt::format("Basis: {} feed{} on {} day{}, {} to {}.\n", plan.basis.feeds, plan.basis.feeds == 1 ? "" : "s",
+    out += fmt::format("Basis: {} feed{} on {} day{} from {} to {}.\n", plan.basis.feeds, plan.basis.feeds == 1 ? "" : "s",
                        plan.basis.days, plan.basis.days == 1 ? "" : "s", format_date_time(plan.basis.since, zone),
                        format_date_time(plan.basis.until, zone));
     for (const auto& n : plan.basis.notes) out += "  " + n + ".\n";
@@ -306,10 +313,12 @@ std::string next_json(const NextPump& next, Unit unit, const Clock& clock) {
 
 std::string stash_text(const StashPlan& s, Unit unit) {
     std::string slots;
-    for (const auto& slot : s.away_slots) slots += (slots.empty() ? "" : ", ") + hhmm(slot.minute);
+    for (std::size_t i = 0; i < s.away_slots.size(); ++i)
+        slots += (i == 0 ? "" : i + 1 == s.away_slots.size() ? " and " : ", ") + hhmm(s.away_slots[i].minute);
     std::string out = fmt::format("Back on {} {}: ", weekday_name(s.return_day), format_date(s.return_day));
-    out += fmt::format("while you are away the baby drinks about {} a day{} ({} away day{} a week).\n",
-                       format_volume(s.need_per_day, unit), slots.empty() ? "" : " (the " + slots + " feeds)",
+    out += fmt::format("while you are away the baby drinks about {} a day{}, on {} day{} a week.\n",
+                       format_volume(s.need_per_day, unit),
+                       slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, s.away_slots.size() == 1 ? "" : "s"),
                        s.away_days_per_week, s.away_days_per_week == 1 ? "" : "s");
     out += fmt::format("Stash to build: {} ({}).\n", format_volume(s.target, unit),
                        s.target_given ? "--target" : "stash_days of need; change it with --target or config set stash_days");
