@@ -58,6 +58,12 @@ struct NextPump {
 // done (one logged within half `min_gap` before it). Searches 8 days ahead;
 // nullopt when none is planned.
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock);
+// The span next_pump plans: from 12 hours before now to 8 days after.
+PlanRange next_pump_range(Seconds now);
+// The same choice among the pumps of any plan of next_pump_range (supply mode
+// too), given the logged pumps in `entries`.
+std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,
+                                     const Clock& clock);
 
 // `plan stash`: the stash to build before returning to work.
 struct StashPlan {

@@ -57,7 +57,8 @@ date::sys_days parse_plan_day(std::string_view option, const std::string& text, 
     }
 }
 
-// The plan for a range in the mode in effect.
+// The plan for a range in the mode in effect. Supply mode (issue 11) plugs in
+// here: `return supply_plan(settings, entries, clock, Span{range.begin, range.end});`
 Plan make_plan(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range) {
     if (settings.mode == PlanMode::supply)
         throw usage_error("mode supply is not available in this version; use --mode away or --mode exclusive");
@@ -92,11 +93,13 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
-    if (settings.mode == PlanMode::supply) make_plan({}, settings, clock, {clock.now, clock.now});
     ReplayOptions options;
     options.since = plan_history_since(settings, clock.now, clock.zone);
     const History history = ctx.history(options);
-    const auto next = next_pump(history.entries, settings, clock);
+    const auto next = settings.mode == PlanMode::supply
+                          ? next_pump_in(make_plan(history.entries, settings, clock, next_pump_range(clock.now)),
+                                         history.entries, settings, clock)
+                          : next_pump(history.entries, settings, clock);
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within))) return 1;
     const Unit unit = ctx.unit();
     if (!next) {

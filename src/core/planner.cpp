@@ -259,9 +259,16 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range).plan;
 }
 
+PlanRange next_pump_range(Seconds now) { return PlanRange{now - hours(12), now + hours(24 * 8)}; }
+
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
+    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now)).plan;
+    return next_pump_in(plan, entries, settings, clock);
+}
+
+std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,
+                                     const Clock& clock) {
     const Seconds now = clock.now;
-    const Plan plan = build(entries, settings, clock.zone, now, PlanRange{now - hours(12), now + hours(24 * 8)}).plan;
     std::vector<Seconds> logged;
     for (const Entry& e : entries)
         if (e.type == EntryType::pump && e.at.instant <= now) logged.push_back(e.at.instant);

@@ -29,7 +29,8 @@ std::string day_label(Seconds at, const date::time_zone* zone) {
     return weekday_name(day) + " " + format_date(day);
 }
 
-bool added(const PlannedPump& p) { return p.covers.empty() && !p.extra; }
+// A pump added to keep a gap short: it covers no feed and has no target.
+bool added(const PlannedPump& p) { return p.covers.empty() && !p.extra && p.target.ml() <= 0; }
 
 std::string verdict_name(SupplyVerdict v) {
     switch (v) {

@@ -156,6 +156,7 @@ TEST_CASE("plan next reads as a sentence") {
     next.pump.at = at("2026-11-23T07:30:00+01:00");
     CHECK(render::next_text(next, Unit::ml, clock) == "Pump on Mon 2026-11-23 at 07:30 (in 41 h 25 min), aim for 120 ml\n");
     next.pump.covers.clear();
+    next.pump.target = Volume{};
     next.pump.reason = "added: keeps the gap under 4 h (max_gap_day)";
     next.pump.at = at("2026-11-21T14:30:00+01:00");
     CHECK(render::next_text(next, Unit::ml, clock) == "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
