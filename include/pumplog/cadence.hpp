@@ -27,8 +27,8 @@ inline constexpr int min_feed_days = 3;
 Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone);
 
 struct Cadence {
-    std::vector<Slot> slots;  // by time of day
-    PlanBasis basis;          // the feeds, days and window it was learned from
+    std::vector<Slot> slots;      // by time of day
+    PlanBasis basis;              // the feeds, days and window it was learned from
     double feedings_per_day = 0;  // the typical number of feedings a day (bursts merged)
 };
 
@@ -44,9 +44,11 @@ struct Cadence {
 // one slot split in two and are joined; each slot's time and amount are
 // weighted medians over the days it was seen. Breast feeds without an amount
 // count at the bottle average (else the parent's average pump), said in
-// basis.notes. Usage error (saying what to log) with fewer than
-// `min_feed_days` days of feeds, or when no feed or pump carries an amount.
-Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone);
+// basis.notes (volumes there in `unit`). Usage error (saying what to log)
+// with fewer than `min_feed_days` days of feeds, or when no feed or pump
+// carries an amount.
+Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
+                      Unit unit = Unit::ml);
 
 // Signed difference a - b between two minutes of the day, on the circle: in (-720, 720].
 double circular_minutes(double a, double b);

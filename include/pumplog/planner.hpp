@@ -68,18 +68,18 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
 // `plan stash`: the stash to build before returning to work.
 struct StashPlan {
     date::sys_days return_day;
-    Volume need_per_day;          // what the baby drinks on a typical away day
-    int away_days_per_week = 0;   // days with an away window
-    std::vector<Slot> away_slots; // the slots that fall while away (on the busiest away day)
-    Volume target;                // the stash to build
-    bool target_given = false;    // from --target (else stash_days of need)
-    date::sys_days start;         // when to start the extra session
-    int days_left = 0;            // from today to the return day
-    std::optional<int> session_minute;   // the extra daily session: the parent's best-yield time
-    std::optional<Volume> per_day;       // its expected yield: the build-up per day
-    std::optional<int> days_needed;      // days of the extra session to reach the target
+    Volume need_per_day;                        // what the baby drinks on a typical away day
+    int away_days_per_week = 0;                 // days with an away window
+    std::vector<Slot> away_slots;               // the slots that fall while away (on the busiest away day)
+    Volume target;                              // the stash to build
+    bool target_given = false;                  // from --target (else stash_days of need)
+    date::sys_days start;                       // when to start the extra session
+    int days_left = 0;                          // from today to the return day
+    std::optional<int> session_minute;          // the extra daily session: the parent's best-yield time
+    std::optional<Volume> per_day;              // its expected yield: the build-up per day
+    std::optional<int> days_needed;             // days of the extra session to reach the target
     std::optional<Volume> reachable_by_return;  // what can be built from today to the return day
-    bool reachable = true;               // the target can be built before the return day
+    bool reachable = true;                      // the target can be built before the return day
     PlanBasis basis;
     std::vector<std::string> advice;
 };

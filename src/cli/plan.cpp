@@ -29,6 +29,7 @@ struct PlanOptions {
 
 Settings effective_settings(Context& ctx, const PlanOptions& o) {
     Settings s = ctx.settings();
+    s.unit = ctx.unit();  // advice speaks the display unit
     for (const auto& [key, value] : o.overrides)
         if (!value.empty()) {
             try {
@@ -53,7 +54,8 @@ date::sys_days parse_plan_day(std::string_view option, const std::string& text, 
     try {
         return local_day(parse_time_span(text, clock).begin, clock.zone);
     } catch (const Error&) {
-        throw usage_error(fmt::format("{} \"{}\" is not a day; try 2026-11-23, today, tomorrow or monday", option, text));
+        throw usage_error(
+            fmt::format("{} \"{}\" is not a day; try 2026-11-23, today, tomorrow or monday", option, text));
     }
 }
 
@@ -70,9 +72,8 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
-    const PlanRange range = o.on.empty()
-                                ? PlanRange{clock.now, clock.now + hours(24) * o.days}
-                                : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
+    const PlanRange range = o.on.empty() ? PlanRange{clock.now, clock.now + hours(24) * o.days}
+                                         : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
     ReplayOptions options;
     options.since = plan_history_since(settings, std::min(clock.now, range.begin), clock.zone);
     const History history = ctx.history(options);
@@ -103,12 +104,16 @@ int run_next(Context& ctx, const PlanOptions& o) {
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within))) return 1;
     const Unit unit = ctx.unit();
     if (!next) {
-        if (format == Format::json) fmt::print("null\n");
-        else fmt::print("No pump is planned in the next 8 days; see pumplog plan.\n");
+        if (format == Format::json)
+            fmt::print("null\n");
+        else
+            fmt::print("No pump is planned in the next 8 days; see pumplog plan.\n");
         return 0;
     }
-    if (format == Format::json) fmt::print("{}", render::next_json(*next, unit, clock));
-    else fmt::print("{}", render::next_text(*next, unit, clock));
+    if (format == Format::json)
+        fmt::print("{}", render::next_json(*next, unit, clock));
+    else
+        fmt::print("{}", render::next_text(*next, unit, clock));
     return 0;
 }
 
@@ -127,8 +132,10 @@ int run_stash(Context& ctx, const PlanOptions& o) {
     const History history = ctx.history(options);
     const StashPlan stash = plan_stash(history.entries, settings, clock, back, target);
     const Unit unit = ctx.unit();
-    if (format == Format::json) fmt::print("{}", render::stash_json(stash, unit));
-    else fmt::print("{}", render::stash_text(stash, unit));
+    if (format == Format::json)
+        fmt::print("{}", render::stash_json(stash, unit));
+    else
+        fmt::print("{}", render::stash_text(stash, unit));
     return 0;
 }
 
@@ -136,7 +143,8 @@ int run_stash(Context& ctx, const PlanOptions& o) {
 
 void setup_plan(CLI::App& plan, Context& ctx) {
     auto o = std::make_shared<PlanOptions>();
-    plan.add_option("--on", o->on, "plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday")
+    plan.add_option("--on", o->on,
+                    "plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday")
         ->type_name("DATE");
     plan.add_option("--days", o->days, "plan this many days (default 1)")->type_name("N");
     for (const auto& k : setting_keys()) {
@@ -148,15 +156,16 @@ void setup_plan(CLI::App& plan, Context& ctx) {
             names += ",--" + dashed;
         }
         plan.add_option(names, o->overrides[std::string(k.name)],
-                        fmt::format("{}, for this run only: {} (setting {}, default {})", k.summary, k.accepted,
-                                    k.name, k.default_text.empty() ? "none" : k.default_text))
+                        fmt::format("{}, for this run only: {} (setting {}, default {})", k.summary, k.accepted, k.name,
+                                    k.default_text.empty() ? "none" : k.default_text))
             ->type_name("VALUE");
     }
     plan.require_subcommand(0, 1);
-    plan.footer("Examples:\n  pumplog plan\n  pumplog plan --on monday --away \"mon-fri 08:00-17:30\"\n"
-                "  pumplog plan --mode exclusive --format ics > pumping.ics\n"
-                "  pumplog plan next --within 10m\n  pumplog plan stash --return 2027-01-04\n"
-                "See pumplog-plan(1) for how the plan is made (CDC: pump as often as the baby drinks while away).");
+    plan.footer(
+        "Examples:\n  pumplog plan\n  pumplog plan --on monday --away \"mon-fri 08:00-17:30\"\n"
+        "  pumplog plan --mode exclusive --format ics > pumping.ics\n"
+        "  pumplog plan next --within 10m\n  pumplog plan stash --return 2027-01-04\n"
+        "See pumplog-plan(1) for how the plan is made (CDC: pump as often as the baby drinks while away).");
     plan.callback([&ctx, o] {
         if (!ctx.action) ctx.action = [&ctx, o] { return run_plan(ctx, *o); };
     });

@@ -60,7 +60,9 @@ double weighted_quantile(std::vector<std::pair<double, double>> values, double q
     return values.empty() ? 0 : values.back().first;
 }
 
-double weighted_median(std::vector<std::pair<double, double>> values) { return weighted_quantile(std::move(values), 0.5); }
+double weighted_median(std::vector<std::pair<double, double>> values) {
+    return weighted_quantile(std::move(values), 0.5);
+}
 
 // The weighted circular mean of minutes of the day.
 double circular_mean(const std::vector<std::pair<double, double>>& minutes) {
@@ -146,9 +148,9 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
 }
 
 struct Window {
-    long last_day = 0;          // the newest day (weights count back from it)
+    long last_day = 0;            // the newest day (weights count back from it)
     long until_local_minute = 0;  // `until` in local minutes since the epoch
-    std::set<long> data_days;   // calendar days with at least one feeding
+    std::set<long> data_days;     // calendar days with at least one feeding
 };
 
 struct ClusterStats {
@@ -277,8 +279,8 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, const std::vec
             const std::size_t j = (i + 1) % kept.size();
             if (i == j) continue;
             const double apart = std::abs(circular_minutes(kept[j].stats.minute, kept[i].stats.minute));
-            if (apart >= burst_minutes && !(apart < split_minutes && split(kept[i].members, kept[i].stats,
-                                                                               kept[j].members, kept[j].stats)))
+            if (apart >= burst_minutes &&
+                !(apart < split_minutes && split(kept[i].members, kept[i].stats, kept[j].members, kept[j].stats)))
                 continue;
             std::vector<const Feeding*> members = kept[i].members;
             members.insert(members.end(), kept[j].members.begin(), kept[j].members.end());
@@ -299,7 +301,11 @@ std::string plural(int n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string whole_ml(double ml) { return fmt::format("{} ml", static_cast<long>(std::lround(ml))); }
+// A volume for the notes: whole ml, or oz to 0.1.
+std::string volume_text(double ml, Unit unit) {
+    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(ml)));
+    return format_volume(Volume::from_ml(ml), unit);
+}
 
 }  // namespace
 
@@ -314,7 +320,8 @@ Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* 
     return start_of_local_day(local_day(until, zone) - date::days(lookback_days), zone);
 }
 
-Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone) {
+Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
+                      Unit unit) {
     Cadence cadence;
     cadence.basis.since = since;
     cadence.basis.until = until;
@@ -353,27 +360,29 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     cadence.basis.days = days;
     if (days < min_feed_days) {
         const int missing = min_feed_days - days;
-        throw usage_error(fmt::format(
-            "{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
-            "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
-            days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds", window_text,
-            min_feed_days, fmt::format("{} more day{}", missing, missing == 1 ? "" : "s")));
+        throw usage_error(
+            fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
+                        "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
+                        days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds",
+                        window_text, min_feed_days, fmt::format("{} more day{}", missing, missing == 1 ? "" : "s")));
     }
 
     // Feeds without an amount (nursing) count at the bottle average, else at
     // the parent's average pump: what the baby would drink from a bottle.
-    const int unknown = static_cast<int>(std::count_if(feeds.begin(), feeds.end(), [](const Feed& f) { return !f.ml; }));
+    const int unknown =
+        static_cast<int>(std::count_if(feeds.begin(), feeds.end(), [](const Feed& f) { return !f.ml; }));
     double fill = 0;
     if (unknown > 0) {
         if (bottles > 0) {
             fill = bottle_total / bottles;
             cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the bottle average, {}",
-                                                      plural(unknown, "breast feed", "breast feeds"), whole_ml(fill)));
+                                                      plural(unknown, "breast feed", "breast feeds"),
+                                                      volume_text(fill, unit)));
         } else if (pumps > 0) {
             fill = pump_total / pumps;
             cadence.basis.notes.push_back(
                 fmt::format("{} without an amount counted at your average pump, {} (no bottle feed was logged)",
-                            plural(unknown, "breast feed", "breast feeds"), whole_ml(fill)));
+                            plural(unknown, "breast feed", "breast feeds"), volume_text(fill, unit)));
         } else {
             throw usage_error(fmt::format(
                 "no feed or pump {} has an amount, so the plan cannot set targets: log bottle feeds with their "
@@ -408,9 +417,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         previous = f.local_minute;
     }
     if (merged > 0)
-        cadence.basis.notes.push_back(fmt::format("{} within {} min of the feed before counted as part of it "
-                                                  "(cluster feeding, top-ups)",
-                                                  plural(merged, "feed", "feeds"), burst_minutes));
+        cadence.basis.notes.push_back(
+            fmt::format("{} within {} min of the feed before counted as part of it "
+                        "(cluster feeding, top-ups)",
+                        plural(merged, "feed", "feeds"), burst_minutes));
     for (const Feeding& f : feedings) window.data_days.insert(f.day);
 
     // The typical number of feedings a day: the weighted median over whole days.
@@ -439,10 +449,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     for (const Kept& c : kept) in_slots += c.members.size();
     const int left_out = static_cast<int>(feedings.size() - in_slots);
     if (left_out > 0)
-        cadence.basis.notes.push_back(fmt::format("{} away from the baby's usual times left out (seen on fewer than {:.0f}% "
-                                                  "of the days, or over {:.0f} min from a slot)",
-                                                  plural(left_out, "feeding", "feedings"), slot_min_support * 100,
-                                                  slot_reach_minutes));
+        cadence.basis.notes.push_back(
+            fmt::format("{} away from the baby's usual times left out (seen on fewer than {:.0f}% "
+                        "of the days, or over {:.0f} min from a slot)",
+                        plural(left_out, "feeding", "feedings"), slot_min_support * 100, slot_reach_minutes));
 
     for (const Kept& c : kept) {
         Slot slot;
@@ -451,7 +461,8 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         slot.seen = c.stats.seen;
         cadence.slots.push_back(slot);
     }
-    std::sort(cadence.slots.begin(), cadence.slots.end(), [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
+    std::sort(cadence.slots.begin(), cadence.slots.end(),
+              [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
     return cadence;
 }
 

@@ -41,7 +41,11 @@ std::string day_label(date::sys_days day) {
     return fmt::format("{} {}", names[date::weekday(day).c_encoding()], format_date(day));
 }
 
-std::string ml_text(Volume v) { return fmt::format("{} ml", static_cast<long>(std::lround(v.ml()))); }
+// A volume for advice, in the display unit (settings.unit): whole ml, or oz to 0.1.
+std::string volume_text(Volume v, Unit unit) {
+    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(v.ml())));
+    return format_volume(v, unit);
+}
 
 std::string gap_text(minutes m) { return format_duration(std::chrono::duration_cast<seconds>(m)); }
 
@@ -73,7 +77,8 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<timetab
 }
 
 // Where to propose an extra session for a group: on the group's local day
-// (at home too: a pump after a feed adds to the day's milk), every 15
+// (at home too: a pump after a feed adds to the day's milk; in exclusive
+// mode, within the group's 24 hours), inside the planned range, every 15
 // minutes, at least min_gap from every pump and an hour from every feed at
 // the breast; the best expected yield wins, then a time outside the night,
 // then the time nearest the away window (the earliest on a tie). When no time
@@ -83,16 +88,25 @@ struct Proposal {
     bool keeps_min_gap;
 };
 Proposal propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds, const Group& group,
-                 const Settings& settings, const Yield& yield, const date::time_zone* zone) {
-    const date::sys_days day = local_day(group.begin, zone);
-    const PlanRange span = local_days(day, 1, zone);
+                 PlanRange range, const Settings& settings, const Yield& yield, const date::time_zone* zone) {
+    PlanRange span{group.begin, group.end};
+    if (settings.mode != PlanMode::exclusive) {
+        span = local_days(local_day(group.begin, zone), 1, zone);
+        span.begin = std::max(span.begin, range.begin);
+        span.end = std::min(span.end, range.end);
+    }
     const DailyWindow night = night_window(settings);
     const auto search = [&](seconds from_pump, seconds from_feed) -> std::optional<Seconds> {
         std::optional<Seconds> best;
         std::tuple<long, bool, long> best_score{};
-        for (Seconds t = span.begin; t < span.end; t += minutes(15)) {
+        // On the wall clock's quarter hours.
+        const LocalSeconds first = to_local(span.begin, zone);
+        const auto quarter = date::ceil<minutes>(first.time_since_epoch());
+        const Seconds start = to_instant(LocalSeconds((quarter + minutes(14)) / minutes(15) * minutes(15)), zone);
+        for (Seconds t = start; t < span.end; t += minutes(15)) {
             const auto far = [&](const std::vector<Seconds>& list, seconds distance) {
-                return std::all_of(list.begin(), list.end(), [&](Seconds x) { return t - x >= distance || x - t >= distance; });
+                return std::all_of(list.begin(), list.end(),
+                                   [&](Seconds x) { return t - x >= distance || x - t >= distance; });
             };
             if (!far(pumps, from_pump) || !far(home_feeds, from_feed)) continue;
             const long ml = std::lround(yield.at(minute_of_day(t, zone)).value_or(Volume{}).ml());
@@ -111,7 +125,7 @@ Proposal propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& 
     std::vector<Seconds> all = pumps;
     all.insert(all.end(), home_feeds.begin(), home_feeds.end());
     std::sort(all.begin(), all.end());
-    Seconds at = group.begin + (group.end - group.begin) / 2;
+    Seconds at = span.begin + (span.end - span.begin) / 2;
     seconds longest{-1};
     for (std::size_t i = 0; i + 1 < all.size(); ++i)
         if (all[i + 1] - all[i] > longest && all[i] >= span.begin && all[i + 1] <= span.end) {
@@ -130,17 +144,10 @@ std::string covers_text(const std::vector<Seconds>& covers, const date::time_zon
     return out;
 }
 
-struct Built {
-    Cadence cadence;
-    Yield yield;
-    Plan plan;
-    std::vector<timetable::Period> periods;
-};
-
-Built build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
-            PlanRange range) {
+Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
+           PlanRange range) {
     const Seconds since = plan_history_since(settings, until, zone);
-    Cadence cadence = learn_cadence(entries, since, until, zone);
+    const Cadence cadence = learn_cadence(entries, since, until, zone, settings.unit);
     Yield yield(entries, since, until, zone);
     Plan plan;
     plan.basis = cadence.basis;
@@ -149,9 +156,8 @@ Built build(const std::vector<Entry>& entries, const Settings& settings, const d
     // Plan a day more on each side, so gaps and merges at the edges of the
     // range see their neighbours; keep only the pumps inside it.
     const Seconds from = range.begin - hours(24), to = range.end + hours(24);
-    const auto periods = settings.mode == PlanMode::exclusive
-                             ? std::vector<timetable::Period>{{from, to}}
-                             : timetable::away_periods(settings.away, from, to, zone);
+    const auto periods = settings.mode == PlanMode::exclusive ? std::vector<timetable::Period>{{from, to}}
+                                                              : timetable::away_periods(settings.away, from, to, zone);
     const auto feeds = timetable::predicted_feeds(cadence.slots, from, to, zone);
     timetable::Options options{settings.min_gap, settings.max_gap_day, settings.max_gap_night, night_window(settings)};
     std::vector<timetable::Draft> drafts = timetable::draft_pumps(feeds, periods, options, zone);
@@ -165,10 +171,10 @@ Built build(const std::vector<Entry>& entries, const Settings& settings, const d
         if (!d.covers.empty()) {
             p.reason = fmt::format("covers the {} feed{}", covers_text(d.covers, zone), d.covers.size() > 1 ? "s" : "");
         } else {
-            p.reason = d.night ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
-                                             gap_text(settings.max_gap_night))
-                               : fmt::format("added: keeps the gap under {} (max_gap_day)",
-                                             gap_text(settings.max_gap_day));
+            p.reason = d.night
+                           ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
+                                         gap_text(settings.max_gap_night))
+                           : fmt::format("added: keeps the gap under {} (max_gap_day)", gap_text(settings.max_gap_day));
         }
         plan.pumps.push_back(p);
     }
@@ -195,35 +201,43 @@ Built build(const std::vector<Entry>& entries, const Settings& settings, const d
                 if (std::none_of(periods.begin(), periods.end(),
                                  [&](const timetable::Period& p) { return f.at >= p.begin && f.at < p.end; }))
                     home_feeds.push_back(f.at);
-            const Proposal proposal = propose(pump_times, home_feeds, g, settings, yield, zone);
+            const Proposal proposal = propose(pump_times, home_feeds, g, range, settings, yield, zone);
             PlannedPump extra;
             extra.at = proposal.at;
             extra.target = Volume::from_ml(std::round(short_by.ml()));
             extra.expected = yield.at(minute_of_day(extra.at, zone));
             extra.extra = true;
-            extra.reason = fmt::format("extra: makes up {} (CDC: add a session when you cannot pump as much as "
-                                       "the baby eats)",
-                                       ml_text(short_by));
+            extra.reason = fmt::format(
+                "extra: makes up {} (CDC: add a session when you cannot pump as much as "
+                "the baby eats)",
+                volume_text(short_by, settings.unit));
             if (!proposal.keeps_min_gap)
-                extra.reason += fmt::format("; closer than {} (min_gap) to another pump or feed", gap_text(settings.min_gap));
+                extra.reason +=
+                    fmt::format("; closer than {} (min_gap) to another pump or feed", gap_text(settings.min_gap));
             extras.push_back(extra);
-            const std::string when =
-                settings.mode == PlanMode::exclusive
-                    ? fmt::format("On {}", day_label(local_day(g.begin, zone)))
-                    : fmt::format("While you are away on {} {}-{}", day_label(local_day(g.begin, zone)),
-                                  format_clock(g.begin, zone), format_clock(g.end, zone));
+            const std::string day = day_label(local_day(g.begin, zone));
+            std::string when;
+            if (settings.mode != PlanMode::exclusive)
+                when = fmt::format("While you are away on {} {}-{}", day, format_clock(g.begin, zone),
+                                   format_clock(g.end, zone));
+            else if (g.begin == start_of_local_day(local_day(g.begin, zone), zone))
+                when = fmt::format("On {}", day);
+            else
+                when = fmt::format("In the 24 hours from {} {}", day, format_clock(g.begin, zone));
             std::string line = fmt::format(
                 "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short. "
                 "The CDC advises adding a session if you cannot pump as much as the baby eats{}: pump also at {} "
                 "(about {} expected).",
-                when, ml_text(need), count, count == 1 ? "" : "s", count == 1 ? "is" : "are", ml_text(expected),
-                ml_text(short_by), settings.mode == PlanMode::exclusive ? "" : " while you are away",
-                format_clock(extra.at, zone), ml_text(extra.expected.value_or(Volume{})));
+                when, volume_text(need, settings.unit), count, count == 1 ? "" : "s", count == 1 ? "is" : "are",
+                volume_text(expected, settings.unit), volume_text(short_by, settings.unit),
+                settings.mode == PlanMode::exclusive ? "" : " while you are away", format_clock(extra.at, zone),
+                volume_text(extra.expected.value_or(Volume{}), settings.unit));
             const Volume still = short_by - extra.expected.value_or(Volume{});
             if (std::lround(still.ml()) > 0)
-                line += fmt::format(" Even then about {} is missing: give stored milk for the rest, and ask a "
-                                    "lactation consultant how to raise your yield.",
-                                    ml_text(still));
+                line += fmt::format(
+                    " Even then about {} is missing: give stored milk for the rest, and ask a "
+                    "lactation consultant how to raise your yield.",
+                    volume_text(still, settings.unit));
             plan.advice.push_back(line);
         }
         plan.pumps.insert(plan.pumps.end(), extras.begin(), extras.end());
@@ -248,21 +262,22 @@ Built build(const std::vector<Entry>& entries, const Settings& settings, const d
             "and the plan will compare them with what the baby drinks.",
             format_date(local_day(since, zone)), format_date(local_day(until - seconds(1), zone))));
     if (cadence.slots.empty())
-        plan.advice.push_back("No regular feed times were found in the look-back window: log every feed for a few "
-                              "more days.");
-    return Built{std::move(cadence), std::move(yield), std::move(plan), periods};
+        plan.advice.push_back(
+            "No regular feed times were found in the look-back window: log every feed for a few "
+            "more days.");
+    return plan;
 }
 
 }  // namespace
 
 Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range) {
-    return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range).plan;
+    return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range);
 }
 
 PlanRange next_pump_range(Seconds now) { return PlanRange{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
-    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now)).plan;
+    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now));
     return next_pump_in(plan, entries, settings, clock);
 }
 
@@ -301,12 +316,14 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     const date::sys_days today = local_day(clock.now, zone);
     if (return_day <= today)
         throw usage_error(fmt::format("the return date {} is not after today ({}); give a date to come, such as {}",
-                                      format_date(return_day), format_date(today), format_date(today + date::days(28))));
+                                      format_date(return_day), format_date(today),
+                                      format_date(today + date::days(28))));
     if (settings.mode == PlanMode::away && settings.away.empty())
-        throw usage_error("plan stash needs the hours you will be away: set them with pumplog config set away "
-                          "\"mon-fri 08:00-17:30\" (or give --away)");
+        throw usage_error(
+            "plan stash needs the hours you will be away: set them with pumplog config set away "
+            "\"mon-fri 08:00-17:30\" (or give --away)");
     const Seconds since = plan_history_since(settings, clock.now, zone);
-    const Cadence cadence = learn_cadence(entries, since, clock.now, zone);
+    const Cadence cadence = learn_cadence(entries, since, clock.now, zone, settings.unit);
     const Yield yield(entries, since, clock.now, zone);
 
     StashPlan s;
@@ -342,7 +359,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
             s.away_slots = slots;
         }
     }
-    s.need_per_day = s.away_days_per_week > 0 ? Volume::from_ml(std::round(total.ml() / s.away_days_per_week)) : Volume{};
+    s.need_per_day =
+        s.away_days_per_week > 0 ? Volume::from_ml(std::round(total.ml() / s.away_days_per_week)) : Volume{};
     s.target_given = target.has_value();
     s.target = target ? *target : Volume::from_ml(s.need_per_day.ml() * settings.stash_days);
 
@@ -364,25 +382,27 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
 
     if (s.need_per_day.ml() <= 0)
         s.advice.push_back("No feed falls in your away hours, so the baby needs no stored milk then.");
-    s.advice.push_back(fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
-                                   "work, to get used to the pump and to build the stash.",
-                                   day_label(s.start)));
+    s.advice.push_back(
+        fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
+                    "work, to get used to the pump and to build the stash.",
+                    day_label(s.start)));
     if (s.session_minute && s.per_day) {
-        s.advice.push_back(fmt::format(
-            "Add one pump a day at {:02d}:{:02d}, your best time (about {} a session){}.", *s.session_minute / 60,
-            *s.session_minute % 60, ml_text(*s.per_day),
-            s.days_needed ? fmt::format(": {} takes {} day{}", ml_text(s.target), *s.days_needed,
-                                        *s.days_needed == 1 ? "" : "s")
-                          : std::string()));
+        s.advice.push_back(
+            fmt::format("Add one pump a day at {:02d}:{:02d}, your best time (about {} a session){}.",
+                        *s.session_minute / 60, *s.session_minute % 60, volume_text(*s.per_day, settings.unit),
+                        s.days_needed ? fmt::format(": {} takes {} day{}", volume_text(s.target, settings.unit),
+                                                    *s.days_needed, *s.days_needed == 1 ? "" : "s")
+                                      : std::string()));
         if (!s.reachable)
             s.advice.push_back(fmt::format(
                 "{} cannot be built by {}: at about {} a day you will have about {} in {} day{}. Add a second daily "
                 "session, start giving stored milk later, or lower the target (--target).",
-                ml_text(s.target), day_label(return_day), ml_text(*s.per_day), ml_text(*s.reachable_by_return),
-                building_days, building_days == 1 ? "" : "s"));
+                volume_text(s.target, settings.unit), day_label(return_day), volume_text(*s.per_day, settings.unit),
+                volume_text(*s.reachable_by_return, settings.unit), building_days, building_days == 1 ? "" : "s"));
     } else {
-        s.advice.push_back("No pump was logged in the look-back window: log a few pumps (pumplog add 90ml) so the "
-                           "plan can say which extra session to add and how long the stash takes.");
+        s.advice.push_back(
+            "No pump was logged in the look-back window: log a few pumps (pumplog add 90ml) so the "
+            "plan can say which extra session to add and how long the stash takes.");
     }
     return s;
 }

@@ -38,10 +38,7 @@ Seconds mean_time(const Draft& d) {
     return origin + seconds(std::llround(offset));
 }
 
-Seconds clamp_into(Seconds t, const Period& p) {
-    return std::clamp(t, p.begin, std::max(p.begin, p.end - seconds(1)));
-}
-
+Seconds clamp_into(Seconds t, const Period& p) { return std::clamp(t, p.begin, std::max(p.begin, p.end - seconds(1))); }
 
 // A milk removal: a pump (its draft) or a feed at the breast (draft -1).
 struct Removal {
@@ -62,7 +59,8 @@ std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<
 // The longest gap allowed between a and b: the night limit when the gap
 // starts in the night window or its midpoint is in it.
 bool is_night(Seconds a, Seconds b, const Options& options, const date::time_zone* zone) {
-    return options.night.contains(minute_of_day(a, zone)) || options.night.contains(minute_of_day(a + (b - a) / 2, zone));
+    return options.night.contains(minute_of_day(a, zone)) ||
+           options.night.contains(minute_of_day(a + (b - a) / 2, zone));
 }
 seconds limit_of(Seconds a, Seconds b, const Options& options, const date::time_zone* zone) {
     return is_night(a, b, options, zone) ? options.max_gap_night : options.max_gap_day;
@@ -80,8 +78,8 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
         const seconds gap = b - a;
         const seconds limit = limit_of(a, b, options, zone);
         if (gap <= limit + slack) continue;
-        const auto pieces = static_cast<long>(std::ceil(static_cast<double>(gap.count()) /
-                                                        static_cast<double>(limit.count())));
+        const auto pieces =
+            static_cast<long>(std::ceil(static_cast<double>(gap.count()) / static_cast<double>(limit.count())));
         for (long j = 1; j < pieces; ++j) {
             const Seconds t = round_to_5_minutes(a + gap * j / pieces, zone);
             if (!inside(t, periods) || t <= a || t >= b) continue;
@@ -114,7 +112,8 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std
         Removal& b = seq[i + 1];
         if (b.draft >= 0) {
             const Seconds moved = b.at - shift;
-            const bool fits = i + 2 >= seq.size() || seq[i + 2].at - moved <= limit_of(moved, seq[i + 2].at, options, zone);
+            const bool fits =
+                i + 2 >= seq.size() || seq[i + 2].at - moved <= limit_of(moved, seq[i + 2].at, options, zone);
             if (fits && moved > a.at && inside(moved, periods)) {
                 drafts[static_cast<std::size_t>(b.draft)].at = b.at = moved;
                 continue;
@@ -123,7 +122,8 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std
         if (a.draft >= 0) {
             const Seconds moved = a.at + shift;
             const bool fits = i == 0 || moved - seq[i - 1].at <= limit_of(seq[i - 1].at, moved, options, zone);
-            if (fits && moved < b.at && inside(moved, periods)) drafts[static_cast<std::size_t>(a.draft)].at = a.at = moved;
+            if (fits && moved < b.at && inside(moved, periods))
+                drafts[static_cast<std::size_t>(a.draft)].at = a.at = moved;
         }
     }
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
@@ -155,8 +155,10 @@ std::vector<Period> away_periods(const std::vector<WeeklyWindow>& away, Seconds 
     std::sort(raw.begin(), raw.end(), [](const Period& a, const Period& b) { return a.begin < b.begin; });
     std::vector<Period> merged;
     for (const auto& p : raw) {
-        if (!merged.empty() && p.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, p.end);
-        else merged.push_back(p);
+        if (!merged.empty() && p.begin <= merged.back().end)
+            merged.back().end = std::max(merged.back().end, p.end);
+        else
+            merged.push_back(p);
     }
     return merged;
 }

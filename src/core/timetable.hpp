@@ -44,10 +44,10 @@ struct Options {
 // A pump before volumes are known.
 struct Draft {
     Seconds at;
-    Volume target;               // the covered feeds' amounts
-    std::vector<Seconds> covers; // empty: added to split a long gap
-    std::vector<Volume> amounts; // parallel to covers
-    bool night = false;          // added for a night gap
+    Volume target;                // the covered feeds' amounts
+    std::vector<Seconds> covers;  // empty: added to split a long gap
+    std::vector<Volume> amounts;  // parallel to covers
+    bool night = false;           // added for a night gap
 };
 // One pump per feed inside a period, merged (the closest pair first) while
 // two are closer than min_gap, at their target-weighted mean time; then pumps

@@ -149,13 +149,13 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
     const date::sys_days first = local_day(range.begin, zone), end = local_day(range.end, zone);
     std::string heading;
     if (range.begin == start_of_local_day(first, zone) && range.end == start_of_local_day(end, zone))
-        heading = end - first == date::days(1)
-                      ? fmt::format("Pumping plan for {}", day_label(range.begin, zone))
-                      : fmt::format("Pumping plan for {} to {}", day_label(range.begin, zone),
-                                    day_label(range.end - seconds(1), zone));
+        heading = end - first == date::days(1) ? fmt::format("Pumping plan for {}", day_label(range.begin, zone))
+                                               : fmt::format("Pumping plan for {} to {}", day_label(range.begin, zone),
+                                                             day_label(range.end - seconds(1), zone));
     else
-        heading = fmt::format("Pumping plan from {} {} to {} {}", day_label(range.begin, zone),
-                              format_clock(range.begin, zone), day_label(range.end, zone), format_clock(range.end, zone));
+        heading =
+            fmt::format("Pumping plan from {} {} to {} {}", day_label(range.begin, zone),
+                        format_clock(range.begin, zone), day_label(range.end, zone), format_clock(range.end, zone));
     std::string out = style.bold(fmt::format("{} ({})", heading, zone->name())) + "\n\n";
     if (plan.pumps.empty()) {
         out += "No pump planned.\n";
@@ -177,9 +177,9 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
                                  format_volume(s.amount, unit), s.seen);
         out += "\nThe baby's day: " + slots + "\n";
     }
-    out += fmt::format("Basis: {} feed{} on {} day{} from {} to {}.\n", plan.basis.feeds, plan.basis.feeds == 1 ? "" : "s",
-                       plan.basis.days, plan.basis.days == 1 ? "" : "s", format_date_time(plan.basis.since, zone),
-                       format_date_time(plan.basis.until, zone));
+    out += fmt::format("Basis: {} feed{} on {} day{} from {} to {}.\n", plan.basis.feeds,
+                       plan.basis.feeds == 1 ? "" : "s", plan.basis.days, plan.basis.days == 1 ? "" : "s",
+                       format_date_time(plan.basis.since, zone), format_date_time(plan.basis.until, zone));
     for (const auto& n : plan.basis.notes) out += "  " + n + ".\n";
     if (plan.progress) {
         const auto& p = *plan.progress;
@@ -254,10 +254,12 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
     for (const auto& p : plan.pumps) {
         const Seconds slot = p.covers.empty() ? p.at : p.covers.front();
         const std::string kind = p.extra ? "extra" : added(p) ? "gap" : "pump";
-        const std::string uid = fmt::format("{}-{}-{}@pumplog", compact_date(slot, zone),
-                                            format_clock(slot, zone).erase(2, 1), kind);
+        const std::string uid =
+            fmt::format("{}-{}-{}@pumplog", compact_date(slot, zone), format_clock(slot, zone).erase(2, 1), kind);
         std::string description = p.reason;
-        if (p.expected) description += fmt::format(". Expected from your pumps at this time: about {}", format_volume(*p.expected, unit));
+        if (p.expected)
+            description +=
+                fmt::format(". Expected from your pumps at this time: about {}", format_volume(*p.expected, unit));
         const std::string summary = summary_of(p, unit);
         out += ics_line("BEGIN:VEVENT");
         out += ics_line("UID:" + uid);
@@ -299,9 +301,12 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     const date::sys_days today = local_day(clock.now, clock.zone);
     const date::sys_days day = local_day(p.at, clock.zone);
     std::string at;
-    if (day == today) at = "at " + format_clock(p.at, clock.zone);
-    else if (day == today + date::days(1)) at = "at " + format_clock(p.at, clock.zone) + " tomorrow";
-    else at = fmt::format("on {} {} at {}", weekday_name(day), format_date(day), format_clock(p.at, clock.zone));
+    if (day == today)
+        at = "at " + format_clock(p.at, clock.zone);
+    else if (day == today + date::days(1))
+        at = "at " + format_clock(p.at, clock.zone) + " tomorrow";
+    else
+        at = fmt::format("on {} {} at {}", weekday_name(day), format_date(day), format_clock(p.at, clock.zone));
     return fmt::format("Pump {} (in {}){}\n", at, format_duration(minutes(in)), aim);
 }
 
@@ -321,16 +326,16 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                        format_volume(s.need_per_day, unit),
                        slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, s.away_slots.size() == 1 ? "" : "s"),
                        s.away_days_per_week, s.away_days_per_week == 1 ? "" : "s");
-    out += fmt::format("Stash to build: {} ({}).\n", format_volume(s.target, unit),
-                       s.target_given ? "--target" : "stash_days of need; change it with --target or config set stash_days");
+    out += fmt::format(
+        "Stash to build: {} ({}).\n", format_volume(s.target, unit),
+        s.target_given ? "--target" : "stash_days of need; change it with --target or config set stash_days");
     out += fmt::format("Start: {} {} ({} day{} before the return).\n", weekday_name(s.start), format_date(s.start),
                        (s.return_day - s.start).count(), (s.return_day - s.start).count() == 1 ? "" : "s");
     if (s.session_minute && s.per_day)
-        out += fmt::format("Extra daily session: {}, about {} a day{}.\n", hhmm(*s.session_minute),
-                           format_volume(*s.per_day, unit),
-                           s.days_needed ? fmt::format(", {} day{} to the target", *s.days_needed,
-                                                       *s.days_needed == 1 ? "" : "s")
-                                         : std::string());
+        out += fmt::format(
+            "Extra daily session: {}, about {} a day{}.\n", hhmm(*s.session_minute), format_volume(*s.per_day, unit),
+            s.days_needed ? fmt::format(", {} day{} to the target", *s.days_needed, *s.days_needed == 1 ? "" : "s")
+                          : std::string());
     out += fmt::format("Basis: {} feed{} on {} day{}.\n", s.basis.feeds, s.basis.feeds == 1 ? "" : "s", s.basis.days,
                        s.basis.days == 1 ? "" : "s");
     for (const auto& n : s.basis.notes) out += "  " + n + ".\n";

@@ -64,8 +64,8 @@ inline std::vector<SlotSpec> even_slots(int n, int first, double ml) {
 }
 
 struct Noise {
-    int minutes = 0;        // uniform in [-minutes, +minutes]
-    double amount = 0;      // uniform relative, e.g. 0.1 for +-10 %
+    int minutes = 0;    // uniform in [-minutes, +minutes]
+    double amount = 0;  // uniform relative, e.g. 0.1 for +-10 %
     unsigned seed = 1;
 };
 

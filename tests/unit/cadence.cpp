@@ -63,8 +63,8 @@ TEST_CASE("a regular baby's slots are its feed times and amounts") {
 TEST_CASE("noise of 30 minutes keeps slots within 30 minutes and amounts within 15 percent") {
     for (unsigned seed = 1; seed <= 5; ++seed) {
         INFO("seed " << seed);
-        const std::vector<SlotSpec> truth = {{hm(2, 30), 90}, {hm(6), 140}, {hm(9, 30), 110}, {hm(12, 45), 120},
-                                             {hm(16), 100}, {hm(19, 15), 150}, {hm(22, 30), 130}};
+        const std::vector<SlotSpec> truth = {{hm(2, 30), 90}, {hm(6), 140},      {hm(9, 30), 110}, {hm(12, 45), 120},
+                                             {hm(16), 100},   {hm(19, 15), 150}, {hm(22, 30), 130}};
         require_matches(learn(feeds_for(berlin(), monday, 7, truth, {30, 0.1, seed}), monday, 7), truth);
     }
 }
@@ -84,7 +84,9 @@ TEST_CASE("6 to 12 feeds a day give 6 to 12 slots") {
 TEST_CASE("missed feeds neither remove nor move a slot") {
     const auto truth = even_slots(8, hm(1, 30), 110);
     // The 07:30 feed is missed on two days, the 13:30 one on another.
-    const auto skip = [](int day, std::size_t slot) { return (slot == 2 && (day == 2 || day == 5)) || (slot == 4 && day == 6); };
+    const auto skip = [](int day, std::size_t slot) {
+        return (slot == 2 && (day == 2 || day == 5)) || (slot == 4 && day == 6);
+    };
     const Cadence c = learn(feeds_for(berlin(), monday, 7, truth, {20, 0.1, 7}, skip), monday, 7);
     require_matches(c, truth);
     CHECK(c.slots[2].seen == 5);
@@ -101,7 +103,8 @@ TEST_CASE("a cluster feed within 45 minutes is part of its feeding") {
     const Cadence c = learn(entries, monday, 7);
     require_matches(c, truth);
     REQUIRE(c.basis.notes.size() >= 1);
-    CHECK(c.basis.notes[0] == "2 feeds within 45 min of the feed before counted as part of it (cluster feeding, top-ups)");
+    CHECK(c.basis.notes[0] ==
+          "2 feeds within 45 min of the feed before counted as part of it (cluster feeding, top-ups)");
 }
 
 TEST_CASE("a 23:50 feed and a 00:10 feed are one slot") {
@@ -110,7 +113,8 @@ TEST_CASE("a 23:50 feed and a 00:10 feed are one slot") {
         // The night feed falls before midnight on some days, after on others.
         const int night = d % 2 == 0 ? hm(23, 50) : hm(24, 10);
         entries.push_back(feed(berlin(), monday + date::days(d), night, 90));
-        for (int m : {hm(4), hm(8), hm(12), hm(16), hm(20)}) entries.push_back(feed(berlin(), monday + date::days(d), m, 120));
+        for (int m : {hm(4), hm(8), hm(12), hm(16), hm(20)})
+            entries.push_back(feed(berlin(), monday + date::days(d), m, 120));
     }
     const Cadence c = learn(entries, monday, 8, 8);
     REQUIRE(c.slots.size() == 6);
@@ -131,7 +135,8 @@ TEST_CASE("the slots follow a shifting rhythm") {
 TEST_CASE("a changed rhythm replaces the old one within three days") {
     // Six feeds a day until Thursday; from Friday the 10:00 feed is gone and the
     // others are an hour later.
-    const std::vector<SlotSpec> before = {{hm(3), 100}, {hm(7), 120}, {hm(10), 110}, {hm(13), 110}, {hm(17), 120}, {hm(21), 130}};
+    const std::vector<SlotSpec> before = {{hm(3), 100},  {hm(7), 120},  {hm(10), 110},
+                                          {hm(13), 110}, {hm(17), 120}, {hm(21), 130}};
     const std::vector<SlotSpec> after = {{hm(4), 100}, {hm(8), 120}, {hm(14), 110}, {hm(18), 120}, {hm(22), 130}};
     auto entries = feeds_for(berlin(), monday, 4, before, {10, 0.05, 2});
     const auto later = feeds_for(berlin(), monday + date::days(4), 3, after, {10, 0.05, 3});
@@ -158,10 +163,11 @@ TEST_CASE("fewer than 3 days of feeds is refused, saying what to log") {
         CHECK(e.kind() == ErrorKind::usage);
         CHECK(std::string(e.what()) ==
               "only 2 days with feeds from 2026-11-09 00:00 to 2026-11-16 00:00; the plan learns the baby's rhythm "
-              "from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day");
+              "from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more "
+              "day");
     }
-    CHECK_THROWS_WITH(learn({}, monday, 7), Catch::Contains("no feeds from 2026-11-09 00:00") &&
-                                               Catch::Contains("for 3 more days"));
+    CHECK_THROWS_WITH(learn({}, monday, 7),
+                      Catch::Contains("no feeds from 2026-11-09 00:00") && Catch::Contains("for 3 more days"));
 }
 
 TEST_CASE("breast feeds without an amount count at the bottle average, said in the basis") {
@@ -170,20 +176,24 @@ TEST_CASE("breast feeds without an amount count at the bottle average, said in t
         for (int i = 0; i < 8; ++i) {
             const int minute = hm(1) + i * 180;
             // Bottles of 100 and 140 ml at 10:00 and 16:00; the rest at the breast.
-            const std::optional<double> ml = i == 3 ? std::optional<double>(100) : i == 5 ? std::optional<double>(140) : std::nullopt;
+            const std::optional<double> ml = i == 3   ? std::optional<double>(100)
+                                             : i == 5 ? std::optional<double>(140)
+                                                      : std::nullopt;
             entries.push_back(feed(berlin(), monday + date::days(d), minute, ml));
         }
     const Cadence c = learn(entries, monday, 7);
     REQUIRE(c.slots.size() == 8);
     CHECK(c.slots[0].amount.ml() == 120);
     CHECK(c.slots[3].amount.ml() == 100);
-    CHECK(c.basis.notes == std::vector<std::string>{"42 breast feeds without an amount counted at the bottle average, 120 ml"});
+    CHECK(c.basis.notes ==
+          std::vector<std::string>{"42 breast feeds without an amount counted at the bottle average, 120 ml"});
 }
 
 TEST_CASE("without any bottle, breast feeds count at the parent's average pump") {
     std::vector<Entry> entries;
     for (int d = 0; d < 5; ++d) {
-        for (int i = 0; i < 6; ++i) entries.push_back(feed(berlin(), monday + date::days(d), hm(2) + i * 240, std::nullopt));
+        for (int i = 0; i < 6; ++i)
+            entries.push_back(feed(berlin(), monday + date::days(d), hm(2) + i * 240, std::nullopt));
         entries.push_back(pump(berlin(), monday + date::days(d), hm(9), 80));
         entries.push_back(pump(berlin(), monday + date::days(d), hm(15), 100));
     }
@@ -191,13 +201,15 @@ TEST_CASE("without any bottle, breast feeds count at the parent's average pump")
     REQUIRE(c.slots.size() == 6);
     CHECK(c.slots[0].amount.ml() == 90);
     CHECK(c.basis.notes ==
-          std::vector<std::string>{"30 breast feeds without an amount counted at your average pump, 90 ml (no bottle feed was logged)"});
+          std::vector<std::string>{
+              "30 breast feeds without an amount counted at your average pump, 90 ml (no bottle feed was logged)"});
 }
 
 TEST_CASE("feeds without any amount and no pumps are refused") {
     std::vector<Entry> entries;
     for (int d = 0; d < 5; ++d)
-        for (int i = 0; i < 6; ++i) entries.push_back(feed(berlin(), monday + date::days(d), hm(2) + i * 240, std::nullopt));
+        for (int i = 0; i < 6; ++i)
+            entries.push_back(feed(berlin(), monday + date::days(d), hm(2) + i * 240, std::nullopt));
     CHECK_THROWS_WITH(learn(entries, monday, 5), Catch::Contains("log bottle feeds with their amount"));
 }
 
@@ -239,10 +251,12 @@ TEST_CASE("random babies with noise, missed and extra feeds keep every slot") {
                 twice = twice || m >= 2;
             }
             if (twice) continue;
-            auto entries = feeds_for(berlin(), monday, 7, truth, {30, 0.1, seed},
-                                     [&](int d, std::size_t s) { return bool(missed[static_cast<std::size_t>(d)][s]); });
+            auto entries = feeds_for(berlin(), monday, 7, truth, {30, 0.1, seed}, [&](int d, std::size_t s) {
+                return bool(missed[static_cast<std::size_t>(d)][s]);
+            });
             if (seed % 3 == 0)
-                entries.push_back(feed(berlin(), monday + date::days(seed % 7), truth[seed % static_cast<unsigned>(n)].minute + 70, 40));
+                entries.push_back(feed(berlin(), monday + date::days(seed % 7),
+                                       truth[seed % static_cast<unsigned>(n)].minute + 70, 40));
             const Cadence c = learn(entries, monday, 7);
             ++babies;
             bool right = c.slots.size() == truth.size();

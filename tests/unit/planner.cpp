@@ -84,9 +84,10 @@ TEST_CASE("one pump per slot inside the away window, at the slot's time, aiming 
     CHECK(plan.basis.days == 7);
     CHECK(local(plan.basis.since) == "2026-11-09T00:00:00+01:00");
     CHECK(local(plan.basis.until) == "2026-11-16T00:00:00+01:00");
-    CHECK(plan.advice == std::vector<std::string>{
-                             "No pump was logged from 2026-11-09 to 2026-11-15, so the expected yield is unknown: log "
-                             "your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks."});
+    CHECK(plan.advice ==
+          std::vector<std::string>{
+              "No pump was logged from 2026-11-09 to 2026-11-15, so the expected yield is unknown: log "
+              "your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks."});
 }
 
 TEST_CASE("no pump is planned on a day without an away window") {
@@ -94,8 +95,8 @@ TEST_CASE("no pump is planned on a day without an away window") {
     const Plan plan = plan_day(week_before(saturday, three_hourly), away_weekdays(), saturday);
     CHECK(plan.pumps.empty());
     CHECK(plan.slots.size() == 8);
-    CHECK(plan.advice ==
-          std::vector<std::string>{"You are not away in this period, so no pump is planned: the baby feeds at the breast."});
+    CHECK(plan.advice == std::vector<std::string>{
+                             "You are not away in this period, so no pump is planned: the baby feeds at the breast."});
 }
 
 TEST_CASE("without away windows in away mode the advice says how to set them") {
@@ -109,14 +110,15 @@ TEST_CASE("exclusive mode plans a pump for every slot") {
     Settings s;
     s.mode = PlanMode::exclusive;
     const Plan plan = plan_day(week_before(monday, three_hourly), s, monday);
-    CHECK(clocks(plan) == std::vector<std::string>{"01:00", "04:00", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
+    CHECK(clocks(plan) ==
+          std::vector<std::string>{"01:00", "04:00", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
     Volume total;
     for (const auto& p : plan.pumps) total += p.target;
     CHECK(total.ml() == 910);
 }
 
 TEST_CASE("slots closer than min_gap share one pump aiming for both") {
-    const std::vector<SlotSpec> slots = {{hm(2), 100}, {hm(7), 120}, {hm(10), 100}, {hm(11), 50},
+    const std::vector<SlotSpec> slots = {{hm(2), 100},  {hm(7), 120},  {hm(10), 100}, {hm(11), 50},
                                          {hm(14), 120}, {hm(18), 130}, {hm(22), 100}};
     const Plan plan = plan_day(week_before(monday, slots), away_weekdays(), monday);
     REQUIRE(clocks(plan) == std::vector<std::string>{"10:20", "14:00"});
@@ -143,7 +145,8 @@ TEST_CASE("a gap longer than max_gap_day gets pumps inside the away window") {
     CHECK(plan.pumps[0].target.ml() == 0);
     CHECK(plan.pumps[0].reason == "added: keeps the gap under 4 h (max_gap_day)");
     std::vector<Seconds> home;
-    for (int m : {hm(7), hm(19)}) home.push_back(to_instant(LocalSeconds(monday.time_since_epoch()) + minutes(m), berlin()));
+    for (int m : {hm(7), hm(19)})
+        home.push_back(to_instant(LocalSeconds(monday.time_since_epoch()) + minutes(m), berlin()));
     require_gaps_within(plan, home, hours(4), hours(5));
 
     s.max_gap_day = hours(6);
@@ -151,14 +154,16 @@ TEST_CASE("a gap longer than max_gap_day gets pumps inside the away window") {
 }
 
 TEST_CASE("night gaps use max_gap_night") {
-    const std::vector<SlotSpec> slots = {{hm(7), 150}, {hm(10), 120}, {hm(13), 120}, {hm(16), 120}, {hm(19), 150}, {hm(22), 120}};
+    const std::vector<SlotSpec> slots = {{hm(7), 150},  {hm(10), 120}, {hm(13), 120},
+                                         {hm(16), 120}, {hm(19), 150}, {hm(22), 120}};
     Settings s;
     s.mode = PlanMode::exclusive;
     const Plan plan = plan_day(week_before(monday, slots), s, monday);
     CHECK(clocks(plan) == std::vector<std::string>{"02:30", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
     CHECK(plan.pumps[0].reason == "added: keeps the night gap under 5 h (max_gap_night)");
     require_gaps_within(plan_pumps(week_before(monday, slots), s, at_start_of(monday),
-                                   PlanRange{start_of_local_day(monday, berlin()), start_of_local_day(monday + date::days(3), berlin())}),
+                                   PlanRange{start_of_local_day(monday, berlin()),
+                                             start_of_local_day(monday + date::days(3), berlin())}),
                         {}, hours(4), hours(5));
     s.max_gap_night = hours(9);
     CHECK(clocks(plan_day(week_before(monday, slots), s, monday)).size() == 6);
@@ -169,8 +174,8 @@ TEST_CASE("night gaps use max_gap_night") {
 }
 
 TEST_CASE("a gap a little over the limit moves a pump instead of adding one") {
-    const std::vector<SlotSpec> slots = {{hm(3), 100}, {hm(7), 150}, {hm(11, 10), 120}, {hm(14), 120}, {hm(17), 120},
-                                         {hm(20), 150}, {hm(23), 120}};
+    const std::vector<SlotSpec> slots = {{hm(3), 100},  {hm(7), 150},  {hm(11, 10), 120}, {hm(14), 120},
+                                         {hm(17), 120}, {hm(20), 150}, {hm(23), 120}};
     Settings s;
     s.mode = PlanMode::exclusive;
     const Plan plan = plan_day(week_before(monday, slots), s, monday);
@@ -186,13 +191,13 @@ TEST_CASE("on daylight-saving days pumps keep their wall-clock times") {
         std::string night_pump;  // the 02:30 slot that day
     };
     const std::vector<Case> cases = {
-        {"America/New_York", day_of(2026, 3, 8), hours(23), "2026-03-08T03:30:00-04:00"},   // 02:30 does not exist
+        {"America/New_York", day_of(2026, 3, 8), hours(23), "2026-03-08T03:30:00-04:00"},  // 02:30 does not exist
         {"America/New_York", day_of(2026, 11, 1), hours(25), "2026-11-01T02:30:00-05:00"},
-        {"Europe/Berlin", day_of(2026, 3, 29), hours(23), "2026-03-29T03:30:00+02:00"},     // 02:30 does not exist
-        {"Europe/Berlin", day_of(2026, 10, 25), hours(25), "2026-10-25T02:30:00+02:00"},    // the first 02:30
+        {"Europe/Berlin", day_of(2026, 3, 29), hours(23), "2026-03-29T03:30:00+02:00"},   // 02:30 does not exist
+        {"Europe/Berlin", day_of(2026, 10, 25), hours(25), "2026-10-25T02:30:00+02:00"},  // the first 02:30
     };
-    const std::vector<SlotSpec> slots = {{hm(2, 30), 90}, {hm(6), 120}, {hm(9), 120}, {hm(12), 120},
-                                         {hm(15), 120}, {hm(18), 120}, {hm(21), 120}};
+    const std::vector<SlotSpec> slots = {{hm(2, 30), 90}, {hm(6), 120},  {hm(9), 120}, {hm(12), 120},
+                                         {hm(15), 120},   {hm(18), 120}, {hm(21), 120}};
     for (const auto& c : cases) {
         const auto* zone = locate_zone(c.zone);
         INFO(c.zone << " " << format_date(c.day));
@@ -206,16 +211,17 @@ TEST_CASE("on daylight-saving days pumps keep their wall-clock times") {
             const date::sys_days day = c.day + date::days(after);
             const Plan plan = plan_day(week_before(day, slots, zone), s, day, zone);
             REQUIRE(plan.pumps.size() == 7);
-            CHECK(local(plan.pumps[0].at, zone) == (after == 0 ? c.night_pump : format_date(day) + local(plan.pumps[0].at, zone).substr(10)));
-            CHECK(clocks(plan, zone) == std::vector<std::string>{after == 0 ? c.night_pump.substr(11, 5) : "02:30", "06:00", "09:00",
-                                                                 "12:00", "15:00", "18:00", "21:00"});
+            CHECK(local(plan.pumps[0].at, zone) ==
+                  (after == 0 ? c.night_pump : format_date(day) + local(plan.pumps[0].at, zone).substr(10)));
+            CHECK(clocks(plan, zone) == std::vector<std::string>{after == 0 ? c.night_pump.substr(11, 5) : "02:30",
+                                                                 "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"});
             for (const auto& p : plan.pumps) CHECK(local_day(p.at, zone) == day);
         }
     }
 }
 
 TEST_CASE("the shortfall advice appears exactly when the yield is short") {
-    const std::vector<SlotSpec> slots = {{hm(1), 90}, {hm(4), 100}, {hm(7), 130}, {hm(10), 120},
+    const std::vector<SlotSpec> slots = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
                                          {hm(13), 120}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
     const auto with_pumps = [&](double ml) {
         auto entries = week_before(monday, slots);
@@ -238,11 +244,12 @@ TEST_CASE("the shortfall advice appears exactly when the yield is short") {
     CHECK(extra.target.ml() == 30);
     CHECK(extra.expected->ml() == 110);
     CHECK(extra.covers.empty());
-    CHECK(plan.advice ==
-          std::vector<std::string>{
-              "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are expected "
-              "to give about 330 ml, 30 ml short. The CDC advises adding a session if you cannot pump as much as the "
-              "baby eats while you are away: pump also at 08:00 (about 110 ml expected)."});
+    CHECK(
+        plan.advice ==
+        std::vector<std::string>{
+            "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are expected "
+            "to give about 330 ml, 30 ml short. The CDC advises adding a session if you cannot pump as much as the "
+            "baby eats while you are away: pump also at 08:00 (about 110 ml expected)."});
 }
 
 TEST_CASE("expected yield comes from the parent's pumps near that time of day") {
@@ -306,8 +313,8 @@ TEST_CASE("the next pump is the first due, or one overdue with no pump logged si
 TEST_CASE("the next pump in away mode waits for the next away day") {
     const date::sys_days friday = monday + date::days(4);
     const auto entries = week_before(friday, three_hourly);
-    const auto next = next_pump(entries, away_weekdays(),
-                                Clock{start_of_local_day(friday, berlin()) + hours(18), berlin()});
+    const auto next =
+        next_pump(entries, away_weekdays(), Clock{start_of_local_day(friday, berlin()) + hours(18), berlin()});
     REQUIRE(next);
     CHECK(local(next->pump.at) == "2026-11-23T10:00:00+01:00");
     CHECK_FALSE(next_pump(entries, Settings{}, Clock{start_of_local_day(friday, berlin()), berlin()}));
@@ -323,15 +330,16 @@ TEST_CASE("a stash plan gives the need, the target, the start and the extra sess
     const StashPlan s = plan_stash(entries, away_weekdays(), clock, monday + date::days(42), std::nullopt);
     CHECK(s.need_per_day.ml() == 350);  // 10:00, 13:00, 16:00
     CHECK(s.away_days_per_week == 5);
-    CHECK(s.target.ml() == 1050);       // 3 days of need
+    CHECK(s.target.ml() == 1050);  // 3 days of need
     CHECK_FALSE(s.target_given);
     CHECK(s.session_minute == hm(6));
     CHECK(s.per_day->ml() == 150);
     CHECK(s.days_needed == 7);
     CHECK(s.start == monday + date::days(42 - 21));
     CHECK(s.reachable);
-    CHECK(s.advice[0] == "Start on Mon 2026-12-07: the CDC advises starting to pump a few weeks before you return to "
-                         "work, to get used to the pump and to build the stash.");
+    CHECK(s.advice[0] ==
+          "Start on Mon 2026-12-07: the CDC advises starting to pump a few weeks before you return to "
+          "work, to get used to the pump and to build the stash.");
     CHECK(s.advice[1] == "Add one pump a day at 06:00, your best time (about 150 ml a session): 1050 ml takes 7 days.");
 
     // Five days before the return, 3000 ml cannot be built.
@@ -339,9 +347,29 @@ TEST_CASE("a stash plan gives the need, the target, the start and the extra sess
     CHECK(late.start == monday);
     CHECK_FALSE(late.reachable);
     CHECK(late.reachable_by_return->ml() == 750);
-    CHECK(late.advice.back() == "3000 ml cannot be built by Sat 2026-11-21: at about 150 ml a day you will have about "
-                                "750 ml in 5 days. Add a second daily session, start giving stored milk later, or "
-                                "lower the target (--target).");
+    CHECK(late.advice.back() ==
+          "3000 ml cannot be built by Sat 2026-11-21: at about 150 ml a day you will have about "
+          "750 ml in 5 days. Add a second daily session, start giving stored milk later, or "
+          "lower the target (--target).");
     CHECK_THROWS_AS(plan_stash(entries, Settings{}, clock, monday + date::days(30), std::nullopt), Error);
     CHECK_THROWS_AS(plan_stash(entries, away_weekdays(), clock, monday, std::nullopt), Error);
+}
+
+TEST_CASE("an extra session is never proposed before the plan starts") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d)
+        for (int m : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)})
+            entries.push_back(pump(berlin(), monday - date::days(d), m, 100));
+    const Clock clock{start_of_local_day(monday, berlin()) + hours(14) + minutes(5), berlin()};
+    const Plan plan = plan_pumps(entries, s, clock, PlanRange{clock.now, clock.now + hours(24)});
+    REQUIRE(plan.pumps.size() == 9);
+    const auto extra = std::find_if(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; });
+    REQUIRE(extra != plan.pumps.end());
+    CHECK(extra->at >= clock.now);
+    CHECK(format_clock(extra->at, berlin()).substr(3) != "05");  // on a quarter hour
+    REQUIRE(plan.advice.size() == 1);
+    CHECK(plan.advice[0].starts_with("In the 24 hours from Mon 2026-11-16 14:05 the baby drinks about 910 ml; your 8 "
+                                     "pumps are expected to give about 800 ml, 110 ml short."));
 }

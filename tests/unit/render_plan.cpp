@@ -108,15 +108,18 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
 
 TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {
     Plan plan = small_plan();
-    plan.pumps[0].reason = "covers the 10:00 feed; é à ü, a long reason with commas; semicolons and accents: "
-                           "ééééééééééééééééééééééééééééééééééééééééé";
+    plan.pumps[0].reason =
+        "covers the 10:00 feed; é à ü, a long reason with commas; semicolons and accents: "
+        "ééééééééééééééééééééééééééééééééééééééééé";
     const std::string ics = render::plan_ics(plan, Unit::ml, berlin(), at("2026-11-21T13:05:00Z"));
     std::string unfolded;
     for (const auto& line : split_crlf(ics)) {
         CHECK(line.size() <= 75);
         CHECK(valid_utf8(line));
-        if (!line.empty() && line[0] == ' ') unfolded += line.substr(1);
-        else unfolded += "\n" + line;
+        if (!line.empty() && line[0] == ' ')
+            unfolded += line.substr(1);
+        else
+            unfolded += "\n" + line;
     }
     CHECK(unfolded.find("\nDESCRIPTION:covers the 10:00 feed\\; é à ü\\, a long reason with commas\\; semicolons and "
                         "accents: ééééééééééééééééééééééééééééééééééééééééé. Expected from your pumps at this time: "
@@ -140,11 +143,16 @@ TEST_CASE("the ICS time zone has an observance for each offset the events span")
     later.at = at("2026-10-26T10:00:00+01:00");
     plan.pumps.push_back(later);
     const std::string ics = render::plan_ics(plan, Unit::ml, berlin(), at("2026-03-01T00:00:00Z"));
-    const std::string zone = ics.substr(ics.find("BEGIN:VTIMEZONE"), ics.find("END:VTIMEZONE") - ics.find("BEGIN:VTIMEZONE"));
-    CHECK(zone == "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
-                  "BEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD\r\n"
-                  "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:DAYLIGHT\r\n"
-                  "BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:STANDARD\r\n");
+    const std::string zone =
+        ics.substr(ics.find("BEGIN:VTIMEZONE"), ics.find("END:VTIMEZONE") - ics.find("BEGIN:VTIMEZONE"));
+    CHECK(zone ==
+          "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
+          "BEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:"
+          "STANDARD\r\n"
+          "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:"
+          "DAYLIGHT\r\n"
+          "BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:"
+          "STANDARD\r\n");
 }
 
 TEST_CASE("plan next reads as a sentence") {
@@ -154,10 +162,12 @@ TEST_CASE("plan next reads as a sentence") {
     CHECK(render::next_text(next, Unit::ml, clock) == "Pump at 14:30 (in 25 min), aim for 120 ml\n");
     CHECK(render::next_text(next, Unit::oz, clock) == "Pump at 14:30 (in 25 min), aim for 4.1 oz\n");
     next.pump.at = at("2026-11-23T07:30:00+01:00");
-    CHECK(render::next_text(next, Unit::ml, clock) == "Pump on Mon 2026-11-23 at 07:30 (in 41 h 25 min), aim for 120 ml\n");
+    CHECK(render::next_text(next, Unit::ml, clock) ==
+          "Pump on Mon 2026-11-23 at 07:30 (in 41 h 25 min), aim for 120 ml\n");
     next.pump.covers.clear();
     next.pump.target = Volume{};
     next.pump.reason = "added: keeps the gap under 4 h (max_gap_day)";
     next.pump.at = at("2026-11-21T14:30:00+01:00");
-    CHECK(render::next_text(next, Unit::ml, clock) == "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
+    CHECK(render::next_text(next, Unit::ml, clock) ==
+          "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
 }
