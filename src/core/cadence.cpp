@@ -334,7 +334,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     };
     std::vector<Feed> feeds;
     double bottle_total = 0, pump_total = 0;
-    int bottles = 0, pumps = 0;
+    int bottles = 0, pumps = 0, formula = 0;
     for (const Entry& e : entries) {
         if (e.at.instant < since || e.at.instant >= until) continue;
         if (e.type == EntryType::pump && e.ml && *e.ml > 0) {
@@ -348,6 +348,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             ml = *e.ml;
             bottle_total += *e.ml;
             ++bottles;
+            formula += e.milk == "formula";
         }
         feeds.push_back({minute, ml});
     }
@@ -390,6 +391,11 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                 window_text));
         }
     }
+
+    // The targets are what the baby drinks, formula included: say so.
+    if (formula > 0)
+        cadence.basis.notes.push_back(fmt::format("{} of formula counted as what the baby drinks",
+                                                  plural(formula, "bottle", "bottles")));
 
     Window window;
     window.last_day = local_day(until - std::chrono::seconds(1), zone).time_since_epoch().count();

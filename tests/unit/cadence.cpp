@@ -277,3 +277,14 @@ TEST_CASE("random babies with noise, missed and extra feeds keep every slot") {
     CHECK(babies == 173);
     CHECK(wrong == 0);
 }
+
+TEST_CASE("formula bottles count as what the baby drinks, said in the basis") {
+    auto entries = feeds_for(berlin(), monday, 7, even_slots(6, hm(3), 100));
+    for (int d = 0; d < 7; d += 2) {
+        Entry bottle = feed(berlin(), monday + date::days(d), hm(22), 200);
+        bottle.milk = "formula";
+        entries.push_back(bottle);
+    }
+    const Cadence c = learn(entries, monday, 7);
+    CHECK(c.basis.notes == std::vector<std::string>{"4 bottles of formula counted as what the baby drinks"});
+}
