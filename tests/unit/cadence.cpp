@@ -144,7 +144,7 @@ TEST_CASE("a changed rhythm replaces the old one within three days") {
     require_matches(learn(entries, monday, 7), after);
 }
 
-TEST_CASE("days with no data are left out, not counted as days without feeds") {
+TEST_CASE("days with no data are left out rather than counted as days without feeds") {
     const auto truth = even_slots(8, hm(2), 100);
     // Feeds on 6 of 10 days.
     const auto skip = [](int day, std::size_t) { return day == 1 || day == 4 || day == 5 || day == 8; };
@@ -154,7 +154,7 @@ TEST_CASE("days with no data are left out, not counted as days without feeds") {
     for (const auto& s : c.slots) CHECK(s.seen == 6);
 }
 
-TEST_CASE("fewer than 3 days of feeds is refused, saying what to log") {
+TEST_CASE("fewer than 3 days of feeds is refused with what to log") {
     const auto entries = feeds_for(berlin(), monday + date::days(5), 2, even_slots(8, hm(1), 100));
     try {
         learn(entries, monday, 7);
@@ -170,7 +170,7 @@ TEST_CASE("fewer than 3 days of feeds is refused, saying what to log") {
                       Catch::Contains("no feeds from 2026-11-09 00:00") && Catch::Contains("for 3 more days"));
 }
 
-TEST_CASE("breast feeds without an amount count at the bottle average, said in the basis") {
+TEST_CASE("breast feeds without an amount count at the bottle average and the basis says so") {
     std::vector<Entry> entries;
     for (int d = 0; d < 7; ++d)
         for (int i = 0; i < 8; ++i) {
@@ -189,7 +189,7 @@ TEST_CASE("breast feeds without an amount count at the bottle average, said in t
           std::vector<std::string>{"42 breast feeds without an amount counted at the bottle average, 120 ml"});
 }
 
-TEST_CASE("without any bottle, breast feeds count at the parent's average pump") {
+TEST_CASE("breast feeds count at the parent's average pump when no bottle was logged") {
     std::vector<Entry> entries;
     for (int d = 0; d < 5; ++d) {
         for (int i = 0; i < 6; ++i)
@@ -231,7 +231,7 @@ TEST_CASE("the look-back window starts at local midnight lookback days before") 
     CHECK(format_rfc3339(lookback_since(until, 7, berlin()), berlin()) == "2026-11-02T00:00:00+01:00");
 }
 
-TEST_CASE("random babies with noise, missed and extra feeds keep every slot") {
+TEST_CASE("random babies with noise and missed and extra feeds keep every slot") {
     // 6 to 12 feeds a day, 60 babies each: +-30 min, +-10 %, each feed missed
     // with 8 % chance (babies whose slot is missed twice are left out: that is
     // not one missed feed), an extra feed 70 min after a slot on every third.
@@ -278,7 +278,7 @@ TEST_CASE("random babies with noise, missed and extra feeds keep every slot") {
     CHECK(wrong == 0);
 }
 
-TEST_CASE("formula bottles count as what the baby drinks, said in the basis") {
+TEST_CASE("formula bottles count as what the baby drinks and the basis says so") {
     auto entries = feeds_for(berlin(), monday, 7, even_slots(6, hm(3), 100));
     for (int d = 0; d < 7; d += 2) {
         Entry bottle = feed(berlin(), monday + date::days(d), hm(22), 200);

@@ -70,7 +70,7 @@ void require_gaps_within(const Plan& plan, std::vector<Seconds> home_feeds, minu
 
 }  // namespace
 
-TEST_CASE("one pump per slot inside the away window, at the slot's time, aiming for its amount") {
+TEST_CASE("one pump per slot inside the away window at the slot's time aiming for its amount") {
     const Plan plan = plan_day(week_before(monday, three_hourly), away_weekdays(), monday);
     REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
     CHECK(plan.pumps[0].target.ml() == 120);
@@ -280,7 +280,7 @@ TEST_CASE("too few days of feeds is refused") {
     CHECK_THROWS_AS(plan_day(entries, away_weekdays(), monday), Error);
 }
 
-TEST_CASE("the next pump is the first due, or one overdue with no pump logged since") {
+TEST_CASE("the next pump is the first due or one overdue with no pump logged since") {
     Settings s;
     s.mode = PlanMode::exclusive;
     auto entries = week_before(monday, three_hourly);
@@ -320,7 +320,7 @@ TEST_CASE("the next pump in away mode waits for the next away day") {
     CHECK_FALSE(next_pump(entries, Settings{}, Clock{start_of_local_day(friday, berlin()), berlin()}));
 }
 
-TEST_CASE("a stash plan gives the need, the target, the start and the extra session") {
+TEST_CASE("a stash plan gives the daily need and the stash and the start and the extra session") {
     auto entries = week_before(monday, three_hourly);
     for (int d = 1; d <= 7; ++d) {
         entries.push_back(pump(berlin(), monday - date::days(d), hm(6), 150));
