@@ -6,8 +6,9 @@
 # The subcommands of a command path ("" is pumplog itself, then "log", "log edit"...).
 _pumplog_commands() {
     case $1 in
-        '') echo 'add log stock report config completion help' ;;
+        '') echo 'add log plan stock report config completion help' ;;
         'log') echo 'pump feed undo rm edit import' ;;
+        'plan') echo 'next stash' ;;
         'stock') echo 'add use move discard expiring' ;;
         'config') echo 'get set unset list' ;;
     esac
@@ -23,6 +24,9 @@ _pumplog_options() {
         'log feed') echo '--bottle --breast --milk --left --right --dur --at --note --force --from-stock' ;;
         'log edit') echo '--amount --at --note --left --right --dur --milk --bottle --breast --force' ;;
         'log import') echo '--from --tz --date-order --child --dry-run' ;;
+        'plan') echo '--on --days --away --mode --lookback --min_gap --min-gap --max_gap_day --max-gap-day --max_gap_night --max-gap-night --sessions --birth --sleep --stash_days --stash-days' ;;
+        'plan next') echo '--within' ;;
+        'plan stash') echo '--return --target' ;;
         'stock') echo '--all' ;;
         'stock add') echo '--in --pumped --label --at --note --force' ;;
         'stock move') echo '--to --at --force' ;;
@@ -74,6 +78,21 @@ _pumplog_option_value() {
         'log import --tz') echo 'value' ;;
         'log import --date-order') echo 'choice mdy dmy' ;;
         'log import --child') echo 'value' ;;
+        'plan --on') echo 'value' ;;
+        'plan --days') echo 'value' ;;
+        'plan --away') echo 'value' ;;
+        'plan --mode') echo 'value' ;;
+        'plan --lookback') echo 'value' ;;
+        'plan --min_gap'|'plan --min-gap') echo 'value' ;;
+        'plan --max_gap_day'|'plan --max-gap-day') echo 'value' ;;
+        'plan --max_gap_night'|'plan --max-gap-night') echo 'value' ;;
+        'plan --sessions') echo 'value' ;;
+        'plan --birth') echo 'value' ;;
+        'plan --sleep') echo 'value' ;;
+        'plan --stash_days'|'plan --stash-days') echo 'value' ;;
+        'plan next --within') echo 'value' ;;
+        'plan stash --return') echo 'value' ;;
+        'plan stash --target') echo 'value' ;;
         'stock add --in') echo 'choice room cooler fridge freezer' ;;
         'stock add --pumped') echo 'value' ;;
         'stock add --label') echo 'labels' ;;
@@ -136,7 +155,7 @@ _pumplog_positional() {
             esac ;;
         'help')
             case $2 in
-                0) echo 'choice add log stock report config completion help' ;;
+                0) echo 'choice add log plan stock report config completion help' ;;
             esac ;;
     esac
 }

@@ -10,11 +10,13 @@ void setup_stock(CLI::App&, Context&);
 void setup_report(CLI::App&, Context&);
 void setup_completion(CLI::App&, Context&);
 void setup_help(CLI::App&, Context&);
+void setup_plan(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"log", "list, record, correct and check journal entries", setup_log},
+        {"plan", "pumping timetable from the baby's feeding cadence (plan next, plan stash)", setup_plan},
         {"stock", "the stored-milk inventory, soonest to expire first", setup_stock},
         {"report", "daily, weekly, monthly and hour-of-day summaries", setup_report},
         {"config", "read and change settings", setup_config},

@@ -240,21 +240,29 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
     RegionReader regions(fd.get(), path, ends_with_newline && size > 0 ? size - 1 : size, stats);
 
     // Visits a parsed region newest line first; false when the visitor stops.
+    // A bad line counts (warned, or refused with --strict) only once the visit
+    // reaches it: a question about recent entries never hears of old damage.
+    const auto take_bad = [&](BadLine& bad) {
+        if (strict) {
+            std::vector<BadLine> one{bad};
+            number_lines(fd.get(), one);
+            throw journal_error(fmt::format("{}:{}: {} (--strict refuses a damaged journal; see pumplog log check)",
+                                            path, one[0].line, one[0].reason));
+        }
+        stats.bad.push_back(std::move(bad));
+    };
     const auto deliver = [&](Parsed& parsed) {
         stats.lines += parsed.lines;
-        if (strict && !parsed.bad.empty()) {
-            std::vector<BadLine> bad{parsed.bad.back()};
-            number_lines(fd.get(), bad);
-            throw journal_error(fmt::format("{}:{}: {} (--strict refuses a damaged journal; see pumplog log check)",
-                                            path, bad[0].line, bad[0].reason));
-        }
-        for (auto& bad : parsed.bad) stats.bad.push_back(std::move(bad));
+        std::size_t bad = parsed.bad.size();  // parsed.bad is in file order
         for (std::size_t i = parsed.count; i-- > 0;) {
+            const std::uint64_t offset = parsed.entries[i].offset;
+            while (bad > 0 && parsed.bad[bad - 1].offset > offset) take_bad(parsed.bad[--bad]);
             if (!visit(parsed.entries[i])) {
                 stats.stopped_early = true;
                 return false;
             }
         }
+        while (bad > 0) take_bad(parsed.bad[--bad]);
         return true;
     };
 

@@ -128,7 +128,7 @@ help_options() {
         while read -r option; do
             grep -qx -- "$option" <<<"$offered" ||
                 gone+="$name: $option is documented but no --help offers it"$'\n'
-        done < <(tags "$page" | grep -oE '\\-\\-[a-z0-9]([a-z0-9]|\\-)*' | sed 's/\\-/-/g' | sort -u)
+        done < <(tags "$page" | grep -oE '\\-\\-[a-z0-9]([a-z0-9_]|\\-)*' | sed 's/\\-/-/g' | sort -u)
     done
     [ -z "$gone" ] || { printf '%s' "$gone" >&2; return 1; }
 }

@@ -1,0 +1,56 @@
+#pragma once
+// Cadence (SPEC 5.1): the baby's feed slots, learned from the feeds in the
+// look-back window.
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/plan.hpp"
+#include "pumplog/time.hpp"
+
+namespace pumplog {
+
+// Feeds that start within this many minutes of the feed before them are one
+// feeding (a cluster-feeding burst, a top-up), with the summed amount.
+inline constexpr int burst_minutes = 45;
+// The weight of a day's feeds falls by this factor per day of age, so the
+// slots follow a baby whose rhythm is changing (half-weight after about 2.4 days).
+inline constexpr double day_decay = 0.75;
+// A slot must be seen on at least this share of the (weighted) days that could
+// show it; rarer feeds are occasional, not part of the baby's day.
+inline constexpr double slot_min_support = 0.4;
+// The least number of days with feeds a cadence is learned from (SPEC 5.4).
+inline constexpr int min_feed_days = 3;
+
+// The start of the look-back window for a cadence learned until `until`: the
+// local midnight `lookback_days` days before the day of `until`. The window is
+// those whole days and the part of `until`'s day before `until`.
+Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone);
+
+struct Cadence {
+    std::vector<Slot> slots;      // by time of day
+    PlanBasis basis;              // the feeds, days and window it was learned from
+    double feedings_per_day = 0;  // the typical number of feedings a day (bursts merged)
+};
+
+// The baby's slots from the feeds in [since, until) (voided entries already
+// left out). Each feed's time of day is its local time as written in the
+// journal. Steps: feeds within `burst_minutes` merge into one feeding; the
+// feedings are clustered on the 24-hour circle (weighted k-means started from
+// the highest peaks of a kernel density, as many clusters as the typical
+// number of feedings a day, the weighted median over whole days, and more as
+// long as more give more slots); a cluster is a slot when seen on at least
+// `slot_min_support` of the days that could show it (else its place goes to
+// the next peak); neighbouring slots that are rarely seen on the same day are
+// one slot split in two and are joined; each slot's time and amount are
+// weighted medians over the days it was seen. Breast feeds without an amount
+// count at the bottle average (else the parent's average pump), said in
+// basis.notes (volumes there in `unit`). Usage error (saying what to log)
+// with fewer than `min_feed_days` days of feeds, or when no feed or pump
+// carries an amount.
+Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
+                      Unit unit = Unit::ml);
+
+// Signed difference a - b between two minutes of the day, on the circle: in (-720, 720].
+double circular_minutes(double a, double b);
+
+}  // namespace pumplog

@@ -1,0 +1,93 @@
+#pragma once
+// The planner (SPEC 5): from the baby's cadence and the parent's yield to a
+// pumping timetable, the next pump due, and a stash build-up before returning
+// to work. Pure functions of (entries, settings, clock): no I/O.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pumplog/cadence.hpp"
+#include "pumplog/entry.hpp"
+#include "pumplog/plan.hpp"
+#include "pumplog/settings.hpp"
+#include "pumplog/time.hpp"
+
+namespace pumplog {
+
+// The span a plan covers: [begin, end).
+struct PlanRange {
+    Seconds begin;
+    Seconds end;
+};
+// `days` local days from `first` (a spring-forward day is 23 hours long).
+PlanRange local_days(date::sys_days first, int days, const date::time_zone* zone);
+
+// Night, for the longest gap between pumps: the `sleep` window when set, else 22:00-06:00.
+DailyWindow night_window(const Settings& settings);
+
+// The feeds (and pumps) a plan learned until `until` needs: those from this time on.
+Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone);
+
+// The timetable for `range` (cadence and away modes; not supply mode). The
+// cadence is learned from the look-back window that ends at `range.begin` or
+// at `clock.now`, whichever is earlier, so a plan for a past day uses only
+// what was known the day before.
+//
+// One pump per predicted feed that falls in an `away` window (every feed in
+// exclusive mode), at the feed's time; pumps closer than `min_gap` are merged
+// (the closest pair first, at their target-weighted mean time); where the gap
+// between two milk removals (pumps, and feeds at the breast while at home)
+// that reaches into an away window exceeds `max_gap_day` / `max_gap_night`
+// (night: night_window), pumps are added to split it. Targets are the covered
+// slots' amounts; expected yields come from the parent's pumps near that time
+// of day. Where, over an away window (a day in exclusive mode), the expected
+// yield is less than the baby drinks, an extra session is proposed and the
+// advice says so, citing the CDC. Throws a usage error when there are too few
+// feeds to learn from.
+Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range);
+
+// The next pump due (`plan next`).
+struct NextPump {
+    PlannedPump pump;
+    bool overdue = false;  // its time has passed with no pump logged since
+};
+// The timetable from the look-back window ending now: the latest planned pump
+// whose time has passed with no pump logged since (from half `min_gap` before
+// it), for up to min_gap and until the midpoint to the pump after it (overdue);
+// else the first planned pump from now on that a logged pump has not already
+// done (one logged within half `min_gap` before it). Searches 8 days ahead;
+// nullopt when none is planned.
+std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock);
+// The span next_pump plans: from 12 hours before now to 8 days after.
+PlanRange next_pump_range(Seconds now);
+// The same choice among the pumps of any plan of next_pump_range (supply mode
+// too), given the logged pumps in `entries`.
+std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,
+                                     const Clock& clock);
+
+// `plan stash`: the stash to build before returning to work.
+struct StashPlan {
+    date::sys_days return_day;
+    Volume need_per_day;                        // what the baby drinks on a typical away day
+    int away_days_per_week = 0;                 // days with an away window
+    std::vector<Slot> away_slots;               // the slots that fall while away (on the busiest away day)
+    Volume target;                              // the stash to build
+    bool target_given = false;                  // from --target (else stash_days of need)
+    date::sys_days start;                       // when to start the extra session
+    int days_left = 0;                          // from today to the return day
+    std::optional<int> session_minute;          // the extra daily session: the parent's best-yield time
+    std::optional<Volume> per_day;              // its expected yield: the build-up per day
+    std::optional<int> days_needed;             // days of the extra session to reach the target
+    std::optional<Volume> reachable_by_return;  // what can be built from today to the return day
+    bool reachable = true;                      // the target can be built before the return day
+    PlanBasis basis;
+    std::vector<std::string> advice;
+};
+// CDC: start pumping a few weeks before returning to work; this many days.
+inline constexpr int stash_lead_days = 21;
+// Needs away windows (or exclusive mode): usage error otherwise, and when the
+// return day is not after today.
+StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
+                     date::sys_days return_day, std::optional<Volume> target);
+
+}  // namespace pumplog

@@ -1,0 +1,46 @@
+#pragma once
+// Plans for people (a timetable), for scripts (JSON, CSV; SPEC 7) and for
+// calendars (iCalendar, RFC 5545). Formatting only.
+#include <optional>
+#include <string>
+
+#include "pumplog/plan.hpp"
+#include "pumplog/planner.hpp"
+#include "pumplog/render/table.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog::render {
+
+// The timetable: a heading, one row per pump (time, target, expected, what it
+// covers), then the slots and basis, then the advice.
+std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone);
+
+// SPEC 7: {"basis": {"feeds","days","since","until"}, "slots": [{"time","ml","seen"}],
+// "pumps": [{"at","target_ml","expected_ml","covers"}], "advice": [...]}, plus
+// "progress" {"day","pumped_24h_ml","sessions_24h","night_session","milestone_ml",
+// "verdict"} when the plan has one (supply mode). `_oz` keys with --unit oz.
+std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone);
+
+// at,target_ml,expected_ml,covers,extra,reason (covers: times separated by spaces).
+std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone);
+
+// An iCalendar file: one VEVENT per pump with DTSTART;TZID= and a VTIMEZONE
+// (UTC times when the zone is UTC), a UID derived from the local date and the
+// slot (stable across runs, so re-importing replaces), and a VALARM
+// `alarm_minutes` before. `stamp` is the DTSTAMP (now). CRLF line ends, lines
+// folded at 75 octets.
+inline constexpr int ics_alarm_minutes = 5;
+inline constexpr int ics_event_minutes = 20;
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp);
+
+// `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
+// 14:30 pump is 35 min overdue, aim for 110 ml".
+std::string next_text(const NextPump& next, Unit unit, const Clock& clock);
+// {"at": T, "in_min": N (negative when overdue), "target_ml": N}
+std::string next_json(const NextPump& next, Unit unit, const Clock& clock);
+
+// `plan stash` for people and for scripts.
+std::string stash_text(const StashPlan& stash, Unit unit);
+std::string stash_json(const StashPlan& stash, Unit unit);
+
+}  // namespace pumplog::render

@@ -1,0 +1,475 @@
+#include "pumplog/cadence.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+
+namespace pumplog {
+
+namespace {
+
+constexpr int day_minutes = 24 * 60;
+// The kernel density that seeds the clustering: a Gaussian of this width (minutes).
+constexpr double kernel_sigma = 20;
+// Clusters nearer than this may be one slot split in two.
+constexpr double split_minutes = 150;
+// A feeding farther than this from a slot's centre is not part of it.
+constexpr double slot_reach_minutes = 90;
+// A slot counts as due on the day being learned only this long before `until`.
+constexpr int partial_day_margin = 30;
+
+// One feeding: a feed, or a burst of feeds merged into the first.
+struct Feeding {
+    long local_minute = 0;  // local minutes since the epoch (the time as written)
+    long day = 0;           // local calendar day (days since the epoch)
+    int minute = 0;         // minute of the local day
+    double ml = 0;
+    double weight = 1;
+};
+
+double weight_of(long day, long last_day) {
+    return std::pow(day_decay, static_cast<double>(std::max(0L, last_day - day)));
+}
+
+long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+double normalize_minute(double m) {
+    m = std::fmod(m, day_minutes);
+    return m < 0 ? m + day_minutes : m;
+}
+
+// The weighted q-quantile of (value, weight) pairs (the mean of the two
+// middle values when the weight splits exactly there).
+double weighted_quantile(std::vector<std::pair<double, double>> values, double q) {
+    std::sort(values.begin(), values.end());
+    double total = 0;
+    for (const auto& v : values) total += v.second;
+    const double mark = total * q;
+    double acc = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        acc += values[i].second;
+        if (acc > mark + 1e-9) return values[i].first;
+        if (std::abs(acc - mark) <= 1e-9 && i + 1 < values.size()) return (values[i].first + values[i + 1].first) / 2;
+    }
+    return values.empty() ? 0 : values.back().first;
+}
+
+double weighted_median(std::vector<std::pair<double, double>> values) {
+    return weighted_quantile(std::move(values), 0.5);
+}
+
+// The weighted circular mean of minutes of the day.
+double circular_mean(const std::vector<std::pair<double, double>>& minutes) {
+    double s = 0, c = 0;
+    for (const auto& [m, w] : minutes) {
+        const double a = m / day_minutes * 2 * std::numbers::pi;
+        s += w * std::sin(a);
+        c += w * std::cos(a);
+    }
+    return normalize_minute(std::atan2(s, c) / (2 * std::numbers::pi) * day_minutes);
+}
+
+// The peaks of a kernel density of the feedings on the circle, highest first.
+std::vector<double> density_peaks(const std::vector<Feeding>& feedings) {
+    std::vector<double> density(day_minutes, 0.0);
+    for (const auto& f : feedings)
+        for (int d = -4 * static_cast<int>(kernel_sigma); d <= 4 * static_cast<int>(kernel_sigma); ++d) {
+            const int bin = static_cast<int>(normalize_minute(f.minute + d));
+            density[bin] += f.weight * std::exp(-0.5 * (d / kernel_sigma) * (d / kernel_sigma));
+        }
+    std::vector<std::pair<double, int>> peaks;
+    for (int i = 0; i < day_minutes; ++i) {
+        const double prev = density[(i + day_minutes - 1) % day_minutes];
+        const double next = density[(i + 1) % day_minutes];
+        if (density[i] > prev && density[i] >= next) peaks.emplace_back(density[i], i);
+    }
+    std::sort(peaks.begin(), peaks.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<double> out;
+    for (const auto& p : peaks) out.push_back(p.second);
+    return out;
+}
+
+// Adds centres in the widest gaps until there are `k`.
+void fill_gaps(std::vector<double>& centres, int k) {
+    while (static_cast<int>(centres.size()) < k) {
+        std::vector<double> sorted = centres;
+        std::sort(sorted.begin(), sorted.end());
+        if (sorted.empty()) {
+            centres.push_back(0);
+            continue;
+        }
+        double best_gap = -1, best_mid = 0;
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            const double a = sorted[i];
+            const double b = i + 1 < sorted.size() ? sorted[i + 1] : sorted[0] + day_minutes;
+            if (b - a > best_gap) {
+                best_gap = b - a;
+                best_mid = normalize_minute((a + b) / 2);
+            }
+        }
+        centres.push_back(best_mid);
+    }
+}
+
+// Weighted k-means on the circle; returns each feeding's cluster, or -1 for a
+// feeding farther than `slot_reach_minutes` from every centre (an occasional
+// feed that would pull a slot's time and amount).
+std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<double>& centres) {
+    std::vector<int> of(feedings.size(), -1);
+    for (int iteration = 0; iteration < 50; ++iteration) {
+        bool changed = false;
+        for (std::size_t i = 0; i < feedings.size(); ++i) {
+            int best = 0;
+            for (std::size_t c = 1; c < centres.size(); ++c)
+                if (std::abs(circular_minutes(feedings[i].minute, centres[c])) <
+                    std::abs(circular_minutes(feedings[i].minute, centres[best])))
+                    best = static_cast<int>(c);
+            if (std::abs(circular_minutes(feedings[i].minute, centres[best])) > slot_reach_minutes) best = -1;
+            if (of[i] != best) {
+                of[i] = best;
+                changed = true;
+            }
+        }
+        if (!changed && iteration > 0) break;
+        for (std::size_t c = 0; c < centres.size(); ++c) {
+            std::vector<std::pair<double, double>> members;
+            for (std::size_t i = 0; i < feedings.size(); ++i)
+                if (of[i] == static_cast<int>(c)) members.emplace_back(feedings[i].minute, feedings[i].weight);
+            if (!members.empty()) centres[c] = circular_mean(members);
+        }
+    }
+    return of;
+}
+
+struct Window {
+    long last_day = 0;            // the newest day (weights count back from it)
+    long until_local_minute = 0;  // `until` in local minutes since the epoch
+    std::set<long> data_days;     // calendar days with at least one feeding
+};
+
+struct ClusterStats {
+    double minute = 0;
+    double ml = 0;
+    int seen = 0;
+    int eligible = 0;    // days that could have shown it
+    double support = 0;  // weighted share of those it was seen on
+    // A slot is seen on two days or more, on at least `slot_min_support` of
+    // the days that could show it, counted plainly and with recent days weighing more.
+    bool is_slot() const {
+        return seen >= 2 && support >= slot_min_support && seen >= slot_min_support * eligible - 1e-9;
+    }
+};
+
+// A cluster's slot: the days are "slot days" whose boundary is half a day away
+// from the centre, so a 23:50 feed and the next night's 00:10 feed are the same
+// night's feeding. On each slot day the feeding nearest the centre gives the
+// time and the cluster's feedings add up to the amount; time and amount are
+// weighted medians over the days seen.
+ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
+    std::map<long, std::vector<const Feeding*>> by_day;
+    for (const Feeding* f : members) {
+        const long key = floor_div(f->local_minute - std::lround(centre) + day_minutes / 2, day_minutes);
+        by_day[key].push_back(f);
+    }
+    std::vector<std::pair<double, double>> offsets, amounts;
+    double seen_weight = 0;
+    for (const auto& [day, list] : by_day) {
+        const Feeding* nearest = list.front();
+        double total = 0;
+        for (const Feeding* f : list) {
+            total += f->ml;
+            if (std::abs(circular_minutes(f->minute, centre)) < std::abs(circular_minutes(nearest->minute, centre)))
+                nearest = f;
+        }
+        const double w = weight_of(day, window.last_day);
+        offsets.emplace_back(circular_minutes(nearest->minute, centre), w);
+        amounts.emplace_back(total, w);
+        seen_weight += w;
+    }
+    // Days that could have shown the slot: days with feeds whose slot time
+    // had passed by `until`, and the days it was seen on.
+    double eligible_weight = 0;
+    int eligible = static_cast<int>(by_day.size());
+    for (long day : window.data_days) {
+        if (by_day.count(day)) continue;
+        const long due = day * day_minutes + std::lround(centre);
+        if (due + partial_day_margin <= window.until_local_minute) {
+            eligible_weight += weight_of(day, window.last_day);
+            ++eligible;
+        }
+    }
+    eligible_weight += seen_weight;
+    ClusterStats s;
+    s.minute = normalize_minute(centre + weighted_median(offsets));
+    s.ml = weighted_median(amounts);
+    s.seen = static_cast<int>(by_day.size());
+    s.eligible = eligible;
+    s.support = eligible_weight > 0 ? seen_weight / eligible_weight : 0;
+    return s;
+}
+
+// Two clusters are one slot split in two when fewer than half the days of the
+// rarer one also show the other (days counted from a common centre).
+bool split(const std::vector<const Feeding*>& a, const ClusterStats& sa, const std::vector<const Feeding*>& b,
+           const ClusterStats& sb) {
+    const double centre = circular_mean({{sa.minute, 1.0}, {sb.minute, 1.0}});
+    const auto days_of = [&](const std::vector<const Feeding*>& members) {
+        std::set<long> days;
+        for (const Feeding* f : members)
+            days.insert(floor_div(f->local_minute - std::lround(centre) + day_minutes / 2, day_minutes));
+        return days;
+    };
+    const std::set<long> da = days_of(a), db = days_of(b);
+    std::size_t both = 0;
+    for (long d : da) both += db.count(d);
+    return static_cast<double>(both) < 0.5 * static_cast<double>(std::min(da.size(), db.size()));
+}
+
+struct Kept {
+    std::vector<const Feeding*> members;
+    ClusterStats stats;
+};
+
+// The slots found with k clusters: started from the k highest density peaks,
+// a cluster that is not a slot gives its place to the next peak, until all are
+// slots or the peaks run out. Then neighbouring slots closer than a burst, or
+// rarely seen on the same day (one feed that fell now before, now after a
+// time), are joined.
+std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, const std::vector<double>& peaks, int k,
+                            const Window& window) {
+    std::vector<bool> rejected(peaks.size(), false);
+    std::vector<Kept> kept;
+    for (std::size_t round = 0; round <= peaks.size(); ++round) {
+        std::vector<double> centres;
+        std::vector<int> seeds;
+        for (std::size_t i = 0; i < peaks.size() && static_cast<int>(centres.size()) < k; ++i)
+            if (!rejected[i]) {
+                centres.push_back(peaks[i]);
+                seeds.push_back(static_cast<int>(i));
+            }
+        fill_gaps(centres, k);
+        seeds.resize(centres.size(), -1);
+        const std::vector<int> of = cluster(feedings, centres);
+        kept.clear();
+        bool again = false;
+        for (std::size_t c = 0; c < centres.size(); ++c) {
+            std::vector<const Feeding*> members;
+            for (std::size_t i = 0; i < feedings.size(); ++i)
+                if (of[i] == static_cast<int>(c)) members.push_back(&feedings[i]);
+            const ClusterStats s = members.empty() ? ClusterStats{} : stats_of(members, centres[c], window);
+            if (!members.empty() && s.is_slot()) {
+                kept.push_back({members, s});
+            } else if (seeds[c] >= 0) {
+                rejected[static_cast<std::size_t>(seeds[c])] = true;
+                again = true;
+            }
+        }
+        if (!again) break;
+    }
+    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
+    for (bool again = true; again && kept.size() > 1;) {
+        again = false;
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            const std::size_t j = (i + 1) % kept.size();
+            if (i == j) continue;
+            const double apart = std::abs(circular_minutes(kept[j].stats.minute, kept[i].stats.minute));
+            if (apart >= burst_minutes &&
+                !(apart < split_minutes && split(kept[i].members, kept[i].stats, kept[j].members, kept[j].stats)))
+                continue;
+            std::vector<const Feeding*> members = kept[i].members;
+            members.insert(members.end(), kept[j].members.begin(), kept[j].members.end());
+            std::vector<std::pair<double, double>> minutes;
+            for (const Feeding* f : members) minutes.emplace_back(f->minute, f->weight);
+            kept[i] = {members, stats_of(members, circular_mean(minutes), window)};
+            kept.erase(kept.begin() + static_cast<long>(j));
+            if (j < i) --i;
+            again = true;
+            break;
+        }
+    }
+    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
+    return kept;
+}
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// A volume for the notes: whole ml, or oz to 0.1.
+std::string volume_text(double ml, Unit unit) {
+    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(ml)));
+    return format_volume(Volume::from_ml(ml), unit);
+}
+
+}  // namespace
+
+double circular_minutes(double a, double b) {
+    double d = std::fmod(a - b, day_minutes);
+    if (d <= -day_minutes / 2.0) d += day_minutes;
+    if (d > day_minutes / 2.0) d -= day_minutes;
+    return d;
+}
+
+Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone) {
+    return start_of_local_day(local_day(until, zone) - date::days(lookback_days), zone);
+}
+
+Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
+                      Unit unit) {
+    Cadence cadence;
+    cadence.basis.since = since;
+    cadence.basis.until = until;
+    const std::string window_text =
+        fmt::format("from {} to {}", format_date_time(since, zone), format_date_time(until, zone));
+
+    struct Feed {
+        long local_minute;
+        std::optional<double> ml;
+    };
+    std::vector<Feed> feeds;
+    double bottle_total = 0, pump_total = 0;
+    int bottles = 0, pumps = 0, formula = 0;
+    for (const Entry& e : entries) {
+        if (e.at.instant < since || e.at.instant >= until) continue;
+        if (e.type == EntryType::pump && e.ml && *e.ml > 0) {
+            pump_total += *e.ml;
+            ++pumps;
+        }
+        if (e.type != EntryType::feed) continue;
+        const long minute = std::chrono::duration_cast<std::chrono::minutes>(e.at.local().time_since_epoch()).count();
+        std::optional<double> ml;
+        if (e.ml && *e.ml > 0) {
+            ml = *e.ml;
+            bottle_total += *e.ml;
+            ++bottles;
+            formula += e.milk == "formula";
+        }
+        feeds.push_back({minute, ml});
+    }
+    std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.local_minute < b.local_minute; });
+    cadence.basis.feeds = static_cast<int>(feeds.size());
+
+    std::set<long> feed_days;
+    for (const Feed& f : feeds) feed_days.insert(floor_div(f.local_minute, day_minutes));
+    const int days = static_cast<int>(feed_days.size());
+    cadence.basis.days = days;
+    if (days < min_feed_days) {
+        const int missing = min_feed_days - days;
+        throw usage_error(
+            fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
+                        "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
+                        days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds",
+                        window_text, min_feed_days, fmt::format("{} more day{}", missing, missing == 1 ? "" : "s")));
+    }
+
+    // Feeds without an amount (nursing) count at the bottle average, else at
+    // the parent's average pump: what the baby would drink from a bottle.
+    const int unknown =
+        static_cast<int>(std::count_if(feeds.begin(), feeds.end(), [](const Feed& f) { return !f.ml; }));
+    double fill = 0;
+    if (unknown > 0) {
+        if (bottles > 0) {
+            fill = bottle_total / bottles;
+            cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the bottle average, {}",
+                                                      plural(unknown, "breast feed", "breast feeds"),
+                                                      volume_text(fill, unit)));
+        } else if (pumps > 0) {
+            fill = pump_total / pumps;
+            cadence.basis.notes.push_back(
+                fmt::format("{} without an amount counted at your average pump, {} (no bottle feed was logged)",
+                            plural(unknown, "breast feed", "breast feeds"), volume_text(fill, unit)));
+        } else {
+            throw usage_error(fmt::format(
+                "no feed or pump {} has an amount, so the plan cannot set targets: log bottle feeds with their "
+                "amount (pumplog log feed 120ml) or your pumps (pumplog add 90ml)",
+                window_text));
+        }
+    }
+
+    // The targets are what the baby drinks, formula included: say so.
+    if (formula > 0)
+        cadence.basis.notes.push_back(fmt::format("{} of formula counted as what the baby drinks",
+                                                  plural(formula, "bottle", "bottles")));
+
+    Window window;
+    window.last_day = local_day(until - std::chrono::seconds(1), zone).time_since_epoch().count();
+    window.until_local_minute =
+        std::chrono::duration_cast<std::chrono::minutes>(to_local(until, zone).time_since_epoch()).count();
+
+    // Bursts: a feed within `burst_minutes` of the one before joins its feeding.
+    std::vector<Feeding> feedings;
+    int merged = 0;
+    long previous = 0;
+    for (const Feed& f : feeds) {
+        const double ml = f.ml.value_or(fill);
+        if (!feedings.empty() && f.local_minute - previous <= burst_minutes) {
+            feedings.back().ml += ml;
+            ++merged;
+        } else {
+            Feeding g;
+            g.local_minute = f.local_minute;
+            g.day = floor_div(f.local_minute, day_minutes);
+            g.minute = static_cast<int>(f.local_minute - g.day * day_minutes);
+            g.ml = ml;
+            g.weight = weight_of(g.day, window.last_day);
+            feedings.push_back(g);
+        }
+        previous = f.local_minute;
+    }
+    if (merged > 0)
+        cadence.basis.notes.push_back(
+            fmt::format("{} within {} min of the feed before counted as part of it "
+                        "(cluster feeding, top-ups)",
+                        plural(merged, "feed", "feeds"), burst_minutes));
+    for (const Feeding& f : feedings) window.data_days.insert(f.day);
+
+    // The typical number of feedings a day: the weighted median over whole days.
+    std::map<long, int> per_day;
+    for (const Feeding& f : feedings) ++per_day[f.day];
+    std::vector<std::pair<double, double>> counts;
+    for (const auto& [day, n] : per_day) {
+        const bool whole = (day + 1) * day_minutes <= window.until_local_minute;
+        if (whole) counts.emplace_back(n, weight_of(day, window.last_day));
+    }
+    if (counts.empty())
+        for (const auto& [day, n] : per_day) counts.emplace_back(n, weight_of(day, window.last_day));
+    cadence.feedings_per_day = weighted_median(counts);
+    const int k = std::clamp(static_cast<int>(std::lround(cadence.feedings_per_day)), 1, 24);
+
+    // k is a first guess (a feed missed on the recent days lowers it): as long
+    // as one more cluster gives one more slot, take it.
+    const std::vector<double> peaks = density_peaks(feedings);
+    std::vector<Kept> kept = slots_for(feedings, peaks, k, window);
+    for (int more = k + 1; more <= 24; ++more) {
+        std::vector<Kept> next = slots_for(feedings, peaks, more, window);
+        if (next.size() <= kept.size()) break;
+        kept = std::move(next);
+    }
+    std::size_t in_slots = 0;
+    for (const Kept& c : kept) in_slots += c.members.size();
+    const int left_out = static_cast<int>(feedings.size() - in_slots);
+    if (left_out > 0)
+        cadence.basis.notes.push_back(
+            fmt::format("{} away from the baby's usual times left out (seen on fewer than {:.0f}% "
+                        "of the days, or over {:.0f} min from a slot)",
+                        plural(left_out, "feeding", "feedings"), slot_min_support * 100, slot_reach_minutes));
+
+    for (const Kept& c : kept) {
+        Slot slot;
+        slot.minute = static_cast<int>(std::lround(c.stats.minute)) % day_minutes;
+        slot.amount = Volume::from_ml(std::round(c.stats.ml));
+        slot.seen = c.stats.seen;
+        cadence.slots.push_back(slot);
+    }
+    std::sort(cadence.slots.begin(), cadence.slots.end(),
+              [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
+    return cadence;
+}
+
+}  // namespace pumplog

@@ -1,0 +1,219 @@
+#include "timetable.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pumplog::timetable {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+// An overshoot up to this is closed by moving a pump rather than adding one.
+constexpr seconds nudge_limit{30 * 60};
+
+namespace {
+
+LocalSeconds midnight(date::sys_days day) { return LocalSeconds(day.time_since_epoch()); }
+
+bool inside(Seconds t, const std::vector<Period>& periods) {
+    return std::any_of(periods.begin(), periods.end(), [&](const Period& p) { return t >= p.begin && t < p.end; });
+}
+
+int minute_of_day(Seconds at, const date::time_zone* zone) {
+    const LocalSeconds local = to_local(at, zone);
+    return static_cast<int>(std::chrono::duration_cast<minutes>(local - date::floor<date::days>(local)).count());
+}
+
+// The target-weighted mean time of a pump's covered feeds (the plain mean
+// when nothing is known of the amounts).
+Seconds mean_time(const Draft& d) {
+    double total = 0;
+    for (const auto& a : d.amounts) total += a.ml();
+    const Seconds origin = d.covers.front();
+    double offset = 0;
+    for (std::size_t i = 0; i < d.covers.size(); ++i) {
+        const double w = total > 0 ? d.amounts[i].ml() / total : 1.0 / static_cast<double>(d.covers.size());
+        offset += w * static_cast<double>((d.covers[i] - origin).count());
+    }
+    return origin + seconds(std::llround(offset));
+}
+
+Seconds clamp_into(Seconds t, const Period& p) { return std::clamp(t, p.begin, std::max(p.begin, p.end - seconds(1))); }
+
+// A milk removal: a pump (its draft) or a feed at the breast (draft -1).
+struct Removal {
+    Seconds at;
+    int draft;
+};
+
+std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+                              const std::vector<Draft>& drafts) {
+    std::vector<Removal> out;
+    for (const auto& f : feeds)
+        if (!inside(f.at, periods)) out.push_back({f.at, -1});
+    for (std::size_t i = 0; i < drafts.size(); ++i) out.push_back({drafts[i].at, static_cast<int>(i)});
+    std::stable_sort(out.begin(), out.end(), [](const Removal& a, const Removal& b) { return a.at < b.at; });
+    return out;
+}
+
+// The longest gap allowed between a and b: the night limit when the gap
+// starts in the night window or its midpoint is in it.
+bool is_night(Seconds a, Seconds b, const Options& options, const date::time_zone* zone) {
+    return options.night.contains(minute_of_day(a, zone)) ||
+           options.night.contains(minute_of_day(a + (b - a) / 2, zone));
+}
+seconds limit_of(Seconds a, Seconds b, const Options& options, const date::time_zone* zone) {
+    return is_night(a, b, options, zone) ? options.max_gap_night : options.max_gap_day;
+}
+
+// Adds pumps to split each gap longer than its limit plus `slack`, at equal
+// spacing; only where a new pump falls in an away period (a long gap at home
+// is the baby's own rhythm).
+void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+                     const Options& options, const date::time_zone* zone, seconds slack) {
+    const std::vector<Removal> seq = sequence(feeds, periods, drafts);
+    std::vector<Draft> added;
+    for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
+        const Seconds a = seq[i].at, b = seq[i + 1].at;
+        const seconds gap = b - a;
+        const seconds limit = limit_of(a, b, options, zone);
+        if (gap <= limit + slack) continue;
+        const auto pieces =
+            static_cast<long>(std::ceil(static_cast<double>(gap.count()) / static_cast<double>(limit.count())));
+        for (long j = 1; j < pieces; ++j) {
+            const Seconds t = round_to_5_minutes(a + gap * j / pieces, zone);
+            if (!inside(t, periods) || t <= a || t >= b) continue;
+            Draft d;
+            d.at = t;
+            d.night = is_night(a, b, options, zone);
+            added.push_back(d);
+        }
+    }
+    drafts.insert(drafts.end(), added.begin(), added.end());
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+}
+
+seconds ceil_to_5_minutes(seconds s) {
+    const long step = 300;
+    return seconds((s.count() + step - 1) / step * step);
+}
+
+// A gap a little over its limit is closed by moving the pump at one end
+// toward the other (the later one earlier, else the earlier one later), when
+// the gap on its other side stays within its own limit.
+void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+           const Options& options, const date::time_zone* zone) {
+    std::vector<Removal> seq = sequence(feeds, periods, drafts);
+    for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
+        const seconds over = (seq[i + 1].at - seq[i].at) - limit_of(seq[i].at, seq[i + 1].at, options, zone);
+        if (over <= seconds(0) || over > nudge_limit) continue;
+        const seconds shift = ceil_to_5_minutes(over);
+        Removal& a = seq[i];
+        Removal& b = seq[i + 1];
+        if (b.draft >= 0) {
+            const Seconds moved = b.at - shift;
+            const bool fits =
+                i + 2 >= seq.size() || seq[i + 2].at - moved <= limit_of(moved, seq[i + 2].at, options, zone);
+            if (fits && moved > a.at && inside(moved, periods)) {
+                drafts[static_cast<std::size_t>(b.draft)].at = b.at = moved;
+                continue;
+            }
+        }
+        if (a.draft >= 0) {
+            const Seconds moved = a.at + shift;
+            const bool fits = i == 0 || moved - seq[i - 1].at <= limit_of(seq[i - 1].at, moved, options, zone);
+            if (fits && moved < b.at && inside(moved, periods))
+                drafts[static_cast<std::size_t>(a.draft)].at = a.at = moved;
+        }
+    }
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+}
+
+}  // namespace
+
+Seconds round_to_5_minutes(Seconds at, const date::time_zone* zone) {
+    const LocalSeconds local = to_local(at, zone);
+    const auto m = date::round<minutes>(local.time_since_epoch());
+    const auto rounded = minutes((m.count() + (m.count() >= 0 ? 2 : -2)) / 5 * 5);
+    return to_instant(LocalSeconds(rounded), zone);
+}
+
+std::vector<Period> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
+                                 const date::time_zone* zone) {
+    std::vector<Period> raw;
+    for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1)) {
+        const unsigned bit = 1u << (date::weekday(day).iso_encoding() - 1);
+        for (const auto& w : away) {
+            if (!(w.weekdays & bit)) continue;
+            const LocalSeconds b = midnight(day) + minutes(w.hours.begin_min);
+            LocalSeconds e = midnight(day) + minutes(w.hours.end_min);
+            if (w.hours.end_min <= w.hours.begin_min) e += date::days(1);
+            const Period p{to_instant(b, zone), to_instant(e, zone)};
+            if (p.end > from && p.begin < to && p.begin < p.end) raw.push_back(p);
+        }
+    }
+    std::sort(raw.begin(), raw.end(), [](const Period& a, const Period& b) { return a.begin < b.begin; });
+    std::vector<Period> merged;
+    for (const auto& p : raw) {
+        if (!merged.empty() && p.begin <= merged.back().end)
+            merged.back().end = std::max(merged.back().end, p.end);
+        else
+            merged.push_back(p);
+    }
+    return merged;
+}
+
+std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, Seconds to,
+                                  const date::time_zone* zone) {
+    std::vector<Feed> feeds;
+    for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1))
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+            const Seconds at = to_instant(midnight(day) + minutes(slots[i].minute), zone);
+            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount});
+        }
+    std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.at < b.at; });
+    return feeds;
+}
+
+std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+                              const std::vector<Draft>& drafts) {
+    std::vector<Seconds> out;
+    for (const auto& f : feeds)
+        if (!inside(f.at, periods)) out.push_back(f.at);
+    for (const auto& d : drafts) out.push_back(d.at);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+                               const Options& options, const date::time_zone* zone) {
+    std::vector<Draft> drafts;
+    for (const Period& period : periods) {
+        std::vector<Draft> ds;
+        for (const auto& f : feeds)
+            if (f.at >= period.begin && f.at < period.end) ds.push_back(Draft{f.at, f.amount, {f.at}, {f.amount}});
+        // Merge the closest pair first while two pumps are closer than min_gap.
+        while (ds.size() > 1) {
+            std::size_t best = 0;
+            for (std::size_t i = 1; i + 1 < ds.size(); ++i)
+                if (ds[i + 1].at - ds[i].at < ds[best + 1].at - ds[best].at) best = i;
+            if (ds[best + 1].at - ds[best].at >= options.min_gap) break;
+            Draft& a = ds[best];
+            const Draft& b = ds[best + 1];
+            a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
+            a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
+            a.target += b.target;
+            a.at = clamp_into(round_to_5_minutes(mean_time(a), zone), period);
+            ds.erase(ds.begin() + static_cast<long>(best) + 1);
+        }
+        drafts.insert(drafts.end(), ds.begin(), ds.end());
+    }
+
+    // Long gaps first, then small overshoots by moving a pump, then what is left.
+    split_long_gaps(drafts, feeds, periods, options, zone, nudge_limit);
+    nudge(drafts, feeds, periods, options, zone);
+    split_long_gaps(drafts, feeds, periods, options, zone, minutes(0));
+    return drafts;
+}
+
+}  // namespace pumplog::timetable

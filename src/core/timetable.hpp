@@ -1,0 +1,70 @@
+#pragma once
+// The shape of a timetable (internal to the planner): when the parent is away,
+// when the baby will feed, and where the pumps go to honour the gaps. Volumes
+// and advice are the planner's.
+#include <chrono>
+#include <vector>
+
+#include "pumplog/plan.hpp"
+#include "pumplog/settings.hpp"
+#include "pumplog/time.hpp"
+
+namespace pumplog::timetable {
+
+// A stretch of time the parent is away: [begin, end).
+struct Period {
+    Seconds begin;
+    Seconds end;
+};
+// The away windows' occurrences that overlap [from, to), overlapping ones
+// merged. Each occurrence is built from wall-clock times (a window ending past
+// midnight ends on the next day), so it keeps its hours across DST changes.
+std::vector<Period> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
+                                 const date::time_zone* zone);
+
+// A predicted feed: a slot on one local day.
+struct Feed {
+    Seconds at;
+    std::size_t slot;  // index into the slots
+    Volume amount;
+};
+// The slots' occurrences in [from, to), as wall-clock times of each local day
+// (a slot in a spring-forward gap moves forward by the gap; in a repeated
+// hour it takes the first occurrence), sorted.
+std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, Seconds to,
+                                  const date::time_zone* zone);
+
+struct Options {
+    std::chrono::minutes min_gap;
+    std::chrono::minutes max_gap_day;
+    std::chrono::minutes max_gap_night;
+    DailyWindow night;
+};
+
+// A pump before volumes are known.
+struct Draft {
+    Seconds at;
+    Volume target;                // the covered feeds' amounts
+    std::vector<Seconds> covers;  // empty: added to split a long gap
+    std::vector<Volume> amounts;  // parallel to covers
+    bool night = false;           // added for a night gap
+};
+// One pump per feed inside a period, merged (the closest pair first) while
+// two are closer than min_gap, at their target-weighted mean time; then pumps
+// added inside the periods where a gap between milk removals (pumps, and
+// feeds outside the periods) exceeds the day or night limit (night: the gap
+// starts in the night window or its midpoint is in it): an overshoot up to
+// 30 min moves a pump at one end, a longer one gets pumps at equal spacing
+// where they fall inside a period. Sorted by time.
+std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+                               const Options& options, const date::time_zone* zone);
+
+// Every milk removal, sorted: the pumps, and the feeds outside the periods
+// (the baby at the breast).
+std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+                              const std::vector<Draft>& drafts);
+
+// The nearest wall-clock time on a multiple of 5 minutes.
+Seconds round_to_5_minutes(Seconds at, const date::time_zone* zone);
+
+}  // namespace pumplog::timetable

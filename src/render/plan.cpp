@@ -1,0 +1,369 @@
+#include "pumplog/render/plan.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace pumplog::render {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+std::string key(std::string_view base, Unit unit) { return fmt::format("{}_{}", base, unit_name(unit)); }
+
+json volume(Volume v, Unit unit) { return json_number(output_value(v, unit)); }
+
+std::string hhmm(int minute) { return fmt::format("{:02d}:{:02d}", minute / 60 % 24, minute % 60); }
+
+std::string weekday_name(date::sys_days day) {
+    static constexpr std::string_view names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    return std::string(names[date::weekday(day).c_encoding()]);
+}
+
+std::string day_label(Seconds at, const date::time_zone* zone) {
+    const date::sys_days day = local_day(at, zone);
+    return weekday_name(day) + " " + format_date(day);
+}
+
+// A pump added to keep a gap short: it covers no feed and has no target.
+bool added(const PlannedPump& p) { return p.covers.empty() && !p.extra && p.target.ml() <= 0; }
+
+std::string verdict_name(SupplyVerdict v) {
+    switch (v) {
+        case SupplyVerdict::on_track: return "on_track";
+        case SupplyVerdict::behind: return "behind";
+        case SupplyVerdict::full_volume: return "full_volume";
+        case SupplyVerdict::not_enough_data: return "not_enough_data";
+    }
+    return "not_enough_data";
+}
+
+std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+
+// --- iCalendar (RFC 5545) ---
+
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\' || c == ';' || c == ',') {
+            out += '\\';
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c != '\r') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// One content line, folded at 75 octets (never inside a UTF-8 sequence), CRLF.
+std::string ics_line(std::string_view line) {
+    std::string out;
+    std::size_t limit = 75;
+    while (line.size() > limit) {
+        std::size_t cut = limit;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        out += std::string(line.substr(0, cut)) + "\r\n ";
+        line.remove_prefix(cut);
+        limit = 74;  // the leading space counts
+    }
+    out += std::string(line) + "\r\n";
+    return out;
+}
+
+std::string ics_local(LocalSeconds local) {
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd(day);
+    const date::hh_mm_ss<seconds> tod(local - day);
+    return fmt::format("{:04d}{:02d}{:02d}T{:02d}{:02d}{:02d}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), tod.hours().count(),
+                       tod.minutes().count(), tod.seconds().count());
+}
+
+std::string ics_utc(Seconds at) { return ics_local(LocalSeconds(at.time_since_epoch())) + "Z"; }
+
+std::string ics_offset(seconds offset) {
+    const long s = static_cast<long>(offset.count());
+    const long a = std::abs(s);
+    std::string out = fmt::format("{}{:02d}{:02d}", s < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+    if (a % 60) out += fmt::format("{:02d}", a % 60);
+    return out;
+}
+
+bool is_utc(const date::time_zone* zone) {
+    const std::string_view n = zone->name();
+    return n == "UTC" || n == "Etc/UTC" || n == "Etc/UCT" || n == "UCT" || n == "Etc/Universal" || n == "Universal" ||
+           n == "Zulu" || n == "Etc/Zulu" || n == "Etc/GMT" || n == "GMT";
+}
+
+// A VTIMEZONE with one observance per offset period from the one in effect
+// at `first` to the one in effect at `last` (explicit onsets, no RRULE).
+std::string vtimezone(const date::time_zone* zone, Seconds first, Seconds last) {
+    std::string out = ics_line("BEGIN:VTIMEZONE") + ics_line(fmt::format("TZID:{}", zone->name()));
+    const auto observance = [&](const date::sys_info& info, seconds from, LocalSeconds onset) {
+        const char* kind = info.save != minutes(0) ? "DAYLIGHT" : "STANDARD";
+        out += ics_line(fmt::format("BEGIN:{}", kind));
+        out += ics_line("DTSTART:" + ics_local(onset));
+        out += ics_line("TZOFFSETFROM:" + ics_offset(from));
+        out += ics_line("TZOFFSETTO:" + ics_offset(info.offset));
+        out += ics_line("TZNAME:" + ics_escape(info.abbrev));
+        out += ics_line(fmt::format("END:{}", kind));
+    };
+    date::sys_info info = zone->get_info(first);
+    const Seconds epoch{};
+    if (info.begin < epoch) {
+        observance(info, info.offset, LocalSeconds(seconds(0)));
+    } else {
+        const date::sys_info before = zone->get_info(info.begin - seconds(1));
+        observance(info, before.offset, LocalSeconds(info.begin.time_since_epoch() + before.offset));
+    }
+    while (info.end <= last) {
+        const seconds from = info.offset;
+        const Seconds onset = info.end;
+        info = zone->get_info(onset);
+        observance(info, from, LocalSeconds(onset.time_since_epoch() + from));
+    }
+    return out + ics_line("END:VTIMEZONE");
+}
+
+std::string compact_date(Seconds at, const date::time_zone* zone) {
+    const date::year_month_day ymd(local_day(at, zone));
+    return fmt::format("{:04d}{:02d}{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+std::string summary_of(const PlannedPump& p, Unit unit) {
+    if (p.extra) return fmt::format("Extra pump: aim for {}", format_volume(p.target, unit));
+    if (added(p)) return "Pump (keeps the gap short)";
+    return fmt::format("Pump: aim for {}", format_volume(p.target, unit));
+}
+
+}  // namespace
+
+std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone) {
+    const date::sys_days first = local_day(range.begin, zone), end = local_day(range.end, zone);
+    std::string heading;
+    if (range.begin == start_of_local_day(first, zone) && range.end == start_of_local_day(end, zone))
+        heading = end - first == date::days(1) ? fmt::format("Pumping plan for {}", day_label(range.begin, zone))
+                                               : fmt::format("Pumping plan for {} to {}", day_label(range.begin, zone),
+                                                             day_label(range.end - seconds(1), zone));
+    else
+        heading =
+            fmt::format("Pumping plan from {} {} to {} {}", day_label(range.begin, zone),
+                        format_clock(range.begin, zone), day_label(range.end, zone), format_clock(range.end, zone));
+    std::string out = style.bold(fmt::format("{} ({})", heading, zone->name())) + "\n\n";
+    if (plan.pumps.empty()) {
+        out += "No pump planned.\n";
+    } else {
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& p : plan.pumps) {
+            std::string why = p.reason;
+            if (p.extra) why = style.yellow(why);
+            rows.push_back({day_label(p.at, zone), format_clock(p.at, zone),
+                            added(p) ? "-" : format_volume(p.target, unit),
+                            p.expected ? format_volume(*p.expected, unit) : "-", why});
+        }
+        out += table({{"day"}, {"time"}, {"target", Align::right}, {"expected", Align::right}, {"why"}}, rows);
+    }
+    if (!plan.slots.empty()) {
+        std::string slots;
+        for (const auto& s : plan.slots)
+            slots += fmt::format("{}{} {} (seen {} d)", slots.empty() ? "" : ", ", hhmm(s.minute),
+                                 format_volume(s.amount, unit), s.seen);
+        out += "\nThe baby's day: " + slots + "\n";
+    }
+    // In supply mode the basis is the parent's pumps: there are no feeds to learn from.
+    const std::string_view counted = plan.progress ? "pump" : "feed";
+    out += fmt::format("Basis: {} {}{} on {} day{} from {} to {}.\n", plan.basis.feeds, counted,
+                       plan.basis.feeds == 1 ? "" : "s", plan.basis.days, plan.basis.days == 1 ? "" : "s",
+                       format_date_time(plan.basis.since, zone), format_date_time(plan.basis.until, zone));
+    for (const auto& n : plan.basis.notes) out += "  " + n + (n.ends_with('.') ? "\n" : ".\n");
+    if (plan.progress) {
+        const auto& p = *plan.progress;
+        out += fmt::format("Progress: day {}, {} in {} session{} over the last 24 h{}{}.\n", p.day,
+                           format_volume(p.pumped_24h, unit), p.sessions_24h, p.sessions_24h == 1 ? "" : "s",
+                           p.night_session ? ", one at night" : "",
+                           p.milestone ? fmt::format(" (milestone {})", format_volume(*p.milestone, unit)) : "");
+    }
+    if (!plan.advice.empty()) {
+        out += "\n";
+        for (const auto& a : plan.advice) out += style.yellow("Advice: ") + a + "\n";
+    }
+    return out;
+}
+
+std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) {
+    json j = json::object();
+    j["basis"] = json{{"feeds", plan.basis.feeds},
+                      {"days", plan.basis.days},
+                      {"since", format_rfc3339(plan.basis.since, zone)},
+                      {"until", format_rfc3339(plan.basis.until, zone)}};
+    json slots = json::array();
+    for (const auto& s : plan.slots)
+        slots.push_back(json{{"time", hhmm(s.minute)}, {unit_name(unit), volume(s.amount, unit)}, {"seen", s.seen}});
+    j["slots"] = slots;
+    json pumps = json::array();
+    for (const auto& p : plan.pumps) {
+        json covers = json::array();
+        for (const auto& c : p.covers) covers.push_back(format_rfc3339(c, zone));
+        pumps.push_back(json{{"at", format_rfc3339(p.at, zone)},
+                             {key("target", unit), volume(p.target, unit)},
+                             {key("expected", unit), p.expected ? volume(*p.expected, unit) : json(nullptr)},
+                             {"covers", covers}});
+    }
+    j["pumps"] = pumps;
+    j["advice"] = plan.advice;
+    if (plan.progress) {
+        const auto& p = *plan.progress;
+        j["progress"] = json{{"day", p.day},
+                             {key("pumped_24h", unit), volume(p.pumped_24h, unit)},
+                             {"sessions_24h", p.sessions_24h},
+                             {"night_session", p.night_session},
+                             {key("milestone", unit), p.milestone ? volume(*p.milestone, unit) : json(nullptr)},
+                             {"verdict", verdict_name(p.verdict)}};
+    }
+    return dump(j);
+}
+
+std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
+    std::string out = csv_row({"at", key("target", unit), key("expected", unit), "covers", "extra", "reason"});
+    for (const auto& p : plan.pumps) {
+        std::string covers;
+        for (const auto& c : p.covers) covers += (covers.empty() ? "" : " ") + format_rfc3339(c, zone);
+        out += csv_row({format_rfc3339(p.at, zone), number(output_value(p.target, unit)),
+                        p.expected ? number(output_value(*p.expected, unit)) : "", covers, p.extra ? "true" : "false",
+                        p.reason});
+    }
+    return out;
+}
+
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp) {
+    const bool utc = is_utc(zone);
+    std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
+                      ics_line("PRODID:-//pumplog//pumping plan//EN") + ics_line("CALSCALE:GREGORIAN") +
+                      ics_line("METHOD:PUBLISH") + ics_line("X-WR-CALNAME:Pumping plan");
+    if (!plan.pumps.empty() && !utc)
+        out += vtimezone(zone, plan.pumps.front().at, plan.pumps.back().at + minutes(ics_event_minutes));
+    const auto when = [&](std::string_view name, Seconds at) {
+        if (utc) return fmt::format("{}:{}", name, ics_utc(at));
+        return fmt::format("{};TZID={}:{}", name, zone->name(), ics_local(to_local(at, zone)));
+    };
+    for (const auto& p : plan.pumps) {
+        const Seconds slot = p.covers.empty() ? p.at : p.covers.front();
+        const std::string kind = p.extra ? "extra" : added(p) ? "gap" : "pump";
+        const std::string uid =
+            fmt::format("{}-{}-{}@pumplog", compact_date(slot, zone), format_clock(slot, zone).erase(2, 1), kind);
+        std::string description = p.reason;
+        if (p.expected)
+            description +=
+                fmt::format(". Expected from your pumps at this time: about {}", format_volume(*p.expected, unit));
+        const std::string summary = summary_of(p, unit);
+        out += ics_line("BEGIN:VEVENT");
+        out += ics_line("UID:" + uid);
+        out += ics_line("DTSTAMP:" + ics_utc(stamp));
+        out += ics_line(when("DTSTART", p.at));
+        out += ics_line(when("DTEND", p.at + minutes(ics_event_minutes)));
+        out += ics_line("SUMMARY:" + ics_escape(summary));
+        out += ics_line("DESCRIPTION:" + ics_escape(description));
+        out += ics_line("TRANSP:TRANSPARENT");
+        out += ics_line("BEGIN:VALARM");
+        out += ics_line("ACTION:DISPLAY");
+        out += ics_line("DESCRIPTION:" + ics_escape(summary));
+        out += ics_line(fmt::format("TRIGGER:-PT{}M", ics_alarm_minutes));
+        out += ics_line("END:VALARM");
+        out += ics_line("END:VEVENT");
+    }
+    return out + ics_line("END:VCALENDAR");
+}
+
+namespace {
+long in_minutes(const NextPump& next, const Clock& clock) {
+    return static_cast<long>(std::lround(static_cast<double>((next.pump.at - clock.now).count()) / 60.0));
+}
+}  // namespace
+
+std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
+    const PlannedPump& p = next.pump;
+    const long in = in_minutes(next, clock);
+    std::string aim;
+    if (added(p)) {
+        const std::string_view reason = p.reason;
+        aim = fmt::format("; it {}", reason.starts_with("added: ") ? reason.substr(7) : reason);
+    } else {
+        aim = fmt::format(", aim for {}{}", format_volume(p.target, unit), p.extra ? " (an extra session)" : "");
+    }
+    if (next.overdue)
+        return fmt::format("Pump now: the {} pump is {} overdue{}\n", format_clock(p.at, clock.zone),
+                           format_duration(minutes(-in)), aim);
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    const date::sys_days day = local_day(p.at, clock.zone);
+    std::string at;
+    if (day == today)
+        at = "at " + format_clock(p.at, clock.zone);
+    else if (day == today + date::days(1))
+        at = "at " + format_clock(p.at, clock.zone) + " tomorrow";
+    else
+        at = fmt::format("on {} {} at {}", weekday_name(day), format_date(day), format_clock(p.at, clock.zone));
+    return fmt::format("Pump {} (in {}){}\n", at, format_duration(minutes(in)), aim);
+}
+
+std::string next_json(const NextPump& next, Unit unit, const Clock& clock) {
+    json j{{"at", format_rfc3339(next.pump.at, clock.zone)},
+           {"in_min", in_minutes(next, clock)},
+           {key("target", unit), volume(next.pump.target, unit)}};
+    return dump(j);
+}
+
+std::string stash_text(const StashPlan& s, Unit unit) {
+    std::string slots;
+    for (std::size_t i = 0; i < s.away_slots.size(); ++i)
+        slots += (i == 0 ? "" : i + 1 == s.away_slots.size() ? " and " : ", ") + hhmm(s.away_slots[i].minute);
+    std::string out = fmt::format("Back on {} {}: ", weekday_name(s.return_day), format_date(s.return_day));
+    out += fmt::format("while you are away the baby drinks about {} a day{}, on {} day{} a week.\n",
+                       format_volume(s.need_per_day, unit),
+                       slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, s.away_slots.size() == 1 ? "" : "s"),
+                       s.away_days_per_week, s.away_days_per_week == 1 ? "" : "s");
+    out += fmt::format(
+        "Stash to build: {} ({}).\n", format_volume(s.target, unit),
+        s.target_given ? "--target" : "stash_days of need; change it with --target or config set stash_days");
+    out += fmt::format("Start: {} {} ({} day{} before the return).\n", weekday_name(s.start), format_date(s.start),
+                       (s.return_day - s.start).count(), (s.return_day - s.start).count() == 1 ? "" : "s");
+    if (s.session_minute && s.per_day)
+        out += fmt::format(
+            "Extra daily session: {}, about {} a day{}.\n", hhmm(*s.session_minute), format_volume(*s.per_day, unit),
+            s.days_needed ? fmt::format(", {} day{} to the target", *s.days_needed, *s.days_needed == 1 ? "" : "s")
+                          : std::string());
+    out += fmt::format("Basis: {} feed{} on {} day{}.\n", s.basis.feeds, s.basis.feeds == 1 ? "" : "s", s.basis.days,
+                       s.basis.days == 1 ? "" : "s");
+    for (const auto& n : s.basis.notes) out += "  " + n + ".\n";
+    out += "\n";
+    for (const auto& a : s.advice) out += "Advice: " + a + "\n";
+    return out;
+}
+
+std::string stash_json(const StashPlan& s, Unit unit) {
+    json slots = json::array();
+    for (const auto& slot : s.away_slots) slots.push_back(hhmm(slot.minute));
+    json j{{"return", format_date(s.return_day)},
+           {key("need_per_day", unit), volume(s.need_per_day, unit)},
+           {"away_days_per_week", s.away_days_per_week},
+           {"away_slots", slots},
+           {key("target", unit), volume(s.target, unit)},
+           {"start", format_date(s.start)},
+           {"days_left", s.days_left},
+           {"session", s.session_minute && s.per_day
+                           ? json{{"time", hhmm(*s.session_minute)}, {key("expected", unit), volume(*s.per_day, unit)}}
+                           : json(nullptr)},
+           {"days_needed", s.days_needed ? json(*s.days_needed) : json(nullptr)},
+           {"reachable", s.reachable},
+           {"basis", json{{"feeds", s.basis.feeds}, {"days", s.basis.days}}},
+           {"advice", s.advice}};
+    return dump(j);
+}
+
+}  // namespace pumplog::render

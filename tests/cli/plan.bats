@@ -1,0 +1,292 @@
+#!/usr/bin/env bats
+# `plan`, `plan next`, `plan stash`: the timetable from the baby's cadence.
+load helpers
+bats_require_minimum_version 1.5.0
+
+# baby FIRST DAYS "HH:MM=ML ...": bottle feeds at those wall-clock times on
+# DAYS days from FIRST, with the offset of $TZ on each day (GNU date).
+baby() {
+    local first="$1" days="$2" slots="$3" d s day at
+    for ((d = 0; d < days; d++)); do
+        day="$(date -d "$first + $d day" +%F)"
+        for s in $slots; do
+            at="$(date -d "$day ${s%=*}" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"f-$day-${s%=*}\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"bottle\",\"ml\":${s#*=},\"milk\":\"breast\"}"
+        done
+    done
+}
+
+# pumps FIRST DAYS "HH:MM=ML ...": the parent's pumps, likewise.
+pumps() {
+    local first="$1" days="$2" slots="$3" d s day at
+    for ((d = 0; d < days; d++)); do
+        day="$(date -d "$first + $d day" +%F)"
+        for s in $slots; do
+            at="$(date -d "$day ${s%=*}" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"p-$day-${s%=*}\",\"type\":\"pump\",\"at\":\"$at\",\"ml\":${s#*=}}"
+        done
+    done
+}
+
+# A baby fed every 3 hours, the week before now (Sat 2026-11-21 14:05, Berlin).
+three_hourly() {
+    baby 2026-11-14 7 "01:00=90 04:00=100 07:00=130 10:00=120 13:00=110 16:00=120 19:00=140 22:00=100"
+}
+
+# A Python with python3-icalendar (Debian's, not a pyenv one without it).
+icalendar_python() {
+    local py
+    for py in /usr/bin/python3 python3; do
+        if "$py" -c 'import icalendar' 2>/dev/null; then
+            echo "$py"
+            return 0
+        fi
+    done
+    echo "python3-icalendar is needed for this test (apt-get install python3-icalendar)" >&2
+    return 1
+}
+
+@test "plan --format json has the shape of SPEC 7" {
+    three_hourly
+    run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["basis","slots","pumps","advice"]' ]
+    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":56,"days":7,"since":"2026-11-14T00:00:00+01:00","until":"2026-11-21T14:05:00+01:00"}' ]
+    [ "$(jq -c '.slots[0], (.slots | length)' <<<"$output" | paste -sd' ')" = '{"time":"01:00","ml":90,"seen":7} 8' ]
+    [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["01:00","04:00","07:00","10:00","13:00","16:00","19:00","22:00"]' ]
+    [ "$(jq -c '.pumps' <<<"$output")" = '[{"at":"2026-11-23T10:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T10:00:00+01:00"]},{"at":"2026-11-23T13:00:00+01:00","target_ml":110,"expected_ml":null,"covers":["2026-11-23T13:00:00+01:00"]},{"at":"2026-11-23T16:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T16:00:00+01:00"]}]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "No pump was logged from 2026-11-14 to 2026-11-21, so the expected yield is unknown: log your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks." ]
+    [ "$(jq 'has("progress")' <<<"$output")" = false ]
+}
+
+@test "plan --unit oz uses _oz keys" {
+    three_hourly
+    run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --format json --unit oz
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.slots[3], .pumps[0]' <<<"$output" | paste -sd' ')" = '{"time":"10:00","oz":4.06,"seen":7} {"at":"2026-11-23T10:00:00+01:00","target_oz":4.06,"expected_oz":null,"covers":["2026-11-23T10:00:00+01:00"]}' ]
+}
+
+@test "the plan table is a timetable with its basis and advice" {
+    three_hourly
+    pumps 2026-11-14 7 "10:00=100 13:00=100 16:00=100"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Pumping plan for Mon 2026-11-23 (Europe/Berlin)" ]
+    [ "${lines[1]}" = "day             time   target  expected  why" ]
+    [ "${lines[2]}" = "Mon 2026-11-23  08:00   50 ml    100 ml  extra: makes up 50 ml (CDC: add a session when you cannot pump as much as the baby eats)" ]
+    [ "${lines[3]}" = "Mon 2026-11-23  10:00  120 ml    100 ml  covers the 10:00 feed" ]
+    [ "${lines[5]}" = "Mon 2026-11-23  16:00  120 ml    100 ml  covers the 16:00 feed" ]
+    [ "${lines[6]}" = "The baby's day: 01:00 90 ml (seen 7 d), 04:00 100 ml (seen 7 d), 07:00 130 ml (seen 7 d), 10:00 120 ml (seen 7 d), 13:00 110 ml (seen 7 d), 16:00 120 ml (seen 7 d), 19:00 140 ml (seen 7 d), 22:00 100 ml (seen 7 d)" ]
+    [ "${lines[7]}" = "Basis: 56 feeds on 7 days from 2026-11-14 00:00 to 2026-11-21 14:05." ]
+    [ "${lines[8]}" = "Advice: While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 350 ml; your 3 pumps are expected to give about 300 ml, 50 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 100 ml expected)." ]
+}
+
+@test "no shortfall advice when the pumps give what the baby drinks" {
+    three_hourly
+    pumps 2026-11-14 7 "10:00=120 13:00=120 16:00=120"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .expected_ml]], .advice' <<<"$output" | paste -sd' ')" = '[["10:00",120,120],["13:00",110,120],["16:00",120,120]] []' ]
+}
+
+@test "plan defaults to the next 24 hours and honours config and flags" {
+    three_hourly
+    run --separate-stderr pumplog plan --mode exclusive --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "at,target_ml,expected_ml,covers,extra,reason" ]
+    [ "${lines[1]}" = "2026-11-21T16:00:00+01:00,120,,2026-11-21T16:00:00+01:00,false,covers the 16:00 feed" ]
+    [ "${lines[8]}" = "2026-11-22T13:00:00+01:00,110,,2026-11-22T13:00:00+01:00,false,covers the 13:00 feed" ]
+    [ "${#lines[@]}" -eq 9 ]
+    pumplog config set mode exclusive >/dev/null
+    run --separate-stderr pumplog plan --format csv
+    [ "${#lines[@]}" -eq 9 ]
+    # Both spellings of a setting flag; a merge under a long min_gap.
+    run --separate-stderr pumplog plan --min-gap 4h --format csv
+    [ "$status" -eq 0 ]
+    local dashed="$output"
+    run --separate-stderr pumplog plan --min_gap 4h --format csv
+    [ "$output" = "$dashed" ]
+    [ "$(grep -c 'covers the' <<<"$output")" -lt 8 ]
+}
+
+@test "plan next says when to pump and how much" {
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 1 h 20 min), aim for 120 ml" ]
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --format json
+    [ "$output" = $'{\n  "at": "2026-11-21T16:00:00+01:00",\n  "in_min": 80,\n  "target_ml": 120\n}' ]
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 23:40"
+    [ "$output" = "Pump at 01:00 tomorrow (in 1 h 20 min), aim for 90 ml" ]
+}
+
+@test "plan next reports a pump whose time passed without a logged pump as overdue" {
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 110 ml" ]
+    run --separate-stderr pumplog plan next --mode exclusive --format json
+    [ "$(jq -c . <<<"$output")" = '{"at":"2026-11-21T13:00:00+01:00","in_min":-65,"target_ml":110}' ]
+    # A pump logged since then does it.
+    pumplog add 100ml --at 13:10 >/dev/null
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "$output" = "Pump at 16:00 (in 1 h 55 min), aim for 120 ml" ]
+}
+
+@test "plan next --within is silent with exit 1 when nothing is due" {
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    [ "$stderr" = "" ]
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ]
+    # Overdue is due.
+    run --separate-stderr pumplog plan next --mode exclusive --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 110 ml" ]
+    # Away mode with no away window: nothing ever due.
+    run --separate-stderr pumplog plan next --within 10m
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    run --separate-stderr pumplog plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "No pump is planned in the next 8 days; see pumplog plan." ]
+}
+
+@test "plan next reads only recent history" {
+    # A damaged line at the start of a long journal is never reached.
+    journal_line '{"v":1,"id":"broken","type":"feed","at":'
+    for i in $(seq 1 300); do
+        journal_line "{\"v\":1,\"id\":\"old$i\",\"type\":\"feed\",\"at\":\"2025-01-01T08:00:00+01:00\",\"method\":\"bottle\",\"ml\":50,\"milk\":\"breast\"}"
+    done
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "$output" = "Pump at 16:00 (in 1 h 20 min), aim for 120 ml" ]
+    run --separate-stderr pumplog log --since 2025-01-01 --format csv
+    [[ "$stderr" == *":1: "* ]]
+}
+
+@test "plan refuses too little data, saying what to log" {
+    baby 2026-11-19 2 "07:00=120 13:00=120 19:00=120"
+    refused 2 pumplog plan
+    [ "$stderr" = "pumplog: error: only 2 days with feeds from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    refused 2 pumplog plan next --within 10m
+    refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
+}
+
+@test "plan refuses bad options with exit 2" {
+    three_hourly
+    refused 2 pumplog plan --format svg
+    refused 2 pumplog plan --on someday
+    [[ "$stderr" == *'--on "someday" is not a day; try 2026-11-23, today, tomorrow or monday' ]]
+    refused 2 pumplog plan --days 0
+    refused 2 pumplog plan --min-gap 10m
+    [ "$stderr" = "pumplog: error: --min_gap: min_gap takes a duration from 30m to 6h, not \"10m\"" ]
+    refused 2 pumplog plan --away "someday 9-5"
+    refused 2 pumplog plan --mode sometimes
+    refused 2 pumplog plan next --within banana
+    refused 2 pumplog plan next --format csv
+    refused 2 pumplog plan stash
+    refused 2 pumplog plan stash --return 2026-11-20 --away "mon-fri 08:00-17:30"
+    refused 2 pumplog plan stash --return 2027-01-04
+    [[ "$stderr" == *"plan stash needs the hours you will be away"* ]]
+    refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30" --target 0ml
+}
+
+@test "plan --format ics is RFC 5545 that python3-icalendar reads back" {
+    local py
+    py="$(icalendar_python)"
+    three_hourly
+    pumps 2026-11-14 7 "10:00=100 13:00=100 16:00=100"
+    pumplog plan --on 2026-11-23 --days 2 --away "mon-fri 08:00-17:30" --format ics > "$TEST_DIR/plan.ics"
+    pumplog plan --on 2026-11-23 --days 2 --away "mon-fri 08:00-17:30" --format json > "$TEST_DIR/plan.json"
+    # CRLF everywhere, no line over 75 octets, folded lines start with a space.
+    [ "$(grep -vc $'\r$' "$TEST_DIR/plan.ics")" -eq 0 ]
+    [ "$(tr -d '\r' < "$TEST_DIR/plan.ics" | awk 'length($0) > 75' | wc -l)" -eq 0 ]
+    grep -q $'^ ' "$TEST_DIR/plan.ics"
+    grep -q $'^DTSTART;TZID=Europe/Berlin:20261123T100000\r$' "$TEST_DIR/plan.ics"
+    grep -q $'^BEGIN:VTIMEZONE\r$' "$TEST_DIR/plan.ics"
+    run "$py" - "$TEST_DIR/plan.ics" "$TEST_DIR/plan.json" <<'EOF'
+import datetime, json, sys
+import icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+plan = json.load(open(sys.argv[2]))
+events = list(cal.walk("VEVENT"))
+assert len(events) == len(plan["pumps"]), (len(events), len(plan["pumps"]))
+for event, pump in zip(events, plan["pumps"]):
+    start = event.decoded("DTSTART")
+    want = datetime.datetime.fromisoformat(pump["at"])
+    assert start == want and start.utcoffset() == want.utcoffset(), (start, want)
+    assert event.decoded("DTEND") - start == datetime.timedelta(minutes=20)
+    alarms = list(event.walk("VALARM"))
+    assert len(alarms) == 1 and alarms[0].decoded("TRIGGER") == datetime.timedelta(minutes=-5)
+    print(event["UID"], start.isoformat(), event["SUMMARY"])
+EOF
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "20261123-0800-extra@pumplog 2026-11-23T08:00:00+01:00 Extra pump: aim for 50 ml" ]
+    [ "${lines[1]}" = "20261123-1000-pump@pumplog 2026-11-23T10:00:00+01:00 Pump: aim for 120 ml" ]
+    [ "${lines[4]}" = "20261124-0800-extra@pumplog 2026-11-24T08:00:00+01:00 Extra pump: aim for 50 ml" ]
+    [ "${#lines[@]}" -eq 8 ]
+    # The same UIDs on another run, at another time.
+    pumplog plan --on 2026-11-23 --days 2 --away "mon-fri 08:00-17:30" --format ics --now 2026-11-21T20:00:00+01:00 > "$TEST_DIR/again.ics"
+    [ "$(grep ^UID "$TEST_DIR/plan.ics")" = "$(grep ^UID "$TEST_DIR/again.ics")" ]
+}
+
+@test "plan --format ics keeps wall-clock times across a DST change" {
+    local py
+    py="$(icalendar_python)"
+    export TZ=America/New_York PUMPLOG_NOW=2026-03-07T12:00:00-05:00
+    baby 2026-02-28 7 "02:30=90 06:00=120 09:00=120 12:00=120 15:00=120 18:00=120 21:00=120"
+    run --separate-stderr pumplog plan --on 2026-03-07 --days 3 --mode exclusive --max-gap-night 12h --max-gap-day 12h --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-07T02:30:00-05:00 2026-03-07T06:00:00-05:00 2026-03-07T09:00:00-05:00 2026-03-07T12:00:00-05:00 2026-03-07T15:00:00-05:00 2026-03-07T18:00:00-05:00 2026-03-07T21:00:00-05:00 2026-03-08T03:30:00-04:00 2026-03-08T06:00:00-04:00 2026-03-08T09:00:00-04:00 2026-03-08T12:00:00-04:00 2026-03-08T15:00:00-04:00 2026-03-08T18:00:00-04:00 2026-03-08T21:00:00-04:00 2026-03-09T02:30:00-04:00 2026-03-09T06:00:00-04:00 2026-03-09T09:00:00-04:00 2026-03-09T12:00:00-04:00 2026-03-09T15:00:00-04:00 2026-03-09T18:00:00-04:00 2026-03-09T21:00:00-04:00" ]
+    pumplog plan --on 2026-03-07 --days 3 --mode exclusive --max-gap-night 12h --max-gap-day 12h --format ics > "$TEST_DIR/dst.ics"
+    run "$py" - "$TEST_DIR/dst.ics" <<'EOF'
+import sys
+import icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+for event in cal.walk("VEVENT"):
+    print(event.decoded("DTSTART").astimezone(__import__("datetime").timezone.utc).strftime("%Y-%m-%dT%H:%MZ"))
+EOF
+    [ "$status" -eq 0 ]
+    [ "${lines[6]}" = "2026-03-08T02:00Z" ]
+    [ "${lines[7]}" = "2026-03-08T07:30Z" ]
+    [ "${lines[8]}" = "2026-03-08T10:00Z" ]
+    [ "${#lines[@]}" -eq 21 ]
+}
+
+@test "plan stash gives the need, the stash, the start and the extra session" {
+    three_hourly
+    pumps 2026-11-14 7 "06:00=150 14:00=90"
+    run --separate-stderr pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Back on Mon 2027-01-04: while you are away the baby drinks about 350 ml a day (the 10:00, 13:00 and 16:00 feeds), on 5 days a week." ]
+    [ "${lines[1]}" = "Stash to build: 1050 ml (stash_days of need; change it with --target or config set stash_days)." ]
+    [ "${lines[2]}" = "Start: Mon 2026-12-14 (21 days before the return)." ]
+    [ "${lines[3]}" = "Extra daily session: 06:00, about 150 ml a day, 7 days to the target." ]
+    refused 2 pumplog plan stash --return 2026-11-26 --target lots --away "mon-fri 08:00-17:30"
+    run --separate-stderr pumplog plan stash --return 2026-11-26 --target 1500ml --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.return, .need_per_day_ml, .target_ml, .start, .session, .days_needed, .reachable]' <<<"$output")" = '["2026-11-26",350,1500,"2026-11-21",{"time":"06:00","expected_ml":150},10,false]' ]
+    [[ "$(jq -r '.advice[-1]' <<<"$output")" == "1500 ml cannot be built by Thu 2026-11-26: at about 150 ml a day you will have about 750 ml in 5 days."* ]]
+}
+
+@test "a real baby's day: Eva, 20 June 2020" {
+    # Bottle feeds of 6-19 June 2020 from a real log (tests/data/README.md).
+    export TZ=America/Los_Angeles PUMPLOG_NOW=2020-06-20T06:00:00-07:00
+    cp "$BATS_TEST_DIRNAME/../data/eva-2020-06.jsonl" "$J"
+    run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
+    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:22",177,7],["10:50",151,6],["14:08",151,7],["16:49",157,6],["19:14",222,7],["23:17",89,7]]' ]
+    # The night from 23:17 to 08:22 is split for an exclusive pumper (5 h at night).
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:50 08:22 10:50 14:08 16:49 19:14 23:12" ]
+    # Back at work on Monday: the four daytime bottles are pumped for.
+    run --separate-stderr pumplog plan --on 2020-06-22 --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:22=177 10:50=151 14:08=151 16:49=157" ]
+}

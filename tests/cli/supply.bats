@@ -1,0 +1,66 @@
+#!/usr/bin/env bats
+# `plan --mode supply`: a plan when the baby cannot nurse yet (issue 11).
+load helpers
+
+# Pumps of ML each at the given local times.
+pumps() {
+    local ml="$1" t
+    shift
+    for t in "$@"; do pumplog add "${ml}ml" --at "$t" >/dev/null; done
+}
+
+@test "supply mode plans from no feeds at all: timetable and progress in JSON" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumplog config set birth 2026-11-16 >/dev/null
+    pumps 40 "2026-11-23 03:00" "2026-11-23 06:00" "2026-11-23 09:00" "2026-11-23 12:00" \
+        "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" "2026-11-24 00:30"
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
+    # 8 sessions a day, 24 h from now: 8 pumps, never more than 5 h apart
+    [ "$(jq '.pumps | length' <<<"$output")" -eq 8 ]
+    [ "$(jq '[.pumps[].at | sub("(?<t>.*)\\+01:00"; "\(.t)Z") | fromdate] | [range(1; length) as $i | .[$i] - .[$i-1]] | max' <<<"$output")" -le 18000 ]
+    # one session between 01:00 and 05:00
+    [ "$(jq '[.pumps[].at | .[11:13] | tonumber | select(. >= 1 and . < 5)] | length' <<<"$output")" -ge 1 ]
+    # day 8 since birth: 200 ml in 5 sessions in the last 24 h (09:00 is 25 h back), milestone 500 ml: behind
+    [ "$(jq -c '.progress | [.day, .pumped_24h_ml, .sessions_24h, .night_session, .milestone_ml, .verdict]' <<<"$output")" = '[8,200,5,false,500,"behind"]' ]
+    [ "$(jq '.slots | length' <<<"$output")" -eq 0 ]
+}
+
+@test "supply mode at full volume says so" {
+    export PUMPLOG_NOW="2026-11-30T10:00:00+01:00"
+    pumps 110 "2026-11-29 11:00" "2026-11-29 14:00" "2026-11-29 17:00" "2026-11-29 20:00" \
+        "2026-11-29 23:00" "2026-11-30 02:30" "2026-11-30 05:30" "2026-11-30 08:30"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-10 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.progress.verdict' <<<"$output")" = "full_volume" ]
+    [ "$(jq '.progress.pumped_24h_ml' <<<"$output")" = "880" ]
+}
+
+@test "plan next in supply mode: silent with exit 1 when nothing is due, the pump when one is" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumps 60 "2026-11-24 08:30"
+    # 8 sessions, no sleep window: the 08:30 session was pumped, the next is hours away
+    run --separate-stderr pumplog plan next --mode supply --birth 2026-11-16 --within 10m
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    [ "$stderr" = "" ]
+    run --separate-stderr pumplog plan next --mode supply --birth 2026-11-16 --format json
+    [ "$status" -eq 0 ]
+    in_min="$(jq '.in_min' <<<"$output")"
+    run --separate-stderr pumplog plan next --mode supply --birth 2026-11-16 --within "$((in_min + 1))m"
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Pump at "* ]]
+}
+
+@test "supply settings are validated: sessions 5 to 12" {
+    refused 2 pumplog plan --mode supply --sessions 13
+    refused 2 pumplog config set sessions 4
+    refused 2 pumplog plan --mode supply --sleep 25:00-06:00
+}
+
+@test "supply mode exports the timetable as ICS" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format ics
+    [ "$status" -eq 0 ]
+    [ "$(grep -c '^BEGIN:VEVENT' <<<"$output")" -eq 8 ]
+}

@@ -1,0 +1,375 @@
+#include "pumplog/planner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "baby.hpp"
+#include "pumplog/error.hpp"
+
+using namespace pumplog;
+using namespace testbaby;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+namespace {
+
+const date::time_zone* berlin() { return locate_zone("Europe/Berlin"); }
+
+// Monday 16 November 2026; the baby's week before it.
+const date::sys_days monday = day_of(2026, 11, 16);
+
+const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                            {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+
+std::vector<Entry> week_before(date::sys_days day, const std::vector<SlotSpec>& slots,
+                               const date::time_zone* zone = berlin()) {
+    return feeds_for(zone, day - date::days(7), 7, slots);
+}
+
+Settings away_weekdays() {
+    Settings s;
+    s.away = parse_away("mon-fri 08:00-17:30");
+    return s;
+}
+
+Clock at_start_of(date::sys_days day, const date::time_zone* zone = berlin()) {
+    return Clock{start_of_local_day(day, zone), zone};
+}
+
+Plan plan_day(const std::vector<Entry>& entries, const Settings& settings, date::sys_days day,
+              const date::time_zone* zone = berlin()) {
+    return plan_pumps(entries, settings, at_start_of(day, zone), local_days(day, 1, zone));
+}
+
+std::string local(Seconds at, const date::time_zone* zone = berlin()) { return format_rfc3339(at, zone); }
+
+std::vector<std::string> clocks(const Plan& plan, const date::time_zone* zone = berlin()) {
+    std::vector<std::string> out;
+    for (const auto& p : plan.pumps) out.push_back(format_clock(p.at, zone));
+    return out;
+}
+
+// Every gap between milk removals (pumps, and feeds at home outside the away
+// windows) that reaches into an away window is within the limit.
+void require_gaps_within(const Plan& plan, std::vector<Seconds> home_feeds, minutes day_limit, minutes night_limit,
+                         const date::time_zone* zone = berlin()) {
+    std::vector<Seconds> all = std::move(home_feeds);
+    for (const auto& p : plan.pumps) all.push_back(p.at);
+    std::sort(all.begin(), all.end());
+    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+        const auto gap = all[i + 1] - all[i];
+        const DailyWindow night{22 * 60, 6 * 60};
+        const auto minute_of = [&](Seconds t) {
+            const LocalSeconds l = to_local(t, zone);
+            return static_cast<int>(std::chrono::duration_cast<minutes>(l - date::floor<date::days>(l)).count());
+        };
+        const bool is_night = night.contains(minute_of(all[i])) || night.contains(minute_of(all[i] + gap / 2));
+        INFO("gap from " << local(all[i], zone) << " to " << local(all[i + 1], zone));
+        CHECK(gap <= (is_night ? night_limit : day_limit));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("one pump per slot inside the away window at the slot's time aiming for its amount") {
+    const Plan plan = plan_day(week_before(monday, three_hourly), away_weekdays(), monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    CHECK(plan.pumps[0].target.ml() == 120);
+    CHECK(plan.pumps[1].target.ml() == 110);
+    CHECK(plan.pumps[2].target.ml() == 120);
+    CHECK(plan.pumps[0].covers == std::vector<Seconds>{plan.pumps[0].at});
+    CHECK(plan.pumps[0].reason == "covers the 10:00 feed");
+    CHECK_FALSE(plan.pumps[0].expected.has_value());
+    CHECK(plan.slots.size() == 8);
+    CHECK(plan.basis.feeds == 56);
+    CHECK(plan.basis.days == 7);
+    CHECK(local(plan.basis.since) == "2026-11-09T00:00:00+01:00");
+    CHECK(local(plan.basis.until) == "2026-11-16T00:00:00+01:00");
+    CHECK(plan.advice ==
+          std::vector<std::string>{
+              "No pump was logged from 2026-11-09 to 2026-11-15, so the expected yield is unknown: log "
+              "your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks."});
+}
+
+TEST_CASE("no pump is planned on a day without an away window") {
+    const date::sys_days saturday = monday + date::days(5);
+    const Plan plan = plan_day(week_before(saturday, three_hourly), away_weekdays(), saturday);
+    CHECK(plan.pumps.empty());
+    CHECK(plan.slots.size() == 8);
+    CHECK(plan.advice == std::vector<std::string>{
+                             "You are not away in this period, so no pump is planned: the baby feeds at the breast."});
+}
+
+TEST_CASE("without away windows in away mode the advice says how to set them") {
+    const Plan plan = plan_day(week_before(monday, three_hourly), Settings{}, monday);
+    CHECK(plan.pumps.empty());
+    REQUIRE(plan.advice.size() == 1);
+    CHECK(plan.advice[0].starts_with("No away windows are set"));
+}
+
+TEST_CASE("exclusive mode plans a pump for every slot") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Plan plan = plan_day(week_before(monday, three_hourly), s, monday);
+    CHECK(clocks(plan) ==
+          std::vector<std::string>{"01:00", "04:00", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
+    Volume total;
+    for (const auto& p : plan.pumps) total += p.target;
+    CHECK(total.ml() == 910);
+}
+
+TEST_CASE("slots closer than min_gap share one pump aiming for both") {
+    const std::vector<SlotSpec> slots = {{hm(2), 100},  {hm(7), 120},  {hm(10), 100}, {hm(11), 50},
+                                         {hm(14), 120}, {hm(18), 130}, {hm(22), 100}};
+    const Plan plan = plan_day(week_before(monday, slots), away_weekdays(), monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:20", "14:00"});
+    CHECK(plan.pumps[0].target.ml() == 150);
+    REQUIRE(plan.pumps[0].covers.size() == 2);
+    CHECK(local(plan.pumps[0].covers[0]) == "2026-11-16T10:00:00+01:00");
+    CHECK(local(plan.pumps[0].covers[1]) == "2026-11-16T11:00:00+01:00");
+    CHECK(plan.pumps[0].reason == "covers the 10:00 and 11:00 feeds");
+
+    Settings short_gap = away_weekdays();
+    short_gap.min_gap = minutes(45);
+    CHECK(clocks(plan_day(week_before(monday, slots), short_gap, monday)) ==
+          std::vector<std::string>{"10:00", "11:00", "14:00"});
+}
+
+TEST_CASE("a gap longer than max_gap_day gets pumps inside the away window") {
+    // The baby feeds at 07:00 before the parent leaves and at 19:00 after.
+    const std::vector<SlotSpec> slots = {{hm(1), 100}, {hm(4), 100}, {hm(7), 150}, {hm(19), 150}, {hm(22), 120}};
+    Settings s;
+    s.away = parse_away("mon-fri 08:00-18:00");
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"11:00", "15:00"});
+    CHECK(plan.pumps[0].covers.empty());
+    CHECK(plan.pumps[0].target.ml() == 0);
+    CHECK(plan.pumps[0].reason == "added: keeps the gap under 4 h (max_gap_day)");
+    std::vector<Seconds> home;
+    for (int m : {hm(7), hm(19)})
+        home.push_back(to_instant(LocalSeconds(monday.time_since_epoch()) + minutes(m), berlin()));
+    require_gaps_within(plan, home, hours(4), hours(5));
+
+    s.max_gap_day = hours(6);
+    CHECK(clocks(plan_day(week_before(monday, slots), s, monday)) == std::vector<std::string>{"13:00"});
+}
+
+TEST_CASE("night gaps use max_gap_night") {
+    const std::vector<SlotSpec> slots = {{hm(7), 150},  {hm(10), 120}, {hm(13), 120},
+                                         {hm(16), 120}, {hm(19), 150}, {hm(22), 120}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"02:30", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
+    CHECK(plan.pumps[0].reason == "added: keeps the night gap under 5 h (max_gap_night)");
+    require_gaps_within(plan_pumps(week_before(monday, slots), s, at_start_of(monday),
+                                   PlanRange{start_of_local_day(monday, berlin()),
+                                             start_of_local_day(monday + date::days(3), berlin())}),
+                        {}, hours(4), hours(5));
+    s.max_gap_night = hours(9);
+    CHECK(clocks(plan_day(week_before(monday, slots), s, monday)).size() == 6);
+    s.sleep = DailyWindow{hm(21), hm(6)};  // the sleep window is the night
+    s.max_gap_night = hours(5);
+    s.max_gap_day = hours(3);
+    CHECK(clocks(plan_day(week_before(monday, slots), s, monday)).front() == "02:30");
+}
+
+TEST_CASE("a gap a little over the limit moves a pump instead of adding one") {
+    const std::vector<SlotSpec> slots = {{hm(3), 100},  {hm(7), 150},  {hm(11, 10), 120}, {hm(14), 120},
+                                         {hm(17), 120}, {hm(20), 150}, {hm(23), 120}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"03:00", "07:00", "11:00", "14:00", "17:00", "20:00", "23:00"});
+    CHECK(plan.pumps[2].reason == "covers the 11:10 feed");
+}
+
+TEST_CASE("on daylight-saving days pumps keep their wall-clock times") {
+    struct Case {
+        const char* zone;
+        date::sys_days day;
+        std::chrono::hours length;
+        std::string night_pump;  // the 02:30 slot that day
+    };
+    const std::vector<Case> cases = {
+        {"America/New_York", day_of(2026, 3, 8), hours(23), "2026-03-08T03:30:00-04:00"},  // 02:30 does not exist
+        {"America/New_York", day_of(2026, 11, 1), hours(25), "2026-11-01T02:30:00-05:00"},
+        {"Europe/Berlin", day_of(2026, 3, 29), hours(23), "2026-03-29T03:30:00+02:00"},   // 02:30 does not exist
+        {"Europe/Berlin", day_of(2026, 10, 25), hours(25), "2026-10-25T02:30:00+02:00"},  // the first 02:30
+    };
+    const std::vector<SlotSpec> slots = {{hm(2, 30), 90}, {hm(6), 120},  {hm(9), 120}, {hm(12), 120},
+                                         {hm(15), 120},   {hm(18), 120}, {hm(21), 120}};
+    for (const auto& c : cases) {
+        const auto* zone = locate_zone(c.zone);
+        INFO(c.zone << " " << format_date(c.day));
+        Settings s;
+        s.mode = PlanMode::exclusive;
+        s.max_gap_day = s.max_gap_night = hours(12);
+        const PlanRange range = local_days(c.day, 1, zone);
+        CHECK(range.end - range.begin == c.length);
+        // The day itself, and the day after (learned across the change).
+        for (int after = 0; after <= 1; ++after) {
+            const date::sys_days day = c.day + date::days(after);
+            const Plan plan = plan_day(week_before(day, slots, zone), s, day, zone);
+            REQUIRE(plan.pumps.size() == 7);
+            CHECK(local(plan.pumps[0].at, zone) ==
+                  (after == 0 ? c.night_pump : format_date(day) + local(plan.pumps[0].at, zone).substr(10)));
+            CHECK(clocks(plan, zone) == std::vector<std::string>{after == 0 ? c.night_pump.substr(11, 5) : "02:30",
+                                                                 "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"});
+            for (const auto& p : plan.pumps) CHECK(local_day(p.at, zone) == day);
+        }
+    }
+}
+
+TEST_CASE("the shortfall advice appears exactly when the yield is short") {
+    const std::vector<SlotSpec> slots = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                         {hm(13), 120}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+    const auto with_pumps = [&](double ml) {
+        auto entries = week_before(monday, slots);
+        for (int d = 1; d <= 7; ++d)
+            for (int m : {hm(10), hm(13), hm(16)}) entries.push_back(pump(berlin(), monday - date::days(d), m, ml));
+        return plan_day(entries, away_weekdays(), monday);
+    };
+    for (double ml : {120.0, 125.0, 200.0}) {
+        INFO(ml << " ml a pump");
+        const Plan plan = with_pumps(ml);
+        CHECK(plan.pumps.size() == 3);
+        CHECK(plan.advice.empty());
+        for (const auto& p : plan.pumps) CHECK(p.expected->ml() == ml);
+    }
+    const Plan plan = with_pumps(110);
+    REQUIRE(plan.pumps.size() == 4);
+    const PlannedPump& extra = plan.pumps[0];
+    CHECK(extra.extra);
+    CHECK(format_clock(extra.at, berlin()) == "08:00");
+    CHECK(extra.target.ml() == 30);
+    CHECK(extra.expected->ml() == 110);
+    CHECK(extra.covers.empty());
+    CHECK(
+        plan.advice ==
+        std::vector<std::string>{
+            "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are expected "
+            "to give about 330 ml, 30 ml short. The CDC advises adding a session if you cannot pump as much as the "
+            "baby eats while you are away: pump also at 08:00 (about 110 ml expected)."});
+}
+
+TEST_CASE("expected yield comes from the parent's pumps near that time of day") {
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d) {
+        entries.push_back(pump(berlin(), monday - date::days(d), hm(10), 150));
+        entries.push_back(pump(berlin(), monday - date::days(d), hm(16, 30), 90));
+    }
+    const Plan plan = plan_day(entries, away_weekdays(), monday);
+    REQUIRE(plan.pumps.size() >= 3);
+    CHECK(plan.pumps.end()[-3].expected->ml() == 150);  // 10:00
+    CHECK(plan.pumps.end()[-2].expected->ml() == 120);  // 13:00: no pump near, the average per session
+    CHECK(plan.pumps.end()[-1].expected->ml() == 90);   // 16:00
+}
+
+TEST_CASE("a plan for a past day learns only from the days before it") {
+    auto entries = week_before(monday, three_hourly);
+    const auto later = feeds_for(berlin(), monday + date::days(1), 7, even_slots(6, hm(2), 200));
+    entries.insert(entries.end(), later.begin(), later.end());
+    const Clock later_clock{start_of_local_day(monday + date::days(9), berlin()), berlin()};
+    const Plan plan = plan_pumps(entries, away_weekdays(), later_clock, local_days(monday, 1, berlin()));
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    CHECK(local(plan.basis.until) == "2026-11-16T00:00:00+01:00");
+}
+
+TEST_CASE("too few days of feeds is refused") {
+    const auto entries = feeds_for(berlin(), monday - date::days(2), 2, three_hourly);
+    CHECK_THROWS_AS(plan_day(entries, away_weekdays(), monday), Error);
+}
+
+TEST_CASE("the next pump is the first due or one overdue with no pump logged since") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, three_hourly);
+    const Seconds midnight = start_of_local_day(monday, berlin());
+
+    auto next = next_pump(entries, s, Clock{midnight + hours(9) + minutes(40), berlin()});
+    REQUIRE(next);
+    CHECK_FALSE(next->overdue);
+    CHECK(local(next->pump.at) == "2026-11-16T10:00:00+01:00");
+    CHECK(next->pump.target.ml() == 120);
+
+    // 20 min late with nothing logged: overdue until halfway to the 13:00 pump.
+    next = next_pump(entries, s, Clock{midnight + hours(10) + minutes(20), berlin()});
+    REQUIRE(next);
+    CHECK(next->overdue);
+    CHECK(local(next->pump.at) == "2026-11-16T10:00:00+01:00");
+    next = next_pump(entries, s, Clock{midnight + hours(11) + minutes(31), berlin()});
+    CHECK_FALSE(next->overdue);
+    CHECK(local(next->pump.at) == "2026-11-16T13:00:00+01:00");
+
+    // A pump logged at 09:50 does the 10:00 one.
+    entries.push_back(pump(berlin(), monday, hm(9, 50), 110));
+    next = next_pump(entries, s, Clock{midnight + hours(9) + minutes(55), berlin()});
+    CHECK(local(next->pump.at) == "2026-11-16T13:00:00+01:00");
+    next = next_pump(entries, s, Clock{midnight + hours(10) + minutes(20), berlin()});
+    CHECK_FALSE(next->overdue);
+    CHECK(local(next->pump.at) == "2026-11-16T13:00:00+01:00");
+}
+
+TEST_CASE("the next pump in away mode waits for the next away day") {
+    const date::sys_days friday = monday + date::days(4);
+    const auto entries = week_before(friday, three_hourly);
+    const auto next =
+        next_pump(entries, away_weekdays(), Clock{start_of_local_day(friday, berlin()) + hours(18), berlin()});
+    REQUIRE(next);
+    CHECK(local(next->pump.at) == "2026-11-23T10:00:00+01:00");
+    CHECK_FALSE(next_pump(entries, Settings{}, Clock{start_of_local_day(friday, berlin()), berlin()}));
+}
+
+TEST_CASE("a stash plan gives the daily need and the stash and the start and the extra session") {
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d) {
+        entries.push_back(pump(berlin(), monday - date::days(d), hm(6), 150));
+        entries.push_back(pump(berlin(), monday - date::days(d), hm(14), 90));
+    }
+    const Clock clock = at_start_of(monday);
+    const StashPlan s = plan_stash(entries, away_weekdays(), clock, monday + date::days(42), std::nullopt);
+    CHECK(s.need_per_day.ml() == 350);  // 10:00, 13:00, 16:00
+    CHECK(s.away_days_per_week == 5);
+    CHECK(s.target.ml() == 1050);  // 3 days of need
+    CHECK_FALSE(s.target_given);
+    CHECK(s.session_minute == hm(6));
+    CHECK(s.per_day->ml() == 150);
+    CHECK(s.days_needed == 7);
+    CHECK(s.start == monday + date::days(42 - 21));
+    CHECK(s.reachable);
+    CHECK(s.advice[0] ==
+          "Start on Mon 2026-12-07: the CDC advises starting to pump a few weeks before you return to "
+          "work, to get used to the pump and to build the stash.");
+    CHECK(s.advice[1] == "Add one pump a day at 06:00, your best time (about 150 ml a session): 1050 ml takes 7 days.");
+
+    // Five days before the return, 3000 ml cannot be built.
+    const StashPlan late = plan_stash(entries, away_weekdays(), clock, monday + date::days(5), Volume::from_ml(3000));
+    CHECK(late.start == monday);
+    CHECK_FALSE(late.reachable);
+    CHECK(late.reachable_by_return->ml() == 750);
+    CHECK(late.advice.back() ==
+          "3000 ml cannot be built by Sat 2026-11-21: at about 150 ml a day you will have about "
+          "750 ml in 5 days. Add a second daily session, start giving stored milk later, or "
+          "lower the target (--target).");
+    CHECK_THROWS_AS(plan_stash(entries, Settings{}, clock, monday + date::days(30), std::nullopt), Error);
+    CHECK_THROWS_AS(plan_stash(entries, away_weekdays(), clock, monday, std::nullopt), Error);
+}
+
+TEST_CASE("an extra session is never proposed before the plan starts") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d)
+        for (int m : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)})
+            entries.push_back(pump(berlin(), monday - date::days(d), m, 100));
+    const Clock clock{start_of_local_day(monday, berlin()) + hours(14) + minutes(5), berlin()};
+    const Plan plan = plan_pumps(entries, s, clock, PlanRange{clock.now, clock.now + hours(24)});
+    REQUIRE(plan.pumps.size() == 9);
+    const auto extra = std::find_if(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; });
+    REQUIRE(extra != plan.pumps.end());
+    CHECK(extra->at >= clock.now);
+    CHECK(format_clock(extra->at, berlin()).substr(3) != "05");  // on a quarter hour
+    REQUIRE(plan.advice.size() == 1);
+    CHECK(plan.advice[0].starts_with("In the 24 hours from Mon 2026-11-16 14:05 the baby drinks about 910 ml; your 8 "
+                                     "pumps are expected to give about 800 ml, 110 ml short."));
+}

@@ -1,0 +1,173 @@
+#include "pumplog/render/plan.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace pumplog;
+
+namespace {
+
+const date::time_zone* berlin() { return locate_zone("Europe/Berlin"); }
+
+Seconds at(const char* text) { return parse_rfc3339(text)->instant; }
+
+Plan small_plan() {
+    Plan plan;
+    plan.basis.feeds = 20;
+    plan.basis.days = 3;
+    plan.basis.since = at("2026-11-18T00:00:00+01:00");
+    plan.basis.until = at("2026-11-21T00:00:00+01:00");
+    plan.slots.push_back(Slot{10 * 60, Volume::from_ml(120), 3});
+    PlannedPump p;
+    p.at = at("2026-11-23T10:00:00+01:00");
+    p.target = Volume::from_ml(120);
+    p.expected = Volume::from_ml(95.44);
+    p.covers = {p.at};
+    p.reason = "covers the 10:00 feed";
+    plan.pumps.push_back(p);
+    plan.advice.push_back("Keep going.");
+    return plan;
+}
+
+std::vector<std::string> split_crlf(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end; (end = text.find("\r\n", start)) != std::string::npos; start = end + 2)
+        lines.push_back(text.substr(start, end - start));
+    CHECK(start == text.size());  // every line ends in CRLF
+    return lines;
+}
+
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += n;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
+    Plan plan = small_plan();
+    const std::string without = render::plan_json(plan, Unit::ml, berlin());
+    CHECK(without.find("progress") == std::string::npos);
+    plan.progress = SupplyProgress{8, Volume::from_ml(512.34), 8, true, Volume::from_ml(500), SupplyVerdict::on_track};
+    CHECK(render::plan_json(plan, Unit::ml, berlin()) == R"({
+  "basis": {
+    "feeds": 20,
+    "days": 3,
+    "since": "2026-11-18T00:00:00+01:00",
+    "until": "2026-11-21T00:00:00+01:00"
+  },
+  "slots": [
+    {
+      "time": "10:00",
+      "ml": 120,
+      "seen": 3
+    }
+  ],
+  "pumps": [
+    {
+      "at": "2026-11-23T10:00:00+01:00",
+      "target_ml": 120,
+      "expected_ml": 95.4,
+      "covers": [
+        "2026-11-23T10:00:00+01:00"
+      ]
+    }
+  ],
+  "advice": [
+    "Keep going."
+  ],
+  "progress": {
+    "day": 8,
+    "pumped_24h_ml": 512.3,
+    "sessions_24h": 8,
+    "night_session": true,
+    "milestone_ml": 500,
+    "verdict": "on_track"
+  }
+}
+)");
+    plan.progress->milestone.reset();
+    plan.progress->verdict = SupplyVerdict::not_enough_data;
+    const std::string oz = render::plan_json(plan, Unit::oz, berlin());
+    CHECK(oz.find(R"("milestone_oz": null)") != std::string::npos);
+    CHECK(oz.find(R"("pumped_24h_oz": 17.32)") != std::string::npos);
+    CHECK(oz.find(R"("verdict": "not_enough_data")") != std::string::npos);
+    plan.progress->verdict = SupplyVerdict::behind;
+    CHECK(render::plan_json(plan, Unit::ml, berlin()).find(R"("verdict": "behind")") != std::string::npos);
+    plan.progress->verdict = SupplyVerdict::full_volume;
+    CHECK(render::plan_json(plan, Unit::ml, berlin()).find(R"("verdict": "full_volume")") != std::string::npos);
+}
+
+TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {
+    Plan plan = small_plan();
+    plan.pumps[0].reason =
+        "covers the 10:00 feed; é à ü, a long reason with commas; semicolons and accents: "
+        "ééééééééééééééééééééééééééééééééééééééééé";
+    const std::string ics = render::plan_ics(plan, Unit::ml, berlin(), at("2026-11-21T13:05:00Z"));
+    std::string unfolded;
+    for (const auto& line : split_crlf(ics)) {
+        CHECK(line.size() <= 75);
+        CHECK(valid_utf8(line));
+        if (!line.empty() && line[0] == ' ')
+            unfolded += line.substr(1);
+        else
+            unfolded += "\n" + line;
+    }
+    CHECK(unfolded.find("\nDESCRIPTION:covers the 10:00 feed\\; é à ü\\, a long reason with commas\\; semicolons and "
+                        "accents: ééééééééééééééééééééééééééééééééééééééééé. Expected from your pumps at this time: "
+                        "about 95.4 ml\n") != std::string::npos);
+    CHECK(unfolded.find("\nUID:20261123-1000-pump@pumplog\n") != std::string::npos);
+    CHECK(unfolded.find("\nDTSTAMP:20261121T130500Z\n") != std::string::npos);
+    CHECK(unfolded.find("\nDTSTART;TZID=Europe/Berlin:20261123T100000\n") != std::string::npos);
+    CHECK(unfolded.find("\nTRIGGER:-PT5M\n") != std::string::npos);
+}
+
+TEST_CASE("ICS in UTC has UTC times and no VTIMEZONE") {
+    const std::string ics = render::plan_ics(small_plan(), Unit::ml, locate_zone("UTC"), at("2026-11-21T13:05:00Z"));
+    CHECK(ics.find("DTSTART:20261123T090000Z\r\n") != std::string::npos);
+    CHECK(ics.find("VTIMEZONE") == std::string::npos);
+}
+
+TEST_CASE("the ICS time zone has an observance for each offset the events span") {
+    Plan plan = small_plan();
+    plan.pumps[0].at = at("2026-03-28T10:00:00+01:00");
+    PlannedPump later = plan.pumps[0];
+    later.at = at("2026-10-26T10:00:00+01:00");
+    plan.pumps.push_back(later);
+    const std::string ics = render::plan_ics(plan, Unit::ml, berlin(), at("2026-03-01T00:00:00Z"));
+    const std::string zone =
+        ics.substr(ics.find("BEGIN:VTIMEZONE"), ics.find("END:VTIMEZONE") - ics.find("BEGIN:VTIMEZONE"));
+    CHECK(zone ==
+          "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
+          "BEGIN:STANDARD\r\nDTSTART:20251026T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:"
+          "STANDARD\r\n"
+          "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nEND:"
+          "DAYLIGHT\r\n"
+          "BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nEND:"
+          "STANDARD\r\n");
+}
+
+TEST_CASE("plan next reads as a sentence") {
+    const Clock clock{at("2026-11-21T14:05:00+01:00"), berlin()};
+    NextPump next{small_plan().pumps[0], false};
+    next.pump.at = at("2026-11-21T14:30:00+01:00");
+    CHECK(render::next_text(next, Unit::ml, clock) == "Pump at 14:30 (in 25 min), aim for 120 ml\n");
+    CHECK(render::next_text(next, Unit::oz, clock) == "Pump at 14:30 (in 25 min), aim for 4.1 oz\n");
+    next.pump.at = at("2026-11-23T07:30:00+01:00");
+    CHECK(render::next_text(next, Unit::ml, clock) ==
+          "Pump on Mon 2026-11-23 at 07:30 (in 41 h 25 min), aim for 120 ml\n");
+    next.pump.covers.clear();
+    next.pump.target = Volume{};
+    next.pump.reason = "added: keeps the gap under 4 h (max_gap_day)";
+    next.pump.at = at("2026-11-21T14:30:00+01:00");
+    CHECK(render::next_text(next, Unit::ml, clock) ==
+          "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
+}
