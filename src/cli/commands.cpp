@@ -6,11 +6,13 @@ namespace pumplog::cli {
 void setup_add(CLI::App&, Context&);
 void setup_log(CLI::App&, Context&);
 void setup_config(CLI::App&, Context&);
+void setup_report(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"log", "list, record, correct and check journal entries", setup_log},
+        {"report", "daily, weekly, monthly and hour-of-day summaries", setup_report},
         {"config", "read and change settings", setup_config},
     };
     return table;

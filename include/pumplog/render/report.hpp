@@ -1,0 +1,57 @@
+#pragma once
+// Reports for people (a terminal table, an SVG chart, an HTML page) and for
+// scripts (CSV, JSON, Markdown; SPEC 6 and 7). Formatting only: the numbers
+// come computed in a Report.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pumplog/render/table.hpp"
+#include "pumplog/report.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog::render {
+
+// The columns of SPEC 6, in order: the grouping ("date", "week", "month",
+// "hour"), then pump_sessions, pumped_ml, left_ml, right_ml, feeds, bottle_ml,
+// breast_feeds, breast_min, stored_ml, used_ml, discarded_ml (`_oz` with oz).
+std::vector<std::string> report_columns(Grouping by, Unit unit);
+
+// CSV: the header, then one record per row. Volumes in `unit` (ml to 0.1, oz
+// to 0.01), breast minutes to 0.1.
+std::string report_csv(const Report& report, Unit unit);
+// JSON: an array of objects keyed like the CSV columns; numbers as numbers.
+std::string report_json(const Report& report, Unit unit);
+// A Markdown (GitHub) table with the CSV's columns and a total row.
+std::string report_markdown(const Report& report, Unit unit);
+
+// The terminal table: aligned columns, a bar of the pumped volume per row
+// scaled to the largest, the total and per-day average lines, then the trend
+// and the stash balance in words. `unicode`: bars of block characters, else '#'.
+std::string report_table(const Report& report, Unit unit, bool unicode, const Style& style);
+
+// The two sentences under the table (also in the HTML page):
+// "Trend: 4.2 L pumped in the 7 days to 2026-11-20, up 8% on the 7 days before (3.9 L)."
+std::string trend_sentence(const Trend& trend, Unit unit);
+// "Pumped 4.2 L, baby drank 3.9 L from bottles: +300 ml to the stash."
+std::string balance_sentence(const StashBalance& balance, Unit unit);
+// A volume for a sentence: "300 ml", "4.2 L", "10.1 oz".
+std::string spoken_volume(Volume volume, Unit unit);
+
+// One self-contained SVG chart (no scripts, no external fonts or links):
+// pumped (bars) and drunk from bottles (a line with a point) per row.
+std::string report_svg(const Report& report, Unit unit);
+// The hour-of-day pattern: feeds and pump sessions per hour (bars).
+std::string hours_svg(const Report& report);
+
+// One self-contained HTML page (inline CSS and SVG, no scripts, no external
+// requests), readable on a phone and on paper: the summary, the table, the
+// charts, `stash_section` and the guidance it cites (CDC).
+// `stash_section` is the stash by place with what expires next, pre-rendered
+// as an HTML <section> by the stock module's renderer; empty leaves it out.
+std::string report_html(const Report& report, Unit unit, std::string_view stash_section);
+
+// Text for HTML and XML: & < > " escaped.
+std::string escape_xml(std::string_view text);
+
+}  // namespace pumplog::render

@@ -1,0 +1,205 @@
+#pragma once
+// Reports (SPEC 6): what was pumped, drunk, stored, used and thrown away, per
+// local day, ISO week, month or hour of day, over the history in effect.
+//
+// A day is the local date written in each entry's `at` (its first 10
+// characters), so a pump at 23:30 counts for that evening wherever the parent
+// was and whatever the journal's zone is now; the hour of day is the hour
+// written there too.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pumplog/journal.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+enum class Grouping { day, week, month, hour };
+// "day", "week", "month" or "hour"; usage error naming them otherwise.
+Grouping parse_grouping(std::string_view text);
+std::string_view grouping_name(Grouping grouping);
+
+// The columns of SPEC 6 for one row, in ml and seconds (units are chosen when
+// rendering).
+struct Tally {
+    int pump_sessions = 0;
+    Volume pumped;
+    Volume left, right;  // the sides, where the pump recorded them
+    int feeds = 0;       // every feed: bottle and breast
+    Volume bottle;       // drunk from bottles: breast milk and formula
+    Volume formula;      // the part of `bottle` that was formula (not a column: for the stash balance)
+    int breast_feeds = 0;
+    std::chrono::seconds breast_time{0};  // left_s + right_s, or dur_s when the sides were not timed
+    Volume stored;                        // put into storage (`store`)
+    Volume used;                          // taken out of storage (`use`)
+    Volume discarded;                     // what was left in each container thrown away (`discard`)
+
+    Tally& operator+=(const Tally& other);
+    bool empty() const;
+};
+
+// Local calendar days, both ends inclusive.
+struct DayRange {
+    date::sys_days first;
+    date::sys_days last;
+    int days() const { return static_cast<int>((last - first).count()) + 1; }
+    bool contains(date::sys_days day) const { return first <= day && day <= last; }
+};
+
+// The local date written in `at` ("2026-11-21T23:30:00-05:00" -> 2026-11-21),
+// or nullopt when the text does not start with a date.
+std::optional<date::sys_days> written_day(std::string_view at_text);
+// The hour written in `at` (0-23), or nullopt.
+std::optional<int> written_hour(std::string_view at_text);
+
+// ISO 8601 week: the week's Monday and its label ("2026-W53"). The week belongs
+// to the year of its Thursday, so 2027-01-01 (a Friday) is in 2026-W53.
+date::sys_days iso_week_monday(date::sys_days day);
+std::string iso_week_label(date::sys_days day);
+
+// Per-day and per-hour tallies, filled as the replay delivers entries (newest
+// first, in any order): memory grows with the number of days, not with the
+// journal, and counting an entry allocates nothing.
+class Tallies {
+public:
+    // `counted`: the days kept (the report's period and the days the trend
+    // compares); `reported`: the period, whose entries also fill the hours.
+    Tallies(DayRange counted, DayRange reported);
+
+    // Counts one entry in effect. Entries outside `counted` and entries of
+    // other types (moves, unknown types) are ignored. A discard is only noted:
+    // its volume comes from its container (see DiscardLedger).
+    void add(const Entry& entry);
+    // Forgets everything counted (the replay starts over).
+    void clear();
+
+    // Adds a discarded volume to its day and hour.
+    void add_discarded(date::sys_days day, int hour, Volume volume);
+
+    const DayRange& counted() const { return counted_; }
+    const DayRange& reported() const { return reported_; }
+    const Tally& day(date::sys_days day) const;  // a day of `counted`
+    const std::array<Tally, 24>& hours() const { return hours_; }
+
+private:
+    // The day of an entry's date text; entries come in runs of one day, so
+    // the last date text and its day are kept to skip most date arithmetic.
+    std::optional<date::sys_days> day_of(std::string_view at_text);
+
+    DayRange counted_;
+    DayRange reported_;
+    std::vector<Tally> days_;
+    std::array<Tally, 24> hours_{};
+    std::array<char, 10> last_text_{};
+    std::optional<date::sys_days> last_day_;
+};
+
+// The containers thrown away in the period and what was left in each: the
+// volume stored minus what was used from it before the discard. Discards are
+// rare, so they are kept in a short list and looked up only for `store` and
+// `use` entries.
+class DiscardLedger {
+public:
+    struct Discard {
+        std::string target;  // the store id
+        date::sys_days day;
+        int hour = 0;
+        Seconds at;
+        std::optional<Volume> stored;  // nullopt until its store is seen
+        Volume used;
+        bool looking = false;  // in the second look-up
+        // What was left when it was thrown away (0 when the store was never found).
+        Volume remaining() const;
+    };
+
+    // First pass: notes a discard written in the period, or counts a store or
+    // use for a discard already noted. A use written after its discard is not
+    // counted (the milk was already gone; `stock use` refuses it).
+    void add(const Entry& entry, const DayRange& reported);
+    void clear();
+
+    // Second look-up, once every discard is known: looks for the containers
+    // of the discards whose store was not met (stored before the pass began).
+    void begin_lookup();
+    void add_container_entry(const Entry& entry);
+    void restart_lookup();  // the replay starts over
+
+    bool resolved() const;
+    // The earliest discard whose store was not seen.
+    std::optional<Seconds> earliest_unresolved() const;
+    const std::vector<Discard>& discards() const { return discards_; }
+
+private:
+    std::vector<Discard> discards_;
+};
+
+// The 7-day trend of pumped volume: the last 7 complete days of the period
+// against the 7 days before them.
+struct Trend {
+    enum class Direction { up, down, steady, unknown };
+    DayRange recent;
+    DayRange previous;
+    Volume recent_pumped;
+    Volume previous_pumped;
+    std::optional<double> percent;  // nullopt when nothing was pumped in the previous 7 days
+    Direction direction = Direction::unknown;
+};
+// A change under this many percent either way is "steady".
+inline constexpr double steady_percent = 5.0;
+
+// Pumped against drunk from bottles over the period: what goes to the stash.
+struct StashBalance {
+    Volume pumped;
+    Volume breast_milk_drunk;  // bottles of breast milk
+    Volume formula_drunk;      // bottles of formula (not drawn from the stash)
+    Volume difference() const { return pumped - breast_milk_drunk; }
+};
+
+// One row of a report: a day, an ISO week, a month or an hour of the day.
+struct ReportRow {
+    std::string label;     // "2026-11-21", "2026-W47", "2026-11", "07:00"
+    date::sys_days first;  // its first day in the period (day, week, month)
+    int days = 0;          // days of the period it covers
+    Tally tally;
+};
+
+struct ReportRequest {
+    DayRange period;
+    Grouping by = Grouping::day;
+    // Today in the journal's zone: an incomplete today is left out of the trend.
+    date::sys_days today;
+    bool strict = false;
+};
+
+struct Report {
+    DayRange period;
+    Grouping by = Grouping::day;
+    std::vector<ReportRow> rows;   // every day, week or month of the period (empty ones too), or the 24 hours
+    std::vector<ReportRow> days;   // every day of the period (the charts)
+    std::vector<ReportRow> hours;  // the 24 hours of the day over the period (the pattern)
+    Tally total;
+    Trend trend;
+    StashBalance balance;
+    ReadStats stats;
+};
+
+// Groups the per-day tallies of `tallies.reported()` into rows.
+std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by);
+Trend compute_trend(const Tallies& tallies, date::sys_days trend_end);
+// The last day of the trend: the period's last day, or the day before when
+// that is today (not over yet).
+date::sys_days trend_end(const DayRange& period, date::sys_days today);
+// The days to count: the period and the 14 days the trend compares.
+DayRange counted_days(const DayRange& period, date::sys_days today);
+
+// The report over the history in effect (voids and amendments applied). Reads
+// the journal from its end back to the period's start only (a second, bounded
+// look-up finds the containers of discards stored earlier).
+Report make_report(const Journal& journal, const ReportRequest& request);
+
+}  // namespace pumplog

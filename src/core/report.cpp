@@ -1,0 +1,365 @@
+#include "pumplog/report.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+#include "pumplog/history.hpp"
+
+namespace pumplog {
+
+using std::chrono::hours;
+using std::chrono::seconds;
+
+Grouping parse_grouping(std::string_view text) {
+    if (text == "day") return Grouping::day;
+    if (text == "week") return Grouping::week;
+    if (text == "month") return Grouping::month;
+    if (text == "hour") return Grouping::hour;
+    throw usage_error(fmt::format("--by {} is not a grouping; use day, week, month or hour", text));
+}
+
+std::string_view grouping_name(Grouping grouping) {
+    switch (grouping) {
+        case Grouping::day: return "day";
+        case Grouping::week: return "week";
+        case Grouping::month: return "month";
+        case Grouping::hour: return "hour";
+    }
+    return "day";
+}
+
+Tally& Tally::operator+=(const Tally& o) {
+    pump_sessions += o.pump_sessions;
+    pumped += o.pumped;
+    left += o.left;
+    right += o.right;
+    feeds += o.feeds;
+    bottle += o.bottle;
+    formula += o.formula;
+    breast_feeds += o.breast_feeds;
+    breast_time += o.breast_time;
+    stored += o.stored;
+    used += o.used;
+    discarded += o.discarded;
+    return *this;
+}
+
+bool Tally::empty() const {
+    return pump_sessions == 0 && feeds == 0 && stored.ml() == 0 && used.ml() == 0 && discarded.ml() == 0;
+}
+
+namespace {
+
+bool digits(std::string_view text, std::size_t from, std::size_t count, int& value) {
+    value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<date::sys_days> written_day(std::string_view at) {
+    int y = 0, m = 0, d = 0;
+    if (at.size() < 10 || at[4] != '-' || at[7] != '-' || !digits(at, 0, 4, y) || !digits(at, 5, 2, m) ||
+        !digits(at, 8, 2, d))
+        return std::nullopt;
+    const date::year_month_day ymd{date::year(y), date::month(static_cast<unsigned>(m)),
+                                   date::day(static_cast<unsigned>(d))};
+    if (!ymd.ok()) return std::nullopt;
+    return date::sys_days(ymd);
+}
+
+std::optional<int> written_hour(std::string_view at) {
+    int h = 0;
+    if (at.size() < 13 || !digits(at, 11, 2, h) || h > 23) return std::nullopt;
+    return h;
+}
+
+date::sys_days iso_week_monday(date::sys_days day) {
+    return day - (date::weekday(day) - date::Monday);
+}
+
+std::string iso_week_label(date::sys_days day) {
+    const date::sys_days thursday = iso_week_monday(day) + date::days(3);
+    const date::year year = date::year_month_day(thursday).year();
+    const auto week = (thursday - date::sys_days(year / date::January / 1)).count() / 7 + 1;
+    return fmt::format("{:04d}-W{:02d}", static_cast<int>(year), week);
+}
+
+// ---- Tallies ----
+
+Tallies::Tallies(DayRange counted, DayRange reported)
+    : counted_(counted), reported_(reported), days_(static_cast<std::size_t>(counted.days())) {}
+
+void Tallies::clear() {
+    std::fill(days_.begin(), days_.end(), Tally{});
+    hours_.fill(Tally{});
+}
+
+const Tally& Tallies::day(date::sys_days day) const {
+    return days_.at(static_cast<std::size_t>((day - counted_.first).count()));
+}
+
+namespace {
+
+Volume volume_of(const std::optional<double>& ml) { return Volume::from_ml(ml.value_or(0.0)); }
+
+// A pump's total: its `ml`, else the sum of its sides.
+Volume pumped_volume(const Entry& e) {
+    if (e.ml) return Volume::from_ml(*e.ml);
+    return volume_of(e.left_ml) + volume_of(e.right_ml);
+}
+
+// Time at the breast: the timed sides, else the whole duration.
+seconds breast_time(const Entry& e) {
+    if (e.left_s || e.right_s) return seconds(e.left_s.value_or(0) + e.right_s.value_or(0));
+    return seconds(e.dur_s.value_or(0));
+}
+
+void count(Tally& t, const Entry& e) {
+    switch (e.type) {
+        case EntryType::pump:
+            ++t.pump_sessions;
+            t.pumped += pumped_volume(e);
+            t.left += volume_of(e.left_ml);
+            t.right += volume_of(e.right_ml);
+            break;
+        case EntryType::feed:
+            ++t.feeds;
+            // A feed is a bottle feed unless it says breast (imports may leave
+            // the method out of a bottle feed with an amount).
+            if (e.method == "breast") {
+                ++t.breast_feeds;
+                t.breast_time += breast_time(e);
+            } else {
+                t.bottle += volume_of(e.ml);
+                if (e.milk == "formula") t.formula += volume_of(e.ml);
+            }
+            break;
+        case EntryType::store: t.stored += volume_of(e.ml); break;
+        case EntryType::use: t.used += volume_of(e.ml); break;
+        default: break;  // moves change no volume; discards are counted from their container
+    }
+}
+
+}  // namespace
+
+std::optional<date::sys_days> Tallies::day_of(std::string_view at_text) {
+    if (at_text.size() >= last_text_.size() && last_day_ &&
+        std::equal(last_text_.begin(), last_text_.end(), at_text.begin()))
+        return last_day_;
+    const auto day = written_day(at_text);
+    if (day) {
+        std::copy_n(at_text.begin(), last_text_.size(), last_text_.begin());
+        last_day_ = day;
+    }
+    return day;
+}
+
+void Tallies::add(const Entry& e) {
+    if (e.type != EntryType::pump && e.type != EntryType::feed && e.type != EntryType::store &&
+        e.type != EntryType::use)
+        return;
+    const auto day = day_of(e.at_text);
+    if (!day || !counted_.contains(*day)) return;
+    count(days_[static_cast<std::size_t>((*day - counted_.first).count())], e);
+    if (reported_.contains(*day))
+        if (const auto hour = written_hour(e.at_text)) count(hours_[static_cast<std::size_t>(*hour)], e);
+}
+
+void Tallies::add_discarded(date::sys_days day, int hour, Volume volume) {
+    if (!counted_.contains(day)) return;
+    days_[static_cast<std::size_t>((day - counted_.first).count())].discarded += volume;
+    if (reported_.contains(day) && hour >= 0 && hour < 24) hours_[static_cast<std::size_t>(hour)].discarded += volume;
+}
+
+// ---- DiscardLedger ----
+
+Volume DiscardLedger::Discard::remaining() const {
+    if (!stored) return Volume{};
+    return std::max(Volume{}, *stored - used);
+}
+
+namespace {
+
+void count_for(DiscardLedger::Discard& d, const Entry& e) {
+    if (e.type == EntryType::store) d.stored = volume_of(e.ml);
+    else if (e.type == EntryType::use && e.at.instant <= d.at) d.used += volume_of(e.ml);
+}
+
+}  // namespace
+
+void DiscardLedger::add(const Entry& e, const DayRange& reported) {
+    if (e.type == EntryType::discard) {
+        const auto day = written_day(e.at_text);
+        if (!day || !reported.contains(*day) || e.target.empty()) return;
+        discards_.push_back(Discard{e.target, *day, written_hour(e.at_text).value_or(0), e.at.instant, {}, {}});
+        return;
+    }
+    if (discards_.empty() || (e.type != EntryType::store && e.type != EntryType::use)) return;
+    const std::string& container = e.type == EntryType::store ? e.id : e.target;
+    for (auto& d : discards_)
+        if (d.target == container) count_for(d, e);
+}
+
+void DiscardLedger::clear() { discards_.clear(); }
+
+void DiscardLedger::begin_lookup() {
+    for (auto& d : discards_) {
+        d.looking = !d.stored;
+        if (d.looking) d.used = Volume{};
+    }
+}
+
+void DiscardLedger::add_container_entry(const Entry& e) {
+    if (e.type != EntryType::store && e.type != EntryType::use) return;
+    const std::string& container = e.type == EntryType::store ? e.id : e.target;
+    for (auto& d : discards_)
+        if (d.looking && d.target == container) count_for(d, e);
+}
+
+void DiscardLedger::restart_lookup() {
+    for (auto& d : discards_)
+        if (d.looking) {
+            d.stored.reset();
+            d.used = Volume{};
+        }
+}
+
+bool DiscardLedger::resolved() const {
+    return std::all_of(discards_.begin(), discards_.end(), [](const Discard& d) { return d.stored.has_value(); });
+}
+
+std::optional<Seconds> DiscardLedger::earliest_unresolved() const {
+    std::optional<Seconds> earliest;
+    for (const auto& d : discards_)
+        if (!d.stored && (!earliest || d.at < *earliest)) earliest = d.at;
+    return earliest;
+}
+
+// ---- rows, trend, the report ----
+
+std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by) {
+    std::vector<ReportRow> rows;
+    const DayRange& period = tallies.reported();
+    if (by == Grouping::hour) {
+        for (int h = 0; h < 24; ++h)
+            rows.push_back(ReportRow{fmt::format("{:02d}:00", h), period.first, period.days(),
+                                     tallies.hours()[static_cast<std::size_t>(h)]});
+        return rows;
+    }
+    std::string key;
+    for (date::sys_days day = period.first; day <= period.last; day += date::days(1)) {
+        std::string label;
+        if (by == Grouping::day) {
+            label = format_date(day);
+        } else if (by == Grouping::week) {
+            label = iso_week_label(day);
+        } else {
+            const date::year_month_day ymd(day);
+            label = fmt::format("{:04d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+        }
+        if (rows.empty() || rows.back().label != label) rows.push_back(ReportRow{std::move(label), day, 0, {}});
+        ++rows.back().days;
+        rows.back().tally += tallies.day(day);
+    }
+    return rows;
+}
+
+date::sys_days trend_end(const DayRange& period, date::sys_days today) {
+    return period.last < today ? period.last : today - date::days(1);
+}
+
+DayRange counted_days(const DayRange& period, date::sys_days today) {
+    const date::sys_days end = trend_end(period, today);
+    return DayRange{std::min(period.first, end - date::days(13)), std::max(period.last, end)};
+}
+
+Trend compute_trend(const Tallies& tallies, date::sys_days end) {
+    Trend trend;
+    trend.recent = DayRange{end - date::days(6), end};
+    trend.previous = DayRange{end - date::days(13), end - date::days(7)};
+    const DayRange& counted = tallies.counted();
+    for (date::sys_days day = trend.previous.first; day <= end; day += date::days(1)) {
+        if (!counted.contains(day)) continue;
+        (trend.recent.contains(day) ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
+    }
+    if (trend.previous_pumped.ml() > 0) {
+        const double percent = (trend.recent_pumped.ml() / trend.previous_pumped.ml() - 1.0) * 100.0;
+        trend.percent = percent;
+        trend.direction = percent >= steady_percent     ? Trend::Direction::up
+                          : percent <= -steady_percent  ? Trend::Direction::down
+                                                        : Trend::Direction::steady;
+    }
+    return trend;
+}
+
+namespace {
+
+// The earliest instant a given local date can be written with (UTC+14, the
+// easternmost offset): entries of the period's first day written in any zone
+// are delivered.
+constexpr hours earliest_offset{14};
+
+// CDC: frozen milk is best within 6 months, up to 12 months acceptable; a
+// container thrown away is almost always younger than this.
+constexpr date::days container_lookback{400};
+
+}  // namespace
+
+Report make_report(const Journal& journal, const ReportRequest& request) {
+    const DayRange& period = request.period;
+    const DayRange counted = counted_days(period, request.today);
+    Tallies tallies(counted, period);
+    DiscardLedger ledger;
+
+    ReplayOptions options;
+    options.since = Seconds(counted.first) - earliest_offset;
+    options.strict = request.strict;
+    Report report;
+    report.stats = replay(
+                       journal, options,
+                       [&](const Replayed& r) {
+                           tallies.add(r.entry);
+                           ledger.add(r.entry, period);
+                       },
+                       [&] {
+                           tallies.clear();
+                           ledger.clear();
+                       })
+                       .stats;
+
+    // Containers stored before the pass began: a second look-up for them
+    // only, first over the storage limits' reach, then (rarely) the rest.
+    for (const bool bounded : {true, false}) {
+        if (ledger.resolved()) break;
+        ReplayOptions lookup;
+        lookup.strict = request.strict;
+        if (bounded) lookup.since = *ledger.earliest_unresolved() - container_lookback;
+        ledger.begin_lookup();
+        replay(
+            journal, lookup, [&](const Replayed& r) { ledger.add_container_entry(r.entry); },
+            [&] { ledger.restart_lookup(); });
+    }
+    for (const auto& d : ledger.discards()) tallies.add_discarded(d.day, d.hour, d.remaining());
+
+    report.period = period;
+    report.by = request.by;
+    report.rows = group_rows(tallies, request.by);
+    report.days = request.by == Grouping::day ? report.rows : group_rows(tallies, Grouping::day);
+    report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);
+    for (const auto& row : report.days) report.total += row.tally;
+    report.trend = compute_trend(tallies, trend_end(period, request.today));
+    report.balance.pumped = report.total.pumped;
+    report.balance.formula_drunk = report.total.formula;
+    report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
+    return report;
+}
+
+}  // namespace pumplog

@@ -1,0 +1,14 @@
+#pragma once
+// The report's two charts as chart specifications (shared by the SVG file and
+// the HTML page, which inlines them).
+#include "pumplog/report.hpp"
+#include "render/svg_chart.hpp"
+
+namespace pumplog::render::detail {
+
+// Pumped (bars) and drunk from bottles (a line) per row.
+ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit unit, const DayRange& period);
+// Feeds and pump sessions per hour of the day.
+ChartSpec hours_chart(const Report& report);
+
+}  // namespace pumplog::render::detail

@@ -1,0 +1,102 @@
+// The report's charts: pumped against drunk per row, and the hour-of-day pattern.
+#include <fmt/format.h>
+
+#include "pumplog/render/report.hpp"
+#include "render/report_charts.hpp"
+
+namespace pumplog::render {
+
+std::string escape_xml(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// A short label under the axis: "11-21", "W47", "2026-11", "07".
+std::string tick(const ReportRow& row, Grouping by) {
+    switch (by) {
+        case Grouping::day: return row.label.substr(5);
+        case Grouping::week: return row.label.substr(5);
+        case Grouping::month: return row.label;
+        case Grouping::hour: return row.label.substr(0, 2);
+    }
+    return row.label;
+}
+
+std::string_view per(Grouping by) {
+    switch (by) {
+        case Grouping::day: return "day";
+        case Grouping::week: return "ISO week";
+        case Grouping::month: return "month";
+        case Grouping::hour: return "hour of the day";
+    }
+    return "day";
+}
+
+}  // namespace
+
+namespace detail {
+
+ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit unit, const DayRange& period) {
+    ChartSpec spec;
+    spec.id = "volumes";
+    spec.title = fmt::format("Pumped and drunk from bottles per {}", per(by));
+    spec.subtitle = fmt::format("{} to {}, in {}", format_date(period.first), format_date(period.last),
+                                unit == Unit::ml ? "millilitres" : "US fluid ounces");
+    spec.y_label = unit == Unit::ml ? "volume (ml)" : "volume (US fl oz)";
+    spec.x_label = by == Grouping::hour ? "hour of the day (local time)" : std::string(per(by));
+    spec.empty_max = unit == Unit::ml ? 100 : 4;
+    ChartSeries pumped{"pumped", "pumped", "#3b7dd8", {}, false, std::string(unit_name(unit))};
+    ChartSeries drunk{"drunk from bottles", "drunk", "#d9622b", {}, true, std::string(unit_name(unit))};
+    for (const auto& row : rows) {
+        spec.slots.push_back(row.label);
+        spec.ticks.push_back(tick(row, by));
+        pumped.values.push_back(output_value(row.tally.pumped, unit));
+        drunk.values.push_back(output_value(row.tally.bottle, unit));
+    }
+    spec.series = {std::move(pumped), std::move(drunk)};
+    return spec;
+}
+
+ChartSpec hours_chart(const Report& report) {
+    ChartSpec spec;
+    spec.id = "hours";
+    spec.title = "Feeds and pumps by hour of the day";
+    spec.subtitle = fmt::format("{} to {}, how many started in each hour", format_date(report.period.first),
+                                format_date(report.period.last));
+    spec.y_label = "how many times";
+    spec.x_label = "hour of the day (local time)";
+    spec.empty_max = 4;
+    spec.counts = true;
+    ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, "feeds"};
+    ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, "pumps"};
+    for (const auto& row : report.hours) {
+        spec.slots.push_back(row.label);
+        spec.ticks.push_back(row.label.substr(0, 2));
+        feeds.values.push_back(row.tally.feeds);
+        pumps.values.push_back(row.tally.pump_sessions);
+    }
+    spec.series = {std::move(feeds), std::move(pumps)};
+    return spec;
+}
+
+}  // namespace detail
+
+std::string report_svg(const Report& report, Unit unit) {
+    return svg_chart(detail::volume_chart(report.rows, report.by, unit, report.period));
+}
+
+std::string hours_svg(const Report& report) { return svg_chart(detail::hours_chart(report)); }
+
+}  // namespace pumplog::render

@@ -1,0 +1,237 @@
+// Reports as text: CSV, JSON, Markdown, and the terminal table with its sentences.
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/render/report.hpp"
+#include "render/report_cells.hpp"
+
+namespace pumplog::render {
+
+namespace {
+
+// Breast minutes for machines: to 0.1.
+double minutes(std::chrono::seconds time) { return std::round(static_cast<double>(time.count()) / 6.0) / 10.0; }
+
+// The machine values of a row, in column order after the label.
+std::vector<double> values(const Tally& t, Unit unit) {
+    const auto v = [&](Volume volume) { return output_value(volume, unit); };
+    return {static_cast<double>(t.pump_sessions),
+            v(t.pumped),
+            v(t.left),
+            v(t.right),
+            static_cast<double>(t.feeds),
+            v(t.bottle),
+            static_cast<double>(t.breast_feeds),
+            minutes(t.breast_time),
+            v(t.stored),
+            v(t.used),
+            v(t.discarded)};
+}
+
+std::vector<std::string> cells(const std::string& label, const Tally& t, Unit unit) {
+    std::vector<std::string> out{label};
+    for (double value : values(t, unit)) out.push_back(number(value));
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> report_columns(Grouping by, Unit unit) {
+    const std::string u(unit_name(unit));
+    const std::string first = by == Grouping::day ? "date" : std::string(grouping_name(by));
+    return {first,         "pump_sessions", "pumped_" + u,  "left_" + u,   "right_" + u, "feeds",
+            "bottle_" + u, "breast_feeds",  "breast_min",   "stored_" + u, "used_" + u,  "discarded_" + u};
+}
+
+std::string report_csv(const Report& report, Unit unit) {
+    std::string out = csv_row(report_columns(report.by, unit));
+    for (const auto& row : report.rows) out += csv_row(cells(row.label, row.tally, unit));
+    return out;
+}
+
+std::string report_json(const Report& report, Unit unit) {
+    const auto columns = report_columns(report.by, unit);
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const auto& row : report.rows) {
+        nlohmann::ordered_json object;
+        object[columns[0]] = row.label;
+        const auto numbers = values(row.tally, unit);
+        for (std::size_t i = 0; i < numbers.size(); ++i) object[columns[i + 1]] = json_number(numbers[i]);
+        array.push_back(std::move(object));
+    }
+    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string report_markdown(const Report& report, Unit unit) {
+    const auto columns = report_columns(report.by, unit);
+    const auto line = [](const std::vector<std::string>& cells) {
+        std::string out = "|";
+        for (const auto& c : cells) out += " " + c + " |";
+        return out + "\n";
+    };
+    std::string out = line(columns);
+    out += "|---|";
+    for (std::size_t i = 1; i < columns.size(); ++i) out += "---:|";
+    out += "\n";
+    for (const auto& row : report.rows) out += line(cells(row.label, row.tally, unit));
+    out += line(cells("**total**", report.total, unit));
+    return out;
+}
+
+// ---- for people ----
+
+std::string spoken_volume(Volume volume, Unit unit) {
+    if (unit == Unit::oz) return fmt::format("{:.1f} oz", std::round(volume.oz() * 10.0) / 10.0 + 0.0);
+    const double ml = volume.ml();
+    if (std::fabs(ml) >= 999.5) return fmt::format("{:.1f} L", std::round(ml / 100.0) / 10.0 + 0.0);
+    return fmt::format("{:.0f} ml", std::round(ml) + 0.0);
+}
+
+std::string trend_sentence(const Trend& trend, Unit unit) {
+    const std::string head = fmt::format("Trend: {} pumped in the 7 days to {}", spoken_volume(trend.recent_pumped, unit),
+                                         format_date(trend.recent.last));
+    if (!trend.percent) return head + "; nothing pumped in the 7 days before to compare with.";
+    const long percent = std::lround(*trend.percent);
+    const std::string before = spoken_volume(trend.previous_pumped, unit);
+    switch (trend.direction) {
+        case Trend::Direction::up: return fmt::format("{}, up {}% on the 7 days before ({}).", head, percent, before);
+        case Trend::Direction::down:
+            return fmt::format("{}, down {}% on the 7 days before ({}).", head, -percent, before);
+        default:
+            return fmt::format("{}, steady ({}{}%) on the 7 days before ({}).", head, percent >= 0 ? "+" : "", percent,
+                               before);
+    }
+}
+
+std::string balance_sentence(const StashBalance& balance, Unit unit) {
+    std::string drank = spoken_volume(balance.breast_milk_drunk, unit) + " from bottles";
+    if (balance.formula_drunk.ml() > 0)
+        drank = fmt::format("{} of breast milk from bottles (and {} of formula)",
+                            spoken_volume(balance.breast_milk_drunk, unit), spoken_volume(balance.formula_drunk, unit));
+    const Volume difference = balance.difference();
+    const std::string shown = spoken_volume(difference, unit);
+    std::string verdict;
+    if (shown == spoken_volume(Volume{}, unit)) verdict = "even";
+    else if (difference.ml() > 0) verdict = "+" + shown + " to the stash";
+    else verdict = spoken_volume(Volume{} - difference, unit) + " less than drunk, from the stash";
+    return fmt::format("Pumped {}, baby drank {}: {}.", spoken_volume(balance.pumped, unit), drank, verdict);
+}
+
+namespace {
+
+// The number of a cell for people: "-" for nothing.
+std::string person_count(int count) { return count == 0 ? "-" : std::to_string(count); }
+std::string person_volume(Volume volume, Unit unit) {
+    return std::fabs(volume.ml()) < 0.05 ? "-" : format_volume_number(volume, unit);
+}
+std::string person_minutes(std::chrono::seconds time) {
+    if (time.count() == 0) return "-";
+    const double m = static_cast<double>(time.count()) / 60.0;
+    return std::fabs(m - std::round(m)) < 0.05 ? fmt::format("{:.0f}", std::round(m)) : fmt::format("{:.1f}", m);
+}
+
+std::string average(double total, int days) {
+    if (days <= 0 || total == 0) return "-";
+    return fmt::format("{:.1f}", total / days);
+}
+
+}  // namespace
+
+namespace detail {
+
+std::vector<std::string> person_cells(std::string label, const Tally& t, Unit unit) {
+    return {std::move(label),           person_count(t.pump_sessions), person_volume(t.pumped, unit),
+            person_volume(t.left, unit), person_volume(t.right, unit),  person_count(t.feeds),
+            person_volume(t.bottle, unit), person_count(t.breast_feeds), person_minutes(t.breast_time),
+            person_volume(t.stored, unit), person_volume(t.used, unit),  person_volume(t.discarded, unit)};
+}
+
+std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
+    const auto vol = [&](Volume v) {
+        return std::fabs(v.ml()) < 0.05 ? std::string("-")
+                                         : format_volume_number(Volume::from_ml(v.ml() / days), unit);
+    };
+    return {"per day",
+            average(t.pump_sessions, days),
+            vol(t.pumped),
+            vol(t.left),
+            vol(t.right),
+            average(t.feeds, days),
+            vol(t.bottle),
+            average(t.breast_feeds, days),
+            t.breast_time.count() == 0 ? "-" : person_minutes(t.breast_time / days),
+            vol(t.stored),
+            vol(t.used),
+            vol(t.discarded)};
+}
+
+std::string row_label(const ReportRow& row, Grouping by, bool one_year) {
+    if (by != Grouping::day) return row.label;
+    const std::string weekday = date::format("%a", row.first);
+    return weekday + " " + (one_year ? row.label.substr(5) : row.label);
+}
+
+}  // namespace detail
+
+namespace {
+
+constexpr int bar_width = 16;
+
+// A bar `value / largest` of `bar_width` cells: eighth blocks, or '#'.
+std::string bar(double value, double largest, bool unicode) {
+    if (largest <= 0 || value <= 0) return "";
+    const double share = value / largest;
+    if (!unicode) return std::string(static_cast<std::size_t>(std::max(1L, std::lround(share * bar_width))), '#');
+    static const char* const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    const long units = std::max(1L, std::lround(share * bar_width * 8));
+    std::string out;
+    for (long i = 0; i < units / 8; ++i) out += "█";
+    out += eighths[units % 8];
+    return out;
+}
+
+}  // namespace
+
+std::string report_table(const Report& report, Unit unit, bool unicode, const Style& style) {
+    const std::string u(unit_name(unit));
+    const bool one_year = date::year_month_day(report.period.first).year() ==
+                          date::year_month_day(report.period.last).year();
+    std::string out;
+    const int days = report.period.days();
+    if (days == 1)
+        out += fmt::format("Report for {} (volumes in {}, nursing in minutes)\n\n", format_date(report.period.first), u);
+    else
+        out += fmt::format("Report {} to {}, {} days by {} (volumes in {}, nursing in minutes)\n\n",
+                           format_date(report.period.first), format_date(report.period.last), days,
+                           grouping_name(report.by), u);
+
+    const std::string first = report.by == Grouping::day ? "date" : std::string(grouping_name(report.by));
+    const std::vector<Column> columns{{first, Align::left},    {"pumps", Align::right},   {"pumped", Align::right},
+                                      {"left", Align::right},  {"right", Align::right},   {"feeds", Align::right},
+                                      {"bottle", Align::right}, {"nursed", Align::right}, {"min", Align::right},
+                                      {"stored", Align::right}, {"used", Align::right},   {"discarded", Align::right},
+                                      {"", Align::left}};
+    double largest = 0;
+    for (const auto& row : report.rows) largest = std::max(largest, row.tally.pumped.ml());
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& row : report.rows) {
+        auto cells = detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit);
+        const std::string drawn = bar(row.tally.pumped.ml(), largest, unicode);
+        cells.push_back(drawn.empty() ? drawn : style.green(drawn));
+        rows.push_back(std::move(cells));
+    }
+    auto total = detail::person_cells("total", report.total, unit);
+    total[0] = style.bold("total");
+    rows.push_back(std::move(total));
+    rows.push_back(detail::average_cells(report.total, days, unit));
+    out += table(columns, rows);
+    out += "\n";
+    out += trend_sentence(report.trend, unit) + "\n";
+    out += balance_sentence(report.balance, unit) + "\n";
+    return out;
+}
+
+}  // namespace pumplog::render

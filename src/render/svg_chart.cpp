@@ -1,0 +1,146 @@
+#include "render/svg_chart.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "pumplog/render/report.hpp"
+#include "pumplog/render/table.hpp"
+
+namespace pumplog::render {
+
+namespace {
+
+// A round step for about four ticks up to `largest`: 1, 2, 2.5 or 5 times a power of ten.
+double nice_step(double largest) {
+    const double raw = largest / 4.0;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (raw <= m * power) return m * power;
+    return 10.0 * power;
+}
+
+std::string f(double value) { return fmt::format("{:.1f}", value); }
+
+constexpr double left_margin = 72, right_margin = 24, top_margin = 92, bottom_margin = 60, plot_height = 220,
+                 min_width = 640;
+
+}  // namespace
+
+std::string svg_chart(const ChartSpec& spec) {
+    const std::size_t n = std::max<std::size_t>(spec.slots.size(), 1);
+    // Slots of 4 to 56 px, then widened to fill a chart of at least min_width.
+    double slot = std::clamp(std::floor(720.0 / static_cast<double>(n)), 4.0, 56.0);
+    const double width = std::max(left_margin + slot * static_cast<double>(n) + right_margin, min_width);
+    slot = (width - left_margin - right_margin) / static_cast<double>(n);
+    const double plot_width = slot * static_cast<double>(n);
+    const double height = top_margin + plot_height + bottom_margin;
+    const double x0 = left_margin, y0 = top_margin + plot_height;  // the origin
+
+    double largest = 0;
+    for (const auto& s : spec.series)
+        for (double v : s.values) largest = std::max(largest, v);
+    if (largest <= 0) largest = spec.empty_max;
+    const double step = spec.counts ? std::max(1.0, std::round(nice_step(largest))) : nice_step(largest);
+    const double top = std::ceil(largest / step - 1e-9) * step;
+    const auto y = [&](double v) { return y0 - std::max(0.0, v) / top * plot_height; };
+
+    std::string out;
+    if (spec.standalone) out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out += fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+        "style=\"max-width: {0}px\" "
+        "role=\"img\" aria-labelledby=\"{2}-title\" font-family=\"sans-serif\" font-size=\"12\">\n",
+        f(width), f(height), spec.id);
+    out += fmt::format("<title id=\"{}-title\">{}</title>\n", spec.id, escape_xml(spec.title));
+    out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", f(width), f(height));
+    out += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">{}</text>\n",
+                       f(left_margin), escape_xml(spec.title));
+    out += fmt::format("<text x=\"{}\" y=\"44\" fill=\"#555555\">{}</text>\n", f(left_margin),
+                       escape_xml(spec.subtitle));
+
+    // Legend, under the title.
+    double lx = left_margin;
+    for (const auto& s : spec.series) {
+        if (s.line) {
+            out += fmt::format("<line x1=\"{}\" y1=\"67\" x2=\"{}\" y2=\"67\" stroke=\"{}\" stroke-width=\"2\"/>"
+                               "<circle cx=\"{}\" cy=\"67\" r=\"3.5\" fill=\"{}\"/>\n",
+                               f(lx), f(lx + 16), s.color, f(lx + 8), s.color);
+        } else {
+            out += fmt::format("<rect x=\"{}\" y=\"61\" width=\"12\" height=\"12\" fill=\"{}\"/>\n", f(lx + 2), s.color);
+        }
+        out += fmt::format("<text x=\"{}\" y=\"71\" fill=\"#222222\">{}</text>\n", f(lx + 22), escape_xml(s.name));
+        lx += 44 + 7.0 * static_cast<double>(s.name.size());
+    }
+
+    // Grid and the y axis with its ticks and unit.
+    out += "<g class=\"y-axis\" fill=\"#444444\" text-anchor=\"end\">\n";
+    for (double v = 0; v <= top + step / 2; v += step) {
+        out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#dddddd\"/>", f(x0), f(y(v)),
+                           f(x0 + plot_width), f(y(v)));
+        out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", f(x0 - 6), f(y(v) + 4), number(v));
+    }
+    out += "</g>\n";
+    out += fmt::format("<text x=\"{0}\" y=\"{1}\" transform=\"rotate(-90 {0} {1})\" text-anchor=\"middle\" "
+                       "fill=\"#222222\">{2}</text>\n",
+                       f(18), f(top_margin + plot_height / 2), escape_xml(spec.y_label));
+
+    // The x axis: every k-th label so that they do not overlap.
+    std::size_t longest = 1;
+    for (const auto& t : spec.ticks) longest = std::max(longest, t.size());
+    const std::size_t every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((7.0 * static_cast<double>(longest) + 10) / slot)));
+    out += "<g class=\"x-axis\" fill=\"#444444\" text-anchor=\"middle\">\n";
+    for (std::size_t i = 0; i < spec.ticks.size(); i += every)
+        out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", f(x0 + (static_cast<double>(i) + 0.5) * slot),
+                           f(y0 + 18), escape_xml(spec.ticks[i]));
+    out += "</g>\n";
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444444\"/>\n", f(x0), f(y0),
+                       f(x0 + plot_width), f(y0));
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444444\"/>\n", f(x0), f(top_margin),
+                       f(x0), f(y0));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#222222\">{}</text>\n",
+                       f(x0 + plot_width / 2), f(y0 + 44), escape_xml(spec.x_label));
+
+    // Bars side by side within each slot, then lines over them.
+    std::size_t bar_series = 0;
+    for (const auto& s : spec.series) bar_series += s.line ? 0 : 1;
+    const double group = std::min(slot * (slot >= 8 ? 0.7 : 0.9), 36.0 * static_cast<double>(std::max<std::size_t>(bar_series, 1)));
+    const double bar_width = bar_series ? group / static_cast<double>(bar_series) : 0;
+    std::size_t b = 0;
+    for (const auto& s : spec.series) {
+        if (s.line) continue;
+        out += fmt::format("<g fill=\"{}\">\n", s.color);
+        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
+            const double x = x0 + static_cast<double>(i) * slot + (slot - group) / 2 + static_cast<double>(b) * bar_width;
+            const double top_y = y(s.values[i]);
+            out += fmt::format("<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
+                               "<title>{}: {} {} {}</title></rect>\n",
+                               s.css_class, f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
+                               number(s.values[i]), s.unit, escape_xml(s.name));
+        }
+        out += "</g>\n";
+        ++b;
+    }
+    for (const auto& s : spec.series) {
+        if (!s.line) continue;
+        std::string points;
+        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i)
+            points += fmt::format("{}{},{}", points.empty() ? "" : " ", f(x0 + (static_cast<double>(i) + 0.5) * slot),
+                                  f(y(s.values[i])));
+        out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points, s.color);
+        out += fmt::format("<g fill=\"{}\">\n", s.color);
+        const double r = slot >= 8 ? 3.5 : 1.5;
+        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i)
+            out += fmt::format("<circle class=\"point {}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}: {} {} {}</title>"
+                               "</circle>\n",
+                               s.css_class, f(x0 + (static_cast<double>(i) + 0.5) * slot), f(y(s.values[i])), f(r),
+                               escape_xml(spec.slots[i]), number(s.values[i]), s.unit, escape_xml(s.name));
+        out += "</g>\n";
+    }
+    out += "</svg>\n";
+    return out;
+}
+
+}  // namespace pumplog::render

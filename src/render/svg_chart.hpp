@@ -1,0 +1,35 @@
+#pragma once
+// A small self-contained SVG chart: grouped bars and lines over labelled
+// slots, with axes, ticks and a legend. No scripts, no fonts but the generic
+// sans-serif, no links: it renders the same in a browser, rsvg and on paper.
+#include <string>
+#include <vector>
+
+namespace pumplog::render {
+
+struct ChartSeries {
+    std::string name;       // in the legend
+    std::string css_class;  // on each bar or point ("pumped", "drunk")
+    std::string color;      // "#3b7dd8"
+    std::vector<double> values;  // one per slot
+    bool line = false;           // a line with a point per slot, else bars
+    std::string unit;            // in each mark's tooltip ("ml")
+};
+
+struct ChartSpec {
+    std::string id = "chart";  // unique within a page (several charts in one HTML page)
+    std::string title;
+    std::string subtitle;              // under the title: the period
+    std::string y_label;               // the axis with its unit: "volume (ml)"
+    std::string x_label;               // "day"
+    std::vector<std::string> slots;    // full labels (tooltips)
+    std::vector<std::string> ticks;    // short labels under the axis, parallel to slots
+    std::vector<ChartSeries> series;
+    double empty_max = 1;              // the scale when every value is 0
+    bool counts = false;               // whole numbers: ticks 1 apart at least
+    bool standalone = true;            // an XML declaration first (a file of its own)
+};
+
+std::string svg_chart(const ChartSpec& spec);
+
+}  // namespace pumplog::render

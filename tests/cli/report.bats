@@ -1,0 +1,262 @@
+#!/usr/bin/env bats
+# `report`: the period, the groupings and every format (SPEC 6, 7).
+load helpers
+bats_require_minimum_version 1.5.0
+
+GOLDEN="$BATS_TEST_DIRNAME/golden"
+SOURCE_DIR="${PUMPLOG_SOURCE_DIR:-$BATS_TEST_DIRNAME/../..}"
+
+# A week to report on (now is 2026-11-21 14:05 in Berlin): pumps with and
+# without sides, one at 23:30, one logged in New York; bottles of breast milk
+# and formula; nursing timed per side and as a whole; an empty day; a voided
+# and an amended pump; a container stored, used from and thrown away.
+week() {
+    journal_line '{"v":1,"id":"P0","type":"pump","at":"2026-11-14T22:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-15T07:00:00+01:00","ml":130,"left_ml":60,"right_ml":70}'
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-15T09:00:00+01:00","method":"bottle","ml":90,"milk":"breast"}'
+    journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-15T12:00:00+01:00","method":"breast","left_s":600,"right_s":420}'
+    journal_line '{"v":1,"id":"P2","type":"pump","at":"2026-11-16T06:30:00+01:00","ml":120}'
+    journal_line '{"v":1,"id":"F3","type":"feed","at":"2026-11-16T10:00:00+01:00","method":"bottle","ml":100,"milk":"formula"}'
+    journal_line '{"v":1,"id":"P3","type":"pump","at":"2026-11-16T23:30:00+01:00","ml":95}'
+    journal_line '{"v":1,"id":"P4","type":"pump","at":"2026-11-18T07:00:00+01:00","ml":140}'
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-18T07:05:00+01:00","ml":150,"place":"freezer","pumped":"2026-11-18T07:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"F4","type":"feed","at":"2026-11-18T08:00:00+01:00","method":"bottle","ml":120,"milk":"breast"}'
+    journal_line '{"v":1,"id":"P5","type":"pump","at":"2026-11-19T07:00:00+01:00","ml":110}'
+    journal_line '{"v":1,"id":"V1","type":"void","at":"2026-11-19T07:10:00+01:00","target":"P5"}'
+    journal_line '{"v":1,"id":"P6","type":"pump","at":"2026-11-19T12:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"A1","type":"amend","at":"2026-11-19T12:30:00+01:00","target":"P6","set":{"ml":105}}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-19T18:00:00+01:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"P7","type":"pump","at":"2026-11-20T23:30:00-05:00","ml":80}'
+    journal_line '{"v":1,"id":"F5","type":"feed","at":"2026-11-20T02:00:00+01:00","method":"breast","dur_s":900}'
+    journal_line '{"v":1,"id":"P8","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":125.5}'
+    journal_line '{"v":1,"id":"D1","type":"discard","at":"2026-11-21T09:00:00+01:00","target":"S1","reason":"smelled off"}'
+}
+
+# CSV from the JSON report: the header from the first object's keys, then the values.
+json_as_csv() {
+    jq -r '(.[0] | keys_unsorted | join(",")), (.[] | [.[] | tostring] | join(","))'
+}
+
+chromium_bin() {
+    command -v chromium || command -v chromium-browser || true
+}
+
+# Headless Chromium with no profile, no background traffic, and every host
+# name unresolvable: nothing the page could ask for can leave the machine.
+browser() {
+    "$(chromium_bin)" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+        --disable-component-update --disable-sync --user-data-dir="$(mktemp -d "$TEST_DIR/profile.XXXXXX")" \
+        --host-resolver-rules="MAP * ~NOTFOUND" "$@" 2>/dev/null
+}
+
+@test "report --format csv: the header and every day of the last 7, byte for byte" {
+    week
+    run --separate-stderr pumplog report --format csv
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    diff -u "$GOLDEN/report-day.csv" <(printf '%s\n' "$output")
+}
+
+@test "report --unit oz: ounces and _oz column names" {
+    week
+    run --separate-stderr pumplog --unit oz report --format csv
+    [ "$status" -eq 0 ]
+    diff -u "$GOLDEN/report-day-oz.csv" <(printf '%s\n' "$output")
+}
+
+@test "report --by week: ISO weeks, partial weeks of the period included" {
+    week
+    run --separate-stderr pumplog report --by week --format csv
+    [ "$status" -eq 0 ]
+    diff -u "$GOLDEN/report-week.csv" <(printf '%s\n' "$output")
+}
+
+@test "report --by month and --by hour" {
+    week
+    run --separate-stderr pumplog report --by month --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "month,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml" ]
+    [ "${lines[1]}" = "2026-11,7,795.5,60,70,5,310,2,32,150,60,90" ]
+    [ "${#lines[@]}" -eq 2 ]
+    run --separate-stderr pumplog report --by hour --format csv
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 25 ]
+    [ "${lines[1]}" = "00:00,0,0,0,0,0,0,0,0,0,0,0" ]
+    [ "${lines[24]}" = "23:00,2,175,0,0,0,0,0,0,0,0,0" ]
+}
+
+@test "report --format json equals the CSV, numbers as numbers" {
+    week
+    for by in day week month hour; do
+        csv="$(pumplog report --by "$by" --format csv)"
+        json="$(pumplog report --by "$by" --format json | json_as_csv)"
+        [ "$csv" = "$json" ]
+    done
+    run pumplog --unit oz report --format json
+    [ "$(printf '%s' "$output" | jq -c '.[0] | [.pumped_oz, .breast_min, .date]')" = '[4.4,17,"2026-11-15"]' ]
+    [ "$(printf '%s' "$output" | jq '[.[] | .pump_sessions | type] | unique')" = "$(printf '[\n  "number"\n]')" ]
+}
+
+@test "report --format md: a Markdown table with a total row" {
+    week
+    run --separate-stderr pumplog report --format md
+    [ "$status" -eq 0 ]
+    diff -u "$GOLDEN/report-day.md" <(printf '%s\n' "$output")
+}
+
+@test "report --since and --until are inclusive, a date stands for its whole day" {
+    week
+    run --separate-stderr pumplog report --since 2026-11-19 --until 2026-11-21 --format csv
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 4 ]
+    [ "${lines[1]%%,*}" = "2026-11-19" ]
+    [ "${lines[3]%%,*}" = "2026-11-21" ]
+    # --until alone: the 7 days that end there. A time stands for its day.
+    run --separate-stderr pumplog report --until 2026-11-18 --format csv
+    [ "${lines[1]%%,*}" = "2026-11-12" ]
+    [ "${lines[7]%%,*}" = "2026-11-18" ]
+    run --separate-stderr pumplog report --since -2d --format csv
+    [ "${#lines[@]}" -eq 4 ]
+    [ "${lines[1]%%,*}" = "2026-11-19" ]
+    run --separate-stderr pumplog report --since yesterday --until yesterday --format csv
+    [ "$output" = "$(head -1 "$GOLDEN/report-day.csv")
+2026-11-20,1,80,0,0,1,0,1,15,0,0,0" ]
+}
+
+@test "report with an empty journal prints a row per day of zeros" {
+    run --separate-stderr pumplog report --format csv
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 8 ]
+    [ "${lines[7]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,0,0" ]
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"nothing pumped in the 7 days before to compare with."* ]]
+    [ ! -e "$J" ]
+}
+
+@test "report refuses bad options with one error line and exit 2" {
+    week
+    refused 2 pumplog report --by fortnight
+    [[ "$stderr" == *"use day, week, month or hour"* ]]
+    refused 2 pumplog report --since 2026-11-21 --until 2026-11-20
+    [[ "$stderr" == *"--until 2026-11-20 is before --since 2026-11-21"* ]]
+    refused 2 pumplog report --since banana
+    refused 2 pumplog report --format ics
+    [[ "$stderr" == *"table, json, csv, md, svg, html"* ]]
+}
+
+@test "report: the terminal table with bars, totals, averages, the trend and the stash" {
+    week
+    LANG=C.UTF-8 run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    diff -u "$GOLDEN/report-day.txt" <(printf '%s\n' "$output")
+}
+
+@test "report bars are block characters on a UTF-8 locale and # otherwise" {
+    week
+    LC_ALL= LC_CTYPE= LANG=en_US.UTF-8 run pumplog report
+    [[ "$output" == *"████████████████"* ]]
+    [[ "$output" != *"#"* ]]
+    LC_ALL= LC_CTYPE= LANG=C run pumplog report
+    [[ "$output" == *"################"* ]]
+    [[ "$output" != *"█"* ]]
+    # LC_ALL wins over LANG, as in POSIX.
+    LC_ALL=POSIX LANG=en_US.UTF-8 run pumplog report
+    [[ "$output" == *"################"* ]]
+    LC_ALL= LC_CTYPE=en_GB.utf8 LANG=C run pumplog report
+    [[ "$output" == *"█"* ]]
+}
+
+@test "report --format svg parses as XML with one bar and one point per day" {
+    week
+    pumplog report --format svg > "$TEST_DIR/report.svg"
+    run python3 - "$TEST_DIR/report.svg" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+ns = {"s": "http://www.w3.org/2000/svg"}
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
+bars = [r for r in root.iterfind(".//s:rect", ns) if "pumped" in r.get("class", "").split()]
+points = [c for c in root.iterfind(".//s:circle", ns) if "drunk" in c.get("class", "").split()]
+heights = [float(b.get("height")) for b in bars]
+texts = " ".join(t.text or "" for t in root.iterfind(".//s:text", ns))
+assert not list(root.iterfind(".//s:script", ns))
+print(len(bars), len(points), sum(h > 0 for h in heights), "volume (ml)" in texts, "drunk from bottles" in texts)
+EOF
+    [ "$status" -eq 0 ]
+    [ "$output" = "7 7 6 True True" ]
+}
+
+@test "report --format svg renders to a non-blank PNG" {
+    week
+    pumplog report --format svg > "$TEST_DIR/report.svg"
+    rsvg-convert "$TEST_DIR/report.svg" -o "$TEST_DIR/report.png"
+    read -r width height colours share < <(python3 "$BATS_TEST_DIRNAME/png_stats.py" "$TEST_DIR/report.png")
+    [ "$width" -ge 420 ]
+    [ "$height" -ge 300 ]
+    [ "$colours" -gt 10 ]
+    # Bars, a line, axes and text: a good part of the picture is not background.
+    python3 -c "import sys; sys.exit(not (0.05 < $share < 0.9))"
+}
+
+@test "report --format html is one self-contained page: no script, no link, no URL but the SVG namespace" {
+    week
+    pumplog report --format html > "$TEST_DIR/report.html"
+    [ "$(grep -o 'https\?:[^"<> ]*' "$TEST_DIR/report.html" | sort -u)" = "http://www.w3.org/2000/svg" ]
+    run grep -ci -e '<script' -e ' src=' -e ' href=' -e 'url(' -e '@import' -e '<link' "$TEST_DIR/report.html"
+    [ "$output" = "0" ]
+    grep -q '@media print' "$TEST_DIR/report.html"
+    grep -q 'name="viewport"' "$TEST_DIR/report.html"
+    grep -q 'CDC, &#8220;Pumping Breast Milk&#8221;' "$TEST_DIR/report.html"
+    grep -q '<section id="hours">' "$TEST_DIR/report.html"
+    run python3 -c "import html.parser, sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$TEST_DIR/report.html"
+    [ "$status" -eq 0 ]
+}
+
+@test "report --format html loads in headless Chromium: a screenshot of the expected size, the totals in the DOM" {
+    [ -n "$(chromium_bin)" ] || skip "chromium is not installed (apt-get install chromium)"
+    week
+    pumplog report --format html > "$TEST_DIR/report.html"
+    cd "$TEST_DIR"
+    browser --window-size=1024,1400 --hide-scrollbars --screenshot="$TEST_DIR/page.png" "file://$TEST_DIR/report.html" >/dev/null
+    read -r width height colours share < <(python3 "$BATS_TEST_DIRNAME/png_stats.py" "$TEST_DIR/page.png")
+    [ "$width" -eq 1024 ]
+    [ "$height" -eq 1400 ]
+    [ "$colours" -gt 50 ]
+    python3 -c "import sys; sys.exit(not (0.05 < $share < 0.9))"
+
+    browser --dump-dom "file://$TEST_DIR/report.html" > "$TEST_DIR/dom.html"
+    grep -q '<tr class="total"><td>Total</td><td>7</td><td>795.5</td><td>60</td><td>70</td><td>5</td><td>310</td><td>2</td><td>32</td><td>150</td><td>60</td><td>90</td></tr>' "$TEST_DIR/dom.html"
+    grep -q 'Pumped 796 ml, baby drank 210 ml of breast milk from bottles (and 100 ml of formula): +586 ml to the stash.' "$TEST_DIR/dom.html"
+}
+
+@test "report --format html asks for nothing over the network (a page that does is caught)" {
+    [ -n "$(chromium_bin)" ] || skip "chromium is not installed (apt-get install chromium)"
+    week
+    pumplog report --format html > "$TEST_DIR/report.html"
+    browser --log-net-log="$TEST_DIR/net.json" --dump-dom "file://$TEST_DIR/report.html" >/dev/null
+    run python3 "$BATS_TEST_DIRNAME/page_requests.py" "$TEST_DIR/net.json"
+    [ "$status" -eq 0 ]
+    [ -z "$output" ]
+    # The same check on a page that does make requests finds them.
+    printf '<!DOCTYPE html><img src="http://leak.invalid/a.png"><link rel="stylesheet" href="https://leak.invalid/b.css">' > "$TEST_DIR/leak.html"
+    browser --log-net-log="$TEST_DIR/leak.json" --dump-dom "file://$TEST_DIR/leak.html" >/dev/null
+    run python3 "$BATS_TEST_DIRNAME/page_requests.py" "$TEST_DIR/leak.json"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"http://leak.invalid/a.png"* ]]
+    [[ "$output" == *"https://leak.invalid/b.css"* ]]
+}
+
+@test "examples/report-to-spreadsheet.sh writes the daily, weekly and entry CSVs" {
+    week
+    PUMPLOG="$PUMPLOG_BIN" run --separate-stderr "$SOURCE_DIR/examples/report-to-spreadsheet.sh" "$TEST_DIR/sheets" 2026-11-15
+    [ "$status" -eq 0 ]
+    diff -u "$GOLDEN/report-day.csv" "$TEST_DIR/sheets/pumplog-daily.csv"
+    diff -u "$GOLDEN/report-week.csv" "$TEST_DIR/sheets/pumplog-weekly.csv"
+    [ "$(head -1 "$TEST_DIR/sheets/pumplog-entries.csv")" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note" ]
+    # every entry in effect from 2026-11-15: 19 lines, less P0 (before), P5 (voided), V1 and A1 (corrections)
+    [ "$(tail -n +2 "$TEST_DIR/sheets/pumplog-entries.csv" | wc -l)" -eq 15 ]
+    # The default covers the last 31 days.
+    (cd "$TEST_DIR" && PUMPLOG="$PUMPLOG_BIN" "$SOURCE_DIR/examples/report-to-spreadsheet.sh" >/dev/null)
+    [ "$(wc -l < "$TEST_DIR/pumplog-daily.csv")" -eq 32 ]
+}

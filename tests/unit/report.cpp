@@ -1,0 +1,449 @@
+// Reports (SPEC 6) on hand-built journals.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "pumplog/render/report.hpp"
+#include "pumplog/report.hpp"
+
+using namespace pumplog;
+namespace fs = std::filesystem;
+
+namespace {
+
+date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days(date::year(y) / m / d); }
+
+// A journal file in a temporary folder, removed afterwards.
+class TestJournal {
+public:
+    explicit TestJournal(const std::vector<std::string>& lines) {
+        static int counter = 0;
+        path_ = fs::temp_directory_path() / fmt::format("pumplog-report-test-{}-{}.jsonl", ::getpid(), ++counter);
+        std::ofstream out(path_, std::ios::binary);
+        for (const auto& line : lines) out << line << '\n';
+    }
+    ~TestJournal() { fs::remove(path_); }
+    TestJournal(const TestJournal&) = delete;
+    TestJournal& operator=(const TestJournal&) = delete;
+    Journal journal() const { return Journal(path_); }
+    std::uintmax_t size() const { return fs::file_size(path_); }
+
+private:
+    fs::path path_;
+};
+
+std::string pump(const std::string& id, const std::string& at, double ml) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","ml":{}}})", id, at, ml);
+}
+std::string pump_sides(const std::string& id, const std::string& at, double left, double right) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","ml":{},"left_ml":{},"right_ml":{}}})", id, at,
+                       left + right, left, right);
+}
+std::string bottle(const std::string& id, const std::string& at, double ml, const std::string& milk = "breast") {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","ml":{},"milk":"{}"}})", id, at,
+                       ml, milk);
+}
+std::string nursing(const std::string& id, const std::string& at, const std::string& times) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"breast",{}}})", id, at, times);
+}
+std::string store(const std::string& id, const std::string& at, double ml) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"freezer","label":"B1"}})", id,
+                       at, ml);
+}
+std::string use(const std::string& id, const std::string& at, const std::string& target, double ml) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"use","at":"{}","target":"{}","ml":{}}})", id, at, target, ml);
+}
+std::string discard(const std::string& id, const std::string& at, const std::string& target) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"expired"}})", id, at,
+                       target);
+}
+std::string void_of(const std::string& id, const std::string& at, const std::string& target) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"void","at":"{}","target":"{}"}})", id, at, target);
+}
+std::string amend(const std::string& id, const std::string& at, const std::string& target, const std::string& set) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"amend","at":"{}","target":"{}","set":{}}})", id, at, target, set);
+}
+
+// Old filler lines: pumps on days long before any period in these tests.
+std::vector<std::string> old_pumps(int count, const std::string& date_prefix = "2025-01-10") {
+    std::vector<std::string> lines;
+    for (int i = 0; i < count; ++i)
+        lines.push_back(pump(fmt::format("OLD{}-{:05d}", date_prefix, i), fmt::format("{}T{:02d}:00:00+01:00", date_prefix, i % 24), 1));
+    return lines;
+}
+
+Report report_of(const TestJournal& journal, date::sys_days first, date::sys_days last, Grouping by = Grouping::day,
+                 date::sys_days today = day(2027, 6, 1)) {
+    ReportRequest request;
+    request.period = DayRange{first, last};
+    request.by = by;
+    request.today = today;
+    return make_report(journal.journal(), request);
+}
+
+const Tally& row(const Report& report, const std::string& label) {
+    for (const auto& r : report.rows)
+        if (r.label == label) return r.tally;
+    FAIL("no row " << label);
+    static Tally none;
+    return none;
+}
+
+}  // namespace
+
+TEST_CASE("every column sums exactly per day") {
+    const TestJournal j({
+        pump_sides("P1", "2026-11-20T06:10:00+01:00", 40, 50),
+        pump("P2", "2026-11-20T10:00:00+01:00", 120.5),
+        pump_sides("P3", "2026-11-20T14:00:00+01:00", 30.25, 35),
+        bottle("F1", "2026-11-20T08:00:00+01:00", 100),
+        bottle("F2", "2026-11-20T12:00:00+01:00", 60, "formula"),
+        nursing("F3", "2026-11-20T16:00:00+01:00", R"("left_s":600,"right_s":300)"),
+        store("S1", "2026-11-20T10:05:00+01:00", 120.5),
+        use("U1", "2026-11-20T18:00:00+01:00", "S1", 70),
+        pump("P4", "2026-11-21T06:00:00+01:00", 80),
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 21));
+    const Tally& t = row(r, "2026-11-20");
+    CHECK(t.pump_sessions == 3);
+    CHECK(t.pumped.ml() == Approx(275.75));
+    CHECK(t.left.ml() == Approx(70.25));
+    CHECK(t.right.ml() == Approx(85));
+    CHECK(t.feeds == 3);
+    CHECK(t.bottle.ml() == Approx(160));
+    CHECK(t.formula.ml() == Approx(60));
+    CHECK(t.breast_feeds == 1);
+    CHECK(t.breast_time == std::chrono::seconds(900));
+    CHECK(t.stored.ml() == Approx(120.5));
+    CHECK(t.used.ml() == Approx(70));
+    CHECK(t.discarded.ml() == 0);
+    CHECK(row(r, "2026-11-21").pump_sessions == 1);
+    CHECK(r.total.pumped.ml() == Approx(355.75));
+    CHECK(render::report_csv(r, Unit::ml) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml\n"
+          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0\n"
+          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0\n");
+}
+
+TEST_CASE("every day of the period has a row, empty days too") {
+    const TestJournal j({pump("P1", "2026-11-18T07:00:00+01:00", 90)});
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
+    REQUIRE(r.rows.size() == 7);
+    CHECK(r.rows.front().label == "2026-11-15");
+    CHECK(r.rows.back().label == "2026-11-21");
+    CHECK(r.rows[3].tally.pumped.ml() == 90);
+    for (std::size_t i : {0u, 1u, 2u, 4u, 5u, 6u}) CHECK(r.rows[i].tally.empty());
+}
+
+TEST_CASE("entries outside the period are not counted") {
+    const TestJournal j({pump("P1", "2026-11-14T23:59:00+01:00", 50), pump("P2", "2026-11-15T00:00:00+01:00", 60),
+                         pump("P3", "2026-11-21T23:59:00+01:00", 70), pump("P4", "2026-11-22T00:00:00+01:00", 80)});
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
+    CHECK(r.total.pump_sessions == 2);
+    CHECK(r.total.pumped.ml() == 130);
+}
+
+TEST_CASE("voided entries are left out and amendments applied") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T07:00:00+01:00", 100),
+        pump("P2", "2026-11-20T11:00:00+01:00", 90),
+        pump("P3", "2026-11-20T15:00:00+01:00", 80),
+        bottle("F1", "2026-11-20T09:00:00+01:00", 120),
+        void_of("V1", "2026-11-20T11:05:00+01:00", "P2"),
+        amend("A1", "2026-11-20T12:00:00+01:00", "P1", R"({"ml":130})"),
+        // P3 moved to the day before, F1 voided then the void voided (back in effect).
+        amend("A2", "2026-11-20T16:00:00+01:00", "P3", R"({"at":"2026-11-19T22:00:00+01:00"})"),
+        void_of("V2", "2026-11-20T16:10:00+01:00", "F1"),
+        void_of("V3", "2026-11-20T16:20:00+01:00", "V2"),
+    });
+    const Report r = report_of(j, day(2026, 11, 19), day(2026, 11, 20));
+    const Tally& t20 = row(r, "2026-11-20");
+    CHECK(t20.pump_sessions == 1);
+    CHECK(t20.pumped.ml() == 130);
+    CHECK(t20.bottle.ml() == 120);
+    const Tally& t19 = row(r, "2026-11-19");
+    CHECK(t19.pump_sessions == 1);
+    CHECK(t19.pumped.ml() == 80);
+    CHECK(r.total.pumped.ml() == 210);
+}
+
+TEST_CASE("a correction written before its target restarts the count without counting twice") {
+    // A merge can put a void before the entry it cancels: the replay starts over.
+    const TestJournal j({
+        void_of("V1", "2026-11-20T08:00:00+01:00", "P2"),
+        pump("P1", "2026-11-20T07:00:00+01:00", 100),
+        pump("P2", "2026-11-20T07:30:00+01:00", 50),
+        bottle("F1", "2026-11-20T09:00:00+01:00", 120),
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
+    CHECK(r.total.pump_sessions == 1);
+    CHECK(r.total.pumped.ml() == 100);
+    CHECK(r.total.feeds == 1);
+    CHECK(r.total.bottle.ml() == 120);
+    CHECK(r.hours[7].tally.pump_sessions == 1);
+}
+
+TEST_CASE("a pump at 23:30 counts for its evening") {
+    const TestJournal j({pump("P1", "2026-11-20T23:30:00+01:00", 110)});
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 21));
+    CHECK(row(r, "2026-11-20").pumped.ml() == 110);
+    CHECK(row(r, "2026-11-21").pumped.ml() == 0);
+    CHECK(r.hours[23].tally.pump_sessions == 1);
+}
+
+TEST_CASE("the date written in the entry decides its day whatever the offset") {
+    // Logged in New York at 23:30 local: in Berlin (or UTC) it is already the
+    // next morning, yet it counts for the evening it was written for.
+    const TestJournal j({pump("P1", "2026-11-20T23:30:00-05:00", 110),
+                         // At UTC+14 the first minutes of a day are the previous day's morning in UTC.
+                         pump("P2", "2026-11-21T00:15:00+14:00", 70)});
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 21));
+    CHECK(row(r, "2026-11-20").pumped.ml() == 110);
+    CHECK(row(r, "2026-11-21").pumped.ml() == 70);
+    CHECK(r.hours[23].tally.pumped.ml() == 110);
+    CHECK(r.hours[0].tally.pumped.ml() == 70);
+    // A period of that day alone still finds the entry written far east.
+    const Report only = report_of(j, day(2026, 11, 21), day(2026, 11, 21));
+    CHECK(only.total.pumped.ml() == 70);
+}
+
+TEST_CASE("the report reads the journal from its end back to the period only") {
+    std::vector<std::string> lines = old_pumps(12000);
+    lines.push_back(pump("P1", "2026-11-20T07:00:00+01:00", 90));
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 14), day(2026, 11, 20), Grouping::day, day(2026, 11, 21));
+    CHECK(r.total.pumped.ml() == 90);
+    CHECK(r.stats.stopped_early);
+    CHECK(r.stats.bytes_read < j.size() / 2);
+}
+
+TEST_CASE("breast minutes come from the timed sides, else the duration") {
+    const TestJournal j({
+        nursing("F1", "2026-11-20T03:00:00+01:00", R"("left_s":720,"right_s":480)"),
+        nursing("F2", "2026-11-20T07:00:00+01:00", R"("left_s":600)"),
+        nursing("F3", "2026-11-20T11:00:00+01:00", R"("dur_s":900)"),
+        nursing("F4", "2026-11-20T15:00:00+01:00", R"("left_s":300,"right_s":300,"dur_s":1500)"),
+        nursing("F5", "2026-11-20T19:00:00+01:00", R"("right_s":90)"),
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
+    CHECK(r.total.breast_feeds == 5);
+    CHECK(r.total.feeds == 5);
+    CHECK(r.total.breast_time == std::chrono::seconds(720 + 480 + 600 + 900 + 600 + 90));
+    CHECK(r.hours[3].tally.breast_time == std::chrono::seconds(1200));
+    CHECK(render::report_csv(r, Unit::ml).find("2026-11-20,0,0,0,0,5,0,5,56.5,0,0,0\n") != std::string::npos);
+}
+
+TEST_CASE("feeds count bottle and breast feeds, a feed without a method but with an amount is a bottle") {
+    const TestJournal j({
+        bottle("F1", "2026-11-20T08:00:00+01:00", 100),
+        nursing("F2", "2026-11-20T10:00:00+01:00", R"("dur_s":600)"),
+        R"({"v":1,"id":"F3","type":"feed","at":"2026-11-20T12:00:00+01:00","ml":40})",
+        R"({"v":1,"id":"X1","type":"weigh","at":"2026-11-20T12:00:00+01:00","grams":4100})",
+        R"({"v":1,"id":"M1","type":"move","at":"2026-11-20T13:00:00+01:00","target":"S0","place":"fridge"})",
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
+    CHECK(r.total.feeds == 3);
+    CHECK(r.total.breast_feeds == 1);
+    CHECK(r.total.bottle.ml() == 140);
+    CHECK(r.total.pump_sessions == 0);
+    CHECK(r.total.stored.ml() == 0);
+}
+
+TEST_CASE("a discard counts what was left in the container") {
+    const TestJournal j({
+        store("S1", "2026-11-16T10:00:00+01:00", 150),
+        use("U1", "2026-11-17T08:00:00+01:00", "S1", 60),
+        use("U2", "2026-11-18T08:00:00+01:00", "S1", 30.5),
+        discard("D1", "2026-11-19T21:00:00+01:00", "S1"),
+        store("S2", "2026-11-18T10:00:00+01:00", 100),
+        use("U3", "2026-11-18T12:00:00+01:00", "S2", 100),
+        discard("D2", "2026-11-19T22:00:00+01:00", "S2"),  // used up: nothing thrown away
+    });
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
+    CHECK(row(r, "2026-11-16").stored.ml() == 150);
+    CHECK(row(r, "2026-11-17").used.ml() == 60);
+    CHECK(row(r, "2026-11-18").used.ml() == Approx(130.5));
+    CHECK(row(r, "2026-11-18").stored.ml() == 100);
+    CHECK(row(r, "2026-11-19").discarded.ml() == Approx(59.5));
+    CHECK(r.hours[21].tally.discarded.ml() == Approx(59.5));
+    CHECK(r.total.stored.ml() == 250);
+    CHECK(r.total.used.ml() == Approx(190.5));
+    CHECK(r.total.discarded.ml() == Approx(59.5));
+}
+
+TEST_CASE("a voided use or an amended store changes what a discard threw away") {
+    const TestJournal j({
+        store("S1", "2026-11-16T10:00:00+01:00", 150),
+        use("U1", "2026-11-17T08:00:00+01:00", "S1", 60),
+        void_of("V1", "2026-11-17T08:05:00+01:00", "U1"),
+        amend("A1", "2026-11-17T09:00:00+01:00", "S1", R"({"ml":140})"),
+        use("U2", "2026-11-18T08:00:00+01:00", "S1", 40),
+        discard("D1", "2026-11-19T21:00:00+01:00", "S1"),
+        discard("D2", "2026-11-19T21:30:00+01:00", "NO-SUCH-CONTAINER"),
+    });
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
+    CHECK(r.total.stored.ml() == 140);
+    CHECK(r.total.used.ml() == 40);
+    CHECK(r.total.discarded.ml() == 100);
+}
+
+TEST_CASE("a discard finds its container stored before the period") {
+    // The store is weeks older than the period and 3000 lines back: the first
+    // pass stops before it, a second bounded look-up finds it.
+    std::vector<std::string> lines;
+    lines.push_back(store("S1", "2026-09-01T10:00:00+02:00", 180));
+    lines.push_back(use("U1", "2026-09-20T08:00:00+02:00", "S1", 50));
+    for (auto& l : old_pumps(3000, "2026-10-01")) lines.push_back(l);
+    lines.push_back(use("U2", "2026-11-18T08:00:00+01:00", "S1", 20));
+    lines.push_back(discard("D1", "2026-11-19T21:00:00+01:00", "S1"));
+    // And one stored more than a year before (found by reading everything).
+    const auto older = old_pumps(300, "2025-07-01");
+    lines.insert(lines.begin(), older.begin(), older.end());
+    lines.insert(lines.begin(), store("S0", "2025-06-01T10:00:00+02:00", 75));
+    lines.push_back(discard("D0", "2026-11-20T21:00:00+01:00", "S0"));
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
+    CHECK(row(r, "2026-11-19").discarded.ml() == 110);
+    CHECK(row(r, "2026-11-20").discarded.ml() == 75);
+    CHECK(r.total.stored.ml() == 0);  // stored before the period
+    CHECK(r.total.used.ml() == 20);
+}
+
+TEST_CASE("ISO weeks run across a year boundary") {
+    CHECK(iso_week_label(day(2026, 12, 28)) == "2026-W53");
+    CHECK(iso_week_label(day(2027, 1, 1)) == "2026-W53");
+    CHECK(iso_week_label(day(2027, 1, 3)) == "2026-W53");
+    CHECK(iso_week_label(day(2027, 1, 4)) == "2027-W01");
+    CHECK(iso_week_label(day(2024, 12, 30)) == "2025-W01");
+    CHECK(iso_week_label(day(2021, 1, 3)) == "2020-W53");
+    CHECK(iso_week_label(day(2026, 11, 21)) == "2026-W47");
+
+    const TestJournal j({
+        pump("P1", "2026-12-27T07:00:00+01:00", 10),  // Sunday of 2026-W52
+        pump("P2", "2026-12-31T07:00:00+01:00", 20),
+        pump("P3", "2027-01-02T07:00:00+01:00", 40),
+        pump("P4", "2027-01-04T07:00:00+01:00", 80),
+    });
+    const Report r = report_of(j, day(2026, 12, 27), day(2027, 1, 5), Grouping::week);
+    REQUIRE(r.rows.size() == 3);
+    CHECK(r.rows[0].label == "2026-W52");
+    CHECK(r.rows[0].days == 1);
+    CHECK(r.rows[0].tally.pumped.ml() == 10);
+    CHECK(r.rows[1].label == "2026-W53");
+    CHECK(r.rows[1].days == 7);
+    CHECK(r.rows[1].tally.pumped.ml() == 60);
+    CHECK(r.rows[1].tally.pump_sessions == 2);
+    CHECK(r.rows[2].label == "2027-W01");
+    CHECK(r.rows[2].days == 2);
+    CHECK(r.rows[2].tally.pumped.ml() == 80);
+}
+
+TEST_CASE("months group by the calendar month") {
+    const TestJournal j({pump("P1", "2026-10-31T23:30:00+01:00", 10), pump("P2", "2026-11-01T00:30:00+01:00", 20)});
+    const Report r = report_of(j, day(2026, 10, 30), day(2026, 11, 2), Grouping::month);
+    REQUIRE(r.rows.size() == 2);
+    CHECK(r.rows[0].label == "2026-10");
+    CHECK(r.rows[0].tally.pumped.ml() == 10);
+    CHECK(r.rows[1].label == "2026-11");
+    CHECK(r.rows[1].tally.pumped.ml() == 20);
+    CHECK(render::report_columns(Grouping::month, Unit::ml)[0] == "month");
+}
+
+TEST_CASE("the hour of day pattern has 24 rows over the whole period") {
+    const TestJournal j({pump("P1", "2026-11-19T07:10:00+01:00", 10), pump("P2", "2026-11-20T07:50:00+01:00", 20),
+                         bottle("F1", "2026-11-20T07:00:00+01:00", 90), bottle("F2", "2026-11-20T00:00:00+01:00", 30)});
+    const Report r = report_of(j, day(2026, 11, 19), day(2026, 11, 20), Grouping::hour);
+    REQUIRE(r.rows.size() == 24);
+    CHECK(r.rows[0].label == "00:00");
+    CHECK(r.rows[0].tally.feeds == 1);
+    CHECK(r.rows[7].label == "07:00");
+    CHECK(r.rows[7].tally.pump_sessions == 2);
+    CHECK(r.rows[7].tally.pumped.ml() == 30);
+    CHECK(r.rows[7].tally.bottle.ml() == 90);
+    CHECK(r.total.pumped.ml() == 30);
+}
+
+TEST_CASE("ounces switch the values and the column names") {
+    const TestJournal j({pump_sides("P1", "2026-11-20T07:00:00+01:00", 40, 50), bottle("F1", "2026-11-20T08:00:00+01:00", 120)});
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
+    CHECK(render::report_csv(r, Unit::oz) ==
+          "date,pump_sessions,pumped_oz,left_oz,right_oz,feeds,bottle_oz,breast_feeds,breast_min,stored_oz,used_oz,"
+          "discarded_oz\n"
+          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0\n");
+    CHECK(render::report_json(r, Unit::oz).find("\"pumped_oz\": 3.04") != std::string::npos);
+}
+
+TEST_CASE("the trend compares the last 7 complete days with the 7 before") {
+    std::vector<std::string> lines;
+    // 100 ml a day from 11-01 to 11-07, 110 ml a day from 11-08 to 11-14, and a partial today.
+    for (int d = 1; d <= 14; ++d)
+        lines.push_back(pump(fmt::format("P{}", d), fmt::format("2026-11-{:02d}T07:00:00+01:00", d), d <= 7 ? 100 : 110));
+    lines.push_back(pump("P15", "2026-11-15T07:00:00+01:00", 5));
+    const TestJournal j(lines);
+    // The period ends today (11-15): today is not over, the trend ends on 11-14.
+    const Report r = report_of(j, day(2026, 11, 9), day(2026, 11, 15), Grouping::day, day(2026, 11, 15));
+    CHECK(r.trend.recent.first == day(2026, 11, 8));
+    CHECK(r.trend.recent.last == day(2026, 11, 14));
+    CHECK(r.trend.recent_pumped.ml() == 770);
+    CHECK(r.trend.previous_pumped.ml() == 700);
+    REQUIRE(r.trend.percent);
+    CHECK(*r.trend.percent == Approx(10));
+    CHECK(r.trend.direction == Trend::Direction::up);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: 770 ml pumped in the 7 days to 2026-11-14, up 10% on the 7 days before (700 ml).");
+    // A period in the past ends its trend on its last day.
+    const Report past = report_of(j, day(2026, 11, 1), day(2026, 11, 14), Grouping::day, day(2026, 11, 20));
+    CHECK(past.trend.recent.last == day(2026, 11, 14));
+    // Within 5% either way is steady; no earlier pumps means nothing to compare.
+    const Report early = report_of(j, day(2026, 11, 1), day(2026, 11, 7), Grouping::day, day(2026, 11, 20));
+    CHECK_FALSE(early.trend.percent);
+    CHECK(early.trend.direction == Trend::Direction::unknown);
+}
+
+TEST_CASE("a steady trend is within 5 percent") {
+    std::vector<std::string> lines;
+    for (int d = 1; d <= 14; ++d)
+        lines.push_back(pump(fmt::format("P{}", d), fmt::format("2026-11-{:02d}T07:00:00+01:00", d), d <= 7 ? 100 : 97));
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 8), day(2026, 11, 14), Grouping::day, day(2026, 11, 20));
+    CHECK(r.trend.direction == Trend::Direction::steady);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: 679 ml pumped in the 7 days to 2026-11-14, steady (-3%) on the 7 days before (700 ml).");
+}
+
+TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T07:00:00+01:00", 2200),
+        pump("P2", "2026-11-21T07:00:00+01:00", 2000),
+        bottle("F1", "2026-11-20T08:00:00+01:00", 3900),
+        bottle("F2", "2026-11-20T09:00:00+01:00", 500, "formula"),
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 21));
+    CHECK(r.balance.pumped.ml() == 4200);
+    CHECK(r.balance.breast_milk_drunk.ml() == 3900);
+    CHECK(r.balance.formula_drunk.ml() == 500);
+    CHECK(render::balance_sentence(r.balance, Unit::ml) ==
+          "Pumped 4.2 L, baby drank 3.9 L of breast milk from bottles (and 500 ml of formula): +300 ml to the stash.");
+    StashBalance plain{Volume::from_ml(4200), Volume::from_ml(3900), Volume{}};
+    CHECK(render::balance_sentence(plain, Unit::ml) == "Pumped 4.2 L, baby drank 3.9 L from bottles: +300 ml to the stash.");
+    StashBalance short_of{Volume::from_ml(500), Volume::from_ml(700), Volume{}};
+    CHECK(render::balance_sentence(short_of, Unit::ml) ==
+          "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk, from the stash.");
+}
+
+TEST_CASE("written day and hour are read from the text of at") {
+    CHECK(written_day("2026-11-21T23:30:00-05:00") == day(2026, 11, 21));
+    CHECK(written_hour("2026-11-21T23:30:00-05:00") == 23);
+    CHECK(written_hour("2026-11-21 07:05:00Z") == 7);
+    CHECK_FALSE(written_day("2026-02-30T10:00:00Z"));
+    CHECK_FALSE(written_day("26-11-21"));
+    CHECK_FALSE(written_hour("2026-11-21T25:00:00Z"));
+    CHECK(parse_grouping("week") == Grouping::week);
+    CHECK_THROWS(parse_grouping("fortnight"));
+}
