@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pumplog/journal.hpp"
@@ -100,9 +101,9 @@ private:
 };
 
 // The containers thrown away in the period and what was left in each: the
-// volume stored minus what was used from it before the discard. Discards are
-// rare, so they are kept in a short list and looked up only for `store` and
-// `use` entries.
+// volume stored minus what was used from it before the discard. Kept in a
+// list, indexed by container id: a report over years meets thousands of
+// discards, and every `store` and `use` line looks its container up.
 class DiscardLedger {
 public:
     struct Discard {
@@ -136,6 +137,7 @@ public:
 
 private:
     std::vector<Discard> discards_;
+    std::unordered_multimap<std::string, std::size_t> by_target_;  // container id -> index in discards_
 };
 
 // The 7-day trend of pumped volume: the last 7 complete days of the period

@@ -199,16 +199,20 @@ void DiscardLedger::add(const Entry& e, const DayRange& reported) {
     if (e.type == EntryType::discard) {
         const auto day = written_day(e.at_text);
         if (!day || !reported.contains(*day) || e.target.empty()) return;
+        by_target_.emplace(e.target, discards_.size());
         discards_.push_back(Discard{e.target, *day, written_hour(e.at_text).value_or(0), e.at.instant, {}, {}});
         return;
     }
     if (discards_.empty() || (e.type != EntryType::store && e.type != EntryType::use)) return;
     const std::string& container = e.type == EntryType::store ? e.id : e.target;
-    for (auto& d : discards_)
-        if (d.target == container) count_for(d, e);
+    const auto [first, last] = by_target_.equal_range(container);
+    for (auto it = first; it != last; ++it) count_for(discards_[it->second], e);
 }
 
-void DiscardLedger::clear() { discards_.clear(); }
+void DiscardLedger::clear() {
+    discards_.clear();
+    by_target_.clear();
+}
 
 void DiscardLedger::begin_lookup() {
     for (auto& d : discards_) {
@@ -220,8 +224,9 @@ void DiscardLedger::begin_lookup() {
 void DiscardLedger::add_container_entry(const Entry& e) {
     if (e.type != EntryType::store && e.type != EntryType::use) return;
     const std::string& container = e.type == EntryType::store ? e.id : e.target;
-    for (auto& d : discards_)
-        if (d.looking && d.target == container) count_for(d, e);
+    const auto [first, last] = by_target_.equal_range(container);
+    for (auto it = first; it != last; ++it)
+        if (Discard& d = discards_[it->second]; d.looking) count_for(d, e);
 }
 
 void DiscardLedger::restart_lookup() {
