@@ -373,3 +373,18 @@ Skipped 6 rows:
     [ "$(journal_sum)" = "$before" ]
     [ "${lines[3]}" = "  2317 already in the journal" ]
 }
+
+@test "a plan from the imported real Baby Connect history follows that baby's day" {
+    [ -f "$EVA" ] || skip "the shared real data is not beside the repository"
+    export TZ=America/Los_Angeles PUMPLOG_NOW="2020-12-13T12:00:00-08:00"
+    run --separate-stderr pumplog log import "$EVA"
+    [ "$status" -eq 0 ]
+    # The week before 20 June 2020: bottles and nursing as imported. The slots are
+    # the times Eva was fed that week (the planner's own test reads the same days
+    # converted by tests/data/eva-journal.py and finds the same six).
+    run --separate-stderr pumplog --now "2020-06-20 00:00" plan --mode exclusive --on 2020-06-20 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["08:22","10:50","14:08","16:49","19:14","23:17"]' ]
+    [ "$(jq '.basis.feeds' <<<"$output")" -eq 43 ]
+    [ "$(jq '.basis.days' <<<"$output")" -eq 7 ]
+}
