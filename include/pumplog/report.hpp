@@ -184,6 +184,9 @@ struct Report {
     std::vector<ReportRow> rows;   // every day, week or month of the period (empty ones too), or the 24 hours
     std::vector<ReportRow> days;   // every day of the period (the charts)
     std::vector<ReportRow> hours;  // the 24 hours of the day over the period (the pattern)
+    // Supply mode's milestone for each day of `days` (when the baby's birth date
+    // is set): the reference line of the pumped-per-day chart.
+    std::vector<std::optional<Volume>> milestones;
     Tally total;
     Trend trend;
     StashBalance balance;

@@ -78,6 +78,10 @@ const std::vector<SupplyMilestone>& supply_milestones();
 // milestone day; linear interpolation between milestones (day 7: 425 ml, day 11:
 // 625 ml); from day 14 on, 750 ml, the lower end of full production (Ameda).
 std::optional<Volume> supply_milestone(int day);
+// The milestone of each day from `first` to `last` (local dates), counted from
+// `birth` (day 0): the report's reference line.
+std::vector<std::optional<Volume>> supply_milestones_between(date::sys_days first, date::sys_days last,
+                                                             const date::year_month_day& birth);
 
 // Full production (Ameda): 750-1050 ml a day.
 inline constexpr Volume supply_full_low = Volume::from_ml(750);

@@ -10,6 +10,7 @@
 #include "pumplog/render/report.hpp"
 #include "pumplog/render/stock.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/supply.hpp"
 #include "pumplog/report.hpp"
 
 namespace pumplog::cli {
@@ -78,7 +79,9 @@ int run_report(Context& ctx, const ReportOptions& o) {
     request.period = period_of(o, clock);
     request.today = local_day(clock.now, clock.zone);
     request.strict = ctx.strict;
-    const Report report = make_report(ctx.journal(), request);
+    Report report = make_report(ctx.journal(), request);
+    if (const auto& birth = ctx.settings().birth; birth && ctx.settings().mode == PlanMode::supply)
+        report.milestones = supply_milestones_between(report.period.first, report.period.last, *birth);
     ctx.warn(report.stats);
 
     const Unit unit = ctx.unit();

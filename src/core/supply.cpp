@@ -578,4 +578,12 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
     return plan;
 }
 
+std::vector<std::optional<Volume>> supply_milestones_between(date::sys_days first, date::sys_days last,
+                                                             const date::year_month_day& birth) {
+    std::vector<std::optional<Volume>> out;
+    for (date::sys_days day = first; day <= last; day += date::days(1))
+        out.push_back(supply_milestone(static_cast<int>((day - date::sys_days(birth)).count())));
+    return out;
+}
+
 }  // namespace pumplog

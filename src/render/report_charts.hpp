@@ -8,6 +8,8 @@ namespace pumplog::render::detail {
 
 // Pumped (bars) and drunk from bottles (a line) per row.
 ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit unit, const DayRange& period);
+// Per day, with supply mode's milestone as a dashed reference line when known.
+ChartSpec volume_chart(const Report& report, Unit unit);
 // Feeds and pump sessions per hour of the day.
 ChartSpec hours_chart(const Report& report);
 

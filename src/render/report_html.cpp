@@ -169,10 +169,14 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
     out += "</section>\n";
 
     out += "<section id=\"volumes\">\n<h2>Pumped and drunk per day</h2>\n";
-    ChartSpec volumes = detail::volume_chart(report.days, Grouping::day, unit, report.period);
+    ChartSpec volumes = detail::volume_chart(report, unit);
     volumes.standalone = false;
     out += "<div class=\"chart\">" + svg_chart(volumes) + "</div>\n";
-    out += "<p class=\"note\">Bars: pumped. Line: drunk from bottles (breast milk and formula).</p>\n</section>\n";
+    out += "<p class=\"note\">Bars: pumped. Line: drunk from bottles (breast milk and formula).";
+    if (!report.milestones.empty())
+        out += " Dashed: the daily volume expected on each day since birth when pumping to build a supply "
+               "(Ru et al., Front. Pediatr. 2020; see pumplog-supply(7)).";
+    out += "</p>\n</section>\n";
 
     out += "<section id=\"hours\">\n<h2>When the baby eats, when you pump</h2>\n";
     ChartSpec hours = detail::hours_chart(report);

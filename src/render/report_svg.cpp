@@ -1,3 +1,4 @@
+#include <cmath>
 // The report's charts: pumped against drunk per row, and the hour-of-day pattern.
 #include <fmt/format.h>
 
@@ -69,6 +70,20 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
     return spec;
 }
 
+ChartSpec volume_chart(const Report& report, Unit unit) {
+    ChartSpec spec = volume_chart(report.days, Grouping::day, unit, report.period);
+    bool any = false;
+    ChartSeries milestone{"supply milestone (Ru et al. 2020)", "milestone", "#2e8b57", {}, false,
+                          std::string(unit_name(unit))};
+    milestone.reference = true;
+    for (const auto& m : report.milestones) {
+        milestone.values.push_back(m ? output_value(*m, unit) : std::nan(""));
+        any = any || m.has_value();
+    }
+    if (any) spec.series.push_back(std::move(milestone));
+    return spec;
+}
+
 ChartSpec hours_chart(const Report& report) {
     ChartSpec spec;
     spec.id = "hours";
@@ -94,6 +109,7 @@ ChartSpec hours_chart(const Report& report) {
 }  // namespace detail
 
 std::string report_svg(const Report& report, Unit unit) {
+    if (report.by == Grouping::day) return svg_chart(detail::volume_chart(report, unit));
     return svg_chart(detail::volume_chart(report.rows, report.by, unit, report.period));
 }
 

@@ -63,7 +63,11 @@ std::string svg_chart(const ChartSpec& spec) {
     // Legend, under the title.
     double lx = left_margin;
     for (const auto& s : spec.series) {
-        if (s.line) {
+        if (s.reference) {
+            out += fmt::format("<line x1=\"{}\" y1=\"67\" x2=\"{}\" y2=\"67\" stroke=\"{}\" stroke-width=\"2\" "
+                               "stroke-dasharray=\"6 4\"/>\n",
+                               f(lx), f(lx + 16), s.color);
+        } else if (s.line) {
             out += fmt::format("<line x1=\"{}\" y1=\"67\" x2=\"{}\" y2=\"67\" stroke=\"{}\" stroke-width=\"2\"/>"
                                "<circle cx=\"{}\" cy=\"67\" r=\"3.5\" fill=\"{}\"/>\n",
                                f(lx), f(lx + 16), s.color, f(lx + 8), s.color);
@@ -105,12 +109,12 @@ std::string svg_chart(const ChartSpec& spec) {
 
     // Bars side by side within each slot, then lines over them.
     std::size_t bar_series = 0;
-    for (const auto& s : spec.series) bar_series += s.line ? 0 : 1;
+    for (const auto& s : spec.series) bar_series += s.line || s.reference ? 0 : 1;
     const double group = std::min(slot * (slot >= 8 ? 0.7 : 0.9), 36.0 * static_cast<double>(std::max<std::size_t>(bar_series, 1)));
     const double bar_width = bar_series ? group / static_cast<double>(bar_series) : 0;
     std::size_t b = 0;
     for (const auto& s : spec.series) {
-        if (s.line) continue;
+        if (s.line || s.reference) continue;
         out += fmt::format("<g fill=\"{}\">\n", s.color);
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
             const double x = x0 + static_cast<double>(i) * slot + (slot - group) / 2 + static_cast<double>(b) * bar_width;
@@ -124,7 +128,29 @@ std::string svg_chart(const ChartSpec& spec) {
         ++b;
     }
     for (const auto& s : spec.series) {
-        if (!s.line) continue;
+        if (!s.reference) continue;
+        // A dashed line per run of days that have a value.
+        std::string points;
+        const auto flush = [&] {
+            if (!points.empty())
+                out += fmt::format("<polyline class=\"reference {}\" points=\"{}\" fill=\"none\" stroke=\"{}\" "
+                                   "stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>{}</title></polyline>\n",
+                                   s.css_class, points, s.color, escape_xml(s.name));
+            points.clear();
+        };
+        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
+            if (std::isnan(s.values[i])) {
+                flush();
+                continue;
+            }
+            points += fmt::format("{}{},{}", points.empty() ? "" : " ", f(x0 + static_cast<double>(i) * slot),
+                                  f(y(s.values[i])));
+            points += fmt::format(" {},{}", f(x0 + static_cast<double>(i + 1) * slot), f(y(s.values[i])));
+        }
+        flush();
+    }
+    for (const auto& s : spec.series) {
+        if (!s.line || s.reference) continue;
         std::string points;
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i)
             points += fmt::format("{}{},{}", points.empty() ? "" : " ", f(x0 + (static_cast<double>(i) + 0.5) * slot),

@@ -14,6 +14,7 @@ struct ChartSeries {
     std::vector<double> values;  // one per slot
     bool line = false;           // a line with a point per slot, else bars
     std::string unit;            // in each mark's tooltip ("ml")
+    bool reference = false;      // a dashed line without points (a target); NaN values leave gaps
 };
 
 struct ChartSpec {

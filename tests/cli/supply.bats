@@ -64,3 +64,21 @@ pumps() {
     [ "$status" -eq 0 ]
     [ "$(grep -c '^BEGIN:VEVENT' <<<"$output")" -eq 8 ]
 }
+
+@test "the report's pumped-per-day chart shows the milestones as a reference line when birth is set" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumps 40 "2026-11-23 09:00"
+    run --separate-stderr pumplog report --since 2026-11-18 --format svg
+    [ "$status" -eq 0 ]
+    [[ "$output" != *'class="reference'* ]]
+    pumplog config set mode supply >/dev/null
+    pumplog config set birth 2026-11-16 >/dev/null
+    run --separate-stderr pumplog report --since 2026-11-18 --format svg
+    [ "$status" -eq 0 ]
+    # days 2..8 since birth: no milestone before day 6, so one run from 11-22 (350 ml) to 11-24 (500 ml)
+    [ "$(grep -c 'class="reference milestone"' <<<"$output")" -eq 1 ]
+    python3 -c 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.read().split("?>", 1)[1])' <<<"$output"
+    run --separate-stderr pumplog report --since 2026-11-18 --format html
+    [[ "$output" == *'class="reference milestone"'* ]]
+    [[ "$output" == *"Ru et al., Front. Pediatr. 2020"* ]]
+}
