@@ -49,21 +49,15 @@ void read_feeding(FileImport& file) {
             file.other_activity(t.cell(record, t.column("type")));
             return;
         }
-        const auto when = file.time(record, start);
-        if (!when) {
-            file.skip(Skip::no_time);
-            return;
-        }
-        Draft d;
-        d.line = record.line;
-        d.when = *when;
-        d.note = t.cell(record, t.column("notes"));
+        auto draft = file.start_draft(record, start, t.cell(record, t.column("notes")));
+        if (!draft) return;
+        Draft& d = *draft;
         d.child = child;
         d.source_id = t.cell(record, t.column("id"));
         if (method == "left breast" || method == "right breast" || method == "both breasts" ||
             method == "both breast") {
             d.method = FeedMethod::breast;
-            const auto duration = recorded(span(file, record, *when));
+            const auto duration = recorded(span(file, record, d.when));
             if (method == "left breast") d.left = duration;
             else if (method == "right breast") d.right = duration;
             else d.duration = duration;
@@ -108,7 +102,7 @@ void read_pumping(FileImport& file) {
             file.skip(Skip::not_recorded);
             return;
         }
-        d.duration = recorded(span(file, record, *when));
+        d.duration = recorded(span(file, record, d.when));
         file.add(std::move(d));
     });
 }

@@ -89,15 +89,9 @@ void read(FileImport& file, const std::string&) {
         }
         const std::string child = pump ? std::string() : child_of(text);
         if (!file.select_child(child)) return;
-        const auto when = file.time(record, start);
-        if (!when) {
-            file.skip(Skip::no_time);
-            return;
-        }
-        Draft d;
-        d.line = record.line;
-        d.when = *when;
-        d.note = t.cell(record, t.column("notes"));
+        auto draft = file.start_draft(record, start, t.cell(record, t.column("notes")));
+        if (!draft) return;
+        Draft& d = *draft;
         d.child = child;
         const auto quantity = [&] {
             return recorded(file.amount(t.cell(record, t.column("quantity")), quantity_unit(text), record.line));

@@ -98,15 +98,9 @@ void read(FileImport& file, const std::string& kind) {
     file.settle_dates({t.column("time")}, "M/D/YY h:mm AM, D/M/YY HH:MM or the like");
     file.for_each_row([&](const CsvRecord& record) {
         if (!file.select_child(t.cell(record, t.column("baby")))) return;
-        const auto when = file.time(record, t.column("time"));
-        if (!when) {
-            file.skip(Skip::no_time);
-            return;
-        }
-        Draft d;
-        d.line = record.line;
-        d.when = *when;
-        d.note = t.cell(record, t.column("note"));
+        auto draft = file.start_draft(record, t.column("time"), t.cell(record, t.column("note")));
+        if (!draft) return;
+        Draft& d = *draft;
         d.child = t.cell(record, t.column("baby"));
         if (kind == "pump") {
             read_pump(file, record, d);

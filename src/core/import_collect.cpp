@@ -226,4 +226,18 @@ void FileImport::finish() {
                                       names));
 }
 
+std::optional<Draft> FileImport::start_draft(const CsvRecord& record, std::optional<std::size_t> column,
+                                             std::string_view note) {
+    const auto when = time(record, column);
+    if (!when) {
+        skip(Skip::no_time);
+        return std::nullopt;
+    }
+    Draft draft;
+    draft.line = record.line;
+    draft.when = *when;
+    draft.note = std::string(note);
+    return draft;
+}
+
 }  // namespace pumplog::import_detail

@@ -107,6 +107,9 @@ public:
     bool select_child(std::string_view child, std::string_view id = {});
     void other_activity(std::string_view name);
     void skip(Skip reason);
+    // A draft for a row that happened at the time in `column`, with its line and
+    // note; nullopt (the row counted as skipped for want of a time) without one.
+    std::optional<Draft> start_draft(const CsvRecord& record, std::optional<std::size_t> column, std::string_view note);
     // Checks the draft (amounts, durations, not in the future: RowError otherwise),
     // gives it its id and adds its entry.
     void add(Draft draft);

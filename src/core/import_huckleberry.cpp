@@ -88,15 +88,9 @@ void read(FileImport& file, const std::string&) {
             file.other_activity(t.cell(record, t.column("type")));
             return;
         }
-        const auto when = file.time(record, t.column("start"));
-        if (!when) {
-            file.skip(Skip::no_time);
-            return;
-        }
-        Draft d;
-        d.line = record.line;
-        d.when = *when;
-        d.note = t.cell(record, t.column("notes"));
+        auto draft = file.start_draft(record, t.column("start"), t.cell(record, t.column("notes")));
+        if (!draft) return;
+        Draft& d = *draft;
         if (feed) {
             read_feed(file, record, d);
         } else if (!read_pump(file, record, d)) {
