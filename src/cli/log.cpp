@@ -299,6 +299,9 @@ int run_edit(Context& ctx, const EditOptions& o) {
 
 }  // namespace
 
+void setup_check(CLI::App& log, Context& ctx);  // check.cpp
+void setup_merge(CLI::App& log, Context& ctx);  // merge.cpp
+
 void setup_add(CLI::App& cmd, Context& ctx) {
     auto o = std::make_shared<PumpOptions>();
     add_pump_options(cmd, *o);
@@ -359,6 +362,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--milk", eo->milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
     edit->add_flag("--force", eo->force, "accept an implausible amount or a future time");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });
+
+    setup_check(log, ctx);
+    setup_merge(log, ctx);
 }
 
 }  // namespace pumplog::cli

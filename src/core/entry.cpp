@@ -303,7 +303,10 @@ std::optional<std::chrono::system_clock::time_point> ulid_time(std::string_view 
         if (v == std::string_view::npos) return std::nullopt;
         if (i < 10) t = (t << 5) | v;
     }
-    if (t > (std::uint64_t{1} << 48)) return std::nullopt;
+    // A time past what system_clock holds (about year 2262) is not a ULID we
+    // wrote: converting it would overflow (found by fuzz_line).
+    constexpr std::uint64_t latest_ms = 9'000'000'000'000;  // year 2255
+    if (t > latest_ms) return std::nullopt;
     return std::chrono::system_clock::time_point(std::chrono::milliseconds(t));
 }
 
