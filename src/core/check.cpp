@@ -301,6 +301,7 @@ struct GoodLine {
 struct Checker::Impl {
     LineValidator validator;
     std::vector<GoodLine> good;
+    std::unordered_map<std::string, std::uint64_t> bad_ids;  // ids of lines bad on their own: line number
     CheckReport report;
 };
 
@@ -321,6 +322,7 @@ void Checker::add(const RawLine& line) {
     }
     if (!ok) {
         report.bad_lines.push_back(line.number);
+        if (!verdict.id.empty()) impl_->bad_ids.emplace(std::move(verdict.id), line.number);
         return;
     }
     std::string_view text = line.text;
@@ -358,10 +360,13 @@ CheckReport Checker::finish() {
             if (line.bad || !is_correction(line.type)) continue;
             const auto it = first.find(line.target);
             if (it == first.end() || good[it->second].bad) {
-                mark_bad(line, it == first.end()
-                                   ? fmt::format("refers to {}, which no line has", quote_key(line.target))
-                                   : fmt::format("refers to {} on line {}, which is bad", quote_key(line.target),
-                                                 good[it->second].number));
+                const auto bad = impl_->bad_ids.find(line.target);
+                const std::uint64_t bad_line = it != first.end()         ? good[it->second].number
+                                               : bad != impl_->bad_ids.end() ? bad->second
+                                                                             : 0;
+                mark_bad(line, bad_line == 0 ? fmt::format("refers to {}, which no line has", quote_key(line.target))
+                                             : fmt::format("refers to {} on line {}, which is bad",
+                                                           quote_key(line.target), bad_line));
                 changed = true;
                 continue;
             }
