@@ -67,13 +67,15 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     pump.note = o.note;
     const Journal journal = ctx.journal();
     const Line line = pump_line(pump, new_id(), clock.zone);
+    const date::sys_days day = local_day(pump.at, clock.zone);
+    ReplayOptions options;
+    options.since = start_of_local_day(day, clock.zone);
+    // --strict refuses a damaged journal before writing to it: a refused command changes nothing.
+    if (ctx.strict) ctx.history(options);
     journal.append({serialize(line)});
 
     // The summary: that day's pumps, read from the journal's tail only.
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
-    const date::sys_days day = local_day(pump.at, clock.zone);
-    ReplayOptions options;
-    options.since = start_of_local_day(day, clock.zone);
     const History history = ctx.history(options);
     const DayTotal total = pumped_on(history.entries, date);
     const Unit unit = ctx.unit();
@@ -121,6 +123,11 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
     }
     const Line line = feed_line(feed, new_id(), clock.zone);
+    if (ctx.strict) {  // refuse a damaged journal before writing to it (the tail a feed's day needs)
+        ReplayOptions options;
+        options.since = start_of_local_day(local_day(feed.at, clock.zone), clock.zone);
+        ctx.history(options);
+    }
     ctx.journal().append({serialize(line)});
     Entry entry;
     std::string error;
