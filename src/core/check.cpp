@@ -421,6 +421,11 @@ std::filesystem::path rejected_path(const std::filesystem::path& journal) { retu
 RepairResult repair_journal(const Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());
+    std::error_code ec;
+    if (!std::filesystem::exists(journal.path(), ec)) {  // nothing to repair; do not create it
+        result.report = check_journal(journal);
+        return result;
+    }
     journal.with_lock([&] {
         result.report = check_journal(journal);
         const auto& bad = result.report.bad_lines;

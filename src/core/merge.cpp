@@ -145,12 +145,27 @@ MergeResult merge_into(const Journal& journal, const std::vector<std::filesystem
     incoming.reserve(files.size());
     for (const auto& file : files) incoming.push_back(read_merge_source(file));
     MergeResult result;
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(journal.path(), ec);
     journal.with_lock([&] {
-        const MergeSource current = read_lines(journal.path());
-        result = merge_sources(current, incoming, strict);
+        // Taking the lock creates the file: a merge that writes nothing must not leave it behind.
+        // Unlinked under the lock, so that a waiting writer notices and opens a new file.
+        const auto undo_create = [&] {
+            if (!existed && std::filesystem::file_size(journal.path(), ec) == 0 && !ec)
+                std::filesystem::remove(journal.path(), ec);
+        };
+        try {
+            const MergeSource current = read_lines(journal.path());
+            result = merge_sources(current, incoming, strict);
+        } catch (...) {
+            undo_create();
+            throw;
+        }
         if (result.added > 0) {
             journal.rewrite(result.content);
             result.rewritten = true;
+        } else {
+            undo_create();
         }
     });
     return result;

@@ -34,6 +34,9 @@ damaged_journal() {
     [ "$status" -eq 0 ]
     [ "$output" = "$J: 0 lines, 0 good entries, no errors" ]
     [ ! -e "$J" ]
+    run pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ ! -e "$J" ]
 }
 
 @test "check prints one line per problem with its line number and exits 3" {
