@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     for (const Unit unit : {Unit::ml, Unit::oz}) {
         try {
             const Volume v = parse_amount(text, unit);
-            fuzz::require(std::isfinite(v.ml()));
+            FUZZ_REQUIRE(std::isfinite(v.ml()));
             (void)format_volume(v, unit);
             (void)output_value(v, unit);
             (void)round_ml(v.ml());
@@ -27,10 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
         }
         try {
             const SideAmounts s = parse_session_amount(text, unit);
-            fuzz::require(std::isfinite(s.total.ml()));
+            FUZZ_REQUIRE(std::isfinite(s.total.ml()));
             if (s.left || s.right) {
                 const double sum = s.left.value_or(Volume{}).ml() + s.right.value_or(Volume{}).ml();
-                fuzz::require(std::fabs(sum - s.total.ml()) <= 1e-6 * std::max(1.0, std::fabs(sum)));
+                FUZZ_REQUIRE(std::fabs(sum - s.total.ml()) <= 1e-6 * std::max(1.0, std::fabs(sum)));
             }
             (void)format_volume(s.total, unit);
         } catch (const Error& e) {

@@ -1,5 +1,6 @@
 #pragma once
 // Shared by the fuzz targets: what every refusal must look like.
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -15,9 +16,14 @@ inline void expect_usage_error(const Error& e) {
     if (std::strchr(e.what(), '\n') != nullptr) std::abort();
 }
 
-inline void require(bool condition) {
-    if (!condition) std::abort();
-}
+// A property every input must keep; says which one broke.
+#define FUZZ_REQUIRE(condition)                                                                         \
+    do {                                                                                                \
+        if (!(condition)) {                                                                             \
+            std::fprintf(stderr, "property broken: %s (%s:%d)\n", #condition, __FILE__, __LINE__);      \
+            std::abort();                                                                               \
+        }                                                                                               \
+    } while (false)
 
 inline std::string_view text_of(const unsigned char* data, std::size_t size) {
     return {reinterpret_cast<const char*>(data), size};

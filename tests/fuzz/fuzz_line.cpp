@@ -23,15 +23,15 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     std::string error_first, error_second;
     const bool ok = reused.parse(buffer.data(), size, buffer.size(), first, error_first);
     const bool again = parse_entry_line(text, second, error_second);
-    fuzz::require(ok == again);
+    FUZZ_REQUIRE(ok == again);
     if (!ok) {
-        fuzz::require(!error_first.empty() && error_first == error_second);
+        FUZZ_REQUIRE(!error_first.empty() && error_first == error_second);
         return 0;
     }
-    fuzz::require(!first.id.empty() && !first.type_text.empty());
-    fuzz::require(first.id == second.id && first.type == second.type && first.target == second.target);
-    fuzz::require(first.raw == text);
-    fuzz::require(parse_rfc3339(first.at_text).has_value());
+    FUZZ_REQUIRE(!first.id.empty() && !first.type_text.empty());
+    FUZZ_REQUIRE(first.id == second.id && first.type == second.type && first.target == second.target);
+    FUZZ_REQUIRE(first.raw == text);
+    FUZZ_REQUIRE(parse_rfc3339(first.at_text).has_value());
     (void)line_key(first);
     return 0;
 }

@@ -20,16 +20,16 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     const Clock& clock = clock_in_berlin();
     try {
         const Span span = parse_time_span(text, clock);
-        fuzz::require(span.begin < span.end);
+        FUZZ_REQUIRE(span.begin < span.end);
         (void)format_date_time(span.begin, clock.zone);
-        fuzz::require(parse_time_point(text, clock) == span.begin);
+        FUZZ_REQUIRE(parse_time_point(text, clock) == span.begin);
     } catch (const Error& e) {
         fuzz::expect_usage_error(e);
     }
     if (const auto stamp = parse_rfc3339(text)) {
         const std::string again = format_rfc3339(stamp->instant, stamp->offset);
         const auto reparsed = parse_rfc3339(again);
-        fuzz::require(reparsed && reparsed->instant == date::floor<std::chrono::seconds>(stamp->instant) &&
+        FUZZ_REQUIRE(reparsed && reparsed->instant == date::floor<std::chrono::seconds>(stamp->instant) &&
                       reparsed->offset == stamp->offset);
     }
     return 0;
