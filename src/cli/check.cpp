@@ -29,6 +29,7 @@ std::string summary(const std::string& path, const CheckReport& report) {
 }
 
 int run_check(Context& ctx, bool repair) {
+    ctx.format({Format::table});  // a report for people and grep; refuse --format json rather than ignore it
     const Journal journal = ctx.journal();
     const std::string path = journal.path().string();
     if (!repair) {

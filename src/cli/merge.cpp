@@ -13,6 +13,7 @@ namespace {
 std::string entries(std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "entry" : "entries"); }
 
 int run_merge(Context& ctx, const std::vector<std::string>& files) {
+    ctx.format({Format::table});
     const Journal journal = ctx.journal();
     const std::vector<std::filesystem::path> paths(files.begin(), files.end());
     const MergeResult result = merge_into(journal, paths, ctx.strict);

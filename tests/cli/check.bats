@@ -134,6 +134,8 @@ garbage two" ]
     [ "${lines[0]}" = "$J: 2 lines, 2 good entries, no errors" ]
 }
 
-@test "check takes no stray arguments" {
+@test "check takes no stray arguments and prints no other format" {
     refused 2 pumplog log check extra
+    refused 2 pumplog log check --format json
+    [ "$stderr" = "pumplog: error: --format json is not available here; use table" ]
 }
