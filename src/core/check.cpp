@@ -114,7 +114,8 @@ std::string_view string_field(element object, std::string_view name) {
     return text;
 }
 
-bool is_correction(EntryType type) {
+// Lines whose `target` names another line: corrections and stock operations.
+bool refers_to_an_entry(EntryType type) {
     return type == EntryType::void_ || type == EntryType::amend || type == EntryType::use ||
            type == EntryType::move || type == EntryType::discard;
 }
@@ -162,7 +163,7 @@ void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
         }
         default: break;
     }
-    if (is_correction(type)) {
+    if (refers_to_an_entry(type)) {
         element value;
         std::string_view target;
         if (object.at_key("target").get(value) || value.is_null())
@@ -357,7 +358,7 @@ CheckReport Checker::finish() {
     for (bool changed = true; changed;) {
         changed = false;
         for (auto& line : good) {
-            if (line.bad || !is_correction(line.type)) continue;
+            if (line.bad || !refers_to_an_entry(line.type)) continue;
             const auto it = first.find(line.target);
             if (it == first.end() || good[it->second].bad) {
                 const auto bad = impl_->bad_ids.find(line.target);
@@ -394,7 +395,7 @@ CheckReport Checker::finish() {
             continue;
         }
         ++report.entries;
-        if (!is_correction(line.type)) continue;
+        if (!refers_to_an_entry(line.type)) continue;
         const GoodLine& target = good[first.at(line.target)];
         if (target.number > line.number)
             found.push_back({line.number, Severity::note,
