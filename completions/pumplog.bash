@@ -7,7 +7,7 @@
 _pumplog_commands() {
     case $1 in
         '') echo 'add log plan stock report config completion help' ;;
-        'log') echo 'pump feed undo rm edit import' ;;
+        'log') echo 'pump feed undo rm edit check merge import' ;;
         'plan') echo 'next stash' ;;
         'stock') echo 'add use move discard expiring' ;;
         'config') echo 'get set unset list' ;;
@@ -23,6 +23,7 @@ _pumplog_options() {
         'log pump') echo '--at --left --right --dur --note --force --store' ;;
         'log feed') echo '--bottle --breast --milk --left --right --dur --at --note --force --from-stock' ;;
         'log edit') echo '--amount --at --note --left --right --dur --milk --bottle --breast --force' ;;
+        'log check') echo '--repair' ;;
         'log import') echo '--from --tz --date-order --child --dry-run' ;;
         'plan') echo '--on --days --away --mode --lookback --min_gap --min-gap --max_gap_day --max-gap-day --max_gap_night --max-gap-night --sessions --birth --sleep --stash_days --stash-days' ;;
         'plan next') echo '--within' ;;
@@ -119,6 +120,10 @@ _pumplog_positional() {
         'log edit')
             case $2 in
                 0) echo 'refs' ;;
+            esac ;;
+        'log merge')
+            case $2 in
+                *) echo 'file' ;;
             esac ;;
         'log import')
             case $2 in

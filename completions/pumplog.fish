@@ -8,7 +8,7 @@ function __pumplog_commands
         case ''
             printf '%s\t%s\n' 'add' 'record a pumping session (short for `log pump`)' 'log' 'list, record, correct and check journal entries' 'plan' 'pumping timetable from the baby\'s feeding cadence (plan next, plan stash)' 'stock' 'the stored-milk inventory, soonest to expire first' 'report' 'daily, weekly, monthly and hour-of-day summaries' 'config' 'read and change settings' 'completion' 'print a shell completion script: bash, zsh or fish' 'help' 'show the manual page of pumplog or of a command'
         case 'log'
-            printf '%s\t%s\n' 'pump' 'record a pumping session' 'feed' 'record a bottle feed or nursing' 'undo' 'void the newest entry still in effect' 'rm' 'void entries by reference' 'edit' 'correct an entry (appends an amendment)' 'import' 'import history from another tracker\'s CSV export'
+            printf '%s\t%s\n' 'pump' 'record a pumping session' 'feed' 'record a bottle feed or nursing' 'undo' 'void the newest entry still in effect' 'rm' 'void entries by reference' 'edit' 'correct an entry (appends an amendment)' 'check' 'validate the journal; report bad lines by number' 'merge' 'union-merge journals (another device, a sync conflict copy)' 'import' 'import history from another tracker\'s CSV export'
         case 'plan'
             printf '%s\t%s\n' 'next' 'the next pump due (cron-friendly)' 'stash' 'build a stash before returning to work'
         case 'stock'
@@ -33,6 +33,8 @@ function __pumplog_options
             printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--from-stock' 'take the bottle\'s milk out of the stash (see pumplog stock)'
         case 'log edit'
             printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note ("" removes it)' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--bottle' 'make a nursing entry a bottle feed (give --amount)' '--breast' 'make a bottle feed a nursing entry' '--force' 'accept an implausible amount or a future time'
+        case 'log check'
+            printf '%s\t%s\n' '--repair' 'move bad lines to JOURNAL.rejected (appended) and rewrite the journal atomically (JOURNAL.bak kept)'
         case 'log import'
             printf '%s\t%s\n' '--from' 'the export\'s format (default: detected): babybuddy, huckleberry, babytracker, babyconnect' '--tz' 'the zone the file\'s times are in (default: TZ, config timezone, the system\'s)' '--date-order' '3/4/21 is 4 March (mdy) or 3 April (dmy), when the file does not settle it' '--child' 'import this child\'s rows only, where the file has several' '--dry-run' 'list what would be imported and change nothing'
         case 'plan'
@@ -210,6 +212,11 @@ function __pumplog_positional
             switch $argv[2]
                 case 0
                     echo 'refs'
+            end
+        case 'log merge'
+            switch $argv[2]
+                case '*'
+                    echo 'file'
             end
         case 'log import'
             switch $argv[2]

@@ -410,6 +410,9 @@ int run_edit(Context& ctx, const EditOptions& o) {
 
 }  // namespace
 
+void setup_check(CLI::App& log, Context& ctx);  // check.cpp
+void setup_merge(CLI::App& log, Context& ctx);  // merge.cpp
+
 void setup_add(CLI::App& cmd, Context& ctx) {
     auto o = std::make_shared<PumpOptions>();
     add_pump_options(cmd, *o);
@@ -483,6 +486,8 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->footer("Examples:\n  pumplog log edit k3f9 --amount 95ml\n  pumplog log edit k3f9 --at \"yesterday 22:10\"\n"
                  "  pumplog log edit x7qa --left 12m --right 6m    a nursing feed's sides");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });
+    setup_check(log, ctx);
+    setup_merge(log, ctx);
     setup_import(log, ctx);
 }
 

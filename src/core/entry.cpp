@@ -175,8 +175,10 @@ bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity,
         return false;
     }
     simdjson::ondemand::object object;
-    if (const auto code = doc.get_object().get(object); code) {
-        error = code == simdjson::INCORRECT_TYPE ? "not a JSON object" : "not valid JSON";
+    if (const auto code = doc.get_object().get(object)) {
+        // Garbage ("garbage", "{\"v\":1,") fails here too: only a value of another type is "not an object".
+        simdjson::ondemand::json_type type;
+        error = code == simdjson::INCORRECT_TYPE && !doc.type().get(type) ? "not a JSON object" : "not valid JSON";
         return false;
     }
     bool has_v = false, has_id = false, has_type = false, has_at = false;

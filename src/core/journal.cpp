@@ -97,15 +97,20 @@ std::chrono::milliseconds lock_timeout() {
     return std::chrono::milliseconds(10000);
 }
 
-// The lock held by with_lock in this process, so append and rewrite inside it
-// do not wait for themselves.
+// The lock held by with_lock in this thread, so append and rewrite inside it
+// do not wait for themselves. It is for one file: an append to another file
+// inside it (repair appends to JOURNAL.rejected) takes that file's own lock.
 thread_local int held_lock_fd = -1;
-thread_local const void* held_lock_owner = nullptr;
+thread_local const fs::path* held_lock_path = nullptr;
+
+int held_lock_for(const fs::path& path) {
+    return held_lock_fd >= 0 && held_lock_path != nullptr && *held_lock_path == path ? held_lock_fd : -1;
+}
 
 }  // namespace
 
 void Journal::with_lock(const std::function<void()>& body) const {
-    if (held_lock_fd >= 0) {
+    if (held_lock_for(path_) >= 0) {
         body();
         return;
     }
@@ -120,11 +125,17 @@ void Journal::with_lock(const std::function<void()>& body) const {
     }
     make_parent(path_);
     FileDescriptor fd(open_locked(path_, lock_timeout()));
+    struct Held {  // restores the lock of an enclosing with_lock on another file
+        int fd;
+        const fs::path* path;
+        ~Held() {
+            held_lock_fd = fd;
+            held_lock_path = path;
+        }
+    } previous{held_lock_fd, held_lock_path};
     held_lock_fd = fd.get();
-    held_lock_owner = this;
-    const auto release = [&] {
-        held_lock_fd = -1;
-        held_lock_owner = nullptr;
+    held_lock_path = &path_;
+    const auto remove_created = [&] {
         if (created.empty()) return;
         struct stat locked {}, current {};
         if (::fstat(fd.get(), &locked) != 0 || locked.st_size != 0 || ::stat(path_.c_str(), &current) != 0 ||
@@ -137,10 +148,10 @@ void Journal::with_lock(const std::function<void()>& body) const {
     try {
         body();
     } catch (...) {
-        release();
+        remove_created();
         throw;
     }
-    release();
+    remove_created();
 }
 
 void Journal::append(const std::vector<std::string>& lines) const {
@@ -161,8 +172,8 @@ void Journal::append(const std::vector<std::string>& lines) const {
         write_all(fd, data, path_);
         if (::fdatasync(fd) != 0) throw journal_error(fmt::format("cannot sync journal {}: {}", path_.string(), why()));
     };
-    if (held_lock_fd >= 0) {
-        do_append(held_lock_fd);
+    if (const int held = held_lock_for(path_); held >= 0) {
+        do_append(held);
         return;
     }
     make_parent(path_);
@@ -177,6 +188,9 @@ void Journal::rewrite(const std::string& content) const {
         {
             FileDescriptor out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
             if (out.get() < 0) throw journal_error(fmt::format("cannot write {}: {}", tmp.string(), why()));
+            // The journal is private to its owner: the new file keeps the old one's permissions.
+            struct stat st {};
+            if (::stat(path_.c_str(), &st) == 0) ::fchmod(out.get(), st.st_mode & 07777);
             write_all(out.get(), content, tmp);
             if (::fsync(out.get()) != 0) throw journal_error(fmt::format("cannot sync {}: {}", tmp.string(), why()));
         }

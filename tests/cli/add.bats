@@ -317,7 +317,7 @@ stores_at() {
     journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
     journal_line 'garbage'
     refused 3 pumplog add 50ml --strict
-    [ "$stderr" = "pumplog: error: $J:2: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
+    [ "$stderr" = "pumplog: error: $J:2: not valid JSON (--strict refuses a damaged journal; see pumplog log check)" ]
     refused 3 pumplog --strict log feed 50ml
 }
 

@@ -122,7 +122,7 @@ subcommands_of() {
     run --separate-stderr pumplog add 90ml
     [ "$status" -eq 0 ]
     [ "$output" = "Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
-    [ "$stderr" = "pumplog: warning: $J:1: not a JSON object; skipped (see pumplog log check)" ]
+    [ "$stderr" = "pumplog: warning: $J:1: not valid JSON; skipped (see pumplog log check)" ]
 }
 
 @test "a write error on stdout is exit 3" {

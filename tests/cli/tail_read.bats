@@ -27,5 +27,5 @@ old_journal() {
     old_journal
     run --separate-stderr pumplog report --since 2019-12-01 --format csv
     [ "$status" -eq 0 ]
-    [[ "$stderr" == *"pumplog: warning: $J:1: not a JSON object"* ]]
+    [[ "$stderr" == *"pumplog: warning: $J:1: not valid JSON"* ]]
 }

@@ -1,0 +1,111 @@
+#pragma once
+// `log check`: every line validated with a full JSON parser (the streaming
+// reader looks only at what computations need, so it cannot see every kind of
+// damage), then the rules between lines (references, duplicate ids), and the
+// repair that moves bad lines to JOURNAL.rejected. See pumplog(5).
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/journal.hpp"
+#include "pumplog/lines.hpp"
+
+namespace pumplog {
+
+// An error makes a line bad (repair moves it out); a note is worth knowing but
+// harmless (an unknown type from a newer version is kept and ignored).
+enum class Severity { error, note };
+
+struct Finding {
+    Severity severity = Severity::error;
+    std::string message;
+};
+
+// What one line says on its own.
+struct LineVerdict {
+    bool blank = false;  // empty or only spaces: not an entry, not a problem
+    std::vector<Finding> findings;
+    std::string id, target;
+    EntryType type = EntryType::unknown;
+    bool ok() const;  // no error among the findings
+};
+
+// Validates lines one at a time (it keeps its parser between lines).
+class LineValidator {
+public:
+    LineValidator();
+    ~LineValidator();
+    LineValidator(const LineValidator&) = delete;
+    LineValidator& operator=(const LineValidator&) = delete;
+
+    // One line (without its '\n'; a '\r' before it is allowed): JSON; v, id,
+    // type and at present with their types; every field the reader knows of
+    // the right type; the fields the line's type requires. References to
+    // other lines are the Checker's.
+    LineVerdict check(std::string_view text);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+struct Problem {
+    std::uint64_t line = 0;  // 1-based
+    Severity severity = Severity::error;
+    std::string message;
+};
+
+struct CheckReport {
+    std::uint64_t lines = 0;    // lines read, blank ones included
+    std::uint64_t entries = 0;  // good lines
+    std::vector<Problem> problems;         // in line order
+    std::vector<std::uint64_t> bad_lines;  // lines with an error, ascending: what repair moves
+    std::size_t errors() const;
+    std::size_t notes() const;
+    bool clean() const { return bad_lines.empty(); }
+};
+
+// Checks a whole journal, fed line by line in file order: each line on its
+// own, then duplicate ids (a later line with an id already taken is bad) and
+// references (void, amend, use, move and discard must name a good line of a
+// fitting type; a line whose target is bad is bad too). A correction that
+// stands before its target is a note: readers then take a second pass.
+class Checker {
+public:
+    Checker();
+    ~Checker();
+    Checker(const Checker&) = delete;
+    Checker& operator=(const Checker&) = delete;
+    void add(const RawLine& line);
+    CheckReport finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Checks the journal file (a missing journal is empty and clean).
+CheckReport check_journal(const Journal& journal);
+
+// JOURNAL.rejected, where repair puts bad lines.
+std::filesystem::path rejected_path(const std::filesystem::path& journal);
+
+struct RepairResult {
+    CheckReport report;  // the check before the repair
+    std::uint64_t kept = 0;   // lines kept (blank ones included)
+    std::uint64_t moved = 0;  // lines appended to JOURNAL.rejected
+    std::filesystem::path rejected;
+};
+
+// Under the journal's lock: checks it and, when lines are bad, appends them to
+// JOURNAL.rejected (never overwriting it; synced first, so a crash leaves a
+// line in both files rather than in neither), then rewrites the journal with
+// every other line byte for byte through Journal::rewrite (JOURNAL.bak kept).
+// A clean journal is left untouched.
+RepairResult repair_journal(const Journal& journal);
+
+}  // namespace pumplog

@@ -1,0 +1,60 @@
+// `log merge FILE...`: union-merge other copies of the journal into it.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "pumplog/check.hpp"
+#include "pumplog/merge.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+std::string entries(std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "entry" : "entries"); }
+
+int run_merge(Context& ctx, const std::vector<std::string>& files) {
+    ctx.format({Format::table});
+    const Journal journal = ctx.journal();
+    const std::vector<std::filesystem::path> paths(files.begin(), files.end());
+    const MergeResult result = merge_into(journal, paths, ctx.strict);
+    for (const auto& s : result.skipped)
+        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, s.reason);
+    for (const auto& c : result.conflicts)
+        fmt::print(stderr, "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one\n",
+                   c.source, c.line, c.id, c.kept_source, c.kept_line);
+    for (const auto& count : result.per_source) {
+        if (count.added > 0)
+            fmt::print("{}: {} came in, {} already in the journal\n", count.source, entries(count.added),
+                       entries(count.present));
+        else
+            fmt::print("{}: nothing new ({} already in the journal)\n", count.source, entries(count.present));
+    }
+    if (result.rewritten) {
+        fmt::print("Merged {} into {}; the journal before the merge is {}.\n", entries(result.added),
+                   journal.path().string(), journal.path().string() + ".bak");
+        // Merging keeps every entry, even one whose target is in no copy: say so.
+        const CheckReport report = check_journal(journal);
+        if (!report.clean())
+            fmt::print(stderr, "pumplog: warning: the merged journal has {} bad {}; see pumplog log check\n",
+                       report.bad_lines.size(), report.bad_lines.size() == 1 ? "line" : "lines");
+    } else
+        fmt::print("Nothing came in; {} is unchanged.\n", journal.path().string());
+    return 0;
+}
+
+}  // namespace
+
+void setup_merge(CLI::App& log, Context& ctx) {
+    auto* merge = log.add_subcommand("merge", "union-merge journals (another device, a sync conflict copy)");
+    auto files = std::make_shared<std::vector<std::string>>();
+    merge->add_option("file", *files, "copies of the journal to merge into it")->required()->type_name("FILE");
+    merge->footer(
+        "Examples:\n  pumplog log merge ~/Sync/pumplog/journal.sync-conflict-*.jsonl\n"
+        "  pumplog log merge \"journal (conflicted copy).jsonl\"\n  pumplog log merge phone-export.jsonl\n\n"
+        "Entries are matched by id: new ones come in byte for byte (unknown fields kept), ones the journal has "
+        "are left alone, and an id with other content is reported and the journal's line kept. Merging is "
+        "idempotent and commutative. The journal is rewritten atomically; the previous one is JOURNAL.bak.");
+    merge->callback([&ctx, files] { ctx.action = [&ctx, files] { return run_merge(ctx, *files); }; });
+}
+
+}  // namespace pumplog::cli

@@ -1,0 +1,453 @@
+#include "pumplog/check.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "pumplog/error.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+bool LineVerdict::ok() const {
+    return std::none_of(findings.begin(), findings.end(),
+                        [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+std::size_t CheckReport::errors() const {
+    return static_cast<std::size_t>(std::count_if(problems.begin(), problems.end(),
+                                                  [](const Problem& p) { return p.severity == Severity::error; }));
+}
+
+std::size_t CheckReport::notes() const { return problems.size() - errors(); }
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+bool blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+std::string quote_key(std::string_view key) { return "\"" + printable(key) + "\""; }
+
+// What a DOM parse error means to someone reading their journal.
+std::string json_error(simdjson::error_code code) {
+    switch (code) {
+        case simdjson::UTF8_ERROR: return "not valid UTF-8";
+        case simdjson::UNESCAPED_CHARS: return "not valid JSON (a control character inside a string)";
+        case simdjson::NUMBER_ERROR:
+        case simdjson::NUMBER_OUT_OF_RANGE: return "not valid JSON (a number out of range)";
+        case simdjson::DEPTH_ERROR: return "not valid JSON (nested too deeply)";
+        case simdjson::STRING_ERROR: return "not valid JSON (a bad string escape)";
+        default: return "not valid JSON";
+    }
+}
+
+// The kinds of value the reader's fields hold, and how each is checked. These
+// mirror the streaming parser (entry.cpp), which refuses a line whose known
+// field has the wrong type, whatever the line's type.
+enum class Kind { volume, seconds, text, time };
+
+struct FieldRule {
+    std::string_view name;
+    Kind kind;
+};
+
+constexpr FieldRule common_fields[] = {
+    {"ml", Kind::volume},      {"left_ml", Kind::volume}, {"right_ml", Kind::volume}, {"dur_s", Kind::seconds},
+    {"left_s", Kind::seconds}, {"right_s", Kind::seconds}, {"method", Kind::text},    {"milk", Kind::text},
+    {"place", Kind::text},     {"label", Kind::text},     {"note", Kind::text},       {"reason", Kind::text},
+    {"pumped", Kind::time},
+};
+
+const FieldRule* common_field(std::string_view name) {
+    for (const auto& rule : common_fields)
+        if (rule.name == name) return &rule;
+    return nullptr;
+}
+
+bool is_time(element value) {
+    std::string_view text;
+    return !value.get_string().get(text) && parse_rfc3339(text).has_value();
+}
+
+// The error in a value of a known field, or "" when it is fine. Null stands for
+// "absent", as the reader takes it.
+std::string value_error(std::string_view name, Kind kind, element value) {
+    if (value.is_null()) return "";
+    switch (kind) {
+        case Kind::volume:
+            if (value.is_number()) return "";
+            return quote_key(name) + " is not a number (millilitres)";
+        case Kind::seconds: {
+            double d = 0;
+            // Whole seconds, in the range the reader converts without overflow.
+            if (!value.get_double().get(d) && d > -9.2e18 && d < 9.2e18 && d == std::floor(d)) return "";
+            return quote_key(name) + " is not a whole number of seconds";
+        }
+        case Kind::text:
+            if (value.is_string()) return "";
+            return quote_key(name) + " is not a string";
+        case Kind::time:
+            if (is_time(value)) return "";
+            return quote_key(name) + " is not an RFC 3339 time (2026-11-21T14:05:00+01:00)";
+    }
+    return "";
+}
+
+bool present(element object, std::string_view name) {
+    element value;
+    return !object.at_key(name).get(value) && !value.is_null();
+}
+
+std::string_view string_field(element object, std::string_view name) {
+    std::string_view text;
+    element value;
+    if (object.at_key(name).get(value) || value.get_string().get(text)) return {};
+    return text;
+}
+
+// Lines whose `target` names another line: corrections and stock operations.
+bool refers_to_an_entry(EntryType type) {
+    return type == EntryType::void_ || type == EntryType::amend || type == EntryType::use ||
+           type == EntryType::move || type == EntryType::discard;
+}
+
+// The fields each known type must carry (SPEC 3), beyond v, id, type and at.
+void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
+    const auto require = [&](std::string_view name, std::string_view why) {
+        if (!present(object, name))
+            verdict.findings.push_back({Severity::error, fmt::format("no \"{}\" ({})", name, why)});
+    };
+    const auto expect_one_of = [&](std::string_view name, std::initializer_list<std::string_view> values) {
+        element value;
+        std::string_view text;
+        if (object.at_key(name).get(value) || value.get_string().get(text)) return;
+        if (std::find(values.begin(), values.end(), text) != values.end()) return;
+        std::string list;
+        for (auto v : values) list += (list.empty() ? "" : ", ") + std::string(v);
+        verdict.findings.push_back({Severity::note, fmt::format("unknown {} {} (this pumplog knows {}); ignored by "
+                                                                "computations",
+                                                                name, quote_key(text), list)});
+    };
+    switch (type) {
+        case EntryType::pump: require("ml", "a pump records a volume"); break;
+        case EntryType::feed:
+            require("method", "bottle or breast");
+            expect_one_of("method", {"bottle", "breast"});
+            if (string_field(object, "method") == "bottle") require("ml", "a bottle feed records a volume");
+            expect_one_of("milk", {"breast", "formula"});
+            break;
+        case EntryType::store:
+            require("ml", "a stored container holds a volume");
+            require("place", "where it is stored");
+            expect_one_of("place", {"room", "cooler", "fridge", "freezer"});
+            break;
+        case EntryType::move:
+            require("place", "where it moved to");
+            expect_one_of("place", {"room", "cooler", "fridge", "freezer"});
+            break;
+        case EntryType::use: require("ml", "how much was used"); break;
+        case EntryType::amend: {
+            element set;
+            if (object.at_key("set").get(set) || set.is_null())
+                verdict.findings.push_back({Severity::error, "no \"set\" (the corrected fields)"});
+            break;
+        }
+        default: break;
+    }
+    if (refers_to_an_entry(type)) {
+        element value;
+        std::string_view target;
+        if (object.at_key("target").get(value) || value.is_null())
+            verdict.findings.push_back({Severity::error, "no \"target\" (the id of the entry it refers to)"});
+        else if (!value.get_string().get(target) && target.empty())
+            verdict.findings.push_back({Severity::error, "\"target\" is empty"});
+    }
+}
+
+void check_set(element set, LineVerdict& verdict) {
+    simdjson::dom::object fields;
+    if (set.get_object().get(fields)) {
+        verdict.findings.push_back({Severity::error, "\"set\" is not an object"});
+        return;
+    }
+    for (const auto field : fields) {
+        if (field.key == "at") {
+            // The reader takes a corrected time only as a time, never as null.
+            if (!is_time(field.value))
+                verdict.findings.push_back({Severity::error, "\"set.at\" is not an RFC 3339 time"});
+            continue;
+        }
+        if (const FieldRule* rule = common_field(field.key)) {
+            const std::string error = value_error(std::string("set.") + std::string(field.key), rule->kind, field.value);
+            if (!error.empty()) verdict.findings.push_back({Severity::error, error});
+        }
+    }
+}
+
+}  // namespace
+
+struct LineValidator::Impl {
+    simdjson::dom::parser parser;
+    std::string padded;
+};
+
+LineValidator::LineValidator() : impl_(std::make_unique<Impl>()) {}
+LineValidator::~LineValidator() = default;
+
+LineVerdict LineValidator::check(std::string_view text) {
+    LineVerdict verdict;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (blank(text)) {
+        verdict.blank = true;
+        return verdict;
+    }
+    const auto error = [&](std::string message) { verdict.findings.push_back({Severity::error, std::move(message)}); };
+
+    impl_->padded.assign(text);
+    impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    element root;
+    if (const auto code = impl_->parser.parse(impl_->padded.data(), text.size(), false).get(root)) {
+        error(json_error(code));
+        return verdict;
+    }
+    simdjson::dom::object object;
+    if (root.get_object().get(object)) {
+        error("not a JSON object");
+        return verdict;
+    }
+
+    std::unordered_set<std::string_view> seen;
+    bool has_v = false, has_id = false, has_type = false, has_at = false;
+    for (const auto field : object) {
+        const std::string_view key = field.key;
+        const element value = field.value;
+        if (!seen.insert(key).second) {
+            error(fmt::format("{} appears twice", quote_key(key)));
+            continue;
+        }
+        if (key == "v") {
+            has_v = true;
+            std::int64_t version = 0;
+            if (value.get_int64().get(version) || version < 1) {
+                error("\"v\" is not a format version (a whole number, 1)");
+            } else if (version > 1) {
+                verdict.findings.push_back(
+                    {Severity::note, fmt::format("format version {} is newer than this pumplog's (1)", version)});
+            }
+        } else if (key == "id") {
+            has_id = true;
+            std::string_view id;
+            if (value.get_string().get(id) || id.empty()) error("\"id\" is not a non-empty string");
+            else verdict.id = std::string(id);
+        } else if (key == "type") {
+            has_type = true;
+            std::string_view type;
+            if (value.get_string().get(type) || type.empty()) {
+                error("\"type\" is not a non-empty string");
+            } else {
+                verdict.type = parse_type(type);
+                if (verdict.type == EntryType::unknown)
+                    verdict.findings.push_back(
+                        {Severity::note, fmt::format("unknown type {} (from a newer pumplog?); kept, and ignored by "
+                                                     "computations",
+                                                     quote_key(type))});
+            }
+        } else if (key == "at") {
+            has_at = true;
+            if (!is_time(value)) error("\"at\" is not an RFC 3339 time (2026-11-21T14:05:00+01:00)");
+        } else if (key == "target" || key == "from") {
+            std::string_view target;
+            if (!value.is_null() && value.get_string().get(target)) error(fmt::format("{} is not a string", quote_key(key)));
+            else if (key == "target") verdict.target = std::string(target);
+        } else if (key == "set") {
+            check_set(value, verdict);
+        } else if (const FieldRule* rule = common_field(key)) {
+            const std::string problem = value_error(key, rule->kind, value);
+            if (!problem.empty()) error(problem);
+        }
+        // Any other field is kept as written and ignored (SPEC 3).
+    }
+    if (!has_v) error("no \"v\" (the format version)");
+    if (!has_id) error("no \"id\"");
+    if (!has_type) error("no \"type\"");
+    if (!has_at) error("no \"at\" (when it happened)");
+    if (has_type && verdict.type != EntryType::unknown) check_type_fields(root, verdict.type, verdict);
+    return verdict;
+}
+
+// ---- the whole journal ----
+
+namespace {
+
+// A line whose own content is fine: what the rules between lines need.
+struct GoodLine {
+    std::uint64_t number;
+    std::string id, target;
+    EntryType type;
+    std::size_t hash;  // of the text, to tell a copy from a clash
+    bool bad = false;
+};
+
+}  // namespace
+
+struct Checker::Impl {
+    LineValidator validator;
+    std::vector<GoodLine> good;
+    std::unordered_map<std::string, std::uint64_t> bad_ids;  // ids of lines bad on their own: line number
+    CheckReport report;
+};
+
+Checker::Checker() : impl_(std::make_unique<Impl>()) {}
+Checker::~Checker() = default;
+
+void Checker::add(const RawLine& line) {
+    CheckReport& report = impl_->report;
+    report.lines = line.number;
+    LineVerdict verdict = impl_->validator.check(line.text);
+    if (verdict.blank) return;
+    const bool ok = verdict.ok();
+    for (auto& f : verdict.findings) {
+        std::string message = std::move(f.message);
+        if (!ok && line.last_without_newline && f.severity == Severity::error)
+            message = "an incomplete last line (a write cut short?): " + message;
+        report.problems.push_back({line.number, f.severity, std::move(message)});
+    }
+    if (!ok) {
+        report.bad_lines.push_back(line.number);
+        if (!verdict.id.empty()) impl_->bad_ids.emplace(std::move(verdict.id), line.number);
+        return;
+    }
+    std::string_view text = line.text;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    impl_->good.push_back({line.number, std::move(verdict.id), std::move(verdict.target), verdict.type,
+                           std::hash<std::string_view>{}(text)});
+}
+
+CheckReport Checker::finish() {
+    CheckReport& report = impl_->report;
+    std::vector<GoodLine>& good = impl_->good;
+    std::vector<Problem> found;
+    const auto mark_bad = [&](GoodLine& line, std::string message) {
+        line.bad = true;
+        found.push_back({line.number, Severity::error, std::move(message)});
+    };
+
+    // Duplicate ids: the first line keeps its id; a later one is a copy or a clash.
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(good.size());
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        const auto [it, inserted] = first.emplace(good[i].id, i);
+        if (inserted) continue;
+        const GoodLine& earlier = good[it->second];
+        mark_bad(good[i], earlier.hash == good[i].hash
+                              ? fmt::format("a copy of line {} (the same id {})", earlier.number, quote_key(good[i].id))
+                              : fmt::format("id {} is already taken by line {}, with other content",
+                                            quote_key(good[i].id), earlier.number));
+    }
+
+    // References, until no line changes: a line whose target turns out bad is bad too.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (auto& line : good) {
+            if (line.bad || !refers_to_an_entry(line.type)) continue;
+            const auto it = first.find(line.target);
+            if (it == first.end() || good[it->second].bad) {
+                const auto bad = impl_->bad_ids.find(line.target);
+                const std::uint64_t bad_line = it != first.end()         ? good[it->second].number
+                                               : bad != impl_->bad_ids.end() ? bad->second
+                                                                             : 0;
+                mark_bad(line, bad_line == 0 ? fmt::format("refers to {}, which no line has", quote_key(line.target))
+                                             : fmt::format("refers to {} on line {}, which is bad",
+                                                           quote_key(line.target), bad_line));
+                changed = true;
+                continue;
+            }
+            const GoodLine& target = good[it->second];
+            std::string wrong;
+            if (line.type == EntryType::void_ && &target == &line) wrong = "voids itself";
+            else if (line.type == EntryType::amend && (target.type == EntryType::void_ || target.type == EntryType::amend))
+                wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)", target.number,
+                                    type_name(target.type));
+            else if ((line.type == EntryType::use || line.type == EntryType::move ||
+                      line.type == EntryType::discard) &&
+                     target.type != EntryType::store && target.type != EntryType::unknown)
+                wrong = fmt::format("refers to line {}, a {} line, not a stored container", target.number,
+                                    type_name(target.type));
+            if (!wrong.empty()) {
+                mark_bad(line, std::move(wrong));
+                changed = true;
+            }
+        }
+    }
+
+    for (const auto& line : good) {
+        if (line.bad) {
+            report.bad_lines.push_back(line.number);
+            continue;
+        }
+        ++report.entries;
+        if (!refers_to_an_entry(line.type)) continue;
+        const GoodLine& target = good[first.at(line.target)];
+        if (target.number > line.number)
+            found.push_back({line.number, Severity::note,
+                             fmt::format("refers to line {}, which comes after it (readers then read the journal "
+                                         "twice)",
+                                         target.number)});
+    }
+
+    report.problems.insert(report.problems.end(), found.begin(), found.end());
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
+    std::sort(report.bad_lines.begin(), report.bad_lines.end());
+    return std::move(report);
+}
+
+CheckReport check_journal(const Journal& journal) {
+    Checker checker;
+    for_each_raw_line(journal.path(), [&](const RawLine& line) { checker.add(line); });
+    return checker.finish();
+}
+
+std::filesystem::path rejected_path(const std::filesystem::path& journal) { return journal.string() + ".rejected"; }
+
+RepairResult repair_journal(const Journal& journal) {
+    RepairResult result;
+    result.rejected = rejected_path(journal.path());
+    std::error_code ec;
+    if (!std::filesystem::exists(journal.path(), ec)) {  // nothing to repair; do not create it
+        result.report = check_journal(journal);
+        return result;
+    }
+    journal.with_lock([&] {
+        result.report = check_journal(journal);
+        const auto& bad = result.report.bad_lines;
+        if (bad.empty()) return;
+        std::vector<std::string> rejected;
+        std::string content;
+        for_each_raw_line(journal.path(), [&](const RawLine& line) {
+            if (std::binary_search(bad.begin(), bad.end(), line.number)) {
+                rejected.emplace_back(line.text);
+            } else {
+                content.append(line.text);
+                content += '\n';
+                ++result.kept;
+            }
+        });
+        // The bad lines are safe in JOURNAL.rejected before the journal loses them.
+        Journal(result.rejected).append(rejected);
+        result.moved = rejected.size();
+        journal.rewrite(content);
+    });
+    return result;
+}
+
+}  // namespace pumplog

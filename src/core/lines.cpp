@@ -1,0 +1,63 @@
+#include "pumplog/lines.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+
+namespace pumplog {
+
+bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT) return false;
+        throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+    if (S_ISDIR(st.st_mode)) throw journal_error(fmt::format("cannot read {}: it is a folder, not a file", path.string()));
+
+    std::vector<char> buffer(1 << 18);
+    std::string pending;  // the start of a line that continues in the next read
+    std::uint64_t number = 0;
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+        }
+        if (got == 0) break;
+        const char* p = buffer.data();
+        const char* end = p + got;
+        while (p < end) {
+            const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            if (nl == nullptr) {
+                pending.append(p, end);
+                break;
+            }
+            if (pending.empty()) {
+                visit(RawLine{++number, std::string_view(p, static_cast<std::size_t>(nl - p)), false});
+            } else {
+                pending.append(p, nl);
+                visit(RawLine{++number, pending, false});
+                pending.clear();
+            }
+            p = nl + 1;
+        }
+    }
+    if (!pending.empty()) visit(RawLine{++number, pending, true});
+    return true;
+}
+
+}  // namespace pumplog

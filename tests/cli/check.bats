@@ -1,0 +1,141 @@
+#!/usr/bin/env bats
+# `log check [--repair]`: one line per problem with its line number, a
+# summary, exit 0 only when clean; repair keeps every good line byte for byte.
+load helpers
+bats_require_minimum_version 1.5.0
+
+line() {  # id type extra-fields
+    printf '{"v":1,"id":"%s","type":"%s","at":"2026-11-21T09:00:00+01:00"%s}' "$1" "$2" "${3:+,$3}"
+}
+
+damaged_journal() {
+    journal_line "$(line a pump '"ml":90')"
+    journal_line "garbage"
+    journal_line "$(line b pump '"ml":"ninety"')"
+    journal_line "$(line c void '"target":"nope"')"
+    journal_line "$(line w weigh '"grams":4200')"
+    journal_line ""
+    journal_line "$(line a pump '"ml":90')"
+    printf '%s\r\n' "$(line d feed '"method":"bottle","ml":120')" >> "$J"
+    printf '{"v":1,"id":"e","ty' >> "$J"
+}
+
+@test "check of a clean journal prints a summary and exits 0" {
+    pumplog add 90ml >/dev/null
+    pumplog log feed 120ml >/dev/null
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$output" = "$J: 2 lines, 2 good entries, no errors" ]
+}
+
+@test "check of a missing journal is clean" {
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    [ "$output" = "$J: 0 lines, 0 good entries, no errors" ]
+    [ ! -e "$J" ]
+    run pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ ! -e "$J" ]
+}
+
+@test "check prints one line per problem with its line number and exits 3" {
+    damaged_journal
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 3 ]
+    [ -z "$stderr" ]
+    [ "$output" = "$J:2: not valid JSON
+$J:3: \"ml\" is not a number (millilitres)
+$J:4: refers to \"nope\", which no line has
+$J:5: note: unknown type \"weigh\" (from a newer pumplog?); kept, and ignored by computations
+$J:7: a copy of line 1 (the same id \"a\")
+$J:9: an incomplete last line (a write cut short?): not valid JSON
+$J: 9 lines, 3 good entries, 5 bad lines, 1 note
+Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is deleted)." ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
+@test "check finds damage the reader skips over" {
+    journal_line "$(line a pump '"ml":90,"extra":{"k":2]')"
+    run pumplog log check
+    [ "$status" -eq 3 ]
+    [ "${lines[0]}" = "$J:1: not valid JSON" ]
+}
+
+@test "an unknown type from a newer version is a note: the journal is still clean" {
+    journal_line "$(line w weigh '"grams":4200')"
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "$J: 1 line, 1 good entry, no errors, 1 note" ]
+}
+
+@test "repair moves the bad lines to JOURNAL.rejected and keeps every good line byte for byte" {
+    damaged_journal
+    cp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "${lines[6]}" = "$J: 9 lines, 3 good entries, 5 bad lines, 1 note" ]
+    [ "${lines[7]}" = "Moved 5 bad lines to $J.rejected; kept 4 lines. The journal before the repair is $J.bak." ]
+    # the good lines, byte for byte (the CRLF line too), the blank line kept
+    sed -n '1p;5p;6p;8p' "$TEST_DIR/before" > "$TEST_DIR/expected"
+    cmp "$J" "$TEST_DIR/expected"
+    # the bad lines, in order, each on a line of its own
+    { sed -n '2p;3p;4p;7p' "$TEST_DIR/before"; printf '{"v":1,"id":"e","ty\n'; } > "$TEST_DIR/rejected"
+    cmp "$J.rejected" "$TEST_DIR/rejected"
+    cmp "$J.bak" "$TEST_DIR/before"
+    run pumplog log check
+    [ "$status" -eq 0 ]
+}
+
+@test "repair appends to JOURNAL.rejected and never overwrites it" {
+    echo "rejected earlier" > "$J.rejected"
+    journal_line "$(line a pump '"ml":90')"
+    journal_line "garbage one"
+    run pumplog log check --repair
+    [ "$status" -eq 0 ]
+    journal_line "garbage two"
+    run pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(cat "$J.rejected")" = "rejected earlier
+garbage one
+garbage two" ]
+    [ "$(cat "$J")" = "$(line a pump '"ml":90')" ]
+}
+
+@test "repair of a clean journal changes nothing" {
+    pumplog add 90ml >/dev/null
+    before="$(journal_sum)"
+    run pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(journal_sum)" = "$before" ]
+    [ ! -e "$J.bak" ]
+    [ ! -e "$J.rejected" ]
+}
+
+@test "after repair the entries read without warnings" {
+    damaged_journal
+    pumplog log check --repair >/dev/null
+    run --separate-stderr pumplog log --format csv --since 2026-11-21
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$(printf '%s\n' "$output" | cut -d, -f2 | tail -n +2 | tr '\n' ' ')" = "a w d " ]
+}
+
+@test "the rejected lines can be fixed by hand and merged back" {
+    journal_line "$(line a pump '"ml":90')"
+    journal_line "$(line b pump '"ml":"ninety"')"
+    pumplog log check --repair >/dev/null
+    sed -i 's/"ninety"/90/' "$J.rejected"
+    run pumplog log merge "$J.rejected"
+    [ "$status" -eq 0 ]
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J: 2 lines, 2 good entries, no errors" ]
+}
+
+@test "check takes no stray arguments and prints no other format" {
+    refused 2 pumplog log check extra
+    refused 2 pumplog log check --format json
+    [ "$stderr" = "pumplog: error: --format json is not available here; use table" ]
+}

@@ -1,0 +1,164 @@
+#!/usr/bin/env bats
+# `log merge FILE...`: union by id, idempotent and commutative, byte for byte,
+# atomic; and the multi-device recipe of examples/multi-device.md.
+load helpers
+bats_require_minimum_version 1.5.0
+
+line() {  # id ml HH:MM [extra-fields]
+    printf '{"v":1,"id":"%s","type":"pump","at":"2026-11-21T%s:00+01:00","ml":%s%s}' "$1" "$3" "$2" "${4:+,$4}"
+}
+
+# Two devices' journals that share one entry.
+two_journals() {
+    A="$TEST_DIR/a.jsonl"
+    B="$TEST_DIR/b.jsonl"
+    { line shared 50 06:00; echo; line a1 10 07:00; echo; line a2 11 08:00 '"device":"laptop"'; echo; } > "$A"
+    { line shared 50 06:00; echo; line b1 20 07:30; echo; line b2 21 09:00; echo; } > "$B"
+}
+
+@test "merge brings in the entries the journal lacks and reports how many" {
+    two_journals
+    cp "$A" "$J"
+    run --separate-stderr pumplog log merge "$B"
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$output" = "$B: 2 entries came in, 1 entry already in the journal
+Merged 2 entries into $J; the journal before the merge is $J.bak." ]
+    [ "$(wc -l < "$J")" -eq 5 ]
+    cmp "$J.bak" "$A"
+}
+
+@test "merging A into B and B into A gives the same entries" {
+    two_journals
+    cp "$A" "$TEST_DIR/ab"; cp "$B" "$TEST_DIR/ba"
+    pumplog -j "$TEST_DIR/ab" log merge "$B" >/dev/null
+    pumplog -j "$TEST_DIR/ba" log merge "$A" >/dev/null
+    [ "$(sort "$TEST_DIR/ab")" = "$(sort "$TEST_DIR/ba")" ]
+    [ "$(sort -u "$A" "$B")" = "$(sort "$TEST_DIR/ab")" ]
+}
+
+@test "merging twice adds nothing and leaves the journal's bytes alone" {
+    two_journals
+    cp "$A" "$J"
+    pumplog log merge "$B" >/dev/null
+    rm "$J.bak"
+    before="$(journal_sum)"
+    run pumplog log merge "$B"
+    [ "$status" -eq 0 ]
+    [ "$output" = "$B: nothing new (3 entries already in the journal)
+Nothing came in; $J is unchanged." ]
+    [ "$(journal_sum)" = "$before" ]
+    [ ! -e "$J.bak" ]
+}
+
+@test "merged lines keep unknown fields and types byte for byte" {
+    odd='{ "v":1, "type":"pump", "id":"x", "at":"2026-11-21T09:00:00+01:00", "ml":90.50, "future":{"k":[1,null]} }'
+    newer='{"v":2,"id":"y","type":"weigh","at":"2026-11-21T09:00:00+01:00","grams":4200}'
+    printf '%s\n%s\n' "$odd" "$newer" > "$TEST_DIR/other.jsonl"
+    run pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ]
+    grep -qxF "$odd" "$J"
+    grep -qxF "$newer" "$J"
+}
+
+@test "the merged journal is ordered by time so that recent reads stay fast" {
+    { line late 30 10:00; echo; } > "$J"
+    { line early 10 06:00; echo; line mid 20 08:00; echo; } > "$TEST_DIR/other.jsonl"
+    pumplog log merge "$TEST_DIR/other.jsonl" >/dev/null
+    [ "$(jq -r .id "$J" | tr '\n' ' ')" = "early mid late " ]
+}
+
+@test "an id with other content is a conflict: the journal's line stays, with a warning" {
+    line a 10 07:00 > "$J"; echo >> "$J"
+    { line a 99 07:00; echo; line b 20 08:00; echo; } > "$TEST_DIR/other.jsonl"
+    run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $TEST_DIR/other.jsonl:1: id \"a\" is also on $J:1 with other content; kept that one" ]
+    grep -qxF "$(line a 10 07:00)" "$J"
+    ! grep -q '"ml":99' "$J"
+    grep -qxF "$(line b 20 08:00)" "$J"
+}
+
+@test "damaged lines of a copy are skipped with a warning, or refused with --strict" {
+    { line a 10 07:00; echo; echo garbage; printf '{"v":1,"id":"c",'; } > "$TEST_DIR/other.jsonl"
+    refused 3 pumplog --strict log merge "$TEST_DIR/other.jsonl"
+    [ "$stderr" = "pumplog: error: $TEST_DIR/other.jsonl:2: not valid JSON (--strict refuses a damaged journal)" ]
+    run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $TEST_DIR/other.jsonl:2: not valid JSON; skipped
+pumplog: warning: $TEST_DIR/other.jsonl:3: an incomplete last line (a write cut short?): not valid JSON; skipped" ] || \
+    [ "$stderr" = "pumplog: warning: $TEST_DIR/other.jsonl:2: not valid JSON; skipped
+pumplog: warning: $TEST_DIR/other.jsonl:3: not valid JSON; skipped" ]
+    [ "$(cat "$J")" = "$(line a 10 07:00)" ]
+}
+
+@test "a damaged journal is not merged into: its bad line would be lost" {
+    { line a 10 07:00; echo; echo garbage; } > "$J"
+    { line b 20 08:00; echo; } > "$TEST_DIR/other.jsonl"
+    refused 3 pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$stderr" = "pumplog: error: $J:2: not valid JSON; a merge rewrites the journal and would lose this line: run pumplog log check --repair first" ]
+}
+
+@test "a copy that cannot be read is refused with exit 2" {
+    pumplog add 90ml >/dev/null
+    refused 2 pumplog log merge "$TEST_DIR/missing.jsonl"
+    [ "$stderr" = "pumplog: error: cannot read $TEST_DIR/missing.jsonl: no such file" ]
+    refused 2 pumplog log merge "$TEST_DIR"
+    refused 2 pumplog log merge
+}
+
+@test "merge into a missing journal creates it" {
+    { line a 10 07:00; echo; } > "$TEST_DIR/other.jsonl"
+    run pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$(cat "$J")" = "$(line a 10 07:00)" ]
+}
+
+@test "a merge that brings in a dangling correction says the journal needs a check" {
+    { line a 10 07:00; echo; } > "$J"
+    printf '{"v":1,"id":"v","type":"void","at":"2026-11-21T09:00:00+01:00","target":"nope"}\n' > "$TEST_DIR/other.jsonl"
+    run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: the merged journal has 1 bad line; see pumplog log check" ]
+}
+
+@test "the multi-device recipe in examples/multi-device.md works as written" {
+    export HOME="$TEST_DIR/home"
+    mkdir -p "$TEST_DIR/bin" "$HOME"
+    ln -s "$PUMPLOG_BIN" "$TEST_DIR/bin/pumplog"
+    export PATH="$TEST_DIR/bin:$PATH"
+    doc="$PUMPLOG_SOURCE_DIR/examples/multi-device.md"
+    awk '/^```sh$/ { on = 1; next } /^```$/ { on = 0 } on' "$doc" > "$TEST_DIR/recipe.sh"
+    # The merge block alone, to run again.
+    awk '/^```sh$/ { on = 1; block = ""; next } /^```$/ && on { on = 0; if (block ~ /log merge/) printf "%s", block }
+         on { block = block $0 "\n" }' "$doc" > "$TEST_DIR/merge.sh"
+    [ "$(grep -c 'pumplog log merge' "$TEST_DIR/merge.sh")" -eq 1 ]
+
+    run bash -euo pipefail "$TEST_DIR/recipe.sh"
+    [ "$status" -eq 0 ]
+    synced="$HOME/Sync/pumplog"
+    [ "$(ls "$synced")" = "journal.jsonl
+journal.jsonl.bak" ]
+    [ "$(jq -r '[.type, .ml] | join(" ")' "$synced/journal.jsonl" | sort | tr '\n' ',')" = "feed 90,pump 100,pump 120," ]
+    [[ "$output" == *"journal.sync-conflict-20261121-101010-ABCDEFG.jsonl: 1 entry came in, 1 entry already in the journal"* ]]
+    [[ "$output" == *"$synced/journal.jsonl: 3 lines, 3 good entries, no errors"* ]]
+
+    # As set up in ~/.profile on every device.
+    export PUMPLOG_JOURNAL="$synced/journal.jsonl"
+    # Again with no copy left: nothing happens.
+    sum="$(sha256sum < "$synced/journal.jsonl")"
+    run bash -euo pipefail "$TEST_DIR/merge.sh"
+    [ "$status" -eq 0 ]
+    [ -z "$output" ]
+    [ "$(sha256sum < "$synced/journal.jsonl")" = "$sum" ]
+
+    # Dropbox's and Nextcloud's copies are found and merged too.
+    cp "$synced/journal.jsonl" "$synced/journal (Anna's conflicted copy 2026-11-21).jsonl"
+    pumplog -j "$synced/journal (Anna's conflicted copy 2026-11-21).jsonl" add 70ml --at 11:00 >/dev/null
+    cp "$synced/journal.jsonl" "$synced/journal (conflicted copy 2026-11-21 101010).jsonl"
+    pumplog -j "$synced/journal (conflicted copy 2026-11-21 101010).jsonl" add 60ml --at 12:00 >/dev/null
+    run bash -euo pipefail "$TEST_DIR/merge.sh"
+    [ "$status" -eq 0 ]
+    [ "$(ls "$synced" | grep -c conflict)" -eq 0 ]
+    [ "$(jq -r .ml "$synced/journal.jsonl" | sort -n | tr '\n' ',')" = "60,70,90,100,120," ]
+}

@@ -1,0 +1,295 @@
+// `log check` and `--repair` (check.hpp): every line validated, problems by
+// line number, bad lines moved to JOURNAL.rejected and nothing else touched.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "pumplog/check.hpp"
+#include "pumplog/error.hpp"
+
+using namespace pumplog;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "pumplog-check-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+void write_file(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+const std::string at = R"("at":"2026-11-21T09:00:00+01:00")";
+
+std::string line(const std::string& id, const std::string& type, const std::string& fields = "") {
+    return R"({"v":1,"id":")" + id + R"(","type":")" + type + "\"," + at + (fields.empty() ? "" : "," + fields) + "}";
+}
+
+std::string pump(const std::string& id, int ml = 90) { return line(id, "pump", "\"ml\":" + std::to_string(ml)); }
+
+// Checks `text` as a whole journal file.
+CheckReport check_text(const std::string& text) {
+    TempDir dir;
+    write_file(dir.path / "j.jsonl", text);
+    return check_journal(Journal(dir.path / "j.jsonl"));
+}
+
+// The problems as "LINE: [note: ]message", for exact comparisons.
+std::vector<std::string> problems(const CheckReport& report) {
+    std::vector<std::string> out;
+    for (const auto& p : report.problems)
+        out.push_back(std::to_string(p.line) + ": " + (p.severity == Severity::note ? "note: " : "") + p.message);
+    return out;
+}
+
+// The findings of one line on its own.
+std::vector<std::string> findings(const std::string& text) {
+    LineValidator validator;
+    std::vector<std::string> out;
+    for (const auto& f : validator.check(text).findings)
+        out.push_back((f.severity == Severity::note ? "note: " : "") + f.message);
+    return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a journal with every known type, written as pumplog writes them, is clean") {
+    const std::string journal = pump("p1") + "\n" +
+                                line("p2", "pump", R"("ml":90,"left_ml":40,"right_ml":50,"dur_s":900,"note":"x")") +
+                                "\n" + line("f1", "feed", R"("method":"bottle","ml":120,"milk":"formula")") + "\n" +
+                                line("f2", "feed", R"("method":"breast","left_s":600,"right_s":null)") + "\n" +
+                                line("s1", "store",
+                                     R"("ml":120,"place":"freezer","pumped":"2026-11-21T06:30:00+01:00","label":"B1","from":"p1")") +
+                                "\n" + line("m1", "move", R"("target":"s1","place":"fridge")") + "\n" +
+                                line("u1", "use", R"("target":"s1","ml":60)") + "\n" +
+                                line("d1", "discard", R"("target":"s1","reason":"expired")") + "\n" +
+                                line("a1", "amend", R"("target":"p1","set":{"ml":95,"at":"2026-11-21T09:10:00+01:00"})") +
+                                "\n" + line("v1", "void", R"("target":"p2")") + "\n";
+    const CheckReport report = check_text(journal);
+    CHECK(problems(report).empty());
+    CHECK(report.clean());
+    CHECK(report.lines == 10);
+    CHECK(report.entries == 10);
+}
+
+TEST_CASE("a line that is not JSON is reported with its line number") {
+    const CheckReport report = check_text(pump("a") + "\ngarbage\n" + pump("b") + "\n");
+    CHECK(problems(report) == Strings{"2: not valid JSON"});
+    CHECK(report.bad_lines == std::vector<std::uint64_t>{2});
+    CHECK(report.entries == 2);
+}
+
+TEST_CASE("line numbers count blank lines, which are not problems") {
+    const CheckReport report = check_text("\n" + pump("a") + "\n\n  \r\n{\n");
+    CHECK(problems(report) == Strings{"5: not valid JSON"});
+    CHECK(report.lines == 5);
+}
+
+TEST_CASE("invalid UTF-8 is reported as such") {
+    CHECK(findings(line("a", "pump", "\"ml\":1,\"note\":\"\xff\"")) == Strings{"not valid UTF-8"});
+}
+
+TEST_CASE("damage the streaming reader skips over is found by the full parse") {
+    // The on-demand parser never looks inside an unknown field, nor after the object.
+    CHECK(findings(line("a", "pump", R"("ml":1,"x":{"a":2])")) == Strings{"not valid JSON"});
+    CHECK(findings(pump("a") + R"({"v":1})") == Strings{"not valid JSON"});
+    CHECK(findings(pump("a") + " xx") == Strings{"not valid JSON"});
+}
+
+TEST_CASE("a value that is not an object is reported") {
+    CHECK(findings("[1,2]") == Strings{"not a JSON object"});
+    CHECK(findings("\"text\"") == Strings{"not a JSON object"});
+}
+
+TEST_CASE("the fields every entry has are required with their types") {
+    CHECK(findings(R"({"id":"a","type":"pump",)" + at + R"(,"ml":1})") == Strings{"no \"v\" (the format version)"});
+    CHECK(findings(R"({"v":1,"type":"pump",)" + at + R"(,"ml":1})") == Strings{"no \"id\""});
+    CHECK(findings(R"({"v":1,"id":"a",)" + at + R"(,"ml":1})") == Strings{"no \"type\""});
+    CHECK(findings(R"({"v":1,"id":"a","type":"pump","ml":1})") == Strings{"no \"at\" (when it happened)"});
+    CHECK(findings(R"({"v":"1","id":"a","type":"pump",)" + at + R"(,"ml":1})") ==
+          Strings{"\"v\" is not a format version (a whole number, 1)"});
+    CHECK(findings(R"({"v":1,"id":"","type":"pump",)" + at + R"(,"ml":1})") ==
+          Strings{"\"id\" is not a non-empty string"});
+    CHECK(findings(R"({"v":1,"id":7,"type":"pump",)" + at + R"(,"ml":1})") ==
+          Strings{"\"id\" is not a non-empty string"});
+    CHECK(findings(R"({"v":1,"id":"a","type":"pump","at":"yesterday","ml":1})") ==
+          Strings{"\"at\" is not an RFC 3339 time (2026-11-21T14:05:00+01:00)"});
+}
+
+TEST_CASE("known fields must have their types on every line") {
+    CHECK(findings(line("a", "pump", R"("ml":"90")")) == Strings{"\"ml\" is not a number (millilitres)"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":90.5)")) ==
+          Strings{"\"dur_s\" is not a whole number of seconds"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"note":5)")) == Strings{"\"note\" is not a string"});
+    CHECK(findings(line("a", "void", R"("target":"b","ml":"x")")) == Strings{"\"ml\" is not a number (millilitres)"});
+    CHECK(findings(line("a", "store", R"("ml":1,"place":"fridge","pumped":"soon")")) ==
+          Strings{"\"pumped\" is not an RFC 3339 time (2026-11-21T14:05:00+01:00)"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":[1])")) == Strings{"\"set\" is not an object"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"at":null})")) ==
+          Strings{"\"set.at\" is not an RFC 3339 time"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"ml":"x"})")) ==
+          Strings{"\"set.ml\" is not a number (millilitres)"});
+}
+
+TEST_CASE("null stands for an absent optional field") {
+    CHECK(findings(line("a", "pump", R"("ml":90,"note":null,"dur_s":null,"left_ml":null)")).empty());
+}
+
+TEST_CASE("a field written twice is an error") {
+    CHECK(findings(line("a", "pump", R"("ml":90,"ml":80)")) == Strings{"\"ml\" appears twice"});
+}
+
+TEST_CASE("each known type requires its own fields") {
+    CHECK(findings(line("a", "pump")) == Strings{"no \"ml\" (a pump records a volume)"});
+    CHECK(findings(line("a", "feed", R"("method":"bottle")")) == Strings{"no \"ml\" (a bottle feed records a volume)"});
+    CHECK(findings(line("a", "feed")) == Strings{"no \"method\" (bottle or breast)"});
+    CHECK(findings(line("a", "store", R"("ml":1)")) == Strings{"no \"place\" (where it is stored)"});
+    CHECK(findings(line("a", "void")) == Strings{"no \"target\" (the id of the entry it refers to)"});
+    CHECK(findings(line("a", "void", R"("target":"")")) == Strings{"\"target\" is empty"});
+    CHECK(findings(line("a", "amend", R"("target":"b")")) == Strings{"no \"set\" (the corrected fields)"});
+    CHECK(findings(line("a", "use", R"("target":"b")")) == Strings{"no \"ml\" (how much was used)"});
+    CHECK(findings(line("a", "move", R"("target":"b")")) == Strings{"no \"place\" (where it moved to)"});
+}
+
+TEST_CASE("an unknown type or a newer format version is a note, not an error") {
+    const CheckReport report = check_text(R"({"v":2,"id":"w","type":"weigh",)" + at + R"(,"grams":4200})" + "\n");
+    CHECK(problems(report) ==
+          Strings{"1: note: format version 2 is newer than this pumplog's (1)",
+                  "1: note: unknown type \"weigh\" (from a newer pumplog?); kept, and ignored by computations"});
+    CHECK(report.clean());
+    CHECK(report.entries == 1);
+}
+
+TEST_CASE("an unknown feed method or place is a note") {
+    CHECK(findings(line("a", "feed", R"("method":"tube","ml":5)")) ==
+          Strings{"note: unknown method \"tube\" (this pumplog knows bottle, breast); ignored by computations"});
+}
+
+TEST_CASE("a reference to an id no line has is an error") {
+    const CheckReport report = check_text(pump("a") + "\n" + line("v", "void", R"("target":"nope")") + "\n");
+    CHECK(problems(report) == Strings{"2: refers to \"nope\", which no line has"});
+    CHECK(report.bad_lines == std::vector<std::uint64_t>{2});
+}
+
+TEST_CASE("a reference to a bad line is an error, and so is a reference to that") {
+    const CheckReport report = check_text(line("a", "pump", R"("ml":"x")") + "\n" +
+                                          line("e", "amend", R"("target":"a","set":{"ml":1})") + "\n" +
+                                          line("v", "void", R"("target":"e")") + "\n" + pump("b") + "\n");
+    CHECK(report.bad_lines == std::vector<std::uint64_t>{1, 2, 3});
+    CHECK(problems(report) == Strings{"1: \"ml\" is not a number (millilitres)",
+                                      "2: refers to \"a\" on line 1, which is bad",
+                                      "3: refers to \"e\" on line 2, which is bad"});
+}
+
+TEST_CASE("stock lines must refer to a stored container and amendments to an entry") {
+    const CheckReport report = check_text(pump("p") + "\n" + line("u", "use", R"("target":"p","ml":5)") + "\n" +
+                                          line("v", "void", R"("target":"p")") + "\n" +
+                                          line("a", "amend", R"("target":"v","set":{"ml":1})") + "\n");
+    CHECK(problems(report) == Strings{"2: refers to line 1, a pump line, not a stored container",
+                                      "4: corrects line 3, a void line (only entries can be corrected)"});
+}
+
+TEST_CASE("a second line with an id already taken is an error, a copy or a clash") {
+    const CheckReport report = check_text(pump("a") + "\n" + pump("a") + "\n" + pump("a", 80) + "\n");
+    CHECK(problems(report) == Strings{"2: a copy of line 1 (the same id \"a\")",
+                                      "3: id \"a\" is already taken by line 1, with other content"});
+    CHECK(report.bad_lines == std::vector<std::uint64_t>{2, 3});
+    CHECK(report.entries == 1);
+}
+
+TEST_CASE("a correction standing before its target is a note") {
+    const CheckReport report = check_text(line("v", "void", R"("target":"a")") + "\n" + pump("a") + "\n");
+    CHECK(problems(report) ==
+          Strings{"1: note: refers to line 2, which comes after it (readers then read the journal twice)"});
+    CHECK(report.clean());
+}
+
+TEST_CASE("an incomplete last line says so") {
+    const CheckReport report = check_text(pump("a") + "\n" + R"({"v":1,"id":"b","ty)");
+    CHECK(problems(report) == Strings{"2: an incomplete last line (a write cut short?): not valid JSON"});
+}
+
+TEST_CASE("a missing journal is clean and empty") {
+    TempDir dir;
+    const CheckReport report = check_journal(Journal(dir.path / "none.jsonl"));
+    CHECK(report.clean());
+    CHECK(report.lines == 0);
+}
+
+TEST_CASE("check refuses a folder where the journal should be") {
+    TempDir dir;
+    fs::create_directory(dir.path / "j.jsonl");
+    CHECK_THROWS_AS(check_journal(Journal(dir.path / "j.jsonl")), Error);
+}
+
+TEST_CASE("repair moves the bad lines to JOURNAL.rejected and keeps every good line byte for byte") {
+    TempDir dir;
+    const Journal journal(dir.path / "j.jsonl");
+    const std::string good1 = pump("a") + "\r";  // a CRLF line stays CRLF
+    const std::string good2 = line("w", "weigh", R"("grams":1,"extra":{"k":[1,2]})");
+    const std::string good3 = R"({ "v" : 1, "type":"pump", "id":"b", )" + at + R"(, "ml": 90.50 })";
+    const std::string bad1 = "garbage";
+    const std::string bad2 = line("v", "void", R"("target":"nope")");
+    const std::string partial = R"({"v":1,"id":"c")";
+    write_file(journal.path(), good1 + "\n" + bad1 + "\n" + good2 + "\n\n" + bad2 + "\n" + good3 + "\n" + partial);
+    write_file(rejected_path(journal.path()), "earlier rejected line\n");
+    const std::string before = read_file(journal.path());
+
+    const RepairResult result = repair_journal(journal);
+    CHECK(result.report.bad_lines == std::vector<std::uint64_t>{2, 5, 7});
+    CHECK(result.moved == 3);
+    CHECK(result.kept == 4);
+    CHECK(read_file(journal.path()) == good1 + "\n" + good2 + "\n\n" + good3 + "\n");
+    CHECK(read_file(rejected_path(journal.path())) ==
+          "earlier rejected line\n" + bad1 + "\n" + bad2 + "\n" + partial + "\n");
+    CHECK(read_file(dir.path / "j.jsonl.bak") == before);
+    CHECK(check_journal(journal).clean());
+}
+
+TEST_CASE("repair leaves a clean journal untouched") {
+    TempDir dir;
+    const Journal journal(dir.path / "j.jsonl");
+    write_file(journal.path(), pump("a") + "\n" + line("w", "weigh") + "\n");
+    const RepairResult result = repair_journal(journal);
+    CHECK(result.moved == 0);
+    CHECK(read_file(journal.path()) == pump("a") + "\n" + line("w", "weigh") + "\n");
+    CHECK_FALSE(fs::exists(dir.path / "j.jsonl.bak"));
+    CHECK_FALSE(fs::exists(rejected_path(journal.path())));
+}
+
+TEST_CASE("raw lines are numbered from 1 and a final newline starts no line") {
+    TempDir dir;
+    write_file(dir.path / "f", "a\r\n\nb\nc");
+    std::vector<std::string> seen;
+    CHECK(for_each_raw_line(dir.path / "f", [&](const RawLine& l) {
+        seen.push_back(std::to_string(l.number) + ":" + std::string(l.text) + (l.last_without_newline ? "!" : ""));
+    }));
+    CHECK(seen == Strings{"1:a\r", "2:", "3:b", "4:c!"});
+    seen.clear();
+    write_file(dir.path / "g", "a\n");
+    for_each_raw_line(dir.path / "g", [&](const RawLine& l) { seen.push_back(std::string(l.text)); });
+    CHECK(seen == Strings{"a"});
+    CHECK_FALSE(for_each_raw_line(dir.path / "missing", [](const RawLine&) {}));
+}
