@@ -176,6 +176,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     if (until <= since) throw usage_error("--until is before --since");
     ReplayOptions options;
     options.include_voided = o.all;
+    options.since = since;  // the listing's days only, not years of history
     History history = ctx.history(options);
     const Refs refs(all_ids(ctx.journal()));
     std::vector<render::ListedEntry> listed;
@@ -229,7 +230,7 @@ int run_undo(Context& ctx) {
         // The newest line written that is still in effect (an event or a correction, not a void).
         std::optional<Entry> newest;
         replay(
-            journal, ReplayOptions{std::nullopt, false, true, ctx.strict},
+            journal, ReplayOptions{std::nullopt, false, true, ctx.strict, {}},
             [&](const Replayed& r) {
                 if (!newest && !r.voided && r.entry.type != EntryType::void_) newest = r.entry;
             },

@@ -63,8 +63,13 @@ DayRange period_of(const ReportOptions& o, const Clock& clock) {
 std::string stash_section(Context& ctx, Unit unit) {
     ReplayOptions options;
     options.include_voided = true;  // the stock replays its own containers' whole life
-    const History history = ctx.history(options);
     const Clock& clock = ctx.clock();
+    const Seconds recent = clock.now - date::days(8);
+    options.keep = [recent](const Entry& e) {
+        return e.type == EntryType::store || e.type == EntryType::move || e.type == EntryType::use ||
+               e.type == EntryType::discard || (e.type == EntryType::feed && e.at.instant >= recent);
+    };
+    const History history = ctx.history(options);
     const Stock stock = build_stock(history, guideline_named(ctx.settings().guideline));
     const StockSummary summary = summarize(stock, clock.now, recent_bottle_intake(history, clock.now));
     return render::stash_html(use_order(stock, clock.now), summary, clock.now, unit, clock.zone);

@@ -32,6 +32,12 @@ const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings()
 History full_history(Context& ctx) {
     ReplayOptions options;
     options.include_voided = true;
+    // The stash's own entries, and the last days' feeds for the days of supply.
+    const Seconds recent = ctx.clock().now - date::days(8);
+    options.keep = [recent](const Entry& e) {
+        return e.type == EntryType::store || e.type == EntryType::move || e.type == EntryType::use ||
+               e.type == EntryType::discard || (e.type == EntryType::feed && e.at.instant >= recent);
+    };
     return ctx.history(options);
 }
 

@@ -194,7 +194,10 @@ History load_history(const Journal& journal, const ReplayOptions& options) {
     History history;
     std::vector<std::pair<Entry, bool>> collected;
     const auto result = replay(
-        journal, options, [&](const Replayed& r) { collected.emplace_back(r.entry, r.voided); },
+        journal, options,
+        [&](const Replayed& r) {
+            if (!options.keep || options.keep(r.entry)) collected.emplace_back(r.entry, r.voided);
+        },
         [&] { collected.clear(); });
     // Delivered newest-written first: reverse to file order, then sort by time (stable).
     std::reverse(collected.begin(), collected.end());

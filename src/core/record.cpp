@@ -88,18 +88,20 @@ std::string suffix(std::string_view id, std::size_t n) {
 Refs::Refs(const std::vector<std::string>& all_ids) : ids_(all_ids) {
     std::sort(ids_.begin(), ids_.end());
     ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
-    // The shortest length (at least 4) at which the suffixes are all distinct.
-    for (length_ = 4; length_ < 64; ++length_) {
-        std::unordered_set<std::string> seen;
-        seen.reserve(ids_.size());
-        bool distinct = true;
-        for (const auto& id : ids_) {
-            if (!seen.insert(suffix(id, length_)).second) {
-                distinct = false;
-                break;
-            }
-        }
-        if (distinct) break;
+    // The shortest length (at least 4) at which the lower-case suffixes are all
+    // distinct: sort the reversed lower-case ids; two ids need one more
+    // character than the suffix they share, and neighbours share the most.
+    std::vector<std::string> reversed;
+    reversed.reserve(ids_.size());
+    for (const auto& id : ids_) reversed.emplace_back(lower(std::string(id.rbegin(), id.rend())));
+    std::sort(reversed.begin(), reversed.end());
+    length_ = 4;
+    for (std::size_t i = 1; i < reversed.size(); ++i) {
+        const std::string& a = reversed[i - 1];
+        const std::string& b = reversed[i];
+        std::size_t shared = 0;
+        while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
+        length_ = std::max(length_, shared + 1);
     }
 }
 
