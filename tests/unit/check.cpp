@@ -2,6 +2,8 @@
 // line number, bad lines moved to JOURNAL.rejected and nothing else touched.
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,32 +14,11 @@
 
 using namespace pumplog;
 namespace fs = std::filesystem;
+using testing::read_file;
+using testing::TempDir;
+using testing::write_file;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "pumplog-check-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 const std::string at = R"("at":"2026-11-21T09:00:00+01:00")";
 
@@ -50,8 +31,8 @@ std::string pump(const std::string& id, int ml = 90) { return line(id, "pump", "
 // Checks `text` as a whole journal file.
 CheckReport check_text(const std::string& text) {
     TempDir dir;
-    write_file(dir.path / "j.jsonl", text);
-    return check_journal(Journal(dir.path / "j.jsonl"));
+    write_file(dir.path() / "j.jsonl", text);
+    return check_journal(Journal(dir.path() / "j.jsonl"));
 }
 
 // The problems as "LINE: [note: ]message", for exact comparisons.
@@ -233,20 +214,20 @@ TEST_CASE("an incomplete last line says so") {
 
 TEST_CASE("a missing journal is clean and empty") {
     TempDir dir;
-    const CheckReport report = check_journal(Journal(dir.path / "none.jsonl"));
+    const CheckReport report = check_journal(Journal(dir.path() / "none.jsonl"));
     CHECK(report.clean());
     CHECK(report.lines == 0);
 }
 
 TEST_CASE("check refuses a folder where the journal should be") {
     TempDir dir;
-    fs::create_directory(dir.path / "j.jsonl");
-    CHECK_THROWS_AS(check_journal(Journal(dir.path / "j.jsonl")), Error);
+    fs::create_directory(dir.path() / "j.jsonl");
+    CHECK_THROWS_AS(check_journal(Journal(dir.path() / "j.jsonl")), Error);
 }
 
 TEST_CASE("repair moves the bad lines to JOURNAL.rejected and keeps every good line byte for byte") {
     TempDir dir;
-    const Journal journal(dir.path / "j.jsonl");
+    const Journal journal(dir.path() / "j.jsonl");
     const std::string good1 = pump("a") + "\r";  // a CRLF line stays CRLF
     const std::string good2 = line("w", "weigh", R"("grams":1,"extra":{"k":[1,2]})");
     const std::string good3 = R"({ "v" : 1, "type":"pump", "id":"b", )" + at + R"(, "ml": 90.50 })";
@@ -264,32 +245,32 @@ TEST_CASE("repair moves the bad lines to JOURNAL.rejected and keeps every good l
     CHECK(read_file(journal.path()) == good1 + "\n" + good2 + "\n\n" + good3 + "\n");
     CHECK(read_file(rejected_path(journal.path())) ==
           "earlier rejected line\n" + bad1 + "\n" + bad2 + "\n" + partial + "\n");
-    CHECK(read_file(dir.path / "j.jsonl.bak") == before);
+    CHECK(read_file(dir.path() / "j.jsonl.bak") == before);
     CHECK(check_journal(journal).clean());
 }
 
 TEST_CASE("repair leaves a clean journal untouched") {
     TempDir dir;
-    const Journal journal(dir.path / "j.jsonl");
+    const Journal journal(dir.path() / "j.jsonl");
     write_file(journal.path(), pump("a") + "\n" + line("w", "weigh") + "\n");
     const RepairResult result = repair_journal(journal);
     CHECK(result.moved == 0);
     CHECK(read_file(journal.path()) == pump("a") + "\n" + line("w", "weigh") + "\n");
-    CHECK_FALSE(fs::exists(dir.path / "j.jsonl.bak"));
+    CHECK_FALSE(fs::exists(dir.path() / "j.jsonl.bak"));
     CHECK_FALSE(fs::exists(rejected_path(journal.path())));
 }
 
 TEST_CASE("raw lines are numbered from 1 and a final newline starts no line") {
     TempDir dir;
-    write_file(dir.path / "f", "a\r\n\nb\nc");
+    write_file(dir.path() / "f", "a\r\n\nb\nc");
     std::vector<std::string> seen;
-    CHECK(for_each_raw_line(dir.path / "f", [&](const RawLine& l) {
+    CHECK(for_each_raw_line(dir.path() / "f", [&](const RawLine& l) {
         seen.push_back(std::to_string(l.number) + ":" + std::string(l.text) + (l.last_without_newline ? "!" : ""));
     }));
     CHECK(seen == Strings{"1:a\r", "2:", "3:b", "4:c!"});
     seen.clear();
-    write_file(dir.path / "g", "a\n");
-    for_each_raw_line(dir.path / "g", [&](const RawLine& l) { seen.push_back(std::string(l.text)); });
+    write_file(dir.path() / "g", "a\n");
+    for_each_raw_line(dir.path() / "g", [&](const RawLine& l) { seen.push_back(std::string(l.text)); });
     CHECK(seen == Strings{"a"});
-    CHECK_FALSE(for_each_raw_line(dir.path / "missing", [](const RawLine&) {}));
+    CHECK_FALSE(for_each_raw_line(dir.path() / "missing", [](const RawLine&) {}));
 }

@@ -4,6 +4,8 @@
 // is sent SIGKILL once the file has started to grow.
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
+
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -18,20 +20,11 @@
 
 using namespace pumplog;
 namespace fs = std::filesystem;
+using testing::read_file;
+using testing::TempDir;
+using testing::write_file;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "pumplog-crash-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 std::string pump(const std::string& id, const std::string& note = "") {
     return R"({"v":1,"id":")" + id + R"(","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":90,"note":")" + note +
@@ -69,7 +62,7 @@ bool kill_mid_append(const Journal& journal, const std::string& line) {
 
 TEST_CASE("a writer killed mid-write leaves at most one partial line and the next append starts a fresh line") {
     TempDir dir;
-    const Journal journal(dir.path / "j.jsonl");
+    const Journal journal(dir.path() / "j.jsonl");
     journal.append({pump("a"), pump("b")});
     // 64 MiB take the kernel long enough to copy that the kill lands inside write(2).
     const std::string huge = pump("huge", std::string(64u << 20, 'x'));

@@ -2,6 +2,8 @@
 // byte for byte, ordered by line_key, the journal's line kept on a conflict.
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -13,33 +15,12 @@
 
 using namespace pumplog;
 namespace fs = std::filesystem;
+using testing::read_file;
+using testing::TempDir;
+using testing::write_file;
 using namespace std::chrono_literals;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "pumplog-merge-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-void write_file(const fs::path& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 using Strings = std::vector<std::string>;
 
@@ -191,39 +172,39 @@ TEST_CASE("a journal with a bad line is not merged into, since the rewrite would
 
 TEST_CASE("merge_into rewrites the journal atomically and keeps JOURNAL.bak") {
     TempDir dir;
-    const Journal journal(dir.path / "j.jsonl");
+    const Journal journal(dir.path() / "j.jsonl");
     write_file(journal.path(), plain("a", 1) + "\n");
-    write_file(dir.path / "copy.jsonl", plain("a", 1) + "\n" + plain("b", 2) + "\n");
-    const MergeResult r = merge_into(journal, {dir.path / "copy.jsonl"}, false);
+    write_file(dir.path() / "copy.jsonl", plain("a", 1) + "\n" + plain("b", 2) + "\n");
+    const MergeResult r = merge_into(journal, {dir.path() / "copy.jsonl"}, false);
     CHECK(r.rewritten);
     CHECK(read_file(journal.path()) == plain("a", 1) + "\n" + plain("b", 2) + "\n");
-    CHECK(read_file(dir.path / "j.jsonl.bak") == plain("a", 1) + "\n");
+    CHECK(read_file(dir.path() / "j.jsonl.bak") == plain("a", 1) + "\n");
 }
 
 TEST_CASE("merge_into with nothing new leaves the journal untouched") {
     TempDir dir;
-    const Journal journal(dir.path / "j.jsonl");
+    const Journal journal(dir.path() / "j.jsonl");
     write_file(journal.path(), plain("a", 1) + "\r\n\n");
-    write_file(dir.path / "copy.jsonl", plain("a", 1) + "\n");
-    const MergeResult r = merge_into(journal, {dir.path / "copy.jsonl"}, false);
+    write_file(dir.path() / "copy.jsonl", plain("a", 1) + "\n");
+    const MergeResult r = merge_into(journal, {dir.path() / "copy.jsonl"}, false);
     CHECK_FALSE(r.rewritten);
     CHECK(read_file(journal.path()) == plain("a", 1) + "\r\n\n");
-    CHECK_FALSE(fs::exists(dir.path / "j.jsonl.bak"));
+    CHECK_FALSE(fs::exists(dir.path() / "j.jsonl.bak"));
 }
 
 TEST_CASE("merge_into creates a missing journal from the copies") {
     TempDir dir;
-    const Journal journal(dir.path / "sub" / "j.jsonl");
-    write_file(dir.path / "copy.jsonl", plain("a", 1) + "\n");
-    const MergeResult r = merge_into(journal, {dir.path / "copy.jsonl"}, false);
+    const Journal journal(dir.path() / "sub" / "j.jsonl");
+    write_file(dir.path() / "copy.jsonl", plain("a", 1) + "\n");
+    const MergeResult r = merge_into(journal, {dir.path() / "copy.jsonl"}, false);
     CHECK(r.added == 1);
     CHECK(read_file(journal.path()) == plain("a", 1) + "\n");
 }
 
 TEST_CASE("a copy that cannot be read is a usage error") {
     TempDir dir;
-    const Journal journal(dir.path / "j.jsonl");
-    for (const auto& missing : {dir.path / "missing.jsonl", dir.path}) {
+    const Journal journal(dir.path() / "j.jsonl");
+    for (const auto& missing : {dir.path() / "missing.jsonl", dir.path()}) {
         try {
             merge_into(journal, {missing}, false);
             FAIL("merged an unreadable file");
