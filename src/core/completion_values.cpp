@@ -1,37 +1,16 @@
 #include "pumplog/completion_values.hpp"
 
-#include <algorithm>
-#include <map>
+#include "pumplog/guideline.hpp"
+#include "pumplog/stock.hpp"
 
 namespace pumplog {
 
 std::vector<std::string> labels_in_stock(const std::vector<Entry>& entries) {
-    struct Held {
-        std::string label;
-        double ml = 0;
-        bool discarded = false;
-    };
-    std::vector<std::string> order;  // store ids, in time order
-    std::map<std::string, Held, std::less<>> held;
-    for (const Entry& e : entries) {
-        if (e.type == EntryType::store && !e.label.empty()) {
-            order.push_back(e.id);
-            held[e.id] = Held{e.label, e.ml.value_or(0), false};
-        }
-    }
-    for (const Entry& e : entries) {
-        const auto it = held.find(e.target);
-        if (it == held.end()) continue;
-        if (e.type == EntryType::use) it->second.ml -= e.ml.value_or(0);
-        else if (e.type == EntryType::discard) it->second.discarded = true;
-    }
+    // The stash as `stock` replays it (CDC limits; expiry does not matter here).
+    const Stock stock = build_stock(entries, std::vector<bool>(entries.size(), false), cdc_guideline());
     std::vector<std::string> labels;
-    for (const auto& id : order) {
-        const Held& h = held[id];
-        // Half a millilitre: what rounding may leave in a container used up.
-        if (!h.discarded && h.ml > 0.5 && std::find(labels.begin(), labels.end(), h.label) == labels.end())
-            labels.push_back(h.label);
-    }
+    for (const Container& c : stock.containers)
+        if (c.state == ContainerState::in_stock) labels.push_back(c.label);
     return labels;
 }
 

@@ -44,9 +44,10 @@ TEST_CASE("the labels offered are the containers still holding milk, in the orde
     CHECK(labels_in_stock(entries) == std::vector<std::string>{"B1", "B4"});
 }
 
-TEST_CASE("a container used up but for rounding is not offered") {
-    const std::vector<Entry> entries = {store("s1", "B1", 90), use("s1", 89.6)};
-    CHECK(labels_in_stock(entries).empty());
+TEST_CASE("the labels offered are the containers stock lists, to the last drop") {
+    // stock's rule, not one of completion's own: 0.4 ml left is still in stock, 0 is not
+    CHECK(labels_in_stock({store("s1", "B1", 90), use("s1", 89.6)}) == std::vector<std::string>{"B1"});
+    CHECK(labels_in_stock({store("s1", "B1", 90), use("s1", 90)}).empty());
 }
 
 TEST_CASE("a use or discard of another entry does not touch the containers") {
