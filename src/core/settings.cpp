@@ -333,7 +333,9 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
 
 Settings settings_from(const nlohmann::json& values) {
     Settings s;
-    for (const auto& [key, value] : values.items()) {
+    for (const auto& item : values.items()) {
+        const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
+        const auto& value = item.value();
         // A key from a newer version is kept in the file and ignored here.
         if (std::none_of(keys.begin(), keys.end(), [&](const SettingKey& k) { return k.name == key; })) continue;
         // A number written by hand ("lookback": 14) means its text.
