@@ -113,10 +113,10 @@ struct PassResult {
 
 // One backward pass. In the first (`settled` false) corrections are learned
 // as they are met, which is right when each stands after its target in the
-// file (how pumplog appends them); `all` collects them for a second pass.
+// file (how pumplog appends them), and forgotten once their target has been
+// delivered, so memory stays with the corrections still waiting.
 PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
-                std::vector<Correction>& all, const std::function<void(const Replayed&)>& deliver,
-                ReadStats& stats) {
+                const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
     std::unordered_set<std::string> pending;        // targets of corrections not met yet
     std::unordered_set<std::string> pending_moves;  // targets of amended `at` not met yet: may move into range
     std::optional<Seen> seen;  // only while a `since` replay may stop early
@@ -132,20 +132,20 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             pending_moves.erase(e.id);
             if (seen) seen->add(e.id);
             if (e.type == EntryType::void_ || e.type == EntryType::amend) {
+                const bool cancelled = corrections.voided.contains(e.id);
                 if (!settled) {
-                    all.push_back(Correction{e.id, e.target, e.type == EntryType::void_,
-                                             e.type == EntryType::amend ? e : Entry{}});
-                    if (!corrections.voided.contains(e.id)) {
+                    if (!cancelled) {
                         if (e.type == EntryType::void_) corrections.voided.insert(e.target);
                         else corrections.amends[e.target].push_back(e);
                     }
                     if (seen && seen->contains(e.target)) misordered = true;
                 }
-                if (!corrections.voided.contains(e.id)) {
+                if (!cancelled) {
                     pending.insert(e.target);
                     if (e.type == EntryType::amend && (e.set_fields & field_at)) pending_moves.insert(e.target);
                 }
-                if (options.include_corrections) deliver(Replayed{e, corrections.voided.contains(e.id)});
+                if (options.include_corrections) deliver(Replayed{e, cancelled});
+                if (!settled && cancelled) corrections.voided.erase(e.id);  // its void has done its work
             } else {
                 const bool voided = corrections.voided.contains(e.id);
                 if (!voided || options.include_voided) {
@@ -158,6 +158,10 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                             if (!corrections.voided.contains(a->id)) amended.apply(*a);
                         deliver(Replayed{amended, voided});
                     }
+                }
+                if (!settled) {  // met: its corrections have done their work
+                    corrections.voided.erase(e.id);
+                    corrections.amends.erase(e.id);
                 }
             }
             if (cutoff) {
@@ -180,12 +184,21 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                     const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset) {
     ReplayResult result;
     Corrections corrections;
-    std::vector<Correction> all;
-    if (pass(journal, options, corrections, false, all, deliver, result.stats).again) {
-        // Now that every correction is known, settle them and replay from scratch.
+    if (pass(journal, options, corrections, false, deliver, result.stats).again) {
+        // A correction stands before its target: gather every correction in the
+        // file, settle them, and replay from scratch with all of them known.
         reset();
+        std::vector<Correction> all;
+        journal.read_backward(
+            [&](const Entry& e) {
+                if (e.type == EntryType::void_ || e.type == EntryType::amend)
+                    all.push_back(Correction{e.id, e.target, e.type == EntryType::void_,
+                                             e.type == EntryType::amend ? e : Entry{}});
+                return true;
+            },
+            options.strict);
         corrections = settle(all);
-        pass(journal, options, corrections, true, all, deliver, result.stats);
+        pass(journal, options, corrections, true, deliver, result.stats);
     }
     return result;
 }
