@@ -58,6 +58,7 @@ struct Entry {
     std::uint64_t offset = 0;  // byte offset of the line in the file
 
     void clear();
+    bool operator==(const Entry&) const = default;
     bool is_event() const { return type != EntryType::void_ && type != EntryType::amend; }
     // Applies an amendment's fields to this entry (amend.type must be amend).
     void apply(const Entry& amend);

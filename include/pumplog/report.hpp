@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pumplog/id_hash.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/units.hpp"
 
@@ -137,7 +138,9 @@ public:
 
 private:
     std::vector<Discard> discards_;
-    std::unordered_multimap<std::string, std::size_t> by_target_;  // container id -> index in discards_
+    // IdHash of the container id -> index in discards_ (whose target is compared:
+    // a hash is not an id). Integer keys: no string is hashed twice.
+    std::unordered_multimap<std::uint64_t, std::size_t> by_target_;
 };
 
 // The 7-day trend of pumped volume: the last 7 complete days of the period

@@ -44,6 +44,7 @@ struct Stamp {
     Seconds instant;
     std::chrono::seconds offset{0};
     LocalSeconds local() const { return LocalSeconds(instant.time_since_epoch() + offset); }
+    bool operator==(const Stamp&) const = default;
 };
 // Accepts "YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM)" (also a space for T and a
 // lower-case t/z); nullopt when it is not one.

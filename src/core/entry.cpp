@@ -115,9 +115,7 @@ bool read_integer(value v, std::optional<std::int64_t>& out) {
     }
     double d = 0;
     if (v.get_double().get(d)) return false;
-    if (!(d > -9.2e18 && d < 9.2e18)) return false;
-    out = static_cast<std::int64_t>(d < 0 ? d - 0.5 : d + 0.5);
-    return true;
+    return round_count(d, out);
 }
 
 bool read_string(value v, std::string& out) {
@@ -167,6 +165,11 @@ bool read_common_field(std::string_view key, value v, Entry& e, std::uint32_t& m
 }  // namespace
 
 bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
+    return parse_canonical_line(data, size, e) || parse_with_simdjson(data, size, capacity, e, error);
+}
+
+bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,
+                                     std::string& error) {
     e.clear();
     e.raw.assign(data, size);
     simdjson::ondemand::document doc;
@@ -303,15 +306,32 @@ std::string make_ulid(std::chrono::system_clock::time_point when) {
     return out;
 }
 
+namespace {
+// Crockford base32 digit values (either case), 0xff for other bytes: a table,
+// since every line's key decodes its id.
+constexpr std::array<std::uint8_t, 256> crockford_values() {
+    std::array<std::uint8_t, 256> table{};
+    for (auto& v : table) v = 0xff;
+    for (std::size_t i = 0; i < crockford.size(); ++i) {
+        const auto c = static_cast<unsigned char>(crockford[i]);
+        table[c] = static_cast<std::uint8_t>(i);
+        if (c >= 'A' && c <= 'Z') table[c - 'A' + 'a'] = static_cast<std::uint8_t>(i);
+    }
+    return table;
+}
+constexpr std::array<std::uint8_t, 256> crockford_value = crockford_values();
+}  // namespace
+
 std::optional<std::chrono::system_clock::time_point> ulid_time(std::string_view id) {
     if (id.size() != 26) return std::nullopt;
     std::uint64_t t = 0;
+    std::uint8_t all = 0;
     for (std::size_t i = 0; i < 26; ++i) {
-        const char c = static_cast<char>(std::toupper(static_cast<unsigned char>(id[i])));
-        const std::size_t v = crockford.find(c);
-        if (v == std::string_view::npos) return std::nullopt;
-        if (i < 10) t = (t << 5) | v;
+        const std::uint8_t v = crockford_value[static_cast<unsigned char>(id[i])];
+        all |= v;
+        if (i < 10) t = (t << 5) | (v & 31u);
     }
+    if (all == 0xff) return std::nullopt;  // a byte that is no Crockford digit
     if (t >= (std::uint64_t{1} << 48)) return std::nullopt;  // 48 bits of time at most
     // ULIDs reach the year 10889, the system clock (nanoseconds) only 2262:
     // a time beyond it is not one pumplog wrote (and would overflow).

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pumplog/id_hash.hpp"
+
 namespace pumplog {
 
 namespace {
@@ -28,8 +30,8 @@ struct Correction {
 
 // The corrections in effect.
 struct Corrections {
-    std::unordered_set<std::string> voided;                      // ids voided by a void in effect
-    std::unordered_map<std::string, std::vector<Entry>> amends;  // target -> amendments, newest written first
+    std::unordered_set<std::string, IdHash, IdEqual> voided;                      // ids voided by a void in effect
+    std::unordered_map<std::string, std::vector<Entry>, IdHash, IdEqual> amends;  // target -> amendments, newest written first
 };
 
 // The corrections in effect whatever their order in the file: a correction is
@@ -117,8 +119,10 @@ struct PassResult {
 // delivered, so memory stays with the corrections still waiting.
 PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
                 const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
-    std::unordered_set<std::string> pending;        // targets of corrections not met yet
-    std::unordered_set<std::string> pending_moves;  // targets of amended `at` not met yet: may move into range
+    // Most lines meet empty tables (a correction is forgotten once its target
+    // is met): every look-up below is skipped while its table is empty.
+    std::unordered_set<std::string, IdHash, IdEqual> pending;        // targets of corrections not met yet
+    std::unordered_set<std::string, IdHash, IdEqual> pending_moves;  // targets of amended `at` not met yet
     std::optional<Seen> seen;  // only while a `since` replay may stop early
     if (options.since && !settled) seen.emplace();
     bool misordered = false;
@@ -128,11 +132,11 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
 
     stats = journal.read_backward(
         [&](const Entry& e) {
-            pending.erase(e.id);
-            pending_moves.erase(e.id);
+            if (!pending.empty()) pending.erase(e.id);
+            if (!pending_moves.empty()) pending_moves.erase(e.id);
             if (seen) seen->add(e.id);
             if (e.type == EntryType::void_ || e.type == EntryType::amend) {
-                const bool cancelled = corrections.voided.contains(e.id);
+                const bool cancelled = !corrections.voided.empty() && corrections.voided.contains(e.id);
                 if (!settled) {
                     if (!cancelled) {
                         if (e.type == EntryType::void_) corrections.voided.insert(e.target);
@@ -147,9 +151,9 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 if (options.include_corrections) deliver(Replayed{e, cancelled});
                 if (!settled && cancelled) corrections.voided.erase(e.id);  // its void has done its work
             } else {
-                const bool voided = corrections.voided.contains(e.id);
+                const bool voided = !corrections.voided.empty() && corrections.voided.contains(e.id);
                 if (!voided || options.include_voided) {
-                    const auto it = corrections.amends.find(e.id);
+                    const auto it = corrections.amends.empty() ? corrections.amends.end() : corrections.amends.find(e.id);
                     if (it == corrections.amends.end()) {
                         deliver(Replayed{e, voided});
                     } else {
@@ -160,13 +164,14 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                     }
                 }
                 if (!settled) {  // met: its corrections have done their work
-                    corrections.voided.erase(e.id);
-                    corrections.amends.erase(e.id);
+                    if (voided) corrections.voided.erase(e.id);
+                    if (!corrections.amends.empty()) corrections.amends.erase(e.id);
                 }
             }
             if (cutoff) {
-                const Seconds key = line_key(e);
-                old_in_a_row = key < *cutoff ? old_in_a_row + 1 : 0;
+                // The key is the later of `at` and the id's time: a recent `at` settles it.
+                const bool old = e.at.instant < *cutoff && line_key(e) < *cutoff;
+                old_in_a_row = old ? old_in_a_row + 1 : 0;
                 if (old_in_a_row >= old_lines_to_stop && pending_moves.empty()) return false;
             }
             return true;

@@ -1,7 +1,9 @@
 #pragma once
 // The one parser of journal lines (simdjson on-demand): the streaming reader
 // and parse_entry_line both use it, so they cannot disagree.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,10 @@ public:
     // simdjson's padding (64 bytes) must be readable after it. Returns false
     // and sets `error` when the line is not a valid entry.
     bool parse(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
+    // The same without the fast path (parse_canonical_line): simdjson reads
+    // every line. For the tests and the fuzzer that compare the two.
+    bool parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& out,
+                             std::string& error);
 
 private:
     struct Impl;
@@ -27,5 +33,18 @@ private:
 };
 
 inline constexpr std::size_t line_padding = 64;
+
+// The fast path LineParser::parse tries first (canonical_line.cpp): reads a
+// line as pumplog writes it, or declines (false) and leaves the line to
+// simdjson. Accepting means the same Entry simdjson's path gives.
+bool parse_canonical_line(const char* data, std::size_t size, Entry& out);
+
+// A count of seconds from a JSON number: rounded to the nearest integer;
+// false when out of range. Both paths use it.
+inline bool round_count(double d, std::optional<std::int64_t>& out) {
+    if (!(d > -9.2e18 && d < 9.2e18)) return false;
+    out = static_cast<std::int64_t>(d < 0 ? d - 0.5 : d + 0.5);
+    return true;
+}
 
 }  // namespace pumplog

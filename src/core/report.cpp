@@ -199,14 +199,15 @@ void DiscardLedger::add(const Entry& e, const DayRange& reported) {
     if (e.type == EntryType::discard) {
         const auto day = written_day(e.at_text);
         if (!day || !reported.contains(*day) || e.target.empty()) return;
-        by_target_.emplace(e.target, discards_.size());
+        by_target_.emplace(IdHash{}(e.target), discards_.size());
         discards_.push_back(Discard{e.target, *day, written_hour(e.at_text).value_or(0), e.at.instant, {}, {}});
         return;
     }
     if (discards_.empty() || (e.type != EntryType::store && e.type != EntryType::use)) return;
     const std::string& container = e.type == EntryType::store ? e.id : e.target;
-    const auto [first, last] = by_target_.equal_range(container);
-    for (auto it = first; it != last; ++it) count_for(discards_[it->second], e);
+    const auto [first, last] = by_target_.equal_range(IdHash{}(container));
+    for (auto it = first; it != last; ++it)
+        if (Discard& d = discards_[it->second]; d.target == container) count_for(d, e);
 }
 
 void DiscardLedger::clear() {
@@ -224,9 +225,9 @@ void DiscardLedger::begin_lookup() {
 void DiscardLedger::add_container_entry(const Entry& e) {
     if (e.type != EntryType::store && e.type != EntryType::use) return;
     const std::string& container = e.type == EntryType::store ? e.id : e.target;
-    const auto [first, last] = by_target_.equal_range(container);
+    const auto [first, last] = by_target_.equal_range(IdHash{}(container));
     for (auto it = first; it != last; ++it)
-        if (Discard& d = discards_[it->second]; d.looking) count_for(d, e);
+        if (Discard& d = discards_[it->second]; d.looking && d.target == container) count_for(d, e);
 }
 
 void DiscardLedger::restart_lookup() {

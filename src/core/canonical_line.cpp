@@ -1,0 +1,298 @@
+// The reader's fast path: the lines pumplog writes itself are compact JSON
+// objects of plain keys, ASCII strings without escapes, short decimal numbers
+// and one nested `set` object. This scanner reads such a line in one pass,
+// without simdjson's per-document setup (most of the cost on 140-byte lines).
+// Whatever it is not sure of (whitespace between tokens, an escape, a byte
+// outside printable ASCII, an exponent, a long number, an unknown key, a value
+// of an unexpected kind, a missing required field) it declines, and the caller
+// parses the line with simdjson. So it never accepts a line simdjson refuses,
+// and never reads one differently: tests/fuzz/fuzz_line_fastpath.cpp compares
+// the two on arbitrary input, tests/unit/line_parser.cpp on chosen lines.
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "line_parser.hpp"
+
+namespace pumplog {
+
+namespace {
+
+// Bytes a plain string may hold: printable ASCII except '"' and '\\'.
+constexpr std::array<bool, 256> plain_table() {
+    std::array<bool, 256> table{};
+    for (int c = 0x20; c < 0x7f; ++c) table[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+    return table;
+}
+constexpr std::array<bool, 256> plain = plain_table();
+
+constexpr std::array<double, 16> powers_of_ten = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+enum class Key : std::uint8_t {
+    other, v, id, type, at, target, from, set,
+    ml, left_ml, right_ml, dur_s, left_s, right_s,
+    method, milk, place, label, note, reason, pumped,
+};
+
+Key key_of(std::string_view k) {
+    switch (k.size()) {
+        case 1: return k == "v" ? Key::v : Key::other;
+        case 2:
+            if (k == "id") return Key::id;
+            if (k == "at") return Key::at;
+            if (k == "ml") return Key::ml;
+            return Key::other;
+        case 3: return k == "set" ? Key::set : Key::other;
+        case 4:
+            if (k == "type") return Key::type;
+            if (k == "from") return Key::from;
+            if (k == "milk") return Key::milk;
+            if (k == "note") return Key::note;
+            return Key::other;
+        case 5:
+            if (k == "dur_s") return Key::dur_s;
+            if (k == "place") return Key::place;
+            if (k == "label") return Key::label;
+            return Key::other;
+        case 6:
+            if (k == "target") return Key::target;
+            if (k == "left_s") return Key::left_s;
+            if (k == "method") return Key::method;
+            if (k == "reason") return Key::reason;
+            if (k == "pumped") return Key::pumped;
+            return Key::other;
+        case 7:
+            if (k == "left_ml") return Key::left_ml;
+            if (k == "right_s") return Key::right_s;
+            return Key::other;
+        case 8: return k == "right_ml" ? Key::right_ml : Key::other;
+        default: return Key::other;
+    }
+}
+
+class Scanner {
+public:
+    Scanner(const char* data, std::size_t size) : p_(data), end_(data + size) {}
+
+    bool eat(char c) {
+        if (p_ < end_ && *p_ == c) {
+            ++p_;
+            return true;
+        }
+        return false;
+    }
+    bool at_end() const { return p_ == end_; }
+    bool next_is(char c) const { return p_ < end_ && *p_ == c; }
+
+    // A string of plain bytes; its contents.
+    bool string(std::string_view& out) {
+        if (!eat('"')) return false;
+        const char* start = p_;
+        while (p_ < end_ && plain[static_cast<unsigned char>(*p_)]) ++p_;
+        if (!eat('"')) return false;  // an escape, a control byte, non-ASCII, or the end
+        out = std::string_view(start, static_cast<std::size_t>(p_ - 1 - start));
+        return true;
+    }
+
+    bool null() {
+        if (end_ - p_ >= 4 && p_[0] == 'n' && p_[1] == 'u' && p_[2] == 'l' && p_[3] == 'l') {
+            p_ += 4;
+            return true;
+        }
+        return false;
+    }
+
+    // A number without exponent and of at most 15 significant digits: then
+    // digits / 10^decimals, both exact in a double, is one correctly rounded
+    // division, the value simdjson gives (Clinger's fast path).
+    bool number(double& out) {
+        const bool negative = eat('-');
+        if (p_ == end_ || !is_digit(*p_)) return false;
+        std::uint64_t mantissa = 0;
+        int digits = 0, decimals = 0;
+        if (*p_ == '0') {
+            ++p_;
+            if (p_ < end_ && is_digit(*p_)) return false;  // a leading zero is not JSON
+        } else {
+            while (p_ < end_ && is_digit(*p_)) {
+                mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p_++ - '0');
+                if (++digits > 15) return false;
+            }
+        }
+        if (eat('.')) {
+            if (p_ == end_ || !is_digit(*p_)) return false;
+            while (p_ < end_ && is_digit(*p_)) {
+                mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p_++ - '0');
+                ++decimals;
+                if (++digits > 15) return false;
+            }
+        }
+        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) return false;
+        double value = static_cast<double>(mantissa);
+        if (decimals > 0) value /= powers_of_ten[static_cast<std::size_t>(decimals)];
+        out = negative ? -value : value;
+        return true;
+    }
+
+    // The format version: a positive integer (simdjson's get_int64 takes no fraction).
+    bool version() {
+        if (p_ == end_ || *p_ < '1' || *p_ > '9') return false;
+        int digits = 0;
+        while (p_ < end_ && is_digit(*p_)) {
+            ++p_;
+            if (++digits > 15) return false;
+        }
+        return p_ == end_ || (*p_ != '.' && *p_ != 'e' && *p_ != 'E');
+    }
+
+private:
+    const char* p_;
+    const char* end_;
+};
+
+bool read_number(Scanner& s, std::optional<double>& out) {
+    if (s.null()) {
+        out.reset();
+        return true;
+    }
+    double d = 0;
+    if (!s.number(d)) return false;
+    out = d;
+    return true;
+}
+
+bool read_count(Scanner& s, std::optional<std::int64_t>& out) {
+    if (s.null()) {
+        out.reset();
+        return true;
+    }
+    double d = 0;
+    return s.number(d) && round_count(d, out);
+}
+
+bool read_text(Scanner& s, std::string& out) {
+    if (s.null()) {
+        out.clear();
+        return true;
+    }
+    std::string_view text;
+    if (!s.string(text)) return false;
+    out.assign(text.data(), text.size());
+    return true;
+}
+
+bool read_stamp(Scanner& s, std::optional<Stamp>& out) {
+    if (s.null()) {
+        out.reset();
+        return true;
+    }
+    std::string_view text;
+    if (!s.string(text)) return false;
+    out = parse_rfc3339(text);
+    return out.has_value();  // an unreadable time: simdjson's path words the error
+}
+
+// A field entries and amendments share; false to decline.
+bool read_common(Key key, Scanner& s, Entry& e, std::uint32_t& mask) {
+    switch (key) {
+        case Key::ml: mask |= field_ml; return read_number(s, e.ml);
+        case Key::left_ml: mask |= field_left_ml; return read_number(s, e.left_ml);
+        case Key::right_ml: mask |= field_right_ml; return read_number(s, e.right_ml);
+        case Key::dur_s: mask |= field_dur_s; return read_count(s, e.dur_s);
+        case Key::left_s: mask |= field_left_s; return read_count(s, e.left_s);
+        case Key::right_s: mask |= field_right_s; return read_count(s, e.right_s);
+        case Key::method: mask |= field_method; return read_text(s, e.method);
+        case Key::milk: mask |= field_milk; return read_text(s, e.milk);
+        case Key::place: mask |= field_place; return read_text(s, e.place);
+        case Key::label: mask |= field_label; return read_text(s, e.label);
+        case Key::note: mask |= field_note; return read_text(s, e.note);
+        case Key::reason: mask |= field_reason; return read_text(s, e.reason);
+        case Key::pumped: mask |= field_pumped; return read_stamp(s, e.pumped);
+        default: return false;  // unknown here: simdjson's path skips it whatever it holds
+    }
+}
+
+bool read_set(Scanner& s, Entry& e) {
+    if (!s.eat('{')) return false;
+    if (s.eat('}')) return true;
+    do {
+        std::string_view name;
+        if (!s.string(name) || !s.eat(':')) return false;
+        const Key key = key_of(name);
+        if (key == Key::at) {
+            std::string_view text;
+            if (!s.string(text)) return false;
+            const auto stamp = parse_rfc3339(text);
+            if (!stamp) return false;
+            e.set_at = *stamp;
+            e.set_at_text.assign(text.data(), text.size());
+            e.set_fields |= field_at;
+        } else if (!read_common(key, s, e, e.set_fields)) {
+            return false;
+        }
+    } while (s.eat(','));
+    return s.eat('}');
+}
+
+}  // namespace
+
+bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
+    e.clear();
+    Scanner s(data, size);
+    if (!s.eat('{')) return false;
+    bool has_v = false, has_id = false, has_type = false, has_at = false;
+    std::uint32_t own_mask = 0;
+    if (!s.next_is('}')) {
+        do {
+            std::string_view name;
+            if (!s.string(name) || !s.eat(':')) return false;
+            std::string_view text;
+            switch (const Key key = key_of(name)) {
+                case Key::v:
+                    if (!s.version()) return false;
+                    has_v = true;
+                    break;
+                case Key::id:
+                    if (!s.string(text) || text.empty()) return false;
+                    e.id.assign(text.data(), text.size());
+                    has_id = true;
+                    break;
+                case Key::type:
+                    if (!s.string(text) || text.empty()) return false;
+                    e.type_text.assign(text.data(), text.size());
+                    e.type = parse_type(text);
+                    has_type = true;
+                    break;
+                case Key::at: {
+                    if (!s.string(text)) return false;
+                    const auto stamp = parse_rfc3339(text);
+                    if (!stamp) return false;
+                    e.at = *stamp;
+                    e.at_text.assign(text.data(), text.size());
+                    has_at = true;
+                    break;
+                }
+                case Key::target:
+                    if (!read_text(s, e.target)) return false;
+                    break;
+                case Key::from:
+                    if (!read_text(s, e.from)) return false;
+                    break;
+                case Key::set:
+                    if (!read_set(s, e)) return false;
+                    break;
+                default:
+                    if (!read_common(key, s, e, own_mask)) return false;
+            }
+        } while (s.eat(','));
+    }
+    if (!s.eat('}') || !s.at_end()) return false;
+    if (!has_v || !has_id || !has_type || !has_at) return false;
+    e.raw.assign(data, size);
+    return true;
+}
+
+}  // namespace pumplog
