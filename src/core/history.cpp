@@ -80,33 +80,6 @@ Corrections settle(const std::vector<Correction>& all) {
     return out;
 }
 
-// The ids met, while a `since` replay may stop early (a correction whose
-// target was already met stands before it in the file). A Bloom filter of
-// fixed size (1 MiB), so that a long read stays within its memory budget
-// (SPEC 9); a false positive only costs a second pass.
-class Seen {
-public:
-    Seen() : bits_(words, 0) {}
-    void add(std::string_view id) {
-        const std::uint64_t h = std::hash<std::string_view>{}(id);
-        for (std::uint64_t k = 0; k < probes; ++k) set(h + k * spread(h));
-    }
-    bool contains(std::string_view id) const {
-        const std::uint64_t h = std::hash<std::string_view>{}(id);
-        for (std::uint64_t k = 0; k < probes; ++k)
-            if (!get(h + k * spread(h))) return false;
-        return true;
-    }
-
-private:
-    static constexpr std::size_t words = (1u << 20) / 8;  // 1 MiB of bits
-    static constexpr std::uint64_t probes = 3;
-    static std::uint64_t spread(std::uint64_t h) { return ((h >> 29) ^ (h * 0x9E3779B97F4A7C15ull)) | 1u; }
-    void set(std::uint64_t b) { b %= words * 64; bits_[b / 64] |= std::uint64_t{1} << (b % 64); }
-    bool get(std::uint64_t b) const { b %= words * 64; return (bits_[b / 64] >> (b % 64)) & 1u; }
-    std::vector<std::uint64_t> bits_;
-};
-
 struct PassResult {
     // Some correction may stand before its target in the file: the entries
     // delivered may be wrong, replay again with every correction known.
@@ -123,9 +96,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     // is met): every look-up below is skipped while its table is empty.
     std::unordered_set<std::string, IdHash, IdEqual> pending;        // targets of corrections not met yet
     std::unordered_set<std::string, IdHash, IdEqual> pending_moves;  // targets of amended `at` not met yet
-    std::optional<Seen> seen;  // only while a `since` replay may stop early
-    if (options.since && !settled) seen.emplace();
-    bool misordered = false;
+    std::uint64_t window_start = 0;  // the offset of the last line visited
     Entry amended;
     int old_in_a_row = 0;
     const auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
@@ -134,7 +105,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
         [&](const Entry& e) {
             if (!pending.empty()) pending.erase(e.id);
             if (!pending_moves.empty()) pending_moves.erase(e.id);
-            if (seen) seen->add(e.id);
+            window_start = e.offset;
             if (e.type == EntryType::void_ || e.type == EntryType::amend) {
                 const bool cancelled = !corrections.voided.empty() && corrections.voided.contains(e.id);
                 if (!settled) {
@@ -142,7 +113,6 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                         if (e.type == EntryType::void_) corrections.voided.insert(e.target);
                         else corrections.amends[e.target].push_back(e);
                     }
-                    if (seen && seen->contains(e.target)) misordered = true;
                 }
                 if (!cancelled) {
                     pending.insert(e.target);
@@ -178,9 +148,23 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
         },
         options.strict);
     // Read to the start: a correction whose target was not met after it stands
-    // before it (or has no target). Stopped early: only a target met before
-    // its correction is known to be misordered.
-    return PassResult{stats.stopped_early ? misordered : !pending.empty()};
+    // before it (or has no target).
+    if (!stats.stopped_early) return PassResult{!pending.empty()};
+    // Stopped early: a target still waiting either stands before the lines
+    // read (the usual case: an old entry corrected lately) or among them,
+    // after its correction (met before it, so not counted as met: misordered).
+    // Only then, and only for those lines, a second look decides. (A filter of
+    // every id met would cost each line a cache miss, a fifth of a long read.)
+    bool misordered = false;
+    if (!pending.empty())
+        journal.read_backward(
+            [&](const Entry& e) {
+                if (e.offset < window_start) return false;
+                misordered = pending.contains(e.id);
+                return !misordered;
+            },
+            options.strict);
+    return PassResult{misordered};
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 // Journal::read_backward: the one read path. The file is read from its end in
-// chunks; each chunk's complete lines are parsed once (simdjson on-demand) and
-// visited newest first. Large files parse two chunks at a time, one on a worker
-// thread, so a full read uses both cores; memory stays at a few chunks.
+// chunks; each chunk's complete lines are parsed once (the canonical-line fast
+// path, else simdjson on-demand) and visited newest first. In large files a
+// worker thread reads and parses the chunks ahead while the caller's thread
+// visits them, so a full read uses both cores; memory stays at a few chunks.
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
@@ -23,7 +26,7 @@ namespace pumplog {
 
 namespace {
 
-constexpr std::size_t chunk_size = 1 << 18;
+constexpr std::size_t chunk_size = 1 << 17;
 // Below this size a second thread costs more than it saves (and `add` reads a tail).
 constexpr std::uint64_t parallel_from = 4 * chunk_size;
 
@@ -156,61 +159,150 @@ private:
     bool first_region_ = true;
 };
 
-// One background thread that runs one job at a time.
-class Worker {
+// A long read shares its work between the caller's thread and one worker:
+// the regions are read in turn (backwards, under a mutex) into a few slots
+// and parsed by whichever thread claimed them; the caller delivers them in
+// order, newest first, and when the next region is not claimed yet it parses
+// it itself instead of waiting. So both cores stay busy whichever of parsing
+// and visiting (the replay, a report's sums) costs more, and memory stays at
+// `slots` regions whatever the file's length.
+class Pipeline {
 public:
-    Worker() : thread_([this] { loop(); }) {}
-    ~Worker() {
+    static constexpr std::size_t slots = 4;
+
+    Pipeline(RegionReader& regions, bool ends_with_newline) : regions_(regions), ends_with_newline_(ends_with_newline) {
+        thread_ = std::thread([this] { work(); });
+    }
+    ~Pipeline() {
         {
             std::lock_guard lock(mutex_);
-            quit_ = true;
+            stop_.store(true, std::memory_order_release);
         }
-        wake_.notify_all();
+        for (auto& slot : slot_) {  // wakes the worker wherever it waits; it sees stop_
+            slot.state.store(State::stopped, std::memory_order_release);
+            slot.state.notify_all();
+        }
         thread_.join();
     }
-    void submit(std::function<void()> job) {
-        {
-            std::lock_guard lock(mutex_);
-            job_ = std::move(job);
-            done_ = false;
-            error_ = nullptr;
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+
+    // The next region's lines, in file order; nullptr once the file's start
+    // is reached. Rethrows a read error. The slot stays the caller's until
+    // the next call.
+    Parsed* next() {
+        if (taken_) {  // give back the slot delivered last
+            Slot& done = slot_[delivered_ % slots];
+            done.state.store(State::empty, std::memory_order_release);
+            done.state.notify_all();
+            ++delivered_;
+            taken_ = false;
         }
-        wake_.notify_all();
-    }
-    void wait() {
-        std::unique_lock lock(mutex_);
-        finished_.wait(lock, [this] { return done_; });
-        if (error_) std::rethrow_exception(error_);
+        Slot& slot = slot_[delivered_ % slots];
+        for (;;) {
+            const State state = slot.state.load(std::memory_order_acquire);
+            if (state == State::ready) break;
+            if (state == State::end) return nullptr;
+            if (state == State::failed) std::rethrow_exception(slot.error);
+            if (state == State::empty) {
+                claim_and_parse(caller_parser_);  // not claimed yet: parse it (or a later one) here
+                continue;
+            }
+            wait_while(slot.state, state);  // the worker is parsing it
+        }
+        taken_ = true;
+        return &slot.parsed;
     }
 
 private:
-    void loop() {
-        std::unique_lock lock(mutex_);
-        for (;;) {
-            wake_.wait(lock, [this] { return quit_ || job_; });
-            if (quit_) return;
-            auto job = std::move(job_);
-            job_ = nullptr;
-            lock.unlock();
-            std::exception_ptr error;
-            try {
-                job();
-            } catch (...) {
-                error = std::current_exception();
+    // empty: free to claim; claimed: read, being parsed; ready: parsed, to deliver;
+    // end: the file's start (no region); failed: reading it failed; stopped: the pipeline ends.
+    enum class State : std::uint8_t { empty, claimed, ready, end, failed, stopped };
+    struct Slot {
+        Region region;
+        Parsed parsed;
+        std::atomic<State> state{State::empty};
+        std::exception_ptr error;
+    };
+    static constexpr std::size_t none = slots;
+
+    // Waits until `state` is no longer `old`: spins a little first (both
+    // threads are usually busy on their own core, and a sleep and wake-up
+    // costs more than the wait), then sleeps.
+    static void wait_while(std::atomic<State>& state, State old) {
+        for (int spin = 0; spin < 4000; ++spin) {
+            if (state.load(std::memory_order_acquire) != old) return;
+#if defined(__x86_64__) || defined(__i386__)
+            __builtin_ia32_pause();
+#endif
+        }
+        while (state.load(std::memory_order_acquire) == old) state.wait(old, std::memory_order_acquire);
+    }
+
+    // Claims the next region and parses it. Returns false when none can be
+    // claimed now; `blocked` is then the slot to wait for (none: the file's
+    // start is reached, or a read failed).
+    bool claim_and_parse(LineParser& parser, std::size_t* blocked = nullptr, State* seen = nullptr) {
+        Slot* slot = nullptr;
+        {
+            std::lock_guard lock(mutex_);
+            if (exhausted_ || stop_.load(std::memory_order_relaxed)) {
+                if (blocked) *blocked = none;
+                return false;
             }
-            lock.lock();
-            error_ = error;
-            done_ = true;
-            finished_.notify_all();
+            const std::size_t index = claimed_ % slots;
+            const State state = slot_[index].state.load(std::memory_order_acquire);
+            if (state != State::empty) {  // not delivered yet: the worker runs `slots` regions ahead at most
+                if (blocked) *blocked = index;
+                if (seen) *seen = state;
+                return false;
+            }
+            slot = &slot_[index];
+            ++claimed_;
+            State outcome = State::claimed;
+            try {
+                if (!regions_.next(slot->region)) outcome = State::end;
+            } catch (...) {
+                slot->error = std::current_exception();
+                outcome = State::failed;
+            }
+            if (outcome != State::claimed) {
+                exhausted_ = true;
+                slot->state.store(outcome, std::memory_order_release);
+                slot->state.notify_all();
+                if (blocked) *blocked = none;
+                return false;
+            }
+            slot->state.store(State::claimed, std::memory_order_release);
+        }
+        parse_region(parser, slot->region, ends_with_newline_, slot->parsed);
+        slot->state.store(State::ready, std::memory_order_release);
+        slot->state.notify_all();
+        return true;
+    }
+
+    void work() {
+        LineParser parser;
+        while (!stop_.load(std::memory_order_acquire)) {
+            std::size_t blocked = none;
+            State seen = State::empty;
+            if (claim_and_parse(parser, &blocked, &seen)) continue;
+            if (blocked == none) return;  // the file is read (or the pipeline stops)
+            wait_while(slot_[blocked].state, seen);
         }
     }
-    std::mutex mutex_;
-    std::condition_variable wake_, finished_;
-    std::function<void()> job_;
-    std::exception_ptr error_;
-    bool done_ = true;
-    bool quit_ = false;
-    std::thread thread_;
+
+    RegionReader& regions_;
+    const bool ends_with_newline_;
+    std::array<Slot, slots> slot_;
+    LineParser caller_parser_;
+    std::mutex mutex_;           // guards regions_, claimed_, exhausted_
+    std::uint64_t claimed_ = 0;  // regions claimed so far (the next one goes to slot claimed_ % slots)
+    bool exhausted_ = false;
+    std::uint64_t delivered_ = 0;  // the caller's: regions delivered so far
+    bool taken_ = false;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;  // last: started once everything else is ready
 };
 
 }  // namespace
@@ -285,34 +377,9 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
             if (!deliver(parsed)) break;
         }
     } else {
-        // Two regions at a time: the earlier one on the worker thread.
-        Worker worker;
-        LineParser worker_parser;
-        Region worker_region;
-        Parsed worker_parsed;
-        while (regions.next(region)) {
-            const bool pair = regions.next(worker_region);
-            if (pair)
-                worker.submit([&] { parse_region(worker_parser, worker_region, ends_with_newline, worker_parsed); });
-            try {
-                parse_region(parser, region, ends_with_newline, parsed);
-            } catch (...) {
-                if (pair) worker.wait();
-                throw;
-            }
-            bool go_on = true;
-            try {
-                go_on = deliver(parsed);
-            } catch (...) {
-                if (pair) worker.wait();
-                throw;
-            }
-            if (pair) {
-                worker.wait();
-                if (go_on) go_on = deliver(worker_parsed);
-            }
-            if (!go_on) break;
-        }
+        Pipeline pipeline(regions, ends_with_newline);
+        while (Parsed* next = pipeline.next())
+            if (!deliver(*next)) break;
     }
     number_lines(fd.get(), stats.bad);
     return stats;

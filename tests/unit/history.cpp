@@ -287,3 +287,34 @@ TEST_CASE("with since a few old lines among new ones do not stop the replay") {
     const History tail = load(f, since("2026-11-21T00:00:00Z"));
     CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{"t1 1", "t2 2"});
 }
+
+TEST_CASE("with since a correction of an entry older than the lines read does not make the replay start over") {
+    Fixture f;
+    Lines lines;
+    const std::string old_id = created_at("2025-01-01T08:00:00Z");
+    lines.push_back(pump(old_id, "2025-01-01T08:00:00Z", 7));
+    for (const auto& l : long_history(3000)) lines.push_back(l);
+    lines.push_back(pump("t1", "2026-11-21T08:00:00Z", 1));
+    lines.push_back(amend_of("m", old_id, R"({"ml":8})"));  // corrects an old entry: its target is never read
+    f.write(lines);
+    int resets = 0, delivered = 0;
+    const auto result = replay(
+        Journal(f.dir / "journal.jsonl"), since("2026-11-21T00:00:00Z"), [&](const Replayed&) { ++delivered; },
+        [&] { ++resets; });
+    CHECK(resets == 0);
+    CHECK(result.stats.stopped_early);
+    CHECK(result.stats.bytes_read < std::filesystem::file_size(f.dir / "journal.jsonl"));
+}
+
+TEST_CASE("with since an amendment written before its target among the lines read makes the replay start over") {
+    Fixture f;
+    Lines lines = long_history(3000);
+    lines.push_back(amend_of(created_at("2026-11-21T07:00:00Z"), "t1", R"({"ml":5})"));  // e.g. a merge put it first
+    lines.push_back(pump("t1", "2026-11-21T08:00:00Z", 1));
+    f.write(lines);
+    int resets = 0;
+    replay(Journal(f.dir / "journal.jsonl"), since("2026-11-21T00:00:00Z"), [](const Replayed&) {}, [&] { ++resets; });
+    CHECK(resets == 1);
+    const History tail = load(f, since("2026-11-21T00:00:00Z"));
+    CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{"t1 5"});
+}
