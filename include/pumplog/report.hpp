@@ -141,6 +141,12 @@ private:
     // IdHash of the container id -> index in discards_ (whose target is compared:
     // a hash is not an id). Integer keys: no string is hashed twice.
     std::unordered_multimap<std::uint64_t, std::size_t> by_target_;
+    // A bit per 16-bit slice of those hashes (8 KiB, in the first-level
+    // cache): most stores and uses belong to no discarded container and skip
+    // the table's look-up.
+    std::array<std::uint64_t, 1024> maybe_{};
+    void note(std::uint64_t hash) { maybe_[(hash >> 48) / 64] |= std::uint64_t{1} << ((hash >> 48) % 64); }
+    bool may_hold(std::uint64_t hash) const { return (maybe_[(hash >> 48) / 64] >> ((hash >> 48) % 64)) & 1u; }
 };
 
 // The 7-day trend of pumped volume: the last 7 complete days of the period

@@ -199,13 +199,17 @@ void DiscardLedger::add(const Entry& e, const DayRange& reported) {
     if (e.type == EntryType::discard) {
         const auto day = written_day(e.at_text);
         if (!day || !reported.contains(*day) || e.target.empty()) return;
-        by_target_.emplace(IdHash{}(e.target), discards_.size());
+        const std::uint64_t hash = IdHash{}(e.target);
+        by_target_.emplace(hash, discards_.size());
+        note(hash);
         discards_.push_back(Discard{e.target, *day, written_hour(e.at_text).value_or(0), e.at.instant, {}, {}});
         return;
     }
     if (discards_.empty() || (e.type != EntryType::store && e.type != EntryType::use)) return;
     const std::string& container = e.type == EntryType::store ? e.id : e.target;
-    const auto [first, last] = by_target_.equal_range(IdHash{}(container));
+    const std::uint64_t hash = IdHash{}(container);
+    if (!may_hold(hash)) return;
+    const auto [first, last] = by_target_.equal_range(hash);
     for (auto it = first; it != last; ++it)
         if (Discard& d = discards_[it->second]; d.target == container) count_for(d, e);
 }
@@ -213,6 +217,7 @@ void DiscardLedger::add(const Entry& e, const DayRange& reported) {
 void DiscardLedger::clear() {
     discards_.clear();
     by_target_.clear();
+    maybe_.fill(0);
 }
 
 void DiscardLedger::begin_lookup() {
@@ -225,7 +230,9 @@ void DiscardLedger::begin_lookup() {
 void DiscardLedger::add_container_entry(const Entry& e) {
     if (e.type != EntryType::store && e.type != EntryType::use) return;
     const std::string& container = e.type == EntryType::store ? e.id : e.target;
-    const auto [first, last] = by_target_.equal_range(IdHash{}(container));
+    const std::uint64_t hash = IdHash{}(container);
+    if (!may_hold(hash)) return;
+    const auto [first, last] = by_target_.equal_range(hash);
     for (auto it = first; it != last; ++it)
         if (Discard& d = discards_[it->second]; d.looking && d.target == container) count_for(d, e);
 }

@@ -147,3 +147,28 @@ TEST_CASE("the reader's parser gives the same entry with or without the fast pat
         CHECK(a == b);
     }
 }
+
+TEST_CASE("the fast path reads time stamps exactly as simdjson's path does") {
+    const std::vector<std::string> stamps = {
+        "2026-11-21T14:05:00+01:00", "2026-11-21T14:05:00Z",      "2024-02-29T23:59:60-09:30",
+        "2000-02-29T00:00:00+14:00", "1900-03-01T00:00:00-12:00", "0001-01-01T00:00:00Z",
+        "2026-03-29T02:30:00+02:00", "2026-11-21t14:05:00z",      "2026-11-21 14:05+01:00",
+        "2026-11-21T14:05:00.123+01:00"};
+    for (const auto& at : stamps) {
+        const std::string line = R"({"v":1,"id":"a","type":"pump","at":")" + at + R"(","pumped":")" + at + R"("})";
+        INFO(line);
+        const Readings r = read_both(line);
+        REQUIRE(r.slow_ok);
+        CHECK(r.fast_ok);
+        CHECK(r.fast == r.slow);
+    }
+    // Not dates, whatever their shape: both refuse them.
+    for (const std::string at : {"2023-02-29T10:00:00Z", "2026-13-01T10:00:00+01:00", "2026-11-21T24:00:00+01:00",
+                                 "2026-11-21T14:60:00+01:00", "2026-11-21T14:05:00+24:00", "2026-11-31T14:05:00Z"}) {
+        const std::string line = R"({"v":1,"id":"a","type":"pump","at":")" + at + R"("})";
+        INFO(line);
+        const Readings r = read_both(line);
+        CHECK_FALSE(r.fast_ok);
+        CHECK_FALSE(r.slow_ok);
+    }
+}
