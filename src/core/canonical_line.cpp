@@ -9,6 +9,8 @@
 // and never reads one differently: tests/fuzz/fuzz_line_fastpath.cpp compares
 // the two on arbitrary input, tests/unit/line_parser.cpp on chosen lines.
 #include <array>
+#include <bit>
+#include <cstring>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -81,25 +83,30 @@ unsigned days_in_month(int y, int m) {
 // The time stamps pumplog writes, "2026-11-21T14:05:00+01:00" (or "...Z"),
 // read at fixed places; any other form goes to parse_rfc3339 (which reads
 // these the same: the unit tests compare them).
-std::optional<Stamp> read_time(std::string_view t) {
+std::optional<Stamp> read_time(std::string_view t, CanonicalMemo& memo) {
     const bool zulu = t.size() == 20 && t[19] == 'Z';
     if (!zulu && (t.size() != 25 || (t[19] != '+' && t[19] != '-') || t[22] != ':')) return parse_rfc3339(t);
     const char* p = t.data();
     if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':') return parse_rfc3339(t);
-    const int century = two_digits(p), year2 = two_digits(p + 2), month = two_digits(p + 5), day = two_digits(p + 8);
     const int hour = two_digits(p + 11), minute = two_digits(p + 14), second = two_digits(p + 17);
-    if (century < 0 || year2 < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 ||
-        minute > 59 || second < 0 || second > 60)
-        return std::nullopt;
-    const int year = century * 100 + year2;
-    if (static_cast<unsigned>(day) > days_in_month(year, month)) return std::nullopt;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return std::nullopt;
+    // Lines come in runs of one day: the date read last is checked and counted once.
+    if (!memo.valid || std::memcmp(memo.date.data(), p, memo.date.size()) != 0) {
+        const int century = two_digits(p), year2 = two_digits(p + 2), month = two_digits(p + 5), day = two_digits(p + 8);
+        if (century < 0 || year2 < 0 || month < 1 || month > 12 || day < 1) return std::nullopt;
+        const int year = century * 100 + year2;
+        if (static_cast<unsigned>(day) > days_in_month(year, month)) return std::nullopt;
+        std::memcpy(memo.date.data(), p, memo.date.size());
+        memo.days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+        memo.valid = true;
+    }
     std::int64_t offset = 0;
     if (!zulu) {
         const int oh = two_digits(p + 20), om = two_digits(p + 23);
         if (oh < 0 || om < 0 || oh > 23 || om > 59) return std::nullopt;
         offset = (oh * 60 + om) * 60 * (p[19] == '-' ? -1 : 1);
     }
-    const std::int64_t local = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+    const std::int64_t local = memo.days * 86400 +
                                hour * 3600 + minute * 60 + (second == 60 ? 59 : second);  // a leap second: the minute's last
     return Stamp{Seconds(std::chrono::seconds(local - offset)), std::chrono::seconds(offset)};
 }
@@ -110,45 +117,53 @@ enum class Key : std::uint8_t {
     method, milk, place, label, note, reason, pumped,
 };
 
+// The bytes of a key as a little-endian word (keys are at most 8 bytes).
+constexpr std::uint64_t word(std::string_view k) {
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < k.size(); ++i) w |= std::uint64_t{static_cast<unsigned char>(k[i])} << (8 * i);
+    return w;
+}
+
+// A key read as one word: a plain key holds no NUL byte, so the word tells
+// its length too. Reads 8 bytes from the key's start (the padding allows it).
 Key key_of(std::string_view k) {
-    switch (k.size()) {
-        case 1: return k == "v" ? Key::v : Key::other;
-        case 2:
-            if (k == "id") return Key::id;
-            if (k == "at") return Key::at;
-            if (k == "ml") return Key::ml;
-            return Key::other;
-        case 3: return k == "set" ? Key::set : Key::other;
-        case 4:
-            if (k == "type") return Key::type;
-            if (k == "from") return Key::from;
-            if (k == "milk") return Key::milk;
-            if (k == "note") return Key::note;
-            return Key::other;
-        case 5:
-            if (k == "dur_s") return Key::dur_s;
-            if (k == "place") return Key::place;
-            if (k == "label") return Key::label;
-            return Key::other;
-        case 6:
-            if (k == "target") return Key::target;
-            if (k == "left_s") return Key::left_s;
-            if (k == "method") return Key::method;
-            if (k == "reason") return Key::reason;
-            if (k == "pumped") return Key::pumped;
-            return Key::other;
-        case 7:
-            if (k == "left_ml") return Key::left_ml;
-            if (k == "right_s") return Key::right_s;
-            return Key::other;
-        case 8: return k == "right_ml" ? Key::right_ml : Key::other;
+    if (k.empty() || k.size() > 8) return Key::other;
+    std::uint64_t w = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        std::memcpy(&w, k.data(), 8);
+        if (k.size() < 8) w &= (std::uint64_t{1} << (8 * k.size())) - 1;
+    } else {
+        w = word(k);
+    }
+    switch (w) {
+        case word("v"): return Key::v;
+        case word("id"): return Key::id;
+        case word("at"): return Key::at;
+        case word("ml"): return Key::ml;
+        case word("set"): return Key::set;
+        case word("type"): return Key::type;
+        case word("from"): return Key::from;
+        case word("milk"): return Key::milk;
+        case word("note"): return Key::note;
+        case word("dur_s"): return Key::dur_s;
+        case word("place"): return Key::place;
+        case word("label"): return Key::label;
+        case word("target"): return Key::target;
+        case word("left_s"): return Key::left_s;
+        case word("method"): return Key::method;
+        case word("reason"): return Key::reason;
+        case word("pumped"): return Key::pumped;
+        case word("left_ml"): return Key::left_ml;
+        case word("right_s"): return Key::right_s;
+        case word("right_ml"): return Key::right_ml;
         default: return Key::other;
     }
 }
 
 class Scanner {
 public:
-    Scanner(const char* data, std::size_t size) : p_(data), end_(data + size) {}
+    Scanner(const char* data, std::size_t size, CanonicalMemo& memo) : memo(memo), p_(data), end_(data + size) {}
+    CanonicalMemo& memo;
 
     bool eat(char c) {
         if (p_ < end_ && *p_ == c) {
@@ -264,7 +279,7 @@ bool read_stamp(Scanner& s, std::optional<Stamp>& out) {
     }
     std::string_view text;
     if (!s.string(text)) return false;
-    out = read_time(text);
+    out = read_time(text, s.memo);
     return out.has_value();  // an unreadable time: simdjson's path words the error
 }
 
@@ -298,7 +313,7 @@ bool read_set(Scanner& s, Entry& e) {
         if (key == Key::at) {
             std::string_view text;
             if (!s.string(text)) return false;
-            const auto stamp = read_time(text);
+            const auto stamp = read_time(text, s.memo);
             if (!stamp) return false;
             e.set_at = *stamp;
             e.set_at_text.assign(text.data(), text.size());
@@ -313,8 +328,13 @@ bool read_set(Scanner& s, Entry& e) {
 }  // namespace
 
 bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
+    CanonicalMemo memo;
+    return parse_canonical_line(data, size, e, memo);
+}
+
+bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo) {
     e.clear();
-    Scanner s(data, size);
+    Scanner s(data, size, memo);
     if (!s.eat('{')) return false;
     bool has_v = false, has_id = false, has_type = false, has_at = false;
     std::uint32_t own_mask = 0;
@@ -341,7 +361,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
                     break;
                 case Key::at: {
                     if (!s.string(text)) return false;
-                    const auto stamp = read_time(text);
+                    const auto stamp = read_time(text, s.memo);
                     if (!stamp) return false;
                     e.at = *stamp;
                     e.at_text.assign(text.data(), text.size());

@@ -82,6 +82,7 @@ void Entry::apply(const Entry& amend) {
 
 struct LineParser::Impl {
     simdjson::ondemand::parser parser;
+    CanonicalMemo memo;
 };
 
 LineParser::LineParser() : impl_(std::make_unique<Impl>()) {}
@@ -165,7 +166,7 @@ bool read_common_field(std::string_view key, value v, Entry& e, std::uint32_t& m
 }  // namespace
 
 bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
-    return parse_canonical_line(data, size, e) || parse_with_simdjson(data, size, capacity, e, error);
+    return parse_canonical_line(data, size, e, impl_->memo) || parse_with_simdjson(data, size, capacity, e, error);
 }
 
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,

@@ -1,6 +1,7 @@
 #pragma once
 // The one parser of journal lines (simdjson on-demand): the streaming reader
 // and parse_entry_line both use it, so they cannot disagree.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -38,6 +39,14 @@ inline constexpr std::size_t line_padding = 64;
 // line as pumplog writes it, or declines (false) and leaves the line to
 // simdjson. Accepting means the same Entry simdjson's path gives.
 bool parse_canonical_line(const char* data, std::size_t size, Entry& out);
+// What the fast path remembers from line to line (LineParser keeps one): the
+// last date it read and its day number.
+struct CanonicalMemo {
+    std::array<char, 10> date{};
+    std::int64_t days = 0;
+    bool valid = false;
+};
+bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo);
 
 // A count of seconds from a JSON number: rounded to the nearest integer;
 // false when out of range. Both paths use it.

@@ -48,7 +48,16 @@ std::vector<std::string> report_columns(Grouping by, Unit unit) {
 
 std::string report_csv(const Report& report, Unit unit) {
     std::string out = csv_row(report_columns(report.by, unit));
-    for (const auto& row : report.rows) out += csv_row(cells(row.label, row.tally, unit));
+    out.reserve(out.size() + report.rows.size() * 48);
+    for (const auto& row : report.rows) {  // straight into the text: a report over years has thousands of rows
+        const auto label = csv_row({row.label});
+        out.append(label, 0, label.size() - 1);  // without its newline
+        for (const double value : values(row.tally, unit)) {
+            out += ',';
+            append_number(out, value);
+        }
+        out += '\n';
+    }
     return out;
 }
 

@@ -66,12 +66,36 @@ std::string csv_row(const std::vector<std::string>& cells) {
 }
 
 std::string number(double value) {
-    if (std::isnan(value) || std::isinf(value)) return "";
+    std::string s;
+    append_number(s, value);
+    return s;
+}
+
+void append_number(std::string& out, double value) {
+    if (std::isnan(value) || std::isinf(value)) return;
+    // Most values are whole hundredths already (volumes are rounded to 0.1 ml
+    // or 0.01 oz before): written from an integer, as "{:.2f}" would write
+    // them, since a value this close to a hundredth cannot round elsewhere.
+    const double hundredths = std::round(value * 100.0);
+    if (std::fabs(hundredths) < 1e15 && std::fabs(value * 100.0 - hundredths) < 1e-6) {
+        auto h = static_cast<long long>(hundredths);
+        if (h < 0) {
+            out += '-';
+            h = -h;
+        }
+        out += fmt::format_int(h / 100).c_str();
+        if (const long long cents = h % 100) {
+            out += '.';
+            out += static_cast<char>('0' + cents / 10);
+            if (cents % 10) out += static_cast<char>('0' + cents % 10);
+        }
+        return;
+    }
     std::string s = fmt::format("{:.2f}", value);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";
-    return s;
+    out += s;
 }
 
 namespace {

@@ -172,3 +172,25 @@ TEST_CASE("the fast path reads time stamps exactly as simdjson's path does") {
         CHECK_FALSE(r.slow_ok);
     }
 }
+
+TEST_CASE("the fast path's memory of the last date never carries a wrong day to the next line") {
+    CanonicalMemo memo;
+    const std::vector<std::string> lines = {
+        R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T14:05:00+01:00"})",
+        R"({"v":1,"id":"b","type":"pump","at":"2026-11-21T23:59:59-01:00"})",  // same date, another offset
+        R"({"v":1,"id":"c","type":"pump","at":"2026-11-22T00:00:00Z","pumped":"2024-02-29T10:00:00Z"})",
+        R"({"v":1,"id":"d","type":"pump","at":"2026-11-22T00:00:01Z"})",
+        R"({"v":1,"id":"e","type":"pump","at":"2026-02-29T00:00:01Z"})",  // not a date: declined, not remembered
+        R"({"v":1,"id":"f","type":"pump","at":"2026-11-22T00:00:02Z"})",
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i]);
+        std::string padded(lines[i]);
+        padded.resize(lines[i].size() + line_padding, ' ');
+        Entry fast;
+        const bool ok = parse_canonical_line(padded.data(), lines[i].size(), fast, memo);
+        const Readings r = read_both(lines[i]);
+        CHECK(ok == r.slow_ok);
+        if (ok) CHECK(fast == r.slow);
+    }
+}

@@ -22,6 +22,8 @@ std::string csv_row(const std::vector<std::string>& cells);
 
 // A number for CSV/JSON text: no trailing zeros ("90", "88.72").
 std::string number(double value);
+// The same, appended to `out` (a report writes thousands of them).
+void append_number(std::string& out, double value);
 
 // ANSI colour, only when enabled.
 struct Style {
