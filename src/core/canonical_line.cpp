@@ -29,7 +29,7 @@ namespace {
 // The end of the run of plain bytes from p (printable ASCII but '"' and
 // '\\'): the first byte before `end` that is not plain, or `end`. With SSE2, 16 bytes at a time; it may read up to 15
 // bytes beyond `end`, which the padding after every line allows.
-const char* plain_run_end(const char* p, const char* end) {
+[[gnu::always_inline]] inline const char* plain_run_end(const char* p, const char* end) {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
@@ -80,6 +80,17 @@ unsigned days_in_month(int y, int m) {
     return days[static_cast<std::size_t>(m - 1)];
 }
 
+// Ten bytes alike (two loads, no call).
+bool same_date(const char* a, const char* b) {
+    std::uint64_t a8, b8;
+    std::uint16_t a2, b2;
+    std::memcpy(&a8, a, 8);
+    std::memcpy(&b8, b, 8);
+    std::memcpy(&a2, a + 8, 2);
+    std::memcpy(&b2, b + 8, 2);
+    return a8 == b8 && a2 == b2;
+}
+
 // The time stamps pumplog writes, "2026-11-21T14:05:00+01:00" (or "...Z"),
 // read at fixed places; any other form goes to parse_rfc3339 (which reads
 // these the same: the unit tests compare them).
@@ -91,7 +102,7 @@ std::optional<Stamp> read_time(std::string_view t, CanonicalMemo& memo) {
     const int hour = two_digits(p + 11), minute = two_digits(p + 14), second = two_digits(p + 17);
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return std::nullopt;
     // Lines come in runs of one day: the date read last is checked and counted once.
-    if (!memo.valid || std::memcmp(memo.date.data(), p, memo.date.size()) != 0) {
+    if (!memo.valid || !same_date(memo.date.data(), p)) {
         const int century = two_digits(p), year2 = two_digits(p + 2), month = two_digits(p + 5), day = two_digits(p + 8);
         if (century < 0 || year2 < 0 || month < 1 || month > 12 || day < 1) return std::nullopt;
         const int year = century * 100 + year2;
@@ -124,6 +135,34 @@ constexpr std::uint64_t word(std::string_view k) {
     return w;
 }
 
+struct KeyWord {
+    std::uint64_t word;
+    Key key;
+};
+constexpr std::array<KeyWord, 20> known_keys = {{
+    {word("v"), Key::v},           {word("id"), Key::id},           {word("at"), Key::at},
+    {word("ml"), Key::ml},         {word("set"), Key::set},         {word("type"), Key::type},
+    {word("from"), Key::from},     {word("milk"), Key::milk},       {word("note"), Key::note},
+    {word("dur_s"), Key::dur_s},   {word("place"), Key::place},     {word("label"), Key::label},
+    {word("target"), Key::target}, {word("left_s"), Key::left_s},   {word("method"), Key::method},
+    {word("reason"), Key::reason}, {word("pumped"), Key::pumped},   {word("left_ml"), Key::left_ml},
+    {word("right_s"), Key::right_s}, {word("right_ml"), Key::right_ml},
+}};
+// A perfect hash of the known keys' words into 32 slots (multiplier found by
+// search; the table below fails to compile if two keys ever share a slot).
+constexpr std::uint64_t key_multiplier = 0x43d1afa074452a45ull;
+constexpr std::size_t key_slot(std::uint64_t w) { return static_cast<std::size_t>((w * key_multiplier) >> 59); }
+constexpr std::array<KeyWord, 32> key_table_of() {
+    std::array<KeyWord, 32> table{};
+    for (auto& slot : table) slot = {~std::uint64_t{0}, Key::other};  // no key's word
+    for (const auto& k : known_keys) {
+        if (table[key_slot(k.word)].key != Key::other) throw "two keys share a slot: find another multiplier";
+        table[key_slot(k.word)] = k;
+    }
+    return table;
+}
+constexpr std::array<KeyWord, 32> key_table = key_table_of();
+
 // A key read as one word: a plain key holds no NUL byte, so the word tells
 // its length too. Reads 8 bytes from the key's start (the padding allows it).
 Key key_of(std::string_view k) {
@@ -135,29 +174,30 @@ Key key_of(std::string_view k) {
     } else {
         w = word(k);
     }
-    switch (w) {
-        case word("v"): return Key::v;
-        case word("id"): return Key::id;
-        case word("at"): return Key::at;
-        case word("ml"): return Key::ml;
-        case word("set"): return Key::set;
-        case word("type"): return Key::type;
-        case word("from"): return Key::from;
-        case word("milk"): return Key::milk;
-        case word("note"): return Key::note;
-        case word("dur_s"): return Key::dur_s;
-        case word("place"): return Key::place;
-        case word("label"): return Key::label;
-        case word("target"): return Key::target;
-        case word("left_s"): return Key::left_s;
-        case word("method"): return Key::method;
-        case word("reason"): return Key::reason;
-        case word("pumped"): return Key::pumped;
-        case word("left_ml"): return Key::left_ml;
-        case word("right_s"): return Key::right_s;
-        case word("right_ml"): return Key::right_ml;
-        default: return Key::other;
+    const KeyWord& slot = key_table[key_slot(w)];
+    return slot.word == w ? slot.key : Key::other;
+}
+
+// parse_type by words (pumplog's type names are at most 8 bytes).
+EntryType type_of(std::string_view t) {
+    if constexpr (std::endian::native == std::endian::little) {
+        if (t.empty() || t.size() > 8) return EntryType::unknown;
+        std::uint64_t w = 0;
+        std::memcpy(&w, t.data(), 8);
+        if (t.size() < 8) w &= (std::uint64_t{1} << (8 * t.size())) - 1;
+        switch (w) {
+            case word("pump"): return EntryType::pump;
+            case word("feed"): return EntryType::feed;
+            case word("store"): return EntryType::store;
+            case word("use"): return EntryType::use;
+            case word("move"): return EntryType::move;
+            case word("discard"): return EntryType::discard;
+            case word("void"): return EntryType::void_;
+            case word("amend"): return EntryType::amend;
+            default: return EntryType::unknown;
+        }
     }
+    return parse_type(t);
 }
 
 class Scanner {
@@ -356,7 +396,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                 case Key::type:
                     if (!s.string(text) || text.empty()) return false;
                     e.type_text.assign(text.data(), text.size());
-                    e.type = parse_type(text);
+                    e.type = type_of(text);
                     has_type = true;
                     break;
                 case Key::at: {
