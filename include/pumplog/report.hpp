@@ -191,7 +191,10 @@ struct Report {
     DayRange period;
     Grouping by = Grouping::day;
     std::vector<ReportRow> rows;   // every day, week or month of the period (empty ones too), or the 24 hours
-    std::vector<ReportRow> days;   // every day of the period (the charts)
+    std::vector<ReportRow> days;   // every day of the period (the charts); empty when `rows` are days
+    // Every day of the period: `rows` when they are days (not copied: a report
+    // over years has thousands), else `days`.
+    const std::vector<ReportRow>& day_rows() const { return by == Grouping::day ? rows : days; }
     std::vector<ReportRow> hours;  // the 24 hours of the day over the period (the pattern)
     // Supply mode's milestone for each day of `days` (when the baby's birth date
     // is set): the reference line of the pumped-per-day chart.

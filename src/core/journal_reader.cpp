@@ -168,7 +168,7 @@ private:
 // `slots` regions whatever the file's length.
 class Pipeline {
 public:
-    static constexpr std::size_t slots = 4;
+    static constexpr std::size_t slots = 3;
 
     Pipeline(RegionReader& regions, bool ends_with_newline) : regions_(regions), ends_with_newline_(ends_with_newline) {
         thread_ = std::thread([this] { work(); });
@@ -377,6 +377,9 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
             if (!deliver(parsed)) break;
         }
     } else {
+        // The first region's memory goes back before the pipeline takes its own.
+        region = Region{};
+        parsed = Parsed{};
         Pipeline pipeline(regions, ends_with_newline);
         while (Parsed* next = pipeline.next())
             if (!deliver(*next)) break;

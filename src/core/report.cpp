@@ -365,9 +365,9 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     report.period = period;
     report.by = request.by;
     report.rows = group_rows(tallies, request.by);
-    report.days = request.by == Grouping::day ? report.rows : group_rows(tallies, Grouping::day);
+    if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
     report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);
-    for (const auto& row : report.days) report.total += row.tally;
+    for (const auto& row : report.day_rows()) report.total += row.tally;
     report.trend = compute_trend(tallies, trend_end(period, request.today));
     report.balance.pumped = report.total.pumped;
     report.balance.formula_drunk = report.total.formula;

@@ -71,7 +71,7 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
 }
 
 ChartSpec volume_chart(const Report& report, Unit unit) {
-    ChartSpec spec = volume_chart(report.days, Grouping::day, unit, report.period);
+    ChartSpec spec = volume_chart(report.day_rows(), Grouping::day, unit, report.period);
     bool any = false;
     ChartSeries milestone{"supply milestone (Ru et al. 2020)", "milestone", "#2e8b57", {}, false,
                           std::string(unit_name(unit))};
