@@ -10,6 +10,7 @@
 #include <simdjson.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/id_hash.hpp"
 #include "text.hpp"
 
 namespace pumplog {
@@ -198,6 +199,7 @@ void check_set(element set, LineVerdict& verdict) {
 struct LineValidator::Impl {
     simdjson::dom::parser parser;
     std::string padded;
+    std::vector<std::string_view> keys;
 };
 
 LineValidator::LineValidator() : impl_(std::make_unique<Impl>()) {}
@@ -225,15 +227,18 @@ LineVerdict LineValidator::check(std::string_view text) {
         return verdict;
     }
 
-    std::unordered_set<std::string_view> seen;
+    // The keys met so far: a line has a dozen, a list beats a hash table.
+    std::vector<std::string_view>& seen = impl_->keys;
+    seen.clear();
     bool has_v = false, has_id = false, has_type = false, has_at = false;
     for (const auto field : object) {
         const std::string_view key = field.key;
         const element value = field.value;
-        if (!seen.insert(key).second) {
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
             error(fmt::format("{} appears twice", quote_key(key)));
             continue;
         }
+        seen.push_back(key);
         if (key == "v") {
             has_v = true;
             std::int64_t version = 0;
@@ -302,7 +307,7 @@ struct GoodLine {
 struct Checker::Impl {
     LineValidator validator;
     std::vector<GoodLine> good;
-    std::unordered_map<std::string, std::uint64_t> bad_ids;  // ids of lines bad on their own: line number
+    std::unordered_map<std::string, std::uint64_t, IdHash, IdEqual> bad_ids;  // ids of lines bad on their own: line number
     CheckReport report;
 };
 
@@ -342,7 +347,7 @@ CheckReport Checker::finish() {
     };
 
     // Duplicate ids: the first line keeps its id; a later one is a copy or a clash.
-    std::unordered_map<std::string_view, std::size_t> first;
+    std::unordered_map<std::string_view, std::size_t, IdHash, IdEqual> first;
     first.reserve(good.size());
     for (std::size_t i = 0; i < good.size(); ++i) {
         const auto [it, inserted] = first.emplace(good[i].id, i);
