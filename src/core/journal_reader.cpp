@@ -204,11 +204,10 @@ public:
             if (state == State::ready) break;
             if (state == State::end) return nullptr;
             if (state == State::failed) std::rethrow_exception(slot.error);
-            if (state == State::empty) {
-                claim_and_parse(caller_parser_);  // not claimed yet: parse it (or a later one) here
-                continue;
-            }
-            wait_while(slot.state, state);  // the worker is parsing it
+            // Not claimed yet: parse it (or a later one) here. Being parsed by
+            // the worker: parse a later one meanwhile, while a slot is free.
+            if (claim_and_parse(caller_parser_) || state == State::empty) continue;
+            wait_while(slot.state, state);  // every slot is taken: the worker finishes this one
         }
         taken_ = true;
         return &slot.parsed;
