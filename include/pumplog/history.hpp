@@ -17,6 +17,7 @@ struct ReplayOptions {
     bool include_voided = false;  // deliver voided entries too (flagged)
     bool include_corrections = false;  // deliver void and amend lines themselves
     bool strict = false;
+    bool raw = true;  // deliver each entry's line as written (Entry::raw); computations need not
     // load_history keeps only the entries this accepts (when set): a command that
     // needs a few kinds of entry over the whole journal holds only those.
     std::function<bool(const Entry&)> keep;

@@ -48,8 +48,9 @@ public:
     // Reads the file backwards in chunks, parsing each line once. A missing file
     // reads as empty. Unreadable: journal error (exit 3). Bad lines are skipped and
     // reported in the stats with line numbers; with `strict` the first bad line is
-    // a journal error instead.
-    ReadStats read_backward(const LineVisitor& visit, bool strict = false) const;
+    // a journal error instead. Without `raw`, entries come without Entry::raw
+    // (the line's text): a long read that only computes saves copying it.
+    ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true) const;
 
     // Appends whole lines (no newlines inside) in one write under an exclusive
     // flock, starting on a fresh line when the file does not end in one, then

@@ -372,7 +372,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
     return parse_canonical_line(data, size, e, memo);
 }
 
-bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo) {
+bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo, bool raw) {
     e.clear();
     Scanner s(data, size, memo);
     if (!s.eat('{')) return false;
@@ -424,7 +424,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
     }
     if (!s.eat('}') || !s.at_end()) return false;
     if (!has_v || !has_id || !has_type || !has_at) return false;
-    e.raw.assign(data, size);
+    if (raw) e.raw.assign(data, size);
     return true;
 }
 

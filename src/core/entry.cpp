@@ -83,6 +83,7 @@ void Entry::apply(const Entry& amend) {
 struct LineParser::Impl {
     simdjson::ondemand::parser parser;
     CanonicalMemo memo;
+    bool raw = true;
 };
 
 LineParser::LineParser() : impl_(std::make_unique<Impl>()) {}
@@ -166,13 +167,16 @@ bool read_common_field(std::string_view key, value v, Entry& e, std::uint32_t& m
 }  // namespace
 
 bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
-    return parse_canonical_line(data, size, e, impl_->memo) || parse_with_simdjson(data, size, capacity, e, error);
+    return parse_canonical_line(data, size, e, impl_->memo, impl_->raw) ||
+           parse_with_simdjson(data, size, capacity, e, error);
 }
+
+void LineParser::keep_raw(bool keep) { impl_->raw = keep; }
 
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,
                                      std::string& error) {
     e.clear();
-    e.raw.assign(data, size);
+    if (impl_->raw) e.raw.assign(data, size);
     simdjson::ondemand::document doc;
     if (impl_->parser.iterate(data, size, capacity).get(doc)) {
         error = "not valid JSON";

@@ -146,7 +146,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             }
             return true;
         },
-        options.strict);
+        options.strict, options.raw);
     // Read to the start: a correction whose target was not met after it stands
     // before it (or has no target).
     if (!stats.stopped_early) return PassResult{!pending.empty()};

@@ -170,7 +170,9 @@ class Pipeline {
 public:
     static constexpr std::size_t slots = 3;
 
-    Pipeline(RegionReader& regions, bool ends_with_newline) : regions_(regions), ends_with_newline_(ends_with_newline) {
+    Pipeline(RegionReader& regions, bool ends_with_newline, bool raw)
+        : regions_(regions), ends_with_newline_(ends_with_newline), raw_(raw) {
+        caller_parser_.keep_raw(raw);
         thread_ = std::thread([this] { work(); });
     }
     ~Pipeline() {
@@ -282,6 +284,7 @@ private:
 
     void work() {
         LineParser parser;
+        parser.keep_raw(raw_);
         while (!stop_.load(std::memory_order_acquire)) {
             std::size_t blocked = none;
             State seen = State::empty;
@@ -293,6 +296,7 @@ private:
 
     RegionReader& regions_;
     const bool ends_with_newline_;
+    const bool raw_;
     std::array<Slot, slots> slot_;
     LineParser caller_parser_;
     std::mutex mutex_;           // guards regions_, claimed_, exhausted_
@@ -306,7 +310,7 @@ private:
 
 }  // namespace
 
-ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
+ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw) const {
     ReadStats stats;
     const std::string path = path_.string();
     FileDescriptor fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
@@ -358,6 +362,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
     };
 
     LineParser parser;
+    parser.keep_raw(raw);
     Region region;
     Parsed parsed;
     // The first region alone: a question about recent entries usually ends in it.
@@ -379,7 +384,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict) const {
         // The first region's memory goes back before the pipeline takes its own.
         region = Region{};
         parsed = Parsed{};
-        Pipeline pipeline(regions, ends_with_newline);
+        Pipeline pipeline(regions, ends_with_newline, raw);
         while (Parsed* next = pipeline.next())
             if (!deliver(*next)) break;
     }

@@ -23,6 +23,8 @@ public:
     // simdjson's padding (64 bytes) must be readable after it. Returns false
     // and sets `error` when the line is not a valid entry.
     bool parse(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
+    // Whether entries keep their line's text in Entry::raw (the default).
+    void keep_raw(bool keep);
     // The same without the fast path (parse_canonical_line): simdjson reads
     // every line. For the tests and the fuzzer that compare the two.
     bool parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& out,
@@ -46,7 +48,7 @@ struct CanonicalMemo {
     std::int64_t days = 0;
     bool valid = false;
 };
-bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo);
+bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo, bool raw = true);
 
 // A count of seconds from a JSON number: rounded to the nearest integer;
 // false when out of range. Both paths use it.

@@ -335,6 +335,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     ReplayOptions options;
     options.since = Seconds(counted.first) - earliest_offset;
     options.strict = request.strict;
+    options.raw = false;
     Report report;
     report.stats = replay(
                        journal, options,
@@ -354,6 +355,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         if (ledger.resolved()) break;
         ReplayOptions lookup;
         lookup.strict = request.strict;
+        lookup.raw = false;
         if (bounded) lookup.since = *ledger.earliest_unresolved() - container_lookback;
         ledger.begin_lookup();
         replay(
