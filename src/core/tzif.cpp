@@ -64,7 +64,11 @@ std::optional<Data> read_block(Reader& in, const Header& h, std::size_t time_siz
     if (!in.has(h.block_size(time_size)) || h.typecnt == 0 || h.leapcnt != 0) return std::nullopt;
     Data data;
     data.transitions.resize(h.timecnt);
-    for (Transition& t : data.transitions) t.at = date::sys_seconds(std::chrono::seconds(in.signed_number(time_size)));
+    for (Transition& t : data.transitions) {
+        t.at = date::sys_seconds(std::chrono::seconds(in.signed_number(time_size)));
+        // RFC 8536 3.2: strictly ascending (date's lookups binary-search them).
+        if (&t != &data.transitions.front() && !((&t - 1)->at < t.at)) return std::nullopt;
+    }
     for (Transition& t : data.transitions) {
         t.type = static_cast<std::size_t>(in.number(1));
         if (t.type >= h.typecnt) return std::nullopt;

@@ -36,8 +36,9 @@ struct Data {
 // The data block date reads: the 64-bit one of a version 2+ file, the 32-bit
 // one of a version 1 file. The POSIX TZ footer is ignored, as date ignores it.
 // nullopt when the bytes are not a TZif file, are cut short, point outside
-// their own tables, or carry leap-second records (a "right/" zone, which date
-// could only read with the whole tzdb loaded).
+// their own tables, list transitions out of order, or carry leap-second
+// records (a "right/" zone, which date could only read with the whole tzdb
+// loaded).
 std::optional<Data> parse(std::string_view bytes);
 
 }  // namespace pumplog::tzif
