@@ -87,9 +87,10 @@ bool plausible_name(std::string_view name) {
 }
 
 // The whole file, or nullopt when it is not a readable regular file of a
-// plausible size (a zone file is a few kilobytes).
+// plausible size (a zone file is a few kilobytes). O_NONBLOCK: a FIFO in its
+// place must not hang the program before fstat refuses it.
 std::optional<std::string> read_small_file(const std::string& path) {
-    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     struct stat st {};
     if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (1 << 20))
         return std::nullopt;
