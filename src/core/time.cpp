@@ -1,8 +1,6 @@
 #include "pumplog/time.hpp"
 
 #include <cctype>
-#include <cstdlib>
-#include <fstream>
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
@@ -16,52 +14,7 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-const date::time_zone* locate_zone(std::string_view name) {
-    try {
-        return date::locate_zone(std::string(name));
-    } catch (const std::exception&) {
-        throw usage_error(fmt::format("\"{}\" is not a known time zone; use an IANA name such as "
-                                      "Europe/Berlin or America/New_York",
-                                      printable(name)));
-    }
-}
-
-namespace {
-const date::time_zone* system_zone() {
-    try {
-        return date::current_zone();
-    } catch (const std::exception&) {
-    }
-    std::ifstream in("/etc/timezone");
-    std::string name;
-    if (in >> name) {
-        try {
-            return date::locate_zone(name);
-        } catch (const std::exception&) {
-        }
-    }
-    return date::locate_zone("UTC");
-}
-}  // namespace
-
-const date::time_zone* resolve_zone(const char* tz_env, std::string_view configured) {
-    if (tz_env != nullptr && *tz_env != '\0') {
-        std::string_view name = tz_env;
-        if (name.front() == ':') name.remove_prefix(1);
-        constexpr std::string_view zoneinfo = "/usr/share/zoneinfo/";
-        if (name.starts_with(zoneinfo)) name.remove_prefix(zoneinfo.size());
-        if (name == "/etc/localtime") return system_zone();
-        if (name.find(',') != std::string_view::npos ||
-            (name.find_first_of("0123456789") != std::string_view::npos && name.find('/') == std::string_view::npos &&
-             name.find_first_of("+-") != std::string_view::npos))
-            throw usage_error(fmt::format("TZ=\"{}\" is a POSIX rule, not a zone name; set TZ to an IANA "
-                                          "name such as Europe/Berlin or America/New_York",
-                                          printable(tz_env)));
-        return locate_zone(name);
-    }
-    if (!configured.empty()) return locate_zone(configured);
-    return system_zone();
-}
+// The zones themselves (locate_zone, resolve_zone) are read in zone.cpp.
 
 Seconds to_instant(LocalSeconds local, const date::time_zone* zone) {
     const date::local_info info = zone->get_info(local);

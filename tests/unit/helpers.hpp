@@ -19,7 +19,7 @@ inline pumplog::Seconds instant(const std::string& rfc3339) {
     return stamp->instant;
 }
 
-inline const date::time_zone* zone(const std::string& name) { return date::locate_zone(name); }
+inline const date::time_zone* zone(const std::string& name) { return pumplog::locate_zone(name); }
 
 // A clock at `now` in the zone `zone_name`.
 inline pumplog::Clock clock_at(const std::string& now, const std::string& zone_name = "Europe/Berlin") {
