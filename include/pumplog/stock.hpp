@@ -124,6 +124,8 @@ public:
     void add(const Entry& entry, bool voided);
     void reset();  // the replay starts over
     bool needs_exact() const;
+    // Ids held: containers open and ids whose entries wait for their store (what memory follows).
+    std::size_t holding() const;
     Stock finish();
 
 private:

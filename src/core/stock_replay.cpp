@@ -397,6 +397,8 @@ void StockReplay::reset() { state_->clear(); }
 
 bool StockReplay::needs_exact() const { return state_->gave_up; }
 
+std::size_t StockReplay::holding() const { return state_->open.size(); }
+
 Stock StockReplay::finish() {
     State& s = *state_;
     Stock stock;
