@@ -36,7 +36,15 @@ std::string id_tail(std::string_view id) { return lower(id.size() <= 4 ? id : id
 class Id {
 public:
     Id() = default;
-    explicit Id(std::string_view id) : hash_(std::hash<std::string_view>{}(id)) {
+    explicit Id(std::string_view id) : Id(id, std::hash<std::string_view>{}(id)) {}
+    // An id never looked up (an entry's own): no hash needed.
+    static Id unhashed(std::string_view id) { return Id(id, 0); }
+    std::string_view view() const { return size_ == long_marker ? std::string_view(long_) : std::string_view(inline_, size_); }
+    bool operator==(const Id& other) const { return view() == other.view(); }
+    std::uint64_t hash() const { return hash_; }
+
+private:
+    Id(std::string_view id, std::uint64_t hash) : hash_(hash) {
         if (id.size() < sizeof(inline_)) {
             std::copy(id.begin(), id.end(), inline_);
             size_ = static_cast<std::uint8_t>(id.size());
@@ -45,11 +53,7 @@ public:
             size_ = long_marker;
         }
     }
-    std::string_view view() const { return size_ == long_marker ? std::string_view(long_) : std::string_view(inline_, size_); }
-    bool operator==(const Id& other) const { return view() == other.view(); }
-    std::uint64_t hash() const { return hash_; }
 
-private:
     static constexpr std::uint8_t long_marker = 0xFF;
     std::uint64_t hash_ = 0;
     char inline_[31] = {};
@@ -94,7 +98,7 @@ Event make_event(const Entry& e, Order order) {
     Event ev;
     ev.type = e.type;
     ev.order = order;
-    ev.id = Id(e.id);
+    ev.id = Id::unhashed(e.id);
     if (e.type == EntryType::use) {
         ev.ml = std::max(0.0, e.ml.value_or(0));
     } else if (e.type == EntryType::move) {
