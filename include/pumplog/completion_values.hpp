@@ -6,6 +6,7 @@
 
 #include "pumplog/entry.hpp"
 #include "pumplog/record.hpp"
+#include "pumplog/stock.hpp"
 
 namespace pumplog {
 
@@ -14,6 +15,8 @@ namespace pumplog {
 // stock command decides what it accepts (expired milk can still be discarded).
 // `entries`: the entries in effect (a History's), voided ones left out.
 std::vector<std::string> labels_in_stock(const std::vector<Entry>& entries);
+// The same of a stash already replayed (read_stock).
+std::vector<std::string> labels_in_stock(const Stock& stock);
 
 // The references of the entries in effect at or after `since`, newest first
 // (what one would correct or remove; `pumplog log --since` shows older ones).

@@ -58,12 +58,18 @@ DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date);
 class Refs {
 public:
     explicit Refs(const std::vector<std::string>& all_ids);
+    // The refs of a journal's ids (voided entries and corrections included),
+    // read once and held as 16 bytes an id. resolve() then knows the ids
+    // that the `wanted` refs name, and only those.
+    static Refs read(const Journal& journal, const std::vector<std::string>& wanted = {});
+
     std::string ref(std::string_view id) const;
     // The ids a reference names: its full id, or the ids ending in it
     // (case-insensitive, at least 4 characters).
     std::vector<std::string> resolve(std::string_view ref) const;
 
 private:
+    Refs() = default;
     std::size_t length_ = 4;
     std::vector<std::string> ids_;
 };

@@ -3,6 +3,8 @@
 // use and discard entries; their expiry under a storage guideline; which to
 // use first.
 #include <chrono>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,11 +75,14 @@ struct Container {
 };
 
 struct Stock {
-    // Every container stored (voided stores left out), in the order stored.
+    // The containers kept (see StockOptions: every one in stock, and the
+    // finished ones asked for), in the order stored.
     std::vector<Container> containers;
-    // Every label written in the journal, voided stores included: a new label
-    // must be none of these.
-    std::vector<std::string> labels_ever;
+    // Every label written in the journal, voided stores included, as 64-bit
+    // hashes of its lower case (sorted): a new label must be none of these (a
+    // collision only refuses a free label).
+    std::vector<std::uint64_t> labels_ever;
+    long long highest_label = 0;  // the highest B-number ever written (B12: 12)
     // Entries that could not be applied (a use of an unknown container, ...):
     // skipped, reported for the curious.
     std::vector<std::string> problems;
@@ -87,9 +92,62 @@ struct Stock {
     const Container* find_id(std::string_view id) const;
 };
 
+// What a replay of the stash keeps. Memory follows what is reported (SPEC 9):
+// a used-up or discarded container is forgotten once it is known to be
+// finished, unless asked for.
+struct StockOptions {
+    bool keep_ended = false;  // keep every container, finished ones too (`stock --all`)
+    // Keep a finished container with this label (`stock use B3` says that B3 is used up).
+    std::string label;
+};
+
+// The stash built from entries as replay() delivers them: newest written
+// first, amendments applied, voided ones flagged (their stores only reserve
+// a label). The result is the one the entries sorted by time would give
+// (ties in file order): each container replays its own move, use and
+// discard entries in time order, and the first store of a label keeps it.
+//
+// The usual replay (`exact` false) holds the containers still open and, for
+// each finished one, a hash of its id (a later-met store or use of it is then
+// noticed) and of its label; it gives up (needs_exact()) when the journal is
+// one it cannot settle without what it forgot: a move, use or discard written
+// before its store in the file naming a container already forgotten, a store
+// id written twice, a label holding "~", or a hash collision. The exact replay
+// keeps every container until the end.
+class StockReplay {
+public:
+    explicit StockReplay(const Guideline& guideline, StockOptions options = {}, bool exact = false);
+    ~StockReplay();
+    StockReplay(const StockReplay&) = delete;
+    StockReplay& operator=(const StockReplay&) = delete;
+
+    void add(const Entry& entry, bool voided);
+    void reset();  // the replay starts over
+    bool needs_exact() const;
+    // Ids held: containers open and ids whose entries wait for their store (what memory follows).
+    std::size_t holding() const;
+    Stock finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// The stash of the whole journal (voided entries included, to reserve their
+// labels), with the feeds at or after `feeds_since` for the daily intake.
+// Replays the journal once, twice when the first replay needs the exact one.
+struct StockRead {
+    Stock stock;
+    History feeds;  // sorted by time, voided ones flagged
+    ReadStats stats;
+};
+StockRead read_stock(const Journal& journal, const Guideline& guideline, const StockOptions& options,
+                     std::optional<Seconds> feeds_since, bool strict);
+
 // Replays the stash from entries sorted by time (load_history's order), with
 // `voided` parallel to them (may be empty: nothing voided). Only store, move,
-// use and discard entries matter; voided ones only reserve their label.
+// use and discard entries matter; voided ones only reserve their label. Every
+// container is kept, finished ones too.
 Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& voided, const Guideline& guideline);
 Stock build_stock(const History& history, const Guideline& guideline);
 

@@ -8,6 +8,8 @@
 #include "context.hpp"
 #include "pumplog/completion_values.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/stock.hpp"
 
 namespace pumplog::cli {
 
@@ -24,11 +26,12 @@ constexpr auto refs_window = date::days(30);
 
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     const Journal journal = ctx.journal();
+    // The stash as `stock` replays it (CDC limits; expiry does not matter here).
+    if (what == "labels") return labels_in_stock(read_stock(journal, cdc_guideline(), {}, std::nullopt, false).stock);
     ReplayOptions options;
-    if (what == "refs") options.since = ctx.clock().now - refs_window;
+    options.since = ctx.clock().now - refs_window;
     const History history = load_history(journal, options);
-    if (what == "labels") return labels_in_stock(history.entries);
-    return recent_refs(history.entries, Refs(all_ids(journal)), ctx.clock().now - refs_window);
+    return recent_refs(history.entries, Refs::read(journal), ctx.clock().now - refs_window);
 }
 
 int run_list(Context& ctx, const CLI::App& root, const std::string& what) {

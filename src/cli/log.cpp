@@ -178,7 +178,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     options.include_voided = o.all;
     options.since = since;  // the listing's days only, not years of history
     History history = ctx.history(options);
-    const Refs refs(all_ids(ctx.journal()));
+    const Refs refs = Refs::read(ctx.journal());
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
@@ -211,15 +211,25 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
     return ids.front();
 }
 
-// The entry in effect with that id (voided entries included, flagged).
+// The entry in effect with that id (voided entries included, flagged): of
+// several with that id, the first in time (ties: the first written), as in a
+// History. Holds only that entry.
 std::optional<std::pair<Entry, bool>> find_entry(Context& ctx, const std::string& id) {
     ReplayOptions options;
     options.include_voided = true;
     options.include_corrections = true;
-    const History history = ctx.history(options);
-    for (std::size_t i = 0; i < history.entries.size(); ++i)
-        if (history.entries[i].id == id) return std::make_pair(history.entries[i], bool(history.voided[i]));
-    return std::nullopt;
+    options.strict = ctx.strict;
+    std::optional<std::pair<Entry, bool>> found;
+    const ReplayResult result = replay(
+        ctx.journal(), options,
+        [&](const Replayed& r) {
+            // Newest written first: an earlier-written one with the same time comes first.
+            if (r.entry.id == id && (!found || r.entry.at.instant <= found->first.at.instant))
+                found = std::make_pair(r.entry, r.voided);
+        },
+        [&] { found.reset(); });
+    ctx.warn(result.stats);
+    return found;
 }
 
 int run_undo(Context& ctx) {
@@ -237,7 +247,7 @@ int run_undo(Context& ctx) {
             [&] { newest.reset(); });
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
         journal.append({serialize(void_line(newest->id, clock.now, new_id(), clock.zone))});
-        const Refs refs(all_ids(journal));
+        const Refs refs = Refs::read(journal);
         fmt::print("Undid {} at {} (ref {})\n",
                    newest->type == EntryType::amend ? std::string("a correction") : render::describe(*newest, ctx.unit()),
                    format_date_time(newest->at.instant, clock.zone), refs.ref(newest->id));
@@ -249,7 +259,7 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
     const Clock& clock = ctx.clock();
     const Journal journal = ctx.journal();
     journal.with_lock([&] {
-        const Refs refs(all_ids(journal));
+        const Refs refs = Refs::read(journal, refs_given);
         std::vector<std::string> lines;
         std::vector<Entry> removed;
         std::vector<std::string> seen;
@@ -384,7 +394,7 @@ int run_edit(Context& ctx, const EditOptions& o) {
     const Clock& clock = ctx.clock();
     const Journal journal = ctx.journal();
     journal.with_lock([&] {
-        const Refs refs(all_ids(journal));
+        const Refs refs = Refs::read(journal, {o.ref});
         const std::string id = resolve_one(refs, o.ref);
         const auto found = find_entry(ctx, id);
         if (!found || !found->first.is_event())

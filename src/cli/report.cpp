@@ -61,18 +61,12 @@ DayRange period_of(const ReportOptions& o, const Clock& clock) {
 
 // The stash by place with what expires next, for the HTML page.
 std::string stash_section(Context& ctx, Unit unit) {
-    ReplayOptions options;
-    options.include_voided = true;  // the stock replays its own containers' whole life
     const Clock& clock = ctx.clock();
-    const Seconds recent = clock.now - date::days(8);
-    options.keep = [recent](const Entry& e) {
-        return e.type == EntryType::store || e.type == EntryType::move || e.type == EntryType::use ||
-               e.type == EntryType::discard || (e.type == EntryType::feed && e.at.instant >= recent);
-    };
-    const History history = ctx.history(options);
-    const Stock stock = build_stock(history, guideline_named(ctx.settings().guideline));
-    const StockSummary summary = summarize(stock, clock.now, recent_bottle_intake(history, clock.now));
-    return render::stash_html(use_order(stock, clock.now), summary, clock.now, unit, clock.zone);
+    const StockRead read = read_stock(ctx.journal(), guideline_named(ctx.settings().guideline), {},
+                                      clock.now - date::days(8), ctx.strict);
+    ctx.warn(read.stats);
+    const StockSummary summary = summarize(read.stock, clock.now, recent_bottle_intake(read.feeds, clock.now));
+    return render::stash_html(use_order(read.stock, clock.now), summary, clock.now, unit, clock.zone);
 }
 
 int run_report(Context& ctx, const ReportOptions& o) {

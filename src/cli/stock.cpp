@@ -27,18 +27,19 @@ std::string join(const std::vector<std::string>& words) {
 
 const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings().guideline); }
 
-// The whole journal (a frozen bag may be a year old; labels are unique over
-// every container ever stored), voided entries flagged.
-History full_history(Context& ctx) {
-    ReplayOptions options;
-    options.include_voided = true;
-    // The stash's own entries, and the last days' feeds for the days of supply.
-    const Seconds recent = ctx.clock().now - date::days(8);
-    options.keep = [recent](const Entry& e) {
-        return e.type == EntryType::store || e.type == EntryType::move || e.type == EntryType::use ||
-               e.type == EntryType::discard || (e.type == EntryType::feed && e.at.instant >= recent);
-    };
-    return ctx.history(options);
+// The stash over the whole journal (a frozen bag may be a year old; labels are
+// unique over every container ever stored), with the last days' feeds for the
+// days of supply. `options`: the finished containers to keep.
+StockRead read_stash(Context& ctx, const StockOptions& options = {}) {
+    StockRead read = read_stock(ctx.journal(), guideline(ctx), options, ctx.clock().now - date::days(8), ctx.strict);
+    ctx.warn(read.stats);
+    return read;
+}
+
+StockOptions keeping_label(std::string_view label) {
+    StockOptions options;
+    options.label = std::string(label);
+    return options;
 }
 
 // Runs a read-check-append body under the journal lock, so that two
@@ -106,8 +107,10 @@ struct ListOptions {
 int run_list(Context& ctx, const ListOptions& o) {
     const Format format = ctx.format({Format::table, Format::json, Format::csv});
     const Clock& clock = ctx.clock();
-    const History history = full_history(ctx);
-    const Stock stock = build_stock(history, guideline(ctx));
+    StockOptions options;
+    options.keep_ended = o.all;
+    const StockRead read = read_stash(ctx, options);
+    const Stock& stock = read.stock;
     for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", problem);
     std::vector<const Container*> listed = use_order(stock, clock.now);
     if (o.all) {
@@ -123,7 +126,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     } else if (format == Format::csv) {
         fmt::print("{}", render::stock_csv(listed, clock.now, unit, clock.zone));
     } else {
-        const StockSummary summary = summarize(stock, clock.now, recent_bottle_intake(history, clock.now));
+        const StockSummary summary = summarize(stock, clock.now, recent_bottle_intake(read.feeds, clock.now));
         fmt::print("{}", render::stock_table(listed, summary, clock.now, unit, ctx.style(), clock.zone));
     }
     return 0;
@@ -177,7 +180,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
     const Journal journal = ctx.journal();
     journal.with_lock([&] {
-        const Stock stock = build_stock(full_history(ctx), g);
+        const Stock stock = read_stash(ctx).stock;
         if (o.label.empty()) {
             store.label = next_label(stock);
         } else {
@@ -200,7 +203,7 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words) {
     const Journal journal = ctx.journal();
     std::string message;
     locked_change(journal, [&] {
-        const Stock stock = build_stock(full_history(ctx), guideline(ctx));
+        const Stock stock = read_stash(ctx, keeping_label(what)).stock;
         UsePlan plan;
         if (const Container* c = stock.find(what)) {
             plan = plan_use_container(*c, clock.now, clock.zone);
@@ -241,7 +244,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
     const Journal journal = ctx.journal();
     std::string message;
     locked_change(journal, [&] {
-        const Stock stock = build_stock(full_history(ctx), g);
+        const Stock stock = read_stash(ctx, keeping_label(o.label)).stock;
         const Container& c = find_container(stock, o.label);
         check_move(c, to, at, g, clock.zone);
         journal.append({serialize(move_line(c.id, to, at, new_id(), clock.zone))});
@@ -271,7 +274,7 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
     const Journal journal = ctx.journal();
     std::string message;
     locked_change(journal, [&] {
-        const Stock stock = build_stock(full_history(ctx), guideline(ctx));
+        const Stock stock = read_stash(ctx, keeping_label(o.label)).stock;
         const Container& c = find_container(stock, o.label);
         check_discard(c, clock.now, clock.zone);
         const std::string reason = !o.reason.empty() ? o.reason : clock.now >= c.expires ? "expired" : "";
@@ -290,7 +293,7 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
-    const Stock stock = build_stock(full_history(ctx), guideline(ctx));
+    const Stock stock = read_stash(ctx).stock;
     std::vector<const Container*> soon;
     for (const Container* c : use_order(stock, clock.now))
         if (c->expires <= clock.now + within) soon.push_back(c);
@@ -318,7 +321,7 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
     check_storable(g, store.pumped, store.place, store.at, clock.now, force, clock.zone);
     const Journal journal = ctx.journal();
     journal.with_lock([&] {
-        store.label = next_label(build_stock(full_history(ctx), g));
+        store.label = next_label(read_stash(ctx).stock);
         journal.append({serialize(pump), serialize(store_line(store, new_id(), clock.zone))});
     });
     return stored_text(as_stored(store, g), ctx.unit(), clock.now, clock.zone);
@@ -331,7 +334,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(journal, [&] {
-        const Stock stock = build_stock(full_history(ctx), g);
+        const Stock stock = read_stash(ctx).stock;
         const UsePlan plan = plan_use(stock, amount, at);
         if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);
         std::vector<std::string> lines = {serialize(feed)};

@@ -5,13 +5,16 @@
 
 namespace pumplog {
 
-std::vector<std::string> labels_in_stock(const std::vector<Entry>& entries) {
-    // The stash as `stock` replays it (CDC limits; expiry does not matter here).
-    const Stock stock = build_stock(entries, std::vector<bool>(entries.size(), false), cdc_guideline());
+std::vector<std::string> labels_in_stock(const Stock& stock) {
     std::vector<std::string> labels;
     for (const Container& c : stock.containers)
         if (c.state == ContainerState::in_stock) labels.push_back(c.label);
     return labels;
+}
+
+std::vector<std::string> labels_in_stock(const std::vector<Entry>& entries) {
+    // The stash as `stock` replays it (CDC limits; expiry does not matter here).
+    return labels_in_stock(build_stock(entries, std::vector<bool>(entries.size(), false), cdc_guideline()));
 }
 
 std::vector<std::string> recent_refs(const std::vector<Entry>& entries, const Refs& refs, Seconds since) {

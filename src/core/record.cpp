@@ -79,47 +79,6 @@ DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date) {
     return total;
 }
 
-namespace {
-std::string suffix(std::string_view id, std::size_t n) {
-    return lower(id.size() <= n ? id : id.substr(id.size() - n));
-}
-}  // namespace
-
-Refs::Refs(const std::vector<std::string>& all_ids) : ids_(all_ids) {
-    std::sort(ids_.begin(), ids_.end());
-    ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
-    // The shortest length (at least 4) at which the lower-case suffixes are all
-    // distinct: sort the reversed lower-case ids; two ids need one more
-    // character than the suffix they share, and neighbours share the most.
-    std::vector<std::string> reversed;
-    reversed.reserve(ids_.size());
-    for (const auto& id : ids_) reversed.emplace_back(lower(std::string(id.rbegin(), id.rend())));
-    std::sort(reversed.begin(), reversed.end());
-    length_ = 4;
-    for (std::size_t i = 1; i < reversed.size(); ++i) {
-        const std::string& a = reversed[i - 1];
-        const std::string& b = reversed[i];
-        std::size_t shared = 0;
-        while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
-        length_ = std::max(length_, shared + 1);
-    }
-}
-
-std::string Refs::ref(std::string_view id) const { return suffix(id, length_); }
-
-std::vector<std::string> Refs::resolve(std::string_view ref) const {
-    std::vector<std::string> found;
-    const std::string r = lower(trim(ref));
-    for (const auto& id : ids_)
-        if (id == ref) return {id};
-    if (r.size() < 4) return found;
-    for (const auto& id : ids_)
-        if (id.size() >= r.size() && lower(std::string_view(id).substr(id.size() - r.size())) == r) found.push_back(id);
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    return found;
-}
-
 std::vector<std::string> all_ids(const Journal& journal) {
     std::vector<std::string> ids;
     journal.read_backward([&](const Entry& e) {

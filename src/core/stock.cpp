@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "stock_rules.hpp"
 #include "text.hpp"
 
 namespace pumplog {
@@ -15,23 +15,9 @@ namespace {
 
 using std::chrono::seconds;
 
-// Below this a container counts as empty (volumes are stored to 0.01 ml).
-constexpr double empty_ml = 0.005;
-
 // budget * limit, rounded down to the second (never longer than allowed).
 seconds part_of(double budget, seconds limit) {
     return seconds(static_cast<std::int64_t>(std::floor(budget * static_cast<double>(limit.count()))));
-}
-
-// The number in "B12" (case-insensitive), or nullopt for another label.
-std::optional<long long> label_number(std::string_view label) {
-    if (label.size() < 2 || label.size() > 18 || (label[0] != 'B' && label[0] != 'b')) return std::nullopt;
-    long long n = 0;
-    for (char c : label.substr(1)) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + (c - '0');
-    }
-    return n;
 }
 
 // Labels in a natural order: B2 before B10.
@@ -49,8 +35,6 @@ bool sooner(const Container* a, const Container* b) {
     if (a->stored_at != b->stored_at) return a->stored_at < b->stored_at;
     return label_less(a->label, b->label);
 }
-
-std::string id_tail(std::string_view id) { return lower(id.size() <= 4 ? id : id.substr(id.size() - 4)); }
 
 }  // namespace
 
@@ -122,100 +106,6 @@ const Container* Stock::find_id(std::string_view id) const {
     for (const auto& c : containers)
         if (c.id == id) return &c;
     return nullptr;
-}
-
-Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& voided, const Guideline& guideline) {
-    Stock stock;
-    std::unordered_map<std::string, std::size_t> by_id;
-    std::vector<std::string> taken;  // display labels in use, lower case
-    const auto is_voided = [&](std::size_t i) { return i < voided.size() && voided[i]; };
-
-    // First the containers, so that a use written a little before its store
-    // (a clock skew between devices) still finds it.
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
-        if (e.type != EntryType::store) continue;
-        if (!e.label.empty()) stock.labels_ever.push_back(e.label);
-        if (is_voided(i) || by_id.contains(e.id)) continue;
-        Container c;
-        c.id = e.id;
-        c.label = e.label.empty() ? "B?" : e.label;
-        if (std::find(taken.begin(), taken.end(), lower(c.label)) != taken.end() || e.label.empty())
-            c.label += "~" + id_tail(e.id);
-        taken.push_back(lower(c.label));
-        c.stored = Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
-        c.left = c.stored;
-        const auto place = place_from(e.place);
-        if (!place)
-            stock.problems.push_back(fmt::format("{}: unknown place \"{}\", counted as room", c.label, printable(e.place)));
-        c.place = place.value_or(Place::room);  // the strictest limits where the place is unknown
-        c.stored_at = e.at.instant;
-        c.pumped = e.pumped ? e.pumped->instant : e.at.instant;
-        c.stays.push_back({c.place, c.stored_at});
-        c.note = e.note;
-        c.from = e.from;
-        if (c.left.ml() < empty_ml) {
-            c.state = ContainerState::used_up;
-            c.ended = c.stored_at;
-        }
-        by_id.emplace(c.id, stock.containers.size());
-        stock.containers.push_back(std::move(c));
-    }
-
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const Entry& e = entries[i];
-        if (is_voided(i)) continue;
-        if (e.type != EntryType::move && e.type != EntryType::use && e.type != EntryType::discard) continue;
-        const auto it = by_id.find(e.target);
-        if (it == by_id.end()) {
-            stock.problems.push_back(
-                fmt::format("{} {} names no stored container (\"{}\"); skipped", type_name(e.type), e.id, e.target));
-            continue;
-        }
-        Container& c = stock.containers[it->second];
-        if (c.state != ContainerState::in_stock) {
-            stock.problems.push_back(fmt::format("{} {} of {} after it was {}; skipped", type_name(e.type), e.id, c.label,
-                                                 c.state == ContainerState::used_up ? "used up" : "discarded"));
-            continue;
-        }
-        const Seconds at = std::max(e.at.instant, c.stored_at);
-        if (e.type == EntryType::move) {
-            const auto place = place_from(e.place);
-            if (!place) {
-                stock.problems.push_back(fmt::format("move {} to unknown place \"{}\"; skipped", e.id, printable(e.place)));
-                continue;
-            }
-            if (*place == c.place) continue;
-            c.place = *place;
-            c.stays.push_back({c.place, at});
-        } else if (e.type == EntryType::use) {
-            c.left -= Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
-            if (c.left.ml() < empty_ml) {
-                c.left = Volume{};
-                c.state = ContainerState::used_up;
-                c.ended = at;
-            }
-        } else {
-            c.discarded = c.left;
-            c.left = Volume{};
-            c.state = ContainerState::discarded;
-            c.ended = at;
-            c.reason = e.reason;
-        }
-    }
-
-    for (auto& c : stock.containers) {
-        const Expiry expiry = compute_expiry(guideline, c.pumped, c.stays);
-        c.expires = expiry.expires;
-        c.thawed = expiry.thawed;
-        c.best_by = expiry.best_by;
-        c.refrozen = expiry.refrozen;
-    }
-    return stock;
-}
-
-Stock build_stock(const History& history, const Guideline& guideline) {
-    return build_stock(history.entries, history.voided, guideline);
 }
 
 Status status_at(const Container& container, Seconds now) {
@@ -292,9 +182,7 @@ UsePlan plan_use_container(const Container& container, Seconds at, const date::t
 }
 
 std::string next_label(const Stock& stock) {
-    long long highest = 0;
-    for (const auto& label : stock.labels_ever)
-        if (const auto n = label_number(label)) highest = std::max(highest, *n);
+    long long highest = stock.highest_label;
     for (const auto& c : stock.containers)
         if (const auto n = label_number(c.label)) highest = std::max(highest, *n);
     return fmt::format("B{}", highest + 1);
@@ -319,10 +207,9 @@ void check_new_label(const Stock& stock, std::string_view label) {
         throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try B12",
                                       printable(label)));
     const std::string wanted = lower(label);
-    for (const auto& l : stock.labels_ever)
-        if (lower(l) == wanted)
-            throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
-                                          next_label(stock)));
+    if (std::binary_search(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)))
+        throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
+                                      next_label(stock)));
     for (const auto& c : stock.containers)
         if (lower(c.label) == wanted)
             throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),

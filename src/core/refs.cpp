@@ -1,0 +1,247 @@
+// Short references (SPEC 3): the shortest id endings, 4 characters at least,
+// that tell every id of the journal apart. Two ids need one more character
+// than the ending they share, and in the order of the reversed ids neighbours
+// share the most; so the ids are held as 16-byte keys that sort that way, not
+// as strings (a `log` of today reads every id of years of journal).
+#include <algorithm>
+#include <array>
+#include <utility>
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+#include "pumplog/record.hpp"
+#include "text.hpp"
+
+namespace pumplog {
+
+namespace {
+
+// std::tolower in the C locale, which pumplog runs in (lower() uses it).
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string suffix(std::string_view id, std::size_t n) {
+    return lower(id.size() <= n ? id : id.substr(id.size() - n));
+}
+
+// An id's last 11 characters, lower case, last first, 9 bits each (the byte
+// plus one; 0 past the id's start), so that keys sort as the reversed ids do;
+// then 28 bits of a hash of the whole id, to tell two ids ending alike from
+// one id written twice.
+struct IdKey {
+    std::uint64_t head = 0;  // characters 1 to 7 from the end
+    std::uint64_t rest = 0;  // characters 8 to 11, then the hash
+    auto operator<=>(const IdKey&) const = default;
+};
+constexpr std::size_t key_chars = 11;
+constexpr int slot_bits = 9;
+constexpr int hash_bits = 28;
+constexpr std::uint64_t hash_mask = (std::uint64_t{1} << hash_bits) - 1;
+
+// A quick 64-bit hash of the whole id (bytes as written).
+std::uint64_t id_hash(std::string_view id) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ id.size();
+    const auto mix = [&h](std::uint64_t word) {
+        h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= id.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, id.data() + i, 8);
+        mix(word);
+    }
+    std::uint64_t last = 0;
+    for (std::size_t k = 0; i + k < id.size(); ++k) last |= std::uint64_t{static_cast<unsigned char>(id[i + k])} << (8 * k);
+    mix(last);
+    return h * 0x94D049BB133111EBull;
+}
+
+IdKey key_of(std::string_view id) {
+    const std::size_t n = id.size();
+    const auto slot = [&](std::size_t i) -> std::uint64_t {
+        if (i >= n) return 0;
+        const unsigned c = static_cast<unsigned char>(id[n - 1 - i]);
+        return (c | (c - 'A' < 26u ? 0x20u : 0u)) + 1u;  // ascii_lower, without a branch
+    };
+    std::uint64_t head = 0, rest = 0;
+    for (std::size_t i = 0; i < 7; ++i) head = head << slot_bits | slot(i);
+    for (std::size_t i = 7; i < key_chars; ++i) rest = rest << slot_bits | slot(i);
+    return {head, rest << hash_bits | (id_hash(id) & hash_mask)};
+}
+
+IdKey ending(IdKey key) {
+    key.rest &= ~hash_mask;
+    return key;
+}
+
+// The characters two keys' ids share at their end, up to 11.
+std::size_t shared_chars(const IdKey& a, const IdKey& b) {
+    if (a.head != b.head) return static_cast<std::size_t>(std::countl_zero(a.head ^ b.head) - 1) / slot_bits;
+    const std::uint64_t x = (a.rest ^ b.rest) >> hash_bits;
+    if (x != 0) return 7 + static_cast<std::size_t>(std::countl_zero(x) - (64 - 4 * slot_bits)) / slot_bits;
+    return key_chars;
+}
+
+// The key's i-th character from the end (the byte plus one), 0 past the id's start.
+std::uint64_t slot(const IdKey& key, std::size_t i) {
+    constexpr std::uint64_t mask = (std::uint64_t{1} << slot_bits) - 1;
+    if (i < 7) return (key.head >> (slot_bits * (6 - i))) & mask;
+    return (key.rest >> (hash_bits + slot_bits * (10 - i))) & mask;
+}
+
+// How many characters of the id the key holds (all 11 of a longer id).
+std::size_t key_length(const IdKey& key) {
+    std::size_t n = 0;
+    while (n < key_chars && slot(key, n) != 0) ++n;
+    return n;
+}
+
+struct Length {
+    std::size_t length = 4;
+    std::vector<IdKey> tied;  // endings (sorted) that distinct ids share over all 11 characters
+};
+
+// The refs' length from the keys (sorted here). Ids sharing 11 characters or
+// more are left to exact_length, with the ids themselves.
+// Sorts keys: by `head` in six radix passes (a comparison sort of 100,000
+// keys showed in `log`'s profile), then runs of equal heads by the rest.
+void sort_keys(std::vector<IdKey>& keys) {
+    constexpr int passes = 6, digit_bits = 11;  // 66 bits: the head's 63
+    constexpr std::uint64_t digit_mask = (std::uint64_t{1} << digit_bits) - 1;
+    std::vector<IdKey> other(keys.size());
+    std::vector<std::array<std::uint32_t, 1u << digit_bits>> counts(passes);
+    for (auto& c : counts) c.fill(0);
+    for (const IdKey& k : keys)
+        for (int d = 0; d < passes; ++d) ++counts[d][(k.head >> (digit_bits * d)) & digit_mask];
+    for (int d = 0; d < passes; ++d) {
+        const std::uint64_t first = keys.empty() ? 0 : (keys[0].head >> (digit_bits * d)) & digit_mask;
+        if (counts[d][first] == keys.size()) continue;  // one digit for all
+        std::uint32_t start = 0;
+        for (auto& c : counts[d]) start += std::exchange(c, start);
+        for (const IdKey& k : keys) other[counts[d][(k.head >> (digit_bits * d)) & digit_mask]++] = k;
+        keys.swap(other);
+    }
+    for (std::size_t i = 0; i < keys.size();) {
+        std::size_t j = i + 1;
+        while (j < keys.size() && keys[j].head == keys[i].head) ++j;
+        if (j - i > 1) std::sort(keys.begin() + static_cast<std::ptrdiff_t>(i), keys.begin() + static_cast<std::ptrdiff_t>(j));
+        i = j;
+    }
+}
+
+Length length_of(std::vector<IdKey>& keys) {
+    Length out;
+    sort_keys(keys);
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());  // one id written twice
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        const std::size_t shared = shared_chars(keys[i - 1], keys[i]);
+        if (shared < key_chars) {
+            out.length = std::max(out.length, shared + 1);
+        } else if (key_length(keys[i]) < key_chars) {
+            out.length = std::max(out.length, key_length(keys[i]) + 1);  // the same short id but for case
+        } else if (out.tied.empty() || out.tied.back() != ending(keys[i])) {
+            out.tied.push_back(ending(keys[i]));
+        }
+    }
+    return out;
+}
+
+bool is_tied(const Length& length, std::string_view id) {
+    return std::binary_search(length.tied.begin(), length.tied.end(), ending(key_of(id)));
+}
+
+// The length from the ids themselves.
+std::size_t exact_length(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<std::string> reversed;
+    reversed.reserve(ids.size());
+    for (const auto& id : ids) reversed.emplace_back(lower(std::string(id.rbegin(), id.rend())));
+    std::sort(reversed.begin(), reversed.end());
+    std::size_t length = 4;
+    for (std::size_t i = 1; i < reversed.size(); ++i) {
+        const std::string& a = reversed[i - 1];
+        const std::string& b = reversed[i];
+        std::size_t shared = 0;
+        while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
+        length = std::max(length, shared + 1);
+    }
+    return length;
+}
+
+// Whether `ref` names `id` (Refs::resolve's rule); `r` is ref trimmed, lower case.
+bool names(std::string_view ref, std::string_view r, std::string_view id) {
+    if (id == ref) return true;
+    if (r.size() < 4 || id.size() < r.size()) return false;
+    const std::string_view end = id.substr(id.size() - r.size());
+    for (std::size_t i = 0; i < r.size(); ++i)
+        if (ascii_lower(end[i]) != r[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+Refs::Refs(const std::vector<std::string>& all_ids) : ids_(all_ids) {
+    std::sort(ids_.begin(), ids_.end());
+    ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
+    std::vector<IdKey> keys;
+    keys.reserve(ids_.size());
+    for (const auto& id : ids_) keys.push_back(key_of(id));
+    const Length length = length_of(keys);
+    length_ = length.length;
+    if (length.tied.empty()) return;
+    std::vector<std::string> tied;
+    for (const auto& id : ids_)
+        if (is_tied(length, id)) tied.push_back(id);
+    length_ = std::max(length_, exact_length(std::move(tied)));
+}
+
+Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) {
+    Refs refs;
+    std::vector<std::pair<std::string_view, std::string>> refs_wanted;  // as given, and trimmed lower case
+    for (const auto& ref : wanted) refs_wanted.emplace_back(ref, lower(trim(ref)));
+    std::vector<IdKey> keys;
+    journal.read_backward([&](const Entry& e) {
+        keys.push_back(key_of(e.id));
+        for (const auto& [ref, r] : refs_wanted)
+            if (names(ref, r, e.id)) {
+                refs.ids_.push_back(e.id);
+                break;
+            }
+        return true;
+    });
+    const Length length = length_of(keys);
+    keys = std::vector<IdKey>{};
+    refs.length_ = length.length;
+    if (!length.tied.empty()) {
+        // Ids sharing 11 characters or more (not ULIDs, which end in 80 random
+        // bits): read them again, as strings.
+        std::vector<std::string> tied;
+        journal.read_backward([&](const Entry& e) {
+            if (is_tied(length, e.id)) tied.push_back(e.id);
+            return true;
+        });
+        refs.length_ = std::max(refs.length_, exact_length(std::move(tied)));
+    }
+    std::sort(refs.ids_.begin(), refs.ids_.end());
+    refs.ids_.erase(std::unique(refs.ids_.begin(), refs.ids_.end()), refs.ids_.end());
+    return refs;
+}
+
+std::string Refs::ref(std::string_view id) const { return suffix(id, length_); }
+
+std::vector<std::string> Refs::resolve(std::string_view ref) const {
+    std::vector<std::string> found;
+    const std::string r = lower(trim(ref));
+    for (const auto& id : ids_)
+        if (id == ref) return {id};
+    if (r.size() < 4) return found;
+    for (const auto& id : ids_)
+        if (id.size() >= r.size() && lower(std::string_view(id).substr(id.size() - r.size())) == r) found.push_back(id);
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+}  // namespace pumplog

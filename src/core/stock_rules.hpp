@@ -1,0 +1,26 @@
+#pragma once
+// Rules the stash's replay and its questions share (internal to the core).
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace pumplog {
+
+// Below this a container counts as empty (volumes are stored to 0.01 ml).
+inline constexpr double empty_ml = 0.005;
+
+// The number in "B12" (case-insensitive), or nullopt for another label.
+inline std::optional<long long> label_number(std::string_view label) {
+    if (label.size() < 2 || label.size() > 18 || (label[0] != 'B' && label[0] != 'b')) return std::nullopt;
+    long long n = 0;
+    for (char c : label.substr(1)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+// A label's hash as Stock::labels_ever holds it: of its lower case.
+std::uint64_t label_hash(std::string_view label);
+
+}  // namespace pumplog

@@ -1,0 +1,124 @@
+// Short references read from the journal as compact keys (record.hpp: Refs):
+// the same length and the same resolution as from the ids themselves.
+#include <algorithm>
+#include <cctype>
+#include <random>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "helpers.hpp"
+#include "pumplog/record.hpp"
+
+using namespace pumplog;
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The refs' length from the id strings, as it was computed before the keys:
+// one more than the longest ending (case-insensitive) two distinct ids share,
+// 4 at least.
+std::size_t expected_length(std::vector<std::string> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::size_t length = 4;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        for (std::size_t j = i + 1; j < ids.size(); ++j) {
+            const std::string a = lower(ids[i]), b = lower(ids[j]);
+            std::size_t shared = 0;
+            while (shared < a.size() && shared < b.size() && a[a.size() - 1 - shared] == b[b.size() - 1 - shared]) ++shared;
+            length = std::max(length, shared + 1);
+        }
+    return length;
+}
+
+std::size_t length_of(const Refs& refs) { return refs.ref(std::string(60, 'x')).size(); }
+
+// Ids made to share endings: short ones, case variants, long shared tails,
+// ids written twice, ULID-like ones.
+std::vector<std::string> awkward_ids(std::mt19937& rng, int n) {
+    const auto pick = [&](int k) { return std::uniform_int_distribution<>(0, k - 1)(rng); };
+    static const std::string alphabet = "aAbB01-Zz";
+    const std::string tail = "SHAREDENDING0123";  // 16 characters
+    std::vector<std::string> ids;
+    while (static_cast<int>(ids.size()) < n) {
+        const int kind = pick(6);
+        std::string id;
+        if (kind == 0 && !ids.empty()) {
+            id = ids[static_cast<std::size_t>(pick(static_cast<int>(ids.size())))];  // written twice
+            char& c = id[static_cast<std::size_t>(pick(static_cast<int>(id.size())))];
+            if (pick(2) && std::isalpha(static_cast<unsigned char>(c))) c ^= 0x20;  // or in another case
+        } else if (kind == 1) {
+            for (int i = 0, len = 1 + pick(14); i < len; ++i) id += alphabet[static_cast<std::size_t>(pick(9))];
+        } else if (kind == 2) {
+            for (int i = 0, len = pick(6); i < len; ++i) id += alphabet[static_cast<std::size_t>(pick(9))];
+            id += tail.substr(static_cast<std::size_t>(pick(16)));
+        } else {
+            id = "01K";
+            for (int i = 0; i < 23; ++i) id += "0123456789ABCDEFGHJKMNPQRSTVWXYZ"[pick(kind == 3 ? 2 : 32)];
+        }
+        if (id.empty()) continue;
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("refs read as keys have the length the ids themselves give") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 200; ++round) {
+        const std::vector<std::string> ids = awkward_ids(rng, 2 + round % 60);
+        INFO(fmt::format("round {}: {}", round, fmt::join(ids, " ")));
+        const std::size_t expected = expected_length(ids);
+        CHECK(length_of(Refs(ids)) == expected);
+        testing::TempDir dir;
+        std::string journal;
+        for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+        testing::write_file(dir / "j", journal);
+        CHECK(length_of(Refs::read(Journal(dir / "j"))) == expected);
+    }
+}
+
+TEST_CASE("ids ending alike over more than the keys hold are told apart from the ids") {
+    const std::vector<std::string> ids = {"a-0123456789ABCDEFGHIJ", "b-0123456789abcdefghij", "0123456789ABCDEFGHIJ",
+                                          "x"};
+    CHECK(length_of(Refs(ids)) == 22);  // the first two share "-0123456789abcdefghij": 21 + 1
+    CHECK(expected_length(ids) == 22);
+    testing::TempDir dir;
+    std::string journal;
+    for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+    testing::write_file(dir / "j", journal);
+    const Refs refs = Refs::read(Journal(dir / "j"));
+    CHECK(length_of(refs) == 22);
+    CHECK(refs.ref("a-0123456789ABCDEFGHIJ") == "a-0123456789abcdefghij");
+    CHECK(refs.ref("0123456789ABCDEFGHIJ") == "0123456789abcdefghij");
+}
+
+TEST_CASE("refs read from the journal resolve as the refs of all its ids do") {
+    std::mt19937 rng(11);
+    for (int round = 0; round < 60; ++round) {
+        const std::vector<std::string> ids = awkward_ids(rng, 30);
+        testing::TempDir dir;
+        std::string journal;
+        for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+        testing::write_file(dir / "j", journal);
+        const Refs all(ids);
+        std::vector<std::string> wanted;
+        for (const auto& id : ids) {
+            wanted.push_back(all.ref(id));
+            wanted.push_back(id);
+            wanted.push_back(" " + lower(id.size() > 5 ? id.substr(id.size() - 5) : id) + " ");
+            wanted.push_back(id.size() > 3 ? id.substr(id.size() - 3) : id);
+        }
+        const Refs read = Refs::read(Journal(dir / "j"), wanted);
+        for (const auto& ref : wanted) {
+            INFO(fmt::format("round {}: ref \"{}\"", round, ref));
+            CHECK(read.resolve(ref) == all.resolve(ref));
+        }
+    }
+}
