@@ -239,8 +239,11 @@ int run_undo(Context& ctx) {
     journal.with_lock([&] {
         // The newest line written that is still in effect (an event or a correction, not a void).
         std::optional<Entry> newest;
+        ReplayOptions options;
+        options.include_corrections = true;
+        options.strict = ctx.strict;
         replay(
-            journal, ReplayOptions{std::nullopt, false, true, ctx.strict, {}},
+            journal, options,
             [&](const Replayed& r) {
                 if (!newest && !r.voided && r.entry.type != EntryType::void_) newest = r.entry;
             },
