@@ -39,8 +39,17 @@ double weight_of(long day, long last_day) {
 
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
+// std::fmod(m, day_minutes) without its call in the usual case: for |m| under
+// two days one subtraction is exact (Sterbenz), so the result is the same.
+double minute_remainder(double m) {
+    if (m >= day_minutes && m < 2 * day_minutes) return m - day_minutes;
+    if (m <= -day_minutes && m > -2 * day_minutes) return m + day_minutes;
+    if (m > -day_minutes && m < day_minutes) return m;
+    return std::fmod(m, day_minutes);
+}
+
 double normalize_minute(double m) {
-    m = std::fmod(m, day_minutes);
+    m = minute_remainder(m);
     return m < 0 ? m + day_minutes : m;
 }
 
@@ -310,7 +319,7 @@ std::string volume_text(double ml, Unit unit) {
 }  // namespace
 
 double circular_minutes(double a, double b) {
-    double d = std::fmod(a - b, day_minutes);
+    double d = minute_remainder(a - b);
     if (d <= -day_minutes / 2.0) d += day_minutes;
     if (d > day_minutes / 2.0) d -= day_minutes;
     return d;

@@ -97,6 +97,11 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     std::unordered_set<std::string, IdHash, IdEqual> pending;        // targets of corrections not met yet
     std::unordered_set<std::string, IdHash, IdEqual> pending_moves;  // targets of amended `at` not met yet
     std::uint64_t window_start = 0;  // the offset of the last line visited
+    // The ids met (their hashes), while few: an early stop then decides
+    // without reading the lines again (see below).
+    constexpr std::size_t most_met = 1 << 16;
+    std::vector<std::uint64_t> met;
+    bool met_all = options.since && !settled;
     Entry amended;
     int old_in_a_row = 0;
     const auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
@@ -106,6 +111,14 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             if (!pending.empty()) pending.erase(e.id);
             if (!pending_moves.empty()) pending_moves.erase(e.id);
             window_start = e.offset;
+            if (met_all) {
+                if (met.size() < most_met) {
+                    met.push_back(IdHash{}(e.id));
+                } else {
+                    met_all = false;
+                    std::vector<std::uint64_t>().swap(met);
+                }
+            }
             if (e.type == EntryType::void_ || e.type == EntryType::amend) {
                 const bool cancelled = !corrections.voided.empty() && corrections.voided.contains(e.id);
                 if (!settled) {
@@ -153,10 +166,16 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     // Stopped early: a target still waiting either stands before the lines
     // read (the usual case: an old entry corrected lately) or among them,
     // after its correction (met before it, so not counted as met: misordered).
-    // Only then, and only for those lines, a second look decides. (A filter of
-    // every id met would cost each line a cache miss, a fifth of a long read.)
+    // The hashes of the ids met decide while the lines read are few; beyond,
+    // a second look at those lines does. (A filter of every id met would cost
+    // each line of a long read a cache miss, a fifth of its time.)
     bool misordered = false;
-    if (!pending.empty())
+    if (!pending.empty() && met_all) {
+        // A hash shared by chance only costs a second pass.
+        std::sort(met.begin(), met.end());
+        for (const auto& target : pending)
+            if (std::binary_search(met.begin(), met.end(), IdHash{}(target))) misordered = true;
+    } else if (!pending.empty()) {
         journal.read_backward(
             [&](const Entry& e) {
                 if (e.offset < window_start) return false;
@@ -164,6 +183,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 return !misordered;
             },
             options.strict);
+    }
     return PassResult{misordered};
 }
 
@@ -201,14 +221,18 @@ History load_history(const Journal& journal, const ReplayOptions& options) {
             if (!options.keep || options.keep(r.entry)) collected.emplace_back(r.entry, r.voided);
         },
         [&] { collected.clear(); });
-    // Delivered newest-written first: reverse to file order, then sort by time (stable).
-    std::reverse(collected.begin(), collected.end());
-    std::stable_sort(collected.begin(), collected.end(),
-                     [](const auto& a, const auto& b) { return a.first.at.instant < b.first.at.instant; });
+    // Delivered newest-written first: file order is the reverse; sort by time
+    // (stable, ties in file order). Indices are sorted, not the entries (big).
+    std::vector<std::uint32_t> order(collected.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(order.size() - 1 - i);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return collected[a].first.at.instant < collected[b].first.at.instant;
+    });
     history.entries.reserve(collected.size());
-    for (auto& [entry, voided] : collected) {
-        history.entries.push_back(std::move(entry));
-        history.voided.push_back(voided);
+    history.voided.reserve(collected.size());
+    for (const std::uint32_t i : order) {
+        history.entries.push_back(std::move(collected[i].first));
+        history.voided.push_back(collected[i].second);
     }
     history.stats = result.stats;
     return history;
