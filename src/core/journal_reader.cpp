@@ -27,8 +27,12 @@ namespace pumplog {
 namespace {
 
 constexpr std::size_t chunk_size = 1 << 17;
-// Below this size a second thread costs more than it saves (and `add` reads a tail).
-constexpr std::uint64_t parallel_from = 4 * chunk_size;
+// The first region read is smaller: `add` and `plan next` need the last day or
+// two (a few hundred lines), and every line parsed is an entry built.
+constexpr std::size_t first_chunk_size = 1 << 16;
+// Regions read by the caller alone after the first, before a worker thread
+// joins in: a second thread costs more than it saves on a short read.
+constexpr int regions_alone = 3;
 
 std::string why() { return std::strerror(errno); }
 
@@ -115,7 +119,8 @@ public:
     // The next (earlier) region; false at the start of the file.
     bool next(Region& region) {
         while (end_ > 0) {
-            const std::uint64_t start = end_ > chunk_size ? end_ - chunk_size : 0;
+            const std::size_t want = first_region_ ? first_chunk_size : chunk_size;
+            const std::uint64_t start = end_ > want ? end_ - want : 0;
             const std::size_t n = static_cast<std::size_t>(end_ - start);
             region.buffer.resize(n + carry_.size() + line_padding);
             std::size_t got = 0;
@@ -378,13 +383,22 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
         number_lines(fd.get(), stats.bad);
         return stats;
     }
-    if (size < parallel_from) {
-        while (regions.next(region)) {
-            parse_region(parser, region, ends_with_newline, parsed);
-            if (!deliver(parsed)) break;
+    // The next few regions alone too: a question about the last weeks ends
+    // there, without a thread and its slots. A read that goes on is long: the
+    // rest goes through the pipeline.
+    for (int alone = 0; alone < regions_alone; ++alone) {
+        if (!regions.next(region)) {
+            number_lines(fd.get(), stats.bad);
+            return stats;
         }
-    } else {
-        // The first region's memory goes back before the pipeline takes its own.
+        parse_region(parser, region, ends_with_newline, parsed);
+        if (!deliver(parsed)) {
+            number_lines(fd.get(), stats.bad);
+            return stats;
+        }
+    }
+    {
+        // The first regions' memory goes back before the pipeline takes its own.
         region = Region{};
         parsed = Parsed{};
         Pipeline pipeline(regions, ends_with_newline, raw);

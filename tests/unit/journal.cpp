@@ -15,7 +15,7 @@ using testing::TempDir;
 
 namespace {
 
-constexpr std::size_t chunk = 1 << 18;  // the reader's chunk: 256 KiB
+constexpr std::size_t chunk = 1 << 17;  // the reader's chunk: 128 KiB (its first is 64 KiB)
 
 struct Seen {
     std::string id;
@@ -335,4 +335,37 @@ TEST_CASE("the journal path: -j, then PUMPLOG_JOURNAL, then XDG_DATA_HOME, then 
     CHECK(default_journal_path("") == "/home/p/.local/share/pumplog/journal.jsonl");
     ::unsetenv("XDG_DATA_HOME");
     CHECK(default_journal_path("") == "/home/p/.local/share/pumplog/journal.jsonl");
+}
+
+TEST_CASE("a long read shared with a worker stops where its visitor stops, and reads no further than a few regions ahead") {
+    TempDir dir;
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < 60000; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
+    write_lines(dir / "j", lines);
+    const auto size = std::filesystem::file_size(dir / "j");
+    REQUIRE(size > 30 * chunk);
+    std::size_t visited = 0;
+    const ReadStats stats = Journal(dir / "j").read_backward([&](const Entry& e) {
+        CHECK(e.id == id_of(lines.size() - 1 - visited));  // newest first, in order, across the threads
+        return ++visited < 30000;
+    });
+    CHECK(visited == 30000);
+    CHECK(stats.stopped_early);
+    CHECK(stats.bytes_read < size / 2 + 8 * chunk);
+}
+
+TEST_CASE("a strict long read refuses a bad line met while the worker reads ahead") {
+    TempDir dir;
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < 60000; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
+    lines[20000] = "{oops";
+    write_lines(dir / "j", lines);
+    std::size_t visited = 0;
+    const std::string message = testing::refusal(
+        [&] {
+            Journal(dir / "j").read_backward([&](const Entry&) { return ++visited > 0; }, true);
+        },
+        3);
+    CHECK_THAT(message, Contains((dir / "j").string() + ":20001:"));
+    CHECK(visited == 60000 - 20001);  // every good line after it, none before
 }
