@@ -75,6 +75,17 @@ Seconds history_since(const Settings& settings, Seconds from, const date::time_z
     return std::min(since, from - date::days(8));
 }
 
+
+// What the planner reads: pumps and feeds since `since` (it looks at nothing
+// else), without their raw lines: fewer and lighter entries to keep.
+ReplayOptions planner_history(Seconds since) {
+    ReplayOptions options;
+    options.since = since;
+    options.raw = false;
+    options.keep = [](const Entry& e) { return e.type == EntryType::pump || e.type == EntryType::feed; };
+    return options;
+}
+
 int run_plan(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format({Format::table, Format::json, Format::csv, Format::ics});
     const Settings settings = effective_settings(ctx, o);
@@ -82,9 +93,8 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
     const PlanRange range = o.on.empty() ? PlanRange{clock.now, clock.now + hours(24) * o.days}
                                          : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
-    ReplayOptions options;
-    options.since = history_since(settings, std::min(clock.now, range.begin), clock.zone);
-    const History history = ctx.history(options);
+    const Seconds since = history_since(settings, std::min(clock.now, range.begin), clock.zone);
+    const History history = ctx.history(planner_history(since));
     const Plan plan = make_plan(history.entries, settings, clock, range);
     const Unit unit = ctx.unit();
     switch (format) {
@@ -102,9 +112,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
-    ReplayOptions options;
-    options.since = history_since(settings, clock.now, clock.zone);
-    const History history = ctx.history(options);
+    const History history = ctx.history(planner_history(history_since(settings, clock.now, clock.zone)));
     const auto next = settings.mode == PlanMode::supply
                           ? next_pump_in(make_plan(history.entries, settings, clock, next_pump_range(clock.now)),
                                          history.entries, settings, clock)
@@ -135,9 +143,7 @@ int run_stash(Context& ctx, const PlanOptions& o) {
         target = parse_amount(o.target, settings.unit);
         if (target->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml or 50oz");
     }
-    ReplayOptions options;
-    options.since = history_since(settings, clock.now, clock.zone);
-    const History history = ctx.history(options);
+    const History history = ctx.history(planner_history(history_since(settings, clock.now, clock.zone)));
     const StashPlan stash = plan_stash(history.entries, settings, clock, back, target);
     const Unit unit = ctx.unit();
     if (format == Format::json)
