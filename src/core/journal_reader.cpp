@@ -81,9 +81,10 @@ void parse_region(LineParser& parser, const Region& region, bool ends_with_newli
     out.count = 0;
     out.bad.clear();
     out.lines = 0;
-    // Room for the lines at once (pumplog's lines are 100-300 bytes): growing
-    // one entry at a time moved each several times.
-    out.entries.reserve((region.total - region.first) / 96 + 16);
+    // Room for the lines of any region at once (pumplog's lines are 100-300
+    // bytes): growing one entry at a time moved each several times. Only the
+    // entries built touch their memory.
+    out.entries.reserve(std::max(region.total - region.first, chunk_size) / 96 + 16);
     const char* base = region.buffer.data();
     std::string error;
     std::size_t pos = region.first;
