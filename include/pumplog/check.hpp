@@ -1,8 +1,9 @@
 #pragma once
-// `log check`: every line validated with a full JSON parser (the streaming
-// reader looks only at what computations need, so it cannot see every kind of
-// damage), then the rules between lines (references, duplicate ids), and the
-// repair that moves bad lines to JOURNAL.rejected. See pumplog(5).
+// `log check`: every line validated whole (a line as pumplog writes it by the
+// reader's strict scanner, which reads every byte; any other line by a full
+// JSON parse, since the streaming reader skips what computations do not need),
+// then the rules between lines (references, duplicate ids), and the repair
+// that moves bad lines to JOURNAL.rejected. See pumplog(5).
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -46,9 +47,17 @@ public:
     // type and at present with their types; every field the reader knows of
     // the right type; the fields the line's type requires. References to
     // other lines are the Checker's.
+    // Lines as pumplog writes them are proven clean by the reader's fast
+    // scanner (parse_canonical_line); any other line gets the full parse.
     LineVerdict check(std::string_view text);
+    // The same into `verdict`, whose strings keep their room from line to line.
+    void check(std::string_view text, LineVerdict& verdict);
+    // The same, always with the full parse: for the tests and the fuzzer that
+    // compare the two.
+    LineVerdict check_with_dom(std::string_view text);
 
 private:
+    void check(std::string_view text, bool fast, LineVerdict& verdict);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -76,7 +85,8 @@ struct CheckReport {
 // stands before its target is a note: readers then take a second pass.
 class Checker {
 public:
-    Checker();
+    // `file_bytes`: the size of the file to be checked, if known (room is made for its lines).
+    explicit Checker(std::uint64_t file_bytes = 0);
     ~Checker();
     Checker(const Checker&) = delete;
     Checker& operator=(const Checker&) = delete;

@@ -12,6 +12,7 @@
 #include <bit>
 #include <cstring>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -178,6 +179,13 @@ Key key_of(std::string_view k) {
     return slot.word == w ? slot.key : Key::other;
 }
 
+// key_of for a key that may not be followed by 8 readable bytes.
+Key key_of_padded(std::string_view k) {
+    if (k.empty() || k.size() > 8) return Key::other;
+    const KeyWord& slot = key_table[key_slot(word(k))];
+    return slot.word == word(k) ? slot.key : Key::other;
+}
+
 // parse_type by words (pumplog's type names are at most 8 bytes).
 EntryType type_of(std::string_view t) {
     if constexpr (std::endian::native == std::endian::little) {
@@ -204,6 +212,7 @@ class Scanner {
 public:
     Scanner(const char* data, std::size_t size, CanonicalMemo& memo) : memo(memo), p_(data), end_(data + size) {}
     CanonicalMemo& memo;
+    CanonicalShape shape;
 
     bool eat(char c) {
         if (p_ < end_ && *p_ == c) {
@@ -268,11 +277,13 @@ public:
     // The format version: a positive integer (simdjson's get_int64 takes no fraction).
     bool version() {
         if (p_ == end_ || *p_ < '1' || *p_ > '9') return false;
+        shape.version_one = *p_ == '1';
         int digits = 0;
         while (p_ < end_ && is_digit(*p_)) {
             ++p_;
             if (++digits > 15) return false;
         }
+        if (digits > 1) shape.version_one = false;
         return p_ == end_ || (*p_ != '.' && *p_ != 'e' && *p_ != 'E');
     }
 
@@ -298,7 +309,9 @@ bool read_count(Scanner& s, std::optional<std::int64_t>& out) {
         return true;
     }
     double d = 0;
-    return s.number(d) && round_count(d, out);
+    if (!s.number(d)) return false;
+    if (d != std::floor(d)) s.shape.whole_counts = false;
+    return round_count(d, out);
 }
 
 bool read_text(Scanner& s, std::string& out) {
@@ -372,7 +385,8 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
     return parse_canonical_line(data, size, e, memo);
 }
 
-bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo, bool raw) {
+bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo, bool raw,
+                          CanonicalShape* shape) {
     e.clear();
     Scanner s(data, size, memo);
     if (!s.eat('{')) return false;
@@ -383,7 +397,11 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
             std::string_view name;
             if (!s.string(name) || !s.eat(':')) return false;
             std::string_view text;
-            switch (const Key key = key_of(name)) {
+            const Key key = key_of(name);
+            const std::uint32_t bit = std::uint32_t{1} << static_cast<unsigned>(key);
+            if (s.shape.keys & bit) return false;  // a key written twice: simdjson's path decides
+            s.shape.keys |= bit;
+            switch (key) {
                 case Key::v:
                     if (!s.version()) return false;
                     has_v = true;
@@ -425,7 +443,13 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
     if (!s.eat('}') || !s.at_end()) return false;
     if (!has_v || !has_id || !has_type || !has_at) return false;
     if (raw) e.raw.assign(data, size);
+    if (shape) *shape = s.shape;
     return true;
+}
+
+std::uint32_t canonical_key_bit(std::string_view key) {
+    const Key k = key_of_padded(key);
+    return k == Key::other ? 0 : std::uint32_t{1} << static_cast<unsigned>(k);
 }
 
 }  // namespace pumplog

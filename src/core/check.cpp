@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -11,6 +12,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/id_hash.hpp"
+#include "line_parser.hpp"
 #include "text.hpp"
 
 namespace pumplog {
@@ -196,10 +198,50 @@ void check_set(element set, LineVerdict& verdict) {
 
 }  // namespace
 
+namespace {
+
+bool one_of(std::string_view value, std::initializer_list<std::string_view> values) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+const std::uint32_t milk_bit = canonical_key_bit("milk");
+const std::uint32_t set_bit = canonical_key_bit("set");
+
+// Whether a line the reader's fast path accepted (so: a JSON object of known
+// keys, each once and of its type, with v, id, type and at) passes every rule
+// of LineValidator::check without a finding. False means "not sure": the DOM
+// path then decides and words the findings. Mirrors check_type_fields.
+bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
+    if (!shape.version_one || !shape.whole_counts) return false;
+    // The scanner keeps a `set`'s fields in the entry's own members: only an
+    // amendment's own fields are then told apart (it has no required ones).
+    if (e.type != EntryType::amend && (shape.keys & set_bit)) return false;
+    switch (e.type) {
+        case EntryType::pump: return e.ml.has_value();
+        case EntryType::feed:
+            if (!one_of(e.method, {"bottle", "breast"})) return false;
+            if (e.method == "bottle" && !e.ml) return false;
+            // A written milk must be known; an empty one may be "" (a note) or null (fine).
+            return !(shape.keys & milk_bit) || one_of(e.milk, {"breast", "formula"});
+        case EntryType::store: return e.ml.has_value() && one_of(e.place, {"room", "cooler", "fridge", "freezer"});
+        case EntryType::move: return !e.target.empty() && one_of(e.place, {"room", "cooler", "fridge", "freezer"});
+        case EntryType::use: return !e.target.empty() && e.ml.has_value();
+        case EntryType::discard:
+        case EntryType::void_: return !e.target.empty();
+        case EntryType::amend: return !e.target.empty() && (shape.keys & set_bit);
+        case EntryType::unknown: return false;  // a note
+    }
+    return false;
+}
+
+}  // namespace
+
 struct LineValidator::Impl {
     simdjson::dom::parser parser;
     std::string padded;
     std::vector<std::string_view> keys;
+    Entry entry;
+    CanonicalMemo memo;
 };
 
 LineValidator::LineValidator() : impl_(std::make_unique<Impl>()) {}
@@ -207,24 +249,54 @@ LineValidator::~LineValidator() = default;
 
 LineVerdict LineValidator::check(std::string_view text) {
     LineVerdict verdict;
+    check(text, true, verdict);
+    return verdict;
+}
+
+void LineValidator::check(std::string_view text, LineVerdict& verdict) { check(text, true, verdict); }
+
+LineVerdict LineValidator::check_with_dom(std::string_view text) {
+    LineVerdict verdict;
+    check(text, false, verdict);
+    return verdict;
+}
+
+void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict) {
+    verdict.blank = false;
+    verdict.findings.clear();
+    verdict.id.clear();
+    verdict.target.clear();
+    verdict.type = EntryType::unknown;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (blank(text)) {
         verdict.blank = true;
-        return verdict;
+        return;
     }
     const auto error = [&](std::string message) { verdict.findings.push_back({Severity::error, std::move(message)}); };
 
     impl_->padded.assign(text);
     impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    if (fast) {
+        // Most lines are as pumplog writes them: the reader's scanner proves them clean in one pass.
+        CanonicalShape shape;
+        Entry& e = impl_->entry;
+        if (parse_canonical_line(impl_->padded.data(), text.size(), e, impl_->memo, false, &shape) &&
+            clean_by_shape(e, shape)) {
+            verdict.id = e.id;
+            verdict.target = e.target;
+            verdict.type = e.type;
+            return;
+        }
+    }
     element root;
     if (const auto code = impl_->parser.parse(impl_->padded.data(), text.size(), false).get(root)) {
         error(json_error(code));
-        return verdict;
+        return;
     }
     simdjson::dom::object object;
     if (root.get_object().get(object)) {
         error("not a JSON object");
-        return verdict;
+        return;
     }
 
     // The keys met so far: a line has a dozen, a list beats a hash table.
@@ -252,7 +324,7 @@ LineVerdict LineValidator::check(std::string_view text) {
             has_id = true;
             std::string_view id;
             if (value.get_string().get(id) || id.empty()) error("\"id\" is not a non-empty string");
-            else verdict.id = std::string(id);
+            else verdict.id.assign(id);
         } else if (key == "type") {
             has_type = true;
             std::string_view type;
@@ -272,7 +344,7 @@ LineVerdict LineValidator::check(std::string_view text) {
         } else if (key == "target" || key == "from") {
             std::string_view target;
             if (!value.is_null() && value.get_string().get(target)) error(fmt::format("{} is not a string", quote_key(key)));
-            else if (key == "target") verdict.target = std::string(target);
+            else if (key == "target") verdict.target.assign(target);
         } else if (key == "set") {
             check_set(value, verdict);
         } else if (const FieldRule* rule = common_field(key)) {
@@ -286,38 +358,103 @@ LineVerdict LineValidator::check(std::string_view text) {
     if (!has_type) error("no \"type\"");
     if (!has_at) error("no \"at\" (when it happened)");
     if (has_type && verdict.type != EntryType::unknown) check_type_fields(root, verdict.type, verdict);
-    return verdict;
 }
 
 // ---- the whole journal ----
 
 namespace {
 
-// A line whose own content is fine: what the rules between lines need.
+// A line whose own content is fine: what the rules between lines need. Its id
+// and target live in the checker's one string of ids (a million lines would
+// otherwise be two million small allocations).
 struct GoodLine {
     std::uint64_t number;
-    std::string id, target;
+    std::uint64_t id_at;  // offset in Checker::Impl::text; the target follows the id
+    std::uint32_t id_size, target_size;
+    std::uint64_t hash;  // of the line's text, to tell a copy from a clash
+    std::uint32_t target = no_line;  // the index of the line its target names, once resolved
     EntryType type;
-    std::size_t hash;  // of the text, to tell a copy from a clash
     bool bad = false;
+    static constexpr std::uint32_t no_line = ~std::uint32_t{0};
+};
+
+// The first good line of each id: open addressing over indices into the good
+// lines, each slot with 32 bits of its id's hash (compared before the id
+// itself). The table is larger than the caches, so callers that know the
+// next hashes ahead prefetch their slots.
+class FirstIds {
+public:
+    explicit FirstIds(std::size_t lines) {
+        if (lines >= std::numeric_limits<std::uint32_t>::max()) throw journal_error("the journal has too many lines to check (4 billion at most)");
+        std::size_t capacity = 16;
+        while (capacity < lines * 2) capacity *= 2;
+        slots_.assign(capacity, Slot{});
+        mask_ = capacity - 1;
+    }
+    static std::size_t hash(std::string_view id) { return IdHash{}(id); }
+    void prefetch(std::size_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
+    // The index already holding the id (of hash h), or `index` after inserting it.
+    template <class IdOf>
+    std::size_t insert(std::string_view id, std::size_t h, std::size_t index, const IdOf& id_of) {
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& slot = slots_[i];
+            if (slot.index == 0) {
+                slot = {tag, static_cast<std::uint32_t>(index + 1)};
+                return index;
+            }
+            if (slot.tag == tag && id_of(slot.index - 1) == id) return slot.index - 1;
+        }
+    }
+    template <class IdOf>
+    std::uint32_t find(std::string_view id, std::size_t h, const IdOf& id_of) const {
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& slot = slots_[i];
+            if (slot.index == 0) return GoodLine::no_line;
+            if (slot.tag == tag && id_of(slot.index - 1) == id) return slot.index - 1;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint32_t index = 0;  // the good line's index + 1; 0: empty
+    };
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
 };
 
 }  // namespace
 
 struct Checker::Impl {
     LineValidator validator;
+    LineVerdict verdict;  // reused from line to line (its strings keep their room)
     std::vector<GoodLine> good;
+    std::string text;  // the good lines' ids and targets, one after another
     std::unordered_map<std::string, std::uint64_t, IdHash, IdEqual> bad_ids;  // ids of lines bad on their own: line number
     CheckReport report;
+
+    std::string_view id(const GoodLine& line) const { return {text.data() + line.id_at, line.id_size}; }
+    std::string_view target(const GoodLine& line) const {
+        return {text.data() + line.id_at + line.id_size, line.target_size};
+    }
 };
 
-Checker::Checker() : impl_(std::make_unique<Impl>()) {}
+Checker::Checker(std::uint64_t file_bytes) : impl_(std::make_unique<Impl>()) {
+    // Room for the lines a file of this size holds (pumplog's lines are over
+    // 100 bytes), so that the vectors never copy themselves while growing;
+    // pages not written to cost nothing.
+    impl_->good.reserve(static_cast<std::size_t>(file_bytes / 64));
+    impl_->text.reserve(static_cast<std::size_t>(file_bytes / 2));
+}
 Checker::~Checker() = default;
 
 void Checker::add(const RawLine& line) {
     CheckReport& report = impl_->report;
     report.lines = line.number;
-    LineVerdict verdict = impl_->validator.check(line.text);
+    LineVerdict& verdict = impl_->verdict;
+    impl_->validator.check(line.text, verdict);
     if (verdict.blank) return;
     const bool ok = verdict.ok();
     for (auto& f : verdict.findings) {
@@ -328,35 +465,62 @@ void Checker::add(const RawLine& line) {
     }
     if (!ok) {
         report.bad_lines.push_back(line.number);
-        if (!verdict.id.empty()) impl_->bad_ids.emplace(std::move(verdict.id), line.number);
+        if (!verdict.id.empty()) impl_->bad_ids.emplace(verdict.id, line.number);
         return;
     }
     std::string_view text = line.text;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    impl_->good.push_back({line.number, std::move(verdict.id), std::move(verdict.target), verdict.type,
-                           std::hash<std::string_view>{}(text)});
+    std::string& ids = impl_->text;
+    GoodLine good{};
+    good.number = line.number;
+    good.id_at = ids.size();
+    good.id_size = static_cast<std::uint32_t>(verdict.id.size());
+    ids += verdict.id;
+    good.target_size = static_cast<std::uint32_t>(verdict.target.size());
+    ids += verdict.target;
+    good.hash = IdHash{}(text);
+    good.type = verdict.type;
+    impl_->good.push_back(good);
 }
 
 CheckReport Checker::finish() {
     CheckReport& report = impl_->report;
     std::vector<GoodLine>& good = impl_->good;
+    const Impl& impl = *impl_;
     std::vector<Problem> found;
     const auto mark_bad = [&](GoodLine& line, std::string message) {
         line.bad = true;
         found.push_back({line.number, Severity::error, std::move(message)});
     };
+    const auto id_of = [&](std::size_t i) { return impl.id(good[i]); };
 
     // Duplicate ids: the first line keeps its id; a later one is a copy or a clash.
-    std::unordered_map<std::string_view, std::size_t, IdHash, IdEqual> first;
-    first.reserve(good.size());
+    FirstIds first(good.size());
+    constexpr std::size_t ahead = 16;  // slots prefetched this many lines ahead
+    std::vector<std::size_t> hashes(good.size());
+    for (std::size_t i = 0; i < good.size(); ++i) hashes[i] = FirstIds::hash(impl.id(good[i]));
     for (std::size_t i = 0; i < good.size(); ++i) {
-        const auto [it, inserted] = first.emplace(good[i].id, i);
-        if (inserted) continue;
-        const GoodLine& earlier = good[it->second];
+        if (i + ahead < good.size()) first.prefetch(hashes[i + ahead]);
+        const std::size_t held = first.insert(impl.id(good[i]), hashes[i], i, id_of);
+        if (held == i) continue;
+        const GoodLine& earlier = good[held];
+        const std::string id = quote_key(impl.id(good[i]));
         mark_bad(good[i], earlier.hash == good[i].hash
-                              ? fmt::format("a copy of line {} (the same id {})", earlier.number, quote_key(good[i].id))
-                              : fmt::format("id {} is already taken by line {}, with other content",
-                                            quote_key(good[i].id), earlier.number));
+                              ? fmt::format("a copy of line {} (the same id {})", earlier.number, id)
+                              : fmt::format("id {} is already taken by line {}, with other content", id,
+                                            earlier.number));
+    }
+    hashes.clear();  // now of the targets, in the order of the lines that name them
+    std::vector<std::size_t> referring;
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        if (!refers_to_an_entry(good[i].type)) continue;
+        referring.push_back(i);
+        hashes.push_back(FirstIds::hash(impl.target(good[i])));
+    }
+    for (std::size_t k = 0; k < referring.size(); ++k) {
+        if (k + ahead < referring.size()) first.prefetch(hashes[k + ahead]);
+        GoodLine& line = good[referring[k]];
+        line.target = first.find(impl.target(line), hashes[k], id_of);
     }
 
     // References, until no line changes: a line whose target turns out bad is bad too.
@@ -364,19 +528,19 @@ CheckReport Checker::finish() {
         changed = false;
         for (auto& line : good) {
             if (line.bad || !refers_to_an_entry(line.type)) continue;
-            const auto it = first.find(line.target);
-            if (it == first.end() || good[it->second].bad) {
-                const auto bad = impl_->bad_ids.find(line.target);
-                const std::uint64_t bad_line = it != first.end()         ? good[it->second].number
-                                               : bad != impl_->bad_ids.end() ? bad->second
-                                                                             : 0;
-                mark_bad(line, bad_line == 0 ? fmt::format("refers to {}, which no line has", quote_key(line.target))
+            const std::string_view target_id = impl.target(line);
+            if (line.target == GoodLine::no_line || good[line.target].bad) {
+                const auto bad = impl_->bad_ids.find(target_id);
+                const std::uint64_t bad_line = line.target != GoodLine::no_line ? good[line.target].number
+                                               : bad != impl_->bad_ids.end()   ? bad->second
+                                                                                : 0;
+                mark_bad(line, bad_line == 0 ? fmt::format("refers to {}, which no line has", quote_key(target_id))
                                              : fmt::format("refers to {} on line {}, which is bad",
-                                                           quote_key(line.target), bad_line));
+                                                           quote_key(target_id), bad_line));
                 changed = true;
                 continue;
             }
-            const GoodLine& target = good[it->second];
+            const GoodLine& target = good[line.target];
             std::string wrong;
             if (line.type == EntryType::void_ && &target == &line) wrong = "voids itself";
             else if (line.type == EntryType::amend && (target.type == EntryType::void_ || target.type == EntryType::amend))
@@ -401,7 +565,7 @@ CheckReport Checker::finish() {
         }
         ++report.entries;
         if (!refers_to_an_entry(line.type)) continue;
-        const GoodLine& target = good[first.at(line.target)];
+        const GoodLine& target = good[line.target];
         if (target.number > line.number)
             found.push_back({line.number, Severity::note,
                              fmt::format("refers to line {}, which comes after it (readers then read the journal "
@@ -417,7 +581,9 @@ CheckReport Checker::finish() {
 }
 
 CheckReport check_journal(const Journal& journal) {
-    Checker checker;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(journal.path(), ec);
+    Checker checker(ec ? 0 : size);
     for_each_raw_line(journal.path(), [&](const RawLine& line) { checker.add(line); });
     return checker.finish();
 }

@@ -48,7 +48,21 @@ struct CanonicalMemo {
     std::int64_t days = 0;
     bool valid = false;
 };
-bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo, bool raw = true);
+// What `log check` needs beyond the Entry to call an accepted line clean
+// without a DOM: which top-level keys were written (null ones included; a bit
+// per key, canonical_key_bit), whether `v` was exactly 1, and whether every
+// count of seconds was whole (the reader rounds 90.5; check calls it an error).
+struct CanonicalShape {
+    std::uint32_t keys = 0;
+    bool version_one = false;
+    bool whole_counts = true;
+};
+// The bit of a top-level key in CanonicalShape::keys ("milk", "set", ...); 0 for a key the fast path does not know.
+std::uint32_t canonical_key_bit(std::string_view key);
+// A line whose top-level object repeats a key is declined (simdjson's path and
+// check decide it).
+bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo, bool raw = true,
+                          CanonicalShape* shape = nullptr);
 
 // A count of seconds from a JSON number: rounded to the nearest integer;
 // false when out of range. Both paths use it.

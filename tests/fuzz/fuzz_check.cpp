@@ -1,7 +1,8 @@
 // Fuzz the check validator (LineValidator, Checker) on whole journal files:
 // never a crash; the report adds up (every line good, bad or blank; problems in
 // line order); and whatever check calls good, the journal reader reads
-// (parse_entry_line), with the same id, type and target.
+// (parse_entry_line), with the same id, type and target; and the fast scanner's
+// verdict on each line is the full parse's (LineValidator::check_with_dom).
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     std::uint64_t blank = 0;
     for (const auto& line : lines) {
         const LineVerdict verdict = validator.check(line.text);
+        const LineVerdict dom = validator.check_with_dom(line.text);
+        FUZZ_REQUIRE(verdict.blank == dom.blank && verdict.id == dom.id && verdict.target == dom.target &&
+                     verdict.type == dom.type && verdict.findings.size() == dom.findings.size());
+        for (std::size_t i = 0; i < dom.findings.size(); ++i)
+            FUZZ_REQUIRE(verdict.findings[i].severity == dom.findings[i].severity &&
+                         verdict.findings[i].message == dom.findings[i].message);
         if (verdict.blank) {
             ++blank;
             FUZZ_REQUIRE(verdict.findings.empty());

@@ -43,13 +43,23 @@ std::vector<std::string> problems(const CheckReport& report) {
     return out;
 }
 
-// The findings of one line on its own.
+std::vector<std::string> strings(const LineVerdict& verdict) {
+    std::vector<std::string> out;
+    for (const auto& f : verdict.findings) out.push_back((f.severity == Severity::note ? "note: " : "") + f.message);
+    return out;
+}
+
+// The findings of one line on its own. Every line a test checks is also a
+// differential test: the fast scanner's verdict must be the full parse's.
 std::vector<std::string> findings(const std::string& text) {
     LineValidator validator;
-    std::vector<std::string> out;
-    for (const auto& f : validator.check(text).findings)
-        out.push_back((f.severity == Severity::note ? "note: " : "") + f.message);
-    return out;
+    const LineVerdict fast = validator.check(text), dom = validator.check_with_dom(text);
+    CHECK(strings(fast) == strings(dom));
+    CHECK(fast.id == dom.id);
+    CHECK(fast.target == dom.target);
+    CHECK(fast.type == dom.type);
+    CHECK(fast.blank == dom.blank);
+    return strings(fast);
 }
 
 using Strings = std::vector<std::string>;
@@ -73,6 +83,42 @@ TEST_CASE("a journal with every known type, written as pumplog writes them, is c
     CHECK(report.clean());
     CHECK(report.lines == 10);
     CHECK(report.entries == 10);
+}
+
+TEST_CASE("lines the fast scanner reads but that are not clean get the full parse's findings") {
+    // Each of these is compact, plain and of known keys, so the reader's
+    // scanner accepts it; only the rules of check find what is wrong.
+    CHECK(findings(R"({"v":2,"id":"a","type":"pump",)" + at + R"(,"ml":1})") ==
+          Strings{"note: format version 2 is newer than this pumplog's (1)"});
+    CHECK(findings(R"({"v":11,"id":"a","type":"pump",)" + at + R"(,"ml":1})") ==
+          Strings{"note: format version 11 is newer than this pumplog's (1)"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"left_s":1.5)")) ==
+          Strings{"\"left_s\" is not a whole number of seconds"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"dur_s":0.5})")) ==
+          Strings{"\"set.dur_s\" is not a whole number of seconds"});
+    CHECK(findings(line("a", "pump", R"("ml":null)")) == Strings{"no \"ml\" (a pump records a volume)"});
+    CHECK(findings(line("a", "feed", R"("method":"breast","milk":"")")) ==
+          Strings{"note: unknown milk \"\" (this pumplog knows breast, formula); ignored by computations"});
+    CHECK(findings(line("a", "feed", R"("method":"breast","milk":"donor")")) ==
+          Strings{"note: unknown milk \"donor\" (this pumplog knows breast, formula); ignored by computations"});
+    CHECK(findings(line("a", "feed", R"("method":"","ml":5)")) ==
+          Strings{"note: unknown method \"\" (this pumplog knows bottle, breast); ignored by computations"});
+    CHECK(findings(line("a", "store", R"("ml":1,"place":"shelf")")) ==
+          Strings{"note: unknown place \"shelf\" (this pumplog knows room, cooler, fridge, freezer); ignored by "
+                  "computations"});
+    CHECK(findings(line("a", "move", R"("target":"s","place":null)")) == Strings{"no \"place\" (where it moved to)"});
+    CHECK(findings(line("a", "use", R"("target":null,"ml":5)")) ==
+          Strings{"no \"target\" (the id of the entry it refers to)"});
+    CHECK(findings(line("a", "discard", R"("target":"")")) == Strings{"\"target\" is empty"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"id":"b")")) == Strings{"\"id\" appears twice"});
+    // A `set` on a line that is not an amendment fills nothing the rules see.
+    CHECK(findings(line("a", "use", R"("target":"b","set":{"ml":100})")) == Strings{"no \"ml\" (how much was used)"});
+    CHECK(findings(line("a", "pump", R"("set":{"ml":100})")) == Strings{"no \"ml\" (a pump records a volume)"});
+    // And the clean ones, which the scanner proves clean alone.
+    CHECK(findings(line("a", "feed", R"("method":"breast","milk":null)")).empty());
+    CHECK(findings(line("a", "feed", R"("method":"bottle","ml":0,"milk":"breast")")).empty());
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{})")).empty());
+    CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":-3,"target":"")")).empty());
 }
 
 TEST_CASE("a line that is not JSON is reported with its line number") {
