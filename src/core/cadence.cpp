@@ -1,6 +1,7 @@
 #include "pumplog/cadence.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -34,7 +35,15 @@ struct Feeding {
 };
 
 double weight_of(long day, long last_day) {
-    return std::pow(day_decay, static_cast<double>(std::max(0L, last_day - day)));
+    // std::pow's values for the usual ages, computed on first use.
+    static const std::array<double, 64> recent = [] {
+        std::array<double, 64> table{};
+        for (std::size_t n = 0; n < table.size(); ++n) table[n] = std::pow(day_decay, static_cast<double>(n));
+        return table;
+    }();
+    const long age = std::max(0L, last_day - day);
+    if (age < static_cast<long>(recent.size())) return recent[static_cast<std::size_t>(age)];
+    return std::pow(day_decay, static_cast<double>(age));
 }
 
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
@@ -73,24 +82,36 @@ double weighted_median(std::vector<std::pair<double, double>> values) {
     return weighted_quantile(std::move(values), 0.5);
 }
 
+// A minute of the day as an angle: its sine and cosine.
+std::pair<double, double> minute_trig(double m) {
+    const double a = m / day_minutes * 2 * std::numbers::pi;
+    return {std::sin(a), std::cos(a)};
+}
+
+// The minute of the day of summed (weighted) sines and cosines.
+double mean_minute(double s, double c) { return normalize_minute(std::atan2(s, c) / (2 * std::numbers::pi) * day_minutes); }
+
 // The weighted circular mean of minutes of the day.
 double circular_mean(const std::vector<std::pair<double, double>>& minutes) {
     double s = 0, c = 0;
     for (const auto& [m, w] : minutes) {
-        const double a = m / day_minutes * 2 * std::numbers::pi;
-        s += w * std::sin(a);
-        c += w * std::cos(a);
+        const auto [sine, cosine] = minute_trig(m);
+        s += w * sine;
+        c += w * cosine;
     }
-    return normalize_minute(std::atan2(s, c) / (2 * std::numbers::pi) * day_minutes);
+    return mean_minute(s, c);
 }
 
 // The peaks of a kernel density of the feedings on the circle, highest first.
 std::vector<double> density_peaks(const std::vector<Feeding>& feedings) {
     std::vector<double> density(day_minutes, 0.0);
+    constexpr int reach = 4 * static_cast<int>(kernel_sigma);
+    std::array<double, 2 * reach + 1> kernel{};  // the same values the loop would compute, once
+    for (int d = -reach; d <= reach; ++d) kernel[d + reach] = std::exp(-0.5 * (d / kernel_sigma) * (d / kernel_sigma));
     for (const auto& f : feedings)
-        for (int d = -4 * static_cast<int>(kernel_sigma); d <= 4 * static_cast<int>(kernel_sigma); ++d) {
+        for (int d = -reach; d <= reach; ++d) {
             const int bin = static_cast<int>(normalize_minute(f.minute + d));
-            density[bin] += f.weight * std::exp(-0.5 * (d / kernel_sigma) * (d / kernel_sigma));
+            density[bin] += f.weight * kernel[d + reach];
         }
     std::vector<std::pair<double, int>> peaks;
     for (int i = 0; i < day_minutes; ++i) {
@@ -131,27 +152,40 @@ void fill_gaps(std::vector<double>& centres, int k) {
 // feed that would pull a slot's time and amount).
 std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<double>& centres) {
     std::vector<int> of(feedings.size(), -1);
+    std::vector<std::pair<double, double>> trig(feedings.size());  // sine and cosine of each feeding's minute
+    for (std::size_t i = 0; i < feedings.size(); ++i) trig[i] = minute_trig(feedings[i].minute);
     for (int iteration = 0; iteration < 50; ++iteration) {
         bool changed = false;
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             int best = 0;
-            for (std::size_t c = 1; c < centres.size(); ++c)
-                if (std::abs(circular_minutes(feedings[i].minute, centres[c])) <
-                    std::abs(circular_minutes(feedings[i].minute, centres[best])))
+            double best_distance = std::abs(circular_minutes(feedings[i].minute, centres[0]));
+            for (std::size_t c = 1; c < centres.size(); ++c) {
+                const double distance = std::abs(circular_minutes(feedings[i].minute, centres[c]));
+                if (distance < best_distance) {
                     best = static_cast<int>(c);
-            if (std::abs(circular_minutes(feedings[i].minute, centres[best])) > slot_reach_minutes) best = -1;
+                    best_distance = distance;
+                }
+            }
+            if (best_distance > slot_reach_minutes) best = -1;
             if (of[i] != best) {
                 of[i] = best;
                 changed = true;
             }
         }
         if (!changed && iteration > 0) break;
-        for (std::size_t c = 0; c < centres.size(); ++c) {
-            std::vector<std::pair<double, double>> members;
-            for (std::size_t i = 0; i < feedings.size(); ++i)
-                if (of[i] == static_cast<int>(c)) members.emplace_back(feedings[i].minute, feedings[i].weight);
-            if (!members.empty()) centres[c] = circular_mean(members);
+        // Each centre moves to its members' circular mean (circular_mean's
+        // sums, in the same order, with each feeding's sine and cosine once).
+        std::vector<double> sin_sum(centres.size(), 0.0), cos_sum(centres.size(), 0.0);
+        std::vector<bool> has(centres.size(), false);
+        for (std::size_t i = 0; i < feedings.size(); ++i) {
+            if (of[i] < 0) continue;
+            const auto c = static_cast<std::size_t>(of[i]);
+            sin_sum[c] += feedings[i].weight * trig[i].first;
+            cos_sum[c] += feedings[i].weight * trig[i].second;
+            has[c] = true;
         }
+        for (std::size_t c = 0; c < centres.size(); ++c)
+            if (has[c]) centres[c] = mean_minute(sin_sum[c], cos_sum[c]);
     }
     return of;
 }
