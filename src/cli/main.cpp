@@ -173,10 +173,15 @@ int main(int argc, char** argv) {
             ->type_name("FORMAT");
         app.add_flag("--strict", context.strict, "refuse a damaged journal (exit 3) instead of skipping bad lines");
 
+        // Only the command run needs its options (building them all was a
+        // tenth of `plan next`); help and completion read the whole tree.
+        const std::size_t word = command_word(args);
+        const std::string_view chosen = word < args.size() ? std::string_view(args[word]) : std::string_view();
+        const bool whole_tree = chosen.empty() || chosen == "help" || chosen == "completion";
         for (const auto& command : commands()) {
             CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
             sub->fallthrough();
-            command.setup(*sub, context);
+            if (whole_tree || command.name == chosen) command.setup(*sub, context);
         }
 
         check_subcommand_words(app, args);
