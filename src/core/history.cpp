@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -214,7 +215,9 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
 
 History load_history(const Journal& journal, const ReplayOptions& options) {
     History history;
-    std::vector<std::pair<Entry, bool>> collected;
+    // A deque: growing it never copies the entries already collected (a
+    // vector's regrowth was a third of the page faults of `add`).
+    std::deque<std::pair<Entry, bool>> collected;
     const auto result = replay(
         journal, options,
         [&](const Replayed& r) {
