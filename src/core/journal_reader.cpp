@@ -27,12 +27,14 @@ namespace pumplog {
 namespace {
 
 constexpr std::size_t chunk_size = 1 << 17;
-// The first region read is smaller: `add` and `plan next` need the last day or
-// two (a few hundred lines), and every line parsed is an entry built.
-constexpr std::size_t first_chunk_size = 1 << 16;
-// Regions read by the caller alone after the first, before a worker thread
-// joins in: a second thread costs more than it saves on a short read.
-constexpr int regions_alone = 3;
+// The first regions are smaller and read by the caller alone: `add` needs the
+// last day (it ends in the first), `plan next` two weeks (the third), and a
+// second thread costs more than it saves on such a short read. Every line
+// parsed is an entry built: small regions reuse the same few hundred entries
+// (and their strings) instead of building a thousand new ones. 7 x 64 KiB:
+// a read that goes on past 448 KiB is long, and the pipeline takes over.
+constexpr std::size_t tail_chunk_size = 1 << 16;
+constexpr int tail_regions = 7;
 
 std::string why() { return std::strerror(errno); }
 
@@ -120,7 +122,7 @@ public:
     // The next (earlier) region; false at the start of the file.
     bool next(Region& region) {
         while (end_ > 0) {
-            const std::size_t want = first_region_ ? first_chunk_size : chunk_size;
+            const std::size_t want = regions_read_ < tail_regions ? tail_chunk_size : chunk_size;
             const std::uint64_t start = end_ > want ? end_ - want : 0;
             const std::size_t n = static_cast<std::size_t>(end_ - start);
             region.buffer.resize(n + carry_.size() + line_padding);
@@ -154,6 +156,7 @@ public:
             region.first = first;
             carry_.assign(region.buffer.data(), first > 0 ? first - 1 : 0);
             first_region_ = false;
+            ++regions_read_;
             return true;
         }
         return false;
@@ -166,6 +169,7 @@ private:
     ReadStats& stats_;
     std::string carry_;  // the head of the later region: the end of a line that starts earlier
     bool first_region_ = true;
+    int regions_read_ = 0;
 };
 
 // A long read shares its work between the caller's thread and one worker:
@@ -387,7 +391,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
     // The next few regions alone too: a question about the last weeks ends
     // there, without a thread and its slots. A read that goes on is long: the
     // rest goes through the pipeline.
-    for (int alone = 0; alone < regions_alone; ++alone) {
+    for (int alone = 1; alone < tail_regions; ++alone) {
         if (!regions.next(region)) {
             number_lines(fd.get(), stats.bad);
             return stats;

@@ -15,7 +15,7 @@ using testing::TempDir;
 
 namespace {
 
-constexpr std::size_t chunk = 1 << 17;  // the reader's chunk: 128 KiB (its first is 64 KiB)
+constexpr std::size_t chunk = 1 << 17;  // the reader's chunk: 128 KiB (its first seven are 64 KiB)
 
 struct Seen {
     std::string id;

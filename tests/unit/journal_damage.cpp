@@ -163,7 +163,8 @@ TEST_CASE("a line longer than the read chunk is read whole, and damage after it 
 TEST_CASE("a damaged line that spans a chunk boundary is reported once with its number") {
     TempDir dir;
     const Journal journal(dir.path() / "j.jsonl");
-    // The reader reads 256 KiB chunks from the end: put the boundary inside the broken line.
+    // The reader's regions from the end are 64 KiB (seven of them), then
+    // 128 KiB: 256 KiB from the end is a boundary. Put it inside the broken line.
     const std::string prefix = pump("p0", 1) + "\n" + pump("p1", 1) + "\n";
     const std::string broken = "{\"broken\": \"" + std::string(100, 'y') + "\n";
     std::string suffix;
