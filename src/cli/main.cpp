@@ -102,14 +102,15 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
     }
 }
 
-// Refuses an unknown command word with a suggestion before CLI11 sees it.
-void check_command_word(const std::vector<std::string>& args) {
+// Refuses an unknown command word with a suggestion before CLI11 sees it;
+// returns the command word ("" when there is none).
+std::string_view check_command_word(const std::vector<std::string>& args) {
     const std::size_t i = command_word(args);
-    if (i == args.size()) return;
+    if (i == args.size()) return {};
     const std::string& a = args[i];
     std::vector<std::string> names;
     for (const auto& c : commands()) {
-        if (c.name == a) return;
+        if (c.name == a) return a;
         names.push_back(std::string(c.name));
     }
     std::string list;
@@ -139,7 +140,7 @@ int main(int argc, char** argv) {
             std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
             return 0;
         }
-        check_command_word(args);
+        const std::string_view chosen = check_command_word(args);
 
         Context context;
         CLI::App app{"pumplog: a journal and planner for parents who pump breast milk", "pumplog"};
@@ -175,8 +176,6 @@ int main(int argc, char** argv) {
 
         // Only the command run needs its options (building them all was a
         // tenth of `plan next`); help and completion read the whole tree.
-        const std::size_t word = command_word(args);
-        const std::string_view chosen = word < args.size() ? std::string_view(args[word]) : std::string_view();
         const bool whole_tree = chosen.empty() || chosen == "help" || chosen == "completion";
         for (const auto& command : commands()) {
             CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));

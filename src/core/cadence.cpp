@@ -89,7 +89,9 @@ std::pair<double, double> minute_trig(double m) {
 }
 
 // The minute of the day of summed (weighted) sines and cosines.
-double mean_minute(double s, double c) { return normalize_minute(std::atan2(s, c) / (2 * std::numbers::pi) * day_minutes); }
+double mean_minute(double s, double c) {
+    return normalize_minute(std::atan2(s, c) / (2 * std::numbers::pi) * day_minutes);
+}
 
 // The weighted circular mean of minutes of the day.
 double circular_mean(const std::vector<std::pair<double, double>>& minutes) {

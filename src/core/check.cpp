@@ -204,14 +204,13 @@ bool one_of(std::string_view value, std::initializer_list<std::string_view> valu
     return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-const std::uint32_t milk_bit = canonical_key_bit("milk");
-const std::uint32_t set_bit = canonical_key_bit("set");
-
 // Whether a line the reader's fast path accepted (so: a JSON object of known
 // keys, each once and of its type, with v, id, type and at) passes every rule
 // of LineValidator::check without a finding. False means "not sure": the DOM
 // path then decides and words the findings. Mirrors check_type_fields.
 bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
+    // Looked up on first use, not at every start of the program.
+    static const std::uint32_t milk_bit = canonical_key_bit("milk"), set_bit = canonical_key_bit("set");
     if (!shape.version_one || !shape.whole_counts) return false;
     // The scanner keeps a `set`'s fields in the entry's own members: only an
     // amendment's own fields are then told apart (it has no required ones).
@@ -385,7 +384,8 @@ struct GoodLine {
 class FirstIds {
 public:
     explicit FirstIds(std::size_t lines) {
-        if (lines >= std::numeric_limits<std::uint32_t>::max()) throw journal_error("the journal has too many lines to check (4 billion at most)");
+        if (lines >= std::numeric_limits<std::uint32_t>::max())
+            throw journal_error("the journal has too many lines to check (4 billion at most)");
         std::size_t capacity = 16;
         while (capacity < lines * 2) capacity *= 2;
         slots_.assign(capacity, Slot{});

@@ -142,7 +142,7 @@ public:
             std::memset(region.buffer.data() + total, ' ', line_padding);
             region.total = total;
             region.start = start;
-            region.file_end = first_region_;
+            region.file_end = regions_read_ == 0;
             end_ = start;
             std::size_t first = 0;
             if (start > 0) {
@@ -155,7 +155,6 @@ public:
             }
             region.first = first;
             carry_.assign(region.buffer.data(), first > 0 ? first - 1 : 0);
-            first_region_ = false;
             ++regions_read_;
             return true;
         }
@@ -168,8 +167,7 @@ private:
     std::uint64_t end_;
     ReadStats& stats_;
     std::string carry_;  // the head of the later region: the end of a line that starts earlier
-    bool first_region_ = true;
-    int regions_read_ = 0;
+    int regions_read_ = 0;  // regions returned so far (the first holds the file's end)
 };
 
 // A long read shares its work between the caller's thread and one worker:
@@ -378,20 +376,10 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
     parser.keep_raw(raw);
     Region region;
     Parsed parsed;
-    // The first region alone: a question about recent entries usually ends in it.
-    if (!regions.next(region)) {
-        number_lines(fd.get(), stats.bad);
-        return stats;
-    }
-    parse_region(parser, region, ends_with_newline, parsed);
-    if (!deliver(parsed)) {
-        number_lines(fd.get(), stats.bad);
-        return stats;
-    }
-    // The next few regions alone too: a question about the last weeks ends
-    // there, without a thread and its slots. A read that goes on is long: the
-    // rest goes through the pipeline.
-    for (int alone = 1; alone < tail_regions; ++alone) {
+    // The first regions alone: a question about today ends in the first, one
+    // about the last weeks a little later, without a thread and its slots. A
+    // read that goes on is long: the rest goes through the pipeline.
+    for (int alone = 0; alone < tail_regions; ++alone) {
         if (!regions.next(region)) {
             number_lines(fd.get(), stats.bad);
             return stats;

@@ -1,12 +1,13 @@
 #pragma once
-// Small helpers shared by the unit tests: instants from RFC 3339 text, clocks,
-// and the message of a refused input.
+// Small helpers shared by the unit tests: instants from and to RFC 3339 text,
+// entries from journal lines, clocks, and the message of a refused input.
 #include <catch2/catch.hpp>
 
 #include <functional>
 #include <stdexcept>
 #include <string>
 
+#include "pumplog/entry.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/time.hpp"
 
@@ -17,6 +18,18 @@ inline pumplog::Seconds instant(const std::string& rfc3339) {
     const auto stamp = pumplog::parse_rfc3339(rfc3339);
     if (!stamp) throw std::invalid_argument("test data is not RFC 3339: " + rfc3339);
     return stamp->instant;
+}
+
+// An instant as RFC 3339 text in UTC ("2026-11-21T13:05:00Z").
+inline std::string utc_text(pumplog::Seconds t) { return pumplog::format_rfc3339(t, std::chrono::seconds(0)); }
+
+// The entry of a journal line (the test's own data: must parse).
+inline pumplog::Entry entry_of(const std::string& json) {
+    pumplog::Entry e;
+    std::string error;
+    INFO(json);
+    REQUIRE(pumplog::parse_entry_line(json, e, error));
+    return e;
 }
 
 inline const date::time_zone* zone(const std::string& name) { return pumplog::locate_zone(name); }

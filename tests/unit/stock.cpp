@@ -4,48 +4,39 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "helpers.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/stock.hpp"
 
 using namespace pumplog;
+using testing::entry_of;
+using testing::instant;
+using testing::utc_text;
 using std::chrono::days;
 using std::chrono::hours;
 using std::chrono::minutes;
 
 namespace {
 
-// A time written in RFC 3339 (test data: always valid).
-Seconds t(const std::string& rfc3339) { return parse_rfc3339(rfc3339).value().instant; }
-
-std::string text(Seconds at) { return format_rfc3339(at, std::chrono::seconds(0)); }
-
-Entry parse(const std::string& json) {
-    Entry e;
-    std::string error;
-    INFO(json);
-    REQUIRE(parse_entry_line(json, e, error));
-    return e;
-}
-
 Entry store(const std::string& id, Seconds at, const std::string& place, double ml, const std::string& label,
             std::optional<Seconds> pumped = std::nullopt) {
-    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"{}","pumped":"{}","label":"{}"}})",
-                             id, text(at), ml, place, text(pumped.value_or(at)), label));
+    return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"{}","pumped":"{}","label":"{}"}})",
+                             id, utc_text(at), ml, place, utc_text(pumped.value_or(at)), label));
 }
 Entry move(const std::string& id, const std::string& target, Seconds at, const std::string& place) {
-    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})", id, text(at),
+    return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})", id, utc_text(at),
                              target, place));
 }
 Entry use(const std::string& id, const std::string& target, Seconds at, double ml) {
-    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"use","at":"{}","target":"{}","ml":{}}})", id, text(at), target, ml));
+    return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"use","at":"{}","target":"{}","ml":{}}})", id, utc_text(at), target, ml));
 }
 Entry discard(const std::string& id, const std::string& target, Seconds at) {
-    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"smelled off"}})",
-                             id, text(at), target));
+    return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"smelled off"}})",
+                             id, utc_text(at), target));
 }
 Entry bottle(const std::string& id, Seconds at, double ml, const std::string& milk = "breast") {
-    return parse(fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","ml":{},"milk":"{}"}})", id,
-                             text(at), ml, milk));
+    return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","ml":{},"milk":"{}"}})", id,
+                             utc_text(at), ml, milk));
 }
 
 // The entries as load_history gives them: sorted by time, ties in the given order.
@@ -68,7 +59,7 @@ Stock stash(std::vector<Entry> entries, std::vector<bool> voided = {}) {
 
 const date::time_zone* utc() { return locate_zone("UTC"); }
 
-const Seconds P = t("2026-11-01T08:00:00Z");  // when the milk was pumped
+const Seconds P = instant("2026-11-01T08:00:00Z");  // when the milk was pumped
 
 // A container kept in one place since P: expired one minute after the limit, not one minute before.
 void check_boundary(const std::string& place, std::chrono::seconds limit) {
@@ -345,7 +336,7 @@ TEST_CASE("storing milk that has already expired is refused unless forced") {
 }
 
 TEST_CASE("the daily bottle intake averages breast milk bottles over the days seen") {
-    const Seconds now = t("2026-11-21T14:00:00Z");
+    const Seconds now = instant("2026-11-21T14:00:00Z");
     SECTION("a full week") {
         std::vector<Entry> feeds;
         for (int d = 0; d < 7; ++d) feeds.push_back(bottle("f" + std::to_string(d), now - days(d) - hours(2), 140));
@@ -393,8 +384,8 @@ TEST_CASE("the summary totals each place and counts the days of supply") {
 TEST_CASE("store, move, use and discard lines carry the journal's fields") {
     const auto zone = locate_zone("Europe/Berlin");
     StoreRecord r;
-    r.at = t("2026-11-21T13:05:00Z");
-    r.pumped = t("2026-11-21T12:00:00Z");
+    r.at = instant("2026-11-21T13:05:00Z");
+    r.pumped = instant("2026-11-21T12:00:00Z");
     r.amount = Volume::from_ml(120);
     r.place = Place::freezer;
     r.label = "B4";

@@ -13,48 +13,40 @@
 #include "pumplog/stock.hpp"
 
 using namespace pumplog;
+using testing::entry_of;
+using testing::instant;
+using testing::utc_text;
 using std::chrono::hours;
 using std::chrono::minutes;
 
 namespace {
 
-Seconds t(const std::string& rfc3339) { return parse_rfc3339(rfc3339).value().instant; }
-std::string text(Seconds at) { return format_rfc3339(at, std::chrono::seconds(0)); }
-
-const Seconds P = t("2026-11-01T08:00:00Z");
-
-Entry parse(const std::string& json) {
-    Entry e;
-    std::string error;
-    INFO(json);
-    REQUIRE(parse_entry_line(json, e, error));
-    return e;
-}
+const Seconds P = instant("2026-11-01T08:00:00Z");
 
 std::string store_json(const std::string& id, Seconds at, const std::string& place, double ml, const std::string& label) {
     return fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"{}","pumped":"{}","label":"{}"}})", id,
-                       text(at), ml, place, text(at), label);
+                       utc_text(at), ml, place, utc_text(at), label);
 }
 std::string move_json(const std::string& id, const std::string& target, Seconds at, const std::string& place) {
-    return fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})", id, text(at), target,
+    return fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})", id, utc_text(at), target,
                        place);
 }
 std::string use_json(const std::string& id, const std::string& target, Seconds at, double ml) {
-    return fmt::format(R"({{"v":1,"id":"{}","type":"use","at":"{}","target":"{}","ml":{}}})", id, text(at), target, ml);
+    return fmt::format(R"({{"v":1,"id":"{}","type":"use","at":"{}","target":"{}","ml":{}}})", id, utc_text(at), target, ml);
 }
 std::string discard_json(const std::string& id, const std::string& target, Seconds at) {
     return fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"spilled"}})", id,
-                       text(at), target);
+                       utc_text(at), target);
 }
 
 Entry store(const std::string& id, Seconds at, const std::string& place, double ml, const std::string& label) {
-    return parse(store_json(id, at, place, ml, label));
+    return entry_of(store_json(id, at, place, ml, label));
 }
 Entry use(const std::string& id, const std::string& target, Seconds at, double ml) {
-    return parse(use_json(id, target, at, ml));
+    return entry_of(use_json(id, target, at, ml));
 }
 Entry discard(const std::string& id, const std::string& target, Seconds at) {
-    return parse(discard_json(id, target, at));
+    return entry_of(discard_json(id, target, at));
 }
 
 // A journal in file order (oldest written first), voided entries flagged.
@@ -177,13 +169,13 @@ Stock replayed(const Written& w, const StockOptions& options, bool* gave_up = nu
 
 std::string describe(const Container& c) {
     std::string stays;
-    for (const auto& s : c.stays) stays += fmt::format("{}@{} ", place_name(s.place), text(s.since));
+    for (const auto& s : c.stays) stays += fmt::format("{}@{} ", place_name(s.place), utc_text(s.since));
     return fmt::format("{} {} {} left {} {} [{}] stored {} pumped {} thawed {} expires {} best {} refrozen {} "
                        "state {} ended {} discarded {} reason {}",
-                       c.id, c.label, c.stored.ml(), c.left.ml(), place_name(c.place), stays, text(c.stored_at),
-                       text(c.pumped), c.thawed ? text(*c.thawed) : "-", text(c.expires),
-                       c.best_by ? text(*c.best_by) : "-", c.refrozen, static_cast<int>(c.state),
-                       c.ended ? text(*c.ended) : "-", c.discarded.ml(), c.reason);
+                       c.id, c.label, c.stored.ml(), c.left.ml(), place_name(c.place), stays, utc_text(c.stored_at),
+                       utc_text(c.pumped), c.thawed ? utc_text(*c.thawed) : "-", utc_text(c.expires),
+                       c.best_by ? utc_text(*c.best_by) : "-", c.refrozen, static_cast<int>(c.state),
+                       c.ended ? utc_text(*c.ended) : "-", c.discarded.ml(), c.reason);
 }
 
 std::vector<std::string> describe(const std::vector<Container>& containers, bool all, const std::string& label = "") {
@@ -217,7 +209,7 @@ Written random_journal(std::mt19937& rng, bool tidy, int lines) {
     Seconds now = P;
     int n = 0;
     const auto add = [&](const std::string& json) {
-        w.lines.push_back(parse(json));
+        w.lines.push_back(entry_of(json));
         w.voided.push_back(!tidy && chance(0.05));
     };
     while (static_cast<int>(w.lines.size()) < lines) {
@@ -426,12 +418,12 @@ TEST_CASE("the stash read from the journal follows its voids and amendments") {
     const std::string j = store_json("S1", P, "fridge", 100, "B1") + "\n" +  //
                           store_json("S2", P, "fridge", 100, "B2") + "\n" +  //
                           use_json("U1", "S1", P + hours(1), 100) + "\n" +   // S1 used up ...
-                          testing::line("V1", text(P + hours(2)), "void", R"(,"target":"U1")") + "\n" +  // ... not: voided
+                          testing::line("V1", utc_text(P + hours(2)), "void", R"(,"target":"U1")") + "\n" +  // ... not: voided
                           use_json("U2", "S2", P + hours(1), 40) + "\n" +
-                          testing::line("A1", text(P + hours(2)), "amend", R"(,"target":"U2","set":{"ml":100})") +
+                          testing::line("A1", utc_text(P + hours(2)), "amend", R"(,"target":"U2","set":{"ml":100})") +
                           "\n" + store_json("S3", P, "fridge", 50, "B3") + "\n" +
-                          testing::line("V2", text(P + hours(2)), "void", R"(,"target":"S3")") + "\n" +
-                          testing::line("F1", text(P + hours(3)), "feed", R"(,"method":"bottle","ml":90,"milk":"breast")") +
+                          testing::line("V2", utc_text(P + hours(2)), "void", R"(,"target":"S3")") + "\n" +
+                          testing::line("F1", utc_text(P + hours(3)), "feed", R"(,"method":"bottle","ml":90,"milk":"breast")") +
                           "\n";
     testing::write_file(dir / "j", j);
     const StockRead read = read_stock(Journal(dir / "j"), cdc_guideline(), {}, P, false);
