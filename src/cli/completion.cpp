@@ -6,6 +6,7 @@
 #include "completion_model.hpp"
 #include "completion_scripts.hpp"
 #include "context.hpp"
+#include "core/text.hpp"
 #include "pumplog/completion_values.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
@@ -50,7 +51,11 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
     } catch (const std::exception&) {
         return 0;
     }
-    for (const auto& v : values) fmt::print("{}\n", v);
+    // One value a line, each as it is (the scripts quote them, never evaluate
+    // them); one that a terminal would not show as it is (a line end, a control
+    // character, a bidi override) is not offered: it could not be listed safely.
+    for (const auto& v : values)
+        if (terminal_text(v) == v) fmt::print("{}\n", v);
     return 0;
 }
 

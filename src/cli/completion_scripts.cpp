@@ -65,7 +65,7 @@ const CommandSpec& root_of(const std::vector<CommandSpec>& commands) { return co
 std::string words_of_options(const CommandSpec& command) {
     std::string words;
     for (const auto& o : command.options)
-        for (const auto& n : o.names) words += (words.empty() ? "" : " ") + n;
+        for (const auto& n : o.names) words += " " + sh_quote(n);
     return words;
 }
 
@@ -73,22 +73,19 @@ std::string words_of_options(const CommandSpec& command) {
 std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descriptions) {
     std::string out;
     out += "# The subcommands of a command path (\"\" is pumplog itself, then \"log\", \"log edit\"...)";
-    out += with_descriptions ? ", one \"name:summary\" a line.\n" : ".\n";
+    out += with_descriptions ? ", one \"name:summary\" a line.\n" : ", one a line.\n";
     out += "_pumplog_commands() {\n    case $1 in\n";
     for (const auto& c : commands) {
         if (c.subcommands.empty()) continue;
         std::string words;
-        for (const auto& s : c.subcommands) {
-            if (with_descriptions) words += " " + sh_quote(describe_entry(s.name, s.summary));
-            else words += (words.empty() ? "" : " ") + s.name;
-        }
-        if (with_descriptions) out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(c.path), words);
-        else out += fmt::format("        {}) echo {} ;;\n", sh_quote(c.path), sh_quote(words));
+        for (const auto& s : c.subcommands)
+            words += " " + sh_quote(with_descriptions ? describe_entry(s.name, s.summary) : s.name);
+        out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(c.path), words);
     }
     out += "    esac\n}\n\n";
 
     out += "# The options of a command path (pumplog's own are valid after every command)";
-    out += with_descriptions ? ", \"name:description\" a line.\n" : ".\n";
+    out += with_descriptions ? ", \"name:description\" a line.\n" : ", one a line.\n";
     out += "_pumplog_options() {\n    case $1 in\n";
     for (const auto& c : commands) {
         if (c.options.empty()) continue;
@@ -98,7 +95,7 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
                 for (const auto& n : o.names) words += " " + sh_quote(describe_entry(n, o.description));
             out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(c.path), words);
         } else {
-            out += fmt::format("        {}) echo {} ;;\n", sh_quote(c.path), sh_quote(words_of_options(c)));
+            out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(c.path), words_of_options(c));
         }
     }
     out += "    esac\n}\n\n";
@@ -142,15 +139,67 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
 }
 
 const char* bash_main = R"BASH(
+# Journal text is data (pumplog(5)): a label or an id may hold $(...), `...`,
+# quotes, ; or spaces. No word offered here is ever expanded, split or globbed
+# (no compgen -W, no eval): words are read one a line, kept when they begin
+# with what was typed, and offered quoted as bash reads them back (printf %q).
+
+# What the word typed so far stands for, in REPLY: quotes and backslashes
+# removed as bash would remove them, nothing expanded.
+_pumplog_dequote() {
+    local text=$1 quote='' c i
+    REPLY=''
+    for ((i = 0; i < ${#text}; i++)); do
+        c=${text:i:1}
+        if [[ $quote == "'" ]]; then
+            if [[ $c == "'" ]]; then quote=''; else REPLY+=$c; fi
+        elif [[ $c == \\ ]]; then
+            ((i++))
+            c=${text:i:1}
+            if [[ $quote == '"' ]]; then
+                case $c in '$' | '`' | '"' | \\ | '') ;; *) REPLY+=\\ ;; esac
+            fi
+            REPLY+=$c
+        elif [[ -n $quote ]]; then
+            if [[ $c == '"' ]]; then quote=''; else REPLY+=$c; fi
+        elif [[ $c == "'" || $c == '"' ]]; then
+            quote=$c
+        else
+            REPLY+=$c
+        fi
+    done
+}
+
+# Adds to COMPREPLY the words on stdin (one a line) that begin with the word
+# being completed, each quoted.
+_pumplog_offer() {
+    local typed word quoted
+    _pumplog_dequote "$cur"
+    typed=$REPLY
+    while IFS= read -r word; do
+        [[ -n $word && $word == "$typed"* ]] || continue
+        printf -v quoted '%q' "$word"
+        COMPREPLY+=("$quoted")
+    done
+}
+
 # The values of a kind (see _pumplog_option_value), added to COMPREPLY.
 _pumplog_values() {
-    local IFS=$'\n'
+    local -a choices
     case $1 in
-        choice\ *) COMPREPLY+=($(IFS=' ' compgen -W "${1#choice }" -- "$cur")) ;;
+        choice\ *)
+            read -ra choices <<<"${1#choice }"
+            _pumplog_offer < <(printf '%s\n' "${choices[@]}") ;;
         file)
-            if declare -F _filedir >/dev/null; then _filedir; else COMPREPLY+=($(compgen -f -- "$cur")); fi ;;
+            if declare -F _filedir >/dev/null; then
+                _filedir
+            else
+                compopt -o filenames 2>/dev/null
+                local file
+                while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
+            fi ;;
         labels | refs)
-            COMPREPLY+=($(compgen -W "$("$program" "${journal[@]}" completion --list "$1" 2>/dev/null)" -- "$cur")) ;;
+            _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
     esac
 }
 
@@ -183,7 +232,7 @@ _pumplog() {
                 fi
                 continue ;;
         esac
-        if ((npos == 0)) && [[ " $(_pumplog_commands "$cmd_path") " == *" $word "* ]]; then
+        if ((npos == 0)) && [[ $'\n'$(_pumplog_commands "$cmd_path")$'\n' == *$'\n'"$word"$'\n'* ]]; then
             cmd_path=${cmd_path:+$cmd_path }$word
         else
             ((npos++))
@@ -200,14 +249,14 @@ _pumplog() {
         fi
     fi
     if [[ $cur == -* ]]; then
-        local options
-        options="$(_pumplog_options "$cmd_path")"
-        [[ -n $cmd_path ]] && options+=" $(_pumplog_options '')"
-        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+        _pumplog_offer < <(
+            _pumplog_options "$cmd_path"
+            [[ -n $cmd_path ]] && _pumplog_options ''
+        )
         return
     fi
     if ((npos == 0)); then
-        COMPREPLY=($(compgen -W "$(_pumplog_commands "$cmd_path")" -- "$cur"))
+        _pumplog_offer < <(_pumplog_commands "$cmd_path")
     fi
     _pumplog_values "$(_pumplog_positional "$cmd_path" "$npos")"
 }
@@ -375,7 +424,7 @@ std::string bash_script(const std::vector<CommandSpec>& commands) {
     return "# bash completion for pumplog(1)                          -*- shell-script -*-\n"
            "# Generated by `pumplog completion bash` from pumplog's command table: do not edit.\n"
            "# Installed as share/bash-completion/completions/pumplog; or: source <(pumplog completion bash)\n"
-           "# shellcheck disable=SC2207 # COMPREPLY=($(compgen ...)) splits on purpose\n\n" +
+           "\n" +
            sh_tables(commands, false) + bash_main;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "core/text.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
@@ -253,7 +254,7 @@ int run_undo(Context& ctx) {
         const Refs refs = Refs::read(journal);
         fmt::print("Undid {} at {} (ref {})\n",
                    newest->type == EntryType::amend ? std::string("a correction") : render::describe(*newest, ctx.unit()),
-                   format_date_time(newest->at.instant, clock.zone), refs.ref(newest->id));
+                   format_date_time(newest->at.instant, clock.zone), terminal_text(refs.ref(newest->id)));
     });
     return code;
 }
@@ -282,7 +283,7 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
         journal.append(lines);
         for (const auto& e : removed)
             fmt::print("Removed {} at {} (ref {})\n", render::describe(e, ctx.unit()),
-                       format_date_time(e.at.instant, clock.zone), refs.ref(e.id));
+                       format_date_time(e.at.instant, clock.zone), terminal_text(refs.ref(e.id)));
     });
     return 0;
 }
@@ -416,7 +417,7 @@ int run_edit(Context& ctx, const EditOptions& o) {
         std::string error;
         parse_entry_line(serialize(line), amend, error);
         after.apply(amend);
-        fmt::print("Changed {} to {} at {}\n", refs.ref(id), render::describe(after, ctx.unit()),
+        fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), render::describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
     });
     return 0;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "core/text.hpp"
 #include "pumplog/check.hpp"
 #include "pumplog/merge.hpp"
 
@@ -18,10 +19,10 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
     const std::vector<std::filesystem::path> paths(files.begin(), files.end());
     const MergeResult result = merge_into(journal, paths, ctx.strict);
     for (const auto& s : result.skipped)
-        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, s.reason);
+        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, terminal_text(s.reason));
     for (const auto& c : result.conflicts)
         fmt::print(stderr, "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one\n",
-                   c.source, c.line, c.id, c.kept_source, c.kept_line);
+                   c.source, c.line, terminal_text(c.id), c.kept_source, c.kept_line);
     for (const auto& count : result.per_source) {
         if (count.added > 0)
             fmt::print("{}: {} came in, {} already in the journal\n", count.source, entries(count.added),

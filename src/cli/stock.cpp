@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
@@ -84,7 +85,7 @@ std::string describe_takes(const UsePlan& plan, Unit unit) {
     std::string out;
     for (const auto& take : plan.takes) {
         const Container& c = *take.container;
-        out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", c.label, format_volume(take.amount, unit),
+        out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", terminal_text(c.label), format_volume(take.amount, unit),
                            take.empties ? std::string("used up")
                                         : fmt::format("{} left in the {}", format_volume(c.left - take.amount, unit),
                                                       place_name(c.place)));
@@ -141,7 +142,7 @@ struct AddOptions {
 };
 
 std::string stored_text(const Container& shown, Unit unit, Seconds now, const date::time_zone* zone) {
-    std::string out = fmt::format("Stored {}: {} in the {}, pumped {}; use by {} ({})", shown.label,
+    std::string out = fmt::format("Stored {}: {} in the {}, pumped {}; use by {} ({})", terminal_text(shown.label),
                                   format_volume(shown.stored, unit), place_name(shown.place),
                                   render::when(shown.pumped, now, zone), render::when(shown.expires, now, zone),
                                   render::relative(shown.expires, now));
@@ -252,7 +253,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
         stays.push_back({to, at});
         const Expiry after = compute_expiry(g, c.pumped, stays);
         const bool thaw = after.thawed && !c.thawed;
-        message = fmt::format("Moved {} ({}) from the {} to the {}; use by {} ({}){}", c.label,
+        message = fmt::format("Moved {} ({}) from the {} to the {}; use by {} ({}){}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
                               render::when(after.expires, clock.now, clock.zone), render::relative(after.expires, clock.now),
                               thaw ? fmt::format(". Thawing: {} from now, never refreeze ({})",
@@ -279,8 +280,8 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
         check_discard(c, clock.now, clock.zone);
         const std::string reason = !o.reason.empty() ? o.reason : clock.now >= c.expires ? "expired" : "";
         journal.append({serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))});
-        message = fmt::format("Discarded {} ({} in the {}){}", c.label, format_volume(c.left, ctx.unit()),
-                              place_name(c.place), reason.empty() ? "" : ": " + reason);
+        message = fmt::format("Discarded {} ({} in the {}){}", terminal_text(c.label), format_volume(c.left, ctx.unit()),
+                              place_name(c.place), reason.empty() ? "" : ": " + terminal_text(reason));
     });
     fmt::print("{}\n", message);
     return 0;

@@ -16,4 +16,16 @@ std::size_t display_width(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string valid_utf8(std::string_view text);
 
+// Text from the journal or an import as a terminal may show it (SPEC 8: text
+// is data, never control): every character that could move the cursor, clear
+// the screen, set the title or the clipboard (OSC 52) or reorder what follows
+// is written as a visible escape, everything else as it is:
+//   C0 controls (tab and line ends too) and DEL     \x1b  \x09  \x7f
+//   bytes that are not UTF-8 (a lone 0x9b is CSI)    \x9b
+//   C1 controls U+0080-U+009F                        \u009b
+//   bidi controls U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069,
+//   and the separators U+2028, U+2029                \u202e
+// A backslash stays as it is: the table is for people; JSON keeps the exact text.
+std::string terminal_text(std::string_view text);
+
 }  // namespace pumplog

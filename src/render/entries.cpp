@@ -3,6 +3,8 @@
 #include <chrono>
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace pumplog::render {
 
 namespace {
@@ -90,6 +92,7 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit) {
 }
 
 std::string describe(const Entry& e, Unit unit) {
+    // Journal text is shown escaped (SPEC 8): label, place, target, reason, type.
     const auto vol = [&](const std::optional<double>& ml) { return format_volume(Volume::from_ml(ml.value_or(0)), unit); };
     const auto mins = [](std::int64_t s) { return format_duration(std::chrono::seconds(s)); };
     switch (e.type) {
@@ -116,22 +119,23 @@ std::string describe(const Entry& e, Unit unit) {
             return fmt::format("bottle {}{}", e.ml ? vol(e.ml) : "(no volume)",
                                e.milk == "formula" ? " of formula" : e.milk == "breast" ? " of breast milk" : "");
         case EntryType::store:
-            return fmt::format("stored {} {} in the {}", e.label, vol(e.ml), e.place);
+            return fmt::format("stored {} {} in the {}", terminal_text(e.label), vol(e.ml), terminal_text(e.place));
         case EntryType::move:
-            return fmt::format("moved {} to the {}", e.target.size() > 6 ? e.target.substr(e.target.size() - 6) : e.target,
-                               e.place);
+            return fmt::format("moved {} to the {}",
+                               terminal_text(e.target.size() > 6 ? e.target.substr(e.target.size() - 6) : e.target),
+                               terminal_text(e.place));
         case EntryType::use:
             return fmt::format("used {}", vol(e.ml));
         case EntryType::discard:
-            return e.reason.empty() ? std::string("discarded") : "discarded: " + e.reason;
+            return e.reason.empty() ? std::string("discarded") : "discarded: " + terminal_text(e.reason);
         case EntryType::void_:
             return "void";
         case EntryType::amend:
             return "correction";
         case EntryType::unknown:
-            return e.type_text;
+            return terminal_text(e.type_text);
     }
-    return e.type_text;
+    return terminal_text(e.type_text);
 }
 
 std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, const Style& style,
@@ -141,8 +145,7 @@ std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, co
         const Entry& e = *listed.entry;
         std::string what = describe(e, unit);
         if (listed.voided) what = style.dim("(voided) " + what);
-        std::string note = e.note;
-        rows.push_back({listed.ref, format_date_time(e.at.instant, zone), what, note});
+        rows.push_back({terminal_text(listed.ref), format_date_time(e.at.instant, zone), what, terminal_text(e.note)});
     }
     return table({{"ref"}, {"when"}, {"what"}, {"note"}}, rows);
 }

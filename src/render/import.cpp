@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "pumplog/render/entries.hpp"
 #include "pumplog/render/table.hpp"
 
@@ -22,7 +23,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 std::string sources(const std::vector<ImportedFile>& files) {
     std::string out;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        out += files[i].name;
+        out += terminal_text(files[i].name);
         if (i + 1 < files.size() && files[i + 1].format == files[i].format) {
             out += ", ";
             continue;
@@ -76,7 +77,8 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         std::stable_sort(activities.begin(), activities.end(),
                          [](const auto& a, const auto& b) { return a.second > b.second; });
         std::string list;
-        for (const auto& [name, k] : activities) list += fmt::format("{}{} {}", list.empty() ? "" : ", ", name, k);
+        for (const auto& [name, k] : activities)
+            list += fmt::format("{}{} {}", list.empty() ? "" : ", ", terminal_text(name), k);
         out += fmt::format("  {} of other activities ({})\n", n, list);
     }
     if (const std::size_t n = count(result, Skip::other_child)) out += fmt::format("  {} of another child\n", n);
@@ -90,7 +92,7 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         const std::size_t shown = dry_run ? result.problems.size() : problems_shown;
         for (std::size_t i = 0; i < result.problems.size() && i < shown; ++i) {
             const RowProblem& p = result.problems[i];
-            out += fmt::format("    {}:{}: {}\n", p.file, p.line, p.message);
+            out += fmt::format("    {}:{}: {}\n", terminal_text(p.file), p.line, terminal_text(p.message));
         }
         if (result.problems.size() > shown)
             out += fmt::format("    ... and {} more (--dry-run lists them all)\n", result.problems.size() - shown);
@@ -111,8 +113,8 @@ std::string import_listing(const ImportResult& result, Unit unit, const date::ti
     {
         std::string note = imported->entry.note;
         std::replace(note.begin(), note.end(), '\n', ' ');  // one row per entry
-        rows.push_back({format_date_time(imported->entry.at.instant, zone), describe(imported->entry, unit), note,
-                        fmt::format("{}:{}", imported->file, imported->line)});
+        rows.push_back({format_date_time(imported->entry.at.instant, zone), describe(imported->entry, unit),
+                        terminal_text(note), fmt::format("{}:{}", terminal_text(imported->file), imported->line)});
     }
     if (rows.empty()) return {};
     return table({{"when"}, {"what"}, {"note"}, {"row"}}, rows);

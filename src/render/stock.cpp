@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace pumplog::render {
 
 namespace {
@@ -114,7 +116,7 @@ std::string stock_table(const std::vector<const Container*>& containers, const S
         const Status status = status_at(*c, now);
         std::string use = in_stock && status != Status::expired ? std::to_string(++order) : "";
         std::string state(state_text(*c, now));
-        std::string label = c->label;
+        std::string label = terminal_text(c->label);
         if (in_stock && status == Status::expired) {
             state = style.red("EXPIRED");
             label = style.red(label);
@@ -127,8 +129,8 @@ std::string stock_table(const std::vector<const Container*>& containers, const S
             notes.push_back(now < *c->best_by ? "best by " + format_date(local_day(*c->best_by, zone))
                                               : std::string("past its best (6 months)"));
         if (!in_stock && c->ended) notes.push_back(std::string(state_text(*c, now)) + " " + when(*c->ended, now, zone));
-        if (!c->reason.empty()) notes.push_back(c->reason);
-        if (!c->note.empty()) notes.push_back(c->note);
+        if (!c->reason.empty()) notes.push_back(terminal_text(c->reason));
+        if (!c->note.empty()) notes.push_back(terminal_text(c->note));
         std::string note;
         for (const auto& n : notes) note += (note.empty() ? "" : "; ") + n;
         std::vector<std::string> row = {use,
@@ -186,7 +188,7 @@ std::string expiring_lines(const std::vector<const Container*>& containers, Seco
     std::string out;
     for (const Container* c : containers) {
         const bool expired = now >= c->expires;
-        out += fmt::format("{} {} in the {} {} {} ({}): {}\n", c->label, format_volume(c->left, unit),
+        out += fmt::format("{} {} in the {} {} {} ({}): {}\n", terminal_text(c->label), format_volume(c->left, unit),
                            place_name(c->place), expired ? "expired" : "expires", when(c->expires, now, zone),
                            relative(c->expires, now), advice_text(advice_for(*c, now)));
     }

@@ -45,15 +45,33 @@ std::string table(const std::vector<Column>& columns, const std::vector<std::vec
     return out;
 }
 
+bool csv_formula(std::string_view cell) {
+    if (cell.empty() || std::string_view("=+-@\t\r").find(cell.front()) == std::string_view::npos) return false;
+    // A plain number: -?digits(.digits)?, as number() writes them.
+    std::string_view digits = cell.substr(1);
+    if (cell.front() != '-' || digits.empty()) return true;
+    const std::size_t point = digits.find('.');
+    const std::string_view whole = digits.substr(0, point);
+    const std::string_view fraction = point == std::string_view::npos ? std::string_view("0") : digits.substr(point + 1);
+    const auto all_digits = [](std::string_view s) {
+        return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    return !(all_digits(whole) && all_digits(fraction));
+}
+
 std::string csv_row(const std::vector<std::string>& cells) {
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out += ',';
         const std::string& cell = cells[i];
+        // OWASP: a leading ' makes a spreadsheet show the cell as text.
+        const bool formula = csv_formula(cell);
         if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+            if (formula) out += '\'';
             out += cell;
         } else {
             out += '"';
+            if (formula) out += '\'';
             for (char ch : cell) {
                 if (ch == '"') out += '"';
                 out += ch;

@@ -17,8 +17,14 @@ struct Column {
 // and ANSI colour sequences (not counted in the width). No trailing spaces.
 std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);
 
-// One CSV record (RFC 4180 quoting where needed), ending in "\n".
+// One CSV record (RFC 4180 quoting where needed), ending in "\n". A cell that
+// a spreadsheet would run as a formula gets a leading ' (see csv_formula).
 std::string csv_row(const std::vector<std::string>& cells);
+
+// Whether a spreadsheet would read a CSV cell as a formula (OWASP, "CSV
+// Injection"): it begins with =, +, -, @, a tab or a carriage return and is not
+// a plain number ("-5" and "-2.5" stay numbers; "-2+3" and "=1+1" do not).
+bool csv_formula(std::string_view cell);
 
 // A number for CSV/JSON text: no trailing zeros ("90", "88.72").
 std::string number(double value);
