@@ -2,6 +2,7 @@
 
 #include "pumplog/csv.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/render/table.hpp"
 
 using namespace pumplog;
 
@@ -120,4 +121,29 @@ TEST_CASE("a file without a final line end keeps its last record") {
     const CsvTable t = parse_csv("a,b\n1,2");
     REQUIRE(t.records.size() == 1);
     CHECK(cells(t.records[0]) == Cells{"1", "2"});
+}
+
+// ---- writing: cells a spreadsheet would run (OWASP, "CSV Injection") ----
+
+TEST_CASE("a CSV cell beginning with = + - @ tab or CR gets a leading quote mark") {
+    using pumplog::render::csv_row;
+    CHECK(csv_row({"=cmd|' /C calc'!A0"}) == "'=cmd|' /C calc'!A0\n");
+    CHECK(csv_row({"+1+1", "-2+3", "@SUM(A1:A2)"}) == "'+1+1,'-2+3,'@SUM(A1:A2)\n");
+    CHECK(csv_row({"\tx"}) == "'\tx\n");
+    CHECK(csv_row({"\rx"}) == "\"'\rx\"\n");                              // quoted, the mark inside
+    CHECK(csv_row({"=HYPERLINK(\"http://x\",\"y\")"}) == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
+    CHECK(csv_row({"=1,2"}) == "\"'=1,2\"\n");
+}
+
+TEST_CASE("numbers stay numbers in CSV, and other text is written as it is") {
+    using pumplog::render::csv_row;
+    using pumplog::render::csv_formula;
+    CHECK(csv_row({"-5", "-2.5", "90", "0.25", "2026-11-21T07:00:00+01:00"}) == "-5,-2.5,90,0.25,2026-11-21T07:00:00+01:00\n");
+    CHECK(csv_row({"a=b", "note - with dash", " =x", ""}) == "a=b,note - with dash, =x,\n");
+    CHECK_FALSE(csv_formula("-0"));
+    CHECK(csv_formula("-"));
+    CHECK(csv_formula("-5."));
+    CHECK(csv_formula("-.5"));
+    CHECK(csv_formula("-1e3"));
+    CHECK(csv_formula("+5"));
 }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bats
+# Text is data (SPEC 8): notes, labels, reasons and ids from the journal reach
+# a terminal with their control characters escaped (\x1b, \u202e), CSV cells
+# that a spreadsheet would run as a formula get a leading ', JSON stays exact.
+load helpers
+
+# Control bytes a terminal acts on: C0 but for the line feed, DEL, a lone 0x9b
+# (8-bit CSI), and U+202E and U+2066 (bidi override, isolate) as UTF-8.
+raw_controls() {
+    LC_ALL=C grep -c $'[\x01-\x09\x0b-\x1f\x7f\x9b]\|\xe2\x80\xae\|\xe2\x81\xa6\|\xc2\x9b' "$1"
+}
+
+# A clear screen, an OSC 52 clipboard write, an OSC 0 title, CR, BS, C1 CSI and
+# bidi controls, in a note, a label, a reason and an id.
+hostile_journal() {
+    journal_line '{"v":1,"id":"P1xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100,"note":"\u001b[2J\u001b]52;c;cm0gLXJm\u0007\u001b]0;owned\u0007\rX\bY\u202eevil\u009b2J\u2066"}'
+    journal_line '{"v":1,"id":"S1xxx","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"room","pumped":"2026-11-21T12:00:00+01:00","label":"B\u001b[31mred","note":"\u001b]0;title\u0007"}'
+    journal_line '{"v":1,"id":"S2xxx","type":"store","at":"2026-11-20T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-20T12:00:00+01:00","label":"B2"}'
+    journal_line '{"v":1,"id":"D1xxx\u001b[2J","type":"discard","at":"2026-11-21T13:00:00+01:00","target":"S2xxx","reason":"spilt\u001b[2J\u202e"}'
+    journal_line '{"v":1,"id":"P2xxx","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90,"note":"=cmd|'"'"' /C calc'"'"'!A0"}'
+    journal_line '{"v":1,"id":"P3xxx","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":80,"note":"@SUM(1+1)*cmd|'"'"' /C calc'"'"'!A0"}'
+    journal_line '{"v":1,"id":"P4xxx","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":70,"note":"-2+3"}'
+    pumplog log check >/dev/null  # the lines are valid: text is free
+}
+
+@test "log prints journal text with its control characters escaped, never raw" {
+    hostile_journal
+    pumplog log > out.txt 2> err.txt
+    [ "$(raw_controls out.txt)" -eq 0 ]
+    [ "$(raw_controls err.txt)" -eq 0 ]
+    grep -qF 'pumped 100 ml  ' out.txt
+    grep -qF '\x1b[2J\x1b]52;c;cm0gLXJm\x07\x1b]0;owned\x07\x0dX\x08Y\u202eevil\u009b2J\u2066' out.txt
+    grep -qF 'stored B\x1b[31mred 60 ml in the room' out.txt
+    grep -qF 'discarded: spilt\x1b[2J\u202e' out.txt
+    grep -qF '\x1b[2j' out.txt  # the discard's ref, made from its id
+    # the same with --all and with colour on
+    pumplog --color always log --all > out.txt
+    [ "$(LC_ALL=C grep -c $'\x1b\\[2J\|\x1b\\]\|\x1b\\[31mred' out.txt)" -eq 0 ]
+}
+
+@test "stock and stock expiring print labels, notes and reasons escaped" {
+    hostile_journal
+    pumplog stock --all > out.txt
+    [ "$(raw_controls out.txt)" -eq 0 ]
+    grep -qF 'B\x1b[31mred' out.txt
+    grep -qF '\x1b]0;title\x07' out.txt
+    grep -qF 'spilt\x1b[2J\u202e' out.txt
+    run pumplog stock expiring
+    [ "$status" -eq 0 ]
+    printf '%s\n' "$output" > out.txt
+    [ "$(raw_controls out.txt)" -eq 0 ]
+    [ "$output" = 'B\x1b[31mred 60 ml in the room expires today 16:00 (in 1 h 55 min): use it now or put it in the fridge' ]
+}
+
+@test "replies name a hostile label escaped (stock move)" {
+    hostile_journal
+    pumplog stock move $'B\e[31mred' --to fridge > out.txt
+    [ "$(raw_controls out.txt)" -eq 0 ]
+    grep -qF 'Moved B\x1b[31mred (60 ml) from the room to the fridge' out.txt
+}
+
+@test "JSON output keeps the journal's text exactly" {
+    hostile_journal
+    [ "$(pumplog log --format json | jq -r '.[] | select(.id == "P1xxx") .note')" = \
+      $'\e[2J\e]52;c;cm0gLXJm\a\e]0;owned\a\rX\bY\u202eevil\u009b2J\u2066' ]
+    [ "$(pumplog stock --format json | jq -r '.[0].label')" = $'B\e[31mred' ]
+}
+
+@test "log --format csv: a note a spreadsheet would run as a formula gets a leading quote mark, numbers stay numbers" {
+    hostile_journal
+    run --separate-stderr pumplog log --format csv
+    [ "$status" -eq 0 ]
+    grep -qxF "p2xxx,P2xxx,pump,2026-11-21T08:00:00+01:00,90,,,,,,,,'=cmd|' /C calc'!A0" <<<"$output"
+    grep -qxF "p3xxx,P3xxx,pump,2026-11-21T09:00:00+01:00,80,,,,,,,,'@SUM(1+1)*cmd|' /C calc'!A0" <<<"$output"
+    grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,70,,,,,,,,'-2+3" <<<"$output"
+    # --unit oz: the volumes are numbers, never prefixed
+    run --separate-stderr pumplog --unit oz log --format csv
+    grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,2.37,,,,,,,,'-2+3" <<<"$output"
+}
+
+@test "stock --format csv: a label that begins with = gets a leading quote mark" {
+    journal_line '{"v":1,"id":"S1xxx","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-21T12:00:00+01:00","label":"=1+1"}'
+    run --separate-stderr pumplog stock --format csv
+    [ "$status" -eq 0 ]
+    [[ ${lines[1]} == "'=1+1,S1xxx,60,fridge,"* ]]
+}

@@ -1,0 +1,59 @@
+// terminal_text: journal text as a terminal may show it (SPEC 8).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "core/text.hpp"
+
+using pumplog::terminal_text;
+
+TEST_CASE("printable text, UTF-8 and backslashes pass unchanged") {
+    CHECK(terminal_text("B1 fridge, 90 ml") == "B1 fridge, 90 ml");
+    CHECK(terminal_text("Müller \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x8D\xBC") == "Müller \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x8D\xBC");
+    CHECK(terminal_text("C:\\x1b") == "C:\\x1b");
+    CHECK(terminal_text("") == "");
+}
+
+TEST_CASE("C0 controls and DEL are shown as backslash x and two hex digits") {
+    CHECK(terminal_text("\x1b[2Jgone") == "\\x1b[2Jgone");
+    CHECK(terminal_text("a\rb\bc\td\ne") == "a\\x0db\\x08c\\x09d\\x0ae");
+    CHECK(terminal_text(std::string("x\0y", 3)) == "x\\x00y");
+    CHECK(terminal_text("\x7f") == "\\x7f");
+    // OSC 52 (write the clipboard) and OSC 0 (set the title), BEL-terminated
+    CHECK(terminal_text("\x1b]52;c;cm0gLXJmIH4=\x07") == "\\x1b]52;c;cm0gLXJmIH4=\\x07");
+    CHECK(terminal_text("\x1b]0;owned\x1b\\") == "\\x1b]0;owned\\x1b\\");
+}
+
+TEST_CASE("C1 controls are shown as backslash u and four hex digits") {
+    CHECK(terminal_text("\xC2\x9B" "2J") == "\\u009b2J");
+    CHECK(terminal_text("\xC2\x80\xC2\x9F") == "\\u0080\\u009f");
+    CHECK(terminal_text("\xC2\xA0") == "\xC2\xA0");  // U+00A0, a no-break space, is text
+}
+
+TEST_CASE("bidi controls and line separators are shown escaped") {
+    CHECK(terminal_text("abc\xE2\x80\xAEgpj.exe") == "abc\\u202egpj.exe");  // U+202E right-to-left override
+    for (const char* cp : {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x81\xA6",
+                           "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9", "\xE2\x80\x8E", "\xE2\x80\x8F",
+                           "\xD8\x9C", "\xE2\x80\xA8", "\xE2\x80\xA9"})
+        CHECK(terminal_text(cp).starts_with("\\u"));
+    CHECK(terminal_text("\xE2\x81\xA6") == "\\u2066");
+    CHECK(terminal_text("\xE2\x80\x8D") == "\xE2\x80\x8D");  // U+200D, a zero-width joiner (emoji), is text
+}
+
+TEST_CASE("bytes that are not UTF-8 are shown as backslash x, a lone 0x9b (8-bit CSI) too") {
+    CHECK(terminal_text("\x9b" "2J") == "\\x9b2J");
+    CHECK(terminal_text("a\xC3") == "a\\xc3");            // cut short
+    CHECK(terminal_text("\xC0\xAF") == "\\xc0\\xaf");     // overlong
+    CHECK(terminal_text("\xED\xA0\x80") == "\\xed\\xa0\\x80");  // a surrogate
+}
+
+TEST_CASE("the escaped text holds no control byte at all") {
+    std::string every;
+    for (int c = 0; c < 256; ++c) every += static_cast<char>(c);
+    const std::string shown = terminal_text(every);
+    for (const char c : shown) {
+        const auto u = static_cast<unsigned char>(c);
+        CHECK((u >= 0x20 && u != 0x7F));
+        CHECK(u < 0x80);  // every byte above 0x7f alone is not UTF-8
+    }
+}
