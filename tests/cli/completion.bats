@@ -35,6 +35,35 @@ stash_journal() {
         '{"v":1,"id":"P1xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100}' > "$file"
 }
 
+# Journal text that a shell would run if it evaluated it: labels and ids with
+# $(...), backticks, ;, quotes and spaces, notes too; and a label holding a
+# control character (never offered). Every line passes `log check`.
+hostile_journal() {
+    cat > "$1" <<'JSON'
+{"v":1,"id":"a$(touch pwned-ref)","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100,"note":"$(touch pwned-note) `touch pwned-note`; touch pwned-note 'x' \"y\""}
+{"v":1,"id":"b$(touch pwned-ref)","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}
+{"v":1,"id":"S1xxx","type":"store","at":"2026-11-20T07:00:00+01:00","ml":90,"place":"freezer","pumped":"2026-11-20T07:00:00+01:00","label":"$(touch pwned-label)"}
+{"v":1,"id":"S2xxx","type":"store","at":"2026-11-20T08:00:00+01:00","ml":90,"place":"freezer","pumped":"2026-11-20T08:00:00+01:00","label":"`touch pwned-tick`","note":"`touch pwned-note`"}
+{"v":1,"id":"S3xxx","type":"store","at":"2026-11-20T09:00:00+01:00","ml":90,"place":"freezer","pumped":"2026-11-20T09:00:00+01:00","label":"x;touch pwned-semi"}
+{"v":1,"id":"S4xxx","type":"store","at":"2026-11-20T10:00:00+01:00","ml":90,"place":"freezer","pumped":"2026-11-20T10:00:00+01:00","label":"it's \"two words\""}
+{"v":1,"id":"S5xxx","type":"store","at":"2026-11-20T11:00:00+01:00","ml":90,"place":"freezer","pumped":"2026-11-20T11:00:00+01:00","label":"B\u001b[2J"}
+JSON
+    pumplog -j "$1" log check >/dev/null
+}
+
+# Fails when anything made a file named pwned-* (a label or id was run).
+nothing_ran() {
+    local made
+    made="$(find "$TEST_DIR" "$BATS_FILE_TMPDIR" -name 'pwned-*' 2>/dev/null)"
+    [ -z "$made" ] || { echo "journal text was run: $made" >&2; return 1; }
+}
+
+# WORD as SHELL offers it: bash offers words quoted as it reads them back
+# (COMPREPLY is inserted as it is), zsh and fish quote on insertion.
+as_offered() {
+    if [ "$1" = bash ]; then printf '%q' "$2"; else printf '%s' "$2"; fi
+}
+
 have_stock() {
     pumplog completion --list commands | grep -qx "stock move"
 }
@@ -234,3 +263,60 @@ check_refs() {
 @test "fish: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock fish; }
 @test "fish: option values (formats, units, settings keys, ...)" { check_values fish; }
 @test "fish: log rm and log edit offer the refs of the journal in use" { check_refs fish; }
+
+check_hostile() {
+    local shell="$1"
+    need_shell "$shell"
+    have_stock || skip "pumplog stock is not in this build yet"
+    hostile_journal "$J"
+    local label="\$(touch pwned-label)" tick='`touch pwned-tick`' semi='x;touch pwned-semi' quotes="it's \"two words\""
+    offers "$shell" "pumplog stock use " "$(as_offered "$shell" "$label")" "$(as_offered "$shell" "$tick")" \
+        "$(as_offered "$shell" "$semi")" "$(as_offered "$shell" "$quotes")"
+    # what was typed so far, unquoted, backslashed or in quotes
+    offers "$shell" "pumplog stock move \\\$\\(t" "$(as_offered "$shell" "$label")"
+    offers "$shell" "pumplog stock move '\$(t" "$(as_offered "$shell" "$label")"
+    offers "$shell" "pumplog stock discard \\\`" "$(as_offered "$shell" "$tick")"
+    offers "$shell" "pumplog stock discard x\\;" "$(as_offered "$shell" "$semi")"
+    offers "$shell" "pumplog stock discard it" "$(as_offered "$shell" "$quotes")"
+    offers "$shell" "pumplog log rm a" "$(as_offered "$shell" "a\$(touch pwned-ref)")"
+    offers "$shell" "pumplog log edit b" "$(as_offered "$shell" "b\$(touch pwned-ref)")"
+    nothing_ran
+}
+
+# Tab, then Enter, in the real shell on tmux: the label reaches pumplog whole.
+check_hostile_enter() {
+    local shell="$1" script
+    need_shell "$shell"
+    command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
+    have_stock || skip "pumplog stock is not in this build yet"
+    hostile_journal "$J"
+    case $shell in
+        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
+        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
+        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
+    esac
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog stock move \$\(t' '--to fridge'
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = 'pumplog stock move \$\(touch\ pwned-label\) ' ]
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog stock discard x' ''
+    [ "$status" -eq 0 ]
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog stock move \`' '--to room'
+    [ "$status" -eq 0 ]
+    nothing_ran
+    [ "$(pumplog stock --all --format json | jq -c '[.[] | select(.label | startswith("B") | not) | [.label, .place, .status]]')" = \
+      '[["`touch pwned-tick`","room","soon"],["$(touch pwned-label)","fridge","soon"],["it'"'"'s \"two words\"","freezer","ok"],["x;touch pwned-semi","freezer","discarded"]]' ]
+}
+
+@test "--list leaves out a value that holds a control character" {
+    hostile_journal "$J"
+    run --separate-stderr pumplog completion --list labels
+    [ "$status" -eq 0 ]
+    [ "$output" = "\$(touch pwned-label)"$'\n''`touch pwned-tick`'$'\nx;touch pwned-semi\n'"it's \"two words\"" ]
+}
+
+@test "bash: labels and refs holding \$(...), backticks, ; and quotes complete quoted, and nothing runs" { check_hostile bash; }
+@test "zsh: labels and refs holding \$(...), backticks, ; and quotes complete, and nothing runs" { check_hostile zsh; }
+@test "fish: labels and refs holding \$(...), backticks, ; and quotes complete, and nothing runs" { check_hostile fish; }
+@test "bash: Tab and Enter on a hostile label run pumplog with that label, and nothing else" { check_hostile_enter bash; }
+@test "zsh: Tab and Enter on a hostile label run pumplog with that label, and nothing else" { check_hostile_enter zsh; }
+@test "fish: Tab and Enter on a hostile label run pumplog with that label, and nothing else" { check_hostile_enter fish; }
