@@ -16,7 +16,12 @@ std::string escape_xml(std::string_view text) {
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            default: out += c;
+            default:
+                // XML 1.0 allows no other C0 control: shown as \xHH, as a terminal shows it.
+                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+                    out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+                else
+                    out += c;
         }
     }
     return out;

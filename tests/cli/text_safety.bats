@@ -84,3 +84,12 @@ hostile_journal() {
     [ "$status" -eq 0 ]
     [[ ${lines[1]} == "'=1+1,S1xxx,60,fridge,"* ]]
 }
+
+@test "report --format html escapes a label's markup and control characters" {
+    journal_line '{"v":1,"id":"P1xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"S1xxx","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-21T12:00:00+01:00","label":"<b onmouseover=\"x\">\u001b"}'
+    pumplog report --format html > page.html
+    [ "$(grep -c '<b onm' page.html)" -eq 0 ]
+    grep -qF '<td>&lt;b onmouseover=&quot;x&quot;&gt;\x1b</td>' page.html
+    [ "$(raw_controls page.html)" -eq 0 ]
+}

@@ -51,7 +51,8 @@ std::string hours_svg(const Report& report);
 // as an HTML <section> by the stock module's renderer; empty leaves it out.
 std::string report_html(const Report& report, Unit unit, std::string_view stash_section);
 
-// Text for HTML and XML: & < > " escaped.
+// Text for HTML and XML (double-quoted attributes too): & < > " escaped, and
+// the C0 controls XML 1.0 forbids (all but tab, LF, CR) and DEL shown as \xHH.
 std::string escape_xml(std::string_view text);
 
 }  // namespace pumplog::render
