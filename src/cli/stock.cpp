@@ -112,7 +112,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     options.keep_ended = o.all;
     const StockRead read = read_stash(ctx, options);
     const Stock& stock = read.stock;
-    for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", problem);
+    for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(problem));
     std::vector<const Container*> listed = use_order(stock, clock.now);
     if (o.all) {
         std::vector<const Container*> ended;

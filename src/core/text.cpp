@@ -49,6 +49,27 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
 }
 }  // namespace
 
+namespace {
+// The code point of the valid UTF-8 sequence of n bytes at text[i].
+char32_t code_point(std::string_view text, std::size_t i, std::size_t n) {
+    static constexpr unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    char32_t cp = static_cast<unsigned char>(text[i]) & lead_mask[n];
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    return cp;
+}
+
+bool escaped_code_point(char32_t cp) {
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
+           cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void append_hex(std::string& out, std::string_view prefix, unsigned value, int digits) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += prefix;
+    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += hex[(value >> shift) & 0xF];
+}
+}  // namespace
+
 std::string valid_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -77,9 +98,10 @@ std::string printable(std::string_view text) {
         if (n == 0) {
             out += "\xEF\xBF\xBD";
             ++i;
-        } else if (n == 1 && (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == 0x7F)) {
+        } else if ((n == 1 && (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == 0x7F)) ||
+                   (n > 1 && escaped_code_point(code_point(text, i, n)))) {
             out += ' ';
-            ++i;
+            i += n;
         } else {
             out.append(text.substr(i, n));
             i += n;
@@ -89,26 +111,6 @@ std::string printable(std::string_view text) {
     return out;
 }
 
-namespace {
-// The code point of the valid UTF-8 sequence of n bytes at text[i].
-char32_t code_point(std::string_view text, std::size_t i, std::size_t n) {
-    static constexpr unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-    char32_t cp = static_cast<unsigned char>(text[i]) & lead_mask[n];
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    return cp;
-}
-
-bool escaped_code_point(char32_t cp) {
-    return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
-           cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-void append_hex(std::string& out, std::string_view prefix, unsigned value, int digits) {
-    static constexpr char hex[] = "0123456789abcdef";
-    out += prefix;
-    for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += hex[(value >> shift) & 0xF];
-}
-}  // namespace
 
 std::string terminal_text(std::string_view text) {
     std::string out;

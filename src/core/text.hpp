@@ -7,8 +7,9 @@ namespace pumplog {
 
 std::string_view trim(std::string_view text);
 std::string lower(std::string_view text);
-// For quoting user input in one-line error messages: control characters and
-// invalid UTF-8 replaced, long input shortened.
+// For quoting user input in one-line error messages: control characters
+// (those terminal_text escapes) replaced by spaces, invalid UTF-8 by U+FFFD,
+// long input shortened.
 std::string printable(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 // Display width of UTF-8 text in terminal columns (one per code point).

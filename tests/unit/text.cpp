@@ -57,3 +57,11 @@ TEST_CASE("the escaped text holds no control byte at all") {
         CHECK(u < 0x80);  // every byte above 0x7f alone is not UTF-8
     }
 }
+
+TEST_CASE("printable, for error messages, blanks C1 and bidi controls as it blanks C0 ones") {
+    using pumplog::printable;
+    CHECK(printable("B\x1b[2J") == "B [2J");
+    CHECK(printable("abc\xE2\x80\xAEgpj") == "abc gpj");
+    CHECK(printable("\xC2\x9B" "2J") == " 2J");
+    CHECK(printable("caf\xC3\xA9") == "caf\xC3\xA9");
+}
