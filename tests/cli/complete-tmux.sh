@@ -23,11 +23,11 @@ case $shell in
     *) echo "no such shell: $shell" >&2; exit 2 ;;
 esac
 tm new-session -d -x 250 -y 40 -c "$PWD" "${command[@]}" || exit 1
-# Waits until the pane's text matches PATTERN (a bash glob), 5 s at most.
+# Waits until the pane shows TEXT, 5 s at most.
 wait_for() {
     local i
     for ((i = 0; i < 100; i++)); do
-        [[ $(tm capture-pane -p -J) == $1 ]] && return 0
+        [[ $(tm capture-pane -p -J) == *"$1"* ]] && return 0
         sleep 0.05
     done
     echo "timed out waiting for $1; the pane:" >&2
@@ -35,7 +35,7 @@ wait_for() {
     return 1
 }
 tm send-keys -l -- "$setup; clear; echo RE''ADY" && tm send-keys Enter
-wait_for "*READY*" || exit 1
+wait_for READY || exit 1
 tm send-keys -l -- "$line" && tm send-keys Tab
 # Completion has run once the line is longer than what was typed.
 for ((i = 0; i < 100; i++)); do
@@ -47,4 +47,4 @@ done
 printf '%s\n' "$completed"
 tm send-keys -l -- "$rest" && tm send-keys Enter
 tm send-keys -l -- "echo DO''NE" && tm send-keys Enter
-wait_for "*DONE*" || exit 1
+wait_for DONE || exit 1
