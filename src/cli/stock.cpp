@@ -57,7 +57,7 @@ void locked_change(const Journal& journal, const std::function<void()>& body) {
 
 const Container& find_container(const Stock& stock, std::string_view label) {
     if (const Container* c = stock.find(label)) return *c;
-    throw usage_error(fmt::format("no container is labelled \"{}\"; see pumplog stock --all", label));
+    throw usage_error(fmt::format("no container is labelled \"{}\"; see pumplog stock --all", printable(label)));
 }
 
 // The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
@@ -215,7 +215,7 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words) {
             } catch (const Error&) {
                 throw usage_error(fmt::format("\"{}\" is neither a label in the stash nor an amount; try B3 or 90ml "
                                               "(see pumplog stock)",
-                                              what));
+                                              printable(what)));
             }
             if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
             plan = plan_use(stock, amount, clock.now);
