@@ -188,7 +188,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     }
     const Unit unit = ctx.unit();
     if (format == Format::json) fmt::print("{}", render::entries_json(listed, unit));
-    else if (format == Format::csv) fmt::print("{}", render::entries_csv(listed, unit));
+    else if (format == Format::csv) fmt::print("{}", render::entries_csv(listed, unit, o.all));
     else if (listed.empty()) fmt::print("No entries from {}{}.\n", format_date_time(since, clock.zone),
                                         bounded ? " to " + format_date_time(until, clock.zone) : "");
     else fmt::print("{}", render::entries_table(listed, unit, ctx.style(), clock.zone));

@@ -76,17 +76,22 @@ std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit) {
+std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided) {
     const std::string u(unit_name(unit));
-    std::string out = csv_row({"ref", "id", "type", "at", u, "left_" + u, "right_" + u, "dur_s", "method", "milk",
-                               "place", "label", "note"});
+    std::vector<std::string> header{"ref",    "id",   "type", "at",    u,     "left_" + u, "right_" + u,
+                                    "dur_s",  "method", "milk", "place", "label", "note"};
+    if (with_voided) header.push_back("voided");
+    std::string out = csv_row(header);
     const auto vol = [&](const std::optional<double>& ml) {
         return ml ? number(output_value(Volume::from_ml(*ml), unit)) : std::string();
     };
     for (const auto& listed : entries) {
         const Entry& e = *listed.entry;
-        out += csv_row({listed.ref, e.id, e.type_text, e.at_text, vol(e.ml), vol(e.left_ml), vol(e.right_ml),
-                        e.dur_s ? std::to_string(*e.dur_s) : "", e.method, e.milk, e.place, e.label, e.note});
+        std::vector<std::string> row{listed.ref, e.id,     e.type_text, e.at_text, vol(e.ml),
+                                     vol(e.left_ml), vol(e.right_ml), e.dur_s ? std::to_string(*e.dur_s) : "",
+                                     e.method,   e.milk,   e.place,     e.label,   e.note};
+        if (with_voided) row.push_back(listed.voided ? "true" : "false");
+        out += csv_row(row);
     }
     return out;
 }

@@ -96,6 +96,17 @@ last_line() {
     [ "$(echo "$output" | jq -c '.[3] | keys_unsorted')" = '["v","id","type","at","method","left_s","right_s","ref","voided"]' ]
 }
 
+@test "CSV --all adds a trailing voided column, true only for voided entries" {
+    fixture
+    run --separate-stderr pumplog log --format csv --all
+    [ "$status" -eq 0 ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,voided
+0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,false
+0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,false
+0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,false
+0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,true' ]
+}
+
 @test "JSON --unit oz: volumes in oz under _oz keys, where the ml keys stood" {
     fixture
     run --separate-stderr pumplog log --format json --unit oz

@@ -21,8 +21,9 @@ struct ListedEntry {
 // `ref` (and `"voided": true` when voided); volumes in `unit` with `_oz` keys.
 nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit);
 std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit);
-// ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note
-std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit);
+// ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note, and with
+// `with_voided` (log --all) a trailing `voided` column of true/false (SPEC 7).
+std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided = false);
 std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, const Style& style,
                           const date::time_zone* zone);
 // "pump 90 ml (L 40 / R 50)", "bottle 120 ml of formula", "breast L 12 min / R 8 min"
