@@ -725,8 +725,8 @@ TEST_CASE("the supply plan has the timetable's pumps, progress, basis and advice
     REQUIRE(plan.progress);
     CHECK(plan.progress->verdict == SupplyVerdict::on_track);
     REQUIRE(plan.advice.size() == 4);
-    CHECK(plan.advice[0].rfind("One session, at 02:30, stays inside your sleep window (23:30-05:30)", 0) == 0);
-    CHECK(plan.advice[1].rfind("On track: 560 ml", 0) == 0);
+    CHECK(plan.advice[0].text.rfind("One session, at 02:30, stays inside your sleep window (23:30-05:30)", 0) == 0);
+    CHECK(plan.advice[1].text.rfind("On track: 560 ml", 0) == 0);
     CHECK(plan.basis.notes.front() ==
           "Timetable: 8 sessions a day at 02:30, 05:30, 08:30, 11:30, 14:30, 17:30, 20:30 and 23:15: never more than "
           "5 hours apart (Ameda), one between 01:00 and 05:00 (Mago-Shah et al. 2023).");
