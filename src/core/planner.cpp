@@ -413,7 +413,16 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 const Cadence reference = learn(entries, settings, zone, ref_since, anchor).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
                 const auto ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
-                timetable::snap_to(drafts, ref_drafts, periods, snap_tolerance);
+                // Each away window, or in exclusive mode each local day, on its own.
+                std::vector<timetable::Period> units = periods;
+                if (settings.mode == PlanMode::exclusive) {
+                    units.clear();
+                    for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1)) {
+                        const PlanRange day = local_days(d, 1, zone);
+                        units.push_back({day.begin, day.end});
+                    }
+                }
+                timetable::snap_to(drafts, ref_drafts, units, snap_tolerance);
             } catch (const Error&) {
                 // Too little was known at the anchor: no reference.
             }

@@ -470,6 +470,10 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
     std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
                       ics_line("PRODID:-//pumplog//pumping plan//EN") + ics_line("CALSCALE:GREGORIAN") +
                       ics_line("METHOD:PUBLISH") + ics_line("X-WR-CALNAME:Pumping plan");
+    // The advice, worded, as the calendar's description.
+    std::string advice;
+    for (const auto& a : plan.advice) advice += (advice.empty() ? "" : "\n") + advice_text(a, unit, zone);
+    if (!advice.empty()) out += ics_line("X-WR-CALDESC:" + ics_escape(advice));
     if (!plan.pumps.empty() && !utc)
         out += vtimezone(zone, plan.pumps.front().at, plan.pumps.back().at + minutes(ics_event_minutes));
     const auto when = [&](std::string_view name, Seconds at) {

@@ -135,6 +135,7 @@ TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {
                         "accents: ééééééééééééééééééééééééééééééééééééééééé. Expected from your pumps at this time: "
                         "about 95.4 ml\n") != std::string::npos);
     CHECK(unfolded.find("\nUID:20261123-1@pumplog\n") != std::string::npos);
+    CHECK(unfolded.find("\nX-WR-CALDESC:Keep going.\n") != std::string::npos);  // the advice, worded
     CHECK(unfolded.find("\nDTSTAMP:20261121T130500Z\n") != std::string::npos);
     CHECK(unfolded.find("\nDTSTART;TZID=Europe/Berlin:20261123T100000\n") != std::string::npos);
     CHECK(unfolded.find("\nTRIGGER:-PT5M\n") != std::string::npos);
