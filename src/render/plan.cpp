@@ -526,7 +526,7 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
         const std::string_view reason = p.reason;
         aim = fmt::format("; it {}", reason.starts_with("added: ") ? reason.substr(7) : reason);
     } else {
-        aim = fmt::format(", aim for {}{}", format_volume(p.target, unit), p.extra ? " (an extra session)" : "");
+        aim = fmt::format(", aim for {}{}", target_text(p.target, p.estimated, unit), p.extra ? " (an extra session)" : "");
     }
     if (next.overdue)
         return fmt::format("Pump now: the {} pump is {} overdue{}\n", format_clock(p.at, clock.zone),

@@ -364,3 +364,10 @@ nursing() {
     [ "$status" -eq 2 ]
     [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30", or none, not "10:00 noon"' ]
 }
+
+@test "plan next says when its target is an estimate" {
+    nursing
+    run --separate-stderr pumplog plan next --mode exclusive --birth 2026-09-22
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 99 ml (estimate)" ]
+}
