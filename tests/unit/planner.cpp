@@ -600,3 +600,18 @@ TEST_CASE("an extra session re-spaces the day and keeps min_gap between every tw
           "expected). Even then about 10 ml is missing: give stored milk for the rest, and ask a lactation "
           "consultant how to raise your yield.");
 }
+
+TEST_CASE("nursing with pumps but no birth date counts each feed at the average pump and asks for the birth date") {
+    auto entries = nursing_week(monday);
+    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(9), 90));
+    const Plan plan = plan_day(entries, away_weekdays(), monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    CHECK(plan.pumps[0].target.ml() == 90);
+    CHECK(plan.pumps[0].estimated);
+    REQUIRE_FALSE(plan.advice.empty());
+    CHECK(plan.advice[0].kind == AdviceKind::estimated_from_pumps);
+    CHECK(sentences(plan)[0] ==
+          "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your average "
+          "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
+          "drink at the baby's age.");
+}
