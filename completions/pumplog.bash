@@ -24,7 +24,7 @@ _pumplog_options() {
         'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--bottle' '--breast' '--force' ;;
         'log check') printf '%s\n' '--repair' ;;
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--dry-run' ;;
-        'plan') printf '%s\n' '--on' '--days' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' ;;
+        'plan') printf '%s\n' '--on' '--days' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' ;;
         'plan next') printf '%s\n' '--within' ;;
         'plan stash') printf '%s\n' '--return' '--target' ;;
         'stock') printf '%s\n' '--all' ;;
@@ -90,6 +90,8 @@ _pumplog_option_value() {
         'plan --birth') echo 'value' ;;
         'plan --sleep') echo 'value' ;;
         'plan --stash_days'|'plan --stash-days') echo 'value' ;;
+        'plan --round') echo 'value' ;;
+        'plan --schedule') echo 'value' ;;
         'plan next --within') echo 'value' ;;
         'plan stash --return') echo 'value' ;;
         'plan stash --target') echo 'value' ;;
@@ -142,16 +144,16 @@ _pumplog_positional() {
             esac ;;
         'config get')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule' ;;
             esac ;;
         'config set')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule' ;;
                 *) ;;
             esac ;;
         'config unset')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule' ;;
             esac ;;
         'completion')
             case $2 in

@@ -38,7 +38,7 @@ function __pumplog_options
         case 'log import'
             printf '%s\t%s\n' '--from' 'the export\'s format (default: detected): babybuddy, huckleberry, babytracker, babyconnect' '--tz' 'the zone the file\'s times are in (default: TZ, config timezone, the system\'s)' '--date-order' '3/4/21 is 4 March (mdy) or 3 April (dmy), when the file does not settle it' '--child' 'import this child\'s rows only, where the file has several' '--dry-run' 'list what would be imported and change nothing'
         case 'plan'
-            printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)'
+            printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30", or none (setting schedule, default none)'
         case 'plan next'
             printf '%s\t%s\n' '--within' 'print only when a pump is due within this time (else exit 1, silently)'
         case 'plan stash'
@@ -165,6 +165,10 @@ function __pumplog_option_value
             echo 'value'
         case 'plan --stash_days' 'plan --stash-days'
             echo 'value'
+        case 'plan --round'
+            echo 'value'
+        case 'plan --schedule'
+            echo 'value'
         case 'plan next --within'
             echo 'value'
         case 'plan stash --return'
@@ -241,18 +245,18 @@ function __pumplog_positional
         case 'config get'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule'
             end
         case 'config set'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule'
                 case '*'
             end
         case 'config unset'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule'
             end
         case 'completion'
             switch $argv[2]

@@ -15,6 +15,7 @@ struct Slot {
     int minute = 0;  // minutes after local midnight
     Volume amount;   // typical amount drunk at this slot
     int seen = 0;    // on how many days of the look-back it was seen
+    bool estimated = false;  // the amount is an estimate (feeds logged without amounts)
 };
 
 // What a plan rests on (SPEC 5.4: every plan states its basis).
@@ -33,6 +34,49 @@ struct PlannedPump {
     std::vector<Seconds> covers;      // predicted feed times it provides for
     std::string reason;               // "covers the 12:30 feed", "added: longest gap 4 h by day", ...
     bool extra = false;               // proposed to make up a shortfall
+    bool estimated = false;           // the target rests on estimated amounts
+};
+
+// PlanAdvice as data (the renderers word it): a kind and its numbers and times.
+// The fields each kind uses are listed beside it; the others stay empty.
+enum class AdviceKind {
+    no_away_windows,     // away mode without away windows: -
+    not_away,            // no away window in the planned period: -
+    no_pumps_logged,     // expected yields unknown: day (first), until_day (last day of the look-back)
+    no_regular_feeds,    // no slot found in the look-back window: -
+    shortfall,           // scope, begin, end, pumps, need, expected, short_by, at (the extra session),
+                         // extra_expected, missing (still short after it; 0 when none), respaced
+    no_room,             // a shortfall but no session fits at min_gap: scope, begin, end, pumps, need,
+                         // expected, short_by, gap (min_gap)
+    estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings,
+                         // count (feeds without an amount), text (the source: "Kent et al. 2006", ...)
+    estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
+    uncovered_feed,      // schedule: at (the feed), need (its amount), gap (min_gap)
+    long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
+    incomplete_day,      // day: a day that looks incompletely logged (weighed down)
+    nursing_in_supply,   // supply mode with breast feeds logged: count (breast feeds in the last 24 h),
+                         // expected (pumped in the last 24 h), pumps (sessions), need (the milestone, or 0)
+    note,                // a sentence worded by the core (supply mode): text
+};
+// Where a shortfall is weighed: an away window, or a whole local day (exclusive mode).
+enum class AdviceScope { away, day };
+struct PlanAdvice {
+    AdviceKind kind = AdviceKind::note;
+    AdviceScope scope = AdviceScope::away;
+    Seconds begin{};
+    Seconds end{};
+    std::optional<Seconds> at;
+    int pumps = 0;
+    int count = 0;
+    Volume need, expected, short_by, extra_expected, missing;
+    Volume daily, per_feed;
+    double feedings = 0;
+    int age_days = 0;
+    bool respaced = false;
+    std::chrono::minutes gap{0};
+    date::sys_days day{};
+    date::sys_days until_day{};
+    std::string text;
 };
 
 enum class SupplyVerdict { on_track, behind, full_volume, not_enough_data };
@@ -51,7 +95,7 @@ struct Plan {
     PlanBasis basis;
     std::vector<Slot> slots;
     std::vector<PlannedPump> pumps;
-    std::vector<std::string> advice;
+    std::vector<PlanAdvice> advice;
     std::optional<SupplyProgress> progress;
 };
 

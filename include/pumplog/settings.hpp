@@ -50,7 +50,11 @@ struct Settings {
     std::optional<date::year_month_day> birth;
     std::optional<DailyWindow> sleep;
     int stash_days = 3;  // default stash target: this many away days of need
+    std::chrono::minutes round{5};  // planned pump times fall on multiples of this (wall clock)
+    std::vector<int> schedule;      // pinned pump times (minutes after midnight, ascending); empty: none
 };
+// "10:00 13:00 15:30" (spaces or commas), or "none" (empty); usage error otherwise.
+std::vector<int> parse_schedule(std::string_view text);
 
 // One configurable key: its name, default, what it accepts.
 struct SettingKey {

@@ -112,6 +112,7 @@ struct SupplyAssessment {
     std::vector<SupplyDay> days;  // the basis: up to 7 local days, oldest first, none before birth
     PlanBasis basis;              // pumps and days counted, since/until, one note per day
     std::vector<std::string> advice;  // plain sentences, the verdict first, each number with its source
+    int breast_feeds_24h = 0;         // feeds at the breast logged in the last 24 hours
 };
 
 // Judges the parent's pumps against the milestones at `clock.now`.
@@ -121,6 +122,10 @@ struct SupplyAssessment {
 //     wall clock it was logged with (Entry::at.local()).
 //   The last 24 hours are (now - 24 h, now]; the day since birth is today's local
 //     date (in clock.zone) minus `birth` (the day of birth is day 0).
+// Breast feeds logged in the last 24 hours (method breast) mean milk also left
+// at the breast, unmeasured: where the verdict would be `behind` it is
+// not_enough_data instead, with no "behind" sentence and no next steps (the
+// plan's nursing_in_supply advice says what the numbers can and cannot tell).
 // Verdicts, first that applies:
 //   not_enough_data: `birth` unknown or after today, or no pump in the last 24 h;
 //   full_volume: 750 ml or more in the last 24 h (Ameda), whatever the day;

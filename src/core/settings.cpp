@@ -62,6 +62,25 @@ int weekday_index(std::string_view word) {
 
 }  // namespace
 
+std::vector<int> parse_schedule(std::string_view text) {
+    std::vector<int> times;
+    std::string all(trim(text));
+    if (all.empty() || lower(all) == "none") return times;
+    std::replace(all.begin(), all.end(), ',', ' ');
+    std::stringstream words(all);
+    std::string word;
+    while (words >> word) {
+        const int m = parse_hhmm(word);
+        if (m < 0 || m == 24 * 60 || word.find(':') == std::string::npos)
+            throw usage_error(fmt::format("\"{}\" is not a time in a schedule; try \"10:00 13:00 15:30\" or none",
+                                          printable(word)));
+        times.push_back(m);
+    }
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    return times;
+}
+
 DailyWindow parse_daily_window(std::string_view text) {
     const std::string_view t = trim(text);
     const std::size_t dash = t.find('-');
@@ -195,6 +214,22 @@ std::optional<date::year_month_day> parse_birth(std::string_view value) {
     return date::year_month_day(date::floor<date::days>(stamp->instant));
 }
 
+// A rounding step: 1 to 30 minutes, dividing an hour (so every hour looks alike).
+std::chrono::minutes parse_round(std::string_view value) {
+    const auto m = parse_gap("round", value, 1, 30);
+    if (60 % m.count() != 0)
+        throw usage_error(fmt::format("round takes a step that divides an hour (5m, 10m, 15m, 30m), not \"{}\"",
+                                      printable(value)));
+    return m;
+}
+
+std::string format_schedule(const std::vector<int>& times) {
+    if (times.empty()) return "none";
+    std::string out;
+    for (int t : times) out += (out.empty() ? "" : " ") + hhmm(t);
+    return out;
+}
+
 const std::vector<SettingKey> keys = {
     {"unit", "ml", "ml or oz", "display unit for volumes"},
     {"timezone", "", "an IANA zone such as Europe/Berlin (TZ, when set, wins)", "time zone of the journal"},
@@ -207,9 +242,12 @@ const std::vector<SettingKey> keys = {
     {"max_gap_day", "4h", "a duration from 1h to 12h", "longest time between pumps by day"},
     {"max_gap_night", "5h", "a duration from 1h to 12h", "longest time between pumps at night"},
     {"sessions", "8", "5 to 12", "pumps per 24 h in supply mode"},
-    {"birth", "none", "a date such as 2026-11-02, or none", "the baby's birth date (supply mode)"},
+    {"birth", "none", "a date such as 2026-11-02, or none",
+     "the baby's birth date (supply mode; intake estimates for nursing)"},
     {"sleep", "none", "a daily window such as 23:30-05:30, or none", "the parent's wished sleep"},
     {"stash_days", "3", "days, 1 to 30", "away days of milk the stash should hold"},
+    {"round", "5m", "a duration from 1m to 30m that divides an hour", "planned pump times fall on multiples of this"},
+    {"schedule", "none", "pump times such as \"10:00 13:00 15:30\", or none", "pin the pump times"},
 };
 
 const SettingKey& find_key(std::string_view key) {
@@ -271,6 +309,8 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
         return hhmm(w.begin_min) + "-" + hhmm(w.end_min);
     }
     if (k.name == "stash_days") return std::to_string(parse_int_in(k.name, v, 1, 30));
+    if (k.name == "round") return minutes_text(parse_round(v));
+    if (k.name == "schedule") return format_schedule(parse_schedule(v));
     return v;
 }
 }  // namespace
@@ -290,6 +330,8 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     else if (key == "birth") s.birth = parse_birth(v);
     else if (key == "sleep") s.sleep = v == "none" ? std::nullopt : std::optional<DailyWindow>(parse_daily_window(v));
     else if (key == "stash_days") s.stash_days = std::stoi(v);
+    else if (key == "round") s.round = parse_round(v);
+    else if (key == "schedule") s.schedule = parse_schedule(v);
 }
 
 fs::path default_config_path() {

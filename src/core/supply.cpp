@@ -342,6 +342,9 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         if (supply_night.contains(minute_of_day(pump.local))) p.night_session = true;
     }
     if (birth && day >= 0) p.milestone = supply_milestone(day);
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed && e.method == "breast" && e.at.instant > since && e.at.instant <= now)
+            ++out.breast_feeds_24h;
 
     // The basis: the last 7 local days (none before birth), what was logged on each.
     date::sys_days first = today - date::days(6);
@@ -411,6 +414,11 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     if (day < first_milestone.day) {
         // Before day 6 the sessions are judged (Mago-Shah et al. 2023: 5 x 5 and night pumping).
         const bool enough = p.sessions_24h >= supply_min_sessions && p.night_session;
+        // Feeds at the breast remove milk too: fewer pump sessions are no verdict.
+        if (!enough && out.breast_feeds_24h > 0) {
+            p.verdict = SupplyVerdict::not_enough_data;
+            return out;
+        }
         p.verdict = enough ? SupplyVerdict::on_track : SupplyVerdict::behind;
         advice.push_back(fmt::format(
             "{} for day {}: {} in the last 24 hours ({}), {} between 01:00 and 05:00; 5 or more sessions a day by "
@@ -449,6 +457,12 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                               sessions_text(std::max(p.sessions_24h, supply_min_sessions)))
                 : std::string("Keep it up with a night session between 01:00 and 05:00: night pumping goes with "
                               "coming to volume (Mago-Shah et al. 2023)."));
+        return out;
+    }
+    // Milk taken at the breast is not measured: the pumped volume alone
+    // understates the supply and cannot show it is behind (the plan says so).
+    if (out.breast_feeds_24h > 0) {
+        p.verdict = SupplyVerdict::not_enough_data;
         return out;
     }
     p.verdict = SupplyVerdict::behind;
@@ -572,8 +586,24 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
                                         "between 01:00 and 05:00 (Mago-Shah et al. 2023).",
                                         sessions_text(settings.sessions), list_text(times)));
     plan.pumps = supply_pumps(timetable, entries, settings.birth, clock, span, &plan.basis.notes);
-    plan.advice = timetable.notes;
-    plan.advice.insert(plan.advice.end(), assessment.advice.begin(), assessment.advice.end());
+    const auto note = [](const std::string& text) {
+        PlanAdvice a;
+        a.kind = AdviceKind::note;
+        a.text = text;
+        return a;
+    };
+    for (const std::string& n : timetable.notes) plan.advice.push_back(note(n));
+    if (assessment.breast_feeds_24h > 0) {
+        PlanAdvice a;
+        a.kind = AdviceKind::nursing_in_supply;
+        a.count = assessment.breast_feeds_24h;
+        a.expected = assessment.progress.pumped_24h;
+        a.pumps = assessment.progress.sessions_24h;
+        if (assessment.progress.milestone) a.need = *assessment.progress.milestone;
+        a.age_days = assessment.progress.day;
+        plan.advice.push_back(a);
+    }
+    for (const std::string& n : assessment.advice) plan.advice.push_back(note(n));
     plan.progress = assessment.progress;
     return plan;
 }

@@ -81,7 +81,7 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
         const auto pieces =
             static_cast<long>(std::ceil(static_cast<double>(gap.count()) / static_cast<double>(limit.count())));
         for (long j = 1; j < pieces; ++j) {
-            const Seconds t = round_to_5_minutes(a + gap * j / pieces, zone);
+            const Seconds t = round_to(a + gap * j / pieces, options.round, zone);
             if (!inside(t, periods) || t <= a || t >= b) continue;
             Draft d;
             d.at = t;
@@ -93,8 +93,8 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
 }
 
-seconds ceil_to_5_minutes(seconds s) {
-    const long step = 300;
+seconds ceil_to_step(seconds s, minutes round) {
+    const long step = std::max<long>(60, static_cast<long>(round.count()) * 60);
     return seconds((s.count() + step - 1) / step * step);
 }
 
@@ -107,7 +107,7 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const seconds over = (seq[i + 1].at - seq[i].at) - limit_of(seq[i].at, seq[i + 1].at, options, zone);
         if (over <= seconds(0) || over > nudge_limit) continue;
-        const seconds shift = ceil_to_5_minutes(over);
+        const seconds shift = ceil_to_step(over, options.round);
         Removal& a = seq[i];
         Removal& b = seq[i + 1];
         if (b.draft >= 0) {
@@ -131,11 +131,67 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std
 
 }  // namespace
 
-Seconds round_to_5_minutes(Seconds at, const date::time_zone* zone) {
+Seconds round_to(Seconds at, minutes step, const date::time_zone* zone) {
     const LocalSeconds local = to_local(at, zone);
-    const auto m = date::round<minutes>(local.time_since_epoch());
-    const auto rounded = minutes((m.count() + (m.count() >= 0 ? 2 : -2)) / 5 * 5);
-    return to_instant(LocalSeconds(rounded), zone);
+    const long n = std::max<long>(1, step.count());
+    const long m = date::round<minutes>(local.time_since_epoch()).count();
+    // Half-way rounds up: the nearest multiple of n.
+    const long down = m >= 0 ? m / n * n : -((-m + n - 1) / n) * n;
+    const long rounded = m - down >= (n + 1) / 2 ? down + n : down;
+    return to_instant(LocalSeconds(minutes(rounded)), zone);
+}
+
+int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<Period>& periods,
+            minutes tolerance) {
+    int snapped = 0;
+    for (const Period& p : periods) {
+        std::vector<Draft*> mine;
+        std::vector<Seconds> theirs;
+        for (auto& d : drafts)
+            if (d.at >= p.begin && d.at < p.end) mine.push_back(&d);
+        for (const auto& r : reference)
+            if (r.at >= p.begin && r.at < p.end) theirs.push_back(r.at);
+        if (mine.empty() || mine.size() != theirs.size()) continue;
+        bool near = true;
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            if (mine[i]->at - theirs[i] > tolerance || theirs[i] - mine[i]->at > tolerance) near = false;
+        if (!near) continue;
+        for (std::size_t i = 0; i < mine.size(); ++i) mine[i]->at = theirs[i];
+        ++snapped;
+    }
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    return snapped;
+}
+
+std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
+                                const std::vector<Period>& periods, Seconds from, Seconds to, const Options& options,
+                                const date::time_zone* zone, std::vector<Feed>& uncovered) {
+    std::vector<Draft> drafts;
+    for (date::sys_days day = local_day(from, zone); day <= local_day(to, zone); day += date::days(1))
+        for (int m : schedule) {
+            const Seconds at = to_instant(midnight(day) + minutes(m), zone);
+            if (at >= from && at < to && inside(at, periods)) drafts.push_back(Draft{at, Volume{}, {}, {}});
+        }
+    std::sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    for (const auto& f : feeds) {
+        const auto period = std::find_if(periods.begin(), periods.end(),
+                                         [&](const Period& p) { return f.at >= p.begin && f.at < p.end; });
+        if (period == periods.end()) continue;
+        Draft* nearest = nullptr;
+        for (auto& d : drafts) {
+            if (d.at < period->begin || d.at >= period->end) continue;
+            const auto distance = [&](const Draft& x) { return x.at > f.at ? x.at - f.at : f.at - x.at; };
+            if (!nearest || distance(d) < distance(*nearest)) nearest = &d;
+        }
+        if (!nearest || (nearest->at > f.at ? nearest->at - f.at : f.at - nearest->at) > options.min_gap)
+            uncovered.push_back(f);
+        if (!nearest) continue;
+        nearest->covers.push_back(f.at);
+        nearest->amounts.push_back(f.amount);
+        nearest->target += f.amount;
+        nearest->estimated = nearest->estimated || f.estimated;
+    }
+    return drafts;
 }
 
 std::vector<Period> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
@@ -169,7 +225,7 @@ std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, 
     for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1))
         for (std::size_t i = 0; i < slots.size(); ++i) {
             const Seconds at = to_instant(midnight(day) + minutes(slots[i].minute), zone);
-            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount});
+            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated});
         }
     std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.at < b.at; });
     return feeds;
@@ -191,7 +247,11 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     for (const Period& period : periods) {
         std::vector<Draft> ds;
         for (const auto& f : feeds)
-            if (f.at >= period.begin && f.at < period.end) ds.push_back(Draft{f.at, f.amount, {f.at}, {f.amount}});
+            if (f.at >= period.begin && f.at < period.end) {
+                Draft d{clamp_into(round_to(f.at, options.round, zone), period), f.amount, {f.at}, {f.amount}};
+                d.estimated = f.estimated;
+                ds.push_back(d);
+            }
         // Merge the closest pair first while two pumps are closer than min_gap.
         while (ds.size() > 1) {
             std::size_t best = 0;
@@ -203,7 +263,8 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
             a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
             a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
             a.target += b.target;
-            a.at = clamp_into(round_to_5_minutes(mean_time(a), zone), period);
+            a.estimated = a.estimated || b.estimated;
+            a.at = clamp_into(round_to(mean_time(a), options.round, zone), period);
             ds.erase(ds.begin() + static_cast<long>(best) + 1);
         }
         drafts.insert(drafts.end(), ds.begin(), ds.end());

@@ -27,6 +27,7 @@ struct Feed {
     Seconds at;
     std::size_t slot;  // index into the slots
     Volume amount;
+    bool estimated = false;  // the slot's amount is an estimate
 };
 // The slots' occurrences in [from, to), as wall-clock times of each local day
 // (a slot in a spring-forward gap moves forward by the gap; in a repeated
@@ -39,6 +40,7 @@ struct Options {
     std::chrono::minutes max_gap_day;
     std::chrono::minutes max_gap_night;
     DailyWindow night;
+    std::chrono::minutes round{5};  // pump times fall on multiples of this (wall clock)
 };
 
 // A pump before volumes are known.
@@ -48,8 +50,10 @@ struct Draft {
     std::vector<Seconds> covers;  // empty: added to split a long gap
     std::vector<Volume> amounts;  // parallel to covers
     bool night = false;           // added for a night gap
+    bool estimated = false;       // a covered feed's amount is an estimate
 };
-// One pump per feed inside a period, merged (the closest pair first) while
+// One pump per feed inside a period (at the feed's time rounded to
+// options.round), merged (the closest pair first) while
 // two are closer than min_gap, at their target-weighted mean time; then pumps
 // added inside the periods where a gap between milk removals (pumps, and
 // feeds outside the periods) exceeds the day or night limit (night: the gap
@@ -64,7 +68,23 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
 std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
                               const std::vector<Draft>& drafts);
 
-// The nearest wall-clock time on a multiple of 5 minutes.
-Seconds round_to_5_minutes(Seconds at, const date::time_zone* zone);
+// The nearest wall-clock time on a multiple of `step` (from midnight).
+Seconds round_to(Seconds at, std::chrono::minutes step, const date::time_zone* zone);
+
+// Hysteresis: within each period, when `reference` (the timetable of the
+// week's anchor) has as many pumps as `drafts` and each is within `tolerance`
+// of its counterpart (the rhythm has not really moved), the drafts take the
+// reference's times and keep their own covers and targets. Returns how many
+// periods were snapped.
+int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<Period>& periods,
+            std::chrono::minutes tolerance);
+
+// Pinned times (`schedule`, minutes after midnight) on each local day, inside
+// the periods; each feed inside a period is covered by the nearest pinned pump
+// of that period (the earlier on a tie). `uncovered` receives the feeds inside
+// a period with no pinned pump within min_gap (or none in their period).
+std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
+                                const std::vector<Period>& periods, Seconds from, Seconds to,
+                                const Options& options, const date::time_zone* zone, std::vector<Feed>& uncovered);
 
 }  // namespace pumplog::timetable

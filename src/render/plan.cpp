@@ -137,13 +137,225 @@ std::string compact_date(Seconds at, const date::time_zone* zone) {
                        static_cast<unsigned>(ymd.day()));
 }
 
+// The target of a pump or slot: "120 ml", or "99 ml (estimate)".
+std::string target_text(Volume v, bool estimated, Unit unit) {
+    return format_volume(v, unit) + (estimated ? " (estimate)" : "");
+}
+
 std::string summary_of(const PlannedPump& p, Unit unit) {
-    if (p.extra) return fmt::format("Extra pump: aim for {}", format_volume(p.target, unit));
+    if (p.extra) return fmt::format("Extra pump: aim for {}", target_text(p.target, p.estimated, unit));
     if (added(p)) return "Pump (keeps the gap short)";
-    return fmt::format("Pump: aim for {}", format_volume(p.target, unit));
+    return fmt::format("Pump: aim for {}", target_text(p.target, p.estimated, unit));
+}
+
+// A volume in a sentence: whole ml, or oz to 0.1.
+std::string amount(Volume v, Unit unit) {
+    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(v.ml())));
+    return format_volume(v, unit);
+}
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string gap_words(minutes m) { return format_duration(std::chrono::duration_cast<seconds>(m)); }
+
+// The full reference of an intake source named in the advice.
+std::string source_words(std::string_view source) {
+    std::string out;
+    const auto add = [&](std::string_view name, std::string_view full) {
+        if (source.find(name) != std::string_view::npos) out += (out.empty() ? "" : "; ") + std::string(full);
+    };
+    add("IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991");
+    add("Kent et al. 2006", "Kent et al., Pediatrics 2006");
+    return out.empty() ? std::string(source) : out;
+}
+
+std::string shortfall_when(const PlanAdvice& a, const date::time_zone* zone) {
+    switch (a.scope) {
+        case AdviceScope::away:
+            return fmt::format("While you are away on {} {}-{}", day_label(a.begin, zone), format_clock(a.begin, zone),
+                               format_clock(a.end, zone));
+        case AdviceScope::day: return fmt::format("On {}", day_label(a.begin, zone));
+    }
+    return "";
+}
+
+std::string kind_name(AdviceKind kind) {
+    switch (kind) {
+        case AdviceKind::no_away_windows: return "no_away_windows";
+        case AdviceKind::not_away: return "not_away";
+        case AdviceKind::no_pumps_logged: return "no_pumps_logged";
+        case AdviceKind::no_regular_feeds: return "no_regular_feeds";
+        case AdviceKind::shortfall: return "shortfall";
+        case AdviceKind::no_room: return "no_room";
+        case AdviceKind::estimated_intake: return "estimated_intake";
+        case AdviceKind::estimated_from_pumps: return "estimated_from_pumps";
+        case AdviceKind::uncovered_feed: return "uncovered_feed";
+        case AdviceKind::long_gap: return "long_gap";
+        case AdviceKind::incomplete_day: return "incomplete_day";
+        case AdviceKind::nursing_in_supply: return "nursing_in_supply";
+        case AdviceKind::note: return "note";
+    }
+    return "note";
+}
+
+std::string scope_name(AdviceScope scope) {
+    switch (scope) {
+        case AdviceScope::away: return "away";
+        case AdviceScope::day: return "day";
+    }
+    return "away";
 }
 
 }  // namespace
+
+std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
+    switch (a.kind) {
+        case AdviceKind::no_away_windows:
+            return "No away windows are set, so there is no pump to plan: set them with pumplog config set away "
+                   "\"mon-fri 08:00-17:30\" (or --away), or plan a pump for every feed with --mode exclusive.";
+        case AdviceKind::not_away:
+            return "You are not away in this period, so no pump is planned: the baby feeds at the breast.";
+        case AdviceKind::no_pumps_logged:
+            return fmt::format(
+                "No pump was logged from {} to {}, so the expected yield is unknown: log your pumps (pumplog add "
+                "90ml) and the plan will compare them with what the baby drinks.",
+                format_date(a.day), format_date(a.until_day));
+        case AdviceKind::no_regular_feeds:
+            return "No regular feed times were found in the look-back window: log every feed for a few more days.";
+        case AdviceKind::shortfall: {
+            const bool away = a.scope == AdviceScope::away;
+            std::string line = fmt::format(
+                "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short. The CDC advises "
+                "adding a session if you cannot pump as much as the baby eats{}: ",
+                shortfall_when(a, zone), amount(a.need, unit), a.pumps, a.pumps == 1 ? "" : "s",
+                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit),
+                away ? " while you are away" : "");
+            if (a.respaced)
+                line += fmt::format(
+                    "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
+                    "(about {} more expected).",
+                    a.pumps + 1, a.pumps, gap_words(a.gap), a.at ? format_clock(*a.at, zone) : "-",
+                    amount(a.extra_expected, unit));
+            else
+                line += fmt::format("pump also at {} (about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
+                                    amount(a.extra_expected, unit));
+            if (std::lround(a.missing.ml()) > 0)
+                line += fmt::format(
+                    " Even then about {} is missing: give stored milk for the rest, and ask a lactation consultant how "
+                    "to raise your yield.",
+                    amount(a.missing, unit));
+            return line;
+        }
+        case AdviceKind::no_room:
+            return fmt::format(
+                "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short, and no other "
+                "session fits {} (min_gap) from the others: give stored milk for the rest, and ask a lactation "
+                "consultant how to raise your yield.",
+                shortfall_when(a, zone), amount(a.need, unit), a.pumps, a.pumps == 1 ? "" : "s",
+                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), gap_words(a.gap));
+        case AdviceKind::estimated_intake: {
+            const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
+                                             ? fmt::format("{}", std::lround(a.feedings))
+                                             : fmt::format("{:.1f}", a.feedings);
+            return fmt::format(
+                "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
+                "about {} a day, what babies drink on day {} ({}), shared over {} feeds a day: {} a feed. Log some "
+                "bottles with their amounts for measured targets.",
+                amount(a.daily, unit), a.age_days, source_words(a.text), feedings, amount(a.per_feed, unit));
+        }
+        case AdviceKind::estimated_from_pumps:
+            return fmt::format(
+                "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your "
+                "average pump, {}. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what "
+                "babies drink at the baby's age.",
+                amount(a.per_feed, unit));
+        case AdviceKind::uncovered_feed:
+            return fmt::format(
+                "The {} feed on {} has no pinned pump within {} (min_gap): add a time near {} to the schedule, or "
+                "leave stored milk for it.",
+                a.at ? format_clock(*a.at, zone) : "-", a.at ? day_label(*a.at, zone) : "-", gap_words(a.gap),
+                a.at ? format_clock(*a.at, zone) : "-");
+        case AdviceKind::long_gap:
+            return fmt::format(
+                "From {} {} to {} {} is {} without a pump or a feed, over the {} maximum: add a pinned time between "
+                "them.",
+                day_label(a.begin, zone), format_clock(a.begin, zone), day_label(a.end, zone),
+                format_clock(a.end, zone),
+                format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), gap_words(a.gap));
+        case AdviceKind::incomplete_day:
+            return fmt::format("{} looks incompletely logged: it counts less in the plan.", format_date(a.day));
+        case AdviceKind::nursing_in_supply:
+            return fmt::format(
+                "The baby also fed at the breast {} in the last 24 hours: that milk is not measured, so the {} you "
+                "pumped ({}) is only part of your supply and cannot show that you are behind. The numbers tell how "
+                "often and how much you pump; they cannot tell how much the baby took at the breast (a lactation "
+                "consultant can weigh the baby before and after a feed).",
+                plural(a.count, "time", "times"), amount(a.expected, unit), plural(a.pumps, "session", "sessions"));
+        case AdviceKind::note: return a.text;
+    }
+    return a.text;
+}
+
+std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
+    json j{{"kind", kind_name(a.kind)}};
+    const auto at = [&] { return a.at ? json(format_rfc3339(*a.at, zone)) : json(nullptr); };
+    switch (a.kind) {
+        case AdviceKind::no_pumps_logged:
+            j["since"] = format_date(a.day);
+            j["until"] = format_date(a.until_day);
+            break;
+        case AdviceKind::shortfall:
+        case AdviceKind::no_room:
+            j["scope"] = scope_name(a.scope);
+            j["begin"] = format_rfc3339(a.begin, zone);
+            j["end"] = format_rfc3339(a.end, zone);
+            j["pumps"] = a.pumps;
+            j[key("need", unit)] = volume(a.need, unit);
+            j[key("expected", unit)] = volume(a.expected, unit);
+            j[key("short", unit)] = volume(Volume::from_ml(std::round(a.short_by.ml())), unit);
+            if (a.kind == AdviceKind::no_room) {
+                j["min_gap_min"] = a.gap.count();
+                break;
+            }
+            j["at"] = at();
+            j[key("extra_expected", unit)] = volume(a.extra_expected, unit);
+            j[key("missing", unit)] = volume(a.missing, unit);
+            j["respaced"] = a.respaced;
+            break;
+        case AdviceKind::estimated_intake:
+            j["age_days"] = a.age_days;
+            j[key("daily", unit)] = volume(a.daily, unit);
+            j[key("per_feed", unit)] = volume(a.per_feed, unit);
+            j["feeds_per_day"] = json_number(a.feedings);
+            j["source"] = a.text;
+            break;
+        case AdviceKind::estimated_from_pumps:
+            j[key("per_feed", unit)] = volume(a.per_feed, unit);
+            j["feeds"] = a.count;
+            break;
+        case AdviceKind::uncovered_feed:
+            j["at"] = at();
+            j[unit_name(unit)] = volume(a.need, unit);
+            j["min_gap_min"] = a.gap.count();
+            break;
+        case AdviceKind::long_gap:
+            j["from"] = format_rfc3339(a.begin, zone);
+            j["to"] = format_rfc3339(a.end, zone);
+            j["max_gap_min"] = a.gap.count();
+            break;
+        case AdviceKind::incomplete_day: j["date"] = format_date(a.day); break;
+        case AdviceKind::nursing_in_supply:
+            j["breast_feeds_24h"] = a.count;
+            j[key("pumped_24h", unit)] = volume(a.expected, unit);
+            j["sessions_24h"] = a.pumps;
+            break;
+        case AdviceKind::note: j["text"] = a.text; break;
+        default: break;
+    }
+    return j.dump();
+}
 
 std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone) {
     const date::sys_days first = local_day(range.begin, zone), end = local_day(range.end, zone);
@@ -165,7 +377,7 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
             std::string why = p.reason;
             if (p.extra) why = style.yellow(why);
             rows.push_back({day_label(p.at, zone), format_clock(p.at, zone),
-                            added(p) ? "-" : format_volume(p.target, unit),
+                            added(p) ? "-" : target_text(p.target, p.estimated, unit),
                             p.expected ? format_volume(*p.expected, unit) : "-", why});
         }
         out += table({{"day"}, {"time"}, {"target", Align::right}, {"expected", Align::right}, {"why"}}, rows);
@@ -174,7 +386,7 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
         std::string slots;
         for (const auto& s : plan.slots)
             slots += fmt::format("{}{} {} (seen {} d)", slots.empty() ? "" : ", ", hhmm(s.minute),
-                                 format_volume(s.amount, unit), s.seen);
+                                 target_text(s.amount, s.estimated, unit), s.seen);
         out += "\nThe baby's day: " + slots + "\n";
     }
     // In supply mode the basis is the parent's pumps: there are no feeds to learn from.
@@ -192,7 +404,7 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
     }
     if (!plan.advice.empty()) {
         out += "\n";
-        for (const auto& a : plan.advice) out += style.yellow("Advice: ") + a + "\n";
+        for (const auto& a : plan.advice) out += style.yellow("Advice: ") + advice_text(a, unit, zone) + "\n";
     }
     return out;
 }
@@ -205,7 +417,10 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                       {"until", format_rfc3339(plan.basis.until, zone)}};
     json slots = json::array();
     for (const auto& s : plan.slots)
-        slots.push_back(json{{"time", hhmm(s.minute)}, {unit_name(unit), volume(s.amount, unit)}, {"seen", s.seen}});
+        slots.push_back(json{{"time", hhmm(s.minute)},
+                             {unit_name(unit), volume(s.amount, unit)},
+                             {"seen", s.seen},
+                             {"estimated", s.estimated}});
     j["slots"] = slots;
     json pumps = json::array();
     for (const auto& p : plan.pumps) {
@@ -214,10 +429,17 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
         pumps.push_back(json{{"at", format_rfc3339(p.at, zone)},
                              {key("target", unit), volume(p.target, unit)},
                              {key("expected", unit), p.expected ? volume(*p.expected, unit) : json(nullptr)},
-                             {"covers", covers}});
+                             {"covers", covers},
+                             {"estimated", p.estimated}});
     }
     j["pumps"] = pumps;
-    j["advice"] = plan.advice;
+    json sentences = json::array(), items = json::array();
+    for (const auto& a : plan.advice) {
+        sentences.push_back(advice_text(a, unit, zone));
+        items.push_back(json::parse(advice_json(a, unit, zone)));
+    }
+    j["advice"] = sentences;
+    j["advice_items"] = items;
     if (plan.progress) {
         const auto& p = *plan.progress;
         j["progress"] = json{{"day", p.day},
@@ -231,13 +453,14 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
 }
 
 std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
-    std::string out = csv_row({"at", key("target", unit), key("expected", unit), "covers", "extra", "reason"});
+    std::string out =
+        csv_row({"at", key("target", unit), key("expected", unit), "covers", "extra", "reason", "estimated"});
     for (const auto& p : plan.pumps) {
         std::string covers;
         for (const auto& c : p.covers) covers += (covers.empty() ? "" : " ") + format_rfc3339(c, zone);
         out += csv_row({format_rfc3339(p.at, zone), number(output_value(p.target, unit)),
                         p.expected ? number(output_value(*p.expected, unit)) : "", covers, p.extra ? "true" : "false",
-                        p.reason});
+                        p.reason, p.estimated ? "true" : "false"});
     }
     return out;
 }
@@ -247,17 +470,25 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
     std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
                       ics_line("PRODID:-//pumplog//pumping plan//EN") + ics_line("CALSCALE:GREGORIAN") +
                       ics_line("METHOD:PUBLISH") + ics_line("X-WR-CALNAME:Pumping plan");
+    // The advice, worded, as the calendar's description.
+    std::string advice;
+    for (const auto& a : plan.advice) advice += (advice.empty() ? "" : "\n") + advice_text(a, unit, zone);
+    if (!advice.empty()) out += ics_line("X-WR-CALDESC:" + ics_escape(advice));
     if (!plan.pumps.empty() && !utc)
         out += vtimezone(zone, plan.pumps.front().at, plan.pumps.back().at + minutes(ics_event_minutes));
     const auto when = [&](std::string_view name, Seconds at) {
         if (utc) return fmt::format("{}:{}", name, ics_utc(at));
         return fmt::format("{};TZID={}:{}", name, zone->name(), ics_local(to_local(at, zone)));
     };
+    // The UID is the pump's local date and its place that day (1, 2, ...):
+    // a re-written file updates the same events, whatever the times became.
+    date::sys_days day{};
+    int place = 0;
     for (const auto& p : plan.pumps) {
-        const Seconds slot = p.covers.empty() ? p.at : p.covers.front();
-        const std::string kind = p.extra ? "extra" : added(p) ? "gap" : "pump";
-        const std::string uid =
-            fmt::format("{}-{}-{}@pumplog", compact_date(slot, zone), format_clock(slot, zone).erase(2, 1), kind);
+        const date::sys_days d = local_day(p.at, zone);
+        place = d == day ? place + 1 : 1;
+        day = d;
+        const std::string uid = fmt::format("{}-{}@pumplog", compact_date(p.at, zone), place);
         std::string description = p.reason;
         if (p.expected)
             description +=
@@ -295,7 +526,7 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
         const std::string_view reason = p.reason;
         aim = fmt::format("; it {}", reason.starts_with("added: ") ? reason.substr(7) : reason);
     } else {
-        aim = fmt::format(", aim for {}{}", format_volume(p.target, unit), p.extra ? " (an extra session)" : "");
+        aim = fmt::format(", aim for {}{}", target_text(p.target, p.estimated, unit), p.extra ? " (an extra session)" : "");
     }
     if (next.overdue)
         return fmt::format("Pump now: the {} pump is {} overdue{}\n", format_clock(p.at, clock.zone),

@@ -51,12 +51,13 @@ icalendar_python() {
     run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$stderr" = "" ]
-    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["basis","slots","pumps","advice"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["basis","slots","pumps","advice","advice_items"]' ]
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":56,"days":7,"since":"2026-11-14T00:00:00+01:00","until":"2026-11-21T14:05:00+01:00"}' ]
-    [ "$(jq -c '.slots[0], (.slots | length)' <<<"$output" | paste -sd' ')" = '{"time":"01:00","ml":90,"seen":7} 8' ]
+    [ "$(jq -c '.slots[0], (.slots | length)' <<<"$output" | paste -sd' ')" = '{"time":"01:00","ml":90,"seen":7,"estimated":false} 8' ]
     [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["01:00","04:00","07:00","10:00","13:00","16:00","19:00","22:00"]' ]
-    [ "$(jq -c '.pumps' <<<"$output")" = '[{"at":"2026-11-23T10:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T10:00:00+01:00"]},{"at":"2026-11-23T13:00:00+01:00","target_ml":110,"expected_ml":null,"covers":["2026-11-23T13:00:00+01:00"]},{"at":"2026-11-23T16:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T16:00:00+01:00"]}]' ]
+    [ "$(jq -c '.pumps' <<<"$output")" = '[{"at":"2026-11-23T10:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T10:00:00+01:00"],"estimated":false},{"at":"2026-11-23T13:00:00+01:00","target_ml":110,"expected_ml":null,"covers":["2026-11-23T13:00:00+01:00"],"estimated":false},{"at":"2026-11-23T16:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T16:00:00+01:00"],"estimated":false}]' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "No pump was logged from 2026-11-14 to 2026-11-21, so the expected yield is unknown: log your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks." ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[{"kind":"no_pumps_logged","since":"2026-11-14","until":"2026-11-21"}]' ]
     [ "$(jq 'has("progress")' <<<"$output")" = false ]
 }
 
@@ -64,7 +65,7 @@ icalendar_python() {
     three_hourly
     run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --format json --unit oz
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.slots[3], .pumps[0]' <<<"$output" | paste -sd' ')" = '{"time":"10:00","oz":4.06,"seen":7} {"at":"2026-11-23T10:00:00+01:00","target_oz":4.06,"expected_oz":null,"covers":["2026-11-23T10:00:00+01:00"]}' ]
+    [ "$(jq -c '.slots[3], .pumps[0]' <<<"$output" | paste -sd' ')" = '{"time":"10:00","oz":4.06,"seen":7,"estimated":false} {"at":"2026-11-23T10:00:00+01:00","target_oz":4.06,"expected_oz":null,"covers":["2026-11-23T10:00:00+01:00"],"estimated":false}' ]
 }
 
 @test "the plan table is a timetable with its basis and advice" {
@@ -94,9 +95,9 @@ icalendar_python() {
     three_hourly
     run --separate-stderr pumplog plan --mode exclusive --format csv
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "at,target_ml,expected_ml,covers,extra,reason" ]
-    [ "${lines[1]}" = "2026-11-21T16:00:00+01:00,120,,2026-11-21T16:00:00+01:00,false,covers the 16:00 feed" ]
-    [ "${lines[8]}" = "2026-11-22T13:00:00+01:00,110,,2026-11-22T13:00:00+01:00,false,covers the 13:00 feed" ]
+    [ "${lines[0]}" = "at,target_ml,expected_ml,covers,extra,reason,estimated" ]
+    [ "${lines[1]}" = "2026-11-21T16:00:00+01:00,120,,2026-11-21T16:00:00+01:00,false,covers the 16:00 feed,false" ]
+    [ "${lines[8]}" = "2026-11-22T13:00:00+01:00,110,,2026-11-22T13:00:00+01:00,false,covers the 13:00 feed,false" ]
     [ "${#lines[@]}" -eq 9 ]
     pumplog config set mode exclusive >/dev/null
     run --separate-stderr pumplog plan --format csv
@@ -228,9 +229,9 @@ for event, pump in zip(events, plan["pumps"]):
     print(event["UID"], start.isoformat(), event["SUMMARY"])
 EOF
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "20261123-0800-extra@pumplog 2026-11-23T08:00:00+01:00 Extra pump: aim for 50 ml" ]
-    [ "${lines[1]}" = "20261123-1000-pump@pumplog 2026-11-23T10:00:00+01:00 Pump: aim for 120 ml" ]
-    [ "${lines[4]}" = "20261124-0800-extra@pumplog 2026-11-24T08:00:00+01:00 Extra pump: aim for 50 ml" ]
+    [ "${lines[0]}" = "20261123-1@pumplog 2026-11-23T08:00:00+01:00 Extra pump: aim for 50 ml" ]
+    [ "${lines[1]}" = "20261123-2@pumplog 2026-11-23T10:00:00+01:00 Pump: aim for 120 ml" ]
+    [ "${lines[4]}" = "20261124-1@pumplog 2026-11-24T08:00:00+01:00 Extra pump: aim for 50 ml" ]
     [ "${#lines[@]}" -eq 8 ]
     # The same UIDs on another run, at another time.
     pumplog plan --on 2026-11-23 --days 2 --away "mon-fri 08:00-17:30" --format ics --now 2026-11-21T20:00:00+01:00 > "$TEST_DIR/again.ics"
@@ -284,9 +285,89 @@ EOF
     [ "$status" -eq 0 ]
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
     [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:22",177,7],["10:50",151,6],["14:08",151,7],["16:49",157,6],["19:14",222,7],["23:17",89,7]]' ]
-    # The night from 23:17 to 08:22 is split for an exclusive pumper (5 h at night).
-    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:50 08:22 10:50 14:08 16:49 19:14 23:12" ]
+    # The night from 23:17 to 08:22 is split for an exclusive pumper (5 h at
+    # night); the times are rounded to 5 minutes (round).
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:50 08:20 10:50 14:10 16:50 19:15 23:15" ]
     # Back at work on Monday: the four daytime bottles are pumped for.
     run --separate-stderr pumplog plan --on 2020-06-22 --away "mon-fri 08:00-17:30" --format json
-    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:22=177 10:50=151 14:08=151 16:49=157" ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:20=177 10:50=151 14:10=151 16:50=157" ]
+}
+
+# A nursing week before now: the three-hourly times at the breast, no amounts.
+nursing() {
+    local d s day at
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-14 + $d day" +%F)"
+        for s in 01:00 04:00 07:00 10:00 13:00 16:00 19:00 22:00; do
+            at="$(date -d "$day $s" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"n-$day-$s\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\"left_s\":600}"
+        done
+    done
+}
+
+@test "nursing without amounts: the plan estimates the targets from the baby's age and says so" {
+    nursing
+    local before
+    before="$(journal_sum)"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 2 ]
+    [ "$output" = "" ]
+    [ "$stderr" = "pumplog: error: the feeds from 2026-11-14 to 2026-11-21 have no amounts (nursing), so the plan estimates what the baby drinks from its age: set the birth date with pumplog config set birth YYYY-MM-DD (or plan --birth YYYY-MM-DD)" ]
+    [ "$(journal_sum)" = "$before" ]
+    pumplog config set birth 2026-09-22 >/dev/null
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
+    [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006"}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
+    [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
+    # A baby of 20 days drinks less (IOM 1991 to Kent et al. 2006): 694 ml / 8.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-11-01 --format json
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[87,87,87]' ]
+}
+
+@test "plan --round and the round setting put pump times on a grid; ICS UIDs follow the place, not the time" {
+    baby 2026-11-14 7 "01:07=90 04:07=100 07:07=130 10:07=120 13:07=110 16:07=120 19:07=140 22:07=100"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "10:05 13:05 16:05" ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json --round 1m
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "10:07 13:07 16:07" ]
+    pumplog config set round 15m >/dev/null
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "10:00 13:00 16:00" ]
+    run --separate-stderr pumplog plan --round 7m
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: --round: round takes a duration from 1m to 30m that divides an hour, not "7m"' ]
+    # The calendar file re-written with other times keeps its events' UIDs.
+    pumplog plan --on monday --days 2 --away "mon-fri 08:00-17:30" --format ics > "$TEST_DIR/a.ics"
+    pumplog plan --on monday --days 2 --away "mon-fri 08:00-17:30" --format ics --round 1m > "$TEST_DIR/b.ics"
+    [ "$(grep -c '^DTSTART;TZID=Europe/Berlin:20261123T100000' "$TEST_DIR/a.ics")" = 1 ]
+    [ "$(grep -c '^DTSTART;TZID=Europe/Berlin:20261123T100700' "$TEST_DIR/b.ics")" = 1 ]
+    [ "$(grep ^UID "$TEST_DIR/a.ics" | tr -d '\r' | paste -sd' ')" = "UID:20261123-1@pumplog UID:20261123-2@pumplog UID:20261123-3@pumplog UID:20261124-1@pumplog UID:20261124-2@pumplog UID:20261124-3@pumplog" ]
+    [ "$(grep ^UID "$TEST_DIR/a.ics")" = "$(grep ^UID "$TEST_DIR/b.ics")" ]
+}
+
+@test "plan --schedule and the schedule setting pin the pump times" {
+    three_hourly
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 13:00 15:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["10:00",120],["13:00",110],["15:30",120]]' ]
+    [ "$(jq -c '[.advice_items[].kind]' <<<"$output")" = '["no_pumps_logged"]' ]
+    pumplog config set schedule "10:00, 12:00" >/dev/null
+    [ "$(pumplog config get schedule)" = "10:00 12:00" ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["10:00",120],["12:00",230]]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind != "no_pumps_logged")]' <<<"$output")" = '[{"kind":"uncovered_feed","at":"2026-11-23T16:00:00+01:00","ml":120,"min_gap_min":120},{"kind":"long_gap","from":"2026-11-23T12:00:00+01:00","to":"2026-11-23T19:00:00+01:00","max_gap_min":240}]' ]
+    run --separate-stderr pumplog plan --schedule "10:00 noon"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30", or none, not "10:00 noon"' ]
+}
+
+@test "plan next says when its target is an estimate" {
+    nursing
+    run --separate-stderr pumplog plan next --mode exclusive --birth 2026-09-22
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 99 ml (estimate)" ]
 }

@@ -82,3 +82,22 @@ pumps() {
     [[ "$output" == *'class="reference milestone"'* ]]
     [[ "$output" == *"Ru et al., Front. Pediatr. 2020"* ]]
 }
+
+@test "supply mode with feeds at the breast gives no behind verdict from pumps alone" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumplog config set birth 2026-11-16 >/dev/null
+    pumps 40 "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" "2026-11-24 00:30"
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -r '.progress.verdict' <<<"$output")" = "behind" ]
+    pumplog log feed --breast --left 10m --at "2026-11-24 07:00" >/dev/null
+    pumplog log feed --breast --left 12m --at "2026-11-23 22:30" >/dev/null
+    local before
+    before="$(journal_sum)"
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
+    [ "$(journal_sum)" = "$before" ]
+    [ "$(jq -r '.progress.verdict' <<<"$output")" = "not_enough_data" ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "nursing_in_supply")]' <<<"$output")" = '[{"kind":"nursing_in_supply","breast_feeds_24h":2,"pumped_24h_ml":200,"sessions_24h":5}]' ]
+    [ "$(jq -r '[.advice[] | select(startswith("Behind"))] | length' <<<"$output")" = 0 ]
+    [ "$(jq -r '.advice[] | select(startswith("The baby also fed"))' <<<"$output")" = "The baby also fed at the breast 2 times in the last 24 hours: that milk is not measured, so the 200 ml you pumped (5 sessions) is only part of your supply and cannot show that you are behind. The numbers tell how often and how much you pump; they cannot tell how much the baby took at the breast (a lactation consultant can weigh the baby before and after a feed)." ]
+}

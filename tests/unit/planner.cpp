@@ -4,6 +4,8 @@
 
 #include "baby.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/intake.hpp"
+#include "pumplog/render/plan.hpp"
 
 using namespace pumplog;
 using namespace testbaby;
@@ -38,6 +40,13 @@ Clock at_start_of(date::sys_days day, const date::time_zone* zone = berlin()) {
 Plan plan_day(const std::vector<Entry>& entries, const Settings& settings, date::sys_days day,
               const date::time_zone* zone = berlin()) {
     return plan_pumps(entries, settings, at_start_of(day, zone), local_days(day, 1, zone));
+}
+
+// The plan's advice as the table and JSON word it.
+std::vector<std::string> sentences(const Plan& plan, const date::time_zone* zone = berlin()) {
+    std::vector<std::string> out;
+    for (const auto& a : plan.advice) out.push_back(render::advice_text(a, Unit::ml, zone));
+    return out;
 }
 
 std::string local(Seconds at, const date::time_zone* zone = berlin()) { return format_rfc3339(at, zone); }
@@ -84,7 +93,7 @@ TEST_CASE("one pump per slot inside the away window at the slot's time aiming fo
     CHECK(plan.basis.days == 7);
     CHECK(local(plan.basis.since) == "2026-11-09T00:00:00+01:00");
     CHECK(local(plan.basis.until) == "2026-11-16T00:00:00+01:00");
-    CHECK(plan.advice ==
+    CHECK(sentences(plan) ==
           std::vector<std::string>{
               "No pump was logged from 2026-11-09 to 2026-11-15, so the expected yield is unknown: log "
               "your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks."});
@@ -95,7 +104,7 @@ TEST_CASE("no pump is planned on a day without an away window") {
     const Plan plan = plan_day(week_before(saturday, three_hourly), away_weekdays(), saturday);
     CHECK(plan.pumps.empty());
     CHECK(plan.slots.size() == 8);
-    CHECK(plan.advice == std::vector<std::string>{
+    CHECK(sentences(plan) == std::vector<std::string>{
                              "You are not away in this period, so no pump is planned: the baby feeds at the breast."});
 }
 
@@ -103,7 +112,7 @@ TEST_CASE("without away windows in away mode the advice says how to set them") {
     const Plan plan = plan_day(week_before(monday, three_hourly), Settings{}, monday);
     CHECK(plan.pumps.empty());
     REQUIRE(plan.advice.size() == 1);
-    CHECK(plan.advice[0].starts_with("No away windows are set"));
+    CHECK(sentences(plan)[0].starts_with("No away windows are set"));
 }
 
 TEST_CASE("exclusive mode plans a pump for every slot") {
@@ -245,7 +254,7 @@ TEST_CASE("the shortfall advice appears exactly when the yield is short") {
     CHECK(extra.expected->ml() == 110);
     CHECK(extra.covers.empty());
     CHECK(
-        plan.advice ==
+        sentences(plan) ==
         std::vector<std::string>{
             "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are expected "
             "to give about 330 ml, 30 ml short. The CDC advises adding a session if you cannot pump as much as the "
@@ -302,7 +311,7 @@ TEST_CASE("the next pump is the first due or one overdue with no pump logged sin
     CHECK(local(next->pump.at) == "2026-11-16T13:00:00+01:00");
 
     // A pump logged at 09:50 does the 10:00 one.
-    entries.push_back(pump(berlin(), monday, hm(9, 50), 110));
+    entries.push_back(pump(berlin(), monday, hm(9, 50), 200));  // more than a feed: no shortfall
     next = next_pump(entries, s, Clock{midnight + hours(9) + minutes(55), berlin()});
     CHECK(local(next->pump.at) == "2026-11-16T13:00:00+01:00");
     next = next_pump(entries, s, Clock{midnight + hours(10) + minutes(20), berlin()});
@@ -369,7 +378,240 @@ TEST_CASE("an extra session is never proposed before the plan starts") {
     REQUIRE(extra != plan.pumps.end());
     CHECK(extra->at >= clock.now);
     CHECK(format_clock(extra->at, berlin()).substr(3) != "05");  // on a quarter hour
+    // Monday (a whole day, pumps before now included) and Tuesday are each short.
+    REQUIRE(plan.advice.size() == 2);
+    CHECK(sentences(plan)[0].starts_with("On Mon 2026-11-16 the baby drinks about 910 ml; your 8 pumps are expected to "
+                                         "give about 800 ml, 110 ml short."));
+}
+
+// ---- issue 17: estimates, a timetable to live by, advice as data ----------
+
+namespace {
+
+// A nursing week: the three-hourly times, no amounts.
+std::vector<Entry> nursing_week(date::sys_days day) {
+    std::vector<Entry> out;
+    for (int d = 1; d <= 7; ++d)
+        for (const auto& s : three_hourly) out.push_back(feed(berlin(), day - date::days(d), s.minute, std::nullopt));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the intake norm follows the baby's age with its sources") {
+    CHECK(intake_norm(0).daily.ml() == 600);
+    CHECK(intake_norm(10).daily.ml() == 600);
+    CHECK(intake_norm(20).daily.ml() == 694);
+    CHECK(intake_norm(30).daily.ml() == 788);
+    CHECK(intake_norm(100).daily.ml() == 788);
+    CHECK(intake_norm(100).source == "Kent et al. 2006");
+    CHECK(intake_norm(228).daily.ml() == 713);
+    CHECK(intake_norm(274).daily.ml() == 637);
+    CHECK(intake_norm(365).daily.ml() == 445);
+    CHECK(intake_norm(500).daily.ml() == 445);
+}
+
+TEST_CASE("feeds without amounts are planned from the intake norm for the baby's age, marked as estimates") {
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(61));  // day 60 on the last day learned from
+    const Plan plan = plan_day(nursing_week(monday), s, monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    for (const auto& p : plan.pumps) {
+        CHECK(p.target.ml() == 99);  // 788 ml / 8 feeds = 98.5
+        CHECK(p.estimated);
+    }
+    for (const auto& slot : plan.slots) CHECK(slot.estimated);
+    REQUIRE_FALSE(plan.advice.empty());
+    const PlanAdvice& a = plan.advice[0];
+    CHECK(a.kind == AdviceKind::estimated_intake);
+    CHECK(a.age_days == 60);
+    CHECK(a.daily.ml() == 788);
+    CHECK(a.per_feed.ml() == 99);
+    CHECK(a.feedings == 8);
+    CHECK(sentences(plan)[0] ==
+          "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml "
+          "a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over 8 feeds a day: 99 ml a "
+          "feed. Log some bottles with their amounts for measured targets.");
+}
+
+TEST_CASE("nursing without a birth date asks for it, and fewer than 3 days are still refused") {
+    try {
+        plan_day(nursing_week(monday), away_weekdays(), monday);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()) ==
+              "the feeds from 2026-11-09 to 2026-11-15 have no amounts (nursing), so the plan estimates what the baby "
+              "drinks from its age: set the birth date with pumplog config set birth YYYY-MM-DD (or plan --birth "
+              "YYYY-MM-DD)");
+    }
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(61));
+    std::vector<Entry> two_days;
+    for (const Entry& e : nursing_week(monday))
+        if (e.at.instant >= start_of_local_day(monday - date::days(2), berlin())) two_days.push_back(e);
+    try {
+        plan_day(two_days, s, monday);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).starts_with("only 2 days with feeds"));
+    }
+}
+
+TEST_CASE("some feeds without amounts: the slots they mostly make are marked estimated") {
+    auto entries = week_before(monday, three_hourly);
+    // The 10:00 feed is at the breast every day.
+    for (auto& e : entries)
+        if (format_clock(e.at.instant, berlin()) == "10:00") {
+            e.ml.reset();
+            e.method = "breast";
+        }
+    const Plan plan = plan_day(entries, away_weekdays(), monday);
+    REQUIRE(plan.pumps.size() == 3);
+    CHECK(plan.pumps[0].estimated);
+    CHECK_FALSE(plan.pumps[1].estimated);
+    CHECK(std::count_if(plan.slots.begin(), plan.slots.end(), [](const Slot& x) { return x.estimated; }) == 1);
+}
+
+TEST_CASE("pump times are rounded to the round setting") {
+    std::vector<SlotSpec> late = three_hourly;
+    for (auto& s : late) s.minute += 7;  // 10:07, 13:07, 16:07
+    const auto entries = week_before(monday, late);
+    Settings s = away_weekdays();
+    CHECK(clocks(plan_day(entries, s, monday)) == std::vector<std::string>{"10:05", "13:05", "16:05"});
+    s.round = minutes(15);
+    CHECK(clocks(plan_day(entries, s, monday)) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    s.round = minutes(10);
+    CHECK(clocks(plan_day(entries, s, monday)) == std::vector<std::string>{"10:10", "13:10", "16:10"});
+    s.round = minutes(1);
+    CHECK(clocks(plan_day(entries, s, monday)) == std::vector<std::string>{"10:07", "13:07", "16:07"});
+}
+
+namespace {
+
+// A fortnight and more of a steady baby with +-25 min of noise, from 2026-11-02.
+std::vector<Entry> noisy_fortnight(unsigned seed = 7) {
+    return feeds_for(berlin(), day_of(2026, 11, 2), 21, three_hourly, Noise{25, 0.1, seed});
+}
+
+// The plan for `day`, made at 21:00 the evening before from what was logged by then.
+Plan planned_the_evening_before(const std::vector<Entry>& all, const Settings& s, date::sys_days day) {
+    const Seconds evening = start_of_local_day(day - date::days(1), berlin()) + hours(21);
+    std::vector<Entry> known;
+    for (const Entry& e : all)
+        if (e.at.instant < evening) known.push_back(e);
+    return plan_pumps(known, s, Clock{evening, berlin()}, local_days(day, 1, berlin()));
+}
+
+int most_moved_minutes(const Plan& a, const Plan& b) {
+    REQUIRE(a.pumps.size() == b.pumps.size());
+    long most = 0;
+    for (std::size_t i = 0; i < a.pumps.size(); ++i)
+        most = std::max<long>(most, std::abs(std::chrono::duration_cast<minutes>(a.pumps[i].at - b.pumps[i].at).count()));
+    return static_cast<int>(most);
+}
+
+}  // namespace
+
+TEST_CASE("over a simulated fortnight a weekday's away timetable is the same every weekday") {
+    const auto all = noisy_fortnight();
+    const Settings s = away_weekdays();
+    for (const date::sys_days week : {day_of(2026, 11, 16), day_of(2026, 11, 9)}) {
+        const Plan first = planned_the_evening_before(all, s, week);
+        REQUIRE(first.pumps.size() == 3);
+        for (int d = 1; d < 5; ++d) {
+            INFO("week of " << format_date(week) << ", day " << d);
+            CHECK(clocks(planned_the_evening_before(all, s, week + date::days(d))) == clocks(first));
+        }
+    }
+    // And the timetable is the baby's: each pump near its slot (10:00, 13:00, 16:00).
+    const Plan monday_plan = planned_the_evening_before(all, s, day_of(2026, 11, 16));
+    CHECK(clocks(monday_plan) == std::vector<std::string>{"10:05", "13:10", "16:00"});
+}
+
+TEST_CASE("one more logged feed or one noisy day moves no planned pump by more than 15 minutes") {
+    const auto all = noisy_fortnight();
+    const date::sys_days wednesday = day_of(2026, 11, 18), tuesday = wednesday - date::days(1);
+    for (const Settings& s : {away_weekdays(), [] {
+                                  Settings x;
+                                  x.mode = PlanMode::exclusive;
+                                  return x;
+                              }()}) {
+        const Plan before = planned_the_evening_before(all, s, wednesday);
+        auto more = all;
+        more.push_back(feed(berlin(), tuesday, hm(11, 13), 90));  // one extra bottle at 11:13
+        CHECK(most_moved_minutes(before, planned_the_evening_before(more, s, wednesday)) <= 15);
+        // Tuesday logged with +-60 min of noise instead.
+        auto noisy = all;
+        std::erase_if(noisy, [&](const Entry& e) { return local_day(e.at.instant, berlin()) == tuesday; });
+        for (const Entry& e : feeds_for(berlin(), tuesday, 1, three_hourly, Noise{60, 0.2, 99})) noisy.push_back(e);
+        CHECK(most_moved_minutes(before, planned_the_evening_before(noisy, s, wednesday)) <= 15);
+    }
+}
+
+TEST_CASE("a schedule pins the pump times: targets and yields for them, advice only for a feed or gap left out") {
+    Settings s = away_weekdays();
+    s.schedule = parse_schedule("10:00 13:00 15:30");
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(15, 30), 80));
+    Plan plan = plan_day(entries, s, monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "15:30"});
+    CHECK(plan.pumps[2].target.ml() == 120);  // the 16:00 feed
+    CHECK(plan.pumps[2].expected->ml() == 80);
+    CHECK(plan.pumps[2].reason == "pinned (schedule); covers the 16:00 feed");
+    CHECK(plan.advice.empty());  // short of the need, but the times are the parent's
+
+    s.schedule = parse_schedule("10:00 12:00");
+    plan = plan_day(entries, s, monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "12:00"});
+    CHECK(plan.pumps[1].target.ml() == 230);  // the 13:00 and 16:00 feeds
+    CHECK(sentences(plan) ==
+          std::vector<std::string>{
+              "The 16:00 feed on Mon 2026-11-16 has no pinned pump within 2 h (min_gap): add a time near 16:00 to the "
+              "schedule, or leave stored milk for it.",
+              "From Mon 2026-11-16 12:00 to Mon 2026-11-16 19:00 is 7 h without a pump or a feed, over the 4 h "
+              "maximum: add a pinned time between them."});
+    CHECK(plan.advice[1].kind == AdviceKind::long_gap);
+    CHECK(plan.advice[1].gap == minutes(240));
+}
+
+TEST_CASE("an extra session re-spaces the day and keeps min_gap between every two pumps") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d)
+        for (const auto& slot : three_hourly) entries.push_back(pump(berlin(), monday - date::days(d), slot.minute, 100));
+    const Plan plan = plan_day(entries, s, monday);
+    REQUIRE(plan.pumps.size() == 9);
+    for (std::size_t i = 0; i + 1 < plan.pumps.size(); ++i) {
+        INFO(format_clock(plan.pumps[i].at, berlin()) << " to " << format_clock(plan.pumps[i + 1].at, berlin()));
+        CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= hours(2));
+    }
+    CHECK(clocks(plan) ==
+          std::vector<std::string>{"00:30", "02:30", "04:30", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
+    CHECK(plan.pumps[1].extra);
+    CHECK(plan.pumps[1].target.ml() == 110);
     REQUIRE(plan.advice.size() == 1);
-    CHECK(plan.advice[0].starts_with("In the 24 hours from Mon 2026-11-16 14:05 the baby drinks about 910 ml; your 8 "
-                                     "pumps are expected to give about 800 ml, 110 ml short."));
+    CHECK(plan.advice[0].kind == AdviceKind::shortfall);
+    CHECK(plan.advice[0].respaced);
+    CHECK(sentences(plan)[0] ==
+          "On Mon 2026-11-16 the baby drinks about 910 ml; your 8 pumps are expected to give about 800 ml, 110 ml "
+          "short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead "
+          "of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 02:30 (about 100 ml more "
+          "expected). Even then about 10 ml is missing: give stored milk for the rest, and ask a lactation "
+          "consultant how to raise your yield.");
+}
+
+TEST_CASE("nursing with pumps but no birth date counts each feed at the average pump and asks for the birth date") {
+    auto entries = nursing_week(monday);
+    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(9), 90));
+    const Plan plan = plan_day(entries, away_weekdays(), monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    CHECK(plan.pumps[0].target.ml() == 90);
+    CHECK(plan.pumps[0].estimated);
+    REQUIRE_FALSE(plan.advice.empty());
+    CHECK(plan.advice[0].kind == AdviceKind::estimated_from_pumps);
+    CHECK(sentences(plan)[0] ==
+          "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your average "
+          "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
+          "drink at the baby's age.");
 }

@@ -25,7 +25,9 @@ Plan small_plan() {
     p.covers = {p.at};
     p.reason = "covers the 10:00 feed";
     plan.pumps.push_back(p);
-    plan.advice.push_back("Keep going.");
+    PlanAdvice note;
+    note.text = "Keep going.";
+    plan.advice.push_back(note);
     return plan;
 }
 
@@ -68,7 +70,8 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
     {
       "time": "10:00",
       "ml": 120,
-      "seen": 3
+      "seen": 3,
+      "estimated": false
     }
   ],
   "pumps": [
@@ -78,11 +81,18 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
       "expected_ml": 95.4,
       "covers": [
         "2026-11-23T10:00:00+01:00"
-      ]
+      ],
+      "estimated": false
     }
   ],
   "advice": [
     "Keep going."
+  ],
+  "advice_items": [
+    {
+      "kind": "note",
+      "text": "Keep going."
+    }
   ],
   "progress": {
     "day": 8,
@@ -124,7 +134,8 @@ TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {
     CHECK(unfolded.find("\nDESCRIPTION:covers the 10:00 feed\\; é à ü\\, a long reason with commas\\; semicolons and "
                         "accents: ééééééééééééééééééééééééééééééééééééééééé. Expected from your pumps at this time: "
                         "about 95.4 ml\n") != std::string::npos);
-    CHECK(unfolded.find("\nUID:20261123-1000-pump@pumplog\n") != std::string::npos);
+    CHECK(unfolded.find("\nUID:20261123-1@pumplog\n") != std::string::npos);
+    CHECK(unfolded.find("\nX-WR-CALDESC:Keep going.\n") != std::string::npos);  // the advice, worded
     CHECK(unfolded.find("\nDTSTAMP:20261121T130500Z\n") != std::string::npos);
     CHECK(unfolded.find("\nDTSTART;TZID=Europe/Berlin:20261123T100000\n") != std::string::npos);
     CHECK(unfolded.find("\nTRIGGER:-PT5M\n") != std::string::npos);

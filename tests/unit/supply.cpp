@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pumplog/error.hpp"
+#include "pumplog/render/plan.hpp"
 #include "pumplog/supply.hpp"
 
 using namespace pumplog;
@@ -725,8 +726,8 @@ TEST_CASE("the supply plan has the timetable's pumps, progress, basis and advice
     REQUIRE(plan.progress);
     CHECK(plan.progress->verdict == SupplyVerdict::on_track);
     REQUIRE(plan.advice.size() == 4);
-    CHECK(plan.advice[0].rfind("One session, at 02:30, stays inside your sleep window (23:30-05:30)", 0) == 0);
-    CHECK(plan.advice[1].rfind("On track: 560 ml", 0) == 0);
+    CHECK(plan.advice[0].text.rfind("One session, at 02:30, stays inside your sleep window (23:30-05:30)", 0) == 0);
+    CHECK(plan.advice[1].text.rfind("On track: 560 ml", 0) == 0);
     CHECK(plan.basis.notes.front() ==
           "Timetable: 8 sessions a day at 02:30, 05:30, 08:30, 11:30, 14:30, 17:30, 20:30 and 23:15: never more than "
           "5 hours apart (Ameda), one between 01:00 and 05:00 (Mago-Shah et al. 2023).");
@@ -740,4 +741,45 @@ TEST_CASE("the supply plan has the timetable's pumps, progress, basis and advice
         CHECK(p.covers.empty());
         CHECK_FALSE(p.extra);
     }
+}
+
+TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps alone") {
+    // Day 8, 8 x 55 = 440 ml pumped (behind on pumps alone), and two feeds at the breast.
+    std::vector<Entry> entries = day_of_pumps(8, 55);
+    for (const char* at : {"2026-11-20T19:30:00+01:00", "2026-11-21T07:30:00+01:00"}) {
+        Entry feed;
+        feed.type = EntryType::feed;
+        feed.type_text = "feed";
+        feed.id = std::string("feed-") + at;
+        feed.at = stamp(at);
+        feed.at_text = at;
+        feed.method = "breast";
+        feed.left_s = 600;
+        entries.push_back(feed);
+    }
+    const SupplyAssessment a = assess_supply(entries, ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    CHECK(a.breast_feeds_24h == 2);
+    CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
+    CHECK(std::none_of(a.advice.begin(), a.advice.end(), [](const std::string& s) { return s.starts_with("Behind"); }));
+    CHECK(a.advice.empty());
+
+    Settings settings;
+    settings.mode = PlanMode::supply;
+    settings.birth = ymd(2026, 11, 13);
+    const Clock clock = berlin_now();
+    const Plan plan = supply_plan(settings, entries, clock, Span{clock.now, clock.now + std::chrono::hours(24)});
+    const auto nursing = std::find_if(plan.advice.begin(), plan.advice.end(),
+                                      [](const PlanAdvice& x) { return x.kind == AdviceKind::nursing_in_supply; });
+    REQUIRE(nursing != plan.advice.end());
+    CHECK(nursing->count == 2);
+    CHECK(nursing->pumps == 8);
+    CHECK(nursing->expected.ml() == Approx(440));
+    CHECK(render::advice_text(*nursing, Unit::ml, clock.zone) ==
+          "The baby also fed at the breast 2 times in the last 24 hours: that milk is not measured, so the 440 ml you "
+          "pumped (8 sessions) is only part of your supply and cannot show that you are behind. The numbers tell how "
+          "often and how much you pump; they cannot tell how much the baby took at the breast (a lactation "
+          "consultant can weigh the baby before and after a feed).");
+    // Without the feeds the same pumps are behind.
+    CHECK(assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), clock, Unit::ml).progress.verdict ==
+          SupplyVerdict::behind);
 }

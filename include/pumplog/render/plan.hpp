@@ -11,6 +11,11 @@
 
 namespace pumplog::render {
 
+// One piece of advice as a sentence (the table, JSON "advice", ICS), volumes in `unit`.
+std::string advice_text(const PlanAdvice& advice, Unit unit, const date::time_zone* zone);
+// One piece of advice as a JSON object (JSON "advice_items"): {"kind": ..., its fields}; see pumplog-plan(1).
+std::string advice_json(const PlanAdvice& advice, Unit unit, const date::time_zone* zone);
+
 // The timetable: a heading, one row per pump (time, target, expected, what it
 // covers), then the slots and basis, then the advice.
 std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone);
@@ -26,7 +31,8 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone);
 
 // An iCalendar file: one VEVENT per pump with DTSTART;TZID= and a VTIMEZONE
 // (UTC times when the zone is UTC), a UID derived from the local date and the
-// slot (stable across runs, so re-importing replaces), and a VALARM
+// pump's place in that day's timetable (YYYYMMDD-N@pumplog: stable across runs,
+// so re-importing a re-written file updates the events), and a VALARM
 // `alarm_minutes` before. `stamp` is the DTSTAMP (now). CRLF line ends, lines
 // folded at 75 octets.
 inline constexpr int ics_alarm_minutes = 5;
