@@ -41,11 +41,11 @@ Merged 1 entry into $J; the journal before the merge is $T.bak." ] || { echo "$o
     [ "$(cat "$T.rejected")" = garbage ]
     [ ! -e "$J.rejected" ]
 
-    lines="$(wc -l < "$T")"
+    before_lines="$(wc -l < "$T")"
     run pumplog add 60ml
     [ "$status" -eq 0 ]
     [ -L "$J" ]
-    [ "$(wc -l < "$T")" -eq $((lines + 1)) ]
+    [ "$(wc -l < "$T")" -eq $((before_lines + 1)) ]
     tail -n 1 "$T" | jq -e '.ml == 60' >/dev/null
 }
 
