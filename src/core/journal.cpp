@@ -184,11 +184,16 @@ std::string joined(const std::vector<std::string>& lines, int fd, off_t size) {
         if (::pread(fd, &last, 1, size - 1) == 1 && last != '\n') data += '\n';
     }
     for (const auto& line : lines) {
-        if (line.find('\n') != std::string::npos) throw journal_error("internal: a journal line holds a newline");
         data += line;
         data += '\n';
     }
     return data;
+}
+
+// Refuses, before any file is opened or created, a line that is not one line.
+void require_single_lines(const std::vector<std::string>& lines) {
+    for (const auto& line : lines)
+        if (line.find('\n') != std::string::npos) throw journal_error("internal: a journal line holds a newline");
 }
 
 // Appends `lines` to the locked file `fd` in one write and syncs it. When the
@@ -329,6 +334,7 @@ void Journal::with_lock(const std::function<void()>& body) const {
 
 void Journal::append(const std::vector<std::string>& lines) const {
     if (lines.empty()) return;
+    require_single_lines(lines);
     if (const int held = held_lock_for(path_); held >= 0) {
         append_locked(held, lines, path_, write_);
         return;
@@ -340,6 +346,7 @@ void Journal::append(const std::vector<std::string>& lines) const {
 
 bool Journal::append_side_file(const std::vector<std::string>& lines) const {
     if (lines.empty()) return false;
+    require_single_lines(lines);
     FileDescriptor fd(open_locked(path_, lock_timeout(), false));
     std::string data;
     for (const auto& line : lines) data += line + '\n';
