@@ -78,8 +78,9 @@ public:
     // never through a symlink (one at the path is removed and the file created
     // fresh), and not at all when the file already ends with exactly these
     // lines (a repair that failed after writing them, run again, rejects each
-    // bad line once). Returns whether it wrote.
-    bool append_side_file(const std::vector<std::string>& lines) const;
+    // bad line once). A new file gets the owner, group and mode of `journal`.
+    // Returns whether it wrote.
+    bool append_side_file(const std::vector<std::string>& lines, const std::filesystem::path& journal) const;
 
     // The one atomic rewrite, at the journal's resolved path (a symlinked
     // journal stays a symlink): writes `content` to a fresh JOURNAL.tmp in

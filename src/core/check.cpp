@@ -624,7 +624,7 @@ RepairResult repair_journal(const Journal& journal) {
             },
             FileKind::journal);
         // The bad lines are safe in JOURNAL.rejected before the journal loses them.
-        Journal(result.rejected, journal.write_function()).append_side_file(rejected);
+        Journal(result.rejected, journal.write_function()).append_side_file(rejected, journal.path());
         result.moved = rejected.size();
         journal.rewrite(content);
     });

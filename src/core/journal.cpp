@@ -344,10 +344,13 @@ void Journal::append(const std::vector<std::string>& lines) const {
     append_locked(fd.get(), lines, path_, write_);
 }
 
-bool Journal::append_side_file(const std::vector<std::string>& lines) const {
+bool Journal::append_side_file(const std::vector<std::string>& lines, const fs::path& journal) const {
     if (lines.empty()) return false;
     require_single_lines(lines);
     FileDescriptor fd(open_locked(path_, lock_timeout(), false));
+    struct stat mine {}, owner {};
+    if (::fstat(fd.get(), &mine) == 0 && mine.st_size == 0 && ::stat(journal.c_str(), &owner) == 0)
+        keep_owner_and_mode(fd.get(), owner, journal);  // new: the journal's lines stay readable by its owner
     std::string data;
     for (const auto& line : lines) data += line + '\n';
     if (ends_with(fd.get(), data)) return false;  // written by an earlier run that failed after it

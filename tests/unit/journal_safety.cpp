@@ -184,6 +184,22 @@ TEST_CASE("a rewrite keeps the journal's mode, owner and group", "[journal][owne
     CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
 }
 
+TEST_CASE("a repair gives a new JOURNAL.rejected the journal's mode, owner and group", "[journal][owner]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\ngarbage\n");
+    REQUIRE(::chmod((dir / "j").c_str(), 0640) == 0);
+    const bool root = ::geteuid() == 0;
+    if (root) REQUIRE(::chown((dir / "j").c_str(), 4321, 8765) == 0);
+    CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+    const struct stat st = stat_of(dir / "j.rejected");
+    CHECK((st.st_mode & 07777) == 0640);
+    if (root) {
+        CHECK(st.st_uid == 4321u);
+        CHECK(st.st_gid == 8765u);
+    }
+    CHECK(read_file(dir / "j.rejected") == "garbage\n");
+}
+
 TEST_CASE("a failed append is cut back: the journal is byte-identical", "[journal][diskfull]") {
     TempDir dir;
     const std::string before = a + "\n" + R"({"v":1,"id":"x","ty)";  // ends in a crash's partial line
