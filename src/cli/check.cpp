@@ -47,7 +47,7 @@ int run_check(Context& ctx, bool repair) {
     if (result.moved == 0) return result.report.clean() ? 0 : 3;
     fmt::print("Moved {} to {}; kept {}. The journal before the repair is {}.\n",
                plural(result.moved, "bad line", "bad lines"), result.rejected.string(),
-               plural(result.kept, "line", "lines"), path + ".bak");
+               plural(result.kept, "line", "lines"), resolve_journal(journal.path()).string() + ".bak");
     // Exit 0 only for a journal that is now clean: check it again.
     return check_journal(journal).clean() ? 0 : 3;
 }

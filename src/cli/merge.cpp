@@ -32,7 +32,7 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
     }
     if (result.rewritten) {
         fmt::print("Merged {} into {}; the journal before the merge is {}.\n", entries(result.added),
-                   journal.path().string(), journal.path().string() + ".bak");
+                   journal.path().string(), resolve_journal(journal.path()).string() + ".bak");
         // Merging keeps every entry, even one whose target is in no copy: say so.
         const CheckReport report = check_journal(journal);
         if (!report.clean())

@@ -584,12 +584,19 @@ CheckReport check_journal(const Journal& journal) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(journal.path(), ec);
     Checker checker(ec ? 0 : size);
-    for_each_raw_line(journal.path(), [&](const RawLine& line) { checker.add(line); });
+    for_each_raw_line(journal.path(), [&](const RawLine& line) { checker.add(line); }, FileKind::journal);
     return checker.finish();
 }
 
-std::filesystem::path rejected_path(const std::filesystem::path& journal) { return journal.string() + ".rejected"; }
+// Beside the journal's file (a symlinked journal's target), with JOURNAL.bak.
+std::filesystem::path rejected_path(const std::filesystem::path& journal) {
+    return resolve_journal(journal).string() + ".rejected";
+}
 
+// The bad lines go to JOURNAL.rejected first, then the journal is rewritten
+// without them: a line is never only in JOURNAL.bak. A repair that fails
+// between the two (disk full) and is run again finds the same bad lines
+// already at the end of JOURNAL.rejected and does not add them twice.
 RepairResult repair_journal(const Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());
@@ -604,17 +611,20 @@ RepairResult repair_journal(const Journal& journal) {
         if (bad.empty()) return;
         std::vector<std::string> rejected;
         std::string content;
-        for_each_raw_line(journal.path(), [&](const RawLine& line) {
-            if (std::binary_search(bad.begin(), bad.end(), line.number)) {
-                rejected.emplace_back(line.text);
-            } else {
-                content.append(line.text);
-                content += '\n';
-                ++result.kept;
-            }
-        });
+        for_each_raw_line(
+            journal.path(),
+            [&](const RawLine& line) {
+                if (std::binary_search(bad.begin(), bad.end(), line.number)) {
+                    rejected.emplace_back(line.text);
+                } else {
+                    content.append(line.text);
+                    content += '\n';
+                    ++result.kept;
+                }
+            },
+            FileKind::journal);
         // The bad lines are safe in JOURNAL.rejected before the journal loses them.
-        Journal(result.rejected).append(rejected);
+        Journal(result.rejected, journal.write_function()).append_side_file(rejected, journal.path());
         result.moved = rejected.size();
         journal.rewrite(content);
     });

@@ -38,8 +38,58 @@ namespace {
 
 std::string why() { return std::strerror(errno); }
 
+const char* kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a pipe or FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+[[noreturn]] void refuse_kind(const fs::path& path, mode_t mode) {
+    throw journal_error(fmt::format("journal {} is not a regular file: it is {}; give -j or PUMPLOG_JOURNAL a file",
+                                    path.string(), kind_of(mode)));
+}
+
+bool same_file(const struct stat& a, const struct stat& b) { return a.st_ino == b.st_ino && a.st_dev == b.st_dev; }
 
 }  // namespace
+
+fs::path resolve_journal(const fs::path& path) {
+    fs::path file = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat st {};
+        if (::lstat(file.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return file;
+        std::error_code ec;
+        const fs::path target = fs::read_symlink(file, ec);
+        if (ec) return file;
+        file = target.is_absolute() ? target : file.parent_path() / target;
+    }
+    throw journal_error(fmt::format("cannot use journal {}: too many levels of symbolic links", path.string()));
+}
+
+int open_regular(const fs::path& path, int flags, mode_t mode) {
+    FileDescriptor fd(::open(path.c_str(), flags | O_NONBLOCK | O_CLOEXEC, mode));
+    if (fd.get() < 0) {
+        const int error = errno;  // EISDIR, ENXIO (a FIFO without a reader): say what it is
+        struct stat st {};
+        if (error != ENOENT && ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) refuse_kind(path, st.st_mode);
+        errno = error;
+        return -1;
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) {
+        const int error = errno;
+        ::close(fd.release());
+        errno = error;
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) refuse_kind(path, st.st_mode);
+    const int status = ::fcntl(fd.get(), F_GETFL);
+    if (status >= 0) ::fcntl(fd.get(), F_SETFL, status & ~O_NONBLOCK);
+    return fd.release();
+}
 
 namespace {
 
@@ -51,41 +101,59 @@ void make_parent(const fs::path& path) {
     if (ec) throw journal_error(fmt::format("cannot create folder {}: {}", parent.string(), ec.message()));
 }
 
+// Takes the flock `operation` (LOCK_EX or LOCK_SH) on `fd`, retrying until `deadline`.
+void take_lock(int fd, int operation, const fs::path& path, std::chrono::steady_clock::time_point deadline) {
+    while (::flock(fd, operation | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            throw journal_error(fmt::format("cannot lock journal {}: {}", path.string(), why()));
+        if (std::chrono::steady_clock::now() > deadline)
+            throw journal_error(
+                fmt::format("journal {} is locked by another pumplog for too long; try again", path.string()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
 // Opens the journal and takes the exclusive lock, making sure the locked file
 // is still the one at `path` (a rewrite may have renamed a new file over it).
-int open_locked(const fs::path& path, std::chrono::milliseconds timeout) {
+// Without `follow` (a side file): a symlink at `path` is removed, not followed,
+// and the file created afresh.
+int open_locked(const fs::path& path, std::chrono::milliseconds timeout, bool follow = true) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
+    const int flags = O_RDWR | O_APPEND | O_CREAT | (follow ? 0 : O_NOFOLLOW);
+    const mode_t mode = follow ? 0644 : 0600;
     for (;;) {
-        int raw = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+        int raw = open_regular(path, flags, mode);
         if (raw < 0 && errno == ENOENT) {  // a refused command removed the folder it had created
-            make_parent(path);
-            raw = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+            make_parent(resolve_journal(path));
+            raw = open_regular(path, flags, mode);
+        }
+        struct stat link {};
+        if (raw < 0 && errno == ELOOP && !follow && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+                throw journal_error(fmt::format("cannot remove the symbolic link {}: {}", path.string(), why()));
+            continue;
         }
         FileDescriptor fd(raw);
         if (fd.get() < 0) throw journal_error(fmt::format("cannot write journal {}: {}", path.string(), why()));
-        while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
-            if (errno != EWOULDBLOCK && errno != EINTR)
-                throw journal_error(fmt::format("cannot lock journal {}: {}", path.string(), why()));
-            if (std::chrono::steady_clock::now() > deadline)
-                throw journal_error(fmt::format("journal {} is locked by another pumplog for too long; try again",
-                                                path.string()));
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
+        take_lock(fd.get(), LOCK_EX, path, deadline);
         struct stat locked {}, current {};
-        if (::fstat(fd.get(), &locked) == 0 && ::stat(path.c_str(), &current) == 0 && locked.st_ino == current.st_ino &&
-            locked.st_dev == current.st_dev)
+        if (::fstat(fd.get(), &locked) == 0 &&
+            (follow ? ::stat(path.c_str(), &current) : ::lstat(path.c_str(), &current)) == 0 &&
+            same_file(locked, current))
             return fd.release();
         // replaced while we waited: lock the new file instead
     }
 }
 
-void write_all(int fd, const std::string& data, const fs::path& path) {
+void write_all(int fd, const std::string& data, const std::string& what, const WriteFunction& write) {
     std::size_t done = 0;
     while (done < data.size()) {
-        const ssize_t w = ::write(fd, data.data() + done, data.size() - done);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            throw journal_error(fmt::format("cannot write journal {}: {}", path.string(), why()));
+        const ssize_t w = write ? write(fd, data.data() + done, data.size() - done)
+                                : ::write(fd, data.data() + done, data.size() - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) {
+            if (w == 0) errno = ENOSPC;  // write(2) wrote nothing and gave no reason
+            throw journal_error(fmt::format("cannot write {}: {}", what, why()));
         }
         done += static_cast<std::size_t>(w);
     }
@@ -107,7 +175,115 @@ int held_lock_for(const fs::path& path) {
     return held_lock_fd >= 0 && held_lock_path != nullptr && *held_lock_path == path ? held_lock_fd : -1;
 }
 
+// The lines as one write: each with its newline, after one more when the file
+// (`fd`, `size` bytes) does not end in one, so the first starts on a fresh line.
+std::string joined(const std::vector<std::string>& lines, int fd, off_t size) {
+    std::string data;
+    if (size > 0) {
+        char last = '\n';
+        if (::pread(fd, &last, 1, size - 1) == 1 && last != '\n') data += '\n';
+    }
+    for (const auto& line : lines) {
+        data += line;
+        data += '\n';
+    }
+    return data;
+}
+
+// Refuses, before any file is opened or created, a line that is not one line.
+void require_single_lines(const std::vector<std::string>& lines) {
+    for (const auto& line : lines)
+        if (line.find('\n') != std::string::npos) throw journal_error("internal: a journal line holds a newline");
+}
+
+// Appends `lines` to the locked file `fd` in one write and syncs it. When the
+// write or the sync fails (disk full, quota) what reached the file is cut
+// back, still under the lock: the file is byte-identical to what it was.
+void append_locked(int fd, const std::vector<std::string>& lines, const fs::path& path, const WriteFunction& write) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw journal_error(fmt::format("cannot write journal {}: {}", path.string(), why()));
+    const std::string data = joined(lines, fd, st.st_size);
+    try {
+        write_all(fd, data, "journal " + path.string(), write);
+        if (::fdatasync(fd) != 0) throw journal_error(fmt::format("cannot sync journal {}: {}", path.string(), why()));
+    } catch (const Error& e) {
+        if (::ftruncate(fd, st.st_size) != 0)
+            throw journal_error(fmt::format("{}; cutting back the partial write failed too: {}", e.what(), why()));
+        ::fdatasync(fd);
+        throw journal_error(fmt::format("{}; nothing was written", e.what()));
+    }
+}
+
+// Whether the file `fd` ends with `data`, starting on a line of its own.
+bool ends_with(int fd, const std::string& data) {
+    struct stat st {};
+    if (data.empty() || ::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) < data.size()) return false;
+    const off_t from = st.st_size - static_cast<off_t>(data.size());
+    std::string tail(data.size() + (from > 0 ? 1 : 0), '\0');
+    const off_t at = from > 0 ? from - 1 : 0;
+    std::size_t got = 0;
+    while (got < tail.size()) {
+        const ssize_t n = ::pread(fd, tail.data() + got, tail.size() - got, at + static_cast<off_t>(got));
+        if (n <= 0) return false;
+        got += static_cast<std::size_t>(n);
+    }
+    if (from > 0 && tail.front() != '\n') return false;
+    return std::string_view(tail).substr(from > 0 ? 1 : 0) == data;
+}
+
+// Creates `name` in the folder `dir` as a new file, never opening what is
+// there: a stale one (from a crash, or a symlink planted in a shared folder)
+// is removed first, so its target is never written.
+int create_fresh(int dir, const std::string& name, const fs::path& shown) {
+    for (int attempt = 0;; ++attempt) {
+        const int fd = ::openat(dir, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0) return fd;
+        if (errno != EEXIST || attempt > 0 || (::unlinkat(dir, name.c_str(), 0) != 0 && errno != ENOENT))
+            throw journal_error(fmt::format("cannot write {}: {}", shown.string(), why()));
+    }
+}
+
+// Gives the new file `fd` the journal's owner, group and mode (`st`), so a
+// rewrite run as another user (root) does not take the journal from its owner.
+void keep_owner_and_mode(int fd, const struct stat& st, const fs::path& journal) {
+    struct stat mine {};
+    if (::fstat(fd, &mine) != 0) throw journal_error(fmt::format("cannot rewrite journal {}: {}", journal.string(), why()));
+    if ((mine.st_uid != st.st_uid || mine.st_gid != st.st_gid) && ::fchown(fd, st.st_uid, st.st_gid) != 0)
+        throw journal_error(fmt::format("cannot rewrite journal {}: it belongs to user {} and group {}, and the new "
+                                        "file cannot ({}); run this as its owner",
+                                        journal.string(), st.st_uid, st.st_gid, why()));
+    if (::fchmod(fd, st.st_mode & 07777) != 0)
+        throw journal_error(fmt::format("cannot rewrite journal {}: {}", journal.string(), why()));
+}
+
+// Copies the file `from` (`size` bytes) into the new file `to`.
+void copy_into(int from, off_t size, int to, const fs::path& shown, const WriteFunction& write) {
+    std::string buffer(1 << 16, '\0');
+    for (off_t at = 0; at < size;) {
+        const ssize_t n = ::pread(from, buffer.data(), buffer.size(), at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw journal_error(fmt::format("cannot write {}: {}", shown.string(), n < 0 ? why() : "the journal shrank"));
+        write_all(to, buffer.substr(0, static_cast<std::size_t>(n)), shown.string(), write);
+        at += n;
+    }
+    if (::fsync(to) != 0) throw journal_error(fmt::format("cannot sync {}: {}", shown.string(), why()));
+}
+
 }  // namespace
+
+void after_appends(int fd, const fs::path& path, const std::function<void()>& body) {
+    struct stat mine {}, held {};
+    if (held_lock_fd >= 0 && ::fstat(fd, &mine) == 0 && ::fstat(held_lock_fd, &held) == 0 && same_file(mine, held)) {
+        body();  // this thread holds the exclusive lock: no append is in progress
+        return;
+    }
+    take_lock(fd, LOCK_SH, path, std::chrono::steady_clock::now() + lock_timeout());
+    struct Unlock {
+        int fd;
+        ~Unlock() { ::flock(fd, LOCK_UN); }
+    } unlock{fd};
+    body();
+}
 
 void Journal::with_lock(const std::function<void()>& body) const {
     if (held_lock_for(path_) >= 0) {
@@ -116,14 +292,16 @@ void Journal::with_lock(const std::function<void()>& body) const {
     }
     // The lock needs the file. What this call creates for it (the file, missing
     // folders) it removes again when nothing was written: a refused command
-    // leaves no trace (SPEC 2), even on a journal that did not exist yet.
+    // leaves no trace (SPEC 2), even on a journal that did not exist yet. A
+    // symlinked journal's file is its target: the link itself stays.
+    const fs::path file = resolve_journal(path_);
     std::vector<fs::path> created;
     std::error_code ec;
-    for (fs::path p = path_; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    for (fs::path p = file; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
         created.push_back(p);
         if (p == p.parent_path()) break;
     }
-    make_parent(path_);
+    make_parent(file);
     FileDescriptor fd(open_locked(path_, lock_timeout()));
     struct Held {  // restores the lock of an enclosing with_lock on another file
         int fd;
@@ -139,7 +317,7 @@ void Journal::with_lock(const std::function<void()>& body) const {
         if (created.empty()) return;
         struct stat locked {}, current {};
         if (::fstat(fd.get(), &locked) != 0 || locked.st_size != 0 || ::stat(path_.c_str(), &current) != 0 ||
-            locked.st_ino != current.st_ino || locked.st_dev != current.st_dev)
+            !same_file(locked, current))
             return;  // written to, or replaced by a rewrite: keep it
         std::error_code ignored;
         for (const auto& p : created)
@@ -156,56 +334,76 @@ void Journal::with_lock(const std::function<void()>& body) const {
 
 void Journal::append(const std::vector<std::string>& lines) const {
     if (lines.empty()) return;
-    std::string data;
-    for (const auto& line : lines) {
-        if (line.find('\n') != std::string::npos) throw journal_error("internal: a journal line holds a newline");
-        data += line;
-        data += '\n';
-    }
-    const auto do_append = [&](int fd) {
-        struct stat st {};
-        if (::fstat(fd, &st) != 0) throw journal_error(fmt::format("cannot write journal {}: {}", path_.string(), why()));
-        if (st.st_size > 0) {
-            char last = '\n';
-            if (::pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') data.insert(data.begin(), '\n');
-        }
-        write_all(fd, data, path_);
-        if (::fdatasync(fd) != 0) throw journal_error(fmt::format("cannot sync journal {}: {}", path_.string(), why()));
-    };
+    require_single_lines(lines);
     if (const int held = held_lock_for(path_); held >= 0) {
-        do_append(held);
+        append_locked(held, lines, path_, write_);
         return;
     }
-    make_parent(path_);
+    make_parent(resolve_journal(path_));
     FileDescriptor fd(open_locked(path_, lock_timeout()));
-    do_append(fd.get());
+    append_locked(fd.get(), lines, path_, write_);
+}
+
+bool Journal::append_side_file(const std::vector<std::string>& lines, const fs::path& journal) const {
+    if (lines.empty()) return false;
+    require_single_lines(lines);
+    FileDescriptor fd(open_locked(path_, lock_timeout(), false));
+    struct stat mine {}, owner {};
+    if (::fstat(fd.get(), &mine) == 0 && mine.st_size == 0 && ::stat(journal.c_str(), &owner) == 0)
+        keep_owner_and_mode(fd.get(), owner, journal);  // new: the journal's lines stay readable by its owner
+    std::string data;
+    for (const auto& line : lines) data += line + '\n';
+    if (ends_with(fd.get(), data)) return false;  // written by an earlier run that failed after it
+    append_locked(fd.get(), lines, path_, write_);
+    return true;
 }
 
 void Journal::rewrite(const std::string& content) const {
     with_lock([&] {
-        const fs::path tmp = path_.string() + ".tmp";
-        const fs::path bak = path_.string() + ".bak";
-        {
-            FileDescriptor out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-            if (out.get() < 0) throw journal_error(fmt::format("cannot write {}: {}", tmp.string(), why()));
-            // The journal is private to its owner: the new file keeps the old one's permissions.
-            struct stat st {};
-            if (::stat(path_.c_str(), &st) == 0) ::fchmod(out.get(), st.st_mode & 07777);
-            write_all(out.get(), content, tmp);
-            if (::fsync(out.get()) != 0) throw journal_error(fmt::format("cannot sync {}: {}", tmp.string(), why()));
+        const int locked = held_lock_for(path_);
+        struct stat st {}, current {};
+        if (::fstat(locked, &st) != 0) throw journal_error(fmt::format("cannot rewrite journal {}: {}", path_.string(), why()));
+        // At the journal's file: a symlinked journal stays a symlink.
+        const fs::path file = resolve_journal(path_);
+        if (::lstat(file.c_str(), &current) != 0 || !same_file(st, current))
+            throw journal_error(fmt::format("journal {} was replaced while being rewritten; try again", path_.string()));
+        const fs::path dir_path = file.has_parent_path() ? file.parent_path() : fs::path(".");
+        const std::string name = file.filename().string(), tmp = name + ".tmp", bak = name + ".bak";
+        const fs::path tmp_path = file.string() + ".tmp", bak_path = file.string() + ".bak";
+        FileDescriptor dir(::open(dir_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (dir.get() < 0) throw journal_error(fmt::format("cannot open folder {}: {}", dir_path.string(), why()));
+
+        FileDescriptor out(create_fresh(dir.get(), tmp, tmp_path));
+        struct RemoveTemporary {  // a failed rewrite leaves no temporary file behind
+            int dir;
+            const std::string& name;
+            bool done = false;
+            ~RemoveTemporary() {
+                if (!done) ::unlinkat(dir, name.c_str(), 0);
+            }
+        } remove_tmp{dir.get(), tmp};
+        keep_owner_and_mode(out.get(), st, path_);
+        write_all(out.get(), content, tmp_path.string(), write_);
+        if (::fsync(out.get()) != 0) throw journal_error(fmt::format("cannot sync {}: {}", tmp_path.string(), why()));
+
+        // Keep the previous file as JOURNAL.bak: a hard link where the folder has them, else a copy.
+        if (::unlinkat(dir.get(), bak.c_str(), 0) != 0 && errno != ENOENT)
+            throw journal_error(fmt::format("cannot replace {}: {}", bak_path.string(), why()));
+        if (::linkat(dir.get(), name.c_str(), dir.get(), bak.c_str(), 0) != 0) {
+            FileDescriptor copy(create_fresh(dir.get(), bak, bak_path));
+            try {
+                if (::fchown(copy.get(), st.st_uid, st.st_gid) != 0 || ::fchmod(copy.get(), st.st_mode & 07777) != 0)
+                    throw journal_error(fmt::format("cannot write {}: {}", bak_path.string(), why()));
+                copy_into(locked, st.st_size, copy.get(), bak_path, write_);
+            } catch (...) {
+                ::unlinkat(dir.get(), bak.c_str(), 0);
+                throw;
+            }
         }
-        // Keep the previous file as JOURNAL.bak: a hard link where the filesystem has them.
-        std::error_code ec;
-        fs::remove(bak, ec);
-        if (fs::exists(path_) && ::link(path_.c_str(), bak.c_str()) != 0) {
-            fs::copy_file(path_, bak, fs::copy_options::overwrite_existing, ec);
-            if (ec) throw journal_error(fmt::format("cannot keep a backup {}: {}", bak.string(), ec.message()));
-        }
-        if (::rename(tmp.c_str(), path_.c_str()) != 0)
-            throw journal_error(fmt::format("cannot replace journal {}: {}", path_.string(), why()));
-        const fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
-        FileDescriptor dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (dfd.get() >= 0) ::fsync(dfd.get());
+        if (::renameat(dir.get(), tmp.c_str(), dir.get(), name.c_str()) != 0)
+            throw journal_error(fmt::format("cannot replace journal {}: {}", file.string(), why()));
+        remove_tmp.done = true;
+        ::fsync(dir.get());
     });
 }
 

@@ -324,24 +324,33 @@ private:
 ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw) const {
     ReadStats stats;
     const std::string path = path_.string();
-    FileDescriptor fd(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
+    FileDescriptor fd(open_regular(path_, O_RDONLY));
     if (fd.get() < 0) {
         if (errno == ENOENT) return stats;  // a missing journal reads as empty
         throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
     }
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0) throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
-    if (S_ISDIR(st.st_mode)) throw journal_error(fmt::format("cannot read journal {}: it is a folder", path));
-    const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+    std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
 
     // The final newline ends the last line; without it the last line is partial.
-    bool ends_with_newline = true;
-    if (size > 0) {
+    const auto ends_in_newline = [&] {
         char last = '\n';
-        if (::pread(fd.get(), &last, 1, static_cast<off_t>(size - 1)) != 1)
+        if (size > 0 && ::pread(fd.get(), &last, 1, static_cast<off_t>(size - 1)) != 1)
             throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
-        ends_with_newline = last == '\n';
-        stats.bytes_read += 1;
+        stats.bytes_read += size > 0 ? 1 : 0;
+        return last == '\n';
+    };
+    bool ends_with_newline = ends_in_newline();
+    if (!ends_with_newline) {
+        // Damage (a crash mid-write), or an append still being written: readers
+        // take no lock. Look again once no append is in progress (SPEC 8:
+        // an append in progress is never reported as damage).
+        after_appends(fd.get(), path_, [&] {
+            if (::fstat(fd.get(), &st) != 0) throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
+            size = static_cast<std::uint64_t>(st.st_size);
+            ends_with_newline = ends_in_newline();
+        });
     }
     RegionReader regions(fd.get(), path, ends_with_newline && size > 0 ? size - 1 : size, stats);
 

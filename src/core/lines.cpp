@@ -10,12 +10,14 @@
 
 #include <fmt/format.h>
 
+#include "file_descriptor.hpp"
 #include "pumplog/error.hpp"
 
 namespace pumplog {
 
-bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit,
+                       FileKind kind) {
+    const int fd = kind == FileKind::journal ? open_regular(path, O_RDONLY) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT) return false;
         throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
@@ -31,31 +33,37 @@ bool for_each_raw_line(const std::filesystem::path& path, const std::function<vo
     std::vector<char> buffer(1 << 18);
     std::string pending;  // the start of a line that continues in the next read
     std::uint64_t number = 0;
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer.data(), buffer.size());
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
-        }
-        if (got == 0) break;
-        const char* p = buffer.data();
-        const char* end = p + got;
-        while (p < end) {
-            const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-            if (nl == nullptr) {
-                pending.append(p, end);
-                break;
+    const auto read_to_end = [&] {
+        for (;;) {
+            const ssize_t got = ::read(fd, buffer.data(), buffer.size());
+            if (got < 0) {
+                if (errno == EINTR) continue;
+                throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
             }
-            if (pending.empty()) {
-                visit(RawLine{++number, std::string_view(p, static_cast<std::size_t>(nl - p)), false});
-            } else {
-                pending.append(p, nl);
-                visit(RawLine{++number, pending, false});
-                pending.clear();
+            if (got == 0) return;
+            const char* p = buffer.data();
+            const char* end = p + got;
+            while (p < end) {
+                const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+                if (nl == nullptr) {
+                    pending.append(p, end);
+                    break;
+                }
+                if (pending.empty()) {
+                    visit(RawLine{++number, std::string_view(p, static_cast<std::size_t>(nl - p)), false});
+                } else {
+                    pending.append(p, nl);
+                    visit(RawLine{++number, pending, false});
+                    pending.clear();
+                }
+                p = nl + 1;
             }
-            p = nl + 1;
         }
-    }
+    };
+    read_to_end();
+    // The last line without its newline: damage, or an append still being
+    // written. Its rest is read once no append is in progress.
+    if (!pending.empty() && kind == FileKind::journal) after_appends(fd, path, read_to_end);
     if (!pending.empty()) visit(RawLine{++number, pending, true});
     return true;
 }

@@ -400,7 +400,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     mkdir "$J"
     run --separate-stderr pumplog log
     [ "$status" -eq 3 ]
-    [ "$stderr" = "pumplog: error: cannot read journal $J: it is a folder" ]
+    [ "$stderr" = "pumplog: error: journal $J is not a regular file: it is a folder; give -j or PUMPLOG_JOURNAL a file" ]
 }
 
 @test "--color always colours the table, never and a pipe do not" {

@@ -211,7 +211,7 @@ TEST_CASE("a folder where the journal should be is a journal error") {
     std::filesystem::create_directory(dir / "j");
     CHECK_THAT(testing::refusal([&] { read_all(Journal(dir / "j")); }, 3), Contains("folder"));
     CHECK_THAT(testing::refusal([&] { Journal(dir / "j").append({line("a", "2026-11-21T08:00:00Z")}); }, 3),
-               Contains("cannot write journal"));
+               Contains("is not a regular file: it is a folder"));
 }
 
 TEST_CASE("a reader that stops early does not read the whole file") {

@@ -1,0 +1,301 @@
+// The journal at its edges (SPEC 8, issue 16): a symlinked journal, side files
+// that are symlinks, journals that are no regular file, owner and mode kept
+// by a rewrite, a full disk (through the WriteFunction seam), and an append
+// in progress that a reader must not call damage.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <fcntl.h>
+#include <string>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "helpers.hpp"
+#include "pumplog/check.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
+
+using namespace pumplog;
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+using testing::line;
+using testing::read_file;
+using testing::TempDir;
+using testing::write_file;
+
+namespace {
+
+std::size_t count_entries(const Journal& journal, bool strict = false) {
+    std::size_t n = 0;
+    journal.read_backward(
+        [&](const Entry&) {
+            ++n;
+            return true;
+        },
+        strict);
+    return n;
+}
+
+struct stat stat_of(const fs::path& path) {
+    struct stat st {};
+    REQUIRE(::lstat(path.c_str(), &st) == 0);
+    return st;
+}
+
+// A write(2) stand-in: lets `allowed` calls through, then writes half of what
+// it is given and fails the next call with ENOSPC, as a full disk does.
+WriteFunction disk_full_after(int allowed) {
+    auto calls = std::make_shared<int>(0);
+    auto halves = std::make_shared<bool>(false);
+    return [=](int fd, const void* data, std::size_t size) -> ssize_t {
+        if ((*calls)++ < allowed) return ::write(fd, data, size);
+        if (!*halves && size > 1) {
+            *halves = true;
+            return ::write(fd, data, size / 2);
+        }
+        errno = ENOSPC;
+        return -1;
+    };
+}
+
+// The exit code `body` ends with, run in a child process that SIGALRM ends
+// after 5 s: -1 when it hung (a FIFO waited on) instead of failing the run.
+int exit_code_within_5s(const std::function<void()>& body) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::alarm(5);
+        try {
+            body();
+        } catch (const Error& e) {
+            ::_exit(e.exit_code());
+        } catch (...) {
+            ::_exit(99);
+        }
+        ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+const std::string a = line("a", "2026-11-21T08:00:00Z");
+const std::string b = line("b", "2026-11-21T09:00:00Z");
+const std::string c = line("c", "2026-11-21T10:00:00Z");
+
+}  // namespace
+
+TEST_CASE("a symlinked journal is rewritten at its target and stays a symlink", "[journal][symlink]") {
+    TempDir dir;
+    fs::create_directory(dir / "synced");
+    write_file(dir / "synced" / "j", a + "\n");
+    fs::create_symlink("synced/j", dir / "j");
+    const Journal journal(dir / "j");
+    journal.rewrite(a + "\n" + b + "\n");
+    CHECK(fs::is_symlink(dir / "j"));
+    CHECK(read_file(dir / "synced" / "j") == a + "\n" + b + "\n");
+    CHECK(read_file(dir / "synced" / "j.bak") == a + "\n");
+    CHECK_FALSE(fs::exists(dir / "j.bak"));
+    CHECK_FALSE(fs::exists(dir / "synced" / "j.tmp"));
+    journal.append({c});  // later entries go to the target
+    CHECK(fs::is_symlink(dir / "j"));
+    CHECK(read_file(dir / "synced" / "j") == a + "\n" + b + "\n" + c + "\n");
+}
+
+TEST_CASE("a repair of a symlinked journal keeps the symlink and puts JOURNAL.rejected beside the target",
+          "[journal][symlink]") {
+    TempDir dir;
+    fs::create_directory(dir / "synced");
+    write_file(dir / "synced" / "j", a + "\ngarbage\n" + b + "\n");
+    fs::create_symlink(dir / "synced" / "j", dir / "j");
+    const Journal journal(dir / "j");
+    const RepairResult result = repair_journal(journal);
+    CHECK(result.moved == 1);
+    CHECK(result.rejected == dir / "synced" / "j.rejected");
+    CHECK(fs::is_symlink(dir / "j"));
+    CHECK(read_file(dir / "synced" / "j") == a + "\n" + b + "\n");
+    CHECK(read_file(dir / "synced" / "j.rejected") == "garbage\n");
+}
+
+TEST_CASE("stale side files that are symlinks are replaced, never written through", "[journal][symlink]") {
+    TempDir dir;
+    write_file(dir / "victim", "precious\n");
+    write_file(dir / "j", a + "\ngarbage\n");
+    for (const char* side : {"j.tmp", "j.bak", "j.rejected"}) fs::create_symlink(dir / "victim", dir / side);
+    const Journal journal(dir / "j");
+    const RepairResult result = repair_journal(journal);
+    CHECK(result.moved == 1);
+    CHECK(read_file(dir / "victim") == "precious\n");
+    CHECK(read_file(dir / "j") == a + "\n");
+    CHECK_FALSE(fs::is_symlink(dir / "j.bak"));
+    CHECK(read_file(dir / "j.bak") == a + "\ngarbage\n");
+    CHECK_FALSE(fs::is_symlink(dir / "j.rejected"));
+    CHECK(read_file(dir / "j.rejected") == "garbage\n");
+    CHECK_FALSE(fs::exists(dir / "j.tmp"));
+    CHECK_FALSE(fs::is_symlink(dir / "j.tmp"));
+}
+
+TEST_CASE("a journal that is a device is refused by readers and writers with exit 3", "[journal][regular]") {
+    const Journal journal("/dev/null");
+    CHECK_THAT(testing::refusal([&] { count_entries(journal); }, 3),
+               Contains("journal /dev/null is not a regular file: it is a character device"));
+    CHECK_THAT(testing::refusal([&] { journal.append({a}); }, 3), Contains("is not a regular file"));
+    CHECK_THAT(testing::refusal([&] { check_journal(journal); }, 3), Contains("is not a regular file"));
+    CHECK_THAT(testing::refusal([&] { journal.rewrite(a + "\n"); }, 3), Contains("is not a regular file"));
+    CHECK(fs::is_character_file("/dev/null"));
+}
+
+TEST_CASE("a journal that is a FIFO is refused at once, not waited on", "[journal][regular]") {
+    TempDir dir;
+    REQUIRE(::mkfifo((dir / "j").c_str(), 0600) == 0);
+    const Journal journal(dir / "j");
+    // Without a writer a blocking open of a FIFO never returns: each runs in a
+    // child that an alarm ends, so a regression fails instead of hanging.
+    CHECK(exit_code_within_5s([&] { count_entries(journal); }) == 3);
+    CHECK(exit_code_within_5s([&] { check_journal(journal); }) == 3);
+    CHECK(exit_code_within_5s([&] { journal.append({a}); }) == 3);
+    CHECK(exit_code_within_5s([&] { journal.rewrite(a + "\n"); }) == 3);
+    CHECK_THAT(testing::refusal([&] { count_entries(journal); }, 3), Contains("it is a pipe or FIFO"));
+    CHECK(fs::is_fifo(dir / "j"));
+}
+
+TEST_CASE("a rewrite keeps the journal's mode, owner and group", "[journal][owner]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\n");
+    REQUIRE(::chmod((dir / "j").c_str(), 0640) == 0);
+    const bool root = ::geteuid() == 0;
+    if (root) REQUIRE(::chown((dir / "j").c_str(), 4321, 8765) == 0);
+    Journal(dir / "j").rewrite(a + "\n" + b + "\n");
+    const struct stat st = stat_of(dir / "j");
+    CHECK((st.st_mode & 07777) == 0640);
+    if (root) {
+        CHECK(st.st_uid == 4321u);
+        CHECK(st.st_gid == 8765u);
+    } else {
+        WARN("not root: the owner and group part is skipped (it needs chown to another user)");
+    }
+    CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
+}
+
+TEST_CASE("a repair gives a new JOURNAL.rejected the journal's mode, owner and group", "[journal][owner]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\ngarbage\n");
+    REQUIRE(::chmod((dir / "j").c_str(), 0640) == 0);
+    const bool root = ::geteuid() == 0;
+    if (root) REQUIRE(::chown((dir / "j").c_str(), 4321, 8765) == 0);
+    CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+    const struct stat st = stat_of(dir / "j.rejected");
+    CHECK((st.st_mode & 07777) == 0640);
+    if (root) {
+        CHECK(st.st_uid == 4321u);
+        CHECK(st.st_gid == 8765u);
+    }
+    CHECK(read_file(dir / "j.rejected") == "garbage\n");
+}
+
+TEST_CASE("a failed append is cut back: the journal is byte-identical", "[journal][diskfull]") {
+    TempDir dir;
+    const std::string before = a + "\n" + R"({"v":1,"id":"x","ty)";  // ends in a crash's partial line
+    write_file(dir / "j", before);
+    const Journal journal(dir / "j", disk_full_after(0));
+    const std::string message = testing::refusal([&] { journal.append({b, c}); }, 3);
+    CHECK_THAT(message, Contains("No space left on device"));
+    CHECK_THAT(message, Contains("nothing was written"));
+    CHECK(read_file(dir / "j") == before);
+    Journal(dir / "j").append({b});  // the next append still starts on a fresh line
+    CHECK(read_file(dir / "j") == before + "\n" + b + "\n");
+}
+
+TEST_CASE("a failed rewrite leaves the journal as it was and no temporary file", "[journal][diskfull]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\n");
+    write_file(dir / "j.bak", "older\n");
+    const Journal journal(dir / "j", disk_full_after(0));
+    CHECK_THAT(testing::refusal([&] { journal.rewrite(a + "\n" + b + "\n"); }, 3), Contains("j.tmp"));
+    CHECK(read_file(dir / "j") == a + "\n");
+    CHECK_FALSE(fs::exists(dir / "j.tmp"));
+    CHECK(read_file(dir / "j.bak") == "older\n");
+}
+
+TEST_CASE("a repair that fails after writing JOURNAL.rejected and is run again rejects each bad line once",
+          "[journal][diskfull]") {
+    TempDir dir;
+    const std::string before = a + "\nbad one\n" + b + "\nbad two\n";
+    write_file(dir / "j", before);
+    write_file(dir / "j.rejected", "from an earlier repair\n");
+    // The append to JOURNAL.rejected goes through; the rewrite's write fails.
+    CHECK_THAT(testing::refusal([&] { repair_journal(Journal(dir / "j", disk_full_after(1))); }, 3),
+               Contains("No space left on device"));
+    CHECK(read_file(dir / "j") == before);
+    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+    CHECK_FALSE(fs::exists(dir / "j.tmp"));
+
+    const RepairResult again = repair_journal(Journal(dir / "j"));
+    CHECK(again.moved == 2);
+    CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
+    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+}
+
+TEST_CASE("a repair whose append to JOURNAL.rejected fails changes nothing", "[journal][diskfull]") {
+    TempDir dir;
+    const std::string before = a + "\nbad one\n";
+    write_file(dir / "j", before);
+    write_file(dir / "j.rejected", "kept\n");
+    CHECK(testing::refusal([&] { repair_journal(Journal(dir / "j", disk_full_after(0))); }, 3).size() > 0);
+    CHECK(read_file(dir / "j") == before);
+    CHECK(read_file(dir / "j.rejected") == "kept\n");
+    CHECK_FALSE(fs::exists(dir / "j.tmp"));
+}
+
+TEST_CASE("a strict read waits for an append in progress instead of calling it damage", "[journal][inflight]") {
+    TempDir dir;
+    const std::string head = c.substr(0, c.size() / 2);
+    write_file(dir / "j", a + "\n" + b + "\n" + head);  // an append half written, its writer holding the lock
+    const int writer = ::open((dir / "j").c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    REQUIRE(writer >= 0);
+    REQUIRE(::flock(writer, LOCK_EX) == 0);
+    for (const bool through_check : {false, true}) {
+        if (through_check) {
+            write_file(dir / "j", a + "\n" + b + "\n" + head);
+        }
+        std::atomic<bool> finished{false};
+        std::size_t seen = 0;
+        bool clean = false;
+        std::string error;
+        std::thread reader([&] {
+            try {
+                if (through_check) clean = check_journal(Journal(dir / "j")).clean();
+                else seen = count_entries(Journal(dir / "j"), true);
+            } catch (const Error& e) {
+                error = e.what();
+            }
+            finished = true;
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        CHECK_FALSE(finished.load());  // it waits for the writer
+        const std::string rest = c.substr(c.size() / 2) + "\n";
+        REQUIRE(::write(writer, rest.data(), rest.size()) == static_cast<ssize_t>(rest.size()));
+        REQUIRE(::flock(writer, LOCK_UN) == 0);
+        reader.join();
+        CHECK(error.empty());
+        if (through_check) CHECK(clean);
+        else CHECK(seen == 3);
+        if (!through_check) REQUIRE(::flock(writer, LOCK_EX) == 0);
+    }
+    ::close(writer);
+}
+
+TEST_CASE("a partial last line with no writer is still damage", "[journal][inflight]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\n" + c.substr(0, 20));
+    CHECK_THAT(testing::refusal([&] { count_entries(Journal(dir / "j"), true); }, 3),
+               Contains("j:2: an incomplete last line"));
+    CHECK_FALSE(check_journal(Journal(dir / "j")).clean());
+}
