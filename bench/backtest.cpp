@@ -39,6 +39,7 @@ namespace {
 
 constexpr int day_minutes = 24 * 60;
 constexpr double cap_minutes = 180;
+bool verbose = false;  // --verbose: each day's slots and feedings on stderr
 
 struct Log {
     std::string name;
@@ -199,6 +200,7 @@ std::string pct(int a, int b) { return b == 0 ? "-" : fmt::format("{:.1f}%", 100
 struct Result {
     Score plan, yesterday, even;
     int refused = 0;
+    int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
 };
 
@@ -212,6 +214,17 @@ Result backtest(const Log& log) {
         const std::vector<long> before = history;
         if (!day.feedings.empty()) history.push_back(d);
         if (before.size() < 7 || day.feedings.size() < 4) continue;
+        // A day logged incompletely (fewer feedings than 60 % of the median
+        // of the 7 days before) cannot score a prediction: left out.
+        {
+            std::vector<std::size_t> n;
+            for (std::size_t i = before.size() - 7; i < before.size(); ++i) n.push_back(days.at(before[i]).feedings.size());
+            std::sort(n.begin(), n.end());
+            if (static_cast<double>(day.feedings.size()) < 0.6 * static_cast<double>(n[3])) {
+                ++r.incomplete;
+                continue;
+            }
+        }
         const date::sys_days D{date::days(d)};
         const Seconds now = to_instant(LocalSeconds((D - date::days(1)).time_since_epoch()) + std::chrono::hours(21),
                                        log.zone);
@@ -232,6 +245,16 @@ Result backtest(const Log& log) {
             predicted_ml += s.amount.ml();
         }
         r.plan.add(predicted, day.feedings);
+        if (verbose) {
+            std::string line = format_date(D) + "  plan:";
+            for (int m : predicted) line += fmt::format(" {:02d}:{:02d}", m / 60, m % 60);
+            line += "  real:";
+            const std::vector<double> dist = match(predicted, day.feedings);
+            for (std::size_t i = 0; i < day.feedings.size(); ++i)
+                line += fmt::format(" {:02d}:{:02d}{}", day.feedings[i] / 60, day.feedings[i] % 60,
+                                    dist[i] > 60 ? "!" : "");
+            std::cerr << line << "\n";
+        }
 
         // Yesterday: the last day with feedings before D (D-1 unless it was not logged).
         const long y = before.back();
@@ -290,9 +313,10 @@ void print(const Log& log, const Result& r) {
         std::cout << line << "\n";
     };
     std::cout << fmt::format("### {}\n\n", log.name);
-    std::cout << fmt::format("{} days planned, {} feedings ({} at night); {} days refused by the plan{}\n\n",
+    std::cout << fmt::format("{} days planned, {} feedings ({} at night); {} days refused by the plan{}; "
+                             "{} days left out as incompletely logged\n\n",
                              r.plan.days, r.plan.feeds, r.plan.night_feeds, r.refused,
-                             r.refused ? " (left out of every column)" : "");
+                             r.refused ? " (left out of every column)" : "", r.incomplete);
     std::cout << "| metric | pumplog | same as yesterday | 7-day median, even |\n|---|---:|---:|---:|\n";
     row("feeds within 30 min", [](const Score& x) { return pct(x.in30, x.feeds); });
     row("feeds within 60 min", [](const Score& x) { return pct(x.in60, x.feeds); });
@@ -344,10 +368,11 @@ int main(int argc, char** argv) {
     bool smoke = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--smoke") smoke = true;
+        else if (args[i] == "--verbose") verbose = true;
         else if (args[i] == "--real" && i + 1 < args.size()) real = args[++i];
         else if (args[i] == "--zone" && i + 1 < args.size()) zone = args[++i];
         else {
-            std::cerr << "usage: backtest [--smoke] [--real FILE] [--zone ZONE]\n";
+            std::cerr << "usage: backtest [--smoke] [--verbose] [--real FILE] [--zone ZONE]\n";
             return 2;
         }
     }

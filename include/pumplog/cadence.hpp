@@ -17,7 +17,7 @@ inline constexpr int burst_minutes = 45;
 inline constexpr double day_decay = 0.75;
 // A slot must be seen on at least this share of the (weighted) days that could
 // show it; rarer feeds are occasional, not part of the baby's day.
-inline constexpr double slot_min_support = 0.4;
+inline constexpr double slot_min_support = 0.25;
 // The least number of days with feeds a cadence is learned from (SPEC 5.4).
 inline constexpr int min_feed_days = 3;
 
@@ -30,6 +30,9 @@ struct Cadence {
     std::vector<Slot> slots;      // by time of day
     PlanBasis basis;              // the feeds, days and window it was learned from
     double feedings_per_day = 0;  // the typical number of feedings a day (bursts merged)
+    // Whole days in the window with far fewer feedings than the median day
+    // (under 60 %): weighed down as incompletely logged, oldest first.
+    std::vector<date::sys_days> incomplete_days;
 };
 
 // The baby's slots from the feeds in [since, until) (voided entries already
