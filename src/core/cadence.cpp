@@ -215,8 +215,9 @@ struct ClusterStats {
 // A cluster's slot: the days are "slot days" whose boundary is half a day away
 // from the centre, so a 23:50 feed and the next night's 00:10 feed are the same
 // night's feeding. On each slot day the feeding nearest the centre gives the
-// time and the cluster's feedings add up to the amount; time and amount are
-// weighted medians over the days seen.
+// time and the amount (a burst is one feeding with the summed amount); the
+// time is a trimmed weighted mean and the amount a weighted mean over the
+// days seen (the day's volume is shared out later).
 ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
     std::map<long, std::vector<const Feeding*>> by_day;
     for (const Feeding* f : members) {
@@ -227,15 +228,13 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     double seen_weight = 0;
     for (const auto& [day, list] : by_day) {
         const Feeding* nearest = list.front();
-        double total = 0;
         for (const Feeding* f : list) {
-            total += f->ml;
             if (std::abs(circular_minutes(f->minute, centre)) < std::abs(circular_minutes(nearest->minute, centre)))
                 nearest = f;
         }
         const double w = nearest->weight;
         offsets.emplace_back(circular_minutes(nearest->minute, centre), w);
-        amounts.emplace_back(total, w);
+        amounts.emplace_back(nearest->ml, w);
         seen_weight += w;
     }
     // Days that could have shown the slot: days with feeds whose slot time
