@@ -283,10 +283,10 @@ EOF
     run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
-    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:22",177,7],["10:50",151,6],["14:08",151,7],["16:49",157,6],["19:14",222,7],["23:17",89,7]]' ]
-    # The night from 23:17 to 08:22 is split for an exclusive pumper (5 h at night).
-    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:50 08:22 10:50 14:08 16:49 19:14 23:12" ]
+    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:23",183,7],["10:46",149,6],["14:16",162,7],["16:40",154,6],["19:15",234,7],["23:23",89,7]]' ]
+    # The night from 23:23 to 08:23 is split for an exclusive pumper (5 h at night).
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:55 08:23 10:46 14:16 16:40 19:15 23:13" ]
     # Back at work on Monday: the four daytime bottles are pumped for.
     run --separate-stderr pumplog plan --on 2020-06-22 --away "mon-fri 08:00-17:30" --format json
-    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:22=177 10:50=151 14:08=151 16:49=157" ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:23=183 10:46=149 14:16=162 16:40=154" ]
 }
