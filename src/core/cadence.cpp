@@ -571,8 +571,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     // A feed missed on a recent day or two lowers the count but is still the
     // baby's: one more slot is taken when every slot it gives is seen on at
     // least `strong_support` of the days that could show it.
-    const auto fuller = std::count_if(per_day.begin(), per_day.end(), [&](const auto& d) { return d.second > k; });
-    if (k < 24 && fuller >= 2) {  // (on fewer days it cannot be seen on enough)
+    if (k < 24) {
         std::vector<Kept> more = slots_for(feedings, k + 1, window);
         if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), [](const Kept& c) {
                 return c.stats.support >= strong_support;
