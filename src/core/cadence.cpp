@@ -289,12 +289,6 @@ struct Kept {
     ClusterStats stats;
 };
 
-// The slots for k feedings a day: k-means on the circle started from the k
-// highest density peaks at least `seed_gap_minutes` apart (the widest gaps
-// when there are fewer); a cluster seen on fewer than `slot_min_support` of
-// the days that could show it is not a slot. Then neighbouring slots closer
-// than a burst, or rarely seen on the same day (one feed that fell now
-// before, now after a time), are joined.
 // The k times of day that catch the most feedings, chosen one at a time: a
 // time catches, on each day, one feeding not caught yet within
 // `catch_minutes` (the nearest), and is worth the day's weight; the best time
@@ -549,9 +543,11 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         }
     for (Feeding& f : feedings) f.weight = window.weight(f.day);
 
-    // The number of feedings a day and the day's volume: recency-weighted
-    // means over the whole, completely logged days (over every day when there
-    // is none), so a baby dropping a feed is followed within days.
+    // Over the whole, completely logged days (every day when there is none):
+    // the number of feedings a day, a recency-weighted mean, so a baby
+    // dropping a feed is followed within days; and the day's volume, a plain
+    // mean (volume changes slowly, and a night feed just before or after
+    // midnight would make recent days' volumes jump).
     double count_sum = 0, volume_sum = 0, weight_sum = 0;
     int volume_days = 0;
     for (int pass = 0; pass < 2 && weight_sum == 0; ++pass)
