@@ -40,6 +40,7 @@ namespace {
 constexpr int day_minutes = 24 * 60;
 constexpr double cap_minutes = 180;
 bool verbose = false;  // --verbose: each day's slots and feedings on stderr
+bool all_days = false;  // --all-days: score incompletely logged days too
 
 struct Log {
     std::string name;
@@ -198,7 +199,7 @@ struct Score {
 std::string pct(int a, int b) { return b == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * a / b); }
 
 struct Result {
-    Score plan, yesterday, even;
+    Score plan, slots, yesterday, even;
     int refused = 0;
     int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
@@ -220,7 +221,7 @@ Result backtest(const Log& log) {
             std::vector<std::size_t> n;
             for (std::size_t i = before.size() - 7; i < before.size(); ++i) n.push_back(days.at(before[i]).feedings.size());
             std::sort(n.begin(), n.end());
-            if (static_cast<double>(day.feedings.size()) < 0.6 * static_cast<double>(n[3])) {
+            if (!all_days && static_cast<double>(day.feedings.size()) < 0.6 * static_cast<double>(n[3])) {
                 ++r.incomplete;
                 continue;
             }
@@ -238,15 +239,40 @@ Result backtest(const Log& log) {
             ++r.refusals[why.substr(0, 60)];
             continue;
         }
-        std::vector<int> predicted;
+        std::vector<int> slot_minutes;
         double predicted_ml = 0;
         for (const Slot& s : plan.slots) {
-            predicted.push_back(s.minute);
+            slot_minutes.push_back(s.minute);
             predicted_ml += s.amount.ml();
+        }
+        r.slots.add(slot_minutes, day.feedings);
+        // The plan's predicted feeds on D: the slots' times from D-1 to D+1,
+        // the first hours after the last feeding anchored to it (as the
+        // planner does in exclusive mode), those falling on D.
+        const Cadence cadence =
+            learn_cadence(log.entries, plan_history_since(settings, now, log.zone), now, log.zone, settings.unit);
+        std::vector<Seconds> times;
+        for (int offset = -1; offset <= 1; ++offset)
+            for (const Slot& s : cadence.slots)
+                times.push_back(to_instant(LocalSeconds((D + date::days(offset)).time_since_epoch()) +
+                                               std::chrono::minutes(s.minute),
+                                           log.zone));
+        std::sort(times.begin(), times.end());
+        std::vector<int> predicted;
+        for (const Seconds t : anchored_times(cadence, times, log.zone)) {
+            const long m = std::chrono::duration_cast<std::chrono::minutes>(
+                               to_local(t, log.zone) - LocalSeconds(D.time_since_epoch()))
+                               .count();
+            if (m >= 0 && m < day_minutes) predicted.push_back(static_cast<int>(m));
         }
         r.plan.add(predicted, day.feedings);
         if (verbose) {
-            std::string line = format_date(D) + "  plan:";
+            std::string line = format_date(D) + "  slots:";
+            for (int m : slot_minutes) line += fmt::format(" {:02d}:{:02d}", m / 60, m % 60);
+            if (cadence.last_feeding)
+                line += fmt::format("  last {:02d}:{:02d}", (*cadence.last_feeding % day_minutes) / 60,
+                                    *cadence.last_feeding % 60);
+            line += "  plan:";
             for (int m : predicted) line += fmt::format(" {:02d}:{:02d}", m / 60, m % 60);
             line += "  real:";
             const std::vector<double> dist = match(predicted, day.feedings);
@@ -268,7 +294,13 @@ Result backtest(const Log& log) {
             counts.push_back(static_cast<int>(days.at(before[i]).feedings.size()));
         std::sort(counts.begin(), counts.end());
         const int n = counts[3];
-        const int anchor = yd.feedings.back();
+        // The last feeding before the plan's time (21:00 on D-1), not the
+        // last of D-1: the plan cannot know the feeds after it.
+        int anchor = -1;
+        for (const long b : before)
+            for (const int m : days.at(b).feedings)
+                if (b < d - 1 || m < 21 * 60) anchor = static_cast<int>(m + (b - (d - 1)) * day_minutes);
+        anchor = ((anchor % day_minutes) + day_minutes) % day_minutes;
         std::vector<int> even;
         for (int k = 0; k < n; ++k) even.push_back((anchor + k * day_minutes / n) % day_minutes);
         r.even.add(even, day.feedings);
@@ -306,7 +338,7 @@ Result backtest(const Log& log) {
 }
 
 void print(const Log& log, const Result& r) {
-    const Score* s[] = {&r.plan, &r.yesterday, &r.even};
+    const Score* s[] = {&r.plan, &r.slots, &r.yesterday, &r.even};
     const auto row = [&](std::string_view name, auto f) {
         std::string line = fmt::format("| {} |", name);
         for (const Score* x : s) line += fmt::format(" {} |", f(*x));
@@ -317,7 +349,8 @@ void print(const Log& log, const Result& r) {
                              "{} days left out as incompletely logged\n\n",
                              r.plan.days, r.plan.feeds, r.plan.night_feeds, r.refused,
                              r.refused ? " (left out of every column)" : "", r.incomplete);
-    std::cout << "| metric | pumplog | same as yesterday | 7-day median, even |\n|---|---:|---:|---:|\n";
+    std::cout << "| metric | pumplog | its slots alone | same as yesterday | 7-day median, even |\n"
+                 "|---|---:|---:|---:|---:|\n";
     row("feeds within 30 min", [](const Score& x) { return pct(x.in30, x.feeds); });
     row("feeds within 60 min", [](const Score& x) { return pct(x.in60, x.feeds); });
     row("day (06-22) within 30 min", [](const Score& x) { return pct(x.day30, x.day_feeds); });
@@ -369,10 +402,11 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--smoke") smoke = true;
         else if (args[i] == "--verbose") verbose = true;
+        else if (args[i] == "--all-days") all_days = true;
         else if (args[i] == "--real" && i + 1 < args.size()) real = args[++i];
         else if (args[i] == "--zone" && i + 1 < args.size()) zone = args[++i];
         else {
-            std::cerr << "usage: backtest [--smoke] [--verbose] [--real FILE] [--zone ZONE]\n";
+            std::cerr << "usage: backtest [--smoke] [--verbose] [--all-days] [--real FILE] [--zone ZONE]\n";
             return 2;
         }
     }

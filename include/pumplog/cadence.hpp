@@ -1,6 +1,7 @@
 #pragma once
 // Cadence (SPEC 5.1): the baby's feed slots, learned from the feeds in the
 // look-back window.
+#include <optional>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -34,7 +35,16 @@ struct Cadence {
     // Whole days in the window with far fewer feedings than the median day
     // (under 60 %): weighed down as incompletely logged, oldest first.
     std::vector<date::sys_days> incomplete_days;
+    // The last feeding before `until` (local minutes since the epoch, the
+    // time as written), when there is one: the phase of the next feeds.
+    std::optional<long> last_feeding;
 };
+
+// How long after the last feeding its phase still moves the predicted feeds
+// (hours): the last feeding's lead or lag on its slot carries over to the
+// next feeds, shrinking at each by the share of this horizon gone by, so only
+// the next hours follow the last feeding and a later day's times are the slots'.
+inline constexpr double anchor_hours = 10;
 
 // The baby's slots from the feeds in [since, until) (voided entries already
 // left out). Each feed's time of day is its local time as written in the
@@ -56,6 +66,16 @@ struct Cadence {
 // or pump carries an amount.
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
                       Unit unit = Unit::ml);
+
+// The predicted times of the feeds at `slot_times` (the slots' occurrences, in
+// time order). The occurrence nearest the last feeding (within 2 hours) is
+// that feeding; the next ones come the slots' intervals after it: each is
+// moved by the one before's offset times 1 - (hours after the last feeding) /
+// `anchor_hours`. Times up to that occurrence, and from `anchor_hours` after
+// the last feeding on, are returned as they are (all of them when no slot is
+// within 2 hours of the last feeding). Same size, same order of entries.
+std::vector<Seconds> anchored_times(const Cadence& cadence, const std::vector<Seconds>& slot_times,
+                                    const date::time_zone* zone);
 
 // Signed difference a - b between two minutes of the day, on the circle: in (-720, 720].
 double circular_minutes(double a, double b);

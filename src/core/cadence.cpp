@@ -410,6 +410,38 @@ double circular_minutes(double a, double b) {
     return d;
 }
 
+std::vector<Seconds> anchored_times(const Cadence& cadence, const std::vector<Seconds>& slot_times,
+                                    const date::time_zone* zone) {
+    std::vector<Seconds> out = slot_times;
+    if (!cadence.last_feeding) return out;
+    const double last = static_cast<double>(*cadence.last_feeding);
+    const auto local = [&](Seconds t) {
+        return static_cast<double>(
+                   std::chrono::duration_cast<std::chrono::seconds>(to_local(t, zone).time_since_epoch()).count()) /
+               60.0;
+    };
+    // The feed the last feeding was: the slot time nearest it, within reach
+    // (a feeding far from every slot says nothing of the rhythm's phase).
+    std::size_t was = slot_times.size();
+    double nearest = slot_reach_minutes;
+    for (std::size_t j = 0; j < slot_times.size(); ++j)
+        if (const double d = std::abs(local(slot_times[j]) - last); d <= nearest) {
+            nearest = d;
+            was = j;
+        }
+    if (was == slot_times.size()) return out;
+    // Each next feed comes the slots' interval after the one before: the last
+    // feeding's lead or lag carries over, fading with the hours since it.
+    double offset = last - local(slot_times[was]);
+    for (std::size_t j = was + 1; j < slot_times.size(); ++j) {
+        const double hours = (local(slot_times[j]) - last) / 60;
+        if (hours >= anchor_hours) break;
+        offset *= 1 - std::max(0.0, hours) / anchor_hours;
+        out[j] = slot_times[j] + std::chrono::seconds(std::lround(offset * 60));
+    }
+    return out;
+}
+
 Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone) {
     return start_of_local_day(local_day(until, zone) - date::days(lookback_days), zone);
 }
@@ -542,6 +574,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             cadence.incomplete_days.push_back(date::sys_days(date::days(day)));
         }
     for (Feeding& f : feedings) f.weight = window.weight(f.day);
+    if (!feedings.empty()) cadence.last_feeding = feedings.back().local_minute;
 
     // Over the whole, completely logged days (every day when there is none):
     // the number of feedings a day, a recency-weighted mean, so a baby

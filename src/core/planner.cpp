@@ -158,7 +158,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     const Seconds from = range.begin - hours(24), to = range.end + hours(24);
     const auto periods = settings.mode == PlanMode::exclusive ? std::vector<timetable::Period>{{from, to}}
                                                               : timetable::away_periods(settings.away, from, to, zone);
-    const auto feeds = timetable::predicted_feeds(cadence.slots, from, to, zone);
+    auto feeds = timetable::predicted_feeds(cadence.slots, from, to, zone);
+    // Exclusive mode: the next hours follow the last feeding (anchored_times).
+    if (settings.mode == PlanMode::exclusive) {
+        std::vector<Seconds> at;
+        for (const auto& f : feeds) at.push_back(f.at);
+        at = anchored_times(cadence, at, zone);
+        for (std::size_t i = 0; i < feeds.size(); ++i) feeds[i].at = at[i];
+        std::stable_sort(feeds.begin(), feeds.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+    }
     timetable::Options options{settings.min_gap, settings.max_gap_day, settings.max_gap_night, night_window(settings)};
     std::vector<timetable::Draft> drafts = timetable::draft_pumps(feeds, periods, options, zone);
 
