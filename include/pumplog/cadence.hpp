@@ -42,8 +42,8 @@ struct Cadence {
 
 // How long after the last feeding its phase still moves the predicted feeds
 // (hours): the last feeding's lead or lag on its slot carries over to the
-// next feeds, shrinking at each by the share of this horizon gone by, so only
-// the next hours follow the last feeding and a later day's times are the slots'.
+// next feeds, shrinking linearly to none at this horizon, so only the next
+// hours follow the last feeding and a later day's times are the slots'.
 inline constexpr double anchor_hours = 10;
 
 // The baby's slots from the feeds in [since, until) (voided entries already
@@ -69,9 +69,9 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
 
 // The predicted times of the feeds at `slot_times` (the slots' occurrences, in
 // time order). The occurrence nearest the last feeding (within 2 hours) is
-// that feeding; the next ones come the slots' intervals after it: each is
-// moved by the one before's offset times 1 - (hours after the last feeding) /
-// `anchor_hours`. Times up to that occurrence, and from `anchor_hours` after
+// that feeding; the next ones come the slots' intervals after it, moved by
+// its lead or lag (the last feeding minus its slot time) times
+// 1 - (hours after the last feeding) / `anchor_hours`. Times up to that occurrence, and from `anchor_hours` after
 // the last feeding on, are returned as they are (all of them when no slot is
 // within 2 hours of the last feeding). Same size, same order of entries.
 std::vector<Seconds> anchored_times(const Cadence& cadence, const std::vector<Seconds>& slot_times,

@@ -432,12 +432,12 @@ std::vector<Seconds> anchored_times(const Cadence& cadence, const std::vector<Se
     if (was == slot_times.size()) return out;
     // Each next feed comes the slots' interval after the one before: the last
     // feeding's lead or lag carries over, fading with the hours since it.
-    double offset = last - local(slot_times[was]);
+    const double offset = last - local(slot_times[was]);
     for (std::size_t j = was + 1; j < slot_times.size(); ++j) {
         const double hours = (local(slot_times[j]) - last) / 60;
         if (hours >= anchor_hours) break;
-        offset *= 1 - std::max(0.0, hours) / anchor_hours;
-        out[j] = slot_times[j] + std::chrono::seconds(std::lround(offset * 60));
+        const double moved = offset * (1 - std::max(0.0, hours) / anchor_hours);
+        out[j] = slot_times[j] + std::chrono::seconds(std::lround(moved * 60));
     }
     return out;
 }

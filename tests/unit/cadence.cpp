@@ -410,7 +410,7 @@ TEST_CASE("a simulated baby's slots catch its next day's feeds better than yeste
 TEST_CASE("the next feeds after a late feeding come later and a later day keeps the slots") {
     // Slots every 3 h from 01:00; the last feeding, at 19:40 on the last day,
     // is late for its 19:00 slot by its lead. The 22:00 feed moves lead * (1 -
-    // 2.33 / 10) min later, the 01:00 one that times (1 - 5.33 / 10); from 10 h
+    // 2.33 / 10) min later, the 01:00 one lead * (1 - 5.33 / 10); from 10 h
     // after the last feeding on, the times are the slots'.
     const auto truth = even_slots(8, hm(1, 0), 100);
     auto entries = feeds_for(berlin(), monday, 7, truth, {}, [](int d, std::size_t s) { return d == 6 && s >= 6; });
@@ -434,6 +434,6 @@ TEST_CASE("the next feeds after a late feeding come later and a later day keeps 
     CHECK(lead >= 20);
     const double first = lead * (1 - (c.slots[7].minute - hm(19, 40)) / 600.0);
     CHECK(std::abs(moved(7) - first) <= 1);                               // 22:00
-    CHECK(std::abs(moved(8) - first * (1 - (c.slots[0].minute + 24 * 60 - hm(19, 40)) / 600.0)) <= 1);  // 01:00
+    CHECK(std::abs(moved(8) - lead * (1 - (c.slots[0].minute + 24 * 60 - hm(19, 40)) / 600.0)) <= 1);  // 01:00
     for (std::size_t i = 10; i < at.size(); ++i) CHECK(moved(i) == 0);   // 07:00 on: 11 h 20 after
 }
