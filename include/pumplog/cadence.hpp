@@ -1,6 +1,7 @@
 #pragma once
 // Cadence (SPEC 5.1): the baby's feed slots, learned from the feeds in the
 // look-back window.
+#include <optional>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -16,8 +17,9 @@ inline constexpr int burst_minutes = 45;
 // slots follow a baby whose rhythm is changing (half-weight after about 2.4 days).
 inline constexpr double day_decay = 0.75;
 // A slot must be seen on at least this share of the (weighted) days that could
-// show it; rarer feeds are occasional, not part of the baby's day.
-inline constexpr double slot_min_support = 0.4;
+// show it; rarer feeds are occasional, not part of the baby's day (the count
+// of feedings a day decides how many slots there are).
+inline constexpr double slot_min_support = 0.25;
 // The least number of days with feeds a cadence is learned from (SPEC 5.4).
 inline constexpr int min_feed_days = 3;
 
@@ -30,25 +32,32 @@ struct Cadence {
     std::vector<Slot> slots;      // by time of day
     PlanBasis basis;              // the feeds, days and window it was learned from
     double feedings_per_day = 0;  // the typical number of feedings a day (bursts merged)
+    // Whole days in the window with far fewer feedings than the median day
+    // (under 60 %): weighed down as incompletely logged, oldest first.
+    std::vector<date::sys_days> incomplete_days;
 };
 
 // The baby's slots from the feeds in [since, until) (voided entries already
 // left out). Each feed's time of day is its local time as written in the
-// journal. Steps: feeds within `burst_minutes` merge into one feeding; the
-// feedings are clustered on the 24-hour circle (weighted k-means started from
-// the highest peaks of a kernel density, as many clusters as the typical
-// number of feedings a day, the weighted median over whole days, and more as
-// long as more give more slots); a cluster is a slot when seen on at least
-// `slot_min_support` of the days that could show it (else its place goes to
-// the next peak); neighbouring slots that are rarely seen on the same day are
-// one slot split in two and are joined; each slot's time and amount are
-// weighted medians over the days it was seen. Breast feeds without an amount
-// count at the bottle average (else the parent's average pump), said in
-// basis.notes (volumes there in `unit`). Usage error (saying what to log)
-// with fewer than `min_feed_days` days of feeds, or when no feed or pump
-// carries an amount.
+// journal. Steps (pumplog-plan(1), "The baby's slots"): feeds within
+// `burst_minutes` merge into one feeding; whole days with fewer feedings than
+// 60 % of the median day are incompletely logged (weight 0.1, listed in
+// incomplete_days); the number of slots is the recency-weighted mean count of
+// the whole, completely logged days, rounded (one more when every slot it
+// gives is seen on 60 % of the days); the slots are seeded one at a time where
+// they catch the most feedings within an hour (greedy maximum coverage on the
+// 24-hour circle) and settled by one k-means pass; a slot seen on fewer than
+// `slot_min_support` of the days that could show it is dropped, and
+// neighbours rarely seen on the same day are one drifting feed and are
+// joined. A slot's time is a trimmed, recency-weighted mean over the days it
+// was seen; the amounts share out the window's mean day volume. Breast feeds
+// without an amount count at the bottle average (else the parent's average
+// pump), said in basis.notes (volumes there in `unit`). Usage error (saying
+// what to log) with fewer than `min_feed_days` days of feeds, or when no feed
+// or pump carries an amount.
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
                       Unit unit = Unit::ml);
+
 
 // Signed difference a - b between two minutes of the day, on the circle: in (-720, 720].
 double circular_minutes(double a, double b);

@@ -16,14 +16,24 @@ namespace pumplog {
 namespace {
 
 constexpr int day_minutes = 24 * 60;
-// The kernel density that seeds the clustering: a Gaussian of this width (minutes).
-constexpr double kernel_sigma = 20;
-// Clusters nearer than this may be one slot split in two.
-constexpr double split_minutes = 150;
+// Slots nearer than this may be one drifting feed split in two.
+constexpr double split_minutes = 90;
 // A feeding farther than this from a slot's centre is not part of it.
-constexpr double slot_reach_minutes = 90;
+constexpr double slot_reach_minutes = 120;
+// A slot "catches" a feeding this close (a pump within an hour of the feed).
+constexpr int catch_minutes = 60;
+// A slot beyond the typical count of feedings must be seen on this share of days.
+constexpr double strong_support = 0.6;
+// A day's feeding farther than this from a slot's median time does not move it.
+constexpr double trim_minutes = 45;
+// The times tried for a slot: every this many minutes.
+constexpr int seed_step = 5;
 // A slot counts as due on the day being learned only this long before `until`.
 constexpr int partial_day_margin = 30;
+// A whole day with fewer feedings than this share of the median day looks
+// incompletely logged: it weighs this much of a full day.
+constexpr double incomplete_share = 0.6;
+constexpr double incomplete_weight = 0.1;
 
 // One feeding: a feed, or a burst of feeds merged into the first.
 struct Feeding {
@@ -82,6 +92,15 @@ double weighted_median(std::vector<std::pair<double, double>> values) {
     return weighted_quantile(std::move(values), 0.5);
 }
 
+double weighted_mean(const std::vector<std::pair<double, double>>& values) {
+    double sum = 0, total = 0;
+    for (const auto& [v, w] : values) {
+        sum += v * w;
+        total += w;
+    }
+    return total > 0 ? sum / total : 0;
+}
+
 // A minute of the day as an angle: its sine and cosine.
 std::pair<double, double> minute_trig(double m) {
     const double a = m / day_minutes * 2 * std::numbers::pi;
@@ -102,29 +121,6 @@ double circular_mean(const std::vector<std::pair<double, double>>& minutes) {
         c += w * cosine;
     }
     return mean_minute(s, c);
-}
-
-// The peaks of a kernel density of the feedings on the circle, highest first.
-std::vector<double> density_peaks(const std::vector<Feeding>& feedings) {
-    std::vector<double> density(day_minutes, 0.0);
-    constexpr int reach = 4 * static_cast<int>(kernel_sigma);
-    std::array<double, 2 * reach + 1> kernel{};  // the same values the loop would compute, once
-    for (int d = -reach; d <= reach; ++d) kernel[d + reach] = std::exp(-0.5 * (d / kernel_sigma) * (d / kernel_sigma));
-    for (const auto& f : feedings)
-        for (int d = -reach; d <= reach; ++d) {
-            const int bin = static_cast<int>(normalize_minute(f.minute + d));
-            density[bin] += f.weight * kernel[d + reach];
-        }
-    std::vector<std::pair<double, int>> peaks;
-    for (int i = 0; i < day_minutes; ++i) {
-        const double prev = density[(i + day_minutes - 1) % day_minutes];
-        const double next = density[(i + 1) % day_minutes];
-        if (density[i] > prev && density[i] >= next) peaks.emplace_back(density[i], i);
-    }
-    std::sort(peaks.begin(), peaks.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<double> out;
-    for (const auto& p : peaks) out.push_back(p.second);
-    return out;
 }
 
 // Adds centres in the widest gaps until there are `k`.
@@ -196,6 +192,11 @@ struct Window {
     long last_day = 0;            // the newest day (weights count back from it)
     long until_local_minute = 0;  // `until` in local minutes since the epoch
     std::set<long> data_days;     // calendar days with at least one feeding
+    std::set<long> incomplete;    // whole days with far fewer feedings than the rest
+    // A day's weight: recency, and less for an incompletely logged day.
+    double weight(long day) const {
+        return weight_of(day, last_day) * (incomplete.count(day) ? incomplete_weight : 1.0);
+    }
 };
 
 struct ClusterStats {
@@ -214,8 +215,9 @@ struct ClusterStats {
 // A cluster's slot: the days are "slot days" whose boundary is half a day away
 // from the centre, so a 23:50 feed and the next night's 00:10 feed are the same
 // night's feeding. On each slot day the feeding nearest the centre gives the
-// time and the cluster's feedings add up to the amount; time and amount are
-// weighted medians over the days seen.
+// time and the amount (a burst is one feeding with the summed amount); the
+// time is a trimmed weighted mean and the amount a weighted mean over the
+// days seen (the day's volume is shared out later).
 ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
     std::map<long, std::vector<const Feeding*>> by_day;
     for (const Feeding* f : members) {
@@ -226,15 +228,13 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     double seen_weight = 0;
     for (const auto& [day, list] : by_day) {
         const Feeding* nearest = list.front();
-        double total = 0;
         for (const Feeding* f : list) {
-            total += f->ml;
             if (std::abs(circular_minutes(f->minute, centre)) < std::abs(circular_minutes(nearest->minute, centre)))
                 nearest = f;
         }
-        const double w = weight_of(day, window.last_day);
+        const double w = nearest->weight;
         offsets.emplace_back(circular_minutes(nearest->minute, centre), w);
-        amounts.emplace_back(total, w);
+        amounts.emplace_back(nearest->ml, w);
         seen_weight += w;
     }
     // Days that could have shown the slot: days with feeds whose slot time
@@ -245,14 +245,22 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
         if (by_day.count(day)) continue;
         const long due = day * day_minutes + std::lround(centre);
         if (due + partial_day_margin <= window.until_local_minute) {
-            eligible_weight += weight_of(day, window.last_day);
+            eligible_weight += window.weight(day);
             ++eligible;
         }
     }
     eligible_weight += seen_weight;
     ClusterStats s;
-    s.minute = normalize_minute(centre + weighted_median(offsets));
-    s.ml = weighted_median(amounts);
+    // A trimmed mean: the weighted mean of the days within `trim_minutes` of
+    // the weighted median, so the time moves smoothly with the feeds it is
+    // learned from but an odd day (a feed an hour off) does not pull it.
+    const double median = weighted_median(offsets);
+    std::vector<std::pair<double, double>> central;
+    for (const auto& o : offsets)
+        if (std::abs(o.first - median) <= trim_minutes) central.push_back(o);
+    const double offset = weighted_mean(central);
+    s.minute = normalize_minute(centre + offset);
+    s.ml = weighted_mean(amounts);
     s.seen = static_cast<int>(by_day.size());
     s.eligible = eligible;
     s.support = eligible_weight > 0 ? seen_weight / eligible_weight : 0;
@@ -281,41 +289,82 @@ struct Kept {
     ClusterStats stats;
 };
 
-// The slots found with k clusters: started from the k highest density peaks,
-// a cluster that is not a slot gives its place to the next peak, until all are
-// slots or the peaks run out. Then neighbouring slots closer than a burst, or
-// rarely seen on the same day (one feed that fell now before, now after a
-// time), are joined.
-std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, const std::vector<double>& peaks, int k,
-                            const Window& window) {
-    std::vector<bool> rejected(peaks.size(), false);
-    std::vector<Kept> kept;
-    for (std::size_t round = 0; round <= peaks.size(); ++round) {
-        std::vector<double> centres;
-        std::vector<int> seeds;
-        for (std::size_t i = 0; i < peaks.size() && static_cast<int>(centres.size()) < k; ++i)
-            if (!rejected[i]) {
-                centres.push_back(peaks[i]);
-                seeds.push_back(static_cast<int>(i));
-            }
-        fill_gaps(centres, k);
-        seeds.resize(centres.size(), -1);
-        const std::vector<int> of = cluster(feedings, centres);
-        kept.clear();
-        bool again = false;
-        for (std::size_t c = 0; c < centres.size(); ++c) {
-            std::vector<const Feeding*> members;
-            for (std::size_t i = 0; i < feedings.size(); ++i)
-                if (of[i] == static_cast<int>(c)) members.push_back(&feedings[i]);
-            const ClusterStats s = members.empty() ? ClusterStats{} : stats_of(members, centres[c], window);
-            if (!members.empty() && s.is_slot()) {
-                kept.push_back({members, s});
-            } else if (seeds[c] >= 0) {
-                rejected[static_cast<std::size_t>(seeds[c])] = true;
-                again = true;
-            }
+// The k times of day that catch the most feedings, chosen one at a time: a
+// time catches, on each day, one feeding not caught yet within
+// `catch_minutes` (the nearest), and is worth the day's weight; the best time
+// (every `seed_step` minutes, the earliest on a tie) moves to the weighted
+// circular mean of the feedings it catches, which are then caught. Fewer than
+// k when no time catches anything more. Counts per day and time step keep it
+// linear in the number of feedings.
+std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) {
+    constexpr int steps = day_minutes / seed_step;
+    std::map<long, std::size_t> day_index;
+    for (const Feeding& f : feedings) day_index.emplace(f.day, day_index.size());
+    // open[d][t]: the feedings of day d not caught yet within reach of step t.
+    std::vector<std::array<int, steps>> open(day_index.size(), std::array<int, steps>{});
+    std::vector<double> day_weight(day_index.size(), 0.0);
+    std::array<double, steps> gain{};  // the sum of the weights of days with an open feeding in reach
+    const auto near_steps = [&](int minute, auto&& f) {
+        // The steps t with |minute - t * seed_step| <= catch_minutes on the circle.
+        const int first = (minute - catch_minutes + seed_step - 1 + day_minutes * 2) / seed_step - 2 * steps;
+        for (int t = first; t * seed_step <= minute + catch_minutes; ++t) f(((t % steps) + steps) % steps);
+    };
+    for (const Feeding& f : feedings) {
+        const std::size_t d = day_index[f.day];
+        day_weight[d] = f.weight;
+        near_steps(f.minute, [&](int t) {
+            if (open[d][static_cast<std::size_t>(t)]++ == 0) gain[static_cast<std::size_t>(t)] += f.weight;
+        });
+    }
+    std::vector<bool> caught(feedings.size(), false);
+    std::vector<double> out;
+    while (static_cast<int>(out.size()) < k) {
+        const auto best = static_cast<int>(std::max_element(gain.begin(), gain.end()) - gain.begin());
+        if (gain[static_cast<std::size_t>(best)] <= 1e-9) break;
+        const double t = best * seed_step;
+        std::vector<std::size_t> pick(day_index.size(), feedings.size());
+        for (std::size_t i = 0; i < feedings.size(); ++i) {
+            if (caught[i]) continue;
+            const double distance = std::abs(circular_minutes(feedings[i].minute, t));
+            if (distance > catch_minutes) continue;
+            std::size_t& p = pick[day_index[feedings[i].day]];
+            if (p == feedings.size() || distance < std::abs(circular_minutes(feedings[p].minute, t))) p = i;
         }
-        if (!again) break;
+        double s = 0, c = 0;
+        for (std::size_t d = 0; d < pick.size(); ++d) {
+            const std::size_t i = pick[d];
+            if (i == feedings.size()) continue;
+            caught[i] = true;
+            const auto [sine, cosine] = minute_trig(feedings[i].minute);
+            s += feedings[i].weight * sine;
+            c += feedings[i].weight * cosine;
+            near_steps(feedings[i].minute, [&](int u) {
+                if (--open[d][static_cast<std::size_t>(u)] == 0) gain[static_cast<std::size_t>(u)] -= day_weight[d];
+            });
+        }
+        out.push_back(mean_minute(s, c));
+    }
+    return out;
+}
+
+// The slots for k feedings a day: k-means on the circle started from the k
+// coverage seeds (more in the widest gaps when there are fewer); a cluster
+// seen on fewer than `slot_min_support` of the days that could show it is not
+// a slot. Then neighbouring slots closer than a burst, or closer than
+// `split_minutes` and rarely seen on the same day (one feed that fell now
+// before, now after a time), are joined.
+std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const Window& window) {
+    std::vector<double> centres = coverage_seeds(feedings, k);
+    fill_gaps(centres, k);
+    const std::vector<int> of = cluster(feedings, centres);
+    std::vector<Kept> kept;
+    for (std::size_t c = 0; c < centres.size(); ++c) {
+        std::vector<const Feeding*> members;
+        for (std::size_t i = 0; i < feedings.size(); ++i)
+            if (of[i] == static_cast<int>(c)) members.push_back(&feedings[i]);
+        if (members.empty()) continue;
+        const ClusterStats s = stats_of(members, centres[c], window);
+        if (s.is_slot()) kept.push_back({members, s});
     }
     std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
     for (bool again = true; again && kept.size() > 1;) {
@@ -462,7 +511,6 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             g.day = floor_div(f.local_minute, day_minutes);
             g.minute = static_cast<int>(f.local_minute - g.day * day_minutes);
             g.ml = ml;
-            g.weight = weight_of(g.day, window.last_day);
             feedings.push_back(g);
         }
         previous = f.local_minute;
@@ -474,27 +522,57 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                         plural(merged, "feed", "feeds"), burst_minutes));
     for (const Feeding& f : feedings) window.data_days.insert(f.day);
 
-    // The typical number of feedings a day: the weighted median over whole days.
+    // Whole days (not the part of `until`'s day before it) with far fewer
+    // feedings than the median whole day look incompletely logged: they weigh
+    // little, so a day of missed entries is not read as a new rhythm.
     std::map<long, int> per_day;
-    for (const Feeding& f : feedings) ++per_day[f.day];
-    std::vector<std::pair<double, double>> counts;
-    for (const auto& [day, n] : per_day) {
-        const bool whole = (day + 1) * day_minutes <= window.until_local_minute;
-        if (whole) counts.emplace_back(n, weight_of(day, window.last_day));
+    std::map<long, double> volume;
+    for (const Feeding& f : feedings) {
+        ++per_day[f.day];
+        volume[f.day] += f.ml;
     }
-    if (counts.empty())
-        for (const auto& [day, n] : per_day) counts.emplace_back(n, weight_of(day, window.last_day));
-    cadence.feedings_per_day = weighted_median(counts);
-    const int k = std::clamp(static_cast<int>(std::lround(cadence.feedings_per_day)), 1, 24);
+    const auto whole = [&](long day) { return (day + 1) * day_minutes <= window.until_local_minute; };
+    std::vector<std::pair<double, double>> whole_counts;
+    for (const auto& [day, n] : per_day)
+        if (whole(day)) whole_counts.emplace_back(n, 1.0);
+    const double median_count = whole_counts.empty() ? 0 : weighted_median(whole_counts);
+    for (const auto& [day, n] : per_day)
+        if (whole(day) && n < incomplete_share * median_count) {
+            window.incomplete.insert(day);
+            cadence.incomplete_days.push_back(date::sys_days(date::days(day)));
+        }
+    for (Feeding& f : feedings) f.weight = window.weight(f.day);
 
-    // k is a first guess (a feed missed on the recent days lowers it): as long
-    // as one more cluster gives one more slot, take it.
-    const std::vector<double> peaks = density_peaks(feedings);
-    std::vector<Kept> kept = slots_for(feedings, peaks, k, window);
-    for (int more = k + 1; more <= 24; ++more) {
-        std::vector<Kept> next = slots_for(feedings, peaks, more, window);
-        if (next.size() <= kept.size()) break;
-        kept = std::move(next);
+    // Over the whole, completely logged days (every day when there is none):
+    // the number of feedings a day, a recency-weighted mean, so a baby
+    // dropping a feed is followed within days; and the day's volume, a plain
+    // mean (volume changes slowly, and a night feed just before or after
+    // midnight would make recent days' volumes jump).
+    double count_sum = 0, volume_sum = 0, weight_sum = 0;
+    int volume_days = 0;
+    for (int pass = 0; pass < 2 && weight_sum == 0; ++pass)
+        for (const auto& [day, n] : per_day) {
+            if (pass == 0 && (!whole(day) || window.incomplete.count(day))) continue;
+            const double w = window.weight(day);
+            count_sum += w * n;
+            weight_sum += w;
+            volume_sum += volume[day];
+            ++volume_days;
+        }
+    cadence.feedings_per_day = count_sum / weight_sum;
+    const int k = std::clamp(static_cast<int>(std::lround(cadence.feedings_per_day)), 1, 24);
+    const double daily_ml = volume_sum / volume_days;
+
+    std::vector<Kept> kept = slots_for(feedings, k, window);
+    // A feed missed on a recent day or two lowers the count but is still the
+    // baby's: one more slot is taken when every slot it gives is seen on at
+    // least `strong_support` of the days that could show it.
+    if (k < 24) {
+        std::vector<Kept> more = slots_for(feedings, k + 1, window);
+        if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), [](const Kept& c) {
+                return c.stats.support >= strong_support;
+            }))
+            kept = std::move(more);
     }
     std::size_t in_slots = 0;
     for (const Kept& c : kept) in_slots += c.members.size();
@@ -505,10 +583,14 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                         "of the days, or over {:.0f} min from a slot)",
                         plural(left_out, "feeding", "feedings"), slot_min_support * 100, slot_reach_minutes));
 
+    // The slots' amounts share the typical day's volume as they share their feedings.
+    double slots_ml = 0;
+    for (const Kept& c : kept) slots_ml += c.stats.ml;
+    const double scale = slots_ml > 0 ? daily_ml / slots_ml : 1;
     for (const Kept& c : kept) {
         Slot slot;
         slot.minute = static_cast<int>(std::lround(c.stats.minute)) % day_minutes;
-        slot.amount = Volume::from_ml(std::round(c.stats.ml));
+        slot.amount = Volume::from_ml(std::round(c.stats.ml * scale));
         slot.seen = c.stats.seen;
         cadence.slots.push_back(slot);
     }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -95,6 +96,153 @@ inline std::vector<Entry> feeds_for(const date::time_zone* zone, date::sys_days 
 inline int circular_distance(int a, int b) {
     const int d = std::abs(a - b) % (24 * 60);
     return std::min(d, 24 * 60 - d);
+}
+
+
+// ---- Simulated babies (the backtest's synthetic families, and cadence tests) ----
+//
+// A baby whose feeds follow slots that drift, fade out, split into an evening
+// cluster, and are logged incompletely: what real logs look like, seeded.
+
+struct SimSlot {
+    int minute;                // time of day on day 0 (may be over 1440: past midnight)
+    double ml;                 // amount on day 0
+    double drift = 0;          // minutes later per day (a night feed moving towards morning)
+    int fade_from = -1;        // from this day on the slot is dropped with a rising chance...
+    int fade_days = 14;        // ...until it is gone after this many days
+    bool cluster = false;      // an evening slot that some days becomes a burst of feeds
+    double chance = 1;         // the share of days it happens on (a night feed some nights only)
+};
+
+struct SimBaby {
+    std::vector<SimSlot> slots;
+    int days = 60;
+    double jitter = 25;           // per-feed noise, standard deviation (minutes)
+    double day_shift = 15;        // a whole day runs early or late (sd, minutes; half carried over)
+    double walk = 0;              // each slot wanders by this much a day (sd, minutes; a random walk)
+    double amount_noise = 0.12;   // per-feed relative noise (sd)
+    double growth = 0.004;        // amounts grow by this share a day
+    double cluster_chance = 0;    // a cluster slot becomes 2-3 feeds 50-80 min apart
+    double extra_chance = 0;      // an occasional feed at a random time, per day
+    double partial_chance = 0;    // a day logged incompletely (30-60 % of its feeds)
+    double missing_chance = 0;    // a day not logged at all
+    double breast_share = 0;      // feeds at the breast, without an amount
+    std::vector<SimSlot> pumps;   // pump sessions (exclusive pumping): time and yield
+    unsigned seed = 1;
+};
+
+// The journal entries of a simulated baby from `first` on.
+inline std::vector<Entry> simulate(const SimBaby& b, const date::time_zone* zone, date::sys_days first) {
+    std::mt19937 rng(b.seed);
+    std::normal_distribution<double> normal(0, 1);
+    std::uniform_real_distribution<double> chance(0, 1);
+    std::vector<Entry> out;
+    double carried = 0;
+    std::vector<double> wandered(b.slots.size(), 0.0);
+    for (int d = 0; d < b.days; ++d) {
+        carried = carried / 2 + b.day_shift * normal(rng);
+        const bool missing = chance(rng) < b.missing_chance;
+        const bool partial = chance(rng) < b.partial_chance;
+        const double keep = partial ? 0.3 + 0.3 * chance(rng) : 1;
+        const double grow = 1 + b.growth * d;
+        std::vector<std::pair<int, std::optional<double>>> day;
+        for (std::size_t i = 0; i < b.slots.size(); ++i) {
+            const SimSlot& s = b.slots[i];
+            wandered[i] = 0.9 * wandered[i] + b.walk * normal(rng);
+            const double fade = s.fade_from < 0 || d < s.fade_from ? 0 : double(d - s.fade_from + 1) / s.fade_days;
+            if (chance(rng) < fade || chance(rng) >= s.chance) continue;
+            const int minute = static_cast<int>(
+                std::lround(s.minute + s.drift * d + carried + wandered[i] + b.jitter * normal(rng)));
+            const double ml = std::max(10.0, std::round(s.ml * grow * (1 + b.amount_noise * normal(rng))));
+            if (s.cluster && chance(rng) < b.cluster_chance) {
+                const int n = 2 + (chance(rng) < 0.5);
+                int at = minute - 40;
+                for (int i = 0; i < n; ++i) {
+                    day.emplace_back(at, std::round(ml / n * 1.3));
+                    at += 50 + static_cast<int>(30 * chance(rng));
+                }
+            } else {
+                day.emplace_back(minute, ml);
+            }
+        }
+        if (chance(rng) < b.extra_chance)
+            day.emplace_back(static_cast<int>(24 * 60 * chance(rng)), std::round(40 * grow));
+        for (auto& [minute, ml] : day) {
+            if (chance(rng) < b.breast_share) ml.reset();
+            if (missing || chance(rng) >= keep) continue;
+            out.push_back(feed(zone, first + date::days(d), minute, ml));
+        }
+        for (const SimSlot& p : b.pumps) {
+            const int minute = static_cast<int>(std::lround(p.minute + p.drift * d + 20 * normal(rng)));
+            const double ml = std::max(5.0, std::round(p.ml * (1 + b.growth * d / 2) * (1 + 0.15 * normal(rng))));
+            if (!missing) out.push_back(pump(zone, first + date::days(d), minute, ml));
+        }
+    }
+    return out;
+}
+
+// The backtest's synthetic families (seeded: the same entries on every run).
+struct SimFamily {
+    std::string name;
+    SimBaby baby;
+};
+inline std::vector<SimFamily> sim_families() {
+    std::vector<SimFamily> out;
+    {   // Bottles; 8 feeds a day dropping to 6 over the weeks, the night feeds drifting later.
+        SimBaby b;
+        b.days = 120;
+        b.slots = {{hm(0, 30), 90, 1.0, 30, 21}, {hm(3, 30), 100, 1.2},   {hm(6, 45), 120}, {hm(9, 45), 110},
+                   {hm(12, 45), 120},           {hm(15, 45), 110, 0, 70, 21}, {hm(18, 30), 130}, {hm(21, 30), 140}};
+        b.slots[0].chance = 0.8;
+        b.jitter = 20;
+        b.walk = 12;
+        b.extra_chance = 0.15;
+        b.partial_chance = 0.05;
+        b.seed = 11;
+        out.push_back({"synthetic: bottles, 8 feeds dropping to 6", b});
+    }
+    {   // Mostly at the breast; evening cluster feeding; some bottles.
+        SimBaby b;
+        b.days = 90;
+        b.slots = {{hm(1), 80},  {hm(4, 15), 90, 0.5}, {hm(7), 110},  {hm(10), 100},  {hm(13), 100},
+                   {hm(16), 100}, {hm(19), 110, 0, -1, 14, true},     {hm(22), 120, 0, 45, 28}};
+        b.slots[0].chance = 0.7;
+        b.jitter = 25;
+        b.walk = 12;
+        b.cluster_chance = 0.4;
+        b.breast_share = 0.8;
+        b.extra_chance = 0.2;
+        b.partial_chance = 0.08;
+        b.seed = 22;
+        out.push_back({"synthetic: nursing, evening clusters", b});
+    }
+    {   // Exclusive pumping: every feed a bottle, 7 pumps a day.
+        SimBaby b;
+        b.days = 90;
+        b.slots = {{hm(2), 110, 0.8, 20, 28}, {hm(5, 30), 120}, {hm(9), 130},  {hm(12), 130},
+                   {hm(15, 30), 120},        {hm(18, 30), 140}, {hm(21, 30), 150}};
+        b.pumps = {{hm(1), 130}, {hm(5), 160}, {hm(8, 30), 140}, {hm(12), 120},
+                   {hm(15), 110}, {hm(18), 110}, {hm(21), 120}};
+        b.jitter = 20;
+        b.walk = 10;
+        b.day_shift = 20;
+        b.extra_chance = 0.1;
+        b.partial_chance = 0.04;
+        b.seed = 33;
+        out.push_back({"synthetic: exclusive pumping", b});
+    }
+    {   // Logged on some days only, and incompletely on others; bottles.
+        SimBaby b;
+        b.days = 90;
+        for (const SlotSpec& s : even_slots(7, hm(2, 15), 110)) b.slots.push_back({s.minute, s.ml});
+        b.jitter = 25;
+        b.walk = 10;
+        b.missing_chance = 0.15;
+        b.partial_chance = 0.2;
+        b.seed = 44;
+        out.push_back({"synthetic: incomplete logging", b});
+    }
+    return out;
 }
 
 }  // namespace testbaby

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <random>
+#include <tuple>
 
 #include "baby.hpp"
 #include "pumplog/error.hpp"
@@ -259,19 +260,26 @@ TEST_CASE("random babies with noise and missed and extra feeds keep every slot")
                                        truth[seed % static_cast<unsigned>(n)].minute + 70, 40));
             const Cadence c = learn(entries, monday, 7);
             ++babies;
+            // The slots share the logged day's volume: missed feeds make it less.
+            double logged = 0, planned = 0;
+            for (const auto& e : entries) logged += *e.ml;
+            for (const auto& t : truth) planned += 7 * t.ml;
+            const double share = logged / planned;
             bool right = c.slots.size() == truth.size();
             for (const auto& t : truth) {
                 int near = 0;
                 for (const auto& s : c.slots)
                     if (circular_distance(s.minute, t.minute) <= 30) {
                         ++near;
-                        right = right && std::abs(s.amount.ml() - t.ml) <= 0.15 * t.ml;
+                        right = right && std::abs(s.amount.ml() - t.ml * share) <= 0.15 * t.ml * share;
                     }
                 right = right && near == 1;
             }
             if (!right) {
                 ++wrong;
-                WARN(n << " feeds a day, seed " << seed << ": " << c.slots.size() << " slots");
+                std::string got;
+                for (const auto& s : c.slots) got += " " + std::to_string(s.minute) + "/" + std::to_string(static_cast<int>(s.amount.ml()));
+                WARN(n << " feeds a day, seed " << seed << ": " << c.slots.size() << " slots:" << got);
             }
         }
     CHECK(babies == 173);
@@ -288,3 +296,114 @@ TEST_CASE("formula bottles count as what the baby drinks and the basis says so")
     const Cadence c = learn(entries, monday, 7);
     CHECK(c.basis.notes == std::vector<std::string>{"4 bottles of formula counted as what the baby drinks"});
 }
+
+TEST_CASE("a feed seen on fewer than half the days is not a slot while the count is lower") {
+    // Seven feeds every day; an eighth at 15:00 on three of the seven days
+    // (the count falls: the baby is dropping it).
+    const std::vector<SlotSpec> truth = {{hm(0, 30), 90},  {hm(3, 45), 100}, {hm(7), 120},  {hm(10, 15), 110},
+                                         {hm(13, 30), 120}, {hm(17), 110},  {hm(20, 30), 130}};
+    auto entries = feeds_for(berlin(), monday, 7, truth, {15, 0.05, 4});
+    for (int d : {0, 3, 6}) entries.push_back(feed(berlin(), monday + date::days(d), hm(15, 15), 80));
+    const Cadence c = learn(entries, monday, 7);
+    CHECK(c.feedings_per_day == Approx(7.46).epsilon(0.01));
+    require_matches(c, truth);
+}
+
+TEST_CASE("one drifting feed does not become two slots") {
+    // The 09:00 feed moves 15 min later every day (10:30 after a week); the
+    // others stay.
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+        INFO("seed " << seed);
+        const std::vector<SlotSpec> others = {{hm(1), 90}, {hm(5), 110}, {hm(13, 30), 120}, {hm(17), 120},
+                                              {hm(21), 130}};
+        auto entries = feeds_for(berlin(), monday, 7, others, {15, 0.05, seed});
+        for (int d = 0; d < 7; ++d) entries.push_back(feed(berlin(), monday + date::days(d), hm(9) + 15 * d, 110));
+        const Cadence c = learn(entries, monday, 7);
+        REQUIRE(c.slots.size() == 6);
+        int drifting = 0;
+        for (const auto& s : c.slots) drifting += s.minute > hm(8, 30) && s.minute < hm(11);
+        CHECK(drifting == 1);
+    }
+}
+
+TEST_CASE("an incompletely logged day is named and does not lower the count") {
+    const auto truth = even_slots(8, hm(1, 30), 100);
+    // Day 5 (a Saturday) has only 3 of its 8 feeds logged.
+    const auto skip = [](int day, std::size_t slot) { return day == 5 && slot >= 3; };
+    const Cadence c = learn(feeds_for(berlin(), monday, 7, truth, {20, 0.05, 8}, skip), monday, 7);
+    CHECK(c.incomplete_days == std::vector<date::sys_days>{monday + date::days(5)});
+    CHECK(c.feedings_per_day == Approx(8).epsilon(0.02));
+    require_matches(c, truth);
+    // A day with 5 of 8 (over 60 %) is a day with fewer feeds, not a logging gap.
+    const auto fewer = [](int day, std::size_t slot) { return day == 5 && slot >= 5; };
+    CHECK(learn(feeds_for(berlin(), monday, 7, truth, {20, 0.05, 8}, fewer), monday, 7).incomplete_days.empty());
+}
+
+TEST_CASE("one more logged feed moves no slot by more than 15 minutes") {
+    // 40 babies with noise; one extra feed at a time between two slots on the
+    // last day changes neither the number of slots nor any slot's time much.
+    for (unsigned seed = 1; seed <= 40; ++seed) {
+        INFO("seed " << seed);
+        const int n = 6 + static_cast<int>(seed % 4);
+        const auto truth = even_slots(n, hm(0, 20) + static_cast<int>(seed) * 7, 100);
+        auto entries = feeds_for(berlin(), monday, 7, truth, {25, 0.1, seed});
+        const Cadence before = learn(entries, monday, 7);
+        entries.push_back(feed(berlin(), monday + date::days(6), truth[seed % truth.size()].minute + 80, 60));
+        const Cadence after = learn(entries, monday, 7);
+        REQUIRE(after.slots.size() == before.slots.size());
+        for (std::size_t i = 0; i < before.slots.size(); ++i)
+            CHECK(circular_distance(after.slots[i].minute, before.slots[i].minute) <= 15);
+    }
+}
+
+TEST_CASE("a simulated baby's slots catch its next day's feeds better than yesterday's times") {
+    // The backtest's synthetic families (tests/unit/baby.hpp), days 14 to 70:
+    // the slots learned the evening before catch more of the next day's
+    // feedings within an hour than the day before's feed times do.
+    for (const auto& family : sim_families()) {
+        INFO(family.name);
+        const auto entries = simulate(family.baby, berlin(), monday);
+        const auto times_on = [&](date::sys_days day) {
+            std::vector<int> out;
+            for (const auto& e : entries)
+                if (e.type == EntryType::feed && local_day(e.at.instant, berlin()) == day)
+                    out.push_back(static_cast<int>(
+                        std::chrono::duration_cast<std::chrono::minutes>(e.at.local() - LocalSeconds(day.time_since_epoch()))
+                            .count()));
+            return out;
+        };
+        // Feeds paired one to one with predictions within 60 min, the nearest pairs first.
+        const auto caught = [](const std::vector<int>& predicted, const std::vector<int>& real) {
+            std::vector<std::tuple<int, std::size_t, std::size_t>> pairs;
+            for (std::size_t i = 0; i < predicted.size(); ++i)
+                for (std::size_t j = 0; j < real.size(); ++j)
+                    if (circular_distance(predicted[i], real[j]) <= 60)
+                        pairs.emplace_back(circular_distance(predicted[i], real[j]), i, j);
+            std::sort(pairs.begin(), pairs.end());
+            std::vector<bool> used_p(predicted.size()), used_r(real.size());
+            int n = 0;
+            for (const auto& [distance, i, j] : pairs)
+                if (!used_p[i] && !used_r[j]) {
+                    used_p[i] = used_r[j] = true;
+                    ++n;
+                }
+            return n;
+        };
+        int slots = 0, yesterday = 0, total = 0;
+        for (int d = 14; d < 70; ++d) {
+            const date::sys_days day = monday + date::days(d);
+            const auto real = times_on(day);
+            if (real.size() < 4) continue;
+            const Seconds until = start_of_local_day(day, berlin()) - std::chrono::hours(3);
+            const Cadence c = learn_cadence(entries, lookback_since(until, 7, berlin()), until, berlin());
+            std::vector<int> predicted;
+            for (const auto& s : c.slots) predicted.push_back(s.minute);
+            slots += caught(predicted, real);
+            yesterday += caught(times_on(day - date::days(1)), real);
+            total += static_cast<int>(real.size());
+        }
+        INFO(slots << " and " << yesterday << " of " << total);
+        CHECK(slots >= yesterday + total / 40);  // 2.5 points better at least
+    }
+}
+

@@ -1,0 +1,427 @@
+// The plan's backtest (issue 17): for every day D with at least 7 days of feed
+// history and at least 4 feedings, the plan made at D-1 21:00 in exclusive mode
+// (the core functions `pumplog plan --mode exclusive` calls) against what the
+// baby did on D, beside two baselines. Prints one markdown table per log.
+//
+//   build/backtest                 # the shared real log and the synthetic babies
+//   build/backtest --smoke         # one small synthetic baby (the ctest smoke test)
+//   build/backtest --real FILE     # another Baby Connect export (zone: --zone, default America/Los_Angeles)
+//
+// What is compared (bench/RESULTS.md says the same in words):
+// - feedings, not logged rows: feeds starting within `burst_minutes` of the one
+//   before are one feeding (as the cadence counts them);
+// - times on the 24-hour circle, matched one to one by the Hungarian method
+//   (the least total distance, each distance capped at 3 hours: farther is unmatched);
+// - night is 22:00-06:00 by the feed's time of day;
+// - volume: days D whose feeds (and D-1's, for the baseline) all carry an amount;
+// - pumps: each planned pump's expected yield against the nearest real pump on D.
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "baby.hpp"
+#include "pumplog/cadence.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/import.hpp"
+#include "pumplog/planner.hpp"
+
+using namespace pumplog;
+
+namespace {
+
+constexpr int day_minutes = 24 * 60;
+constexpr double cap_minutes = 180;
+bool verbose = false;  // --verbose: each day's slots and feedings on stderr
+bool all_days = false;  // --all-days: score incompletely logged days too
+
+struct Log {
+    std::string name;
+    const date::time_zone* zone = nullptr;
+    std::vector<Entry> entries;
+};
+
+struct Day {
+    std::vector<int> feedings;                 // minutes of the day
+    std::vector<double> ml;                    // per feeding (0 when unknown)
+    bool all_amounts = true;                   // every feed carries an amount
+    double total = 0;                          // the day's volume
+    std::vector<std::pair<int, double>> pumps; // minute, ml
+};
+
+long local_minute(const Entry& e) {
+    return std::chrono::duration_cast<std::chrono::minutes>(e.at.local().time_since_epoch()).count();
+}
+long day_of(long minute) { return minute >= 0 ? minute / day_minutes : -((-minute + day_minutes - 1) / day_minutes); }
+
+std::map<long, Day> days_of(const std::vector<Entry>& entries) {
+    std::vector<std::pair<long, std::optional<double>>> feeds;
+    std::map<long, Day> days;
+    for (const Entry& e : entries) {
+        if (e.type == EntryType::feed) feeds.emplace_back(local_minute(e), e.ml && *e.ml > 0 ? e.ml : std::nullopt);
+        if (e.type == EntryType::pump && e.ml) {
+            const long m = local_minute(e);
+            days[day_of(m)].pumps.emplace_back(static_cast<int>(m - day_of(m) * day_minutes), *e.ml);
+        }
+    }
+    std::sort(feeds.begin(), feeds.end());
+    long previous = std::numeric_limits<long>::min() / 2;
+    Day* last = nullptr;
+    for (const auto& [m, ml] : feeds) {
+        Day& d = days[day_of(m)];
+        if (last && m - previous <= burst_minutes) {
+            last->ml.back() += ml.value_or(0);
+        } else {
+            d.feedings.push_back(static_cast<int>(m - day_of(m) * day_minutes));
+            d.ml.push_back(ml.value_or(0));
+            last = &d;
+        }
+        if (!ml) last->all_amounts = false;
+        last->total += ml.value_or(0);
+        previous = m;
+    }
+    return days;
+}
+
+double circle(double a, double b) {
+    const double d = std::fmod(std::abs(a - b), day_minutes);
+    return std::min(d, day_minutes - d);
+}
+
+// The least-cost one-to-one matching (Hungarian method, O(n^3)) of a square
+// cost matrix; returns the column of each row.
+std::vector<int> hungarian(const std::vector<std::vector<double>>& cost) {
+    const int n = static_cast<int>(cost.size());
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> u(n + 1), v(n + 1);
+    std::vector<int> p(n + 1), way(n + 1);
+    for (int i = 1; i <= n; ++i) {
+        p[0] = i;
+        int j0 = 0;
+        std::vector<double> minv(n + 1, inf);
+        std::vector<bool> used(n + 1, false);
+        do {
+            used[j0] = true;
+            const int i0 = p[j0];
+            double delta = inf;
+            int j1 = 0;
+            for (int j = 1; j <= n; ++j)
+                if (!used[j]) {
+                    const double cur = cost[i0 - 1][j - 1] - u[i0] - v[j];
+                    if (cur < minv[j]) {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if (minv[j] < delta) {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            for (int j = 0; j <= n; ++j)
+                if (used[j]) {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            j0 = j1;
+        } while (p[j0] != 0);
+        do {
+            const int j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+        } while (j0);
+    }
+    std::vector<int> of(n, -1);
+    for (int j = 1; j <= n; ++j)
+        if (p[j] > 0) of[p[j] - 1] = j - 1;
+    return of;
+}
+
+// For each real feeding, the distance to its matched prediction (cap when none).
+std::vector<double> match(const std::vector<int>& predicted, const std::vector<int>& real) {
+    const std::size_t n = std::max(predicted.size(), real.size());
+    std::vector<std::vector<double>> cost(n, std::vector<double>(n, cap_minutes));
+    for (std::size_t i = 0; i < real.size(); ++i)
+        for (std::size_t j = 0; j < predicted.size(); ++j)
+            cost[i][j] = std::min(cap_minutes, circle(real[i], predicted[j]));
+    const std::vector<int> of = hungarian(cost);
+    std::vector<double> out;
+    for (std::size_t i = 0; i < real.size(); ++i) out.push_back(cost[i][static_cast<std::size_t>(of[i])]);
+    return out;
+}
+
+bool is_night(int minute) { return minute >= 22 * 60 || minute < 6 * 60; }
+
+struct Score {
+    int days = 0;
+    int feeds = 0, in30 = 0, in60 = 0;
+    int day_feeds = 0, day30 = 0, day60 = 0;
+    int night_feeds = 0, night30 = 0, night60 = 0;
+    double count_abs = 0, count_bias = 0;
+    int volume_days = 0;
+    double volume_error = 0;  // sum of |predicted - real| / real
+    int pumps = 0;
+    double pump_error = 0;  // sum of |expected - nearest real| / real
+
+    void add(const std::vector<int>& predicted, const std::vector<int>& real) {
+        ++days;
+        const std::vector<double> d = match(predicted, real);
+        for (std::size_t i = 0; i < real.size(); ++i) {
+            const bool a = d[i] <= 30, b = d[i] <= 60;
+            ++feeds, in30 += a, in60 += b;
+            if (is_night(real[i]))
+                ++night_feeds, night30 += a, night60 += b;
+            else
+                ++day_feeds, day30 += a, day60 += b;
+        }
+        const double diff = static_cast<double>(predicted.size()) - static_cast<double>(real.size());
+        count_abs += std::abs(diff);
+        count_bias += diff;
+    }
+    void add_volume(double predicted, double real) {
+        ++volume_days;
+        volume_error += std::abs(predicted - real) / real;
+    }
+    void add_pump(double expected, double real) {
+        ++pumps;
+        pump_error += std::abs(expected - real) / real;
+    }
+};
+
+std::string pct(int a, int b) { return b == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * a / b); }
+
+struct Result {
+    Score plan, yesterday, even;
+    int refused = 0;
+    int incomplete = 0;  // days D left out as incompletely logged
+    std::map<std::string, int> refusals;
+};
+
+Result backtest(const Log& log) {
+    Result r;
+    const std::map<long, Day> days = days_of(log.entries);
+    Settings settings;
+    settings.mode = PlanMode::exclusive;
+    // The birth date, for targets estimated from intake norms on days whose
+    // feeds carry no amounts (nursing): the log's first day, as these logs
+    // start in the baby's first days (Eva's export begins 2019-12-20).
+    if (!log.entries.empty())
+        settings.birth = date::year_month_day{local_day(log.entries.front().at.instant, log.zone)};
+    std::vector<long> history;  // days with feedings, in order
+    for (const auto& [d, day] : days) {
+        const std::vector<long> before = history;
+        if (!day.feedings.empty()) history.push_back(d);
+        if (before.size() < 7 || day.feedings.size() < 4) continue;
+        // A day logged incompletely (fewer feedings than 60 % of the median
+        // of the 7 days before) cannot score a prediction: left out.
+        {
+            std::vector<std::size_t> n;
+            for (std::size_t i = before.size() - 7; i < before.size(); ++i) n.push_back(days.at(before[i]).feedings.size());
+            std::sort(n.begin(), n.end());
+            if (!all_days && static_cast<double>(day.feedings.size()) < 0.6 * static_cast<double>(n[3])) {
+                ++r.incomplete;
+                continue;
+            }
+        }
+        const date::sys_days D{date::days(d)};
+        const Seconds now = to_instant(LocalSeconds((D - date::days(1)).time_since_epoch()) + std::chrono::hours(21),
+                                       log.zone);
+        Plan plan;
+        try {
+            plan = plan_pumps(log.entries, settings, Clock{now, log.zone}, local_days(D, 1, log.zone));
+        } catch (const Error& e) {
+            ++r.refused;
+            std::string why = e.what();
+            std::erase_if(why, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+            ++r.refusals[why.substr(0, 60)];
+            continue;
+        }
+        std::vector<int> slot_minutes;
+        double predicted_ml = 0;
+        for (const Slot& s : plan.slots) {
+            slot_minutes.push_back(s.minute);
+            predicted_ml += s.amount.ml();
+        }
+        // The plan's predicted feeds on D are its slots' times (the planner
+        // builds the timetable from them alone, so one more logged feed moves
+        // no pump by more than its rounding: SPEC 5).
+        const std::vector<int>& predicted = slot_minutes;
+        r.plan.add(predicted, day.feedings);
+        if (verbose) {
+            std::string line = format_date(D) + "  slots:";
+            for (int m : slot_minutes) line += fmt::format(" {:02d}:{:02d}", m / 60, m % 60);
+            line += "  real:";
+            const std::vector<double> dist = match(predicted, day.feedings);
+            for (std::size_t i = 0; i < day.feedings.size(); ++i)
+                line += fmt::format(" {:02d}:{:02d}{}", day.feedings[i] / 60, day.feedings[i] % 60,
+                                    dist[i] > 60 ? "!" : "");
+            std::cerr << line << "\n";
+        }
+
+        // Yesterday: the last day with feedings before D (D-1 unless it was not logged).
+        const long y = before.back();
+        const Day& yd = days.at(y);
+        r.yesterday.add(yd.feedings, day.feedings);
+
+        // Evenly spaced: the median count of the last 7 days with feedings,
+        // from the last feeding before the plan's time.
+        std::vector<int> counts;
+        for (std::size_t i = before.size() - 7; i < before.size(); ++i)
+            counts.push_back(static_cast<int>(days.at(before[i]).feedings.size()));
+        std::sort(counts.begin(), counts.end());
+        const int n = counts[3];
+        // The last feeding before the plan's time (21:00 on D-1), not the
+        // last of D-1: the plan cannot know the feeds after it.
+        int anchor = -1;
+        for (const long b : before)
+            for (const int m : days.at(b).feedings)
+                if (b < d - 1 || m < 21 * 60) anchor = static_cast<int>(m + (b - (d - 1)) * day_minutes);
+        anchor = ((anchor % day_minutes) + day_minutes) % day_minutes;
+        std::vector<int> even;
+        for (int k = 0; k < n; ++k) even.push_back((anchor + k * day_minutes / n) % day_minutes);
+        r.even.add(even, day.feedings);
+
+        const auto it = days.find(d - 1);
+        if (day.all_amounts && day.total > 0 && it != days.end() && it->second.all_amounts && it->second.total > 0 &&
+            !it->second.feedings.empty()) {
+            r.plan.add_volume(predicted_ml, day.total);
+            r.yesterday.add_volume(it->second.total, day.total);
+            double mean = 0;
+            for (const long b : std::vector<long>(before.end() - 7, before.end())) mean += days.at(b).total;
+            r.even.add_volume(mean / 7, day.total);
+        }
+        if (!day.pumps.empty()) {
+            const auto nearest = [](const std::vector<std::pair<int, double>>& pumps, int minute) {
+                return *std::min_element(pumps.begin(), pumps.end(), [&](const auto& a, const auto& b) {
+                    return circle(a.first, minute) < circle(b.first, minute);
+                });
+            };
+            for (const PlannedPump& p : plan.pumps) {
+                if (!p.expected) continue;
+                const int minute = static_cast<int>(
+                    std::chrono::duration_cast<std::chrono::minutes>(to_local(p.at, log.zone) -
+                                                                     LocalSeconds(D.time_since_epoch()))
+                        .count());
+                const double real = nearest(day.pumps, minute).second;
+                r.plan.add_pump(p.expected->ml(), real);
+                const auto yp = days.find(d - 1);
+                if (yp != days.end() && !yp->second.pumps.empty())
+                    r.yesterday.add_pump(nearest(yp->second.pumps, minute).second, real);
+            }
+        }
+    }
+    return r;
+}
+
+void print(const Log& log, const Result& r) {
+    const Score* s[] = {&r.plan, &r.yesterday, &r.even};
+    const auto row = [&](std::string_view name, auto f) {
+        std::string line = fmt::format("| {} |", name);
+        for (const Score* x : s) line += fmt::format(" {} |", f(*x));
+        std::cout << line << "\n";
+    };
+    std::cout << fmt::format("### {}\n\n", log.name);
+    std::cout << fmt::format("{} days planned, {} feedings ({} at night); {} days refused by the plan{}; "
+                             "{} days left out as incompletely logged\n\n",
+                             r.plan.days, r.plan.feeds, r.plan.night_feeds, r.refused,
+                             r.refused ? " (left out of every column)" : "", r.incomplete);
+    std::cout << "| metric | pumplog | same as yesterday | 7-day median, even |\n"
+                 "|---|---:|---:|---:|\n";
+    row("feeds within 30 min", [](const Score& x) { return pct(x.in30, x.feeds); });
+    row("feeds within 60 min", [](const Score& x) { return pct(x.in60, x.feeds); });
+    row("day (06-22) within 30 min", [](const Score& x) { return pct(x.day30, x.day_feeds); });
+    row("day (06-22) within 60 min", [](const Score& x) { return pct(x.day60, x.day_feeds); });
+    row("night (22-06) within 30 min", [](const Score& x) { return pct(x.night30, x.night_feeds); });
+    row("night (22-06) within 60 min", [](const Score& x) { return pct(x.night60, x.night_feeds); });
+    row("count error (mean abs)", [](const Score& x) { return fmt::format("{:.2f}", x.count_abs / std::max(1, x.days)); });
+    row("count bias (slots - feeds)", [](const Score& x) { return fmt::format("{:+.2f}", x.count_bias / std::max(1, x.days)); });
+    row("daily volume error", [](const Score& x) {
+        return x.volume_days ? fmt::format("{:.1f}% ({} d)", 100 * x.volume_error / x.volume_days, x.volume_days)
+                             : std::string("-");
+    });
+    row("pump yield error", [](const Score& x) {
+        return x.pumps ? fmt::format("{:.1f}% ({} pumps)", 100 * x.pump_error / x.pumps, x.pumps) : std::string("-");
+    });
+    for (const auto& [why, n] : r.refusals) std::cout << fmt::format("\nrefused {} x: {}...", n, why);
+    std::cout << "\n";
+}
+
+Log real_log(const std::string& path, const std::string& zone_name) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw usage_error("cannot read " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    ImportOptions options;
+    options.from = ImportFormat::babyconnect;
+    options.zone = locate_zone(zone_name);
+    options.date_order = DateOrder::mdy;
+    options.now = Seconds(date::sys_days(date::year(2100) / 1 / 1));
+    Log log;
+    log.zone = options.zone;
+    const ImportResult result = read_import({{path, ss.str()}}, options);
+    for (const ImportedEntry& e : result.entries) log.entries.push_back(e.entry);
+    std::sort(log.entries.begin(), log.entries.end(),
+              [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
+    return log;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // The shared log sits beside the project's checkout (or beside its worktrees' folder).
+    std::string real = PUMPLOG_SOURCE_DIR "/../shared/data/real/baby-connect-eva.csv";
+    if (!std::ifstream(real)) real = PUMPLOG_SOURCE_DIR "/../../shared/data/real/baby-connect-eva.csv";
+    if (const char* s = std::getenv("PUMPLOG_REAL_LOG")) real = s;
+    std::string zone = "America/Los_Angeles";
+    bool smoke = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--smoke") smoke = true;
+        else if (args[i] == "--verbose") verbose = true;
+        else if (args[i] == "--all-days") all_days = true;
+        else if (args[i] == "--real" && i + 1 < args.size()) real = args[++i];
+        else if (args[i] == "--zone" && i + 1 < args.size()) zone = args[++i];
+        else {
+            std::cerr << "usage: backtest [--smoke] [--verbose] [--all-days] [--real FILE] [--zone ZONE]\n";
+            return 2;
+        }
+    }
+    try {
+        const date::time_zone* berlin = locate_zone("Europe/Berlin");
+        const date::sys_days first = testbaby::day_of(2026, 3, 2);
+        std::vector<Log> logs;
+        if (smoke) {
+            testbaby::SimBaby b = testbaby::sim_families().front().baby;
+            b.days = 12;
+            logs.push_back({"smoke: 12 days of a synthetic baby", berlin, testbaby::simulate(b, berlin, first)});
+        } else {
+            if (std::ifstream(real)) {
+                Log log = real_log(real, zone);
+                log.name = "shared real log: " + real.substr(real.find_last_of('/') + 1) + " (" + zone + ")";
+                logs.push_back(std::move(log));
+            } else {
+                std::cerr << "backtest: no real log at " << real << " (set PUMPLOG_REAL_LOG); synthetic babies only\n";
+            }
+            for (const auto& f : testbaby::sim_families())
+                logs.push_back({f.name, berlin, testbaby::simulate(f.baby, berlin, first)});
+        }
+        for (const Log& log : logs) {
+            const Result r = backtest(log);
+            print(log, r);
+            std::cout << "\n";
+            if (smoke && r.plan.days == 0) return 1;
+        }
+    } catch (const Error& e) {
+        std::cerr << "backtest: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
