@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "line_parser.hpp"
 #include "pumplog/error.hpp"
 
 namespace pumplog {
@@ -31,6 +32,7 @@ bool for_each_raw_line(const std::filesystem::path& path, const std::function<vo
     std::vector<char> buffer(1 << 18);
     std::string pending;  // the start of a line that continues in the next read
     std::uint64_t number = 0;
+    bool first_read = true;
     for (;;) {
         const ssize_t got = ::read(fd, buffer.data(), buffer.size());
         if (got < 0) {
@@ -40,6 +42,8 @@ bool for_each_raw_line(const std::filesystem::path& path, const std::function<vo
         if (got == 0) break;
         const char* p = buffer.data();
         const char* end = p + got;
+        if (first_read) p += byte_order_mark(p, static_cast<std::size_t>(got));  // line 1 may start with one
+        first_read = false;
         while (p < end) {
             const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
             if (nl == nullptr) {
