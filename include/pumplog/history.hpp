@@ -28,6 +28,13 @@ struct Replayed {
     bool voided;
 };
 
+// The one rule for the order in which corrections of one entry apply (SPEC 8:
+// merge is commutative in effect): by their `at` to its full written
+// precision, then by id; never by their place in the file, which depends on
+// which copy was the base of a merge. True when `a` applies before `b` (so
+// `b`'s fields win where both set one).
+bool applies_before(const Entry& a, const Entry& b);
+
 struct ReplayResult {
     ReadStats stats;
 };

@@ -1,7 +1,7 @@
 #pragma once
 // `log merge`: the union by id of the journal and other copies of it (another
 // device's journal, a sync tool's conflict copy), kept byte for byte and
-// ordered by line_key, written through the one atomic rewrite.
+// ordered by line_key then id, written through the one atomic rewrite.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -55,8 +55,9 @@ struct MergeResult {
 // `incoming` (in order) whose id is not yet taken. Two lines with one id and
 // the same content (as bytes, or as JSON values) are one entry; with other
 // content they conflict and the earlier one (the journal's first) stays.
-// The result is ordered stably by line_key (journal.hpp), so a newest-first
-// read may stop early. Idempotent and commutative in its set of entries.
+// The result is ordered by line_key (journal.hpp), so a newest-first read may
+// stop early, and ties by id, so that it does not depend on which copy was the
+// base. Idempotent and commutative (without conflicts, byte for byte).
 // A journal line that is not a valid entry (LineValidator) is a journal error:
 // the rewrite would lose it (run `log check --repair` first). With `strict`
 // an invalid incoming line is a journal error instead of being skipped.

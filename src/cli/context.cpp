@@ -1,10 +1,12 @@
 #include "context.hpp"
 
+#include <charconv>
 #include <cstdlib>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "pumplog/error.hpp"
 
 namespace pumplog::cli {
@@ -24,7 +26,16 @@ const date::time_zone* Context::zone() {
         std::string configured;
         const auto& values = config_values();
         if (const auto it = values.find("timezone"); it != values.end() && it->is_string()) configured = *it;
-        zone_ = resolve_zone(std::getenv("TZ"), configured);
+        const char* tz = std::getenv("TZ");
+        if (tz != nullptr && *tz != '\0') {
+            zone_ = resolve_zone(tz, "");  // TZ wins: the configured zone is not even looked at
+        } else {
+            try {
+                zone_ = resolve_zone(nullptr, configured);
+            } catch (const Error& e) {
+                throw usage_error(fmt::format("config file: timezone: {}", e.what()));
+            }
+        }
     }
     return zone_;
 }
@@ -54,7 +65,27 @@ Unit Context::unit() {
     return settings().unit;
 }
 
-Journal Context::journal() { return Journal(default_journal_path(journal_option)); }
+Journal Context::journal() {
+    if (!lock_timeout_checked_) {
+        // The core reads it (journal.cpp); refuse a bad value here, at the edge, before it is used.
+        lock_timeout_from_env();
+        lock_timeout_checked_ = true;
+    }
+    return Journal(default_journal_path(journal_option));
+}
+
+std::optional<std::chrono::milliseconds> lock_timeout_from_env() {
+    const char* env = std::getenv("PUMPLOG_LOCK_TIMEOUT_MS");
+    if (env == nullptr || *env == '\0') return std::nullopt;
+    const std::string_view text = env;
+    std::int64_t ms = -1;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), ms);
+    if (ec != std::errc() || end != text.data() + text.size() || ms < 0 || ms > most_lock_timeout_ms)
+        throw usage_error(fmt::format("PUMPLOG_LOCK_TIMEOUT_MS=\"{}\" is not a wait in milliseconds; give a whole "
+                                      "number from 0 to {} (default 10000)",
+                                      printable(text), most_lock_timeout_ms));
+    return std::chrono::milliseconds(ms);
+}
 
 render::Style Context::style() {
     render::Style style;
@@ -91,10 +122,19 @@ Format Context::format(std::initializer_list<Format> accepted) {
     throw usage_error(fmt::format("--format {} is not available here; use {}", name, list));
 }
 
+void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one) {
+    for (std::size_t i = 0; i < count && i < warnings_shown; ++i) warn_one(i);
+    if (count > warnings_shown)
+        fmt::print(stderr, "pumplog: warning: {}: {} more bad {} skipped; run pumplog log check\n", where,
+                   count - warnings_shown, count - warnings_shown == 1 ? "line" : "lines");
+}
+
 void Context::warn(const ReadStats& stats) const {
     const std::string path = default_journal_path(journal_option).string();
-    for (const auto& bad : stats.bad)
-        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, bad.line, bad.reason);
+    warn_capped(stats.bad.size(), path, [&](std::size_t i) {
+        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, stats.bad[i].line,
+                   stats.bad[i].reason);
+    });
 }
 
 History Context::history(const ReplayOptions& options) {

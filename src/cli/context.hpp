@@ -44,7 +44,7 @@ public:
     render::Style style();
     // The --format in effect; usage error when it is not one of `accepted`.
     Format format(std::initializer_list<Format> accepted);
-    // Prints a warning per damaged line the reader skipped.
+    // Prints a warning per damaged line the reader skipped (capped: warn_capped).
     void warn(const ReadStats& stats) const;
     // Replays the journal, warning about damaged lines.
     History history(const ReplayOptions& options);
@@ -54,9 +54,21 @@ private:
     std::optional<Settings> settings_;
     const date::time_zone* zone_ = nullptr;
     std::optional<Clock> clock_;
+    bool lock_timeout_checked_ = false;
 };
 
+// PUMPLOG_LOCK_TIMEOUT_MS, checked: nullopt when unset or empty (the default,
+// 10 s); a usage error (exit 2) unless a whole number of 0 to a day's milliseconds.
+inline constexpr std::int64_t most_lock_timeout_ms = 86'400'000;
+std::optional<std::chrono::milliseconds> lock_timeout_from_env();
+
 std::string_view format_name(Format format);
+
+// SPEC 8: warnings about bad lines are capped. Prints `warn_one(i)` for the
+// first 10 of `count`, then one line with the number left unprinted and
+// "run pumplog log check" (`where` names the file).
+inline constexpr std::size_t warnings_shown = 10;
+void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one);
 
 // The command table: one row per top-level command. Dispatch, --help, the
 // completion scripts and the man page's command list all come from it.

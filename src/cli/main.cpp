@@ -1,7 +1,10 @@
 // pumplog: parse the command line, run the command, map errors to exit codes.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <iostream>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -130,9 +133,41 @@ std::string parse_error_text(const CLI::ParseError& e) {
     return text + " (see pumplog --help)";
 }
 
+// A closed standard stream would give its number to the next file opened (the
+// journal), and the reply would land in the journal. Stdin and stderr get
+// /dev/null; stdout gets /dev/full, so that a reply written to it fails like
+// any other output failure (exit 4). True when stdout was closed.
+bool occupy_closed_streams() {
+    bool stdout_closed = false;
+    for (const int fd : {0, 1, 2}) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        int opened = fd == 1 ? ::open("/dev/full", O_WRONLY) : -1;
+        if (opened == -1) opened = ::open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+        if (opened != -1 && opened != fd) {
+            ::dup2(opened, fd);
+            ::close(opened);
+        }
+        if (fd == 1) stdout_closed = true;
+    }
+    return stdout_closed;
+}
+
+// SPEC 2, exit 4: the command did its work (an entry may be recorded) but its
+// reply or export could not be printed. Flushes stdout; true (with the error
+// printed) when anything written to it was lost.
+bool output_failed(bool stdout_closed) {
+    const int flushed = std::fflush(stdout);
+    if (flushed == 0 && !std::ferror(stdout)) return false;
+    const std::string why = stdout_closed ? std::string("it is closed") : std::string(std::strerror(errno ? errno : EIO));
+    fmt::print(stderr, "pumplog: error: cannot write to standard output ({}); the command itself was done: "
+                       "do not run it again\n", why);
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    const bool stdout_closed = occupy_closed_streams();
     try {
         std::vector<std::string> args = join_negative_values(argc, argv);
         // Fast path: --version needs neither the zone database nor the command tree.
@@ -155,10 +190,15 @@ int main(int argc, char** argv) {
             "  pumplog plan next --within 10m      for cron: is a pump due?\n"
             "  pumplog report --format csv         daily totals for a spreadsheet\n"
             "\nExit status: 0 success, 1 nothing to say (cron queries), 2 bad usage or input,\n"
-            "3 the journal could not be read or written safely. See pumplog(1).");
+            "3 the journal could not be read or written safely, 4 done but the reply could not be\n"
+            "printed (do not retry). See pumplog(1).");
         app.add_option("-j,--journal", context.journal_option, "journal file (default: $PUMPLOG_JOURNAL, "
                                                                "$XDG_DATA_HOME/pumplog/journal.jsonl)")
-            ->type_name("FILE");
+            ->type_name("FILE")
+            ->check(CLI::Validator(
+                // An empty path would silently mean the default journal.
+                [](std::string& value) { return value.empty() ? std::string("an empty journal path; give a file") : std::string(); },
+                "", "given_journal"));
         app.add_option("--unit", context.unit_option, "display unit: ml or oz (default from config)")
             ->type_name("ml|oz");
         app.add_option("--now", context.now_option, "the current time, for tests and what-if questions "
@@ -199,14 +239,15 @@ int main(int argc, char** argv) {
         if (!context.unit_option.empty()) parse_unit(context.unit_option);
         if (!context.action) throw usage_error("no command given; see pumplog --help");
         const int code = context.action();
-        std::fflush(stdout);
-        if (std::ferror(stdout)) return 3;
+        if (output_failed(stdout_closed)) return 4;
         return code;
     } catch (const Error& e) {
         std::fflush(stdout);
         fmt::print(stderr, "pumplog: error: {}\n", e.what());
         return e.exit_code();
     } catch (const std::exception& e) {
+        // fmt throws when a write to stdout fails (a long export to a full disk).
+        if (std::ferror(stdout) && output_failed(stdout_closed)) return 4;
         std::fflush(stdout);
         fmt::print(stderr, "pumplog: error: {}\n", e.what());
         return 3;

@@ -18,8 +18,16 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
     const Journal journal = ctx.journal();
     const std::vector<std::filesystem::path> paths(files.begin(), files.end());
     const MergeResult result = merge_into(journal, paths, ctx.strict);
-    for (const auto& s : result.skipped)
-        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, terminal_text(s.reason));
+    // Bad lines of the copies, capped per copy (SPEC 8).
+    for (std::size_t first = 0; first < result.skipped.size();) {
+        std::size_t last = first;
+        while (last < result.skipped.size() && result.skipped[last].source == result.skipped[first].source) ++last;
+        warn_capped(last - first, result.skipped[first].source, [&](std::size_t i) {
+            const MergeSkipped& s = result.skipped[first + i];
+            fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, terminal_text(s.reason));
+        });
+        first = last;
+    }
     for (const auto& c : result.conflicts)
         fmt::print(stderr, "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one\n",
                    c.source, c.line, terminal_text(c.id), c.kept_source, c.kept_line);

@@ -86,9 +86,13 @@ bool is_time(element value) {
 std::string value_error(std::string_view name, Kind kind, element value) {
     if (value.is_null()) return "";
     switch (kind) {
-        case Kind::volume:
-            if (value.is_number()) return "";
-            return quote_key(name) + " is not a number (millilitres)";
+        case Kind::volume: {
+            double ml = 0;
+            if (value.get_double().get(ml)) return quote_key(name) + " is not a number (millilitres)";
+            if (plausible_volume(ml)) return "";
+            return fmt::format("{} of {} ml is not a plausible volume (0 to {} ml)", quote_key(name), ml,
+                               most_plausible_ml);
+        }
         case Kind::seconds: {
             double d = 0;
             // Whole seconds, in the range the reader converts without overflow.
@@ -212,6 +216,8 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     // Looked up on first use, not at every start of the program.
     static const std::uint32_t milk_bit = canonical_key_bit("milk"), set_bit = canonical_key_bit("set");
     if (!shape.version_one || !shape.whole_counts) return false;
+    for (const auto& v : {e.ml, e.left_ml, e.right_ml})
+        if (v && !plausible_volume(*v)) return false;
     // The scanner keeps a `set`'s fields in the entry's own members: only an
     // amendment's own fields are then told apart (it has no required ones).
     if (e.type != EntryType::amend && (shape.keys & set_bit)) return false;
@@ -273,6 +279,11 @@ void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict
     }
     const auto error = [&](std::string message) { verdict.findings.push_back({Severity::error, std::move(message)}); };
 
+    // SPEC 8: the same bounds as every reader (line_parser.hpp).
+    if (text.size() > max_line_bytes) {
+        error(line_out_of_bounds(text.data(), text.size()));
+        return;
+    }
     impl_->padded.assign(text);
     impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
     if (fast) {
@@ -286,6 +297,10 @@ void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict
             verdict.type = e.type;
             return;
         }
+    }
+    if (const char* why = line_out_of_bounds(text.data(), text.size())) {
+        error(why);
+        return;
     }
     element root;
     if (const auto code = impl_->parser.parse(impl_->padded.data(), text.size(), false).get(root)) {

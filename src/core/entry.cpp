@@ -167,7 +167,8 @@ bool read_common_field(std::string_view key, value v, Entry& e, std::uint32_t& m
 }  // namespace
 
 bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
-    return parse_canonical_line(data, size, e, impl_->memo, impl_->raw) ||
+    // The fast path reads no nesting beyond `set`: only the length bounds it.
+    return (size <= max_line_bytes && parse_canonical_line(data, size, e, impl_->memo, impl_->raw)) ||
            parse_with_simdjson(data, size, capacity, e, error);
 }
 
@@ -176,6 +177,10 @@ void LineParser::keep_raw(bool keep) { impl_->raw = keep; }
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,
                                      std::string& error) {
     e.clear();
+    if (const char* why = line_out_of_bounds(data, size)) {
+        error = why;
+        return false;
+    }
     if (impl_->raw) e.raw.assign(data, size);
     simdjson::ondemand::document doc;
     if (impl_->parser.iterate(data, size, capacity).get(doc)) {

@@ -32,7 +32,7 @@ struct Correction {
 // The corrections in effect.
 struct Corrections {
     std::unordered_set<std::string, IdHash, IdEqual> voided;                      // ids voided by a void in effect
-    std::unordered_map<std::string, std::vector<Entry>, IdHash, IdEqual> amends;  // target -> amendments, newest written first
+    std::unordered_map<std::string, std::vector<Entry>, IdHash, IdEqual> amends;  // target -> amendments (in the order met; applied by applies_before)
 };
 
 // The corrections in effect whatever their order in the file: a correction is
@@ -79,6 +79,36 @@ Corrections settle(const std::vector<Correction>& all) {
         else out.amends[all[i].target].push_back(all[i].amend);
     }
     return out;
+}
+
+// The fraction of a second written in an RFC 3339 text, in nanoseconds (0 when none).
+std::int64_t written_fraction(std::string_view at_text) {
+    const auto dot = at_text.find('.');
+    if (dot == std::string_view::npos) return 0;
+    std::int64_t nanos = 0;
+    int digits = 0;
+    for (std::size_t i = dot + 1; i < at_text.size() && at_text[i] >= '0' && at_text[i] <= '9'; ++i)
+        if (digits < 9) {
+            nanos = nanos * 10 + (at_text[i] - '0');
+            ++digits;
+        }
+    for (; digits < 9; ++digits) nanos *= 10;
+    return nanos;
+}
+
+// The amendments of one entry applied to it in the order of applies_before,
+// skipping those a void in effect cancels.
+void apply_amendments(Entry& entry, const std::vector<Entry>& amends, const Corrections& corrections) {
+    if (amends.size() == 1) {
+        if (!corrections.voided.contains(amends.front().id)) entry.apply(amends.front());
+        return;
+    }
+    std::vector<const Entry*> order;
+    order.reserve(amends.size());
+    for (const auto& a : amends)
+        if (!corrections.voided.contains(a.id)) order.push_back(&a);
+    std::sort(order.begin(), order.end(), [](const Entry* a, const Entry* b) { return applies_before(*a, *b); });
+    for (const Entry* a : order) entry.apply(*a);
 }
 
 struct PassResult {
@@ -142,8 +172,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                         deliver(Replayed{e, voided});
                     } else {
                         amended = e;
-                        for (auto a = it->second.rbegin(); a != it->second.rend(); ++a)
-                            if (!corrections.voided.contains(a->id)) amended.apply(*a);
+                        apply_amendments(amended, it->second, corrections);
                         deliver(Replayed{amended, voided});
                     }
                 }
@@ -189,6 +218,13 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
 }
 
 }  // namespace
+
+bool applies_before(const Entry& a, const Entry& b) {
+    if (a.at.instant != b.at.instant) return a.at.instant < b.at.instant;
+    const std::int64_t fa = written_fraction(a.at_text), fb = written_fraction(b.at_text);
+    if (fa != fb) return fa < fb;
+    return a.id < b.id;
+}
 
 ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                     const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset) {

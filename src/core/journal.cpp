@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -160,8 +161,12 @@ void write_all(int fd, const std::string& data, const std::string& what, const W
 }
 
 std::chrono::milliseconds lock_timeout() {
-    if (const char* env = std::getenv("PUMPLOG_LOCK_TIMEOUT_MS"); env && *env)
-        return std::chrono::milliseconds(std::atoll(env));
+    // The command line refuses a bad value first (cli/context.cpp); here it only must not overflow.
+    if (const char* env = std::getenv("PUMPLOG_LOCK_TIMEOUT_MS"); env && *env) {
+        long long ms = 0;
+        const auto [end, ec] = std::from_chars(env, env + std::strlen(env), ms);
+        if (ec == std::errc() && *end == '\0' && ms >= 0 && ms <= 86'400'000) return std::chrono::milliseconds(ms);
+    }
     return std::chrono::milliseconds(10000);
 }
 

@@ -95,6 +95,7 @@ void parse_region(LineParser& parser, const Region& region, bool ends_with_newli
         const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : region.total;
         std::size_t len = end - pos;
         if (len > 0 && base[pos + len - 1] == '\r') --len;
+        if (region.start + pos == 0 && byte_order_mark(base, len) > 0) pos += 3, len -= 3;  // line 1 only
         if (!blank(base + pos, len)) {
             ++out.lines;
             if (out.count == out.entries.size()) out.entries.emplace_back();

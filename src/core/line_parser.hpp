@@ -37,6 +37,41 @@ private:
 
 inline constexpr std::size_t line_padding = 64;
 
+// The length of a UTF-8 byte-order mark at `data` (3), or 0. Some editors
+// write one at the start of a file: every reader skips it on line 1.
+inline std::size_t byte_order_mark(const char* data, std::size_t size) {
+    return size >= 3 && data[0] == '\xEF' && data[1] == '\xBB' && data[2] == '\xBF' ? 3 : 0;
+}
+
+// SPEC 8: lines are bounded. A longer or deeper line is a bad line for every
+// reader alike (the reader, parse_entry_line, check, merge), so that no
+// renderer ever recurses through a hostile nesting or prints megabytes of it.
+inline constexpr std::size_t max_line_bytes = std::size_t{1} << 20;
+inline constexpr int max_line_depth = 64;
+
+// Why the line (without its newline) is out of those bounds, or nullptr when it
+// is within them. The depth counts the brackets and braces outside strings
+// (malformed JSON is the parser's to report).
+inline const char* line_out_of_bounds(const char* data, std::size_t size) {
+    if (size > max_line_bytes) return "longer than 1 MiB (1048576 bytes)";
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_line_depth) return "nested deeper than 64 levels";
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return nullptr;
+}
+
 // The fast path LineParser::parse tries first (canonical_line.cpp): reads a
 // line as pumplog writes it, or declines (false) and leaves the line to
 // simdjson. Accepting means the same Entry simdjson's path gives.

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "file_descriptor.hpp"
+#include "line_parser.hpp"
 #include "pumplog/error.hpp"
 
 namespace pumplog {
@@ -33,6 +34,7 @@ bool for_each_raw_line(const std::filesystem::path& path, const std::function<vo
     std::vector<char> buffer(1 << 18);
     std::string pending;  // the start of a line that continues in the next read
     std::uint64_t number = 0;
+    bool first_read = true;
     const auto read_to_end = [&] {
         for (;;) {
             const ssize_t got = ::read(fd, buffer.data(), buffer.size());
@@ -43,6 +45,8 @@ bool for_each_raw_line(const std::filesystem::path& path, const std::function<vo
             if (got == 0) return;
             const char* p = buffer.data();
             const char* end = p + got;
+            if (first_read) p += byte_order_mark(p, static_cast<std::size_t>(got));  // line 1 may start with one
+            first_read = false;
             while (p < end) {
                 const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
                 if (nl == nullptr) {

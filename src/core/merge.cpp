@@ -36,6 +36,7 @@ struct Kept {
     const SourceLine* line;
     std::size_t source;  // 0: the journal, i + 1: incoming[i]
     Seconds key;
+    std::string id;
 };
 
 }  // namespace
@@ -67,7 +68,7 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
                                             journal.name, line.number, why));
         }
         by_id.emplace(entry.id, kept.size());
-        kept.push_back({&line, 0, line_key(entry)});
+        kept.push_back({&line, 0, line_key(entry), entry.id});
     }
 
     for (std::size_t s = 0; s < incoming.size(); ++s) {
@@ -88,7 +89,7 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
             }
             const auto [it, inserted] = by_id.emplace(entry.id, kept.size());
             if (inserted) {
-                kept.push_back({&line, s + 1, line_key(entry)});
+                kept.push_back({&line, s + 1, line_key(entry), entry.id});
                 ++count.added;
                 continue;
             }
@@ -104,7 +105,11 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
         result.per_source.push_back(std::move(count));
     }
 
-    std::stable_sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.key < b.key; });
+    // Ordered by content alone (line_key, then id), never by which copy was the
+    // base: A merged with B and B merged with A are the same file. (A journal's
+    // own lines that share an id keep their order: the sort is stable.)
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const Kept& a, const Kept& b) { return a.key != b.key ? a.key < b.key : a.id < b.id; });
     std::size_t size = 0;
     for (const auto& k : kept) size += k.line->text.size() + 1;
     result.content.reserve(size);

@@ -108,11 +108,15 @@ const Tally& Tallies::day(date::sys_days day) const {
 
 namespace {
 
-Volume volume_of(const std::optional<double>& ml) { return Volume::from_ml(ml.value_or(0.0)); }
+// An implausible volume (negative, or 1e308 from a hostile line) counts as
+// nothing: `log check` reports it, and no sum prints as hundreds of digits.
+Volume volume_of(const std::optional<double>& ml) {
+    return Volume::from_ml(ml && plausible_volume(*ml) ? *ml : 0.0);
+}
 
 // A pump's total: its `ml`, else the sum of its sides.
 Volume pumped_volume(const Entry& e) {
-    if (e.ml) return Volume::from_ml(*e.ml);
+    if (e.ml) return volume_of(e.ml);
     return volume_of(e.left_ml) + volume_of(e.right_ml);
 }
 

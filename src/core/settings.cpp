@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <unistd.h>
 
@@ -343,14 +346,25 @@ fs::path default_config_path() {
 }
 
 nlohmann::json read_config(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        throw usage_error(fmt::format("config file {} is a folder, not a file; remove it or point "
+                                      "PUMPLOG_CONFIG at a file", path.string()));
+    errno = 0;
     std::ifstream in(path);
     if (!in) {
-        if (!fs::exists(path)) return nlohmann::json::object();
-        throw usage_error(fmt::format("cannot read config file {}", path.string()));
+        const int error = errno;
+        if (!fs::exists(path, ec)) return nlohmann::json::object();
+        throw usage_error(fmt::format("cannot read config file {}: {}", path.string(),
+                                      error != 0 ? std::strerror(error) : "unreadable"));
     }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw usage_error(fmt::format("cannot read config file {}: {}", path.string(), std::strerror(errno)));
+    // An empty file (`touch`ed, or emptied by hand) holds no settings.
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
     nlohmann::json values;
     try {
-        values = nlohmann::json::parse(in);
+        values = nlohmann::json::parse(text);
     } catch (const std::exception&) {
         throw usage_error(fmt::format("config file {} is not valid JSON; fix or remove it", path.string()));
     }
@@ -386,7 +400,10 @@ Settings settings_from(const nlohmann::json& values) {
         else if (value.is_number()) text = value.dump();
         else throw usage_error(fmt::format("config file: {} takes a string, not {}", key, value.dump()));
         try {
-            apply_setting(s, key, text);
+            // The zone is checked where it is used, and only when TZ does not
+            // override it: a bad one must not block commands run with TZ set.
+            if (key == "timezone") s.timezone = std::string(trim(text));
+            else apply_setting(s, key, text);
         } catch (const Error& e) {
             throw usage_error(fmt::format("config file: {}", e.what()));
         }

@@ -125,9 +125,9 @@ subcommands_of() {
     [ "$stderr" = "pumplog: warning: $J:1: not valid JSON; skipped (see pumplog log check)" ]
 }
 
-@test "a write error on stdout is exit 3" {
+@test "a write error on stdout is exit 4 (see output.bats)" {
     [ -w /dev/full ] || skip "no /dev/full"
     pumplog add 90ml
-    run bash -c '"$PUMPLOG_BIN" log --format json > /dev/full'
-    [ "$status" -eq 3 ]
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" log --format json > /dev/full'
+    [ "$status" -eq 4 ]
 }

@@ -162,3 +162,21 @@ journal.jsonl.bak" ]
     [ "$(ls "$synced" | grep -c conflict)" -eq 0 ]
     [ "$(jq -r .ml "$synced/journal.jsonl" | sort -n | tr '\n' ',')" = "60,70,90,100,120," ]
 }
+
+@test "merge is commutative in effect: amends tying in time apply by id, whichever copy is the base" {
+    local base='{"v":1,"id":"E1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
+    printf '%s\n%s\n' "$base" '{"v":1,"id":"01KAB0000000000000000000B2","type":"amend","at":"2026-11-21T12:00:00+01:00","target":"E1","set":{"ml":66}}' > "$TEST_DIR/a.jsonl"
+    printf '%s\n%s\n' "$base" '{"v":1,"id":"01KAB0000000000000000000A1","type":"amend","at":"2026-11-21T12:00:00+01:00","target":"E1","set":{"ml":55}}' > "$TEST_DIR/b.jsonl"
+    cp "$TEST_DIR/a.jsonl" "$TEST_DIR/ab.jsonl"
+    cp "$TEST_DIR/b.jsonl" "$TEST_DIR/ba.jsonl"
+    pumplog -j "$TEST_DIR/ab.jsonl" log merge "$TEST_DIR/b.jsonl"
+    pumplog -j "$TEST_DIR/ba.jsonl" log merge "$TEST_DIR/a.jsonl"
+    cmp "$TEST_DIR/ab.jsonl" "$TEST_DIR/ba.jsonl"
+    for j in ab ba; do
+        [ "$(pumplog -j "$TEST_DIR/$j.jsonl" log --format json | jq -c '[.[] | [.id, .ml]]')" = '[["E1",66]]' ]
+        [ "$(pumplog -j "$TEST_DIR/$j.jsonl" report --format csv --since 2026-11-21 --until 2026-11-21 | sed -n 2p | cut -d, -f1-3)" = "2026-11-21,1,66" ]
+    done
+    # Concatenated in either order (a sync tool's doing): the same.
+    cat "$TEST_DIR/b.jsonl" <(tail -1 "$TEST_DIR/a.jsonl") > "$TEST_DIR/cat.jsonl"
+    [ "$(pumplog -j "$TEST_DIR/cat.jsonl" log --format json | jq -c '[.[] | [.id, .ml]]')" = '[["E1",66]]' ]
+}

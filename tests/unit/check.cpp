@@ -320,3 +320,30 @@ TEST_CASE("raw lines are numbered from 1 and a final newline starts no line") {
     CHECK(seen == Strings{"a"});
     CHECK_FALSE(for_each_raw_line(dir.path() / "missing", [](const RawLine&) {}));
 }
+
+TEST_CASE("a negative or absurd volume is an error, 0 and 10000 ml are fine") {
+    CHECK(findings(line("a", "pump", R"("ml":-90)")) == Strings{"\"ml\" of -90 ml is not a plausible volume (0 to 10000 ml)"});
+    CHECK(findings(line("a", "pump", R"("ml":1e308)")) ==
+          Strings{"\"ml\" of 1e+308 ml is not a plausible volume (0 to 10000 ml)"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"left_ml":10001,"right_ml":0)")) ==
+          Strings{"\"left_ml\" of 10001 ml is not a plausible volume (0 to 10000 ml)"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"ml":-1})")) ==
+          Strings{"\"set.ml\" of -1 ml is not a plausible volume (0 to 10000 ml)"});
+    CHECK(findings(line("a", "pump", R"("ml":10000,"left_ml":0)")).empty());
+    CHECK(findings(line("a", "use", R"("target":"b","ml":0)")).empty());
+}
+
+TEST_CASE("check bounds lines as every reader does: 64 levels and 1 MiB") {
+    const std::string deep = line("a", "pump", "\"ml\":1,\"x\":" + std::string(64, '[') + std::string(64, ']'));
+    CHECK(findings(deep) == Strings{"nested deeper than 64 levels"});
+    const std::string ok = line("a", "pump", "\"ml\":1,\"x\":" + std::string(63, '[') + std::string(63, ']'));
+    CHECK(findings(ok).empty());
+    const std::string long_note = line("a", "pump", "\"ml\":1,\"note\":\"" + std::string(1 << 20, 'n') + "\"");
+    CHECK(findings(long_note) == Strings{"longer than 1 MiB (1048576 bytes)"});
+}
+
+TEST_CASE("a byte-order mark on line 1 is accepted, elsewhere it is not JSON") {
+    const CheckReport report = check_text("\xEF\xBB\xBF" + pump("a") + "\n" + pump("b") + "\n");
+    CHECK(report.clean());
+    CHECK(problems(check_text(pump("a") + "\n\xEF\xBB\xBF" + pump("b") + "\n")) == Strings{"2: not valid JSON"});
+}

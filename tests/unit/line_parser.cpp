@@ -194,3 +194,46 @@ TEST_CASE("the fast path's memory of the last date never carries a wrong day to 
         if (ok) CHECK(fast == r.slow);
     }
 }
+
+namespace {
+
+std::string nested_line(int arrays) {
+    return R"({"v":1,"id":"n","type":"pump","at":"2026-11-21T09:00:00Z","ml":50,"x":)" + std::string(arrays, '[') +
+           std::string(arrays, ']') + "}";
+}
+
+std::string line_of_size(std::size_t size) {
+    const std::string head = R"({"v":1,"id":"big","type":"pump","at":"2026-11-21T09:00:00Z","ml":50,"note":")";
+    return head + std::string(size - head.size() - 2, 'n') + "\"}";
+}
+
+}  // namespace
+
+TEST_CASE("a line nested deeper than 64 levels is a bad line, 64 a good one") {
+    Entry e;
+    std::string error;
+    CHECK(parse_entry_line(nested_line(63), e, error));
+    CHECK_FALSE(parse_entry_line(nested_line(64), e, error));
+    CHECK(error == "nested deeper than 64 levels");
+    CHECK_FALSE(parse_entry_line(nested_line(100000), e, error));
+    CHECK(error == "nested deeper than 64 levels");
+    // Brackets inside strings are text, not nesting.
+    const std::string text = R"({"v":1,"id":"s","type":"pump","at":"2026-11-21T09:00:00Z","ml":1,"note":")" +
+                             std::string(100, '[') + R"(\"{{"})";
+    CHECK(parse_entry_line(text, e, error));
+}
+
+TEST_CASE("a line longer than 1 MiB is a bad line on both paths, 1 MiB exactly a good one") {
+    Entry e;
+    std::string error;
+    const std::string fits = line_of_size(max_line_bytes), over = line_of_size(max_line_bytes + 1);
+    REQUIRE(fits.size() == 1048576);
+    CHECK(parse_entry_line(fits, e, error));
+    CHECK(e.note.size() > 1000000);
+    CHECK_FALSE(parse_entry_line(over, e, error));
+    CHECK(error == "longer than 1 MiB (1048576 bytes)");
+    std::string padded(over);
+    padded.resize(over.size() + line_padding, ' ');
+    LineParser parser;
+    CHECK_FALSE(parser.parse_with_simdjson(padded.data(), over.size(), padded.size(), e, error));
+}

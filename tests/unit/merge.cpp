@@ -134,13 +134,16 @@ TEST_CASE("the same entry written differently is one entry, not a conflict") {
     CHECK(r.per_source[0].present == 2);
 }
 
-TEST_CASE("the merged journal is ordered stably by line_key") {
+TEST_CASE("the merged journal is ordered by line_key, ties by id, whichever copy was the base") {
     // Created at 0, 10 and 20 minutes; the one created at 20 happened at 5 (logged late).
     const std::string first = pump(0, 0, 1), second = pump(10, 10, 2), late = pump(20, 5, 3);
     const std::string same_key_a = plain("same-a", 4), same_key_b = plain("same-b", 5);  // key 09:00 = minute 60
     const MergeResult r = merge_sources(source("j", {late, same_key_b, first}),
                                         {source("o", {second, same_key_a})}, false);
-    CHECK(lines_of(r.content) == Strings{first, second, late, same_key_b, same_key_a});
+    CHECK(lines_of(r.content) == Strings{first, second, late, same_key_a, same_key_b});
+    const MergeResult swapped = merge_sources(source("o", {second, same_key_a}),
+                                              {source("j", {late, same_key_b, first})}, false);
+    CHECK(swapped.content == r.content);
 }
 
 TEST_CASE("an incoming line that is not a valid entry is skipped, or refused with strict") {

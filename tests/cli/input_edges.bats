@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# Issue 16, point 9: environment, options, config and journal edges that used
+# to be undefined, silent or blocking.
+
+load helpers
+
+@test "PUMPLOG_LOCK_TIMEOUT_MS that is not a whole number of milliseconds is refused with exit 2" {
+    for value in abc -5 99999999999999999999999 1.5 "10 " 86400001; do
+        PUMPLOG_LOCK_TIMEOUT_MS="$value" refused 2 pumplog add 90ml
+        [ "$stderr" = "pumplog: error: PUMPLOG_LOCK_TIMEOUT_MS=\"$value\" is not a wait in milliseconds; give a whole number from 0 to 86400000 (default 10000)" ]
+        [ ! -e "$J" ]
+    done
+    PUMPLOG_LOCK_TIMEOUT_MS=0 run pumplog add 90ml
+    [ "$status" -eq 0 ]
+    PUMPLOG_LOCK_TIMEOUT_MS= run pumplog add 80ml
+    [ "$status" -eq 0 ]
+    PUMPLOG_LOCK_TIMEOUT_MS=abc refused 2 pumplog log
+}
+
+@test "-j '' is refused instead of meaning the default journal" {
+    refused 2 pumplog -j '' add 90ml
+    [[ "$stderr" == *"an empty journal path; give a file"* ]]
+    refused 2 pumplog --journal= log
+    [ ! -e "$J" ]
+}
+
+@test "an empty config file holds no settings" {
+    mkdir -p "$XDG_CONFIG_HOME/pumplog"
+    : > "$XDG_CONFIG_HOME/pumplog/config.json"
+    run --separate-stderr pumplog add 90ml
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    printf ' \n\n' > "$XDG_CONFIG_HOME/pumplog/config.json"
+    run pumplog config get unit
+    [ "$status" -eq 0 ]
+    [ "$output" = "ml" ]
+}
+
+@test "a config that is a folder or unreadable says what is wrong" {
+    mkdir -p "$XDG_CONFIG_HOME/pumplog/config.json"
+    refused 2 pumplog add 90ml
+    [ "$stderr" = "pumplog: error: config file $XDG_CONFIG_HOME/pumplog/config.json is a folder, not a file; remove it or point PUMPLOG_CONFIG at a file" ]
+    rmdir "$XDG_CONFIG_HOME/pumplog/config.json"
+    echo '{}' > "$XDG_CONFIG_HOME/pumplog/config.json"
+    chmod 000 "$XDG_CONFIG_HOME/pumplog/config.json"
+    if cat "$XDG_CONFIG_HOME/pumplog/config.json" >/dev/null 2>&1; then skip "running as root: every file is readable"; fi
+    refused 2 pumplog add 90ml
+    [ "$stderr" = "pumplog: error: cannot read config file $XDG_CONFIG_HOME/pumplog/config.json: Permission denied" ]
+}
+
+@test "a bad timezone in the config does not block commands when TZ is set" {
+    mkdir -p "$XDG_CONFIG_HOME/pumplog"
+    echo '{"timezone":"Mars/Olympus"}' > "$XDG_CONFIG_HOME/pumplog/config.json"
+    run --separate-stderr pumplog add 90ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
+    run pumplog config get unit
+    [ "$status" -eq 0 ]
+    # Without TZ the configured zone is used, and then it is checked.
+    unset TZ
+    refused 2 pumplog log
+    [[ "$stderr" == "pumplog: error: config file: timezone: "*"Mars/Olympus"* ]]
+}
+
+@test "a UTF-8 byte-order mark on line 1 is accepted by every reader and check" {
+    printf '\xef\xbb\xbf{"v":1,"id":"B1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}\n' > "$J"
+    printf '{"v":1,"id":"B2","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":70}\n' >> "$J"
+    run --separate-stderr pumplog log --format json
+    [ -z "$stderr" ]
+    [ "$(jq -r '[.[].id] | join(",")' <<< "$output")" = "B1,B2" ]
+    run --separate-stderr pumplog report --format csv --since 2026-11-21 --until 2026-11-21
+    [ -z "$stderr" ]
+    [ "$(sed -n 2p <<< "$output" | cut -d, -f1-3)" = "2026-11-21,2,160" ]
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    printf '{"v":1,"id":"C1","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":10}\n' > "$TEST_DIR/copy.jsonl"
+    run --separate-stderr pumplog log merge "$TEST_DIR/copy.jsonl"
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$(pumplog log --format json | jq -r '[.[].id] | join(",")')" = "B1,B2,C1" ]
+    # Only on line 1: elsewhere it is not JSON.
+    printf '\xef\xbb\xbf{"v":1,"id":"B3","type":"pump","at":"2026-11-21T11:00:00+01:00","ml":5}\n' >> "$J"
+    run --separate-stderr pumplog log
+    [ "$stderr" = "pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
+}
+
+@test "log check flags negative and absurd volumes, and report never prints them" {
+    journal_line '{"v":1,"id":"A1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    journal_line '{"v":1,"id":"A2","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":-90}'
+    journal_line '{"v":1,"id":"A3","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":1e308}'
+    journal_line '{"v":1,"id":"A4","type":"amend","at":"2026-11-21T11:00:00+01:00","target":"A1","set":{"left_ml":20000}}'
+    run pumplog log check
+    [ "$status" -eq 3 ]
+    [ "$(sed -n 1,3p <<< "$output")" = "$J:2: \"ml\" of -90 ml is not a plausible volume (0 to 10000 ml)
+$J:3: \"ml\" of 1e+308 ml is not a plausible volume (0 to 10000 ml)
+$J:4: \"set.left_ml\" of 20000 ml is not a plausible volume (0 to 10000 ml)" ]
+    run --separate-stderr pumplog report --format csv --since 2026-11-21 --until 2026-11-21
+    [ "$status" -eq 0 ]
+    [ "$(sed -n 2p <<< "$output" | cut -d, -f1-5)" = "2026-11-21,3,90,0,0" ]
+    run pumplog report --since 2026-11-21 --until 2026-11-21
+    [ "$status" -eq 0 ]
+    ! grep -q '[0-9]\{12\}' <<< "$output"
+}
