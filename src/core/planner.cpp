@@ -530,6 +530,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     else if (settings.mode == PlanMode::away && groups_of(settings, periods, range, zone).empty())
         plan.advice.push_back(simple(AdviceKind::not_away));
     plan.advice.insert(plan.advice.end(), learned.advice.begin(), learned.advice.end());
+    // Days weighed down as incompletely logged are named, not silently discounted (SPEC 5).
+    for (const date::sys_days day : cadence.incomplete_days) {
+        PlanAdvice a = simple(AdviceKind::incomplete_day);
+        a.day = day;
+        plan.advice.push_back(a);
+    }
     plan.advice.insert(plan.advice.end(), schedule_advice.begin(), schedule_advice.end());
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     if (!yield.average() && !plan.pumps.empty()) {

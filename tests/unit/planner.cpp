@@ -615,3 +615,19 @@ TEST_CASE("nursing with pumps but no birth date counts each feed at the average 
           "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
           "drink at the baby's age.");
 }
+
+TEST_CASE("a day that looks incompletely logged is named in the plan's advice") {
+    // Wednesday the 11th: only 2 of its 8 feeds were logged.
+    const date::sys_days wednesday = monday - date::days(5);
+    auto entries = week_before(monday, three_hourly);
+    std::erase_if(entries, [&](const Entry& e) {
+        return local_day(e.at.instant, berlin()) == wednesday && e.at.instant > to_instant(LocalSeconds((wednesday).time_since_epoch()) + std::chrono::hours(5), berlin());
+    });
+    const Plan plan = plan_day(entries, away_weekdays(), monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    const auto said = sentences(plan);
+    CHECK(std::count(said.begin(), said.end(), "2026-11-11 looks incompletely logged: it counts less in the plan.") == 1);
+    // A completely logged week names no day.
+    const auto full = sentences(plan_day(week_before(monday, three_hourly), away_weekdays(), monday));
+    CHECK(std::none_of(full.begin(), full.end(), [](const std::string& x) { return x.find("incompletely") != std::string::npos; }));
+}
