@@ -15,6 +15,7 @@ build_dir="${FUZZ_BUILD_DIR:-$source_dir/build-fuzz}"
 
 CC="${CC_FUZZ:-clang-14}" CXX="${CXX_FUZZ:-clang++-14}" \
     cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" -DCMAKE_UNITY_BUILD=ON \
     -DPUMPLOG_FUZZ=ON -DPUMPLOG_TESTS=OFF -DPUMPLOG_WERROR=ON >/dev/null
 if [ $# -gt 0 ]; then
     targets="$*"

@@ -7,6 +7,10 @@
 #include "baby.hpp"
 #include "pumplog/error.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using namespace testbaby;
 
@@ -406,4 +410,4 @@ TEST_CASE("a simulated baby's slots catch its next day's feeds better than yeste
         CHECK(slots >= yesterday + total / 40);  // 2.5 points better at least
     }
 }
-
+}  // namespace PUMPLOG_UNITY_ID

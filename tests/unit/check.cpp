@@ -12,6 +12,10 @@
 #include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 namespace fs = std::filesystem;
 using testing::read_file;
@@ -347,3 +351,4 @@ TEST_CASE("a byte-order mark on line 1 is accepted, elsewhere it is not JSON") {
     CHECK(report.clean());
     CHECK(problems(check_text(pump("a") + "\n\xEF\xBB\xBF" + pump("b") + "\n")) == Strings{"2: not valid JSON"});
 }
+}  // namespace PUMPLOG_UNITY_ID

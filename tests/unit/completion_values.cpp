@@ -3,6 +3,10 @@
 
 #include "pumplog/completion_values.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -63,3 +67,4 @@ TEST_CASE("the refs offered are the entries since the given time, newest first")
     const Seconds since = entries[1].at.instant;
     CHECK(recent_refs(entries, refs, since) == std::vector<std::string>{"aac3", "aab2"});
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -4,6 +4,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/render/table.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -147,3 +151,4 @@ TEST_CASE("numbers stay numbers in CSV, and other text is written as it is") {
     CHECK(csv_formula("-1e3"));
     CHECK(csv_formula("+5"));
 }
+}  // namespace PUMPLOG_UNITY_ID

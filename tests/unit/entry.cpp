@@ -9,6 +9,10 @@
 #include "helpers.hpp"
 #include "pumplog/entry.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using Catch::Matchers::Contains;
 using testing::instant;
@@ -234,3 +238,4 @@ TEST_CASE("serializing replaces invalid UTF-8 instead of throwing") {
     line["note"] = std::string("bad \xff byte");
     CHECK_THAT(serialize(line), Contains("bad \xEF\xBF\xBD byte"));
 }
+}  // namespace PUMPLOG_UNITY_ID

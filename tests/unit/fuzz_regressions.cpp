@@ -4,6 +4,10 @@
 #include "pumplog/entry.hpp"
 #include "pumplog/journal.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 // fuzz_line: a 26-character id of Crockford letters whose "time" is past what
@@ -21,3 +25,4 @@ TEST_CASE("fuzz_line: the id 0Z1D5J3Q0000000000000000AB is not taken for a ULID"
     const auto now = std::chrono::system_clock::time_point(std::chrono::milliseconds(1'795'000'000'000));
     CHECK(ulid_time(make_ulid(now)) == now);
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -4,6 +4,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using std::chrono::days;
 using std::chrono::hours;
@@ -76,3 +80,4 @@ TEST_CASE("limits read as people say them") {
     CHECK(limit_text(days(182)) == "6 months");
     CHECK(limit_text(seconds(90)) == "2 minutes");
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -9,6 +9,10 @@
 #include "helpers.hpp"
 #include "pumplog/history.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::instant;
 using testing::line;
@@ -318,3 +322,4 @@ TEST_CASE("with since an amendment written before its target among the lines rea
     const History tail = load(f, since("2026-11-21T00:00:00Z"));
     CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{"t1 5"});
 }
+}  // namespace PUMPLOG_UNITY_ID

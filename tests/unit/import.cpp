@@ -6,6 +6,10 @@
 #include "pumplog/import.hpp"
 #include "pumplog/journal.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using namespace pumplog::import_detail;
 
@@ -347,3 +351,4 @@ TEST_CASE("a header's unit in parentheses is found with its column") {
     CHECK((unit_column(t, "left duration").index == 3u && !unit_column(t, "left duration").unit));
     CHECK_FALSE(unit_column(t, "amount").index);
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -8,6 +8,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using Catch::Matchers::Contains;
 using testing::line;
@@ -369,3 +373,4 @@ TEST_CASE("a strict long read refuses a bad line met while the worker reads ahea
     CHECK_THAT(message, Contains((dir / "j").string() + ":20001:"));
     CHECK(visited == 60000 - 20001);  // every good line after it, none before
 }
+}  // namespace PUMPLOG_UNITY_ID

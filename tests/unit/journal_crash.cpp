@@ -18,6 +18,10 @@
 #include "pumplog/check.hpp"
 #include "pumplog/journal.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 namespace fs = std::filesystem;
 using testing::read_file;
@@ -102,3 +106,4 @@ TEST_CASE("a writer killed mid-write leaves at most one partial line and the nex
     CHECK(check_journal(journal).clean());
     CHECK(size_of(rejected_path(journal.path())) > 0);
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -15,6 +15,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 namespace fs = std::filesystem;
 using testing::read_file;
@@ -241,3 +245,4 @@ TEST_CASE("a rewrite keeps the journal's permissions and the previous file as JO
           (fs::perms::owner_read | fs::perms::owner_write));
     CHECK_FALSE(fs::exists(dir.path() / "j.jsonl.tmp"));
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -23,6 +23,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -299,3 +303,4 @@ TEST_CASE("a partial last line with no writer is still damage", "[journal][infli
                Contains("j:2: an incomplete last line"));
     CHECK_FALSE(check_journal(Journal(dir / "j")).clean());
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -9,6 +9,10 @@
 #include "core/line_parser.hpp"
 #include "pumplog/entry.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -237,3 +241,4 @@ TEST_CASE("a line longer than 1 MiB is a bad line on both paths, 1 MiB exactly a
     LineParser parser;
     CHECK_FALSE(parser.parse_with_simdjson(padded.data(), over.size(), padded.size(), e, error));
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -13,6 +13,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/merge.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 namespace fs = std::filesystem;
 using testing::read_file;
@@ -217,3 +221,4 @@ TEST_CASE("a copy that cannot be read is a usage error") {
     }
     CHECK_FALSE(fs::exists(journal.path()));
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -17,6 +17,10 @@
 #include "pumplog/render/report.hpp"
 #include "pumplog/report.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::line;
 using testing::TempDir;
@@ -158,3 +162,4 @@ TEST_CASE("merge is commutative in effect over 300 random pairs with tying corre
         CHECK(views(dir / "b_a", joined(b_then_a)) == merged);
     }
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -7,6 +7,10 @@
 #include "pumplog/intake.hpp"
 #include "pumplog/render/plan.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using namespace testbaby;
 using std::chrono::hours;
@@ -631,3 +635,4 @@ TEST_CASE("a day that looks incompletely logged is named in the plan's advice") 
     const auto full = sentences(plan_day(week_before(monday, three_hourly), away_weekdays(), monday));
     CHECK(std::none_of(full.begin(), full.end(), [](const std::string& x) { return x.find("incompletely") != std::string::npos; }));
 }
+}  // namespace PUMPLOG_UNITY_ID

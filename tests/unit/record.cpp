@@ -8,6 +8,10 @@
 #include "helpers.hpp"
 #include "pumplog/record.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using Catch::Matchers::Contains;
 using testing::instant;
@@ -150,3 +154,4 @@ TEST_CASE("every id of the journal counts for refs, corrections and voided entri
                                        "\nbad line\n");
     CHECK(all_ids(Journal(dir / "j")) == std::vector<std::string>{"v1", "p1"});
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -10,6 +10,10 @@
 #include "helpers.hpp"
 #include "pumplog/record.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -122,3 +126,4 @@ TEST_CASE("refs read from the journal resolve as the refs of all its ids do") {
         }
     }
 }
+}  // namespace PUMPLOG_UNITY_ID

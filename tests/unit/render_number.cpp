@@ -6,6 +6,10 @@
 
 #include "pumplog/render/table.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using pumplog::render::append_number;
 using pumplog::render::number;
 
@@ -51,3 +55,4 @@ TEST_CASE("append_number appends what number returns") {
     append_number(out, 7);
     CHECK(out == "x,12.5,7");
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -3,6 +3,10 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -182,3 +186,4 @@ TEST_CASE("plan next reads as a sentence") {
     CHECK(render::next_text(next, Unit::ml, clock) ==
           "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -11,6 +11,10 @@
 #include "pumplog/render/report.hpp"
 #include "pumplog/report.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 namespace fs = std::filesystem;
 
@@ -447,3 +451,4 @@ TEST_CASE("written day and hour are read from the text of at") {
     CHECK(parse_grouping("week") == Grouping::week);
     CHECK_THROWS(parse_grouping("fortnight"));
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -8,6 +8,10 @@
 #include "helpers.hpp"
 #include "pumplog/settings.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using Catch::Matchers::Contains;
 using testing::refusal;
@@ -213,3 +217,4 @@ TEST_CASE("the config file is written and read back") {
     testing::write_file(path, "[1]");
     CHECK_THAT(refusal([&] { read_config(path); }), Contains("is not a JSON object"));
 }
+}  // namespace PUMPLOG_UNITY_ID

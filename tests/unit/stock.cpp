@@ -8,6 +8,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/stock.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::entry_of;
 using testing::instant;
@@ -412,3 +416,4 @@ TEST_CASE("what to do with a container follows its place and history") {
     CHECK(advice_for(*s.find("B4"), now) == Advice::use_or_refrigerate);
     CHECK(advice_for(*s.find("B5"), now) == Advice::discard);
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -12,6 +12,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/stock.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::entry_of;
 using testing::instant;
@@ -435,3 +439,4 @@ TEST_CASE("the stash read from the journal follows its voids and amendments") {
     CHECK(read.feeds.entries[0].id == "F1");
     CHECK(read.stats.bad.empty());
 }
+}  // namespace PUMPLOG_UNITY_ID

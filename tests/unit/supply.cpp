@@ -8,6 +8,10 @@
 #include "pumplog/render/plan.hpp"
 #include "pumplog/supply.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -783,3 +787,4 @@ TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps 
     CHECK(assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), clock, Unit::ml).progress.verdict ==
           SupplyVerdict::behind);
 }
+}  // namespace PUMPLOG_UNITY_ID

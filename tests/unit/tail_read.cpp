@@ -10,6 +10,10 @@
 
 #include "pumplog/history.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 
 namespace {
@@ -78,3 +82,4 @@ TEST_CASE("a replay without since reads the whole journal") {
     CHECK(result.stats.bytes_read == std::filesystem::file_size(t.file));
     CHECK_FALSE(result.stats.stopped_early);
 }
+}  // namespace PUMPLOG_UNITY_ID

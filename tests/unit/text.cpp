@@ -5,6 +5,10 @@
 
 #include "core/text.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using pumplog::terminal_text;
 
 TEST_CASE("printable text, UTF-8 and backslashes pass unchanged") {
@@ -65,3 +69,4 @@ TEST_CASE("printable, for error messages, blanks C1 and bidi controls as it blan
     CHECK(printable("\xC2\x9B" "2J") == " 2J");
     CHECK(printable("caf\xC3\xA9") == "caf\xC3\xA9");
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -7,6 +7,10 @@
 #include "pumplog/error.hpp"
 #include "pumplog/time.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using Catch::Matchers::Contains;
 using testing::clock_at;
@@ -277,3 +281,4 @@ TEST_CASE("clock and date formatting for people") {
     CHECK(format_date_time(instant("2026-11-21T23:30:00Z"), berlin) == "2026-11-22 00:30");
     CHECK(format_date(date::sys_days(date::year(2026) / 1 / 2)) == "2026-01-02");
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -8,6 +8,10 @@
 #include "pumplog/units.hpp"
 #include "helpers.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using Catch::Matchers::Contains;
 using testing::refusal;
@@ -176,3 +180,4 @@ TEST_CASE("durations for people are in s, min, h and min, or d") {
     CHECK(format_duration(seconds(172800)) == "2 d");
     CHECK(format_duration(seconds(-900)) == "-15 min");
 }
+}  // namespace PUMPLOG_UNITY_ID

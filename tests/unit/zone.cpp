@@ -12,6 +12,10 @@
 #include "helpers.hpp"
 #include "pumplog/time.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using std::chrono::minutes;
 using std::chrono::seconds;
@@ -280,3 +284,4 @@ TEST_CASE("what is not a TZif file date could read is refused by the TZif reader
     leap.number(78796800, 4), leap.number(1, 4);
     CHECK_FALSE(tzif::parse(leap.str()));
 }
+}  // namespace PUMPLOG_UNITY_ID
