@@ -6,8 +6,8 @@
 # file-by-file builds, quicker when you edit one file again and again.
 #
 # A file whose anonymous-namespace helpers share a name with a neighbour's
-# cannot share a batch with it: it is listed here and compiled on its own.
-set(CMAKE_UNITY_BUILD_BATCH_SIZE 8 CACHE STRING "Sources per unity batch")
+# cannot share a batch with it: it is listed here and compiled on its own
+# (until the helpers live once, issue 18). Batches hold CMake's default 8 files.
 set(PUMPLOG_UNITY_ALONE
   src/core/journal_reader.cpp
   src/core/import_babyconnect.cpp
