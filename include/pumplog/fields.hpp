@@ -20,9 +20,10 @@
 namespace pumplog {
 
 // What a field holds: a volume in ml (a JSON number), a count of seconds (a
-// whole JSON number), text (a JSON string) or a time (an RFC 3339 string).
-// JSON null stands for "absent" in each.
-enum class FieldKind : std::uint8_t { volume, seconds, text, time };
+// whole JSON number), text (a JSON string), a named value (a JSON string, one
+// of an enum's names: names.hpp) or a time (an RFC 3339 string). JSON null
+// stands for "absent" in each.
+enum class FieldKind : std::uint8_t { volume, seconds, text, named, time };
 
 using TypeMask = std::uint16_t;
 constexpr TypeMask type_bit(EntryType type) { return static_cast<TypeMask>(1u << static_cast<unsigned>(type)); }
@@ -39,7 +40,10 @@ struct FieldSpec {
     std::optional<std::int64_t> Entry::*seconds = nullptr;
     std::string Entry::*text = nullptr;
     std::optional<Stamp> Entry::*time = nullptr;
+    NamedText& (*named)(Entry&) = nullptr;     // a named value's member
+    std::span<const std::string_view> names;  // and its names
 
+    const NamedText& named_in(const Entry& e) const { return named(const_cast<Entry&>(e)); }
     bool amendable() const { return amend_bit != 0; }
     bool carried_by_type(EntryType type) const { return (carried_by & type_bit(type)) != 0; }
     // Whether the entry holds a value (an empty text is none).
@@ -52,18 +56,22 @@ struct FieldSpec {
 namespace detail {
 constexpr FieldSpec volume_field(std::string_view name, std::uint32_t bit, TypeMask types,
                                  std::optional<double> Entry::*member) {
-    return {name, FieldKind::volume, bit, types, member, nullptr, nullptr, nullptr};
+    return {name, FieldKind::volume, bit, types, member, nullptr, nullptr, nullptr, nullptr, {}};
 }
 constexpr FieldSpec seconds_field(std::string_view name, std::uint32_t bit, TypeMask types,
                                   std::optional<std::int64_t> Entry::*member) {
-    return {name, FieldKind::seconds, bit, types, nullptr, member, nullptr, nullptr};
+    return {name, FieldKind::seconds, bit, types, nullptr, member, nullptr, nullptr, nullptr, {}};
 }
 constexpr FieldSpec text_field(std::string_view name, std::uint32_t bit, TypeMask types, std::string Entry::*member) {
-    return {name, FieldKind::text, bit, types, nullptr, nullptr, member, nullptr};
+    return {name, FieldKind::text, bit, types, nullptr, nullptr, member, nullptr, nullptr, {}};
+}
+template <class E>
+constexpr FieldSpec named_field(std::string_view name, std::uint32_t bit, TypeMask types, NamedText& (*member)(Entry&)) {
+    return {name, FieldKind::named, bit, types, nullptr, nullptr, nullptr, nullptr, member, Names<E>::list};
 }
 constexpr FieldSpec time_field(std::string_view name, std::uint32_t bit, TypeMask types,
                                std::optional<Stamp> Entry::*member) {
-    return {name, FieldKind::time, bit, types, nullptr, nullptr, nullptr, member};
+    return {name, FieldKind::time, bit, types, nullptr, nullptr, nullptr, member, nullptr, {}};
 }
 constexpr TypeMask pump = type_bit(EntryType::pump), feed = type_bit(EntryType::feed),
                    store = type_bit(EntryType::store), move = type_bit(EntryType::move),
@@ -75,15 +83,17 @@ constexpr TypeMask pump = type_bit(EntryType::pump), feed = type_bit(EntryType::
 inline constexpr std::array<FieldSpec, 15> fields = {{
     detail::text_field("target", 0, detail::move | detail::use | detail::discard | detail::void_ | detail::amend,
                        &Entry::target),
-    detail::text_field("method", field_method, detail::feed, &Entry::method),
+    detail::named_field<FeedMethod>("method", field_method, detail::feed,
+                                    [](Entry& e) -> NamedText& { return e.method; }),
     detail::volume_field("ml", field_ml, detail::pump | detail::feed | detail::store | detail::use, &Entry::ml),
     detail::volume_field("left_ml", field_left_ml, detail::pump, &Entry::left_ml),
     detail::volume_field("right_ml", field_right_ml, detail::pump, &Entry::right_ml),
     detail::seconds_field("left_s", field_left_s, detail::feed, &Entry::left_s),
     detail::seconds_field("right_s", field_right_s, detail::feed, &Entry::right_s),
     detail::seconds_field("dur_s", field_dur_s, detail::pump | detail::feed, &Entry::dur_s),
-    detail::text_field("milk", field_milk, detail::feed, &Entry::milk),
-    detail::text_field("place", field_place, detail::store | detail::move, &Entry::place),
+    detail::named_field<Milk>("milk", field_milk, detail::feed, [](Entry& e) -> NamedText& { return e.milk; }),
+    detail::named_field<Place>("place", field_place, detail::store | detail::move,
+                               [](Entry& e) -> NamedText& { return e.place; }),
     detail::time_field("pumped", field_pumped, detail::store, &Entry::pumped),
     detail::text_field("label", field_label, detail::store, &Entry::label),
     detail::text_field("from", 0, detail::store | detail::use, &Entry::from),
@@ -97,7 +107,8 @@ const FieldSpec* field_named(std::string_view name);
 const FieldSpec* field_of_bit(std::uint32_t bit);
 
 // SPEC 3's rules per type: a field the type must carry (`why` words the
-// finding when it is missing), and the values a text field may take.
+// finding when it is missing). A named field's value must be one of its
+// names (any other is kept, with a note, and ignored by computations).
 struct Requirement {
     EntryType type;
     std::string_view field;
@@ -116,23 +127,8 @@ inline constexpr std::array<Requirement, 11> requirements = {{
     {EntryType::move, "target", "the id of the entry it refers to"},
     {EntryType::discard, "target", "the id of the entry it refers to"},
 }};
-// A bottle feed (method "bottle") must carry its volume too.
+// A bottle feed must carry its volume too.
 inline constexpr Requirement bottle_requirement = {EntryType::feed, "ml", "a bottle feed records a volume"};
-
-struct KnownValues {
-    std::string_view field;
-    std::span<const std::string_view> values;  // the names this pumplog knows; any other is kept and ignored
-};
-inline constexpr std::string_view method_values[] = {"bottle", "breast"};
-inline constexpr std::string_view milk_values[] = {"breast", "formula"};
-inline constexpr std::string_view place_values[] = {"room", "cooler", "fridge", "freezer"};
-inline constexpr std::array<KnownValues, 3> known_values = {{
-    {"method", method_values},
-    {"milk", milk_values},
-    {"place", place_values},
-}};
-// The known values of a text field, or nullptr when it takes any text.
-const KnownValues* known_values_of(std::string_view field);
 
 // Writes an entry as a journal line: v, id, type, at, then every table field
 // the entry holds, in the table's order (volumes as written: round them

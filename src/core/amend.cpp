@@ -108,14 +108,14 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             set.set(field_dur_s);
         }
     } else if (target.type == EntryType::feed) {
-        const bool was_breast = target.method == "breast";
+        const bool was_breast = target.method == FeedMethod::breast;
         const bool breast = o.breast || (was_breast && !o.bottle);
         if (breast) {
             if (!o.amount.empty())
                 throw usage_error("a breast feed has durations, not an amount; use --left/--right or --dur");
             if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
             if (!was_breast) {
-                v.method = "breast";
+                v.method.set(FeedMethod::breast);
                 set.set(field_method);
                 clear(field_ml, target.ml.has_value());
                 clear(field_milk, !target.milk.empty());
@@ -137,13 +137,13 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
             if (was_breast) {
                 if (o.amount.empty()) throw usage_error("a bottle feed needs its --amount");
-                v.method = "bottle";
+                v.method.set(FeedMethod::bottle);
                 set.set(field_method);
                 clear(field_left_s, target.left_s.has_value());
                 clear(field_right_s, target.right_s.has_value());
                 clear(field_dur_s, target.dur_s.has_value());
                 if (o.milk.empty()) {
-                    v.milk = "breast";
+                    v.milk.set(Milk::breast);
                     set.set(field_milk);
                 }
             }
@@ -154,7 +154,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
                 set.set(field_ml);
             }
             if (!o.milk.empty()) {
-                v.milk = parse_milk(o.milk);
+                v.milk.set(parse_milk(o.milk));
                 set.set(field_milk);
             }
         }

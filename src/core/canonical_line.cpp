@@ -326,6 +326,17 @@ bool read_text(Scanner& s, std::string& out) {
     return true;
 }
 
+bool read_named(Scanner& s, NamedText& out, std::span<const std::string_view> names) {
+    if (s.null()) {
+        out.clear();
+        return true;
+    }
+    std::string_view text;
+    if (!s.string(text)) return false;
+    out.assign(text, names);
+    return true;
+}
+
 bool read_stamp(Scanner& s, std::optional<Stamp>& out) {
     if (s.null()) {
         out.reset();
@@ -349,6 +360,7 @@ bool read_field(Key key, Scanner& s, Entry& e, std::uint32_t& mask, bool in_set)
         case FieldKind::volume: return read_number(s, e.*field.volume);
         case FieldKind::seconds: return read_count(s, e.*field.seconds);
         case FieldKind::text: return read_text(s, e.*field.text);
+        case FieldKind::named: return read_named(s, field.named(e), field.names);
         case FieldKind::time: return read_stamp(s, e.*field.time);
     }
     return false;

@@ -78,6 +78,7 @@ std::string value_error(std::string_view name, FieldKind kind, element value) {
             return quote_key(name) + " is not a whole number of seconds";
         }
         case FieldKind::text:
+        case FieldKind::named:
             if (value.is_string()) return "";
             return quote_key(name) + " is not a string";
         case FieldKind::time:
@@ -115,18 +116,19 @@ void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
     };
     for (const auto& r : requirements)
         if (r.type == type) require(r);
-    if (type == EntryType::feed && string_field(object, "method") == method_values[0]) require(bottle_requirement);
-    for (const auto& known : known_values) {
-        if (!field_named(known.field)->carried_by_type(type)) continue;
+    if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle)
+        require(bottle_requirement);
+    for (const auto& field : fields) {
+        if (field.kind != FieldKind::named || !field.carried_by_type(type)) continue;
         element value;
         std::string_view text;
-        if (object.at_key(known.field).get(value) || value.get_string().get(text)) continue;
-        if (std::find(known.values.begin(), known.values.end(), text) != known.values.end()) continue;
+        if (object.at_key(field.name).get(value) || value.get_string().get(text)) continue;
+        if (std::find(field.names.begin(), field.names.end(), text) != field.names.end()) continue;
         std::string list;
-        for (auto v : known.values) list += (list.empty() ? "" : ", ") + std::string(v);
+        for (auto v : field.names) list += (list.empty() ? "" : ", ") + std::string(v);
         verdict.findings.push_back({Severity::note, fmt::format("unknown {} {} (this pumplog knows {}); ignored by "
                                                                 "computations",
-                                                                known.field, quote_key(text), list)});
+                                                                field.name, quote_key(text), list)});
     }
     if (type == EntryType::amend) {
         element set;
@@ -168,19 +170,10 @@ void check_set(element set, LineVerdict& verdict) {
 
 namespace {
 
-bool known(const KnownValues& known, std::string_view value) {
-    return std::find(known.values.begin(), known.values.end(), value) != known.values.end();
-}
-
 // fields.hpp's rules for one type, looked up once: clean_by_shape runs on every line.
 struct ShapeRules {
     std::vector<const FieldSpec*> required;
-    struct Known {
-        const KnownValues* values;
-        std::string Entry::*member;
-        std::uint32_t key_bit;
-    };
-    std::vector<Known> known;
+    std::vector<std::pair<const FieldSpec*, std::uint32_t>> named;  // and its key's bit
 };
 
 const ShapeRules& shape_rules(EntryType type) {
@@ -190,10 +183,9 @@ const ShapeRules& shape_rules(EntryType type) {
             const auto type = static_cast<EntryType>(t);
             for (const auto& r : requirements)
                 if (r.type == type) out[t].required.push_back(field_named(r.field));
-            for (const auto& k : known_values) {
-                const FieldSpec& field = *field_named(k.field);
-                if (field.carried_by_type(type)) out[t].known.push_back({&k, field.text, canonical_key_bit(k.field)});
-            }
+            for (const auto& field : fields)
+                if (field.kind == FieldKind::named && field.carried_by_type(type))
+                    out[t].named.emplace_back(&field, canonical_key_bit(field.name));
         }
         return out;
     }();
@@ -217,10 +209,10 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     const ShapeRules& rules = shape_rules(e.type);
     for (const FieldSpec* field : rules.required)
         if (!field->present(e)) return false;
-    // A written value must be a known one (an empty one may be "", a note, or null, fine).
-    for (const auto& k : rules.known)
-        if ((shape.keys & k.key_bit) && !known(*k.values, e.*k.member)) return false;
-    if (e.type == EntryType::feed && e.method == method_values[0] && !e.ml) return false;
+    // A written value must be one of its names (an empty one may be "", a note, or null, fine).
+    for (const auto& [field, key_bit] : rules.named)
+        if ((shape.keys & key_bit) && !field->named_in(e).known()) return false;
+    if (e.type == EntryType::feed && e.method == FeedMethod::bottle && !e.ml) return false;
     return true;
 }
 

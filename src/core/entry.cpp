@@ -139,6 +139,16 @@ bool read_field(const FieldSpec& field, value v, Entry& e) {
         case FieldKind::volume: return read_number(v, e.*field.volume);
         case FieldKind::seconds: return read_integer(v, e.*field.seconds);
         case FieldKind::text: return read_string(v, e.*field.text);
+        case FieldKind::named: {
+            if (is_null(v)) {
+                field.named(e).clear();
+                return true;
+            }
+            std::string_view s;
+            if (v.get_string().get(s)) return false;
+            field.named(e).assign(s, field.names);
+            return true;
+        }
         case FieldKind::time: return read_time(v, e.*field.time, nullptr);
     }
     return false;

@@ -29,8 +29,8 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
         for (const auto& word : o.amount) amount += (amount.empty() ? "" : " ") + word;
         feed.amount = parse_amount(amount, bare);
         check_plausible_session(*feed.amount, o.force);
-        feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
-        if (o.from_stock && feed.milk != "breast") throw usage_error("--from-stock takes breast milk, not formula");
+        feed.milk = o.milk.empty() ? Milk::breast : parse_milk(o.milk);
+        if (o.from_stock && feed.milk != Milk::breast) throw usage_error("--from-stock takes breast milk, not formula");
     }
     if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
     return feed;

@@ -43,15 +43,7 @@ constexpr Guideline cdc{
 
 }  // namespace
 
-std::string_view place_name(Place place) {
-    switch (place) {
-        case Place::room: return "room";
-        case Place::cooler: return "cooler";
-        case Place::fridge: return "fridge";
-        case Place::freezer: return "freezer";
-    }
-    return "room";
-}
+std::string_view place_name(Place place) { return name_of(place); }
 
 std::optional<Place> place_from(std::string_view text) {
     const std::string p = lower(trim(text));

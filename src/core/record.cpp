@@ -43,21 +43,21 @@ Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zon
     return entry_line(e, zone);
 }
 
-std::string parse_milk(std::string_view text) {
+Milk parse_milk(std::string_view text) {
     const std::string m = lower(trim(text));
-    if (m == "breast" || m == "breastmilk" || m == "breast milk" || m == "expressed") return "breast";
-    if (m == "formula") return "formula";
+    if (m == "breastmilk" || m == "breast milk" || m == "expressed") return Milk::breast;
+    if (const auto milk = value_named<Milk>(m)) return *milk;
     throw usage_error(fmt::format("\"{}\" is not a kind of milk; use breast or formula", printable(text)));
 }
 
 Line feed_line(const FeedRecord& feed, std::string_view id, const date::time_zone* zone) {
     Entry e = event(EntryType::feed, id, feed.at);
     if (feed.method == FeedMethod::bottle) {
-        e.method = "bottle";
+        e.method.set(FeedMethod::bottle);
         if (feed.amount) e.ml = round_ml(feed.amount->ml());
-        e.milk = feed.milk.empty() ? "breast" : feed.milk;
+        e.milk.set(feed.milk);
     } else {
-        e.method = "breast";
+        e.method.set(FeedMethod::breast);
         if (feed.left) e.left_s = feed.left->count();
         if (feed.right) e.right_s = feed.right->count();
         if (feed.duration) e.dur_s = feed.duration->count();

@@ -275,7 +275,7 @@ Entry stock_event(EntryType type, std::string_view id, Seconds at, std::string_v
 Line store_line(const StoreRecord& store, std::string_view id, const date::time_zone* zone) {
     Entry e = stock_event(EntryType::store, id, store.at);
     e.ml = round_ml(store.amount.ml());
-    e.place = place_name(store.place);
+    e.place.set(store.place);
     e.pumped = Stamp{store.pumped, {}};
     e.label = store.label;
     e.from = store.from;
@@ -285,7 +285,7 @@ Line store_line(const StoreRecord& store, std::string_view id, const date::time_
 
 Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone) {
     Entry e = stock_event(EntryType::move, id, at, target);
-    e.place = place_name(place);
+    e.place.set(place);
     return entry_line(e, zone);
 }
 
@@ -311,7 +311,7 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
-        if (e.type != EntryType::feed || e.method != "bottle" || e.milk == "formula" || !e.ml) continue;
+        if (e.type != EntryType::feed || e.method != FeedMethod::bottle || e.milk == Milk::formula || !e.ml) continue;
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;

@@ -62,6 +62,9 @@ nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
             case FieldKind::text:
                 if (e.type != EntryType::amend) put_string(j, field.name, e.*field.text);
                 break;
+            case FieldKind::named:
+                if (e.type != EntryType::amend) put_string(j, field.name, std::string(field.named_in(e).text()));
+                break;
             case FieldKind::time: break;
         }
     }
@@ -109,6 +112,7 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
                     break;
                 }
                 case FieldKind::text: row.push_back(e.*field->text); break;
+                case FieldKind::named: row.emplace_back(field->named_in(e).text()); break;
                 case FieldKind::time:  // as in the journal, in UTC (no column holds one yet)
                     row.push_back(field->present(e) ? field_json(*field, e, nullptr).get<std::string>() : "");
                     break;
@@ -134,7 +138,7 @@ std::string describe(const Entry& e, Unit unit) {
             return out;
         }
         case EntryType::feed:
-            if (e.method == "breast") {
+            if (e.method == FeedMethod::breast) {
                 std::string out = "nursed";
                 if (e.left_s && e.right_s) {
                     out += " L " + mins(*e.left_s) + " / R " + mins(*e.right_s);
@@ -146,13 +150,15 @@ std::string describe(const Entry& e, Unit unit) {
                 return out;
             }
             return fmt::format("bottle {}{}", e.ml ? vol(e.ml) : "(no volume)",
-                               e.milk == "formula" ? " of formula" : e.milk == "breast" ? " of breast milk" : "");
+                               e.milk == Milk::formula  ? " of formula"
+                               : e.milk == Milk::breast ? " of breast milk"
+                                                        : "");
         case EntryType::store:
-            return fmt::format("stored {} {} in the {}", terminal_text(e.label), vol(e.ml), terminal_text(e.place));
+            return fmt::format("stored {} {} in the {}", terminal_text(e.label), vol(e.ml), terminal_text(e.place.text()));
         case EntryType::move:
             return fmt::format("moved {} to the {}",
                                terminal_text(e.target.size() > 6 ? e.target.substr(e.target.size() - 6) : e.target),
-                               terminal_text(e.place));
+                               terminal_text(e.place.text()));
         case EntryType::use:
             return fmt::format("used {}", vol(e.ml));
         case EntryType::discard:

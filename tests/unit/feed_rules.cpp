@@ -26,12 +26,12 @@ TEST_CASE("a feed with an amount is a bottle of breast milk unless told formula"
     FeedRecord f = feed_record(r, clock_, Unit::ml);
     CHECK(f.method == FeedMethod::bottle);
     CHECK(f.amount->ml() == Approx(118.294));
-    CHECK(f.milk == "breast");
+    CHECK(f.milk == Milk::breast);
     CHECK(f.at == instant("2026-11-21T12:30:00Z"));
     CHECK(f.note == "sleepy");
     CHECK_FALSE(f.left);
     r.milk = "Formula";
-    CHECK(feed_record(r, clock_, Unit::ml).milk == "formula");
+    CHECK(feed_record(r, clock_, Unit::ml).milk == Milk::formula);
     // Bare numbers in the unit given; the words of the amount joined.
     FeedRequest words;
     words.amount = {"3", "fl", "oz"};
@@ -49,7 +49,6 @@ TEST_CASE("a feed with sides and no amount is nursing", "[feed_rules]") {
     CHECK(f.left == std::chrono::minutes(12));
     CHECK(f.right == std::chrono::minutes(8));
     CHECK_FALSE(f.amount);
-    CHECK(f.milk.empty());
     CHECK(f.at == clock_.now);
     FeedRequest total;
     total.breast = true;

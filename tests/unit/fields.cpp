@@ -31,11 +31,10 @@ void put_sample(const FieldSpec& field, Entry& e, int which) {
         case FieldKind::volume: e.*field.volume = std::array{90.0, 42.5, 61.0}[which]; break;
         case FieldKind::seconds: e.*field.seconds = std::array{600, 905, 1200}[which]; break;
         case FieldKind::text:
-            if (const KnownValues* known = known_values_of(field.name)) {
-                e.*field.text = known->values[static_cast<std::size_t>(which) % known->values.size()];
-            } else {
-                e.*field.text = std::array{"01KAQ5Y3M9A6Z5W3X2V1T0S9R8", "some text", "other text"}[which];
-            }
+            e.*field.text = std::array{"01KAQ5Y3M9A6Z5W3X2V1T0S9R8", "some text", "other text"}[which];
+            break;
+        case FieldKind::named:
+            field.named(e).assign(field.names[static_cast<std::size_t>(which) % field.names.size()], field.names);
             break;
         case FieldKind::time: {
             const Seconds t = instant(std::array{"2026-11-21T09:00:00Z", "2026-11-21T08:30:00Z",
@@ -51,6 +50,7 @@ bool same_value(const FieldSpec& field, const Entry& a, const Entry& b) {
         case FieldKind::volume: return a.*field.volume == b.*field.volume;
         case FieldKind::seconds: return a.*field.seconds == b.*field.seconds;
         case FieldKind::text: return a.*field.text == b.*field.text;
+        case FieldKind::named: return field.named_in(a) == field.named_in(b);
         case FieldKind::time: return a.*field.time == b.*field.time;
     }
     return false;
@@ -66,7 +66,7 @@ Entry base_entry(EntryType type) {
     e.at_text = "2026-11-21T14:05:00+01:00";
     for (const auto& r : requirements)
         if (r.type == type) put_sample(*field_named(r.field), e, 0);
-    if (type == EntryType::feed && e.method == method_values[0]) put_sample(*field_named("ml"), e, 0);
+    if (type == EntryType::feed && e.method == FeedMethod::bottle) put_sample(*field_named("ml"), e, 0);
     return e;
 }
 
@@ -124,17 +124,15 @@ TEST_CASE("the field table is consistent", "[fields]") {
         bits |= field.amend_bit;
         if (field.amendable()) CHECK(field_of_bit(field.amend_bit) == &field);
         const int members = (field.volume != nullptr) + (field.seconds != nullptr) + (field.text != nullptr) +
-                            (field.time != nullptr);
+                            (field.time != nullptr) + (field.named != nullptr);
         CHECK(members == 1);
-        for (const auto& known : known_values)
-            if (known.field == field.name) CHECK(field.kind == FieldKind::text);
+        CHECK((field.kind == FieldKind::named) == !field.names.empty());
     }
     for (const auto& r : requirements) {
         INFO(r.field);
         REQUIRE(field_named(r.field));
         CHECK(field_named(r.field)->carried_by_type(r.type));
     }
-    for (const auto& known : known_values) CHECK(field_named(known.field));
     CHECK(field_named("v") == nullptr);
     CHECK(field_named("set") == nullptr);
 }
@@ -168,7 +166,8 @@ TEST_CASE("every field of every type goes through write, both parsers, check, am
 
             // A value of another kind is refused by both parsers and named by the checker.
             nlohmann::ordered_json wrong = write(e);
-            wrong[std::string(field.name)] = field.kind == FieldKind::text || field.kind == FieldKind::time
+            wrong[std::string(field.name)] = field.kind == FieldKind::text || field.kind == FieldKind::named ||
+                                                     field.kind == FieldKind::time
                                                  ? nlohmann::ordered_json(5)
                                                  : nlohmann::ordered_json("five");
             const Parsed bad = parse_both(serialize(wrong));
@@ -231,17 +230,38 @@ TEST_CASE("a type's required fields are named by the checker when missing", "[fi
     }
 }
 
-TEST_CASE("a known-values field with an unknown value is a note on both of the checker's paths", "[fields]") {
-    for (const auto& known : known_values) {
-        const FieldSpec& field = *field_named(known.field);
+TEST_CASE("a named field with an unknown value is a note on both of the checker's paths, and kept", "[fields]") {
+    for (const auto& field : fields) {
+        if (field.kind != FieldKind::named) continue;
         for (const EntryType type : all_types) {
             if (!field.carried_by_type(type)) continue;
-            INFO(known.field << " in a " << type_name(type));
+            INFO(field.name << " in a " << type_name(type));
             Entry e = base_entry(type);
-            e.*field.text = "unheard-of";
-            const auto found = findings(serialize(entry_line(e, berlin())));
+            field.named(e).assign("unheard-of", field.names);
+            CHECK_FALSE(field.named_in(e).known());
+            const std::string line = serialize(entry_line(e, berlin()));
+            const auto found = findings(line);
             REQUIRE(found.size() == 1);
-            CHECK(found.front().find("unknown " + std::string(known.field) + " \"unheard-of\"") == 0);
+            CHECK(found.front().find("unknown " + std::string(field.name) + " \"unheard-of\"") == 0);
+            const Parsed p = parse_both(line);
+            CHECK(p.fast == p.slow);
+            CHECK(field.named_in(p.slow).text() == "unheard-of");
+            CHECK_FALSE(field.named_in(p.slow).known());
+            CHECK(json_value(p.slow, field.name) == "unheard-of");
         }
     }
+}
+
+TEST_CASE("each named value reads back as its enum", "[fields]") {
+    const Entry bottle = testing::entry_of(
+        R"({"v":1,"id":"B","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":120,"milk":"formula"})");
+    CHECK(bottle.method == FeedMethod::bottle);
+    CHECK(bottle.method.value() == FeedMethod::bottle);
+    CHECK(bottle.milk == Milk::formula);
+    const Entry moved = testing::entry_of(
+        R"({"v":1,"id":"M","type":"move","at":"2026-11-21T09:00:00+01:00","target":"S","place":"freezer"})");
+    CHECK(moved.place == Place::freezer);
+    CHECK_FALSE(moved.milk.value());
+    for (const Place place : {Place::room, Place::cooler, Place::fridge, Place::freezer}) CHECK(value_named<Place>(name_of(place)) == place);
+    CHECK_FALSE(value_named<Place>("Freezer"));
 }
