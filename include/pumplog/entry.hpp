@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pumplog/names.hpp"
 #include "pumplog/time.hpp"
 
 namespace pumplog {
@@ -47,7 +48,10 @@ struct Entry {
     std::string at_text;    // as written: its first 10 characters are the local date
     std::optional<double> ml, left_ml, right_ml;
     std::optional<std::int64_t> dur_s, left_s, right_s;
-    std::string method, milk, place, label, target, reason, note, from;
+    Named<FeedMethod> method;
+    Named<Milk> milk;
+    Named<Place> place;
+    std::string label, target, reason, note, from;
     std::optional<Stamp> pumped;
     // amend only
     std::uint32_t set_fields = 0;

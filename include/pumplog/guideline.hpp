@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "pumplog/names.hpp"
+
 namespace pumplog {
 
-// Where a container of milk is kept.
-enum class Place { room, cooler, fridge, freezer };
 
 inline constexpr Place all_places[] = {Place::room, Place::cooler, Place::fridge, Place::freezer};
 

@@ -29,18 +29,18 @@ struct PumpRecord {
 };
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone);
 
-enum class FeedMethod { bottle, breast };
 struct FeedRecord {
     Seconds at;
     FeedMethod method = FeedMethod::bottle;
     std::optional<Volume> amount;  // bottle
-    std::string milk;              // bottle: "breast" or "formula"
+    Milk milk = Milk::breast;      // bottle
     std::optional<std::chrono::seconds> left, right, duration;  // breast
     std::string note;
 };
 Line feed_line(const FeedRecord& feed, std::string_view id, const date::time_zone* zone);
-// "breast" or "formula"; usage error otherwise.
-std::string parse_milk(std::string_view text);
+// Milk::breast ("breast", "breast milk", "breastmilk", "expressed") or
+// Milk::formula, any case; usage error otherwise.
+Milk parse_milk(std::string_view text);
 
 Line void_line(std::string_view target, Seconds now, std::string_view id, const date::time_zone* zone);
 Line amend_line(std::string_view target, const nlohmann::ordered_json& set, Seconds now, std::string_view id,

@@ -4,7 +4,9 @@
 
 #include "context.hpp"
 #include "core/text.hpp"
+#include "pumplog/amend.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
 #include "stock.hpp"
@@ -109,40 +111,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     return 0;
 }
 
-struct FeedOptions {
-    std::vector<std::string> amount;
-    bool bottle = false, breast = false, force = false, from_stock = false;
-    std::string milk, left, right, duration, at, note;
-};
+using FeedOptions = FeedRequest;
 
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
-    FeedRecord feed;
-    feed.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
-    check_not_future(feed.at, clock.now, o.force, clock.zone);
-    feed.note = o.note;
-    if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
-    const bool breast = o.breast || (o.amount.empty() && (!o.left.empty() || !o.right.empty()));
-    if (breast) {
-        if (!o.amount.empty()) throw usage_error("a breast feed has durations, not an amount; try --left 12m --right 8m");
-        if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
-        feed.method = FeedMethod::breast;
-        if (!o.left.empty()) feed.left = parse_duration(o.left);
-        if (!o.right.empty()) feed.right = parse_duration(o.right);
-        if (!o.duration.empty()) feed.duration = parse_duration(o.duration);
-        for (const auto& d : {feed.left, feed.right, feed.duration})
-            if (d) check_plausible_duration(*d, o.force);
-    } else {
-        if (o.amount.empty()) throw usage_error("no amount given; try pumplog log feed 120ml (or --breast --left 10m)");
-        if (!o.left.empty() || !o.right.empty()) throw usage_error("--left/--right go with --breast");
-        if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
-        feed.method = FeedMethod::bottle;
-        feed.amount = parse_amount(join(o.amount), ctx.unit());
-        check_plausible_session(*feed.amount, o.force);
-        feed.milk = o.milk.empty() ? "breast" : parse_milk(o.milk);
-        if (o.from_stock && feed.milk != "breast") throw usage_error("--from-stock takes breast milk, not formula");
-    }
-    if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
+    const FeedRecord feed = feed_record(o, clock, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
         ReplayOptions options;
@@ -289,110 +262,10 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
 }
 
 struct EditOptions {
-    std::string ref, amount, at, note, left, right, duration, milk;
-    bool force = false, bottle = false, breast = false;
+    std::string ref, note;
+    EditRequest request;  // its note from `note` when --note is given
     CLI::Option* note_option = nullptr;  // given, even empty: "--note ''" clears the note
 };
-
-// The fields of a correction: every field the entry's recording command takes
-// (SPEC 1), checked as that command checks them.
-nlohmann::ordered_json edit_fields(Context& ctx, const EditOptions& o, const Entry& target) {
-    const Clock& clock = ctx.clock();
-    const Unit bare = ctx.unit();  // bare numbers: --unit, else config
-    nlohmann::ordered_json set = nlohmann::ordered_json::object();
-    const bool sides_given = !o.left.empty() || !o.right.empty();
-    if (!o.at.empty()) {
-        const Seconds at = parse_time_point(o.at, clock);
-        check_not_future(at, clock.now, o.force, clock.zone);
-        set["at"] = format_rfc3339(at, clock.zone);
-    }
-    if (o.note_option && o.note_option->count() > 0)
-        set["note"] = o.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.note);
-    const auto duration = [&](const std::string& text) {
-        const seconds d = parse_duration(text);
-        check_plausible_duration(d, o.force);
-        return d.count();
-    };
-    const auto clear = [&](const char* key, bool present) {
-        if (present) set[key] = nullptr;
-    };
-    if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
-    if ((o.bottle || o.breast) && target.type != EntryType::feed) throw usage_error("--bottle/--breast go with a feed");
-
-    if (target.type == EntryType::pump) {
-        if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
-        if (!o.amount.empty() && sides_given) throw usage_error("give either --amount or --left/--right, not both");
-        if (!o.amount.empty()) {
-            const SideAmounts a = parse_session_amount(o.amount, bare);
-            check_plausible_session(a.total, o.force);
-            set["ml"] = json_number(round_ml(a.total.ml()));
-            // The sides follow the new amount: a plain amount drops the old ones.
-            if (a.left) set["left_ml"] = json_number(round_ml(a.left->ml()));
-            else clear("left_ml", target.left_ml.has_value());
-            if (a.right) set["right_ml"] = json_number(round_ml(a.right->ml()));
-            else clear("right_ml", target.right_ml.has_value());
-        }
-        if (sides_given) {
-            std::optional<Volume> left, right;
-            if (target.left_ml) left = Volume::from_ml(*target.left_ml);
-            if (target.right_ml) right = Volume::from_ml(*target.right_ml);
-            if (!o.left.empty()) left = parse_amount(o.left, bare);
-            if (!o.right.empty()) right = parse_amount(o.right, bare);
-            const Volume total = left.value_or(Volume{}) + right.value_or(Volume{});
-            check_plausible_session(total, o.force);
-            if (left) set["left_ml"] = json_number(round_ml(left->ml()));
-            if (right) set["right_ml"] = json_number(round_ml(right->ml()));
-            set["ml"] = json_number(round_ml(total.ml()));
-        }
-        if (!o.duration.empty()) set["dur_s"] = duration(o.duration);
-    } else if (target.type == EntryType::feed) {
-        const bool was_breast = target.method == "breast";
-        const bool breast = o.breast || (was_breast && !o.bottle);
-        if (breast) {
-            if (!o.amount.empty())
-                throw usage_error("a breast feed has durations, not an amount; use --left/--right or --dur");
-            if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
-            if (!was_breast) {
-                set["method"] = "breast";
-                clear("ml", target.ml.has_value());
-                clear("milk", !target.milk.empty());
-            }
-            if (!o.left.empty()) set["left_s"] = duration(o.left);
-            if (!o.right.empty()) set["right_s"] = duration(o.right);
-            if (!o.duration.empty()) set["dur_s"] = duration(o.duration);
-        } else {
-            if (sides_given) throw usage_error("--left/--right go with --breast");
-            if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
-            if (was_breast) {
-                if (o.amount.empty()) throw usage_error("a bottle feed needs its --amount");
-                set["method"] = "bottle";
-                clear("left_s", target.left_s.has_value());
-                clear("right_s", target.right_s.has_value());
-                clear("dur_s", target.dur_s.has_value());
-                if (o.milk.empty()) set["milk"] = "breast";
-            }
-            if (!o.amount.empty()) {
-                const Volume amount = parse_amount(o.amount, bare);
-                check_plausible_session(amount, o.force);
-                set["ml"] = json_number(round_ml(amount.ml()));
-            }
-            if (!o.milk.empty()) set["milk"] = parse_milk(o.milk);
-        }
-    } else {
-        // Stock entries (store, use): their time, note and volume.
-        if (sides_given || !o.duration.empty() || !o.milk.empty())
-            throw usage_error("--left/--right, --dur and --milk go with a pump or a feed");
-        if (!o.amount.empty()) {
-            const Volume amount = parse_amount(o.amount, bare);
-            check_plausible_session(amount, o.force);
-            set["ml"] = json_number(round_ml(amount.ml()));
-        }
-    }
-    if (set.empty())
-        throw usage_error(
-            "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
-    return set;
-}
 
 int run_edit(Context& ctx, const EditOptions& o) {
     const Clock& clock = ctx.clock();
@@ -409,7 +282,9 @@ int run_edit(Context& ctx, const EditOptions& o) {
         if (found->second)
             throw usage_error(fmt::format("\"{}\" is voided; log it again instead", printable_ref(o.ref)));
         const Entry& target = found->first;
-        const nlohmann::ordered_json set = edit_fields(ctx, o, target);
+        EditRequest request = o.request;
+        if (o.note_option->count() > 0) request.note = o.note;
+        const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
         journal.append({serialize(line)});
         Entry after = target;
@@ -488,16 +363,16 @@ void setup_log(CLI::App& log, Context& ctx) {
     auto* edit = log.add_subcommand("edit", "correct an entry (appends an amendment)");
     auto eo = std::make_shared<EditOptions>();
     edit->add_option("ref", eo->ref, "reference shown by pumplog log")->required()->type_name("REF");
-    edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store)")->type_name("AMOUNT");
-    edit->add_option("--at", eo->at, "new time")->type_name("TIME")->check(given_time);
+    edit->add_option("--amount", eo->request.amount, "new volume (pump, bottle, store)")->type_name("AMOUNT");
+    edit->add_option("--at", eo->request.at, "new time")->type_name("TIME")->check(given_time);
     eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
-    edit->add_option("--left", eo->left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");
-    edit->add_option("--right", eo->right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");
-    edit->add_option("--dur", eo->duration, "new duration")->type_name("DURATION");
-    edit->add_option("--milk", eo->milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
-    edit->add_flag("--bottle", eo->bottle, "make a nursing entry a bottle feed (give --amount)");
-    edit->add_flag("--breast", eo->breast, "make a bottle feed a nursing entry");
-    edit->add_flag("--force", eo->force, "accept an implausible amount or a future time");
+    edit->add_option("--left", eo->request.left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");
+    edit->add_option("--right", eo->request.right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");
+    edit->add_option("--dur", eo->request.duration, "new duration")->type_name("DURATION");
+    edit->add_option("--milk", eo->request.milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
+    edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
+    edit->add_flag("--breast", eo->request.breast, "make a bottle feed a nursing entry");
+    edit->add_flag("--force", eo->request.force, "accept an implausible amount or a future time");
     edit->footer("Examples:\n  pumplog log edit k3f9 --amount 95ml\n  pumplog log edit k3f9 --at \"yesterday 22:10\"\n"
                  "  pumplog log edit x7qa --left 12m --right 6m    a nursing feed's sides");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });

@@ -442,7 +442,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             ml = *e.ml;
             bottle_total += *e.ml;
             ++bottles;
-            formula += e.milk == "formula";
+            formula += e.milk == Milk::formula;
         }
         feeds.push_back({minute, ml});
     }

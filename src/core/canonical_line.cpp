@@ -17,6 +17,7 @@
 #include <optional>
 #include <string_view>
 
+#include "pumplog/fields.hpp"
 #include "line_parser.hpp"
 
 #if defined(__SSE2__)
@@ -123,11 +124,11 @@ std::optional<Stamp> read_time(std::string_view t, CanonicalMemo& memo) {
     return Stamp{Seconds(std::chrono::seconds(local - offset)), std::chrono::seconds(offset)};
 }
 
-enum class Key : std::uint8_t {
-    other, v, id, type, at, target, from, set,
-    ml, left_ml, right_ml, dur_s, left_s, right_s,
-    method, milk, place, label, note, reason, pumped,
-};
+// A key: `other`, one of the line's own keys, or a field of the table
+// (fields.hpp) at first_field + its index there.
+enum class Key : std::uint8_t { other, v, id, type, at, set };
+constexpr std::size_t first_field = static_cast<std::size_t>(Key::set) + 1;
+static_assert(first_field + fields.size() <= 32, "CanonicalShape::keys holds a bit per key");
 
 // The bytes of a key as a little-endian word (keys are at most 8 bytes).
 constexpr std::uint64_t word(std::string_view k) {
@@ -140,26 +141,26 @@ struct KeyWord {
     std::uint64_t word;
     Key key;
 };
-constexpr std::array<KeyWord, 20> known_keys = {{
-    {word("v"), Key::v},           {word("id"), Key::id},           {word("at"), Key::at},
-    {word("ml"), Key::ml},         {word("set"), Key::set},         {word("type"), Key::type},
-    {word("from"), Key::from},     {word("milk"), Key::milk},       {word("note"), Key::note},
-    {word("dur_s"), Key::dur_s},   {word("place"), Key::place},     {word("label"), Key::label},
-    {word("target"), Key::target}, {word("left_s"), Key::left_s},   {word("method"), Key::method},
-    {word("reason"), Key::reason}, {word("pumped"), Key::pumped},   {word("left_ml"), Key::left_ml},
-    {word("right_s"), Key::right_s}, {word("right_ml"), Key::right_ml},
-}};
 // A perfect hash of the known keys' words into 32 slots (multiplier found by
-// search; the table below fails to compile if two keys ever share a slot).
+// search; the table below fails to compile if two keys ever share a slot: a
+// new field may need another multiplier). A field named in more than 8 bytes
+// is none of the fast path's: it declines the line and simdjson reads it.
 constexpr std::uint64_t key_multiplier = 0x43d1afa074452a45ull;
 constexpr std::size_t key_slot(std::uint64_t w) { return static_cast<std::size_t>((w * key_multiplier) >> 59); }
 constexpr std::array<KeyWord, 32> key_table_of() {
     std::array<KeyWord, 32> table{};
     for (auto& slot : table) slot = {~std::uint64_t{0}, Key::other};  // no key's word
-    for (const auto& k : known_keys) {
-        if (table[key_slot(k.word)].key != Key::other) throw "two keys share a slot: find another multiplier";
-        table[key_slot(k.word)] = k;
-    }
+    const auto add = [&](std::string_view name, Key key) {
+        if (name.size() > 8) return;
+        if (table[key_slot(word(name))].key != Key::other) throw "two keys share a slot: find another multiplier";
+        table[key_slot(word(name))] = {word(name), key};
+    };
+    add("v", Key::v);
+    add("id", Key::id);
+    add("type", Key::type);
+    add("at", Key::at);
+    add("set", Key::set);
+    for (std::size_t i = 0; i < fields.size(); ++i) add(fields[i].name, static_cast<Key>(first_field + i));
     return table;
 }
 constexpr std::array<KeyWord, 32> key_table = key_table_of();
@@ -325,6 +326,17 @@ bool read_text(Scanner& s, std::string& out) {
     return true;
 }
 
+bool read_named(Scanner& s, NamedText& out, std::span<const std::string_view> names) {
+    if (s.null()) {
+        out.clear();
+        return true;
+    }
+    std::string_view text;
+    if (!s.string(text)) return false;
+    out.assign(text, names);
+    return true;
+}
+
 bool read_stamp(Scanner& s, std::optional<Stamp>& out) {
     if (s.null()) {
         out.reset();
@@ -336,24 +348,22 @@ bool read_stamp(Scanner& s, std::optional<Stamp>& out) {
     return out.has_value();  // an unreadable time: simdjson's path words the error
 }
 
-// A field entries and amendments share; false to decline.
-bool read_common(Key key, Scanner& s, Entry& e, std::uint32_t& mask) {
-    switch (key) {
-        case Key::ml: mask |= field_ml; return read_number(s, e.ml);
-        case Key::left_ml: mask |= field_left_ml; return read_number(s, e.left_ml);
-        case Key::right_ml: mask |= field_right_ml; return read_number(s, e.right_ml);
-        case Key::dur_s: mask |= field_dur_s; return read_count(s, e.dur_s);
-        case Key::left_s: mask |= field_left_s; return read_count(s, e.left_s);
-        case Key::right_s: mask |= field_right_s; return read_count(s, e.right_s);
-        case Key::method: mask |= field_method; return read_text(s, e.method);
-        case Key::milk: mask |= field_milk; return read_text(s, e.milk);
-        case Key::place: mask |= field_place; return read_text(s, e.place);
-        case Key::label: mask |= field_label; return read_text(s, e.label);
-        case Key::note: mask |= field_note; return read_text(s, e.note);
-        case Key::reason: mask |= field_reason; return read_text(s, e.reason);
-        case Key::pumped: mask |= field_pumped; return read_stamp(s, e.pumped);
-        default: return false;  // unknown here: simdjson's path skips it whatever it holds
+// A field of the table (an amendment's `set` holds only those it may
+// correct); false to decline.
+bool read_field(Key key, Scanner& s, Entry& e, std::uint32_t& mask, bool in_set) {
+    const auto index = static_cast<std::size_t>(key);
+    if (index < first_field) return false;  // unknown here: simdjson's path skips it whatever it holds
+    const FieldSpec& field = fields[index - first_field];
+    if (in_set && !field.amendable()) return false;
+    mask |= field.amend_bit;
+    switch (field.kind) {
+        case FieldKind::volume: return read_number(s, e.*field.volume);
+        case FieldKind::seconds: return read_count(s, e.*field.seconds);
+        case FieldKind::text: return read_text(s, e.*field.text);
+        case FieldKind::named: return read_named(s, field.named(e), field.names);
+        case FieldKind::time: return read_stamp(s, e.*field.time);
     }
+    return false;
 }
 
 bool read_set(Scanner& s, Entry& e) {
@@ -371,7 +381,7 @@ bool read_set(Scanner& s, Entry& e) {
             e.set_at = *stamp;
             e.set_at_text.assign(text.data(), text.size());
             e.set_fields |= field_at;
-        } else if (!read_common(key, s, e, e.set_fields)) {
+        } else if (!read_field(key, s, e, e.set_fields, true)) {
             return false;
         }
     } while (s.eat(','));
@@ -426,17 +436,11 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                     has_at = true;
                     break;
                 }
-                case Key::target:
-                    if (!read_text(s, e.target)) return false;
-                    break;
-                case Key::from:
-                    if (!read_text(s, e.from)) return false;
-                    break;
                 case Key::set:
                     if (!read_set(s, e)) return false;
                     break;
                 default:
-                    if (!read_common(key, s, e, own_mask)) return false;
+                    if (!read_field(key, s, e, own_mask, false)) return false;
             }
         } while (s.eat(','));
     }

@@ -12,6 +12,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/id_hash.hpp"
+#include "pumplog/fields.hpp"
 #include "line_parser.hpp"
 #include "text.hpp"
 
@@ -53,29 +54,6 @@ std::string json_error(simdjson::error_code code) {
     }
 }
 
-// The kinds of value the reader's fields hold, and how each is checked. These
-// mirror the streaming parser (entry.cpp), which refuses a line whose known
-// field has the wrong type, whatever the line's type.
-enum class Kind { volume, seconds, text, time };
-
-struct FieldRule {
-    std::string_view name;
-    Kind kind;
-};
-
-constexpr FieldRule common_fields[] = {
-    {"ml", Kind::volume},      {"left_ml", Kind::volume}, {"right_ml", Kind::volume}, {"dur_s", Kind::seconds},
-    {"left_s", Kind::seconds}, {"right_s", Kind::seconds}, {"method", Kind::text},    {"milk", Kind::text},
-    {"place", Kind::text},     {"label", Kind::text},     {"note", Kind::text},       {"reason", Kind::text},
-    {"pumped", Kind::time},
-};
-
-const FieldRule* common_field(std::string_view name) {
-    for (const auto& rule : common_fields)
-        if (rule.name == name) return &rule;
-    return nullptr;
-}
-
 bool is_time(element value) {
     std::string_view text;
     return !value.get_string().get(text) && parse_rfc3339(text).has_value();
@@ -83,26 +61,27 @@ bool is_time(element value) {
 
 // The error in a value of a known field, or "" when it is fine. Null stands for
 // "absent", as the reader takes it.
-std::string value_error(std::string_view name, Kind kind, element value) {
+std::string value_error(std::string_view name, FieldKind kind, element value) {
     if (value.is_null()) return "";
     switch (kind) {
-        case Kind::volume: {
+        case FieldKind::volume: {
             double ml = 0;
             if (value.get_double().get(ml)) return quote_key(name) + " is not a number (millilitres)";
             if (plausible_volume(ml)) return "";
             return fmt::format("{} of {} ml is not a plausible volume (0 to {} ml)", quote_key(name), ml,
                                most_plausible_ml);
         }
-        case Kind::seconds: {
+        case FieldKind::seconds: {
             double d = 0;
             // Whole seconds, in the range the reader converts without overflow.
             if (!value.get_double().get(d) && d > -9.2e18 && d < 9.2e18 && d == std::floor(d)) return "";
             return quote_key(name) + " is not a whole number of seconds";
         }
-        case Kind::text:
+        case FieldKind::text:
+        case FieldKind::named:
             if (value.is_string()) return "";
             return quote_key(name) + " is not a string";
-        case Kind::time:
+        case FieldKind::time:
             if (is_time(value)) return "";
             return quote_key(name) + " is not an RFC 3339 time (2026-11-21T14:05:00+01:00)";
     }
@@ -123,58 +102,45 @@ std::string_view string_field(element object, std::string_view name) {
 
 // Lines whose `target` names another line: corrections and stock operations.
 bool refers_to_an_entry(EntryType type) {
-    return type == EntryType::void_ || type == EntryType::amend || type == EntryType::use ||
-           type == EntryType::move || type == EntryType::discard;
+    static const FieldSpec& target = *field_named("target");
+    return target.carried_by_type(type);
 }
 
-// The fields each known type must carry (SPEC 3), beyond v, id, type and at.
+// The fields each known type must carry (SPEC 3), beyond v, id, type and at:
+// fields.hpp's requirements, then its known values.
 void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
-    const auto require = [&](std::string_view name, std::string_view why) {
-        if (!present(object, name))
-            verdict.findings.push_back({Severity::error, fmt::format("no \"{}\" ({})", name, why)});
+    const auto require = [&](const Requirement& r) {
+        if (r.field == "target") return;  // last, below
+        if (!present(object, r.field))
+            verdict.findings.push_back({Severity::error, fmt::format("no \"{}\" ({})", r.field, r.why)});
     };
-    const auto expect_one_of = [&](std::string_view name, std::initializer_list<std::string_view> values) {
+    for (const auto& r : requirements)
+        if (r.type == type) require(r);
+    if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle)
+        require(bottle_requirement);
+    for (const auto& field : fields) {
+        if (field.kind != FieldKind::named || !field.carried_by_type(type)) continue;
         element value;
         std::string_view text;
-        if (object.at_key(name).get(value) || value.get_string().get(text)) return;
-        if (std::find(values.begin(), values.end(), text) != values.end()) return;
+        if (object.at_key(field.name).get(value) || value.get_string().get(text)) continue;
+        if (std::find(field.names.begin(), field.names.end(), text) != field.names.end()) continue;
         std::string list;
-        for (auto v : values) list += (list.empty() ? "" : ", ") + std::string(v);
+        for (auto v : field.names) list += (list.empty() ? "" : ", ") + std::string(v);
         verdict.findings.push_back({Severity::note, fmt::format("unknown {} {} (this pumplog knows {}); ignored by "
                                                                 "computations",
-                                                                name, quote_key(text), list)});
-    };
-    switch (type) {
-        case EntryType::pump: require("ml", "a pump records a volume"); break;
-        case EntryType::feed:
-            require("method", "bottle or breast");
-            expect_one_of("method", {"bottle", "breast"});
-            if (string_field(object, "method") == "bottle") require("ml", "a bottle feed records a volume");
-            expect_one_of("milk", {"breast", "formula"});
-            break;
-        case EntryType::store:
-            require("ml", "a stored container holds a volume");
-            require("place", "where it is stored");
-            expect_one_of("place", {"room", "cooler", "fridge", "freezer"});
-            break;
-        case EntryType::move:
-            require("place", "where it moved to");
-            expect_one_of("place", {"room", "cooler", "fridge", "freezer"});
-            break;
-        case EntryType::use: require("ml", "how much was used"); break;
-        case EntryType::amend: {
-            element set;
-            if (object.at_key("set").get(set) || set.is_null())
-                verdict.findings.push_back({Severity::error, "no \"set\" (the corrected fields)"});
-            break;
-        }
-        default: break;
+                                                                field.name, quote_key(text), list)});
     }
-    if (refers_to_an_entry(type)) {
+    if (type == EntryType::amend) {
+        element set;
+        if (object.at_key("set").get(set) || set.is_null())
+            verdict.findings.push_back({Severity::error, "no \"set\" (the corrected fields)"});
+    }
+    for (const auto& r : requirements) {
+        if (r.type != type || r.field != "target") continue;
         element value;
         std::string_view target;
         if (object.at_key("target").get(value) || value.is_null())
-            verdict.findings.push_back({Severity::error, "no \"target\" (the id of the entry it refers to)"});
+            verdict.findings.push_back({Severity::error, fmt::format("no \"target\" ({})", r.why)});
         else if (!value.get_string().get(target) && target.empty())
             verdict.findings.push_back({Severity::error, "\"target\" is empty"});
     }
@@ -193,7 +159,7 @@ void check_set(element set, LineVerdict& verdict) {
                 verdict.findings.push_back({Severity::error, "\"set.at\" is not an RFC 3339 time"});
             continue;
         }
-        if (const FieldRule* rule = common_field(field.key)) {
+        if (const FieldSpec* rule = field_named(field.key); rule && rule->amendable()) {
             const std::string error = value_error(std::string("set.") + std::string(field.key), rule->kind, field.value);
             if (!error.empty()) verdict.findings.push_back({Severity::error, error});
         }
@@ -204,39 +170,50 @@ void check_set(element set, LineVerdict& verdict) {
 
 namespace {
 
-bool one_of(std::string_view value, std::initializer_list<std::string_view> values) {
-    return std::find(values.begin(), values.end(), value) != values.end();
+// fields.hpp's rules for one type, looked up once: clean_by_shape runs on every line.
+struct ShapeRules {
+    std::vector<const FieldSpec*> required;
+    std::vector<std::pair<const FieldSpec*, std::uint32_t>> named;  // and its key's bit
+};
+
+const ShapeRules& shape_rules(EntryType type) {
+    static const auto all = [] {
+        std::array<ShapeRules, static_cast<std::size_t>(EntryType::unknown) + 1> out;
+        for (std::size_t t = 0; t < out.size(); ++t) {
+            const auto type = static_cast<EntryType>(t);
+            for (const auto& r : requirements)
+                if (r.type == type) out[t].required.push_back(field_named(r.field));
+            for (const auto& field : fields)
+                if (field.kind == FieldKind::named && field.carried_by_type(type))
+                    out[t].named.emplace_back(&field, canonical_key_bit(field.name));
+        }
+        return out;
+    }();
+    return all[static_cast<std::size_t>(type)];
 }
 
 // Whether a line the reader's fast path accepted (so: a JSON object of known
 // keys, each once and of its type, with v, id, type and at) passes every rule
 // of LineValidator::check without a finding. False means "not sure": the DOM
-// path then decides and words the findings. Mirrors check_type_fields.
+// path then decides and words the findings. The same tables as check_type_fields.
 bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     // Looked up on first use, not at every start of the program.
-    static const std::uint32_t milk_bit = canonical_key_bit("milk"), set_bit = canonical_key_bit("set");
+    static const std::uint32_t set_bit = canonical_key_bit("set");
     if (!shape.version_one || !shape.whole_counts) return false;
-    for (const auto& v : {e.ml, e.left_ml, e.right_ml})
-        if (v && !plausible_volume(*v)) return false;
+    if (e.type == EntryType::unknown) return false;  // a note
+    for (const auto& field : fields)
+        if (field.kind == FieldKind::volume && e.*field.volume && !plausible_volume(*(e.*field.volume))) return false;
     // The scanner keeps a `set`'s fields in the entry's own members: only an
     // amendment's own fields are then told apart (it has no required ones).
-    if (e.type != EntryType::amend && (shape.keys & set_bit)) return false;
-    switch (e.type) {
-        case EntryType::pump: return e.ml.has_value();
-        case EntryType::feed:
-            if (!one_of(e.method, {"bottle", "breast"})) return false;
-            if (e.method == "bottle" && !e.ml) return false;
-            // A written milk must be known; an empty one may be "" (a note) or null (fine).
-            return !(shape.keys & milk_bit) || one_of(e.milk, {"breast", "formula"});
-        case EntryType::store: return e.ml.has_value() && one_of(e.place, {"room", "cooler", "fridge", "freezer"});
-        case EntryType::move: return !e.target.empty() && one_of(e.place, {"room", "cooler", "fridge", "freezer"});
-        case EntryType::use: return !e.target.empty() && e.ml.has_value();
-        case EntryType::discard:
-        case EntryType::void_: return !e.target.empty();
-        case EntryType::amend: return !e.target.empty() && (shape.keys & set_bit);
-        case EntryType::unknown: return false;  // a note
-    }
-    return false;
+    if ((e.type == EntryType::amend) != ((shape.keys & set_bit) != 0)) return false;
+    const ShapeRules& rules = shape_rules(e.type);
+    for (const FieldSpec* field : rules.required)
+        if (!field->present(e)) return false;
+    // A written value must be one of its names (an empty one may be "", a note, or null, fine).
+    for (const auto& [field, key_bit] : rules.named)
+        if ((shape.keys & key_bit) && !field->named_in(e).known()) return false;
+    if (e.type == EntryType::feed && e.method == FeedMethod::bottle && !e.ml) return false;
+    return true;
 }
 
 }  // namespace
@@ -355,15 +332,13 @@ void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict
         } else if (key == "at") {
             has_at = true;
             if (!is_time(value)) error("\"at\" is not an RFC 3339 time (2026-11-21T14:05:00+01:00)");
-        } else if (key == "target" || key == "from") {
-            std::string_view target;
-            if (!value.is_null() && value.get_string().get(target)) error(fmt::format("{} is not a string", quote_key(key)));
-            else if (key == "target") verdict.target.assign(target);
         } else if (key == "set") {
             check_set(value, verdict);
-        } else if (const FieldRule* rule = common_field(key)) {
+        } else if (const FieldSpec* rule = field_named(key)) {
             const std::string problem = value_error(key, rule->kind, value);
             if (!problem.empty()) error(problem);
+            std::string_view target;
+            if (key == "target" && !value.get_string().get(target)) verdict.target.assign(target);
         }
         // Any other field is kept as written and ignored (SPEC 3).
     }

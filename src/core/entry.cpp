@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include "pumplog/fields.hpp"
 #include "line_parser.hpp"
 #include "text.hpp"
 
@@ -59,19 +60,8 @@ void Entry::clear() {
 
 void Entry::apply(const Entry& amend) {
     const std::uint32_t f = amend.set_fields;
-    if (f & field_ml) ml = amend.ml;
-    if (f & field_left_ml) left_ml = amend.left_ml;
-    if (f & field_right_ml) right_ml = amend.right_ml;
-    if (f & field_dur_s) dur_s = amend.dur_s;
-    if (f & field_left_s) left_s = amend.left_s;
-    if (f & field_right_s) right_s = amend.right_s;
-    if (f & field_method) method = amend.method;
-    if (f & field_milk) milk = amend.milk;
-    if (f & field_place) place = amend.place;
-    if (f & field_label) label = amend.label;
-    if (f & field_note) note = amend.note;
-    if (f & field_reason) reason = amend.reason;
-    if (f & field_pumped) pumped = amend.pumped;
+    for (const auto& field : fields)
+        if (f & field.amend_bit) field.copy(amend, *this);
     if (f & field_at) {
         at = amend.set_at;
         at_text = amend.set_at_text;
@@ -143,25 +133,25 @@ bool read_time(value v, std::optional<Stamp>& out, std::string* text) {
     return out.has_value();
 }
 
-// A field shared by entries and amendments; returns false on a type error,
-// sets `known` when the key is one of them.
-bool read_common_field(std::string_view key, value v, Entry& e, std::uint32_t& mask, bool& known) {
-    known = true;
-    if (key == "ml") { mask |= field_ml; return read_number(v, e.ml); }
-    if (key == "left_ml") { mask |= field_left_ml; return read_number(v, e.left_ml); }
-    if (key == "right_ml") { mask |= field_right_ml; return read_number(v, e.right_ml); }
-    if (key == "dur_s") { mask |= field_dur_s; return read_integer(v, e.dur_s); }
-    if (key == "left_s") { mask |= field_left_s; return read_integer(v, e.left_s); }
-    if (key == "right_s") { mask |= field_right_s; return read_integer(v, e.right_s); }
-    if (key == "method") { mask |= field_method; return read_string(v, e.method); }
-    if (key == "milk") { mask |= field_milk; return read_string(v, e.milk); }
-    if (key == "place") { mask |= field_place; return read_string(v, e.place); }
-    if (key == "label") { mask |= field_label; return read_string(v, e.label); }
-    if (key == "note") { mask |= field_note; return read_string(v, e.note); }
-    if (key == "reason") { mask |= field_reason; return read_string(v, e.reason); }
-    if (key == "pumped") { mask |= field_pumped; return read_time(v, e.pumped, nullptr); }
-    known = false;
-    return true;
+// A field of the table (fields.hpp); false on a type error.
+bool read_field(const FieldSpec& field, value v, Entry& e) {
+    switch (field.kind) {
+        case FieldKind::volume: return read_number(v, e.*field.volume);
+        case FieldKind::seconds: return read_integer(v, e.*field.seconds);
+        case FieldKind::text: return read_string(v, e.*field.text);
+        case FieldKind::named: {
+            if (is_null(v)) {
+                field.named(e).clear();
+                return true;
+            }
+            std::string_view s;
+            if (v.get_string().get(s)) return false;
+            field.named(e).assign(s, field.names);
+            return true;
+        }
+        case FieldKind::time: return read_time(v, e.*field.time, nullptr);
+    }
+    return false;
 }
 
 }  // namespace
@@ -195,7 +185,6 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
         return false;
     }
     bool has_v = false, has_id = false, has_type = false, has_at = false;
-    std::uint32_t own_mask = 0;
     for (auto field : object) {
         std::string_view key;
         if (field.unescaped_key().get(key)) {
@@ -207,7 +196,7 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
             error = "not valid JSON";
             return false;
         }
-        bool ok = true, known = false;
+        bool ok = true;
         if (key == "v") {
             std::int64_t version = 0;
             ok = !v.get_int64().get(version) && version >= 1;
@@ -228,10 +217,6 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
             if (!ok) { error = "\"at\" is not an RFC 3339 time"; return false; }
             e.at = *stamp;
             has_at = true;
-        } else if (key == "target") {
-            ok = read_string(v, e.target);
-        } else if (key == "from") {
-            ok = read_string(v, e.from);
         } else if (key == "set") {
             simdjson::ondemand::object set;
             if (v.get_object().get(set)) { error = "\"set\" is not an object"; return false; }
@@ -249,14 +234,17 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
                     e.set_fields |= field_at;
                     continue;
                 }
-                bool sknown = false;
-                if (!read_common_field(skey, sv, e, e.set_fields, sknown)) {
+                // Only the fields an amendment may correct; any other is kept and ignored.
+                const FieldSpec* field = field_named(skey);
+                if (!field || !field->amendable()) continue;
+                e.set_fields |= field->amend_bit;
+                if (!read_field(*field, sv, e)) {
                     error = "\"set." + std::string(skey) + "\" has the wrong type";
                     return false;
                 }
             }
-        } else {
-            ok = read_common_field(key, v, e, own_mask, known);
+        } else if (const FieldSpec* field = field_named(key)) {
+            ok = read_field(*field, v, e);
         }
         if (!ok) {
             error = "\"" + printable(key) + "\" has the wrong type";

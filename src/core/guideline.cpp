@@ -43,23 +43,13 @@ constexpr Guideline cdc{
 
 }  // namespace
 
-std::string_view place_name(Place place) {
-    switch (place) {
-        case Place::room: return "room";
-        case Place::cooler: return "cooler";
-        case Place::fridge: return "fridge";
-        case Place::freezer: return "freezer";
-    }
-    return "room";
-}
+std::string_view place_name(Place place) { return name_of(place); }
 
 std::optional<Place> place_from(std::string_view text) {
     const std::string p = lower(trim(text));
-    if (p == "room" || p == "counter" || p == "countertop") return Place::room;
-    if (p == "cooler") return Place::cooler;
-    if (p == "fridge" || p == "refrigerator") return Place::fridge;
-    if (p == "freezer") return Place::freezer;
-    return std::nullopt;
+    if (p == "counter" || p == "countertop") return Place::room;
+    if (p == "refrigerator") return Place::fridge;
+    return value_named<Place>(p);
 }
 
 Place parse_place(std::string_view text) {

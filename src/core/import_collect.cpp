@@ -175,7 +175,7 @@ void FileImport::add(Draft d) {
     // rows with the same meaning came before it in this file.
     const std::string key = fmt::format(
         "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(d.child), d.source_id,
-        type_name(d.type), pump ? "" : (d.method == FeedMethod::bottle ? "bottle" : "breast"), d.milk, d.when.key,
+        type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk, d.when.key,
         number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml), number_text(d.duration),
         number_text(d.left), number_text(d.right));
     const int occurrence = occurrences_[key]++;
@@ -198,7 +198,7 @@ void FileImport::add(Draft d) {
         record.at = d.when.instant;
         record.method = d.method;
         record.amount = d.ml;
-        record.milk = d.milk;
+        record.milk = value_named<Milk>(d.milk).value_or(Milk::breast);  // "" for a bottle of breast milk
         record.left = d.left;
         record.right = d.right;
         record.duration = d.duration;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
 #include "text.hpp"
 
 namespace pumplog {
@@ -22,49 +23,60 @@ void check_plausible_duration(std::chrono::seconds duration, bool force) {
                                   format_duration(duration)));
 }
 
+namespace {
+Entry event(EntryType type, std::string_view id, Seconds at) {
+    Entry e;
+    e.type = type;
+    e.id = id;
+    e.at.instant = at;
+    return e;
+}
+}  // namespace
+
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone) {
-    Line line = new_line(EntryType::pump, id, pump.at, zone);
-    line["ml"] = json_number(round_ml(pump.amount.total.ml()));
-    if (pump.amount.left) line["left_ml"] = json_number(round_ml(pump.amount.left->ml()));
-    if (pump.amount.right) line["right_ml"] = json_number(round_ml(pump.amount.right->ml()));
-    if (pump.duration) line["dur_s"] = pump.duration->count();
-    if (!pump.note.empty()) line["note"] = valid_utf8(pump.note);
-    return line;
+    Entry e = event(EntryType::pump, id, pump.at);
+    e.ml = round_ml(pump.amount.total.ml());
+    if (pump.amount.left) e.left_ml = round_ml(pump.amount.left->ml());
+    if (pump.amount.right) e.right_ml = round_ml(pump.amount.right->ml());
+    if (pump.duration) e.dur_s = pump.duration->count();
+    e.note = pump.note;
+    return entry_line(e, zone);
 }
 
-std::string parse_milk(std::string_view text) {
+Milk parse_milk(std::string_view text) {
     const std::string m = lower(trim(text));
-    if (m == "breast" || m == "breastmilk" || m == "breast milk" || m == "expressed") return "breast";
-    if (m == "formula") return "formula";
+    if (m == "breastmilk" || m == "breast milk" || m == "expressed") return Milk::breast;
+    if (const auto milk = value_named<Milk>(m)) return *milk;
     throw usage_error(fmt::format("\"{}\" is not a kind of milk; use breast or formula", printable(text)));
 }
 
 Line feed_line(const FeedRecord& feed, std::string_view id, const date::time_zone* zone) {
-    Line line = new_line(EntryType::feed, id, feed.at, zone);
+    Entry e = event(EntryType::feed, id, feed.at);
     if (feed.method == FeedMethod::bottle) {
-        line["method"] = "bottle";
-        if (feed.amount) line["ml"] = json_number(round_ml(feed.amount->ml()));
-        line["milk"] = feed.milk.empty() ? "breast" : feed.milk;
+        e.method.set(FeedMethod::bottle);
+        if (feed.amount) e.ml = round_ml(feed.amount->ml());
+        e.milk.set(feed.milk);
     } else {
-        line["method"] = "breast";
-        if (feed.left) line["left_s"] = feed.left->count();
-        if (feed.right) line["right_s"] = feed.right->count();
-        if (feed.duration) line["dur_s"] = feed.duration->count();
+        e.method.set(FeedMethod::breast);
+        if (feed.left) e.left_s = feed.left->count();
+        if (feed.right) e.right_s = feed.right->count();
+        if (feed.duration) e.dur_s = feed.duration->count();
     }
-    if (!feed.note.empty()) line["note"] = valid_utf8(feed.note);
-    return line;
+    e.note = feed.note;
+    return entry_line(e, zone);
 }
 
 Line void_line(std::string_view target, Seconds now, std::string_view id, const date::time_zone* zone) {
-    Line line = new_line(EntryType::void_, id, now, zone);
-    line["target"] = std::string(target);
-    return line;
+    Entry e = event(EntryType::void_, id, now);
+    e.target = target;
+    return entry_line(e, zone);
 }
 
 Line amend_line(std::string_view target, const nlohmann::ordered_json& set, Seconds now, std::string_view id,
                 const date::time_zone* zone) {
-    Line line = new_line(EntryType::amend, id, now, zone);
-    line["target"] = std::string(target);
+    Entry e = event(EntryType::amend, id, now);
+    e.target = target;
+    Line line = entry_line(e, zone);
     line["set"] = set;
     return line;
 }

@@ -138,12 +138,12 @@ void count(Tally& t, const Entry& e) {
             ++t.feeds;
             // A feed is a bottle feed unless it says breast (imports may leave
             // the method out of a bottle feed with an amount).
-            if (e.method == "breast") {
+            if (e.method == FeedMethod::breast) {
                 ++t.breast_feeds;
                 t.breast_time += breast_time(e);
             } else {
                 t.bottle += volume_of(e.ml);
-                if (e.milk == "formula") t.formula += volume_of(e.ml);
+                if (e.milk == Milk::formula) t.formula += volume_of(e.ml);
             }
             break;
         case EntryType::store: t.stored += volume_of(e.ml); break;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
 #include "stock_rules.hpp"
 #include "text.hpp"
 
@@ -260,39 +261,47 @@ void check_discard(const Container& container, Seconds at, const date::time_zone
                                       format_date_time(container.stored_at, zone)));
 }
 
+namespace {
+Entry stock_event(EntryType type, std::string_view id, Seconds at, std::string_view target = {}) {
+    Entry e;
+    e.type = type;
+    e.id = id;
+    e.at.instant = at;
+    e.target = target;
+    return e;
+}
+}  // namespace
+
 Line store_line(const StoreRecord& store, std::string_view id, const date::time_zone* zone) {
-    Line line = new_line(EntryType::store, id, store.at, zone);
-    line["ml"] = json_number(round_ml(store.amount.ml()));
-    line["place"] = std::string(place_name(store.place));
-    line["pumped"] = format_rfc3339(store.pumped, zone);
-    line["label"] = valid_utf8(store.label);
-    if (!store.from.empty()) line["from"] = store.from;
-    if (!store.note.empty()) line["note"] = valid_utf8(store.note);
-    return line;
+    Entry e = stock_event(EntryType::store, id, store.at);
+    e.ml = round_ml(store.amount.ml());
+    e.place.set(store.place);
+    e.pumped = Stamp{store.pumped, {}};
+    e.label = store.label;
+    e.from = store.from;
+    e.note = store.note;
+    return entry_line(e, zone);
 }
 
 Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone) {
-    Line line = new_line(EntryType::move, id, at, zone);
-    line["target"] = std::string(target);
-    line["place"] = std::string(place_name(place));
-    return line;
+    Entry e = stock_event(EntryType::move, id, at, target);
+    e.place.set(place);
+    return entry_line(e, zone);
 }
 
 Line use_line(std::string_view target, Volume amount, Seconds at, std::string_view from, std::string_view id,
               const date::time_zone* zone) {
-    Line line = new_line(EntryType::use, id, at, zone);
-    line["target"] = std::string(target);
-    line["ml"] = json_number(round_ml(amount.ml()));
-    if (!from.empty()) line["from"] = std::string(from);
-    return line;
+    Entry e = stock_event(EntryType::use, id, at, target);
+    e.ml = round_ml(amount.ml());
+    e.from = from;
+    return entry_line(e, zone);
 }
 
 Line discard_line(std::string_view target, std::string_view reason, Seconds at, std::string_view id,
                   const date::time_zone* zone) {
-    Line line = new_line(EntryType::discard, id, at, zone);
-    line["target"] = std::string(target);
-    if (!reason.empty()) line["reason"] = valid_utf8(reason);
-    return line;
+    Entry e = stock_event(EntryType::discard, id, at, target);
+    e.reason = reason;
+    return entry_line(e, zone);
 }
 
 std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) {
@@ -302,7 +311,7 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
-        if (e.type != EntryType::feed || e.method != "bottle" || e.milk == "formula" || !e.ml) continue;
+        if (e.type != EntryType::feed || e.method != FeedMethod::bottle || e.milk == Milk::formula || !e.ml) continue;
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;

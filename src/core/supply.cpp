@@ -343,7 +343,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     }
     if (birth && day >= 0) p.milestone = supply_milestone(day);
     for (const Entry& e : entries)
-        if (e.type == EntryType::feed && e.method == "breast" && e.at.instant > since && e.at.instant <= now)
+        if (e.type == EntryType::feed && e.method == FeedMethod::breast && e.at.instant > since && e.at.instant <= now)
             ++out.breast_feeds_24h;
 
     // The basis: the last 7 local days (none before birth), what was logged on each.

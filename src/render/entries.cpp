@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "pumplog/fields.hpp"
 
 namespace pumplog::render {
 
@@ -26,20 +27,21 @@ nlohmann::ordered_json rename_volume_keys(const nlohmann::ordered_json& j, Unit 
     if (unit == Unit::ml) return j;
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const auto& [key, value] : j.items()) {
-        const bool volume = key == "ml" || key == "left_ml" || key == "right_ml";
+        const FieldSpec* field = field_named(key);
+        const bool volume = field && field->kind == FieldKind::volume;
         out[volume ? volume_key(key, unit) : key] = value;
     }
     return out;
 }
 
-void put_string(nlohmann::ordered_json& j, const char* key, const std::string& value) {
-    if (value.empty()) j.erase(key);
-    else j[key] = value;
+void put_string(nlohmann::ordered_json& j, std::string_view key, const std::string& value) {
+    if (value.empty()) j.erase(std::string(key));
+    else j[std::string(key)] = value;
 }
 
-void put_integer(nlohmann::ordered_json& j, const char* key, const std::optional<std::int64_t>& value) {
-    if (value) j[key] = *value;
-    else j.erase(key);
+void put_integer(nlohmann::ordered_json& j, std::string_view key, const std::optional<std::int64_t>& value) {
+    if (value) j[std::string(key)] = *value;
+    else j.erase(std::string(key));
 }
 
 }  // namespace
@@ -48,21 +50,23 @@ nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
     const Entry& e = *listed.entry;
     nlohmann::ordered_json j = nlohmann::ordered_json::parse(e.raw, nullptr, false);
     if (!j.is_object()) j = nlohmann::ordered_json::object();
-    // Known fields from the entry as replayed (amendments applied).
+    // The fields an amendment may correct, from the entry as replayed
+    // (amendments applied): in place when the line holds them, else added in
+    // the table's order. A time (pumped) is kept as written.
     j["at"] = e.at_text;
-    put_volume(j, "ml", e.ml, unit);
-    put_volume(j, "left_ml", e.left_ml, unit);
-    put_volume(j, "right_ml", e.right_ml, unit);
-    put_integer(j, "dur_s", e.dur_s);
-    put_integer(j, "left_s", e.left_s);
-    put_integer(j, "right_s", e.right_s);
-    if (e.type != EntryType::amend) {
-        put_string(j, "method", e.method);
-        put_string(j, "milk", e.milk);
-        put_string(j, "place", e.place);
-        put_string(j, "label", e.label);
-        put_string(j, "note", e.note);
-        put_string(j, "reason", e.reason);
+    for (const auto& field : fields) {
+        if (!field.amendable()) continue;  // as written
+        switch (field.kind) {
+            case FieldKind::volume: put_volume(j, field.name, e.*field.volume, unit); break;
+            case FieldKind::seconds: put_integer(j, field.name, e.*field.seconds); break;
+            case FieldKind::text:
+                if (e.type != EntryType::amend) put_string(j, field.name, e.*field.text);
+                break;
+            case FieldKind::named:
+                if (e.type != EntryType::amend) put_string(j, field.name, std::string(field.named_in(e).text()));
+                break;
+            case FieldKind::time: break;
+        }
     }
     j = rename_volume_keys(j, unit);
     j["ref"] = listed.ref;
@@ -76,20 +80,44 @@ std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+// SPEC 7's columns after ref, id, type and at: fields of the table.
+constexpr std::string_view csv_fields[] = {"ml", "left_ml", "right_ml", "dur_s", "method",
+                                           "milk", "place", "label", "note"};
+}  // namespace
+
 std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided) {
-    const std::string u(unit_name(unit));
-    std::vector<std::string> header{"ref",    "id",   "type", "at",    u,     "left_" + u, "right_" + u,
-                                    "dur_s",  "method", "milk", "place", "label", "note"};
+    std::vector<const FieldSpec*> columns;
+    std::vector<std::string> header{"ref", "id", "type", "at"};
+    for (const auto name : csv_fields) {
+        columns.push_back(field_named(name));
+        header.push_back(columns.back()->kind == FieldKind::volume ? volume_key(name, unit) : std::string(name));
+    }
     if (with_voided) header.push_back("voided");
     std::string out = csv_row(header);
-    const auto vol = [&](const std::optional<double>& ml) {
-        return ml ? number(output_value(Volume::from_ml(*ml), unit)) : std::string();
-    };
+    std::vector<std::string> row;
     for (const auto& listed : entries) {
         const Entry& e = *listed.entry;
-        std::vector<std::string> row{listed.ref, e.id,     e.type_text, e.at_text, vol(e.ml),
-                                     vol(e.left_ml), vol(e.right_ml), e.dur_s ? std::to_string(*e.dur_s) : "",
-                                     e.method,   e.milk,   e.place,     e.label,   e.note};
+        row.assign({listed.ref, e.id, e.type_text, e.at_text});
+        for (const FieldSpec* field : columns) {
+            switch (field->kind) {
+                case FieldKind::volume: {
+                    const auto& ml = e.*field->volume;
+                    row.push_back(ml ? number(output_value(Volume::from_ml(*ml), unit)) : std::string());
+                    break;
+                }
+                case FieldKind::seconds: {
+                    const auto& s = e.*field->seconds;
+                    row.push_back(s ? std::to_string(*s) : std::string());
+                    break;
+                }
+                case FieldKind::text: row.push_back(e.*field->text); break;
+                case FieldKind::named: row.emplace_back(field->named_in(e).text()); break;
+                case FieldKind::time:  // as in the journal, in UTC (no column holds one yet)
+                    row.push_back(field->present(e) ? field_json(*field, e, nullptr).get<std::string>() : "");
+                    break;
+            }
+        }
         if (with_voided) row.push_back(listed.voided ? "true" : "false");
         out += csv_row(row);
     }
@@ -110,7 +138,7 @@ std::string describe(const Entry& e, Unit unit) {
             return out;
         }
         case EntryType::feed:
-            if (e.method == "breast") {
+            if (e.method == FeedMethod::breast) {
                 std::string out = "nursed";
                 if (e.left_s && e.right_s) {
                     out += " L " + mins(*e.left_s) + " / R " + mins(*e.right_s);
@@ -122,13 +150,15 @@ std::string describe(const Entry& e, Unit unit) {
                 return out;
             }
             return fmt::format("bottle {}{}", e.ml ? vol(e.ml) : "(no volume)",
-                               e.milk == "formula" ? " of formula" : e.milk == "breast" ? " of breast milk" : "");
+                               e.milk == Milk::formula  ? " of formula"
+                               : e.milk == Milk::breast ? " of breast milk"
+                                                        : "");
         case EntryType::store:
-            return fmt::format("stored {} {} in the {}", terminal_text(e.label), vol(e.ml), terminal_text(e.place));
+            return fmt::format("stored {} {} in the {}", terminal_text(e.label), vol(e.ml), terminal_text(e.place.text()));
         case EntryType::move:
             return fmt::format("moved {} to the {}",
                                terminal_text(e.target.size() > 6 ? e.target.substr(e.target.size() - 6) : e.target),
-                               terminal_text(e.place));
+                               terminal_text(e.place.text()));
         case EntryType::use:
             return fmt::format("used {}", vol(e.ml));
         case EntryType::discard:

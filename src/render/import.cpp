@@ -48,7 +48,7 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         if (e.type == EntryType::pump) {
             ++pumps;
             if (!e.ml) ++no_volume;
-        } else if (e.method == "breast") {
+        } else if (e.method == FeedMethod::breast) {
             ++breasts;
         } else {
             ++bottles;

@@ -36,11 +36,12 @@ inline Entry entry_at(EntryType type, const date::time_zone* zone, date::sys_day
 
 inline Entry feed(const date::time_zone* zone, date::sys_days day, int minute, std::optional<double> ml) {
     Entry e = entry_at(EntryType::feed, zone, day, minute);
-    e.method = ml ? "bottle" : "breast";
-    if (ml) {
-        e.ml = *ml;
-        e.milk = "breast";
+    if (ml.has_value()) {
+        e.method.set(FeedMethod::bottle);
+        e.ml = ml;
+        e.milk.set(Milk::breast);
     } else {
+        e.method.set(FeedMethod::breast);
         e.left_s = 600;
     }
     return e;

@@ -294,7 +294,7 @@ TEST_CASE("formula bottles count as what the baby drinks and the basis says so")
     auto entries = feeds_for(berlin(), monday, 7, even_slots(6, hm(3), 100));
     for (int d = 0; d < 7; d += 2) {
         Entry bottle = feed(berlin(), monday + date::days(d), hm(22), 200);
-        bottle.milk = "formula";
+        bottle.milk.set(Milk::formula);
         entries.push_back(bottle);
     }
     const Cadence c = learn(entries, monday, 7);

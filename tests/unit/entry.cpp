@@ -63,8 +63,8 @@ TEST_CASE("feed, store, move, use, discard and void lines give their fields") {
     const Entry bottle = parsed(
         R"({"v":1,"id":"f1","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","ml":120,"milk":"formula"})");
     CHECK(bottle.type == EntryType::feed);
-    CHECK(bottle.method == "bottle");
-    CHECK(bottle.milk == "formula");
+    CHECK(bottle.method == FeedMethod::bottle);
+    CHECK(bottle.milk == Milk::formula);
     CHECK(bottle.ml == 120);
     const Entry breast = parsed(
         R"({"v":1,"id":"f2","type":"feed","at":"2026-11-21T12:00:00+01:00","method":"breast","left_s":720,"right_s":480})");
@@ -74,7 +74,7 @@ TEST_CASE("feed, store, move, use, discard and void lines give their fields") {
     const Entry store = parsed(R"({"v":1,"id":"s1","type":"store","at":"2026-11-21T12:00:00+01:00","ml":100,)"
                                R"("place":"freezer","pumped":"2026-11-21T10:00:00+01:00","label":"B1","from":"p1"})");
     CHECK(store.type == EntryType::store);
-    CHECK(store.place == "freezer");
+    CHECK(store.place == Place::freezer);
     CHECK(store.label == "B1");
     CHECK(store.from == "p1");
     REQUIRE(store.pumped);

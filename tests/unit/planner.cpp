@@ -467,7 +467,7 @@ TEST_CASE("some feeds without amounts: the slots they mostly make are marked est
     for (auto& e : entries)
         if (format_clock(e.at.instant, berlin()) == "10:00") {
             e.ml.reset();
-            e.method = "breast";
+            e.method.set(FeedMethod::breast);
         }
     const Plan plan = plan_day(entries, away_weekdays(), monday);
     REQUIRE(plan.pumps.size() == 3);

@@ -50,7 +50,7 @@ TEST_CASE("a bottle feed holds ml and milk, breast milk by default") {
     feed.amount = Volume::from_ml(120);
     CHECK(serialize(feed_line(feed, "ID", berlin())) ==
           R"({"v":1,"id":"ID","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","ml":120,"milk":"breast"})");
-    feed.milk = "formula";
+    feed.milk = Milk::formula;
     CHECK_THAT(serialize(feed_line(feed, "ID", berlin())), Contains(R"("milk":"formula")"));
 }
 
@@ -65,9 +65,9 @@ TEST_CASE("nursing holds the time at each side") {
 }
 
 TEST_CASE("milk is breast or formula") {
-    CHECK(parse_milk("breast") == "breast");
-    CHECK(parse_milk("Formula") == "formula");
-    CHECK(parse_milk("breast milk") == "breast");
+    CHECK(parse_milk("breast") == Milk::breast);
+    CHECK(parse_milk("Formula") == Milk::formula);
+    CHECK(parse_milk("breast milk") == Milk::breast);
     CHECK(refusal([] { parse_milk("cow"); }) == "\"cow\" is not a kind of milk; use breast or formula");
 }
 

@@ -757,7 +757,7 @@ TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps 
         feed.id = std::string("feed-") + at;
         feed.at = stamp(at);
         feed.at_text = at;
-        feed.method = "breast";
+        feed.method.set(FeedMethod::breast);
         feed.left_s = 600;
         entries.push_back(feed);
     }

@@ -1,0 +1,23 @@
+#pragma once
+// `log feed`'s rules (SPEC 1): a bottle feed has an amount and a kind of
+// milk, nursing has durations; the options that go with one refuse the other.
+#include <string>
+#include <vector>
+
+#include "pumplog/record.hpp"
+
+namespace pumplog {
+
+// `log feed`'s options as typed: empty when not given.
+struct FeedRequest {
+    std::vector<std::string> amount;  // the words of the amount
+    std::string milk, left, right, duration, at, note;
+    bool bottle = false, breast = false, force = false, from_stock = false;
+};
+
+// The feed the options describe, at --at (default now); usage error for
+// options that contradict each other, an implausible value (unless forced)
+// or a time in the future. Bare numbers are in `bare`.
+FeedRecord feed_record(const FeedRequest& request, const Clock& clock, Unit bare);
+
+}  // namespace pumplog

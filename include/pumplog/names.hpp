@@ -1,0 +1,91 @@
+#pragma once
+// The journal's named values (SPEC 3): a feed's method, a bottle's milk, a
+// container's place. Each enum has one name table, the only place its names
+// are spelled; the parsers, the writer and the renderers go through it, and
+// everything else compares enums.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace pumplog {
+
+enum class FeedMethod : std::uint8_t { bottle, breast };
+enum class Milk : std::uint8_t { breast, formula };
+// Where a container of milk is kept.
+enum class Place : std::uint8_t { room, cooler, fridge, freezer };
+
+template <class E>
+struct Names;
+template <>
+struct Names<FeedMethod> {
+    static constexpr std::array<std::string_view, 2> list = {"bottle", "breast"};
+};
+template <>
+struct Names<Milk> {
+    static constexpr std::array<std::string_view, 2> list = {"breast", "formula"};
+};
+template <>
+struct Names<Place> {
+    static constexpr std::array<std::string_view, 4> list = {"room", "cooler", "fridge", "freezer"};
+};
+
+template <class E>
+constexpr std::string_view name_of(E value) {
+    return Names<E>::list[static_cast<std::size_t>(value)];
+}
+// The value written exactly so, or nullopt.
+template <class E>
+constexpr std::optional<E> value_named(std::string_view text) {
+    for (std::size_t i = 0; i < Names<E>::list.size(); ++i)
+        if (Names<E>::list[i] == text) return static_cast<E>(i);
+    return std::nullopt;
+}
+
+// A named value as a journal line holds it: the text as written ("" when
+// absent) and, when it is one of its names, which. A value this version
+// does not know is kept (shown, and ignored by computations).
+class NamedText {
+public:
+    static constexpr std::uint8_t unknown = 0xff;
+    std::string_view text() const { return text_; }
+    bool empty() const { return text_.empty(); }
+    bool known() const { return code_ != unknown; }
+    void clear() {
+        text_.clear();
+        code_ = unknown;
+    }
+    // Reads `text`, one of `names` or not.
+    void assign(std::string_view text, std::span<const std::string_view> names) {
+        text_.assign(text.data(), text.size());
+        code_ = unknown;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (names[i] == text) code_ = static_cast<std::uint8_t>(i);
+    }
+    bool operator==(const NamedText&) const = default;
+    bool operator==(const char*) const = delete;  // compare the enum, not the text
+    // The text, for code that still reads it as a string (stock_replay.cpp's
+    // place_of; to go once it compares Place).
+    operator std::string_view() const { return text_; }
+
+protected:
+    std::string text_;
+    std::uint8_t code_ = unknown;
+};
+
+template <class E>
+class Named : public NamedText {
+public:
+    std::optional<E> value() const {
+        return code_ == unknown ? std::nullopt : std::optional<E>(static_cast<E>(code_));
+    }
+    bool operator==(E value) const { return code_ == static_cast<std::uint8_t>(value); }
+    bool operator==(const Named&) const = default;
+    bool operator==(const char*) const = delete;
+    void set(E value) { NamedText::assign(name_of(value), Names<E>::list); }
+    void assign(std::string_view text) { NamedText::assign(text, Names<E>::list); }
+};
+
+}  // namespace pumplog

@@ -1,0 +1,178 @@
+#include "pumplog/amend.hpp"
+
+#include <algorithm>
+
+#include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
+#include "pumplog/record.hpp"
+
+namespace pumplog {
+
+void Amendment::set(std::uint32_t bit) {
+    if (std::find(order_.begin(), order_.end(), bit) == order_.end()) order_.push_back(bit);
+    values_.set_fields |= bit;
+}
+
+void Amendment::set_at(Seconds at, const date::time_zone* zone) {
+    values_.set_at.instant = at;
+    values_.set_at_text = format_rfc3339(at, zone);
+    set(field_at);
+}
+
+nlohmann::ordered_json Amendment::json(const date::time_zone* zone) const {
+    nlohmann::ordered_json set = nlohmann::ordered_json::object();
+    for (const std::uint32_t bit : order_) {
+        if (bit == field_at) {
+            set["at"] = values_.set_at_text;
+        } else {
+            const FieldSpec& field = *field_of_bit(bit);
+            set[std::string(field.name)] = field_json(field, values_, zone);
+        }
+    }
+    return set;
+}
+
+Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
+                const date::time_zone* zone) {
+    return amend_line(target, set.json(zone), now, id, zone);
+}
+
+Amendment amendment(const EditRequest& o, const Entry& target, const Clock& clock, Unit bare) {
+    Amendment set;
+    Entry& v = set.values();
+    const bool sides_given = !o.left.empty() || !o.right.empty();
+    if (!o.at.empty()) {
+        const Seconds at = parse_time_point(o.at, clock);
+        check_not_future(at, clock.now, o.force, clock.zone);
+        set.set_at(at, clock.zone);
+    }
+    if (o.note) {
+        v.note = *o.note;  // empty: removed
+        set.set(field_note);
+    }
+    const auto duration = [&](const std::string& text) {
+        const std::chrono::seconds d = parse_duration(text);
+        check_plausible_duration(d, o.force);
+        return d.count();
+    };
+    // A field the entry holds, removed.
+    const auto clear = [&](std::uint32_t bit, bool present) {
+        if (present) set.set(bit);
+    };
+    if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
+    if ((o.bottle || o.breast) && target.type != EntryType::feed) throw usage_error("--bottle/--breast go with a feed");
+
+    if (target.type == EntryType::pump) {
+        if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
+        if (!o.amount.empty() && sides_given) throw usage_error("give either --amount or --left/--right, not both");
+        if (!o.amount.empty()) {
+            const SideAmounts a = parse_session_amount(o.amount, bare);
+            check_plausible_session(a.total, o.force);
+            v.ml = round_ml(a.total.ml());
+            set.set(field_ml);
+            // The sides follow the new amount: a plain amount drops the old ones.
+            if (a.left) {
+                v.left_ml = round_ml(a.left->ml());
+                set.set(field_left_ml);
+            } else {
+                clear(field_left_ml, target.left_ml.has_value());
+            }
+            if (a.right) {
+                v.right_ml = round_ml(a.right->ml());
+                set.set(field_right_ml);
+            } else {
+                clear(field_right_ml, target.right_ml.has_value());
+            }
+        }
+        if (sides_given) {
+            std::optional<Volume> left, right;
+            if (target.left_ml) left = Volume::from_ml(*target.left_ml);
+            if (target.right_ml) right = Volume::from_ml(*target.right_ml);
+            if (!o.left.empty()) left = parse_amount(o.left, bare);
+            if (!o.right.empty()) right = parse_amount(o.right, bare);
+            const Volume total = left.value_or(Volume{}) + right.value_or(Volume{});
+            check_plausible_session(total, o.force);
+            if (left) {
+                v.left_ml = round_ml(left->ml());
+                set.set(field_left_ml);
+            }
+            if (right) {
+                v.right_ml = round_ml(right->ml());
+                set.set(field_right_ml);
+            }
+            v.ml = round_ml(total.ml());
+            set.set(field_ml);
+        }
+        if (!o.duration.empty()) {
+            v.dur_s = duration(o.duration);
+            set.set(field_dur_s);
+        }
+    } else if (target.type == EntryType::feed) {
+        const bool was_breast = target.method == FeedMethod::breast;
+        const bool breast = o.breast || (was_breast && !o.bottle);
+        if (breast) {
+            if (!o.amount.empty())
+                throw usage_error("a breast feed has durations, not an amount; use --left/--right or --dur");
+            if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
+            if (!was_breast) {
+                v.method.set(FeedMethod::breast);
+                set.set(field_method);
+                clear(field_ml, target.ml.has_value());
+                clear(field_milk, !target.milk.empty());
+            }
+            if (!o.left.empty()) {
+                v.left_s = duration(o.left);
+                set.set(field_left_s);
+            }
+            if (!o.right.empty()) {
+                v.right_s = duration(o.right);
+                set.set(field_right_s);
+            }
+            if (!o.duration.empty()) {
+                v.dur_s = duration(o.duration);
+                set.set(field_dur_s);
+            }
+        } else {
+            if (sides_given) throw usage_error("--left/--right go with --breast");
+            if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
+            if (was_breast) {
+                if (o.amount.empty()) throw usage_error("a bottle feed needs its --amount");
+                v.method.set(FeedMethod::bottle);
+                set.set(field_method);
+                clear(field_left_s, target.left_s.has_value());
+                clear(field_right_s, target.right_s.has_value());
+                clear(field_dur_s, target.dur_s.has_value());
+                if (o.milk.empty()) {
+                    v.milk.set(Milk::breast);
+                    set.set(field_milk);
+                }
+            }
+            if (!o.amount.empty()) {
+                const Volume amount = parse_amount(o.amount, bare);
+                check_plausible_session(amount, o.force);
+                v.ml = round_ml(amount.ml());
+                set.set(field_ml);
+            }
+            if (!o.milk.empty()) {
+                v.milk.set(parse_milk(o.milk));
+                set.set(field_milk);
+            }
+        }
+    } else {
+        // Stock entries (store, use): their time, note and volume.
+        if (sides_given || !o.duration.empty() || !o.milk.empty())
+            throw usage_error("--left/--right, --dur and --milk go with a pump or a feed");
+        if (!o.amount.empty()) {
+            const Volume amount = parse_amount(o.amount, bare);
+            check_plausible_session(amount, o.force);
+            v.ml = round_ml(amount.ml());
+            set.set(field_ml);
+        }
+    }
+    if (set.empty())
+        throw usage_error(
+            "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
+    return set;
+}
+
+}  // namespace pumplog

@@ -1,0 +1,39 @@
+#include "pumplog/feed_rules.hpp"
+
+#include "pumplog/error.hpp"
+
+namespace pumplog {
+
+FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
+    FeedRecord feed;
+    feed.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
+    check_not_future(feed.at, clock.now, o.force, clock.zone);
+    feed.note = o.note;
+    if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
+    const bool breast = o.breast || (o.amount.empty() && (!o.left.empty() || !o.right.empty()));
+    if (breast) {
+        if (!o.amount.empty()) throw usage_error("a breast feed has durations, not an amount; try --left 12m --right 8m");
+        if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
+        feed.method = FeedMethod::breast;
+        if (!o.left.empty()) feed.left = parse_duration(o.left);
+        if (!o.right.empty()) feed.right = parse_duration(o.right);
+        if (!o.duration.empty()) feed.duration = parse_duration(o.duration);
+        for (const auto& d : {feed.left, feed.right, feed.duration})
+            if (d) check_plausible_duration(*d, o.force);
+    } else {
+        if (o.amount.empty()) throw usage_error("no amount given; try pumplog log feed 120ml (or --breast --left 10m)");
+        if (!o.left.empty() || !o.right.empty()) throw usage_error("--left/--right go with --breast");
+        if (!o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
+        feed.method = FeedMethod::bottle;
+        std::string amount;
+        for (const auto& word : o.amount) amount += (amount.empty() ? "" : " ") + word;
+        feed.amount = parse_amount(amount, bare);
+        check_plausible_session(*feed.amount, o.force);
+        feed.milk = o.milk.empty() ? Milk::breast : parse_milk(o.milk);
+        if (o.from_stock && feed.milk != Milk::breast) throw usage_error("--from-stock takes breast milk, not formula");
+    }
+    if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
+    return feed;
+}
+
+}  // namespace pumplog
