@@ -8,6 +8,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "core/replay.hpp"
 #include "pumplog/history.hpp"
 
 using namespace pumplog;
