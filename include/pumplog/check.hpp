@@ -116,6 +116,6 @@ struct RepairResult {
 // line in both files rather than in neither), then rewrites the journal with
 // every other line byte for byte through Journal::rewrite (JOURNAL.bak kept).
 // A clean journal is left untouched.
-RepairResult repair_journal(const Journal& journal);
+RepairResult repair_journal(Journal& journal);
 
 }  // namespace pumplog

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pumplog/journal.hpp"
@@ -35,17 +36,6 @@ struct Replayed {
 // `b`'s fields win where both set one).
 bool applies_before(const Entry& a, const Entry& b);
 
-struct ReplayResult {
-    ReadStats stats;
-};
-
-// Delivers each event entry in effect (newest written first), amendments
-// applied. `reset` is called when the replay has to start over (a void or
-// amend line found before its target in the file): drop what was delivered.
-ReplayResult replay(const Journal& journal, const ReplayOptions& options,
-                    const std::function<void(const Replayed&)>& deliver,
-                    const std::function<void()>& reset);
-
 // The entries in effect as a list sorted by time (ties in file order).
 struct History {
     std::vector<Entry> entries;
@@ -53,5 +43,22 @@ struct History {
     ReadStats stats;
 };
 History load_history(const Journal& journal, const ReplayOptions& options);
+
+// Questions about single entries. Each reads the journal once or, when a
+// correction stands before its target, twice; the caller sees only the answer.
+struct InEffect {
+    std::optional<Entry> entry;  // amendments applied
+    bool voided = false;
+    ReadStats stats;  // the bad lines met (for warnings)
+};
+
+// The entry with this id (voided ones too, flagged; a void or amend line by
+// its own id): of several with that id, the first in time (ties: the first
+// written), as in a History.
+InEffect entry_in_effect(const Journal& journal, std::string_view id, bool strict);
+
+// The newest line written that is still in effect: an event entry or an
+// amendment, not a void and nothing voided (what `log undo` takes back).
+InEffect newest_in_effect(const Journal& journal, bool strict);
 
 }  // namespace pumplog

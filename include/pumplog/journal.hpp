@@ -1,6 +1,7 @@
 #pragma once
 // The journal file: reading (streaming, newest line first), appending under an
 // exclusive lock, and the one atomic rewrite.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -10,12 +11,15 @@
 #include <vector>
 
 #include "pumplog/entry.hpp"
+#include "pumplog/environment.hpp"
+#include "pumplog/lines.hpp"
 
 namespace pumplog {
 
 // The journal path of SPEC 1: `explicit_path` (-j), else $PUMPLOG_JOURNAL, else
 // $XDG_DATA_HOME/pumplog/journal.jsonl, else ~/.local/share/pumplog/journal.jsonl.
-std::filesystem::path default_journal_path(const std::string& explicit_path);
+// `env` looks the variables up (the core reads no environment of its own).
+std::filesystem::path default_journal_path(const std::string& explicit_path, const Environment& env);
 
 // A line the reader could not take.
 struct BadLine {
@@ -52,13 +56,28 @@ using WriteFunction = std::function<ssize_t(int fd, const void* data, std::size_
 // symlink gives the file it would create. Journal error for a loop.
 std::filesystem::path resolve_journal(const std::filesystem::path& path);
 
+// How long a writer waits for another pumplog's lock before a journal error.
+inline constexpr std::chrono::milliseconds default_lock_timeout{10000};
+
+class LockedJournal;
+
+// A journal file to read. Writing needs the lock: with_lock hands its body a
+// LockedJournal, the only thing that appends or rewrites. A `const Journal&`
+// reads and nothing more.
 class Journal {
 public:
-    // `write` replaces ::write for this journal's appends and rewrites (tests).
-    explicit Journal(std::filesystem::path path, WriteFunction write = {})
-        : path_(std::move(path)), write_(std::move(write)) {}
+    // `write` replaces ::write for this journal's appends and rewrites (tests);
+    // `lock_timeout` bounds every wait for a lock (the command line reads it
+    // from PUMPLOG_LOCK_TIMEOUT_MS).
+    explicit Journal(std::filesystem::path path, WriteFunction write = {},
+                     std::chrono::milliseconds lock_timeout = default_lock_timeout)
+        : path_(std::move(path)), write_(std::move(write)), lock_timeout_(lock_timeout) {}
+    // Moved, never copied: a copy of a `const Journal&` could be locked.
+    Journal(Journal&&) = default;
+    Journal& operator=(Journal&&) = default;
     const std::filesystem::path& path() const { return path_; }
     const WriteFunction& write_function() const { return write_; }
+    std::chrono::milliseconds lock_timeout() const { return lock_timeout_; }
 
     // Reads the file backwards in chunks, parsing each line once. A missing file
     // reads as empty. Unreadable: journal error (exit 3). Bad lines are skipped and
@@ -67,36 +86,68 @@ public:
     // (the line's text): a long read that only computes saves copying it.
     ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true) const;
 
-    // Appends whole lines (no newlines inside) in one write under an exclusive
-    // flock, starting on a fresh line when the file does not end in one, then
-    // fsyncs. Creates parent folders. Journal error (exit 3) when it cannot;
-    // a write or sync that fails (disk full) is cut back first, under the
-    // lock: the file is byte-identical to what it was.
-    void append(const std::vector<std::string>& lines) const;
+    // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as
+    // a journal: a regular file only, and a last line without its newline is
+    // looked at again once no append is in progress. False when there is no file.
+    bool for_each_raw_line(const std::function<void(const RawLine&)>& visit) const;
 
-    // Appends like append, to a file kept beside the journal (JOURNAL.rejected):
-    // never through a symlink (one at the path is removed and the file created
-    // fresh), and not at all when the file already ends with exactly these
-    // lines (a repair that failed after writing them, run again, rejects each
-    // bad line once). A new file gets the owner, group and mode of `journal`.
-    // Returns whether it wrote.
-    bool append_side_file(const std::vector<std::string>& lines, const std::filesystem::path& journal) const;
+    // Takes the exclusive lock (waiting at most lock_timeout(); journal error
+    // after it), runs `body` with the locked journal, and lets go. What the call
+    // created to take the lock (the file, missing folders) is removed again
+    // when nothing was written: a refused command leaves no trace (SPEC 2).
+    void with_lock(const std::function<void(LockedJournal&)>& body);
+
+private:
+    friend class LockedJournal;
+    Journal(const Journal&) = default;
+    Journal& operator=(const Journal&) = default;
+    void after_appends(int fd, const std::function<void()>& body) const;
+
+    std::filesystem::path path_;
+    WriteFunction write_;
+    std::chrono::milliseconds lock_timeout_;
+    int held_fd_ = -1;  // the exclusive lock, in the copy a LockedJournal reads through
+};
+
+// The journal while its exclusive lock is held: only Journal::with_lock makes
+// one, and it lives for the body's call. Reads through journal() see the file
+// as the lock holder (they do not wait for it).
+class LockedJournal {
+public:
+    LockedJournal(const LockedJournal&) = delete;
+    LockedJournal& operator=(const LockedJournal&) = delete;
+
+    // The locked journal, to read.
+    const Journal& journal() const { return journal_; }
+    const std::filesystem::path& path() const { return journal_.path(); }
+
+    // Appends whole lines (no newlines inside) in one write, starting on a
+    // fresh line when the file does not end in one, then fsyncs. Journal error
+    // (exit 3) when it cannot; a write or sync that fails (disk full) is cut
+    // back first, under the lock: the file is byte-identical to what it was.
+    void append(const std::vector<std::string>& lines);
 
     // The one atomic rewrite, at the journal's resolved path (a symlinked
     // journal stays a symlink): writes `content` to a fresh JOURNAL.tmp in
     // that file's folder with the journal's owner, group and mode, fsyncs it,
     // keeps the current file as JOURNAL.bak, renames the temporary over the
-    // journal and fsyncs the folder. Holds the lock throughout. The side files
-    // are created anew, never opened through a symlink. When it fails the
-    // journal is as it was and the temporary file is gone.
-    void rewrite(const std::string& content) const;
+    // journal and fsyncs the folder. The side files are created anew, never
+    // opened through a symlink. When it fails the journal is as it was and
+    // the temporary file is gone.
+    void rewrite(const std::string& content);
 
-    // Runs `body` while holding the exclusive lock (for read-check-append commands).
-    void with_lock(const std::function<void()>& body) const;
+    // Appends like append, to the file `side` kept beside the journal
+    // (JOURNAL.rejected), under that file's own lock: never through a symlink
+    // (one at the path is removed and the file created fresh), and not at all
+    // when the file already ends with exactly these lines (a repair that
+    // failed after writing them, run again, rejects each bad line once). A new
+    // file gets the journal's owner, group and mode. Returns whether it wrote.
+    bool append_side_file(const std::filesystem::path& side, const std::vector<std::string>& lines);
 
 private:
-    std::filesystem::path path_;
-    WriteFunction write_;
+    friend class Journal;
+    LockedJournal(const Journal& journal, int fd) : journal_(journal) { journal_.held_fd_ = fd; }
+    Journal journal_;
 };
 
 }  // namespace pumplog

@@ -15,17 +15,12 @@ struct RawLine {
     bool last_without_newline = false;  // the file's last line, no '\n' after it
 };
 
-// What the file may be. A journal: a regular file only (a FIFO or device is
-// refused, never waited on), and a last line without its newline is looked at
-// again once no append is in progress (an append being written is not damage).
-// Any: also a pipe, as a copy to merge from `<(...)` is.
-enum class FileKind { journal, any };
-
-// Calls `visit` for each line of the file at `path`, streaming. Returns false
-// when the file does not exist; throws a journal error (exit 3) when it cannot
-// be read or is a folder. An empty file has no lines; a final '\n' does not
-// start another line.
-bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit,
-                       FileKind kind = FileKind::any);
+// Calls `visit` for each line of the file at `path` (any file, a pipe too, as
+// a copy to merge from `<(...)` is), streaming. Returns false when the file
+// does not exist; throws a journal error (exit 3) when it cannot be read or is
+// a folder. An empty file has no lines; a final '\n' does not start another
+// line. The journal's own lines: Journal::for_each_raw_line (a regular file
+// only, never waited on, and an append being written is not damage).
+bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit);
 
 }  // namespace pumplog

@@ -69,6 +69,6 @@ MergeSource read_merge_source(const std::filesystem::path& file);
 // Reads `files`, then under the journal's lock reads the journal, merges, and
 // rewrites it (Journal::rewrite: JOURNAL.bak kept) when something came in; a
 // merge that adds nothing leaves the file untouched.
-MergeResult merge_into(const Journal& journal, const std::vector<std::filesystem::path>& files, bool strict);
+MergeResult merge_into(Journal& journal, const std::vector<std::filesystem::path>& files, bool strict);
 
 }  // namespace pumplog

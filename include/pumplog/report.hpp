@@ -77,8 +77,6 @@ public:
     // other types (moves, unknown types) are ignored. A discard is only noted:
     // its volume comes from its container (see DiscardLedger).
     void add(const Entry& entry);
-    // Forgets everything counted (the replay starts over).
-    void clear();
 
     // Adds a discarded volume to its day and hour.
     void add_discarded(date::sys_days day, int hour, Volume volume);
@@ -123,13 +121,12 @@ public:
     // use for a discard already noted. A use written after its discard is not
     // counted (the milk was already gone; `stock use` refuses it).
     void add(const Entry& entry, const DayRange& reported);
-    void clear();
 
     // Second look-up, once every discard is known: looks for the containers
     // of the discards whose store was not met (stored before the pass began).
+    // A replay that starts over starts again from a copy made before begin_lookup.
     void begin_lookup();
     void add_container_entry(const Entry& entry);
-    void restart_lookup();  // the replay starts over
 
     bool resolved() const;
     // The earliest discard whose store was not seen.

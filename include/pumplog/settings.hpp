@@ -10,6 +10,7 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/environment.hpp"
 #include "pumplog/units.hpp"
 
 namespace pumplog {
@@ -71,8 +72,9 @@ std::string normalize_setting(std::string_view key, std::string_view value);
 // Applies one normalized value to settings.
 void apply_setting(Settings& settings, std::string_view key, std::string_view value);
 
-// The config file: $XDG_CONFIG_HOME/pumplog/config.json, else ~/.config/pumplog/config.json.
-std::filesystem::path default_config_path();
+// The config file: $PUMPLOG_CONFIG, else $XDG_CONFIG_HOME/pumplog/config.json,
+// else ~/.config/pumplog/config.json; `env` looks the variables up.
+std::filesystem::path default_config_path(const Environment& env);
 
 // The stored values (key -> normalized text) of a config file; an absent file is
 // empty; an unreadable or invalid one is a usage error naming the file.

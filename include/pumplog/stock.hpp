@@ -101,7 +101,7 @@ struct StockOptions {
     std::string label;
 };
 
-// The stash built from entries as replay() delivers them: newest written
+// The stash built from entries as the replay delivers them: newest written
 // first, amendments applied, voided ones flagged (their stores only reserve
 // a label). The result is the one the entries sorted by time would give
 // (ties in file order): each container replays its own move, use and
@@ -122,7 +122,6 @@ public:
     StockReplay& operator=(const StockReplay&) = delete;
 
     void add(const Entry& entry, bool voided);
-    void reset();  // the replay starts over
     bool needs_exact() const;
     // Ids held: containers open and ids whose entries wait for their store (what memory follows).
     std::size_t holding() const;

@@ -30,9 +30,9 @@ std::string summary(const std::string& path, const CheckReport& report) {
 
 int run_check(Context& ctx, bool repair) {
     ctx.format({Format::table});  // a report for people and grep; refuse --format json rather than ignore it
-    const Journal journal = ctx.journal();
-    const std::string path = journal.path().string();
+    const std::string path = ctx.journal().path().string();
     if (!repair) {
+        const Journal& journal = ctx.journal();
         const CheckReport report = check_journal(journal);
         print_problems(path, report);
         fmt::print("{}\n", summary(path, report));
@@ -41,6 +41,7 @@ int run_check(Context& ctx, bool repair) {
                        rejected_path(journal.path()).string());
         return report.clean() ? 0 : 3;
     }
+    Journal& journal = ctx.journal_to_write();
     const RepairResult result = repair_journal(journal);
     print_problems(path, result.report);
     fmt::print("{}\n", summary(path, result.report));

@@ -45,7 +45,7 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
         if (settings.min_gap > longest)
             throw usage_error(fmt::format("min_gap ({}) cannot be longer than {} ({}); change one of them first",
                                           format_duration(settings.min_gap), name, format_duration(longest)));
-    write_config(default_config_path(), values);
+    write_config(default_config_path(environment), values);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : normalized);
     return 0;
 }
@@ -54,7 +54,7 @@ int run_unset(Context& ctx, const std::string& key) {
     const SettingKey& k = key_of(key);
     nlohmann::json values = ctx.config_values();
     values.erase(key);
-    write_config(default_config_path(), values);
+    write_config(default_config_path(environment), values);
     fmt::print("{} = {} (default)\n", key, k.default_text.empty() ? "(unset)" : k.default_text);
     return 0;
 }

@@ -11,8 +11,10 @@
 
 namespace pumplog::cli {
 
+const char* environment(const char* name) { return std::getenv(name); }
+
 const nlohmann::json& Context::config_values() {
-    if (!config_) config_ = read_config(default_config_path());
+    if (!config_) config_ = read_config(default_config_path(environment));
     return *config_;
 }
 
@@ -65,13 +67,13 @@ Unit Context::unit() {
     return settings().unit;
 }
 
-Journal Context::journal() {
-    if (!lock_timeout_checked_) {
-        // The core reads it (journal.cpp); refuse a bad value here, at the edge, before it is used.
-        lock_timeout_from_env();
-        lock_timeout_checked_ = true;
-    }
-    return Journal(default_journal_path(journal_option));
+const Journal& Context::journal() { return journal_to_write(); }
+
+Journal& Context::journal_to_write() {
+    if (!journal_)
+        journal_.emplace(default_journal_path(journal_option, environment), WriteFunction{},
+                         lock_timeout_from_env().value_or(default_lock_timeout));
+    return *journal_;
 }
 
 std::optional<std::chrono::milliseconds> lock_timeout_from_env() {
@@ -130,17 +132,19 @@ void warn_capped(std::size_t count, std::string_view where, const std::function<
 }
 
 void Context::warn(const ReadStats& stats) const {
-    const std::string path = default_journal_path(journal_option).string();
+    const std::string path = default_journal_path(journal_option, environment).string();
     warn_capped(stats.bad.size(), path, [&](std::size_t i) {
         fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, stats.bad[i].line,
                    stats.bad[i].reason);
     });
 }
 
-History Context::history(const ReplayOptions& options) {
+History Context::history(const ReplayOptions& options) { return history(journal(), options); }
+
+History Context::history(const Journal& journal, const ReplayOptions& options) {
     ReplayOptions o = options;
     o.strict = o.strict || strict;
-    History h = load_history(journal(), o);
+    History h = load_history(journal, o);
     warn(h.stats);
     return h;
 }

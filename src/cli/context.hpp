@@ -40,7 +40,11 @@ public:
     const date::time_zone* zone();
     const Clock& clock();
     Unit unit();
-    Journal journal();
+    // The journal to read: a command that only reads gets no way to write.
+    const Journal& journal();
+    // The journal to record to: its with_lock hands out the LockedJournal
+    // that alone appends and rewrites.
+    Journal& journal_to_write();
     render::Style style();
     // The --format in effect; usage error when it is not one of `accepted`.
     Format format(std::initializer_list<Format> accepted);
@@ -48,19 +52,25 @@ public:
     void warn(const ReadStats& stats) const;
     // Replays the journal, warning about damaged lines.
     History history(const ReplayOptions& options);
+    // The same for `journal` (the locked journal, inside with_lock).
+    History history(const Journal& journal, const ReplayOptions& options);
 
 private:
     std::optional<nlohmann::json> config_;
     std::optional<Settings> settings_;
     const date::time_zone* zone_ = nullptr;
     std::optional<Clock> clock_;
-    bool lock_timeout_checked_ = false;
+    std::optional<Journal> journal_;
 };
 
 // PUMPLOG_LOCK_TIMEOUT_MS, checked: nullopt when unset or empty (the default,
 // 10 s); a usage error (exit 2) unless a whole number of 0 to a day's milliseconds.
+// The core reads no environment: the value is given to the Journal.
 inline constexpr std::int64_t most_lock_timeout_ms = 86'400'000;
 std::optional<std::chrono::milliseconds> lock_timeout_from_env();
+
+// The process's environment, for the core's functions that take one.
+const char* environment(const char* name);
 
 std::string_view format_name(Format format);
 

@@ -50,11 +50,10 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     for (const auto& path : o.files) files.push_back(read_source(path));
 
     ImportResult result = read_import(files, options);
-    const Journal journal = ctx.journal();
     // The journal as it stands: its lines in file order and its ids.
     std::vector<KeyedLine> lines;
     std::unordered_set<std::string> ids;
-    const auto read_journal = [&] {
+    const auto read_journal = [&](const Journal& journal) {
         const ReadStats stats = journal.read_backward([&](const Entry& e) {
             lines.push_back({line_key(e), e.raw});
             ids.insert(e.id);
@@ -64,13 +63,13 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         return stats;
     };
     if (o.dry_run) {
-        ctx.warn(read_journal());
+        ctx.warn(read_journal(ctx.journal()));
         drop_duplicates(result, ids);
         fmt::print("{}", render::import_listing(result, ctx.unit(), options.zone));
     } else if (!result.entries.empty()) {
         // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
-        journal.with_lock([&] {
-            const ReadStats stats = read_journal();
+        ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+            const ReadStats stats = read_journal(journal.journal());
             if (!stats.bad.empty())
                 throw journal_error(fmt::format("{}:{}: {}; an import rewrites the journal and would drop that line: "
                                                 "run pumplog log check --repair first",

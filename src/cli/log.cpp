@@ -82,7 +82,6 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         check_plausible_duration(*pump.duration, o.force);
     }
     pump.note = o.note;
-    const Journal journal = ctx.journal();
     const Line line = pump_line(pump, new_id(), clock.zone);
 
     // The summary: that day's pumps, read from the journal's tail only, before
@@ -94,7 +93,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const History history = ctx.history(options);
     DayTotal total = pumped_on(history.entries, date);
     std::string stored;  // the stash's message, after the day's summary
-    if (o.store.empty()) journal.append({serialize(line)});
+    if (o.store.empty()) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
     total.pumped += pump.amount.total;
     ++total.sessions;
@@ -124,7 +123,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at);
-    else ctx.journal().append({serialize(line)});
+    else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;
     parse_entry_line(serialize(line), entry, error);
@@ -185,46 +184,22 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
     return ids.front();
 }
 
-// The entry in effect with that id (voided entries included, flagged): of
-// several with that id, the first in time (ties: the first written), as in a
-// History. Holds only that entry.
-std::optional<std::pair<Entry, bool>> find_entry(Context& ctx, const std::string& id) {
-    ReplayOptions options;
-    options.include_voided = true;
-    options.include_corrections = true;
-    options.strict = ctx.strict;
-    std::optional<std::pair<Entry, bool>> found;
-    const ReplayResult result = replay(
-        ctx.journal(), options,
-        [&](const Replayed& r) {
-            // Newest written first: an earlier-written one with the same time comes first.
-            if (r.entry.id == id && (!found || r.entry.at.instant <= found->first.at.instant))
-                found = std::make_pair(r.entry, r.voided);
-        },
-        [&] { found.reset(); });
-    ctx.warn(result.stats);
+// The entry in effect with that id (voided entries included, flagged), with
+// the damaged lines met warned about.
+InEffect find_entry(Context& ctx, const Journal& journal, const std::string& id) {
+    InEffect found = entry_in_effect(journal, id, ctx.strict);
+    ctx.warn(found.stats);
     return found;
 }
 
 int run_undo(Context& ctx) {
     const Clock& clock = ctx.clock();
-    const Journal journal = ctx.journal();
     int code = 0;
-    journal.with_lock([&] {
-        // The newest line written that is still in effect (an event or a correction, not a void).
-        std::optional<Entry> newest;
-        ReplayOptions options;
-        options.include_corrections = true;
-        options.strict = ctx.strict;
-        replay(
-            journal, options,
-            [&](const Replayed& r) {
-                if (!newest && !r.voided && r.entry.type != EntryType::void_) newest = r.entry;
-            },
-            [&] { newest.reset(); });
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
         journal.append({serialize(void_line(newest->id, clock.now, new_id(), clock.zone))});
-        const Refs refs = Refs::read(journal);
+        const Refs refs = Refs::read(journal.journal());
         fmt::print("Undid {} at {} (ref {})\n",
                    newest->type == EntryType::amend ? std::string("a correction") : render::describe(*newest, ctx.unit()),
                    format_date_time(newest->at.instant, clock.zone), terminal_text(refs.ref(newest->id)));
@@ -234,9 +209,8 @@ int run_undo(Context& ctx) {
 
 int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
     const Clock& clock = ctx.clock();
-    const Journal journal = ctx.journal();
-    journal.with_lock([&] {
-        const Refs refs = Refs::read(journal, refs_given);
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        const Refs refs = Refs::read(journal.journal(), refs_given);
         std::vector<std::string> lines;
         std::vector<Entry> removed;
         std::vector<std::string> seen;
@@ -244,13 +218,13 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             const std::string id = resolve_one(refs, ref);
             if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
             seen.push_back(id);
-            const auto found = find_entry(ctx, id);
-            if (!found)
+            const InEffect found = find_entry(ctx, journal.journal(), id);
+            if (!found.entry)
                 throw usage_error(fmt::format("\"{}\" is not an entry that can be removed", printable_ref(ref)));
-            if (found->second) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
-            if (found->first.type == EntryType::void_)
+            if (found.voided) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
+            if (found.entry->type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
-            removed.push_back(found->first);
+            removed.push_back(*found.entry);
             lines.push_back(serialize(void_line(id, clock.now, new_id(), clock.zone)));
         }
         journal.append(lines);
@@ -269,19 +243,18 @@ struct EditOptions {
 
 int run_edit(Context& ctx, const EditOptions& o) {
     const Clock& clock = ctx.clock();
-    const Journal journal = ctx.journal();
-    journal.with_lock([&] {
-        const Refs refs = Refs::read(journal, {o.ref});
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        const Refs refs = Refs::read(journal.journal(), {o.ref});
         const std::string id = resolve_one(refs, o.ref);
-        const auto found = find_entry(ctx, id);
-        if (!found || !found->first.is_event())
+        const InEffect found = find_entry(ctx, journal.journal(), id);
+        if (!found.entry || !found.entry->is_event())
             throw usage_error(fmt::format("\"{}\" cannot be edited", printable_ref(o.ref)));
-        if (found->first.type == EntryType::unknown)
+        if (found.entry->type == EntryType::unknown)
             throw usage_error(fmt::format("\"{}\" is a {} entry, which this version of pumplog cannot edit",
-                                          printable_ref(o.ref), found->first.type_text));
-        if (found->second)
+                                          printable_ref(o.ref), found.entry->type_text));
+        if (found.voided)
             throw usage_error(fmt::format("\"{}\" is voided; log it again instead", printable_ref(o.ref)));
-        const Entry& target = found->first;
+        const Entry& target = *found.entry;
         EditRequest request = o.request;
         if (o.note_option->count() > 0) request.note = o.note;
         const Amendment set = amendment(request, target, clock, ctx.unit());

@@ -15,7 +15,7 @@ std::string entries(std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "en
 
 int run_merge(Context& ctx, const std::vector<std::string>& files) {
     ctx.format({Format::table});
-    const Journal journal = ctx.journal();
+    Journal& journal = ctx.journal_to_write();
     const std::vector<std::filesystem::path> paths(files.begin(), files.end());
     const MergeResult result = merge_into(journal, paths, ctx.strict);
     // Bad lines of the copies, capped per copy (SPEC 8).

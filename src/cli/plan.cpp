@@ -6,6 +6,7 @@
 
 #include "context.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/plan_mode.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/supply.hpp"
 #include "pumplog/render/plan.hpp"
@@ -60,22 +61,6 @@ date::sys_days parse_plan_day(std::string_view option, const std::string& text, 
     }
 }
 
-// The plan for a range in the mode in effect: learned from the feeds, or, in
-// supply mode, built from the evidence on building a supply (pumplog-supply(7)).
-Plan make_plan(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range) {
-    if (settings.mode == PlanMode::supply) return supply_plan(settings, entries, clock, Span{range.begin, range.end});
-    return plan_pumps(entries, settings, clock, range);
-}
-
-// How far back a plan reads: the look-back window, and in supply mode the 8 days
-// its basis and progress speak of.
-Seconds history_since(const Settings& settings, Seconds from, const date::time_zone* zone) {
-    const Seconds since = plan_history_since(settings, from, zone);
-    if (settings.mode != PlanMode::supply) return since;
-    return std::min(since, from - date::days(8));
-}
-
-
 // What the planner reads: pumps and feeds since `since` (it looks at nothing
 // else), without their raw lines: fewer and lighter entries to keep.
 ReplayOptions planner_history(Seconds since) {
@@ -93,9 +78,9 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
     const PlanRange range = o.on.empty() ? PlanRange{clock.now, clock.now + hours(24) * o.days}
                                          : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
-    const Seconds since = history_since(settings, std::min(clock.now, range.begin), clock.zone);
+    const Seconds since = plan_reads_since(settings, std::min(clock.now, range.begin), clock.zone);
     const History history = ctx.history(planner_history(since));
-    const Plan plan = make_plan(history.entries, settings, clock, range);
+    const Plan plan = plan_in_mode(history.entries, settings, clock, range);
     const Unit unit = ctx.unit();
     switch (format) {
         case Format::json: fmt::print("{}", render::plan_json(plan, unit, clock.zone)); break;
@@ -112,11 +97,8 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
-    const History history = ctx.history(planner_history(history_since(settings, clock.now, clock.zone)));
-    const auto next = settings.mode == PlanMode::supply
-                          ? next_pump_in(make_plan(history.entries, settings, clock, next_pump_range(clock.now)),
-                                         history.entries, settings, clock)
-                          : next_pump(history.entries, settings, clock);
+    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    const auto next = next_pump_in_mode(history.entries, settings, clock);
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within))) return 1;
     const Unit unit = ctx.unit();
     if (!next) {
@@ -143,7 +125,7 @@ int run_stash(Context& ctx, const PlanOptions& o) {
         target = parse_amount(o.target, settings.unit);
         if (target->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml or 50oz");
     }
-    const History history = ctx.history(planner_history(history_since(settings, clock.now, clock.zone)));
+    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
     const StashPlan stash = plan_stash(history.entries, settings, clock, back, target);
     const Unit unit = ctx.unit();
     if (format == Format::json)

@@ -12,6 +12,7 @@
 #include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/stock.hpp"
+#include "pumplog/stash.hpp"
 #include "pumplog/stock.hpp"
 
 namespace pumplog::cli {
@@ -31,8 +32,8 @@ const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings()
 // The stash over the whole journal (a frozen bag may be a year old; labels are
 // unique over every container ever stored), with the last days' feeds for the
 // days of supply. `options`: the finished containers to keep.
-StockRead read_stash(Context& ctx, const StockOptions& options = {}) {
-    StockRead read = read_stock(ctx.journal(), guideline(ctx), options, ctx.clock().now - date::days(8), ctx.strict);
+StockRead read_stash(Context& ctx, const Journal& journal, const StockOptions& options = {}) {
+    StockRead read = read_stock(journal, guideline(ctx), options, ctx.clock().now - date::days(8), ctx.strict);
     ctx.warn(read.stats);
     return read;
 }
@@ -46,31 +47,14 @@ StockOptions keeping_label(std::string_view label) {
 // Runs a read-check-append body under the journal lock, so that two
 // processes cannot take the same milk. With no journal yet there is no stash
 // to take from: the body refuses without the lock (which would create the file).
-void locked_change(const Journal& journal, const std::function<void()>& body) {
+// `body` gets the journal to read and, under the lock, the locked journal to append to.
+void locked_change(Context& ctx, const std::function<void(const Journal&, LockedJournal*)>& body) {
     std::error_code ec;
-    if (!std::filesystem::exists(journal.path(), ec)) {
-        body();
+    if (!std::filesystem::exists(ctx.journal().path(), ec)) {
+        body(ctx.journal(), nullptr);
         return;
     }
-    journal.with_lock(body);
-}
-
-const Container& find_container(const Stock& stock, std::string_view label) {
-    if (const Container* c = stock.find(label)) return *c;
-    throw usage_error(fmt::format("no container is labelled \"{}\"; see pumplog stock --all", printable(label)));
-}
-
-// The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
-Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit) {
-    Volume expired;
-    for (const auto& c : stock.containers)
-        if (c.state == ContainerState::in_stock && at >= c.expires) expired += c.left;
-    std::string more;
-    if (expired.ml() > 0)
-        more = fmt::format("; {} more has expired and is never used (pumplog stock discard LABEL)",
-                           format_volume(expired, unit));
-    return usage_error(fmt::format("only {} of stored milk is usable, not {}{}", format_volume(plan.usable, unit),
-                                   format_volume(asked, unit), more));
+    ctx.journal_to_write().with_lock([&](LockedJournal& locked) { body(locked.journal(), &locked); });
 }
 
 std::vector<std::string> use_lines(const UsePlan& plan, Seconds at, std::string_view from, const date::time_zone* zone) {
@@ -93,12 +77,6 @@ std::string describe_takes(const UsePlan& plan, Unit unit) {
     return out;
 }
 
-Volume total(const UsePlan& plan) {
-    Volume sum;
-    for (const auto& take : plan.takes) sum += take.amount;
-    return sum;
-}
-
 // ---- stock (the list) ----
 
 struct ListOptions {
@@ -110,17 +88,10 @@ int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     StockOptions options;
     options.keep_ended = o.all;
-    const StockRead read = read_stash(ctx, options);
+    const StockRead read = read_stash(ctx, ctx.journal(), options);
     const Stock& stock = read.stock;
     for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(problem));
-    std::vector<const Container*> listed = use_order(stock, clock.now);
-    if (o.all) {
-        std::vector<const Container*> ended;
-        for (const auto& c : stock.containers)
-            if (c.state != ContainerState::in_stock) ended.push_back(&c);
-        std::stable_sort(ended.begin(), ended.end(), [](const Container* a, const Container* b) { return a->ended < b->ended; });
-        listed.insert(listed.end(), ended.begin(), ended.end());
-    }
+    const std::vector<const Container*> listed = listed_containers(stock, clock.now, o.all);
     const Unit unit = ctx.unit();
     if (format == Format::json) {
         fmt::print("{}", render::stock_json(listed, clock.now, unit, clock.zone));
@@ -150,47 +121,27 @@ std::string stored_text(const Container& shown, Unit unit, Seconds now, const da
     return out;
 }
 
-// The container a store line makes, for the message.
-Container as_stored(const StoreRecord& store, const Guideline& g) {
-    Container c;
-    c.label = store.label;
-    c.stored = store.amount;
-    c.place = store.place;
-    c.pumped = store.pumped;
-    const Expiry expiry = compute_expiry(g, store.pumped, {{store.place, store.at}});
-    c.expires = expiry.expires;
-    c.best_by = expiry.best_by;
-    return c;
-}
-
 int run_add(Context& ctx, const AddOptions& o) {
     const Clock& clock = ctx.clock();
     if (o.amount.empty()) throw usage_error("no amount given; try pumplog stock add 120ml --in fridge");
     if (o.in.empty()) throw usage_error("where is the milk kept? add --in room, cooler, fridge or freezer");
     StoreRecord store;
-    store.amount = parse_amount(join(o.amount), ctx.settings().unit);
+    store.amount = parse_amount(join(o.amount), ctx.unit());
     check_plausible_session(store.amount, o.force);
     store.place = parse_place(o.in);
     store.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
-    check_not_future(store.at, clock.now, o.force);
+    check_not_future(store.at, clock.now, o.force, clock.zone);
     store.pumped = o.pumped.empty() ? store.at : parse_time_point(o.pumped, clock);
-    check_not_future(store.pumped, clock.now, o.force);
+    check_not_future(store.pumped, clock.now, o.force, clock.zone);
     store.note = o.note;
     const Guideline& g = guideline(ctx);
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
     if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
-    const Journal journal = ctx.journal();
-    journal.with_lock([&] {
-        const Stock stock = read_stash(ctx).stock;
-        if (o.label.empty()) {
-            store.label = next_label(stock);
-        } else {
-            check_new_label(stock, o.label);
-            store.label = o.label;
-        }
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        store.label = label_for(read_stash(ctx, journal.journal()).stock, o.label);
         journal.append({serialize(store_line(store, new_id(), clock.zone))});
     });
-    fmt::print("{}\n", stored_text(as_stored(store, g), ctx.unit(), clock.now, clock.zone));
+    fmt::print("{}\n", stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone));
     return 0;
 }
 
@@ -199,29 +150,13 @@ int run_add(Context& ctx, const AddOptions& o) {
 int run_use(Context& ctx, const std::vector<std::string>& what_words) {
     const Clock& clock = ctx.clock();
     const std::string what = join(what_words);
-    if (what.empty()) throw usage_error("say what to use: an amount (90ml) or a label (B3)");
+    if (what.empty()) throw usage_error("say what to use: an amount (90ml) or a label (B3)");  // before the stash is read
     const Unit unit = ctx.unit();
-    const Journal journal = ctx.journal();
     std::string message;
-    locked_change(journal, [&] {
-        const Stock stock = read_stash(ctx, keeping_label(what)).stock;
-        UsePlan plan;
-        if (const Container* c = stock.find(what)) {
-            plan = plan_use_container(*c, clock.now, clock.zone);
-        } else {
-            Volume amount;
-            try {
-                amount = parse_amount(what, ctx.settings().unit);
-            } catch (const Error&) {
-                throw usage_error(fmt::format("\"{}\" is neither a label in the stash nor an amount; try B3 or 90ml "
-                                              "(see pumplog stock)",
-                                              printable(what)));
-            }
-            if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
-            plan = plan_use(stock, amount, clock.now);
-            if (!plan.enough) throw not_enough(stock, plan, amount, clock.now, unit);
-        }
-        journal.append(use_lines(plan, clock.now, "", clock.zone));
+    locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
+        const Stock stock = read_stash(ctx, journal, keeping_label(what)).stock;
+        const UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone);
+        locked->append(use_lines(plan, clock.now, "", clock.zone));
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit));
     });
     fmt::print("{}\n", message);
@@ -240,23 +175,19 @@ int run_move(Context& ctx, const MoveOptions& o) {
     if (o.to.empty()) throw usage_error("where to? add --to room, cooler, fridge or freezer");
     const Place to = parse_place(o.to);
     const Seconds at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
-    check_not_future(at, clock.now, o.force);
+    check_not_future(at, clock.now, o.force, clock.zone);
     const Guideline& g = guideline(ctx);
-    const Journal journal = ctx.journal();
     std::string message;
-    locked_change(journal, [&] {
-        const Stock stock = read_stash(ctx, keeping_label(o.label)).stock;
-        const Container& c = find_container(stock, o.label);
-        check_move(c, to, at, g, clock.zone);
-        journal.append({serialize(move_line(c.id, to, at, new_id(), clock.zone))});
-        std::vector<Stay> stays = c.stays;
-        stays.push_back({to, at});
-        const Expiry after = compute_expiry(g, c.pumped, stays);
-        const bool thaw = after.thawed && !c.thawed;
+    locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
+        const Stock stock = read_stash(ctx, journal, keeping_label(o.label)).stock;
+        const MovePlan move = plan_move(stock, o.label, to, at, g, clock.zone);
+        const Container& c = *move.container;
+        const Expiry& after = move.after;
+        locked->append({serialize(move_line(c.id, to, at, new_id(), clock.zone))});
         message = fmt::format("Moved {} ({}) from the {} to the {}; use by {} ({}){}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
                               render::when(after.expires, clock.now, clock.zone), render::relative(after.expires, clock.now),
-                              thaw ? fmt::format(". Thawing: {} from now, never refreeze ({})",
+                              move.thaws ? fmt::format(". Thawing: {} from now, never refreeze ({})",
                                                  limit_text(*g.thawed_limit(to)), g.source)
                                    : "");
     });
@@ -272,14 +203,13 @@ struct DiscardOptions {
 
 int run_discard(Context& ctx, const DiscardOptions& o) {
     const Clock& clock = ctx.clock();
-    const Journal journal = ctx.journal();
     std::string message;
-    locked_change(journal, [&] {
-        const Stock stock = read_stash(ctx, keeping_label(o.label)).stock;
-        const Container& c = find_container(stock, o.label);
-        check_discard(c, clock.now, clock.zone);
-        const std::string reason = !o.reason.empty() ? o.reason : clock.now >= c.expires ? "expired" : "";
-        journal.append({serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))});
+    locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
+        const Stock stock = read_stash(ctx, journal, keeping_label(o.label)).stock;
+        const DiscardPlan discard = plan_discard(stock, o.label, o.reason, clock.now, clock.zone);
+        const Container& c = *discard.container;
+        const std::string& reason = discard.reason;
+        locked->append({serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))});
         message = fmt::format("Discarded {} ({} in the {}){}", terminal_text(c.label), format_volume(c.left, ctx.unit()),
                               place_name(c.place), reason.empty() ? "" : ": " + terminal_text(reason));
     });
@@ -294,12 +224,8 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
-    const Stock stock = read_stash(ctx).stock;
-    std::vector<const Container*> soon;
-    for (const Container* c : use_order(stock, clock.now))
-        if (c->expires <= clock.now + within) soon.push_back(c);
-    // The most urgent first: expired milk, then what expires soonest.
-    std::stable_sort(soon.begin(), soon.end(), [](const Container* a, const Container* b) { return a->expires < b->expires; });
+    const Stock stock = read_stash(ctx, ctx.journal()).stock;
+    const std::vector<const Container*> soon = expiring_within(stock, clock.now, within);
     if (soon.empty()) return 1;
     const Unit unit = ctx.unit();
     if (format == Format::json) fmt::print("{}", render::stock_json(soon, clock.now, unit, clock.zone));
@@ -320,28 +246,25 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
     store.from = pump["id"].get<std::string>();
     const Guideline& g = guideline(ctx);
     check_storable(g, store.pumped, store.place, store.at, clock.now, force, clock.zone);
-    const Journal journal = ctx.journal();
-    journal.with_lock([&] {
-        store.label = next_label(read_stash(ctx).stock);
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        store.label = next_label(read_stash(ctx, journal.journal()).stock);
         journal.append({serialize(pump), serialize(store_line(store, new_id(), clock.zone))});
     });
-    return stored_text(as_stored(store, g), ctx.unit(), clock.now, clock.zone);
+    return stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone);
 }
 
 std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at) {
     const Clock& clock = ctx.clock();
     const Unit unit = ctx.unit();
-    const Journal journal = ctx.journal();
     const Guideline& g = guideline(ctx);
     std::string message;
-    locked_change(journal, [&] {
-        const Stock stock = read_stash(ctx).stock;
-        const UsePlan plan = plan_use(stock, amount, at);
-        if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);
+    locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
+        const Stock stock = read_stash(ctx, journal).stock;
+        const UsePlan plan = plan_feed_from_stock(stock, amount, at, unit);
         std::vector<std::string> lines = {serialize(feed)};
         const std::vector<std::string> uses = use_lines(plan, at, feed["id"].get<std::string>(), clock.zone);
         lines.insert(lines.end(), uses.begin(), uses.end());
-        journal.append(lines);
+        locked->append(lines);
         message = fmt::format("From the stash: {}. Leftover milk: use within {} after the baby finishes ({})",
                               describe_takes(plan, unit), limit_text(g.leftover), g.source);
     });
@@ -363,7 +286,7 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
 
     auto* add = cmd.add_subcommand("add", "store milk: pumplog stock add 120ml --in freezer");
     auto ao = std::make_shared<AddOptions>();
-    add->add_option("amount", ao->amount, "volume: 120ml, 4oz, or a number in the configured unit")->type_name("AMOUNT");
+    add->add_option("amount", ao->amount, "volume: 120ml, 4oz, or a number in the --unit given, else the configured unit")->type_name("AMOUNT");
     add->add_option("--in", ao->in, "where it is kept: room, cooler, fridge or freezer")->type_name("PLACE");
     add->add_option("--pumped", ao->pumped, "when it was expressed (default: when stored)")->type_name("TIME");
     add->add_option("--label", ao->label, "the label written on it (default: the next B-number)")->type_name("LABEL");

@@ -574,7 +574,7 @@ CheckReport check_journal(const Journal& journal) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(journal.path(), ec);
     Checker checker(ec ? 0 : size);
-    for_each_raw_line(journal.path(), [&](const RawLine& line) { checker.add(line); }, FileKind::journal);
+    journal.for_each_raw_line([&](const RawLine& line) { checker.add(line); });
     return checker.finish();
 }
 
@@ -587,7 +587,7 @@ std::filesystem::path rejected_path(const std::filesystem::path& journal) {
 // without them: a line is never only in JOURNAL.bak. A repair that fails
 // between the two (disk full) and is run again finds the same bad lines
 // already at the end of JOURNAL.rejected and does not add them twice.
-RepairResult repair_journal(const Journal& journal) {
+RepairResult repair_journal(Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());
     std::error_code ec;
@@ -595,14 +595,13 @@ RepairResult repair_journal(const Journal& journal) {
         result.report = check_journal(journal);
         return result;
     }
-    journal.with_lock([&] {
-        result.report = check_journal(journal);
+    journal.with_lock([&](LockedJournal& locked) {
+        result.report = check_journal(locked.journal());
         const auto& bad = result.report.bad_lines;
         if (bad.empty()) return;
         std::vector<std::string> rejected;
         std::string content;
-        for_each_raw_line(
-            journal.path(),
+        locked.journal().for_each_raw_line(
             [&](const RawLine& line) {
                 if (std::binary_search(bad.begin(), bad.end(), line.number)) {
                     rejected.emplace_back(line.text);
@@ -611,12 +610,11 @@ RepairResult repair_journal(const Journal& journal) {
                     content += '\n';
                     ++result.kept;
                 }
-            },
-            FileKind::journal);
+            });
         // The bad lines are safe in JOURNAL.rejected before the journal loses them.
-        Journal(result.rejected, journal.write_function()).append_side_file(rejected, journal.path());
+        locked.append_side_file(result.rejected, rejected);
         result.moved = rejected.size();
-        journal.rewrite(content);
+        locked.rewrite(content);
     });
     return result;
 }

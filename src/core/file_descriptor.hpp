@@ -7,6 +7,8 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "pumplog/lines.hpp"
+
 namespace pumplog {
 
 class FileDescriptor {
@@ -35,12 +37,12 @@ private:
 // Returns -1 with errno set when the open itself fails (ENOENT: no journal).
 int open_regular(const std::filesystem::path& path, int flags, mode_t mode = 0);
 
-// Runs `body` once no append to the file open as `fd` is in progress: under
-// a shared flock (appends hold the exclusive one), waited for at most the
-// lock timeout (journal error after it). Directly when this thread holds the
-// exclusive lock on that file itself (inside Journal::with_lock). For a
-// reader that found the last line without its newline: damage, or an append
-// still being written?
-void after_appends(int fd, const std::filesystem::path& path, const std::function<void()>& body);
+// Reads the raw lines of the file at `path` (lines.hpp). As a journal: a
+// regular file only, and a last line without its newline is read on inside
+// `after_appends` (the body run once no append to the file open as `fd` is in
+// progress: Journal::after_appends).
+using AfterAppends = std::function<void(int fd, const std::function<void()>& body)>;
+bool read_raw_lines(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit, bool journal,
+                    const AfterAppends& after_appends);
 
 }  // namespace pumplog

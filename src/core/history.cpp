@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "pumplog/id_hash.hpp"
+#include "replay.hpp"
 
 namespace pumplog {
 
@@ -253,13 +254,13 @@ History load_history(const Journal& journal, const ReplayOptions& options) {
     History history;
     // A deque: growing it never copies the entries already collected (a
     // vector's regrowth was a third of the page faults of `add`).
-    std::deque<std::pair<Entry, bool>> collected;
-    const auto result = replay(
-        journal, options,
-        [&](const Replayed& r) {
+    using Collected = std::deque<std::pair<Entry, bool>>;
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<Collected>(); },
+        [&](Collected& collected, const Replayed& r) {
             if (!options.keep || options.keep(r.entry)) collected.emplace_back(r.entry, r.voided);
-        },
-        [&] { collected.clear(); });
+        });
+    Collected& collected = *folded.state;
     // Delivered newest-written first: file order is the reverse; sort by time
     // (stable, ties in file order). Indices are sorted, not the entries (big).
     std::vector<std::uint32_t> order(collected.size());
@@ -273,8 +274,39 @@ History load_history(const Journal& journal, const ReplayOptions& options) {
         history.entries.push_back(std::move(collected[i].first));
         history.voided.push_back(collected[i].second);
     }
-    history.stats = result.stats;
+    history.stats = std::move(folded.stats);
     return history;
+}
+
+InEffect entry_in_effect(const Journal& journal, std::string_view id, bool strict) {
+    ReplayOptions options;
+    options.include_voided = true;
+    options.include_corrections = true;
+    options.strict = strict;
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<InEffect>(); },
+        [&](InEffect& found, const Replayed& r) {
+            // Newest written first: an earlier-written one with the same time comes first.
+            if (r.entry.id == id && (!found.entry || r.entry.at.instant <= found.entry->at.instant)) {
+                found.entry = r.entry;
+                found.voided = r.voided;
+            }
+        });
+    folded.state->stats = std::move(folded.stats);
+    return std::move(*folded.state);
+}
+
+InEffect newest_in_effect(const Journal& journal, bool strict) {
+    ReplayOptions options;
+    options.include_corrections = true;
+    options.strict = strict;
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<InEffect>(); },
+        [&](InEffect& found, const Replayed& r) {
+            if (!found.entry && !r.voided && r.entry.type != EntryType::void_) found.entry = r.entry;
+        });
+    folded.state->stats = std::move(folded.stats);
+    return std::move(*folded.state);
 }
 
 }  // namespace pumplog

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
-#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -20,12 +18,12 @@ namespace pumplog {
 
 namespace fs = std::filesystem;
 
-fs::path default_journal_path(const std::string& explicit_path) {
+fs::path default_journal_path(const std::string& explicit_path, const Environment& look_up) {
     if (!explicit_path.empty()) return explicit_path;
-    if (const char* env = std::getenv("PUMPLOG_JOURNAL"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && xdg[0] == '/')
+    if (const char* env = look_up("PUMPLOG_JOURNAL"); env && *env) return env;
+    if (const char* xdg = look_up("XDG_DATA_HOME"); xdg && *xdg && xdg[0] == '/')
         return fs::path(xdg) / "pumplog" / "journal.jsonl";
-    const char* home = std::getenv("HOME");
+    const char* home = look_up("HOME");
     return fs::path(home && *home ? home : ".") / ".local" / "share" / "pumplog" / "journal.jsonl";
 }
 
@@ -160,26 +158,6 @@ void write_all(int fd, const std::string& data, const std::string& what, const W
     }
 }
 
-std::chrono::milliseconds lock_timeout() {
-    // The command line refuses a bad value first (cli/context.cpp); here it only must not overflow.
-    if (const char* env = std::getenv("PUMPLOG_LOCK_TIMEOUT_MS"); env && *env) {
-        long long ms = 0;
-        const auto [end, ec] = std::from_chars(env, env + std::strlen(env), ms);
-        if (ec == std::errc() && *end == '\0' && ms >= 0 && ms <= 86'400'000) return std::chrono::milliseconds(ms);
-    }
-    return std::chrono::milliseconds(10000);
-}
-
-// The lock held by with_lock in this thread, so append and rewrite inside it
-// do not wait for themselves. It is for one file: an append to another file
-// inside it (repair appends to JOURNAL.rejected) takes that file's own lock.
-thread_local int held_lock_fd = -1;
-thread_local const fs::path* held_lock_path = nullptr;
-
-int held_lock_for(const fs::path& path) {
-    return held_lock_fd >= 0 && held_lock_path != nullptr && *held_lock_path == path ? held_lock_fd : -1;
-}
-
 // The lines as one write: each with its newline, after one more when the file
 // (`fd`, `size` bytes) does not end in one, so the first starts on a fresh line.
 std::string joined(const std::vector<std::string>& lines, int fd, off_t size) {
@@ -276,13 +254,13 @@ void copy_into(int from, off_t size, int to, const fs::path& shown, const WriteF
 
 }  // namespace
 
-void after_appends(int fd, const fs::path& path, const std::function<void()>& body) {
+void Journal::after_appends(int fd, const std::function<void()>& body) const {
     struct stat mine {}, held {};
-    if (held_lock_fd >= 0 && ::fstat(fd, &mine) == 0 && ::fstat(held_lock_fd, &held) == 0 && same_file(mine, held)) {
-        body();  // this thread holds the exclusive lock: no append is in progress
+    if (held_fd_ >= 0 && ::fstat(fd, &mine) == 0 && ::fstat(held_fd_, &held) == 0 && same_file(mine, held)) {
+        body();  // read through a LockedJournal: it holds the exclusive lock, no append is in progress
         return;
     }
-    take_lock(fd, LOCK_SH, path, std::chrono::steady_clock::now() + lock_timeout());
+    take_lock(fd, LOCK_SH, path_, std::chrono::steady_clock::now() + lock_timeout_);
     struct Unlock {
         int fd;
         ~Unlock() { ::flock(fd, LOCK_UN); }
@@ -290,11 +268,12 @@ void after_appends(int fd, const fs::path& path, const std::function<void()>& bo
     body();
 }
 
-void Journal::with_lock(const std::function<void()>& body) const {
-    if (held_lock_for(path_) >= 0) {
-        body();
-        return;
-    }
+bool Journal::for_each_raw_line(const std::function<void(const RawLine&)>& visit) const {
+    return read_raw_lines(path_, visit, true,
+                          [this](int fd, const std::function<void()>& body) { after_appends(fd, body); });
+}
+
+void Journal::with_lock(const std::function<void(LockedJournal&)>& body) {
     // The lock needs the file. What this call creates for it (the file, missing
     // folders) it removes again when nothing was written: a refused command
     // leaves no trace (SPEC 2), even on a journal that did not exist yet. A
@@ -307,17 +286,7 @@ void Journal::with_lock(const std::function<void()>& body) const {
         if (p == p.parent_path()) break;
     }
     make_parent(file);
-    FileDescriptor fd(open_locked(path_, lock_timeout()));
-    struct Held {  // restores the lock of an enclosing with_lock on another file
-        int fd;
-        const fs::path* path;
-        ~Held() {
-            held_lock_fd = fd;
-            held_lock_path = path;
-        }
-    } previous{held_lock_fd, held_lock_path};
-    held_lock_fd = fd.get();
-    held_lock_path = &path_;
+    FileDescriptor fd(open_locked(path_, lock_timeout_));
     const auto remove_created = [&] {
         if (created.empty()) return;
         struct stat locked {}, current {};
@@ -328,8 +297,9 @@ void Journal::with_lock(const std::function<void()>& body) const {
         for (const auto& p : created)
             if (!fs::remove(p, ignored)) break;  // a folder another process has filled stays
     };
+    LockedJournal locked(*this, fd.get());
     try {
-        body();
+        body(locked);
     } catch (...) {
         remove_created();
         throw;
@@ -337,35 +307,31 @@ void Journal::with_lock(const std::function<void()>& body) const {
     remove_created();
 }
 
-void Journal::append(const std::vector<std::string>& lines) const {
+void LockedJournal::append(const std::vector<std::string>& lines) {
     if (lines.empty()) return;
     require_single_lines(lines);
-    if (const int held = held_lock_for(path_); held >= 0) {
-        append_locked(held, lines, path_, write_);
-        return;
-    }
-    make_parent(resolve_journal(path_));
-    FileDescriptor fd(open_locked(path_, lock_timeout()));
-    append_locked(fd.get(), lines, path_, write_);
+    append_locked(journal_.held_fd_, lines, journal_.path_, journal_.write_);
 }
 
-bool Journal::append_side_file(const std::vector<std::string>& lines, const fs::path& journal) const {
+bool LockedJournal::append_side_file(const fs::path& side, const std::vector<std::string>& lines) {
     if (lines.empty()) return false;
     require_single_lines(lines);
-    FileDescriptor fd(open_locked(path_, lock_timeout(), false));
+    FileDescriptor fd(open_locked(side, journal_.lock_timeout_, false));
     struct stat mine {}, owner {};
-    if (::fstat(fd.get(), &mine) == 0 && mine.st_size == 0 && ::stat(journal.c_str(), &owner) == 0)
-        keep_owner_and_mode(fd.get(), owner, journal);  // new: the journal's lines stay readable by its owner
+    if (::fstat(fd.get(), &mine) == 0 && mine.st_size == 0 && ::fstat(journal_.held_fd_, &owner) == 0)
+        keep_owner_and_mode(fd.get(), owner, journal_.path_);  // new: the journal's lines stay readable by its owner
     std::string data;
     for (const auto& line : lines) data += line + '\n';
     if (ends_with(fd.get(), data)) return false;  // written by an earlier run that failed after it
-    append_locked(fd.get(), lines, path_, write_);
+    append_locked(fd.get(), lines, side, journal_.write_);
     return true;
 }
 
-void Journal::rewrite(const std::string& content) const {
-    with_lock([&] {
-        const int locked = held_lock_for(path_);
+void LockedJournal::rewrite(const std::string& content) {
+    const fs::path& path_ = journal_.path_;
+    const WriteFunction& write_ = journal_.write_;
+    const int locked = journal_.held_fd_;
+    {
         struct stat st {}, current {};
         if (::fstat(locked, &st) != 0) throw journal_error(fmt::format("cannot rewrite journal {}: {}", path_.string(), why()));
         // At the journal's file: a symlinked journal stays a symlink.
@@ -409,7 +375,7 @@ void Journal::rewrite(const std::string& content) const {
             throw journal_error(fmt::format("cannot replace journal {}: {}", file.string(), why()));
         remove_tmp.done = true;
         ::fsync(dir.get());
-    });
+    }
 }
 
 }  // namespace pumplog

@@ -347,7 +347,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
         // Damage (a crash mid-write), or an append still being written: readers
         // take no lock. Look again once no append is in progress (SPEC 8:
         // an append in progress is never reported as damage).
-        after_appends(fd.get(), path_, [&] {
+        after_appends(fd.get(), [&] {
             if (::fstat(fd.get(), &st) != 0) throw journal_error(fmt::format("cannot read journal {}: {}", path, why()));
             size = static_cast<std::uint64_t>(st.st_size);
             ends_with_newline = ends_in_newline();

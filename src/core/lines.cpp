@@ -16,9 +16,9 @@
 
 namespace pumplog {
 
-bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit,
-                       FileKind kind) {
-    const int fd = kind == FileKind::journal ? open_regular(path, O_RDONLY) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+bool read_raw_lines(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit, bool journal,
+                    const AfterAppends& after_appends) {
+    const int fd = journal ? open_regular(path, O_RDONLY) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT) return false;
         throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
@@ -67,9 +67,13 @@ bool for_each_raw_line(const std::filesystem::path& path, const std::function<vo
     read_to_end();
     // The last line without its newline: damage, or an append still being
     // written. Its rest is read once no append is in progress.
-    if (!pending.empty() && kind == FileKind::journal) after_appends(fd, path, read_to_end);
+    if (!pending.empty() && journal) after_appends(fd, read_to_end);
     if (!pending.empty()) visit(RawLine{++number, pending, true});
     return true;
+}
+
+bool for_each_raw_line(const std::filesystem::path& path, const std::function<void(const RawLine&)>& visit) {
+    return read_raw_lines(path, visit, false, {});
 }
 
 }  // namespace pumplog

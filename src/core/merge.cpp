@@ -145,14 +145,14 @@ MergeSource read_merge_source(const std::filesystem::path& file) {
     }
 }
 
-MergeResult merge_into(const Journal& journal, const std::vector<std::filesystem::path>& files, bool strict) {
+MergeResult merge_into(Journal& journal, const std::vector<std::filesystem::path>& files, bool strict) {
     std::vector<MergeSource> incoming;
     incoming.reserve(files.size());
     for (const auto& file : files) incoming.push_back(read_merge_source(file));
     MergeResult result;
     std::error_code ec;
     const bool existed = std::filesystem::exists(journal.path(), ec);
-    journal.with_lock([&] {
+    journal.with_lock([&](LockedJournal& locked) {
         // Taking the lock creates the file: a merge that writes nothing must not leave it behind.
         // Unlinked under the lock, so that a waiting writer notices and opens a new file.
         const auto undo_create = [&] {
@@ -167,7 +167,7 @@ MergeResult merge_into(const Journal& journal, const std::vector<std::filesystem
             throw;
         }
         if (result.added > 0) {
-            journal.rewrite(result.content);
+            locked.rewrite(result.content);
             result.rewritten = true;
         } else {
             undo_create();

@@ -6,6 +6,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
+#include "replay.hpp"
 
 namespace pumplog {
 
@@ -96,11 +97,6 @@ std::string iso_week_label(date::sys_days day) {
 
 Tallies::Tallies(DayRange counted, DayRange reported)
     : counted_(counted), reported_(reported), days_(static_cast<std::size_t>(counted.days())) {}
-
-void Tallies::clear() {
-    std::fill(days_.begin(), days_.end(), Tally{});
-    hours_.fill(Tally{});
-}
 
 const Tally& Tallies::day(date::sys_days day) const {
     return days_.at(static_cast<std::size_t>((day - counted_.first).count()));
@@ -218,12 +214,6 @@ void DiscardLedger::add(const Entry& e, const DayRange& reported) {
         if (Discard& d = discards_[it->second]; d.target == container) count_for(d, e);
 }
 
-void DiscardLedger::clear() {
-    discards_.clear();
-    by_target_.clear();
-    maybe_.fill(0);
-}
-
 void DiscardLedger::begin_lookup() {
     for (auto& d : discards_) {
         d.looking = !d.stored;
@@ -239,14 +229,6 @@ void DiscardLedger::add_container_entry(const Entry& e) {
     const auto [first, last] = by_target_.equal_range(hash);
     for (auto it = first; it != last; ++it)
         if (Discard& d = discards_[it->second]; d.looking && d.target == container) count_for(d, e);
-}
-
-void DiscardLedger::restart_lookup() {
-    for (auto& d : discards_)
-        if (d.looking) {
-            d.stored.reset();
-            d.used = Volume{};
-        }
 }
 
 bool DiscardLedger::resolved() const {
@@ -333,25 +315,24 @@ constexpr date::days container_lookback{400};
 Report make_report(const Journal& journal, const ReportRequest& request) {
     const DayRange& period = request.period;
     const DayRange counted = counted_days(period, request.today);
-    Tallies tallies(counted, period);
-    DiscardLedger ledger;
-
     ReplayOptions options;
     options.since = Seconds(counted.first) - earliest_offset;
     options.strict = request.strict;
     options.raw = false;
     Report report;
-    report.stats = replay(
-                       journal, options,
-                       [&](const Replayed& r) {
-                           tallies.add(r.entry);
-                           ledger.add(r.entry, period);
-                       },
-                       [&] {
-                           tallies.clear();
-                           ledger.clear();
-                       })
-                       .stats;
+    struct Counted {
+        Tallies tallies;
+        DiscardLedger ledger;
+    };
+    auto folded = replay_fold(
+        journal, options, [&] { return std::make_unique<Counted>(Counted{Tallies(counted, period), {}}); },
+        [&](Counted& c, const Replayed& r) {
+            c.tallies.add(r.entry);
+            c.ledger.add(r.entry, period);
+        });
+    report.stats = std::move(folded.stats);
+    Tallies& tallies = folded.state->tallies;
+    DiscardLedger& ledger = folded.state->ledger;
 
     // Containers stored before the pass began: a second look-up for them
     // only, first over the storage limits' reach, then (rarely) the rest.
@@ -361,10 +342,15 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         lookup.strict = request.strict;
         lookup.raw = false;
         if (bounded) lookup.since = *ledger.earliest_unresolved() - container_lookback;
-        ledger.begin_lookup();
-        replay(
-            journal, lookup, [&](const Replayed& r) { ledger.add_container_entry(r.entry); },
-            [&] { ledger.restart_lookup(); });
+        const auto looked = replay_fold(
+            journal, lookup,
+            [&] {
+                auto fresh = std::make_unique<DiscardLedger>(ledger);
+                fresh->begin_lookup();
+                return fresh;
+            },
+            [](DiscardLedger& l, const Replayed& r) { l.add_container_entry(r.entry); });
+        ledger = std::move(*looked.state);
     }
     for (const auto& d : ledger.discards()) tallies.add_discarded(d.day, d.hour, d.remaining());
 

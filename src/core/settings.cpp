@@ -337,11 +337,11 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     else if (key == "schedule") s.schedule = parse_schedule(v);
 }
 
-fs::path default_config_path() {
-    if (const char* env = std::getenv("PUMPLOG_CONFIG"); env && *env) return env;
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg && xdg[0] == '/')
+fs::path default_config_path(const Environment& look_up) {
+    if (const char* env = look_up("PUMPLOG_CONFIG"); env && *env) return env;
+    if (const char* xdg = look_up("XDG_CONFIG_HOME"); xdg && *xdg && xdg[0] == '/')
         return fs::path(xdg) / "pumplog" / "config.json";
-    const char* home = std::getenv("HOME");
+    const char* home = look_up("HOME");
     return fs::path(home && *home ? home : ".") / ".config" / "pumplog" / "config.json";
 }
 

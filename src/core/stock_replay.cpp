@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/stock.hpp"
+#include "replay.hpp"
 #include "stock_rules.hpp"
 #include "text.hpp"
 
@@ -279,17 +280,6 @@ struct StockReplay::State {
     State(const Guideline& g, StockOptions o, bool e)
         : guideline(g), options(std::move(o)), exact(e), wanted(lower(trim(options.label))) {}
 
-    void clear() {
-        seq = 0;
-        gave_up = false;
-        open.clear();
-        finished.clear();
-        claims.clear();
-        labels.clear();
-        highest = 0;
-        problems.clear();
-    }
-
     void store(const Entry& e, Order order) {
         const Id id(e.id);
         if (!exact && (e.label.find('~') != std::string::npos || finished.contains(id.hash()))) {
@@ -397,8 +387,6 @@ void StockReplay::add(const Entry& e, bool voided) {
     }
 }
 
-void StockReplay::reset() { state_->clear(); }
-
 bool StockReplay::needs_exact() const { return state_->gave_up; }
 
 std::size_t StockReplay::holding() const { return state_->open.size(); }
@@ -484,25 +472,27 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
     ReplayOptions replay_options;
     replay_options.include_voided = true;  // voided stores reserve their labels
     replay_options.strict = strict;
+    struct Pass {
+        StockReplay stash;
+        History feeds;
+        Pass(const Guideline& g, const StockOptions& o, bool exact) : stash(g, o, exact) {}
+    };
     for (const bool exact : {false, true}) {
-        StockReplay stash(guideline, options, exact);
-        StockRead read;
-        const ReplayResult result = replay(
-            journal, replay_options,
-            [&](const Replayed& r) {
-                stash.add(r.entry, r.voided);
+        auto folded = replay_fold(
+            journal, replay_options, [&] { return std::make_unique<Pass>(guideline, options, exact); },
+            [&](Pass& pass, const Replayed& r) {
+                pass.stash.add(r.entry, r.voided);
                 if (feeds_since && r.entry.type == EntryType::feed && r.entry.at.instant >= *feeds_since) {
-                    read.feeds.entries.push_back(r.entry);
-                    read.feeds.voided.push_back(r.voided);
+                    pass.feeds.entries.push_back(r.entry);
+                    pass.feeds.voided.push_back(r.voided);
                 }
-            },
-            [&] {
-                stash.reset();
-                read.feeds = History{};
             });
+        StockReplay& stash = folded.state->stash;
+        StockRead read;
+        read.feeds = std::move(folded.state->feeds);
         if (stash.needs_exact()) continue;  // never in exact mode
         read.stock = stash.finish();
-        read.stats = result.stats;
+        read.stats = std::move(folded.stats);
         // The feeds as load_history gives them: by time, ties in file order.
         std::vector<std::size_t> order(read.feeds.entries.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = order.size() - 1 - i;

@@ -266,3 +266,25 @@ EOF
     [ "$(jq -s '[.[] | select(.type=="use")] | length' "$J")" -eq 1 ]
     [ "$(cat "$TEST_DIR/a.out" "$TEST_DIR/b.out" | grep -c '^pumplog: error: only 0 ml')" -eq 1 ]
 }
+
+@test "stock add and stock use read a bare number in the --unit given, as log does" {
+    pumplog --unit oz stock add 3 --in fridge
+    [ "$(tail -n 1 "$PUMPLOG_JOURNAL" | jq -c '[.type, .ml]')" = '["store",88.72]' ]
+    pumplog config set unit oz
+    pumplog stock add 90 --in fridge --unit ml
+    [ "$(tail -n 1 "$PUMPLOG_JOURNAL" | jq -c '[.type, .ml, .label]')" = '["store",90,"B2"]' ]
+    run --separate-stderr pumplog stock use 60 --unit ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 60 ml: B1 60 ml (28.7 ml left in the fridge)" ]
+    [ "$(tail -n 1 "$PUMPLOG_JOURNAL" | jq -c '[.type, .ml]')" = '["use",60]' ]
+}
+
+@test "stock's future times are told in the configured zone, as log's are" {
+    refused 2 pumplog stock add 90ml --in fridge --at "2026-11-21 22:10"
+    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    refused 2 pumplog stock add 90ml --in fridge --pumped "2026-11-21 22:10"
+    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    pumplog stock add 90ml --in fridge
+    refused 2 pumplog stock move B1 --to freezer --at "2026-11-22 08:00"
+    [ "$stderr" = "pumplog: error: 2026-11-22T08:00:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+}

@@ -5,6 +5,10 @@
 #include "helpers.hpp"
 #include "pumplog/amend.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::entry_of;
 using testing::refusal;
@@ -132,3 +136,4 @@ TEST_CASE("an amendment's line names its target and holds its set", "[amend]") {
     CHECK(serialize(amend_line("S", set, clock_.now, "ID", clock_.zone)) ==
           R"({"v":1,"id":"ID","type":"amend","at":"2026-11-21T14:00:00+01:00","target":"S","set":{"ml":95}})");
 }
+}  // namespace PUMPLOG_UNITY_ID

@@ -277,7 +277,7 @@ TEST_CASE("check refuses a folder where the journal should be") {
 
 TEST_CASE("repair moves the bad lines to JOURNAL.rejected and keeps every good line byte for byte") {
     TempDir dir;
-    const Journal journal(dir.path() / "j.jsonl");
+    Journal journal(dir.path() / "j.jsonl");
     const std::string good1 = pump("a") + "\r";  // a CRLF line stays CRLF
     const std::string good2 = line("w", "weigh", R"("grams":1,"extra":{"k":[1,2]})");
     const std::string good3 = R"({ "v" : 1, "type":"pump", "id":"b", )" + at + R"(, "ml": 90.50 })";
@@ -301,7 +301,7 @@ TEST_CASE("repair moves the bad lines to JOURNAL.rejected and keeps every good l
 
 TEST_CASE("repair leaves a clean journal untouched") {
     TempDir dir;
-    const Journal journal(dir.path() / "j.jsonl");
+    Journal journal(dir.path() / "j.jsonl");
     write_file(journal.path(), pump("a") + "\n" + line("w", "weigh") + "\n");
     const RepairResult result = repair_journal(journal);
     CHECK(result.moved == 0);

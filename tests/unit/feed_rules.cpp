@@ -5,6 +5,10 @@
 #include "helpers.hpp"
 #include "pumplog/feed_rules.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::instant;
 using testing::refusal;
@@ -106,3 +110,4 @@ TEST_CASE("a feed's implausible values and future time are refused unless forced
     huge.force = true;
     CHECK(feed_record(huge, clock_, Unit::ml).amount->ml() == 5000);
 }
+}  // namespace PUMPLOG_UNITY_ID

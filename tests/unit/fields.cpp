@@ -15,6 +15,10 @@
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
 
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
 using namespace pumplog;
 using testing::instant;
 
@@ -265,3 +269,4 @@ TEST_CASE("each named value reads back as its enum", "[fields]") {
     for (const Place place : {Place::room, Place::cooler, Place::fridge, Place::freezer}) CHECK(value_named<Place>(name_of(place)) == place);
     CHECK_FALSE(value_named<Place>("Freezer"));
 }
+}  // namespace PUMPLOG_UNITY_ID

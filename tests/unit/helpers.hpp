@@ -6,12 +6,24 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "pumplog/entry.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
 #include "pumplog/time.hpp"
 
 namespace testing {
+
+// An append or a rewrite as a command makes one: under the journal's lock.
+inline void append(pumplog::Journal& journal, const std::vector<std::string>& lines) {
+    journal.with_lock([&](pumplog::LockedJournal& locked) { locked.append(lines); });
+}
+inline void append(pumplog::Journal&& journal, const std::vector<std::string>& lines) { append(journal, lines); }
+inline void rewrite(pumplog::Journal& journal, const std::string& content) {
+    journal.with_lock([&](pumplog::LockedJournal& locked) { locked.rewrite(content); });
+}
+inline void rewrite(pumplog::Journal&& journal, const std::string& content) { rewrite(journal, content); }
 
 // The instant of an RFC 3339 text (the test's own data: must parse).
 inline pumplog::Seconds instant(const std::string& rfc3339) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "core/replay.hpp"
 #include "pumplog/history.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
@@ -321,5 +322,69 @@ TEST_CASE("with since an amendment written before its target among the lines rea
     CHECK(resets == 1);
     const History tail = load(f, since("2026-11-21T00:00:00Z"));
     CHECK(in_range(tail, "2026-11-21T00:00:00Z") == Lines{"t1 5"});
+}
+
+// ---- the questions: callers get answers, never a second pass ----
+
+TEST_CASE("entry_in_effect gives the entry with its amendments, voided ones flagged") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z"),
+             amend_of("m", "a", R"({"ml":100})"), void_of("v", "b")});
+    const InEffect a = entry_in_effect(f.journal, "a", false);
+    REQUIRE(a.entry);
+    CHECK(*a.entry->ml == 100);
+    CHECK_FALSE(a.voided);
+    const InEffect b = entry_in_effect(f.journal, "b", false);
+    REQUIRE(b.entry);
+    CHECK(b.voided);
+    const InEffect m = entry_in_effect(f.journal, "m", false);  // a correction by its own id
+    REQUIRE(m.entry);
+    CHECK(m.entry->type == EntryType::amend);
+    CHECK_FALSE(entry_in_effect(f.journal, "nothere", false).entry);
+}
+
+TEST_CASE("entry_in_effect answers once when a correction stands before its target") {
+    Fixture f;
+    // The amendment first in the file (a hand edit): the replay starts over, the caller sees one answer.
+    f.write({amend_of("m", "a", R"({"ml":100})"), pump("a", "2026-11-21T08:00:00Z"), void_of("v", "a"),
+             pump("b", "2026-11-21T09:00:00Z")});
+    const InEffect a = entry_in_effect(f.journal, "a", false);
+    REQUIRE(a.entry);
+    CHECK(*a.entry->ml == 100);
+    CHECK(a.voided);
+}
+
+TEST_CASE("entry_in_effect takes the first in time of two entries with one id, and counts bad lines") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T09:00:00Z", 1), "not json", pump("a", "2026-11-21T08:00:00Z", 2)});
+    const InEffect a = entry_in_effect(f.journal, "a", false);
+    REQUIRE(a.entry);
+    CHECK(*a.entry->ml == 2);
+    CHECK(a.stats.bad.size() == 1);
+    CHECK_THROWS_AS(entry_in_effect(f.journal, "a", true), Error);
+}
+
+TEST_CASE("newest_in_effect is the newest line written still in effect") {
+    Fixture f;
+    CHECK_FALSE(newest_in_effect(f.journal, false).entry);
+    f.write({pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z")});
+    CHECK(newest_in_effect(f.journal, false).entry->id == "b");
+    // A void is not undone; what it voided is not in effect: the next one back is.
+    f.write({pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z"), void_of("v", "b")});
+    CHECK(newest_in_effect(f.journal, false).entry->id == "a");
+    // An amendment in effect is a line to undo.
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m", "a", R"({"ml":100})")});
+    CHECK(newest_in_effect(f.journal, false).entry->id == "m");
+    // Everything voided: nothing to undo.
+    f.write({pump("a", "2026-11-21T08:00:00Z"), void_of("v", "a")});
+    CHECK_FALSE(newest_in_effect(f.journal, false).entry);
+}
+
+TEST_CASE("newest_in_effect settles a void written before its target") {
+    Fixture f;
+    f.write({void_of("v", "b"), pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z")});
+    const InEffect newest = newest_in_effect(f.journal, false);
+    REQUIRE(newest.entry);
+    CHECK(newest.entry->id == "a");
 }
 }  // namespace PUMPLOG_UNITY_ID

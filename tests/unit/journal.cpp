@@ -1,6 +1,12 @@
 // The journal file (SPEC 3, 8): reading backwards in chunks, appending, the lock.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <thread>
+#include <type_traits>
 #include <string>
 #include <vector>
 
@@ -79,7 +85,7 @@ void check_read_back(const Journal& journal, const std::vector<std::string>& lin
 
 TEST_CASE("a missing journal reads as empty and is not created") {
     TempDir dir;
-    const Journal journal(dir / "journal.jsonl");
+    Journal journal(dir / "journal.jsonl");
     ReadStats stats;
     CHECK(read_all(journal, &stats).empty());
     CHECK(stats.lines == 0);
@@ -214,7 +220,7 @@ TEST_CASE("a folder where the journal should be is a journal error") {
     TempDir dir;
     std::filesystem::create_directory(dir / "j");
     CHECK_THAT(testing::refusal([&] { read_all(Journal(dir / "j")); }, 3), Contains("folder"));
-    CHECK_THAT(testing::refusal([&] { Journal(dir / "j").append({line("a", "2026-11-21T08:00:00Z")}); }, 3),
+    CHECK_THAT(testing::refusal([&] { testing::append(Journal(dir / "j"), {line("a", "2026-11-21T08:00:00Z")}); }, 3),
                Contains("is not a regular file: it is a folder"));
 }
 
@@ -233,9 +239,9 @@ TEST_CASE("a reader that stops early does not read the whole file") {
 
 TEST_CASE("appending writes whole lines, each ending in a newline") {
     TempDir dir;
-    const Journal journal(dir / "j");
-    journal.append({line("a", "2026-11-21T08:00:00Z")});
-    journal.append({line("b", "2026-11-21T09:00:00Z"), line("c", "2026-11-21T10:00:00Z")});
+    Journal journal(dir / "j");
+    testing::append(journal, {line("a", "2026-11-21T08:00:00Z")});
+    testing::append(journal, {line("b", "2026-11-21T09:00:00Z"), line("c", "2026-11-21T10:00:00Z")});
     CHECK(testing::read_file(dir / "j") == line("a", "2026-11-21T08:00:00Z") + "\n" + line("b", "2026-11-21T09:00:00Z") +
                                                "\n" + line("c", "2026-11-21T10:00:00Z") + "\n");
 }
@@ -243,8 +249,8 @@ TEST_CASE("appending writes whole lines, each ending in a newline") {
 TEST_CASE("an append after a partial last line starts on a fresh line") {
     TempDir dir;
     testing::write_file(dir / "j", line("a", "2026-11-21T08:00:00Z") + "\n{\"v\":1,\"id\":\"cut");
-    const Journal journal(dir / "j");
-    journal.append({line("b", "2026-11-21T09:00:00Z")});
+    Journal journal(dir / "j");
+    testing::append(journal, {line("b", "2026-11-21T09:00:00Z")});
     ReadStats stats;
     const auto seen = read_all(journal, &stats);
     REQUIRE(seen.size() == 2);
@@ -256,57 +262,58 @@ TEST_CASE("an append after a partial last line starts on a fresh line") {
 
 TEST_CASE("appending creates the parent folders") {
     TempDir dir;
-    const Journal journal(dir / "a" / "b" / "journal.jsonl");
-    journal.append({line("a", "2026-11-21T08:00:00Z")});
+    Journal journal(dir / "a" / "b" / "journal.jsonl");
+    testing::append(journal, {line("a", "2026-11-21T08:00:00Z")});
     CHECK(read_all(journal).size() == 1);
 }
 
 TEST_CASE("a journal whose parent is a regular file cannot be written: a journal error") {
     TempDir dir;
     testing::write_file(dir / "file", "x");
-    const Journal journal(dir / "file" / "journal.jsonl");
-    CHECK_THAT(testing::refusal([&] { journal.append({line("a", "2026-11-21T08:00:00Z")}); }, 3),
+    Journal journal(dir / "file" / "journal.jsonl");
+    CHECK_THAT(testing::refusal([&] { testing::append(journal, {line("a", "2026-11-21T08:00:00Z")}); }, 3),
                Contains("cannot create folder"));
     CHECK_THAT(testing::refusal([&] { read_all(journal); }, 3), Contains("cannot read journal"));
 }
 
 TEST_CASE("a line holding a newline is never appended") {
     TempDir dir;
-    const Journal journal(dir / "j");
-    CHECK_THROWS_AS(journal.append({"{\n}"}), Error);
+    Journal journal(dir / "j");
+    CHECK_THROWS_AS(testing::append(journal, {"{\n}"}), Error);
     CHECK_FALSE(std::filesystem::exists(dir / "j"));
 }
 
-TEST_CASE("appends inside with_lock reuse the lock") {
+TEST_CASE("reads and appends inside with_lock go through the locked journal") {
     TempDir dir;
-    const Journal journal(dir / "j");
-    journal.with_lock([&] {
-        CHECK(read_all(journal).empty());
-        journal.append({line("a", "2026-11-21T08:00:00Z")});
+    Journal journal(dir / "j");
+    journal.with_lock([&](LockedJournal& locked) {
+        CHECK(read_all(locked.journal()).empty());
+        locked.append({line("a", "2026-11-21T08:00:00Z")});
+        CHECK(read_all(locked.journal()).size() == 1);
     });
     CHECK(read_all(journal).size() == 1);
 }
 
 TEST_CASE("a command refused under the lock leaves a missing journal missing") {
     TempDir dir;
-    const Journal journal(dir / "data" / "pumplog" / "journal.jsonl");
-    CHECK_THROWS_AS(journal.with_lock([] { throw usage_error("nothing to undo"); }), Error);
+    Journal journal(dir / "data" / "pumplog" / "journal.jsonl");
+    CHECK_THROWS_AS(journal.with_lock([](LockedJournal&) { throw usage_error("nothing to undo"); }), Error);
     CHECK_FALSE(std::filesystem::exists(dir / "data"));
-    journal.with_lock([] {});
+    journal.with_lock([](LockedJournal&) {});
     CHECK_FALSE(std::filesystem::exists(dir / "data"));
     // An existing empty journal stays.
     std::filesystem::create_directories(dir / "data" / "pumplog");
     testing::write_file(dir / "data" / "pumplog" / "journal.jsonl", "");
-    journal.with_lock([] {});
+    journal.with_lock([](LockedJournal&) {});
     CHECK(std::filesystem::exists(dir / "data" / "pumplog" / "journal.jsonl"));
 }
 
 TEST_CASE("a rewrite replaces the journal and keeps the previous one as .bak") {
     TempDir dir;
-    const Journal journal(dir / "j");
-    journal.append({line("a", "2026-11-21T08:00:00Z")});
+    Journal journal(dir / "j");
+    testing::append(journal, {line("a", "2026-11-21T08:00:00Z")});
     const std::string before = testing::read_file(dir / "j");
-    journal.rewrite(line("b", "2026-11-21T09:00:00Z") + "\n");
+    testing::rewrite(journal, line("b", "2026-11-21T09:00:00Z") + "\n");
     CHECK(testing::read_file(dir / "j") == line("b", "2026-11-21T09:00:00Z") + "\n");
     CHECK(testing::read_file(dir / "j.bak") == before);
     CHECK_FALSE(std::filesystem::exists(dir / "j.tmp"));
@@ -328,17 +335,24 @@ TEST_CASE("the order key of a line is the later of its time and its ULID's creat
 }
 
 TEST_CASE("the journal path: -j, then PUMPLOG_JOURNAL, then XDG_DATA_HOME, then HOME") {
-    CHECK(default_journal_path("/x/j.jsonl") == "/x/j.jsonl");
-    ::setenv("PUMPLOG_JOURNAL", "/env/j.jsonl", 1);
-    CHECK(default_journal_path("") == "/env/j.jsonl");
-    ::unsetenv("PUMPLOG_JOURNAL");
-    ::setenv("XDG_DATA_HOME", "/xdg", 1);
-    CHECK(default_journal_path("") == "/xdg/pumplog/journal.jsonl");
-    ::setenv("XDG_DATA_HOME", "relative", 1);  // the XDG spec: relative paths are ignored
-    ::setenv("HOME", "/home/p", 1);
-    CHECK(default_journal_path("") == "/home/p/.local/share/pumplog/journal.jsonl");
-    ::unsetenv("XDG_DATA_HOME");
-    CHECK(default_journal_path("") == "/home/p/.local/share/pumplog/journal.jsonl");
+    std::map<std::string, std::string> vars;  // the environment is a value given in, never the process's
+    const Environment env = [&](const char* name) -> const char* {
+        const auto it = vars.find(name);
+        return it == vars.end() ? nullptr : it->second.c_str();
+    };
+    CHECK(default_journal_path("/x/j.jsonl", env) == "/x/j.jsonl");
+    vars["PUMPLOG_JOURNAL"] = "/env/j.jsonl";
+    CHECK(default_journal_path("", env) == "/env/j.jsonl");
+    vars.erase("PUMPLOG_JOURNAL");
+    vars["XDG_DATA_HOME"] = "/xdg";
+    CHECK(default_journal_path("", env) == "/xdg/pumplog/journal.jsonl");
+    vars["XDG_DATA_HOME"] = "relative";  // the XDG spec: relative paths are ignored
+    vars["HOME"] = "/home/p";
+    CHECK(default_journal_path("", env) == "/home/p/.local/share/pumplog/journal.jsonl");
+    vars.erase("XDG_DATA_HOME");
+    CHECK(default_journal_path("", env) == "/home/p/.local/share/pumplog/journal.jsonl");
+    vars.clear();
+    CHECK(default_journal_path("", env) == "./.local/share/pumplog/journal.jsonl");
 }
 
 TEST_CASE("a long read shared with a worker stops where its visitor stops, and reads no further than a few regions ahead") {
@@ -372,5 +386,74 @@ TEST_CASE("a strict long read refuses a bad line met while the worker reads ahea
         3);
     CHECK_THAT(message, Contains((dir / "j").string() + ":20001:"));
     CHECK(visited == 60000 - 20001);  // every good line after it, none before
+}
+
+// The lock is a value: only with_lock makes a LockedJournal, and only a
+// LockedJournal appends or rewrites. A `const Journal&` can only read.
+template <class T>
+concept can_append = requires(T& t) { t.append(std::vector<std::string>{}); };
+template <class T>
+concept can_rewrite = requires(T& t) { t.rewrite(std::string{}); };
+template <class T>
+concept can_lock = requires(T& t) { t.with_lock([](LockedJournal&) {}); };
+
+TEST_CASE("a LockedJournal cannot be had without the lock, and only it writes") {
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<LockedJournal, const Journal&, int>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<LockedJournal, const Journal&>);
+    STATIC_REQUIRE_FALSE(std::is_default_constructible_v<LockedJournal>);
+    STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<LockedJournal>);
+    STATIC_REQUIRE_FALSE(std::is_move_constructible_v<LockedJournal>);
+    STATIC_REQUIRE_FALSE(can_append<Journal>);
+    STATIC_REQUIRE_FALSE(can_rewrite<Journal>);
+    STATIC_REQUIRE_FALSE(can_lock<const Journal>);  // a reader is given no way to write
+    STATIC_REQUIRE(can_lock<Journal>);
+    STATIC_REQUIRE(can_append<LockedJournal>);
+    STATIC_REQUIRE(can_rewrite<LockedJournal>);
+    STATIC_REQUIRE_FALSE(can_append<const LockedJournal>);
+    STATIC_REQUIRE_FALSE(can_lock<const Journal&>);
+}
+
+TEST_CASE("two with_lock calls at once take turns") {
+    TempDir dir;
+    constexpr int rounds = 20;
+    std::atomic<int> inside{0};
+    std::atomic<int> overlaps{0};
+    // Each body reads the journal, waits, and appends a line numbered after
+    // what it read: if the bodies overlapped, two lines would share a number.
+    const auto writer = [&](const std::string& name) {
+        Journal journal(dir / "j");  // each thread its own handle, as two processes have
+        for (int i = 0; i < rounds; ++i)
+            journal.with_lock([&](LockedJournal& locked) {
+                if (inside.fetch_add(1) != 0) ++overlaps;
+                const std::size_t seen = read_all(locked.journal()).size();
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                locked.append({line(name + std::to_string(seen), "2026-11-21T08:00:00Z")});
+                inside.fetch_sub(1);
+            });
+    };
+    std::thread a(writer, "a"), b(writer, "b");
+    a.join();
+    b.join();
+    CHECK(overlaps == 0);
+    const auto seen = read_all(Journal(dir / "j"));  // newest first
+    REQUIRE(seen.size() == 2 * rounds);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        INFO(seen[i].id);
+        CHECK(seen[i].id.substr(1) == std::to_string(seen.size() - 1 - i));
+    }
+}
+
+TEST_CASE("the lock timeout is the journal's own value, not the environment's") {
+    TempDir dir;
+    Journal holder(dir / "j");
+    Journal waiter(dir / "j", {}, std::chrono::milliseconds(0));
+    ::setenv("PUMPLOG_LOCK_TIMEOUT_MS", "60000", 1);  // ignored by the core
+    holder.with_lock([&](LockedJournal&) {
+        const auto start = std::chrono::steady_clock::now();
+        CHECK_THAT(testing::refusal([&] { waiter.with_lock([](LockedJournal&) {}); }, 3),
+                   Contains("is locked by another pumplog for too long"));
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    });
+    ::unsetenv("PUMPLOG_LOCK_TIMEOUT_MS");
 }
 }  // namespace PUMPLOG_UNITY_ID

@@ -42,12 +42,12 @@ std::uintmax_t size_of(const fs::path& path) {
 
 // Appends `line` in a child process and kills it with SIGKILL while the file
 // grows. Returns true when the kill left the line cut short.
-bool kill_mid_append(const Journal& journal, const std::string& line) {
+bool kill_mid_append(Journal& journal, const std::string& line) {
     const std::uintmax_t before = size_of(journal.path());
     const pid_t child = ::fork();
     if (child == 0) {
         try {
-            journal.append({line});
+            testing::append(journal, {line});
         } catch (...) {
         }
         ::_exit(0);
@@ -66,8 +66,8 @@ bool kill_mid_append(const Journal& journal, const std::string& line) {
 
 TEST_CASE("a writer killed mid-write leaves at most one partial line and the next append starts a fresh line") {
     TempDir dir;
-    const Journal journal(dir.path() / "j.jsonl");
-    journal.append({pump("a"), pump("b")});
+    Journal journal(dir.path() / "j.jsonl");
+    testing::append(journal, {pump("a"), pump("b")});
     // 64 MiB take the kernel long enough to copy that the kill lands inside write(2).
     const std::string huge = pump("huge", std::string(64u << 20, 'x'));
     bool cut = false;
@@ -90,7 +90,7 @@ TEST_CASE("a writer killed mid-write leaves at most one partial line and the nex
     CHECK(stats.bad[0].line == 3);
     CHECK(stats.bad[0].partial_last);
 
-    journal.append({pump("c")});
+    testing::append(journal, {pump("c")});
     ids.clear();
     stats = journal.read_backward([&](const Entry& e) {
         ids.push_back(e.id);

@@ -179,7 +179,7 @@ TEST_CASE("a journal with a bad line is not merged into, since the rewrite would
 
 TEST_CASE("merge_into rewrites the journal atomically and keeps JOURNAL.bak") {
     TempDir dir;
-    const Journal journal(dir.path() / "j.jsonl");
+    Journal journal(dir.path() / "j.jsonl");
     write_file(journal.path(), plain("a", 1) + "\n");
     write_file(dir.path() / "copy.jsonl", plain("a", 1) + "\n" + plain("b", 2) + "\n");
     const MergeResult r = merge_into(journal, {dir.path() / "copy.jsonl"}, false);
@@ -190,7 +190,7 @@ TEST_CASE("merge_into rewrites the journal atomically and keeps JOURNAL.bak") {
 
 TEST_CASE("merge_into with nothing new leaves the journal untouched") {
     TempDir dir;
-    const Journal journal(dir.path() / "j.jsonl");
+    Journal journal(dir.path() / "j.jsonl");
     write_file(journal.path(), plain("a", 1) + "\r\n\n");
     write_file(dir.path() / "copy.jsonl", plain("a", 1) + "\n");
     const MergeResult r = merge_into(journal, {dir.path() / "copy.jsonl"}, false);
@@ -201,7 +201,7 @@ TEST_CASE("merge_into with nothing new leaves the journal untouched") {
 
 TEST_CASE("merge_into creates a missing journal from the copies") {
     TempDir dir;
-    const Journal journal(dir.path() / "sub" / "j.jsonl");
+    Journal journal(dir.path() / "sub" / "j.jsonl");
     write_file(dir.path() / "copy.jsonl", plain("a", 1) + "\n");
     const MergeResult r = merge_into(journal, {dir.path() / "copy.jsonl"}, false);
     CHECK(r.added == 1);
@@ -210,7 +210,7 @@ TEST_CASE("merge_into creates a missing journal from the copies") {
 
 TEST_CASE("a copy that cannot be read is a usage error") {
     TempDir dir;
-    const Journal journal(dir.path() / "j.jsonl");
+    Journal journal(dir.path() / "j.jsonl");
     for (const auto& missing : {dir.path() / "missing.jsonl", dir.path()}) {
         try {
             merge_into(journal, {missing}, false);

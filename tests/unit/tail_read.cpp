@@ -8,6 +8,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "core/replay.hpp"
 #include "pumplog/history.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers

@@ -1,0 +1,64 @@
+#pragma once
+// What the stash's commands do (SPEC 4), as questions of a Stock: the lists,
+// and the rules of store, use, move and discard. Each refuses with a usage
+// error, before anything is written; the command parses, asks, writes the
+// lines and renders.
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pumplog/guideline.hpp"
+#include "pumplog/stock.hpp"
+#include "pumplog/time.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// `stock`: the containers in stock in use order, then with `all` the finished
+// ones, by when they ended.
+std::vector<const Container*> listed_containers(const Stock& stock, Seconds now, bool all);
+
+// `stock expiring`: the containers in stock that expire within `within` of
+// `now` (not negative), the most urgent first (expired milk, then what expires soonest).
+std::vector<const Container*> expiring_within(const Stock& stock, Seconds now, std::chrono::seconds within);
+
+// `stock add`: the label of the new container: `wanted` when given (checked
+// by check_new_label), else the next free one.
+std::string label_for(const Stock& stock, std::string_view wanted);
+
+// The container a store line makes (its expiry under `guideline`), for the message.
+Container stored_container(const StoreRecord& store, const Guideline& guideline);
+
+// `stock use WHAT`: all of the container labelled `what`, else the amount
+// `what` (a bare number in `unit`) taken soonest-to-expire first. Usage error
+// when it is neither, is not more than 0, or the usable milk cannot cover it.
+UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone);
+
+// `log feed --from-stock`: `amount` taken from the stash at `at`; usage error
+// when the usable milk cannot cover it (saying how much is usable, and how
+// much more has expired, in `unit`).
+UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit);
+
+// What a plan takes in all.
+Volume total(const UsePlan& plan);
+
+// `stock move LABEL --to PLACE`: the container, checked (check_move), and its expiry after the move.
+struct MovePlan {
+    const Container* container = nullptr;
+    Expiry after;
+    bool thaws = false;  // its first time out of the freezer
+};
+MovePlan plan_move(const Stock& stock, std::string_view label, Place to, Seconds at, const Guideline& guideline,
+                   const date::time_zone* zone);
+
+// `stock discard LABEL`: the container, checked (check_discard), and the reason
+// written: `reason`, else "expired" for expired milk.
+struct DiscardPlan {
+    const Container* container = nullptr;
+    std::string reason;
+};
+DiscardPlan plan_discard(const Stock& stock, std::string_view label, std::string_view reason, Seconds now,
+                         const date::time_zone* zone);
+
+}  // namespace pumplog
