@@ -11,7 +11,7 @@
 #include <cstring>
 
 #include "pumplog/record.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

@@ -5,7 +5,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/units.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/render/entries.hpp"
 #include "pumplog/render/table.hpp"
 

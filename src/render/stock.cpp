@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::render {
 

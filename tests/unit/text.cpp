@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/text.hpp"
+#include "pumplog/text.hpp"
 
 using pumplog::terminal_text;
 

@@ -1,0 +1,43 @@
+#pragma once
+// Text helpers, written once: trimming and case, UTF-8 for terminals and error
+// messages, plurals and lists in sentences.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pumplog {
+
+std::string_view trim(std::string_view text);
+std::string lower(std::string_view text);
+// For quoting user input in one-line error messages: control characters
+// (those terminal_text escapes) replaced by spaces, invalid UTF-8 by U+FFFD,
+// long input shortened.
+std::string printable(std::string_view text);
+bool starts_with_ci(std::string_view text, std::string_view prefix);
+// Display width of UTF-8 text in terminal columns (one per code point).
+std::size_t display_width(std::string_view text);
+// Replaces invalid UTF-8 sequences with U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+// Text from the journal or an import as a terminal may show it (SPEC 8: text
+// is data, never control): every character that could move the cursor, clear
+// the screen, set the title or the clipboard (OSC 52) or reorder what follows
+// is written as a visible escape, everything else as it is:
+//   C0 controls (tab and line ends too) and DEL     \x1b  \x09  \x7f
+//   bytes that are not UTF-8 (a lone 0x9b is CSI)    \x9b
+//   C1 controls U+0080-U+009F                        \u009b
+//   bidi controls U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069,
+//   and the separators U+2028, U+2029                \u202e
+// A backslash stays as it is: the table is for people; JSON keeps the exact text.
+std::string terminal_text(std::string_view text);
+
+// Plurals in English sentences. "s" unless n is 1, for "{} feed{}".
+constexpr std::string_view plural_s(long long n) { return n == 1 ? "" : "s"; }
+// "1 day", "0 days", "3 days": n and the word, with an "s" unless n is 1.
+std::string plural(long long n, std::string_view word);
+// "1 entry", "3 entries": n and the word for one or for any other count.
+std::string plural(long long n, std::string_view one, std::string_view many);
+// The items joined as a sentence lists them: "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items);
+
+}  // namespace pumplog
