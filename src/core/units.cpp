@@ -152,6 +152,11 @@ std::string format_volume(Volume volume, Unit unit) {
     return format_volume_number(volume, unit) + (unit == Unit::ml ? " ml" : " oz");
 }
 
+std::string format_rounded_volume(Volume volume, Unit unit) {
+    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(volume.ml())));
+    return format_volume(volume, unit);
+}
+
 std::chrono::seconds parse_duration(std::string_view text) {
     const std::string_view t = trim(text);
     const auto fail = [&] {
