@@ -22,10 +22,6 @@ Volume final_volume(const Container& c) {
     return c.state == ContainerState::discarded ? c.discarded : c.left;
 }
 
-std::string plural(long long n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 std::string_view state_text(const Container& c, Seconds now) {
