@@ -14,7 +14,7 @@
 namespace pumplog {
 
 // The plan for `range` in the mode in effect.
-Plan plan_in_mode(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range);
+Plan plan_in_mode(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, TimeSpan range);
 
 // How far back a plan from `from` in the mode in effect reads: the look-back
 // window, and in supply mode also the 8 days its basis and progress speak of.

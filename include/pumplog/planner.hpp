@@ -14,13 +14,8 @@
 
 namespace pumplog {
 
-// The span a plan covers: [begin, end).
-struct PlanRange {
-    Seconds begin;
-    Seconds end;
-};
 // `days` local days from `first` (a spring-forward day is 23 hours long).
-PlanRange local_days(date::sys_days first, int days, const date::time_zone* zone);
+TimeSpan local_days(date::sys_days first, int days, const date::time_zone* zone);
 
 // Night, for the longest gap between pumps: the `sleep` window when set, else 22:00-06:00.
 DailyWindow night_window(const Settings& settings);
@@ -44,7 +39,7 @@ Seconds plan_history_since(const Settings& settings, Seconds until, const date::
 // yield is less than the baby drinks, an extra session is proposed and the
 // advice says so, citing the CDC. Throws a usage error when there are too few
 // feeds to learn from.
-Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range);
+Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, TimeSpan range);
 
 // The next pump due (`plan next`).
 struct NextPump {
@@ -59,7 +54,7 @@ struct NextPump {
 // nullopt when none is planned.
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock);
 // The span next_pump plans: from 12 hours before now to 8 days after.
-PlanRange next_pump_range(Seconds now);
+TimeSpan next_pump_range(Seconds now);
 // The same choice among the pumps of any plan of next_pump_range (supply mode
 // too), given the logged pumps in `entries`.
 std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,

@@ -159,16 +159,16 @@ std::vector<std::optional<Volume>> supply_expected(const SupplyTimetable& timeta
 // by the number of sessions (0 before day 6); `expected` from supply_expected.
 // Pumps ascending by instant.
 std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const std::vector<Entry>& entries,
-                                      const std::optional<date::year_month_day>& birth, const Clock& clock, Span span,
-                                      std::vector<std::string>* notes = nullptr);
+                                      const std::optional<date::year_month_day>& birth, const Clock& clock,
+                                      TimeSpan span, std::vector<std::string>* notes = nullptr);
 
 // The whole supply plan for `plan --mode supply`: the timetable of
 // settings.sessions around settings.sleep, its pumps in `span`, progress
 // (assess_supply with settings.birth), basis and advice (the timetable's notes,
 // then the assessment's advice). Plan::slots is empty: there are no feeds.
-Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, Span span);
+Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, TimeSpan span);
 
-// "on track", "behind", "full volume", "not enough data".
+// "on_track", "behind", "full_volume", "not_enough_data": the verdict in JSON.
 std::string_view verdict_name(SupplyVerdict verdict);
 
 }  // namespace pumplog

@@ -50,10 +50,13 @@ struct Stamp {
 // lower-case t/z); nullopt when it is not one.
 std::optional<Stamp> parse_rfc3339(std::string_view text);
 
-// A span of time [begin, end). A point has end == begin + 1s.
-struct Span {
+// A span of time [begin, end): a time expression's (a point has end == begin +
+// 1s), a plan's range, an away window's occurrence.
+struct TimeSpan {
     Seconds begin;
     Seconds end;
+    bool contains(Seconds t) const { return t >= begin && t < end; }
+    bool overlaps(const TimeSpan& other) const { return begin < other.end && end > other.begin; }
 };
 
 // A time expression (SPEC 1): "now", "14:30", "2:30pm", "yesterday 22:10",
@@ -62,7 +65,7 @@ struct Span {
 // "last week", "this month", "last month". A date or a range word stands for
 // its whole local day (or week, month); a clock time means the most recent such
 // time not in the future. Throws a usage error naming accepted forms otherwise.
-Span parse_time_span(std::string_view text, const Clock& clock);
+TimeSpan parse_time_span(std::string_view text, const Clock& clock);
 // The instant of an expression: a point, or the beginning of a day/range.
 Seconds parse_time_point(std::string_view text, const Clock& clock);
 

@@ -60,6 +60,8 @@ double round_ml(double ml);
 double output_value(Volume volume, Unit unit);
 // For people: "90 ml", "3.1 oz".
 std::string format_volume(Volume volume, Unit unit);
+// For sentences of advice: "90 ml" (to the whole ml), "3.1 oz".
+std::string format_rounded_volume(Volume volume, Unit unit);
 // Only the number: "90", "3.1".
 std::string format_volume_number(Volume volume, Unit unit);
 

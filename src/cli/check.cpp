@@ -5,6 +5,7 @@
 
 #include "context.hpp"
 #include "pumplog/check.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::cli {
 
@@ -13,10 +14,6 @@ namespace {
 void print_problems(const std::string& path, const CheckReport& report) {
     for (const auto& p : report.problems)
         fmt::print("{}:{}: {}{}\n", path, p.line, p.severity == Severity::note ? "note: " : "", p.message);
-}
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string summary(const std::string& path, const CheckReport& report) {

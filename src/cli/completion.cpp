@@ -6,11 +6,11 @@
 #include "completion_model.hpp"
 #include "completion_scripts.hpp"
 #include "context.hpp"
-#include "core/text.hpp"
 #include "pumplog/completion_values.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::cli {
 

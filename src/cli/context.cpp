@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::cli {
 

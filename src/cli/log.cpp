@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "core/text.hpp"
 #include "pumplog/amend.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/text.hpp"
 #include "stock.hpp"
 
 namespace pumplog::cli {
@@ -105,7 +105,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const bool today = day == local_day(clock.now, clock.zone);
     fmt::print("Logged {}{} at {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
                format_clock(pump.at, clock.zone), today ? "today" : date, format_volume(total.pumped, unit),
-               total.sessions, total.sessions == 1 ? "" : "s");
+               total.sessions, plural_s(total.sessions));
     if (!stored.empty()) fmt::print("{}\n", stored);
     return 0;
 }

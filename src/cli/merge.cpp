@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
-#include "core/text.hpp"
 #include "pumplog/check.hpp"
 #include "pumplog/merge.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::cli {
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/plan_mode.hpp"
 #include "pumplog/planner.hpp"
@@ -45,14 +46,8 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
 
 // A day to plan: a date, today, tomorrow, or a weekday (the next one, today included).
 date::sys_days parse_plan_day(std::string_view option, const std::string& text, const Clock& clock) {
-    static constexpr std::string_view names[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                                 "thursday", "friday", "saturday"};
-    std::string word;
-    for (char c : text) word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const date::sys_days today = local_day(clock.now, clock.zone);
-    for (unsigned i = 0; i < 7; ++i)
-        if (word.size() >= 3 && std::string_view(names[i]).starts_with(word))
-            return today + (date::weekday(i) - date::weekday(today));
+    if (const auto day = parse_weekday(text)) return today + (*day - date::weekday(today));
     try {
         return local_day(parse_time_span(text, clock).begin, clock.zone);
     } catch (const Error&) {
@@ -76,7 +71,7 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
-    const PlanRange range = o.on.empty() ? PlanRange{clock.now, clock.now + hours(24) * o.days}
+    const TimeSpan range = o.on.empty() ? TimeSpan{clock.now, clock.now + hours(24) * o.days}
                                          : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
     const Seconds since = plan_reads_since(settings, std::min(clock.now, range.begin), clock.zone);
     const History history = ctx.history(planner_history(since));

@@ -7,13 +7,13 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include "core/text.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/stock.hpp"
 #include "pumplog/stash.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::cli {
 

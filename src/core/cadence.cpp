@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -391,16 +392,6 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const W
     return kept;
 }
 
-std::string plural(int n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-// A volume for the notes: whole ml, or oz to 0.1.
-std::string volume_text(double ml, Unit unit) {
-    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(ml)));
-    return format_volume(Volume::from_ml(ml), unit);
-}
-
 }  // namespace
 
 double circular_minutes(double a, double b) {
@@ -459,7 +450,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
                         "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
                         days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds",
-                        window_text, min_feed_days, fmt::format("{} more day{}", missing, missing == 1 ? "" : "s")));
+                        window_text, min_feed_days, plural(missing, "more day")));
     }
 
     // Feeds without an amount (nursing) count at the bottle average, else at
@@ -472,12 +463,12 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             fill = bottle_total / bottles;
             cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the bottle average, {}",
                                                       plural(unknown, "breast feed", "breast feeds"),
-                                                      volume_text(fill, unit)));
+                                                      format_rounded_volume(Volume::from_ml(fill), unit)));
         } else if (pumps > 0) {
             fill = pump_total / pumps;
             cadence.basis.notes.push_back(
                 fmt::format("{} without an amount counted at your average pump, {} (no bottle feed was logged)",
-                            plural(unknown, "breast feed", "breast feeds"), volume_text(fill, unit)));
+                            plural(unknown, "breast feed", "breast feeds"), format_rounded_volume(Volume::from_ml(fill), unit)));
         } else {
             throw usage_error(fmt::format(
                 "no feed or pump {} has an amount, so the plan cannot set targets: log bottle feeds with their "

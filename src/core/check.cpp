@@ -10,11 +10,11 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "pumplog/error.hpp"
-#include "pumplog/id_hash.hpp"
-#include "pumplog/fields.hpp"
 #include "line_parser.hpp"
-#include "text.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
+#include "pumplog/id_hash.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

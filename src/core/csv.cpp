@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

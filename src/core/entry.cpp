@@ -8,9 +8,9 @@
 
 #include <simdjson.h>
 
-#include "pumplog/fields.hpp"
 #include "line_parser.hpp"
-#include "text.hpp"
+#include "pumplog/fields.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

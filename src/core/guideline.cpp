@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -79,9 +79,6 @@ std::optional<seconds> Guideline::thawed_limit(Place place) const {
 }
 
 std::string limit_text(seconds limit) {
-    const auto plural = [](long long n, std::string_view word) {
-        return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-    };
     const long long s = limit.count();
     if (s > 0 && s % (365 * 86400) == 0) return plural(s / (365 * 86400) * 12, "month");
     if (s == 182 * 86400) return "6 months";

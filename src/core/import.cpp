@@ -9,7 +9,7 @@
 #include "import_common.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

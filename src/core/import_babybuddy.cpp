@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "import_common.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::import_detail {
 

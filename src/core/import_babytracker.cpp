@@ -7,7 +7,7 @@
 
 #include "import_common.hpp"
 #include "pumplog/error.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::import_detail {
 

@@ -4,7 +4,7 @@
 #include "import_common.hpp"
 #include "pumplog/error.hpp"
 #include "sha256.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::import_detail {
 

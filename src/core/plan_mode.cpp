@@ -6,8 +6,8 @@
 
 namespace pumplog {
 
-Plan plan_in_mode(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range) {
-    if (settings.mode == PlanMode::supply) return supply_plan(settings, entries, clock, Span{range.begin, range.end});
+Plan plan_in_mode(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, TimeSpan range) {
+    if (settings.mode == PlanMode::supply) return supply_plan(settings, entries, clock, range);
     return plan_pumps(entries, settings, clock, range);
 }
 

@@ -6,9 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
-#include "pumplog/intake.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/yield.hpp"
+#include "plan_cadence.hpp"
 #include "timetable.hpp"
 
 namespace pumplog {
@@ -17,8 +19,8 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-PlanRange local_days(date::sys_days first, int days, const date::time_zone* zone) {
-    return PlanRange{start_of_local_day(first, zone), start_of_local_day(first + date::days(days), zone)};
+TimeSpan local_days(date::sys_days first, int days, const date::time_zone* zone) {
+    return TimeSpan{start_of_local_day(first, zone), start_of_local_day(first + date::days(days), zone)};
 }
 
 DailyWindow night_window(const Settings& settings) {
@@ -39,32 +41,11 @@ Seconds plan_history_since(const Settings& settings, Seconds until, const date::
 
 namespace {
 
-int minute_of_day(Seconds at, const date::time_zone* zone) {
-    const LocalSeconds local = to_local(at, zone);
-    return static_cast<int>(std::chrono::duration_cast<minutes>(local - date::floor<date::days>(local)).count());
-}
-
-std::string day_label(date::sys_days day) {
-    static constexpr std::string_view names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return fmt::format("{} {}", names[date::weekday(day).c_encoding()], format_date(day));
-}
-
-// A volume for advice, in the display unit (settings.unit): whole ml, or oz to 0.1.
-std::string volume_text(Volume v, Unit unit) {
-    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(v.ml())));
-    return format_volume(v, unit);
-}
-
-std::string gap_text(minutes m) { return format_duration(std::chrono::duration_cast<seconds>(m)); }
-
 // A group of pumps whose yield is weighed against the need: an away window
 // (a 24-hour day in exclusive mode), within the planned range.
-struct Group {
-    Seconds begin;
-    Seconds end;
-};
+using Group = TimeSpan;
 
-std::vector<Group> groups_of(const Settings& settings, const std::vector<timetable::Period>& periods, PlanRange range,
+std::vector<Group> groups_of(const Settings& settings, const std::vector<TimeSpan>& periods, TimeSpan range,
                              const date::time_zone* zone) {
     // Whole groups (not cut at the range's ends), so a plan of any span that
     // touches a day or an away window (plan, plan next) weighs it alike.
@@ -72,23 +53,19 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<timetab
     if (settings.mode == PlanMode::exclusive) {
         for (date::sys_days d = local_day(range.begin, zone); d <= local_day(range.end - seconds(1), zone);
              d += date::days(1)) {
-            const PlanRange day = local_days(d, 1, zone);
-            groups.push_back({day.begin, day.end});
+            groups.push_back(local_days(d, 1, zone));
         }
         return groups;
     }
     for (const auto& p : periods)
-        if (p.begin < range.end && p.end > range.begin) groups.push_back({p.begin, p.end});
+        if (p.overlaps(range)) groups.push_back(p);
     return groups;
 }
 
 std::string covers_text(const std::vector<Seconds>& covers, const date::time_zone* zone) {
-    std::string out;
-    for (std::size_t i = 0; i < covers.size(); ++i) {
-        if (i > 0) out += i + 1 == covers.size() ? " and " : ", ";
-        out += format_clock(covers[i], zone);
-    }
-    return out;
+    std::vector<std::string> times;
+    for (const Seconds at : covers) times.push_back(format_clock(at, zone));
+    return and_list(times);
 }
 
 // Where to propose an extra session for a group: on the group's local day
@@ -101,7 +78,7 @@ std::string covers_text(const std::vector<Seconds>& covers, const date::time_zon
 std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
                                const Group& group, const Settings& settings, const Yield& yield,
                                const date::time_zone* zone) {
-    PlanRange span{group.begin, group.end};
+    TimeSpan span = group;
     if (settings.mode != PlanMode::exclusive) span = local_days(local_day(group.begin, zone), 1, zone);
     const DailyWindow night = night_window(settings);
     // On the quarter hours when `round` divides them, else on its own grid.
@@ -141,7 +118,7 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
                                                   const date::time_zone* zone) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
-        if (p.at >= group.begin && p.at < group.end) old.push_back(p);
+        if (group.contains(p.at)) old.push_back(p);
     if (old.empty()) return std::nullopt;
     const long step = std::max<long>(1, settings.round.count()) * 60;
     const long gap = (std::chrono::duration_cast<seconds>(settings.min_gap).count() + step - 1) / step * step;
@@ -213,7 +190,7 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         const bool kept = std::any_of(old.begin(), old.end(), [&](const PlannedPump& o) { return o.at == f.at; });
         const std::string covers =
             f.covers.empty() ? std::string()
-                             : fmt::format("covers the {} feed{}", covers_text(f.covers, zone), f.covers.size() > 1 ? "s" : "");
+                             : fmt::format("covers the {} feed{}", covers_text(f.covers, zone), plural_s(f.covers.size()));
         f.reason = kept ? covers : covers.empty() ? "moved to make room for an extra session"
                                                   : "moved to make room for an extra session; " + covers;
     }
@@ -222,116 +199,15 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     fresh[at].reason = fmt::format(
         "extra: makes up {}, the day re-spaced to keep min_gap (CDC: add a session when you cannot pump as much as "
         "the baby eats)",
-        volume_text(short_by, settings.unit));
+        format_rounded_volume(short_by, settings.unit));
     if (!fresh[at].covers.empty())
         fresh[at].reason += fmt::format("; covers the {} feed{}", covers_text(fresh[at].covers, zone),
-                                        fresh[at].covers.size() > 1 ? "s" : "");
-    std::erase_if(pumps, [&](const PlannedPump& p) { return p.at >= group.begin && p.at < group.end; });
+                                        plural_s(fresh[at].covers.size()));
+    std::erase_if(pumps, [&](const PlannedPump& p) { return group.contains(p.at); });
     pumps.insert(pumps.end(), fresh.begin(), fresh.end());
     return std::make_pair(fresh[at].at, after - before);
 }
 
-
-// The cadence with its amounts, and the advice on how they were known.
-struct Learned {
-    Cadence cadence;
-    std::vector<PlanAdvice> advice;
-    bool estimated = false;  // some slot's amount is an estimate
-};
-
-// The cadence learned on [since, until), never refused for want of amounts:
-// when no feed carries an amount (nursing), each slot gets the intake norm for
-// the baby's age (intake.hpp) divided by the feedings a day; without a birth
-// date, the parent's average pump (the cadence's own fallback), else a usage
-// error asking for the birth date. With some amounts, a slot whose feeds
-// mostly had none is marked estimated (counted at the bottle average).
-Learned learn(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds since,
-              Seconds until) {
-    int feeds = 0, unknown = 0, pumps = 0;
-    double pump_total = 0;
-    for (const Entry& e : entries) {
-        if (e.at.instant < since || e.at.instant >= until) continue;
-        if (e.type == EntryType::pump && e.ml && *e.ml > 0) {
-            ++pumps;
-            pump_total += *e.ml;
-        }
-        if (e.type != EntryType::feed) continue;
-        ++feeds;
-        if (!e.ml || *e.ml <= 0) ++unknown;
-    }
-    Learned out;
-    if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
-        // Times only: every feed counts 1 (its amount is set below).
-        std::vector<Entry> times;
-        for (const Entry& e : entries)
-            if (e.type == EntryType::feed && e.at.instant >= since && e.at.instant < until) {
-                times.push_back(e);
-                times.back().ml = 1.0;
-            }
-        out.cadence = learn_cadence(times, since, until, zone, settings.unit);  // fewer than 3 days: refused here
-        if (!settings.birth)
-            throw usage_error(fmt::format(
-                "the feeds from {} to {} have no amounts (nursing), so the plan estimates what the baby drinks from "
-                "its age: set the birth date with pumplog config set birth YYYY-MM-DD (or plan --birth YYYY-MM-DD)",
-                format_date(local_day(since, zone)), format_date(local_day(until - seconds(1), zone))));
-        const date::sys_days today = local_day(until - seconds(1), zone);
-        const int age = std::max(0, static_cast<int>((today - date::sys_days(*settings.birth)).count()));
-        const IntakeNorm norm = intake_norm(age);
-        const double feedings = std::max(1.0, out.cadence.feedings_per_day);
-        const Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
-        for (auto& slot : out.cadence.slots) {
-            slot.amount = per_feed;
-            slot.estimated = true;
-        }
-        PlanAdvice a;
-        a.kind = AdviceKind::estimated_intake;
-        a.age_days = age;
-        a.daily = norm.daily;
-        a.per_feed = per_feed;
-        a.feedings = feedings;
-        a.count = unknown;
-        a.text = std::string(norm.source);
-        out.advice.push_back(a);
-        out.estimated = true;
-        return out;
-    }
-    out.cadence = learn_cadence(entries, since, until, zone, settings.unit);
-    if (unknown == 0) return out;
-    if (unknown == feeds) {
-        // No birth date, but pumps: the cadence counted every feed at the average pump.
-        for (auto& slot : out.cadence.slots) slot.estimated = true;
-        PlanAdvice a;
-        a.kind = AdviceKind::estimated_from_pumps;
-        a.per_feed = Volume::from_ml(std::round(pump_total / pumps));
-        a.count = unknown;
-        out.advice.push_back(a);
-        out.estimated = true;
-        return out;
-    }
-    // Some amounts: a slot is an estimate when most feeds near it had none.
-    std::vector<int> known(out.cadence.slots.size(), 0), missing(out.cadence.slots.size(), 0);
-    for (const Entry& e : entries) {
-        if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
-        const int m = minute_of_day(e.at.instant, zone);
-        std::size_t nearest = out.cadence.slots.size();
-        double best = 91;
-        for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
-            const double d = std::abs(circular_minutes(m, out.cadence.slots[i].minute));
-            if (d < best) {
-                best = d;
-                nearest = i;
-            }
-        }
-        if (nearest == out.cadence.slots.size()) continue;
-        ++(e.ml && *e.ml > 0 ? known : missing)[nearest];
-    }
-    for (std::size_t i = 0; i < out.cadence.slots.size(); ++i)
-        if (missing[i] > known[i]) {
-            out.cadence.slots[i].estimated = true;
-            out.estimated = true;
-        }
-    return out;
-}
 
 // The week's anchor: the latest local Saturday midnight at or before `until`.
 // Plans made on any day of a week (Saturday to Friday) share it, so a
@@ -343,8 +219,8 @@ Seconds week_anchor(Seconds until, const date::time_zone* zone) {
 
 // The longest gaps between milk removals (pinned pumps, feeds at home) that
 // reach into an away period and exceed their limit.
-std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, const std::vector<timetable::Period>& periods,
-                              const std::vector<timetable::Draft>& drafts, const Settings& settings, PlanRange range,
+std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
+                              const std::vector<timetable::Draft>& drafts, const Settings& settings, TimeSpan range,
                               const date::time_zone* zone) {
     std::vector<PlanAdvice> out;
     const std::vector<Seconds> all = timetable::removals(feeds, periods, drafts);
@@ -354,9 +230,9 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
         const bool is_night =
             night.contains(minute_of_day(a, zone)) || night.contains(minute_of_day(a + (b - a) / 2, zone));
         const minutes limit = is_night ? settings.max_gap_night : settings.max_gap_day;
-        if (b - a <= limit || b <= range.begin || a >= range.end) continue;
+        if (b - a <= limit || !range.overlaps({a, b})) continue;
         const bool away = std::any_of(periods.begin(), periods.end(),
-                                      [&](const timetable::Period& p) { return a < p.end && b > p.begin; });
+                                      [&](const TimeSpan& p) { return p.overlaps({a, b}); });
         if (!away) continue;
         PlanAdvice g;
         g.kind = AdviceKind::long_gap;
@@ -369,9 +245,9 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
 }
 
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
-           PlanRange range) {
+           TimeSpan range) {
     const Seconds since = lookback_since(until, settings.lookback_days, zone);
-    Learned learned = learn(entries, settings, zone, since, until);
+    PlanCadence learned = plan_cadence(entries, settings, zone, since, until);
     const Cadence& cadence = learned.cadence;
     Yield yield(entries, since, until, zone);
     Plan plan;
@@ -382,7 +258,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // Plan a day more on each side, so gaps and merges at the edges of the
     // range see their neighbours; keep only the pumps inside it.
     const Seconds from = range.begin - hours(24), to = range.end + hours(24);
-    const auto periods = settings.mode == PlanMode::exclusive ? std::vector<timetable::Period>{{from, to}}
+    const auto periods = settings.mode == PlanMode::exclusive ? std::vector<TimeSpan>{{from, to}}
                                                               : timetable::away_periods(settings.away, from, to, zone);
     const auto feeds = timetable::predicted_feeds(cadence.slots, from, to, zone);
     timetable::Options options{settings.min_gap, settings.max_gap_day, settings.max_gap_night, night_window(settings),
@@ -393,7 +269,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         std::vector<timetable::Feed> uncovered;
         drafts = timetable::pinned_pumps(settings.schedule, feeds, periods, from, to, options, zone, uncovered);
         for (const auto& f : uncovered) {
-            if (f.at < range.begin || f.at >= range.end) continue;
+            if (!range.contains(f.at)) continue;
             PlanAdvice a;
             a.kind = AdviceKind::uncovered_feed;
             a.at = f.at;
@@ -410,16 +286,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         if (anchor < until) {
             try {
                 const Seconds ref_since = lookback_since(anchor, settings.lookback_days, zone);
-                const Cadence reference = learn(entries, settings, zone, ref_since, anchor).cadence;
+                const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
                 const auto ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
                 // Each away window, or in exclusive mode each local day, on its own.
-                std::vector<timetable::Period> units = periods;
+                std::vector<TimeSpan> units = periods;
                 if (settings.mode == PlanMode::exclusive) {
                     units.clear();
                     for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1)) {
-                        const PlanRange day = local_days(d, 1, zone);
-                        units.push_back({day.begin, day.end});
+                        units.push_back(local_days(d, 1, zone));
                     }
                 }
                 timetable::snap_to(drafts, ref_drafts, units, snap_tolerance);
@@ -439,14 +314,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         if (pinned) {
             p.reason = d.covers.empty() ? "pinned (schedule)"
                                         : fmt::format("pinned (schedule); covers the {} feed{}",
-                                                      covers_text(d.covers, zone), d.covers.size() > 1 ? "s" : "");
+                                                      covers_text(d.covers, zone), plural_s(d.covers.size()));
         } else if (!d.covers.empty()) {
-            p.reason = fmt::format("covers the {} feed{}", covers_text(d.covers, zone), d.covers.size() > 1 ? "s" : "");
+            p.reason = fmt::format("covers the {} feed{}", covers_text(d.covers, zone), plural_s(d.covers.size()));
         } else {
             p.reason = d.night
                            ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
-                                         gap_text(settings.max_gap_night))
-                           : fmt::format("added: keeps the gap under {} (max_gap_day)", gap_text(settings.max_gap_day));
+                                         format_duration(settings.max_gap_night))
+                           : fmt::format("added: keeps the gap under {} (max_gap_day)", format_duration(settings.max_gap_day));
         }
         plan.pumps.push_back(p);
     }
@@ -461,7 +336,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             int count = 0;
             bool estimated = false;
             for (const auto& p : plan.pumps) {
-                if (p.at < g.begin || p.at >= g.end) continue;
+                if (!g.contains(p.at)) continue;
                 need += p.target;
                 expected += p.expected.value_or(Volume{});
                 estimated = estimated || p.estimated;
@@ -483,7 +358,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
             for (const auto& f : feeds)
                 if (std::none_of(periods.begin(), periods.end(),
-                                 [&](const timetable::Period& p) { return f.at >= p.begin && f.at < p.end; }))
+                                 [&](const TimeSpan& p) { return p.contains(f.at); }))
                     home_feeds.push_back(f.at);
             const std::optional<Seconds> at = propose(pump_times, home_feeds, g, settings, yield, zone);
             if (at) {
@@ -495,7 +370,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 extra.estimated = estimated;
                 extra.reason = fmt::format(
                     "extra: makes up {} (CDC: add a session when you cannot pump as much as the baby eats)",
-                    volume_text(short_by, settings.unit));
+                    format_rounded_volume(short_by, settings.unit));
                 plan.pumps.push_back(extra);
                 a.at = extra.at;
                 a.extra_expected = extra.expected.value_or(Volume{});
@@ -516,7 +391,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         }
     }
 
-    std::erase_if(plan.pumps, [&](const PlannedPump& p) { return p.at < range.begin || p.at >= range.end; });
+    std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
     std::stable_sort(plan.pumps.begin(), plan.pumps.end(),
                      [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; });
 
@@ -550,11 +425,11 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
 
 }  // namespace
 
-Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, PlanRange range) {
+Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, TimeSpan range) {
     return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range);
 }
 
-PlanRange next_pump_range(Seconds now) { return PlanRange{now - hours(12), now + hours(24 * 8)}; }
+TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
     const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now));
@@ -588,114 +463,6 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
     for (std::size_t i = 0; i < pumps.size(); ++i)
         if (pumps[i].at > now && !done(i)) return NextPump{pumps[i], false};
     return std::nullopt;
-}
-
-StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                     date::sys_days return_day, std::optional<Volume> target) {
-    const auto* zone = clock.zone;
-    const date::sys_days today = local_day(clock.now, zone);
-    if (return_day <= today)
-        throw usage_error(fmt::format("the return date {} is not after today ({}); give a date to come, such as {}",
-                                      format_date(return_day), format_date(today),
-                                      format_date(today + date::days(28))));
-    if (settings.mode == PlanMode::away && settings.away.empty())
-        throw usage_error(
-            "plan stash needs the hours you will be away: set them with pumplog config set away "
-            "\"mon-fri 08:00-17:30\" (or give --away)");
-    const Seconds since = lookback_since(clock.now, settings.lookback_days, zone);
-    const Learned learned = learn(entries, settings, zone, since, clock.now);
-    const Cadence& cadence = learned.cadence;
-    const Yield yield(entries, since, clock.now, zone);
-
-    StashPlan s;
-    s.return_day = return_day;
-    s.basis = cadence.basis;
-    s.days_left = static_cast<int>((return_day - today).count());
-
-    // The need: what the baby drinks while away, over the first week back.
-    Volume total;
-    Volume busiest{};
-    for (int k = 0; k < 7; ++k) {
-        const PlanRange day = local_days(return_day + date::days(k), 1, zone);
-        const auto periods = settings.mode == PlanMode::exclusive
-                                 ? std::vector<timetable::Period>{{day.begin, day.end}}
-                                 : timetable::away_periods(settings.away, day.begin, day.end, zone);
-        bool away = false;
-        for (const auto& p : periods)
-            if (p.begin < day.end && p.end > day.begin) away = true;
-        if (!away) continue;
-        ++s.away_days_per_week;
-        Volume need;
-        std::vector<Slot> slots;
-        for (const auto& f : timetable::predicted_feeds(cadence.slots, day.begin, day.end, zone))
-            for (const auto& p : periods)
-                if (f.at >= p.begin && f.at < p.end) {
-                    need += f.amount;
-                    slots.push_back(cadence.slots[f.slot]);
-                    break;
-                }
-        total += need;
-        if (need > busiest || s.away_slots.empty()) {
-            busiest = need;
-            s.away_slots = slots;
-        }
-    }
-    s.need_per_day =
-        s.away_days_per_week > 0 ? Volume::from_ml(std::round(total.ml() / s.away_days_per_week)) : Volume{};
-    s.target_given = target.has_value();
-    s.target = target ? *target : Volume::from_ml(s.need_per_day.ml() * settings.stash_days);
-
-    int lead = stash_lead_days;
-    if (const auto best = yield.best_minute()) {
-        s.session_minute = (*best + 7) / 15 * 15 % (24 * 60);
-        s.per_day = yield.at(*s.session_minute);
-        if (s.per_day && s.per_day->ml() > 0) {
-            s.days_needed = static_cast<int>(std::ceil(s.target.ml() / s.per_day->ml() - 1e-9));
-            lead = std::max(lead, *s.days_needed);
-        }
-    }
-    s.start = std::max(today, return_day - date::days(lead));
-    const int building_days = static_cast<int>((return_day - s.start).count());
-    if (s.per_day) {
-        s.reachable_by_return = Volume::from_ml(s.per_day->ml() * building_days);
-        s.reachable = !s.days_needed || *s.days_needed <= building_days;
-    }
-
-    for (const PlanAdvice& a : learned.advice)
-        if (a.kind == AdviceKind::estimated_intake)
-            s.advice.push_back(fmt::format(
-                "The need is an estimate: no feed has an amount, so each counts {} of about {} a day at day {} ({}).",
-                volume_text(a.per_feed, settings.unit), volume_text(a.daily, settings.unit), a.age_days, a.text));
-        else if (a.kind == AdviceKind::estimated_from_pumps)
-            s.advice.push_back(fmt::format(
-                "The need is an estimate: no feed has an amount, so each counts at your average pump, {}; set the "
-                "birth date (pumplog config set birth YYYY-MM-DD) to estimate it from the baby's age.",
-                volume_text(a.per_feed, settings.unit)));
-    if (s.need_per_day.ml() <= 0)
-        s.advice.push_back("No feed falls in your away hours, so the baby needs no stored milk then.");
-    s.advice.push_back(
-        fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
-                    "work, to get used to the pump and to build the stash.",
-                    day_label(s.start)));
-    if (s.session_minute && s.per_day) {
-        s.advice.push_back(
-            fmt::format("Add one pump a day at {:02d}:{:02d}, your best time (about {} a session){}.",
-                        *s.session_minute / 60, *s.session_minute % 60, volume_text(*s.per_day, settings.unit),
-                        s.days_needed ? fmt::format(": {} takes {} day{}", volume_text(s.target, settings.unit),
-                                                    *s.days_needed, *s.days_needed == 1 ? "" : "s")
-                                      : std::string()));
-        if (!s.reachable)
-            s.advice.push_back(fmt::format(
-                "{} cannot be built by {}: at about {} a day you will have about {} in {} day{}. Add a second daily "
-                "session, start giving stored milk later, or lower the target (--target).",
-                volume_text(s.target, settings.unit), day_label(return_day), volume_text(*s.per_day, settings.unit),
-                volume_text(*s.reachable_by_return, settings.unit), building_days, building_days == 1 ? "" : "s"));
-    } else {
-        s.advice.push_back(
-            "No pump was logged in the look-back window: log a few pumps (pumplog add 90ml) so the "
-            "plan can say which extra session to add and how long the stash takes.");
-    }
-    return s;
 }
 
 }  // namespace pumplog

@@ -7,7 +7,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 

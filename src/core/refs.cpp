@@ -10,8 +10,9 @@
 #include <cstdint>
 #include <cstring>
 
+#include "pumplog/id_hash.hpp"
 #include "pumplog/record.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -26,7 +27,7 @@ std::string suffix(std::string_view id, std::size_t n) {
 
 // An id's last 11 characters, lower case, last first, 9 bits each (the byte
 // plus one; 0 past the id's start), so that keys sort as the reversed ids do;
-// then 28 bits of a hash of the whole id, to tell two ids ending alike from
+// then 28 bits of the id's hash (IdHash), to tell two ids ending alike from
 // one id written twice.
 struct IdKey {
     std::uint64_t head = 0;  // characters 1 to 7 from the end
@@ -38,25 +39,6 @@ constexpr int slot_bits = 9;
 constexpr int hash_bits = 28;
 constexpr std::uint64_t hash_mask = (std::uint64_t{1} << hash_bits) - 1;
 
-// A quick 64-bit hash of the whole id (bytes as written).
-std::uint64_t id_hash(std::string_view id) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ id.size();
-    const auto mix = [&h](std::uint64_t word) {
-        h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
-    };
-    std::size_t i = 0;
-    for (; i + 8 <= id.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, id.data() + i, 8);
-        mix(word);
-    }
-    std::uint64_t last = 0;
-    for (std::size_t k = 0; i + k < id.size(); ++k) last |= std::uint64_t{static_cast<unsigned char>(id[i + k])} << (8 * k);
-    mix(last);
-    return h * 0x94D049BB133111EBull;
-}
-
 IdKey key_of(std::string_view id) {
     const std::size_t n = id.size();
     const auto slot = [&](std::size_t i) -> std::uint64_t {
@@ -67,7 +49,7 @@ IdKey key_of(std::string_view id) {
     std::uint64_t head = 0, rest = 0;
     for (std::size_t i = 0; i < 7; ++i) head = head << slot_bits | slot(i);
     for (std::size_t i = 7; i < key_chars; ++i) rest = rest << slot_bits | slot(i);
-    return {head, rest << hash_bits | (id_hash(id) & hash_mask)};
+    return {head, rest << hash_bits | (static_cast<std::uint64_t>(IdHash{}(id)) & hash_mask)};
 }
 
 IdKey ending(IdKey key) {

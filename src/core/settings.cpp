@@ -12,9 +12,10 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/time.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -50,17 +51,11 @@ int parse_hhmm(std::string_view text) {
     return h * 60 + m;
 }
 
-std::string hhmm(int minutes) { return fmt::format("{:02d}:{:02d}", minutes / 60 % 24, minutes % 60); }
-
 // "mon", "Monday", "tues": a day's name or a beginning of it (3 letters at
-// least); -1 otherwise. 0 is Monday (ISO).
+// least); -1 otherwise. 0 is Monday (ISO), as WeeklyWindow's bits are.
 int weekday_index(std::string_view word) {
-    static constexpr std::string_view names[] = {"monday", "tuesday", "wednesday", "thursday",
-                                                 "friday", "saturday", "sunday"};
-    const std::string w = lower(word);
-    for (int i = 0; i < 7; ++i)
-        if (w.size() >= 3 && names[i].starts_with(w)) return i;
-    return -1;
+    const auto day = parse_weekday(word);
+    return day ? static_cast<int>(day->iso_encoding()) - 1 : -1;
 }
 
 }  // namespace
@@ -150,7 +145,8 @@ std::vector<WeeklyWindow> parse_away(std::string_view text) {
 namespace {
 
 std::string format_away(const std::vector<WeeklyWindow>& windows) {
-    static constexpr std::string_view names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    // Bit d is ISO day d + 1 (0 is Monday), named in lower case as config takes it.
+    const auto name = [](int d) { return lower(weekday_abbreviation(date::weekday(static_cast<unsigned>(d + 1) % 7))); };
     if (windows.empty()) return "none";
     std::string out;
     for (const auto& w : windows) {
@@ -167,13 +163,13 @@ std::string format_away(const std::vector<WeeklyWindow>& windows) {
                 int e = d;
                 while (e + 1 < 7 && (w.weekdays & (1u << (e + 1)))) ++e;
                 if (!days.empty()) days += ',';
-                days += names[d];
-                if (e > d) days += "-" + std::string(names[e]);
+                days += name(d);
+                if (e > d) days += "-" + name(e);
                 d = e + 1;
             }
             out += days;
         }
-        out += " " + hhmm(w.hours.begin_min) + "-" + hhmm(w.hours.end_min);
+        out += " " + format_minute_of_day(w.hours.begin_min) + "-" + format_minute_of_day(w.hours.end_min);
     }
     return out;
 }
@@ -229,7 +225,7 @@ std::chrono::minutes parse_round(std::string_view value) {
 std::string format_schedule(const std::vector<int>& times) {
     if (times.empty()) return "none";
     std::string out;
-    for (int t : times) out += (out.empty() ? "" : " ") + hhmm(t);
+    for (int t : times) out += (out.empty() ? "" : " ") + format_minute_of_day(t);
     return out;
 }
 
@@ -309,7 +305,7 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
     if (k.name == "sleep") {
         if (lower(v) == "none" || v.empty()) return "none";
         const DailyWindow w = parse_daily_window(v);
-        return hhmm(w.begin_min) + "-" + hhmm(w.end_min);
+        return format_minute_of_day(w.begin_min) + "-" + format_minute_of_day(w.end_min);
     }
     if (k.name == "stash_days") return std::to_string(parse_int_in(k.name, v, 1, 30));
     if (k.name == "round") return minutes_text(parse_round(v));

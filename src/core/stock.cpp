@@ -7,8 +7,8 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
+#include "pumplog/text.hpp"
 #include "stock_rules.hpp"
-#include "text.hpp"
 
 namespace pumplog {
 

@@ -18,10 +18,11 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/id_hash.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/text.hpp"
 #include "replay.hpp"
 #include "stock_rules.hpp"
-#include "text.hpp"
 
 namespace pumplog {
 
@@ -37,7 +38,7 @@ std::string id_tail(std::string_view id) { return lower(id.size() <= 4 ? id : id
 class Id {
 public:
     Id() = default;
-    explicit Id(std::string_view id) : Id(id, std::hash<std::string_view>{}(id)) {}
+    explicit Id(std::string_view id) : Id(id, pumplog::IdHash{}(id)) {}
     // An id never looked up (an entry's own): no hash needed.
     static Id unhashed(std::string_view id) { return Id(id, 0); }
     std::string_view view() const { return size_ == long_marker ? std::string_view(long_) : std::string_view(inline_, size_); }
@@ -62,7 +63,7 @@ private:
     std::string long_;
 };
 
-struct IdHash {
+struct OpenIdHash {
     std::size_t operator()(const Id& id) const { return id.hash(); }
 };
 
@@ -270,7 +271,7 @@ struct StockReplay::State {
 
     std::uint64_t seq = 0;
     bool gave_up = false;
-    std::unordered_map<Id, Open, IdHash> open;  // by store id
+    std::unordered_map<Id, Open, OpenIdHash> open;  // by store id
     std::unordered_set<std::uint64_t> finished;  // hashes of the ids of containers forgotten
     std::vector<Claim> claims;                   // fast replay only
     std::vector<std::uint64_t> labels;           // label_hash of every label written
@@ -320,7 +321,7 @@ struct StockReplay::State {
 
     // A container finished by the entries met so far, and that nobody asked
     // for: its problems are reported, the rest forgotten. `it`: its entries.
-    bool forget_if_finished(const Entry& e, const Id& id, Order order, std::unordered_map<Id, Open, IdHash>::iterator it) {
+    bool forget_if_finished(const Entry& e, const Id& id, Order order, std::unordered_map<Id, Open, OpenIdHash>::iterator it) {
         if (options.keep_ended || might_be_wanted(e.label, e.id)) return false;
         static const std::vector<Event> none;
         const std::vector<Event>& events = it != open.end() ? it->second.events : none;

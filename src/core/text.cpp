@@ -1,6 +1,8 @@
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 #include <cctype>
+
+#include <fmt/format.h>
 
 namespace pumplog {
 
@@ -140,6 +142,21 @@ std::size_t display_width(std::string_view text) {
     for (unsigned char c : text)
         if ((c & 0xC0) != 0x80) ++width;
     return width;
+}
+
+std::string plural(long long n, std::string_view word) { return fmt::format("{} {}{}", n, word, plural_s(n)); }
+
+std::string plural(long long n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string and_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
 }
 
 }  // namespace pumplog

@@ -3,9 +3,10 @@
 #include <cctype>
 #include <fmt/format.h>
 
+#include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/units.hpp"
-#include "text.hpp"
 
 namespace pumplog {
 
@@ -169,11 +170,11 @@ std::string format_date_time(Seconds instant, const date::time_zone* zone) {
 
 namespace {
 
-Span day_span(date::sys_days first, date::sys_days end_exclusive, const date::time_zone* zone) {
-    return Span{start_of_local_day(first, zone), start_of_local_day(end_exclusive, zone)};
+TimeSpan day_span(date::sys_days first, date::sys_days end_exclusive, const date::time_zone* zone) {
+    return TimeSpan{start_of_local_day(first, zone), start_of_local_day(end_exclusive, zone)};
 }
 
-Span point(Seconds t) { return Span{t, t + seconds(1)}; }
+TimeSpan point(Seconds t) { return TimeSpan{t, t + seconds(1)}; }
 
 // Clock time of day: "14:30", "14:30:15", "2:30pm", "2pm", "2:30 pm", "14h30".
 std::optional<seconds> parse_clock(std::string_view s) {
@@ -219,16 +220,6 @@ std::optional<seconds> parse_clock(std::string_view s) {
     return hours(h) + minutes(m) + seconds(sec);
 }
 
-std::optional<date::weekday> parse_weekday(std::string_view word) {
-    static constexpr std::string_view names[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                                 "thursday", "friday", "saturday"};
-    for (unsigned i = 0; i < 7; ++i) {
-        const std::string_view name = names[i];
-        if (word == name || (word.size() >= 3 && name.starts_with(word))) return date::weekday(i);
-    }
-    return std::nullopt;
-}
-
 // A day word: today, yesterday, tomorrow, a weekday (the most recent, today
 // included), or a date.
 std::optional<date::sys_days> parse_day_word(std::string_view word, date::sys_days today) {
@@ -265,7 +256,7 @@ std::optional<seconds> parse_relative(std::string_view t) {
 
 }  // namespace
 
-Span parse_time_span(std::string_view text, const Clock& clock) {
+TimeSpan parse_time_span(std::string_view text, const Clock& clock) {
     const std::string t = lower(trim(text));
     const auto* zone = clock.zone;
     const date::sys_days today = local_day(clock.now, zone);

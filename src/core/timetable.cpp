@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pumplog/calendar.hpp"
+
 namespace pumplog::timetable {
 
 using std::chrono::minutes;
@@ -13,15 +15,8 @@ constexpr seconds nudge_limit{30 * 60};
 
 namespace {
 
-LocalSeconds midnight(date::sys_days day) { return LocalSeconds(day.time_since_epoch()); }
-
-bool inside(Seconds t, const std::vector<Period>& periods) {
-    return std::any_of(periods.begin(), periods.end(), [&](const Period& p) { return t >= p.begin && t < p.end; });
-}
-
-int minute_of_day(Seconds at, const date::time_zone* zone) {
-    const LocalSeconds local = to_local(at, zone);
-    return static_cast<int>(std::chrono::duration_cast<minutes>(local - date::floor<date::days>(local)).count());
+bool inside(Seconds t, const std::vector<TimeSpan>& periods) {
+    return std::any_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(t); });
 }
 
 // The target-weighted mean time of a pump's covered feeds (the plain mean
@@ -38,7 +33,7 @@ Seconds mean_time(const Draft& d) {
     return origin + seconds(std::llround(offset));
 }
 
-Seconds clamp_into(Seconds t, const Period& p) { return std::clamp(t, p.begin, std::max(p.begin, p.end - seconds(1))); }
+Seconds clamp_into(Seconds t, const TimeSpan& p) { return std::clamp(t, p.begin, std::max(p.begin, p.end - seconds(1))); }
 
 // A milk removal: a pump (its draft) or a feed at the breast (draft -1).
 struct Removal {
@@ -46,7 +41,7 @@ struct Removal {
     int draft;
 };
 
-std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<Draft>& drafts) {
     std::vector<Removal> out;
     for (const auto& f : feeds)
@@ -69,7 +64,7 @@ seconds limit_of(Seconds a, Seconds b, const Options& options, const date::time_
 // Adds pumps to split each gap longer than its limit plus `slack`, at equal
 // spacing; only where a new pump falls in an away period (a long gap at home
 // is the baby's own rhythm).
-void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                      const Options& options, const date::time_zone* zone, seconds slack) {
     const std::vector<Removal> seq = sequence(feeds, periods, drafts);
     std::vector<Draft> added;
@@ -101,7 +96,7 @@ seconds ceil_to_step(seconds s, minutes round) {
 // A gap a little over its limit is closed by moving the pump at one end
 // toward the other (the later one earlier, else the earlier one later), when
 // the gap on its other side stays within its own limit.
-void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
            const Options& options, const date::time_zone* zone) {
     std::vector<Removal> seq = sequence(feeds, periods, drafts);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
@@ -141,16 +136,16 @@ Seconds round_to(Seconds at, minutes step, const date::time_zone* zone) {
     return to_instant(LocalSeconds(minutes(rounded)), zone);
 }
 
-int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<Period>& periods,
+int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<TimeSpan>& periods,
             minutes tolerance) {
     int snapped = 0;
-    for (const Period& p : periods) {
+    for (const TimeSpan& p : periods) {
         std::vector<Draft*> mine;
         std::vector<Seconds> theirs;
         for (auto& d : drafts)
-            if (d.at >= p.begin && d.at < p.end) mine.push_back(&d);
+            if (p.contains(d.at)) mine.push_back(&d);
         for (const auto& r : reference)
-            if (r.at >= p.begin && r.at < p.end) theirs.push_back(r.at);
+            if (p.contains(r.at)) theirs.push_back(r.at);
         if (mine.empty() || mine.size() != theirs.size()) continue;
         bool near = true;
         for (std::size_t i = 0; i < mine.size(); ++i)
@@ -164,22 +159,22 @@ int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, con
 }
 
 std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
-                                const std::vector<Period>& periods, Seconds from, Seconds to, const Options& options,
+                                const std::vector<TimeSpan>& periods, Seconds from, Seconds to, const Options& options,
                                 const date::time_zone* zone, std::vector<Feed>& uncovered) {
     std::vector<Draft> drafts;
     for (date::sys_days day = local_day(from, zone); day <= local_day(to, zone); day += date::days(1))
         for (int m : schedule) {
-            const Seconds at = to_instant(midnight(day) + minutes(m), zone);
+            const Seconds at = to_instant(local_midnight(day) + minutes(m), zone);
             if (at >= from && at < to && inside(at, periods)) drafts.push_back(Draft{at, Volume{}, {}, {}});
         }
     std::sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
     for (const auto& f : feeds) {
         const auto period = std::find_if(periods.begin(), periods.end(),
-                                         [&](const Period& p) { return f.at >= p.begin && f.at < p.end; });
+                                         [&](const TimeSpan& p) { return p.contains(f.at); });
         if (period == periods.end()) continue;
         Draft* nearest = nullptr;
         for (auto& d : drafts) {
-            if (d.at < period->begin || d.at >= period->end) continue;
+            if (!period->contains(d.at)) continue;
             const auto distance = [&](const Draft& x) { return x.at > f.at ? x.at - f.at : f.at - x.at; };
             if (!nearest || distance(d) < distance(*nearest)) nearest = &d;
         }
@@ -194,22 +189,22 @@ std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vec
     return drafts;
 }
 
-std::vector<Period> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
+std::vector<TimeSpan> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
                                  const date::time_zone* zone) {
-    std::vector<Period> raw;
+    std::vector<TimeSpan> raw;
     for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1)) {
         const unsigned bit = 1u << (date::weekday(day).iso_encoding() - 1);
         for (const auto& w : away) {
             if (!(w.weekdays & bit)) continue;
-            const LocalSeconds b = midnight(day) + minutes(w.hours.begin_min);
-            LocalSeconds e = midnight(day) + minutes(w.hours.end_min);
+            const LocalSeconds b = local_midnight(day) + minutes(w.hours.begin_min);
+            LocalSeconds e = local_midnight(day) + minutes(w.hours.end_min);
             if (w.hours.end_min <= w.hours.begin_min) e += date::days(1);
-            const Period p{to_instant(b, zone), to_instant(e, zone)};
+            const TimeSpan p{to_instant(b, zone), to_instant(e, zone)};
             if (p.end > from && p.begin < to && p.begin < p.end) raw.push_back(p);
         }
     }
-    std::sort(raw.begin(), raw.end(), [](const Period& a, const Period& b) { return a.begin < b.begin; });
-    std::vector<Period> merged;
+    std::sort(raw.begin(), raw.end(), [](const TimeSpan& a, const TimeSpan& b) { return a.begin < b.begin; });
+    std::vector<TimeSpan> merged;
     for (const auto& p : raw) {
         if (!merged.empty() && p.begin <= merged.back().end)
             merged.back().end = std::max(merged.back().end, p.end);
@@ -224,14 +219,14 @@ std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, 
     std::vector<Feed> feeds;
     for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1))
         for (std::size_t i = 0; i < slots.size(); ++i) {
-            const Seconds at = to_instant(midnight(day) + minutes(slots[i].minute), zone);
+            const Seconds at = to_instant(local_midnight(day) + minutes(slots[i].minute), zone);
             if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated});
         }
     std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.at < b.at; });
     return feeds;
 }
 
-std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<Draft>& drafts) {
     std::vector<Seconds> out;
     for (const auto& f : feeds)
@@ -241,13 +236,13 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
     return out;
 }
 
-std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                                const Options& options, const date::time_zone* zone) {
     std::vector<Draft> drafts;
-    for (const Period& period : periods) {
+    for (const TimeSpan& period : periods) {
         std::vector<Draft> ds;
         for (const auto& f : feeds)
-            if (f.at >= period.begin && f.at < period.end) {
+            if (period.contains(f.at)) {
                 Draft d{clamp_into(round_to(f.at, options.round, zone), period), f.amount, {f.at}, {f.amount}};
                 d.estimated = f.estimated;
                 ds.push_back(d);

@@ -1,7 +1,8 @@
 #pragma once
 // The shape of a timetable (internal to the planner): when the parent is away,
 // when the baby will feed, and where the pumps go to honour the gaps. Volumes
-// and advice are the planner's.
+// and advice are the planner's. A period is a stretch of time the parent is
+// away (a TimeSpan).
 #include <chrono>
 #include <vector>
 
@@ -11,15 +12,10 @@
 
 namespace pumplog::timetable {
 
-// A stretch of time the parent is away: [begin, end).
-struct Period {
-    Seconds begin;
-    Seconds end;
-};
 // The away windows' occurrences that overlap [from, to), overlapping ones
 // merged. Each occurrence is built from wall-clock times (a window ending past
 // midnight ends on the next day), so it keeps its hours across DST changes.
-std::vector<Period> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
+std::vector<TimeSpan> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
                                  const date::time_zone* zone);
 
 // A predicted feed: a slot on one local day.
@@ -60,12 +56,12 @@ struct Draft {
 // starts in the night window or its midpoint is in it): an overshoot up to
 // 30 min moves a pump at one end, a longer one gets pumps at equal spacing
 // where they fall inside a period. Sorted by time.
-std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                                const Options& options, const date::time_zone* zone);
 
 // Every milk removal, sorted: the pumps, and the feeds outside the periods
 // (the baby at the breast).
-std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<Period>& periods,
+std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<Draft>& drafts);
 
 // The nearest wall-clock time on a multiple of `step` (from midnight).
@@ -76,7 +72,7 @@ Seconds round_to(Seconds at, std::chrono::minutes step, const date::time_zone* z
 // of its counterpart (the rhythm has not really moved), the drafts take the
 // reference's times and keep their own covers and targets. Returns how many
 // periods were snapped.
-int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<Period>& periods,
+int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<TimeSpan>& periods,
             std::chrono::minutes tolerance);
 
 // Pinned times (`schedule`, minutes after midnight) on each local day, inside
@@ -84,7 +80,7 @@ int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, con
 // of that period (the earlier on a tie). `uncovered` receives the feeds inside
 // a period with no pinned pump within min_gap (or none in their period).
 std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
-                                const std::vector<Period>& periods, Seconds from, Seconds to,
+                                const std::vector<TimeSpan>& periods, Seconds from, Seconds to,
                                 const Options& options, const date::time_zone* zone, std::vector<Feed>& uncovered);
 
 }  // namespace pumplog::timetable

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -150,6 +150,11 @@ std::string format_volume_number(Volume volume, Unit unit) {
 
 std::string format_volume(Volume volume, Unit unit) {
     return format_volume_number(volume, unit) + (unit == Unit::ml ? " ml" : " oz");
+}
+
+std::string format_rounded_volume(Volume volume, Unit unit) {
+    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(volume.ml())));
+    return format_volume(volume, unit);
 }
 
 std::chrono::seconds parse_duration(std::string_view text) {

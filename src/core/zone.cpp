@@ -32,7 +32,7 @@
 #include "file_descriptor.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/time.hpp"
-#include "text.hpp"
+#include "pumplog/text.hpp"
 #include "tzif.hpp"
 
 #if !USE_OS_TZDB

@@ -3,8 +3,8 @@
 #include <chrono>
 #include <fmt/format.h>
 
-#include "core/text.hpp"
 #include "pumplog/fields.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::render {
 

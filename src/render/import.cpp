@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/render/entries.hpp"
 #include "pumplog/render/table.hpp"
 
@@ -14,10 +14,6 @@ namespace {
 
 // Problem rows listed after an import; the rest are counted (a dry run lists them all).
 constexpr std::size_t problems_shown = 5;
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 // "pump.csv, nursing.csv (Baby Tracker)", consecutive files of one format grouped.
 std::string sources(const std::vector<ImportedFile>& files) {

@@ -5,6 +5,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/calendar.hpp"
+#include "pumplog/supply.hpp"
+#include "pumplog/text.hpp"
+#include "pumplog/units.hpp"
+
 namespace pumplog::render {
 
 namespace {
@@ -17,30 +22,8 @@ std::string key(std::string_view base, Unit unit) { return fmt::format("{}_{}", 
 
 json volume(Volume v, Unit unit) { return json_number(output_value(v, unit)); }
 
-std::string hhmm(int minute) { return fmt::format("{:02d}:{:02d}", minute / 60 % 24, minute % 60); }
-
-std::string weekday_name(date::sys_days day) {
-    static constexpr std::string_view names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    return std::string(names[date::weekday(day).c_encoding()]);
-}
-
-std::string day_label(Seconds at, const date::time_zone* zone) {
-    const date::sys_days day = local_day(at, zone);
-    return weekday_name(day) + " " + format_date(day);
-}
-
 // A pump added to keep a gap short: it covers no feed and has no target.
 bool added(const PlannedPump& p) { return p.covers.empty() && !p.extra && p.target.ml() <= 0; }
-
-std::string verdict_name(SupplyVerdict v) {
-    switch (v) {
-        case SupplyVerdict::on_track: return "on_track";
-        case SupplyVerdict::behind: return "behind";
-        case SupplyVerdict::full_volume: return "full_volume";
-        case SupplyVerdict::not_enough_data: return "not_enough_data";
-    }
-    return "not_enough_data";
-}
 
 std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
 
@@ -149,16 +132,7 @@ std::string summary_of(const PlannedPump& p, Unit unit) {
 }
 
 // A volume in a sentence: whole ml, or oz to 0.1.
-std::string amount(Volume v, Unit unit) {
-    if (unit == Unit::ml) return fmt::format("{} ml", static_cast<long>(std::lround(v.ml())));
-    return format_volume(v, unit);
-}
-
-std::string plural(int n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string gap_words(minutes m) { return format_duration(std::chrono::duration_cast<seconds>(m)); }
+std::string amount(Volume v, Unit unit) { return format_rounded_volume(v, unit); }
 
 // The full reference of an intake source named in the advice.
 std::string source_words(std::string_view source) {
@@ -229,14 +203,14 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             std::string line = fmt::format(
                 "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short. The CDC advises "
                 "adding a session if you cannot pump as much as the baby eats{}: ",
-                shortfall_when(a, zone), amount(a.need, unit), a.pumps, a.pumps == 1 ? "" : "s",
+                shortfall_when(a, zone), amount(a.need, unit), a.pumps, plural_s(a.pumps),
                 a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit),
                 away ? " while you are away" : "");
             if (a.respaced)
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
                     "(about {} more expected).",
-                    a.pumps + 1, a.pumps, gap_words(a.gap), a.at ? format_clock(*a.at, zone) : "-",
+                    a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? format_clock(*a.at, zone) : "-",
                     amount(a.extra_expected, unit));
             else
                 line += fmt::format("pump also at {} (about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
@@ -253,8 +227,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short, and no other "
                 "session fits {} (min_gap) from the others: give stored milk for the rest, and ask a lactation "
                 "consultant how to raise your yield.",
-                shortfall_when(a, zone), amount(a.need, unit), a.pumps, a.pumps == 1 ? "" : "s",
-                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), gap_words(a.gap));
+                shortfall_when(a, zone), amount(a.need, unit), a.pumps, plural_s(a.pumps),
+                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), format_duration(a.gap));
         case AdviceKind::estimated_intake: {
             const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
                                              ? fmt::format("{}", std::lround(a.feedings))
@@ -275,7 +249,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return fmt::format(
                 "The {} feed on {} has no pinned pump within {} (min_gap): add a time near {} to the schedule, or "
                 "leave stored milk for it.",
-                a.at ? format_clock(*a.at, zone) : "-", a.at ? day_label(*a.at, zone) : "-", gap_words(a.gap),
+                a.at ? format_clock(*a.at, zone) : "-", a.at ? day_label(*a.at, zone) : "-", format_duration(a.gap),
                 a.at ? format_clock(*a.at, zone) : "-");
         case AdviceKind::long_gap:
             return fmt::format(
@@ -283,7 +257,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 "them.",
                 day_label(a.begin, zone), format_clock(a.begin, zone), day_label(a.end, zone),
                 format_clock(a.end, zone),
-                format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), gap_words(a.gap));
+                format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap));
         case AdviceKind::incomplete_day:
             return fmt::format("{} looks incompletely logged: it counts less in the plan.", format_date(a.day));
         case AdviceKind::nursing_in_supply:
@@ -357,7 +331,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
     return j.dump();
 }
 
-std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone) {
+std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style& style, const date::time_zone* zone) {
     const date::sys_days first = local_day(range.begin, zone), end = local_day(range.end, zone);
     std::string heading;
     if (range.begin == start_of_local_day(first, zone) && range.end == start_of_local_day(end, zone))
@@ -385,20 +359,19 @@ std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style
     if (!plan.slots.empty()) {
         std::string slots;
         for (const auto& s : plan.slots)
-            slots += fmt::format("{}{} {} (seen {} d)", slots.empty() ? "" : ", ", hhmm(s.minute),
+            slots += fmt::format("{}{} {} (seen {} d)", slots.empty() ? "" : ", ", format_minute_of_day(s.minute),
                                  target_text(s.amount, s.estimated, unit), s.seen);
         out += "\nThe baby's day: " + slots + "\n";
     }
     // In supply mode the basis is the parent's pumps: there are no feeds to learn from.
     const std::string_view counted = plan.progress ? "pump" : "feed";
-    out += fmt::format("Basis: {} {}{} on {} day{} from {} to {}.\n", plan.basis.feeds, counted,
-                       plan.basis.feeds == 1 ? "" : "s", plan.basis.days, plan.basis.days == 1 ? "" : "s",
-                       format_date_time(plan.basis.since, zone), format_date_time(plan.basis.until, zone));
+    out += fmt::format("Basis: {} on {} from {} to {}.\n", plural(plan.basis.feeds, counted),
+                       plural(plan.basis.days, "day"), format_date_time(plan.basis.since, zone), format_date_time(plan.basis.until, zone));
     for (const auto& n : plan.basis.notes) out += "  " + n + (n.ends_with('.') ? "\n" : ".\n");
     if (plan.progress) {
         const auto& p = *plan.progress;
-        out += fmt::format("Progress: day {}, {} in {} session{} over the last 24 h{}{}.\n", p.day,
-                           format_volume(p.pumped_24h, unit), p.sessions_24h, p.sessions_24h == 1 ? "" : "s",
+        out += fmt::format("Progress: day {}, {} in {} over the last 24 h{}{}.\n", p.day,
+                           format_volume(p.pumped_24h, unit), plural(p.sessions_24h, "session"),
                            p.night_session ? ", one at night" : "",
                            p.milestone ? fmt::format(" (milestone {})", format_volume(*p.milestone, unit)) : "");
     }
@@ -417,7 +390,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                       {"until", format_rfc3339(plan.basis.until, zone)}};
     json slots = json::array();
     for (const auto& s : plan.slots)
-        slots.push_back(json{{"time", hhmm(s.minute)},
+        slots.push_back(json{{"time", format_minute_of_day(s.minute)},
                              {unit_name(unit), volume(s.amount, unit)},
                              {"seen", s.seen},
                              {"estimated", s.estimated}});
@@ -447,7 +420,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                              {"sessions_24h", p.sessions_24h},
                              {"night_session", p.night_session},
                              {key("milestone", unit), p.milestone ? volume(*p.milestone, unit) : json(nullptr)},
-                             {"verdict", verdict_name(p.verdict)}};
+                             {"verdict", std::string(verdict_name(p.verdict))}};
     }
     return dump(j);
 }
@@ -539,7 +512,7 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     else if (day == today + date::days(1))
         at = "at " + format_clock(p.at, clock.zone) + " tomorrow";
     else
-        at = fmt::format("on {} {} at {}", weekday_name(day), format_date(day), format_clock(p.at, clock.zone));
+        at = fmt::format("on {} at {}", day_label(day), format_clock(p.at, clock.zone));
     return fmt::format("Pump {} (in {}){}\n", at, format_duration(minutes(in)), aim);
 }
 
@@ -551,26 +524,25 @@ std::string next_json(const NextPump& next, Unit unit, const Clock& clock) {
 }
 
 std::string stash_text(const StashPlan& s, Unit unit) {
-    std::string slots;
-    for (std::size_t i = 0; i < s.away_slots.size(); ++i)
-        slots += (i == 0 ? "" : i + 1 == s.away_slots.size() ? " and " : ", ") + hhmm(s.away_slots[i].minute);
-    std::string out = fmt::format("Back on {} {}: ", weekday_name(s.return_day), format_date(s.return_day));
-    out += fmt::format("while you are away the baby drinks about {} a day{}, on {} day{} a week.\n",
+    std::vector<std::string> times;
+    for (const auto& slot : s.away_slots) times.push_back(format_minute_of_day(slot.minute));
+    const std::string slots = and_list(times);
+    std::string out = fmt::format("Back on {}: ", day_label(s.return_day));
+    out += fmt::format("while you are away the baby drinks about {} a day{}, on {} a week.\n",
                        format_volume(s.need_per_day, unit),
-                       slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, s.away_slots.size() == 1 ? "" : "s"),
-                       s.away_days_per_week, s.away_days_per_week == 1 ? "" : "s");
+                       slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, plural_s(s.away_slots.size())),
+                       plural(s.away_days_per_week, "day"));
     out += fmt::format(
         "Stash to build: {} ({}).\n", format_volume(s.target, unit),
         s.target_given ? "--target" : "stash_days of need; change it with --target or config set stash_days");
-    out += fmt::format("Start: {} {} ({} day{} before the return).\n", weekday_name(s.start), format_date(s.start),
-                       (s.return_day - s.start).count(), (s.return_day - s.start).count() == 1 ? "" : "s");
+    out += fmt::format("Start: {} ({} before the return).\n", day_label(s.start),
+                       plural((s.return_day - s.start).count(), "day"));
     if (s.session_minute && s.per_day)
         out += fmt::format(
-            "Extra daily session: {}, about {} a day{}.\n", hhmm(*s.session_minute), format_volume(*s.per_day, unit),
-            s.days_needed ? fmt::format(", {} day{} to the target", *s.days_needed, *s.days_needed == 1 ? "" : "s")
-                          : std::string());
-    out += fmt::format("Basis: {} feed{} on {} day{}.\n", s.basis.feeds, s.basis.feeds == 1 ? "" : "s", s.basis.days,
-                       s.basis.days == 1 ? "" : "s");
+            "Extra daily session: {}, about {} a day{}.\n", format_minute_of_day(*s.session_minute),
+            format_volume(*s.per_day, unit),
+            s.days_needed ? fmt::format(", {} to the target", plural(*s.days_needed, "day")) : std::string());
+    out += fmt::format("Basis: {} on {}.\n", plural(s.basis.feeds, "feed"), plural(s.basis.days, "day"));
     for (const auto& n : s.basis.notes) out += "  " + n + ".\n";
     out += "\n";
     for (const auto& a : s.advice) out += "Advice: " + a + "\n";
@@ -579,7 +551,7 @@ std::string stash_text(const StashPlan& s, Unit unit) {
 
 std::string stash_json(const StashPlan& s, Unit unit) {
     json slots = json::array();
-    for (const auto& slot : s.away_slots) slots.push_back(hhmm(slot.minute));
+    for (const auto& slot : s.away_slots) slots.push_back(format_minute_of_day(slot.minute));
     json j{{"return", format_date(s.return_day)},
            {key("need_per_day", unit), volume(s.need_per_day, unit)},
            {"away_days_per_week", s.away_days_per_week},
@@ -588,7 +560,7 @@ std::string stash_json(const StashPlan& s, Unit unit) {
            {"start", format_date(s.start)},
            {"days_left", s.days_left},
            {"session", s.session_minute && s.per_day
-                           ? json{{"time", hhmm(*s.session_minute)}, {key("expected", unit), volume(*s.per_day, unit)}}
+                           ? json{{"time", format_minute_of_day(*s.session_minute)}, {key("expected", unit), volume(*s.per_day, unit)}}
                            : json(nullptr)},
            {"days_needed", s.days_needed ? json(*s.days_needed) : json(nullptr)},
            {"reachable", s.reachable},

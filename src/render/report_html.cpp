@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/render/report.hpp"
+#include "pumplog/text.hpp"
 #include "render/report_cells.hpp"
 #include "render/report_charts.hpp"
 
@@ -74,7 +75,7 @@ std::string figures(const Report& report, Unit unit) {
     const int days = report.period.days();
     std::string out = "<dl class=\"figures\">\n";
     out += figure("Pumped", spoken_volume(t.pumped, unit),
-                  fmt::format("{} session{}, {} a day", t.pump_sessions, t.pump_sessions == 1 ? "" : "s",
+                  fmt::format("{}, {} a day", plural(t.pump_sessions, "session"),
                               spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
     out += figure("Drunk from bottles", spoken_volume(t.bottle, unit),
                   t.formula.ml() > 0 ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
@@ -152,8 +153,8 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n<main>\n", stylesheet);
 
     out += "<header>\n<h1>Pumping report</h1>\n";
-    out += fmt::format("<p class=\"period\">{}, {} day{} &#183; volumes in {}</p>\n</header>\n", escape_xml(span), days,
-                       days == 1 ? "" : "s", unit == Unit::ml ? "millilitres (ml)" : "US fluid ounces (oz)");
+    out += fmt::format("<p class=\"period\">{}, {} &#183; volumes in {}</p>\n</header>\n", escape_xml(span),
+                       plural(days, "day"), unit == Unit::ml ? "millilitres (ml)" : "US fluid ounces (oz)");
 
     out += "<section id=\"summary\">\n<h2>At a glance</h2>\n";
     out += figures(report, unit);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/calendar.hpp"
 #include "pumplog/entry.hpp"
 #include "pumplog/render/report.hpp"
 #include "render/report_cells.hpp"
@@ -179,7 +180,7 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
 
 std::string row_label(const ReportRow& row, Grouping by, bool one_year) {
     if (by != Grouping::day) return row.label;
-    const std::string weekday = date::format("%a", row.first);
+    const std::string weekday = weekday_abbreviation(date::weekday(row.first));
     return weekday + " " + (one_year ? row.label.substr(5) : row.label);
 }
 

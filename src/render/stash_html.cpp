@@ -2,6 +2,7 @@
 
 #include "pumplog/render/report.hpp"
 #include "pumplog/render/stock.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::render {
 
@@ -25,12 +26,11 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
     std::string supply;
     if (summary.days_of_supply)
         supply = fmt::format(", about {:.1f} days at the baby's recent bottle intake", *summary.days_of_supply);
-    out += fmt::format("<p>Usable: {} in {} container{}{}.", escape_xml(format_volume(summary.usable, unit)),
-                       summary.usable_containers, summary.usable_containers == 1 ? "" : "s", escape_xml(supply));
+    out += fmt::format("<p>Usable: {} in {}{}.", escape_xml(format_volume(summary.usable, unit)),
+                       plural(summary.usable_containers, "container"), escape_xml(supply));
     if (summary.expired_containers > 0)
-        out += fmt::format(" <strong>Expired: {} in {} container{}: discard.</strong>",
-                           escape_xml(format_volume(summary.expired, unit)), summary.expired_containers,
-                           summary.expired_containers == 1 ? "" : "s");
+        out += fmt::format(" <strong>Expired: {} in {}: discard.</strong>",
+                           escape_xml(format_volume(summary.expired, unit)), plural(summary.expired_containers, "container"));
     out += "</p>\n<h3>Use first</h3>\n";
     out += "<table class=\"stash-next\">\n<thead><tr><th>label</th><th>volume</th><th>place</th><th>expires</th>"
            "<th>what to do</th></tr></thead>\n<tbody>\n";

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "core/text.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::render {
 
@@ -20,10 +20,6 @@ std::string status_key(const Container& c, Seconds now) {
 // What is left, or for a discarded container what was thrown away.
 Volume final_volume(const Container& c) {
     return c.state == ContainerState::discarded ? c.discarded : c.left;
-}
-
-std::string plural(long long n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
 }  // namespace

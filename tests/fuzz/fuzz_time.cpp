@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     const std::string_view text = fuzz::text_of(data, size);
     const Clock& clock = clock_in_berlin();
     try {
-        const Span span = parse_time_span(text, clock);
+        const TimeSpan span = parse_time_span(text, clock);
         FUZZ_REQUIRE(span.begin < span.end);
         (void)format_date_time(span.begin, clock.zone);
         FUZZ_REQUIRE(parse_time_point(text, clock) == span.begin);

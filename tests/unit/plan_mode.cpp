@@ -51,7 +51,7 @@ const Clock now = testing::clock_at("2026-11-21T13:05:00Z");
 
 TEST_CASE("plan_in_mode gives the supply plan in supply mode and the learned plan otherwise") {
     const auto entries = three_days_of_pumps();
-    const PlanRange range{now.now, now.now + hours(24)};
+    const TimeSpan range{now.now, now.now + hours(24)};
     Settings settings;
     for (const PlanMode mode : {PlanMode::away, PlanMode::exclusive}) {
         settings.mode = mode;
@@ -61,7 +61,7 @@ TEST_CASE("plan_in_mode gives the supply plan in supply mode and the learned pla
     }
     settings.mode = PlanMode::supply;
     const Plan supply = plan_in_mode(entries, settings, now, range);
-    const Plan direct = supply_plan(settings, entries, now, Span{range.begin, range.end});
+    const Plan direct = supply_plan(settings, entries, now, TimeSpan{range.begin, range.end});
     REQUIRE_FALSE(supply.pumps.empty());
     CHECK(times(supply.pumps) == times(direct.pumps));
     CHECK(supply.slots.empty());
@@ -93,7 +93,7 @@ TEST_CASE("next_pump_in_mode picks among the supply plan's pumps in supply mode"
     settings.mode = PlanMode::supply;
     const auto supply = next_pump_in_mode(entries, settings, now);
     const auto in_plan =
-        next_pump_in(supply_plan(settings, entries, now, Span{next_pump_range(now.now).begin, next_pump_range(now.now).end}),
+        next_pump_in(supply_plan(settings, entries, now, TimeSpan{next_pump_range(now.now).begin, next_pump_range(now.now).end}),
                      entries, settings, now);
     REQUIRE(supply);
     REQUIRE(in_plan);

@@ -175,7 +175,7 @@ TEST_CASE("night gaps use max_gap_night") {
     CHECK(clocks(plan) == std::vector<std::string>{"02:30", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
     CHECK(plan.pumps[0].reason == "added: keeps the night gap under 5 h (max_gap_night)");
     require_gaps_within(plan_pumps(week_before(monday, slots), s, at_start_of(monday),
-                                   PlanRange{start_of_local_day(monday, berlin()),
+                                   TimeSpan{start_of_local_day(monday, berlin()),
                                              start_of_local_day(monday + date::days(3), berlin())}),
                         {}, hours(4), hours(5));
     s.max_gap_night = hours(9);
@@ -217,7 +217,7 @@ TEST_CASE("on daylight-saving days pumps keep their wall-clock times") {
         Settings s;
         s.mode = PlanMode::exclusive;
         s.max_gap_day = s.max_gap_night = hours(12);
-        const PlanRange range = local_days(c.day, 1, zone);
+        const TimeSpan range = local_days(c.day, 1, zone);
         CHECK(range.end - range.begin == c.length);
         // The day itself, and the day after (learned across the change).
         for (int after = 0; after <= 1; ++after) {
@@ -376,7 +376,7 @@ TEST_CASE("an extra session is never proposed before the plan starts") {
         for (int m : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)})
             entries.push_back(pump(berlin(), monday - date::days(d), m, 100));
     const Clock clock{start_of_local_day(monday, berlin()) + hours(14) + minutes(5), berlin()};
-    const Plan plan = plan_pumps(entries, s, clock, PlanRange{clock.now, clock.now + hours(24)});
+    const Plan plan = plan_pumps(entries, s, clock, TimeSpan{clock.now, clock.now + hours(24)});
     REQUIRE(plan.pumps.size() == 9);
     const auto extra = std::find_if(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; });
     REQUIRE(extra != plan.pumps.end());

@@ -299,7 +299,7 @@ TEST_CASE("planned pumps keep their wall-clock times across daylight-saving days
     for (const DstDay& dst : dst_days) {
         const date::time_zone* zone = locate_zone(dst.zone);
         const date::sys_days d{dst.day};
-        const Span span{start_of_local_day(d - date::days(1), zone), start_of_local_day(d + date::days(2), zone)};
+        const TimeSpan span{start_of_local_day(d - date::days(1), zone), start_of_local_day(d + date::days(2), zone)};
         const Clock clock{span.begin, zone};
         for (const auto& sleep : sleep_windows()) {
             for (int n = 5; n <= 12; ++n) {
@@ -330,7 +330,7 @@ TEST_CASE("no pump falls in the hour the clocks skip, and none in a repeated hou
     for (const DstDay& dst : dst_days) {
         const date::time_zone* zone = locate_zone(dst.zone);
         const date::sys_days d{dst.day};
-        const Span span{start_of_local_day(d, zone), start_of_local_day(d + date::days(1), zone)};
+        const TimeSpan span{start_of_local_day(d, zone), start_of_local_day(d + date::days(1), zone)};
         INFO(dst.zone << " " << format_date(d));
         const std::vector<PlannedPump> pumps = supply_pumps(t, {}, std::nullopt, Clock{span.begin, zone}, span);
         REQUIRE(pumps.size() == 8);
@@ -352,7 +352,7 @@ TEST_CASE("no pump falls in the hour the clocks skip, and none in a repeated hou
     // New York repeats 01:00-02:00: a 01:30 session is planned once, in daylight time.
     const date::time_zone* ny = new_york();
     const date::sys_days fall{ymd(2026, 11, 1)};
-    const Span span{start_of_local_day(fall, ny), start_of_local_day(fall + date::days(1), ny)};
+    const TimeSpan span{start_of_local_day(fall, ny), start_of_local_day(fall + date::days(1), ny)};
     const SupplyTimetable night{{hm(1, 30), hm(5, 0), hm(10, 0), hm(15, 0), hm(20, 0)}, {}};
     const std::vector<PlannedPump> pumps = supply_pumps(night, {}, std::nullopt, Clock{span.begin, ny}, span);
     REQUIRE(pumps.size() == 5);
@@ -362,7 +362,7 @@ TEST_CASE("no pump falls in the hour the clocks skip, and none in a repeated hou
 TEST_CASE("a session moved out of the skipped hour onto the next one is left out, never doubled") {
     const date::time_zone* zone = berlin();
     const date::sys_days d{ymd(2026, 3, 29)};
-    const Span span{start_of_local_day(d, zone), start_of_local_day(d + date::days(1), zone)};
+    const TimeSpan span{start_of_local_day(d, zone), start_of_local_day(d + date::days(1), zone)};
     // 02:00 would become 03:00, the next session's time; 02:15 would become 03:15, after it.
     for (const int moved : {hm(2, 0), hm(2, 15)}) {
         const SupplyTimetable t{{moved, hm(3, 0), hm(7, 0), hm(11, 0), hm(15, 0), hm(19, 0), hm(23, 0)}, {}};
@@ -383,7 +383,7 @@ TEST_CASE("a pump's target is the day's milestone shared over the sessions") {
     const Clock clock = berlin_now();
     const SupplyTimetable t = supply_timetable(8, std::nullopt);
     const date::sys_days today = local_day(clock.now, clock.zone);
-    const Span today_span{start_of_local_day(today, clock.zone), start_of_local_day(today + date::days(1), clock.zone)};
+    const TimeSpan today_span{start_of_local_day(today, clock.zone), start_of_local_day(today + date::days(1), clock.zone)};
     // Born 2026-11-13: today is day 8, about 500 ml a day (Ru et al. 2020).
     std::vector<PlannedPump> pumps = supply_pumps(t, {}, ymd(2026, 11, 13), clock, today_span);
     REQUIRE(pumps.size() == 8);
@@ -401,7 +401,7 @@ TEST_CASE("a pump's target is the day's milestone shared over the sessions") {
     pumps = supply_pumps(t, {}, std::nullopt, clock, today_span);
     for (const PlannedPump& p : pumps) CHECK(p.target.ml() == Approx(93.75));
     // A plan across midnight takes each day's own milestone: day 7 (425 ml) then day 8 (500 ml).
-    const Span evening{stamp("2026-11-20T20:00:00+01:00").instant, stamp("2026-11-21T02:00:00+01:00").instant};
+    const TimeSpan evening{stamp("2026-11-20T20:00:00+01:00").instant, stamp("2026-11-21T02:00:00+01:00").instant};
     pumps = supply_pumps(t, {}, ymd(2026, 11, 13), clock, evening);
     REQUIRE(pumps.size() == 2);  // 21:00 and 00:00
     CHECK(pumps[0].target.ml() == Approx(425.0 / 8));
@@ -722,7 +722,7 @@ TEST_CASE("the supply plan has the timetable's pumps, progress, basis and advice
     settings.birth = ymd(2026, 11, 13);
     const Clock clock = berlin_now();
     const Plan plan =
-        supply_plan(settings, day_of_pumps(8, 70), clock, Span{clock.now, clock.now + hours(24)});
+        supply_plan(settings, day_of_pumps(8, 70), clock, TimeSpan{clock.now, clock.now + hours(24)});
     CHECK(plan.slots.empty());
     REQUIRE(plan.pumps.size() == 8);
     CHECK(format_rfc3339(plan.pumps.front().at, clock.zone) == "2026-11-21T14:30:00+01:00");
@@ -771,7 +771,7 @@ TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps 
     settings.mode = PlanMode::supply;
     settings.birth = ymd(2026, 11, 13);
     const Clock clock = berlin_now();
-    const Plan plan = supply_plan(settings, entries, clock, Span{clock.now, clock.now + std::chrono::hours(24)});
+    const Plan plan = supply_plan(settings, entries, clock, TimeSpan{clock.now, clock.now + std::chrono::hours(24)});
     const auto nursing = std::find_if(plan.advice.begin(), plan.advice.end(),
                                       [](const PlanAdvice& x) { return x.kind == AdviceKind::nursing_in_supply; });
     REQUIRE(nursing != plan.advice.end());

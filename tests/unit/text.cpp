@@ -1,9 +1,9 @@
-// terminal_text: journal text as a terminal may show it (SPEC 8).
+// Text helpers (text.hpp): journal text as a terminal may show it (SPEC 8), plurals and lists.
 #include <catch2/catch.hpp>
 
 #include <string>
 
-#include "core/text.hpp"
+#include "pumplog/text.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -68,5 +68,28 @@ TEST_CASE("printable, for error messages, blanks C1 and bidi controls as it blan
     CHECK(printable("abc\xE2\x80\xAEgpj") == "abc gpj");
     CHECK(printable("\xC2\x9B" "2J") == " 2J");
     CHECK(printable("caf\xC3\xA9") == "caf\xC3\xA9");
+}
+
+TEST_CASE("plurals: an s unless the count is 1, or the word for one or for many") {
+    using pumplog::plural;
+    using pumplog::plural_s;
+    CHECK(plural_s(0) == "s");
+    CHECK(plural_s(1) == "");
+    CHECK(plural_s(2) == "s");
+    CHECK(plural_s(-1) == "s");
+    CHECK(plural(0, "day") == "0 days");
+    CHECK(plural(1, "day") == "1 day");
+    CHECK(plural(12, "month") == "12 months");
+    CHECK(plural(std::size_t{1}, "entry", "entries") == "1 entry");
+    CHECK(plural(std::size_t{3}, "entry", "entries") == "3 entries");
+    CHECK(plural(0, "good entry", "good entries") == "0 good entries");
+}
+
+TEST_CASE("a list in a sentence joins its last two items with and") {
+    using pumplog::and_list;
+    CHECK(and_list({}) == "");
+    CHECK(and_list({"03:00"}) == "03:00");
+    CHECK(and_list({"01:30", "04:00"}) == "01:30 and 04:00");
+    CHECK(and_list({"21:00", "01:00", "04:00"}) == "21:00, 01:00 and 04:00");
 }
 }  // namespace PUMPLOG_UNITY_ID

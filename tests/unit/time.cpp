@@ -26,11 +26,11 @@ std::string point(const std::string& text, const Clock& clock) {
 
 // A span as "begin/end" in the clock's zone.
 std::string span(const std::string& text, const Clock& clock) {
-    const Span s = parse_time_span(text, clock);
+    const TimeSpan s = parse_time_span(text, clock);
     return format_rfc3339(s.begin, clock.zone) + "/" + format_rfc3339(s.end, clock.zone);
 }
 
-long long hours_of(const Span& s) { return std::chrono::duration_cast<std::chrono::hours>(s.end - s.begin).count(); }
+long long hours_of(const TimeSpan& s) { return std::chrono::duration_cast<std::chrono::hours>(s.end - s.begin).count(); }
 
 // Saturday 2026-11-21, 14:05 in Berlin.
 const Clock saturday = clock_at("2026-11-21T14:05:00+01:00");
@@ -38,7 +38,7 @@ const Clock saturday = clock_at("2026-11-21T14:05:00+01:00");
 }  // namespace
 
 TEST_CASE("now is the clock's now, as a one-second point") {
-    const Span s = parse_time_span("now", saturday);
+    const TimeSpan s = parse_time_span("now", saturday);
     CHECK(s.begin == instant("2026-11-21T14:05:00+01:00"));
     CHECK(s.end - s.begin == std::chrono::seconds(1));
     CHECK(point("NOW", saturday) == "2026-11-21T14:05:00+01:00");

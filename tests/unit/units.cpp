@@ -144,6 +144,14 @@ TEST_CASE("volumes for people drop a needless decimal in ml and keep one in oz")
     CHECK(format_volume_number(Volume::from_ml(1234.56), Unit::ml) == "1234.6");
 }
 
+TEST_CASE("volumes in advice are whole ml, or oz to one decimal") {
+    CHECK(format_rounded_volume(Volume::from_ml(88.7205), Unit::ml) == "89 ml");
+    CHECK(format_rounded_volume(Volume::from_ml(90.5), Unit::ml) == "91 ml");
+    CHECK(format_rounded_volume(Volume::from_ml(0.4), Unit::ml) == "0 ml");
+    CHECK(format_rounded_volume(Volume::from_ml(88.7205), Unit::oz) == "3.0 oz");
+    CHECK(format_rounded_volume(Volume::from_oz(3.54), Unit::oz) == "3.5 oz");
+}
+
 TEST_CASE("durations are written as 15m, 1h30m, 90s, 20min, 2h or 2d") {
     using std::chrono::seconds;
     CHECK(parse_duration("15m") == seconds(900));

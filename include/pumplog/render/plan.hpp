@@ -18,7 +18,7 @@ std::string advice_json(const PlanAdvice& advice, Unit unit, const date::time_zo
 
 // The timetable: a heading, one row per pump (time, target, expected, what it
 // covers), then the slots and basis, then the advice.
-std::string plan_table(const Plan& plan, PlanRange range, Unit unit, const Style& style, const date::time_zone* zone);
+std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style& style, const date::time_zone* zone);
 
 // SPEC 7: {"basis": {"feeds","days","since","until"}, "slots": [{"time","ml","seen"}],
 // "pumps": [{"at","target_ml","expected_ml","covers"}], "advice": [...]}, plus

@@ -1,7 +1,9 @@
 #pragma once
-// Small text helpers shared by the core (not part of the public headers).
+// Text helpers, written once: trimming and case, UTF-8 for terminals and error
+// messages, plurals and lists in sentences.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pumplog {
 
@@ -28,5 +30,14 @@ std::string valid_utf8(std::string_view text);
 //   and the separators U+2028, U+2029                \u202e
 // A backslash stays as it is: the table is for people; JSON keeps the exact text.
 std::string terminal_text(std::string_view text);
+
+// Plurals in English sentences. "s" unless n is 1, for "{} feed{}".
+constexpr std::string_view plural_s(long long n) { return n == 1 ? "" : "s"; }
+// "1 day", "0 days", "3 days": n and the word, with an "s" unless n is 1.
+std::string plural(long long n, std::string_view word);
+// "1 entry", "3 entries": n and the word for one or for any other count.
+std::string plural(long long n, std::string_view one, std::string_view many);
+// The items joined as a sentence lists them: "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items);
 
 }  // namespace pumplog

@@ -1,0 +1,31 @@
+#pragma once
+// The cadence a plan is built on (internal to the planner: planner.cpp and
+// plan_stash.cpp): the learned slots with their amounts, and how the amounts
+// were known.
+#include <vector>
+
+#include "pumplog/cadence.hpp"
+#include "pumplog/entry.hpp"
+#include "pumplog/plan.hpp"
+#include "pumplog/settings.hpp"
+#include "pumplog/time.hpp"
+
+namespace pumplog {
+
+// The cadence with its amounts, and the advice on how they were known.
+struct PlanCadence {
+    Cadence cadence;
+    std::vector<PlanAdvice> advice;
+    bool estimated = false;  // some slot's amount is an estimate
+};
+
+// The cadence learned on [since, until), never refused for want of amounts:
+// when no feed carries an amount (nursing), each slot gets the intake norm for
+// the baby's age (intake.hpp) divided by the feedings a day; without a birth
+// date, the parent's average pump (the cadence's own fallback), else a usage
+// error asking for the birth date. With some amounts, a slot whose feeds
+// mostly had none is marked estimated (counted at the bottle average).
+PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
+                         Seconds since, Seconds until);
+
+}  // namespace pumplog

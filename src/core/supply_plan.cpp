@@ -1,0 +1,156 @@
+// Building supply, 4: the plan, the timetable's pumps on the local days of a
+// span with their targets and expected yields. The sources are listed in
+// supply.hpp; every number here names one.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "logged_pumps.hpp"
+#include "pumplog/calendar.hpp"
+#include "pumplog/supply.hpp"
+#include "pumplog/text.hpp"
+
+namespace pumplog {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+std::vector<std::optional<Volume>> supply_expected(const SupplyTimetable& timetable, const std::vector<Entry>& entries,
+                                                   const Clock& clock) {
+    const std::size_t n = timetable.minutes.size();
+    std::vector<double> weighted(n, 0.0);
+    std::vector<double> weights(n, 0.0);
+    for (const LoggedPump& pump : logged_pumps(entries, clock.now)) {
+        if (!pump.volume || pump.at <= clock.now - hours(72)) continue;  // the last 3 days
+        const int age_days = static_cast<int>((clock.now - pump.at) / hours(24));
+        const double weight = std::ldexp(1.0, -age_days);  // each day back counts half
+        const int minute = minute_of_day(pump.local);
+        std::size_t nearest = n;
+        int nearest_distance = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const int d = std::abs(minute - timetable.minutes[i]);
+            const int distance = std::min(d, minutes_per_day - d);  // around midnight too
+            if (nearest == n || distance < nearest_distance) {
+                nearest = i;
+                nearest_distance = distance;
+            }
+        }
+        if (nearest == n || nearest_distance > 90) continue;
+        weighted[nearest] += weight * pump.volume->ml();
+        weights[nearest] += weight;
+    }
+    std::vector<std::optional<Volume>> expected(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (weights[i] > 0) expected[i] = Volume::from_ml(weighted[i] / weights[i]);
+    return expected;
+}
+
+std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const std::vector<Entry>& entries,
+                                      const std::optional<date::year_month_day>& birth, const Clock& clock, TimeSpan span,
+                                      std::vector<std::string>* notes) {
+    const std::vector<std::optional<Volume>> expected = supply_expected(timetable, entries, clock);
+    const int sessions = static_cast<int>(timetable.minutes.size());
+
+    struct Candidate {
+        LocalSeconds wall;  // the wall-clock time the timetable asks for
+        Seconds at;
+        bool moved = false;  // the wall-clock time does not exist that day
+        std::size_t index = 0;
+        date::sys_days day;
+    };
+    std::vector<Candidate> candidates;
+    // One local day either side: a span's ends need not fall on midnight.
+    const date::sys_days first = local_day(span.begin, clock.zone) - date::days(1);
+    const date::sys_days last = local_day(span.end, clock.zone) + date::days(1);
+    for (date::sys_days d = first; d <= last; d += date::days(1)) {
+        for (std::size_t i = 0; i < timetable.minutes.size(); ++i) {
+            const LocalSeconds wall = local_midnight(d) + minutes(timetable.minutes[i]);
+            const Seconds at = to_instant(wall, clock.zone);
+            candidates.push_back({wall, at, to_local(at, clock.zone) != wall, i, d});
+        }
+    }
+    // A time moved forward out of a skipped hour must stay before the next
+    // session; when it does not, the next session takes its place that day.
+    std::vector<Candidate> kept;
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        const Candidate& c = candidates[k];
+        if (c.moved && k + 1 < candidates.size() && candidates[k + 1].at <= c.at) {
+            if (notes && span.contains(c.at))
+                notes->push_back(fmt::format(
+                    "On {} the {} session falls in the hour the clocks skip; the {} session takes its place.",
+                    format_date(c.day), format_minute_of_day(timetable.minutes[c.index]),
+                    format_minute_of_day(timetable.minutes[candidates[k + 1].index])));
+            continue;
+        }
+        kept.push_back(c);
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
+
+    std::vector<PlannedPump> pumps;
+    for (const Candidate& c : kept) {
+        if (!span.contains(c.at)) continue;
+        PlannedPump pump;
+        pump.at = c.at;
+        const std::optional<int> day =
+            birth ? std::optional<int>((c.day - date::sys_days(*birth)).count()) : std::nullopt;
+        const std::optional<Volume> goal = day && *day < 0 ? std::nullopt : supply_daily_goal(day);
+        pump.target = goal ? Volume::from_ml(goal->ml() / sessions) : Volume{};
+        pump.expected = expected[c.index];
+        std::vector<std::string> reason;
+        if (supply_night.contains(timetable.minutes[c.index]))
+            reason.push_back("the night session, 01:00-05:00 (Mago-Shah et al. 2023)");
+        if (c.moved)
+            reason.push_back(fmt::format("{} does not exist that day", format_minute_of_day(timetable.minutes[c.index])));
+        if (!day)
+            reason.push_back(fmt::format("full production (Ameda) shared over {} sessions; no birth date set", sessions));
+        else if (*day < 0)
+            reason.push_back("before the birth date: no volume target");
+        else if (!goal)
+            reason.push_back(fmt::format("day {}: no volume target before day 6; every session counts", *day));
+        else if (*day >= supply_milestones().back().day)
+            reason.push_back(fmt::format("day {}: full production (Ameda) shared over {} sessions", *day, sessions));
+        else
+            reason.push_back(fmt::format("day {}: the milestone (Ru et al. 2020) shared over {} sessions", *day, sessions));
+        for (const std::string& part : reason) pump.reason += (pump.reason.empty() ? "" : "; ") + part;
+        pumps.push_back(std::move(pump));
+    }
+    return pumps;
+}
+
+Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, TimeSpan span) {
+    const SupplyTimetable timetable = supply_timetable(settings.sessions, settings.sleep);
+    SupplyAssessment assessment = assess_supply(entries, settings.birth, clock, settings.unit);
+    Plan plan;
+    plan.basis = std::move(assessment.basis);
+    std::vector<std::string> times;
+    for (const int m : timetable.minutes) times.push_back(format_minute_of_day(m));
+    plan.basis.notes.insert(plan.basis.notes.begin(),
+                            fmt::format("Timetable: {} a day at {}: never more than 5 hours apart (Ameda), one "
+                                        "between 01:00 and 05:00 (Mago-Shah et al. 2023).",
+                                        plural(settings.sessions, "session"), and_list(times)));
+    plan.pumps = supply_pumps(timetable, entries, settings.birth, clock, span, &plan.basis.notes);
+    const auto note = [](const std::string& text) {
+        PlanAdvice a;
+        a.kind = AdviceKind::note;
+        a.text = text;
+        return a;
+    };
+    for (const std::string& n : timetable.notes) plan.advice.push_back(note(n));
+    if (assessment.breast_feeds_24h > 0) {
+        PlanAdvice a;
+        a.kind = AdviceKind::nursing_in_supply;
+        a.count = assessment.breast_feeds_24h;
+        a.expected = assessment.progress.pumped_24h;
+        a.pumps = assessment.progress.sessions_24h;
+        if (assessment.progress.milestone) a.need = *assessment.progress.milestone;
+        a.age_days = assessment.progress.day;
+        plan.advice.push_back(a);
+    }
+    for (const std::string& n : assessment.advice) plan.advice.push_back(note(n));
+    plan.progress = assessment.progress;
+    return plan;
+}
+
+}  // namespace pumplog

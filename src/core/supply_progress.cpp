@@ -1,0 +1,233 @@
+// Building supply, 2: progress, the parent's pumps judged against the
+// milestones. The sources are listed in supply.hpp; every number here names one.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "logged_pumps.hpp"
+#include "pumplog/calendar.hpp"
+#include "pumplog/supply.hpp"
+#include "pumplog/text.hpp"
+
+namespace pumplog {
+
+std::string_view verdict_name(SupplyVerdict verdict) {
+    switch (verdict) {
+        case SupplyVerdict::on_track: return "on_track";
+        case SupplyVerdict::behind: return "behind";
+        case SupplyVerdict::full_volume: return "full_volume";
+        case SupplyVerdict::not_enough_data: return "not_enough_data";
+    }
+    return "not_enough_data";
+}
+
+using std::chrono::hours;
+
+namespace {
+
+std::string basis_day_label(const SupplyDay& d) {
+    std::string label = format_date(d.date);
+    if (d.day && d.partial) label += fmt::format(" (day {}, so far)", *d.day);
+    else if (d.day) label += fmt::format(" (day {})", *d.day);
+    else if (d.partial) label += " (today, so far)";
+    return label;
+}
+
+std::string day_note(const SupplyDay& d, Unit unit) {
+    if (d.sessions == 0) return basis_day_label(d) + ": no pumps logged";
+    return fmt::format("{}: {}, {}, {} between 01:00 and 05:00", basis_day_label(d), plural(d.sessions, "session"),
+                       format_volume(d.pumped, unit), d.night_session ? "one" : "none");
+}
+
+std::string about(Volume v, Unit unit) { return "about " + format_volume(v, unit); }
+
+// The concrete next steps when behind (see assess_supply).
+void next_steps(const SupplyProgress& p, Unit unit, std::vector<std::string>& advice) {
+    if (p.sessions_24h < supply_min_sessions)
+        advice.push_back(fmt::format(
+            "Add sessions: you logged {} in the last 24 hours; 5 or more a day by day 5 go with coming to volume "
+            "(Mago-Shah et al. 2023), and 8-10 in 24 hours is the aim (Ameda).",
+            p.sessions_24h));
+    else if (p.sessions_24h < supply_default_sessions)
+        advice.push_back(fmt::format(
+            "Add a session: you logged {} in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 "
+            "hours apart (Ameda).",
+            p.sessions_24h));
+    if (!p.night_session)
+        advice.push_back(
+            "Add a night session between 01:00 and 05:00: night pumping goes with coming to volume (Mago-Shah et "
+            "al. 2023).");
+    if (p.day < supply_milestones().front().day) return;
+    advice.push_back(
+        "Pump longer and double pump: until 2 minutes after the last drop, or 20-30 minutes a session (Ameda).");
+    if (p.day < 8) {
+        advice.push_back("If you are still behind on day 8, see a lactation consultant.");
+    } else if (p.day < supply_coming_to_volume_day) {
+        advice.push_back(fmt::format(
+            "See a lactation consultant now: the first two weeks decide whether you come to volume, over {} a day "
+            "by day 14 (Mago-Shah et al. 2023).",
+            format_volume(supply_coming_to_volume, unit)));
+    } else if (p.pumped_24h <= supply_coming_to_volume) {
+        advice.push_back(fmt::format(
+            "See a lactation consultant: you have not come to volume yet, over {} a day by day 14 (Mago-Shah et "
+            "al. 2023).",
+            format_volume(supply_coming_to_volume, unit)));
+    } else {
+        advice.push_back(fmt::format(
+            "You have come to volume, over {} a day (Mago-Shah et al. 2023); a lactation consultant can help you "
+            "reach full production.",
+            format_volume(supply_coming_to_volume, unit)));
+    }
+}
+
+}  // namespace
+
+SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
+                               const Clock& clock, Unit unit) {
+    SupplyAssessment out;
+    SupplyProgress& p = out.progress;
+    const Seconds now = clock.now;
+    const date::sys_days today = local_day(now, clock.zone);
+    // The day since birth (0 when unknown: then `birth` is empty).
+    const int day = birth ? static_cast<int>((today - date::sys_days(*birth)).count()) : 0;
+    p.day = day;
+
+    const std::vector<LoggedPump> pumps = logged_pumps(entries, now);
+    const Seconds since = now - hours(24);
+    for (const LoggedPump& pump : pumps) {
+        if (pump.at <= since) continue;
+        ++p.sessions_24h;
+        p.pumped_24h += pump.volume.value_or(Volume{});
+        if (supply_night.contains(minute_of_day(pump.local))) p.night_session = true;
+    }
+    if (birth && day >= 0) p.milestone = supply_milestone(day);
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed && e.method == FeedMethod::breast && e.at.instant > since && e.at.instant <= now)
+            ++out.breast_feeds_24h;
+
+    // The basis: the last 7 local days (none before birth), what was logged on each.
+    date::sys_days first = today - date::days(6);
+    if (birth && date::sys_days(*birth) > first && date::sys_days(*birth) <= today) first = date::sys_days(*birth);
+    for (date::sys_days d = first; d <= today; d += date::days(1)) {
+        SupplyDay day;
+        day.date = d;
+        if (birth) day.day = (d - date::sys_days(*birth)).count();
+        day.partial = d == today;
+        for (const LoggedPump& pump : pumps) {
+            if (date::floor<date::days>(pump.local).time_since_epoch() != d.time_since_epoch()) continue;
+            ++day.sessions;
+            day.pumped += pump.volume.value_or(Volume{});
+            if (supply_night.contains(minute_of_day(pump.local))) day.night_session = true;
+        }
+        out.days.push_back(day);
+        out.basis.feeds += day.sessions;
+        out.basis.notes.push_back(day_note(day, unit));
+    }
+    out.basis.days = static_cast<int>(out.days.size());
+    out.basis.since = start_of_local_day(first, clock.zone);
+    out.basis.until = now;
+    if (!pumps.empty() && pumps.front().at > since && birth && day > 0)
+        out.basis.notes.push_back(fmt::format(
+            "Your first logged pump is at {}: the last 24 hours may miss pumps you did not log.",
+            format_date_time(pumps.front().at, clock.zone)));
+
+    auto& advice = out.advice;
+    const std::string pumped = format_volume(p.pumped_24h, unit);
+    const std::string full_range =
+        fmt::format("{}-{} a day", format_volume_number(supply_full_low, unit), format_volume(supply_full_high, unit));
+
+    // Not enough data.
+    if (!birth) {
+        p.verdict = SupplyVerdict::not_enough_data;
+        advice.push_back(
+            "Not enough data: set the baby's birth date (pumplog config set birth YYYY-MM-DD) to judge your volume "
+            "against the milestones for the days since birth (Ru et al. 2020).");
+        return out;
+    }
+    if (day < 0) {
+        p.verdict = SupplyVerdict::not_enough_data;
+        advice.push_back(fmt::format("Not enough data: the birth date {} is after today; check the birth setting.",
+                                     format_date(date::sys_days(*birth))));
+        return out;
+    }
+    if (p.sessions_24h == 0) {
+        p.verdict = SupplyVerdict::not_enough_data;
+        advice.push_back(
+            "Not enough data: no pumps logged in the last 24 hours; log each session (pumplog log pump 40ml) to see "
+            "your progress.");
+        return out;
+    }
+
+    // Full volume, whatever the day.
+    if (p.pumped_24h >= supply_full_low) {
+        p.verdict = SupplyVerdict::full_volume;
+        advice.push_back(fmt::format("Full volume: {} in the last 24 hours; full production is about {} (Ameda).",
+                                     pumped, full_range));
+        advice.push_back(
+            "Keep pumping 8-10 times in 24 hours, never more than 5 hours apart (Ameda), until the baby feeds at "
+            "the breast; then the plan can follow the baby's feeds (pumplog config set mode exclusive).");
+        return out;
+    }
+
+    const SupplyMilestone& first_milestone = supply_milestones().front();
+    if (day < first_milestone.day) {
+        // Before day 6 the sessions are judged (Mago-Shah et al. 2023: 5 x 5 and night pumping).
+        const bool enough = p.sessions_24h >= supply_min_sessions && p.night_session;
+        // Feeds at the breast remove milk too: fewer pump sessions are no verdict.
+        if (!enough && out.breast_feeds_24h > 0) {
+            p.verdict = SupplyVerdict::not_enough_data;
+            return out;
+        }
+        p.verdict = enough ? SupplyVerdict::on_track : SupplyVerdict::behind;
+        advice.push_back(fmt::format(
+            "{} for day {}: {} in the last 24 hours ({}), {} between 01:00 and 05:00; 5 or more sessions a day by "
+            "day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023).",
+            enough ? "On track" : "Behind", day, plural(p.sessions_24h, "session"), pumped,
+            p.night_session ? "one" : "none"));
+        advice.push_back(fmt::format(
+            "No volume milestone before day 6: the milk comes in over days 3-5; the first milestone is {} a day on "
+            "day 6 (Ru et al. 2020).",
+            about(first_milestone.volume, unit)));
+        if (!enough) next_steps(p, unit, advice);
+        return out;
+    }
+
+    const Volume milestone = *p.milestone;
+    const bool exact = std::any_of(supply_milestones().begin(), supply_milestones().end(),
+                                   [&](const SupplyMilestone& m) { return m.day == day; });
+    const std::string reference =
+        day >= supply_milestones().back().day
+            ? fmt::format("{} a day from day 14 (Ru et al. 2020), the lower end of full production (Ameda)",
+                          about(milestone, unit))
+        : exact ? fmt::format("{} a day on day {} (Ru et al. 2020)", about(milestone, unit), day)
+                : fmt::format("{} a day on day {}, between the milestones (Ru et al. 2020)", about(milestone, unit),
+                              day);
+    if (p.pumped_24h >= milestone) {
+        p.verdict = SupplyVerdict::on_track;
+        advice.push_back(fmt::format("On track: {} in the last 24 hours, at or above {}.", pumped, reference));
+        const auto next = std::find_if(supply_milestones().begin(), supply_milestones().end(),
+                                       [&](const SupplyMilestone& m) { return m.day > day; });
+        if (next != supply_milestones().end())
+            advice.push_back(fmt::format("Next: {} a day on day {} ({}).", about(next->volume, unit), next->day,
+                                         next->source));
+        advice.push_back(
+            p.night_session
+                ? fmt::format("Keep {} a day with one between 01:00 and 05:00 (Mago-Shah et al. 2023).",
+                              plural(std::max(p.sessions_24h, supply_min_sessions), "session"))
+                : std::string("Keep it up with a night session between 01:00 and 05:00: night pumping goes with "
+                              "coming to volume (Mago-Shah et al. 2023)."));
+        return out;
+    }
+    // Milk taken at the breast is not measured: the pumped volume alone
+    // understates the supply and cannot show it is behind (the plan says so).
+    if (out.breast_feeds_24h > 0) {
+        p.verdict = SupplyVerdict::not_enough_data;
+        return out;
+    }
+    p.verdict = SupplyVerdict::behind;
+    advice.push_back(fmt::format("Behind: {} in the last 24 hours, under {}.", pumped, reference));
+    next_steps(p, unit, advice);
+    return out;
+}
+
+}  // namespace pumplog
