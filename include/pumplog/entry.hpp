@@ -34,6 +34,7 @@ enum Field : std::uint32_t {
     field_at = 1u << 11,
     field_pumped = 1u << 12,
     field_reason = 1u << 13,
+    field_baby = 1u << 14,
 };
 
 // One line of the journal, parsed. The reader reuses one Entry per line (its
@@ -52,6 +53,7 @@ struct Entry {
     Named<Milk> milk;
     Named<Place> place;
     std::string label, target, reason, note, from;
+    std::string baby;  // a feed's baby, by name (SPEC 12); "" when one baby is all there is
     std::optional<Stamp> pumped;
     // amend only
     std::uint32_t set_fields = 0;

@@ -12,6 +12,7 @@ namespace pumplog {
 struct FeedRequest {
     std::vector<std::string> amount;  // the words of the amount
     std::string milk, left, right, duration, at, note;
+    std::string baby;  // resolved against config babies by the caller (resolve_baby)
     bool bottle = false, breast = false, force = false, from_stock = false;
 };
 

@@ -80,7 +80,7 @@ constexpr TypeMask pump = type_bit(EntryType::pump), feed = type_bit(EntryType::
 }  // namespace detail
 
 // In the order pumplog writes them in a line (after v, id, type and at).
-inline constexpr std::array<FieldSpec, 15> fields = {{
+inline constexpr std::array<FieldSpec, 16> fields = {{
     detail::text_field("target", 0, detail::move | detail::use | detail::discard | detail::void_ | detail::amend,
                        &Entry::target),
     detail::named_field<FeedMethod>("method", field_method, detail::feed,
@@ -92,6 +92,7 @@ inline constexpr std::array<FieldSpec, 15> fields = {{
     detail::seconds_field("right_s", field_right_s, detail::feed, &Entry::right_s),
     detail::seconds_field("dur_s", field_dur_s, detail::pump | detail::feed, &Entry::dur_s),
     detail::named_field<Milk>("milk", field_milk, detail::feed, [](Entry& e) -> NamedText& { return e.milk; }),
+    detail::text_field("baby", field_baby, detail::feed, &Entry::baby),
     detail::named_field<Place>("place", field_place, detail::store | detail::move,
                                [](Entry& e) -> NamedText& { return e.place; }),
     detail::time_field("pumped", field_pumped, detail::store, &Entry::pumped),

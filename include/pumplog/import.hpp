@@ -37,6 +37,7 @@ struct ImportOptions {
     std::optional<DateOrder> date_order;    // --date-order, when the file does not settle it
     std::optional<Unit> unit;               // --unit: the unit of amounts written without one
     std::string child;                      // --child: import this child's rows only
+    std::string baby;                       // --baby: the baby of feeds whose rows name none
     Seconds now{};                          // rows after now are problems
 };
 

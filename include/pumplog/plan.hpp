@@ -16,6 +16,7 @@ struct Slot {
     Volume amount;   // typical amount drunk at this slot
     int seen = 0;    // on how many days of the look-back it was seen
     bool estimated = false;  // the amount is an estimate (feeds logged without amounts)
+    std::vector<std::string> babies{};  // whose feeds, when the journal names several babies (SPEC 12)
 };
 
 // What a plan rests on (SPEC 5.4: every plan states its basis).

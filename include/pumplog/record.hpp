@@ -36,6 +36,7 @@ struct FeedRecord {
     Milk milk = Milk::breast;      // bottle
     std::optional<std::chrono::seconds> left, right, duration;  // breast
     std::string note;
+    std::string baby;  // whose feed (SPEC 12); "" with one baby
 };
 Line feed_line(const FeedRecord& feed, std::string_view id, const date::time_zone* zone);
 // Milk::breast ("breast", "breast milk", "breastmilk", "expressed") or

@@ -37,7 +37,8 @@ constexpr std::string_view plural_s(long long n) { return n == 1 ? "" : "s"; }
 std::string plural(long long n, std::string_view word);
 // "1 entry", "3 entries": n and the word for one or for any other count.
 std::string plural(long long n, std::string_view one, std::string_view many);
-// The items joined as a sentence lists them: "a", "a and b", "a, b and c".
-std::string and_list(const std::vector<std::string>& items);
+// The items joined as a sentence lists them: "a", "a and b", "a, b and c"
+// (or another conjunction: "a or b").
+std::string and_list(const std::vector<std::string>& items, std::string_view conjunction = "and");
 
 }  // namespace pumplog

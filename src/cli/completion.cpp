@@ -26,6 +26,7 @@ const CLI::App& root_of(const CLI::App& app) {
 constexpr auto refs_window = date::days(30);
 
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
+    if (what == "babies") return ctx.settings().babies;
     const Journal& journal = ctx.journal();
     // The stash as `stock` replays it (CDC limits; expiry does not matter here).
     if (what == "labels") return labels_in_stock(read_stock(journal, cdc_guideline(), {}, std::nullopt, false).stock);
@@ -41,8 +42,8 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
             if (!c.path.empty()) fmt::print("{}\n", c.path);
         return 0;
     }
-    if (what != "labels" && what != "refs")
-        throw usage_error(fmt::format("--list {}: accepted: commands, labels, refs", what));
+    if (what != "labels" && what != "refs" && what != "babies")
+        throw usage_error(fmt::format("--list {}: accepted: commands, labels, refs, babies", what));
     // A completion must never print an error into the user's command line: no
     // journal, an unreadable one or a bad zone all mean nothing to offer.
     std::vector<std::string> values;
@@ -76,7 +77,7 @@ void setup_completion(CLI::App& cmd, Context& ctx) {
     auto list = std::make_shared<std::string>();
     cmd.add_option("shell", *shell, "the shell: bash, zsh or fish")->type_name("bash|zsh|fish");
     // For the scripts themselves: one value a line, nothing when there is none.
-    cmd.add_option("--list", *list, "print commands, labels or refs, one a line")->group("");
+    cmd.add_option("--list", *list, "print commands, labels, refs or babies, one a line")->group("");
     cmd.footer("Examples:\n"
                "  source <(pumplog completion bash)       in ~/.bashrc\n"
                "  pumplog completion zsh > ~/.zfunc/_pumplog   with fpath+=(~/.zfunc)\n"

@@ -37,6 +37,7 @@ ValueSpec kind_of_placeholder(const std::string& name) {
     if (name == "FILE" || name == "PATH" || name == "JOURNAL") return {ValueSpec::file, {}};
     if (name == "LABEL") return {ValueSpec::labels, {}};
     if (name == "REF") return {ValueSpec::refs, {}};
+    if (name == "BABY") return {ValueSpec::babies, {}};
     if (name == "FORMAT") return choices({"table", "json", "csv", "ics", "md", "svg", "html"});
     if (name == "PLACE") return choices({"room", "cooler", "fridge", "freezer"});
     if (name == "UNIT") return choices({"ml", "oz"});

@@ -13,7 +13,7 @@ namespace pumplog::cli {
 
 // What a value (of an option or a positional argument) can be completed with.
 struct ValueSpec {
-    enum Kind { none, choice, file, labels, refs };
+    enum Kind { none, choice, file, labels, refs, babies };
     Kind kind = none;
     std::vector<std::string> choices;  // for `choice`
 };
@@ -48,6 +48,7 @@ std::vector<CommandSpec> command_specs(const CLI::App& root);
 //   FORMAT, PLACE, UNIT, WHEN, KEY, PERIOD   the formats, storage places, units,
 //                                  colour modes, settings keys, report periods
 //   LABEL, REF                     the journal's container labels, entry refs
+//   BABY                           the babies' names (config babies)
 //   COMMAND (a positional)         the top-level commands
 //   --format --unit --color --in --to --by --journal --from  by name otherwise
 ValueSpec value_spec(const CLI::Option& option);

@@ -20,6 +20,7 @@ std::string kind_text(const ValueSpec& value, bool takes_value) {
         case ValueSpec::file: return "file";
         case ValueSpec::labels: return "labels";
         case ValueSpec::refs: return "refs";
+        case ValueSpec::babies: return "babies";
     }
     return "value";
 }
@@ -101,7 +102,7 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
     out += "    esac\n}\n\n";
 
     out += "# What follows option $2 of command path $1: flag (nothing), value (free text),\n"
-           "# choice WORD..., file, labels or refs.\n";
+           "# choice WORD..., file, labels, refs or babies.\n";
     out += "_pumplog_option_value() {\n    case $2 in\n";
     for (const auto& o : root_of(commands).options) {
         if (!o.takes_value) continue;
@@ -198,7 +199,7 @@ _pumplog_values() {
                 local file
                 while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
             fi ;;
-        labels | refs)
+        labels | refs | babies)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
     esac
 }
@@ -271,7 +272,7 @@ _pumplog_values() {
     case $1 in
         (choice\ *) values=(${=1#choice }); compadd -a values ;;
         (file) _files ;;
-        (labels|refs)
+        (labels|refs|babies)
             values=(${(f)"$($program $journal completion --list $1 2>/dev/null)"})
             compadd -a values ;;
         (*) return 1 ;;
@@ -351,7 +352,7 @@ function __pumplog_values --argument-names kind program
             printf '%s\n' $words[2..-1]
         case file
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
-        case labels refs
+        case labels refs babies
             command -q -- $program; or return
             command $program $argv[3..-1] completion --list $kind 2>/dev/null
     end
@@ -464,7 +465,7 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
     out += "    end\nend\n\n";
 
     out += "# What follows option $argv[2] of command path $argv[1]: flag (nothing), value\n"
-           "# (free text), choice WORD..., file, labels or refs.\n";
+           "# (free text), choice WORD..., file, labels, refs or babies.\n";
     out += "function __pumplog_option_value\n    switch \"$argv[2]\"\n";
     for (const auto& o : root_of(commands).options) {
         if (!o.takes_value) continue;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/import.hpp"
 #include "pumplog/render/import.hpp"
@@ -21,7 +22,7 @@ namespace {
 
 struct ImportCommandOptions {
     std::vector<std::string> files;
-    std::string from, tz, date_order, unit, child;
+    std::string from, tz, date_order, unit, child, baby;
     bool dry_run = false;
 };
 
@@ -44,6 +45,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     if (!o.date_order.empty()) options.date_order = parse_date_order(o.date_order);
     if (!o.unit.empty()) options.unit = parse_unit(o.unit);
     options.child = o.child;
+    if (!o.baby.empty()) options.baby = resolve_baby(ctx.settings().babies, o.baby);
     options.zone = o.tz.empty() ? ctx.zone() : locate_zone(o.tz);
     options.now = ctx.clock().now;
     std::vector<SourceFile> files;
@@ -99,7 +101,10 @@ void setup_import(CLI::App& log, Context& ctx) {
                                                    "does not settle it")
         ->type_name("mdy|dmy");
     cmd->add_option("--unit", o->unit, "the unit of amounts written without one (Baby Buddy)")->type_name("ml|oz");
-    cmd->add_option("--child", o->child, "import this child's rows only, where the file has several")
+    cmd->add_option("--child", o->child, "import this child's rows only, where the file has several (default: all, "
+                                         "each feed with its baby's name)")
+        ->type_name("NAME");
+    cmd->add_option("--baby", o->baby, "the baby of feeds whose rows name none, e.g. Huckleberry's (config babies)")
         ->type_name("NAME");
     cmd->add_flag("--dry-run", o->dry_run, "list what would be imported and change nothing");
     cmd->footer("Examples:\n  pumplog log import baby-connect.csv --tz America/Los_Angeles\n"

@@ -4,6 +4,7 @@
 
 #include "context.hpp"
 #include "pumplog/amend.hpp"
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
@@ -114,7 +115,9 @@ using FeedOptions = FeedRequest;
 
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
-    const FeedRecord feed = feed_record(o, clock, ctx.unit());
+    FeedRequest request = o;
+    request.baby = resolve_baby(ctx.settings().babies, o.baby);
+    const FeedRecord feed = feed_record(request, clock, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
         ReplayOptions options;
@@ -133,7 +136,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
 }
 
 struct ListOptions {
-    std::string since, until;
+    std::string since, until, baby;
     bool all = false;
 };
 
@@ -152,10 +155,13 @@ int run_list(Context& ctx, const ListOptions& o) {
     options.since = since;  // the listing's days only, not years of history
     History history = ctx.history(options);
     const Refs refs = Refs::read(ctx.journal());
+    // --baby: that baby's feeds only (pumping and the stash are the parent's).
+    const std::string baby = o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (e.at.instant < since || e.at.instant >= until) continue;
+        if (!baby.empty() && !is_feed_of(e, baby)) continue;
         listed.push_back({&e, refs.ref(e.id), history.voided[i]});
     }
     const Unit unit = ctx.unit();
@@ -257,6 +263,7 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const Entry& target = *found.entry;
         EditRequest request = o.request;
         if (o.note_option->count() > 0) request.note = o.note;
+        if (!o.request.baby.empty()) request.baby = resolve_baby(ctx.settings().babies, o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
         journal.append({serialize(line)});
@@ -292,6 +299,7 @@ void setup_log(CLI::App& log, Context& ctx) {
         ->check(given_time);
     log.add_option("--until", list->until, "to this time or day, inclusive")->type_name("TIME")->check(given_time);
     log.add_flag("--all", list->all, "include voided entries, marked");
+    log.add_option("--baby", list->baby, "only this baby's feeds (config babies)")->type_name("BABY");
     log.require_subcommand(0, 1);
     log.footer("Examples:\n  pumplog log\n  pumplog log --since monday --format csv\n  pumplog log pump 90ml\n"
                "  pumplog log feed 120ml --milk formula\n  pumplog log feed --breast --left 12m --right 8m\n"
@@ -317,6 +325,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--dur", fo->duration, "nursing time when the sides were not timed")->type_name("DURATION");
     feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME")->check(given_time);
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
+    feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
     feed->footer("Examples:\n  pumplog log feed 120ml\n  pumplog log feed 4oz --milk formula --at 2:30am\n"
@@ -343,6 +352,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--right", eo->request.right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");
     edit->add_option("--dur", eo->request.duration, "new duration")->type_name("DURATION");
     edit->add_option("--milk", eo->request.milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
+    edit->add_option("--baby", eo->request.baby, "whose feed it was (config babies)")->type_name("BABY");
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
     edit->add_flag("--breast", eo->request.breast, "make a bottle feed a nursing entry");
     edit->add_flag("--force", eo->request.force, "accept an implausible amount or a future time");

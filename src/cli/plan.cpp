@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "pumplog/babies.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/plan_mode.hpp"
@@ -20,7 +21,9 @@ using std::chrono::hours;
 
 // The settings a plan flag may override for one run (unit, timezone and
 // guideline have their own global ways).
-bool is_plan_setting(std::string_view key) { return key != "unit" && key != "timezone" && key != "guideline"; }
+bool is_plan_setting(std::string_view key) {
+    return key != "unit" && key != "timezone" && key != "guideline" && key != "babies";
+}
 
 struct PlanOptions {
     std::string on;
@@ -28,6 +31,7 @@ struct PlanOptions {
     std::map<std::string, std::string> overrides;  // setting key -> value given as a flag
     std::string within;                            // plan next
     std::string return_date, target;               // plan stash
+    std::string baby;                              // --baby: that baby's feeds only (SPEC 12)
 };
 
 Settings effective_settings(Context& ctx, const PlanOptions& o) {
@@ -58,12 +62,19 @@ date::sys_days parse_plan_day(std::string_view option, const std::string& text, 
 
 // What the planner reads: pumps and feeds since `since` (it looks at nothing
 // else), without their raw lines: fewer and lighter entries to keep.
-ReplayOptions planner_history(Seconds since) {
+// With --baby, that baby's feeds only (the pumps are everyone's).
+ReplayOptions planner_history(Seconds since, const std::string& baby = "") {
     ReplayOptions options;
     options.since = since;
     options.raw = false;
-    options.keep = [](const Entry& e) { return e.type == EntryType::pump || e.type == EntryType::feed; };
+    if (baby.empty()) options.keep = [](const Entry& e) { return e.type == EntryType::pump || e.type == EntryType::feed; };
+    else options.keep = [baby](const Entry& e) { return e.type == EntryType::pump || is_feed_of(e, baby); };
     return options;
+}
+
+// --baby's name as config spells it ("" without --baby).
+std::string plan_baby(Context& ctx, const PlanOptions& o) {
+    return o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
 }
 
 int run_plan(Context& ctx, const PlanOptions& o) {
@@ -74,7 +85,7 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     const TimeSpan range = o.on.empty() ? TimeSpan{clock.now, clock.now + hours(24) * o.days}
                                          : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
     const Seconds since = plan_reads_since(settings, std::min(clock.now, range.begin), clock.zone);
-    const History history = ctx.history(planner_history(since));
+    const History history = ctx.history(planner_history(since, plan_baby(ctx, o)));
     const Plan plan = plan_in_mode(history.entries, settings, clock, range);
     const Unit unit = ctx.unit();
     switch (format) {
@@ -92,7 +103,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
-    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
     const auto next = next_pump_in_mode(history.entries, settings, clock);
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within))) return 1;
     const Unit unit = ctx.unit();
@@ -120,7 +131,7 @@ int run_stash(Context& ctx, const PlanOptions& o) {
         target = parse_amount(o.target, settings.unit);
         if (target->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml or 50oz");
     }
-    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
     const StashPlan stash = plan_stash(history.entries, settings, clock, back, target);
     const Unit unit = ctx.unit();
     if (format == Format::json)
@@ -138,6 +149,8 @@ void setup_plan(CLI::App& plan, Context& ctx) {
                     "plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday")
         ->type_name("DATE");
     plan.add_option("--days", o->days, "plan this many days (default 1)")->type_name("N");
+    plan.add_option("--baby", o->baby, "plan for this baby's feeds alone (config babies; default: every baby's)")
+        ->type_name("BABY");
     for (const auto& k : setting_keys()) {
         if (!is_plan_setting(k.name)) continue;
         std::string names = "--" + std::string(k.name);

@@ -169,9 +169,14 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             set.set(field_ml);
         }
     }
+    if (!o.baby.empty()) {
+        if (target.type != EntryType::feed) throw usage_error("--baby goes with a feed (pumping is the parent's)");
+        v.baby = o.baby;
+        set.set(field_baby);
+    }
     if (set.empty())
-        throw usage_error(
-            "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
+        throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, "
+                          "--bottle/--breast or --baby");
     return set;
 }
 

@@ -43,6 +43,7 @@ void Entry::clear() {
     left_s.reset();
     right_s.reset();
     method.clear();
+    baby.clear();
     milk.clear();
     place.clear();
     label.clear();

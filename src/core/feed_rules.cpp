@@ -9,6 +9,7 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
     feed.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
     check_not_future(feed.at, clock.now, o.force, clock.zone);
     feed.note = o.note;
+    feed.baby = o.baby;
     if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
     const bool breast = o.breast || (o.amount.empty() && (!o.left.empty() || !o.right.empty()));
     if (breast) {

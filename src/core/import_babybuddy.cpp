@@ -53,6 +53,7 @@ void read_feeding(FileImport& file) {
         if (!draft) return;
         Draft& d = *draft;
         d.child = child;
+        d.baby = t.cell(record, t.column("child_first_name"));  // a first name, as config babies names them
         d.source_id = t.cell(record, t.column("id"));
         if (method == "left breast" || method == "right breast" || method == "both breasts" ||
             method == "both breast") {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "import_common.hpp"
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "sha256.hpp"
 #include "pumplog/text.hpp"
@@ -149,6 +150,17 @@ std::string_view id_prefix(ImportFormat format) {
     return "im-";
 }
 
+// A child's name as the journal keeps it: a baby's name config would accept
+// (trimmed, printable, at most most_baby_name_bytes), else none.
+std::string journal_baby(std::string_view name) {
+    try {
+        const auto names = parse_babies(printable(trim(name)));
+        return names.size() == 1 ? names.front() : std::string();
+    } catch (const Error&) {
+        return "";
+    }
+}
+
 std::string number_text(const std::optional<Volume>& v) {
     return v ? json_number(round_ml(v->ml())).dump() : std::string();
 }
@@ -203,6 +215,8 @@ void FileImport::add(Draft d) {
         record.right = d.right;
         record.duration = d.duration;
         record.note = d.note;
+        record.baby = journal_baby(d.baby.empty() ? d.child : d.baby);
+        if (record.baby.empty()) record.baby = options_.baby;
         line = feed_line(record, id, options_.zone);
     }
     ImportedEntry imported;
@@ -216,11 +230,10 @@ void FileImport::add(Draft d) {
 }
 
 void FileImport::finish() {
+    // Several children without --child: every child's rows, each feed with
+    // its baby's name (SPEC 12).
     std::string names;
     for (const auto& [key, child] : children_) names += (names.empty() ? "" : ", ") + child;
-    if (options_.child.empty() && children_.size() > 1)
-        throw usage_error(fmt::format("{} holds the rows of {} children ({}); pick one with --child NAME", name(),
-                                      children_.size(), names));
     if (!options_.child.empty() && !children_.empty() && !child_matched_)
         throw usage_error(fmt::format("{} has no child named \"{}\"; it has {}", name(), printable(options_.child),
                                       names));

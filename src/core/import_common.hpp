@@ -62,6 +62,7 @@ struct Draft {
     std::string milk;       // bottle: "breast" or "formula"
     std::string note;
     std::string child;      // part of the id: twins fed at once stay two entries
+    std::string baby;       // a feed's baby in the journal (SPEC 12), when not `child` itself
     std::string source_id;  // the source's own row id, when it has one
 };
 

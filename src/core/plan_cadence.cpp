@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "pumplog/babies.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/intake.hpp"
@@ -14,8 +16,10 @@ namespace pumplog {
 
 using std::chrono::seconds;
 
-PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                         Seconds since, Seconds until) {
+namespace {
+
+PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
+                     Seconds since, Seconds until) {
     int feeds = 0, unknown = 0, pumps = 0;
     double pump_total = 0;
     for (const Entry& e : entries) {
@@ -99,6 +103,118 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
             out.cadence.slots[i].estimated = true;
             out.estimated = true;
         }
+    return out;
+}
+
+// Twins' feeds within this many minutes of each other are one time for the
+// parent: the milk for both is ready at the earlier (burst_minutes: the
+// cadence's own "one feeding").
+constexpr int shared_feed_minutes = burst_minutes;
+
+// The slots of several babies as one day: sorted, then walked from the widest
+// gap on (so no group spans it), each slot joining the group it is within
+// shared_feed_minutes of when that group holds no feed of its baby yet. A
+// group is one slot at its earliest time, with the summed amount.
+std::vector<Slot> shared_slots(std::vector<Slot> all) {
+    if (all.size() < 2) return all;
+    std::sort(all.begin(), all.end(), [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
+    std::size_t start = 0;
+    int widest = -1;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Slot& before = all[(i + all.size() - 1) % all.size()];
+        const int gap = (all[i].minute - before.minute + 24 * 60) % (24 * 60);
+        if (gap > widest || (i == 0 && gap == 0)) {
+            widest = gap;
+            start = i;
+        }
+    }
+    std::rotate(all.begin(), all.begin() + static_cast<long>(start), all.end());
+    std::vector<Slot> out;
+    for (const Slot& s : all) {
+        if (!out.empty()) {
+            Slot& group = out.back();
+            const int apart = (s.minute - group.minute + 24 * 60) % (24 * 60);
+            const bool has_baby = std::any_of(group.babies.begin(), group.babies.end(), [&](const std::string& b) {
+                return std::find(s.babies.begin(), s.babies.end(), b) != s.babies.end();
+            });
+            if (apart <= shared_feed_minutes && !has_baby) {
+                group.amount = group.amount + s.amount;
+                group.seen = std::min(group.seen, s.seen);
+                group.estimated = group.estimated || s.estimated;
+                group.babies.insert(group.babies.end(), s.babies.begin(), s.babies.end());
+                continue;
+            }
+        }
+        out.push_back(s);
+    }
+    std::sort(out.begin(), out.end(), [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
+    return out;
+}
+
+// One piece of advice per kind: a second baby's adds its counts and volumes.
+void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
+    for (PlanAdvice& b : all)
+        if (b.kind == a.kind) {
+            b.count += a.count;
+            b.daily = b.daily + a.daily;
+            b.feedings += a.feedings;
+            return;
+        }
+    all.push_back(a);
+}
+
+}  // namespace
+
+PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
+                         Seconds since, Seconds until) {
+    std::vector<Entry> window;
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed && e.at.instant >= since && e.at.instant < until) window.push_back(e);
+    std::vector<std::string> babies = babies_in(window);
+    // One name or none (an imported history, then feeds logged without one):
+    // one baby, and nothing changes.
+    if (babies.size() < 2) return one_baby(entries, settings, zone, since, until);
+    // Feeds without a name beside two named babies: a baby of their own, unnamed.
+    if (std::any_of(window.begin(), window.end(), [](const Entry& e) { return e.baby.empty(); })) babies.emplace_back();
+    // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
+    PlanCadence out;
+    std::vector<Slot> slots;
+    std::optional<Error> first_error;
+    for (const std::string& baby : babies) {
+        std::vector<Entry> own;
+        own.reserve(entries.size());
+        for (const Entry& e : entries)
+            if (e.type != EntryType::feed || (baby.empty() ? e.baby.empty() : same_baby(e.baby, baby)))
+                own.push_back(e);
+        const std::string who = baby.empty() ? "feeds without a baby's name" : baby;
+        PlanCadence learned;
+        try {
+            learned = one_baby(own, settings, zone, since, until);
+        } catch (const Error& error) {
+            if (!first_error) first_error = error;
+            out.cadence.basis.notes.push_back(fmt::format("{}: not planned for ({})", who, error.what()));
+            continue;
+        }
+        for (Slot s : learned.cadence.slots) {
+            s.babies = {baby};
+            slots.push_back(std::move(s));
+        }
+        Cadence& c = out.cadence;
+        c.feedings_per_day += learned.cadence.feedings_per_day;
+        c.basis.feeds += learned.cadence.basis.feeds;
+        c.basis.days = std::max(c.basis.days, learned.cadence.basis.days);
+        c.basis.since = learned.cadence.basis.since;
+        c.basis.until = learned.cadence.basis.until;
+        for (const auto& note : learned.cadence.basis.notes) c.basis.notes.push_back(fmt::format("{}: {}", who, note));
+        for (const auto day : learned.cadence.incomplete_days)
+            if (std::find(c.incomplete_days.begin(), c.incomplete_days.end(), day) == c.incomplete_days.end())
+                c.incomplete_days.push_back(day);
+        for (const PlanAdvice& a : learned.advice) add_advice(out.advice, a);
+        out.estimated = out.estimated || learned.estimated;
+    }
+    if (slots.empty() && first_error) throw *first_error;
+    std::sort(out.cadence.incomplete_days.begin(), out.cadence.incomplete_days.end());
+    out.cadence.slots = shared_slots(std::move(slots));
     return out;
 }
 

@@ -63,6 +63,7 @@ Line feed_line(const FeedRecord& feed, std::string_view id, const date::time_zon
         if (feed.duration) e.dur_s = feed.duration->count();
     }
     e.note = feed.note;
+    e.baby = feed.baby;
     return entry_line(e, zone);
 }
 

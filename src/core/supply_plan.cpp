@@ -149,6 +149,16 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
         plan.advice.push_back(a);
     }
     for (const std::string& n : assessment.advice) plan.advice.push_back(note(n));
+    // Several babies (SPEC 12): the milestones are the study's mean output
+    // (Ru et al. 2020), not given per number of babies; we found no good
+    // source of milestones for twins or more, so they are shown unscaled and
+    // the plan says so rather than guess a factor.
+    if (settings.babies.size() >= 2)
+        plan.advice.push_back(note(fmt::format(
+            "The volume milestones are a study's mean output (Ru et al. 2020), not milestones for {} babies; "
+            "pumplog knows no good source for those, so it shows them unscaled. Ask a lactation consultant what "
+            "volume to aim for.",
+            settings.babies.size())));
     plan.progress = assessment.progress;
     return plan;
 }

@@ -150,10 +150,10 @@ std::string plural(long long n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string and_list(const std::vector<std::string>& items) {
+std::string and_list(const std::vector<std::string>& items, std::string_view conjunction) {
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        if (i > 0) out += i + 1 == items.size() ? fmt::format(" {} ", conjunction) : ", ";
         out += items[i];
     }
     return out;

@@ -1,5 +1,6 @@
 #include "pumplog/render/entries.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fmt/format.h>
 
@@ -89,7 +90,12 @@ constexpr std::string_view csv_fields[] = {"ml", "left_ml", "right_ml", "dur_s",
 std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided) {
     std::vector<const FieldSpec*> columns;
     std::vector<std::string> header{"ref", "id", "type", "at"};
-    for (const auto name : csv_fields) {
+    std::vector<std::string_view> names(std::begin(csv_fields), std::end(csv_fields));
+    // A `baby` column when some feed names its baby (SPEC 12): one baby's
+    // journals keep SPEC 7's columns.
+    if (std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !l.entry->baby.empty(); }))
+        names.push_back("baby");
+    for (const auto name : names) {
         columns.push_back(field_named(name));
         header.push_back(columns.back()->kind == FieldKind::volume ? volume_key(name, unit) : std::string(name));
     }

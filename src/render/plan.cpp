@@ -358,10 +358,17 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     }
     if (!plan.slots.empty()) {
         std::string slots;
-        for (const auto& s : plan.slots)
-            slots += fmt::format("{}{} {} (seen {} d)", slots.empty() ? "" : ", ", format_minute_of_day(s.minute),
-                                 target_text(s.amount, s.estimated, unit), s.seen);
-        out += "\nThe baby's day: " + slots + "\n";
+        bool several = false;
+        for (const auto& s : plan.slots) {
+            // Whose feeds, when the journal names several babies: "Ada + Ben".
+            std::string names;
+            for (const auto& b : s.babies) names += (names.empty() ? "" : " + ") + (b.empty() ? "unnamed" : terminal_text(b));
+            several = several || !names.empty();
+            slots += fmt::format("{}{} {}{} (seen {} d)", slots.empty() ? "" : ", ", format_minute_of_day(s.minute),
+                                 target_text(s.amount, s.estimated, unit),
+                                 names.empty() ? "" : " " + names, s.seen);
+        }
+        out += std::string(several ? "\nThe babies' day: " : "\nThe baby's day: ") + slots + "\n";
     }
     // In supply mode the basis is the parent's pumps: there are no feeds to learn from.
     const std::string_view counted = plan.progress ? "pump" : "feed";
@@ -389,11 +396,14 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                       {"since", format_rfc3339(plan.basis.since, zone)},
                       {"until", format_rfc3339(plan.basis.until, zone)}};
     json slots = json::array();
-    for (const auto& s : plan.slots)
+    for (const auto& s : plan.slots) {
         slots.push_back(json{{"time", format_minute_of_day(s.minute)},
                              {unit_name(unit), volume(s.amount, unit)},
                              {"seen", s.seen},
                              {"estimated", s.estimated}});
+        // Whose feeds, when the journal names several babies (SPEC 12).
+        if (!s.babies.empty()) slots.back()["babies"] = s.babies;
+    }
     j["slots"] = slots;
     json pumps = json::array();
     for (const auto& p : plan.pumps) {

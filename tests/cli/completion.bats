@@ -249,6 +249,29 @@ check_refs() {
     offers "$shell" "pumplog log rm s4" ""
 }
 
+check_babies() {
+    local shell="$1"
+    need_shell "$shell"
+    offers "$shell" "pumplog log feed 90ml --baby " ""
+    pumplog config set babies "Ada, Ben" > /dev/null
+    offers "$shell" "pumplog log feed 90ml --baby " Ada Ben
+    offers "$shell" "pumplog plan --baby A" Ada
+    offers "$shell" "pumplog log --baby " Ada Ben
+}
+
+@test "--list babies prints config babies, one a line" {
+    run --separate-stderr pumplog completion --list babies
+    [ "$status" -eq 0 ]
+    [ "$output" = "" ]
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog completion --list babies
+    [ "$output" = "$(printf 'Ada\nBen')" ]
+}
+
+@test "bash: --baby offers config babies" { check_babies bash; }
+@test "zsh: --baby offers config babies" { check_babies zsh; }
+@test "fish: --baby offers config babies" { check_babies fish; }
+
 @test "bash: commands and subcommands (pumplog con<TAB> offers config)" { check_commands bash; }
 @test "bash: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock bash; }
 @test "bash: option values (formats, units, settings keys, ...)" { check_values bash; }

@@ -63,10 +63,11 @@ Skipped 14 rows:
     [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv:5: the amount "90" has no unit; give --unit ml or --unit oz (the unit the app was set to)' ]
 }
 
-@test "Baby Buddy with two children and no --child is refused naming them" {
+@test "Baby Buddy with two children and no --child imports both, each feed named by its child's first name" {
     cd "$DATA"
-    refused 2 pumplog log import babybuddy/feeding.csv --unit ml
-    [ "$stderr" = "pumplog: error: babybuddy/feeding.csv holds the rows of 2 children (Ada Lovelace, Ben Lovelace); pick one with --child NAME" ]
+    run --separate-stderr pumplog log import babybuddy/feeding.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | sort -u | tr '\n' ' ')" = "Ada Ben " ]
     refused 2 pumplog log import babybuddy/feeding.csv --unit ml --child Cy
     [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv has no child named "Cy"; it has Ada Lovelace, Ben Lovelace' ]
 }

@@ -111,7 +111,7 @@ TEST_CASE("edit options that do not go with the entry are refused, each with its
     no_amount.bottle = true;
     CHECK(refused(no_amount, nursing()) == "a bottle feed needs its --amount");
     CHECK(refused(EditRequest{}, pump()) ==
-          "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk or --bottle/--breast");
+          "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast or --baby");
     EditRequest store_amount;
     store_amount.amount = "80ml";
     CHECK(set_of(store_amount, store()) == R"({"ml":80})");

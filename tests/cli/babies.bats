@@ -1,0 +1,158 @@
+#!/usr/bin/env bats
+# Several babies in one journal (SPEC 12): config babies, --baby on feeds,
+# log, plan and import, and the plan learned per baby.
+load helpers
+
+# Twins for a week (2026-11-14 to 2026-11-20, Berlin): Ada every 3 h from
+# 00:00 (90 ml), Ben 20 minutes after her (70 ml).
+twins_week() {
+    local day h n=0
+    for day in 14 15 16 17 18 19 20; do
+        for h in 00 03 06 09 12 15 18 21; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQTWINA%016d","type":"feed","at":"2026-11-%sT%s:00:00+01:00","method":"bottle","ml":90,"milk":"breast","baby":"Ada"}\n' "$n" "$day" "$h"
+            printf '{"v":1,"id":"01KAQTWINB%016d","type":"feed","at":"2026-11-%sT%s:20:00+01:00","method":"bottle","ml":70,"milk":"breast","baby":"Ben"}\n' "$n" "$day" "$h"
+        done
+    done >> "$J"
+}
+
+@test "one baby: no name is asked for, and none is written" {
+    run --separate-stderr pumplog log feed 90ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -c 'has("baby")' "$J")" = "false" ]
+    pumplog config set babies Ada > /dev/null
+    run --separate-stderr pumplog log feed 80ml
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -c 'has("baby")')" = "false" ]
+}
+
+@test "config babies takes names separated by commas and stores them normalised" {
+    run --separate-stderr pumplog config set babies " Ada ,Ben"
+    [ "$status" -eq 0 ]
+    [ "$output" = "babies = Ada, Ben" ]
+    [ "$(pumplog config get babies)" = "Ada, Ben" ]
+    refused 2 pumplog config set babies "Ada, ada"
+    [ "$stderr" = 'pumplog: error: babies takes names separated by commas such as "Ada, Ben", or none, not "Ada, ada"' ]
+}
+
+@test "two babies: a feed names its baby; without one, or with an unknown one, it is refused and nothing is written" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 60ml --baby ada > /dev/null
+    [ "$(jq -r .baby "$J")" = "Ada" ]
+    refused 2 pumplog log feed 90ml
+    [ "$stderr" = "pumplog: error: whose feed is it? give --baby Ada or Ben" ]
+    refused 2 pumplog log feed 90ml --baby Cy
+    [ "$stderr" = 'pumplog: error: "Cy" is not one of the babies; they are Ada and Ben (config babies)' ]
+    refused 2 pumplog log feed --breast --left 10m --baby Cy
+    [ "$(wc -l < "$J")" -eq 1 ]
+}
+
+@test "a name not configured is refused with how to name the babies" {
+    refused 2 pumplog log feed 90ml --baby Ada
+    [ "$stderr" = 'pumplog: error: no babies are named yet, so --baby "Ada" names none; name them first: pumplog config set babies "Ada, ..."' ]
+    [ ! -e "$J" ]
+}
+
+@test "log --baby lists that baby's feeds, and the CSV gains a baby column only when feeds name one" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog add 100ml --at 08:00 > /dev/null
+    pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 50ml --baby Ben --at 09:10 > /dev/null
+    run --separate-stderr pumplog log --baby ben --format csv
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby" ]
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
+    [[ "$(printf '%s\n' "$output" | tail -n 1)" == *",feed,2026-11-21T09:10:00+01:00,50,,,,bottle,breast,,,,Ben" ]]
+    run --separate-stderr pumplog log --format json
+    [ "$(printf '%s' "$output" | jq -r '[.[] | .baby // "-"] | join(" ")')" = "- Ada Ben" ]
+    refused 2 pumplog log --baby Cy
+}
+
+@test "log edit --baby corrects whose feed it was; a pump has none" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null
+    pumplog add 100ml --at 08:00 > /dev/null
+    run --separate-stderr pumplog log --format json
+    local feed pump
+    feed="$(printf '%s' "$output" | jq -r '.[] | select(.type == "feed") | .ref')"
+    pump="$(printf '%s' "$output" | jq -r '.[] | select(.type == "pump") | .ref')"
+    run --separate-stderr pumplog log edit "$feed" --baby ben
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -c .set)" = '{"baby":"Ben"}' ]
+    [ "$(pumplog log --baby Ben --format json | jq -r '.[0].ml')" = "60" ]
+    refused 2 pumplog log edit "$pump" --baby Ada
+    [ "$stderr" = "pumplog: error: --baby goes with a feed (pumping is the parent's)" ]
+}
+
+@test "twins: one pumping plan covers both babies' feeds, with their summed amounts" {
+    twins_week
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | .time]')" = '["00:00","03:00","06:00","09:00","12:00","15:00","18:00","21:00"]' ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | .ml] | unique')" = '[160]' ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | .babies] | unique')" = '[["Ada","Ben"]]' ]
+    [ "$(printf '%s' "$output" | jq '.basis.feeds')" = "112" ]
+    run --separate-stderr pumplog plan --mode exclusive
+    [[ "$output" == *"The babies' day: 00:00 160 ml Ada + Ben (seen 7 d)"* ]]
+}
+
+@test "plan --baby plans for one baby's feeds alone" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --baby Ben --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | .time]')" = '["00:20","03:20","06:20","09:20","12:20","15:20","18:20","21:20"]' ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | .ml] | unique')" = '[70]' ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | has("babies")] | unique')" = '[false]' ]
+    refused 2 pumplog plan --baby Cy
+}
+
+@test "a twins export from Baby Tracker keeps each baby's name and gives two babies' cadences" {
+    {
+        echo 'Baby,Time,Amount (oz.),Note'
+        local day h
+        for day in 14 15 16 17 18 19 20; do
+            for h in 1 4 7 10; do
+                echo "Ada,\"11/$day/26, $h:00 AM\",3,"
+                echo "Ada,\"11/$day/26, $h:00 PM\",3,"
+                echo "Ben,\"11/$day/26, $((h + 1)):30 AM\",2,"
+                echo "Ben,\"11/$day/26, $((h + 1)):30 PM\",2,"
+            done
+        done
+    } > "$TEST_DIR/expressed.csv"
+    run --separate-stderr pumplog log import "$TEST_DIR/expressed.csv"
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .baby "$J" | sort | uniq -c | awk '{print $2 ":" $1}' | tr '\n' ' ')" = "Ada:56 Ben:56 " ]
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s' "$output" | jq '.slots | length')" = "16" ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | select(.babies == ["Ada"])] | length')" = "8" ]
+    [ "$(printf '%s' "$output" | jq -c '[.slots[] | select(.babies == ["Ben"])] | length')" = "8" ]
+}
+
+@test "Huckleberry names no child: --baby names the feeds' baby" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2026-11-20 09:00,,,Formula,Bottle,120ml,' > "$TEST_DIR/h.csv"
+    run --separate-stderr pumplog log import "$TEST_DIR/h.csv" --baby Ben
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .baby "$J")" = "Ben" ]
+}
+
+@test "merging another device's journal keeps the babies' names" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null
+    PUMPLOG_JOURNAL="$TEST_DIR/phone.jsonl" pumplog log feed 50ml --baby Ben --at 09:10 > /dev/null
+    run --separate-stderr pumplog log merge "$TEST_DIR/phone.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$(pumplog log --baby Ben --format json | jq -r '.[] | "\(.baby) \(.ml)"')" = "Ben 50" ]
+    [ "$(pumplog log --baby Ada --format json | jq -r '.[] | "\(.baby) \(.ml)"')" = "Ada 60" ]
+}
+
+@test "supply mode with twins says the milestones are not scaled" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog config set birth 2026-11-10 > /dev/null
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
+    [[ "$(printf '%s' "$output" | jq -r '.advice | join("\n")')" == *"not milestones for 2 babies; pumplog knows no good source for those, so it shows them unscaled."* ]]
+}

@@ -1,0 +1,172 @@
+// Several babies (SPEC 12): the names config knows, whose feed a command
+// names, and the pump plan learned per baby and covering them all.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "core/plan_cadence.hpp"
+#include "helpers.hpp"
+#include "pumplog/babies.hpp"
+#include "pumplog/planner.hpp"
+
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
+using namespace pumplog;
+using Catch::Matchers::Equals;
+
+namespace {
+
+Entry feed_of(const std::string& baby, const std::string& at, double ml) {
+    static int n = 0;
+    const std::string name = baby.empty() ? "" : R"(,"baby":")" + baby + R"(")";
+    return testing::entry_of(fmt::format(R"({{"v":1,"id":"tw{}","type":"feed","at":"{}","method":"bottle","ml":{}{}}})",
+                                         ++n, at, ml, name));
+}
+
+// Seven days, 2026-11-14 to 2026-11-20 (Berlin, +01:00): a feed of `ml` at
+// each of `minutes` (after midnight) for `baby`.
+std::vector<Entry> week_of(const std::string& baby, const std::vector<int>& minutes, double ml) {
+    std::vector<Entry> out;
+    for (int day = 14; day <= 20; ++day)
+        for (const int m : minutes)
+            out.push_back(feed_of(baby, fmt::format("2026-11-{:02d}T{:02d}:{:02d}:00+01:00", day, m / 60, m % 60), ml));
+    return out;
+}
+
+std::vector<int> every_3h_from(int first) {
+    std::vector<int> out;
+    for (int i = 0; i < 8; ++i) out.push_back((first + i * 180) % (24 * 60));
+    return out;
+}
+
+const Clock now = testing::clock_at("2026-11-21T00:00:00+01:00");
+
+PlanCadence learn(const std::vector<Entry>& entries) {
+    Settings settings;
+    return plan_cadence(entries, settings, now.zone, lookback_since(now.now, 7, now.zone), now.now);
+}
+
+std::vector<int> slot_minutes(const PlanCadence& c) {
+    std::vector<int> out;
+    for (const Slot& s : c.cadence.slots) out.push_back(s.minute);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("babies: names from config, compared without case, refused when empty, doubled or too long") {
+    CHECK(parse_babies("Ada, Ben").size() == 2);
+    CHECK(parse_babies("  Ada ,Ben,Cy ") == std::vector<std::string>{"Ada", "Ben", "Cy"});
+    CHECK(parse_babies("none").empty());
+    CHECK(parse_babies("").empty());
+    CHECK(format_babies({"Ada", "Ben"}) == "Ada, Ben");
+    CHECK(format_babies({}) == "none");
+    CHECK_THAT(testing::refusal([] { parse_babies("Ada,,Ben"); }),
+               Equals("a baby's name is empty; write the names as \"Ada, Ben\""));
+    CHECK_THAT(testing::refusal([] { parse_babies("Ada, ada"); }), Equals("\"ada\" is named twice"));
+    CHECK_THAT(testing::refusal([] { parse_babies(std::string(41, 'x')); }),
+               Equals("\"" + std::string(41, 'x') + "\" is longer than 40 bytes; a first name is enough"));
+    CHECK(same_baby("Ada", "ADA"));
+    CHECK_FALSE(same_baby("Ada", "Adam"));
+}
+
+TEST_CASE("babies: a feed's baby is asked for only when there are several") {
+    CHECK(resolve_baby({}, "") == "");
+    CHECK(resolve_baby({"Ada"}, "") == "");
+    CHECK(resolve_baby({"Ada"}, "ada") == "Ada");
+    CHECK(resolve_baby({"Ada", "Ben"}, " BEN ") == "Ben");
+    CHECK_THAT(testing::refusal([] { resolve_baby({"Ada", "Ben"}, ""); }),
+               Equals("whose feed is it? give --baby Ada or Ben"));
+    CHECK_THAT(testing::refusal([] { resolve_baby({"Ada", "Ben", "Cy"}, "Dan"); }),
+               Equals("\"Dan\" is not one of the babies; they are Ada, Ben and Cy (config babies)"));
+    CHECK_THAT(testing::refusal([] { resolve_baby({}, "Ada"); }),
+               Equals("no babies are named yet, so --baby \"Ada\" names none; name them first: "
+                      "pumplog config set babies \"Ada, ...\""));
+}
+
+TEST_CASE("babies: babies_in lists each name once, in the order first seen") {
+    const std::vector<Entry> entries = {feed_of("Ben", "2026-11-20T08:00:00+01:00", 90),
+                                        feed_of("", "2026-11-20T09:00:00+01:00", 90),
+                                        feed_of("ada", "2026-11-20T10:00:00+01:00", 90),
+                                        feed_of("BEN", "2026-11-20T11:00:00+01:00", 90)};
+    CHECK(babies_in(entries) == std::vector<std::string>{"Ben", "ada"});
+    CHECK(is_feed_of(entries[3], "Ben"));
+    CHECK_FALSE(is_feed_of(entries[2], "Ben"));
+    CHECK(is_feed_of(entries[1], ""));
+}
+
+TEST_CASE("twins fed apart: each baby's cadence is learned, and the plan's day holds both") {
+    // Ada every 3 h from 00:00 (90 ml), Ben every 3 h from 01:30 (60 ml): 16 feeds a day.
+    std::vector<Entry> entries = week_of("Ada", every_3h_from(0), 90);
+    const auto ben = week_of("Ben", every_3h_from(90), 60);
+    entries.insert(entries.end(), ben.begin(), ben.end());
+    const PlanCadence both = learn(entries);
+    REQUIRE(both.cadence.slots.size() == 16);
+    CHECK(both.cadence.feedings_per_day == Approx(16));
+    CHECK(both.cadence.basis.feeds == 7 * 16);
+    for (std::size_t i = 0; i < 16; ++i) {
+        const Slot& s = both.cadence.slots[i];
+        INFO(i);
+        CHECK(s.minute == static_cast<int>(i) * 90);
+        CHECK(s.babies == std::vector<std::string>{i % 2 == 0 ? "Ada" : "Ben"});
+        CHECK(s.amount.ml() == (i % 2 == 0 ? 90 : 60));
+    }
+    // Without the names the same feeds are one baby's, and 90 minutes apart
+    // they are not one feeding either: the same times, no names.
+    std::vector<Entry> unnamed;
+    for (Entry e : entries) {
+        e.baby.clear();
+        unnamed.push_back(e);
+    }
+    CHECK(learn(unnamed).cadence.slots.size() == 16);
+    CHECK(learn(unnamed).cadence.slots[0].babies.empty());
+}
+
+TEST_CASE("twins fed together: one time covers both, with the summed amount, at the earlier feed") {
+    // Ada at 00:00, 03:00, ... (90 ml); Ben 20 minutes later each time (70 ml).
+    std::vector<Entry> entries = week_of("Ada", every_3h_from(0), 90);
+    const auto ben = week_of("Ben", every_3h_from(20), 70);
+    entries.insert(entries.end(), ben.begin(), ben.end());
+    const PlanCadence both = learn(entries);
+    CHECK(slot_minutes(both) == every_3h_from(0));
+    for (const Slot& s : both.cadence.slots) {
+        CHECK(s.amount.ml() == 160);
+        CHECK(s.babies == std::vector<std::string>{"Ada", "Ben"});
+    }
+    CHECK(both.cadence.feedings_per_day == Approx(16));
+}
+
+TEST_CASE("twins across midnight: 23:50 and 00:10 are one time, the widest gap is where the day splits") {
+    std::vector<Entry> entries = week_of("Ada", {23 * 60 + 50, 6 * 60, 12 * 60, 18 * 60}, 100);
+    const auto ben = week_of("Ben", {10, 6 * 60 + 15, 12 * 60 + 15, 18 * 60 + 15}, 80);
+    entries.insert(entries.end(), ben.begin(), ben.end());
+    const PlanCadence both = learn(entries);
+    CHECK(slot_minutes(both) == std::vector<int>{6 * 60, 12 * 60, 18 * 60, 23 * 60 + 50});
+    CHECK(both.cadence.slots.back().babies == std::vector<std::string>{"Ada", "Ben"});
+    CHECK(both.cadence.slots.back().amount.ml() == 180);
+}
+
+TEST_CASE("a baby with too few days of feeds is named in the basis, the others are planned") {
+    std::vector<Entry> entries = week_of("Ada", every_3h_from(0), 90);
+    entries.push_back(feed_of("Ben", "2026-11-20T10:00:00+01:00", 60));
+    const PlanCadence both = learn(entries);
+    CHECK(both.cadence.slots.size() == 8);
+    REQUIRE_FALSE(both.cadence.basis.notes.empty());
+    CHECK_THAT(both.cadence.basis.notes.back(), Catch::Matchers::StartsWith("Ben: not planned for ("));
+}
+
+TEST_CASE("twins in exclusive mode: the day's pump targets add up to what both babies drink") {
+    std::vector<Entry> entries = week_of("Ada", every_3h_from(0), 90);
+    const auto ben = week_of("Ben", every_3h_from(20), 70);
+    entries.insert(entries.end(), ben.begin(), ben.end());
+    Settings settings;
+    settings.mode = PlanMode::exclusive;
+    const Plan plan = plan_pumps(entries, settings, now, TimeSpan{now.now, now.now + std::chrono::hours(24)});
+    double total = 0;
+    for (const PlannedPump& p : plan.pumps) total += p.target.ml();
+    CHECK(total == Approx(8 * 160).margin(8));
+}
+
+}  // namespace PUMPLOG_UNITY_ID
