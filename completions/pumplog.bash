@@ -18,13 +18,13 @@ _pumplog_options() {
     case $1 in
         '') printf '%s\n' '-h' '--help' '-V' '--version' '-j' '--journal' '--unit' '--now' '--color' '--format' '--strict' ;;
         'add') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
-        'log') printf '%s\n' '--since' '--until' '--all' ;;
+        'log') printf '%s\n' '--since' '--until' '--all' '--baby' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
-        'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--force' '--from-stock' ;;
-        'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--bottle' '--breast' '--force' ;;
+        'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--baby' '--force' '--from-stock' ;;
+        'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--baby' '--bottle' '--breast' '--force' ;;
         'log check') printf '%s\n' '--repair' ;;
-        'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--dry-run' ;;
-        'plan') printf '%s\n' '--on' '--days' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' ;;
+        'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--baby' '--dry-run' ;;
+        'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' ;;
         'plan next') printf '%s\n' '--within' ;;
         'plan stash') printf '%s\n' '--return' '--target' ;;
         'stock') printf '%s\n' '--all' ;;
@@ -37,7 +37,7 @@ _pumplog_options() {
 }
 
 # What follows option $2 of command path $1: flag (nothing), value (free text),
-# choice WORD..., file, labels or refs.
+# choice WORD..., file, labels, refs or babies.
 _pumplog_option_value() {
     case $2 in
         -j|--journal) echo 'file'; return ;;
@@ -55,6 +55,7 @@ _pumplog_option_value() {
         'add --store') echo 'choice room cooler fridge freezer' ;;
         'log --since') echo 'value' ;;
         'log --until') echo 'value' ;;
+        'log --baby') echo 'babies' ;;
         'log pump --at') echo 'value' ;;
         'log pump --left') echo 'value' ;;
         'log pump --right') echo 'value' ;;
@@ -67,6 +68,7 @@ _pumplog_option_value() {
         'log feed --dur') echo 'value' ;;
         'log feed --at') echo 'value' ;;
         'log feed --note') echo 'value' ;;
+        'log feed --baby') echo 'babies' ;;
         'log edit --amount') echo 'value' ;;
         'log edit --at') echo 'value' ;;
         'log edit --note') echo 'value' ;;
@@ -74,12 +76,15 @@ _pumplog_option_value() {
         'log edit --right') echo 'value' ;;
         'log edit --dur') echo 'value' ;;
         'log edit --milk') echo 'choice breast formula' ;;
+        'log edit --baby') echo 'babies' ;;
         'log import --from') echo 'choice babybuddy huckleberry babytracker babyconnect' ;;
         'log import --tz') echo 'value' ;;
         'log import --date-order') echo 'choice mdy dmy' ;;
         'log import --child') echo 'value' ;;
+        'log import --baby') echo 'value' ;;
         'plan --on') echo 'value' ;;
         'plan --days') echo 'value' ;;
+        'plan --baby') echo 'babies' ;;
         'plan --away') echo 'value' ;;
         'plan --mode') echo 'value' ;;
         'plan --lookback') echo 'value' ;;
@@ -144,16 +149,16 @@ _pumplog_positional() {
             esac ;;
         'config get')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies' ;;
             esac ;;
         'config set')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies' ;;
                 *) ;;
             esac ;;
         'config unset')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies' ;;
             esac ;;
         'completion')
             case $2 in
@@ -225,7 +230,7 @@ _pumplog_values() {
                 local file
                 while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
             fi ;;
-        labels | refs)
+        labels | refs | babies)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
     esac
 }

@@ -26,19 +26,19 @@ function __pumplog_options
         case 'add'
             printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--store' 'also store the milk in the stash: room, cooler, fridge or freezer'
         case 'log'
-            printf '%s\t%s\n' '--since' 'from this time or day (default: the 7 days up to today, or to --until)' '--until' 'to this time or day, inclusive' '--all' 'include voided entries, marked'
+            printf '%s\t%s\n' '--since' 'from this time or day (default: the 7 days up to today, or to --until)' '--until' 'to this time or day, inclusive' '--all' 'include voided entries, marked' '--baby' 'only this baby\'s feeds (config babies)'
         case 'log pump'
             printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--store' 'also store the milk in the stash: room, cooler, fridge or freezer'
         case 'log feed'
-            printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--from-stock' 'take the bottle\'s milk out of the stash (see pumplog stock)'
+            printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--baby' 'whose feed, when config babies names several' '--force' 'accept an implausible amount or a future time' '--from-stock' 'take the bottle\'s milk out of the stash (see pumplog stock)'
         case 'log edit'
-            printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note ("" removes it)' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--bottle' 'make a nursing entry a bottle feed (give --amount)' '--breast' 'make a bottle feed a nursing entry' '--force' 'accept an implausible amount or a future time'
+            printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note ("" removes it)' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--baby' 'whose feed it was (config babies)' '--bottle' 'make a nursing entry a bottle feed (give --amount)' '--breast' 'make a bottle feed a nursing entry' '--force' 'accept an implausible amount or a future time'
         case 'log check'
             printf '%s\t%s\n' '--repair' 'move bad lines to JOURNAL.rejected (appended) and rewrite the journal atomically (JOURNAL.bak kept)'
         case 'log import'
-            printf '%s\t%s\n' '--from' 'the export\'s format (default: detected): babybuddy, huckleberry, babytracker, babyconnect' '--tz' 'the zone the file\'s times are in (default: TZ, config timezone, the system\'s)' '--date-order' '3/4/21 is 4 March (mdy) or 3 April (dmy), when the file does not settle it' '--child' 'import this child\'s rows only, where the file has several' '--dry-run' 'list what would be imported and change nothing'
+            printf '%s\t%s\n' '--from' 'the export\'s format (default: detected): babybuddy, huckleberry, babytracker, babyconnect' '--tz' 'the zone the file\'s times are in (default: TZ, config timezone, the system\'s)' '--date-order' '3/4/21 is 4 March (mdy) or 3 April (dmy), when the file does not settle it' '--child' 'import this child\'s rows only, where the file has several (default: all, each feed with its baby\'s name)' '--baby' 'the baby of feeds whose rows name none, e.g. Huckleberry\'s (config babies)' '--dry-run' 'list what would be imported and change nothing'
         case 'plan'
-            printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30", or none (setting schedule, default none)'
+            printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30", or none (setting schedule, default none)'
         case 'plan next'
             printf '%s\t%s\n' '--within' 'print only when a pump is due within this time (else exit 1, silently)'
         case 'plan stash'
@@ -59,7 +59,7 @@ function __pumplog_options
 end
 
 # What follows option $argv[2] of command path $argv[1]: flag (nothing), value
-# (free text), choice WORD..., file, labels or refs.
+# (free text), choice WORD..., file, labels, refs or babies.
 function __pumplog_option_value
     switch "$argv[2]"
         case '-j' '--journal'
@@ -95,6 +95,8 @@ function __pumplog_option_value
             echo 'value'
         case 'log --until'
             echo 'value'
+        case 'log --baby'
+            echo 'babies'
         case 'log pump --at'
             echo 'value'
         case 'log pump --left'
@@ -119,6 +121,8 @@ function __pumplog_option_value
             echo 'value'
         case 'log feed --note'
             echo 'value'
+        case 'log feed --baby'
+            echo 'babies'
         case 'log edit --amount'
             echo 'value'
         case 'log edit --at'
@@ -133,6 +137,8 @@ function __pumplog_option_value
             echo 'value'
         case 'log edit --milk'
             echo 'choice breast formula'
+        case 'log edit --baby'
+            echo 'babies'
         case 'log import --from'
             echo 'choice babybuddy huckleberry babytracker babyconnect'
         case 'log import --tz'
@@ -141,10 +147,14 @@ function __pumplog_option_value
             echo 'choice mdy dmy'
         case 'log import --child'
             echo 'value'
+        case 'log import --baby'
+            echo 'value'
         case 'plan --on'
             echo 'value'
         case 'plan --days'
             echo 'value'
+        case 'plan --baby'
+            echo 'babies'
         case 'plan --away'
             echo 'value'
         case 'plan --mode'
@@ -245,18 +255,18 @@ function __pumplog_positional
         case 'config get'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies'
             end
         case 'config set'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies'
                 case '*'
             end
         case 'config unset'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies'
             end
         case 'completion'
             switch $argv[2]
@@ -279,7 +289,7 @@ function __pumplog_values --argument-names kind program
             printf '%s\n' $words[2..-1]
         case file
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
-        case labels refs
+        case labels refs babies
             command -q -- $program; or return
             command $program $argv[3..-1] completion --list $kind 2>/dev/null
     end

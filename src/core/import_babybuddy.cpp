@@ -53,7 +53,9 @@ void read_feeding(FileImport& file) {
         if (!draft) return;
         Draft& d = *draft;
         d.child = child;
-        d.baby = t.cell(record, t.column("child_first_name"));  // a first name, as config babies names them
+        // A first name, as config babies names them (not "child 3" when only the id is known).
+        d.baby = t.cell(record, t.column("child_first_name"));
+        if (d.baby.empty()) d.baby = t.cell(record, t.column("child"));
         d.source_id = t.cell(record, t.column("id"));
         if (method == "left breast" || method == "right breast" || method == "both breasts" ||
             method == "both breast") {

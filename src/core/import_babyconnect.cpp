@@ -93,6 +93,7 @@ void read(FileImport& file, const std::string&) {
         if (!draft) return;
         Draft& d = *draft;
         d.child = child;
+        d.baby = child;
         const auto quantity = [&] {
             return recorded(file.amount(t.cell(record, t.column("quantity")), quantity_unit(text), record.line));
         };

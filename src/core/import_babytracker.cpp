@@ -102,6 +102,7 @@ void read(FileImport& file, const std::string& kind) {
         if (!draft) return;
         Draft& d = *draft;
         d.child = t.cell(record, t.column("baby"));
+        d.baby = d.child;
         if (kind == "pump") {
             read_pump(file, record, d);
             // Durations but no amount: a session whose volume was not recorded (kept).

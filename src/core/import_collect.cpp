@@ -215,7 +215,7 @@ void FileImport::add(Draft d) {
         record.right = d.right;
         record.duration = d.duration;
         record.note = d.note;
-        record.baby = journal_baby(d.baby.empty() ? d.child : d.baby);
+        record.baby = journal_baby(d.baby);
         if (record.baby.empty()) record.baby = options_.baby;
         line = feed_line(record, id, options_.zone);
     }

@@ -39,15 +39,15 @@ Skipped 4 rows:
   1 pump without an amount (0 or empty)" ]
     run entries
     [ "$output" = '{"type":"pump","at":"2024-01-05T05:30:00+01:00","ml":100,"dur_s":1200}
-{"type":"feed","at":"2024-01-05T06:00:00+01:00","method":"breast","left_s":720}
-{"type":"feed","at":"2024-01-05T09:00:00+01:00","method":"breast","right_s":510,"note":"latched well, then slept"}
-{"type":"feed","at":"2024-01-05T12:00:00+01:00","method":"breast","dur_s":1500}
-{"type":"feed","at":"2024-01-05T15:00:00+01:00","method":"bottle","ml":90,"milk":"breast"}
-{"type":"feed","at":"2024-01-05T18:00:00+01:00","method":"bottle","ml":120.5,"milk":"formula"}
-{"type":"feed","at":"2024-01-05T20:00:00+01:00","method":"bottle","ml":60,"milk":"breast"}
+{"type":"feed","at":"2024-01-05T06:00:00+01:00","method":"breast","left_s":720,"baby":"Ada"}
+{"type":"feed","at":"2024-01-05T09:00:00+01:00","method":"breast","right_s":510,"baby":"Ada","note":"latched well, then slept"}
+{"type":"feed","at":"2024-01-05T12:00:00+01:00","method":"breast","dur_s":1500,"baby":"Ada"}
+{"type":"feed","at":"2024-01-05T15:00:00+01:00","method":"bottle","ml":90,"milk":"breast","baby":"Ada"}
+{"type":"feed","at":"2024-01-05T18:00:00+01:00","method":"bottle","ml":120.5,"milk":"formula","baby":"Ada"}
+{"type":"feed","at":"2024-01-05T20:00:00+01:00","method":"bottle","ml":60,"milk":"breast","baby":"Ada"}
 {"type":"pump","at":"2024-01-05T21:30:00+01:00","ml":85.5,"note":"evening, tired"}
-{"type":"feed","at":"2024-01-06T10:00:00+01:00","method":"bottle","milk":"formula"}
-{"type":"feed","at":"2024-01-06T12:00:00+01:00","method":"bottle","ml":80,"milk":"formula"}' ]
+{"type":"feed","at":"2024-01-06T10:00:00+01:00","method":"bottle","milk":"formula","baby":"Ada"}
+{"type":"feed","at":"2024-01-06T12:00:00+01:00","method":"bottle","ml":80,"milk":"formula","baby":"Ada"}' ]
     [ "$second_output" = "Imported 0 entries from babybuddy/feeding.csv, babybuddy/pumping.csv (Baby Buddy).
 Skipped 14 rows:
   1 of other activities (solid food 1)
@@ -128,10 +128,10 @@ Skipped 8 rows:
     import_twice babytracker/2017/pump.csv babytracker/2017/Ada_pumped.csv babytracker/2017/Ada_formula.csv
     run entries
     [ "$output" = '{"type":"pump","at":"2017-02-20T09:23:00+01:00","ml":60}
-{"type":"feed","at":"2017-02-20T10:00:00+01:00","method":"bottle","ml":30,"milk":"breast"}
+{"type":"feed","at":"2017-02-20T10:00:00+01:00","method":"bottle","ml":30,"milk":"breast","baby":"Ada"}
 {"type":"pump","at":"2017-02-20T13:05:00+01:00","ml":59.15,"note":"after work"}
-{"type":"feed","at":"2017-02-20T14:00:00+01:00","method":"bottle","ml":90,"milk":"formula"}
-{"type":"feed","at":"2017-02-20T18:00:00+01:00","method":"bottle","milk":"formula"}
+{"type":"feed","at":"2017-02-20T14:00:00+01:00","method":"bottle","ml":90,"milk":"formula","baby":"Ada"}
+{"type":"feed","at":"2017-02-20T18:00:00+01:00","method":"bottle","milk":"formula","baby":"Ada"}
 {"type":"pump","at":"2017-02-21T00:10:00+01:00","ml":55}' ]
 }
 
@@ -144,10 +144,10 @@ Skipped 1 row:
   1 pump without an amount (0 or empty)" ]
     run entries
     [ "$output" = '{"type":"pump","at":"2022-06-09T16:16:00+02:00","ml":30,"left_ml":10,"right_ml":20,"dur_s":1320}
-{"type":"feed","at":"2022-06-09T17:00:00+02:00","method":"breast","left_s":900,"right_s":300}
-{"type":"feed","at":"2022-06-09T21:00:00+02:00","method":"breast","right_s":720,"note":"sleepy"}
+{"type":"feed","at":"2022-06-09T17:00:00+02:00","method":"breast","left_s":900,"right_s":300,"baby":"Ada"}
+{"type":"feed","at":"2022-06-09T21:00:00+02:00","method":"breast","right_s":720,"baby":"Ada","note":"sleepy"}
 {"type":"pump","at":"2022-06-10T07:05:00+02:00","dur_s":960}
-{"type":"feed","at":"2022-06-14T01:00:00+02:00","method":"breast","dur_s":1500}' ]
+{"type":"feed","at":"2022-06-14T01:00:00+02:00","method":"breast","dur_s":1500,"baby":"Ada"}' ]
 }
 
 @test "Baby Tracker 2024-25: units in the header, 24-hour times, BOM and CRLF" {
@@ -155,10 +155,10 @@ Skipped 1 row:
     import_twice babytracker/2025/pump.csv babytracker/2025/nursing.csv babytracker/2025/expressed.csv babytracker/2025/formula.csv
     run entries
     [ "$output" = '{"type":"pump","at":"2025-07-01T15:55:00+02:00","ml":103.51,"left_ml":44.36,"right_ml":59.15,"dur_s":1320}
-{"type":"feed","at":"2025-07-13T05:00:00+02:00","method":"breast","left_s":720,"right_s":480}
+{"type":"feed","at":"2025-07-13T05:00:00+02:00","method":"breast","left_s":720,"right_s":480,"baby":"Ada"}
 {"type":"pump","at":"2025-07-13T06:10:00+02:00","dur_s":1800}
-{"type":"feed","at":"2025-07-13T09:00:00+02:00","method":"bottle","ml":118.29,"milk":"breast"}
-{"type":"feed","at":"2025-07-13T13:00:00+02:00","method":"bottle","ml":162.65,"milk":"formula"}' ]
+{"type":"feed","at":"2025-07-13T09:00:00+02:00","method":"bottle","ml":118.29,"milk":"breast","baby":"Ada"}
+{"type":"feed","at":"2025-07-13T13:00:00+02:00","method":"bottle","ml":162.65,"milk":"formula","baby":"Ada"}' ]
 }
 
 @test "Baby Tracker on a day-first metric phone: the file settles the order" {
@@ -197,14 +197,14 @@ Skipped 1 row:
 Skipped 2 rows:
   2 of other activities (Diaper 1, Sleep 1)" ]
     run entries
-    [ "$output" = '{"type":"feed","at":"2021-01-13T22:00:00+01:00","method":"bottle","milk":"formula"}
-{"type":"feed","at":"2021-01-14T01:00:00+01:00","method":"breast"}
-{"type":"feed","at":"2021-01-14T03:00:00+01:00","method":"breast","dur_s":840}
-{"type":"feed","at":"2021-01-14T05:15:00+01:00","method":"breast","left_s":660}
-{"type":"feed","at":"2021-01-14T07:19:00+01:00","method":"breast","left_s":420,"right_s":600}
-{"type":"feed","at":"2021-01-14T11:01:00+01:00","method":"breast","left_s":180,"right_s":720}
-{"type":"feed","at":"2021-01-14T14:07:00+01:00","method":"bottle","ml":147.87,"milk":"breast","note":"warm, then cold\nand then warm again"}
-{"type":"feed","at":"2021-01-14T19:05:00+01:00","method":"bottle","ml":242.5,"milk":"formula"}
+    [ "$output" = '{"type":"feed","at":"2021-01-13T22:00:00+01:00","method":"bottle","milk":"formula","baby":"Eva"}
+{"type":"feed","at":"2021-01-14T01:00:00+01:00","method":"breast","baby":"Eva"}
+{"type":"feed","at":"2021-01-14T03:00:00+01:00","method":"breast","dur_s":840,"baby":"Eva"}
+{"type":"feed","at":"2021-01-14T05:15:00+01:00","method":"breast","left_s":660,"baby":"Eva"}
+{"type":"feed","at":"2021-01-14T07:19:00+01:00","method":"breast","left_s":420,"right_s":600,"baby":"Eva"}
+{"type":"feed","at":"2021-01-14T11:01:00+01:00","method":"breast","left_s":180,"right_s":720,"baby":"Eva"}
+{"type":"feed","at":"2021-01-14T14:07:00+01:00","method":"bottle","ml":147.87,"milk":"breast","baby":"Eva","note":"warm, then cold\nand then warm again"}
+{"type":"feed","at":"2021-01-14T19:05:00+01:00","method":"bottle","ml":242.5,"milk":"formula","baby":"Eva"}
 {"type":"pump","at":"2021-01-14T21:05:00+01:00","ml":133.08,"dur_s":1500}' ]
 }
 
