@@ -167,15 +167,20 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
 
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                          Seconds since, Seconds until) {
-    std::vector<Entry> window;
-    for (const Entry& e : entries)
-        if (e.type == EntryType::feed && e.at.instant >= since && e.at.instant < until) window.push_back(e);
-    std::vector<std::string> babies = babies_in(window);
+    // The babies the window's feeds name (no copy of them: plan next is read often).
+    std::vector<std::string> babies;
+    bool unnamed = false;
+    for (const Entry& e : entries) {
+        if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
+        if (e.baby.empty()) unnamed = true;
+        else if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, e.baby); }))
+            babies.push_back(e.baby);
+    }
     // One name or none (an imported history, then feeds logged without one):
     // one baby, and nothing changes.
     if (babies.size() < 2) return one_baby(entries, settings, zone, since, until);
     // Feeds without a name beside two named babies: a baby of their own, unnamed.
-    if (std::any_of(window.begin(), window.end(), [](const Entry& e) { return e.baby.empty(); })) babies.emplace_back();
+    if (unnamed) babies.emplace_back();
     // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
     PlanCadence out;
     std::vector<Slot> slots;
