@@ -115,6 +115,7 @@ using FeedOptions = FeedRequest;
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     const FeedRecord feed = feed_record(o, clock, ctx.unit());
+    const std::optional<Volume> offered = offered_amount(o, feed, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
         ReplayOptions options;
@@ -122,7 +123,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         ctx.history(options);
     }
     std::string stash;  // the stash's message
-    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at);
+    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw);
     else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;
@@ -319,8 +320,12 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
+    feed->add_option("--offered", fo->offered, "with --from-stock: what the bottle held; the rest is kept as a leftover")
+        ->type_name("AMOUNT");
+    feed->add_flag("--thaw", fo->thaw, "with --from-stock: thaw a frozen container whole when only part of it is taken");
     feed->footer("Examples:\n  pumplog log feed 120ml\n  pumplog log feed 4oz --milk formula --at 2:30am\n"
-                 "  pumplog log feed 90ml --from-stock\n  pumplog log feed --breast --left 12m --right 8m");
+                 "  pumplog log feed 90ml --from-stock\n  pumplog log feed 90ml --from-stock --offered 120ml\n"
+                 "  pumplog log feed --breast --left 12m --right 8m");
     feed->callback([&ctx, fo] { ctx.action = [&ctx, fo] { return run_feed(ctx, *fo); }; });
 
     auto* undo = log.add_subcommand("undo", "void the newest entry still in effect");

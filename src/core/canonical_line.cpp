@@ -145,7 +145,7 @@ struct KeyWord {
 // search; the table below fails to compile if two keys ever share a slot: a
 // new field may need another multiplier). A field named in more than 8 bytes
 // is none of the fast path's: it declines the line and simdjson reads it.
-constexpr std::uint64_t key_multiplier = 0x43d1afa074452a45ull;
+constexpr std::uint64_t key_multiplier = 0x3e55d99dd82b1707ull;
 constexpr std::size_t key_slot(std::uint64_t w) { return static_cast<std::size_t>((w * key_multiplier) >> 59); }
 constexpr std::array<KeyWord, 32> key_table_of() {
     std::array<KeyWord, 32> table{};
