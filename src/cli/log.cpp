@@ -8,6 +8,7 @@
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
 #include "stock.hpp"
 
@@ -133,6 +134,34 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     return 0;
 }
 
+// The labels of the containers that stash events name (`log` says "moved B1
+// to the fridge", not an id): read only when there are such events.
+class StashLabels {
+public:
+    StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries) {
+        std::vector<std::string> ids;
+        for (const Entry& e : entries)
+            if ((e.type == EntryType::move || e.type == EntryType::use || e.type == EntryType::discard) && !e.target.empty())
+                ids.push_back(e.target);
+        if (!ids.empty()) labels_ = container_labels(journal, ids, ctx.strict);
+    }
+    std::string of(const Entry& e) const {
+        const auto it = labels_.find(e.target);
+        return it == labels_.end() ? std::string() : it->second;
+    }
+    std::string describe(const Entry& e, Unit unit) const { return render::describe(e, unit, of(e)); }
+    // "; with it: stored B3 90 ml in the fridge": the command's other entries.
+    std::string with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
+        std::string out;
+        for (const Entry& e : command)
+            if (e.id != head) out += (out.empty() ? "; with it: " : ", ") + describe(e, unit);
+        return out;
+    }
+
+private:
+    std::unordered_map<std::string, std::string> labels_;
+};
+
 struct ListOptions {
     std::string since, until;
     bool all = false;
@@ -153,11 +182,15 @@ int run_list(Context& ctx, const ListOptions& o) {
     options.since = since;  // the listing's days only, not years of history
     History history = ctx.history(options);
     const Refs refs = Refs::read(ctx.journal());
+    std::vector<Entry> shown;
+    for (const Entry& e : history.entries)
+        if (e.at.instant >= since && e.at.instant < until) shown.push_back(e);
+    const StashLabels labels(ctx, ctx.journal(), shown);
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (e.at.instant < since || e.at.instant >= until) continue;
-        listed.push_back({&e, refs.ref(e.id), history.voided[i]});
+        listed.push_back({&e, refs.ref(e.id), history.voided[i], labels.of(e)});
     }
     const Unit unit = ctx.unit();
     if (format == Format::json) fmt::print("{}", render::entries_json(listed, unit));
@@ -199,11 +232,19 @@ int run_undo(Context& ctx) {
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
-        journal.append({serialize(void_line(newest->id, clock.now, new_id(), clock.zone))});
+        // The whole command it was written with (pumplog(5): `group`).
+        const std::vector<Entry> command =
+            newest->type == EntryType::amend ? std::vector<Entry>{*newest} : command_of(journal.journal(), *newest, ctx.strict);
+        std::vector<std::string> lines;
+        for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
+        journal.append(lines);
         const Refs refs = Refs::read(journal.journal());
-        fmt::print("Undid {} at {} (ref {})\n",
-                   newest->type == EntryType::amend ? std::string("a correction") : render::describe(*newest, ctx.unit()),
-                   format_date_time(newest->at.instant, clock.zone), terminal_text(refs.ref(newest->id)));
+        const Entry& head = command.front();
+        const StashLabels labels(ctx, journal.journal(), command);
+        fmt::print("Undid {} at {} (ref {}){}\n",
+                   head.type == EntryType::amend ? std::string("a correction") : labels.describe(head, ctx.unit()),
+                   format_date_time(head.at.instant, clock.zone), terminal_text(refs.ref(head.id)),
+                   labels.with_it(command, head.id, ctx.unit()));
     });
     return code;
 }
@@ -225,12 +266,21 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             if (found.voided) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
             if (found.entry->type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
-            removed.push_back(*found.entry);
-            lines.push_back(serialize(void_line(id, clock.now, new_id(), clock.zone)));
+            // The whole command it was written with (pumplog(5): `group`).
+            const std::vector<Entry> command = found.entry->type == EntryType::amend
+                                                   ? std::vector<Entry>{*found.entry}
+                                                   : command_of(journal.journal(), *found.entry, ctx.strict);
+            for (const Entry& e : command) {
+                if (e.id != id && std::find(seen.begin(), seen.end(), e.id) != seen.end()) continue;
+                if (e.id != id) seen.push_back(e.id);
+                removed.push_back(e);
+                lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
+            }
         }
         journal.append(lines);
+        const StashLabels labels(ctx, journal.journal(), removed);
         for (const auto& e : removed)
-            fmt::print("Removed {} at {} (ref {})\n", render::describe(e, ctx.unit()),
+            fmt::print("Removed {} at {} (ref {})\n", labels.describe(e, ctx.unit()),
                        format_date_time(e.at.instant, clock.zone), terminal_text(refs.ref(e.id)));
     });
     return 0;
