@@ -54,7 +54,11 @@ struct Entry {
     Named<Place> place;
     std::string label, target, reason, note, from;
     std::string baby;  // a feed's baby, by name (SPEC 12); "" when one baby is all there is
-    std::optional<Stamp> pumped;
+    // The lines one command writes together share `group` (the id of its first
+    // line): undo and rm take them back together (pumplog(5)).
+    std::string group;
+    // store only: milk already thawed at `thawed`; used by `until` at the latest.
+    std::optional<Stamp> pumped, thawed, until;
     // amend only
     std::uint32_t set_fields = 0;
     Stamp set_at;

@@ -80,7 +80,7 @@ constexpr TypeMask pump = type_bit(EntryType::pump), feed = type_bit(EntryType::
 }  // namespace detail
 
 // In the order pumplog writes them in a line (after v, id, type and at).
-inline constexpr std::array<FieldSpec, 16> fields = {{
+inline constexpr std::array<FieldSpec, 19> fields = {{
     detail::text_field("target", 0, detail::move | detail::use | detail::discard | detail::void_ | detail::amend,
                        &Entry::target),
     detail::named_field<FeedMethod>("method", field_method, detail::feed,
@@ -96,10 +96,15 @@ inline constexpr std::array<FieldSpec, 16> fields = {{
     detail::named_field<Place>("place", field_place, detail::store | detail::move,
                                [](Entry& e) -> NamedText& { return e.place; }),
     detail::time_field("pumped", field_pumped, detail::store, &Entry::pumped),
+    detail::time_field("thawed", 0, detail::store, &Entry::thawed),
+    detail::time_field("until", 0, detail::store, &Entry::until),
     detail::text_field("label", field_label, detail::store, &Entry::label),
     detail::text_field("from", 0, detail::store | detail::use, &Entry::from),
     detail::text_field("reason", field_reason, detail::discard, &Entry::reason),
     detail::text_field("note", field_note, detail::pump | detail::feed | detail::store, &Entry::note),
+    detail::text_field("group", 0,
+                       detail::pump | detail::feed | detail::store | detail::move | detail::use | detail::discard,
+                       &Entry::group),
 }};
 
 // The row of a key, or nullptr when the key is none of the table's.

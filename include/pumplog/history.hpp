@@ -61,4 +61,10 @@ InEffect entry_in_effect(const Journal& journal, std::string_view id, bool stric
 // amendment, not a void and nothing voided (what `log undo` takes back).
 InEffect newest_in_effect(const Journal& journal, bool strict);
 
+// The entries in effect that one command wrote together with `entry` (its
+// own included), in the order written: those sharing its `group`; for lines
+// written before groups, a store or use whose `from` names it (or the entry
+// its `from` names, and that entry's others). Just `entry` when none.
+std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool strict, ReadStats* stats = nullptr);
+
 }  // namespace pumplog

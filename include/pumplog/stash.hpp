@@ -4,6 +4,7 @@
 // error, before anything is written; the command parses, asks, writes the
 // lines and renders.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,12 +34,44 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
 // `stock use WHAT`: all of the container labelled `what`, else the amount
 // `what` (a bare number in `unit`) taken soonest-to-expire first. Usage error
 // when it is neither, is not more than 0, or the usable milk cannot cover it.
-UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone);
+// Part of a frozen container is never poured (SPEC 11): usage error quoting
+// the rule, unless `thaw`: then the plan thaws it whole first (UsePlan::thaws).
+UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone,
+                       const Guideline& guideline = cdc_guideline(), bool thaw = false);
 
 // `log feed --from-stock`: `amount` taken from the stash at `at`; usage error
 // when the usable milk cannot cover it (saying how much is usable, and how
 // much more has expired, in `unit`).
-UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit);
+UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit,
+                             const Guideline& guideline = cdc_guideline(), bool thaw = false);
+
+// A take's container after the plan's thaw (if any): where it is, its expiry and thaw time.
+struct AfterTake {
+    Place place = Place::fridge;
+    Expiry expiry;
+};
+AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Guideline& guideline);
+
+// `log feed DRUNK --from-stock --offered OFFERED`: the container for what the
+// baby left (`leftover`), stored at the feed's time `at` at room temperature,
+// dated by its oldest milk, thawed if any of it was, and used by the leftover
+// limit after the feed (CDC: 2 hours) or the earliest expiry of its milk.
+StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline);
+
+// `stock combine LABEL... [--in PLACE]`: the parts, and the container they
+// make (SPEC 11): dated by its oldest milk, its expiry the earliest of the
+// parts' (each as if moved to PLACE), thawed if any part was. Usage error for
+// fewer than two parts, one named twice, one not usable, parts in different
+// places without `in`, or thawed milk into the freezer (quoting the rule).
+// `warning`: the CDC's advice when fresh milk at room temperature would join
+// chilled or frozen milk.
+struct CombinePlan {
+    std::vector<const Container*> parts;
+    StoreRecord store;  // its label still to be given
+    std::string warning;
+};
+CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
+                         Seconds at, const Guideline& guideline, const date::time_zone* zone);
 
 // What a plan takes in all.
 Volume total(const UsePlan& plan);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -68,11 +69,20 @@ struct Container {
     bool refrozen = false;
     std::string note;        // the store entry's note
     std::string from;        // the pump entry it came from, when stored with it
+    // A leftover or a combined container: its expiry, fixed when it was made
+    // (the store's `until`); moves never lengthen it.
+    std::optional<Seconds> until;
+    std::optional<Seconds> thawed_before;  // the store's `thawed`: milk already thawed then
     ContainerState state = ContainerState::in_stock;
     std::optional<Seconds> ended;  // when it was used up or discarded
     Volume discarded;        // what was thrown away with it
     std::string reason;      // why it was discarded
 };
+
+// A container's expiry after `stays` (its own, or with a move added): the
+// rule above, or for a container with `until` that time (thawed milk put back
+// in the freezer expires then all the same).
+Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays);
 
 struct Stock {
     // The containers kept (see StockOptions: every one in stock, and the
@@ -150,6 +160,11 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
 Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& voided, const Guideline& guideline);
 Stock build_stock(const History& history, const Guideline& guideline);
 
+// The labels of the containers these store ids name, as written (`log` names
+// stash events by label); ids without a store line are left out.
+std::unordered_map<std::string, std::string> container_labels(const Journal& journal,
+                                                               const std::vector<std::string>& ids, bool strict);
+
 Status status_at(const Container& container, Seconds now);
 // In stock, stored by `at`, not empty and not expired at `at`.
 bool usable_at(const Container& container, Seconds at);
@@ -177,6 +192,8 @@ struct Take {
 };
 struct UsePlan {
     std::vector<Take> takes;  // in use order
+    // Frozen containers thawed whole first (--thaw): moved to the fridge at the use's time.
+    std::vector<const Container*> thaws;
     Volume usable;            // all the usable milk at that time
     bool enough = false;      // the takes add up to the amount asked
 };
@@ -212,12 +229,16 @@ struct StoreRecord {
     std::string label;
     std::string from;  // the pump's id, when stored with it
     std::string note;
+    std::optional<Seconds> thawed, until;  // a leftover or a combined container (see Container)
+    std::string group;                     // the command's group (pumplog(5))
 };
 Line store_line(const StoreRecord& store, std::string_view id, const date::time_zone* zone);
-Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone);
+// `group`: the command's group when it writes several lines (pumplog(5)), else empty.
+Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone,
+               std::string_view group = {});
 // `from`: the feed the milk went into (--from-stock), empty otherwise.
 Line use_line(std::string_view target, Volume amount, Seconds at, std::string_view from, std::string_view id,
-              const date::time_zone* zone);
+              const date::time_zone* zone, std::string_view group = {});
 // `reason` may be empty (then not written).
 Line discard_line(std::string_view target, std::string_view reason, Seconds at, std::string_view id,
                   const date::time_zone* zone);

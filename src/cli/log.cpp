@@ -9,6 +9,7 @@
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
 #include "stock.hpp"
 
@@ -118,6 +119,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     FeedRequest request = o;
     request.baby = resolve_baby(ctx.settings().babies, o.baby);
     const FeedRecord feed = feed_record(request, clock, ctx.unit());
+    const std::optional<Volume> offered = offered_amount(request, feed, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
         ReplayOptions options;
@@ -125,7 +127,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         ctx.history(options);
     }
     std::string stash;  // the stash's message
-    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at);
+    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw);
     else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;
@@ -134,6 +136,34 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     if (!stash.empty()) fmt::print("{}\n", stash);
     return 0;
 }
+
+// The labels of the containers that stash events name (`log` says "moved B1
+// to the fridge", not an id): read only when there are such events.
+class StashLabels {
+public:
+    StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries) {
+        std::vector<std::string> ids;
+        for (const Entry& e : entries)
+            if ((e.type == EntryType::move || e.type == EntryType::use || e.type == EntryType::discard) && !e.target.empty())
+                ids.push_back(e.target);
+        if (!ids.empty()) labels_ = container_labels(journal, ids, ctx.strict);
+    }
+    std::string of(const Entry& e) const {
+        const auto it = labels_.find(e.target);
+        return it == labels_.end() ? std::string() : it->second;
+    }
+    std::string describe(const Entry& e, Unit unit) const { return render::describe(e, unit, of(e)); }
+    // "; with it: stored B3 90 ml in the fridge": the command's other entries.
+    std::string with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
+        std::string out;
+        for (const Entry& e : command)
+            if (e.id != head) out += (out.empty() ? "; with it: " : ", ") + describe(e, unit);
+        return out;
+    }
+
+private:
+    std::unordered_map<std::string, std::string> labels_;
+};
 
 struct ListOptions {
     std::string since, until, baby;
@@ -157,12 +187,16 @@ int run_list(Context& ctx, const ListOptions& o) {
     const Refs refs = Refs::read(ctx.journal());
     // --baby: that baby's feeds only (pumping and the stash are the parent's).
     const std::string baby = o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
+    std::vector<Entry> shown;
+    for (const Entry& e : history.entries)
+        if (e.at.instant >= since && e.at.instant < until) shown.push_back(e);
+    const StashLabels labels(ctx, ctx.journal(), shown);
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (e.at.instant < since || e.at.instant >= until) continue;
         if (!baby.empty() && !is_feed_of(e, baby)) continue;
-        listed.push_back({&e, refs.ref(e.id), history.voided[i]});
+        listed.push_back({&e, refs.ref(e.id), history.voided[i], labels.of(e)});
     }
     const Unit unit = ctx.unit();
     if (format == Format::json) fmt::print("{}", render::entries_json(listed, unit));
@@ -204,11 +238,19 @@ int run_undo(Context& ctx) {
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
-        journal.append({serialize(void_line(newest->id, clock.now, new_id(), clock.zone))});
+        // The whole command it was written with (pumplog(5): `group`).
+        const std::vector<Entry> command =
+            newest->type == EntryType::amend ? std::vector<Entry>{*newest} : command_of(journal.journal(), *newest, ctx.strict);
+        std::vector<std::string> lines;
+        for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
+        journal.append(lines);
         const Refs refs = Refs::read(journal.journal());
-        fmt::print("Undid {} at {} (ref {})\n",
-                   newest->type == EntryType::amend ? std::string("a correction") : render::describe(*newest, ctx.unit()),
-                   format_date_time(newest->at.instant, clock.zone), terminal_text(refs.ref(newest->id)));
+        const Entry& head = command.front();
+        const StashLabels labels(ctx, journal.journal(), command);
+        fmt::print("Undid {} at {} (ref {}){}\n",
+                   head.type == EntryType::amend ? std::string("a correction") : labels.describe(head, ctx.unit()),
+                   format_date_time(head.at.instant, clock.zone), terminal_text(refs.ref(head.id)),
+                   labels.with_it(command, head.id, ctx.unit()));
     });
     return code;
 }
@@ -230,12 +272,21 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             if (found.voided) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
             if (found.entry->type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
-            removed.push_back(*found.entry);
-            lines.push_back(serialize(void_line(id, clock.now, new_id(), clock.zone)));
+            // The whole command it was written with (pumplog(5): `group`).
+            const std::vector<Entry> command = found.entry->type == EntryType::amend
+                                                   ? std::vector<Entry>{*found.entry}
+                                                   : command_of(journal.journal(), *found.entry, ctx.strict);
+            for (const Entry& e : command) {
+                if (e.id != id && std::find(seen.begin(), seen.end(), e.id) != seen.end()) continue;
+                if (e.id != id) seen.push_back(e.id);
+                removed.push_back(e);
+                lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
+            }
         }
         journal.append(lines);
+        const StashLabels labels(ctx, journal.journal(), removed);
         for (const auto& e : removed)
-            fmt::print("Removed {} at {} (ref {})\n", render::describe(e, ctx.unit()),
+            fmt::print("Removed {} at {} (ref {})\n", labels.describe(e, ctx.unit()),
                        format_date_time(e.at.instant, clock.zone), terminal_text(refs.ref(e.id)));
     });
     return 0;
@@ -328,8 +379,12 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
+    feed->add_option("--offered", fo->offered, "with --from-stock: what the bottle held; the rest is kept as a leftover")
+        ->type_name("AMOUNT");
+    feed->add_flag("--thaw", fo->thaw, "with --from-stock: thaw a frozen container whole when only part of it is taken");
     feed->footer("Examples:\n  pumplog log feed 120ml\n  pumplog log feed 4oz --milk formula --at 2:30am\n"
-                 "  pumplog log feed 90ml --from-stock\n  pumplog log feed --breast --left 12m --right 8m");
+                 "  pumplog log feed 90ml --from-stock\n  pumplog log feed 90ml --from-stock --offered 120ml\n"
+                 "  pumplog log feed --breast --left 12m --right 8m");
     feed->callback([&ctx, fo] { ctx.action = [&ctx, fo] { return run_feed(ctx, *fo); }; });
 
     auto* undo = log.add_subcommand("undo", "void the newest entry still in effect");

@@ -57,22 +57,38 @@ void locked_change(Context& ctx, const std::function<void(const Journal&, Locked
     ctx.journal_to_write().with_lock([&](LockedJournal& locked) { body(locked.journal(), &locked); });
 }
 
-std::vector<std::string> use_lines(const UsePlan& plan, Seconds at, std::string_view from, const date::time_zone* zone) {
+// The plan's thaws (moves to the fridge) then its uses, all at `at`. `group`:
+// the command's group (empty: the first of these lines starts one when there
+// are several).
+std::vector<std::string> use_lines(const UsePlan& plan, Seconds at, std::string_view from, const date::time_zone* zone,
+                                   std::string group = {}) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < plan.thaws.size() + plan.takes.size(); ++i) ids.push_back(new_id());
+    if (group.empty() && ids.size() > 1) group = ids.front();
     std::vector<std::string> lines;
+    std::size_t i = 0;
+    for (const Container* c : plan.thaws)
+        lines.push_back(serialize(move_line(c->id, Place::fridge, at, ids[i++], zone, group)));
     for (const auto& take : plan.takes)
-        lines.push_back(serialize(use_line(take.container->id, take.amount, at, from, new_id(), zone)));
+        lines.push_back(serialize(use_line(take.container->id, take.amount, at, from, ids[i++], zone, group)));
     return lines;
 }
 
-// "B2 90 ml (used up), B3 30 ml (60 ml left in the fridge)"
-std::string describe_takes(const UsePlan& plan, Unit unit) {
+// "B2 90 ml (used up), B3 30 ml (60 ml left in the fridge, thawed: use by 15:00 tomorrow)"
+std::string describe_takes(const UsePlan& plan, Unit unit, Seconds at, const Guideline& g, const Clock& clock) {
     std::string out;
     for (const auto& take : plan.takes) {
         const Container& c = *take.container;
+        const AfterTake after = after_take(plan, take, at, g);
+        const bool thawed_now = after.place != c.place;
         out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", terminal_text(c.label), format_volume(take.amount, unit),
                            take.empties ? std::string("used up")
-                                        : fmt::format("{} left in the {}", format_volume(c.left - take.amount, unit),
-                                                      place_name(c.place)));
+                                        : fmt::format("{} left in the {}{}", format_volume(c.left - take.amount, unit),
+                                                      place_name(after.place),
+                                                      thawed_now ? fmt::format(", thawed: use by {}, never refreeze",
+                                                                               render::when(after.expiry.expires,
+                                                                                            clock.now, clock.zone))
+                                                                 : std::string()));
     }
     return out;
 }
@@ -147,7 +163,7 @@ int run_add(Context& ctx, const AddOptions& o) {
 
 // ---- stock use ----
 
-int run_use(Context& ctx, const std::vector<std::string>& what_words) {
+int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw) {
     const Clock& clock = ctx.clock();
     const std::string what = join(what_words);
     if (what.empty()) throw usage_error("say what to use: an amount (90ml) or a label (B3)");  // before the stash is read
@@ -155,9 +171,10 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words) {
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal, keeping_label(what)).stock;
-        const UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone);
+        const Guideline& g = guideline(ctx);
+        const UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
         locked->append(use_lines(plan, clock.now, "", clock.zone));
-        message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit));
+        message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
     });
     fmt::print("{}\n", message);
     return 0;
@@ -217,6 +234,45 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
     return 0;
 }
 
+// ---- stock combine ----
+
+struct CombineOptions {
+    std::vector<std::string> labels;
+    std::string in, label;
+};
+
+int run_combine(Context& ctx, const CombineOptions& o) {
+    const Clock& clock = ctx.clock();
+    const std::optional<Place> in = o.in.empty() ? std::nullopt : std::optional<Place>(parse_place(o.in));
+    if (!o.label.empty()) check_new_label(Stock{}, o.label);
+    const Guideline& g = guideline(ctx);
+    std::string message, warning;
+    locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
+        const Stock stock = read_stash(ctx, journal).stock;
+        CombinePlan plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone);
+        StoreRecord& store = plan.store;
+        store.label = label_for(stock, o.label);
+        const std::string id = new_id();
+        store.group = id;
+        std::vector<std::string> lines = {serialize(store_line(store, id, clock.zone))};
+        for (const Container* c : plan.parts)
+            lines.push_back(serialize(use_line(c->id, c->left, clock.now, id, new_id(), clock.zone, id)));
+        locked->append(lines);
+        warning = plan.warning;
+        std::string parts;
+        for (const Container* c : plan.parts) parts += (parts.empty() ? "" : " + ") + terminal_text(c->label);
+        const Container made = stored_container(store, g);
+        message = fmt::format("Combined {} into {}: {} in the {}, dated by its oldest milk ({}); use by {} ({}){}", parts,
+                              terminal_text(made.label), format_volume(made.stored, ctx.unit()), place_name(made.place),
+                              render::when(made.pumped, clock.now, clock.zone),
+                              render::when(made.expires, clock.now, clock.zone), render::relative(made.expires, clock.now),
+                              made.thawed ? ", thawed milk: never refreeze" : "");
+    });
+    if (!warning.empty()) fmt::print(stderr, "pumplog: warning: {}\n", warning);
+    fmt::print("{}\n", message);
+    return 0;
+}
+
 // ---- stock expiring ----
 
 int run_expiring(Context& ctx, const std::string& within_text) {
@@ -244,29 +300,51 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
     store.at = at;
     store.pumped = at;
     store.from = pump["id"].get<std::string>();
+    store.group = store.from;
+    Line grouped = pump;
+    grouped["group"] = store.from;
     const Guideline& g = guideline(ctx);
     check_storable(g, store.pumped, store.place, store.at, clock.now, force, clock.zone);
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         store.label = next_label(read_stash(ctx, journal.journal()).stock);
-        journal.append({serialize(pump), serialize(store_line(store, new_id(), clock.zone))});
+        journal.append({serialize(grouped), serialize(store_line(store, new_id(), clock.zone))});
     });
     return stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone);
 }
 
-std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at) {
+std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at,
+                                   std::optional<Volume> offered, bool thaw) {
     const Clock& clock = ctx.clock();
     const Unit unit = ctx.unit();
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal).stock;
-        const UsePlan plan = plan_feed_from_stock(stock, amount, at, unit);
-        std::vector<std::string> lines = {serialize(feed)};
-        const std::vector<std::string> uses = use_lines(plan, at, feed["id"].get<std::string>(), clock.zone);
+        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw);
+        const std::string group = feed["id"].get<std::string>();
+        Line grouped = feed;
+        grouped["group"] = group;
+        std::vector<std::string> lines = {serialize(grouped)};
+        const std::vector<std::string> uses = use_lines(plan, at, group, clock.zone, group);
         lines.insert(lines.end(), uses.begin(), uses.end());
+        std::string kept;
+        const Volume left = offered.value_or(amount) - amount;
+        if (left.ml() >= 0.005) {
+            StoreRecord store = leftover_store(plan, left, at, g);
+            store.label = next_label(stock);
+            store.from = group;
+            store.group = group;
+            lines.push_back(serialize(store_line(store, new_id(), clock.zone)));
+            const Container made = stored_container(store, g);
+            kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {} after the feed: {})",
+                               format_volume(left, unit), terminal_text(made.label),
+                               render::when(made.expires, clock.now, clock.zone),
+                               render::relative(made.expires, clock.now), limit_text(g.leftover), g.source);
+        }
         locked->append(lines);
-        message = fmt::format("From the stash: {}. Leftover milk: use within {} after the baby finishes ({})",
-                              describe_takes(plan, unit), limit_text(g.leftover), g.source);
+        message = kept.empty() ? fmt::format("From the stash: {}. Leftover milk: use within {} after the baby finishes ({})",
+                                             describe_takes(plan, unit, at, g, clock), limit_text(g.leftover), g.source)
+                               : fmt::format("From the stash: {}{}", describe_takes(plan, unit, at, g, clock), kept);
     });
     return message;
 }
@@ -278,7 +356,7 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     cmd.footer(
         "Examples:\n  pumplog stock\n  pumplog stock add 120ml --in freezer\n  pumplog stock use 150ml\n"
         "  pumplog stock move B3 --to fridge\n  pumplog stock discard B1 --reason \"smelled off\"\n"
-        "  pumplog stock expiring --within 12h\n"
+        "  pumplog stock expiring --within 12h\n  pumplog stock combine B3 B4\n"
         "Storage limits: CDC, \"Proper Storage and Preparation of Breast Milk\" (see pumplog-stock(1)).");
     cmd.callback([&ctx, list] {
         if (!ctx.action) ctx.action = [&ctx, list] { return run_list(ctx, *list); };
@@ -299,9 +377,21 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
 
     auto* use = cmd.add_subcommand("use", "take milk out, soonest to expire first (never expired milk)");
     auto what = std::make_shared<std::vector<std::string>>();
+    auto thaw = std::make_shared<bool>(false);
     use->add_option("what", *what, "an amount (150ml) or a container's label (B3)")->type_name("AMOUNT|LABEL");
-    use->footer("Examples:\n  pumplog stock use 150ml\n  pumplog stock use B3");
-    use->callback([&ctx, what] { ctx.action = [&ctx, what] { return run_use(ctx, *what); }; });
+    use->add_flag("--thaw", *thaw, "thaw a frozen container whole when only part of it is taken (the rest: thawed milk in the fridge)");
+    use->footer("Examples:\n  pumplog stock use 150ml\n  pumplog stock use B3\n  pumplog stock use 60ml --thaw\n"
+                "Part of a frozen container is never poured without --thaw (CDC: never refreeze thawed milk).");
+    use->callback([&ctx, what, thaw] { ctx.action = [&ctx, what, thaw] { return run_use(ctx, *what, *thaw); }; });
+
+    auto* combine = cmd.add_subcommand("combine", "pour containers into one, dated by its oldest milk");
+    auto co = std::make_shared<CombineOptions>();
+    combine->add_option("labels", co->labels, "the containers' labels (B3 B4)")->required()->type_name("LABEL");
+    combine->add_option("--in", co->in, "where the combined milk goes (default: where the parts are)")->type_name("PLACE");
+    combine->add_option("--label", co->label, "the new container's label (default: the next B-number)")->type_name("LABEL");
+    combine->footer("Examples:\n  pumplog stock combine B3 B4\n  pumplog stock combine B5 B6 --in freezer\n"
+                    "Thawed milk is never combined into the freezer (CDC: never refreeze).");
+    combine->callback([&ctx, co] { ctx.action = [&ctx, co] { return run_combine(ctx, *co); }; });
 
     auto* move = cmd.add_subcommand("move", "move a container: freezer to fridge or room is a thaw");
     auto mo = std::make_shared<MoveOptions>();

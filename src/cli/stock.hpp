@@ -1,6 +1,7 @@
 #pragma once
 // The stash's part in the recording commands (`add --store`, `log feed
 // --from-stock`): each appends its lines in one write, under the journal lock.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,10 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
 // (soonest to expire first, never expired milk) in one write, both or neither:
 // usage error, nothing written, when the stash cannot cover it. Returns what
 // to tell the parent.
-std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at);
+// `offered` (--offered): the bottle held more than the baby drank; that much
+// is taken and the rest kept as a leftover container. `thaw` (--thaw): a
+// frozen container only partly taken is thawed whole (else refused).
+std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at,
+                                   std::optional<Volume> offered = std::nullopt, bool thaw = false);
 
 }  // namespace pumplog::cli

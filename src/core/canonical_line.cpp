@@ -141,14 +141,14 @@ struct KeyWord {
     std::uint64_t word;
     Key key;
 };
-// A perfect hash of the known keys' words into 32 slots (multiplier found by
+// A perfect hash of the known keys' words into 64 slots (multiplier found by
 // search; the table below fails to compile if two keys ever share a slot: a
 // new field may need another multiplier). A field named in more than 8 bytes
 // is none of the fast path's: it declines the line and simdjson reads it.
-constexpr std::uint64_t key_multiplier = 0x43d1afa074452a45ull;
-constexpr std::size_t key_slot(std::uint64_t w) { return static_cast<std::size_t>((w * key_multiplier) >> 59); }
-constexpr std::array<KeyWord, 32> key_table_of() {
-    std::array<KeyWord, 32> table{};
+constexpr std::uint64_t key_multiplier = 0x3a53c17641db898full;
+constexpr std::size_t key_slot(std::uint64_t w) { return static_cast<std::size_t>((w * key_multiplier) >> 58); }
+constexpr std::array<KeyWord, 64> key_table_of() {
+    std::array<KeyWord, 64> table{};
     for (auto& slot : table) slot = {~std::uint64_t{0}, Key::other};  // no key's word
     const auto add = [&](std::string_view name, Key key) {
         if (name.size() > 8) return;
@@ -163,7 +163,7 @@ constexpr std::array<KeyWord, 32> key_table_of() {
     for (std::size_t i = 0; i < fields.size(); ++i) add(fields[i].name, static_cast<Key>(first_field + i));
     return table;
 }
-constexpr std::array<KeyWord, 32> key_table = key_table_of();
+constexpr std::array<KeyWord, 64> key_table = key_table_of();
 
 // A key read as one word: a plain key holds no NUL byte, so the word tells
 // its length too. Reads 8 bytes from the key's start (the padding allows it).

@@ -52,6 +52,9 @@ void Entry::clear() {
     note.clear();
     from.clear();
     pumped.reset();
+    thawed.reset();
+    until.reset();
+    group.clear();
     set_fields = 0;
     set_at = Stamp{};
     set_at_text.clear();

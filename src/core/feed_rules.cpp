@@ -1,5 +1,7 @@
 #include "pumplog/feed_rules.hpp"
 
+#include <fmt/format.h>
+
 #include "pumplog/error.hpp"
 
 namespace pumplog {
@@ -35,6 +37,21 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
     }
     if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
     return feed;
+}
+
+std::optional<Volume> offered_amount(const FeedRequest& o, const FeedRecord& feed, Unit bare) {
+    if (o.thaw && !o.from_stock) throw usage_error("--thaw goes with --from-stock: log feed 90ml --from-stock --thaw");
+    if (o.offered.empty()) return std::nullopt;
+    if (!o.from_stock)
+        throw usage_error("--offered goes with --from-stock (the leftover is kept in the stash): "
+                          "log feed 90ml --from-stock --offered 120ml");
+    const Volume offered = parse_amount(o.offered, bare);
+    if (offered.ml() + 0.005 < feed.amount->ml())
+        throw usage_error(fmt::format("--offered {} is less than the {} drunk; give what the bottle held, at least {}",
+                                      format_volume(offered, bare), format_volume(*feed.amount, bare),
+                                      format_volume(*feed.amount, bare)));
+    check_plausible_session(offered, o.force);
+    return offered;
 }
 
 }  // namespace pumplog

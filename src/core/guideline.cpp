@@ -41,6 +41,63 @@ constexpr Guideline cdc{
     .refreeze_rule = "never refreeze breast milk after it has been thawed",
 };
 
+// The Academy of Breastfeeding Medicine, "ABM Clinical Protocol #8: Human
+// Milk Storage Information for Home Use for Full-Term Infants, Revised 2017"
+// (Eglash A, Simon L, and the ABM; Breastfeeding Medicine 2017;12(7):390-395),
+// Table 1 and its notes. The optimal limits are taken, not the longer ones the
+// protocol allows "under very clean conditions"; where it gives a range, the
+// strict end.
+constexpr Guideline abm{
+    .name = "abm",
+    .source = "ABM Clinical Protocol #8, revised 2017",
+    // ABM: room temperature (16-29 °C): 4 hours optimal (6-8 hours acceptable under very clean conditions).
+    .fresh_room = hours(4),
+    // ABM: insulated cooler bag with ice packs: up to 24 hours.
+    .fresh_cooler = hours(24),
+    // ABM: refrigerator (4 °C): 4 days optimal (5-8 days under very clean conditions).
+    .fresh_fridge = days(4),
+    // ABM: freezer (below -17 °C): 6 months optimal, 12 months acceptable.
+    .fresh_freezer = days(365),
+    .fresh_freezer_best = days(182),
+    // ABM: thawed milk at room temperature: use within 1-2 hours; the strict bound.
+    .thawed_room = hours(1),
+    // ABM: thawed milk in the refrigerator: within 24 hours of thawing.
+    .thawed_fridge = hours(24),
+    // ABM: milk left over from a feeding: discard 1-2 hours after the infant
+    // finished; the strict bound.
+    .leftover = hours(1),
+    // ABM: thawed milk is not refrozen.
+    .refreeze_rule = "do not refreeze thawed milk",
+};
+
+// A hospital (NICU) profile: Bliss, the UK charity for babies born premature
+// or sick, "Expressing breast milk" (bliss.org.uk, parents' information for
+// babies on a neonatal unit; the copy read carries no edition date). Bliss
+// gives the fridge, freezer and thawed-fridge limits; for the rest it says to
+// ask the unit, so the strictest limit of the other profiles (cdc, abm) is
+// taken, each marked below.
+constexpr Guideline nicu{
+    .name = "nicu",
+    .source = "Bliss, \"Expressing breast milk\" (neonatal unit guidance)",
+    // Not in Bliss: the strictest of cdc and abm (both 4 hours).
+    .fresh_room = hours(4),
+    // Not in Bliss: the strictest of cdc (1 day) and abm (24 hours).
+    .fresh_cooler = hours(24),
+    // Bliss: "breast milk that has recently been expressed will keep in a refrigerator for 48 hours".
+    .fresh_fridge = hours(48),
+    // Bliss: "Milk can be frozen for up to 6 months in a home freezer."
+    .fresh_freezer = days(182),
+    .fresh_freezer_best = days(182),
+    // Not in Bliss: the strictest of cdc and abm (1 hour, the strict end of 1-2 hours).
+    .thawed_room = hours(1),
+    // Bliss: "Once your milk is defrosted, it will need to be used within 24 hours."
+    .thawed_fridge = hours(24),
+    // Not in Bliss: the strictest of cdc (2 hours) and abm (1 hour).
+    .leftover = hours(1),
+    // Bliss: defrosted milk is used within 24 hours; it is never frozen again.
+    .refreeze_rule = "never refreeze defrosted milk",
+};
+
 }  // namespace
 
 std::string_view place_name(Place place) { return name_of(place); }
@@ -89,7 +146,7 @@ std::string limit_text(seconds limit) {
 
 const Guideline& cdc_guideline() { return cdc; }
 
-std::vector<const Guideline*> guidelines() { return {&cdc}; }
+std::vector<const Guideline*> guidelines() { return {&cdc, &abm, &nicu}; }
 
 const Guideline& guideline_named(std::string_view name) {
     const std::string n = lower(trim(name));

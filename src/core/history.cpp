@@ -309,4 +309,28 @@ InEffect newest_in_effect(const Journal& journal, bool strict) {
     return std::move(*folded.state);
 }
 
+std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool strict, ReadStats* stats) {
+    const auto tied = [&](const Entry& e) {
+        if (e.id == entry.id) return true;
+        if (!entry.group.empty()) return e.group == entry.group;
+        if (!e.group.empty()) return false;
+        const auto linked = [](const Entry& x) { return x.type == EntryType::store || x.type == EntryType::use; };
+        if (linked(e) && e.from == entry.id) return true;
+        if (linked(entry) && !entry.from.empty()) return e.id == entry.from || (linked(e) && e.from == entry.from);
+        return false;
+    };
+    ReplayOptions options;
+    options.strict = strict;
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<std::vector<Entry>>(); },
+        [&](std::vector<Entry>& found, const Replayed& r) {
+            if (!r.voided && r.entry.is_event() && tied(r.entry)) found.push_back(r.entry);
+        });
+    if (stats) *stats = std::move(folded.stats);
+    std::vector<Entry> out = std::move(*folded.state);
+    std::reverse(out.begin(), out.end());  // delivered newest written first
+    if (out.empty()) out.push_back(entry);
+    return out;
+}
+
 }  // namespace pumplog

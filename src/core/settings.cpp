@@ -1,5 +1,7 @@
 #include "pumplog/settings.hpp"
 
+#include "pumplog/guideline.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -233,7 +235,7 @@ std::string format_schedule(const std::vector<int>& times) {
 const std::vector<SettingKey> keys = {
     {"unit", "ml", "ml or oz", "display unit for volumes"},
     {"timezone", "", "an IANA zone such as Europe/Berlin (TZ, when set, wins)", "time zone of the journal"},
-    {"guideline", "cdc", "cdc", "storage limits profile"},
+    {"guideline", "cdc", "cdc, abm or nicu", "storage limits profile"},
     {"away", "none", "weekly windows such as \"mon-fri 08:00-17:30\" (several separated by ;), or none",
      "when the parent is away from the baby"},
     {"mode", "away", "away, exclusive or supply", "what the plan is for"},
@@ -287,8 +289,11 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
         return std::string(locate_zone(v)->name());
     }
     if (k.name == "guideline") {
-        if (lower(v) != "cdc") throw usage_error(fmt::format("\"{}\" is not a guideline; accepted: cdc", printable(v)));
-        return "cdc";
+        for (const Guideline* g : guidelines())
+            if (lower(v) == g->name) return std::string(g->name);
+        std::string names;
+        for (const Guideline* g : guidelines()) names += (names.empty() ? "" : ", ") + std::string(g->name);
+        throw usage_error(fmt::format("\"{}\" is not a guideline; accepted: {}", printable(v), names));
     }
     if (k.name == "away") return format_away(parse_away(v));
     if (k.name == "mode") {

@@ -66,7 +66,9 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
     c.stays = {{store.place, store.at}};
     c.stored_at = store.at;
     c.pumped = store.pumped;
-    const Expiry expiry = compute_expiry(guideline, store.pumped, c.stays);
+    c.until = store.until;
+    c.thawed_before = store.thawed;
+    const Expiry expiry = expiry_of(guideline, c, c.stays);
     c.expires = expiry.expires;
     c.thawed = expiry.thawed;
     c.best_by = expiry.best_by;
@@ -75,7 +77,8 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
     return c;
 }
 
-UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone) {
+UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone,
+                       const Guideline& guideline, bool thaw) {
     if (what.empty()) throw usage_error("say what to use: an amount (90ml) or a label (B3)");
     if (const Container* c = stock.find(what)) return plan_use_container(*c, at, zone);
     Volume amount;
@@ -87,12 +90,110 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
                                       printable(what)));
     }
     if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
-    return plan_feed_from_stock(stock, amount, at, unit);
+    return plan_feed_from_stock(stock, amount, at, unit, guideline, thaw);
 }
 
-UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit) {
+UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
+                             bool thaw) {
     UsePlan plan = plan_use(stock, amount, at);
     if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);
+    for (const Take& take : plan.takes) {
+        const Container& c = *take.container;
+        if (c.place != Place::freezer || take.empties) continue;
+        if (!thaw)
+            throw usage_error(fmt::format(
+                "{} is frozen and {} of its {} would be poured: frozen milk is used only once thawed, and {} ({}); "
+                "add --thaw to thaw all of {} (the rest keeps {} in the fridge), or take it whole: pumplog stock use {}",
+                printable(c.label), format_volume(take.amount, unit), format_volume(c.left, unit),
+                guideline.refreeze_rule, guideline.source, printable(c.label),
+                limit_text(guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0))),
+                printable(c.label)));
+        plan.thaws.push_back(&c);
+    }
+    return plan;
+}
+
+AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Guideline& guideline) {
+    const Container& c = *take.container;
+    if (std::find(plan.thaws.begin(), plan.thaws.end(), &c) == plan.thaws.end())
+        return {c.place, Expiry{c.expires, c.thawed, c.best_by, c.refrozen}};
+    std::vector<Stay> stays = c.stays;
+    stays.push_back({Place::fridge, at});
+    return {Place::fridge, expiry_of(guideline, c, stays)};
+}
+
+StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline) {
+    StoreRecord store;
+    store.at = at;
+    store.amount = leftover;
+    store.place = Place::room;
+    store.pumped = at;
+    store.until = at + guideline.leftover;
+    for (const Take& take : plan.takes) {
+        const AfterTake after = after_take(plan, take, at, guideline);
+        store.pumped = std::min(store.pumped, take.container->pumped);
+        store.until = std::min(*store.until, after.expiry.expires);
+        if (after.expiry.thawed) store.thawed = std::min(store.thawed.value_or(*after.expiry.thawed), *after.expiry.thawed);
+    }
+    store.note = "left over from a feed";
+    return store;
+}
+
+CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
+                         Seconds at, const Guideline& guideline, const date::time_zone* zone) {
+    if (labels.size() < 2) throw usage_error("combine pours two or more containers together: pumplog stock combine B3 B4");
+    CombinePlan plan;
+    for (const auto& label : labels) {
+        const Container& c = find_container(stock, label);
+        if (std::find(plan.parts.begin(), plan.parts.end(), &c) != plan.parts.end())
+            throw usage_error(fmt::format("{} is named twice; name each container once", printable(c.label)));
+        plan_use_container(c, at, zone);  // in stock, stored by then, not expired
+        plan.parts.push_back(&c);
+    }
+    const Place to = in.value_or(plan.parts.front()->place);
+    if (!in)
+        for (const Container* c : plan.parts)
+            if (c->place != to)
+                throw usage_error(fmt::format("{} is in the {} and {} in the {}; say where the milk goes: --in fridge or "
+                                              "--in freezer",
+                                              printable(plan.parts.front()->label), place_name(to),
+                                              printable(c->label), place_name(c->place)));
+    StoreRecord& store = plan.store;
+    store.at = at;
+    store.place = to;
+    store.pumped = plan.parts.front()->pumped;
+    const Container* warm = nullptr;
+    const Container* cold = nullptr;
+    for (const Container* c : plan.parts) {
+        if (to == Place::freezer && c->thawed)
+            throw usage_error(fmt::format("{} was thawed at {}; {} ({}); combine it --in fridge, and only milk never "
+                                          "thawed into the freezer",
+                                          printable(c->label), format_date_time(*c->thawed, zone),
+                                          guideline.refreeze_rule, guideline.source));
+        Expiry after{c->expires, c->thawed, c->best_by, c->refrozen};
+        if (c->place != to) {
+            std::vector<Stay> stays = c->stays;
+            stays.push_back({to, at});
+            after = expiry_of(guideline, *c, stays);
+        }
+        if (at >= after.expires)
+            throw usage_error(fmt::format("{} in the {} would expire at {}; it cannot be combined there",
+                                          printable(c->label), place_name(to), format_date_time(after.expires, zone)));
+        store.amount += c->left;
+        store.pumped = std::min(store.pumped, c->pumped);
+        store.until = std::min(store.until.value_or(after.expires), after.expires);
+        if (after.thawed) store.thawed = std::min(store.thawed.value_or(*after.thawed), *after.thawed);
+        if (!c->thawed && c->place == Place::room) warm = warm ? warm : c;
+        else if (c->place != Place::room) cold = cold ? cold : c;
+    }
+    if (warm && cold)
+        plan.warning = fmt::format("{} is fresh milk at room temperature and {} is chilled: cool fresh milk in the "
+                                   "refrigerator or in a cooler with ice packs before combining it with previously "
+                                   "chilled or frozen milk (CDC)",
+                                   printable(warm->label), printable(cold->label));
+    std::string names;
+    for (const Container* c : plan.parts) names += (names.empty() ? "" : " + ") + c->label;
+    store.note = "combined " + names;
     return plan;
 }
 
@@ -110,7 +211,7 @@ MovePlan plan_move(const Stock& stock, std::string_view label, Place to, Seconds
     stays.push_back({to, at});
     MovePlan plan;
     plan.container = &c;
-    plan.after = compute_expiry(guideline, c.pumped, stays);
+    plan.after = expiry_of(guideline, c, stays);
     plan.thaws = plan.after.thawed && !c.thawed;
     return plan;
 }

@@ -87,6 +87,23 @@ Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vec
     return out;
 }
 
+Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays) {
+    if (!container.until) return compute_expiry(guideline, container.pumped, stays);
+    Expiry out;
+    out.expires = *container.until;
+    out.thawed = container.thawed_before;
+    for (std::size_t i = 0; i < stays.size(); ++i) {
+        if (!out.thawed && i > 0 && stays[i - 1].place == Place::freezer && stays[i].place != Place::freezer)
+            out.thawed = stays[i].since;
+        if (out.thawed && stays[i].place == Place::freezer && (i > 0 || container.thawed_before)) {
+            out.expires = std::min(out.expires, stays[i].since);  // never refreeze
+            out.refrozen = true;
+            break;
+        }
+    }
+    return out;
+}
+
 std::string_view status_name(Status status) {
     switch (status) {
         case Status::ok: return "ok";
@@ -280,20 +297,26 @@ Line store_line(const StoreRecord& store, std::string_view id, const date::time_
     e.label = store.label;
     e.from = store.from;
     e.note = store.note;
+    if (store.thawed) e.thawed = Stamp{*store.thawed, {}};
+    if (store.until) e.until = Stamp{*store.until, {}};
+    e.group = store.group;
     return entry_line(e, zone);
 }
 
-Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone) {
+Line move_line(std::string_view target, Place place, Seconds at, std::string_view id, const date::time_zone* zone,
+               std::string_view group) {
     Entry e = stock_event(EntryType::move, id, at, target);
     e.place.set(place);
+    e.group = group;
     return entry_line(e, zone);
 }
 
 Line use_line(std::string_view target, Volume amount, Seconds at, std::string_view from, std::string_view id,
-              const date::time_zone* zone) {
+              const date::time_zone* zone, std::string_view group) {
     Entry e = stock_event(EntryType::use, id, at, target);
     e.ml = round_ml(amount.ml());
     e.from = from;
+    e.group = group;
     return entry_line(e, zone);
 }
 

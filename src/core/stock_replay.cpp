@@ -135,6 +135,8 @@ Stored make_stored(const Entry& e, Order order) {
     c.stays.push_back({c.place, c.stored_at});
     c.note = e.note;
     c.from = e.from;
+    if (e.until) c.until = e.until->instant;
+    if (e.thawed) c.thawed_before = e.thawed->instant;
     if (c.left.ml() < empty_ml) {
         c.state = ContainerState::used_up;
         c.ended = c.stored_at;
@@ -450,7 +452,7 @@ Stock StockReplay::finish() {
         Container c = replay_container(*o.stored, o.events, label, s.problems);
         c.label = shown[i];
         if (c.state != ContainerState::in_stock && !s.options.keep_ended && lower(c.label) != s.wanted) continue;
-        const Expiry expiry = compute_expiry(s.guideline, c.pumped, c.stays);
+        const Expiry expiry = expiry_of(s.guideline, c, c.stays);
         c.expires = expiry.expires;
         c.thawed = expiry.thawed;
         c.best_by = expiry.best_by;
@@ -527,6 +529,21 @@ Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& vo
 
 Stock build_stock(const History& history, const Guideline& guideline) {
     return build_stock(history.entries, history.voided, guideline);
+}
+
+std::unordered_map<std::string, std::string> container_labels(const Journal& journal,
+                                                               const std::vector<std::string>& ids, bool strict) {
+    const std::unordered_set<std::string> wanted(ids.begin(), ids.end());
+    ReplayOptions options;
+    options.include_voided = true;
+    options.strict = strict;
+    using Labels = std::unordered_map<std::string, std::string>;
+    auto folded = replay_fold(journal, options, [] { return std::make_unique<Labels>(); },
+                              [&](Labels& labels, const Replayed& r) {
+                                  if (r.entry.type == EntryType::store && wanted.contains(r.entry.id))
+                                      labels[r.entry.id] = r.entry.label;
+                              });
+    return std::move(*folded.state);
 }
 
 }  // namespace pumplog

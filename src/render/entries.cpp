@@ -130,10 +130,13 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
     return out;
 }
 
-std::string describe(const Entry& e, Unit unit) {
+std::string describe(const Entry& e, Unit unit, std::string_view label) {
     // Journal text is shown escaped (SPEC 8): label, place, target, reason, type.
     const auto vol = [&](const std::optional<double>& ml) { return format_volume(Volume::from_ml(ml.value_or(0)), unit); };
     const auto mins = [](std::int64_t s) { return format_duration(std::chrono::seconds(s)); };
+    const std::string container =
+        terminal_text(!label.empty() ? label : e.target.size() > 6 ? std::string_view(e.target).substr(e.target.size() - 6)
+                                                                   : std::string_view(e.target));
     switch (e.type) {
         case EntryType::pump: {
             std::string out = e.ml ? "pumped " + vol(e.ml) : std::string("pumped (no volume)");
@@ -162,13 +165,11 @@ std::string describe(const Entry& e, Unit unit) {
         case EntryType::store:
             return fmt::format("stored {} {} in the {}", terminal_text(e.label), vol(e.ml), terminal_text(e.place.text()));
         case EntryType::move:
-            return fmt::format("moved {} to the {}",
-                               terminal_text(e.target.size() > 6 ? e.target.substr(e.target.size() - 6) : e.target),
-                               terminal_text(e.place.text()));
+            return fmt::format("moved {} to the {}", container, terminal_text(e.place.text()));
         case EntryType::use:
-            return fmt::format("used {}", vol(e.ml));
+            return fmt::format("used {} of {}", vol(e.ml), container);
         case EntryType::discard:
-            return e.reason.empty() ? std::string("discarded") : "discarded: " + terminal_text(e.reason);
+            return "discarded " + container + (e.reason.empty() ? std::string() : ": " + terminal_text(e.reason));
         case EntryType::void_:
             return "void";
         case EntryType::amend:
@@ -184,7 +185,7 @@ std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, co
     std::vector<std::vector<std::string>> rows;
     for (const auto& listed : entries) {
         const Entry& e = *listed.entry;
-        std::string what = describe(e, unit);
+        std::string what = describe(e, unit, listed.label);
         if (listed.voided) what = style.dim("(voided) " + what);
         rows.push_back({terminal_text(listed.ref), format_date_time(e.at.instant, zone), what, terminal_text(e.note)});
     }

@@ -109,7 +109,7 @@ std::vector<std::string> findings(const std::string& line) {
 
 // The field's value in an entry's JSON (`log --format json`).
 nlohmann::ordered_json json_value(const Entry& e, std::string_view name) {
-    const render::ListedEntry listed{&e, "r9z"};
+    const render::ListedEntry listed{&e, "r9z", false, {}};
     const auto j = render::entry_json(listed, Unit::ml);
     const auto it = j.find(std::string(name));
     return it == j.end() ? nlohmann::ordered_json() : *it;

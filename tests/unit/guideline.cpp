@@ -36,7 +36,8 @@ TEST_CASE("the CDC profile holds the thawed and leftover limits, strict bound fo
 TEST_CASE("the CDC profile is the default and found by name in any case") {
     CHECK(&guideline_named("cdc") == &cdc_guideline());
     CHECK(&guideline_named(" CDC ") == &cdc_guideline());
-    CHECK(guidelines().size() == 1);
+    CHECK(guidelines().size() == 3);
+    CHECK(guidelines().front() == &cdc_guideline());
 }
 
 TEST_CASE("an unknown guideline is refused listing the known ones") {
@@ -45,8 +46,40 @@ TEST_CASE("an unknown guideline is refused listing the known ones") {
         FAIL("accepted");
     } catch (const Error& e) {
         CHECK(e.exit_code() == 2);
-        CHECK(std::string(e.what()) == "\"nhs\" is not a storage guideline; accepted: cdc");
+        CHECK(std::string(e.what()) == "\"nhs\" is not a storage guideline; accepted: cdc, abm, nicu");
     }
+}
+
+TEST_CASE("the ABM profile holds Protocol 8 of 2017, optimal limits, strict ends of ranges") {
+    const Guideline& abm = guideline_named("ABM");
+    CHECK(abm.name == "abm");
+    CHECK(abm.fresh_limit(Place::room) == hours(4));
+    CHECK(abm.fresh_limit(Place::cooler) == hours(24));
+    CHECK(abm.fresh_limit(Place::fridge) == days(4));
+    CHECK(abm.fresh_limit(Place::freezer) == days(365));
+    CHECK(abm.fresh_freezer_best == days(182));
+    CHECK(abm.thawed_limit(Place::room) == hours(1));
+    CHECK(abm.thawed_limit(Place::fridge) == hours(24));
+    CHECK_FALSE(abm.thawed_limit(Place::freezer).has_value());
+    CHECK(abm.leftover == hours(1));
+    CHECK(std::string(abm.source) == "ABM Clinical Protocol #8, revised 2017");
+}
+
+TEST_CASE("the NICU profile is never longer than the CDC or the ABM anywhere") {
+    const Guideline& nicu = guideline_named("nicu");
+    CHECK(nicu.fresh_limit(Place::fridge) == hours(48));
+    CHECK(nicu.fresh_limit(Place::freezer) == days(182));
+    CHECK(nicu.thawed_limit(Place::fridge) == hours(24));
+    CHECK(nicu.leftover == hours(1));
+    for (const Guideline* other : {&cdc_guideline(), &guideline_named("abm")}) {
+        for (Place p : all_places) {
+            CHECK(nicu.fresh_limit(p) <= other->fresh_limit(p));
+            if (p != Place::freezer) CHECK(*nicu.thawed_limit(p) <= *other->thawed_limit(p));
+        }
+        CHECK(nicu.fresh_freezer_best <= other->fresh_freezer_best);
+        CHECK(nicu.leftover <= other->leftover);
+    }
+    CHECK(nicu.fresh_limit(Place::fridge) < cdc_guideline().fresh_limit(Place::fridge));
 }
 
 TEST_CASE("places are parsed with their everyday names") {

@@ -58,7 +58,7 @@ Views views(const std::filesystem::path& file, const std::string& content) {
     const History history = load_history(journal, options);
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i)
-        listed.push_back({&history.entries[i], history.entries[i].id, history.voided[i]});
+        listed.push_back({&history.entries[i], history.entries[i].id, history.voided[i], {}});
     ReportRequest request;
     const date::sys_days day = date::year{2026} / 11 / 21;
     request.period = DayRange{day - date::days(1), day + date::days(1)};

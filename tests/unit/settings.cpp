@@ -84,8 +84,8 @@ TEST_CASE("timezone: an IANA name, or empty for TZ and the system zone") {
     check_refuses("timezone", {"Mars/Base", "berlin", "EST5EDT,M3.2.0,M11.1.0"});
 }
 
-TEST_CASE("guideline: cdc") {
-    check_accepts("guideline", {{"cdc", "cdc"}, {"CDC", "cdc"}});
+TEST_CASE("guideline: cdc, abm or nicu") {
+    check_accepts("guideline", {{"cdc", "cdc"}, {"CDC", "cdc"}, {"abm", "abm"}, {" NICU ", "nicu"}});
     check_refuses("guideline", {"who", ""});
 }
 

@@ -138,4 +138,102 @@ TEST_CASE("stock discard: the reason given, else expired for expired milk") {
     CHECK(plan_discard(s, "b2", "", now, berlin()).container->label == "B2");
     CHECK_THROWS_AS(plan_discard(s, "B9", "", now, berlin()), Error);
 }
+
+namespace {
+Entry move_to(const std::string& id, const std::string& target, Seconds at, const std::string& place) {
+    return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})", id,
+                                utc_text(at), target, place));
+}
+}  // namespace
+
+TEST_CASE("part of a frozen container is refused with the rule, a whole one is taken") {
+    const Seconds now = P + days(10);
+    const Stock s = stash({store("f", P, "freezer", 150, "B1")});
+    CHECK(testing::refusal([&] { plan_stock_use(s, "60ml", Unit::ml, now, berlin()); }) ==
+          "B1 is frozen and 60 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never "
+          "refreeze breast milk after it has been thawed (CDC, \"Proper Storage and Preparation of Breast Milk\"); add "
+          "--thaw to thaw all of B1 (the rest keeps 1 day in the fridge), or take it whole: pumplog stock use B1");
+    CHECK_THROWS(plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml));
+    const UsePlan whole = plan_stock_use(s, "150ml", Unit::ml, now, berlin());
+    CHECK(whole.thaws.empty());
+    CHECK(whole.takes.at(0).empties);
+}
+
+TEST_CASE("--thaw thaws the frozen container whole: fridge, 24 hours from the use") {
+    const Seconds now = P + days(10);
+    const Stock s = stash({store("f", P, "freezer", 150, "B1")});
+    const UsePlan plan = plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml, cdc_guideline(), true);
+    REQUIRE(plan.thaws.size() == 1);
+    CHECK(plan.thaws[0]->label == "B1");
+    const AfterTake after = after_take(plan, plan.takes.at(0), now, cdc_guideline());
+    CHECK(after.place == Place::fridge);
+    CHECK(after.expiry.expires == now + hours(24));
+    CHECK(after.expiry.thawed == now);
+    // the journal's view after the move and the use: 90 ml of thawed milk in the fridge
+    const Stock later = stash({store("f", P, "freezer", 150, "B1"), move_to("m", "f", now, "fridge"),
+                               use("u", "f", now, 60)});
+    const Container& b1 = *later.find("B1");
+    CHECK(b1.left.ml() == Approx(90));
+    CHECK(b1.place == Place::fridge);
+    CHECK(b1.expires == now + hours(24));
+    CHECK_THROWS(check_move(b1, Place::freezer, now + hours(1), cdc_guideline(), berlin()));
+}
+
+TEST_CASE("a leftover is dated by its milk and usable 2 hours after the feed, 1 hour under abm") {
+    const Seconds feed = P + days(1);
+    const Stock s = stash({store("a", P, "fridge", 150, "B1")});
+    const UsePlan plan = plan_feed_from_stock(s, Volume::from_ml(120), feed, Unit::ml);
+    const StoreRecord left = leftover_store(plan, Volume::from_ml(30), feed, cdc_guideline());
+    CHECK(left.amount.ml() == Approx(30));
+    CHECK(left.place == Place::room);
+    CHECK(left.pumped == P);
+    CHECK(left.until == feed + hours(2));
+    CHECK_FALSE(left.thawed.has_value());
+    CHECK(leftover_store(plan, Volume::from_ml(30), feed, guideline_named("abm")).until == feed + hours(1));
+    // never later than its milk's own expiry: fridge milk expiring 30 minutes after the feed
+    const Seconds late = P + days(4) - minutes(30);
+    const UsePlan old = plan_feed_from_stock(s, Volume::from_ml(120), late, Unit::ml);
+    CHECK(leftover_store(old, Volume::from_ml(30), late, cdc_guideline()).until == P + days(4));
+}
+
+TEST_CASE("a container with until expires then, whatever moves follow, and is taken first while good") {
+    const Seconds feed = P + days(1);
+    Entry left = entry_of(fmt::format(
+        R"({{"v":1,"id":"L","type":"store","at":"{}","ml":30,"place":"room","pumped":"{}","until":"{}","label":"B2"}})",
+        utc_text(feed), utc_text(P), utc_text(feed + hours(2))));
+    const Stock s = stash({store("a", P, "fridge", 150, "B1"), left, move_to("m", "L", feed + hours(1), "fridge")});
+    CHECK(s.find("B2")->expires == feed + hours(2));
+    const UsePlan plan = plan_use(s, Volume::from_ml(20), feed + hours(1));
+    CHECK(plan.takes.at(0).container->label == "B2");
+    CHECK(plan_use(s, Volume::from_ml(20), feed + hours(2)).takes.at(0).container->label == "B1");
+}
+
+TEST_CASE("combine: oldest milk, earliest expiry, thawed if a part was, never thawed into the freezer") {
+    const Seconds now = P + days(1) + hours(12);
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P + days(1), "fridge", 50, "B2"),
+                           store("c", P - days(30), "freezer", 80, "B3"), move_to("m", "c", P + days(1), "fridge"),
+                           store("d", now, "room", 40, "B4")});
+    const CombinePlan fresh = plan_combine(s, {"B2", "b1"}, std::nullopt, now, cdc_guideline(), berlin());
+    CHECK(fresh.store.amount.ml() == Approx(150));
+    CHECK(fresh.store.pumped == P);
+    CHECK(fresh.store.until == P + days(4));
+    CHECK(fresh.store.place == Place::fridge);
+    CHECK(fresh.warning.empty());
+    const CombinePlan thawed = plan_combine(s, {"B1", "B3"}, std::nullopt, now, cdc_guideline(), berlin());
+    CHECK(thawed.store.pumped == P - days(30));
+    CHECK(thawed.store.thawed == P + days(1));
+    CHECK(thawed.store.until == P + days(2));  // the thawed part's 24 hours
+    CHECK_THAT(testing::refusal([&] { plan_combine(s, {"B1", "B3"}, Place::freezer, now, cdc_guideline(), berlin()); }),
+               Contains("never refreeze breast milk after it has been thawed"));
+    CHECK_THAT(testing::refusal([&] { plan_combine(s, {"B1", "B4"}, std::nullopt, now, cdc_guideline(), berlin()); }),
+               Contains("say where the milk goes"));
+    const CombinePlan warm = plan_combine(s, {"B1", "B4"}, Place::fridge, now, cdc_guideline(), berlin());
+    CHECK_THAT(warm.warning, Contains("cool fresh milk in the refrigerator or in a cooler with ice packs before "
+                                      "combining it with previously chilled or frozen milk (CDC)"));
+    CHECK(testing::refusal([&] { plan_combine(s, {"B1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
+          "combine pours two or more containers together: pumplog stock combine B3 B4");
+    CHECK(testing::refusal([&] { plan_combine(s, {"B1", "b1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
+          "B1 is named twice; name each container once");
+}
+
 }  // namespace PUMPLOG_UNITY_ID

@@ -15,6 +15,7 @@ struct ListedEntry {
     const Entry* entry;
     std::string ref;
     bool voided = false;
+    std::string label;  // a stash event's container label (empty: unknown)
 };
 
 // The entry's journal fields (unknown ones kept, amendments applied), plus
@@ -27,6 +28,8 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
 std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, const Style& style,
                           const date::time_zone* zone);
 // "pump 90 ml (L 40 / R 50)", "bottle 120 ml of formula", "breast L 12 min / R 8 min"
-std::string describe(const Entry& entry, Unit unit);
+// A stash event names its container by `label` ("moved B1 to the fridge",
+// "used 60 ml of B1"); by the end of its id when the label is unknown.
+std::string describe(const Entry& entry, Unit unit, std::string_view label = {});
 
 }  // namespace pumplog::render

@@ -1,0 +1,167 @@
+#!/usr/bin/env bats
+# Stash you can trust (SPEC 11, issue 19): frozen milk poured only once thawed,
+# leftovers, combining, profiles, log by label, undo of a whole command.
+# Now is 2026-11-21 14:05 in Berlin (+01:00).
+load helpers
+bats_require_minimum_version 1.5.0
+
+store() {
+    journal_line "{\"v\":1,\"id\":\"$1\",\"type\":\"store\",\"at\":\"$2\",\"ml\":$4,\"place\":\"$3\",\"pumped\":\"${6:-$2}\",\"label\":\"$5\"}"
+}
+move() {
+    journal_line "{\"v\":1,\"id\":\"$1\",\"type\":\"move\",\"at\":\"$2\",\"target\":\"$3\",\"place\":\"$4\"}"
+}
+
+# Refused with exit 2, one error line, and the journal byte-identical (cmp).
+refused_same() {
+    cp "$J" "$BATS_TEST_TMPDIR/before"
+    run --separate-stderr "$@"
+    [ "$status" -eq 2 ]
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    [[ "$stderr" == "pumplog: error: "* ]]
+    cmp "$J" "$BATS_TEST_TMPDIR/before"
+}
+
+@test "part of a frozen bag is refused with the rule, the journal byte-identical" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
+    refused_same pumplog stock use 60ml
+    [ "$stderr" = 'pumplog: error: B1 is frozen and 60 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B1 (the rest keeps 1 day in the fridge), or take it whole: pumplog stock use B1' ]
+    refused_same pumplog log feed 60ml --from-stock
+    [[ "$stderr" == "pumplog: error: B1 is frozen and 60 ml of its 150 ml would be poured: "* ]]
+    # the whole bag is fine
+    run pumplog stock use 150ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 150 ml: B1 150 ml (used up)" ]
+}
+
+@test "--thaw thaws the whole bag: the rest is thawed milk in the fridge for 24 hours, never refrozen" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
+    run pumplog stock use 60ml --thaw
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 60 ml: B1 60 ml (90 ml left in the fridge, thawed: use by tomorrow 14:05, never refreeze)" ]
+    run jq -c '.[] | [.label, .ml, .place, .thawed, .expires]' < <(pumplog stock --format json)
+    [ "$output" = '["B1",90,"fridge","2026-11-21T14:05:00+01:00","2026-11-22T14:05:00+01:00"]' ]
+    refused_same pumplog stock move B1 --to freezer
+    [[ "$stderr" == *"never refreeze breast milk after it has been thawed"* ]]
+}
+
+@test "log feed --from-stock --thaw records the feed, the thaw and the use in one write" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
+    run pumplog log feed 60ml --from-stock --thaw
+    [ "$status" -eq 0 ]
+    [ "$(wc -l <"$J")" -eq 4 ]
+    run jq -r '.type' "$J"
+    [ "$output" = "$(printf 'store\nfeed\nmove\nuse')" ]
+    run jq -r 'select(.type != "store") | .group' "$J"
+    [ "$(sort -u <<<"$output" | wc -l)" -eq 1 ]
+}
+
+@test "--offered keeps the leftover as a container good for 2 hours after the feed, taken first" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
+    run pumplog log feed 90ml --from-stock --offered 120ml --at 13:00
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 120 ml (30 ml left in the fridge). Kept 30 ml left over as B2: use by today 15:00 (in 55 min, 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run jq -c 'select(.type == "feed") | .ml' "$J"
+    [ "$output" = "90" ]
+    run jq -c '.[] | [.label, .ml, .place, .expires, .status]' < <(pumplog stock --format json)
+    [ "${lines[0]}" = '["B2",30,"room","2026-11-21T15:00:00+01:00","soon"]' ]
+    [ "${lines[1]}" = '["B1",30,"fridge","2026-11-25T07:00:00+01:00","ok"]' ]
+    run pumplog stock use 20ml
+    [ "$output" = "Took 20 ml: B2 20 ml (10 ml left in the room)" ]
+    # past 15:00 it is expired and never taken
+    run jq -c '.[] | [.label, .status]' < <(PUMPLOG_NOW=2026-11-21T15:00:00+01:00 pumplog stock --format json)
+    [ "${lines[1]}" = '["B2","expired"]' ]
+    run pumplog --now 2026-11-21T15:00:00+01:00 stock use 10ml
+    [ "$output" = "Took 10 ml: B1 10 ml (20 ml left in the fridge)" ]
+}
+
+@test "--offered is refused without --from-stock or below what was drunk" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
+    refused_same pumplog log feed 90ml --offered 120ml
+    [ "$stderr" = "pumplog: error: --offered goes with --from-stock (the leftover is kept in the stash): log feed 90ml --from-stock --offered 120ml" ]
+    refused_same pumplog log feed 90ml --from-stock --offered 60ml
+    [ "$stderr" = "pumplog: error: --offered 60 ml is less than the 90 ml drunk; give what the bottle held, at least 90 ml" ]
+}
+
+@test "stock combine dates by the oldest milk, expires with the earliest part, new label" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 100 B1
+    store S2 2026-11-19T09:00:00+01:00 fridge 50 B2
+    run --separate-stderr pumplog stock combine B1 B2
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "$output" = "Combined B1 + B2 into B3: 150 ml in the fridge, dated by its oldest milk (2026-11-19 09:00); use by 2026-11-23 09:00 (in 42 h 55 min)" ]
+    run jq -c '.[] | [.label, .ml, .place, .pumped, .expires]' < <(pumplog stock --format json)
+    [ "$output" = '["B3",150,"fridge","2026-11-19T09:00:00+01:00","2026-11-23T09:00:00+01:00"]' ]
+}
+
+@test "stock combine refuses thawed milk into the freezer, and warns about warm milk onto chilled" {
+    store S1 2026-10-01T09:00:00+02:00 freezer 100 B1
+    move M1 2026-11-21T10:00:00+01:00 S1 fridge
+    store S2 2026-11-21T13:00:00+01:00 fridge 50 B2
+    refused_same pumplog stock combine B1 B2 --in freezer
+    [ "$stderr" = 'pumplog: error: B1 was thawed at 2026-11-21 10:00; never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); combine it --in fridge, and only milk never thawed into the freezer' ]
+    refused_same pumplog stock combine B1
+    refused_same pumplog stock combine B1 b1
+    store S3 2026-11-21T14:00:00+01:00 room 40 B3
+    run --separate-stderr pumplog stock combine B2 B3 --in fridge
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: B3 is fresh milk at room temperature and B2 is chilled: cool fresh milk in the refrigerator or in a cooler with ice packs before combining it with previously chilled or frozen milk (CDC)" ]
+    # thawed + fresh in the fridge: thawed milk, the thawed part's 24 hours
+    run pumplog stock combine B1 B4
+    [ "$status" -eq 0 ]
+    run jq -c '.[] | [.label, .ml, .thawed, .expires]' < <(pumplog stock --format json)
+    [ "$output" = '["B5",190,"2026-11-21T10:00:00+01:00","2026-11-22T10:00:00+01:00"]' ]
+}
+
+@test "log names containers by label, and undo takes back a whole command" {
+    run pumplog add 90ml --at 13:00 --store fridge
+    [ "$status" -eq 0 ]
+    run pumplog stock move B1 --to freezer
+    run pumplog log feed 60ml --from-stock --thaw --offered 80ml
+    run pumplog log
+    [[ "$output" == *"moved B1 to the freezer"* ]]
+    [[ "$output" == *"moved B1 to the fridge"* ]]
+    [[ "$output" == *"used 80 ml of B1"* ]]
+    run pumplog log undo
+    [[ "$output" == "Undid bottle 60 ml of breast milk at 2026-11-21 14:05 (ref "*"); with it: moved B1 to the fridge, used 80 ml of B1, stored B2 20 ml in the room" ]]
+    run jq -c '.[] | [.label, .ml, .place]' < <(pumplog stock --format json)
+    [ "$output" = '["B1",90,"freezer"]' ]
+    run pumplog log undo   # the move
+    run pumplog log undo   # the pump and its container, together
+    [[ "$output" == "Undid pumped 90 ml at 2026-11-21 13:00 (ref "*"); with it: stored B1 90 ml in the fridge" ]]
+    run pumplog log --format json
+    [ "$output" = "[]" ]
+    run pumplog log rm nothing
+    [ "$status" -eq 2 ]
+}
+
+@test "log rm of one line of a combine voids all its parts in one write" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 100 B1
+    store S2 2026-11-19T09:00:00+01:00 fridge 50 B2
+    pumplog stock combine B1 B2
+    ref="$(pumplog log --format json | jq -r '.[] | select(.type=="use") | .ref' | head -1)"
+    lines_before="$(wc -l <"$J")"
+    run pumplog log rm "$ref"
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 3 ]
+    [ "$(( $(wc -l <"$J") - lines_before ))" -eq 3 ]
+    run jq -c '[.[] | .label] | sort' < <(pumplog stock --format json)
+    [ "$output" = '["B1","B2"]' ]
+}
+
+@test "config set guideline abm and nicu change the limits" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 100 B1
+    run jq -r '.[0].expires' < <(pumplog stock --format json)
+    [ "$output" = "2026-11-24T09:00:00+01:00" ]
+    pumplog config set guideline nicu
+    run jq -r '.[0].expires' < <(pumplog stock --format json)
+    [ "$output" = "2026-11-22T09:00:00+01:00" ]
+    pumplog config set guideline ABM
+    run pumplog config get guideline
+    [ "$output" = "abm" ]
+    run pumplog log feed 50ml --from-stock --offered 60ml
+    [[ "${lines[1]}" == *"Kept 10 ml left over as B2: use by today 15:05 (in 1 h, 1 hour after the feed: ABM Clinical Protocol #8, revised 2017)" ]]
+    run --separate-stderr pumplog config set guideline who
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: guideline takes cdc, abm or nicu, not "who"' ]
+}
