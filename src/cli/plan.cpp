@@ -1,16 +1,21 @@
-// `plan`, `plan next` and `plan stash`.
+// `plan`, `plan next`, `plan stash` and `plan bottles`.
+#include <filesystem>
 #include <map>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "pumplog/bottles.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/plan_mode.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/supply.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/render/bottles.hpp"
 #include "pumplog/render/plan.hpp"
+#include "pumplog/stock.hpp"
 
 namespace pumplog::cli {
 
@@ -28,6 +33,8 @@ struct PlanOptions {
     std::map<std::string, std::string> overrides;  // setting key -> value given as a flag
     std::string within;                            // plan next
     std::string return_date, target;               // plan stash
+    std::string bottles_on;                        // plan bottles
+    bool apply = false;                            // plan bottles --apply
 };
 
 Settings effective_settings(Context& ctx, const PlanOptions& o) {
@@ -130,6 +137,73 @@ int run_stash(Context& ctx, const PlanOptions& o) {
     return 0;
 }
 
+// ---- plan bottles ----
+
+// The bottles for the day, planned from `journal` and rendered (the plan
+// points into the stash read here); with `locked`, the thaws are recorded as
+// `move` lines freezer -> fridge in one write.
+std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, const Journal& journal,
+                          LockedJournal* locked) {
+    const Settings settings = effective_settings(ctx, o);
+    const Clock& clock = ctx.clock();
+    const date::sys_days day = o.bottles_on.empty() ? local_day(clock.now, clock.zone) + date::days(1)
+                                                    : parse_plan_day("--on", o.bottles_on, clock);
+    const Guideline& guideline = guideline_named(settings.guideline);
+    const History history =
+        ctx.history(journal, planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    StockRead read = read_stock(journal, guideline, StockOptions{}, std::nullopt, ctx.strict);
+    ctx.warn(read.stats);
+    const BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
+    std::optional<int> applied;
+    if (locked) {
+        std::vector<std::string> lines;
+        for (const Thaw& t : plan.thaws) {
+            if (t.at > clock.now)
+                throw usage_error(fmt::format(
+                    "the bags for {} thaw overnight from {}: run plan bottles --apply then (nothing recorded now)",
+                    day_label(day), format_date_time(t.at, clock.zone)));
+            check_move(*t.container, Place::fridge, t.at, guideline, clock.zone);
+            lines.push_back(serialize(
+                move_line(t.container->id, Place::fridge, t.at, make_ulid(std::chrono::system_clock::now()),
+                          clock.zone)));
+        }
+        if (!lines.empty()) locked->append(lines);
+        applied = static_cast<int>(lines.size());
+    }
+    const Unit unit = ctx.unit();
+    return format == Format::json ? render::bottles_json(plan, unit, clock, applied)
+                                  : render::bottles_text(plan, unit, clock, applied);
+}
+
+int run_bottles(Context& ctx, const PlanOptions& o) {
+    const Format format = ctx.format({Format::table, Format::json});
+    std::string reply;
+    std::error_code ec;
+    if (!o.apply || !std::filesystem::exists(ctx.journal().path(), ec)) {
+        // Without a journal there is nothing to plan from: refused without creating one.
+        reply = bottles_reply(ctx, o, format, ctx.journal(), nullptr);
+    } else {
+        ctx.journal_to_write().with_lock(
+            [&](LockedJournal& locked) { reply = bottles_reply(ctx, o, format, locked.journal(), &locked); });
+    }
+    fmt::print("{}", reply);
+    return 0;
+}
+
+void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptions>& o) {
+    auto* bottles = plan.add_subcommand("bottles", "the bottles to pack for a day away, and what to thaw tonight");
+    bottles->fallthrough();
+    bottles->add_option("--on", o->bottles_on, "the day away (default tomorrow): 2026-11-23, tomorrow, monday")
+        ->type_name("DATE");
+    bottles->add_flag("--apply", o->apply,
+                      "record the thaws (freezer to fridge) in the journal; a second --apply adds nothing");
+    bottles->footer(
+        "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
+        "  pumplog plan bottles --on monday --format json\n"
+        "Fridge milk first, then frozen bags thawed overnight in the fridge, soonest to expire first (CDC).");
+    bottles->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_bottles(ctx, *o); }; });
+}
+
 }  // namespace
 
 void setup_plan(CLI::App& plan, Context& ctx) {
@@ -175,6 +249,8 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     stash->add_option("--target", o->target, "the stash to build (default: stash_days of need)")->type_name("AMOUNT");
     stash->footer("Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L");
     stash->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stash(ctx, *o); }; });
+
+    setup_bottles(plan, ctx, o);
 }
 
 }  // namespace pumplog::cli
