@@ -117,18 +117,44 @@ int run_next(Context& ctx, const PlanOptions& o) {
     return 0;
 }
 
+// --target: a volume (2000ml, 60oz) or days of need (3d).
+StashTarget parse_stash_target(const std::string& text, Unit unit) {
+    const auto amount = [&]() -> std::optional<Volume> {
+        try {
+            return parse_amount(text, unit);
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    }();
+    if (amount) {
+        if (amount->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml, 50oz or 3d");
+        return StashTarget(*amount);
+    }
+    std::chrono::seconds span{};
+    try {
+        span = parse_duration(text);
+    } catch (const Error&) {
+        throw usage_error(
+            fmt::format("--target \"{}\" is neither a volume nor days of need; try 2000ml, 60oz or 3d", text));
+    }
+    const double days = static_cast<double>(span.count()) / 86400.0;
+    if (days < 0.5 || days > 60)
+        throw usage_error(fmt::format("--target takes half a day to 60 days of need, not {}", text));
+    return StashTarget::of_days(days);
+}
+
 int run_stash(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format({Format::table, Format::json});
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     const date::sys_days back = parse_plan_day("--return", o.return_date, clock);
-    std::optional<Volume> target;
-    if (!o.target.empty()) {
-        target = parse_amount(o.target, settings.unit);
-        if (target->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml or 50oz");
-    }
+    StashTarget target;
+    if (!o.target.empty()) target = parse_stash_target(o.target, settings.unit);
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
-    const StashPlan stash = plan_stash(history.entries, settings, clock, back, target);
+    StockRead read = read_stock(ctx.journal(), guideline_named(settings.guideline), StockOptions{}, std::nullopt,
+                                ctx.strict);
+    ctx.warn(read.stats);
+    const StashPlan stash = plan_stash(history.entries, settings, clock, back, target, &read.stock);
     const Unit unit = ctx.unit();
     if (format == Format::json)
         fmt::print("{}", render::stash_json(stash, unit));
@@ -246,8 +272,12 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     auto* stash = plan.add_subcommand("stash", "build a stash before returning to work");
     stash->fallthrough();
     stash->add_option("--return", o->return_date, "the day you go back to work")->required()->type_name("DATE");
-    stash->add_option("--target", o->target, "the stash to build (default: stash_days of need)")->type_name("AMOUNT");
-    stash->footer("Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L");
+    stash->add_option("--target", o->target, "the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days")
+        ->type_name("AMOUNT|DAYS");
+    stash->footer(
+        "Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L\n"
+        "  pumplog plan stash --return 2027-01-04 --target 5d\n"
+        "The milk already stored and still usable on the return day counts towards the target.");
     stash->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stash(ctx, *o); }; });
 
     setup_bottles(plan, ctx, o);
