@@ -549,7 +549,8 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                 "Stash to have: {}, {} (the default; change it with --target 5d or --target 2000ml).\n", days,
                 format_volume(s.target, unit));
     }
-    out += fmt::format("Stored already: {} still usable on {}{}; {} to build.\n", format_volume(s.stored, unit),
+    out += fmt::format("Stored already: {} still usable on {}{}; {} to build.\n",
+                       s.stored.ml() > 0 ? format_volume(s.stored, unit) : std::string("nothing"),
                        day_label(s.return_day),
                        s.stored_containers > 0 ? fmt::format(" ({})", plural(s.stored_containers, "container"))
                                                : std::string(),
