@@ -7,7 +7,7 @@ _pumplog_commands() {
     case $1 in
         '') printf '%s\n' 'add' 'log' 'plan' 'stock' 'report' 'config' 'completion' 'help' ;;
         'log') printf '%s\n' 'pump' 'feed' 'undo' 'rm' 'edit' 'check' 'merge' 'import' ;;
-        'plan') printf '%s\n' 'next' 'stash' ;;
+        'plan') printf '%s\n' 'next' 'stash' 'bottles' ;;
         'stock') printf '%s\n' 'add' 'use' 'move' 'discard' 'expiring' ;;
         'config') printf '%s\n' 'get' 'set' 'unset' 'list' ;;
     esac
@@ -27,6 +27,7 @@ _pumplog_options() {
         'plan') printf '%s\n' '--on' '--days' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' ;;
         'plan next') printf '%s\n' '--within' ;;
         'plan stash') printf '%s\n' '--return' '--target' ;;
+        'plan bottles') printf '%s\n' '--on' '--apply' ;;
         'stock') printf '%s\n' '--all' ;;
         'stock add') printf '%s\n' '--in' '--pumped' '--label' '--at' '--note' '--force' ;;
         'stock move') printf '%s\n' '--to' '--at' '--force' ;;
@@ -95,6 +96,7 @@ _pumplog_option_value() {
         'plan next --within') echo 'value' ;;
         'plan stash --return') echo 'value' ;;
         'plan stash --target') echo 'value' ;;
+        'plan bottles --on') echo 'value' ;;
         'stock add --in') echo 'choice room cooler fridge freezer' ;;
         'stock add --pumped') echo 'value' ;;
         'stock add --label') echo 'labels' ;;
