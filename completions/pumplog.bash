@@ -7,8 +7,8 @@ _pumplog_commands() {
     case $1 in
         '') printf '%s\n' 'add' 'log' 'plan' 'stock' 'report' 'config' 'completion' 'help' ;;
         'log') printf '%s\n' 'pump' 'feed' 'undo' 'rm' 'edit' 'check' 'merge' 'import' ;;
-        'plan') printf '%s\n' 'next' 'stash' ;;
-        'stock') printf '%s\n' 'add' 'use' 'move' 'discard' 'expiring' ;;
+        'plan') printf '%s\n' 'next' 'stash' 'bottles' ;;
+        'stock') printf '%s\n' 'add' 'use' 'combine' 'move' 'discard' 'expiring' ;;
         'config') printf '%s\n' 'get' 'set' 'unset' 'list' ;;
     esac
 }
@@ -20,15 +20,18 @@ _pumplog_options() {
         'add') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'log') printf '%s\n' '--since' '--until' '--all' '--baby' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
-        'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--baby' '--force' '--from-stock' ;;
+        'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--baby' '--force' '--from-stock' '--offered' '--thaw' ;;
         'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--baby' '--bottle' '--breast' '--force' ;;
         'log check') printf '%s\n' '--repair' ;;
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--baby' '--dry-run' ;;
         'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' ;;
         'plan next') printf '%s\n' '--within' ;;
         'plan stash') printf '%s\n' '--return' '--target' ;;
+        'plan bottles') printf '%s\n' '--on' '--apply' ;;
         'stock') printf '%s\n' '--all' ;;
         'stock add') printf '%s\n' '--in' '--pumped' '--label' '--at' '--note' '--force' ;;
+        'stock use') printf '%s\n' '--thaw' ;;
+        'stock combine') printf '%s\n' '--in' '--label' ;;
         'stock move') printf '%s\n' '--to' '--at' '--force' ;;
         'stock discard') printf '%s\n' '--reason' ;;
         'stock expiring') printf '%s\n' '--within' ;;
@@ -69,6 +72,7 @@ _pumplog_option_value() {
         'log feed --at') echo 'value' ;;
         'log feed --note') echo 'value' ;;
         'log feed --baby') echo 'babies' ;;
+        'log feed --offered') echo 'value' ;;
         'log edit --amount') echo 'value' ;;
         'log edit --at') echo 'value' ;;
         'log edit --note') echo 'value' ;;
@@ -100,11 +104,14 @@ _pumplog_option_value() {
         'plan next --within') echo 'value' ;;
         'plan stash --return') echo 'value' ;;
         'plan stash --target') echo 'value' ;;
+        'plan bottles --on') echo 'value' ;;
         'stock add --in') echo 'choice room cooler fridge freezer' ;;
         'stock add --pumped') echo 'value' ;;
         'stock add --label') echo 'labels' ;;
         'stock add --at') echo 'value' ;;
         'stock add --note') echo 'value' ;;
+        'stock combine --in') echo 'choice room cooler fridge freezer' ;;
+        'stock combine --label') echo 'labels' ;;
         'stock move --to') echo 'choice room cooler fridge freezer' ;;
         'stock move --at') echo 'value' ;;
         'stock discard --reason') echo 'value' ;;
@@ -136,6 +143,10 @@ _pumplog_positional() {
                 *) echo 'file' ;;
             esac ;;
         'stock use')
+            case $2 in
+                *) echo 'labels' ;;
+            esac ;;
+        'stock combine')
             case $2 in
                 *) echo 'labels' ;;
             esac ;;

@@ -10,6 +10,7 @@
 #include "pumplog/entry.hpp"
 #include "pumplog/plan.hpp"
 #include "pumplog/settings.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/time.hpp"
 
 namespace pumplog {
@@ -61,18 +62,40 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
                                      const Clock& clock);
 
 // `plan stash`: the stash to build before returning to work.
+// The target: a volume (--target 2000ml), days of need (--target 3d), or
+// neither (the `stash_days` setting's days of need).
+struct StashTarget {
+    std::optional<Volume> volume;
+    std::optional<double> days;
+    StashTarget() = default;
+    StashTarget(std::nullopt_t) {}
+    StashTarget(Volume v) : volume(v) {}
+    StashTarget(std::optional<Volume> v) : volume(v) {}
+    static StashTarget of_days(double d) {
+        StashTarget t;
+        t.days = d;
+        return t;
+    }
+};
+enum class StashTargetKind { default_days, days, volume };
 struct StashPlan {
     date::sys_days return_day;
     Volume need_per_day;                        // what the baby drinks on a typical away day
     int away_days_per_week = 0;                 // days with an away window
     std::vector<Slot> away_slots;               // the slots that fall while away (on the busiest away day)
-    Volume target;                              // the stash to build
-    bool target_given = false;                  // from --target (else stash_days of need)
+    Volume target;                              // the stash to have on the return day
+    std::optional<double> target_days;          // the same in days of need (none when no feed falls while away)
+    StashTargetKind target_kind = StashTargetKind::default_days;
+    bool target_given = false;                  // from --target (else the setting's days of need)
+    Volume stored;                              // the stash already stored that is still usable on the return day
+    int stored_containers = 0;
+    Volume to_build;                            // target - stored (not below 0)
+    std::vector<int> sessions;                  // the times of day the parent already pumps (minutes)
     date::sys_days start;                       // when to start the extra session
     int days_left = 0;                          // from today to the return day
-    std::optional<int> session_minute;          // the extra daily session: the parent's best-yield time
+    std::optional<int> session_minute;          // the extra daily session: a time the parent does not pump yet
     std::optional<Volume> per_day;              // its expected yield: the build-up per day
-    std::optional<int> days_needed;             // days of the extra session to reach the target
+    std::optional<int> days_needed;             // days of the extra session to build to_build
     std::optional<Volume> reachable_by_return;  // what can be built from today to the return day
     bool reachable = true;                      // the target can be built before the return day
     PlanBasis basis;
@@ -80,9 +103,21 @@ struct StashPlan {
 };
 // CDC: start pumping a few weeks before returning to work; this many days.
 inline constexpr int stash_lead_days = 21;
+// The times of day the parent already pumps: the logged pumps of [since,
+// until) grouped by time of day (within 45 minutes), each group seen on 2
+// days or more (on 1 when pumps were logged on one day only), at its mean
+// time rounded to 5 minutes; sorted.
+std::vector<int> usual_pump_sessions(const std::vector<Entry>& entries, Seconds since, Seconds until,
+                                     const date::time_zone* zone);
 // Needs away windows (or exclusive mode): usage error otherwise, and when the
-// return day is not after today.
+// return day is not after today. `stock`: the stash so far (what is still
+// usable at the start of the return day counts towards the target).
+//
+// The extra session is on the quarter hours outside the night, at least
+// min_gap from every session the parent already pumps: the best expected
+// yield, then the time nearest the parent's best-yield time, then the
+// earliest. When no time is min_gap from them all, the time farthest from them.
 StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                     date::sys_days return_day, std::optional<Volume> target);
+                     date::sys_days return_day, StashTarget target, const Stock* stock = nullptr);
 
 }  // namespace pumplog

@@ -16,7 +16,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"log", "list, record, correct and check journal entries", setup_log},
-        {"plan", "pumping timetable from the baby's feeding cadence (plan next, plan stash)", setup_plan},
+        {"plan", "pumping timetable from the baby's feeding cadence (plan next, plan stash, plan bottles)", setup_plan},
         {"stock", "the stored-milk inventory, soonest to expire first", setup_stock},
         {"report", "daily, weekly, monthly and hour-of-day summaries", setup_report},
         {"config", "read and change settings", setup_config},

@@ -1,4 +1,5 @@
-// `plan`, `plan next` and `plan stash`.
+// `plan`, `plan next`, `plan stash` and `plan bottles`.
+#include <filesystem>
 #include <map>
 
 #include <CLI/CLI.hpp>
@@ -6,12 +7,16 @@
 
 #include "context.hpp"
 #include "pumplog/babies.hpp"
+#include "pumplog/bottles.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/plan_mode.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/supply.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/render/bottles.hpp"
 #include "pumplog/render/plan.hpp"
+#include "pumplog/stock.hpp"
 
 namespace pumplog::cli {
 
@@ -32,6 +37,8 @@ struct PlanOptions {
     std::string within;                            // plan next
     std::string return_date, target;               // plan stash
     std::string baby;                              // --baby: that baby's feeds only (SPEC 12)
+    std::string bottles_on;                        // plan bottles
+    bool apply = false;                            // plan bottles --apply
 };
 
 Settings effective_settings(Context& ctx, const PlanOptions& o) {
@@ -121,24 +128,117 @@ int run_next(Context& ctx, const PlanOptions& o) {
     return 0;
 }
 
+// --target: a volume (2000ml, 60oz) or days of need (3d).
+StashTarget parse_stash_target(const std::string& text, Unit unit) {
+    const auto amount = [&]() -> std::optional<Volume> {
+        try {
+            return parse_amount(text, unit);
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    }();
+    if (amount) {
+        if (amount->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml, 50oz or 3d");
+        return StashTarget(*amount);
+    }
+    std::chrono::seconds span{};
+    try {
+        span = parse_duration(text);
+    } catch (const Error&) {
+        throw usage_error(
+            fmt::format("--target \"{}\" is neither a volume nor days of need; try 2000ml, 60oz or 3d", text));
+    }
+    const double days = static_cast<double>(span.count()) / 86400.0;
+    if (days < 0.5 || days > 60)
+        throw usage_error(fmt::format("--target takes half a day to 60 days of need, not {}", text));
+    return StashTarget::of_days(days);
+}
+
 int run_stash(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format({Format::table, Format::json});
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     const date::sys_days back = parse_plan_day("--return", o.return_date, clock);
-    std::optional<Volume> target;
-    if (!o.target.empty()) {
-        target = parse_amount(o.target, settings.unit);
-        if (target->ml() <= 0) throw usage_error("--target must be more than 0; try 1500ml or 50oz");
-    }
+    StashTarget target;
+    if (!o.target.empty()) target = parse_stash_target(o.target, settings.unit);
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
-    const StashPlan stash = plan_stash(history.entries, settings, clock, back, target);
+    StockRead read = read_stock(ctx.journal(), guideline_named(settings.guideline), StockOptions{}, std::nullopt,
+                                ctx.strict);
+    ctx.warn(read.stats);
+    const StashPlan stash = plan_stash(history.entries, settings, clock, back, target, &read.stock);
     const Unit unit = ctx.unit();
     if (format == Format::json)
         fmt::print("{}", render::stash_json(stash, unit));
     else
         fmt::print("{}", render::stash_text(stash, unit));
     return 0;
+}
+
+// ---- plan bottles ----
+
+// The bottles for the day, planned from `journal` and rendered (the plan
+// points into the stash read here); with `locked`, the thaws are recorded as
+// `move` lines freezer -> fridge in one write.
+std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, const Journal& journal,
+                          LockedJournal* locked) {
+    const Settings settings = effective_settings(ctx, o);
+    const Clock& clock = ctx.clock();
+    const date::sys_days day = o.bottles_on.empty() ? local_day(clock.now, clock.zone) + date::days(1)
+                                                    : parse_plan_day("--on", o.bottles_on, clock);
+    const Guideline& guideline = guideline_named(settings.guideline);
+    const History history =
+        ctx.history(journal, planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    StockRead read = read_stock(journal, guideline, StockOptions{}, std::nullopt, ctx.strict);
+    ctx.warn(read.stats);
+    const BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
+    std::optional<int> applied;
+    if (locked) {
+        std::vector<std::string> lines;
+        for (const Thaw& t : plan.thaws) {
+            if (t.at > clock.now)
+                throw usage_error(fmt::format(
+                    "the bags for {} thaw overnight from {}: run plan bottles --apply then (nothing recorded now)",
+                    day_label(day), format_date_time(t.at, clock.zone)));
+            check_move(*t.container, Place::fridge, t.at, guideline, clock.zone);
+            lines.push_back(serialize(
+                move_line(t.container->id, Place::fridge, t.at, make_ulid(std::chrono::system_clock::now()),
+                          clock.zone)));
+        }
+        if (!lines.empty()) locked->append(lines);
+        applied = static_cast<int>(lines.size());
+    }
+    const Unit unit = ctx.unit();
+    return format == Format::json ? render::bottles_json(plan, unit, clock, applied)
+                                  : render::bottles_text(plan, unit, clock, applied);
+}
+
+int run_bottles(Context& ctx, const PlanOptions& o) {
+    const Format format = ctx.format({Format::table, Format::json});
+    std::string reply;
+    std::error_code ec;
+    if (!o.apply || !std::filesystem::exists(ctx.journal().path(), ec)) {
+        // Without a journal there is nothing to plan from: refused without creating one.
+        reply = bottles_reply(ctx, o, format, ctx.journal(), nullptr);
+    } else {
+        ctx.journal_to_write().with_lock(
+            [&](LockedJournal& locked) { reply = bottles_reply(ctx, o, format, locked.journal(), &locked); });
+    }
+    fmt::print("{}", reply);
+    return 0;
+}
+
+void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptions>& o) {
+    auto* bottles = plan.add_subcommand("bottles", "the bottles to pack for a day away, and what to thaw tonight");
+    bottles->fallthrough();
+    bottles->add_option("--on", o->bottles_on, "the day away (default tomorrow): 2026-11-23, tomorrow, monday")
+        ->type_name("DATE");
+    bottles->add_flag("--apply", o->apply,
+                      "record the thaws (freezer to fridge) in the journal; a second --apply adds nothing");
+    bottles->footer(
+        "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
+        "  pumplog plan bottles --on monday --format json\n"
+        "Fridge milk first, then frozen bags thawed overnight in the fridge, soonest to expire first (CDC).");
+    bottles->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_bottles(ctx, *o); }; });
 }
 
 }  // namespace
@@ -185,9 +285,15 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     auto* stash = plan.add_subcommand("stash", "build a stash before returning to work");
     stash->fallthrough();
     stash->add_option("--return", o->return_date, "the day you go back to work")->required()->type_name("DATE");
-    stash->add_option("--target", o->target, "the stash to build (default: stash_days of need)")->type_name("AMOUNT");
-    stash->footer("Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L");
+    stash->add_option("--target", o->target, "the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days")
+        ->type_name("AMOUNT|DAYS");
+    stash->footer(
+        "Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L\n"
+        "  pumplog plan stash --return 2027-01-04 --target 5d\n"
+        "The milk already stored and still usable on the return day counts towards the target.");
     stash->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stash(ctx, *o); }; });
+
+    setup_bottles(plan, ctx, o);
 }
 
 }  // namespace pumplog::cli

@@ -2,6 +2,7 @@
 // of the away days and the parent's best pumping time.
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -15,8 +16,79 @@
 
 namespace pumplog {
 
+namespace plan_stash_detail {
+
+int circular(int a, int b) {
+    const int d = std::abs(a - b) % minutes_per_day;
+    return std::min(d, minutes_per_day - d);
+}
+
+// The extra session (see planner.hpp).
+std::optional<int> extra_session(const std::vector<int>& sessions, const Yield& yield, const Settings& settings) {
+    const auto best = yield.best_minute();
+    if (!best) return std::nullopt;
+    const DailyWindow night = night_window(settings);
+    const int gap = static_cast<int>(settings.min_gap.count());
+    std::optional<int> chosen;
+    std::tuple<bool, long, int, int> chosen_score{};
+    for (int t = 0; t < minutes_per_day; t += 15) {
+        if (night.contains(t)) continue;
+        int nearest = minutes_per_day;
+        for (const int s : sessions) nearest = std::min(nearest, circular(t, s));
+        const bool far = nearest >= gap;
+        const long ml = std::lround(yield.at(t).value_or(Volume{}).ml());
+        const std::tuple<bool, long, int, int> score{far, far ? ml : nearest, -circular(t, *best), -t};
+        if (!chosen || score > chosen_score) {
+            chosen = t;
+            chosen_score = score;
+        }
+    }
+    return chosen;
+}
+
+}  // namespace plan_stash_detail
+
+std::vector<int> usual_pump_sessions(const std::vector<Entry>& entries, Seconds since, Seconds until,
+                                     const date::time_zone* zone) {
+    struct Seen {
+        int minute;
+        date::sys_days day;
+    };
+    std::vector<Seen> seen;
+    std::vector<date::sys_days> days;
+    for (const Entry& e : entries)
+        if (e.type == EntryType::pump && e.at.instant >= since && e.at.instant < until) {
+            seen.push_back({minute_of_day(e.at.instant, zone), local_day(e.at.instant, zone)});
+            days.push_back(seen.back().day);
+        }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    const std::size_t wanted = days.size() >= 2 ? 2 : 1;
+    std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.minute < b.minute; });
+    std::vector<int> out;
+    for (std::size_t i = 0; i < seen.size();) {
+        std::size_t j = i + 1;
+        while (j < seen.size() && seen[j].minute - seen[j - 1].minute <= 45) ++j;
+        std::vector<date::sys_days> group_days;
+        double sum = 0;
+        for (std::size_t k = i; k < j; ++k) {
+            group_days.push_back(seen[k].day);
+            sum += seen[k].minute;
+        }
+        std::sort(group_days.begin(), group_days.end());
+        group_days.erase(std::unique(group_days.begin(), group_days.end()), group_days.end());
+        if (group_days.size() >= wanted) {
+            const int mean = static_cast<int>(std::lround(sum / static_cast<double>(j - i)));
+            out.push_back((mean + 2) / 5 * 5 % minutes_per_day);
+        }
+        i = j;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                     date::sys_days return_day, std::optional<Volume> target) {
+                     date::sys_days return_day, StashTarget target, const Stock* stock) {
     const auto* zone = clock.zone;
     const auto volume = [&](Volume v) { return format_rounded_volume(v, settings.unit); };
     const date::sys_days today = local_day(clock.now, zone);
@@ -68,15 +140,36 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     }
     s.need_per_day =
         s.away_days_per_week > 0 ? Volume::from_ml(std::round(total.ml() / s.away_days_per_week)) : Volume{};
-    s.target_given = target.has_value();
-    s.target = target ? *target : Volume::from_ml(s.need_per_day.ml() * settings.stash_days);
+    s.target_given = target.volume || target.days;
+    if (target.volume) {
+        s.target_kind = StashTargetKind::volume;
+        s.target = *target.volume;
+        if (s.need_per_day.ml() > 0) s.target_days = s.target.ml() / s.need_per_day.ml();
+    } else {
+        s.target_kind = target.days ? StashTargetKind::days : StashTargetKind::default_days;
+        s.target_days = target.days ? *target.days : static_cast<double>(settings.stash_days);
+        s.target = Volume::from_ml(std::round(s.need_per_day.ml() * *s.target_days));
+    }
+    // What is stored already and still usable on the return day counts.
+    if (stock) {
+        const Seconds back = start_of_local_day(return_day, zone);
+        for (const Container& c : stock->containers)
+            if (usable_at(c, back)) {
+                s.stored += c.left;
+                ++s.stored_containers;
+            }
+    }
+    s.to_build = s.stored < s.target ? s.target - s.stored : Volume{};
+    s.sessions = usual_pump_sessions(entries, since, clock.now, zone);
 
     int lead = stash_lead_days;
-    if (const auto best = yield.best_minute()) {
-        s.session_minute = (*best + 7) / 15 * 15 % minutes_per_day;
-        s.per_day = yield.at(*s.session_minute);
+    if (s.to_build.ml() <= 0) {
+        s.days_needed = 0;
+    } else if (const auto at = plan_stash_detail::extra_session(s.sessions, yield, settings)) {
+        s.session_minute = *at;
+        s.per_day = yield.at(*at);
         if (s.per_day && s.per_day->ml() > 0) {
-            s.days_needed = static_cast<int>(std::ceil(s.target.ml() / s.per_day->ml() - 1e-9));
+            s.days_needed = static_cast<int>(std::ceil(s.to_build.ml() / s.per_day->ml() - 1e-9));
             lead = std::max(lead, *s.days_needed);
         }
     }
@@ -103,17 +196,23 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
                     "work, to get used to the pump and to build the stash.",
                     day_label(s.start)));
-    if (s.session_minute && s.per_day) {
-        s.advice.push_back(
-            fmt::format("Add one pump a day at {}, your best time (about {} a session){}.",
-                        format_minute_of_day(*s.session_minute), volume(*s.per_day),
-                        s.days_needed ? fmt::format(": {} takes {}", volume(s.target), plural(*s.days_needed, "day"))
-                                      : std::string()));
+    std::vector<std::string> usual;
+    for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
+    if (s.to_build.ml() <= 0) {
+        s.advice.push_back(fmt::format("The {} stored already covers the target: no extra session is needed.",
+                                       volume(s.stored)));
+    } else if (s.session_minute && s.per_day) {
+        s.advice.push_back(fmt::format(
+            "Add one pump a day at {}{} (about {} a session){}.", format_minute_of_day(*s.session_minute),
+            usual.empty() ? std::string() : fmt::format(", besides the {} you already pump", and_list(usual)),
+            volume(*s.per_day),
+            s.days_needed ? fmt::format(": {} more takes {}", volume(s.to_build), plural(*s.days_needed, "day"))
+                          : std::string()));
         if (!s.reachable)
             s.advice.push_back(fmt::format(
-                "{} cannot be built by {}: at about {} a day you will have about {} in {}. Add a second daily "
+                "{} more cannot be built by {}: at about {} a day you will have about {} in {}. Add a second daily "
                 "session, start giving stored milk later, or lower the target (--target).",
-                volume(s.target), day_label(return_day), volume(*s.per_day), volume(*s.reachable_by_return),
+                volume(s.to_build), day_label(return_day), volume(*s.per_day), volume(*s.reachable_by_return),
                 plural(building_days, "day")));
     } else {
         s.advice.push_back(

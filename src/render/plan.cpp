@@ -542,9 +542,34 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                        format_volume(s.need_per_day, unit),
                        slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, plural_s(s.away_slots.size())),
                        plural(s.away_days_per_week, "day"));
-    out += fmt::format(
-        "Stash to build: {} ({}).\n", format_volume(s.target, unit),
-        s.target_given ? "--target" : "stash_days of need; change it with --target or config set stash_days");
+    const std::string days =
+        s.target_days ? fmt::format("{} of need", s.target_kind == StashTargetKind::volume
+                                                      ? fmt::format("about {:.1f} days", *s.target_days)
+                                                      : plural(std::lround(*s.target_days), "day"))
+                      : std::string("no feed falls while you are away");
+    switch (s.target_kind) {
+        case StashTargetKind::volume:
+            out += fmt::format("Stash to have: {}, {} (--target).\n", format_volume(s.target, unit), days);
+            break;
+        case StashTargetKind::days:
+            out += fmt::format("Stash to have: {}, {} (--target).\n", days, format_volume(s.target, unit));
+            break;
+        default:
+            out += fmt::format(
+                "Stash to have: {}, {} (the default; change it with --target 5d or --target 2000ml).\n", days,
+                format_volume(s.target, unit));
+    }
+    out += fmt::format("Stored already: {} still usable on {}{}; {} to build.\n",
+                       s.stored.ml() > 0 ? format_volume(s.stored, unit) : std::string("nothing"),
+                       day_label(s.return_day),
+                       s.stored_containers > 0 ? fmt::format(" ({})", plural(s.stored_containers, "container"))
+                                               : std::string(),
+                       format_volume(s.to_build, unit));
+    if (!s.sessions.empty()) {
+        std::vector<std::string> usual;
+        for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
+        out += fmt::format("You pump at {} already.\n", and_list(usual));
+    }
     out += fmt::format("Start: {} ({} before the return).\n", day_label(s.start),
                        plural((s.return_day - s.start).count(), "day"));
     if (s.session_minute && s.per_day)
@@ -562,11 +587,17 @@ std::string stash_text(const StashPlan& s, Unit unit) {
 std::string stash_json(const StashPlan& s, Unit unit) {
     json slots = json::array();
     for (const auto& slot : s.away_slots) slots.push_back(format_minute_of_day(slot.minute));
+    json sessions = json::array();
+    for (const int m : s.sessions) sessions.push_back(format_minute_of_day(m));
     json j{{"return", format_date(s.return_day)},
            {key("need_per_day", unit), volume(s.need_per_day, unit)},
            {"away_days_per_week", s.away_days_per_week},
            {"away_slots", slots},
            {key("target", unit), volume(s.target, unit)},
+           {"target_days", s.target_days ? json_number(std::round(*s.target_days * 10) / 10) : json(nullptr)},
+           {key("stored", unit), volume(s.stored, unit)},
+           {key("to_build", unit), volume(s.to_build, unit)},
+           {"sessions", sessions},
            {"start", format_date(s.start)},
            {"days_left", s.days_left},
            {"session", s.session_minute && s.per_day

@@ -197,6 +197,9 @@ icalendar_python() {
     refused 2 pumplog plan stash --return 2027-01-04
     [[ "$stderr" == *"plan stash needs the hours you will be away"* ]]
     refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30" --target 0ml
+    refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30" --target 3x
+    [ "$stderr" = 'pumplog: error: --target "3x" is neither a volume nor days of need; try 2000ml, 60oz or 3d' ]
+    refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30" --target 90d
 }
 
 @test "plan --format ics is RFC 5545 that python3-icalendar reads back" {
@@ -267,14 +270,19 @@ EOF
     run --separate-stderr pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "Back on Mon 2027-01-04: while you are away the baby drinks about 350 ml a day (the 10:00, 13:00 and 16:00 feeds), on 5 days a week." ]
-    [ "${lines[1]}" = "Stash to build: 1050 ml (stash_days of need; change it with --target or config set stash_days)." ]
-    [ "${lines[2]}" = "Start: Mon 2026-12-14 (21 days before the return)." ]
-    [ "${lines[3]}" = "Extra daily session: 06:00, about 150 ml a day, 7 days to the target." ]
+    [ "${lines[1]}" = "Stash to have: 3 days of need, 1050 ml (the default; change it with --target 5d or --target 2000ml)." ]
+    [ "${lines[2]}" = "Stored already: nothing still usable on Mon 2027-01-04; 1050 ml to build." ]
+    [ "${lines[3]}" = "You pump at 06:00 and 14:00 already." ]
+    [ "${lines[4]}" = "Start: Mon 2026-12-14 (21 days before the return)." ]
+    # Not 06:00 (pumped every morning already): 2 hours (min_gap) later.
+    [ "${lines[5]}" = "Extra daily session: 08:00, about 120 ml a day, 9 days to the target." ]
+    [[ "$output" != *stash_days* ]]
     refused 2 pumplog plan stash --return 2026-11-26 --target lots --away "mon-fri 08:00-17:30"
     run --separate-stderr pumplog plan stash --return 2026-11-26 --target 1500ml --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.return, .need_per_day_ml, .target_ml, .start, .session, .days_needed, .reachable]' <<<"$output")" = '["2026-11-26",350,1500,"2026-11-21",{"time":"06:00","expected_ml":150},10,false]' ]
-    [[ "$(jq -r '.advice[-1]' <<<"$output")" == "1500 ml cannot be built by Thu 2026-11-26: at about 150 ml a day you will have about 750 ml in 5 days."* ]]
+    [ "$(jq -c '[.return, .need_per_day_ml, .target_ml, .start, .session, .days_needed, .reachable]' <<<"$output")" = '["2026-11-26",350,1500,"2026-11-21",{"time":"08:00","expected_ml":120},13,false]' ]
+    [ "$(jq -c '[.target_days, .stored_ml, .to_build_ml, .sessions]' <<<"$output")" = '[4.3,0,1500,["06:00","14:00"]]' ]
+    [[ "$(jq -r '.advice[-1]' <<<"$output")" == "1500 ml more cannot be built by Thu 2026-11-26: at about 120 ml a day you will have about 600 ml in 5 days."* ]]
 }
 
 @test "a real baby's day: Eva, 20 June 2020" {
@@ -370,4 +378,24 @@ nursing() {
     run --separate-stderr pumplog plan next --mode exclusive --birth 2026-09-22
     [ "$status" -eq 0 ]
     [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 99 ml (estimate)" ]
+}
+
+@test "plan stash counts the frozen stash and takes the target in days" {
+    three_hourly
+    pumps 2026-11-14 7 "06:30=160 21:00=100"
+    pumplog stock add 150ml --in freezer --pumped "2026-11-15 06:30" >/dev/null
+    pumplog stock add 200ml --in freezer --pumped "2026-11-16 06:30" >/dev/null
+    pumplog stock add 250ml --in freezer --pumped "2026-11-17 06:30" >/dev/null
+    pumplog stock add 375ml --in freezer --pumped "2026-11-18 06:30" >/dev/null
+    pumplog stock add 100ml --in fridge --pumped "2026-11-20 06:30" >/dev/null
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --target 3d
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "Stash to have: 3 days of need, 1050 ml (--target)." ]
+    [ "${lines[2]}" = "Stored already: 975 ml still usable on Mon 2026-12-14 (4 containers); 75 ml to build." ]
+    [ "${lines[3]}" = "You pump at 06:30 and 21:00 already." ]
+    [ "${lines[5]}" = "Extra daily session: 08:30, about 130 ml a day, 1 day to the target." ]
+    [[ "$output" != *"06:30, about"* ]]
+    [[ "$output" != *_* ]]
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --target 2000ml --format json
+    [ "$(jq -c '[.target_ml, .target_days, .stored_ml, .to_build_ml, .days_needed]' <<<"$output")" = '[2000,5.7,975,1025,8]' ]
 }

@@ -345,24 +345,28 @@ TEST_CASE("a stash plan gives the daily need and the stash and the start and the
     CHECK(s.away_days_per_week == 5);
     CHECK(s.target.ml() == 1050);  // 3 days of need
     CHECK_FALSE(s.target_given);
-    CHECK(s.session_minute == hm(6));
-    CHECK(s.per_day->ml() == 150);
-    CHECK(s.days_needed == 7);
+    // Not 06:00 nor 14:00 (pumped already): 2 hours (min_gap) from them, nearest the best time, 06:00.
+    CHECK(s.sessions == std::vector<int>{hm(6), hm(14)});
+    CHECK(s.session_minute == hm(8));
+    CHECK(s.per_day->ml() == 120);  // the average session: no pump was logged near 08:00
+    CHECK(s.days_needed == 9);
     CHECK(s.start == monday + date::days(42 - 21));
     CHECK(s.reachable);
     CHECK(s.advice[0] ==
           "Start on Mon 2026-12-07: the CDC advises starting to pump a few weeks before you return to "
           "work, to get used to the pump and to build the stash.");
-    CHECK(s.advice[1] == "Add one pump a day at 06:00, your best time (about 150 ml a session): 1050 ml takes 7 days.");
+    CHECK(s.advice[1] ==
+          "Add one pump a day at 08:00, besides the 06:00 and 14:00 you already pump (about 120 ml a session): "
+          "1050 ml more takes 9 days.");
 
     // Five days before the return, 3000 ml cannot be built.
     const StashPlan late = plan_stash(entries, away_weekdays(), clock, monday + date::days(5), Volume::from_ml(3000));
     CHECK(late.start == monday);
     CHECK_FALSE(late.reachable);
-    CHECK(late.reachable_by_return->ml() == 750);
+    CHECK(late.reachable_by_return->ml() == 600);
     CHECK(late.advice.back() ==
-          "3000 ml cannot be built by Sat 2026-11-21: at about 150 ml a day you will have about "
-          "750 ml in 5 days. Add a second daily session, start giving stored milk later, or "
+          "3000 ml more cannot be built by Sat 2026-11-21: at about 120 ml a day you will have about "
+          "600 ml in 5 days. Add a second daily session, start giving stored milk later, or "
           "lower the target (--target).");
     CHECK_THROWS_AS(plan_stash(entries, Settings{}, clock, monday + date::days(30), std::nullopt), Error);
     CHECK_THROWS_AS(plan_stash(entries, away_weekdays(), clock, monday, std::nullopt), Error);

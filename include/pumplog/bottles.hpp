@@ -1,0 +1,80 @@
+#pragma once
+// `plan bottles` (SPEC 11): what to pack for a day away. For the feeds the
+// baby takes while the parent is away that day (the away timetable's covered
+// feeds, with their learned amounts), the bottles and the containers that fill
+// them: milk already out of the freezer first, then frozen bags to move to
+// the fridge the evening before, soonest to expire first, never one that
+// expires before its feed. A pure function of (entries, stash, settings,
+// guideline, clock): no I/O.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/plan.hpp"
+#include "pumplog/settings.hpp"
+#include "pumplog/stock.hpp"
+#include "pumplog/time.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// A bottle's size is its feed's amount rounded up to this step: 10 ml, or half an ounce.
+Volume bottle_size(Volume need, Unit unit);
+
+// Milk poured from one container into a bottle.
+struct BottleFill {
+    const Container* container = nullptr;
+    Volume amount;
+    bool thawed_tonight = false;  // the container is one of the plan's thaws
+};
+
+struct Bottle {
+    Seconds feed{};       // the predicted feed it is for
+    Volume need;          // the slot's amount
+    Volume size;          // need rounded up (bottle_size)
+    bool estimated = false;
+    std::vector<BottleFill> fills;  // from the stash, in pouring order
+    Volume missing;       // what the stash cannot put in it
+};
+
+// A frozen bag to move to the fridge the evening before.
+struct Thaw {
+    const Container* container = nullptr;
+    Seconds at{};       // when to move it (the evening before, or now when that has passed)
+    Seconds expires{};  // its expiry once moved then
+};
+
+// What would cover a shortfall: one pump more (the parent's usual yield), or formula.
+struct BottleCover {
+    Volume short_by;
+    std::optional<Volume> pump_expected;  // a session's usual yield, when pumps were logged
+    int pumps = 0;                         // sessions of that yield to cover it (0 when unknown)
+    Volume formula;                        // formula that would cover it
+};
+
+struct BottlePlan {
+    date::sys_days day;
+    std::vector<TimeSpan> away;  // the away periods of that day
+    std::vector<Bottle> bottles; // in feed order
+    std::vector<Thaw> thaws;     // in the order to move them
+    Volume total;                // the bottles' sizes added up
+    Volume from_ready;           // poured from milk out of the freezer now (fridge, thawed, room, cooler)
+    Volume from_frozen;          // poured from tonight's thaws
+    std::optional<BottleCover> shortfall;
+    PlanBasis basis;
+    std::vector<std::string> advice;  // how the amounts were known (estimates)
+};
+
+// When the thaws of a plan for `day` happen: 18:00 the evening before or,
+// past that, `now` (the moment --apply records them).
+Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone);
+
+// Needs away windows (or exclusive mode: every feed of the day); usage error
+// otherwise, in supply mode, and when too few feeds were logged to learn the
+// cadence. A day before today is refused.
+BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
+                        const Guideline& guideline, const Clock& clock, date::sys_days day);
+
+}  // namespace pumplog

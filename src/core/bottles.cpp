@@ -1,0 +1,193 @@
+// `plan bottles`: the bottles to pack for a day away and the containers that fill them.
+#include "pumplog/bottles.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "pumplog/cadence.hpp"
+#include "pumplog/calendar.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/planner.hpp"
+#include "pumplog/yield.hpp"
+#include "plan_cadence.hpp"
+#include "timetable.hpp"
+
+namespace pumplog {
+
+namespace bottles_detail {
+
+using std::chrono::hours;
+
+// Milk a plan may pour: what is left of a container as the plan goes, and
+// when it expires (for a frozen bag, once thawed at the plan's thaw time).
+struct Source {
+    const Container* container = nullptr;
+    Volume left;
+    Seconds expires{};
+    bool thawed = false;   // chosen to thaw tonight
+};
+
+bool expires_first(const Source& a, const Source& b) {
+    if (a.expires != b.expires) return a.expires < b.expires;
+    if (a.container->pumped != b.container->pumped) return a.container->pumped < b.container->pumped;
+    return a.container->label < b.container->label;
+}
+
+// Pours up to `want` from `s` into `bottle` when it keeps until the feed.
+void pour(Source& s, Bottle& bottle, Volume& want) {
+    if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
+    const Volume take = std::min(s.left, want);
+    s.left -= take;
+    want -= take;
+    bottle.fills.push_back(BottleFill{s.container, take, s.thawed});
+}
+
+}  // namespace bottles_detail
+
+Volume bottle_size(Volume need, Unit unit) {
+    const double step = unit == Unit::ml ? 10.0 : 0.5 * ml_per_oz;
+    const double steps = std::ceil(need.ml() / step - 1e-9);
+    return Volume::from_ml(std::max(1.0, steps) * step);
+}
+
+Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone) {
+    // 18:00 the day before: overnight in the fridge, and 24 hours of thawed milk (CDC) still reach 17:30.
+    const Seconds evening = to_instant(local_midnight(day - date::days(1)) + std::chrono::hours(18), zone);
+    return std::max(now, evening);
+}
+
+BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
+                        const Guideline& guideline, const Clock& clock, date::sys_days day) {
+    using namespace bottles_detail;
+    const auto* zone = clock.zone;
+    const date::sys_days today = local_day(clock.now, zone);
+    if (day < today)
+        throw usage_error(fmt::format("plan bottles plans a day to come, not {} (today is {}); try --on tomorrow",
+                                      format_date(day), format_date(today)));
+    if (settings.mode == PlanMode::supply)
+        throw usage_error(
+            "plan bottles needs the baby's feeding cadence, which supply mode does not learn; use --mode away or "
+            "exclusive");
+    if (settings.mode == PlanMode::away && settings.away.empty())
+        throw usage_error(
+            "plan bottles needs the hours you will be away: set them with pumplog config set away "
+            "\"mon-fri 08:00-17:30\" (or give --away)");
+
+    const Seconds since = lookback_since(clock.now, settings.lookback_days, zone);
+    const PlanCadence learned = plan_cadence(entries, settings, zone, since, clock.now);
+    const Cadence& cadence = learned.cadence;
+
+    BottlePlan plan;
+    plan.day = day;
+    plan.basis = cadence.basis;
+    const TimeSpan whole = local_days(day, 1, zone);
+    if (settings.mode == PlanMode::exclusive)
+        plan.away = {whole};
+    else
+        for (const TimeSpan& p : timetable::away_periods(settings.away, whole.begin, whole.end, zone))
+            if (p.overlaps(whole)) plan.away.push_back(p);
+
+    for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, whole.end, zone)) {
+        if (std::none_of(plan.away.begin(), plan.away.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
+            continue;
+        Bottle b;
+        b.feed = f.at;
+        b.need = f.amount;
+        b.size = bottle_size(f.amount, settings.unit);
+        b.estimated = f.estimated;
+        plan.total += b.size;
+        plan.bottles.push_back(b);
+    }
+
+    // The stash: milk out of the freezer now, soonest to expire first; then the
+    // frozen bags in the same order, each dated as if thawed at the thaw time.
+    const Seconds thaw_at = thaw_time(day, clock.now, zone);
+    std::vector<Source> ready, frozen;
+    for (const Container* c : use_order(stock, clock.now)) {
+        if (!usable_at(*c, clock.now)) continue;
+        if (c->place != Place::freezer) {
+            ready.push_back(Source{c, c->left, c->expires, false});
+            continue;
+        }
+        if (c->refrozen) continue;
+        std::vector<Stay> stays = c->stays;
+        stays.push_back(Stay{Place::fridge, std::max(thaw_at, stays.empty() ? thaw_at : stays.back().since)});
+        const Expiry after = compute_expiry(guideline, c->pumped, stays);
+        frozen.push_back(Source{c, c->left, after.expires, false});
+    }
+    std::stable_sort(ready.begin(), ready.end(), expires_first);
+    std::stable_sort(frozen.begin(), frozen.end(), [](const Source& a, const Source& b) {
+        // Soonest to expire as they are (in the freezer), then the oldest milk.
+        if (a.container->expires != b.container->expires) return a.container->expires < b.container->expires;
+        if (a.container->pumped != b.container->pumped) return a.container->pumped < b.container->pumped;
+        return a.container->label < b.container->label;
+    });
+
+    // First pass: which bags to thaw. Each bottle takes the milk out of the
+    // freezer first, then thaws whole bags, soonest to expire first; a thawed
+    // bag's rest goes to the next bottles before any other bag is thawed.
+    std::vector<Source> poured = ready;
+    {
+        std::vector<Source> pool = ready;
+        for (Bottle& b : plan.bottles) {
+            Bottle scratch = b;
+            Volume want = b.size;
+            for (Source& s : pool) pour(s, scratch, want);
+            for (Source& s : frozen) {
+                if (want.ml() <= 1e-9) break;
+                if (s.thawed || s.left.ml() <= 1e-9 || s.expires <= b.feed) continue;
+                s.thawed = true;
+                plan.thaws.push_back(Thaw{s.container, thaw_at, s.expires});
+                Source rest = s;
+                pour(rest, scratch, want);
+                pool.push_back(rest);
+                std::stable_sort(pool.begin(), pool.end(), expires_first);
+                poured.push_back(s);
+            }
+        }
+    }
+    // Second pass: the bottles filled from that milk, soonest to expire first
+    // (thawed milk keeps a day: it goes before fresh fridge milk), so what is
+    // left over is what keeps longest.
+    std::stable_sort(poured.begin(), poured.end(), expires_first);
+    Volume missing;
+    for (Bottle& b : plan.bottles) {
+        Volume want = b.size;
+        for (Source& s : poured) pour(s, b, want);
+        if (want.ml() > 1e-9) {
+            b.missing = want;
+            missing += want;
+        }
+    }
+    for (const Bottle& b : plan.bottles)
+        for (const BottleFill& f : b.fills) (f.thawed_tonight ? plan.from_frozen : plan.from_ready) += f.amount;
+
+    if (missing.ml() > 1e-9) {
+        BottleCover cover;
+        cover.short_by = missing;
+        cover.formula = missing;
+        const Yield yield(entries, since, clock.now, zone);
+        if (const auto avg = yield.average(); avg && avg->ml() > 0) {
+            cover.pump_expected = Volume::from_ml(std::round(avg->ml()));
+            cover.pumps = static_cast<int>(std::ceil(missing.ml() / avg->ml() - 1e-9));
+        }
+        plan.shortfall = cover;
+    }
+
+    for (const PlanAdvice& a : learned.advice) {
+        if (a.kind == AdviceKind::estimated_intake)
+            plan.advice.push_back(fmt::format(
+                "The sizes are estimates: no feed has an amount, so each counts {} of about {} a day at day {} ({}).",
+                format_rounded_volume(a.per_feed, settings.unit), format_rounded_volume(a.daily, settings.unit),
+                a.age_days, a.text));
+        else if (a.kind == AdviceKind::estimated_from_pumps)
+            plan.advice.push_back(fmt::format(
+                "The sizes are estimates: no feed has an amount, so each counts at your average pump, {}.",
+                format_rounded_volume(a.per_feed, settings.unit)));
+    }
+    return plan;
+}
+
+}  // namespace pumplog

@@ -1,0 +1,136 @@
+#include "pumplog/render/bottles.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "pumplog/calendar.hpp"
+#include "pumplog/render/stock.hpp"
+#include "pumplog/text.hpp"
+
+namespace pumplog::render {
+
+namespace bottles_render {
+
+using json = nlohmann::ordered_json;
+
+std::string unit_key(std::string_view base, Unit unit) { return fmt::format("{}_{}", base, unit_name(unit)); }
+json number(Volume v, Unit unit) { return json_number(output_value(v, unit)); }
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+std::string periods_text(const BottlePlan& plan, const date::time_zone* zone) {
+    std::vector<std::string> out;
+    for (const TimeSpan& p : plan.away) out.push_back(format_clock(p.begin, zone) + "-" + format_clock(p.end, zone));
+    return and_list(out);
+}
+
+std::string cover_text(const BottleCover& c, Unit unit) {
+    std::string pump = c.pump_expected
+                           ? fmt::format("{} more before you leave (about {} a session)",
+                                         c.pumps == 1 ? std::string("one pump") : plural(c.pumps, "pump"),
+                                         format_rounded_volume(*c.pump_expected, unit))
+                           : std::string("one pump more before you leave");
+    return fmt::format("Short by {}: {} would cover it, or {} of formula.", format_rounded_volume(c.short_by, unit),
+                       pump, format_rounded_volume(c.formula, unit));
+}
+
+}  // namespace bottles_render
+
+std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, std::optional<int> applied) {
+    using namespace bottles_render;
+    const auto* zone = clock.zone;
+    if (plan.bottles.empty()) {
+        return fmt::format("No feed falls while you are away on {}: no bottles to pack.\n", day_label(plan.day));
+    }
+    std::string out = fmt::format("Bottles for {} (away {}): {}, {} in all.\n", day_label(plan.day),
+                                  periods_text(plan, zone), plural(static_cast<long long>(plan.bottles.size()), "bottle"),
+                                  format_volume(plan.total, unit));
+    for (const Bottle& b : plan.bottles) {
+        std::vector<std::string> fills;
+        for (const BottleFill& f : b.fills)
+            fills.push_back(fmt::format("{} {}{}", terminal_text(f.container->label), format_volume(f.amount, unit),
+                                        f.thawed_tonight ? " (thawed tonight)" : ""));
+        if (b.missing.ml() > 1e-9) fills.push_back(fmt::format("{} missing", format_volume(b.missing, unit)));
+        out += fmt::format("  {}  {}{}: {}\n", format_clock(b.feed, zone), format_volume(b.size, unit),
+                           b.estimated ? " (estimate)" : "", joined(fills));
+    }
+    if (!plan.thaws.empty()) {
+        std::vector<std::string> bags;
+        for (const Thaw& t : plan.thaws)
+            bags.push_back(fmt::format("{} ({}, use by {})", terminal_text(t.container->label),
+                                       format_volume(t.container->left, unit), when(t.expires, clock.now, zone)));
+        const Seconds at = plan.thaws.front().at;
+        out += fmt::format("Thaw overnight: move {} from the freezer to the fridge, {}.\n", and_list(bags),
+                           at <= clock.now ? std::string("now") : when(at, clock.now, zone));
+    } else if (!plan.shortfall) {
+        out += "Nothing to thaw: the milk out of the freezer fills them.\n";
+    }
+    if (plan.shortfall) out += cover_text(*plan.shortfall, unit) + "\n";
+    out += fmt::format("Basis: {} on {}.\n", plural(plan.basis.feeds, "feed"), plural(plan.basis.days, "day"));
+    for (const auto& a : plan.advice) out += "Advice: " + a + "\n";
+    if (applied) {
+        if (*applied == 0)
+            out += "Nothing to record: no bag is left to thaw for these bottles.\n";
+        else
+            out += fmt::format("Recorded {}: moved to the fridge (thawing; never refreeze).\n",
+                               plural(*applied, "thaw"));
+    }
+    return out;
+}
+
+std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, std::optional<int> applied) {
+    using namespace bottles_render;
+    const auto* zone = clock.zone;
+    json away = json::array();
+    for (const TimeSpan& p : plan.away)
+        away.push_back(json{{"from", format_rfc3339(p.begin, zone)}, {"until", format_rfc3339(p.end, zone)}});
+    json bottles = json::array();
+    for (const Bottle& b : plan.bottles) {
+        json fill = json::array();
+        for (const BottleFill& f : b.fills)
+            fill.push_back(json{{"label", f.container->label},
+                                {"id", f.container->id},
+                                {unit_key("", unit).substr(1), number(f.amount, unit)},
+                                {"thawed_tonight", f.thawed_tonight}});
+        bottles.push_back(json{{"feed", format_rfc3339(b.feed, zone)},
+                               {unit_key("size", unit), number(b.size, unit)},
+                               {unit_key("need", unit), number(b.need, unit)},
+                               {"estimated", b.estimated},
+                               {"fill", fill},
+                               {unit_key("missing", unit), number(b.missing, unit)}});
+    }
+    json thaws = json::array();
+    for (const Thaw& t : plan.thaws)
+        thaws.push_back(json{{"label", t.container->label},
+                             {"id", t.container->id},
+                             {unit_key("", unit).substr(1), number(t.container->left, unit)},
+                             {"at", format_rfc3339(t.at, zone)},
+                             {"expires", format_rfc3339(t.expires, zone)}});
+    json cover = nullptr;
+    if (plan.shortfall) {
+        const BottleCover& c = *plan.shortfall;
+        cover = json{{"pumps", c.pumps},
+                     {unit_key("pump_expected", unit), c.pump_expected ? number(*c.pump_expected, unit) : json(nullptr)},
+                     {unit_key("formula", unit), number(c.formula, unit)}};
+    }
+    const Volume short_by = plan.shortfall ? plan.shortfall->short_by : Volume{};
+    json j{{"day", format_date(plan.day)},
+           {"away", away},
+           {"bottles", bottles},
+           {unit_key("total", unit), number(plan.total, unit)},
+           {unit_key("from_fridge", unit), number(plan.from_ready, unit)},
+           {unit_key("from_freezer", unit), number(plan.from_frozen, unit)},
+           {"thaws", thaws},
+           {unit_key("short", unit), number(short_by, unit)},
+           {"cover", cover},
+           {"applied", applied ? json(*applied) : json(nullptr)},
+           {"basis", json{{"feeds", plan.basis.feeds}, {"days", plan.basis.days}}},
+           {"advice", plan.advice}};
+    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace pumplog::render

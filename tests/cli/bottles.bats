@@ -1,0 +1,166 @@
+#!/usr/bin/env bats
+# `plan bottles`: the bottles for a day away and the bags to thaw the evening before.
+load helpers
+bats_require_minimum_version 1.5.0
+
+# feed DATE HH:MM ML: a bottle of breast milk given at home (not from the stash).
+feed_at_home() {
+    local at
+    at="$(date -d "$1 $2" +%Y-%m-%dT%H:%M:%S%:z)"
+    journal_line "{\"v\":1,\"id\":\"f-$1-$2\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"bottle\",\"ml\":$3,\"milk\":\"breast\"}"
+}
+
+# The baby every 3 hours; away Mon-Fri 08:00-17:30 covers 10:00, 13:00 and 16:00.
+amount() {
+    case "$1" in
+        01:00) echo 90 ;; 04:00) echo 100 ;; 07:00) echo 130 ;; 10:00) echo 120 ;;
+        13:00) echo 110 ;; 16:00) echo 120 ;; 19:00) echo 140 ;; 22:00) echo 100 ;;
+    esac
+}
+
+at() { PUMPLOG_NOW="$(date -d "$1 $2" +%Y-%m-%dT%H:%M:%S%:z)" "${@:3}"; }
+
+# A week of history before Monday 30 November 2026.
+history_week() {
+    local d day t
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-23 + $d day" +%F)"
+        for t in 01:00 04:00 07:00 10:00 13:00 16:00 19:00 22:00; do feed_at_home "$day" "$t" "$(amount "$t")"; done
+    done
+}
+
+@test "plan bottles: the bottles, the bags to thaw, --apply once, json" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 100ml --in fridge >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-05 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 200ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-30 (away 08:00-17:30): 3 bottles, 350 ml in all." ]
+    [ "${lines[1]}" = "  10:00  120 ml: B3 120 ml (thawed tonight)" ]
+    [ "${lines[2]}" = "  13:00  110 ml: B3 30 ml (thawed tonight), B2 80 ml (thawed tonight)" ]
+    [ "${lines[3]}" = "  16:00  120 ml: B2 70 ml (thawed tonight), B1 50 ml" ]
+    [ "${lines[4]}" = "Thaw overnight: move B3 (150 ml, use by tomorrow 20:00) and B2 (150 ml, use by tomorrow 20:00) from the freezer to the fridge, now." ]
+    # Planning records nothing; --apply records the two moves in one write.
+    local before
+    before="$(wc -l <"$J")"
+    [ "$(wc -l <"$J")" -eq "$before" ]
+    run --separate-stderr pumplog plan bottles --apply --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.day, .total_ml, .from_fridge_ml, .from_freezer_ml, .short_ml, .cover, .applied]' <<<"$output")" = '["2026-11-30",350,50,300,0,null,2]' ]
+    [ "$(jq -c '[.thaws[] | [.label, .ml, .at, .expires]]' <<<"$output")" = '[["B3",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"],["B2",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"]]' ]
+    [ "$(jq -c '.bottles[0] | keys_unsorted' <<<"$output")" = '["feed","size_ml","need_ml","estimated","fill","missing_ml"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","advice"]' ]
+    [ "$(tail -n 2 "$J" | jq -r '[.type, .place] | join(" ")' | paste -sd,)" = "move fridge,move fridge" ]
+    [ "$(wc -l <"$J")" -eq $((before + 2)) ]
+    run --separate-stderr pumplog stock --format json
+    [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B3:fridge B2:fridge B1:fridge B4:freezer" ]
+    # A second --apply adds nothing: the thawed bags are fridge milk now.
+    local sum
+    sum="$(journal_sum)"
+    run --separate-stderr pumplog plan bottles --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  10:00  120 ml: B3 120 ml" ]
+    [ "${lines[-1]}" = "Nothing to record: no bag is left to thaw for these bottles." ]
+    [ "$(journal_sum)" = "$sum" ]
+    # In ounces: bottles rounded up to half an ounce.
+    run --separate-stderr pumplog plan bottles --unit oz --format json
+    [ "$(jq -c '[.bottles[].size_oz]' <<<"$output")" = '[4.5,4,4.5]' ]
+}
+
+@test "plan bottles refuses without changing the journal" {
+    history_week
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    export PUMPLOG_NOW=2026-11-28T10:00:00+01:00
+    refused 2 pumplog plan bottles --on monday
+    [ "$stderr" = 'pumplog: error: plan bottles needs the hours you will be away: set them with pumplog config set away "mon-fri 08:00-17:30" (or give --away)' ]
+    # Saturday morning: Monday's bags thaw on Sunday evening, not now.
+    export PUMPLOG_NOW=2026-11-29T10:00:00+01:00
+    refused 2 pumplog plan bottles --on 2026-11-30 --away "mon-fri 08:00-17:30" --apply
+    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw overnight from 2026-11-29 18:00: run plan bottles --apply then (nothing recorded now)" ]
+    refused 2 pumplog plan bottles --on 2026-11-20 --away "mon-fri 08:00-17:30"
+    refused 2 pumplog plan bottles --on someday --away "mon-fri 08:00-17:30"
+    run --separate-stderr pumplog plan bottles --on saturday --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "$output" = "No feed falls while you are away on Sat 2026-12-05: no bottles to pack." ]
+}
+
+@test "a fortnight of evenings: plan bottles --apply, and no milk expires unused that could have been used first" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local b
+    for b in 01 03 05 07 09 11 13 15; do
+        at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-10-$b 07:00" >/dev/null
+    done
+    at 2026-11-29 07:00 pumplog stock add 200ml --in fridge --pumped "2026-11-29 06:30" >/dev/null
+    local d day next dow t sum
+    for ((d = 0; d < 14; d++)); do
+        day="$(date -d "2026-11-29 + $d day" +%F)"
+        next="$(date -d "$day + 1 day" +%F)"
+        # The evening before: the bottles planned, the thaws recorded; a second run adds nothing.
+        run --separate-stderr at "$day" 20:00 pumplog plan bottles --apply --format json
+        [ "$status" -eq 0 ]
+        [ "$(jq -r '.short_ml' <<<"$output")" = 0 ]
+        sum="$(journal_sum)"
+        run --separate-stderr at "$day" 20:05 pumplog plan bottles --apply --format json
+        [ "$(jq -r '.applied' <<<"$output")" = 0 ]
+        [ "$(journal_sum)" = "$sum" ]
+        at "$day" 21:00 pumplog add 100ml --store fridge >/dev/null
+        feed_at_home "$day" 22:00 100
+        # The day: pumps stored, feeds at home, and the away feeds from the stash.
+        dow="$(date -d "$next" +%u)"
+        for t in 01:00 04:00; do feed_at_home "$next" "$t" "$(amount "$t")"; done
+        at "$next" 06:30 pumplog add 160ml --store fridge >/dev/null
+        feed_at_home "$next" 07:00 130
+        for t in 10:00 13:00 16:00; do
+            if ((dow <= 5)); then
+                at "$next" "$t" pumplog log feed "$(amount "$t")ml" --from-stock >/dev/null
+            else
+                feed_at_home "$next" "$t" "$(amount "$t")"
+            fi
+        done
+        if ((dow <= 5)); then at "$next" 12:00 pumplog add 120ml --store freezer >/dev/null; fi
+        feed_at_home "$next" 19:00 140
+    done
+    export PUMPLOG_NOW=2026-12-13T23:59:00+01:00
+    run --separate-stderr pumplog stock --all --format json
+    [ "$status" -eq 0 ]
+    local stock="$output"
+    # Thawed milk never expired with milk left in it.
+    [ "$(jq '[.[] | select(.thawed != null and .status == "expired" and .ml > 0)] | length' <<<"$stock")" -eq 0 ]
+    # No use took milk from a container that expires later while one that
+    # then expired with milk left was usable (stored, not yet expired).
+    run python3 - "$J" <<PY
+import json, sys
+from datetime import datetime
+stock = json.loads('''$stock''')
+t = lambda s: datetime.fromisoformat(s)
+by_id = {c["id"]: c for c in stock}
+stored = {}
+uses = []
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    if e["type"] == "store": stored[e["id"]] = t(e["at"])
+    if e["type"] == "use": uses.append(e)
+bad = 0
+for c in stock:
+    if c["status"] != "expired" or c["ml"] <= 0: continue
+    for u in uses:
+        x = by_id[u["target"]]
+        if x["id"] != c["id"] and stored[c["id"]] <= t(u["at"]) < t(c["expires"]) and t(x["expires"]) > t(c["expires"]):
+            bad += 1
+print(bad, len(uses))
+PY
+    [ "$status" -eq 0 ]
+    # 52 uses over 30 feeds away (a feed may take from two containers), none out of order.
+    [ "$output" = "0 52" ]
+    # Four bags thawed in the fortnight; the one container that expired is a
+    # weekend's fridge milk nothing could use (no feed from the stash at weekends).
+    [ "$(grep -c '"type":"move"' "$J")" -eq 4 ]
+    [ "$(jq -c '[.[] | select(.status == "expired") | [.label, .ml, .place]]' <<<"$stock")" = '[["B20",90,"fridge"]]' ]
+    # Ten days away, three feeds each, all from the stash.
+    [ "$(jq -s '[.[] | select(.type == "use") | .from] | unique | length' "$J")" -eq 30 ]
+}

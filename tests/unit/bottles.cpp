@@ -1,0 +1,201 @@
+// `plan bottles` (SPEC 11): the bottles for a day away and the bags to thaw.
+#include "pumplog/bottles.hpp"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "baby.hpp"
+#include "helpers.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/render/bottles.hpp"
+
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
+using namespace pumplog;
+using namespace testbaby;
+using std::chrono::hours;
+
+namespace {
+
+const date::time_zone* berlin() { return locate_zone("Europe/Berlin"); }
+
+// Monday 23 November 2026, the day away; planned on the Sunday evening at 20:00.
+const date::sys_days monday = day_of(2026, 11, 23);
+const Clock sunday_evening = testing::clock_at("2026-11-22T20:00:00+01:00");
+
+const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                            {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+
+Settings away_weekdays() {
+    Settings s;
+    s.away = parse_away("mon-fri 08:00-17:30");
+    return s;
+}
+
+std::vector<Entry> baby_week() { return feeds_for(berlin(), monday - date::days(8), 8, three_hourly); }
+
+Entry store(const std::string& id, const std::string& pumped, const std::string& place, double ml,
+            const std::string& label) {
+    return testing::entry_of(
+        fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"{}","pumped":"{}","label":"{}"}})",
+                    id, pumped, ml, place, pumped, label));
+}
+Entry move(const std::string& id, const std::string& target, Seconds at, const std::string& place) {
+    return testing::entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"move","at":"{}","target":"{}","place":"{}"}})",
+                                         id, testing::utc_text(at), target, place));
+}
+
+// The sunday-evening stash: 100 ml in the fridge, three bags in the freezer.
+std::vector<Entry> stash_entries() {
+    return {store("s1", "2026-11-22T07:00:00+01:00", "fridge", 100, "B1"),
+            store("s2", "2026-11-10T07:00:00+01:00", "freezer", 150, "B2"),
+            store("s3", "2026-11-05T07:00:00+01:00", "freezer", 150, "B3"),
+            store("s4", "2026-11-12T07:00:00+01:00", "freezer", 200, "B4")};
+}
+
+Stock stock_of(const std::vector<Entry>& entries, const Guideline& g = cdc_guideline()) {
+    return build_stock(entries, {}, g);
+}
+
+// "10:00 120=B3:120" per bottle: the feed, the size, and the fills.
+std::vector<std::string> bottles(const BottlePlan& plan) {
+    std::vector<std::string> out;
+    for (const Bottle& b : plan.bottles) {
+        std::string s = fmt::format("{} {}=", format_clock(b.feed, berlin()), b.size.ml());
+        for (const BottleFill& f : b.fills)
+            s += fmt::format("{}{}:{}{}", s.back() == '=' ? "" : ",", f.container->label, f.amount.ml(),
+                             f.thawed_tonight ? "*" : "");
+        out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<std::string> thawed(const BottlePlan& plan) {
+    std::vector<std::string> out;
+    for (const Thaw& t : plan.thaws) out.push_back(t.container->label);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a bottle's size is its feed rounded up to 10 ml or half an ounce") {
+    CHECK(bottle_size(Volume::from_ml(115), Unit::ml).ml() == Approx(120));
+    CHECK(bottle_size(Volume::from_ml(120), Unit::ml).ml() == Approx(120));
+    CHECK(bottle_size(Volume::from_ml(120.4), Unit::ml).ml() == Approx(130));
+    CHECK(bottle_size(Volume::from_oz(3.1), Unit::oz).oz() == Approx(3.5));
+    CHECK(bottle_size(Volume::from_oz(4), Unit::oz).oz() == Approx(4.0));
+    CHECK(bottle_size(Volume::from_ml(1), Unit::ml).ml() == Approx(10));
+}
+
+TEST_CASE("plan bottles fills the away feeds from the fridge and then thaws the oldest bags") {
+    std::vector<Entry> entries = baby_week();
+    const auto stash = stash_entries();
+    const Stock stock = stock_of(stash);
+    const BottlePlan plan = plan_bottles(entries, stock, away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(plan.day == monday);
+    REQUIRE(plan.away.size() == 1);
+    CHECK(testing::local_text(plan.away[0].begin) == "2026-11-23T08:00:00+01:00");
+    CHECK(plan.total.ml() == Approx(350));
+    // B3 (pumped 5 November) before B2 (10 November); B4 stays frozen. The
+    // thawed milk keeps a day, so it is poured before the fridge's, which keeps 4.
+    CHECK(thawed(plan) == std::vector<std::string>{"B3", "B2"});
+    CHECK(bottles(plan) == std::vector<std::string>{"10:00 120=B3:120*", "13:00 110=B3:30*,B2:80*",
+                                                     "16:00 120=B2:70*,B1:50"});
+    CHECK(plan.from_frozen.ml() == Approx(300));
+    CHECK(plan.from_ready.ml() == Approx(50));
+    CHECK_FALSE(plan.shortfall);
+    // Thawed now (the evening before): 24 hours in the fridge (CDC).
+    CHECK(testing::local_text(plan.thaws[0].at) == "2026-11-22T20:00:00+01:00");
+    CHECK(testing::local_text(plan.thaws[0].expires) == "2026-11-23T20:00:00+01:00");
+
+    // Applied (the moves written): the thawed bags are fridge milk, and nothing more thaws.
+    std::vector<Entry> moved = stash;
+    moved.push_back(move("m1", "s3", sunday_evening.now, "fridge"));
+    moved.push_back(move("m2", "s2", sunday_evening.now, "fridge"));
+    const Stock after = stock_of(moved);
+    const BottlePlan again = plan_bottles(entries, after, away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(again.thaws.empty());
+    CHECK(bottles(again) == std::vector<std::string>{"10:00 120=B3:120", "13:00 110=B3:30,B2:80",
+                                                      "16:00 120=B2:70,B1:50"});
+    CHECK(again.from_ready.ml() == Approx(350));
+}
+
+TEST_CASE("plan bottles never pours milk that expires before its feed") {
+    std::vector<Entry> entries = baby_week();
+    // B1: fridge milk that expires Monday 11:00 (4 days); B2: a bag at its
+    // 12 months (acceptable limit) on Monday 09:00, so thawed or not it is
+    // gone before the first feed; B3 a younger bag.
+    const std::vector<Entry> stash = {store("s1", "2026-11-19T11:00:00+01:00", "fridge", 200, "B1"),
+                                      store("s2", "2025-11-23T09:00:00+01:00", "freezer", 300, "B2"),
+                                      store("s3", "2026-10-01T07:00:00+02:00", "freezer", 300, "B3")};
+    const BottlePlan plan =
+        plan_bottles(entries, stock_of(stash), away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(thawed(plan) == std::vector<std::string>{"B3"});
+    // B1 fills the 10:00 bottle only; 80 ml of it expires at 11:00 (nothing else could use it).
+    CHECK(bottles(plan) == std::vector<std::string>{"10:00 120=B1:120", "13:00 110=B3:110*", "16:00 120=B3:120*"});
+    CHECK_FALSE(plan.shortfall);
+}
+
+TEST_CASE("a shortfall says what would cover it: a pump of the usual yield or formula") {
+    std::vector<Entry> entries = baby_week();
+    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(6), 150));
+    const std::vector<Entry> stash = {store("s1", "2026-11-22T07:00:00+01:00", "fridge", 100, "B1")};
+    const BottlePlan plan =
+        plan_bottles(entries, stock_of(stash), away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(plan.thaws.empty());
+    CHECK(bottles(plan) == std::vector<std::string>{"10:00 120=B1:100", "13:00 110=", "16:00 120="});
+    REQUIRE(plan.shortfall);
+    CHECK(plan.shortfall->short_by.ml() == Approx(250));
+    CHECK(plan.shortfall->formula.ml() == Approx(250));
+    CHECK(plan.shortfall->pump_expected->ml() == Approx(150));
+    CHECK(plan.shortfall->pumps == 2);
+    const std::string text = render::bottles_text(plan, Unit::ml, sunday_evening, std::nullopt);
+    CHECK(text ==
+          "Bottles for Mon 2026-11-23 (away 08:00-17:30): 3 bottles, 350 ml in all.\n"
+          "  10:00  120 ml: B1 100 ml, 20 ml missing\n"
+          "  13:00  110 ml: 110 ml missing\n"
+          "  16:00  120 ml: 120 ml missing\n"
+          "Short by 250 ml: 2 pumps more before you leave (about 150 ml a session) would cover it, or 250 ml of "
+          "formula.\n"
+          "Basis: 63 feeds on 8 days.\n");
+}
+
+TEST_CASE("plan bottles dates thawed milk by the guideline it is given") {
+    // A stricter profile: thawed milk keeps 12 hours in the fridge. Thawed at
+    // 20:00, a bag is gone by 08:00: no bag can fill Monday's bottles.
+    Guideline strict = cdc_guideline();
+    strict.thawed_fridge = hours(12);
+    const auto stash = stash_entries();
+    const BottlePlan plan =
+        plan_bottles(baby_week(), stock_of(stash, strict), away_weekdays(), strict, sunday_evening, monday);
+    CHECK(plan.thaws.empty());
+    REQUIRE(plan.shortfall);
+    CHECK(plan.shortfall->short_by.ml() == Approx(250));
+    CHECK(plan.shortfall->pumps == 0);  // no pump logged: no yield to quote
+}
+
+TEST_CASE("plan bottles thaws the evening before when planned earlier, and plans no past day") {
+    const Clock saturday = testing::clock_at("2026-11-21T10:00:00+01:00");
+    CHECK(testing::local_text(thaw_time(monday, saturday.now, berlin())) == "2026-11-22T18:00:00+01:00");
+    CHECK(testing::local_text(thaw_time(monday, sunday_evening.now, berlin())) == "2026-11-22T20:00:00+01:00");
+    const auto stash = stash_entries();
+    CHECK(testing::refusal([&] {
+              plan_bottles(baby_week(), stock_of(stash), away_weekdays(), cdc_guideline(), sunday_evening,
+                           monday - date::days(2));
+          }) == "plan bottles plans a day to come, not 2026-11-21 (today is 2026-11-22); try --on tomorrow");
+    CHECK(testing::refusal([&] {
+              plan_bottles(baby_week(), stock_of(stash), Settings{}, cdc_guideline(), sunday_evening, monday);
+          }) ==
+          "plan bottles needs the hours you will be away: set them with pumplog config set away \"mon-fri "
+          "08:00-17:30\" (or give --away)");
+    // A Saturday: nobody is away, no bottles.
+    const BottlePlan weekend = plan_bottles(baby_week(), stock_of(stash), away_weekdays(), cdc_guideline(),
+                                            sunday_evening, monday + date::days(5));
+    CHECK(weekend.bottles.empty());
+    CHECK(render::bottles_text(weekend, Unit::ml, sunday_evening, std::nullopt) ==
+          "No feed falls while you are away on Sat 2026-11-28: no bottles to pack.\n");
+}
+
+}  // namespace PUMPLOG_UNITY_ID

@@ -1,0 +1,126 @@
+// `plan stash` (SPEC 5, 11): the stash stored already counts, the extra
+// session is one the parent does not pump yet, the target in days and volume.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "baby.hpp"
+#include "helpers.hpp"
+#include "pumplog/planner.hpp"
+#include "pumplog/render/plan.hpp"
+
+// One namespace per file, so that unity builds keep each file's helpers
+// apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
+namespace PUMPLOG_UNITY_ID {
+
+using namespace pumplog;
+using namespace testbaby;
+
+namespace {
+
+const date::time_zone* berlin() { return locate_zone("Europe/Berlin"); }
+
+// Saturday 21 November 2026, 14:05; back at work on Monday 14 December.
+const Clock now = testing::clock_at("2026-11-21T14:05:00+01:00");
+const date::sys_days back = day_of(2026, 12, 14);
+
+Settings away_weekdays() {
+    Settings s;
+    s.away = parse_away("mon-fri 08:00-17:30");
+    return s;
+}
+
+// The baby every 3 hours (350 ml while away: 10:00, 13:00, 16:00); the parent
+// pumps at 06:30 (160 ml) and 21:00 (100 ml) every day.
+std::vector<Entry> week() {
+    const std::vector<SlotSpec> slots = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                         {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+    auto entries = feeds_for(berlin(), day_of(2026, 11, 14), 7, slots);
+    for (int d = 0; d < 7; ++d) {
+        entries.push_back(pump(berlin(), day_of(2026, 11, 14) + date::days(d), hm(6, 30), 160));
+        entries.push_back(pump(berlin(), day_of(2026, 11, 14) + date::days(d), hm(21), 100));
+    }
+    return entries;
+}
+
+Entry store(const std::string& id, const std::string& pumped, const std::string& place, double ml,
+            const std::string& label) {
+    return testing::entry_of(
+        fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"{}","pumped":"{}","label":"{}"}})",
+                    id, pumped, ml, place, pumped, label));
+}
+
+// 975 ml in the freezer, and 100 ml in the fridge that will have expired by then.
+Stock freezer_975() {
+    const std::vector<Entry> entries = {store("s1", "2026-11-15T06:30:00+01:00", "freezer", 150, "B1"),
+                                        store("s2", "2026-11-16T06:30:00+01:00", "freezer", 200, "B2"),
+                                        store("s3", "2026-11-17T06:30:00+01:00", "freezer", 250, "B3"),
+                                        store("s4", "2026-11-18T06:30:00+01:00", "freezer", 375, "B4"),
+                                        store("s5", "2026-11-20T06:30:00+01:00", "fridge", 100, "B5")};
+    return build_stock(entries, {}, cdc_guideline());
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1)
+        out.push_back(text.substr(from, nl - from));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("plan stash counts the 975 ml in the freezer and proposes a session not pumped yet") {
+    const Stock stock = freezer_975();
+    const StashPlan s = plan_stash(week(), away_weekdays(), now, back, std::nullopt, &stock);
+    CHECK(s.need_per_day.ml() == 350);
+    CHECK(s.target.ml() == 1050);
+    CHECK(s.target_days == 3.0);
+    CHECK(s.stored.ml() == 975);  // B5 (fridge, 4 days) is gone by then
+    CHECK(s.stored_containers == 4);
+    CHECK(s.to_build.ml() == 75);
+    CHECK(usual_pump_sessions(week(), lookback_since(now.now, 7, berlin()), now.now, berlin()) ==
+          std::vector<int>{hm(6, 30), hm(21)});
+    CHECK(s.sessions == std::vector<int>{hm(6, 30), hm(21)});
+    // Not 06:30 (the best time, pumped every morning): 2 hours from it.
+    CHECK(s.session_minute == hm(8, 30));
+    CHECK(s.per_day->ml() == 130);
+    CHECK(s.days_needed == 1);
+    const auto text = lines_of(render::stash_text(s, Unit::ml));
+    REQUIRE(text.size() >= 6);
+    CHECK(text[1] == "Stash to have: 3 days of need, 1050 ml (the default; change it with --target 5d or --target 2000ml).");
+    CHECK(text[2] == "Stored already: 975 ml still usable on Mon 2026-12-14 (4 containers); 75 ml to build.");
+    CHECK(text[3] == "You pump at 06:30 and 21:00 already.");
+    CHECK(text[5] == "Extra daily session: 08:30, about 130 ml a day, 1 day to the target.");
+    // No setting's name in what the parent reads.
+    const std::string all = render::stash_text(s, Unit::ml);
+    CHECK(all.find("stash_days") == std::string::npos);
+    CHECK(all.find("_") == std::string::npos);
+    // Without the stash, the whole 1050 ml is to build.
+    const StashPlan bare = plan_stash(week(), away_weekdays(), now, back, std::nullopt);
+    CHECK(bare.stored.ml() == 0);
+    CHECK(bare.days_needed == 9);  // 1050 / 130
+}
+
+TEST_CASE("plan stash takes the target in days of need or as a volume") {
+    const Stock stock = freezer_975();
+    const StashPlan days = plan_stash(week(), away_weekdays(), now, back, StashTarget::of_days(5), &stock);
+    CHECK(days.target_kind == StashTargetKind::days);
+    CHECK(days.target.ml() == 1750);
+    CHECK(days.to_build.ml() == 775);
+    CHECK(days.days_needed == 6);  // 775 / 130
+    CHECK(lines_of(render::stash_text(days, Unit::ml))[1] == "Stash to have: 5 days of need, 1750 ml (--target).");
+    const StashPlan volume = plan_stash(week(), away_weekdays(), now, back, Volume::from_ml(2000), &stock);
+    CHECK(volume.target_kind == StashTargetKind::volume);
+    CHECK(volume.target_days == Approx(2000.0 / 350));
+    CHECK(volume.to_build.ml() == 1025);
+    CHECK(lines_of(render::stash_text(volume, Unit::ml))[1] ==
+          "Stash to have: 2000 ml, about 5.7 days of need (--target).");
+    // A target the stash already holds: nothing to build, no session.
+    const StashPlan held = plan_stash(week(), away_weekdays(), now, back, Volume::from_ml(900), &stock);
+    CHECK(held.to_build.ml() == 0);
+    CHECK(held.days_needed == 0);
+    CHECK_FALSE(held.session_minute);
+    CHECK(held.advice.back() == "The 975 ml stored already covers the target: no extra session is needed.");
+}
+
+}  // namespace PUMPLOG_UNITY_ID
