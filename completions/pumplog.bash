@@ -8,7 +8,7 @@ _pumplog_commands() {
         '') printf '%s\n' 'add' 'log' 'plan' 'stock' 'report' 'config' 'completion' 'help' ;;
         'log') printf '%s\n' 'pump' 'feed' 'undo' 'rm' 'edit' 'check' 'merge' 'import' ;;
         'plan') printf '%s\n' 'next' 'stash' ;;
-        'stock') printf '%s\n' 'add' 'use' 'move' 'discard' 'expiring' ;;
+        'stock') printf '%s\n' 'add' 'use' 'combine' 'move' 'discard' 'expiring' ;;
         'config') printf '%s\n' 'get' 'set' 'unset' 'list' ;;
     esac
 }
@@ -20,7 +20,7 @@ _pumplog_options() {
         'add') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'log') printf '%s\n' '--since' '--until' '--all' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
-        'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--force' '--from-stock' ;;
+        'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--force' '--from-stock' '--offered' '--thaw' ;;
         'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--bottle' '--breast' '--force' ;;
         'log check') printf '%s\n' '--repair' ;;
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--dry-run' ;;
@@ -29,6 +29,8 @@ _pumplog_options() {
         'plan stash') printf '%s\n' '--return' '--target' ;;
         'stock') printf '%s\n' '--all' ;;
         'stock add') printf '%s\n' '--in' '--pumped' '--label' '--at' '--note' '--force' ;;
+        'stock use') printf '%s\n' '--thaw' ;;
+        'stock combine') printf '%s\n' '--in' '--label' ;;
         'stock move') printf '%s\n' '--to' '--at' '--force' ;;
         'stock discard') printf '%s\n' '--reason' ;;
         'stock expiring') printf '%s\n' '--within' ;;
@@ -67,6 +69,7 @@ _pumplog_option_value() {
         'log feed --dur') echo 'value' ;;
         'log feed --at') echo 'value' ;;
         'log feed --note') echo 'value' ;;
+        'log feed --offered') echo 'value' ;;
         'log edit --amount') echo 'value' ;;
         'log edit --at') echo 'value' ;;
         'log edit --note') echo 'value' ;;
@@ -100,6 +103,8 @@ _pumplog_option_value() {
         'stock add --label') echo 'labels' ;;
         'stock add --at') echo 'value' ;;
         'stock add --note') echo 'value' ;;
+        'stock combine --in') echo 'choice room cooler fridge freezer' ;;
+        'stock combine --label') echo 'labels' ;;
         'stock move --to') echo 'choice room cooler fridge freezer' ;;
         'stock move --at') echo 'value' ;;
         'stock discard --reason') echo 'value' ;;
@@ -131,6 +136,10 @@ _pumplog_positional() {
                 *) echo 'file' ;;
             esac ;;
         'stock use')
+            case $2 in
+                *) echo 'labels' ;;
+            esac ;;
+        'stock combine')
             case $2 in
                 *) echo 'labels' ;;
             esac ;;
