@@ -67,4 +67,7 @@ InEffect newest_in_effect(const Journal& journal, bool strict);
 // its `from` names, and that entry's others). Just `entry` when none.
 std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool strict, ReadStats* stats = nullptr);
 
+// The entries in effect (events: move, use, discard) whose `target` is one of `ids`.
+std::vector<Entry> entries_targeting(const Journal& journal, const std::vector<std::string>& ids, bool strict);
+
 }  // namespace pumplog

@@ -224,6 +224,27 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
     return ids.front();
 }
 
+// Refuses (usage error) taking back a command whose containers a later
+// command used, moved or discarded: undoing it would leave those lines naming
+// no container. The later command is to be taken back first.
+void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<Entry>& command) {
+    std::vector<std::string> stores, ids;
+    for (const Entry& e : command) {
+        ids.push_back(e.id);
+        if (e.type == EntryType::store) stores.push_back(e.id);
+    }
+    if (stores.empty()) return;
+    for (const Entry& later : entries_targeting(journal, stores, ctx.strict)) {
+        if (std::find(ids.begin(), ids.end(), later.id) != ids.end()) continue;
+        const StashLabels labels(ctx, journal, {later});
+        const Refs refs = Refs::read(journal, {});
+        throw usage_error(fmt::format("a later entry depends on this one ({} at {}, ref {}); take that back first",
+                                      labels.describe(later, ctx.unit()),
+                                      format_date_time(later.at.instant, ctx.clock().zone),
+                                      terminal_text(refs.ref(later.id))));
+    }
+}
+
 // The entry in effect with that id (voided entries included, flagged), with
 // the damaged lines met warned about.
 InEffect find_entry(Context& ctx, const Journal& journal, const std::string& id) {
@@ -241,6 +262,7 @@ int run_undo(Context& ctx) {
         // The whole command it was written with (pumplog(5): `group`).
         const std::vector<Entry> command =
             newest->type == EntryType::amend ? std::vector<Entry>{*newest} : command_of(journal.journal(), *newest, ctx.strict);
+        check_no_later_use(ctx, journal.journal(), command);
         std::vector<std::string> lines;
         for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
         journal.append(lines);
@@ -283,6 +305,7 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
                 lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
             }
         }
+        check_no_later_use(ctx, journal.journal(), removed);
         journal.append(lines);
         const StashLabels labels(ctx, journal.journal(), removed);
         for (const auto& e : removed)

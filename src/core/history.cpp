@@ -333,4 +333,17 @@ std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool s
     return out;
 }
 
+std::vector<Entry> entries_targeting(const Journal& journal, const std::vector<std::string>& ids, bool strict) {
+    const std::unordered_set<std::string> wanted(ids.begin(), ids.end());
+    ReplayOptions options;
+    options.strict = strict;
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<std::vector<Entry>>(); },
+        [&](std::vector<Entry>& found, const Replayed& r) {
+            if (!r.voided && r.entry.is_event() && !r.entry.target.empty() && wanted.contains(r.entry.target))
+                found.push_back(r.entry);
+        });
+    return std::move(*folded.state);
+}
+
 }  // namespace pumplog

@@ -165,3 +165,18 @@ refused_same() {
     [ "$status" -eq 2 ]
     [ "$stderr" = 'pumplog: error: guideline takes cdc, abm or nicu, not "who"' ]
 }
+
+@test "undo or rm of a command whose container a later command used is refused, the journal byte-identical" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
+    pumplog log feed 90ml --from-stock --offered 120ml --at 13:00
+    pumplog stock use 20ml   # from the leftover B2
+    feed="$(pumplog log --format json | jq -r '.[] | select(.type=="feed") | .ref')"
+    refused_same pumplog log rm "$feed"
+    [[ "$stderr" == "pumplog: error: a later entry depends on this one (used 20 ml of B2 at 2026-11-21 14:05, ref "*"); take that back first" ]]
+    use="$(pumplog log --format json | jq -r '.[] | select(.type=="use" and .ml==20) | .ref')"
+    # both at once is fine
+    run pumplog log rm "$feed" "$use"
+    [ "$status" -eq 0 ]
+    run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
+    [ "$output" = '["B1",150]' ]
+}

@@ -31,7 +31,7 @@ hostile_journal() {
     grep -qF 'pumped 100 ml  ' out.txt
     grep -qF '\x1b[2J\x1b]52;c;cm0gLXJm\x07\x1b]0;owned\x07\x0dX\x08Y\u202eevil\u009b2J\u2066' out.txt
     grep -qF 'stored B\x1b[31mred 60 ml in the room' out.txt
-    grep -qF 'discarded: spilt\x1b[2J\u202e' out.txt
+    grep -qF 'discarded B2: spilt\x1b[2J\u202e' out.txt
     grep -qF '\x1b[2j' out.txt  # the discard's ref, made from its id
     # the same with --all and with colour on
     pumplog --color always log --all > out.txt

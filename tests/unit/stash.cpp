@@ -159,7 +159,7 @@ TEST_CASE("part of a frozen container is refused with the rule, a whole one is t
     CHECK(whole.takes.at(0).empties);
 }
 
-TEST_CASE("--thaw thaws the frozen container whole: fridge, 24 hours from the use") {
+TEST_CASE("with thaw the frozen container is thawed whole: fridge, 24 hours from the use") {
     const Seconds now = P + days(10);
     const Stock s = stash({store("f", P, "freezer", 150, "B1")});
     const UsePlan plan = plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml, cdc_guideline(), true);
