@@ -75,7 +75,8 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     check_plausible_session(pump.amount.total, o.force);
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
-    pump.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
+    const TimeReading when = o.at.empty() ? TimeReading(TimeSpan{clock.now, clock.now}) : read_time(o.at, clock);
+    pump.at = when.span.begin;
     check_not_future(pump.at, clock.now, o.force, clock.zone);
     if (!o.duration.empty()) {
         pump.duration = parse_duration(o.duration);
@@ -103,9 +104,10 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     if (pump.amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*pump.amount.right, unit);
     if (!sides.empty()) sides = " (" + sides + ")";
     const bool today = day == local_day(clock.now, clock.zone);
-    fmt::print("Logged {}{} at {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
-               format_clock(pump.at, clock.zone), today ? "today" : date, format_volume(total.pumped, unit),
+    fmt::print("Logged {}{} {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
+               describe_event_time(pump.at, clock), today ? "today" : date, format_volume(total.pumped, unit),
                total.sessions, plural_s(total.sessions));
+    if (!when.note.empty()) fmt::print("Note: {}\n", when.note);
     if (!stored.empty()) fmt::print("{}\n", stored);
     return 0;
 }
@@ -127,7 +129,9 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     Entry entry;
     std::string error;
     parse_entry_line(serialize(line), entry, error);
-    fmt::print("Logged {} at {}\n", render::describe(entry, ctx.unit()), format_clock(feed.at, clock.zone));
+    fmt::print("Logged {} {}\n", render::describe(entry, ctx.unit()), describe_event_time(feed.at, clock));
+    if (!o.at.empty())
+        if (const std::string note = read_time(o.at, clock).note; !note.empty()) fmt::print("Note: {}\n", note);
     if (!stash.empty()) fmt::print("{}\n", stash);
     return 0;
 }
