@@ -8,6 +8,7 @@
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/slips.hpp"
 #include "pumplog/text.hpp"
 #include "stock.hpp"
 
@@ -89,9 +90,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     // writing (with --strict a damaged journal refuses the add, unwritten).
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
+    const SlipCheck slip{EntryType::pump, pump.amount.total, pump.at};
     ReplayOptions options;
-    options.since = start_of_local_day(day, clock.zone);
+    options.since = std::min(start_of_local_day(day, clock.zone), slips_since(slip, clock.now));
     const History history = ctx.history(options);
+    check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     DayTotal total = pumped_on(history.entries, date);
     std::string stored;  // the stash's message, after the day's summary
     if (o.store.empty()) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
@@ -118,10 +121,13 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     const FeedRecord feed = feed_record(o, clock, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
-    if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
+    if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
+        const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at};
         ReplayOptions options;
-        options.since = start_of_local_day(local_day(feed.at, clock.zone), clock.zone);
-        ctx.history(options);
+        options.since = std::min(start_of_local_day(local_day(feed.at, clock.zone), clock.zone),
+                                 slips_since(slip, clock.now));
+        const History history = ctx.history(options);
+        if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at);

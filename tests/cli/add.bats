@@ -106,9 +106,9 @@ stores_at() {
     pumplog add 100ml --at 06:00
     pumplog add 120ml --at "yesterday 22:00"
     run --separate-stderr pumplog add L40 R50 --at 13:00
-    [ "$output" = "Logged 90 ml (L 40 / R 50) at 13:00 - today 190 ml in 2 sessions" ]
+    [ "$output" = "Logged 90 ml (L 40 / R 50) at 13:00, 1 h 5 min ago - today 190 ml in 2 sessions" ]
     run --separate-stderr pumplog add 60ml --at "yesterday 23:00"
-    [ "$output" = "Logged 60 ml at 23:00 - 2026-11-20 180 ml in 2 sessions" ]
+    [ "$output" = "Logged 60 ml yesterday 23:00, 15 h 5 min ago - 2026-11-20 180 ml in 2 sessions" ]
 }
 
 @test "the answer is in the display unit" {
