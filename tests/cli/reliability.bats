@@ -160,7 +160,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
     for w in 1 2 3 4 5 6 7 8; do
         (
             for i in $(seq "$n"); do
-                "$PUMPLOG_BIN" add "${w}ml" --note "w$w-$i" >/dev/null || echo "writer $w failed at $i" >&2
+                "$PUMPLOG_BIN" add "${w}ml" --note "w$w-$i" --force >/dev/null || echo "writer $w failed at $i" >&2
             done
         ) &
     done
