@@ -181,7 +181,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
 @test "writers killed with SIGKILL at random moments leave the journal readable and lose nothing else" {
     # Steady writers whose every line must survive...
     for w in 1 2 3; do
-        (for i in $(seq 60); do "$PUMPLOG_BIN" add "${w}ml" --note "steady $w-$i" >/dev/null; done) &
+        (for i in $(seq 60); do "$PUMPLOG_BIN" add "${w}ml" --note "steady $w-$i" --force >/dev/null; done) &
     done
     # ...while other writers are killed at random points of their run.
     export PUMPLOG_LOCK_TIMEOUT_MS=120000
