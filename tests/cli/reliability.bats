@@ -187,7 +187,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
     export PUMPLOG_LOCK_TIMEOUT_MS=120000
     killed=0
     for k in $(seq 60); do
-        "$PUMPLOG_BIN" add 500ml --note "victim $k" >/dev/null 2>&1 &
+        "$PUMPLOG_BIN" add 500ml --note "victim $k" --force >/dev/null 2>&1 &
         victim=$!
         sleep "0.00$((RANDOM % 10))"
         kill -KILL "$victim" 2>/dev/null && killed=$((killed + 1))
@@ -204,7 +204,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
         [ "$(grep -c "\"note\":\"steady $w-" "$J")" -eq 60 ]
     done
     # The next append starts on a fresh line and is whole; repair leaves a clean journal.
-    run pumplog add 42ml --note last
+    run pumplog add 42ml --note last --force
     [ "$status" -eq 0 ]
     tail -n 1 "$J" | jq -e '.ml == 42 and .note == "last"' >/dev/null
     run pumplog log check --repair
