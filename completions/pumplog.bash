@@ -90,7 +90,7 @@ _pumplog_option_value() {
         'plan --days') echo 'value' ;;
         'plan --baby') echo 'babies' ;;
         'plan --away') echo 'value' ;;
-        'plan --mode') echo 'value' ;;
+        'plan --mode') echo 'choice away exclusive supply' ;;
         'plan --lookback') echo 'value' ;;
         'plan --min_gap'|'plan --min-gap') echo 'value' ;;
         'plan --max_gap_day'|'plan --max-gap-day') echo 'value' ;;

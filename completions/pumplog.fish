@@ -166,7 +166,7 @@ function __pumplog_option_value
         case 'plan --away'
             echo 'value'
         case 'plan --mode'
-            echo 'value'
+            echo 'choice away exclusive supply'
         case 'plan --lookback'
             echo 'value'
         case 'plan --min_gap' 'plan --min-gap'

@@ -165,6 +165,7 @@ struct StashBalance {
     Volume pumped;
     Volume breast_milk_drunk;  // bottles of breast milk
     Volume formula_drunk;      // bottles of formula (not drawn from the stash)
+    Volume stash_used;         // what `use` took out of storage: all that came "from the stash"
     Volume difference() const { return pumped - breast_milk_drunk; }
 };
 

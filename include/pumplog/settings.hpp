@@ -22,8 +22,13 @@ struct DailyWindow {
     bool contains(int minute_of_day) const;
     friend bool operator==(const DailyWindow&, const DailyWindow&) = default;
 };
-// "23:30-05:30"; usage error otherwise.
-DailyWindow parse_daily_window(std::string_view text);
+// "23:30-05:30", "8am-5:30pm", "noon-midnight"; usage error otherwise. With
+// `overnight_written_clearly` (away windows, SPEC 10) a window that ends before
+// it starts is refused, with what to write instead, unless both ends are
+// written so that neither could be the other half of the day: am/pm, or
+// two-digit hours with minutes ("22:00-06:00"); "8-5:30" is refused, not read
+// as 08:00 to 05:30 the next morning.
+DailyWindow parse_daily_window(std::string_view text, bool overnight_written_clearly = false);
 
 // A weekly window: some weekdays, one daily window ("mon-fri 08:00-17:30").
 struct WeeklyWindow {

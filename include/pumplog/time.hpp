@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pumplog {
 
@@ -64,8 +65,24 @@ struct TimeSpan {
 // and the range words "today", "yesterday", "monday".."sunday", "this week",
 // "last week", "this month", "last month". A date or a range word stands for
 // its whole local day (or week, month); a clock time means the most recent such
-// time not in the future. Throws a usage error naming accepted forms otherwise.
+// time not in the future (see read_time for the 12-hour rule); "noon" and
+// "midnight" are clock times. Throws a usage error naming accepted forms otherwise.
 TimeSpan parse_time_span(std::string_view text, const Clock& clock);
+// The same with what the reader should be told about how it was read: a bare
+// clock time that could be either half of the day ("11:50", an hour of 1 to 12
+// without am/pm or a leading zero) and would land more than 12 hours back is
+// read as the other half when that is under 12 hours back (SPEC 10: typed at
+// 03:10, "11:50" is 23:50 yesterday), and `note` says so; empty otherwise.
+struct TimeReading {
+    TimeSpan span;
+    std::string note;
+    TimeReading(TimeSpan s, std::string n = {}) : span(s), note(std::move(n)) {}  // NOLINT: implicit
+};
+TimeReading read_time(std::string_view text, const Clock& clock);
+// When an event was, for a reply (SPEC 10): "at 14:30" today, "yesterday 23:50",
+// "on 2026-11-19 08:00", then its age when over an hour: ", 3 h 20 min ago",
+// ", 3 days ago" (from 2 days).
+std::string describe_event_time(Seconds at, const Clock& clock);
 // The instant of an expression: a point, or the beginning of a day/range.
 Seconds parse_time_point(std::string_view text, const Clock& clock);
 

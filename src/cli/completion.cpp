@@ -22,8 +22,10 @@ const CLI::App& root_of(const CLI::App& app) {
     return *root;
 }
 
-// Refs offered: the entries of the last 30 days (a month covers what one corrects).
+// Refs offered: the newest entries of the last 30 days (a month covers what one
+// corrects), at most refs_offered of them (not a journal's 204).
 constexpr auto refs_window = date::days(30);
+constexpr std::size_t refs_offered = 20;
 
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     if (what == "babies") return ctx.settings().babies;
@@ -33,7 +35,9 @@ std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     ReplayOptions options;
     options.since = ctx.clock().now - refs_window;
     const History history = load_history(journal, options);
-    return recent_refs(history.entries, Refs::read(journal), ctx.clock().now - refs_window);
+    std::vector<std::string> refs = recent_refs(history.entries, Refs::read(journal), ctx.clock().now - refs_window);
+    if (refs.size() > refs_offered) refs.resize(refs_offered);  // newest first
+    return refs;
 }
 
 int run_list(Context& ctx, const CLI::App& root, const std::string& what) {

@@ -59,6 +59,9 @@ ValueSpec kind_of_option_name(const std::string& name) {
     if (name == "--in" || name == "--to") return kind_of_placeholder("PLACE");
     if (name == "--by") return kind_of_placeholder("PERIOD");
     if (name == "--from") return choices({"babybuddy", "huckleberry", "babytracker", "babyconnect"});
+    // plan's setting overrides (VALUE) that take one of a few words, as config set does
+    if (name == "--mode") return choices({"away", "exclusive", "supply"});
+    if (name == "--guideline") return choices({"cdc"});
     return {};
 }
 

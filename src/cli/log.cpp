@@ -9,6 +9,7 @@
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/slips.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
 #include "stock.hpp"
@@ -77,7 +78,8 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     check_plausible_session(pump.amount.total, o.force);
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
-    pump.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
+    const TimeReading when = o.at.empty() ? TimeReading(TimeSpan{clock.now, clock.now}) : read_time(o.at, clock);
+    pump.at = when.span.begin;
     check_not_future(pump.at, clock.now, o.force, clock.zone);
     if (!o.duration.empty()) {
         pump.duration = parse_duration(o.duration);
@@ -90,9 +92,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     // writing (with --strict a damaged journal refuses the add, unwritten).
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
+    const SlipCheck slip{EntryType::pump, pump.amount.total, pump.at};
     ReplayOptions options;
-    options.since = start_of_local_day(day, clock.zone);
+    options.since = std::min(start_of_local_day(day, clock.zone), slips_since(slip, clock.now));
     const History history = ctx.history(options);
+    check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     DayTotal total = pumped_on(history.entries, date);
     std::string stored;  // the stash's message, after the day's summary
     if (o.store.empty()) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
@@ -105,9 +109,10 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     if (pump.amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*pump.amount.right, unit);
     if (!sides.empty()) sides = " (" + sides + ")";
     const bool today = day == local_day(clock.now, clock.zone);
-    fmt::print("Logged {}{} at {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
-               format_clock(pump.at, clock.zone), today ? "today" : date, format_volume(total.pumped, unit),
+    fmt::print("Logged {}{} {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
+               describe_event_time(pump.at, clock), today ? "today" : date, format_volume(total.pumped, unit),
                total.sessions, plural_s(total.sessions));
+    if (!when.note.empty()) fmt::print("Note: {}\n", when.note);
     if (!stored.empty()) fmt::print("{}\n", stored);
     return 0;
 }
@@ -121,10 +126,13 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const FeedRecord feed = feed_record(request, clock, ctx.unit());
     const std::optional<Volume> offered = offered_amount(request, feed, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
-    if (ctx.strict) {  // refuse a damaged journal before writing (its tail, as add reads it)
+    if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
+        const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at};
         ReplayOptions options;
-        options.since = start_of_local_day(local_day(feed.at, clock.zone), clock.zone);
-        ctx.history(options);
+        options.since = std::min(start_of_local_day(local_day(feed.at, clock.zone), clock.zone),
+                                 slips_since(slip, clock.now));
+        const History history = ctx.history(options);
+        if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw);
@@ -132,7 +140,9 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     Entry entry;
     std::string error;
     parse_entry_line(serialize(line), entry, error);
-    fmt::print("Logged {} at {}\n", render::describe(entry, ctx.unit()), format_clock(feed.at, clock.zone));
+    fmt::print("Logged {} {}\n", render::describe(entry, ctx.unit()), describe_event_time(feed.at, clock));
+    if (!o.at.empty())
+        if (const std::string note = read_time(o.at, clock).note; !note.empty()) fmt::print("Note: {}\n", note);
     if (!stash.empty()) fmt::print("{}\n", stash);
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "help_format.hpp"
 #include "options.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/version.hpp"
 
 using namespace pumplog;
@@ -65,24 +66,55 @@ std::string closest(std::string_view word, const std::vector<std::string>& names
     return best;
 }
 
+// "-2", "-1.5", "-5ml": a negative value, not an option (left to CLI11 as before).
+bool is_number(std::string_view a) {
+    return a.size() > 1 && (std::isdigit(static_cast<unsigned char>(a[1])) || a[1] == '.');
+}
+
+// Refuses an option that neither the command nor a command above it has, with
+// the closest one it has and where its options are listed (SPEC 10).
+[[noreturn]] void unknown_option(CLI::App& current, const std::string& path, const std::string& typed) {
+    std::vector<std::string> names;
+    for (CLI::App* level = &current; level != nullptr; level = level->get_parent())
+        for (const CLI::Option* o : level->get_options()) {
+            for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+            for (const auto& s : o->get_snames()) names.push_back("-" + s);
+        }
+    const std::string best = typed.size() > 2 ? closest(typed, names) : std::string();
+    const std::string help = path.empty() ? "pumplog --help" : "pumplog " + path + " --help";
+    const std::string where = path.empty() ? std::string() : fmt::format(" for \"{}\"", path);
+    if (!best.empty())
+        throw usage_error(fmt::format("unknown option \"{}\"{}; did you mean {}? (see {})", printable(typed), where,
+                                      best, help));
+    throw usage_error(fmt::format("unknown option \"{}\"{}; see {}", printable(typed), where, help));
+}
+
 // Below a command, refuses an unknown subcommand word with a suggestion
 // (CLI11 would only say that the argument was not expected).
 void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args) {
     CLI::App* current = &app;
     std::string path;
+    bool words = false;  // past the command's own words: only options are checked
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") return;
         if (a.size() > 1 && a[0] == '-') {
-            if (a.find('=') != std::string::npos) continue;
+            // The option's name: "--store" of "--store=fridge", "-j" of "-jFILE".
+            const bool attached = a.find('=') != std::string::npos || (a[1] != '-' && a.size() > 2);
+            const std::string name = a[1] == '-' ? a.substr(0, a.find('=')) : a.substr(0, 2);
             const CLI::Option* option = nullptr;
             for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
-                option = level->get_option_no_throw(a);
-            if (option != nullptr && option->get_expected_min() > 0) ++i;  // its value
+                option = level->get_option_no_throw(name);
+            if (option == nullptr && !is_number(a)) unknown_option(*current, path, name);
+            if (option != nullptr && !attached && option->get_expected_min() > 0) ++i;  // its value
             continue;
         }
+        if (words) continue;
         const auto subcommands = current->get_subcommands([](CLI::App*) { return true; });
-        if (subcommands.empty()) return;
+        if (subcommands.empty()) {
+            words = true;
+            continue;
+        }
         std::vector<std::string> names;
         CLI::App* next = nullptr;
         for (auto* sub : subcommands) {
@@ -95,7 +127,10 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
             continue;
         }
         // A command that takes words of its own, or the top level (checked against the command table).
-        if (current == &app || !current->get_options([](CLI::Option* o) { return o->get_positional(); }).empty()) return;
+        if (current == &app || !current->get_options([](CLI::Option* o) { return o->get_positional(); }).empty()) {
+            words = true;
+            continue;
+        }
         std::string list;
         for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
         const std::string best = closest(a, names);

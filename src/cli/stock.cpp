@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/slips.hpp"
 #include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/stock.hpp"
@@ -153,6 +154,12 @@ int run_add(Context& ctx, const AddOptions& o) {
     const Guideline& g = guideline(ctx);
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
     if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
+    {  // slips (SPEC 10): far over the usual, or typed twice
+        const SlipCheck slip{EntryType::store, store.amount, store.at};
+        ReplayOptions options;
+        options.since = slips_since(slip, clock.now);
+        check_slips(ctx.history(options).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+    }
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         store.label = label_for(read_stash(ctx, journal.journal()).stock, o.label);
         journal.append({serialize(store_line(store, new_id(), clock.zone))});

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -30,6 +31,12 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
         feed.method = FeedMethod::bottle;
         std::string amount;
         for (const auto& word : o.amount) amount += (amount.empty() ? "" : " ") + word;
+        // `log feed 4oz formula`: the kind of milk typed as a word of the amount.
+        for (const std::string_view milk : {"formula", "breast"})
+            if (const std::string words = " " + lower(amount) + " "; words.find(fmt::format(" {} ", milk)) != std::string::npos)
+                throw usage_error(fmt::format("\"{}\" is not part of an amount; did you mean --milk {}? "
+                                              "(try pumplog log feed 120ml --milk {})",
+                                              printable(amount), milk, milk));
         feed.amount = parse_amount(amount, bare);
         check_plausible_session(*feed.amount, o.force);
         feed.milk = o.milk.empty() ? Milk::breast : parse_milk(o.milk);

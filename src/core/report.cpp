@@ -363,6 +363,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     report.trend = compute_trend(tallies, trend_end(period, request.today));
     report.balance.pumped = report.total.pumped;
     report.balance.formula_drunk = report.total.formula;
+    report.balance.stash_used = report.total.used;
     report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
     return report;
 }

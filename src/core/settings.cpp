@@ -32,9 +32,29 @@ bool DailyWindow::contains(int minute) const {
 
 namespace {
 
-// "08:00" or "8:00" or "8" -> minutes; -1 when not one.
-int parse_hhmm(std::string_view text) {
-    const std::string_view t = trim(text);
+// A window that ends before it starts, written so it could be a day: its
+// message is already the whole answer (what to write instead), kept as it is.
+class AmbiguousWindow : public Error {
+public:
+    explicit AmbiguousWindow(const std::string& message) : Error(ErrorKind::usage, message) {}
+};
+
+// "08:00" or "8:00" or "8" -> minutes; -1 when not one. Also "8am",
+// "5:30pm", "noon", "midnight" (as an end, the end of the day). `clear` (when
+// given) is set when the time cannot be the other half of the day: am/pm,
+// noon, midnight, an hour of 0 or 13 to 24, or two-digit hours with minutes
+// ("06:00"); "8" and "5:30" are not clear.
+int parse_hhmm(std::string_view text, bool* clear = nullptr) {
+    std::string t = lower(trim(text));
+    std::erase(t, ' ');
+    if (clear != nullptr) *clear = true;
+    if (t == "noon") return 12 * 60;
+    if (t == "midnight") return 24 * 60;
+    int suffix = 0;  // 1 am, 2 pm
+    if (t.ends_with("am") || t.ends_with("pm")) {
+        suffix = t.ends_with("am") ? 1 : 2;
+        t.resize(t.size() - 2);
+    }
     int h = 0, m = 0;
     std::size_t i = 0;
     std::size_t digits = 0;
@@ -43,12 +63,18 @@ int parse_hhmm(std::string_view text) {
         ++digits;
     }
     if (digits == 0) return -1;
+    const bool minutes_given = i < t.size();
     if (i < t.size()) {
         if (t[i] != ':' || i + 3 != t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 1])) ||
             !std::isdigit(static_cast<unsigned char>(t[i + 2])))
             return -1;
         m = (t[i + 1] - '0') * 10 + (t[i + 2] - '0');
     }
+    if (suffix != 0) {
+        if (h < 1 || h > 12 || m > 59) return -1;
+        return (h % 12 + (suffix == 2 ? 12 : 0)) * 60 + m;
+    }
+    if (clear != nullptr) *clear = (digits == 2 && minutes_given) || h == 0 || h >= 13;
     if (h == 24 && m == 0) return 24 * 60;
     if (h > 23 || m > 59) return -1;
     return h * 60 + m;
@@ -82,16 +108,29 @@ std::vector<int> parse_schedule(std::string_view text) {
     return times;
 }
 
-DailyWindow parse_daily_window(std::string_view text) {
+DailyWindow parse_daily_window(std::string_view text, bool overnight_written_clearly) {
     const std::string_view t = trim(text);
     const std::size_t dash = t.find('-');
     const auto fail = [&] {
         return usage_error(fmt::format("\"{}\" is not a time window; try 23:30-05:30", printable(text)));
     };
     if (dash == std::string_view::npos) throw fail();
-    const int begin = parse_hhmm(t.substr(0, dash));
-    const int end = parse_hhmm(t.substr(dash + 1));
+    bool begin_clear = true, end_clear = true;
+    const int begin = parse_hhmm(t.substr(0, dash), &begin_clear);
+    const int end = parse_hhmm(t.substr(dash + 1), &end_clear);
     if (begin < 0 || end < 0 || begin == 24 * 60) throw fail();
+    // Overnight only when written so that it cannot be a day (SPEC 10): "8-5:30"
+    // is refused, not read as 08:00 to 05:30 the next morning.
+    if (overnight_written_clearly && end < begin && !(begin_clear && end_clear)) {
+        const int day_end = end + 12 * 60;
+        const std::string day = day_end > begin && day_end <= 24 * 60
+                                    ? fmt::format("for the day write {}-{}, ", format_minute_of_day(begin),
+                                                  format_minute_of_day(day_end))
+                                    : std::string();
+        throw AmbiguousWindow(fmt::format("the time window \"{}\" ends before it starts; {}for overnight write {}-{} "
+                                      "(two-digit hours with minutes, or am/pm)",
+                                      printable(t), day, format_minute_of_day(begin), format_minute_of_day(end)));
+    }
     return DailyWindow{begin, end % (24 * 60)};
 }
 
@@ -114,7 +153,9 @@ std::vector<WeeklyWindow> parse_away(std::string_view text) {
         std::string_view days_text = space == std::string_view::npos ? "daily" : trim(p.substr(0, space));
         const std::string_view hours_text = space == std::string_view::npos ? p : p.substr(space + 1);
         try {
-            window.hours = parse_daily_window(hours_text);
+            window.hours = parse_daily_window(hours_text, true);
+        } catch (const AmbiguousWindow&) {
+            throw;
         } catch (const Error&) {
             throw fail(p);
         }
@@ -274,6 +315,8 @@ std::string normalize_setting(std::string_view key, std::string_view value) {
     const SettingKey& k = find_key(key);
     try {
         return normalize_value(k, value);
+    } catch (const AmbiguousWindow&) {
+        throw;
     } catch (const Error&) {
         // One form for every key: what it takes, and what was given (SPEC 2).
         throw usage_error(fmt::format("{} takes {}, not \"{}\"", k.name, k.accepted, printable(trim(value))));

@@ -176,10 +176,16 @@ TimeSpan day_span(date::sys_days first, date::sys_days end_exclusive, const date
 
 TimeSpan point(Seconds t) { return TimeSpan{t, t + seconds(1)}; }
 
-// Clock time of day: "14:30", "14:30:15", "2:30pm", "2pm", "2:30 pm", "14h30".
-std::optional<seconds> parse_clock(std::string_view s) {
+// Clock time of day: "14:30", "14:30:15", "2:30pm", "2pm", "2:30 pm", "14h30",
+// "noon", "midnight". `ambiguous` (when given) is set when the time could be
+// either half of the day: an hour of 1 to 12 written without a leading zero,
+// with ':' or '.' and no am/pm ("11:50", "3.15"; not "03:15", "11am", "14:30").
+std::optional<seconds> parse_clock(std::string_view s, bool* ambiguous = nullptr) {
     std::string t = lower(trim(s));
     std::erase(t, ' ');
+    if (ambiguous != nullptr) *ambiguous = false;
+    if (t == "noon" || t == "midday" || t == "12noon") return hours(12);
+    if (t == "midnight" || t == "12midnight") return seconds(0);
     int suffix = 0;  // 1 am, 2 pm
     if (t.ends_with("am") || t.ends_with("pm")) {
         suffix = t.ends_with("am") ? 1 : 2;
@@ -198,6 +204,8 @@ std::optional<seconds> parse_clock(std::string_view s) {
         return i > start;
     };
     if (!read(h, 2)) return std::nullopt;
+    const bool leading_zero = t[0] == '0';
+    const bool separated = i < t.size() && (t[i] == ':' || t[i] == '.');
     if (i < t.size() && (t[i] == ':' || t[i] == 'h' || t[i] == '.')) {
         ++i;
         const std::size_t start = i;
@@ -217,7 +225,15 @@ std::optional<seconds> parse_clock(std::string_view s) {
         if (suffix == 2) h += 12;
     }
     if (h > 23 || m > 59 || sec > 59) return std::nullopt;
+    if (ambiguous != nullptr) *ambiguous = suffix == 0 && separated && !leading_zero && h >= 1 && h <= 12;
     return hours(h) + minutes(m) + seconds(sec);
+}
+
+// The most recent time of day `tod` not in the future.
+Seconds most_recent(seconds tod, date::sys_days today, const Clock& clock) {
+    Seconds at = to_instant(LocalSeconds(today.time_since_epoch()) + tod, clock.zone);
+    if (at > clock.now) at = to_instant(LocalSeconds((today - days(1)).time_since_epoch()) + tod, clock.zone);
+    return at;
 }
 
 // A day word: today, yesterday, tomorrow, a weekday (the most recent, today
@@ -256,7 +272,9 @@ std::optional<seconds> parse_relative(std::string_view t) {
 
 }  // namespace
 
-TimeSpan parse_time_span(std::string_view text, const Clock& clock) {
+TimeSpan parse_time_span(std::string_view text, const Clock& clock) { return read_time(text, clock).span; }
+
+TimeReading read_time(std::string_view text, const Clock& clock) {
     const std::string t = lower(trim(text));
     const auto* zone = clock.zone;
     const date::sys_days today = local_day(clock.now, zone);
@@ -293,13 +311,35 @@ TimeSpan parse_time_span(std::string_view text, const Clock& clock) {
         if (day && tod) return point(to_instant(LocalSeconds(day->time_since_epoch()) + *tod, zone));
         if (day || tod) throw fail();
     }
-    if (const auto tod = parse_clock(t)) {
-        // The most recent such time not in the future.
-        Seconds at = to_instant(LocalSeconds(today.time_since_epoch()) + *tod, zone);
-        if (at > clock.now) at = to_instant(LocalSeconds((today - days(1)).time_since_epoch()) + *tod, zone);
-        return point(at);
+    bool ambiguous = false;
+    if (const auto tod = parse_clock(t, &ambiguous)) {
+        // The most recent such time not in the future; the 12-hour rule (SPEC 10):
+        // an ambiguous time over 12 hours back is the other half of the day.
+        const Seconds at = most_recent(*tod, today, clock);
+        if (!ambiguous || clock.now - at <= hours(12)) return {point(at), {}};
+        const seconds other_tod = *tod >= hours(12) ? *tod - hours(12) : *tod + hours(12);
+        const Seconds other = most_recent(other_tod, today, clock);
+        const std::string typed(trim(text));
+        const std::string written = format_clock(at, zone) + (*tod >= hours(12) ? "pm" : "am");
+        return {point(other), fmt::format("\"{}\" read as {} (within the last 12 hours), not {}; write {} to mean that",
+                                          printable(typed), format_clock(other, zone), format_clock(at, zone),
+                                          written.front() == '0' ? written.substr(1) : written)};
     }
     throw fail();
+}
+
+std::string describe_event_time(Seconds at, const Clock& clock) {
+    const date::sys_days day = local_day(at, clock.zone);
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    std::string out = day == today           ? "at " + format_clock(at, clock.zone)
+                      : day == today - days(1) ? "yesterday " + format_clock(at, clock.zone)
+                                               : "on " + format_date_time(at, clock.zone);
+    const seconds age = clock.now - at;
+    if (age > hours(1)) {
+        if (age >= days(2)) out += fmt::format(", {} ago", plural(age / days(1), "day"));
+        else out += ", " + format_duration(date::floor<std::chrono::minutes>(age)) + " ago";
+    }
+    return out;
 }
 
 Seconds parse_time_point(std::string_view text, const Clock& clock) { return parse_time_span(text, clock).begin; }

@@ -26,7 +26,7 @@ std::optional<double> unit_factor(std::string_view word) {
     std::string w = lower(word);
     std::erase(w, ' ');
     std::erase(w, '.');
-    if (w == "ml" || w == "milliliter" || w == "milliliters" || w == "millilitre" ||
+    if (w == "ml" || w == "mls" || w == "milliliter" || w == "milliliters" || w == "millilitre" ||
         w == "millilitres" || w == "cc")
         return 1.0;
     if (w == "oz" || w == "floz" || w == "ounce" || w == "ounces" || w == "flounce" ||

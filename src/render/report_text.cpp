@@ -126,7 +126,10 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     std::string verdict;
     if (shown == spoken_volume(Volume{}, unit)) verdict = "even";
     else if (difference.ml() > 0) verdict = "+" + shown + " to the stash";
-    else verdict = spoken_volume(Volume{} - difference, unit) + " less than drunk, from the stash";
+    else verdict = spoken_volume(Volume{} - difference, unit) + " less than drunk";
+    // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
+    if (difference.ml() < 0 && balance.stash_used.ml() > 0)
+        verdict += fmt::format("; {} taken from the stash", spoken_volume(balance.stash_used, unit));
     return fmt::format("Pumped {}, baby drank {}: {}.", spoken_volume(balance.pumped, unit), drank, verdict);
 }
 

@@ -158,6 +158,17 @@ offers_among() {
     [ "$output" = $'p1xxx\nu2xxx\ns4xxx\nu1xxx\nd1xxx\ns3xxx\ns2xxx\ns1xxx' ]
 }
 
+@test "--list refs offers the newest 20 only" {
+    for i in $(seq -w 1 25); do
+        printf '{"v":1,"id":"P%sxxx","type":"pump","at":"2026-11-20T10:%s:00+01:00","ml":50}\n' "$i" "$i" >> "$J"
+    done
+    run --separate-stderr pumplog completion --list refs
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 20 ]
+    [ "${lines[0]}" = "$(pumplog log --format json | jq -r '.[-1].ref')" ]
+    [ "${lines[19]}" = "$(pumplog log --format json | jq -r '.[5].ref')" ]
+}
+
 @test "--list honours -j" {
     stash_journal "$TEST_DIR/other.jsonl"
     run --separate-stderr pumplog -j "$TEST_DIR/other.jsonl" completion --list labels
@@ -227,6 +238,7 @@ check_values() {
     offers "$shell" "pumplog --unit " ml oz
     offers "$shell" "pumplog --color " auto always never
     offers "$shell" "pumplog log feed --milk " breast formula
+    offers "$shell" "pumplog plan --mode " away exclusive supply
     offers "$shell" "pumplog completion " bash zsh fish
     # shellcheck disable=SC2046
     offers "$shell" "pumplog config get " $(pumplog config list --format json | jq -r 'keys_unsorted[]')

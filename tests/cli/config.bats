@@ -120,9 +120,9 @@ config_refused() {
     TZ= pumplog add 90ml
     [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T08:05:00-05:00" ]
     unset TZ
-    pumplog add 90ml
+    pumplog add 80ml
     [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T08:05:00-05:00" ]
-    TZ=Asia/Tokyo pumplog add 90ml
+    TZ=Asia/Tokyo pumplog add 70ml
     [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T22:05:00+09:00" ]
 }
 

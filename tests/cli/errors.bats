@@ -74,7 +74,7 @@ subcommands_of() {
 @test "CLI11's own errors are exit 2 with one pumplog: error: line" {
     pumplog add 90ml
     refused 2 pumplog add 90ml --bogus
-    [ "$stderr" = "pumplog: error: the following argument was not expected: --bogus (see pumplog --help)" ]
+    [ "$stderr" = 'pumplog: error: unknown option "--bogus" for "add"; see pumplog add --help' ]
     refused 2 pumplog add 90ml --at
     refused 2 pumplog log --since
     refused 2 pumplog --journal

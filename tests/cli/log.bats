@@ -197,7 +197,7 @@ last_line() {
 @test "log feed --breast records nursing with per-side durations" {
     run --separate-stderr pumplog log feed --breast --left 12m --right 8m --at 10:00
     [ "$status" -eq 0 ]
-    [ "$output" = "Logged nursed L 12 min / R 8 min at 10:00" ]
+    [ "$output" = "Logged nursed L 12 min / R 8 min at 10:00, 4 h 5 min ago" ]
     [ "$(last_line '[.method, .left_s, .right_s, .ml, .milk]')" = '["breast",720,480,null,null]' ]
     pumplog log feed --breast --dur 20m
     [ "$(last_line '[.method, .dur_s]')" = '["breast",1200]' ]

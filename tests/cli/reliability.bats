@@ -160,7 +160,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
     for w in 1 2 3 4 5 6 7 8; do
         (
             for i in $(seq "$n"); do
-                "$PUMPLOG_BIN" add "${w}ml" --note "w$w-$i" >/dev/null || echo "writer $w failed at $i" >&2
+                "$PUMPLOG_BIN" add "${w}ml" --note "w$w-$i" --force >/dev/null || echo "writer $w failed at $i" >&2
             done
         ) &
     done
@@ -181,13 +181,13 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
 @test "writers killed with SIGKILL at random moments leave the journal readable and lose nothing else" {
     # Steady writers whose every line must survive...
     for w in 1 2 3; do
-        (for i in $(seq 60); do "$PUMPLOG_BIN" add "${w}ml" --note "steady $w-$i" >/dev/null; done) &
+        (for i in $(seq 60); do "$PUMPLOG_BIN" add "${w}ml" --note "steady $w-$i" --force >/dev/null; done) &
     done
     # ...while other writers are killed at random points of their run.
     export PUMPLOG_LOCK_TIMEOUT_MS=120000
     killed=0
     for k in $(seq 60); do
-        "$PUMPLOG_BIN" add 500ml --note "victim $k" >/dev/null 2>&1 &
+        "$PUMPLOG_BIN" add 500ml --note "victim $k" --force >/dev/null 2>&1 &
         victim=$!
         sleep "0.00$((RANDOM % 10))"
         kill -KILL "$victim" 2>/dev/null && killed=$((killed + 1))
@@ -204,7 +204,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
         [ "$(grep -c "\"note\":\"steady $w-" "$J")" -eq 60 ]
     done
     # The next append starts on a fresh line and is whole; repair leaves a clean journal.
-    run pumplog add 42ml --note last
+    run pumplog add 42ml --note last --force
     [ "$status" -eq 0 ]
     tail -n 1 "$J" | jq -e '.ml == 42 and .note == "last"' >/dev/null
     run pumplog log check --repair

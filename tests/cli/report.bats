@@ -274,3 +274,15 @@ EOF
     freezer_row="$(printf '%s\n' "$output" | grep -n '<td>B2</td>' | cut -d: -f1)"
     [ "$fridge_row" -lt "$freezer_row" ]
 }
+
+@test "the stash balance names as from the stash only what was taken out of storage" {
+    journal_line '{"v":1,"id":"p1","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":500}'
+    journal_line '{"v":1,"id":"f1","type":"feed","at":"2026-11-21T08:00:00+01:00","method":"bottle","ml":700,"milk":"breast"}'
+    run --separate-stderr pumplog report --since today
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk."* ]]
+    journal_line '{"v":1,"id":"s1","type":"store","at":"2026-11-19T07:00:00+01:00","ml":150,"place":"fridge","pumped":"2026-11-19T07:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"u1","type":"use","at":"2026-11-21T08:00:00+01:00","target":"s1","ml":120}'
+    run --separate-stderr pumplog report --since today
+    [[ "$output" == *"Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash."* ]]
+}

@@ -108,7 +108,7 @@ EOF
     store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
     run pumplog stock add 60ml --in fridge --label F1
     [ "$status" -eq 0 ]
-    refused 2 pumplog stock add 60ml --in fridge --label b1
+    refused 2 pumplog stock add 50ml --in fridge --label b1
     [ "$stderr" = 'pumplog: error: label "b1" is taken; the next free one is B2' ]
 }
 

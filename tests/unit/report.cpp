@@ -434,11 +434,14 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
     CHECK(r.balance.formula_drunk.ml() == 500);
     CHECK(render::balance_sentence(r.balance, Unit::ml) ==
           "Pumped 4.2 L, baby drank 3.9 L of breast milk from bottles (and 500 ml of formula): +300 ml to the stash.");
-    StashBalance plain{Volume::from_ml(4200), Volume::from_ml(3900), Volume{}};
+    StashBalance plain{Volume::from_ml(4200), Volume::from_ml(3900), Volume{}, Volume{}};
     CHECK(render::balance_sentence(plain, Unit::ml) == "Pumped 4.2 L, baby drank 3.9 L from bottles: +300 ml to the stash.");
-    StashBalance short_of{Volume::from_ml(500), Volume::from_ml(700), Volume{}};
+    StashBalance short_of{Volume::from_ml(500), Volume::from_ml(700), Volume{}, Volume{}};
     CHECK(render::balance_sentence(short_of, Unit::ml) ==
-          "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk, from the stash.");
+          "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk.");
+    StashBalance used{Volume::from_ml(500), Volume::from_ml(700), Volume{}, Volume::from_ml(120)};
+    CHECK(render::balance_sentence(used, Unit::ml) ==
+          "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
 }
 
 TEST_CASE("written day and hour are read from the text of at") {

@@ -217,4 +217,16 @@ TEST_CASE("the config file is written and read back") {
     testing::write_file(path, "[1]");
     CHECK_THAT(refusal([&] { read_config(path); }), Contains("is not a JSON object"));
 }
+
+TEST_CASE("away windows take am/pm and are overnight only when written so") {
+    CHECK(parse_daily_window("8am-5:30pm", true) == DailyWindow{8 * 60, 17 * 60 + 30});
+    CHECK(parse_daily_window("9:00-noon", true) == DailyWindow{9 * 60, 12 * 60});
+    CHECK(parse_daily_window("22:00-06:00", true) == DailyWindow{22 * 60, 6 * 60});
+    CHECK(parse_daily_window("10pm-6am", true) == DailyWindow{22 * 60, 6 * 60});
+    CHECK(parse_daily_window("23:30-5:30") == DailyWindow{23 * 60 + 30, 5 * 60 + 30});  // a sleep window
+    CHECK_THAT(refusal([] { parse_daily_window("8-5:30", true); }),
+               Contains("for the day write 08:00-17:30, for overnight write 08:00-05:30"));
+    CHECK_THAT(refusal([] { parse_away("weekdays 8-5:30"); }), Contains("ends before it starts"));
+    CHECK_THAT(refusal([] { normalize_setting("away", "weekdays 8-5:30"); }), Contains("ends before it starts"));
+}
 }  // namespace PUMPLOG_UNITY_ID

@@ -281,4 +281,35 @@ TEST_CASE("clock and date formatting for people") {
     CHECK(format_date_time(instant("2026-11-21T23:30:00Z"), berlin) == "2026-11-22 00:30");
     CHECK(format_date(date::sys_days(date::year(2026) / 1 / 2)) == "2026-01-02");
 }
+
+TEST_CASE("the 12-hour rule reads an ambiguous clock time over 12 hours back as the other half of the day") {
+    const Clock small_hours = clock_at("2026-11-21T03:10:00+01:00");
+    const TimeReading r = read_time("11:50", small_hours);
+    CHECK(format_rfc3339(r.span.begin, small_hours.zone) == "2026-11-20T23:50:00+01:00");
+    CHECK(r.note == "\"11:50\" read as 23:50 (within the last 12 hours), not 11:50; write 11:50am to mean that");
+    CHECK(point("12:30", small_hours) == "2026-11-21T00:30:00+01:00");
+    CHECK(point("1:00", small_hours) == "2026-11-21T01:00:00+01:00");  // within 12 hours: as typed
+    // written unambiguously: as typed, no note
+    CHECK(point("11:50am", small_hours) == "2026-11-20T11:50:00+01:00");
+    CHECK(point("09:00", small_hours) == "2026-11-20T09:00:00+01:00");  // a leading zero is 24-hour
+    CHECK(point("14:00", small_hours) == "2026-11-20T14:00:00+01:00");
+    CHECK(point("yesterday 11:50", small_hours) == "2026-11-20T11:50:00+01:00");
+    CHECK(read_time("11:50am", small_hours).note.empty());
+    CHECK(read_time("6:30", saturday).note.empty());
+}
+
+TEST_CASE("noon and midnight are clock times") {
+    CHECK(point("noon", saturday) == "2026-11-21T12:00:00+01:00");
+    CHECK(point("Midnight", saturday) == "2026-11-21T00:00:00+01:00");
+    CHECK(point("yesterday noon", saturday) == "2026-11-20T12:00:00+01:00");
+}
+
+TEST_CASE("an event's time for a reply: the date when not today, the age when over an hour") {
+    CHECK(describe_event_time(instant("2026-11-21T14:00:00+01:00"), saturday) == "at 14:00");
+    CHECK(describe_event_time(instant("2026-11-21T13:05:00+01:00"), saturday) == "at 13:05");
+    CHECK(describe_event_time(instant("2026-11-21T13:04:00+01:00"), saturday) == "at 13:04, 1 h 1 min ago");
+    CHECK(describe_event_time(instant("2026-11-20T23:50:00+01:00"), clock_at("2026-11-21T03:10:00+01:00")) ==
+          "yesterday 23:50, 3 h 20 min ago");
+    CHECK(describe_event_time(instant("2026-11-18T09:00:00+01:00"), saturday) == "on 2026-11-18 09:00, 3 days ago");
+}
 }  // namespace PUMPLOG_UNITY_ID

@@ -1,0 +1,41 @@
+#pragma once
+// Slips caught before they are recorded (SPEC 10): an amount far over the
+// parent's own, and the same entry typed twice in a row.
+#include <chrono>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+// An amount over slip_factor times the largest of its kind (pumps, bottle
+// feeds, stored milk) in the slip_lookback before now is refused, once there
+// are at least slip_min_seen of that kind to judge by (a new journal has no
+// "usual" yet).
+inline constexpr double slip_factor = 2.5;
+inline constexpr std::chrono::days slip_lookback{30};
+inline constexpr int slip_min_seen = 3;
+// The same kind and amount within duplicate_within of an entry written in the
+// last duplicate_written (by its id's creation time, against the wall clock
+// that writes ids) is refused as typed twice.
+inline constexpr std::chrono::minutes duplicate_within{2};
+inline constexpr std::chrono::minutes duplicate_written{10};
+
+// The entry about to be recorded.
+struct SlipCheck {
+    EntryType type = EntryType::pump;  // pump, feed (a bottle) or store
+    Volume amount;
+    Seconds at;
+};
+
+// How far back the history given to check_slips must reach.
+Seconds slips_since(const SlipCheck& check, Seconds now);
+
+// Usage error (exit 2) saying why, unless `force`: the amount is a slip by
+// either rule against `entries` (the history in effect since slips_since).
+// `written_now` is the wall clock ids are made with.
+void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now,
+                 std::chrono::system_clock::time_point written_now, bool force, Unit unit);
+
+}  // namespace pumplog

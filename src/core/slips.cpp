@@ -1,0 +1,61 @@
+#include "pumplog/slips.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "pumplog/error.hpp"
+
+namespace pumplog {
+
+namespace {
+
+// The kind a slip is judged against: bottle feeds apart from nursing.
+bool same_kind(const Entry& e, EntryType type) {
+    if (e.type != type || !e.ml) return false;
+    return type != EntryType::feed || e.method == FeedMethod::bottle;
+}
+
+std::string_view kind_name(EntryType type) {
+    switch (type) {
+        case EntryType::feed: return "bottle feed";
+        case EntryType::store: return "stored container";
+        default: return "pump";
+    }
+}
+
+}  // namespace
+
+Seconds slips_since(const SlipCheck& check, Seconds now) {
+    return std::min(now - slip_lookback, check.at - duplicate_within);
+}
+
+void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now,
+                 std::chrono::system_clock::time_point written_now, bool force, Unit unit) {
+    if (force) return;
+    double largest = 0;
+    int seen = 0;
+    for (const auto& e : entries) {
+        if (!same_kind(e, check.type)) continue;
+        const Seconds at = e.at.instant;
+        if (at >= now - slip_lookback && at <= now && plausible_volume(*e.ml)) {
+            largest = std::max(largest, *e.ml);
+            ++seen;
+        }
+        const auto written = ulid_time(e.id);
+        const auto apart = at > check.at ? at - check.at : check.at - at;
+        if (written && *written <= written_now + std::chrono::minutes(1) &&
+            written_now - *written <= duplicate_written && apart <= duplicate_within &&
+            std::abs(*e.ml - check.amount.ml()) < 0.5)
+            throw usage_error(fmt::format("the same {} of {} was recorded a moment ago (at {}): typed twice? "
+                                          "use --force to record it again",
+                                          kind_name(check.type), format_volume(check.amount, unit),
+                                          e.at_text.substr(11, 5)));
+    }
+    if (seen >= slip_min_seen && check.amount.ml() > slip_factor * largest)
+        throw usage_error(fmt::format("{} is over {} times your largest {} of the last 30 days ({}); "
+                                      "check the amount, or use --force",
+                                      format_volume(check.amount, unit), slip_factor, kind_name(check.type),
+                                      format_volume(Volume::from_ml(largest), unit)));
+}
+
+}  // namespace pumplog
