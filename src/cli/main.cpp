@@ -240,6 +240,7 @@ int main(int argc, char** argv) {
         if (!context.action) throw usage_error("no command given; see pumplog --help");
         const int code = context.action();
         if (output_failed(stdout_closed)) return 4;
+        context.tell_about_new_journal();
         return code;
     } catch (const Error& e) {
         std::fflush(stdout);

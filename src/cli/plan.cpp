@@ -92,6 +92,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
+    ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
     const auto next = next_pump_in_mode(history.entries, settings, clock);
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within))) return 1;
