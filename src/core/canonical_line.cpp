@@ -145,7 +145,7 @@ struct KeyWord {
 // search; the table below fails to compile if two keys ever share a slot: a
 // new field may need another multiplier). A field named in more than 8 bytes
 // is none of the fast path's: it declines the line and simdjson reads it.
-constexpr std::uint64_t key_multiplier = 0x43d1afa074452a45ull;
+constexpr std::uint64_t key_multiplier = 0xe0169af8c9739471ull;
 constexpr std::size_t key_slot(std::uint64_t w) { return static_cast<std::size_t>((w * key_multiplier) >> 59); }
 constexpr std::array<KeyWord, 32> key_table_of() {
     std::array<KeyWord, 32> table{};
@@ -203,6 +203,8 @@ EntryType type_of(std::string_view t) {
             case word("discard"): return EntryType::discard;
             case word("void"): return EntryType::void_;
             case word("amend"): return EntryType::amend;
+            case word("skip"): return EntryType::skip;
+            case word("timer"): return EntryType::timer;
             default: return EntryType::unknown;
         }
     }
