@@ -11,9 +11,13 @@ void setup_report(CLI::App&, Context&);
 void setup_completion(CLI::App&, Context&);
 void setup_help(CLI::App&, Context&);
 void setup_plan(CLI::App&, Context&);
+void setup_status(CLI::App&, Context&);
+void setup_pump(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
+        {"status", "today at a glance (also what bare `pumplog` prints)", setup_status},
+        {"pump", "time a session as it happens: pump start, pause, resume, stop AMOUNT", setup_pump},
         {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"log", "list, record, correct and check journal entries", setup_log},
         {"plan", "pumping timetable from the baby's feeding cadence (plan next, plan stash)", setup_plan},

@@ -95,6 +95,8 @@ struct Command {
     void (*setup)(CLI::App& command, Context& context);
 };
 const std::vector<Command>& commands();
+// `status`, also what bare `pumplog` runs (status.cpp).
+int run_status(Context& context);
 
 // Global options that take a value (for the argument pre-scan in main).
 bool global_option_takes_value(std::string_view option);

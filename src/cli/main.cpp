@@ -181,7 +181,7 @@ int main(int argc, char** argv) {
         CLI::App app{"pumplog: a journal and planner for parents who pump breast milk", "pumplog"};
         app.formatter(help_formatter());
         app.set_version_flag("-V,--version", std::string("pumplog ") + pumplog::version);
-        app.require_subcommand(1);
+        app.require_subcommand(0, 1);  // none: status
         app.footer(
             "Examples:\n"
             "  pumplog add 90ml                    record a pumping session now\n"
@@ -237,7 +237,7 @@ int main(int argc, char** argv) {
             throw usage_error(parse_error_text(e));
         }
         if (!context.unit_option.empty()) parse_unit(context.unit_option);
-        if (!context.action) throw usage_error("no command given; see pumplog --help");
+        if (!context.action) context.action = [&context] { return run_status(context); };
         const int code = context.action();
         if (output_failed(stdout_closed)) return 4;
         context.tell_about_new_journal();
