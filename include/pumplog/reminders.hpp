@@ -12,15 +12,19 @@
 
 namespace pumplog {
 
-// Keys already announced, and how many times.
-using Announced = std::map<std::string, int>;
+// A key already announced: how many times, and when last.
+struct Announcement {
+    int times = 0;
+    Seconds last{};
+};
+using Announced = std::map<std::string, Announcement>;
 
 // The key of a planned pump: its time, RFC 3339 in UTC.
 std::string reminder_key(const NextPump& next);
 
-// Whether to announce `next` now, given how often it was announced: the first
-// time always; once more when it is overdue and `remind_again` has passed
-// since its time; never a third time.
-bool should_remind(const NextPump& next, Seconds now, std::chrono::minutes remind_again, int times_announced);
+// Whether to announce `next` now, given what was announced: the first time
+// always; once more when it is overdue and `remind_again` has passed since
+// its time and since the first announcement; never a third time.
+bool should_remind(const NextPump& next, Seconds now, std::chrono::minutes remind_again, const Announcement& said);
 
 }  // namespace pumplog

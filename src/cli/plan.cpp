@@ -111,11 +111,11 @@ int run_next(Context& ctx, const PlanOptions& o) {
     // A timer left running over 2 hours is said (once under cron), never recorded.
     const auto timer = running_timer(history.entries, clock.now);
     const bool stale = timer && timer->stale &&
-                       (!within || announce_once(ctx, "timer " + timer->id, [](int times) { return times == 0; }));
+                       (!within || announce_once(ctx, "timer " + timer->id, [](const Announcement& said) { return said.times == 0; }));
     if (stale) fmt::print("{}", render::stale_timer_text(*timer, clock));
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
-                   !announce_once(ctx, reminder_key(*next), [&](int times) {
-                       return should_remind(*next, clock.now, settings.remind_again, times);
+                   !announce_once(ctx, reminder_key(*next), [&](const Announcement& said) {
+                       return should_remind(*next, clock.now, settings.remind_again, said);
                    })))
         return stale ? 0 : 1;
     const Unit unit = ctx.unit();

@@ -31,8 +31,14 @@ Announced read_announced(Context& ctx) {
     text << in.rdbuf();
     const auto j = nlohmann::json::parse(text.str(), nullptr, false);
     if (!j.is_object() || !j.contains("announced") || !j["announced"].is_object()) return out;
-    for (const auto& [key, value] : j["announced"].items())
-        if (value.is_number_integer()) out[key] = value.get<int>();
+    for (const auto& [key, value] : j["announced"].items()) {
+        if (!value.is_object() || !value.contains("times") || !value["times"].is_number_integer()) continue;
+        Announcement a;
+        a.times = value["times"].get<int>();
+        if (value.contains("last") && value["last"].is_number_integer())
+            a.last = Seconds(std::chrono::seconds(value["last"].get<std::int64_t>()));
+        out[key] = a;
+    }
     return out;
 }
 
@@ -44,7 +50,8 @@ void write_announced(Context& ctx, const Announced& announced) {
     nlohmann::json j;
     j["journal"] = fs::absolute(ctx.journal().path(), abs_ec).string();
     j["announced"] = nlohmann::json::object();
-    for (const auto& [key, times] : announced) j["announced"][key] = times;
+    for (const auto& [key, a] : announced)
+        j["announced"][key] = {{"times", a.times}, {"last", a.last.time_since_epoch().count()}};
     const fs::path tmp = path.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::trunc);
@@ -58,11 +65,12 @@ void write_announced(Context& ctx, const Announced& announced) {
     if (ec) fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n", path.string());
 }
 
-bool announce_once(Context& ctx, const std::string& key, const std::function<bool(int)>& should) {
+bool announce_once(Context& ctx, const std::string& key, const std::function<bool(const Announcement&)>& should) {
     Announced announced = read_announced(ctx);
     const auto it = announced.find(key);
-    if (!should(it == announced.end() ? 0 : it->second)) return false;
-    ++announced[key];
+    if (!should(it == announced.end() ? Announcement{} : it->second)) return false;
+    ++announced[key].times;
+    announced[key].last = ctx.clock().now;
     // Pump keys are "pump " and a UTC time: they sort by time.
     const std::string old = "pump " + format_rfc3339(ctx.clock().now - date::days(2), std::chrono::seconds(0));
     for (auto i = announced.begin(); i != announced.end();)

@@ -2,7 +2,7 @@
 // What the cron-style queries already said (SPEC 10: remind once): a small
 // JSON file per journal under $XDG_STATE_HOME/pumplog/ (else
 // ~/.local/state/pumplog/), named after a hash of the journal's absolute path:
-// {"journal": PATH, "announced": {KEY: TIMES, ...}}. Documented in pumplog-plan(1).
+// {"journal": PATH, "announced": {KEY: {"times": N, "last": TIME}, ...}}. Documented in pumplog-plan(1).
 #include <filesystem>
 #include <string>
 
@@ -19,6 +19,6 @@ Announced read_announced(Context& ctx);
 void write_announced(Context& ctx, const Announced& announced);
 // Asks `should` with how often `key` was announced; when it says yes, counts
 // one more announcement (and forgets pumps over 2 days old). True: announce.
-bool announce_once(Context& ctx, const std::string& key, const std::function<bool(int)>& should);
+bool announce_once(Context& ctx, const std::string& key, const std::function<bool(const Announcement&)>& should);
 
 }  // namespace pumplog::cli

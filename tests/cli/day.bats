@@ -47,3 +47,88 @@ load helpers
     [ "$stderr" = "" ]
     [ ! -e "$J" ]
 }
+
+# --- reminders ---
+
+# A baby fed every 3 hours, the week before now (Sat 2026-11-21 14:05, Berlin).
+three_hourly() {
+    local d s day at
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-14 + $d day" +%F)"
+        for s in 01:00=90 04:00=100 07:00=130 10:00=120 13:00=110 16:00=120 19:00=140 22:00=100; do
+            at="$(date -d "$day ${s%=*}" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"f-$day-${s%=*}\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"bottle\",\"ml\":${s#*=},\"milk\":\"breast\"}"
+        done
+    done
+    journal_line '{"v":1,"id":"p-13","type":"pump","at":"2026-11-21T13:05:00+01:00","ml":110}'
+}
+
+@test "a simulated day of cron calls every 5 minutes: each pump once, an overdue one once more, none after logged or skipped" {
+    three_hourly
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    local t=$(date -d "2026-11-21T15:00:00+01:00" +%s) end=$(date -d "2026-11-22T12:00:00+01:00" +%s) said="" now hm out due="" late=""
+    while [ "$t" -le "$end" ]; do
+        now="$(date -d "@$t" +%Y-%m-%dT%H:%M:%S%:z)"
+        hm="$(date -d "@$t" +%H:%M)"
+        # The parent pumps 5 minutes after each announced time, skips the 22:00 pump and misses the one after 03:00.
+        if [ -n "$late" ] && [ "$hm" = "$late" ]; then
+            case "$due" in
+                22:00) PUMPLOG_NOW="$now" pumplog plan skip --mode exclusive >/dev/null ;;
+                03:* | 04:*) ;;
+                *) PUMPLOG_NOW="$now" pumplog add 100ml >/dev/null 2>&1 ;;
+            esac
+            late=""
+        fi
+        if out="$(PUMPLOG_NOW="$now" pumplog plan next --mode exclusive --within 10m 2>&1)"; then
+            said+="$hm $out"$'\n'
+            if [[ "$out" == "Pump at "* ]]; then
+                due="${out:8:5}"
+                late="$(date -d "$(date -d "@$t" +%F) $due 5 min" +%H:%M)"
+            fi
+        fi
+        t=$((t + 300))
+    done
+    # Each pump said once (10 min before); the missed 04:30 once more, 30 min late (remind_again);
+    # the skipped 22:00 and the logged ones never again. The night pumps are the plan's own.
+    [ "$said" = "15:50 Pump at 16:00 (in 10 min), aim for 120 ml
+18:50 Pump at 19:00 (in 10 min), aim for 140 ml
+21:50 Pump at 22:00 (in 10 min), aim for 100 ml
+00:20 Pump at 00:30 (in 10 min), aim for 90 ml
+02:20 Pump at 02:30 (in 10 min), aim for 94 ml (an extra session)
+04:20 Pump at 04:30 (in 10 min), aim for 100 ml
+05:00 Pump now: the 04:30 pump is 30 min overdue, aim for 100 ml
+06:50 Pump at 07:00 (in 10 min), aim for 130 ml
+09:50 Pump at 10:00 (in 10 min), aim for 120 ml
+" ]
+    # The skip is a journal line of its own kind.
+    grep -q '"type":"skip","at":"2026-11-21T22:00:00+01:00"' "$J"
+}
+
+@test "at exactly the pump's time plan next says due, not 0 min overdue" {
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21T16:00:00+01:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 16:00 pump is due, aim for 120 ml" ]
+}
+
+@test "plan next --within says nothing at all on a missing, empty or too thin journal" {
+    run --separate-stderr pumplog plan next --within 10m
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    : > "$J"
+    run --separate-stderr pumplog plan next --within 10m --mode exclusive
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":90}'
+    run --separate-stderr pumplog plan next --within 10m --mode exclusive
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    # Without --within the thin journal is still explained (exit 2).
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "$status" -eq 2 ]
+}
+
+@test "remind_again is a setting" {
+    run pumplog config set remind_again 45m
+    [ "$status" -eq 0 ]
+    run pumplog config get remind_again
+    [ "$output" = "45m" ]
+    refused 2 pumplog config set remind_again 1m
+}
