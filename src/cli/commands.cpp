@@ -16,9 +16,9 @@ void setup_pump(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
+        {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"status", "today at a glance (also what bare `pumplog` prints)", setup_status},
         {"pump", "time a session as it happens: pump start, pause, resume, stop AMOUNT", setup_pump},
-        {"add", "record a pumping session (short for `log pump`)", setup_add},
         {"log", "list, record, correct and check journal entries", setup_log},
         {"plan", "pumping timetable from the baby's feeding cadence (plan next, plan stash)", setup_plan},
         {"stock", "the stored-milk inventory, soonest to expire first", setup_stock},

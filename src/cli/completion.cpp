@@ -26,6 +26,7 @@ const CLI::App& root_of(const CLI::App& app) {
 constexpr auto refs_window = date::days(30);
 
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
+    ctx.quiet_missing_journal = true;  // completion never prints to the terminal
     const Journal& journal = ctx.journal();
     // The stash as `stock` replays it (CDC limits; expiry does not matter here).
     if (what == "labels") return labels_in_stock(read_stock(journal, cdc_guideline(), {}, std::nullopt, false).stock);

@@ -143,10 +143,13 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     auto o = std::make_shared<TimerOptions>();
     auto* start = cmd.add_subcommand("start", "start the pump timer");
     start->add_option("--side", o->side, "the side pumped: left, right or both")->type_name("left|right|both");
+    start->footer("Examples:\n  pumplog pump start\n  pumplog pump start --side left");
     start->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::start, *o); }; });
     auto* pause = cmd.add_subcommand("pause", "pause the pump timer");
+    pause->footer("Examples:\n  pumplog pump pause    the time paused is not counted");
     pause->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::pause, *o); }; });
     auto* resume = cmd.add_subcommand("resume", "resume the paused pump timer");
+    resume->footer("Examples:\n  pumplog pump resume");
     resume->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::resume, *o); }; });
     auto* stop = cmd.add_subcommand("stop", "stop the timer and record the pump: pump stop AMOUNT");
     stop->add_option("amount", o->amount, "volume: 90ml, 3oz, L40 R50")->type_name("AMOUNT");
@@ -154,6 +157,7 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     stop->add_option("--note", o->note, "a note")->type_name("TEXT");
     stop->add_flag("--cancel", o->cancel, "drop the timer without recording a pump");
     stop->add_flag("--force", o->force, "record a timer over 2 hours as timed, or an implausible amount");
+    stop->footer("Examples:\n  pumplog pump stop 110ml\n  pumplog pump stop L50 R60\n  pumplog pump stop --cancel");
     stop->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stop(ctx, *o); }; });
 }
 

@@ -96,7 +96,7 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                             ? std::string("empty")
                             : fmt::format("{} usable in {}", format_volume(x.stash.usable, unit),
                                           plural(x.stash.usable_containers, "container"));
-    if (x.stash.days_of_supply) stash += fmt::format(", {:.1f} days of bottles", *x.stash.days_of_supply);
+    if (x.stash.usable_containers > 0 && x.stash.days_of_supply) stash += fmt::format(", {:.1f} days of bottles", *x.stash.days_of_supply);
     row("Stash", stash);
     for (const Container* c : x.expiring)
         row("Expiring", style.yellow(fmt::format("{} {} in the {}, at {}", terminal_text(c->label),

@@ -132,3 +132,67 @@ three_hourly() {
     [ "$output" = "45m" ]
     refused 2 pumplog config set remind_again 1m
 }
+
+# --- the pump timer and status ---
+
+@test "pump start, pause, resume, stop records one pump at the start with the time pumped" {
+    PUMPLOG_NOW=2026-11-21T14:05:00+01:00 run --separate-stderr pumplog pump start --side both
+    [ "$output" = "Pump timer started at 14:05 (both); stop it with pumplog pump stop AMOUNT" ]
+    PUMPLOG_NOW=2026-11-21T14:12:00+01:00 run pumplog pump pause
+    [ "$output" = "Pump timer paused at 7 min" ]
+    PUMPLOG_NOW=2026-11-21T14:20:00+01:00 run pumplog pump resume
+    PUMPLOG_NOW=2026-11-21T14:28:00+01:00 run pumplog pump stop 110ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 110 ml at 14:05, 15 min pumped (timer stopped)" ]
+    [ "$(grep -c '"type":"pump"' "$J")" -eq 1 ]
+    grep -q '"type":"pump","at":"2026-11-21T14:05:00+01:00","ml":110,"dur_s":900,"timer":' "$J"
+    PUMPLOG_NOW=2026-11-21T14:30:00+01:00 refused 2 pumplog pump stop 90ml
+}
+
+@test "add AMOUNT while a timer runs closes it, and the timer survives a merge to another journal" {
+    PUMPLOG_NOW=2026-11-21T13:50:00+01:00 pumplog pump start 2>/dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    PUMPLOG_JOURNAL="$TEST_DIR/phone.jsonl" run pumplog add 95ml
+    [ "$output" = "Logged 95 ml at 13:50 - today 95 ml in 1 session" ]
+    grep -q '"dur_s":900' "$TEST_DIR/phone.jsonl"
+    run pumplog status --format json
+    [ "$(jq -c .timer <<<"$output")" != null ]
+    pumplog log merge "$TEST_DIR/phone.jsonl" >/dev/null
+    run pumplog status --format json
+    [ "$(jq -c .timer <<<"$output")" = null ]
+    [ "$(jq -c .today <<<"$output")" = '{"pumped_ml":95,"sessions":1,"left_ml":null,"right_ml":null,"skipped":0,"bottle_ml":0,"bottle_feeds":0,"breast_feeds":0,"usual_by_now_ml":null,"usual_day_ml":null}' ]
+}
+
+@test "a timer over 2 hours is reported by status and plan next and never silently recorded" {
+    three_hourly
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 pumplog pump start 2>/dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 3 h 5 min, since 11:00 (over 2 h: forgotten?)"* ]]
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "${lines[0]}" = "The pump timer started at 2026-11-21 11:00 has run 3 h 5 min: stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel." ]
+    refused 2 pumplog add 90ml
+    refused 2 pumplog pump stop 90ml
+    run pumplog pump stop 90ml --dur 20m
+    [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
+}
+
+@test "bare pumplog prints status; status fits 80 columns and has no colour off a terminal" {
+    three_hourly
+    pumplog add L50 R60 --at 13:05 >/dev/null
+    pumplog config set mode exclusive >/dev/null
+    run --separate-stderr pumplog
+    [ "$status" -eq 0 ]
+    [ "$output" = "Today, Sat 2026-11-21 14:05
+  Pumped     220 ml in 2 sessions (L 50 / R 60)
+  Baby       no bottle yet
+  Usual      550 ml by now, 910 ml a day (last 7 days)
+  Last pump  13:05, 1 h ago: pumped 110 ml (L 50 / R 60)
+  Last feed  2026-11-20 22:00, 16 h 5 min ago: bottle 100 ml of breast milk
+  Next pump  Pump at 16:00 (in 1 h 55 min), aim for 120 ml
+  Stash      empty" ]
+    run pumplog status
+    [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
+    [[ "$output" != *$'\e'* ]]
+    run pumplog status --color always
+    [[ "$output" == *$'\e[1m'* ]]
+}
