@@ -175,6 +175,8 @@ int main(int argc, char** argv) {
             std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
             return 0;
         }
+        for (const auto& a : args)  // CLI11 would take the next word as the path
+            if (a == "--journal=" || a == "-j=") throw usage_error("--journal: an empty journal path; give a file");
         const std::string_view chosen = check_command_word(args);
 
         Context context;
