@@ -5,9 +5,10 @@
 # The subcommands of a command path ("" is pumplog itself, then "log", "log edit"...), one a line.
 _pumplog_commands() {
     case $1 in
-        '') printf '%s\n' 'add' 'log' 'plan' 'stock' 'report' 'config' 'completion' 'help' ;;
+        '') printf '%s\n' 'add' 'status' 'pump' 'log' 'plan' 'stock' 'report' 'config' 'completion' 'help' ;;
+        'pump') printf '%s\n' 'start' 'pause' 'resume' 'stop' ;;
         'log') printf '%s\n' 'pump' 'feed' 'undo' 'rm' 'edit' 'check' 'merge' 'import' ;;
-        'plan') printf '%s\n' 'next' 'stash' 'bottles' ;;
+        'plan') printf '%s\n' 'next' 'skip' 'stash' 'bottles' ;;
         'stock') printf '%s\n' 'add' 'use' 'combine' 'move' 'discard' 'expiring' ;;
         'config') printf '%s\n' 'get' 'set' 'unset' 'list' ;;
     esac
@@ -18,13 +19,15 @@ _pumplog_options() {
     case $1 in
         '') printf '%s\n' '-h' '--help' '-V' '--version' '-j' '--journal' '--unit' '--now' '--color' '--format' '--strict' ;;
         'add') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
+        'pump start') printf '%s\n' '--side' ;;
+        'pump stop') printf '%s\n' '--dur' '--note' '--cancel' '--force' ;;
         'log') printf '%s\n' '--since' '--until' '--all' '--baby' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--baby' '--force' '--from-stock' '--offered' '--thaw' ;;
         'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--baby' '--bottle' '--breast' '--force' ;;
         'log check') printf '%s\n' '--repair' ;;
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--baby' '--dry-run' ;;
-        'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' ;;
+        'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
         'plan next') printf '%s\n' '--within' ;;
         'plan stash') printf '%s\n' '--return' '--target' ;;
         'plan bottles') printf '%s\n' '--on' '--apply' ;;
@@ -56,6 +59,9 @@ _pumplog_option_value() {
         'add --dur') echo 'value' ;;
         'add --note') echo 'value' ;;
         'add --store') echo 'choice room cooler fridge freezer' ;;
+        'pump start --side') echo 'choice left right both' ;;
+        'pump stop --dur') echo 'value' ;;
+        'pump stop --note') echo 'value' ;;
         'log --since') echo 'value' ;;
         'log --until') echo 'value' ;;
         'log --baby') echo 'babies' ;;
@@ -101,6 +107,7 @@ _pumplog_option_value() {
         'plan --stash_days'|'plan --stash-days') echo 'value' ;;
         'plan --round') echo 'value' ;;
         'plan --schedule') echo 'value' ;;
+        'plan --remind_again'|'plan --remind-again') echo 'value' ;;
         'plan next --within') echo 'value' ;;
         'plan stash --return') echo 'value' ;;
         'plan stash --target') echo 'value' ;;
@@ -160,16 +167,16 @@ _pumplog_positional() {
             esac ;;
         'config get')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies' ;;
             esac ;;
         'config set')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies' ;;
                 *) ;;
             esac ;;
         'config unset')
             case $2 in
-                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies' ;;
+                0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies' ;;
             esac ;;
         'completion')
             case $2 in
@@ -177,7 +184,7 @@ _pumplog_positional() {
             esac ;;
         'help')
             case $2 in
-                0) echo 'choice add log plan stock report config completion help' ;;
+                0) echo 'choice add status pump log plan stock report config completion help' ;;
             esac ;;
     esac
 }

@@ -6,11 +6,13 @@
 function __pumplog_commands
     switch "$argv[1]"
         case ''
-            printf '%s\t%s\n' 'add' 'record a pumping session (short for `log pump`)' 'log' 'list, record, correct and check journal entries' 'plan' 'pumping timetable from the baby\'s feeding cadence (plan next, plan stash, plan bottles)' 'stock' 'the stored-milk inventory, soonest to expire first' 'report' 'daily, weekly, monthly and hour-of-day summaries' 'config' 'read and change settings' 'completion' 'print a shell completion script: bash, zsh or fish' 'help' 'show the manual page of pumplog or of a command'
+            printf '%s\t%s\n' 'add' 'record a pumping session (short for `log pump`)' 'status' 'today at a glance (also what bare `pumplog` prints)' 'pump' 'time a session as it happens: pump start, pause, resume, stop AMOUNT' 'log' 'list, record, correct and check journal entries' 'plan' 'pumping timetable from the baby\'s feeding cadence (plan next, plan stash, plan bottles)' 'stock' 'the stored-milk inventory, soonest to expire first' 'report' 'daily, weekly, monthly and hour-of-day summaries' 'config' 'read and change settings' 'completion' 'print a shell completion script: bash, zsh or fish' 'help' 'show the manual page of pumplog or of a command'
+        case 'pump'
+            printf '%s\t%s\n' 'start' 'start the pump timer' 'pause' 'pause the pump timer' 'resume' 'resume the paused pump timer' 'stop' 'stop the timer and record the pump: pump stop AMOUNT'
         case 'log'
             printf '%s\t%s\n' 'pump' 'record a pumping session' 'feed' 'record a bottle feed or nursing' 'undo' 'void the newest entry still in effect' 'rm' 'void entries by reference' 'edit' 'correct an entry (appends an amendment)' 'check' 'validate the journal; report bad lines by number' 'merge' 'union-merge journals (another device, a sync conflict copy)' 'import' 'import history from another tracker\'s CSV export'
         case 'plan'
-            printf '%s\t%s\n' 'next' 'the next pump due (cron-friendly)' 'stash' 'build a stash before returning to work' 'bottles' 'the bottles to pack for a day away, and what to thaw tonight'
+            printf '%s\t%s\n' 'next' 'the next pump due (cron-friendly)' 'skip' 'record that the due pump was skipped (reminders stop)' 'stash' 'build a stash before returning to work' 'bottles' 'the bottles to pack for a day away, and what to thaw tonight'
         case 'stock'
             printf '%s\t%s\n' 'add' 'store milk: pumplog stock add 120ml --in freezer' 'use' 'take milk out, soonest to expire first (never expired milk)' 'combine' 'pour containers into one, dated by its oldest milk' 'move' 'move a container: freezer to fridge or room is a thaw' 'discard' 'throw a container away' 'expiring' 'containers that expire soon; silent with exit 1 when none'
         case 'config'
@@ -25,6 +27,10 @@ function __pumplog_options
             printf '%s\t%s\n' '-h' 'Print this help message and exit' '--help' 'Print this help message and exit' '-V' 'Display program version information and exit' '--version' 'Display program version information and exit' '-j' 'journal file (default: $PUMPLOG_JOURNAL, $XDG_DATA_HOME/pumplog/journal.jsonl)' '--journal' 'journal file (default: $PUMPLOG_JOURNAL, $XDG_DATA_HOME/pumplog/journal.jsonl)' '--unit' 'display unit: ml or oz (default from config)' '--now' 'the current time, for tests and what-if questions (also PUMPLOG_NOW)' '--color' 'colour: auto, always or never (NO_COLOR is honoured)' '--format' 'output: table, json, csv (ics, md, svg, html where offered)' '--strict' 'refuse a damaged journal (exit 3) instead of skipping bad lines'
         case 'add'
             printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--store' 'also store the milk in the stash: room, cooler, fridge or freezer'
+        case 'pump start'
+            printf '%s\t%s\n' '--side' 'the side pumped: left, right or both'
+        case 'pump stop'
+            printf '%s\t%s\n' '--dur' 'the session\'s length, instead of the timer\'s' '--note' 'a note' '--cancel' 'drop the timer without recording a pump' '--force' 'record a timer over 2 hours as timed, or an implausible amount'
         case 'log'
             printf '%s\t%s\n' '--since' 'from this time or day (default: the 7 days up to today, or to --until)' '--until' 'to this time or day, inclusive' '--all' 'include voided entries, marked' '--baby' 'only this baby\'s feeds (config babies)'
         case 'log pump'
@@ -38,7 +44,7 @@ function __pumplog_options
         case 'log import'
             printf '%s\t%s\n' '--from' 'the export\'s format (default: detected): babybuddy, huckleberry, babytracker, babyconnect' '--tz' 'the zone the file\'s times are in (default: TZ, config timezone, the system\'s)' '--date-order' '3/4/21 is 4 March (mdy) or 3 April (dmy), when the file does not settle it' '--child' 'import this child\'s rows only, where the file has several (default: all, each feed with its baby\'s name)' '--baby' 'the baby of feeds whose rows name none, e.g. Huckleberry\'s (config babies)' '--dry-run' 'list what would be imported and change nothing'
         case 'plan'
-            printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30", or none (setting schedule, default none)'
+            printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
         case 'plan next'
             printf '%s\t%s\n' '--within' 'print only when a pump is due within this time (else exit 1, silently)'
         case 'plan stash'
@@ -97,6 +103,12 @@ function __pumplog_option_value
             echo 'value'
         case 'add --store'
             echo 'choice room cooler fridge freezer'
+        case 'pump start --side'
+            echo 'choice left right both'
+        case 'pump stop --dur'
+            echo 'value'
+        case 'pump stop --note'
+            echo 'value'
         case 'log --since'
             echo 'value'
         case 'log --until'
@@ -187,6 +199,8 @@ function __pumplog_option_value
             echo 'value'
         case 'plan --schedule'
             echo 'value'
+        case 'plan --remind_again' 'plan --remind-again'
+            echo 'value'
         case 'plan next --within'
             echo 'value'
         case 'plan stash --return'
@@ -274,18 +288,18 @@ function __pumplog_positional
         case 'config get'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies'
             end
         case 'config set'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies'
                 case '*'
             end
         case 'config unset'
             switch $argv[2]
                 case 0
-                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule babies'
+                    echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies'
             end
         case 'completion'
             switch $argv[2]
@@ -295,7 +309,7 @@ function __pumplog_positional
         case 'help'
             switch $argv[2]
                 case 0
-                    echo 'choice add log plan stock report config completion help'
+                    echo 'choice add status pump log plan stock report config completion help'
             end
     end
 end

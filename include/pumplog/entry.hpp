@@ -12,7 +12,9 @@
 
 namespace pumplog {
 
-enum class EntryType : std::uint8_t { pump, feed, store, move, use, discard, void_, amend, unknown };
+// `skip`: a planned pump the parent skipped (`plan skip`); `timer`: the pump
+// timer's start, pause, resume and cancel (`pump`).
+enum class EntryType : std::uint8_t { pump, feed, store, move, use, discard, void_, amend, skip, timer, unknown };
 
 std::string_view type_name(EntryType type);
 // `unknown` for a type this version does not know (kept, ignored by computations).
@@ -52,6 +54,9 @@ struct Entry {
     Named<FeedMethod> method;
     Named<Milk> milk;
     Named<Place> place;
+    Named<TimerAction> action;  // timer lines
+    Named<Side> side;           // a timer's start: the side pumped
+    std::string timer;          // the timer start's id (timer lines but the start; a pump that stops it)
     std::string label, target, reason, note, from;
     std::string baby;  // a feed's baby, by name (SPEC 12); "" when one baby is all there is
     // The lines one command writes together share `group` (the id of its first

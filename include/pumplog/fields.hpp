@@ -76,11 +76,12 @@ constexpr FieldSpec time_field(std::string_view name, std::uint32_t bit, TypeMas
 constexpr TypeMask pump = type_bit(EntryType::pump), feed = type_bit(EntryType::feed),
                    store = type_bit(EntryType::store), move = type_bit(EntryType::move),
                    use = type_bit(EntryType::use), discard = type_bit(EntryType::discard),
-                   void_ = type_bit(EntryType::void_), amend = type_bit(EntryType::amend);
+                   void_ = type_bit(EntryType::void_), amend = type_bit(EntryType::amend),
+                   skip = type_bit(EntryType::skip), timer = type_bit(EntryType::timer);
 }  // namespace detail
 
 // In the order pumplog writes them in a line (after v, id, type and at).
-inline constexpr std::array<FieldSpec, 19> fields = {{
+inline constexpr std::array<FieldSpec, 22> fields = {{
     detail::text_field("target", 0, detail::move | detail::use | detail::discard | detail::void_ | detail::amend,
                        &Entry::target),
     detail::named_field<FeedMethod>("method", field_method, detail::feed,
@@ -101,7 +102,10 @@ inline constexpr std::array<FieldSpec, 19> fields = {{
     detail::text_field("label", field_label, detail::store, &Entry::label),
     detail::text_field("from", 0, detail::store | detail::use, &Entry::from),
     detail::text_field("reason", field_reason, detail::discard, &Entry::reason),
-    detail::text_field("note", field_note, detail::pump | detail::feed | detail::store, &Entry::note),
+    detail::named_field<TimerAction>("action", 0, detail::timer, [](Entry& e) -> NamedText& { return e.action; }),
+    detail::named_field<Side>("side", 0, detail::timer, [](Entry& e) -> NamedText& { return e.side; }),
+    detail::text_field("timer", 0, detail::pump | detail::timer, &Entry::timer),
+    detail::text_field("note", field_note, detail::pump | detail::feed | detail::store | detail::skip, &Entry::note),
     detail::text_field("group", 0,
                        detail::pump | detail::feed | detail::store | detail::move | detail::use | detail::discard,
                        &Entry::group),
@@ -120,7 +124,7 @@ struct Requirement {
     std::string_view field;
     std::string_view why;
 };
-inline constexpr std::array<Requirement, 11> requirements = {{
+inline constexpr std::array<Requirement, 12> requirements = {{
     {EntryType::pump, "ml", "a pump records a volume"},
     {EntryType::feed, "method", "bottle or breast"},
     {EntryType::store, "ml", "a stored container holds a volume"},
@@ -132,6 +136,7 @@ inline constexpr std::array<Requirement, 11> requirements = {{
     {EntryType::use, "target", "the id of the entry it refers to"},
     {EntryType::move, "target", "the id of the entry it refers to"},
     {EntryType::discard, "target", "the id of the entry it refers to"},
+    {EntryType::timer, "action", "start, pause, resume or cancel"},
 }};
 // A bottle feed must carry its volume too.
 inline constexpr Requirement bottle_requirement = {EntryType::feed, "ml", "a bottle feed records a volume"};

@@ -16,6 +16,9 @@ enum class FeedMethod : std::uint8_t { bottle, breast };
 enum class Milk : std::uint8_t { breast, formula };
 // Where a container of milk is kept.
 enum class Place : std::uint8_t { room, cooler, fridge, freezer };
+// The pump timer's events (a `timer` line's `action`), and the side a timed session pumps.
+enum class TimerAction : std::uint8_t { start, pause, resume, cancel };
+enum class Side : std::uint8_t { left, right, both };
 
 template <class E>
 struct Names;
@@ -30,6 +33,14 @@ struct Names<Milk> {
 template <>
 struct Names<Place> {
     static constexpr std::array<std::string_view, 4> list = {"room", "cooler", "fridge", "freezer"};
+};
+template <>
+struct Names<TimerAction> {
+    static constexpr std::array<std::string_view, 4> list = {"start", "pause", "resume", "cancel"};
+};
+template <>
+struct Names<Side> {
+    static constexpr std::array<std::string_view, 3> list = {"left", "right", "both"};
 };
 
 template <class E>

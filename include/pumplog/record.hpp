@@ -26,6 +26,7 @@ struct PumpRecord {
     SideAmounts amount;
     std::optional<std::chrono::seconds> duration;
     std::string note;
+    std::string timer;  // the pump timer it stops (the start's id), if any
 };
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone);
 

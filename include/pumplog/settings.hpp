@@ -58,6 +58,7 @@ struct Settings {
     int stash_days = 3;  // default stash target: this many away days of need
     std::chrono::minutes round{5};  // planned pump times fall on multiples of this (wall clock)
     std::vector<int> schedule;      // pinned pump times (minutes after midnight, ascending); empty: none
+    std::chrono::minutes remind_again{30};  // `plan next --within`: an overdue pump is announced once more after this
     std::vector<std::string> babies;  // the babies' names (SPEC 12); empty or one: one baby, no names asked
 };
 // "10:00 13:00 15:30" (spaces or commas), or "none" (empty); usage error otherwise.

@@ -11,10 +11,14 @@ void setup_report(CLI::App&, Context&);
 void setup_completion(CLI::App&, Context&);
 void setup_help(CLI::App&, Context&);
 void setup_plan(CLI::App&, Context&);
+void setup_status(CLI::App&, Context&);
+void setup_pump(CLI::App&, Context&);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"add", "record a pumping session (short for `log pump`)", setup_add},
+        {"status", "today at a glance (also what bare `pumplog` prints)", setup_status},
+        {"pump", "time a session as it happens: pump start, pause, resume, stop AMOUNT", setup_pump},
         {"log", "list, record, correct and check journal entries", setup_log},
         {"plan", "pumping timetable from the baby's feeding cadence (plan next, plan stash, plan bottles)", setup_plan},
         {"stock", "the stored-milk inventory, soonest to expire first", setup_stock},

@@ -28,6 +28,7 @@ constexpr auto refs_window = date::days(30);
 constexpr std::size_t refs_offered = 20;
 
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
+    ctx.quiet_missing_journal = true;  // completion never prints to the terminal
     if (what == "babies") return ctx.settings().babies;
     const Journal& journal = ctx.journal();
     // The stash as `stock` replays it (CDC limits; expiry does not matter here).

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -70,10 +71,23 @@ Unit Context::unit() {
 const Journal& Context::journal() { return journal_to_write(); }
 
 Journal& Context::journal_to_write() {
-    if (!journal_)
+    if (!journal_) {
         journal_.emplace(default_journal_path(journal_option, environment), WriteFunction{},
                          lock_timeout_from_env().value_or(default_lock_timeout));
+        std::error_code ec;
+        journal_existed_ = std::filesystem::exists(journal_->path(), ec) || ec;
+    }
     return *journal_;
+}
+
+void Context::tell_about_new_journal() const {
+    if (!journal_ || journal_existed_) return;
+    std::error_code ec;
+    const std::string path = terminal_text(journal_->path().string());
+    if (std::filesystem::exists(journal_->path(), ec))
+        fmt::print(stderr, "Started a new journal at {}\n", path);
+    else if (!quiet_missing_journal)
+        fmt::print(stderr, "pumplog: no journal at {} yet\n", path);
 }
 
 std::optional<std::chrono::milliseconds> lock_timeout_from_env() {

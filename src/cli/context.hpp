@@ -50,6 +50,12 @@ public:
     Format format(std::initializer_list<Format> accepted);
     // Prints a warning per damaged line the reader skipped (capped: warn_capped).
     void warn(const ReadStats& stats) const;
+    // SPEC 10: after the command, names a journal that did not exist: "no
+    // journal at PATH yet" when a command read it and it still does not exist,
+    // "Started a new journal at PATH" when the command created it (both on
+    // stderr). Silent for cron-style queries (`quiet_missing_journal`).
+    void tell_about_new_journal() const;
+    bool quiet_missing_journal = false;
     // Replays the journal, warning about damaged lines.
     History history(const ReplayOptions& options);
     // The same for `journal` (the locked journal, inside with_lock).
@@ -61,6 +67,7 @@ private:
     const date::time_zone* zone_ = nullptr;
     std::optional<Clock> clock_;
     std::optional<Journal> journal_;
+    bool journal_existed_ = true;  // whether the journal's file existed when first used
 };
 
 // PUMPLOG_LOCK_TIMEOUT_MS, checked: nullopt when unset or empty (the default,
@@ -88,6 +95,8 @@ struct Command {
     void (*setup)(CLI::App& command, Context& context);
 };
 const std::vector<Command>& commands();
+// `status`, also what bare `pumplog` runs (status.cpp).
+int run_status(Context& context);
 
 // Global options that take a value (for the argument pre-scan in main).
 bool global_option_takes_value(std::string_view option);

@@ -22,6 +22,12 @@ using std::chrono::seconds;
 
 std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
+}  // namespace
+
+void stop_running_timer(Context& ctx, PumpRecord& pump, bool force);  // pump.cpp
+
+namespace {
+
 // For options whose empty value would read as "not given" (--at "" is not now).
 const CLI::Validator given_time(
     [](std::string& value) {
@@ -86,6 +92,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         check_plausible_duration(*pump.duration, o.force);
     }
     pump.note = o.note;
+    if (o.at.empty() && o.duration.empty()) stop_running_timer(ctx, pump, o.force);  // pump.cpp
     const Line line = pump_line(pump, new_id(), clock.zone);
 
     // The summary: that day's pumps, read from the journal's tail only, before

@@ -210,13 +210,15 @@ int main(int argc, char** argv) {
             std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
             return 0;
         }
+        for (const auto& a : args)  // CLI11 would take the next word as the path
+            if (a == "--journal=" || a == "-j=") throw usage_error("--journal: an empty journal path; give a file");
         const std::string_view chosen = check_command_word(args);
 
         Context context;
         CLI::App app{"pumplog: a journal and planner for parents who pump breast milk", "pumplog"};
         app.formatter(help_formatter());
         app.set_version_flag("-V,--version", std::string("pumplog ") + pumplog::version);
-        app.require_subcommand(1);
+        app.require_subcommand(0, 1);  // none: status
         app.footer(
             "Examples:\n"
             "  pumplog add 90ml                    record a pumping session now\n"
@@ -272,9 +274,10 @@ int main(int argc, char** argv) {
             throw usage_error(parse_error_text(e));
         }
         if (!context.unit_option.empty()) parse_unit(context.unit_option);
-        if (!context.action) throw usage_error("no command given; see pumplog --help");
+        if (!context.action) context.action = [&context] { return run_status(context); };
         const int code = context.action();
         if (output_failed(stdout_closed)) return 4;
+        context.tell_about_new_journal();
         return code;
     } catch (const Error& e) {
         std::fflush(stdout);

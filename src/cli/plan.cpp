@@ -10,6 +10,7 @@
 #include "pumplog/bottles.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
 #include "pumplog/plan_mode.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/supply.hpp"
@@ -17,6 +18,10 @@
 #include "pumplog/render/bottles.hpp"
 #include "pumplog/render/plan.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/pump_timer.hpp"
+#include "pumplog/render/plan.hpp"
+#include "pumplog/render/status.hpp"
+#include "reminder_state.hpp"
 
 namespace pumplog::cli {
 
@@ -74,8 +79,10 @@ ReplayOptions planner_history(Seconds since, const std::string& baby = "") {
     ReplayOptions options;
     options.since = since;
     options.raw = false;
-    if (baby.empty()) options.keep = [](const Entry& e) { return e.type == EntryType::pump || e.type == EntryType::feed; };
-    else options.keep = [baby](const Entry& e) { return e.type == EntryType::pump || is_feed_of(e, baby); };
+    options.keep = [baby](const Entry& e) {
+        return e.type == EntryType::pump || (e.type == EntryType::feed && (baby.empty() || is_feed_of(e, baby))) ||
+               e.type == EntryType::skip || e.type == EntryType::timer;
+    };
     return options;
 }
 
@@ -110,9 +117,25 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
+    ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
-    const auto next = next_pump_in_mode(history.entries, settings, clock);
-    if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within))) return 1;
+    std::optional<NextPump> next;
+    try {
+        next = next_pump_in_mode(history.entries, settings, clock);
+    } catch (const Error& e) {
+        if (within && e.kind() == ErrorKind::usage) return 1;  // too little to plan: cron stays silent
+        throw;
+    }
+    // A timer left running over 2 hours is said (once under cron), never recorded.
+    const auto timer = running_timer(history.entries, clock.now);
+    const bool stale = timer && timer->stale &&
+                       (!within || announce_once(ctx, "timer " + timer->id, [](const Announcement& said) { return said.times == 0; }));
+    if (stale) fmt::print("{}", render::stale_timer_text(*timer, clock));
+    if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
+                   !announce_once(ctx, reminder_key(*next), [&](const Announcement& said) {
+                       return should_remind(*next, clock.now, settings.remind_again, said);
+                   })))
+        return stale ? 0 : 1;
     const Unit unit = ctx.unit();
     if (!next) {
         if (format == Format::json)
@@ -152,6 +175,26 @@ StashTarget parse_stash_target(const std::string& text, Unit unit) {
     if (days < 0.5 || days > 60)
         throw usage_error(fmt::format("--target takes half a day to 60 days of need, not {}", text));
     return StashTarget::of_days(days);
+}
+
+// `plan skip`: a `skip` line at the due pump's time, so that reminders stop.
+int run_skip(Context& ctx, const PlanOptions& o) {
+    const Settings settings = effective_settings(ctx, o);
+    const Clock& clock = ctx.clock();
+    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    const auto next = next_pump_in_mode(history.entries, settings, clock);
+    if (!next) throw usage_error("no pump is planned to skip; see pumplog plan");
+    Entry skip;
+    skip.type = EntryType::skip;
+    skip.id = make_ulid(std::chrono::system_clock::now());
+    skip.at.instant = next->pump.at;
+    const Line line = entry_line(skip, clock.zone);
+    ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
+    fmt::print("Skipped the {} pump{}\n", format_clock(next->pump.at, clock.zone),
+               local_day(next->pump.at, clock.zone) == local_day(clock.now, clock.zone)
+                   ? std::string()
+                   : " of " + day_label(next->pump.at, clock.zone));
+    return 0;
 }
 
 int run_stash(Context& ctx, const PlanOptions& o) {
@@ -281,6 +324,11 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     next->footer("Examples:\n  pumplog plan next\n  pumplog plan next --within 10m    (for cron: silent, exit 1, unless due)\n"
                  "  pumplog plan next --format json");
     next->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_next(ctx, *o); }; });
+
+    auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");
+    skip->fallthrough();
+    skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it");
+    skip->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_skip(ctx, *o); }; });
 
     auto* stash = plan.add_subcommand("stash", "build a stash before returning to work");
     stash->fallthrough();

@@ -283,6 +283,7 @@ int run_combine(Context& ctx, const CombineOptions& o) {
 // ---- stock expiring ----
 
 int run_expiring(Context& ctx, const std::string& within_text) {
+    ctx.quiet_missing_journal = true;  // cron-style: silent on a missing journal (SPEC 10)
     const Format format = ctx.format({Format::table, Format::json});
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);

@@ -203,6 +203,8 @@ EntryType type_of(std::string_view t) {
             case word("discard"): return EntryType::discard;
             case word("void"): return EntryType::void_;
             case word("amend"): return EntryType::amend;
+            case word("skip"): return EntryType::skip;
+            case word("timer"): return EntryType::timer;
             default: return EntryType::unknown;
         }
     }

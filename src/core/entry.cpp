@@ -15,8 +15,8 @@
 namespace pumplog {
 
 namespace {
-constexpr std::array<std::string_view, 8> type_names = {"pump", "feed", "store", "move",
-                                                        "use",  "discard", "void", "amend"};
+constexpr std::array<std::string_view, 10> type_names = {"pump", "feed",    "store", "move", "use",
+                                                         "discard", "void", "amend", "skip", "timer"};
 }
 
 std::string_view type_name(EntryType type) {
@@ -45,6 +45,9 @@ void Entry::clear() {
     method.clear();
     baby.clear();
     milk.clear();
+    action.clear();
+    side.clear();
+    timer.clear();
     place.clear();
     label.clear();
     target.clear();

@@ -441,7 +441,8 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
     const Seconds now = clock.now;
     std::vector<Seconds> logged;
     for (const Entry& e : entries)
-        if (e.type == EntryType::pump && e.at.instant <= now) logged.push_back(e.at.instant);
+        if ((e.type == EntryType::pump || e.type == EntryType::skip) && e.at.instant <= now)
+            logged.push_back(e.at.instant);  // a skipped pump is done with too (`plan skip`)
     const seconds tolerance = std::chrono::duration_cast<seconds>(settings.min_gap) / 2;
     const auto& pumps = plan.pumps;
     // Each planned pump owns the logged pumps from half min_gap before it (and

@@ -40,6 +40,7 @@ Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zon
     if (pump.amount.right) e.right_ml = round_ml(pump.amount.right->ml());
     if (pump.duration) e.dur_s = pump.duration->count();
     e.note = pump.note;
+    e.timer = pump.timer;
     return entry_line(e, zone);
 }
 

@@ -291,6 +291,7 @@ const std::vector<SettingKey> keys = {
     {"stash_days", "3", "days, 1 to 30", "away days of milk the stash should hold"},
     {"round", "5m", "a duration from 1m to 30m that divides an hour", "planned pump times fall on multiples of this"},
     {"schedule", "none", "pump times such as \"10:00 13:00 15:30\", or none", "pin the pump times"},
+    {"remind_again", "30m", "a duration from 5m to 6h", "plan next --within: remind of an overdue pump once more after this"},
     {"babies", "none", "names separated by commas such as \"Ada, Ben\", or none",
      "the babies' names, when feeds are several babies'"},
 };
@@ -361,6 +362,7 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
     if (k.name == "stash_days") return std::to_string(parse_int_in(k.name, v, 1, 30));
     if (k.name == "round") return minutes_text(parse_round(v));
     if (k.name == "schedule") return format_schedule(parse_schedule(v));
+    if (k.name == "remind_again") return minutes_text(parse_gap(k.name, v, 5, 360));
     if (k.name == "babies") return format_babies(parse_babies(v));
     return v;
 }
@@ -383,6 +385,7 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     else if (key == "stash_days") s.stash_days = std::stoi(v);
     else if (key == "round") s.round = parse_round(v);
     else if (key == "schedule") s.schedule = parse_schedule(v);
+    else if (key == "remind_again") s.remind_again = parse_gap(key, v, 5, 360);
     else if (key == "babies") s.babies = parse_babies(v);
 }
 

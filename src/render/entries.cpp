@@ -174,6 +174,11 @@ std::string describe(const Entry& e, Unit unit, std::string_view label) {
             return "void";
         case EntryType::amend:
             return "correction";
+        case EntryType::skip:
+            return "skipped the planned pump";
+        case EntryType::timer:
+            return fmt::format("pump timer {}{}", terminal_text(e.action.text()),
+                               e.side.empty() ? std::string() : " (" + terminal_text(e.side.text()) + ")");
         case EntryType::unknown:
             return terminal_text(e.type_text);
     }

@@ -511,6 +511,8 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     } else {
         aim = fmt::format(", aim for {}{}", target_text(p.target, p.estimated, unit), p.extra ? " (an extra session)" : "");
     }
+    if (next.overdue && in == 0)  // at its very time: due, not "0 min overdue"
+        return fmt::format("Pump now: the {} pump is due{}\n", format_clock(p.at, clock.zone), aim);
     if (next.overdue)
         return fmt::format("Pump now: the {} pump is {} overdue{}\n", format_clock(p.at, clock.zone),
                            format_duration(minutes(-in)), aim);

@@ -33,7 +33,8 @@ nested() {
     rm "$J"
     run --separate-stderr pumplog log merge "$TEST_DIR/copy.jsonl"
     [ "$status" -eq 0 ]
-    [ "$stderr" = "pumplog: warning: $TEST_DIR/copy.jsonl:2: nested deeper than 64 levels; skipped" ]
+    [ "$stderr" = "pumplog: warning: $TEST_DIR/copy.jsonl:2: nested deeper than 64 levels; skipped
+Started a new journal at $J" ]
     [ "$(cat "$J")" = "$good" ]
 }
 
@@ -96,6 +97,6 @@ PY
     rm "$J"
     run --separate-stderr pumplog log merge "$TEST_DIR/copy.jsonl"
     [ "$status" -eq 0 ]
-    [ "$(wc -l <<< "$stderr")" -eq 11 ]
+    [ "$(wc -l <<< "$stderr")" -eq 12 ]  # and "Started a new journal"
     [ "$(sed -n 11p <<< "$stderr")" = "pumplog: warning: $TEST_DIR/copy.jsonl: 2 more bad lines skipped; run pumplog log check" ]
 }

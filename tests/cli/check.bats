@@ -30,9 +30,10 @@ damaged_journal() {
 }
 
 @test "check of a missing journal is clean" {
-    run pumplog log check
+    run --separate-stderr pumplog log check
     [ "$status" -eq 0 ]
     [ "$output" = "$J: 0 lines, 0 good entries, no errors" ]
+    [ "$stderr" = "pumplog: no journal at $J yet" ]
     [ ! -e "$J" ]
     run pumplog log check --repair
     [ "$status" -eq 0 ]

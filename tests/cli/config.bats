@@ -43,7 +43,7 @@ config_refused() {
 
 @test "an unknown key is refused with the list of keys" {
     config_refused set colour red
-    [ "$stderr" = 'pumplog: error: "colour" is not a setting; the settings are unit, timezone, guideline, away, mode, lookback, min_gap, max_gap_day, max_gap_night, sessions, birth, sleep, stash_days, round, schedule, babies' ]
+    [ "$stderr" = 'pumplog: error: "colour" is not a setting; the settings are unit, timezone, guideline, away, mode, lookback, min_gap, max_gap_day, max_gap_night, sessions, birth, sleep, stash_days, round, schedule, remind_again, babies' ]
     config_refused get colour
     config_refused unset colour
     [ ! -e "$(CONFIG)" ]
@@ -92,13 +92,13 @@ config_refused() {
     pumplog config set unit oz
     run --separate-stderr pumplog config list
     [ "$status" -eq 0 ]
-    [ "${#lines[@]}" -eq 17 ]
+    [ "${#lines[@]}" -eq 18 ]
     [ "${lines[0]}" = "key            value             what it is" ]
     [ "${lines[1]}" = "unit           oz                display unit for volumes" ]
     [ "${lines[3]}" = "guideline      cdc    (default)  storage limits profile" ]
     run --separate-stderr pumplog config list --format json
     [ "$(echo "$output" | jq -c '[.unit, .lookback, .away]')" = '["oz","7","none"]' ]
-    [ "$(echo "$output" | jq -c 'keys_unsorted | length')" = 16 ]
+    [ "$(echo "$output" | jq -c 'keys_unsorted | length')" = 17 ]
     run --separate-stderr pumplog config list --format csv
     [ "${lines[0]}" = "key,value,default,accepted" ]
     [ "${lines[1]}" = "unit,oz,ml,ml or oz" ]

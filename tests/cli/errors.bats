@@ -11,7 +11,7 @@ subcommands_of() {
     local checked=0 top sub
     run --separate-stderr pumplog --help
     [ "$status" -eq 0 ]
-    [[ "${lines[1]}" == "Usage: pumplog [OPTIONS] COMMAND" ]]
+    [[ "${lines[1]}" == "Usage: pumplog [OPTIONS] [COMMAND]" ]]
     [ "$stderr" = "" ]
     for top in $(subcommands_of); do
         run --separate-stderr pumplog "$top" --help
@@ -53,7 +53,7 @@ subcommands_of() {
     refused 2 pumplog --unit oz confgi list
     [ "$stderr" = 'pumplog: error: unknown command "confgi"; did you mean "config"?' ]
     refused 2 pumplog frobnicate
-    [[ "$stderr" == 'pumplog: error: unknown command "frobnicate"; the commands are add, log, '* ]]
+    [[ "$stderr" == 'pumplog: error: unknown command "frobnicate"; the commands are add, status, pump, log, '* ]]
 }
 
 @test "an unknown subcommand is refused with a suggestion" {
@@ -65,9 +65,10 @@ subcommands_of() {
     [[ "$stderr" == 'pumplog: error: unknown command "log frobnicate"; the log commands are pump, feed, undo, rm, edit'* ]]
 }
 
-@test "no command is a usage error" {
-    refused 2 pumplog
-    refused 2 pumplog --unit oz
+@test "no command prints status (SPEC 10); a command group without its subcommand is a usage error" {
+    run --separate-stderr pumplog --unit oz
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Today, Sat 2026-11-21 14:05" ]
     refused 2 pumplog config
 }
 

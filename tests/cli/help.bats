@@ -147,12 +147,12 @@ MAN
     [ "${lines[0]}" = "correct an entry (appends an amendment)" ]
     [ "${lines[1]}" = "Usage: pumplog log edit [OPTIONS] ref" ]
     run --separate-stderr env PATH="$TEST_DIR/empty" "$PUMPLOG_BIN" help
-    [ "${lines[1]}" = "Usage: pumplog [OPTIONS] COMMAND" ]
+    [ "${lines[1]}" = "Usage: pumplog [OPTIONS] [COMMAND]" ]  # none: status
 }
 
 @test "help of an unknown command is refused, exit 2" {
     refused 2 pumplog help banana
-    [[ $stderr == 'pumplog: error: "banana" is not a command of pumplog; the commands are add, log, '* ]]
+    [[ $stderr == 'pumplog: error: "banana" is not a command of pumplog; the commands are add, status, pump, log, '* ]]
     refused 2 pumplog help log banana
     [[ $stderr == 'pumplog: error: "banana" is not a command of pumplog log; the commands are pump, '* ]]
 }

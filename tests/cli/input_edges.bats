@@ -29,7 +29,7 @@ load helpers
     : > "$XDG_CONFIG_HOME/pumplog/config.json"
     run --separate-stderr pumplog add 90ml
     [ "$status" -eq 0 ]
-    [ -z "$stderr" ]
+    [ "$stderr" = "Started a new journal at $J" ]
     printf ' \n\n' > "$XDG_CONFIG_HOME/pumplog/config.json"
     run pumplog config get unit
     [ "$status" -eq 0 ]

@@ -25,7 +25,7 @@ last_line() {
     run --separate-stderr pumplog log
     [ "$status" -eq 0 ]
     [ "$output" = "No entries from 2026-11-15 00:00." ]
-    [ "$stderr" = "" ]
+    [ "$stderr" = "pumplog: no journal at $J yet" ]
     run --separate-stderr pumplog log --format json
     [ "$status" -eq 0 ]
     [ "$output" = "[]" ]

@@ -176,7 +176,10 @@ icalendar_python() {
     baby 2026-11-19 2 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
     [ "$stderr" = "pumplog: error: only 2 days with feeds from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
-    refused 2 pumplog plan next --within 10m
+    refused 2 pumplog plan next
+    # Under cron: nothing at all (SPEC 10).
+    run --separate-stderr pumplog plan next --within 10m
+    [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
     refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
 }
 

@@ -90,8 +90,9 @@ EOF
     run --separate-stderr pumplog stock
     [ "$status" -eq 0 ]
     [ "$output" = "The stash is empty. Store milk with: pumplog stock add 120ml --in fridge" ]
-    run pumplog stock --format json
+    run --separate-stderr pumplog stock --format json
     [ "$output" = "[]" ]
+    [ "$stderr" = "pumplog: no journal at $J yet" ]
     [ ! -e "$J" ]
 }
 

@@ -27,7 +27,8 @@ namespace {
 const date::time_zone* berlin() { return testing::zone("Europe/Berlin"); }
 
 constexpr EntryType all_types[] = {EntryType::pump, EntryType::feed, EntryType::store, EntryType::move,
-                                   EntryType::use,  EntryType::discard, EntryType::void_, EntryType::amend};
+                                   EntryType::use,  EntryType::discard, EntryType::void_, EntryType::amend,
+                                   EntryType::skip, EntryType::timer};
 
 // A value of the field's kind: `which` 0 for a base entry, 1 and 2 for two others.
 void put_sample(const FieldSpec& field, Entry& e, int which) {

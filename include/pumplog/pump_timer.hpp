@@ -1,0 +1,36 @@
+#pragma once
+// The pump timer (SPEC 10, `pumplog pump`): a session timed as it happens.
+// It lives in the journal as `timer` lines (start, pause, resume, cancel, each
+// but the start naming the start's id in `timer`), and a `pump` line carrying
+// `timer` stops it; so a timer started on one device can be stopped on
+// another after `log merge`. Pure: entries in, the running timer out.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/time.hpp"
+
+namespace pumplog {
+
+struct PumpTimer {
+    std::string id;  // the start line's id
+    Seconds started{};
+    std::optional<Side> side;
+    std::chrono::seconds running{0};  // time pumped so far, pauses left out
+    bool paused = false;
+    bool stale = false;  // started more than timer_stale_after ago: likely forgotten
+};
+// A timer started longer ago than this is reported, never silently recorded.
+inline constexpr std::chrono::hours timer_stale_after{2};
+
+// The newest timer started by `now` that no pump and no cancel has stopped,
+// from entries in effect sorted by time; nullopt when none runs.
+std::optional<PumpTimer> running_timer(const std::vector<Entry>& entries, Seconds now);
+
+// A timer line (`action` start, pause, resume or cancel).
+Line timer_line(TimerAction action, std::string_view start_id, std::optional<Side> side, Seconds at,
+                std::string_view id, const date::time_zone* zone);
+
+}  // namespace pumplog

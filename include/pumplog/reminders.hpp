@@ -1,0 +1,30 @@
+#pragma once
+// Reminders that remind once (SPEC 10): `plan next --within` under cron
+// announces a due pump once, and once more when it is overdue by
+// `remind_again`; `stock expiring` names a container once. What was already
+// said is kept by the command (a state file, see pumplog-plan(1)) as counts
+// per key; these functions decide, purely.
+#include <chrono>
+#include <map>
+#include <string>
+
+#include "pumplog/planner.hpp"
+
+namespace pumplog {
+
+// A key already announced: how many times, and when last.
+struct Announcement {
+    int times = 0;
+    Seconds last{};
+};
+using Announced = std::map<std::string, Announcement>;
+
+// The key of a planned pump: its time, RFC 3339 in UTC.
+std::string reminder_key(const NextPump& next);
+
+// Whether to announce `next` now, given what was announced: the first time
+// always; once more when it is overdue and `remind_again` has passed since
+// its time and since the first announcement; never a third time.
+bool should_remind(const NextPump& next, Seconds now, std::chrono::minutes remind_again, const Announcement& said);
+
+}  // namespace pumplog

@@ -1,0 +1,39 @@
+#pragma once
+// Today at a glance (SPEC 10, `pumplog status` and bare `pumplog`): what was
+// pumped and drunk today against the usual day, the last pump and feed, the
+// running pump timer. Pure: entries in effect (the last 8 days at least) and
+// the clock in, numbers out; the command adds the next pump and the stash.
+#include <optional>
+#include <vector>
+
+#include "pumplog/entry.hpp"
+#include "pumplog/pump_timer.hpp"
+#include "pumplog/time.hpp"
+#include "pumplog/units.hpp"
+
+namespace pumplog {
+
+struct DayStatus {
+    date::sys_days day{};  // today, local
+    Volume pumped;
+    int sessions = 0;
+    std::optional<Volume> left, right;  // when some session gave its sides
+    Volume drunk;                       // bottles today (breast milk and formula)
+    int bottle_feeds = 0;
+    int breast_feeds = 0;
+    // The usual day: the mean over the last 7 days (today left out) that have
+    // bottle feeds, of their whole day and of their bottles up to now's time of day.
+    std::optional<Volume> usual_by_now, usual_day;
+    int usual_days = 0;
+    std::optional<Entry> last_pump, last_feed;
+    std::optional<PumpTimer> timer;
+    int skipped = 0;  // planned pumps skipped today (`plan skip`)
+};
+
+// The days the usual day is averaged over.
+inline constexpr int usual_day_days = 7;
+
+// `entries`: in effect, sorted by time.
+DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock);
+
+}  // namespace pumplog

@@ -1,0 +1,165 @@
+// `pump start|pause|resume|stop`: the pump timer (SPEC 10). Its state is
+// `timer` lines in the journal (pumplog(5)); `stop AMOUNT`, or `add AMOUNT`
+// while it runs, records one pump at the start time with the time pumped.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/pump_timer.hpp"
+#include "pumplog/record.hpp"
+#include "pumplog/text.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+using std::chrono::minutes;
+
+std::string timer_id() { return make_ulid(std::chrono::system_clock::now()); }
+
+// The timer lines and pumps of the last two days: a timer older than that is
+// long forgotten.
+std::optional<PumpTimer> current_timer(Context& ctx, const Journal& journal, bool warn = true) {
+    const Clock& clock = ctx.clock();
+    ReplayOptions options;
+    options.since = clock.now - date::days(2);
+    options.raw = false;
+    options.keep = [](const Entry& e) { return e.type == EntryType::timer || e.type == EntryType::pump; };
+    // `add` has warned about the damaged lines already: once is enough.
+    return running_timer((warn ? ctx.history(journal, options) : load_history(journal, options)).entries, clock.now);
+}
+
+std::string ran(const PumpTimer& t) { return format_duration(std::chrono::duration_cast<minutes>(t.running)); }
+
+struct TimerOptions {
+    std::string side;
+    std::vector<std::string> amount;
+    std::string duration, note;
+    bool cancel = false, force = false;
+};
+
+int run_timer(Context& ctx, TimerAction action, const TimerOptions& o) {
+    const Clock& clock = ctx.clock();
+    std::optional<Side> side;
+    if (!o.side.empty()) {
+        side = value_named<Side>(lower(o.side));
+        if (!side) throw usage_error(fmt::format("--side \"{}\" is not a side; use left, right or both", printable(o.side)));
+    }
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        const auto timer = current_timer(ctx, journal.journal());
+        std::string id = timer ? timer->id : std::string();
+        std::string reply;
+        switch (action) {
+            case TimerAction::start:
+                if (timer)
+                    throw usage_error(fmt::format("a pump timer is already running since {}; stop it with pumplog pump "
+                                                  "stop AMOUNT (or pumplog pump stop --cancel)",
+                                                  format_date_time(timer->started, clock.zone)));
+                id = timer_id();
+                reply = fmt::format("Pump timer started at {}{}; stop it with pumplog pump stop AMOUNT",
+                                    format_clock(clock.now, clock.zone),
+                                    side ? fmt::format(" ({})", name_of(*side)) : std::string());
+                break;
+            case TimerAction::pause:
+                if (!timer) throw usage_error("no pump timer is running; start one with pumplog pump start");
+                if (timer->paused) throw usage_error("the pump timer is already paused; pumplog pump resume goes on");
+                reply = fmt::format("Pump timer paused at {}", ran(*timer));
+                break;
+            case TimerAction::resume:
+                if (!timer) throw usage_error("no pump timer is running; start one with pumplog pump start");
+                if (!timer->paused) throw usage_error("the pump timer is not paused");
+                reply = fmt::format("Pump timer resumed at {}", ran(*timer));
+                break;
+            case TimerAction::cancel:
+                if (!timer) throw usage_error("no pump timer is running");
+                reply = fmt::format("Pump timer from {} cancelled; no pump recorded", format_clock(timer->started, clock.zone));
+                break;
+        }
+        journal.append({serialize(timer_line(action, id, action == TimerAction::start ? side : std::nullopt,
+                                             clock.now, action == TimerAction::start ? id : timer_id(), clock.zone))});
+        fmt::print("{}\n", reply);
+    });
+    return 0;
+}
+
+int run_stop(Context& ctx, const TimerOptions& o) {
+    if (o.cancel) {
+        if (!o.amount.empty()) throw usage_error("give either an amount or --cancel, not both");
+        return run_timer(ctx, TimerAction::cancel, o);
+    }
+    if (o.amount.empty())
+        throw usage_error("no amount given; try pumplog pump stop 90ml (or --cancel to drop the timer)");
+    const Clock& clock = ctx.clock();
+    PumpRecord pump;
+    pump.amount = parse_session_amount(fmt::format("{}", fmt::join(o.amount, " ")), ctx.unit());
+    check_plausible_session(pump.amount.total, o.force);
+    if (!o.duration.empty()) {
+        pump.duration = parse_duration(o.duration);
+        check_plausible_duration(*pump.duration, o.force);
+    }
+    pump.note = o.note;
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        const auto timer = current_timer(ctx, journal.journal());
+        if (!timer) throw usage_error("no pump timer is running; record the session with pumplog add AMOUNT");
+        PumpRecord p = pump;
+        if (timer->stale && !o.force && !p.duration)
+            throw usage_error(fmt::format("the pump timer started at {} has run {}: give the session's length with "
+                                          "--dur, or --force to record it as timed (or pumplog pump stop --cancel)",
+                                          format_date_time(timer->started, clock.zone),
+                                          format_duration(std::chrono::duration_cast<minutes>(clock.now - timer->started))));
+        p.at = timer->started;
+        if (!p.duration) p.duration = timer->running;
+        p.timer = timer->id;
+        journal.append({serialize(pump_line(p, timer_id(), clock.zone))});
+        fmt::print("Logged {} at {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
+                   format_clock(p.at, clock.zone), format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
+    });
+    return 0;
+}
+
+}  // namespace
+
+// `add AMOUNT` (no --at, no --dur) while a timer runs: the pump is the timed
+// session (its start, its time pumped); a timer over 2 hours needs --force.
+void stop_running_timer(Context& ctx, PumpRecord& pump, bool force) {
+    const auto timer = current_timer(ctx, ctx.journal(), false);
+    if (!timer) return;
+    const Clock& clock = ctx.clock();
+    if (timer->stale && !force)
+        throw usage_error(fmt::format("the pump timer started at {} has run {}: give the session's time and length "
+                                      "with --at and --dur, --force to record it as timed, or pumplog pump stop --cancel",
+                                      format_date_time(timer->started, clock.zone),
+                                      format_duration(std::chrono::duration_cast<minutes>(clock.now - timer->started))));
+    pump.at = timer->started;
+    pump.duration = timer->running;
+    pump.timer = timer->id;
+}
+
+void setup_pump(CLI::App& cmd, Context& ctx) {
+    cmd.require_subcommand(1);
+    cmd.footer("Examples:\n  pumplog pump start --side both\n  pumplog pump pause\n  pumplog pump resume\n"
+               "  pumplog pump stop 110ml    records one pump at the start time, pauses left out\n"
+               "See pumplog(1), PUMP TIMER.");
+    auto o = std::make_shared<TimerOptions>();
+    auto* start = cmd.add_subcommand("start", "start the pump timer");
+    start->add_option("--side", o->side, "the side pumped: left, right or both")->type_name("left|right|both");
+    start->footer("Examples:\n  pumplog pump start\n  pumplog pump start --side left");
+    start->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::start, *o); }; });
+    auto* pause = cmd.add_subcommand("pause", "pause the pump timer");
+    pause->footer("Examples:\n  pumplog pump pause    the time paused is not counted");
+    pause->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::pause, *o); }; });
+    auto* resume = cmd.add_subcommand("resume", "resume the paused pump timer");
+    resume->footer("Examples:\n  pumplog pump resume");
+    resume->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::resume, *o); }; });
+    auto* stop = cmd.add_subcommand("stop", "stop the timer and record the pump: pump stop AMOUNT");
+    stop->add_option("amount", o->amount, "volume: 90ml, 3oz, L40 R50")->type_name("AMOUNT");
+    stop->add_option("--dur", o->duration, "the session's length, instead of the timer's")->type_name("DURATION");
+    stop->add_option("--note", o->note, "a note")->type_name("TEXT");
+    stop->add_flag("--cancel", o->cancel, "drop the timer without recording a pump");
+    stop->add_flag("--force", o->force, "record a timer over 2 hours as timed, or an implausible amount");
+    stop->footer("Examples:\n  pumplog pump stop 110ml\n  pumplog pump stop L50 R60\n  pumplog pump stop --cancel");
+    stop->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stop(ctx, *o); }; });
+}
+
+}  // namespace pumplog::cli

@@ -1,0 +1,49 @@
+// `status` (and bare `pumplog`): today at a glance (SPEC 10).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/plan_mode.hpp"
+#include "pumplog/render/status.hpp"
+#include "pumplog/stash.hpp"
+#include "pumplog/status.hpp"
+
+namespace pumplog::cli {
+
+int run_status(Context& ctx) {
+    const Format format = ctx.format({Format::table, Format::json});
+    const Settings& settings = ctx.settings();
+    const Clock& clock = ctx.clock();
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    ReplayOptions options;
+    options.since = std::min(start_of_local_day(today - date::days(usual_day_days + 1), clock.zone),
+                             plan_reads_since(settings, clock.now, clock.zone));
+    options.raw = false;
+    const History history = ctx.history(options);
+    const DayStatus day = day_status(history.entries, clock);
+    render::StatusExtras extras;
+    try {
+        extras.next = next_pump_in_mode(history.entries, settings, clock);
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::usage) throw;
+        extras.no_plan = "not enough feeds logged to plan yet (see pumplog plan)";
+    }
+    const StockRead stash = read_stock(ctx.journal(), guideline_named(settings.guideline), {},
+                                       clock.now - date::days(8), ctx.strict);
+    extras.stash = summarize(stash.stock, clock.now, recent_bottle_intake(stash.feeds, clock.now));
+    extras.expiring = expiring_within(stash.stock, clock.now, std::chrono::hours(24));
+    const Unit unit = ctx.unit();
+    if (format == Format::json) fmt::print("{}", render::status_json(day, extras, unit, clock));
+    else fmt::print("{}", render::status_text(day, extras, unit, ctx.style(), clock));
+    return 0;
+}
+
+void setup_status(CLI::App& cmd, Context& ctx) {
+    cmd.footer("Examples:\n  pumplog              the same as pumplog status\n  pumplog status --format json"
+               "    for a status bar or Home Assistant (see pumplog(1), STATUS JSON)");
+    cmd.callback([&ctx] { ctx.action = [&ctx] { return run_status(ctx); }; });
+}
+
+}  // namespace pumplog::cli

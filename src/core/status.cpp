@@ -1,0 +1,57 @@
+#include "pumplog/status.hpp"
+
+#include <map>
+
+namespace pumplog {
+
+DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock) {
+    DayStatus s;
+    s.day = local_day(clock.now, clock.zone);
+    const auto since_midnight = clock.now - start_of_local_day(s.day, clock.zone);
+    struct Past {
+        Volume day, by_now;
+    };
+    std::map<date::sys_days, Past> past;  // the last 7 days with bottle feeds
+    for (const Entry& e : entries) {
+        if (e.at.instant > clock.now) continue;
+        const date::sys_days day = local_day(e.at.instant, clock.zone);
+        if (e.type == EntryType::pump) s.last_pump = e;
+        if (e.type == EntryType::feed) s.last_feed = e;
+        if (day == s.day) {
+            if (e.type == EntryType::pump) {
+                s.pumped += Volume::from_ml(e.ml.value_or(0));
+                ++s.sessions;
+                if (e.left_ml) s.left = s.left.value_or(Volume{}) + Volume::from_ml(*e.left_ml);
+                if (e.right_ml) s.right = s.right.value_or(Volume{}) + Volume::from_ml(*e.right_ml);
+            } else if (e.type == EntryType::feed && e.method == FeedMethod::breast) {
+                ++s.breast_feeds;
+            } else if (e.type == EntryType::feed) {
+                s.drunk += Volume::from_ml(e.ml.value_or(0));
+                ++s.bottle_feeds;
+            } else if (e.type == EntryType::skip) {
+                ++s.skipped;
+            }
+        } else if (e.type == EntryType::feed && e.method == FeedMethod::bottle && day < s.day &&
+                   day >= s.day - date::days(usual_day_days)) {
+            Past& p = past[day];
+            const Volume ml = Volume::from_ml(e.ml.value_or(0));
+            p.day += ml;
+            if (e.at.instant - start_of_local_day(day, clock.zone) <= since_midnight) p.by_now += ml;
+        }
+    }
+    if (!past.empty()) {
+        Volume day, by_now;
+        for (const auto& [d, p] : past) {
+            day += p.day;
+            by_now += p.by_now;
+        }
+        const double n = static_cast<double>(past.size());
+        s.usual_day = Volume::from_ml(day.ml() / n);
+        s.usual_by_now = Volume::from_ml(by_now.ml() / n);
+        s.usual_days = static_cast<int>(past.size());
+    }
+    s.timer = running_timer(entries, clock.now);
+    return s;
+}
+
+}  // namespace pumplog

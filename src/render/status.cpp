@@ -1,0 +1,173 @@
+#include "pumplog/render/status.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "pumplog/calendar.hpp"
+#include "pumplog/render/entries.hpp"
+#include "pumplog/render/plan.hpp"
+#include "pumplog/text.hpp"
+
+namespace pumplog::render {
+
+namespace {
+
+using status_json_t = nlohmann::ordered_json;
+
+std::string status_key(std::string_view base, Unit unit) { return fmt::format("{}_{}", base, unit_name(unit)); }
+status_json_t status_volume(Volume v, Unit unit) { return json_number(std::round(output_value(v, unit) * 10) / 10); }
+status_json_t status_volume(const std::optional<Volume>& v, Unit unit) {
+    return v ? status_volume(*v, unit) : status_json_t(nullptr);
+}
+
+long minutes_between(Seconds from, Seconds to) {
+    return static_cast<long>(std::lround(static_cast<double>((to - from).count()) / 60.0));
+}
+
+// "12:30, 1 h 35 min ago" (with the date when not today).
+std::string when_ago(Seconds at, const Clock& clock) {
+    const bool today = local_day(at, clock.zone) == local_day(clock.now, clock.zone);
+    const std::string when = today ? format_clock(at, clock.zone) : format_date_time(at, clock.zone);
+    const long ago = minutes_between(at, clock.now);
+    return ago < 1 ? when + ", just now" : fmt::format("{}, {} ago", when, format_duration(std::chrono::minutes(ago)));
+}
+
+// "18:00 today", "09:00 tomorrow", "Mon 2026-11-23 09:00".
+std::string when_label(Seconds at, const Clock& clock) {
+    const date::sys_days today = local_day(clock.now, clock.zone), day = local_day(at, clock.zone);
+    if (day == today) return format_clock(at, clock.zone) + " today";
+    if (day == today + date::days(1)) return format_clock(at, clock.zone) + " tomorrow";
+    return day_label(day) + " " + format_clock(at, clock.zone);
+}
+
+std::string timer_text(const PumpTimer& t, const Clock& clock) {
+    const std::string side = t.side ? fmt::format(", {} side{}", name_of(*t.side), *t.side == Side::both ? "s" : "")
+                                    : std::string();
+    const std::string ran = format_duration(std::chrono::duration_cast<std::chrono::minutes>(t.running));
+    if (t.paused) return fmt::format("paused at {}, started {}{}", ran, format_clock(t.started, clock.zone), side);
+    return fmt::format("running {}, since {}{}", ran, format_clock(t.started, clock.zone), side);
+}
+
+}  // namespace
+
+std::string stale_timer_text(const PumpTimer& t, const Clock& clock) {
+    return fmt::format("The pump timer started at {} has run {}: stop it with pumplog pump stop AMOUNT --dur "
+                       "DURATION, or pumplog pump stop --cancel.\n",
+                       format_date_time(t.started, clock.zone),
+                       format_duration(std::chrono::duration_cast<std::chrono::minutes>(clock.now - t.started)));
+}
+
+std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, const Style& style, const Clock& clock) {
+    std::string out = style.bold(fmt::format("Today, {} {}", day_label(d.day), format_clock(clock.now, clock.zone))) + "\n";
+    const auto row = [&](std::string_view label, const std::string& text) {
+        out += fmt::format("  {}{}\n", style.bold(fmt::format("{:<11}", label)), text);
+    };
+    std::string pumped = d.sessions == 0 ? std::string("nothing yet")
+                                         : fmt::format("{} in {}", format_volume(d.pumped, unit), plural(d.sessions, "session"));
+    if (d.left || d.right)
+        pumped += fmt::format(" (L {} / R {})", format_volume_number(d.left.value_or(Volume{}), unit),
+                              format_volume_number(d.right.value_or(Volume{}), unit));
+    if (d.skipped > 0) pumped += fmt::format(", {} skipped", d.skipped);
+    row("Pumped", pumped);
+    std::string baby = d.bottle_feeds == 0 ? std::string("no bottle yet")
+                                           : fmt::format("{} in {}", format_volume(d.drunk, unit),
+                                                         plural(d.bottle_feeds, "bottle"));
+    if (d.breast_feeds > 0) baby += fmt::format(", {} at the breast", plural(d.breast_feeds, "feed"));
+    row("Baby", baby);
+    if (d.usual_day)
+        row("Usual", fmt::format("{} by now, {} a day (last {})", format_volume(*d.usual_by_now, unit),
+                                 format_volume(*d.usual_day, unit), plural(d.usual_days, "day")));
+    if (d.last_pump)
+        row("Last pump", fmt::format("{}: {}", when_ago(d.last_pump->at.instant, clock), describe(*d.last_pump, unit)));
+    if (d.last_feed)
+        row("Last feed", fmt::format("{}: {}", when_ago(d.last_feed->at.instant, clock), describe(*d.last_feed, unit)));
+    if (x.next) {
+        std::string next = next_text(*x.next, unit, clock);
+        if (!next.empty() && next.back() == '\n') next.pop_back();
+        row("Next pump", x.next->overdue ? style.yellow(next) : next);
+    } else if (!x.no_plan.empty()) {
+        row("Next pump", x.no_plan);
+    }
+    if (d.timer) row("Timer", d.timer->stale ? style.red(timer_text(*d.timer, clock) + " (over 2 h: forgotten?)")
+                                             : timer_text(*d.timer, clock));
+    std::string stash = x.stash.usable_containers == 0
+                            ? std::string("empty")
+                            : fmt::format("{} usable in {}", format_volume(x.stash.usable, unit),
+                                          plural(x.stash.usable_containers, "container"));
+    if (x.stash.usable_containers > 0 && x.stash.days_of_supply) stash += fmt::format(", {:.1f} days of bottles", *x.stash.days_of_supply);
+    row("Stash", stash);
+    for (const Container* c : x.expiring)
+        row("Expiring", style.yellow(fmt::format("{} {} in the {}, at {}", terminal_text(c->label),
+                                                 format_volume(c->left, unit), name_of(c->place),
+                                                 when_label(c->expires, clock))));
+    if (d.timer && d.timer->stale) out += stale_timer_text(*d.timer, clock);
+    return out;
+}
+
+std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, const Clock& clock) {
+    status_json_t j;
+    j["now"] = format_rfc3339(clock.now, clock.zone);
+    j["date"] = format_date(d.day);
+    status_json_t today;
+    today[status_key("pumped", unit)] = status_volume(d.pumped, unit);
+    today["sessions"] = d.sessions;
+    today[status_key("left", unit)] = status_volume(d.left, unit);
+    today[status_key("right", unit)] = status_volume(d.right, unit);
+    today["skipped"] = d.skipped;
+    today[status_key("bottle", unit)] = status_volume(d.drunk, unit);
+    today["bottle_feeds"] = d.bottle_feeds;
+    today["breast_feeds"] = d.breast_feeds;
+    today[status_key("usual_by_now", unit)] = status_volume(d.usual_by_now, unit);
+    today[status_key("usual_day", unit)] = status_volume(d.usual_day, unit);
+    j["today"] = today;
+    const auto last = [&](const std::optional<Entry>& e) -> status_json_t {
+        if (!e) return nullptr;
+        status_json_t o;
+        o["at"] = format_rfc3339(e->at.instant, clock.zone);
+        o["ago_min"] = minutes_between(e->at.instant, clock.now);
+        if (e->type == EntryType::feed) o["method"] = std::string(e->method.text());
+        o[status_key("", unit).substr(1)] = e->ml ? status_volume(Volume::from_ml(*e->ml), unit) : status_json_t(nullptr);
+        return o;
+    };
+    j["last_pump"] = last(d.last_pump);
+    j["last_feed"] = last(d.last_feed);
+    if (x.next) {
+        status_json_t n;
+        n["at"] = format_rfc3339(x.next->pump.at, clock.zone);
+        n["in_min"] = minutes_between(clock.now, x.next->pump.at);
+        n[status_key("target", unit)] = status_volume(x.next->pump.target, unit);
+        n["overdue"] = x.next->overdue;
+        j["next_pump"] = n;
+    } else {
+        j["next_pump"] = nullptr;
+    }
+    if (d.timer) {
+        status_json_t t;
+        t["started"] = format_rfc3339(d.timer->started, clock.zone);
+        t["running_s"] = d.timer->running.count();
+        t["paused"] = d.timer->paused;
+        t["side"] = d.timer->side ? status_json_t(std::string(name_of(*d.timer->side))) : status_json_t(nullptr);
+        t["stale"] = d.timer->stale;
+        j["timer"] = t;
+    } else {
+        j["timer"] = nullptr;
+    }
+    status_json_t stash;
+    stash[status_key("usable", unit)] = status_volume(x.stash.usable, unit);
+    stash["containers"] = x.stash.usable_containers;
+    stash["days_of_cover"] = x.stash.days_of_supply ? status_json_t(std::round(*x.stash.days_of_supply * 10) / 10)
+                                                    : status_json_t(nullptr);
+    status_json_t expiring = status_json_t::array();
+    for (const Container* c : x.expiring)
+        expiring.push_back({{"label", c->label},
+                            {status_key("", unit).substr(1), status_volume(c->left, unit)},
+                            {"place", std::string(name_of(c->place))},
+                            {"expires", format_rfc3339(c->expires, clock.zone)}});
+    stash["expiring"] = expiring;
+    j["stash"] = stash;
+    return j.dump(2, ' ', false, status_json_t::error_handler_t::replace) + "\n";
+}
+
+}  // namespace pumplog::render

@@ -1,0 +1,198 @@
+#!/usr/bin/env bats
+# The parent's day (SPEC 10): the missing or new journal named, status, the
+# pump timer, reminders that remind once.
+
+load helpers
+
+# --- a missing journal, a new journal ---
+
+@test "read commands on a missing journal say so on stderr, keep their output and exit 0" {
+    run --separate-stderr pumplog report --format csv
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: no journal at $J yet" ]
+    [ "${lines[0]}" = "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml" ]
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [ "$output" = "The stash is empty. Store milk with: pumplog stock add 120ml --in fridge" ]
+    [ "$stderr" = "pumplog: no journal at $J yet" ]
+    [ ! -e "$J" ]
+}
+
+@test "a mistyped PUMPLOG_JOURNAL is named, not silently read as empty" {
+    mkdir -p "$TEST_DIR/sync"
+    printf '%s\n' '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' > "$TEST_DIR/sync/journal.jsonl"
+    PUMPLOG_JOURNAL="$TEST_DIR/sync/journl.jsonl" run --separate-stderr "$PUMPLOG_BIN" stock
+    [ "$stderr" = "pumplog: no journal at $TEST_DIR/sync/journl.jsonl yet" ]
+}
+
+@test "the first write to a new journal says Started a new journal, on stderr only" {
+    run --separate-stderr pumplog add 90ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
+    [ "$stderr" = "Started a new journal at $J" ]
+    run --separate-stderr pumplog add 80ml --at 13:00
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+}
+
+@test "a refused first write names no journal and creates none" {
+    refused 2 pumplog add banana
+    [ ! -e "$J" ]
+}
+
+@test "cron-style queries stay silent on a missing journal" {
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    [ "$stderr" = "" ]
+    [ ! -e "$J" ]
+}
+
+# --- reminders ---
+
+# A baby fed every 3 hours, the week before now (Sat 2026-11-21 14:05, Berlin).
+three_hourly() {
+    local d s day at
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-14 + $d day" +%F)"
+        for s in 01:00=90 04:00=100 07:00=130 10:00=120 13:00=110 16:00=120 19:00=140 22:00=100; do
+            at="$(date -d "$day ${s%=*}" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"f-$day-${s%=*}\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"bottle\",\"ml\":${s#*=},\"milk\":\"breast\"}"
+        done
+    done
+    journal_line '{"v":1,"id":"p-13","type":"pump","at":"2026-11-21T13:05:00+01:00","ml":110}'
+}
+
+@test "a simulated day of cron calls every 5 minutes: each pump once, an overdue one once more, none after logged or skipped" {
+    three_hourly
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    local t=$(date -d "2026-11-21T15:00:00+01:00" +%s) end=$(date -d "2026-11-22T12:00:00+01:00" +%s) said="" now hm out due="" late=""
+    while [ "$t" -le "$end" ]; do
+        now="$(date -d "@$t" +%Y-%m-%dT%H:%M:%S%:z)"
+        hm="$(date -d "@$t" +%H:%M)"
+        # The parent pumps 5 minutes after each announced time, skips the 22:00 pump and misses the one after 03:00.
+        if [ -n "$late" ] && [ "$hm" = "$late" ]; then
+            case "$due" in
+                22:00) PUMPLOG_NOW="$now" pumplog plan skip --mode exclusive >/dev/null ;;
+                03:* | 04:*) ;;
+                *) PUMPLOG_NOW="$now" pumplog add 100ml >/dev/null 2>&1 ;;
+            esac
+            late=""
+        fi
+        if out="$(PUMPLOG_NOW="$now" pumplog plan next --mode exclusive --within 10m 2>&1)"; then
+            said+="$hm $out"$'\n'
+            if [[ "$out" == "Pump at "* ]]; then
+                due="${out:8:5}"
+                late="$(date -d "$(date -d "@$t" +%F) $due 5 min" +%H:%M)"
+            fi
+        fi
+        t=$((t + 300))
+    done
+    # Each pump said once (10 min before); the missed 04:30 once more, 30 min late (remind_again);
+    # the skipped 22:00 and the logged ones never again. The night pumps are the plan's own.
+    [ "$said" = "15:50 Pump at 16:00 (in 10 min), aim for 120 ml
+18:50 Pump at 19:00 (in 10 min), aim for 140 ml
+21:50 Pump at 22:00 (in 10 min), aim for 100 ml
+00:20 Pump at 00:30 (in 10 min), aim for 90 ml
+02:20 Pump at 02:30 (in 10 min), aim for 94 ml (an extra session)
+04:20 Pump at 04:30 (in 10 min), aim for 100 ml
+05:00 Pump now: the 04:30 pump is 30 min overdue, aim for 100 ml
+06:50 Pump at 07:00 (in 10 min), aim for 130 ml
+09:50 Pump at 10:00 (in 10 min), aim for 120 ml
+" ]
+    # The skip is a journal line of its own kind.
+    grep -q '"type":"skip","at":"2026-11-21T22:00:00+01:00"' "$J"
+}
+
+@test "at exactly the pump's time plan next says due, not 0 min overdue" {
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21T16:00:00+01:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 16:00 pump is due, aim for 120 ml" ]
+}
+
+@test "plan next --within says nothing at all on a missing, empty or too thin journal" {
+    run --separate-stderr pumplog plan next --within 10m
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    : > "$J"
+    run --separate-stderr pumplog plan next --within 10m --mode exclusive
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":90}'
+    run --separate-stderr pumplog plan next --within 10m --mode exclusive
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    # Without --within the thin journal is still explained (exit 2).
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "$status" -eq 2 ]
+}
+
+@test "remind_again is a setting" {
+    run pumplog config set remind_again 45m
+    [ "$status" -eq 0 ]
+    run pumplog config get remind_again
+    [ "$output" = "45m" ]
+    refused 2 pumplog config set remind_again 1m
+}
+
+# --- the pump timer and status ---
+
+@test "pump start, pause, resume, stop records one pump at the start with the time pumped" {
+    PUMPLOG_NOW=2026-11-21T14:05:00+01:00 run --separate-stderr pumplog pump start --side both
+    [ "$output" = "Pump timer started at 14:05 (both); stop it with pumplog pump stop AMOUNT" ]
+    PUMPLOG_NOW=2026-11-21T14:12:00+01:00 run pumplog pump pause
+    [ "$output" = "Pump timer paused at 7 min" ]
+    PUMPLOG_NOW=2026-11-21T14:20:00+01:00 run pumplog pump resume
+    PUMPLOG_NOW=2026-11-21T14:28:00+01:00 run pumplog pump stop 110ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 110 ml at 14:05, 15 min pumped (timer stopped)" ]
+    [ "$(grep -c '"type":"pump"' "$J")" -eq 1 ]
+    grep -q '"type":"pump","at":"2026-11-21T14:05:00+01:00","ml":110,"dur_s":900,"timer":' "$J"
+    PUMPLOG_NOW=2026-11-21T14:30:00+01:00 refused 2 pumplog pump stop 90ml
+}
+
+@test "add AMOUNT while a timer runs closes it, and the timer survives a merge to another journal" {
+    PUMPLOG_NOW=2026-11-21T13:50:00+01:00 pumplog pump start 2>/dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    PUMPLOG_JOURNAL="$TEST_DIR/phone.jsonl" run pumplog add 95ml
+    [ "$output" = "Logged 95 ml at 13:50 - today 95 ml in 1 session" ]
+    grep -q '"dur_s":900' "$TEST_DIR/phone.jsonl"
+    run pumplog status --format json
+    [ "$(jq -c .timer <<<"$output")" != null ]
+    pumplog log merge "$TEST_DIR/phone.jsonl" >/dev/null
+    run pumplog status --format json
+    [ "$(jq -c .timer <<<"$output")" = null ]
+    [ "$(jq -c .today <<<"$output")" = '{"pumped_ml":95,"sessions":1,"left_ml":null,"right_ml":null,"skipped":0,"bottle_ml":0,"bottle_feeds":0,"breast_feeds":0,"usual_by_now_ml":null,"usual_day_ml":null}' ]
+}
+
+@test "a timer over 2 hours is reported by status and plan next and never silently recorded" {
+    three_hourly
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 pumplog pump start 2>/dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 3 h 5 min, since 11:00 (over 2 h: forgotten?)"* ]]
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "${lines[0]}" = "The pump timer started at 2026-11-21 11:00 has run 3 h 5 min: stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel." ]
+    refused 2 pumplog add 90ml
+    refused 2 pumplog pump stop 90ml
+    run pumplog pump stop 90ml --dur 20m
+    [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
+}
+
+@test "bare pumplog prints status; status fits 80 columns and has no colour off a terminal" {
+    three_hourly
+    pumplog add L50 R60 --at 13:05 >/dev/null
+    pumplog config set mode exclusive >/dev/null
+    run --separate-stderr pumplog
+    [ "$status" -eq 0 ]
+    [ "$output" = "Today, Sat 2026-11-21 14:05
+  Pumped     220 ml in 2 sessions (L 50 / R 60)
+  Baby       no bottle yet
+  Usual      550 ml by now, 910 ml a day (last 7 days)
+  Last pump  13:05, 1 h ago: pumped 110 ml (L 50 / R 60)
+  Last feed  2026-11-20 22:00, 16 h 5 min ago: bottle 100 ml of breast milk
+  Next pump  Pump at 16:00 (in 1 h 55 min), aim for 120 ml
+  Stash      empty" ]
+    run pumplog status
+    [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
+    [[ "$output" != *$'\e'* ]]
+    run pumplog status --color always
+    [[ "$output" == *$'\e[1m'* ]]
+}

@@ -1,0 +1,89 @@
+// The parent's day (status.hpp, pump_timer.hpp, reminders.hpp): today's
+// numbers, the running pump timer, and reminders that remind once.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "pumplog/pump_timer.hpp"
+#include "pumplog/reminders.hpp"
+#include "pumplog/status.hpp"
+
+namespace PUMPLOG_UNITY_ID {
+
+using namespace pumplog;
+using testing::clock_at;
+using testing::entry_of;
+using testing::instant;
+
+TEST_CASE("a timer runs from its start with pauses left out", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"T1","type":"timer","at":"2026-11-21T14:00:00+01:00","action":"start","side":"left"})"),
+        entry_of(R"({"v":1,"id":"T2","type":"timer","at":"2026-11-21T14:06:00+01:00","action":"pause","timer":"T1"})"),
+        entry_of(R"({"v":1,"id":"T3","type":"timer","at":"2026-11-21T14:10:00+01:00","action":"resume","timer":"T1"})"),
+    };
+    const auto timer = running_timer(entries, instant("2026-11-21T14:20:00+01:00"));
+    REQUIRE(timer);
+    CHECK(timer->id == "T1");
+    CHECK(timer->running == std::chrono::minutes(16));
+    CHECK(timer->side == Side::left);
+    CHECK_FALSE(timer->paused);
+    CHECK_FALSE(timer->stale);
+    CHECK(running_timer(entries, instant("2026-11-21T16:00:01+01:00"))->stale);
+    CHECK_FALSE(running_timer(entries, instant("2026-11-21T13:59:00+01:00")));
+}
+
+TEST_CASE("a pump or a cancel naming the timer stops it", "[status]") {
+    std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"T1","type":"timer","at":"2026-11-21T14:00:00+01:00","action":"start"})"),
+        entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T14:00:00+01:00","ml":90,"timer":"T1"})"),
+    };
+    CHECK_FALSE(running_timer(entries, instant("2026-11-21T14:20:00+01:00")));
+    entries[1] = entry_of(R"({"v":1,"id":"C1","type":"timer","at":"2026-11-21T14:05:00+01:00","action":"cancel","timer":"T1"})");
+    CHECK_FALSE(running_timer(entries, instant("2026-11-21T14:20:00+01:00")));
+    entries[1] = entry_of(R"({"v":1,"id":"P2","type":"pump","at":"2026-11-21T14:00:00+01:00","ml":90,"timer":"other"})");
+    CHECK(running_timer(entries, instant("2026-11-21T14:20:00+01:00")));
+}
+
+TEST_CASE("today's numbers and the usual day from the last 7 days", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-20T09:00:00+01:00","method":"bottle","ml":100})"),
+        entry_of(R"({"v":1,"id":"F2","type":"feed","at":"2026-11-20T18:00:00+01:00","method":"bottle","ml":200})"),
+        entry_of(R"({"v":1,"id":"F3","type":"feed","at":"2026-11-19T10:00:00+01:00","method":"bottle","ml":300})"),
+        entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90,"left_ml":40,"right_ml":50})"),
+        entry_of(R"({"v":1,"id":"S1","type":"skip","at":"2026-11-21T11:00:00+01:00"})"),
+        entry_of(R"({"v":1,"id":"F4","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":120})"),
+        entry_of(R"({"v":1,"id":"F5","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"breast","left_s":600})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-11-21T14:05:00+01:00"));
+    CHECK(s.pumped.ml() == 90);
+    CHECK(s.sessions == 1);
+    CHECK(s.left->ml() == 40);
+    CHECK(s.right->ml() == 50);
+    CHECK(s.drunk.ml() == 120);
+    CHECK(s.bottle_feeds == 1);
+    CHECK(s.breast_feeds == 1);
+    CHECK(s.skipped == 1);
+    CHECK(s.usual_days == 2);
+    CHECK(s.usual_day->ml() == 300);     // (300 + 300) / 2
+    CHECK(s.usual_by_now->ml() == 200);  // (100 + 300) / 2: the 18:00 bottle is later than now's 14:05
+    CHECK(s.last_feed->id == "F5");
+    CHECK(s.last_pump->id == "P1");
+}
+
+TEST_CASE("a pump is announced once, and once more only when overdue by remind_again", "[status]") {
+    NextPump next;
+    next.pump.at = instant("2026-11-21T16:00:00+01:00");
+    const auto at = [](const char* t) { return instant(t); };
+    const std::chrono::minutes again(30);
+    CHECK(should_remind(next, at("2026-11-21T15:50:00+01:00"), again, Announcement{}));
+    const Announcement once{1, at("2026-11-21T15:50:00+01:00")};
+    CHECK_FALSE(should_remind(next, at("2026-11-21T15:55:00+01:00"), again, once));
+    next.overdue = true;
+    CHECK_FALSE(should_remind(next, at("2026-11-21T16:25:00+01:00"), again, once));
+    CHECK(should_remind(next, at("2026-11-21T16:30:00+01:00"), again, once));
+    const Announcement late{1, at("2026-11-21T16:20:00+01:00")};  // first said after its time
+    CHECK_FALSE(should_remind(next, at("2026-11-21T16:45:00+01:00"), again, late));
+    CHECK(should_remind(next, at("2026-11-21T16:50:00+01:00"), again, late));
+    CHECK_FALSE(should_remind(next, at("2026-11-21T18:00:00+01:00"), again, Announcement{2, late.last}));
+}
+
+}  // namespace PUMPLOG_UNITY_ID
