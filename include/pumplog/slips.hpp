@@ -1,6 +1,7 @@
 #pragma once
 // Slips caught before they are recorded (SPEC 10): an amount far over the
 // parent's own, and the same entry typed twice in a row.
+#include <optional>
 #include <chrono>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct SlipCheck {
     EntryType type = EntryType::pump;  // pump, feed (a bottle) or store
     Volume amount;
     Seconds at;
+    std::optional<Seconds> pumped{};  // a store: when its milk was pumped (bags of other days are not twins)
 };
 
 // How far back the history given to check_slips must reach.

@@ -155,7 +155,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
     if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
     {  // slips (SPEC 10): far over the usual, or typed twice
-        const SlipCheck slip{EntryType::store, store.amount, store.at};
+        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped};
         ReplayOptions options;
         options.since = slips_since(slip, clock.now);
         check_slips(ctx.history(options).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());

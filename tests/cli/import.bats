@@ -366,8 +366,8 @@ Skipped 6 rows:
     [ "$(jq -s '[.[] | .right_s // 0] | add / 60' "$J")" -eq 7425 ]
     [ "$(jq -s '[.[] | .dur_s // 0] | add / 60' "$J")" -eq 67 ]
     # First and last rows of the file (newest first): a formula bottle and a nursing.
-    [ "$(head -n 1 "$J" | jq -c 'del(.v, .id)')" = '{"type":"feed","at":"2019-12-20T00:05:00-08:00","method":"breast","left_s":660,"right_s":420}' ]
-    [ "$(tail -n 1 "$J" | jq -c 'del(.v, .id)')" = '{"type":"feed","at":"2020-12-12T19:05:00-08:00","method":"bottle","ml":242.5,"milk":"formula"}' ]
+    [ "$(head -n 1 "$J" | jq -c 'del(.v, .id)')" = '{"type":"feed","at":"2019-12-20T00:05:00-08:00","method":"breast","left_s":660,"right_s":420,"baby":"Eva"}' ]
+    [ "$(tail -n 1 "$J" | jq -c 'del(.v, .id)')" = '{"type":"feed","at":"2020-12-12T19:05:00-08:00","method":"bottle","ml":242.5,"milk":"formula","baby":"Eva"}' ]
     before="$(journal_sum)"
     run --separate-stderr pumplog log import "$EVA" --tz America/Los_Angeles
     [ "$status" -eq 0 ]
