@@ -76,5 +76,8 @@ Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone);
 // cadence. A day before today is refused.
 BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
                         const Guideline& guideline, const Clock& clock, date::sys_days day);
+// The plan points into `stock`'s containers: a temporary stock would leave it dangling.
+BottlePlan plan_bottles(const std::vector<Entry>& entries, Stock&& stock, const Settings& settings,
+                        const Guideline& guideline, const Clock& clock, date::sys_days day) = delete;
 
 }  // namespace pumplog

@@ -130,8 +130,9 @@ TEST_CASE("plan bottles never pours milk that expires before its feed") {
     const std::vector<Entry> stash = {store("s1", "2026-11-19T11:00:00+01:00", "fridge", 200, "B1"),
                                       store("s2", "2025-11-23T09:00:00+01:00", "freezer", 300, "B2"),
                                       store("s3", "2026-10-01T07:00:00+02:00", "freezer", 300, "B3")};
+    const Stock stock1 = stock_of(stash);
     const BottlePlan plan =
-        plan_bottles(entries, stock_of(stash), away_weekdays(), cdc_guideline(), sunday_evening, monday);
+        plan_bottles(entries, stock1, away_weekdays(), cdc_guideline(), sunday_evening, monday);
     CHECK(thawed(plan) == std::vector<std::string>{"B3"});
     // B1 fills the 10:00 bottle only; 80 ml of it expires at 11:00 (nothing else could use it).
     CHECK(bottles(plan) == std::vector<std::string>{"10:00 120=B1:120", "13:00 110=B3:110*", "16:00 120=B3:120*"});
@@ -142,8 +143,9 @@ TEST_CASE("a shortfall says what would cover it: a pump of the usual yield or fo
     std::vector<Entry> entries = baby_week();
     for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(6), 150));
     const std::vector<Entry> stash = {store("s1", "2026-11-22T07:00:00+01:00", "fridge", 100, "B1")};
+    const Stock stock2 = stock_of(stash);
     const BottlePlan plan =
-        plan_bottles(entries, stock_of(stash), away_weekdays(), cdc_guideline(), sunday_evening, monday);
+        plan_bottles(entries, stock2, away_weekdays(), cdc_guideline(), sunday_evening, monday);
     CHECK(plan.thaws.empty());
     CHECK(bottles(plan) == std::vector<std::string>{"10:00 120=B1:100", "13:00 110=", "16:00 120="});
     REQUIRE(plan.shortfall);
@@ -168,8 +170,9 @@ TEST_CASE("plan bottles dates thawed milk by the guideline it is given") {
     Guideline strict = cdc_guideline();
     strict.thawed_fridge = hours(12);
     const auto stash = stash_entries();
+    const Stock stock3 = stock_of(stash, strict);
     const BottlePlan plan =
-        plan_bottles(baby_week(), stock_of(stash, strict), away_weekdays(), strict, sunday_evening, monday);
+        plan_bottles(baby_week(), stock3, away_weekdays(), strict, sunday_evening, monday);
     CHECK(plan.thaws.empty());
     REQUIRE(plan.shortfall);
     CHECK(plan.shortfall->short_by.ml() == Approx(250));
@@ -182,16 +185,19 @@ TEST_CASE("plan bottles thaws the evening before when planned earlier, and plans
     CHECK(testing::local_text(thaw_time(monday, sunday_evening.now, berlin())) == "2026-11-22T20:00:00+01:00");
     const auto stash = stash_entries();
     CHECK(testing::refusal([&] {
-              plan_bottles(baby_week(), stock_of(stash), away_weekdays(), cdc_guideline(), sunday_evening,
+              const Stock stock4 = stock_of(stash);
+              plan_bottles(baby_week(), stock4, away_weekdays(), cdc_guideline(), sunday_evening,
                            monday - date::days(2));
           }) == "plan bottles plans a day to come, not 2026-11-21 (today is 2026-11-22); try --on tomorrow");
     CHECK(testing::refusal([&] {
-              plan_bottles(baby_week(), stock_of(stash), Settings{}, cdc_guideline(), sunday_evening, monday);
+              const Stock stock5 = stock_of(stash);
+              plan_bottles(baby_week(), stock5, Settings{}, cdc_guideline(), sunday_evening, monday);
           }) ==
           "plan bottles needs the hours you will be away: set them with pumplog config set away \"mon-fri "
           "08:00-17:30\" (or give --away)");
+    const Stock stock6 = stock_of(stash);
     // A Saturday: nobody is away, no bottles.
-    const BottlePlan weekend = plan_bottles(baby_week(), stock_of(stash), away_weekdays(), cdc_guideline(),
+    const BottlePlan weekend = plan_bottles(baby_week(), stock6, away_weekdays(), cdc_guideline(),
                                             sunday_evening, monday + date::days(5));
     CHECK(weekend.bottles.empty());
     CHECK(render::bottles_text(weekend, Unit::ml, sunday_evening, std::nullopt) ==
