@@ -15,6 +15,7 @@
 #include "pumplog/stash.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
+#include "reminder_state.hpp"
 
 namespace pumplog::cli {
 
@@ -289,7 +290,16 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
     const Stock stock = read_stash(ctx, ctx.journal()).stock;
-    const std::vector<const Container*> soon = expiring_within(stock, clock.now, within);
+    std::vector<const Container*> soon = expiring_within(stock, clock.now, within);
+    // For cron (SPEC 10): the table names a container once per window (again
+    // only when `within` has passed since it was named); the JSON, for
+    // scripts and status bars, lists every one each time.
+    if (format != Format::json)
+        std::erase_if(soon, [&](const Container* c) {
+            return !announce_once(ctx, "expiring " + c->id, [&](const Announcement& said) {
+                return said.times == 0 || clock.now - said.last >= within;
+            });
+        });
     if (soon.empty()) return 1;
     const Unit unit = ctx.unit();
     if (format == Format::json) fmt::print("{}", render::stock_json(soon, clock.now, unit, clock.zone));

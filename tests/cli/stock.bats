@@ -213,8 +213,19 @@ EOF
     [ "${lines[1]}" = "B2 90 ml in the fridge expires today 20:00 (in 5 h 55 min): use it first or freeze it now" ]
     [ "${lines[2]}" = "B4 150 ml in the fridge expires tomorrow 10:00 (in 19 h 55 min): use it first (thawed: never refreeze)" ]
     [ "${#lines[@]}" -eq 3 ]
-    run pumplog stock expiring --within 3d
-    [ "${#lines[@]}" -eq 4 ]
+    # For cron: each container is named once per window; a wider window names only the new one.
+    run --separate-stderr pumplog stock expiring --within 3d
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 1 ]
+    [[ "${lines[0]}" != B[234]\ * ]]
+    run --separate-stderr pumplog stock expiring --within 3d
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    # A window later, it is named again; JSON (scripts, status bars) always lists every one.
+    run --separate-stderr pumplog --now "2026-11-22T14:10:00+01:00" stock expiring --within 24h
+    [[ "$output" == *"B4 150 ml in the fridge"* ]]
+    run --separate-stderr pumplog stock expiring --within 3d --format json
+    [ "$(printf '%s' "$output" | jq length)" = 4 ]
     refused 2 pumplog stock expiring --within soon
 }
 
