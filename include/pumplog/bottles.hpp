@@ -37,6 +37,7 @@ struct Bottle {
     bool estimated = false;
     std::vector<BottleFill> fills;  // from the stash, in pouring order
     Volume missing;       // what the stash cannot put in it
+    std::string baby{};   // whose bottle, when the journal names several babies (SPEC 12)
 };
 
 // A frozen bag to move to the fridge the evening before.

@@ -17,6 +17,7 @@ struct Slot {
     int seen = 0;    // on how many days of the look-back it was seen
     bool estimated = false;  // the amount is an estimate (feeds logged without amounts)
     std::vector<std::string> babies{};  // whose feeds, when the journal names several babies (SPEC 12)
+    std::vector<Volume> baby_amounts{};  // each baby's share of `amount`, beside `babies`
 };
 
 // What a plan rests on (SPEC 5.4: every plan states its basis).

@@ -92,13 +92,19 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, whole.end, zone)) {
         if (std::none_of(plan.away.begin(), plan.away.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
             continue;
-        Bottle b;
-        b.feed = f.at;
-        b.need = f.amount;
-        b.size = bottle_size(f.amount, settings.unit);
-        b.estimated = f.estimated;
-        plan.total += b.size;
-        plan.bottles.push_back(b);
+        // Twins fed at one time: a bottle each, labelled with its baby.
+        const Slot& slot = cadence.slots[f.slot];
+        const bool shared = slot.babies.size() == slot.baby_amounts.size() && !slot.babies.empty();
+        for (std::size_t i = 0; i < (shared ? slot.babies.size() : 1); ++i) {
+            Bottle b;
+            b.feed = f.at;
+            b.need = shared ? slot.baby_amounts[i] : f.amount;
+            b.size = bottle_size(b.need, settings.unit);
+            b.estimated = f.estimated;
+            if (shared) b.baby = slot.babies[i];
+            plan.total += b.size;
+            plan.bottles.push_back(b);
+        }
     }
 
     // The stash: milk out of the freezer now, soonest to expire first; then the

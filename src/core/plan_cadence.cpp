@@ -142,6 +142,7 @@ std::vector<Slot> shared_slots(std::vector<Slot> all) {
                 group.seen = std::min(group.seen, s.seen);
                 group.estimated = group.estimated || s.estimated;
                 group.babies.insert(group.babies.end(), s.babies.begin(), s.babies.end());
+                group.baby_amounts.insert(group.baby_amounts.end(), s.baby_amounts.begin(), s.baby_amounts.end());
                 continue;
             }
         }
@@ -202,6 +203,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         }
         for (Slot s : learned.cadence.slots) {
             s.babies = {baby};
+            s.baby_amounts = {s.amount};
             slots.push_back(std::move(s));
         }
         Cadence& c = out.cadence;

@@ -55,8 +55,9 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
             fills.push_back(fmt::format("{} {}{}", terminal_text(f.container->label), format_volume(f.amount, unit),
                                         f.thawed_tonight ? " (thawed tonight)" : ""));
         if (b.missing.ml() > 1e-9) fills.push_back(fmt::format("{} missing", format_volume(b.missing, unit)));
-        out += fmt::format("  {}  {}{}: {}\n", format_clock(b.feed, zone), format_volume(b.size, unit),
-                           b.estimated ? " (estimate)" : "", joined(fills));
+        out += fmt::format("  {}  {}{}{}: {}\n", format_clock(b.feed, zone), format_volume(b.size, unit),
+                           b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
+                           joined(fills));
     }
     if (!plan.thaws.empty()) {
         std::vector<std::string> bags;
@@ -102,6 +103,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
                                {"estimated", b.estimated},
                                {"fill", fill},
                                {unit_key("missing", unit), number(b.missing, unit)}});
+        if (!b.baby.empty()) bottles.back()["baby"] = b.baby;  // several babies only (SPEC 12)
     }
     json thaws = json::array();
     for (const Thaw& t : plan.thaws)

@@ -96,6 +96,17 @@ twins_week() {
     [[ "$output" == *"The babies' day: 00:00 160 ml Ada + Ben (seen 7 d)"* ]]
 }
 
+@test "plan bottles packs a bottle for each twin, labelled with the baby" {
+    twins_week
+    pumplog config set away "mon-fri 08:00-17:30" > /dev/null
+    run --separate-stderr pumplog plan bottles --on 2026-11-23 --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s' "$output" | jq -c '[.bottles[] | [(.feed | .[11:16]), .baby, .need_ml]]')" = '[["09:00","Ada",90],["09:00","Ben",70],["12:00","Ada",90],["12:00","Ben",70],["15:00","Ada",90],["15:00","Ben",70]]' ]
+    run --separate-stderr pumplog plan bottles --on 2026-11-23
+    [[ "$output" == *"09:00  90 ml for Ada"* ]]
+    [[ "$output" == *"09:00  70 ml for Ben"* ]]
+}
+
 @test "plan --baby plans for one baby's feeds alone" {
     twins_week
     pumplog config set babies "Ada, Ben" > /dev/null
