@@ -70,13 +70,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         throw usage_error(
             "plan bottles needs the baby's feeding cadence, which supply mode does not learn; use --mode away or "
             "exclusive");
-    if (settings.mode == PlanMode::away && settings.away.empty())
-        throw usage_error(
-            "plan bottles needs the hours you will be away: set them with pumplog config set away "
-            "\"mon-fri 08:00-17:30\" (or give --away)");
-
-    const Seconds since = lookback_since(clock.now, settings.lookback_days, zone);
-    const PlanCadence learned = plan_cadence(entries, settings, zone, since, clock.now);
+    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan bottles");
     const Cadence& cadence = learned.cadence;
 
     BottlePlan plan;
@@ -174,7 +168,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         BottleCover cover;
         cover.short_by = missing;
         cover.formula = missing;
-        const Yield yield(entries, since, clock.now, zone);
+        const Yield yield(entries, lookback_since(clock.now, settings.lookback_days, zone), clock.now, zone);
         if (const auto avg = yield.average(); avg && avg->ml() > 0) {
             cover.pump_expected = Volume::from_ml(std::round(avg->ml()));
             cover.pumps = static_cast<int>(std::ceil(missing.ml() / avg->ml() - 1e-9));

@@ -225,4 +225,14 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     return out;
 }
 
+PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
+                              std::string_view command) {
+    if (settings.mode == PlanMode::away && settings.away.empty())
+        throw usage_error(fmt::format("{} needs the hours you will be away: set them with pumplog config set away "
+                                      "\"mon-fri 08:00-17:30\" (or give --away)",
+                                      command));
+    const Seconds since = lookback_since(clock.now, settings.lookback_days, clock.zone);
+    return plan_cadence(entries, settings, clock.zone, since, clock.now);
+}
+
 }  // namespace pumplog

@@ -2,6 +2,7 @@
 // The cadence a plan is built on (internal to the planner: planner.cpp and
 // plan_stash.cpp): the learned slots with their amounts, and how the amounts
 // were known.
+#include <string_view>
 #include <vector>
 
 #include "pumplog/cadence.hpp"
@@ -27,5 +28,11 @@ struct PlanCadence {
 // mostly had none is marked estimated (counted at the bottle average).
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                          Seconds since, Seconds until);
+
+// The cadence a plan for days away rests on (`plan bottles`, `plan stash`):
+// the look-back window up to now; usage error naming `command` in away mode
+// without away hours.
+PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
+                              std::string_view command);
 
 }  // namespace pumplog

@@ -96,12 +96,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         throw usage_error(fmt::format("the return date {} is not after today ({}); give a date to come, such as {}",
                                       format_date(return_day), format_date(today),
                                       format_date(today + date::days(28))));
-    if (settings.mode == PlanMode::away && settings.away.empty())
-        throw usage_error(
-            "plan stash needs the hours you will be away: set them with pumplog config set away "
-            "\"mon-fri 08:00-17:30\" (or give --away)");
+    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan stash");
     const Seconds since = lookback_since(clock.now, settings.lookback_days, zone);
-    const PlanCadence learned = plan_cadence(entries, settings, zone, since, clock.now);
     const Cadence& cadence = learned.cadence;
     const Yield yield(entries, since, clock.now, zone);
 
