@@ -4,6 +4,7 @@
 // running pump timer. Pure: entries in effect (the last 8 days at least) and
 // the clock in, numbers out; the command adds the next pump and the stash.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -28,12 +29,24 @@ struct DayStatus {
     std::optional<Entry> last_pump, last_feed;
     std::optional<PumpTimer> timer;
     int skipped = 0;  // planned pumps skipped today (`plan skip`)
+    // Each baby's day when the journal has several (SPEC 12): in the order of
+    // config `babies`, then any other name the feeds carry. Empty with one baby.
+    struct Baby {
+        std::string name;
+        Volume drunk;
+        int bottle_feeds = 0;
+        int breast_feeds = 0;
+        std::optional<Entry> last_feed;
+    };
+    std::vector<Baby> babies;
 };
 
 // The days the usual day is averaged over.
 inline constexpr int usual_day_days = 7;
 
-// `entries`: in effect, sorted by time.
-DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock);
+// `entries`: in effect, sorted by time; `babies`: the configured names (config
+// `babies`; empty or one name: one baby).
+DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock,
+                     const std::vector<std::string>& babies = {});
 
 }  // namespace pumplog

@@ -22,7 +22,7 @@ int run_status(Context& ctx) {
                              plan_reads_since(settings, clock.now, clock.zone));
     options.raw = false;
     const History history = ctx.history(options);
-    const DayStatus day = day_status(history.entries, clock);
+    const DayStatus day = day_status(history.entries, clock, settings.babies);
     render::StatusExtras extras;
     try {
         extras.next = next_pump_in_mode(history.entries, settings, clock);

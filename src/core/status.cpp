@@ -2,10 +2,48 @@
 
 #include <map>
 
+#include "pumplog/babies.hpp"
+
 namespace pumplog {
 
-DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock) {
+namespace {
+
+// The babies to show: the configured names, then names only the feeds carry;
+// none unless there are two or more.
+std::vector<DayStatus::Baby> babies_of(const std::vector<Entry>& entries, const std::vector<std::string>& configured) {
+    std::vector<DayStatus::Baby> babies;
+    const auto add = [&](const std::string& name) {
+        for (const auto& b : babies)
+            if (same_baby(b.name, name)) return;
+        babies.push_back(DayStatus::Baby{name, {}, 0, 0, {}});
+    };
+    for (const auto& name : configured) add(name);
+    for (const auto& name : babies_in(entries)) add(name);
+    if (babies.size() < 2) babies.clear();
+    return babies;
+}
+
+void count_baby_feed(std::vector<DayStatus::Baby>& babies, const Entry& e, bool today) {
+    if (e.baby.empty()) return;
+    for (auto& b : babies) {
+        if (!same_baby(b.name, e.baby)) continue;
+        b.last_feed = e;
+        if (!today) return;
+        if (e.method == FeedMethod::breast) {
+            ++b.breast_feeds;
+        } else {
+            b.drunk += Volume::from_ml(e.ml.value_or(0));
+            ++b.bottle_feeds;
+        }
+        return;
+    }
+}
+
+}  // namespace
+
+DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, const std::vector<std::string>& babies) {
     DayStatus s;
+    s.babies = babies_of(entries, babies);
     s.day = local_day(clock.now, clock.zone);
     const auto since_midnight = clock.now - start_of_local_day(s.day, clock.zone);
     struct Past {
@@ -16,7 +54,10 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock) {
         if (e.at.instant > clock.now) continue;
         const date::sys_days day = local_day(e.at.instant, clock.zone);
         if (e.type == EntryType::pump) s.last_pump = e;
-        if (e.type == EntryType::feed) s.last_feed = e;
+        if (e.type == EntryType::feed) {
+            s.last_feed = e;
+            count_baby_feed(s.babies, e, day == s.day);
+        }
         if (day == s.day) {
             if (e.type == EntryType::pump) {
                 s.pumped += Volume::from_ml(e.ml.value_or(0));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "pumplog/calendar.hpp"
@@ -50,6 +51,14 @@ std::string timer_text(const PumpTimer& t, const Clock& clock) {
     return fmt::format("running {}, since {}{}", ran, format_clock(t.started, clock.zone), side);
 }
 
+// A name as a row's label: at most 10 columns, cut at a character's start.
+std::string short_label(std::string name) {
+    if (name.size() <= 10) return name;
+    std::size_t cut = 9;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    return name.substr(0, cut) + "~";
+}
+
 }  // namespace
 
 std::string stale_timer_text(const PumpTimer& t, const Clock& clock) {
@@ -75,14 +84,23 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                                            : fmt::format("{} in {}", format_volume(d.drunk, unit),
                                                          plural(d.bottle_feeds, "bottle"));
     if (d.breast_feeds > 0) baby += fmt::format(", {} at the breast", plural(d.breast_feeds, "feed"));
-    row("Baby", baby);
+    row(d.babies.empty() ? "Baby" : "Babies", baby);
     if (d.usual_day)
         row("Usual", fmt::format("{} by now, {} a day (last {})", format_volume(*d.usual_by_now, unit),
                                  format_volume(*d.usual_day, unit), plural(d.usual_days, "day")));
     if (d.last_pump)
         row("Last pump", fmt::format("{}: {}", when_ago(d.last_pump->at.instant, clock), describe(*d.last_pump, unit)));
-    if (d.last_feed)
+    if (d.babies.empty() && d.last_feed)
         row("Last feed", fmt::format("{}: {}", when_ago(d.last_feed->at.instant, clock), describe(*d.last_feed, unit)));
+    for (const auto& b : d.babies) {
+        // "Ada        120 ml in 2 bottles, 1 at the breast; last fed 13:10, 55 min ago"
+        std::vector<std::string> parts;
+        if (b.bottle_feeds > 0) parts.push_back(fmt::format("{} in {}", format_volume(b.drunk, unit), plural(b.bottle_feeds, "bottle")));
+        if (b.breast_feeds > 0) parts.push_back(fmt::format("{} at the breast", b.breast_feeds));
+        std::string text = parts.empty() ? std::string("no feed yet today") : fmt::format("{}", fmt::join(parts, ", "));
+        if (b.last_feed) text += fmt::format("; last fed {}", when_ago(b.last_feed->at.instant, clock));
+        row(short_label(terminal_text(b.name)), text);
+    }
     if (x.next) {
         std::string next = next_text(*x.next, unit, clock);
         if (!next.empty() && next.back() == '\n') next.pop_back();
@@ -133,6 +151,17 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
     };
     j["last_pump"] = last(d.last_pump);
     j["last_feed"] = last(d.last_feed);
+    status_json_t babies = status_json_t::array();
+    for (const auto& b : d.babies) {
+        status_json_t o;
+        o["name"] = b.name;
+        o[status_key("bottle", unit)] = status_volume(b.drunk, unit);
+        o["bottle_feeds"] = b.bottle_feeds;
+        o["breast_feeds"] = b.breast_feeds;
+        o["last_feed"] = last(b.last_feed);
+        babies.push_back(std::move(o));
+    }
+    j["babies"] = babies;
     if (x.next) {
         status_json_t n;
         n["at"] = format_rfc3339(x.next->pump.at, clock.zone);

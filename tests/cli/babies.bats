@@ -167,3 +167,33 @@ twins_week() {
     [ "$status" -eq 0 ]
     [[ "$(printf '%s' "$output" | jq -r '.advice | join("\n")')" == *"not milestones for 2 babies; pumplog knows no good source for those, so it shows them unscaled."* ]]
 }
+
+@test "status shows each baby's bottles today and last feed; JSON lists them; one baby shows none" {
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c .babies <<<"$output")" = "[]" ]
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog add 100ml --at 08:00 > /dev/null
+    pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 50ml --baby Ben --at 09:10 > /dev/null
+    pumplog log feed --breast --left 10m --baby Ben --at 12:10 > /dev/null
+    pumplog log feed 40ml --baby Ada --at 2026-11-20T22:00 > /dev/null
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [ "$(grep -c '^  Last feed' <<<"$output")" -eq 0 ]
+    [ "$(grep '^  Babies' <<<"$output")" = "  Babies     110 ml in 2 bottles, 1 feed at the breast" ]
+    [ "$(grep '^  Ada' <<<"$output")" = "  Ada        60 ml in 1 bottle; last fed 09:00, 5 h 5 min ago" ]
+    [ "$(grep '^  Ben' <<<"$output")" = "  Ben        50 ml in 1 bottle, 1 at the breast; last fed 12:10, 1 h 55 min ago" ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.babies[] | [.name, .bottle_ml, .bottle_feeds, .breast_feeds, .last_feed.at, .last_feed.method]]' <<<"$output")" = \
+      '[["Ada",60,1,0,"2026-11-21T09:00:00+01:00","bottle"],["Ben",50,1,1,"2026-11-21T12:10:00+01:00","breast"]]' ]
+}
+
+@test "status names a baby not fed today with its last feed, and a name only the feeds carry" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 40ml --baby Ada --at 2026-11-20T22:00 > /dev/null
+    printf '{"v":1,"id":"01KAQTWINC0000000000000001","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":30,"baby":"Cy"}\n' >> "$J"
+    run --separate-stderr pumplog status
+    [ "$(grep '^  Ada' <<<"$output")" = "  Ada        no feed yet today; last fed 2026-11-20 22:00, 16 h 5 min ago" ]
+    [ "$(grep '^  Ben' <<<"$output")" = "  Ben        no feed yet today" ]
+    [ "$(grep '^  Cy' <<<"$output")" = "  Cy         30 ml in 1 bottle; last fed 10:00, 4 h 5 min ago" ]
+}
