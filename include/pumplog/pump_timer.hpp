@@ -24,6 +24,9 @@ struct PumpTimer {
 };
 // A timer started longer ago than this is reported, never silently recorded.
 inline constexpr std::chrono::hours timer_stale_after{2};
+// How far back a running timer is looked for: a start older than this is not
+// a timer any more (status and plan next report it as stale long before).
+inline constexpr std::chrono::days timer_lookback{2};
 
 // The newest timer started by `now` that no pump and no cancel has stopped,
 // from entries in effect sorted by time; nullopt when none runs.

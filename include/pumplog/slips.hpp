@@ -34,6 +34,17 @@ struct SlipCheck {
 // How far back the history given to check_slips must reach.
 Seconds slips_since(const SlipCheck& check, Seconds now);
 
+// The recent history tried first (`add` answers from the journal's tail: SPEC
+// 9): when it settles the check, the 30 days are not read.
+inline constexpr std::chrono::days slip_recent{2};
+Seconds recent_slips_since(const SlipCheck& check, Seconds now);
+// Whether `entries` (the history since recent_slips_since, or longer) settle
+// the check as well as the whole look-back would: slip_min_seen of the kind
+// are there and the amount is within slip_factor of their largest (a longer
+// look can only find a larger one and more of them). The duplicate rule needs
+// minutes only, which the recent history covers.
+bool slips_settled(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now);
+
 // Usage error (exit 2) saying why, unless `force`: the amount is a slip by
 // either rule against `entries` (the history in effect since slips_since).
 // `written_now` is the wall clock ids are made with.

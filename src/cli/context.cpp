@@ -163,4 +163,17 @@ History Context::history(const Journal& journal, const ReplayOptions& options) {
     return h;
 }
 
+History Context::slip_history(const SlipCheck& slip, Seconds since) {
+    ReplayOptions options;
+    options.strict = strict;
+    options.since = std::min(since, recent_slips_since(slip, clock().now));
+    History h = load_history(journal(), options);
+    if (!slips_settled(h.entries, slip, clock().now)) {
+        options.since = std::min(since, slips_since(slip, clock().now));
+        h = load_history(journal(), options);
+    }
+    warn(h.stats);
+    return h;
+}
+
 }  // namespace pumplog::cli

@@ -11,6 +11,7 @@
 #include "pumplog/journal.hpp"
 #include "pumplog/render/table.hpp"
 #include "pumplog/settings.hpp"
+#include "pumplog/slips.hpp"
 #include "pumplog/time.hpp"
 
 namespace CLI {
@@ -60,6 +61,10 @@ public:
     History history(const ReplayOptions& options);
     // The same for `journal` (the locked journal, inside with_lock).
     History history(const Journal& journal, const ReplayOptions& options);
+    // The history a slip check (and the reply) needs, from `since` at least:
+    // the recent days first, the whole look-back only when they cannot settle
+    // it (slips_settled), so `add` reads the journal's tail only (SPEC 9).
+    History slip_history(const SlipCheck& slip, Seconds since);
 
 private:
     std::optional<nlohmann::json> config_;

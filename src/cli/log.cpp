@@ -9,6 +9,7 @@
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/pump_timer.hpp"
 #include "pumplog/slips.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
@@ -24,7 +25,8 @@ std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
 }  // namespace
 
-void stop_running_timer(Context& ctx, PumpRecord& pump, bool force);  // pump.cpp
+// The timer `add` stops, found in `recent` (the last 2 days at least).
+void stop_running_timer(Context& ctx, PumpRecord& pump, bool force, const std::vector<Entry>& recent);  // pump.cpp
 
 namespace {
 
@@ -92,17 +94,25 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         check_plausible_duration(*pump.duration, o.force);
     }
     pump.note = o.note;
-    if (o.at.empty() && o.duration.empty()) stop_running_timer(ctx, pump, o.force);  // pump.cpp
+    // One read of the journal's tail, before writing (with --strict a damaged
+    // journal refuses the add, unwritten): the running timer (2 days), the
+    // slips, and the day's summary.
+    const bool stops_timer = o.at.empty() && o.duration.empty();
+    const auto history_for = [&](Seconds at) {
+        const Seconds since = start_of_local_day(local_day(at, clock.zone), clock.zone);
+        return ctx.slip_history(SlipCheck{EntryType::pump, pump.amount.total, at},
+                                stops_timer ? std::min(since, clock.now - timer_lookback) : since);
+    };
+    History history = history_for(pump.at);
+    if (stops_timer) {
+        const Seconds at = pump.at;
+        stop_running_timer(ctx, pump, o.force, history.entries);  // pump.cpp
+        if (pump.at != at) history = history_for(pump.at);       // the day the timer started
+    }
     const Line line = pump_line(pump, new_id(), clock.zone);
-
-    // The summary: that day's pumps, read from the journal's tail only, before
-    // writing (with --strict a damaged journal refuses the add, unwritten).
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
     const SlipCheck slip{EntryType::pump, pump.amount.total, pump.at};
-    ReplayOptions options;
-    options.since = std::min(start_of_local_day(day, clock.zone), slips_since(slip, clock.now));
-    const History history = ctx.history(options);
     check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     DayTotal total = pumped_on(history.entries, date);
     std::string stored;  // the stash's message, after the day's summary
@@ -135,10 +145,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
         const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at};
-        ReplayOptions options;
-        options.since = std::min(start_of_local_day(local_day(feed.at, clock.zone), clock.zone),
-                                 slips_since(slip, clock.now));
-        const History history = ctx.history(options);
+        const History history = ctx.slip_history(slip, start_of_local_day(local_day(feed.at, clock.zone), clock.zone));
         if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message

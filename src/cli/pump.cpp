@@ -20,14 +20,13 @@ std::string timer_id() { return make_ulid(std::chrono::system_clock::now()); }
 
 // The timer lines and pumps of the last two days: a timer older than that is
 // long forgotten.
-std::optional<PumpTimer> current_timer(Context& ctx, const Journal& journal, bool warn = true) {
+std::optional<PumpTimer> current_timer(Context& ctx, const Journal& journal) {
     const Clock& clock = ctx.clock();
     ReplayOptions options;
-    options.since = clock.now - date::days(2);
+    options.since = clock.now - timer_lookback;
     options.raw = false;
     options.keep = [](const Entry& e) { return e.type == EntryType::timer || e.type == EntryType::pump; };
-    // `add` has warned about the damaged lines already: once is enough.
-    return running_timer((warn ? ctx.history(journal, options) : load_history(journal, options)).entries, clock.now);
+    return running_timer(ctx.history(journal, options).entries, clock.now);
 }
 
 std::string ran(const PumpTimer& t) { return format_duration(std::chrono::duration_cast<minutes>(t.running)); }
@@ -122,8 +121,8 @@ int run_stop(Context& ctx, const TimerOptions& o) {
 
 // `add AMOUNT` (no --at, no --dur) while a timer runs: the pump is the timed
 // session (its start, its time pumped); a timer over 2 hours needs --force.
-void stop_running_timer(Context& ctx, PumpRecord& pump, bool force) {
-    const auto timer = current_timer(ctx, ctx.journal(), false);
+void stop_running_timer(Context& ctx, PumpRecord& pump, bool force, const std::vector<Entry>& recent) {
+    const auto timer = running_timer(recent, ctx.clock().now);
     if (!timer) return;
     const Clock& clock = ctx.clock();
     if (timer->stale && !force)

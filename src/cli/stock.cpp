@@ -157,9 +157,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
     {  // slips (SPEC 10): far over the usual, or typed twice
         const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped};
-        ReplayOptions options;
-        options.since = slips_since(slip, clock.now);
-        check_slips(ctx.history(options).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+        check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         store.label = label_for(read_stash(ctx, journal.journal()).stock, o.label);

@@ -29,18 +29,42 @@ Seconds slips_since(const SlipCheck& check, Seconds now) {
     return std::min(now - slip_lookback, check.at - duplicate_within);
 }
 
+Seconds recent_slips_since(const SlipCheck& check, Seconds now) {
+    return std::min(now - slip_recent, check.at - duplicate_within);
+}
+
+namespace {
+
+struct Largest {
+    double ml = 0;
+    int seen = 0;
+};
+
+Largest largest_of_kind(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now) {
+    Largest l;
+    for (const auto& e : entries) {
+        if (!same_kind(e, check.type)) continue;
+        if (e.at.instant >= now - slip_lookback && e.at.instant <= now && plausible_volume(*e.ml)) {
+            l.ml = std::max(l.ml, *e.ml);
+            ++l.seen;
+        }
+    }
+    return l;
+}
+
+}  // namespace
+
+bool slips_settled(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now) {
+    const Largest l = largest_of_kind(entries, check, now);
+    return l.seen >= slip_min_seen && check.amount.ml() <= slip_factor * l.ml;
+}
+
 void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now,
                  std::chrono::system_clock::time_point written_now, bool force, Unit unit) {
     if (force) return;
-    double largest = 0;
-    int seen = 0;
     for (const auto& e : entries) {
         if (!same_kind(e, check.type)) continue;
         const Seconds at = e.at.instant;
-        if (at >= now - slip_lookback && at <= now && plausible_volume(*e.ml)) {
-            largest = std::max(largest, *e.ml);
-            ++seen;
-        }
         const auto written = ulid_time(e.id);
         const auto apart = at > check.at ? at - check.at : check.at - at;
         if (written && *written <= written_now + std::chrono::minutes(1) &&
@@ -52,6 +76,7 @@ void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seco
                                           kind_name(check.type), format_volume(check.amount, unit),
                                           e.at_text.substr(11, 5)));
     }
+    const auto [largest, seen] = largest_of_kind(entries, check, now);
     if (seen >= slip_min_seen && check.amount.ml() > slip_factor * largest)
         throw usage_error(fmt::format("{} is over {} times your largest {} of the last 30 days ({}); "
                                       "check the amount, or use --force",

@@ -29,3 +29,42 @@ old_journal() {
     [ "$status" -eq 0 ]
     [[ "$stderr" == *"pumplog: warning: $J:1: not valid JSON"* ]]
 }
+
+# Garbage 10 days back, then pumps of the last two days: the slip check (the
+# largest pump of 30 days, SPEC 10) is settled by the last two days when the
+# amount is within 2.5x of theirs, and reads the 30 days only when it is not.
+recent_journal() {
+    {
+        printf '{"v":1,"id":"p-old","type":"pump","at":"2026-11-11T08:00:00+01:00","ml":300}\n'
+        printf 'garbage 10 days back {not json\n'
+        # about 200 KB of bottle feeds between them: more than the tail regions
+        awk 'BEGIN { for (i = 0; i < 1400; i++)
+            printf "{\"v\":1,\"id\":\"f-%05d\",\"type\":\"feed\",\"at\":\"2026-11-%02dT%02d:%02d:00+01:00\",\"method\":\"bottle\",\"ml\":90,\"note\":\"a feed of the week before, padded to a realistic line\"}\n", i, 12 + int(i / 200), int(i % 200 / 10), (i % 10) * 5 }'
+        for h in 06 09 12 15 18; do
+            printf '{"v":1,"id":"p-20-%s","type":"pump","at":"2026-11-20T%s:00:00+01:00","ml":100}\n' "$h" "$h"
+        done
+        printf '{"v":1,"id":"p-21","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":90}\n'
+    } > "$J"
+}
+
+@test "add settles the slip check from the last two days: the month is not read" {
+    recent_journal
+    run --separate-stderr pumplog add 240ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 240 ml at 14:05 - today 330 ml in 2 sessions" ]
+    [ -z "$stderr" ]
+}
+
+@test "add reads the 30 days when the last two cannot settle the check, and judges by all of them" {
+    recent_journal
+    # 260 ml is over 2.5x the last two days' largest (100 ml), not the month's (300 ml).
+    run --separate-stderr pumplog add 260ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 260 ml at 14:05 - today 350 ml in 2 sessions" ]
+    [[ "$stderr" == *"pumplog: warning: $J:2: not valid JSON"* ]]
+    before="$(cksum < "$J")"
+    run --separate-stderr pumplog add 800ml
+    [ "$status" -eq 2 ]
+    [ "$(tail -n 1 <<<"$stderr")" = "pumplog: error: 800 ml is over 2.5 times your largest pump of the last 30 days (300 ml); check the amount, or use --force" ]
+    [ "$(cksum < "$J")" = "$before" ]
+}
