@@ -55,7 +55,7 @@ public:
     // The command being run (main sets it once the command line is parsed).
     const CLI::App* running = nullptr;
     // The --format in effect for the command being run; usage error when it is
-    // not one the command registered (accept_formats).
+    // not one the command registered (accept_formats; none registered: table).
     Format format();
     // Prints a warning per damaged line the reader skipped (capped: warn_capped).
     void warn(const ReadStats& stats) const;
