@@ -546,3 +546,26 @@ u2xxx	2026-11-20 13:00 used 30 ml of B4" ]
     fi
     nothing_ran
 }
+
+# Tab, then Enter, on a ref whose id holds $(...) (zsh and fish list it with its
+# description): pumplog removes that entry, and nothing else runs.
+check_hostile_ref_enter() {
+    local shell="$1" script
+    need_shell "$shell"
+    command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
+    hostile_journal "$J"
+    case $shell in
+        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
+        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
+        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
+    esac
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog log rm a' ''
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = 'pumplog log rm a\$\(touch\ pwned-ref\) ' ]
+    nothing_ran
+    [ "$(tail -n 1 "$J" | jq -r '[.type, .target] | join(" ")')" = 'void a$(touch pwned-ref)' ]
+}
+
+@test "bash: Tab and Enter on a hostile ref remove that entry, and nothing else runs" { check_hostile_ref_enter bash; }
+@test "zsh: Tab and Enter on a hostile ref (listed with its description) remove that entry, and nothing else runs" { check_hostile_ref_enter zsh; }
+@test "fish: Tab and Enter on a hostile ref (listed with its description) remove that entry, and nothing else runs" { check_hostile_ref_enter fish; }
