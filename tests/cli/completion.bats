@@ -385,7 +385,12 @@ check_formats() {
 @test "zsh: --format offers the formats of the command given (report: no ics)" { check_formats zsh; }
 @test "fish: --format offers the formats of the command given (report: no ics)" { check_formats fish; }
 
-@test "fish: --format=<TAB> offers the command's formats after the =" {
+@test "--format=<TAB> offers the command's formats after the =, in bash, zsh and fish" {
+    need_shell bash
+    offers bash "pumplog plan next --format=" table json
+    offers bash "pumplog report --format=c" csv
+    need_shell zsh
+    offers zsh "pumplog plan next --format=" table json
     need_shell fish
     offers fish "pumplog plan next --format=" --format=table --format=json
 }
