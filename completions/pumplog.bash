@@ -43,90 +43,148 @@ _pumplog_options() {
 }
 
 # What follows option $2 of command path $1: flag (nothing), value (free text),
-# choice WORD..., file, labels, refs or babies.
+# choice WORD..., file, labels, refs or babies. --format: the formats that command prints.
 _pumplog_option_value() {
-    case $2 in
-        -j|--journal) echo 'file'; return ;;
-        --unit) echo 'choice ml oz'; return ;;
-        --now) echo 'value'; return ;;
-        --color) echo 'choice auto always never'; return ;;
-        --format) echo 'choice table json csv ics md svg html'; return ;;
-    esac
     case "$1 $2" in
-        'add --at') echo 'value' ;;
-        'add --left') echo 'value' ;;
-        'add --right') echo 'value' ;;
-        'add --dur') echo 'value' ;;
-        'add --note') echo 'value' ;;
-        'add --store') echo 'choice room cooler fridge freezer' ;;
-        'pump start --side') echo 'choice left right both' ;;
-        'pump stop --dur') echo 'value' ;;
-        'pump stop --note') echo 'value' ;;
-        'log --since') echo 'value' ;;
-        'log --until') echo 'value' ;;
-        'log --baby') echo 'babies' ;;
-        'log pump --at') echo 'value' ;;
-        'log pump --left') echo 'value' ;;
-        'log pump --right') echo 'value' ;;
-        'log pump --dur') echo 'value' ;;
-        'log pump --note') echo 'value' ;;
-        'log pump --store') echo 'choice room cooler fridge freezer' ;;
-        'log feed --milk') echo 'choice breast formula' ;;
-        'log feed --left') echo 'value' ;;
-        'log feed --right') echo 'value' ;;
-        'log feed --dur') echo 'value' ;;
-        'log feed --at') echo 'value' ;;
-        'log feed --note') echo 'value' ;;
-        'log feed --baby') echo 'babies' ;;
-        'log feed --offered') echo 'value' ;;
-        'log edit --amount') echo 'value' ;;
-        'log edit --at') echo 'value' ;;
-        'log edit --note') echo 'value' ;;
-        'log edit --left') echo 'value' ;;
-        'log edit --right') echo 'value' ;;
-        'log edit --dur') echo 'value' ;;
-        'log edit --milk') echo 'choice breast formula' ;;
-        'log edit --baby') echo 'babies' ;;
-        'log import --from') echo 'choice babybuddy huckleberry babytracker babyconnect' ;;
-        'log import --tz') echo 'value' ;;
-        'log import --date-order') echo 'choice mdy dmy' ;;
-        'log import --child') echo 'value' ;;
-        'log import --baby') echo 'value' ;;
-        'plan --on') echo 'value' ;;
-        'plan --days') echo 'value' ;;
-        'plan --baby') echo 'babies' ;;
-        'plan --away') echo 'value' ;;
-        'plan --mode') echo 'choice away exclusive supply' ;;
-        'plan --lookback') echo 'value' ;;
-        'plan --min_gap'|'plan --min-gap') echo 'value' ;;
-        'plan --max_gap_day'|'plan --max-gap-day') echo 'value' ;;
-        'plan --max_gap_night'|'plan --max-gap-night') echo 'value' ;;
-        'plan --sessions') echo 'value' ;;
-        'plan --birth') echo 'value' ;;
-        'plan --sleep') echo 'value' ;;
-        'plan --stash_days'|'plan --stash-days') echo 'value' ;;
-        'plan --round') echo 'value' ;;
-        'plan --schedule') echo 'value' ;;
-        'plan --remind_again'|'plan --remind-again') echo 'value' ;;
-        'plan next --within') echo 'value' ;;
-        'plan stash --return') echo 'value' ;;
-        'plan stash --target') echo 'value' ;;
-        'plan bottles --on') echo 'value' ;;
-        'stock add --in') echo 'choice room cooler fridge freezer' ;;
-        'stock add --pumped') echo 'value' ;;
-        'stock add --label') echo 'labels' ;;
-        'stock add --at') echo 'value' ;;
-        'stock add --note') echo 'value' ;;
-        'stock combine --in') echo 'choice room cooler fridge freezer' ;;
-        'stock combine --label') echo 'labels' ;;
-        'stock move --to') echo 'choice room cooler fridge freezer' ;;
-        'stock move --at') echo 'value' ;;
-        'stock discard --reason') echo 'value' ;;
-        'stock expiring --within') echo 'value' ;;
-        'report --since') echo 'value' ;;
-        'report --until') echo 'value' ;;
-        'report --by') echo 'choice day week month hour' ;;
+        'add --at') echo 'value'; return ;;
+        'add --left') echo 'value'; return ;;
+        'add --right') echo 'value'; return ;;
+        'add --dur') echo 'value'; return ;;
+        'add --note') echo 'value'; return ;;
+        'add --store') echo 'choice room cooler fridge freezer'; return ;;
+        'add --format') echo 'value'; return ;;
+        'status --format') echo 'choice table json'; return ;;
+        'pump --format') echo 'value'; return ;;
+        'pump start --side') echo 'choice left right both'; return ;;
+        'pump start --format') echo 'value'; return ;;
+        'pump pause --format') echo 'value'; return ;;
+        'pump resume --format') echo 'value'; return ;;
+        'pump stop --dur') echo 'value'; return ;;
+        'pump stop --note') echo 'value'; return ;;
+        'pump stop --format') echo 'value'; return ;;
+        'log --since') echo 'value'; return ;;
+        'log --until') echo 'value'; return ;;
+        'log --baby') echo 'babies'; return ;;
+        'log --format') echo 'choice table json csv'; return ;;
+        'log pump --at') echo 'value'; return ;;
+        'log pump --left') echo 'value'; return ;;
+        'log pump --right') echo 'value'; return ;;
+        'log pump --dur') echo 'value'; return ;;
+        'log pump --note') echo 'value'; return ;;
+        'log pump --store') echo 'choice room cooler fridge freezer'; return ;;
+        'log pump --format') echo 'value'; return ;;
+        'log feed --milk') echo 'choice breast formula'; return ;;
+        'log feed --left') echo 'value'; return ;;
+        'log feed --right') echo 'value'; return ;;
+        'log feed --dur') echo 'value'; return ;;
+        'log feed --at') echo 'value'; return ;;
+        'log feed --note') echo 'value'; return ;;
+        'log feed --baby') echo 'babies'; return ;;
+        'log feed --offered') echo 'value'; return ;;
+        'log feed --format') echo 'value'; return ;;
+        'log undo --format') echo 'value'; return ;;
+        'log rm --format') echo 'value'; return ;;
+        'log edit --amount') echo 'value'; return ;;
+        'log edit --at') echo 'value'; return ;;
+        'log edit --note') echo 'value'; return ;;
+        'log edit --left') echo 'value'; return ;;
+        'log edit --right') echo 'value'; return ;;
+        'log edit --dur') echo 'value'; return ;;
+        'log edit --milk') echo 'choice breast formula'; return ;;
+        'log edit --baby') echo 'babies'; return ;;
+        'log edit --format') echo 'value'; return ;;
+        'log check --format') echo 'choice table'; return ;;
+        'log merge --format') echo 'choice table'; return ;;
+        'log import --from') echo 'choice babybuddy huckleberry babytracker babyconnect'; return ;;
+        'log import --tz') echo 'value'; return ;;
+        'log import --date-order') echo 'choice mdy dmy'; return ;;
+        'log import --child') echo 'value'; return ;;
+        'log import --baby') echo 'babies'; return ;;
+        'log import --format') echo 'choice table'; return ;;
+        'plan --on') echo 'value'; return ;;
+        'plan --days') echo 'value'; return ;;
+        'plan --baby') echo 'babies'; return ;;
+        'plan --away') echo 'choice none'; return ;;
+        'plan --mode') echo 'choice away exclusive supply'; return ;;
+        'plan --lookback') echo 'choice 3 7 14 30'; return ;;
+        'plan --min_gap'|'plan --min-gap') echo 'choice 1h30m 2h 2h30m 3h'; return ;;
+        'plan --max_gap_day'|'plan --max-gap-day') echo 'choice 3h 4h 5h 6h'; return ;;
+        'plan --max_gap_night'|'plan --max-gap-night') echo 'choice 3h 4h 5h 6h'; return ;;
+        'plan --sessions') echo 'choice 5 6 7 8 9 10 11 12'; return ;;
+        'plan --birth') echo 'choice none'; return ;;
+        'plan --sleep') echo 'choice none'; return ;;
+        'plan --stash_days'|'plan --stash-days') echo 'choice 1 2 3 5 7'; return ;;
+        'plan --round') echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'; return ;;
+        'plan --schedule') echo 'choice none'; return ;;
+        'plan --remind_again'|'plan --remind-again') echo 'choice 15m 30m 1h'; return ;;
+        'plan --format') echo 'choice table json csv ics'; return ;;
+        'plan next --within') echo 'value'; return ;;
+        'plan next --format') echo 'choice table json'; return ;;
+        'plan skip --format') echo 'value'; return ;;
+        'plan stash --return') echo 'value'; return ;;
+        'plan stash --target') echo 'value'; return ;;
+        'plan stash --format') echo 'choice table json'; return ;;
+        'plan bottles --on') echo 'value'; return ;;
+        'plan bottles --format') echo 'choice table json'; return ;;
+        'stock --format') echo 'choice table json csv'; return ;;
+        'stock add --in') echo 'choice room cooler fridge freezer'; return ;;
+        'stock add --pumped') echo 'value'; return ;;
+        'stock add --label') echo 'labels'; return ;;
+        'stock add --at') echo 'value'; return ;;
+        'stock add --note') echo 'value'; return ;;
+        'stock add --format') echo 'value'; return ;;
+        'stock use --format') echo 'value'; return ;;
+        'stock combine --in') echo 'choice room cooler fridge freezer'; return ;;
+        'stock combine --label') echo 'labels'; return ;;
+        'stock combine --format') echo 'value'; return ;;
+        'stock move --to') echo 'choice room cooler fridge freezer'; return ;;
+        'stock move --at') echo 'value'; return ;;
+        'stock move --format') echo 'value'; return ;;
+        'stock discard --reason') echo 'value'; return ;;
+        'stock discard --format') echo 'value'; return ;;
+        'stock expiring --within') echo 'value'; return ;;
+        'stock expiring --format') echo 'choice table json'; return ;;
+        'report --since') echo 'value'; return ;;
+        'report --until') echo 'value'; return ;;
+        'report --by') echo 'choice day week month hour'; return ;;
+        'report --format') echo 'choice table json csv md svg html'; return ;;
+        'config --format') echo 'value'; return ;;
+        'config get --format') echo 'value'; return ;;
+        'config set --format') echo 'value'; return ;;
+        'config unset --format') echo 'value'; return ;;
+        'config list --format') echo 'choice table json csv'; return ;;
+        'completion --format') echo 'value'; return ;;
+        'help --format') echo 'value'; return ;;
+    esac
+    case $2 in
+        -j|--journal) echo 'file' ;;
+        --unit) echo 'choice ml oz' ;;
+        --now) echo 'value' ;;
+        --color) echo 'choice auto always never' ;;
+        --format) echo 'choice table json csv ics md svg html' ;;
         *) echo flag ;;
+    esac
+}
+
+# The values config set offers for setting $1, one a line.
+_pumplog_setting_values() {
+    case $1 in
+        'unit') printf '%s\n' 'ml' 'oz' ;;
+        'guideline') printf '%s\n' 'cdc' 'abm' 'nicu' ;;
+        'away') printf '%s\n' 'none' ;;
+        'mode') printf '%s\n' 'away' 'exclusive' 'supply' ;;
+        'lookback') printf '%s\n' '3' '7' '14' '30' ;;
+        'min_gap') printf '%s\n' '1h30m' '2h' '2h30m' '3h' ;;
+        'max_gap_day') printf '%s\n' '3h' '4h' '5h' '6h' ;;
+        'max_gap_night') printf '%s\n' '3h' '4h' '5h' '6h' ;;
+        'sessions') printf '%s\n' '5' '6' '7' '8' '9' '10' '11' '12' ;;
+        'birth') printf '%s\n' 'none' ;;
+        'sleep') printf '%s\n' 'none' ;;
+        'stash_days') printf '%s\n' '1' '2' '3' '5' '7' ;;
+        'round') printf '%s\n' '1m' '2m' '3m' '4m' '5m' '6m' '10m' '12m' '15m' '20m' '30m' ;;
+        'schedule') printf '%s\n' 'none' ;;
+        'remind_again') printf '%s\n' '15m' '30m' '1h' ;;
+        'babies') printf '%s\n' 'none' ;;
     esac
 }
 
@@ -172,7 +230,7 @@ _pumplog_positional() {
         'config set')
             case $2 in
                 0) echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies' ;;
-                *) ;;
+                1) echo 'setting' ;;
             esac ;;
         'config unset')
             case $2 in
@@ -250,6 +308,8 @@ _pumplog_values() {
             fi ;;
         labels | refs | babies)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
+        setting)
+            _pumplog_offer < <(_pumplog_setting_values "$first") ;;
     esac
 }
 
@@ -265,8 +325,8 @@ _pumplog() {
     fi
 
     # Walk the words before the cursor: the command path, how many positional
-    # arguments it has, and the journal named on this command line.
-    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 i word
+    # arguments it has (and the first), and the journal named on this command line.
+    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 first='' i word
     local -a journal=()
     for ((i = 1; i < cword; i++)); do
         word=${words[i]}
@@ -285,6 +345,7 @@ _pumplog() {
         if ((npos == 0)) && [[ $'\n'$(_pumplog_commands "$cmd_path")$'\n' == *$'\n'"$word"$'\n'* ]]; then
             cmd_path=${cmd_path:+$cmd_path }$word
         else
+            ((npos == 0)) && first=$word
             ((npos++))
         fi
     done

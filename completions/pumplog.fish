@@ -71,174 +71,389 @@ function __pumplog_options
 end
 
 # What follows option $argv[2] of command path $argv[1]: flag (nothing), value
-# (free text), choice WORD..., file, labels, refs or babies.
+# (free text), choice WORD..., file, labels, refs or babies. --format: the
+# formats that command prints.
 function __pumplog_option_value
-    switch "$argv[2]"
-        case '-j' '--journal'
-            echo 'file'
-            return
-        case '--unit'
-            echo 'choice ml oz'
-            return
-        case '--now'
-            echo 'value'
-            return
-        case '--color'
-            echo 'choice auto always never'
-            return
-        case '--format'
-            echo 'choice table json csv ics md svg html'
-            return
-    end
     switch "$argv[1] $argv[2]"
         case 'add --at'
             echo 'value'
+            return
         case 'add --left'
             echo 'value'
+            return
         case 'add --right'
             echo 'value'
+            return
         case 'add --dur'
             echo 'value'
+            return
         case 'add --note'
             echo 'value'
+            return
         case 'add --store'
             echo 'choice room cooler fridge freezer'
+            return
+        case 'add --format'
+            echo 'value'
+            return
+        case 'status --format'
+            echo 'choice table json'
+            return
+        case 'pump --format'
+            echo 'value'
+            return
         case 'pump start --side'
             echo 'choice left right both'
+            return
+        case 'pump start --format'
+            echo 'value'
+            return
+        case 'pump pause --format'
+            echo 'value'
+            return
+        case 'pump resume --format'
+            echo 'value'
+            return
         case 'pump stop --dur'
             echo 'value'
+            return
         case 'pump stop --note'
             echo 'value'
+            return
+        case 'pump stop --format'
+            echo 'value'
+            return
         case 'log --since'
             echo 'value'
+            return
         case 'log --until'
             echo 'value'
+            return
         case 'log --baby'
             echo 'babies'
+            return
+        case 'log --format'
+            echo 'choice table json csv'
+            return
         case 'log pump --at'
             echo 'value'
+            return
         case 'log pump --left'
             echo 'value'
+            return
         case 'log pump --right'
             echo 'value'
+            return
         case 'log pump --dur'
             echo 'value'
+            return
         case 'log pump --note'
             echo 'value'
+            return
         case 'log pump --store'
             echo 'choice room cooler fridge freezer'
+            return
+        case 'log pump --format'
+            echo 'value'
+            return
         case 'log feed --milk'
             echo 'choice breast formula'
+            return
         case 'log feed --left'
             echo 'value'
+            return
         case 'log feed --right'
             echo 'value'
+            return
         case 'log feed --dur'
             echo 'value'
+            return
         case 'log feed --at'
             echo 'value'
+            return
         case 'log feed --note'
             echo 'value'
+            return
         case 'log feed --baby'
             echo 'babies'
+            return
         case 'log feed --offered'
             echo 'value'
+            return
+        case 'log feed --format'
+            echo 'value'
+            return
+        case 'log undo --format'
+            echo 'value'
+            return
+        case 'log rm --format'
+            echo 'value'
+            return
         case 'log edit --amount'
             echo 'value'
+            return
         case 'log edit --at'
             echo 'value'
+            return
         case 'log edit --note'
             echo 'value'
+            return
         case 'log edit --left'
             echo 'value'
+            return
         case 'log edit --right'
             echo 'value'
+            return
         case 'log edit --dur'
             echo 'value'
+            return
         case 'log edit --milk'
             echo 'choice breast formula'
+            return
         case 'log edit --baby'
             echo 'babies'
+            return
+        case 'log edit --format'
+            echo 'value'
+            return
+        case 'log check --format'
+            echo 'choice table'
+            return
+        case 'log merge --format'
+            echo 'choice table'
+            return
         case 'log import --from'
             echo 'choice babybuddy huckleberry babytracker babyconnect'
+            return
         case 'log import --tz'
             echo 'value'
+            return
         case 'log import --date-order'
             echo 'choice mdy dmy'
+            return
         case 'log import --child'
             echo 'value'
+            return
         case 'log import --baby'
-            echo 'value'
+            echo 'babies'
+            return
+        case 'log import --format'
+            echo 'choice table'
+            return
         case 'plan --on'
             echo 'value'
+            return
         case 'plan --days'
             echo 'value'
+            return
         case 'plan --baby'
             echo 'babies'
+            return
         case 'plan --away'
-            echo 'value'
+            echo 'choice none'
+            return
         case 'plan --mode'
             echo 'choice away exclusive supply'
+            return
         case 'plan --lookback'
-            echo 'value'
+            echo 'choice 3 7 14 30'
+            return
         case 'plan --min_gap' 'plan --min-gap'
-            echo 'value'
+            echo 'choice 1h30m 2h 2h30m 3h'
+            return
         case 'plan --max_gap_day' 'plan --max-gap-day'
-            echo 'value'
+            echo 'choice 3h 4h 5h 6h'
+            return
         case 'plan --max_gap_night' 'plan --max-gap-night'
-            echo 'value'
+            echo 'choice 3h 4h 5h 6h'
+            return
         case 'plan --sessions'
-            echo 'value'
+            echo 'choice 5 6 7 8 9 10 11 12'
+            return
         case 'plan --birth'
-            echo 'value'
+            echo 'choice none'
+            return
         case 'plan --sleep'
-            echo 'value'
+            echo 'choice none'
+            return
         case 'plan --stash_days' 'plan --stash-days'
-            echo 'value'
+            echo 'choice 1 2 3 5 7'
+            return
         case 'plan --round'
-            echo 'value'
+            echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'
+            return
         case 'plan --schedule'
-            echo 'value'
+            echo 'choice none'
+            return
         case 'plan --remind_again' 'plan --remind-again'
-            echo 'value'
+            echo 'choice 15m 30m 1h'
+            return
+        case 'plan --format'
+            echo 'choice table json csv ics'
+            return
         case 'plan next --within'
             echo 'value'
+            return
+        case 'plan next --format'
+            echo 'choice table json'
+            return
+        case 'plan skip --format'
+            echo 'value'
+            return
         case 'plan stash --return'
             echo 'value'
+            return
         case 'plan stash --target'
             echo 'value'
+            return
+        case 'plan stash --format'
+            echo 'choice table json'
+            return
         case 'plan bottles --on'
             echo 'value'
+            return
+        case 'plan bottles --format'
+            echo 'choice table json'
+            return
+        case 'stock --format'
+            echo 'choice table json csv'
+            return
         case 'stock add --in'
             echo 'choice room cooler fridge freezer'
+            return
         case 'stock add --pumped'
             echo 'value'
+            return
         case 'stock add --label'
             echo 'labels'
+            return
         case 'stock add --at'
             echo 'value'
+            return
         case 'stock add --note'
             echo 'value'
+            return
+        case 'stock add --format'
+            echo 'value'
+            return
+        case 'stock use --format'
+            echo 'value'
+            return
         case 'stock combine --in'
             echo 'choice room cooler fridge freezer'
+            return
         case 'stock combine --label'
             echo 'labels'
+            return
+        case 'stock combine --format'
+            echo 'value'
+            return
         case 'stock move --to'
             echo 'choice room cooler fridge freezer'
+            return
         case 'stock move --at'
             echo 'value'
+            return
+        case 'stock move --format'
+            echo 'value'
+            return
         case 'stock discard --reason'
             echo 'value'
+            return
+        case 'stock discard --format'
+            echo 'value'
+            return
         case 'stock expiring --within'
             echo 'value'
+            return
+        case 'stock expiring --format'
+            echo 'choice table json'
+            return
         case 'report --since'
             echo 'value'
+            return
         case 'report --until'
             echo 'value'
+            return
         case 'report --by'
             echo 'choice day week month hour'
+            return
+        case 'report --format'
+            echo 'choice table json csv md svg html'
+            return
+        case 'config --format'
+            echo 'value'
+            return
+        case 'config get --format'
+            echo 'value'
+            return
+        case 'config set --format'
+            echo 'value'
+            return
+        case 'config unset --format'
+            echo 'value'
+            return
+        case 'config list --format'
+            echo 'choice table json csv'
+            return
+        case 'completion --format'
+            echo 'value'
+            return
+        case 'help --format'
+            echo 'value'
+            return
+    end
+    switch "$argv[2]"
+        case '-j' '--journal'
+            echo 'file'
+        case '--unit'
+            echo 'choice ml oz'
+        case '--now'
+            echo 'value'
+        case '--color'
+            echo 'choice auto always never'
+        case '--format'
+            echo 'choice table json csv ics md svg html'
         case '*'
             echo flag
+    end
+end
+
+# The values config set offers for setting $argv[1], one a line.
+function __pumplog_setting_values
+    switch "$argv[1]"
+        case 'unit'
+            printf '%s\n' 'ml' 'oz'
+        case 'guideline'
+            printf '%s\n' 'cdc' 'abm' 'nicu'
+        case 'away'
+            printf '%s\n' 'none'
+        case 'mode'
+            printf '%s\n' 'away' 'exclusive' 'supply'
+        case 'lookback'
+            printf '%s\n' '3' '7' '14' '30'
+        case 'min_gap'
+            printf '%s\n' '1h30m' '2h' '2h30m' '3h'
+        case 'max_gap_day'
+            printf '%s\n' '3h' '4h' '5h' '6h'
+        case 'max_gap_night'
+            printf '%s\n' '3h' '4h' '5h' '6h'
+        case 'sessions'
+            printf '%s\n' '5' '6' '7' '8' '9' '10' '11' '12'
+        case 'birth'
+            printf '%s\n' 'none'
+        case 'sleep'
+            printf '%s\n' 'none'
+        case 'stash_days'
+            printf '%s\n' '1' '2' '3' '5' '7'
+        case 'round'
+            printf '%s\n' '1m' '2m' '3m' '4m' '5m' '6m' '10m' '12m' '15m' '20m' '30m'
+        case 'schedule'
+            printf '%s\n' 'none'
+        case 'remind_again'
+            printf '%s\n' '15m' '30m' '1h'
+        case 'babies'
+            printf '%s\n' 'none'
     end
 end
 
@@ -294,7 +509,8 @@ function __pumplog_positional
             switch $argv[2]
                 case 0
                     echo 'choice unit timezone guideline away mode lookback min_gap max_gap_day max_gap_night sessions birth sleep stash_days round schedule remind_again babies'
-                case '*'
+                case 1
+                    echo 'setting'
             end
         case 'config unset'
             switch $argv[2]
@@ -314,17 +530,24 @@ function __pumplog_positional
     end
 end
 
-# The values of a kind (see __pumplog_option_value), one a line.
-function __pumplog_values --argument-names kind program
+# The values of a kind (see __pumplog_option_value), one a line; refs with what
+# they are ("REF<TAB>2026-11-21 07:00 pumped 100 ml": fish shows the text only).
+# FIRST is the first positional argument (config set's key).
+function __pumplog_values --argument-names kind program first
     set -l words (string split ' ' -- $kind)
     switch "$words[1]"
         case choice
             printf '%s\n' $words[2..-1]
         case file
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
-        case labels refs babies
+        case labels babies
             command -q -- $program; or return
-            command $program $argv[3..-1] completion --list $kind 2>/dev/null
+            command $program $argv[4..-1] completion --list $kind 2>/dev/null
+        case refs
+            command -q -- $program; or return
+            command $program $argv[4..-1] completion --list described-refs 2>/dev/null
+        case setting
+            __pumplog_setting_values $first
     end
 end
 
@@ -336,6 +559,7 @@ function __pumplog_complete
     set -l program $words[1]
     set -l cmd_path ''
     set -l npos 0
+    set -l first ''
     set -l journal
     set -l i 2
     while test $i -le (count $words)
@@ -355,6 +579,7 @@ function __pumplog_complete
                 if test $npos -eq 0; and contains -- $word (__pumplog_commands "$cmd_path" | string replace -r '\t.*' '')
                     set cmd_path (string trim -- "$cmd_path $word")
                 else
+                    test $npos -eq 0; and set first $word
                     set npos (math $npos + 1)
                 end
         end
@@ -363,7 +588,7 @@ function __pumplog_complete
 
     if string match -q -- '--*=*' $cur
         set -l option (string replace -r -- '=.*' '' $cur)
-        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program $journal)
+        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program "$first" $journal)
             printf '%s=%s\n' $option $value
         end
         return
@@ -371,7 +596,7 @@ function __pumplog_complete
     if test (count $words) -gt 1; and string match -q -- '-?*' $words[-1]; and not string match -q -- '*=*' $words[-1]
         set -l kind (__pumplog_option_value "$cmd_path" $words[-1])
         if test "$kind" != flag
-            __pumplog_values $kind $program $journal
+            __pumplog_values $kind $program "$first" $journal
             return
         end
     end
@@ -383,7 +608,7 @@ function __pumplog_complete
     if test $npos -eq 0
         __pumplog_commands "$cmd_path"
     end
-    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program $journal
+    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program "$first" $journal
 end
 
 complete -c pumplog -f -a '(__pumplog_complete)'

@@ -21,5 +21,11 @@ std::vector<std::string> labels_in_stock(const Stock& stock);
 // The references of the entries in effect at or after `since`, newest first
 // (what one would correct or remove; `pumplog log --since` shows older ones).
 std::vector<std::string> recent_refs(const std::vector<Entry>& entries, const Refs& refs, Seconds since);
+// The same with their entries (for a description beside each ref).
+struct RecentRef {
+    std::string ref;
+    const Entry* entry;
+};
+std::vector<RecentRef> recent_entries(const std::vector<Entry>& entries, const Refs& refs, Seconds since);
 
 }  // namespace pumplog

@@ -76,6 +76,11 @@ const std::vector<SettingKey>& setting_keys();
 // Validates `value` for `key` and returns its normalized text; usage error
 // (listing the keys or the accepted values) otherwise.
 std::string normalize_setting(std::string_view key, std::string_view value);
+// What shell completion offers for `config set KEY` and plan's --KEY: every
+// value of an enumerated key (unit, guideline, mode, sessions, round), typical
+// ones of a key with a shape (durations, day counts), "none" for a key that can
+// be cleared; nothing for timezone. Each is what normalize_setting returns for it.
+std::vector<std::string> setting_values(std::string_view key);
 // Applies one normalized value to settings.
 void apply_setting(Settings& settings, std::string_view key, std::string_view value);
 

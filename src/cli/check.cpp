@@ -26,7 +26,7 @@ std::string summary(const std::string& path, const CheckReport& report) {
 }
 
 int run_check(Context& ctx, bool repair) {
-    ctx.format({Format::table});  // a report for people and grep; refuse --format json rather than ignore it
+    ctx.format();  // a report for people and grep; refuse --format json rather than ignore it
     const std::string path = ctx.journal().path().string();
     if (!repair) {
         const Journal& journal = ctx.journal();
@@ -62,6 +62,7 @@ void setup_check(CLI::App& log, Context& ctx) {
         "Examples:\n  pumplog log check\n  pumplog log check --repair\n\n"
         "Prints one line per problem (FILE:LINE: what is wrong), then a summary. Exit status 0 when the "
         "journal is clean (notes, such as an entry type from a newer pumplog, do not count), 3 otherwise.");
+    ctx.accept_formats(*check, {Format::table});
     check->callback([&ctx, repair] { ctx.action = [&ctx, repair] { return run_check(ctx, *repair); }; });
 }
 

@@ -1,5 +1,5 @@
 // `completion bash|zsh|fish`: the completion scripts; and the hidden
-// `completion --list commands|labels|refs` that the scripts call.
+// `completion --list commands|labels|refs|described-refs|babies` that the scripts call.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -9,6 +9,7 @@
 #include "pumplog/completion_values.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
+#include "pumplog/render/entries.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
 
@@ -27,6 +28,16 @@ const CLI::App& root_of(const CLI::App& app) {
 constexpr auto refs_window = date::days(30);
 constexpr std::size_t refs_offered = 20;
 
+// What an entry is, beside its ref (zsh and fish show it): its local time and
+// what `log` says of it, "2026-11-21 07:00 pumped 100 ml". Journal text in it
+// is escaped (render::describe); a note is left out.
+std::string ref_description(Context& ctx, const Entry& e, const std::unordered_map<std::string, std::string>& labels) {
+    const auto label = labels.find(e.target);
+    return format_date_time(e.at.instant, ctx.clock().zone) + " " +
+           render::describe(e, ctx.unit(), label == labels.end() ? std::string_view() : std::string_view(label->second));
+}
+
+// One value a line; `described-refs`: "REF<TAB>DESCRIPTION".
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     ctx.quiet_missing_journal = true;  // completion never prints to the terminal
     if (what == "babies") return ctx.settings().babies;
@@ -36,19 +47,47 @@ std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     ReplayOptions options;
     options.since = ctx.clock().now - refs_window;
     const History history = load_history(journal, options);
-    std::vector<std::string> refs = recent_refs(history.entries, Refs::read(journal), ctx.clock().now - refs_window);
-    if (refs.size() > refs_offered) refs.resize(refs_offered);  // newest first
-    return refs;
+    std::vector<RecentRef> recent = recent_entries(history.entries, Refs::read(journal), ctx.clock().now - refs_window);
+    if (recent.size() > refs_offered) recent.resize(refs_offered);  // newest first
+    std::unordered_map<std::string, std::string> labels;
+    if (what == "described-refs") {
+        std::vector<std::string> targets;
+        for (const RecentRef& r : recent)
+            if (!r.entry->target.empty()) targets.push_back(r.entry->target);
+        if (!targets.empty()) labels = container_labels(journal, targets, false);
+    }
+    std::vector<std::string> values;
+    for (const RecentRef& r : recent) {
+        // A ref or a description a terminal would not show as it is is not offered.
+        if (terminal_text(r.ref) != r.ref) continue;
+        if (what == "refs") {
+            values.push_back(r.ref);
+            continue;
+        }
+        std::string description = ref_description(ctx, *r.entry, labels);
+        if (terminal_text(description) != description) description.clear();
+        values.push_back(r.ref + "\t" + description);
+    }
+    return values;
+}
+
+// The --format values each command registered.
+FormatsOf formats_of(const Context& ctx) {
+    return [&ctx](const CLI::App& command) {
+        std::vector<std::string> names;
+        for (const Format f : ctx.formats_of(command)) names.emplace_back(format_name(f));
+        return names;
+    };
 }
 
 int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
     if (what == "commands") {
-        for (const auto& c : command_specs(root))
+        for (const auto& c : command_specs(root, formats_of(ctx)))
             if (!c.path.empty()) fmt::print("{}\n", c.path);
         return 0;
     }
-    if (what != "labels" && what != "refs" && what != "babies")
-        throw usage_error(fmt::format("--list {}: accepted: commands, labels, refs, babies", what));
+    if (what != "labels" && what != "refs" && what != "described-refs" && what != "babies")
+        throw usage_error(fmt::format("--list {}: accepted: commands, labels, refs, described-refs, babies", what));
     // A completion must never print an error into the user's command line: no
     // journal, an unreadable one or a bad zone all mean nothing to offer.
     std::vector<std::string> values;
@@ -61,12 +100,12 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
     // them); one that a terminal would not show as it is (a line end, a control
     // character, a bidi override) is not offered: it could not be listed safely.
     for (const auto& v : values)
-        if (terminal_text(v) == v) fmt::print("{}\n", v);
+        if (what == "described-refs" || terminal_text(v) == v) fmt::print("{}\n", v);
     return 0;
 }
 
-int run_script(const CLI::App& root, const std::string& shell) {
-    const auto commands = command_specs(root);
+int run_script(const Context& ctx, const CLI::App& root, const std::string& shell) {
+    const auto commands = command_specs(root, formats_of(ctx));
     if (shell == "bash") fmt::print("{}", bash_script(commands));
     else if (shell == "zsh") fmt::print("{}", zsh_script(commands));
     else if (shell == "fish") fmt::print("{}", fish_script(commands));
@@ -82,7 +121,7 @@ void setup_completion(CLI::App& cmd, Context& ctx) {
     auto list = std::make_shared<std::string>();
     cmd.add_option("shell", *shell, "the shell: bash, zsh or fish")->type_name("bash|zsh|fish");
     // For the scripts themselves: one value a line, nothing when there is none.
-    cmd.add_option("--list", *list, "print commands, labels, refs or babies, one a line")->group("");
+    cmd.add_option("--list", *list, "print commands, labels, refs, described-refs or babies, one a line")->group("");
     cmd.footer("Examples:\n"
                "  source <(pumplog completion bash)       in ~/.bashrc\n"
                "  pumplog completion zsh > ~/.zfunc/_pumplog   with fpath+=(~/.zfunc)\n"
@@ -93,7 +132,7 @@ void setup_completion(CLI::App& cmd, Context& ctx) {
     cmd.callback([&ctx, &cmd, shell, list] {
         ctx.action = [&ctx, &cmd, shell, list] {
             if (!list->empty()) return run_list(ctx, root_of(cmd), *list);
-            return run_script(root_of(cmd), *shell);
+            return run_script(ctx, root_of(cmd), *shell);
         };
     });
 }

@@ -38,7 +38,6 @@ ValueSpec kind_of_placeholder(const std::string& name) {
     if (name == "LABEL") return {ValueSpec::labels, {}};
     if (name == "REF") return {ValueSpec::refs, {}};
     if (name == "BABY") return {ValueSpec::babies, {}};
-    if (name == "FORMAT") return choices({"table", "json", "csv", "ics", "md", "svg", "html"});
     if (name == "PLACE") return choices({"room", "cooler", "fridge", "freezer"});
     if (name == "UNIT") return choices({"ml", "oz"});
     if (name == "WHEN") return choices({"auto", "always", "never"});
@@ -53,15 +52,19 @@ ValueSpec kind_of_placeholder(const std::string& name) {
 
 ValueSpec kind_of_option_name(const std::string& name) {
     if (name == "--journal") return kind_of_placeholder("FILE");
-    if (name == "--format") return kind_of_placeholder("FORMAT");
     if (name == "--unit") return kind_of_placeholder("UNIT");
     if (name == "--color") return kind_of_placeholder("WHEN");
     if (name == "--in" || name == "--to") return kind_of_placeholder("PLACE");
     if (name == "--by") return kind_of_placeholder("PERIOD");
     if (name == "--from") return choices({"babybuddy", "huckleberry", "babytracker", "babyconnect"});
-    // plan's setting overrides (VALUE) that take one of a few words, as config set does
-    if (name == "--mode") return choices({"away", "exclusive", "supply"});
-    if (name == "--guideline") return choices({"cdc"});
+    // plan's setting overrides (--mode, --min-gap...): what config set offers
+    std::string key = name.substr(2);
+    std::replace(key.begin(), key.end(), '-', '_');
+    for (const auto& k : setting_keys())
+        if (k.name == key) {
+            std::vector<std::string> values = setting_values(key);
+            if (!values.empty()) return choices(std::move(values));
+        }
     return {};
 }
 
@@ -76,9 +79,12 @@ bool global(const std::vector<CommandSpec>& out, const std::string& name) {
     return false;
 }
 
-void describe(const CLI::App& app, const std::string& path, std::vector<CommandSpec>& out) {
+void describe(const CLI::App& app, const std::string& path, const FormatsOf& formats_of,
+              std::vector<CommandSpec>& out) {
     CommandSpec spec;
     spec.path = path;
+    spec.formats = formats_of(app);
+    bool first_positional_is_key = false;
     for (const CLI::Option* option : app.get_options()) {
         if (option->get_group().empty()) continue;  // hidden
         if (option->get_positional() && !option->nonpositional()) {
@@ -88,7 +94,13 @@ void describe(const CLI::App& app, const std::string& path, std::vector<CommandS
                 value = {ValueSpec::choice, {}};
                 for (const auto& sub : out.front().subcommands) value.choices.push_back(sub.name);
             }
-            spec.last_positional_repeats = option->get_expected_max() > 1 && value.kind != ValueSpec::choice;
+            // `config set KEY VALUE`: the values of the key given.
+            if (option->get_type_name() == "VALUE" && spec.positionals.size() == 1 &&
+                first_positional_is_key)
+                value = {ValueSpec::setting, {}};
+            if (spec.positionals.empty()) first_positional_is_key = option->get_type_name() == "KEY";
+            spec.last_positional_repeats = option->get_expected_max() > 1 && value.kind != ValueSpec::choice &&
+                                           value.kind != ValueSpec::setting;
             spec.positionals.push_back(std::move(value));
             continue;
         }
@@ -110,7 +122,7 @@ void describe(const CLI::App& app, const std::string& path, std::vector<CommandS
         children.push_back(sub);
     }
     out.push_back(std::move(spec));
-    for (const CLI::App* sub : children) describe(*sub, path_of(path, sub->get_name()), out);
+    for (const CLI::App* sub : children) describe(*sub, path_of(path, sub->get_name()), formats_of, out);
 }
 
 }  // namespace
@@ -131,9 +143,16 @@ ValueSpec value_spec(const CLI::Option& option) {
     return {};
 }
 
-std::vector<CommandSpec> command_specs(const CLI::App& root) {
+std::vector<CommandSpec> command_specs(const CLI::App& root, const FormatsOf& formats_of) {
     std::vector<CommandSpec> out;
-    describe(root, "", out);
+    describe(root, "", formats_of, out);
+    // Before a command is named, --format may be any command's.
+    for (std::size_t i = 1; i < out.size(); ++i)
+        for (const auto& f : out[i].formats)
+            if (std::find(out.front().formats.begin(), out.front().formats.end(), f) == out.front().formats.end())
+                out.front().formats.push_back(f);
+    for (auto& o : out.front().options)
+        if (std::find(o.names.begin(), o.names.end(), "--format") != o.names.end()) o.value = choices(out.front().formats);
     return out;
 }
 

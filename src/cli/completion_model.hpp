@@ -1,6 +1,7 @@
 #pragma once
 // The command tree as the completion scripts see it: read from CLI11's own
 // description of every command (the one command table), never written twice.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace pumplog::cli {
 
 // What a value (of an option or a positional argument) can be completed with.
 struct ValueSpec {
-    enum Kind { none, choice, file, labels, refs, babies };
+    // setting: the values of the setting named by the command's first
+    // positional argument (`config set KEY VALUE`).
+    enum Kind { none, choice, file, labels, refs, babies, setting };
     Kind kind = none;
     std::vector<std::string> choices;  // for `choice`
 };
@@ -36,11 +39,17 @@ struct CommandSpec {
     std::vector<OptionSpec> options;      // its own; the root's are global (not repeated)
     std::vector<ValueSpec> positionals;   // in order
     bool last_positional_repeats = false;
+    // Its --format values: those it registered (Context::accept_formats; none
+    // when it prints no data); pumplog itself: every command's.
+    std::vector<std::string> formats;
 };
+
+// The --format values a command registered.
+using FormatsOf = std::function<std::vector<std::string>(const CLI::App&)>;
 
 // Every visible command, the root first, then depth first in table order.
 // Hidden options and commands (CLI11 group "") are left out.
-std::vector<CommandSpec> command_specs(const CLI::App& root);
+std::vector<CommandSpec> command_specs(const CLI::App& root, const FormatsOf& formats_of);
 
 // How a value is completed, from the option's type name and then its name:
 //   "a|b|c" or "NAME:{a,b,c}"      exactly those lowercase words
@@ -50,7 +59,9 @@ std::vector<CommandSpec> command_specs(const CLI::App& root);
 //   LABEL, REF                     the journal's container labels, entry refs
 //   BABY                           the babies' names (config babies)
 //   COMMAND (a positional)         the top-level commands
-//   --format --unit --color --in --to --by --journal --from  by name otherwise
+//   VALUE (a positional after KEY) that setting's values (setting_values)
+//   --unit --color --in --to --by --journal --from  by name otherwise, and
+//   --KEY (plan's setting overrides) the setting's values
 ValueSpec value_spec(const CLI::Option& option);
 
 }  // namespace pumplog::cli

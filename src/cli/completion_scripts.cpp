@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/settings.hpp"
+
 namespace pumplog::cli {
 
 namespace {
 
 // The value kinds the scripts understand: "flag" (no value), "value" (free
-// text), "choice WORD...", "file", "labels", "refs"; "" for a positional
-// argument with nothing to offer.
+// text), "choice WORD...", "file", "labels", "refs", "babies", "setting" (the
+// values of the setting named by the first positional argument); "" for a
+// positional argument with nothing to offer.
 std::string kind_text(const ValueSpec& value, bool takes_value) {
     switch (value.kind) {
         case ValueSpec::none: return takes_value ? "value" : "flag";
@@ -21,6 +24,7 @@ std::string kind_text(const ValueSpec& value, bool takes_value) {
         case ValueSpec::labels: return "labels";
         case ValueSpec::refs: return "refs";
         case ValueSpec::babies: return "babies";
+        case ValueSpec::setting: return "setting";
     }
     return "value";
 }
@@ -63,6 +67,27 @@ std::string describe_entry(std::string_view name, std::string_view description) 
 
 const CommandSpec& root_of(const std::vector<CommandSpec>& commands) { return commands.front(); }
 
+// What --format takes after a command: the formats it prints, or free text
+// (nothing offered) when it prints no data.
+std::string format_kind(const CommandSpec& command) {
+    return command.formats.empty() ? std::string("value") : kind_text({ValueSpec::choice, command.formats}, true);
+}
+
+// Each setting with the values config set offers for it (those that have some).
+std::vector<std::pair<std::string, std::vector<std::string>>> setting_value_table() {
+    std::vector<std::pair<std::string, std::vector<std::string>>> table;
+    for (const auto& k : setting_keys())
+        if (auto values = setting_values(k.name); !values.empty()) table.emplace_back(std::string(k.name), std::move(values));
+    return table;
+}
+
+template <typename Quote>
+std::string words_quoted(const std::vector<std::string>& words, Quote quote) {
+    std::string out;
+    for (const auto& w : words) out += " " + quote(w);
+    return out;
+}
+
 std::string words_of_options(const CommandSpec& command) {
     std::string words;
     for (const auto& o : command.options)
@@ -102,23 +127,32 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
     out += "    esac\n}\n\n";
 
     out += "# What follows option $2 of command path $1: flag (nothing), value (free text),\n"
-           "# choice WORD..., file, labels, refs or babies.\n";
-    out += "_pumplog_option_value() {\n    case $2 in\n";
-    for (const auto& o : root_of(commands).options) {
-        if (!o.takes_value) continue;
-        std::string names;
-        for (const auto& n : o.names) names += (names.empty() ? "" : "|") + n;
-        out += fmt::format("        {}) echo {}; return ;;\n", names, sh_quote(kind_text(o.value, true)));
-    }
-    out += "    esac\n    case \"$1 $2\" in\n";
-    for (std::size_t i = 1; i < commands.size(); ++i)
+           "# choice WORD..., file, labels, refs or babies. --format: the formats that command prints.\n";
+    out += "_pumplog_option_value() {\n    case \"$1 $2\" in\n";
+    for (std::size_t i = 1; i < commands.size(); ++i) {
         for (const auto& o : commands[i].options) {
             if (!o.takes_value) continue;
             std::string names;
             for (const auto& n : o.names) names += (names.empty() ? "" : "|") + sh_quote(commands[i].path + " " + n);
-            out += fmt::format("        {}) echo {} ;;\n", names, sh_quote(kind_text(o.value, true)));
+            out += fmt::format("        {}) echo {}; return ;;\n", names, sh_quote(kind_text(o.value, true)));
         }
+        out += fmt::format("        {}) echo {}; return ;;\n", sh_quote(commands[i].path + " --format"),
+                           sh_quote(format_kind(commands[i])));
+    }
+    out += "    esac\n    case $2 in\n";
+    for (const auto& o : root_of(commands).options) {
+        if (!o.takes_value) continue;
+        std::string names;
+        for (const auto& n : o.names) names += (names.empty() ? "" : "|") + n;
+        out += fmt::format("        {}) echo {} ;;\n", names, sh_quote(kind_text(o.value, true)));
+    }
     out += "        *) echo flag ;;\n    esac\n}\n\n";
+
+    out += "# The values config set offers for setting $1, one a line.\n";
+    out += "_pumplog_setting_values() {\n    case $1 in\n";
+    for (const auto& [key, words] : setting_value_table())
+        out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(key), words_quoted(words, sh_quote));
+    out += "    esac\n}\n\n";
 
     out += "# What the positional argument number $2 (from 0) of command path $1 is.\n";
     out += "_pumplog_positional() {\n    case $1 in\n";
@@ -201,6 +235,8 @@ _pumplog_values() {
             fi ;;
         labels | refs | babies)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
+        setting)
+            _pumplog_offer < <(_pumplog_setting_values "$first") ;;
     esac
 }
 
@@ -216,8 +252,8 @@ _pumplog() {
     fi
 
     # Walk the words before the cursor: the command path, how many positional
-    # arguments it has, and the journal named on this command line.
-    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 i word
+    # arguments it has (and the first), and the journal named on this command line.
+    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 first='' i word
     local -a journal=()
     for ((i = 1; i < cword; i++)); do
         word=${words[i]}
@@ -236,6 +272,7 @@ _pumplog() {
         if ((npos == 0)) && [[ $'\n'$(_pumplog_commands "$cmd_path")$'\n' == *$'\n'"$word"$'\n'* ]]; then
             cmd_path=${cmd_path:+$cmd_path }$word
         else
+            ((npos == 0)) && first=$word
             ((npos++))
         fi
     done
@@ -266,15 +303,30 @@ complete -F _pumplog pumplog
 )BASH";
 
 const char* zsh_main = R"ZSH(
-# The values of a kind (see _pumplog_option_value).
+# The values of a kind (see _pumplog_option_value). Refs are shown with what
+# they are: "REF  -- 2026-11-21 07:00 pumped 100 ml" (the text is only shown).
 _pumplog_values() {
-    local -a values
+    local -a values displays
+    local line
+    local -i width=0
     case $1 in
         (choice\ *) values=(${=1#choice }); compadd -a values ;;
         (file) _files ;;
-        (labels|refs|babies)
+        (labels|babies)
             values=(${(f)"$($program $journal completion --list $1 2>/dev/null)"})
             compadd -a values ;;
+        (refs)
+            local -a lines
+            lines=(${(f)"$($program $journal completion --list described-refs 2>/dev/null)"})
+            for line in $lines; do
+                values+=("${line%%$'\t'*}")
+                (( ${#values[-1]} > width )) && width=${#values[-1]}
+            done
+            for line in $lines; do
+                displays+=("${(r:width:)${line%%$'\t'*}}  -- ${line#*$'\t'}")
+            done
+            compadd -l -d displays -a values ;;
+        (setting) values=(${(f)"$(_pumplog_setting_values $first)"}); compadd -a values ;;
         (*) return 1 ;;
     esac
 }
@@ -282,7 +334,7 @@ _pumplog_values() {
 _pumplog() {
     # Walk the words before the cursor: the command path, how many positional
     # arguments it has, and the journal named on this command line.
-    local program=${~words[1]} cmd_path='' word kind
+    local program=${~words[1]} cmd_path='' first='' word kind
     local -i i npos=0
     local -a journal list
     for (( i = 2; i < CURRENT; i++ )); do
@@ -303,6 +355,7 @@ _pumplog() {
         if (( npos == 0 )) && (( ${list[(I)$word:*]} )); then
             cmd_path=${cmd_path:+$cmd_path }$word
         else
+            (( npos == 0 )) && first=$word
             (( npos++ ))
         fi
     done
@@ -344,17 +397,24 @@ fi
 )ZSH";
 
 const char* fish_main = R"FISH(
-# The values of a kind (see __pumplog_option_value), one a line.
-function __pumplog_values --argument-names kind program
+# The values of a kind (see __pumplog_option_value), one a line; refs with what
+# they are ("REF<TAB>2026-11-21 07:00 pumped 100 ml": fish shows the text only).
+# FIRST is the first positional argument (config set's key).
+function __pumplog_values --argument-names kind program first
     set -l words (string split ' ' -- $kind)
     switch "$words[1]"
         case choice
             printf '%s\n' $words[2..-1]
         case file
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
-        case labels refs babies
+        case labels babies
             command -q -- $program; or return
-            command $program $argv[3..-1] completion --list $kind 2>/dev/null
+            command $program $argv[4..-1] completion --list $kind 2>/dev/null
+        case refs
+            command -q -- $program; or return
+            command $program $argv[4..-1] completion --list described-refs 2>/dev/null
+        case setting
+            __pumplog_setting_values $first
     end
 end
 
@@ -366,6 +426,7 @@ function __pumplog_complete
     set -l program $words[1]
     set -l cmd_path ''
     set -l npos 0
+    set -l first ''
     set -l journal
     set -l i 2
     while test $i -le (count $words)
@@ -385,6 +446,7 @@ function __pumplog_complete
                 if test $npos -eq 0; and contains -- $word (__pumplog_commands "$cmd_path" | string replace -r '\t.*' '')
                     set cmd_path (string trim -- "$cmd_path $word")
                 else
+                    test $npos -eq 0; and set first $word
                     set npos (math $npos + 1)
                 end
         end
@@ -393,7 +455,7 @@ function __pumplog_complete
 
     if string match -q -- '--*=*' $cur
         set -l option (string replace -r -- '=.*' '' $cur)
-        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program $journal)
+        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program "$first" $journal)
             printf '%s=%s\n' $option $value
         end
         return
@@ -401,7 +463,7 @@ function __pumplog_complete
     if test (count $words) -gt 1; and string match -q -- '-?*' $words[-1]; and not string match -q -- '*=*' $words[-1]
         set -l kind (__pumplog_option_value "$cmd_path" $words[-1])
         if test "$kind" != flag
-            __pumplog_values $kind $program $journal
+            __pumplog_values $kind $program "$first" $journal
             return
         end
     end
@@ -413,7 +475,7 @@ function __pumplog_complete
     if test $npos -eq 0
         __pumplog_commands "$cmd_path"
     end
-    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program $journal
+    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program "$first" $journal
 end
 
 complete -c pumplog -f -a '(__pumplog_complete)'
@@ -465,24 +527,34 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
     out += "    end\nend\n\n";
 
     out += "# What follows option $argv[2] of command path $argv[1]: flag (nothing), value\n"
-           "# (free text), choice WORD..., file, labels, refs or babies.\n";
-    out += "function __pumplog_option_value\n    switch \"$argv[2]\"\n";
-    for (const auto& o : root_of(commands).options) {
-        if (!o.takes_value) continue;
-        std::string names;
-        for (const auto& n : o.names) names += " " + fish_quote(n);
-        out += fmt::format("        case{}\n            echo {}\n            return\n", names,
-                           fish_quote(kind_text(o.value, true)));
-    }
-    out += "    end\n    switch \"$argv[1] $argv[2]\"\n";
-    for (std::size_t i = 1; i < commands.size(); ++i)
+           "# (free text), choice WORD..., file, labels, refs or babies. --format: the\n"
+           "# formats that command prints.\n";
+    out += "function __pumplog_option_value\n    switch \"$argv[1] $argv[2]\"\n";
+    for (std::size_t i = 1; i < commands.size(); ++i) {
         for (const auto& o : commands[i].options) {
             if (!o.takes_value) continue;
             std::string names;
             for (const auto& n : o.names) names += " " + fish_quote(commands[i].path + " " + n);
-            out += fmt::format("        case{}\n            echo {}\n", names, fish_quote(kind_text(o.value, true)));
+            out += fmt::format("        case{}\n            echo {}\n            return\n", names,
+                               fish_quote(kind_text(o.value, true)));
         }
+        out += fmt::format("        case {}\n            echo {}\n            return\n",
+                           fish_quote(commands[i].path + " --format"), fish_quote(format_kind(commands[i])));
+    }
+    out += "    end\n    switch \"$argv[2]\"\n";
+    for (const auto& o : root_of(commands).options) {
+        if (!o.takes_value) continue;
+        std::string names;
+        for (const auto& n : o.names) names += " " + fish_quote(n);
+        out += fmt::format("        case{}\n            echo {}\n", names, fish_quote(kind_text(o.value, true)));
+    }
     out += "        case '*'\n            echo flag\n    end\nend\n\n";
+
+    out += "# The values config set offers for setting $argv[1], one a line.\n";
+    out += "function __pumplog_setting_values\n    switch \"$argv[1]\"\n";
+    for (const auto& [key, words] : setting_value_table())
+        out += fmt::format("        case {}\n            printf '%s\\n'{}\n", fish_quote(key), words_quoted(words, fish_quote));
+    out += "    end\nend\n\n";
 
     out += "# What the positional argument number $argv[2] (from 0) of command path $argv[1] is.\n";
     out += "function __pumplog_positional\n    switch \"$argv[1]\"\n";

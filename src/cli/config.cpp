@@ -60,7 +60,7 @@ int run_unset(Context& ctx, const std::string& key) {
 }
 
 int run_list(Context& ctx) {
-    const Format format = ctx.format({Format::table, Format::json, Format::csv});
+    const Format format = ctx.format();
     nlohmann::ordered_json json = nlohmann::ordered_json::object();
     std::vector<std::vector<std::string>> rows;
     std::string csv = render::csv_row({"key", "value", "default", "accepted"});
@@ -109,6 +109,7 @@ void setup_config(CLI::App& cmd, Context& ctx) {
 
     auto* list = cmd.add_subcommand("list", "print every setting with its value");
     list->footer("Examples:\n  pumplog config list\n  pumplog config list --format json");
+    ctx.accept_formats(*list, {Format::table, Format::json, Format::csv});
     list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx); }; });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the global options, resolved on first use.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,8 +48,16 @@ public:
     // that alone appends and rewrites.
     Journal& journal_to_write();
     render::Style style();
-    // The --format in effect; usage error when it is not one of `accepted`.
-    Format format(std::initializer_list<Format> accepted);
+    // The formats `command` prints, registered by its setup: its --format
+    // values, here and in the completion scripts (the one list of them).
+    void accept_formats(const CLI::App& command, std::initializer_list<Format> formats);
+    // Those of `command` (none: it prints no data, --format means nothing to it).
+    const std::vector<Format>& formats_of(const CLI::App& command) const;
+    // The command being run (main sets it once the command line is parsed).
+    const CLI::App* running = nullptr;
+    // The --format in effect for the command being run; usage error when it is
+    // not one the command registered (accept_formats; none registered: table).
+    Format format();
     // Prints a warning per damaged line the reader skipped (capped: warn_capped).
     void warn(const ReadStats& stats) const;
     // SPEC 10: after the command, names a journal that did not exist: "no
@@ -73,6 +82,7 @@ private:
     std::optional<Clock> clock_;
     std::optional<Journal> journal_;
     bool journal_existed_ = true;  // whether the journal's file existed when first used
+    std::map<const CLI::App*, std::vector<Format>> formats_;
 };
 
 // PUMPLOG_LOCK_TIMEOUT_MS, checked: nullopt when unset or empty (the default,

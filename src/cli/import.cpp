@@ -39,7 +39,7 @@ SourceFile read_source(const std::string& path) {
 }
 
 int run_import(Context& ctx, const ImportCommandOptions& o) {
-    ctx.format({Format::table});
+    ctx.format();
     ImportOptions options;
     if (!o.from.empty()) options.from = parse_import_format(o.from);
     if (!o.date_order.empty()) options.date_order = parse_date_order(o.date_order);
@@ -105,12 +105,13 @@ void setup_import(CLI::App& log, Context& ctx) {
                                          "each feed with its baby's name)")
         ->type_name("NAME");
     cmd->add_option("--baby", o->baby, "the baby of feeds whose rows name none, e.g. Huckleberry's (config babies)")
-        ->type_name("NAME");
+        ->type_name("BABY");
     cmd->add_flag("--dry-run", o->dry_run, "list what would be imported and change nothing");
     cmd->footer("Examples:\n  pumplog log import baby-connect.csv --tz America/Los_Angeles\n"
                 "  pumplog log import pump.csv nursing.csv expressed.csv formula.csv --dry-run\n"
                 "  pumplog log import feeding.csv pumping.csv --from babybuddy --unit ml --child Ada\n"
                 "Importing a file again adds nothing: ids come from the rows. See pumplog-import(1).");
+    ctx.accept_formats(*cmd, {Format::table});
     cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_import(ctx, *o); }; });
 }
 

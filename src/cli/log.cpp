@@ -196,7 +196,7 @@ struct ListOptions {
 
 int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
-    const Format format = ctx.format({Format::table, Format::json, Format::csv});
+    const Format format = ctx.format();
     const bool bounded = !o.until.empty();
     const Seconds until = bounded ? parse_time_span(o.until, clock).end : Seconds::max();
     // By default the 7 local days up to today, or up to --until's day.
@@ -402,6 +402,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     log.footer("Examples:\n  pumplog log\n  pumplog log --since monday --format csv\n  pumplog log pump 90ml\n"
                "  pumplog log feed 120ml --milk formula\n  pumplog log feed --breast --left 12m --right 8m\n"
                "  pumplog log undo");
+    ctx.accept_formats(log, {Format::table, Format::json, Format::csv});
     log.callback([&ctx, list] {
         if (!ctx.action) ctx.action = [&ctx, list] { return run_list(ctx, *list); };
     });

@@ -274,7 +274,14 @@ int main(int argc, char** argv) {
             throw usage_error(parse_error_text(e));
         }
         if (!context.unit_option.empty()) parse_unit(context.unit_option);
-        if (!context.action) context.action = [&context] { return run_status(context); };
+        // The command run (its --format values): the deepest one given; bare
+        // pumplog is `status`.
+        context.running = &app;
+        while (!context.running->get_subcommands().empty()) context.running = context.running->get_subcommands().front();
+        if (!context.action) {
+            context.running = app.get_subcommand("status");
+            context.action = [&context] { return run_status(context); };
+        }
         const int code = context.action();
         if (output_failed(stdout_closed)) return 4;
         context.tell_about_new_journal();

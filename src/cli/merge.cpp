@@ -14,7 +14,7 @@ namespace {
 std::string entries(std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "entry" : "entries"); }
 
 int run_merge(Context& ctx, const std::vector<std::string>& files) {
-    ctx.format({Format::table});
+    ctx.format();
     Journal& journal = ctx.journal_to_write();
     const std::vector<std::filesystem::path> paths(files.begin(), files.end());
     const MergeResult result = merge_into(journal, paths, ctx.strict);
@@ -63,6 +63,7 @@ void setup_merge(CLI::App& log, Context& ctx) {
         "Entries are matched by id: new ones come in byte for byte (unknown fields kept), ones the journal has "
         "are left alone, and an id with other content is reported and the journal's line kept. Merging is "
         "idempotent and commutative. The journal is rewritten atomically; the previous one is JOURNAL.bak.");
+    ctx.accept_formats(*merge, {Format::table});
     merge->callback([&ctx, files] { ctx.action = [&ctx, files] { return run_merge(ctx, *files); }; });
 }
 

@@ -92,7 +92,7 @@ std::string plan_baby(Context& ctx, const PlanOptions& o) {
 }
 
 int run_plan(Context& ctx, const PlanOptions& o) {
-    const Format format = ctx.format({Format::table, Format::json, Format::csv, Format::ics});
+    const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
@@ -112,7 +112,7 @@ int run_plan(Context& ctx, const PlanOptions& o) {
 }
 
 int run_next(Context& ctx, const PlanOptions& o) {
-    const Format format = ctx.format({Format::table, Format::json});
+    const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
@@ -198,7 +198,7 @@ int run_skip(Context& ctx, const PlanOptions& o) {
 }
 
 int run_stash(Context& ctx, const PlanOptions& o) {
-    const Format format = ctx.format({Format::table, Format::json});
+    const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     const date::sys_days back = parse_plan_day("--return", o.return_date, clock);
@@ -256,7 +256,7 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
 }
 
 int run_bottles(Context& ctx, const PlanOptions& o) {
-    const Format format = ctx.format({Format::table, Format::json});
+    const Format format = ctx.format();
     std::string reply;
     std::error_code ec;
     if (!o.apply || !std::filesystem::exists(ctx.journal().path(), ec)) {
@@ -281,6 +281,7 @@ void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptio
         "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
         "  pumplog plan bottles --on monday --format json\n"
         "Fridge milk first, then frozen bags thawed overnight in the fridge, soonest to expire first (CDC).");
+    ctx.accept_formats(*bottles, {Format::table, Format::json});
     bottles->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_bottles(ctx, *o); }; });
 }
 
@@ -313,6 +314,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
         "  pumplog plan --mode exclusive --format ics > pumping.ics\n"
         "  pumplog plan next --within 10m\n  pumplog plan stash --return 2027-01-04\n"
         "See pumplog-plan(1) for how the plan is made (CDC: pump as often as the baby drinks while away).");
+    ctx.accept_formats(plan, {Format::table, Format::json, Format::csv, Format::ics});
     plan.callback([&ctx, o] {
         if (!ctx.action) ctx.action = [&ctx, o] { return run_plan(ctx, *o); };
     });
@@ -323,6 +325,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
         ->type_name("DURATION");
     next->footer("Examples:\n  pumplog plan next\n  pumplog plan next --within 10m    (for cron: silent, exit 1, unless due)\n"
                  "  pumplog plan next --format json");
+    ctx.accept_formats(*next, {Format::table, Format::json});
     next->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_next(ctx, *o); }; });
 
     auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");
@@ -339,6 +342,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
         "Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L\n"
         "  pumplog plan stash --return 2027-01-04 --target 5d\n"
         "The milk already stored and still usable on the return day counts towards the target.");
+    ctx.accept_formats(*stash, {Format::table, Format::json});
     stash->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stash(ctx, *o); }; });
 
     setup_bottles(plan, ctx, o);

@@ -70,8 +70,7 @@ std::string stash_section(Context& ctx, Unit unit) {
 }
 
 int run_report(Context& ctx, const ReportOptions& o) {
-    const Format format =
-        ctx.format({Format::table, Format::json, Format::csv, Format::md, Format::svg, Format::html});
+    const Format format = ctx.format();
     const Clock& clock = ctx.clock();
     ReportRequest request;
     request.by = parse_grouping(o.by);
@@ -113,6 +112,7 @@ void setup_report(CLI::App& cmd, Context& ctx) {
         "  pumplog report --since 2026-11-01 --by week --format csv\n"
         "  pumplog report --by hour --since -28d       when the baby eats, when you pump\n"
         "  pumplog report --since -30d --format html > report.html");
+    ctx.accept_formats(cmd, {Format::table, Format::json, Format::csv, Format::md, Format::svg, Format::html});
     cmd.callback([&ctx, o] { ctx.action = [&ctx, o] { return run_report(ctx, *o); }; });
 }
 

@@ -13,7 +13,7 @@
 namespace pumplog::cli {
 
 int run_status(Context& ctx) {
-    const Format format = ctx.format({Format::table, Format::json});
+    const Format format = ctx.format();
     const Settings& settings = ctx.settings();
     const Clock& clock = ctx.clock();
     const date::sys_days today = local_day(clock.now, clock.zone);
@@ -43,6 +43,7 @@ int run_status(Context& ctx) {
 void setup_status(CLI::App& cmd, Context& ctx) {
     cmd.footer("Examples:\n  pumplog              the same as pumplog status\n  pumplog status --format json"
                "    for a status bar or Home Assistant (see pumplog(1), STATUS JSON)");
+    ctx.accept_formats(cmd, {Format::table, Format::json});
     cmd.callback([&ctx] { ctx.action = [&ctx] { return run_status(ctx); }; });
 }
 

@@ -102,7 +102,7 @@ struct ListOptions {
 };
 
 int run_list(Context& ctx, const ListOptions& o) {
-    const Format format = ctx.format({Format::table, Format::json, Format::csv});
+    const Format format = ctx.format();
     const Clock& clock = ctx.clock();
     StockOptions options;
     options.keep_ended = o.all;
@@ -283,7 +283,7 @@ int run_combine(Context& ctx, const CombineOptions& o) {
 
 int run_expiring(Context& ctx, const std::string& within_text) {
     ctx.quiet_missing_journal = true;  // cron-style: silent on a missing journal (SPEC 10)
-    const Format format = ctx.format({Format::table, Format::json});
+    const Format format = ctx.format();
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
@@ -374,6 +374,7 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
         "  pumplog stock move B3 --to fridge\n  pumplog stock discard B1 --reason \"smelled off\"\n"
         "  pumplog stock expiring --within 12h\n  pumplog stock combine B3 B4\n"
         "Storage limits: CDC, \"Proper Storage and Preparation of Breast Milk\" (see pumplog-stock(1)).");
+    ctx.accept_formats(cmd, {Format::table, Format::json, Format::csv});
     cmd.callback([&ctx, list] {
         if (!ctx.action) ctx.action = [&ctx, list] { return run_list(ctx, *list); };
     });
@@ -431,6 +432,7 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     expiring->add_option("--within", *within, "how far ahead to look (default 24h)")->type_name("DURATION");
     expiring->footer("Examples:\n  pumplog stock expiring\n  pumplog stock expiring --within 12h\n"
                      "Prints nothing and exits 1 when nothing expires (for cron).");
+    ctx.accept_formats(*expiring, {Format::table, Format::json});
     expiring->callback([&ctx, within] { ctx.action = [&ctx, within] { return run_expiring(ctx, *within); }; });
 }
 

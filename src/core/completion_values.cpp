@@ -17,10 +17,16 @@ std::vector<std::string> labels_in_stock(const std::vector<Entry>& entries) {
     return labels_in_stock(build_stock(entries, std::vector<bool>(entries.size(), false), cdc_guideline()));
 }
 
+std::vector<RecentRef> recent_entries(const std::vector<Entry>& entries, const Refs& refs, Seconds since) {
+    std::vector<RecentRef> out;
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it)
+        if (it->is_event() && it->at.instant >= since) out.push_back({refs.ref(it->id), &*it});
+    return out;
+}
+
 std::vector<std::string> recent_refs(const std::vector<Entry>& entries, const Refs& refs, Seconds since) {
     std::vector<std::string> out;
-    for (auto it = entries.rbegin(); it != entries.rend(); ++it)
-        if (it->is_event() && it->at.instant >= since) out.push_back(refs.ref(it->id));
+    for (const RecentRef& r : recent_entries(entries, refs, since)) out.push_back(r.ref);
     return out;
 }
 

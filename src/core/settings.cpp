@@ -3,6 +3,7 @@
 #include "pumplog/guideline.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -273,6 +274,10 @@ std::string format_schedule(const std::vector<int>& times) {
     return out;
 }
 
+// The plan modes (`mode`), and the pumps a day a supply plan takes (`sessions`).
+constexpr std::array<std::string_view, 3> plan_modes = {"away", "exclusive", "supply"};
+constexpr int fewest_sessions = 5, most_sessions = 12;
+
 const std::vector<SettingKey> keys = {
     {"unit", "ml", "ml or oz", "display unit for volumes"},
     {"timezone", "", "an IANA zone such as Europe/Berlin (TZ, when set, wins)", "time zone of the journal"},
@@ -342,14 +347,14 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
     if (k.name == "away") return format_away(parse_away(v));
     if (k.name == "mode") {
         const std::string m = lower(v);
-        if (m != "away" && m != "exclusive" && m != "supply")
+        if (std::find(plan_modes.begin(), plan_modes.end(), m) == plan_modes.end())
             throw usage_error(fmt::format("\"{}\" is not a mode; accepted: away, exclusive, supply", printable(v)));
         return m;
     }
     if (k.name == "lookback") return std::to_string(parse_int_in(k.name, v, 3, 60));
     if (k.name == "min_gap") return minutes_text(parse_gap(k.name, v, 30, 360));
     if (k.name == "max_gap_day" || k.name == "max_gap_night") return minutes_text(parse_gap(k.name, v, 60, 720));
-    if (k.name == "sessions") return std::to_string(parse_int_in(k.name, v, 5, 12));
+    if (k.name == "sessions") return std::to_string(parse_int_in(k.name, v, fewest_sessions, most_sessions));
     if (k.name == "birth") {
         const auto b = parse_birth(v);
         return b ? format_date(date::sys_days(*b)) : "none";
@@ -367,6 +372,36 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
     return v;
 }
 }  // namespace
+
+std::vector<std::string> setting_values(std::string_view key) {
+    const SettingKey& k = find_key(key);
+    std::vector<std::string> values;
+    if (k.name == "unit") {
+        for (const Unit u : {Unit::ml, Unit::oz}) values.emplace_back(unit_name(u));
+    } else if (k.name == "guideline") {
+        for (const Guideline* g : guidelines()) values.emplace_back(g->name);
+    } else if (k.name == "mode") {
+        values.assign(plan_modes.begin(), plan_modes.end());
+    } else if (k.name == "sessions") {
+        for (int n = fewest_sessions; n <= most_sessions; ++n) values.push_back(std::to_string(n));
+    } else if (k.name == "round") {  // every step that divides an hour
+        for (int m = 1; m <= 30; ++m)
+            if (60 % m == 0) values.push_back(minutes_text(std::chrono::minutes(m)));
+    } else if (k.name == "lookback") {
+        values = {"3", "7", "14", "30"};
+    } else if (k.name == "stash_days") {
+        values = {"1", "2", "3", "5", "7"};
+    } else if (k.name == "min_gap") {
+        values = {"1h30m", "2h", "2h30m", "3h"};
+    } else if (k.name == "max_gap_day" || k.name == "max_gap_night") {
+        values = {"3h", "4h", "5h", "6h"};
+    } else if (k.name == "remind_again") {
+        values = {"15m", "30m", "1h"};
+    } else if (k.name != "timezone") {  // away, birth, sleep, schedule, babies: free text, or none
+        values = {"none"};
+    }
+    return values;
+}
 
 void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     const std::string v = normalize_setting(key, value);

@@ -355,3 +355,222 @@ check_hostile_enter() {
 @test "bash: Tab and Enter on a hostile label run pumplog with that label, and nothing else" { check_hostile_enter bash; }
 @test "zsh: Tab and Enter on a hostile label run pumplog with that label, and nothing else" { check_hostile_enter zsh; }
 @test "fish: Tab and Enter on a hostile label run pumplog with that label, and nothing else" { check_hostile_enter fish; }
+
+# --format after a command offers what that command prints (issue 20, point 6).
+check_formats() {
+    local shell="$1"
+    need_shell "$shell"
+    offers "$shell" "pumplog report --format " table csv json md svg html
+    offers "$shell" "pumplog plan --format " table json csv ics
+    offers "$shell" "pumplog plan next --format " table json
+    offers "$shell" "pumplog plan bottles --format " table json
+    offers "$shell" "pumplog log --format " table json csv
+    offers "$shell" "pumplog log --since monday --format " table json csv
+    offers "$shell" "pumplog status --format " table json
+    offers "$shell" "pumplog config list --format " table json csv
+    offers "$shell" "pumplog log check --format " table
+    offers "$shell" "pumplog report --format s" svg
+    # a command that prints no data: nothing to offer
+    offers "$shell" "pumplog add 90ml --format " ""
+    # before the command: any command's
+    offers "$shell" "pumplog --format " table json csv ics md svg html
+    offers "$shell" "pumplog --format json rep" report
+    if have_stock; then
+        offers "$shell" "pumplog stock --format " table json csv
+        offers "$shell" "pumplog stock expiring --format " table json
+    fi
+}
+
+@test "bash: --format offers the formats of the command given (report: no ics)" { check_formats bash; }
+@test "zsh: --format offers the formats of the command given (report: no ics)" { check_formats zsh; }
+@test "fish: --format offers the formats of the command given (report: no ics)" { check_formats fish; }
+
+@test "--format=<TAB> offers the command's formats after the =, in bash, zsh and fish" {
+    need_shell bash
+    offers bash "pumplog plan next --format=" table json
+    offers bash "pumplog report --format=c" csv
+    need_shell zsh
+    offers zsh "pumplog plan next --format=" table json
+    need_shell fish
+    offers fish "pumplog plan next --format=" --format=table --format=json
+}
+
+# What a command refuses `--format nope` with is what completion offers: every
+# command, the two come from the one list the command registered.
+@test "each command's --format completion is what the command itself accepts" {
+    need_shell bash
+    export PUMPLOG_JOURNAL="$TEST_DIR/scratch.jsonl"
+    local path accepted offered_now args mismatch=""
+    while IFS= read -r path; do
+        case $path in
+            "log merge" | "log import") args=("$TEST_DIR/absent.jsonl") ;;
+            "plan stash") args=(--return 2026-12-01) ;;
+            "log edit" | "log rm") args=(nosuchref) ;;
+            *) args=() ;;
+        esac
+        # shellcheck disable=SC2086 # the path is words
+        accepted="$(pumplog $path "${args[@]}" --format nope 2>&1 </dev/null |
+            sed -n 's/^pumplog: error: --format nope is not available here; use //p' | tr -d ',' | tr ' ' '\n' | sort)"
+        offered_now="$(offered bash "pumplog $path --format ")"
+        [ "$accepted" = "$offered_now" ] ||
+            mismatch+="  $path: accepts [${accepted//$'\n'/ }], completion offers [${offered_now//$'\n'/ }]"$'\n'
+    done < <(pumplog completion --list commands)
+    [ -z "$mismatch" ] || { echo "--format differs:"$'\n'"$mismatch" >&2; return 1; }
+}
+
+# config set KEY <TAB>: that setting's values; config get/set/unset <TAB>: the keys.
+check_settings() {
+    local shell="$1"
+    need_shell "$shell"
+    offers "$shell" "pumplog config set guideline " cdc abm nicu
+    offers "$shell" "pumplog config set mode " away exclusive supply
+    offers "$shell" "pumplog config set mode e" exclusive
+    offers "$shell" "pumplog config set unit " ml oz
+    offers "$shell" "pumplog config set round 1" 1m 10m 12m 15m
+    offers "$shell" "pumplog config set sessions " 5 6 7 8 9 10 11 12
+    offers "$shell" "pumplog config set remind_again " 15m 30m 1h
+    offers "$shell" "pumplog config set babies " none
+    offers "$shell" "pumplog config set timezone " ""
+    # one value: nothing after it
+    offers "$shell" "pumplog config set mode away " ""
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog config set " $(pumplog config list --format json | jq -r 'keys_unsorted[]')
+    offers "$shell" "pumplog config unset gu" guideline
+    # plan's overrides of the same settings
+    offers "$shell" "pumplog plan --sessions 1" 10 11 12
+    offers "$shell" "pumplog plan --min-gap " 1h30m 2h 2h30m 3h
+    offers "$shell" "pumplog plan --remind-again 1" 15m 1h
+}
+
+@test "bash: config set KEY <TAB> offers that setting's values" { check_settings bash; }
+@test "zsh: config set KEY <TAB> offers that setting's values" { check_settings zsh; }
+@test "fish: config set KEY <TAB> offers that setting's values" { check_settings fish; }
+
+@test "every value completion offers for a setting is accepted by config set as it is" {
+    need_shell bash
+    local key value count=0
+    for key in $(pumplog config list --format json | jq -r 'keys_unsorted[]'); do
+        while IFS= read -r value; do
+            [ -n "$value" ] || continue
+            run --separate-stderr pumplog config set "$key" "$value"
+            [ "$status" -eq 0 ] || { echo "config set $key $value: $stderr" >&2; return 1; }
+            [ "$(pumplog config get "$key")" = "$value" ] || { echo "$key: $value came back as $(pumplog config get "$key")" >&2; return 1; }
+            count=$((count + 1))
+        done < <(offered bash "pumplog config set $key ")
+    done
+    [ "$count" -ge 40 ]
+}
+
+# The other options that take one of a few words.
+check_enumerated() {
+    local shell="$1"
+    need_shell "$shell"
+    offers "$shell" "pumplog pump start --side " left right both
+    offers "$shell" "pumplog report --by " day week month hour
+    offers "$shell" "pumplog add 90ml --store " room cooler fridge freezer
+    offers "$shell" "pumplog log pump 90ml --store f" fridge freezer
+    offers "$shell" "pumplog log edit --milk " breast formula
+    offers "$shell" "pumplog log import --date-order " mdy dmy
+    offers "$shell" "pumplog log import --from " babybuddy huckleberry babytracker babyconnect
+    offers "$shell" "pumplog report --unit " ml oz
+    pumplog config set babies "Ada, Ben" > /dev/null
+    offers "$shell" "pumplog log import x.csv --baby " Ada Ben
+    if have_stock; then
+        offers "$shell" "pumplog stock add 90ml --in " room cooler fridge freezer
+        offers "$shell" "pumplog stock move B1 --to " room cooler fridge freezer
+    fi
+}
+
+@test "bash: enumerated options offer their values (--side, --by, --store, --date-order...)" { check_enumerated bash; }
+@test "zsh: enumerated options offer their values (--side, --by, --store, --date-order...)" { check_enumerated zsh; }
+@test "fish: enumerated options offer their values (--side, --by, --store, --date-order...)" { check_enumerated fish; }
+
+@test "--list described-refs prints each ref with its time and what it is, newest first" {
+    stash_journal "$J"
+    run --separate-stderr pumplog completion --list described-refs
+    [ "$status" -eq 0 ]
+    [ "$output" = "p1xxx	2026-11-21 07:00 pumped 100 ml
+u2xxx	2026-11-20 13:00 used 30 ml of B4
+s4xxx	2026-11-20 12:00 stored B4 60 ml in the room
+u1xxx	2026-11-20 11:00 used 60 ml of B3
+d1xxx	2026-11-20 10:00 discarded B2: spilled
+s3xxx	2026-11-20 09:00 stored B3 60 ml in the fridge
+s2xxx	2026-11-20 08:00 stored B2 90 ml in the fridge
+s1xxx	2026-11-20 07:00 stored B1 90 ml in the freezer" ]
+    run --separate-stderr pumplog --unit oz completion --list described-refs
+    [ "${lines[0]}" = "p1xxx	2026-11-21 07:00 pumped 3.4 oz" ]
+}
+
+@test "zsh: refs are shown with their time and what they are" {
+    need_shell zsh
+    stash_journal "$J"
+    mkdir -p "$BATS_FILE_TMPDIR/zsh"
+    pumplog completion zsh > "$BATS_FILE_TMPDIR/zsh/_pumplog"
+    run env ZCOMPDUMP="$BATS_FILE_TMPDIR/zcompdump" zsh -f "$HERE/complete-zsh.zsh" "$BATS_FILE_TMPDIR/zsh" "pumplog log edit s" --displays
+    # what zsh lists: each ref, then its description (a display per ref offered)
+    [ "${#lines[@]}" -eq 8 ]
+    [[ $output == *$'\np1xxx  -- 2026-11-21 07:00 pumped 100 ml\n'* ]]
+    [[ $output == *$'\ns4xxx  -- 2026-11-20 12:00 stored B4 60 ml in the room\n'* ]]
+    [[ $output == *$'\nu2xxx  -- 2026-11-20 13:00 used 30 ml of B4'* ]]
+    [[ $output == *$'d1xxx  -- 2026-11-20 10:00 discarded B2: spilled\n'* ]]
+    # and the matches are the refs alone
+    offers zsh "pumplog log edit s" s1xxx s2xxx s3xxx s4xxx
+}
+
+@test "fish: refs are offered with their time and what they are" {
+    need_shell fish
+    stash_journal "$J"
+    pumplog completion fish > "$TEST_DIR/pumplog.fish"
+    run fish --no-config -c 'source $argv[1]; complete -C $argv[2]' "$TEST_DIR/pumplog.fish" "pumplog log rm u"
+    [ "$output" = "u1xxx	2026-11-20 11:00 used 60 ml of B3
+u2xxx	2026-11-20 13:00 used 30 ml of B4" ]
+}
+
+# Descriptions hold journal text (labels): shown, never run; no control
+# character reaches the terminal.
+@test "zsh and fish: ref descriptions from a hostile journal are shown as text, and nothing runs" {
+    hostile_journal "$J"
+    run --separate-stderr pumplog completion --list described-refs
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 7 ]
+    ! LC_ALL=C grep -q '[[:cntrl:]]' <<<"${output//	/}"
+    [ "$(grep -c '	' <<<"$output")" -eq 7 ]
+    [[ $output == *'s1xxx	2026-11-20 07:00 stored $(touch pwned-label) 90 ml in the freezer'* ]]
+    if command -v zsh >/dev/null; then
+        mkdir -p "$BATS_FILE_TMPDIR/zsh"
+        pumplog completion zsh > "$BATS_FILE_TMPDIR/zsh/_pumplog"
+        run env ZCOMPDUMP="$BATS_FILE_TMPDIR/zcompdump" zsh -f "$HERE/complete-zsh.zsh" "$BATS_FILE_TMPDIR/zsh" "pumplog log rm " --displays
+        # refs padded to the longest, a$(touch pwned-ref)
+        [[ $output == *'s2xxx                -- 2026-11-20 08:00 stored `touch pwned-tick` 90 ml in the freezer'* ]]
+        [[ $output == *'a$(touch pwned-ref)  -- 2026-11-21 07:00 pumped 100 ml'* ]]
+    fi
+    if command -v fish >/dev/null; then
+        pumplog completion fish > "$TEST_DIR/pumplog.fish"
+        run fish --no-config -c 'source $argv[1]; complete -C $argv[2]' "$TEST_DIR/pumplog.fish" "pumplog log edit s"
+        [[ $output == *'s3xxx	2026-11-20 09:00 stored x;touch pwned-semi 90 ml in the freezer'* ]]
+    fi
+    nothing_ran
+}
+
+# Tab, then Enter, on a ref whose id holds $(...) (zsh and fish list it with its
+# description): pumplog removes that entry, and nothing else runs.
+check_hostile_ref_enter() {
+    local shell="$1" script
+    need_shell "$shell"
+    command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
+    hostile_journal "$J"
+    case $shell in
+        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
+        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
+        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
+    esac
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog log rm a' ''
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = 'pumplog log rm a\$\(touch\ pwned-ref\) ' ]
+    nothing_ran
+    [ "$(tail -n 1 "$J" | jq -r '[.type, .target] | join(" ")')" = 'void a$(touch pwned-ref)' ]
+}
+
+@test "bash: Tab and Enter on a hostile ref remove that entry, and nothing else runs" { check_hostile_ref_enter bash; }
+@test "zsh: Tab and Enter on a hostile ref (listed with its description) remove that entry, and nothing else runs" { check_hostile_ref_enter zsh; }
+@test "fish: Tab and Enter on a hostile ref (listed with its description) remove that entry, and nothing else runs" { check_hostile_ref_enter fish; }

@@ -66,5 +66,11 @@ TEST_CASE("the refs offered are the entries since the given time, newest first")
     const Refs refs({entries[0].id, entries[1].id, entries[2].id});
     const Seconds since = entries[1].at.instant;
     CHECK(recent_refs(entries, refs, since) == std::vector<std::string>{"aac3", "aab2"});
+    // with their entries, for the descriptions zsh and fish show
+    const std::vector<RecentRef> recent = recent_entries(entries, refs, since);
+    REQUIRE(recent.size() == 2);
+    CHECK(recent[0].ref == "aac3");
+    CHECK(recent[0].entry == &entries[2]);
+    CHECK(recent[1].entry == &entries[1]);
 }
 }  // namespace PUMPLOG_UNITY_ID

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "pumplog/guideline.hpp"
 #include "pumplog/settings.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
@@ -228,5 +229,36 @@ TEST_CASE("away windows take am/pm and are overnight only when written so") {
                Contains("for the day write 08:00-17:30, for overnight write 08:00-05:30"));
     CHECK_THAT(refusal([] { parse_away("weekdays 8-5:30"); }), Contains("ends before it starts"));
     CHECK_THAT(refusal([] { normalize_setting("away", "weekdays 8-5:30"); }), Contains("ends before it starts"));
+}
+TEST_CASE("completion values: every one is a setting's accepted value, as it is") {
+    std::size_t offered = 0;
+    for (const auto& k : setting_keys())
+        for (const auto& value : setting_values(k.name)) {
+            INFO(k.name << " " << value);
+            CHECK(normalize_setting(k.name, value) == value);
+            ++offered;
+        }
+    CHECK(offered == 56);
+}
+
+TEST_CASE("completion values: the enumerated settings offer every value they take") {
+    CHECK(setting_values("unit") == std::vector<std::string>{"ml", "oz"});
+    std::vector<std::string> names;
+    for (const Guideline* g : guidelines()) names.emplace_back(g->name);
+    CHECK(setting_values("guideline") == names);
+    CHECK(names == std::vector<std::string>{"cdc", "abm", "nicu"});
+    CHECK(setting_values("mode") == std::vector<std::string>{"away", "exclusive", "supply"});
+    CHECK(setting_values("sessions") == std::vector<std::string>{"5", "6", "7", "8", "9", "10", "11", "12"});
+    CHECK(setting_values("round") ==
+          std::vector<std::string>{"1m", "2m", "3m", "4m", "5m", "6m", "10m", "12m", "15m", "20m", "30m"});
+    // one past each end is refused
+    CHECK_THROWS(normalize_setting("sessions", "4"));
+    CHECK_THROWS(normalize_setting("sessions", "13"));
+    CHECK_THROWS(normalize_setting("round", "7m"));
+    // free text that can be cleared offers "none"; the zone nothing
+    CHECK(setting_values("away") == std::vector<std::string>{"none"});
+    CHECK(setting_values("babies") == std::vector<std::string>{"none"});
+    CHECK(setting_values("timezone").empty());
+    CHECK_THROWS(setting_values("colour"));
 }
 }  // namespace PUMPLOG_UNITY_ID
