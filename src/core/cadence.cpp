@@ -299,19 +299,26 @@ struct Kept {
 // linear in the number of feedings.
 std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) {
     constexpr int steps = day_minutes / seed_step;
-    std::map<long, std::size_t> day_index;
-    for (const Feeding& f : feedings) day_index.emplace(f.day, day_index.size());
+    // Each feeding's day as an index 0, 1, ... (the feedings come in time order).
+    std::vector<std::size_t> day_of(feedings.size());
+    std::size_t day_count = 0;
+    for (std::size_t i = 0; i < feedings.size(); ++i) {
+        if (i > 0 && feedings[i].day != feedings[i - 1].day) ++day_count;
+        day_of[i] = day_count;
+    }
+    if (!feedings.empty()) ++day_count;
     // open[d][t]: the feedings of day d not caught yet within reach of step t.
-    std::vector<std::array<int, steps>> open(day_index.size(), std::array<int, steps>{});
-    std::vector<double> day_weight(day_index.size(), 0.0);
+    std::vector<std::array<int, steps>> open(day_count, std::array<int, steps>{});
+    std::vector<double> day_weight(day_count, 0.0);
     std::array<double, steps> gain{};  // the sum of the weights of days with an open feeding in reach
     const auto near_steps = [&](int minute, auto&& f) {
         // The steps t with |minute - t * seed_step| <= catch_minutes on the circle.
         const int first = (minute - catch_minutes + seed_step - 1 + day_minutes * 2) / seed_step - 2 * steps;
         for (int t = first; t * seed_step <= minute + catch_minutes; ++t) f(((t % steps) + steps) % steps);
     };
-    for (const Feeding& f : feedings) {
-        const std::size_t d = day_index[f.day];
+    for (std::size_t i = 0; i < feedings.size(); ++i) {
+        const Feeding& f = feedings[i];
+        const std::size_t d = day_of[i];
         day_weight[d] = f.weight;
         near_steps(f.minute, [&](int t) {
             if (open[d][static_cast<std::size_t>(t)]++ == 0) gain[static_cast<std::size_t>(t)] += f.weight;
@@ -323,12 +330,12 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
         const auto best = static_cast<int>(std::max_element(gain.begin(), gain.end()) - gain.begin());
         if (gain[static_cast<std::size_t>(best)] <= 1e-9) break;
         const double t = best * seed_step;
-        std::vector<std::size_t> pick(day_index.size(), feedings.size());
+        std::vector<std::size_t> pick(day_count, feedings.size());
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             if (caught[i]) continue;
             const double distance = std::abs(circular_minutes(feedings[i].minute, t));
             if (distance > catch_minutes) continue;
-            std::size_t& p = pick[day_index[feedings[i].day]];
+            std::size_t& p = pick[day_of[i]];
             if (p == feedings.size() || distance < std::abs(circular_minutes(feedings[p].minute, t))) p = i;
         }
         double s = 0, c = 0;
