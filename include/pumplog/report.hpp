@@ -40,6 +40,7 @@ struct Tally {
     Volume stored;                        // put into storage (`store`)
     Volume used;                          // taken out of storage (`use`)
     Volume discarded;                     // what was left in each container thrown away (`discard`)
+    int skipped = 0;                      // planned pumps skipped (`plan skip` writes a `skip` line)
 
     Tally& operator+=(const Tally& other);
     bool empty() const;
@@ -74,7 +75,7 @@ public:
     Tallies(DayRange counted, DayRange reported);
 
     // Counts one entry in effect. Entries outside `counted` and entries of
-    // other types (moves, unknown types) are ignored. A discard is only noted:
+    // other types (moves, timers, unknown types) are ignored. A discard is only noted:
     // its volume comes from its container (see DiscardLedger).
     void add(const Entry& entry);
 

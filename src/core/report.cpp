@@ -44,11 +44,13 @@ Tally& Tally::operator+=(const Tally& o) {
     stored += o.stored;
     used += o.used;
     discarded += o.discarded;
+    skipped += o.skipped;
     return *this;
 }
 
 bool Tally::empty() const {
-    return pump_sessions == 0 && feeds == 0 && stored.ml() == 0 && used.ml() == 0 && discarded.ml() == 0;
+    return pump_sessions == 0 && feeds == 0 && stored.ml() == 0 && used.ml() == 0 && discarded.ml() == 0 &&
+           skipped == 0;
 }
 
 namespace {
@@ -144,6 +146,7 @@ void count(Tally& t, const Entry& e) {
             break;
         case EntryType::store: t.stored += volume_of(e.ml); break;
         case EntryType::use: t.used += volume_of(e.ml); break;
+        case EntryType::skip: ++t.skipped; break;
         default: break;  // moves change no volume; discards are counted from their container
     }
 }
@@ -164,7 +167,7 @@ std::optional<date::sys_days> Tallies::day_of(std::string_view at_text) {
 
 void Tallies::add(const Entry& e) {
     if (e.type != EntryType::pump && e.type != EntryType::feed && e.type != EntryType::store &&
-        e.type != EntryType::use)
+        e.type != EntryType::use && e.type != EntryType::skip)
         return;
     const auto day = day_of(e.at_text);
     if (!day || !counted_.contains(*day)) return;

@@ -74,9 +74,10 @@ std::string figures(const Report& report, Unit unit) {
     const Tally& t = report.total;
     const int days = report.period.days();
     std::string out = "<dl class=\"figures\">\n";
+    std::string sessions = plural(t.pump_sessions, "session");
+    if (t.skipped > 0) sessions += fmt::format(" ({} skipped)", t.skipped);
     out += figure("Pumped", spoken_volume(t.pumped, unit),
-                  fmt::format("{}, {} a day", plural(t.pump_sessions, "session"),
-                              spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
+                  fmt::format("{}, {} a day", sessions, spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
     out += figure("Drunk from bottles", spoken_volume(t.bottle, unit),
                   t.formula.ml() > 0 ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
                                      : fmt::format("{} a day", spoken_volume(Volume::from_ml(t.bottle.ml() / days), unit)));
@@ -98,6 +99,7 @@ std::string summary_table(const Report& report, Unit unit) {
                                                               : "Hour";
     const std::vector<std::string> headers{first,
                                            "Pumps",
+                                           "Skipped",
                                            fmt::format("Pumped ({})", u),
                                            fmt::format("Left ({})", u),
                                            fmt::format("Right ({})", u),

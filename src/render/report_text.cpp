@@ -29,7 +29,8 @@ std::vector<double> values(const Tally& t, Unit unit) {
             minutes(t.breast_time),
             v(t.stored),
             v(t.used),
-            v(t.discarded)};
+            v(t.discarded),
+            static_cast<double>(t.skipped)};
 }
 
 std::vector<std::string> cells(const std::string& label, const Tally& t, Unit unit) {
@@ -44,7 +45,8 @@ std::vector<std::string> report_columns(Grouping by, Unit unit) {
     const std::string u(unit_name(unit));
     const std::string first = by == Grouping::day ? "date" : std::string(grouping_name(by));
     return {first,         "pump_sessions", "pumped_" + u,  "left_" + u,   "right_" + u, "feeds",
-            "bottle_" + u, "breast_feeds",  "breast_min",   "stored_" + u, "used_" + u,  "discarded_" + u};
+            "bottle_" + u, "breast_feeds",  "breast_min",   "stored_" + u, "used_" + u,  "discarded_" + u,
+            "skipped"};
 }
 
 std::string report_csv(const Report& report, Unit unit) {
@@ -156,7 +158,8 @@ std::string average(double total, int days) {
 namespace detail {
 
 std::vector<std::string> person_cells(std::string label, const Tally& t, Unit unit) {
-    return {std::move(label),           person_count(t.pump_sessions), person_volume(t.pumped, unit),
+    return {std::move(label),           person_count(t.pump_sessions), person_count(t.skipped),
+            person_volume(t.pumped, unit),
             person_volume(t.left, unit), person_volume(t.right, unit),  person_count(t.feeds),
             person_volume(t.bottle, unit), person_count(t.breast_feeds), person_minutes(t.breast_time),
             person_volume(t.stored, unit), person_volume(t.used, unit),  person_volume(t.discarded, unit)};
@@ -169,6 +172,7 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
     };
     return {"per day",
             average(t.pump_sessions, days),
+            average(t.skipped, days),
             vol(t.pumped),
             vol(t.left),
             vol(t.right),
@@ -222,7 +226,8 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
                            grouping_name(report.by), u);
 
     const std::string first = report.by == Grouping::day ? "date" : std::string(grouping_name(report.by));
-    const std::vector<Column> columns{{first, Align::left},    {"pumps", Align::right},   {"pumped", Align::right},
+    const std::vector<Column> columns{{first, Align::left},    {"pumps", Align::right},   {"skipped", Align::right},
+                                      {"pumped", Align::right},
                                       {"left", Align::right},  {"right", Align::right},   {"feeds", Align::right},
                                       {"bottle", Align::right}, {"nursed", Align::right}, {"min", Align::right},
                                       {"stored", Align::right}, {"used", Align::right},   {"discarded", Align::right},

@@ -75,14 +75,41 @@ browser() {
     week
     run --separate-stderr pumplog report --by month --format csv
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "month,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml" ]
-    [ "${lines[1]}" = "2026-11,7,795.5,60,70,5,310,2,32,150,60,90" ]
+    [ "${lines[0]}" = "month,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml,skipped" ]
+    [ "${lines[1]}" = "2026-11,7,795.5,60,70,5,310,2,32,150,60,90,0" ]
     [ "${#lines[@]}" -eq 2 ]
     run --separate-stderr pumplog report --by hour --format csv
     [ "$status" -eq 0 ]
     [ "${#lines[@]}" -eq 25 ]
-    [ "${lines[1]}" = "00:00,0,0,0,0,0,0,0,0,0,0,0" ]
-    [ "${lines[24]}" = "23:00,2,175,0,0,0,0,0,0,0,0,0" ]
+    [ "${lines[1]}" = "00:00,0,0,0,0,0,0,0,0,0,0,0,0" ]
+    [ "${lines[24]}" = "23:00,2,175,0,0,0,0,0,0,0,0,0,0" ]
+}
+
+@test "report counts skipped pumps: a trailing CSV column, JSON, the table, the HTML page" {
+    week
+    journal_line '{"v":1,"id":"K1","type":"skip","at":"2026-11-17T07:00:00+01:00"}'
+    journal_line '{"v":1,"id":"K2","type":"skip","at":"2026-11-17T19:00:00+01:00"}'
+    journal_line '{"v":1,"id":"K3","type":"skip","at":"2026-11-20T07:00:00+01:00"}'
+    journal_line '{"v":1,"id":"K4","type":"skip","at":"2026-11-21T07:00:00+01:00"}'
+    journal_line '{"v":1,"id":"V9","type":"void","at":"2026-11-21T07:05:00+01:00","target":"K4"}'
+    run --separate-stderr pumplog report --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$(head -n 1 "$GOLDEN/report-day.csv")" ]
+    [[ "${lines[0]}" == "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml,skipped"* ]]
+    [[ "${lines[3]}" == "2026-11-17,0,0,0,0,0,0,0,0,0,0,0,2"* ]]
+    [[ "${lines[6]}" == "2026-11-20,1,80,0,0,1,0,1,15,0,0,0,1"* ]]
+    [[ "${lines[7]}" == "2026-11-21,1,125.5,0,0,0,0,0,0,0,0,90,0"* ]]
+    run --separate-stderr pumplog report --by week --format json
+    [ "$(printf '%s' "$output" | jq -c '[.[] | .skipped]')" = "[0,3]" ]
+    run --separate-stderr pumplog report --by hour --format json
+    [ "$(printf '%s' "$output" | jq -c '[.[] | select(.skipped > 0) | [.hour, .skipped]]')" = '[["07:00",2],["19:00",1]]' ]
+    LANG=C.UTF-8 run --separate-stderr pumplog report
+    [[ "$output" == *"date       pumps  skipped  pumped"* ]]
+    [[ "$output" == *"Tue 11-17      -        2       -"* ]]
+    [[ "$output" == *"total          7        3   795.5"* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<th scope=\"col\">Skipped</th>"* ]]
+    [[ "$output" == *"7 sessions (3 skipped)"* ]]
 }
 
 @test "report --format json equals the CSV, numbers as numbers" {
@@ -120,14 +147,14 @@ browser() {
     [ "${lines[1]%%,*}" = "2026-11-19" ]
     run --separate-stderr pumplog report --since yesterday --until yesterday --format csv
     [ "$output" = "$(head -1 "$GOLDEN/report-day.csv")
-2026-11-20,1,80,0,0,1,0,1,15,0,0,0" ]
+2026-11-20,1,80,0,0,1,0,1,15,0,0,0,0" ]
 }
 
 @test "report with an empty journal prints a row per day of zeros" {
     run --separate-stderr pumplog report --format csv
     [ "$status" -eq 0 ]
     [ "${#lines[@]}" -eq 8 ]
-    [ "${lines[7]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,0,0" ]
+    [ "${lines[7]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,0,0,0" ]
     run --separate-stderr pumplog report
     [ "$status" -eq 0 ]
     [[ "$output" == *"nothing pumped in the 7 days before to compare with."* ]]
@@ -226,7 +253,7 @@ EOF
     python3 -c "import sys; sys.exit(not (0.05 < $share < 0.9))"
 
     browser --dump-dom "file://$TEST_DIR/report.html" > "$TEST_DIR/dom.html"
-    grep -q '<tr class="total"><td>Total</td><td>7</td><td>795.5</td><td>60</td><td>70</td><td>5</td><td>310</td><td>2</td><td>32</td><td>150</td><td>60</td><td>90</td></tr>' "$TEST_DIR/dom.html"
+    grep -q '<tr class="total"><td>Total</td><td>7</td><td>-</td><td>795.5</td><td>60</td><td>70</td><td>5</td><td>310</td><td>2</td><td>32</td><td>150</td><td>60</td><td>90</td></tr>' "$TEST_DIR/dom.html"
     grep -q 'Pumped 796 ml, baby drank 210 ml of breast milk from bottles (and 100 ml of formula): +586 ml to the stash.' "$TEST_DIR/dom.html"
 }
 

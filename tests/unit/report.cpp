@@ -66,6 +66,9 @@ std::string discard(const std::string& id, const std::string& at, const std::str
     return fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"expired"}})", id, at,
                        target);
 }
+std::string skip(const std::string& id, const std::string& at) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"skip","at":"{}"}})", id, at);
+}
 std::string void_of(const std::string& id, const std::string& at, const std::string& target) {
     return fmt::format(R"({{"v":1,"id":"{}","type":"void","at":"{}","target":"{}"}})", id, at, target);
 }
@@ -130,9 +133,37 @@ TEST_CASE("every column sums exactly per day") {
     CHECK(r.total.pumped.ml() == Approx(355.75));
     CHECK(render::report_csv(r, Unit::ml) ==
           "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
-          "discarded_ml\n"
-          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0\n"
-          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0\n");
+          "discarded_ml,skipped\n"
+          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0,0\n"
+          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0,0\n");
+}
+
+TEST_CASE("skipped pumps count per day, week, month and hour, a voided skip not") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 100),
+        skip("K1", "2026-11-20T09:00:00+01:00"),
+        skip("K2", "2026-11-20T23:30:00-05:00"),
+        skip("K3", "2026-11-21T09:00:00+01:00"),
+        skip("K4", "2026-11-23T09:00:00+01:00"),
+        void_of("V1", "2026-11-23T09:05:00+01:00", "K4"),
+        skip("K5", "2026-11-19T09:00:00+01:00"),
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 23));
+    CHECK(row(r, "2026-11-20").skipped == 2);
+    CHECK(row(r, "2026-11-20").pump_sessions == 1);
+    CHECK(row(r, "2026-11-21").skipped == 1);
+    CHECK(row(r, "2026-11-23").skipped == 0);
+    CHECK(r.total.skipped == 3);
+    CHECK(r.hours[9].tally.skipped == 2);
+    CHECK(r.hours[23].tally.skipped == 1);
+    CHECK(row(report_of(j, day(2026, 11, 16), day(2026, 11, 23), Grouping::week), "2026-W47").skipped == 4);
+    CHECK(row(report_of(j, day(2026, 11, 1), day(2026, 11, 30), Grouping::month), "2026-11").skipped == 4);
+    const std::string csv = render::report_csv(r, Unit::ml);
+    CHECK(csv.substr(0, csv.find('\n')) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped");
+    CHECK(csv.find("\n2026-11-20,1,100,0,0,0,0,0,0,0,0,0,2\n") != std::string::npos);
+    CHECK(render::report_json(r, Unit::ml).find("\"skipped\": 2") != std::string::npos);
 }
 
 TEST_CASE("every day of the period has a row, empty days too") {
@@ -240,7 +271,7 @@ TEST_CASE("breast minutes come from the timed sides, else the duration") {
     CHECK(r.total.feeds == 5);
     CHECK(r.total.breast_time == std::chrono::seconds(720 + 480 + 600 + 900 + 600 + 90));
     CHECK(r.hours[3].tally.breast_time == std::chrono::seconds(1200));
-    CHECK(render::report_csv(r, Unit::ml).find("2026-11-20,0,0,0,0,5,0,5,56.5,0,0,0\n") != std::string::npos);
+    CHECK(render::report_csv(r, Unit::ml).find("2026-11-20,0,0,0,0,5,0,5,56.5,0,0,0,0") != std::string::npos);
 }
 
 TEST_CASE("feeds count bottle and breast feeds, a feed without a method but with an amount is a bottle") {
@@ -378,8 +409,8 @@ TEST_CASE("ounces switch the values and the column names") {
     const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
     CHECK(render::report_csv(r, Unit::oz) ==
           "date,pump_sessions,pumped_oz,left_oz,right_oz,feeds,bottle_oz,breast_feeds,breast_min,stored_oz,used_oz,"
-          "discarded_oz\n"
-          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0\n");
+          "discarded_oz,skipped\n"
+          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0,0\n");
     CHECK(render::report_json(r, Unit::oz).find("\"pumped_oz\": 3.04") != std::string::npos);
 }
 

@@ -14,7 +14,8 @@ namespace pumplog::render {
 
 // The columns of SPEC 6, in order: the grouping ("date", "week", "month",
 // "hour"), then pump_sessions, pumped_ml, left_ml, right_ml, feeds, bottle_ml,
-// breast_feeds, breast_min, stored_ml, used_ml, discarded_ml (`_oz` with oz).
+// breast_feeds, breast_min, stored_ml, used_ml, discarded_ml (`_oz` with oz);
+// then the columns added since, always after those of SPEC 6: skipped.
 std::vector<std::string> report_columns(Grouping by, Unit unit);
 
 // CSV: the header, then one record per row. Volumes in `unit` (ml to 0.1, oz
