@@ -17,6 +17,7 @@
 
 #include "pumplog/id_hash.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/units.hpp"
 
 namespace pumplog {
@@ -41,6 +42,7 @@ struct Tally {
     Volume used;                          // taken out of storage (`use`)
     Volume discarded;                     // what was left in each container thrown away (`discard`)
     int skipped = 0;                      // planned pumps skipped (`plan skip` writes a `skip` line)
+    int sided_sessions = 0;               // pump sessions that recorded left or right (not a column: the note)
 
     Tally& operator+=(const Tally& other);
     bool empty() const;
@@ -175,7 +177,12 @@ struct ReportRow {
     std::string label;     // "2026-11-21", "2026-W47", "2026-11", "07:00"
     date::sys_days first;  // its first day in the period (day, week, month)
     int days = 0;          // days of the period it covers
+    int calendar_days = 0; // days of its calendar week or month (1 for a day; the period's days for an hour)
     Tally tally;
+    // A week or month the period covers only in part.
+    bool partial() const { return days < calendar_days; }
+    // Whether `day` is one of the days it covers (an hour row: any day of the period).
+    bool covers(date::sys_days day) const { return first <= day && day < first + date::days(days); }
 };
 
 struct ReportRequest {
@@ -189,6 +196,9 @@ struct ReportRequest {
 struct Report {
     DayRange period;
     Grouping by = Grouping::day;
+    date::sys_days today;  // the request's: a row covering it is not over
+    // Whether the last row covers today, which is not over yet.
+    bool last_row_open() const { return !rows.empty() && rows.back().covers(today); }
     std::vector<ReportRow> rows;   // every day, week or month of the period (empty ones too), or the 24 hours
     std::vector<ReportRow> days;   // every day of the period (the charts); empty when `rows` are days
     // Every day of the period: `rows` when they are days (not copied: a report
@@ -203,6 +213,21 @@ struct Report {
     StashBalance balance;
     ReadStats stats;
 };
+
+// The stash on the report's page: what to thaw the evening before
+// `next_day` (the start of the next local day) for that day's need, the
+// baby's recent bottle intake. Milk out of the freezer still usable then
+// (fridge, thawed, room, cooler) covers it first; then the frozen containers,
+// in use order (`in_use_order`: use_order's), until it is covered. None
+// without an intake, or when the milk out of the freezer covers it.
+struct NextDayThaw {
+    Volume need;                            // the intake per day (0 without one)
+    Volume ready;                           // out of the freezer and usable at `next_day`
+    std::vector<const Container*> thaws;    // the frozen containers to thaw, in use order
+    Volume thawed;                          // what they hold
+};
+NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Seconds now, Seconds next_day,
+                          const std::optional<Intake>& intake);
 
 // Groups the per-day tallies of `tallies.reported()` into rows.
 std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by);

@@ -45,6 +45,7 @@ Tally& Tally::operator+=(const Tally& o) {
     used += o.used;
     discarded += o.discarded;
     skipped += o.skipped;
+    sided_sessions += o.sided_sessions;
     return *this;
 }
 
@@ -131,6 +132,7 @@ void count(Tally& t, const Entry& e) {
             t.pumped += pumped_volume(e);
             t.left += volume_of(e.left_ml);
             t.right += volume_of(e.right_ml);
+            if (e.left_ml || e.right_ml) ++t.sided_sessions;
             break;
         case EntryType::feed:
             ++t.feeds;
@@ -245,6 +247,24 @@ std::optional<Seconds> DiscardLedger::earliest_unresolved() const {
     return earliest;
 }
 
+// ---- the stash's next day ----
+
+NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Seconds now, Seconds next_day,
+                          const std::optional<Intake>& intake) {
+    NextDayThaw out;
+    if (!intake || intake->per_day.ml() <= 0) return out;
+    out.need = intake->per_day;
+    for (const Container* c : in_use_order)
+        if (c->place != Place::freezer && usable_at(*c, next_day)) out.ready += c->left;
+    for (const Container* c : in_use_order) {
+        if (out.ready + out.thawed >= out.need) break;
+        if (c->place != Place::freezer || !usable_at(*c, now)) continue;
+        out.thaws.push_back(c);
+        out.thawed += c->left;
+    }
+    return out;
+}
+
 // ---- rows, trend, the report ----
 
 std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by) {
@@ -252,22 +272,26 @@ std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by) {
     const DayRange& period = tallies.reported();
     if (by == Grouping::hour) {
         for (int h = 0; h < 24; ++h)
-            rows.push_back(ReportRow{fmt::format("{:02d}:00", h), period.first, period.days(),
+            rows.push_back(ReportRow{fmt::format("{:02d}:00", h), period.first, period.days(), period.days(),
                                      tallies.hours()[static_cast<std::size_t>(h)]});
         return rows;
     }
     std::string key;
     for (date::sys_days day = period.first; day <= period.last; day += date::days(1)) {
         std::string label;
+        int calendar_days = 1;
         if (by == Grouping::day) {
             label = format_date(day);
         } else if (by == Grouping::week) {
             label = iso_week_label(day);
+            calendar_days = 7;
         } else {
             const date::year_month_day ymd(day);
             label = fmt::format("{:04d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+            calendar_days = static_cast<int>(static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day()));
         }
-        if (rows.empty() || rows.back().label != label) rows.push_back(ReportRow{std::move(label), day, 0, {}});
+        if (rows.empty() || rows.back().label != label)
+            rows.push_back(ReportRow{std::move(label), day, 0, calendar_days, {}});
         ++rows.back().days;
         rows.back().tally += tallies.day(day);
     }
@@ -359,6 +383,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
 
     report.period = period;
     report.by = request.by;
+    report.today = request.today;
     report.rows = group_rows(tallies, request.by);
     if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
     report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);

@@ -12,8 +12,16 @@ namespace pumplog::render::detail {
 std::vector<std::string> person_cells(std::string label, const Tally& tally, Unit unit);
 // "per day", then the totals divided by the days of the period.
 std::vector<std::string> average_cells(const Tally& total, int days, Unit unit);
+// The column headers for people, parallel to person_cells: "Date" (or "ISO
+// week", "Month", "Hour"), "Sessions", "Skipped", "Pumped (ml)", ...
+std::vector<std::string> person_headers(Grouping by, Unit unit);
+// The notes under the table, in sentences: rows of weeks or months the period
+// covers only in part, a last row that includes today (not over), and
+// left/right recorded for only some sessions.
+std::vector<std::string> report_notes(const Report& report);
 // A row's label for people: "Sat 11-21" (the date in full when the period
-// spans years), else the row's label.
+// spans years), else the row's label; a week or month the period covers only
+// in part says its days: "2026-W47 (4 days)".
 std::string row_label(const ReportRow& row, Grouping by, bool one_year);
 
 }  // namespace pumplog::render::detail

@@ -90,26 +90,9 @@ std::string figures(const Report& report, Unit unit) {
 }
 
 std::string summary_table(const Report& report, Unit unit) {
-    const std::string u(unit_name(unit));
     const bool one_year =
         date::year_month_day(report.period.first).year() == date::year_month_day(report.period.last).year();
-    const std::string first = report.by == Grouping::day ? "Date"
-                              : report.by == Grouping::week ? "ISO week"
-                              : report.by == Grouping::month ? "Month"
-                                                              : "Hour";
-    const std::vector<std::string> headers{first,
-                                           "Pumps",
-                                           "Skipped",
-                                           fmt::format("Pumped ({})", u),
-                                           fmt::format("Left ({})", u),
-                                           fmt::format("Right ({})", u),
-                                           "Feeds",
-                                           fmt::format("Bottles ({})", u),
-                                           "At the breast",
-                                           "Nursing (min)",
-                                           fmt::format("Stored ({})", u),
-                                           fmt::format("Used ({})", u),
-                                           fmt::format("Discarded ({})", u)};
+    const std::vector<std::string> headers = detail::person_headers(report.by, unit);
     const auto line = [](const std::vector<std::string>& cells, std::string_view tag) {
         std::string out = "<tr>";
         for (const auto& c : cells) out += fmt::format("<{0}>{1}</{0}>", tag, escape_xml(c));
@@ -126,6 +109,7 @@ std::string summary_table(const Report& report, Unit unit) {
     out += "<tr class=\"total\"" + total.substr(3);
     out += line(detail::average_cells(report.total, report.period.days(), unit), "td");
     out += "</tfoot>\n</table></div>\n";
+    for (const auto& note : detail::report_notes(report)) out += "<p class=\"note\">" + escape_xml(note) + "</p>\n";
     return out;
 }
 

@@ -1,4 +1,5 @@
 // Reports as text: CSV, JSON, Markdown, and the terminal table with its sentences.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/entry.hpp"
 #include "pumplog/render/report.hpp"
+#include "pumplog/text.hpp"
 #include "render/report_cells.hpp"
 
 namespace pumplog::render {
@@ -33,12 +35,6 @@ std::vector<double> values(const Tally& t, Unit unit) {
             static_cast<double>(t.skipped)};
 }
 
-std::vector<std::string> cells(const std::string& label, const Tally& t, Unit unit) {
-    std::vector<std::string> out{label};
-    for (double value : values(t, unit)) out.push_back(number(value));
-    return out;
-}
-
 }  // namespace
 
 std::vector<std::string> report_columns(Grouping by, Unit unit) {
@@ -46,12 +42,12 @@ std::vector<std::string> report_columns(Grouping by, Unit unit) {
     const std::string first = by == Grouping::day ? "date" : std::string(grouping_name(by));
     return {first,         "pump_sessions", "pumped_" + u,  "left_" + u,   "right_" + u, "feeds",
             "bottle_" + u, "breast_feeds",  "breast_min",   "stored_" + u, "used_" + u,  "discarded_" + u,
-            "skipped"};
+            "skipped",     "days"};
 }
 
 std::string report_csv(const Report& report, Unit unit) {
     std::string out = csv_row(report_columns(report.by, unit));
-    out.reserve(out.size() + report.rows.size() * 48);
+    out.reserve(out.size() + report.rows.size() * 52);
     for (const auto& row : report.rows) {  // straight into the text: a report over years has thousands of rows
         const auto label = csv_row({row.label});
         out.append(label, 0, label.size() - 1);  // without its newline
@@ -59,6 +55,8 @@ std::string report_csv(const Report& report, Unit unit) {
             out += ',';
             append_number(out, value);
         }
+        out += ',';
+        append_number(out, row.days);
         out += '\n';
     }
     return out;
@@ -72,24 +70,36 @@ std::string report_json(const Report& report, Unit unit) {
         object[columns[0]] = row.label;
         const auto numbers = values(row.tally, unit);
         for (std::size_t i = 0; i < numbers.size(); ++i) object[columns[i + 1]] = json_number(numbers[i]);
+        object["days"] = row.days;
+        object["partial"] = row.partial();
         array.push_back(std::move(object));
     }
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string report_markdown(const Report& report, Unit unit) {
-    const auto columns = report_columns(report.by, unit);
+    const bool one_year = date::year_month_day(report.period.first).year() ==
+                          date::year_month_day(report.period.last).year();
+    // Markdown cells: a | in a label would end the cell.
     const auto line = [](const std::vector<std::string>& cells) {
         std::string out = "|";
-        for (const auto& c : cells) out += " " + c + " |";
+        for (const auto& c : cells) {
+            std::string cell;
+            for (const char ch : c) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
+            out += " " + cell + " |";
+        }
         return out + "\n";
     };
-    std::string out = line(columns);
+    const auto headers = detail::person_headers(report.by, unit);
+    std::string out = line(headers);
     out += "|---|";
-    for (std::size_t i = 1; i < columns.size(); ++i) out += "---:|";
+    for (std::size_t i = 1; i < headers.size(); ++i) out += "---:|";
     out += "\n";
-    for (const auto& row : report.rows) out += line(cells(row.label, row.tally, unit));
-    out += line(cells("**total**", report.total, unit));
+    for (const auto& row : report.rows)
+        out += line(detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit));
+    out += line(detail::person_cells("**Total**", report.total, unit));
+    out += line(detail::average_cells(report.total, report.period.days(), unit));
+    for (const auto& note : detail::report_notes(report)) out += "\n" + note + "\n";
     return out;
 }
 
@@ -185,7 +195,53 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
             vol(t.discarded)};
 }
 
+std::vector<std::string> person_headers(Grouping by, Unit unit) {
+    const std::string u(unit_name(unit));
+    const std::string first = by == Grouping::day     ? "Date"
+                              : by == Grouping::week  ? "ISO week"
+                              : by == Grouping::month ? "Month"
+                                                      : "Hour";
+    return {first,
+            "Sessions",
+            "Skipped",
+            fmt::format("Pumped ({})", u),
+            fmt::format("Left ({})", u),
+            fmt::format("Right ({})", u),
+            "Feeds",
+            fmt::format("Bottles ({})", u),
+            "At the breast",
+            "Nursing (min)",
+            fmt::format("Stored ({})", u),
+            fmt::format("Used ({})", u),
+            fmt::format("Discarded ({})", u)};
+}
+
+std::vector<std::string> report_notes(const Report& report) {
+    std::vector<std::string> notes;
+    const bool partial = std::any_of(report.rows.begin(), report.rows.end(), [](const ReportRow& r) { return r.partial(); });
+    if (partial)
+        notes.push_back(fmt::format("A {0} marked with its days (\"(4 days)\") is one the period covers only in part: "
+                                    "its row adds up those days, not the whole {0}.",
+                                    report.by == Grouping::week ? "week" : "month"));
+    if (report.last_row_open()) {
+        const std::string today = format_date(report.today);
+        if (report.by == Grouping::hour)
+            notes.push_back(fmt::format("The period includes today ({}), which is not over: the hours count it so far.",
+                                        today));
+        else if (report.by == Grouping::day)
+            notes.push_back(fmt::format("The last row is today ({}), which is not over: it counts so far.", today));
+        else
+            notes.push_back(fmt::format("The last row includes today ({}), which is not over: it counts so far.", today));
+    }
+    const Tally& t = report.total;
+    if (t.sided_sessions > 0 && t.sided_sessions < t.pump_sessions)
+        notes.push_back(fmt::format("Left/right were recorded for {} of {} sessions; the side columns cover those only.",
+                                    t.sided_sessions, t.pump_sessions));
+    return notes;
+}
+
 std::string row_label(const ReportRow& row, Grouping by, bool one_year) {
+    if (row.partial()) return fmt::format("{} ({})", row.label, plural(row.days, "day"));
     if (by != Grouping::day) return row.label;
     const std::string weekday = weekday_abbreviation(date::weekday(row.first));
     return weekday + " " + (one_year ? row.label.substr(5) : row.label);
@@ -247,6 +303,9 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
     rows.push_back(detail::average_cells(report.total, days, unit));
     out += table(columns, rows);
     out += "\n";
+    const auto notes = detail::report_notes(report);
+    for (const auto& note : notes) out += note + "\n";
+    if (!notes.empty()) out += "\n";
     out += trend_sentence(report.trend, unit) + "\n";
     out += balance_sentence(report.balance, unit) + "\n";
     return out;

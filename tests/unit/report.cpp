@@ -133,9 +133,9 @@ TEST_CASE("every column sums exactly per day") {
     CHECK(r.total.pumped.ml() == Approx(355.75));
     CHECK(render::report_csv(r, Unit::ml) ==
           "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
-          "discarded_ml,skipped\n"
-          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0,0\n"
-          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0,0\n");
+          "discarded_ml,skipped,days\n"
+          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0,0,1\n"
+          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0,0,1\n");
 }
 
 TEST_CASE("skipped pumps count per day, week, month and hour, a voided skip not") {
@@ -161,9 +161,88 @@ TEST_CASE("skipped pumps count per day, week, month and hour, a voided skip not"
     const std::string csv = render::report_csv(r, Unit::ml);
     CHECK(csv.substr(0, csv.find('\n')) ==
           "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
-          "discarded_ml,skipped");
-    CHECK(csv.find("\n2026-11-20,1,100,0,0,0,0,0,0,0,0,0,2\n") != std::string::npos);
+          "discarded_ml,skipped,days");
+    CHECK(csv.find("\n2026-11-20,1,100,0,0,0,0,0,0,0,0,0,2,1\n") != std::string::npos);
     CHECK(render::report_json(r, Unit::ml).find("\"skipped\": 2") != std::string::npos);
+}
+
+TEST_CASE("weeks and months the period covers only in part are partial, with their days") {
+    const TestJournal j({pump("P1", "2026-11-18T07:00:00+01:00", 90), pump("P2", "2026-12-01T07:00:00+01:00", 50)});
+    // Wed 2026-11-18 to Tue 2026-12-01: W47 from Wednesday (5 days), W48 whole, W49 two days.
+    const Report weeks = report_of(j, day(2026, 11, 18), day(2026, 12, 1), Grouping::week, day(2026, 12, 1));
+    REQUIRE(weeks.rows.size() == 3);
+    CHECK(weeks.rows[0].days == 5);
+    CHECK(weeks.rows[0].calendar_days == 7);
+    CHECK(weeks.rows[0].partial());
+    CHECK_FALSE(weeks.rows[1].partial());
+    CHECK(weeks.rows[2].days == 2);
+    CHECK(weeks.last_row_open());
+    CHECK(render::report_csv(weeks, Unit::ml).find("\n2026-W47,1,90,0,0,0,0,0,0,0,0,0,0,5\n") != std::string::npos);
+    const std::string json = render::report_json(weeks, Unit::ml);
+    CHECK(json.find("\"days\": 5,\n    \"partial\": true") != std::string::npos);
+    CHECK(json.find("\"days\": 7,\n    \"partial\": false") != std::string::npos);
+    const std::string table = render::report_table(weeks, Unit::ml, false, render::Style());
+    CHECK(table.find("2026-W47 (5 days)") != std::string::npos);
+    CHECK(table.find("2026-W48 ") != std::string::npos);
+    CHECK(table.find("2026-W48 (") == std::string::npos);
+    CHECK(table.find("2026-W49 (2 days)") != std::string::npos);
+    CHECK(table.find("The last row includes today (2026-12-01), which is not over: it counts so far.") !=
+          std::string::npos);
+    // Months: November from the 18th (13 of 30 days), December one day; February in a leap year has 29.
+    const Report months = report_of(j, day(2026, 11, 18), day(2026, 12, 1), Grouping::month);
+    REQUIRE(months.rows.size() == 2);
+    CHECK(months.rows[0].days == 13);
+    CHECK(months.rows[0].calendar_days == 30);
+    CHECK(months.rows[1].calendar_days == 31);
+    CHECK_FALSE(months.last_row_open());
+    CHECK(report_of(j, day(2028, 2, 1), day(2028, 2, 29), Grouping::month).rows[0].partial() == false);
+    CHECK(report_of(j, day(2028, 2, 1), day(2028, 2, 28), Grouping::month).rows[0].partial());
+    // Days are never partial; hours cover the period's days.
+    const Report days = report_of(j, day(2026, 11, 18), day(2026, 11, 19));
+    CHECK_FALSE(days.rows[0].partial());
+    const Report hours = report_of(j, day(2026, 11, 18), day(2026, 11, 19), Grouping::hour);
+    CHECK(hours.rows[7].days == 2);
+    CHECK_FALSE(hours.rows[7].partial());
+    CHECK(render::report_csv(hours, Unit::ml).find("\n07:00,1,90,0,0,0,0,0,0,0,0,0,0,2\n") != std::string::npos);
+}
+
+TEST_CASE("the SVG chart draws partial weeks paler and stars them") {
+    const TestJournal j({pump("P1", "2026-11-18T07:00:00+01:00", 90), pump("P2", "2026-11-24T07:00:00+01:00", 50)});
+    const Report weeks = report_of(j, day(2026, 11, 18), day(2026, 11, 29), Grouping::week);
+    const std::string svg = render::report_svg(weeks, Unit::ml);
+    CHECK(svg.find("class=\"bar pumped partial\" fill-opacity=\"0.45\"") != std::string::npos);
+    CHECK(svg.find("2026-W47 (partial: 5 of 7 days): 90 ml pumped") != std::string::npos);
+    CHECK(svg.find(">W47*<") != std::string::npos);
+    CHECK(svg.find(">W48<") != std::string::npos);
+    CHECK(svg.find("* a week the period covers only in part") != std::string::npos);
+    CHECK(svg.find("class=\"bar pumped\" ") != std::string::npos);  // W48 is whole
+}
+
+TEST_CASE("a note says when left and right were recorded for only some sessions") {
+    const TestJournal some({pump_sides("P1", "2026-11-20T06:00:00+01:00", 40, 50), pump("P2", "2026-11-20T10:00:00+01:00", 100),
+                            pump("P3", "2026-11-20T14:00:00+01:00", 80)});
+    const Report r = report_of(some, day(2026, 11, 20), day(2026, 11, 20));
+    CHECK(r.total.sided_sessions == 1);
+    const std::string note = "Left/right were recorded for 1 of 3 sessions; the side columns cover those only.";
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(note) != std::string::npos);
+    CHECK(render::report_markdown(r, Unit::ml).find("\n" + note + "\n") != std::string::npos);
+    CHECK(render::report_html(r, Unit::ml, "").find("<p class=\"note\">" + note + "</p>") != std::string::npos);
+    const TestJournal all({pump_sides("P1", "2026-11-20T06:00:00+01:00", 40, 50)});
+    CHECK(render::report_table(report_of(all, day(2026, 11, 20), day(2026, 11, 20)), Unit::ml, false, render::Style())
+              .find("Left/right were") == std::string::npos);
+    const TestJournal none({pump("P1", "2026-11-20T06:00:00+01:00", 40)});
+    CHECK(render::report_markdown(report_of(none, day(2026, 11, 20), day(2026, 11, 20)), Unit::ml)
+              .find("Left/right were") == std::string::npos);
+}
+
+TEST_CASE("Markdown has human column headers") {
+    const TestJournal j({pump("P1", "2026-11-20T06:00:00+01:00", 40)});
+    const std::string md = render::report_markdown(report_of(j, day(2026, 11, 16), day(2026, 11, 29), Grouping::week), Unit::oz);
+    CHECK(md.substr(0, md.find('\n')) ==
+          "| ISO week | Sessions | Skipped | Pumped (oz) | Left (oz) | Right (oz) | Feeds | Bottles (oz) | At the breast | "
+          "Nursing (min) | Stored (oz) | Used (oz) | Discarded (oz) |");
+    CHECK(md.find("pump_sessions") == std::string::npos);
+    CHECK(md.find("| 2026-W47 | 1 | - | 1.4 |") != std::string::npos);
 }
 
 TEST_CASE("every day of the period has a row, empty days too") {
@@ -409,8 +488,8 @@ TEST_CASE("ounces switch the values and the column names") {
     const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
     CHECK(render::report_csv(r, Unit::oz) ==
           "date,pump_sessions,pumped_oz,left_oz,right_oz,feeds,bottle_oz,breast_feeds,breast_min,stored_oz,used_oz,"
-          "discarded_oz,skipped\n"
-          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0,0\n");
+          "discarded_oz,skipped,days\n"
+          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0,0,1\n");
     CHECK(render::report_json(r, Unit::oz).find("\"pumped_oz\": 3.04") != std::string::npos);
 }
 
