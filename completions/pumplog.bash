@@ -38,7 +38,7 @@ _pumplog_options() {
         'stock move') printf '%s\n' '--to' '--at' '--force' ;;
         'stock discard') printf '%s\n' '--reason' ;;
         'stock expiring') printf '%s\n' '--within' ;;
-        'report') printf '%s\n' '--since' '--until' '--by' ;;
+        'report') printf '%s\n' '--since' '--until' '--by' '--baby' ;;
     esac
 }
 
@@ -126,6 +126,7 @@ _pumplog_option_value() {
         'report --since') echo 'value' ;;
         'report --until') echo 'value' ;;
         'report --by') echo 'choice day week month hour' ;;
+        'report --baby') echo 'babies' ;;
         *) echo flag ;;
     esac
 }

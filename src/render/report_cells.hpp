@@ -15,6 +15,11 @@ std::vector<std::string> average_cells(const Tally& total, int days, Unit unit);
 // The column headers for people, parallel to person_cells: "Date" (or "ISO
 // week", "Month", "Hour"), "Sessions", "Skipped", "Pumped (ml)", ...
 std::vector<std::string> person_headers(Grouping by, Unit unit);
+// Several babies: the label's header, then per baby its feeds, bottles,
+// breast feeds and nursing minutes ("Ada: feeds", ...; in the terminal
+// "Ada feeds", "Ada bottle", ...), parallel to baby_cells.
+std::vector<std::string> baby_headers(const Report& report, Unit unit, bool terminal);
+std::vector<std::string> baby_cells(std::string label, const std::vector<Tally>& babies, Unit unit);
 // The notes under the table, in sentences: rows of weeks or months the period
 // covers only in part, a last row that includes today (not over), and
 // left/right recorded for only some sessions.

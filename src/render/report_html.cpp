@@ -113,6 +113,29 @@ std::string summary_table(const Report& report, Unit unit) {
     return out;
 }
 
+// Several babies: each one's feeds per row, beside the shared pumping above.
+std::string babies_table(const Report& report, Unit unit) {
+    const bool one_year =
+        date::year_month_day(report.period.first).year() == date::year_month_day(report.period.last).year();
+    const auto line = [](const std::vector<std::string>& cells, std::string_view tag) {
+        std::string out = "<tr>";
+        for (const auto& c : cells) out += fmt::format("<{0}>{1}</{0}>", tag, escape_xml(c));
+        return out + "</tr>\n";
+    };
+    std::string out = "<section id=\"babies\">\n<h2>Each baby's feeds</h2>\n<div class=\"scroll\"><table>\n<thead>";
+    std::string head = "<tr>";
+    for (const auto& h : detail::baby_headers(report, unit, false))
+        head += fmt::format("<th scope=\"col\">{}</th>", escape_xml(h));
+    out += head + "</tr></thead>\n<tbody>\n";
+    for (const auto& row : report.rows)
+        out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit), "td");
+    out += "</tbody>\n<tfoot>\n";
+    const std::string total = line(detail::baby_cells("Total", report.baby_totals, unit), "td");
+    out += "<tr class=\"total\"" + total.substr(3);
+    out += "</tfoot>\n</table></div>\n</section>\n";
+    return out;
+}
+
 // What the page cites (SPEC: the CDC's public guidance). Plain text, no links:
 // the page makes no request.
 constexpr std::string_view guidance = R"(<section id="guidance" class="guidance">
@@ -154,6 +177,7 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
                                                       : "Hour by hour");
     out += summary_table(report, unit);
     out += "</section>\n";
+    if (!report.babies.empty()) out += babies_table(report, unit);
 
     out += "<section id=\"volumes\">\n<h2>Pumped and drunk per day</h2>\n";
     ChartSpec volumes = detail::volume_chart(report, unit);

@@ -35,7 +35,25 @@ std::vector<double> values(const Tally& t, Unit unit) {
             static_cast<double>(t.skipped)};
 }
 
+// A baby's machine values: feeds, bottle volume, breast feeds, breast minutes.
+void append_baby_values(std::string& out, const Tally& t, Unit unit) {
+    for (const double value : {static_cast<double>(t.feeds), output_value(t.bottle, unit),
+                               static_cast<double>(t.breast_feeds), minutes(t.breast_time)}) {
+        out += ',';
+        append_number(out, value);
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> baby_columns(const std::vector<std::string>& babies, Unit unit) {
+    const std::string u(unit_name(unit));
+    std::vector<std::string> out;
+    for (const auto& b : babies)
+        for (const std::string& key : {std::string("feeds"), "bottle_" + u, std::string("breast_feeds"), std::string("breast_min")})
+            out.push_back(key + "_" + b);
+    return out;
+}
 
 std::vector<std::string> report_columns(Grouping by, Unit unit) {
     const std::string u(unit_name(unit));
@@ -46,7 +64,9 @@ std::vector<std::string> report_columns(Grouping by, Unit unit) {
 }
 
 std::string report_csv(const Report& report, Unit unit) {
-    std::string out = csv_row(report_columns(report.by, unit));
+    auto columns = report_columns(report.by, unit);
+    for (auto& c : baby_columns(report.babies, unit)) columns.push_back(std::move(c));
+    std::string out = csv_row(columns);
     out.reserve(out.size() + report.rows.size() * 52);
     for (const auto& row : report.rows) {  // straight into the text: a report over years has thousands of rows
         const auto label = csv_row({row.label});
@@ -57,6 +77,7 @@ std::string report_csv(const Report& report, Unit unit) {
         }
         out += ',';
         append_number(out, row.days);
+        for (const Tally& baby : row.babies) append_baby_values(out, baby, unit);
         out += '\n';
     }
     return out;
@@ -72,6 +93,19 @@ std::string report_json(const Report& report, Unit unit) {
         for (std::size_t i = 0; i < numbers.size(); ++i) object[columns[i + 1]] = json_number(numbers[i]);
         object["days"] = row.days;
         object["partial"] = row.partial();
+        if (!report.babies.empty()) {
+            nlohmann::ordered_json babies = nlohmann::ordered_json::object();
+            for (std::size_t i = 0; i < report.babies.size() && i < row.babies.size(); ++i) {
+                const Tally& t = row.babies[i];
+                nlohmann::ordered_json baby;
+                baby["feeds"] = t.feeds;
+                baby["bottle_" + std::string(unit_name(unit))] = json_number(output_value(t.bottle, unit));
+                baby["breast_feeds"] = t.breast_feeds;
+                baby["breast_min"] = json_number(minutes(t.breast_time));
+                babies[report.babies[i]] = std::move(baby);
+            }
+            object["babies"] = std::move(babies);
+        }
         array.push_back(std::move(object));
     }
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -99,6 +133,15 @@ std::string report_markdown(const Report& report, Unit unit) {
         out += line(detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit));
     out += line(detail::person_cells("**Total**", report.total, unit));
     out += line(detail::average_cells(report.total, report.period.days(), unit));
+    if (!report.babies.empty()) {
+        const auto heads = detail::baby_headers(report, unit, false);
+        out += "\nEach baby's feeds:\n\n" + line(heads) + "|---|";
+        for (std::size_t i = 1; i < heads.size(); ++i) out += "---:|";
+        out += "\n";
+        for (const auto& row : report.rows)
+            out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
+        out += line(detail::baby_cells("**Total**", report.baby_totals, unit));
+    }
     for (const auto& note : detail::report_notes(report)) out += "\n" + note + "\n";
     return out;
 }
@@ -142,7 +185,8 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)
         verdict += fmt::format("; {} taken from the stash", spoken_volume(balance.stash_used, unit));
-    return fmt::format("Pumped {}, baby drank {}: {}.", spoken_volume(balance.pumped, unit), drank, verdict);
+    return fmt::format("Pumped {}, {} drank {}: {}.", spoken_volume(balance.pumped, unit), balance.drinker, drank,
+                       verdict);
 }
 
 namespace {
@@ -216,8 +260,48 @@ std::vector<std::string> person_headers(Grouping by, Unit unit) {
             fmt::format("Discarded ({})", u)};
 }
 
+std::vector<std::string> baby_headers(const Report& report, Unit unit, bool terminal) {
+    const std::string u(unit_name(unit));
+    std::vector<std::string> out{person_headers(report.by, unit)[0]};
+    if (terminal) out[0] = report.by == Grouping::day ? "date" : std::string(grouping_name(report.by));
+    for (const auto& b : report.babies) {
+        if (terminal) {
+            for (const char* h : {"feeds", "bottle", "nursed", "min"}) out.push_back(b + " " + h);
+        } else {
+            out.push_back(b + ": feeds");
+            out.push_back(fmt::format("{}: bottles ({})", b, u));
+            out.push_back(b + ": at the breast");
+            out.push_back(b + ": nursing (min)");
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> baby_cells(std::string label, const std::vector<Tally>& babies, Unit unit) {
+    std::vector<std::string> out{std::move(label)};
+    for (const Tally& t : babies) {
+        out.push_back(person_count(t.feeds));
+        out.push_back(person_volume(t.bottle, unit));
+        out.push_back(person_count(t.breast_feeds));
+        out.push_back(person_minutes(t.breast_time));
+    }
+    return out;
+}
+
 std::vector<std::string> report_notes(const Report& report) {
     std::vector<std::string> notes;
+    if (!report.baby.empty())
+        notes.push_back(fmt::format("Feeds and bottles are {}'s only; pumping and the stash are shared.", report.baby));
+    else if (!report.babies.empty()) {
+        int named = 0;
+        for (const Tally& t : report.baby_totals) named += t.feeds;
+        const int unnamed = report.total.feeds - named;
+        notes.push_back(fmt::format("Feeds and bottles are every baby's ({}); each baby's are below.{}",
+                                    and_list(report.babies),
+                                    unnamed > 0 ? fmt::format(" {} that name{} no baby count in the totals only.",
+                                                              plural(unnamed, "feed"), unnamed == 1 ? "s" : "")
+                                                : std::string()));
+    }
     const bool partial = std::any_of(report.rows.begin(), report.rows.end(), [](const ReportRow& r) { return r.partial(); });
     if (partial)
         notes.push_back(fmt::format("A {0} marked with its days (\"(4 days)\") is one the period covers only in part: "
@@ -303,6 +387,18 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
     rows.push_back(detail::average_cells(report.total, days, unit));
     out += table(columns, rows);
     out += "\n";
+    if (!report.babies.empty()) {
+        std::vector<Column> baby_columns;
+        for (const auto& h : detail::baby_headers(report, unit, true))
+            baby_columns.push_back({h, baby_columns.empty() ? Align::left : Align::right});
+        std::vector<std::vector<std::string>> baby_rows;
+        for (const auto& row : report.rows)
+            baby_rows.push_back(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
+        auto baby_total = detail::baby_cells("total", report.baby_totals, unit);
+        baby_total[0] = style.bold("total");
+        baby_rows.push_back(std::move(baby_total));
+        out += "Each baby's feeds:\n" + table(baby_columns, baby_rows) + "\n";
+    }
     const auto notes = detail::report_notes(report);
     for (const auto& note : notes) out += note + "\n";
     if (!notes.empty()) out += "\n";

@@ -245,6 +245,115 @@ TEST_CASE("Markdown has human column headers") {
     CHECK(md.find("| 2026-W47 | 1 | - | 1.4 |") != std::string::npos);
 }
 
+std::string baby_bottle(const std::string& id, const std::string& at, double ml, const std::string& baby) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","ml":{},"milk":"breast","baby":"{}"}})",
+                       id, at, ml, baby);
+}
+
+Report babies_report(const TestJournal& journal, date::sys_days first, date::sys_days last, Grouping by,
+                     std::vector<std::string> configured, std::string only = {}) {
+    ReportRequest request;
+    request.period = DayRange{first, last};
+    request.by = by;
+    request.today = day(2027, 6, 1);
+    request.babies = std::move(configured);
+    request.baby = std::move(only);
+    return make_report(journal.journal(), request);
+}
+
+TEST_CASE("twins: each baby's feeds are tallied per day, hour and week beside the shared pumping") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 200),
+        baby_bottle("A1", "2026-11-20T07:00:00+01:00", 90, "Ada"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 70, "Ben"),
+        baby_bottle("A2", "2026-11-21T07:00:00+01:00", 80, "ada"),  // the name in another case is the same baby
+        R"({"v":1,"id":"B2","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"breast","left_s":600,"right_s":300,"baby":"Ben"})",
+        bottle("F1", "2026-11-21T10:00:00+01:00", 50),  // names no baby: the totals only
+        baby_bottle("C1", "2026-11-21T11:00:00+01:00", 40, "Cy"),  // named by an import, not configured
+    });
+    const Report r = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, {"Ada", "Ben"});
+    REQUIRE(r.babies == std::vector<std::string>{"Ada", "Ben", "Cy"});
+    REQUIRE(r.rows.size() == 2);
+    REQUIRE(r.rows[0].babies.size() == 3);
+    CHECK(r.rows[0].babies[0].feeds == 1);
+    CHECK(r.rows[0].babies[0].bottle.ml() == 90);
+    CHECK(r.rows[0].babies[1].bottle.ml() == 70);
+    CHECK(r.rows[1].babies[0].bottle.ml() == 80);
+    CHECK(r.rows[1].babies[1].breast_feeds == 1);
+    CHECK(r.rows[1].babies[1].breast_time == std::chrono::seconds(900));
+    CHECK(r.rows[1].babies[2].bottle.ml() == 40);
+    CHECK(r.rows[1].tally.feeds == 4);
+    CHECK(r.rows[0].tally.pumped.ml() == 200);
+    CHECK(r.baby_totals[0].feeds == 2);
+    CHECK(r.baby_totals[0].bottle.ml() == 170);
+    CHECK(r.baby_totals[1].feeds == 2);
+    CHECK(r.total.feeds == 6);
+    CHECK(r.hours[7].babies[0].feeds == 2);
+    CHECK(r.hours[7].babies[1].feeds == 1);
+    CHECK(r.hours[9].babies[1].breast_feeds == 1);
+    CHECK(r.balance.drinker == "the babies");
+    const Report weeks = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::week, {"Ada", "Ben"});
+    CHECK(weeks.rows[0].babies[0].bottle.ml() == 170);
+    CHECK(weeks.rows[0].babies[1].feeds == 2);
+
+    const std::string csv = render::report_csv(r, Unit::ml);
+    CHECK(csv.substr(0, csv.find('\n')) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped,days,feeds_Ada,bottle_ml_Ada,breast_feeds_Ada,breast_min_Ada,feeds_Ben,bottle_ml_Ben,"
+          "breast_feeds_Ben,breast_min_Ben,feeds_Cy,bottle_ml_Cy,breast_feeds_Cy,breast_min_Cy");
+    CHECK(csv.find("\n2026-11-21,0,0,0,0,4,170,1,15,0,0,0,0,1,1,80,0,0,1,0,1,15,1,40,0,0\n") != std::string::npos);
+    const std::string json = render::report_json(r, Unit::ml);
+    CHECK(json.find(R"("babies": {
+      "Ada": {
+        "feeds": 1,
+        "bottle_ml": 90,)") != std::string::npos);
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find("1 feed that names no baby count in the totals only.") !=
+          std::string::npos);
+}
+
+TEST_CASE("twins: --baby counts that baby's feeds only, pumping and the stash whole") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 200),
+        store("S1", "2026-11-20T06:05:00+01:00", 100),
+        baby_bottle("A1", "2026-11-20T07:00:00+01:00", 90, "Ada"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 70, "Ben"),
+        bottle("F1", "2026-11-20T10:00:00+01:00", 50),
+    });
+    const Report r = babies_report(j, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {"Ada", "Ben"}, "Ben");
+    CHECK(r.babies.empty());
+    CHECK(r.rows[0].babies.empty());
+    CHECK(r.total.feeds == 1);
+    CHECK(r.total.bottle.ml() == 70);
+    CHECK(r.total.pumped.ml() == 200);
+    CHECK(r.total.stored.ml() == 100);
+    CHECK(r.hours[7].tally.feeds == 1);
+    CHECK(r.balance.drinker == "Ben");
+    CHECK(render::report_csv(r, Unit::ml) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped,days\n"
+          "2026-11-20,1,200,0,0,1,70,0,0,100,0,0,0,1\n");
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(
+              "Feeds and bottles are Ben's only; pumping and the stash are shared.") != std::string::npos);
+}
+
+TEST_CASE("one baby or none: the report is the same as without names") {
+    const std::vector<std::string> plain{pump("P1", "2026-11-20T06:00:00+01:00", 200),
+                                         bottle("F1", "2026-11-20T07:00:00+01:00", 90)};
+    const TestJournal unnamed(plain);
+    const TestJournal named({pump("P1", "2026-11-20T06:00:00+01:00", 200),
+                             baby_bottle("F1", "2026-11-20T07:00:00+01:00", 90, "Ada")});
+    const Report base = babies_report(unnamed, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, {});
+    for (const auto& configured : {std::vector<std::string>{}, std::vector<std::string>{"Ada"}}) {
+        const Report r = babies_report(named, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, configured);
+        CHECK(r.babies.empty());
+        CHECK(render::report_csv(r, Unit::ml) == render::report_csv(base, Unit::ml));
+        CHECK(render::report_json(r, Unit::ml) == render::report_json(base, Unit::ml));
+        CHECK(render::report_table(r, Unit::ml, true, render::Style()) ==
+              render::report_table(base, Unit::ml, true, render::Style()));
+        CHECK(render::report_html(r, Unit::ml, "") == render::report_html(base, Unit::ml, ""));
+    }
+}
+
 TEST_CASE("every day of the period has a row, empty days too") {
     const TestJournal j({pump("P1", "2026-11-18T07:00:00+01:00", 90)});
     const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
