@@ -22,8 +22,9 @@ std::vector<std::string> baby_headers(const Report& report, Unit unit, bool term
 std::vector<std::string> baby_cells(std::string label, const std::vector<Tally>& babies, Unit unit);
 // The notes under the table, in sentences: rows of weeks or months the period
 // covers only in part, a last row that includes today (not over), and
-// left/right recorded for only some sessions.
-std::vector<std::string> report_notes(const Report& report);
+// left/right recorded for only some sessions. `page`: for a page read days
+// later (Markdown, HTML), the date instead of "today".
+std::vector<std::string> report_notes(const Report& report, bool page);
 // A row's label for people: "Sat 11-21" (the date in full when the period
 // spans years), else the row's label; a week or month the period covers only
 // in part says its days: "2026-W47 (4 days)".

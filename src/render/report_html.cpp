@@ -109,7 +109,7 @@ std::string summary_table(const Report& report, Unit unit) {
     out += "<tr class=\"total\"" + total.substr(3);
     out += line(detail::average_cells(report.total, report.period.days(), unit), "td");
     out += "</tfoot>\n</table></div>\n";
-    for (const auto& note : detail::report_notes(report)) out += "<p class=\"note\">" + escape_xml(note) + "</p>\n";
+    for (const auto& note : detail::report_notes(report, true)) out += "<p class=\"note\">" + escape_xml(note) + "</p>\n";
     return out;
 }
 

@@ -76,7 +76,7 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
         any_open = any_open || open;
         std::string slot = row.label;
         if (row.partial()) slot += fmt::format(" (partial: {} of {} days)", row.days, row.calendar_days);
-        if (open) slot += " (today, not over)";
+        if (open) slot += " (not over when this was made)";
         spec.slots.push_back(std::move(slot));
         spec.ticks.push_back(tick(row, by) + (partial ? "*" : ""));
         spec.partial.push_back(partial);
@@ -85,7 +85,9 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
     }
     if (any_partial)
         spec.subtitle += fmt::format("; * a {} the period covers only in part", by == Grouping::week ? "week" : "month");
-    if (any_open) spec.subtitle += any_partial ? " or that includes today (not over)" : "; * today, not over";
+    if (any_open)
+        spec.subtitle += fmt::format("{} {} was not over when this was made", any_partial ? " or holds" : "; *",
+                                     format_date(today));
     spec.series = {std::move(pumped), std::move(drunk)};
     return spec;
 }

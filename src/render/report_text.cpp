@@ -142,7 +142,7 @@ std::string report_markdown(const Report& report, Unit unit) {
             out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
         out += line(detail::baby_cells("**Total**", report.baby_totals, unit));
     }
-    for (const auto& note : detail::report_notes(report)) out += "\n" + note + "\n";
+    for (const auto& note : detail::report_notes(report, true)) out += "\n" + note + "\n";
     return out;
 }
 
@@ -288,7 +288,7 @@ std::vector<std::string> baby_cells(std::string label, const std::vector<Tally>&
     return out;
 }
 
-std::vector<std::string> report_notes(const Report& report) {
+std::vector<std::string> report_notes(const Report& report, bool page) {
     std::vector<std::string> notes;
     if (!report.baby.empty())
         notes.push_back(fmt::format("Feeds and bottles are {}'s only; pumping and the stash are shared.", report.baby));
@@ -307,7 +307,12 @@ std::vector<std::string> report_notes(const Report& report) {
         notes.push_back(fmt::format("A {0} marked with its days (\"(4 days)\") is one the period covers only in part: "
                                     "its row adds up those days, not the whole {0}.",
                                     report.by == Grouping::week ? "week" : "month"));
-    if (report.last_row_open()) {
+    if (report.last_row_open() && page) {
+        // A page is read days later: the date, not "today".
+        notes.push_back(fmt::format("{} was not over when this report was made: {} counts it so far.",
+                                    format_date(report.today),
+                                    report.by == Grouping::hour ? "the hours' pattern" : "the last row"));
+    } else if (report.last_row_open()) {
         const std::string today = format_date(report.today);
         if (report.by == Grouping::hour)
             notes.push_back(fmt::format("The period includes today ({}), which is not over: the hours count it so far.",
@@ -399,7 +404,7 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
         baby_rows.push_back(std::move(baby_total));
         out += "Each baby's feeds:\n" + table(baby_columns, baby_rows) + "\n";
     }
-    const auto notes = detail::report_notes(report);
+    const auto notes = detail::report_notes(report, false);
     for (const auto& note : notes) out += note + "\n";
     if (!notes.empty()) out += "\n";
     out += trend_sentence(report.trend, unit) + "\n";

@@ -160,7 +160,12 @@ EOF
     [[ "$output" == *"Left/right were recorded for 1 of 7 sessions; the side columns cover those only."* ]]
     run --separate-stderr pumplog report --format html
     [[ "$output" == *'<p class="note">Left/right were recorded for 1 of 7 sessions; the side columns cover those only.</p>'* ]]
-    [[ "$output" == *'<p class="note">The last row is today (2026-11-21), which is not over: it counts so far.</p>'* ]]
+    # A page is read days later: the date, never "today".
+    [[ "$output" == *'<p class="note">2026-11-21 was not over when this report was made: the last row counts it so far.</p>'* ]]
+    [[ "$output" == *"* 2026-11-21 was not over when this was made"* ]]
+    [[ "$output" == *"<title>2026-11-21 (not over when this was made): 125.5 ml pumped</title>"* ]]
+    run grep -ci -e today -e tonight -e tomorrow -e yesterday <<< "$output"
+    [ "$output" = "0" ]
 }
 
 @test "the HTML page dates the stash and says thaw tonight only for what the next day needs" {
