@@ -121,7 +121,7 @@ private:
     std::optional<date::sys_days> last_day_;
     std::size_t configured_babies_ = 0;
     std::vector<std::string> baby_names_;
-    std::vector<std::vector<Tally>> baby_days_;  // per baby, per day of `counted`
+    std::vector<std::vector<Tally>> baby_days_;  // per baby, per day of `counted` (empty until its first feed)
     std::vector<std::array<Tally, 24>> baby_hours_;
     std::size_t last_baby_ = 0;
     std::string only_;

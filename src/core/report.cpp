@@ -110,7 +110,9 @@ const Tally& Tallies::day(date::sys_days day) const {
 }
 
 const Tally& Tallies::baby_day(std::size_t index, date::sys_days day) const {
-    return baby_days_.at(index).at(static_cast<std::size_t>((day - counted_.first).count()));
+    static const Tally none;
+    const auto& days = baby_days_.at(index);
+    return days.empty() ? none : days.at(static_cast<std::size_t>((day - counted_.first).count()));
 }
 
 namespace {
@@ -132,7 +134,7 @@ std::size_t Tallies::baby_index(std::string_view name) {
     for (std::size_t i = 0; i < baby_names_.size(); ++i)
         if (same_name(baby_names_[i], name)) return last_baby_ = i;
     baby_names_.emplace_back(name);
-    baby_days_.emplace_back(static_cast<std::size_t>(counted_.days()));
+    baby_days_.emplace_back();  // its days are allocated with its first feed
     baby_hours_.emplace_back();
     return last_baby_ = baby_names_.size() - 1;
 }
@@ -224,6 +226,7 @@ void Tallies::add(const Entry& e) {
     if (reported_.contains(*day) && (hour = written_hour(e.at_text))) count(hours_[static_cast<std::size_t>(*hour)], e);
     if (!named) return;
     const std::size_t b = baby_index(e.baby);
+    if (baby_days_[b].empty()) baby_days_[b].resize(static_cast<std::size_t>(counted_.days()));
     count(baby_days_[b][index], e);
     if (hour) count(baby_hours_[b][static_cast<std::size_t>(*hour)], e);
 }

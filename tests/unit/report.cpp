@@ -292,6 +292,12 @@ TEST_CASE("twins: each baby's feeds are tallied per day, hour and week beside th
     CHECK(r.hours[7].babies[1].feeds == 1);
     CHECK(r.hours[9].babies[1].breast_feeds == 1);
     CHECK(r.balance.drinker == "the babies");
+    // A configured baby no feed names yet still has its columns, of nothing.
+    const Report four = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, {"Dee", "Ada", "Ben"});
+    REQUIRE(four.babies == std::vector<std::string>{"Dee", "Ada", "Ben", "Cy"});
+    CHECK(four.rows[1].babies[0].empty());
+    CHECK(four.baby_totals[0].feeds == 0);
+    CHECK(four.baby_totals[1].feeds == 2);
     const Report weeks = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::week, {"Ada", "Ben"});
     CHECK(weeks.rows[0].babies[0].bottle.ml() == 170);
     CHECK(weeks.rows[0].babies[1].feeds == 2);
