@@ -38,7 +38,7 @@ _pumplog_options() {
         'stock move') printf '%s\n' '--to' '--at' '--force' ;;
         'stock discard') printf '%s\n' '--reason' ;;
         'stock expiring') printf '%s\n' '--within' ;;
-        'report') printf '%s\n' '--since' '--until' '--by' ;;
+        'report') printf '%s\n' '--since' '--until' '--by' '--baby' ;;
     esac
 }
 
@@ -147,6 +147,7 @@ _pumplog_option_value() {
         'report --since') echo 'value'; return ;;
         'report --until') echo 'value'; return ;;
         'report --by') echo 'choice day week month hour'; return ;;
+        'report --baby') echo 'babies'; return ;;
         'report --format') echo 'choice table json csv md svg html'; return ;;
         'config --format') echo 'value'; return ;;
         'config get --format') echo 'value'; return ;;

@@ -66,7 +66,7 @@ function __pumplog_options
         case 'stock expiring'
             printf '%s\t%s\n' '--within' 'how far ahead to look (default 24h)'
         case 'report'
-            printf '%s\t%s\n' '--since' 'first day (default: 6 days before today); a time stands for its day' '--until' 'last day, inclusive (default: today)' '--by' 'one row per day (default), week (ISO), month, or hour of the day'
+            printf '%s\t%s\n' '--since' 'first day (default: 6 days before today); a time stands for its day' '--until' 'last day, inclusive (default: today)' '--by' 'one row per day (default), week (ISO), month, or hour of the day' '--baby' 'only this baby\'s feeds (config babies); pumping and the stash stay shared'
     end
 end
 
@@ -377,6 +377,9 @@ function __pumplog_option_value
             return
         case 'report --by'
             echo 'choice day week month hour'
+            return
+        case 'report --baby'
+            echo 'babies'
             return
         case 'report --format'
             echo 'choice table json csv md svg html'

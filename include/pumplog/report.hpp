@@ -17,6 +17,7 @@
 
 #include "pumplog/id_hash.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/units.hpp"
 
 namespace pumplog {
@@ -40,6 +41,8 @@ struct Tally {
     Volume stored;                        // put into storage (`store`)
     Volume used;                          // taken out of storage (`use`)
     Volume discarded;                     // what was left in each container thrown away (`discard`)
+    int skipped = 0;                      // planned pumps skipped (`plan skip` writes a `skip` line)
+    int sided_sessions = 0;               // pump sessions that recorded left or right (not a column: the note)
 
     Tally& operator+=(const Tally& other);
     bool empty() const;
@@ -67,14 +70,21 @@ std::string iso_week_label(date::sys_days day);
 // Per-day and per-hour tallies, filled as the replay delivers entries (newest
 // first, in any order): memory grows with the number of days, not with the
 // journal, and counting an entry allocates nothing.
+//
+// Several babies (SPEC 12): a feed naming its baby also counts for that baby,
+// by a small index (the names interned as met: `babies` first, the configured
+// names, then those the feeds name). A feed naming none counts in the totals
+// only. With `only` set, feeds of other babies (and feeds naming none) are not
+// counted at all: pumping and the stash stay whole, they are the parent's.
 class Tallies {
 public:
     // `counted`: the days kept (the report's period and the days the trend
     // compares); `reported`: the period, whose entries also fill the hours.
-    Tallies(DayRange counted, DayRange reported);
+    Tallies(DayRange counted, DayRange reported, const std::vector<std::string>& babies = {},
+            std::string only = {});
 
     // Counts one entry in effect. Entries outside `counted` and entries of
-    // other types (moves, unknown types) are ignored. A discard is only noted:
+    // other types (moves, timers, unknown types) are ignored. A discard is only noted:
     // its volume comes from its container (see DiscardLedger).
     void add(const Entry& entry);
 
@@ -86,7 +96,19 @@ public:
     const Tally& day(date::sys_days day) const;  // a day of `counted`
     const std::array<Tally, 24>& hours() const { return hours_; }
 
+    // The babies met, in the order to show them: the configured names, then
+    // the others by name (ASCII case ignored).
+    std::vector<std::size_t> baby_order() const;
+    const std::string& baby_name(std::size_t index) const { return baby_names_[index]; }
+    const Tally& baby_day(std::size_t index, date::sys_days day) const;
+    const Tally& baby_hour(std::size_t index, int hour) const { return baby_hours_[index][static_cast<std::size_t>(hour)]; }
+    // Whether each baby gets its own columns: two or more met, and no `only`.
+    bool several_babies() const { return only_.empty() && baby_names_.size() >= 2; }
+
 private:
+    // The index of a baby's name, added when new (allocates only then).
+    std::size_t baby_index(std::string_view name);
+
     // The day of an entry's date text; entries come in runs of one day, so
     // the last date text and its day are kept to skip most date arithmetic.
     std::optional<date::sys_days> day_of(std::string_view at_text);
@@ -97,6 +119,12 @@ private:
     std::array<Tally, 24> hours_{};
     std::array<char, 10> last_text_{};
     std::optional<date::sys_days> last_day_;
+    std::size_t configured_babies_ = 0;
+    std::vector<std::string> baby_names_;
+    std::vector<std::vector<Tally>> baby_days_;  // per baby, per day of `counted` (empty until its first feed)
+    std::vector<std::array<Tally, 24>> baby_hours_;
+    std::size_t last_baby_ = 0;
+    std::string only_;
 };
 
 // The containers thrown away in the period and what was left in each: the
@@ -166,6 +194,7 @@ struct StashBalance {
     Volume breast_milk_drunk;  // bottles of breast milk
     Volume formula_drunk;      // bottles of formula (not drawn from the stash)
     Volume stash_used;         // what `use` took out of storage: all that came "from the stash"
+    std::string drinker = "baby";  // who drank: "baby", a baby's name (--baby), "the babies"
     Volume difference() const { return pumped - breast_milk_drunk; }
 };
 
@@ -174,7 +203,13 @@ struct ReportRow {
     std::string label;     // "2026-11-21", "2026-W47", "2026-11", "07:00"
     date::sys_days first;  // its first day in the period (day, week, month)
     int days = 0;          // days of the period it covers
+    int calendar_days = 0; // days of its calendar week or month (1 for a day; the period's days for an hour)
     Tally tally;
+    std::vector<Tally> babies;  // each baby's feeds, parallel to Report::babies (empty for one baby)
+    // A week or month the period covers only in part.
+    bool partial() const { return days < calendar_days; }
+    // Whether `day` is one of the days it covers (an hour row: any day of the period).
+    bool covers(date::sys_days day) const { return first <= day && day < first + date::days(days); }
 };
 
 struct ReportRequest {
@@ -183,11 +218,16 @@ struct ReportRequest {
     // Today in the journal's zone: an incomplete today is left out of the trend.
     date::sys_days today;
     bool strict = false;
+    std::vector<std::string> babies;  // the configured names (config babies)
+    std::string baby;                 // only this baby's feeds (--baby, resolved); "" every feed
 };
 
 struct Report {
     DayRange period;
     Grouping by = Grouping::day;
+    date::sys_days today;  // the request's: a row covering it is not over
+    // Whether the last row covers today, which is not over yet.
+    bool last_row_open() const { return !rows.empty() && rows.back().covers(today); }
     std::vector<ReportRow> rows;   // every day, week or month of the period (empty ones too), or the 24 hours
     std::vector<ReportRow> days;   // every day of the period (the charts); empty when `rows` are days
     // Every day of the period: `rows` when they are days (not copied: a report
@@ -198,10 +238,31 @@ struct Report {
     // is set): the reference line of the pumped-per-day chart.
     std::vector<std::optional<Volume>> milestones;
     Tally total;
+    // Several babies (SPEC 12): their names when two or more are known (the
+    // configured ones, then those feeds name) and no --baby was given, with
+    // each one's total feeds; empty otherwise (then nothing changes).
+    std::vector<std::string> babies;
+    std::vector<Tally> baby_totals;
+    std::string baby;  // --baby: the feeds counted are this baby's only
     Trend trend;
     StashBalance balance;
     ReadStats stats;
 };
+
+// The stash on the report's page: what to thaw the evening before
+// `next_day` (the start of the next local day) for that day's need, the
+// baby's recent bottle intake. Milk out of the freezer still usable then
+// (fridge, thawed, room, cooler) covers it first; then the frozen containers,
+// in use order (`in_use_order`: use_order's), until it is covered. None
+// without an intake, or when the milk out of the freezer covers it.
+struct NextDayThaw {
+    Volume need;                            // the intake per day (0 without one)
+    Volume ready;                           // out of the freezer and usable at `next_day`
+    std::vector<const Container*> thaws;    // the frozen containers to thaw, in use order
+    Volume thawed;                          // what they hold
+};
+NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Seconds now, Seconds next_day,
+                          const std::optional<Intake>& intake);
 
 // Groups the per-day tallies of `tallies.reported()` into rows.
 std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/render/report.hpp"
 #include "pumplog/render/stock.hpp"
@@ -18,7 +19,7 @@ namespace pumplog::cli {
 namespace {
 
 struct ReportOptions {
-    std::string since, until, by = "day";
+    std::string since, until, by = "day", baby;
 };
 
 // A report longer than this is a typo (a year 2 instead of 2026), not a question.
@@ -77,6 +78,8 @@ int run_report(Context& ctx, const ReportOptions& o) {
     request.period = period_of(o, clock);
     request.today = local_day(clock.now, clock.zone);
     request.strict = ctx.strict;
+    request.babies = ctx.settings().babies;
+    if (!o.baby.empty()) request.baby = resolve_baby(request.babies, o.baby);
     Report report = make_report(ctx.journal(), request);
     if (const auto& birth = ctx.settings().birth; birth && ctx.settings().mode == PlanMode::supply)
         report.milestones = supply_milestones_between(report.period.first, report.period.last, *birth);
@@ -105,12 +108,16 @@ void setup_report(CLI::App& cmd, Context& ctx) {
     cmd.add_option("--until", o->until, "last day, inclusive (default: today)")->type_name("TIME");
     cmd.add_option("--by", o->by, "one row per day (default), week (ISO), month, or hour of the day")
         ->type_name("day|week|month|hour");
+    cmd.add_option("--baby", o->baby,
+                   "only this baby's feeds (config babies); pumping and the stash stay shared")
+        ->type_name("BABY");
     cmd.footer(
         "Formats (--format): table (default), csv, json, md, svg, html.\n"
         "Examples:\n"
         "  pumplog report                              the last 7 days\n"
         "  pumplog report --since 2026-11-01 --by week --format csv\n"
         "  pumplog report --by hour --since -28d       when the baby eats, when you pump\n"
+        "  pumplog report --baby Ada --format csv      Ada's feeds beside the shared pumping\n"
         "  pumplog report --since -30d --format html > report.html");
     ctx.accept_formats(cmd, {Format::table, Format::json, Format::csv, Format::md, Format::svg, Format::html});
     cmd.callback([&ctx, o] { ctx.action = [&ctx, o] { return run_report(ctx, *o); }; });

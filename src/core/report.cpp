@@ -6,6 +6,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
+#include "pumplog/text.hpp"
 #include "replay.hpp"
 
 namespace pumplog {
@@ -44,11 +45,14 @@ Tally& Tally::operator+=(const Tally& o) {
     stored += o.stored;
     used += o.used;
     discarded += o.discarded;
+    skipped += o.skipped;
+    sided_sessions += o.sided_sessions;
     return *this;
 }
 
 bool Tally::empty() const {
-    return pump_sessions == 0 && feeds == 0 && stored.ml() == 0 && used.ml() == 0 && discarded.ml() == 0;
+    return pump_sessions == 0 && feeds == 0 && stored.ml() == 0 && used.ml() == 0 && discarded.ml() == 0 &&
+           skipped == 0;
 }
 
 namespace {
@@ -95,11 +99,55 @@ std::string iso_week_label(date::sys_days day) {
 
 // ---- Tallies ----
 
-Tallies::Tallies(DayRange counted, DayRange reported)
-    : counted_(counted), reported_(reported), days_(static_cast<std::size_t>(counted.days())) {}
+Tallies::Tallies(DayRange counted, DayRange reported, const std::vector<std::string>& babies, std::string only)
+    : counted_(counted), reported_(reported), days_(static_cast<std::size_t>(counted.days())), only_(std::move(only)) {
+    for (const auto& name : babies) baby_index(name);
+    configured_babies_ = baby_names_.size();
+}
 
 const Tally& Tallies::day(date::sys_days day) const {
     return days_.at(static_cast<std::size_t>((day - counted_.first).count()));
+}
+
+const Tally& Tallies::baby_day(std::size_t index, date::sys_days day) const {
+    static const Tally none;
+    const auto& days = baby_days_.at(index);
+    return days.empty() ? none : days.at(static_cast<std::size_t>((day - counted_.first).count()));
+}
+
+namespace {
+
+// same_baby without a copy: ASCII case ignored (a feed's name is compared for every feed).
+bool same_name(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+        if (x != y && !((x ^ y) == 0x20 && (x | 0x20) >= 'a' && (x | 0x20) <= 'z')) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::size_t Tallies::baby_index(std::string_view name) {
+    if (last_baby_ < baby_names_.size() && same_name(baby_names_[last_baby_], name)) return last_baby_;
+    for (std::size_t i = 0; i < baby_names_.size(); ++i)
+        if (same_name(baby_names_[i], name)) return last_baby_ = i;
+    baby_names_.emplace_back(name);
+    baby_days_.emplace_back();  // its days are allocated with its first feed
+    baby_hours_.emplace_back();
+    return last_baby_ = baby_names_.size() - 1;
+}
+
+std::vector<std::size_t> Tallies::baby_order() const {
+    std::vector<std::size_t> order(baby_names_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin() + static_cast<std::ptrdiff_t>(configured_babies_), order.end(),
+              [&](std::size_t a, std::size_t b) {
+                  const std::string x = lower(baby_names_[a]), y = lower(baby_names_[b]);
+                  return x != y ? x < y : baby_names_[a] < baby_names_[b];
+              });
+    return order;
 }
 
 namespace {
@@ -129,6 +177,7 @@ void count(Tally& t, const Entry& e) {
             t.pumped += pumped_volume(e);
             t.left += volume_of(e.left_ml);
             t.right += volume_of(e.right_ml);
+            if (e.left_ml || e.right_ml) ++t.sided_sessions;
             break;
         case EntryType::feed:
             ++t.feeds;
@@ -144,6 +193,7 @@ void count(Tally& t, const Entry& e) {
             break;
         case EntryType::store: t.stored += volume_of(e.ml); break;
         case EntryType::use: t.used += volume_of(e.ml); break;
+        case EntryType::skip: ++t.skipped; break;
         default: break;  // moves change no volume; discards are counted from their container
     }
 }
@@ -164,13 +214,21 @@ std::optional<date::sys_days> Tallies::day_of(std::string_view at_text) {
 
 void Tallies::add(const Entry& e) {
     if (e.type != EntryType::pump && e.type != EntryType::feed && e.type != EntryType::store &&
-        e.type != EntryType::use)
+        e.type != EntryType::use && e.type != EntryType::skip)
         return;
     const auto day = day_of(e.at_text);
     if (!day || !counted_.contains(*day)) return;
-    count(days_[static_cast<std::size_t>((*day - counted_.first).count())], e);
-    if (reported_.contains(*day))
-        if (const auto hour = written_hour(e.at_text)) count(hours_[static_cast<std::size_t>(*hour)], e);
+    const bool named = e.type == EntryType::feed && !e.baby.empty();
+    if (e.type == EntryType::feed && !only_.empty() && !same_name(e.baby, only_)) return;
+    const auto index = static_cast<std::size_t>((*day - counted_.first).count());
+    count(days_[index], e);
+    std::optional<int> hour;
+    if (reported_.contains(*day) && (hour = written_hour(e.at_text))) count(hours_[static_cast<std::size_t>(*hour)], e);
+    if (!named) return;
+    const std::size_t b = baby_index(e.baby);
+    if (baby_days_[b].empty()) baby_days_[b].resize(static_cast<std::size_t>(counted_.days()));
+    count(baby_days_[b][index], e);
+    if (hour) count(baby_hours_[b][static_cast<std::size_t>(*hour)], e);
 }
 
 void Tallies::add_discarded(date::sys_days day, int hour, Volume volume) {
@@ -242,31 +300,59 @@ std::optional<Seconds> DiscardLedger::earliest_unresolved() const {
     return earliest;
 }
 
+// ---- the stash's next day ----
+
+NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Seconds now, Seconds next_day,
+                          const std::optional<Intake>& intake) {
+    NextDayThaw out;
+    if (!intake || intake->per_day.ml() <= 0) return out;
+    out.need = intake->per_day;
+    for (const Container* c : in_use_order)
+        if (c->place != Place::freezer && usable_at(*c, next_day)) out.ready += c->left;
+    for (const Container* c : in_use_order) {
+        if (out.ready + out.thawed >= out.need) break;
+        if (c->place != Place::freezer || !usable_at(*c, now)) continue;
+        out.thaws.push_back(c);
+        out.thawed += c->left;
+    }
+    return out;
+}
+
 // ---- rows, trend, the report ----
 
 std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by) {
     std::vector<ReportRow> rows;
     const DayRange& period = tallies.reported();
+    const std::vector<std::size_t> babies = tallies.several_babies() ? tallies.baby_order() : std::vector<std::size_t>{};
     if (by == Grouping::hour) {
-        for (int h = 0; h < 24; ++h)
-            rows.push_back(ReportRow{fmt::format("{:02d}:00", h), period.first, period.days(),
-                                     tallies.hours()[static_cast<std::size_t>(h)]});
+        for (int h = 0; h < 24; ++h) {
+            rows.push_back(ReportRow{fmt::format("{:02d}:00", h), period.first, period.days(), period.days(),
+                                     tallies.hours()[static_cast<std::size_t>(h)], {}});
+            for (const std::size_t b : babies) rows.back().babies.push_back(tallies.baby_hour(b, h));
+        }
         return rows;
     }
     std::string key;
     for (date::sys_days day = period.first; day <= period.last; day += date::days(1)) {
         std::string label;
+        int calendar_days = 1;
         if (by == Grouping::day) {
             label = format_date(day);
         } else if (by == Grouping::week) {
             label = iso_week_label(day);
+            calendar_days = 7;
         } else {
             const date::year_month_day ymd(day);
             label = fmt::format("{:04d}-{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+            calendar_days = static_cast<int>(static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day()));
         }
-        if (rows.empty() || rows.back().label != label) rows.push_back(ReportRow{std::move(label), day, 0, {}});
+        if (rows.empty() || rows.back().label != label) {
+            rows.push_back(ReportRow{std::move(label), day, 0, calendar_days, {}, {}});
+            rows.back().babies.resize(babies.size());
+        }
         ++rows.back().days;
         rows.back().tally += tallies.day(day);
+        for (std::size_t i = 0; i < babies.size(); ++i) rows.back().babies[i] += tallies.baby_day(babies[i], day);
     }
     return rows;
 }
@@ -325,7 +411,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         DiscardLedger ledger;
     };
     auto folded = replay_fold(
-        journal, options, [&] { return std::make_unique<Counted>(Counted{Tallies(counted, period), {}}); },
+        journal, options, [&] { return std::make_unique<Counted>(Counted{Tallies(counted, period, request.babies, request.baby), {}}); },
         [&](Counted& c, const Replayed& r) {
             c.tallies.add(r.entry);
             c.ledger.add(r.entry, period);
@@ -356,15 +442,25 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
 
     report.period = period;
     report.by = request.by;
+    report.today = request.today;
     report.rows = group_rows(tallies, request.by);
     if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
     report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);
     for (const auto& row : report.day_rows()) report.total += row.tally;
+    report.baby = request.baby;
+    if (tallies.several_babies()) {
+        for (const std::size_t b : tallies.baby_order()) report.babies.push_back(tallies.baby_name(b));
+        report.baby_totals.resize(report.babies.size());
+        for (const auto& row : report.day_rows())
+            for (std::size_t i = 0; i < row.babies.size(); ++i) report.baby_totals[i] += row.babies[i];
+    }
     report.trend = compute_trend(tallies, trend_end(period, request.today));
     report.balance.pumped = report.total.pumped;
     report.balance.formula_drunk = report.total.formula;
     report.balance.stash_used = report.total.used;
     report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
+    if (!report.baby.empty()) report.balance.drinker = report.baby;
+    else if (!report.babies.empty()) report.balance.drinker = "the babies";
     return report;
 }
 

@@ -74,9 +74,10 @@ std::string figures(const Report& report, Unit unit) {
     const Tally& t = report.total;
     const int days = report.period.days();
     std::string out = "<dl class=\"figures\">\n";
+    std::string sessions = plural(t.pump_sessions, "session");
+    if (t.skipped > 0) sessions += fmt::format(" ({} skipped)", t.skipped);
     out += figure("Pumped", spoken_volume(t.pumped, unit),
-                  fmt::format("{}, {} a day", plural(t.pump_sessions, "session"),
-                              spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
+                  fmt::format("{}, {} a day", sessions, spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
     out += figure("Drunk from bottles", spoken_volume(t.bottle, unit),
                   t.formula.ml() > 0 ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
                                      : fmt::format("{} a day", spoken_volume(Volume::from_ml(t.bottle.ml() / days), unit)));
@@ -89,25 +90,9 @@ std::string figures(const Report& report, Unit unit) {
 }
 
 std::string summary_table(const Report& report, Unit unit) {
-    const std::string u(unit_name(unit));
     const bool one_year =
         date::year_month_day(report.period.first).year() == date::year_month_day(report.period.last).year();
-    const std::string first = report.by == Grouping::day ? "Date"
-                              : report.by == Grouping::week ? "ISO week"
-                              : report.by == Grouping::month ? "Month"
-                                                              : "Hour";
-    const std::vector<std::string> headers{first,
-                                           "Pumps",
-                                           fmt::format("Pumped ({})", u),
-                                           fmt::format("Left ({})", u),
-                                           fmt::format("Right ({})", u),
-                                           "Feeds",
-                                           fmt::format("Bottles ({})", u),
-                                           "At the breast",
-                                           "Nursing (min)",
-                                           fmt::format("Stored ({})", u),
-                                           fmt::format("Used ({})", u),
-                                           fmt::format("Discarded ({})", u)};
+    const std::vector<std::string> headers = detail::person_headers(report.by, unit);
     const auto line = [](const std::vector<std::string>& cells, std::string_view tag) {
         std::string out = "<tr>";
         for (const auto& c : cells) out += fmt::format("<{0}>{1}</{0}>", tag, escape_xml(c));
@@ -124,6 +109,30 @@ std::string summary_table(const Report& report, Unit unit) {
     out += "<tr class=\"total\"" + total.substr(3);
     out += line(detail::average_cells(report.total, report.period.days(), unit), "td");
     out += "</tfoot>\n</table></div>\n";
+    for (const auto& note : detail::report_notes(report, true)) out += "<p class=\"note\">" + escape_xml(note) + "</p>\n";
+    return out;
+}
+
+// Several babies: each one's feeds per row, beside the shared pumping above.
+std::string babies_table(const Report& report, Unit unit) {
+    const bool one_year =
+        date::year_month_day(report.period.first).year() == date::year_month_day(report.period.last).year();
+    const auto line = [](const std::vector<std::string>& cells, std::string_view tag) {
+        std::string out = "<tr>";
+        for (const auto& c : cells) out += fmt::format("<{0}>{1}</{0}>", tag, escape_xml(c));
+        return out + "</tr>\n";
+    };
+    std::string out = "<section id=\"babies\">\n<h2>Each baby's feeds</h2>\n<div class=\"scroll\"><table>\n<thead>";
+    std::string head = "<tr>";
+    for (const auto& h : detail::baby_headers(report, unit, false))
+        head += fmt::format("<th scope=\"col\">{}</th>", escape_xml(h));
+    out += head + "</tr></thead>\n<tbody>\n";
+    for (const auto& row : report.rows)
+        out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit), "td");
+    out += "</tbody>\n<tfoot>\n";
+    const std::string total = line(detail::baby_cells("Total", report.baby_totals, unit), "td");
+    out += "<tr class=\"total\"" + total.substr(3);
+    out += "</tfoot>\n</table></div>\n</section>\n";
     return out;
 }
 
@@ -168,6 +177,7 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
                                                       : "Hour by hour");
     out += summary_table(report, unit);
     out += "</section>\n";
+    if (!report.babies.empty()) out += babies_table(report, unit);
 
     out += "<section id=\"volumes\">\n<h2>Pumped and drunk per day</h2>\n";
     ChartSpec volumes = detail::volume_chart(report, unit);

@@ -54,7 +54,8 @@ std::string_view per(Grouping by) {
 
 namespace detail {
 
-ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit unit, const DayRange& period) {
+ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit unit, const DayRange& period,
+                       date::sys_days today) {
     ChartSpec spec;
     spec.id = "volumes";
     spec.title = fmt::format("Pumped and drunk from bottles per {}", per(by));
@@ -65,18 +66,34 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
     spec.empty_max = unit == Unit::ml ? 100 : 4;
     ChartSeries pumped{"pumped", "pumped", "#3b7dd8", {}, false, std::string(unit_name(unit))};
     ChartSeries drunk{"drunk from bottles", "drunk", "#d9622b", {}, true, std::string(unit_name(unit))};
+    // A week or month counted only in part, and today (not over), are drawn
+    // paler and starred, and say why in their tooltip and the subtitle.
+    bool any_partial = false, any_open = false;
     for (const auto& row : rows) {
-        spec.slots.push_back(row.label);
-        spec.ticks.push_back(tick(row, by));
+        const bool open = by != Grouping::hour && row.covers(today);
+        const bool partial = row.partial() || open;
+        any_partial = any_partial || row.partial();
+        any_open = any_open || open;
+        std::string slot = row.label;
+        if (row.partial()) slot += fmt::format(" (partial: {} of {} days)", row.days, row.calendar_days);
+        if (open) slot += " (not over when this was made)";
+        spec.slots.push_back(std::move(slot));
+        spec.ticks.push_back(tick(row, by) + (partial ? "*" : ""));
+        spec.partial.push_back(partial);
         pumped.values.push_back(output_value(row.tally.pumped, unit));
         drunk.values.push_back(output_value(row.tally.bottle, unit));
     }
+    if (any_partial)
+        spec.subtitle += fmt::format("; * a {} the period covers only in part", by == Grouping::week ? "week" : "month");
+    if (any_open)
+        spec.subtitle += fmt::format("{} {} was not over when this was made", any_partial ? " or holds" : "; *",
+                                     format_date(today));
     spec.series = {std::move(pumped), std::move(drunk)};
     return spec;
 }
 
 ChartSpec volume_chart(const Report& report, Unit unit) {
-    ChartSpec spec = volume_chart(report.day_rows(), Grouping::day, unit, report.period);
+    ChartSpec spec = volume_chart(report.day_rows(), Grouping::day, unit, report.period, report.today);
     bool any = false;
     ChartSeries milestone{"supply milestone (Ru et al. 2020)", "milestone", "#2e8b57", {}, false,
                           std::string(unit_name(unit))};
@@ -115,7 +132,7 @@ ChartSpec hours_chart(const Report& report) {
 
 std::string report_svg(const Report& report, Unit unit) {
     if (report.by == Grouping::day) return svg_chart(detail::volume_chart(report, unit));
-    return svg_chart(detail::volume_chart(report.rows, report.by, unit, report.period));
+    return svg_chart(detail::volume_chart(report.rows, report.by, unit, report.period, report.today));
 }
 
 std::string hours_svg(const Report& report) { return svg_chart(detail::hours_chart(report)); }

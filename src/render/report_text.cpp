@@ -1,4 +1,5 @@
 // Reports as text: CSV, JSON, Markdown, and the terminal table with its sentences.
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/entry.hpp"
 #include "pumplog/render/report.hpp"
+#include "pumplog/text.hpp"
 #include "render/report_cells.hpp"
 
 namespace pumplog::render {
@@ -29,27 +31,43 @@ std::vector<double> values(const Tally& t, Unit unit) {
             minutes(t.breast_time),
             v(t.stored),
             v(t.used),
-            v(t.discarded)};
+            v(t.discarded),
+            static_cast<double>(t.skipped)};
 }
 
-std::vector<std::string> cells(const std::string& label, const Tally& t, Unit unit) {
-    std::vector<std::string> out{label};
-    for (double value : values(t, unit)) out.push_back(number(value));
-    return out;
+// A baby's machine values: feeds, bottle volume, breast feeds, breast minutes.
+void append_baby_values(std::string& out, const Tally& t, Unit unit) {
+    for (const double value : {static_cast<double>(t.feeds), output_value(t.bottle, unit),
+                               static_cast<double>(t.breast_feeds), minutes(t.breast_time)}) {
+        out += ',';
+        append_number(out, value);
+    }
 }
 
 }  // namespace
+
+std::vector<std::string> baby_columns(const std::vector<std::string>& babies, Unit unit) {
+    const std::string u(unit_name(unit));
+    std::vector<std::string> out;
+    for (const auto& b : babies)
+        for (const std::string& key : {std::string("feeds"), "bottle_" + u, std::string("breast_feeds"), std::string("breast_min")})
+            out.push_back(key + "_" + b);
+    return out;
+}
 
 std::vector<std::string> report_columns(Grouping by, Unit unit) {
     const std::string u(unit_name(unit));
     const std::string first = by == Grouping::day ? "date" : std::string(grouping_name(by));
     return {first,         "pump_sessions", "pumped_" + u,  "left_" + u,   "right_" + u, "feeds",
-            "bottle_" + u, "breast_feeds",  "breast_min",   "stored_" + u, "used_" + u,  "discarded_" + u};
+            "bottle_" + u, "breast_feeds",  "breast_min",   "stored_" + u, "used_" + u,  "discarded_" + u,
+            "skipped",     "days"};
 }
 
 std::string report_csv(const Report& report, Unit unit) {
-    std::string out = csv_row(report_columns(report.by, unit));
-    out.reserve(out.size() + report.rows.size() * 48);
+    auto columns = report_columns(report.by, unit);
+    for (auto& c : baby_columns(report.babies, unit)) columns.push_back(std::move(c));
+    std::string out = csv_row(columns);
+    out.reserve(out.size() + report.rows.size() * 52);
     for (const auto& row : report.rows) {  // straight into the text: a report over years has thousands of rows
         const auto label = csv_row({row.label});
         out.append(label, 0, label.size() - 1);  // without its newline
@@ -57,6 +75,9 @@ std::string report_csv(const Report& report, Unit unit) {
             out += ',';
             append_number(out, value);
         }
+        out += ',';
+        append_number(out, row.days);
+        for (const Tally& baby : row.babies) append_baby_values(out, baby, unit);
         out += '\n';
     }
     return out;
@@ -70,24 +91,58 @@ std::string report_json(const Report& report, Unit unit) {
         object[columns[0]] = row.label;
         const auto numbers = values(row.tally, unit);
         for (std::size_t i = 0; i < numbers.size(); ++i) object[columns[i + 1]] = json_number(numbers[i]);
+        object["days"] = row.days;
+        object["partial"] = row.partial();
+        if (!report.babies.empty()) {
+            nlohmann::ordered_json babies = nlohmann::ordered_json::object();
+            for (std::size_t i = 0; i < report.babies.size() && i < row.babies.size(); ++i) {
+                const Tally& t = row.babies[i];
+                nlohmann::ordered_json baby;
+                baby["feeds"] = t.feeds;
+                baby["bottle_" + std::string(unit_name(unit))] = json_number(output_value(t.bottle, unit));
+                baby["breast_feeds"] = t.breast_feeds;
+                baby["breast_min"] = json_number(minutes(t.breast_time));
+                babies[report.babies[i]] = std::move(baby);
+            }
+            object["babies"] = std::move(babies);
+        }
         array.push_back(std::move(object));
     }
     return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string report_markdown(const Report& report, Unit unit) {
-    const auto columns = report_columns(report.by, unit);
+    const bool one_year = date::year_month_day(report.period.first).year() ==
+                          date::year_month_day(report.period.last).year();
+    // Markdown cells: a | in a label would end the cell.
     const auto line = [](const std::vector<std::string>& cells) {
         std::string out = "|";
-        for (const auto& c : cells) out += " " + c + " |";
+        for (const auto& c : cells) {
+            std::string cell;
+            for (const char ch : c) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
+            out += " " + cell + " |";
+        }
         return out + "\n";
     };
-    std::string out = line(columns);
+    const auto headers = detail::person_headers(report.by, unit);
+    std::string out = line(headers);
     out += "|---|";
-    for (std::size_t i = 1; i < columns.size(); ++i) out += "---:|";
+    for (std::size_t i = 1; i < headers.size(); ++i) out += "---:|";
     out += "\n";
-    for (const auto& row : report.rows) out += line(cells(row.label, row.tally, unit));
-    out += line(cells("**total**", report.total, unit));
+    for (const auto& row : report.rows)
+        out += line(detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit));
+    out += line(detail::person_cells("**Total**", report.total, unit));
+    out += line(detail::average_cells(report.total, report.period.days(), unit));
+    if (!report.babies.empty()) {
+        const auto heads = detail::baby_headers(report, unit, false);
+        out += "\nEach baby's feeds:\n\n" + line(heads) + "|---|";
+        for (std::size_t i = 1; i < heads.size(); ++i) out += "---:|";
+        out += "\n";
+        for (const auto& row : report.rows)
+            out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
+        out += line(detail::baby_cells("**Total**", report.baby_totals, unit));
+    }
+    for (const auto& note : detail::report_notes(report, true)) out += "\n" + note + "\n";
     return out;
 }
 
@@ -130,7 +185,8 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)
         verdict += fmt::format("; {} taken from the stash", spoken_volume(balance.stash_used, unit));
-    return fmt::format("Pumped {}, baby drank {}: {}.", spoken_volume(balance.pumped, unit), drank, verdict);
+    return fmt::format("Pumped {}, {} drank {}: {}.", spoken_volume(balance.pumped, unit), balance.drinker, drank,
+                       verdict);
 }
 
 namespace {
@@ -156,7 +212,8 @@ std::string average(double total, int days) {
 namespace detail {
 
 std::vector<std::string> person_cells(std::string label, const Tally& t, Unit unit) {
-    return {std::move(label),           person_count(t.pump_sessions), person_volume(t.pumped, unit),
+    return {std::move(label),           person_count(t.pump_sessions), person_count(t.skipped),
+            person_volume(t.pumped, unit),
             person_volume(t.left, unit), person_volume(t.right, unit),  person_count(t.feeds),
             person_volume(t.bottle, unit), person_count(t.breast_feeds), person_minutes(t.breast_time),
             person_volume(t.stored, unit), person_volume(t.used, unit),  person_volume(t.discarded, unit)};
@@ -169,6 +226,7 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
     };
     return {"per day",
             average(t.pump_sessions, days),
+            average(t.skipped, days),
             vol(t.pumped),
             vol(t.left),
             vol(t.right),
@@ -181,7 +239,98 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
             vol(t.discarded)};
 }
 
+std::vector<std::string> person_headers(Grouping by, Unit unit) {
+    const std::string u(unit_name(unit));
+    const std::string first = by == Grouping::day     ? "Date"
+                              : by == Grouping::week  ? "ISO week"
+                              : by == Grouping::month ? "Month"
+                                                      : "Hour";
+    return {first,
+            "Sessions",
+            "Skipped",
+            fmt::format("Pumped ({})", u),
+            fmt::format("Left ({})", u),
+            fmt::format("Right ({})", u),
+            "Feeds",
+            fmt::format("Bottles ({})", u),
+            "At the breast",
+            "Nursing (min)",
+            fmt::format("Stored ({})", u),
+            fmt::format("Used ({})", u),
+            fmt::format("Discarded ({})", u)};
+}
+
+std::vector<std::string> baby_headers(const Report& report, Unit unit, bool terminal) {
+    const std::string u(unit_name(unit));
+    std::vector<std::string> out{person_headers(report.by, unit)[0]};
+    if (terminal) out[0] = report.by == Grouping::day ? "date" : std::string(grouping_name(report.by));
+    for (const auto& b : report.babies) {
+        if (terminal) {
+            for (const char* h : {"feeds", "bottle", "nursed", "min"}) out.push_back(b + " " + h);
+        } else {
+            out.push_back(b + ": feeds");
+            out.push_back(fmt::format("{}: bottles ({})", b, u));
+            out.push_back(b + ": at the breast");
+            out.push_back(b + ": nursing (min)");
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> baby_cells(std::string label, const std::vector<Tally>& babies, Unit unit) {
+    std::vector<std::string> out{std::move(label)};
+    for (const Tally& t : babies) {
+        out.push_back(person_count(t.feeds));
+        out.push_back(person_volume(t.bottle, unit));
+        out.push_back(person_count(t.breast_feeds));
+        out.push_back(person_minutes(t.breast_time));
+    }
+    return out;
+}
+
+std::vector<std::string> report_notes(const Report& report, bool page) {
+    std::vector<std::string> notes;
+    if (!report.baby.empty())
+        notes.push_back(fmt::format("Feeds and bottles are {}'s only; pumping and the stash are shared.", report.baby));
+    else if (!report.babies.empty()) {
+        int named = 0;
+        for (const Tally& t : report.baby_totals) named += t.feeds;
+        const int unnamed = report.total.feeds - named;
+        notes.push_back(fmt::format("Feeds and bottles are every baby's ({}); each baby's are below.{}",
+                                    and_list(report.babies),
+                                    unnamed > 0 ? fmt::format(" {} that name{} no baby count in the totals only.",
+                                                              plural(unnamed, "feed"), unnamed == 1 ? "s" : "")
+                                                : std::string()));
+    }
+    const bool partial = std::any_of(report.rows.begin(), report.rows.end(), [](const ReportRow& r) { return r.partial(); });
+    if (partial)
+        notes.push_back(fmt::format("A {0} marked with its days (\"(4 days)\") is one the period covers only in part: "
+                                    "its row adds up those days, not the whole {0}.",
+                                    report.by == Grouping::week ? "week" : "month"));
+    if (report.last_row_open() && page) {
+        // A page is read days later: the date, not "today".
+        notes.push_back(fmt::format("{} was not over when this report was made: {} counts it so far.",
+                                    format_date(report.today),
+                                    report.by == Grouping::hour ? "the hours' pattern" : "the last row"));
+    } else if (report.last_row_open()) {
+        const std::string today = format_date(report.today);
+        if (report.by == Grouping::hour)
+            notes.push_back(fmt::format("The period includes today ({}), which is not over: the hours count it so far.",
+                                        today));
+        else if (report.by == Grouping::day)
+            notes.push_back(fmt::format("The last row is today ({}), which is not over: it counts so far.", today));
+        else
+            notes.push_back(fmt::format("The last row includes today ({}), which is not over: it counts so far.", today));
+    }
+    const Tally& t = report.total;
+    if (t.sided_sessions > 0 && t.sided_sessions < t.pump_sessions)
+        notes.push_back(fmt::format("Left/right were recorded for {} of {} sessions; the side columns cover those only.",
+                                    t.sided_sessions, t.pump_sessions));
+    return notes;
+}
+
 std::string row_label(const ReportRow& row, Grouping by, bool one_year) {
+    if (row.partial()) return fmt::format("{} ({})", row.label, plural(row.days, "day"));
     if (by != Grouping::day) return row.label;
     const std::string weekday = weekday_abbreviation(date::weekday(row.first));
     return weekday + " " + (one_year ? row.label.substr(5) : row.label);
@@ -222,7 +371,8 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
                            grouping_name(report.by), u);
 
     const std::string first = report.by == Grouping::day ? "date" : std::string(grouping_name(report.by));
-    const std::vector<Column> columns{{first, Align::left},    {"pumps", Align::right},   {"pumped", Align::right},
+    const std::vector<Column> columns{{first, Align::left},    {"pumps", Align::right},   {"skipped", Align::right},
+                                      {"pumped", Align::right},
                                       {"left", Align::right},  {"right", Align::right},   {"feeds", Align::right},
                                       {"bottle", Align::right}, {"nursed", Align::right}, {"min", Align::right},
                                       {"stored", Align::right}, {"used", Align::right},   {"discarded", Align::right},
@@ -242,6 +392,21 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
     rows.push_back(detail::average_cells(report.total, days, unit));
     out += table(columns, rows);
     out += "\n";
+    if (!report.babies.empty()) {
+        std::vector<Column> baby_columns;
+        for (const auto& h : detail::baby_headers(report, unit, true))
+            baby_columns.push_back({h, baby_columns.empty() ? Align::left : Align::right});
+        std::vector<std::vector<std::string>> baby_rows;
+        for (const auto& row : report.rows)
+            baby_rows.push_back(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
+        auto baby_total = detail::baby_cells("total", report.baby_totals, unit);
+        baby_total[0] = style.bold("total");
+        baby_rows.push_back(std::move(baby_total));
+        out += "Each baby's feeds:\n" + table(baby_columns, baby_rows) + "\n";
+    }
+    const auto notes = detail::report_notes(report, false);
+    for (const auto& note : notes) out += note + "\n";
+    if (!notes.empty()) out += "\n";
     out += trend_sentence(report.trend, unit) + "\n";
     out += balance_sentence(report.balance, unit) + "\n";
     return out;

@@ -1,18 +1,34 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "pumplog/render/report.hpp"
 #include "pumplog/render/stock.hpp"
+#include "pumplog/report.hpp"
 #include "pumplog/text.hpp"
 
 namespace pumplog::render {
 
 namespace {
 constexpr std::size_t containers_shown = 12;
+
+// What to do with a container, in words that stay true on paper days later:
+// a frozen container is thawed the evening before only when the next day
+// needs it, else it stays frozen (unless it expires within a day).
+std::string what_to_do(const Container& c, const NextDayThaw& next, Seconds now, const std::string& evening) {
+    if (std::find(next.thaws.begin(), next.thaws.end(), &c) != next.thaws.end())
+        return "thaw tonight (" + evening + ") in the fridge for the next day";
+    const Advice advice = advice_for(c, now);
+    if (advice == Advice::thaw_and_use && status_at(c, now) == Status::ok) return "keep it frozen";
+    return std::string(advice_text(advice));
 }
+}  // namespace
 
 std::string stash_html(const std::vector<const Container*>& in_use_order, const StockSummary& summary, Seconds now,
                        Unit unit, const date::time_zone* zone) {
-    std::string out = "<section id=\"stash\">\n<h2>The stash</h2>\n";
+    // Dates, not "today": the page is printed and read days later.
+    std::string out = fmt::format("<section id=\"stash\">\n<h2>The stash on {}</h2>\n",
+                                  escape_xml(format_date_time(now, zone)));
     if (in_use_order.empty()) {
         out += "<p>No milk is stored.</p>\n</section>\n";
         return out;
@@ -31,15 +47,36 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
     if (summary.expired_containers > 0)
         out += fmt::format(" <strong>Expired: {} in {}: discard.</strong>",
                            escape_xml(format_volume(summary.expired, unit)), plural(summary.expired_containers, "container"));
-    out += "</p>\n<h3>Use first</h3>\n";
+    out += "</p>\n";
+    const date::sys_days today = local_day(now, zone);
+    const std::string evening = format_date(today);
+    const NextDayThaw next =
+        next_day_thaw(in_use_order, now, start_of_local_day(today + date::days(1), zone), summary.intake);
+    if (next.need.ml() > 0) {
+        out += fmt::format("<p>The next day ({}) needs about {} (the recent bottle intake); ",
+                           format_date(today + date::days(1)), escape_xml(spoken_volume(next.need, unit)));
+        if (next.thaws.empty())
+            out += fmt::format("{} out of the freezer covers it: nothing to thaw.</p>\n",
+                               escape_xml(spoken_volume(next.ready, unit)));
+        else
+            out += fmt::format("{} out of the freezer, so thaw {} ({}) tonight ({}) in the fridge.</p>\n",
+                               escape_xml(spoken_volume(next.ready, unit)),
+                               escape_xml(and_list([&] {
+                                   std::vector<std::string> labels;
+                                   for (const Container* c : next.thaws) labels.push_back(c->label);
+                                   return labels;
+                               }())),
+                               escape_xml(spoken_volume(next.thawed, unit)), evening);
+    }
+    out += "<h3>Use first</h3>\n";
     out += "<table class=\"stash-next\">\n<thead><tr><th>label</th><th>volume</th><th>place</th><th>expires</th>"
            "<th>what to do</th></tr></thead>\n<tbody>\n";
     for (std::size_t i = 0; i < in_use_order.size() && i < containers_shown; ++i) {
         const Container& c = *in_use_order[i];
         out += fmt::format("<tr class=\"{}\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                            escape_xml(state_text(c, now)), escape_xml(c.label), escape_xml(format_volume(c.left, unit)),
-                           escape_xml(place_name(c.place)), escape_xml(when(c.expires, now, zone)),
-                           escape_xml(advice_text(advice_for(c, now))));
+                           escape_xml(place_name(c.place)), escape_xml(format_date_time(c.expires, zone)),
+                           escape_xml(what_to_do(c, next, now, evening)));
     }
     out += "</tbody>\n</table>\n";
     if (in_use_order.size() > containers_shown)

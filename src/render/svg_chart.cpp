@@ -119,9 +119,10 @@ std::string svg_chart(const ChartSpec& spec) {
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
             const double x = x0 + static_cast<double>(i) * slot + (slot - group) / 2 + static_cast<double>(b) * bar_width;
             const double top_y = y(s.values[i]);
-            out += fmt::format("<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
+            const bool partial = i < spec.partial.size() && spec.partial[i];
+            out += fmt::format("<rect class=\"bar {}{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
                                "<title>{}: {} {} {}</title></rect>\n",
-                               s.css_class, f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
+                               s.css_class, partial ? " partial\" fill-opacity=\"0.45" : "", f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
                                number(s.values[i]), s.unit, escape_xml(s.name));
         }
         out += "</g>\n";

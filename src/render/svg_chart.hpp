@@ -25,6 +25,9 @@ struct ChartSpec {
     std::string x_label;               // "day"
     std::vector<std::string> slots;    // full labels (tooltips)
     std::vector<std::string> ticks;    // short labels under the axis, parallel to slots
+    // Slots counted only in part (a partial week or month, today not over):
+    // their bars are drawn paler, with the class "partial". Empty: none.
+    std::vector<bool> partial;
     std::vector<ChartSeries> series;
     double empty_max = 1;              // the scale when every value is 0
     bool counts = false;               // whole numbers: ticks 1 apart at least

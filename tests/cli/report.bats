@@ -33,8 +33,9 @@ week() {
 }
 
 # CSV from the JSON report: the header from the first object's keys, then the values.
+# (`partial` is JSON's only: the CSV has `days`.)
 json_as_csv() {
-    jq -r '(.[0] | keys_unsorted | join(",")), (.[] | [.[] | tostring] | join(","))'
+    jq -r 'map(del(.partial)) | (.[0] | keys_unsorted | join(",")), (.[] | [.[] | tostring] | join(","))'
 }
 
 chromium_bin() {
@@ -75,14 +76,122 @@ browser() {
     week
     run --separate-stderr pumplog report --by month --format csv
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "month,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml" ]
-    [ "${lines[1]}" = "2026-11,7,795.5,60,70,5,310,2,32,150,60,90" ]
+    [ "${lines[0]}" = "month,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml,skipped,days" ]
+    [ "${lines[1]}" = "2026-11,7,795.5,60,70,5,310,2,32,150,60,90,0,7" ]
     [ "${#lines[@]}" -eq 2 ]
     run --separate-stderr pumplog report --by hour --format csv
     [ "$status" -eq 0 ]
     [ "${#lines[@]}" -eq 25 ]
-    [ "${lines[1]}" = "00:00,0,0,0,0,0,0,0,0,0,0,0" ]
-    [ "${lines[24]}" = "23:00,2,175,0,0,0,0,0,0,0,0,0" ]
+    [ "${lines[1]}" = "00:00,0,0,0,0,0,0,0,0,0,0,0,0,7" ]
+    [ "${lines[24]}" = "23:00,2,175,0,0,0,0,0,0,0,0,0,0,7" ]
+}
+
+@test "report counts skipped pumps: a trailing CSV column, JSON, the table, the HTML page" {
+    week
+    journal_line '{"v":1,"id":"K1","type":"skip","at":"2026-11-17T07:00:00+01:00"}'
+    journal_line '{"v":1,"id":"K2","type":"skip","at":"2026-11-17T19:00:00+01:00"}'
+    journal_line '{"v":1,"id":"K3","type":"skip","at":"2026-11-20T07:00:00+01:00"}'
+    journal_line '{"v":1,"id":"K4","type":"skip","at":"2026-11-21T07:00:00+01:00"}'
+    journal_line '{"v":1,"id":"V9","type":"void","at":"2026-11-21T07:05:00+01:00","target":"K4"}'
+    run --separate-stderr pumplog report --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$(head -n 1 "$GOLDEN/report-day.csv")" ]
+    [[ "${lines[0]}" == "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml,skipped"* ]]
+    [[ "${lines[3]}" == "2026-11-17,0,0,0,0,0,0,0,0,0,0,0,2"* ]]
+    [[ "${lines[6]}" == "2026-11-20,1,80,0,0,1,0,1,15,0,0,0,1"* ]]
+    [[ "${lines[7]}" == "2026-11-21,1,125.5,0,0,0,0,0,0,0,0,90,0"* ]]
+    run --separate-stderr pumplog report --by week --format json
+    [ "$(printf '%s' "$output" | jq -c '[.[] | .skipped]')" = "[0,3]" ]
+    run --separate-stderr pumplog report --by hour --format json
+    [ "$(printf '%s' "$output" | jq -c '[.[] | select(.skipped > 0) | [.hour, .skipped]]')" = '[["07:00",2],["19:00",1]]' ]
+    LANG=C.UTF-8 run --separate-stderr pumplog report
+    [[ "$output" == *"date       pumps  skipped  pumped"* ]]
+    [[ "$output" == *"Tue 11-17      -        2       -"* ]]
+    [[ "$output" == *"total          7        3   795.5"* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<th scope=\"col\">Skipped</th>"* ]]
+    [[ "$output" == *"7 sessions (3 skipped)"* ]]
+}
+
+@test "report: partial weeks and months are marked in the table, CSV (days), JSON (days, partial) and the SVG chart" {
+    week
+    # 2026-11-15 (a Sunday) to today 2026-11-21 (a Saturday): W46 by one day, W47 by six, today not over.
+    LANG=C.UTF-8 run --separate-stderr pumplog report --by week
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n2026-W46 (1 day)       1        -     130 '* ]]
+    [[ "$output" == *$'\n2026-W47 (6 days)      6        -   665.5 '* ]]
+    [[ "$output" == *"A week marked with its days (\"(4 days)\") is one the period covers only in part: its row adds up those days, not the whole week."* ]]
+    [[ "$output" == *"The last row includes today (2026-11-21), which is not over: it counts so far."* ]]
+    run --separate-stderr pumplog report --by week --format json
+    [ "$(printf '%s' "$output" | jq -c '[.[] | [.week, .days, .partial]]')" = '[["2026-W46",1,true],["2026-W47",6,true]]' ]
+    # A whole week and a whole month are not partial; days are never; the past is over.
+    run --separate-stderr pumplog report --since 2026-11-09 --until 2026-11-15 --by week --format json
+    [ "$(printf '%s' "$output" | jq -c '[.[] | [.week, .days, .partial]]')" = '[["2026-W46",7,false]]' ]
+    run --separate-stderr pumplog report --since 2026-10-01 --until 2026-10-31 --by month
+    [[ "$output" == *$'\n2026-10    '* ]]
+    [[ "$output" != *"(31 days)"* ]]
+    [[ "$output" != *"marked with its days"* ]]
+    [[ "$output" != *"not over"* ]]
+    run --separate-stderr pumplog report --since 2026-11-10 --by month --format csv
+    [ "${lines[1]}" = "2026-11,8,895.5,60,70,5,310,2,32,150,60,90,0,12" ]
+    run --separate-stderr pumplog report --by month
+    [[ "$output" == *"2026-11 (7 days)"* ]]
+    pumplog report --by week --format svg > "$TEST_DIR/weeks.svg"
+    run python3 - "$TEST_DIR/weeks.svg" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+ns = {"s": "http://www.w3.org/2000/svg"}
+root = ET.parse(sys.argv[1]).getroot()
+bars = [r for r in root.iterfind(".//s:rect", ns) if "pumped" in r.get("class", "").split()]
+print(" ".join("%s:%s" % ("partial" in b.get("class").split(), b.get("fill-opacity")) for b in bars))
+print(" ".join(t.text for t in root.iterfind(".//s:g[@class='x-axis']/s:text", ns)))
+print([b.find("s:title", ns).text for b in bars][0])
+EOF
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "True:0.45 True:0.45" ]
+    [ "${lines[1]}" = "W46* W47*" ]
+    [ "${lines[2]}" = "2026-W46 (partial: 1 of 7 days): 130 ml pumped" ]
+}
+
+@test "report --format md has human headers, and notes under it for today and left/right" {
+    week
+    run --separate-stderr pumplog report --format md
+    [ "${lines[0]}" = "| Date | Sessions | Skipped | Pumped (ml) | Left (ml) | Right (ml) | Feeds | Bottles (ml) | At the breast | Nursing (min) | Stored (ml) | Used (ml) | Discarded (ml) |" ]
+    [[ "$output" == *"Left/right were recorded for 1 of 7 sessions; the side columns cover those only."* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *'<p class="note">Left/right were recorded for 1 of 7 sessions; the side columns cover those only.</p>'* ]]
+    # A page is read days later: the date, never "today".
+    [[ "$output" == *'<p class="note">2026-11-21 was not over when this report was made: the last row counts it so far.</p>'* ]]
+    [[ "$output" == *"* 2026-11-21 was not over when this was made"* ]]
+    [[ "$output" == *"<title>2026-11-21 (not over when this was made): 125.5 ml pumped</title>"* ]]
+    run grep -ci -e today -e tonight -e tomorrow -e yesterday <<< "$output"
+    [ "$output" = "0" ]
+}
+
+@test "the HTML page dates the stash and says thaw tonight only for what the next day needs" {
+    # The baby drank 600 ml of breast milk from bottles since 2026-11-19 15:00: 300 ml a day over 2 days.
+    for at in 19T15 19T20 20T08 20T14 20T20 21T08; do
+        journal_line "{\"v\":1,\"id\":\"F$at\",\"type\":\"feed\",\"at\":\"2026-11-$at:00:00+01:00\",\"method\":\"bottle\",\"ml\":100,\"milk\":\"breast\"}"
+    done
+    pumplog stock add 120ml --in fridge --pumped "2026-11-21 08:00" >/dev/null
+    pumplog stock add 100ml --in freezer --pumped "2026-10-01 08:00" >/dev/null
+    pumplog stock add 100ml --in freezer --pumped "2026-10-02 08:00" >/dev/null
+    pumplog stock add 100ml --in freezer --pumped "2026-10-03 08:00" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [ "$status" -eq 0 ]
+    stash="$(printf '%s\n' "$output" | sed -n '/<section id="stash">/,/<\/section>/p')"
+    [[ "$stash" == *"<h2>The stash on 2026-11-21 14:05</h2>"* ]]
+    [[ "$stash" != *"today"* ]]
+    [[ "$stash" != *"tomorrow"* ]]
+    [[ "$stash" == *"<p>The next day (2026-11-22) needs about 300 ml (the recent bottle intake); 120 ml out of the freezer, so thaw B2 and B3 (200 ml) tonight (2026-11-21) in the fridge.</p>"* ]]
+    [ "$(printf '%s\n' "$stash" | grep -c 'thaw tonight (2026-11-21) in the fridge for the next day')" -eq 2 ]
+    [[ "$stash" == *"<td>B4</td><td class=\"num\">100 ml</td><td>freezer</td><td>2027-10-03 08:00</td><td>keep it frozen</td>"* ]]
+    [[ "$stash" == *"<td>B1</td><td class=\"num\">120 ml</td><td>fridge</td><td>2026-11-25 08:00</td>"* ]]
+    # With enough in the fridge, nothing is thawed.
+    pumplog stock add 200ml --in fridge --pumped "2026-11-21 09:00" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"320 ml out of the freezer covers it: nothing to thaw."* ]]
+    [[ "$output" != *"thaw tonight"* ]]
 }
 
 @test "report --format json equals the CSV, numbers as numbers" {
@@ -120,14 +229,14 @@ browser() {
     [ "${lines[1]%%,*}" = "2026-11-19" ]
     run --separate-stderr pumplog report --since yesterday --until yesterday --format csv
     [ "$output" = "$(head -1 "$GOLDEN/report-day.csv")
-2026-11-20,1,80,0,0,1,0,1,15,0,0,0" ]
+2026-11-20,1,80,0,0,1,0,1,15,0,0,0,0,1" ]
 }
 
 @test "report with an empty journal prints a row per day of zeros" {
     run --separate-stderr pumplog report --format csv
     [ "$status" -eq 0 ]
     [ "${#lines[@]}" -eq 8 ]
-    [ "${lines[7]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,0,0" ]
+    [ "${lines[7]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,0,0,0,1" ]
     run --separate-stderr pumplog report
     [ "$status" -eq 0 ]
     [[ "$output" == *"nothing pumped in the 7 days before to compare with."* ]]
@@ -226,7 +335,7 @@ EOF
     python3 -c "import sys; sys.exit(not (0.05 < $share < 0.9))"
 
     browser --dump-dom "file://$TEST_DIR/report.html" > "$TEST_DIR/dom.html"
-    grep -q '<tr class="total"><td>Total</td><td>7</td><td>795.5</td><td>60</td><td>70</td><td>5</td><td>310</td><td>2</td><td>32</td><td>150</td><td>60</td><td>90</td></tr>' "$TEST_DIR/dom.html"
+    grep -q '<tr class="total"><td>Total</td><td>7</td><td>-</td><td>795.5</td><td>60</td><td>70</td><td>5</td><td>310</td><td>2</td><td>32</td><td>150</td><td>60</td><td>90</td></tr>' "$TEST_DIR/dom.html"
     grep -q 'Pumped 796 ml, baby drank 210 ml of breast milk from bottles (and 100 ml of formula): +586 ml to the stash.' "$TEST_DIR/dom.html"
 }
 

@@ -66,6 +66,9 @@ std::string discard(const std::string& id, const std::string& at, const std::str
     return fmt::format(R"({{"v":1,"id":"{}","type":"discard","at":"{}","target":"{}","reason":"expired"}})", id, at,
                        target);
 }
+std::string skip(const std::string& id, const std::string& at) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"skip","at":"{}"}})", id, at);
+}
 std::string void_of(const std::string& id, const std::string& at, const std::string& target) {
     return fmt::format(R"({{"v":1,"id":"{}","type":"void","at":"{}","target":"{}"}})", id, at, target);
 }
@@ -130,9 +133,231 @@ TEST_CASE("every column sums exactly per day") {
     CHECK(r.total.pumped.ml() == Approx(355.75));
     CHECK(render::report_csv(r, Unit::ml) ==
           "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
-          "discarded_ml\n"
-          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0\n"
-          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0\n");
+          "discarded_ml,skipped,days\n"
+          "2026-11-20,3,275.8,70.3,85,3,160,1,15,120.5,70,0,0,1\n"
+          "2026-11-21,1,80,0,0,0,0,0,0,0,0,0,0,1\n");
+}
+
+TEST_CASE("skipped pumps count per day, week, month and hour, a voided skip not") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 100),
+        skip("K1", "2026-11-20T09:00:00+01:00"),
+        skip("K2", "2026-11-20T23:30:00-05:00"),
+        skip("K3", "2026-11-21T09:00:00+01:00"),
+        skip("K4", "2026-11-23T09:00:00+01:00"),
+        void_of("V1", "2026-11-23T09:05:00+01:00", "K4"),
+        skip("K5", "2026-11-19T09:00:00+01:00"),
+    });
+    const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 23));
+    CHECK(row(r, "2026-11-20").skipped == 2);
+    CHECK(row(r, "2026-11-20").pump_sessions == 1);
+    CHECK(row(r, "2026-11-21").skipped == 1);
+    CHECK(row(r, "2026-11-23").skipped == 0);
+    CHECK(r.total.skipped == 3);
+    CHECK(r.hours[9].tally.skipped == 2);
+    CHECK(r.hours[23].tally.skipped == 1);
+    CHECK(row(report_of(j, day(2026, 11, 16), day(2026, 11, 23), Grouping::week), "2026-W47").skipped == 4);
+    CHECK(row(report_of(j, day(2026, 11, 1), day(2026, 11, 30), Grouping::month), "2026-11").skipped == 4);
+    const std::string csv = render::report_csv(r, Unit::ml);
+    CHECK(csv.substr(0, csv.find('\n')) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped,days");
+    CHECK(csv.find("\n2026-11-20,1,100,0,0,0,0,0,0,0,0,0,2,1\n") != std::string::npos);
+    CHECK(render::report_json(r, Unit::ml).find("\"skipped\": 2") != std::string::npos);
+}
+
+TEST_CASE("weeks and months the period covers only in part are partial, with their days") {
+    const TestJournal j({pump("P1", "2026-11-18T07:00:00+01:00", 90), pump("P2", "2026-12-01T07:00:00+01:00", 50)});
+    // Wed 2026-11-18 to Tue 2026-12-01: W47 from Wednesday (5 days), W48 whole, W49 two days.
+    const Report weeks = report_of(j, day(2026, 11, 18), day(2026, 12, 1), Grouping::week, day(2026, 12, 1));
+    REQUIRE(weeks.rows.size() == 3);
+    CHECK(weeks.rows[0].days == 5);
+    CHECK(weeks.rows[0].calendar_days == 7);
+    CHECK(weeks.rows[0].partial());
+    CHECK_FALSE(weeks.rows[1].partial());
+    CHECK(weeks.rows[2].days == 2);
+    CHECK(weeks.last_row_open());
+    CHECK(render::report_csv(weeks, Unit::ml).find("\n2026-W47,1,90,0,0,0,0,0,0,0,0,0,0,5\n") != std::string::npos);
+    const std::string json = render::report_json(weeks, Unit::ml);
+    CHECK(json.find("\"days\": 5,\n    \"partial\": true") != std::string::npos);
+    CHECK(json.find("\"days\": 7,\n    \"partial\": false") != std::string::npos);
+    const std::string table = render::report_table(weeks, Unit::ml, false, render::Style());
+    CHECK(table.find("2026-W47 (5 days)") != std::string::npos);
+    CHECK(table.find("2026-W48 ") != std::string::npos);
+    CHECK(table.find("2026-W48 (") == std::string::npos);
+    CHECK(table.find("2026-W49 (2 days)") != std::string::npos);
+    CHECK(table.find("The last row includes today (2026-12-01), which is not over: it counts so far.") !=
+          std::string::npos);
+    // Months: November from the 18th (13 of 30 days), December one day; February in a leap year has 29.
+    const Report months = report_of(j, day(2026, 11, 18), day(2026, 12, 1), Grouping::month);
+    REQUIRE(months.rows.size() == 2);
+    CHECK(months.rows[0].days == 13);
+    CHECK(months.rows[0].calendar_days == 30);
+    CHECK(months.rows[1].calendar_days == 31);
+    CHECK_FALSE(months.last_row_open());
+    CHECK(report_of(j, day(2028, 2, 1), day(2028, 2, 29), Grouping::month).rows[0].partial() == false);
+    CHECK(report_of(j, day(2028, 2, 1), day(2028, 2, 28), Grouping::month).rows[0].partial());
+    // Days are never partial; hours cover the period's days.
+    const Report days = report_of(j, day(2026, 11, 18), day(2026, 11, 19));
+    CHECK_FALSE(days.rows[0].partial());
+    const Report hours = report_of(j, day(2026, 11, 18), day(2026, 11, 19), Grouping::hour);
+    CHECK(hours.rows[7].days == 2);
+    CHECK_FALSE(hours.rows[7].partial());
+    CHECK(render::report_csv(hours, Unit::ml).find("\n07:00,1,90,0,0,0,0,0,0,0,0,0,0,2\n") != std::string::npos);
+}
+
+TEST_CASE("the SVG chart draws partial weeks paler and stars them") {
+    const TestJournal j({pump("P1", "2026-11-18T07:00:00+01:00", 90), pump("P2", "2026-11-24T07:00:00+01:00", 50)});
+    const Report weeks = report_of(j, day(2026, 11, 18), day(2026, 11, 29), Grouping::week);
+    const std::string svg = render::report_svg(weeks, Unit::ml);
+    CHECK(svg.find("class=\"bar pumped partial\" fill-opacity=\"0.45\"") != std::string::npos);
+    CHECK(svg.find("2026-W47 (partial: 5 of 7 days): 90 ml pumped") != std::string::npos);
+    CHECK(svg.find(">W47*<") != std::string::npos);
+    CHECK(svg.find(">W48<") != std::string::npos);
+    CHECK(svg.find("* a week the period covers only in part") != std::string::npos);
+    CHECK(svg.find("class=\"bar pumped\" ") != std::string::npos);  // W48 is whole
+}
+
+TEST_CASE("a note says when left and right were recorded for only some sessions") {
+    const TestJournal some({pump_sides("P1", "2026-11-20T06:00:00+01:00", 40, 50), pump("P2", "2026-11-20T10:00:00+01:00", 100),
+                            pump("P3", "2026-11-20T14:00:00+01:00", 80)});
+    const Report r = report_of(some, day(2026, 11, 20), day(2026, 11, 20));
+    CHECK(r.total.sided_sessions == 1);
+    const std::string note = "Left/right were recorded for 1 of 3 sessions; the side columns cover those only.";
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(note) != std::string::npos);
+    CHECK(render::report_markdown(r, Unit::ml).find("\n" + note + "\n") != std::string::npos);
+    CHECK(render::report_html(r, Unit::ml, "").find("<p class=\"note\">" + note + "</p>") != std::string::npos);
+    const TestJournal all({pump_sides("P1", "2026-11-20T06:00:00+01:00", 40, 50)});
+    CHECK(render::report_table(report_of(all, day(2026, 11, 20), day(2026, 11, 20)), Unit::ml, false, render::Style())
+              .find("Left/right were") == std::string::npos);
+    const TestJournal none({pump("P1", "2026-11-20T06:00:00+01:00", 40)});
+    CHECK(render::report_markdown(report_of(none, day(2026, 11, 20), day(2026, 11, 20)), Unit::ml)
+              .find("Left/right were") == std::string::npos);
+}
+
+TEST_CASE("Markdown has human column headers") {
+    const TestJournal j({pump("P1", "2026-11-20T06:00:00+01:00", 40)});
+    const std::string md = render::report_markdown(report_of(j, day(2026, 11, 16), day(2026, 11, 29), Grouping::week), Unit::oz);
+    CHECK(md.substr(0, md.find('\n')) ==
+          "| ISO week | Sessions | Skipped | Pumped (oz) | Left (oz) | Right (oz) | Feeds | Bottles (oz) | At the breast | "
+          "Nursing (min) | Stored (oz) | Used (oz) | Discarded (oz) |");
+    CHECK(md.find("pump_sessions") == std::string::npos);
+    CHECK(md.find("| 2026-W47 | 1 | - | 1.4 |") != std::string::npos);
+}
+
+std::string baby_bottle(const std::string& id, const std::string& at, double ml, const std::string& baby) {
+    return fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","ml":{},"milk":"breast","baby":"{}"}})",
+                       id, at, ml, baby);
+}
+
+Report babies_report(const TestJournal& journal, date::sys_days first, date::sys_days last, Grouping by,
+                     std::vector<std::string> configured, std::string only = {}) {
+    ReportRequest request;
+    request.period = DayRange{first, last};
+    request.by = by;
+    request.today = day(2027, 6, 1);
+    request.babies = std::move(configured);
+    request.baby = std::move(only);
+    return make_report(journal.journal(), request);
+}
+
+TEST_CASE("twins: each baby's feeds are tallied per day, hour and week beside the shared pumping") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 200),
+        baby_bottle("A1", "2026-11-20T07:00:00+01:00", 90, "Ada"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 70, "Ben"),
+        baby_bottle("A2", "2026-11-21T07:00:00+01:00", 80, "ada"),  // the name in another case is the same baby
+        R"({"v":1,"id":"B2","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"breast","left_s":600,"right_s":300,"baby":"Ben"})",
+        bottle("F1", "2026-11-21T10:00:00+01:00", 50),  // names no baby: the totals only
+        baby_bottle("C1", "2026-11-21T11:00:00+01:00", 40, "Cy"),  // named by an import, not configured
+    });
+    const Report r = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, {"Ada", "Ben"});
+    REQUIRE(r.babies == std::vector<std::string>{"Ada", "Ben", "Cy"});
+    REQUIRE(r.rows.size() == 2);
+    REQUIRE(r.rows[0].babies.size() == 3);
+    CHECK(r.rows[0].babies[0].feeds == 1);
+    CHECK(r.rows[0].babies[0].bottle.ml() == 90);
+    CHECK(r.rows[0].babies[1].bottle.ml() == 70);
+    CHECK(r.rows[1].babies[0].bottle.ml() == 80);
+    CHECK(r.rows[1].babies[1].breast_feeds == 1);
+    CHECK(r.rows[1].babies[1].breast_time == std::chrono::seconds(900));
+    CHECK(r.rows[1].babies[2].bottle.ml() == 40);
+    CHECK(r.rows[1].tally.feeds == 4);
+    CHECK(r.rows[0].tally.pumped.ml() == 200);
+    CHECK(r.baby_totals[0].feeds == 2);
+    CHECK(r.baby_totals[0].bottle.ml() == 170);
+    CHECK(r.baby_totals[1].feeds == 2);
+    CHECK(r.total.feeds == 6);
+    CHECK(r.hours[7].babies[0].feeds == 2);
+    CHECK(r.hours[7].babies[1].feeds == 1);
+    CHECK(r.hours[9].babies[1].breast_feeds == 1);
+    CHECK(r.balance.drinker == "the babies");
+    // A configured baby no feed names yet still has its columns, of nothing.
+    const Report four = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, {"Dee", "Ada", "Ben"});
+    REQUIRE(four.babies == std::vector<std::string>{"Dee", "Ada", "Ben", "Cy"});
+    CHECK(four.rows[1].babies[0].empty());
+    CHECK(four.baby_totals[0].feeds == 0);
+    CHECK(four.baby_totals[1].feeds == 2);
+    const Report weeks = babies_report(j, day(2026, 11, 20), day(2026, 11, 21), Grouping::week, {"Ada", "Ben"});
+    CHECK(weeks.rows[0].babies[0].bottle.ml() == 170);
+    CHECK(weeks.rows[0].babies[1].feeds == 2);
+
+    const std::string csv = render::report_csv(r, Unit::ml);
+    CHECK(csv.substr(0, csv.find('\n')) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped,days,feeds_Ada,bottle_ml_Ada,breast_feeds_Ada,breast_min_Ada,feeds_Ben,bottle_ml_Ben,"
+          "breast_feeds_Ben,breast_min_Ben,feeds_Cy,bottle_ml_Cy,breast_feeds_Cy,breast_min_Cy");
+    CHECK(csv.find("\n2026-11-21,0,0,0,0,4,170,1,15,0,0,0,0,1,1,80,0,0,1,0,1,15,1,40,0,0\n") != std::string::npos);
+    const std::string json = render::report_json(r, Unit::ml);
+    CHECK(json.find(R"("babies": {
+      "Ada": {
+        "feeds": 1,
+        "bottle_ml": 90,)") != std::string::npos);
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find("1 feed that names no baby count in the totals only.") !=
+          std::string::npos);
+}
+
+TEST_CASE("twins: --baby counts that baby's feeds only, pumping and the stash whole") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 200),
+        store("S1", "2026-11-20T06:05:00+01:00", 100),
+        baby_bottle("A1", "2026-11-20T07:00:00+01:00", 90, "Ada"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 70, "Ben"),
+        bottle("F1", "2026-11-20T10:00:00+01:00", 50),
+    });
+    const Report r = babies_report(j, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {"Ada", "Ben"}, "Ben");
+    CHECK(r.babies.empty());
+    CHECK(r.rows[0].babies.empty());
+    CHECK(r.total.feeds == 1);
+    CHECK(r.total.bottle.ml() == 70);
+    CHECK(r.total.pumped.ml() == 200);
+    CHECK(r.total.stored.ml() == 100);
+    CHECK(r.hours[7].tally.feeds == 1);
+    CHECK(r.balance.drinker == "Ben");
+    CHECK(render::report_csv(r, Unit::ml) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped,days\n"
+          "2026-11-20,1,200,0,0,1,70,0,0,100,0,0,0,1\n");
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(
+              "Feeds and bottles are Ben's only; pumping and the stash are shared.") != std::string::npos);
+}
+
+TEST_CASE("one baby or none: the report is the same as without names") {
+    const std::vector<std::string> plain{pump("P1", "2026-11-20T06:00:00+01:00", 200),
+                                         bottle("F1", "2026-11-20T07:00:00+01:00", 90)};
+    const TestJournal unnamed(plain);
+    const TestJournal named({pump("P1", "2026-11-20T06:00:00+01:00", 200),
+                             baby_bottle("F1", "2026-11-20T07:00:00+01:00", 90, "Ada")});
+    const Report base = babies_report(unnamed, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, {});
+    for (const auto& configured : {std::vector<std::string>{}, std::vector<std::string>{"Ada"}}) {
+        const Report r = babies_report(named, day(2026, 11, 20), day(2026, 11, 21), Grouping::day, configured);
+        CHECK(r.babies.empty());
+        CHECK(render::report_csv(r, Unit::ml) == render::report_csv(base, Unit::ml));
+        CHECK(render::report_json(r, Unit::ml) == render::report_json(base, Unit::ml));
+        CHECK(render::report_table(r, Unit::ml, true, render::Style()) ==
+              render::report_table(base, Unit::ml, true, render::Style()));
+        CHECK(render::report_html(r, Unit::ml, "") == render::report_html(base, Unit::ml, ""));
+    }
 }
 
 TEST_CASE("every day of the period has a row, empty days too") {
@@ -240,7 +465,7 @@ TEST_CASE("breast minutes come from the timed sides, else the duration") {
     CHECK(r.total.feeds == 5);
     CHECK(r.total.breast_time == std::chrono::seconds(720 + 480 + 600 + 900 + 600 + 90));
     CHECK(r.hours[3].tally.breast_time == std::chrono::seconds(1200));
-    CHECK(render::report_csv(r, Unit::ml).find("2026-11-20,0,0,0,0,5,0,5,56.5,0,0,0\n") != std::string::npos);
+    CHECK(render::report_csv(r, Unit::ml).find("2026-11-20,0,0,0,0,5,0,5,56.5,0,0,0,0") != std::string::npos);
 }
 
 TEST_CASE("feeds count bottle and breast feeds, a feed without a method but with an amount is a bottle") {
@@ -378,8 +603,8 @@ TEST_CASE("ounces switch the values and the column names") {
     const Report r = report_of(j, day(2026, 11, 20), day(2026, 11, 20));
     CHECK(render::report_csv(r, Unit::oz) ==
           "date,pump_sessions,pumped_oz,left_oz,right_oz,feeds,bottle_oz,breast_feeds,breast_min,stored_oz,used_oz,"
-          "discarded_oz\n"
-          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0\n");
+          "discarded_oz,skipped,days\n"
+          "2026-11-20,1,3.04,1.35,1.69,1,4.06,0,0,0,0,0,0,1\n");
     CHECK(render::report_json(r, Unit::oz).find("\"pumped_oz\": 3.04") != std::string::npos);
 }
 

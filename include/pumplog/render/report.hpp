@@ -14,13 +14,20 @@ namespace pumplog::render {
 
 // The columns of SPEC 6, in order: the grouping ("date", "week", "month",
 // "hour"), then pump_sessions, pumped_ml, left_ml, right_ml, feeds, bottle_ml,
-// breast_feeds, breast_min, stored_ml, used_ml, discarded_ml (`_oz` with oz).
+// breast_feeds, breast_min, stored_ml, used_ml, discarded_ml (`_oz` with oz);
+// then the columns added since, always after those of SPEC 6: skipped, days.
 std::vector<std::string> report_columns(Grouping by, Unit unit);
+// Several babies (Report::babies, two or more, no --baby): after those, four
+// columns per baby, in the report's order of babies:
+// feeds_NAME, bottle_ml_NAME, breast_feeds_NAME, breast_min_NAME.
+std::vector<std::string> baby_columns(const std::vector<std::string>& babies, Unit unit);
 
 // CSV: the header, then one record per row. Volumes in `unit` (ml to 0.1, oz
 // to 0.01), breast minutes to 0.1.
 std::string report_csv(const Report& report, Unit unit);
-// JSON: an array of objects keyed like the CSV columns; numbers as numbers.
+// JSON: an array of objects keyed like the CSV columns (without the babies'),
+// numbers as numbers, plus `partial`, and with several babies `babies`:
+// {"Ada": {"feeds": N, "bottle_ml": N, "breast_feeds": N, "breast_min": N}, ...}.
 std::string report_json(const Report& report, Unit unit);
 // A Markdown (GitHub) table with the CSV's columns and a total row.
 std::string report_markdown(const Report& report, Unit unit);
