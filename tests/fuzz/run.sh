@@ -4,7 +4,7 @@
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]      (default 20 s, every target)
 # Exits non-zero when a target crashes; the input is left in the build folder
 # (crash-*, leak-*, timeout-*) and its path printed. Environment: FUZZ_BUILD_DIR
-# (default build-fuzz), FUZZ_JOBS (build parallelism, default 2).
+# (default build-fuzz), FUZZ_JOBS (build parallelism and targets run at once, default 2).
 set -eu
 
 seconds="${1:-20}"
@@ -26,19 +26,41 @@ fi
 # shellcheck disable=SC2086
 cmake --build "$build_dir" -j "${FUZZ_JOBS:-2}" --target $targets
 
-status=0
-for target in $targets; do
+# Each target runs as its own process; FUZZ_JOBS of them at a time (one per
+# core), and their results are printed in the targets' order.
+run_target() {
+    target="$1"
     binary="$build_dir/fuzz/$target"
     seeds="$here/corpus/$target"
     work="$build_dir/fuzz-corpus/$target"   # new inputs found go here, not into the repository
     mkdir -p "$work" "$seeds" "$build_dir/fuzz-artifacts"
     dict=""
     [ -f "$here/$target.dict" ] && dict="-dict=$here/$target.dict"
-    echo "== $target: ${seconds}s"
+    rc=0
     # shellcheck disable=SC2086
-    if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$build_dir/fuzz-artifacts/$target-" $dict "$work" "$seeds" \
-        >"$build_dir/fuzz-artifacts/$target.log" 2>&1; then
+        >"$build_dir/fuzz-artifacts/$target.log" 2>&1 || rc=$?
+    echo "$rc" >"$build_dir/fuzz-artifacts/$target.status"
+}
+
+mkdir -p "$build_dir/fuzz-artifacts"
+running=0
+for target in $targets; do
+    rm -f "$build_dir/fuzz-artifacts/$target.status"
+    run_target "$target" &
+    running=$((running + 1))
+    if [ "$running" -ge "${FUZZ_JOBS:-2}" ]; then
+        wait
+        running=0
+    fi
+done
+wait
+
+status=0
+for target in $targets; do
+    echo "== $target: ${seconds}s"
+    if [ "$(cat "$build_dir/fuzz-artifacts/$target.status" 2>/dev/null)" != 0 ]; then
         echo "!! $target failed; see $build_dir/fuzz-artifacts/$target.log" >&2
         grep -E 'ERROR|SUMMARY|Test unit written' "$build_dir/fuzz-artifacts/$target.log" >&2 || true
         status=1
