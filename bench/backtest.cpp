@@ -373,6 +373,29 @@ Log real_log(const std::string& path, const std::string& zone_name) {
     return log;
 }
 
+// Twins (SPEC 12): two simulated babies of the bottle family's kind, each with
+// its own noise, Ben fed about 25 minutes after Ada and one feed fewer at
+// night. The plan learns each baby's cadence and joins them into one day;
+// it is scored against the day's feedings of both, where feeds of the two
+// within a burst are one feeding (one pump covers them), as in the plan.
+Log twins_log(const date::time_zone* zone, date::sys_days first) {
+    testbaby::SimBaby ada = testbaby::sim_families().front().baby;
+    ada.days = 90;
+    testbaby::SimBaby ben = ada;
+    ben.seed = ada.seed + 100;
+    for (auto& slot : ben.slots) slot.minute += 25;
+    ben.slots.erase(ben.slots.begin());  // no 00:30 feed
+    Log log{"synthetic: twins (Ada, and Ben about 25 min later), scored on the joined day", zone, {}};
+    for (auto [baby, name] : {std::pair{&ada, "Ada"}, std::pair{&ben, "Ben"}})
+        for (Entry e : testbaby::simulate(*baby, zone, first)) {
+            if (e.type == EntryType::feed) e.baby = name;
+            log.entries.push_back(std::move(e));
+        }
+    std::stable_sort(log.entries.begin(), log.entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
+    return log;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -412,6 +435,7 @@ int main(int argc, char** argv) {
             }
             for (const auto& f : testbaby::sim_families())
                 logs.push_back({f.name, berlin, testbaby::simulate(f.baby, berlin, first)});
+            logs.push_back(twins_log(berlin, first));
         }
         for (const Log& log : logs) {
             const Result r = backtest(log);
