@@ -351,7 +351,9 @@ void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict
 
 // ---- the whole journal ----
 
-namespace {
+// Named, not anonymous: Checker::Impl holds them (and a unity build would
+// warn of a class with linkage holding a type without).
+namespace check_detail {
 
 // A line whose own content is fine: what the rules between lines need. Its id
 // and target live in the checker's one string of ids (a million lines would
@@ -415,7 +417,10 @@ private:
     std::size_t mask_ = 0;
 };
 
-}  // namespace
+}  // namespace check_detail
+
+using check_detail::FirstIds;
+using check_detail::GoodLine;
 
 struct Checker::Impl {
     LineValidator validator;

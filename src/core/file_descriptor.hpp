@@ -1,6 +1,8 @@
 #pragma once
 // An owned file descriptor, closed when it goes out of scope, and the core's
 // ways of opening the journal (defined in journal.cpp).
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -10,6 +12,9 @@
 #include "pumplog/lines.hpp"
 
 namespace pumplog {
+
+// The text of errno, for "cannot read journal PATH: <why>".
+inline std::string why() { return std::strerror(errno); }
 
 class FileDescriptor {
 public:

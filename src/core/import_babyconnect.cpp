@@ -9,7 +9,8 @@
 
 namespace pumplog::import_detail {
 
-namespace {
+// Named, not anonymous: the importers share a unity batch and their names.
+namespace babyconnect {
 
 std::optional<std::string> recognise(const CsvTable& t, std::string_view) {
     if (t.column("date and time") && t.column("activity") && t.column("quantity") && t.column("text"))
@@ -123,10 +124,10 @@ void read(FileImport& file, const std::string&) {
     });
 }
 
-}  // namespace
+}  // namespace babyconnect
 
 const Importer babyconnect_importer = {
-    ImportFormat::babyconnect, recognise, read,
+    ImportFormat::babyconnect, babyconnect::recognise, babyconnect::read,
     "Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver", true};
 
 }  // namespace pumplog::import_detail

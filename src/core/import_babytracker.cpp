@@ -11,7 +11,8 @@
 
 namespace pumplog::import_detail {
 
-namespace {
+// Named, not anonymous: the importers share a unity batch and their names.
+namespace babytracker {
 
 // What the file's name says it holds: "pump", "nursing", "expressed", "formula", or "".
 std::string kind_by_name(std::string_view base) {
@@ -122,10 +123,10 @@ void read(FileImport& file, const std::string& kind) {
     });
 }
 
-}  // namespace
+}  // namespace babytracker
 
 const Importer babytracker_importer = {
-    ImportFormat::babytracker, recognise, read,
+    ImportFormat::babytracker, babytracker::recognise, babytracker::read,
     "Baby Tracker's pump.csv (Time,Amount,Note or Time,Start Side,Left duration,...,Total amount,Note), "
     "nursing.csv (Baby,Time,Start Side,Left duration,Right duration,Total Duration,Note), expressed.csv or "
     "formula.csv (Baby,Time,Amount,Note)",

@@ -7,7 +7,8 @@
 
 namespace pumplog::import_detail {
 
-namespace {
+// Named, not anonymous: the importers share a unity batch and their names.
+namespace huckleberry {
 
 std::optional<std::string> recognise(const CsvTable& table, std::string_view) {
     if (table.column("type") && table.column("start") && table.column("start condition") &&
@@ -101,10 +102,10 @@ void read(FileImport& file, const std::string&) {
     });
 }
 
-}  // namespace
+}  // namespace huckleberry
 
 const Importer huckleberry_importer = {
-    ImportFormat::huckleberry, recognise, read,
+    ImportFormat::huckleberry, huckleberry::recognise, huckleberry::read,
     "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes", false};
 
 }  // namespace pumplog::import_detail

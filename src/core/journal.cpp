@@ -35,8 +35,6 @@ Seconds line_key(const Entry& entry) {
 
 namespace {
 
-std::string why() { return std::strerror(errno); }
-
 const char* kind_of(mode_t mode) {
     if (S_ISDIR(mode)) return "a folder";
     if (S_ISFIFO(mode)) return "a pipe or FIFO";

@@ -36,7 +36,6 @@ constexpr std::size_t chunk_size = 1 << 17;
 constexpr std::size_t tail_chunk_size = 1 << 16;
 constexpr int tail_regions = 7;
 
-std::string why() { return std::strerror(errno); }
 
 // Counts newlines before each bad line's offset to give it a line number.
 void number_lines(int fd, std::vector<BadLine>& bad) {

@@ -28,7 +28,9 @@ namespace pumplog {
 
 std::uint64_t label_hash(std::string_view label) { return std::hash<std::string>{}(lower(label)); }
 
-namespace {
+// Named, not anonymous: StockReplay::State holds these types (and a unity
+// build would warn of a class with linkage holding a type without).
+namespace stock_replay_detail {
 
 std::string id_tail(std::string_view id) { return lower(id.size() <= 4 ? id : id.substr(id.size() - 4)); }
 
@@ -263,7 +265,9 @@ struct Claim {
     Order order;
 };
 
-}  // namespace
+}  // namespace stock_replay_detail
+
+using namespace stock_replay_detail;
 
 struct StockReplay::State {
     const Guideline& guideline;

@@ -16,7 +16,7 @@ namespace pumplog::render {
 namespace {
 
 // Breast minutes for machines: to 0.1.
-double minutes(std::chrono::seconds time) { return std::round(static_cast<double>(time.count()) / 6.0) / 10.0; }
+double breast_minutes(std::chrono::seconds time) { return std::round(static_cast<double>(time.count()) / 6.0) / 10.0; }
 
 // The machine values of a row, in column order after the label.
 std::vector<double> values(const Tally& t, Unit unit) {
@@ -28,7 +28,7 @@ std::vector<double> values(const Tally& t, Unit unit) {
             static_cast<double>(t.feeds),
             v(t.bottle),
             static_cast<double>(t.breast_feeds),
-            minutes(t.breast_time),
+            breast_minutes(t.breast_time),
             v(t.stored),
             v(t.used),
             v(t.discarded),
@@ -38,7 +38,7 @@ std::vector<double> values(const Tally& t, Unit unit) {
 // A baby's machine values: feeds, bottle volume, breast feeds, breast minutes.
 void append_baby_values(std::string& out, const Tally& t, Unit unit) {
     for (const double value : {static_cast<double>(t.feeds), output_value(t.bottle, unit),
-                               static_cast<double>(t.breast_feeds), minutes(t.breast_time)}) {
+                               static_cast<double>(t.breast_feeds), breast_minutes(t.breast_time)}) {
         out += ',';
         append_number(out, value);
     }
@@ -101,7 +101,7 @@ std::string report_json(const Report& report, Unit unit) {
                 baby["feeds"] = t.feeds;
                 baby["bottle_" + std::string(unit_name(unit))] = json_number(output_value(t.bottle, unit));
                 baby["breast_feeds"] = t.breast_feeds;
-                baby["breast_min"] = json_number(minutes(t.breast_time));
+                baby["breast_min"] = json_number(breast_minutes(t.breast_time));
                 babies[report.babies[i]] = std::move(baby);
             }
             object["babies"] = std::move(babies);
