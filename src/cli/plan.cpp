@@ -226,8 +226,10 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
                           LockedJournal* locked) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
-    const date::sys_days day = o.bottles_on.empty() ? local_day(clock.now, clock.zone) + date::days(1)
-                                                    : parse_plan_day("--on", o.bottles_on, clock);
+    // `plan bottles --on DAY`, or `plan --on DAY bottles` (the day given to plan); default tomorrow.
+    const std::string& on = o.bottles_on.empty() ? o.on : o.bottles_on;
+    const date::sys_days day =
+        on.empty() ? local_day(clock.now, clock.zone) + date::days(1) : parse_plan_day("--on", on, clock);
     const Guideline& guideline = guideline_named(settings.guideline);
     const History history =
         ctx.history(journal, planner_history(plan_reads_since(settings, clock.now, clock.zone)));

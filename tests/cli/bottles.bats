@@ -164,3 +164,17 @@ PY
     # Ten days away, three feeds each, all from the stash.
     [ "$(jq -s '[.[] | select(.type == "use") | .from] | unique | length' "$J")" -eq 30 ]
 }
+
+@test "plan --on DAY bottles plans that day, as plan bottles --on DAY does" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles --on 2026-12-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .day <<<"$output")" = "2026-12-01" ]
+    run --separate-stderr pumplog plan --on 2026-12-01 bottles --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .day <<<"$output")" = "2026-12-01" ]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -r .day <<<"$output")" = "2026-11-30" ]
+}
