@@ -98,16 +98,16 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     // journal refuses the add, unwritten): the running timer (2 days), the
     // slips, and the day's summary.
     const bool stops_timer = o.at.empty() && o.duration.empty();
-    const auto history_for = [&](Seconds at) {
-        const Seconds since = start_of_local_day(local_day(at, clock.zone), clock.zone);
-        return ctx.slip_history(SlipCheck{EntryType::pump, pump.amount.total, at},
-                                stops_timer ? std::min(since, clock.now - timer_lookback) : since);
-    };
-    History history = history_for(pump.at);
+    const auto day_start = [&](Seconds at) { return start_of_local_day(local_day(at, clock.zone), clock.zone); };
+    Seconds since = stops_timer ? std::min(day_start(pump.at), clock.now - timer_lookback) : day_start(pump.at);
+    History history = ctx.slip_history(SlipCheck{EntryType::pump, pump.amount.total, pump.at}, since);
     if (stops_timer) {
-        const Seconds at = pump.at;
         stop_running_timer(ctx, pump, o.force, history.entries);  // pump.cpp
-        if (pump.at != at) history = history_for(pump.at);       // the day the timer started
+        // A timer started late on the day before the 2 days read: that whole day again.
+        if (day_start(pump.at) < since) {
+            since = day_start(pump.at);
+            history = ctx.slip_history(SlipCheck{EntryType::pump, pump.amount.total, pump.at}, since);
+        }
     }
     const Line line = pump_line(pump, new_id(), clock.zone);
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);

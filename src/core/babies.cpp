@@ -41,7 +41,15 @@ std::string format_babies(const std::vector<std::string>& babies) {
     return out;
 }
 
-bool same_baby(std::string_view a, std::string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
+// ASCII case ignored, without a copy: it is asked for every feed a report or plan reads.
+bool same_baby(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+        if (x != y && !((x ^ y) == 0x20 && (x | 0x20) >= 'a' && (x | 0x20) <= 'z')) return false;
+    }
+    return true;
+}
 
 std::string resolve_baby(const std::vector<std::string>& babies, std::string_view given) {
     const std::string_view name = trim(given);

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
 #include "pumplog/text.hpp"
@@ -115,24 +116,11 @@ const Tally& Tallies::baby_day(std::size_t index, date::sys_days day) const {
     return days.empty() ? none : days.at(static_cast<std::size_t>((day - counted_.first).count()));
 }
 
-namespace {
-
-// same_baby without a copy: ASCII case ignored (a feed's name is compared for every feed).
-bool same_name(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-        if (x != y && !((x ^ y) == 0x20 && (x | 0x20) >= 'a' && (x | 0x20) <= 'z')) return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 std::size_t Tallies::baby_index(std::string_view name) {
-    if (last_baby_ < baby_names_.size() && same_name(baby_names_[last_baby_], name)) return last_baby_;
+    if (last_baby_ < baby_names_.size() && same_baby(baby_names_[last_baby_], name)) return last_baby_;
     for (std::size_t i = 0; i < baby_names_.size(); ++i)
-        if (same_name(baby_names_[i], name)) return last_baby_ = i;
+        if (same_baby(baby_names_[i], name)) return last_baby_ = i;
     baby_names_.emplace_back(name);
     baby_days_.emplace_back();  // its days are allocated with its first feed
     baby_hours_.emplace_back();
@@ -219,7 +207,7 @@ void Tallies::add(const Entry& e) {
     const auto day = day_of(e.at_text);
     if (!day || !counted_.contains(*day)) return;
     const bool named = e.type == EntryType::feed && !e.baby.empty();
-    if (e.type == EntryType::feed && !only_.empty() && !same_name(e.baby, only_)) return;
+    if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_)) return;
     const auto index = static_cast<std::size_t>((*day - counted_.first).count());
     count(days_[index], e);
     std::optional<int> hour;
