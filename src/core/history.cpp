@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -251,31 +250,54 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
 }
 
 History load_history(const Journal& journal, const ReplayOptions& options) {
-    History history;
-    // A deque: growing it never copies the entries already collected (a
-    // vector's regrowth was a third of the page faults of `add`).
-    using Collected = std::deque<std::pair<Entry, bool>>;
+    // Collected in place: room for many entries is reserved up front (reserved
+    // memory costs nothing until an entry is built in it), so the entries are
+    // neither moved by regrowth nor copied a second time into the History.
+    constexpr std::size_t reserved = 4096;
     auto folded = replay_fold(
-        journal, options, [] { return std::make_unique<Collected>(); },
-        [&](Collected& collected, const Replayed& r) {
-            if (!options.keep || options.keep(r.entry)) collected.emplace_back(r.entry, r.voided);
+        journal, options,
+        [] {
+            auto history = std::make_unique<History>();
+            history->entries.reserve(reserved);
+            return history;
+        },
+        [&](History& h, const Replayed& r) {
+            if (options.keep && !options.keep(r.entry)) return;
+            h.entries.push_back(r.entry);
+            h.voided.push_back(r.voided);
         });
-    Collected& collected = *folded.state;
+    History& history = *folded.state;
     // Delivered newest-written first: file order is the reverse; sort by time
-    // (stable, ties in file order). Indices are sorted, not the entries (big).
-    std::vector<std::uint32_t> order(collected.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(order.size() - 1 - i);
+    // (stable, ties in file order). Indices are sorted, not the entries (big),
+    // then the entries are put in that order in place, one cycle of the
+    // permutation at a time.
+    const std::size_t n = history.entries.size();
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(n - 1 - i);
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return collected[a].first.at.instant < collected[b].first.at.instant;
+        return history.entries[a].at.instant < history.entries[b].at.instant;
     });
-    history.entries.reserve(collected.size());
-    history.voided.reserve(collected.size());
-    for (const std::uint32_t i : order) {
-        history.entries.push_back(std::move(collected[i].first));
-        history.voided.push_back(collected[i].second);
+    std::vector<bool> voided(n);
+    for (std::size_t i = 0; i < n; ++i) voided[i] = history.voided[order[i]];
+    history.voided = std::move(voided);
+    std::vector<bool> placed(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (placed[i] || order[i] == i) continue;
+        Entry held = std::move(history.entries[i]);
+        std::size_t j = i;
+        for (;;) {
+            placed[j] = true;
+            const std::size_t from = order[j];
+            if (from == i) {
+                history.entries[j] = std::move(held);
+                break;
+            }
+            history.entries[j] = std::move(history.entries[from]);
+            j = from;
+        }
     }
     history.stats = std::move(folded.stats);
-    return history;
+    return std::move(history);
 }
 
 InEffect entry_in_effect(const Journal& journal, std::string_view id, bool strict) {

@@ -113,6 +113,40 @@ void parse_region(LineParser& parser, const Region& region, bool ends_with_newli
     }
 }
 
+// Visits a region's lines newest first, each parsed just before its visit
+// into the one `entry` (the tail regions: a question about recent entries
+// stops partway, and the lines before the stop are never parsed). Bad lines
+// go to `bad` where the visit meets them. False when `visit` stops.
+template <class Visit, class Bad>
+bool visit_region_backward(LineParser& parser, const Region& region, bool ends_with_newline, Entry& entry,
+                           std::uint64_t& lines, Visit&& visit, Bad&& bad) {
+    const char* base = region.buffer.data();
+    std::string error;
+    std::size_t stop = region.total;  // the end of the line to visit next
+    for (;;) {
+        const void* nl = stop > region.first ? ::memrchr(base + region.first, '\n', stop - region.first) : nullptr;
+        std::size_t pos = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : region.first;
+        std::size_t len = stop - pos;
+        if (len > 0 && base[pos + len - 1] == '\r') --len;
+        if (region.start + pos == 0 && byte_order_mark(base, len) > 0) pos += 3, len -= 3;  // line 1 only
+        if (!blank(base + pos, len)) {
+            ++lines;
+            const std::uint64_t offset = region.start + pos;
+            if (parser.parse(base + pos, len, region.total + line_padding - pos, entry, error)) {
+                entry.offset = offset;
+                if (!visit(entry)) return false;
+            } else {
+                // The region's last line has no newline after it: at the file's end, a partial line.
+                BadLine b{0, offset, error, region.file_end && stop == region.total && !ends_with_newline};
+                if (b.partial_last) b.reason = "an incomplete last line (" + error + ")";
+                bad(b);
+            }
+        }
+        if (!nl) return true;
+        stop = static_cast<std::size_t>(static_cast<const char*>(nl) - base);
+    }
+}
+
 // Cuts the file into regions of complete lines, from its end backwards.
 class RegionReader {
 public:
@@ -384,25 +418,28 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
     LineParser parser;
     parser.keep_raw(raw);
     Region region;
-    Parsed parsed;
-    // The first regions alone: a question about today ends in the first, one
-    // about the last weeks a little later, without a thread and its slots. A
-    // read that goes on is long: the rest goes through the pipeline.
-    for (int alone = 0; alone < tail_regions; ++alone) {
-        if (!regions.next(region)) {
-            number_lines(fd.get(), stats.bad);
-            return stats;
-        }
-        parse_region(parser, region, ends_with_newline, parsed);
-        if (!deliver(parsed)) {
-            number_lines(fd.get(), stats.bad);
-            return stats;
+    // The first regions alone, each line parsed as the visit reaches it: a
+    // question about today ends in the first, one about the last weeks a
+    // little later, without a thread and its slots, and without parsing the
+    // lines before the stop. A read that goes on is long: the rest goes
+    // through the pipeline.
+    {
+        Entry entry;
+        for (int alone = 0; alone < tail_regions; ++alone) {
+            if (!regions.next(region)) {
+                number_lines(fd.get(), stats.bad);
+                return stats;
+            }
+            if (!visit_region_backward(parser, region, ends_with_newline, entry, stats.lines, visit, take_bad)) {
+                stats.stopped_early = true;
+                number_lines(fd.get(), stats.bad);
+                return stats;
+            }
         }
     }
     {
         // The first regions' memory goes back before the pipeline takes its own.
         region = Region{};
-        parsed = Parsed{};
         Pipeline pipeline(regions, ends_with_newline, raw);
         while (Parsed* next = pipeline.next())
             if (!deliver(*next)) break;

@@ -237,6 +237,26 @@ TEST_CASE("a reader that stops early does not read the whole file") {
     CHECK(std::filesystem::file_size(dir / "j") > 3 * chunk);
 }
 
+TEST_CASE("a tail read parses no line before where its visitor stops: damage there is not heard of") {
+    TempDir dir;
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < 200; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
+    lines[50] = "{oops";
+    write_lines(dir / "j", lines);
+    int visited = 0;
+    const ReadStats early = Journal(dir / "j").read_backward([&](const Entry&) { return ++visited < 10; });
+    CHECK(visited == 10);
+    CHECK(early.stopped_early);
+    CHECK(early.lines == 10);  // the ten lines visited, not the region's 200
+    CHECK(early.bad.empty());
+    // Read on past it, the same line is reported where the visit meets it.
+    visited = 0;
+    const ReadStats further = Journal(dir / "j").read_backward([&](const Entry&) { return ++visited < 160; });
+    CHECK(further.lines == 161);
+    REQUIRE(further.bad.size() == 1);
+    CHECK(further.bad[0].line == 51);
+}
+
 TEST_CASE("appending writes whole lines, each ending in a newline") {
     TempDir dir;
     Journal journal(dir / "j");
