@@ -4,6 +4,7 @@
 // are spelled; the parsers, the writer and the renderers go through it, and
 // everything else compares enums.
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -58,31 +59,97 @@ constexpr std::optional<E> value_named(std::string_view text) {
 // A named value as a journal line holds it: the text as written ("" when
 // absent) and, when it is one of its names, which. A value this version
 // does not know is kept (shown, and ignored by computations).
+// Sixteen bytes, not a std::string's forty: every entry holds five, and
+// entries are copied by the thousand. A known name is the name table's own
+// text; only a value this version does not know is copied and owned.
 class NamedText {
 public:
     static constexpr std::uint8_t unknown = 0xff;
-    std::string_view text() const { return text_; }
-    bool empty() const { return text_.empty(); }
+    NamedText() = default;
+    NamedText(const NamedText& other) { copy(other); }
+    NamedText(NamedText&& other) noexcept { take(other); }
+    NamedText& operator=(const NamedText& other) {
+        if (this != &other) {
+            release();
+            copy(other);
+        }
+        return *this;
+    }
+    NamedText& operator=(NamedText&& other) noexcept {
+        if (this != &other) {
+            release();
+            take(other);
+        }
+        return *this;
+    }
+    ~NamedText() { release(); }
+
+    std::string_view text() const { return {data_, size_}; }
+    bool empty() const { return size_ == 0; }
     bool known() const { return code_ != unknown; }
     void clear() {
-        text_.clear();
+        release();
         code_ = unknown;
     }
     // Reads `text`, one of `names` or not.
     void assign(std::string_view text, std::span<const std::string_view> names) {
-        text_.assign(text.data(), text.size());
-        code_ = unknown;
+        release();
         for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == text) code_ = static_cast<std::uint8_t>(i);
+            if (names[i] == text) {
+                data_ = names[i].data();
+                size_ = static_cast<std::uint32_t>(names[i].size());
+                code_ = static_cast<std::uint8_t>(i);
+                return;
+            }
+        code_ = unknown;
+        own(text);
     }
-    bool operator==(const NamedText&) const = default;
+    bool operator==(const NamedText& other) const { return code_ == other.code_ && text() == other.text(); }
     bool operator==(const char*) const = delete;  // compare the enum, not the text
     // The text, for code that still reads it as a string (stock_replay.cpp's
     // place_of; to go once it compares Place).
-    operator std::string_view() const { return text_; }
+    operator std::string_view() const { return text(); }
+
+private:
+    void release() {
+        if (owned_) delete[] data_;
+        data_ = "";
+        size_ = 0;
+        owned_ = false;
+    }
+    void own(std::string_view text) {
+        if (text.empty()) return;
+        char* copy = new char[text.size()];
+        std::memcpy(copy, text.data(), text.size());
+        data_ = copy;
+        size_ = static_cast<std::uint32_t>(text.size());
+        owned_ = true;
+    }
+    void copy(const NamedText& other) {
+        code_ = other.code_;
+        if (other.owned_) {
+            own(other.text());
+        } else {
+            data_ = other.data_;
+            size_ = other.size_;
+        }
+    }
+    void take(NamedText& other) {
+        data_ = other.data_;
+        size_ = other.size_;
+        code_ = other.code_;
+        owned_ = other.owned_;
+        other.data_ = "";
+        other.size_ = 0;
+        other.code_ = unknown;
+        other.owned_ = false;
+    }
+
+    const char* data_ = "";
+    std::uint32_t size_ = 0;
+    bool owned_ = false;
 
 protected:
-    std::string text_;
     std::uint8_t code_ = unknown;
 };
 
