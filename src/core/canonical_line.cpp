@@ -237,6 +237,36 @@ public:
         return true;
     }
 
+    // A key the fast path knows, in one word: '"', at most 8 bytes, '"'.
+    // Reads 9 bytes after the opening quote (the padding allows). False for
+    // any other key (longer, escaped, unknown): the line is then declined,
+    // as read_field declines a key it does not know.
+    bool key(Key& out) {
+        if constexpr (std::endian::native != std::endian::little) {
+            std::string_view name;
+            if (!string(name)) return false;
+            out = key_of(name);
+            return out != Key::other;
+        }
+        if (!eat('"')) return false;
+        std::uint64_t w = 0;
+        std::memcpy(&w, p_, 8);
+        // The first '"' in the word: the lowest byte of x that is zero.
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        const std::uint64_t x = w ^ (ones * '"');
+        const std::uint64_t zero = (x - ones) & ~x & highs;
+        // None: an 8-byte key ("right_ml") when the ninth byte is the quote,
+        // else a longer key, none of ours.
+        const auto length = zero != 0 ? static_cast<std::size_t>(std::countr_zero(zero) / 8) : p_[8] == '"' ? 8 : 0;
+        if (length == 0 || length >= static_cast<std::size_t>(end_ - p_)) return false;  // "" or past the line's end
+        if (length < 8) w &= (std::uint64_t{1} << (8 * length)) - 1;
+        const KeyWord& slot = key_table[key_slot(w)];
+        if (slot.word != w) return false;
+        out = slot.key;
+        p_ += length + 1;
+        return true;
+    }
+
     bool null() {
         if (end_ - p_ >= 4 && p_[0] == 'n' && p_[1] == 'u' && p_[2] == 'l' && p_[3] == 'l') {
             p_ += 4;
@@ -406,10 +436,9 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
     std::uint32_t own_mask = 0;
     if (!s.next_is('}')) {
         do {
-            std::string_view name;
-            if (!s.string(name) || !s.eat(':')) return false;
+            Key key = Key::other;
+            if (!s.key(key) || !s.eat(':')) return false;
             std::string_view text;
-            const Key key = key_of(name);
             const std::uint32_t bit = std::uint32_t{1} << static_cast<unsigned>(key);
             if (s.shape.keys & bit) return false;  // a key written twice: simdjson's path decides
             s.shape.keys |= bit;
