@@ -17,6 +17,10 @@ namespace pumplog {
 enum class EntryType : std::uint8_t { pump, feed, store, move, use, discard, void_, amend, skip, timer, unknown };
 
 std::string_view type_name(EntryType type);
+// A set of entry types, a bit per type.
+using TypeMask = std::uint16_t;
+constexpr TypeMask type_bit(EntryType type) { return static_cast<TypeMask>(1u << static_cast<unsigned>(type)); }
+constexpr TypeMask all_types = 0xffff;
 // `unknown` for a type this version does not know (kept, ignored by computations).
 EntryType parse_type(std::string_view name);
 
@@ -71,6 +75,9 @@ struct Entry {
 
     std::string raw;           // the line as read (without its newline)
     std::uint64_t offset = 0;  // byte offset of the line in the file
+    // Only v, id, type and at were read (and raw): a line of a type the reader
+    // was told to pass over (LineParser::pass_over). Never delivered by a replay.
+    bool header_only = false;
 
     void clear();
     bool operator==(const Entry&) const = default;

@@ -25,8 +25,6 @@ namespace pumplog {
 // stands for "absent" in each.
 enum class FieldKind : std::uint8_t { volume, seconds, text, named, time };
 
-using TypeMask = std::uint16_t;
-constexpr TypeMask type_bit(EntryType type) { return static_cast<TypeMask>(1u << static_cast<unsigned>(type)); }
 constexpr TypeMask stock_types = type_bit(EntryType::store) | type_bit(EntryType::move) |
                                  type_bit(EntryType::use) | type_bit(EntryType::discard);
 

@@ -19,6 +19,10 @@ struct ReplayOptions {
     bool include_corrections = false;  // deliver void and amend lines themselves
     bool strict = false;
     bool raw = true;  // deliver each entry's line as written (Entry::raw); computations need not
+    // The event types to deliver (void and amend lines are always read): the
+    // reader passes over the others' lines after their header, so a command
+    // that needs a few kinds of entry neither parses nor hears of the rest.
+    TypeMask types = all_types;
     // load_history keeps only the entries this accepts (when set): a command that
     // needs a few kinds of entry over the whole journal holds only those.
     std::function<bool(const Entry&)> keep;

@@ -84,7 +84,11 @@ public:
     // reported in the stats with line numbers; with `strict` the first bad line is
     // a journal error instead. Without `raw`, entries come without Entry::raw
     // (the line's text): a long read that only computes saves copying it.
-    ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true) const;
+    // Lines of the types in `pass_over` (never void or amend) may come with
+    // their header alone (Entry::header_only; LineParser::pass_over): damage
+    // after their header goes unseen. Ignored with `strict`.
+    ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true,
+                            TypeMask pass_over = 0) const;
 
     // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as
     // a journal: a regular file only, and a last line without its newline is

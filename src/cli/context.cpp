@@ -182,9 +182,7 @@ History Context::slip_history(const SlipCheck& slip, Seconds since) {
     options.strict = strict;
     options.since = std::min(since, recent_slips_since(slip, clock().now));
     options.raw = false;
-    options.keep = [type = slip.type](const Entry& e) {
-        return e.type == type || e.type == EntryType::pump || e.type == EntryType::timer;
-    };
+    options.types = static_cast<TypeMask>(type_bit(slip.type) | type_bit(EntryType::pump) | type_bit(EntryType::timer));
     History h = load_history(journal(), options);
     if (!slips_settled(h.entries, slip, clock().now)) {
         options.since = std::min(since, slips_since(slip, clock().now));

@@ -74,7 +74,8 @@ public:
     // the recent days first, the whole look-back only when they cannot settle
     // it (slips_settled), so `add` reads the journal's tail only (SPEC 9).
     // It holds the entries of the slip's kind, the pumps and the timer lines
-    // (what the reply and a running timer need), nothing else.
+    // (what the reply and a running timer need), nothing else: the reader
+    // passes over the other lines (ReplayOptions::types).
     History slip_history(const SlipCheck& slip, Seconds since);
 
 private:

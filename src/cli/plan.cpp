@@ -79,6 +79,8 @@ ReplayOptions planner_history(Seconds since, const std::string& baby = "") {
     ReplayOptions options;
     options.since = since;
     options.raw = false;
+    options.types = static_cast<TypeMask>(type_bit(EntryType::pump) | type_bit(EntryType::feed) |
+                                          type_bit(EntryType::skip) | type_bit(EntryType::timer));
     options.keep = [baby](const Entry& e) {
         return e.type == EntryType::pump || (e.type == EntryType::feed && (baby.empty() || is_feed_of(e, baby))) ||
                e.type == EntryType::skip || e.type == EntryType::timer;

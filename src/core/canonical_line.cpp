@@ -428,7 +428,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
 }
 
 bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo, bool raw,
-                          CanonicalShape* shape) {
+                          CanonicalShape* shape, TypeMask pass_over) {
     e.clear();
     Scanner s(data, size, memo);
     if (!s.eat('{')) return false;
@@ -472,6 +472,12 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                     break;
                 default:
                     if (!read_field(key, s, e, own_mask, false)) return false;
+            }
+            if (pass_over != 0 && has_v && has_id && has_type && has_at && (pass_over & type_bit(e.type)) != 0) {
+                // A type the reader passes over: its header is all it needs.
+                e.header_only = true;
+                if (raw) e.raw.assign(data, size);
+                return true;
             }
         } while (s.eat(','));
     }

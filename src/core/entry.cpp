@@ -61,6 +61,7 @@ void Entry::clear() {
     set_fields = 0;
     set_at = Stamp{};
     set_at_text.clear();
+    header_only = false;
     raw.clear();
     offset = 0;
 }
@@ -81,6 +82,7 @@ struct LineParser::Impl {
     simdjson::ondemand::parser parser;
     CanonicalMemo memo;
     bool raw = true;
+    TypeMask pass_over = 0;
 };
 
 LineParser::LineParser() : impl_(std::make_unique<Impl>()) {}
@@ -165,11 +167,16 @@ bool read_field(const FieldSpec& field, value v, Entry& e) {
 
 bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
     // The fast path reads no nesting beyond `set`: only the length bounds it.
-    return (size <= max_line_bytes && parse_canonical_line(data, size, e, impl_->memo, impl_->raw)) ||
+    return (size <= max_line_bytes &&
+            parse_canonical_line(data, size, e, impl_->memo, impl_->raw, nullptr, impl_->pass_over)) ||
            parse_with_simdjson(data, size, capacity, e, error);
 }
 
 void LineParser::keep_raw(bool keep) { impl_->raw = keep; }
+
+void LineParser::pass_over(TypeMask types) {
+    impl_->pass_over = static_cast<TypeMask>(types & ~(type_bit(EntryType::void_) | type_bit(EntryType::amend)));
+}
 
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,
                                      std::string& error) {

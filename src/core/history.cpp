@@ -166,7 +166,8 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 if (!settled && cancelled) corrections.voided.erase(e.id);  // its void has done its work
             } else {
                 const bool voided = !corrections.voided.empty() && corrections.voided.contains(e.id);
-                if (!voided || options.include_voided) {
+                const bool wanted = !e.header_only && (options.types & type_bit(e.type)) != 0;
+                if (wanted && (!voided || options.include_voided)) {
                     const auto it = corrections.amends.empty() ? corrections.amends.end() : corrections.amends.find(e.id);
                     if (it == corrections.amends.end()) {
                         deliver(Replayed{e, voided});
@@ -189,7 +190,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             }
             return true;
         },
-        options.strict, options.raw);
+        options.strict, options.raw, static_cast<TypeMask>(~options.types));
     // Read to the start: a correction whose target was not met after it stands
     // before it (or has no target).
     if (!stats.stopped_early) return PassResult{!pending.empty()};
@@ -212,7 +213,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 misordered = pending.contains(e.id);
                 return !misordered;
             },
-            options.strict);
+            options.strict, false, all_types);  // ids are all it looks at
     }
     return PassResult{misordered};
 }
@@ -242,7 +243,7 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                                              e.type == EntryType::amend ? e : Entry{}});
                 return true;
             },
-            options.strict);
+            options.strict, false, all_types);  // the corrections alone are read whole
         corrections = settle(all);
         pass(journal, options, corrections, true, deliver, result.stats);
     }

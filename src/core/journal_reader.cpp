@@ -215,9 +215,10 @@ class Pipeline {
 public:
     static constexpr std::size_t slots = 3;
 
-    Pipeline(RegionReader& regions, bool ends_with_newline, bool raw)
-        : regions_(regions), ends_with_newline_(ends_with_newline), raw_(raw) {
+    Pipeline(RegionReader& regions, bool ends_with_newline, bool raw, TypeMask pass_over)
+        : regions_(regions), ends_with_newline_(ends_with_newline), raw_(raw), pass_over_(pass_over) {
         caller_parser_.keep_raw(raw);
+        caller_parser_.pass_over(pass_over);
         thread_ = std::thread([this] { work(); });
     }
     ~Pipeline() {
@@ -330,6 +331,7 @@ private:
     void work() {
         LineParser parser;
         parser.keep_raw(raw_);
+        parser.pass_over(pass_over_);
         while (!stop_.load(std::memory_order_acquire)) {
             std::size_t blocked = none;
             State seen = State::empty;
@@ -342,6 +344,7 @@ private:
     RegionReader& regions_;
     const bool ends_with_newline_;
     const bool raw_;
+    const TypeMask pass_over_;
     std::array<Slot, slots> slot_;
     LineParser caller_parser_;
     std::mutex mutex_;           // guards regions_, claimed_, exhausted_
@@ -355,7 +358,7 @@ private:
 
 }  // namespace
 
-ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw) const {
+ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, TypeMask pass_over) const {
     ReadStats stats;
     const std::string path = path_.string();
     FileDescriptor fd(open_regular(path_, O_RDONLY));
@@ -415,8 +418,10 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
         return true;
     };
 
+    if (strict) pass_over = 0;  // --strict refuses any damage: every line is read whole
     LineParser parser;
     parser.keep_raw(raw);
+    parser.pass_over(pass_over);
     Region region;
     // The first regions alone, each line parsed as the visit reaches it: a
     // question about today ends in the first, one about the last weeks a
@@ -440,7 +445,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
     {
         // The first regions' memory goes back before the pipeline takes its own.
         region = Region{};
-        Pipeline pipeline(regions, ends_with_newline, raw);
+        Pipeline pipeline(regions, ends_with_newline, raw, pass_over);
         while (Parsed* next = pipeline.next())
             if (!deliver(*next)) break;
     }

@@ -25,6 +25,12 @@ public:
     bool parse(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
     // Whether entries keep their line's text in Entry::raw (the default).
     void keep_raw(bool keep);
+    // Lines of these types (never void or amend) whose v, id, type and at the
+    // fast path reads are given with those alone (Entry::header_only): the
+    // rest of the line is not read, so neither is any damage in it. For
+    // readers that need those lines only to keep their place (replay's
+    // bookkeeping), never for `log check` or --strict.
+    void pass_over(TypeMask types);
     // The same without the fast path (parse_canonical_line): simdjson reads
     // every line. For the tests and the fuzzer that compare the two.
     bool parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& out,
@@ -97,7 +103,7 @@ std::uint32_t canonical_key_bit(std::string_view key);
 // A line whose top-level object repeats a key is declined (simdjson's path and
 // check decide it).
 bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo, bool raw = true,
-                          CanonicalShape* shape = nullptr);
+                          CanonicalShape* shape = nullptr, TypeMask pass_over = 0);
 
 // A count of seconds from a JSON number: rounded to the nearest integer;
 // false when out of range. Both paths use it.

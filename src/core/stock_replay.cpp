@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/fields.hpp"
 #include "pumplog/id_hash.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
@@ -479,6 +480,9 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
     ReplayOptions replay_options;
     replay_options.include_voided = true;  // voided stores reserve their labels
     replay_options.strict = strict;
+    // The stash's own events (and the feeds when asked for): the reader passes over pumps, timers and the rest.
+    replay_options.raw = false;
+    replay_options.types = static_cast<TypeMask>(stock_types | (feeds_since ? type_bit(EntryType::feed) : 0));
     struct Pass {
         StockReplay stash;
         History feeds;

@@ -80,6 +80,31 @@ TEST_CASE("entries come sorted by time, ties in the order written") {
     CHECK(summary(load(f)) == Lines{"a 1", "b1 2", "b2 4", "c 3"});
 }
 
+TEST_CASE("a history of some types passes over the other lines after their header, corrections still in effect") {
+    Fixture f;
+    // A feed damaged after its header, a store, pumps, a void of a feed and an amendment of a pump.
+    const std::string damaged_feed = R"({"v":1,"id":"f1","type":"feed","at":"2026-11-21T07:00:00Z","ml":9)";
+    f.write({damaged_feed, line("f2", "2026-11-21T07:30:00Z", "feed", R"(,"method":"bottle","ml":80)"),
+             line("s", "2026-11-21T08:10:00Z", "store", R"(,"ml":90,"place":"fridge")"), pump("a", "2026-11-21T08:00:00Z"),
+             pump("b", "2026-11-21T09:00:00Z"), void_of("v", "f2"), amend_of("m", "a", R"({"ml":100})")});
+    ReplayOptions pumps;
+    pumps.types = type_bit(EntryType::pump);
+    const History h = load(f, pumps);
+    CHECK(summary(h) == Lines{"a 100", "b 90"});  // the feeds and the store are not delivered
+    CHECK(h.stats.bad.empty());                    // the feed's damage is past its header: unseen
+    for (const Entry& e : h.entries) CHECK_FALSE(e.header_only);
+    // Asked for feeds, the damaged line is read whole: a bad line, and the voided feed stays out.
+    ReplayOptions feeds;
+    feeds.types = type_bit(EntryType::feed);
+    const History all = load(f, feeds);
+    CHECK(summary(all).empty());
+    REQUIRE(all.stats.bad.size() == 1);
+    CHECK(all.stats.bad[0].line == 1);
+    // --strict reads every line whole, whatever the types asked for.
+    pumps.strict = true;
+    CHECK_THROWS(load(f, pumps));
+}
+
 TEST_CASE("a void takes its target out of effect") {
     Fixture f;
     f.write({pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z"), void_of("v", "a")});

@@ -82,6 +82,35 @@ TEST_CASE("the fast path gives a line's fields, raw text and correctly rounded n
     CHECK(amend.fast.set_at_text == "2026-11-21T14:00:00+01:00");
 }
 
+TEST_CASE("the fast path passes over a line of a type it is told to after its header") {
+    const std::string& store = canonical[4];
+    std::string padded(store);
+    padded.resize(store.size() + line_padding, ' ');
+    Entry e;
+    CanonicalMemo memo;
+    REQUIRE(parse_canonical_line(padded.data(), store.size(), e, memo, false, nullptr, type_bit(EntryType::store)));
+    CHECK(e.header_only);
+    CHECK(e.type == EntryType::store);
+    CHECK(e.id == "01KAQ5Y3M9A6Z5W3X2V1T0S9RC");
+    CHECK(e.at_text == "2026-11-21T14:10:00+01:00");
+    CHECK_FALSE(e.ml.has_value());  // the rest is not read
+    CHECK(e.label.empty());
+    // Another type is read whole, and so is the same line when not passed over.
+    REQUIRE(parse_canonical_line(padded.data(), store.size(), e, memo, false, nullptr, type_bit(EntryType::feed)));
+    CHECK_FALSE(e.header_only);
+    CHECK(e.label == "B12");
+    // Void and amend lines are always read whole (LineParser drops them from the set).
+    LineParser parser;
+    parser.pass_over(all_types);
+    const std::string& void_line = canonical[8];
+    std::string padded_void(void_line);
+    padded_void.resize(void_line.size() + line_padding, ' ');
+    std::string error;
+    REQUIRE(parser.parse(padded_void.data(), void_line.size(), padded_void.size(), e, error));
+    CHECK_FALSE(e.header_only);
+    CHECK(e.target == "01KAQ5Y3M9A6Z5W3X2V1T0S9RF");
+}
+
 TEST_CASE("the fast path reads decimals exactly as simdjson does") {
     const std::vector<std::string> numbers = {"0",        "-0",          "0.5",        "1.1",       "2.675",
                                               "99.99",    "0.000000001", "123456789012345", "1234567.12345678",
