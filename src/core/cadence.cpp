@@ -66,6 +66,16 @@ inline double minute_remainder(double m) {
     return wide_minute_remainder(m);
 }
 
+// std::abs(circular_minutes(a, b)), with one branch the compiler can drop for
+// the usual |a - b| up to a day: that gives d = |a - b| itself up to half a
+// day, else day_minutes - d (the same sum as circular_minutes' wrap, so the
+// same rounding; at a whole day both give 0).
+inline double circular_distance(double a, double b) {
+    const double d = std::abs(a - b);
+    if (d > day_minutes) return std::abs(circular_minutes(a, b));
+    return d > day_minutes / 2.0 ? day_minutes - d : d;
+}
+
 double normalize_minute(double m) {
     m = minute_remainder(m);
     return m < 0 ? m + day_minutes : m;
@@ -155,9 +165,10 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
         bool changed = false;
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             int best = 0;
-            double best_distance = std::abs(circular_minutes(feedings[i].minute, centres[0]));
+            const double minute = feedings[i].minute;
+            double best_distance = circular_distance(minute, centres[0]);
             for (std::size_t c = 1; c < centres.size(); ++c) {
-                const double distance = std::abs(circular_minutes(feedings[i].minute, centres[c]));
+                const double distance = circular_distance(minute, centres[c]);
                 if (distance < best_distance) {
                     best = static_cast<int>(c);
                     best_distance = distance;
@@ -245,7 +256,7 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
         const Feeding* nearest = by_day[first].second;
         for (end = first; end < by_day.size() && by_day[end].first == by_day[first].first; ++end) {
             const Feeding* f = by_day[end].second;
-            if (std::abs(circular_minutes(f->minute, centre)) < std::abs(circular_minutes(nearest->minute, centre)))
+            if (circular_distance(f->minute, centre) < circular_distance(nearest->minute, centre))
                 nearest = f;
         }
         const double w = nearest->weight;
@@ -358,10 +369,10 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
         std::vector<std::size_t> pick(day_count, feedings.size());
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             if (caught[i]) continue;
-            const double distance = std::abs(circular_minutes(feedings[i].minute, t));
+            const double distance = circular_distance(feedings[i].minute, t);
             if (distance > catch_minutes) continue;
             std::size_t& p = pick[day_of[i]];
-            if (p == feedings.size() || distance < std::abs(circular_minutes(feedings[p].minute, t))) p = i;
+            if (p == feedings.size() || distance < circular_distance(feedings[p].minute, t)) p = i;
         }
         double s = 0, c = 0;
         for (std::size_t d = 0; d < pick.size(); ++d) {

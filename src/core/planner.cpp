@@ -91,12 +91,22 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     const LocalSeconds first = zone.to_local(span.begin);
     const auto whole = date::ceil<minutes>(first.time_since_epoch());
     const Seconds start = zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
+    // Only the times near [start, span.end) can be too near a t there: one at
+    // or before start - distance, or at or after span.end + distance, is far
+    // from every t (the plan's pumps and feeds span days; the group one).
+    const auto nearby = [&](const std::vector<Seconds>& list, seconds distance) {
+        std::vector<Seconds> out;
+        for (const Seconds x : list)
+            if (x > start - distance && x < span.end + distance) out.push_back(x);
+        return out;
+    };
+    const std::vector<Seconds> near_pumps = nearby(pumps, settings.min_gap), near_feeds = nearby(home_feeds, hours(1));
     for (Seconds t = start; t < span.end; t += step) {
         const auto far = [&](const std::vector<Seconds>& list, seconds distance) {
             return std::all_of(list.begin(), list.end(),
                                [&](Seconds x) { return t - x >= distance || x - t >= distance; });
         };
-        if (!far(pumps, settings.min_gap) || !far(home_feeds, hours(1))) continue;
+        if (!far(near_pumps, settings.min_gap) || !far(near_feeds, hours(1))) continue;
         const int minute = zone.minute_of_day(t);
         const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
         const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
