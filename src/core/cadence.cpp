@@ -249,8 +249,12 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     const auto earlier_day = [](const auto& a, const auto& b) { return a.first < b.first; };
     if (!std::is_sorted(by_day.begin(), by_day.end(), earlier_day))
         std::stable_sort(by_day.begin(), by_day.end(), earlier_day);
+    // One entry per day seen: at most one per member (reserved: no regrowth).
     std::vector<std::pair<double, double>> offsets, amounts;
     std::vector<long> seen_days;
+    offsets.reserve(by_day.size());
+    amounts.reserve(by_day.size());
+    seen_days.reserve(by_day.size());
     double seen_weight = 0;
     for (std::size_t first = 0, end = 0; first < by_day.size(); first = end) {
         const Feeding* nearest = by_day[first].second;
@@ -285,6 +289,7 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     // learned from but an odd day (a feed an hour off) does not pull it.
     const double median = weighted_median(offsets);
     std::vector<std::pair<double, double>> central;
+    central.reserve(offsets.size());
     for (const auto& o : offsets)
         if (std::abs(o.first - median) <= trim_minutes) central.push_back(o);
     const double offset = weighted_mean(central);

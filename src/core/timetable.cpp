@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 #include "pumplog/calendar.hpp"
 #include "zone_memo.hpp"
@@ -251,7 +253,7 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
             if (period.contains(f.at)) {
                 Draft d{clamp_into(round_to(f.at, options.round, memo), period), f.amount, {f.at}, {f.amount}};
                 d.estimated = f.estimated;
-                ds.push_back(d);
+                ds.push_back(std::move(d));
             }
         // Merge the closest pair first while two pumps are closer than min_gap.
         while (ds.size() > 1) {
@@ -268,7 +270,7 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
             a.at = clamp_into(round_to(mean_time(a), options.round, memo), period);
             ds.erase(ds.begin() + static_cast<long>(best) + 1);
         }
-        drafts.insert(drafts.end(), ds.begin(), ds.end());
+        drafts.insert(drafts.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));
     }
 
     // Long gaps first, then small overshoots by moving a pump, then what is left.
