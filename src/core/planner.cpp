@@ -343,8 +343,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // Yield against need (SPEC 5.3; CDC: if you cannot pump as much as the baby
     // eats while you are away, add a session). Pinned times are the parent's:
     // no session is added to them.
+    const auto earlier = [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; };
     std::vector<PlanAdvice> shortfalls;
     if (yield.average() && !pinned) {
+        // The feeds at the breast (outside every period): the same for every group.
+        std::vector<Seconds> home_feeds;
+        for (const auto& f : feeds)
+            if (std::none_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
+                home_feeds.push_back(f.at);
         for (const Group& g : groups_of(settings, periods, range, zone)) {
             Volume need, expected;
             int count = 0;
@@ -368,12 +374,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.expected = expected;
             a.short_by = short_by;
             a.gap = settings.min_gap;
-            std::vector<Seconds> pump_times, home_feeds;
+            std::vector<Seconds> pump_times;
+            pump_times.reserve(plan.pumps.size());
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
-            for (const auto& f : feeds)
-                if (std::none_of(periods.begin(), periods.end(),
-                                 [&](const TimeSpan& p) { return p.contains(f.at); }))
-                    home_feeds.push_back(f.at);
             const std::optional<Seconds> at = propose(pump_times, home_feeds, g, settings, yield, memo);
             if (at) {
                 PlannedPump extra;
@@ -400,14 +403,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 a.kind = AdviceKind::no_room;
             }
             shortfalls.push_back(a);
-            std::stable_sort(plan.pumps.begin(), plan.pumps.end(),
-                             [](const PlannedPump& x, const PlannedPump& y) { return x.at < y.at; });
+            if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
+                std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }
     }
 
     std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
-    std::stable_sort(plan.pumps.begin(), plan.pumps.end(),
-                     [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; });
+    // Sorted already unless no group was weighed (a stable sort of a sorted range changes nothing).
+    if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
+        std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
 
     const auto simple = [](AdviceKind kind) {
         PlanAdvice a;

@@ -44,11 +44,19 @@ struct Removal {
     int draft;
 };
 
-std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                              const std::vector<Draft>& drafts) {
-    std::vector<Removal> out;
+// The feeds at the breast (outside the periods), in the feeds' order: the
+// same for every pass over one timetable, so found once.
+std::vector<Seconds> at_home(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods) {
+    std::vector<Seconds> out;
     for (const auto& f : feeds)
-        if (!inside(f.at, periods)) out.push_back({f.at, -1});
+        if (!inside(f.at, periods)) out.push_back(f.at);
+    return out;
+}
+
+std::vector<Removal> sequence(const std::vector<Seconds>& home, const std::vector<Draft>& drafts) {
+    std::vector<Removal> out;
+    out.reserve(home.size() + drafts.size());
+    for (const Seconds at : home) out.push_back({at, -1});
     for (std::size_t i = 0; i < drafts.size(); ++i) out.push_back({drafts[i].at, static_cast<int>(i)});
     std::stable_sort(out.begin(), out.end(), [](const Removal& a, const Removal& b) { return a.at < b.at; });
     return out;
@@ -66,9 +74,9 @@ seconds limit_of(Seconds a, Seconds b, const Options& options, const ZoneMemo& z
 // Adds pumps to split each gap longer than its limit plus `slack`, at equal
 // spacing; only where a new pump falls in an away period (a long gap at home
 // is the baby's own rhythm).
-void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
+void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
                      const Options& options, const ZoneMemo& zone, seconds slack) {
-    const std::vector<Removal> seq = sequence(feeds, periods, drafts);
+    const std::vector<Removal> seq = sequence(home, drafts);
     std::vector<Draft> added;
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const Seconds a = seq[i].at, b = seq[i + 1].at;
@@ -98,9 +106,9 @@ seconds ceil_to_step(seconds s, minutes round) {
 // A gap a little over its limit is closed by moving the pump at one end
 // toward the other (the later one earlier, else the earlier one later), when
 // the gap on its other side stays within its own limit.
-void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
+void nudge(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
            const Options& options, const ZoneMemo& zone) {
-    std::vector<Removal> seq = sequence(feeds, periods, drafts);
+    std::vector<Removal> seq = sequence(home, drafts);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const seconds over = (seq[i + 1].at - seq[i].at) - limit_of(seq[i].at, seq[i + 1].at, options, zone);
         if (over <= seconds(0) || over > nudge_limit) continue;
@@ -235,9 +243,7 @@ std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, 
 
 std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<Draft>& drafts) {
-    std::vector<Seconds> out;
-    for (const auto& f : feeds)
-        if (!inside(f.at, periods)) out.push_back(f.at);
+    std::vector<Seconds> out = at_home(feeds, periods);
     for (const auto& d : drafts) out.push_back(d.at);
     std::sort(out.begin(), out.end());
     return out;
@@ -274,9 +280,10 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     }
 
     // Long gaps first, then small overshoots by moving a pump, then what is left.
-    split_long_gaps(drafts, feeds, periods, options, memo, nudge_limit);
-    nudge(drafts, feeds, periods, options, memo);
-    split_long_gaps(drafts, feeds, periods, options, memo, minutes(0));
+    const std::vector<Seconds> home = at_home(feeds, periods);
+    split_long_gaps(drafts, home, periods, options, memo, nudge_limit);
+    nudge(drafts, home, periods, options, memo);
+    split_long_gaps(drafts, home, periods, options, memo, minutes(0));
     return drafts;
 }
 
