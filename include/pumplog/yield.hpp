@@ -37,9 +37,13 @@ private:
         double ml;
         double weight;
     };
+    std::optional<Volume> compute_at(int minute) const;
     std::vector<Sample> samples_;
     std::optional<Volume> average_;
     int days_ = 0;
+    // at() of each minute of the day once asked (a plan asks for the same few
+    // times on every day it plans): empty until then.
+    mutable std::vector<std::optional<std::optional<Volume>>> at_minute_;
 };
 
 }  // namespace pumplog

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
 #include <numbers>
-#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -43,6 +42,7 @@ struct Feeding {
     int minute = 0;         // minute of the local day
     double ml = 0;
     double weight = 1;
+    double sine = 0, cosine = 0;  // of `minute` as an angle (minute_trig), computed once
 };
 
 double weight_of(long day, long last_day) {
@@ -59,13 +59,21 @@ double weight_of(long day, long last_day) {
 
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-// std::fmod(m, day_minutes) without its call in the usual case: for |m| under
-// two days one subtraction is exact (Sterbenz), so the result is the same.
-double minute_remainder(double m) {
-    if (m >= day_minutes && m < 2 * day_minutes) return m - day_minutes;
-    if (m <= -day_minutes && m > -2 * day_minutes) return m + day_minutes;
+// std::fmod(m, day_minutes): under a day, m itself (inline: the usual case);
+// wider, wide_minute_remainder.
+inline double minute_remainder(double m) {
     if (m > -day_minutes && m < day_minutes) return m;
-    return std::fmod(m, day_minutes);
+    return wide_minute_remainder(m);
+}
+
+// std::abs(circular_minutes(a, b)), with one branch the compiler can drop for
+// the usual |a - b| up to a day: that gives d = |a - b| itself up to half a
+// day, else day_minutes - d (the same sum as circular_minutes' wrap, so the
+// same rounding; at a whole day both give 0).
+inline double circular_distance(double a, double b) {
+    const double d = std::abs(a - b);
+    if (d > day_minutes) return std::abs(circular_minutes(a, b));
+    return d > day_minutes / 2.0 ? day_minutes - d : d;
 }
 
 double normalize_minute(double m) {
@@ -146,25 +154,75 @@ void fill_gaps(std::vector<double>& centres, int k) {
     }
 }
 
+// The centres sorted around the circle, to find a minute's nearest without
+// measuring every one (NearestCentre below).
+struct CentreOrder {
+    std::vector<std::size_t> index;  // the centres' indices by value (then index)
+    std::vector<double> value;       // their values, in that order
+
+    explicit CentreOrder(const std::vector<double>& centres) : index(centres.size()), value(centres.size()) {
+        for (std::size_t c = 0; c < centres.size(); ++c) index[c] = c;
+        std::sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) {
+            return centres[a] < centres[b] || (centres[a] == centres[b] && a < b);
+        });
+        for (std::size_t s = 0; s < index.size(); ++s) value[s] = centres[index[s]];
+    }
+};
+
+// The centre nearest `minute` by circular_distance, the lowest index on a tie:
+// what measuring every centre in index order finds. The centres (minutes of
+// the day, 0 to 1440) are walked from the two neighbours of `minute` on the
+// circle outward, while a centre's offset along the walk is within `bound`:
+// the nearer neighbour's distance plus a margin far above rounding (1e-6 min
+// against errors of about 1e-12). A centre farther along both walks is
+// farther than that neighbour however the distances round, so it is neither
+// nearer nor tied; every centre that could be is measured and compared as the
+// full scan compares them.
+std::pair<std::size_t, double> nearest_centre(double minute, const std::vector<double>& centres,
+                                              const CentreOrder& order) {
+    const std::size_t k = centres.size();
+    const auto after = static_cast<std::size_t>(std::lower_bound(order.value.begin(), order.value.end(), minute) -
+                                                order.value.begin());  // the first at or after `minute`, or k
+    const double bound = std::min(circular_distance(minute, order.value[after % k]),
+                                  circular_distance(minute, order.value[(after + k - 1) % k])) +
+                         1e-6;
+    std::size_t best = k;
+    double best_distance = 0;
+    const auto measure = [&](std::size_t c) {
+        const double distance = circular_distance(minute, centres[c]);
+        if (best == k || distance < best_distance || (distance == best_distance && c < best)) {
+            best = c;
+            best_distance = distance;
+        }
+    };
+    for (std::size_t step = 0; step < k; ++step) {  // forward: values at or after `minute`, then past midnight
+        const std::size_t s = (after + step) % k;
+        const double v = order.value[s];
+        if ((v >= minute ? v - minute : v + day_minutes - minute) > bound) break;
+        measure(order.index[s]);
+    }
+    for (std::size_t step = 0; step < k; ++step) {  // backward: values before `minute`, then before midnight
+        const std::size_t s = (after + k - 1 - step) % k;
+        const double v = order.value[s];
+        if ((v <= minute ? minute - v : minute + day_minutes - v) > bound) break;
+        measure(order.index[s]);
+    }
+    return {best, best_distance};
+}
+
 // Weighted k-means on the circle; returns each feeding's cluster, or -1 for a
 // feeding farther than `slot_reach_minutes` from every centre (an occasional
 // feed that would pull a slot's time and amount).
 std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<double>& centres) {
     std::vector<int> of(feedings.size(), -1);
-    std::vector<std::pair<double, double>> trig(feedings.size());  // sine and cosine of each feeding's minute
-    for (std::size_t i = 0; i < feedings.size(); ++i) trig[i] = minute_trig(feedings[i].minute);
+    std::vector<double> sin_sum(centres.size()), cos_sum(centres.size());
+    std::vector<bool> has(centres.size());
     for (int iteration = 0; iteration < 50; ++iteration) {
         bool changed = false;
+        const CentreOrder order(centres);
         for (std::size_t i = 0; i < feedings.size(); ++i) {
-            int best = 0;
-            double best_distance = std::abs(circular_minutes(feedings[i].minute, centres[0]));
-            for (std::size_t c = 1; c < centres.size(); ++c) {
-                const double distance = std::abs(circular_minutes(feedings[i].minute, centres[c]));
-                if (distance < best_distance) {
-                    best = static_cast<int>(c);
-                    best_distance = distance;
-                }
-            }
+            const auto [nearest, best_distance] = nearest_centre(feedings[i].minute, centres, order);
+            int best = static_cast<int>(nearest);
             if (best_distance > slot_reach_minutes) best = -1;
             if (of[i] != best) {
                 of[i] = best;
@@ -174,13 +232,14 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
         if (!changed && iteration > 0) break;
         // Each centre moves to its members' circular mean (circular_mean's
         // sums, in the same order, with each feeding's sine and cosine once).
-        std::vector<double> sin_sum(centres.size(), 0.0), cos_sum(centres.size(), 0.0);
-        std::vector<bool> has(centres.size(), false);
+        std::fill(sin_sum.begin(), sin_sum.end(), 0.0);
+        std::fill(cos_sum.begin(), cos_sum.end(), 0.0);
+        std::fill(has.begin(), has.end(), false);
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             if (of[i] < 0) continue;
             const auto c = static_cast<std::size_t>(of[i]);
-            sin_sum[c] += feedings[i].weight * trig[i].first;
-            cos_sum[c] += feedings[i].weight * trig[i].second;
+            sin_sum[c] += feedings[i].weight * feedings[i].sine;
+            cos_sum[c] += feedings[i].weight * feedings[i].cosine;
             has[c] = true;
         }
         for (std::size_t c = 0; c < centres.size(); ++c)
@@ -190,15 +249,23 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
 }
 
 struct Window {
-    long last_day = 0;            // the newest day (weights count back from it)
-    long until_local_minute = 0;  // `until` in local minutes since the epoch
-    std::set<long> data_days;     // calendar days with at least one feeding
-    std::set<long> incomplete;    // whole days with far fewer feedings than the rest
+    long last_day = 0;              // the newest day (weights count back from it)
+    long until_local_minute = 0;    // `until` in local minutes since the epoch
+    std::vector<long> data_days;    // calendar days with at least one feeding, ascending
+    std::vector<double> day_weight;  // each data day's weight(), computed once
+    std::vector<long> incomplete;   // whole days with far fewer feedings than the rest, ascending
     // A day's weight: recency, and less for an incompletely logged day.
     double weight(long day) const {
-        return weight_of(day, last_day) * (incomplete.count(day) ? incomplete_weight : 1.0);
+        return weight_of(day, last_day) *
+               (std::binary_search(incomplete.begin(), incomplete.end(), day) ? incomplete_weight : 1.0);
     }
 };
+
+// The "slot day" of a feeding for a slot at `centre_minute` (std::lround of
+// its centre): the boundary is half a day away from the centre.
+long slot_day(const Feeding& f, long centre_minute) {
+    return floor_div(f.local_minute - centre_minute + day_minutes / 2, day_minutes);
+}
 
 struct ClusterStats {
     double minute = 0;
@@ -220,33 +287,47 @@ struct ClusterStats {
 // time is a trimmed weighted mean and the amount a weighted mean over the
 // days seen (the day's volume is shared out later).
 ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
-    std::map<long, std::vector<const Feeding*>> by_day;
-    for (const Feeding* f : members) {
-        const long key = floor_div(f->local_minute - std::lround(centre) + day_minutes / 2, day_minutes);
-        by_day[key].push_back(f);
-    }
+    // The members by slot day, ascending, each day's in the members' order (a
+    // stable sort: the groups and order a std::map of lists gave). The members
+    // come in time order, so their slot days are sorted already, unless two
+    // clusters were joined.
+    const long centre_minute = std::lround(centre);
+    std::vector<std::pair<long, const Feeding*>> by_day;
+    by_day.reserve(members.size());
+    for (const Feeding* f : members) by_day.emplace_back(slot_day(*f, centre_minute), f);
+    const auto earlier_day = [](const auto& a, const auto& b) { return a.first < b.first; };
+    if (!std::is_sorted(by_day.begin(), by_day.end(), earlier_day))
+        std::stable_sort(by_day.begin(), by_day.end(), earlier_day);
+    // One entry per day seen: at most one per member (reserved: no regrowth).
     std::vector<std::pair<double, double>> offsets, amounts;
+    std::vector<long> seen_days;
+    offsets.reserve(by_day.size());
+    amounts.reserve(by_day.size());
+    seen_days.reserve(by_day.size());
     double seen_weight = 0;
-    for (const auto& [day, list] : by_day) {
-        const Feeding* nearest = list.front();
-        for (const Feeding* f : list) {
-            if (std::abs(circular_minutes(f->minute, centre)) < std::abs(circular_minutes(nearest->minute, centre)))
+    for (std::size_t first = 0, end = 0; first < by_day.size(); first = end) {
+        const Feeding* nearest = by_day[first].second;
+        for (end = first; end < by_day.size() && by_day[end].first == by_day[first].first; ++end) {
+            const Feeding* f = by_day[end].second;
+            if (circular_distance(f->minute, centre) < circular_distance(nearest->minute, centre))
                 nearest = f;
         }
         const double w = nearest->weight;
         offsets.emplace_back(circular_minutes(nearest->minute, centre), w);
         amounts.emplace_back(nearest->ml, w);
         seen_weight += w;
+        seen_days.push_back(by_day[first].first);
     }
     // Days that could have shown the slot: days with feeds whose slot time
     // had passed by `until`, and the days it was seen on.
     double eligible_weight = 0;
-    int eligible = static_cast<int>(by_day.size());
-    for (long day : window.data_days) {
-        if (by_day.count(day)) continue;
-        const long due = day * day_minutes + std::lround(centre);
+    int eligible = static_cast<int>(seen_days.size());
+    for (std::size_t d = 0; d < window.data_days.size(); ++d) {
+        const long day = window.data_days[d];
+        if (std::binary_search(seen_days.begin(), seen_days.end(), day)) continue;
+        const long due = day * day_minutes + centre_minute;
         if (due + partial_day_margin <= window.until_local_minute) {
-            eligible_weight += window.weight(day);
+            eligible_weight += window.day_weight[d];
             ++eligible;
         }
     }
@@ -257,12 +338,13 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     // learned from but an odd day (a feed an hour off) does not pull it.
     const double median = weighted_median(offsets);
     std::vector<std::pair<double, double>> central;
+    central.reserve(offsets.size());
     for (const auto& o : offsets)
         if (std::abs(o.first - median) <= trim_minutes) central.push_back(o);
     const double offset = weighted_mean(central);
     s.minute = normalize_minute(centre + offset);
     s.ml = weighted_mean(amounts);
-    s.seen = static_cast<int>(by_day.size());
+    s.seen = static_cast<int>(seen_days.size());
     s.eligible = eligible;
     s.support = eligible_weight > 0 ? seen_weight / eligible_weight : 0;
     return s;
@@ -272,16 +354,19 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
 // rarer one also show the other (days counted from a common centre).
 bool split(const std::vector<const Feeding*>& a, const ClusterStats& sa, const std::vector<const Feeding*>& b,
            const ClusterStats& sb) {
-    const double centre = circular_mean({{sa.minute, 1.0}, {sb.minute, 1.0}});
+    const long centre = std::lround(circular_mean({{sa.minute, 1.0}, {sb.minute, 1.0}}));
+    // Each one's distinct days, ascending (a sorted vector: a std::set's elements).
     const auto days_of = [&](const std::vector<const Feeding*>& members) {
-        std::set<long> days;
-        for (const Feeding* f : members)
-            days.insert(floor_div(f->local_minute - std::lround(centre) + day_minutes / 2, day_minutes));
+        std::vector<long> days;
+        days.reserve(members.size());
+        for (const Feeding* f : members) days.push_back(slot_day(*f, centre));
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
         return days;
     };
-    const std::set<long> da = days_of(a), db = days_of(b);
+    const std::vector<long> da = days_of(a), db = days_of(b);
     std::size_t both = 0;
-    for (long d : da) both += db.count(d);
+    for (long d : da) both += std::binary_search(db.begin(), db.end(), d);
     return static_cast<double>(both) < 0.5 * static_cast<double>(std::min(da.size(), db.size()));
 }
 
@@ -314,7 +399,12 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
     const auto near_steps = [&](int minute, auto&& f) {
         // The steps t with |minute - t * seed_step| <= catch_minutes on the circle.
         const int first = (minute - catch_minutes + seed_step - 1 + day_minutes * 2) / seed_step - 2 * steps;
-        for (int t = first; t * seed_step <= minute + catch_minutes; ++t) f(((t % steps) + steps) % steps);
+        // t's step on the circle, ((t % steps) + steps) % steps, kept as t counts up.
+        int u = ((first % steps) + steps) % steps;
+        for (int t = first; t * seed_step <= minute + catch_minutes; ++t) {
+            f(u);
+            if (++u == steps) u = 0;
+        }
     };
     for (std::size_t i = 0; i < feedings.size(); ++i) {
         const Feeding& f = feedings[i];
@@ -333,19 +423,18 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
         std::vector<std::size_t> pick(day_count, feedings.size());
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             if (caught[i]) continue;
-            const double distance = std::abs(circular_minutes(feedings[i].minute, t));
+            const double distance = circular_distance(feedings[i].minute, t);
             if (distance > catch_minutes) continue;
             std::size_t& p = pick[day_of[i]];
-            if (p == feedings.size() || distance < std::abs(circular_minutes(feedings[p].minute, t))) p = i;
+            if (p == feedings.size() || distance < circular_distance(feedings[p].minute, t)) p = i;
         }
         double s = 0, c = 0;
         for (std::size_t d = 0; d < pick.size(); ++d) {
             const std::size_t i = pick[d];
             if (i == feedings.size()) continue;
             caught[i] = true;
-            const auto [sine, cosine] = minute_trig(feedings[i].minute);
-            s += feedings[i].weight * sine;
-            c += feedings[i].weight * cosine;
+            s += feedings[i].weight * feedings[i].sine;
+            c += feedings[i].weight * feedings[i].cosine;
             near_steps(feedings[i].minute, [&](int u) {
                 if (--open[d][static_cast<std::size_t>(u)] == 0) gain[static_cast<std::size_t>(u)] -= day_weight[d];
             });
@@ -356,23 +445,26 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
 }
 
 // The slots for k feedings a day: k-means on the circle started from the k
-// coverage seeds (more in the widest gaps when there are fewer); a cluster
+// coverage seeds (the first k of `seeds`, the greedy picks, which the picks
+// for more slots begin with; more in the widest gaps when there are fewer); a cluster
 // seen on fewer than `slot_min_support` of the days that could show it is not
 // a slot. Then neighbouring slots closer than a burst, or closer than
 // `split_minutes` and rarely seen on the same day (one feed that fell now
 // before, now after a time), are joined.
-std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const Window& window) {
-    std::vector<double> centres = coverage_seeds(feedings, k);
+std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const std::vector<double>& seeds,
+                            const Window& window) {
+    std::vector<double> centres(seeds.begin(), seeds.begin() + std::min<long>(k, static_cast<long>(seeds.size())));
     fill_gaps(centres, k);
     const std::vector<int> of = cluster(feedings, centres);
+    // Each cluster's members in time order.
+    std::vector<std::vector<const Feeding*>> members(centres.size());
+    for (std::size_t i = 0; i < feedings.size(); ++i)
+        if (of[i] >= 0) members[static_cast<std::size_t>(of[i])].push_back(&feedings[i]);
     std::vector<Kept> kept;
     for (std::size_t c = 0; c < centres.size(); ++c) {
-        std::vector<const Feeding*> members;
-        for (std::size_t i = 0; i < feedings.size(); ++i)
-            if (of[i] == static_cast<int>(c)) members.push_back(&feedings[i]);
-        if (members.empty()) continue;
-        const ClusterStats s = stats_of(members, centres[c], window);
-        if (s.is_slot()) kept.push_back({members, s});
+        if (members[c].empty()) continue;
+        const ClusterStats s = stats_of(members[c], centres[c], window);
+        if (s.is_slot()) kept.push_back({std::move(members[c]), s});
     }
     std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
     for (bool again = true; again && kept.size() > 1;) {
@@ -401,11 +493,14 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const W
 
 }  // namespace
 
-double circular_minutes(double a, double b) {
-    double d = minute_remainder(a - b);
-    if (d <= -day_minutes / 2.0) d += day_minutes;
-    if (d > day_minutes / 2.0) d -= day_minutes;
-    return d;
+// For |m| under two days one subtraction is exact (Sterbenz), so it gives
+// std::fmod's result without its call. (The ranges are disjoint: the order of
+// the tests, and minute_remainder's test for under a day first, change nothing.)
+double wide_minute_remainder(double m) {
+    if (m >= day_minutes && m < 2 * day_minutes) return m - day_minutes;
+    if (m <= -day_minutes && m > -2 * day_minutes) return m + day_minutes;
+    if (m > -day_minutes && m < day_minutes) return m;
+    return std::fmod(m, day_minutes);
 }
 
 Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone) {
@@ -447,9 +542,11 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.local_minute < b.local_minute; });
     cadence.basis.feeds = static_cast<int>(feeds.size());
 
-    std::set<long> feed_days;
-    for (const Feed& f : feeds) feed_days.insert(floor_div(f.local_minute, day_minutes));
-    const int days = static_cast<int>(feed_days.size());
+    // The distinct days of the sorted feeds: each day change counts one.
+    int days = 0;
+    for (std::size_t i = 0; i < feeds.size(); ++i)
+        days += i == 0 || floor_div(feeds[i].local_minute, day_minutes) !=
+                              floor_div(feeds[i - 1].local_minute, day_minutes);
     cadence.basis.days = days;
     if (days < min_feed_days) {
         const int missing = min_feed_days - days;
@@ -508,6 +605,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             g.local_minute = f.local_minute;
             g.day = floor_div(f.local_minute, day_minutes);
             g.minute = static_cast<int>(f.local_minute - g.day * day_minutes);
+            std::tie(g.sine, g.cosine) = minute_trig(g.minute);
             g.ml = ml;
             feedings.push_back(g);
         }
@@ -518,27 +616,36 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             fmt::format("{} within {} min of the feed before counted as part of it "
                         "(cluster feeding, top-ups)",
                         plural(merged, "feed", "feeds"), burst_minutes));
-    for (const Feeding& f : feedings) window.data_days.insert(f.day);
 
     // Whole days (not the part of `until`'s day before it) with far fewer
     // feedings than the median whole day look incompletely logged: they weigh
     // little, so a day of missed entries is not read as a new rhythm.
-    std::map<long, int> per_day;
-    std::map<long, double> volume;
+    // The feedings come in time order: each day's are together, the days ascending.
+    struct DayCount {
+        long day;
+        int n;
+        double volume;  // summed in time order
+    };
+    std::vector<DayCount> per_day;
     for (const Feeding& f : feedings) {
-        ++per_day[f.day];
-        volume[f.day] += f.ml;
+        if (per_day.empty() || per_day.back().day != f.day) per_day.push_back({f.day, 0, 0.0});
+        ++per_day.back().n;
+        per_day.back().volume += f.ml;
     }
     const auto whole = [&](long day) { return (day + 1) * day_minutes <= window.until_local_minute; };
     std::vector<std::pair<double, double>> whole_counts;
-    for (const auto& [day, n] : per_day)
+    for (const auto& [day, n, ml] : per_day)
         if (whole(day)) whole_counts.emplace_back(n, 1.0);
     const double median_count = whole_counts.empty() ? 0 : weighted_median(whole_counts);
-    for (const auto& [day, n] : per_day)
+    for (const auto& [day, n, ml] : per_day)
         if (whole(day) && n < incomplete_share * median_count) {
-            window.incomplete.insert(day);
+            window.incomplete.push_back(day);
             cadence.incomplete_days.push_back(date::sys_days(date::days(day)));
         }
+    for (const auto& [day, n, ml] : per_day) {
+        window.data_days.push_back(day);
+        window.day_weight.push_back(window.weight(day));
+    }
     for (Feeding& f : feedings) f.weight = window.weight(f.day);
 
     // Over the whole, completely logged days (every day when there is none):
@@ -549,24 +656,29 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     double count_sum = 0, volume_sum = 0, weight_sum = 0;
     int volume_days = 0;
     for (int pass = 0; pass < 2 && weight_sum == 0; ++pass)
-        for (const auto& [day, n] : per_day) {
-            if (pass == 0 && (!whole(day) || window.incomplete.count(day))) continue;
-            const double w = window.weight(day);
+        for (std::size_t d = 0; d < per_day.size(); ++d) {
+            const auto& [day, n, ml] = per_day[d];
+            if (pass == 0 && (!whole(day) || std::binary_search(window.incomplete.begin(), window.incomplete.end(), day)))
+                continue;
+            const double w = window.day_weight[d];
             count_sum += w * n;
             weight_sum += w;
-            volume_sum += volume[day];
+            volume_sum += ml;
             ++volume_days;
         }
     cadence.feedings_per_day = count_sum / weight_sum;
     const int k = std::clamp(static_cast<int>(std::lround(cadence.feedings_per_day)), 1, 24);
     const double daily_ml = volume_sum / volume_days;
 
-    std::vector<Kept> kept = slots_for(feedings, k, window);
+    // The greedy coverage seeds for k + 1 slots begin with those for k (each
+    // pick depends only on the picks before it): found once for both.
+    const std::vector<double> seeds = coverage_seeds(feedings, std::min(k + 1, 24));
+    std::vector<Kept> kept = slots_for(feedings, k, seeds, window);
     // A feed missed on a recent day or two lowers the count but is still the
     // baby's: one more slot is taken when every slot it gives is seen on at
     // least `strong_support` of the days that could show it.
     if (k < 24) {
-        std::vector<Kept> more = slots_for(feedings, k + 1, window);
+        std::vector<Kept> more = slots_for(feedings, k + 1, seeds, window);
         if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), [](const Kept& c) {
                 return c.stats.support >= strong_support;
             }))

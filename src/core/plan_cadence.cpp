@@ -11,6 +11,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/intake.hpp"
+#include "zone_memo.hpp"
 
 namespace pumplog {
 
@@ -83,9 +84,10 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     }
     // Some amounts: a slot is an estimate when most feeds near it had none.
     std::vector<int> known(out.cadence.slots.size(), 0), missing(out.cadence.slots.size(), 0);
+    const ZoneMemo memo(zone);
     for (const Entry& e : entries) {
         if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
-        const int m = minute_of_day(e.at.instant, zone);
+        const int m = memo.minute_of_day(e.at.instant);
         std::size_t nearest = out.cadence.slots.size();
         double best = 91;
         for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {

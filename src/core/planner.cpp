@@ -12,6 +12,7 @@
 #include "pumplog/yield.hpp"
 #include "plan_cadence.hpp"
 #include "timetable.hpp"
+#include "zone_memo.hpp"
 
 namespace pumplog {
 
@@ -62,9 +63,10 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<TimeSpa
     return groups;
 }
 
-std::string covers_text(const std::vector<Seconds>& covers, const date::time_zone* zone) {
+std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone) {
     std::vector<std::string> times;
-    for (const Seconds at : covers) times.push_back(format_clock(at, zone));
+    // format_clock's "07:05", from the remembered offset.
+    for (const Seconds at : covers) times.push_back(format_minute_of_day(zone.minute_of_day(at)));
     return and_list(times);
 }
 
@@ -77,27 +79,38 @@ std::string covers_text(const std::vector<Seconds>& covers, const date::time_zon
 // no time keeps those distances (then the day is re-spaced).
 std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
                                const Group& group, const Settings& settings, const Yield& yield,
-                               const date::time_zone* zone) {
+                               const ZoneMemo& zone) {
     TimeSpan span = group;
-    if (settings.mode != PlanMode::exclusive) span = local_days(local_day(group.begin, zone), 1, zone);
+    if (settings.mode != PlanMode::exclusive) span = local_days(zone.local_day(group.begin), 1, zone.zone());
     const DailyWindow night = night_window(settings);
     // On the quarter hours when `round` divides them, else on its own grid.
     const minutes step = settings.round >= minutes(15) || 15 % settings.round.count() != 0 ? settings.round
                                                                                           : minutes(15);
     std::optional<Seconds> best;
     std::tuple<long, bool, long> best_score{};
-    const LocalSeconds first = to_local(span.begin, zone);
+    const LocalSeconds first = zone.to_local(span.begin);
     const auto whole = date::ceil<minutes>(first.time_since_epoch());
-    const Seconds start = to_instant(LocalSeconds((whole + step - minutes(1)) / step * step), zone);
+    const Seconds start = zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
+    // Only the times near [start, span.end) can be too near a t there: one at
+    // or before start - distance, or at or after span.end + distance, is far
+    // from every t (the plan's pumps and feeds span days; the group one).
+    const auto nearby = [&](const std::vector<Seconds>& list, seconds distance) {
+        std::vector<Seconds> out;
+        for (const Seconds x : list)
+            if (x > start - distance && x < span.end + distance) out.push_back(x);
+        return out;
+    };
+    const std::vector<Seconds> near_pumps = nearby(pumps, settings.min_gap), near_feeds = nearby(home_feeds, hours(1));
     for (Seconds t = start; t < span.end; t += step) {
         const auto far = [&](const std::vector<Seconds>& list, seconds distance) {
             return std::all_of(list.begin(), list.end(),
                                [&](Seconds x) { return t - x >= distance || x - t >= distance; });
         };
-        if (!far(pumps, settings.min_gap) || !far(home_feeds, hours(1))) continue;
-        const long ml = std::lround(yield.at(minute_of_day(t, zone)).value_or(Volume{}).ml());
+        if (!far(near_pumps, settings.min_gap) || !far(near_feeds, hours(1))) continue;
+        const int minute = zone.minute_of_day(t);
+        const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
         const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
-        const std::tuple<long, bool, long> score{ml, !night.contains(minute_of_day(t, zone)), -distance.count()};
+        const std::tuple<long, bool, long> score{ml, !night.contains(minute), -distance.count()};
         if (!best || score > best_score) {
             best_score = score;
             best = t;
@@ -115,7 +128,7 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
 // Returns the new pump's time (marked extra) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
                                                   Volume short_by, const Settings& settings, const Yield& yield,
-                                                  const date::time_zone* zone) {
+                                                  const ZoneMemo& zone) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
         if (group.contains(p.at)) old.push_back(p);
@@ -185,7 +198,7 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     Volume after;
     for (auto& f : fresh) {
         f.target = Volume::from_ml(std::round(f.target.ml()));
-        f.expected = yield.at(minute_of_day(f.at, zone));
+        f.expected = yield.at(zone.minute_of_day(f.at));
         after += f.expected.value_or(Volume{});
         const bool kept = std::any_of(old.begin(), old.end(), [&](const PlannedPump& o) { return o.at == f.at; });
         const std::string covers =
@@ -221,14 +234,14 @@ Seconds week_anchor(Seconds until, const date::time_zone* zone) {
 // reach into an away period and exceed their limit.
 std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<timetable::Draft>& drafts, const Settings& settings, TimeSpan range,
-                              const date::time_zone* zone) {
+                              const ZoneMemo& zone) {
     std::vector<PlanAdvice> out;
     const std::vector<Seconds> all = timetable::removals(feeds, periods, drafts);
     const DailyWindow night = night_window(settings);
     for (std::size_t i = 0; i + 1 < all.size(); ++i) {
         const Seconds a = all[i], b = all[i + 1];
         const bool is_night =
-            night.contains(minute_of_day(a, zone)) || night.contains(minute_of_day(a + (b - a) / 2, zone));
+            night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
         const minutes limit = is_night ? settings.max_gap_night : settings.max_gap_day;
         if (b - a <= limit || !range.overlaps({a, b})) continue;
         const bool away = std::any_of(periods.begin(), periods.end(),
@@ -246,6 +259,7 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
 
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
            TimeSpan range) {
+    const ZoneMemo memo(zone);
     const Seconds since = lookback_since(until, settings.lookback_days, zone);
     PlanCadence learned = plan_cadence(entries, settings, zone, since, until);
     const Cadence& cadence = learned.cadence;
@@ -277,7 +291,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.gap = settings.min_gap;
             schedule_advice.push_back(a);
         }
-        const auto gaps = long_gaps(feeds, periods, drafts, settings, range, zone);
+        const auto gaps = long_gaps(feeds, periods, drafts, settings, range, memo);
         schedule_advice.insert(schedule_advice.end(), gaps.begin(), gaps.end());
     } else {
         drafts = timetable::draft_pumps(feeds, periods, options, zone);
@@ -310,13 +324,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         p.target = d.target;
         p.covers = d.covers;
         p.estimated = d.estimated;
-        p.expected = yield.at(minute_of_day(d.at, zone));
+        p.expected = yield.at(memo.minute_of_day(d.at));
         if (pinned) {
             p.reason = d.covers.empty() ? "pinned (schedule)"
                                         : fmt::format("pinned (schedule); covers the {} feed{}",
-                                                      covers_text(d.covers, zone), plural_s(d.covers.size()));
+                                                      covers_text(d.covers, memo), plural_s(d.covers.size()));
         } else if (!d.covers.empty()) {
-            p.reason = fmt::format("covers the {} feed{}", covers_text(d.covers, zone), plural_s(d.covers.size()));
+            p.reason = fmt::format("covers the {} feed{}", covers_text(d.covers, memo), plural_s(d.covers.size()));
         } else {
             p.reason = d.night
                            ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
@@ -329,8 +343,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // Yield against need (SPEC 5.3; CDC: if you cannot pump as much as the baby
     // eats while you are away, add a session). Pinned times are the parent's:
     // no session is added to them.
+    const auto earlier = [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; };
     std::vector<PlanAdvice> shortfalls;
     if (yield.average() && !pinned) {
+        // The feeds at the breast (outside every period): the same for every group.
+        std::vector<Seconds> home_feeds;
+        for (const auto& f : feeds)
+            if (std::none_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
+                home_feeds.push_back(f.at);
         for (const Group& g : groups_of(settings, periods, range, zone)) {
             Volume need, expected;
             int count = 0;
@@ -354,18 +374,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.expected = expected;
             a.short_by = short_by;
             a.gap = settings.min_gap;
-            std::vector<Seconds> pump_times, home_feeds;
+            std::vector<Seconds> pump_times;
+            pump_times.reserve(plan.pumps.size());
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
-            for (const auto& f : feeds)
-                if (std::none_of(periods.begin(), periods.end(),
-                                 [&](const TimeSpan& p) { return p.contains(f.at); }))
-                    home_feeds.push_back(f.at);
-            const std::optional<Seconds> at = propose(pump_times, home_feeds, g, settings, yield, zone);
+            const std::optional<Seconds> at = propose(pump_times, home_feeds, g, settings, yield, memo);
             if (at) {
                 PlannedPump extra;
                 extra.at = *at;
                 extra.target = Volume::from_ml(std::round(short_by.ml()));
-                extra.expected = yield.at(minute_of_day(extra.at, zone));
+                extra.expected = yield.at(memo.minute_of_day(extra.at));
                 extra.extra = true;
                 extra.estimated = estimated;
                 extra.reason = fmt::format(
@@ -376,7 +393,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 a.extra_expected = extra.expected.value_or(Volume{});
                 const Volume still = short_by - a.extra_expected;
                 if (std::lround(still.ml()) > 0) a.missing = Volume::from_ml(std::round(still.ml()));
-            } else if (const auto respaced = respace(plan.pumps, g, short_by, settings, yield, zone)) {
+            } else if (const auto respaced = respace(plan.pumps, g, short_by, settings, yield, memo)) {
                 a.respaced = true;
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;
@@ -386,14 +403,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 a.kind = AdviceKind::no_room;
             }
             shortfalls.push_back(a);
-            std::stable_sort(plan.pumps.begin(), plan.pumps.end(),
-                             [](const PlannedPump& x, const PlannedPump& y) { return x.at < y.at; });
+            if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
+                std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }
     }
 
     std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
-    std::stable_sort(plan.pumps.begin(), plan.pumps.end(),
-                     [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; });
+    // Sorted already unless no group was weighed (a stable sort of a sorted range changes nothing).
+    if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
+        std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
 
     const auto simple = [](AdviceKind kind) {
         PlanAdvice a;

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <utility>
 
 #include "pumplog/calendar.hpp"
+#include "zone_memo.hpp"
 
 namespace pumplog::timetable {
 
@@ -41,11 +44,19 @@ struct Removal {
     int draft;
 };
 
-std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                              const std::vector<Draft>& drafts) {
-    std::vector<Removal> out;
+// The feeds at the breast (outside the periods), in the feeds' order: the
+// same for every pass over one timetable, so found once.
+std::vector<Seconds> at_home(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods) {
+    std::vector<Seconds> out;
     for (const auto& f : feeds)
-        if (!inside(f.at, periods)) out.push_back({f.at, -1});
+        if (!inside(f.at, periods)) out.push_back(f.at);
+    return out;
+}
+
+std::vector<Removal> sequence(const std::vector<Seconds>& home, const std::vector<Draft>& drafts) {
+    std::vector<Removal> out;
+    out.reserve(home.size() + drafts.size());
+    for (const Seconds at : home) out.push_back({at, -1});
     for (std::size_t i = 0; i < drafts.size(); ++i) out.push_back({drafts[i].at, static_cast<int>(i)});
     std::stable_sort(out.begin(), out.end(), [](const Removal& a, const Removal& b) { return a.at < b.at; });
     return out;
@@ -53,20 +64,19 @@ std::vector<Removal> sequence(const std::vector<Feed>& feeds, const std::vector<
 
 // The longest gap allowed between a and b: the night limit when the gap
 // starts in the night window or its midpoint is in it.
-bool is_night(Seconds a, Seconds b, const Options& options, const date::time_zone* zone) {
-    return options.night.contains(minute_of_day(a, zone)) ||
-           options.night.contains(minute_of_day(a + (b - a) / 2, zone));
+bool is_night(Seconds a, Seconds b, const Options& options, const ZoneMemo& zone) {
+    return options.night.contains(zone.minute_of_day(a)) || options.night.contains(zone.minute_of_day(a + (b - a) / 2));
 }
-seconds limit_of(Seconds a, Seconds b, const Options& options, const date::time_zone* zone) {
+seconds limit_of(Seconds a, Seconds b, const Options& options, const ZoneMemo& zone) {
     return is_night(a, b, options, zone) ? options.max_gap_night : options.max_gap_day;
 }
 
 // Adds pumps to split each gap longer than its limit plus `slack`, at equal
 // spacing; only where a new pump falls in an away period (a long gap at home
 // is the baby's own rhythm).
-void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                     const Options& options, const date::time_zone* zone, seconds slack) {
-    const std::vector<Removal> seq = sequence(feeds, periods, drafts);
+void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
+                     const Options& options, const ZoneMemo& zone, seconds slack) {
+    const std::vector<Removal> seq = sequence(home, drafts);
     std::vector<Draft> added;
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const Seconds a = seq[i].at, b = seq[i + 1].at;
@@ -96,9 +106,9 @@ seconds ceil_to_step(seconds s, minutes round) {
 // A gap a little over its limit is closed by moving the pump at one end
 // toward the other (the later one earlier, else the earlier one later), when
 // the gap on its other side stays within its own limit.
-void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-           const Options& options, const date::time_zone* zone) {
-    std::vector<Removal> seq = sequence(feeds, periods, drafts);
+void nudge(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
+           const Options& options, const ZoneMemo& zone) {
+    std::vector<Removal> seq = sequence(home, drafts);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const seconds over = (seq[i + 1].at - seq[i].at) - limit_of(seq[i].at, seq[i + 1].at, options, zone);
         if (over <= seconds(0) || over > nudge_limit) continue;
@@ -126,14 +136,16 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std
 
 }  // namespace
 
-Seconds round_to(Seconds at, minutes step, const date::time_zone* zone) {
-    const LocalSeconds local = to_local(at, zone);
+Seconds round_to(Seconds at, minutes step, const date::time_zone* zone) { return round_to(at, step, ZoneMemo(zone)); }
+
+Seconds round_to(Seconds at, minutes step, const ZoneMemo& zone) {
+    const LocalSeconds local = zone.to_local(at);
     const long n = std::max<long>(1, step.count());
     const long m = date::round<minutes>(local.time_since_epoch()).count();
     // Half-way rounds up: the nearest multiple of n.
     const long down = m >= 0 ? m / n * n : -((-m + n - 1) / n) * n;
     const long rounded = m - down >= (n + 1) / 2 ? down + n : down;
-    return to_instant(LocalSeconds(minutes(rounded)), zone);
+    return zone.to_instant(LocalSeconds(minutes(rounded)));
 }
 
 int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<TimeSpan>& periods,
@@ -161,10 +173,11 @@ int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, con
 std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
                                 const std::vector<TimeSpan>& periods, Seconds from, Seconds to, const Options& options,
                                 const date::time_zone* zone, std::vector<Feed>& uncovered) {
+    const ZoneMemo memo(zone);
     std::vector<Draft> drafts;
-    for (date::sys_days day = local_day(from, zone); day <= local_day(to, zone); day += date::days(1))
+    for (date::sys_days day = memo.local_day(from); day <= memo.local_day(to); day += date::days(1))
         for (int m : schedule) {
-            const Seconds at = to_instant(local_midnight(day) + minutes(m), zone);
+            const Seconds at = memo.to_instant(local_midnight(day) + minutes(m));
             if (at >= from && at < to && inside(at, periods)) drafts.push_back(Draft{at, Volume{}, {}, {}});
         }
     std::sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
@@ -191,15 +204,16 @@ std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vec
 
 std::vector<TimeSpan> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
                                  const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
     std::vector<TimeSpan> raw;
-    for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1)) {
+    for (date::sys_days day = memo.local_day(from) - date::days(1); day <= memo.local_day(to); day += date::days(1)) {
         const unsigned bit = 1u << (date::weekday(day).iso_encoding() - 1);
         for (const auto& w : away) {
             if (!(w.weekdays & bit)) continue;
             const LocalSeconds b = local_midnight(day) + minutes(w.hours.begin_min);
             LocalSeconds e = local_midnight(day) + minutes(w.hours.end_min);
             if (w.hours.end_min <= w.hours.begin_min) e += date::days(1);
-            const TimeSpan p{to_instant(b, zone), to_instant(e, zone)};
+            const TimeSpan p{memo.to_instant(b), memo.to_instant(e)};
             if (p.end > from && p.begin < to && p.begin < p.end) raw.push_back(p);
         }
     }
@@ -216,10 +230,11 @@ std::vector<TimeSpan> away_periods(const std::vector<WeeklyWindow>& away, Second
 
 std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, Seconds to,
                                   const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
     std::vector<Feed> feeds;
-    for (date::sys_days day = local_day(from, zone) - date::days(1); day <= local_day(to, zone); day += date::days(1))
+    for (date::sys_days day = memo.local_day(from) - date::days(1); day <= memo.local_day(to); day += date::days(1))
         for (std::size_t i = 0; i < slots.size(); ++i) {
-            const Seconds at = to_instant(local_midnight(day) + minutes(slots[i].minute), zone);
+            const Seconds at = memo.to_instant(local_midnight(day) + minutes(slots[i].minute));
             if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated});
         }
     std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.at < b.at; });
@@ -228,9 +243,7 @@ std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, 
 
 std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<Draft>& drafts) {
-    std::vector<Seconds> out;
-    for (const auto& f : feeds)
-        if (!inside(f.at, periods)) out.push_back(f.at);
+    std::vector<Seconds> out = at_home(feeds, periods);
     for (const auto& d : drafts) out.push_back(d.at);
     std::sort(out.begin(), out.end());
     return out;
@@ -238,14 +251,15 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
 
 std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                                const Options& options, const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
     std::vector<Draft> drafts;
     for (const TimeSpan& period : periods) {
         std::vector<Draft> ds;
         for (const auto& f : feeds)
             if (period.contains(f.at)) {
-                Draft d{clamp_into(round_to(f.at, options.round, zone), period), f.amount, {f.at}, {f.amount}};
+                Draft d{clamp_into(round_to(f.at, options.round, memo), period), f.amount, {f.at}, {f.amount}};
                 d.estimated = f.estimated;
-                ds.push_back(d);
+                ds.push_back(std::move(d));
             }
         // Merge the closest pair first while two pumps are closer than min_gap.
         while (ds.size() > 1) {
@@ -259,16 +273,17 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
             a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
             a.target += b.target;
             a.estimated = a.estimated || b.estimated;
-            a.at = clamp_into(round_to(mean_time(a), options.round, zone), period);
+            a.at = clamp_into(round_to(mean_time(a), options.round, memo), period);
             ds.erase(ds.begin() + static_cast<long>(best) + 1);
         }
-        drafts.insert(drafts.end(), ds.begin(), ds.end());
+        drafts.insert(drafts.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));
     }
 
     // Long gaps first, then small overshoots by moving a pump, then what is left.
-    split_long_gaps(drafts, feeds, periods, options, zone, nudge_limit);
-    nudge(drafts, feeds, periods, options, zone);
-    split_long_gaps(drafts, feeds, periods, options, zone, minutes(0));
+    const std::vector<Seconds> home = at_home(feeds, periods);
+    split_long_gaps(drafts, home, periods, options, memo, nudge_limit);
+    nudge(drafts, home, periods, options, memo);
+    split_long_gaps(drafts, home, periods, options, memo, minutes(0));
     return drafts;
 }
 

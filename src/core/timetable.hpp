@@ -9,6 +9,7 @@
 #include "pumplog/plan.hpp"
 #include "pumplog/settings.hpp"
 #include "pumplog/time.hpp"
+#include "zone_memo.hpp"
 
 namespace pumplog::timetable {
 
@@ -66,6 +67,7 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
 
 // The nearest wall-clock time on a multiple of `step` (from midnight).
 Seconds round_to(Seconds at, std::chrono::minutes step, const date::time_zone* zone);
+Seconds round_to(Seconds at, std::chrono::minutes step, const ZoneMemo& zone);
 
 // Hysteresis: within each period, when `reference` (the timetable of the
 // week's anchor) has as many pumps as `drafts` and each is within `tolerance`

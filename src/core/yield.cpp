@@ -33,6 +33,14 @@ Yield::Yield(const std::vector<Entry>& entries, Seconds since, Seconds until, co
 }
 
 std::optional<Volume> Yield::at(int minute) const {
+    if (minute < 0 || minute >= day_minutes) return compute_at(minute);
+    if (at_minute_.empty()) at_minute_.resize(day_minutes);
+    auto& known = at_minute_[static_cast<std::size_t>(minute)];
+    if (!known) known = compute_at(minute);
+    return *known;
+}
+
+std::optional<Volume> Yield::compute_at(int minute) const {
     if (!average_) return std::nullopt;
     double total = 0, weights = 0;
     int near = 0;
