@@ -13,7 +13,8 @@ namespace pumplog {
 struct ReplayOptions {
     // Entries whose time (and creation time) is before this may be left out:
     // the reader stops once the lines it meets are older than this by a safety
-    // margin, so a question about today does not read years of history.
+    // margin, so a question about today does not read years of history. A
+    // History (load_history) leaves them all out.
     std::optional<Seconds> since;
     bool include_voided = false;  // deliver voided entries too (flagged)
     bool include_corrections = false;  // deliver void and amend lines themselves

@@ -263,6 +263,9 @@ History load_history(const Journal& journal, const ReplayOptions& options) {
             return history;
         },
         [&](History& h, const Replayed& r) {
+            // Before `since` in its time and its creation both: the reader met
+            // it only while making sure nothing later follows (ReplayOptions).
+            if (options.since && line_key(r.entry) < *options.since) return;
             if (options.keep && !options.keep(r.entry)) return;
             h.entries.push_back(r.entry);
             h.voided.push_back(r.voided);

@@ -105,6 +105,22 @@ TEST_CASE("a history of some types passes over the other lines after their heade
     CHECK_THROWS(load(f, pumps));
 }
 
+TEST_CASE("a history from a time leaves out what was before it both in time and in creation") {
+    Fixture f;
+    const std::string old_id = created_at("2026-11-10T08:00:00Z"), late_id = created_at("2026-11-21T08:00:00Z"),
+                      moved_id = created_at("2026-11-10T09:00:00Z"), new_id = created_at("2026-11-20T10:00:00Z");
+    f.write({pump(old_id, "2026-11-10T08:00:00Z", 1), pump(moved_id, "2026-11-10T09:00:00Z", 2),
+             pump(new_id, "2026-11-20T10:00:00Z", 3),
+             pump(late_id, "2026-11-10T07:00:00Z", 4),  // logged on the 21st for the 10th
+             amend_of(created_at("2026-11-21T09:00:00Z"), moved_id, R"({"at":"2026-11-20T09:00:00Z"})")});
+    ReplayOptions options;
+    options.since = instant("2026-11-15T00:00:00Z");
+    std::vector<int> ml;
+    for (const Entry& e : load(f, options).entries) ml.push_back(static_cast<int>(*e.ml));
+    CHECK(ml == std::vector<int>{4, 2, 3});  // the late one, the one moved into the window, the new one
+    CHECK(load(f).entries.size() == 4);     // without a time, all of them
+}
+
 TEST_CASE("a void takes its target out of effect") {
     Fixture f;
     f.write({pump("a", "2026-11-21T08:00:00Z"), pump("b", "2026-11-21T09:00:00Z"), void_of("v", "a")});
