@@ -192,7 +192,7 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
                 break;
             }
         return true;
-    });
+    }, false, false, all_types);  // ids are all it needs: each line's header
     const Length length = length_of(keys);
     keys = std::vector<IdKey>{};
     refs.length_ = length.length;
@@ -203,7 +203,7 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
         journal.read_backward([&](const Entry& e) {
             if (is_tied(length, e.id)) tied.push_back(e.id);
             return true;
-        });
+        }, false, false, all_types);
         refs.length_ = std::max(refs.length_, exact_length(std::move(tied)));
     }
     std::sort(refs.ids_.begin(), refs.ids_.end());

@@ -545,6 +545,8 @@ std::unordered_map<std::string, std::string> container_labels(const Journal& jou
     ReplayOptions options;
     options.include_voided = true;
     options.strict = strict;
+    options.raw = false;
+    options.types = type_bit(EntryType::store);  // the other lines are read only as far as their header
     using Labels = std::unordered_map<std::string, std::string>;
     auto folded = replay_fold(journal, options, [] { return std::make_unique<Labels>(); },
                               [&](Labels& labels, const Replayed& r) {
