@@ -24,6 +24,11 @@ struct ReplayOptions {
     // reader passes over the others' lines after their header, so a command
     // that needs a few kinds of entry neither parses nor hears of the rest.
     TypeMask types = all_types;
+    // When set, asked after each line: once it gives a time, the replay reads
+    // on only as one with that `since` would (a safety margin further), so a
+    // question about a few entries, once it has met them, does not read years
+    // of history, yet still meets a correction written before its target.
+    std::function<std::optional<Seconds>()> enough;
     // load_history keeps only the entries this accepts (when set): a command that
     // needs a few kinds of entry over the whole journal holds only those.
     std::function<bool(const Entry&)> keep;

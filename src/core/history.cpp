@@ -132,10 +132,10 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     // without reading the lines again (see below).
     constexpr std::size_t most_met = 1 << 16;
     std::vector<std::uint64_t> met;
-    bool met_all = options.since && !settled;
+    bool met_all = (options.since || options.enough) && !settled;
     Entry amended;
     int old_in_a_row = 0;
-    const auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
+    auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
 
     stats = journal.read_backward(
         [&](const Entry& e) {
@@ -182,6 +182,8 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                     if (!corrections.amends.empty()) corrections.amends.erase(e.id);
                 }
             }
+            if (options.enough && !cutoff)
+                if (const auto since = options.enough()) cutoff = *since - safety_margin;
             if (cutoff) {
                 // The key is the later of `at` and the id's time: a recent `at` settles it.
                 const bool old = e.at.instant < *cutoff && line_key(e) < *cutoff;

@@ -548,10 +548,25 @@ std::unordered_map<std::string, std::string> container_labels(const Journal& jou
     options.raw = false;
     options.types = type_bit(EntryType::store);  // the other lines are read only as far as their header
     using Labels = std::unordered_map<std::string, std::string>;
-    auto folded = replay_fold(journal, options, [] { return std::make_unique<Labels>(); },
+    // Newest first: once every container asked for is met, the read goes on
+    // only as a question from the oldest of them would (ReplayOptions::enough).
+    // Of two stores with one id (a damaged merge), the last written names it.
+    std::size_t found = 0;
+    std::optional<Seconds> oldest;
+    options.enough = [&] { return found == wanted.size() ? oldest : std::nullopt; };
+    auto folded = replay_fold(journal, options,
+                              [&] {
+                                  found = 0;
+                                  oldest.reset();
+                                  return std::make_unique<Labels>();
+                              },
                               [&](Labels& labels, const Replayed& r) {
-                                  if (r.entry.type == EntryType::store && wanted.contains(r.entry.id))
-                                      labels[r.entry.id] = r.entry.label;
+                                  if (r.entry.type == EntryType::store && wanted.contains(r.entry.id) &&
+                                      labels.emplace(r.entry.id, r.entry.label).second) {
+                                      ++found;
+                                      const Seconds key = line_key(r.entry);
+                                      oldest = oldest ? std::min(*oldest, key) : key;
+                                  }
                               });
     return std::move(*folded.state);
 }

@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "core/replay.hpp"
 #include "pumplog/history.hpp"
+#include "pumplog/stock.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -119,6 +120,38 @@ TEST_CASE("a history from a time leaves out what was before it both in time and 
     for (const Entry& e : load(f, options).entries) ml.push_back(static_cast<int>(*e.ml));
     CHECK(ml == std::vector<int>{4, 2, 3});  // the late one, the one moved into the window, the new one
     CHECK(load(f).entries.size() == 4);     // without a time, all of them
+}
+
+TEST_CASE("a replay that has enough reads on only as one from that time would") {
+    Fixture f;
+    // Garbage, 300 pumps of October, then two of November 21.
+    std::vector<std::string> lines{"garbage from long ago"};
+    for (int i = 0; i < 300; ++i) lines.push_back(pump("o" + std::to_string(i), "2026-10-01T08:00:00Z", 5));
+    lines.push_back(pump("a", "2026-11-21T08:00:00Z", 1));
+    lines.push_back(pump("b", "2026-11-21T09:00:00Z", 2));
+    f.write(lines);
+    ReplayOptions options;
+    std::size_t seen = 0;
+    options.enough = [&] { return seen >= 2 ? std::optional<Seconds>(instant("2026-11-21T08:00:00Z")) : std::nullopt; };
+    options.keep = [&](const Entry&) { return ++seen, true; };
+    const History h = load(f, options);
+    CHECK(h.stats.stopped_early);
+    CHECK(h.stats.bad.empty());  // the garbage before the stop is not met
+    CHECK(h.entries.size() < 300);
+    CHECK(load(f).stats.bad.size() == 1);
+}
+
+TEST_CASE("container labels: amended ones as corrected, even an amendment written before its store") {
+    Fixture f;
+    const std::string store = line("s1", "2026-11-21T08:00:00Z", "store", R"(,"ml":90,"place":"fridge","label":"B1")");
+    const std::string other = line("s2", "2026-11-21T08:30:00Z", "store", R"(,"ml":60,"place":"fridge","label":"B2")");
+    f.write({"garbage from long ago", other, store, amend_of("m", "s1", R"({"label":"B9"})")});
+    const auto labels = container_labels(f.journal, {"s1", "s2", "nope"}, false);
+    CHECK(labels.size() == 2);
+    CHECK(labels.at("s1") == "B9");
+    CHECK(labels.at("s2") == "B2");
+    f.write({amend_of("m", "s1", R"({"label":"B7"})"), store, pump("p", "2026-11-21T09:00:00Z")});
+    CHECK(container_labels(f.journal, {"s1"}, false).at("s1") == "B7");
 }
 
 TEST_CASE("a void takes its target out of effect") {
