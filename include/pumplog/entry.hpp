@@ -75,8 +75,9 @@ struct Entry {
 
     std::string raw;           // the line as read (without its newline)
     std::uint64_t offset = 0;  // byte offset of the line in the file
-    // Only v, id, type and at were read (and raw): a line of a type the reader
-    // was told to pass over (LineParser::pass_over). Never delivered by a replay.
+    // Only v, id, type and at were read (and raw), without their texts
+    // (type_text and at_text may be empty): a line of a type the reader was
+    // told to pass over (LineParser::pass_over). Never delivered by a replay.
     bool header_only = false;
 
     void clear();

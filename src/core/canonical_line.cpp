@@ -456,8 +456,9 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                     break;
                 case Key::type:
                     if (!s.string(text) || text.empty()) return false;
-                    e.type_text.assign(text.data(), text.size());
                     e.type = type_of(text);
+                    // A line passed over keeps no text (it ends header-only once its header is read).
+                    if ((pass_over & type_bit(e.type)) == 0) e.type_text.assign(text.data(), text.size());
                     has_type = true;
                     break;
                 case Key::at: {
@@ -465,7 +466,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                     const auto stamp = read_time(text, s.memo);
                     if (!stamp) return false;
                     e.at = *stamp;
-                    e.at_text.assign(text.data(), text.size());
+                    if (!has_type || (pass_over & type_bit(e.type)) == 0) e.at_text.assign(text.data(), text.size());
                     has_at = true;
                     break;
                 }
