@@ -263,7 +263,9 @@ public:
         if (length == 0 || length + 1 >= static_cast<std::size_t>(end_ - p_) || p_[length + 1] != ':') return false;
         if (length < 8) w &= (std::uint64_t{1} << (8 * length)) - 1;
         const KeyWord& slot = key_table[key_slot(w)];
-        if (slot.word != w) return false;
+        // Its last byte not NUL: no known key holds one, so "type\0" (an
+        // unescaped control byte, not JSON) does not read as "type".
+        if (slot.word != w || (w >> (8 * (length - 1))) == 0) return false;
         out = slot.key;
         p_ += length + 2;
         return true;

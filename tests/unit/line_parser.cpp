@@ -155,6 +155,10 @@ TEST_CASE("the fast path declines what it is not sure of and simdjson decides") 
         R"({"id":"a","type":"pump","at":"2026-11-21T14:05:00Z"})",          // no v
         R"([1,2])",
         "",
+        std::string(R"({"v":1,"id":"a","type)") + '\0' + R"(":"pump","at":"2026-11-21T14:05:00Z"})",  // a NUL in a key
+        std::string(R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T14:05:00Z","right_m)") + '\0' +
+            R"(":1})",                                                      // ... in an 8-byte key
+        R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T14:05:00Z","ml\u0000":1})",  // an escaped one
     };
     for (const auto& line : declined) {
         INFO(line);
