@@ -154,58 +154,16 @@ void fill_gaps(std::vector<double>& centres, int k) {
     }
 }
 
-// The centres sorted around the circle, to find a minute's nearest without
-// measuring every one (NearestCentre below).
-struct CentreOrder {
-    std::vector<std::size_t> index;  // the centres' indices by value (then index)
-    std::vector<double> value;       // their values, in that order
-
-    explicit CentreOrder(const std::vector<double>& centres) : index(centres.size()), value(centres.size()) {
-        for (std::size_t c = 0; c < centres.size(); ++c) index[c] = c;
-        std::sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) {
-            return centres[a] < centres[b] || (centres[a] == centres[b] && a < b);
-        });
-        for (std::size_t s = 0; s < index.size(); ++s) value[s] = centres[index[s]];
-    }
-};
-
-// The centre nearest `minute` by circular_distance, the lowest index on a tie:
-// what measuring every centre in index order finds. The centres (minutes of
-// the day, 0 to 1440) are walked from the two neighbours of `minute` on the
-// circle outward, while a centre's offset along the walk is within `bound`:
-// the nearer neighbour's distance plus a margin far above rounding (1e-6 min
-// against errors of about 1e-12). A centre farther along both walks is
-// farther than that neighbour however the distances round, so it is neither
-// nearer nor tied; every centre that could be is measured and compared as the
-// full scan compares them.
-std::pair<std::size_t, double> nearest_centre(double minute, const std::vector<double>& centres,
-                                              const CentreOrder& order) {
-    const std::size_t k = centres.size();
-    const auto after = static_cast<std::size_t>(std::lower_bound(order.value.begin(), order.value.end(), minute) -
-                                                order.value.begin());  // the first at or after `minute`, or k
-    const double bound = std::min(circular_distance(minute, order.value[after % k]),
-                                  circular_distance(minute, order.value[(after + k - 1) % k])) +
-                         1e-6;
-    std::size_t best = k;
-    double best_distance = 0;
-    const auto measure = [&](std::size_t c) {
+// The centre nearest `minute` by circular_distance, the lowest index on a tie.
+std::pair<std::size_t, double> nearest_centre(double minute, const std::vector<double>& centres) {
+    std::size_t best = 0;
+    double best_distance = circular_distance(minute, centres[0]);
+    for (std::size_t c = 1; c < centres.size(); ++c) {
         const double distance = circular_distance(minute, centres[c]);
-        if (best == k || distance < best_distance || (distance == best_distance && c < best)) {
+        if (distance < best_distance) {
             best = c;
             best_distance = distance;
         }
-    };
-    for (std::size_t step = 0; step < k; ++step) {  // forward: values at or after `minute`, then past midnight
-        const std::size_t s = (after + step) % k;
-        const double v = order.value[s];
-        if ((v >= minute ? v - minute : v + day_minutes - minute) > bound) break;
-        measure(order.index[s]);
-    }
-    for (std::size_t step = 0; step < k; ++step) {  // backward: values before `minute`, then before midnight
-        const std::size_t s = (after + k - 1 - step) % k;
-        const double v = order.value[s];
-        if ((v <= minute ? minute - v : minute + day_minutes - v) > bound) break;
-        measure(order.index[s]);
     }
     return {best, best_distance};
 }
@@ -219,9 +177,8 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
     std::vector<bool> has(centres.size());
     for (int iteration = 0; iteration < 50; ++iteration) {
         bool changed = false;
-        const CentreOrder order(centres);
         for (std::size_t i = 0; i < feedings.size(); ++i) {
-            const auto [nearest, best_distance] = nearest_centre(feedings[i].minute, centres, order);
+            const auto [nearest, best_distance] = nearest_centre(feedings[i].minute, centres);
             int best = static_cast<int>(nearest);
             if (best_distance > slot_reach_minutes) best = -1;
             if (of[i] != best) {
