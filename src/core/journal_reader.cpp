@@ -78,6 +78,27 @@ struct Parsed {
     std::uint64_t lines = 0;
 };
 
+// What one line of a region [pos, end) holds: nothing (blank), an entry
+// parsed into `entry`, or a bad line (`bad` filled). `last` when no newline
+// follows it in the region: at the file's end, a partial last line.
+enum class LineRead : std::uint8_t { blank, entry, bad };
+LineRead read_line(LineParser& parser, const Region& region, std::size_t pos, std::size_t end, bool last,
+                   bool ends_with_newline, Entry& entry, BadLine& bad, std::string& error) {
+    const char* base = region.buffer.data();
+    std::size_t len = end - pos;
+    if (len > 0 && base[pos + len - 1] == '\r') --len;
+    if (region.start + pos == 0 && byte_order_mark(base, len) > 0) pos += 3, len -= 3;  // line 1 only
+    if (blank(base + pos, len)) return LineRead::blank;
+    const std::uint64_t offset = region.start + pos;
+    if (parser.parse(base + pos, len, region.total + line_padding - pos, entry, error)) {
+        entry.offset = offset;
+        return LineRead::entry;
+    }
+    bad = BadLine{0, offset, error, region.file_end && last && !ends_with_newline};
+    if (bad.partial_last) bad.reason = "an incomplete last line (" + error + ")";
+    return LineRead::bad;
+}
+
 void parse_region(LineParser& parser, const Region& region, bool ends_with_newline, Parsed& out) {
     out.count = 0;
     out.bad.clear();
@@ -88,26 +109,15 @@ void parse_region(LineParser& parser, const Region& region, bool ends_with_newli
     out.entries.reserve(std::max(region.total - region.first, chunk_size) / 96 + 16);
     const char* base = region.buffer.data();
     std::string error;
-    std::size_t pos = region.first;
-    while (pos < region.total) {
+    BadLine bad;
+    for (std::size_t pos = region.first; pos < region.total;) {
         const void* nl = std::memchr(base + pos, '\n', region.total - pos);
         const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : region.total;
-        std::size_t len = end - pos;
-        if (len > 0 && base[pos + len - 1] == '\r') --len;
-        if (region.start + pos == 0 && byte_order_mark(base, len) > 0) pos += 3, len -= 3;  // line 1 only
-        if (!blank(base + pos, len)) {
-            ++out.lines;
-            if (out.count == out.entries.size()) out.entries.emplace_back();
-            Entry& entry = out.entries[out.count];
-            const std::uint64_t offset = region.start + pos;
-            if (parser.parse(base + pos, len, region.total + line_padding - pos, entry, error)) {
-                entry.offset = offset;
-                ++out.count;
-            } else {
-                BadLine bad{0, offset, error, region.file_end && !nl && !ends_with_newline};
-                if (bad.partial_last) bad.reason = "an incomplete last line (" + error + ")";
-                out.bad.push_back(std::move(bad));
-            }
+        if (out.count == out.entries.size()) out.entries.emplace_back();
+        switch (read_line(parser, region, pos, end, !nl, ends_with_newline, out.entries[out.count], bad, error)) {
+            case LineRead::blank: break;
+            case LineRead::entry: ++out.lines, ++out.count; break;
+            case LineRead::bad: ++out.lines, out.bad.push_back(std::move(bad)); break;
         }
         pos = end + 1;
     }
@@ -116,34 +126,26 @@ void parse_region(LineParser& parser, const Region& region, bool ends_with_newli
 // Visits a region's lines newest first, each parsed just before its visit
 // into the one `entry` (the tail regions: a question about recent entries
 // stops partway, and the lines before the stop are never parsed). Bad lines
-// go to `bad` where the visit meets them. False when `visit` stops.
-template <class Visit, class Bad>
+// go to `take_bad` where the visit meets them. False when `visit` stops.
+template <class Visit, class TakeBad>
 bool visit_region_backward(LineParser& parser, const Region& region, bool ends_with_newline, Entry& entry,
-                           std::uint64_t& lines, Visit&& visit, Bad&& bad) {
+                           std::uint64_t& lines, Visit&& visit, TakeBad&& take_bad) {
     const char* base = region.buffer.data();
     std::string error;
-    std::size_t stop = region.total;  // the end of the line to visit next
-    for (;;) {
-        const void* nl = stop > region.first ? ::memrchr(base + region.first, '\n', stop - region.first) : nullptr;
-        std::size_t pos = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : region.first;
-        std::size_t len = stop - pos;
-        if (len > 0 && base[pos + len - 1] == '\r') --len;
-        if (region.start + pos == 0 && byte_order_mark(base, len) > 0) pos += 3, len -= 3;  // line 1 only
-        if (!blank(base + pos, len)) {
-            ++lines;
-            const std::uint64_t offset = region.start + pos;
-            if (parser.parse(base + pos, len, region.total + line_padding - pos, entry, error)) {
-                entry.offset = offset;
+    BadLine bad;
+    for (std::size_t end = region.total;;) {  // the end of the line to visit next
+        const void* nl = end > region.first ? ::memrchr(base + region.first, '\n', end - region.first) : nullptr;
+        const std::size_t pos = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : region.first;
+        switch (read_line(parser, region, pos, end, end == region.total, ends_with_newline, entry, bad, error)) {
+            case LineRead::blank: break;
+            case LineRead::entry:
+                ++lines;
                 if (!visit(entry)) return false;
-            } else {
-                // The region's last line has no newline after it: at the file's end, a partial line.
-                BadLine b{0, offset, error, region.file_end && stop == region.total && !ends_with_newline};
-                if (b.partial_last) b.reason = "an incomplete last line (" + error + ")";
-                bad(b);
-            }
+                break;
+            case LineRead::bad: ++lines, take_bad(bad); break;
         }
         if (!nl) return true;
-        stop = static_cast<std::size_t>(static_cast<const char*>(nl) - base);
+        end = pos - 1;
     }
 }
 
