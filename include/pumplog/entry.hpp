@@ -9,6 +9,7 @@
 
 #include "pumplog/names.hpp"
 #include "pumplog/time.hpp"
+#include "pumplog/units.hpp"  // plausible_volume
 
 namespace pumplog {
 
@@ -86,12 +87,6 @@ struct Entry {
     // Applies an amendment's fields to this entry (amend.type must be amend).
     void apply(const Entry& amend);
 };
-
-// A volume a line may hold (`ml`, `left_ml`, `right_ml`): a spoonful to a few
-// litres, never negative. `log check` flags any other, and computations count
-// it as nothing (a report never prints a 309-digit sum of a hostile 1e308).
-inline constexpr double most_plausible_ml = 10000;
-inline bool plausible_volume(double ml) { return ml >= 0 && ml <= most_plausible_ml; }
 
 // Parses one journal line; nullopt with `error` set when it is not a valid entry
 // (not JSON, not an object, missing or mistyped v/id/type/at). Slow path: the

@@ -50,8 +50,15 @@ struct SideAmounts {
 };
 SideAmounts parse_session_amount(std::string_view text, Unit bare_unit);
 
+// A volume a line may hold (`ml`, `left_ml`, `right_ml`): a spoonful to a few
+// litres, never negative. `log check` flags any other, and computations count
+// it as nothing (a report never prints a 309-digit sum of a hostile 1e308).
+inline constexpr double most_plausible_ml = 10000;
+inline bool plausible_volume(double ml) { return ml >= 0 && ml <= most_plausible_ml; }
+
 // Refuses (usage error) an amount of 0 or less or over 1000 ml in one session,
-// unless forced (SPEC 2).
+// unless forced (SPEC 2); and, forced or not, one no computation would count
+// (not plausible_volume: over 10000 ml).
 void check_plausible_session(Volume volume, bool force);
 
 // Rounds millilitres for storage in the journal (0.01 ml).

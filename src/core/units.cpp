@@ -121,6 +121,11 @@ SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
 }
 
 void check_plausible_session(Volume volume, bool force) {
+    // Not even with --force: a volume every computation would count as
+    // nothing (plausible_volume) is not written at all.
+    if (!plausible_volume(volume.ml()))
+        throw usage_error(fmt::format("{} is not a volume pumplog can record (0 to {} ml, even with --force)",
+                                      format_volume(volume, Unit::ml), most_plausible_ml));
     if (force) return;
     if (volume.ml() <= 0)
         throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",

@@ -236,6 +236,9 @@ stores_at() {
     [ "$(last_line .ml)" = 2000 ]
     run --separate-stderr pumplog add 1000ml
     [ "$status" -eq 0 ]
+    # Not even forced: over 10000 ml no computation would count it.
+    refused 2 pumplog add 20000ml --force  # the journal unchanged (refused checks it)
+    [ "$stderr" = "pumplog: error: 20000 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)" ]
 }
 
 @test "a time in the future is refused unless --force" {

@@ -117,6 +117,12 @@ TEST_CASE("an amount of 0 or less or over 1000 ml is implausible unless forced")
     CHECK_THAT(refusal([] { check_plausible_session(Volume::from_ml(1000.5), false); }), Contains("over 1000 ml"));
     CHECK_NOTHROW(check_plausible_session(Volume::from_ml(0), true));
     CHECK_NOTHROW(check_plausible_session(Volume::from_ml(5000), true));
+    // Not even forced: a volume every computation would count as nothing.
+    CHECK_NOTHROW(check_plausible_session(Volume::from_ml(10000), true));
+    CHECK(refusal([] { check_plausible_session(Volume::from_ml(10000.5), true); }) ==
+          "10000.5 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
+    CHECK(refusal([] { check_plausible_session(Volume::from_ml(-5), true); }) ==
+          "-5 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
 }
 
 TEST_CASE("units are ml or oz, in any case") {
