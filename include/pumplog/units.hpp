@@ -55,6 +55,11 @@ SideAmounts parse_session_amount(std::string_view text, Unit bare_unit);
 // it as nothing (a report never prints a 309-digit sum of a hostile 1e308).
 inline constexpr double most_plausible_ml = 10000;
 inline bool plausible_volume(double ml) { return ml >= 0 && ml <= most_plausible_ml; }
+// The amount a computation counts from a line's volume field: none for an
+// implausible one (the one rule for report, status, stash and planner alike).
+inline std::optional<double> counted_ml(const std::optional<double>& ml) {
+    return ml && plausible_volume(*ml) ? ml : std::nullopt;
+}
 
 // Refuses (usage error) an amount of 0 or less or over 1000 ml in one session,
 // unless forced (SPEC 2); and, forced or not, one no computation would count

@@ -478,21 +478,24 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     };
     std::vector<Feed> feeds;
     double bottle_total = 0, pump_total = 0;
-    int bottles = 0, pumps = 0, formula = 0;
+    int bottles = 0, pumps = 0, formula = 0, bottles_unknown = 0;
     for (const Entry& e : entries) {
         if (e.at.instant < since || e.at.instant >= until) continue;
-        if (e.type == EntryType::pump && e.ml && *e.ml > 0) {
-            pump_total += *e.ml;
+        const auto counted = counted_ml(e.ml);  // an implausible amount: as none
+        if (e.type == EntryType::pump && counted && *counted > 0) {
+            pump_total += *counted;
             ++pumps;
         }
         if (e.type != EntryType::feed) continue;
         const long minute = std::chrono::duration_cast<std::chrono::minutes>(e.at.local().time_since_epoch()).count();
         std::optional<double> ml;
-        if (e.ml && *e.ml > 0) {
-            ml = *e.ml;
-            bottle_total += *e.ml;
+        if (counted && *counted > 0) {
+            ml = *counted;
+            bottle_total += *counted;
             ++bottles;
             formula += e.milk == Milk::formula;
+        } else if (e.method != FeedMethod::breast) {
+            ++bottles_unknown;  // none written, or one log check flags
         }
         feeds.push_back({minute, ml});
     }
@@ -519,17 +522,18 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     const int unknown =
         static_cast<int>(std::count_if(feeds.begin(), feeds.end(), [](const Feed& f) { return !f.ml; }));
     double fill = 0;
+    const std::string without = plural(unknown, bottles_unknown > 0 ? "feed" : "breast feed",
+                                       bottles_unknown > 0 ? "feeds" : "breast feeds");
     if (unknown > 0) {
         if (bottles > 0) {
             fill = bottle_total / bottles;
-            cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the bottle average, {}",
-                                                      plural(unknown, "breast feed", "breast feeds"),
+            cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the bottle average, {}", without,
                                                       format_rounded_volume(Volume::from_ml(fill), unit)));
         } else if (pumps > 0) {
             fill = pump_total / pumps;
             cadence.basis.notes.push_back(
                 fmt::format("{} without an amount counted at your average pump, {} (no bottle feed was logged)",
-                            plural(unknown, "breast feed", "breast feeds"), format_rounded_volume(Volume::from_ml(fill), unit)));
+                            without, format_rounded_volume(Volume::from_ml(fill), unit)));
         } else {
             throw usage_error(fmt::format(
                 "no feed or pump {} has an amount, so the plan cannot set targets: log bottle feeds with their "

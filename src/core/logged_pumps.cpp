@@ -7,8 +7,9 @@ namespace pumplog {
 namespace {
 
 std::optional<Volume> pump_volume(const Entry& entry) {
-    if (entry.ml) return Volume::from_ml(*entry.ml);
-    if (entry.left_ml || entry.right_ml) return Volume::from_ml(entry.left_ml.value_or(0) + entry.right_ml.value_or(0));
+    if (entry.ml) return Volume::from_ml(counted_ml(entry.ml).value_or(0));
+    if (entry.left_ml || entry.right_ml)
+        return Volume::from_ml(counted_ml(entry.left_ml).value_or(0) + counted_ml(entry.right_ml).value_or(0));
     return std::nullopt;
 }
 

@@ -25,13 +25,14 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     double pump_total = 0;
     for (const Entry& e : entries) {
         if (e.at.instant < since || e.at.instant >= until) continue;
-        if (e.type == EntryType::pump && e.ml && *e.ml > 0) {
+        const auto ml = counted_ml(e.ml);
+        if (e.type == EntryType::pump && ml && *ml > 0) {
             ++pumps;
-            pump_total += *e.ml;
+            pump_total += *ml;
         }
         if (e.type != EntryType::feed) continue;
         ++feeds;
-        if (!e.ml || *e.ml <= 0) ++unknown;
+        if (!ml || *ml <= 0) ++unknown;
     }
     PlanCadence out;
     if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
@@ -98,7 +99,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
             }
         }
         if (nearest == out.cadence.slots.size()) continue;
-        ++(e.ml && *e.ml > 0 ? known : missing)[nearest];
+        const auto ml = counted_ml(e.ml);
+        ++(ml && *ml > 0 ? known : missing)[nearest];
     }
     for (std::size_t i = 0; i < out.cadence.slots.size(); ++i)
         if (missing[i] > known[i]) {

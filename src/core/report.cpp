@@ -143,7 +143,7 @@ namespace {
 // An implausible volume (negative, or 1e308 from a hostile line) counts as
 // nothing: `log check` reports it, and no sum prints as hundreds of digits.
 Volume volume_of(const std::optional<double>& ml) {
-    return Volume::from_ml(ml && plausible_volume(*ml) ? *ml : 0.0);
+    return Volume::from_ml(counted_ml(ml).value_or(0));
 }
 
 // A pump's total: its `ml`, else the sum of its sides.

@@ -334,7 +334,8 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
-        if (e.type != EntryType::feed || e.method != FeedMethod::bottle || e.milk == Milk::formula || !e.ml) continue;
+        if (e.type != EntryType::feed || e.method != FeedMethod::bottle || e.milk == Milk::formula || !counted_ml(e.ml))
+            continue;
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;

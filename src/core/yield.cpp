@@ -18,7 +18,7 @@ Yield::Yield(const std::vector<Entry>& entries, Seconds since, Seconds until, co
     double total = 0, weights = 0;
     std::set<long> days;
     for (const Entry& e : entries) {
-        if (e.type != EntryType::pump || !e.ml || *e.ml <= 0) continue;
+        if (e.type != EntryType::pump || !counted_ml(e.ml) || *e.ml <= 0) continue;
         if (e.at.instant < since || e.at.instant >= until) continue;
         const long minutes = std::chrono::duration_cast<std::chrono::minutes>(e.at.local().time_since_epoch()).count();
         const long day = minutes / day_minutes - (minutes % day_minutes < 0);

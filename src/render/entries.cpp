@@ -132,7 +132,16 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
 
 std::string describe(const Entry& e, Unit unit, std::string_view label) {
     // Journal text is shown escaped (SPEC 8): label, place, target, reason, type.
-    const auto vol = [&](const std::optional<double>& ml) { return format_volume(Volume::from_ml(ml.value_or(0)), unit); };
+    // A volume no computation counts (negative, or a hostile 1e308) is named,
+    // not printed as 309 digits.
+    const auto vol = [&](const std::optional<double>& ml) {
+        if (!plausible_volume(ml.value_or(0))) return std::string("an implausible amount (see log check)");
+        return format_volume(Volume::from_ml(ml.value_or(0)), unit);
+    };
+    const auto side = [&](const std::optional<double>& ml) {
+        if (!plausible_volume(ml.value_or(0))) return std::string("?");
+        return format_volume_number(Volume::from_ml(ml.value_or(0)), unit);
+    };
     const auto mins = [](std::int64_t s) { return format_duration(std::chrono::seconds(s)); };
     const std::string container =
         terminal_text(!label.empty() ? label : e.target.size() > 6 ? std::string_view(e.target).substr(e.target.size() - 6)
@@ -141,8 +150,7 @@ std::string describe(const Entry& e, Unit unit, std::string_view label) {
         case EntryType::pump: {
             std::string out = e.ml ? "pumped " + vol(e.ml) : std::string("pumped (no volume)");
             if (e.left_ml || e.right_ml)
-                out += fmt::format(" (L {} / R {})", format_volume_number(Volume::from_ml(e.left_ml.value_or(0)), unit),
-                                   format_volume_number(Volume::from_ml(e.right_ml.value_or(0)), unit));
+                out += fmt::format(" (L {} / R {})", side(e.left_ml), side(e.right_ml));
             if (e.dur_s) out += ", " + mins(*e.dur_s);
             return out;
         }

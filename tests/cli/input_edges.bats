@@ -110,3 +110,40 @@ $J:4: \"set.left_ml\" of 20000 ml is not a plausible volume (0 to 10000 ml)" ]
     [ "$status" -eq 0 ]
     ! grep -q '[0-9]\{12\}' <<< "$output"
 }
+
+@test "status, log, stock and plan count an absurd volume as none, never printing it" {
+    # Four days of bottles, one a day absurd (1e308), so the plan has a rhythm to learn.
+    local d h ml
+    for d in 17 18 19 20; do
+        for h in 02 06 10 14 18 22; do
+            ml=90
+            [ "$h" = 14 ] && ml=1e308
+            journal_line "{\"v\":1,\"id\":\"F$d$h\",\"type\":\"feed\",\"at\":\"2026-11-${d}T$h:00:00+01:00\",\"method\":\"bottle\",\"ml\":$ml}"
+        done
+    done
+    journal_line '{"v":1,"id":"A1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90,"left_ml":40,"right_ml":50}'
+    journal_line '{"v":1,"id":"A2","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":1e308,"left_ml":1e308,"right_ml":5}'
+    journal_line '{"v":1,"id":"A3","type":"feed","at":"2026-11-21T09:30:00+01:00","method":"bottle","ml":1e308}'
+    journal_line '{"v":1,"id":"A4","type":"feed","at":"2026-11-21T10:30:00+01:00","method":"bottle","ml":60}'
+    journal_line '{"v":1,"id":"A5","type":"store","at":"2026-11-21T11:00:00+01:00","ml":1e308,"place":"fridge","label":"x"}'
+    run --separate-stderr pumplog
+    [ "$status" -eq 0 ]
+    [ "$(sed -n 2,3p <<< "$output")" = "  Pumped     90 ml in 2 sessions (L 40 / R 55)
+  Baby       60 ml in 2 bottles" ]
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    grep -qx "a2 *2026-11-21 09:00  pumped an implausible amount (see log check) (L ? / R 5)" <<< "$output"
+    grep -qx "a3 *2026-11-21 09:30  bottle an implausible amount (see log check)" <<< "$output"
+    # The planner reads the absurd bottles as feeds without an amount.
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 0 ]
+    grep -q "^  5 feeds without an amount counted at the bottle average, 89 ml\.$" <<< "$output"
+    grep -q "^Sun 2026-11-22  06:00  *90 ml  *90 ml  covers the 06:00 feed$" <<< "$output"
+    for command in "" log stock "stock expiring" "plan --mode exclusive" "plan next --mode exclusive" "report --by hour"; do
+        run pumplog $command
+        ! grep -q 'inf\|nan\|[0-9]\{12\}' <<< "$output"
+    done
+    # The absurd container holds nothing: the stash is empty.
+    run --separate-stderr pumplog stock --format json
+    [ "$output" = "[]" ]
+}
