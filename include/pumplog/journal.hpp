@@ -55,6 +55,8 @@ using WriteFunction = std::function<ssize_t(int fd, const void* data, std::size_
 // file). The path itself when it is no symlink or does not exist; a dangling
 // symlink gives the file it would create. Journal error for a loop.
 std::filesystem::path resolve_journal(const std::filesystem::path& path);
+// The same for any file (the config): nullopt for a loop.
+std::optional<std::filesystem::path> follow_symlinks(const std::filesystem::path& path);
 
 // How long a writer waits for another pumplog's lock before a journal error.
 inline constexpr std::chrono::milliseconds default_lock_timeout{10000};

@@ -53,7 +53,7 @@ bool same_file(const struct stat& a, const struct stat& b) { return a.st_ino == 
 
 }  // namespace
 
-fs::path resolve_journal(const fs::path& path) {
+std::optional<fs::path> follow_symlinks(const fs::path& path) {
     fs::path file = path;
     for (int hops = 0; hops < 40; ++hops) {
         struct stat st {};
@@ -63,6 +63,11 @@ fs::path resolve_journal(const fs::path& path) {
         if (ec) return file;
         file = target.is_absolute() ? target : file.parent_path() / target;
     }
+    return std::nullopt;
+}
+
+fs::path resolve_journal(const fs::path& path) {
+    if (auto file = follow_symlinks(path)) return *file;
     throw journal_error(fmt::format("cannot use journal {}: too many levels of symbolic links", path.string()));
 }
 

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -18,6 +20,7 @@
 #include "pumplog/babies.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"  // follow_symlinks
 #include "pumplog/time.hpp"
 #include "pumplog/text.hpp"
 
@@ -461,17 +464,51 @@ nlohmann::json read_config(const fs::path& path) {
 }
 
 void write_config(const fs::path& path, const nlohmann::json& values) {
+    // At the file a symlinked config points to (a dotfiles manager's link
+    // stays a link), through a new temporary beside it: created fresh, never
+    // opened where something is already there (a stale one, or a planted
+    // symlink whose target would be written), synced, then renamed over.
+    const auto fail = [&](const std::string& what) {
+        return usage_error(fmt::format("cannot write config file {}: {}", path.string(), what));
+    };
+    const auto followed = follow_symlinks(path);
+    if (!followed) throw fail("too many levels of symbolic links");
+    const fs::path& file = *followed;
     std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << values.dump(2) << '\n';
-        out.flush();
-        if (!out) throw usage_error(fmt::format("cannot write config file {}", path.string()));
+    const fs::path dir_path = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    fs::create_directories(dir_path, ec);
+    const int dir = ::open(dir_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) throw fail(std::strerror(errno));
+    const std::string tmp = file.filename().string() + ".tmp";
+    int fd = -1;
+    for (int attempt = 0; fd < 0 && attempt < 2; ++attempt) {
+        fd = ::openat(dir, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd < 0 && (errno != EEXIST || ::unlinkat(dir, tmp.c_str(), 0) != 0)) break;
     }
-    fs::rename(tmp, path, ec);
-    if (ec) throw usage_error(fmt::format("cannot write config file {}: {}", path.string(), ec.message()));
+    const auto give_up = [&](const std::string& what) {
+        const std::string reason = what.empty() ? std::strerror(errno) : what;
+        if (fd >= 0) {
+            ::close(fd);
+            ::unlinkat(dir, tmp.c_str(), 0);
+        }
+        ::close(dir);
+        return fail(reason);
+    };
+    if (fd < 0) throw give_up("");
+    struct stat old {};
+    if (::stat(file.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::fchmod(fd, old.st_mode & 07777);  // keep its mode
+    const std::string text = values.dump(2) + '\n';
+    for (std::size_t done = 0; done < text.size();) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw give_up("");
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) throw give_up("");
+    if (::renameat(dir, tmp.c_str(), dir, file.filename().c_str()) != 0) throw give_up("");
+    ::close(fd);
+    ::fsync(dir);
+    ::close(dir);
 }
 
 Settings settings_from(const nlohmann::json& values) {

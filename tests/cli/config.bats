@@ -148,3 +148,28 @@ config_refused() {
     pumplog config set unit oz
     [ "$(jq -c . "$(CONFIG)")" = '{"future_setting":"x","lookback":14,"unit":"oz"}' ]
 }
+
+@test "set writes through a symlinked config to its target, never through a planted .tmp" {
+    mkdir -p "$TEST_DIR/dotfiles" "$(dirname "$(CONFIG)")"
+    printf '{"unit":"oz"}\n' > "$TEST_DIR/dotfiles/config.json"
+    chmod 640 "$TEST_DIR/dotfiles/config.json"
+    ln -s "$TEST_DIR/dotfiles/config.json" "$(CONFIG)"
+    # A stale or planted temporary beside the target: a symlink to a victim.
+    printf 'keep\n' > "$TEST_DIR/victim"
+    ln -s "$TEST_DIR/victim" "$TEST_DIR/dotfiles/config.json.tmp"
+    run --separate-stderr pumplog config set min_gap 90m
+    [ "$status" -eq 0 ]
+    [ -L "$(CONFIG)" ]
+    [ "$(jq -c . "$TEST_DIR/dotfiles/config.json")" = '{"min_gap":"1h30m","unit":"oz"}' ]
+    [ "$(stat -c %a "$TEST_DIR/dotfiles/config.json")" = 640 ]
+    [ "$(cat "$TEST_DIR/victim")" = keep ]
+    [ ! -e "$TEST_DIR/dotfiles/config.json.tmp" ]
+    [ "$(pumplog config get unit)" = oz ]
+}
+
+@test "a config symlink loop is refused in one line" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    ln -s "$(CONFIG)" "$(CONFIG)"
+    refused 2 pumplog config set unit oz
+    [[ "$stderr" == *"too many levels of symbolic links"* ]]
+}
