@@ -1,10 +1,10 @@
 // `log import`: history from another tracker's CSV export (pumplog-import(1)).
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <unordered_set>
 
 #include <CLI/CLI.hpp>
@@ -26,16 +26,27 @@ struct ImportCommandOptions {
     bool dry_run = false;
 };
 
+// An import file larger than this is refused (years of a tracker's export are a few MiB).
+constexpr std::size_t most_import_bytes = std::size_t{256} << 20;
+
 SourceFile read_source(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw usage_error(fmt::format("{} is a folder; give the CSV files in it", path));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-    std::ostringstream content;
-    content << in.rdbuf();
+    // Read in bounded pieces: an export is a few megabytes, and a device or
+    // a runaway pipe in its place must not fill memory.
+    std::string content;
+    std::array<char, 1 << 16> piece;
+    while (in.read(piece.data(), piece.size()) || in.gcount() > 0) {
+        content.append(piece.data(), static_cast<std::size_t>(in.gcount()));
+        if (content.size() > most_import_bytes)
+            throw usage_error(fmt::format("{} is over {} MiB, larger than any tracker's export; give the CSV file itself",
+                                          path, most_import_bytes >> 20));
+    }
     if (in.bad()) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-    return SourceFile{path, content.str()};
+    return SourceFile{path, std::move(content)};
 }
 
 int run_import(Context& ctx, const ImportCommandOptions& o) {

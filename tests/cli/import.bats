@@ -389,3 +389,9 @@ Skipped 6 rows:
     [ "$(jq '.basis.feeds' <<<"$output")" -eq 43 ]
     [ "$(jq '.basis.days' <<<"$output")" -eq 7 ]
 }
+
+@test "a device or runaway stream in place of an export is refused, never read into memory whole" {
+    refused 2 pumplog log import /dev/zero
+    [ "$stderr" = "pumplog: error: /dev/zero is over 256 MiB, larger than any tracker's export; give the CSV file itself" ]
+    [ ! -e "$J" ]
+}

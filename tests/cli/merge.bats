@@ -93,6 +93,24 @@ pumplog: warning: $TEST_DIR/other.jsonl:3: not valid JSON; skipped" ]
     [ "$(cat "$J")" = "$(line a 10 07:00)" ]
 }
 
+@test "a copy's line over 1 MiB is skipped whole, and an endless one never fills memory" {
+    { head -c 3000000 /dev/zero | tr '\0' 'x'; echo; line b 20 08:00; echo; } > "$TEST_DIR/other.jsonl"
+    run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ]
+    grep -qx "pumplog: warning: $TEST_DIR/other.jsonl:1: longer than 1 MiB (1048576 bytes); skipped" <<< "$stderr"
+    [ "$(cat "$J")" = "$(line b 20 08:00)" ]
+    # A stream without a newline: the merge holds at most one 1 MiB line of it
+    # (before, it grew by about a gigabyte a second until memory ran out).
+    "$PUMPLOG_BIN" log merge /dev/zero 2>/dev/null &  # the binary itself, so $! is its pid
+    local pid=$! rss
+    sleep 2
+    rss="$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")"
+    kill "$pid"
+    wait "$pid" || true
+    [ "$rss" -lt 300000 ]
+    [ "$(cat "$J")" = "$(line b 20 08:00)" ]
+}
+
 @test "a damaged journal is not merged into: its bad line would be lost" {
     { line a 10 07:00; echo; echo garbage; } > "$J"
     { line b 20 08:00; echo; } > "$TEST_DIR/other.jsonl"
