@@ -32,7 +32,12 @@ struct BadLine {
 struct ReadStats {
     std::uint64_t lines = 0;      // lines parsed (good and bad)
     std::uint64_t bytes_read = 0; // bytes read from the file (test hook for tail reads)
+    // The first bad lines in file order (at most `most_bad_kept`, with their
+    // line numbers), and how many there were in all: a journal of garbage
+    // costs no memory per line.
+    static constexpr std::size_t most_bad_kept = 100;
     std::vector<BadLine> bad;
+    std::uint64_t bad_lines = 0;
     bool stopped_early = false;
 };
 

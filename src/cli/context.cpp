@@ -161,7 +161,7 @@ void warn_capped(std::size_t count, std::string_view where, const std::function<
 
 void Context::warn(const ReadStats& stats) const {
     const std::string path = default_journal_path(journal_option, environment).string();
-    warn_capped(stats.bad.size(), path, [&](std::size_t i) {
+    warn_capped(stats.bad_lines, path, [&](std::size_t i) {
         fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, stats.bad[i].line,
                    stats.bad[i].reason);
     });

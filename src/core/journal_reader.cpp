@@ -403,7 +403,16 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
             throw journal_error(fmt::format("{}:{}: {} (--strict refuses a damaged journal; see pumplog log check)",
                                             path, one[0].line, one[0].reason));
         }
+        // Kept: the lowest offsets met (a max-heap by offset; the newest-first
+        // read meets them last), numbered and sorted once at the end.
+        ++stats.bad_lines;
+        const auto later = [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; };
         stats.bad.push_back(std::move(bad));
+        std::push_heap(stats.bad.begin(), stats.bad.end(), later);
+        if (stats.bad.size() > ReadStats::most_bad_kept) {
+            std::pop_heap(stats.bad.begin(), stats.bad.end(), later);
+            stats.bad.pop_back();
+        }
     };
     const auto deliver = [&](Parsed& parsed) {
         stats.lines += parsed.lines;

@@ -175,11 +175,29 @@ TEST_CASE("bad lines are skipped and reported by line number") {
     CHECK(seen[0].id == "d");
     CHECK(seen[2].id == "a");
     REQUIRE(stats.bad.size() == 2);
+    CHECK(stats.bad_lines == 2);
     CHECK(stats.bad[0].line == 2);
     CHECK(stats.bad[1].line == 5);
     CHECK(stats.bad[1].reason == "no \"at\"");
     CHECK_FALSE(stats.bad[0].partial_last);
     CHECK(stats.lines == 5);
+}
+
+TEST_CASE("a journal of garbage keeps only its first bad lines, and counts them all") {
+    // 300,000 bad lines (several regions, so the pipeline's order too): the
+    // reader holds the first 100 in file order with their numbers, not one
+    // record per line.
+    TempDir dir;
+    std::string text = line("a", "2026-11-21T08:00:00Z") + "\n";
+    for (int i = 0; i < 300000; ++i) text += "x" + std::to_string(i) + "\n";
+    text += line("b", "2026-11-21T09:00:00Z") + "\n";
+    testing::write_file(dir / "j", text);
+    ReadStats stats;
+    const auto seen = read_all(Journal(dir / "j"), &stats);
+    CHECK(seen.size() == 2);
+    CHECK(stats.bad_lines == 300000);
+    REQUIRE(stats.bad.size() == ReadStats::most_bad_kept);
+    for (std::size_t i = 0; i < stats.bad.size(); ++i) CHECK(stats.bad[i].line == i + 2);
 }
 
 TEST_CASE("a partial last line, a crash mid-write, is reported as such and skipped") {
