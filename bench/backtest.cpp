@@ -5,7 +5,11 @@
 //
 //   build/backtest                 # the shared real log and the synthetic babies
 //   build/backtest --smoke         # one small synthetic baby (the ctest smoke test)
-//   build/backtest --real FILE     # another Baby Connect export (zone: --zone, default America/Los_Angeles)
+//   build/backtest --real FILE...  # another family's log alone: exports of any tracker
+//                                  # `pumplog log import` reads, or pumplog journals (.jsonl);
+//                                  # all --real files make one log (Baby Tracker's per-kind CSVs);
+//                                  # --from, --date-order, --unit, --child as for import;
+//                                  # --zone, the family's zone (default America/Los_Angeles)
 //
 // What is compared (bench/RESULTS.md says the same in words):
 // - feedings, not logged rows: feeds starting within `burst_minutes` of the one
@@ -30,7 +34,9 @@
 #include "baby.hpp"
 #include "pumplog/cadence.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/history.hpp"
 #include "pumplog/import.hpp"
+#include "pumplog/journal.hpp"
 #include "pumplog/planner.hpp"
 
 using namespace pumplog;
@@ -354,22 +360,42 @@ void print(const Log& log, const Result& r) {
     std::cout << "\n";
 }
 
-Log real_log(const std::string& path, const std::string& zone_name) {
+// A family's log from other trackers' exports (what `pumplog log import`
+// reads: Baby Buddy, Huckleberry, Baby Tracker, Baby Connect; the format found
+// in each file unless --from names it) or from pumplog journals (.jsonl):
+// all the files given make one log.
+struct LogFiles {
+    std::vector<std::string> paths;
+    std::string zone = "America/Los_Angeles";
+    ImportOptions import;
+};
+
+std::string read_whole(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw usage_error("cannot read " + path);
     std::stringstream ss;
     ss << in.rdbuf();
-    ImportOptions options;
-    options.from = ImportFormat::babyconnect;
-    options.zone = locate_zone(zone_name);
-    options.date_order = DateOrder::mdy;
-    options.now = Seconds(date::sys_days(date::year(2100) / 1 / 1));
+    return ss.str();
+}
+
+Log read_log(const LogFiles& files) {
     Log log;
-    log.zone = options.zone;
-    const ImportResult result = read_import({{path, ss.str()}}, options);
-    for (const ImportedEntry& e : result.entries) log.entries.push_back(e.entry);
-    std::sort(log.entries.begin(), log.entries.end(),
-              [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
+    log.zone = locate_zone(files.zone);
+    ImportOptions options = files.import;
+    options.zone = log.zone;
+    options.now = Seconds(date::sys_days(date::year(2100) / 1 / 1));
+    std::vector<SourceFile> exports;
+    for (const std::string& path : files.paths) {
+        if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
+            for (Entry& e : load_history(Journal(path), ReplayOptions{}).entries) log.entries.push_back(std::move(e));
+        } else {
+            exports.push_back({path, read_whole(path)});
+        }
+    }
+    if (!exports.empty())
+        for (const ImportedEntry& e : read_import(exports, options).entries) log.entries.push_back(e.entry);
+    std::stable_sort(log.entries.begin(), log.entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
     return log;
 }
 
@@ -401,23 +427,37 @@ Log twins_log(const date::time_zone* zone, date::sys_days first) {
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     // The shared log sits beside the project's checkout (or beside its worktrees' folder).
-    std::string real = PUMPLOG_SOURCE_DIR "/../shared/data/real/baby-connect-eva.csv";
-    if (!std::ifstream(real)) real = PUMPLOG_SOURCE_DIR "/../../shared/data/real/baby-connect-eva.csv";
-    if (const char* s = std::getenv("PUMPLOG_REAL_LOG")) real = s;
-    std::string zone = "America/Los_Angeles";
+    std::string shared = PUMPLOG_SOURCE_DIR "/../shared/data/real/baby-connect-eva.csv";
+    if (!std::ifstream(shared)) shared = PUMPLOG_SOURCE_DIR "/../../shared/data/real/baby-connect-eva.csv";
+    if (const char* s = std::getenv("PUMPLOG_REAL_LOG")) shared = s;
+    LogFiles files;
     bool smoke = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--smoke") smoke = true;
-        else if (args[i] == "--verbose") verbose = true;
-        else if (args[i] == "--all-days") all_days = true;
-        else if (args[i] == "--real" && i + 1 < args.size()) real = args[++i];
-        else if (args[i] == "--zone" && i + 1 < args.size()) zone = args[++i];
-        else {
-            std::cerr << "usage: backtest [--smoke] [--verbose] [--all-days] [--real FILE] [--zone ZONE]\n";
-            return 2;
-        }
-    }
+    const char* usage =
+        "usage: backtest [--smoke] [--verbose] [--all-days] [--real FILE]... [--from FORMAT] [--date-order ORDER]\n"
+        "                [--unit ml|oz] [--child NAME] [--zone ZONE]\n";
     try {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            const bool has_value = i + 1 < args.size();
+            if (args[i] == "--smoke") smoke = true;
+            else if (args[i] == "--verbose") verbose = true;
+            else if (args[i] == "--all-days") all_days = true;
+            else if (args[i] == "--real" && has_value) files.paths.push_back(args[++i]);
+            else if (args[i] == "--zone" && has_value) files.zone = args[++i];
+            else if (args[i] == "--from" && has_value) files.import.from = parse_import_format(args[++i]);
+            else if (args[i] == "--date-order" && has_value) files.import.date_order = parse_date_order(args[++i]);
+            else if (args[i] == "--unit" && has_value) files.import.unit = parse_unit(args[++i]);
+            else if (args[i] == "--child" && has_value) files.import.child = args[++i];
+            else {
+                std::cerr << usage;
+                return 2;
+            }
+        }
+        const bool given = !files.paths.empty();
+        if (!given) {  // the shared log, as exported: Baby Connect, month first
+            files.paths = {shared};
+            files.import.from = ImportFormat::babyconnect;
+            files.import.date_order = DateOrder::mdy;
+        }
         const date::time_zone* berlin = locate_zone("Europe/Berlin");
         const date::sys_days first = testbaby::day_of(2026, 3, 2);
         std::vector<Log> logs;
@@ -426,16 +466,22 @@ int main(int argc, char** argv) {
             b.days = 12;
             logs.push_back({"smoke: 12 days of a synthetic baby", berlin, testbaby::simulate(b, berlin, first)});
         } else {
-            if (std::ifstream(real)) {
-                Log log = real_log(real, zone);
-                log.name = "shared real log: " + real.substr(real.find_last_of('/') + 1) + " (" + zone + ")";
+            if (given || std::ifstream(shared)) {
+                Log log = read_log(files);
+                std::string names;
+                for (const std::string& path : files.paths)
+                    names += (names.empty() ? "" : ", ") + path.substr(path.find_last_of('/') + 1);
+                log.name = (given ? "real log: " : "shared real log: ") + names + " (" + files.zone + ")";
                 logs.push_back(std::move(log));
             } else {
-                std::cerr << "backtest: no real log at " << real << " (set PUMPLOG_REAL_LOG); synthetic babies only\n";
+                std::cerr << "backtest: no real log at " << shared << " (set PUMPLOG_REAL_LOG); synthetic babies only\n";
             }
-            for (const auto& f : testbaby::sim_families())
-                logs.push_back({f.name, berlin, testbaby::simulate(f.baby, berlin, first)});
-            logs.push_back(twins_log(berlin, first));
+            // Given logs are scored alone; the synthetic babies come with the shared one.
+            if (!given) {
+                for (const auto& f : testbaby::sim_families())
+                    logs.push_back({f.name, berlin, testbaby::simulate(f.baby, berlin, first)});
+                logs.push_back(twins_log(berlin, first));
+            }
         }
         for (const Log& log : logs) {
             const Result r = backtest(log);
