@@ -88,6 +88,15 @@ struct Entry {
     void apply(const Entry& amend);
 };
 
+// A duration a line may hold (`dur_s`, `left_s`, `right_s`): none to a day.
+// `log check` flags any other, and computations count it as none (a report
+// never prints 150 quadrillion minutes at the breast).
+inline constexpr std::int64_t most_plausible_seconds = 24 * 60 * 60;
+inline bool plausible_seconds(std::int64_t s) { return s >= 0 && s <= most_plausible_seconds; }
+inline std::optional<std::int64_t> counted_seconds(const std::optional<std::int64_t>& s) {
+    return s && plausible_seconds(*s) ? s : std::nullopt;
+}
+
 // Parses one journal line; nullopt with `error` set when it is not a valid entry
 // (not JSON, not an object, missing or mistyped v/id/type/at). Slow path: the
 // journal reader has its own streaming parser that must agree with this one.

@@ -74,8 +74,11 @@ std::string value_error(std::string_view name, FieldKind kind, element value) {
         case FieldKind::seconds: {
             double d = 0;
             // Whole seconds, in the range the reader converts without overflow.
-            if (!value.get_double().get(d) && d > -9.2e18 && d < 9.2e18 && d == std::floor(d)) return "";
-            return quote_key(name) + " is not a whole number of seconds";
+            if (value.get_double().get(d) || !(d > -9.2e18 && d < 9.2e18) || d != std::floor(d))
+                return quote_key(name) + " is not a whole number of seconds";
+            if (plausible_seconds(static_cast<std::int64_t>(d))) return "";
+            return fmt::format("{} of {} s is not a plausible duration (0 to {} s, a day)", quote_key(name),
+                               static_cast<std::int64_t>(d), most_plausible_seconds);
         }
         case FieldKind::text:
         case FieldKind::named:
@@ -203,6 +206,8 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     if (e.type == EntryType::unknown) return false;  // a note
     for (const auto& field : fields)
         if (field.kind == FieldKind::volume && e.*field.volume && !plausible_volume(*(e.*field.volume))) return false;
+    for (const auto& field : fields)
+        if (field.kind == FieldKind::seconds && e.*field.seconds && !plausible_seconds(*(e.*field.seconds))) return false;
     // The scanner keeps a `set`'s fields in the entry's own members: only an
     // amendment's own fields are then told apart (it has no required ones).
     if ((e.type == EntryType::amend) != ((shape.keys & set_bit) != 0)) return false;

@@ -154,8 +154,9 @@ Volume pumped_volume(const Entry& e) {
 
 // Time at the breast: the timed sides, else the whole duration.
 seconds breast_time(const Entry& e) {
-    if (e.left_s || e.right_s) return seconds(e.left_s.value_or(0) + e.right_s.value_or(0));
-    return seconds(e.dur_s.value_or(0));
+    // An implausible duration (negative, or years) counts as none, as volumes do.
+    if (e.left_s || e.right_s) return seconds(counted_seconds(e.left_s).value_or(0) + counted_seconds(e.right_s).value_or(0));
+    return seconds(counted_seconds(e.dur_s).value_or(0));
 }
 
 void count(Tally& t, const Entry& e) {

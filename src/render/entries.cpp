@@ -142,7 +142,10 @@ std::string describe(const Entry& e, Unit unit, std::string_view label) {
         if (!plausible_volume(ml.value_or(0))) return std::string("?");
         return format_volume_number(Volume::from_ml(ml.value_or(0)), unit);
     };
-    const auto mins = [](std::int64_t s) { return format_duration(std::chrono::seconds(s)); };
+    const auto mins = [](std::int64_t s) {
+        if (!plausible_seconds(s)) return std::string("an implausible time (see log check)");
+        return format_duration(std::chrono::seconds(s));
+    };
     const std::string container =
         terminal_text(!label.empty() ? label : e.target.size() > 6 ? std::string_view(e.target).substr(e.target.size() - 6)
                                                                    : std::string_view(e.target));

@@ -143,6 +143,16 @@ $J:4: \"set.left_ml\" of 20000 ml is not a plausible volume (0 to 10000 ml)" ]
         run pumplog $command
         ! grep -q 'inf\|nan\|[0-9]\{12\}' <<< "$output"
     done
+    # Durations alike: a negative or years-long nursing time counts as none.
+    journal_line '{"v":1,"id":"A6","type":"feed","at":"2026-11-21T12:00:00+01:00","method":"breast","left_s":-5000000000,"right_s":9000000000000000000}'
+    journal_line '{"v":1,"id":"A7","type":"feed","at":"2026-11-21T12:30:00+01:00","method":"breast","left_s":600,"right_s":300}'
+    run --separate-stderr pumplog report --format csv --since 2026-11-21 --until 2026-11-21
+    [ "$(sed -n 2p <<< "$output" | cut -d, -f1,6-9)" = "2026-11-21,4,60,2,15" ]
+    run --separate-stderr pumplog log
+    grep -qx "a6 *2026-11-21 12:00  nursed L an implausible time (see log check) / R an implausible time (see log check)" <<< "$output"
+    run pumplog log check
+    [ "$status" -eq 3 ]
+    grep -qF ':30: "left_s" of -5000000000 s is not a plausible duration (0 to 86400 s, a day)' <<< "$output"
     # The absurd container holds nothing: the stash is empty.
     run --separate-stderr pumplog stock --format json
     [ "$output" = "[]" ]

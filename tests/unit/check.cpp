@@ -122,7 +122,7 @@ TEST_CASE("lines the fast scanner reads but that are not clean get the full pars
     CHECK(findings(line("a", "feed", R"("method":"breast","milk":null)")).empty());
     CHECK(findings(line("a", "feed", R"("method":"bottle","ml":0,"milk":"breast")")).empty());
     CHECK(findings(line("a", "amend", R"("target":"b","set":{})")).empty());
-    CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":-3,"target":"")")).empty());
+    CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":0,"target":"")")).empty());
 }
 
 TEST_CASE("a line that is not JSON is reported with its line number") {
@@ -335,6 +335,19 @@ TEST_CASE("a negative or absurd volume is an error, 0 and 10000 ml are fine") {
           Strings{"\"set.ml\" of -1 ml is not a plausible volume (0 to 10000 ml)"});
     CHECK(findings(line("a", "pump", R"("ml":10000,"left_ml":0)")).empty());
     CHECK(findings(line("a", "use", R"("target":"b","ml":0)")).empty());
+}
+
+TEST_CASE("a negative or absurd duration is an error, none to a day is fine") {
+    CHECK(findings(line("a", "feed", R"("method":"breast","left_s":-5)")) ==
+          Strings{"\"left_s\" of -5 s is not a plausible duration (0 to 86400 s, a day)"});
+    CHECK(findings(line("a", "feed", R"("method":"breast","right_s":9000000000000000000)")) ==
+          Strings{"\"right_s\" of 9000000000000000000 s is not a plausible duration (0 to 86400 s, a day)"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":86401)")) ==
+          Strings{"\"dur_s\" of 86401 s is not a plausible duration (0 to 86400 s, a day)"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"dur_s":-1})")) ==
+          Strings{"\"set.dur_s\" of -1 s is not a plausible duration (0 to 86400 s, a day)"});
+    CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":86400)")).empty());
+    CHECK(findings(line("a", "feed", R"("method":"breast","left_s":0,"right_s":600)")).empty());
 }
 
 TEST_CASE("check bounds lines as every reader does: 64 levels and 1 MiB") {

@@ -103,11 +103,17 @@ TEST_CASE("a feed's implausible values and future time are refused unless forced
     CHECK(refused(long_nursing) == "a duration of 4 h is implausible; give more than 0 and at most 3 h (or --force)");
     long_nursing.force = true;
     CHECK(feed_record(long_nursing, clock_, Unit::ml).left == std::chrono::hours(4));
+    // Not even forced: over a day, no computation would count it.
+    long_nursing.left = "25h";
+    CHECK(refused(long_nursing) == "a duration of 25 h is not one pumplog can record (0 to 24 h, even with --force)");
     future.force = true;
     CHECK(feed_record(future, clock_, Unit::ml).at == instant("2026-11-21T14:00:00Z"));
     FeedRequest huge = bottle("5000ml");
     CHECK_THAT(refused(huge), Catch::Matchers::Contains("implausible"));
     huge.force = true;
     CHECK(feed_record(huge, clock_, Unit::ml).amount->ml() == 5000);
+    huge = bottle("10001ml");
+    huge.force = true;
+    CHECK(refused(huge) == "10001 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
 }
 }  // namespace PUMPLOG_UNITY_ID
