@@ -274,7 +274,25 @@ std::optional<seconds> parse_relative(std::string_view t) {
 
 TimeSpan parse_time_span(std::string_view text, const Clock& clock) { return read_time(text, clock).span; }
 
+namespace {
+TimeReading read_any_time(std::string_view text, const Clock& clock);
+}  // namespace
+
 TimeReading read_time(std::string_view text, const Clock& clock) {
+    // Years pumplog writes with four digits in any zone (RFC 3339 has no
+    // fifth): 9999-12-31 23:00 UTC is 10000-01-01 in Berlin, a line no reader
+    // could take back.
+    static const Seconds earliest{date::sys_days(date::year(1900) / 1 / 1).time_since_epoch()};
+    static const Seconds latest{date::sys_days(date::year(9999) / 1 / 1).time_since_epoch()};
+    TimeReading r = read_any_time(text, clock);
+    if (r.span.begin < earliest || r.span.end > latest)
+        throw usage_error(fmt::format("\"{}\" is outside the years pumplog records (1900 to 9998)", printable(text)));
+    return r;
+}
+
+namespace {
+
+TimeReading read_any_time(std::string_view text, const Clock& clock) {
     const std::string t = lower(trim(text));
     const auto* zone = clock.zone;
     const date::sys_days today = local_day(clock.now, zone);
@@ -327,6 +345,8 @@ TimeReading read_time(std::string_view text, const Clock& clock) {
     }
     throw fail();
 }
+
+}  // namespace
 
 std::string describe_event_time(Seconds at, const Clock& clock) {
     const date::sys_days day = local_day(at, clock.zone);

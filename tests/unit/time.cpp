@@ -312,4 +312,16 @@ TEST_CASE("an event's time for a reply: the date when not today, the age when ov
           "yesterday 23:50, 3 h 20 min ago");
     CHECK(describe_event_time(instant("2026-11-18T09:00:00+01:00"), saturday) == "on 2026-11-18 09:00, 3 days ago");
 }
+
+TEST_CASE("times outside the years 1900 to 9998 are refused: no line pumplog cannot read back") {
+    // 9999-12-31 23:59 UTC is 10000-01-01 in Berlin: a five-digit year is no RFC 3339 time.
+    CHECK(refusal([] { parse_time_point("9999-12-31T23:59:59Z", saturday); }) ==
+          "\"9999-12-31T23:59:59Z\" is outside the years pumplog records (1900 to 9998)");
+    CHECK(refusal([] { parse_time_point("0001-01-01", saturday); }) ==
+          "\"0001-01-01\" is outside the years pumplog records (1900 to 9998)");
+    CHECK(refusal([] { parse_time_point("1899-12-31 23:00", saturday); }) ==
+          "\"1899-12-31 23:00\" is outside the years pumplog records (1900 to 9998)");
+    CHECK(parse_time_point("9998-12-31T10:00:00Z", saturday) == instant("9998-12-31T10:00:00Z"));
+    CHECK(parse_time_point("1900-01-01T12:00:00Z", saturday) == instant("1900-01-01T12:00:00Z"));
+}
 }  // namespace PUMPLOG_UNITY_ID
