@@ -35,6 +35,7 @@ bool read_raw_lines(const std::filesystem::path& path, const std::function<void(
     std::vector<char> buffer(1 << 18);
     std::string pending;  // the start of a line that continues in the next read
     constexpr std::size_t held_line_bytes = max_line_bytes + 1;  // enough to be judged too long
+    const auto room = [&] { return held_line_bytes - std::min(pending.size(), held_line_bytes); };
     std::uint64_t number = 0;
     bool first_read = true;
     const auto read_to_end = [&] {
@@ -55,13 +56,13 @@ bool read_raw_lines(const std::filesystem::path& path, const std::function<void(
                     // A line is bad past 1 MiB (SPEC 8) whatever follows: its
                     // first 1 MiB and a byte say so, and the rest is never
                     // held, so a newline-less stream (/dev/zero) cannot fill memory.
-                    pending.append(p, std::min(end, p + (held_line_bytes - std::min(pending.size(), held_line_bytes))));
+                    pending.append(p, std::min(room(), static_cast<std::size_t>(end - p)));
                     break;
                 }
                 if (pending.empty()) {
                     visit(RawLine{++number, std::string_view(p, static_cast<std::size_t>(nl - p)), false});
                 } else {
-                    pending.append(p, std::min(nl, p + (held_line_bytes - std::min(pending.size(), held_line_bytes))));
+                    pending.append(p, std::min(room(), static_cast<std::size_t>(nl - p)));
                     visit(RawLine{++number, pending, false});
                     pending.clear();
                 }
