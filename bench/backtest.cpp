@@ -387,6 +387,7 @@ Log read_log(const LogFiles& files) {
     std::vector<SourceFile> exports;
     for (const std::string& path : files.paths) {
         if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
+            if (!std::ifstream(path)) throw usage_error("cannot read " + path);
             for (Entry& e : load_history(Journal(path), ReplayOptions{}).entries) log.entries.push_back(std::move(e));
         } else {
             exports.push_back({path, read_whole(path)});

@@ -22,3 +22,5 @@ fi
 # An export that cannot be read is one line and exit 1.
 if out="$("$backtest" --real "$data/missing.csv" 2>&1)"; then exit 1; fi
 [ "$out" = "backtest: cannot read $data/missing.csv" ]
+if out="$("$backtest" --real "$data/missing.jsonl" 2>&1)"; then exit 1; fi
+[ "$out" = "backtest: cannot read $data/missing.jsonl" ]
