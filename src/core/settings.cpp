@@ -20,6 +20,7 @@
 #include "pumplog/babies.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "file_descriptor.hpp"
 #include "pumplog/journal.hpp"  // follow_symlinks
 #include "pumplog/time.hpp"
 #include "pumplog/text.hpp"
@@ -477,38 +478,37 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
     std::error_code ec;
     const fs::path dir_path = file.has_parent_path() ? file.parent_path() : fs::path(".");
     fs::create_directories(dir_path, ec);
-    const int dir = ::open(dir_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) throw fail(std::strerror(errno));
+    const FileDescriptor dir(::open(dir_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir.get() < 0) throw fail(why());
     const std::string tmp = file.filename().string() + ".tmp";
-    int fd = -1;
-    for (int attempt = 0; fd < 0 && attempt < 2; ++attempt) {
-        fd = ::openat(dir, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-        if (fd < 0 && (errno != EEXIST || ::unlinkat(dir, tmp.c_str(), 0) != 0)) break;
-    }
-    const auto give_up = [&](const std::string& what) {
-        const std::string reason = what.empty() ? std::strerror(errno) : what;
-        if (fd >= 0) {
-            ::close(fd);
-            ::unlinkat(dir, tmp.c_str(), 0);
-        }
-        ::close(dir);
-        return fail(reason);
+    const auto create = [&] {
+        return ::openat(dir.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     };
-    if (fd < 0) throw give_up("");
+    int created = create();
+    if (created < 0 && errno == EEXIST && ::unlinkat(dir.get(), tmp.c_str(), 0) == 0) created = create();  // stale, or planted
+    const FileDescriptor out(created);
+    if (out.get() < 0) throw fail(why());
+    struct RemoveTemporary {  // a failed write leaves no temporary behind
+        int dir;
+        const std::string& name;
+        bool done = false;
+        ~RemoveTemporary() {
+            if (!done) ::unlinkat(dir, name.c_str(), 0);
+        }
+    } remove_tmp{dir.get(), tmp};
     struct stat old {};
-    if (::stat(file.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::fchmod(fd, old.st_mode & 07777);  // keep its mode
+    if (::stat(file.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::fchmod(out.get(), old.st_mode & 07777);  // keep its mode
     const std::string text = values.dump(2) + '\n';
     for (std::size_t done = 0; done < text.size();) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        const ssize_t n = ::write(out.get(), text.data() + done, text.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw give_up("");
+        if (n <= 0) throw fail(n < 0 ? why() : "nothing written");
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) throw give_up("");
-    if (::renameat(dir, tmp.c_str(), dir, file.filename().c_str()) != 0) throw give_up("");
-    ::close(fd);
-    ::fsync(dir);
-    ::close(dir);
+    if (::fsync(out.get()) != 0 || ::renameat(dir.get(), tmp.c_str(), dir.get(), file.filename().c_str()) != 0)
+        throw fail(why());
+    remove_tmp.done = true;
+    ::fsync(dir.get());
 }
 
 Settings settings_from(const nlohmann::json& values) {
