@@ -8,6 +8,7 @@
 #include <string>
 #include <sys/types.h>
 #include <unistd.h>
+#include <utility>
 
 #include "pumplog/lines.hpp"
 
@@ -33,6 +34,25 @@ public:
 
 private:
     int fd_;
+};
+
+// Removes the file `name` in the folder `dir` when it goes out of scope,
+// unless `keep()` was called: a failed rewrite (of the journal, of the
+// config) leaves no temporary file behind.
+class RemoveUnlessKept {
+public:
+    RemoveUnlessKept(int dir, std::string name) : dir_(dir), name_(std::move(name)) {}
+    ~RemoveUnlessKept() {
+        if (!kept_) ::unlinkat(dir_, name_.c_str(), 0);
+    }
+    RemoveUnlessKept(const RemoveUnlessKept&) = delete;
+    RemoveUnlessKept& operator=(const RemoveUnlessKept&) = delete;
+    void keep() { kept_ = true; }
+
+private:
+    int dir_;
+    std::string name_;
+    bool kept_ = false;
 };
 
 // Opens the journal at `path` with `flags` (O_CLOEXEC added) as a journal must

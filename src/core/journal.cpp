@@ -348,14 +348,7 @@ void LockedJournal::rewrite(const std::string& content) {
         if (dir.get() < 0) throw journal_error(fmt::format("cannot open folder {}: {}", dir_path.string(), why()));
 
         FileDescriptor out(create_fresh(dir.get(), tmp, tmp_path));
-        struct RemoveTemporary {  // a failed rewrite leaves no temporary file behind
-            int dir;
-            const std::string& name;
-            bool done = false;
-            ~RemoveTemporary() {
-                if (!done) ::unlinkat(dir, name.c_str(), 0);
-            }
-        } remove_tmp{dir.get(), tmp};
+        RemoveUnlessKept remove_tmp(dir.get(), tmp);
         keep_owner_and_mode(out.get(), st, path_);
         write_all(out.get(), content, tmp_path.string(), write_);
         if (::fsync(out.get()) != 0) throw journal_error(fmt::format("cannot sync {}: {}", tmp_path.string(), why()));
@@ -376,7 +369,7 @@ void LockedJournal::rewrite(const std::string& content) {
         }
         if (::renameat(dir.get(), tmp.c_str(), dir.get(), name.c_str()) != 0)
             throw journal_error(fmt::format("cannot replace journal {}: {}", file.string(), why()));
-        remove_tmp.done = true;
+        remove_tmp.keep();
         ::fsync(dir.get());
     }
 }

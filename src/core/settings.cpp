@@ -488,14 +488,7 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
     if (created < 0 && errno == EEXIST && ::unlinkat(dir.get(), tmp.c_str(), 0) == 0) created = create();  // stale, or planted
     const FileDescriptor out(created);
     if (out.get() < 0) throw fail(why());
-    struct RemoveTemporary {  // a failed write leaves no temporary behind
-        int dir;
-        const std::string& name;
-        bool done = false;
-        ~RemoveTemporary() {
-            if (!done) ::unlinkat(dir, name.c_str(), 0);
-        }
-    } remove_tmp{dir.get(), tmp};
+    RemoveUnlessKept remove_tmp(dir.get(), tmp);
     struct stat old {};
     if (::stat(file.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::fchmod(out.get(), old.st_mode & 07777);  // keep its mode
     const std::string text = values.dump(2) + '\n';
@@ -507,7 +500,7 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
     }
     if (::fsync(out.get()) != 0 || ::renameat(dir.get(), tmp.c_str(), dir.get(), file.filename().c_str()) != 0)
         throw fail(why());
-    remove_tmp.done = true;
+    remove_tmp.keep();
     ::fsync(dir.get());
 }
 
