@@ -282,6 +282,10 @@ int main(int argc, char** argv) {
             context.running = app.get_subcommand("status");
             context.action = [&context] { return run_status(context); };
         }
+        // Every command answers --format: one without machine output refuses
+        // json or csv (exit 2, nothing written) rather than print text a
+        // script would take for it.
+        if (!context.format_option.empty()) context.format();
         const int code = context.action();
         if (output_failed(stdout_closed)) return 4;
         context.tell_about_new_journal();

@@ -99,6 +99,23 @@ subcommands_of() {
     refused 2 pumplog --now "" log
 }
 
+@test "a command without machine output refuses --format json or csv, writing nothing" {
+    pumplog add 90ml > /dev/null 2>&1
+    # refused() checks the journal is byte-identical afterwards.
+    refused 2 pumplog add 80ml --format json
+    [ "$stderr" = "pumplog: error: --format json is not available here; use table" ]
+    refused 2 pumplog --format csv stock add 120ml --in fridge
+    [ "$stderr" = "pumplog: error: --format csv is not available here; use table" ]
+    refused 2 pumplog log feed 100ml --format ics
+    refused 2 pumplog config set unit oz --format json
+    [ "$(pumplog config get unit)" = ml ]
+    # --format table is every command's, and a command with JSON keeps it.
+    run --separate-stderr pumplog add 70ml --format table
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log --format json
+    [ "$(jq length <<< "$output")" = 2 ]
+}
+
 @test "global options work after the command word" {
     pumplog add 90ml
     run --separate-stderr pumplog log --unit oz --format csv --now 2026-11-22T10:00:00+01:00
