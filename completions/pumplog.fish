@@ -94,25 +94,25 @@ function __pumplog_option_value
             echo 'choice room cooler fridge freezer'
             return
         case 'add --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'status --format'
             echo 'choice table json'
             return
         case 'pump --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'pump start --side'
             echo 'choice left right both'
             return
         case 'pump start --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'pump pause --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'pump resume --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'pump stop --dur'
             echo 'value'
@@ -121,7 +121,7 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'pump stop --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'log --since'
             echo 'value'
@@ -154,7 +154,7 @@ function __pumplog_option_value
             echo 'choice room cooler fridge freezer'
             return
         case 'log pump --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'log feed --milk'
             echo 'choice breast formula'
@@ -181,13 +181,13 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'log feed --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'log undo --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'log rm --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'log edit --amount'
             echo 'value'
@@ -214,7 +214,7 @@ function __pumplog_option_value
             echo 'babies'
             return
         case 'log edit --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'log check --format'
             echo 'choice table'
@@ -298,7 +298,7 @@ function __pumplog_option_value
             echo 'choice table json'
             return
         case 'plan skip --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'plan stash --return'
             echo 'value'
@@ -334,10 +334,10 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'stock add --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'stock use --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'stock combine --in'
             echo 'choice room cooler fridge freezer'
@@ -346,7 +346,7 @@ function __pumplog_option_value
             echo 'labels'
             return
         case 'stock combine --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'stock move --to'
             echo 'choice room cooler fridge freezer'
@@ -355,13 +355,13 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'stock move --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'stock discard --reason'
             echo 'value'
             return
         case 'stock discard --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'stock expiring --within'
             echo 'value'
@@ -385,25 +385,25 @@ function __pumplog_option_value
             echo 'choice table json csv md svg html'
             return
         case 'config --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'config get --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'config set --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'config unset --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'config list --format'
             echo 'choice table json csv'
             return
         case 'completion --format'
-            echo 'value'
+            echo 'choice table'
             return
         case 'help --format'
-            echo 'value'
+            echo 'choice table'
             return
     end
     switch "$argv[2]"

@@ -51,7 +51,8 @@ public:
     // The formats `command` prints, registered by its setup: its --format
     // values, here and in the completion scripts (the one list of them).
     void accept_formats(const CLI::App& command, std::initializer_list<Format> formats);
-    // Those of `command` (none: it prints no data, --format means nothing to it).
+    // Those of `command` (table alone when it registered none: it prints no
+    // data, and refuses --format json or csv).
     const std::vector<Format>& formats_of(const CLI::App& command) const;
     // The command being run (main sets it once the command line is parsed).
     const CLI::App* running = nullptr;

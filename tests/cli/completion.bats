@@ -370,8 +370,8 @@ check_formats() {
     offers "$shell" "pumplog config list --format " table json csv
     offers "$shell" "pumplog log check --format " table
     offers "$shell" "pumplog report --format s" svg
-    # a command that prints no data: nothing to offer
-    offers "$shell" "pumplog add 90ml --format " ""
+    # a command that prints no data: only its table (it refuses json and csv)
+    offers "$shell" "pumplog add 90ml --format " table
     # before the command: any command's
     offers "$shell" "pumplog --format " table json csv ics md svg html
     offers "$shell" "pumplog --format json rep" report
@@ -403,9 +403,14 @@ check_formats() {
     local path accepted offered_now args mismatch=""
     while IFS= read -r path; do
         case $path in
+            "pump" | "config") continue ;;  # groups: --format is their commands'
             "log merge" | "log import") args=("$TEST_DIR/absent.jsonl") ;;
             "plan stash") args=(--return 2026-12-01) ;;
-            "log edit" | "log rm") args=(nosuchref) ;;
+            "log edit" | "log rm" | "stock discard") args=(nosuchref) ;;
+            "stock combine") args=(nosuchref other) ;;
+            "stock move") args=(nosuchref --to fridge) ;;
+            "config get" | "config unset") args=(unit) ;;
+            "config set") args=(unit ml) ;;
             *) args=() ;;
         esac
         # shellcheck disable=SC2086 # the path is words
