@@ -281,11 +281,17 @@ TimeReading read_any_time(std::string_view text, const Clock& clock);
 TimeReading read_time(std::string_view text, const Clock& clock) {
     // Years pumplog writes with four digits in any zone (RFC 3339 has no
     // fifth): 9999-12-31 23:00 UTC is 10000-01-01 in Berlin, a line no reader
-    // could take back.
-    static const Seconds earliest{date::sys_days(date::year(1900) / 1 / 1).time_since_epoch()};
-    static const Seconds latest{date::sys_days(date::year(9999) / 1 / 1).time_since_epoch()};
+    // could take back. Local days from 1900-01-01 to 9998-12-31 are taken
+    // (the UTC guard first keeps far-off instants from the zone look-up).
+    static const Seconds earliest{date::sys_days(date::year(1899) / 12 / 30).time_since_epoch()};
+    static const Seconds latest{date::sys_days(date::year(9999) / 1 / 3).time_since_epoch()};
     TimeReading r = read_any_time(text, clock);
-    if (r.span.begin < earliest || r.span.end > latest)
+    const auto in_years = [&](Seconds t) {
+        if (t < earliest || t > latest) return false;
+        const date::year y = date::year_month_day(local_day(t, clock.zone)).year();
+        return y >= date::year(1900) && y <= date::year(9998);
+    };
+    if (!in_years(r.span.begin) || !in_years(r.span.end - seconds(1)))
         throw usage_error(fmt::format("\"{}\" is outside the years pumplog records (1900 to 9998)", printable(text)));
     return r;
 }

@@ -323,5 +323,12 @@ TEST_CASE("times outside the years 1900 to 9998 are refused: no line pumplog can
           "\"1899-12-31 23:00\" is outside the years pumplog records (1900 to 9998)");
     CHECK(parse_time_point("9998-12-31T10:00:00Z", saturday) == instant("9998-12-31T10:00:00Z"));
     CHECK(parse_time_point("1900-01-01T12:00:00Z", saturday) == instant("1900-01-01T12:00:00Z"));
+    // The first and last days whole, in zones either side of UTC.
+    const Clock new_york = clock_at("2026-11-21T08:05:00-05:00", "America/New_York");
+    CHECK_NOTHROW(parse_time_span("9998-12-31", new_york));
+    CHECK_NOTHROW(parse_time_span("1900-01-01", saturday));
+    for (const Clock& c : {new_york, saturday})
+        CHECK(refusal([&] { parse_time_span("9999-01-01", c); }) ==
+              "\"9999-01-01\" is outside the years pumplog records (1900 to 9998)");
 }
 }  // namespace PUMPLOG_UNITY_ID
