@@ -60,6 +60,8 @@ inline bool plausible_volume(double ml) { return ml >= 0 && ml <= most_plausible
 inline std::optional<double> counted_ml(const std::optional<double>& ml) {
     return ml && plausible_volume(*ml) ? ml : std::nullopt;
 }
+// The same as a volume, none counting as 0 (sums, what a container holds).
+inline Volume counted_volume(const std::optional<double>& ml) { return Volume::from_ml(counted_ml(ml).value_or(0)); }
 
 // Refuses (usage error) an amount of 0 or less or over 1000 ml in one session,
 // unless forced (SPEC 2); and, forced or not, one no computation would count

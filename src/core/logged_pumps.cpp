@@ -7,9 +7,8 @@ namespace pumplog {
 namespace {
 
 std::optional<Volume> pump_volume(const Entry& entry) {
-    if (entry.ml) return Volume::from_ml(counted_ml(entry.ml).value_or(0));
-    if (entry.left_ml || entry.right_ml)
-        return Volume::from_ml(counted_ml(entry.left_ml).value_or(0) + counted_ml(entry.right_ml).value_or(0));
+    if (entry.ml) return counted_volume(entry.ml);
+    if (entry.left_ml || entry.right_ml) return counted_volume(entry.left_ml) + counted_volume(entry.right_ml);
     return std::nullopt;
 }
 

@@ -91,7 +91,7 @@ DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date) {
     DayTotal total;
     for (const auto& e : entries) {
         if (e.type != EntryType::pump || e.at_text.substr(0, 10) != date) continue;
-        total.pumped += Volume::from_ml(counted_ml(e.ml).value_or(0));
+        total.pumped += counted_volume(e.ml);
         ++total.sessions;
     }
     return total;

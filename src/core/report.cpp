@@ -140,16 +140,10 @@ std::vector<std::size_t> Tallies::baby_order() const {
 
 namespace {
 
-// An implausible volume (negative, or 1e308 from a hostile line) counts as
-// nothing: `log check` reports it, and no sum prints as hundreds of digits.
-Volume volume_of(const std::optional<double>& ml) {
-    return Volume::from_ml(counted_ml(ml).value_or(0));
-}
-
 // A pump's total: its `ml`, else the sum of its sides.
 Volume pumped_volume(const Entry& e) {
-    if (e.ml) return volume_of(e.ml);
-    return volume_of(e.left_ml) + volume_of(e.right_ml);
+    if (e.ml) return counted_volume(e.ml);
+    return counted_volume(e.left_ml) + counted_volume(e.right_ml);
 }
 
 // Time at the breast: the timed sides, else the whole duration.
@@ -164,8 +158,8 @@ void count(Tally& t, const Entry& e) {
         case EntryType::pump:
             ++t.pump_sessions;
             t.pumped += pumped_volume(e);
-            t.left += volume_of(e.left_ml);
-            t.right += volume_of(e.right_ml);
+            t.left += counted_volume(e.left_ml);
+            t.right += counted_volume(e.right_ml);
             if (e.left_ml || e.right_ml) ++t.sided_sessions;
             break;
         case EntryType::feed:
@@ -176,12 +170,12 @@ void count(Tally& t, const Entry& e) {
                 ++t.breast_feeds;
                 t.breast_time += breast_time(e);
             } else {
-                t.bottle += volume_of(e.ml);
-                if (e.milk == Milk::formula) t.formula += volume_of(e.ml);
+                t.bottle += counted_volume(e.ml);
+                if (e.milk == Milk::formula) t.formula += counted_volume(e.ml);
             }
             break;
-        case EntryType::store: t.stored += volume_of(e.ml); break;
-        case EntryType::use: t.used += volume_of(e.ml); break;
+        case EntryType::store: t.stored += counted_volume(e.ml); break;
+        case EntryType::use: t.used += counted_volume(e.ml); break;
         case EntryType::skip: ++t.skipped; break;
         default: break;  // moves change no volume; discards are counted from their container
     }
@@ -236,8 +230,8 @@ Volume DiscardLedger::Discard::remaining() const {
 namespace {
 
 void count_for(DiscardLedger::Discard& d, const Entry& e) {
-    if (e.type == EntryType::store) d.stored = volume_of(e.ml);
-    else if (e.type == EntryType::use && e.at.instant <= d.at) d.used += volume_of(e.ml);
+    if (e.type == EntryType::store) d.stored = counted_volume(e.ml);
+    else if (e.type == EntryType::use && e.at.instant <= d.at) d.used += counted_volume(e.ml);
 }
 
 }  // namespace

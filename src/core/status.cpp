@@ -32,7 +32,7 @@ void count_baby_feed(std::vector<DayStatus::Baby>& babies, const Entry& e, bool 
         if (e.method == FeedMethod::breast) {
             ++b.breast_feeds;
         } else {
-            b.drunk += Volume::from_ml(counted_ml(e.ml).value_or(0));
+            b.drunk += counted_volume(e.ml);
             ++b.bottle_feeds;
         }
         return;
@@ -60,14 +60,14 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         }
         if (day == s.day) {
             if (e.type == EntryType::pump) {
-                s.pumped += Volume::from_ml(counted_ml(e.ml).value_or(0));
+                s.pumped += counted_volume(e.ml);
                 ++s.sessions;
-                if (e.left_ml) s.left = s.left.value_or(Volume{}) + Volume::from_ml(counted_ml(e.left_ml).value_or(0));
-                if (e.right_ml) s.right = s.right.value_or(Volume{}) + Volume::from_ml(counted_ml(e.right_ml).value_or(0));
+                if (e.left_ml) s.left = s.left.value_or(Volume{}) + counted_volume(e.left_ml);
+                if (e.right_ml) s.right = s.right.value_or(Volume{}) + counted_volume(e.right_ml);
             } else if (e.type == EntryType::feed && e.method == FeedMethod::breast) {
                 ++s.breast_feeds;
             } else if (e.type == EntryType::feed) {
-                s.drunk += Volume::from_ml(counted_ml(e.ml).value_or(0));
+                s.drunk += counted_volume(e.ml);
                 ++s.bottle_feeds;
             } else if (e.type == EntryType::skip) {
                 ++s.skipped;
@@ -75,7 +75,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         } else if (e.type == EntryType::feed && e.method == FeedMethod::bottle && day < s.day &&
                    day >= s.day - date::days(usual_day_days)) {
             Past& p = past[day];
-            const Volume ml = Volume::from_ml(counted_ml(e.ml).value_or(0));
+            const Volume ml = counted_volume(e.ml);
             p.day += ml;
             if (e.at.instant - start_of_local_day(day, clock.zone) <= since_midnight) p.by_now += ml;
         }

@@ -128,7 +128,7 @@ Stored make_stored(const Entry& e, Order order) {
     Container& c = s.container;
     c.id = e.id;
     c.label = e.label;
-    c.stored = Volume::from_ml(counted_ml(e.ml).value_or(0));
+    c.stored = counted_volume(e.ml);
     c.left = c.stored;
     const auto place = place_of(e.place);
     if (!place) s.unknown_place = e.place;
@@ -332,7 +332,7 @@ struct StockReplay::State {
         if (options.keep_ended || might_be_wanted(e.label, e.id)) return false;
         static const std::vector<Event> none;
         const std::vector<Event>& events = it != open.end() ? it->second.events : none;
-        const Outcome end = outcome(Volume::from_ml(counted_ml(e.ml).value_or(0)), events);
+        const Outcome end = outcome(counted_volume(e.ml), events);
         if (!end.finished) return false;
         if (end.problems) {
             const Stored stored = make_stored(e, order);
