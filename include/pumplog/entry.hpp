@@ -22,6 +22,22 @@ std::string_view type_name(EntryType type);
 using TypeMask = std::uint16_t;
 constexpr TypeMask type_bit(EntryType type) { return static_cast<TypeMask>(1u << static_cast<unsigned>(type)); }
 constexpr TypeMask all_types = 0xffff;
+// The lines a reader may pass over after their header (v, id, type, at):
+// those of `types`, and those of `old_types` whose written `at` is before
+// `before` (a command that needs the whole stash but only last week's feeds).
+// Void and amend lines are never passed over.
+struct PassOver {
+    TypeMask types = 0;
+    TypeMask old_types = 0;
+    Seconds before{};
+    PassOver() = default;
+    PassOver(TypeMask t) : types(t) {}  // a mask alone: as before this struct
+    bool any() const { return types != 0 || old_types != 0; }
+    bool passes(EntryType type, Seconds at) const {
+        const TypeMask bit = type_bit(type);
+        return (types & bit) != 0 || ((old_types & bit) != 0 && at < before);
+    }
+};
 // `unknown` for a type this version does not know (kept, ignored by computations).
 EntryType parse_type(std::string_view name);
 

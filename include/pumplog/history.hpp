@@ -24,6 +24,14 @@ struct ReplayOptions {
     // reader passes over the others' lines after their header, so a command
     // that needs a few kinds of entry neither parses nor hears of the rest.
     TypeMask types = all_types;
+    // Entries of these types (among `types`) are delivered only when written
+    // at or after `recent_since`; the reader passes over the older ones'
+    // lines after their header, as over a type not asked for. For a command
+    // that needs the whole stash but last week's feeds alone. An amendment
+    // that moves such an old entry's time makes the replay read again
+    // without this rule, so an entry moved into the recent days still comes.
+    TypeMask recent_types = 0;
+    Seconds recent_since{};
     // When set, asked after each line: once it gives a time, the replay reads
     // on only as one with that `since` would (a safety margin further), so a
     // question about a few entries, once it has met them, does not read years

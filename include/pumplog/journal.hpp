@@ -93,9 +93,10 @@ public:
     // (the line's text): a long read that only computes saves copying it.
     // Lines of the types in `pass_over` (never void or amend) may come with
     // their header alone (Entry::header_only; LineParser::pass_over): damage
-    // after their header goes unseen. Ignored with `strict`.
+    // after their header goes unseen (and so do lines of PassOver::old_types
+    // written before its `before`). Ignored with `strict`.
     ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true,
-                            TypeMask pass_over = 0) const;
+                            PassOver pass_over = {}) const;
 
     // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as
     // a journal: a regular file only, and a last line without its newline is

@@ -432,7 +432,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e) {
 }
 
 bool parse_canonical_line(const char* data, std::size_t size, Entry& e, CanonicalMemo& memo, bool raw,
-                          CanonicalShape* shape, TypeMask pass_over) {
+                          CanonicalShape* shape, PassOver pass_over) {
     e.clear();
     Scanner s(data, size, memo);
     if (!s.eat('{')) return false;
@@ -460,7 +460,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                     if (!s.string(text) || text.empty()) return false;
                     e.type = type_of(text);
                     // A line passed over keeps no text (it ends header-only once its header is read).
-                    if ((pass_over & type_bit(e.type)) == 0) e.type_text.assign(text.data(), text.size());
+                    if ((pass_over.types & type_bit(e.type)) == 0) e.type_text.assign(text.data(), text.size());
                     has_type = true;
                     break;
                 case Key::at: {
@@ -468,7 +468,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                     const auto stamp = read_time(text, s.memo);
                     if (!stamp) return false;
                     e.at = *stamp;
-                    if (!has_type || (pass_over & type_bit(e.type)) == 0) e.at_text.assign(text.data(), text.size());
+                    if (!has_type || !pass_over.passes(e.type, e.at.instant)) e.at_text.assign(text.data(), text.size());
                     has_at = true;
                     break;
                 }
@@ -478,7 +478,7 @@ bool parse_canonical_line(const char* data, std::size_t size, Entry& e, Canonica
                 default:
                     if (!read_field(key, s, e, own_mask, false)) return false;
             }
-            if (pass_over != 0 && has_v && has_id && has_type && has_at && (pass_over & type_bit(e.type)) != 0) {
+            if (pass_over.any() && has_v && has_id && has_type && has_at && pass_over.passes(e.type, e.at.instant)) {
                 // A type the reader passes over: its header is all it needs.
                 e.header_only = true;
                 if (raw) e.raw.assign(data, size);

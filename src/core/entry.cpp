@@ -82,7 +82,7 @@ struct LineParser::Impl {
     simdjson::ondemand::parser parser;
     CanonicalMemo memo;
     bool raw = true;
-    TypeMask pass_over = 0;
+    PassOver pass_over;
 };
 
 LineParser::LineParser() : impl_(std::make_unique<Impl>()) {}
@@ -174,8 +174,11 @@ bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity,
 
 void LineParser::keep_raw(bool keep) { impl_->raw = keep; }
 
-void LineParser::pass_over(TypeMask types) {
-    impl_->pass_over = static_cast<TypeMask>(types & ~(type_bit(EntryType::void_) | type_bit(EntryType::amend)));
+void LineParser::pass_over(PassOver pass) {
+    constexpr auto corrections = static_cast<TypeMask>(type_bit(EntryType::void_) | type_bit(EntryType::amend));
+    pass.types = static_cast<TypeMask>(pass.types & ~corrections);
+    pass.old_types = static_cast<TypeMask>(pass.old_types & ~corrections);
+    impl_->pass_over = pass;
 }
 
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,

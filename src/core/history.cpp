@@ -115,12 +115,29 @@ struct PassResult {
     // Some correction may stand before its target in the file: the entries
     // delivered may be wrong, replay again with every correction known.
     bool again = false;
+    // An entry left out as old (ReplayOptions::recent_types) has an amended
+    // time: it may belong among the recent ones; replay again without the rule.
+    bool moved_old = false;
 };
+
+// Whether any of these amendments sets the time.
+bool moves(const std::vector<Entry>& amends) {
+    for (const Entry& a : amends)
+        if (a.set_fields & field_at) return true;
+    return false;
+}
 
 // One backward pass. In the first (`settled` false) corrections are learned
 // as they are met, which is right when each stands after its target in the
 // file (how pumplog appends them), and forgotten once their target has been
 // delivered, so memory stays with the corrections still waiting.
+PassOver pass_over_of(const ReplayOptions& options) {
+    PassOver over(static_cast<TypeMask>(~options.types));
+    over.old_types = options.recent_types;
+    over.before = options.recent_since;
+    return over;
+}
+
 PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
                 const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
     // Most lines meet empty tables (a correction is forgotten once its target
@@ -134,6 +151,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     std::vector<std::uint64_t> met;
     bool met_all = (options.since || options.enough) && !settled;
     Entry amended;
+    bool moved_old = false;
     int old_in_a_row = 0;
     auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
 
@@ -166,7 +184,13 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 if (!settled && cancelled) corrections.voided.erase(e.id);  // its void has done its work
             } else {
                 const bool voided = !corrections.voided.empty() && corrections.voided.contains(e.id);
-                const bool wanted = !e.header_only && (options.types & type_bit(e.type)) != 0;
+                const bool asked = (options.types & type_bit(e.type)) != 0;
+                const bool old = (options.recent_types & type_bit(e.type)) != 0 && e.at.instant < options.recent_since;
+                if (asked && old && !corrections.amends.empty()) {
+                    const auto it = corrections.amends.find(e.id);
+                    if (it != corrections.amends.end() && moves(it->second)) moved_old = true;
+                }
+                const bool wanted = !e.header_only && asked && !old;
                 if (wanted && (!voided || options.include_voided)) {
                     const auto it = corrections.amends.empty() ? corrections.amends.end() : corrections.amends.find(e.id);
                     if (it == corrections.amends.end()) {
@@ -192,10 +216,10 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             }
             return true;
         },
-        options.strict, options.raw, static_cast<TypeMask>(~options.types));
+        options.strict, options.raw, pass_over_of(options));
     // Read to the start: a correction whose target was not met after it stands
     // before it (or has no target).
-    if (!stats.stopped_early) return PassResult{!pending.empty()};
+    if (!stats.stopped_early) return PassResult{!pending.empty(), moved_old};
     // Stopped early: a target still waiting either stands before the lines
     // read (the usual case: an old entry corrected lately) or among them,
     // after its correction (met before it, so not counted as met: misordered).
@@ -217,7 +241,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             },
             options.strict, false, all_types);  // ids are all it looks at
     }
-    return PassResult{misordered};
+    return PassResult{misordered, moved_old};
 }
 
 }  // namespace
@@ -233,7 +257,15 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                     const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset) {
     ReplayResult result;
     Corrections corrections;
-    if (pass(journal, options, corrections, false, deliver, result.stats).again) {
+    const auto without_recent_rule = [&] {
+        reset();
+        ReplayOptions whole = options;
+        whole.recent_types = 0;
+        return replay(journal, whole, deliver, reset);
+    };
+    const PassResult first = pass(journal, options, corrections, false, deliver, result.stats);
+    if (first.moved_old) return without_recent_rule();
+    if (first.again) {
         // A correction stands before its target: gather every correction in the
         // file, settle them, and replay from scratch with all of them known.
         reset();
@@ -247,7 +279,7 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
             },
             options.strict, false, all_types);  // the corrections alone are read whole
         corrections = settle(all);
-        pass(journal, options, corrections, true, deliver, result.stats);
+        if (pass(journal, options, corrections, true, deliver, result.stats).moved_old) return without_recent_rule();
     }
     return result;
 }

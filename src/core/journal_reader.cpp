@@ -217,7 +217,7 @@ class Pipeline {
 public:
     static constexpr std::size_t slots = 3;
 
-    Pipeline(RegionReader& regions, bool ends_with_newline, bool raw, TypeMask pass_over)
+    Pipeline(RegionReader& regions, bool ends_with_newline, bool raw, PassOver pass_over)
         : regions_(regions), ends_with_newline_(ends_with_newline), raw_(raw), pass_over_(pass_over) {
         caller_parser_.keep_raw(raw);
         caller_parser_.pass_over(pass_over);
@@ -346,7 +346,7 @@ private:
     RegionReader& regions_;
     const bool ends_with_newline_;
     const bool raw_;
-    const TypeMask pass_over_;
+    const PassOver pass_over_;
     std::array<Slot, slots> slot_;
     LineParser caller_parser_;
     std::mutex mutex_;           // guards regions_, claimed_, exhausted_
@@ -360,7 +360,7 @@ private:
 
 }  // namespace
 
-ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, TypeMask pass_over) const {
+ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over) const {
     ReadStats stats;
     const std::string path = path_.string();
     FileDescriptor fd(open_regular(path_, O_RDONLY));
@@ -429,7 +429,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
         return true;
     };
 
-    if (strict) pass_over = 0;  // --strict refuses any damage: every line is read whole
+    if (strict) pass_over = PassOver{};  // --strict refuses any damage: every line is read whole
     LineParser parser;
     parser.keep_raw(raw);
     parser.pass_over(pass_over);

@@ -29,8 +29,9 @@ public:
     // fast path reads are given with those alone (Entry::header_only): the
     // rest of the line is not read, so neither is any damage in it. For
     // readers that need those lines only to keep their place (replay's
-    // bookkeeping), never for `log check` or --strict.
-    void pass_over(TypeMask types);
+    // bookkeeping), never for `log check` or --strict. With PassOver's
+    // old_types, lines of those types written before its `before` too.
+    void pass_over(PassOver pass);
     // The same without the fast path (parse_canonical_line): simdjson reads
     // every line. For the tests and the fuzzer that compare the two.
     bool parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& out,
@@ -103,7 +104,7 @@ std::uint32_t canonical_key_bit(std::string_view key);
 // A line whose top-level object repeats a key is declined (simdjson's path and
 // check decide it).
 bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo, bool raw = true,
-                          CanonicalShape* shape = nullptr, TypeMask pass_over = 0);
+                          CanonicalShape* shape = nullptr, PassOver pass_over = {});
 
 // A count of seconds from a JSON number: rounded to the nearest integer;
 // false when out of range. Both paths use it.

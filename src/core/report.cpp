@@ -410,6 +410,8 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         ReplayOptions lookup;
         lookup.strict = request.strict;
         lookup.raw = false;
+        // Stores and uses alone are looked at: the other lines are passed over after their header.
+        lookup.types = static_cast<TypeMask>(type_bit(EntryType::store) | type_bit(EntryType::use));
         if (bounded) lookup.since = *ledger.earliest_unresolved() - container_lookback;
         const auto looked = replay_fold(
             journal, lookup,

@@ -483,6 +483,10 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
     // The stash's own events (and the feeds when asked for): the reader passes over pumps, timers and the rest.
     replay_options.raw = false;
     replay_options.types = static_cast<TypeMask>(stock_types | (feeds_since ? type_bit(EntryType::feed) : 0));
+    if (feeds_since) {  // the stash is read whole, the feeds only as far back as asked
+        replay_options.recent_types = type_bit(EntryType::feed);
+        replay_options.recent_since = *feeds_since;
+    }
     struct Pass {
         StockReplay stash;
         History feeds;

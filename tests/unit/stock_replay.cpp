@@ -439,4 +439,49 @@ TEST_CASE("the stash read from the journal follows its voids and amendments") {
     CHECK(read.feeds.entries[0].id == "F1");
     CHECK(read.stats.bad.empty());
 }
+
+TEST_CASE("the stash read passes over old feeds but still meets one whose time an amendment moved into the days asked for") {
+    testing::TempDir dir;
+    const auto feed = [](const std::string& id, Seconds at, int ml) {
+        return testing::line(id, utc_text(at), "feed",
+                             R"(,"method":"bottle","ml":)" + std::to_string(ml) + R"(,"milk":"breast")") + "\n";
+    };
+    const std::string base = feed("F0", P - date::days(20), 80) + feed("F1", P - date::days(10), 70) +
+                             feed("F3", P - date::days(9), 60) + store_json("S1", P - date::days(30), "freezer", 100, "B1") + "\n" +
+                             feed("F2", P + hours(2), 90) +
+                             testing::line("A3", utc_text(P + hours(3)), "amend", R"(,"target":"F3","set":{"ml":65})") +
+                             "\n";
+    const auto ids = [](const StockRead& read) {
+        std::vector<std::string> out;
+        for (const Entry& e : read.feeds.entries) out.push_back(e.id + "@" + std::to_string(e.ml.value_or(0)));
+        return out;
+    };
+    SECTION("no time amended: the feeds since the time asked for alone") {
+        testing::write_file(dir / "j", base);
+        const StockRead read = read_stock(Journal(dir / "j"), cdc_guideline(), {}, P, false);
+        CHECK(ids(read) == std::vector<std::string>{"F2@90.000000"});
+        REQUIRE(read.stock.containers.size() == 1);
+        CHECK(read.stats.bad.empty());
+    }
+    SECTION("a feed of ten days ago amended to an hour after the start") {
+        testing::write_file(dir / "j", base + testing::line("A1", utc_text(P + hours(4)), "amend",
+                                                             R"(,"target":"F1","set":{"at":")" +
+                                                                 utc_text(P + hours(1)) + R"("})") +
+                                               "\n");
+        const StockRead read = read_stock(Journal(dir / "j"), cdc_guideline(), {}, P, false);
+        CHECK(ids(read) == std::vector<std::string>{"F1@70.000000", "F2@90.000000"});
+        REQUIRE(read.feeds.entries.size() == 2);
+        CHECK(read.feeds.entries[0].at.instant == P + hours(1));
+        REQUIRE(read.stock.containers.size() == 1);
+        CHECK(read.stock.containers[0].label == "B1");
+    }
+    SECTION("the amendment written before the feed it moves (a merged file)") {
+        testing::write_file(dir / "j", testing::line("A1", utc_text(P + hours(4)), "amend",
+                                                     R"(,"target":"F1","set":{"at":")" + utc_text(P + hours(1)) +
+                                                         R"("})") +
+                                           "\n" + base);
+        const StockRead read = read_stock(Journal(dir / "j"), cdc_guideline(), {}, P, false);
+        CHECK(ids(read) == std::vector<std::string>{"F1@70.000000", "F2@90.000000"});
+    }
+}
 }  // namespace PUMPLOG_UNITY_ID
