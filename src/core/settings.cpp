@@ -102,8 +102,12 @@ std::vector<int> parse_schedule(std::string_view text) {
     std::stringstream words(all);
     std::string word;
     while (words >> word) {
-        const int m = parse_hhmm(word);
-        if (m < 0 || m == 24 * 60 || word.find(':') == std::string::npos)
+        // A bare hour ("9") is refused: 9:00 or 21:00? "9am", "noon" and "9:30" are not.
+        const std::string w = lower(word);
+        const bool named = w == "noon" || w == "midnight" || w.ends_with("am") || w.ends_with("pm");
+        int m = parse_hhmm(word);
+        if (w == "midnight") m = 0;
+        if (m < 0 || m == 24 * 60 || (!named && word.find(':') == std::string::npos))
             throw usage_error(fmt::format("\"{}\" is not a time in a schedule; try \"10:00 13:00 15:30\" or none",
                                           printable(word)));
         times.push_back(m);
@@ -299,7 +303,8 @@ const std::vector<SettingKey> keys = {
     {"sleep", "none", "a daily window such as 23:30-05:30, or none", "the parent's wished sleep"},
     {"stash_days", "3", "days, 1 to 30", "away days of milk the stash should hold"},
     {"round", "5m", "a duration from 1m to 30m that divides an hour", "planned pump times fall on multiples of this"},
-    {"schedule", "none", "pump times such as \"10:00 13:00 15:30\", or none", "pin the pump times"},
+    {"schedule", "none", "pump times such as \"10:00 13:00 15:30\" or \"9am noon 3:30pm\", or none",
+     "pin the pump times"},
     {"remind_again", "30m", "a duration from 5m to 6h", "plan next --within: remind of an overdue pump once more after this"},
     {"babies", "none", "names separated by commas such as \"Ada, Ben\", or none",
      "the babies' names, when feeds are several babies'"},

@@ -371,9 +371,19 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["10:00",120],["12:00",230]]' ]
     [ "$(jq -c '[.advice_items[] | select(.kind != "no_pumps_logged")]' <<<"$output")" = '[{"kind":"uncovered_feed","at":"2026-11-23T16:00:00+01:00","ml":120,"min_gap_min":120},{"kind":"long_gap","from":"2026-11-23T12:00:00+01:00","to":"2026-11-23T19:00:00+01:00","max_gap_min":240}]' ]
-    run --separate-stderr pumplog plan --schedule "10:00 noon"
+    # Times as a parent writes them elsewhere (SPEC 10): am/pm, noon; a bare hour is refused (9:00 or 21:00?).
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "9:45am noon 3:30pm" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | .at[11:16]]' <<<"$output")" = '["09:45","12:00","15:30"]' ]
+    pumplog config set schedule "noon 10am" >/dev/null
+    [ "$(pumplog config get schedule)" = "10:00 12:00" ]
+    before=$(cat "$XDG_CONFIG_HOME/pumplog/config.json")
+    run --separate-stderr pumplog config set schedule "10:00 3"
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30", or none, not "10:00 noon"' ]
+    [ "$(cat "$XDG_CONFIG_HOME/pumplog/config.json")" = "$before" ]
+    run --separate-stderr pumplog plan --schedule "10:00 3"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none, not "10:00 3"' ]
 }
 
 @test "plan next says when its target is an estimate" {

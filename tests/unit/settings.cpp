@@ -261,4 +261,16 @@ TEST_CASE("completion values: the enumerated settings offer every value they tak
     CHECK(setting_values("timezone").empty());
     CHECK_THROWS(setting_values("colour"));
 }
+
+TEST_CASE("schedule: 24-hour times, am/pm, noon and midnight, sorted; a bare hour is refused") {
+    CHECK(parse_schedule("10:00 13:00 15:30") == std::vector<int>{600, 780, 930});
+    CHECK(parse_schedule("9am, noon 3:30pm midnight") == std::vector<int>{0, 540, 720, 930});
+    CHECK(parse_schedule("12am 12pm 12:30PM") == std::vector<int>{0, 720, 750});
+    CHECK(parse_schedule("none").empty());
+    CHECK(parse_schedule("13:00 10:00 13:00") == std::vector<int>{600, 780});
+    CHECK_THROWS_WITH(parse_schedule("10:00 9"), Contains("\"9\" is not a time in a schedule"));
+    CHECK_THROWS_WITH(parse_schedule("15"), Contains("\"15\" is not a time in a schedule"));
+    CHECK_THROWS_WITH(parse_schedule("13pm"), Contains("\"13pm\" is not a time"));
+    CHECK_THROWS_WITH(parse_schedule("24:00"), Contains("\"24:00\" is not a time"));
+}
 }  // namespace PUMPLOG_UNITY_ID
