@@ -139,6 +139,7 @@ public:
         int hour = 0;
         Seconds at;
         std::optional<Volume> stored;  // nullopt until its store is seen
+        Seconds stored_at{};           // its store's time, once seen
         Volume used;
         bool looking = false;  // in the second look-up
         // What was left when it was thrown away (0 when the store was never found).
@@ -159,6 +160,9 @@ public:
     bool resolved() const;
     // The earliest discard whose store was not seen.
     std::optional<Seconds> earliest_unresolved() const;
+    // Once every store is seen, the earliest of them (the look-up can stop
+    // there: a container's uses come after its store); nullopt before.
+    std::optional<Seconds> earliest_store_once_resolved() const;
     const std::vector<Discard>& discards() const { return discards_; }
 
 private:

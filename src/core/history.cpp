@@ -228,10 +228,15 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     // each line of a long read a cache miss, a fifth of its time.)
     bool misordered = false;
     if (!pending.empty() && met_all) {
-        // A hash shared by chance only costs a second pass.
-        std::sort(met.begin(), met.end());
-        for (const auto& target : pending)
-            if (std::binary_search(met.begin(), met.end(), IdHash{}(target))) misordered = true;
+        // A hash shared by chance only costs a second pass. The targets
+        // waiting are sorted (usually a few), not the ids met (up to 65536).
+        std::vector<std::uint64_t> waiting;
+        waiting.reserve(pending.size());
+        for (const auto& target : pending) waiting.push_back(IdHash{}(target));
+        std::sort(waiting.begin(), waiting.end());
+        misordered = std::any_of(met.begin(), met.end(), [&](std::uint64_t hash) {
+            return std::binary_search(waiting.begin(), waiting.end(), hash);
+        });
     } else if (!pending.empty()) {
         journal.read_backward(
             [&](const Entry& e) {

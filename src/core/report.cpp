@@ -230,8 +230,10 @@ Volume DiscardLedger::Discard::remaining() const {
 namespace {
 
 void count_for(DiscardLedger::Discard& d, const Entry& e) {
-    if (e.type == EntryType::store) d.stored = counted_volume(e.ml);
-    else if (e.type == EntryType::use && e.at.instant <= d.at) d.used += counted_volume(e.ml);
+    if (e.type == EntryType::store) {
+        d.stored = counted_volume(e.ml);
+        d.stored_at = e.at.instant;
+    } else if (e.type == EntryType::use && e.at.instant <= d.at) d.used += counted_volume(e.ml);
 }
 
 }  // namespace
@@ -243,7 +245,7 @@ void DiscardLedger::add(const Entry& e, const DayRange& reported) {
         const std::uint64_t hash = IdHash{}(e.target);
         by_target_.emplace(hash, discards_.size());
         note(hash);
-        discards_.push_back(Discard{e.target, *day, written_hour(e.at_text).value_or(0), e.at.instant, {}, {}});
+        discards_.push_back(Discard{e.target, *day, written_hour(e.at_text).value_or(0), e.at.instant, {}, {}, {}});
         return;
     }
     if (discards_.empty() || (e.type != EntryType::store && e.type != EntryType::use)) return;
@@ -274,6 +276,15 @@ void DiscardLedger::add_container_entry(const Entry& e) {
 
 bool DiscardLedger::resolved() const {
     return std::all_of(discards_.begin(), discards_.end(), [](const Discard& d) { return d.stored.has_value(); });
+}
+
+std::optional<Seconds> DiscardLedger::earliest_store_once_resolved() const {
+    std::optional<Seconds> earliest;
+    for (const auto& d : discards_) {
+        if (!d.stored) return std::nullopt;
+        if (!earliest || d.stored_at < *earliest) earliest = d.stored_at;
+    }
+    return earliest;
 }
 
 std::optional<Seconds> DiscardLedger::earliest_unresolved() const {
@@ -413,11 +424,16 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         // Stores and uses alone are looked at: the other lines are passed over after their header.
         lookup.types = static_cast<TypeMask>(type_bit(EntryType::store) | type_bit(EntryType::use));
         if (bounded) lookup.since = *ledger.earliest_unresolved() - container_lookback;
+        // Once every container is found, the read goes on only as far as a
+        // question from the oldest store would (ReplayOptions::enough).
+        const DiscardLedger* current = nullptr;
+        lookup.enough = [&] { return current->earliest_store_once_resolved(); };
         const auto looked = replay_fold(
             journal, lookup,
             [&] {
                 auto fresh = std::make_unique<DiscardLedger>(ledger);
                 fresh->begin_lookup();
+                current = fresh.get();
                 return fresh;
             },
             [](DiscardLedger& l, const Replayed& r) { l.add_container_entry(r.entry); });
