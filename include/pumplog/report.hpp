@@ -282,4 +282,14 @@ DayRange counted_days(const DayRange& period, date::sys_days today);
 // look-up finds the containers of discards stored earlier).
 Report make_report(const Journal& journal, const ReportRequest& request);
 
+// The report and the stash (read_stock, whole, with the feeds at or after
+// `feeds_since`) from one read of the journal, for the HTML page that shows
+// both: the same Report and StockRead the two calls give, the lines read once.
+struct ReportAndStock {
+    Report report;
+    StockRead stash;
+};
+ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest& request, const Guideline& guideline,
+                                     Seconds feeds_since);
+
 }  // namespace pumplog

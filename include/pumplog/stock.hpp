@@ -152,6 +152,9 @@ struct StockRead {
 };
 StockRead read_stock(const Journal& journal, const Guideline& guideline, const StockOptions& options,
                      std::optional<Seconds> feeds_since, bool strict);
+// Entries collected newest written first, as a replay delivers them, put in
+// load_history's order: by time, ties in file order.
+History in_time_order(History newest_first);
 
 // Replays the stash from entries sorted by time (load_history's order), with
 // `voided` parallel to them (may be empty: nothing voided). Only store, move,

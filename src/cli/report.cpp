@@ -61,11 +61,7 @@ DayRange period_of(const ReportOptions& o, const Clock& clock) {
 }
 
 // The stash by place with what expires next, for the HTML page.
-std::string stash_section(Context& ctx, Unit unit) {
-    const Clock& clock = ctx.clock();
-    const StockRead read = read_stock(ctx.journal(), guideline_named(ctx.settings().guideline), {},
-                                      clock.now - date::days(8), ctx.strict);
-    ctx.warn(read.stats);
+std::string stash_section(const StockRead& read, const Clock& clock, Unit unit) {
     const StockSummary summary = summarize(read.stock, clock.now, recent_bottle_intake(read.feeds, clock.now));
     return render::stash_html(use_order(read.stock, clock.now), summary, clock.now, unit, clock.zone);
 }
@@ -80,7 +76,17 @@ int run_report(Context& ctx, const ReportOptions& o) {
     request.strict = ctx.strict;
     request.babies = ctx.settings().babies;
     if (!o.baby.empty()) request.baby = resolve_baby(request.babies, o.baby);
-    Report report = make_report(ctx.journal(), request);
+    // The HTML page shows the stash too: the report and the stash from one read.
+    std::optional<StockRead> stash;
+    Report report;
+    if (format == Format::html) {
+        ReportAndStock both = make_report_and_stock(ctx.journal(), request, guideline_named(ctx.settings().guideline),
+                                                    clock.now - date::days(8));
+        report = std::move(both.report);
+        stash = std::move(both.stash);
+    } else {
+        report = make_report(ctx.journal(), request);
+    }
     if (const auto& birth = ctx.settings().birth; birth && ctx.settings().mode == PlanMode::supply)
         report.milestones = supply_milestones_between(report.period.first, report.period.last, *birth);
     ctx.warn(report.stats);
@@ -92,7 +98,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
         case Format::md: fmt::print("{}", render::report_markdown(report, unit)); break;
         case Format::svg: fmt::print("{}", render::report_svg(report, unit)); break;
         case Format::html:
-            fmt::print("{}", render::report_html(report, unit, stash_section(ctx, unit)));
+            fmt::print("{}", render::report_html(report, unit, stash_section(*stash, clock, unit)));
             break;
         default: fmt::print("{}", render::report_table(report, unit, utf8_locale(), ctx.style())); break;
     }

@@ -116,14 +116,14 @@ struct PassResult {
     // delivered may be wrong, replay again with every correction known.
     bool again = false;
     // An entry left out as old (ReplayOptions::recent_types) has an amended
-    // time: it may belong among the recent ones; replay again without the rule.
+    // time among the recent ones: replay again without the rule.
     bool moved_old = false;
 };
 
-// Whether any of these amendments sets the time.
-bool moves(const std::vector<Entry>& amends) {
+// Whether any of these amendments sets the time to `since` or later.
+bool moves_to(const std::vector<Entry>& amends, Seconds since) {
     for (const Entry& a : amends)
-        if (a.set_fields & field_at) return true;
+        if ((a.set_fields & field_at) && a.set_at.instant >= since) return true;
     return false;
 }
 
@@ -188,7 +188,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 const bool old = (options.recent_types & type_bit(e.type)) != 0 && e.at.instant < options.recent_since;
                 if (asked && old && !corrections.amends.empty()) {
                     const auto it = corrections.amends.find(e.id);
-                    if (it != corrections.amends.end() && moves(it->second)) moved_old = true;
+                    if (it != corrections.amends.end() && moves_to(it->second, options.recent_since)) moved_old = true;
                 }
                 const bool wanted = !e.header_only && asked && !old;
                 if (wanted && (!voided || options.include_voided)) {

@@ -392,6 +392,13 @@ constexpr date::days container_lookback{400};
 
 }  // namespace
 
+namespace {
+
+// The report from its tallies and its discards, every container found.
+void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger, const ReportRequest& request);
+
+}  // namespace
+
 Report make_report(const Journal& journal, const ReportRequest& request) {
     const DayRange& period = request.period;
     const DayRange counted = counted_days(period, request.today);
@@ -439,6 +446,62 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
             [](DiscardLedger& l, const Replayed& r) { l.add_container_entry(r.entry); });
         ledger = std::move(*looked.state);
     }
+    finish_report(report, tallies, ledger, request);
+    return report;
+}
+
+ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest& request, const Guideline& guideline,
+                                     Seconds feeds_since) {
+    const DayRange counted = counted_days(request.period, request.today);
+    const Seconds report_since = Seconds(counted.first) - earliest_offset;
+    ReplayOptions options;
+    options.include_voided = true;  // voided stores reserve their labels (read_stock)
+    options.strict = request.strict;
+    options.raw = false;
+    // The stash's entries over the whole journal; the rest over the report's
+    // days and the stash's last feeds alone (the older lines passed over).
+    options.recent_types = static_cast<TypeMask>(all_types & ~stock_types);
+    options.recent_since = std::min(report_since, feeds_since);
+    struct Pass {
+        StockReplay stash;
+        History feeds;
+        Tallies tallies;
+        DiscardLedger ledger;
+        Pass(const Guideline& g, bool exact, const DayRange& counted, const ReportRequest& r)
+            : stash(g, {}, exact), tallies(counted, r.period, r.babies, r.baby) {}
+    };
+    for (const bool exact : {false, true}) {
+        auto folded = replay_fold(
+            journal, options,
+            [&] { return std::make_unique<Pass>(guideline, exact, counted, request); },
+            [&](Pass& pass, const Replayed& r) {
+                pass.stash.add(r.entry, r.voided);
+                if (r.entry.type == EntryType::feed && r.entry.at.instant >= feeds_since) {
+                    pass.feeds.entries.push_back(r.entry);
+                    pass.feeds.voided.push_back(r.voided);
+                }
+                if (r.voided) return;  // make_report's replay leaves them out
+                pass.tallies.add(r.entry);
+                pass.ledger.add(r.entry, request.period);
+            });
+        Pass& pass = *folded.state;
+        if (pass.stash.needs_exact()) continue;  // never in exact mode
+        ReportAndStock out;
+        out.report.stats = folded.stats;
+        finish_report(out.report, pass.tallies, pass.ledger, request);
+        out.stash.stock = pass.stash.finish();
+        out.stash.stats = std::move(folded.stats);
+        out.stash.feeds = in_time_order(std::move(pass.feeds));
+        out.stash.feeds.stats = out.stash.stats;
+        return out;
+    }
+    return {};  // not reached: the exact replay never gives up
+}
+
+namespace {
+
+void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger, const ReportRequest& request) {
+    const DayRange& period = request.period;
     for (const auto& d : ledger.discards()) tallies.add_discarded(d.day, d.hour, d.remaining());
 
     report.period = period;
@@ -462,7 +525,8 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
     if (!report.baby.empty()) report.balance.drinker = report.baby;
     else if (!report.babies.empty()) report.balance.drinker = "the babies";
-    return report;
 }
+
+}  // namespace
 
 }  // namespace pumplog

@@ -503,27 +503,31 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
                 }
             });
         StockReplay& stash = folded.state->stash;
-        StockRead read;
-        read.feeds = std::move(folded.state->feeds);
         if (stash.needs_exact()) continue;  // never in exact mode
+        StockRead read;
         read.stock = stash.finish();
         read.stats = std::move(folded.stats);
-        // The feeds as load_history gives them: by time, ties in file order.
-        std::vector<std::size_t> order(read.feeds.entries.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = order.size() - 1 - i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return read.feeds.entries[a].at.instant < read.feeds.entries[b].at.instant;
-        });
-        History feeds;
-        for (const std::size_t i : order) {
-            feeds.entries.push_back(std::move(read.feeds.entries[i]));
-            feeds.voided.push_back(read.feeds.voided[i]);
-        }
-        feeds.stats = read.stats;
-        read.feeds = std::move(feeds);
+        read.feeds = in_time_order(std::move(folded.state->feeds));
+        read.feeds.stats = read.stats;
         return read;
     }
     return {};  // not reached: the exact replay never gives up
+}
+
+History in_time_order(History newest_first) {
+    std::vector<std::size_t> order(newest_first.entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = order.size() - 1 - i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return newest_first.entries[a].at.instant < newest_first.entries[b].at.instant;
+    });
+    History out;
+    out.entries.reserve(order.size());
+    for (const std::size_t i : order) {
+        out.entries.push_back(std::move(newest_first.entries[i]));
+        out.voided.push_back(newest_first.voided[i]);
+    }
+    out.stats = std::move(newest_first.stats);
+    return out;
 }
 
 Stock build_stock(const std::vector<Entry>& entries, const std::vector<bool>& voided, const Guideline& guideline) {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/guideline.hpp"
 #include "pumplog/render/report.hpp"
 #include "pumplog/report.hpp"
 
@@ -678,5 +679,69 @@ TEST_CASE("written day and hour are read from the text of at") {
     CHECK_FALSE(written_hour("2026-11-21T25:00:00Z"));
     CHECK(parse_grouping("week") == Grouping::week);
     CHECK_THROWS(parse_grouping("fortnight"));
+}
+
+TEST_CASE("the HTML page's one read gives the report and the stash the two reads give") {
+    std::vector<std::string> lines;
+    lines.push_back(store("S0", "2025-06-01T10:00:00+02:00", 75));
+    for (auto& l : old_pumps(300, "2025-07-01")) lines.push_back(l);
+    lines.push_back(store("S1", "2026-09-01T10:00:00+02:00", 180));
+    lines.push_back(use("U1", "2026-09-20T08:00:00+02:00", "S1", 50));
+    lines.push_back(pump("PM", "2026-10-01T07:00:00+02:00", 111));  // moved into the period below
+    lines.push_back(bottle("FM", "2026-10-02T07:00:00+02:00", 77));  // moved into the stash's days below
+    lines.push_back(pump("PO", "2026-10-03T07:00:00+02:00", 33));   // moved, but to another old day
+    for (auto& l : old_pumps(3000, "2026-10-10")) lines.push_back(l);
+    lines.push_back(bottle("F15", "2026-11-15T07:00:00+01:00", 90));
+    lines.push_back(nursing("N16", "2026-11-16T07:00:00+01:00", R"("left_s":600)"));
+    lines.push_back(store("S2", "2026-11-16T09:00:00+01:00", 120));
+    lines.push_back(store("S3", "2026-11-16T10:00:00+01:00", 60));
+    lines.push_back(void_of("V3", "2026-11-16T10:05:00+01:00", "S3"));  // voided: reserves its label only
+    lines.push_back(pump("P17", "2026-11-17T07:00:00+01:00", 140));
+    lines.push_back(pump("P17v", "2026-11-17T08:00:00+01:00", 999));
+    lines.push_back(void_of("V17", "2026-11-17T08:01:00+01:00", "P17v"));
+    lines.push_back(use("U2", "2026-11-18T08:00:00+01:00", "S1", 20));
+    lines.push_back(use("U3", "2026-11-18T09:00:00+01:00", "S2", 40));
+    lines.push_back(use("U4", "2026-11-18T10:00:00+01:00", "S2", 80));
+    lines.push_back(void_of("V4", "2026-11-18T10:01:00+01:00", "U4"));  // S2 keeps 80
+    lines.push_back(skip("K19", "2026-11-19T12:00:00+01:00"));
+    lines.push_back(discard("D1", "2026-11-19T21:00:00+01:00", "S1"));
+    lines.push_back(discard("D0", "2026-11-20T21:00:00+01:00", "S0"));
+    lines.push_back(bottle("F20", "2026-11-20T18:00:00+01:00", 100));
+    lines.push_back(amend("AM", "2026-11-20T19:00:00+01:00", "PM", R"({"at":"2026-11-18T06:30:00+01:00"})"));
+    lines.push_back(amend("AF", "2026-11-20T19:01:00+01:00", "FM", R"({"at":"2026-11-20T06:00:00+01:00"})"));
+    lines.push_back(amend("AO", "2026-11-20T19:02:00+01:00", "PO", R"({"at":"2026-10-04T07:00:00+02:00","ml":34})"));
+    const TestJournal j(lines);
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 15), day(2026, 11, 21)};
+    request.today = day(2026, 11, 21);
+    const Seconds feeds_since = Seconds(day(2026, 11, 19));
+    for (const Grouping by : {Grouping::day, Grouping::hour}) {
+        request.by = by;
+        const Report report = make_report(j.journal(), request);
+        const StockRead stash = read_stock(j.journal(), cdc_guideline(), {}, feeds_since, false);
+        const ReportAndStock both = make_report_and_stock(j.journal(), request, cdc_guideline(), feeds_since);
+        CHECK(render::report_json(both.report, Unit::ml) == render::report_json(report, Unit::ml));
+        CHECK(render::report_csv(both.report, Unit::ml) == render::report_csv(report, Unit::ml));
+        // What the two reads found, so that the comparison is of something.
+        CHECK(row(report, by == Grouping::day ? "2026-11-18" : "06:00").pumped.ml() == 111);
+        CHECK(report.total.pumped.ml() == 251);
+        CHECK(report.total.discarded.ml() == 185);  // S1: 180 - 50 - 20 = 110, S0: 75
+        const auto containers = [](const Stock& s) {
+            std::vector<std::string> out;
+            for (const Container& c : s.containers) out.push_back(fmt::format("{} {} {}", c.id, c.label, c.left.ml()));
+            return out;
+        };
+        CHECK(containers(both.stash.stock) == containers(stash.stock));
+        CHECK(containers(stash.stock) == std::vector<std::string>{"S2 B1~s2 80"});
+        CHECK(both.stash.stock.problems == stash.stock.problems);
+        CHECK(both.stash.stock.labels_ever == stash.stock.labels_ever);
+        const auto feeds = [](const History& h) {
+            std::vector<std::string> out;
+            for (const Entry& e : h.entries) out.push_back(e.id + " " + e.at_text);
+            return out;
+        };
+        CHECK(feeds(both.stash.feeds) == feeds(stash.feeds));
+        CHECK(feeds(stash.feeds) == std::vector<std::string>{"FM 2026-11-20T06:00:00+01:00", "F20 2026-11-20T18:00:00+01:00"});
+    }
 }
 }  // namespace PUMPLOG_UNITY_ID
