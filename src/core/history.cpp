@@ -127,16 +127,19 @@ bool moves_to(const std::vector<Entry>& amends, Seconds since) {
     return false;
 }
 
-// One backward pass. In the first (`settled` false) corrections are learned
-// as they are met, which is right when each stands after its target in the
-// file (how pumplog appends them), and forgotten once their target has been
-// delivered, so memory stays with the corrections still waiting.
+// The lines the reader may pass over after their header: those of the types
+// not asked for, and the old ones of the types asked for recently.
 PassOver pass_over_of(const ReplayOptions& options) {
     PassOver over(static_cast<TypeMask>(~options.types));
     over.old_types = options.recent_types;
     over.before = options.recent_since;
     return over;
 }
+
+// One backward pass. In the first (`settled` false) corrections are learned
+// as they are met, which is right when each stands after its target in the
+// file (how pumplog appends them), and forgotten once their target has been
+// delivered, so memory stays with the corrections still waiting.
 
 PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
                 const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
