@@ -262,7 +262,7 @@ TEST_CASE("completion values: the enumerated settings offer every value they tak
     CHECK_THROWS(setting_values("colour"));
 }
 
-TEST_CASE("schedule: 24-hour times, am/pm, noon and midnight, sorted; a bare hour is refused") {
+TEST_CASE("schedule: 24-hour times, am/pm, noon and midnight, sorted, and a bare hour refused") {
     CHECK(parse_schedule("10:00 13:00 15:30") == std::vector<int>{600, 780, 930});
     CHECK(parse_schedule("9am, noon 3:30pm midnight") == std::vector<int>{0, 540, 720, 930});
     CHECK(parse_schedule("12am 12pm 12:30PM") == std::vector<int>{0, 720, 750});
