@@ -1,5 +1,7 @@
-#include <cmath>
 // The report's charts: pumped against drunk per row, and the hour-of-day pattern.
+#include <array>
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "pumplog/render/report.hpp"
@@ -116,15 +118,30 @@ ChartSpec hours_chart(const Report& report) {
     spec.x_label = "hour of the day (local time)";
     spec.empty_max = 4;
     spec.counts = true;
-    ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, "feeds"};
-    ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, "pumps"};
+    // A count named by its series: "02:00: 3 feeds".
+    ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, ""};
+    ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, ""};
+    // Several babies (SPEC 12): each one's feeds, a series each, beside the shared pumping.
+    static constexpr std::array<const char*, 4> baby_colors = {"#d9622b", "#8e44ad", "#2e8b57", "#b8860b"};
+    std::vector<ChartSeries> babies;
+    for (std::size_t b = 0; b < report.babies.size(); ++b)
+        babies.push_back({"feeds (" + report.babies[b] + ")", fmt::format("feeds baby{}", b + 1),
+                          baby_colors[b % baby_colors.size()], {}, false, ""});
     for (const auto& row : report.hours) {
         spec.slots.push_back(row.label);
         spec.ticks.push_back(row.label.substr(0, 2));
         feeds.values.push_back(row.tally.feeds);
         pumps.values.push_back(row.tally.pump_sessions);
+        for (std::size_t b = 0; b < babies.size(); ++b)
+            babies[b].values.push_back(b < row.babies.size() ? row.babies[b].feeds : 0);
     }
-    spec.series = {std::move(feeds), std::move(pumps)};
+    if (babies.empty()) {
+        spec.series = {std::move(feeds), std::move(pumps)};
+    } else {
+        spec.title = "Each baby's feeds and the pumps by hour of the day";
+        spec.series = std::move(babies);
+        spec.series.push_back(std::move(pumps));
+    }
     return spec;
 }
 

@@ -12,6 +12,9 @@ namespace pumplog::render {
 
 namespace {
 
+// A mark's unit in its tooltip, after a space (none for a count named by its series).
+std::string unit_of(const ChartSeries& s) { return s.unit.empty() ? "" : " " + s.unit; }
+
 // A round step for about four ticks up to `largest`: 1, 2, 2.5 or 5 times a power of ten.
 double nice_step(double largest) {
     const double raw = largest / 4.0;
@@ -121,9 +124,9 @@ std::string svg_chart(const ChartSpec& spec) {
             const double top_y = y(s.values[i]);
             const bool partial = i < spec.partial.size() && spec.partial[i];
             out += fmt::format("<rect class=\"bar {}{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
-                               "<title>{}: {} {} {}</title></rect>\n",
+                               "<title>{}: {}{} {}</title></rect>\n",
                                s.css_class, partial ? " partial\" fill-opacity=\"0.45" : "", f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
-                               number(s.values[i]), s.unit, escape_xml(s.name));
+                               number(s.values[i]), unit_of(s), escape_xml(s.name));
         }
         out += "</g>\n";
         ++b;
@@ -160,10 +163,10 @@ std::string svg_chart(const ChartSpec& spec) {
         out += fmt::format("<g fill=\"{}\">\n", s.color);
         const double r = slot >= 8 ? 3.5 : 1.5;
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i)
-            out += fmt::format("<circle class=\"point {}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}: {} {} {}</title>"
+            out += fmt::format("<circle class=\"point {}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}: {}{} {}</title>"
                                "</circle>\n",
                                s.css_class, f(x0 + (static_cast<double>(i) + 0.5) * slot), f(y(s.values[i])), f(r),
-                               escape_xml(spec.slots[i]), number(s.values[i]), s.unit, escape_xml(s.name));
+                               escape_xml(spec.slots[i]), number(s.values[i]), unit_of(s), escape_xml(s.name));
         out += "</g>\n";
     }
     out += "</svg>\n";

@@ -84,6 +84,16 @@ total              9         720           1       10          8         560    
     [[ "$output" == *'<th scope="col">Ada: feeds</th><th scope="col">Ada: bottles (ml)</th>'* ]]
     [[ "$output" == *'<tr><td>Thu 11-19</td><td>4</td><td>360</td><td>-</td><td>-</td><td>4</td><td>280</td><td>-</td><td>-</td></tr>'* ]]
     [[ "$output" == *'<tr class="total"><td>Total</td><td>9</td><td>720</td><td>1</td><td>10</td><td>8</td><td>560</td><td>-</td><td>-</td></tr>'* ]]
+    # The hour chart: a series of feeds per baby beside the shared pumps, 24 bars each.
+    [[ "$output" == *"Each baby's feeds and the pumps by hour of the day"* ]]
+    [ "$(grep -o 'class="bar feeds baby1"' <<<"$output" | wc -l)" -eq 24 ]
+    [ "$(grep -o 'class="bar feeds baby2"' <<<"$output" | wc -l)" -eq 24 ]
+    [[ "$output" == *'<title>06:00: 2 feeds (Ada)</title>'* ]]
+    [[ "$output" == *'<title>06:00: 2 feeds (Ben)</title>'* ]]
+    [[ "$output" == *'<title>08:00: 1 feeds (Ada)</title>'* ]]
+    [[ "$output" == *'<title>08:00: 0 feeds (Ben)</title>'* ]]
+    [[ "$output" == *'<title>06:00: 2 pumps</title>'* ]]
+    [[ "$output" != *'class="bar feeds"'* ]]
     run python3 -c "import html.parser, sys; html.parser.HTMLParser().feed(sys.stdin.read())" <<< "$output"
     [ "$status" -eq 0 ]
 }
