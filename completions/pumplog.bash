@@ -129,13 +129,13 @@ _pumplog_option_value() {
         'stock --format') echo 'choice table json csv'; return ;;
         'stock add --in') echo 'choice room cooler fridge freezer'; return ;;
         'stock add --pumped') echo 'value'; return ;;
-        'stock add --label') echo 'labels'; return ;;
+        'stock add --label') echo 'value'; return ;;
         'stock add --at') echo 'value'; return ;;
         'stock add --note') echo 'value'; return ;;
         'stock add --format') echo 'choice table'; return ;;
         'stock use --format') echo 'choice table'; return ;;
         'stock combine --in') echo 'choice room cooler fridge freezer'; return ;;
-        'stock combine --label') echo 'labels'; return ;;
+        'stock combine --label') echo 'value'; return ;;
         'stock combine --format') echo 'choice table'; return ;;
         'stock move --to') echo 'choice room cooler fridge freezer'; return ;;
         'stock move --at') echo 'value'; return ;;

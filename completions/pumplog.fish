@@ -325,7 +325,7 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'stock add --label'
-            echo 'labels'
+            echo 'value'
             return
         case 'stock add --at'
             echo 'value'
@@ -343,7 +343,7 @@ function __pumplog_option_value
             echo 'choice room cooler fridge freezer'
             return
         case 'stock combine --label'
-            echo 'labels'
+            echo 'value'
             return
         case 'stock combine --format'
             echo 'choice table'

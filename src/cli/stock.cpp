@@ -384,7 +384,8 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     add->add_option("amount", ao->amount, "volume: 120ml, 4oz, or a number in the --unit given, else the configured unit")->type_name("AMOUNT");
     add->add_option("--in", ao->in, "where it is kept: room, cooler, fridge or freezer")->type_name("PLACE");
     add->add_option("--pumped", ao->pumped, "when it was expressed (default: when stored)")->type_name("TIME");
-    add->add_option("--label", ao->label, "the label written on it (default: the next B-number)")->type_name("LABEL");
+    add->add_option("--label", ao->label, "the label written on it (default: the next B-number)")
+        ->type_name("NEW-LABEL");
     add->add_option("--at", ao->at, "when it was stored (default now)")->type_name("TIME");
     add->add_option("--note", ao->note, "a note")->type_name("TEXT");
     add->add_flag("--force", ao->force, "accept an implausible amount, a future time or expired milk");
@@ -405,7 +406,8 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     auto co = std::make_shared<CombineOptions>();
     combine->add_option("labels", co->labels, "the containers' labels (B3 B4)")->required()->type_name("LABEL");
     combine->add_option("--in", co->in, "where the combined milk goes (default: where the parts are)")->type_name("PLACE");
-    combine->add_option("--label", co->label, "the new container's label (default: the next B-number)")->type_name("LABEL");
+    combine->add_option("--label", co->label, "the new container's label (default: the next B-number)")
+        ->type_name("NEW-LABEL");
     combine->footer("Examples:\n  pumplog stock combine B3 B4\n  pumplog stock combine B5 B6 --in freezer\n"
                     "Thawed milk is never combined into the freezer (CDC: never refreeze).");
     combine->callback([&ctx, co] { ctx.action = [&ctx, co] { return run_combine(ctx, *co); }; });

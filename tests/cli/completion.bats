@@ -225,6 +225,9 @@ check_stock() {
     stash_journal "$J"
     offers "$shell" "pumplog stock move " B1 B4
     offers "$shell" "pumplog stock discard B" B1 B4
+    # A new container's label: the ones in use are taken, so none is offered.
+    offers "$shell" "pumplog stock add 90ml --label " ""
+    offers "$shell" "pumplog stock combine B1 B4 --label B" ""
     stash_journal "$TEST_DIR/other.jsonl"
     : > "$J"
     offers "$shell" "pumplog -j $TEST_DIR/other.jsonl stock move " B1 B4
