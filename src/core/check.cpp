@@ -471,17 +471,35 @@ inline std::uint64_t line_hash(std::string_view line) {
     };
     const char* p = line.data();
     std::size_t n = line.size();
-    std::uint64_t lane[4] = {0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull), 0x243F6A8885A308D3ull,
-                             0x13198A2E03707344ull, 0xA4093822299F31D0ull};
-    for (; n >= 32; p += 32, n -= 32)
-        for (int i = 0; i < 4; ++i) lane[i] = mix(lane[i] ^ word(p + 8 * i));
-    for (int i = 0; n >= 8; p += 8, n -= 8, ++i) lane[i] = mix(lane[i] ^ word(p));
+    std::uint64_t a = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull), b = 0x243F6A8885A308D3ull,
+                  c = 0x13198A2E03707344ull, d = 0xA4093822299F31D0ull;
+    for (; n >= 32; p += 32, n -= 32) {
+        a = mix(a ^ word(p));
+        b = mix(b ^ word(p + 8));
+        c = mix(c ^ word(p + 16));
+        d = mix(d ^ word(p + 24));
+    }
+    if (n >= 8) {
+        a = mix(a ^ word(p));
+        p += 8;
+        n -= 8;
+    }
+    if (n >= 8) {
+        b = mix(b ^ word(p));
+        p += 8;
+        n -= 8;
+    }
+    if (n >= 8) {
+        c = mix(c ^ word(p));
+        p += 8;
+        n -= 8;
+    }
     if (n > 0) {
         std::uint64_t w = 0;
         std::memcpy(&w, p, n);
-        lane[3] = mix(lane[3] ^ w);
+        d = mix(d ^ w);
     }
-    return mix(mix(mix(lane[0] ^ lane[1]) ^ lane[2]) ^ lane[3]);
+    return mix(mix(mix(a ^ b) ^ c) ^ d);
 }
 
 // What validating lines found, in line order: what the rules between lines
@@ -765,12 +783,14 @@ public:
     // Once the file is read: every batch validated and merged.
     void finish() {
         if (open_) submit();
-        while (waiting_ > 0) merge_oldest();
+        while (waiting_ > 0) merge_oldest(true);
     }
 
 private:
-    // Few batches wait: a worker and the caller each have one at hand and the next ready.
-    static constexpr std::size_t most_waiting = 4;
+    // Past this many batches queued the caller validates and merges them
+    // (a worker and the caller each have one at hand and the next ready);
+    // past the second it waits for the worker rather than read on.
+    static constexpr std::size_t most_waiting = 4, most_held = 16;
 
     std::unique_ptr<Batch> take_spare() {
         auto batch = std::move(spare_.back());
@@ -788,12 +808,14 @@ private:
         // A journal of one batch is validated without a thread.
         if (options_.threads > 1 && waiting_ > 1 && !thread_.joinable()) thread_ = std::thread([this] { work(); });
         work_.notify_one();
-        while (waiting_ >= most_waiting) merge_oldest();
+        while (waiting_ >= most_waiting && merge_oldest(waiting_ >= most_held)) {
+        }
     }
 
     // Merges the oldest batch once it is validated, validating the next
-    // unclaimed ones here meanwhile.
-    void merge_oldest() {
+    // unclaimed ones here meanwhile. When only the worker's batch is left,
+    // waits for it, or returns false if not `wait`.
+    bool merge_oldest(bool wait) {
         std::unique_lock<std::mutex> lock(mutex_);
         for (;;) {
             if (queue_.front()->validated) break;
@@ -805,6 +827,7 @@ private:
                 batch.validated = true;
                 continue;
             }
+            if (!wait) return false;
             validated_.wait(lock);
         }
         std::unique_ptr<Batch> batch = std::move(queue_.front());
@@ -816,6 +839,7 @@ private:
         merged_.append(batch->found);
         batch->clear();
         spare_.push_back(std::move(batch));
+        return true;
     }
 
     void work() {
