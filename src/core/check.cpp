@@ -9,6 +9,7 @@
 #include <functional>
 #include <limits>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -806,7 +807,14 @@ private:
         }
         ++waiting_;
         // A journal of one batch is validated without a thread.
-        if (options_.threads > 1 && waiting_ > 1 && !thread_.joinable()) thread_ = std::thread([this] { work(); });
+        if (options_.threads > 1 && waiting_ > 1 && !tried_thread_) {
+            tried_thread_ = true;
+            try {
+                thread_ = std::thread([this] { work(); });
+            } catch (const std::system_error&) {
+                // No thread to be had: this one validates every batch.
+            }
+        }
         work_.notify_one();
         while (waiting_ >= most_waiting && merge_oldest(waiting_ >= most_held)) {
         }
@@ -865,6 +873,7 @@ private:
     std::unique_ptr<Batch> open_;               // being filled
     std::vector<std::unique_ptr<Batch>> spare_;  // merged, kept for their room
     std::size_t waiting_ = 0;                    // queued, not merged yet (the caller's count)
+    bool tried_thread_ = false;
 
     std::mutex mutex_;  // guards what follows
     std::deque<std::unique_ptr<Batch>> queue_;  // oldest first

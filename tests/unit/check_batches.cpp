@@ -5,6 +5,7 @@
 
 #include "helpers.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -108,6 +109,29 @@ TEST_CASE("check on two threads reports exactly what a check line by line report
     }
     // Many times over, as the two threads take their batches in another order each time.
     for (int i = 0; i < 20; ++i) CHECK(checked(journal, 2, 2000) == expected);
+}
+
+TEST_CASE("repair of a journal checked on two threads moves exactly the bad lines") {
+    TempDir dir;
+    Journal journal(dir.path() / "j.jsonl");
+    const std::string text = generated_journal(6000);
+    write_file(journal.path(), text);
+    Checker checker;
+    journal.for_each_raw_line([&](const RawLine& raw) { checker.add(raw); });
+    const CheckReport expected = checker.finish();
+    std::string kept, moved;
+    journal.for_each_raw_line([&](const RawLine& raw) {
+        const bool bad = std::binary_search(expected.bad_lines.begin(), expected.bad_lines.end(), raw.number);
+        (bad ? moved : kept) += std::string(raw.text) + "\n";
+    });
+
+    const RepairResult result = repair_journal(journal);
+    CHECK(shown(result.report) == shown(expected));
+    CHECK(result.moved == expected.bad_lines.size());
+    CHECK(testing::read_file(journal.path()) == kept);
+    CHECK(testing::read_file(rejected_path(journal.path())) == moved);
+    CHECK(testing::read_file(dir.path() / "j.jsonl.bak") == text);
+    CHECK(check_journal(journal).clean());
 }
 
 TEST_CASE("check splits the file into batches anywhere, on a very long line too") {
