@@ -411,28 +411,32 @@ struct GoodLine {
 
 // The first good line of each id: open addressing over indices into the good
 // lines, each slot with 32 bits of its id's hash (compared before the id
-// itself). The table is larger than the caches, so callers that know the
-// next hashes ahead prefetch their slots.
+// itself), twice as many slots as lines (it doubles as lines come). The
+// table is larger than the caches, so callers that know the next hashes
+// ahead prefetch their slots.
 class FirstIds {
 public:
-    explicit FirstIds(std::size_t lines) {
-        if (lines >= std::numeric_limits<std::uint32_t>::max())
-            throw journal_error("the journal has too many lines to check (4 billion at most)");
-        std::size_t capacity = 16;
-        while (capacity < lines * 2) capacity *= 2;
-        slots_.assign(capacity, Slot{});
-        mask_ = capacity - 1;
-    }
-    static std::size_t hash(std::string_view id) { return IdHash{}(id); }
+    explicit FirstIds(std::size_t lines = 0) { resize(lines * 2); }
     void prefetch(std::size_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
-    // The index already holding the id (of hash h), or `index` after inserting it.
-    template <class IdOf>
-    std::size_t insert(std::string_view id, std::size_t h, std::size_t index, const IdOf& id_of) {
+    // The index already holding the id (of hash h), or `index` after inserting
+    // it. hash_of(i): the hash of line i's id.
+    template <class IdOf, class HashOf>
+    std::size_t insert(std::string_view id, std::size_t h, std::size_t index, const IdOf& id_of,
+                       const HashOf& hash_of) {
+        if (index >= std::numeric_limits<std::uint32_t>::max() - 1)
+            throw journal_error("the journal has too many lines to check (4 billion at most)");
+        if ((held_ + 1) * 2 > slots_.size()) {
+            std::vector<Slot> old = std::move(slots_);
+            resize(old.size() * 2);
+            for (const Slot& slot : old)
+                if (slot.index != 0) *free_slot(hash_of(slot.index - 1)) = slot;
+        }
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             Slot& slot = slots_[i];
             if (slot.index == 0) {
                 slot = {tag, static_cast<std::uint32_t>(index + 1)};
+                ++held_;
                 return index;
             }
             if (slot.tag == tag && id_of(slot.index - 1) == id) return slot.index - 1;
@@ -453,8 +457,20 @@ private:
         std::uint32_t tag = 0;
         std::uint32_t index = 0;  // the good line's index + 1; 0: empty
     };
+    void resize(std::size_t least) {
+        std::size_t capacity = 16;
+        while (capacity < least) capacity *= 2;
+        slots_.assign(capacity, Slot{});
+        mask_ = capacity - 1;
+    }
+    Slot* free_slot(std::size_t h) {
+        std::size_t i = h & mask_;
+        while (slots_[i].index != 0) i = (i + 1) & mask_;
+        return &slots_[i];
+    }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    std::size_t held_ = 0;
 };
 
 // A hash of a whole line, only to tell a copy from a clash: IdHash's mixing
@@ -594,10 +610,48 @@ struct Checker::Impl {
     LineValidator validator;
     LineVerdict verdict;  // reused from line to line (its strings keep their room)
     Found found;
+    FirstIds first;              // the good lines' ids...
+    std::size_t indexed = 0;     // ...of the first so many
+    std::vector<Problem> later;  // what the rules between lines find
 
     std::string_view id(const GoodLine& line) const { return {found.text.data() + line.id_at, line.id_size}; }
     std::string_view target(const GoodLine& line) const {
         return {found.text.data() + line.id_at + line.id_size, line.target_size};
+    }
+    void mark_bad(GoodLine& line, std::string message) {
+        line.bad = true;
+        later.push_back({line.number, Severity::error, std::move(message)});
+    }
+
+    // Takes the good lines found since the last call into `first`: a later
+    // line with an id already taken is bad (a copy or a clash), and a line's
+    // target is looked up among the lines before it (those after it in finish).
+    // check_journal calls it after each batch, while the next are validated.
+    void index() {
+        std::vector<GoodLine>& good = found.good;
+        const auto id_of = [&](std::size_t i) { return id(good[i]); };
+        const auto hash_of = [&](std::size_t i) { return good[i].id_hash; };
+        const TypeMask referring = referring_types();
+        constexpr std::size_t ahead = 16;  // slots prefetched this many lines ahead
+        for (std::size_t i = indexed; i < good.size(); ++i) {
+            if (i + ahead < good.size()) {
+                first.prefetch(good[i + ahead].id_hash);
+                first.prefetch(good[i + ahead].target_hash);
+            }
+            GoodLine& line = good[i];
+            const std::size_t held = first.insert(id(line), line.id_hash, i, id_of, hash_of);
+            if (held == i) {
+                if (referring & type_bit(line.type)) line.target = first.find(target(line), line.target_hash, id_of);
+                continue;
+            }
+            const GoodLine& earlier = good[held];
+            const std::string quoted = quote_key(id(line));
+            mark_bad(line, earlier.hash == line.hash
+                               ? fmt::format("a copy of line {} (the same id {})", earlier.number, quoted)
+                               : fmt::format("id {} is already taken by line {}, with other content", quoted,
+                                             earlier.number));
+        }
+        indexed = good.size();
     }
 };
 
@@ -607,6 +661,7 @@ Checker::Checker(std::uint64_t file_bytes) : impl_(std::make_unique<Impl>()) {
     // pages not written to cost nothing.
     impl_->found.good.reserve(static_cast<std::size_t>(file_bytes / 64));
     impl_->found.text.reserve(static_cast<std::size_t>(file_bytes / 2));
+    impl_->first = FirstIds(static_cast<std::size_t>(file_bytes / 128));
 }
 Checker::~Checker() = default;
 
@@ -627,37 +682,18 @@ CheckReport Checker::finish() {
     std::unordered_map<std::string_view, std::uint64_t, IdHash, IdEqual> bad_ids;
     for (const auto& bad : all.bad_ids)
         bad_ids.emplace(std::string_view(all.text.data() + bad.id_at, bad.id_size), bad.number);
-    std::vector<Problem> found;
-    const auto mark_bad = [&](GoodLine& line, std::string message) {
-        line.bad = true;
-        found.push_back({line.number, Severity::error, std::move(message)});
-    };
+    const auto mark_bad = [&](GoodLine& line, std::string message) { impl_->mark_bad(line, std::move(message)); };
     const auto id_of = [&](std::size_t i) { return impl.id(good[i]); };
     const TypeMask referring_mask = referring_types();
     const auto refers_to_an_entry = [referring_mask](EntryType type) { return (referring_mask & type_bit(type)) != 0; };
 
-    // Duplicate ids: the first line keeps its id; a later one is a copy or a clash.
-    FirstIds first(good.size());
-    constexpr std::size_t ahead = 16;  // slots prefetched this many lines ahead
-    for (std::size_t i = 0; i < good.size(); ++i) {
-        if (i + ahead < good.size()) first.prefetch(good[i + ahead].id_hash);
-        const std::size_t held = first.insert(impl.id(good[i]), good[i].id_hash, i, id_of);
-        if (held == i) continue;
-        const GoodLine& earlier = good[held];
-        const std::string id = quote_key(impl.id(good[i]));
-        mark_bad(good[i], earlier.hash == good[i].hash
-                              ? fmt::format("a copy of line {} (the same id {})", earlier.number, id)
-                              : fmt::format("id {} is already taken by line {}, with other content", id,
-                                            earlier.number));
-    }
-    std::vector<std::size_t> referring;
-    for (std::size_t i = 0; i < good.size(); ++i)
-        if (refers_to_an_entry(good[i].type)) referring.push_back(i);
-    for (std::size_t k = 0; k < referring.size(); ++k) {
-        if (k + ahead < referring.size()) first.prefetch(good[referring[k + ahead]].target_hash);
-        GoodLine& line = good[referring[k]];
-        line.target = first.find(impl.target(line), line.target_hash, id_of);
-    }
+    // Duplicate ids (the first line keeps its id; a later one is a copy or a
+    // clash) and targets before their lines: check_journal took in most lines already.
+    impl_->index();
+    // Targets after their lines (or none), now that every line is in.
+    for (auto& line : good)
+        if (!line.bad && refers_to_an_entry(line.type) && line.target == GoodLine::no_line)
+            line.target = impl_->first.find(impl.target(line), line.target_hash, id_of);
 
     // References, until no line changes: a line whose target turns out bad is bad too.
     for (bool changed = true; changed;) {
@@ -703,13 +739,13 @@ CheckReport Checker::finish() {
         if (!refers_to_an_entry(line.type)) continue;
         const GoodLine& target = good[line.target];
         if (target.number > line.number)
-            found.push_back({line.number, Severity::note,
+            impl_->later.push_back({line.number, Severity::note,
                              fmt::format("refers to line {}, which comes after it (readers then read the journal "
                                          "twice)",
                                          target.number)});
     }
 
-    report.problems.insert(report.problems.end(), found.begin(), found.end());
+    report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
     std::stable_sort(report.problems.begin(), report.problems.end(),
                      [](const Problem& a, const Problem& b) { return a.line < b.line; });
     std::sort(report.bad_lines.begin(), report.bad_lines.end());
@@ -757,8 +793,10 @@ struct Batch {
 // by the caller's thread alone.
 class Batches {
 public:
-    Batches(const CheckOptions& options, LineValidator& validator, LineVerdict& verdict, Found& merged)
-        : options_(options), validator_(validator), verdict_(verdict), merged_(merged) {}
+    // merge(found): takes a batch's findings, in line order.
+    Batches(const CheckOptions& options, LineValidator& validator, LineVerdict& verdict,
+            std::function<void(Found&)> merge)
+        : options_(options), validator_(validator), verdict_(verdict), merge_(std::move(merge)) {}
     ~Batches() {
         {
             const std::lock_guard<std::mutex> lock(mutex_);
@@ -844,7 +882,7 @@ private:
         lock.unlock();
         --waiting_;
         if (batch->failed) std::rethrow_exception(batch->failed);
-        merged_.append(batch->found);
+        merge_(batch->found);
         batch->clear();
         spare_.push_back(std::move(batch));
         return true;
@@ -869,7 +907,7 @@ private:
     const CheckOptions& options_;
     LineValidator& validator_;
     LineVerdict& verdict_;
-    Found& merged_;
+    std::function<void(Found&)> merge_;
     std::unique_ptr<Batch> open_;               // being filled
     std::vector<std::unique_ptr<Batch>> spare_;  // merged, kept for their room
     std::size_t waiting_ = 0;                    // queued, not merged yet (the caller's count)
@@ -891,7 +929,10 @@ CheckReport check_journal(const Journal& journal, const CheckOptions& options) {
     Checker checker(ec ? 0 : size);
     Checker::Impl& impl = *checker.impl_;
     {
-        check_detail::Batches batches(options, impl.validator, impl.verdict, impl.found);
+        check_detail::Batches batches(options, impl.validator, impl.verdict, [&impl](check_detail::Found& found) {
+            impl.found.append(found);
+            impl.index();
+        });
         journal.for_each_raw_line([&](const RawLine& line) { batches.add(line); });
         batches.finish();
     }
