@@ -405,8 +405,16 @@ struct GoodLine {
     std::uint64_t id_hash, target_hash;  // IdHash's, taken on the threads that validate
     std::uint32_t target = no_line;  // the index of the line its target names, once resolved
     EntryType type;
+    EntryType target_type = EntryType::unknown;  // the type of the line its target names, once resolved
     bool bad = false;
     static constexpr std::uint32_t no_line = ~std::uint32_t{0};
+
+    // Looks up its target among `first`'s lines.
+    template <class Ids, class IdOf>
+    void resolve(std::string_view target_id, const Ids& first, const std::vector<GoodLine>& good, const IdOf& id_of) {
+        target = first.find(target_id, target_hash, id_of);
+        if (target != no_line) target_type = good[target].type;
+    }
 };
 
 // The first good line of each id: open addressing over indices into the good
@@ -641,7 +649,7 @@ struct Checker::Impl {
             GoodLine& line = good[i];
             const std::size_t held = first.insert(id(line), line.id_hash, i, id_of, hash_of);
             if (held == i) {
-                if (referring & type_bit(line.type)) line.target = first.find(target(line), line.target_hash, id_of);
+                if (referring & type_bit(line.type)) line.resolve(target(line), first, good, id_of);
                 continue;
             }
             const GoodLine& earlier = good[held];
@@ -693,56 +701,63 @@ CheckReport Checker::finish() {
     // Targets after their lines (or none), now that every line is in.
     for (auto& line : good)
         if (!line.bad && refers_to_an_entry(line.type) && line.target == GoodLine::no_line)
-            line.target = impl_->first.find(impl.target(line), line.target_hash, id_of);
+            line.resolve(impl.target(line), impl_->first, good, id_of);
 
-    // References, until no line changes: a line whose target turns out bad is bad too.
+    // References, until no line changes: a line whose target turns out bad is
+    // bad too. Each line knows its target's index and type: only the targets'
+    // badness is looked up, in a table that stays in the cache.
+    std::vector<std::uint8_t> bad(good.size());
+    for (std::size_t i = 0; i < good.size(); ++i) bad[i] = good[i].bad;
     for (bool changed = true; changed;) {
         changed = false;
-        for (auto& line : good) {
-            if (line.bad || !refers_to_an_entry(line.type)) continue;
+        for (std::size_t i = 0; i < good.size(); ++i) {
+            GoodLine& line = good[i];
+            if (bad[i] || !refers_to_an_entry(line.type)) continue;
             const std::string_view target_id = impl.target(line);
-            if (line.target == GoodLine::no_line || good[line.target].bad) {
-                const auto bad = bad_ids.find(target_id);
+            if (line.target == GoodLine::no_line || bad[line.target]) {
+                const auto bad_id = bad_ids.find(target_id);
                 const std::uint64_t bad_line = line.target != GoodLine::no_line ? good[line.target].number
-                                               : bad != bad_ids.end()          ? bad->second
+                                               : bad_id != bad_ids.end()       ? bad_id->second
                                                                                 : 0;
                 mark_bad(line, bad_line == 0 ? fmt::format("refers to {}, which no line has", quote_key(target_id))
                                              : fmt::format("refers to {} on line {}, which is bad",
                                                            quote_key(target_id), bad_line));
+                bad[i] = true;
                 changed = true;
                 continue;
             }
-            const GoodLine& target = good[line.target];
+            const EntryType target_type = line.target_type;
             std::string wrong;
-            if (line.type == EntryType::void_ && &target == &line) wrong = "voids itself";
-            else if (line.type == EntryType::amend && (target.type == EntryType::void_ || target.type == EntryType::amend))
-                wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)", target.number,
-                                    type_name(target.type));
+            if (line.type == EntryType::void_ && line.target == i) wrong = "voids itself";
+            else if (line.type == EntryType::amend && (target_type == EntryType::void_ || target_type == EntryType::amend))
+                wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)",
+                                    good[line.target].number, type_name(target_type));
             else if ((line.type == EntryType::use || line.type == EntryType::move ||
                       line.type == EntryType::discard) &&
-                     target.type != EntryType::store && target.type != EntryType::unknown)
-                wrong = fmt::format("refers to line {}, a {} line, not a stored container", target.number,
-                                    type_name(target.type));
+                     target_type != EntryType::store && target_type != EntryType::unknown)
+                wrong = fmt::format("refers to line {}, a {} line, not a stored container", good[line.target].number,
+                                    type_name(target_type));
             if (!wrong.empty()) {
                 mark_bad(line, std::move(wrong));
+                bad[i] = true;
                 changed = true;
             }
         }
     }
 
-    for (const auto& line : good) {
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        const GoodLine& line = good[i];
         if (line.bad) {
             report.bad_lines.push_back(line.number);
             continue;
         }
         ++report.entries;
-        if (!refers_to_an_entry(line.type)) continue;
-        const GoodLine& target = good[line.target];
-        if (target.number > line.number)
+        // The good lines are in line order: a target of a higher index comes after.
+        if (refers_to_an_entry(line.type) && line.target > i)
             impl_->later.push_back({line.number, Severity::note,
-                             fmt::format("refers to line {}, which comes after it (readers then read the journal "
-                                         "twice)",
-                                         target.number)});
+                                    fmt::format("refers to line {}, which comes after it (readers then read the "
+                                                "journal twice)",
+                                                good[line.target].number)});
     }
 
     report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
