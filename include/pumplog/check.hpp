@@ -105,9 +105,11 @@ private:
 };
 
 // How check_journal shares its work out: the lines are read in batches of
-// about `batch_bytes`, validated on up to `threads` threads (a journal of one
-// batch on one), and merged in line order, so that the report is the same
-// whatever these are: the same as a Checker fed line by line.
+// about `batch_bytes`, validated on `threads` threads (at most 2: the reading one
+// and a worker; a journal of one batch, or a machine of one processor, on
+// one), and merged in line order, so that the report is the same whatever
+// these are: the same as a Checker fed line by line. At most 16 batches are
+// held at a time.
 struct CheckOptions {
     unsigned threads = 2;
     std::size_t batch_bytes = std::size_t{64} << 10;

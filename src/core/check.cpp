@@ -859,8 +859,8 @@ private:
             queue_.push_back(std::move(open_));
         }
         ++waiting_;
-        // A journal of one batch is validated without a thread.
-        if (options_.threads > 1 && waiting_ > 1 && !tried_thread_) {
+        // A journal of one batch, or a machine of one processor, is validated without a thread.
+        if (options_.threads > 1 && waiting_ > 1 && !tried_thread_ && std::thread::hardware_concurrency() != 1) {
             tried_thread_ = true;
             try {
                 thread_ = std::thread([this] { work(); });
