@@ -669,7 +669,9 @@ Checker::Checker(std::uint64_t file_bytes) : impl_(std::make_unique<Impl>()) {
     // pages not written to cost nothing.
     impl_->found.good.reserve(static_cast<std::size_t>(file_bytes / 64));
     impl_->found.text.reserve(static_cast<std::size_t>(file_bytes / 2));
-    impl_->first = FirstIds(static_cast<std::size_t>(file_bytes / 128));
+    // The table of ids is written whole: sized for lines of 128 bytes, a
+    // million at most, and doubled when more come.
+    impl_->first = FirstIds(static_cast<std::size_t>(std::min<std::uint64_t>(file_bytes / 128, 1 << 20)));
 }
 Checker::~Checker() = default;
 
