@@ -56,29 +56,36 @@ std::string checked(const Journal& journal, unsigned threads, std::size_t batch_
 // every run: a seeded mt19937's raw numbers), ending in a cut-off line.
 std::string generated_journal(std::size_t count) {
     std::mt19937 random(20261203);
-    const auto below = [&](std::uint32_t n) { return static_cast<std::uint32_t>(random() % n); };
+    const auto below = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+    const auto some = [&](const std::string& prefix) { return prefix + std::to_string(below(count)); };
+    const auto refers = [](const std::string& target) { return R"("target":")" + target + "\""; };
     std::vector<std::string> lines;
-    const auto some = [&](const std::string& prefix) { return prefix + std::to_string(below(static_cast<std::uint32_t>(count))); };
     for (std::size_t i = 0; i < count; ++i) {
         const std::string n = std::to_string(i);
+        std::string text;
         switch (below(16)) {
-            case 0: lines.push_back("not json " + n); break;
-            case 1: lines.push_back(line("p" + n, "pump", R"("ml":-5)")); break;  // bad, with an id
-            case 2: lines.push_back(lines.empty() ? "" : lines[below(static_cast<std::uint32_t>(lines.size()))]); break;
-            case 3: lines.push_back(line("p" + std::to_string(below(static_cast<std::uint32_t>(i + 1))), "pump", R"("ml":7)")); break;
-            case 4: lines.push_back(line("u" + n, "use", R"("target":")" + some("s") + R"(","ml":5)")); break;
-            case 5: lines.push_back(line("v" + n, "void", R"("target":")" + some("p") + "\"")); break;
-            case 6: lines.push_back(line("a" + n, "amend", R"("target":")" + some("v") + R"(","set":{"ml":1})")); break;
-            case 7: lines.push_back(line("m" + n, "move", R"("target":")" + some("u") + R"(","place":"freezer")")); break;
-            case 8: lines.push_back(below(2) ? "" : "  \r"); break;
-            case 9: lines.push_back(line("x" + n, "weigh", R"("grams":1)") + "\r"); break;
-            case 10: lines.push_back(line("t" + n, "tomorrow")); break;  // an unknown type: a note
-            case 11:
-                lines.push_back(line("p" + n, "pump", R"("ml":60,"note":")" + std::string(below(3) * 3000, 'n') + "\""));
+            case 0: text = "not json " + n; break;
+            case 1: text = line("p" + n, "pump", R"("ml":-5)"); break;  // bad, with an id
+            case 2: text = lines.empty() ? "" : lines[below(lines.size())]; break;  // a copy
+            case 3: text = line("p" + std::to_string(below(i + 1)), "pump", R"("ml":7)"); break;  // a clash or a copy
+            case 4: text = line("u" + n, "use", refers(some("s")) + R"(,"ml":5)"); break;
+            case 5: text = line("v" + n, "void", refers(some("p"))); break;
+            case 6: text = line("a" + n, "amend", refers(some("v")) + R"(,"set":{"ml":1})"); break;
+            case 7: text = line("m" + n, "move", refers(some("u")) + R"(,"place":"freezer")"); break;
+            case 8: text = below(2) ? "" : "  \r"; break;
+            case 9: text = line("x" + n, "weigh", R"("grams":1)") + "\r"; break;
+            case 10: text = line("t" + n, "tomorrow"); break;  // an unknown type: a note
+            case 11:  // long, or very
+                text = line("p" + n, "pump", R"("ml":60,"note":")" + std::string(below(3) * 3000, 'n') + "\"");
                 break;
-            case 12: lines.push_back(R"({ "v" : 1, "id" : "s)" + n + R"(", "type":"store", "at":"2026-11-21T09:00:00+01:00", "ml": 80, "place":"fridge" })"); break;
-            default: lines.push_back(line(below(2) ? "s" + n : "p" + n, below(2) ? "store" : "pump", R"("ml":90,"place":"fridge")"));
+            case 12:  // for the full parse
+                text = R"({ "v" : 1, "id" : "s)" + n +
+                       R"(", "type":"store", "at":"2026-11-21T09:00:00+01:00", "ml": 80, "place":"fridge" })";
+                break;
+            default:
+                text = line(below(2) ? "s" + n : "p" + n, below(2) ? "store" : "pump", R"("ml":90,"place":"fridge")");
         }
+        lines.push_back(text);
     }
     std::string text;
     for (const auto& l : lines) text += l + "\n";
@@ -172,8 +179,9 @@ TEST_CASE("check splits the file into batches anywhere, on a very long line too"
 TEST_CASE("check of an empty journal, one line, and a blank one is the same on two threads") {
     TempDir dir;
     const Journal journal(dir.path() / "j.jsonl");
-    const std::vector<std::string> texts = {"", "\n", line("a", "pump", R"("ml":90)"), line("a", "pump", R"("ml":90)") + "\n",
-                                            R"({"v":1,"id":"b")", R"({"v":1,"id":"b")" "\n", line("v", "void", R"("target":"v")")};
+    const std::string pump = line("a", "pump", R"("ml":90)"), cut = R"({"v":1,"id":"b")",
+                      self = line("v", "void", R"("target":"v")");
+    const std::vector<std::string> texts = {"", "\n", pump, pump + "\n", cut, cut + "\n", self, self + "\n"};
     for (const auto& text : texts) {
         write_file(journal.path(), text);
         const std::string expected = line_by_line(journal);
@@ -185,7 +193,8 @@ TEST_CASE("check of an empty journal, one line, and a blank one is the same on t
     write_file(journal.path(), "");
     CHECK(checked(journal, 2, 1) == "lines 0, entries 0, bad\n");
     write_file(journal.path(), R"({"v":1,"id":"b")");
-    CHECK(checked(journal, 2, 1) == "lines 1, entries 0, bad 1\n1: an incomplete last line (a write cut short?): not valid JSON\n");
+    CHECK(checked(journal, 2, 1) ==
+          "lines 1, entries 0, bad 1\n1: an incomplete last line (a write cut short?): not valid JSON\n");
     write_file(journal.path(), line("v", "void", R"("target":"v")"));
     CHECK(checked(journal, 2, 1) == "lines 1, entries 0, bad 1\n1: voids itself\n");
 }
