@@ -52,12 +52,15 @@ public:
     LineVerdict check(std::string_view text);
     // The same into `verdict`, whose strings keep their room from line to line.
     void check(std::string_view text, LineVerdict& verdict);
+    // The same for a line with 64 readable bytes after it (any content), so
+    // that the scanner reads it where it is, without a copy.
+    void check_padded(std::string_view text, LineVerdict& verdict);
     // The same, always with the full parse: for the tests and the fuzzer that
     // compare the two.
     LineVerdict check_with_dom(std::string_view text);
 
 private:
-    void check(std::string_view text, bool fast, LineVerdict& verdict);
+    void check(std::string_view text, bool fast, bool padded, LineVerdict& verdict);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -83,6 +86,8 @@ struct CheckReport {
 // references (void, amend, use, move and discard must name a good line of a
 // fitting type; a line whose target is bad is bad too). A correction that
 // stands before its target is a note: readers then take a second pass.
+struct CheckOptions;
+
 class Checker {
 public:
     // `file_bytes`: the size of the file to be checked, if known (room is made for its lines).
@@ -94,12 +99,24 @@ public:
     CheckReport finish();
 
 private:
+    friend CheckReport check_journal(const Journal& journal, const CheckOptions& options);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
+// How check_journal shares its work out: the lines are read in batches of
+// about `batch_bytes`, validated on `threads` threads (at most 2: the reading one
+// and a worker; a journal of one batch, or a machine of one processor, on
+// one), and merged in line order, so that the report is the same whatever
+// these are: the same as a Checker fed line by line. At most 16 batches are
+// held at a time.
+struct CheckOptions {
+    unsigned threads = 2;
+    std::size_t batch_bytes = std::size_t{64} << 10;
+};
+
 // Checks the journal file (a missing journal is empty and clean).
-CheckReport check_journal(const Journal& journal);
+CheckReport check_journal(const Journal& journal, const CheckOptions& options = {});
 
 // JOURNAL.rejected, where repair puts bad lines.
 std::filesystem::path rejected_path(const std::filesystem::path& journal);

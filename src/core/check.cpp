@@ -2,8 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <limits>
+#include <mutex>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -103,10 +110,10 @@ std::string_view string_field(element object, std::string_view name) {
     return text;
 }
 
-// Lines whose `target` names another line: corrections and stock operations.
-bool refers_to_an_entry(EntryType type) {
-    static const FieldSpec& target = *field_named("target");
-    return target.carried_by_type(type);
+// The types of lines whose `target` names another line: corrections and stock operations.
+TypeMask referring_types() {
+    static const TypeMask types = field_named("target")->carried_by;
+    return types;
 }
 
 // The fields each known type must carry (SPEC 3), beyond v, id, type and at:
@@ -179,6 +186,24 @@ struct ShapeRules {
     std::vector<std::pair<const FieldSpec*, std::uint32_t>> named;  // and its key's bit
 };
 
+// Every volume and every count of seconds of an Entry, listed once.
+struct Amounts {
+    std::vector<std::optional<double> Entry::*> volumes;
+    std::vector<std::optional<std::int64_t> Entry::*> seconds;
+};
+
+const Amounts& amounts() {
+    static const Amounts all = [] {
+        Amounts out;
+        for (const auto& field : fields) {
+            if (field.kind == FieldKind::volume) out.volumes.push_back(field.volume);
+            if (field.kind == FieldKind::seconds) out.seconds.push_back(field.seconds);
+        }
+        return out;
+    }();
+    return all;
+}
+
 const ShapeRules& shape_rules(EntryType type) {
     static const auto all = [] {
         std::array<ShapeRules, static_cast<std::size_t>(EntryType::unknown) + 1> out;
@@ -204,10 +229,11 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     static const std::uint32_t set_bit = canonical_key_bit("set");
     if (!shape.version_one || !shape.whole_counts) return false;
     if (e.type == EntryType::unknown) return false;  // a note
-    for (const auto& field : fields)
-        if (field.kind == FieldKind::volume && e.*field.volume && !plausible_volume(*(e.*field.volume))) return false;
-    for (const auto& field : fields)
-        if (field.kind == FieldKind::seconds && e.*field.seconds && !plausible_seconds(*(e.*field.seconds))) return false;
+    const Amounts& all = amounts();
+    for (const auto volume : all.volumes)
+        if (e.*volume && !plausible_volume(*(e.*volume))) return false;
+    for (const auto seconds : all.seconds)
+        if (e.*seconds && !plausible_seconds(*(e.*seconds))) return false;
     // The scanner keeps a `set`'s fields in the entry's own members: only an
     // amendment's own fields are then told apart (it has no required ones).
     if ((e.type == EntryType::amend) != ((shape.keys & set_bit) != 0)) return false;
@@ -236,19 +262,21 @@ LineValidator::~LineValidator() = default;
 
 LineVerdict LineValidator::check(std::string_view text) {
     LineVerdict verdict;
-    check(text, true, verdict);
+    check(text, true, false, verdict);
     return verdict;
 }
 
-void LineValidator::check(std::string_view text, LineVerdict& verdict) { check(text, true, verdict); }
+void LineValidator::check(std::string_view text, LineVerdict& verdict) { check(text, true, false, verdict); }
+
+void LineValidator::check_padded(std::string_view text, LineVerdict& verdict) { check(text, true, true, verdict); }
 
 LineVerdict LineValidator::check_with_dom(std::string_view text) {
     LineVerdict verdict;
-    check(text, false, verdict);
+    check(text, false, false, verdict);
     return verdict;
 }
 
-void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict) {
+void LineValidator::check(std::string_view text, bool fast, bool padded, LineVerdict& verdict) {
     verdict.blank = false;
     verdict.findings.clear();
     verdict.id.clear();
@@ -266,26 +294,32 @@ void LineValidator::check(std::string_view text, bool fast, LineVerdict& verdict
         error(line_out_of_bounds(text.data(), text.size()));
         return;
     }
-    impl_->padded.assign(text);
-    impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    // Both parsers read up to 64 bytes past the line: a line of a batch has them, any other is copied.
+    const auto copy_padded = [&] {
+        impl_->padded.assign(text);
+        impl_->padded.append(simdjson::SIMDJSON_PADDING, '\0');
+        text = std::string_view(impl_->padded.data(), text.size());
+    };
+    if (!padded) copy_padded();
     if (fast) {
         // Most lines are as pumplog writes them: the reader's scanner proves them clean in one pass.
         CanonicalShape shape;
         Entry& e = impl_->entry;
-        if (parse_canonical_line(impl_->padded.data(), text.size(), e, impl_->memo, false, &shape) &&
-            clean_by_shape(e, shape)) {
+        if (parse_canonical_line(text.data(), text.size(), e, impl_->memo, false, &shape) && clean_by_shape(e, shape)) {
             verdict.id = e.id;
             verdict.target = e.target;
             verdict.type = e.type;
             return;
         }
     }
+    // simdjson's DOM is given zeros after the line, as it always was.
+    if (padded) copy_padded();
     if (const char* why = line_out_of_bounds(text.data(), text.size())) {
         error(why);
         return;
     }
     element root;
-    if (const auto code = impl_->parser.parse(impl_->padded.data(), text.size(), false).get(root)) {
+    if (const auto code = impl_->parser.parse(text.data(), text.size(), false).get(root)) {
         error(json_error(code));
         return;
     }
@@ -368,36 +402,49 @@ struct GoodLine {
     std::uint64_t id_at;  // offset in Checker::Impl::text; the target follows the id
     std::uint32_t id_size, target_size;
     std::uint64_t hash;  // of the line's text, to tell a copy from a clash
+    std::uint64_t id_hash, target_hash;  // IdHash's, taken on the threads that validate
     std::uint32_t target = no_line;  // the index of the line its target names, once resolved
     EntryType type;
+    EntryType target_type = EntryType::unknown;  // the type of the line its target names, once resolved
     bool bad = false;
     static constexpr std::uint32_t no_line = ~std::uint32_t{0};
+
+    // Looks up its target among `first`'s lines.
+    template <class Ids, class IdOf>
+    void resolve(std::string_view target_id, const Ids& first, const std::vector<GoodLine>& good, const IdOf& id_of) {
+        target = first.find(target_id, target_hash, id_of);
+        if (target != no_line) target_type = good[target].type;
+    }
 };
 
 // The first good line of each id: open addressing over indices into the good
 // lines, each slot with 32 bits of its id's hash (compared before the id
-// itself). The table is larger than the caches, so callers that know the
-// next hashes ahead prefetch their slots.
+// itself), twice as many slots as lines (it doubles as lines come). The
+// table is larger than the caches, so callers that know the next hashes
+// ahead prefetch their slots.
 class FirstIds {
 public:
-    explicit FirstIds(std::size_t lines) {
-        if (lines >= std::numeric_limits<std::uint32_t>::max())
-            throw journal_error("the journal has too many lines to check (4 billion at most)");
-        std::size_t capacity = 16;
-        while (capacity < lines * 2) capacity *= 2;
-        slots_.assign(capacity, Slot{});
-        mask_ = capacity - 1;
-    }
-    static std::size_t hash(std::string_view id) { return IdHash{}(id); }
+    explicit FirstIds(std::size_t lines = 0) { resize(lines * 2); }
     void prefetch(std::size_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
-    // The index already holding the id (of hash h), or `index` after inserting it.
-    template <class IdOf>
-    std::size_t insert(std::string_view id, std::size_t h, std::size_t index, const IdOf& id_of) {
+    // The index already holding the id (of hash h), or `index` after inserting
+    // it. hash_of(i): the hash of line i's id.
+    template <class IdOf, class HashOf>
+    std::size_t insert(std::string_view id, std::size_t h, std::size_t index, const IdOf& id_of,
+                       const HashOf& hash_of) {
+        if (index >= std::numeric_limits<std::uint32_t>::max() - 1)
+            throw journal_error("the journal has too many lines to check (4 billion at most)");
+        if ((held_ + 1) * 2 > slots_.size()) {
+            std::vector<Slot> old = std::move(slots_);
+            resize(old.size() * 2);
+            for (const Slot& slot : old)
+                if (slot.index != 0) *free_slot(hash_of(slot.index - 1)) = slot;
+        }
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             Slot& slot = slots_[i];
             if (slot.index == 0) {
                 slot = {tag, static_cast<std::uint32_t>(index + 1)};
+                ++held_;
                 return index;
             }
             if (slot.tag == tag && id_of(slot.index - 1) == id) return slot.index - 1;
@@ -418,26 +465,201 @@ private:
         std::uint32_t tag = 0;
         std::uint32_t index = 0;  // the good line's index + 1; 0: empty
     };
+    void resize(std::size_t least) {
+        std::size_t capacity = 16;
+        while (capacity < least) capacity *= 2;
+        slots_.assign(capacity, Slot{});
+        mask_ = capacity - 1;
+    }
+    Slot* free_slot(std::size_t h) {
+        std::size_t i = h & mask_;
+        while (slots_[i].index != 0) i = (i + 1) & mask_;
+        return &slots_[i];
+    }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
+    std::size_t held_ = 0;
+};
+
+// A hash of a whole line, only to tell a copy from a clash: IdHash's mixing
+// in four independent lanes, so that a line of 150 bytes is not one long
+// chain of multiplications.
+inline std::uint64_t line_hash(std::string_view line) {
+    const auto mix = [](std::uint64_t x) {
+        x *= 0xbf58476d1ce4e5b9ull;
+        return x ^ (x >> 31);
+    };
+    const auto word = [](const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        return w;
+    };
+    const char* p = line.data();
+    std::size_t n = line.size();
+    std::uint64_t a = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull), b = 0x243F6A8885A308D3ull,
+                  c = 0x13198A2E03707344ull, d = 0xA4093822299F31D0ull;
+    for (; n >= 32; p += 32, n -= 32) {
+        a = mix(a ^ word(p));
+        b = mix(b ^ word(p + 8));
+        c = mix(c ^ word(p + 16));
+        d = mix(d ^ word(p + 24));
+    }
+    if (n >= 8) {
+        a = mix(a ^ word(p));
+        p += 8;
+        n -= 8;
+    }
+    if (n >= 8) {
+        b = mix(b ^ word(p));
+        p += 8;
+        n -= 8;
+    }
+    if (n >= 8) {
+        c = mix(c ^ word(p));
+        p += 8;
+        n -= 8;
+    }
+    if (n > 0) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, n);
+        d = mix(d ^ w);
+    }
+    return mix(mix(mix(a ^ b) ^ c) ^ d);
+}
+
+// What validating lines found, in line order: what the rules between lines
+// need. A Checker keeps one for the whole journal; check_journal's batches
+// each fill their own, merged into it in line order.
+struct Found {
+    std::uint64_t lines = 0;  // the number of the last line seen
+    std::vector<Problem> problems;
+    std::vector<std::uint64_t> bad_lines;
+    std::vector<GoodLine> good;
+    // The ids of lines bad on their own, with their line numbers (in `text` too).
+    struct BadId {
+        std::uint64_t number, id_at;
+        std::uint32_t id_size;
+    };
+    std::vector<BadId> bad_ids;
+    std::string text;  // the good lines' ids and targets, the bad lines' ids, one after another
+
+    void clear() {
+        lines = 0;
+        problems.clear();
+        bad_lines.clear();
+        good.clear();
+        bad_ids.clear();
+        text.clear();
+    }
+
+    // One line's verdict (`text` the line, for its hash).
+    void record(std::uint64_t number, std::string_view line, bool last_without_newline, LineVerdict& verdict) {
+        lines = number;
+        if (verdict.blank) return;
+        const bool ok = verdict.ok();
+        for (auto& f : verdict.findings) {
+            std::string message = std::move(f.message);
+            if (!ok && last_without_newline && f.severity == Severity::error)
+                message = "an incomplete last line (a write cut short?): " + message;
+            problems.push_back({number, f.severity, std::move(message)});
+        }
+        if (!ok) {
+            bad_lines.push_back(number);
+            if (!verdict.id.empty()) {
+                bad_ids.push_back({number, text.size(), static_cast<std::uint32_t>(verdict.id.size())});
+                text += verdict.id;
+            }
+            return;
+        }
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        GoodLine good_line{};
+        good_line.number = number;
+        good_line.id_at = text.size();
+        good_line.id_size = static_cast<std::uint32_t>(verdict.id.size());
+        text += verdict.id;
+        good_line.target_size = static_cast<std::uint32_t>(verdict.target.size());
+        text += verdict.target;
+        good_line.hash = line_hash(line);
+        good_line.id_hash = IdHash{}(verdict.id);
+        good_line.target_hash = IdHash{}(verdict.target);
+        good_line.type = verdict.type;
+        good.push_back(good_line);
+    }
+
+    // Another's lines, which follow these.
+    void append(Found& next) {
+        if (next.lines == 0) return;
+        lines = next.lines;
+        const auto moved = [](auto& to, auto& from) {
+            to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        };
+        moved(problems, next.problems);
+        moved(bad_lines, next.bad_lines);
+        const std::uint64_t base = text.size();
+        text += next.text;
+        for (auto line : next.good) {
+            line.id_at += base;
+            good.push_back(line);
+        }
+        for (auto id : next.bad_ids) {
+            id.id_at += base;
+            bad_ids.push_back(id);
+        }
+    }
 };
 
 }  // namespace check_detail
 
 using check_detail::FirstIds;
+using check_detail::Found;
 using check_detail::GoodLine;
 
 struct Checker::Impl {
     LineValidator validator;
     LineVerdict verdict;  // reused from line to line (its strings keep their room)
-    std::vector<GoodLine> good;
-    std::string text;  // the good lines' ids and targets, one after another
-    std::unordered_map<std::string, std::uint64_t, IdHash, IdEqual> bad_ids;  // ids of lines bad on their own: line number
-    CheckReport report;
+    Found found;
+    FirstIds first;              // the good lines' ids...
+    std::size_t indexed = 0;     // ...of the first so many
+    std::vector<Problem> later;  // what the rules between lines find
 
-    std::string_view id(const GoodLine& line) const { return {text.data() + line.id_at, line.id_size}; }
+    std::string_view id(const GoodLine& line) const { return {found.text.data() + line.id_at, line.id_size}; }
     std::string_view target(const GoodLine& line) const {
-        return {text.data() + line.id_at + line.id_size, line.target_size};
+        return {found.text.data() + line.id_at + line.id_size, line.target_size};
+    }
+    void mark_bad(GoodLine& line, std::string message) {
+        line.bad = true;
+        later.push_back({line.number, Severity::error, std::move(message)});
+    }
+
+    // Takes the good lines found since the last call into `first`: a later
+    // line with an id already taken is bad (a copy or a clash), and a line's
+    // target is looked up among the lines before it (those after it in finish).
+    // check_journal calls it after each batch, while the next are validated.
+    void index() {
+        std::vector<GoodLine>& good = found.good;
+        const auto id_of = [&](std::size_t i) { return id(good[i]); };
+        const auto hash_of = [&](std::size_t i) { return good[i].id_hash; };
+        const TypeMask referring = referring_types();
+        constexpr std::size_t ahead = 16;  // slots prefetched this many lines ahead
+        for (std::size_t i = indexed; i < good.size(); ++i) {
+            if (i + ahead < good.size()) {
+                first.prefetch(good[i + ahead].id_hash);
+                first.prefetch(good[i + ahead].target_hash);
+            }
+            GoodLine& line = good[i];
+            const std::size_t held = first.insert(id(line), line.id_hash, i, id_of, hash_of);
+            if (held == i) {
+                if (referring & type_bit(line.type)) line.resolve(target(line), first, good, id_of);
+                continue;
+            }
+            const GoodLine& earlier = good[held];
+            const std::string quoted = quote_key(id(line));
+            mark_bad(line, earlier.hash == line.hash
+                               ? fmt::format("a copy of line {} (the same id {})", earlier.number, quoted)
+                               : fmt::format("id {} is already taken by line {}, with other content", quoted,
+                                             earlier.number));
+        }
+        indexed = good.size();
     }
 };
 
@@ -445,146 +667,292 @@ Checker::Checker(std::uint64_t file_bytes) : impl_(std::make_unique<Impl>()) {
     // Room for the lines a file of this size holds (pumplog's lines are over
     // 100 bytes), so that the vectors never copy themselves while growing;
     // pages not written to cost nothing.
-    impl_->good.reserve(static_cast<std::size_t>(file_bytes / 64));
-    impl_->text.reserve(static_cast<std::size_t>(file_bytes / 2));
+    impl_->found.good.reserve(static_cast<std::size_t>(file_bytes / 64));
+    impl_->found.text.reserve(static_cast<std::size_t>(file_bytes / 2));
+    // The table of ids is written whole: sized for lines of 128 bytes, a
+    // million at most, and doubled when more come.
+    impl_->first = FirstIds(static_cast<std::size_t>(std::min<std::uint64_t>(file_bytes / 128, 1 << 20)));
 }
 Checker::~Checker() = default;
 
 void Checker::add(const RawLine& line) {
-    CheckReport& report = impl_->report;
-    report.lines = line.number;
-    LineVerdict& verdict = impl_->verdict;
-    impl_->validator.check(line.text, verdict);
-    if (verdict.blank) return;
-    const bool ok = verdict.ok();
-    for (auto& f : verdict.findings) {
-        std::string message = std::move(f.message);
-        if (!ok && line.last_without_newline && f.severity == Severity::error)
-            message = "an incomplete last line (a write cut short?): " + message;
-        report.problems.push_back({line.number, f.severity, std::move(message)});
-    }
-    if (!ok) {
-        report.bad_lines.push_back(line.number);
-        if (!verdict.id.empty()) impl_->bad_ids.emplace(verdict.id, line.number);
-        return;
-    }
-    std::string_view text = line.text;
-    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    std::string& ids = impl_->text;
-    GoodLine good{};
-    good.number = line.number;
-    good.id_at = ids.size();
-    good.id_size = static_cast<std::uint32_t>(verdict.id.size());
-    ids += verdict.id;
-    good.target_size = static_cast<std::uint32_t>(verdict.target.size());
-    ids += verdict.target;
-    good.hash = IdHash{}(text);
-    good.type = verdict.type;
-    impl_->good.push_back(good);
+    impl_->validator.check(line.text, impl_->verdict);
+    impl_->found.record(line.number, line.text, line.last_without_newline, impl_->verdict);
 }
 
 CheckReport Checker::finish() {
-    CheckReport& report = impl_->report;
-    std::vector<GoodLine>& good = impl_->good;
+    Found& all = impl_->found;
+    CheckReport report;
+    report.lines = all.lines;
+    report.problems = std::move(all.problems);
+    report.bad_lines = std::move(all.bad_lines);
+    std::vector<GoodLine>& good = all.good;
     const Impl& impl = *impl_;
-    std::vector<Problem> found;
-    const auto mark_bad = [&](GoodLine& line, std::string message) {
-        line.bad = true;
-        found.push_back({line.number, Severity::error, std::move(message)});
-    };
+    // The ids of lines bad on their own: the first line of each.
+    std::unordered_map<std::string_view, std::uint64_t, IdHash, IdEqual> bad_ids;
+    for (const auto& bad : all.bad_ids)
+        bad_ids.emplace(std::string_view(all.text.data() + bad.id_at, bad.id_size), bad.number);
+    const auto mark_bad = [&](GoodLine& line, std::string message) { impl_->mark_bad(line, std::move(message)); };
     const auto id_of = [&](std::size_t i) { return impl.id(good[i]); };
+    const TypeMask referring_mask = referring_types();
+    const auto refers_to_an_entry = [referring_mask](EntryType type) { return (referring_mask & type_bit(type)) != 0; };
 
-    // Duplicate ids: the first line keeps its id; a later one is a copy or a clash.
-    FirstIds first(good.size());
-    constexpr std::size_t ahead = 16;  // slots prefetched this many lines ahead
-    std::vector<std::size_t> hashes(good.size());
-    for (std::size_t i = 0; i < good.size(); ++i) hashes[i] = FirstIds::hash(impl.id(good[i]));
-    for (std::size_t i = 0; i < good.size(); ++i) {
-        if (i + ahead < good.size()) first.prefetch(hashes[i + ahead]);
-        const std::size_t held = first.insert(impl.id(good[i]), hashes[i], i, id_of);
-        if (held == i) continue;
-        const GoodLine& earlier = good[held];
-        const std::string id = quote_key(impl.id(good[i]));
-        mark_bad(good[i], earlier.hash == good[i].hash
-                              ? fmt::format("a copy of line {} (the same id {})", earlier.number, id)
-                              : fmt::format("id {} is already taken by line {}, with other content", id,
-                                            earlier.number));
-    }
-    hashes.clear();  // now of the targets, in the order of the lines that name them
-    std::vector<std::size_t> referring;
-    for (std::size_t i = 0; i < good.size(); ++i) {
-        if (!refers_to_an_entry(good[i].type)) continue;
-        referring.push_back(i);
-        hashes.push_back(FirstIds::hash(impl.target(good[i])));
-    }
-    for (std::size_t k = 0; k < referring.size(); ++k) {
-        if (k + ahead < referring.size()) first.prefetch(hashes[k + ahead]);
-        GoodLine& line = good[referring[k]];
-        line.target = first.find(impl.target(line), hashes[k], id_of);
-    }
+    // Duplicate ids (the first line keeps its id; a later one is a copy or a
+    // clash) and targets before their lines: check_journal took in most lines already.
+    impl_->index();
+    // Targets after their lines (or none), now that every line is in.
+    for (auto& line : good)
+        if (!line.bad && refers_to_an_entry(line.type) && line.target == GoodLine::no_line)
+            line.resolve(impl.target(line), impl_->first, good, id_of);
 
-    // References, until no line changes: a line whose target turns out bad is bad too.
+    // References, until no line changes: a line whose target turns out bad is
+    // bad too. Each line knows its target's index and type: only the targets'
+    // badness is looked up, in a table that stays in the cache.
+    std::vector<std::uint8_t> bad(good.size());
+    for (std::size_t i = 0; i < good.size(); ++i) bad[i] = good[i].bad;
     for (bool changed = true; changed;) {
         changed = false;
-        for (auto& line : good) {
-            if (line.bad || !refers_to_an_entry(line.type)) continue;
+        for (std::size_t i = 0; i < good.size(); ++i) {
+            GoodLine& line = good[i];
+            if (bad[i] || !refers_to_an_entry(line.type)) continue;
             const std::string_view target_id = impl.target(line);
-            if (line.target == GoodLine::no_line || good[line.target].bad) {
-                const auto bad = impl_->bad_ids.find(target_id);
+            if (line.target == GoodLine::no_line || bad[line.target]) {
+                const auto bad_id = bad_ids.find(target_id);
                 const std::uint64_t bad_line = line.target != GoodLine::no_line ? good[line.target].number
-                                               : bad != impl_->bad_ids.end()   ? bad->second
+                                               : bad_id != bad_ids.end()       ? bad_id->second
                                                                                 : 0;
                 mark_bad(line, bad_line == 0 ? fmt::format("refers to {}, which no line has", quote_key(target_id))
                                              : fmt::format("refers to {} on line {}, which is bad",
                                                            quote_key(target_id), bad_line));
+                bad[i] = true;
                 changed = true;
                 continue;
             }
-            const GoodLine& target = good[line.target];
+            const EntryType target_type = line.target_type;
             std::string wrong;
-            if (line.type == EntryType::void_ && &target == &line) wrong = "voids itself";
-            else if (line.type == EntryType::amend && (target.type == EntryType::void_ || target.type == EntryType::amend))
-                wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)", target.number,
-                                    type_name(target.type));
+            if (line.type == EntryType::void_ && line.target == i) wrong = "voids itself";
+            else if (line.type == EntryType::amend && (target_type == EntryType::void_ || target_type == EntryType::amend))
+                wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)",
+                                    good[line.target].number, type_name(target_type));
             else if ((line.type == EntryType::use || line.type == EntryType::move ||
                       line.type == EntryType::discard) &&
-                     target.type != EntryType::store && target.type != EntryType::unknown)
-                wrong = fmt::format("refers to line {}, a {} line, not a stored container", target.number,
-                                    type_name(target.type));
+                     target_type != EntryType::store && target_type != EntryType::unknown)
+                wrong = fmt::format("refers to line {}, a {} line, not a stored container", good[line.target].number,
+                                    type_name(target_type));
             if (!wrong.empty()) {
                 mark_bad(line, std::move(wrong));
+                bad[i] = true;
                 changed = true;
             }
         }
     }
 
-    for (const auto& line : good) {
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        const GoodLine& line = good[i];
         if (line.bad) {
             report.bad_lines.push_back(line.number);
             continue;
         }
         ++report.entries;
-        if (!refers_to_an_entry(line.type)) continue;
-        const GoodLine& target = good[line.target];
-        if (target.number > line.number)
-            found.push_back({line.number, Severity::note,
-                             fmt::format("refers to line {}, which comes after it (readers then read the journal "
-                                         "twice)",
-                                         target.number)});
+        // The good lines are in line order: a target of a higher index comes after.
+        if (refers_to_an_entry(line.type) && line.target > i)
+            impl_->later.push_back({line.number, Severity::note,
+                                    fmt::format("refers to line {}, which comes after it (readers then read the "
+                                                "journal twice)",
+                                                good[line.target].number)});
     }
 
-    report.problems.insert(report.problems.end(), found.begin(), found.end());
+    report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
     std::stable_sort(report.problems.begin(), report.problems.end(),
                      [](const Problem& a, const Problem& b) { return a.line < b.line; });
     std::sort(report.bad_lines.begin(), report.bad_lines.end());
-    return std::move(report);
+    return report;
 }
 
-CheckReport check_journal(const Journal& journal) {
+namespace check_detail {
+
+// Lines read and copied out of the reader's buffer, with what validating them found.
+struct Batch {
+    std::uint64_t first = 0;        // the number of its first line
+    std::string bytes;              // the lines one after another, then line_padding bytes
+    std::vector<std::size_t> ends;  // where each line ends in `bytes`
+    bool last_without_newline = false;  // its last line is the file's, without its '\n'
+    bool validated = false;
+    Found found;
+    std::exception_ptr failed;
+
+    void clear() {
+        bytes.clear();
+        ends.clear();
+        last_without_newline = validated = false;
+        found.clear();
+        failed = nullptr;
+    }
+    void validate(LineValidator& validator, LineVerdict& verdict) {
+        try {
+            std::size_t start = 0;
+            for (std::size_t i = 0; i < ends.size(); ++i) {
+                const std::string_view text(bytes.data() + start, ends[i] - start);
+                validator.check_padded(text, verdict);
+                found.record(first + i, text, last_without_newline && i + 1 == ends.size(), verdict);
+                start = ends[i];
+            }
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    }
+};
+
+// check_journal's work shared out: the caller's thread reads the lines into
+// batches and queues them; a worker validates queued batches, and so does the
+// caller whenever the queue is full (which bounds the memory held) or the
+// file is read. Validated batches are merged into the checker in file order
+// by the caller's thread alone.
+class Batches {
+public:
+    // merge(found): takes a batch's findings, in line order.
+    Batches(const CheckOptions& options, LineValidator& validator, LineVerdict& verdict,
+            std::function<void(Found&)> merge)
+        : options_(options), validator_(validator), verdict_(verdict), merge_(std::move(merge)) {}
+    ~Batches() {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        work_.notify_all();
+        if (thread_.joinable()) thread_.join();
+    }
+    Batches(const Batches&) = delete;
+    Batches& operator=(const Batches&) = delete;
+
+    void add(const RawLine& line) {
+        if (!open_) {
+            open_ = spare_.empty() ? std::make_unique<Batch>() : take_spare();
+            open_->first = line.number;
+        }
+        open_->bytes.append(line.text);
+        open_->ends.push_back(open_->bytes.size());
+        open_->last_without_newline = line.last_without_newline;
+        if (open_->bytes.size() >= options_.batch_bytes) submit();
+    }
+
+    // Once the file is read: every batch validated and merged.
+    void finish() {
+        if (open_) submit();
+        while (waiting_ > 0) merge_oldest(true);
+    }
+
+private:
+    // Past this many batches queued the caller validates and merges them
+    // (a worker and the caller each have one at hand and the next ready);
+    // past the second it waits for the worker rather than read on.
+    static constexpr std::size_t most_waiting = 4, most_held = 16;
+
+    std::unique_ptr<Batch> take_spare() {
+        auto batch = std::move(spare_.back());
+        spare_.pop_back();
+        return batch;
+    }
+
+    void submit() {
+        open_->bytes.append(line_padding, '\0');
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            queue_.push_back(std::move(open_));
+        }
+        ++waiting_;
+        // A journal of one batch, or a machine of one processor, is validated without a thread.
+        if (options_.threads > 1 && waiting_ > 1 && !tried_thread_ && std::thread::hardware_concurrency() != 1) {
+            tried_thread_ = true;
+            try {
+                thread_ = std::thread([this] { work(); });
+            } catch (const std::system_error&) {
+                // No thread to be had: this one validates every batch.
+            }
+        }
+        work_.notify_one();
+        while (waiting_ >= most_waiting && merge_oldest(waiting_ >= most_held)) {
+        }
+    }
+
+    // Merges the oldest batch once it is validated, validating the next
+    // unclaimed ones here meanwhile. When only the worker's batch is left,
+    // waits for it, or returns false if not `wait`.
+    bool merge_oldest(bool wait) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            if (queue_.front()->validated) break;
+            if (claimed_ < queue_.size()) {
+                Batch& batch = *queue_[claimed_++];
+                lock.unlock();
+                batch.validate(validator_, verdict_);
+                lock.lock();
+                batch.validated = true;
+                continue;
+            }
+            if (!wait) return false;
+            validated_.wait(lock);
+        }
+        std::unique_ptr<Batch> batch = std::move(queue_.front());
+        queue_.pop_front();
+        --claimed_;
+        lock.unlock();
+        --waiting_;
+        if (batch->failed) std::rethrow_exception(batch->failed);
+        merge_(batch->found);
+        batch->clear();
+        spare_.push_back(std::move(batch));
+        return true;
+    }
+
+    void work() {
+        LineValidator validator;
+        LineVerdict verdict;
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            work_.wait(lock, [&] { return stopping_ || claimed_ < queue_.size(); });
+            if (stopping_) return;
+            Batch& batch = *queue_[claimed_++];
+            lock.unlock();
+            batch.validate(validator, verdict);
+            lock.lock();
+            batch.validated = true;
+            validated_.notify_one();
+        }
+    }
+
+    const CheckOptions& options_;
+    LineValidator& validator_;
+    LineVerdict& verdict_;
+    std::function<void(Found&)> merge_;
+    std::unique_ptr<Batch> open_;               // being filled
+    std::vector<std::unique_ptr<Batch>> spare_;  // merged, kept for their room
+    std::size_t waiting_ = 0;                    // queued, not merged yet (the caller's count)
+    bool tried_thread_ = false;
+
+    std::mutex mutex_;  // guards what follows
+    std::deque<std::unique_ptr<Batch>> queue_;  // oldest first
+    std::size_t claimed_ = 0;                   // the first so many of the queue are being validated or done
+    bool stopping_ = false;
+    std::condition_variable work_, validated_;
+    std::thread thread_;
+};
+
+}  // namespace check_detail
+
+CheckReport check_journal(const Journal& journal, const CheckOptions& options) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(journal.path(), ec);
     Checker checker(ec ? 0 : size);
-    journal.for_each_raw_line([&](const RawLine& line) { checker.add(line); });
+    Checker::Impl& impl = *checker.impl_;
+    {
+        check_detail::Batches batches(options, impl.validator, impl.verdict, [&impl](check_detail::Found& found) {
+            impl.found.append(found);
+            impl.index();
+        });
+        journal.for_each_raw_line([&](const RawLine& line) { batches.add(line); });
+        batches.finish();
+    }
     return checker.finish();
 }
 
