@@ -96,7 +96,7 @@ _pumplog_option_value() {
         'log check --format') echo 'choice table'; return ;;
         'log merge --format') echo 'choice table'; return ;;
         'log import --from') echo 'choice babybuddy huckleberry babytracker babyconnect'; return ;;
-        'log import --tz') echo 'value'; return ;;
+        'log import --tz') echo 'zones'; return ;;
         'log import --date-order') echo 'choice mdy dmy'; return ;;
         'log import --child') echo 'value'; return ;;
         'log import --baby') echo 'babies'; return ;;
@@ -186,6 +186,7 @@ _pumplog_setting_values() {
         'schedule') printf '%s\n' 'none' ;;
         'remind_again') printf '%s\n' '15m' '30m' '1h' ;;
         'babies') printf '%s\n' 'none' ;;
+        'timezone') "$program" completion --list zones 2>/dev/null ;;
     esac
 }
 
@@ -307,7 +308,7 @@ _pumplog_values() {
                 local file
                 while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
             fi ;;
-        labels | refs | babies)
+        labels | refs | babies | zones)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
         setting)
             _pumplog_offer < <(_pumplog_setting_values "$first") ;;

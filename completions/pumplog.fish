@@ -226,7 +226,7 @@ function __pumplog_option_value
             echo 'choice babybuddy huckleberry babytracker babyconnect'
             return
         case 'log import --tz'
-            echo 'value'
+            echo 'zones'
             return
         case 'log import --date-order'
             echo 'choice mdy dmy'
@@ -457,6 +457,8 @@ function __pumplog_setting_values
             printf '%s\n' '15m' '30m' '1h'
         case 'babies'
             printf '%s\n' 'none'
+        case timezone
+            command -q -- $argv[2]; and command $argv[2] completion --list zones 2>/dev/null
     end
 end
 
@@ -543,14 +545,14 @@ function __pumplog_values --argument-names kind program first
             printf '%s\n' $words[2..-1]
         case file
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
-        case labels babies
+        case labels babies zones
             command -q -- $program; or return
             command $program $argv[4..-1] completion --list $kind 2>/dev/null
         case refs
             command -q -- $program; or return
             command $program $argv[4..-1] completion --list described-refs 2>/dev/null
         case setting
-            __pumplog_setting_values $first
+            __pumplog_setting_values $first $program
     end
 end
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace pumplog {
 
@@ -26,6 +27,10 @@ struct Clock {
 const date::time_zone* resolve_zone(const char* tz_env, std::string_view configured);
 // One IANA zone by name; usage error when unknown.
 const date::time_zone* locate_zone(std::string_view name);
+// The IANA names this system's tzdata lists (its zones and the links to them,
+// from /usr/share/zoneinfo/tzdata.zi) whose files are installed, sorted; none
+// without that file. For completion.
+std::vector<std::string> zone_names();
 
 // The instant of a wall-clock time. A time in a spring-forward gap moves forward
 // by the gap (02:30 that does not exist becomes 03:30); a repeated time in a

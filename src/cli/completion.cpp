@@ -1,5 +1,5 @@
 // `completion bash|zsh|fish`: the completion scripts; and the hidden
-// `completion --list commands|labels|refs|described-refs|babies` that the scripts call.
+// `completion --list commands|labels|refs|described-refs|babies|zones` that the scripts call.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -86,8 +86,13 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
             if (!c.path.empty()) fmt::print("{}\n", c.path);
         return 0;
     }
+    if (what == "zones") {  // no journal: the system's zone names
+        for (const auto& name : zone_names()) fmt::print("{}\n", name);
+        return 0;
+    }
     if (what != "labels" && what != "refs" && what != "described-refs" && what != "babies")
-        throw usage_error(fmt::format("--list {}: accepted: commands, labels, refs, described-refs, babies", what));
+        throw usage_error(
+            fmt::format("--list {}: accepted: commands, labels, refs, described-refs, babies, zones", what));
     // A completion must never print an error into the user's command line: no
     // journal, an unreadable one or a bad zone all mean nothing to offer.
     std::vector<std::string> values;
@@ -121,7 +126,7 @@ void setup_completion(CLI::App& cmd, Context& ctx) {
     auto list = std::make_shared<std::string>();
     cmd.add_option("shell", *shell, "the shell: bash, zsh or fish")->type_name("bash|zsh|fish");
     // For the scripts themselves: one value a line, nothing when there is none.
-    cmd.add_option("--list", *list, "print commands, labels, refs, described-refs or babies, one a line")->group("");
+    cmd.add_option("--list", *list, "print commands, labels, refs, described-refs, babies or zones, one a line")->group("");
     cmd.footer("Examples:\n"
                "  source <(pumplog completion bash)       in ~/.bashrc\n"
                "  pumplog completion zsh > ~/.zfunc/_pumplog   with fpath+=(~/.zfunc)\n"

@@ -38,6 +38,7 @@ ValueSpec kind_of_placeholder(const std::string& name) {
     if (name == "LABEL") return {ValueSpec::labels, {}};
     if (name == "REF") return {ValueSpec::refs, {}};
     if (name == "BABY") return {ValueSpec::babies, {}};
+    if (name == "ZONE") return {ValueSpec::zones, {}};
     if (name == "PLACE") return choices({"room", "cooler", "fridge", "freezer"});
     if (name == "UNIT") return choices({"ml", "oz"});
     if (name == "WHEN") return choices({"auto", "always", "never"});

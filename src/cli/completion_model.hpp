@@ -16,7 +16,7 @@ namespace pumplog::cli {
 struct ValueSpec {
     // setting: the values of the setting named by the command's first
     // positional argument (`config set KEY VALUE`).
-    enum Kind { none, choice, file, labels, refs, babies, setting };
+    enum Kind { none, choice, file, labels, refs, babies, zones, setting };
     Kind kind = none;
     std::vector<std::string> choices;  // for `choice`
 };

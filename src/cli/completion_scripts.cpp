@@ -9,7 +9,7 @@ namespace pumplog::cli {
 namespace {
 
 // The value kinds the scripts understand: "flag" (no value), "value" (free
-// text), "choice WORD...", "file", "labels", "refs", "babies", "setting" (the
+// text), "choice WORD...", "file", "labels", "refs", "babies", "zones", "setting" (the
 // values of the setting named by the first positional argument); "" for a
 // positional argument with nothing to offer.
 std::string kind_text(const ValueSpec& value, bool takes_value) {
@@ -24,6 +24,7 @@ std::string kind_text(const ValueSpec& value, bool takes_value) {
         case ValueSpec::labels: return "labels";
         case ValueSpec::refs: return "refs";
         case ValueSpec::babies: return "babies";
+        case ValueSpec::zones: return "zones";
         case ValueSpec::setting: return "setting";
     }
     return "value";
@@ -152,6 +153,7 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
     out += "_pumplog_setting_values() {\n    case $1 in\n";
     for (const auto& [key, words] : setting_value_table())
         out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(key), words_quoted(words, sh_quote));
+    out += "        'timezone') \"$program\" completion --list zones 2>/dev/null ;;\n";
     out += "    esac\n}\n\n";
 
     out += "# What the positional argument number $2 (from 0) of command path $1 is.\n";
@@ -233,7 +235,7 @@ _pumplog_values() {
                 local file
                 while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
             fi ;;
-        labels | refs | babies)
+        labels | refs | babies | zones)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
         setting)
             _pumplog_offer < <(_pumplog_setting_values "$first") ;;
@@ -312,7 +314,7 @@ _pumplog_values() {
     case $1 in
         (choice\ *) values=(${=1#choice }); compadd -a values ;;
         (file) _files ;;
-        (labels|babies)
+        (labels|babies|zones)
             values=(${(f)"$($program $journal completion --list $1 2>/dev/null)"})
             compadd -a values ;;
         (refs)
@@ -407,14 +409,14 @@ function __pumplog_values --argument-names kind program first
             printf '%s\n' $words[2..-1]
         case file
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
-        case labels babies
+        case labels babies zones
             command -q -- $program; or return
             command $program $argv[4..-1] completion --list $kind 2>/dev/null
         case refs
             command -q -- $program; or return
             command $program $argv[4..-1] completion --list described-refs 2>/dev/null
         case setting
-            __pumplog_setting_values $first
+            __pumplog_setting_values $first $program
     end
 end
 
@@ -554,6 +556,7 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
     out += "function __pumplog_setting_values\n    switch \"$argv[1]\"\n";
     for (const auto& [key, words] : setting_value_table())
         out += fmt::format("        case {}\n            printf '%s\\n'{}\n", fish_quote(key), words_quoted(words, fish_quote));
+    out += "        case timezone\n            command -q -- $argv[2]; and command $argv[2] completion --list zones 2>/dev/null\n";
     out += "    end\nend\n\n";
 
     out += "# What the positional argument number $argv[2] (from 0) of command path $argv[1] is.\n";

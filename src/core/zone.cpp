@@ -26,6 +26,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -194,6 +195,35 @@ const date::time_zone* locate_zone(std::string_view name) {
     throw usage_error(fmt::format("\"{}\" is not a known time zone; use an IANA name such as "
                                   "Europe/Berlin or America/New_York",
                                   printable(name)));
+}
+
+std::vector<std::string> zone_names() {
+    std::vector<std::string> names;
+    // tzdata.zi, the zic input Debian's tzdata installs: "Z NAME ..." a zone,
+    // "L TARGET NAME" a link (an older name such as US/Eastern).
+    if (const auto text = read_small_file(std::string(zoneinfo_dir) + "tzdata.zi")) {
+        std::size_t begin = 0;
+        while (begin < text->size()) {
+            std::size_t end = text->find('\n', begin);
+            if (end == std::string::npos) end = text->size();
+            const std::string_view line(text->data() + begin, end - begin);
+            begin = end + 1;
+            if (line.size() < 3 || line[1] != ' ' || (line[0] != 'Z' && line[0] != 'L')) continue;
+            std::string_view rest = line.substr(2);
+            if (line[0] == 'L') {  // the link's own name is its second word
+                const std::size_t space = rest.find(' ');
+                if (space == std::string_view::npos) continue;
+                rest.remove_prefix(space + 1);
+            }
+            const std::string_view name = rest.substr(0, rest.find(' '));
+            // A link whose file is not installed (Debian's tzdata-legacy) is left out.
+            if (plausible_name(name) && ::access((std::string(zoneinfo_dir) + std::string(name)).c_str(), R_OK) == 0)
+                names.emplace_back(name);
+        }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    return names;
 }
 
 const date::time_zone* resolve_zone(const char* tz_env, std::string_view configured) {

@@ -243,6 +243,11 @@ check_values() {
     offers "$shell" "pumplog log feed --milk " breast formula
     offers "$shell" "pumplog plan --mode " away exclusive supply
     offers "$shell" "pumplog completion " bash zsh fish
+    # Zone names: the system's tzdata (its zones and links), read here on its own.
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog log import --tz Europe/Be" $(awk '$1 == "Z" {print $2} $1 == "L" {print $3}' /usr/share/zoneinfo/tzdata.zi | grep '^Europe/Be')
+    # shellcheck disable=SC2046
+    offers "$shell" "pumplog config set timezone America/New_" $(awk '$1 == "Z" {print $2} $1 == "L" {print $3}' /usr/share/zoneinfo/tzdata.zi | grep '^America/New_')
     # shellcheck disable=SC2046
     offers "$shell" "pumplog config get " $(pumplog config list --format json | jq -r 'keys_unsorted[]')
     offers "$shell" "pumplog config unset max_gap_" max_gap_day max_gap_night
@@ -438,7 +443,7 @@ check_settings() {
     offers "$shell" "pumplog config set sessions " 5 6 7 8 9 10 11 12
     offers "$shell" "pumplog config set remind_again " 15m 30m 1h
     offers "$shell" "pumplog config set babies " none
-    offers "$shell" "pumplog config set timezone " ""
+    offers "$shell" "pumplog config set timezone Europe/Ber" Europe/Berlin
     # one value: nothing after it
     offers "$shell" "pumplog config set mode away " ""
     # shellcheck disable=SC2046

@@ -284,4 +284,21 @@ TEST_CASE("what is not a TZif file date could read is refused by the TZif reader
     leap.number(78796800, 4), leap.number(1, 4);
     CHECK_FALSE(tzif::parse(leap.str()));
 }
+
+TEST_CASE("the zone names offered are the installed ones, sorted, and each one resolves") {
+    const std::vector<std::string> names = zone_names();
+    REQUIRE(names.size() > 300);  // Debian's tzdata: about 600 zones and links
+    CHECK(std::is_sorted(names.begin(), names.end()));
+    CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
+    for (const char* expected : {"Europe/Berlin", "America/New_York", "UTC", "Etc/UTC"})
+        CHECK(std::binary_search(names.begin(), names.end(), std::string(expected)));
+    for (const char* left_out : {"Factory", "posixrules", "right/UTC", "tzdata.zi", "zone.tab"})
+        CHECK_FALSE(std::binary_search(names.begin(), names.end(), std::string(left_out)));
+    std::size_t resolved = 0;
+    for (const auto& name : names) {
+        CHECK_NOTHROW(locate_zone(name));
+        ++resolved;
+    }
+    CHECK(resolved == names.size());
+}
 }  // namespace PUMPLOG_UNITY_ID
