@@ -13,6 +13,18 @@
 
 namespace pumplog {
 
+// The mixing step of IdHash (and of `log check`'s line hash).
+inline std::uint64_t hash_mix(std::uint64_t x) {
+    x *= 0xbf58476d1ce4e5b9ull;
+    return x ^ (x >> 31);
+}
+// The n < 8 bytes at p as a word, zero-filled (0 for none).
+inline std::uint64_t hash_tail(const char* p, std::size_t n) {
+    std::uint64_t w = 0;
+    if (n > 0) std::memcpy(&w, p, n);
+    return w;
+}
+
 struct IdHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view id) const {
@@ -22,25 +34,15 @@ struct IdHash {
         while (n >= 8) {
             std::uint64_t w;
             std::memcpy(&w, p, 8);
-            h = mix(h ^ w);
+            h = hash_mix(h ^ w);
             p += 8;
             n -= 8;
         }
-        if (n > 0) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, p, n);
-            h = mix(h ^ w);
-        }
+        if (n > 0) h = hash_mix(h ^ hash_tail(p, n));
         return static_cast<std::size_t>(h);
     }
     std::size_t operator()(const std::string& id) const { return (*this)(std::string_view(id)); }
     std::size_t operator()(const char* id) const { return (*this)(std::string_view(id)); }
-
-private:
-    static std::uint64_t mix(std::uint64_t x) {
-        x *= 0xbf58476d1ce4e5b9ull;
-        return x ^ (x >> 31);
-    }
 };
 
 struct IdEqual {

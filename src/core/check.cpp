@@ -485,10 +485,7 @@ private:
 // in four independent lanes, so that a line of 150 bytes is not one long
 // chain of multiplications.
 inline std::uint64_t line_hash(std::string_view line) {
-    const auto mix = [](std::uint64_t x) {
-        x *= 0xbf58476d1ce4e5b9ull;
-        return x ^ (x >> 31);
-    };
+    const auto mix = hash_mix;
     const auto word = [](const char* p) {
         std::uint64_t w;
         std::memcpy(&w, p, 8);
@@ -519,11 +516,7 @@ inline std::uint64_t line_hash(std::string_view line) {
         p += 8;
         n -= 8;
     }
-    if (n > 0) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, p, n);
-        d = mix(d ^ w);
-    }
+    if (n > 0) d = mix(d ^ hash_tail(p, n));
     return mix(mix(mix(a ^ b) ^ c) ^ d);
 }
 
