@@ -119,14 +119,14 @@ ChartSpec hours_chart(const Report& report) {
     spec.empty_max = 4;
     spec.counts = true;
     // A count named by its series: "02:00: 3 feeds".
-    ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, ""};
-    ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, ""};
+    ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, "", false, "feed"};
+    ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, "", false, "pump"};
     // Several babies (SPEC 12): each one's feeds, a series each, beside the shared pumping.
     static constexpr std::array<const char*, 4> baby_colors = {"#d9622b", "#8e44ad", "#2e8b57", "#b8860b"};
     std::vector<ChartSeries> babies;
     for (std::size_t b = 0; b < report.babies.size(); ++b)
         babies.push_back({"feeds (" + report.babies[b] + ")", fmt::format("feeds baby{}", b + 1),
-                          baby_colors[b % baby_colors.size()], {}, false, ""});
+                          baby_colors[b % baby_colors.size()], {}, false, "", false, "feed (" + report.babies[b] + ")"});
     for (const auto& row : report.hours) {
         spec.slots.push_back(row.label);
         spec.ticks.push_back(row.label.substr(0, 2));

@@ -14,6 +14,10 @@ namespace {
 
 // A mark's unit in its tooltip, after a space (none for a count named by its series).
 std::string unit_of(const ChartSeries& s) { return s.unit.empty() ? "" : " " + s.unit; }
+// What a mark of `value` is in its tooltip: "3 feeds", "1 feed".
+std::string_view name_of(const ChartSeries& s, double value) {
+    return value == 1 && !s.one.empty() ? std::string_view(s.one) : std::string_view(s.name);
+}
 
 // A round step for about four ticks up to `largest`: 1, 2, 2.5 or 5 times a power of ten.
 double nice_step(double largest) {
@@ -126,7 +130,7 @@ std::string svg_chart(const ChartSpec& spec) {
             out += fmt::format("<rect class=\"bar {}{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
                                "<title>{}: {}{} {}</title></rect>\n",
                                s.css_class, partial ? " partial\" fill-opacity=\"0.45" : "", f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
-                               number(s.values[i]), unit_of(s), escape_xml(s.name));
+                               number(s.values[i]), unit_of(s), escape_xml(name_of(s, s.values[i])));
         }
         out += "</g>\n";
         ++b;
@@ -166,7 +170,7 @@ std::string svg_chart(const ChartSpec& spec) {
             out += fmt::format("<circle class=\"point {}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}: {}{} {}</title>"
                                "</circle>\n",
                                s.css_class, f(x0 + (static_cast<double>(i) + 0.5) * slot), f(y(s.values[i])), f(r),
-                               escape_xml(spec.slots[i]), number(s.values[i]), unit_of(s), escape_xml(s.name));
+                               escape_xml(spec.slots[i]), number(s.values[i]), unit_of(s), escape_xml(name_of(s, s.values[i])));
         out += "</g>\n";
     }
     out += "</svg>\n";

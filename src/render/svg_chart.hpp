@@ -15,6 +15,7 @@ struct ChartSeries {
     bool line = false;           // a line with a point per slot, else bars
     std::string unit;            // in each mark's tooltip ("ml")
     bool reference = false;      // a dashed line without points (a target); NaN values leave gaps
+    std::string one = {};        // a count's name in the tooltip when it is 1 ("feed"); empty: `name`
 };
 
 struct ChartSpec {

@@ -90,7 +90,7 @@ total              9         720           1       10          8         560    
     [ "$(grep -o 'class="bar feeds baby2"' <<<"$output" | wc -l)" -eq 24 ]
     [[ "$output" == *'<title>06:00: 2 feeds (Ada)</title>'* ]]
     [[ "$output" == *'<title>06:00: 2 feeds (Ben)</title>'* ]]
-    [[ "$output" == *'<title>08:00: 1 feeds (Ada)</title>'* ]]
+    [[ "$output" == *'<title>08:00: 1 feed (Ada)</title>'* ]]
     [[ "$output" == *'<title>08:00: 0 feeds (Ben)</title>'* ]]
     [[ "$output" == *'<title>06:00: 2 pumps</title>'* ]]
     [[ "$output" != *'class="bar feeds"'* ]]
