@@ -257,6 +257,9 @@ inline constexpr int intake_days = 7;
 // days before `now`, averaged over the days since the first of them (at most
 // 7, at least 1); nullopt when there are none.
 std::optional<Intake> recent_bottle_intake(const History& history, Seconds now);
+// Where a read of the feeds for recent_bottle_intake starts (read_stock's
+// `feeds_since`): its days, and one more to spare.
+inline Seconds intake_feeds_since(Seconds now) { return now - date::days(intake_days + 1); }
 
 struct PlaceTotal {
     Place place = Place::fridge;

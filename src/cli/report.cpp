@@ -81,7 +81,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
     Report report;
     if (format == Format::html) {
         ReportAndStock both = make_report_and_stock(ctx.journal(), request, guideline_named(ctx.settings().guideline),
-                                                    clock.now - date::days(8));
+                                                    intake_feeds_since(clock.now));
         report = std::move(both.report);
         stash = std::move(both.stash);
     } else {

@@ -31,7 +31,7 @@ int run_status(Context& ctx) {
         extras.no_plan = "not enough feeds logged to plan yet (see pumplog plan)";
     }
     const StockRead stash = read_stock(ctx.journal(), guideline_named(settings.guideline), {},
-                                       clock.now - date::days(8), ctx.strict);
+                                       intake_feeds_since(clock.now), ctx.strict);
     extras.stash = summarize(stash.stock, clock.now, recent_bottle_intake(stash.feeds, clock.now));
     extras.expiring = expiring_within(stash.stock, clock.now, std::chrono::hours(24));
     const Unit unit = ctx.unit();

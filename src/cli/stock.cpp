@@ -35,7 +35,7 @@ const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings()
 // unique over every container ever stored), with the last days' feeds for the
 // days of supply. `options`: the finished containers to keep.
 StockRead read_stash(Context& ctx, const Journal& journal, const StockOptions& options = {}) {
-    StockRead read = read_stock(journal, guideline(ctx), options, ctx.clock().now - date::days(8), ctx.strict);
+    StockRead read = read_stock(journal, guideline(ctx), options, intake_feeds_since(ctx.clock().now), ctx.strict);
     ctx.warn(read.stats);
     return read;
 }

@@ -102,11 +102,11 @@ std::vector<int> parse_schedule(std::string_view text) {
     std::stringstream words(all);
     std::string word;
     while (words >> word) {
-        // A bare hour ("9") is refused: 9:00 or 21:00? "9am", "noon" and "9:30" are not.
-        const std::string w = lower(word);
-        const bool named = w == "noon" || w == "midnight" || w.ends_with("am") || w.ends_with("pm");
+        // A bare hour ("9") is refused: 9:00 or 21:00? "9am", "noon" and "9:30" are
+        // not (a time parse_hhmm reads that ends in a letter is am, pm, noon or midnight).
         int m = parse_hhmm(word);
-        if (w == "midnight") m = 0;
+        if (m == 24 * 60 && lower(word) == "midnight") m = 0;
+        const bool named = std::isalpha(static_cast<unsigned char>(word.back())) != 0;
         if (m < 0 || m == 24 * 60 || (!named && word.find(':') == std::string::npos))
             throw usage_error(fmt::format("\"{}\" is not a time in a schedule; try \"10:00 13:00 15:30\" or none",
                                           printable(word)));
