@@ -6,7 +6,8 @@
 //   build/backtest                 # the shared real log and the synthetic babies
 //   build/backtest --smoke         # one small synthetic baby (the ctest smoke test)
 //   build/backtest --real FILE...  # another family's log alone: exports of any tracker
-//                                  # `pumplog log import` reads, or pumplog journals (.jsonl);
+//                                  # `pumplog log import` reads, or pumplog journals (told by
+//                                  # their first line, whatever the file's name);
 //                                  # all --real files make one log (Baby Tracker's per-kind CSVs);
 //                                  # --from, --date-order, --unit, --child as for import;
 //                                  # --zone, the family's zone (default America/Los_Angeles)
@@ -27,12 +28,14 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "baby.hpp"
 #include "pumplog/cadence.hpp"
+#include "pumplog/entry.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
 #include "pumplog/import.hpp"
@@ -378,6 +381,23 @@ std::string read_whole(const std::string& path) {
     return ss.str();
 }
 
+// A pumplog journal, whatever its name: its first line that is not blank is a
+// journal entry (an export's first line is a CSV header).
+bool is_journal(std::string_view content) {
+    for (std::size_t pos = 0; pos < content.size();) {
+        const std::size_t end = std::min(content.find('\n', pos), content.size());
+        std::string_view line = content.substr(pos, end - pos);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+        if (!line.empty()) {
+            Entry e;
+            std::string error;
+            return parse_entry_line(line, e, error);
+        }
+        pos = end + 1;
+    }
+    return false;
+}
+
 Log read_log(const LogFiles& files) {
     Log log;
     log.zone = locate_zone(files.zone);
@@ -386,11 +406,11 @@ Log read_log(const LogFiles& files) {
     options.now = Seconds(date::sys_days(date::year(2100) / 1 / 1));
     std::vector<SourceFile> exports;
     for (const std::string& path : files.paths) {
-        if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
-            if (!std::ifstream(path)) throw usage_error("cannot read " + path);
+        std::string content = read_whole(path);
+        if (is_journal(content)) {
             for (Entry& e : load_history(Journal(path), ReplayOptions{}).entries) log.entries.push_back(std::move(e));
         } else {
-            exports.push_back({path, read_whole(path)});
+            exports.push_back({path, std::move(content)});
         }
     }
     if (!exports.empty())
