@@ -502,6 +502,8 @@ int main(int argc, char** argv) {
                 for (const auto& f : testbaby::sim_families())
                     logs.push_back({f.name, berlin, testbaby::simulate(f.baby, berlin, first)});
                 logs.push_back(twins_log(berlin, first));
+                for (const auto& f : testbaby::more_families())
+                    logs.push_back({f.name, berlin, testbaby::simulate(f.baby, berlin, first)});
             }
         }
         for (const Log& log : logs) {
