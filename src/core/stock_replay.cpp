@@ -22,6 +22,7 @@
 #include "pumplog/id_hash.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
+#include "hash_set64.hpp"
 #include "replay.hpp"
 #include "stock_rules.hpp"
 
@@ -279,7 +280,7 @@ struct StockReplay::State {
     std::uint64_t seq = 0;
     bool gave_up = false;
     std::unordered_map<Id, Open, OpenIdHash> open;  // by store id
-    std::unordered_set<std::uint64_t> finished;  // hashes of the ids of containers forgotten
+    HashSet64 finished;                          // hashes of the ids of containers forgotten
     std::vector<Claim> claims;                   // fast replay only
     std::vector<std::uint64_t> labels;           // label_hash of every label written
     long long highest = 0;
