@@ -94,9 +94,12 @@ public:
     // Lines of the types in `pass_over` (never void or amend) may come with
     // their header alone (Entry::header_only; LineParser::pass_over): damage
     // after their header goes unseen (and so do lines of PassOver::old_types
-    // written before its `before`). Ignored with `strict`.
+    // written before its `before`). Ignored with `strict`. `whole`: the caller
+    // will read to the file's start (a stash or report over all time), so a
+    // long file is shared with the second thread from its first line on,
+    // instead of after the regions a question about the last weeks ends in.
     ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true,
-                            PassOver pass_over = {}) const;
+                            PassOver pass_over = {}, bool whole = false) const;
 
     // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as
     // a journal: a regular file only, and a last line without its newline is

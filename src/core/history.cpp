@@ -219,7 +219,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             }
             return true;
         },
-        options.strict, options.raw, pass_over_of(options));
+        options.strict, options.raw, pass_over_of(options), !options.since && !options.enough);
     // Read to the start: a correction whose target was not met after it stands
     // before it (or has no target).
     if (!stats.stopped_early) return PassResult{!pending.empty(), moved_old};

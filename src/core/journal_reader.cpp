@@ -360,7 +360,7 @@ private:
 
 }  // namespace
 
-ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over) const {
+ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over, bool whole) const {
     ReadStats stats;
     const std::string path = path_.string();
     FileDescriptor fd(open_regular(path_, O_RDONLY));
@@ -438,10 +438,12 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
     // question about today ends in the first, one about the last weeks a
     // little later, without a thread and its slots, and without parsing the
     // lines before the stop. A read that goes on is long: the rest goes
-    // through the pipeline.
+    // through the pipeline. A whole read of a long file goes through it from
+    // the start (the second thread would otherwise wait for 448 KiB).
+    const bool long_whole = whole && size > static_cast<std::uint64_t>(tail_regions) * tail_chunk_size;
     {
         Entry entry;
-        for (int alone = 0; alone < tail_regions; ++alone) {
+        for (int alone = 0; alone < (long_whole ? 0 : tail_regions); ++alone) {
             if (!regions.next(region)) {
                 number_lines(fd.get(), stats.bad);
                 return stats;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <vector>
 #include <unistd.h>
 
 #include "core/replay.hpp"
@@ -82,5 +84,42 @@ TEST_CASE("a replay without since reads the whole journal") {
     CHECK(count == 20000);
     CHECK(result.stats.bytes_read == std::filesystem::file_size(t.file));
     CHECK_FALSE(result.stats.stopped_early);
+}
+
+TEST_CASE("a whole read shares a long journal with the second thread from its end and reads it alike") {
+    // Over 448 KiB (the regions a question about the last weeks ends in),
+    // with bad lines near the end, in the middle and at the start: the whole
+    // read (pipeline from the first line) and the read that starts alone
+    // deliver the same entries in the same order and the same bad lines.
+    for (const std::size_t lines : {std::size_t{3000}, std::size_t{9000}}) {
+        TempJournal t;
+        {
+            std::ofstream out(t.file, std::ios::binary);
+            for (std::size_t i = 0; i < lines; ++i) {
+                if (i == 5 || i == lines / 2 || i == lines - 7) out << "{not json\n";
+                char at[32];
+                std::snprintf(at, sizeof at, "2021-%02zu-%02zuT%02zu:00:00+01:00", 1 + i / 600 % 12, 1 + i / 24 % 25, i % 24);
+                out << pump("id-" + std::to_string(i), at, static_cast<int>(i % 300));
+            }
+        }
+        const Journal journal(t.file);
+        const auto read = [&](bool whole) {
+            std::vector<std::string> seen;
+            const ReadStats stats = journal.read_backward(
+                [&](const Entry& e) {
+                    seen.push_back(e.id + " " + std::to_string(e.offset) + " " + e.raw);
+                    return true;
+                },
+                false, true, PassOver{}, whole);
+            std::vector<std::string> bad;
+            for (const BadLine& b : stats.bad) bad.push_back(std::to_string(b.line) + ": " + b.reason);
+            return std::tuple{seen, bad, stats.lines, stats.bad_lines, stats.bytes_read};
+        };
+        INFO(lines << " lines, " << std::filesystem::file_size(t.file) << " bytes");
+        const auto alone = read(false), whole = read(true);
+        CHECK(std::get<0>(whole).size() == lines);
+        CHECK(std::get<3>(whole) == 3);
+        CHECK(whole == alone);
+    }
 }
 }  // namespace PUMPLOG_UNITY_ID
