@@ -89,8 +89,10 @@ struct Stock {
     // finished ones asked for), in the order stored.
     std::vector<Container> containers;
     // Every label written in the journal, voided stores included, as 64-bit
-    // hashes of its lower case (sorted): a new label must be none of these (a
-    // collision only refuses a free label).
+    // hashes of its lower case, in the order the replay met them (repeats
+    // kept): a new label must be none of these (a collision only refuses a
+    // free label). Not sorted: only `stock add --label` looks, once, and a
+    // scan costs less than the sort every stash read paid.
     std::vector<std::uint64_t> labels_ever;
     long long highest_label = 0;  // the highest B-number ever written (B12: 12)
     // Entries that could not be applied (a use of an unknown container, ...):

@@ -225,7 +225,7 @@ void check_new_label(const Stock& stock, std::string_view label) {
         throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try B12",
                                       printable(label)));
     const std::string wanted = lower(label);
-    if (std::binary_search(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)))
+    if (std::find(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)) != stock.labels_ever.end())
         throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
                                       next_label(stock)));
     for (const auto& c : stock.containers)

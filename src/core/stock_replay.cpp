@@ -403,9 +403,7 @@ std::size_t StockReplay::holding() const { return state_->open.size(); }
 Stock StockReplay::finish() {
     State& s = *state_;
     Stock stock;
-    stock.labels_ever = s.labels;
-    std::sort(stock.labels_ever.begin(), stock.labels_ever.end());
-    stock.labels_ever.erase(std::unique(stock.labels_ever.begin(), stock.labels_ever.end()), stock.labels_ever.end());
+    stock.labels_ever = std::move(s.labels);
     stock.highest_label = s.highest;
 
     std::vector<std::pair<const Id*, Open*>> stored;
