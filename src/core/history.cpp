@@ -285,7 +285,7 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                                              e.type == EntryType::amend ? e : Entry{}});
                 return true;
             },
-            options.strict, false, all_types);  // the corrections alone are read whole
+            options.strict, false, all_types, true);  // the corrections alone are read whole
         corrections = settle(all);
         if (pass(journal, options, corrections, true, deliver, result.stats).moved_old) return without_recent_rule();
     }
