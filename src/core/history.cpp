@@ -140,7 +140,6 @@ PassOver pass_over_of(const ReplayOptions& options) {
 // as they are met, which is right when each stands after its target in the
 // file (how pumplog appends them), and forgotten once their target has been
 // delivered, so memory stays with the corrections still waiting.
-
 PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
                 const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
     // Most lines meet empty tables (a correction is forgotten once its target

@@ -390,12 +390,33 @@ constexpr hours earliest_offset{14};
 // container thrown away is almost always younger than this.
 constexpr date::days container_lookback{400};
 
-}  // namespace
-
-namespace {
-
 // The report from its tallies and its discards, every container found.
-void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger, const ReportRequest& request);
+void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger, const ReportRequest& request) {
+    const DayRange& period = request.period;
+    for (const auto& d : ledger.discards()) tallies.add_discarded(d.day, d.hour, d.remaining());
+
+    report.period = period;
+    report.by = request.by;
+    report.today = request.today;
+    report.rows = group_rows(tallies, request.by);
+    if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
+    report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);
+    for (const auto& row : report.day_rows()) report.total += row.tally;
+    report.baby = request.baby;
+    if (tallies.several_babies()) {
+        for (const std::size_t b : tallies.baby_order()) report.babies.push_back(tallies.baby_name(b));
+        report.baby_totals.resize(report.babies.size());
+        for (const auto& row : report.day_rows())
+            for (std::size_t i = 0; i < row.babies.size(); ++i) report.baby_totals[i] += row.babies[i];
+    }
+    report.trend = compute_trend(tallies, trend_end(period, request.today));
+    report.balance.pumped = report.total.pumped;
+    report.balance.formula_drunk = report.total.formula;
+    report.balance.stash_used = report.total.used;
+    report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
+    if (!report.baby.empty()) report.balance.drinker = report.baby;
+    else if (!report.babies.empty()) report.balance.drinker = "the babies";
+}
 
 }  // namespace
 
@@ -497,36 +518,5 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
     }
     return {};  // not reached: the exact replay never gives up
 }
-
-namespace {
-
-void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger, const ReportRequest& request) {
-    const DayRange& period = request.period;
-    for (const auto& d : ledger.discards()) tallies.add_discarded(d.day, d.hour, d.remaining());
-
-    report.period = period;
-    report.by = request.by;
-    report.today = request.today;
-    report.rows = group_rows(tallies, request.by);
-    if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
-    report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);
-    for (const auto& row : report.day_rows()) report.total += row.tally;
-    report.baby = request.baby;
-    if (tallies.several_babies()) {
-        for (const std::size_t b : tallies.baby_order()) report.babies.push_back(tallies.baby_name(b));
-        report.baby_totals.resize(report.babies.size());
-        for (const auto& row : report.day_rows())
-            for (std::size_t i = 0; i < row.babies.size(); ++i) report.baby_totals[i] += row.babies[i];
-    }
-    report.trend = compute_trend(tallies, trend_end(period, request.today));
-    report.balance.pumped = report.total.pumped;
-    report.balance.formula_drunk = report.total.formula;
-    report.balance.stash_used = report.total.used;
-    report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
-    if (!report.baby.empty()) report.balance.drinker = report.baby;
-    else if (!report.babies.empty()) report.balance.drinker = "the babies";
-}
-
-}  // namespace
 
 }  // namespace pumplog
