@@ -122,8 +122,7 @@ struct Requirement {
     std::string_view field;
     std::string_view why;
 };
-inline constexpr std::array<Requirement, 12> requirements = {{
-    {EntryType::pump, "ml", "a pump records a volume"},
+inline constexpr std::array<Requirement, 11> requirements = {{
     {EntryType::feed, "method", "bottle or breast"},
     {EntryType::store, "ml", "a stored container holds a volume"},
     {EntryType::store, "place", "where it is stored"},
@@ -138,6 +137,10 @@ inline constexpr std::array<Requirement, 12> requirements = {{
 }};
 // A bottle feed must carry its volume too.
 inline constexpr Requirement bottle_requirement = {EntryType::feed, "ml", "a bottle feed records a volume"};
+// A pump carries its volume, or, when the volume was not recorded (an app's
+// export of a timed session), its length.
+inline constexpr Requirement pump_requirement = {EntryType::pump, "ml",
+                                                 "a pump records a volume, or dur_s when its volume is unknown"};
 
 // Writes an entry as a journal line: v, id, type, at, then every table field
 // the entry holds, in the table's order (volumes as written: round them

@@ -128,6 +128,7 @@ void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
         if (r.type == type) require(r);
     if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle)
         require(bottle_requirement);
+    if (type == EntryType::pump && !present(object, "dur_s")) require(pump_requirement);
     for (const auto& field : fields) {
         if (field.kind != FieldKind::named || !field.carried_by_type(type)) continue;
         element value;
@@ -244,6 +245,7 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     for (const auto& [field, key_bit] : rules.named)
         if ((shape.keys & key_bit) && !field->named_in(e).known()) return false;
     if (e.type == EntryType::feed && e.method == FeedMethod::bottle && !e.ml) return false;
+    if (e.type == EntryType::pump && !e.ml && !e.dur_s) return false;
     return true;
 }
 

@@ -101,11 +101,12 @@ void read_pumping(FileImport& file) {
         d.child = child;
         d.source_id = t.cell(record, t.column("id"));
         d.ml = recorded(file.amount(t.cell(record, t.column("amount")), std::nullopt, record.line));
-        if (!d.ml) {
+        d.duration = recorded(span(file, record, d.when));
+        // A start and an end but no amount: a session whose volume was not recorded (kept).
+        if (!d.ml && !d.duration) {
             file.skip(Skip::not_recorded);
             return;
         }
-        d.duration = recorded(span(file, record, d.when));
         file.add(std::move(d));
     });
 }

@@ -114,11 +114,12 @@ void read(FileImport& file, const std::string&) {
         } else {
             d.type = EntryType::pump;
             d.ml = quantity();
-            if (!d.ml) {
+            d.duration = recorded(minutes_cell(t.cell(record, t.column("duration (min)"))));
+            // A duration but no amount: a session whose volume was not recorded (kept).
+            if (!d.ml && !d.duration) {
                 file.skip(Skip::not_recorded);
                 return;
             }
-            d.duration = recorded(minutes_cell(t.cell(record, t.column("duration (min)"))));
         }
         file.add(std::move(d));
     });

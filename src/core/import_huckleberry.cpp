@@ -67,15 +67,16 @@ bool read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     const auto first = file.amount(t.cell(record, t.column("start condition")), std::nullopt, record.line);
     const auto second = file.amount(t.cell(record, t.column("end condition")), std::nullopt, record.line);
     if (first && second) {
-        d.left_ml = first;
-        d.right_ml = second;
         d.ml = recorded(*first + *second);
+        if (d.ml) {  // 0 ml on both sides: no amount, and no sides either
+            d.left_ml = first;
+            d.right_ml = second;
+        }
     } else {
         d.ml = recorded(first ? first : second);
     }
-    if (!d.ml) return false;
     d.duration = recorded(clock_duration(t.cell(record, t.column("duration"))));
-    return true;
+    return d.ml || d.duration;  // a duration alone: a session whose volume was not recorded (kept)
 }
 
 void read(FileImport& file, const std::string&) {
@@ -95,7 +96,7 @@ void read(FileImport& file, const std::string&) {
         if (feed) {
             read_feed(file, record, d);
         } else if (!read_pump(file, record, d)) {
-            file.skip(Skip::not_recorded);  // a 0 ml pump: "amount not recorded"
+            file.skip(Skip::not_recorded);  // a 0 ml pump without a duration: nothing recorded
             return;
         }
         file.add(std::move(d));

@@ -31,17 +31,18 @@ import_twice() {
 @test "Baby Buddy feeding and pumping: every type and method, one child of two" {
     cd "$DATA"
     import_twice babybuddy/feeding.csv babybuddy/pumping.csv --unit ml --child Ada
-    [ "$first_output" = "Imported 10 entries from babybuddy/feeding.csv, babybuddy/pumping.csv (Baby Buddy): 2 pumps, 8 feeds (5 bottle, 3 breast).
-Skipped 4 rows:
+    [ "$first_output" = "Imported 11 entries from babybuddy/feeding.csv, babybuddy/pumping.csv (Baby Buddy): 3 pumps, 8 feeds (5 bottle, 3 breast).
+1 pump has no volume: only its duration was recorded.
+Skipped 3 rows:
   1 of other activities (solid food 1)
   1 of another child
-  1 without a time
-  1 pump without an amount (0 or empty)" ]
+  1 without a time" ]
     run entries
     [ "$output" = '{"type":"pump","at":"2024-01-05T05:30:00+01:00","ml":100,"dur_s":1200}
 {"type":"feed","at":"2024-01-05T06:00:00+01:00","method":"breast","left_s":720,"baby":"Ada"}
 {"type":"feed","at":"2024-01-05T09:00:00+01:00","method":"breast","right_s":510,"baby":"Ada","note":"latched well, then slept"}
 {"type":"feed","at":"2024-01-05T12:00:00+01:00","method":"breast","dur_s":1500,"baby":"Ada"}
+{"type":"pump","at":"2024-01-05T13:30:00+01:00","dur_s":900,"note":"not measured"}
 {"type":"feed","at":"2024-01-05T15:00:00+01:00","method":"bottle","ml":90,"milk":"breast","baby":"Ada"}
 {"type":"feed","at":"2024-01-05T18:00:00+01:00","method":"bottle","ml":120.5,"milk":"formula","baby":"Ada"}
 {"type":"feed","at":"2024-01-05T20:00:00+01:00","method":"bottle","ml":60,"milk":"breast","baby":"Ada"}
@@ -53,8 +54,7 @@ Skipped 14 rows:
   1 of other activities (solid food 1)
   1 of another child
   1 without a time
-  1 pump without an amount (0 or empty)
-  10 already in the journal" ]
+  11 already in the journal" ]
 }
 
 @test "Baby Buddy without --unit is refused naming the first amount's line" {
@@ -84,11 +84,11 @@ Skipped 14 rows:
 @test "Huckleberry: breast sides by their letter, bottle units, pump sides, other types skipped" {
     cd "$DATA"
     import_twice huckleberry/huckleberry.csv
-    [ "$first_output" = "Imported 10 entries from huckleberry/huckleberry.csv (Huckleberry): 3 pumps, 7 feeds (4 bottle, 3 breast).
-Skipped 8 rows:
+    [ "$first_output" = "Imported 11 entries from huckleberry/huckleberry.csv (Huckleberry): 4 pumps, 7 feeds (4 bottle, 3 breast).
+1 pump has no volume: only its duration was recorded.
+Skipped 7 rows:
   6 of other activities (Diaper 1, Growth 1, Meds 1, Sleep 1, Solids 1, Temp 1)
-  1 without a time
-  1 pump without an amount (0 or empty)" ]
+  1 without a time" ]
     run entries
     [ "$output" = '{"type":"feed","at":"2024-02-01T06:00:00+01:00","method":"breast","left_s":720,"right_s":960}
 {"type":"pump","at":"2024-02-01T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}
@@ -97,9 +97,34 @@ Skipped 8 rows:
 {"type":"feed","at":"2024-02-01T12:00:00+01:00","method":"bottle","ml":120,"milk":"breast"}
 {"type":"pump","at":"2024-02-01T13:00:00+01:00","ml":45,"dur_s":900}
 {"type":"feed","at":"2024-02-01T15:00:00+01:00","method":"bottle","ml":177.44,"milk":"formula"}
+{"type":"pump","at":"2024-02-01T16:00:00+01:00","dur_s":900}
 {"type":"feed","at":"2024-02-01T18:00:00+01:00","method":"bottle","ml":81.33,"milk":"breast","note":"\"extra\" feed, before bed"}
 {"type":"feed","at":"2024-02-01T21:00:00+01:00","method":"bottle","ml":88.72,"milk":"formula"}
 {"type":"pump","at":"2024-02-01T22:00:00+01:00","ml":44.36}' ]
+}
+
+@test "a pump without an amount is kept when its length was recorded, in every format, and skipped when nothing was" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
+        'Pump,2024-02-01 16:00,2024-02-01 16:15,00:15,0ml,,0ml,' 'Pump,2024-02-01 17:00,,,0ml,,,' > hb.csv
+    printf 'id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n%s\n%s\n' \
+        '1,1,Ada,L,2024-02-02 13:30:00,2024-02-02 13:45:00,0,,' '2,1,Ada,L,2024-02-02 14:30:00,,0,,' > bb.csv
+    printf 'Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver\n%s\n%s\n' \
+        '2/13/24 9:05 PM,2/13/24 9:25 PM,20,Pumping,0,,Mom pumped (20m),,M' '2/13/24 8:00 PM,,,Pumping,,,Mom pumped,,M' > bc.csv
+    for f in hb.csv bb.csv bc.csv; do
+        run --separate-stderr pumplog log import "$f" --unit ml
+        [ "$status" -eq 0 ]
+        [ "${lines[1]}" = "1 pump has no volume: only its duration was recorded." ]
+        [ "${lines[3]}" = "  1 pump without an amount (0 or empty)" ]
+    done
+    run entries
+    [ "$output" = '{"type":"pump","at":"2024-02-01T16:00:00+01:00","dur_s":900}
+{"type":"pump","at":"2024-02-02T13:30:00+01:00","dur_s":900}
+{"type":"pump","at":"2024-02-13T21:05:00+01:00","dur_s":1200}' ]
+    # What import writes, log check calls good (a session of unknown volume).
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J: 3 lines, 3 good entries, no errors" ]
 }
 
 @test "Huckleberry with a ninth column and CR line ends; DST gap moves forward, a repeated hour takes its first" {

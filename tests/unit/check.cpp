@@ -67,6 +67,7 @@ std::vector<std::string> findings(const std::string& text) {
 }
 
 using Strings = std::vector<std::string>;
+const std::string pump_without_ml = "no \"ml\" (a pump records a volume, or dur_s when its volume is unknown)";
 
 }  // namespace
 
@@ -100,7 +101,7 @@ TEST_CASE("lines the fast scanner reads but that are not clean get the full pars
           Strings{"\"left_s\" is not a whole number of seconds"});
     CHECK(findings(line("a", "amend", R"("target":"b","set":{"dur_s":0.5})")) ==
           Strings{"\"set.dur_s\" is not a whole number of seconds"});
-    CHECK(findings(line("a", "pump", R"("ml":null)")) == Strings{"no \"ml\" (a pump records a volume)"});
+    CHECK(findings(line("a", "pump", R"("ml":null)")) == Strings{pump_without_ml});
     CHECK(findings(line("a", "feed", R"("method":"breast","milk":"")")) ==
           Strings{"note: unknown milk \"\" (this pumplog knows breast, formula); ignored by computations"});
     CHECK(findings(line("a", "feed", R"("method":"breast","milk":"donor")")) ==
@@ -117,7 +118,7 @@ TEST_CASE("lines the fast scanner reads but that are not clean get the full pars
     CHECK(findings(line("a", "pump", R"("ml":90,"id":"b")")) == Strings{"\"id\" appears twice"});
     // A `set` on a line that is not an amendment fills nothing the rules see.
     CHECK(findings(line("a", "use", R"("target":"b","set":{"ml":100})")) == Strings{"no \"ml\" (how much was used)"});
-    CHECK(findings(line("a", "pump", R"("set":{"ml":100})")) == Strings{"no \"ml\" (a pump records a volume)"});
+    CHECK(findings(line("a", "pump", R"("set":{"ml":100})")) == Strings{pump_without_ml});
     // And the clean ones, which the scanner proves clean alone.
     CHECK(findings(line("a", "feed", R"("method":"breast","milk":null)")).empty());
     CHECK(findings(line("a", "feed", R"("method":"bottle","ml":0,"milk":"breast")")).empty());
@@ -193,7 +194,10 @@ TEST_CASE("a field written twice is an error") {
 }
 
 TEST_CASE("each known type requires its own fields") {
-    CHECK(findings(line("a", "pump")) == Strings{"no \"ml\" (a pump records a volume)"});
+    CHECK(findings(line("a", "pump")) == Strings{pump_without_ml});
+    // A timed session whose volume was not recorded (an app's export): its length stands in.
+    CHECK(findings(line("a", "pump", R"("dur_s":900)")).empty());
+    CHECK(findings(line("a", "pump", R"("dur_s":null)")) == Strings{pump_without_ml});
     CHECK(findings(line("a", "feed", R"("method":"bottle")")) == Strings{"no \"ml\" (a bottle feed records a volume)"});
     CHECK(findings(line("a", "feed")) == Strings{"no \"method\" (bottle or breast)"});
     CHECK(findings(line("a", "store", R"("ml":1)")) == Strings{"no \"place\" (where it is stored)"});

@@ -72,6 +72,7 @@ Entry base_entry(EntryType type) {
     for (const auto& r : requirements)
         if (r.type == type) put_sample(*field_named(r.field), e, 0);
     if (type == EntryType::feed && e.method == FeedMethod::bottle) put_sample(*field_named("ml"), e, 0);
+    if (type == EntryType::pump) put_sample(*field_named(pump_requirement.field), e, 0);
     return e;
 }
 
