@@ -5,6 +5,8 @@
 //
 //   build/backtest                 # the shared real log and the synthetic babies
 //   build/backtest --smoke         # one small synthetic baby (the ctest smoke test)
+//   build/backtest --population N  # N random simulated babies (testbaby::random_baby,
+//                                  # seeds 1..N), pooled, with the spread per baby
 //   build/backtest --real FILE...  # another family's log alone: exports of any tracker
 //                                  # `pumplog log import` reads, or pumplog journals (told by
 //                                  # their first line, whatever the file's name);
@@ -203,6 +205,15 @@ struct Score {
         ++pumps;
         pump_error += std::abs(expected - real) / real;
     }
+    void merge(const Score& o) {
+        days += o.days;
+        feeds += o.feeds, in30 += o.in30, in60 += o.in60;
+        day_feeds += o.day_feeds, day30 += o.day30, day60 += o.day60;
+        night_feeds += o.night_feeds, night30 += o.night30, night60 += o.night60;
+        count_abs += o.count_abs, count_bias += o.count_bias;
+        volume_days += o.volume_days, volume_error += o.volume_error;
+        pumps += o.pumps, pump_error += o.pump_error;
+    }
 };
 
 std::string pct(int a, int b) { return b == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * a / b); }
@@ -212,6 +223,11 @@ struct Result {
     int refused = 0;
     int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
+    void merge(const Result& o) {
+        plan.merge(o.plan), yesterday.merge(o.yesterday), even.merge(o.even);
+        refused += o.refused, incomplete += o.incomplete;
+        for (const auto& [why, n] : o.refusals) refusals[why] += n;
+    }
 };
 
 Result backtest(const Log& log) {
@@ -443,6 +459,55 @@ Log twins_log(const date::time_zone* zone, date::sys_days first) {
     return log;
 }
 
+// The pooled scores of `n` random babies, then the spread per baby of what
+// issue 17 asks: the points over yesterday's times (all feeds, and at night
+// where a baby has 20 night feedings or more), the count bias, the volume error.
+void population(int n, const date::time_zone* zone, date::sys_days first) {
+    Result pooled;
+    std::vector<double> gain, night_gain, bias;
+    int volume_babies = 0, volume_worse = 0;
+    for (int seed = 1; seed <= n; ++seed) {
+        const testbaby::SimBaby b = testbaby::random_baby(static_cast<unsigned>(seed));
+        const Result r = backtest({fmt::format("random baby {}", seed), zone, testbaby::simulate(b, zone, first)});
+        pooled.merge(r);
+        if (r.plan.feeds == 0) continue;
+        const auto share = [](int a, int of) { return 100.0 * a / of; };
+        gain.push_back(share(r.plan.in60, r.plan.feeds) - share(r.yesterday.in60, r.yesterday.feeds));
+        if (r.plan.night_feeds >= 20)
+            night_gain.push_back(share(r.plan.night60, r.plan.night_feeds) -
+                                 share(r.yesterday.night60, r.yesterday.night_feeds));
+        bias.push_back(r.plan.count_bias / r.plan.days);
+        if (r.plan.volume_days > 0 && r.yesterday.volume_days > 0) {
+            ++volume_babies;
+            volume_worse += r.plan.volume_error / r.plan.volume_days > r.yesterday.volume_error / r.yesterday.volume_days;
+        }
+        if (verbose)
+            std::cerr << fmt::format("random baby {}: {} feeds a day, jitter {:.0f} min: within 60 {:+.1f} points, "
+                                     "bias {:+.2f}\n",
+                                     seed, b.slots.size(), b.jitter, gain.back(), bias.back());
+    }
+    print({fmt::format("population: {} random simulated babies, pooled", n), zone, {}}, pooled);
+    const auto spread = [](std::vector<double> v, std::string_view unit) {
+        if (v.empty()) return std::string("-");
+        std::sort(v.begin(), v.end());
+        const auto at = [&](double q) { return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5)]; };
+        return fmt::format("min {:+.1f}{u}, 10% {:+.1f}{u}, median {:+.1f}{u}, 90% {:+.1f}{u}, max {:+.1f}{u}", v.front(),
+                           at(0.1), at(0.5), at(0.9), v.back(), fmt::arg("u", unit));
+    };
+    const auto count_if = [](const std::vector<double>& v, auto f) { return std::count_if(v.begin(), v.end(), f); };
+    std::cout << fmt::format(
+        "\nPer baby, pumplog minus yesterday within 60 min: {} ({} of {} babies at +10 or more, {} below 0)\n",
+        spread(gain, " pt"), count_if(gain, [](double g) { return g >= 10; }), gain.size(),
+        count_if(gain, [](double g) { return g < 0; }));
+    std::cout << fmt::format("Night (22-06), babies with 20 night feedings or more: {} ({} of {} at +5 or more)\n",
+                             spread(night_gain, " pt"), count_if(night_gain, [](double g) { return g >= 5; }),
+                             night_gain.size());
+    std::cout << fmt::format("Count bias (slots - feeds a day): {} ({} of {} babies within 0.2)\n", spread(bias, ""),
+                             count_if(bias, [](double x) { return std::abs(x) <= 0.2; }), bias.size());
+    std::cout << fmt::format("Daily volume error above yesterday's on {} of {} babies with amounts\n", volume_worse,
+                             volume_babies);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -453,8 +518,9 @@ int main(int argc, char** argv) {
     if (const char* s = std::getenv("PUMPLOG_REAL_LOG")) shared = s;
     LogFiles files;
     bool smoke = false;
+    int population_size = 0;
     const char* usage =
-        "usage: backtest [--smoke] [--verbose] [--all-days] [--real FILE]... [--from FORMAT] [--date-order ORDER]\n"
+        "usage: backtest [--smoke] [--verbose] [--all-days] [--population N] [--real FILE]... [--from FORMAT] [--date-order ORDER]\n"
         "                [--unit ml|oz] [--child NAME] [--zone ZONE]\n";
     try {
         for (std::size_t i = 0; i < args.size(); ++i) {
@@ -462,6 +528,7 @@ int main(int argc, char** argv) {
             if (args[i] == "--smoke") smoke = true;
             else if (args[i] == "--verbose") verbose = true;
             else if (args[i] == "--all-days") all_days = true;
+            else if (args[i] == "--population" && has_value) population_size = std::stoi(args[++i]);
             else if (args[i] == "--real" && has_value) files.paths.push_back(args[++i]);
             else if (args[i] == "--zone" && has_value) files.zone = args[++i];
             else if (args[i] == "--from" && has_value) files.import.from = parse_import_format(args[++i]);
@@ -482,6 +549,10 @@ int main(int argc, char** argv) {
         const date::time_zone* berlin = locate_zone("Europe/Berlin");
         const date::sys_days first = testbaby::day_of(2026, 3, 2);
         std::vector<Log> logs;
+        if (population_size > 0) {
+            population(population_size, berlin, first);
+            return 0;
+        }
         if (smoke) {
             testbaby::SimBaby b = testbaby::sim_families().front().baby;
             b.days = 12;

@@ -273,4 +273,47 @@ inline std::vector<SimFamily> more_families() {
             {"synthetic: 6 feeds, all drifting later", drifting}};
 }
 
+// A random baby for the backtest's population (bench/backtest --population):
+// each parameter drawn from a range that real logs show, from one seed, so
+// that the planner is judged on babies in general and not on the few above.
+// 4-11 feeds a day, unevenly spaced; feeds that wander or drift; night feeds
+// on some nights only; a feed fading out; evening clusters; extra feeds;
+// days logged incompletely or not at all; nursing without amounts.
+inline SimBaby random_baby(unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(0, 1);
+    const auto between = [&](double lo, double hi) { return lo + (hi - lo) * u(rng); };
+    SimBaby b;
+    b.seed = seed * 7919u + 1u;
+    b.days = static_cast<int>(between(60, 120));
+    const int n = 4 + static_cast<int>(u(rng) * 8);  // 4..11
+    const double gap = 24.0 * 60 / n;
+    const double start = between(0, gap);
+    const double ml = std::round(between(650, 950) / n);
+    for (int i = 0; i < n; ++i) {
+        SimSlot slot{.minute = static_cast<int>(std::lround(start + i * gap + between(-0.2, 0.2) * gap)),
+                     .ml = std::round(ml * between(0.8, 1.2))};
+        const int minute = slot.minute % (24 * 60);
+        const bool night = minute >= 22 * 60 || minute < 6 * 60;
+        if (night) slot.chance = between(0.5, 1);
+        if (u(rng) < 0.2) slot.drift = between(-1.5, 1.5);
+        if (minute >= 16 * 60 && minute < 22 * 60 && u(rng) < 0.4) slot.cluster = true;
+        b.slots.push_back(slot);
+    }
+    if (n > 4 && u(rng) < 0.4) {  // one feed fades out over two to four weeks
+        SimSlot& slot = b.slots[static_cast<std::size_t>(u(rng) * n)];
+        slot.fade_from = static_cast<int>(between(15, b.days * 0.6));
+        slot.fade_days = static_cast<int>(between(14, 28));
+    }
+    b.jitter = between(12, 45);
+    b.day_shift = between(0, 30);
+    b.walk = between(0, 15);
+    b.cluster_chance = between(0, 0.5);
+    b.extra_chance = between(0, 0.3);
+    b.partial_chance = between(0, 0.1);
+    b.missing_chance = u(rng) < 0.3 ? between(0, 0.15) : 0;
+    b.breast_share = u(rng) < 0.4 ? between(0.3, 1) : 0;
+    return b;
+}
+
 }  // namespace testbaby
