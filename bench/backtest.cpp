@@ -462,7 +462,8 @@ Log twins_log(const date::time_zone* zone, date::sys_days first) {
 // The pooled scores of `n` random babies, then the spread per baby of what
 // issue 17 asks: the points over yesterday's times (all feeds, and at night
 // where a baby has 20 night feedings or more), the count bias, the volume error.
-void population(int n, const date::time_zone* zone, date::sys_days first) {
+// False when no day of any baby was planned (a broken planner or generator).
+bool population(int n, const date::time_zone* zone, date::sys_days first) {
     Result pooled;
     std::vector<double> gain, night_gain, bias;
     int volume_babies = 0, volume_worse = 0;
@@ -483,8 +484,10 @@ void population(int n, const date::time_zone* zone, date::sys_days first) {
         }
         if (verbose)
             std::cerr << fmt::format("random baby {}: {} feeds a day, jitter {:.0f} min: within 60 {:+.1f} points, "
-                                     "bias {:+.2f}\n",
-                                     seed, b.slots.size(), b.jitter, gain.back(), bias.back());
+                                     "night {}, bias {:+.2f}\n",
+                                     seed, b.slots.size(), b.jitter, gain.back(),
+                                     r.plan.night_feeds >= 20 ? fmt::format("{:+.1f}", night_gain.back()) : "-",
+                                     bias.back());
     }
     print({fmt::format("population: {} random simulated babies, pooled", n), zone, {}}, pooled);
     const auto spread = [](std::vector<double> v, std::string_view unit) {
@@ -506,6 +509,7 @@ void population(int n, const date::time_zone* zone, date::sys_days first) {
                              count_if(bias, [](double x) { return std::abs(x) <= 0.2; }), bias.size());
     std::cout << fmt::format("Daily volume error above yesterday's on {} of {} babies with amounts\n", volume_worse,
                              volume_babies);
+    return static_cast<int>(bias.size()) == n;
 }
 
 }  // namespace
@@ -549,10 +553,7 @@ int main(int argc, char** argv) {
         const date::time_zone* berlin = locate_zone("Europe/Berlin");
         const date::sys_days first = testbaby::day_of(2026, 3, 2);
         std::vector<Log> logs;
-        if (population_size > 0) {
-            population(population_size, berlin, first);
-            return 0;
-        }
+        if (population_size > 0) return population(population_size, berlin, first) ? 0 : 1;
         if (smoke) {
             testbaby::SimBaby b = testbaby::sim_families().front().baby;
             b.days = 12;
