@@ -274,7 +274,8 @@ inline std::vector<SimFamily> more_families() {
 }
 
 // A random baby for the backtest's population (bench/backtest --population):
-// each parameter drawn from a range that real logs show, from one seed, so
+// each parameter drawn from a range meant to span real babies (our judgement,
+// from the shared log and the simulated families above), from one seed, so
 // that the planner is judged on babies in general and not on the few above.
 // 4-11 feeds a day, unevenly spaced; feeds that wander or drift; night feeds
 // on some nights only; a feed fading out; evening clusters; extra feeds;
@@ -291,9 +292,9 @@ inline SimBaby random_baby(unsigned seed) {
     const double start = between(0, gap);
     const double ml = std::round(between(650, 950) / n);
     for (int i = 0; i < n; ++i) {
-        SimSlot slot{.minute = static_cast<int>(std::lround(start + i * gap + between(-0.2, 0.2) * gap)),
-                     .ml = std::round(ml * between(0.8, 1.2))};
-        const int minute = slot.minute % (24 * 60);
+        const long at = std::lround(start + i * gap + between(-0.2, 0.2) * gap);  // may fall before 00:00
+        const int minute = static_cast<int>((at + 24 * 60) % (24 * 60));
+        SimSlot slot{.minute = minute, .ml = std::round(ml * between(0.8, 1.2))};
         const bool night = minute >= 22 * 60 || minute < 6 * 60;
         if (night) slot.chance = between(0.5, 1);
         if (u(rng) < 0.2) slot.drift = between(-1.5, 1.5);
