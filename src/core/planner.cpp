@@ -75,13 +75,16 @@ std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone
 // mode, the group is that day), on the
 // `round` grid, at least min_gap from every pump and an hour from every feed
 // at the breast; the best expected yield wins, then a time outside the night,
-// then the time nearest the away window (the earliest on a tie). nullopt when
-// no time keeps those distances (then the day is re-spaced).
+// then the time nearest the away window (the earliest on a tie), never
+// before `not_before`. nullopt when no time keeps those distances (then the
+// day is re-spaced).
 std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
-                               const Group& group, const Settings& settings, const Yield& yield,
+                               const Group& group, Seconds not_before, const Settings& settings, const Yield& yield,
                                const ZoneMemo& zone) {
     TimeSpan span = group;
     if (settings.mode != PlanMode::exclusive) span = local_days(zone.local_day(group.begin), 1, zone.zone());
+    span.begin = std::max(span.begin, not_before);
+    if (span.begin >= span.end) return std::nullopt;
     const DailyWindow night = night_window(settings);
     // On the quarter hours when `round` divides them, else on its own grid.
     const minutes step = settings.round >= minutes(15) || 15 % settings.round.count() != 0 ? settings.round
@@ -377,7 +380,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             std::vector<Seconds> pump_times;
             pump_times.reserve(plan.pumps.size());
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
-            const std::optional<Seconds> at = propose(pump_times, home_feeds, g, settings, yield, memo);
+            // Away, the extra session is for this plan's own hours: never
+            // before its start. Pumping exclusively, each day keeps its one
+            // time for an extra session (the same every day, so a day is not
+            // given two as the plan moves on): a day begun before the plan
+            // keeps its time, and its advice is left out below when that
+            // time has passed (the next day's, the same, is in the plan).
+            const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin : range.begin;
+            const std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
             if (at) {
                 PlannedPump extra;
                 extra.at = *at;
@@ -393,7 +403,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 a.extra_expected = extra.expected.value_or(Volume{});
                 const Volume still = short_by - a.extra_expected;
                 if (std::lround(still.ml()) > 0) a.missing = Volume::from_ml(std::round(still.ml()));
-            } else if (const auto respaced = respace(plan.pumps, g, short_by, settings, yield, memo)) {
+            } else if (const auto respaced =
+                           respace(plan.pumps, Group{std::max(g.begin, not_before), g.end}, short_by, settings, yield, memo)) {
                 a.respaced = true;
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;
@@ -402,7 +413,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             } else {
                 a.kind = AdviceKind::no_room;
             }
-            shortfalls.push_back(a);
+            if (a.kind == AdviceKind::no_room || *a.at >= range.begin) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
                 std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }

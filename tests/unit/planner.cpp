@@ -386,10 +386,36 @@ TEST_CASE("an extra session is never proposed before the plan starts") {
     REQUIRE(extra != plan.pumps.end());
     CHECK(extra->at >= clock.now);
     CHECK(format_clock(extra->at, berlin()).substr(3) != "05");  // on a quarter hour
-    // Monday (a whole day, pumps before now included) and Tuesday are each short.
-    REQUIRE(plan.advice.size() == 2);
-    CHECK(sentences(plan)[0].starts_with("On Mon 2026-11-16 the baby drinks about 910 ml; your 8 pumps are expected to "
+    // Monday (a whole day, pumps before now included) and Tuesday are each
+    // short; each day has one time for its extra session, Monday's passed
+    // before 14:05: its advice would send the parent to a time gone by, so
+    // only Tuesday's is given (the extra in the table, re-spaced).
+    REQUIRE(plan.advice.size() == 1);
+    CHECK(plan.advice[0].kind == AdviceKind::shortfall);
+    REQUIRE(plan.advice[0].at);
+    CHECK(*plan.advice[0].at == extra->at);
+    CHECK(sentences(plan)[0].starts_with("On Tue 2026-11-17 the baby drinks about 910 ml; your 8 pumps are expected to "
                                          "give about 800 ml, 110 ml short."));
+}
+
+TEST_CASE("away, an extra session is proposed in the plan's own hours, never at a time gone by") {
+    // The best yield is early in the morning; the plan starts at 07:00 on a
+    // work day: the extra goes after 07:00, and the advice names it.
+    Settings s = away_weekdays();
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d)
+        for (int m : {hm(6), hm(10), hm(13), hm(16), hm(21)})
+            entries.push_back(pump(berlin(), monday - date::days(d), m, m == hm(6) ? 160 : 60));
+    const Clock clock{start_of_local_day(monday, berlin()) + hours(7), berlin()};
+    const Plan plan = plan_pumps(entries, s, clock, TimeSpan{clock.now, clock.now + hours(24)});
+    const auto extra = std::find_if(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; });
+    REQUIRE(extra != plan.pumps.end());
+    CHECK(extra->at >= clock.now);
+    const auto shortfall = std::find_if(plan.advice.begin(), plan.advice.end(),
+                                        [](const PlanAdvice& a) { return a.kind == AdviceKind::shortfall; });
+    REQUIRE(shortfall != plan.advice.end());
+    REQUIRE(shortfall->at);
+    CHECK(*shortfall->at == extra->at);
 }
 
 // ---- issue 17: estimates, a timetable to live by, advice as data ----------
