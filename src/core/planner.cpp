@@ -381,12 +381,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             pump_times.reserve(plan.pumps.size());
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
             // Away, the extra session is for this plan's own hours: never
-            // before its start. Pumping exclusively, each day keeps its one
+            // before its start, nor before now (plan next plans from 12 hours
+            // ago and must remind of the extra `plan` shows). Pumping exclusively, each day keeps its one
             // time for an extra session (the same every day, so a day is not
             // given two as the plan moves on): a day begun before the plan
             // keeps its time, and its advice is left out below when that
             // time has passed (the next day's, the same, is in the plan).
-            const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin : range.begin;
+            const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin : std::max(range.begin, until);
             const std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
             if (at) {
                 PlannedPump extra;

@@ -416,6 +416,12 @@ TEST_CASE("away, an extra session is proposed in the plan's own hours, never at 
     REQUIRE(shortfall != plan.advice.end());
     REQUIRE(shortfall->at);
     CHECK(*shortfall->at == extra->at);
+    // plan next (which plans from 12 hours ago) reminds of that same extra session.
+    const Clock before_it{extra->at - minutes(30), berlin()};
+    const auto next = next_pump(entries, s, before_it);
+    REQUIRE(next);
+    CHECK(next->pump.at == extra->at);
+    CHECK(next->pump.extra);
 }
 
 // ---- issue 17: estimates, a timetable to live by, advice as data ----------
