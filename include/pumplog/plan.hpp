@@ -75,6 +75,7 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
+    int babies = 0;  // shortfall, no_room: the babies whose feeds make the need, when more than one
     std::chrono::minutes gap{0};
     date::sys_days day{};
     date::sys_days until_day{};

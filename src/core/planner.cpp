@@ -63,6 +63,12 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<TimeSpa
     return groups;
 }
 
+// The CDC's advice behind an extra session, for one baby or several.
+std::string cdc_add_session(int babies) {
+    return fmt::format("CDC: add a session when you cannot pump as much as {}",
+                       babies > 1 ? "the babies eat" : "the baby eats");
+}
+
 std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone) {
     std::vector<std::string> times;
     // format_clock's "07:05", from the remembered offset.
@@ -130,8 +136,8 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
 // to the nearest pump. nullopt when n + 1 pumps min_gap apart do not fit.
 // Returns the new pump's time (marked extra) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
-                                                  Volume short_by, const Settings& settings, const Yield& yield,
-                                                  const ZoneMemo& zone) {
+                                                  Volume short_by, int babies, const Settings& settings,
+                                                  const Yield& yield, const ZoneMemo& zone) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
         if (group.contains(p.at)) old.push_back(p);
@@ -212,10 +218,8 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     }
     fresh[at].extra = true;
     if (fresh[at].covers.empty()) fresh[at].target = Volume::from_ml(std::round(short_by.ml()));
-    fresh[at].reason = fmt::format(
-        "extra: makes up {}, the day re-spaced to keep min_gap (CDC: add a session when you cannot pump as much as "
-        "the baby eats)",
-        format_rounded_volume(short_by, settings.unit));
+    fresh[at].reason = fmt::format("extra: makes up {}, the day re-spaced to keep min_gap ({})",
+                                   format_rounded_volume(short_by, settings.unit), cdc_add_session(babies));
     if (!fresh[at].covers.empty())
         fresh[at].reason += fmt::format("; covers the {} feed{}", covers_text(fresh[at].covers, zone),
                                         plural_s(fresh[at].covers.size()));
@@ -348,6 +352,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // no session is added to them.
     const auto earlier = [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; };
     std::vector<PlanAdvice> shortfalls;
+    // Twins and more: the advice says "the babies drink".
+    std::vector<std::string> names;
+    for (const Slot& slot : cadence.slots)
+        for (const std::string& name : slot.babies)
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    const int babies = names.size() > 1 ? static_cast<int>(names.size()) : 0;
     if (yield.average() && !pinned) {
         // The feeds at the breast (outside every period): the same for every group.
         std::vector<Seconds> home_feeds;
@@ -370,6 +380,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             PlanAdvice a;
             a.kind = AdviceKind::shortfall;
             a.scope = settings.mode != PlanMode::exclusive ? AdviceScope::away : AdviceScope::day;
+            a.babies = babies;
             a.begin = g.begin;
             a.end = g.end;
             a.pumps = count;
@@ -396,16 +407,16 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 extra.expected = yield.at(memo.minute_of_day(extra.at));
                 extra.extra = true;
                 extra.estimated = estimated;
-                extra.reason = fmt::format(
-                    "extra: makes up {} (CDC: add a session when you cannot pump as much as the baby eats)",
-                    format_rounded_volume(short_by, settings.unit));
+                extra.reason = fmt::format("extra: makes up {} ({})", format_rounded_volume(short_by, settings.unit),
+                                           cdc_add_session(babies));
                 plan.pumps.push_back(extra);
                 a.at = extra.at;
                 a.extra_expected = extra.expected.value_or(Volume{});
                 const Volume still = short_by - a.extra_expected;
                 if (std::lround(still.ml()) > 0) a.missing = Volume::from_ml(std::round(still.ml()));
             } else if (const auto respaced =
-                           respace(plan.pumps, Group{std::max(g.begin, not_before), g.end}, short_by, settings, yield, memo)) {
+                           respace(plan.pumps, Group{std::max(g.begin, not_before), g.end}, short_by, babies, settings,
+                                   yield, memo)) {
                 a.respaced = true;
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;

@@ -201,11 +201,12 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::shortfall: {
             const bool away = a.scope == AdviceScope::away;
             std::string line = fmt::format(
-                "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short. The CDC advises "
-                "adding a session if you cannot pump as much as the baby eats{}: ",
-                shortfall_when(a, zone), amount(a.need, unit), a.pumps, plural_s(a.pumps),
+                "{} {} about {}; your {} pump{} {} expected to give about {}, {} short. The CDC advises "
+                "adding a session if you cannot pump as much as {}{}: ",
+                shortfall_when(a, zone), a.babies > 1 ? "the babies drink" : "the baby drinks", amount(a.need, unit),
+                a.pumps, plural_s(a.pumps),
                 a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit),
-                away ? " while you are away" : "");
+                a.babies > 1 ? "the babies eat" : "the baby eats", away ? " while you are away" : "");
             if (a.respaced)
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
@@ -224,10 +225,11 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
         }
         case AdviceKind::no_room:
             return fmt::format(
-                "{} the baby drinks about {}; your {} pump{} {} expected to give about {}, {} short, and no other "
+                "{} {} about {}; your {} pump{} {} expected to give about {}, {} short, and no other "
                 "session fits {} (min_gap) from the others: give stored milk for the rest, and ask a lactation "
                 "consultant how to raise your yield.",
-                shortfall_when(a, zone), amount(a.need, unit), a.pumps, plural_s(a.pumps),
+                shortfall_when(a, zone), a.babies > 1 ? "the babies drink" : "the baby drinks", amount(a.need, unit),
+                a.pumps, plural_s(a.pumps),
                 a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), format_duration(a.gap));
         case AdviceKind::estimated_intake: {
             const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9

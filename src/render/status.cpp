@@ -86,8 +86,8 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
     if (d.breast_feeds > 0) baby += fmt::format(", {} at the breast", plural(d.breast_feeds, "feed"));
     row(d.babies.empty() ? "Baby" : "Babies", baby);
     if (d.usual_day)
-        row("Usual", fmt::format("{} by now, {} a day (last {})", format_volume(*d.usual_by_now, unit),
-                                 format_volume(*d.usual_day, unit), plural(d.usual_days, "day")));
+        row("Usual", fmt::format("{} by now, {} a day (last {})", format_rounded_volume(*d.usual_by_now, unit),
+                                 format_rounded_volume(*d.usual_day, unit), plural(d.usual_days, "day")));
     if (d.last_pump)
         row("Last pump", fmt::format("{}: {}", when_ago(d.last_pump->at.instant, clock), describe(*d.last_pump, unit)));
     if (d.babies.empty() && d.last_feed)

@@ -96,6 +96,25 @@ twins_week() {
     [[ "$output" == *"The babies' day: 00:00 160 ml Ada + Ben (seen 7 d)"* ]]
 }
 
+@test "twins: a shortfall is worded for the babies; for one of them, for the baby" {
+    twins_week
+    local day h n=0
+    for day in 14 15 16 17 18 19 20; do
+        for h in 01 04 07 10 13 16 19 22; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQPUMP0%016d","type":"pump","at":"2026-11-%sT%s:30:00+01:00","ml":60}\n' "$n" "$day" "$h"
+        done
+    done >> "$J"
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"the babies drink about 1280 ml; your 8 pumps are expected to give about 480 ml, 800 ml short. The CDC advises adding a session if you cannot pump as much as the babies eat: "* ]]
+    [[ "$output" != *"the baby "* ]]
+    run --separate-stderr pumplog plan --mode exclusive --baby Ada
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"the baby drinks about 720 ml; your 8 pumps are expected to give about 480 ml, 240 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: "* ]]
+}
+
 @test "plan bottles packs a bottle for each twin, labelled with the baby" {
     twins_week
     pumplog config set away "mon-fri 08:00-17:30" > /dev/null
