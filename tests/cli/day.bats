@@ -176,6 +176,15 @@ three_hourly() {
     [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
 }
 
+@test "status rounds the usual volumes to the ml: an average of days is an estimate" {
+    three_hourly
+    journal_line '{"v":1,"id":"f-extra","type":"feed","at":"2026-11-18T11:30:00+01:00","method":"bottle","ml":33,"milk":"breast"}'
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Usual      555 ml by now, 915 ml a day (last 7 days)"* ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.today.usual_by_now_ml, .today.usual_day_ml]' <<<"$output")" = '[554.7,914.7]' ]
+}
+
 @test "bare pumplog prints status; status fits 80 columns and has no colour off a terminal" {
     three_hourly
     pumplog add L50 R60 --at 13:05 >/dev/null
