@@ -28,6 +28,7 @@
 #include <iostream>
 #include <limits>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -52,6 +53,7 @@ constexpr int day_minutes = 24 * 60;
 constexpr double cap_minutes = 180;
 bool verbose = false;  // --verbose: each day's slots and feedings on stderr
 bool all_days = false;  // --all-days: score incompletely logged days too
+bool stability = false;  // --population: each day planned again with one more logged feed
 
 struct Log {
     std::string name;
@@ -218,13 +220,56 @@ struct Score {
 
 std::string pct(int a, int b) { return b == 0 ? "-" : fmt::format("{:.1f}%", 100.0 * a / b); }
 
+// SPEC 5 and issue 17 point 4: one more logged feed moves no planned pump by
+// more than 15 minutes. Each day is planned again with one more feed, at a
+// random time on one of the six days before the evening the plan is made.
+struct Stability {
+    int trials = 0;
+    int count_changed = 0;  // a pump more or fewer
+    int moved = 0;          // the same number of pumps, one moved over 15 min
+    double worst = 0;       // the largest move (minutes) among those
+    void merge(const Stability& o) {
+        trials += o.trials, count_changed += o.count_changed, moved += o.moved;
+        worst = std::max(worst, o.worst);
+    }
+    // The plan against the one made with one more feed: each pump matched one
+    // to one on the 24-hour circle (a 23:55 pump that becomes 00:05 moved 10 minutes).
+    void add(const Plan& before, const Plan& after, const date::time_zone* zone) {
+        ++trials;
+        if (before.pumps.size() != after.pumps.size()) {
+            ++count_changed;
+            return;
+        }
+        const auto minutes_of = [&](const Plan& p) {
+            std::vector<int> out;
+            for (const PlannedPump& pump : p.pumps) {
+                const auto local = to_local(pump.at, zone).time_since_epoch();
+                out.push_back(static_cast<int>(
+                    std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local)).count()));
+            }
+            return out;
+        };
+        const std::vector<double> moves = match(minutes_of(after), minutes_of(before));
+        const double largest = moves.empty() ? 0 : *std::max_element(moves.begin(), moves.end());
+        moved += largest > 15;
+        worst = std::max(worst, largest);
+    }
+    std::string text() const {
+        return fmt::format("a pump more or fewer on {} of {} days; otherwise a pump moved over 15 min on {} "
+                           "({} days; the largest move {:.0f} min)",
+                           pct(count_changed, trials), trials, pct(moved, trials - count_changed), moved, worst);
+    }
+};
+
 struct Result {
     Score plan, yesterday, even;
+    Stability stable, away_stable;
     int refused = 0;
     int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
     void merge(const Result& o) {
         plan.merge(o.plan), yesterday.merge(o.yesterday), even.merge(o.even);
+        stable.merge(o.stable), away_stable.merge(o.away_stable);
         refused += o.refused, incomplete += o.incomplete;
         for (const auto& [why, n] : o.refusals) refusals[why] += n;
     }
@@ -280,6 +325,25 @@ Result backtest(const Log& log) {
         // no pump by more than its rounding: SPEC 5).
         const std::vector<int>& predicted = slot_minutes;
         r.plan.add(predicted, day.feedings);
+        if (stability) {
+            // One more feed, 60 ml, at a random time on one of the six days
+            // before D - 1; the plan made again, pumping exclusively (every
+            // day) and for a work week's hours away (weekdays).
+            std::mt19937 rng(static_cast<unsigned>(d));
+            std::vector<Entry> more = log.entries;
+            more.push_back(testbaby::feed(log.zone, D - date::days(2 + static_cast<int>(rng() % 6)),
+                                          static_cast<int>(rng() % day_minutes), 60.0));
+            const Clock clock{now, log.zone};
+            const TimeSpan range = local_days(D, 1, log.zone);
+            r.stable.add(plan, plan_pumps(more, settings, clock, range), log.zone);
+            if (date::weekday{D} != date::Saturday && date::weekday{D} != date::Sunday) {
+                Settings away = settings;
+                away.mode = PlanMode::away;
+                away.away = parse_away("mon-fri 08:00-17:30");
+                r.away_stable.add(plan_pumps(log.entries, away, clock, range), plan_pumps(more, away, clock, range),
+                                  log.zone);
+            }
+        }
         if (verbose) {
             std::string line = format_date(D) + "  slots:";
             for (int m : slot_minutes) line += fmt::format(" {:02d}:{:02d}", m / 60, m % 60);
@@ -509,6 +573,10 @@ bool population(int n, const date::time_zone* zone, date::sys_days first) {
                              count_if(bias, [](double x) { return std::abs(x) <= 0.2; }), bias.size());
     std::cout << fmt::format("Daily volume error above yesterday's on {} of {} babies with amounts\n", volume_worse,
                              volume_babies);
+    std::cout << "One more logged feed (60 ml at a random time on one of the 6 days before the evening the plan is "
+                 "made), the day planned again:\n";
+    std::cout << fmt::format("- pumping exclusively: {}\n", pooled.stable.text());
+    std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", pooled.away_stable.text());
     return static_cast<int>(bias.size()) == n;
 }
 
@@ -553,7 +621,10 @@ int main(int argc, char** argv) {
         const date::time_zone* berlin = locate_zone("Europe/Berlin");
         const date::sys_days first = testbaby::day_of(2026, 3, 2);
         std::vector<Log> logs;
-        if (population_size > 0) return population(population_size, berlin, first) ? 0 : 1;
+        if (population_size > 0) {
+            stability = true;
+            return population(population_size, berlin, first) ? 0 : 1;
+        }
         if (smoke) {
             testbaby::SimBaby b = testbaby::sim_families().front().baby;
             b.days = 12;
