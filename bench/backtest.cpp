@@ -23,6 +23,7 @@
 // - volume: days D whose feeds (and D-1's, for the baseline) all carry an amount;
 // - pumps: each planned pump's expected yield against the nearest real pump on D.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -592,15 +593,22 @@ int main(int argc, char** argv) {
     bool smoke = false;
     int population_size = 0;
     const char* usage =
-        "usage: backtest [--smoke] [--verbose] [--all-days] [--population N] [--real FILE]... [--from FORMAT] [--date-order ORDER]\n"
-        "                [--unit ml|oz] [--child NAME] [--zone ZONE]\n";
+        "usage: backtest [--smoke] [--verbose] [--all-days] [--population N]\n"
+        "                [--real FILE]... [--from FORMAT] [--date-order ORDER] [--unit ml|oz] [--child NAME] [--zone ZONE]\n";
     try {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const bool has_value = i + 1 < args.size();
             if (args[i] == "--smoke") smoke = true;
             else if (args[i] == "--verbose") verbose = true;
             else if (args[i] == "--all-days") all_days = true;
-            else if (args[i] == "--population" && has_value) population_size = std::stoi(args[++i]);
+            else if (args[i] == "--population" && has_value) {
+                const std::string& n = args[++i];
+                const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), population_size);
+                if (error != std::errc{} || end != n.data() + n.size() || population_size < 1) {
+                    std::cerr << "backtest: --population takes a number of babies, 1 or more\n" << usage;
+                    return 2;
+                }
+            }
             else if (args[i] == "--real" && has_value) files.paths.push_back(args[++i]);
             else if (args[i] == "--zone" && has_value) files.zone = args[++i];
             else if (args[i] == "--from" && has_value) files.import.from = parse_import_format(args[++i]);
