@@ -545,7 +545,8 @@ bool population(int n, const date::time_zone* zone, date::sys_days first) {
         bias.push_back(r.plan.count_bias / r.plan.days);
         if (r.plan.volume_days > 0 && r.yesterday.volume_days > 0) {
             ++volume_babies;
-            volume_worse += r.plan.volume_error / r.plan.volume_days > r.yesterday.volume_error / r.yesterday.volume_days;
+            volume_worse +=
+                r.plan.volume_error / r.plan.volume_days > r.yesterday.volume_error / r.yesterday.volume_days;
         }
         if (verbose)
             std::cerr << fmt::format("random baby {}: {} feeds a day, jitter {:.0f} min: within 60 {:+.1f} points, "
@@ -558,9 +559,11 @@ bool population(int n, const date::time_zone* zone, date::sys_days first) {
     const auto spread = [](std::vector<double> v, std::string_view unit) {
         if (v.empty()) return std::string("-");
         std::sort(v.begin(), v.end());
-        const auto at = [&](double q) { return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5)]; };
-        return fmt::format("min {:+.1f}{u}, 10% {:+.1f}{u}, median {:+.1f}{u}, 90% {:+.1f}{u}, max {:+.1f}{u}", v.front(),
-                           at(0.1), at(0.5), at(0.9), v.back(), fmt::arg("u", unit));
+        const auto at = [&](double q) {
+            return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5)];
+        };
+        return fmt::format("min {:+.1f}{u}, 10% {:+.1f}{u}, median {:+.1f}{u}, 90% {:+.1f}{u}, max {:+.1f}{u}",
+                           v.front(), at(0.1), at(0.5), at(0.9), v.back(), fmt::arg("u", unit));
     };
     const auto count_if = [](const std::vector<double>& v, auto f) { return std::count_if(v.begin(), v.end(), f); };
     std::cout << fmt::format(
@@ -594,7 +597,8 @@ int main(int argc, char** argv) {
     int population_size = 0;
     const char* usage =
         "usage: backtest [--smoke] [--verbose] [--all-days] [--population N]\n"
-        "                [--real FILE]... [--from FORMAT] [--date-order ORDER] [--unit ml|oz] [--child NAME] [--zone ZONE]\n";
+        "                [--real FILE]... [--from FORMAT] [--date-order ORDER] [--unit ml|oz] [--child NAME]\n"
+        "                [--zone ZONE]\n";
     try {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const bool has_value = i + 1 < args.size();
