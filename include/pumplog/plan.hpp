@@ -1,6 +1,7 @@
 #pragma once
 // A pumping plan: what the planner (cadence mode) and the supply planner both
 // produce, and what every plan renderer (table, json, csv, ics) takes.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,10 @@ struct Slot {
     std::vector<std::string> babies{};  // whose feeds, when the journal names several babies (SPEC 12)
     std::vector<Volume> baby_amounts{};  // each baby's share of `amount`, beside `babies`
 };
+// Whether the slots are several babies' (only then do slots name their babies).
+inline bool several_babies(const std::vector<Slot>& slots) {
+    return std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return !s.babies.empty(); });
+}
 
 // What a plan rests on (SPEC 5.4: every plan states its basis).
 struct PlanBasis {
@@ -75,7 +80,7 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
-    int babies = 0;  // shortfall, no_room: the babies whose feeds make the need, when more than one
+    bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::chrono::minutes gap{0};
     date::sys_days day{};
     date::sys_days until_day{};

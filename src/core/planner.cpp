@@ -64,9 +64,9 @@ std::vector<Group> groups_of(const Settings& settings, const std::vector<TimeSpa
 }
 
 // The CDC's advice behind an extra session, for one baby or several.
-std::string cdc_add_session(int babies) {
+std::string cdc_add_session(bool several_babies) {
     return fmt::format("CDC: add a session when you cannot pump as much as {}",
-                       babies > 1 ? "the babies eat" : "the baby eats");
+                       several_babies ? "the babies eat" : "the baby eats");
 }
 
 std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone) {
@@ -136,7 +136,7 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
 // to the nearest pump. nullopt when n + 1 pumps min_gap apart do not fit.
 // Returns the new pump's time (marked extra) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
-                                                  Volume short_by, int babies, const Settings& settings,
+                                                  Volume short_by, bool babies, const Settings& settings,
                                                   const Yield& yield, const ZoneMemo& zone) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
@@ -352,12 +352,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // no session is added to them.
     const auto earlier = [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; };
     std::vector<PlanAdvice> shortfalls;
-    // Twins and more: the advice says "the babies drink".
-    std::vector<std::string> names;
-    for (const Slot& slot : cadence.slots)
-        for (const std::string& name : slot.babies)
-            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-    const int babies = names.size() > 1 ? static_cast<int>(names.size()) : 0;
+    const bool babies = several_babies(cadence.slots);  // twins and more: "the babies drink"
     if (yield.average() && !pinned) {
         // The feeds at the breast (outside every period): the same for every group.
         std::vector<Seconds> home_feeds;
@@ -380,7 +375,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             PlanAdvice a;
             a.kind = AdviceKind::shortfall;
             a.scope = settings.mode != PlanMode::exclusive ? AdviceScope::away : AdviceScope::day;
-            a.babies = babies;
+            a.several_babies = babies;
             a.begin = g.begin;
             a.end = g.end;
             a.pumps = count;
@@ -393,11 +388,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
             // Away, the extra session is for this plan's own hours: never
             // before its start, nor before now (plan next plans from 12 hours
-            // ago and must remind of the extra `plan` shows). Pumping exclusively, each day keeps its one
-            // time for an extra session (the same every day, so a day is not
-            // given two as the plan moves on): a day begun before the plan
-            // keeps its time, and its advice is left out below when that
-            // time has passed (the next day's, the same, is in the plan).
+            // ago and must remind of the extra `plan` shows). Pumping
+            // exclusively, each day keeps its one time for an extra session
+            // (the same every day, so a day is not given two as the plan
+            // moves on): a day begun before the plan keeps its time, and its
+            // advice is left out below when that time has passed (the next
+            // day's, the same, is in the plan).
             const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin : std::max(range.begin, until);
             const std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
             if (at) {

@@ -182,6 +182,9 @@ std::string scope_name(AdviceScope scope) {
     return "away";
 }
 
+// Who drinks the need a shortfall weighs: one baby or several.
+std::string_view drinks(const PlanAdvice& a) { return a.several_babies ? "the babies drink" : "the baby drinks"; }
+
 }  // namespace
 
 std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
@@ -200,13 +203,13 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return "No regular feed times were found in the look-back window: log every feed for a few more days.";
         case AdviceKind::shortfall: {
             const bool away = a.scope == AdviceScope::away;
+            const std::string_view eats = a.several_babies ? "the babies eat" : "the baby eats";
             std::string line = fmt::format(
                 "{} {} about {}; your {} pump{} {} expected to give about {}, {} short. The CDC advises "
                 "adding a session if you cannot pump as much as {}{}: ",
-                shortfall_when(a, zone), a.babies > 1 ? "the babies drink" : "the baby drinks", amount(a.need, unit),
-                a.pumps, plural_s(a.pumps),
-                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit),
-                a.babies > 1 ? "the babies eat" : "the baby eats", away ? " while you are away" : "");
+                shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
+                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), eats,
+                away ? " while you are away" : "");
             if (a.respaced)
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
@@ -228,8 +231,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 "{} {} about {}; your {} pump{} {} expected to give about {}, {} short, and no other "
                 "session fits {} (min_gap) from the others: give stored milk for the rest, and ask a lactation "
                 "consultant how to raise your yield.",
-                shortfall_when(a, zone), a.babies > 1 ? "the babies drink" : "the baby drinks", amount(a.need, unit),
-                a.pumps, plural_s(a.pumps),
+                shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
                 a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), format_duration(a.gap));
         case AdviceKind::estimated_intake: {
             const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
@@ -360,17 +362,15 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     }
     if (!plan.slots.empty()) {
         std::string slots;
-        bool several = false;
         for (const auto& s : plan.slots) {
             // Whose feeds, when the journal names several babies: "Ada + Ben".
             std::string names;
             for (const auto& b : s.babies) names += (names.empty() ? "" : " + ") + (b.empty() ? "unnamed" : terminal_text(b));
-            several = several || !names.empty();
             slots += fmt::format("{}{} {}{} (seen {} d)", slots.empty() ? "" : ", ", format_minute_of_day(s.minute),
                                  target_text(s.amount, s.estimated, unit),
                                  names.empty() ? "" : " " + names, s.seen);
         }
-        out += std::string(several ? "\nThe babies' day: " : "\nThe baby's day: ") + slots + "\n";
+        out += std::string(several_babies(plan.slots) ? "\nThe babies' day: " : "\nThe baby's day: ") + slots + "\n";
     }
     // In supply mode the basis is the parent's pumps: there are no feeds to learn from.
     const std::string_view counted = plan.progress ? "pump" : "feed";
