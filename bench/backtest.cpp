@@ -39,6 +39,7 @@
 
 #include "baby.hpp"
 #include "pumplog/cadence.hpp"
+#include "pumplog/calendar.hpp"
 #include "pumplog/entry.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
@@ -243,11 +244,7 @@ struct Stability {
         }
         const auto minutes_of = [&](const Plan& p) {
             std::vector<int> out;
-            for (const PlannedPump& pump : p.pumps) {
-                const auto local = to_local(pump.at, zone).time_since_epoch();
-                out.push_back(static_cast<int>(
-                    std::chrono::duration_cast<std::chrono::minutes>(local - date::floor<date::days>(local)).count()));
-            }
+            for (const PlannedPump& pump : p.pumps) out.push_back(minute_of_day(pump.at, zone));
             return out;
         };
         const std::vector<double> moves = match(minutes_of(after), minutes_of(before));
