@@ -144,8 +144,24 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     if (old.empty()) return std::nullopt;
     const long step = std::max<long>(1, settings.round.count()) * 60;
     const long gap = (std::chrono::duration_cast<seconds>(settings.min_gap).count() + step - 1) / step * step;
-    const long lo = group.begin.time_since_epoch().count();
-    const long hi = (group.end - minutes(1)).time_since_epoch().count();
+    long lo = group.begin.time_since_epoch().count();
+    long hi = (group.end - minutes(1)).time_since_epoch().count();
+    // The pumps just before and after the group stay min_gap away too (the
+    // day before's last, the next day's first: a re-spaced night must not
+    // bring 22:10 and 01:05 within a 3 h min_gap).
+    for (const auto& p : pumps) {
+        const long x = p.at.time_since_epoch().count();
+        if (p.at < group.begin) lo = std::max(lo, x + gap);
+        if (p.at >= group.end) hi = std::min(hi, x - gap);
+    }
+    // On the `round` grid: the first grid time at or after lo, the last at or before hi.
+    const auto on_grid = [&](long x) {
+        return timetable::round_to(Seconds(seconds(x)), settings.round, zone).time_since_epoch().count();
+    };
+    if (const long g = on_grid(lo); g < lo) lo = g + step;
+    else lo = g;
+    if (const long g = on_grid(hi); g > hi) hi = g - step;
+    else hi = g;
     const long n = static_cast<long>(old.size());  // gaps between n + 1 pumps
     if (n * gap > hi - lo) return std::nullopt;
 

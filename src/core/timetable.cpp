@@ -38,6 +38,21 @@ Seconds mean_time(const Draft& d) {
 
 Seconds clamp_into(Seconds t, const TimeSpan& p) { return std::clamp(t, p.begin, std::max(p.begin, p.end - seconds(1))); }
 
+// A time rounded to the `round` grid, kept inside the period on the grid: a
+// time past its end goes to the last grid time before the end (17:20 rounded
+// up to a window's 17:30 end becomes 17:00 with round 30m, not 17:29:59), one
+// before its start to the first grid time in it; a period with no grid time
+// at all keeps clamp_into's time.
+Seconds round_into(Seconds t, const TimeSpan& p, minutes round, const ZoneMemo& zone) {
+    const Seconds r = round_to(t, round, zone);
+    if (p.contains(r)) return r;
+    const seconds step = std::max(minutes(1), round);
+    Seconds g = round_to(r < p.begin ? p.begin : p.end - seconds(1), round, zone);
+    if (r < p.begin && g < p.begin) g += step;
+    if (r >= p.end && g >= p.end) g -= step;
+    return p.contains(g) ? g : clamp_into(r, p);
+}
+
 // A milk removal: a pump (its draft) or a feed at the breast (draft -1).
 struct Removal {
     Seconds at;
@@ -257,7 +272,7 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
         std::vector<Draft> ds;
         for (const auto& f : feeds)
             if (period.contains(f.at)) {
-                Draft d{clamp_into(round_to(f.at, options.round, memo), period), f.amount, {f.at}, {f.amount}};
+                Draft d{round_into(f.at, period, options.round, memo), f.amount, {f.at}, {f.amount}};
                 d.estimated = f.estimated;
                 ds.push_back(std::move(d));
             }
@@ -273,7 +288,7 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
             a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
             a.target += b.target;
             a.estimated = a.estimated || b.estimated;
-            a.at = clamp_into(round_to(mean_time(a), options.round, memo), period);
+            a.at = round_into(mean_time(a), period, options.round, memo);
             ds.erase(ds.begin() + static_cast<long>(best) + 1);
         }
         drafts.insert(drafts.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));

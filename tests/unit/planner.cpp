@@ -1,3 +1,4 @@
+#include "pumplog/calendar.hpp"
 #include "pumplog/planner.hpp"
 
 #include <catch2/catch.hpp>
@@ -639,6 +640,43 @@ TEST_CASE("an extra session re-spaces the day and keeps min_gap between every tw
           "of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 02:30 (about 100 ml more "
           "expected). Even then about 10 ml is missing: give stored milk for the rest, and ask a lactation "
           "consultant how to raise your yield.");
+}
+
+TEST_CASE("a re-spaced day keeps min_gap from the pumps of the days before and after it") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d)
+        for (const auto& slot : three_hourly) entries.push_back(pump(berlin(), monday - date::days(d), slot.minute, 70));
+    // 3 h apart, 7 pumps leave room for an 8th only if every day is spaced alike,
+    // across midnight too.
+    s.min_gap = hours(3);
+    const Plan plan = plan_pumps(entries, s, at_start_of(monday, berlin()), local_days(monday, 3, berlin()));
+    REQUIRE(plan.pumps.size() == 24);
+    for (std::size_t i = 0; i + 1 < plan.pumps.size(); ++i) {
+        INFO(format_date_time(plan.pumps[i].at, berlin()) << " to " << format_clock(plan.pumps[i + 1].at, berlin()));
+        CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= hours(3));
+    }
+    // 2 h 45 min apart, 9 pumps cannot fit in a day: said, not squeezed in.
+    s.min_gap = minutes(165);
+    const Plan tight = plan_pumps(entries, s, at_start_of(monday, berlin()), local_days(monday, 3, berlin()));
+    for (std::size_t i = 0; i + 1 < tight.pumps.size(); ++i) {
+        INFO(format_date_time(tight.pumps[i].at, berlin()) << " to " << format_clock(tight.pumps[i + 1].at, berlin()));
+        CHECK(tight.pumps[i + 1].at - tight.pumps[i].at >= minutes(165));
+    }
+    REQUIRE_FALSE(tight.advice.empty());
+    CHECK(std::all_of(tight.advice.begin(), tight.advice.end(),
+                      [](const PlanAdvice& a) { return a.kind == AdviceKind::no_room; }));
+}
+
+TEST_CASE("a pump rounded past the end of an away window goes to the last rounded time inside it") {
+    Settings s = away_weekdays();
+    s.round = minutes(30);
+    // A 17:20 feed: rounded to 17:30, the window's end; the pump is at 17:00, not 17:29:59.
+    auto entries = week_before(monday, {{hm(7), 120}, {hm(10), 120}, {hm(13, 30), 120}, {hm(17, 20), 120}});
+    const Plan plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:30", "17:00"});
+    for (const auto& p : plan.pumps) CHECK(minute_of_day(p.at, berlin()) % 30 == 0);
 }
 
 TEST_CASE("nursing with pumps but no birth date counts each feed at the average pump and asks for the birth date") {
