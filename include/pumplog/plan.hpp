@@ -55,6 +55,8 @@ enum class AdviceKind {
                          // extra_expected, missing (still short after it; 0 when none), respaced
     no_room,             // a shortfall but no session fits at min_gap: scope, begin, end, pumps, need,
                          // expected, short_by, gap (min_gap)
+    small_shortfall,     // a shortfall under half a session's expected yield, no session added: scope, begin,
+                         // end, pumps, need, expected, short_by
     estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings,
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)

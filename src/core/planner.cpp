@@ -399,6 +399,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.expected = expected;
             a.short_by = short_by;
             a.gap = settings.min_gap;
+            // A shortfall under half of what one session is expected to give
+            // is within the estimate's own error (the yields are averages of
+            // past pumps): a whole session is not added for it, the advice
+            // says so (and one more logged bottle does not add a pump every day).
+            if (short_by.ml() < expected.ml() / count / 2) {
+                a.kind = AdviceKind::small_shortfall;
+                shortfalls.push_back(a);
+                continue;
+            }
             std::vector<Seconds> pump_times;
             pump_times.reserve(plan.pumps.size());
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);

@@ -163,6 +163,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::no_regular_feeds: return "no_regular_feeds";
         case AdviceKind::shortfall: return "shortfall";
         case AdviceKind::no_room: return "no_room";
+        case AdviceKind::small_shortfall: return "small_shortfall";
         case AdviceKind::estimated_intake: return "estimated_intake";
         case AdviceKind::estimated_from_pumps: return "estimated_from_pumps";
         case AdviceKind::uncovered_feed: return "uncovered_feed";
@@ -233,6 +234,13 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 "consultant how to raise your yield.",
                 shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
                 a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), format_duration(a.gap));
+        case AdviceKind::small_shortfall:
+            return fmt::format(
+                "{} {} about {}; your {} pump{} {} expected to give about {}, {} short: less than half of what a "
+                "session gives, within what the estimate can tell, so no session is added; a little stored milk "
+                "covers it.",
+                shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
+                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit));
         case AdviceKind::estimated_intake: {
             const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
                                              ? fmt::format("{}", std::lround(a.feedings))
@@ -286,6 +294,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             break;
         case AdviceKind::shortfall:
         case AdviceKind::no_room:
+        case AdviceKind::small_shortfall:
             j["scope"] = scope_name(a.scope);
             j["begin"] = format_rfc3339(a.begin, zone);
             j["end"] = format_rfc3339(a.end, zone);
@@ -293,10 +302,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("need", unit)] = volume(a.need, unit);
             j[key("expected", unit)] = volume(a.expected, unit);
             j[key("short", unit)] = volume(Volume::from_ml(std::round(a.short_by.ml())), unit);
-            if (a.kind == AdviceKind::no_room) {
-                j["min_gap_min"] = a.gap.count();
-                break;
-            }
+            if (a.kind == AdviceKind::no_room) j["min_gap_min"] = a.gap.count();
+            if (a.kind != AdviceKind::shortfall) break;
             j["at"] = at();
             j[key("extra_expected", unit)] = volume(a.extra_expected, unit);
             j[key("missing", unit)] = volume(a.missing, unit);

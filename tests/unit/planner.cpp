@@ -250,20 +250,32 @@ TEST_CASE("the shortfall advice appears exactly when the yield is short") {
         CHECK(plan.advice.empty());
         for (const auto& p : plan.pumps) CHECK(p.expected->ml() == ml);
     }
-    const Plan plan = with_pumps(110);
+    // 30 ml short of 360: under half of what a session gives (55 ml), so no
+    // session is added for it; the advice says so.
+    const Plan small = with_pumps(110);
+    CHECK(clocks(small) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    REQUIRE(small.advice.size() == 1);
+    CHECK(small.advice[0].kind == AdviceKind::small_shortfall);
+    CHECK(sentences(small) ==
+          std::vector<std::string>{
+              "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are "
+              "expected to give about 330 ml, 30 ml short: less than half of what a session gives, within what the "
+              "estimate can tell, so no session is added; a little stored milk covers it."});
+    // 60 ml short: more than half a session (50 ml), so one is added.
+    const Plan plan = with_pumps(100);
     REQUIRE(plan.pumps.size() == 4);
     const PlannedPump& extra = plan.pumps[0];
     CHECK(extra.extra);
     CHECK(format_clock(extra.at, berlin()) == "08:00");
-    CHECK(extra.target.ml() == 30);
-    CHECK(extra.expected->ml() == 110);
+    CHECK(extra.target.ml() == 60);
+    CHECK(extra.expected->ml() == 100);
     CHECK(extra.covers.empty());
     CHECK(
         sentences(plan) ==
         std::vector<std::string>{
             "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are expected "
-            "to give about 330 ml, 30 ml short. The CDC advises adding a session if you cannot pump as much as the "
-            "baby eats while you are away: pump also at 08:00 (about 110 ml expected)."});
+            "to give about 300 ml, 60 ml short. The CDC advises adding a session if you cannot pump as much as the "
+            "baby eats while you are away: pump also at 08:00 (about 100 ml expected)."});
 }
 
 TEST_CASE("expected yield comes from the parent's pumps near that time of day") {
