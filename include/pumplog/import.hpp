@@ -93,8 +93,8 @@ struct ImportResult {
 // importer recognises, a quoted cell never closed, a date or time that cannot
 // be read, a date order the file does not settle when --date-order is not
 // given (or one that contradicts it), amounts without a unit and no --unit,
-// several children and no --child, and a --child the file does not have.
-// Rows with an impossible value are skipped and listed as problems.
+// and a --child the file does not have (or any --child for a one-child
+// format). Rows with an impossible value are skipped and listed as problems.
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options);
 
 // Leaves out entries whose id is in `existing` or came earlier in this

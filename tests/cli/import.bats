@@ -420,3 +420,14 @@ Skipped 6 rows:
     [ "$stderr" = "pumplog: error: /dev/zero is over 256 MiB, larger than any tracker's export; give the CSV file itself" ]
     [ ! -e "$J" ]
 }
+
+@test "pumplog-import(1) lists no refusal for several children without --child: every child's rows are imported" {
+    text="$(awk '/^\.SH "?EXIT STATUS/ { on = 1; next } /^\.SH/ { on = 0 } on' "$PUMPLOG_SOURCE_DIR/man/pumplog-import.1" |
+        sed -e 's/^\.\(TP\|PP\)$//' -e 's/^\.[A-Z][A-Z]* //' -e 's/\\-/-/g' -e 's/"//g' | tr '\n' ' ' | tr -s ' ')"
+    [[ "$text" != *"several children and no --child ."* ]]
+    [[ "$text" == *"Several children and no --child are not refused: every child's rows are imported."* ]]
+    cd "$DATA"
+    run --separate-stderr pumplog log import babybuddy/feeding.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | sort -u | tr '\n' ' ')" = "Ada Ben " ]
+}
