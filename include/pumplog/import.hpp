@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -70,6 +70,9 @@ struct ImportedEntry {
     Entry entry;       // the same, parsed
     std::string file;
     std::uint64_t line = 0;  // source line of the row
+    // The id pumplog gave this row before ids held lengths from a start and
+    // an end, when that differs from entry.id; "" otherwise.
+    std::string earlier_id;
 };
 
 struct ImportedFile {
@@ -97,9 +100,11 @@ struct ImportResult {
 // format). Rows with an impossible value are skipped and listed as problems.
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options);
 
-// Leaves out entries whose id is in `existing` or came earlier in this
-// import, counting them as Skip::duplicate.
-void drop_duplicates(ImportResult& result, const std::unordered_set<std::string>& existing);
+// Leaves out entries already in the journal, counting them as
+// Skip::duplicate: those whose id is in `existing` (the journal's ids, each
+// with its entry's baby) or came earlier in this import, and those whose
+// earlier_id is in `existing` with the same baby (imported before ids held it).
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
 
 // A journal line as it stands in the file, with its ordering key (line_key).
 struct KeyedLine {

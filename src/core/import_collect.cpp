@@ -26,6 +26,13 @@ std::optional<seconds> recorded(std::optional<seconds> duration) {
     return std::nullopt;
 }
 
+void take_length(Draft& d, std::optional<seconds> written, std::optional<seconds> span) {
+    d.duration = recorded(written);
+    if (d.duration) return;
+    d.duration = recorded(span);
+    d.length_from_times = d.duration.has_value();
+}
+
 std::optional<seconds> minutes_cell(std::string_view cell) {
     cell = trim(cell);
     if (cell.empty()) return std::nullopt;
@@ -185,14 +192,21 @@ void FileImport::add(Draft d) {
     // The id: the row's meaning (not its notes, caregiver or column order, so a
     // later export that words a row differently still matches), and how many
     // rows with the same meaning came before it in this file.
-    const std::string key = fmt::format(
-        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(d.child), d.source_id,
-        type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk, d.when.key,
-        number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml), number_text(d.duration),
-        number_text(d.left), number_text(d.right));
-    const int occurrence = occurrences_[key]++;
-    const std::string id =
-        std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+    const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration) {
+        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(child),
+                           d.source_id, type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk,
+                           d.when.key, number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml),
+                           number_text(duration), number_text(d.left), number_text(d.right));
+    };
+    const auto id_of = [&](const std::string& key, int occurrence) {
+        return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+    };
+    const std::string key = key_of(d.child, d.duration);
+    const std::string id = id_of(key, occurrences_[key]++);
+    // The id this row had before lengths from start and end were part of
+    // it, so that a journal imported then does not get the row twice.
+    const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration);
+    const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
 
     Line line;
     if (pump) {
@@ -226,6 +240,7 @@ void FileImport::add(Draft d) {
         throw std::logic_error("import: an entry that does not read back: " + error);
     imported.file = name();
     imported.line = d.line;
+    if (earlier_id != id) imported.earlier_id = earlier_id;
     result_.entries.push_back(std::move(imported));
 }
 

@@ -421,6 +421,60 @@ Skipped 6 rows:
     [ ! -e "$J" ]
 }
 
+HDR='Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes'
+BC_HDR='Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver'
+
+@test "Huckleberry and Baby Connect: a length from start to end; a session that ends before it starts is a problem" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n%s\n%s\n' "$HDR" 'Pump,2026-11-20 08:00,2026-11-20 07:00,,30ml,,10ml,ends before start' \
+        'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' \
+        'Pump,2026-11-20 11:00,2026-11-20 11:30,,0ml,,0ml,zero' > hb.csv
+    printf '%s\n%s\n%s\n' "$BC_HDR" '11/20/26 9:00 PM,11/20/26 8:00 PM,,Pumping,4,,Mom pumped 4 oz,,M' \
+        '11/20/26 9:00 PM,11/20/26 9:20 PM,,Pumping,0,,Mom pumped,,M' > bc.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from hb.csv (Huckleberry): 2 pumps.
+1 pump has no volume: only its duration was recorded.
+Skipped 1 row:
+  1 with a problem:
+    hb.csv:2: it ends before it starts" ]
+    run --separate-stderr pumplog log import bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from bc.csv (Baby Connect): 1 pump.
+1 pump has no volume: only its duration was recorded.
+Skipped 1 row:
+  1 with a problem:
+    bc.csv:2: it ends before it starts" ]
+    run entries
+    [ "$output" = '{"type":"pump","at":"2026-11-20T10:00:00+01:00","ml":30,"dur_s":1800,"note":"no duration"}
+{"type":"pump","at":"2026-11-20T11:00:00+01:00","dur_s":1800,"note":"zero"}
+{"type":"pump","at":"2026-11-20T21:00:00+01:00","dur_s":1200}' ]
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import hb.csv bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry), bc.csv (Baby Connect).
+Skipped 5 rows:
+  3 already in the journal
+  2 with a problem:
+    hb.csv:2: it ends before it starts
+    bc.csv:2: it ends before it starts" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
+@test "a pump imported before its length was read from start and end is not imported again" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
+    # What an import wrote for this row before it read the length.
+    journal_line '{"v":1,"id":"hb-2eb53add103eaf41e84d7ad3","type":"pump","at":"2026-11-20T10:00:00+01:00","ml":30,"note":"no duration"}'
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry).
+Skipped 1 row:
+  1 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
 @test "pumplog-import(1) lists no refusal for several children without --child: every child's rows are imported" {
     text="$(awk '/^\.SH "?EXIT STATUS/ { on = 1; next } /^\.SH/ { on = 0 } on' "$PUMPLOG_SOURCE_DIR/man/pumplog-import.1" |
         sed -e 's/^\.\(TP\|PP\)$//' -e 's/^\.[A-Z][A-Z]* //' -e 's/\\-/-/g' -e 's/"//g' | tr '\n' ' ' | tr -s ' ')"
