@@ -38,6 +38,7 @@ struct ImportOptions {
     std::optional<Unit> unit;               // --unit: the unit of amounts written without one
     std::string child;                      // --child: import this child's rows only
     std::string baby;                       // --baby: the baby of feeds whose rows name none
+    std::vector<std::string> babies;        // config babies: with several, a feed without a baby is refused
     Seconds now{};                          // rows after now are problems
 };
 
@@ -70,8 +71,8 @@ struct ImportedEntry {
     Entry entry;       // the same, parsed
     std::string file;
     std::uint64_t line = 0;  // source line of the row
-    // The id pumplog gave this row before ids held lengths from a start and
-    // an end, when that differs from entry.id; "" otherwise.
+    // The id pumplog gave this row before ids held --baby and lengths from a
+    // start and an end, when that differs from entry.id; "" otherwise.
     std::string earlier_id;
 };
 
@@ -96,8 +97,10 @@ struct ImportResult {
 // importer recognises, a quoted cell never closed, a date or time that cannot
 // be read, a date order the file does not settle when --date-order is not
 // given (or one that contradicts it), amounts without a unit and no --unit,
-// and a --child the file does not have (or any --child for a one-child
-// format). Rows with an impossible value are skipped and listed as problems.
+// a --child the file does not have (or any --child for a one-child format),
+// and a feed whose row names no baby when options.babies names several and
+// options.baby is empty. Rows with an impossible value are skipped and
+// listed as problems.
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options);
 
 // Leaves out entries already in the journal, counting them as

@@ -57,6 +57,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     if (!o.unit.empty()) options.unit = parse_unit(o.unit);
     options.child = o.child;
     if (!o.baby.empty()) options.baby = resolve_baby(ctx.settings().babies, o.baby);
+    options.babies = ctx.settings().babies;
     options.zone = o.tz.empty() ? ctx.zone() : locate_zone(o.tz);
     options.now = ctx.clock().now;
     std::vector<SourceFile> files;

@@ -141,7 +141,8 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 }
 
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing) {
-    // Imported under its earlier id: the same row only when it went to the same baby.
+    // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
+    // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
     const auto imported_before = [&](const ImportedEntry& imported) {
         if (imported.earlier_id.empty()) return false;
         const auto found = existing.find(imported.earlier_id);

@@ -189,6 +189,20 @@ void FileImport::add(Draft d) {
     if (d.when.instant > options_.now + std::chrono::minutes(1))
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
 
+    // A feed's baby: the one its row names, else --baby; with several babies
+    // configured and neither, refused as `log feed` refuses it (SPEC 12).
+    std::string baby = pump ? std::string() : journal_baby(d.baby);
+    // The baby given with --baby is part of the meaning of a feed whose row
+    // names no child: twins' exports may hold the same rows. Pumps are the parent's.
+    const bool baby_given = !pump && baby.empty() && d.child.empty() && !options_.baby.empty();
+    if (!pump && baby.empty()) {
+        try {
+            baby = options_.baby.empty() ? resolve_baby(options_.babies, "") : options_.baby;
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("{}:{}: this feed names no baby; {}", name(), d.line, e.what()));
+        }
+    }
+
     // The id: the row's meaning (not its notes, caregiver or column order, so a
     // later export that words a row differently still matches), and how many
     // rows with the same meaning came before it in this file.
@@ -201,10 +215,10 @@ void FileImport::add(Draft d) {
     const auto id_of = [&](const std::string& key, int occurrence) {
         return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
     };
-    const std::string key = key_of(d.child, d.duration);
+    const std::string key = key_of(baby_given ? std::string_view(options_.baby) : d.child, d.duration);
     const std::string id = id_of(key, occurrences_[key]++);
-    // The id this row had before lengths from start and end were part of
-    // it, so that a journal imported then does not get the row twice.
+    // The id this row had before --baby and lengths from start and end were
+    // part of it, so that a journal imported then does not get the row twice.
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
 
@@ -229,8 +243,7 @@ void FileImport::add(Draft d) {
         record.right = d.right;
         record.duration = d.duration;
         record.note = d.note;
-        record.baby = journal_baby(d.baby);
-        if (record.baby.empty()) record.baby = options_.baby;
+        record.baby = baby;
         line = feed_line(record, id, options_.zone);
     }
     ImportedEntry imported;

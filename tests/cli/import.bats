@@ -424,6 +424,82 @@ Skipped 6 rows:
 HDR='Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes'
 BC_HDR='Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver'
 
+# A Huckleberry export of one bottle feed and one pump (twins' apps hold the same rows).
+twins_csv() {
+    printf '%s\n%s\n%s\n' "$HDR" 'Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,' \
+        'Pump,2026-11-20 07:00,2026-11-20 07:20,00:20,30ml,,10ml,' > "$TEST_DIR/twins.csv"
+}
+
+@test "twins: the same Huckleberry rows with --baby Ada and --baby Ben are each baby's feed; again adds nothing" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    twins_csv
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv --baby Ada
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from twins.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 breast)." ]
+    run --separate-stderr pumplog log import twins.csv --baby Ben
+    [ "$status" -eq 0 ]
+    # The pump is the parent's: one session, already in the journal.
+    [ "$output" = "Imported 1 entry from twins.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 already in the journal" ]
+    for baby in Ada Ben; do
+        before="$(journal_sum)"
+        run --separate-stderr pumplog log import twins.csv --baby "$baby"
+        [ "$status" -eq 0 ]
+        [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+        [ "$(journal_sum)" = "$before" ]
+    done
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ada"}
+{"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ben"}
+{"type":"pump","at":"2026-11-20T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}' ]
+}
+
+@test "a journal imported with --baby before ids held the baby gets no duplicates, and the other twin's feeds" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    twins_csv
+    # What `log import twins.csv --baby Ada` wrote before the baby was part of the id.
+    journal_line '{"v":1,"id":"hb-832c5f57b5e8b2ad234344d2","type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ada"}'
+    journal_line '{"v":1,"id":"hb-966549cef1d1edfe38087349","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}'
+    before="$(journal_sum)"
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv --baby ada
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+    run --separate-stderr pumplog log import twins.csv --baby Ben
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Imported 1 entry from twins.csv (Huckleberry): 1 feed (1 bottle, 0 breast)." ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | tr '\n' ' ')" = "Ada Ben " ]
+}
+
+@test "with several babies, an export whose feeds name no baby is refused without --baby, as log feed is" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    twins_csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-19T08:00:00+01:00","ml":90}'
+    cd "$TEST_DIR"
+    refused 2 pumplog log import twins.csv
+    [ "$stderr" = "pumplog: error: twins.csv:2: this feed names no baby; whose feed is it? give --baby Ada or Ben" ]
+    refused 2 pumplog log import twins.csv --dry-run
+    [ "$stderr" = "pumplog: error: twins.csv:2: this feed names no baby; whose feed is it? give --baby Ada or Ben" ]
+    refused 2 pumplog log feed 90ml
+    [ "$stderr" = "pumplog: error: whose feed is it? give --baby Ada or Ben" ]
+    # Rows that name their child need no --baby; pumps are nobody's.
+    printf '%s\n%s\n' "$BC_HDR" '11/20/26 9:00 PM,,,Bottle,4,Milk,Ben drank 4 oz of milk,,U' > named.csv
+    run --separate-stderr pumplog log import named.csv
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -r .baby)" = "Ben" ]
+    printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 07:00,2026-11-20 07:20,00:20,30ml,,10ml,' > pumps-only.csv
+    run --separate-stderr pumplog log import pumps-only.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from pumps-only.csv (Huckleberry): 1 pump." ]
+}
+
 @test "Huckleberry and Baby Connect: a length from start to end; a session that ends before it starts is a problem" {
     cd "$TEST_DIR"
     printf '%s\n%s\n%s\n%s\n' "$HDR" 'Pump,2026-11-20 08:00,2026-11-20 07:00,,30ml,,10ml,ends before start' \

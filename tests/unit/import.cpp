@@ -268,6 +268,64 @@ TEST_CASE("entries already in the journal or earlier in the import are duplicate
     CHECK(r.skipped[Skip::duplicate] == 3);
 }
 
+TEST_CASE("a feed whose row names no child is the --baby's: twins' same rows are two babies' feeds") {
+    const std::string csv = huckleberry_header + "Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,\n"
+                                                 "Pump,2026-11-20 07:00,2026-11-20 07:20,00:20,30ml,,10ml,\n";
+    ImportOptions o = options();
+    o.babies = {"Ada", "Ben"};
+    o.baby = "Ada";
+    const auto ada = run("h.csv", csv, o);
+    o.baby = "Ben";
+    const auto ben = run("h.csv", csv, o);
+    REQUIRE(ada.entries.size() == 2);
+    REQUIRE(ben.entries.size() == 2);
+    CHECK(ada.entries[0].entry.baby == "Ada");
+    CHECK(ben.entries[0].entry.baby == "Ben");
+    CHECK(ada.entries[0].entry.id != ben.entries[0].entry.id);
+    // Pumps are the parent's: the same pump in both exports is one pump.
+    CHECK(ada.entries[1].entry.id == ben.entries[1].entry.id);
+    CHECK(ada.entries[1].earlier_id.empty());
+    // Without --baby the id is what it always was.
+    const auto one = run("h.csv", csv);
+    CHECK(one.entries[0].entry.id == "hb-832c5f57b5e8b2ad234344d2");
+    CHECK(one.entries[0].earlier_id.empty());
+}
+
+TEST_CASE("a feed imported before ids held --baby is already there for the same baby only") {
+    const std::string csv = huckleberry_header + "Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,\n";
+    // The id imports gave this row, with or without --baby, before the baby was part of it.
+    const std::string earlier = "hb-832c5f57b5e8b2ad234344d2";
+    ImportOptions o = options();
+    o.babies = {"Ada", "Ben"};
+    o.baby = "Ada";
+    ImportResult ada = run("h.csv", csv, o);
+    REQUIRE(ada.entries.size() == 1);
+    CHECK(ada.entries[0].earlier_id == earlier);
+    drop_duplicates(ada, {{earlier, "ada"}});
+    CHECK(ada.entries.empty());
+    CHECK(ada.skipped[Skip::duplicate] == 1);
+    o.baby = "Ben";
+    ImportResult ben = run("h.csv", csv, o);
+    drop_duplicates(ben, {{earlier, "Ada"}});
+    REQUIRE(ben.entries.size() == 1);
+    CHECK(ben.entries[0].entry.baby == "Ben");
+}
+
+TEST_CASE("with several babies, a feed whose row names none is refused without --baby") {
+    ImportOptions o = options();
+    o.babies = {"Ada", "Ben"};
+    CHECK(error_of("h.csv", huckleberry_header + "Pump,2026-11-20 07:00,,00:20,30ml,,10ml,\n"
+                                                 "Feed,2026-11-20 08:00,,,Formula,Bottle,120ml,\n", o) ==
+          "h.csv:3: this feed names no baby; whose feed is it? give --baby Ada or Ben");
+    // Pumps are nobody's; rows that name their child keep it.
+    CHECK(run("h.csv", huckleberry_header + "Pump,2026-11-20 07:00,,00:20,30ml,,10ml,\n", o).entries.size() == 1);
+    const auto named = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Ada drank 4 oz of milk,,U\n", o);
+    REQUIRE(named.entries.size() == 1);
+    CHECK(named.entries[0].entry.baby == "Ada");
+    o.babies = {"Ada"};
+    CHECK(run("h.csv", huckleberry_header + "Feed,2026-11-20 08:00,,,Formula,Bottle,120ml,\n", o).entries.size() == 1);
+}
+
 TEST_CASE("Huckleberry and Baby Connect sessions last from start to end when no duration is written") {
     const auto h = run("h.csv", huckleberry_header + "Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,\n"
                                                      "Pump,2026-11-20 11:00,2026-11-20 11:30,,0ml,,0ml,\n"
