@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -38,6 +38,7 @@ struct ImportOptions {
     std::optional<Unit> unit;               // --unit: the unit of amounts written without one
     std::string child;                      // --child: import this child's rows only
     std::string baby;                       // --baby: the baby of feeds whose rows name none
+    std::vector<std::string> babies;        // config babies: with several, a feed without a baby is refused
     Seconds now{};                          // rows after now are problems
 };
 
@@ -70,6 +71,9 @@ struct ImportedEntry {
     Entry entry;       // the same, parsed
     std::string file;
     std::uint64_t line = 0;  // source line of the row
+    // The id pumplog gave this row before ids held --baby and lengths from a
+    // start and an end, when that differs from entry.id; "" otherwise.
+    std::string earlier_id;
 };
 
 struct ImportedFile {
@@ -93,13 +97,17 @@ struct ImportResult {
 // importer recognises, a quoted cell never closed, a date or time that cannot
 // be read, a date order the file does not settle when --date-order is not
 // given (or one that contradicts it), amounts without a unit and no --unit,
-// several children and no --child, and a --child the file does not have.
-// Rows with an impossible value are skipped and listed as problems.
+// a --child the file does not have (or any --child for a one-child format),
+// and a feed whose row names no baby when options.babies names several and
+// options.baby is empty. Rows with an impossible value are skipped and
+// listed as problems.
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options);
 
-// Leaves out entries whose id is in `existing` or came earlier in this
-// import, counting them as Skip::duplicate.
-void drop_duplicates(ImportResult& result, const std::unordered_set<std::string>& existing);
+// Leaves out entries already in the journal, counting them as
+// Skip::duplicate: those whose id is in `existing` (the journal's ids, each
+// with its entry's baby) or came earlier in this import, and those whose
+// earlier_id is in `existing` with the same baby (imported before ids held it).
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
 
 // A journal line as it stands in the file, with its ordering key (line_key).
 struct KeyedLine {

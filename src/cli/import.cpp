@@ -5,7 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <unordered_set>
+#include <unordered_map>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -57,6 +57,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     if (!o.unit.empty()) options.unit = parse_unit(o.unit);
     options.child = o.child;
     if (!o.baby.empty()) options.baby = resolve_baby(ctx.settings().babies, o.baby);
+    options.babies = ctx.settings().babies;
     options.zone = o.tz.empty() ? ctx.zone() : locate_zone(o.tz);
     options.now = ctx.clock().now;
     std::vector<SourceFile> files;
@@ -65,11 +66,11 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     ImportResult result = read_import(files, options);
     // The journal as it stands: its lines in file order and its ids.
     std::vector<KeyedLine> lines;
-    std::unordered_set<std::string> ids;
+    std::unordered_map<std::string, std::string> ids;  // id -> the entry's baby
     const auto read_journal = [&](const Journal& journal) {
         const ReadStats stats = journal.read_backward([&](const Entry& e) {
             lines.push_back({line_key(e), e.raw});
-            ids.insert(e.id);
+            ids.emplace(e.id, e.baby);
             return true;
         });
         std::reverse(lines.begin(), lines.end());

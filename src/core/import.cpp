@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "import_common.hpp"
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/text.hpp"
@@ -138,12 +140,20 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
     return result;
 }
 
-void drop_duplicates(ImportResult& result, const std::unordered_set<std::string>& existing) {
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing) {
+    // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
+    // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
+    const auto imported_before = [&](const ImportedEntry& imported) {
+        if (imported.earlier_id.empty()) return false;
+        const auto found = existing.find(imported.earlier_id);
+        return found != existing.end() && same_baby(found->second, imported.entry.baby);
+    };
     std::unordered_set<std::string> seen;
     std::vector<ImportedEntry> kept;
     kept.reserve(result.entries.size());
     for (auto& imported : result.entries) {
-        if (existing.contains(imported.entry.id) || !seen.insert(imported.entry.id).second) {
+        if (existing.contains(imported.entry.id) || imported_before(imported) ||
+            !seen.insert(imported.entry.id).second) {
             ++result.skipped[Skip::duplicate];
             continue;
         }

@@ -29,14 +29,6 @@ std::pair<std::string, std::string> child_of(const FileImport& file, const CsvRe
     return {name, id};
 }
 
-// The time between start and end, when both are given; RowError when it ends before it starts.
-std::optional<std::chrono::seconds> span(const FileImport& file, const CsvRecord& record, const When& start) {
-    const auto end = file.time(record, file.table().column("end"));
-    if (!end) return std::nullopt;
-    if (end->instant < start.instant) throw RowError{"it ends before it starts"};
-    return std::chrono::duration_cast<std::chrono::seconds>(end->instant - start.instant);
-}
-
 void read_feeding(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});
@@ -60,7 +52,7 @@ void read_feeding(FileImport& file) {
         if (method == "left breast" || method == "right breast" || method == "both breasts" ||
             method == "both breast") {
             d.method = FeedMethod::breast;
-            const auto duration = recorded(span(file, record, d.when));
+            const auto duration = recorded(file.span(record, t.column("end"), d.when));
             if (method == "left breast") d.left = duration;
             else if (method == "right breast") d.right = duration;
             else d.duration = duration;
@@ -101,7 +93,7 @@ void read_pumping(FileImport& file) {
         d.child = child;
         d.source_id = t.cell(record, t.column("id"));
         d.ml = recorded(file.amount(t.cell(record, t.column("amount")), std::nullopt, record.line));
-        d.duration = recorded(span(file, record, d.when));
+        d.duration = recorded(file.span(record, t.column("end"), d.when));
         // A start and an end but no amount: a session whose volume was not recorded (kept).
         if (!d.ml && !d.duration) {
             file.skip(Skip::not_recorded);

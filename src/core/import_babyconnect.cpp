@@ -110,12 +110,14 @@ void read(FileImport& file, const std::string&) {
             d.ml = quantity();
         } else if (nursing) {
             d.method = FeedMethod::breast;
-            if (!read_sides(text, d)) d.duration = recorded(minutes_cell(t.cell(record, t.column("duration (min)"))));
+            const auto span = file.span(record, t.column("end time"), d.when);
+            if (!read_sides(text, d)) take_length(d, minutes_cell(t.cell(record, t.column("duration (min)"))), span);
         } else {
             d.type = EntryType::pump;
+            const auto span = file.span(record, t.column("end time"), d.when);
             d.ml = quantity();
-            d.duration = recorded(minutes_cell(t.cell(record, t.column("duration (min)"))));
-            // A duration but no amount: a session whose volume was not recorded (kept).
+            take_length(d, minutes_cell(t.cell(record, t.column("duration (min)"))), span);
+            // A length but no amount: a session whose volume was not recorded (kept).
             if (!d.ml && !d.duration) {
                 file.skip(Skip::not_recorded);
                 return;

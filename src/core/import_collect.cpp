@@ -26,6 +26,13 @@ std::optional<seconds> recorded(std::optional<seconds> duration) {
     return std::nullopt;
 }
 
+void take_length(Draft& d, std::optional<seconds> written, std::optional<seconds> span) {
+    d.duration = recorded(written);
+    if (d.duration) return;
+    d.duration = recorded(span);
+    d.length_from_times = d.duration.has_value();
+}
+
 std::optional<seconds> minutes_cell(std::string_view cell) {
     cell = trim(cell);
     if (cell.empty()) return std::nullopt;
@@ -182,17 +189,38 @@ void FileImport::add(Draft d) {
     if (d.when.instant > options_.now + std::chrono::minutes(1))
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
 
+    // A feed's baby: the one its row names, else --baby; with several babies
+    // configured and neither, refused as `log feed` refuses it (SPEC 12).
+    std::string baby = pump ? std::string() : journal_baby(d.baby);
+    // The baby given with --baby is part of the meaning of a feed whose row
+    // names no child: twins' exports may hold the same rows. Pumps are the parent's.
+    const bool baby_given = !pump && baby.empty() && d.child.empty() && !options_.baby.empty();
+    if (!pump && baby.empty()) {
+        try {
+            baby = options_.baby.empty() ? resolve_baby(options_.babies, "") : options_.baby;
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("{}:{}: this feed names no baby; {}", name(), d.line, e.what()));
+        }
+    }
+
     // The id: the row's meaning (not its notes, caregiver or column order, so a
     // later export that words a row differently still matches), and how many
     // rows with the same meaning came before it in this file.
-    const std::string key = fmt::format(
-        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(d.child), d.source_id,
-        type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk, d.when.key,
-        number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml), number_text(d.duration),
-        number_text(d.left), number_text(d.right));
-    const int occurrence = occurrences_[key]++;
-    const std::string id =
-        std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+    const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration) {
+        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(child),
+                           d.source_id, type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk,
+                           d.when.key, number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml),
+                           number_text(duration), number_text(d.left), number_text(d.right));
+    };
+    const auto id_of = [&](const std::string& key, int occurrence) {
+        return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+    };
+    const std::string key = key_of(baby_given ? std::string_view(options_.baby) : d.child, d.duration);
+    const std::string id = id_of(key, occurrences_[key]++);
+    // The id this row had before --baby and lengths from start and end were
+    // part of it, so that a journal imported then does not get the row twice.
+    const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration);
+    const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
 
     Line line;
     if (pump) {
@@ -215,8 +243,7 @@ void FileImport::add(Draft d) {
         record.right = d.right;
         record.duration = d.duration;
         record.note = d.note;
-        record.baby = journal_baby(d.baby);
-        if (record.baby.empty()) record.baby = options_.baby;
+        record.baby = baby;
         line = feed_line(record, id, options_.zone);
     }
     ImportedEntry imported;
@@ -226,6 +253,7 @@ void FileImport::add(Draft d) {
         throw std::logic_error("import: an entry that does not read back: " + error);
     imported.file = name();
     imported.line = d.line;
+    if (earlier_id != id) imported.earlier_id = earlier_id;
     result_.entries.push_back(std::move(imported));
 }
 

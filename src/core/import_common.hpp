@@ -64,6 +64,7 @@ struct Draft {
     std::string child;      // part of the id: twins fed at once stay two entries
     std::string baby;       // a feed's baby in the journal (SPEC 12), when not `child` itself
     std::string source_id;  // the source's own row id, when it has one
+    bool length_from_times = false;  // `duration` came from the start and end, not a Duration column
 };
 
 // A volume worth recording: nullopt for an absent or zero amount (apps write 0 for "not recorded").
@@ -76,6 +77,11 @@ std::optional<std::chrono::seconds> recorded(std::optional<std::chrono::seconds>
 std::optional<std::chrono::seconds> minutes_cell(std::string_view cell);
 // "H:MM" or "HH:MM" (hours and minutes), or what minutes_cell takes.
 std::optional<std::chrono::seconds> clock_duration(std::string_view cell);
+
+// A session's length when it has no sides: the duration its row writes, else
+// `span`, the time from its start to its end (marked in the draft: ids from
+// before such lengths were read hash none).
+void take_length(Draft& d, std::optional<std::chrono::seconds> written, std::optional<std::chrono::seconds> span);
 
 // One file being imported.
 class FileImport {
@@ -95,6 +101,10 @@ public:
     // The time in a cell: nullopt when the cell is empty or has no clock time;
     // usage error naming the line when it cannot be read.
     std::optional<When> time(const CsvRecord& record, std::optional<std::size_t> column) const;
+    // The time from `start` to the time in `end_column`, when that cell has one;
+    // RowError when it ends before it starts.
+    std::optional<std::chrono::seconds> span(const CsvRecord& record, std::optional<std::size_t> end_column,
+                                             const When& start) const;
 
     // An amount: the unit in the cell, else `header_unit`, else --unit;
     // nullopt for an empty cell. RowError when it is not an amount; usage
@@ -129,6 +139,7 @@ private:
     std::map<std::string, std::string> children_;  // lower-case name -> as written
     bool child_matched_ = false;
     std::unordered_map<std::string, int> occurrences_;  // id key -> rows with it so far
+    std::unordered_map<std::string, int> earlier_occurrences_;  // the same for earlier ids' keys
     std::unordered_map<std::string, std::string> activity_names_;  // lower case -> as first written
 };
 

@@ -256,4 +256,12 @@ std::optional<When> FileImport::time(const CsvRecord& record, std::optional<std:
     return when;
 }
 
+std::optional<std::chrono::seconds> FileImport::span(const CsvRecord& record, std::optional<std::size_t> end_column,
+                                                     const When& start) const {
+    const auto end = time(record, end_column);
+    if (!end) return std::nullopt;
+    if (end->instant < start.instant) throw RowError{"it ends before it starts"};
+    return std::chrono::duration_cast<std::chrono::seconds>(end->instant - start.instant);
+}
+
 }  // namespace pumplog::import_detail

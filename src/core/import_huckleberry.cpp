@@ -38,11 +38,12 @@ void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
     const std::string_view end_condition = t.cell(record, t.column("end condition"));
     if (location == "breast") {
         d.method = FeedMethod::breast;
+        const auto span = file.span(record, t.column("end"), d.when);
         add_side(start_condition, d);  // either column can hold either side: go by the letter
         add_side(end_condition, d);
         d.left = recorded(d.left);
         d.right = recorded(d.right);
-        if (!d.left && !d.right) d.duration = recorded(clock_duration(t.cell(record, t.column("duration"))));
+        if (!d.left && !d.right) take_length(d, clock_duration(t.cell(record, t.column("duration"))), span);
     } else if (location == "bottle") {
         d.method = FeedMethod::bottle;
         std::string milk = lower(start_condition);
@@ -59,11 +60,13 @@ void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
     }
 }
 
-// Start Condition the left amount (or the total when only one is given), End Condition the right.
-// Returns false when no amount was recorded (0 or empty).
+// Start Condition the left amount (or the total when only one is given), End Condition the right;
+// the length in Duration, else from Start to End. Returns false when neither an amount (0 or empty)
+// nor a length was recorded.
 bool read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
     d.type = EntryType::pump;
+    const auto span = file.span(record, t.column("end"), d.when);
     const auto first = file.amount(t.cell(record, t.column("start condition")), std::nullopt, record.line);
     const auto second = file.amount(t.cell(record, t.column("end condition")), std::nullopt, record.line);
     if (first && second) {
@@ -75,7 +78,7 @@ bool read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     } else {
         d.ml = recorded(first ? first : second);
     }
-    d.duration = recorded(clock_duration(t.cell(record, t.column("duration"))));
+    take_length(d, clock_duration(t.cell(record, t.column("duration"))), span);
     return d.ml || d.duration;  // a duration alone: a session whose volume was not recorded (kept)
 }
 
@@ -96,7 +99,7 @@ void read(FileImport& file, const std::string&) {
         if (feed) {
             read_feed(file, record, d);
         } else if (!read_pump(file, record, d)) {
-            file.skip(Skip::not_recorded);  // a 0 ml pump without a duration: nothing recorded
+            file.skip(Skip::not_recorded);  // a 0 ml pump without a length: nothing recorded
             return;
         }
         file.add(std::move(d));

@@ -420,3 +420,144 @@ Skipped 6 rows:
     [ "$stderr" = "pumplog: error: /dev/zero is over 256 MiB, larger than any tracker's export; give the CSV file itself" ]
     [ ! -e "$J" ]
 }
+
+HDR='Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes'
+BC_HDR='Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver'
+
+# A Huckleberry export of one bottle feed and one pump (twins' apps hold the same rows).
+twins_csv() {
+    printf '%s\n%s\n%s\n' "$HDR" 'Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,' \
+        'Pump,2026-11-20 07:00,2026-11-20 07:20,00:20,30ml,,10ml,' > "$TEST_DIR/twins.csv"
+}
+
+@test "twins: the same Huckleberry rows with --baby Ada and --baby Ben are each baby's feed; again adds nothing" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    twins_csv
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv --baby Ada
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from twins.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 breast)." ]
+    run --separate-stderr pumplog log import twins.csv --baby Ben
+    [ "$status" -eq 0 ]
+    # The pump is the parent's: one session, already in the journal.
+    [ "$output" = "Imported 1 entry from twins.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 already in the journal" ]
+    for baby in Ada Ben; do
+        before="$(journal_sum)"
+        run --separate-stderr pumplog log import twins.csv --baby "$baby"
+        [ "$status" -eq 0 ]
+        [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+        [ "$(journal_sum)" = "$before" ]
+    done
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ada"}
+{"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ben"}
+{"type":"pump","at":"2026-11-20T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}' ]
+}
+
+@test "a journal imported with --baby before ids held the baby gets no duplicates, and the other twin's feeds" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    twins_csv
+    # What `log import twins.csv --baby Ada` wrote before the baby was part of the id.
+    journal_line '{"v":1,"id":"hb-832c5f57b5e8b2ad234344d2","type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ada"}'
+    journal_line '{"v":1,"id":"hb-966549cef1d1edfe38087349","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}'
+    before="$(journal_sum)"
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv --baby ada
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+    run --separate-stderr pumplog log import twins.csv --baby Ben
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Imported 1 entry from twins.csv (Huckleberry): 1 feed (1 bottle, 0 breast)." ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | tr '\n' ' ')" = "Ada Ben " ]
+}
+
+@test "with several babies, an export whose feeds name no baby is refused without --baby, as log feed is" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    twins_csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-19T08:00:00+01:00","ml":90}'
+    cd "$TEST_DIR"
+    refused 2 pumplog log import twins.csv
+    [ "$stderr" = "pumplog: error: twins.csv:2: this feed names no baby; whose feed is it? give --baby Ada or Ben" ]
+    refused 2 pumplog log import twins.csv --dry-run
+    [ "$stderr" = "pumplog: error: twins.csv:2: this feed names no baby; whose feed is it? give --baby Ada or Ben" ]
+    refused 2 pumplog log feed 90ml
+    [ "$stderr" = "pumplog: error: whose feed is it? give --baby Ada or Ben" ]
+    # Rows that name their child need no --baby; pumps are nobody's.
+    printf '%s\n%s\n' "$BC_HDR" '11/20/26 9:00 PM,,,Bottle,4,Milk,Ben drank 4 oz of milk,,U' > named.csv
+    run --separate-stderr pumplog log import named.csv
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -r .baby)" = "Ben" ]
+    printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 07:00,2026-11-20 07:20,00:20,30ml,,10ml,' > pumps-only.csv
+    run --separate-stderr pumplog log import pumps-only.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from pumps-only.csv (Huckleberry): 1 pump." ]
+}
+
+@test "Huckleberry and Baby Connect: a length from start to end; a session that ends before it starts is a problem" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n%s\n%s\n' "$HDR" 'Pump,2026-11-20 08:00,2026-11-20 07:00,,30ml,,10ml,ends before start' \
+        'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' \
+        'Pump,2026-11-20 11:00,2026-11-20 11:30,,0ml,,0ml,zero' > hb.csv
+    printf '%s\n%s\n%s\n' "$BC_HDR" '11/20/26 9:00 PM,11/20/26 8:00 PM,,Pumping,4,,Mom pumped 4 oz,,M' \
+        '11/20/26 9:00 PM,11/20/26 9:20 PM,,Pumping,0,,Mom pumped,,M' > bc.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from hb.csv (Huckleberry): 2 pumps.
+1 pump has no volume: only its duration was recorded.
+Skipped 1 row:
+  1 with a problem:
+    hb.csv:2: it ends before it starts" ]
+    run --separate-stderr pumplog log import bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from bc.csv (Baby Connect): 1 pump.
+1 pump has no volume: only its duration was recorded.
+Skipped 1 row:
+  1 with a problem:
+    bc.csv:2: it ends before it starts" ]
+    run entries
+    [ "$output" = '{"type":"pump","at":"2026-11-20T10:00:00+01:00","ml":30,"dur_s":1800,"note":"no duration"}
+{"type":"pump","at":"2026-11-20T11:00:00+01:00","dur_s":1800,"note":"zero"}
+{"type":"pump","at":"2026-11-20T21:00:00+01:00","dur_s":1200}' ]
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import hb.csv bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry), bc.csv (Baby Connect).
+Skipped 5 rows:
+  3 already in the journal
+  2 with a problem:
+    hb.csv:2: it ends before it starts
+    bc.csv:2: it ends before it starts" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
+@test "a pump imported before its length was read from start and end is not imported again" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
+    # What an import wrote for this row before it read the length.
+    journal_line '{"v":1,"id":"hb-2eb53add103eaf41e84d7ad3","type":"pump","at":"2026-11-20T10:00:00+01:00","ml":30,"note":"no duration"}'
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry).
+Skipped 1 row:
+  1 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
+@test "pumplog-import(1) lists no refusal for several children without --child: every child's rows are imported" {
+    text="$(awk '/^\.SH "?EXIT STATUS/ { on = 1; next } /^\.SH/ { on = 0 } on' "$PUMPLOG_SOURCE_DIR/man/pumplog-import.1" |
+        sed -e 's/^\.\(TP\|PP\)$//' -e 's/^\.[A-Z][A-Z]* //' -e 's/\\-/-/g' -e 's/"//g' | tr '\n' ' ' | tr -s ' ')"
+    [[ "$text" != *"several children and no --child ."* ]]
+    [[ "$text" == *"Several children and no --child are not refused: every child's rows are imported."* ]]
+    cd "$DATA"
+    run --separate-stderr pumplog log import babybuddy/feeding.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | sort -u | tr '\n' ' ')" = "Ada Ben " ]
+}

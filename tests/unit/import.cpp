@@ -262,10 +262,107 @@ TEST_CASE("entries already in the journal or earlier in the import are duplicate
                                                  "Feed,2024-01-05 17:30,,,Formula,Bottle,100ml,\n";
     ImportResult r = read_import({{"a.csv", csv}, {"b.csv", csv}}, options());
     REQUIRE(r.entries.size() == 4);
-    drop_duplicates(r, {r.entries[0].entry.id});
+    drop_duplicates(r, {{r.entries[0].entry.id, ""}});
     REQUIRE(r.entries.size() == 1);
     CHECK(r.entries[0].entry.at.instant == parse_rfc3339("2024-01-05T17:30:00+01:00")->instant);
     CHECK(r.skipped[Skip::duplicate] == 3);
+}
+
+TEST_CASE("a feed whose row names no child is the --baby's: twins' same rows are two babies' feeds") {
+    const std::string csv = huckleberry_header + "Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,\n"
+                                                 "Pump,2026-11-20 07:00,2026-11-20 07:20,00:20,30ml,,10ml,\n";
+    ImportOptions o = options();
+    o.babies = {"Ada", "Ben"};
+    o.baby = "Ada";
+    const auto ada = run("h.csv", csv, o);
+    o.baby = "Ben";
+    const auto ben = run("h.csv", csv, o);
+    REQUIRE(ada.entries.size() == 2);
+    REQUIRE(ben.entries.size() == 2);
+    CHECK(ada.entries[0].entry.baby == "Ada");
+    CHECK(ben.entries[0].entry.baby == "Ben");
+    CHECK(ada.entries[0].entry.id != ben.entries[0].entry.id);
+    // Pumps are the parent's: the same pump in both exports is one pump.
+    CHECK(ada.entries[1].entry.id == ben.entries[1].entry.id);
+    CHECK(ada.entries[1].earlier_id.empty());
+    // Without --baby the id is what it always was.
+    const auto one = run("h.csv", csv);
+    CHECK(one.entries[0].entry.id == "hb-832c5f57b5e8b2ad234344d2");
+    CHECK(one.entries[0].earlier_id.empty());
+}
+
+TEST_CASE("a feed imported before ids held --baby is already there for the same baby only") {
+    const std::string csv = huckleberry_header + "Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,\n";
+    // The id imports gave this row, with or without --baby, before the baby was part of it.
+    const std::string earlier = "hb-832c5f57b5e8b2ad234344d2";
+    ImportOptions o = options();
+    o.babies = {"Ada", "Ben"};
+    o.baby = "Ada";
+    ImportResult ada = run("h.csv", csv, o);
+    REQUIRE(ada.entries.size() == 1);
+    CHECK(ada.entries[0].earlier_id == earlier);
+    drop_duplicates(ada, {{earlier, "ada"}});
+    CHECK(ada.entries.empty());
+    CHECK(ada.skipped[Skip::duplicate] == 1);
+    o.baby = "Ben";
+    ImportResult ben = run("h.csv", csv, o);
+    drop_duplicates(ben, {{earlier, "Ada"}});
+    REQUIRE(ben.entries.size() == 1);
+    CHECK(ben.entries[0].entry.baby == "Ben");
+}
+
+TEST_CASE("with several babies, a feed whose row names none is refused without --baby") {
+    ImportOptions o = options();
+    o.babies = {"Ada", "Ben"};
+    CHECK(error_of("h.csv", huckleberry_header + "Pump,2026-11-20 07:00,,00:20,30ml,,10ml,\n"
+                                                 "Feed,2026-11-20 08:00,,,Formula,Bottle,120ml,\n", o) ==
+          "h.csv:3: this feed names no baby; whose feed is it? give --baby Ada or Ben");
+    // Pumps are nobody's; rows that name their child keep it.
+    CHECK(run("h.csv", huckleberry_header + "Pump,2026-11-20 07:00,,00:20,30ml,,10ml,\n", o).entries.size() == 1);
+    const auto named = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Ada drank 4 oz of milk,,U\n", o);
+    REQUIRE(named.entries.size() == 1);
+    CHECK(named.entries[0].entry.baby == "Ada");
+    o.babies = {"Ada"};
+    CHECK(run("h.csv", huckleberry_header + "Feed,2026-11-20 08:00,,,Formula,Bottle,120ml,\n", o).entries.size() == 1);
+}
+
+TEST_CASE("Huckleberry and Baby Connect sessions last from start to end when no duration is written") {
+    const auto h = run("h.csv", huckleberry_header + "Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,\n"
+                                                     "Pump,2026-11-20 11:00,2026-11-20 11:30,,0ml,,0ml,\n"
+                                                     "Feed,2026-11-20 12:00,2026-11-20 12:15,,,Breast,,\n"
+                                                     "Pump,2026-11-20 13:00,2026-11-20 13:30,00:20,30ml,,,\n");
+    REQUIRE(h.entries.size() == 4);
+    CHECK(line(h, 0)["dur_s"] == 1800);
+    CHECK(line(h, 1)["dur_s"] == 1800);
+    CHECK_FALSE(line(h, 1).contains("ml"));
+    CHECK(line(h, 2)["dur_s"] == 900);
+    CHECK(line(h, 3)["dur_s"] == 1200);  // the written Duration wins
+    // The id imports gave the first row before they read its length.
+    CHECK(h.entries[0].earlier_id == "hb-2eb53add103eaf41e84d7ad3");
+    CHECK(h.entries[3].earlier_id.empty());
+    const auto c = run("c.csv", connect_header + "11/20/26 9:00 PM,11/20/26 9:20 PM,,Pumping,0,,Mom pumped,,M\n"
+                                                 "11/20/26 8:00 PM,11/20/26 8:12 PM,,Nursing,,,Eva nursed,,A\n");
+    REQUIRE(c.entries.size() == 2);
+    CHECK(line(c, 0) == nlohmann::json::parse(R"({"v":1,"id":")" + c.entries[0].entry.id +
+                                              R"(","type":"pump","at":"2026-11-20T21:00:00+01:00","dur_s":1200})"));
+    CHECK(line(c, 1)["dur_s"] == 720);
+}
+
+TEST_CASE("a Huckleberry or Baby Connect session that ends before it starts is a problem") {
+    const auto h = run("h.csv", huckleberry_header + "Pump,2026-11-20 08:00,2026-11-20 07:00,,30ml,,10ml,\n"
+                                                     "Feed,2026-11-20 09:00,2026-11-20 08:50,00:10,00:10L,Breast,,\n"
+                                                     "Feed,2026-11-20 10:00,2026-11-20 09:50,,Formula,Bottle,90ml,\n");
+    REQUIRE(h.entries.size() == 1);  // a bottle has no length: its end is not read
+    REQUIRE(h.problems.size() == 2);
+    CHECK((h.problems[0].line == 2 && h.problems[0].message == "it ends before it starts"));
+    CHECK((h.problems[1].line == 3 && h.problems[1].message == "it ends before it starts"));
+    const auto c = run("c.csv", connect_header + "11/20/26 9:00 PM,11/20/26 8:00 PM,,Pumping,4,,Mom pumped,,M\n"
+                                                 "11/20/26 7:00 PM,11/20/26 6:00 PM,10,Nursing,,,Eva nursed,,A\n");
+    CHECK(c.entries.empty());
+    REQUIRE(c.problems.size() == 2);
+    CHECK((c.problems[0].file == "c.csv" && c.problems[0].line == 2));
+    CHECK(c.problems[1].message == "it ends before it starts");
+    CHECK(c.skipped.at(Skip::problem) == 2);
 }
 
 TEST_CASE("the merged journal orders lines stably by line_key") {
