@@ -90,6 +90,13 @@ void Context::tell_about_new_journal() const {
         fmt::print(stderr, "pumplog: no journal at {} yet\n", path);
 }
 
+std::string Context::missing_journal_prefix() const {
+    if (!journal_ || journal_existed_ || quiet_missing_journal) return {};
+    std::error_code ec;
+    if (std::filesystem::exists(journal_->path(), ec) || ec) return {};
+    return fmt::format("no journal at {} yet; ", terminal_text(journal_->path().string()));
+}
+
 std::optional<std::chrono::milliseconds> lock_timeout_from_env() {
     const char* env = std::getenv("PUMPLOG_LOCK_TIMEOUT_MS");
     if (env == nullptr || *env == '\0') return std::nullopt;

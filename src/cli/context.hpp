@@ -66,6 +66,9 @@ public:
     // "Started a new journal at PATH" when the command created it (both on
     // stderr). Silent for cron-style queries (`quiet_missing_journal`).
     void tell_about_new_journal() const;
+    // For an error's line: "no journal at PATH yet; " when the command read a
+    // journal that does not exist (not for cron-style queries), else "".
+    std::string missing_journal_prefix() const;
     bool quiet_missing_journal = false;
     // Replays the journal, warning about damaged lines.
     History history(const ReplayOptions& options);

@@ -286,7 +286,20 @@ int main(int argc, char** argv) {
         // json or csv (exit 2, nothing written) rather than print text a
         // script would take for it.
         if (!context.format_option.empty()) context.format();
-        const int code = context.action();
+        int code = 0;
+        try {
+            code = context.action();
+        } catch (const Error& e) {
+            // A question refused over a journal that does not exist (the plan
+            // has no feeds, the stash no milk) says so first (SPEC 10).
+            const CLI::App* top = context.running;
+            while (top->get_parent() != nullptr && top->get_parent() != &app) top = top->get_parent();
+            const std::string name = top->get_name();
+            const bool question = name == "plan" || name == "stock" || name == "report" || name == "status";
+            const std::string missing = question ? context.missing_journal_prefix() : std::string();
+            if (e.kind() != ErrorKind::usage || missing.empty()) throw;
+            throw Error(e.kind(), missing + e.what());
+        }
         if (output_failed(stdout_closed)) return 4;
         context.tell_about_new_journal();
         return code;

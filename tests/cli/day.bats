@@ -18,6 +18,22 @@ load helpers
     [ ! -e "$J" ]
 }
 
+@test "a command refused over a missing journal names the missing journal in its one line" {
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 2 ]
+    [ -z "$output" ]
+    [[ "$stderr" == "pumplog: error: no journal at $J yet; no feeds from "*"for 3 more days" ]]
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    run --separate-stderr pumplog plan next
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: no journal at $J yet; no feeds from "* ]]
+    # cron-style: still silent
+    run --separate-stderr pumplog plan next --within 10m
+    [ "$status" -eq 1 ]
+    [ -z "$stderr" ]
+    [ ! -e "$J" ]
+}
+
 @test "a mistyped PUMPLOG_JOURNAL is named, not silently read as empty" {
     mkdir -p "$TEST_DIR/sync"
     printf '%s\n' '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' > "$TEST_DIR/sync/journal.jsonl"
