@@ -62,8 +62,9 @@ std::string short_label(std::string name) {
 }  // namespace
 
 std::string stale_timer_text(const PumpTimer& t, const Clock& clock) {
-    return fmt::format("The pump timer started at {} has run {}: stop it with pumplog pump stop AMOUNT --dur "
-                       "DURATION, or pumplog pump stop --cancel.\n",
+    // Two lines: status is one screen of 80 columns (SPEC 10).
+    return fmt::format("The pump timer started at {} has run {}: stop it with\n"
+                       "pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel.\n",
                        format_date_time(t.started, clock.zone),
                        format_duration(std::chrono::duration_cast<std::chrono::minutes>(clock.now - t.started)));
 }

@@ -185,7 +185,12 @@ three_hourly() {
     run --separate-stderr pumplog status
     [[ "$output" == *"  Timer      running 3 h 5 min, since 11:00 (over 2 h: forgotten?)"* ]]
     run --separate-stderr pumplog plan next --mode exclusive
-    [ "${lines[0]}" = "The pump timer started at 2026-11-21 11:00 has run 3 h 5 min: stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel." ]
+    [ "${lines[0]}" = "The pump timer started at 2026-11-21 11:00 has run 3 h 5 min: stop it with" ]
+    [ "${lines[1]}" = "pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel." ]
+    # status too, within 80 columns (SPEC 10)
+    run --separate-stderr pumplog status
+    [[ "$output" == *"stop it with"$'\n'"pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel."* ]]
+    [ "$(awk '{ if (length($0) > n) n = length($0) } END { print n }' <<<"$output")" -le 80 ]
     refused 2 pumplog add 90ml
     refused 2 pumplog pump stop 90ml
     run pumplog pump stop 90ml --dur 20m
