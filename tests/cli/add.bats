@@ -174,11 +174,17 @@ stores_at() {
     [ "$(last_line .at)" = '"2026-03-29T03:30:00+02:00"' ]
 }
 
-@test "a time repeated when clocks fall back takes its first occurrence" {
-    TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 pumplog add 90ml --at 01:30
+@test "a time repeated when clocks fall back: a date takes its first occurrence, a bare clock the most recent" {
+    TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 pumplog add 90ml --at "2026-11-01 01:30"
     [ "$(last_line .at)" = '"2026-11-01T01:30:00-04:00"' ]
-    PUMPLOG_NOW=2026-10-25T12:00:00+01:00 pumplog add 90ml --at 02:30
+    PUMPLOG_NOW=2026-10-25T12:00:00+01:00 pumplog add 80ml --at "2026-10-25 02:30"
     [ "$(last_line .at)" = '"2026-10-25T02:30:00+02:00"' ]
+    # typed at 01:20 after the change, 1:10 is 10 minutes ago, not 70
+    run --separate-stderr env TZ=America/New_York PUMPLOG_NOW=2026-11-01T01:20:00-05:00 "$PUMPLOG_BIN" add 70ml --at 1:10
+    [ "$output" = "Logged 70 ml at 01:10 - today 160 ml in 2 sessions" ]
+    [ "$(last_line .at)" = '"2026-11-01T01:10:00-05:00"' ]
+    TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 pumplog add 60ml --at 01:30
+    [ "$(last_line .at)" = '"2026-11-01T01:30:00-05:00"' ]
 }
 
 @test "the day's total on the day clocks fall back counts its 25 hours" {

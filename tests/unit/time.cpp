@@ -172,7 +172,7 @@ TEST_CASE("spring forward: a clock time in the gap moves forward by the gap") {
     CHECK(point("03:00", clock_at("2026-03-29T12:00:00+02:00")) == "2026-03-29T03:00:00+02:00");
 }
 
-TEST_CASE("fall back: a repeated clock time takes its first occurrence") {
+TEST_CASE("fall back: a repeated time takes its first occurrence, a bare clock time the most recent one") {
     using namespace std::chrono;
     const auto* berlin = testing::zone("Europe/Berlin");
     const auto* new_york = testing::zone("America/New_York");
@@ -182,7 +182,12 @@ TEST_CASE("fall back: a repeated clock time takes its first occurrence") {
     // New York: 2026-11-01 02:00 EDT becomes 01:00 EST; 01:30 happens twice.
     const LocalSeconds ny_twice = date::local_days(date::year(2026) / 11 / 1) + hours(1) + minutes(30);
     CHECK(format_rfc3339(to_instant(ny_twice, new_york), new_york) == "2026-11-01T01:30:00-04:00");
-    CHECK(point("01:30", clock_at("2026-11-01T12:00:00-05:00", "America/New_York")) == "2026-11-01T01:30:00-04:00");
+    // A bare clock time is the most recent such time: the second occurrence once it has passed.
+    CHECK(point("01:30", clock_at("2026-11-01T12:00:00-05:00", "America/New_York")) == "2026-11-01T01:30:00-05:00");
+    CHECK(point("1:10", clock_at("2026-11-01T01:20:00-05:00", "America/New_York")) == "2026-11-01T01:10:00-05:00");
+    CHECK(point("1:30", clock_at("2026-11-01T01:20:00-05:00", "America/New_York")) == "2026-11-01T01:30:00-04:00");
+    CHECK(point("1:10", clock_at("2026-11-01T01:20:00-04:00", "America/New_York")) == "2026-11-01T01:10:00-04:00");
+    CHECK(point("02:30", clock_at("2026-10-25T02:40:00+01:00")) == "2026-10-25T02:30:00+01:00");
     CHECK(point("2026-10-25 02:30", clock_at("2026-10-25T12:00:00+01:00")) == "2026-10-25T02:30:00+02:00");
     // The second occurrence written with its offset is kept as written.
     CHECK(point("2026-11-01T01:30:00-05:00", clock_at("2026-11-01T12:00:00-05:00", "America/New_York")) ==
