@@ -49,13 +49,17 @@ const Clock& Context::clock() {
         clock.zone = zone();
         clock.now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         std::string now = now_option;
+        std::string_view source = "--now";
         if (now.empty())
-            if (const char* env = std::getenv("PUMPLOG_NOW"); env && *env) now = env;
+            if (const char* env = std::getenv("PUMPLOG_NOW"); env && *env) {
+                now = env;
+                source = "PUMPLOG_NOW";
+            }
         if (!now.empty()) {
             try {
                 clock.now = parse_time_point(now, clock);
             } catch (const Error& e) {
-                throw usage_error(fmt::format("--now: {}", e.what()));
+                throw usage_error(fmt::format("{}: {}", source, e.what()));
             }
         }
         clock_ = clock;

@@ -159,13 +159,20 @@ std::string_view check_command_word(const std::vector<std::string>& args) {
 }
 
 // CLI11's messages start with a capital and end without context; make them ours.
-std::string parse_error_text(const CLI::ParseError& e) {
+// CLI11's parse error as one line, pointing at the help of the command it
+// was parsing (pumplog log rm --help).
+std::string parse_error_text(const CLI::ParseError& e, const CLI::App& app) {
     std::string text = e.what();
     if (!text.empty()) text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
     while (!text.empty() && (text.back() == '\n' || text.back() == '.')) text.pop_back();
     for (auto& c : text)
         if (c == '\n') c = ' ';
-    return text + " (see pumplog --help)";
+    std::string command = "pumplog";
+    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+        at = at->get_subcommands().front();
+        command += " " + at->get_name();
+    }
+    return text + " (see " + command + " --help)";
 }
 
 // A closed standard stream would give its number to the next file opened (the
@@ -271,7 +278,7 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return app.exit(e);
         } catch (const CLI::ParseError& e) {
-            throw usage_error(parse_error_text(e));
+            throw usage_error(parse_error_text(e, app));
         }
         if (!context.unit_option.empty()) parse_unit(context.unit_option);
         // The command run (its --format values): the deepest one given; bare

@@ -250,7 +250,7 @@ stores_at() {
 @test "a time in the future is refused unless --force" {
     pumplog add 90ml
     refused 2 pumplog add 90ml --at "2026-11-21 22:10"
-    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
     refused 2 pumplog add 90ml --at +1h
     refused 2 pumplog add 90ml --at tomorrow
     run --separate-stderr pumplog add 90ml --at "2026-11-21 22:10" --force

@@ -149,3 +149,14 @@ subcommands_of() {
     run --separate-stderr bash -c '"$PUMPLOG_BIN" log --format json > /dev/full'
     [ "$status" -eq 4 ]
 }
+
+@test "a missing argument points at its own command's help; a bad PUMPLOG_NOW is named as such" {
+    refused 2 pumplog log rm
+    [ "$stderr" = "pumplog: error: ref is required (see pumplog log rm --help)" ]
+    refused 2 pumplog config set unit
+    [ "$stderr" = "pumplog: error: value is required (see pumplog config set --help)" ]
+    PUMPLOG_NOW=banana refused 2 pumplog add 90ml
+    [[ "$stderr" == 'pumplog: error: PUMPLOG_NOW: "banana" is not a time; '* ]]
+    refused 2 pumplog --now banana add 90ml
+    [[ "$stderr" == 'pumplog: error: --now: "banana" is not a time; '* ]]
+}

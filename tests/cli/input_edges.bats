@@ -162,7 +162,7 @@ $J:4: \"set.left_ml\" of 20000 ml is not a plausible volume (0 to 10000 ml)" ]
     pumplog add 90ml > /dev/null 2>&1
     # 9999-12-31 23:59 UTC is 10000-01-01 in Berlin: no RFC 3339 time.
     PUMPLOG_NOW=9999-12-31T23:59:59Z refused 2 pumplog add 50ml
-    [ "$stderr" = 'pumplog: error: --now: "9999-12-31T23:59:59Z" is outside the years pumplog records (1900 to 9998)' ]
+    [ "$stderr" = 'pumplog: error: PUMPLOG_NOW: "9999-12-31T23:59:59Z" is outside the years pumplog records (1900 to 9998)' ]
     refused 2 pumplog add 50ml --at 0001-01-01
     [ "$stderr" = 'pumplog: error: "0001-01-01" is outside the years pumplog records (1900 to 9998)' ]
     run pumplog log check

@@ -293,10 +293,10 @@ EOF
 
 @test "stock's future times are told in the configured zone, as log's are" {
     refused 2 pumplog stock add 90ml --in fridge --at "2026-11-21 22:10"
-    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
     refused 2 pumplog stock add 90ml --in fridge --pumped "2026-11-21 22:10"
-    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    [ "$stderr" = "pumplog: error: 2026-11-21T22:10:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
     pumplog stock add 90ml --in fridge
     refused 2 pumplog stock move B1 --to freezer --at "2026-11-22 08:00"
-    [ "$stderr" = "pumplog: error: 2026-11-22T08:00:00+01:00 is in the future; a session is logged when it has happened (or use --force)" ]
+    [ "$stderr" = "pumplog: error: 2026-11-22T08:00:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
 }

@@ -126,7 +126,7 @@ TEST_CASE("an edit's implausible values are refused unless forced", "[amend]") {
     EditRequest future;
     future.at = "2026-11-21 16:00";
     CHECK(refused(future, pump()) ==
-          "2026-11-21T16:00:00+01:00 is in the future; a session is logged when it has happened (or use --force)");
+          "2026-11-21T16:00:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)");
 }
 
 TEST_CASE("an amendment's line names its target and holds its set", "[amend]") {

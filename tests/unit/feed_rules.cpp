@@ -97,7 +97,7 @@ TEST_CASE("a feed's implausible values and future time are refused unless forced
     FeedRequest future = bottle("90ml");
     future.at = "2026-11-21 15:00";
     CHECK(refused(future) ==
-          "2026-11-21T15:00:00+01:00 is in the future; a session is logged when it has happened (or use --force)");
+          "2026-11-21T15:00:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)");
     FeedRequest long_nursing;
     long_nursing.left = "4h";
     CHECK(refused(long_nursing) == "a duration of 4 h is implausible; give more than 0 and at most 3 h (or --force)");

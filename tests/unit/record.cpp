@@ -85,7 +85,7 @@ TEST_CASE("a time in the future is refused for a past event unless forced, with 
     CHECK_NOTHROW(check_not_future(now + std::chrono::seconds(60), now, false));
     CHECK_NOTHROW(check_not_future(now + std::chrono::hours(5), now, true));
     CHECK(refusal([&] { check_not_future(now + std::chrono::hours(1), now, false, berlin()); }) ==
-          "2026-11-21T15:05:00+01:00 is in the future; a session is logged when it has happened (or use --force)");
+          "2026-11-21T15:05:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)");
 }
 
 TEST_CASE("the day's pumped total counts pumps written with that local date") {
