@@ -75,6 +75,12 @@ struct InEffect {
 // written), as in a History.
 InEffect entry_in_effect(const Journal& journal, std::string_view id, bool strict);
 
+// The entry with this id as it would be were the correction `amend_id` voided:
+// its line as written with its other corrections in effect applied (by
+// applies_before); nullopt when no entry in effect has that id.
+std::optional<Entry> entry_without_correction(const Journal& journal, std::string_view id, std::string_view amend_id,
+                                              bool strict);
+
 // The newest line written that is still in effect: an event entry or an
 // amendment, not a void and nothing voided (what `log undo` takes back).
 InEffect newest_in_effect(const Journal& journal, bool strict);
@@ -84,8 +90,5 @@ InEffect newest_in_effect(const Journal& journal, bool strict);
 // written before groups, a store or use whose `from` names it (or the entry
 // its `from` names, and that entry's others). Just `entry` when none.
 std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool strict, ReadStats* stats = nullptr);
-
-// The entries in effect (events: move, use, discard) whose `target` is one of `ids`.
-std::vector<Entry> entries_targeting(const Journal& journal, const std::vector<std::string>& ids, bool strict);
 
 }  // namespace pumplog

@@ -7,8 +7,11 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "pumplog/entry.hpp"
 #include "pumplog/planner.hpp"
+#include "pumplog/settings.hpp"
 
 namespace pumplog {
 
@@ -21,6 +24,19 @@ using Announced = std::map<std::string, Announcement>;
 
 // The key of a planned pump: its time, RFC 3339 in UTC.
 std::string reminder_key(const NextPump& next);
+
+// The skip line (`plan skip`) of the planned pump `next`: one within half
+// `min_gap` of its time (pumps are at least min_gap apart, so it is this
+// pump's), or nullptr when it was not skipped.
+const Entry* skip_of(const std::vector<Entry>& entries, const NextPump& next, const Settings& settings);
+
+// The next pump to remind of and to show (`plan next`, `status`): the one of
+// next_pump_in_mode, passing over a pump still ahead that was skipped (its
+// skip line, at the pump's time, is ahead of now, where the planner does not
+// count it yet): then the pump after it, asked of the plan from the skip's
+// time on.
+std::optional<NextPump> next_pump_to_do(const std::vector<Entry>& entries, const Settings& settings,
+                                        const Clock& clock);
 
 // Whether to announce `next` now, given what was announced: the first time
 // always; once more when it is overdue and `remind_again` has passed since

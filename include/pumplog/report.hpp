@@ -85,7 +85,8 @@ public:
 
     // Counts one entry in effect. Entries outside `counted` and entries of
     // other types (moves, timers, unknown types) are ignored. A discard is only noted:
-    // its volume comes from its container (see DiscardLedger).
+    // its volume comes from its container (see DiscardLedger). A planned pump
+    // skipped twice (two skip lines at its time: two devices, merged) counts once.
     void add(const Entry& entry);
 
     // Adds a discarded volume to its day and hour.
@@ -125,6 +126,7 @@ private:
     std::vector<std::array<Tally, 24>> baby_hours_;
     std::size_t last_baby_ = 0;
     std::string only_;
+    std::vector<Seconds> skips_;  // the times of the skips counted (a few a week)
 };
 
 // The containers thrown away in the period and what was left in each: the

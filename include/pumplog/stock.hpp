@@ -47,6 +47,12 @@ struct Expiry {
 // - Milk that expired stays expired whatever moves follow.
 Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays);
 
+// The least milk a container holds (pumplog-stock(1)): one left with less
+// after a use is used up, the use taking the rest with it (drops, not milk to
+// keep), and less is never stored. Under 0.1 oz, so that a container in stock
+// never shows "0 ml" or "0.0 oz".
+inline constexpr double least_container_ml = 2.0;
+
 enum class ContainerState { in_stock, used_up, discarded };
 
 // A container's status at a time (SPEC 7): `soon` when it expires within 24 h.
@@ -193,7 +199,7 @@ Advice advice_for(const Container& container, Seconds now);
 struct Take {
     const Container* container = nullptr;
     Volume amount;
-    bool empties = false;  // nothing is left in it afterwards
+    bool empties = false;  // it is used up: less than least_container_ml would be left (taken too)
 };
 struct UsePlan {
     std::vector<Take> takes;  // in use order
@@ -203,7 +209,8 @@ struct UsePlan {
     bool enough = false;      // the takes add up to the amount asked
 };
 // Takes `amount` at time `at` from the usable containers, soonest to expire
-// first, splitting it across containers. When the stash cannot cover it,
+// first, splitting it across containers; a take that would leave less than
+// least_container_ml takes the whole container. When the stash cannot cover it,
 // `enough` is false and `takes` is empty.
 UsePlan plan_use(const Stock& stock, Volume amount, Seconds at);
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
@@ -218,6 +225,9 @@ void check_new_label(const Stock& stock, std::string_view label);
 // Refuses (usage error) storing milk that has already expired by `now`, unless forced.
 void check_storable(const Guideline& guideline, Seconds pumped, Place place, Seconds stored_at, Seconds now,
                     bool force, const date::time_zone* zone);
+// Refuses (usage error) storing less than least_container_ml, forced or not:
+// the container would be used up from the start.
+void check_container_amount(Volume amount);
 // Refuses (usage error) a move: not in stock, already there, expired,
 // before its last move, or thawed milk into the freezer (quoting the rule).
 void check_move(const Container& container, Place to, Seconds at, const Guideline& guideline,

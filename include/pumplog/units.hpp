@@ -63,7 +63,8 @@ inline std::optional<double> counted_ml(const std::optional<double>& ml) {
 // The same as a volume, none counting as 0 (sums, what a container holds).
 inline Volume counted_volume(const std::optional<double>& ml) { return Volume::from_ml(counted_ml(ml).value_or(0)); }
 
-// Refuses (usage error) an amount of 0 or less or over 1000 ml in one session,
+// Refuses (usage error) an amount of 0 or less (as the journal keeps it: one
+// that rounds to 0.00 ml is 0) or over 1000 ml in one session,
 // unless forced (SPEC 2); and, forced or not, one no computation would count
 // (not plausible_volume: over 10000 ml).
 void check_plausible_session(Volume volume, bool force);

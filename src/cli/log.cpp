@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "log_stash.hpp"
 #include "pumplog/amend.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
@@ -161,34 +162,6 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     return 0;
 }
 
-// The labels of the containers that stash events name (`log` says "moved B1
-// to the fridge", not an id): read only when there are such events.
-class StashLabels {
-public:
-    StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries) {
-        std::vector<std::string> ids;
-        for (const Entry& e : entries)
-            if ((e.type == EntryType::move || e.type == EntryType::use || e.type == EntryType::discard) && !e.target.empty())
-                ids.push_back(e.target);
-        if (!ids.empty()) labels_ = container_labels(journal, ids, ctx.strict);
-    }
-    std::string of(const Entry& e) const {
-        const auto it = labels_.find(e.target);
-        return it == labels_.end() ? std::string() : it->second;
-    }
-    std::string describe(const Entry& e, Unit unit) const { return render::describe(e, unit, of(e)); }
-    // "; with it: stored B3 90 ml in the fridge": the command's other entries.
-    std::string with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
-        std::string out;
-        for (const Entry& e : command)
-            if (e.id != head) out += (out.empty() ? "; with it: " : ", ") + describe(e, unit);
-        return out;
-    }
-
-private:
-    std::unordered_map<std::string, std::string> labels_;
-};
-
 struct ListOptions {
     std::string since, until, baby;
     bool all = false;
@@ -246,27 +219,6 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
     if (ids.size() > 1)
         throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", printable_ref(ref), ids.size()));
     return ids.front();
-}
-
-// Refuses (usage error) taking back a command whose containers a later
-// command used, moved or discarded: undoing it would leave those lines naming
-// no container. The later command is to be taken back first.
-void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<Entry>& command) {
-    std::vector<std::string> stores, ids;
-    for (const Entry& e : command) {
-        ids.push_back(e.id);
-        if (e.type == EntryType::store) stores.push_back(e.id);
-    }
-    if (stores.empty()) return;
-    for (const Entry& later : entries_targeting(journal, stores, ctx.strict)) {
-        if (std::find(ids.begin(), ids.end(), later.id) != ids.end()) continue;
-        const StashLabels labels(ctx, journal, {later});
-        const Refs refs = Refs::read(journal, {});
-        throw usage_error(fmt::format("a later entry depends on this one ({} at {}, ref {}); take that back first",
-                                      labels.describe(later, ctx.unit()),
-                                      format_date_time(later.at.instant, ctx.clock().zone),
-                                      terminal_text(refs.ref(later.id))));
-    }
 }
 
 // The entry in effect with that id (voided entries included, flagged), with
@@ -364,13 +316,17 @@ int run_edit(Context& ctx, const EditOptions& o) {
         if (!o.request.baby.empty()) request.baby = resolve_baby(ctx.settings().babies, o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
-        journal.append({serialize(line)});
         Entry after = target;
         Entry amend;
         std::string error;
         parse_entry_line(serialize(line), amend, error);
         after.apply(amend);
-        fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), render::describe(after, ctx.unit()),
+        // The stash as it would be after the change: what stock use would refuse is refused here too.
+        check_not_combined(ctx, journal.journal(), target, after);
+        check_stash_change(ctx, journal.journal(), target, after);
+        journal.append({serialize(line)});
+        const StashLabels labels(ctx, journal.journal(), {after});
+        fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
     });
     return 0;

@@ -19,6 +19,7 @@
 #include "pumplog/render/plan.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/pump_timer.hpp"
+#include "pumplog/reminders.hpp"
 #include "pumplog/render/plan.hpp"
 #include "pumplog/render/status.hpp"
 #include "reminder_state.hpp"
@@ -123,7 +124,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
     std::optional<NextPump> next;
     try {
-        next = next_pump_in_mode(history.entries, settings, clock);
+        next = next_pump_to_do(history.entries, settings, clock);
     } catch (const Error& e) {
         if (within && e.kind() == ErrorKind::usage) return 1;  // too little to plan: cron stays silent
         throw;
@@ -184,18 +185,24 @@ int run_skip(Context& ctx, const PlanOptions& o) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    // The pump the planner has next, skipped or not: a second skip of it writes nothing.
     const auto next = next_pump_in_mode(history.entries, settings, clock);
     if (!next) throw usage_error("no pump is planned to skip; see pumplog plan");
+    const std::string of_day = local_day(next->pump.at, clock.zone) == local_day(clock.now, clock.zone)
+                                   ? std::string()
+                                   : " of " + day_label(next->pump.at, clock.zone);
+    if (skip_of(history.entries, *next, settings)) {
+        fmt::print("The {} pump{} is already skipped; nothing recorded\n", format_clock(next->pump.at, clock.zone),
+                   of_day);
+        return 0;
+    }
     Entry skip;
     skip.type = EntryType::skip;
     skip.id = make_ulid(std::chrono::system_clock::now());
     skip.at.instant = next->pump.at;
     const Line line = entry_line(skip, clock.zone);
     ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
-    fmt::print("Skipped the {} pump{}\n", format_clock(next->pump.at, clock.zone),
-               local_day(next->pump.at, clock.zone) == local_day(clock.now, clock.zone)
-                   ? std::string()
-                   : " of " + day_label(next->pump.at, clock.zone));
+    fmt::print("Skipped the {} pump{}\n", format_clock(next->pump.at, clock.zone), of_day);
     return 0;
 }
 

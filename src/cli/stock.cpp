@@ -146,6 +146,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     StoreRecord store;
     store.amount = parse_amount(join(o.amount), ctx.unit());
     check_plausible_session(store.amount, o.force);
+    check_container_amount(store.amount);
     store.place = parse_place(o.in);
     store.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
     check_not_future(store.at, clock.now, o.force, clock.zone);
@@ -320,6 +321,7 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
     Line grouped = pump;
     grouped["group"] = store.from;
     const Guideline& g = guideline(ctx);
+    check_container_amount(amount);
     check_storable(g, store.pumped, store.place, store.at, clock.now, force, clock.zone);
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         store.label = next_label(read_stash(ctx, journal.journal()).stock);
@@ -345,7 +347,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         lines.insert(lines.end(), uses.begin(), uses.end());
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;
-        if (left.ml() >= 0.005) {
+        if (round_ml(left.ml()) >= least_container_ml) {  // less is drops, not a container
             StoreRecord store = leftover_store(plan, left, at, g);
             store.label = next_label(stock);
             store.from = group;

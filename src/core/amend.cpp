@@ -2,9 +2,12 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/record.hpp"
+#include "pumplog/stock.hpp"
 
 namespace pumplog {
 
@@ -159,12 +162,17 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             }
         }
     } else {
-        // Stock entries (store, use): their time, note and volume.
+        // Stock entries: their time and note, and the volume of a store or a use.
         if (sides_given || !o.duration.empty() || !o.milk.empty())
             throw usage_error("--left/--right, --dur and --milk go with a pump or a feed");
         if (!o.amount.empty()) {
+            if (target.type != EntryType::store && target.type != EntryType::use)
+                throw usage_error(fmt::format("a {} has no amount; --amount goes with a pump, a bottle feed, a store "
+                                              "or a use",
+                                              type_name(target.type)));
             const Volume amount = parse_amount(o.amount, bare);
             check_plausible_session(amount, o.force);
+            if (target.type == EntryType::store) check_container_amount(amount);
             v.ml = round_ml(amount.ml());
             set.set(field_ml);
         }

@@ -363,6 +363,35 @@ InEffect entry_in_effect(const Journal& journal, std::string_view id, bool stric
     return std::move(*folded.state);
 }
 
+std::optional<Entry> entry_without_correction(const Journal& journal, std::string_view id, std::string_view amend_id,
+                                              bool strict) {
+    struct Found {
+        std::optional<Entry> entry;  // as delivered: its corrections applied, its line as written in `raw`
+        std::vector<Entry> amends;   // its other corrections in effect
+    };
+    ReplayOptions options;
+    options.include_corrections = true;
+    options.strict = strict;
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<Found>(); },
+        [&](Found& found, const Replayed& r) {
+            if (r.voided) return;
+            if (r.entry.type == EntryType::amend) {
+                if (r.entry.target == id && r.entry.id != amend_id) found.amends.push_back(r.entry);
+            } else if (r.entry.id == id && (!found.entry || r.entry.at.instant <= found.entry->at.instant)) {
+                found.entry = r.entry;
+            }
+        });
+    Found& found = *folded.state;
+    if (!found.entry) return std::nullopt;
+    Entry entry;
+    std::string error;
+    if (!parse_entry_line(found.entry->raw, entry, error)) return found.entry;  // not reached: it was read
+    std::sort(found.amends.begin(), found.amends.end(), applies_before);
+    for (const Entry& amend : found.amends) entry.apply(amend);
+    return entry;
+}
+
 InEffect newest_in_effect(const Journal& journal, bool strict) {
     ReplayOptions options;
     options.include_corrections = true;
@@ -398,19 +427,6 @@ std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool s
     std::reverse(out.begin(), out.end());  // delivered newest written first
     if (out.empty()) out.push_back(entry);
     return out;
-}
-
-std::vector<Entry> entries_targeting(const Journal& journal, const std::vector<std::string>& ids, bool strict) {
-    const std::unordered_set<std::string> wanted(ids.begin(), ids.end());
-    ReplayOptions options;
-    options.strict = strict;
-    auto folded = replay_fold(
-        journal, options, [] { return std::make_unique<std::vector<Entry>>(); },
-        [&](std::vector<Entry>& found, const Replayed& r) {
-            if (!r.voided && r.entry.is_event() && !r.entry.target.empty() && wanted.contains(r.entry.target))
-                found.push_back(r.entry);
-        });
-    return std::move(*folded.state);
 }
 
 }  // namespace pumplog

@@ -201,6 +201,10 @@ void Tallies::add(const Entry& e) {
         return;
     const auto day = day_of(e.at_text);
     if (!day || !counted_.contains(*day)) return;
+    if (e.type == EntryType::skip) {
+        if (std::find(skips_.begin(), skips_.end(), e.at.instant) != skips_.end()) return;  // that pump is counted
+        skips_.push_back(e.at.instant);
+    }
     const bool named = e.type == EntryType::feed && !e.baby.empty();
     if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_)) return;
     const auto index = static_cast<std::size_t>((*day - counted_.first).count());

@@ -1,5 +1,6 @@
 #include "pumplog/status.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "pumplog/babies.hpp"
@@ -50,6 +51,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         Volume day, by_now;
     };
     std::map<date::sys_days, Past> past;  // the last 7 days with bottle feeds
+    std::vector<Seconds> skips;            // the times of today's skips
     for (const Entry& e : entries) {
         if (e.at.instant > clock.now) continue;
         const date::sys_days day = local_day(e.at.instant, clock.zone);
@@ -70,7 +72,9 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
                 s.drunk += counted_volume(e.ml);
                 ++s.bottle_feeds;
             } else if (e.type == EntryType::skip) {
-                ++s.skipped;
+                // A pump skipped twice (two devices, merged) counts once.
+                if (std::find(skips.begin(), skips.end(), e.at.instant) == skips.end()) ++s.skipped;
+                skips.push_back(e.at.instant);
             }
         } else if (e.type == EntryType::feed && e.method == FeedMethod::bottle && day < s.day &&
                    day >= s.day - date::days(usual_day_days)) {

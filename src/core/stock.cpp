@@ -168,12 +168,12 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at) {
         if (usable_at(c, at)) usable.push_back(&c);
     std::sort(usable.begin(), usable.end(), sooner);
     for (const Container* c : usable) plan.usable += c->left;
-    if (amount.ml() > plan.usable.ml() + empty_ml) return plan;
+    if (amount.ml() > plan.usable.ml() + rounding_ml) return plan;
     Volume remaining = amount;
     for (const Container* c : usable) {
-        if (remaining.ml() < empty_ml) break;
+        if (remaining.ml() < rounding_ml) break;
         const Volume take = std::min(c->left, remaining);
-        const bool empties = (c->left - take).ml() < empty_ml;
+        const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
         plan.takes.push_back({c, empties ? c->left : take, empties});
         remaining -= take;
     }
@@ -232,6 +232,13 @@ void check_new_label(const Stock& stock, std::string_view label) {
         if (lower(c.label) == wanted)
             throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
                                           next_label(stock)));
+}
+
+void check_container_amount(Volume amount) {
+    if (round_ml(amount.ml()) >= least_container_ml) return;  // as the store line holds it
+    throw usage_error(fmt::format("a container holds at least {:g} ml (less is drops, not milk to keep); {:.3g} ml is "
+                                  "too little to store",
+                                  least_container_ml, amount.ml()));
 }
 
 void check_storable(const Guideline& guideline, Seconds pumped, Place place, Seconds stored_at, Seconds now,

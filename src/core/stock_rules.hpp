@@ -4,10 +4,14 @@
 #include <optional>
 #include <string_view>
 
+#include "pumplog/stock.hpp"
+
 namespace pumplog {
 
-// Below this a container counts as empty (volumes are stored to 0.01 ml).
-inline constexpr double empty_ml = 0.005;
+// Below this a container counts as empty (stock.hpp: least_container_ml).
+inline constexpr double empty_ml = least_container_ml;
+// Volumes are stored to 0.01 ml: a difference under half of that is rounding.
+inline constexpr double rounding_ml = 0.005;
 
 // The number in "B12" (case-insensitive), or nullopt for another label.
 inline std::optional<long long> label_number(std::string_view label) {

@@ -127,6 +127,11 @@ void check_plausible_session(Volume volume, bool force) {
         throw usage_error(fmt::format("{} is not a volume pumplog can record (0 to {} ml, even with --force)",
                                       format_volume(volume, Unit::ml), most_plausible_ml));
     if (force) return;
+    // Judged as the journal keeps it (0.01 ml): 0.001 ml would be written as 0.
+    if (volume.ml() > 0 && round_ml(volume.ml()) <= 0)
+        throw usage_error(fmt::format("an amount of {:.3g} ml is recorded as 0 ml (the journal keeps amounts to "
+                                      "0.01 ml); give more than 0 ml (or --force)",
+                                      volume.ml()));
     if (volume.ml() <= 0)
         throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",
                                       format_volume(volume, Unit::ml)));

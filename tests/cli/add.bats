@@ -247,6 +247,17 @@ stores_at() {
     [ "$stderr" = "pumplog: error: 20000 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)" ]
 }
 
+@test "an amount that the journal would keep as 0 ml is refused as 0 ml is" {
+    pumplog add 90ml
+    refused 2 pumplog add 0.001ml
+    [ "$stderr" = "pumplog: error: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); give more than 0 ml (or --force)" ]
+    refused 2 pumplog log feed 0.0001oz
+    [ "$stderr" = "pumplog: error: an amount of 0.00296 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); give more than 0 ml (or --force)" ]
+    run --separate-stderr pumplog add 0.005ml --at 13:00
+    [ "$status" -eq 0 ]
+    [ "$(last_line .ml)" = 0.01 ]
+}
+
 @test "a time in the future is refused unless --force" {
     pumplog add 90ml
     refused 2 pumplog add 90ml --at "2026-11-21 22:10"

@@ -120,6 +120,45 @@ three_hourly() {
     grep -q '"type":"skip","at":"2026-11-21T22:00:00+01:00"' "$J"
 }
 
+@test "a pump skipped ahead of its time is not reminded of nor shown as next, and a second skip writes nothing" {
+    three_hourly
+    pumplog config set mode exclusive
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    run --separate-stderr pumplog plan skip --now "2026-11-21T15:55:00+01:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Skipped the 16:00 pump" ]
+    # a minute later, the 16:00 pump is done with: cron says nothing, plan next and status show the 19:00 one
+    run --separate-stderr pumplog plan next --within 10m --now "2026-11-21T15:56:00+01:00"
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    [ "$stderr" = "" ]
+    run --separate-stderr pumplog plan next --format json --now "2026-11-21T15:56:00+01:00"
+    [ "$(jq -c . <<<"$output")" = '{"at":"2026-11-21T19:00:00+01:00","in_min":184,"target_ml":140}' ]
+    run --separate-stderr pumplog status --format json --now "2026-11-21T15:56:00+01:00"
+    [ "$(jq -c .next_pump <<<"$output")" = '{"at":"2026-11-21T19:00:00+01:00","in_min":184,"target_ml":140,"overdue":false}' ]
+    run --separate-stderr pumplog status --now "2026-11-21T15:56:00+01:00"
+    [[ "$output" == *"  Next pump  Pump at 19:00 (in 3 h 4 min), aim for 140 ml"* ]]
+    # skipped again: nothing written, said so, exit 0 (as a second plan bottles --apply)
+    cp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog plan skip --now "2026-11-21T15:56:00+01:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "The 16:00 pump is already skipped; nothing recorded" ]
+    [ "$stderr" = "" ]
+    cmp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog status --now "2026-11-21T16:30:00+01:00"
+    [[ "$output" == *"  Pumped     110 ml in 1 session, 1 skipped"* ]]
+}
+
+@test "a pump skipped on two devices, merged, counts once in status and report" {
+    three_hourly
+    journal_line '{"v":1,"id":"SK1","type":"skip","at":"2026-11-21T16:00:00+01:00"}'
+    journal_line '{"v":1,"id":"SK2","type":"skip","at":"2026-11-21T16:00:00+01:00"}'
+    run --separate-stderr pumplog status --format json --now "2026-11-21T16:30:00+01:00"
+    [ "$(jq .today.skipped <<<"$output")" = 1 ]
+    run --separate-stderr pumplog report --format json --now "2026-11-21T16:30:00+01:00"
+    [ "$(jq '.[-1].skipped' <<<"$output")" = 1 ]
+}
+
 @test "at exactly the pump's time plan next says due, not 0 min overdue" {
     three_hourly
     run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21T16:00:00+01:00"

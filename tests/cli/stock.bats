@@ -300,3 +300,29 @@ EOF
     refused 2 pumplog stock move B1 --to freezer --at "2026-11-22 08:00"
     [ "$stderr" = "pumplog: error: 2026-11-22T08:00:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
 }
+
+@test "stock use of an amount the journal keeps as 0 ml is refused; one leaving drops takes the container whole" {
+    pumplog stock add 100ml --in fridge --label B35
+    refused 2 pumplog stock use 0.001ml
+    [ "$stderr" = "pumplog: error: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use must be more than 0" ]
+    run --separate-stderr pumplog stock use 99.99ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 100 ml: B35 100 ml (used up)" ]
+    [ "$(jq -c 'select(.type=="use") | .ml' "$J")" = 100 ]
+    run pumplog stock --format json
+    [ "$output" = "[]" ]
+    # a container is never stored with less than it keeps
+    refused 2 pumplog stock add 1ml --in fridge
+    [ "$stderr" = "pumplog: error: a container holds at least 2 ml (less is drops, not milk to keep); 1 ml is too little to store" ]
+    refused 2 pumplog add 1.5ml --store fridge
+    [ "$stderr" = "pumplog: error: a container holds at least 2 ml (less is drops, not milk to keep); 1.5 ml is too little to store" ]
+}
+
+@test "a container left with less than 2 ml by an older journal's use is used up, not listed with 0 ml" {
+    store S1 2026-11-21T09:00:00+01:00 fridge 100 B1
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-21T10:00:00+01:00","target":"S1","ml":99.99}'
+    run pumplog stock --format json
+    [ "$output" = "[]" ]
+    run jq -c '.[] | [.label, .ml, .status]' < <(pumplog stock --all --format json)
+    [ "$output" = '["B1",0,"used"]' ]
+}

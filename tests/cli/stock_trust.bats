@@ -180,3 +180,81 @@ refused_same() {
     run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
     [ "$output" = '["B1",150]' ]
 }
+
+@test "log edit refuses a store or use amount that takes more out of a container than went in, the journal byte-identical" {
+    pumplog stock add 100ml --in fridge --pumped "today 8:00am" --label B35
+    pumplog stock use 80ml
+    store="$(pumplog log --format json | jq -r '.[] | select(.type=="store") | .ref')"
+    use="$(pumplog log --format json | jq -r '.[] | select(.type=="use") | .ref')"
+    refused_same pumplog log edit "$store" --amount 50ml
+    [ "$stderr" = "pumplog: error: only 50 ml would be in B35, not the 80 ml used from it at 2026-11-21 14:05 (ref $use); correct or take back that use first" ]
+    refused_same pumplog log edit "$use" --amount 500ml
+    [ "$stderr" = "pumplog: error: only 100 ml is in B35 at 2026-11-21 14:05, not 500 ml: a use takes no more than is in its container" ]
+    # times too: a use before its store, a store after its use
+    refused_same pumplog log edit "$use" --at 13:00
+    [ "$stderr" = "pumplog: error: B35 was stored at 2026-11-21 14:05; this use would come before it" ]
+    refused_same pumplog log edit "$store" --at "2026-11-21 14:30" --force
+    [ "$stderr" = "pumplog: error: B35 would be stored at 2026-11-21 14:30, after an entry of it (used 80 ml of B35 at 2026-11-21 14:05, ref $use); correct or take back that entry first" ]
+    # a move or a discard has no amount to edit
+    pumplog stock move B35 --to room
+    move="$(pumplog log --format json | jq -r '.[] | select(.type=="move") | .ref')"
+    refused_same pumplog log edit "$move" --amount 20ml
+    [ "$stderr" = "pumplog: error: a move has no amount; --amount goes with a pump, a bottle feed, a store or a use" ]
+    # what fits is written, and the reply names the container by its label (SPEC 11)
+    run --separate-stderr pumplog log edit "$use" --amount 90ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed $use to used 90 ml of B35 at 2026-11-21 14:05" ]
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
+    [ "$output" = '["B35",10]' ]
+}
+
+@test "log rm or undo of a thaw that a later use depends on is refused, and so is an edit that pours frozen milk" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
+    pumplog stock move B1 --to fridge --at 10:00
+    pumplog stock use 30ml
+    move="$(pumplog log --format json | jq -r '.[] | select(.type=="move") | .ref')"
+    use="$(pumplog log --format json | jq -r '.[] | select(.type=="use") | .ref')"
+    refused_same pumplog log rm "$move"
+    [ "$stderr" = "pumplog: error: a later entry depends on this one (used 30 ml of B1 at 2026-11-21 14:05, ref $use); take that back first" ]
+    refused_same pumplog log edit "$move" --at "2026-11-21 14:30" --force
+    [ "$stderr" = "pumplog: error: B1 would still be in the freezer when 30 ml of its 150 ml is poured (used 30 ml of B1 at 2026-11-21 14:05, ref $use): frozen milk is used only once thawed; correct or take back that entry first" ]
+    # the bag stays thawed in the fridge, never back in the freezer
+    run jq -c '.[] | [.label, .ml, .place]' < <(pumplog stock --format json)
+    [ "$output" = '["B1",120,"fridge"]' ]
+    # both at once is fine
+    run pumplog log rm "$move" "$use"
+    [ "$status" -eq 0 ]
+    run jq -c '.[] | [.label, .ml, .place]' < <(pumplog stock --format json)
+    [ "$output" = '["B1",150,"freezer"]' ]
+}
+
+@test "log undo of a thaw written after the use that depends on it (a merge) is refused" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-21T12:00:00+01:00","target":"S1","ml":30}'
+    move M1 2026-11-21T10:00:00+01:00 S1 fridge
+    refused_same pumplog log undo
+    [ "$stderr" = "pumplog: error: a later entry depends on this one (used 30 ml of B1 at 2026-11-21 12:00, ref u1); take that back first" ]
+}
+
+@test "taking back a correction is refused when a later use depends on it" {
+    pumplog stock add 50ml --in fridge --at 09:00
+    store="$(pumplog log --format json | jq -r '.[0].ref')"
+    pumplog log edit "$store" --amount 100ml
+    pumplog stock use 80ml
+    use="$(pumplog log --format json | jq -r '.[] | select(.type=="use") | .ref')"
+    amend="$(jq -r 'select(.type=="amend") | .id' "$J")"
+    refused_same pumplog log rm "$amend"
+    [ "$stderr" = "pumplog: error: only 50 ml would be in B1, not the 80 ml used from it at 2026-11-21 14:05 (ref $use); correct or take back that use first" ]
+}
+
+@test "a use that poured a container into a combined one is not edited alone" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 60 B1
+    store S2 2026-11-20T10:00:00+01:00 fridge 50 B2
+    pumplog stock combine B1 B2
+    use="$(pumplog log --format json | jq -r '[.[] | select(.type=="use")][0].ref')"
+    combined="$(pumplog log --format json | jq -r '.[] | select(.type=="store" and .label=="B3") | .ref')"
+    refused_same pumplog log edit "$use" --amount 20ml
+    [ "$stderr" = "pumplog: error: this use poured B1 into B3 when they were combined (2026-11-21 14:05); a combine is corrected whole: take it back (pumplog log rm $combined) and combine again" ]
+}

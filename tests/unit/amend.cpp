@@ -115,6 +115,13 @@ TEST_CASE("edit options that do not go with the entry are refused, each with its
     EditRequest store_amount;
     store_amount.amount = "80ml";
     CHECK(set_of(store_amount, store()) == R"({"ml":80})");
+    const Entry move = entry_of(
+        R"({"v":1,"id":"M","type":"move","at":"2026-11-21T10:00:00+01:00","target":"S","place":"fridge"})");
+    CHECK(refused(store_amount, move) ==
+          "a move has no amount; --amount goes with a pump, a bottle feed, a store or a use");
+    store_amount.amount = "1ml";
+    CHECK(refused(store_amount, store()) ==
+          "a container holds at least 2 ml (less is drops, not milk to keep); 1 ml is too little to store");
 }
 
 TEST_CASE("an edit's implausible values are refused unless forced", "[amend]") {

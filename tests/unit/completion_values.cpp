@@ -49,8 +49,9 @@ TEST_CASE("the labels offered are the containers still holding milk, in the orde
 }
 
 TEST_CASE("the labels offered are the containers stock lists, to the last drop") {
-    // stock's rule, not one of completion's own: 0.4 ml left is still in stock, 0 is not
-    CHECK(labels_in_stock({store("s1", "B1", 90), use("s1", 89.6)}) == std::vector<std::string>{"B1"});
+    // stock's rule, not one of completion's own: 2 ml left is still in stock, 1.9 ml is drops (used up)
+    CHECK(labels_in_stock({store("s1", "B1", 90), use("s1", 88)}) == std::vector<std::string>{"B1"});
+    CHECK(labels_in_stock({store("s1", "B1", 90), use("s1", 88.1)}).empty());
     CHECK(labels_in_stock({store("s1", "B1", 90), use("s1", 90)}).empty());
 }
 

@@ -417,6 +417,21 @@ TEST_CASE("entry_in_effect gives the entry with its amendments, voided ones flag
     CHECK_FALSE(entry_in_effect(f.journal, "nothere", false).entry);
 }
 
+TEST_CASE("entry_without_correction is the entry with its other corrections in effect") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m1", "a", R"({"ml":100})", "2026-11-21T09:00:00Z"),
+             amend_of("m2", "a", R"({"note":"x"})", "2026-11-21T10:00:00Z"),
+             amend_of("m3", "a", R"({"ml":120})", "2026-11-21T11:00:00Z"), void_of("v", "m3")});
+    const auto without_m1 = entry_without_correction(f.journal, "a", "m1", false);
+    REQUIRE(without_m1);
+    CHECK(*without_m1->ml == 90);  // as written: m3 is voided
+    CHECK(without_m1->note == "x");
+    const auto without_m2 = entry_without_correction(f.journal, "a", "m2", false);
+    CHECK(*without_m2->ml == 100);
+    CHECK(without_m2->note.empty());
+    CHECK_FALSE(entry_without_correction(f.journal, "nothere", "m1", false));
+}
+
 TEST_CASE("entry_in_effect answers once when a correction stands before its target") {
     Fixture f;
     // The amendment first in the file (a hand edit): the replay starts over, the caller sees one answer.

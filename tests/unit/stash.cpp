@@ -104,6 +104,36 @@ TEST_CASE("stock use: a label takes all of it, a bare number is in the unit give
           "say what to use: an amount (90ml) or a label (B3)");
 }
 
+TEST_CASE("an amount is taken as the journal keeps it, and a container is never left with drops") {
+    const Seconds now = P + hours(10);
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P + hours(1), "fridge", 50, "B2")});
+    CHECK(testing::refusal([&] { plan_stock_use(s, "0.001ml", Unit::ml, now, berlin()); }) ==
+          "an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use "
+          "must be more than 0");
+    // 99.99 ml of 100 would leave 0.01 ml: the drops go with it, the container is used up
+    const UsePlan most = plan_stock_use(s, "99.99ml", Unit::ml, now, berlin());
+    REQUIRE(most.takes.size() == 1);
+    CHECK(most.takes[0].empties);
+    CHECK(most.takes[0].amount.ml() == Approx(100));
+    // 98 ml leaves 2 ml: kept
+    const UsePlan kept = plan_stock_use(s, "98ml", Unit::ml, now, berlin());
+    CHECK_FALSE(kept.takes[0].empties);
+    CHECK(kept.takes[0].amount.ml() == Approx(98));
+    // a small amount is taken as asked
+    CHECK(plan_stock_use(s, "0.3ml", Unit::ml, now, berlin()).takes[0].amount.ml() == Approx(0.3));
+    // split across containers, the second left with drops: taken whole
+    const UsePlan split = plan_stock_use(s, "149ml", Unit::ml, now, berlin());
+    REQUIRE(split.takes.size() == 2);
+    CHECK(split.takes[1].empties);
+    CHECK(total(split).ml() == Approx(150));
+    // the replay agrees: a container with less than 2 ml left is used up
+    const Stock after = stash({store("a", P, "fridge", 100, "B1"), use("u", "a", P + hours(1), 98.5)});
+    CHECK(listed_containers(after, now, false).empty());
+    CHECK(testing::refusal([] { check_container_amount(Volume::from_ml(1.99)); }) ==
+          "a container holds at least 2 ml (less is drops, not milk to keep); 1.99 ml is too little to store");
+    CHECK_NOTHROW(check_container_amount(Volume::from_ml(2)));
+}
+
 TEST_CASE("a feed from the stash is refused when the usable milk cannot cover it, in the unit given") {
     const Seconds now = P + hours(5);
     const Stock s = stash({store("a", P, "room", 60, "B1"), store("b", P, "fridge", 90, "B2")});  // B1 expired

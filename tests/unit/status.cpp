@@ -2,7 +2,9 @@
 // numbers, the running pump timer, and reminders that remind once.
 #include <catch2/catch.hpp>
 
+#include "baby.hpp"
 #include "helpers.hpp"
+#include "pumplog/plan_mode.hpp"
 #include "pumplog/pump_timer.hpp"
 #include "pumplog/reminders.hpp"
 #include "pumplog/status.hpp"
@@ -13,6 +15,8 @@ using namespace pumplog;
 using testing::clock_at;
 using testing::entry_of;
 using testing::instant;
+using std::chrono::hours;
+using std::chrono::minutes;
 
 TEST_CASE("a timer runs from its start with pauses left out", "[status]") {
     const std::vector<Entry> entries = {
@@ -84,6 +88,48 @@ TEST_CASE("a pump is announced once, and once more only when overdue by remind_a
     CHECK_FALSE(should_remind(next, at("2026-11-21T16:45:00+01:00"), again, late));
     CHECK(should_remind(next, at("2026-11-21T16:50:00+01:00"), again, late));
     CHECK_FALSE(should_remind(next, at("2026-11-21T18:00:00+01:00"), again, Announcement{2, late.last}));
+}
+
+TEST_CASE("a pump skipped twice (two devices, merged) counts once", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"S1","type":"skip","at":"2026-11-21T11:00:00+01:00"})"),
+        entry_of(R"({"v":1,"id":"S2","type":"skip","at":"2026-11-21T11:00:00+01:00"})"),
+        entry_of(R"({"v":1,"id":"S3","type":"skip","at":"2026-11-21T13:00:00+01:00"})"),
+    };
+    CHECK(day_status(entries, clock_at("2026-11-21T14:05:00+01:00")).skipped == 2);
+}
+
+TEST_CASE("a pump skipped ahead of its time is not the next pump any more, nor reminded of", "[status]") {
+    using namespace testbaby;
+    const date::time_zone* berlin = testing::zone("Europe/Berlin");
+    const date::sys_days monday = day_of(2026, 11, 16);
+    const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                                {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+    std::vector<Entry> entries = feeds_for(berlin, monday - date::days(7), 7, three_hourly);
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Seconds midnight = start_of_local_day(monday, berlin);
+    const Clock before{midnight + hours(9) + minutes(55), berlin};
+    auto next = next_pump_to_do(entries, s, before);
+    REQUIRE(next);
+    CHECK(testing::local_text(next->pump.at) == "2026-11-16T10:00:00+01:00");
+    CHECK_FALSE(skip_of(entries, *next, s));
+
+    // `plan skip` at 09:55 writes a skip at the pump's time, still ahead of now.
+    Entry skip = entry_at(EntryType::skip, berlin, monday, hm(10));
+    entries.push_back(skip);
+    CHECK(skip_of(entries, *next, s));
+    const Clock a_minute_later{before.now + minutes(1), berlin};
+    // The planner alone counts a skip only once its time has come: the skipped pump is still its next.
+    CHECK(testing::local_text(next_pump_in_mode(entries, s, a_minute_later)->pump.at) == "2026-11-16T10:00:00+01:00");
+    next = next_pump_to_do(entries, s, a_minute_later);
+    REQUIRE(next);
+    CHECK(testing::local_text(next->pump.at) == "2026-11-16T13:00:00+01:00");
+    CHECK_FALSE(next->overdue);
+    // From its time on, the planner's answer and this one agree.
+    const Clock after{midnight + hours(10) + minutes(5), berlin};
+    CHECK(testing::local_text(next_pump_to_do(entries, s, after)->pump.at) == "2026-11-16T13:00:00+01:00");
+    CHECK(testing::local_text(next_pump_in_mode(entries, s, after)->pump.at) == "2026-11-16T13:00:00+01:00");
 }
 
 }  // namespace PUMPLOG_UNITY_ID

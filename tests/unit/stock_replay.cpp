@@ -98,7 +98,7 @@ Stock reference(const Written& w, const Guideline& guideline) {
         c.stored_at = e.at.instant;
         c.pumped = e.pumped ? e.pumped->instant : e.at.instant;
         c.stays.push_back({c.place, c.stored_at});
-        if (c.left.ml() < 0.005) {
+        if (c.left.ml() < least_container_ml) {
             c.state = ContainerState::used_up;
             c.ended = c.stored_at;
         }
@@ -133,7 +133,7 @@ Stock reference(const Written& w, const Guideline& guideline) {
             c.stays.push_back({c.place, at});
         } else if (e.type == EntryType::use) {
             c.left -= Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
-            if (c.left.ml() < 0.005) {
+            if (c.left.ml() < least_container_ml) {
                 c.left = Volume{};
                 c.state = ContainerState::used_up;
                 c.ended = at;
@@ -257,7 +257,7 @@ Written random_journal(std::mt19937& rng, bool tidy, int lines) {
             const double ml = std::min(bag.left, static_cast<double>(5 + pick(120)));
             add(use_json(id, target, at, tidy ? ml : ml + pick(40)));
             bag.left -= ml;
-            if (bag.left < 0.005) bag.ended = true;
+            if (bag.left < least_container_ml) bag.ended = true;  // drops left: used up
         } else {
             add(discard_json(id, target, at));
             bag.ended = true;

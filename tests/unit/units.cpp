@@ -117,6 +117,12 @@ TEST_CASE("an amount of 0 or less or over 1000 ml is implausible unless forced")
     CHECK_THAT(refusal([] { check_plausible_session(Volume::from_ml(1000.5), false); }), Contains("over 1000 ml"));
     CHECK_NOTHROW(check_plausible_session(Volume::from_ml(0), true));
     CHECK_NOTHROW(check_plausible_session(Volume::from_ml(5000), true));
+    // As the journal keeps it (0.01 ml): 0.001 ml would be written as 0.
+    CHECK(refusal([] { check_plausible_session(Volume::from_ml(0.001), false); }) ==
+          "an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); give more than 0 ml "
+          "(or --force)");
+    CHECK_NOTHROW(check_plausible_session(Volume::from_ml(0.005), false));  // 0.01 ml
+    CHECK_NOTHROW(check_plausible_session(Volume::from_ml(0.001), true));
     // Not even forced: a volume every computation would count as nothing.
     CHECK_NOTHROW(check_plausible_session(Volume::from_ml(10000), true));
     CHECK(refusal([] { check_plausible_session(Volume::from_ml(10000.5), true); }) ==

@@ -1,0 +1,190 @@
+// The stash's part in `log`: labels, and what undo, rm and edit may not do to a container.
+#include "log_stash.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pumplog/container_life.hpp"
+#include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/history.hpp"
+#include "pumplog/record.hpp"
+#include "pumplog/render/entries.hpp"
+#include "pumplog/stock.hpp"
+#include "pumplog/text.hpp"
+
+namespace pumplog::cli {
+
+namespace {
+
+bool is_stash_event(EntryType type) {
+    return type == EntryType::move || type == EntryType::use || type == EntryType::discard;
+}
+
+}  // namespace
+
+StashLabels::StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries) {
+    std::vector<std::string> ids;
+    for (const Entry& e : entries)
+        if (is_stash_event(e.type) && !e.target.empty()) ids.push_back(e.target);
+    if (!ids.empty()) labels_ = container_labels(journal, ids, ctx.strict);
+}
+
+std::string StashLabels::of(const Entry& e) const {
+    const auto it = labels_.find(e.target);
+    return it == labels_.end() ? std::string() : it->second;
+}
+
+std::string StashLabels::describe(const Entry& e, Unit unit) const { return render::describe(e, unit, of(e)); }
+
+std::string StashLabels::with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
+    std::string out;
+    for (const Entry& e : command)
+        if (e.id != head) out += (out.empty() ? "; with it: " : ", ") + describe(e, unit);
+    return out;
+}
+
+namespace {
+
+// "used 80 ml of B35 at 2026-11-23 12:00, ref a37k": an entry of the container `store` makes.
+std::string entry_named(Context& ctx, const Journal& journal, const Entry& e, const Entry& store) {
+    const Refs refs = Refs::read(journal, {});
+    return fmt::format("{} at {}, ref {}", render::describe(e, ctx.unit(), store.label),
+                       format_date_time(e.at.instant, ctx.clock().zone), terminal_text(refs.ref(e.id)));
+}
+
+// The refusal of a change to the entry `changed` that would make `c` happen
+// in the life of the container `store` (as it would be after the change).
+std::string conflict_text(Context& ctx, const Journal& journal, const LifeConflict& c, const Entry& store,
+                          const std::string& changed) {
+    const Unit unit = ctx.unit();
+    const auto time = [&](Seconds t) { return format_date_time(t, ctx.clock().zone); };
+    const std::string label = printable(store.label);
+    const bool own = c.entry.id == changed;  // the changed entry itself: "this use"
+    const std::string kind(type_name(c.entry.type));
+    const std::string taken = format_volume(counted_volume(c.entry.ml), unit);
+    const std::string left = format_volume(c.left, unit);
+    const std::string first = "; correct or take back that entry first";
+    switch (c.problem) {
+        case LifeProblem::more_than_left: {
+            if (own)
+                return fmt::format("only {} is in {} at {}, not {}: a use takes no more than is in its container",
+                                   left, label, time(c.since), taken);
+            const Refs refs = Refs::read(journal, {});
+            return fmt::format("only {} would be in {}, not the {} used from it at {} (ref {}); correct or take back "
+                               "that use first",
+                               left, label, taken, time(c.entry.at.instant), terminal_text(refs.ref(c.entry.id)));
+        }
+        case LifeProblem::before_store:
+            if (own)
+                return fmt::format("{} was stored at {}; this {} would come before it", label, time(c.since), kind);
+            return fmt::format("{} would be stored at {}, after an entry of it ({}){}", label, time(c.since),
+                               entry_named(ctx, journal, c.entry, store), first);
+        case LifeProblem::after_end: {
+            const char* end = c.discarded ? "discarded" : "used up";
+            if (own)
+                return fmt::format("{} was {} at {}; this {} would come after it", label, end, time(c.since), kind);
+            return fmt::format("{} would be {} at {}, before an entry of it ({}){}", label, end, time(c.since),
+                               entry_named(ctx, journal, c.entry, store), first);
+        }
+        case LifeProblem::frozen_part: {
+            const Guideline& g = guideline_named(ctx.settings().guideline);
+            if (own)
+                return fmt::format("{} would still be in the freezer at {}, and {} of its {} poured: frozen milk is "
+                                   "used only once thawed, and {} ({})",
+                                   label, time(c.since), taken, left, g.refreeze_rule, g.source);
+            return fmt::format("{} would still be in the freezer when {} of its {} is poured ({}): frozen milk is used "
+                               "only once thawed{}",
+                               label, taken, left, entry_named(ctx, journal, c.entry, store), first);
+        }
+    }
+    return "the change would leave the stash impossible";  // not reached
+}
+
+}  // namespace
+
+void check_stash_change(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
+    const bool store = before.type == EntryType::store;
+    if (!store && !is_stash_event(before.type)) return;
+    if (before.ml == after.ml && before.at.instant == after.at.instant && before.target == after.target &&
+        before.place == after.place)
+        return;  // a note: nothing the stash counts
+    const ContainerLife life = read_life(journal, store ? before.id : before.target, ctx.strict);
+    if (!life.store) return;  // an entry naming no container: the stash skips it, and says so
+    const auto conflict = new_conflict(life_conflicts(life), life_conflicts(life.with(after)));
+    if (!conflict) return;
+    throw usage_error(conflict_text(ctx, journal, *conflict, store ? after : *life.store, before.id));
+}
+
+void check_not_combined(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
+    if (before.type != EntryType::use || before.from.empty()) return;
+    if (before.ml == after.ml && before.at.instant == after.at.instant) return;
+    // A combine's uses come `from` its new container; a feed's (--from-stock), from the feed.
+    const InEffect into = entry_in_effect(journal, before.from, ctx.strict);
+    if (!into.entry || into.voided || into.entry->type != EntryType::store) return;
+    const Refs refs = Refs::read(journal, {});
+    const StashLabels labels(ctx, journal, {before});
+    throw usage_error(fmt::format("this use poured {} into {} when they were combined ({}); a combine is corrected "
+                                  "whole: take it back (pumplog log rm {}) and combine again",
+                                  printable(labels.of(before)), printable(into.entry->label),
+                                  format_date_time(into.entry->at.instant, ctx.clock().zone),
+                                  terminal_text(refs.ref(into.entry->id))));
+}
+
+void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<Entry>& command) {
+    std::vector<std::string> ids, containers;
+    const auto note_container = [&](const std::string& id) {
+        if (std::find(containers.begin(), containers.end(), id) == containers.end()) containers.push_back(id);
+    };
+    for (const Entry& e : command) {
+        ids.push_back(e.id);
+        if (e.type == EntryType::store) note_container(e.id);
+        else if (e.type == EntryType::move && !e.target.empty()) note_container(e.target);
+    }
+    const auto taken_back = [&](const Entry& e) { return std::find(ids.begin(), ids.end(), e.id) != ids.end(); };
+    const std::vector<ContainerLife> lives =
+        containers.empty() ? std::vector<ContainerLife>{} : read_lives(journal, containers, ctx.strict);
+    for (const ContainerLife& life : lives) {
+        std::optional<Entry> dependent;
+        const bool stored_here = life.store && taken_back(*life.store);
+        // The last written first: the refusal names the newest entry that depends.
+        for (std::size_t i = life.events.size(); i-- > 0 && !dependent;) {
+            const Entry& later = life.events[i];
+            if (taken_back(later)) continue;
+            bool depends = stored_here;
+            for (std::size_t m = 0; m < i && !depends; ++m)  // a move taken back, written before it
+                depends = life.events[m].type == EntryType::move && taken_back(life.events[m]) &&
+                          later.at.instant >= life.events[m].at.instant;
+            if (depends) dependent = later;
+        }
+        if (!dependent && life.store) {
+            // What the rest would make impossible, whatever the order written (a merge may put a
+            // use of a thawed bag before its thaw): part of the bag poured in the freezer.
+            ContainerLife rest = life;
+            std::erase_if(rest.events, taken_back);
+            if (const auto conflict = new_conflict(life_conflicts(life), life_conflicts(rest)))
+                dependent = conflict->entry;
+        }
+        if (!dependent) continue;
+        const std::string label =
+            life.store ? life.store->label : StashLabels(ctx, journal, {*dependent}).of(*dependent);
+        const Refs refs = Refs::read(journal, {});
+        throw usage_error(fmt::format("a later entry depends on this one ({} at {}, ref {}); take that back first",
+                                      render::describe(*dependent, ctx.unit(), label),
+                                      format_date_time(dependent->at.instant, ctx.clock().zone),
+                                      terminal_text(refs.ref(dependent->id))));
+    }
+    // A correction of a stash entry taken back: the entry as it was before it must still fit its container.
+    for (const Entry& e : command) {
+        if (e.type != EntryType::amend || (e.set_fields & (field_ml | field_at | field_place)) == 0) continue;
+        const InEffect now = entry_in_effect(journal, e.target, ctx.strict);
+        if (!now.entry || now.voided) continue;
+        if (now.entry->type != EntryType::store && !is_stash_event(now.entry->type)) continue;
+        if (const auto reverted = entry_without_correction(journal, e.target, e.id, ctx.strict))
+            check_stash_change(ctx, journal, *now.entry, *reverted);
+    }
+}
+
+}  // namespace pumplog::cli
