@@ -55,7 +55,7 @@ constexpr int day_minutes = 24 * 60;
 constexpr double cap_minutes = 180;
 bool verbose = false;  // --verbose: each day's slots and feedings on stderr
 bool all_days = false;  // --all-days: score incompletely logged days too
-bool stability = false;  // --population: each day planned again with one more logged feed
+bool stability = false;  // --population: each day planned again with one more feed, and with a noisy day
 
 struct Log {
     std::string name;
@@ -262,12 +262,14 @@ struct Stability {
 struct Result {
     Score plan, yesterday, even;
     Stability stable, away_stable;
+    Stability noisy, away_noisy;  // D - 1 logged with up to an hour of noise on each feed
     int refused = 0;
     int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
     void merge(const Result& o) {
         plan.merge(o.plan), yesterday.merge(o.yesterday), even.merge(o.even);
         stable.merge(o.stable), away_stable.merge(o.away_stable);
+        noisy.merge(o.noisy), away_noisy.merge(o.away_noisy);
         refused += o.refused, incomplete += o.incomplete;
         for (const auto& [why, n] : o.refusals) refusals[why] += n;
     }
@@ -334,12 +336,23 @@ Result backtest(const Log& log) {
             const Clock clock{now, log.zone};
             const TimeSpan range = local_days(D, 1, log.zone);
             r.stable.add(plan, plan_pumps(more, settings, clock, range), log.zone);
+            // One noisy day: each feed of D - 1 (before the plan's evening)
+            // logged up to an hour early or late.
+            std::vector<Entry> noisy = log.entries;
+            const TimeSpan yesterday = local_days(D - date::days(1), 1, log.zone);
+            std::uniform_int_distribution<int> shake(-60, 60);
+            for (Entry& e : noisy)
+                if (e.type == EntryType::feed && yesterday.contains(e.at.instant) && e.at.instant < now)
+                    e.at.instant = std::min(now - std::chrono::minutes(1),
+                                            e.at.instant + std::chrono::minutes(shake(rng)));
+            r.noisy.add(plan, plan_pumps(noisy, settings, clock, range), log.zone);
             if (date::weekday{D} != date::Saturday && date::weekday{D} != date::Sunday) {
                 Settings away = settings;
                 away.mode = PlanMode::away;
                 away.away = parse_away("mon-fri 08:00-17:30");
-                r.away_stable.add(plan_pumps(log.entries, away, clock, range), plan_pumps(more, away, clock, range),
-                                  log.zone);
+                const Plan away_plan = plan_pumps(log.entries, away, clock, range);
+                r.away_stable.add(away_plan, plan_pumps(more, away, clock, range), log.zone);
+                r.away_noisy.add(away_plan, plan_pumps(noisy, away, clock, range), log.zone);
             }
         }
         if (verbose) {
@@ -578,6 +591,10 @@ bool population(int n, const date::time_zone* zone, date::sys_days first) {
                  "made), the day planned again:\n";
     std::cout << fmt::format("- pumping exclusively: {}\n", pooled.stable.text());
     std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", pooled.away_stable.text());
+    std::cout << "One noisy day (each feed of the day before, until the evening the plan is made, logged up to an "
+                 "hour early or late), the day planned again:\n";
+    std::cout << fmt::format("- pumping exclusively: {}\n", pooled.noisy.text());
+    std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", pooled.away_noisy.text());
     return static_cast<int>(bias.size()) == n;
 }
 

@@ -16,6 +16,9 @@ inline constexpr int burst_minutes = 45;
 // The weight of a day's feeds falls by this factor per day of age, so the
 // slots follow a baby whose rhythm is changing (half-weight after about 2.4 days).
 inline constexpr double day_decay = 0.75;
+// A slot's time is learned with a slower decay: one noisy day (a day logged an
+// hour off) moves it less, while a drift of a few minutes a day is followed.
+inline constexpr double time_decay = 0.9;
 // A slot must be seen on at least this share of the (weighted) days that could
 // show it; rarer feeds are occasional, not part of the baby's day (the count
 // of feedings a day decides how many slots there are).
