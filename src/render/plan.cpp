@@ -189,6 +189,12 @@ std::string_view drinks(const PlanAdvice& a) { return a.several_babies ? "the ba
 }  // namespace
 
 std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
+    // A shortfall's first clause, the same for every kind of it.
+    const auto short_of = [&](const PlanAdvice& x) {
+        return fmt::format("{} {} about {}; your {} pump{} {} expected to give about {}, {} short",
+                           shortfall_when(x, zone), drinks(x), amount(x.need, unit), x.pumps, plural_s(x.pumps),
+                           x.pumps == 1 ? "is" : "are", amount(x.expected, unit), amount(x.short_by, unit));
+    };
     switch (a.kind) {
         case AdviceKind::no_away_windows:
             return "No away windows are set, so there is no pump to plan: set them with pumplog config set away "
@@ -205,12 +211,9 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::shortfall: {
             const bool away = a.scope == AdviceScope::away;
             const std::string_view eats = a.several_babies ? "the babies eat" : "the baby eats";
-            std::string line = fmt::format(
-                "{} {} about {}; your {} pump{} {} expected to give about {}, {} short. The CDC advises "
-                "adding a session if you cannot pump as much as {}{}: ",
-                shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
-                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), eats,
-                away ? " while you are away" : "");
+            std::string line =
+                fmt::format("{}. The CDC advises adding a session if you cannot pump as much as {}{}: ",
+                            short_of(a), eats, away ? " while you are away" : "");
             if (a.respaced)
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
@@ -229,18 +232,13 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
         }
         case AdviceKind::no_room:
             return fmt::format(
-                "{} {} about {}; your {} pump{} {} expected to give about {}, {} short, and no other "
-                "session fits {} (min_gap) from the others: give stored milk for the rest, and ask a lactation "
-                "consultant how to raise your yield.",
-                shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
-                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit), format_duration(a.gap));
+                "{}, and no other session fits {} (min_gap) from the others: give stored milk for the rest, and ask "
+                "a lactation consultant how to raise your yield.",
+                short_of(a), format_duration(a.gap));
         case AdviceKind::small_shortfall:
-            return fmt::format(
-                "{} {} about {}; your {} pump{} {} expected to give about {}, {} short: less than half of what a "
-                "session gives, within what the estimate can tell, so no session is added; a little stored milk "
-                "covers it.",
-                shortfall_when(a, zone), drinks(a), amount(a.need, unit), a.pumps, plural_s(a.pumps),
-                a.pumps == 1 ? "is" : "are", amount(a.expected, unit), amount(a.short_by, unit));
+            return short_of(a) +
+                   ": less than half of what a session gives, within what the estimate can tell, so no session is "
+                   "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
             const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
                                              ? fmt::format("{}", std::lround(a.feedings))
