@@ -63,6 +63,12 @@ std::filesystem::path resolve_journal(const std::filesystem::path& path);
 // The same for any file (the config): nullopt for a loop.
 std::optional<std::filesystem::path> follow_symlinks(const std::filesystem::path& path);
 
+// Whether this process has recorded anything: a journal line, a rewrite, the
+// config, a reminder's state (so a reply that cannot be printed can say
+// whether the command must not be run again). note_recorded() marks it.
+void note_recorded();
+bool recorded_anything();
+
 // How long a writer waits for another pumplog's lock before a journal error.
 inline constexpr std::chrono::milliseconds default_lock_timeout{10000};
 

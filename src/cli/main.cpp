@@ -13,6 +13,7 @@
 #include "help_format.hpp"
 #include "options.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/version.hpp"
 
@@ -201,8 +202,12 @@ bool output_failed(bool stdout_closed) {
     const int flushed = std::fflush(stdout);
     if (flushed == 0 && !std::ferror(stdout)) return false;
     const std::string why = stdout_closed ? std::string("it is closed") : std::string(std::strerror(errno ? errno : EIO));
-    fmt::print(stderr, "pumplog: error: cannot write to standard output ({}); the command itself was done: "
-                       "do not run it again\n", why);
+    // A command that recorded something must not be run again; a question can be.
+    if (recorded_anything())
+        fmt::print(stderr, "pumplog: error: cannot write to standard output ({}); the command itself was done: "
+                           "do not run it again\n", why);
+    else
+        fmt::print(stderr, "pumplog: error: cannot write to standard output ({}); nothing was recorded\n", why);
     return true;
 }
 

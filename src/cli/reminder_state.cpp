@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/journal.hpp"
+
 namespace pumplog::cli {
 
 namespace fs = std::filesystem;
@@ -63,6 +65,7 @@ void write_announced(Context& ctx, const Announced& announced) {
     }
     fs::rename(tmp, path, ec);
     if (ec) fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n", path.string());
+    else note_recorded();
 }
 
 bool announce_once(Context& ctx, const std::string& key, const std::function<bool(const Announcement&)>& should) {

@@ -314,6 +314,7 @@ void LockedJournal::append(const std::vector<std::string>& lines) {
     if (lines.empty()) return;
     require_single_lines(lines);
     append_locked(journal_.held_fd_, lines, journal_.path_, journal_.write_);
+    note_recorded();
 }
 
 bool LockedJournal::append_side_file(const fs::path& side, const std::vector<std::string>& lines) {
@@ -327,6 +328,7 @@ bool LockedJournal::append_side_file(const fs::path& side, const std::vector<std
     for (const auto& line : lines) data += line + '\n';
     if (ends_with(fd.get(), data)) return false;  // written by an earlier run that failed after it
     append_locked(fd.get(), lines, side, journal_.write_);
+    note_recorded();
     return true;
 }
 
@@ -372,6 +374,14 @@ void LockedJournal::rewrite(const std::string& content) {
         remove_tmp.keep();
         ::fsync(dir.get());
     }
+    note_recorded();
 }
+
+namespace {
+bool recorded = false;
+}  // namespace
+
+void note_recorded() { recorded = true; }
+bool recorded_anything() { return recorded; }
 
 }  // namespace pumplog

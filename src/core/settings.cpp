@@ -1,6 +1,7 @@
 #include "pumplog/settings.hpp"
 
 #include "pumplog/guideline.hpp"
+#include "pumplog/journal.hpp"
 
 #include <algorithm>
 #include <array>
@@ -507,6 +508,7 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
         throw fail(why());
     remove_tmp.keep();
     ::fsync(dir.get());
+    note_recorded();
 }
 
 Settings settings_from(const nlohmann::json& values) {
