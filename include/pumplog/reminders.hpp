@@ -30,14 +30,6 @@ std::string reminder_key(const NextPump& next);
 // pump's), or nullptr when it was not skipped.
 const Entry* skip_of(const std::vector<Entry>& entries, const NextPump& next, const Settings& settings);
 
-// The next pump to remind of and to show (`plan next`, `status`): the one of
-// next_pump_in_mode, passing over a pump still ahead that was skipped (its
-// skip line, at the pump's time, is ahead of now, where the planner does not
-// count it yet): then the pump after it, asked of the plan from the skip's
-// time on.
-std::optional<NextPump> next_pump_to_do(const std::vector<Entry>& entries, const Settings& settings,
-                                        const Clock& clock);
-
 // Whether to announce `next` now, given what was announced: the first time
 // always; once more when it is overdue and `remind_again` has passed since
 // its time and since the first announcement; never a third time.

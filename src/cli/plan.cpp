@@ -124,7 +124,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
     std::optional<NextPump> next;
     try {
-        next = next_pump_to_do(history.entries, settings, clock);
+        next = next_pump_in_mode(history.entries, settings, clock);
     } catch (const Error& e) {
         if (within && e.kind() == ErrorKind::usage) return 1;  // too little to plan: cron stays silent
         throw;
@@ -185,8 +185,11 @@ int run_skip(Context& ctx, const PlanOptions& o) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
-    // The pump the planner has next, skipped or not: a second skip of it writes nothing.
-    const auto next = next_pump_in_mode(history.entries, settings, clock);
+    // The pump the planner has next, skipped or not (skips still ahead left
+    // out): a second skip of it writes nothing.
+    std::vector<Entry> until_now = history.entries;
+    std::erase_if(until_now, [&](const Entry& e) { return e.type == EntryType::skip && e.at.instant > clock.now; });
+    const auto next = next_pump_in_mode(until_now, settings, clock);
     if (!next) throw usage_error("no pump is planned to skip; see pumplog plan");
     const std::string of_day = local_day(next->pump.at, clock.zone) == local_day(clock.now, clock.zone)
                                    ? std::string()

@@ -26,7 +26,7 @@ int run_status(Context& ctx) {
     const DayStatus day = day_status(history.entries, clock, settings.babies);
     render::StatusExtras extras;
     try {
-        extras.next = next_pump_to_do(history.entries, settings, clock);
+        extras.next = next_pump_in_mode(history.entries, settings, clock);
     } catch (const Error& e) {
         if (e.kind() != ErrorKind::usage) throw;
         extras.no_plan = "not enough feeds logged to plan yet (see pumplog plan)";

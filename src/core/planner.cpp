@@ -501,10 +501,12 @@ std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Setti
 std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,
                                      const Clock& clock) {
     const Seconds now = clock.now;
+    // A pump logged by now, or a skip (`plan skip`): a skipped pump is done
+    // with, even before its time (the skip line is written at the pump's time).
     std::vector<Seconds> logged;
     for (const Entry& e : entries)
-        if ((e.type == EntryType::pump || e.type == EntryType::skip) && e.at.instant <= now)
-            logged.push_back(e.at.instant);  // a skipped pump is done with too (`plan skip`)
+        if ((e.type == EntryType::pump && e.at.instant <= now) || e.type == EntryType::skip)
+            logged.push_back(e.at.instant);
     const seconds tolerance = std::chrono::duration_cast<seconds>(settings.min_gap) / 2;
     const auto& pumps = plan.pumps;
     // Each planned pump owns the logged pumps from half min_gap before it (and
@@ -513,7 +515,7 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
         Seconds lo = pumps[i].at - tolerance;
         if (i > 0) lo = std::max(lo, pumps[i - 1].at + (pumps[i].at - pumps[i - 1].at) / 2);
         const Seconds hi = i + 1 < pumps.size() ? pumps[i].at + (pumps[i + 1].at - pumps[i].at) / 2 : Seconds::max();
-        return std::any_of(logged.begin(), logged.end(), [&](Seconds t) { return t >= lo && t < hi && t <= now; });
+        return std::any_of(logged.begin(), logged.end(), [&](Seconds t) { return t >= lo && t < hi; });
     };
     std::optional<NextPump> overdue;
     for (std::size_t i = 0; i < pumps.size(); ++i) {
