@@ -41,6 +41,8 @@ std::optional<LocalSeconds> resolve_time(const WrittenTime& written, DateOrder o
 struct When {
     Seconds instant;
     std::string key;
+    // The wall-clock time as written when the cell carries no offset.
+    std::optional<LocalSeconds> local = {};
 };
 
 // A column whose header may carry a unit: "Left amount (oz.)", "Amount (ml)".

@@ -252,6 +252,7 @@ std::optional<When> FileImport::time(const CsvRecord& record, std::optional<std:
     } else {
         when.instant = to_instant(*local, options_.zone);
         when.key = date::format("%Y-%m-%dT%H:%M:%S", *local);
+        when.local = *local;
     }
     return when;
 }
@@ -260,8 +261,17 @@ std::optional<std::chrono::seconds> FileImport::span(const CsvRecord& record, st
                                                      const When& start) const {
     const auto end = time(record, end_column);
     if (!end) return std::nullopt;
-    if (end->instant < start.instant) throw RowError{"it ends before it starts"};
-    return std::chrono::duration_cast<std::chrono::seconds>(end->instant - start.instant);
+    Seconds ends = end->instant;
+    // A wall-clock end in the hour the autumn change repeats is read as its
+    // first occurrence; when that is before the start, the session ran
+    // across the change (01:50 to 01:05) and ended at the second one.
+    if (ends < start.instant && end->local) {
+        const date::local_info info = options_.zone->get_info(*end->local);
+        if (info.result == date::local_info::ambiguous)
+            ends = Seconds(end->local->time_since_epoch() - info.second.offset);
+    }
+    if (ends < start.instant) throw RowError{"it ends before it starts"};
+    return std::chrono::duration_cast<std::chrono::seconds>(ends - start.instant);
 }
 
 }  // namespace pumplog::import_detail

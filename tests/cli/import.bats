@@ -537,6 +537,21 @@ Skipped 5 rows:
     [ "$(journal_sum)" = "$before" ]
 }
 
+@test "a session across the autumn change ends in the repeated hour's second occurrence; one that really ends first is a problem" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Ada,L,2026-10-25 02:50:00,2026-10-25 02:10:00,breast milk,left breast,,,' \
+        '2,1,Ada,L,2026-10-25 01:40:00,2026-10-25 01:30:00,breast milk,left breast,,,' > bb.csv
+    run --separate-stderr pumplog log import bb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from bb.csv (Baby Buddy): 1 feed (0 bottle, 1 breast).
+Skipped 1 row:
+  1 with a problem:
+    bb.csv:3: it ends before it starts" ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-10-25T02:50:00+02:00","method":"breast","left_s":1200,"baby":"Ada"}' ]
+}
+
 @test "a pump imported before its length was read from start and end is not imported again" {
     cd "$TEST_DIR"
     printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
