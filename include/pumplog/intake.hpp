@@ -12,7 +12,10 @@
 //     Volume" (National Academies Press). Babies drink 500-700 g a day at 6-10
 //     days after birth (Casey et al. 1986; Saint et al. 1984); 637 g a day at 9
 //     months and 445 g a day at 12 months, with other foods (Dewey et al.).
+#include <string>
 #include <string_view>
+
+#include <date/date.h>
 
 #include "pumplog/units.hpp"
 
@@ -31,5 +34,9 @@ struct IntakeNorm {
 //   then down linearly to 637 ml on day 274 (9 months) and 445 ml on day 365
 //     (12 months) (IOM 1991, Dewey et al.); 445 ml from then on.
 IntakeNorm intake_norm(int age_days);
+
+// The sentence an estimate adds when `birth` is not set and the age counted
+// from the journal's first entry on `first` (a leading space included).
+std::string age_from_journal_sentence(date::sys_days first);
 
 }  // namespace pumplog

@@ -107,6 +107,11 @@ public:
     ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true,
                             PassOver pass_over = {}, bool whole = false) const;
 
+    // The time of the first line at the file's start that reads as an entry
+    // (among the first 64 KiB): when the journal began, as far as it tells.
+    // Nothing for a missing, unreadable or empty file; never a journal error.
+    std::optional<Seconds> first_entry_at() const;
+
     // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as
     // a journal: a regular file only, and a last line without its newline is
     // looked at again once no append is in progress. False when there is no file.

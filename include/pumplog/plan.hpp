@@ -58,7 +58,8 @@ enum class AdviceKind {
     small_shortfall,     // a shortfall under half a session's expected yield, no session added: scope, begin,
                          // end, pumps, need, expected, short_by
     estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings,
-                         // count (feeds without an amount), text (the source: "Kent et al. 2006", ...)
+                         // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
+                         // birth_assumed (no birth date: the age counts from day, the journal's first)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
     uncovered_feed,      // schedule: at (the feed), need (its amount), gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
@@ -82,6 +83,7 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
+    bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::chrono::minutes gap{0};
     date::sys_days day{};

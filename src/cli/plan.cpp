@@ -58,6 +58,8 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
                 throw usage_error(fmt::format("--{}: {}", key, e.what()));
             }
         }
+    // Without a birth date, an intake estimate counts the age from the journal's start.
+    if (!s.birth) s.journal_began = ctx.journal().first_entry_at();
     return s;
 }
 

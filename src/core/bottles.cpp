@@ -9,6 +9,7 @@
 #include "pumplog/cadence.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/intake.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/yield.hpp"
 #include "plan_cadence.hpp"
@@ -181,7 +182,8 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             plan.advice.push_back(fmt::format(
                 "The sizes are estimates: no feed has an amount, so each counts {} of about {} a day at day {} ({}).",
                 format_rounded_volume(a.per_feed, settings.unit), format_rounded_volume(a.daily, settings.unit),
-                a.age_days, a.text));
+                a.age_days, a.text) +
+                (a.birth_assumed ? age_from_journal_sentence(a.day) : ""));
         else if (a.kind == AdviceKind::estimated_from_pumps)
             plan.advice.push_back(fmt::format(
                 "The sizes are estimates: no feed has an amount, so each counts at your average pump, {}.",

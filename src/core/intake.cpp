@@ -3,6 +3,10 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "pumplog/time.hpp"
+
 namespace pumplog {
 
 namespace {
@@ -25,6 +29,12 @@ IntakeNorm intake_norm(int age_days) {
         return {Volume::from_ml(between(age_days, 182, months_1_6, 274, month_9)), "Kent et al. 2006; IOM 1991"};
     if (age_days <= 365) return {Volume::from_ml(between(age_days, 274, month_9, 365, month_12)), "IOM 1991"};
     return {Volume::from_ml(month_12), "IOM 1991"};
+}
+
+std::string age_from_journal_sentence(date::sys_days first) {
+    return fmt::format(" The birth date is not set, so the age counts from the journal's first entry, on {}: set it "
+                       "(pumplog config set birth YYYY-MM-DD) if the baby is older.",
+                       format_date(first));
 }
 
 }  // namespace pumplog

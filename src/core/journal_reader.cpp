@@ -360,6 +360,21 @@ private:
 
 }  // namespace
 
+std::optional<Seconds> Journal::first_entry_at() const {
+    FileDescriptor fd(open_regular(path_, O_RDONLY));
+    if (fd.get() < 0) return std::nullopt;
+    constexpr std::size_t head = 64 * 1024;
+    std::string text(head, '\0');
+    const ssize_t got = ::pread(fd.get(), text.data(), head, 0);
+    if (got <= 0) return std::nullopt;
+    text.resize(static_cast<std::size_t>(got));
+    Entry entry;
+    std::string error;
+    for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+        if (parse_entry_line(std::string_view(text).substr(start, end - start), entry, error)) return entry.at.instant;
+    return std::nullopt;
+}
+
 ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over, bool whole) const {
     ReadStats stats;
     const std::string path = path_.string();

@@ -36,6 +36,12 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     }
     PlanCadence out;
     if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
+        // Without a birth date the baby is at least as old as the journal
+        // (its first entry, or the first feed read here): the age counts
+        // from there, and the advice asks for the date.
+        std::optional<Seconds> began = settings.journal_began;
+        for (const Entry& e : entries)
+            if (e.type == EntryType::feed && (!began || e.at.instant < *began)) began = e.at.instant;
         // Times only: every feed counts 1 (its amount is set below).
         std::vector<Entry> times;
         for (const Entry& e : entries)
@@ -44,13 +50,9 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 times.back().ml = 1.0;
             }
         out.cadence = learn_cadence(times, since, until, zone, settings.unit);  // fewer than 3 days: refused here
-        if (!settings.birth)
-            throw usage_error(fmt::format(
-                "the feeds from {} to {} have no amounts (nursing), so the plan estimates what the baby drinks from "
-                "its age: set the birth date with pumplog config set birth YYYY-MM-DD (or plan --birth YYYY-MM-DD)",
-                format_date(local_day(since, zone)), format_date(local_day(until - seconds(1), zone))));
+        const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : local_day(*began, zone);
         const date::sys_days today = local_day(until - seconds(1), zone);
-        const int age = std::max(0, static_cast<int>((today - date::sys_days(*settings.birth)).count()));
+        const int age = std::max(0, static_cast<int>((today - born).count()));
         const IntakeNorm norm = intake_norm(age);
         const double feedings = std::max(1.0, out.cadence.feedings_per_day);
         const Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
@@ -66,6 +68,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.feedings = feedings;
         a.count = unknown;
         a.text = std::string(norm.source);
+        a.birth_assumed = !settings.birth;
+        a.day = born;
         out.advice.push_back(a);
         out.estimated = true;
         return out;

@@ -8,6 +8,7 @@
 
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/intake.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/yield.hpp"
@@ -180,7 +181,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         if (a.kind == AdviceKind::estimated_intake)
             s.advice.push_back(fmt::format(
                 "The need is an estimate: no feed has an amount, so each counts {} of about {} a day at day {} ({}).",
-                volume(a.per_feed), volume(a.daily), a.age_days, a.text));
+                volume(a.per_feed), volume(a.daily), a.age_days, a.text) +
+                (a.birth_assumed ? age_from_journal_sentence(a.day) : ""));
         else if (a.kind == AdviceKind::estimated_from_pumps)
             s.advice.push_back(fmt::format(
                 "The need is an estimate: no feed has an amount, so each counts at your average pump, {}; set the "

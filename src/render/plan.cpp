@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pumplog/calendar.hpp"
+#include "pumplog/intake.hpp"
 #include "pumplog/supply.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/units.hpp"
@@ -243,11 +244,12 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
                                              ? fmt::format("{}", std::lround(a.feedings))
                                              : fmt::format("{:.1f}", a.feedings);
+            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day) : "";
             return fmt::format(
                 "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
-                "about {} a day, what babies drink on day {} ({}), shared over {} feeds a day: {} a feed. Log some "
+                "about {} a day, what babies drink on day {} ({}), shared over {} feeds a day: {} a feed.{} Log some "
                 "bottles with their amounts for measured targets.",
-                amount(a.daily, unit), a.age_days, source_words(a.text), feedings, amount(a.per_feed, unit));
+                amount(a.daily, unit), a.age_days, source_words(a.text), feedings, amount(a.per_feed, unit), age);
         }
         case AdviceKind::estimated_from_pumps:
             return fmt::format(
@@ -313,6 +315,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
             j["feeds_per_day"] = json_number(a.feedings);
             j["source"] = a.text;
+            j["birth"] = format_date(a.day);
+            j["birth_assumed"] = a.birth_assumed;
             break;
         case AdviceKind::estimated_from_pumps:
             j[key("per_feed", unit)] = volume(a.per_feed, unit);

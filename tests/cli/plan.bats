@@ -320,17 +320,26 @@ nursing() {
     nursing
     local before
     before="$(journal_sum)"
+    # No birth date: the age counts from the journal's first line (2026-11-14), said in the advice.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
-    [ "$status" -eq 2 ]
-    [ "$output" = "" ]
-    [ "$stderr" = "pumplog: error: the feeds from 2026-11-14 to 2026-11-21 have no amounts (nursing), so the plan estimates what the baby drinks from its age: set the birth date with pumplog config set birth YYYY-MM-DD (or plan --birth YYYY-MM-DD)" ]
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":7,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
+    # A journal begun 60 days before: the baby is at least that old (788 ml a day from 1 month on).
+    { echo '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'; cat "$J"; } > "$J.new"
+    mv "$J.new" "$J"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[60,788,"2026-09-22",true]' ]
     pumplog config set birth 2026-09-22 >/dev/null
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006"}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]

@@ -487,16 +487,36 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
           "feed. Log some bottles with their amounts for measured targets.");
 }
 
-TEST_CASE("nursing without a birth date asks for it, and fewer than 3 days are still refused") {
-    try {
-        plan_day(nursing_week(monday), away_weekdays(), monday);
-        FAIL("no error");
-    } catch (const Error& e) {
-        CHECK(std::string(e.what()) ==
-              "the feeds from 2026-11-09 to 2026-11-15 have no amounts (nursing), so the plan estimates what the baby "
-              "drinks from its age: set the birth date with pumplog config set birth YYYY-MM-DD (or plan --birth "
-              "YYYY-MM-DD)");
-    }
+TEST_CASE("nursing without a birth date: the age counts from the journal's start, said; fewer than 3 days refused") {
+    // No birth date and no journal start given: the first feed read (the Monday
+    // before) is the baby's day 0, so on Sunday it is 6 days old: 600 ml a day.
+    const Plan young = plan_day(nursing_week(monday), away_weekdays(), monday);
+    REQUIRE_FALSE(young.advice.empty());
+    const PlanAdvice& a = young.advice[0];
+    CHECK(a.kind == AdviceKind::estimated_intake);
+    CHECK(a.birth_assumed);
+    CHECK(a.day == monday - date::days(7));
+    CHECK(a.age_days == 6);
+    CHECK(a.daily.ml() == 600);
+    CHECK(a.per_feed.ml() == 75);
+    for (const auto& p : young.pumps) CHECK(p.target.ml() == 75);
+    CHECK(sentences(young)[0] ==
+          "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml "
+          "a day, what babies drink on day 6 (Institute of Medicine, Nutrition During Lactation, 1991), shared over 8 "
+          "feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on "
+          "2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their "
+          "amounts for measured targets.");
+    // The journal began 60 days before Monday: the baby is at least 59 days old on Sunday.
+    Settings began = away_weekdays();
+    began.journal_began = start_of_local_day(monday - date::days(60), berlin());
+    const Plan older = plan_day(nursing_week(monday), began, monday);
+    CHECK(older.advice[0].age_days == 59);
+    CHECK(older.advice[0].daily.ml() == 788);
+    CHECK(older.advice[0].birth_assumed);
+    for (const auto& p : older.pumps) CHECK(p.target.ml() == 99);
+    // A birth date set: no assumption.
+    began.birth = date::year_month_day(monday - date::days(61));
+    CHECK_FALSE(plan_day(nursing_week(monday), began, monday).advice[0].birth_assumed);
     Settings s = away_weekdays();
     s.birth = date::year_month_day(monday - date::days(61));
     std::vector<Entry> two_days;
