@@ -174,7 +174,14 @@ void count(Tally& t, const Entry& e) {
                 if (e.milk == Milk::formula) t.formula += counted_volume(e.ml);
             }
             break;
-        case EntryType::store: t.stored += counted_volume(e.ml); break;
+        case EntryType::store:
+            // A combined container (stock combine: a store with a fixed expiry
+            // and no pump or feed it came from) holds milk stored already, and
+            // the uses that emptied its parts into it, at its time, add up to
+            // its volume: neither is milk stored or used.
+            if (e.until && e.from.empty()) t.used -= counted_volume(e.ml);
+            else t.stored += counted_volume(e.ml);
+            break;
         case EntryType::use: t.used += counted_volume(e.ml); break;
         case EntryType::skip: ++t.skipped; break;
         default: break;  // moves change no volume; discards are counted from their container

@@ -395,3 +395,19 @@ EOF
     run --separate-stderr pumplog report --since today
     [[ "$output" == *"Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash."* ]]
 }
+
+@test "stock combine moves stored milk: the report counts it neither as stored again nor as used" {
+    pumplog add 100ml --at 08:00 --store fridge >/dev/null
+    pumplog add 80ml --at 10:00 --store fridge >/dev/null
+    pumplog stock combine B1 B2 >/dev/null
+    PUMPLOG_NOW=2026-11-21T15:00:00+01:00 pumplog log feed 60ml --from-stock >/dev/null
+    export PUMPLOG_NOW=2026-11-21T15:00:00+01:00
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "$(cut -d, -f1,10,11 <<<"$output")" = "date,stored_ml,used_ml
+2026-11-21,180,60" ]
+    run --separate-stderr pumplog report --since today --by hour --format csv
+    [ "$(awk -F, 'NR > 1 && ($10 != 0 || $11 != 0) { print $1 "," $10 "," $11 }' <<<"$output")" = "08:00,100,0
+10:00,80,0
+15:00,0,60" ]
+}
