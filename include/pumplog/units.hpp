@@ -71,6 +71,9 @@ void check_plausible_session(Volume volume, bool force);
 
 // Rounds millilitres for storage in the journal (0.01 ml).
 double round_ml(double ml);
+// Refuses (usage error) an amount over 0 that the journal would keep as 0
+// (0.001 ml), saying so and then `instead` ("give more than 0 ml (or --force)").
+void refuse_recorded_as_zero(Volume volume, std::string_view instead);
 // A value for machine output in `unit`: ml to 0.1, oz to 0.01.
 double output_value(Volume volume, Unit unit);
 // For people: "90 ml", "3.1 oz".

@@ -89,10 +89,7 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
                                       "(see pumplog stock)",
                                       printable(what)));
     }
-    if (amount.ml() > 0 && round_ml(amount.ml()) <= 0)
-        throw usage_error(fmt::format("an amount of {:.3g} ml is recorded as 0 ml (the journal keeps amounts to "
-                                      "0.01 ml); the amount to use must be more than 0",
-                                      amount.ml()));
+    refuse_recorded_as_zero(amount, "the amount to use must be more than 0");
     if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
     // As the journal keeps it, before any check: the use line holds no more than this.
     amount = Volume::from_ml(round_ml(amount.ml()));

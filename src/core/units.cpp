@@ -128,10 +128,7 @@ void check_plausible_session(Volume volume, bool force) {
                                       format_volume(volume, Unit::ml), most_plausible_ml));
     if (force) return;
     // Judged as the journal keeps it (0.01 ml): 0.001 ml would be written as 0.
-    if (volume.ml() > 0 && round_ml(volume.ml()) <= 0)
-        throw usage_error(fmt::format("an amount of {:.3g} ml is recorded as 0 ml (the journal keeps amounts to "
-                                      "0.01 ml); give more than 0 ml (or --force)",
-                                      volume.ml()));
+    refuse_recorded_as_zero(volume, "give more than 0 ml (or --force)");
     if (volume.ml() <= 0)
         throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",
                                       format_volume(volume, Unit::ml)));
@@ -141,6 +138,13 @@ void check_plausible_session(Volume volume, bool force) {
 }
 
 double round_ml(double ml) { return std::round(ml * 100.0) / 100.0; }
+
+void refuse_recorded_as_zero(Volume volume, std::string_view instead) {
+    if (volume.ml() > 0 && round_ml(volume.ml()) <= 0)
+        throw usage_error(fmt::format("an amount of {:.3g} ml is recorded as 0 ml (the journal keeps amounts to "
+                                      "0.01 ml); {}",
+                                      volume.ml(), instead));
+}
 
 double output_value(Volume volume, Unit unit) {
     if (unit == Unit::ml) return std::round(volume.ml() * 10.0) / 10.0;
