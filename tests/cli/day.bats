@@ -265,3 +265,25 @@ three_hourly() {
     run pumplog status --color always
     [[ "$output" == *$'\e[1m'* ]]
 }
+
+@test "status names expired milk in one row to discard, not as Expiring at a time gone by" {
+    local i
+    for i in 1 2 3 4 5 6; do
+        journal_line "{\"v\":1,\"id\":\"s$i\",\"type\":\"store\",\"at\":\"2026-11-1${i}T08:00:00+01:00\",\"ml\":100,\"place\":\"fridge\",\"pumped\":\"2026-11-1${i}T08:00:00+01:00\",\"label\":\"B$i\"}"
+    done
+    export PUMPLOG_NOW=2026-11-19T07:00:00+01:00
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"
+  Stash      200 ml usable in 2 containers
+  Expired    400 ml in 4 containers: discard them (see pumplog stock)
+  Expiring   B5 100 ml in the fridge, at 08:00 today" ]]
+    [[ "$output" != *"Expiring   B1"* ]]
+    # one expired container is named
+    PUMPLOG_NOW=2026-11-15T09:00:00+01:00 run --separate-stderr pumplog status
+    [[ "$output" == *"  Expired    B1 100 ml in the fridge, since 08:00 today: discard it
+  Expiring   B2 100 ml in the fridge, at 08:00 tomorrow" ]]
+    # JSON keeps listing every one, expired ones included
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5"]' ]
+}
