@@ -287,3 +287,16 @@ three_hourly() {
     run --separate-stderr pumplog status --format json
     [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5"]' ]
 }
+
+@test "status says when no pump is planned (no away hours set) instead of leaving the row out" {
+    three_hourly
+    run --separate-stderr pumplog plan next
+    [ "$output" = "No pump is planned in the next 8 days; see pumplog plan." ]
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"
+  Next pump  none planned in the next 8 days (see pumplog plan)
+  Stash      empty" ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c .next_pump <<<"$output")" = "null" ]
+}
