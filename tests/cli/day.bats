@@ -300,3 +300,25 @@ three_hourly() {
     run --separate-stderr pumplog status --format json
     [ "$(jq -c .next_pump <<<"$output")" = "null" ]
 }
+
+@test "a pump announced, then moved a few minutes by a feed logged late, is not announced again as new" {
+    local d h
+    for d in 13 14 15 16 17 18 19; do
+        for h in 00:30 03:30 06:30 09:30 12:30 15:30 18:30 21:30; do
+            journal_line "{\"v\":1,\"id\":\"f-$d-$h\",\"type\":\"feed\",\"at\":\"2026-11-${d}T$h:00+01:00\",\"method\":\"bottle\",\"ml\":100,\"milk\":\"breast\"}"
+        done
+    done
+    pumplog config set mode exclusive > /dev/null
+    run --separate-stderr pumplog plan next --within 10m --now 2026-11-20T09:20:00+01:00
+    [ "$output" = "Pump at 09:30 (in 10 min), aim for 100 ml" ]
+    pumplog log feed 100ml --at 09:10 --now 2026-11-20T09:21:00+01:00 > /dev/null
+    run --separate-stderr pumplog plan next --now 2026-11-20T09:21:00+01:00
+    [ "$output" = "Pump at 09:25 (in 4 min), aim for 100 ml" ]
+    local m said=""
+    for m in 09:25 09:30 09:35 09:40 09:45 09:50 09:55 10:00; do
+        run --separate-stderr pumplog plan next --within 10m --now "2026-11-20T$m:00+01:00"
+        [ "$status" -eq 0 ] && said+="$m $output;"
+    done
+    # the moved pump is the one announced: only its overdue reminder, once
+    [ "$said" = "09:55 Pump now: the 09:25 pump is 30 min overdue, aim for 100 ml;" ]
+}
