@@ -145,7 +145,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const std::optional<Volume> offered = offered_amount(request, feed, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
-        const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at};
+        const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at, std::nullopt, feed.baby};
         const History history = ctx.slip_history(slip, start_of_local_day(local_day(feed.at, clock.zone), clock.zone));
         if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }

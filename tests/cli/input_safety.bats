@@ -121,6 +121,16 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
 }
 
+@test "twins' bottles of one size at once are two feeds, not one typed twice; the same baby's is" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 60ml --baby Ada
+    run --separate-stderr pumplog log feed 60ml --baby Ben
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | paste -sd' ')" = "Ada Ben" ]
+    refused 2 pumplog log feed 60ml --baby ben
+    [ "$stderr" = "pumplog: error: the same bottle feed of 60 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
+}
+
 @test "an identical line written long ago (by its id) is not typed twice" {
     journal_line '{"v":1,"id":"01AAAAAAAAAAAAAAAAAAAAAAAA","type":"pump","at":"2026-11-21T14:05:00+01:00","ml":90}'
     journal_line '{"v":1,"id":"imported-1","type":"pump","at":"2026-11-21T14:05:00+01:00","ml":80}'
