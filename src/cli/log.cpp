@@ -328,6 +328,9 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const StashLabels labels(ctx, journal.journal(), {after});
         fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
+        if (!o.request.at.empty())  // the 12-hour rule says how it read the time (SPEC 10)
+            if (const std::string note = read_time(o.request.at, clock).note; !note.empty())
+                fmt::print("Note: {}\n", note);
     });
     return 0;
 }
