@@ -24,6 +24,12 @@ using Announced = std::map<std::string, Announcement>;
 
 // The key of a planned pump: its time, RFC 3339 in UTC.
 std::string reminder_key(const NextPump& next);
+// The key to count `next`'s announcements under: that of a pump already
+// announced within half `min_gap` of its time (the closest), else its own. A
+// feed logged since may move the planned pump by a few minutes; it is still
+// the pump announced (planned pumps are at least min_gap apart), not a new one
+// to announce again.
+std::string reminder_key(const NextPump& next, const Announced& announced, const Settings& settings);
 
 // The skip line (`plan skip`) of the planned pump `next`: one within half
 // `min_gap` of its time (pumps are at least min_gap apart, so it is this

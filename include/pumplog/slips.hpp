@@ -3,6 +3,7 @@
 // parent's own, and the same entry typed twice in a row.
 #include <optional>
 #include <chrono>
+#include <string>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -29,6 +30,7 @@ struct SlipCheck {
     Volume amount;
     Seconds at;
     std::optional<Seconds> pumped{};  // a store: when its milk was pumped (bags of other days are not twins)
+    std::string baby{};  // a feed: whose (SPEC 12: twins' bottles of one size at once are not typed twice)
 };
 
 // How far back the history given to check_slips must reach.

@@ -145,7 +145,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const std::optional<Volume> offered = offered_amount(request, feed, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
     if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
-        const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at};
+        const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at, std::nullopt, feed.baby};
         const History history = ctx.slip_history(slip, start_of_local_day(local_day(feed.at, clock.zone), clock.zone));
         if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
@@ -328,6 +328,9 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const StashLabels labels(ctx, journal.journal(), {after});
         fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
+        if (!o.request.at.empty())  // the 12-hour rule says how it read the time (SPEC 10)
+            if (const std::string note = read_time(o.request.at, clock).note; !note.empty())
+                fmt::print("Note: {}\n", note);
     });
     return 0;
 }

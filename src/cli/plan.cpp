@@ -137,9 +137,10 @@ int run_next(Context& ctx, const PlanOptions& o) {
                        (!within || announce_once(ctx, "timer " + timer->id, [](const Announcement& said) { return said.times == 0; }));
     if (stale) fmt::print("{}", render::stale_timer_text(*timer, clock));
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
-                   !announce_once(ctx, reminder_key(*next), [&](const Announcement& said) {
-                       return should_remind(*next, clock.now, settings.remind_again, said);
-                   })))
+                   !announce_once(ctx, reminder_key(*next, read_announced(ctx), settings),
+                                  [&](const Announcement& said) {
+                                      return should_remind(*next, clock.now, settings.remind_again, said);
+                                  })))
         return stale ? 0 : 1;
     const Unit unit = ctx.unit();
     if (!next) {

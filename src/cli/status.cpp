@@ -33,6 +33,8 @@ int run_status(Context& ctx) {
         if (e.kind() != ErrorKind::usage) throw;
         extras.no_plan = "not enough feeds logged to plan yet (see pumplog plan)";
     }
+    // As plan next says it (no away hours set, say): the row is never left out silently.
+    if (!extras.next && extras.no_plan.empty()) extras.no_plan = "none planned in the next 8 days (see pumplog plan)";
     const StockRead stash = read_stock(ctx.journal(), guideline_named(settings.guideline), {},
                                        intake_feeds_since(clock.now), ctx.strict);
     extras.stash = summarize(stash.stock, clock.now, recent_bottle_intake(stash.feeds, clock.now));

@@ -139,6 +139,13 @@ std::string stored_text(const Container& shown, Unit unit, Seconds now, const da
     return out;
 }
 
+// The 12-hour rule's notes (SPEC 10: "11:50" typed at 03:10 is 23:50, and the reply says so).
+void print_time_notes(std::initializer_list<std::string_view> times, const Clock& clock) {
+    for (const std::string_view text : times)
+        if (!text.empty())
+            if (const std::string note = read_time(text, clock).note; !note.empty()) fmt::print("Note: {}\n", note);
+}
+
 int run_add(Context& ctx, const AddOptions& o) {
     const Clock& clock = ctx.clock();
     if (o.amount.empty()) throw usage_error("no amount given; try pumplog stock add 120ml --in fridge");
@@ -165,6 +172,7 @@ int run_add(Context& ctx, const AddOptions& o) {
         journal.append({serialize(store_line(store, new_id(), clock.zone))});
     });
     fmt::print("{}\n", stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone));
+    print_time_notes({o.at, o.pumped}, clock);
     return 0;
 }
 
@@ -216,6 +224,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
                                    : "");
     });
     fmt::print("{}\n", message);
+    print_time_notes({o.at}, clock);
     return 0;
 }
 

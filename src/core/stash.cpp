@@ -137,6 +137,8 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
         store.pumped = std::min(store.pumped, take.container->pumped);
         store.until = std::min(*store.until, after.expiry.expires);
         if (after.expiry.thawed) store.thawed = std::min(store.thawed.value_or(*after.expiry.thawed), *after.expiry.thawed);
+        // A frozen container poured whole was thawed to be drunk: what the baby left is thawed milk, never refrozen.
+        else if (after.place == Place::freezer) store.thawed = std::min(store.thawed.value_or(at), at);
     }
     store.note = "left over from a feed";
     return store;

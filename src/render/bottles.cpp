@@ -33,7 +33,8 @@ std::string cover_text(const BottleCover& c, Unit unit) {
                            ? fmt::format("{} more before you leave (about {} a session)",
                                          c.pumps == 1 ? std::string("one pump") : plural(c.pumps, "pump"),
                                          format_rounded_volume(*c.pump_expected, unit))
-                           : std::string("one pump more before you leave");
+                           // No pump logged: the yield, and so how many sessions, is unknown.
+                           : std::string("pumping before you leave (log your pumps to see how many sessions)");
     return fmt::format("Short by {}: {} would cover it, or {} of formula.", format_rounded_volume(c.short_by, unit),
                        pump, format_rounded_volume(c.formula, unit));
 }

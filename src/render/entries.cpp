@@ -198,13 +198,19 @@ std::string describe(const Entry& e, Unit unit, std::string_view label) {
 
 std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, const Style& style,
                           const date::time_zone* zone) {
+    // A `baby` column when some feed names its baby, as in the CSV: twins' feeds are told apart (SPEC 12).
+    const bool babies =
+        std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !l.entry->baby.empty(); });
     std::vector<std::vector<std::string>> rows;
     for (const auto& listed : entries) {
         const Entry& e = *listed.entry;
         std::string what = describe(e, unit, listed.label);
         if (listed.voided) what = style.dim("(voided) " + what);
-        rows.push_back({terminal_text(listed.ref), format_date_time(e.at.instant, zone), what, terminal_text(e.note)});
+        rows.push_back({terminal_text(listed.ref), format_date_time(e.at.instant, zone), what});
+        if (babies) rows.back().push_back(terminal_text(e.baby));
+        rows.back().push_back(terminal_text(e.note));
     }
+    if (babies) return table({{"ref"}, {"when"}, {"what"}, {"baby"}, {"note"}}, rows);
     return table({{"ref"}, {"when"}, {"what"}, {"note"}}, rows);
 }
 

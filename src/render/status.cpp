@@ -117,7 +117,22 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                                           plural(x.stash.usable_containers, "container"));
     if (x.stash.usable_containers > 0 && x.stash.days_of_supply) stash += fmt::format(", {:.1f} days of bottles", *x.stash.days_of_supply);
     row("Stash", stash);
-    for (const Container* c : x.expiring)
+    // Milk already expired is one row (to discard), not an "Expiring" row each: status stays one screen.
+    std::vector<const Container*> expired, soon;
+    Volume expired_volume;
+    for (const Container* c : x.expiring) {
+        (c->expires <= clock.now ? expired : soon).push_back(c);
+        if (c->expires <= clock.now) expired_volume += c->left;
+    }
+    if (expired.size() == 1)
+        row("Expired", style.red(fmt::format("{} {} in the {}, since {}: discard it", terminal_text(expired[0]->label),
+                                             format_volume(expired[0]->left, unit), name_of(expired[0]->place),
+                                             when_label(expired[0]->expires, clock))));
+    else if (expired.size() > 1)
+        row("Expired", style.red(fmt::format("{} in {}: discard them (see pumplog stock)",
+                                             format_volume(expired_volume, unit),
+                                             plural(static_cast<long long>(expired.size()), "container"))));
+    for (const Container* c : soon)
         row("Expiring", style.yellow(fmt::format("{} {} in the {}, at {}", terminal_text(c->label),
                                                  format_volume(c->left, unit), name_of(c->place),
                                                  when_label(c->expires, clock))));

@@ -68,6 +68,21 @@ twins_week() {
     refused 2 pumplog log --baby Cy
 }
 
+@test "the log table names each twin's feed in a baby column; with one unnamed baby it has none" {
+    pumplog log feed 40ml --at 07:00 > /dev/null
+    run --separate-stderr pumplog log
+    [ "${lines[0]}" = "ref   when              what                         note" ]
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 50ml --baby Ben --at 09:10 --note "half asleep" > /dev/null
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "ref   when              what                         baby  note" ]
+    [[ "${lines[1]}" == *"  2026-11-21 07:00  bottle 40 ml of breast milk" ]]
+    [[ "${lines[2]}" == *"  2026-11-21 09:00  bottle 60 ml of breast milk  Ada" ]]
+    [[ "${lines[3]}" == *"  2026-11-21 09:10  bottle 50 ml of breast milk  Ben   half asleep" ]]
+}
+
 @test "log edit --baby corrects whose feed it was; a pump has none" {
     pumplog config set babies "Ada, Ben" > /dev/null
     pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null

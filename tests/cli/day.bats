@@ -265,3 +265,60 @@ three_hourly() {
     run pumplog status --color always
     [[ "$output" == *$'\e[1m'* ]]
 }
+
+@test "status names expired milk in one row to discard, not as Expiring at a time gone by" {
+    local i
+    for i in 1 2 3 4 5 6; do
+        journal_line "{\"v\":1,\"id\":\"s$i\",\"type\":\"store\",\"at\":\"2026-11-1${i}T08:00:00+01:00\",\"ml\":100,\"place\":\"fridge\",\"pumped\":\"2026-11-1${i}T08:00:00+01:00\",\"label\":\"B$i\"}"
+    done
+    export PUMPLOG_NOW=2026-11-19T07:00:00+01:00
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"
+  Stash      200 ml usable in 2 containers
+  Expired    400 ml in 4 containers: discard them (see pumplog stock)
+  Expiring   B5 100 ml in the fridge, at 08:00 today" ]]
+    [[ "$output" != *"Expiring   B1"* ]]
+    # one expired container is named
+    PUMPLOG_NOW=2026-11-15T09:00:00+01:00 run --separate-stderr pumplog status
+    [[ "$output" == *"  Expired    B1 100 ml in the fridge, since 08:00 today: discard it
+  Expiring   B2 100 ml in the fridge, at 08:00 tomorrow" ]]
+    # JSON keeps listing every one, expired ones included
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5"]' ]
+}
+
+@test "status says when no pump is planned (no away hours set) instead of leaving the row out" {
+    three_hourly
+    run --separate-stderr pumplog plan next
+    [ "$output" = "No pump is planned in the next 8 days; see pumplog plan." ]
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"
+  Next pump  none planned in the next 8 days (see pumplog plan)
+  Stash      empty" ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c .next_pump <<<"$output")" = "null" ]
+}
+
+@test "a pump announced, then moved a few minutes by a feed logged late, is not announced again as new" {
+    local d h
+    for d in 13 14 15 16 17 18 19; do
+        for h in 00:30 03:30 06:30 09:30 12:30 15:30 18:30 21:30; do
+            journal_line "{\"v\":1,\"id\":\"f-$d-$h\",\"type\":\"feed\",\"at\":\"2026-11-${d}T$h:00+01:00\",\"method\":\"bottle\",\"ml\":100,\"milk\":\"breast\"}"
+        done
+    done
+    pumplog config set mode exclusive > /dev/null
+    run --separate-stderr pumplog plan next --within 10m --now 2026-11-20T09:20:00+01:00
+    [ "$output" = "Pump at 09:30 (in 10 min), aim for 100 ml" ]
+    pumplog log feed 100ml --at 09:10 --now 2026-11-20T09:21:00+01:00 > /dev/null
+    run --separate-stderr pumplog plan next --now 2026-11-20T09:21:00+01:00
+    [ "$output" = "Pump at 09:25 (in 4 min), aim for 100 ml" ]
+    local m said=""
+    for m in 09:25 09:30 09:35 09:40 09:45 09:50 09:55 10:00; do
+        run --separate-stderr pumplog plan next --within 10m --now "2026-11-20T$m:00+01:00"
+        [ "$status" -eq 0 ] && said+="$m $output;"
+    done
+    # the moved pump is the one announced: only its overdue reminder, once
+    [ "$said" = "09:55 Pump now: the 09:25 pump is 30 min overdue, aim for 100 ml;" ]
+}

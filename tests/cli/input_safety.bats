@@ -33,6 +33,24 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     [ "$output" = "Logged 70 ml at 09:30, 4 h 35 min ago - today 70 ml in 1 session" ]
 }
 
+@test "the 12-hour rule's note is said by stock add, stock move and log edit too" {
+    export PUMPLOG_NOW="2026-11-20T03:10:00+01:00"
+    run --separate-stderr pumplog stock add 100ml --in fridge --pumped 11:50 --at "2026-11-19 23:55"
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'Note: "11:50" read as 23:50 (within the last 12 hours), not 11:50; write 11:50am to mean that' ]
+    run --separate-stderr pumplog stock move B1 --to room --at 12:30
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'Note: "12:30" read as 00:30 (within the last 12 hours), not 12:30; write 12:30pm to mean that' ]
+    run --separate-stderr pumplog stock add 90ml --in fridge --at 1:05 --pumped 1:00
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 1 ]
+    pumplog add 90ml --at 03:00 > /dev/null
+    run --separate-stderr pumplog log edit "$(pumplog log --format json | jq -r '.[] | select(.type == "pump") | .ref')" --at 11:40
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Changed ${lines[0]:8:4} to pumped 90 ml at 2026-11-19 23:40" ]
+    [ "${lines[1]}" = 'Note: "11:40" read as 23:40 (within the last 12 hours), not 11:40; write 11:40am to mean that' ]
+}
+
 @test "noon and midnight are clock times" {
     pumplog add 90ml --at noon
     [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T12:00:00+01:00" ]
@@ -119,6 +137,16 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     pumplog stock add 100ml --in fridge
     refused 2 pumplog stock add 100ml --in fridge
     [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
+}
+
+@test "twins' bottles of one size at once are two feeds, not one typed twice; the same baby's is" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 60ml --baby Ada
+    run --separate-stderr pumplog log feed 60ml --baby Ben
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | paste -sd' ')" = "Ada Ben" ]
+    refused 2 pumplog log feed 60ml --baby ben
+    [ "$stderr" = "pumplog: error: the same bottle feed of 60 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
 }
 
 @test "an identical line written long ago (by its id) is not typed twice" {

@@ -75,6 +75,18 @@ refused_same() {
     [ "$output" = "Took 10 ml: B1 10 ml (20 ml left in the fridge)" ]
 }
 
+@test "the leftover of a frozen bag poured whole is thawed milk: never moved back into the freezer" {
+    store S1 2026-11-21T07:00:00+01:00 freezer 120 B1
+    run pumplog log feed 80ml --from-stock --offered 120ml --at 13:00
+    [ "$status" -eq 0 ]
+    run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
+    [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T15:00:00+01:00"]' ]
+    refused_same pumplog stock move B2 --to freezer
+    [[ "$stderr" == *"B2 was thawed at 2026-11-21 13:00; never refreeze"* ]]
+    pumplog stock move B2 --to fridge
+    refused_same pumplog stock move B2 --to freezer
+}
+
 @test "--offered is refused without --from-stock or below what was drunk" {
     store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
     refused_same pumplog log feed 90ml --offered 120ml

@@ -164,6 +164,19 @@ TEST_CASE("a shortfall says what would cover it: a pump of the usual yield or fo
           "Basis: 63 feeds on 8 days.\n");
 }
 
+TEST_CASE("a shortfall with no pump logged does not claim that one pump would cover it") {
+    const std::vector<Entry> stash = {store("s1", "2026-11-22T07:00:00+01:00", "fridge", 100, "B1")};
+    const Stock stock2 = stock_of(stash);
+    const BottlePlan plan =
+        plan_bottles(baby_week(), stock2, away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    REQUIRE(plan.shortfall);
+    CHECK_FALSE(plan.shortfall->pump_expected);
+    CHECK(plan.shortfall->pumps == 0);
+    const std::string text = render::bottles_text(plan, Unit::ml, sunday_evening, std::nullopt);
+    CHECK_THAT(text, Catch::Contains("Short by 250 ml: pumping before you leave (log your pumps to see how many "
+                                     "sessions) would cover it, or 250 ml of formula.\n"));
+}
+
 TEST_CASE("plan bottles dates thawed milk by the guideline it is given") {
     // A stricter profile: thawed milk keeps 12 hours in the fridge. Thawed at
     // 20:00, a bag is gone by 08:00: no bag can fill Monday's bottles.

@@ -90,6 +90,23 @@ TEST_CASE("a pump is announced once, and once more only when overdue by remind_a
     CHECK_FALSE(should_remind(next, at("2026-11-21T18:00:00+01:00"), again, Announcement{2, late.last}));
 }
 
+TEST_CASE("a pump moved by a feed logged since it was announced is the pump announced", "[status]") {
+    NextPump next;
+    next.pump.at = instant("2026-11-21T09:25:00+01:00");
+    Settings s;  // min_gap 2 h: a pump announced within an hour of this one is this one
+    CHECK(reminder_key(next, Announced{}, s) == "pump 2026-11-21T08:25:00+00:00");
+    Announced said;
+    said["pump 2026-11-21T08:30:00+00:00"] = Announcement{1, instant("2026-11-21T09:20:00+01:00")};
+    said["pump 2026-11-21T05:30:00+00:00"] = Announcement{2, instant("2026-11-21T07:00:00+01:00")};
+    said["expiring S1"] = Announcement{1, instant("2026-11-21T07:00:00+01:00")};
+    CHECK(reminder_key(next, said, s) == "pump 2026-11-21T08:30:00+00:00");
+    // its own key first; a pump further than half min_gap away is another one
+    said["pump 2026-11-21T08:25:00+00:00"] = Announcement{1, instant("2026-11-21T09:24:00+01:00")};
+    CHECK(reminder_key(next, said, s) == "pump 2026-11-21T08:25:00+00:00");
+    next.pump.at = instant("2026-11-21T11:00:00+01:00");
+    CHECK(reminder_key(next, said, s) == "pump 2026-11-21T10:00:00+00:00");
+}
+
 TEST_CASE("a pump skipped twice (two devices, merged) counts once", "[status]") {
     const std::vector<Entry> entries = {
         entry_of(R"({"v":1,"id":"S1","type":"skip","at":"2026-11-21T11:00:00+01:00"})"),
