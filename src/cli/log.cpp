@@ -155,7 +155,8 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     Entry entry;
     std::string error;
     parse_entry_line(serialize(line), entry, error);
-    fmt::print("Logged {} {}\n", render::describe(entry, ctx.unit()), describe_event_time(feed.at, clock));
+    fmt::print("Logged {}{} {}\n", render::describe(entry, ctx.unit()), render::for_baby(entry),
+               describe_event_time(feed.at, clock));
     if (!o.at.empty())
         if (const std::string note = read_time(o.at, clock).note; !note.empty()) fmt::print("Note: {}\n", note);
     if (!stash.empty()) fmt::print("{}\n", stash);

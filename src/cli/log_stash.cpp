@@ -37,7 +37,9 @@ std::string StashLabels::of(const Entry& e) const {
     return it == labels_.end() ? std::string() : it->second;
 }
 
-std::string StashLabels::describe(const Entry& e, Unit unit) const { return render::describe(e, unit, of(e)); }
+std::string StashLabels::describe(const Entry& e, Unit unit) const {
+    return render::describe(e, unit, of(e)) + render::for_baby(e);
+}
 
 std::string StashLabels::with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
     std::string out;

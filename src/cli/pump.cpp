@@ -87,9 +87,13 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         if (!o.amount.empty()) throw usage_error("give either an amount or --cancel, not both");
         return run_timer(ctx, TimerAction::cancel, o);
     }
-    if (o.amount.empty())
-        throw usage_error("no amount given; try pumplog pump stop 90ml (or --cancel to drop the timer)");
     const Clock& clock = ctx.clock();
+    if (o.amount.empty()) {
+        // No timer is the first thing to say: an amount would not help.
+        if (!current_timer(ctx, ctx.journal()))
+            throw usage_error("no pump timer is running; record the session with pumplog add AMOUNT");
+        throw usage_error("no amount given; try pumplog pump stop 90ml (or --cancel to drop the timer)");
+    }
     PumpRecord pump;
     pump.amount = parse_session_amount(fmt::format("{}", fmt::join(o.amount, " ")), ctx.unit());
     check_plausible_session(pump.amount.total, o.force);

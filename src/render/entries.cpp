@@ -130,6 +130,10 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
     return out;
 }
 
+std::string for_baby(const Entry& e) {
+    return e.type == EntryType::feed && !e.baby.empty() ? " for " + terminal_text(e.baby) : std::string();
+}
+
 std::string describe(const Entry& e, Unit unit, std::string_view label) {
     // Journal text is shown escaped (SPEC 8): label, place, target, reason, type.
     // A volume no computation counts (negative, or a hostile 1e308) is named,

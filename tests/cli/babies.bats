@@ -47,6 +47,21 @@ twins_week() {
     [ "$(wc -l < "$J")" -eq 1 ]
 }
 
+@test "the replies to log feed, undo, rm and edit name the baby of a feed" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog log feed 60ml --baby Ben
+    [ "$output" = "Logged bottle 60 ml of breast milk for Ben at 14:05" ]
+    run --separate-stderr pumplog log undo
+    [[ "$output" == "Undid bottle 60 ml of breast milk for Ben at 2026-11-21 14:05 (ref "*")" ]]
+    run --separate-stderr pumplog log feed --left 10m --baby ada --at 13:00
+    [ "$output" = "Logged nursed L 10 min for Ada at 13:00, 1 h 5 min ago" ]
+    ref="$(pumplog log --format csv | awk -F, '$4 ~ /T13:00/ { print $1 }')"
+    run --separate-stderr pumplog log edit "$ref" --left 12m
+    [[ "$output" == "Changed $ref to nursed L 12 min for Ada at 2026-11-21 13:00" ]]
+    run --separate-stderr pumplog log rm "$ref"
+    [ "$output" = "Removed nursed L 12 min for Ada at 2026-11-21 13:00 (ref $ref)" ]
+}
+
 @test "a name not configured is refused with how to name the babies" {
     refused 2 pumplog log feed 90ml --baby Ada
     [ "$stderr" = 'pumplog: error: no babies are named yet, so --baby "Ada" names none; name them first: pumplog config set babies "Ada, ..."' ]

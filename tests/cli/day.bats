@@ -202,6 +202,10 @@ three_hourly() {
     [ "$(grep -c '"type":"pump"' "$J")" -eq 1 ]
     grep -q '"type":"pump","at":"2026-11-21T14:05:00+01:00","ml":110,"dur_s":900,"timer":' "$J"
     PUMPLOG_NOW=2026-11-21T14:30:00+01:00 refused 2 pumplog pump stop 90ml
+    [ "$stderr" = "pumplog: error: no pump timer is running; record the session with pumplog add AMOUNT" ]
+    # Without an amount either: no timer is what is wrong, not the missing amount.
+    PUMPLOG_NOW=2026-11-21T14:30:00+01:00 refused 2 pumplog pump stop
+    [ "$stderr" = "pumplog: error: no pump timer is running; record the session with pumplog add AMOUNT" ]
 }
 
 @test "add AMOUNT while a timer runs closes it, and the timer survives a merge to another journal" {

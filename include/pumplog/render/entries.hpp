@@ -31,5 +31,7 @@ std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, co
 // A stash event names its container by `label` ("moved B1 to the fridge",
 // "used 60 ml of B1"); by the end of its id when the label is unknown.
 std::string describe(const Entry& entry, Unit unit, std::string_view label = {});
+// " for Ben": the baby a feed names (SPEC 12), for a reply about one entry; "" otherwise.
+std::string for_baby(const Entry& entry);
 
 }  // namespace pumplog::render
