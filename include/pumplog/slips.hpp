@@ -31,6 +31,7 @@ struct SlipCheck {
     Seconds at;
     std::optional<Seconds> pumped{};  // a store: when its milk was pumped (bags of other days are not twins)
     std::string baby{};  // a feed: whose (SPEC 12: twins' bottles of one size at once are not typed twice)
+    std::optional<Place> place{};  // a store: where (a bag to the fridge and one to the freezer are two)
 };
 
 // How far back the history given to check_slips must reach.

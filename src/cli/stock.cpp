@@ -164,7 +164,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
     if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
     {  // slips (SPEC 10): far over the usual, or typed twice
-        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped};
+        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place};
         check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {

@@ -71,7 +71,8 @@ void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seco
             written_now - *written <= duplicate_written && apart <= duplicate_within &&
             std::abs(*e.ml - check.amount.ml()) < 0.5 &&
             !(check.pumped && e.pumped && e.pumped->instant != *check.pumped) &&
-            !(check.type == EntryType::feed && e.baby != check.baby))
+            !(check.type == EntryType::feed && e.baby != check.baby) &&
+            !(check.place && e.place.value() != check.place))
             throw usage_error(fmt::format("the same {} of {} was recorded a moment ago (at {}): typed twice? "
                                           "use --force to record it again",
                                           kind_name(check.type), format_volume(check.amount, unit),

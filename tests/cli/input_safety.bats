@@ -137,6 +137,10 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     pumplog stock add 100ml --in fridge
     refused 2 pumplog stock add 100ml --in fridge
     [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
+    # A bag of the same size to another place is a second bag, not a slip.
+    run --separate-stderr pumplog stock add 100ml --in freezer
+    [ "$status" -eq 0 ]
+    [ "$(grep -c '"type":"store"' "$J")" -eq 2 ]
 }
 
 @test "twins' bottles of one size at once are two feeds, not one typed twice; the same baby's is" {
