@@ -171,7 +171,12 @@ int run_add(Context& ctx, const AddOptions& o) {
         store.label = label_for(read_stash(ctx, journal.journal()).stock, o.label);
         journal.append({serialize(store_line(store, new_id(), clock.zone))});
     });
-    fmt::print("{}\n", stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone));
+    std::string reply = stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone);
+    // SPEC 10: a stored time over an hour back is named with its age ("Stored B1 at 09:30, 2 h ago: ...").
+    if (clock.now - store.at > std::chrono::hours(1))
+        reply.insert(std::string_view("Stored ").size() + terminal_text(store.label).size(),
+                     " " + describe_event_time(store.at, clock));
+    fmt::print("{}\n", reply);
     print_time_notes({o.at, o.pumped}, clock);
     return 0;
 }

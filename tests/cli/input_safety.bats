@@ -14,6 +14,10 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     [ "$output" = "Logged bottle 100 ml of breast milk at 13:30" ]
     run --separate-stderr pumplog log feed 110ml --at "2026-11-18 09:00"
     [ "$output" = "Logged bottle 110 ml of breast milk on 2026-11-18 09:00, 3 days ago" ]
+    run --separate-stderr pumplog stock add 100ml --in fridge --at 09:30
+    [ "$output" = "Stored B1 at 09:30, 4 h 35 min ago: 100 ml in the fridge, pumped today 09:30; use by 2026-11-25 09:30 (in 3 d 19 h)" ]
+    run --separate-stderr pumplog stock add 90ml --in fridge --at 13:30
+    [ "$output" = "Stored B2: 90 ml in the fridge, pumped today 13:30; use by 2026-11-25 13:30 (in 3 d 23 h)" ]
 }
 
 @test "the 12-hour rule: 11:50 typed at 03:10 is 23:50 yesterday, and the reply says so" {
