@@ -487,7 +487,7 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
           "feed. Log some bottles with their amounts for measured targets.");
 }
 
-TEST_CASE("nursing without a birth date: the age counts from the journal's start, said; fewer than 3 days refused") {
+TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
     // No birth date and no journal start given: the first feed read (the Monday
     // before) is the baby's day 0, so on Sunday it is 6 days old: 600 ml a day.
     const Plan young = plan_day(nursing_week(monday), away_weekdays(), monday);
