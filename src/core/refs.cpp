@@ -21,8 +21,12 @@ namespace {
 // std::tolower in the C locale, which pumplog runs in (lower() uses it).
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// The id's last n bytes, and the rest of a UTF-8 character they would cut in
+// two (a longer ending of an id still tells it apart, and still names it).
 std::string suffix(std::string_view id, std::size_t n) {
-    return lower(id.size() <= n ? id : id.substr(id.size() - n));
+    std::size_t start = id.size() <= n ? 0 : id.size() - n;
+    while (start > 0 && (static_cast<unsigned char>(id[start]) & 0xC0u) == 0x80u) --start;
+    return lower(id.substr(start));
 }
 
 // An id's last 11 characters, lower case, last first, 9 bits each (the byte

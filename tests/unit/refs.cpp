@@ -126,4 +126,14 @@ TEST_CASE("refs read from the journal resolve as the refs of all its ids do") {
         }
     }
 }
+
+TEST_CASE("a ref never cuts a character of an id in two") {
+    // "\u202e" is 3 bytes (e2 80 ae): 4 bytes from the end start inside it.
+    const std::vector<std::string> ids = {"w\u202e\u202eab", "01KA0000000000000000000000", "\u00e9xyz"};
+    const Refs refs(ids);
+    CHECK(refs.ref(ids[0]) == "\u202eab");  // the whole character, so 5 bytes
+    CHECK(refs.ref(ids[2]) == "\u00e9xyz");  // 5 bytes
+    CHECK(refs.resolve(refs.ref(ids[0])) == std::vector<std::string>{ids[0]});
+    CHECK(refs.resolve(refs.ref(ids[2])) == std::vector<std::string>{ids[2]});
+}
 }  // namespace PUMPLOG_UNITY_ID
