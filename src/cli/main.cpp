@@ -239,8 +239,8 @@ int main(int argc, char** argv) {
             "  pumplog plan next --within 10m      for cron: is a pump due?\n"
             "  pumplog report --format csv         daily totals for a spreadsheet\n"
             "\nExit status: 0 success, 1 nothing to say (cron queries), 2 bad usage or input,\n"
-            "3 the journal could not be read or written safely, 4 done but the reply could not be\n"
-            "printed (do not retry). See pumplog(1).");
+            "3 the journal could not be read or written safely, 4 done but the reply could\n"
+            "not be printed (do not retry). See pumplog(1).");
         app.add_option("-j,--journal", context.journal_option, "journal file (default: $PUMPLOG_JOURNAL, "
                                                                "$XDG_DATA_HOME/pumplog/journal.jsonl)")
             ->type_name("FILE")
