@@ -317,13 +317,15 @@ int main(int argc, char** argv) {
         return code;
     } catch (const Error& e) {
         std::fflush(stdout);
-        fmt::print(stderr, "pumplog: error: {}\n", e.what());
+        // One line (SPEC 2), whatever a path or a word of the command line
+        // quoted in it holds: a newline or an escape is shown, never acted on.
+        fmt::print(stderr, "pumplog: error: {}\n", terminal_text(e.what()));
         return e.exit_code();
     } catch (const std::exception& e) {
         // fmt throws when a write to stdout fails (a long export to a full disk).
         if (std::ferror(stdout) && output_failed(stdout_closed)) return 4;
         std::fflush(stdout);
-        fmt::print(stderr, "pumplog: error: {}\n", e.what());
+        fmt::print(stderr, "pumplog: error: {}\n", terminal_text(e.what()));
         return 3;
     }
 }
