@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
         // Fast path: --version needs neither the zone database nor the command tree.
         if (args.size() == 1 && (args[0] == "--version" || args[0] == "-V")) {
             std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
-            return 0;
+            return output_failed(stdout_closed) ? 4 : 0;
         }
         for (const auto& a : args)  // CLI11 would take the next word as the path
             if (a == "--journal=" || a == "-j=") throw usage_error("--journal: an empty journal path; give a file");
@@ -273,15 +273,20 @@ int main(int argc, char** argv) {
         }
 
         check_subcommand_words(app, args);
+        // Help and the version, which CLI11 prints: lost output is exit 4 as for any reply.
+        const auto printed = [stdout_closed](int code) {
+            std::cout.flush();
+            return output_failed(stdout_closed) ? 4 : code;
+        };
         try {
             auto arg_pointers = to_argv(args, argv[0]);
             app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
         } catch (const CLI::CallForHelp& e) {
-            return app.exit(e);
+            return printed(app.exit(e));
         } catch (const CLI::CallForAllHelp& e) {
-            return app.exit(e);
+            return printed(app.exit(e));
         } catch (const CLI::CallForVersion& e) {
-            return app.exit(e);
+            return printed(app.exit(e));
         } catch (const CLI::ParseError& e) {
             throw usage_error(parse_error_text(e, app));
         }
