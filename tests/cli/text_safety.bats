@@ -60,9 +60,9 @@ hostile_journal() {
     [ "$(raw_controls out.txt)" -eq 0 ]
     grep -qF 'Ben\x1b[2J\u202e feeds' out.txt
     grep -qF '(Ada, Ben and Ben\x1b[2J\u202e)' out.txt
-    pumplog report --format md > out.md
-    [ "$(raw_controls out.md)" -eq 0 ]
-    grep -qF '| Ben\x1b[2J\u202e: feeds |' out.md
+    pumplog report --format md > "$TEST_DIR/out.md"
+    [ "$(raw_controls "$TEST_DIR/out.md")" -eq 0 ]
+    grep -qF '| Ben\x1b[2J\u202e: feeds |' "$TEST_DIR/out.md"
 }
 
 @test "replies name a hostile label escaped (stock move)" {
