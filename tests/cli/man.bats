@@ -153,6 +153,12 @@ help_options() {
     [ -z "$unknown" ] || { printf '%s' "$unknown" >&2; return 1; }
 }
 
+@test "pumplog(5) gives the precision the journal is written with (3oz is 88.72 ml)" {
+    pumplog add 3oz >/dev/null 2>&1
+    [ "$(jq -c .ml "$J")" = 88.72 ]
+    plain "$MAN/pumplog.5" | tr '\n' ' ' | grep -q '(a number of millilitres, to 0.01, '
+}
+
 @test "pumplog(1) names every command page in SEE ALSO" {
     local page name missing=""
     for page in "$MAN"/pumplog-*.1; do
