@@ -73,6 +73,7 @@ public:
 private:
     Refs() = default;
     std::size_t length_ = 4;
+    bool case_twins_ = false;  // two ids differ only in case: whole-id refs keep their case
     std::vector<std::string> ids_;
 };
 

@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
         // Fast path: --version needs neither the zone database nor the command tree.
         if (args.size() == 1 && (args[0] == "--version" || args[0] == "-V")) {
             std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
-            return 0;
+            return output_failed(stdout_closed) ? 4 : 0;
         }
         for (const auto& a : args)  // CLI11 would take the next word as the path
             if (a == "--journal=" || a == "-j=") throw usage_error("--journal: an empty journal path; give a file");
@@ -239,8 +239,8 @@ int main(int argc, char** argv) {
             "  pumplog plan next --within 10m      for cron: is a pump due?\n"
             "  pumplog report --format csv         daily totals for a spreadsheet\n"
             "\nExit status: 0 success, 1 nothing to say (cron queries), 2 bad usage or input,\n"
-            "3 the journal could not be read or written safely, 4 done but the reply could not be\n"
-            "printed (do not retry). See pumplog(1).");
+            "3 the journal could not be read or written safely, 4 done but the reply could\n"
+            "not be printed (do not retry). See pumplog(1).");
         app.add_option("-j,--journal", context.journal_option, "journal file (default: $PUMPLOG_JOURNAL, "
                                                                "$XDG_DATA_HOME/pumplog/journal.jsonl)")
             ->type_name("FILE")
@@ -273,15 +273,20 @@ int main(int argc, char** argv) {
         }
 
         check_subcommand_words(app, args);
+        // Help and the version, which CLI11 prints: lost output is exit 4 as for any reply.
+        const auto printed = [stdout_closed](int code) {
+            std::cout.flush();
+            return output_failed(stdout_closed) ? 4 : code;
+        };
         try {
             auto arg_pointers = to_argv(args, argv[0]);
             app.parse(static_cast<int>(arg_pointers.size()), arg_pointers.data());
         } catch (const CLI::CallForHelp& e) {
-            return app.exit(e);
+            return printed(app.exit(e));
         } catch (const CLI::CallForAllHelp& e) {
-            return app.exit(e);
+            return printed(app.exit(e));
         } catch (const CLI::CallForVersion& e) {
-            return app.exit(e);
+            return printed(app.exit(e));
         } catch (const CLI::ParseError& e) {
             throw usage_error(parse_error_text(e, app));
         }
@@ -317,13 +322,15 @@ int main(int argc, char** argv) {
         return code;
     } catch (const Error& e) {
         std::fflush(stdout);
-        fmt::print(stderr, "pumplog: error: {}\n", e.what());
+        // One line (SPEC 2), whatever a path or a word of the command line
+        // quoted in it holds: a newline or an escape is shown, never acted on.
+        fmt::print(stderr, "pumplog: error: {}\n", terminal_text(e.what()));
         return e.exit_code();
     } catch (const std::exception& e) {
         // fmt throws when a write to stdout fails (a long export to a full disk).
         if (std::ferror(stdout) && output_failed(stdout_closed)) return 4;
         std::fflush(stdout);
-        fmt::print(stderr, "pumplog: error: {}\n", e.what());
+        fmt::print(stderr, "pumplog: error: {}\n", terminal_text(e.what()));
         return 3;
     }
 }

@@ -1,5 +1,6 @@
 #include "pumplog/entry.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -80,6 +81,7 @@ void Entry::apply(const Entry& amend) {
 
 struct LineParser::Impl {
     simdjson::ondemand::parser parser;
+    std::vector<std::string_view> keys;  // the line's top-level keys so far (simdjson's path)
     CanonicalMemo memo;
     bool raw = true;
     PassOver pass_over;
@@ -202,12 +204,22 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
         return false;
     }
     bool has_v = false, has_id = false, has_type = false, has_at = false;
+    // A key written twice is a bad line, as log check calls it: which of the
+    // two values was meant is not the reader's to guess. A line has a dozen
+    // keys: a list beats a hash table.
+    std::vector<std::string_view>& seen = impl_->keys;
+    seen.clear();
     for (auto field : object) {
         std::string_view key;
         if (field.unescaped_key().get(key)) {
             error = "not valid JSON";
             return false;
         }
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            error = "\"" + printable(key) + "\" appears twice";
+            return false;
+        }
+        seen.push_back(key);
         value v;
         if (field.value().get(v)) {
             error = "not valid JSON";

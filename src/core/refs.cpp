@@ -21,8 +21,15 @@ namespace {
 // std::tolower in the C locale, which pumplog runs in (lower() uses it).
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string suffix(std::string_view id, std::size_t n) {
-    return lower(id.size() <= n ? id : id.substr(id.size() - n));
+// The id's last n bytes, and the rest of a UTF-8 character they would cut in
+// two (a longer ending of an id still tells it apart, and still names it), in
+// lower case; a whole id as it is written when `case_twins` (two ids of the
+// journal differ only in case, "ABCD" and "abcd": lower case would show them
+// alike, and a ref that is a whole id names that id exactly).
+std::string suffix(std::string_view id, std::size_t n, bool case_twins) {
+    std::size_t start = id.size() <= n ? 0 : id.size() - n;
+    while (start > 0 && (static_cast<unsigned char>(id[start]) & 0xC0u) == 0x80u) --start;
+    return case_twins && start == 0 ? std::string(id) : lower(id.substr(start));
 }
 
 // An id's last 11 characters, lower case, last first, 9 bits each (the byte
@@ -81,6 +88,7 @@ std::size_t key_length(const IdKey& key) {
 
 struct Length {
     std::size_t length = 4;
+    bool case_twins = false;  // two ids the same but for case
     std::vector<IdKey> tied;  // endings (sorted) that distinct ids share over all 11 characters
 };
 
@@ -122,6 +130,7 @@ Length length_of(std::vector<IdKey>& keys) {
             out.length = std::max(out.length, shared + 1);
         } else if (key_length(keys[i]) < key_chars) {
             out.length = std::max(out.length, key_length(keys[i]) + 1);  // the same short id but for case
+            out.case_twins = true;
         } else if (out.tied.empty() || out.tied.back() != ending(keys[i])) {
             out.tied.push_back(ending(keys[i]));
         }
@@ -133,8 +142,8 @@ bool is_tied(const Length& length, std::string_view id) {
     return std::binary_search(length.tied.begin(), length.tied.end(), ending(key_of(id)));
 }
 
-// The length from the ids themselves.
-std::size_t exact_length(std::vector<std::string> ids) {
+// The length from the ids themselves; `case_twins` set when two are the same but for case.
+std::size_t exact_length(std::vector<std::string> ids, bool& case_twins) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::vector<std::string> reversed;
@@ -148,6 +157,7 @@ std::size_t exact_length(std::vector<std::string> ids) {
         std::size_t shared = 0;
         while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
         length = std::max(length, shared + 1);
+        if (shared == a.size() && shared == b.size()) case_twins = true;
     }
     return length;
 }
@@ -172,11 +182,12 @@ Refs::Refs(const std::vector<std::string>& all_ids) : ids_(all_ids) {
     for (const auto& id : ids_) keys.push_back(key_of(id));
     const Length length = length_of(keys);
     length_ = length.length;
+    case_twins_ = length.case_twins;
     if (length.tied.empty()) return;
     std::vector<std::string> tied;
     for (const auto& id : ids_)
         if (is_tied(length, id)) tied.push_back(id);
-    length_ = std::max(length_, exact_length(std::move(tied)));
+    length_ = std::max(length_, exact_length(std::move(tied), case_twins_));
 }
 
 Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) {
@@ -196,6 +207,7 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
     const Length length = length_of(keys);
     keys = std::vector<IdKey>{};
     refs.length_ = length.length;
+    refs.case_twins_ = length.case_twins;
     if (!length.tied.empty()) {
         // Ids sharing 11 characters or more (not ULIDs, which end in 80 random
         // bits): read them again, as strings.
@@ -204,14 +216,14 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
             if (is_tied(length, e.id)) tied.push_back(e.id);
             return true;
         }, false, false, all_types);
-        refs.length_ = std::max(refs.length_, exact_length(std::move(tied)));
+        refs.length_ = std::max(refs.length_, exact_length(std::move(tied), refs.case_twins_));
     }
     std::sort(refs.ids_.begin(), refs.ids_.end());
     refs.ids_.erase(std::unique(refs.ids_.begin(), refs.ids_.end()), refs.ids_.end());
     return refs;
 }
 
-std::string Refs::ref(std::string_view id) const { return suffix(id, length_); }
+std::string Refs::ref(std::string_view id) const { return suffix(id, length_, case_twins_); }
 
 std::vector<std::string> Refs::resolve(std::string_view ref) const {
     std::vector<std::string> found;

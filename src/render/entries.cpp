@@ -156,8 +156,9 @@ std::string describe(const Entry& e, Unit unit, std::string_view label) {
     switch (e.type) {
         case EntryType::pump: {
             std::string out = e.ml ? "pumped " + vol(e.ml) : std::string("pumped (no volume)");
-            if (e.left_ml || e.right_ml)
-                out += fmt::format(" (L {} / R {})", side(e.left_ml), side(e.right_ml));
+            // The sides recorded, as add's reply names them: a side not recorded is not 0.
+            if (e.left_ml && e.right_ml) out += fmt::format(" (L {} / R {})", side(e.left_ml), side(e.right_ml));
+            else if (e.left_ml || e.right_ml) out += e.left_ml ? " (L " + side(e.left_ml) + ")" : " (R " + side(e.right_ml) + ")";
             if (e.dur_s) out += ", " + mins(*e.dur_s);
             return out;
         }

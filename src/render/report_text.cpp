@@ -264,7 +264,8 @@ std::vector<std::string> baby_headers(const Report& report, Unit unit, bool term
     const std::string u(unit_name(unit));
     std::vector<std::string> out{person_headers(report.by, unit)[0]};
     if (terminal) out[0] = report.by == Grouping::day ? "date" : std::string(grouping_name(report.by));
-    for (const auto& b : report.babies) {
+    for (const auto& name : report.babies) {
+        const std::string b = terminal_text(name);  // a name from an import is data (SPEC 8)
         if (terminal) {
             for (const char* h : {"feeds", "bottle", "nursed", "min"}) out.push_back(b + " " + h);
         } else {
@@ -291,13 +292,16 @@ std::vector<std::string> baby_cells(std::string label, const std::vector<Tally>&
 std::vector<std::string> report_notes(const Report& report, bool page) {
     std::vector<std::string> notes;
     if (!report.baby.empty())
-        notes.push_back(fmt::format("Feeds and bottles are {}'s only; pumping and the stash are shared.", report.baby));
+        notes.push_back(fmt::format("Feeds and bottles are {}'s only; pumping and the stash are shared.",
+                                    terminal_text(report.baby)));
     else if (!report.babies.empty()) {
+        std::vector<std::string> names;
+        for (const auto& name : report.babies) names.push_back(terminal_text(name));
         int named = 0;
         for (const Tally& t : report.baby_totals) named += t.feeds;
         const int unnamed = report.total.feeds - named;
         notes.push_back(fmt::format("Feeds and bottles are every baby's ({}); each baby's are below.{}",
-                                    and_list(report.babies),
+                                    and_list(names),
                                     unnamed > 0 ? fmt::format(" {} that name{} no baby count in the totals only.",
                                                               plural(unnamed, "feed"), unnamed == 1 ? "s" : "")
                                                 : std::string()));

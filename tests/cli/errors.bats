@@ -56,6 +56,19 @@ subcommands_of() {
     [[ "$stderr" == 'pumplog: error: unknown command "frobnicate"; the commands are add, status, pump, log, '* ]]
 }
 
+@test "an error quoting a word or a path with a newline or an escape is still one line, shown not acted on" {
+    run --separate-stderr pumplog $'fr\nob\e[2J'
+    [ "$status" -eq 2 ]
+    [ "${#stderr_lines[@]}" -eq 1 ]
+    [[ $stderr == 'pumplog: error: unknown command "fr\x0aob\x1b[2J"; '* ]]
+    run --separate-stderr pumplog log merge $'/no\nfile'
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: cannot read /no\x0afile: no such file' ]
+    run --separate-stderr pumplog log import $'/no\nfile'
+    [ "$status" -eq 2 ]
+    [ "${#stderr_lines[@]}" -eq 1 ]
+}
+
 @test "an unknown subcommand is refused with a suggestion" {
     refused 2 pumplog log fed 120ml
     [ "$stderr" = 'pumplog: error: unknown command "log fed"; did you mean "log feed"?' ]

@@ -31,6 +31,15 @@ command_paths() {
     [ -z "$long" ] || { printf '%s' "$long" >&2; return 1; }
 }
 
+@test "pumplog --help's exit status is one paragraph, not a line cut short" {
+    run pumplog --help
+    [ "$status" -eq 0 ]
+    local paragraph
+    paragraph="$(sed -n '/^Exit status:/,$p' <<<"$output")"
+    [[ $paragraph == *"4 done but the reply could"$'\n'"not be printed (do not retry). See pumplog(1)." ]]
+    ! grep -q '^ ' <<<"$paragraph"
+}
+
 @test "every help shows an example of its own command, at every level" {
     local path missing=""
     while read -r path; do

@@ -44,6 +44,15 @@ last_line() {
 0002  2026-11-21 09:00  bottle 120 ml of formula" ]
 }
 
+@test "the table names the sides a pump recorded, and no side it did not as 0" {
+    journal_line '{"v":1,"id":"01KAQ0000000000000000P0011","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":40,"left_ml":40}'
+    journal_line '{"v":1,"id":"01KAQ0000000000000000P0012","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":50,"right_ml":50}'
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "0011  2026-11-21 08:00  pumped 40 ml (L 40)" ]
+    [ "${lines[2]}" = "0012  2026-11-21 09:00  pumped 50 ml (R 50)" ]
+}
+
 @test "--all lists voided entries too, marked" {
     fixture
     run --separate-stderr pumplog log --all

@@ -133,6 +133,32 @@ help_options() {
     [ -z "$gone" ] || { printf '%s' "$gone" >&2; return 1; }
 }
 
+@test "every --option in the rendered pages' text is one --help offers" {
+    command -v groff >/dev/null || skip "groff is not installed"
+    # A roff alternation such as .RB ( \-\-unit oz runs the option into its
+    # value ("--unitoz"), which only the rendered text shows.
+    local path page offered="" unknown=""
+    while read -r path; do
+        offered+="$(help_options "$path")"$'\n'
+    done < <(command_paths)
+    for page in "$MAN"/*.[157]; do
+        while read -r option; do
+            case "$option" in
+            --population | --install | --stor) continue ;;  # bench/backtest's, cmake's, a mistyped --store
+            esac
+            grep -qx -- "$option" <<<"$offered" || unknown+="$(basename "$page"): $option"$'\n'
+        done < <(groff -man -Tutf8 -P-c -rLL=200n "$page" 2>/dev/null | sed 's/.\x08//g' |
+            grep -oE -- '--[a-z][a-z0-9_-]*' | sort -u)
+    done
+    [ -z "$unknown" ] || { printf '%s' "$unknown" >&2; return 1; }
+}
+
+@test "pumplog(5) gives the precision the journal is written with (3oz is 88.72 ml)" {
+    pumplog add 3oz >/dev/null 2>&1
+    [ "$(jq -c .ml "$J")" = 88.72 ]
+    plain "$MAN/pumplog.5" | tr '\n' ' ' | grep -q '(a number of millilitres, to 0.01, '
+}
+
 @test "pumplog(1) names every command page in SEE ALSO" {
     local page name missing=""
     for page in "$MAN"/pumplog-*.1; do

@@ -51,3 +51,13 @@ full_read='pumplog: error: cannot write to standard output (No space left on dev
     [ "$status" -eq 1 ]
     [ -z "$stderr" ]
 }
+
+@test "--version and --help to a full stdout are not lost silently: exit 4, one line" {
+    [ -w /dev/full ] || skip "no /dev/full"
+    for cmd in "--version" "-V" "--help" "log --help" "plan next --help" "--version log"; do
+        run --separate-stderr bash -c "\"\$PUMPLOG_BIN\" $cmd > /dev/full"
+        [ "$status" -eq 4 ]
+        [ "$stderr" = "$full_read" ]
+    done
+    [ ! -e "$J" ]
+}

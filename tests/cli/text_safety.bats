@@ -52,6 +52,19 @@ hostile_journal() {
     [ "$output" = 'B\x1b[31mred 60 ml in the room expires today 16:00 (in 1 h 55 min): use it now or put it in the fridge' ]
 }
 
+@test "report prints a baby's name from the journal escaped, in the table and in markdown" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    journal_line '{"v":1,"id":"F1xxx","type":"feed","at":"2026-11-21T07:00:00+01:00","method":"bottle","ml":90,"baby":"Ada"}'
+    journal_line '{"v":1,"id":"F2xxx","type":"feed","at":"2026-11-21T08:00:00+01:00","method":"bottle","ml":80,"baby":"Ben\u001b[2J\u202e"}'
+    pumplog report > out.txt
+    [ "$(raw_controls out.txt)" -eq 0 ]
+    grep -qF 'Ben\x1b[2J\u202e feeds' out.txt
+    grep -qF '(Ada, Ben and Ben\x1b[2J\u202e)' out.txt
+    pumplog report --format md > "$TEST_DIR/out.md"
+    [ "$(raw_controls "$TEST_DIR/out.md")" -eq 0 ]
+    grep -qF '| Ben\x1b[2J\u202e: feeds |' "$TEST_DIR/out.md"
+}
+
 @test "replies name a hostile label escaped (stock move)" {
     hostile_journal
     pumplog stock move $'B\e[31mred' --to fridge > out.txt

@@ -110,6 +110,16 @@ TEST_CASE("required fields of the wrong type or form make a bad line") {
     CHECK_THAT(why_bad(R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T12:00:00Z","note":5})"), Contains("\"note\""));
 }
 
+TEST_CASE("a field written twice makes a bad line, as log check calls it") {
+    CHECK(why_bad(R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T12:00:00Z","ml":90,"ml":200})") ==
+          "\"ml\" appears twice");
+    CHECK(why_bad(R"({"v":1,"id":"a","type":"pump","type":"feed","at":"2026-11-21T12:00:00Z"})") ==
+          "\"type\" appears twice");
+    CHECK(why_bad(R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T12:00:00Z","x":1,"x":2})") ==
+          "\"x\" appears twice");
+    CHECK(why_bad(R"({"v":1,"id":"a","type":"pump","at":"2026-11-21T12:00:00Z","ml":90,"note":"ml"})") == "");
+}
+
 TEST_CASE("what is not a JSON object is a bad line") {
     CHECK_THAT(why_bad("not json"), Contains("JSON"));
     CHECK(why_bad("[1,2]") == "not a JSON object");

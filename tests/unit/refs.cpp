@@ -126,4 +126,36 @@ TEST_CASE("refs read from the journal resolve as the refs of all its ids do") {
         }
     }
 }
+
+TEST_CASE("a ref never cuts a character of an id in two") {
+    // "\u202e" is 3 bytes (e2 80 ae): 4 bytes from the end start inside it.
+    const std::vector<std::string> ids = {"w\u202e\u202eab", "01KA0000000000000000000000", "\u00e9xyz"};
+    const Refs refs(ids);
+    CHECK(refs.ref(ids[0]) == "\u202eab");  // the whole character, so 5 bytes
+    CHECK(refs.ref(ids[2]) == "\u00e9xyz");  // 5 bytes
+    CHECK(refs.resolve(refs.ref(ids[0])) == std::vector<std::string>{ids[0]});
+    CHECK(refs.resolve(refs.ref(ids[2])) == std::vector<std::string>{ids[2]});
+}
+
+TEST_CASE("ids that differ only in case have refs that differ, each naming its own id") {
+    const std::vector<std::vector<std::string>> journals = {
+        {"ABCD", "abcd", "xabcd", "01KA0000000000000000000XYZ"},
+        {"01KA0000000000000000000ABC", "01ka0000000000000000000abc", "01KA0000000000000000000XYZ"},  // tied
+    };
+    for (const auto& ids : journals) {
+        testing::TempDir dir;
+        std::string journal;
+        for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+        testing::write_file(dir / "j", journal);
+        for (const Refs& refs : {Refs(ids), Refs::read(Journal(dir / "j"), ids)})
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                INFO(ids[i]);
+                const std::string ref = refs.ref(ids[i]);
+                CHECK(Refs(ids).resolve(ref) == std::vector<std::string>{ids[i]});
+                for (std::size_t j = 0; j < i; ++j) CHECK(ref != refs.ref(ids[j]));
+            }
+    }
+    CHECK(Refs({"ABCD", "abcd"}).ref("ABCD") == "ABCD");
+    CHECK(Refs({"ABCD", "wxyz"}).ref("ABCD") == "abcd");  // no twin: lower case, as every ref
+}
 }  // namespace PUMPLOG_UNITY_ID
