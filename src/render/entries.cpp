@@ -16,10 +16,17 @@ std::string volume_key(std::string_view ml_key, Unit unit) {
     return std::string(ml_key.substr(0, ml_key.size() - 2)) + "oz";
 }
 
+// An entry's volume as log's JSON and CSV give it (SPEC 7: its journal
+// field): in ml to the journal's 0.01 ml (3oz is 88.72, not 88.7); in oz to
+// 0.01 oz, as every output.
+double entry_volume(double ml, Unit unit) {
+    return unit == Unit::ml ? round_ml(ml) : output_value(Volume::from_ml(ml), unit);
+}
+
 // Sets a volume field in the display unit under its ml key (renamed at the end).
 void put_volume(nlohmann::ordered_json& j, std::string_view key, const std::optional<double>& ml, Unit unit) {
     if (!ml) j.erase(std::string(key));
-    else j[std::string(key)] = json_number(output_value(Volume::from_ml(*ml), unit));
+    else j[std::string(key)] = json_number(entry_volume(*ml, unit));
 }
 
 // With --unit oz the volume keys are renamed where they stand (ml -> oz,
@@ -109,7 +116,7 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
             switch (field->kind) {
                 case FieldKind::volume: {
                     const auto& ml = e.*field->volume;
-                    row.push_back(ml ? number(output_value(Volume::from_ml(*ml), unit)) : std::string());
+                    row.push_back(ml ? number(entry_volume(*ml, unit)) : std::string());
                     break;
                 }
                 case FieldKind::seconds: {

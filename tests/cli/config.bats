@@ -112,7 +112,7 @@ config_refused() {
     run --separate-stderr pumplog log --format json
     [ "$(echo "$output" | jq -c '.[0].oz')" = 3 ]
     run --separate-stderr pumplog log --format json --unit ml
-    [ "$(echo "$output" | jq -c '.[0].ml')" = 88.7 ]
+    [ "$(echo "$output" | jq -c '.[0].ml')" = 88.72 ]
 }
 
 @test "the timezone setting is used when TZ is not set, and TZ wins" {
