@@ -133,7 +133,7 @@ void check_plausible_session(Volume volume, bool force) {
         throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",
                                       format_volume(volume, Unit::ml)));
     if (volume.ml() > 1000)
-        throw usage_error(fmt::format("{} in one session is implausible (over 1000 ml); check the unit, or use --force",
+        throw usage_error(fmt::format("{} at once is implausible (over 1000 ml); check the unit, or use --force",
                                       format_volume(volume, Unit::ml)));
 }
 

@@ -234,7 +234,12 @@ stores_at() {
     refused 2 pumplog add 0ml
     [ "$stderr" = "pumplog: error: an amount of 0 ml is implausible; give more than 0 ml (or --force)" ]
     refused 2 pumplog add 1001ml
-    [ "$stderr" = "pumplog: error: 1001 ml in one session is implausible (over 1000 ml); check the unit, or use --force" ]
+    [ "$stderr" = "pumplog: error: 1001 ml at once is implausible (over 1000 ml); check the unit, or use --force" ]
+    # The same words for a bottle and a container: no 'session' there.
+    refused 2 pumplog log feed 1001ml
+    [ "$stderr" = "pumplog: error: 1001 ml at once is implausible (over 1000 ml); check the unit, or use --force" ]
+    refused 2 pumplog stock add 1001ml --in fridge
+    [ "$stderr" = "pumplog: error: 1001 ml at once is implausible (over 1000 ml); check the unit, or use --force" ]
     refused 2 pumplog add L600 R600
     refused 2 pumplog add 40oz
     run --separate-stderr pumplog add 2000ml --force
