@@ -31,6 +31,10 @@ bool read_raw_lines(const std::filesystem::path& path, const std::function<void(
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw journal_error(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
     if (S_ISDIR(st.st_mode)) throw journal_error(fmt::format("cannot read {}: it is a folder, not a file", path.string()));
+    // A device (/dev/zero, /dev/urandom, a terminal) never ends as a file
+    // does; a pipe does, and may stand for one (<(ssh phone cat journal.jsonl)).
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+        throw journal_error(fmt::format("cannot read {}: it is a device, not a file", path.string()));
 
     std::vector<char> buffer(1 << 18);
     std::string pending;  // the start of a line that continues in the next read

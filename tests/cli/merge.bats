@@ -101,7 +101,8 @@ pumplog: warning: $TEST_DIR/other.jsonl:3: not valid JSON; skipped" ]
     [ "$(cat "$J")" = "$(line b 20 08:00)" ]
     # A stream without a newline: the merge holds at most one 1 MiB line of it
     # (before, it grew by about a gigabyte a second until memory ran out).
-    "$PUMPLOG_BIN" log merge /dev/zero 2>/dev/null &  # the binary itself, so $! is its pid
+    # (A pipe: a device such as /dev/zero itself is refused before any read.)
+    "$PUMPLOG_BIN" log merge <(cat /dev/zero) 2>/dev/null &  # the binary itself, so $! is its pid
     local pid=$! rss
     sleep 2
     rss="$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")"
@@ -124,6 +125,17 @@ pumplog: warning: $TEST_DIR/other.jsonl:3: not valid JSON; skipped" ]
     [ "$stderr" = "pumplog: error: cannot read $TEST_DIR/missing.jsonl: no such file" ]
     refused 2 pumplog log merge "$TEST_DIR"
     refused 2 pumplog log merge
+    # A device never ends: refused at once (it read /dev/zero until killed).
+    local before
+    before="$(journal_sum)"
+    run --separate-stderr timeout 10 "$PUMPLOG_BIN" log merge /dev/zero
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: cannot read /dev/zero: it is a device, not a file" ]
+    [ "$(journal_sum)" = "$before" ]
+    # A pipe may stand for a copy (another device's, over ssh).
+    cp "$J" "$TEST_DIR/copy.jsonl"
+    run --separate-stderr pumplog log merge <(cat "$TEST_DIR/copy.jsonl")
+    [ "$status" -eq 0 ]
 }
 
 @test "merge into a missing journal creates it" {
