@@ -200,6 +200,9 @@ stores_at() {
     [ "$(last_line '[.dur_s, .note]')" = '[900,"after work, tired"]' ]
     pumplog add 80ml --dur 1h30m
     [ "$(last_line .dur_s)" = '5400' ]
+    # A bare number is minutes (pumplog(1), DURATION).
+    pumplog add 70ml --dur 30
+    [ "$(last_line .dur_s)" = '1800' ]
 }
 
 @test "log pump is add" {
