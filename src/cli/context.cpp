@@ -170,7 +170,8 @@ void warn_capped(std::size_t count, std::string_view where, const std::function<
 }
 
 void Context::warn(const ReadStats& stats) const {
-    const std::string path = default_journal_path(journal_option, environment).string();
+    // The path as given (-j, PUMPLOG_JOURNAL) is text: escaped, each warning one line.
+    const std::string path = terminal_text(default_journal_path(journal_option, environment).string());
     warn_capped(stats.bad_lines, path, [&](std::size_t i) {
         fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, stats.bad[i].line,
                    stats.bad[i].reason);

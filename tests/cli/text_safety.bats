@@ -106,3 +106,12 @@ hostile_journal() {
     grep -qF '<td>&lt;b onmouseover=&quot;x&quot;&gt;\x1b</td>' page.html
     [ "$(raw_controls page.html)" -eq 0 ]
 }
+
+@test "a warning about a damaged line names a journal path with a newline escaped, on one line" {
+    local odd="$TEST_DIR/my"$'\n'"journal.jsonl"
+    printf '%s\n%s\n' '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' 'garbage' > "$odd"
+    run --separate-stderr pumplog -j "$odd" log
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    [ "$stderr" = "pumplog: warning: $TEST_DIR/my\\x0ajournal.jsonl:2: not valid JSON; skipped (see pumplog log check)" ]
+}
