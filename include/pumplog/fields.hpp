@@ -135,8 +135,10 @@ inline constexpr std::array<Requirement, 11> requirements = {{
     {EntryType::discard, "target", "the id of the entry it refers to"},
     {EntryType::timer, "action", "start, pause, resume or cancel"},
 }};
-// A bottle feed must carry its volume too.
-inline constexpr Requirement bottle_requirement = {EntryType::feed, "ml", "a bottle feed records a volume"};
+// A bottle feed must carry its volume too, or, when the volume was not recorded
+// (an app's export of a bottle given without an amount), its milk.
+inline constexpr Requirement bottle_requirement = {
+    EntryType::feed, "ml", "a bottle feed records a volume, or milk when its volume is unknown"};
 // A pump carries its volume, or, when the volume was not recorded (an app's
 // export of a timed session), its length.
 inline constexpr Requirement pump_requirement = {EntryType::pump, "ml",

@@ -126,7 +126,8 @@ void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
     };
     for (const auto& r : requirements)
         if (r.type == type) require(r);
-    if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle)
+    if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle &&
+        !present(object, "milk"))
         require(bottle_requirement);
     if (type == EntryType::pump && !present(object, "dur_s")) require(pump_requirement);
     for (const auto& field : fields) {
@@ -244,7 +245,8 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
     // A written value must be one of its names (an empty one may be "", a note, or null, fine).
     for (const auto& [field, key_bit] : rules.named)
         if ((shape.keys & key_bit) && !field->named_in(e).known()) return false;
-    if (e.type == EntryType::feed && e.method == FeedMethod::bottle && !e.ml) return false;
+    if (e.type == EntryType::feed && e.method == FeedMethod::bottle && !e.ml && !field_named("milk")->present(e))
+        return false;
     if (e.type == EntryType::pump && !e.ml && !e.dur_s) return false;
     return true;
 }

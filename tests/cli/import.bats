@@ -127,6 +127,31 @@ Skipped 7 rows:
     [ "${lines[0]}" = "$J: 3 lines, 3 good entries, no errors" ]
 }
 
+@test "a bottle without an amount is kept in every format, and log check calls it good" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n' \
+        'Feed,2024-02-01 16:00,2024-02-01 16:10,00:10,Formula,Bottle,,' > hb.csv
+    printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n' \
+        '1,1,Ada,L,2024-02-02 13:30:00,2024-02-02 13:45:00,breast milk,bottle,,,' > bb.csv
+    printf 'Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver\n%s\n' \
+        '2/13/24 9:05 PM,,,Bottle,0,Milk,Ada drank 0 oz of milk,,M' > bc.csv
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n' 'Ada,"2/14/24, 7:00 AM",,' > formula.csv
+    for f in hb.csv bb.csv bc.csv formula.csv; do
+        run --separate-stderr pumplog log import "$f" --unit ml
+        [ "$status" -eq 0 ]
+        [[ "${lines[0]}" == "Imported 1 entry from $f "*": 1 feed (1 bottle, 0 breast)." ]]
+    done
+    run entries
+    [ "$output" = '{"type":"feed","at":"2024-02-01T16:00:00+01:00","method":"bottle","milk":"formula"}
+{"type":"feed","at":"2024-02-02T13:30:00+01:00","method":"bottle","milk":"breast","baby":"Ada"}
+{"type":"feed","at":"2024-02-13T21:05:00+01:00","method":"bottle","milk":"breast","baby":"Ada"}
+{"type":"feed","at":"2024-02-14T07:00:00+01:00","method":"bottle","milk":"formula","baby":"Ada"}' ]
+    # What import writes, log check calls good (a bottle of unknown volume), and --repair moves nothing out.
+    run pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J: 4 lines, 4 good entries, no errors" ]
+}
+
 @test "Huckleberry with a ninth column and CR line ends; DST gap moves forward, a repeated hour takes its first" {
     cd "$DATA"
     import_twice huckleberry/huckleberry-logged-by.csv

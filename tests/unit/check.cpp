@@ -68,6 +68,7 @@ std::vector<std::string> findings(const std::string& text) {
 
 using Strings = std::vector<std::string>;
 const std::string pump_without_ml = "no \"ml\" (a pump records a volume, or dur_s when its volume is unknown)";
+const std::string bottle_without_ml = "no \"ml\" (a bottle feed records a volume, or milk when its volume is unknown)";
 
 }  // namespace
 
@@ -198,7 +199,10 @@ TEST_CASE("each known type requires its own fields") {
     // A timed session whose volume was not recorded (an app's export): its length stands in.
     CHECK(findings(line("a", "pump", R"("dur_s":900)")).empty());
     CHECK(findings(line("a", "pump", R"("dur_s":null)")) == Strings{pump_without_ml});
-    CHECK(findings(line("a", "feed", R"("method":"bottle")")) == Strings{"no \"ml\" (a bottle feed records a volume)"});
+    CHECK(findings(line("a", "feed", R"("method":"bottle")")) == Strings{bottle_without_ml});
+    // A bottle whose volume was not recorded (an app's export, as log import writes it): its milk stands in.
+    CHECK(findings(line("a", "feed", R"("method":"bottle","milk":"formula")")).empty());
+    CHECK(findings(line("a", "feed", R"("method":"bottle","milk":null)")) == Strings{bottle_without_ml});
     CHECK(findings(line("a", "feed")) == Strings{"no \"method\" (bottle or breast)"});
     CHECK(findings(line("a", "store", R"("ml":1)")) == Strings{"no \"place\" (where it is stored)"});
     CHECK(findings(line("a", "void")) == Strings{"no \"target\" (the id of the entry it refers to)"});
