@@ -29,6 +29,26 @@ std::pair<std::string, std::string> child_of(const FileImport& file, const CsvRe
     return {name, id};
 }
 
+// The unit of a row's amount: newer Baby Buddy exports name it in amount_unit ("ml" or "oz"); older
+// ones have no such column (or leave it empty for amounts entered before it existed): --unit then.
+std::optional<Unit> amount_unit(const FileImport& file, const CsvRecord& record) {
+    const CsvTable& t = file.table();
+    const std::string_view cell = t.cell(record, t.column("amount_unit"));
+    std::string unit = lower(cell);
+    std::erase(unit, ' ');
+    std::erase(unit, '.');
+    if (unit.empty()) return std::nullopt;
+    if (unit == "ml") return Unit::ml;
+    if (unit == "oz" || unit == "floz") return Unit::oz;
+    throw RowError{fmt::format("\"{}\" is not a unit of volume; expected ml or oz", printable(cell))};
+}
+
+std::optional<Volume> row_amount(const FileImport& file, const CsvRecord& record) {
+    const CsvTable& t = file.table();
+    const std::string_view cell = t.cell(record, t.column("amount"));
+    return recorded(file.amount(cell, cell.empty() ? std::nullopt : amount_unit(file, record), record.line));
+}
+
 void read_feeding(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});
@@ -64,7 +84,7 @@ void read_feeding(FileImport& file) {
                 throw RowError{fmt::format("\"{}\" is not a Baby Buddy feeding type (breast milk, formula, "
                                            "fortified breast milk, solid food)",
                                            printable(t.cell(record, t.column("type"))))};
-            d.ml = recorded(file.amount(t.cell(record, t.column("amount")), std::nullopt, record.line));
+            d.ml = row_amount(file, record);
         } else {
             throw RowError{fmt::format("\"{}\" is not a Baby Buddy feeding method (bottle, left breast, right "
                                        "breast, both breasts, parent fed, self fed)",
@@ -92,7 +112,7 @@ void read_pumping(FileImport& file) {
         d.note = t.cell(record, t.column("notes"));
         d.child = child;
         d.source_id = t.cell(record, t.column("id"));
-        d.ml = recorded(file.amount(t.cell(record, t.column("amount")), std::nullopt, record.line));
+        d.ml = row_amount(file, record);
         d.duration = recorded(file.span(record, t.column("end"), d.when));
         // A start and an end but no amount: a session whose volume was not recorded (kept).
         if (!d.ml && !d.duration) {

@@ -63,6 +63,28 @@ Skipped 14 rows:
     [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv:5: the amount "90" has no unit; give --unit ml or --unit oz (the unit the app was set to)' ]
 }
 
+@test "Baby Buddy's amount_unit column (newer exports) gives each amount its unit, over --unit" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,amount_unit,notes,tags' \
+        '1,1,Ada,L,2024-02-02 13:30:00,2024-02-02 13:45:00,breast milk,bottle,4,oz,,' \
+        '2,1,Ada,L,2024-02-02 15:30:00,2024-02-02 15:45:00,formula,bottle,120,ml,,' \
+        '3,1,Ada,L,2024-02-02 16:30:00,2024-02-02 16:45:00,formula,bottle,90,,,' \
+        '4,1,Ada,L,2024-02-02 17:30:00,2024-02-02 17:45:00,formula,bottle,3,cups,,' > feeding.csv
+    printf 'id,child_id,child_first_name,child_last_name,start,end,amount,amount_unit,notes,tags\n%s\n' \
+        '1,1,Ada,L,2024-02-02 12:30:00,2024-02-02 12:45:00,3,fl oz,,' > pumping.csv
+    # Without --unit, only the amount with no unit of its own is refused.
+    refused 2 pumplog log import feeding.csv pumping.csv
+    [ "$stderr" = 'pumplog: error: feeding.csv:4: the amount "90" has no unit; give --unit ml or --unit oz'\
+' (the unit the app was set to)' ]
+    import_twice feeding.csv pumping.csv --unit ml
+    [[ "$first_output" == *'    feeding.csv:5: "cups" is not a unit of volume; expected ml or oz'* ]]
+    run entries
+    [ "$output" = '{"type":"pump","at":"2024-02-02T12:30:00+01:00","ml":88.72,"dur_s":900}
+{"type":"feed","at":"2024-02-02T13:30:00+01:00","method":"bottle","ml":118.29,"milk":"breast","baby":"Ada"}
+{"type":"feed","at":"2024-02-02T15:30:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ada"}
+{"type":"feed","at":"2024-02-02T16:30:00+01:00","method":"bottle","ml":90,"milk":"formula","baby":"Ada"}' ]
+}
+
 @test "Baby Buddy with two children and no --child imports both, each feed named by its child's first name" {
     cd "$DATA"
     run --separate-stderr pumplog log import babybuddy/feeding.csv --unit ml
