@@ -149,6 +149,20 @@ Skipped 7 rows:
     [ "${lines[0]}" = "$J: 3 lines, 3 good entries, no errors" ]
 }
 
+@test "--child matches a name with accented or non-Latin capitals in either case" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' \
+        'Émile,"7/13/25, 05:00",2,' 'Zoë,"7/14/25, 05:00",3,' 'Саша,"7/15/25, 05:00",4,' > formula.csv
+    for child in émile ZOË саша; do
+        run --separate-stderr pumplog log import formula.csv --child "$child"
+        [ "$status" -eq 0 ]
+        [ "${lines[0]}" = "Imported 1 entry from formula.csv (Baby Tracker): 1 feed (1 bottle, 0 breast)." ]
+    done
+    [ "$(jq -r .baby "$J" | tr '\n' ' ')" = "Émile Zoë Саша " ]
+    refused 2 pumplog log import formula.csv --child zoe
+    [ "$stderr" = 'pumplog: error: formula.csv has no child named "zoe"; it has Zoë, Émile, Саша' ]
+}
+
 @test "a bottle without an amount is kept in every format, and log check calls it good" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n' \
