@@ -17,11 +17,14 @@ std::optional<std::string> recognise(const CsvTable& table, std::string_view) {
     return std::nullopt;
 }
 
-// A breast side's time, "00:16R" or "00:12 L": adds it to that side. Empty cells add nothing.
-void add_side(std::string_view cell, Draft& d) {
+// A breast side's time, "00:16R" or "00:12 L": adds it to that side. Empty cells add nothing;
+// with `lenient`, neither does a time without its side ("10:00": the feed's length is then read
+// from Duration or Start to End).
+void add_side(std::string_view cell, Draft& d, bool lenient = false) {
     cell = trim(cell);
     if (cell.empty()) return;
     const char side = static_cast<char>(cell.back() | 0x20);
+    if (lenient && side != 'l' && side != 'r' && clock_duration(cell)) return;
     if (side != 'l' && side != 'r')
         throw RowError{fmt::format("\"{}\" is not a breast side's time; expected one like 00:16R or 00:12L",
                                    printable(cell))};
@@ -36,15 +39,27 @@ void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
     const std::string location = lower(t.cell(record, t.column("start location")));
     const std::string_view start_condition = t.cell(record, t.column("start condition"));
     const std::string_view end_condition = t.cell(record, t.column("end condition"));
-    if (location == "breast") {
+    // No location: a bottle when End Condition holds an amount, else a breast feed (some
+    // exports leave the location out of breast feeds, with side times lacking their letter).
+    const bool unplaced = trim(location).empty();
+    bool bottle_amount = false;
+    if (unplaced && !trim(end_condition).empty()) {
+        try {
+            parse_amount(trim(end_condition), Unit::ml);
+            bottle_amount = true;
+        } catch (const Error&) {
+            bottle_amount = false;  // "08:30", a side's time: not a bottle
+        }
+    }
+    if (location == "breast" || (unplaced && !bottle_amount)) {
         d.method = FeedMethod::breast;
         const auto span = file.span(record, t.column("end"), d.when);
-        add_side(start_condition, d);  // either column can hold either side: go by the letter
-        add_side(end_condition, d);
+        add_side(start_condition, d, unplaced);  // either column can hold either side: go by the letter
+        add_side(end_condition, d, unplaced);
         d.left = recorded(d.left);
         d.right = recorded(d.right);
         if (!d.left && !d.right) take_length(d, clock_duration(t.cell(record, t.column("duration"))), span);
-    } else if (location == "bottle") {
+    } else if (location == "bottle" || unplaced) {
         d.method = FeedMethod::bottle;
         std::string milk = lower(start_condition);
         std::erase(milk, ' ');

@@ -613,6 +613,25 @@ Skipped 1 row:
     [ "$output" = '{"type":"feed","at":"2026-10-25T02:50:00+02:00","method":"breast","left_s":1200,"baby":"Ada"}' ]
 }
 
+@test "Huckleberry feeds without a Start Location: a bottle by its amount, else a breast feed; side times without a letter give way to Duration" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2026-08-20 09:15,2026-08-20 09:35,00:20,10:00,,08:30,' \
+        'Feed,2026-08-20 12:15,2026-08-20 12:35,00:20,00:10R,,00:08L,' \
+        'Feed,2026-08-20 15:00,,,Formula,,120ml,' \
+        'Feed,2026-08-20 17:00,,,,Cup,,cup' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 3 entries from hb.csv (Huckleberry): 3 feeds (1 bottle, 2 breast).
+Skipped 1 row:
+  1 with a problem:
+    hb.csv:5: a feed from \"Cup\" is neither Breast nor Bottle" ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-08-20T09:15:00+02:00","method":"breast","dur_s":1200}
+{"type":"feed","at":"2026-08-20T12:15:00+02:00","method":"breast","left_s":480,"right_s":600}
+{"type":"feed","at":"2026-08-20T15:00:00+02:00","method":"bottle","ml":120,"milk":"formula"}' ]
+}
+
 @test "a pump imported before its length was read from start and end is not imported again" {
     cd "$TEST_DIR"
     printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
