@@ -270,6 +270,12 @@ std::optional<std::chrono::seconds> FileImport::span(const CsvRecord& record, st
         if (info.result == date::local_info::ambiguous)
             ends = Seconds(end->local->time_since_epoch() - info.second.offset);
     }
+    // A start in the hour the spring change skips (02:30) is moved forward by
+    // the gap, past an end written after it (03:10): the length is then the
+    // wall clock's, as the app showed it.
+    if (ends < start.instant && start.local && end->local && *end->local >= *start.local &&
+        options_.zone->get_info(*start.local).result == date::local_info::nonexistent)
+        return std::chrono::duration_cast<std::chrono::seconds>(*end->local - *start.local);
     if (ends < start.instant) throw RowError{"it ends before it starts"};
     return std::chrono::duration_cast<std::chrono::seconds>(ends - start.instant);
 }

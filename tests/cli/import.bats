@@ -632,6 +632,21 @@ Skipped 1 row:
 {"type":"feed","at":"2026-08-20T15:00:00+02:00","method":"bottle","ml":120,"milk":"formula"}' ]
 }
 
+@test "a session that starts in the hour the spring change skips and ends after it lasts its wall-clock time" {
+    cd "$TEST_DIR"
+    printf '%s\n' "$HDR" 'Feed,2026-03-29 02:30,2026-03-29 03:10,00:20,00:10R,Breast,00:10L,' \
+        'Pump,2026-03-29 02:40,2026-03-29 03:05,,30ml,,10ml,' 'Pump,2026-03-29 02:40,2026-03-29 02:20,,30ml,,10ml,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from hb.csv (Huckleberry): 1 pump, 1 feed (0 bottle, 1 breast).
+Skipped 1 row:
+  1 with a problem:
+    hb.csv:4: it ends before it starts" ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-03-29T03:30:00+02:00","method":"breast","left_s":600,"right_s":600}
+{"type":"pump","at":"2026-03-29T03:40:00+02:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1500}' ]
+}
+
 @test "a pump imported before its length was read from start and end is not imported again" {
     cd "$TEST_DIR"
     printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
