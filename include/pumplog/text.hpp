@@ -9,6 +9,9 @@ namespace pumplog {
 
 std::string_view trim(std::string_view text);
 std::string lower(std::string_view text);
+// A name in lower case to compare: ASCII, and the two-byte letters of Latin-1, Latin Extended-A,
+// Greek and Cyrillic (import --child émile finds Émile, --baby ZOË is Zoë).
+std::string fold_case(std::string_view text);
 // For quoting user input in one-line error messages: control characters
 // (those terminal_text escapes) replaced by spaces, invalid UTF-8 by U+FFFD,
 // long input shortened.

@@ -1,5 +1,7 @@
 #include "pumplog/babies.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
@@ -43,6 +45,11 @@ std::string format_babies(const std::vector<std::string>& babies) {
 
 // ASCII case ignored, without a copy: it is asked for every feed a report or plan reads.
 bool same_baby(std::string_view a, std::string_view b) {
+    // ASCII names (the usual case) without a copy; others folded (Zoë, ZOË).
+    const auto ascii = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    };
+    if (!ascii(a) || !ascii(b)) return fold_case(a) == fold_case(b);
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
         const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);

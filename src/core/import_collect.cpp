@@ -118,48 +118,16 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     }
 }
 
-namespace {
-
-// A name in lower case for --child: ASCII, and the two-byte letters of Latin-1, Latin Extended-A,
-// Greek and Cyrillic, so that --child émile finds Émile and --child ZOË finds Zoë.
-std::string folded_name(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0u;
-        if (c < 0xC2 || c > 0xDF || (next & 0xC0u) != 0x80) {
-            out += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 0x20) : static_cast<char>(c);
-            continue;
-        }
-        unsigned cp = ((c & 0x1Fu) << 6) | (next & 0x3Fu);
-        const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-        if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
-            (cp >= 0x410 && cp <= 0x42F))
-            cp += 0x20;
-        else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
-        else if (cp == 0x178) cp = 0xFF;
-        else if (cp >= 0x100 && cp <= 0x17E && cp != 0x130 && cp != 0x138 && cp != 0x149 &&
-                 cp % 2 == (odd_upper ? 1u : 0u))
-            cp += 1;
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-        ++i;
-    }
-    return out;
-}
-
-}  // namespace
 
 bool FileImport::select_child(std::string_view child, std::string_view id) {
     child = trim(child);
     if (child.empty()) return true;
-    children_.emplace(folded_name(child), printable(child));
-    const std::string wanted = folded_name(trim(options_.child));
+    children_.emplace(fold_case(child), printable(child));
+    const std::string wanted = fold_case(trim(options_.child));
     if (wanted.empty()) return true;
-    const std::string name = folded_name(child);
+    const std::string name = fold_case(child);
     const std::string first_name = name.substr(0, name.find(' '));
-    if (wanted == name || wanted == first_name || (!id.empty() && wanted == folded_name(trim(id)))) {
+    if (wanted == name || wanted == first_name || (!id.empty() && wanted == fold_case(trim(id)))) {
         child_matched_ = true;
         return true;
     }

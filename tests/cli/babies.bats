@@ -246,3 +246,14 @@ twins_week() {
     [ "$(grep '^  Ben' <<<"$output")" = "  Ben        no feed yet today" ]
     [ "$(grep '^  Cy' <<<"$output")" = "  Cy         30 ml in 1 bottle; last fed 10:00, 4 h 5 min ago" ]
 }
+
+@test "baby names compare without case beyond ASCII too: --baby ZOË is Zoë" {
+    pumplog config set babies "Zoë, Émile" > /dev/null
+    run --separate-stderr pumplog log feed 60ml --baby ZOË
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 60 ml of breast milk for Zoë at 14:05" ]
+    pumplog log feed 70ml --baby émile > /dev/null
+    [ "$(jq -r .baby "$J" | paste -sd ' ')" = "Zoë Émile" ]
+    run --separate-stderr pumplog report --baby zoë --since today --format csv
+    [ "$(sed -n 2p <<<"$output" | cut -d, -f6,7)" = "1,60" ]
+}
