@@ -138,6 +138,10 @@ three_hourly() {
     [ "$(jq -c .next_pump <<<"$output")" = '{"at":"2026-11-21T19:00:00+01:00","in_min":184,"target_ml":140,"overdue":false}' ]
     run --separate-stderr pumplog status --now "2026-11-21T15:56:00+01:00"
     [[ "$output" == *"  Next pump  Pump at 19:00 (in 3 h 4 min), aim for 140 ml"* ]]
+    # status counts the skip at once, before the skipped pump's time, as report does
+    [[ "$output" == *"  Pumped     110 ml in 1 session, 1 skipped"* ]]
+    run --separate-stderr pumplog status --format json --now "2026-11-21T15:56:00+01:00"
+    [ "$(jq .today.skipped <<<"$output")" = 1 ]
     # skipped again: nothing written, said so, exit 0 (as a second plan bottles --apply)
     cp "$J" "$TEST_DIR/before"
     run --separate-stderr pumplog plan skip --now "2026-11-21T15:56:00+01:00"
