@@ -388,8 +388,9 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     for (const auto& n : plan.basis.notes) out += "  " + n + (n.ends_with('.') ? "\n" : ".\n");
     if (plan.progress) {
         const auto& p = *plan.progress;
-        out += fmt::format("Progress: day {}, {} in {} over the last 24 h{}{}.\n", p.day,
-                           format_volume(p.pumped_24h, unit), plural(p.sessions_24h, "session"),
+        out += fmt::format("Progress: {}{} in {} over the last 24 h{}{}.\n",
+                           p.day_unknown ? "" : fmt::format("day {}, ", p.day), format_volume(p.pumped_24h, unit),
+                           plural(p.sessions_24h, "session"),
                            p.night_session ? ", one at night" : "",
                            p.milestone ? fmt::format(" (milestone {})", format_volume(*p.milestone, unit)) : "");
     }
@@ -436,7 +437,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
     j["advice_items"] = items;
     if (plan.progress) {
         const auto& p = *plan.progress;
-        j["progress"] = json{{"day", p.day},
+        j["progress"] = json{{"day", p.day_unknown ? json(nullptr) : json(p.day)},
                              {key("pumped_24h", unit), volume(p.pumped_24h, unit)},
                              {"sessions_24h", p.sessions_24h},
                              {"night_session", p.night_session},
