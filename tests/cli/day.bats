@@ -244,6 +244,16 @@ three_hourly() {
     [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
 }
 
+@test "status keeps a last pump days ago within 80 columns: a day or more ago in whole hours" {
+    three_hourly
+    journal_line '{"v":1,"id":"p-old","type":"pump","at":"2026-11-19T07:22:00+01:00","ml":98,"left_ml":50,"right_ml":48,"dur_s":900}'
+    run --separate-stderr pumplog status --now "2026-11-21T07:00:00+01:00"
+    [[ "$output" == *$'\n  Last pump  2026-11-19 07:22, 48 h ago: pumped 98 ml (L 50 / R 48), 15 min\n'* ]]
+    [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
+    run --separate-stderr pumplog status --format json --now "2026-11-21T07:00:00+01:00"
+    [ "$(jq .last_pump.ago_min <<<"$output")" = 2858 ]
+}
+
 @test "status rounds the usual volumes to the ml: an average of days is an estimate" {
     three_hourly
     journal_line '{"v":1,"id":"f-extra","type":"feed","at":"2026-11-18T11:30:00+01:00","method":"bottle","ml":33,"milk":"breast"}'
