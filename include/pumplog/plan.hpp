@@ -101,6 +101,7 @@ struct SupplyProgress {
     bool night_session = false;         // a session between 01:00 and 05:00 in the last 24 h
     std::optional<Volume> milestone;    // the expected volume for this day, when one applies
     SupplyVerdict verdict = SupplyVerdict::not_enough_data;
+    bool day_unknown = false;           // no birth date, or one after today: `day` means nothing
 };
 
 struct Plan {

@@ -41,6 +41,10 @@ Seconds plan_history_since(const Settings& settings, Seconds until, const date::
 // advice says so, citing the CDC. Throws a usage error when there are too few
 // feeds to learn from.
 Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, TimeSpan range);
+// The same timetable as known now, also over a range that begins before now (as next_pump plans): the
+// pumps of today before a plan's start, which the calendar file counts to number the day's pumps.
+Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
+                          TimeSpan range);
 
 // The next pump due (`plan next`).
 struct NextPump {

@@ -96,6 +96,20 @@ std::string plan_baby(Context& ctx, const PlanOptions& o) {
     return o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
 }
 
+// How many pumps the timetable known now has on the local day of `begin` before it: a plan from now
+// numbers its calendar events from the day's first pump, so that a file written at 07:00 and one
+// written at 12:00 give the 12:35 pump the same UID.
+int pumps_before(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, Seconds begin) {
+    const date::sys_days day = local_day(begin, clock.zone);
+    const TimeSpan earlier{start_of_local_day(day, clock.zone), begin};
+    if (earlier.begin >= earlier.end) return 0;
+    const Plan plan = settings.mode == PlanMode::supply ? plan_in_mode(entries, settings, clock, earlier)
+                                                        : plan_pumps_known_now(entries, settings, clock, earlier);
+    return static_cast<int>(std::count_if(plan.pumps.begin(), plan.pumps.end(), [&](const PlannedPump& p) {
+        return p.at < begin && local_day(p.at, clock.zone) == day;
+    }));
+}
+
 int run_plan(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
@@ -110,7 +124,10 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     switch (format) {
         case Format::json: fmt::print("{}", render::plan_json(plan, unit, clock.zone)); break;
         case Format::csv: fmt::print("{}", render::plan_csv(plan, unit, clock.zone)); break;
-        case Format::ics: fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now)); break;
+        case Format::ics:
+            fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now,
+                                              pumps_before(history.entries, settings, clock, range.begin)));
+            break;
         default: fmt::print("{}", render::plan_table(plan, range, unit, ctx.style(), clock.zone));
     }
     return 0;

@@ -491,6 +491,11 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range);
 }
 
+Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
+                          TimeSpan range) {
+    return build(entries, settings, clock.zone, clock.now, range);
+}
+
 TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {

@@ -53,8 +53,10 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
     std::map<date::sys_days, Past> past;  // the last 7 days with bottle feeds
     std::vector<Seconds> skips;            // the times of today's skips
     for (const Entry& e : entries) {
-        if (e.at.instant > clock.now) continue;
         const date::sys_days day = local_day(e.at.instant, clock.zone);
+        // A skip is written at the skipped pump's time, which may still be ahead today (`plan skip`
+        // before the pump): it counts at once, as pumplog-plan(1) says.
+        if (e.at.instant > clock.now && !(e.type == EntryType::skip && day == s.day)) continue;
         if (e.type == EntryType::pump) s.last_pump = e;
         if (e.type == EntryType::feed) {
             s.last_feed = e;

@@ -91,6 +91,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     // The day since birth (0 when unknown: then `birth` is empty).
     const int day = birth ? static_cast<int>((today - date::sys_days(*birth)).count()) : 0;
     p.day = day;
+    p.day_unknown = !birth || day < 0;
 
     const std::vector<LoggedPump> pumps = logged_pumps(entries, now);
     const Seconds since = now - hours(24);

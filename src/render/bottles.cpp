@@ -50,11 +50,17 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
     std::string out = fmt::format("Bottles for {} (away {}): {}, {} in all.\n", day_label(plan.day),
                                   periods_text(plan, zone), plural(static_cast<long long>(plan.bottles.size()), "bottle"),
                                   format_volume(plan.total, unit));
+    // When the bags are thawed (thaw_time): tonight for tomorrow's bottles, the evening before a later day, and
+    // now for today's, so a bag is never said to be "thawed tonight" for Friday on a Monday.
+    const date::sys_days today = local_day(clock.now, zone);
+    const std::string_view thawed = plan.day <= today                 ? " (thawed now)"
+                                    : plan.day == today + date::days(1) ? " (thawed tonight)"
+                                                                        : " (thawed the evening before)";
     for (const Bottle& b : plan.bottles) {
         std::vector<std::string> fills;
         for (const BottleFill& f : b.fills)
             fills.push_back(fmt::format("{} {}{}", terminal_text(f.container->label), format_volume(f.amount, unit),
-                                        f.thawed_tonight ? " (thawed tonight)" : ""));
+                                        f.thawed_tonight ? thawed : ""));
         if (b.missing.ml() > 1e-9) fills.push_back(fmt::format("{} missing", format_volume(b.missing, unit)));
         out += fmt::format("  {}  {}{}{}: {}\n", format_clock(b.feed, zone), format_volume(b.size, unit),
                            b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
@@ -66,7 +72,8 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
             bags.push_back(fmt::format("{} ({}, use by {})", terminal_text(t.container->label),
                                        format_volume(t.container->left, unit), when(t.expires, clock.now, zone)));
         const Seconds at = plan.thaws.front().at;
-        out += fmt::format("Thaw overnight: move {} from the freezer to the fridge, {}.\n", and_list(bags),
+        out += fmt::format("{}: move {} from the freezer to the fridge, {}.\n",
+                           plan.day <= today ? "Thaw" : "Thaw overnight", and_list(bags),
                            at <= clock.now ? std::string("now") : when(at, clock.now, zone));
     } else if (!plan.shortfall) {
         out += "Nothing to thaw: the milk out of the freezer fills them.\n";

@@ -388,8 +388,9 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     for (const auto& n : plan.basis.notes) out += "  " + n + (n.ends_with('.') ? "\n" : ".\n");
     if (plan.progress) {
         const auto& p = *plan.progress;
-        out += fmt::format("Progress: day {}, {} in {} over the last 24 h{}{}.\n", p.day,
-                           format_volume(p.pumped_24h, unit), plural(p.sessions_24h, "session"),
+        out += fmt::format("Progress: {}{} in {} over the last 24 h{}{}.\n",
+                           p.day_unknown ? "" : fmt::format("day {}, ", p.day), format_volume(p.pumped_24h, unit),
+                           plural(p.sessions_24h, "session"),
                            p.night_session ? ", one at night" : "",
                            p.milestone ? fmt::format(" (milestone {})", format_volume(*p.milestone, unit)) : "");
     }
@@ -436,7 +437,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
     j["advice_items"] = items;
     if (plan.progress) {
         const auto& p = *plan.progress;
-        j["progress"] = json{{"day", p.day},
+        j["progress"] = json{{"day", p.day_unknown ? json(nullptr) : json(p.day)},
                              {key("pumped_24h", unit), volume(p.pumped_24h, unit)},
                              {"sessions_24h", p.sessions_24h},
                              {"night_session", p.night_session},
@@ -459,7 +460,7 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
     return out;
 }
 
-std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp) {
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, int earlier) {
     const bool utc = is_utc(zone);
     std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
                       ics_line("PRODID:-//pumplog//pumping plan//EN") + ics_line("CALSCALE:GREGORIAN") +
@@ -474,10 +475,10 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
         if (utc) return fmt::format("{}:{}", name, ics_utc(at));
         return fmt::format("{};TZID={}:{}", name, zone->name(), ics_local(to_local(at, zone)));
     };
-    // The UID is the pump's local date and its place that day (1, 2, ...):
-    // a re-written file updates the same events, whatever the times became.
-    date::sys_days day{};
-    int place = 0;
+    // The UID is the pump's local date and its place that day (1, 2, ...), counted from the day's first pump
+    // (`earlier` of them before the plan): a re-written file updates the same events, whatever the times became.
+    date::sys_days day = plan.pumps.empty() ? date::sys_days{} : local_day(plan.pumps.front().at, zone);
+    int place = earlier;
     for (const auto& p : plan.pumps) {
         const date::sys_days d = local_day(p.at, zone);
         place = d == day ? place + 1 : 1;

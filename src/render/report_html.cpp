@@ -189,7 +189,8 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
                "(Ru et al., Front. Pediatr. 2020; see pumplog-supply(7)).";
     out += "</p>\n</section>\n";
 
-    out += "<section id=\"hours\">\n<h2>When the baby eats, when you pump</h2>\n";
+    out += fmt::format("<section id=\"hours\">\n<h2>When the {}, when you pump</h2>\n",
+                       report.babies.empty() ? "baby eats" : "babies eat");
     ChartSpec hours = detail::hours_chart(report);
     hours.standalone = false;
     out += "<div class=\"chart\">" + svg_chart(hours) + "</div>\n";

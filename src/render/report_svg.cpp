@@ -88,8 +88,8 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
     if (any_partial)
         spec.subtitle += fmt::format("; * a {} the period covers only in part", by == Grouping::week ? "week" : "month");
     if (any_open)
-        spec.subtitle += fmt::format("{} {} was not over when this was made", any_partial ? " or holds" : "; *",
-                                     format_date(today));
+        spec.subtitle += (any_partial ? " or holds " + format_date(today) + ", which" : "; * " + format_date(today)) +
+                         " was not over when this was made";
     spec.series = {std::move(pumped), std::move(drunk)};
     return spec;
 }

@@ -27,12 +27,15 @@ long minutes_between(Seconds from, Seconds to) {
     return static_cast<long>(std::lround(static_cast<double>((to - from).count()) / 60.0));
 }
 
-// "12:30, 1 h 35 min ago" (with the date when not today).
+// "12:30, 1 h 35 min ago" (with the date when not today); a day or more ago in whole hours,
+// "2026-11-21 07:22, 48 h ago", so that a row keeps within 80 columns (the date says the rest).
 std::string when_ago(Seconds at, const Clock& clock) {
     const bool today = local_day(at, clock.zone) == local_day(clock.now, clock.zone);
     const std::string when = today ? format_clock(at, clock.zone) : format_date_time(at, clock.zone);
     const long ago = minutes_between(at, clock.now);
-    return ago < 1 ? when + ", just now" : fmt::format("{}, {} ago", when, format_duration(std::chrono::minutes(ago)));
+    if (ago < 1) return when + ", just now";
+    if (ago >= 24 * 60) return fmt::format("{}, {} h ago", when, (ago + 30) / 60);
+    return fmt::format("{}, {} ago", when, format_duration(std::chrono::minutes(ago)));
 }
 
 // "18:00 today", "09:00 tomorrow", "Mon 2026-11-23 09:00".

@@ -178,3 +178,22 @@ PY
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -r .day <<<"$output")" = "2026-11-30" ]
 }
+
+@test "plan bottles says when bags are thawed: tonight for tomorrow, the evening before a later day, now for today" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    run --separate-stderr at 2026-11-29 20:00 pumplog plan bottles
+    [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml (thawed tonight)" ]
+    [[ "${lines[4]}" == "Thaw overnight: move B1 "* ]]
+    # Wednesday's bottles, asked on Sunday: thawed Tuesday evening, not tonight
+    run --separate-stderr at 2026-11-29 20:00 pumplog plan bottles --on 2026-12-02
+    [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml (thawed the evening before)" ]
+    [[ "${lines[4]}" == *"from the freezer to the fridge, 2026-12-01 18:00." ]]
+    # today's bottles, early on Monday: the bags are thawed now, not tonight nor overnight
+    run --separate-stderr at 2026-11-30 06:00 pumplog plan bottles --on today
+    [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml (thawed now)" ]
+    [[ "${lines[4]}" == "Thaw: move B1 "*", now." ]]
+    [[ "$output" != *tonight* ]]
+}

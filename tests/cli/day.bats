@@ -138,6 +138,10 @@ three_hourly() {
     [ "$(jq -c .next_pump <<<"$output")" = '{"at":"2026-11-21T19:00:00+01:00","in_min":184,"target_ml":140,"overdue":false}' ]
     run --separate-stderr pumplog status --now "2026-11-21T15:56:00+01:00"
     [[ "$output" == *"  Next pump  Pump at 19:00 (in 3 h 4 min), aim for 140 ml"* ]]
+    # status counts the skip at once, before the skipped pump's time, as report does
+    [[ "$output" == *"  Pumped     110 ml in 1 session, 1 skipped"* ]]
+    run --separate-stderr pumplog status --format json --now "2026-11-21T15:56:00+01:00"
+    [ "$(jq .today.skipped <<<"$output")" = 1 ]
     # skipped again: nothing written, said so, exit 0 (as a second plan bottles --apply)
     cp "$J" "$TEST_DIR/before"
     run --separate-stderr pumplog plan skip --now "2026-11-21T15:56:00+01:00"
@@ -238,6 +242,16 @@ three_hourly() {
     refused 2 pumplog pump stop 90ml
     run pumplog pump stop 90ml --dur 20m
     [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
+}
+
+@test "status keeps a last pump days ago within 80 columns: a day or more ago in whole hours" {
+    three_hourly
+    journal_line '{"v":1,"id":"p-old","type":"pump","at":"2026-11-19T07:22:00+01:00","ml":98,"left_ml":50,"right_ml":48,"dur_s":900}'
+    run --separate-stderr pumplog status --now "2026-11-21T07:00:00+01:00"
+    [[ "$output" == *$'\n  Last pump  2026-11-19 07:22, 48 h ago: pumped 98 ml (L 50 / R 48), 15 min\n'* ]]
+    [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
+    run --separate-stderr pumplog status --format json --now "2026-11-21T07:00:00+01:00"
+    [ "$(jq .last_pump.ago_min <<<"$output")" = 2858 ]
 }
 
 @test "status rounds the usual volumes to the ml: an average of days is an estimate" {

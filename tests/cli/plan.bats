@@ -244,6 +244,22 @@ EOF
     [ "$(grep ^UID "$TEST_DIR/plan.ics")" = "$(grep ^UID "$TEST_DIR/again.ics")" ]
 }
 
+@test "plan --format ics from now numbers each day's pumps from its first: a file written later keeps the UIDs" {
+    three_hourly
+    pumplog config set mode exclusive >/dev/null
+    # the same timetable written at 08:30 and at 14:30 on Monday: the 16:00 pump is the sixth of the day in both
+    pumplog plan --days 2 --format ics --now 2026-11-23T08:30:00+01:00 > "$TEST_DIR/morning.ics"
+    pumplog plan --days 2 --format ics --now 2026-11-23T14:30:00+01:00 > "$TEST_DIR/afternoon.ics"
+    uid_at() { tr -d '\r' < "$1" | grep -E '^(UID|DTSTART;)' | paste - - | grep "$2" | cut -f1; }
+    [ "$(uid_at "$TEST_DIR/morning.ics" 20261123T100000)" = "UID:20261123-4@pumplog" ]
+    [ "$(uid_at "$TEST_DIR/morning.ics" 20261123T160000)" = "UID:20261123-6@pumplog" ]
+    [ "$(uid_at "$TEST_DIR/afternoon.ics" 20261123T160000)" = "UID:20261123-6@pumplog" ]
+    [ "$(uid_at "$TEST_DIR/afternoon.ics" 20261123T220000)" = "UID:20261123-8@pumplog" ]
+    # as the whole day's calendar numbers them
+    pumplog plan --on 2026-11-23 --format ics --now 2026-11-23T08:30:00+01:00 > "$TEST_DIR/day.ics"
+    [ "$(uid_at "$TEST_DIR/day.ics" 20261123T160000)" = "UID:20261123-6@pumplog" ]
+}
+
 @test "plan --format ics keeps wall-clock times across a DST change" {
     local py
     py="$(icalendar_python)"

@@ -151,6 +151,9 @@ EOF
     [ "${lines[0]}" = "True:0.45 True:0.45" ]
     [ "${lines[1]}" = "W46* W47*" ]
     [ "${lines[2]}" = "2026-W46 (partial: 1 of 7 days): 130 ml pumped" ]
+    # the subtitle's note reads as a sentence: the week holds today, which is not over
+    grep -q '; \* a week the period covers only in part or holds 2026-11-21, which was not over when this was made<' \
+        "$TEST_DIR/weeks.svg"
 }
 
 @test "report --format md has human headers, and notes under it for today and left/right" {

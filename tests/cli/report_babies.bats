@@ -86,6 +86,7 @@ total              9         720           1       10          8         560    
     [[ "$output" == *'<tr class="total"><td>Total</td><td>9</td><td>720</td><td>1</td><td>10</td><td>8</td><td>560</td><td>-</td><td>-</td></tr>'* ]]
     # The hour chart: a series of feeds per baby beside the shared pumps, 24 bars each.
     [[ "$output" == *"Each baby's feeds and the pumps by hour of the day"* ]]
+    [[ "$output" == *'<h2>When the babies eat, when you pump</h2>'* ]]
     [ "$(grep -o 'class="bar feeds baby1"' <<<"$output" | wc -l)" -eq 24 ]
     [ "$(grep -o 'class="bar feeds baby2"' <<<"$output" | wc -l)" -eq 24 ]
     [[ "$output" == *'<title>06:00: 2 feeds (Ada)</title>'* ]]

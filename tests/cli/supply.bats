@@ -26,6 +26,21 @@ pumps() {
     [ "$(jq '.slots | length' <<<"$output")" -eq 0 ]
 }
 
+@test "supply mode without a birth date (or with one after today) names no day since birth" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumps 40 "2026-11-23 12:00" "2026-11-23 18:00"
+    run --separate-stderr pumplog plan --mode supply
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nProgress: 80 ml in 2 sessions over the last 24 h.\n'* ]]
+    [[ "$output" != *"day 0"* ]]
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -c '.progress | [.day, .verdict]' <<<"$output")" = '[null,"not_enough_data"]' ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-30 --format json
+    [ "$(jq -c '.progress | [.day, .verdict]' <<<"$output")" = '[null,"not_enough_data"]' ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format json
+    [ "$(jq '.progress.day' <<<"$output")" = 8 ]
+}
+
 @test "supply mode at full volume says so" {
     export PUMPLOG_NOW="2026-11-30T10:00:00+01:00"
     pumps 110 "2026-11-29 11:00" "2026-11-29 14:00" "2026-11-29 17:00" "2026-11-29 20:00" \

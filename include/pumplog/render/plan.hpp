@@ -34,10 +34,11 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone);
 // pump's place in that day's timetable (YYYYMMDD-N@pumplog: stable across runs,
 // so re-importing a re-written file updates the events), and a VALARM
 // `alarm_minutes` before. `stamp` is the DTSTAMP (now). CRLF line ends, lines
-// folded at 75 octets.
+// folded at 75 octets. `earlier` is how many pumps the first pump's day has
+// before the plan begins (a plan from now): the first one is then N = earlier + 1.
 inline constexpr int ics_alarm_minutes = 5;
 inline constexpr int ics_event_minutes = 20;
-std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp);
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, int earlier = 0);
 
 // `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
 // 14:30 pump is 35 min overdue, aim for 110 ml".
