@@ -375,7 +375,23 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         for (const auto& f : feeds)
             if (std::none_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
                 home_feeds.push_back(f.at);
-        for (const Group& g : groups_of(settings, periods, range, zone)) {
+        std::vector<Group> weighed = groups_of(settings, periods, range, zone);
+        // An away window over before the range on its first local day (a plan
+        // from 18:00 after work) keeps its extra session that evening, as
+        // plan next (which plans from 12 hours back) reminds of it; only an
+        // extra inside the range is kept from it, no advice of its own.
+        std::size_t earlier_groups = 0;
+        if (settings.mode == PlanMode::away && !pinned) {
+            const TimeSpan first_day = local_days(local_day(range.begin, zone), 1, zone);
+            for (const auto& p : periods)
+                if (p.end <= range.begin && p.overlaps(first_day)) {
+                    weighed.insert(weighed.begin() + static_cast<long>(earlier_groups), p);
+                    ++earlier_groups;
+                }
+        }
+        for (std::size_t gi = 0; gi < weighed.size(); ++gi) {
+            const Group& g = weighed[gi];
+            const bool over = gi < earlier_groups;
             Volume need, expected;
             int count = 0;
             bool estimated = false;
@@ -405,7 +421,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // says so (and one more logged bottle does not add a pump every day).
             if (short_by.ml() < expected.ml() / count / 2) {
                 a.kind = AdviceKind::small_shortfall;
-                shortfalls.push_back(a);
+                if (!over) shortfalls.push_back(a);
                 continue;
             }
             std::vector<Seconds> pump_times;
@@ -419,8 +435,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // moves on): a day begun before the plan keeps its time, and its
             // advice is left out below when that time has passed (the next
             // day's, the same, is in the plan).
-            const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin : std::max(range.begin, until);
+            // An away window over by now keeps the time it had once over (from its end): a pump
+            // logged then, or the time passing, does not move the extra later into the evening.
+            const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
+                                       : g.end <= until                    ? g.end
+                                                                           : std::max(range.begin, until);
             const std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
+            if (over && (!at || !range.contains(*at))) continue;
             if (at) {
                 PlannedPump extra;
                 extra.at = *at;

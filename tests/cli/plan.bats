@@ -437,3 +437,20 @@ nursing() {
     run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --target 2000ml --format json
     [ "$(jq -c '[.target_ml, .target_days, .stored_ml, .to_build_ml, .days_needed]' <<<"$output")" = '[2000,5.7,975,1025,8]' ]
 }
+
+@test "after work, plan and plan next agree on the evening's extra session, and it stays put once its time has passed" {
+    export TZ=America/New_York
+    cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$J"
+    local away=(--away "mon-fri 08:00-17:30")
+    # At 18:00 both name the 19:30 extra for the day's shortfall (plan listed it only until 17:30).
+    run --separate-stderr pumplog --now "2026-11-23T18:00:00-05:00" plan "${away[@]}" --format json
+    [ "$(jq -c '[.pumps[0] | .at, .target_ml]' <<<"$output")" = '["2026-11-23T19:30:00-05:00",75]' ]
+    run --separate-stderr pumplog --now "2026-11-23T18:00:00-05:00" plan next "${away[@]}"
+    [ "$output" = "Pump at 19:30 (in 1 h 30 min), aim for 75 ml (an extra session)" ]
+    # Pumped at 19:30 as told: at 21:00 no new extra is chased to 22:45; the next is tomorrow's.
+    journal_line '{"v":1,"id":"x1930","type":"pump","at":"2026-11-23T19:30:00-05:00","ml":100}'
+    run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan next "${away[@]}"
+    [ "$output" = "Pump at 09:30 tomorrow (in 12 h 30 min), aim for 137 ml" ]
+    run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan "${away[@]}" --format json
+    [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:30:00-05:00" ]
+}
