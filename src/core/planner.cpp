@@ -467,7 +467,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             } else {
                 a.kind = AdviceKind::no_room;
             }
-            if (a.kind == AdviceKind::no_room || *a.at >= range.begin) shortfalls.push_back(a);
+            if (a.kind == AdviceKind::no_room || range.contains(*a.at)) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
                 std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }

@@ -454,3 +454,14 @@ nursing() {
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan "${away[@]}" --format json
     [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:30:00-05:00" ]
 }
+
+@test "a shortfall's advice is given with the day whose pumps the table shows, not for tomorrow's window the range only touches" {
+    export TZ=America/New_York
+    cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$J"
+    # From Monday 09:22 the plan runs to Tuesday 09:22: Tuesday's window begins inside it,
+    # but its pumps and its 19:30 extra do not; only Monday's shortfall is advised.
+    run --separate-stderr pumplog --now "2026-11-23T09:22:00-05:00" plan --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | .begin]' <<<"$output")" = '["2026-11-23T08:00:00-05:00"]' ]
+    [ "$(jq -r '[.pumps[].at[0:10]] | unique | join(" ")' <<<"$output")" = "2026-11-23" ]
+}
