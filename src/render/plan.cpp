@@ -362,6 +362,11 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
         std::vector<std::vector<std::string>> rows;
         for (const auto& p : plan.pumps) {
             std::string why = p.reason;
+            // The table keeps to 80 columns: an extra session's CDC words are in
+            // the advice below it (the CSV, JSON and calendar keep them whole).
+            if (const auto cdc = why.find("(CDC: "); p.extra && cdc != std::string::npos)
+                if (const auto close = why.find(')', cdc); close != std::string::npos)
+                    why.replace(cdc, close + 1 - cdc, "(CDC: see advice)");
             if (p.extra) why = style.yellow(why);
             rows.push_back({day_label(p.at, zone), format_clock(p.at, zone),
                             added(p) ? "-" : target_text(p.target, p.estimated, unit),
