@@ -96,7 +96,8 @@ std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const st
         const std::optional<int> day =
             birth ? std::optional<int>((c.day - date::sys_days(*birth)).count()) : std::nullopt;
         const std::optional<Volume> goal = day && *day < 0 ? std::nullopt : supply_daily_goal(day);
-        pump.target = goal ? Volume::from_ml(goal->ml() / sessions) : Volume{};
+        // Whole millilitres, as every target (750 ml over 8 sessions is 94 ml, not 93.8).
+        pump.target = goal ? Volume::from_ml(std::round(goal->ml() / sessions)) : Volume{};
         pump.expected = expected[c.index];
         std::vector<std::string> reason;
         if (supply_night.contains(timetable.minutes[c.index]))

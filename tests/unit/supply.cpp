@@ -387,7 +387,7 @@ TEST_CASE("a pump's target is the day's milestone shared over the sessions") {
     // Born 2026-11-13: today is day 8, about 500 ml a day (Ru et al. 2020).
     std::vector<PlannedPump> pumps = supply_pumps(t, {}, ymd(2026, 11, 13), clock, today_span);
     REQUIRE(pumps.size() == 8);
-    for (const PlannedPump& p : pumps) CHECK(p.target.ml() == Approx(62.5));
+    for (const PlannedPump& p : pumps) CHECK(p.target.ml() == 63);  // 500 / 8 = 62.5, to whole ml as every target
     CHECK(pumps[1].reason == "the night session, 01:00-05:00 (Mago-Shah et al. 2023); day 8: the milestone (Ru "
                              "et al. 2020) shared over 8 sessions");
     // Born 2026-11-18: day 3, no volume target yet.
@@ -396,16 +396,16 @@ TEST_CASE("a pump's target is the day's milestone shared over the sessions") {
     CHECK(pumps[0].reason == "day 3: no volume target before day 6; every session counts");
     // Born 2026-10-01: past day 14, full production (750 ml, Ameda).
     pumps = supply_pumps(t, {}, ymd(2026, 10, 1), clock, today_span);
-    for (const PlannedPump& p : pumps) CHECK(p.target.ml() == Approx(93.75));
+    for (const PlannedPump& p : pumps) CHECK(p.target.ml() == 94);  // 750 / 8 = 93.75
     // No birth date: full production too.
     pumps = supply_pumps(t, {}, std::nullopt, clock, today_span);
-    for (const PlannedPump& p : pumps) CHECK(p.target.ml() == Approx(93.75));
+    for (const PlannedPump& p : pumps) CHECK(p.target.ml() == 94);  // 750 / 8 = 93.75
     // A plan across midnight takes each day's own milestone: day 7 (425 ml) then day 8 (500 ml).
     const TimeSpan evening{stamp("2026-11-20T20:00:00+01:00").instant, stamp("2026-11-21T02:00:00+01:00").instant};
     pumps = supply_pumps(t, {}, ymd(2026, 11, 13), clock, evening);
     REQUIRE(pumps.size() == 2);  // 21:00 and 00:00
-    CHECK(pumps[0].target.ml() == Approx(425.0 / 8));
-    CHECK(pumps[1].target.ml() == Approx(500.0 / 8));
+    CHECK(pumps[0].target.ml() == 53);  // 425 / 8 = 53.1
+    CHECK(pumps[1].target.ml() == 63);  // 500 / 8 = 62.5
 }
 
 TEST_CASE("expected yields come from the parent's recent pumps near that time of day") {
