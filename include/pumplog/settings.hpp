@@ -2,6 +2,7 @@
 // Settings (SPEC 5): the keys, their defaults and validation, and the config file.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,9 +62,10 @@ struct Settings {
     std::chrono::minutes remind_again{30};  // `plan next --within`: an overdue pump is announced once more after this
     std::vector<std::string> babies;  // the babies' names (SPEC 12); empty or one: one baby, no names asked
     // Not a key: when the journal began (its first entry, Journal::first_entry_at),
-    // set by the command line for the planner; without `birth` the baby's age
-    // for an intake estimate counts from it (the baby is at least that old).
-    std::optional<Seconds> journal_began = {};
+    // asked only when needed: without `birth` the baby's age for an intake
+    // estimate counts from it (the baby is at least that old). The command
+    // line sets it (Context::settings); unset, the first feed read counts.
+    std::function<std::optional<Seconds>()> journal_began = {};
 };
 // "10:00 13:00 15:30" (spaces or commas), or "none" (empty); usage error otherwise.
 std::vector<int> parse_schedule(std::string_view text);

@@ -20,7 +20,11 @@ const nlohmann::json& Context::config_values() {
 }
 
 const Settings& Context::settings() {
-    if (!settings_) settings_ = settings_from(config_values());
+    if (!settings_) {
+        settings_ = settings_from(config_values());
+        // Read only when a plan needs the baby's age and no birth date is set.
+        settings_->journal_began = [this] { return journal().first_entry_at(); };
+    }
     return *settings_;
 }
 

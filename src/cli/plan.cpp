@@ -20,7 +20,6 @@
 #include "pumplog/stock.hpp"
 #include "pumplog/pump_timer.hpp"
 #include "pumplog/reminders.hpp"
-#include "pumplog/render/plan.hpp"
 #include "pumplog/render/status.hpp"
 #include "reminder_state.hpp"
 
@@ -58,8 +57,6 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
                 throw usage_error(fmt::format("--{}: {}", key, e.what()));
             }
         }
-    // Without a birth date, an intake estimate counts the age from the journal's start.
-    if (!s.birth) s.journal_began = ctx.journal().first_entry_at();
     return s;
 }
 

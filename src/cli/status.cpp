@@ -15,9 +15,7 @@ namespace pumplog::cli {
 
 int run_status(Context& ctx) {
     const Format format = ctx.format();
-    Settings settings = ctx.settings();
-    // Without a birth date, an intake estimate counts the age from the journal's start.
-    if (!settings.birth) settings.journal_began = ctx.journal().first_entry_at();
+    const Settings& settings = ctx.settings();
     const Clock& clock = ctx.clock();
     const date::sys_days today = local_day(clock.now, clock.zone);
     ReplayOptions options;

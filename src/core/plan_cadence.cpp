@@ -36,12 +36,6 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     }
     PlanCadence out;
     if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
-        // Without a birth date the baby is at least as old as the journal
-        // (its first entry, or the first feed read here): the age counts
-        // from there, and the advice asks for the date.
-        std::optional<Seconds> began = settings.journal_began;
-        for (const Entry& e : entries)
-            if (e.type == EntryType::feed && (!began || e.at.instant < *began)) began = e.at.instant;
         // Times only: every feed counts 1 (its amount is set below).
         std::vector<Entry> times;
         for (const Entry& e : entries)
@@ -50,7 +44,17 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 times.back().ml = 1.0;
             }
         out.cadence = learn_cadence(times, since, until, zone, settings.unit);  // fewer than 3 days: refused here
-        const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : local_day(*began, zone);
+        // Without a birth date the baby is at least as old as the journal
+        // (its first entry, or the first feed read here): the age counts
+        // from there, and the advice asks for the date.
+        const auto born_by_journal = [&] {
+            Seconds began = Seconds::max();  // a feed is read here (feeds > 0)
+            if (settings.journal_began) began = settings.journal_began().value_or(began);
+            for (const Entry& e : entries)
+                if (e.type == EntryType::feed) began = std::min(began, e.at.instant);
+            return local_day(began, zone);
+        };
+        const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : born_by_journal();
         const date::sys_days today = local_day(until - seconds(1), zone);
         const int age = std::max(0, static_cast<int>((today - born).count()));
         const IntakeNorm norm = intake_norm(age);

@@ -508,7 +508,7 @@ TEST_CASE("nursing without a birth date: the age counts from the journal's start
           "amounts for measured targets.");
     // The journal began 60 days before Monday: the baby is at least 59 days old on Sunday.
     Settings began = away_weekdays();
-    began.journal_began = start_of_local_day(monday - date::days(60), berlin());
+    began.journal_began = [] { return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin())); };
     const Plan older = plan_day(nursing_week(monday), began, monday);
     CHECK(older.advice[0].age_days == 59);
     CHECK(older.advice[0].daily.ml() == 788);
