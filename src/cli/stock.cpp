@@ -130,9 +130,12 @@ struct AddOptions {
     bool force = false;
 };
 
-std::string stored_text(const Container& shown, Unit unit, Seconds now, const date::time_zone* zone) {
-    std::string out = fmt::format("Stored {}: {} in the {}, pumped {}; use by {} ({})", terminal_text(shown.label),
-                                  format_volume(shown.stored, unit), place_name(shown.place),
+// "Stored B1: 90 ml in the fridge, ..."; `when` after the label ("Stored B1 at 09:30, 2 h ago: ...").
+std::string stored_text(const Container& shown, Unit unit, Seconds now, const date::time_zone* zone,
+                        const std::string& when = {}) {
+    std::string out = fmt::format("Stored {}{}: {} in the {}, pumped {}; use by {} ({})", terminal_text(shown.label),
+                                  when.empty() ? "" : " " + when, format_volume(shown.stored, unit),
+                                  place_name(shown.place),
                                   render::when(shown.pumped, now, zone), render::when(shown.expires, now, zone),
                                   render::relative(shown.expires, now));
     if (shown.best_by) out += fmt::format(", best by {}", format_date(local_day(*shown.best_by, zone)));
@@ -171,12 +174,9 @@ int run_add(Context& ctx, const AddOptions& o) {
         store.label = label_for(read_stash(ctx, journal.journal()).stock, o.label);
         journal.append({serialize(store_line(store, new_id(), clock.zone))});
     });
-    std::string reply = stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone);
     // SPEC 10: a stored time over an hour back is named with its age ("Stored B1 at 09:30, 2 h ago: ...").
-    if (clock.now - store.at > std::chrono::hours(1))
-        reply.insert(std::string_view("Stored ").size() + terminal_text(store.label).size(),
-                     " " + describe_event_time(store.at, clock));
-    fmt::print("{}\n", reply);
+    const std::string when = clock.now - store.at > std::chrono::hours(1) ? describe_event_time(store.at, clock) : "";
+    fmt::print("{}\n", stored_text(stored_container(store, g), ctx.unit(), clock.now, clock.zone, when));
     print_time_notes({o.at, o.pumped}, clock);
     return 0;
 }
