@@ -234,8 +234,9 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     }
     fresh[at].extra = true;
     if (fresh[at].covers.empty()) fresh[at].target = Volume::from_ml(std::round(short_by.ml()));
-    fresh[at].reason = fmt::format("extra: makes up {}, the day re-spaced to keep min_gap ({})",
-                                   format_rounded_volume(short_by, settings.unit), cdc_add_session(babies));
+    fresh[at].reason = fmt::format("extra: makes up {}, the day re-spaced to keep min_gap",
+                                   format_rounded_volume(short_by, settings.unit));
+    fresh[at].source = cdc_add_session(babies);
     if (!fresh[at].covers.empty())
         fresh[at].reason += fmt::format("; covers the {} feed{}", covers_text(fresh[at].covers, zone),
                                         plural_s(fresh[at].covers.size()));
@@ -449,8 +450,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 extra.expected = yield.at(memo.minute_of_day(extra.at));
                 extra.extra = true;
                 extra.estimated = estimated;
-                extra.reason = fmt::format("extra: makes up {} ({})", format_rounded_volume(short_by, settings.unit),
-                                           cdc_add_session(babies));
+                extra.reason = fmt::format("extra: makes up {}", format_rounded_volume(short_by, settings.unit));
+                extra.source = cdc_add_session(babies);
                 plan.pumps.push_back(extra);
                 a.at = extra.at;
                 a.extra_expected = extra.expected.value_or(Volume{});

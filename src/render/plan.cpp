@@ -361,12 +361,10 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     } else {
         std::vector<std::vector<std::string>> rows;
         for (const auto& p : plan.pumps) {
+            // The table keeps to 80 columns: an extra session's source is named, its
+            // words are in the advice below (the CSV and the calendar give them whole).
             std::string why = p.reason;
-            // The table keeps to 80 columns: an extra session's CDC words are in
-            // the advice below it (the CSV, JSON and calendar keep them whole).
-            if (const auto cdc = why.find("(CDC: "); p.extra && cdc != std::string::npos)
-                if (const auto close = why.find(')', cdc); close != std::string::npos)
-                    why.replace(cdc, close + 1 - cdc, "(CDC: see advice)");
+            if (!p.source.empty()) why += fmt::format(" ({}: see advice)", p.source.substr(0, p.source.find(':')));
             if (p.extra) why = style.yellow(why);
             rows.push_back({day_label(p.at, zone), format_clock(p.at, zone),
                             added(p) ? "-" : target_text(p.target, p.estimated, unit),
@@ -452,6 +450,13 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
     return dump(j);
 }
 
+namespace {
+// A pump's reason with its source, when it has one: "extra: makes up 75 ml (CDC: add a session when ...)".
+std::string reason_text(const PlannedPump& p) {
+    return p.source.empty() ? p.reason : p.reason + " (" + p.source + ")";
+}
+}  // namespace
+
 std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
     std::string out =
         csv_row({"at", key("target", unit), key("expected", unit), "covers", "extra", "reason", "estimated"});
@@ -460,7 +465,7 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
         for (const auto& c : p.covers) covers += (covers.empty() ? "" : " ") + format_rfc3339(c, zone);
         out += csv_row({format_rfc3339(p.at, zone), number(output_value(p.target, unit)),
                         p.expected ? number(output_value(*p.expected, unit)) : "", covers, p.extra ? "true" : "false",
-                        p.reason, p.estimated ? "true" : "false"});
+                        reason_text(p), p.estimated ? "true" : "false"});
     }
     return out;
 }
@@ -489,7 +494,7 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
         place = d == day ? place + 1 : 1;
         day = d;
         const std::string uid = fmt::format("{}-{}@pumplog", compact_date(p.at, zone), place);
-        std::string description = p.reason;
+        std::string description = reason_text(p);
         if (p.expected)
             description +=
                 fmt::format(". Expected from your pumps at this time: about {}", format_volume(*p.expected, unit));

@@ -77,6 +77,10 @@ icalendar_python() {
     [ "${lines[1]}" = "day             time   target  expected  why" ]
     # Within 80 columns: the CDC's words are in the advice (and whole in CSV, JSON, the calendar).
     [ "${lines[2]}" = "Mon 2026-11-23  08:00   50 ml    100 ml  extra: makes up 50 ml (CDC: see advice)" ]
+    local table=("${lines[@]}")
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format csv
+    [ "$(sed -n 2p <<<"$output" | cut -d, -f5-)" = "true,extra: makes up 50 ml (CDC: add a session when you cannot pump as much as the baby eats),false" ]
+    lines=("${table[@]}")
     [ "${lines[3]}" = "Mon 2026-11-23  10:00  120 ml    100 ml  covers the 10:00 feed" ]
     [ "${lines[5]}" = "Mon 2026-11-23  16:00  120 ml    100 ml  covers the 16:00 feed" ]
     [ "${lines[6]}" = "The baby's day: 01:00 90 ml (seen 7 d), 04:00 100 ml (seen 7 d), 07:00 130 ml (seen 7 d), 10:00 120 ml (seen 7 d), 13:00 110 ml (seen 7 d), 16:00 120 ml (seen 7 d), 19:00 140 ml (seen 7 d), 22:00 100 ml (seen 7 d)" ]
