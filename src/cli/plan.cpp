@@ -268,15 +268,18 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     std::optional<int> applied;
     if (locked) {
         std::vector<std::string> lines;
-        for (const Thaw& t : plan.thaws) {
+        // Several thaws are one command's lines: `log undo` takes them back together (pumplog(5) `group`).
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < plan.thaws.size(); ++i) ids.push_back(make_ulid(std::chrono::system_clock::now()));
+        const std::string group = ids.size() > 1 ? ids.front() : std::string();
+        for (std::size_t i = 0; i < plan.thaws.size(); ++i) {
+            const Thaw& t = plan.thaws[i];
             if (t.at > clock.now)
                 throw usage_error(fmt::format(
                     "the bags for {} thaw overnight from {}: run plan bottles --apply then (nothing recorded now)",
                     day_label(day), format_date_time(t.at, clock.zone)));
             check_move(*t.container, Place::fridge, t.at, guideline, clock.zone);
-            lines.push_back(serialize(
-                move_line(t.container->id, Place::fridge, t.at, make_ulid(std::chrono::system_clock::now()),
-                          clock.zone)));
+            lines.push_back(serialize(move_line(t.container->id, Place::fridge, t.at, ids[i], clock.zone, group)));
         }
         if (!lines.empty()) locked->append(lines);
         applied = static_cast<int>(lines.size());
