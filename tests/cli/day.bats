@@ -212,6 +212,14 @@ three_hourly() {
     [ "$stderr" = "pumplog: error: no pump timer is running; record the session with pumplog add AMOUNT" ]
 }
 
+@test "pump stop after midnight names the day the session began, as every recording reply does" {
+    PUMPLOG_NOW=2026-11-20T23:50:00+01:00 pumplog pump start 2>/dev/null
+    PUMPLOG_NOW=2026-11-21T00:15:00+01:00 run --separate-stderr pumplog pump stop 100ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 100 ml yesterday 23:50, 25 min pumped (timer stopped)" ]
+    grep -q '"type":"pump","at":"2026-11-20T23:50:00+01:00","ml":100,"dur_s":1500,"timer":' "$J"
+}
+
 @test "add AMOUNT while a timer runs closes it, and the timer survives a merge to another journal" {
     PUMPLOG_NOW=2026-11-21T13:50:00+01:00 pumplog pump start 2>/dev/null
     cp "$J" "$TEST_DIR/phone.jsonl"
