@@ -138,6 +138,9 @@ int run_next(Context& ctx, const PlanOptions& o) {
     if (!o.within.empty()) within = parse_duration(o.within);
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
+    // Nothing logged (a missing or empty journal): cron stays silent, in supply mode too, which plans
+    // without feeds (SPEC 10).
+    if (within && history.entries.empty()) return 1;
     std::optional<NextPump> next;
     try {
         next = next_pump_in_mode(history.entries, settings, clock);

@@ -184,6 +184,23 @@ three_hourly() {
     [ "$status" -eq 2 ]
 }
 
+@test "plan next --within in supply mode says nothing on a missing or empty journal, and reminds once pumps are logged" {
+    # Supply mode plans without feeds: the timetable exists from the start, but cron stays silent (SPEC 10).
+    export PUMPLOG_NOW=2026-11-21T11:55:00+01:00
+    run --separate-stderr pumplog plan next --within 10m --mode supply
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    [ ! -e "$J" ]
+    : > "$J"
+    run --separate-stderr pumplog plan next --within 10m --mode supply
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    # Without --within the plan is shown all the same.
+    run --separate-stderr pumplog plan next --mode supply
+    [ "$status" -eq 0 ]; [ "$output" = "Pump at 12:00 (in 5 min), aim for 94 ml" ]
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":60}'
+    run --separate-stderr pumplog plan next --within 10m --mode supply
+    [ "$status" -eq 0 ]; [ "$output" = "Pump at 12:00 (in 5 min), aim for 94 ml" ]
+}
+
 @test "remind_again is a setting" {
     run pumplog config set remind_again 45m
     [ "$status" -eq 0 ]
