@@ -72,6 +72,15 @@ TEST_CASE("babies: names from config, compared without case, refused when empty,
     CHECK_FALSE(same_baby("Ada", "Adam"));
 }
 
+TEST_CASE("babies: names written in quotes are refused, not kept with their quotes") {
+    // config set babies '"Ada", "Ben"' kept the names "Ada" quotes and all: --baby Ada was then refused.
+    CHECK_THAT(testing::refusal([] { parse_babies(R"("Ada", "Ben")"); }),
+               Equals(R"(a baby's name holds a double quote ("Ada"); write the names without quotes: Ada, Ben)"));
+    CHECK_THAT(testing::refusal([] { parse_babies(R"("Ada, Ben")"); }),
+               Equals(R"(a baby's name holds a double quote ("Ada); write the names without quotes: Ada, Ben)"));
+    CHECK(parse_babies("Zoë, O'Neil") == std::vector<std::string>{"Zoë", "O'Neil"});
+}
+
 TEST_CASE("babies: a feed's baby is asked for only when there are several") {
     CHECK(resolve_baby({}, "") == "");
     CHECK(resolve_baby({"Ada"}, "") == "");
