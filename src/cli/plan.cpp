@@ -148,17 +148,24 @@ int run_next(Context& ctx, const PlanOptions& o) {
         if (within && e.kind() == ErrorKind::usage) return 1;  // too little to plan: cron stays silent
         throw;
     }
+    // What cron was told already; written once the reminders are printed (commit_announced).
+    Announced said;
+    if (within) said = read_announced(ctx);
     // A timer left running over 2 hours is said (once under cron), never recorded.
     const auto timer = running_timer(history.entries, clock.now);
-    const bool stale = timer && timer->stale &&
-                       (!within || announce_once(ctx, "timer " + timer->id, [](const Announcement& said) { return said.times == 0; }));
+    const bool stale =
+        timer && timer->stale &&
+        (!within || announce_once(ctx, said, "timer " + timer->id, [](const Announcement& before) {
+            return before.times == 0;
+        }));
     if (stale) fmt::print("{}", render::stale_timer_text(*timer, clock));
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
-                   !announce_once(ctx, reminder_key(*next, read_announced(ctx), settings),
-                                  [&](const Announcement& said) {
-                                      return should_remind(*next, clock.now, settings.remind_again, said);
-                                  })))
+                   !announce_once(ctx, said, reminder_key(*next, said, settings), [&](const Announcement& before) {
+                       return should_remind(*next, clock.now, settings.remind_again, before);
+                   }))) {
+        if (stale) commit_announced(ctx, said);
         return stale ? 0 : 1;
+    }
     const Unit unit = ctx.unit();
     if (!next) {
         if (format == Format::json)
@@ -171,6 +178,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
         fmt::print("{}", render::next_json(*next, unit, clock));
     else
         fmt::print("{}", render::next_text(*next, unit, clock));
+    if (within) commit_announced(ctx, said);
     return 0;
 }
 

@@ -163,6 +163,30 @@ three_hourly() {
     [ "$(jq '.[-1].skipped' <<<"$output")" = 1 ]
 }
 
+@test "a reminder that could not be printed (stdout full or closed) is said on the next run, not counted as said" {
+    three_hourly
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    run --separate-stderr bash -c 'PUMPLOG_NOW=2026-11-21T15:52:00+01:00 "$PUMPLOG_BIN" plan next --mode exclusive --within 10m >/dev/full'
+    [ "$status" -eq 4 ]
+    [ "$stderr" = "pumplog: error: cannot write to standard output (No space left on device); nothing was recorded" ]
+    run --separate-stderr bash -c 'PUMPLOG_NOW=2026-11-21T15:53:00+01:00 "$PUMPLOG_BIN" plan next --mode exclusive --within 10m >&-'
+    [ "$status" -eq 4 ]
+    PUMPLOG_NOW=2026-11-21T15:55:00+01:00 run --separate-stderr pumplog plan next --mode exclusive --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 5 min), aim for 120 ml" ]
+    PUMPLOG_NOW=2026-11-21T15:56:00+01:00 run --separate-stderr pumplog plan next --mode exclusive --within 10m
+    [ "$status" -eq 1 ]; [ "$output" = "" ]
+    # stock expiring the same way.
+    PUMPLOG_NOW=2026-11-18T10:00:00+01:00 pumplog stock add 90ml --in fridge >/dev/null 2>&1
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" stock expiring >/dev/full'
+    [ "$status" -eq 4 ]
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 0 ]
+    [[ "$output" == "B1 90 ml in the fridge expires "* ]]
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 1 ]; [ "$output" = "" ]
+}
+
 @test "at exactly the pump's time plan next says due, not 0 min overdue" {
     three_hourly
     run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21T16:00:00+01:00"
