@@ -166,10 +166,12 @@ three_hourly() {
 @test "a reminder that could not be printed (stdout full or closed) is said on the next run, not counted as said" {
     three_hourly
     export XDG_STATE_HOME="$TEST_DIR/state"
-    run --separate-stderr bash -c 'PUMPLOG_NOW=2026-11-21T15:52:00+01:00 "$PUMPLOG_BIN" plan next --mode exclusive --within 10m >/dev/full'
+    export PUMPLOG_NOW=2026-11-21T15:52:00+01:00
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" plan next --mode exclusive --within 10m >/dev/full'
     [ "$status" -eq 4 ]
     [ "$stderr" = "pumplog: error: cannot write to standard output (No space left on device); nothing was recorded" ]
-    run --separate-stderr bash -c 'PUMPLOG_NOW=2026-11-21T15:53:00+01:00 "$PUMPLOG_BIN" plan next --mode exclusive --within 10m >&-'
+    export PUMPLOG_NOW=2026-11-21T15:53:00+01:00
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" plan next --mode exclusive --within 10m >&-'
     [ "$status" -eq 4 ]
     PUMPLOG_NOW=2026-11-21T15:55:00+01:00 run --separate-stderr pumplog plan next --mode exclusive --within 10m
     [ "$status" -eq 0 ]
@@ -178,6 +180,7 @@ three_hourly() {
     [ "$status" -eq 1 ]; [ "$output" = "" ]
     # stock expiring the same way.
     PUMPLOG_NOW=2026-11-18T10:00:00+01:00 pumplog stock add 90ml --in fridge >/dev/null 2>&1
+    export PUMPLOG_NOW=2026-11-21T14:05:00+01:00
     run --separate-stderr bash -c '"$PUMPLOG_BIN" stock expiring >/dev/full'
     [ "$status" -eq 4 ]
     run --separate-stderr pumplog stock expiring
@@ -208,7 +211,7 @@ three_hourly() {
     [ "$status" -eq 2 ]
 }
 
-@test "plan next --within in supply mode says nothing on a missing or empty journal, and reminds once pumps are logged" {
+@test "plan next --within in supply mode is silent on a missing or empty journal, reminds once pumps are logged" {
     # Supply mode plans without feeds: the timetable exists from the start, but cron stays silent (SPEC 10).
     export PUMPLOG_NOW=2026-11-21T11:55:00+01:00
     run --separate-stderr pumplog plan next --within 10m --mode supply

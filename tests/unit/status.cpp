@@ -158,7 +158,8 @@ TEST_CASE("a pump timer running for the due pump is that pump under way, not an 
     s.mode = PlanMode::exclusive;
     const Seconds midnight = start_of_local_day(monday, berlin);
     // `pump start` at 09:55 for the 10:00 pump; at 10:20 the parent is still pumping.
-    entries.push_back(entry_of(R"({"v":1,"id":"T1","type":"timer","at":"2026-11-16T09:55:00+01:00","action":"start"})"));
+    entries.push_back(
+        entry_of(R"({"v":1,"id":"T1","type":"timer","at":"2026-11-16T09:55:00+01:00","action":"start"})"));
     const Clock pumping{midnight + hours(10) + minutes(20), berlin};
     auto next = next_pump_in_mode(entries, s, pumping);
     REQUIRE(next);
