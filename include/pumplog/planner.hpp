@@ -55,7 +55,7 @@ struct NextPump {
 // whose time has passed with no pump logged since (from half `min_gap` before
 // it), for up to min_gap and until the midpoint to the pump after it (overdue);
 // else the first planned pump from now on that a logged pump has not already
-// done (one logged within half `min_gap` before it). Searches 8 days ahead;
+// done (one logged within half `min_gap` before it, or a pump timer running since then). Searches 8 days ahead;
 // nullopt when none is planned.
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock);
 // The span next_pump plans: from 12 hours before now to 8 days after.

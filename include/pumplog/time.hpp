@@ -88,6 +88,9 @@ TimeReading read_time(std::string_view text, const Clock& clock);
 // "on 2026-11-19 08:00", then its age when over an hour: ", 3 h 20 min ago",
 // ", 3 days ago" (from 2 days).
 std::string describe_event_time(Seconds at, const Clock& clock);
+// The same without the age: "at 14:30", "yesterday 23:50", "on 2026-11-19 08:00"
+// (a timed session's reply, whose length is said instead).
+std::string describe_event_day(Seconds at, const Clock& clock);
 // The instant of an expression: a point, or the beginning of a day/range.
 Seconds parse_time_point(std::string_view text, const Clock& clock);
 

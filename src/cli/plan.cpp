@@ -138,6 +138,9 @@ int run_next(Context& ctx, const PlanOptions& o) {
     if (!o.within.empty()) within = parse_duration(o.within);
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
+    // Nothing logged (a missing or empty journal): cron stays silent, in supply mode too, which plans
+    // without feeds (SPEC 10).
+    if (within && history.entries.empty()) return 1;
     std::optional<NextPump> next;
     try {
         next = next_pump_in_mode(history.entries, settings, clock);
@@ -145,17 +148,24 @@ int run_next(Context& ctx, const PlanOptions& o) {
         if (within && e.kind() == ErrorKind::usage) return 1;  // too little to plan: cron stays silent
         throw;
     }
+    // What cron was told already; written once the reminders are printed (commit_announced).
+    Announced said;
+    if (within) said = read_announced(ctx);
     // A timer left running over 2 hours is said (once under cron), never recorded.
     const auto timer = running_timer(history.entries, clock.now);
-    const bool stale = timer && timer->stale &&
-                       (!within || announce_once(ctx, "timer " + timer->id, [](const Announcement& said) { return said.times == 0; }));
+    const bool stale =
+        timer && timer->stale &&
+        (!within || announce_once(ctx, said, "timer " + timer->id, [](const Announcement& before) {
+            return before.times == 0;
+        }));
     if (stale) fmt::print("{}", render::stale_timer_text(*timer, clock));
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
-                   !announce_once(ctx, reminder_key(*next, read_announced(ctx), settings),
-                                  [&](const Announcement& said) {
-                                      return should_remind(*next, clock.now, settings.remind_again, said);
-                                  })))
+                   !announce_once(ctx, said, reminder_key(*next, said, settings), [&](const Announcement& before) {
+                       return should_remind(*next, clock.now, settings.remind_again, before);
+                   }))) {
+        if (stale) commit_announced(ctx, said);
         return stale ? 0 : 1;
+    }
     const Unit unit = ctx.unit();
     if (!next) {
         if (format == Format::json)
@@ -168,6 +178,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
         fmt::print("{}", render::next_json(*next, unit, clock));
     else
         fmt::print("{}", render::next_text(*next, unit, clock));
+    if (within) commit_announced(ctx, said);
     return 0;
 }
 
@@ -268,15 +279,18 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     std::optional<int> applied;
     if (locked) {
         std::vector<std::string> lines;
-        for (const Thaw& t : plan.thaws) {
+        // Several thaws are one command's lines: `log undo` takes them back together (pumplog(5) `group`).
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < plan.thaws.size(); ++i) ids.push_back(make_ulid(std::chrono::system_clock::now()));
+        const std::string group = ids.size() > 1 ? ids.front() : std::string();
+        for (std::size_t i = 0; i < plan.thaws.size(); ++i) {
+            const Thaw& t = plan.thaws[i];
             if (t.at > clock.now)
                 throw usage_error(fmt::format(
                     "the bags for {} thaw overnight from {}: run plan bottles --apply then (nothing recorded now)",
                     day_label(day), format_date_time(t.at, clock.zone)));
             check_move(*t.container, Place::fridge, t.at, guideline, clock.zone);
-            lines.push_back(serialize(
-                move_line(t.container->id, Place::fridge, t.at, make_ulid(std::chrono::system_clock::now()),
-                          clock.zone)));
+            lines.push_back(serialize(move_line(t.container->id, Place::fridge, t.at, ids[i], clock.zone, group)));
         }
         if (!lines.empty()) locked->append(lines);
         applied = static_cast<int>(lines.size());

@@ -115,8 +115,8 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         if (!p.duration) p.duration = timer->running;
         p.timer = timer->id;
         journal.append({serialize(pump_line(p, timer_id(), clock.zone))});
-        fmt::print("Logged {} at {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
-                   format_clock(p.at, clock.zone), format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
+        fmt::print("Logged {} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
+                   describe_event_day(p.at, clock), format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
     });
     return 0;
 }

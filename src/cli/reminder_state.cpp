@@ -68,8 +68,8 @@ void write_announced(Context& ctx, const Announced& announced) {
     else note_recorded();
 }
 
-bool announce_once(Context& ctx, const std::string& key, const std::function<bool(const Announcement&)>& should) {
-    Announced announced = read_announced(ctx);
+bool announce_once(Context& ctx, Announced& announced, const std::string& key,
+                   const std::function<bool(const Announcement&)>& should) {
     const auto it = announced.find(key);
     if (!should(it == announced.end() ? Announcement{} : it->second)) return false;
     ++announced[key].times;
@@ -78,8 +78,12 @@ bool announce_once(Context& ctx, const std::string& key, const std::function<boo
     const std::string old = "pump " + format_rfc3339(ctx.clock().now - date::days(2), std::chrono::seconds(0));
     for (auto i = announced.begin(); i != announced.end();)
         i = i->first.starts_with("pump ") && i->first < old ? announced.erase(i) : std::next(i);
-    write_announced(ctx, announced);
     return true;
+}
+
+void commit_announced(Context& ctx, const Announced& said) {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) return;  // main reports it (exit 4)
+    write_announced(ctx, said);
 }
 
 }  // namespace pumplog::cli

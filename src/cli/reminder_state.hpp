@@ -17,8 +17,15 @@ Announced read_announced(Context& ctx);
 // Writes the counts back (a temporary file renamed over the old one); a
 // failure is a warning, never an error: a reminder twice is better than none.
 void write_announced(Context& ctx, const Announced& announced);
-// Asks `should` with how often `key` was announced; when it says yes, counts
-// one more announcement (and forgets pumps over 2 days old). True: announce.
-bool announce_once(Context& ctx, const std::string& key, const std::function<bool(const Announcement&)>& should);
+// Asks `should` with how often `key` was announced in `said` (read_announced);
+// when it says yes, counts one more announcement there (and forgets pumps over
+// 2 days old). True: announce. Nothing is written: commit_announced does, once
+// the announcements are printed.
+bool announce_once(Context& ctx, Announced& said, const std::string& key,
+                   const std::function<bool(const Announcement&)>& should);
+// After the announcements were printed: flushes stdout and writes `said` only
+// when that worked. A reminder that could not be printed (stdout closed or
+// full: exit 4) is not counted, so the next run says it.
+void commit_announced(Context& ctx, const Announced& said);
 
 }  // namespace pumplog::cli

@@ -307,16 +307,20 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     // For cron (SPEC 10): the table names a container once per window (again
     // only when `within` has passed since it was named); the JSON, for
     // scripts and status bars, lists every one each time.
-    if (format != Format::json)
-        std::erase_if(soon, [&](const Container* c) {
-            return !announce_once(ctx, "expiring " + c->id, [&](const Announcement& said) {
-                return said.times == 0 || clock.now - said.last >= within;
-            });
+    if (format == Format::json) {
+        if (soon.empty()) return 1;
+        fmt::print("{}", render::stock_json(soon, clock.now, ctx.unit(), clock.zone));
+        return 0;
+    }
+    Announced said = read_announced(ctx);
+    std::erase_if(soon, [&](const Container* c) {
+        return !announce_once(ctx, said, "expiring " + c->id, [&](const Announcement& before) {
+            return before.times == 0 || clock.now - before.last >= within;
         });
+    });
     if (soon.empty()) return 1;
-    const Unit unit = ctx.unit();
-    if (format == Format::json) fmt::print("{}", render::stock_json(soon, clock.now, unit, clock.zone));
-    else fmt::print("{}", render::expiring_lines(soon, clock.now, unit, clock.zone));
+    fmt::print("{}", render::expiring_lines(soon, clock.now, ctx.unit(), clock.zone));
+    commit_announced(ctx, said);
     return 0;
 }
 

@@ -26,6 +26,10 @@ std::vector<std::string> parse_babies(std::string_view text) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
                 throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
         if (valid_utf8(name) != name) throw usage_error(fmt::format("\"{}\" is not valid UTF-8", printable(name)));
+        // Quotes are the shell's, not the name's: kept, "Ada" would never match --baby Ada.
+        if (name.find('"') != std::string::npos)
+            throw usage_error(fmt::format(
+                "a baby's name holds a double quote ({}); write the names without quotes: Ada, Ben", printable(name)));
         if (lower(name) == "none") throw usage_error("\"none\" cannot be a baby's name");
         for (const auto& known : out)
             if (same_baby(known, name)) throw usage_error(fmt::format("\"{}\" is named twice", printable(name)));

@@ -126,8 +126,9 @@ constexpr int shared_feed_minutes = burst_minutes;
 // The slots of several babies as one day: sorted, then walked from the widest
 // gap on (so no group spans it), each slot joining the group it is within
 // shared_feed_minutes of when that group holds no feed of its baby yet. A
-// group is one slot at its earliest time, with the summed amount.
-std::vector<Slot> shared_slots(std::vector<Slot> all) {
+// group is one slot at its earliest time, with the summed amount, naming its
+// babies in the order of `babies` (not in the order they fed).
+std::vector<Slot> shared_slots(std::vector<Slot> all, const std::vector<std::string>& babies) {
     if (all.size() < 2) return all;
     std::sort(all.begin(), all.end(), [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
     std::size_t start = 0;
@@ -159,6 +160,21 @@ std::vector<Slot> shared_slots(std::vector<Slot> all) {
             }
         }
         out.push_back(s);
+    }
+    const auto rank = [&](const std::string& baby) {
+        return std::find(babies.begin(), babies.end(), baby) - babies.begin();
+    };
+    for (Slot& group : out) {
+        if (group.babies.size() < 2 || group.baby_amounts.size() != group.babies.size()) continue;
+        std::vector<std::size_t> order(group.babies.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return rank(group.babies[a]) < rank(group.babies[b]); });
+        const Slot fed = group;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            group.babies[i] = fed.babies[order[i]];
+            group.baby_amounts[i] = fed.baby_amounts[order[i]];
+        }
     }
     std::sort(out.begin(), out.end(), [](const Slot& a, const Slot& b) { return a.minute < b.minute; });
     return out;
@@ -192,7 +208,15 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     // One name or none (an imported history, then feeds logged without one):
     // one baby, and nothing changes.
     if (babies.size() < 2) return one_baby(entries, settings, zone, since, until);
-    // Feeds without a name beside two named babies: a baby of their own, unnamed.
+    // The order slots name them in: as `config set babies "Ada, Ben"` lists them, then any other as
+    // first seen; feeds without a name beside two named babies are a baby of their own, unnamed, last.
+    const auto configured = [&](const std::string& baby) {
+        return std::find_if(settings.babies.begin(), settings.babies.end(),
+                            [&](const std::string& b) { return same_baby(b, baby); }) -
+               settings.babies.begin();
+    };
+    std::stable_sort(babies.begin(), babies.end(),
+                     [&](const std::string& a, const std::string& b) { return configured(a) < configured(b); });
     if (unnamed) babies.emplace_back();
     // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
     PlanCadence out;
@@ -233,7 +257,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     }
     if (slots.empty() && first_error) throw *first_error;
     std::sort(out.cadence.incomplete_days.begin(), out.cadence.incomplete_days.end());
-    out.cadence.slots = shared_slots(std::move(slots));
+    out.cadence.slots = shared_slots(std::move(slots), babies);
     return out;
 }
 

@@ -8,6 +8,7 @@
 
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/pump_timer.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/yield.hpp"
 #include "plan_cadence.hpp"
@@ -534,6 +535,9 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
     for (const Entry& e : entries)
         if ((e.type == EntryType::pump && e.at.instant <= now) || e.type == EntryType::skip)
             logged.push_back(e.at.instant);
+    // A pump timer running now is the pump under way (`pump stop` logs it at
+    // the timer's start); one left running over 2 hours is likely forgotten.
+    if (const auto timer = running_timer(entries, now); timer && !timer->stale) logged.push_back(timer->started);
     const seconds tolerance = std::chrono::duration_cast<seconds>(settings.min_gap) / 2;
     const auto& pumps = plan.pumps;
     // Each planned pump owns the logged pumps from half min_gap before it (and

@@ -367,12 +367,16 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
 
 }  // namespace
 
-std::string describe_event_time(Seconds at, const Clock& clock) {
+std::string describe_event_day(Seconds at, const Clock& clock) {
     const date::sys_days day = local_day(at, clock.zone);
     const date::sys_days today = local_day(clock.now, clock.zone);
-    std::string out = day == today           ? "at " + format_clock(at, clock.zone)
-                      : day == today - days(1) ? "yesterday " + format_clock(at, clock.zone)
-                                               : "on " + format_date_time(at, clock.zone);
+    return day == today              ? "at " + format_clock(at, clock.zone)
+           : day == today - days(1) ? "yesterday " + format_clock(at, clock.zone)
+                                    : "on " + format_date_time(at, clock.zone);
+}
+
+std::string describe_event_time(Seconds at, const Clock& clock) {
+    std::string out = describe_event_day(at, clock);
     const seconds age = clock.now - at;
     if (age > hours(1)) {
         if (age >= days(2)) out += fmt::format(", {} ago", plural(age / days(1), "day"));

@@ -388,7 +388,8 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     const std::string_view counted = plan.progress ? "pump" : "feed";
     out += fmt::format("Basis: {} on {} from {} to {}.\n", plural(plan.basis.feeds, counted),
                        plural(plan.basis.days, "day"), format_date_time(plan.basis.since, zone), format_date_time(plan.basis.until, zone));
-    for (const auto& n : plan.basis.notes) out += "  " + n + (n.ends_with('.') ? "\n" : ".\n");
+    // A note may name a baby (journal text): control characters escaped.
+    for (const auto& n : plan.basis.notes) out += "  " + terminal_text(n) + (n.ends_with('.') ? "\n" : ".\n");
     if (plan.progress) {
         const auto& p = *plan.progress;
         out += fmt::format("Progress: {}{} in {} over the last 24 h{}{}.\n",
@@ -602,7 +603,7 @@ std::string stash_text(const StashPlan& s, Unit unit) {
             format_volume(*s.per_day, unit),
             s.days_needed ? fmt::format(", {} to the target", plural(*s.days_needed, "day")) : std::string());
     out += fmt::format("Basis: {} on {}.\n", plural(s.basis.feeds, "feed"), plural(s.basis.days, "day"));
-    for (const auto& n : s.basis.notes) out += "  " + n + ".\n";
+    for (const auto& n : s.basis.notes) out += "  " + terminal_text(n) + ".\n";
     out += "\n";
     for (const auto& a : s.advice) out += "Advice: " + a + "\n";
     return out;

@@ -71,6 +71,28 @@ history_week() {
     [ "$(jq -c '[.bottles[].size_oz]' <<<"$output")" = '[4.5,4,4.5]' ]
 }
 
+@test "log undo takes back all the thaws of one plan bottles --apply, as it does any command's lines" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-05 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 200ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles --apply --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.applied' <<<"$output")" = 3 ]
+    # The three moves are one command's: they share a group (pumplog(5)).
+    [ "$(tail -n 3 "$J" | jq -r '.group' | sort -u | wc -l)" -eq 1 ]
+    [ "$(tail -n 3 "$J" | jq -r '.group')" != "$(printf 'null\nnull\nnull')" ]
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock --format json
+    [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B2:freezer B1:freezer B3:freezer" ]
+    # And the evening's plan is as before the --apply.
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.thaws[].label]' <<<"$output")" = '["B2","B1","B3"]' ]
+}
+
 @test "plan bottles refuses without changing the journal" {
     history_week
     at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null

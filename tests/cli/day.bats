@@ -163,6 +163,33 @@ three_hourly() {
     [ "$(jq '.[-1].skipped' <<<"$output")" = 1 ]
 }
 
+@test "a reminder that could not be printed (stdout full or closed) is said on the next run, not counted as said" {
+    three_hourly
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    export PUMPLOG_NOW=2026-11-21T15:52:00+01:00
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" plan next --mode exclusive --within 10m >/dev/full'
+    [ "$status" -eq 4 ]
+    [ "$stderr" = "pumplog: error: cannot write to standard output (No space left on device); nothing was recorded" ]
+    export PUMPLOG_NOW=2026-11-21T15:53:00+01:00
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" plan next --mode exclusive --within 10m >&-'
+    [ "$status" -eq 4 ]
+    PUMPLOG_NOW=2026-11-21T15:55:00+01:00 run --separate-stderr pumplog plan next --mode exclusive --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 5 min), aim for 120 ml" ]
+    PUMPLOG_NOW=2026-11-21T15:56:00+01:00 run --separate-stderr pumplog plan next --mode exclusive --within 10m
+    [ "$status" -eq 1 ]; [ "$output" = "" ]
+    # stock expiring the same way.
+    PUMPLOG_NOW=2026-11-18T10:00:00+01:00 pumplog stock add 90ml --in fridge >/dev/null 2>&1
+    export PUMPLOG_NOW=2026-11-21T14:05:00+01:00
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" stock expiring >/dev/full'
+    [ "$status" -eq 4 ]
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 0 ]
+    [[ "$output" == "B1 90 ml in the fridge expires "* ]]
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 1 ]; [ "$output" = "" ]
+}
+
 @test "at exactly the pump's time plan next says due, not 0 min overdue" {
     three_hourly
     run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21T16:00:00+01:00"
@@ -182,6 +209,23 @@ three_hourly() {
     # Without --within the thin journal is still explained (exit 2).
     run --separate-stderr pumplog plan next --mode exclusive
     [ "$status" -eq 2 ]
+}
+
+@test "plan next --within in supply mode is silent on a missing or empty journal, reminds once pumps are logged" {
+    # Supply mode plans without feeds: the timetable exists from the start, but cron stays silent (SPEC 10).
+    export PUMPLOG_NOW=2026-11-21T11:55:00+01:00
+    run --separate-stderr pumplog plan next --within 10m --mode supply
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    [ ! -e "$J" ]
+    : > "$J"
+    run --separate-stderr pumplog plan next --within 10m --mode supply
+    [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    # Without --within the plan is shown all the same.
+    run --separate-stderr pumplog plan next --mode supply
+    [ "$status" -eq 0 ]; [ "$output" = "Pump at 12:00 (in 5 min), aim for 94 ml" ]
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":60}'
+    run --separate-stderr pumplog plan next --within 10m --mode supply
+    [ "$status" -eq 0 ]; [ "$output" = "Pump at 12:00 (in 5 min), aim for 94 ml" ]
 }
 
 @test "remind_again is a setting" {
@@ -210,6 +254,14 @@ three_hourly() {
     # Without an amount either: no timer is what is wrong, not the missing amount.
     PUMPLOG_NOW=2026-11-21T14:30:00+01:00 refused 2 pumplog pump stop
     [ "$stderr" = "pumplog: error: no pump timer is running; record the session with pumplog add AMOUNT" ]
+}
+
+@test "pump stop after midnight names the day the session began, as every recording reply does" {
+    PUMPLOG_NOW=2026-11-20T23:50:00+01:00 pumplog pump start 2>/dev/null
+    PUMPLOG_NOW=2026-11-21T00:15:00+01:00 run --separate-stderr pumplog pump stop 100ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 100 ml yesterday 23:50, 25 min pumped (timer stopped)" ]
+    grep -q '"type":"pump","at":"2026-11-20T23:50:00+01:00","ml":100,"dur_s":1500,"timer":' "$J"
 }
 
 @test "add AMOUNT while a timer runs closes it, and the timer survives a merge to another journal" {

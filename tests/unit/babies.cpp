@@ -72,6 +72,15 @@ TEST_CASE("babies: names from config, compared without case, refused when empty,
     CHECK_FALSE(same_baby("Ada", "Adam"));
 }
 
+TEST_CASE("babies: names written in quotes are refused, not kept with their quotes") {
+    // config set babies '"Ada", "Ben"' kept the names "Ada" quotes and all: --baby Ada was then refused.
+    CHECK_THAT(testing::refusal([] { parse_babies(R"("Ada", "Ben")"); }),
+               Equals(R"(a baby's name holds a double quote ("Ada"); write the names without quotes: Ada, Ben)"));
+    CHECK_THAT(testing::refusal([] { parse_babies(R"("Ada, Ben")"); }),
+               Equals(R"(a baby's name holds a double quote ("Ada); write the names without quotes: Ada, Ben)"));
+    CHECK(parse_babies("Zoë, O'Neil") == std::vector<std::string>{"Zoë", "O'Neil"});
+}
+
 TEST_CASE("babies: a feed's baby is asked for only when there are several") {
     CHECK(resolve_baby({}, "") == "");
     CHECK(resolve_baby({"Ada"}, "") == "");
@@ -136,6 +145,32 @@ TEST_CASE("twins fed together: one time covers both, with the summed amount, at 
         CHECK(s.babies == std::vector<std::string>{"Ada", "Ben"});
     }
     CHECK(both.cadence.feedings_per_day == Approx(16));
+}
+
+TEST_CASE("twins fed together are named in the configured order, not in the order they fed") {
+    // Ben first each time (70 ml), Ada 20 minutes later (90 ml), and at 12:00 Ada alone first: "Ada + Ben" always.
+    std::vector<Entry> entries = week_of("Ben", every_3h_from(0), 70);
+    const auto ada = week_of("Ada", every_3h_from(20), 90);
+    entries.insert(entries.end(), ada.begin(), ada.end());
+    Settings settings;
+    settings.babies = {"Ada", "Ben"};
+    const PlanCadence both = plan_cadence(entries, settings, now.zone, lookback_since(now.now, 7, now.zone), now.now);
+    REQUIRE(both.cadence.slots.size() == 8);
+    for (const Slot& s : both.cadence.slots) {
+        CHECK(s.babies == std::vector<std::string>{"Ada", "Ben"});
+        REQUIRE(s.baby_amounts.size() == 2);
+        CHECK(s.baby_amounts[0].ml() == 90);
+        CHECK(s.baby_amounts[1].ml() == 70);
+    }
+    // Without names configured (an import), one order for every slot: the order the journal first names them.
+    std::vector<Entry> mixed = week_of("Ben", {0, 6 * 60 + 20}, 70);
+    const auto ada_mixed = week_of("Ada", {20, 6 * 60}, 90);
+    mixed.insert(mixed.end(), ada_mixed.begin(), ada_mixed.end());
+    std::stable_sort(mixed.begin(), mixed.end(),
+                     [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
+    const PlanCadence unconfigured = learn(mixed);
+    REQUIRE(unconfigured.cadence.slots.size() == 2);
+    CHECK(unconfigured.cadence.slots[0].babies == unconfigured.cadence.slots[1].babies);
 }
 
 TEST_CASE("twins across midnight: 23:50 and 00:10 are one time, the widest gap is where the day splits") {

@@ -186,4 +186,20 @@ TEST_CASE("plan next reads as a sentence") {
     CHECK(render::next_text(next, Unit::ml, clock) ==
           "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
 }
+TEST_CASE("the plan table and the stash show a basis note's control characters escaped (a baby's name)") {
+    // "NAME: not planned for (...)" carries a name from the journal: ESC would reach the terminal.
+    Plan plan = small_plan();
+    plan.basis.notes.push_back("Z\x1b[31mz: not planned for (only 1 day with feeds)");
+    const TimeSpan range{at("2026-11-23T00:00:00+01:00"), at("2026-11-24T00:00:00+01:00")};
+    const std::string table = render::plan_table(plan, range, Unit::ml, render::Style{}, berlin());
+    CHECK(table.find('\x1b') == std::string::npos);
+    CHECK(table.find("  Z\\x1b[31mz: not planned for (only 1 day with feeds).\n") != std::string::npos);
+    StashPlan stash;
+    stash.return_day = date::sys_days(date::year(2026) / 12 / 14);
+    stash.start = stash.return_day - date::days(21);
+    stash.basis.notes = plan.basis.notes;
+    const std::string text = render::stash_text(stash, Unit::ml);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find("  Z\\x1b[31mz: not planned for (only 1 day with feeds).\n") != std::string::npos);
+}
 }  // namespace PUMPLOG_UNITY_ID

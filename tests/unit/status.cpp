@@ -147,4 +147,31 @@ TEST_CASE("a pump skipped ahead of its time is not the next pump any more, nor r
     CHECK(testing::local_text(next_pump_in_mode(entries, s, after)->pump.at) == "2026-11-16T13:00:00+01:00");
 }
 
+TEST_CASE("a pump timer running for the due pump is that pump under way, not an overdue one", "[status]") {
+    using namespace testbaby;
+    const date::time_zone* berlin = testing::zone("Europe/Berlin");
+    const date::sys_days monday = day_of(2026, 11, 16);
+    const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                                {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+    std::vector<Entry> entries = feeds_for(berlin, monday - date::days(7), 7, three_hourly);
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Seconds midnight = start_of_local_day(monday, berlin);
+    // `pump start` at 09:55 for the 10:00 pump; at 10:20 the parent is still pumping.
+    entries.push_back(
+        entry_of(R"({"v":1,"id":"T1","type":"timer","at":"2026-11-16T09:55:00+01:00","action":"start"})"));
+    const Clock pumping{midnight + hours(10) + minutes(20), berlin};
+    auto next = next_pump_in_mode(entries, s, pumping);
+    REQUIRE(next);
+    CHECK(testing::local_text(next->pump.at) == "2026-11-16T13:00:00+01:00");
+    CHECK_FALSE(next->overdue);
+    // A cancelled timer pumped nothing: the 10:00 pump is overdue again.
+    entries.push_back(entry_of(
+        R"({"v":1,"id":"T2","type":"timer","at":"2026-11-16T10:10:00+01:00","action":"cancel","timer":"T1"})"));
+    next = next_pump_in_mode(entries, s, pumping);
+    REQUIRE(next);
+    CHECK(testing::local_text(next->pump.at) == "2026-11-16T10:00:00+01:00");
+    CHECK(next->overdue);
+}
+
 }  // namespace PUMPLOG_UNITY_ID
