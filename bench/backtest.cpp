@@ -7,6 +7,8 @@
 //   build/backtest --smoke         # one small synthetic baby (the ctest smoke test)
 //   build/backtest --population N  # N random simulated babies (testbaby::random_baby,
 //                                  # seeds 1..N), pooled, with the spread per baby
+//   build/backtest --population N --seed-base B  # seeds B+1..B+N: babies no change was tuned on
+//   build/backtest --lookback DAYS  # the planner's look-back (the `lookback` setting; default 7)
 //   build/backtest --real FILE...  # another family's log alone: exports of any tracker
 //                                  # `pumplog log import` reads, or pumplog journals (told by
 //                                  # their first line, whatever the file's name);
@@ -56,6 +58,7 @@ constexpr double cap_minutes = 180;
 bool verbose = false;  // --verbose: each day's slots and feedings on stderr
 bool all_days = false;  // --all-days: score incompletely logged days too
 bool stability = false;  // --population: each day planned again with one more feed, and with a noisy day
+int lookback_days = Settings{}.lookback_days;  // --lookback: the planner's look-back (the `lookback` setting)
 
 struct Log {
     std::string name;
@@ -280,6 +283,7 @@ Result backtest(const Log& log) {
     const std::map<long, Day> days = days_of(log.entries);
     Settings settings;
     settings.mode = PlanMode::exclusive;
+    settings.lookback_days = lookback_days;
     // The birth date, for targets estimated from intake norms on days whose
     // feeds carry no amounts (nursing): the log's first day, as these logs
     // start in the baby's first days (Eva's export begins 2019-12-20).
@@ -538,11 +542,11 @@ Log twins_log(const date::time_zone* zone, date::sys_days first) {
 // issue 17 asks: the points over yesterday's times (all feeds, and at night
 // where a baby has 20 night feedings or more), the count bias, the volume error.
 // False when no day of any baby was planned (a broken planner or generator).
-bool population(int n, const date::time_zone* zone, date::sys_days first) {
+bool population(int n, int seed_base, const date::time_zone* zone, date::sys_days first) {
     Result pooled;
     std::vector<double> gain, night_gain, bias;
     int volume_babies = 0, volume_worse = 0;
-    for (int seed = 1; seed <= n; ++seed) {
+    for (int seed = seed_base + 1; seed <= seed_base + n; ++seed) {
         const testbaby::SimBaby b = testbaby::random_baby(static_cast<unsigned>(seed));
         const Result r = backtest({fmt::format("random baby {}", seed), zone, testbaby::simulate(b, zone, first)});
         pooled.merge(r);
@@ -565,7 +569,9 @@ bool population(int n, const date::time_zone* zone, date::sys_days first) {
                                      r.plan.night_feeds >= 20 ? fmt::format("{:+.1f}", night_gain.back()) : "-",
                                      bias.back());
     }
-    print({fmt::format("population: {} random simulated babies, pooled", n), zone, {}}, pooled);
+    print({fmt::format("population: {} random simulated babies (seeds {}-{}), pooled", n, seed_base + 1, seed_base + n),
+           zone, {}},
+          pooled);
     const auto spread = [](std::vector<double> v, std::string_view unit) {
         if (v.empty()) return std::string("-");
         std::sort(v.begin(), v.end());
@@ -609,8 +615,9 @@ int main(int argc, char** argv) {
     LogFiles files;
     bool smoke = false;
     int population_size = 0;
+    int seed_base = 0;  // --seed-base: the population's seeds start after it (held-out babies)
     const char* usage =
-        "usage: backtest [--smoke] [--verbose] [--all-days] [--population N]\n"
+        "usage: backtest [--smoke] [--verbose] [--all-days] [--lookback DAYS] [--population N [--seed-base B]]\n"
         "                [--real FILE]... [--from FORMAT] [--date-order ORDER] [--unit ml|oz] [--child NAME]\n"
         "                [--zone ZONE]\n";
     try {
@@ -624,6 +631,22 @@ int main(int argc, char** argv) {
                 const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), population_size);
                 if (error != std::errc{} || end != n.data() + n.size() || population_size < 1) {
                     std::cerr << "backtest: --population takes a number of babies, 1 or more\n" << usage;
+                    return 2;
+                }
+            }
+            else if (args[i] == "--seed-base" && has_value) {
+                const std::string& n = args[++i];
+                const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), seed_base);
+                if (error != std::errc{} || end != n.data() + n.size() || seed_base < 0 || seed_base > 1000000000) {
+                    std::cerr << "backtest: --seed-base takes a number, 0 or more\n" << usage;
+                    return 2;
+                }
+            }
+            else if (args[i] == "--lookback" && has_value) {
+                const std::string& n = args[++i];
+                const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), lookback_days);
+                if (error != std::errc{} || end != n.data() + n.size() || lookback_days < 3 || lookback_days > 60) {
+                    std::cerr << "backtest: --lookback takes a number of days, 3 to 60 (as the setting)\n" << usage;
                     return 2;
                 }
             }
@@ -649,7 +672,7 @@ int main(int argc, char** argv) {
         std::vector<Log> logs;
         if (population_size > 0) {
             stability = true;
-            return population(population_size, berlin, first) ? 0 : 1;
+            return population(population_size, seed_base, berlin, first) ? 0 : 1;
         }
         if (smoke) {
             testbaby::SimBaby b = testbaby::sim_families().front().baby;

@@ -24,7 +24,11 @@ constexpr double slot_reach_minutes = 120;
 constexpr int catch_minutes = 60;
 // A slot beyond the typical count of feedings must be seen on this share of days.
 constexpr double strong_support = 0.6;
-// A day's feeding farther than this from a slot's median time does not move it.
+// A slot whose last this many days seen each sit more than `trim_minutes` to
+// the same side of the median of the days before has moved (a new rhythm is
+// followed within three days): its time is learned from the days within
+// `trim_minutes` of the recent days' median.
+constexpr std::size_t moved_days = 3;
 constexpr double trim_minutes = 45;
 // The times tried for a slot: every this many minutes.
 constexpr int seed_step = 5;
@@ -100,6 +104,24 @@ double weighted_quantile(std::vector<std::pair<double, double>> values, double q
 
 double weighted_median(std::vector<std::pair<double, double>> values) {
     return weighted_quantile(std::move(values), 0.5);
+}
+
+// The weighted interquartile mean of (value, weight) pairs: the mean of the
+// values over the middle half of the total weight, [1/4, 3/4], each weighing
+// the part of its weight inside it.
+double interquartile_mean(std::vector<std::pair<double, double>> values) {
+    std::sort(values.begin(), values.end());
+    double total = 0;
+    for (const auto& v : values) total += v.second;
+    const double low = total / 4, high = total * 3 / 4;
+    double below = 0, sum = 0, inside = 0;
+    for (const auto& [v, w] : values) {
+        const double part = std::max(0.0, std::min(below + w, high) - std::max(below, low));
+        sum += part * v;
+        inside += part;
+        below += w;
+    }
+    return inside > 0 ? sum / inside : 0;
 }
 
 double weighted_mean(const std::vector<std::pair<double, double>>& values) {
@@ -248,8 +270,8 @@ struct ClusterStats {
 // from the centre, so a 23:50 feed and the next night's 00:10 feed are the same
 // night's feeding. On each slot day the feeding nearest the centre gives the
 // time and the amount (a burst is one feeding with the summed amount); the
-// time is a trimmed weighted mean and the amount a weighted mean over the
-// days seen (the day's volume is shared out later).
+// time is a weighted interquartile mean and the amount a weighted mean over
+// the days seen (the day's volume is shared out later).
 ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
     // The members by slot day, ascending, each day's in the members' order (a
     // stable sort: the groups and order a std::map of lists gave). The members
@@ -297,16 +319,30 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     }
     eligible_weight += seen_weight;
     ClusterStats s;
-    // A trimmed mean: the weighted mean of the days within `trim_minutes` of
-    // the weighted median, so the time moves smoothly with the feeds it is
-    // learned from but an odd day (a feed an hour off) does not pull it.
-    const double median = weighted_median(offsets);
-    std::vector<std::pair<double, double>> central;
-    central.reserve(offsets.size());
-    for (const auto& o : offsets)
-        if (std::abs(o.first - median) <= trim_minutes) central.push_back(o);
-    const double offset = weighted_mean(central);
-    s.minute = normalize_minute(centre + offset);
+    // The weighted interquartile mean: the mean of the middle half of the
+    // days' weight. An odd day (a feed an hour off, a day logged noisily) sits
+    // in a quarter left out, so it does not pull the time, and the time still
+    // moves smoothly with the feeds, not jumping as a median does from one
+    // day's time to the next when a feed is logged, nor as a mean of the days
+    // within a fixed distance of the median does when a day crosses it (the
+    // trimmed mean this replaced: 45% of days planned again after one noisy
+    // day had a pump moved over 15 min, 37-39% with this; bench/RESULTS.md).
+    // But the middle half of a slot that moved an hour three days ago holds
+    // old days and new alike: when each of the last `moved_days` days seen
+    // (the offsets are by slot day) sits over `trim_minutes` to the same side
+    // of the days before, only the days near the recent ones count. One noisy
+    // day cannot trip this; three days that agree can.
+    if (offsets.size() > moved_days) {
+        const auto recent = offsets.end() - moved_days;
+        const double before = weighted_median(std::vector<std::pair<double, double>>(offsets.begin(), recent));
+        const auto later = [&](const auto& o) { return o.first - before > trim_minutes; };
+        const auto earlier = [&](const auto& o) { return before - o.first > trim_minutes; };
+        if (std::all_of(recent, offsets.end(), later) || std::all_of(recent, offsets.end(), earlier)) {
+            const double now = weighted_median(std::vector<std::pair<double, double>>(recent, offsets.end()));
+            std::erase_if(offsets, [&](const auto& o) { return std::abs(o.first - now) > trim_minutes; });
+        }
+    }
+    s.minute = normalize_minute(centre + interquartile_mean(std::move(offsets)));
     s.ml = weighted_mean(amounts);
     s.seen = static_cast<int>(seen_days.size());
     s.eligible = eligible;
