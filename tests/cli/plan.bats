@@ -317,7 +317,7 @@ EOF
     [ "$status" -eq 0 ]
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
     [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:18",183,7],["10:46",149,6],["14:08",161,7],["16:39",153,6],["19:14",233,7],["23:17",89,7]]' ]
-    # The night from 23:23 to 08:23 is split for an exclusive pumper (5 h at
+    # The night from 23:17 to 08:18 is split for an exclusive pumper (5 h at
     # night); the times are rounded to 5 minutes (round).
     [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:50 08:20 10:45 14:10 16:40 19:15 23:15" ]
     # Back at work on Monday: the four daytime bottles are pumped for.
