@@ -604,6 +604,16 @@ bool population(int n, int seed_base, const date::time_zone* zone, date::sys_day
     return static_cast<int>(bias.size()) == n;
 }
 
+// `text` as a whole number from `low` to `high` into `out`; false (and `out`
+// as it was) otherwise.
+bool whole_number(const std::string& text, int low, int high, int& out) {
+    int n = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (error != std::errc{} || end != text.data() + text.size() || n < low || n > high) return false;
+    out = n;
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -620,6 +630,11 @@ int main(int argc, char** argv) {
         "usage: backtest [--smoke] [--verbose] [--all-days] [--lookback DAYS] [--population N [--seed-base B]]\n"
         "                [--real FILE]... [--from FORMAT] [--date-order ORDER] [--unit ml|oz] [--child NAME]\n"
         "                [--zone ZONE]\n";
+    // A usage error: one line and the usage, exit 2.
+    const auto refuse = [&](std::string_view message) {
+        std::cerr << "backtest: " << message << "\n" << usage;
+        return 2;
+    };
     try {
         for (std::size_t i = 0; i < args.size(); ++i) {
             const bool has_value = i + 1 < args.size();
@@ -627,28 +642,16 @@ int main(int argc, char** argv) {
             else if (args[i] == "--verbose") verbose = true;
             else if (args[i] == "--all-days") all_days = true;
             else if (args[i] == "--population" && has_value) {
-                const std::string& n = args[++i];
-                const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), population_size);
-                if (error != std::errc{} || end != n.data() + n.size() || population_size < 1) {
-                    std::cerr << "backtest: --population takes a number of babies, 1 or more\n" << usage;
-                    return 2;
-                }
+                if (!whole_number(args[++i], 1, 1000000, population_size))
+                    return refuse("--population takes a number of babies, 1 or more");
             }
             else if (args[i] == "--seed-base" && has_value) {
-                const std::string& n = args[++i];
-                const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), seed_base);
-                if (error != std::errc{} || end != n.data() + n.size() || seed_base < 0 || seed_base > 1000000000) {
-                    std::cerr << "backtest: --seed-base takes a number, 0 or more\n" << usage;
-                    return 2;
-                }
+                if (!whole_number(args[++i], 0, 1000000000, seed_base))
+                    return refuse("--seed-base takes a number, 0 or more");
             }
             else if (args[i] == "--lookback" && has_value) {
-                const std::string& n = args[++i];
-                const auto [end, error] = std::from_chars(n.data(), n.data() + n.size(), lookback_days);
-                if (error != std::errc{} || end != n.data() + n.size() || lookback_days < 3 || lookback_days > 60) {
-                    std::cerr << "backtest: --lookback takes a number of days, 3 to 60 (as the setting)\n" << usage;
-                    return 2;
-                }
+                if (!whole_number(args[++i], 3, 60, lookback_days))
+                    return refuse("--lookback takes a number of days, 3 to 60 (as the setting)");
             }
             else if (args[i] == "--real" && has_value) files.paths.push_back(args[++i]);
             else if (args[i] == "--zone" && has_value) files.zone = args[++i];

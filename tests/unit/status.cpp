@@ -116,16 +116,31 @@ TEST_CASE("a pump skipped twice (two devices, merged) counts once", "[status]") 
     CHECK(day_status(entries, clock_at("2026-11-21T14:05:00+01:00")).skipped == 2);
 }
 
+// A week of three-hourly feeds before Monday 2026-11-16 in Berlin, planned
+// pumping exclusively (a pump every three hours on the Monday).
+struct ExclusiveWeek {
+    const date::time_zone* berlin = testing::zone("Europe/Berlin");
+    date::sys_days monday = testbaby::day_of(2026, 11, 16);
+    std::vector<Entry> entries;
+    Settings settings;
+    Seconds midnight = start_of_local_day(monday, berlin);
+    ExclusiveWeek() {
+        using namespace testbaby;
+        const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
+                                                    {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
+        entries = feeds_for(berlin, monday - date::days(7), 7, three_hourly);
+        settings.mode = PlanMode::exclusive;
+    }
+};
+
 TEST_CASE("a pump skipped ahead of its time is not the next pump any more, nor reminded of", "[status]") {
     using namespace testbaby;
-    const date::time_zone* berlin = testing::zone("Europe/Berlin");
-    const date::sys_days monday = day_of(2026, 11, 16);
-    const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
-                                                {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
-    std::vector<Entry> entries = feeds_for(berlin, monday - date::days(7), 7, three_hourly);
-    Settings s;
-    s.mode = PlanMode::exclusive;
-    const Seconds midnight = start_of_local_day(monday, berlin);
+    ExclusiveWeek week;
+    const date::time_zone* berlin = week.berlin;
+    const date::sys_days monday = week.monday;
+    std::vector<Entry>& entries = week.entries;
+    const Settings& s = week.settings;
+    const Seconds midnight = week.midnight;
     const Clock before{midnight + hours(9) + minutes(55), berlin};
     auto next = next_pump_in_mode(entries, s, before);
     REQUIRE(next);
@@ -148,15 +163,11 @@ TEST_CASE("a pump skipped ahead of its time is not the next pump any more, nor r
 }
 
 TEST_CASE("a pump timer running for the due pump is that pump under way, not an overdue one", "[status]") {
-    using namespace testbaby;
-    const date::time_zone* berlin = testing::zone("Europe/Berlin");
-    const date::sys_days monday = day_of(2026, 11, 16);
-    const std::vector<SlotSpec> three_hourly = {{hm(1), 90},   {hm(4), 100},  {hm(7), 130},  {hm(10), 120},
-                                                {hm(13), 110}, {hm(16), 120}, {hm(19), 140}, {hm(22), 100}};
-    std::vector<Entry> entries = feeds_for(berlin, monday - date::days(7), 7, three_hourly);
-    Settings s;
-    s.mode = PlanMode::exclusive;
-    const Seconds midnight = start_of_local_day(monday, berlin);
+    ExclusiveWeek week;
+    const date::time_zone* berlin = week.berlin;
+    std::vector<Entry>& entries = week.entries;
+    const Settings& s = week.settings;
+    const Seconds midnight = week.midnight;
     // `pump start` at 09:55 for the 10:00 pump; at 10:20 the parent is still pumping.
     entries.push_back(
         entry_of(R"({"v":1,"id":"T1","type":"timer","at":"2026-11-16T09:55:00+01:00","action":"start"})"));
