@@ -55,11 +55,12 @@ struct Cadence {
 // joined. A slot's time is the recency-weighted interquartile mean (the mean
 // of the middle half of the weight) over the days it was seen (only those near
 // the last three when these all sit over 45 min to one side of the days
-// before: a rhythm that moved); the amounts share out the window's mean day
-// volume. Breast feeds without an amount count at the bottle average (else the
-// parent's average pump), said in basis.notes (volumes there in `unit`). Usage
-// error (saying what to log) with fewer than `min_feed_days` days of feeds, or
-// when no feed or pump carries an amount.
+// before: a rhythm that moved); the amounts share out what the baby drinks a
+// day (recency-weighted, with the day under way once mostly drunk). Breast
+// feeds without an amount count at the bottle average (else the parent's
+// average pump), said in basis.notes (volumes there in `unit`). Usage error
+// (saying what to log) with fewer than `min_feed_days` days of feeds, or when
+// no feed or pump carries an amount.
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
                       Unit unit = Unit::ml);
 

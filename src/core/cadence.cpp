@@ -38,6 +38,9 @@ constexpr int partial_day_margin = 30;
 // incompletely logged: it weighs this much of a full day.
 constexpr double incomplete_share = 0.6;
 constexpr double incomplete_weight = 0.1;
+// The day being planned from counts toward the day's volume once this share
+// of a day's milk is usually drunk by its time.
+constexpr double most_of_a_day = 0.6;
 
 // One feeding: a feed, or a burst of feeds merged into the first.
 struct Feeding {
@@ -491,6 +494,66 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const s
     return kept;
 }
 
+// What the baby drinks a day: a recency-weighted mean (as the count) over
+// the window's whole, completely logged days from `first_day` on, so a baby
+// drinking more as it grows is followed within days. A feeding counts on its
+// slot's day (a night feed now before, now after midnight stays in one day's
+// volume). The day under way at `until` counts too when most of a day's milk
+// is usually drunk by its time and its feedings so far are not too few: what
+// it has had, scaled up by that share, is the newest evidence (a plan made in
+// the evening knows most of the day), weighing that share of a whole day.
+// With no such day, the plain mean of the days seen.
+double daily_volume(const std::vector<Feeding>& feedings, const std::vector<Kept>& slots, const Window& window,
+                    long first_day) {
+    std::vector<long> day_of(feedings.size());
+    for (std::size_t i = 0; i < feedings.size(); ++i) day_of[i] = feedings[i].day;
+    for (const Kept& c : slots)
+        for (const Feeding* f : c.members)
+            day_of[static_cast<std::size_t>(f - feedings.data())] = slot_day(*f, std::lround(c.stats.minute));
+    const auto whole = [&](long day) { return (day + 1) * day_minutes <= window.until_local_minute; };
+    const auto counted = [&](long day) { return day >= first_day && whole(day) && window.completeness(day) == 1; };
+    std::vector<std::pair<long, double>> day_ml;  // (day, volume) ascending; a day's feedings summed in time order
+    for (std::size_t i = 0; i < feedings.size(); ++i) {
+        const auto it = std::lower_bound(day_ml.begin(), day_ml.end(), std::pair<long, double>(day_of[i], -1.0));
+        if (it == day_ml.end() || it->first != day_of[i]) day_ml.insert(it, {day_of[i], feedings[i].ml});
+        else it->second += feedings[i].ml;
+    }
+    double sum = 0, weight = 0;
+    int counted_days = 0;
+    for (const auto& [day, ml] : day_ml)
+        if (counted(day)) {
+            sum += window.weight(day) * ml;
+            weight += window.weight(day);
+            ++counted_days;
+        }
+    if (counted_days == 0) {
+        for (const auto& [day, ml] : day_ml) sum += ml;
+        return day_ml.empty() ? 0 : sum / static_cast<double>(day_ml.size());
+    }
+    const long today = floor_div(window.until_local_minute, day_minutes);
+    if (!whole(today) && day_ml.back().first == today) {
+        const long cut = window.until_local_minute - today * day_minutes;  // minutes of today so far
+        double by_cut = 0, total = 0;
+        int feedings_by_cut = 0, today_feedings = 0;
+        for (std::size_t i = 0; i < feedings.size(); ++i) {
+            today_feedings += day_of[i] == today;
+            if (!counted(day_of[i])) continue;
+            total += feedings[i].ml;
+            if (feedings[i].local_minute - day_of[i] * day_minutes < cut) {
+                by_cut += feedings[i].ml;
+                ++feedings_by_cut;
+            }
+        }
+        const double share = total > 0 ? by_cut / total : 0;
+        const double usual_by_cut = static_cast<double>(feedings_by_cut) / counted_days;
+        if (share >= most_of_a_day && today_feedings >= incomplete_share * usual_by_cut) {
+            sum += window.weight(today) * day_ml.back().second;  // share * weight * (so far / share)
+            weight += share * window.weight(today);
+        }
+    }
+    return sum / weight;
+}
+
 }  // namespace
 
 // For |m| under two days one subtraction is exact (Sterbenz), so it gives
@@ -657,25 +720,18 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
 
     // Over the whole, completely logged days (every day when there is none):
     // the number of feedings a day, a recency-weighted mean, so a baby
-    // dropping a feed is followed within days; and the day's volume, a plain
-    // mean (volume changes slowly, and a night feed just before or after
-    // midnight would make recent days' volumes jump).
-    double count_sum = 0, volume_sum = 0, weight_sum = 0;
-    int volume_days = 0;
+    // dropping a feed is followed within days.
+    double count_sum = 0, weight_sum = 0;
     for (int pass = 0; pass < 2 && weight_sum == 0; ++pass)
         for (std::size_t d = 0; d < per_day.size(); ++d) {
             const auto& [day, n, ml] = per_day[d];
-            if (pass == 0 && (!whole(day) || std::binary_search(window.incomplete.begin(), window.incomplete.end(), day)))
-                continue;
+            if (pass == 0 && (!whole(day) || window.completeness(day) < 1)) continue;
             const double w = window.day_weight[d];
             count_sum += w * n;
             weight_sum += w;
-            volume_sum += ml;
-            ++volume_days;
         }
     cadence.feedings_per_day = count_sum / weight_sum;
     const int k = std::clamp(static_cast<int>(std::lround(cadence.feedings_per_day)), 1, 24);
-    const double daily_ml = volume_sum / volume_days;
 
     // The greedy coverage seeds for k + 1 slots begin with those for k (each
     // pick depends only on the picks before it): found once for both.
@@ -701,6 +757,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                         plural(left_out, "feeding", "feedings"), slot_min_support * 100, slot_reach_minutes));
 
     // The slots' amounts share the typical day's volume as they share their feedings.
+    const long since_minute =
+        std::chrono::duration_cast<std::chrono::minutes>(to_local(since, zone).time_since_epoch()).count();
+    const long first_day = floor_div(since_minute, day_minutes);
+    const double daily_ml = daily_volume(feedings, kept, window, first_day);
     double slots_ml = 0;
     for (const Kept& c : kept) slots_ml += c.stats.ml;
     const double scale = slots_ml > 0 ? daily_ml / slots_ml : 1;

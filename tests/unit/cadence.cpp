@@ -47,6 +47,13 @@ void require_matches(const Cadence& cadence, const std::vector<SlotSpec>& truth,
 
 const date::sys_days monday = day_of(2026, 11, 9);
 
+// The day's volume the slots share.
+double day_total(const Cadence& c) {
+    double ml = 0;
+    for (const Slot& s : c.slots) ml += s.amount.ml();
+    return ml;
+}
+
 }  // namespace
 
 TEST_CASE("a regular baby's slots are its feed times and amounts") {
@@ -127,6 +134,47 @@ TEST_CASE("a 23:50 feed and a 00:10 feed are one slot") {
     CHECK(circular_distance(midnight.minute, 0) <= 10);
     CHECK(midnight.amount.ml() == 90);  // one feed a night, not two
     CHECK(midnight.seen == 7);
+}
+
+TEST_CASE("the day's volume follows a baby drinking more as it grows") {
+    // Six feeds a day (even_slots: 100, 105 and 110 ml, twice), each 5 ml
+    // more every day: 630 ml the first day, 810 the seventh. A plain mean of
+    // the week gives 720 ml a day; recent days weighing more (0.75 a day
+    // back) give 750.
+    std::vector<Entry> entries;
+    for (int d = 0; d < 7; ++d) {
+        const auto day = feeds_for(berlin(), monday + date::days(d), 1, even_slots(6, hm(1), 100 + 5 * d));
+        entries.insert(entries.end(), day.begin(), day.end());
+    }
+    const Cadence c = learn(entries, monday, 7);
+    REQUIRE(c.slots.size() == 6);
+    CHECK(day_total(c) == 750);
+}
+
+TEST_CASE("a plan made in the evening counts the day so far when it is logged as usual") {
+    // A week of six feeds (01:00 to 21:00), 630 ml a day, then a day of 750
+    // ml; the plan is made at 21:30, when all of a usual day's milk is drunk.
+    std::vector<Entry> entries = feeds_for(berlin(), monday, 7, even_slots(6, hm(1), 100));
+    const date::sys_days today = monday + date::days(7);
+    const Seconds until = start_of_local_day(today, berlin()) + std::chrono::hours(21) + std::chrono::minutes(30);
+    const auto plan = [&](const std::vector<Entry>& all) {
+        return learn_cadence(all, lookback_since(until, 7, berlin()), until, berlin());
+    };
+    std::vector<Entry> fed = entries;
+    const auto more = feeds_for(berlin(), today, 1, even_slots(6, hm(1), 120));
+    fed.insert(fed.end(), more.begin(), more.end());
+    // Today weighs 1, the week before 0.75 + 0.75^2 + ... + 0.75^7 = 2.6:
+    // (750 + 630 * 2.6) / 3.6 ml a day, where the week alone says 630.
+    Cadence c = plan(fed);
+    REQUIRE(c.slots.size() == 6);
+    CHECK(day_total(c) == 666);
+    // Only two of today's feeds logged: a day logged incompletely tells
+    // nothing of the volume, and the week's 630 ml stand.
+    std::vector<Entry> two = entries;
+    two.insert(two.end(), more.begin(), more.begin() + 2);
+    c = plan(two);
+    REQUIRE(c.slots.size() == 6);
+    CHECK(day_total(c) == 630);
 }
 
 TEST_CASE("the slots follow a shifting rhythm") {
