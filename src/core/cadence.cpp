@@ -708,6 +708,11 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         if (whole(day) && n < incomplete_share * median_count) {
             window.incomplete.push_back(day);
             cadence.incomplete_days.push_back(date::sys_days(date::days(day)));
+            // Named in the basis with its numbers (the advice says it too: SPEC 5).
+            cadence.basis.notes.push_back(fmt::format(
+                "{} looks incompletely logged ({} against {:g} on a usual day): it counts {:.0f}% of a day",
+                format_date(date::sys_days(date::days(day))), plural(n, "feeding"), median_count,
+                incomplete_weight * 100));
         }
     for (const auto& [day, n, ml] : per_day) {
         window.data_days.push_back(day);

@@ -726,7 +726,7 @@ TEST_CASE("nursing with pumps but no birth date counts each feed at the average 
           "drink at the baby's age.");
 }
 
-TEST_CASE("a day that looks incompletely logged is named in the plan's advice") {
+TEST_CASE("a day that looks incompletely logged is named in the plan's basis and advice") {
     // Wednesday the 11th: only 2 of its 8 feeds were logged.
     const date::sys_days wednesday = monday - date::days(5);
     auto entries = week_before(monday, three_hourly);
@@ -737,6 +737,10 @@ TEST_CASE("a day that looks incompletely logged is named in the plan's advice") 
     CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
     const auto said = sentences(plan);
     CHECK(std::count(said.begin(), said.end(), "2026-11-11 looks incompletely logged: it counts less in the plan.") == 1);
+    // And in the basis, with its numbers (issue 17: named in the basis).
+    CHECK(plan.basis.notes ==
+          std::vector<std::string>{"2026-11-11 looks incompletely logged (2 feedings against 8 on a usual day): it "
+                                   "counts 10% of a day"});
     // A completely logged week names no day.
     const auto full = sentences(plan_day(week_before(monday, three_hourly), away_weekdays(), monday));
     CHECK(std::none_of(full.begin(), full.end(), [](const std::string& x) { return x.find("incompletely") != std::string::npos; }));
