@@ -45,6 +45,12 @@ struct EditRequest {
 // implausible value (unless forced) or nothing to change. Bare numbers are in `bare`.
 Amendment amendment(const EditRequest& request, const Entry& target, const Clock& clock, Unit bare);
 
+// The correction of `store`, the container `add --store` filled from `pump`, that follows the
+// pump's correction to `corrected`: its stored and pumped times where they were the pump's, its
+// volume where it was the whole pump's. Nullopt when the container keeps what it had.
+std::optional<Amendment> stored_follows(const Entry& pump, const Entry& corrected, const Entry& store,
+                                       const date::time_zone* zone);
+
 Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
                 const date::time_zone* zone);
 

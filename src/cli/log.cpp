@@ -237,8 +237,9 @@ int run_undo(Context& ctx) {
         const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
         // The whole command it was written with (pumplog(5): `group`).
-        const std::vector<Entry> command =
-            newest->type == EntryType::amend ? std::vector<Entry>{*newest} : command_of(journal.journal(), *newest, ctx.strict);
+        const std::vector<Entry> command = newest->type == EntryType::amend && newest->group.empty()
+                                               ? std::vector<Entry>{*newest}
+                                               : command_of(journal.journal(), *newest, ctx.strict);
         check_no_later_use(ctx, journal.journal(), command);
         std::vector<std::string> lines;
         for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
@@ -272,7 +273,7 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             if (found.entry->type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
             // The whole command it was written with (pumplog(5): `group`).
-            const std::vector<Entry> command = found.entry->type == EntryType::amend
+            const std::vector<Entry> command = found.entry->type == EntryType::amend && found.entry->group.empty()
                                                    ? std::vector<Entry>{*found.entry}
                                                    : command_of(journal.journal(), *found.entry, ctx.strict);
             for (const Entry& e : command) {
@@ -325,7 +326,28 @@ int run_edit(Context& ctx, const EditOptions& o) {
         // The stash as it would be after the change: what stock use would refuse is refused here too.
         check_not_combined(ctx, journal.journal(), target, after);
         check_stash_change(ctx, journal.journal(), target, after);
-        journal.append({serialize(line)});
+        std::vector<std::string> lines{serialize(line)};
+        // The container `add --store` filled from a pump follows its time and volume, in the same write.
+        if (target.type == EntryType::pump)
+            for (const Entry& store : command_of(journal.journal(), target, ctx.strict)) {
+                const auto follows = stored_follows(target, after, store, clock.zone);
+                if (!follows) continue;
+                const Line store_line = amend_line(store.id, *follows, clock.now, new_id(), clock.zone);
+                Entry store_after = store;
+                Entry store_amend;
+                parse_entry_line(serialize(store_line), store_amend, error);
+                store_after.apply(store_amend);
+                check_stash_change(ctx, journal.journal(), store, store_after);
+                Line grouped = store_line;
+                grouped["group"] = line["id"];
+                lines.push_back(serialize(grouped));
+            }
+        if (lines.size() > 1) {  // one command: log undo takes both corrections back (pumplog(5): group)
+            Line grouped = line;
+            grouped["group"] = line["id"];
+            lines.front() = serialize(grouped);
+        }
+        journal.append(lines);
         const StashLabels labels(ctx, journal.journal(), {after});
         fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));

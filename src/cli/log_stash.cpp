@@ -28,7 +28,7 @@ bool is_stash_event(EntryType type) {
 StashLabels::StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries) {
     std::vector<std::string> ids;
     for (const Entry& e : entries)
-        if (is_stash_event(e.type) && !e.target.empty()) ids.push_back(e.target);
+        if ((is_stash_event(e.type) || e.type == EntryType::amend) && !e.target.empty()) ids.push_back(e.target);
     if (!ids.empty()) labels_ = container_labels(journal, ids, ctx.strict);
 }
 
@@ -44,7 +44,10 @@ std::string StashLabels::describe(const Entry& e, Unit unit) const {
 std::string StashLabels::with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
     std::string out;
     for (const Entry& e : command)
-        if (e.id != head) out += (out.empty() ? "; with it: " : ", ") + describe(e, unit);
+        if (e.id != head)
+            out += (out.empty() ? "; with it: " : ", ") +
+                   (e.type == EntryType::amend && !of(e).empty() ? "the correction of " + printable(of(e))
+                                                                  : describe(e, unit));
     return out;
 }
 

@@ -35,6 +35,27 @@ nlohmann::ordered_json Amendment::json(const date::time_zone* zone) const {
     return set;
 }
 
+std::optional<Amendment> stored_follows(const Entry& pump, const Entry& corrected, const Entry& store,
+                                       const date::time_zone* zone) {
+    if (pump.type != EntryType::pump || store.type != EntryType::store || store.from != pump.id)
+        return std::nullopt;
+    Amendment set;
+    Entry& v = set.values();
+    if (corrected.at.instant != pump.at.instant) {
+        if (store.at.instant == pump.at.instant) set.set_at(corrected.at.instant, zone);
+        if (store.pumped && store.pumped->instant == pump.at.instant) {
+            v.pumped = Stamp{corrected.at.instant, {}};
+            set.set(field_pumped);
+        }
+    }
+    if (corrected.ml && pump.ml && store.ml && *corrected.ml != *pump.ml && *store.ml == *pump.ml) {
+        v.ml = corrected.ml;
+        set.set(field_ml);
+    }
+    if (set.empty()) return std::nullopt;
+    return set;
+}
+
 Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
                 const date::time_zone* zone) {
     return amend_line(target, set.json(zone), now, id, zone);
@@ -176,6 +197,13 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             v.ml = round_ml(amount.ml());
             set.set(field_ml);
         }
+    }
+    // A container stored when it was pumped (add --store, stock add without --pumped) keeps its milk's
+    // time with its own: its expiry runs from when the milk was expressed (CDC), so a corrected time moves both.
+    if (target.type == EntryType::store && (v.set_fields & field_at) != 0 && target.pumped &&
+        target.pumped->instant == target.at.instant) {
+        v.pumped = Stamp{v.set_at.instant, {}};
+        set.set(field_pumped);
     }
     if (!o.baby.empty()) {
         if (target.type != EntryType::feed) throw usage_error("--baby goes with a feed (pumping is the parent's)");

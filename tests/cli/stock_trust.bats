@@ -270,3 +270,34 @@ refused_same() {
     refused_same pumplog log edit "$use" --amount 20ml
     [ "$stderr" = "pumplog: error: this use poured B1 into B3 when they were combined (2026-11-21 14:05); a combine is corrected whole: take it back (pumplog log rm $combined) and combine again" ]
 }
+
+@test "log edit of an add --store pump moves its container's milk time and volume, and so its expiry" {
+    pumplog add 80ml --store fridge --at "2026-11-21 08:00" >/dev/null
+    pumplog log feed 60ml --from-stock --at "2026-11-21 09:00" >/dev/null
+    pump=$(jq -r 'select(.type=="pump") | .id' "$J")
+    run --separate-stderr pumplog log edit "${pump: -4}" --at "2026-11-20 08:00" --amount 70ml
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -c '.[0] | [.label, .ml, .pumped, .expires]' <<<"$output")" = \
+        '["B1",10,"2026-11-20T08:00:00+01:00","2026-11-24T08:00:00+01:00"]' ]
+    # One correction: log undo takes back the pump's and its container's together.
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"; with it: the correction of B1" ]]
+    run pumplog stock --format json
+    [ "$(jq -c '.[0] | [.ml, .pumped]' <<<"$output")" = '[20,"2026-11-21T08:00:00+01:00"]' ]
+    run pumplog log --format json
+    [ "$(jq -c '.[] | select(.type=="pump") | [.ml, .at]' <<<"$output")" = '[80,"2026-11-21T08:00:00+01:00"]' ]
+    pumplog log edit "${pump: -4}" --at "2026-11-20 08:00" --amount 70ml >/dev/null
+    # Less than was already poured from the container is refused, nothing written.
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${pump: -4}" --amount 50ml
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: only 50 ml would be in B1, not the 60 ml used from it"* ]]
+    [ "$(journal_sum)" = "$before" ]
+    # A container stored when pumped, its own time corrected: its milk's time goes with it.
+    store=$(jq -r 'select(.type=="store") | .id' "$J")
+    pumplog log edit "${store: -4}" --at "2026-11-19 08:00" >/dev/null
+    run pumplog stock --format json
+    [ "$(jq -r '.[0].expires' <<<"$output")" = "2026-11-23T08:00:00+01:00" ]
+}

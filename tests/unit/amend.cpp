@@ -143,4 +143,35 @@ TEST_CASE("an amendment's line names its target and holds its set", "[amend]") {
     CHECK(serialize(amend_line("S", set, clock_.now, "ID", clock_.zone)) ==
           R"({"v":1,"id":"ID","type":"amend","at":"2026-11-21T14:00:00+01:00","target":"S","set":{"ml":95}})");
 }
+
+TEST_CASE("a container stored when pumped keeps its milk's time with its own when its time is corrected",
+          "[amend]") {
+    Entry stored = store();
+    stored.pumped = stored.at;
+    EditRequest r;
+    r.at = "2026-11-20 09:00";
+    CHECK(set_of(r, stored) == R"({"at":"2026-11-20T09:00:00+01:00","pumped":"2026-11-20T09:00:00+01:00"})");
+    // Milk pumped before it was stored (stock add --pumped): only the stored time moves.
+    stored.pumped = Stamp{stored.at.instant - std::chrono::hours(5), {}};
+    CHECK(set_of(r, stored) == R"({"at":"2026-11-20T09:00:00+01:00"})");
+}
+
+TEST_CASE("the container add --store filled follows its pump's corrected time and volume", "[amend]") {
+    Entry filled = store();
+    filled.pumped = filled.at;
+    filled.from = "P";
+    Entry corrected = pump();
+    corrected.at = Stamp{corrected.at.instant - std::chrono::hours(24), {}};
+    corrected.ml = 70;
+    const auto follows = stored_follows(pump(), corrected, filled, clock_.zone);
+    REQUIRE(follows);
+    CHECK(follows->json(clock_.zone).dump() ==
+          R"({"at":"2026-11-20T09:00:00+01:00","pumped":"2026-11-20T09:00:00+01:00","ml":70})");
+    // A note changes nothing the container holds, and a container not filled from this pump is left alone.
+    Entry noted = pump();
+    noted.note = "tired";
+    CHECK_FALSE(stored_follows(pump(), noted, filled, clock_.zone));
+    filled.from = "other";
+    CHECK_FALSE(stored_follows(pump(), corrected, filled, clock_.zone));
+}
 }  // namespace PUMPLOG_UNITY_ID
