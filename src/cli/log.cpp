@@ -325,6 +325,7 @@ int run_edit(Context& ctx, const EditOptions& o) {
         after.apply(amend);
         // The stash as it would be after the change: what stock use would refuse is refused here too.
         check_not_combined(ctx, journal.journal(), target, after);
+        check_feed_time_alone(ctx, journal.journal(), target, after);
         check_stash_change(ctx, journal.journal(), target, after);
         std::vector<std::string> lines{serialize(line)};
         // The container `add --store` filled from a pump follows its time and volume, in the same write.

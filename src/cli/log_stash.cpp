@@ -138,6 +138,27 @@ void check_not_combined(Context& ctx, const Journal& journal, const Entry& befor
                                   terminal_text(refs.ref(into.entry->id))));
 }
 
+void check_feed_time_alone(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
+    if (before.type != EntryType::feed || before.at.instant == after.at.instant) return;
+    std::string labels;
+    const std::vector<Entry> command = command_of(journal, before, ctx.strict);
+    const StashLabels names(ctx, journal, command);
+    for (const Entry& e : command) {
+        if (e.id == before.id || e.type == EntryType::amend) continue;
+        const std::string label = e.type == EntryType::store ? e.label : names.of(e);
+        if (!label.empty() && labels.find(label) == std::string::npos) labels += (labels.empty() ? "" : ", ") + label;
+        if (labels.empty()) labels = "the stash";
+    }
+    if (labels.empty()) return;
+    const Refs refs = Refs::read(journal, {});
+    throw usage_error(fmt::format("this feed took its milk from the stash ({}) at {}, and its uses and leftover were "
+                                  "written for that time (a leftover's limit runs from the feed); a feed from the "
+                                  "stash is corrected whole: take it back (pumplog log rm {}) and log it again with "
+                                  "--at",
+                                  printable(labels), format_date_time(before.at.instant, ctx.clock().zone),
+                                  terminal_text(refs.ref(before.id))));
+}
+
 void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<Entry>& command) {
     std::vector<std::string> ids, containers;
     const auto note_container = [&](const std::string& id) {

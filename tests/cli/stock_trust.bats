@@ -301,3 +301,23 @@ refused_same() {
     run pumplog stock --format json
     [ "$(jq -r '.[0].expires' <<<"$output")" = "2026-11-23T08:00:00+01:00" ]
 }
+
+@test "log edit refuses a new time for a feed from the stash: its leftover's 2 hours run from the feed" {
+    store S1 2026-11-21T08:00:00+01:00 fridge 150 B1
+    pumplog log feed 90ml --from-stock --offered 120ml --at 13:00 >/dev/null
+    feed=$(jq -r 'select(.type=="feed") | .id' "$J")
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${feed: -4}" --at 10:00
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: this feed took its milk from the stash (B1, B2) at 2026-11-21 13:00,"* ]]
+    ref=${feed: -4}
+    [[ "$stderr" == *"take it back (pumplog log rm ${ref,,}) and log it again with --at" ]]
+    [ "$(journal_sum)" = "$before" ]
+    run pumplog stock --format json
+    [ "$(jq -r '.[] | select(.label=="B2") | .expires' <<<"$output")" = "2026-11-21T15:00:00+01:00" ]
+    # Its amount and note may still be corrected, and a feed not from the stash moves freely.
+    pumplog log edit "${feed: -4}" --note "slow" >/dev/null
+    pumplog log feed 60ml --at 11:00 >/dev/null
+    other=$(jq -r 'select(.type=="feed" and .ml==60) | .id' "$J")
+    pumplog log edit "${other: -4}" --at 10:30 >/dev/null
+}
