@@ -35,6 +35,7 @@ private:
 // `log edit`'s options as typed: empty when not given.
 struct EditRequest {
     std::string amount, at, left, right, duration, milk;
+    std::string pumped;  // a store's: when its milk was expressed
     std::string baby;  // a feed's baby, resolved against config babies by the caller
     std::optional<std::string> note;  // given, even empty: "--note ''" clears the note
     bool force = false, bottle = false, breast = false;

@@ -352,9 +352,10 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const StashLabels labels(ctx, journal.journal(), {after});
         fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
-        if (!o.request.at.empty())  // the 12-hour rule says how it read the time (SPEC 10)
-            if (const std::string note = read_time(o.request.at, clock).note; !note.empty())
-                fmt::print("Note: {}\n", note);
+        for (const std::string& given : {o.request.at, o.request.pumped})  // the 12-hour rule says how it read
+            if (!given.empty())                                              // the time (SPEC 10)
+                if (const std::string note = read_time(given, clock).note; !note.empty())
+                    fmt::print("Note: {}\n", note);
     });
     return 0;
 }
@@ -439,6 +440,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--dur", eo->request.duration, "new duration")->type_name("DURATION");
     edit->add_option("--milk", eo->request.milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
     edit->add_option("--baby", eo->request.baby, "whose feed it was (config babies)")->type_name("BABY");
+    edit->add_option("--pumped", eo->request.pumped, "when a stored container's milk was expressed")
+        ->type_name("TIME")
+        ->check(given_time);
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
     edit->add_flag("--breast", eo->request.breast, "make a bottle feed a nursing entry");
     edit->add_flag("--force", eo->request.force, "accept an implausible amount or a future time");

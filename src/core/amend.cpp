@@ -200,8 +200,19 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
     }
     // A container stored when it was pumped (add --store, stock add without --pumped) keeps its milk's
     // time with its own: its expiry runs from when the milk was expressed (CDC), so a corrected time moves both.
-    if (target.type == EntryType::store && (v.set_fields & field_at) != 0 && target.pumped &&
-        target.pumped->instant == target.at.instant) {
+    if (!o.pumped.empty()) {
+        if (target.type != EntryType::store)
+            throw usage_error("--pumped goes with a stored container (when its milk was expressed)");
+        const Seconds pumped = parse_time_point(o.pumped, clock);
+        check_not_future(pumped, clock.now, o.force, clock.zone);
+        const Seconds stored = (v.set_fields & field_at) != 0 ? v.set_at.instant : target.at.instant;
+        if (stored < pumped)
+            throw usage_error(fmt::format("milk pumped at {} cannot be stored before, at {}",
+                                          format_date_time(pumped, clock.zone), format_date_time(stored, clock.zone)));
+        v.pumped = Stamp{pumped, {}};
+        set.set(field_pumped);
+    } else if (target.type == EntryType::store && (v.set_fields & field_at) != 0 && target.pumped &&
+               target.pumped->instant == target.at.instant) {
         v.pumped = Stamp{v.set_at.instant, {}};
         set.set(field_pumped);
     }
@@ -212,7 +223,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
     }
     if (set.empty())
         throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, "
-                          "--bottle/--breast or --baby");
+                          "--bottle/--breast, --baby or --pumped");
     return set;
 }
 

@@ -321,3 +321,18 @@ refused_same() {
     other=$(jq -r 'select(.type=="feed" and .ml==60) | .id' "$J")
     pumplog log edit "${other: -4}" --at 10:30 >/dev/null
 }
+
+@test "log edit --pumped corrects when a container's milk was expressed, and so its expiry" {
+    pumplog stock add 120ml --in fridge --pumped "yesterday 22:10" --at 10:00 >/dev/null
+    store=$(jq -r 'select(.type=="store") | .id' "$J")
+    run --separate-stderr pumplog log edit "${store: -4}" --pumped "2026-11-18 22:10"
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -c '.[0] | [.pumped, .expires]' <<<"$output")" = \
+        '["2026-11-18T22:10:00+01:00","2026-11-22T22:10:00+01:00"]' ]
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${store: -4}" --pumped "11:00"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: milk pumped at 2026-11-21 11:00 cannot be stored before, at 2026-11-21 10:00" ]
+    [ "$(journal_sum)" = "$before" ]
+}

@@ -111,7 +111,8 @@ TEST_CASE("edit options that do not go with the entry are refused, each with its
     no_amount.bottle = true;
     CHECK(refused(no_amount, nursing()) == "a bottle feed needs its --amount");
     CHECK(refused(EditRequest{}, pump()) ==
-          "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast or --baby");
+          "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast, "
+          "--baby or --pumped");
     EditRequest store_amount;
     store_amount.amount = "80ml";
     CHECK(set_of(store_amount, store()) == R"({"ml":80})");
@@ -174,4 +175,18 @@ TEST_CASE("the container add --store filled follows its pump's corrected time an
     filled.from = "other";
     CHECK_FALSE(stored_follows(pump(), corrected, filled, clock_.zone));
 }
+TEST_CASE("a stored container's pumped time is corrected with --pumped, never after it was stored", "[amend]") {
+    Entry stored = store();
+    stored.pumped = stored.at;
+    EditRequest r;
+    r.pumped = "2026-11-20 22:10";
+    CHECK(set_of(r, stored) == R"({"pumped":"2026-11-20T22:10:00+01:00"})");
+    r.at = "2026-11-21 08:00";  // given with a new stored time: the pumped time given wins
+    CHECK(set_of(r, stored) == R"({"at":"2026-11-21T08:00:00+01:00","pumped":"2026-11-20T22:10:00+01:00"})");
+    EditRequest late;
+    late.pumped = "2026-11-21 10:00";
+    CHECK(refused(late, stored) == "milk pumped at 2026-11-21 10:00 cannot be stored before, at 2026-11-21 09:00");
+    CHECK(refused(r, pump()) == "--pumped goes with a stored container (when its milk was expressed)");
+}
+
 }  // namespace PUMPLOG_UNITY_ID
