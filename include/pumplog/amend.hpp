@@ -52,6 +52,10 @@ Amendment amendment(const EditRequest& request, const Entry& target, const Clock
 std::optional<Amendment> stored_follows(const Entry& pump, const Entry& corrected, const Entry& store,
                                        const date::time_zone* zone);
 
+// The correction of `use`, the one use that poured the bottle of `feed` from the stash (`log feed
+// --from-stock`, nothing left over), that follows the feed's new amount; nullopt when it keeps its own.
+std::optional<Amendment> use_follows(const Entry& feed, const Entry& corrected, const Entry& use);
+
 Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
                 const date::time_zone* zone);
 

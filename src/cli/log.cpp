@@ -325,21 +325,23 @@ int run_edit(Context& ctx, const EditOptions& o) {
         after.apply(amend);
         // The stash as it would be after the change: what stock use would refuse is refused here too.
         check_not_combined(ctx, journal.journal(), target, after);
-        check_feed_time_alone(ctx, journal.journal(), target, after);
+        check_feed_from_stock(ctx, journal.journal(), target, after);
         check_stash_change(ctx, journal.journal(), target, after);
         std::vector<std::string> lines{serialize(line)};
-        // The container `add --store` filled from a pump follows its time and volume, in the same write.
-        if (target.type == EntryType::pump)
-            for (const Entry& store : command_of(journal.journal(), target, ctx.strict)) {
-                const auto follows = stored_follows(target, after, store, clock.zone);
+        // The container `add --store` filled from a pump follows its time and volume, and the use that
+        // poured a feed's bottle from the stash its amount, in the same write.
+        if (target.type == EntryType::pump || target.type == EntryType::feed)
+            for (const Entry& other : command_of(journal.journal(), target, ctx.strict)) {
+                const auto follows = target.type == EntryType::pump ? stored_follows(target, after, other, clock.zone)
+                                                                    : use_follows(target, after, other);
                 if (!follows) continue;
-                const Line store_line = amend_line(store.id, *follows, clock.now, new_id(), clock.zone);
-                Entry store_after = store;
-                Entry store_amend;
-                parse_entry_line(serialize(store_line), store_amend, error);
-                store_after.apply(store_amend);
-                check_stash_change(ctx, journal.journal(), store, store_after);
-                Line grouped = store_line;
+                const Line follow_line = amend_line(other.id, *follows, clock.now, new_id(), clock.zone);
+                Entry follow_after = other;
+                Entry follow_amend;
+                parse_entry_line(serialize(follow_line), follow_amend, error);
+                follow_after.apply(follow_amend);
+                check_stash_change(ctx, journal.journal(), other, follow_after);
+                Line grouped = follow_line;
                 grouped["group"] = line["id"];
                 lines.push_back(serialize(grouped));
             }

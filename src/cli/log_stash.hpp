@@ -53,7 +53,9 @@ void check_not_combined(Context& ctx, const Journal& journal, const Entry& befor
 // Refuses (usage error) a new time for a feed that took its bottle from the
 // stash (`log feed --from-stock`): its uses, thaws and leftover were written
 // for that time (a leftover is good for 2 hours after the feed, CDC), so the
-// feed is taken back and logged again, not moved alone.
-void check_feed_time_alone(Context& ctx, const Journal& journal, const Entry& before, const Entry& after);
+// feed is taken back and logged again, not moved alone. A new amount is
+// refused too unless the feed's one use took all of it and nothing was left
+// over: that use then follows the amount (use_follows).
+void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after);
 
 }  // namespace pumplog::cli

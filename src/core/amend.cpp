@@ -56,6 +56,15 @@ std::optional<Amendment> stored_follows(const Entry& pump, const Entry& correcte
     return set;
 }
 
+std::optional<Amendment> use_follows(const Entry& feed, const Entry& corrected, const Entry& use) {
+    if (feed.type != EntryType::feed || use.type != EntryType::use || use.from != feed.id) return std::nullopt;
+    if (!corrected.ml || !feed.ml || !use.ml || *corrected.ml == *feed.ml || *use.ml != *feed.ml) return std::nullopt;
+    Amendment set;
+    set.values().ml = corrected.ml;
+    set.set(field_ml);
+    return set;
+}
+
 Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
                 const date::time_zone* zone) {
     return amend_line(target, set.json(zone), now, id, zone);

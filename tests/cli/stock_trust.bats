@@ -336,3 +336,35 @@ refused_same() {
     [ "$stderr" = "pumplog: error: milk pumped at 2026-11-21 11:00 cannot be stored before, at 2026-11-21 10:00" ]
     [ "$(journal_sum)" = "$before" ]
 }
+
+@test "log edit of a feed's amount moves the use that poured its bottle from the stash, or is refused" {
+    store S1 2026-11-21T08:00:00+01:00 fridge 150 B1
+    store S2 2026-11-21T08:00:00+01:00 fridge 50 B2 2026-11-21T07:00:00+01:00
+    pumplog log feed 40ml --from-stock --at 11:00 >/dev/null
+    feed=$(jq -r 'select(.type=="feed") | .id' "$J")
+    run --separate-stderr pumplog log edit "${feed: -4}" --amount 45ml
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",5],["B1",150]]' ]
+    # More than the container held is refused as stock use refuses it, nothing written.
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${feed: -4}" --amount 60ml
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: only 50 ml is in B2 at 2026-11-21 11:00, not 60 ml: a use takes no more than is in"\
+" its container" ]
+    [ "$(journal_sum)" = "$before" ]
+    run --separate-stderr pumplog log undo
+    [[ "$output" == *"; with it: the correction of its use of the stash" ]]
+    run pumplog stock --format json
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",10],["B1",150]]' ]
+    # A bottle poured from two containers, or with a leftover kept, is corrected whole.
+    pumplog log feed 100ml --from-stock --at 11:30 >/dev/null
+    two=$(jq -r 'select(.type=="feed" and .ml==100) | .id' "$J")
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${two: -4}" --amount 90ml
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: this feed's bottle was poured from the stash (B2, B1); a feed from the "* ]]
+    run --separate-stderr pumplog log edit "${two: -4}" --breast --left 5m
+    [ "$status" -eq 2 ]
+    [ "$(journal_sum)" = "$before" ]
+}

@@ -189,4 +189,20 @@ TEST_CASE("a stored container's pumped time is corrected with --pumped, never af
     CHECK(refused(r, pump()) == "--pumped goes with a stored container (when its milk was expressed)");
 }
 
+TEST_CASE("the use that poured a feed's whole bottle from the stash follows the feed's new amount", "[amend]") {
+    Entry use = entry_of(R"({"v":1,"id":"U","type":"use","at":"2026-11-21T09:00:00+01:00","target":"S","ml":120,)"
+                         R"("from":"B","group":"B"})");
+    Entry corrected = bottle();
+    corrected.ml = 100;
+    const auto follows = use_follows(bottle(), corrected, use);
+    REQUIRE(follows);
+    CHECK(follows->json(clock_.zone).dump() == R"({"ml":100})");
+    // A use that took only part of the bottle (several containers), or one of another feed, keeps its own.
+    use.ml = 60;
+    CHECK_FALSE(use_follows(bottle(), corrected, use));
+    use.ml = 120;
+    use.from = "other";
+    CHECK_FALSE(use_follows(bottle(), corrected, use));
+}
+
 }  // namespace PUMPLOG_UNITY_ID
