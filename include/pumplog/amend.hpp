@@ -35,6 +35,7 @@ private:
 // `log edit`'s options as typed: empty when not given.
 struct EditRequest {
     std::string amount, at, left, right, duration, milk;
+    std::string pumped;  // a store's: when its milk was expressed
     std::string baby;  // a feed's baby, resolved against config babies by the caller
     std::optional<std::string> note;  // given, even empty: "--note ''" clears the note
     bool force = false, bottle = false, breast = false;
@@ -44,6 +45,16 @@ struct EditRequest {
 // ask for; usage error for an option that does not go with the entry, an
 // implausible value (unless forced) or nothing to change. Bare numbers are in `bare`.
 Amendment amendment(const EditRequest& request, const Entry& target, const Clock& clock, Unit bare);
+
+// The correction of `store`, the container `add --store` filled from `pump`, that follows the
+// pump's correction to `corrected`: its stored and pumped times where they were the pump's, its
+// volume where it was the whole pump's. Nullopt when the container keeps what it had.
+std::optional<Amendment> stored_follows(const Entry& pump, const Entry& corrected, const Entry& store,
+                                       const date::time_zone* zone);
+
+// The correction of `use`, the one use that poured the bottle of `feed` from the stash (`log feed
+// --from-stock`, nothing left over), that follows the feed's new amount; nullopt when it keeps its own.
+std::optional<Amendment> use_follows(const Entry& feed, const Entry& corrected, const Entry& use);
 
 Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
                 const date::time_zone* zone);

@@ -105,7 +105,8 @@ inline constexpr std::array<FieldSpec, 22> fields = {{
     detail::text_field("timer", 0, detail::pump | detail::timer, &Entry::timer),
     detail::text_field("note", field_note, detail::pump | detail::feed | detail::store | detail::skip, &Entry::note),
     detail::text_field("group", 0,
-                       detail::pump | detail::feed | detail::store | detail::move | detail::use | detail::discard,
+                       detail::pump | detail::feed | detail::store | detail::move | detail::use | detail::discard |
+                           detail::amend,
                        &Entry::group),
 }};
 

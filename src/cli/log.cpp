@@ -237,8 +237,9 @@ int run_undo(Context& ctx) {
         const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
         // The whole command it was written with (pumplog(5): `group`).
-        const std::vector<Entry> command =
-            newest->type == EntryType::amend ? std::vector<Entry>{*newest} : command_of(journal.journal(), *newest, ctx.strict);
+        const std::vector<Entry> command = newest->type == EntryType::amend && newest->group.empty()
+                                               ? std::vector<Entry>{*newest}
+                                               : command_of(journal.journal(), *newest, ctx.strict);
         check_no_later_use(ctx, journal.journal(), command);
         std::vector<std::string> lines;
         for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
@@ -272,7 +273,7 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             if (found.entry->type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
             // The whole command it was written with (pumplog(5): `group`).
-            const std::vector<Entry> command = found.entry->type == EntryType::amend
+            const std::vector<Entry> command = found.entry->type == EntryType::amend && found.entry->group.empty()
                                                    ? std::vector<Entry>{*found.entry}
                                                    : command_of(journal.journal(), *found.entry, ctx.strict);
             for (const Entry& e : command) {
@@ -324,14 +325,39 @@ int run_edit(Context& ctx, const EditOptions& o) {
         after.apply(amend);
         // The stash as it would be after the change: what stock use would refuse is refused here too.
         check_not_combined(ctx, journal.journal(), target, after);
+        check_feed_from_stock(ctx, journal.journal(), target, after);
         check_stash_change(ctx, journal.journal(), target, after);
-        journal.append({serialize(line)});
+        std::vector<std::string> lines{serialize(line)};
+        // The container `add --store` filled from a pump follows its time and volume, and the use that
+        // poured a feed's bottle from the stash its amount, in the same write.
+        if (target.type == EntryType::pump || target.type == EntryType::feed)
+            for (const Entry& other : command_of(journal.journal(), target, ctx.strict)) {
+                const auto follows = target.type == EntryType::pump ? stored_follows(target, after, other, clock.zone)
+                                                                    : use_follows(target, after, other);
+                if (!follows) continue;
+                const Line follow_line = amend_line(other.id, *follows, clock.now, new_id(), clock.zone);
+                Entry follow_after = other;
+                Entry follow_amend;
+                parse_entry_line(serialize(follow_line), follow_amend, error);
+                follow_after.apply(follow_amend);
+                check_stash_change(ctx, journal.journal(), other, follow_after);
+                Line grouped = follow_line;
+                grouped["group"] = line["id"];
+                lines.push_back(serialize(grouped));
+            }
+        if (lines.size() > 1) {  // one command: log undo takes both corrections back (pumplog(5): group)
+            Line grouped = line;
+            grouped["group"] = line["id"];
+            lines.front() = serialize(grouped);
+        }
+        journal.append(lines);
         const StashLabels labels(ctx, journal.journal(), {after});
         fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
                    format_date_time(after.at.instant, clock.zone));
-        if (!o.request.at.empty())  // the 12-hour rule says how it read the time (SPEC 10)
-            if (const std::string note = read_time(o.request.at, clock).note; !note.empty())
-                fmt::print("Note: {}\n", note);
+        for (const std::string& given : {o.request.at, o.request.pumped})  // the 12-hour rule says how it read
+            if (!given.empty())                                              // the time (SPEC 10)
+                if (const std::string note = read_time(given, clock).note; !note.empty())
+                    fmt::print("Note: {}\n", note);
     });
     return 0;
 }
@@ -416,6 +442,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--dur", eo->request.duration, "new duration")->type_name("DURATION");
     edit->add_option("--milk", eo->request.milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
     edit->add_option("--baby", eo->request.baby, "whose feed it was (config babies)")->type_name("BABY");
+    edit->add_option("--pumped", eo->request.pumped, "when a stored container's milk was expressed")
+        ->type_name("TIME")
+        ->check(given_time);
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
     edit->add_flag("--breast", eo->request.breast, "make a bottle feed a nursing entry");
     edit->add_flag("--force", eo->request.force, "accept an implausible amount or a future time");

@@ -28,7 +28,7 @@ bool is_stash_event(EntryType type) {
 StashLabels::StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries) {
     std::vector<std::string> ids;
     for (const Entry& e : entries)
-        if (is_stash_event(e.type) && !e.target.empty()) ids.push_back(e.target);
+        if ((is_stash_event(e.type) || e.type == EntryType::amend) && !e.target.empty()) ids.push_back(e.target);
     if (!ids.empty()) labels_ = container_labels(journal, ids, ctx.strict);
 }
 
@@ -44,7 +44,11 @@ std::string StashLabels::describe(const Entry& e, Unit unit) const {
 std::string StashLabels::with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const {
     std::string out;
     for (const Entry& e : command)
-        if (e.id != head) out += (out.empty() ? "; with it: " : ", ") + describe(e, unit);
+        if (e.id != head)
+            out += (out.empty() ? "; with it: " : ", ") +
+                   (e.type != EntryType::amend ? describe(e, unit)
+                    : of(e).empty()    ? std::string("the correction of its use of the stash")
+                                       : "the correction of " + printable(of(e)));
     return out;
 }
 
@@ -133,6 +137,43 @@ void check_not_combined(Context& ctx, const Journal& journal, const Entry& befor
                                   printable(labels.of(before)), printable(into.entry->label),
                                   format_date_time(into.entry->at.instant, ctx.clock().zone),
                                   terminal_text(refs.ref(into.entry->id))));
+}
+
+void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
+    if (before.type != EntryType::feed) return;
+    const bool moved = before.at.instant != after.at.instant;
+    if (!moved && before.ml == after.ml) return;
+    std::string labels;
+    std::size_t uses = 0, leftovers = 0;
+    bool whole = false;  // its one use took the feed's amount: the use follows a new amount
+    const std::vector<Entry> command = command_of(journal, before, ctx.strict);
+    const StashLabels names(ctx, journal, command);
+    for (const Entry& e : command) {
+        if (e.id == before.id || e.type == EntryType::amend) continue;
+        if (e.type == EntryType::use) {
+            ++uses;
+            whole = e.ml == before.ml;
+        }
+        if (e.type == EntryType::store) ++leftovers;
+        const std::string label = e.type == EntryType::store ? e.label : names.of(e);
+        if (!label.empty() && labels.find(label) == std::string::npos) labels += (labels.empty() ? "" : ", ") + label;
+        if (labels.empty()) labels = "the stash";
+    }
+    if (labels.empty()) return;
+    if (!moved && after.ml && uses == 1 && leftovers == 0 && whole) return;
+    const Refs refs = Refs::read(journal, {});
+    const std::string ref = terminal_text(refs.ref(before.id));
+    if (!moved)
+        throw usage_error(fmt::format("this feed's bottle was poured from the stash ({}){}; a feed from the stash is "
+                                      "corrected whole: take it back (pumplog log rm {}) and log it again (with "
+                                      "--offered for what the bottle held)",
+                                      printable(labels),
+                                      leftovers > 0 ? ", and what the baby left was kept as a leftover" : "", ref));
+    throw usage_error(fmt::format("this feed took its milk from the stash ({}) at {}, and its uses and leftover were "
+                                  "written for that time (a leftover's limit runs from the feed); a feed from the "
+                                  "stash is corrected whole: take it back (pumplog log rm {}) and log it again with "
+                                  "--at",
+                                  printable(labels), format_date_time(before.at.instant, ctx.clock().zone), ref));
 }
 
 void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<Entry>& command) {

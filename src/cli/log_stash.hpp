@@ -50,4 +50,12 @@ void check_stash_change(Context& ctx, const Journal& journal, const Entry& befor
 // from it, and the combine is corrected whole (taken back and done again).
 void check_not_combined(Context& ctx, const Journal& journal, const Entry& before, const Entry& after);
 
+// Refuses (usage error) a new time for a feed that took its bottle from the
+// stash (`log feed --from-stock`): its uses, thaws and leftover were written
+// for that time (a leftover is good for 2 hours after the feed, CDC), so the
+// feed is taken back and logged again, not moved alone. A new amount is
+// refused too unless the feed's one use took all of it and nothing was left
+// over: that use then follows the amount (use_follows).
+void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after);
+
 }  // namespace pumplog::cli

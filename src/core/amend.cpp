@@ -35,6 +35,36 @@ nlohmann::ordered_json Amendment::json(const date::time_zone* zone) const {
     return set;
 }
 
+std::optional<Amendment> stored_follows(const Entry& pump, const Entry& corrected, const Entry& store,
+                                       const date::time_zone* zone) {
+    if (pump.type != EntryType::pump || store.type != EntryType::store || store.from != pump.id)
+        return std::nullopt;
+    Amendment set;
+    Entry& v = set.values();
+    if (corrected.at.instant != pump.at.instant) {
+        if (store.at.instant == pump.at.instant) set.set_at(corrected.at.instant, zone);
+        if (store.pumped && store.pumped->instant == pump.at.instant) {
+            v.pumped = Stamp{corrected.at.instant, {}};
+            set.set(field_pumped);
+        }
+    }
+    if (corrected.ml && pump.ml && store.ml && *corrected.ml != *pump.ml && *store.ml == *pump.ml) {
+        v.ml = corrected.ml;
+        set.set(field_ml);
+    }
+    if (set.empty()) return std::nullopt;
+    return set;
+}
+
+std::optional<Amendment> use_follows(const Entry& feed, const Entry& corrected, const Entry& use) {
+    if (feed.type != EntryType::feed || use.type != EntryType::use || use.from != feed.id) return std::nullopt;
+    if (!corrected.ml || !feed.ml || !use.ml || *corrected.ml == *feed.ml || *use.ml != *feed.ml) return std::nullopt;
+    Amendment set;
+    set.values().ml = corrected.ml;
+    set.set(field_ml);
+    return set;
+}
+
 Line amend_line(std::string_view target, const Amendment& set, Seconds now, std::string_view id,
                 const date::time_zone* zone) {
     return amend_line(target, set.json(zone), now, id, zone);
@@ -177,6 +207,24 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             set.set(field_ml);
         }
     }
+    // A container stored when it was pumped (add --store, stock add without --pumped) keeps its milk's
+    // time with its own: its expiry runs from when the milk was expressed (CDC), so a corrected time moves both.
+    if (!o.pumped.empty()) {
+        if (target.type != EntryType::store)
+            throw usage_error("--pumped goes with a stored container (when its milk was expressed)");
+        const Seconds pumped = parse_time_point(o.pumped, clock);
+        check_not_future(pumped, clock.now, o.force, clock.zone);
+        const Seconds stored = (v.set_fields & field_at) != 0 ? v.set_at.instant : target.at.instant;
+        if (stored < pumped)
+            throw usage_error(fmt::format("milk pumped at {} cannot be stored before, at {}",
+                                          format_date_time(pumped, clock.zone), format_date_time(stored, clock.zone)));
+        v.pumped = Stamp{pumped, {}};
+        set.set(field_pumped);
+    } else if (target.type == EntryType::store && (v.set_fields & field_at) != 0 && target.pumped &&
+               target.pumped->instant == target.at.instant) {
+        v.pumped = Stamp{v.set_at.instant, {}};
+        set.set(field_pumped);
+    }
     if (!o.baby.empty()) {
         if (target.type != EntryType::feed) throw usage_error("--baby goes with a feed (pumping is the parent's)");
         v.baby = o.baby;
@@ -184,7 +232,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
     }
     if (set.empty())
         throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, "
-                          "--bottle/--breast or --baby");
+                          "--bottle/--breast, --baby or --pumped");
     return set;
 }
 

@@ -417,10 +417,11 @@ std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool s
     };
     ReplayOptions options;
     options.strict = strict;
+    options.include_corrections = entry.type == EntryType::amend;  // a correction's command: corrections
     auto folded = replay_fold(
         journal, options, [] { return std::make_unique<std::vector<Entry>>(); },
         [&](std::vector<Entry>& found, const Replayed& r) {
-            if (!r.voided && r.entry.is_event() && tied(r.entry)) found.push_back(r.entry);
+            if (!r.voided && r.entry.type != EntryType::void_ && tied(r.entry)) found.push_back(r.entry);
         });
     if (stats) *stats = std::move(folded.stats);
     std::vector<Entry> out = std::move(*folded.state);

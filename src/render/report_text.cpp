@@ -114,12 +114,19 @@ std::string report_json(const Report& report, Unit unit) {
 std::string report_markdown(const Report& report, Unit unit) {
     const bool one_year = date::year_month_day(report.period.first).year() ==
                           date::year_month_day(report.period.last).year();
+    // Text from the journal (a baby's name) stays text when the Markdown is rendered: a < would open
+    // raw HTML (<script>, <img onerror=...>), which Markdown passes through (SPEC 8).
+    const auto text = [](std::string_view t) {
+        std::string out;
+        for (const char ch : t) out += ch == '<' ? std::string("&lt;") : std::string(1, ch);
+        return out;
+    };
     // Markdown cells: a | in a label would end the cell.
-    const auto line = [](const std::vector<std::string>& cells) {
+    const auto line = [&](const std::vector<std::string>& cells) {
         std::string out = "|";
         for (const auto& c : cells) {
             std::string cell;
-            for (const char ch : c) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
+            for (const char ch : text(c)) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
             out += " " + cell + " |";
         }
         return out + "\n";
@@ -142,7 +149,7 @@ std::string report_markdown(const Report& report, Unit unit) {
             out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
         out += line(detail::baby_cells("**Total**", report.baby_totals, unit));
     }
-    for (const auto& note : detail::report_notes(report, true)) out += "\n" + note + "\n";
+    for (const auto& note : detail::report_notes(report, true)) out += "\n" + text(note) + "\n";
     return out;
 }
 

@@ -362,7 +362,8 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
 @test "log edit refuses what the recording command would refuse, changing nothing" {
     fixture
     refused 2 pumplog log edit 0001
-    [ "$stderr" = "pumplog: error: nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast or --baby" ]
+    options="--amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast, --baby or --pumped"
+    [ "$stderr" = "pumplog: error: nothing to change; give $options" ]
     refused 2 pumplog log edit 0001 --amount banana
     refused 2 pumplog log edit 0001 --amount 2000ml
     refused 2 pumplog log edit 0001 --amount 0ml

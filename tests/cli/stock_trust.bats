@@ -270,3 +270,101 @@ refused_same() {
     refused_same pumplog log edit "$use" --amount 20ml
     [ "$stderr" = "pumplog: error: this use poured B1 into B3 when they were combined (2026-11-21 14:05); a combine is corrected whole: take it back (pumplog log rm $combined) and combine again" ]
 }
+
+@test "log edit of an add --store pump moves its container's milk time and volume, and so its expiry" {
+    pumplog add 80ml --store fridge --at "2026-11-21 08:00" >/dev/null
+    pumplog log feed 60ml --from-stock --at "2026-11-21 09:00" >/dev/null
+    pump=$(jq -r 'select(.type=="pump") | .id' "$J")
+    run --separate-stderr pumplog log edit "${pump: -4}" --at "2026-11-20 08:00" --amount 70ml
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -c '.[0] | [.label, .ml, .pumped, .expires]' <<<"$output")" = \
+        '["B1",10,"2026-11-20T08:00:00+01:00","2026-11-24T08:00:00+01:00"]' ]
+    # One correction: log undo takes back the pump's and its container's together.
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"; with it: the correction of B1" ]]
+    run pumplog stock --format json
+    [ "$(jq -c '.[0] | [.ml, .pumped]' <<<"$output")" = '[20,"2026-11-21T08:00:00+01:00"]' ]
+    run pumplog log --format json
+    [ "$(jq -c '.[] | select(.type=="pump") | [.ml, .at]' <<<"$output")" = '[80,"2026-11-21T08:00:00+01:00"]' ]
+    pumplog log edit "${pump: -4}" --at "2026-11-20 08:00" --amount 70ml >/dev/null
+    # Less than was already poured from the container is refused, nothing written.
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${pump: -4}" --amount 50ml
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: only 50 ml would be in B1, not the 60 ml used from it"* ]]
+    [ "$(journal_sum)" = "$before" ]
+    # A container stored when pumped, its own time corrected: its milk's time goes with it.
+    store=$(jq -r 'select(.type=="store") | .id' "$J")
+    pumplog log edit "${store: -4}" --at "2026-11-19 08:00" >/dev/null
+    run pumplog stock --format json
+    [ "$(jq -r '.[0].expires' <<<"$output")" = "2026-11-23T08:00:00+01:00" ]
+}
+
+@test "log edit refuses a new time for a feed from the stash: its leftover's 2 hours run from the feed" {
+    store S1 2026-11-21T08:00:00+01:00 fridge 150 B1
+    pumplog log feed 90ml --from-stock --offered 120ml --at 13:00 >/dev/null
+    feed=$(jq -r 'select(.type=="feed") | .id' "$J")
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${feed: -4}" --at 10:00
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: this feed took its milk from the stash (B1, B2) at 2026-11-21 13:00,"* ]]
+    ref=${feed: -4}
+    [[ "$stderr" == *"take it back (pumplog log rm ${ref,,}) and log it again with --at" ]]
+    [ "$(journal_sum)" = "$before" ]
+    run pumplog stock --format json
+    [ "$(jq -r '.[] | select(.label=="B2") | .expires' <<<"$output")" = "2026-11-21T15:00:00+01:00" ]
+    # Its amount and note may still be corrected, and a feed not from the stash moves freely.
+    pumplog log edit "${feed: -4}" --note "slow" >/dev/null
+    pumplog log feed 60ml --at 11:00 >/dev/null
+    other=$(jq -r 'select(.type=="feed" and .ml==60) | .id' "$J")
+    pumplog log edit "${other: -4}" --at 10:30 >/dev/null
+}
+
+@test "log edit --pumped corrects when a container's milk was expressed, and so its expiry" {
+    pumplog stock add 120ml --in fridge --pumped "yesterday 22:10" --at 10:00 >/dev/null
+    store=$(jq -r 'select(.type=="store") | .id' "$J")
+    run --separate-stderr pumplog log edit "${store: -4}" --pumped "2026-11-18 22:10"
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -c '.[0] | [.pumped, .expires]' <<<"$output")" = \
+        '["2026-11-18T22:10:00+01:00","2026-11-22T22:10:00+01:00"]' ]
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${store: -4}" --pumped "11:00"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: milk pumped at 2026-11-21 11:00 cannot be stored before, at 2026-11-21 10:00" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
+@test "log edit of a feed's amount moves the use that poured its bottle from the stash, or is refused" {
+    store S1 2026-11-21T08:00:00+01:00 fridge 150 B1
+    store S2 2026-11-21T08:00:00+01:00 fridge 50 B2 2026-11-21T07:00:00+01:00
+    pumplog log feed 40ml --from-stock --at 11:00 >/dev/null
+    feed=$(jq -r 'select(.type=="feed") | .id' "$J")
+    run --separate-stderr pumplog log edit "${feed: -4}" --amount 45ml
+    [ "$status" -eq 0 ]
+    run pumplog stock --format json
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",5],["B1",150]]' ]
+    # More than the container held is refused as stock use refuses it, nothing written.
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${feed: -4}" --amount 60ml
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: only 50 ml is in B2 at 2026-11-21 11:00, not 60 ml: a use takes no more than is in"\
+" its container" ]
+    [ "$(journal_sum)" = "$before" ]
+    run --separate-stderr pumplog log undo
+    [[ "$output" == *"; with it: the correction of its use of the stash" ]]
+    run pumplog stock --format json
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",10],["B1",150]]' ]
+    # A bottle poured from two containers, or with a leftover kept, is corrected whole.
+    pumplog log feed 100ml --from-stock --at 11:30 >/dev/null
+    two=$(jq -r 'select(.type=="feed" and .ml==100) | .id' "$J")
+    before=$(journal_sum)
+    run --separate-stderr pumplog log edit "${two: -4}" --amount 90ml
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: this feed's bottle was poured from the stash (B2, B1); a feed from the "* ]]
+    run --separate-stderr pumplog log edit "${two: -4}" --breast --left 5m
+    [ "$status" -eq 2 ]
+    [ "$(journal_sum)" = "$before" ]
+}

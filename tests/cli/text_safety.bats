@@ -115,3 +115,15 @@ hostile_journal() {
     [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
     [ "$stderr" = "pumplog: warning: $TEST_DIR/my\\x0ajournal.jsonl:2: not valid JSON; skipped (see pumplog log check)" ]
 }
+
+@test "report --format md writes a name from an import as text, never as raw HTML a Markdown viewer would run" {
+    local bottle='"type":"feed","method":"bottle","ml":80'
+    journal_line '{"v":1,"id":"F1xxx","at":"2026-11-21T07:00:00+01:00",'"$bottle"',"baby":"Ada"}'
+    local name='<img src=x onerror=alert(1)>|B'
+    journal_line '{"v":1,"id":"F2xxx","at":"2026-11-21T08:00:00+01:00",'"$bottle"',"baby":"'"$name"'"}'
+    run --separate-stderr pumplog report --format md
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"<img"* ]]
+    grep -qF '| &lt;img src=x onerror=alert(1)>\|B: feeds |' <<<"$output"
+    grep -qF '(&lt;img src=x onerror=alert(1)>|B and Ada)' <<<"$output"
+}

@@ -111,7 +111,8 @@ TEST_CASE("edit options that do not go with the entry are refused, each with its
     no_amount.bottle = true;
     CHECK(refused(no_amount, nursing()) == "a bottle feed needs its --amount");
     CHECK(refused(EditRequest{}, pump()) ==
-          "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast or --baby");
+          "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast, "
+          "--baby or --pumped");
     EditRequest store_amount;
     store_amount.amount = "80ml";
     CHECK(set_of(store_amount, store()) == R"({"ml":80})");
@@ -143,4 +144,65 @@ TEST_CASE("an amendment's line names its target and holds its set", "[amend]") {
     CHECK(serialize(amend_line("S", set, clock_.now, "ID", clock_.zone)) ==
           R"({"v":1,"id":"ID","type":"amend","at":"2026-11-21T14:00:00+01:00","target":"S","set":{"ml":95}})");
 }
+
+TEST_CASE("a container stored when pumped keeps its milk's time with its own when its time is corrected",
+          "[amend]") {
+    Entry stored = store();
+    stored.pumped = stored.at;
+    EditRequest r;
+    r.at = "2026-11-20 09:00";
+    CHECK(set_of(r, stored) == R"({"at":"2026-11-20T09:00:00+01:00","pumped":"2026-11-20T09:00:00+01:00"})");
+    // Milk pumped before it was stored (stock add --pumped): only the stored time moves.
+    stored.pumped = Stamp{stored.at.instant - std::chrono::hours(5), {}};
+    CHECK(set_of(r, stored) == R"({"at":"2026-11-20T09:00:00+01:00"})");
+}
+
+TEST_CASE("the container add --store filled follows its pump's corrected time and volume", "[amend]") {
+    Entry filled = store();
+    filled.pumped = filled.at;
+    filled.from = "P";
+    Entry corrected = pump();
+    corrected.at = Stamp{corrected.at.instant - std::chrono::hours(24), {}};
+    corrected.ml = 70;
+    const auto follows = stored_follows(pump(), corrected, filled, clock_.zone);
+    REQUIRE(follows);
+    CHECK(follows->json(clock_.zone).dump() ==
+          R"({"at":"2026-11-20T09:00:00+01:00","pumped":"2026-11-20T09:00:00+01:00","ml":70})");
+    // A note changes nothing the container holds, and a container not filled from this pump is left alone.
+    Entry noted = pump();
+    noted.note = "tired";
+    CHECK_FALSE(stored_follows(pump(), noted, filled, clock_.zone));
+    filled.from = "other";
+    CHECK_FALSE(stored_follows(pump(), corrected, filled, clock_.zone));
+}
+TEST_CASE("a stored container's pumped time is corrected with --pumped, never after it was stored", "[amend]") {
+    Entry stored = store();
+    stored.pumped = stored.at;
+    EditRequest r;
+    r.pumped = "2026-11-20 22:10";
+    CHECK(set_of(r, stored) == R"({"pumped":"2026-11-20T22:10:00+01:00"})");
+    r.at = "2026-11-21 08:00";  // given with a new stored time: the pumped time given wins
+    CHECK(set_of(r, stored) == R"({"at":"2026-11-21T08:00:00+01:00","pumped":"2026-11-20T22:10:00+01:00"})");
+    EditRequest late;
+    late.pumped = "2026-11-21 10:00";
+    CHECK(refused(late, stored) == "milk pumped at 2026-11-21 10:00 cannot be stored before, at 2026-11-21 09:00");
+    CHECK(refused(r, pump()) == "--pumped goes with a stored container (when its milk was expressed)");
+}
+
+TEST_CASE("the use that poured a feed's whole bottle from the stash follows the feed's new amount", "[amend]") {
+    Entry use = entry_of(R"({"v":1,"id":"U","type":"use","at":"2026-11-21T09:00:00+01:00","target":"S","ml":120,)"
+                         R"("from":"B","group":"B"})");
+    Entry corrected = bottle();
+    corrected.ml = 100;
+    const auto follows = use_follows(bottle(), corrected, use);
+    REQUIRE(follows);
+    CHECK(follows->json(clock_.zone).dump() == R"({"ml":100})");
+    // A use that took only part of the bottle (several containers), or one of another feed, keeps its own.
+    use.ml = 60;
+    CHECK_FALSE(use_follows(bottle(), corrected, use));
+    use.ml = 120;
+    use.from = "other";
+    CHECK_FALSE(use_follows(bottle(), corrected, use));
+}
+
 }  // namespace PUMPLOG_UNITY_ID
