@@ -425,6 +425,19 @@ Result backtest(const Log& log) {
     return r;
 }
 
+// The timetable's steadiness (SPEC 5): the day planned again with one more
+// logged feed, and with a noisy day.
+void print_stability(const Result& r) {
+    std::cout << "One more logged feed (60 ml at a random time on one of the 6 days before the evening the plan is "
+                 "made), the day planned again:\n";
+    std::cout << fmt::format("- pumping exclusively: {}\n", r.stable.text());
+    std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", r.away_stable.text());
+    std::cout << "One noisy day (each feed of the day before, until the evening the plan is made, logged up to an "
+                 "hour early or late), the day planned again:\n";
+    std::cout << fmt::format("- pumping exclusively: {}\n", r.noisy.text());
+    std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", r.away_noisy.text());
+}
+
 void print(const Log& log, const Result& r) {
     const Score* s[] = {&r.plan, &r.yesterday, &r.even};
     const auto row = [&](std::string_view name, auto f) {
@@ -593,14 +606,7 @@ bool population(int n, int seed_base, const date::time_zone* zone, date::sys_day
                              count_if(bias, [](double x) { return std::abs(x) <= 0.2; }), bias.size());
     std::cout << fmt::format("Daily volume error above yesterday's on {} of {} babies with amounts\n", volume_worse,
                              volume_babies);
-    std::cout << "One more logged feed (60 ml at a random time on one of the 6 days before the evening the plan is "
-                 "made), the day planned again:\n";
-    std::cout << fmt::format("- pumping exclusively: {}\n", pooled.stable.text());
-    std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", pooled.away_stable.text());
-    std::cout << "One noisy day (each feed of the day before, until the evening the plan is made, logged up to an "
-                 "hour early or late), the day planned again:\n";
-    std::cout << fmt::format("- pumping exclusively: {}\n", pooled.noisy.text());
-    std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", pooled.away_noisy.text());
+    print_stability(pooled);
     return static_cast<int>(bias.size()) == n;
 }
 
@@ -627,9 +633,9 @@ int main(int argc, char** argv) {
     int population_size = 0;
     int seed_base = 0;  // --seed-base: the population's seeds start after it (held-out babies)
     const char* usage =
-        "usage: backtest [--smoke] [--verbose] [--all-days] [--lookback DAYS] [--population N [--seed-base B]]\n"
-        "                [--real FILE]... [--from FORMAT] [--date-order ORDER] [--unit ml|oz] [--child NAME]\n"
-        "                [--zone ZONE]\n";
+        "usage: backtest [--smoke] [--verbose] [--all-days] [--stability] [--lookback DAYS]\n"
+        "                [--population N [--seed-base B]] [--real FILE]... [--from FORMAT] [--date-order ORDER]\n"
+        "                [--unit ml|oz] [--child NAME] [--zone ZONE]\n";
     // A usage error: one line and the usage, exit 2.
     const auto refuse = [&](std::string_view message) {
         std::cerr << "backtest: " << message << "\n" << usage;
@@ -641,6 +647,7 @@ int main(int argc, char** argv) {
             if (args[i] == "--smoke") smoke = true;
             else if (args[i] == "--verbose") verbose = true;
             else if (args[i] == "--all-days") all_days = true;
+            else if (args[i] == "--stability") stability = true;
             else if (args[i] == "--population" && has_value) {
                 if (!whole_number(args[++i], 1, 1000000, population_size))
                     return refuse("--population takes a number of babies, 1 or more");
@@ -704,6 +711,7 @@ int main(int argc, char** argv) {
         for (const Log& log : logs) {
             const Result r = backtest(log);
             print(log, r);
+            if (stability) print_stability(r);
             std::cout << "\n";
             if (smoke && r.plan.days == 0) return 1;
         }
