@@ -510,8 +510,13 @@ double daily_volume(const std::vector<Feeding>& feedings, const std::vector<Kept
     for (const Kept& c : slots)
         for (const Feeding* f : c.members)
             day_of[static_cast<std::size_t>(f - feedings.data())] = slot_day(*f, std::lround(c.stats.minute));
+    // A feeding counted on the next day (a 23:50 feed of a midnight slot) leaves the window's first day
+    // short of the one before the window began: that day is not counted then.
+    bool later = false;
+    for (std::size_t i = 0; i < feedings.size(); ++i) later = later || day_of[i] > feedings[i].day;
+    const long first = later ? first_day + 1 : first_day;
     const auto whole = [&](long day) { return (day + 1) * day_minutes <= window.until_local_minute; };
-    const auto counted = [&](long day) { return day >= first_day && whole(day) && window.completeness(day) == 1; };
+    const auto counted = [&](long day) { return day >= first && whole(day) && window.completeness(day) == 1; };
     std::vector<std::pair<long, double>> day_ml;  // (day, volume) ascending; a day's feedings summed in time order
     for (std::size_t i = 0; i < feedings.size(); ++i) {
         const auto it = std::lower_bound(day_ml.begin(), day_ml.end(), std::pair<long, double>(day_of[i], -1.0));

@@ -177,6 +177,21 @@ TEST_CASE("a plan made in the evening counts the day so far when it is logged as
     CHECK(day_total(c) == 630);
 }
 
+TEST_CASE("a night feed either side of midnight counts in one day's volume") {
+    // 100 ml at 06:00, 12:00 and 18:00, and a night feed of 100 ml at 23:55
+    // or 00:25 by turns: 400 ml a day. The first night feed, Monday 23:55, is
+    // the 00:10 slot's Tuesday feeding; Monday's came before the journal
+    // began, so Monday (300 ml logged) does not count toward the volume.
+    std::vector<Entry> entries;
+    for (int d = 0; d < 7; ++d) {
+        entries.push_back(feed(berlin(), monday + date::days(d), d % 2 == 0 ? hm(23, 55) : hm(24, 25), 100));
+        for (int m : {hm(6), hm(12), hm(18)}) entries.push_back(feed(berlin(), monday + date::days(d), m, 100));
+    }
+    const Cadence c = learn(entries, monday, 7);
+    REQUIRE(c.slots.size() == 4);
+    CHECK(day_total(c) == 400);
+}
+
 TEST_CASE("the slots follow a shifting rhythm") {
     // Every feed is 10 min later each day: after 7 days, 60 min later than at first.
     const auto truth = even_slots(8, hm(1), 100);
