@@ -696,20 +696,18 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     struct DayCount {
         long day;
         int n;
-        double volume;  // summed in time order
     };
     std::vector<DayCount> per_day;
     for (const Feeding& f : feedings) {
-        if (per_day.empty() || per_day.back().day != f.day) per_day.push_back({f.day, 0, 0.0});
+        if (per_day.empty() || per_day.back().day != f.day) per_day.push_back({f.day, 0});
         ++per_day.back().n;
-        per_day.back().volume += f.ml;
     }
     const auto whole = [&](long day) { return (day + 1) * day_minutes <= window.until_local_minute; };
     std::vector<std::pair<double, double>> whole_counts;
-    for (const auto& [day, n, ml] : per_day)
+    for (const auto& [day, n] : per_day)
         if (whole(day)) whole_counts.emplace_back(n, 1.0);
     const double median_count = whole_counts.empty() ? 0 : weighted_median(whole_counts);
-    for (const auto& [day, n, ml] : per_day)
+    for (const auto& [day, n] : per_day)
         if (whole(day) && n < incomplete_share * median_count) {
             window.incomplete.push_back(day);
             cadence.incomplete_days.push_back(date::sys_days(date::days(day)));
@@ -719,7 +717,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                 format_date(date::sys_days(date::days(day))), plural(n, "feeding"), median_count,
                 incomplete_weight * 100));
         }
-    for (const auto& [day, n, ml] : per_day) {
+    for (const auto& [day, n] : per_day) {
         window.data_days.push_back(day);
         window.day_weight.push_back(window.weight(day));
     }
@@ -734,7 +732,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     double count_sum = 0, weight_sum = 0;
     for (int pass = 0; pass < 2 && weight_sum == 0; ++pass)
         for (std::size_t d = 0; d < per_day.size(); ++d) {
-            const auto& [day, n, ml] = per_day[d];
+            const auto& [day, n] = per_day[d];
             if (pass == 0 && (!whole(day) || window.completeness(day) < 1)) continue;
             const double w = window.day_weight[d];
             count_sum += w * n;
