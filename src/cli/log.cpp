@@ -318,33 +318,39 @@ int run_edit(Context& ctx, const EditOptions& o) {
         if (!o.request.baby.empty()) request.baby = resolve_baby(ctx.settings().babies, o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
-        Entry after = target;
-        Entry amend;
-        std::string error;
-        parse_entry_line(serialize(line), amend, error);
-        after.apply(amend);
+        // An entry as a correction line leaves it (the line parsed as the journal will read it).
+        const auto corrected = [](const Entry& e, const Line& amend_text) {
+            Entry after = e;
+            Entry amend;
+            std::string error;
+            parse_entry_line(serialize(amend_text), amend, error);
+            after.apply(amend);
+            return after;
+        };
+        const Entry after = corrected(target, line);
+        // The command a pump or feed was written with, read once when its time or amount changes: the
+        // stash entries it wrote may have to follow.
+        const bool moved = after.at.instant != target.at.instant || after.ml != target.ml;
+        const std::vector<Entry> command =
+            moved && (target.type == EntryType::pump || target.type == EntryType::feed)
+                ? command_of(journal.journal(), target, ctx.strict)
+                : std::vector<Entry>{};
         // The stash as it would be after the change: what stock use would refuse is refused here too.
         check_not_combined(ctx, journal.journal(), target, after);
-        check_feed_from_stock(ctx, journal.journal(), target, after);
+        check_feed_from_stock(ctx, journal.journal(), target, after, command);
         check_stash_change(ctx, journal.journal(), target, after);
         std::vector<std::string> lines{serialize(line)};
         // The container `add --store` filled from a pump follows its time and volume, and the use that
         // poured a feed's bottle from the stash its amount, in the same write.
-        if (target.type == EntryType::pump || target.type == EntryType::feed)
-            for (const Entry& other : command_of(journal.journal(), target, ctx.strict)) {
-                const auto follows = target.type == EntryType::pump ? stored_follows(target, after, other, clock.zone)
-                                                                    : use_follows(target, after, other);
-                if (!follows) continue;
-                const Line follow_line = amend_line(other.id, *follows, clock.now, new_id(), clock.zone);
-                Entry follow_after = other;
-                Entry follow_amend;
-                parse_entry_line(serialize(follow_line), follow_amend, error);
-                follow_after.apply(follow_amend);
-                check_stash_change(ctx, journal.journal(), other, follow_after);
-                Line grouped = follow_line;
-                grouped["group"] = line["id"];
-                lines.push_back(serialize(grouped));
-            }
+        for (const Entry& other : command) {
+            const auto follows = target.type == EntryType::pump ? stored_follows(target, after, other, clock.zone)
+                                                                : use_follows(target, after, other);
+            if (!follows) continue;
+            Line follow_line = amend_line(other.id, *follows, clock.now, new_id(), clock.zone);
+            check_stash_change(ctx, journal.journal(), other, corrected(other, follow_line));
+            follow_line["group"] = line["id"];
+            lines.push_back(serialize(follow_line));
+        }
         if (lines.size() > 1) {  // one command: log undo takes both corrections back (pumplog(5): group)
             Line grouped = line;
             grouped["group"] = line["id"];

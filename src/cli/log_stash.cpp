@@ -139,14 +139,14 @@ void check_not_combined(Context& ctx, const Journal& journal, const Entry& befor
                                   terminal_text(refs.ref(into.entry->id))));
 }
 
-void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
+void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after,
+                           const std::vector<Entry>& command) {
     if (before.type != EntryType::feed) return;
     const bool moved = before.at.instant != after.at.instant;
     if (!moved && before.ml == after.ml) return;
     std::string labels;
     std::size_t uses = 0, leftovers = 0;
     bool whole = false;  // its one use took the feed's amount: the use follows a new amount
-    const std::vector<Entry> command = command_of(journal, before, ctx.strict);
     const StashLabels names(ctx, journal, command);
     for (const Entry& e : command) {
         if (e.id == before.id || e.type == EntryType::amend) continue;

@@ -55,7 +55,9 @@ void check_not_combined(Context& ctx, const Journal& journal, const Entry& befor
 // for that time (a leftover is good for 2 hours after the feed, CDC), so the
 // feed is taken back and logged again, not moved alone. A new amount is
 // refused too unless the feed's one use took all of it and nothing was left
-// over: that use then follows the amount (use_follows).
-void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after);
+// over: that use then follows the amount (use_follows). `command`: the lines
+// `before` was written with (command_of).
+void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after,
+                           const std::vector<Entry>& command);
 
 }  // namespace pumplog::cli
