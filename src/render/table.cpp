@@ -1,7 +1,10 @@
 #include "pumplog/render/table.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+
+#include "pumplog/text.hpp"
 
 namespace pumplog::render {
 
@@ -59,11 +62,31 @@ bool csv_formula(std::string_view cell) {
     return !(all_digits(whole) && all_digits(fraction));
 }
 
+std::string csv_text(std::string_view cell) {
+    const auto plain = [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+    };
+    if (std::all_of(cell.begin(), cell.end(), plain)) return std::string(cell);
+    // Each run between tabs and line feeds as a terminal may show it; the
+    // tabs and line feeds as they are (CSV quotes a line feed). A carriage
+    // return, which would let text overwrite its line, is escaped.
+    std::string out;
+    std::size_t start = 0;
+    while (start <= cell.size()) {
+        const std::size_t end = std::min(cell.find_first_of("\t\n", start), cell.size());
+        out += terminal_text(cell.substr(start, end - start));
+        if (end < cell.size()) out += cell[end];
+        start = end + 1;
+    }
+    return out;
+}
+
 std::string csv_row(const std::vector<std::string>& cells) {
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out += ',';
-        const std::string& cell = cells[i];
+        const std::string cell = csv_text(cells[i]);
         // OWASP: a leading ' makes a spreadsheet show the cell as text.
         const bool formula = csv_formula(cell);
         if (cell.find_first_of(",\"\r\n") == std::string::npos) {

@@ -91,6 +91,16 @@ hostile_journal() {
     grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,2.37,,,,,,,,'-2+3" <<<"$output"
 }
 
+@test "CSV output writes journal text with its control characters escaped, never raw" {
+    hostile_journal
+    pumplog log --format csv > log.csv
+    pumplog stock --format csv > stock.csv
+    pumplog report --since 2026-11-20 --format csv > report.csv
+    for f in log.csv stock.csv report.csv; do [ "$(raw_controls "$f")" -eq 0 ]; done
+    grep -qF 'p1xxx,P1xxx,pump,2026-11-21T07:00:00+01:00,100,,,,,,,,\x1b[2J\x1b]52;c;cm0gLXJm\x07\x1b]0;owned\x07\x0dX\x08Y\u202eevil\u009b2J\u2066' log.csv
+    grep -qF 'B\x1b[31mred,S1xxx,60,room,' stock.csv
+}
+
 @test "stock --format csv: a label that begins with = gets a leading quote mark" {
     journal_line '{"v":1,"id":"S1xxx","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-21T12:00:00+01:00","label":"=1+1"}'
     run --separate-stderr pumplog stock --format csv

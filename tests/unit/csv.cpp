@@ -134,9 +134,21 @@ TEST_CASE("a CSV cell beginning with = + - @ tab or CR gets a leading quote mark
     CHECK(csv_row({"=cmd|' /C calc'!A0"}) == "'=cmd|' /C calc'!A0\n");
     CHECK(csv_row({"+1+1", "-2+3", "@SUM(A1:A2)"}) == "'+1+1,'-2+3,'@SUM(A1:A2)\n");
     CHECK(csv_row({"\tx"}) == "'\tx\n");
-    CHECK(csv_row({"\rx"}) == "\"'\rx\"\n");                              // quoted, the mark inside
+    CHECK(csv_row({"\rx"}) == "\\x0dx\n");                                  // escaped: no formula
     CHECK(csv_row({"=HYPERLINK(\"http://x\",\"y\")"}) == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n");
     CHECK(csv_row({"=1,2"}) == "\"'=1,2\"\n");
+}
+
+TEST_CASE("control characters in a CSV cell are written as visible escapes and tabs and line feeds stay") {
+    using pumplog::render::csv_row;
+    CHECK(csv_row({"hi\x1b[31mred"}) == "hi\\x1b[31mred\n");
+    CHECK(csv_row({"a\x07" "b\x7f"}) == "a\\x07b\\x7f\n");
+    CHECK(csv_row({"line one\nline\x1b two"}) == "\"line one\nline\\x1b two\"\n");
+    CHECK(csv_row({"a\tb"}) == "a\tb\n");
+    CHECK(csv_row({"a\r\nb"}) == "\"a\\x0d\nb\"\n");
+    CHECK(csv_row({"\xc2\x9b" "31m"}) == "\\u009b31m\n");       // C1 CSI
+    CHECK(csv_row({"x\x9by"}) == "x\\x9by\n");                // not UTF-8
+    CHECK(csv_row({"Zo\xc3\xab \\ \xe2\x80\xae"}) == "Zo\xc3\xab \\ \\u202e\n");  // letters and \\ stay
 }
 
 TEST_CASE("numbers stay numbers in CSV, and other text is written as it is") {

@@ -18,8 +18,17 @@ struct Column {
 std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);
 
 // One CSV record (RFC 4180 quoting where needed), ending in "\n". A cell that
-// a spreadsheet would run as a formula gets a leading ' (see csv_formula).
+// a spreadsheet would run as a formula gets a leading ' (see csv_formula);
+// control characters are written as csv_text writes them.
 std::string csv_row(const std::vector<std::string>& cells);
+
+// A cell's text for CSV, which may end up on a terminal (SPEC 8): control
+// characters other than tab and line feed (a carriage return too), C1 and
+// bidi controls and bytes that are not UTF-8 are written as visible escapes,
+// as terminal_text writes them ("\x1b"); tabs and line feeds stay (a line
+// feed quoted); other text is unchanged.
+// JSON keeps the exact text.
+std::string csv_text(std::string_view cell);
 
 // Whether a spreadsheet would read a CSV cell as a formula (OWASP, "CSV
 // Injection"): it begins with =, +, -, @, a tab or a carriage return and is not
