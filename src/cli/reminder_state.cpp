@@ -18,8 +18,11 @@ fs::path reminder_state_path(Context& ctx) {
     if (const char* xdg = environment("XDG_STATE_HOME"); xdg && *xdg == '/') base = xdg;
     else if (const char* home = environment("HOME"); home && *home) base = fs::path(home) / ".local" / "state";
     else base = fs::temp_directory_path();
+    // The journal's one name (symlinks and .. resolved): cron's path and the
+    // terminal's, spelled differently, share what was announced.
     std::error_code ec;
-    const fs::path journal = fs::absolute(ctx.journal().path(), ec);
+    fs::path journal = fs::weakly_canonical(ctx.journal().path(), ec);
+    if (ec) journal = fs::absolute(ctx.journal().path(), ec);
     std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a: the same name on every run and machine
     for (const unsigned char c : journal.string()) hash = (hash ^ c) * 0x100000001b3ull;
     return base / "pumplog" / fmt::format("reminders-{:016x}.json", hash);

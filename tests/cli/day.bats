@@ -228,6 +228,21 @@ three_hourly() {
     [ "$status" -eq 0 ]; [ "$output" = "Pump at 12:00 (in 5 min), aim for 94 ml" ]
 }
 
+@test "a pump announced through one path to the journal is not announced again through another (a symlink, ..)" {
+    three_hourly
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    mkdir "$TEST_DIR/sub"
+    ln -s "$TEST_DIR" "$TEST_DIR/link"
+    export PUMPLOG_NOW=2026-11-21T15:50:00+01:00
+    run --separate-stderr pumplog plan next --mode exclusive --within 10m
+    [ "$status" -eq 0 ]; [ "$output" = "Pump at 16:00 (in 10 min), aim for 120 ml" ]
+    for j in "$TEST_DIR/link/journal.jsonl" "$TEST_DIR/sub/../journal.jsonl"; do
+        run --separate-stderr pumplog -j "$j" plan next --mode exclusive --within 10m
+        [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
+    done
+    [ "$(ls "$XDG_STATE_HOME/pumplog" | wc -l)" -eq 1 ]
+}
+
 @test "remind_again is a setting" {
     run pumplog config set remind_again 45m
     [ "$status" -eq 0 ]
