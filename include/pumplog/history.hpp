@@ -81,8 +81,9 @@ InEffect entry_in_effect(const Journal& journal, std::string_view id, bool stric
 std::optional<Entry> entry_without_correction(const Journal& journal, std::string_view id, std::string_view amend_id,
                                               bool strict);
 
-// The newest line written that is still in effect: an event entry or an
-// amendment, not a void and nothing voided (what `log undo` takes back).
+// The newest line written that is still in effect: an event entry, an
+// amendment or a void of `log rm` (grouped), nothing voided and no void of
+// `log undo` (what `log undo` takes back).
 InEffect newest_in_effect(const Journal& journal, bool strict);
 
 // The entries in effect that one command wrote together with `entry` (its

@@ -240,11 +240,27 @@ int run_undo(Context& ctx) {
         const std::vector<Entry> command = newest->type == EntryType::amend && newest->group.empty()
                                                ? std::vector<Entry>{*newest}
                                                : command_of(journal.journal(), *newest, ctx.strict);
-        check_no_later_use(ctx, journal.journal(), command);
+        // An `log rm` taken back: its voids voided, the entries it removed are in effect again.
+        std::vector<Entry> restored;
+        if (newest->type == EntryType::void_) {
+            for (const Entry& v : command)
+                if (const InEffect target = find_entry(ctx, journal.journal(), v.target); target.entry)
+                    restored.push_back(*target.entry);
+            check_restore(ctx, journal.journal(), restored);
+        } else {
+            check_no_later_use(ctx, journal.journal(), command);
+        }
         std::vector<std::string> lines;
         for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
         journal.append(lines);
         const Refs refs = Refs::read(journal.journal());
+        if (!restored.empty()) {
+            const StashLabels labels(ctx, journal.journal(), restored);
+            for (const Entry& e : restored)
+                fmt::print("Undid the removal of {} at {} (ref {})\n", labels.describe(e, ctx.unit()),
+                           format_date_time(e.at.instant, clock.zone), terminal_text(refs.ref(e.id)));
+            return;
+        }
         const Entry& head = command.front();
         const StashLabels labels(ctx, journal.journal(), command);
         fmt::print("Undid {} at {} (ref {}){}\n",
@@ -262,6 +278,7 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
         std::vector<std::string> lines;
         std::vector<Entry> removed;
         std::vector<std::string> seen;
+        std::string group;
         for (const auto& ref : refs_given) {
             const std::string id = resolve_one(refs, ref);
             if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
@@ -280,7 +297,11 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
                 if (e.id != id && std::find(seen.begin(), seen.end(), e.id) != seen.end()) continue;
                 if (e.id != id) seen.push_back(e.id);
                 removed.push_back(e);
-                lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
+                // One command (pumplog(5): group), which `log undo` takes back whole.
+                Line line = void_line(e.id, clock.now, new_id(), clock.zone);
+                if (group.empty()) group = line["id"].get<std::string>();
+                line["group"] = group;
+                lines.push_back(serialize(line));
             }
         }
         check_no_later_use(ctx, journal.journal(), removed);

@@ -124,6 +124,33 @@ void check_stash_change(Context& ctx, const Journal& journal, const Entry& befor
     throw usage_error(conflict_text(ctx, journal, *conflict, store ? after : *life.store, before.id));
 }
 
+void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry>& restored) {
+    const auto container_of = [](const Entry& e) {
+        if (e.type == EntryType::store) return e.id;
+        return is_stash_event(e.type) ? e.target : std::string();
+    };
+    std::vector<std::string> containers;
+    for (const Entry& e : restored)
+        if (const std::string c = container_of(e);
+            !c.empty() && std::find(containers.begin(), containers.end(), c) == containers.end())
+            containers.push_back(c);
+    if (containers.empty()) return;
+    const std::vector<ContainerLife> lives = read_lives(journal, containers, ctx.strict);
+    for (std::size_t i = 0; i < lives.size() && i < containers.size(); ++i) {
+        ContainerLife after = lives[i];
+        for (const Entry& e : restored) {
+            if (container_of(e) != containers[i]) continue;
+            if (e.type == EntryType::store) after.store = e;
+            else after.events.push_back(e);
+        }
+        if (!after.store) continue;  // entries naming no container: the stash skips them, and says so
+        const auto conflict = new_conflict(life_conflicts(lives[i]), life_conflicts(after));
+        if (!conflict) continue;
+        throw usage_error("the removed entries cannot come back: " +
+                          conflict_text(ctx, journal, *conflict, *after.store, std::string()));
+    }
+}
+
 void check_not_combined(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
     if (before.type != EntryType::use || before.from.empty()) return;
     if (before.ml == after.ml && before.at.instant == after.at.instant) return;

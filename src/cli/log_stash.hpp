@@ -38,6 +38,12 @@ private:
 // first (or named with it to rm).
 void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<Entry>& command);
 
+// Refuses (usage error) bringing back `restored` (what an undone `log rm`
+// removed) when a container's life would then hold something `stock use`
+// would have refused (a use of the milk since poured elsewhere, a use after
+// the container's end): the later entry is to be taken back first.
+void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry>& restored);
+
 // Refuses (usage error) changing the stash entry `before` into `after` (an
 // edit, or a correction taken back) when the container's life would then hold
 // something `stock use` would have refused (container_life.hpp): a use of more

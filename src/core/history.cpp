@@ -399,7 +399,10 @@ InEffect newest_in_effect(const Journal& journal, bool strict) {
     auto folded = replay_fold(
         journal, options, [] { return std::make_unique<InEffect>(); },
         [&](InEffect& found, const Replayed& r) {
-            if (!found.entry && !r.voided && r.entry.type != EntryType::void_) found.entry = r.entry;
+            // Voids `log undo` wrote are not taken back (undo again steps further
+            // back); those of `log rm`, grouped, are: undo brings the entries back.
+            if (!found.entry && !r.voided && (r.entry.type != EntryType::void_ || !r.entry.group.empty()))
+                found.entry = r.entry;
         });
     folded.state->stats = std::move(folded.stats);
     return std::move(*folded.state);
@@ -417,11 +420,15 @@ std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool s
     };
     ReplayOptions options;
     options.strict = strict;
-    options.include_corrections = entry.type == EntryType::amend;  // a correction's command: corrections
+    // A correction's command: corrections; the voids of one `log rm`: voids.
+    options.include_corrections = entry.type == EntryType::amend || entry.type == EntryType::void_;
     auto folded = replay_fold(
         journal, options, [] { return std::make_unique<std::vector<Entry>>(); },
         [&](std::vector<Entry>& found, const Replayed& r) {
-            if (!r.voided && r.entry.type != EntryType::void_ && tied(r.entry)) found.push_back(r.entry);
+            // A void's command: the voids of one `log rm` (their group).
+            if (!r.voided && (r.entry.type != EntryType::void_) == (entry.type != EntryType::void_) &&
+                tied(r.entry))
+                found.push_back(r.entry);
         });
     if (stats) *stats = std::move(folded.stats);
     std::vector<Entry> out = std::move(*folded.state);

@@ -259,6 +259,26 @@ last_line() {
     [ "$(echo "$output" | jq -c '.[1] | [.ml, .left_ml]')" = '[90,40]' ]
 }
 
+@test "log undo after log rm brings the removed entries back, then steps further back" {
+    fixture
+    pumplog log rm 0002 0004 >/dev/null
+    local before
+    before="$(wc -l < "$J")"
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    [ "$output" = "Undid the removal of bottle 120 ml of formula at 2026-11-21 09:00 (ref 0002)
+Undid the removal of pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
+    # One void per void of the rm, appended; every entry in effect again.
+    [ "$(wc -l < "$J")" -eq $((before + 2)) ]
+    [ "$(pumplog log --since 2026-11-01 --format json | jq -c '[.[].ref]')" = '["0004","0001","0002"]' ]
+    # The rm's voids are one command (group); undo's own voids are not taken back by the next undo.
+    [ "$(jq -sc '[.[] | select(.type == "void" and .group != null)] | length' "$J")" -eq 2 ]
+    [ "$(jq -sc '[.[] | select(.type == "void" and .group != null) | .group] | unique | length' "$J")" -eq 1 ]
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    [ "$output" = "Undid pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
+}
+
 @test "log undo on a missing journal is refused and creates nothing" {
     refused 2 pumplog log undo
     [ ! -e "$J" ]

@@ -368,3 +368,12 @@ refused_same() {
     [ "$status" -eq 2 ]
     [ "$(journal_sum)" = "$before" ]
 }
+
+@test "log undo of an rm is refused when what it brings back could not have happened (lines merged from a device)" {
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-21T08:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-21T08:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T11:20:00+01:00","target":"S1","ml":100}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-21T11:10:00+01:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"V1","type":"void","at":"2026-11-21T11:30:00+01:00","target":"U1","group":"V1"}'
+    refused_same pumplog log undo
+    [ "$stderr" = "pumplog: error: the removed entries cannot come back: only 40 ml would be in B1, not the 100 ml used from it at 2026-11-21 11:20 (ref u2); correct or take back that use first" ]
+}
