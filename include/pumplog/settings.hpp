@@ -89,6 +89,10 @@ std::string normalize_setting(std::string_view key, std::string_view value);
 std::vector<std::string> setting_values(std::string_view key);
 // Applies one normalized value to settings.
 void apply_setting(Settings& settings, std::string_view key, std::string_view value);
+// Refuses (usage error) a birth date after `today` (the local day): the
+// baby's age would be negative. For `config set birth` and `plan --birth`; a
+// config file edited by hand is read as it is (the plan then says so).
+void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today);
 
 // The config file: $PUMPLOG_CONFIG, else $XDG_CONFIG_HOME/pumplog/config.json,
 // else ~/.config/pumplog/config.json; `env` looks the variables up.

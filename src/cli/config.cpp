@@ -5,6 +5,7 @@
 #include "context.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/render/table.hpp"
+#include "pumplog/time.hpp"
 
 namespace pumplog::cli {
 
@@ -45,6 +46,9 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
         if (settings.min_gap > longest)
             throw usage_error(fmt::format("min_gap ({}) cannot be longer than {} ({}); change one of them first",
                                           format_duration(settings.min_gap), name, format_duration(longest)));
+    // A birth date still to come would make the baby's age negative (supply
+    // mode's day -55): refused, as a slip (2027 for 2026).
+    if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
     write_config(default_config_path(environment), values);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : normalized);
     return 0;

@@ -53,6 +53,7 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
         if (!value.empty()) {
             try {
                 apply_setting(s, key, value);
+                if (key == "birth") check_birth(s.birth, local_day(ctx.clock().now, ctx.clock().zone));
             } catch (const Error& e) {
                 throw usage_error(fmt::format("--{}: {}", key, e.what()));
             }

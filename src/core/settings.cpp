@@ -327,6 +327,12 @@ namespace {
 std::string normalize_value(const SettingKey& k, std::string_view value);
 }  // namespace
 
+void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today) {
+    if (birth && date::sys_days(*birth) > today)
+        throw usage_error(fmt::format("birth {} is after today ({}); set the day the baby was born",
+                                      format_date(date::sys_days(*birth)), format_date(today)));
+}
+
 std::string normalize_setting(std::string_view key, std::string_view value) {
     const SettingKey& k = find_key(key);
     try {

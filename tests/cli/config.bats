@@ -66,6 +66,10 @@ config_refused() {
     config_refused set max_gap_night 30m
     config_refused set sessions 13
     config_refused set birth 2026-02-30
+    config_refused set birth 2026-11-22
+    [ "$stderr" = 'pumplog: error: birth 2026-11-22 is after today (2026-11-21); set the day the baby was born' ]
+    run pumplog config set birth 2026-11-21
+    [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-21" ]
     config_refused set stash_days 0
     config_refused set unit
 }

@@ -367,6 +367,10 @@ nursing() {
     # A baby of 20 days drinks less (IOM 1991 to Kent et al. 2006): 694 ml / 8.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-11-01 --format json
     [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[87,87,87]' ]
+    # A birth after today (a slip of the year) is refused, as config set refuses it.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2027-11-01
+    [ "$status" -eq 2 ]; [ -z "$output" ]
+    [ "$stderr" = "pumplog: error: --birth: birth 2027-11-01 is after today (2026-11-21); set the day the baby was born" ]
 }
 
 @test "plan --round and the round setting put pump times on a grid; ICS UIDs follow the place, not the time" {
