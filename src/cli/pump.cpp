@@ -82,6 +82,13 @@ int run_timer(Context& ctx, TimerAction action, const TimerOptions& o) {
     return 0;
 }
 
+// A session timed on one side (pump start --side left) is that side's milk,
+// unless the amount gives its sides itself; both sides: the split is unknown.
+void take_timer_side(SideAmounts& amount, const std::optional<Side>& side) {
+    if (!side || *side == Side::both || amount.left || amount.right) return;
+    (*side == Side::left ? amount.left : amount.right) = amount.total;
+}
+
 int run_stop(Context& ctx, const TimerOptions& o) {
     if (o.cancel) {
         if (!o.amount.empty()) throw usage_error("give either an amount or --cancel, not both");
@@ -114,6 +121,7 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         p.at = timer->started;
         if (!p.duration) p.duration = timer->running;
         p.timer = timer->id;
+        take_timer_side(p.amount, timer->side);
         journal.append({serialize(pump_line(p, timer_id(), clock.zone))});
         fmt::print("Logged {} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
                    describe_event_day(p.at, clock), format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
@@ -137,6 +145,7 @@ void stop_running_timer(Context& ctx, PumpRecord& pump, bool force, const std::v
     pump.at = timer->started;
     pump.duration = timer->running;
     pump.timer = timer->id;
+    take_timer_side(pump.amount, timer->side);
 }
 
 void setup_pump(CLI::App& cmd, Context& ctx) {

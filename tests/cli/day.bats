@@ -271,6 +271,26 @@ three_hourly() {
     [ "$stderr" = "pumplog: error: no pump timer is running; record the session with pumplog add AMOUNT" ]
 }
 
+@test "a session timed on one side is that side's milk, by pump stop or by add, unless the amount gives its sides" {
+    PUMPLOG_NOW=2026-11-21T08:00:00+01:00 pumplog pump start --side left 2>/dev/null
+    PUMPLOG_NOW=2026-11-21T08:15:00+01:00 run --separate-stderr pumplog pump stop 80ml
+    [ "$status" -eq 0 ]
+    grep -q '"type":"pump","at":"2026-11-21T08:00:00+01:00","ml":80,"left_ml":80,"dur_s":900,"timer":' "$J"
+    PUMPLOG_NOW=2026-11-21T10:00:00+01:00 pumplog pump start --side right
+    PUMPLOG_NOW=2026-11-21T10:10:00+01:00 run --separate-stderr pumplog add 60ml
+    [ "$output" = "Logged 60 ml (R 60) at 10:00 - today 140 ml in 2 sessions" ]
+    grep -q '"type":"pump","at":"2026-11-21T10:00:00+01:00","ml":60,"right_ml":60,"dur_s":600,"timer":' "$J"
+    # The sides given win; both sides: the split is not known.
+    PUMPLOG_NOW=2026-11-21T12:00:00+01:00 pumplog pump start --side left
+    PUMPLOG_NOW=2026-11-21T12:10:00+01:00 pumplog pump stop L30 R20 >/dev/null
+    grep -q '"type":"pump","at":"2026-11-21T12:00:00+01:00","ml":50,"left_ml":30,"right_ml":20,"dur_s":600,' "$J"
+    PUMPLOG_NOW=2026-11-21T13:00:00+01:00 pumplog pump start --side both
+    PUMPLOG_NOW=2026-11-21T13:10:00+01:00 pumplog pump stop 90ml >/dev/null
+    grep -q '"type":"pump","at":"2026-11-21T13:00:00+01:00","ml":90,"dur_s":600,' "$J"
+    run pumplog report --since 2026-11-21 --format csv
+    [[ "${lines[1]}" == "2026-11-21,4,280,110,80,"* ]]
+}
+
 @test "pump stop after midnight names the day the session began, as every recording reply does" {
     PUMPLOG_NOW=2026-11-20T23:50:00+01:00 pumplog pump start 2>/dev/null
     PUMPLOG_NOW=2026-11-21T00:15:00+01:00 run --separate-stderr pumplog pump stop 100ml
