@@ -85,6 +85,7 @@ enum class StashTargetKind { default_days, days, volume };
 struct StashPlan {
     date::sys_days return_day;
     Volume need_per_day;                        // what the baby drinks on a typical away day
+    bool several_babies = false;                // the need is several babies' ("the babies drink")
     int away_days_per_week = 0;                 // days with an away window
     std::vector<Slot> away_slots;               // the slots that fall while away (on the busiest away day)
     Volume target;                              // the stash to have on the return day

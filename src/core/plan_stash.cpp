@@ -106,6 +106,7 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     s.return_day = return_day;
     s.basis = cadence.basis;
     s.days_left = static_cast<int>((return_day - today).count());
+    s.several_babies = several_babies(cadence.slots);  // twins: "the babies drink"
 
     // The need: what the baby drinks while away, over the first week back.
     Volume total;
@@ -189,7 +190,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
                 "birth date (pumplog config set birth YYYY-MM-DD) to estimate it from the baby's age.",
                 volume(a.per_feed)));
     if (s.need_per_day.ml() <= 0)
-        s.advice.push_back("No feed falls in your away hours, so the baby needs no stored milk then.");
+        s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then.",
+                                       s.several_babies ? "babies need" : "baby needs"));
     s.advice.push_back(
         fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
                     "work, to get used to the pump and to build the stash.",

@@ -563,8 +563,8 @@ std::string stash_text(const StashPlan& s, Unit unit) {
     for (const auto& slot : s.away_slots) times.push_back(format_minute_of_day(slot.minute));
     const std::string slots = and_list(times);
     std::string out = fmt::format("Back on {}: ", day_label(s.return_day));
-    out += fmt::format("while you are away the baby drinks about {} a day{}, on {} a week.\n",
-                       format_volume(s.need_per_day, unit),
+    out += fmt::format("while you are away {} about {} a day{}, on {} a week.\n",
+                       s.several_babies ? "the babies drink" : "the baby drinks", format_volume(s.need_per_day, unit),
                        slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, plural_s(s.away_slots.size())),
                        plural(s.away_days_per_week, "day"));
     const std::string days =

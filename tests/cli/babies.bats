@@ -145,6 +145,18 @@ twins_week() {
     [[ "$output" == *"the baby drinks about 720 ml; your 8 pumps are expected to give about 480 ml, 240 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: "* ]]
 }
 
+@test "plan stash with twins speaks of the babies' need; for one of them, of the baby's" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [[ "${lines[0]}" == "Back on Mon 2026-12-14: while you are away the babies drink about 480 ml a day (the 09:00, 12:00 and 15:00 feeds)"* ]]
+    [[ "$output" != *"the baby "* ]]
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --baby Ada
+    [ "$status" -eq 0 ]
+    [[ "${lines[0]}" == "Back on Mon 2026-12-14: while you are away the baby drinks about 270 ml a day (the 09:00, 12:00 and 15:00 feeds)"* ]]
+}
+
 @test "plan bottles packs a bottle for each twin, labelled with the baby" {
     twins_week
     pumplog config set away "mon-fri 08:00-17:30" > /dev/null
