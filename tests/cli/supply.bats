@@ -35,8 +35,15 @@ pumps() {
     [[ "$output" != *"day 0"* ]]
     run --separate-stderr pumplog plan --mode supply --format json
     [ "$(jq -c '.progress | [.day, .verdict]' <<<"$output")" = '[null,"not_enough_data"]' ]
+    # --birth after today is refused; one a config file holds (edited by hand) is read as none.
     run --separate-stderr pumplog plan --mode supply --birth 2026-11-30 --format json
+    [ "$status" -eq 2 ]
+    mkdir -p "$XDG_CONFIG_HOME/pumplog"
+    echo '{"birth":"2026-11-30"}' > "$XDG_CONFIG_HOME/pumplog/config.json"
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
     [ "$(jq -c '.progress | [.day, .verdict]' <<<"$output")" = '[null,"not_enough_data"]' ]
+    rm "$XDG_CONFIG_HOME/pumplog/config.json"
     run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format json
     [ "$(jq '.progress.day' <<<"$output")" = 8 ]
 }
