@@ -487,7 +487,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     };
     if (settings.mode == PlanMode::away && settings.away.empty())
         plan.advice.push_back(simple(AdviceKind::no_away_windows));
-    else if (settings.mode == PlanMode::away && groups_of(settings, periods, range, zone).empty())
+    // Not away in the range: said unless a window over before it (after work)
+    // keeps its extra session in the range, which its shortfall advice explains.
+    else if (settings.mode == PlanMode::away && groups_of(settings, periods, range, zone).empty() &&
+             plan.pumps.empty())
         plan.advice.push_back(simple(AdviceKind::not_away));
     plan.advice.insert(plan.advice.end(), learned.advice.begin(), learned.advice.end());
     // Days weighed down as incompletely logged are named, not silently discounted (SPEC 5).

@@ -464,6 +464,30 @@ nursing() {
     [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:30:00-05:00" ]
 }
 
+@test "on a Friday evening the plan keeps the day's extra and does not also say no pump is planned" {
+    local i d t
+    for i in 0 1 2 3 4 5 6 7 8; do
+        d="$(date -d "2026-11-04 + $i day" +%F)"
+        for t in 03:00 07:00 10:00 13:00 16:00 20:00 23:00; do
+            journal_line "{\"v\":1,\"id\":\"f$d$t\",\"type\":\"feed\",\"at\":\"$(date -d "$d $t" +%FT%T%:z)\",\"method\":\"bottle\",\"ml\":150,\"milk\":\"breast\"}"
+        done
+        for t in 06:00 18:00; do
+            journal_line "{\"v\":1,\"id\":\"p$d$t\",\"type\":\"pump\",\"at\":\"$(date -d "$d $t" +%FT%T%:z)\",\"ml\":90}"
+        done
+    done
+    # Fri 17:40 to Sat 17:40: no away time, but the day's window (3 pumps short by 180 ml) keeps its 18:00 extra.
+    run --separate-stderr pumplog --now "2026-11-13T17:40:00+01:00" plan --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at, .target_ml]]' <<<"$output")" = '[["2026-11-13T18:00:00+01:00",180]]' ]
+    [ "$(jq -c '[.advice_items[].kind] | map(select(. == "not_away" or . == "shortfall"))' <<<"$output")" = '["shortfall"]' ]
+    [[ "$(jq -r '.advice | join(" ")' <<<"$output")" != *"no pump is planned"* ]]
+    # Once it is past, nothing is planned and the plan says why.
+    journal_line '{"v":1,"id":"x1800","type":"pump","at":"2026-11-13T18:00:00+01:00","ml":90}'
+    run --separate-stderr pumplog --now "2026-11-13T20:00:00+01:00" plan --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -c '.pumps' <<<"$output")" = '[]' ]
+    [ "$(jq -c '[.advice_items[].kind] | map(select(. == "not_away"))' <<<"$output")" = '["not_away"]' ]
+}
+
 @test "a shortfall's advice is given with the day whose pumps the table shows, not for tomorrow's window the range only touches" {
     export TZ=America/New_York
     cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$J"
