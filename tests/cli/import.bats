@@ -103,6 +103,18 @@ Skipped 14 rows:
 {"type":"feed","at":"2023-03-01T11:00:00+01:00","method":"breast","right_s":900}' ]
 }
 
+@test "a Baby Buddy diaper-change export is refused, not imported as pumps (its child, time and amount)" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,time,wet,solid,color,amount,notes,tags' \
+        '1,1,Ada,Smith,2026-11-02 13:00:00,True,False,,2,,' > diaperchange.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    refused 2 pumplog log import diaperchange.csv --unit ml
+    [[ "$stderr" == 'pumplog: error: diaperchange.csv is not an export pumplog can read (its header is "id,child_id,'* ]]
+    refused 2 pumplog log import diaperchange.csv --unit ml --from babybuddy
+    [[ "$stderr" == 'pumplog: error: diaperchange.csv is not a Baby Buddy export: its header is "id,child_id,'* ]]
+    [ ! -e "$J.bak" ]
+}
+
 @test "Huckleberry: breast sides by their letter, bottle units, pump sides, other types skipped" {
     cd "$DATA"
     import_twice huckleberry/huckleberry.csv

@@ -204,6 +204,32 @@ TEST_CASE("each format is recognised from its header, Baby Tracker's kinds from 
     CHECK(kind("dir/Ada_formula.csv", "Baby,Time,Amount,Note\n") == "babytracker/formula");
 }
 
+TEST_CASE("Baby Buddy's exports of other activities are refused: a diaper change's amount is not a pump") {
+    const std::string child = "id,child_id,child_first_name,child_last_name,";
+    const std::vector<std::pair<std::string, std::string>> exports = {
+        {"diaperchange.csv", child + "time,wet,solid,color,amount,notes,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,"
+                                     "True,False,,2,,\n"},
+        {"temperature.csv", child + "time,temperature,notes,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,37.2,,\n"},
+        {"weight.csv", child + "weight,date,notes,tags\n1,1,Ada,Smith,4.2,2026-11-02,,\n"},
+        {"height.csv", child + "height,date,notes,tags\n1,1,Ada,Smith,52,2026-11-02,,\n"},
+        {"headcircumference.csv", child + "head_circumference,date,notes,tags\n1,1,Ada,Smith,35,2026-11-02,,\n"},
+        {"bmi.csv", child + "bmi,date,notes,tags\n1,1,Ada,Smith,15,2026-11-02,,\n"},
+        {"sleep.csv", child + "start,end,duration,nap,notes,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,"
+                              "2026-11-02 14:00:00,01:00:00,True,,\n"},
+        {"tummytime.csv", child + "start,end,duration,milestone,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,"
+                                  "2026-11-02 13:10:00,00:10:00,,\n"},
+    };
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    for (const auto& [name, csv] : exports) {
+        INFO(name);
+        CHECK(error_of(name, csv, o).starts_with(name + " is not an export pumplog can read"));
+        ImportOptions from = o;
+        from.from = ImportFormat::babybuddy;
+        CHECK(error_of(name, csv, from).starts_with(name + " is not a Baby Buddy export"));
+    }
+}
+
 TEST_CASE("a file no importer recognises is refused naming the formats") {
     CHECK(error_of("x.csv", "date,what\n") ==
           "x.csv is not an export pumplog can read (its header is \"date,what\"); it takes Baby Buddy feeding and "
