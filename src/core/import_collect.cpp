@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "import_common.hpp"
+#include "line_parser.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "sha256.hpp"
@@ -249,6 +250,12 @@ void FileImport::add(Draft d) {
     }
     ImportedEntry imported;
     imported.text = serialize(line);
+    // A row whose entry the journal cannot hold (a note of a megabyte) is the row's problem, not
+    // the journal's: skipped and listed like any impossible value; its note is never cut short.
+    if (const char* why = line_out_of_bounds(imported.text.data(), imported.text.size()))
+        throw RowError{fmt::format("its entry would be a journal line {}, more than a line may hold: the note "
+                                   "is {} bytes (notes are not cut short)",
+                                   why, d.note.size())};
     std::string error;
     if (!parse_entry_line(imported.text, imported.entry, error))
         throw std::logic_error("import: an entry that does not read back: " + error);

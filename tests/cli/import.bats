@@ -381,6 +381,23 @@ Skipped 6 rows:
     [ "${lines[-1]}" = '    bad/amounts.csv:9: "-5ml" is not an amount; try 90ml or 3oz' ]
 }
 
+@test "a row whose note is over the journal's 1 MiB line is a problem row named by file and line" {
+    cd "$TEST_DIR"
+    {
+        echo 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes'
+        printf 'Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml,%s\n' "$(head -c 1048576 /dev/zero | tr '\0' x)"
+        echo 'Feed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok'
+    } > long.csv
+    run --separate-stderr pumplog log import long.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from long.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    long.csv:2: its entry would be a journal line longer than 1 MiB (1048576 bytes), more than a line may hold: the note is 1048576 bytes (notes are not cut short)' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":90,"milk":"breast","note":"ok"}' ]
+}
+
 @test "a file no importer recognises is refused naming the accepted formats" {
     journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
     cd "$DATA"

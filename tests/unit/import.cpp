@@ -451,6 +451,20 @@ TEST_CASE("an impossible amount skips its row as a problem and the rest is impor
     CHECK(r.skipped.at(Skip::problem) == 2);
 }
 
+TEST_CASE("a row whose note the journal cannot hold is a problem row and its note is not cut") {
+    const std::string note(std::size_t{1} << 20, 'x');
+    const auto r = run("h.csv", huckleberry_header + "Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml," + note +
+                                    "\nFeed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok\n");
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.note == "ok");
+    CHECK(r.skipped.at(Skip::problem) == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].file == "h.csv");
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message == "its entry would be a journal line longer than 1 MiB (1048576 bytes), more than "
+                                   "a line may hold: the note is 1048576 bytes (notes are not cut short)");
+}
+
 TEST_CASE("a row in the future is a problem") {
     const auto r = run("h.csv", huckleberry_header + "Feed,2026-11-21 15:00,,,Formula,Bottle,120ml,\n");
     CHECK(r.entries.empty());
