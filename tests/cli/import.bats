@@ -450,6 +450,11 @@ Skipped 1 row:
     cd "$DATA"
     refused 3 pumplog log import babyconnect/babyconnect.csv
     [[ "$stderr" == *"journal.jsonl:2: "*"an import rewrites the journal and would drop that line: run pumplog log check --repair first" ]]
+    local real="$stderr"
+    # A dry run gives the real run's verdict: the same refusal, the same exit status, and no listing.
+    refused 3 pumplog log import babyconnect/babyconnect.csv --dry-run
+    [ "$stderr" = "$real" ]
+    [ "$output" = "" ]
 }
 
 # The real export: counts computed independently of pumplog, with Python's csv
