@@ -120,8 +120,8 @@ void setup_import(CLI::App& log, Context& ctx) {
                                                    "does not settle it")
         ->type_name("mdy|dmy");
     cmd->add_option("--unit", o->unit, "the unit of amounts written without one (Baby Buddy)")->type_name("ml|oz");
-    cmd->add_option("--child", o->child, "import this child's rows only, where the file has several (default: all, "
-                                         "each feed with its baby's name)")
+    cmd->add_option("--child", o->child, "import this child's feeds only, where the file has several (default: all, "
+                                         "each feed with its baby's name); pumps are all imported")
         ->type_name("NAME");
     cmd->add_option("--baby", o->baby, "the baby of feeds whose rows name none, e.g. Huckleberry's (config babies)")
         ->type_name("BABY");

@@ -104,12 +104,14 @@ void read_feeding(FileImport& file) {
     });
 }
 
+// Pumping is the parent's: --child picks feeds, and every row of a pumping file is imported whatever
+// child Baby Buddy filed it under. That child stays in the row's id, as it was when --child filtered
+// pumps too, so a pump imported then is not imported again.
 void read_pumping(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});
     file.for_each_row([&](const CsvRecord& record) {
-        const auto [child, child_id] = child_of(file, record);
-        if (!file.select_child(child, child_id)) return;
+        const std::string child = child_of(file, record).first;
         const auto when = file.time(record, start);
         if (!when) {
             file.skip(Skip::no_time);

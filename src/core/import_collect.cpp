@@ -267,7 +267,8 @@ void FileImport::add(Draft d) {
 
 void FileImport::finish() {
     // Several children without --child: every child's rows, each feed with
-    // its baby's name (SPEC 12).
+    // its baby's name (SPEC 12). Only feeds' children count (pumps are the
+    // parent's): a file of pumps alone has no child --child could miss.
     std::string names;
     for (const auto& [key, child] : children_) names += (names.empty() ? "" : ", ") + child;
     if (!options_.child.empty() && !children_.empty() && !child_matched_)

@@ -94,6 +94,29 @@ Skipped 14 rows:
     [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv has no child named "Cy"; it has Ada Lovelace, Ben Lovelace' ]
 }
 
+@test "Baby Buddy's --child picks feeds: pumps are the parent's, imported whatever child they are filed under" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags' \
+        '1,1,Ada,L,2026-11-02 13:00:00,2026-11-02 13:20:00,100,,' \
+        '2,2,Ben,L,2026-11-02 15:00:00,2026-11-02 15:20:00,90,,' > pumping.csv
+    # Ada's pump as an import with --child Ada wrote it when --child filtered pumps.
+    journal_line '{"v":1,"id":"bb-9aaf9189491c995651b3f8b6","type":"pump","at":"2026-11-02T13:00:00+01:00","ml":100,"dur_s":1200}'
+    run --separate-stderr pumplog log import pumping.csv --unit ml --child Ben
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from pumping.csv (Baby Buddy): 1 pump.
+Skipped 1 row:
+  1 already in the journal" ]
+    # A pumping file without the child named is no error: there is no feed to pick.
+    run --separate-stderr pumplog log import pumping.csv --unit ml --child Cy
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from pumping.csv (Baby Buddy).
+Skipped 2 rows:
+  2 already in the journal" ]
+    run jq -c '[.ml, .at]' "$J"
+    [ "$output" = '[100,"2026-11-02T13:00:00+01:00"]
+[90,"2026-11-02T15:00:00+01:00"]' ]
+}
+
 @test "Baby Buddy's older exports: no child names, a single time column for pumping" {
     cd "$DATA"
     import_twice babybuddy/feeding-old.csv babybuddy/pumping-old.csv --unit oz

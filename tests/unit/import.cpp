@@ -431,6 +431,31 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
     }
 }
 
+TEST_CASE("Baby Buddy's --child picks feeds: every pump is imported whatever child it is filed under") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
+                            "1,1,Ada,L,2026-11-02 13:00:00,2026-11-02 13:20:00,100,,\n"
+                            "2,2,Ben,L,2026-11-02 15:00:00,2026-11-02 15:20:00,90,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    for (const char* child : {"", "Ada", "Ben", "Cy"}) {
+        INFO(child);
+        o.child = child;
+        const auto r = run("pumping.csv", csv, o);
+        REQUIRE(r.entries.size() == 2);
+        CHECK(!r.skipped.contains(Skip::other_child));
+        // The ids pumplog gave these rows when --child filtered pumps: the child is still part of them.
+        CHECK(r.entries[0].entry.id == "bb-9aaf9189491c995651b3f8b6");
+        CHECK(r.entries[1].entry.id == "bb-b891d952cb76884427615464");
+    }
+    // Ada's pump imported with --child Ada before: --child Ben now adds Ben's only.
+    o.child = "Ben";
+    auto r = run("pumping.csv", csv, o);
+    drop_duplicates(r, {{"bb-9aaf9189491c995651b3f8b6", ""}});
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.ml == 90);
+    CHECK(r.skipped.at(Skip::duplicate) == 1);
+}
+
 TEST_CASE("a --child with a one-child format is refused") {
     ImportOptions o = options();
     o.child = "Ada";
