@@ -421,6 +421,22 @@ Skipped 1 row:
     [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":90,"milk":"breast","note":"ok"}' ]
 }
 
+@test "cells past the header: kept in a last Notes column, a problem row elsewhere" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml,a,b,c' > huckleberry.csv
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes,Logged By' \
+        'Feed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,a,b,Mom' > logged-by.csv
+    run --separate-stderr pumplog log import huckleberry.csv logged-by.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from huckleberry.csv, logged-by.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    logged-by.csv:2: the row has 10 cells and the header 9 columns (a cell holding the delimiter without quotes?); its values cannot be told apart' ]
+    run jq -r .note "$J"
+    [ "$output" = "a,b,c" ]
+}
+
 @test "a file no importer recognises is refused naming the accepted formats" {
     journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
     cd "$DATA"

@@ -490,6 +490,40 @@ TEST_CASE("a row whose note the journal cannot hold is a problem row and its not
                                    "a line may hold: the note is 1048576 bytes (notes are not cut short)");
 }
 
+TEST_CASE("cells past the header belong to a last Notes column, joined with the delimiter") {
+    auto r = run("h.csv", huckleberry_header + "Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml,a,b,c\n"
+                                               "Feed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok,\n"
+                                               "Feed,2024-02-01 12:00,,,Breast Milk,Bottle,80ml,, b ,,\n");
+    REQUIRE(r.entries.size() == 3);
+    CHECK(r.problems.empty());
+    CHECK(r.entries[0].entry.note == "a,b,c");
+    CHECK(r.entries[1].entry.note == "ok");  // a trailing delimiter adds nothing
+    CHECK(r.entries[2].entry.note == ", b");
+    r = run("pump.csv", "Time;Amount;Note\n\"2/20/17, 9:23 AM\";60 ml;left; then right\n");
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.note == "left; then right");
+}
+
+TEST_CASE("cells past the header are a problem row when the last column is not free text") {
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    const auto r = run("feeding.csv",
+                       "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                       "1,1,Ada,L,2024-01-05 06:00:00,,formula,bottle,120,a,b,c\n"
+                       "2,1,Ada,L,2024-01-05 09:00:00,,formula,bottle,100,,,\n",
+                       o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.ml == 100);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message == "the row has 12 cells and the header 11 columns (a cell holding the delimiter "
+                                   "without quotes?); its values cannot be told apart");
+    const auto c = run("c.csv", connect_header + "12/12/20 7:47 PM,,,Bottle,4,Milk,Eva drank,a,b,Mom\n");
+    CHECK(c.entries.empty());
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].message.starts_with("the row has 10 cells and the header 9 columns"));
+}
+
 TEST_CASE("a row in the future is a problem") {
     const auto r = run("h.csv", huckleberry_header + "Feed,2026-11-21 15:00,,,Formula,Bottle,120ml,\n");
     CHECK(r.entries.empty());
