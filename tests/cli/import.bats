@@ -304,11 +304,15 @@ Skipped 1 row:
 2025-06-05T09:00:00+02:00" ]
 }
 
-@test "a Baby Tracker bottle file without its name is refused with the names to give it" {
+@test "a Baby Tracker file of an unknown name is refused with the names of the files pumplog reads" {
     cp "$PUMPLOG_SOURCE_DIR/tests/data/import/babytracker/2025/expressed.csv" "$TEST_DIR/bottles.csv"
     cd "$TEST_DIR"
     refused 2 pumplog log import bottles.csv
-    [ "$stderr" = "pumplog: error: bottles.csv looks like a Baby Tracker bottle export, whose name says what the bottles held: name it expressed.csv or formula.csv as the app did" ]
+    [ "$stderr" = "pumplog: error: bottles.csv looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names them; its other exports (medicine, ...) are not pumplog's" ]
+    # A medicine export: named as given, and not advised to be renamed into a milk file.
+    printf '%s\n' 'Baby,Time,Amount (ml.),Note' 'Ada,"7/1/25, 15:55",5,' > Ada_medicine.csv
+    refused 2 pumplog log import Ada_medicine.csv
+    [ "$stderr" = "pumplog: error: Ada_medicine.csv looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names them; its other exports (medicine, ...) are not pumplog's" ]
 }
 
 @test "Baby Connect: newest first, sides from the text, milk and formula bottles, pumping" {

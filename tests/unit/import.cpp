@@ -238,10 +238,19 @@ TEST_CASE("a file no importer recognises is refused naming the formats") {
     CHECK(error_of("x.csv", "") == "x.csv is empty: there is nothing to import");
 }
 
-TEST_CASE("a Baby Tracker bottle file without its name is refused with the names to give it") {
-    CHECK(error_of("bottles.csv", "Baby,Time,Amount,Note\n") ==
-          "bottles.csv looks like a Baby Tracker bottle export, whose name says what the bottles held: name it "
-          "expressed.csv or formula.csv as the app did");
+TEST_CASE("a Baby Tracker file of an unknown name is refused with the names of the files pumplog reads") {
+    const std::string tail =
+        " looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's "
+        "pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of "
+        "expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names "
+        "them; its other exports (medicine, ...) are not pumplog's";
+    CHECK(error_of("bottles.csv", "Baby,Time,Amount,Note\n") == "bottles.csv" + tail);
+    // The name as given, not lower-cased; a medicine export is not advised to become a milk file.
+    CHECK(error_of("Exports/Ada_medicine.csv", "Baby,Time,Amount (ml.),Note\nAda,\"7/1/25, 15:55\",5,\n") ==
+          "Exports/Ada_medicine.csv" + tail);
+    ImportOptions o = options();
+    o.from = ImportFormat::babytracker;
+    CHECK(error_of("Ada_Medicine.csv", "Baby,Time,Amount (ml.),Note\n", o) == "Ada_Medicine.csv" + tail);
 }
 
 TEST_CASE("a --from format the header does not fit is refused") {
