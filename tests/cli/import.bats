@@ -100,7 +100,8 @@ Skipped 14 rows:
         '1,1,Ada,L,2026-11-02 13:00:00,2026-11-02 13:20:00,100,,' \
         '2,2,Ben,L,2026-11-02 15:00:00,2026-11-02 15:20:00,90,,' > pumping.csv
     # Ada's pump as an import with --child Ada wrote it when --child filtered pumps.
-    journal_line '{"v":1,"id":"bb-9aaf9189491c995651b3f8b6","type":"pump","at":"2026-11-02T13:00:00+01:00","ml":100,"dur_s":1200}'
+    journal_line '{"v":1,"id":"bb-9aaf9189491c995651b3f8b6","type":"pump",'\
+'"at":"2026-11-02T13:00:00+01:00","ml":100,"dur_s":1200}'
     run --separate-stderr pumplog log import pumping.csv --unit ml --child Ben
     [ "$status" -eq 0 ]
     [ "$output" = "Imported 1 entry from pumping.csv (Baby Buddy): 1 pump.
@@ -132,7 +133,8 @@ Skipped 2 rows:
         '1,1,Ada,Smith,2026-11-02 13:00:00,True,False,,2,,' > diaperchange.csv
     journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
     refused 2 pumplog log import diaperchange.csv --unit ml
-    [[ "$stderr" == 'pumplog: error: diaperchange.csv is not an export pumplog can read (its header is "id,child_id,'* ]]
+    [[ "$stderr" == 'pumplog: error: diaperchange.csv is not an export pumplog can read'\
+' (its header is "id,child_id,'* ]]
     refused 2 pumplog log import diaperchange.csv --unit ml --from babybuddy
     [[ "$stderr" == 'pumplog: error: diaperchange.csv is not a Baby Buddy export: its header is "id,child_id,'* ]]
     [ ! -e "$J.bak" ]
@@ -307,12 +309,16 @@ Skipped 1 row:
 @test "a Baby Tracker file of an unknown name is refused with the names of the files pumplog reads" {
     cp "$PUMPLOG_SOURCE_DIR/tests/data/import/babytracker/2025/expressed.csv" "$TEST_DIR/bottles.csv"
     cd "$TEST_DIR"
+    local tail="looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's"
+    tail+=" pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of expressed"
+    tail+=" milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names them; its other"
+    tail+=" exports (medicine, ...) are not pumplog's"
     refused 2 pumplog log import bottles.csv
-    [ "$stderr" = "pumplog: error: bottles.csv looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names them; its other exports (medicine, ...) are not pumplog's" ]
+    [ "$stderr" = "pumplog: error: bottles.csv $tail" ]
     # A medicine export: named as given, and not advised to be renamed into a milk file.
     printf '%s\n' 'Baby,Time,Amount (ml.),Note' 'Ada,"7/1/25, 15:55",5,' > Ada_medicine.csv
     refused 2 pumplog log import Ada_medicine.csv
-    [ "$stderr" = "pumplog: error: Ada_medicine.csv looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names them; its other exports (medicine, ...) are not pumplog's" ]
+    [ "$stderr" = "pumplog: error: Ada_medicine.csv $tail" ]
 }
 
 @test "Baby Connect: newest first, sides from the text, milk and formula bottles, pumping" {
@@ -420,9 +426,11 @@ Skipped 6 rows:
     [ "$output" = 'Imported 1 entry from long.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
 Skipped 1 row:
   1 with a problem:
-    long.csv:2: its entry would be a journal line longer than 1 MiB (1048576 bytes), more than a line may hold: the note is 1048576 bytes (notes are not cut short)' ]
+    long.csv:2: its entry would be a journal line longer than 1 MiB (1048576 bytes), more than a line may hold:'\
+' the note is 1048576 bytes (notes are not cut short)' ]
     run entries
-    [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":90,"milk":"breast","note":"ok"}' ]
+    [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":90,"milk":"breast",'\
+'"note":"ok"}' ]
 }
 
 @test "cells past the header: kept in a last Notes column, a problem row elsewhere" {
@@ -436,7 +444,8 @@ Skipped 1 row:
     [ "$output" = 'Imported 1 entry from huckleberry.csv, logged-by.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
 Skipped 1 row:
   1 with a problem:
-    logged-by.csv:2: the row has 10 cells and the header 9 columns (a cell holding the delimiter without quotes?); its values cannot be told apart' ]
+    logged-by.csv:2: the row has 10 cells and the header 9 columns (a cell holding the delimiter without quotes?);'\
+' its values cannot be told apart' ]
     run jq -r .note "$J"
     [ "$output" = "a,b,c" ]
 }
