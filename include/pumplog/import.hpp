@@ -36,7 +36,7 @@ struct ImportOptions {
     const date::time_zone* zone = nullptr;  // the wall-clock times are in this zone
     std::optional<DateOrder> date_order;    // --date-order, when the file does not settle it
     std::optional<Unit> unit;               // --unit: the unit of amounts written without one
-    std::string child;                      // --child: import this child's rows only
+    std::string child;                      // --child: import this child's feeds only (and every pump)
     std::string baby;                       // --baby: the baby of feeds whose rows name none
     std::vector<std::string> babies;        // config babies: with several, a feed without a baby is refused
     Seconds now{};                          // rows after now are problems
@@ -51,7 +51,7 @@ struct SourceFile {
 // Why a row was left out.
 enum class Skip {
     other_activity,  // sleep, diapers, growth, ...: not pumplog's
-    other_child,     // --child picked another child
+    other_child,     // a feed of another child than --child's
     no_time,         // the row has no time
     not_recorded,    // a pump whose amount is 0 or empty and that has no duration
     duplicate,       // its entry is already in the journal (or earlier in this import)
@@ -97,7 +97,8 @@ struct ImportResult {
 // importer recognises, a quoted cell never closed, a date or time that cannot
 // be read, a date order the file does not settle when --date-order is not
 // given (or one that contradicts it), amounts without a unit and no --unit,
-// a --child the file does not have (or any --child for a one-child format),
+// a --child the file's feeds do not name (or any --child for a one-child
+// format; --child picks feeds: pumps are the parent's, all imported),
 // and a feed whose row names no baby when options.babies names several and
 // options.baby is empty. Rows with an impossible value are skipped and
 // listed as problems.

@@ -49,6 +49,15 @@ SourceFile read_source(const std::string& path) {
     return SourceFile{path, std::move(content)};
 }
 
+// An import rewrites the journal: one with a damaged line is refused (exit 3) rather than drop the line.
+// The real run and --dry-run give this one verdict.
+void refuse_damaged(const Journal& journal, const ReadStats& stats) {
+    if (stats.bad.empty()) return;
+    throw journal_error(fmt::format("{}:{}: {}; an import rewrites the journal and would drop that line: run pumplog "
+                                    "log check --repair first",
+                                    journal.path().string(), stats.bad.front().line, stats.bad.front().reason));
+}
+
 int run_import(Context& ctx, const ImportCommandOptions& o) {
     ctx.format();
     ImportOptions options;
@@ -77,18 +86,16 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         return stats;
     };
     if (o.dry_run) {
-        ctx.warn(read_journal(ctx.journal()));
+        // The verdict of the real run: it reads the journal only when there is something to import.
+        const ReadStats stats = read_journal(ctx.journal());
+        if (!result.entries.empty()) refuse_damaged(ctx.journal(), stats);
+        ctx.warn(stats);
         drop_duplicates(result, ids);
         fmt::print("{}", render::import_listing(result, ctx.unit(), options.zone));
     } else if (!result.entries.empty()) {
         // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
         ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
-            const ReadStats stats = read_journal(journal.journal());
-            if (!stats.bad.empty())
-                throw journal_error(fmt::format("{}:{}: {}; an import rewrites the journal and would drop that line: "
-                                                "run pumplog log check --repair first",
-                                                journal.path().string(), stats.bad.front().line,
-                                                stats.bad.front().reason));
+            refuse_damaged(journal.journal(), read_journal(journal.journal()));
             drop_duplicates(result, ids);
             if (!result.entries.empty()) journal.rewrite(merged_journal(lines, result.entries));
         });
@@ -113,8 +120,8 @@ void setup_import(CLI::App& log, Context& ctx) {
                                                    "does not settle it")
         ->type_name("mdy|dmy");
     cmd->add_option("--unit", o->unit, "the unit of amounts written without one (Baby Buddy)")->type_name("ml|oz");
-    cmd->add_option("--child", o->child, "import this child's rows only, where the file has several (default: all, "
-                                         "each feed with its baby's name)")
+    cmd->add_option("--child", o->child, "import this child's feeds only, where the file has several (default: all, "
+                                         "each feed with its baby's name); pumps are all imported")
         ->type_name("NAME");
     cmd->add_option("--baby", o->baby, "the baby of feeds whose rows name none, e.g. Huckleberry's (config babies)")
         ->type_name("BABY");

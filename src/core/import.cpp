@@ -32,12 +32,6 @@ const Importer& importer_of(ImportFormat format) {
     throw std::logic_error("import: no importer for a format");
 }
 
-// The file's base name in lower case: Baby Tracker's files say what they hold.
-std::string base_name(std::string_view path) {
-    const std::size_t slash = path.find_last_of('/');
-    return lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 // The header as written, for messages: whole (it is what the user must compare), but one line.
 std::string header_text(const CsvTable& table) {
     std::string out;
@@ -103,12 +97,11 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
             throw usage_error(fmt::format("{}: {}", file.name, e.what()));
         }
         if (table.header.empty()) throw usage_error(fmt::format("{} is empty: there is nothing to import", file.name));
-        const std::string base = base_name(file.name);
         const Importer* chosen = nullptr;
         std::string kind;
         if (options.from) {
             chosen = &importer_of(*options.from);
-            const auto recognised = chosen->recognise(table, base);
+            const auto recognised = chosen->recognise(table, file.name);
             if (!recognised)
                 throw usage_error(fmt::format("{} is not a {} export: its header is \"{}\"; expected {}", file.name,
                                               import_format_title(chosen->format), header_text(table),
@@ -116,7 +109,7 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
             kind = *recognised;
         } else {
             for (const Importer* importer : importers()) {
-                if (const auto recognised = importer->recognise(table, base)) {
+                if (const auto recognised = importer->recognise(table, file.name)) {
                     chosen = importer;
                     kind = *recognised;
                     break;

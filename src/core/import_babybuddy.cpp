@@ -9,8 +9,18 @@ namespace pumplog::import_detail {
 
 namespace {
 
+// Columns of Baby Buddy's other exports: diaper changes (wet, solid, color, and an amount: their child
+// columns, time and amount alone look like the old pumping form), temperature, weight, height, head
+// circumference, BMI, sleep (nap) and tummy time (milestone). A file with one is none of pumplog's.
+bool other_activity_columns(const CsvTable& table) {
+    return table
+        .column_of({"wet", "solid", "color", "temperature", "weight", "height", "head_circumference", "bmi", "nap",
+                    "milestone"})
+        .has_value();
+}
+
 std::optional<std::string> recognise(const CsvTable& table, std::string_view) {
-    if (!table.column_of({"start", "time"})) return std::nullopt;
+    if (!table.column_of({"start", "time"}) || other_activity_columns(table)) return std::nullopt;
     if (table.column("type") && table.column("method")) return "feeding";
     const bool child = table.column_of({"child_id", "child_first_name", "child"}).has_value();
     if (child && table.column("amount") && !table.column("type") && !table.column("method")) return "pumping";
@@ -94,12 +104,14 @@ void read_feeding(FileImport& file) {
     });
 }
 
+// Pumping is the parent's: --child picks feeds, and every row of a pumping file is imported whatever
+// child Baby Buddy filed it under. That child stays in the row's id, as it was when --child filtered
+// pumps too, so a pump imported then is not imported again.
 void read_pumping(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});
     file.for_each_row([&](const CsvRecord& record) {
-        const auto [child, child_id] = child_of(file, record);
-        if (!file.select_child(child, child_id)) return;
+        const std::string child = child_of(file, record).first;
         const auto when = file.time(record, start);
         if (!when) {
             file.skip(Skip::no_time);

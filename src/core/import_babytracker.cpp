@@ -14,9 +14,10 @@ namespace pumplog::import_detail {
 // Named, not anonymous: the importers share a unity batch and their names.
 namespace babytracker {
 
-// What the file's name says it holds: "pump", "nursing", "expressed", "formula", or "".
-std::string kind_by_name(std::string_view base) {
-    std::string name(base);
+// What the file's name (a path as given) says it holds: "pump", "nursing", "expressed", "formula", or "".
+std::string kind_by_name(std::string_view path) {
+    const std::size_t slash = path.find_last_of('/');
+    std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
     if (name.ends_with(".csv")) name.resize(name.size() - 4);
     // A browser's second copy: "pump (1)".
     if (const auto open = name.rfind(" ("); open != std::string::npos && name.ends_with(")") &&
@@ -36,26 +37,31 @@ bool has_any(const CsvTable& t, std::initializer_list<std::string_view> bases) {
     return false;
 }
 
-std::optional<std::string> recognise(const CsvTable& t, std::string_view base) {
+std::optional<std::string> recognise(const CsvTable& t, std::string_view file_name) {
     if (!t.column("time")) return std::nullopt;
     const bool pump_columns = has_any(t, {"amount", "left amount", "right amount", "total amount", "left duration",
                                           "right duration", "total duration"});
     const bool nursing_columns = has_any(t, {"left duration", "right duration", "total duration", "total"});
     const bool bottle_columns = has_any(t, {"amount"});
-    const std::string by_name = kind_by_name(base);
+    const std::string by_name = kind_by_name(file_name);
     if (by_name == "pump") return pump_columns && !t.column("baby") ? std::optional<std::string>("pump") : std::nullopt;
     if (by_name == "nursing") return nursing_columns ? std::optional<std::string>("nursing") : std::nullopt;
     if (by_name == "expressed" || by_name == "formula")
         return bottle_columns && !t.column("start side") ? std::optional<std::string>(by_name) : std::nullopt;
-    // Named otherwise: the header tells pumping and nursing apart, not the two kinds of bottle.
+    // Named otherwise: the header tells pumping and nursing apart, but not what a Baby,Time,Amount,Note
+    // file holds: expressed milk, formula, or another of the app's exports (medicine): refused with the
+    // names the app gives the files pumplog reads. Never advice to rename it into a milk file.
     const bool note = t.column("note").has_value();
     if (!note) return std::nullopt;
     if (t.column("baby") && t.column("start side") && nursing_columns) return "nursing";
     if (!t.column("baby") && pump_columns) return "pump";
     if (t.column("baby") && bottle_columns && t.header.size() <= 4)
-        throw usage_error(fmt::format("{} looks like a Baby Tracker bottle export, whose name says what the bottles "
-                                      "held: name it expressed.csv or formula.csv as the app did",
-                                      std::string(base)));
+        throw usage_error(fmt::format(
+            "{} looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's "
+            "pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of "
+            "expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names "
+            "them; its other exports (medicine, ...) are not pumplog's",
+            printable(file_name)));
     return std::nullopt;
 }
 

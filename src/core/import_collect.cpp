@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "import_common.hpp"
+#include "line_parser.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "sha256.hpp"
@@ -107,10 +108,31 @@ std::optional<Volume> FileImport::amount(std::string_view cell, std::optional<Un
 }
 
 void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read) {
+    // A row with more cells than the header has columns: a delimiter in a cell that was not quoted.
+    // Empty cells past the header are dropped (a trailing delimiter). The rest belong to the last
+    // column when it is free text (Notes): joined to it with the delimiter, the note as written; else
+    // the row cannot be read for sure and is a problem (never cut silently).
+    const std::size_t columns = table_.header.size();
+    const std::string last_column = columns == 0 ? std::string() : normalize_header(table_.header.back());
+    const bool free_text_last = last_column == "notes" || last_column == "note";
     for (const auto& record : table_.records) {
         ++result_.files.back().rows;
         try {
-            read(record);
+            std::size_t used = record.cells.size();
+            while (used > columns && trim(record.cells[used - 1]).empty()) --used;
+            if (used <= columns) {
+                read(record);
+                continue;
+            }
+            if (!free_text_last)
+                throw RowError{fmt::format("the row has {} cells and the header {} columns (a cell holding the "
+                                           "delimiter without quotes?); its values cannot be told apart",
+                                           used, columns)};
+            CsvRecord joined = record;
+            std::string& note = joined.cells[columns - 1];
+            for (std::size_t i = columns; i < used; ++i) (note += table_.delimiter) += record.cells[i];
+            joined.cells.resize(columns);
+            read(joined);
         } catch (const RowError& e) {
             result_.problems.push_back({name(), record.line, e.message});
             skip(Skip::problem);
@@ -249,6 +271,12 @@ void FileImport::add(Draft d) {
     }
     ImportedEntry imported;
     imported.text = serialize(line);
+    // A row whose entry the journal cannot hold (a note of a megabyte) is the row's problem, not
+    // the journal's: skipped and listed like any impossible value; its note is never cut short.
+    if (const char* why = line_out_of_bounds(imported.text.data(), imported.text.size()))
+        throw RowError{fmt::format("its entry would be a journal line {}, more than a line may hold: the note "
+                                   "is {} bytes (notes are not cut short)",
+                                   why, d.note.size())};
     std::string error;
     if (!parse_entry_line(imported.text, imported.entry, error))
         throw std::logic_error("import: an entry that does not read back: " + error);
@@ -260,7 +288,8 @@ void FileImport::add(Draft d) {
 
 void FileImport::finish() {
     // Several children without --child: every child's rows, each feed with
-    // its baby's name (SPEC 12).
+    // its baby's name (SPEC 12). Only feeds' children count (pumps are the
+    // parent's): a file of pumps alone has no child --child could miss.
     std::string names;
     for (const auto& [key, child] : children_) names += (names.empty() ? "" : ", ") + child;
     if (!options_.child.empty() && !children_.empty() && !child_matched_)

@@ -149,8 +149,9 @@ private:
 struct Importer {
     ImportFormat format;
     // The kind of file ("feeding", "pump", ...) when the header (and, for
-    // Baby Tracker, the lower-case base name) is of this format; nullopt otherwise.
-    std::optional<std::string> (*recognise)(const CsvTable& table, std::string_view base_name);
+    // Baby Tracker, the file's name) is of this format; nullopt otherwise.
+    // `file_name` is the name as given (a path; messages show it so).
+    std::optional<std::string> (*recognise)(const CsvTable& table, std::string_view file_name);
     void (*read)(FileImport& file, const std::string& kind);
     std::string_view expected;  // the header(s) it takes, for messages
     bool has_children;          // whether its files name the child (--child applies)

@@ -94,6 +94,30 @@ Skipped 14 rows:
     [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv has no child named "Cy"; it has Ada Lovelace, Ben Lovelace' ]
 }
 
+@test "Baby Buddy's --child picks feeds: pumps are the parent's, imported whatever child they are filed under" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags' \
+        '1,1,Ada,L,2026-11-02 13:00:00,2026-11-02 13:20:00,100,,' \
+        '2,2,Ben,L,2026-11-02 15:00:00,2026-11-02 15:20:00,90,,' > pumping.csv
+    # Ada's pump as an import with --child Ada wrote it when --child filtered pumps.
+    journal_line '{"v":1,"id":"bb-9aaf9189491c995651b3f8b6","type":"pump",'\
+'"at":"2026-11-02T13:00:00+01:00","ml":100,"dur_s":1200}'
+    run --separate-stderr pumplog log import pumping.csv --unit ml --child Ben
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from pumping.csv (Baby Buddy): 1 pump.
+Skipped 1 row:
+  1 already in the journal" ]
+    # A pumping file without the child named is no error: there is no feed to pick.
+    run --separate-stderr pumplog log import pumping.csv --unit ml --child Cy
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from pumping.csv (Baby Buddy).
+Skipped 2 rows:
+  2 already in the journal" ]
+    run jq -c '[.ml, .at]' "$J"
+    [ "$output" = '[100,"2026-11-02T13:00:00+01:00"]
+[90,"2026-11-02T15:00:00+01:00"]' ]
+}
+
 @test "Baby Buddy's older exports: no child names, a single time column for pumping" {
     cd "$DATA"
     import_twice babybuddy/feeding-old.csv babybuddy/pumping-old.csv --unit oz
@@ -101,6 +125,19 @@ Skipped 14 rows:
     [ "$output" = '{"type":"pump","at":"2023-03-01T07:00:00+01:00","ml":103.51}
 {"type":"feed","at":"2023-03-01T08:00:00+01:00","method":"bottle","ml":118.29,"milk":"formula"}
 {"type":"feed","at":"2023-03-01T11:00:00+01:00","method":"breast","right_s":900}' ]
+}
+
+@test "a Baby Buddy diaper-change export is refused, not imported as pumps (its child, time and amount)" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,time,wet,solid,color,amount,notes,tags' \
+        '1,1,Ada,Smith,2026-11-02 13:00:00,True,False,,2,,' > diaperchange.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    refused 2 pumplog log import diaperchange.csv --unit ml
+    [[ "$stderr" == 'pumplog: error: diaperchange.csv is not an export pumplog can read'\
+' (its header is "id,child_id,'* ]]
+    refused 2 pumplog log import diaperchange.csv --unit ml --from babybuddy
+    [[ "$stderr" == 'pumplog: error: diaperchange.csv is not a Baby Buddy export: its header is "id,child_id,'* ]]
+    [ ! -e "$J.bak" ]
 }
 
 @test "Huckleberry: breast sides by their letter, bottle units, pump sides, other types skipped" {
@@ -269,11 +306,19 @@ Skipped 1 row:
 2025-06-05T09:00:00+02:00" ]
 }
 
-@test "a Baby Tracker bottle file without its name is refused with the names to give it" {
+@test "a Baby Tracker file of an unknown name is refused with the names of the files pumplog reads" {
     cp "$PUMPLOG_SOURCE_DIR/tests/data/import/babytracker/2025/expressed.csv" "$TEST_DIR/bottles.csv"
     cd "$TEST_DIR"
+    local tail="looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's"
+    tail+=" pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of expressed"
+    tail+=" milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names them; its other"
+    tail+=" exports (medicine, ...) are not pumplog's"
     refused 2 pumplog log import bottles.csv
-    [ "$stderr" = "pumplog: error: bottles.csv looks like a Baby Tracker bottle export, whose name says what the bottles held: name it expressed.csv or formula.csv as the app did" ]
+    [ "$stderr" = "pumplog: error: bottles.csv $tail" ]
+    # A medicine export: named as given, and not advised to be renamed into a milk file.
+    printf '%s\n' 'Baby,Time,Amount (ml.),Note' 'Ada,"7/1/25, 15:55",5,' > Ada_medicine.csv
+    refused 2 pumplog log import Ada_medicine.csv
+    [ "$stderr" = "pumplog: error: Ada_medicine.csv $tail" ]
 }
 
 @test "Baby Connect: newest first, sides from the text, milk and formula bottles, pumping" {
@@ -369,6 +414,42 @@ Skipped 6 rows:
     [ "${lines[-1]}" = '    bad/amounts.csv:9: "-5ml" is not an amount; try 90ml or 3oz' ]
 }
 
+@test "a row whose note is over the journal's 1 MiB line is a problem row named by file and line" {
+    cd "$TEST_DIR"
+    {
+        echo 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes'
+        printf 'Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml,%s\n' "$(head -c 1048576 /dev/zero | tr '\0' x)"
+        echo 'Feed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok'
+    } > long.csv
+    run --separate-stderr pumplog log import long.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from long.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    long.csv:2: its entry would be a journal line longer than 1 MiB (1048576 bytes), more than a line may hold:'\
+' the note is 1048576 bytes (notes are not cut short)' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":90,"milk":"breast",'\
+'"note":"ok"}' ]
+}
+
+@test "cells past the header: kept in a last Notes column, a problem row elsewhere" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml,a,b,c' > huckleberry.csv
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes,Logged By' \
+        'Feed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,a,b,Mom' > logged-by.csv
+    run --separate-stderr pumplog log import huckleberry.csv logged-by.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from huckleberry.csv, logged-by.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    logged-by.csv:2: the row has 10 cells and the header 9 columns (a cell holding the delimiter without quotes?);'\
+' its values cannot be told apart' ]
+    run jq -r .note "$J"
+    [ "$output" = "a,b,c" ]
+}
+
 @test "a file no importer recognises is refused naming the accepted formats" {
     journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
     cd "$DATA"
@@ -421,6 +502,11 @@ Skipped 6 rows:
     cd "$DATA"
     refused 3 pumplog log import babyconnect/babyconnect.csv
     [[ "$stderr" == *"journal.jsonl:2: "*"an import rewrites the journal and would drop that line: run pumplog log check --repair first" ]]
+    local real="$stderr"
+    # A dry run gives the real run's verdict: the same refusal, the same exit status, and no listing.
+    refused 3 pumplog log import babyconnect/babyconnect.csv --dry-run
+    [ "$stderr" = "$real" ]
+    [ "$output" = "" ]
 }
 
 # The real export: counts computed independently of pumplog, with Python's csv

@@ -204,6 +204,32 @@ TEST_CASE("each format is recognised from its header, Baby Tracker's kinds from 
     CHECK(kind("dir/Ada_formula.csv", "Baby,Time,Amount,Note\n") == "babytracker/formula");
 }
 
+TEST_CASE("Baby Buddy's exports of other activities are refused: a diaper change's amount is not a pump") {
+    const std::string child = "id,child_id,child_first_name,child_last_name,";
+    const std::vector<std::pair<std::string, std::string>> exports = {
+        {"diaperchange.csv", child + "time,wet,solid,color,amount,notes,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,"
+                                     "True,False,,2,,\n"},
+        {"temperature.csv", child + "time,temperature,notes,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,37.2,,\n"},
+        {"weight.csv", child + "weight,date,notes,tags\n1,1,Ada,Smith,4.2,2026-11-02,,\n"},
+        {"height.csv", child + "height,date,notes,tags\n1,1,Ada,Smith,52,2026-11-02,,\n"},
+        {"headcircumference.csv", child + "head_circumference,date,notes,tags\n1,1,Ada,Smith,35,2026-11-02,,\n"},
+        {"bmi.csv", child + "bmi,date,notes,tags\n1,1,Ada,Smith,15,2026-11-02,,\n"},
+        {"sleep.csv", child + "start,end,duration,nap,notes,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,"
+                              "2026-11-02 14:00:00,01:00:00,True,,\n"},
+        {"tummytime.csv", child + "start,end,duration,milestone,tags\n1,1,Ada,Smith,2026-11-02 13:00:00,"
+                                  "2026-11-02 13:10:00,00:10:00,,\n"},
+    };
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    for (const auto& [name, csv] : exports) {
+        INFO(name);
+        CHECK(error_of(name, csv, o).starts_with(name + " is not an export pumplog can read"));
+        ImportOptions from = o;
+        from.from = ImportFormat::babybuddy;
+        CHECK(error_of(name, csv, from).starts_with(name + " is not a Baby Buddy export"));
+    }
+}
+
 TEST_CASE("a file no importer recognises is refused naming the formats") {
     CHECK(error_of("x.csv", "date,what\n") ==
           "x.csv is not an export pumplog can read (its header is \"date,what\"); it takes Baby Buddy feeding and "
@@ -212,10 +238,19 @@ TEST_CASE("a file no importer recognises is refused naming the formats") {
     CHECK(error_of("x.csv", "") == "x.csv is empty: there is nothing to import");
 }
 
-TEST_CASE("a Baby Tracker bottle file without its name is refused with the names to give it") {
-    CHECK(error_of("bottles.csv", "Baby,Time,Amount,Note\n") ==
-          "bottles.csv looks like a Baby Tracker bottle export, whose name says what the bottles held: name it "
-          "expressed.csv or formula.csv as the app did");
+TEST_CASE("a Baby Tracker file of an unknown name is refused with the names of the files pumplog reads") {
+    const std::string tail =
+        " looks like a Baby Tracker export, but its name does not say what it holds: pumplog reads the app's "
+        "pump.csv (pumping), nursing.csv (breast feeds), expressed.csv or <Baby>_pumped.csv (bottles of "
+        "expressed milk) and formula.csv or <Baby>_formula.csv (bottles of formula), named as the app names "
+        "them; its other exports (medicine, ...) are not pumplog's";
+    CHECK(error_of("bottles.csv", "Baby,Time,Amount,Note\n") == "bottles.csv" + tail);
+    // The name as given, not lower-cased; a medicine export is not advised to become a milk file.
+    CHECK(error_of("Exports/Ada_medicine.csv", "Baby,Time,Amount (ml.),Note\nAda,\"7/1/25, 15:55\",5,\n") ==
+          "Exports/Ada_medicine.csv" + tail);
+    ImportOptions o = options();
+    o.from = ImportFormat::babytracker;
+    CHECK(error_of("Ada_Medicine.csv", "Baby,Time,Amount (ml.),Note\n", o) == "Ada_Medicine.csv" + tail);
 }
 
 TEST_CASE("a --from format the header does not fit is refused") {
@@ -405,6 +440,31 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
     }
 }
 
+TEST_CASE("Baby Buddy's --child picks feeds: every pump is imported whatever child it is filed under") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
+                            "1,1,Ada,L,2026-11-02 13:00:00,2026-11-02 13:20:00,100,,\n"
+                            "2,2,Ben,L,2026-11-02 15:00:00,2026-11-02 15:20:00,90,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    for (const char* child : {"", "Ada", "Ben", "Cy"}) {
+        INFO(child);
+        o.child = child;
+        const auto r = run("pumping.csv", csv, o);
+        REQUIRE(r.entries.size() == 2);
+        CHECK(!r.skipped.contains(Skip::other_child));
+        // The ids pumplog gave these rows when --child filtered pumps: the child is still part of them.
+        CHECK(r.entries[0].entry.id == "bb-9aaf9189491c995651b3f8b6");
+        CHECK(r.entries[1].entry.id == "bb-b891d952cb76884427615464");
+    }
+    // Ada's pump imported with --child Ada before: --child Ben now adds Ben's only.
+    o.child = "Ben";
+    auto r = run("pumping.csv", csv, o);
+    drop_duplicates(r, {{"bb-9aaf9189491c995651b3f8b6", ""}});
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.ml == 90);
+    CHECK(r.skipped.at(Skip::duplicate) == 1);
+}
+
 TEST_CASE("a --child with a one-child format is refused") {
     ImportOptions o = options();
     o.child = "Ada";
@@ -423,6 +483,54 @@ TEST_CASE("an impossible amount skips its row as a problem and the rest is impor
     CHECK(r.problems[1].line == 3);
     CHECK(r.problems[1].message == "\"-20ml\" is not an amount; try 90ml or 3oz");
     CHECK(r.skipped.at(Skip::problem) == 2);
+}
+
+TEST_CASE("a row whose note the journal cannot hold is a problem row and its note is not cut") {
+    const std::string note(std::size_t{1} << 20, 'x');
+    const auto r = run("h.csv", huckleberry_header + "Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml," + note +
+                                    "\nFeed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok\n");
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.note == "ok");
+    CHECK(r.skipped.at(Skip::problem) == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].file == "h.csv");
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message == "its entry would be a journal line longer than 1 MiB (1048576 bytes), more than "
+                                   "a line may hold: the note is 1048576 bytes (notes are not cut short)");
+}
+
+TEST_CASE("cells past the header belong to a last Notes column, joined with the delimiter") {
+    auto r = run("h.csv", huckleberry_header + "Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml,a,b,c\n"
+                                               "Feed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok,\n"
+                                               "Feed,2024-02-01 12:00,,,Breast Milk,Bottle,80ml,, b ,,\n");
+    REQUIRE(r.entries.size() == 3);
+    CHECK(r.problems.empty());
+    CHECK(r.entries[0].entry.note == "a,b,c");
+    CHECK(r.entries[1].entry.note == "ok");  // a trailing delimiter adds nothing
+    CHECK(r.entries[2].entry.note == ", b");
+    r = run("pump.csv", "Time;Amount;Note\n\"2/20/17, 9:23 AM\";60 ml;left; then right\n");
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.note == "left; then right");
+}
+
+TEST_CASE("cells past the header are a problem row when the last column is not free text") {
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    const auto r = run("feeding.csv",
+                       "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                       "1,1,Ada,L,2024-01-05 06:00:00,,formula,bottle,120,a,b,c\n"
+                       "2,1,Ada,L,2024-01-05 09:00:00,,formula,bottle,100,,,\n",
+                       o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.ml == 100);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message == "the row has 12 cells and the header 11 columns (a cell holding the delimiter "
+                                   "without quotes?); its values cannot be told apart");
+    const auto c = run("c.csv", connect_header + "12/12/20 7:47 PM,,,Bottle,4,Milk,Eva drank,a,b,Mom\n");
+    CHECK(c.entries.empty());
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].message.starts_with("the row has 10 cells and the header 9 columns"));
 }
 
 TEST_CASE("a row in the future is a problem") {
