@@ -74,6 +74,9 @@ struct ImportedEntry {
     // The id pumplog gave this row before ids held --baby and lengths from a
     // start and an end, when that differs from entry.id; "" otherwise.
     std::string earlier_id;
+    // The id this row would have had with the other --unit, when some of its
+    // amounts were bare numbers read in --unit's unit; "" otherwise.
+    std::string other_unit_id;
 };
 
 struct ImportedFile {
@@ -108,7 +111,10 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // Skip::duplicate: those whose id is in `existing` (the journal's ids, each
 // with its entry's baby) or came earlier in this import, and those whose
 // earlier_id is in `existing` with the same baby (imported before ids held it).
-void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
+// Refuses (usage error) rows imported before with the other --unit (their
+// other_unit_id in `existing`): imported again they would be recorded twice.
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
+                     std::optional<Unit> unit = std::nullopt);
 
 // A journal line as it stands in the file, with its ordering key (line_key).
 struct KeyedLine {

@@ -95,13 +95,16 @@ std::optional<Volume> FileImport::amount(std::string_view cell, std::optional<Un
     if (cell.empty()) return std::nullopt;
     const bool bare = cell.find_first_not_of("0123456789., ") == std::string_view::npos;
     std::optional<Unit> unit = bare ? header_unit : Unit::ml;
+    const bool from_option = !unit && options_.unit;
     if (!unit) unit = options_.unit;
     if (!unit)
         throw usage_error(fmt::format("{}:{}: the amount \"{}\" has no unit; give --unit ml or --unit oz "
                                       "(the unit the app was set to)",
                                       name(), line, printable(cell)));
     try {
-        return parse_amount(cell, *unit);
+        const Volume v = parse_amount(cell, *unit);
+        if (from_option) option_amounts_.emplace_back(std::string(cell), v);
+        return v;
     } catch (const Error& e) {
         throw RowError{e.what()};
     }
@@ -117,6 +120,7 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     const bool free_text_last = last_column == "notes" || last_column == "note";
     for (const auto& record : table_.records) {
         ++result_.files.back().rows;
+        option_amounts_.clear();
         try {
             std::size_t used = record.cells.size();
             while (used > columns && trim(record.cells[used - 1]).empty()) --used;
@@ -229,21 +233,41 @@ void FileImport::add(Draft d) {
     // The id: the row's meaning (not its notes, caregiver or column order, so a
     // later export that words a row differently still matches), and how many
     // rows with the same meaning came before it in this file.
-    const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration) {
+    const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration, const Draft& a) {
         return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(child),
                            d.source_id, type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk,
-                           d.when.key, number_text(d.ml), number_text(d.left_ml), number_text(d.right_ml),
+                           d.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
                            number_text(duration), number_text(d.left), number_text(d.right));
     };
     const auto id_of = [&](const std::string& key, int occurrence) {
         return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
     };
-    const std::string key = key_of(baby_given ? std::string_view(options_.baby) : d.child, d.duration);
+    const std::string_view id_child = baby_given ? std::string_view(options_.baby) : d.child;
+    const std::string key = key_of(id_child, d.duration, d);
     const std::string id = id_of(key, occurrences_[key]++);
     // The id this row had before --baby and lengths from start and end were
     // part of it, so that a journal imported then does not get the row twice.
-    const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration);
+    const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
+    // The id with the other --unit: each amount read from a bare number in
+    // --unit's unit, read again in the other (as that import read it).
+    std::string other_unit_id;
+    if (!option_amounts_.empty() && options_.unit) {
+        const Unit other = *options_.unit == Unit::ml ? Unit::oz : Unit::ml;
+        Draft a = d;
+        bool changed = false;
+        for (auto* v : {&a.ml, &a.left_ml, &a.right_ml})
+            for (const auto& [cell, read] : option_amounts_)
+                if (*v && **v == read) {
+                    *v = parse_amount(cell, other);
+                    changed = true;
+                    break;
+                }
+        if (changed) {
+            const std::string other_key = key_of(id_child, d.duration, a);
+            other_unit_id = id_of(other_key, other_unit_occurrences_[other_key]++);
+        }
+    }
 
     Line line;
     if (pump) {
@@ -283,6 +307,7 @@ void FileImport::add(Draft d) {
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
+    imported.other_unit_id = std::move(other_unit_id);
     result_.entries.push_back(std::move(imported));
 }
 

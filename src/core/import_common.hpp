@@ -142,6 +142,10 @@ private:
     bool child_matched_ = false;
     std::unordered_map<std::string, int> occurrences_;  // id key -> rows with it so far
     std::unordered_map<std::string, int> earlier_occurrences_;  // the same for earlier ids' keys
+    std::unordered_map<std::string, int> other_unit_occurrences_;  // the same for other_unit_id's keys
+    // The row's bare amounts read in --unit's unit (its cell, and the volume
+    // read): the row's id with the other unit is told from them.
+    mutable std::vector<std::pair<std::string, Volume>> option_amounts_;
     std::unordered_map<std::string, std::string> activity_names_;  // lower case -> as first written
 };
 

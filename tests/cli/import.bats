@@ -63,6 +63,26 @@ Skipped 14 rows:
     [ "$stderr" = 'pumplog: error: babybuddy/feeding.csv:5: the amount "90" has no unit; give --unit ml or --unit oz (the unit the app was set to)' ]
 }
 
+@test "Baby Buddy imported again with the other --unit is refused, not recorded twice; with the same unit it adds nothing" {
+    cd "$BATS_TEST_TMPDIR"
+    mkdir babybuddy
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags' \
+        '3,1,Ada,Smith,2026-11-02 07:00:00,2026-11-02 07:20:00,5,,' \
+        '4,1,Ada,Smith,2026-11-02 11:00:00,2026-11-02 11:20:00,3.25,,' \
+        '5,1,Ada,Smith,2026-11-02 15:00:00,2026-11-02 15:20:00,0,not measured,' > babybuddy/pumping.csv
+    pumplog log import babybuddy/pumping.csv --unit oz >/dev/null
+    [ "$(jq -sc '[.[].ml]' "$J")" = '[147.87,96.11,null]' ]
+    cp "$J" "$BATS_TEST_TMPDIR/before"
+    refused 2 pumplog log import babybuddy/pumping.csv --unit ml
+    [ "$stderr" = "pumplog: error: babybuddy/pumping.csv:2 and 1 more row were imported before with --unit oz; imported with --unit ml they would be recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since), or import with --unit oz again" ]
+    cmp "$J" "$BATS_TEST_TMPDIR/before"
+    refused 2 pumplog log import babybuddy/pumping.csv --unit ml --dry-run
+    cmp "$J" "$BATS_TEST_TMPDIR/before"
+    run --separate-stderr pumplog log import babybuddy/pumping.csv --unit oz
+    [ "$status" -eq 0 ]
+    cmp "$J" "$BATS_TEST_TMPDIR/before"
+}
+
 @test "Baby Buddy's amount_unit column (newer exports) gives each amount its unit, over --unit" {
     cd "$TEST_DIR"
     printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,amount_unit,notes,tags' \
