@@ -39,6 +39,10 @@ struct ReadStats {
     std::vector<BadLine> bad;
     std::uint64_t bad_lines = 0;
     bool stopped_early = false;
+    // The earliest `at` of the lines a replay met (any type, read whole or by
+    // their header alone): before the replay's `since` when the journal goes
+    // back further. Set by the replay (history.cpp), not by read_backward.
+    std::optional<Seconds> oldest;
 };
 
 // Called for each good line, newest first (reverse file order). Returns false to stop.

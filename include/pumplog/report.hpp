@@ -93,6 +93,8 @@ public:
     void add_discarded(date::sys_days day, int hour, Volume volume);
 
     const DayRange& counted() const { return counted_; }
+    // The earliest day written in an entry added (any type, counted or not).
+    std::optional<date::sys_days> earliest() const { return earliest_; }
     const DayRange& reported() const { return reported_; }
     const Tally& day(date::sys_days day) const;  // a day of `counted`
     const std::array<Tally, 24>& hours() const { return hours_; }
@@ -120,6 +122,7 @@ private:
     std::array<Tally, 24> hours_{};
     std::array<char, 10> last_text_{};
     std::optional<date::sys_days> last_day_;
+    std::optional<date::sys_days> earliest_;
     std::size_t configured_babies_ = 0;
     std::vector<std::string> baby_names_;
     std::vector<std::vector<Tally>> baby_days_;  // per baby, per day of `counted` (empty until its first feed)
@@ -180,16 +183,28 @@ private:
     bool may_hold(std::uint64_t hash) const { return (maybe_[(hash >> 48) / 64] >> ((hash >> 48) % 64)) & 1u; }
 };
 
-// The 7-day trend of pumped volume: the last 7 complete days of the period
-// against the 7 days before them.
+// The trend of pumped volume: the last complete days of the period (up to 7)
+// against as many days before them. Days before the journal's first entry are
+// not days of nothing pumped: neither span reaches before it, and when the
+// earlier one is cut short the two are compared per day.
 struct Trend {
     enum class Direction { up, down, steady, unknown };
+    // Why there is nothing to compare (Direction::unknown).
+    enum class Missing {
+        none,
+        no_complete_day,  // the period has no day over yet: recent and previous are unset
+        nothing_logged,   // the journal has no entry up to recent.last: previous is unset
+        short_history,    // the earlier span has fewer than min(3, recent days) days (the journal's start)
+        nothing_pumped    // nothing pumped in the earlier span
+    };
     DayRange recent;
-    DayRange previous;
+    DayRange previous;  // as many days as `recent`, fewer when the journal began in them (none: days() == 0)
     Volume recent_pumped;
     Volume previous_pumped;
-    std::optional<double> percent;  // nullopt when nothing was pumped in the previous 7 days
+    std::optional<date::sys_days> journal_begins;  // the journal's first day, when it cut a span short
+    std::optional<double> percent;                 // the per-day means compared
     Direction direction = Direction::unknown;
+    Missing missing = Missing::none;
 };
 // A change under this many percent either way is "steady".
 inline constexpr double steady_percent = 5.0;
@@ -272,7 +287,11 @@ NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Sec
 
 // Groups the per-day tallies of `tallies.reported()` into rows.
 std::vector<ReportRow> group_rows(const Tallies& tallies, Grouping by);
-Trend compute_trend(const Tallies& tallies, date::sys_days trend_end);
+// The trend over `period` ending on `trend_end`; `first_logged`: the day of the
+// journal's first entry (any day before `tallies.counted()` when it goes back
+// further), nullopt for a journal with no entry.
+Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_days trend_end,
+                    std::optional<date::sys_days> first_logged);
 // The last day of the trend: the period's last day, or the day before when
 // that is today (not over yet).
 date::sys_days trend_end(const DayRange& period, date::sys_days today);

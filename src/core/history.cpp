@@ -156,9 +156,11 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     bool moved_old = false;
     int old_in_a_row = 0;
     auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
+    std::optional<Seconds> oldest;
 
     stats = journal.read_backward(
         [&](const Entry& e) {
+            if (!oldest || e.at.instant < *oldest) oldest = e.at.instant;
             if (!pending.empty()) pending.erase(e.id);
             if (!pending_moves.empty()) pending_moves.erase(e.id);
             window_start = e.offset;
@@ -219,6 +221,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             return true;
         },
         options.strict, options.raw, pass_over_of(options), !options.since && !options.enough);
+    stats.oldest = oldest;
     // Read to the start: a correction whose target was not met after it stands
     // before it (or has no target).
     if (!stats.stopped_early) return PassResult{!pending.empty(), moved_old};

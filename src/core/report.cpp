@@ -203,10 +203,11 @@ std::optional<date::sys_days> Tallies::day_of(std::string_view at_text) {
 }
 
 void Tallies::add(const Entry& e) {
+    const auto day = day_of(e.at_text);
+    if (day && (!earliest_ || *day < *earliest_)) earliest_ = day;
     if (e.type != EntryType::pump && e.type != EntryType::feed && e.type != EntryType::store &&
         e.type != EntryType::use && e.type != EntryType::skip)
         return;
-    const auto day = day_of(e.at_text);
     if (!day || !counted_.contains(*day)) return;
     if (e.type == EntryType::skip) {
         if (std::find(skips_.begin(), skips_.end(), e.at.instant) != skips_.end()) return;  // that pump is counted
@@ -371,17 +372,42 @@ DayRange counted_days(const DayRange& period, date::sys_days today) {
     return DayRange{std::min(period.first, end - date::days(13)), std::max(period.last, end)};
 }
 
-Trend compute_trend(const Tallies& tallies, date::sys_days end) {
+Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_days end,
+                    std::optional<date::sys_days> first_logged) {
     Trend trend;
-    trend.recent = DayRange{end - date::days(6), end};
-    trend.previous = DayRange{end - date::days(13), end - date::days(7)};
+    if (end < period.first) {
+        trend.missing = Trend::Missing::no_complete_day;
+        return trend;
+    }
+    // The period's last complete days, up to 7, none before the journal began.
+    trend.recent = DayRange{std::max(period.first, end - date::days(6)), end};
+    if (!first_logged || *first_logged > end) {
+        trend.missing = Trend::Missing::nothing_logged;
+        return trend;
+    }
+    if (*first_logged > trend.recent.first) {
+        trend.recent.first = *first_logged;
+        trend.journal_begins = first_logged;
+    }
+    const int days = trend.recent.days();
+    // As many days before them, none before the journal began (an empty span when it began on recent.first).
+    trend.previous = DayRange{trend.recent.first - date::days(days), trend.recent.first - date::days(1)};
+    if (*first_logged > trend.previous.first) {
+        trend.previous.first = std::min(*first_logged, trend.recent.first);
+        trend.journal_begins = first_logged;
+    }
     const DayRange& counted = tallies.counted();
     for (date::sys_days day = trend.previous.first; day <= end; day += date::days(1)) {
         if (!counted.contains(day)) continue;
         (trend.recent.contains(day) ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
     }
-    if (trend.previous_pumped.ml() > 0) {
-        const double percent = (trend.recent_pumped.ml() / trend.previous_pumped.ml() - 1.0) * 100.0;
+    const int earlier = trend.previous.days();
+    if (earlier < std::min(days, 3)) {
+        trend.missing = Trend::Missing::short_history;
+    } else if (trend.previous_pumped.ml() <= 0) {
+        trend.missing = Trend::Missing::nothing_pumped;
+    } else {
+        const double percent = (trend.recent_pumped.ml() / days / (trend.previous_pumped.ml() / earlier) - 1.0) * 100.0;
         trend.percent = percent;
         trend.direction = percent >= steady_percent     ? Trend::Direction::up
                           : percent <= -steady_percent  ? Trend::Direction::down
@@ -420,7 +446,13 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
         for (const auto& row : report.day_rows())
             for (std::size_t i = 0; i < row.babies.size(); ++i) report.baby_totals[i] += row.babies[i];
     }
-    report.trend = compute_trend(tallies, trend_end(period, request.today));
+    // The journal's first day: the earliest entry added, or before the days
+    // counted when the replay met lines older than them.
+    const DayRange& counted = tallies.counted();
+    std::optional<date::sys_days> first_logged = tallies.earliest();
+    if (report.stats.oldest && *report.stats.oldest < Seconds(counted.first) - earliest_offset)
+        first_logged = counted.first - date::days(1);
+    report.trend = compute_trend(tallies, period, trend_end(period, request.today), first_logged);
     report.balance.pumped = report.total.pumped;
     report.balance.formula_drunk = report.total.formula;
     report.balance.stash_used = report.total.used;

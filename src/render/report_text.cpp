@@ -163,18 +163,34 @@ std::string spoken_volume(Volume volume, Unit unit) {
 }
 
 std::string trend_sentence(const Trend& trend, Unit unit) {
-    const std::string head = fmt::format("Trend: {} pumped in the 7 days to {}", spoken_volume(trend.recent_pumped, unit),
-                                         format_date(trend.recent.last));
-    if (!trend.percent) return head + "; nothing pumped in the 7 days before to compare with.";
+    switch (trend.missing) {
+        case Trend::Missing::no_complete_day: return "Trend: none yet, as no day of the period is over.";
+        case Trend::Missing::nothing_logged:
+            return fmt::format("Trend: none, as nothing is logged up to {}.", format_date(trend.recent.last));
+        default: break;
+    }
+    const int days = trend.recent.days(), earlier = trend.previous.days();
+    std::string head = fmt::format("Trend: {} pumped in the {} to {}", spoken_volume(trend.recent_pumped, unit),
+                                   plural(days, "day"), format_date(trend.recent.last));
+    if (trend.missing == Trend::Missing::short_history)
+        return fmt::format("{}; the journal begins on {}: too little history before them to compare with.", head,
+                           format_date(*trend.journal_begins));
+    if (!trend.percent)
+        return fmt::format("{}; nothing pumped in the {} before to compare with.", head, plural(earlier, "day"));
     const long percent = std::lround(*trend.percent);
-    const std::string before = spoken_volume(trend.previous_pumped, unit);
+    std::string before = fmt::format("the {} before ({})", plural(earlier, "day"),
+                                     spoken_volume(trend.previous_pumped, unit));
+    if (earlier != days) {
+        // The journal began in the earlier span: per day, like with like.
+        head += fmt::format(" ({} a day)", spoken_volume(Volume::from_ml(trend.recent_pumped.ml() / days), unit));
+        before = fmt::format("the {} before them since the journal began on {} ({} a day)", plural(earlier, "day"),
+                             format_date(*trend.journal_begins),
+                             spoken_volume(Volume::from_ml(trend.previous_pumped.ml() / earlier), unit));
+    }
     switch (trend.direction) {
-        case Trend::Direction::up: return fmt::format("{}, up {}% on the 7 days before ({}).", head, percent, before);
-        case Trend::Direction::down:
-            return fmt::format("{}, down {}% on the 7 days before ({}).", head, -percent, before);
-        default:
-            return fmt::format("{}, steady ({}{}%) on the 7 days before ({}).", head, percent >= 0 ? "+" : "", percent,
-                               before);
+        case Trend::Direction::up: return fmt::format("{}, up {}% on {}.", head, percent, before);
+        case Trend::Direction::down: return fmt::format("{}, down {}% on {}.", head, -percent, before);
+        default: return fmt::format("{}, steady ({}{}%) on {}.", head, percent >= 0 ? "+" : "", percent, before);
     }
 }
 

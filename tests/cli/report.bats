@@ -242,7 +242,7 @@ EOF
     [ "${lines[7]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,0,0,0,1" ]
     run --separate-stderr pumplog report
     [ "$status" -eq 0 ]
-    [[ "$output" == *"nothing pumped in the 7 days before to compare with."* ]]
+    [[ "$output" == *"Trend: none, as nothing is logged up to 2026-11-20."* ]]
     [ ! -e "$J" ]
 }
 
@@ -413,4 +413,26 @@ EOF
     [ "$(awk -F, 'NR > 1 && ($10 != 0 || $11 != 0) { print $1 "," $10 "," $11 }' <<<"$output")" = "08:00,100,0
 10:00,80,0
 15:00,0,60" ]
+}
+
+@test "report: the trend compares like with like from the journal's first day, and keeps to the period" {
+    # 3 x 150 ml pumps a day from 2026-11-02, the journal's first day, to 2026-11-10.
+    local i d t
+    for i in $(seq 0 8); do
+        d="$(date -d "2026-11-02 + $i day" +%F)"
+        for t in 07:00 12:00 18:00; do pumplog --now "$d $t" add 150ml >/dev/null; done
+    done
+    # The 6 complete days of the last 7 against the 3 the journal has before them, per day: steady, not up 250%.
+    run --separate-stderr pumplog --now "2026-11-11 12:00" report
+    [ "$status" -eq 0 ]
+    local steady="Trend: 2.7 L pumped in the 6 days to 2026-11-10 (450 ml a day), steady (+0%) on the 3 days"
+    steady+=" before them since the journal began on 2026-11-02 (450 ml a day)."
+    [[ "$output" == *"$steady"* ]]
+    run --separate-stderr pumplog --now "2026-11-11 12:00" report --format html
+    [[ "$output" == *"steady (+0%) on the 3 days before them since the journal began on 2026-11-02"* ]]
+    # A period before the journal: no days outside it are summed.
+    run --separate-stderr pumplog --now "2026-11-11 12:00" report --since 2026-10-24 --until 2026-10-27
+    [[ "$output" == *"Trend: none, as nothing is logged up to 2026-10-27."* ]]
+    run --separate-stderr pumplog --now "2026-11-11 12:00" report --since 2026-11-08 --until 2026-11-10
+    [[ "$output" == *"Trend: 1.4 L pumped in the 3 days to 2026-11-10, steady (+0%) on the 3 days before (1.4 L)."* ]]
 }

@@ -617,7 +617,7 @@ TEST_CASE("the trend compares the last 7 complete days with the 7 before") {
     lines.push_back(pump("P15", "2026-11-15T07:00:00+01:00", 5));
     const TestJournal j(lines);
     // The period ends today (11-15): today is not over, the trend ends on 11-14.
-    const Report r = report_of(j, day(2026, 11, 9), day(2026, 11, 15), Grouping::day, day(2026, 11, 15));
+    const Report r = report_of(j, day(2026, 11, 8), day(2026, 11, 15), Grouping::day, day(2026, 11, 15));
     CHECK(r.trend.recent.first == day(2026, 11, 8));
     CHECK(r.trend.recent.last == day(2026, 11, 14));
     CHECK(r.trend.recent_pumped.ml() == 770);
@@ -634,6 +634,85 @@ TEST_CASE("the trend compares the last 7 complete days with the 7 before") {
     const Report early = report_of(j, day(2026, 11, 1), day(2026, 11, 7), Grouping::day, day(2026, 11, 20));
     CHECK_FALSE(early.trend.percent);
     CHECK(early.trend.direction == Trend::Direction::unknown);
+}
+
+TEST_CASE("the trend keeps to the complete days of the period") {
+    std::vector<std::string> lines;
+    for (int d = 1; d <= 14; ++d)
+        lines.push_back(
+            pump(fmt::format("P{}", d), fmt::format("2026-11-{:02d}T07:00:00+01:00", d), d <= 7 ? 100 : 110));
+    const TestJournal j(lines);
+    // The last 7 days with today (11-15) not over: 6 complete days, 11-08 is not the period's.
+    const Report r = report_of(j, day(2026, 11, 9), day(2026, 11, 15), Grouping::day, day(2026, 11, 15));
+    CHECK(r.trend.recent.first == day(2026, 11, 9));
+    CHECK(r.trend.recent.last == day(2026, 11, 14));
+    CHECK(r.trend.previous.first == day(2026, 11, 3));
+    CHECK(r.trend.previous.last == day(2026, 11, 8));
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: 660 ml pumped in the 6 days to 2026-11-14, up 8% on the 6 days before (610 ml).");
+    // A period of 3 days in the past: 3 days against the 3 before.
+    const Report shorter = report_of(j, day(2026, 11, 8), day(2026, 11, 10));
+    CHECK(render::trend_sentence(shorter.trend, Unit::ml) ==
+          "Trend: 330 ml pumped in the 3 days to 2026-11-10, up 10% on the 3 days before (300 ml).");
+    // Only today: no day of the period is over.
+    const Report today = report_of(j, day(2026, 11, 15), day(2026, 11, 15), Grouping::day, day(2026, 11, 15));
+    CHECK(today.trend.missing == Trend::Missing::no_complete_day);
+    CHECK(render::trend_sentence(today.trend, Unit::ml) == "Trend: none yet, as no day of the period is over.");
+}
+
+TEST_CASE("days before the journal's first entry are not days of nothing pumped in the trend") {
+    // 450 ml a day from 11-02 (the journal's first day) to 11-10.
+    std::vector<std::string> lines;
+    for (int d = 2; d <= 10; ++d)
+        for (int h : {7, 12, 18})
+            lines.push_back(
+                pump(fmt::format("P{}-{}", d, h), fmt::format("2026-11-{:02d}T{:02d}:00:00+01:00", d, h), 150));
+    const TestJournal j(lines);
+    // The 6 complete days to 11-10 against the 3 days the journal has before them, per day: steady.
+    const Report r = report_of(j, day(2026, 11, 5), day(2026, 11, 11), Grouping::day, day(2026, 11, 11));
+    CHECK(r.trend.previous.first == day(2026, 11, 2));
+    CHECK(r.trend.previous.last == day(2026, 11, 4));
+    REQUIRE(r.trend.percent);
+    CHECK(*r.trend.percent == Approx(0));
+    CHECK(r.trend.direction == Trend::Direction::steady);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: 2.7 L pumped in the 6 days to 2026-11-10 (450 ml a day), steady (+0%) on the 3 days before them "
+          "since the journal began on 2026-11-02 (450 ml a day).");
+    // The HTML page's read (the stash's, passing over old lines) finds the same start.
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 5), day(2026, 11, 11)};
+    request.today = day(2026, 11, 11);
+    const ReportAndStock both = make_report_and_stock(j.journal(), request, cdc_guideline(), Seconds(day(2026, 11, 9)));
+    CHECK(render::trend_sentence(both.report.trend, Unit::ml) == render::trend_sentence(r.trend, Unit::ml));
+    // Fewer than 3 days before them: too little history to compare.
+    const Report early = report_of(j, day(2026, 11, 3), day(2026, 11, 6));
+    CHECK(early.trend.missing == Trend::Missing::short_history);
+    CHECK_FALSE(early.trend.percent);
+    CHECK(render::trend_sentence(early.trend, Unit::ml) ==
+          "Trend: 1.8 L pumped in the 4 days to 2026-11-06; the journal begins on 2026-11-02: too little history "
+          "before them to compare with.");
+    // A period before the journal: the trend stays in it and says nothing is logged.
+    const Report before = report_of(j, day(2026, 10, 24), day(2026, 10, 27));
+    CHECK(before.trend.missing == Trend::Missing::nothing_logged);
+    CHECK(render::trend_sentence(before.trend, Unit::ml) == "Trend: none, as nothing is logged up to 2026-10-27.");
+}
+
+TEST_CASE("a journal that goes back further counts the empty days before the trend as nothing pumped") {
+    // Old lines in 2025 (before the days the report reads), then pumps from 11-02 only.
+    std::vector<std::string> lines = old_pumps(300);
+    for (int d = 2; d <= 10; ++d)
+        lines.push_back(pump(fmt::format("P{}", d), fmt::format("2026-11-{:02d}T07:00:00+01:00", d), 450));
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 5), day(2026, 11, 11), Grouping::day, day(2026, 11, 11));
+    CHECK_FALSE(r.trend.journal_begins);
+    CHECK(r.trend.previous.first == day(2026, 10, 30));
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: 2.7 L pumped in the 6 days to 2026-11-10, up 100% on the 6 days before (1.4 L).");
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 5), day(2026, 11, 11)};
+    request.today = day(2026, 11, 11);
+    const ReportAndStock both = make_report_and_stock(j.journal(), request, cdc_guideline(), Seconds(day(2026, 11, 9)));
+    CHECK(render::trend_sentence(both.report.trend, Unit::ml) == render::trend_sentence(r.trend, Unit::ml));
 }
 
 TEST_CASE("a steady trend is within 5 percent") {

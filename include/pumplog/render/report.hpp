@@ -38,7 +38,8 @@ std::string report_markdown(const Report& report, Unit unit);
 std::string report_table(const Report& report, Unit unit, bool unicode, const Style& style);
 
 // The two sentences under the table (also in the HTML page):
-// "Trend: 4.2 L pumped in the 7 days to 2026-11-20, up 8% on the 7 days before (3.9 L)."
+// "Trend: 4.2 L pumped in the 7 days to 2026-11-20, up 8% on the 7 days before (3.9 L).", per day
+// when the journal began in the earlier days, or why there is no trend (Trend::Missing).
 std::string trend_sentence(const Trend& trend, Unit unit);
 // "Pumped 4.2 L, baby drank 3.9 L from bottles: +300 ml to the stash."
 std::string balance_sentence(const StashBalance& balance, Unit unit);
