@@ -660,6 +660,16 @@ TEST_CASE("the trend keeps to the complete days of the period") {
     CHECK(render::trend_sentence(today.trend, Unit::ml) == "Trend: none yet, as no day of the period is over.");
 }
 
+// The trend sentence of the HTML page's read (the stash's, passing over old
+// lines) for 2026-11-05 to 2026-11-11.
+std::string html_page_trend(const TestJournal& j) {
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 5), day(2026, 11, 11)};
+    request.today = day(2026, 11, 11);
+    const ReportAndStock both = make_report_and_stock(j.journal(), request, cdc_guideline(), Seconds(day(2026, 11, 9)));
+    return render::trend_sentence(both.report.trend, Unit::ml);
+}
+
 TEST_CASE("days before the journal's first entry are not days of nothing pumped in the trend") {
     // 450 ml a day from 11-02 (the journal's first day) to 11-10.
     std::vector<std::string> lines;
@@ -679,11 +689,7 @@ TEST_CASE("days before the journal's first entry are not days of nothing pumped 
           "Trend: 2.7 L pumped in the 6 days to 2026-11-10 (450 ml a day), steady (+0%) on the 3 days before them "
           "since the journal began on 2026-11-02 (450 ml a day).");
     // The HTML page's read (the stash's, passing over old lines) finds the same start.
-    ReportRequest request;
-    request.period = DayRange{day(2026, 11, 5), day(2026, 11, 11)};
-    request.today = day(2026, 11, 11);
-    const ReportAndStock both = make_report_and_stock(j.journal(), request, cdc_guideline(), Seconds(day(2026, 11, 9)));
-    CHECK(render::trend_sentence(both.report.trend, Unit::ml) == render::trend_sentence(r.trend, Unit::ml));
+    CHECK(html_page_trend(j) == render::trend_sentence(r.trend, Unit::ml));
     // Fewer than 3 days before them: too little history to compare.
     const Report early = report_of(j, day(2026, 11, 3), day(2026, 11, 6));
     CHECK(early.trend.missing == Trend::Missing::short_history);
@@ -708,11 +714,7 @@ TEST_CASE("a journal that goes back further counts the empty days before the tre
     CHECK(r.trend.previous.first == day(2026, 10, 30));
     CHECK(render::trend_sentence(r.trend, Unit::ml) ==
           "Trend: 2.7 L pumped in the 6 days to 2026-11-10, up 100% on the 6 days before (1.4 L).");
-    ReportRequest request;
-    request.period = DayRange{day(2026, 11, 5), day(2026, 11, 11)};
-    request.today = day(2026, 11, 11);
-    const ReportAndStock both = make_report_and_stock(j.journal(), request, cdc_guideline(), Seconds(day(2026, 11, 9)));
-    CHECK(render::trend_sentence(both.report.trend, Unit::ml) == render::trend_sentence(r.trend, Unit::ml));
+    CHECK(html_page_trend(j) == render::trend_sentence(r.trend, Unit::ml));
 }
 
 TEST_CASE("a steady trend is within 5 percent") {
