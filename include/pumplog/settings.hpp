@@ -51,6 +51,9 @@ struct Settings {
     PlanMode mode = PlanMode::away;
     int lookback_days = 7;
     std::chrono::minutes min_gap{120};
+    // How near a planned pump a logged pump, a skip or an earlier announcement
+    // of it must be to be that pump's: half min_gap (no two pumps are closer).
+    std::chrono::seconds same_pump_within() const { return std::chrono::seconds(min_gap) / 2; }
     std::chrono::minutes max_gap_day{240};
     std::chrono::minutes max_gap_night{300};
     int sessions = 8;

@@ -541,7 +541,7 @@ std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>&
     // A pump timer running now is the pump under way (`pump stop` logs it at
     // the timer's start); one left running over 2 hours is likely forgotten.
     if (const auto timer = running_timer(entries, now); timer && !timer->stale) logged.push_back(timer->started);
-    const seconds tolerance = std::chrono::duration_cast<seconds>(settings.min_gap) / 2;
+    const auto tolerance = settings.same_pump_within();
     const auto& pumps = plan.pumps;
     // Each planned pump owns the logged pumps from half min_gap before it (and
     // not before the midpoint from the pump before) to the midpoint to the next.

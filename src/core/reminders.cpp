@@ -10,7 +10,7 @@ std::string reminder_key(const NextPump& next) {
 }
 
 std::string reminder_key(const NextPump& next, const Announced& announced, const Settings& settings) {
-    const auto tolerance = std::chrono::duration_cast<std::chrono::seconds>(settings.min_gap) / 2;
+    const auto tolerance = settings.same_pump_within();
     std::string key = reminder_key(next);
     if (announced.contains(key)) return key;
     std::optional<std::chrono::seconds> closest;
@@ -27,7 +27,7 @@ std::string reminder_key(const NextPump& next, const Announced& announced, const
 }
 
 const Entry* skip_of(const std::vector<Entry>& entries, const NextPump& next, const Settings& settings) {
-    const auto tolerance = std::chrono::duration_cast<std::chrono::seconds>(settings.min_gap) / 2;
+    const auto tolerance = settings.same_pump_within();
     for (const Entry& e : entries)
         if (e.type == EntryType::skip && e.at.instant >= next.pump.at - tolerance &&
             e.at.instant <= next.pump.at + tolerance)
