@@ -122,10 +122,15 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     switch (format) {
         case Format::json: fmt::print("{}", render::plan_json(plan, unit, clock.zone)); break;
         case Format::csv: fmt::print("{}", render::plan_csv(plan, unit, clock.zone)); break;
-        case Format::ics:
-            fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now,
-                                              pumps_before(history.entries, settings, clock, range.begin)));
+        case Format::ics: {
+            // The first pump's day's pumps before the plan: none when that day begins after the plan
+            // does (a plan from 21:00, after the day's last pump, begins with tomorrow's first).
+            const bool same_day = !plan.pumps.empty() &&
+                                  local_day(plan.pumps.front().at, clock.zone) == local_day(range.begin, clock.zone);
+            const int earlier = same_day ? pumps_before(history.entries, settings, clock, range.begin) : 0;
+            fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now, earlier));
             break;
+        }
         default: fmt::print("{}", render::plan_table(plan, range, unit, ctx.style(), clock.zone));
     }
     return 0;

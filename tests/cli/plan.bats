@@ -263,6 +263,11 @@ EOF
     # as the whole day's calendar numbers them
     pumplog plan --on 2026-11-23 --format ics --now 2026-11-23T08:30:00+01:00 > "$TEST_DIR/day.ics"
     [ "$(uid_at "$TEST_DIR/day.ics" 20261123T160000)" = "UID:20261123-6@pumplog" ]
+    # written at 22:30, after the day's last pump: the plan begins with Tuesday's first, numbered 1
+    pumplog plan --days 2 --format ics --now 2026-11-23T22:30:00+01:00 > "$TEST_DIR/evening.ics"
+    [ "$(uid_at "$TEST_DIR/evening.ics" 20261124T010000)" = "UID:20261124-1@pumplog" ]
+    [ "$(uid_at "$TEST_DIR/evening.ics" 20261124T160000)" = "UID:20261124-6@pumplog" ]
+    [ "$(uid_at "$TEST_DIR/afternoon.ics" 20261124T010000)" = "UID:20261124-1@pumplog" ]
 }
 
 @test "plan --format ics keeps wall-clock times across a DST change" {
