@@ -59,7 +59,7 @@ std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     std::vector<std::string> values;
     for (const RecentRef& r : recent) {
         // A ref or a description a terminal would not show as it is is not offered.
-        if (terminal_text(r.ref) != r.ref) continue;
+        if (terminal_text(r.ref) != r.ref || r.ref.starts_with('-')) continue;
         if (what == "refs") {
             values.push_back(r.ref);
             continue;
@@ -103,9 +103,11 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
     }
     // One value a line, each as it is (the scripts quote them, never evaluate
     // them); one that a terminal would not show as it is (a line end, a control
-    // character, a bidi override) is not offered: it could not be listed safely.
+    // character, a bidi override) is not offered: it could not be listed safely;
+    // nor one beginning with '-', which the command would read as an option
+    // (it is given after --: pumplog stock use -- -rf).
     for (const auto& v : values)
-        if (what == "described-refs" || terminal_text(v) == v) fmt::print("{}\n", v);
+        if (what == "described-refs" || (terminal_text(v) == v && !v.starts_with('-'))) fmt::print("{}\n", v);
     return 0;
 }
 

@@ -350,11 +350,23 @@ check_hostile_enter() {
       '[["`touch pwned-tick`","room","soon"],["$(touch pwned-label)","fridge","soon"],["it'"'"'s \"two words\"","freezer","ok"],["x;touch pwned-semi","freezer","discarded"]]' ]
 }
 
-@test "--list leaves out a value that holds a control character" {
+@test "--list leaves out a value that holds a control character or begins with -" {
     hostile_journal "$J"
+    echo '{"v":1,"id":"S-dash","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-21T12:00:00+01:00","label":"-rf"}' >> "$J"
     run --separate-stderr pumplog completion --list labels
     [ "$status" -eq 0 ]
     [ "$output" = "\$(touch pwned-label)"$'\n''`touch pwned-tick`'$'\nx;touch pwned-semi\n'"it's \"two words\"" ]
+    # given after --, the label is taken
+    run --separate-stderr pumplog stock use -- -rf
+    [ "$status" -eq 0 ]
+    # a ref that begins with - (an id written by another tool) is not offered either
+    echo '{"v":1,"id":"01KAQABCDEFGHIJKLMN--rf","type":"pump","at":"2026-11-21T12:05:00+01:00","ml":60}' > "$J"
+    echo '{"v":1,"id":"01KAQABCDEFGHIJKLMNPQRST","type":"pump","at":"2026-11-21T12:10:00+01:00","ml":60}' >> "$J"
+    [ "$(pumplog log --format json | jq -r '[.[].ref] | join(" ")')" = "--rf qrst" ]
+    run --separate-stderr pumplog completion --list refs
+    [ "$output" = "qrst" ]
+    run --separate-stderr pumplog completion --list described-refs
+    [[ "$output" == "qrst"$'\t'* ]]; [ "${#lines[@]}" -eq 1 ]
 }
 
 @test "bash: labels and refs holding \$(...), backticks, ; and quotes complete quoted, and nothing runs" { check_hostile bash; }
