@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -174,6 +175,14 @@ void warn_capped(std::size_t count, std::string_view where, const std::function<
 }
 
 void Context::warn(const ReadStats& stats) const {
+    if (stats.bad_lines == 0) return;
+    // A second read of the same damaged lines (or of fewer) says nothing new.
+    const bool all_warned = std::all_of(stats.bad.begin(), stats.bad.end(), [&](const BadLine& b) {
+        return std::find(warned_lines_.begin(), warned_lines_.end(), b.line) != warned_lines_.end();
+    });
+    if (all_warned && stats.bad_lines <= most_bad_lines_) return;
+    for (const BadLine& b : stats.bad) warned_lines_.push_back(b.line);
+    most_bad_lines_ = std::max(most_bad_lines_, stats.bad_lines);
     // The path as given (-j, PUMPLOG_JOURNAL) is text: escaped, each warning one line.
     const std::string path = terminal_text(default_journal_path(journal_option, environment).string());
     warn_capped(stats.bad_lines, path, [&](std::size_t i) {

@@ -90,6 +90,10 @@ private:
     std::optional<Journal> journal_;
     bool journal_existed_ = true;  // whether the journal's file existed when first used
     std::map<const CLI::App*, std::vector<Format>> formats_;
+    // The damaged lines warned about so far: a command that reads the journal
+    // twice (its slips, then its stash) warns of each once.
+    mutable std::vector<std::uint64_t> warned_lines_;
+    mutable std::uint64_t most_bad_lines_ = 0;
 };
 
 // PUMPLOG_LOCK_TIMEOUT_MS, checked: nullopt when unset or empty (the default,

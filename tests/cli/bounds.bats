@@ -78,6 +78,16 @@ PY
     [ "$(sed -n 1p <<< "$output")" = "$J:2: longer than 1 MiB (1048576 bytes)" ]
 }
 
+@test "a command that reads the journal twice warns of each damaged line once" {
+    journal_line "$good"
+    journal_line "garbage"
+    for cmd in "stock add 100ml --in fridge" "log feed 60ml --from-stock" "stock use 10ml"; do
+        run --separate-stderr pumplog $cmd
+        [ "$status" -eq 0 ]
+        [ "$stderr" = "pumplog: warning: $J:2: not valid JSON; skipped (see pumplog log check)" ]
+    done
+}
+
 @test "warnings about bad lines are capped at 10, then a count and a pointer to log check" {
     journal_line "$good"
     for i in $(seq 1 25); do journal_line "garbage $i"; done
