@@ -24,7 +24,7 @@ _pumplog_options() {
         'log') printf '%s\n' '--since' '--until' '--all' '--baby' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--baby' '--force' '--from-stock' '--offered' '--thaw' ;;
-        'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--baby' '--pumped' '--bottle' '--breast' '--force' ;;
+        'log edit') printf '%s\n' '--amount' '--at' '--note' '--left' '--right' '--dur' '--milk' '--baby' '--pumped' '--in' '--to' '--label' '--reason' '--bottle' '--breast' '--force' ;;
         'log check') printf '%s\n' '--repair' ;;
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--baby' '--dry-run' ;;
         'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
@@ -93,6 +93,10 @@ _pumplog_option_value() {
         'log edit --milk') echo 'choice breast formula'; return ;;
         'log edit --baby') echo 'babies'; return ;;
         'log edit --pumped') echo 'value'; return ;;
+        'log edit --in') echo 'choice room cooler fridge freezer'; return ;;
+        'log edit --to') echo 'choice room cooler fridge freezer'; return ;;
+        'log edit --label') echo 'labels'; return ;;
+        'log edit --reason') echo 'value'; return ;;
         'log edit --format') echo 'choice table'; return ;;
         'log check --format') echo 'choice table'; return ;;
         'log merge --format') echo 'choice table'; return ;;

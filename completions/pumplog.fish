@@ -38,7 +38,7 @@ function __pumplog_options
         case 'log feed'
             printf '%s\t%s\n' '--bottle' 'a bottle feed (the default with an amount)' '--breast' 'nursing at the breast' '--milk' 'what the bottle held: breast (default) or formula' '--left' 'nursing time on the left: 12m' '--right' 'nursing time on the right: 8m' '--dur' 'nursing time when the sides were not timed' '--at' 'when it happened (default now)' '--note' 'a note' '--baby' 'whose feed, when config babies names several' '--force' 'accept an implausible amount or a future time' '--from-stock' 'take the bottle\'s milk out of the stash (see pumplog stock)' '--offered' 'with --from-stock: what the bottle held; the rest is kept as a leftover' '--thaw' 'with --from-stock: thaw a frozen container whole when only part of it is taken'
         case 'log edit'
-            printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note ("" removes it)' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--baby' 'whose feed it was (config babies)' '--pumped' 'when a stored container\'s milk was expressed' '--bottle' 'make a nursing entry a bottle feed (give --amount)' '--breast' 'make a bottle feed a nursing entry' '--force' 'accept an implausible amount or a future time'
+            printf '%s\t%s\n' '--amount' 'new volume (pump, bottle, store)' '--at' 'new time' '--note' 'new note ("" removes it)' '--left' 'left side: a volume (pump) or a duration (nursing)' '--right' 'right side: a volume (pump) or a duration (nursing)' '--dur' 'new duration' '--milk' 'breast or formula (bottle feeds)' '--baby' 'whose feed it was (config babies)' '--pumped' 'when a stored container\'s milk was expressed' '--in' 'where a stored container was put' '--to' 'where a move took a container' '--label' 'a stored container\'s new label' '--reason' 'why a container was discarded ("" removes it)' '--bottle' 'make a nursing entry a bottle feed (give --amount)' '--breast' 'make a bottle feed a nursing entry' '--force' 'accept an implausible amount or a future time'
         case 'log check'
             printf '%s\t%s\n' '--repair' 'move bad lines to JOURNAL.rejected (appended) and rewrite the journal atomically (JOURNAL.bak kept)'
         case 'log import'
@@ -214,6 +214,18 @@ function __pumplog_option_value
             echo 'babies'
             return
         case 'log edit --pumped'
+            echo 'value'
+            return
+        case 'log edit --in'
+            echo 'choice room cooler fridge freezer'
+            return
+        case 'log edit --to'
+            echo 'choice room cooler fridge freezer'
+            return
+        case 'log edit --label'
+            echo 'labels'
+            return
+        case 'log edit --reason'
             echo 'value'
             return
         case 'log edit --format'

@@ -36,6 +36,9 @@ private:
 struct EditRequest {
     std::string amount, at, left, right, duration, milk;
     std::string pumped;  // a store's: when its milk was expressed
+    std::string place;   // a store's place (--in) or a move's (--to)
+    std::string label;   // a store's label; the caller checks it is free in the stash
+    std::optional<std::string> reason;  // a discard's reason (given, even empty: removed)
     std::string baby;  // a feed's baby, resolved against config babies by the caller
     std::optional<std::string> note;  // given, even empty: "--note ''" clears the note
     bool force = false, bottle = false, breast = false;

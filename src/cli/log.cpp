@@ -8,6 +8,7 @@
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/feed_rules.hpp"
+#include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/render/entries.hpp"
 #include "pumplog/pump_timer.hpp"
@@ -315,9 +316,10 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
 }
 
 struct EditOptions {
-    std::string ref, note;
+    std::string ref, note, reason, in, to;
     EditRequest request;  // its note from `note` when --note is given
     CLI::Option* note_option = nullptr;  // given, even empty: "--note ''" clears the note
+    CLI::Option* reason_option = nullptr;  // the same for --reason
 };
 
 int run_edit(Context& ctx, const EditOptions& o) {
@@ -336,6 +338,19 @@ int run_edit(Context& ctx, const EditOptions& o) {
         const Entry& target = *found.entry;
         EditRequest request = o.request;
         if (o.note_option->count() > 0) request.note = o.note;
+        if (o.reason_option->count() > 0) request.reason = o.reason;
+        if (!o.in.empty() && !o.to.empty()) throw usage_error("give --in (a container) or --to (a move), not both");
+        request.place = !o.in.empty() ? o.in : o.to;
+        if (!o.in.empty() && target.type == EntryType::move)
+            throw usage_error("a move's place is where it went: --to");
+        if (!o.to.empty() && target.type == EntryType::store)
+            throw usage_error("a stored container's place is where it was stored: --in");
+        // A new label is one no container has had (labels are never reused).
+        if (!request.label.empty() && target.type == EntryType::store && lower(trim(request.label)) != lower(target.label))
+            check_new_label(read_stock(journal.journal(), guideline_named(ctx.settings().guideline), {}, std::nullopt,
+                                       ctx.strict)
+                                .stock,
+                            trim(request.label));
         if (!o.request.baby.empty()) request.baby = resolve_baby(ctx.settings().babies, o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
@@ -472,6 +487,11 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--pumped", eo->request.pumped, "when a stored container's milk was expressed")
         ->type_name("TIME")
         ->check(given_time);
+    edit->add_option("--in", eo->in, "where a stored container was put")->type_name("PLACE");
+    edit->add_option("--to", eo->to, "where a move took a container")->type_name("PLACE");
+    edit->add_option("--label", eo->request.label, "a stored container's new label")->type_name("LABEL");
+    eo->reason_option = edit->add_option("--reason", eo->reason, "why a container was discarded (\"\" removes it)")
+                            ->type_name("TEXT");
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
     edit->add_flag("--breast", eo->request.breast, "make a bottle feed a nursing entry");
     edit->add_flag("--force", eo->request.force, "accept an implausible amount or a future time");

@@ -6,8 +6,10 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
+#include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -225,6 +227,23 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
         v.pumped = Stamp{v.set_at.instant, {}};
         set.set(field_pumped);
     }
+    // The stash's own fields: where a container is kept or was moved to, its label, why it was discarded.
+    if (!o.place.empty()) {
+        if (target.type != EntryType::store && target.type != EntryType::move)
+            throw usage_error("--in goes with a stored container, --to with a move");
+        v.place.set(parse_place(o.place));
+        set.set(field_place);
+    }
+    if (!o.label.empty()) {
+        if (target.type != EntryType::store) throw usage_error("--label goes with a stored container");
+        v.label = std::string(trim(o.label));
+        set.set(field_label);
+    }
+    if (o.reason) {
+        if (target.type != EntryType::discard) throw usage_error("--reason goes with a discard");
+        v.reason = *o.reason;  // empty: removed
+        set.set(field_reason);
+    }
     if (!o.baby.empty()) {
         if (target.type != EntryType::feed) throw usage_error("--baby goes with a feed (pumping is the parent's)");
         v.baby = o.baby;
@@ -232,7 +251,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
     }
     if (set.empty())
         throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, "
-                          "--bottle/--breast, --baby or --pumped");
+                          "--bottle/--breast, --baby, --pumped, --in, --to, --label or --reason");
     return set;
 }
 

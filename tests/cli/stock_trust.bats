@@ -377,3 +377,28 @@ refused_same() {
     refused_same pumplog log undo
     [ "$stderr" = "pumplog: error: the removed entries cannot come back: only 40 ml would be in B1, not the 100 ml used from it at 2026-11-21 11:20 (ref u2); correct or take back that use first" ]
 }
+
+@test "log edit corrects a stash entry's place, label and reason; a taken label, a wrong option or a frozen part is refused" {
+    store S1xxx 2026-11-21T09:00:00+01:00 fridge 100 B1
+    store S2xxx 2026-11-21T09:30:00+01:00 fridge 60 B2
+    journal_line '{"v":1,"id":"D2xxx","type":"discard","at":"2026-11-21T10:00:00+01:00","target":"S2xxx","reason":"smelly"}'
+    journal_line '{"v":1,"id":"U1xxx","type":"use","at":"2026-11-21T11:00:00+01:00","target":"S1xxx","ml":30}'
+    run --separate-stderr pumplog log edit d2xxx --reason sour
+    [ "$status" -eq 0 ]; [ "$output" = "Changed d2xxx to discarded B2: sour at 2026-11-21 10:00" ]
+    [ "$(jq -sc '.[-1].set' "$J")" = '{"reason":"sour"}' ]
+    run --separate-stderr pumplog log edit s1xxx --label F7
+    [ "$status" -eq 0 ]
+    [ "$(pumplog stock --format json | jq -r '.[0].label')" = "F7" ]
+    refused_same pumplog log edit s2xxx --label F7
+    [ "$stderr" = 'pumplog: error: label "F7" is taken; the next free one is B3' ]
+    refused_same pumplog log edit s1xxx --to freezer
+    [ "$stderr" = "pumplog: error: a stored container's place is where it was stored: --in" ]
+    refused_same pumplog log edit d2xxx --in fridge
+    [ "$stderr" = "pumplog: error: --in goes with a stored container, --to with a move" ]
+    # Stored in the freezer, part of it could not have been poured at 11:00 (frozen milk is used once thawed).
+    refused_same pumplog log edit s1xxx --in freezer
+    [[ "$stderr" == "pumplog: error: F7 would still be in the freezer when 30 ml of its "* ]]
+    run --separate-stderr pumplog log edit s2xxx --in freezer
+    [ "$status" -eq 0 ]
+    [ "$(pumplog stock --all --format json | jq -r '.[] | select(.label == "B2") | .place')" = "freezer" ]
+}
