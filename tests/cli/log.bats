@@ -382,7 +382,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
 @test "log edit refuses what the recording command would refuse, changing nothing" {
     fixture
     refused 2 pumplog log edit 0001
-    options="--amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast, --baby or --pumped"
+    options="--amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast, --baby, --pumped, --in, --to, --label or --reason"
     [ "$stderr" = "pumplog: error: nothing to change; give $options" ]
     refused 2 pumplog log edit 0001 --amount banana
     refused 2 pumplog log edit 0001 --amount 2000ml
