@@ -62,7 +62,8 @@ enum class AdviceKind {
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the journal's first)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
-    uncovered_feed,      // schedule: at (the feed), need (its amount), gap (min_gap)
+    uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
+                         // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
     incomplete_day,      // day: a day that looks incompletely logged (weighed down)
     nursing_in_supply,   // supply mode with breast feeds logged: count (breast feeds in the last 24 h),

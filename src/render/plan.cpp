@@ -259,10 +259,10 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 amount(a.per_feed, unit));
         case AdviceKind::uncovered_feed:
             return fmt::format(
-                "The {} feed on {} has no pinned pump within {} (min_gap): add a time near {} to the schedule, or "
-                "leave stored milk for it.",
+                "The {} feed on {} has no pinned pump within {} (min_gap) and is in no pump's target: leave about {} "
+                "of stored milk for it, or add a time near {} to the schedule.",
                 a.at ? format_clock(*a.at, zone) : "-", a.at ? day_label(*a.at, zone) : "-", format_duration(a.gap),
-                a.at ? format_clock(*a.at, zone) : "-");
+                amount(a.need, unit), a.at ? format_clock(*a.at, zone) : "-");
         case AdviceKind::long_gap:
             return fmt::format(
                 "From {} {} to {} {} is {} without a pump or a feed, over the {} maximum: add a pinned time between "
