@@ -42,6 +42,7 @@ struct PlannedPump {
     std::string reason;               // "covers the 12:30 feed", "added: longest gap 4 h by day", ...
     std::string source;               // an extra session's: "CDC: add a session when ..." (worded after the reason)
     bool extra = false;               // proposed to make up a shortfall
+    bool pinned = false;              // at a time of the schedule: covering no feed, it has no target (not added)
     bool estimated = false;           // the target rests on estimated amounts
 };
 

@@ -437,6 +437,13 @@ nursing() {
     [ "$status" -eq 0 ]
     grep -q "11:00  230 ml         -  pinned (schedule); covers the 10:00 and 13:00 feeds" <<<"$output"
     grep -q "^Advice: The 16:00 feed on Mon 2026-11-23 has no pinned pump within 2 h" <<<"$output"
+    # A pinned pump nearest to no feed within min_gap covers none: no target, and it was not added for a gap.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 10:15" --format json
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, [.covers[][11:16]]]]' <<<"$output")" = '[["10:00",120,["10:00"]],["10:15",0,[]]]' ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 10:15"
+    grep -q "10:15       -         -  pinned (schedule); covers no feed$" <<<"$output"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 10:15" --format ics
+    [ "$(grep ^SUMMARY <<<"$output" | tr -d '\r' | paste -sd'|')" = 'SUMMARY:Pump: aim for 120 ml|SUMMARY:Pump (pinned: covers no feed)' ]
 }
 
 @test "plan next says when its target is an estimate" {
