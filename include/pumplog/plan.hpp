@@ -42,6 +42,7 @@ struct PlannedPump {
     std::string reason;               // "covers the 12:30 feed", "added: longest gap 4 h by day", ...
     std::string source;               // an extra session's: "CDC: add a session when ..." (worded after the reason)
     bool extra = false;               // proposed to make up a shortfall
+    bool pinned = false;              // at a time of the schedule: covering no feed, it has no target (not added)
     bool estimated = false;           // the target rests on estimated amounts
 };
 
@@ -62,7 +63,8 @@ enum class AdviceKind {
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the journal's first)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
-    uncovered_feed,      // schedule: at (the feed), need (its amount), gap (min_gap)
+    uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
+                         // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
     incomplete_day,      // day: a day that looks incompletely logged (weighed down)
     nursing_in_supply,   // supply mode with breast feeds logged: count (breast feeds in the last 24 h),

@@ -350,8 +350,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         p.covers = d.covers;
         p.estimated = d.estimated;
         p.expected = yield.at(memo.minute_of_day(d.at));
+        p.pinned = pinned;
         if (pinned) {
-            p.reason = d.covers.empty() ? "pinned (schedule)"
+            p.reason = d.covers.empty() ? "pinned (schedule); covers no feed"
                                         : fmt::format("pinned (schedule); covers the {} feed{}",
                                                       covers_text(d.covers, memo), plural_s(d.covers.size()));
         } else if (!d.covers.empty()) {

@@ -206,9 +206,12 @@ std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vec
             const auto distance = [&](const Draft& x) { return x.at > f.at ? x.at - f.at : f.at - x.at; };
             if (!nearest || distance(d) < distance(*nearest)) nearest = &d;
         }
-        if (!nearest || (nearest->at > f.at ? nearest->at - f.at : f.at - nearest->at) > options.min_gap)
+        // One rule: a feed is covered (in the pump's covers and target) or
+        // uncovered (its milk comes from the stash, the advice says), never both.
+        if (!nearest || (nearest->at > f.at ? nearest->at - f.at : f.at - nearest->at) > options.min_gap) {
             uncovered.push_back(f);
-        if (!nearest) continue;
+            continue;
+        }
         nearest->covers.push_back(f.at);
         nearest->amounts.push_back(f.amount);
         nearest->target += f.amount;

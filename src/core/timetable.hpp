@@ -79,8 +79,9 @@ int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, con
 
 // Pinned times (`schedule`, minutes after midnight) on each local day, inside
 // the periods; each feed inside a period is covered by the nearest pinned pump
-// of that period (the earlier on a tie). `uncovered` receives the feeds inside
-// a period with no pinned pump within min_gap (or none in their period).
+// of that period (the earlier on a tie) when that pump is within min_gap of it.
+// `uncovered` receives the other feeds inside a period (no pinned pump within
+// min_gap, or none in their period): they are in no pump's covers or target.
 std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
                                 const std::vector<TimeSpan>& periods, Seconds from, Seconds to,
                                 const Options& options, const date::time_zone* zone, std::vector<Feed>& uncovered);

@@ -23,8 +23,10 @@ std::string key(std::string_view base, Unit unit) { return fmt::format("{}_{}", 
 
 json volume(Volume v, Unit unit) { return json_number(output_value(v, unit)); }
 
-// A pump added to keep a gap short: it covers no feed and has no target.
-bool added(const PlannedPump& p) { return p.covers.empty() && !p.extra && p.target.ml() <= 0; }
+// A pump with no target: it covers no feed (added to keep a gap short, or pinned).
+bool no_target(const PlannedPump& p) { return p.covers.empty() && !p.extra && p.target.ml() <= 0; }
+// A pump added to keep a gap short.
+bool added(const PlannedPump& p) { return no_target(p) && !p.pinned; }
 
 std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
 
@@ -129,6 +131,7 @@ std::string target_text(Volume v, bool estimated, Unit unit) {
 std::string summary_of(const PlannedPump& p, Unit unit) {
     if (p.extra) return fmt::format("Extra pump: aim for {}", target_text(p.target, p.estimated, unit));
     if (added(p)) return "Pump (keeps the gap short)";
+    if (no_target(p)) return "Pump (pinned: covers no feed)";
     return fmt::format("Pump: aim for {}", target_text(p.target, p.estimated, unit));
 }
 
@@ -259,10 +262,10 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 amount(a.per_feed, unit));
         case AdviceKind::uncovered_feed:
             return fmt::format(
-                "The {} feed on {} has no pinned pump within {} (min_gap): add a time near {} to the schedule, or "
-                "leave stored milk for it.",
+                "The {} feed on {} has no pinned pump within {} (min_gap) and is in no pump's target: leave about {} "
+                "of stored milk for it, or add a time near {} to the schedule.",
                 a.at ? format_clock(*a.at, zone) : "-", a.at ? day_label(*a.at, zone) : "-", format_duration(a.gap),
-                a.at ? format_clock(*a.at, zone) : "-");
+                amount(a.need, unit), a.at ? format_clock(*a.at, zone) : "-");
         case AdviceKind::long_gap:
             return fmt::format(
                 "From {} {} to {} {} is {} without a pump or a feed, over the {} maximum: add a pinned time between "
@@ -367,7 +370,7 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
             if (!p.source.empty()) why += fmt::format(" ({}: see advice)", p.source.substr(0, p.source.find(':')));
             if (p.extra) why = style.yellow(why);
             rows.push_back({day_label(p.at, zone), format_clock(p.at, zone),
-                            added(p) ? "-" : target_text(p.target, p.estimated, unit),
+                            no_target(p) ? "-" : target_text(p.target, p.estimated, unit),
                             p.expected ? format_volume(*p.expected, unit) : "-", why});
         }
         out += table({{"day"}, {"time"}, {"target", Align::right}, {"expected", Align::right}, {"why"}}, rows);
@@ -531,6 +534,8 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     if (added(p)) {
         const std::string_view reason = p.reason;
         aim = fmt::format("; it {}", reason.starts_with("added: ") ? reason.substr(7) : reason);
+    } else if (no_target(p)) {
+        aim = "; it covers no feed (pinned in the schedule)";
     } else {
         aim = fmt::format(", aim for {}{}", target_text(p.target, p.estimated, unit), p.extra ? " (an extra session)" : "");
     }

@@ -408,7 +408,7 @@ nursing() {
     pumplog config set schedule "10:00, 12:00" >/dev/null
     [ "$(pumplog config get schedule)" = "10:00 12:00" ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
-    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["10:00",120],["12:00",230]]' ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["10:00",120],["12:00",110]]' ]
     [ "$(jq -c '[.advice_items[] | select(.kind != "no_pumps_logged")]' <<<"$output")" = '[{"kind":"uncovered_feed","at":"2026-11-23T16:00:00+01:00","ml":120,"min_gap_min":120},{"kind":"long_gap","from":"2026-11-23T12:00:00+01:00","to":"2026-11-23T19:00:00+01:00","max_gap_min":240}]' ]
     # Times as a parent writes them elsewhere (SPEC 10): am/pm, noon; a bare hour is refused (9:00 or 21:00?).
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "9:45am noon 3:30pm" --format json
@@ -423,6 +423,32 @@ nursing() {
     run --separate-stderr pumplog plan --schedule "10:00 3"
     [ "$status" -eq 2 ]
     [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none, not "10:00 3"' ]
+}
+
+@test "plan --schedule: a feed is in a pinned pump's covers and target or uncovered in the advice, never both" {
+    three_hourly
+    # 11:00 is within min_gap (2 h) of the 10:00 and 13:00 feeds, 5 h from the 16:00 one.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "11:00" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, [.covers[][11:16]]]]' <<<"$output")" = '[["11:00",230,["10:00","13:00"]]]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "uncovered_feed") | [.at[11:16], .ml]]' <<<"$output")" = '[["16:00",120]]' ]
+    # No feed both: the uncovered feeds are in no pump's covers.
+    [ "$(jq '[.pumps[].covers[]] as $c | [.advice_items[] | select(.kind == "uncovered_feed") | .at | select(IN($c[]))] | length' <<<"$output")" = 0 ]
+    [ "$(jq -r '.advice[] | select(startswith("The 16:00 feed"))' <<<"$output")" = "The 16:00 feed on Mon 2026-11-23 has no pinned pump within 2 h (min_gap) and is in no pump's target: leave about 120 ml of stored milk for it, or add a time near 16:00 to the schedule." ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "11:00" --format csv
+    [ "$status" -eq 0 ]
+    [ "$(sed -n 2p <<<"$output")" = '2026-11-23T11:00:00+01:00,230,,2026-11-23T10:00:00+01:00 2026-11-23T13:00:00+01:00,false,pinned (schedule); covers the 10:00 and 13:00 feeds,false' ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "11:00"
+    [ "$status" -eq 0 ]
+    grep -q "11:00  230 ml         -  pinned (schedule); covers the 10:00 and 13:00 feeds" <<<"$output"
+    grep -q "^Advice: The 16:00 feed on Mon 2026-11-23 has no pinned pump within 2 h" <<<"$output"
+    # A pinned pump nearest to no feed within min_gap covers none: no target, and it was not added for a gap.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 10:15" --format json
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, [.covers[][11:16]]]]' <<<"$output")" = '[["10:00",120,["10:00"]],["10:15",0,[]]]' ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 10:15"
+    grep -q "10:15       -         -  pinned (schedule); covers no feed$" <<<"$output"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --schedule "10:00 10:15" --format ics
+    [ "$(grep ^SUMMARY <<<"$output" | tr -d '\r' | paste -sd'|')" = 'SUMMARY:Pump: aim for 120 ml|SUMMARY:Pump (pinned: covers no feed)' ]
 }
 
 @test "plan next says when its target is an estimate" {

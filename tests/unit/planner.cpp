@@ -636,15 +636,38 @@ TEST_CASE("a schedule pins the pump times: targets and yields for them, advice o
     s.schedule = parse_schedule("10:00 12:00");
     plan = plan_day(entries, s, monday);
     REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "12:00"});
-    CHECK(plan.pumps[1].target.ml() == 230);  // the 13:00 and 16:00 feeds
+    CHECK(plan.pumps[1].target.ml() == 110);  // the 13:00 feed; the 16:00 one is left to stored milk
     CHECK(sentences(plan) ==
           std::vector<std::string>{
-              "The 16:00 feed on Mon 2026-11-16 has no pinned pump within 2 h (min_gap): add a time near 16:00 to the "
-              "schedule, or leave stored milk for it.",
+              "The 16:00 feed on Mon 2026-11-16 has no pinned pump within 2 h (min_gap) and is in no pump's target: "
+              "leave about 120 ml of stored milk for it, or add a time near 16:00 to the schedule.",
               "From Mon 2026-11-16 12:00 to Mon 2026-11-16 19:00 is 7 h without a pump or a feed, over the 4 h "
               "maximum: add a pinned time between them."});
     CHECK(plan.advice[1].kind == AdviceKind::long_gap);
     CHECK(plan.advice[1].gap == minutes(240));
+}
+
+TEST_CASE("with pinned times a feed is either in a pump's covers and target or uncovered in the advice") {
+    Settings s = away_weekdays();
+    s.schedule = parse_schedule("11:00");
+    const Plan plan = plan_day(week_before(monday, three_hourly), s, monday);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"11:00"});
+    // 10:00 and 13:00 are within min_gap (2 h) of 11:00; 16:00 is 5 h away.
+    CHECK(plan.pumps[0].covers == std::vector<Seconds>{testing::instant("2026-11-16T10:00:00+01:00"),
+                                                       testing::instant("2026-11-16T13:00:00+01:00")});
+    CHECK(plan.pumps[0].target.ml() == 230);
+    CHECK(plan.pumps[0].reason == "pinned (schedule); covers the 10:00 and 13:00 feeds");
+    Volume need = plan.pumps[0].target;
+    int uncovered = 0;
+    for (const auto& a : plan.advice) {
+        if (a.kind != AdviceKind::uncovered_feed) continue;
+        ++uncovered;
+        CHECK(local(*a.at) == "2026-11-16T16:00:00+01:00");
+        for (const auto& p : plan.pumps) CHECK(std::find(p.covers.begin(), p.covers.end(), *a.at) == p.covers.end());
+        need += a.need;
+    }
+    CHECK(uncovered == 1);
+    CHECK(need.ml() == 350);  // the away feeds' milk, all of it in a target or the advice: 120 + 110 + 120
 }
 
 TEST_CASE("an extra session re-spaces the day and keeps min_gap between every two pumps") {

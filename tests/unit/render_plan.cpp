@@ -185,6 +185,11 @@ TEST_CASE("plan next reads as a sentence") {
     next.pump.at = at("2026-11-21T14:30:00+01:00");
     CHECK(render::next_text(next, Unit::ml, clock) ==
           "Pump at 14:30 (in 25 min); it keeps the gap under 4 h (max_gap_day)\n");
+    // A pinned pump covering no feed was not added to keep a gap short.
+    next.pump.pinned = true;
+    next.pump.reason = "pinned (schedule); covers no feed";
+    CHECK(render::next_text(next, Unit::ml, clock) ==
+          "Pump at 14:30 (in 25 min); it covers no feed (pinned in the schedule)\n");
 }
 TEST_CASE("the plan table and the stash show a basis note's control characters escaped (a baby's name)") {
     // "NAME: not planned for (...)" carries a name from the journal: ESC would reach the terminal.
