@@ -208,11 +208,19 @@ struct UsePlan {
     Volume usable;            // all the usable milk at that time
     bool enough = false;      // the takes add up to the amount asked
 };
+// What a use may pour from.
+enum class Pour {
+    any,         // every usable container, soonest to expire first: part of a frozen one is thawed (--thaw)
+    poured_now,  // what can be poured now (SPEC 4, 11): frozen milk only when the rest cannot cover the
+                 // amount, and then only a frozen container taken whole
+};
 // Takes `amount` at time `at` from the usable containers, soonest to expire
 // first, splitting it across containers; a take that would leave less than
-// least_container_ml takes the whole container. When the stash cannot cover it,
-// `enough` is false and `takes` is empty.
-UsePlan plan_use(const Stock& stock, Volume amount, Seconds at);
+// least_container_ml takes the whole container. With Pour::poured_now, only the
+// containers out of the freezer when they cover the amount; else a frozen one
+// is taken only whole, passed over when the amount left would pour part of it.
+// When the stash cannot cover it, `enough` is false and `takes` is empty.
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any);
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);
 

@@ -161,7 +161,7 @@ std::vector<const Container*> use_order(const Stock& stock, Seconds now) {
     return usable;
 }
 
-UsePlan plan_use(const Stock& stock, Volume amount, Seconds at) {
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
     UsePlan plan;
     std::vector<const Container*> usable;
     for (const auto& c : stock.containers)
@@ -169,13 +169,26 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at) {
     std::sort(usable.begin(), usable.end(), sooner);
     for (const Container* c : usable) plan.usable += c->left;
     if (amount.ml() > plan.usable.ml() + rounding_ml) return plan;
+    if (pour == Pour::poured_now) {
+        Volume out_of_freezer;
+        for (const Container* c : usable)
+            if (c->place != Place::freezer) out_of_freezer += c->left;
+        // Enough milk out of the freezer: the frozen milk stays frozen.
+        if (amount.ml() <= out_of_freezer.ml() + rounding_ml)
+            std::erase_if(usable, [](const Container* c) { return c->place == Place::freezer; });
+    }
     Volume remaining = amount;
     for (const Container* c : usable) {
         if (remaining.ml() < rounding_ml) break;
         const Volume take = std::min(c->left, remaining);
         const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
+        if (pour == Pour::poured_now && c->place == Place::freezer && !empties) continue;  // never part of it
         plan.takes.push_back({c, empties ? c->left : take, empties});
         remaining -= take;
+    }
+    if (remaining.ml() >= rounding_ml) {
+        plan.takes.clear();
+        return plan;
     }
     plan.enough = true;
     return plan;

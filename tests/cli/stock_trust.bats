@@ -377,3 +377,24 @@ refused_same() {
     refused_same pumplog log undo
     [ "$stderr" = "pumplog: error: the removed entries cannot come back: only 40 ml would be in B1, not the 100 ml used from it at 2026-11-21 11:20 (ref u2); correct or take back that use first" ]
 }
+
+@test "stock use and log feed --from-stock pour fridge milk that covers the amount, not part of a frozen bag" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 100 B1
+    # Frozen a year ago: its freezer date is tonight, 2026-11-22 00:00, sooner than B1's.
+    store S2 2026-11-01T08:00:00+01:00 freezer 150 B2 2025-11-22T00:00:00+01:00
+    run --separate-stderr pumplog stock use 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B1 50 ml (50 ml left in the fridge)" ]
+    run --separate-stderr pumplog log feed 30ml --from-stock
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B1 30 ml (20 ml left in the fridge). "* ]]
+    # The fridge cannot cover 120 ml: part of B2 would be poured; its rest would keep until its freezer date only.
+    refused_same pumplog stock use 120ml
+    [ "$stderr" = 'pumplog: error: B2 is frozen and 120 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B2 (the rest keeps only 9 h 55 min in the fridge: its freezer date comes before the 1 day thawed milk keeps), or take it whole: pumplog stock use B2' ]
+    refused_same pumplog log feed 120ml --from-stock
+    # A frozen bag taken whole needs no --thaw.
+    run --separate-stderr pumplog stock use 160ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 160 ml: B2 150 ml (used up), B1 10 ml (10 ml left in the fridge)" ]
+}
+
