@@ -61,6 +61,14 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
 // dated by its oldest milk, thawed if any of it was, and used by the leftover
 // limit after the feed (CDC: 2 hours) or the earliest expiry of its milk.
 StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline);
+// When a leftover of a feed poured from `plan` at `at` expires: the guideline's
+// leftover limit after the feed, unless the milk it was poured from expires
+// sooner (`capped_by`: the container whose milk expires first, else nullptr).
+struct LeftoverLimit {
+    Seconds until{};
+    const Container* capped_by = nullptr;
+};
+LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline);
 
 // `stock combine LABEL... [--in PLACE]`: the parts, and the container they
 // make (SPEC 11): dated by its oldest milk, its expiry the earliest of the

@@ -177,11 +177,14 @@ std::unordered_map<std::string, std::string> container_labels(const Journal& jou
                                                                const std::vector<std::string>& ids, bool strict);
 
 Status status_at(const Container& container, Seconds now);
+// What the baby left (`log feed --offered`): a container with a fixed expiry
+// (`until`) stored by an entry (`from`, the feed); a combined one has no `from`.
+bool is_leftover(const Container& container);
 // In stock, stored by `at`, not empty and not expired at `at`.
 bool usable_at(const Container& container, Seconds at);
 
 // The containers in stock in the order `stock use` takes them: the usable ones
-// soonest-to-expire first (ties: the oldest milk, then the label), then the
+// soonest-to-expire first (ties: a leftover, the oldest milk, then the label), then the
 // expired ones (never taken), soonest expired first.
 std::vector<const Container*> use_order(const Stock& stock, Seconds now);
 

@@ -141,17 +141,25 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
     return {Place::fridge, expiry_of(guideline, c, stays)};
 }
 
+LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline) {
+    LeftoverLimit limit{at + guideline.leftover, nullptr};
+    for (const Take& take : plan.takes) {
+        const Seconds expires = after_take(plan, take, at, guideline).expiry.expires;
+        if (expires < limit.until) limit = {expires, take.container};
+    }
+    return limit;
+}
+
 StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline) {
     StoreRecord store;
     store.at = at;
     store.amount = leftover;
     store.place = Place::room;
     store.pumped = at;
-    store.until = at + guideline.leftover;
+    store.until = leftover_limit(plan, at, guideline).until;
     for (const Take& take : plan.takes) {
         const AfterTake after = after_take(plan, take, at, guideline);
         store.pumped = std::min(store.pumped, take.container->pumped);
-        store.until = std::min(*store.until, after.expiry.expires);
         if (after.expiry.thawed) store.thawed = std::min(store.thawed.value_or(*after.expiry.thawed), *after.expiry.thawed);
         // A frozen container poured whole was thawed to be drunk: what the baby left is thawed milk, never refrozen.
         else if (after.place == Place::freezer) store.thawed = std::min(store.thawed.value_or(at), at);

@@ -29,9 +29,12 @@ bool label_less(std::string_view a, std::string_view b) {
     return lower(a) < lower(b);
 }
 
-// The order `stock use` takes usable containers in.
+// The order `stock use` takes usable containers in. A leftover goes first
+// of those that expire with it: it keeps no longer than they do, and it is
+// the milk already poured (pumplog-stock(1): it is taken first while it is good).
 bool sooner(const Container* a, const Container* b) {
     if (a->expires != b->expires) return a->expires < b->expires;
+    if (is_leftover(*a) != is_leftover(*b)) return is_leftover(*a);
     if (a->pumped != b->pumped) return a->pumped < b->pumped;
     if (a->stored_at != b->stored_at) return a->stored_at < b->stored_at;
     return label_less(a->label, b->label);
@@ -143,6 +146,8 @@ Advice advice_for(const Container& container, Seconds now) {
     }
     return Advice::use_or_freeze;
 }
+
+bool is_leftover(const Container& container) { return container.until && !container.from.empty(); }
 
 bool usable_at(const Container& container, Seconds at) {
     return container.state == ContainerState::in_stock && container.left.ml() >= empty_ml &&

@@ -398,3 +398,22 @@ refused_same() {
     [ "$output" = "Took 160 ml: B2 150 ml (used up), B1 10 ml (10 ml left in the fridge)" ]
 }
 
+@test "a leftover is taken first when it expires with the milk it was poured from, and says that expiry applies" {
+    # B1's 4 days in the fridge end at 15:00, before the feed's 2 hours do (16:05).
+    store S1 2026-11-17T15:00:00+01:00 fridge 150 B1
+    run --separate-stderr pumplog log feed 90ml --from-stock --offered 120ml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 120 ml (30 ml left in the fridge). Kept 30 ml left over as B2: use by today 15:00 (in 55 min, when the milk of B1 expires, before 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run jq -c '[.[] | [.label, .expires]]' < <(pumplog stock --format json)
+    [ "$output" = '[["B2","2026-11-21T15:00:00+01:00"],["B1","2026-11-21T15:00:00+01:00"]]' ]
+    run pumplog stock use 20ml
+    [ "$output" = "Took 20 ml: B2 20 ml (10 ml left in the room)" ]
+}
+
+@test "under nicu the leftover limit cites the profile it comes from" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
+    pumplog config set guideline nicu
+    run --separate-stderr pumplog log feed 50ml --from-stock --offered 60ml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 60 ml (90 ml left in the fridge). Kept 10 ml left over as B2: use by today 15:05 (in 1 h, 1 hour after the feed: ABM Clinical Protocol #8, revised 2017; Bliss gives no leftover limit)' ]
+}
