@@ -4,7 +4,8 @@
 // feeds, with their learned amounts), the bottles and the containers that fill
 // them: milk already out of the freezer first, then frozen bags to move to
 // the fridge the evening before, soonest to expire first, never one that
-// expires before its feed. A pure function of (entries, stash, settings,
+// expires before its feed. Each bottle gets its feed's amount first, then its
+// rounding up from what is left: only the need can be short. A pure function of (entries, stash, settings,
 // guideline, clock): no I/O.
 #include <optional>
 #include <string>
@@ -36,7 +37,7 @@ struct Bottle {
     Volume size;          // need rounded up (bottle_size)
     bool estimated = false;
     std::vector<BottleFill> fills;  // from the stash, in pouring order
-    Volume missing;       // what the stash cannot put in it
+    Volume missing;       // what the stash cannot give of its need (the rounding up is never missing)
     std::string baby{};   // whose bottle, when the journal names several babies (SPEC 12)
 };
 

@@ -40,6 +40,9 @@ struct Guideline {
 
     // What the baby left in a bottle: counted from the end of the feed.
     std::chrono::seconds leftover;
+    // Where the leftover limit comes from: `source`, unless the profile's
+    // document gives none and it is taken from another profile's.
+    std::string_view leftover_source;
 
     // The rule quoted when thawed milk would go back into the freezer.
     std::string_view refreeze_rule;

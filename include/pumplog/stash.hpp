@@ -34,14 +34,18 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
 // `stock use WHAT`: all of the container labelled `what`, else the amount
 // `what` (a bare number in `unit`) taken soonest-to-expire first. Usage error
 // when it is neither, is not more than 0, or the usable milk cannot cover it.
-// Part of a frozen container is never poured (SPEC 11): usage error quoting
-// the rule, unless `thaw`: then the plan thaws it whole first (UsePlan::thaws).
+// Without `thaw`, what can be poured now (Pour::poured_now): milk out of the
+// freezer when it covers the amount, a frozen container only whole. Part of a
+// frozen container is never poured (SPEC 11): usage error quoting the rule,
+// unless `thaw`: then the amount is taken soonest to expire first from all the
+// usable milk, and a frozen container poured in part is thawed whole first
+// (UsePlan::thaws).
 UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone,
                        const Guideline& guideline = cdc_guideline(), bool thaw = false);
 
-// `log feed --from-stock`: `amount` taken from the stash at `at`; usage error
-// when the usable milk cannot cover it (saying how much is usable, and how
-// much more has expired, in `unit`).
+// `log feed --from-stock`: `amount` taken from the stash at `at`, as
+// plan_stock_use takes an amount; usage error when the usable milk cannot
+// cover it (saying how much is usable, and how much more has expired, in `unit`).
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit,
                              const Guideline& guideline = cdc_guideline(), bool thaw = false);
 
@@ -57,6 +61,14 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
 // dated by its oldest milk, thawed if any of it was, and used by the leftover
 // limit after the feed (CDC: 2 hours) or the earliest expiry of its milk.
 StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline);
+// When a leftover of a feed poured from `plan` at `at` expires: the guideline's
+// leftover limit after the feed, unless the milk it was poured from expires
+// sooner (`capped_by`: the container whose milk expires first, else nullptr).
+struct LeftoverLimit {
+    Seconds until{};
+    const Container* capped_by = nullptr;
+};
+LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline);
 
 // `stock combine LABEL... [--in PLACE]`: the parts, and the container they
 // make (SPEC 11): dated by its oldest milk, its expiry the earliest of the

@@ -177,11 +177,14 @@ std::unordered_map<std::string, std::string> container_labels(const Journal& jou
                                                                const std::vector<std::string>& ids, bool strict);
 
 Status status_at(const Container& container, Seconds now);
+// What the baby left (`log feed --offered`): a container with a fixed expiry
+// (`until`) stored by an entry (`from`, the feed); a combined one has no `from`.
+bool is_leftover(const Container& container);
 // In stock, stored by `at`, not empty and not expired at `at`.
 bool usable_at(const Container& container, Seconds at);
 
 // The containers in stock in the order `stock use` takes them: the usable ones
-// soonest-to-expire first (ties: the oldest milk, then the label), then the
+// soonest-to-expire first (ties: a leftover, the oldest milk, then the label), then the
 // expired ones (never taken), soonest expired first.
 std::vector<const Container*> use_order(const Stock& stock, Seconds now);
 
@@ -208,11 +211,19 @@ struct UsePlan {
     Volume usable;            // all the usable milk at that time
     bool enough = false;      // the takes add up to the amount asked
 };
+// What a use may pour from.
+enum class Pour {
+    any,         // every usable container, soonest to expire first: part of a frozen one is thawed (--thaw)
+    poured_now,  // what can be poured now (SPEC 4, 11): frozen milk only when the rest cannot cover the
+                 // amount, and then only a frozen container taken whole
+};
 // Takes `amount` at time `at` from the usable containers, soonest to expire
 // first, splitting it across containers; a take that would leave less than
-// least_container_ml takes the whole container. When the stash cannot cover it,
-// `enough` is false and `takes` is empty.
-UsePlan plan_use(const Stock& stock, Volume amount, Seconds at);
+// least_container_ml takes the whole container. With Pour::poured_now, only the
+// containers out of the freezer when they cover the amount; else a frozen one
+// is taken only whole, passed over when the amount left would pour part of it.
+// When the stash cannot cover it, `enough` is false and `takes` is empty.
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any);
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);
 

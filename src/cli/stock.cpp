@@ -372,14 +372,20 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
             store.group = group;
             lines.push_back(serialize(store_line(store, new_id(), clock.zone)));
             const Container made = stored_container(store, g);
-            kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {} after the feed: {})",
-                               format_volume(left, unit), terminal_text(made.label),
-                               render::when(made.expires, clock.now, clock.zone),
-                               render::relative(made.expires, clock.now), limit_text(g.leftover), g.source);
+            // What sets the use-by: the leftover limit after the feed, or the milk's own expiry when it comes first.
+            const LeftoverLimit limit = leftover_limit(plan, at, g);
+            const std::string why =
+                limit.capped_by ? fmt::format("when the milk of {} expires, before {} after the feed: {}",
+                                              terminal_text(limit.capped_by->label), limit_text(g.leftover), g.source)
+                                : fmt::format("{} after the feed: {}", limit_text(g.leftover), g.leftover_source);
+            kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {})", format_volume(left, unit),
+                               terminal_text(made.label), render::when(made.expires, clock.now, clock.zone),
+                               render::relative(made.expires, clock.now), why);
         }
         locked->append(lines);
         message = kept.empty() ? fmt::format("From the stash: {}. Leftover milk: use within {} after the baby finishes ({})",
-                                             describe_takes(plan, unit, at, g, clock), limit_text(g.leftover), g.source)
+                                             describe_takes(plan, unit, at, g, clock), limit_text(g.leftover),
+                                             g.leftover_source)
                                : fmt::format("From the stash: {}{}", describe_takes(plan, unit, at, g, clock), kept);
     });
     return message;

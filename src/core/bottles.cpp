@@ -36,12 +36,18 @@ bool expires_first(const Source& a, const Source& b) {
     return a.container->label < b.container->label;
 }
 
-// Pours up to `want` from `s` into `bottle` when it keeps until the feed.
+// Pours up to `want` from `s` into `bottle` when it keeps until the feed (a
+// second pour from one container adds to its fill).
 void pour(Source& s, Bottle& bottle, Volume& want) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
     const Volume take = std::min(s.left, want);
     s.left -= take;
     want -= take;
+    for (BottleFill& f : bottle.fills)
+        if (f.container == s.container) {
+            f.amount += take;
+            return;
+        }
     bottle.fills.push_back(BottleFill{s.container, take, s.thawed});
 }
 
@@ -126,15 +132,16 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         return a.container->label < b.container->label;
     });
 
-    // First pass: which bags to thaw. Each bottle takes the milk out of the
-    // freezer first, then thaws whole bags, soonest to expire first; a thawed
-    // bag's rest goes to the next bottles before any other bag is thawed.
+    // First pass: which bags to thaw. Each bottle's need takes the milk out of
+    // the freezer first, then thaws whole bags, soonest to expire first; a
+    // thawed bag's rest goes to the next bottles before any other bag is
+    // thawed. No bag is thawed for a bottle's rounding up alone.
     std::vector<Source> poured = ready;
     {
         std::vector<Source> pool = ready;
         for (Bottle& b : plan.bottles) {
             Bottle scratch = b;
-            Volume want = b.size;
+            Volume want = b.need;
             for (Source& s : pool) pour(s, scratch, want);
             for (Source& s : frozen) {
                 if (want.ml() <= 1e-9) break;
@@ -151,16 +158,22 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     }
     // Second pass: the bottles filled from that milk, soonest to expire first
     // (thawed milk keeps a day: it goes before fresh fridge milk), so what is
-    // left over is what keeps longest.
+    // left over is what keeps longest. Every bottle's need first, then what
+    // is left tops them up to their size, the first bottles first: a bottle
+    // short of its rounding up but not of its need is not short.
     std::stable_sort(poured.begin(), poured.end(), expires_first);
     Volume missing;
     for (Bottle& b : plan.bottles) {
-        Volume want = b.size;
+        Volume want = b.need;
         for (Source& s : poured) pour(s, b, want);
         if (want.ml() > 1e-9) {
             b.missing = want;
             missing += want;
         }
+    }
+    for (Bottle& b : plan.bottles) {
+        Volume want = b.size - b.need;
+        for (Source& s : poured) pour(s, b, want);
     }
     for (const Bottle& b : plan.bottles)
         for (const BottleFill& f : b.fills) (f.thawed_tonight ? plan.from_frozen : plan.from_ready) += f.amount;

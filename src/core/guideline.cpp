@@ -37,6 +37,7 @@ constexpr Guideline cdc{
     .thawed_fridge = hours(24),
     // CDC: left over from a feeding: use within 2 hours after the baby finished.
     .leftover = hours(2),
+    .leftover_source = "CDC, \"Proper Storage and Preparation of Breast Milk\"",
     // CDC: "Never refreeze breast milk after it has been thawed."
     .refreeze_rule = "never refreeze breast milk after it has been thawed",
 };
@@ -66,6 +67,7 @@ constexpr Guideline abm{
     // ABM: milk left over from a feeding: discard 1-2 hours after the infant
     // finished; the strict bound.
     .leftover = hours(1),
+    .leftover_source = "ABM Clinical Protocol #8, revised 2017",
     // ABM: thawed milk is not refrozen.
     .refreeze_rule = "do not refreeze thawed milk",
 };
@@ -92,8 +94,9 @@ constexpr Guideline nicu{
     .thawed_room = hours(1),
     // Bliss: "Once your milk is defrosted, it will need to be used within 24 hours."
     .thawed_fridge = hours(24),
-    // Not in Bliss: the strictest of cdc (2 hours) and abm (1 hour).
+    // Not in Bliss: the strictest of cdc (2 hours) and abm (1 hour), so abm's is quoted.
     .leftover = hours(1),
+    .leftover_source = "ABM Clinical Protocol #8, revised 2017; Bliss gives no leftover limit",
     // Bliss: defrosted milk is used within 24 hours; it is never frozen again.
     .refreeze_rule = "never refreeze defrosted milk",
 };

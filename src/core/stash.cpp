@@ -98,19 +98,35 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
                              bool thaw) {
+    // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.
     UsePlan plan = plan_use(stock, amount, at);
     if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);
+    if (!thaw) {
+        // Thawing is the parent's choice: without it, the milk that can be poured now (SPEC 4: thawed and fridge
+        // milk before frozen), a frozen container only whole.
+        UsePlan poured = plan_use(stock, amount, at, Pour::poured_now);
+        if (poured.enough) return poured;
+    }
     for (const Take& take : plan.takes) {
         const Container& c = *take.container;
         if (c.place != Place::freezer || take.empties) continue;
-        if (!thaw)
+        if (!thaw) {
+            // The rest's life once thawed now: the thawed limit, or less when the freezer date comes first.
+            std::vector<Stay> stays = c.stays;
+            stays.push_back({Place::fridge, at});
+            const std::chrono::seconds thawed = guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0));
+            const std::chrono::seconds keeps = expiry_of(guideline, c, stays).expires - at;
+            const std::string rest = keeps < thawed
+                                         ? fmt::format("the rest keeps only {} in the fridge: its freezer date comes "
+                                                       "before the {} thawed milk keeps",
+                                                       format_duration(keeps), limit_text(thawed))
+                                         : fmt::format("the rest keeps {} in the fridge", limit_text(thawed));
             throw usage_error(fmt::format(
                 "{} is frozen and {} of its {} would be poured: frozen milk is used only once thawed, and {} ({}); "
-                "add --thaw to thaw all of {} (the rest keeps {} in the fridge), or take it whole: pumplog stock use {}",
+                "add --thaw to thaw all of {} ({}), or take it whole: pumplog stock use {}",
                 printable(c.label), format_volume(take.amount, unit), format_volume(c.left, unit),
-                guideline.refreeze_rule, guideline.source, printable(c.label),
-                limit_text(guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0))),
-                printable(c.label)));
+                guideline.refreeze_rule, guideline.source, printable(c.label), rest, printable(c.label)));
+        }
         plan.thaws.push_back(&c);
     }
     return plan;
@@ -125,17 +141,25 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
     return {Place::fridge, expiry_of(guideline, c, stays)};
 }
 
+LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline) {
+    LeftoverLimit limit{at + guideline.leftover, nullptr};
+    for (const Take& take : plan.takes) {
+        const Seconds expires = after_take(plan, take, at, guideline).expiry.expires;
+        if (expires < limit.until) limit = {expires, take.container};
+    }
+    return limit;
+}
+
 StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline) {
     StoreRecord store;
     store.at = at;
     store.amount = leftover;
     store.place = Place::room;
     store.pumped = at;
-    store.until = at + guideline.leftover;
+    store.until = leftover_limit(plan, at, guideline).until;
     for (const Take& take : plan.takes) {
         const AfterTake after = after_take(plan, take, at, guideline);
         store.pumped = std::min(store.pumped, take.container->pumped);
-        store.until = std::min(*store.until, after.expiry.expires);
         if (after.expiry.thawed) store.thawed = std::min(store.thawed.value_or(*after.expiry.thawed), *after.expiry.thawed);
         // A frozen container poured whole was thawed to be drunk: what the baby left is thawed milk, never refrozen.
         else if (after.place == Place::freezer) store.thawed = std::min(store.thawed.value_or(at), at);

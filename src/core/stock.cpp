@@ -29,9 +29,12 @@ bool label_less(std::string_view a, std::string_view b) {
     return lower(a) < lower(b);
 }
 
-// The order `stock use` takes usable containers in.
+// The order `stock use` takes usable containers in. A leftover goes first
+// of those that expire with it: it keeps no longer than they do, and it is
+// the milk already poured (pumplog-stock(1): it is taken first while it is good).
 bool sooner(const Container* a, const Container* b) {
     if (a->expires != b->expires) return a->expires < b->expires;
+    if (is_leftover(*a) != is_leftover(*b)) return is_leftover(*a);
     if (a->pumped != b->pumped) return a->pumped < b->pumped;
     if (a->stored_at != b->stored_at) return a->stored_at < b->stored_at;
     return label_less(a->label, b->label);
@@ -144,6 +147,8 @@ Advice advice_for(const Container& container, Seconds now) {
     return Advice::use_or_freeze;
 }
 
+bool is_leftover(const Container& container) { return container.until && !container.from.empty(); }
+
 bool usable_at(const Container& container, Seconds at) {
     return container.state == ContainerState::in_stock && container.left.ml() >= empty_ml &&
            container.stored_at <= at && at < container.expires;
@@ -161,7 +166,7 @@ std::vector<const Container*> use_order(const Stock& stock, Seconds now) {
     return usable;
 }
 
-UsePlan plan_use(const Stock& stock, Volume amount, Seconds at) {
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
     UsePlan plan;
     std::vector<const Container*> usable;
     for (const auto& c : stock.containers)
@@ -169,13 +174,26 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at) {
     std::sort(usable.begin(), usable.end(), sooner);
     for (const Container* c : usable) plan.usable += c->left;
     if (amount.ml() > plan.usable.ml() + rounding_ml) return plan;
+    if (pour == Pour::poured_now) {
+        Volume out_of_freezer;
+        for (const Container* c : usable)
+            if (c->place != Place::freezer) out_of_freezer += c->left;
+        // Enough milk out of the freezer: the frozen milk stays frozen.
+        if (amount.ml() <= out_of_freezer.ml() + rounding_ml)
+            std::erase_if(usable, [](const Container* c) { return c->place == Place::freezer; });
+    }
     Volume remaining = amount;
     for (const Container* c : usable) {
         if (remaining.ml() < rounding_ml) break;
         const Volume take = std::min(c->left, remaining);
         const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
+        if (pour == Pour::poured_now && c->place == Place::freezer && !empties) continue;  // never part of it
         plan.takes.push_back({c, empties ? c->left : take, empties});
         remaining -= take;
+    }
+    if (remaining.ml() >= rounding_ml) {
+        plan.takes.clear();
+        return plan;
     }
     plan.enough = true;
     return plan;

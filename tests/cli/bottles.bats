@@ -219,3 +219,40 @@ PY
     [[ "${lines[4]}" == "Thaw: move B1 "*", now." ]]
     [[ "$output" != *tonight* ]]
 }
+
+@test "plan bottles counts a shortfall against the feeds' need, not the bottles' rounding up" {
+    # 93 ml every 3 hours: three bottles of 100 ml for 279 ml of need; 290 ml in the fridge covers them.
+    local d day t
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-04 + $d day" +%F)"
+        for t in 01:00 04:00 07:00 10:00 13:00 16:00 19:00 22:00; do feed_at_home "$day" "$t" 93; done
+    done
+    export PUMPLOG_NOW=2026-11-11T19:00:00+01:00
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    pumplog stock add 290ml --in fridge >/dev/null
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Thu 2026-11-12 (away 08:00-17:30): 3 bottles, 300 ml in all." ]
+    [ "${lines[1]}" = "  10:00  100 ml: B1 100 ml" ]
+    [ "${lines[2]}" = "  13:00  100 ml: B1 97 ml" ]
+    [ "${lines[3]}" = "  16:00  100 ml: B1 93 ml" ]
+    [ "${lines[4]}" = "Nothing to thaw: the milk out of the freezer fills them." ]
+    [[ "$output" != *"Short by"* ]]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, .cover, [.bottles[] | [.need_ml, .missing_ml]]]' <<<"$output")" = '[0,null,[[93,0],[93,0],[93,0]]]' ]
+    # No bag is thawed for a bottle's rounding up alone: 280 ml covers the need.
+    pumplog stock use 10ml >/dev/null
+    pumplog stock add 100ml --in freezer --pumped "2026-11-01 07:00" >/dev/null
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, .thaws, [.bottles[] | [.fill[].ml]]]' <<<"$output")" = '[0,[],[[94],[93],[93]]]' ]
+    # 278 ml does not: the bag is thawed for the 1 ml the last feed misses.
+    pumplog stock use 2ml >/dev/null
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, [.thaws[].label], [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[0,["B2"],[["B2 93","B1 7"],["B2 7","B1 93"],["B1 100"]]]' ]
+    # Without the bag: short by that 1 ml, not by the bottle's rounding.
+    pumplog stock discard B2 >/dev/null
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[1,1,[0,0,1]]' ]
+    run --separate-stderr pumplog plan bottles
+    [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 1 ml missing" ]
+}

@@ -402,3 +402,43 @@ refused_same() {
     [ "$status" -eq 0 ]
     [ "$(pumplog stock --all --format json | jq -r '.[] | select(.label == "B2") | .place')" = "freezer" ]
 }
+
+@test "stock use and log feed --from-stock pour fridge milk that covers the amount, not part of a frozen bag" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 100 B1
+    # Frozen a year ago: its freezer date is tonight, 2026-11-22 00:00, sooner than B1's.
+    store S2 2026-11-01T08:00:00+01:00 freezer 150 B2 2025-11-22T00:00:00+01:00
+    run --separate-stderr pumplog stock use 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B1 50 ml (50 ml left in the fridge)" ]
+    run --separate-stderr pumplog log feed 30ml --from-stock
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B1 30 ml (20 ml left in the fridge). "* ]]
+    # The fridge cannot cover 120 ml: part of B2 would be poured; its rest would keep until its freezer date only.
+    refused_same pumplog stock use 120ml
+    [ "$stderr" = 'pumplog: error: B2 is frozen and 120 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B2 (the rest keeps only 9 h 55 min in the fridge: its freezer date comes before the 1 day thawed milk keeps), or take it whole: pumplog stock use B2' ]
+    refused_same pumplog log feed 120ml --from-stock
+    # A frozen bag taken whole needs no --thaw.
+    run --separate-stderr pumplog stock use 160ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 160 ml: B2 150 ml (used up), B1 10 ml (10 ml left in the fridge)" ]
+}
+
+@test "a leftover is taken first when it expires with the milk it was poured from, and says that expiry applies" {
+    # B1's 4 days in the fridge end at 15:00, before the feed's 2 hours do (16:05).
+    store S1 2026-11-17T15:00:00+01:00 fridge 150 B1
+    run --separate-stderr pumplog log feed 90ml --from-stock --offered 120ml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 120 ml (30 ml left in the fridge). Kept 30 ml left over as B2: use by today 15:00 (in 55 min, when the milk of B1 expires, before 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run jq -c '[.[] | [.label, .expires]]' < <(pumplog stock --format json)
+    [ "$output" = '[["B2","2026-11-21T15:00:00+01:00"],["B1","2026-11-21T15:00:00+01:00"]]' ]
+    run pumplog stock use 20ml
+    [ "$output" = "Took 20 ml: B2 20 ml (10 ml left in the room)" ]
+}
+
+@test "under nicu the leftover limit cites the profile it comes from" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
+    pumplog config set guideline nicu
+    run --separate-stderr pumplog log feed 50ml --from-stock --offered 60ml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 60 ml (90 ml left in the fridge). Kept 10 ml left over as B2: use by today 15:05 (in 1 h, 1 hour after the feed: ABM Clinical Protocol #8, revised 2017; Bliss gives no leftover limit)' ]
+}

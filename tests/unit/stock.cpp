@@ -247,6 +247,31 @@ TEST_CASE("use never takes expired milk and refuses more than is usable") {
     CHECK(labels(use_order(s, now)) == std::vector<std::string>{"B2", "B1"});
 }
 
+TEST_CASE("what can be poured now takes fridge milk that covers the amount before a frozen bag expiring sooner") {
+    const Seconds now = P + days(2);
+    // B1 frozen 365 days before P + 3 d: its freezer date is a day away, sooner than B2's fridge days.
+    const Stock s = stash({store("f", P, "freezer", 150, "B1", P + days(3) - days(365)),
+                           store("r", now - hours(1), "fridge", 100, "B2")});
+    CHECK(labels(use_order(s, now)) == std::vector<std::string>{"B1", "B2"});
+    const UsePlan any = plan_use(s, Volume::from_ml(50), now);
+    REQUIRE(any.takes.size() == 1);
+    CHECK(any.takes[0].container->label == "B1");
+    const UsePlan poured = plan_use(s, Volume::from_ml(50), now, Pour::poured_now);
+    REQUIRE(poured.enough);
+    REQUIRE(poured.takes.size() == 1);
+    CHECK(poured.takes[0].container->label == "B2");
+    // More than the fridge holds: the frozen bag whole, then the fridge.
+    const UsePlan whole = plan_use(s, Volume::from_ml(160), now, Pour::poured_now);
+    REQUIRE(whole.takes.size() == 2);
+    CHECK(whole.takes[0].container->label == "B1");
+    CHECK(whole.takes[0].empties);
+    CHECK(whole.takes[1].amount.ml() == Approx(10));
+    // Part of the frozen bag would be poured: no plan without a thaw.
+    const UsePlan part = plan_use(s, Volume::from_ml(120), now, Pour::poured_now);
+    CHECK_FALSE(part.enough);
+    CHECK(part.takes.empty());
+}
+
 TEST_CASE("an expired container cannot be used by its label") {
     const Stock s = stash({store("a", P, "room", 60, "B1")});
     try {
