@@ -249,8 +249,9 @@ std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, 
     std::vector<Feed> feeds;
     for (date::sys_days day = memo.local_day(from) - date::days(1); day <= memo.local_day(to); day += date::days(1))
         for (std::size_t i = 0; i < slots.size(); ++i) {
-            const Seconds at = memo.to_instant(local_midnight(day) + minutes(slots[i].minute));
-            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated});
+            const LocalSeconds wall = local_midnight(day) + minutes(slots[i].minute);
+            const Seconds at = memo.to_instant(wall);
+            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated, wall});
         }
     std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.at < b.at; });
     return feeds;
@@ -264,9 +265,12 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
     return out;
 }
 
-std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                               const Options& options, const date::time_zone* zone) {
-    const ZoneMemo memo(zone);
+namespace {
+
+// draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
+// are wall-clock times written as instants.
+std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods, const Options& options,
+                           const ZoneMemo& memo) {
     std::vector<Draft> drafts;
     for (const TimeSpan& period : periods) {
         std::vector<Draft> ds;
@@ -299,6 +303,46 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     split_long_gaps(drafts, home, periods, options, memo, nudge_limit);
     nudge(drafts, home, periods, options, memo);
     split_long_gaps(drafts, home, periods, options, memo, minutes(0));
+    return drafts;
+}
+
+// A wall-clock time written as an instant (the wall clock's own), and back.
+Seconds as_instant(LocalSeconds wall) { return Seconds(wall.time_since_epoch()); }
+LocalSeconds as_wall(Seconds on_wall_clock) { return LocalSeconds(on_wall_clock.time_since_epoch()); }
+
+}  // namespace
+
+std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
+                               const Options& options, const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
+    std::vector<Feed> wall_feeds = feeds;
+    for (auto& f : wall_feeds) f.at = as_instant(f.wall);
+    std::vector<TimeSpan> wall_periods;
+    wall_periods.reserve(periods.size());
+    for (const auto& p : periods)
+        wall_periods.push_back(TimeSpan{as_instant(memo.to_local(p.begin)), as_instant(memo.to_local(p.end))});
+    std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr));
+    // Back to instants: a feed's wall time gives its instant again (predicted_feeds' to_instant).
+    for (auto& d : drafts) {
+        d.at = memo.to_instant(as_wall(d.at));
+        for (auto& c : d.covers) c = memo.to_instant(as_wall(c));
+    }
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    // Two wall-clock times an hour apart across a spring-forward gap (02:00 and 03:00) are one instant: one pump.
+    for (std::size_t i = 1; i < drafts.size();) {
+        if (drafts[i].at != drafts[i - 1].at) {
+            ++i;
+            continue;
+        }
+        Draft& a = drafts[i - 1];
+        const Draft& b = drafts[i];
+        a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
+        a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
+        a.target += b.target;
+        a.estimated = a.estimated || b.estimated;
+        a.night = a.night && b.night;
+        drafts.erase(drafts.begin() + static_cast<long>(i));
+    }
     return drafts;
 }
 
