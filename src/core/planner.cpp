@@ -292,6 +292,38 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
     return out;
 }
 
+// Pumps of one away period (one planned stretch in exclusive mode) closer than
+// min_gap on the wall clock: the timetable could not keep min_gap without a
+// gap over its limit (the longest gap wins), and the plan says so, once a
+// period, naming its closest two.
+std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& drafts,
+                                          const std::vector<TimeSpan>& periods, const Settings& settings,
+                                          TimeSpan range, const ZoneMemo& zone) {
+    std::vector<PlanAdvice> out;
+    const DailyWindow night = night_window(settings);
+    for (const TimeSpan& p : periods) {
+        std::optional<std::pair<Seconds, Seconds>> closest;
+        const auto apart = [&](Seconds a, Seconds b) { return zone.to_local(b) - zone.to_local(a); };
+        for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
+            const Seconds a = drafts[i].at, b = drafts[i + 1].at;
+            if (!p.contains(a) || !p.contains(b) || !range.contains(a) || apart(a, b) >= settings.min_gap) continue;
+            if (!closest || apart(a, b) < apart(closest->first, closest->second)) closest = std::pair(a, b);
+        }
+        if (!closest) continue;
+        const auto [a, b] = *closest;
+        PlanAdvice c;
+        c.kind = AdviceKind::min_gap_conflict;
+        c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
+        c.begin = a;
+        c.end = b;
+        c.gap = settings.min_gap;
+        c.night = night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
+        c.longest = c.night ? settings.max_gap_night : settings.max_gap_day;
+        out.push_back(c);
+    }
+    return out;
+}
+
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
            TimeSpan range) {
     const ZoneMemo memo(zone);
@@ -313,7 +345,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     timetable::Options options{settings.min_gap, settings.max_gap_day, settings.max_gap_night, night_window(settings),
                                settings.round};
     std::vector<timetable::Draft> drafts;
-    std::vector<PlanAdvice> schedule_advice;
+    std::vector<PlanAdvice> timetable_advice;
     if (pinned) {
         std::vector<timetable::Feed> uncovered;
         drafts = timetable::pinned_pumps(settings.schedule, feeds, periods, from, to, options, zone, uncovered);
@@ -324,10 +356,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.at = f.at;
             a.need = f.amount;
             a.gap = settings.min_gap;
-            schedule_advice.push_back(a);
+            timetable_advice.push_back(a);
         }
         const auto gaps = long_gaps(feeds, periods, drafts, settings, range, memo);
-        schedule_advice.insert(schedule_advice.end(), gaps.begin(), gaps.end());
+        timetable_advice.insert(timetable_advice.end(), gaps.begin(), gaps.end());
     } else {
         drafts = timetable::draft_pumps(feeds, periods, options, zone);
         // Hysteresis: snap to the timetable learned until the week's anchor.
@@ -351,6 +383,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 // Too little was known at the anchor: no reference.
             }
         }
+        timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }
 
     for (auto& d : drafts) {
@@ -509,7 +542,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         a.day = day;
         plan.advice.push_back(a);
     }
-    plan.advice.insert(plan.advice.end(), schedule_advice.begin(), schedule_advice.end());
+    plan.advice.insert(plan.advice.end(), timetable_advice.begin(), timetable_advice.end());
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);

@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "baby.hpp"
@@ -187,6 +189,49 @@ TEST_CASE("night gaps use max_gap_night") {
     s.max_gap_night = hours(5);
     s.max_gap_day = hours(3);
     CHECK(clocks(plan_day(week_before(monday, slots), s, monday)).front() == "02:30");
+}
+
+TEST_CASE("a pump added for the longest gap re-spaces the away window to keep min_gap") {
+    // The example journal's day: the feeds at 06:38 and 18:28 are at home, three in the window.
+    const std::vector<SlotSpec> slots = {{hm(2, 6), 135},   {hm(6, 38), 135},  {hm(9, 30), 137}, {hm(12, 37), 135},
+                                         {hm(15, 36), 133}, {hm(18, 28), 135}, {hm(21, 34), 135}};
+    std::vector<Seconds> home;
+    for (int m : {hm(6, 38), hm(18, 28)})
+        home.push_back(to_instant(LocalSeconds(monday.time_since_epoch()) + minutes(m), berlin()));
+    Settings s = away_weekdays();
+    for (const minutes min_gap : {minutes(210), minutes(240)}) {
+        INFO("min_gap " << min_gap.count() << " min");
+        s.min_gap = min_gap;
+        const Plan plan = plan_day(week_before(monday, slots), s, monday);
+        REQUIRE(plan.pumps.size() == 3);
+        for (std::size_t i = 0; i + 1 < plan.pumps.size(); ++i) {
+            INFO(format_clock(plan.pumps[i].at, berlin()) << " to " << format_clock(plan.pumps[i + 1].at, berlin()));
+            CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= min_gap);
+        }
+        require_gaps_within(plan, home, hours(4), hours(5));
+        for (const auto& p : plan.pumps) CHECK(p.covers.size() == 1);
+        if (min_gap == minutes(210)) CHECK(clocks(plan) == std::vector<std::string>{"09:30", "13:00", "16:30"});
+        CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                           [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    }
+    // 4 h 30 apart and never over 4 h: both cannot hold; the longest gap wins, and the plan says so.
+    s.min_gap = minutes(270);
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    require_gaps_within(plan, home, hours(4), hours(5));
+    const auto conflict = std::find_if(plan.advice.begin(), plan.advice.end(),
+                                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; });
+    REQUIRE(conflict != plan.advice.end());
+    CHECK(conflict->gap == minutes(270));
+    CHECK(conflict->longest == hours(4));
+    CHECK(conflict->end - conflict->begin < minutes(270));
+    CHECK(render::advice_text(*conflict, Unit::ml, berlin()) ==
+          fmt::format("The pumps at {} and {} on Mon 2026-11-16 are {} apart, under the 4 h 30 min minimum (min_gap): "
+                      "4 h 30 min between pumps and never over 4 h (max_gap_day) from one milk removal to the next "
+                      "cannot both hold there, so the longest gap wins. Lower min_gap or raise "
+                      "max_gap_day to have both.",
+                      format_clock(conflict->begin, berlin()), format_clock(conflict->end, berlin()),
+                      format_duration(std::chrono::duration_cast<std::chrono::seconds>(conflict->end -
+                                                                                         conflict->begin))));
 }
 
 TEST_CASE("a gap a little over the limit moves a pump instead of adding one") {
