@@ -66,6 +66,8 @@ enum class AdviceKind {
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
+    min_gap_conflict,    // two pumps closer than min_gap, as the longest gap allowed leaves no room: begin, end
+                         // (the two pumps), gap (min_gap), longest (max_gap_day or, night, max_gap_night)
     incomplete_day,      // day: a day that looks incompletely logged (weighed down)
     nursing_in_supply,   // supply mode with breast feeds logged: count (breast feeds in the last 24 h),
                          // expected (pumped in the last 24 h), pumps (sessions), need (the milestone, or 0)
@@ -89,6 +91,8 @@ struct PlanAdvice {
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::chrono::minutes gap{0};
+    std::chrono::minutes longest{0};  // min_gap_conflict: the longest gap allowed there
+    bool night = false;               // min_gap_conflict: `longest` is max_gap_night
     date::sys_days day{};
     date::sys_days until_day{};
     std::string text;

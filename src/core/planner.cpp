@@ -81,7 +81,8 @@ std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone
 // (at home too: a pump after a feed adds to the day's milk; in exclusive
 // mode, the group is that day), on the
 // `round` grid, at least min_gap from every pump and an hour from every feed
-// at the breast; the best expected yield wins, then a time outside the night,
+// at the breast (on the wall clock, as the timetable's gaps: a daylight-saving
+// night makes no distance longer or shorter); the best expected yield wins, then a time outside the night,
 // then the time nearest the away window (the earliest on a tie), never
 // before `not_before`. nullopt when no time keeps those distances (then the
 // day is re-spaced).
@@ -103,18 +104,21 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     const Seconds start = zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
     // Only the times near [start, span.end) can be too near a t there: one at
     // or before start - distance, or at or after span.end + distance, is far
-    // from every t (the plan's pumps and feeds span days; the group one).
+    // from every t (the plan's pumps and feeds span days; the group one); an
+    // hour more for a daylight-saving change between them. Kept as wall-clock times.
     const auto nearby = [&](const std::vector<Seconds>& list, seconds distance) {
-        std::vector<Seconds> out;
+        std::vector<LocalSeconds> out;
         for (const Seconds x : list)
-            if (x > start - distance && x < span.end + distance) out.push_back(x);
+            if (x > start - distance - hours(1) && x < span.end + distance + hours(1)) out.push_back(zone.to_local(x));
         return out;
     };
-    const std::vector<Seconds> near_pumps = nearby(pumps, settings.min_gap), near_feeds = nearby(home_feeds, hours(1));
+    const std::vector<LocalSeconds> near_pumps = nearby(pumps, settings.min_gap);
+    const std::vector<LocalSeconds> near_feeds = nearby(home_feeds, hours(1));
     for (Seconds t = start; t < span.end; t += step) {
-        const auto far = [&](const std::vector<Seconds>& list, seconds distance) {
+        const LocalSeconds wall = zone.to_local(t);
+        const auto far = [&](const std::vector<LocalSeconds>& list, seconds distance) {
             return std::all_of(list.begin(), list.end(),
-                               [&](Seconds x) { return t - x >= distance || x - t >= distance; });
+                               [&](LocalSeconds x) { return wall - x >= distance || x - wall >= distance; });
         };
         if (!far(near_pumps, settings.min_gap) || !far(near_feeds, hours(1))) continue;
         const int minute = zone.minute_of_day(t);
@@ -135,6 +139,8 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
 // as they can (least squares, in order) so that every two are min_gap apart
 // (rounded up to the `round` grid) inside the group; each covered feed goes
 // to the nearest pump. nullopt when n + 1 pumps min_gap apart do not fit.
+// Laid out on the wall clock, as the timetable (a daylight-saving day is
+// re-spaced as the days around it).
 // Returns the new pump's time (marked extra) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
                                                   Volume short_by, bool babies, const Settings& settings,
@@ -145,19 +151,23 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     if (old.empty()) return std::nullopt;
     const long step = std::max<long>(1, settings.round.count()) * 60;
     const long gap = (std::chrono::duration_cast<seconds>(settings.min_gap).count() + step - 1) / step * step;
-    long lo = group.begin.time_since_epoch().count();
-    long hi = (group.end - minutes(1)).time_since_epoch().count();
+    // Wall-clock times as seconds, and back to instants.
+    const auto wall = [&](Seconds at) { return zone.to_local(at).time_since_epoch().count(); };
+    const auto instant = [&](long x) { return zone.to_instant(LocalSeconds(seconds(x))); };
+    long lo = wall(group.begin);
+    long hi = wall(group.end - minutes(1));
     // The pumps just before and after the group stay min_gap away too (the
     // day before's last, the next day's first: a re-spaced night must not
     // bring 22:10 and 01:05 within a 3 h min_gap).
     for (const auto& p : pumps) {
-        const long x = p.at.time_since_epoch().count();
+        const long x = wall(p.at);
         if (p.at < group.begin) lo = std::max(lo, x + gap);
         if (p.at >= group.end) hi = std::min(hi, x - gap);
     }
     // On the `round` grid: the first grid time at or after lo, the last at or before hi.
+    const ZoneMemo wall_clock(nullptr);
     const auto on_grid = [&](long x) {
-        return timetable::round_to(Seconds(seconds(x)), settings.round, zone).time_since_epoch().count();
+        return timetable::round_to(Seconds(seconds(x)), settings.round, wall_clock).time_since_epoch().count();
     };
     if (const long g = on_grid(lo); g < lo) lo = g + step;
     else lo = g;
@@ -167,7 +177,7 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     if (n * gap > hi - lo) return std::nullopt;
 
     std::vector<long> t;
-    for (const auto& p : old) t.push_back(p.at.time_since_epoch().count());
+    for (const auto& p : old) t.push_back(wall(p.at));
     // The longest gap, the group's ends included.
     std::size_t at = 0;
     long longest = -1, middle = lo;
@@ -201,9 +211,9 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     for (const Block& block : blocks)
         for (long k = 0; k < block.count; ++k, ++i) {
             const double y = std::clamp(block.mean(), static_cast<double>(lo), static_cast<double>(hi - n * gap));
-            const Seconds y_at = timetable::round_to(Seconds(seconds(std::llround(y))), settings.round, zone);
+            const long y_at = on_grid(std::llround(y));
             PlannedPump p;
-            p.at = y_at + seconds(static_cast<long>(i) * gap);
+            p.at = instant(y_at + static_cast<long>(i) * gap);
             fresh.push_back(p);
         }
     Volume before;
@@ -282,6 +292,38 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
     return out;
 }
 
+// Pumps of one away period (one planned stretch in exclusive mode) closer than
+// min_gap on the wall clock: the timetable could not keep min_gap without a
+// gap over its limit (the longest gap wins), and the plan says so, once a
+// period, naming its closest two.
+std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& drafts,
+                                          const std::vector<TimeSpan>& periods, const Settings& settings,
+                                          TimeSpan range, const ZoneMemo& zone) {
+    std::vector<PlanAdvice> out;
+    const DailyWindow night = night_window(settings);
+    for (const TimeSpan& p : periods) {
+        std::optional<std::pair<Seconds, Seconds>> closest;
+        const auto apart = [&](Seconds a, Seconds b) { return zone.to_local(b) - zone.to_local(a); };
+        for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
+            const Seconds a = drafts[i].at, b = drafts[i + 1].at;
+            if (!p.contains(a) || !p.contains(b) || !range.contains(a) || apart(a, b) >= settings.min_gap) continue;
+            if (!closest || apart(a, b) < apart(closest->first, closest->second)) closest = std::pair(a, b);
+        }
+        if (!closest) continue;
+        const auto [a, b] = *closest;
+        PlanAdvice c;
+        c.kind = AdviceKind::min_gap_conflict;
+        c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
+        c.begin = a;
+        c.end = b;
+        c.gap = settings.min_gap;
+        c.night = night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
+        c.longest = c.night ? settings.max_gap_night : settings.max_gap_day;
+        out.push_back(c);
+    }
+    return out;
+}
+
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
            TimeSpan range) {
     const ZoneMemo memo(zone);
@@ -303,7 +345,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     timetable::Options options{settings.min_gap, settings.max_gap_day, settings.max_gap_night, night_window(settings),
                                settings.round};
     std::vector<timetable::Draft> drafts;
-    std::vector<PlanAdvice> schedule_advice;
+    std::vector<PlanAdvice> timetable_advice;
     if (pinned) {
         std::vector<timetable::Feed> uncovered;
         drafts = timetable::pinned_pumps(settings.schedule, feeds, periods, from, to, options, zone, uncovered);
@@ -314,10 +356,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.at = f.at;
             a.need = f.amount;
             a.gap = settings.min_gap;
-            schedule_advice.push_back(a);
+            timetable_advice.push_back(a);
         }
         const auto gaps = long_gaps(feeds, periods, drafts, settings, range, memo);
-        schedule_advice.insert(schedule_advice.end(), gaps.begin(), gaps.end());
+        timetable_advice.insert(timetable_advice.end(), gaps.begin(), gaps.end());
     } else {
         drafts = timetable::draft_pumps(feeds, periods, options, zone);
         // Hysteresis: snap to the timetable learned until the week's anchor.
@@ -341,6 +383,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 // Too little was known at the anchor: no reference.
             }
         }
+        timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }
 
     for (auto& d : drafts) {
@@ -500,7 +543,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         a.day = day;
         plan.advice.push_back(a);
     }
-    plan.advice.insert(plan.advice.end(), schedule_advice.begin(), schedule_advice.end());
+    plan.advice.insert(plan.advice.end(), timetable_advice.begin(), timetable_advice.end());
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);

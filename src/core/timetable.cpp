@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
+#include <optional>
 #include <utility>
 
 #include "pumplog/calendar.hpp"
@@ -149,6 +151,100 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const s
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
 }
 
+// A period whose pumps came closer than min_gap (a pump added for the longest
+// gap, or moved to close one) is re-spaced, its pumps in order, so that every
+// two are min_gap apart and every gap from the milk removal before the first to
+// the one after the last stays within its limit (SPEC 5: merged or split to
+// honour the gaps): the feasible interval of each pump is found forwards and
+// backwards, then each takes its own time when it can, else the nearest one
+// left; each covered feed then goes to the nearest pump of the period. When
+// no such times exist the pumps stay (the longest gap wins; the planner says so).
+void keep_min_gap(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
+                  const Options& options, const ZoneMemo& zone) {
+    const long step = std::max<long>(1, options.round.count()) * 60;
+    const auto floor_grid = [&](long x) { return x >= 0 ? x / step * step : -((-x + step - 1) / step) * step; };
+    const auto ceil_grid = [&](long x) { return -floor_grid(-x); };
+    const long gap = ceil_to_step(options.min_gap, options.round).count();
+    const auto count = [](Seconds t) { return t.time_since_epoch().count(); };
+    for (const TimeSpan& p : periods) {
+        std::vector<std::size_t> mine;
+        for (std::size_t i = 0; i < drafts.size(); ++i)
+            if (p.contains(drafts[i].at)) mine.push_back(i);
+        const std::size_t n = mine.size();
+        bool close = false;
+        for (std::size_t i = 0; i + 1 < n; ++i)
+            close = close || drafts[mine[i + 1]].at - drafts[mine[i]].at < options.min_gap;
+        if (!close) continue;
+        // The milk removals just before the first pump and just after the last.
+        const std::vector<Removal> seq = sequence(home, drafts);
+        std::optional<Seconds> before, after;
+        for (const Removal& r : seq) {
+            if (r.at < drafts[mine.front()].at) before = r.at;
+            if (r.at > drafts[mine.back()].at && !after) after = r.at;
+        }
+        std::vector<long> lo(n), hi(n), limit(n);  // limit[i]: from pump i to the next removal
+        for (std::size_t i = 0; i < n; ++i) {
+            const Seconds a = drafts[mine[i]].at;
+            const std::optional<Seconds> b = i + 1 < n ? std::optional(drafts[mine[i + 1]].at) : after;
+            limit[i] = b ? floor_grid(limit_of(a, *b, options, zone).count()) : std::numeric_limits<long>::max() / 4;
+        }
+        const long first = ceil_grid(count(p.begin)), last = floor_grid(count(p.end) - 1);
+        lo[0] = first;
+        hi[0] = last;
+        if (before)
+            hi[0] = std::min(hi[0], floor_grid(count(*before) +
+                                               limit_of(*before, drafts[mine[0]].at, options, zone).count()));
+        for (std::size_t i = 1; i < n; ++i) {
+            lo[i] = std::max(first, lo[i - 1] + gap);
+            hi[i] = std::min(last, hi[i - 1] + limit[i - 1]);
+        }
+        if (after) lo[n - 1] = std::max(lo[n - 1], ceil_grid(count(*after) - limit[n - 1]));
+        for (std::size_t i = n - 1; i > 0; --i) {
+            lo[i - 1] = std::max(lo[i - 1], lo[i] - limit[i - 1]);
+            hi[i - 1] = std::min(hi[i - 1], hi[i] - gap);
+        }
+        bool fits = true;
+        for (std::size_t i = 0; i < n; ++i) fits = fits && lo[i] <= hi[i] && (i + 1 == n || gap <= limit[i]);
+        if (!fits) continue;
+        std::vector<Seconds> at(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const long own = count(drafts[mine[i]].at);
+            const long from = i == 0 ? lo[i] : std::max(lo[i], count(at[i - 1]) + gap);
+            const long to = i == 0 ? hi[i] : std::min(hi[i], count(at[i - 1]) + limit[i - 1]);
+            at[i] = Seconds(seconds(std::clamp(own, from, to)));
+        }
+        // Each covered feed to the nearest pump (the earlier on a tie).
+        struct Covered {
+            Seconds at;
+            Volume amount;
+            bool estimated;
+        };
+        std::vector<Covered> covered;
+        for (const std::size_t i : mine) {
+            Draft& d = drafts[i];
+            for (std::size_t c = 0; c < d.covers.size(); ++c)
+                covered.push_back({d.covers[c], d.amounts[c], d.estimated});
+            d.covers.clear();
+            d.amounts.clear();
+            d.target = Volume{};
+            d.estimated = false;
+        }
+        for (std::size_t i = 0; i < n; ++i) drafts[mine[i]].at = at[i];
+        for (const Covered& f : covered) {
+            std::size_t best = 0;
+            const auto distance = [&](std::size_t i) { return at[i] > f.at ? at[i] - f.at : f.at - at[i]; };
+            for (std::size_t i = 1; i < n; ++i)
+                if (distance(i) < distance(best)) best = i;
+            Draft& d = drafts[mine[best]];
+            d.covers.push_back(f.at);
+            d.amounts.push_back(f.amount);
+            d.target += f.amount;
+            d.estimated = d.estimated || f.estimated;
+        }
+    }
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+}
+
 }  // namespace
 
 Seconds round_to(Seconds at, minutes step, const date::time_zone* zone) { return round_to(at, step, ZoneMemo(zone)); }
@@ -252,8 +348,9 @@ std::vector<Feed> predicted_feeds(const std::vector<Slot>& slots, Seconds from, 
     std::vector<Feed> feeds;
     for (date::sys_days day = memo.local_day(from) - date::days(1); day <= memo.local_day(to); day += date::days(1))
         for (std::size_t i = 0; i < slots.size(); ++i) {
-            const Seconds at = memo.to_instant(local_midnight(day) + minutes(slots[i].minute));
-            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated});
+            const LocalSeconds wall = local_midnight(day) + minutes(slots[i].minute);
+            const Seconds at = memo.to_instant(wall);
+            if (at >= from && at < to) feeds.push_back(Feed{at, i, slots[i].amount, slots[i].estimated, wall});
         }
     std::sort(feeds.begin(), feeds.end(), [](const Feed& a, const Feed& b) { return a.at < b.at; });
     return feeds;
@@ -267,9 +364,12 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
     return out;
 }
 
-std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                               const Options& options, const date::time_zone* zone) {
-    const ZoneMemo memo(zone);
+namespace {
+
+// draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
+// are wall-clock times written as instants.
+std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods, const Options& options,
+                           const ZoneMemo& memo) {
     std::vector<Draft> drafts;
     for (const TimeSpan& period : periods) {
         std::vector<Draft> ds;
@@ -302,6 +402,47 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     split_long_gaps(drafts, home, periods, options, memo, nudge_limit);
     nudge(drafts, home, periods, options, memo);
     split_long_gaps(drafts, home, periods, options, memo, minutes(0));
+    keep_min_gap(drafts, home, periods, options, memo);
+    return drafts;
+}
+
+// A wall-clock time written as an instant (the wall clock's own), and back.
+Seconds as_instant(LocalSeconds wall) { return Seconds(wall.time_since_epoch()); }
+LocalSeconds as_wall(Seconds on_wall_clock) { return LocalSeconds(on_wall_clock.time_since_epoch()); }
+
+}  // namespace
+
+std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
+                               const Options& options, const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
+    std::vector<Feed> wall_feeds = feeds;
+    for (auto& f : wall_feeds) f.at = as_instant(f.wall);
+    std::vector<TimeSpan> wall_periods;
+    wall_periods.reserve(periods.size());
+    for (const auto& p : periods)
+        wall_periods.push_back(TimeSpan{as_instant(memo.to_local(p.begin)), as_instant(memo.to_local(p.end))});
+    std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr));
+    // Back to instants: a feed's wall time gives its instant again (predicted_feeds' to_instant).
+    for (auto& d : drafts) {
+        d.at = memo.to_instant(as_wall(d.at));
+        for (auto& c : d.covers) c = memo.to_instant(as_wall(c));
+    }
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    // Two wall-clock times an hour apart across a spring-forward gap (02:00 and 03:00) are one instant: one pump.
+    for (std::size_t i = 1; i < drafts.size();) {
+        if (drafts[i].at != drafts[i - 1].at) {
+            ++i;
+            continue;
+        }
+        Draft& a = drafts[i - 1];
+        const Draft& b = drafts[i];
+        a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
+        a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
+        a.target += b.target;
+        a.estimated = a.estimated || b.estimated;
+        a.night = a.night && b.night;
+        drafts.erase(drafts.begin() + static_cast<long>(i));
+    }
     return drafts;
 }
 

@@ -25,6 +25,9 @@ struct Feed {
     std::size_t slot;  // index into the slots
     Volume amount;
     bool estimated = false;  // the slot's amount is an estimate
+    // The slot's wall-clock time that day, as written (in a spring-forward gap
+    // too, where `at` is an hour later): the timetable's gaps are measured on it.
+    LocalSeconds wall{};
 };
 // The slots' occurrences in [from, to), as wall-clock times of each local day
 // (a slot in a spring-forward gap moves forward by the gap; in a repeated
@@ -49,6 +52,12 @@ struct Draft {
     bool night = false;           // added for a night gap
     bool estimated = false;       // a covered feed's amount is an estimate
 };
+// Laid out on the wall clock (every local day 24 hours, the feeds at their
+// slots' times as written), so a daylight-saving day gets the timetable of the
+// days around it: its extra or missing hour makes no gap longer or shorter; a
+// pump in a spring-forward gap then moves forward by the gap, one in a
+// repeated hour takes its first occurrence (two that become one instant are
+// one pump).
 // One pump per feed inside a period (at the feed's time rounded to
 // options.round), merged (the closest pair first) while
 // two are closer than min_gap, at their target-weighted mean time; then pumps

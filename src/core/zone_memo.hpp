@@ -18,7 +18,14 @@ namespace pumplog {
 
 class ZoneMemo {
 public:
-    explicit ZoneMemo(const date::time_zone* zone) : zone_(zone) {}
+    // No zone (nullptr) is the wall clock itself: one range for all time at offset 0, every day
+    // 24 hours (the timetable lays its times of day out on it, timetable.cpp).
+    explicit ZoneMemo(const date::time_zone* zone) : zone_(zone) {
+        if (!zone_) {
+            begin_ = Seconds::min();
+            end_ = Seconds::max();
+        }
+    }
 
     const date::time_zone* zone() const { return zone_; }
 

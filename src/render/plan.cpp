@@ -172,6 +172,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::estimated_from_pumps: return "estimated_from_pumps";
         case AdviceKind::uncovered_feed: return "uncovered_feed";
         case AdviceKind::long_gap: return "long_gap";
+        case AdviceKind::min_gap_conflict: return "min_gap_conflict";
         case AdviceKind::incomplete_day: return "incomplete_day";
         case AdviceKind::nursing_in_supply: return "nursing_in_supply";
         case AdviceKind::note: return "note";
@@ -273,6 +274,16 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 day_label(a.begin, zone), format_clock(a.begin, zone), day_label(a.end, zone),
                 format_clock(a.end, zone),
                 format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap));
+        case AdviceKind::min_gap_conflict: {
+            const std::string_view longest = a.night ? "max_gap_night" : "max_gap_day";
+            return fmt::format(
+                "The pumps at {} and {} on {} are {} apart, under the {} minimum (min_gap): {} between pumps and never "
+                "over {} ({}) from one milk removal to the next cannot both hold there, so the longest gap wins. "
+                "Lower min_gap or raise {} to have both.",
+                format_clock(a.begin, zone), format_clock(a.end, zone), day_label(a.begin, zone),
+                format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap),
+                format_duration(a.gap), format_duration(a.longest), longest, longest);
+        }
         case AdviceKind::incomplete_day:
             return fmt::format("{} looks incompletely logged: it counts less in the plan.", format_date(a.day));
         case AdviceKind::nursing_in_supply:
@@ -334,6 +345,13 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["from"] = format_rfc3339(a.begin, zone);
             j["to"] = format_rfc3339(a.end, zone);
             j["max_gap_min"] = a.gap.count();
+            break;
+        case AdviceKind::min_gap_conflict:
+            j["from"] = format_rfc3339(a.begin, zone);
+            j["to"] = format_rfc3339(a.end, zone);
+            j["min_gap_min"] = a.gap.count();
+            j["max_gap_min"] = a.longest.count();
+            j["night"] = a.night;
             break;
         case AdviceKind::incomplete_day: j["date"] = format_date(a.day); break;
         case AdviceKind::nursing_in_supply:

@@ -529,3 +529,21 @@ nursing() {
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | .begin]' <<<"$output")" = '["2026-11-23T08:00:00-05:00"]' ]
     [ "$(jq -r '[.pumps[].at[0:10]] | unique | join(" ")' <<<"$output")" = "2026-11-23" ]
 }
+
+@test "min_gap near max_gap_day re-spaces the away window, and a conflict between them is said, in JSON too" {
+    export TZ=America/New_York
+    cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$J"
+    local away=(--away "mon-fri 08:00-17:30")
+    # 09:30, 11:50 (added for the 4 h gap) and 14:35 broke a 3 h 30 min_gap: re-spaced, every gap kept.
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 3h30m --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[0:3][] | .at[11:16]]' <<<"$output")" = '["09:30","13:00","16:30"]' ]
+    [ "$(jq -c '[.advice_items[].kind] | map(select(. == "min_gap_conflict"))' <<<"$output")" = '[]' ]
+    # 4 h 30 between pumps and never over 4 h cannot both hold: the longest gap wins, and the plan says so.
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T09:30:00-05:00","to":"2026-11-23T11:50:00-05:00","min_gap_min":270,"max_gap_min":240,"night":false}]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 09:30 and 11:50 on Mon 2026-11-23 are 2 h 20 min apart, under the 4 h 30 min minimum (min_gap)"* ]]
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m
+    [[ "$output" == *"cannot both hold there, so the longest gap wins. Lower min_gap or raise max_gap_day to have both."* ]]
+}

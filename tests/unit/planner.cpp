@@ -1,6 +1,10 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/planner.hpp"
 
+#include <map>
+
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "baby.hpp"
@@ -187,6 +191,49 @@ TEST_CASE("night gaps use max_gap_night") {
     CHECK(clocks(plan_day(week_before(monday, slots), s, monday)).front() == "02:30");
 }
 
+TEST_CASE("a pump added for the longest gap re-spaces the away window to keep min_gap") {
+    // The example journal's day: the feeds at 06:38 and 18:28 are at home, three in the window.
+    const std::vector<SlotSpec> slots = {{hm(2, 6), 135},   {hm(6, 38), 135},  {hm(9, 30), 137}, {hm(12, 37), 135},
+                                         {hm(15, 36), 133}, {hm(18, 28), 135}, {hm(21, 34), 135}};
+    std::vector<Seconds> home;
+    for (int m : {hm(6, 38), hm(18, 28)})
+        home.push_back(to_instant(LocalSeconds(monday.time_since_epoch()) + minutes(m), berlin()));
+    Settings s = away_weekdays();
+    for (const minutes min_gap : {minutes(210), minutes(240)}) {
+        INFO("min_gap " << min_gap.count() << " min");
+        s.min_gap = min_gap;
+        const Plan plan = plan_day(week_before(monday, slots), s, monday);
+        REQUIRE(plan.pumps.size() == 3);
+        for (std::size_t i = 0; i + 1 < plan.pumps.size(); ++i) {
+            INFO(format_clock(plan.pumps[i].at, berlin()) << " to " << format_clock(plan.pumps[i + 1].at, berlin()));
+            CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= min_gap);
+        }
+        require_gaps_within(plan, home, hours(4), hours(5));
+        for (const auto& p : plan.pumps) CHECK(p.covers.size() == 1);
+        if (min_gap == minutes(210)) CHECK(clocks(plan) == std::vector<std::string>{"09:30", "13:00", "16:30"});
+        CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                           [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    }
+    // 4 h 30 apart and never over 4 h: both cannot hold; the longest gap wins, and the plan says so.
+    s.min_gap = minutes(270);
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    require_gaps_within(plan, home, hours(4), hours(5));
+    const auto conflict = std::find_if(plan.advice.begin(), plan.advice.end(),
+                                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; });
+    REQUIRE(conflict != plan.advice.end());
+    CHECK(conflict->gap == minutes(270));
+    CHECK(conflict->longest == hours(4));
+    CHECK(conflict->end - conflict->begin < minutes(270));
+    CHECK(render::advice_text(*conflict, Unit::ml, berlin()) ==
+          fmt::format("The pumps at {} and {} on Mon 2026-11-16 are {} apart, under the 4 h 30 min minimum (min_gap): "
+                      "4 h 30 min between pumps and never over 4 h (max_gap_day) from one milk removal to the next "
+                      "cannot both hold there, so the longest gap wins. Lower min_gap or raise "
+                      "max_gap_day to have both.",
+                      format_clock(conflict->begin, berlin()), format_clock(conflict->end, berlin()),
+                      format_duration(std::chrono::duration_cast<std::chrono::seconds>(conflict->end -
+                                                                                         conflict->begin))));
+}
+
 TEST_CASE("a gap a little over the limit moves a pump instead of adding one") {
     const std::vector<SlotSpec> slots = {{hm(3), 100},  {hm(7), 150},  {hm(11, 10), 120}, {hm(14), 120},
                                          {hm(17), 120}, {hm(20), 150}, {hm(23), 120}};
@@ -230,6 +277,62 @@ TEST_CASE("on daylight-saving days pumps keep their wall-clock times") {
             CHECK(clocks(plan, zone) == std::vector<std::string>{after == 0 ? c.night_pump.substr(11, 5) : "02:30",
                                                                  "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"});
             for (const auto& p : plan.pumps) CHECK(local_day(p.at, zone) == day);
+        }
+    }
+}
+
+TEST_CASE("across a daylight-saving change the day keeps the wall-clock timetable of the days around it") {
+    // The example journal's rhythm, default gaps, a yield short enough for an
+    // extra session every day, learned a few days before the change. A 02:15
+    // feed is 4 h 45 after the 21:29 one on the wall clock, 5 h 45 across the
+    // fall-back night, and in the spring-forward gap; after a 01:50 feed, with
+    // the best yield at 04:00, the extra session goes at 04:00, 2 h 10 later on
+    // the wall clock, 1 h 10 across the spring-forward night.
+    struct Case {
+        date::sys_days change;
+        bool spring;
+        int night_feed;
+        bool best_at_four;
+    };
+    const std::vector<Case> cases = {
+        {day_of(2026, 11, 1), false, hm(2, 15), false},
+        {day_of(2027, 3, 14), true, hm(2, 15), false},
+        {day_of(2026, 11, 1), false, hm(1, 50), true},
+        {day_of(2027, 3, 14), true, hm(1, 50), true},
+    };
+    const auto* zone = locate_zone("America/New_York");
+    for (const auto& c : cases) {
+        INFO("the change on " << format_date(c.change) << ", the night feed at " << format_minute_of_day(c.night_feed));
+        const std::vector<SlotSpec> slots = {{c.night_feed, 130}, {hm(6, 34), 130},  {hm(9, 34), 130},
+                                             {hm(12, 48), 130},   {hm(15, 32), 130}, {hm(18, 18), 130},
+                                             {hm(21, 29), 130}};
+        const date::sys_days first = c.change - date::days(2);
+        auto entries = feeds_for(zone, first - date::days(9), 7, slots);
+        for (int d = 3; d <= 9; ++d) {
+            for (const auto& slot : slots) entries.push_back(pump(zone, first - date::days(d), slot.minute, 110));
+            if (c.best_at_four) entries.push_back(pump(zone, first - date::days(d), hm(4), 150));
+        }
+        Settings s;
+        s.mode = PlanMode::exclusive;
+        const Plan plan = plan_pumps(entries, s, at_start_of(first, zone), local_days(first, 5, zone));
+        std::map<date::sys_days, std::vector<std::string>> days;
+        int extras = 0;
+        for (const auto& p : plan.pumps) {
+            INFO(format_date_time(p.at, zone) << ": " << p.reason);
+            CHECK_FALSE(p.reason.starts_with("added"));
+            days[local_day(p.at, zone)].push_back(format_clock(p.at, zone));
+            extras += p.extra ? 1 : 0;
+        }
+        CHECK(extras == 5);
+        REQUIRE(days.size() == 5);
+        const std::vector<std::string> usual = days[first];
+        // A time in the spring-forward gap (02:00-03:00) is the same instant's wall time, an hour later.
+        std::vector<std::string> on_change = usual;
+        for (auto& t : on_change)
+            if (c.spring && t.starts_with("02:")) t = "03:" + t.substr(3);
+        for (const auto& [day, times] : days) {
+            INFO(format_date(day));
+            CHECK(times == (day == c.change ? on_change : usual));
         }
     }
 }
@@ -695,6 +798,31 @@ TEST_CASE("an extra session re-spaces the day and keeps min_gap between every tw
           "of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 02:30 (about 100 ml more "
           "expected). Even then about 10 ml is missing: give stored milk for the rest, and ask a lactation "
           "consultant how to raise your yield.");
+}
+
+TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days around it") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    for (const date::sys_days day : {day_of(2026, 3, 29), day_of(2026, 10, 25)}) {
+        INFO(format_date(day));
+        const date::sys_days first = day - date::days(1);
+        auto entries = week_before(first, three_hourly);
+        for (int d = 1; d <= 7; ++d)
+            for (const auto& slot : three_hourly)
+                entries.push_back(pump(berlin(), first - date::days(d), slot.minute, 100));
+        const Plan plan = plan_pumps(entries, s, at_start_of(first), local_days(first, 3, berlin()));
+        std::map<date::sys_days, std::vector<std::string>> days;
+        for (const auto& p : plan.pumps) days[local_day(p.at, berlin())].push_back(format_clock(p.at, berlin()));
+        REQUIRE(days.size() == 3);
+        const std::vector<std::string> usual = {"00:30", "02:30", "04:30", "07:00", "10:00",
+                                                "13:00", "16:00", "19:00", "22:00"};
+        CHECK(days[first] == usual);
+        // 02:30 is not on the clock when it springs forward: the same instant reads 03:30.
+        std::vector<std::string> on_day = usual;
+        if (day == day_of(2026, 3, 29)) on_day[1] = "03:30";
+        CHECK(days[day] == on_day);
+        CHECK(days[day + date::days(1)] == usual);
+    }
 }
 
 TEST_CASE("a re-spaced day keeps min_gap from the pumps of the days before and after it") {
