@@ -112,7 +112,16 @@ TEST_CASE("edit options that do not go with the entry are refused, each with its
     CHECK(refused(no_amount, nursing()) == "a bottle feed needs its --amount");
     CHECK(refused(EditRequest{}, pump()) ==
           "nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, --bottle/--breast, "
-          "--baby or --pumped");
+          "--baby, --pumped, --in, --to, --label or --reason");
+    EditRequest place;
+    place.place = "freezer";
+    CHECK(refused(place, pump()) == "--in goes with a stored container, --to with a move");
+    EditRequest label;
+    label.label = "F7";
+    CHECK(refused(label, bottle()) == "--label goes with a stored container");
+    EditRequest reason;
+    reason.reason = "sour";
+    CHECK(refused(reason, store()) == "--reason goes with a discard");
     EditRequest store_amount;
     store_amount.amount = "80ml";
     CHECK(set_of(store_amount, store()) == R"({"ml":80})");
