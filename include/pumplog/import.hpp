@@ -77,6 +77,8 @@ struct ImportedEntry {
     // The id this row would have had with the other --unit, when some of its
     // amounts were bare numbers read in --unit's unit; "" otherwise.
     std::string other_unit_id;
+    // The same with the other --date-order, when it chose how the row's date reads.
+    std::string other_order_id;
 };
 
 struct ImportedFile {
@@ -111,10 +113,11 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // Skip::duplicate: those whose id is in `existing` (the journal's ids, each
 // with its entry's baby) or came earlier in this import, and those whose
 // earlier_id is in `existing` with the same baby (imported before ids held it).
-// Refuses (usage error) rows imported before with the other --unit (their
-// other_unit_id in `existing`): imported again they would be recorded twice.
+// Refuses (usage error) rows imported before with the other --unit or the
+// other --date-order (their other_unit_id or other_order_id in `existing`):
+// imported again they would be recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                     std::optional<Unit> unit = std::nullopt);
+                     std::optional<Unit> unit = std::nullopt, std::optional<DateOrder> order = std::nullopt);
 
 // A journal line as it stands in the file, with its ordering key (line_key).
 struct KeyedLine {

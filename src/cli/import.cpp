@@ -90,13 +90,13 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         const ReadStats stats = read_journal(ctx.journal());
         if (!result.entries.empty()) refuse_damaged(ctx.journal(), stats);
         ctx.warn(stats);
-        drop_duplicates(result, ids, options.unit);
+        drop_duplicates(result, ids, options.unit, options.date_order);
         fmt::print("{}", render::import_listing(result, ctx.unit(), options.zone));
     } else if (!result.entries.empty()) {
         // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
         ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
             refuse_damaged(journal.journal(), read_journal(journal.journal()));
-            drop_duplicates(result, ids, options.unit);
+            drop_duplicates(result, ids, options.unit, options.date_order);
             if (!result.entries.empty()) journal.rewrite(merged_journal(lines, result.entries));
         });
     }

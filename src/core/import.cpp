@@ -133,29 +133,45 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
     return result;
 }
 
-void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                     std::optional<Unit> unit) {
-    // Rows imported before with the other --unit: their amounts differ, so their ids do; imported
-    // again they would be recorded twice (a pump of 5 ml beside one of 147.87 ml).
-    std::size_t other_unit = 0;
+namespace {
+
+// Refuses the rows imported before under another reading of the file (their
+// id with the other --unit or --date-order is in the journal, theirs is not):
+// imported again they would be recorded twice.
+void refuse_other_reading(const ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
+                          std::string ImportedEntry::*other_id, std::string_view option, std::string_view given,
+                          std::string_view other, std::string_view what) {
+    std::size_t count = 0;
     const ImportedEntry* first = nullptr;
     for (const auto& imported : result.entries)
-        if (!imported.other_unit_id.empty() && existing.contains(imported.other_unit_id) &&
+        if (!(imported.*other_id).empty() && existing.contains(imported.*other_id) &&
             !existing.contains(imported.entry.id)) {
             if (!first) first = &imported;
-            ++other_unit;
+            ++count;
         }
-    if (first && unit) {
-        const std::string_view given = *unit == Unit::ml ? "ml" : "oz", other = *unit == Unit::ml ? "oz" : "ml";
-        const std::string rows = other_unit == 1 ? fmt::format("{}:{} was", first->file, first->line)
-                                                 : fmt::format("{}:{} and {} were", first->file, first->line,
-                                                               plural(other_unit - 1, "more row", "more rows"));
-        throw usage_error(fmt::format("{} imported before with --unit {}; imported with --unit {} they would be "
-                                      "recorded twice: to correct the unit, take that import back first (restore "
-                                      "the JOURNAL.bak it left, if nothing has rewritten the journal since), or "
-                                      "import with --unit {} again",
-                                      rows, other, given, other));
-    }
+    if (!first) return;
+    const std::string rows = count == 1 ? fmt::format("{}:{} was", first->file, first->line)
+                                        : fmt::format("{}:{} and {} were", first->file, first->line,
+                                                      plural(count - 1, "more row", "more rows"));
+    throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded twice: "
+                                  "to correct the {}, take that import back first (restore the JOURNAL.bak it left, "
+                                  "if nothing has rewritten the journal since), or import with {} {} again",
+                                  rows, option, other, option, given, what, option, other));
+}
+
+}  // namespace
+
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
+                     std::optional<Unit> unit, std::optional<DateOrder> order) {
+    // Rows imported before with the other --unit: their amounts differ, so their ids do (a pump of
+    // 5 ml beside one of 147.87 ml); with the other --date-order, their times (3 April beside 4 March).
+    if (unit)
+        refuse_other_reading(result, existing, &ImportedEntry::other_unit_id, "--unit",
+                             *unit == Unit::ml ? "ml" : "oz", *unit == Unit::ml ? "oz" : "ml", "unit");
+    if (order)
+        refuse_other_reading(result, existing, &ImportedEntry::other_order_id, "--date-order",
+                             *order == DateOrder::mdy ? "mdy" : "dmy", *order == DateOrder::mdy ? "dmy" : "mdy",
+                             "date order");
     // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
     // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
     const auto imported_before = [&](const ImportedEntry& imported) {

@@ -236,7 +236,7 @@ void FileImport::add(Draft d) {
     const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration, const Draft& a) {
         return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(child),
                            d.source_id, type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk,
-                           d.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
+                           a.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
                            number_text(duration), number_text(d.left), number_text(d.right));
     };
     const auto id_of = [&](const std::string& key, int occurrence) {
@@ -293,6 +293,14 @@ void FileImport::add(Draft d) {
         record.baby = baby;
         line = feed_line(record, id, options_.zone);
     }
+    // The id with the other --date-order, when it chose how this row's date reads.
+    std::string other_order_id;
+    if (d.when.other_order_key) {
+        Draft a = d;
+        a.when.key = *d.when.other_order_key;
+        const std::string other_key = key_of(id_child, d.duration, a);
+        other_order_id = id_of(other_key, other_order_occurrences_[other_key]++);
+    }
     ImportedEntry imported;
     imported.text = serialize(line);
     // A row whose entry the journal cannot hold (a note of a megabyte) is the row's problem, not
@@ -308,6 +316,7 @@ void FileImport::add(Draft d) {
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
     imported.other_unit_id = std::move(other_unit_id);
+    imported.other_order_id = std::move(other_order_id);
     result_.entries.push_back(std::move(imported));
 }
 

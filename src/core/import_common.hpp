@@ -43,6 +43,9 @@ struct When {
     std::string key;
     // The wall-clock time as written when the cell carries no offset.
     std::optional<LocalSeconds> local = {};
+    // The key read in the other date order, when --date-order chose it and
+    // the date reads differently the other way (3/4/21).
+    std::optional<std::string> other_order_key = {};
 };
 
 // A column whose header may carry a unit: "Left amount (oz.)", "Amount (ml)".
@@ -137,12 +140,14 @@ private:
     ImportFormat format_;
     ImportResult& result_;
     std::optional<DateOrder> order_;
+    bool order_from_option_ = false;  // order_ is --date-order's, not settled by the file
     std::string expected_time_;
     std::map<std::string, std::string> children_;  // lower-case name -> as written
     bool child_matched_ = false;
     std::unordered_map<std::string, int> occurrences_;  // id key -> rows with it so far
     std::unordered_map<std::string, int> earlier_occurrences_;  // the same for earlier ids' keys
     std::unordered_map<std::string, int> other_unit_occurrences_;  // the same for other_unit_id's keys
+    std::unordered_map<std::string, int> other_order_occurrences_;  // the same for other_order_id's keys
     // The row's bare amounts read in --unit's unit (its cell, and the volume
     // read): the row's id with the other unit is told from them.
     mutable std::vector<std::pair<std::string, Volume>> option_amounts_;

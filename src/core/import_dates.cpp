@@ -224,6 +224,7 @@ void FileImport::settle_dates(std::initializer_list<std::optional<std::size_t>> 
                                       day_first ? "day" : "month", order_name(*settled)));
     }
     order_ = settled ? settled : options_.date_order;
+    order_from_option_ = !settled && options_.date_order;
     if (!order_ && ambiguous)
         throw usage_error(fmt::format("{}:{}: \"{}\" could be {} or {}, and no date in the file settles the "
                                       "order; give --date-order mdy or --date-order dmy",
@@ -245,15 +246,23 @@ std::optional<When> FileImport::time(const CsvRecord& record, std::optional<std:
     // Without an order only dates that read the same both ways get here (settle_dates refused the others).
     const auto local = resolve_time(*w, order_.value_or(DateOrder::mdy));
     if (!local) throw bad();
+    const auto key_of = [&](const LocalSeconds& at) {
+        return w->offset ? format_rfc3339(Seconds(at.time_since_epoch() - *w->offset), *w->offset)
+                         : date::format("%Y-%m-%dT%H:%M:%S", at);
+    };
     When when;
     if (w->offset) {
         when.instant = Seconds(local->time_since_epoch() - *w->offset);
-        when.key = format_rfc3339(when.instant, *w->offset);
     } else {
         when.instant = to_instant(*local, options_.zone);
-        when.key = date::format("%Y-%m-%dT%H:%M:%S", *local);
         when.local = *local;
     }
+    when.key = key_of(*local);
+    // Read the other way too when --date-order chose the order of a date that
+    // reads differently (an import of the same file with the other order).
+    if (order_from_option_ && !w->year_first && w->first != w->second && w->first <= 12 && w->second <= 12)
+        if (const auto other = resolve_time(*w, *order_ == DateOrder::mdy ? DateOrder::dmy : DateOrder::mdy))
+            when.other_order_key = key_of(*other);
     return when;
 }
 

@@ -83,6 +83,22 @@ Skipped 14 rows:
     cmp "$J" "$BATS_TEST_TMPDIR/before"
 }
 
+@test "Baby Tracker imported again with the other --date-order is refused, not recorded twice" {
+    cd "$BATS_TEST_TMPDIR"
+    printf '%s\n' 'Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Left amount (ml.),Right amount (ml.),Total amount (ml.),Note' \
+        '"7/1/25, 15:55",Left,10,10,20,40,50,90,' '"8/2/25, 09:10",Left,10,10,20,40,50,90,' \
+        '"8/8/25, 09:10",Left,10,10,20,40,50,90,' > pump.csv
+    pumplog log import pump.csv --date-order mdy >/dev/null
+    [ "$(jq -sc '[.[].at[0:10]]' "$J")" = '["2025-07-01","2025-08-02","2025-08-08"]' ]
+    cp "$J" before
+    refused 2 pumplog log import pump.csv --date-order dmy
+    [ "$stderr" = "pumplog: error: pump.csv:2 and 1 more row were imported before with --date-order mdy; imported with --date-order dmy they would be recorded twice: to correct the date order, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since), or import with --date-order mdy again" ]
+    cmp "$J" before
+    run --separate-stderr pumplog log import pump.csv --date-order mdy
+    [ "$status" -eq 0 ]
+    cmp "$J" before
+}
+
 @test "Baby Buddy's amount_unit column (newer exports) gives each amount its unit, over --unit" {
     cd "$TEST_DIR"
     printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,amount_unit,notes,tags' \
