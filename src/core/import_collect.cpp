@@ -249,6 +249,11 @@ void FileImport::add(Draft d) {
     // part of it, so that a journal imported then does not get the row twice.
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
+    // The id the row has read another way (the other --unit, the other --date-order).
+    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences) {
+        const std::string other_key = key_of(id_child, d.duration, a);
+        return id_of(other_key, occurrences[other_key]++);
+    };
     // The id with the other --unit: each amount read from a bare number in
     // --unit's unit, read again in the other (as that import read it).
     std::string other_unit_id;
@@ -263,10 +268,7 @@ void FileImport::add(Draft d) {
                     changed = true;
                     break;
                 }
-        if (changed) {
-            const std::string other_key = key_of(id_child, d.duration, a);
-            other_unit_id = id_of(other_key, other_unit_occurrences_[other_key]++);
-        }
+        if (changed) other_unit_id = id_read_otherwise(a, other_unit_occurrences_);
     }
 
     Line line;
@@ -298,8 +300,7 @@ void FileImport::add(Draft d) {
     if (d.when.other_order_key) {
         Draft a = d;
         a.when.key = *d.when.other_order_key;
-        const std::string other_key = key_of(id_child, d.duration, a);
-        other_order_id = id_of(other_key, other_order_occurrences_[other_key]++);
+        other_order_id = id_read_otherwise(a, other_order_occurrences_);
     }
     ImportedEntry imported;
     imported.text = serialize(line);
