@@ -47,7 +47,8 @@ struct Cadence {
 // 60 % of the median day are incompletely logged (weight 0.1, listed in
 // incomplete_days); the number of slots is the recency-weighted mean count of
 // the whole, completely logged days, rounded (one more when every slot it
-// gives is seen on 60 % of the days); the slots are seeded one at a time where
+// gives is seen on 60 % of the days, and on 80 % counted plainly when the
+// mean was rounded up); the slots are seeded one at a time where
 // they catch the most feedings within an hour (greedy maximum coverage on the
 // 24-hour circle) and settled by one k-means pass; a slot seen on fewer than
 // `slot_min_support` of the days that could show it is dropped, and

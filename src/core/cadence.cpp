@@ -24,6 +24,8 @@ constexpr double slot_reach_minutes = 120;
 constexpr int catch_minutes = 60;
 // A slot beyond the typical count of feedings must be seen on this share of days.
 constexpr double strong_support = 0.6;
+// ... and, when the count was rounded up, on this share of them counted plainly.
+constexpr double steady_share = 0.8;
 // A slot whose last this many days seen each sit more than `trim_minutes` to
 // the same side of the median of the days before has moved (a new rhythm is
 // followed within three days): its time is learned from the days within
@@ -747,12 +749,20 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     std::vector<Kept> kept = slots_for(feedings, k, seeds, window);
     // A feed missed on a recent day or two lowers the count but is still the
     // baby's: one more slot is taken when every slot it gives is seen on at
-    // least `strong_support` of the days that could show it.
+    // least `strong_support` of the days that could show it (recency-weighted)
+    // and, when the count was rounded up (a mean of 6.7 feedings, not 7.3), on
+    // `steady_share` of them counted plainly: a feed now and then not logged,
+    // not one the baby is dropping. Without that, the extra slot was one the
+    // baby did not feed at on too many days (slots minus feeds +0.22 a day on
+    // two real nursing logs; within 0.2 on all five with it; bench/RESULTS.md).
     if (k < 24) {
+        const bool rounded_up = cadence.feedings_per_day < k;
+        const auto steady = [&](const Kept& c) {
+            return c.stats.support >= strong_support &&
+                   (!rounded_up || c.stats.seen >= steady_share * c.stats.eligible - 1e-9);
+        };
         std::vector<Kept> more = slots_for(feedings, k + 1, seeds, window);
-        if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), [](const Kept& c) {
-                return c.stats.support >= strong_support;
-            }))
+        if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), steady))
             kept = std::move(more);
     }
     std::size_t in_slots = 0;
