@@ -195,12 +195,20 @@ struct Trend {
         no_complete_day,  // the period has no day over yet: recent and previous are unset
         nothing_logged,   // the journal has no entry up to recent.last: previous is unset
         short_history,    // the earlier span has fewer than min(3, recent days) days (the journal's start)
+        few_logged,       // the earlier span has fewer than min(3, recent days logged) days with anything logged
+        recent_unlogged,  // nothing logged on any of the recent days (but before them)
         nothing_pumped    // nothing pumped in the earlier span
     };
     DayRange recent;
     DayRange previous;  // as many days as `recent`, fewer when the journal began in them (none: days() == 0)
     Volume recent_pumped;
     Volume previous_pumped;
+    // Days of each span with no entry of any kind: not logged, so left out of
+    // the per-day means (not days with nothing pumped).
+    int recent_unlogged = 0;
+    int previous_unlogged = 0;
+    int recent_logged() const { return recent.days() - recent_unlogged; }
+    int previous_logged() const { return previous.days() - previous_unlogged; }
     std::optional<date::sys_days> journal_begins;  // the journal's first day, when it cut a span short
     std::optional<double> percent;                 // the per-day means compared
     Direction direction = Direction::unknown;

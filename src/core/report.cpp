@@ -396,18 +396,32 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
         trend.previous.first = std::min(*first_logged, trend.recent.first);
         trend.journal_begins = first_logged;
     }
+    // A day with no entry of any kind was not logged (a parent who forgot, or
+    // was away from the phone): it counts in neither span's mean, as a day
+    // before the journal began does not. A day with feeds but no pump is a
+    // day with nothing pumped.
     const DayRange& counted = tallies.counted();
     for (date::sys_days day = trend.previous.first; day <= end; day += date::days(1)) {
-        if (!counted.contains(day)) continue;
-        (trend.recent.contains(day) ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
+        const bool recent = trend.recent.contains(day);
+        if (!counted.contains(day) || tallies.day(day).empty()) {
+            ++(recent ? trend.recent_unlogged : trend.previous_unlogged);
+            continue;
+        }
+        (recent ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
     }
     const int earlier = trend.previous.days();
-    if (earlier < std::min(days, 3)) {
+    const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
+    if (logged == 0) {
+        trend.missing = Trend::Missing::recent_unlogged;
+    } else if (earlier < std::min(days, 3)) {
         trend.missing = Trend::Missing::short_history;
+    } else if (earlier_logged < std::min(logged, 3)) {
+        trend.missing = Trend::Missing::few_logged;
     } else if (trend.previous_pumped.ml() <= 0) {
         trend.missing = Trend::Missing::nothing_pumped;
     } else {
-        const double percent = (trend.recent_pumped.ml() / days / (trend.previous_pumped.ml() / earlier) - 1.0) * 100.0;
+        const double percent =
+            (trend.recent_pumped.ml() / logged / (trend.previous_pumped.ml() / earlier_logged) - 1.0) * 100.0;
         trend.percent = percent;
         trend.direction = percent >= steady_percent     ? Trend::Direction::up
                           : percent <= -steady_percent  ? Trend::Direction::down

@@ -172,20 +172,37 @@ std::string trend_sentence(const Trend& trend, Unit unit) {
     const int days = trend.recent.days(), earlier = trend.previous.days();
     std::string head = fmt::format("Trend: {} pumped in the {} to {}", spoken_volume(trend.recent_pumped, unit),
                                    plural(days, "day"), format_date(trend.recent.last));
+    if (trend.missing == Trend::Missing::recent_unlogged)
+        return fmt::format("Trend: none, as nothing is logged in the {} to {}.", plural(days, "day"),
+                           format_date(trend.recent.last));
+    const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
+    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)"
+    const auto per_day = [&](Volume pumped, int n, int all) {
+        std::string text = spoken_volume(Volume::from_ml(pumped.ml() / n), unit) + " a day";
+        if (n != all) text += fmt::format("; {} with nothing logged left out", plural(all - n, "day", "days"));
+        return text;
+    };
+    if (logged != days) head += " (" + per_day(trend.recent_pumped, logged, days) + ")";
     if (trend.missing == Trend::Missing::short_history)
         return fmt::format("{}; the journal begins on {}: too little history before them to compare with.", head,
                            format_date(*trend.journal_begins));
+    if (trend.missing == Trend::Missing::few_logged)
+        return fmt::format("{}; {} of the {} before have anything logged: too little to compare with.", head,
+                           earlier_logged == 0 ? std::string("none") : "only " + std::to_string(earlier_logged),
+                           plural(earlier, "day"));
     if (!trend.percent)
         return fmt::format("{}; nothing pumped in the {} before to compare with.", head, plural(earlier, "day"));
     const long percent = std::lround(*trend.percent);
     std::string before = fmt::format("the {} before ({})", plural(earlier, "day"),
                                      spoken_volume(trend.previous_pumped, unit));
-    if (earlier != days) {
-        // The journal began in the earlier span: per day, like with like.
-        head += fmt::format(" ({} a day)", spoken_volume(Volume::from_ml(trend.recent_pumped.ml() / days), unit));
-        before = fmt::format("the {} before them since the journal began on {} ({} a day)", plural(earlier, "day"),
-                             format_date(*trend.journal_begins),
-                             spoken_volume(Volume::from_ml(trend.previous_pumped.ml() / earlier), unit));
+    if (earlier != days || logged != days || earlier_logged != earlier) {
+        // The journal began in the earlier span, or days were not logged: per day, like with like.
+        if (logged == days) head += fmt::format(" ({})", per_day(trend.recent_pumped, logged, days));
+        const std::string since =
+            earlier != days ? fmt::format(" them since the journal began on {}", format_date(*trend.journal_begins))
+                            : std::string();
+        before = fmt::format("the {} before{} ({})", plural(earlier, "day"), since,
+                             per_day(trend.previous_pumped, earlier_logged, earlier));
     }
     switch (trend.direction) {
         case Trend::Direction::up: return fmt::format("{}, up {}% on {}.", head, percent, before);

@@ -703,7 +703,7 @@ TEST_CASE("days before the journal's first entry are not days of nothing pumped 
     CHECK(render::trend_sentence(before.trend, Unit::ml) == "Trend: none, as nothing is logged up to 2026-10-27.");
 }
 
-TEST_CASE("a journal that goes back further counts the empty days before the trend as nothing pumped") {
+TEST_CASE("days with nothing logged inside a journal are left out of the trend not counted as nothing pumped") {
     // Old lines in 2025 (before the days the report reads), then pumps from 11-02 only.
     std::vector<std::string> lines = old_pumps(300);
     for (int d = 2; d <= 10; ++d)
@@ -713,8 +713,52 @@ TEST_CASE("a journal that goes back further counts the empty days before the tre
     CHECK_FALSE(r.trend.journal_begins);
     CHECK(r.trend.previous.first == day(2026, 10, 30));
     CHECK(render::trend_sentence(r.trend, Unit::ml) ==
-          "Trend: 2.7 L pumped in the 6 days to 2026-11-10, up 100% on the 6 days before (1.4 L).");
+          "Trend: 2.7 L pumped in the 6 days to 2026-11-10 (450 ml a day), steady (+0%) on the 6 days before "
+          "(450 ml a day; 3 days with nothing logged left out).");
+    CHECK(r.trend.previous_unlogged == 3);
+    CHECK(r.trend.recent_unlogged == 0);
     CHECK(html_page_trend(j) == render::trend_sentence(r.trend, Unit::ml));
+}
+
+TEST_CASE("a day with feeds but no pump is a day with nothing pumped in the trend") {
+    // Pumps on every day from 11-01 to 11-10 but 11-07 and 11-08; a feed on
+    // 11-07 (logged: nothing pumped) and nothing at all on 11-08 (not logged).
+    std::vector<std::string> lines;
+    for (int d = 1; d <= 10; ++d)
+        if (d != 7 && d != 8)
+            lines.push_back(pump(fmt::format("P{}", d), fmt::format("2026-11-{:02d}T07:00:00+01:00", d), 400));
+    lines.push_back(bottle("F7", "2026-11-07T09:00:00+01:00", 90, "breast"));
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 6), day(2026, 11, 11), Grouping::day, day(2026, 11, 11));
+    CHECK(r.trend.recent.first == day(2026, 11, 6));
+    CHECK(r.trend.recent_unlogged == 1);
+    CHECK(r.trend.previous_unlogged == 0);
+    // 400 ml on 3 of the 4 logged days (11-07 counts, with nothing pumped) against 400 a day before.
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: 1.2 L pumped in the 5 days to 2026-11-10 (300 ml a day; 1 day with nothing logged left out), "
+          "down 25% on the 5 days before (400 ml a day).");
+}
+
+TEST_CASE("a trend over days with nothing logged says so instead of a fall") {
+    std::vector<std::string> lines;
+    for (int d = 1; d <= 5; ++d)
+        lines.push_back(pump(fmt::format("P{}", d), fmt::format("2026-11-{:02d}T07:00:00+01:00", d), 400));
+    const TestJournal j(lines);
+    const Report none = report_of(j, day(2026, 11, 7), day(2026, 11, 12), Grouping::day, day(2026, 11, 12));
+    CHECK(none.trend.missing == Trend::Missing::recent_unlogged);
+    CHECK(render::trend_sentence(none.trend, Unit::ml) == "Trend: none, as nothing is logged in the 5 days to 2026-11-11.");
+    lines.push_back(pump("P12", "2026-11-12T07:00:00+01:00", 400));
+    lines.push_back(pump("P13", "2026-11-13T07:00:00+01:00", 400));
+    lines.push_back(pump("P14", "2026-11-14T07:00:00+01:00", 400));
+    const TestJournal k(lines);
+    // 11-08 to 11-14: 3 logged days; the 7 before (11-01 to 11-07) have 5.
+    const Report some = report_of(k, day(2026, 11, 8), day(2026, 11, 14), Grouping::day, day(2026, 11, 15));
+    CHECK(some.trend.direction == Trend::Direction::steady);
+    const Report few = report_of(k, day(2026, 11, 12), day(2026, 11, 14), Grouping::day, day(2026, 11, 15));
+    CHECK(few.trend.missing == Trend::Missing::few_logged);
+    CHECK(render::trend_sentence(few.trend, Unit::ml) ==
+          "Trend: 1.2 L pumped in the 3 days to 2026-11-14; none of the 3 days before have anything logged: "
+          "too little to compare with.");
 }
 
 TEST_CASE("a steady trend is within 5 percent") {
