@@ -24,6 +24,19 @@ DailyWindow night_window(const Settings& settings);
 // The feeds (and pumps) a plan learned until `until` needs: those from this time on.
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone);
 
+// Where the cadence is learned from: the look-back window before `until`, or,
+// when fewer than `min_feed_days` of its days have feeds (a break in logging)
+// and `entries` hold feeds before it, the start of the `lookback_days`-th
+// last day with feeds (the last days logged, however far back), so a parent
+// back from a week without logging is not refused. The cadence weighs the
+// days by their distance from `until` as always.
+Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
+                       const date::time_zone* zone);
+// True when the look-back window before `until` has too few days with feeds
+// among `entries`: the caller that read only the window reads further back.
+bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
+                           const date::time_zone* zone);
+
 // The timetable for `range` (cadence and away modes; not supply mode). The
 // cadence is learned from the look-back window that ends at `range.begin` or
 // at `clock.now`, whichever is earlier, so a plan for a past day uses only

@@ -89,6 +89,25 @@ ReplayOptions planner_history(Seconds since, const std::string& baby = "") {
     return options;
 }
 
+// The planner's history: from the look-back window of a plan made at
+// `from` on (plan_reads_since); when that window has too few days with feeds
+// (a break in logging), the whole journal, so the planner learns from the
+// last days logged before the break (learning_since).
+History read_for_plan(Context& ctx, const Settings& settings, Seconds from, const std::string& baby = "",
+                      const Journal* journal = nullptr) {
+    const auto read = [&](const ReplayOptions& options) {
+        return journal ? ctx.history(*journal, options) : ctx.history(options);
+    };
+    const date::time_zone* zone = ctx.clock().zone;
+    ReplayOptions options = planner_history(plan_reads_since(settings, from, zone), baby);
+    History history = read(options);
+    if (settings.mode != PlanMode::supply && window_short_of_feeds(history.entries, settings, from, zone)) {
+        options.since.reset();
+        history = read(options);
+    }
+    return history;
+}
+
 // --baby's name as config spells it ("" without --baby).
 std::string plan_baby(Context& ctx, const PlanOptions& o) {
     return o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
@@ -115,8 +134,7 @@ int run_plan(Context& ctx, const PlanOptions& o) {
     if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
     const TimeSpan range = o.on.empty() ? TimeSpan{clock.now, clock.now + hours(24) * o.days}
                                          : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
-    const Seconds since = plan_reads_since(settings, std::min(clock.now, range.begin), clock.zone);
-    const History history = ctx.history(planner_history(since, plan_baby(ctx, o)));
+    const History history = read_for_plan(ctx, settings, std::min(clock.now, range.begin), plan_baby(ctx, o));
     const Plan plan = plan_in_mode(history.entries, settings, clock, range);
     const Unit unit = ctx.unit();
     switch (format) {
@@ -143,7 +161,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
-    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
+    const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));
     // Nothing logged (a missing or empty journal): cron stays silent, in supply mode too, which plans
     // without feeds (SPEC 10).
     if (within && history.entries.empty()) return 1;
@@ -218,7 +236,7 @@ StashTarget parse_stash_target(const std::string& text, Unit unit) {
 int run_skip(Context& ctx, const PlanOptions& o) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
-    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    const History history = read_for_plan(ctx, settings, clock.now);
     // The pump the planner has next, skipped or not (skips still ahead left
     // out): a second skip of it writes nothing.
     std::vector<Entry> until_now = history.entries;
@@ -250,7 +268,7 @@ int run_stash(Context& ctx, const PlanOptions& o) {
     const date::sys_days back = parse_plan_day("--return", o.return_date, clock);
     StashTarget target;
     if (!o.target.empty()) target = parse_stash_target(o.target, settings.unit);
-    const History history = ctx.history(planner_history(plan_reads_since(settings, clock.now, clock.zone), plan_baby(ctx, o)));
+    const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));
     StockRead read = read_stock(ctx.journal(), guideline_named(settings.guideline), StockOptions{}, std::nullopt,
                                 ctx.strict);
     ctx.warn(read.stats);
@@ -277,8 +295,7 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     const date::sys_days day =
         on.empty() ? local_day(clock.now, clock.zone) + date::days(1) : parse_plan_day("--on", on, clock);
     const Guideline& guideline = guideline_named(settings.guideline);
-    const History history =
-        ctx.history(journal, planner_history(plan_reads_since(settings, clock.now, clock.zone)));
+    const History history = read_for_plan(ctx, settings, clock.now, "", &journal);
     StockRead read = read_stock(journal, guideline, StockOptions{}, std::nullopt, ctx.strict);
     ctx.warn(read.stats);
     const BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);

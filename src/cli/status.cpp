@@ -22,7 +22,12 @@ int run_status(Context& ctx) {
     options.since = std::min(start_of_local_day(today - date::days(usual_day_days + 1), clock.zone),
                              plan_reads_since(settings, clock.now, clock.zone));
     options.raw = false;
-    const History history = ctx.history(options);
+    History history = ctx.history(options);
+    // After a break in logging the planner learns from the days before it (as plan does).
+    if (settings.mode != PlanMode::supply && window_short_of_feeds(history.entries, settings, clock.now, clock.zone)) {
+        options.since.reset();
+        history = ctx.history(options);
+    }
     const DayStatus day = day_status(history.entries, clock, settings.babies);
     render::StatusExtras extras;
     try {

@@ -42,6 +42,35 @@ Seconds plan_history_since(const Settings& settings, Seconds until, const date::
 }
 
 namespace {
+// The distinct local days with a feed before `until`, ascending.
+std::vector<date::sys_days> feed_days(const std::vector<Entry>& entries, Seconds until, const date::time_zone* zone) {
+    std::vector<date::sys_days> days;
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed && e.at.instant < until) days.push_back(local_day(e.at.instant, zone));
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    return days;
+}
+}  // namespace
+
+bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
+                           const date::time_zone* zone) {
+    const date::sys_days first = local_day(lookback_since(until, settings.lookback_days, zone), zone);
+    const std::vector<date::sys_days> days = feed_days(entries, until, zone);
+    return std::count_if(days.begin(), days.end(), [&](date::sys_days d) { return d >= first; }) < min_feed_days;
+}
+
+Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
+                       const date::time_zone* zone) {
+    const Seconds since = lookback_since(until, settings.lookback_days, zone);
+    if (!window_short_of_feeds(entries, settings, until, zone)) return since;
+    const std::vector<date::sys_days> days = feed_days(entries, until, zone);
+    if (static_cast<int>(days.size()) < min_feed_days) return since;  // refused, saying what to log
+    const auto n = std::min<std::size_t>(days.size(), static_cast<std::size_t>(settings.lookback_days));
+    return std::min(since, start_of_local_day(days[days.size() - n], zone));
+}
+
+namespace {
 
 // A group of pumps whose yield is weighed against the need: an away window
 // (a 24-hour day in exclusive mode), within the planned range.
@@ -327,12 +356,18 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
            TimeSpan range) {
     const ZoneMemo memo(zone);
-    const Seconds since = lookback_since(until, settings.lookback_days, zone);
+    const Seconds since = learning_since(entries, settings, until, zone);
     PlanCadence learned = plan_cadence(entries, settings, zone, since, until);
     const Cadence& cadence = learned.cadence;
     Yield yield(entries, since, until, zone);
     Plan plan;
     plan.basis = cadence.basis;
+    if (since < lookback_since(until, settings.lookback_days, zone))
+        plan.basis.notes.insert(plan.basis.notes.begin(),
+                                fmt::format("fewer than {} of the last {} days have feeds (a break in logging): "
+                                            "learned from the last days with feeds, back to {}",
+                                            min_feed_days, settings.lookback_days,
+                                            format_date(local_day(since, zone))));
     plan.slots = cadence.slots;
     const bool pinned = !settings.schedule.empty();
 

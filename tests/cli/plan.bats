@@ -177,6 +177,28 @@ icalendar_python() {
     [[ "$stderr" == *":1: "* ]]
 }
 
+@test "after a break in logging plan learns from the last days logged and says so" {
+    # A week logged (11-03 to 11-09), nothing from 11-10 to 11-19, two days since (now: 11-21 14:05).
+    baby 2026-11-03 7 "03:00=100 07:00=120 11:00=120 15:00=120 19:00=120 23:00=100"
+    baby 2026-11-20 2 "03:00=100 07:00=120 11:00=120 15:00=120 19:00=120 23:00=100"
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ] && [ "$stderr" = "" ]
+    [ "$(jq -r '.basis.since' <<< "$output")" = "2026-11-05T00:00:00+01:00" ]
+    [ "$(jq -r '[.pumps[] | .at[11:16]] | join(" ")' <<< "$output")" = "15:00 19:00 23:00 03:00 07:00 11:00" ]
+    run --separate-stderr pumplog plan --mode exclusive
+    [[ "$output" == *"
+  fewer than 3 of the last 7 days have feeds (a break in logging): learned from the last days with feeds, back to 2026-11-05."* ]]
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "$status" -eq 0 ] && [ "$output" = "Pump at 15:00 (in 55 min), aim for 120 ml" ]
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ] && [[ "$output" != *"not enough feeds logged"* ]]
+    # Two days in all are still too few: refused, as before.
+    rm -f "$PUMPLOG_JOURNAL"
+    baby 2026-11-02 1 "07:00=120 13:00=120 19:00=120"
+    baby 2026-11-20 1 "07:00=120 13:00=120 19:00=120"
+    refused 2 pumplog plan
+}
+
 @test "plan refuses too little data, saying what to log" {
     baby 2026-11-19 2 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
