@@ -55,9 +55,24 @@ std::vector<date::sys_days> feed_days(const std::vector<Entry>& entries, Seconds
 
 bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                            const date::time_zone* zone) {
+    // The window's local midnights, found once (plan next runs this on every call): a feed's day is
+    // the last midnight at or before it.
     const date::sys_days first = local_day(lookback_since(until, settings.lookback_days, zone), zone);
-    const std::vector<date::sys_days> days = feed_days(entries, until, zone);
-    return std::count_if(days.begin(), days.end(), [&](date::sys_days d) { return d >= first; }) < min_feed_days;
+    const date::sys_days last = local_day(until, zone);
+    std::vector<Seconds> midnights;
+    for (date::sys_days d = first; d <= last; d += date::days(1)) midnights.push_back(start_of_local_day(d, zone));
+    std::vector<bool> fed(midnights.size(), false);
+    int days = 0;
+    for (const Entry& e : entries) {
+        if (e.type != EntryType::feed || e.at.instant < midnights.front() || e.at.instant >= until) continue;
+        const auto i = static_cast<std::size_t>(
+            std::upper_bound(midnights.begin(), midnights.end(), e.at.instant) - midnights.begin() - 1);
+        if (!fed[i]) {
+            fed[i] = true;
+            if (++days >= min_feed_days) return false;
+        }
+    }
+    return true;
 }
 
 Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
