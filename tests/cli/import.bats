@@ -793,3 +793,22 @@ Skipped 1 row:
     [ "$status" -eq 0 ]
     [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | sort -u | tr '\n' ' ')" = "Ada Ben " ]
 }
+
+@test "a file that is not UTF-8 (Windows-1252 from Excel) is refused naming its line, never read with U+FFFD" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Amount (oz.),Note\nZoe,"11/13/26, 8:00 AM",3,\nZo\xeb,"11/14/26, 8:00 AM",4,\n' > expressed.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import expressed.csv
+    [ "$stderr" = 'pumplog: error: expressed.csv:3: not UTF-8 text (byte 0xEB; Windows-1252 or Latin-1, as Excel '\
+'saves CSV?); save it as UTF-8 (or export it again) and import that' ]
+    cmp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import expressed.csv --dry-run
+    cmp "$J" "$TEST_DIR/before"
+    # A note in Windows-1252 on a CRLF row of a Huckleberry export: the line is still the row's.
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\r\n%s\r\n%s\r\n' \
+        'Pump,2026-11-10 06:10,,,60ml,,60ml,' $'Pump,2026-11-10 09:10,,,60ml,,60ml,caf\xe9' > hb.csv
+    refused 2 pumplog log import hb.csv
+    [[ "$stderr" == 'pumplog: error: hb.csv:3: not UTF-8 text (byte 0xE9;'* ]]
+    cmp "$J" "$TEST_DIR/before"
+}
