@@ -423,9 +423,9 @@ Skipped 2 rows:
     cd "$DATA"
     run --separate-stderr pumplog log import babytracker/2025/expressed.csv babytracker/2025/formula.csv --dry-run
     [ "$status" -eq 0 ]
-    [ "$output" = "when              what                            note  row
-2025-07-13 09:00  bottle 118.3 ml of breast milk        babytracker/2025/expressed.csv:2
-2025-07-13 13:00  bottle 162.7 ml of formula            babytracker/2025/formula.csv:2
+    [ "$output" = "when              baby  what                            note  row
+2025-07-13 09:00  Ada   bottle 118.3 ml of breast milk        babytracker/2025/expressed.csv:2
+2025-07-13 13:00  Ada   bottle 162.7 ml of formula            babytracker/2025/formula.csv:2
 Would import 2 entries from babytracker/2025/expressed.csv, babytracker/2025/formula.csv (Baby Tracker): 2 feeds (2 bottle, 0 breast)." ]
     [ ! -e "$J" ]
 }
@@ -811,4 +811,35 @@ Skipped 1 row:
     refused 2 pumplog log import hb.csv
     [[ "$stderr" == 'pumplog: error: hb.csv:3: not UTF-8 text (byte 0xE9;'* ]]
     cmp "$J" "$TEST_DIR/before"
+}
+
+@test "--dry-run shows the times --tz gives as the journal will show them, and whose feed each row becomes" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
+        'Feed,2026-11-20 14:30,,,Breast Milk,Bottle,120ml,y' \
+        'Pump,2026-11-20 20:50,2026-11-20 21:20,,60ml,,60ml,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv --tz America/New_York --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              what                                 note  row
+2026-11-20 20:30  bottle 120 ml of breast milk         y     hb.csv:2
+2026-11-21 02:50  pumped 120 ml (L 60 / R 60), 30 min        hb.csv:3
+Would import 2 entries from hb.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 breast)." ]
+    run --separate-stderr pumplog log import hb.csv --tz America/New_York
+    [ "$status" -eq 0 ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-20T14:30:00-05:00","method":"bottle","ml":120,"milk":"breast",'\
+'"note":"y"}
+{"type":"pump","at":"2026-11-20T20:50:00-05:00","ml":120,"left_ml":60,"right_ml":60,"dur_s":1800}' ]
+    run --separate-stderr pumplog log
+    [[ "$output" == *"2026-11-20 20:30"* ]]
+    # Twins in one Baby Buddy export: each row's baby is listed.
+    printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n%s\n' \
+        '1,1,Ada,Smith,2026-11-13 02:00:00,,breast milk,bottle,90,,' \
+        '2,2,Ben,Smith,2026-11-13 02:10:00,,formula,bottle,100,,' > feeding.csv
+    run --separate-stderr pumplog log import feeding.csv --unit ml --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              baby  what                         note  row
+2026-11-13 02:00  Ada   bottle 90 ml of breast milk        feeding.csv:2
+2026-11-13 02:10  Ben   bottle 100 ml of formula           feeding.csv:3
+Would import 2 entries from feeding.csv (Baby Buddy): 2 feeds (2 bottle, 0 breast)." ]
 }
