@@ -843,3 +843,22 @@ Would import 2 entries from hb.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 br
 2026-11-13 02:10  Ben   bottle 100 ml of formula           feeding.csv:3
 Would import 2 entries from feeding.csv (Baby Buddy): 2 feeds (2 bottle, 0 breast)." ]
 }
+
+@test "Huckleberry: an amount split in two by a decimal comma without quotes is a problem row, not 2 oz" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n' \
+        'Feed,2026-11-10 06:10,,,Breast Milk,Bottle,2,5oz,' 'Feed,2026-11-10 07:10,,,Breast Milk,Bottle,120ml,' \
+        'Pump,2026-11-10 08:10,,00:15,1,5oz,,2,5oz,' > hb.csv
+    for unit in '' '--unit oz'; do
+        run --separate-stderr pumplog log import hb.csv $unit --dry-run
+        [ "$status" -eq 0 ]
+        [ "${lines[-4]}" = "Skipped 2 rows:" ]
+        [ "${lines[-2]}" = '    hb.csv:2: the amount "2" and the next cell "5oz" look like one amount split by a decimal'\
+' comma (2,5oz) in a cell without quotes; quote it ("2,5oz") or write it with a point (2.5oz)' ]
+        [[ "${lines[-1]}" == '    hb.csv:4: the amount "1" and the next cell "5oz" look like one amount split'* ]]
+    done
+    run --separate-stderr pumplog log import hb.csv --unit oz
+    [ "$status" -eq 0 ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-10T07:10:00+01:00","method":"bottle","ml":120,"milk":"breast"}' ]
+}
