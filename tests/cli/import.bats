@@ -862,3 +862,25 @@ Would import 2 entries from feeding.csv (Baby Buddy): 2 feeds (2 bottle, 0 breas
     run entries
     [ "$output" = '{"type":"feed","at":"2026-11-10T07:10:00+01:00","method":"bottle","ml":120,"milk":"breast"}' ]
 }
+
+@test "an amount with a thousands separator or one the journal would keep as 0 ml is a problem row" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n%s\n%s\n' \
+        'Feed,2026-11-10 06:10,,,Breast Milk,Bottle,"1,000ml",' 'Feed,2026-11-10 07:10,,,Breast Milk,Bottle,0.004ml,' \
+        'Feed,2026-11-10 08:10,,,Breast Milk,Bottle,"4,5 oz",' 'Pump,2026-11-10 09:10,,00:15,60ml,,0.001ml,' \
+        'Feed,2026-11-10 10:10,,,Breast Milk,Bottle,"0,125 l",' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 2 entries from hb.csv (Huckleberry): 2 feeds (2 bottle, 0 breast).
+Skipped 3 rows:
+  3 with a problem:
+    hb.csv:2: "1,000ml" is ambiguous: 1000ml with a thousands separator, or 1.000ml with a decimal comma; write'\
+' it without the comma or with a decimal point
+    hb.csv:3: an amount of 0.004 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); check the amount'\
+' and its unit
+    hb.csv:5: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); check the amount'\
+' and its unit' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-10T08:10:00+01:00","method":"bottle","ml":133.08,"milk":"breast"}
+{"type":"feed","at":"2026-11-10T10:10:00+01:00","method":"bottle","ml":125,"milk":"breast"}' ]
+}
