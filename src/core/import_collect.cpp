@@ -254,6 +254,23 @@ void FileImport::add(Draft d) {
     // A feed's baby: the one its row names, else --baby; with several babies
     // configured and neither, refused as `log feed` refuses it (SPEC 12).
     std::string baby = pump ? std::string() : journal_baby(d.baby);
+    // A child named in the row whose name no baby can have ("O'Brien, Jr": config babies is comma-separated):
+    // a problem row, never a feed silently without its baby (with the feeds of other children, one baby).
+    if (!pump && baby.empty() && !trim(d.baby).empty()) {
+        const std::string named = printable(trim(d.baby));
+        if (named.find(',') != std::string::npos)
+            throw RowError{fmt::format("the child \"{}\" has a comma in the name, which a baby's name cannot have "
+                                       "(config babies is comma-separated); rename the child in the app without "
+                                       "it and export again",
+                                       named)};
+        try {
+            parse_babies(named);
+        } catch (const Error& e) {
+            throw RowError{fmt::format("the child's name cannot be a baby's name: {}; rename the child in the app "
+                                       "and export again",
+                                       e.what())};
+        }
+    }
     // The baby given with --baby is part of the meaning of a feed whose row
     // names no child: twins' exports may hold the same rows. Pumps are the parent's.
     const bool baby_given = !pump && baby.empty() && d.child.empty() && !options_.baby.empty();

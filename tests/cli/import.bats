@@ -884,3 +884,20 @@ Skipped 3 rows:
     [ "$output" = '{"type":"feed","at":"2026-11-10T08:10:00+01:00","method":"bottle","ml":133.08,"milk":"breast"}
 {"type":"feed","at":"2026-11-10T10:10:00+01:00","method":"bottle","ml":125,"milk":"breast"}' ]
 }
+
+@test "a feed of a child whose name has a comma is a problem row, not a feed without its baby" {
+    cd "$TEST_DIR"
+    printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n%s\n' \
+        '1,1,"O'"'"'Brien, Jr",Smith,2026-11-13 02:00:00,,breast milk,bottle,90,,' \
+        '2,2,Ada,Smith,2026-11-13 02:10:00,,formula,bottle,100,,' > feeding.csv
+    run --separate-stderr pumplog log import feeding.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from feeding.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    feeding.csv:2: the child "O'"'"'Brien, Jr" has a comma in the name, which a baby'"'"'s name cannot have'\
+' (config babies is comma-separated); rename the child in the app without it and export again' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-13T02:10:00+01:00","method":"bottle","ml":100,"milk":"formula",'\
+'"baby":"Ada"}' ]
+}
