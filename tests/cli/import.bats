@@ -901,3 +901,26 @@ Skipped 1 row:
     [ "$output" = '{"type":"feed","at":"2026-11-13T02:10:00+01:00","method":"bottle","ml":100,"milk":"formula",'\
 '"baby":"Ada"}' ]
 }
+
+@test "Baby Buddy feeds of children known only by child_id: refused without --child, imported one at a time" {
+    cd "$TEST_DIR"
+    printf 'child_id,start,end,type,method,amount,notes\n%s\n%s\n%s\n' \
+        '1,2026-11-12 10:00:00,2026-11-12 10:15:00,formula,bottle,100,' \
+        '2,2026-11-12 10:05:00,2026-11-12 10:20:00,formula,bottle,90,' \
+        '1,2026-11-12 13:00:00,2026-11-12 13:15:00,formula,bottle,110,' > feeding.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    for dry in '' --dry-run; do
+        refused 2 pumplog log import feeding.csv --unit ml $dry
+        [ "$stderr" = 'pumplog: error: feeding.csv:3: the file'"'"'s feeds are of 2 children known only by their'\
+' child_id (1, 2), with no names: imported together they would all be one baby'"'"'s; import one child at a time'\
+' with --child ID (and --baby NAME for whose feeds they are)' ]
+        cmp "$J" "$TEST_DIR/before"
+    done
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log import feeding.csv --unit ml --child 1 --baby Ada
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log import feeding.csv --unit ml --child 2 --baby Ben
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | "\(.baby) \(.ml)"' "$J" | tr '\n' ' ')" = "Ada 100 Ben 90 Ada 110 " ]
+}
