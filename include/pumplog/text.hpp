@@ -21,6 +21,8 @@ bool starts_with_ci(std::string_view text, std::string_view prefix);
 std::size_t display_width(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string valid_utf8(std::string_view text);
+// The offset of the first byte that does not begin a valid UTF-8 sequence; npos when all of it is UTF-8.
+std::size_t invalid_utf8_at(std::string_view text);
 
 // Text from the journal or an import as a terminal may show it (SPEC 8: text
 // is data, never control): every character that could move the cursor, clear

@@ -42,6 +42,20 @@ std::string header_text(const CsvTable& table) {
     return valid_utf8(out);
 }
 
+// A file in another encoding (Windows-1252 "Zo\xeb" saved by Excel) is refused, never read with
+// U+FFFD in names and notes: that would corrupt them and make a baby of every misread name.
+void refuse_non_utf8(const SourceFile& file) {
+    const std::string_view text = file.content;
+    const std::size_t at = invalid_utf8_at(text);
+    if (at == std::string_view::npos) return;
+    std::uint64_t line = 1;  // counted as the CSV reader counts: CRLF, LF and CR each end a line
+    for (std::size_t i = 0; i < at; ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
+    throw usage_error(fmt::format("{}:{}: not UTF-8 text (byte 0x{:02X}; Windows-1252 or Latin-1, as Excel saves "
+                                  "CSV?); save it as UTF-8 (or export it again) and import that",
+                                  file.name, line, static_cast<unsigned char>(text[at])));
+}
+
 }  // namespace
 
 std::string_view import_format_name(ImportFormat format) {
@@ -97,6 +111,7 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
             throw usage_error(fmt::format("{}: {}", file.name, e.what()));
         }
         if (table.header.empty()) throw usage_error(fmt::format("{} is empty: there is nothing to import", file.name));
+        refuse_non_utf8(file);
         const Importer* chosen = nullptr;
         std::string kind;
         if (options.from) {

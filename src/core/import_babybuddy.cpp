@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "import_common.hpp"
+#include "pumplog/error.hpp"
 #include "pumplog/text.hpp"
 
 namespace pumplog::import_detail {
@@ -62,6 +63,26 @@ std::optional<Volume> row_amount(const FileImport& file, const CsvRecord& record
 void read_feeding(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});
+    // Older exports name a child by child_id alone: such feeds have no baby's name, and those of
+    // several children would all be one baby's. Refused without --child (one child at a time).
+    std::set<std::string> unnamed_ids;
+    std::uint64_t first_other_line = 0;
+    for (const auto& record : t.records) {
+        if (!trim(t.cell(record, t.column("child_first_name"))).empty() ||
+            !trim(t.cell(record, t.column("child_last_name"))).empty() ||
+            !trim(t.cell(record, t.column("child"))).empty())
+            continue;
+        const std::string id(trim(t.cell(record, t.column("child_id"))));
+        if (!id.empty() && unnamed_ids.insert(id).second && unnamed_ids.size() == 2) first_other_line = record.line;
+    }
+    if (unnamed_ids.size() >= 2 && trim(file.options().child).empty()) {
+        std::string ids;
+        for (const auto& id : unnamed_ids) ids += (ids.empty() ? "" : ", ") + printable(id);
+        throw usage_error(fmt::format("{}:{}: the file's feeds are of {} children known only by their child_id ({}), "
+                                      "with no names: imported together they would all be one baby's; import one "
+                                      "child at a time with --child ID (and --baby NAME for whose feeds they are)",
+                                      file.name(), first_other_line, unnamed_ids.size(), ids));
+    }
     file.for_each_row([&](const CsvRecord& record) {
         const auto [child, child_id] = child_of(file, record);
         if (!file.select_child(child, child_id)) return;

@@ -85,6 +85,31 @@ UnitColumn unit_column(const CsvTable& table, std::string_view base) {
     return {};
 }
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// "1,000ml": a thousands separator (1000 ml) or a decimal comma (1 ml)? One to three digits, not
+// starting with 0, a comma and exactly three digits cannot be told: a problem row, never a guess.
+void refuse_thousands_separator(std::string_view cell) {
+    const std::size_t comma = cell.find(',');
+    if (comma == std::string_view::npos || comma == 0 || comma > 3 || cell[0] == '0') return;
+    for (std::size_t i = 0; i < comma; ++i)
+        if (!is_digit(cell[i])) return;
+    if (comma + 4 > cell.size()) return;
+    for (std::size_t i = comma + 1; i < comma + 4; ++i)
+        if (!is_digit(cell[i])) return;
+    if (comma + 4 < cell.size() && (is_digit(cell[comma + 4]) || cell[comma + 4] == ',' || cell[comma + 4] == '.'))
+        return;
+    const std::string_view whole = cell.substr(0, comma), part = cell.substr(comma + 1, 3);
+    const std::string unit = printable(cell.substr(comma + 4));
+    throw RowError{fmt::format("\"{}\" is ambiguous: {}{}{} with a thousands separator, or {}.{}{} with a decimal "
+                               "comma; write it without the comma or with a decimal point",
+                               printable(cell), whole, part, unit, whole, part, unit)};
+}
+
+}  // namespace
+
 FileImport::FileImport(const ImportOptions& options, const SourceFile& file, const CsvTable& table,
                        ImportFormat format, ImportResult& result)
     : options_(options), file_(file), table_(table), format_(format), result_(result) {}
@@ -93,6 +118,7 @@ std::optional<Volume> FileImport::amount(std::string_view cell, std::optional<Un
                                          std::uint64_t line) const {
     cell = trim(cell);
     if (cell.empty()) return std::nullopt;
+    refuse_thousands_separator(cell);
     const bool bare = cell.find_first_not_of("0123456789., ") == std::string_view::npos;
     std::optional<Unit> unit = bare ? header_unit : Unit::ml;
     const bool from_option = !unit && options_.unit;
@@ -209,6 +235,15 @@ void FileImport::add(Draft d) {
             throw RowError{fmt::format("{} {} is implausible (over 1000 ml)", format_volume(**v, Unit::ml),
                                        v == &d.ml ? (pump ? "in one pumping session" : "in one bottle")
                                                   : "from one side")};
+    // An amount the journal would keep as 0 ml (it keeps 0.01 ml): "0.004ml" is not a recorded 0.
+    for (const auto* v : {&d.ml, &d.left_ml, &d.right_ml})
+        if (*v) {
+            try {
+                refuse_recorded_as_zero(**v, "check the amount and its unit");
+            } catch (const Error& e) {
+                throw RowError{e.what()};
+            }
+        }
     for (const auto* t : {&d.duration, &d.left, &d.right})
         if (*t && **t > longest_session)
             throw RowError{fmt::format("{} {} is implausible (over 3 hours)", format_duration(**t),
@@ -219,6 +254,23 @@ void FileImport::add(Draft d) {
     // A feed's baby: the one its row names, else --baby; with several babies
     // configured and neither, refused as `log feed` refuses it (SPEC 12).
     std::string baby = pump ? std::string() : journal_baby(d.baby);
+    // A child named in the row whose name no baby can have ("O'Brien, Jr": config babies is comma-separated):
+    // a problem row, never a feed silently without its baby (with the feeds of other children, one baby).
+    if (!pump && baby.empty() && !trim(d.baby).empty()) {
+        const std::string named = printable(trim(d.baby));
+        if (named.find(',') != std::string::npos)
+            throw RowError{fmt::format("the child \"{}\" has a comma in the name, which a baby's name cannot have "
+                                       "(config babies is comma-separated); rename the child in the app without "
+                                       "it and export again",
+                                       named)};
+        try {
+            parse_babies(named);
+        } catch (const Error& e) {
+            throw RowError{fmt::format("the child's name cannot be a baby's name: {}; rename the child in the app "
+                                       "and export again",
+                                       e.what())};
+        }
+    }
     // The baby given with --baby is part of the meaning of a feed whose row
     // names no child: twins' exports may hold the same rows. Pumps are the parent's.
     const bool baby_given = !pump && baby.empty() && d.child.empty() && !options_.baby.empty();

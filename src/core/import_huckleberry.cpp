@@ -34,8 +34,31 @@ void add_side(std::string_view cell, Draft& d, bool lenient = false) {
     slot = slot.value_or(std::chrono::seconds(0)) + *time;
 }
 
+// "2,5oz" written without quotes is two cells: a bare number, and the next cell an amount with its unit.
+// Read as they are, the amount would be 2 (in --unit's unit) and "5oz" the next column's: a problem row.
+void refuse_split_amount(const CsvRecord& record, std::optional<std::size_t> column) {
+    if (!column || *column + 1 >= record.cells.size()) return;
+    const std::string_view cell = trim(record.cells[*column]);
+    const std::string_view next = trim(record.cells[*column + 1]);
+    if (cell.empty() || cell.find_first_not_of("0123456789") != std::string_view::npos) return;
+    if (next.empty() || next[0] < '0' || next[0] > '9' ||
+        next.find_first_not_of("0123456789., ") == std::string_view::npos)
+        return;
+    try {
+        parse_amount(next, Unit::ml);
+    } catch (const Error&) {
+        return;
+    }
+    throw RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by a decimal "
+                               "comma ({},{}) in a cell without quotes; quote it (\"{},{}\") or write it with a "
+                               "point ({}.{})",
+                               printable(cell), printable(next), printable(cell), printable(next), printable(cell),
+                               printable(next), printable(cell), printable(next))};
+}
+
 void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
+    refuse_split_amount(record, t.column("end condition"));
     const std::string location = lower(t.cell(record, t.column("start location")));
     const std::string_view start_condition = t.cell(record, t.column("start condition"));
     const std::string_view end_condition = t.cell(record, t.column("end condition"));
@@ -81,6 +104,8 @@ void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
 bool read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
     d.type = EntryType::pump;
+    refuse_split_amount(record, t.column("start condition"));
+    refuse_split_amount(record, t.column("end condition"));
     const auto span = file.span(record, t.column("end"), d.when);
     const auto first = file.amount(t.cell(record, t.column("start condition")), std::nullopt, record.line);
     const auto second = file.amount(t.cell(record, t.column("end condition")), std::nullopt, record.line);

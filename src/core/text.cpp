@@ -115,6 +115,15 @@ std::string valid_utf8(std::string_view text) {
     return out;
 }
 
+std::size_t invalid_utf8_at(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::string_view::npos;
+}
+
 std::string printable(std::string_view text) {
     std::string out;
     std::size_t width = 0;

@@ -103,16 +103,24 @@ std::string import_listing(const ImportResult& result, Unit unit, const date::ti
     std::stable_sort(order.begin(), order.end(), [](const ImportedEntry* a, const ImportedEntry* b) {
         return a->entry.at.instant < b->entry.at.instant;
     });
+    // Whose feed each row becomes, when any entry has a baby (multi-child exports, config babies).
+    const bool babies = std::any_of(order.begin(), order.end(),
+                                    [](const ImportedEntry* imported) { return !imported->entry.baby.empty(); });
     std::vector<std::vector<std::string>> rows;
     rows.reserve(order.size());
     for (const ImportedEntry* imported : order)
     {
         std::string note = imported->entry.note;
         std::replace(note.begin(), note.end(), '\n', ' ');  // one row per entry
-        rows.push_back({format_date_time(imported->entry.at.instant, zone), describe(imported->entry, unit),
-                        terminal_text(note), fmt::format("{}:{}", terminal_text(imported->file), imported->line)});
+        std::vector<std::string> row = {format_date_time(imported->entry.at.instant, zone)};
+        if (babies) row.push_back(terminal_text(imported->entry.baby));
+        row.push_back(describe(imported->entry, unit));
+        row.push_back(terminal_text(note));
+        row.push_back(fmt::format("{}:{}", terminal_text(imported->file), imported->line));
+        rows.push_back(std::move(row));
     }
     if (rows.empty()) return {};
+    if (babies) return table({{"when"}, {"baby"}, {"what"}, {"note"}, {"row"}}, rows);
     return table({{"when"}, {"what"}, {"note"}, {"row"}}, rows);
 }
 

@@ -423,9 +423,9 @@ Skipped 2 rows:
     cd "$DATA"
     run --separate-stderr pumplog log import babytracker/2025/expressed.csv babytracker/2025/formula.csv --dry-run
     [ "$status" -eq 0 ]
-    [ "$output" = "when              what                            note  row
-2025-07-13 09:00  bottle 118.3 ml of breast milk        babytracker/2025/expressed.csv:2
-2025-07-13 13:00  bottle 162.7 ml of formula            babytracker/2025/formula.csv:2
+    [ "$output" = "when              baby  what                            note  row
+2025-07-13 09:00  Ada   bottle 118.3 ml of breast milk        babytracker/2025/expressed.csv:2
+2025-07-13 13:00  Ada   bottle 162.7 ml of formula            babytracker/2025/formula.csv:2
 Would import 2 entries from babytracker/2025/expressed.csv, babytracker/2025/formula.csv (Baby Tracker): 2 feeds (2 bottle, 0 breast)." ]
     [ ! -e "$J" ]
 }
@@ -792,4 +792,135 @@ Skipped 1 row:
     run --separate-stderr pumplog log import babybuddy/feeding.csv --unit ml
     [ "$status" -eq 0 ]
     [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | sort -u | tr '\n' ' ')" = "Ada Ben " ]
+}
+
+@test "a file that is not UTF-8 (Windows-1252 from Excel) is refused naming its line, never read with U+FFFD" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Amount (oz.),Note\nZoe,"11/13/26, 8:00 AM",3,\nZo\xeb,"11/14/26, 8:00 AM",4,\n' > expressed.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import expressed.csv
+    [ "$stderr" = 'pumplog: error: expressed.csv:3: not UTF-8 text (byte 0xEB; Windows-1252 or Latin-1, as Excel '\
+'saves CSV?); save it as UTF-8 (or export it again) and import that' ]
+    cmp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import expressed.csv --dry-run
+    cmp "$J" "$TEST_DIR/before"
+    # A note in Windows-1252 on a CRLF row of a Huckleberry export: the line is still the row's.
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\r\n%s\r\n%s\r\n' \
+        'Pump,2026-11-10 06:10,,,60ml,,60ml,' $'Pump,2026-11-10 09:10,,,60ml,,60ml,caf\xe9' > hb.csv
+    refused 2 pumplog log import hb.csv
+    [[ "$stderr" == 'pumplog: error: hb.csv:3: not UTF-8 text (byte 0xE9;'* ]]
+    cmp "$J" "$TEST_DIR/before"
+}
+
+@test "--dry-run shows the times --tz gives as the journal will show them, and whose feed each row becomes" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
+        'Feed,2026-11-20 14:30,,,Breast Milk,Bottle,120ml,y' \
+        'Pump,2026-11-20 20:50,2026-11-20 21:20,,60ml,,60ml,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv --tz America/New_York --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              what                                 note  row
+2026-11-20 20:30  bottle 120 ml of breast milk         y     hb.csv:2
+2026-11-21 02:50  pumped 120 ml (L 60 / R 60), 30 min        hb.csv:3
+Would import 2 entries from hb.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 breast)." ]
+    run --separate-stderr pumplog log import hb.csv --tz America/New_York
+    [ "$status" -eq 0 ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-20T14:30:00-05:00","method":"bottle","ml":120,"milk":"breast",'\
+'"note":"y"}
+{"type":"pump","at":"2026-11-20T20:50:00-05:00","ml":120,"left_ml":60,"right_ml":60,"dur_s":1800}' ]
+    run --separate-stderr pumplog log
+    [[ "$output" == *"2026-11-20 20:30"* ]]
+    # Twins in one Baby Buddy export: each row's baby is listed.
+    printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n%s\n' \
+        '1,1,Ada,Smith,2026-11-13 02:00:00,,breast milk,bottle,90,,' \
+        '2,2,Ben,Smith,2026-11-13 02:10:00,,formula,bottle,100,,' > feeding.csv
+    run --separate-stderr pumplog log import feeding.csv --unit ml --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              baby  what                         note  row
+2026-11-13 02:00  Ada   bottle 90 ml of breast milk        feeding.csv:2
+2026-11-13 02:10  Ben   bottle 100 ml of formula           feeding.csv:3
+Would import 2 entries from feeding.csv (Baby Buddy): 2 feeds (2 bottle, 0 breast)." ]
+}
+
+@test "Huckleberry: an amount split in two by a decimal comma without quotes is a problem row, not 2 oz" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n' \
+        'Feed,2026-11-10 06:10,,,Breast Milk,Bottle,2,5oz,' 'Feed,2026-11-10 07:10,,,Breast Milk,Bottle,120ml,' \
+        'Pump,2026-11-10 08:10,,00:15,1,5oz,,2,5oz,' > hb.csv
+    for unit in '' '--unit oz'; do
+        run --separate-stderr pumplog log import hb.csv $unit --dry-run
+        [ "$status" -eq 0 ]
+        [ "${lines[-4]}" = "Skipped 2 rows:" ]
+        [ "${lines[-2]}" = '    hb.csv:2: the amount "2" and the next cell "5oz" look like one amount split by a decimal'\
+' comma (2,5oz) in a cell without quotes; quote it ("2,5oz") or write it with a point (2.5oz)' ]
+        [[ "${lines[-1]}" == '    hb.csv:4: the amount "1" and the next cell "5oz" look like one amount split'* ]]
+    done
+    run --separate-stderr pumplog log import hb.csv --unit oz
+    [ "$status" -eq 0 ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-10T07:10:00+01:00","method":"bottle","ml":120,"milk":"breast"}' ]
+}
+
+@test "an amount with a thousands separator or one the journal would keep as 0 ml is a problem row" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n%s\n%s\n' \
+        'Feed,2026-11-10 06:10,,,Breast Milk,Bottle,"1,000ml",' 'Feed,2026-11-10 07:10,,,Breast Milk,Bottle,0.004ml,' \
+        'Feed,2026-11-10 08:10,,,Breast Milk,Bottle,"4,5 oz",' 'Pump,2026-11-10 09:10,,00:15,60ml,,0.001ml,' \
+        'Feed,2026-11-10 10:10,,,Breast Milk,Bottle,"0,125 l",' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 2 entries from hb.csv (Huckleberry): 2 feeds (2 bottle, 0 breast).
+Skipped 3 rows:
+  3 with a problem:
+    hb.csv:2: "1,000ml" is ambiguous: 1000ml with a thousands separator, or 1.000ml with a decimal comma; write'\
+' it without the comma or with a decimal point
+    hb.csv:3: an amount of 0.004 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); check the amount'\
+' and its unit
+    hb.csv:5: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); check the amount'\
+' and its unit' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-10T08:10:00+01:00","method":"bottle","ml":133.08,"milk":"breast"}
+{"type":"feed","at":"2026-11-10T10:10:00+01:00","method":"bottle","ml":125,"milk":"breast"}' ]
+}
+
+@test "a feed of a child whose name has a comma is a problem row, not a feed without its baby" {
+    cd "$TEST_DIR"
+    printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n%s\n' \
+        '1,1,"O'"'"'Brien, Jr",Smith,2026-11-13 02:00:00,,breast milk,bottle,90,,' \
+        '2,2,Ada,Smith,2026-11-13 02:10:00,,formula,bottle,100,,' > feeding.csv
+    run --separate-stderr pumplog log import feeding.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from feeding.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    feeding.csv:2: the child "O'"'"'Brien, Jr" has a comma in the name, which a baby'"'"'s name cannot have'\
+' (config babies is comma-separated); rename the child in the app without it and export again' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-13T02:10:00+01:00","method":"bottle","ml":100,"milk":"formula",'\
+'"baby":"Ada"}' ]
+}
+
+@test "Baby Buddy feeds of children known only by child_id: refused without --child, imported one at a time" {
+    cd "$TEST_DIR"
+    printf 'child_id,start,end,type,method,amount,notes\n%s\n%s\n%s\n' \
+        '1,2026-11-12 10:00:00,2026-11-12 10:15:00,formula,bottle,100,' \
+        '2,2026-11-12 10:05:00,2026-11-12 10:20:00,formula,bottle,90,' \
+        '1,2026-11-12 13:00:00,2026-11-12 13:15:00,formula,bottle,110,' > feeding.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    for dry in '' --dry-run; do
+        refused 2 pumplog log import feeding.csv --unit ml $dry
+        [ "$stderr" = 'pumplog: error: feeding.csv:3: the file'"'"'s feeds are of 2 children known only by their'\
+' child_id (1, 2), with no names: imported together they would all be one baby'"'"'s; import one child at a time'\
+' with --child ID (and --baby NAME for whose feeds they are)' ]
+        cmp "$J" "$TEST_DIR/before"
+    done
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log import feeding.csv --unit ml --child 1 --baby Ada
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log import feeding.csv --unit ml --child 2 --baby Ben
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "feed") | "\(.baby) \(.ml)"' "$J" | tr '\n' ' ')" = "Ada 100 Ben 90 Ada 110 " ]
 }

@@ -11,7 +11,8 @@ namespace pumplog::render {
 // all of them for a dry run.
 std::string import_summary(const ImportResult& result, bool dry_run);
 
-// The entries an import would add (--dry-run), oldest first: when, what, the source row.
+// The entries an import would add (--dry-run), oldest first: when (in `zone`, the journal's display zone),
+// whose feed (when any entry has a baby), what, the source row.
 std::string import_listing(const ImportResult& result, Unit unit, const date::time_zone* zone);
 
 }  // namespace pumplog::render
