@@ -593,7 +593,7 @@ Skipped 1 row:
     # converted by tests/data/eva-journal.py and finds the same six).
     run --separate-stderr pumplog --now "2020-06-20 00:00" plan --mode exclusive --on 2020-06-20 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["08:18","10:46","14:08","16:39","19:14","23:17"]' ]
+    [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["08:16","10:45","14:04","16:37","19:14","23:15"]' ]
     [ "$(jq '.basis.feeds' <<<"$output")" -eq 43 ]
     [ "$(jq '.basis.days' <<<"$output")" -eq 7 ]
 }

@@ -343,13 +343,13 @@ EOF
     run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
-    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:18",181,7],["10:46",148,6],["14:08",160,7],["16:39",152,6],["19:14",231,7],["23:17",88,7]]' ]
-    # The night from 23:17 to 08:18 is split for an exclusive pumper (5 h at
+    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:16",181,7],["10:45",148,6],["14:04",160,7],["16:37",152,6],["19:14",231,7],["23:15",88,7]]' ]
+    # The night from 23:15 to 08:16 is split for an exclusive pumper (5 h at
     # night); the times are rounded to 5 minutes (round).
-    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:50 08:20 10:45 14:10 16:40 19:15 23:15" ]
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:45 08:15 10:45 14:05 16:35 19:15 23:15" ]
     # Back at work on Monday: the four daytime bottles are pumped for.
     run --separate-stderr pumplog plan --on 2020-06-22 --away "mon-fri 08:00-17:30" --format json
-    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:20=181 10:45=148 14:10=160 16:40=152" ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$output")" = "08:15=181 10:45=148 14:05=160 16:35=152" ]
 }
 
 # A nursing week before now: the three-hourly times at the breast, no amounts.
@@ -512,9 +512,9 @@ nursing() {
     # Pumped at 19:30 as told: at 21:00 no new extra is chased to 22:45; the next is tomorrow's.
     journal_line '{"v":1,"id":"x1930","type":"pump","at":"2026-11-23T19:30:00-05:00","ml":100}'
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan next "${away[@]}"
-    [ "$output" = "Pump at 09:30 tomorrow (in 12 h 30 min), aim for 137 ml" ]
+    [ "$output" = "Pump at 09:25 tomorrow (in 12 h 25 min), aim for 137 ml" ]
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan "${away[@]}" --format json
-    [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:30:00-05:00" ]
+    [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:25:00-05:00" ]
 }
 
 @test "on a Friday evening the plan keeps the day's extra and does not also say no pump is planned" {
@@ -556,16 +556,16 @@ nursing() {
     export TZ=America/New_York
     cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$J"
     local away=(--away "mon-fri 08:00-17:30")
-    # 09:30, 11:50 (added for the 4 h gap) and 14:35 broke a 3 h 30 min_gap: re-spaced, every gap kept.
+    # 09:25, 11:50 (added for the 4 h gap) and the afternoon pump broke a 3 h 30 min_gap: re-spaced, every gap kept.
     run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 3h30m --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.pumps[0:3][] | .at[11:16]]' <<<"$output")" = '["09:30","13:00","16:30"]' ]
+    [ "$(jq -c '[.pumps[0:3][] | .at[11:16]]' <<<"$output")" = '["09:25","12:55","16:25"]' ]
     [ "$(jq -c '[.advice_items[].kind] | map(select(. == "min_gap_conflict"))' <<<"$output")" = '[]' ]
     # 4 h 30 between pumps and never over 4 h cannot both hold: the longest gap wins, and the plan says so.
     run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T09:30:00-05:00","to":"2026-11-23T11:50:00-05:00","min_gap_min":270,"max_gap_min":240,"night":false}]' ]
-    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 09:30 and 11:50 on Mon 2026-11-23 are 2 h 20 min apart, under the 4 h 30 min minimum (min_gap)"* ]]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T09:25:00-05:00","to":"2026-11-23T11:50:00-05:00","min_gap_min":270,"max_gap_min":240,"night":false}]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 09:25 and 11:50 on Mon 2026-11-23 are 2 h 25 min apart, under the 4 h 30 min minimum (min_gap)"* ]]
     run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m
     [[ "$output" == *"cannot both hold there, so the longest gap wins. Lower min_gap or raise max_gap_day to have both."* ]]
 }
