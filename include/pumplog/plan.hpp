@@ -103,12 +103,13 @@ enum class SupplyVerdict { on_track, behind, full_volume, not_enough_data };
 // Supply mode (SPEC 5, building supply): progress against the milestones.
 struct SupplyProgress {
     int day = 0;                        // days since birth
-    Volume pumped_24h;                  // pumped in the last 24 hours
-    int sessions_24h = 0;               // pump sessions in the last 24 hours
+    Volume pumped_24h;                  // pumped in the last 24 hours, by the sessions with a volume
+    int sessions_24h = 0;               // pump sessions in the last 24 hours, with or without a volume
     bool night_session = false;         // a session between 01:00 and 05:00 in the last 24 h
     std::optional<Volume> milestone;    // the expected volume for this day, when one applies
     SupplyVerdict verdict = SupplyVerdict::not_enough_data;
     bool day_unknown = false;           // no birth date, or one after today: `day` means nothing
+    int unmeasured_24h = 0;             // of sessions_24h, those with no volume logged (unknown, never 0 ml)
 };
 
 struct Plan {

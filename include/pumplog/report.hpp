@@ -43,6 +43,11 @@ struct Tally {
     Volume discarded;                     // what was left in each container thrown away (`discard`)
     int skipped = 0;                      // planned pumps skipped (`plan skip` writes a `skip` line)
     int sided_sessions = 0;               // pump sessions that recorded left or right (not a column: the note)
+    // Volumes not recorded are unknown, never 0 ml: not summed, counted here (not columns: the notes
+    // and the stash balance say how many).
+    int unmeasured_sessions = 0;          // pump sessions with no volume (no ml, no side)
+    int unmeasured_bottles = 0;           // bottle feeds with no amount
+    int unmeasured_formula = 0;           // of those, bottles of formula
 
     Tally& operator+=(const Tally& other);
     bool empty() const;
@@ -207,6 +212,8 @@ struct Trend {
     // the per-day means (not days with nothing pumped).
     int recent_unlogged = 0;
     int previous_unlogged = 0;
+    // Pump sessions of both spans with no volume: unknown, not 0 ml; left out of the sums, and named.
+    int unmeasured_sessions = 0;
     int recent_logged() const { return recent.days() - recent_unlogged; }
     int previous_logged() const { return previous.days() - previous_unlogged; }
     std::optional<date::sys_days> journal_begins;  // the journal's first day, when it cut a span short
@@ -224,6 +231,9 @@ struct StashBalance {
     Volume formula_drunk;      // bottles of formula (not drawn from the stash)
     Volume stash_used;         // what `use` took out of storage: all that came "from the stash"
     std::string drinker = "baby";  // who drank: "baby", a baby's name (--baby), "the babies"
+    // Amounts not recorded: unknown, so the difference leaves them out and the sentence says so.
+    int unmeasured_sessions = 0;  // pump sessions with no volume
+    int unmeasured_bottles = 0;   // bottles of breast milk (or of milk not named) with no amount
     Volume difference() const { return pumped - breast_milk_drunk; }
 };
 

@@ -16,11 +16,13 @@ namespace pumplog {
 
 struct DayStatus {
     date::sys_days day{};  // today, local
-    Volume pumped;
-    int sessions = 0;
+    Volume pumped;     // by the sessions with a volume (`ml`, else left + right)
+    int sessions = 0;  // every session, with or without a volume
+    int unmeasured_sessions = 0;  // sessions with no volume: unknown, never 0 ml
     std::optional<Volume> left, right;  // when some session gave its sides
-    Volume drunk;                       // bottles today (breast milk and formula)
-    int bottle_feeds = 0;
+    Volume drunk;                       // bottles today (breast milk and formula) with an amount
+    int bottle_feeds = 0;               // every bottle, with or without an amount
+    int unmeasured_bottles = 0;         // bottles with no amount: unknown, never 0 ml
     int breast_feeds = 0;
     // The usual day: the mean over the last 7 days (today left out) that have
     // bottle feeds, of their whole day and of their bottles up to now's time of day.
@@ -37,6 +39,7 @@ struct DayStatus {
         int bottle_feeds = 0;
         int breast_feeds = 0;
         std::optional<Entry> last_feed;
+        int unmeasured_bottles = 0;  // bottles with no amount: unknown, never 0 ml
     };
     std::vector<Baby> babies;
 };

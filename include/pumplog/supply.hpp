@@ -102,6 +102,7 @@ struct SupplyDay {
     date::sys_days date;
     std::optional<int> day;  // since birth, when the birth date is known
     int sessions = 0;
+    int unmeasured = 0;  // sessions with no volume logged: not counted in `pumped`
     Volume pumped;
     bool night_session = false;  // a session started in [01:00, 05:00)
     bool partial = false;        // today: the day is not over yet
@@ -118,14 +119,20 @@ struct SupplyAssessment {
 // Judges the parent's pumps against the milestones at `clock.now`.
 //   entries: the journal's entries in effect (amendments applied), any types and
 //     order; only pumps at or before now count. A pump's volume is `ml`, else
-//     left + right, else 0 (the session still counts). Its time of day is the
-//     wall clock it was logged with (Entry::at.local()).
+//     left + right, else unknown: the session counts (sessions_24h, the night
+//     session) and in unmeasured_24h, never as 0 ml in pumped_24h. Its time of
+//     day is the wall clock it was logged with (Entry::at.local()).
 //   The last 24 hours are (now - 24 h, now]; the day since birth is today's local
 //     date (in clock.zone) minus `birth` (the day of birth is day 0).
 // Breast feeds logged in the last 24 hours (method breast) mean milk also left
 // at the breast, unmeasured: where the verdict would be `behind` it is
 // not_enough_data instead, with no "behind" sentence and no next steps (the
 // plan's nursing_in_supply advice says what the numbers can and cannot tell).
+// Sessions without a volume in the last 24 hours (unmeasured_24h): the volume
+// of the others is a lower bound, so it can show full volume or on track, but
+// never `behind`: that is not_enough_data instead, with one sentence saying how
+// many sessions have no volume, what the others add up to against the
+// milestone, and to log each session's volume (no estimate of the missing ones).
 // Verdicts, first that applies:
 //   not_enough_data: `birth` unknown or after today, or no pump in the last 24 h;
 //   full_volume: 750 ml or more in the last 24 h (Ameda), whatever the day;

@@ -4,16 +4,6 @@
 
 namespace pumplog {
 
-namespace {
-
-std::optional<Volume> pump_volume(const Entry& entry) {
-    if (entry.ml) return counted_volume(entry.ml);
-    if (entry.left_ml || entry.right_ml) return counted_volume(entry.left_ml) + counted_volume(entry.right_ml);
-    return std::nullopt;
-}
-
-}  // namespace
-
 std::vector<LoggedPump> logged_pumps(const std::vector<Entry>& entries, Seconds now) {
     std::vector<LoggedPump> pumps;
     for (const Entry& e : entries)

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "logged_pumps.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
@@ -48,6 +49,9 @@ Tally& Tally::operator+=(const Tally& o) {
     discarded += o.discarded;
     skipped += o.skipped;
     sided_sessions += o.sided_sessions;
+    unmeasured_sessions += o.unmeasured_sessions;
+    unmeasured_bottles += o.unmeasured_bottles;
+    unmeasured_formula += o.unmeasured_formula;
     return *this;
 }
 
@@ -140,12 +144,6 @@ std::vector<std::size_t> Tallies::baby_order() const {
 
 namespace {
 
-// A pump's total: its `ml`, else the sum of its sides.
-Volume pumped_volume(const Entry& e) {
-    if (e.ml) return counted_volume(e.ml);
-    return counted_volume(e.left_ml) + counted_volume(e.right_ml);
-}
-
 // Time at the breast: the timed sides, else the whole duration.
 seconds breast_time(const Entry& e) {
     // An implausible duration (negative, or years) counts as none, as volumes do.
@@ -157,7 +155,9 @@ void count(Tally& t, const Entry& e) {
     switch (e.type) {
         case EntryType::pump:
             ++t.pump_sessions;
-            t.pumped += pumped_volume(e);
+            // Its `ml`, else the sum of its sides; without either it is unknown, not 0 ml.
+            if (const auto volume = pump_volume(e)) t.pumped += *volume;
+            else ++t.unmeasured_sessions;
             t.left += counted_volume(e.left_ml);
             t.right += counted_volume(e.right_ml);
             if (e.left_ml || e.right_ml) ++t.sided_sessions;
@@ -172,6 +172,10 @@ void count(Tally& t, const Entry& e) {
             } else {
                 t.bottle += counted_volume(e.ml);
                 if (e.milk == Milk::formula) t.formula += counted_volume(e.ml);
+                if (!counted_ml(e.ml)) {
+                    ++t.unmeasured_bottles;
+                    if (e.milk == Milk::formula) ++t.unmeasured_formula;
+                }
             }
             break;
         case EntryType::store:
@@ -408,6 +412,7 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
             continue;
         }
         (recent ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
+        trend.unmeasured_sessions += tallies.day(day).unmeasured_sessions;
     }
     const int earlier = trend.previous.days();
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
@@ -471,6 +476,8 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     report.balance.formula_drunk = report.total.formula;
     report.balance.stash_used = report.total.used;
     report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
+    report.balance.unmeasured_sessions = report.total.unmeasured_sessions;
+    report.balance.unmeasured_bottles = report.total.unmeasured_bottles - report.total.unmeasured_formula;
     if (!report.baby.empty()) report.balance.drinker = report.baby;
     else if (!report.babies.empty()) report.balance.drinker = "the babies";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "logged_pumps.hpp"
 #include "pumplog/babies.hpp"
 
 namespace pumplog {
@@ -16,7 +17,7 @@ std::vector<DayStatus::Baby> babies_of(const std::vector<Entry>& entries, const 
     const auto add = [&](const std::string& name) {
         for (const auto& b : babies)
             if (same_baby(b.name, name)) return;
-        babies.push_back(DayStatus::Baby{name, {}, 0, 0, {}});
+        babies.push_back(DayStatus::Baby{name, {}, 0, 0, {}, 0});
     };
     for (const auto& name : configured) add(name);
     for (const auto& name : babies_in(entries)) add(name);
@@ -35,6 +36,7 @@ void count_baby_feed(std::vector<DayStatus::Baby>& babies, const Entry& e, bool 
         } else {
             b.drunk += counted_volume(e.ml);
             ++b.bottle_feeds;
+            if (!counted_ml(e.ml)) ++b.unmeasured_bottles;
         }
         return;
     }
@@ -64,7 +66,9 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         }
         if (day == s.day) {
             if (e.type == EntryType::pump) {
-                s.pumped += counted_volume(e.ml);
+                // The volume is `ml`, else the sides; with neither it is unknown, not 0 ml.
+                if (const auto volume = pump_volume(e)) s.pumped += *volume;
+                else ++s.unmeasured_sessions;
                 ++s.sessions;
                 if (e.left_ml) s.left = s.left.value_or(Volume{}) + counted_volume(e.left_ml);
                 if (e.right_ml) s.right = s.right.value_or(Volume{}) + counted_volume(e.right_ml);
@@ -73,6 +77,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
             } else if (e.type == EntryType::feed) {
                 s.drunk += counted_volume(e.ml);
                 ++s.bottle_feeds;
+                if (!counted_ml(e.ml)) ++s.unmeasured_bottles;
             } else if (e.type == EntryType::skip) {
                 // A pump skipped twice (two devices, merged) counts once.
                 if (std::find(skips.begin(), skips.end(), e.at.instant) == skips.end()) ++s.skipped;

@@ -35,14 +35,25 @@ std::string basis_day_label(const SupplyDay& d) {
 
 std::string day_note(const SupplyDay& d, Unit unit) {
     if (d.sessions == 0) return basis_day_label(d) + ": no pumps logged";
-    return fmt::format("{}: {}, {}, {} between 01:00 and 05:00", basis_day_label(d), plural(d.sessions, "session"),
-                       format_volume(d.pumped, unit), d.night_session ? "one" : "none");
+    // A session without a volume is unknown, not 0 ml: named, never summed.
+    std::string sessions = plural(d.sessions, "session");
+    if (d.unmeasured == d.sessions) sessions += d.sessions == 1 ? " without a volume" : ", none with a volume";
+    else if (d.unmeasured > 0) sessions += fmt::format(" ({} without a volume)", d.unmeasured);
+    const std::string pumped = d.unmeasured == d.sessions ? std::string() : ", " + format_volume(d.pumped, unit);
+    return fmt::format("{}: {}{}, {} between 01:00 and 05:00", basis_day_label(d), sessions, pumped,
+                       d.night_session ? "one" : "none");
+}
+
+// ", not counting 2 sessions without a volume" (empty when every session has one).
+std::string not_counting(const SupplyProgress& p) {
+    if (p.unmeasured_24h == 0) return {};
+    return fmt::format(", not counting {} without a volume", plural(p.unmeasured_24h, "session"));
 }
 
 std::string about(Volume v, Unit unit) { return "about " + format_volume(v, unit); }
 
-// The concrete next steps when behind (see assess_supply).
-void next_steps(const SupplyProgress& p, Unit unit, std::vector<std::string>& advice) {
+// The steps about how often and when (volumes aside).
+void session_steps(const SupplyProgress& p, std::vector<std::string>& advice) {
     if (p.sessions_24h < supply_min_sessions)
         advice.push_back(fmt::format(
             "Add sessions: you logged {} in the last 24 hours; 5 or more a day by day 5 go with coming to volume "
@@ -57,6 +68,11 @@ void next_steps(const SupplyProgress& p, Unit unit, std::vector<std::string>& ad
         advice.push_back(
             "Add a night session between 01:00 and 05:00: night pumping goes with coming to volume (Mago-Shah et "
             "al. 2023).");
+}
+
+// The concrete next steps when behind (see assess_supply).
+void next_steps(const SupplyProgress& p, Unit unit, std::vector<std::string>& advice) {
+    session_steps(p, advice);
     if (p.day < supply_milestones().front().day) return;
     advice.push_back(
         "Pump longer and double pump: until 2 minutes after the last drop, or 20-30 minutes a session (Ameda).");
@@ -98,6 +114,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     for (const LoggedPump& pump : pumps) {
         if (pump.at <= since) continue;
         ++p.sessions_24h;
+        if (!pump.volume) ++p.unmeasured_24h;  // unknown, not 0 ml
         p.pumped_24h += pump.volume.value_or(Volume{});
         if (supply_night.contains(minute_of_day(pump.local))) p.night_session = true;
     }
@@ -117,6 +134,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         for (const LoggedPump& pump : pumps) {
             if (date::floor<date::days>(pump.local).time_since_epoch() != d.time_since_epoch()) continue;
             ++day.sessions;
+            if (!pump.volume) ++day.unmeasured;
             day.pumped += pump.volume.value_or(Volume{});
             if (supply_night.contains(minute_of_day(pump.local))) day.night_session = true;
         }
@@ -162,8 +180,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     // Full volume, whatever the day.
     if (p.pumped_24h >= supply_full_low) {
         p.verdict = SupplyVerdict::full_volume;
-        advice.push_back(fmt::format("Full volume: {} in the last 24 hours; full production is about {} (Ameda).",
-                                     pumped, full_range));
+        advice.push_back(fmt::format("Full volume: {} in the last 24 hours{}; full production is about {} (Ameda).",
+                                     pumped, not_counting(p), full_range));
         advice.push_back(
             "Keep pumping 8-10 times in 24 hours, never more than 5 hours apart (Ameda), until the baby feeds at "
             "the breast; then the plan can follow the baby's feeds (pumplog config set mode exclusive).");
@@ -181,9 +199,9 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         }
         p.verdict = enough ? SupplyVerdict::on_track : SupplyVerdict::behind;
         advice.push_back(fmt::format(
-            "{} for day {}: {} in the last 24 hours ({}), {} between 01:00 and 05:00; 5 or more sessions a day by "
-            "day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023).",
-            enough ? "On track" : "Behind", day, plural(p.sessions_24h, "session"), pumped,
+            "{} for day {}: {} in the last 24 hours ({}{}), {} between 01:00 and 05:00; 5 or more sessions a day "
+            "by day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023).",
+            enough ? "On track" : "Behind", day, plural(p.sessions_24h, "session"), pumped, not_counting(p),
             p.night_session ? "one" : "none"));
         advice.push_back(fmt::format(
             "No volume milestone before day 6: the milk comes in over days 3-5; the first milestone is {} a day on "
@@ -205,7 +223,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                               day);
     if (p.pumped_24h >= milestone) {
         p.verdict = SupplyVerdict::on_track;
-        advice.push_back(fmt::format("On track: {} in the last 24 hours, at or above {}.", pumped, reference));
+        advice.push_back(
+            fmt::format("On track: {} in the last 24 hours{}, at or above {}.", pumped, not_counting(p), reference));
         const auto next = std::find_if(supply_milestones().begin(), supply_milestones().end(),
                                        [&](const SupplyMilestone& m) { return m.day > day; });
         if (next != supply_milestones().end())
@@ -217,6 +236,26 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                               plural(std::max(p.sessions_24h, supply_min_sessions), "session"))
                 : std::string("Keep it up with a night session between 01:00 and 05:00: night pumping goes with "
                               "coming to volume (Mago-Shah et al. 2023)."));
+        return out;
+    }
+    // Sessions without a volume are unknown, not 0 ml: the others alone cannot
+    // show that the parent is behind. Say what is known and what to log.
+    if (p.unmeasured_24h > 0) {
+        p.verdict = SupplyVerdict::not_enough_data;
+        const int measured = p.sessions_24h - p.unmeasured_24h;
+        const std::string known =
+            measured == 0
+                ? fmt::format("none of the {} in the last 24 hours has a volume logged",
+                              plural(p.sessions_24h, "session"))
+                : fmt::format("{} of the {} in the last 24 hours {} no volume logged; the other {} add{} up to {}",
+                              p.unmeasured_24h, plural(p.sessions_24h, "session"),
+                              p.unmeasured_24h == 1 ? "has" : "have", measured, measured == 1 ? "s" : "", pumped);
+        advice.push_back(fmt::format(
+            "Not enough data: {}, against {}. A session without a volume is not 0 ml: log each session's volume "
+            "(pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see whether you "
+            "are on track.",
+            known, reference));
+        session_steps(p, advice);
         return out;
     }
     // Milk taken at the breast is not measured: the pumped volume alone

@@ -413,9 +413,12 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     for (const auto& n : plan.basis.notes) out += "  " + terminal_text(n) + (n.ends_with('.') ? "\n" : ".\n");
     if (plan.progress) {
         const auto& p = *plan.progress;
-        out += fmt::format("Progress: {}{} in {} over the last 24 h{}{}.\n",
+        // A session without a volume is unknown, not 0 ml: named, not summed.
+        out += fmt::format("Progress: {}{} in {} over the last 24 h{}{}{}.\n",
                            p.day_unknown ? "" : fmt::format("day {}, ", p.day), format_volume(p.pumped_24h, unit),
                            plural(p.sessions_24h, "session"),
+                           p.unmeasured_24h > 0 ? fmt::format(" ({} without a volume, not counted)", p.unmeasured_24h)
+                                                : std::string(),
                            p.night_session ? ", one at night" : "",
                            p.milestone ? fmt::format(" (milestone {})", format_volume(*p.milestone, unit)) : "");
     }
@@ -465,6 +468,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
         j["progress"] = json{{"day", p.day_unknown ? json(nullptr) : json(p.day)},
                              {key("pumped_24h", unit), volume(p.pumped_24h, unit)},
                              {"sessions_24h", p.sessions_24h},
+                             {"sessions_without_volume_24h", p.unmeasured_24h},
                              {"night_session", p.night_session},
                              {key("milestone", unit), p.milestone ? volume(*p.milestone, unit) : json(nullptr)},
                              {"verdict", std::string(verdict_name(p.verdict))}};

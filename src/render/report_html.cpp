@@ -76,11 +76,16 @@ std::string figures(const Report& report, Unit unit) {
     std::string out = "<dl class=\"figures\">\n";
     std::string sessions = plural(t.pump_sessions, "session");
     if (t.skipped > 0) sessions += fmt::format(" ({} skipped)", t.skipped);
+    // Volumes not recorded are unknown, never 0 ml: left out of the sums, and named.
+    if (t.unmeasured_sessions > 0) sessions += fmt::format(", {} without a volume", t.unmeasured_sessions);
     out += figure("Pumped", spoken_volume(t.pumped, unit),
                   fmt::format("{}, {} a day", sessions, spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
-    out += figure("Drunk from bottles", spoken_volume(t.bottle, unit),
-                  t.formula.ml() > 0 ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
-                                     : fmt::format("{} a day", spoken_volume(Volume::from_ml(t.bottle.ml() / days), unit)));
+    std::string drunk = t.formula.ml() > 0
+                            ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
+                            : fmt::format("{} a day", spoken_volume(Volume::from_ml(t.bottle.ml() / days), unit));
+    if (t.unmeasured_bottles > 0)
+        drunk += fmt::format("; {} without an amount", plural(t.unmeasured_bottles, "bottle"));
+    out += figure("Drunk from bottles", spoken_volume(t.bottle, unit), drunk);
     out += figure("Feeds", std::to_string(t.feeds),
                   fmt::format("{} at the breast, {}", t.breast_feeds, minutes_text(t.breast_time)));
     out += figure("Stored", spoken_volume(t.stored, unit),

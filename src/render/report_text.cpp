@@ -162,7 +162,9 @@ std::string spoken_volume(Volume volume, Unit unit) {
     return fmt::format("{:.0f} ml", std::round(ml) + 0.0);
 }
 
-std::string trend_sentence(const Trend& trend, Unit unit) {
+namespace {
+
+std::string trend_words(const Trend& trend, Unit unit) {
     switch (trend.missing) {
         case Trend::Missing::no_complete_day: return "Trend: none yet, as no day of the period is over.";
         case Trend::Missing::nothing_logged:
@@ -211,6 +213,22 @@ std::string trend_sentence(const Trend& trend, Unit unit) {
     }
 }
 
+}  // namespace
+
+std::string trend_sentence(const Trend& trend, Unit unit) {
+    std::string text = trend_words(trend, unit);
+    // Sessions without a volume are unknown, not 0 ml: the volumes compared leave them out, and say so.
+    const bool compared_volumes = trend.missing != Trend::Missing::no_complete_day &&
+                                  trend.missing != Trend::Missing::nothing_logged &&
+                                  trend.missing != Trend::Missing::recent_unlogged;
+    if (compared_volumes && trend.unmeasured_sessions > 0 && text.ends_with('.')) {
+        text.pop_back();
+        text += fmt::format(" (not counting {} without a volume).",
+                            plural(trend.unmeasured_sessions, "pump session"));
+    }
+    return text;
+}
+
 std::string balance_sentence(const StashBalance& balance, Unit unit) {
     std::string drank = spoken_volume(balance.breast_milk_drunk, unit) + " from bottles";
     if (balance.formula_drunk.ml() > 0)
@@ -222,6 +240,13 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     if (shown == spoken_volume(Volume{}, unit)) verdict = "even";
     else if (difference.ml() > 0) verdict = "+" + shown + " to the stash";
     else verdict = spoken_volume(Volume{} - difference, unit) + " less than drunk";
+    // Amounts not recorded are unknown, not 0 ml: the difference leaves them out and says so.
+    std::vector<std::string> unknown;
+    if (balance.unmeasured_sessions > 0)
+        unknown.push_back(plural(balance.unmeasured_sessions, "pump session") + " without a volume");
+    if (balance.unmeasured_bottles > 0)
+        unknown.push_back(plural(balance.unmeasured_bottles, "bottle") + " without an amount");
+    if (!unknown.empty()) verdict += ", not counting " + and_list(unknown);
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)
         verdict += fmt::format("; {} taken from the stash", spoken_volume(balance.stash_used, unit));
@@ -370,6 +395,19 @@ std::vector<std::string> report_notes(const Report& report, bool page) {
     if (t.sided_sessions > 0 && t.sided_sessions < t.pump_sessions)
         notes.push_back(fmt::format("Left/right were recorded for {} of {} sessions; the side columns cover those only.",
                                     t.sided_sessions, t.pump_sessions));
+    // A volume not recorded is unknown, never 0 ml: the sums leave it out, and say so.
+    const auto unknown_note = [&](int unknown, int all, const char* what, const char* lacks, const char* column) {
+        if (unknown == 0) return;
+        if (unknown == all)
+            notes.push_back(fmt::format("{} {} no {}: the {} column counts none of them.", plural(all, what),
+                                        all == 1 ? "has" : "have", lacks, column));
+        else if (unknown > 0)
+            notes.push_back(fmt::format("{} of {} {} no {}: the {} column adds up the other {} only.", unknown,
+                                        plural(all, what), unknown == 1 ? "has" : "have", lacks, column,
+                                        all - unknown));
+    };
+    unknown_note(t.unmeasured_sessions, t.pump_sessions, "pump session", "volume", "pumped");
+    unknown_note(t.unmeasured_bottles, t.feeds - t.breast_feeds, "bottle", "amount", "bottle");
     return notes;
 }
 

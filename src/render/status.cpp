@@ -62,6 +62,16 @@ std::string short_label(std::string name) {
     return name.substr(0, cut) + "~";
 }
 
+// "520 ml in 7 sessions, 3 without a volume", "3 sessions, no volume logged": what has no
+// volume (or amount) is unknown and named, never summed as 0 ml.
+std::string counted_text(Volume volume, int count, int unmeasured, const char* what, const char* measure,
+                         Unit unit) {
+    if (unmeasured == count) return fmt::format("{}, no {} logged", plural(count, what), measure);
+    std::string text = fmt::format("{} in {}", format_volume(volume, unit), plural(count, what));
+    if (unmeasured > 0) text += fmt::format(", {} without {} {}", unmeasured, measure[0] == 'a' ? "an" : "a", measure);
+    return text;
+}
+
 }  // namespace
 
 std::string stale_timer_text(const PumpTimer& t, const Clock& clock) {
@@ -77,16 +87,17 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
     const auto row = [&](std::string_view label, const std::string& text) {
         out += fmt::format("  {}{}\n", style.bold(fmt::format("{:<11}", label)), text);
     };
-    std::string pumped = d.sessions == 0 ? std::string("nothing yet")
-                                         : fmt::format("{} in {}", format_volume(d.pumped, unit), plural(d.sessions, "session"));
+    std::string pumped = d.sessions == 0
+                             ? std::string("nothing yet")
+                             : counted_text(d.pumped, d.sessions, d.unmeasured_sessions, "session", "volume", unit);
     if (d.left || d.right)
         pumped += fmt::format(" (L {} / R {})", format_volume_number(d.left.value_or(Volume{}), unit),
                               format_volume_number(d.right.value_or(Volume{}), unit));
     if (d.skipped > 0) pumped += fmt::format(", {} skipped", d.skipped);
     row("Pumped", pumped);
-    std::string baby = d.bottle_feeds == 0 ? std::string("no bottle yet")
-                                           : fmt::format("{} in {}", format_volume(d.drunk, unit),
-                                                         plural(d.bottle_feeds, "bottle"));
+    std::string baby = d.bottle_feeds == 0
+                           ? std::string("no bottle yet")
+                           : counted_text(d.drunk, d.bottle_feeds, d.unmeasured_bottles, "bottle", "amount", unit);
     if (d.breast_feeds > 0) baby += fmt::format(", {} at the breast", plural(d.breast_feeds, "feed"));
     row(d.babies.empty() ? "Baby" : "Babies", baby);
     if (d.usual_day)
@@ -99,7 +110,8 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
     for (const auto& b : d.babies) {
         // "Ada        120 ml in 2 bottles, 1 at the breast; last fed 13:10, 55 min ago"
         std::vector<std::string> parts;
-        if (b.bottle_feeds > 0) parts.push_back(fmt::format("{} in {}", format_volume(b.drunk, unit), plural(b.bottle_feeds, "bottle")));
+        if (b.bottle_feeds > 0)
+            parts.push_back(counted_text(b.drunk, b.bottle_feeds, b.unmeasured_bottles, "bottle", "amount", unit));
         if (b.breast_feeds > 0) parts.push_back(fmt::format("{} at the breast", b.breast_feeds));
         std::string text = parts.empty() ? std::string("no feed yet today") : fmt::format("{}", fmt::join(parts, ", "));
         if (b.last_feed) text += fmt::format("; last fed {}", when_ago(b.last_feed->at.instant, clock));
@@ -150,11 +162,13 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
     status_json_t today;
     today[status_key("pumped", unit)] = status_volume(d.pumped, unit);
     today["sessions"] = d.sessions;
+    today["sessions_without_volume"] = d.unmeasured_sessions;
     today[status_key("left", unit)] = status_volume(d.left, unit);
     today[status_key("right", unit)] = status_volume(d.right, unit);
     today["skipped"] = d.skipped;
     today[status_key("bottle", unit)] = status_volume(d.drunk, unit);
     today["bottle_feeds"] = d.bottle_feeds;
+    today["bottle_feeds_without_amount"] = d.unmeasured_bottles;
     today["breast_feeds"] = d.breast_feeds;
     today[status_key("usual_by_now", unit)] = status_volume(d.usual_by_now, unit);
     today[status_key("usual_day", unit)] = status_volume(d.usual_day, unit);
@@ -176,6 +190,7 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
         o["name"] = b.name;
         o[status_key("bottle", unit)] = status_volume(b.drunk, unit);
         o["bottle_feeds"] = b.bottle_feeds;
+        o["bottle_feeds_without_amount"] = b.unmeasured_bottles;
         o["breast_feeds"] = b.breast_feeds;
         o["last_feed"] = last(b.last_feed);
         babies.push_back(std::move(o));

@@ -436,3 +436,27 @@ EOF
     run --separate-stderr pumplog --now "2026-11-11 12:00" report --since 2026-11-08 --until 2026-11-10
     [[ "$output" == *"Trend: 1.4 L pumped in the 3 days to 2026-11-10, steady (+0%) on the 3 days before (1.4 L)."* ]]
 }
+
+@test "the stash balance names bottles without an amount instead of counting them as 0 ml" {
+    # A Huckleberry export: 4 bottles on 11-19, 3 without an amount; 3 pumps of 120 ml.
+    cat >"$TEST_DIR/balance.csv" <<'CSV'
+Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes
+Feed,2026-11-19 06:00,,,Breast Milk,Bottle,4oz,
+Feed,2026-11-19 10:00,,,Breast Milk,Bottle,,
+Feed,2026-11-19 14:00,,,Breast Milk,Bottle,,
+Feed,2026-11-19 18:00,,,Breast Milk,Bottle,,
+Pump,2026-11-19 07:00,,00:15,60ml,,60ml,
+Pump,2026-11-19 11:00,,00:15,60ml,,60ml,
+Pump,2026-11-19 15:00,,00:15,60ml,,60ml,
+CSV
+    pumplog log import "$TEST_DIR/balance.csv" >/dev/null
+    run --separate-stderr pumplog report --since 2026-11-19 --until 2026-11-19
+    [ "$status" -eq 0 ]
+    local balance="Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash,"
+    balance+=" not counting 3 bottles without an amount."
+    grep -qxF "$balance" <<<"$output"
+    grep -qxF "3 of 4 bottles have no amount: the bottle column adds up the other 1 only." <<<"$output"
+    run --separate-stderr pumplog report --since 2026-11-19 --until 2026-11-19 --format html
+    [ "$status" -eq 0 ]
+    grep -qF "not counting 3 bottles without an amount." <<<"$output"
+}

@@ -123,3 +123,41 @@ pumps() {
     [ "$(jq -r '[.advice[] | select(startswith("Behind"))] | length' <<<"$output")" = 0 ]
     [ "$(jq -r '.advice[] | select(startswith("The baby also fed"))' <<<"$output")" = "The baby also fed at the breast 2 times in the last 24 hours: that milk is not measured, so the 200 ml you pumped (5 sessions) is only part of your supply and cannot show that you are behind. The numbers tell how often and how much you pump; they cannot tell how much the baby took at the breast (a lactation consultant can weigh the baby before and after a feed)." ]
 }
+
+@test "pumps without a volume are unknown never 0 ml: no behind verdict; plan, status and report say how many" {
+    export PUMPLOG_NOW="2026-11-20T21:00:00+01:00"
+    # A Huckleberry export: 8 pumps in 24 hours, 4 with no amount (0ml: only their duration).
+    {
+        echo "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes"
+        local h ml=0
+        for h in "2026-11-19 21:10" "2026-11-20 00:10" "2026-11-20 03:10" "2026-11-20 06:10" \
+            "2026-11-20 09:10" "2026-11-20 12:10" "2026-11-20 15:10" "2026-11-20 18:10"; do
+            echo "Pump,$h,,00:20,${ml}ml,,,"
+            if [ "$ml" = 0 ]; then ml=130; else ml=0; fi
+        done
+    } >"$TEST_DIR/supply8.csv"
+    pumplog log import "$TEST_DIR/supply8.csv" >/dev/null
+    pumplog config set birth 2026-10-20 >/dev/null
+    run --separate-stderr pumplog plan --mode supply
+    [ "$status" -eq 0 ]
+    local line="Progress: day 31, 520 ml in 8 sessions over the last 24 h (4 without a volume, not counted),"
+    grep -qxF "$line one at night (milestone 750 ml)." <<<"$output"
+    line="Advice: Not enough data: 4 of the 8 sessions in the last 24 hours have no volume logged;"
+    grep -qF "$line the other 4 add up to 520 ml, against about 750 ml a day from day 14" <<<"$output"
+    grep -qxF "  2026-11-19 (day 30): 1 session without a volume, none between 01:00 and 05:00." <<<"$output"
+    ! grep -q "Behind\|lactation consultant\| 0 ml" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
+    local progress='.progress | [.pumped_24h_ml, .sessions_24h, .sessions_without_volume_24h, .verdict]'
+    [ "$(jq -c "$progress" <<<"$output")" = '[520,8,4,"not_enough_data"]' ]
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    grep -qxF "  Pumped     520 ml in 7 sessions, 3 without a volume" <<<"$output"
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '.today | [.pumped_ml, .sessions, .sessions_without_volume]' <<<"$output")" = '[520,7,3]' ]
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    grep -qxF "4 of 8 pump sessions have no volume: the pumped column adds up the other 4 only." <<<"$output"
+    line="Pumped 520 ml, baby drank 0 ml from bottles: +520 ml to the stash,"
+    grep -qxF "$line not counting 4 pump sessions without a volume." <<<"$output"
+}

@@ -102,6 +102,7 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
     "day": 8,
     "pumped_24h_ml": 512.3,
     "sessions_24h": 8,
+    "sessions_without_volume_24h": 0,
     "night_session": true,
     "milestone_ml": 500,
     "verdict": "on_track"
@@ -118,6 +119,9 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
     CHECK(render::plan_json(plan, Unit::ml, berlin()).find(R"("verdict": "behind")") != std::string::npos);
     plan.progress->verdict = SupplyVerdict::full_volume;
     CHECK(render::plan_json(plan, Unit::ml, berlin()).find(R"("verdict": "full_volume")") != std::string::npos);
+    plan.progress->unmeasured_24h = 3;
+    CHECK(render::plan_json(plan, Unit::ml, berlin()).find(R"("sessions_without_volume_24h": 3,)") !=
+          std::string::npos);
 }
 
 TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {

@@ -795,6 +795,56 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
 }
 
+TEST_CASE("the stash balance names bottles without an amount and pumps without a volume instead of counting 0 ml") {
+    // balance.csv's day: 4 bottles of breast milk, 3 without an amount; 3 pumps of 120 ml.
+    const auto no_amount = [](const std::string& id, const std::string& at, const std::string& milk) {
+        return fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","milk":"{}"}})", id, at,
+                           milk);
+    };
+    std::vector<std::string> lines{
+        bottle("F1", "2026-11-19T06:00:00+01:00", 118.29),
+        no_amount("F2", "2026-11-19T10:00:00+01:00", "breast"),
+        no_amount("F3", "2026-11-19T14:00:00+01:00", "breast"),
+        no_amount("F4", "2026-11-19T18:00:00+01:00", "breast"),
+        pump_sides("P1", "2026-11-19T07:00:00+01:00", 60, 60),
+        pump_sides("P2", "2026-11-19T11:00:00+01:00", 60, 60),
+        pump_sides("P3", "2026-11-19T15:00:00+01:00", 60, 60),
+    };
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 19), day(2026, 11, 19));
+    CHECK(r.balance.unmeasured_bottles == 3);
+    CHECK(r.balance.unmeasured_sessions == 0);
+    CHECK(render::balance_sentence(r.balance, Unit::ml) ==
+          "Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash, not counting 3 bottles without an "
+          "amount.");
+    const std::string note = "3 of 4 bottles have no amount: the bottle column adds up the other 1 only.";
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(note) != std::string::npos);
+    CHECK(render::report_html(r, Unit::ml, "").find("3 bottles without an amount") != std::string::npos);
+    // A formula bottle without an amount is not milk from the stash: the balance leaves it out unnamed.
+    lines.push_back(no_amount("F5", "2026-11-19T20:00:00+01:00", "formula"));
+    // A pump without a volume (a timed session from another app) is unknown, never 0 ml.
+    lines.push_back(R"({"v":1,"id":"P4","type":"pump","at":"2026-11-19T19:00:00+01:00","dur_s":900})");
+    const TestJournal more(lines);
+    const Report m = report_of(more, day(2026, 11, 19), day(2026, 11, 19));
+    CHECK(m.total.unmeasured_sessions == 1);
+    CHECK(m.total.pump_sessions == 4);
+    CHECK(m.total.pumped.ml() == Approx(360));
+    CHECK(render::balance_sentence(m.balance, Unit::ml) ==
+          "Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash, not counting 1 pump session without "
+          "a volume and 3 bottles without an amount.");
+    const std::string table = render::report_table(m, Unit::ml, false, render::Style());
+    CHECK(table.find("1 of 4 pump sessions has no volume: the pumped column adds up the other 3 only.") !=
+          std::string::npos);
+    CHECK(table.find("4 of 5 bottles have no amount") != std::string::npos);
+    // Nothing unknown: the sentence and the notes are as before.
+    const TestJournal known(
+        {pump("P1", "2026-11-19T07:00:00+01:00", 300), bottle("F1", "2026-11-19T08:00:00+01:00", 100)});
+    const Report k = report_of(known, day(2026, 11, 19), day(2026, 11, 19));
+    CHECK(render::balance_sentence(k.balance, Unit::ml) ==
+          "Pumped 300 ml, baby drank 100 ml from bottles: +200 ml to the stash.");
+    CHECK(render::report_table(k, Unit::ml, false, render::Style()).find("no amount") == std::string::npos);
+}
+
 TEST_CASE("written day and hour are read from the text of at") {
     CHECK(written_day("2026-11-21T23:30:00-05:00") == day(2026, 11, 21));
     CHECK(written_hour("2026-11-21T23:30:00-05:00") == 23);

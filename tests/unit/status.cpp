@@ -47,6 +47,24 @@ TEST_CASE("a pump or a cancel naming the timer stops it", "[status]") {
     CHECK(running_timer(entries, instant("2026-11-21T14:20:00+01:00")));
 }
 
+TEST_CASE("today's pumps without a volume and bottles without an amount are counted apart never as 0 ml", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":130})"),
+        entry_of(R"({"v":1,"id":"P2","type":"pump","at":"2026-11-21T09:00:00+01:00","dur_s":1200})"),
+        entry_of(R"({"v":1,"id":"P3","type":"pump","at":"2026-11-21T10:00:00+01:00","left_ml":30,"right_ml":25})"),
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":120})"),
+        entry_of(
+            R"({"v":1,"id":"F2","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","milk":"breast"})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-11-21T14:05:00+01:00"));
+    CHECK(s.sessions == 3);
+    CHECK(s.unmeasured_sessions == 1);
+    CHECK(s.pumped.ml() == Approx(185));
+    CHECK(s.bottle_feeds == 2);
+    CHECK(s.unmeasured_bottles == 1);
+    CHECK(s.drunk.ml() == Approx(120));
+}
+
 TEST_CASE("today's numbers and the usual day from the last 7 days", "[status]") {
     const std::vector<Entry> entries = {
         entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-20T09:00:00+01:00","method":"bottle","ml":100})"),

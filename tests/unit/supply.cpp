@@ -659,7 +659,7 @@ TEST_CASE("the last 24 hours and the night window are counted exactly") {
     // A night session is judged on the wall clock it was logged with: 03:00 in New York.
     const std::vector<Entry> travel{pump("2026-11-21T03:00:00-05:00", 10)};  // 09:00 in Berlin
     CHECK(assess_supply(travel, ymd(2026, 11, 13), berlin_now(), Unit::ml).progress.night_session);
-    // Other entries and pumps without a volume: only pumps count, a missing volume as 0.
+    // Other entries and pumps without a volume: only pumps count; a missing volume is unknown (not 0 ml).
     Entry feed = pump("2026-11-21T10:00:00+01:00", 120);
     feed.type = EntryType::feed;
     Entry sides = pump("2026-11-21T11:00:00+01:00", 0);
@@ -670,7 +670,46 @@ TEST_CASE("the last 24 hours and the night window are counted exactly") {
     bare.ml.reset();
     p = assess_supply({feed, sides, bare}, ymd(2026, 11, 13), berlin_now(), Unit::ml).progress;
     CHECK(p.sessions_24h == 2);
+    CHECK(p.unmeasured_24h == 1);
     CHECK(p.pumped_24h.ml() == Approx(55));
+}
+
+TEST_CASE("sessions without a volume are unknown: no behind verdict from the sessions with one alone") {
+    // Day 8 (milestone about 500 ml): 8 sessions, 4 without a volume, the other 4 of 70 ml each.
+    std::vector<Entry> entries = day_of_pumps(8, 70);
+    for (std::size_t i = 0; i < entries.size(); i += 2) entries[i].ml.reset();
+    SupplyAssessment a = assess_supply(entries, ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
+    CHECK(a.progress.sessions_24h == 8);
+    CHECK(a.progress.unmeasured_24h == 4);
+    CHECK(a.progress.pumped_24h.ml() == Approx(280));
+    REQUIRE(a.advice.size() == 1);
+    CHECK(a.advice[0] ==
+          "Not enough data: 4 of the 8 sessions in the last 24 hours have no volume logged; the other 4 add up to "
+          "280 ml, against about 500 ml a day on day 8 (Ru et al. 2020). A session without a volume is not 0 ml: log "
+          "each session's volume (pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) "
+          "to see whether you are on track.");
+    CHECK_FALSE(has(a.advice, "lactation consultant"));
+    CHECK_FALSE(has(a.advice, "Behind"));
+    // The basis names them per day, never as 0 ml.
+    CHECK(has(a.basis.notes, "2026-11-20 (day 7): 3 sessions (2 without a volume), 70 ml, none between"));
+    // None with a volume: no sum at all; how often still counts (5 sessions: add a session).
+    std::vector<Entry> bare = day_of_pumps(5, 0);
+    for (Entry& e : bare) e.ml.reset();
+    a = assess_supply(bare, ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
+    CHECK(a.advice.front().rfind("Not enough data: none of the 5 sessions in the last 24 hours has a volume logged, "
+                                 "against about 500 ml a day on day 8",
+                                 0) == 0);
+    CHECK(has(a.advice, "Add a session: you logged 5"));
+    CHECK(has(a.basis.notes, "2026-11-20 (day 7): 3 sessions, none with a volume, none between"));
+    // The sessions with a volume already reach the milestone: on track, and the sentence says what it leaves out.
+    entries = day_of_pumps(8, 130);
+    entries[1].ml.reset();
+    a = assess_supply(entries, ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::full_volume);
+    CHECK(a.advice.front() == "Full volume: 910 ml in the last 24 hours, not counting 1 session without a volume; "
+                              "full production is about 750-1050 ml a day (Ameda).");
 }
 
 TEST_CASE("the basis lists each recent day with the sessions actually logged") {

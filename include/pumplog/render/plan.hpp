@@ -22,8 +22,10 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
 
 // SPEC 7: {"basis": {"feeds","days","since","until"}, "slots": [{"time","ml","seen"}],
 // "pumps": [{"at","target_ml","expected_ml","covers"}], "advice": [...]}, plus
-// "progress" {"day","pumped_24h_ml","sessions_24h","night_session","milestone_ml",
-// "verdict"} when the plan has one (supply mode). `_oz` keys with --unit oz.
+// "progress" {"day","pumped_24h_ml","sessions_24h","sessions_without_volume_24h",
+// "night_session","milestone_ml","verdict"} when the plan has one (supply mode):
+// pumped_24h counts the sessions with a volume; sessions_24h all of them.
+// `_oz` keys with --unit oz.
 std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone);
 
 // at,target_ml,expected_ml,covers,extra,reason (covers: times separated by spaces).

@@ -41,7 +41,8 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
 // "Trend: 4.2 L pumped in the 7 days to 2026-11-20, up 8% on the 7 days before (3.9 L).", per day
 // when the journal began in the earlier days, or why there is no trend (Trend::Missing).
 std::string trend_sentence(const Trend& trend, Unit unit);
-// "Pumped 4.2 L, baby drank 3.9 L from bottles: +300 ml to the stash."
+// "Pumped 4.2 L, baby drank 3.9 L from bottles: +300 ml to the stash."; with volumes not
+// recorded (unknown, never 0 ml): "...: +242 ml to the stash, not counting 3 bottles without an amount."
 std::string balance_sentence(const StashBalance& balance, Unit unit);
 // A volume for a sentence: "300 ml", "4.2 L", "10.1 oz".
 std::string spoken_volume(Volume volume, Unit unit);
