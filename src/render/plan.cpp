@@ -582,6 +582,8 @@ std::string next_json(const NextPump& next, Unit unit, const Clock& clock) {
     json j{{"at", format_rfc3339(next.pump.at, clock.zone)},
            {"in_min", in_minutes(next, clock)},
            {key("target", unit), volume(next.pump.target, unit)}};
+    // A target from intake norms says so, as on the plan's pumps (SPEC 5: marked as estimates).
+    if (next.pump.estimated) j["estimated"] = true;
     return dump(j);
 }
 

@@ -202,6 +202,7 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
         n["in_min"] = minutes_between(clock.now, x.next->pump.at);
         n[status_key("target", unit)] = status_volume(x.next->pump.target, unit);
         n["overdue"] = x.next->overdue;
+        if (x.next->pump.estimated) n["estimated"] = true;  // a target from intake norms, as in plan next
         j["next_pump"] = n;
     } else {
         j["next_pump"] = nullptr;

@@ -569,3 +569,30 @@ nursing() {
     run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m
     [[ "$output" == *"cannot both hold there, so the longest gap wins. Lower min_gap or raise max_gap_day to have both."* ]]
 }
+
+@test "plan next and status say in JSON when the next pump's target is an estimate" {
+    local d s day at
+    for ((d = 0; d < 8; d++)); do
+        day="$(date -d "2026-11-13 + $d day" +%F)"
+        for s in 01:00 04:00 07:00 10:00 13:00 16:00 19:00 22:00; do
+            at="$(date -d "$day $s" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"n-$day-$s\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\"dur_s\":900}"
+        done
+    done
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local now=(--now "2026-11-20T21:00:00+01:00")
+    run --separate-stderr pumplog "${now[@]}" plan next
+    [ "$status" -eq 0 ]
+    [[ "$output" == *", aim for 75 ml (estimate)" ]]
+    run --separate-stderr pumplog "${now[@]}" plan next --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c . <<<"$output")" = '{"at":"2026-11-23T10:00:00+01:00","in_min":3660,"target_ml":75,"estimated":true}' ]
+    run --separate-stderr pumplog "${now[@]}" status --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.next_pump' <<<"$output")" = '{"at":"2026-11-23T10:00:00+01:00","in_min":3660,"target_ml":75,"overdue":false,"estimated":true}' ]
+    # A measured target has no such key (as before).
+    rm -f "$J"
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --format json
+    [ "$(jq -c 'has("estimated")' <<<"$output")" = "false" ]
+}

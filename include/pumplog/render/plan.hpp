@@ -45,7 +45,7 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
 // `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
 // 14:30 pump is 35 min overdue, aim for 110 ml".
 std::string next_text(const NextPump& next, Unit unit, const Clock& clock);
-// {"at": T, "in_min": N (negative when overdue), "target_ml": N}
+// {"at": T, "in_min": N (negative when overdue), "target_ml": N}, plus "estimated": true when the target is one
 std::string next_json(const NextPump& next, Unit unit, const Clock& clock);
 
 // `plan stash` for people and for scripts.
