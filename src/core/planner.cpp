@@ -94,7 +94,9 @@ using Group = TimeSpan;
 std::vector<Group> groups_of(const Settings& settings, const std::vector<TimeSpan>& periods, TimeSpan range,
                              const date::time_zone* zone) {
     // Whole groups (not cut at the range's ends), so a plan of any span that
-    // touches a day or an away window (plan, plan next) weighs it alike.
+    // touches a day or an away window (plan, plan next) weighs it alike; a
+    // verdict without a pump in the range is given only for a group the
+    // range holds at least half of (build).
     std::vector<Group> groups;
     if (settings.mode == PlanMode::exclusive) {
         for (date::sys_days d = local_day(range.begin, zone); d <= local_day(range.end - seconds(1), zone);
@@ -386,9 +388,16 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     plan.slots = cadence.slots;
     const bool pinned = !settings.schedule.empty();
 
-    // Plan a day more on each side, so gaps and merges at the edges of the
-    // range see their neighbours; keep only the pumps inside it.
-    const Seconds from = range.begin - hours(24), to = range.end + hours(24);
+    // Plan a day more on each side of the range's whole local days (the
+    // groups weighed below are whole days or away windows reaching past the
+    // range's ends), so gaps and merges at the edges of a group see their
+    // neighbours: a plan from 21:00 weighs its day with the night pump the
+    // timetable gives that day, as a plan of the whole day does. Keep only the
+    // pumps inside the range.
+    const Seconds from = std::min(range.begin, start_of_local_day(local_day(range.begin, zone), zone)) - hours(24);
+    const Seconds to =
+        std::max(range.end, start_of_local_day(local_day(range.end - seconds(1), zone) + date::days(1), zone)) +
+        hours(24);
     const auto periods = settings.mode == PlanMode::exclusive ? std::vector<TimeSpan>{{from, to}}
                                                               : timetable::away_periods(settings.away, from, to, zone);
     const auto feeds = timetable::predicted_feeds(cadence.slots, from, to, zone);
@@ -515,9 +524,15 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // is within the estimate's own error (the yields are averages of
             // past pumps): a whole session is not added for it, the advice
             // says so (and one more logged bottle does not add a pump every day).
+            // A verdict with no pump of its own in the plan (a small shortfall,
+            // no room) is for a group the plan shows the most of: not for a
+            // day (a window) mostly gone at the plan's start, nor one it only
+            // touches at its end (the plan of that day gives it).
+            const auto inside = std::min(g.end, range.end) - std::max(g.begin, range.begin);
+            const bool shown = 2 * inside >= g.end - g.begin;
             if (short_by.ml() < expected.ml() / count / 2) {
                 a.kind = AdviceKind::small_shortfall;
-                if (!over) shortfalls.push_back(a);
+                if (!over && shown) shortfalls.push_back(a);
                 continue;
             }
             std::vector<Seconds> pump_times;
@@ -563,7 +578,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             } else {
                 a.kind = AdviceKind::no_room;
             }
-            if (a.kind == AdviceKind::no_room || range.contains(*a.at)) shortfalls.push_back(a);
+            if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at)) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
                 std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }

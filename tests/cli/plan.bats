@@ -576,7 +576,8 @@ nursing() {
         day="$(date -d "2026-11-13 + $d day" +%F)"
         for s in 01:00 04:00 07:00 10:00 13:00 16:00 19:00 22:00; do
             at="$(date -d "$day $s" +%Y-%m-%dT%H:%M:%S%:z)"
-            journal_line "{\"v\":1,\"id\":\"n-$day-$s\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\"dur_s\":900}"
+            journal_line "{\"v\":1,\"id\":\"n-$day-$s\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\
+\"dur_s\":900}"
         done
     done
     pumplog config set away "mon-fri 08:00-17:30" >/dev/null
@@ -589,10 +590,39 @@ nursing() {
     [ "$(jq -c . <<<"$output")" = '{"at":"2026-11-23T10:00:00+01:00","in_min":3660,"target_ml":75,"estimated":true}' ]
     run --separate-stderr pumplog "${now[@]}" status --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.next_pump' <<<"$output")" = '{"at":"2026-11-23T10:00:00+01:00","in_min":3660,"target_ml":75,"overdue":false,"estimated":true}' ]
+    local next='{"at":"2026-11-23T10:00:00+01:00","in_min":3660,"target_ml":75,"overdue":false,"estimated":true}'
+    [ "$(jq -c '.next_pump' <<<"$output")" = "$next" ]
     # A measured target has no such key (as before).
     rm -f "$J"
     three_hourly
     run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --format json
     [ "$(jq -c 'has("estimated")' <<<"$output")" = "false" ]
+}
+
+@test "pumping exclusively, a plan from the evening weighs each day with the pumps that day is planned" {
+    # Four bottles a day, three pumps of 150 ml; now is Fri 2026-11-20 21:00.
+    baby 2026-11-13 8 "07:00=200 11:30=200 15:30=200 19:00=200"
+    pumps 2026-11-13 8 "06:30=150 12:00=150 18:00=150"
+    local now=(--now "2026-11-20T21:00:00+01:00")
+    # Friday as planned has a night pump at 03:00 (six pumps, 900 ml for 800 ml): no shortfall,
+    # from now as for the whole day (it was weighed with five, the 03:00 pump missing).
+    run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[] | .at[5:16]] | join(" ")' <<<"$output")" = \
+        "11-20T23:00 11-21T03:00 11-21T07:30 11-21T11:30 11-21T15:30 11-21T19:00" ]
+    [ "$(jq -c '[.advice_items[] | select(.kind | test("shortfall|no_room"))]' <<<"$output")" = '[]' ]
+    run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --on 2026-11-20 --format json
+    [ "$(jq -r '[.pumps[] | .at[11:16]] | join(" ")' <<<"$output")" = "03:00 07:30 11:30 15:30 19:00 23:00" ]
+    [ "$(jq -c '[.advice_items[] | select(.kind | test("shortfall|no_room"))]' <<<"$output")" = '[]' ]
+    # A small shortfall: the day mostly gone at 21:00 gets no verdict, Saturday gets its own.
+    rm -f "$J"
+    baby 2026-11-13 8 "07:00=200 11:00=200 15:00=200 19:00=200"
+    pumps 2026-11-13 8 "07:00=190 11:00=190 15:00=190 19:00=190"
+    local flat=(--mode exclusive --max-gap-night 12h --max-gap-day 12h --format json)
+    run --separate-stderr pumplog "${now[@]}" plan "${flat[@]}"
+    [ "$status" -eq 0 ]
+    local small='[.advice_items[] | select(.kind == "small_shortfall") | [.begin, .pumps, .need_ml, .expected_ml]]'
+    [ "$(jq -c "$small" <<<"$output")" = '[["2026-11-21T00:00:00+01:00",4,800,760]]' ]
+    run --separate-stderr pumplog "${now[@]}" plan "${flat[@]}" --on 2026-11-20
+    [ "$(jq -c "$small" <<<"$output")" = '[["2026-11-20T00:00:00+01:00",4,800,760]]' ]
 }
