@@ -116,6 +116,14 @@ std::string cdc_add_session(bool several_babies) {
                        several_babies ? "the babies eat" : "the baby eats");
 }
 
+// An extra session's reason: it makes up the shortfall only when it is expected to give that much; else
+// it goes toward it (the advice says what is still missing after it).
+std::string extra_reason(Volume short_by, Volume gives, Unit unit) {
+    if (std::lround(gives.ml()) >= std::lround(short_by.ml()))
+        return fmt::format("extra: makes up {}", format_rounded_volume(short_by, unit));
+    return fmt::format("extra: toward the {} short", format_rounded_volume(short_by, unit));
+}
+
 std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone) {
     std::vector<std::string> times;
     // format_clock's "07:05", from the remembered offset.
@@ -291,8 +299,7 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     }
     fresh[at].extra = true;
     if (fresh[at].covers.empty()) fresh[at].target = Volume::from_ml(std::round(short_by.ml()));
-    fresh[at].reason = fmt::format("extra: makes up {}, the day re-spaced to keep min_gap",
-                                   format_rounded_volume(short_by, settings.unit));
+    fresh[at].reason = extra_reason(short_by, after - before, settings.unit) + ", the day re-spaced to keep min_gap";
     fresh[at].source = cdc_add_session(babies);
     if (!fresh[at].covers.empty())
         fresh[at].reason += fmt::format("; covers the {} feed{}", covers_text(fresh[at].covers, zone),
@@ -560,7 +567,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 extra.expected = yield.at(memo.minute_of_day(extra.at));
                 extra.extra = true;
                 extra.estimated = estimated;
-                extra.reason = fmt::format("extra: makes up {}", format_rounded_volume(short_by, settings.unit));
+                extra.reason = extra_reason(short_by, extra.expected.value_or(Volume{}), settings.unit);
                 extra.source = cdc_add_session(babies);
                 plan.pumps.push_back(extra);
                 a.at = extra.at;

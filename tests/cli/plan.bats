@@ -626,3 +626,27 @@ nursing() {
     run --separate-stderr pumplog "${now[@]}" plan "${flat[@]}" --on 2026-11-20
     [ "$(jq -c "$small" <<<"$output")" = '[["2026-11-20T00:00:00+01:00",4,800,760]]' ]
 }
+
+@test "an extra session expected to give less than the shortfall goes toward it and does not claim to make it up" {
+    baby 2026-11-13 8 "07:00=200 11:00=200 15:00=200 19:00=200"
+    pumps 2026-11-13 8 "07:00=100 11:00=100 15:00=100 19:00=100"
+    local now=(--now "2026-11-20T21:00:00+01:00")
+    local day=(--mode exclusive --on 2026-11-21 --max-gap-night 12h --max-gap-day 12h)
+    # 400 ml short; the extra gives about 100 ml, and the advice says 300 ml is still missing.
+    run --separate-stderr pumplog "${now[@]}" plan "${day[@]}"
+    [ "$status" -eq 0 ]
+    [ "$(grep extra: <<<"$output")" = \
+        "Sat 2026-11-21  09:00  400 ml    100 ml  extra: toward the 400 ml short (CDC: see advice)" ]
+    [[ "$output" == *"pump also at 09:00 (about 100 ml expected). Even then about 300 ml is missing"* ]]
+    [[ "$output" != *"makes up"* ]]
+    # Re-spaced: the extra covers a feed (its target is that feed's) and still goes only toward the 400 ml.
+    rm -f "$J"
+    baby 2026-11-13 8 "00:00=100 03:00=100 06:00=100 09:00=100 12:00=100 15:00=100 18:00=100 21:00=100"
+    pumps 2026-11-13 8 "00:00=50 03:00=50 06:00=50 09:00=50 12:00=50 15:00=50 18:00=50 21:00=50"
+    run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --on 2026-11-21 --min-gap 2h30m --format csv
+    [ "$status" -eq 0 ]
+    [ "$(grep ',true,' <<<"$output" | cut -d, -f1-2,5-6)" = \
+        '2026-11-21T02:30:00+01:00,100,true,"extra: toward the 400 ml short' ]
+    run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --on 2026-11-21 --min-gap 2h30m
+    [[ "$output" == *"the new one is at 02:30 (about 50 ml more expected). Even then about 350 ml is missing"* ]]
+}
