@@ -59,7 +59,8 @@ struct BottleCover {
 struct BottlePlan {
     date::sys_days day;
     std::vector<TimeSpan> away;  // the away periods of that day
-    std::vector<Bottle> bottles; // in feed order
+    std::vector<Bottle> bottles; // in feed order: the feeds still ahead of now
+    std::vector<Seconds> past;   // the away feeds of the day already past: no bottle, no thaw
     std::vector<Thaw> thaws;     // in the order to move them
     Volume total;                // the bottles' sizes added up
     Volume from_ready;           // poured from milk out of the freezer now (fridge, thawed, room, cooler)

@@ -93,6 +93,11 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, whole.end, zone)) {
         if (std::none_of(plan.away.begin(), plan.away.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
             continue;
+        // A feed already past needs no bottle, and no bag is thawed for it (thawed milk is never refrozen).
+        if (f.at <= clock.now) {
+            if (plan.past.empty() || plan.past.back() != f.at) plan.past.push_back(f.at);
+            continue;
+        }
         // Twins fed at one time: a bottle each, labelled with its baby.
         const Slot& slot = cadence.slots[f.slot];
         const bool shared = slot.babies.size() == slot.baby_amounts.size() && !slot.babies.empty();

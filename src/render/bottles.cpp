@@ -28,6 +28,13 @@ std::string periods_text(const BottlePlan& plan, const date::time_zone* zone) {
     return and_list(out);
 }
 
+// The away feeds left out because they are past: "10:00 and 13:00".
+std::string past_text(const BottlePlan& plan, const date::time_zone* zone) {
+    std::vector<std::string> out;
+    for (const Seconds at : plan.past) out.push_back(format_clock(at, zone));
+    return and_list(out);
+}
+
 std::string cover_text(const BottleCover& c, Unit unit) {
     std::string pump = c.pump_expected
                            ? fmt::format("{} more before you leave (about {} a session)",
@@ -44,6 +51,10 @@ std::string cover_text(const BottleCover& c, Unit unit) {
 std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, std::optional<int> applied) {
     using namespace bottles_render;
     const auto* zone = clock.zone;
+    if (plan.bottles.empty() && !plan.past.empty())
+        return fmt::format("The {} {} while you are away on {} {} past: no bottles to pack.\n",
+                           past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds", day_label(plan.day),
+                           plan.past.size() == 1 ? "is" : "are");
     if (plan.bottles.empty()) {
         return fmt::format("No feed falls while you are away on {}: no bottles to pack.\n", day_label(plan.day));
     }
@@ -66,6 +77,10 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
                            b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
                            joined(fills));
     }
+    if (!plan.past.empty())
+        out += fmt::format("Left out: the {} {}, already past (no bottle, nothing thawed for {}).\n",
+                           past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds",
+                           plan.past.size() == 1 ? "it" : "them");
     if (!plan.thaws.empty()) {
         std::vector<std::string> bags;
         for (const Thaw& t : plan.thaws)
@@ -97,6 +112,8 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
     json away = json::array();
     for (const TimeSpan& p : plan.away)
         away.push_back(json{{"from", format_rfc3339(p.begin, zone)}, {"until", format_rfc3339(p.end, zone)}});
+    json past = json::array();
+    for (const Seconds at : plan.past) past.push_back(format_rfc3339(at, zone));
     json bottles = json::array();
     for (const Bottle& b : plan.bottles) {
         json fill = json::array();
@@ -131,6 +148,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
     json j{{"day", format_date(plan.day)},
            {"away", away},
            {"bottles", bottles},
+           {"past", past},
            {unit_key("total", unit), number(plan.total, unit)},
            {unit_key("from_fridge", unit), number(plan.from_ready, unit)},
            {unit_key("from_freezer", unit), number(plan.from_frozen, unit)},

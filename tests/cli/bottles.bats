@@ -53,7 +53,7 @@ history_week() {
     [ "$(jq -c '[.day, .total_ml, .from_fridge_ml, .from_freezer_ml, .short_ml, .cover, .applied]' <<<"$output")" = '["2026-11-30",350,50,300,0,null,2]' ]
     [ "$(jq -c '[.thaws[] | [.label, .ml, .at, .expires]]' <<<"$output")" = '[["B3",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"],["B2",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"]]' ]
     [ "$(jq -c '.bottles[0] | keys_unsorted' <<<"$output")" = '["feed","size_ml","need_ml","estimated","fill","missing_ml"]' ]
-    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","advice"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","past","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","advice"]' ]
     [ "$(tail -n 2 "$J" | jq -r '[.type, .place] | join(" ")' | paste -sd,)" = "move fridge,move fridge" ]
     [ "$(wc -l <"$J")" -eq $((before + 2)) ]
     run --separate-stderr pumplog stock --format json
@@ -255,4 +255,27 @@ PY
     [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[1,1,[0,0,1]]' ]
     run --separate-stderr pumplog plan bottles
     [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 1 ml missing" ]
+}
+
+@test "plan bottles --on today packs no bottle and thaws no bag for a feed already past" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-14 07:00" >/dev/null
+    # Monday 21:00, after the workday: every away feed is past; --apply thaws nothing (thawed milk is lost).
+    local sum
+    sum="$(journal_sum)"
+    run --separate-stderr at 2026-11-30 21:00 pumplog plan bottles --on today --apply
+    [ "$status" -eq 0 ]
+    [ "$output" = "The 10:00, 13:00 and 16:00 feeds while you are away on Mon 2026-11-30 are past: no bottles to pack." ]
+    [ "$(journal_sum)" = "$sum" ]
+    run --separate-stderr at 2026-11-30 21:00 pumplog plan bottles --on today --format json
+    [ "$(jq -c '[.bottles, .past, .thaws, .applied]' <<<"$output")" = '[[],["2026-11-30T10:00:00+01:00","2026-11-30T13:00:00+01:00","2026-11-30T16:00:00+01:00"],[],null]' ]
+    # At 14:00 only the 16:00 feed is ahead: one bottle, one bag, and the others said to be left out.
+    run --separate-stderr at 2026-11-30 14:00 pumplog plan bottles --on today
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-30 (away 08:00-17:30): 1 bottle, 120 ml in all." ]
+    [ "${lines[1]}" = "  16:00  120 ml: B1 120 ml (thawed now)" ]
+    [ "${lines[2]}" = "Left out: the 10:00 and 13:00 feeds, already past (no bottle, nothing thawed for them)." ]
+    [[ "${lines[3]}" == "Thaw: move B1 (150 ml, use by "*", now." ]]
 }
