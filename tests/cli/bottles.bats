@@ -279,3 +279,42 @@ PY
     [ "${lines[2]}" = "Left out: the 10:00 and 13:00 feeds, already past (no bottle, nothing thawed for them)." ]
     [[ "${lines[3]}" == "Thaw: move B1 (150 ml, use by "*", now." ]]
 }
+
+@test "plan bottles thaws later for feeds the evening's thawed milk would not keep until, and --apply records only the thaws due" {
+    history_week
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-14 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-15 07:00" >/dev/null
+    pumplog config set away "mon-fri 14:00-23:30" >/dev/null
+    # Planned on Sunday noon: the evening thaw (Sunday 18:00) keeps until Monday 18:00, not until 19:00 nor 22:00.
+    run --separate-stderr at 2026-11-29 12:00 pumplog plan bottles --on monday
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-30 (away 14:00-23:30): 3 bottles, 360 ml in all." ]
+    [ "${lines[1]}" = "  16:00  120 ml: B1 120 ml (thawed tonight)" ]
+    [ "${lines[2]}" = "  19:00  140 ml: B2 140 ml (thawed tomorrow 07:00)" ]
+    [ "${lines[3]}" = "  22:00  100 ml: B2 10 ml (thawed tomorrow 07:00), B3 90 ml (thawed tomorrow 07:00)" ]
+    [ "${lines[4]}" = "Thaw overnight: move B1 (150 ml, use by tomorrow 18:00) from the freezer to the fridge, today 18:00." ]
+    [ "${lines[5]}" = "Then thaw: move B2 (150 ml, use by 2026-12-01 07:00) and B3 (150 ml, use by 2026-12-01 07:00) from the freezer to the fridge, tomorrow 07:00 (milk thawed the evening before would not keep)." ]
+    [[ "$output" != *"Short by"* ]]
+    run --separate-stderr at 2026-11-29 12:00 pumplog plan bottles --on monday --format json
+    [ "$(jq -c '[.short_ml, [.thaws[] | [.label, .at, .expires]], [.bottles[].fill[].thawed_at]]' <<<"$output")" = '[0,[["B1","2026-11-29T18:00:00+01:00","2026-11-30T18:00:00+01:00"],["B2","2026-11-30T07:00:00+01:00","2026-12-01T07:00:00+01:00"],["B3","2026-11-30T07:00:00+01:00","2026-12-01T07:00:00+01:00"]],["2026-11-29T18:00:00+01:00","2026-11-30T07:00:00+01:00","2026-11-30T07:00:00+01:00","2026-11-30T07:00:00+01:00"]]' ]
+    # Sunday 18:30: --apply records the evening's thaw only; the morning's waits for its time.
+    run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-2]}" = "Recorded 1 thaw: moved to the fridge (thawing; never refreeze)." ]
+    [ "${lines[-1]}" = "Not recorded yet: the thaw at tomorrow 07:00; run plan bottles --apply then." ]
+    run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --format json
+    [ "$(jq -c '[.applied, [.thaws[] | [.label, .at]]]' <<<"$output")" = '[null,[["B2","2026-11-30T07:00:00+01:00"],["B3","2026-11-30T07:00:00+01:00"]]]' ]
+    run --separate-stderr at 2026-11-29 18:35 pumplog stock --format json
+    [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:freezer B3:freezer B4:freezer" ]
+    run --separate-stderr at 2026-11-29 18:35 pumplog plan bottles --apply
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw from 2026-11-30 07:00: run plan bottles --apply then (nothing recorded now)" ]
+    # Monday 07:00: the morning's thaws are recorded.
+    run --separate-stderr at 2026-11-30 07:00 pumplog plan bottles --on today --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Recorded 2 thaws: moved to the fridge (thawing; never refreeze)." ]
+    run --separate-stderr at 2026-11-30 07:05 pumplog stock --format json
+    [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:fridge B3:fridge B4:freezer" ]
+}
