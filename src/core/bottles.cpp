@@ -85,13 +85,17 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     plan.day = day;
     plan.basis = cadence.basis;
     const TimeSpan whole = local_days(day, 1, zone);
+    // An away window belongs to the day it starts: a night away from Monday 22:00 is Monday's, whole (its
+    // feeds after midnight too), and not Tuesday's.
     if (settings.mode == PlanMode::exclusive)
         plan.away = {whole};
     else
         for (const TimeSpan& p : timetable::away_periods(settings.away, whole.begin, whole.end, zone))
-            if (p.overlaps(whole)) plan.away.push_back(p);
+            if (p.begin >= whole.begin && p.begin < whole.end) plan.away.push_back(p);
+    Seconds last = whole.end;
+    for (const TimeSpan& p : plan.away) last = std::max(last, p.end);
 
-    for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, whole.end, zone)) {
+    for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, last, zone)) {
         if (std::none_of(plan.away.begin(), plan.away.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
             continue;
         // A feed already past needs no bottle, and no bag is thawed for it (thawed milk is never refrozen).

@@ -30,10 +30,17 @@ std::string periods_text(const BottlePlan& plan, const date::time_zone* zone) {
     return and_list(out);
 }
 
+// A feed's time: "01:00", or "Tue 01:00" past midnight of a night away (the window belongs to the day it starts).
+std::string feed_clock(const BottlePlan& plan, Seconds at, const date::time_zone* zone) {
+    const date::sys_days day = local_day(at, zone);
+    if (day == plan.day) return format_clock(at, zone);
+    return weekday_abbreviation(date::weekday{day}) + " " + format_clock(at, zone);
+}
+
 // The away feeds left out because they are past: "10:00 and 13:00".
 std::string past_text(const BottlePlan& plan, const date::time_zone* zone) {
     std::vector<std::string> out;
-    for (const Seconds at : plan.past) out.push_back(format_clock(at, zone));
+    for (const Seconds at : plan.past) out.push_back(feed_clock(plan, at, zone));
     return and_list(out);
 }
 
@@ -82,7 +89,7 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
             fills.push_back(fmt::format("{} {}{}", terminal_text(f.container->label), format_volume(f.amount, unit),
                                         thawed(f)));
         if (b.missing.ml() > 1e-9) fills.push_back(fmt::format("{} missing", format_volume(b.missing, unit)));
-        out += fmt::format("  {}  {}{}{}: {}\n", format_clock(b.feed, zone), format_volume(b.size, unit),
+        out += fmt::format("  {}  {}{}{}: {}\n", feed_clock(plan, b.feed, zone), format_volume(b.size, unit),
                            b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
                            joined(fills));
     }

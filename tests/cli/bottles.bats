@@ -318,3 +318,23 @@ PY
     run --separate-stderr at 2026-11-30 07:05 pumplog stock --format json
     [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:fridge B3:fridge B4:freezer" ]
 }
+
+@test "a night away belongs to the day it starts: plan bottles packs the whole shift, its window named once" {
+    history_week
+    pumplog config set away "mon-fri 22:00-06:00" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T12:00:00+01:00
+    run --separate-stderr pumplog plan bottles --on monday --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.away, [.bottles[] | [.feed, .need_ml]]]' <<<"$output")" = '[[{"from":"2026-11-30T22:00:00+01:00","until":"2026-12-01T06:00:00+01:00"}],[["2026-11-30T22:00:00+01:00",100],["2026-12-01T01:00:00+01:00",90],["2026-12-01T04:00:00+01:00",100]]]' ]
+    run --separate-stderr pumplog plan bottles --on tuesday
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Tue 2026-12-01 (away 22:00-06:00): 3 bottles, 290 ml in all." ]
+    [ "${lines[1]}" = "  22:00  100 ml: 100 ml missing" ]
+    [ "${lines[2]}" = "  Wed 01:00  90 ml: 90 ml missing" ]
+    [ "${lines[3]}" = "  Wed 04:00  100 ml: 100 ml missing" ]
+    # Friday night's shift is Friday's: Saturday has none.
+    run --separate-stderr pumplog plan bottles --on saturday
+    [ "$output" = "No feed falls while you are away on Sat 2026-12-05: no bottles to pack." ]
+    run --separate-stderr pumplog plan bottles --on friday --format json
+    [ "$(jq -c '[.bottles[].feed]' <<<"$output")" = '["2026-12-04T22:00:00+01:00","2026-12-05T01:00:00+01:00","2026-12-05T04:00:00+01:00"]' ]
+}
