@@ -3,7 +3,8 @@
 // baby takes while the parent is away that day (the away timetable's covered
 // feeds, with their learned amounts), the bottles and the containers that fill
 // them: milk already out of the freezer first, then frozen bags to move to
-// the fridge the evening before, soonest to expire first, never one that
+// the fridge the evening before (later, for a feed the evening's thawed milk
+// would not keep until), soonest to expire first, never one that
 // expires before its feed. Each bottle gets its feed's amount first, then its
 // rounding up from what is left: only the need can be short. A pure function of (entries, stash, settings,
 // guideline, clock): no I/O.
@@ -28,7 +29,8 @@ Volume bottle_size(Volume need, Unit unit);
 struct BottleFill {
     const Container* container = nullptr;
     Volume amount;
-    bool thawed_tonight = false;  // the container is one of the plan's thaws
+    bool thawed_tonight = false;  // the container is one of the plan's thaws (the evening's or a later one)
+    Seconds thawed_at{};          // when that thaw is
 };
 
 struct Bottle {
@@ -41,10 +43,11 @@ struct Bottle {
     std::string baby{};   // whose bottle, when the journal names several babies (SPEC 12)
 };
 
-// A frozen bag to move to the fridge the evening before.
+// A frozen bag to move to the fridge: the evening before or, for feeds the
+// evening's thawed milk would not keep until, later (see plan_bottles).
 struct Thaw {
     const Container* container = nullptr;
-    Seconds at{};       // when to move it (the evening before, or now when that has passed)
+    Seconds at{};       // when to move it (the evening before, or now when that has passed; or later)
     Seconds expires{};  // its expiry once moved then
 };
 
@@ -59,11 +62,13 @@ struct BottleCover {
 struct BottlePlan {
     date::sys_days day;
     std::vector<TimeSpan> away;  // the away periods of that day
-    std::vector<Bottle> bottles; // in feed order
+    std::vector<Bottle> bottles; // in feed order: the feeds still ahead of now
+    std::vector<Seconds> past;   // the away feeds of the day already past: no bottle, no thaw
     std::vector<Thaw> thaws;     // in the order to move them
+    Seconds evening{};           // the evening thaw's time (thaw_time)
     Volume total;                // the bottles' sizes added up
     Volume from_ready;           // poured from milk out of the freezer now (fridge, thawed, room, cooler)
-    Volume from_frozen;          // poured from tonight's thaws
+    Volume from_frozen;          // poured from the plan's thaws
     std::optional<BottleCover> shortfall;
     PlanBasis basis;
     std::vector<std::string> advice;  // how the amounts were known (estimates)

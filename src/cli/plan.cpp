@@ -304,14 +304,22 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
         std::vector<std::string> lines;
         // Several thaws are one command's lines: `log undo` takes them back together (pumplog(5) `group`).
         std::vector<std::string> ids;
-        for (std::size_t i = 0; i < plan.thaws.size(); ++i) ids.push_back(make_ulid(std::chrono::system_clock::now()));
+        // Only the thaws due now are recorded (the thaws are in time order); a later thaw (for feeds the
+        // evening's thawed milk would not keep until) is recorded by --apply at or after its time. Before the
+        // first thaw's time, nothing is recorded: refused.
+        std::size_t due = 0;
+        while (due < plan.thaws.size() && plan.thaws[due].at <= clock.now) ++due;
+        if (due == 0 && !plan.thaws.empty()) {
+            const Seconds first = plan.thaws.front().at;
+            throw usage_error(fmt::format("the bags for {} thaw{} from {}: run plan bottles --apply then (nothing "
+                                          "recorded now)",
+                                          day_label(day), first == plan.evening ? " overnight" : "",
+                                          format_date_time(first, clock.zone)));
+        }
+        for (std::size_t i = 0; i < due; ++i) ids.push_back(make_ulid(std::chrono::system_clock::now()));
         const std::string group = ids.size() > 1 ? ids.front() : std::string();
-        for (std::size_t i = 0; i < plan.thaws.size(); ++i) {
+        for (std::size_t i = 0; i < due; ++i) {
             const Thaw& t = plan.thaws[i];
-            if (t.at > clock.now)
-                throw usage_error(fmt::format(
-                    "the bags for {} thaw overnight from {}: run plan bottles --apply then (nothing recorded now)",
-                    day_label(day), format_date_time(t.at, clock.zone)));
             check_move(*t.container, Place::fridge, t.at, guideline, clock.zone);
             lines.push_back(serialize(move_line(t.container->id, Place::fridge, t.at, ids[i], clock.zone, group)));
         }

@@ -27,7 +27,8 @@ struct Source {
     const Container* container = nullptr;
     Volume left;
     Seconds expires{};
-    bool thawed = false;   // chosen to thaw tonight
+    bool thawed = false;   // one of the plan's thaws
+    Seconds thaw_at{};     // when it is thawed (thawed only)
 };
 
 bool expires_first(const Source& a, const Source& b) {
@@ -48,7 +49,7 @@ void pour(Source& s, Bottle& bottle, Volume& want) {
             f.amount += take;
             return;
         }
-    bottle.fills.push_back(BottleFill{s.container, take, s.thawed});
+    bottle.fills.push_back(BottleFill{s.container, take, s.thawed, s.thawed ? s.thaw_at : Seconds{}});
 }
 
 }  // namespace bottles_detail
@@ -84,15 +85,24 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     plan.day = day;
     plan.basis = cadence.basis;
     const TimeSpan whole = local_days(day, 1, zone);
+    // An away window belongs to the day it starts: a night away from Monday 22:00 is Monday's, whole (its
+    // feeds after midnight too), and not Tuesday's.
     if (settings.mode == PlanMode::exclusive)
         plan.away = {whole};
     else
         for (const TimeSpan& p : timetable::away_periods(settings.away, whole.begin, whole.end, zone))
-            if (p.overlaps(whole)) plan.away.push_back(p);
+            if (p.begin >= whole.begin && p.begin < whole.end) plan.away.push_back(p);
+    Seconds last = whole.end;
+    for (const TimeSpan& p : plan.away) last = std::max(last, p.end);
 
-    for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, whole.end, zone)) {
+    for (const auto& f : timetable::predicted_feeds(cadence.slots, whole.begin, last, zone)) {
         if (std::none_of(plan.away.begin(), plan.away.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
             continue;
+        // A feed already past needs no bottle, and no bag is thawed for it (thawed milk is never refrozen).
+        if (f.at <= clock.now) {
+            if (plan.past.empty() || plan.past.back() != f.at) plan.past.push_back(f.at);
+            continue;
+        }
         // Twins fed at one time: a bottle each, labelled with its baby.
         const Slot& slot = cadence.slots[f.slot];
         const bool shared = slot.babies.size() == slot.baby_amounts.size() && !slot.babies.empty();
@@ -109,8 +119,27 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     }
 
     // The stash: milk out of the freezer now, soonest to expire first; then the
-    // frozen bags in the same order, each dated as if thawed at the thaw time.
-    const Seconds thaw_at = thaw_time(day, clock.now, zone);
+    // frozen bags in the same order, each dated when it is chosen, by when it is thawed.
+    const Seconds evening = thaw_time(day, clock.now, zone);
+    plan.evening = evening;
+    // A bag's expiry once moved to the fridge at `at` (its stays so far, then the fridge).
+    const auto expires_if_thawed = [&](const Container* c, Seconds at) {
+        std::vector<Stay> stays = c->stays;
+        stays.push_back(Stay{Place::fridge, std::max(at, stays.empty() ? at : stays.back().since)});
+        return compute_expiry(guideline, c->pumped, stays).expires;
+    };
+    // When a bag for the feed at `feed` is thawed: the evening thaw when its milk then keeps until the
+    // feed; else a later thaw already planned that does; else half its thawed life before the feed (12 hours
+    // under the CDC: overnight in the fridge, and it keeps 12 hours past the feed), or now when that has passed.
+    std::vector<Seconds> later;
+    const auto thaw_for = [&](const Container* c, Seconds feed) -> std::optional<std::pair<Seconds, Seconds>> {
+        std::vector<Seconds> candidates{evening};
+        candidates.insert(candidates.end(), later.begin(), later.end());
+        candidates.push_back(std::max(clock.now, feed - guideline.thawed_fridge / 2));
+        for (const Seconds at : candidates)
+            if (const Seconds e = expires_if_thawed(c, at); e > feed) return std::pair{at, e};
+        return std::nullopt;
+    };
     std::vector<Source> ready, frozen;
     for (const Container* c : use_order(stock, clock.now)) {
         if (!usable_at(*c, clock.now)) continue;
@@ -119,10 +148,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             continue;
         }
         if (c->refrozen) continue;
-        std::vector<Stay> stays = c->stays;
-        stays.push_back(Stay{Place::fridge, std::max(thaw_at, stays.empty() ? thaw_at : stays.back().since)});
-        const Expiry after = compute_expiry(guideline, c->pumped, stays);
-        frozen.push_back(Source{c, c->left, after.expires, false});
+        frozen.push_back(Source{c, c->left, c->expires, false});
     }
     std::stable_sort(ready.begin(), ready.end(), expires_first);
     std::stable_sort(frozen.begin(), frozen.end(), [](const Source& a, const Source& b) {
@@ -145,9 +171,15 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             for (Source& s : pool) pour(s, scratch, want);
             for (Source& s : frozen) {
                 if (want.ml() <= 1e-9) break;
-                if (s.thawed || s.left.ml() <= 1e-9 || s.expires <= b.feed) continue;
+                if (s.thawed || s.left.ml() <= 1e-9) continue;
+                const auto thaw = thaw_for(s.container, b.feed);
+                if (!thaw) continue;
                 s.thawed = true;
-                plan.thaws.push_back(Thaw{s.container, thaw_at, s.expires});
+                s.thaw_at = thaw->first;
+                s.expires = thaw->second;
+                if (s.thaw_at != evening && std::find(later.begin(), later.end(), s.thaw_at) == later.end())
+                    later.push_back(s.thaw_at);
+                plan.thaws.push_back(Thaw{s.container, s.thaw_at, s.expires});
                 Source rest = s;
                 pour(rest, scratch, want);
                 pool.push_back(rest);
@@ -156,6 +188,8 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             }
         }
     }
+    // The thaws in the order to move them.
+    std::stable_sort(plan.thaws.begin(), plan.thaws.end(), [](const Thaw& a, const Thaw& b) { return a.at < b.at; });
     // Second pass: the bottles filled from that milk, soonest to expire first
     // (thawed milk keeps a day: it goes before fresh fridge milk), so what is
     // left over is what keeps longest. Every bottle's need first, then what

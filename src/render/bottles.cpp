@@ -1,5 +1,7 @@
 #include "pumplog/render/bottles.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -28,6 +30,20 @@ std::string periods_text(const BottlePlan& plan, const date::time_zone* zone) {
     return and_list(out);
 }
 
+// A feed's time: "01:00", or "Tue 01:00" past midnight of a night away (the window belongs to the day it starts).
+std::string feed_clock(const BottlePlan& plan, Seconds at, const date::time_zone* zone) {
+    const date::sys_days day = local_day(at, zone);
+    if (day == plan.day) return format_clock(at, zone);
+    return weekday_abbreviation(date::weekday{day}) + " " + format_clock(at, zone);
+}
+
+// The away feeds left out because they are past: "10:00 and 13:00".
+std::string past_text(const BottlePlan& plan, const date::time_zone* zone) {
+    std::vector<std::string> out;
+    for (const Seconds at : plan.past) out.push_back(feed_clock(plan, at, zone));
+    return and_list(out);
+}
+
 std::string cover_text(const BottleCover& c, Unit unit) {
     std::string pump = c.pump_expected
                            ? fmt::format("{} more before you leave (about {} a session)",
@@ -44,6 +60,10 @@ std::string cover_text(const BottleCover& c, Unit unit) {
 std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, std::optional<int> applied) {
     using namespace bottles_render;
     const auto* zone = clock.zone;
+    if (plan.bottles.empty() && !plan.past.empty())
+        return fmt::format("The {} {} while you are away on {} {} past: no bottles to pack.\n",
+                           past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds", day_label(plan.day),
+                           plan.past.size() == 1 ? "is" : "are");
     if (plan.bottles.empty()) {
         return fmt::format("No feed falls while you are away on {}: no bottles to pack.\n", day_label(plan.day));
     }
@@ -53,28 +73,49 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
     // When the bags are thawed (thaw_time): tonight for tomorrow's bottles, the evening before a later day, and
     // now for today's, so a bag is never said to be "thawed tonight" for Friday on a Monday.
     const date::sys_days today = local_day(clock.now, zone);
-    const std::string_view thawed = plan.day <= today                 ? " (thawed now)"
-                                    : plan.day == today + date::days(1) ? " (thawed tonight)"
-                                                                        : " (thawed the evening before)";
+    const std::string_view evening = plan.day <= today                 ? " (thawed now)"
+                                     : plan.day == today + date::days(1) ? " (thawed tonight)"
+                                                                         : " (thawed the evening before)";
+    // A later thaw (for feeds the evening's thawed milk would not keep until) says when.
+    const auto thawed = [&](const BottleFill& f) {
+        if (!f.thawed_tonight) return std::string();
+        if (f.thawed_at == plan.evening) return std::string(evening);
+        if (f.thawed_at <= clock.now) return std::string(" (thawed now)");
+        return " (thawed " + when(f.thawed_at, clock.now, zone) + ")";
+    };
     for (const Bottle& b : plan.bottles) {
         std::vector<std::string> fills;
         for (const BottleFill& f : b.fills)
             fills.push_back(fmt::format("{} {}{}", terminal_text(f.container->label), format_volume(f.amount, unit),
-                                        f.thawed_tonight ? thawed : ""));
+                                        thawed(f)));
         if (b.missing.ml() > 1e-9) fills.push_back(fmt::format("{} missing", format_volume(b.missing, unit)));
-        out += fmt::format("  {}  {}{}{}: {}\n", format_clock(b.feed, zone), format_volume(b.size, unit),
+        out += fmt::format("  {}  {}{}{}: {}\n", feed_clock(plan, b.feed, zone), format_volume(b.size, unit),
                            b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
                            joined(fills));
     }
+    if (!plan.past.empty())
+        out += fmt::format("Left out: the {} {}, already past (no bottle, nothing thawed for {}).\n",
+                           past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds",
+                           plan.past.size() == 1 ? "it" : "them");
     if (!plan.thaws.empty()) {
-        std::vector<std::string> bags;
-        for (const Thaw& t : plan.thaws)
-            bags.push_back(fmt::format("{} ({}, use by {})", terminal_text(t.container->label),
-                                       format_volume(t.container->left, unit), when(t.expires, clock.now, zone)));
-        const Seconds at = plan.thaws.front().at;
-        out += fmt::format("{}: move {} from the freezer to the fridge, {}.\n",
-                           plan.day <= today ? "Thaw" : "Thaw overnight", and_list(bags),
-                           at <= clock.now ? std::string("now") : when(at, clock.now, zone));
+        // One line per thaw time (the thaws are in time order): the evening's, then any later one.
+        for (std::size_t i = 0; i < plan.thaws.size();) {
+            const Seconds at = plan.thaws[i].at;
+            std::vector<std::string> bags;
+            for (; i < plan.thaws.size() && plan.thaws[i].at == at; ++i) {
+                const Thaw& t = plan.thaws[i];
+                bags.push_back(fmt::format("{} ({}, use by {})", terminal_text(t.container->label),
+                                           format_volume(t.container->left, unit), when(t.expires, clock.now, zone)));
+            }
+            const bool first = at == plan.thaws.front().at;
+            const std::string_view label = at == plan.evening ? (plan.day <= today ? "Thaw" : "Thaw overnight")
+                                           : first            ? "Thaw"
+                                                              : "Then thaw";
+            out += fmt::format("{}: move {} from the freezer to the fridge, {}{}.\n", label, and_list(bags),
+                               at <= clock.now ? std::string("now") : when(at, clock.now, zone),
+                               at == plan.evening ? ""
+                                                  : " (milk thawed the evening before would not keep)");
+        }
     } else if (!plan.shortfall) {
         out += "Nothing to thaw: the milk out of the freezer fills them.\n";
     }
@@ -87,6 +128,12 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
         else
             out += fmt::format("Recorded {}: moved to the fridge (thawing; never refreeze).\n",
                                plural(*applied, "thaw"));
+        // A later thaw is recorded by a later --apply, at or after its time.
+        if (const auto it = std::find_if(plan.thaws.begin(), plan.thaws.end(),
+                                         [&](const Thaw& t) { return t.at > clock.now; });
+            it != plan.thaws.end())
+            out += fmt::format("Not recorded yet: the thaw at {}; run plan bottles --apply then.\n",
+                               when(it->at, clock.now, zone));
     }
     return out;
 }
@@ -97,6 +144,8 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
     json away = json::array();
     for (const TimeSpan& p : plan.away)
         away.push_back(json{{"from", format_rfc3339(p.begin, zone)}, {"until", format_rfc3339(p.end, zone)}});
+    json past = json::array();
+    for (const Seconds at : plan.past) past.push_back(format_rfc3339(at, zone));
     json bottles = json::array();
     for (const Bottle& b : plan.bottles) {
         json fill = json::array();
@@ -104,7 +153,9 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
             fill.push_back(json{{"label", f.container->label},
                                 {"id", f.container->id},
                                 {unit_key("", unit).substr(1), number(f.amount, unit)},
-                                {"thawed_tonight", f.thawed_tonight}});
+                                {"thawed_tonight", f.thawed_tonight},
+                                {"thawed_at",
+                                 f.thawed_tonight ? json(format_rfc3339(f.thawed_at, zone)) : json(nullptr)}});
         bottles.push_back(json{{"feed", format_rfc3339(b.feed, zone)},
                                {unit_key("size", unit), number(b.size, unit)},
                                {unit_key("need", unit), number(b.need, unit)},
@@ -131,6 +182,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
     json j{{"day", format_date(plan.day)},
            {"away", away},
            {"bottles", bottles},
+           {"past", past},
            {unit_key("total", unit), number(plan.total, unit)},
            {unit_key("from_fridge", unit), number(plan.from_ready, unit)},
            {unit_key("from_freezer", unit), number(plan.from_frozen, unit)},

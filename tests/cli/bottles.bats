@@ -53,7 +53,7 @@ history_week() {
     [ "$(jq -c '[.day, .total_ml, .from_fridge_ml, .from_freezer_ml, .short_ml, .cover, .applied]' <<<"$output")" = '["2026-11-30",350,50,300,0,null,2]' ]
     [ "$(jq -c '[.thaws[] | [.label, .ml, .at, .expires]]' <<<"$output")" = '[["B3",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"],["B2",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"]]' ]
     [ "$(jq -c '.bottles[0] | keys_unsorted' <<<"$output")" = '["feed","size_ml","need_ml","estimated","fill","missing_ml"]' ]
-    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","advice"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","past","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","advice"]' ]
     [ "$(tail -n 2 "$J" | jq -r '[.type, .place] | join(" ")' | paste -sd,)" = "move fridge,move fridge" ]
     [ "$(wc -l <"$J")" -eq $((before + 2)) ]
     run --separate-stderr pumplog stock --format json
@@ -255,4 +255,86 @@ PY
     [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[1,1,[0,0,1]]' ]
     run --separate-stderr pumplog plan bottles
     [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 1 ml missing" ]
+}
+
+@test "plan bottles --on today packs no bottle and thaws no bag for a feed already past" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-14 07:00" >/dev/null
+    # Monday 21:00, after the workday: every away feed is past; --apply thaws nothing (thawed milk is lost).
+    local sum
+    sum="$(journal_sum)"
+    run --separate-stderr at 2026-11-30 21:00 pumplog plan bottles --on today --apply
+    [ "$status" -eq 0 ]
+    [ "$output" = "The 10:00, 13:00 and 16:00 feeds while you are away on Mon 2026-11-30 are past: no bottles to pack." ]
+    [ "$(journal_sum)" = "$sum" ]
+    run --separate-stderr at 2026-11-30 21:00 pumplog plan bottles --on today --format json
+    [ "$(jq -c '[.bottles, .past, .thaws, .applied]' <<<"$output")" = '[[],["2026-11-30T10:00:00+01:00","2026-11-30T13:00:00+01:00","2026-11-30T16:00:00+01:00"],[],null]' ]
+    # At 14:00 only the 16:00 feed is ahead: one bottle, one bag, and the others said to be left out.
+    run --separate-stderr at 2026-11-30 14:00 pumplog plan bottles --on today
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-30 (away 08:00-17:30): 1 bottle, 120 ml in all." ]
+    [ "${lines[1]}" = "  16:00  120 ml: B1 120 ml (thawed now)" ]
+    [ "${lines[2]}" = "Left out: the 10:00 and 13:00 feeds, already past (no bottle, nothing thawed for them)." ]
+    [[ "${lines[3]}" == "Thaw: move B1 (150 ml, use by "*", now." ]]
+}
+
+@test "plan bottles thaws later for feeds the evening's thawed milk would not keep until, and --apply records only the thaws due" {
+    history_week
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-14 07:00" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-15 07:00" >/dev/null
+    pumplog config set away "mon-fri 14:00-23:30" >/dev/null
+    # Planned on Sunday noon: the evening thaw (Sunday 18:00) keeps until Monday 18:00, not until 19:00 nor 22:00.
+    run --separate-stderr at 2026-11-29 12:00 pumplog plan bottles --on monday
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-30 (away 14:00-23:30): 3 bottles, 360 ml in all." ]
+    [ "${lines[1]}" = "  16:00  120 ml: B1 120 ml (thawed tonight)" ]
+    [ "${lines[2]}" = "  19:00  140 ml: B2 140 ml (thawed tomorrow 07:00)" ]
+    [ "${lines[3]}" = "  22:00  100 ml: B2 10 ml (thawed tomorrow 07:00), B3 90 ml (thawed tomorrow 07:00)" ]
+    [ "${lines[4]}" = "Thaw overnight: move B1 (150 ml, use by tomorrow 18:00) from the freezer to the fridge, today 18:00." ]
+    [ "${lines[5]}" = "Then thaw: move B2 (150 ml, use by 2026-12-01 07:00) and B3 (150 ml, use by 2026-12-01 07:00) from the freezer to the fridge, tomorrow 07:00 (milk thawed the evening before would not keep)." ]
+    [[ "$output" != *"Short by"* ]]
+    run --separate-stderr at 2026-11-29 12:00 pumplog plan bottles --on monday --format json
+    [ "$(jq -c '[.short_ml, [.thaws[] | [.label, .at, .expires]], [.bottles[].fill[].thawed_at]]' <<<"$output")" = '[0,[["B1","2026-11-29T18:00:00+01:00","2026-11-30T18:00:00+01:00"],["B2","2026-11-30T07:00:00+01:00","2026-12-01T07:00:00+01:00"],["B3","2026-11-30T07:00:00+01:00","2026-12-01T07:00:00+01:00"]],["2026-11-29T18:00:00+01:00","2026-11-30T07:00:00+01:00","2026-11-30T07:00:00+01:00","2026-11-30T07:00:00+01:00"]]' ]
+    # Sunday 18:30: --apply records the evening's thaw only; the morning's waits for its time.
+    run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-2]}" = "Recorded 1 thaw: moved to the fridge (thawing; never refreeze)." ]
+    [ "${lines[-1]}" = "Not recorded yet: the thaw at tomorrow 07:00; run plan bottles --apply then." ]
+    run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --format json
+    [ "$(jq -c '[.applied, [.thaws[] | [.label, .at]]]' <<<"$output")" = '[null,[["B2","2026-11-30T07:00:00+01:00"],["B3","2026-11-30T07:00:00+01:00"]]]' ]
+    run --separate-stderr at 2026-11-29 18:35 pumplog stock --format json
+    [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:freezer B3:freezer B4:freezer" ]
+    run --separate-stderr at 2026-11-29 18:35 pumplog plan bottles --apply
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw from 2026-11-30 07:00: run plan bottles --apply then (nothing recorded now)" ]
+    # Monday 07:00: the morning's thaws are recorded.
+    run --separate-stderr at 2026-11-30 07:00 pumplog plan bottles --on today --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Recorded 2 thaws: moved to the fridge (thawing; never refreeze)." ]
+    run --separate-stderr at 2026-11-30 07:05 pumplog stock --format json
+    [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:fridge B3:fridge B4:freezer" ]
+}
+
+@test "a night away belongs to the day it starts: plan bottles packs the whole shift, its window named once" {
+    history_week
+    pumplog config set away "mon-fri 22:00-06:00" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T12:00:00+01:00
+    run --separate-stderr pumplog plan bottles --on monday --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.away, [.bottles[] | [.feed, .need_ml]]]' <<<"$output")" = '[[{"from":"2026-11-30T22:00:00+01:00","until":"2026-12-01T06:00:00+01:00"}],[["2026-11-30T22:00:00+01:00",100],["2026-12-01T01:00:00+01:00",90],["2026-12-01T04:00:00+01:00",100]]]' ]
+    run --separate-stderr pumplog plan bottles --on tuesday
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Tue 2026-12-01 (away 22:00-06:00): 3 bottles, 290 ml in all." ]
+    [ "${lines[1]}" = "  22:00  100 ml: 100 ml missing" ]
+    [ "${lines[2]}" = "  Wed 01:00  90 ml: 90 ml missing" ]
+    [ "${lines[3]}" = "  Wed 04:00  100 ml: 100 ml missing" ]
+    # Friday night's shift is Friday's: Saturday has none.
+    run --separate-stderr pumplog plan bottles --on saturday
+    [ "$output" = "No feed falls while you are away on Sat 2026-12-05: no bottles to pack." ]
+    run --separate-stderr pumplog plan bottles --on friday --format json
+    [ "$(jq -c '[.bottles[].feed]' <<<"$output")" = '["2026-12-04T22:00:00+01:00","2026-12-05T01:00:00+01:00","2026-12-05T04:00:00+01:00"]' ]
 }

@@ -179,17 +179,31 @@ TEST_CASE("a shortfall with no pump logged does not claim that one pump would co
 
 TEST_CASE("plan bottles dates thawed milk by the guideline it is given") {
     // A stricter profile: thawed milk keeps 12 hours in the fridge. Thawed at
-    // 20:00, a bag is gone by 08:00: no bag can fill Monday's bottles.
+    // 20:00, a bag is gone by 08:00: the bags are thawed on Monday instead, half
+    // their thawed life (6 hours) before the first feed each fills, and the
+    // stash fills the bottles: no shortfall.
     Guideline strict = cdc_guideline();
     strict.thawed_fridge = hours(12);
     const auto stash = stash_entries();
     const Stock stock3 = stock_of(stash, strict);
     const BottlePlan plan =
         plan_bottles(baby_week(), stock3, away_weekdays(), strict, sunday_evening, monday);
-    CHECK(plan.thaws.empty());
-    REQUIRE(plan.shortfall);
-    CHECK(plan.shortfall->short_by.ml() == Approx(250));
-    CHECK(plan.shortfall->pumps == 0);  // no pump logged: no yield to quote
+    CHECK_FALSE(plan.shortfall);
+    REQUIRE(plan.thaws.size() == 2);
+    CHECK(plan.thaws[0].container->label == "B3");
+    CHECK(testing::local_text(plan.thaws[0].at) == "2026-11-23T04:00:00+01:00");
+    CHECK(testing::local_text(plan.thaws[0].expires) == "2026-11-23T16:00:00+01:00");
+    CHECK(plan.thaws[1].container->label == "B2");
+    CHECK(testing::local_text(plan.thaws[1].at) == "2026-11-23T10:00:00+01:00");
+    CHECK(bottles(plan) ==
+          std::vector<std::string>{"10:00 120=B3:120*", "13:00 110=B3:30*,B2:80*", "16:00 120=B2:70*,B1:50"});
+    // Without the bags: short, and no pump logged, so no yield to quote.
+    const Stock fridge_only = stock_of({stash.front()}, strict);
+    const BottlePlan short_plan =
+        plan_bottles(baby_week(), fridge_only, away_weekdays(), strict, sunday_evening, monday);
+    REQUIRE(short_plan.shortfall);
+    CHECK(short_plan.shortfall->short_by.ml() == Approx(250));
+    CHECK(short_plan.shortfall->pumps == 0);
 }
 
 TEST_CASE("plan bottles thaws the evening before when planned earlier, and plans no past day") {
