@@ -3,6 +3,8 @@
 // (bottles of expressed milk, not pumps), formula.csv or <Baby>_formula.csv.
 // Three eras of columns: units in the cells ("60 ml", "10 min") or in the
 // header ("Left amount (oz.)"); times "2/20/17, 9:23 AM", "6/9/22 4:16 PM", "7/1/25, 15:55".
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "import_common.hpp"
@@ -65,6 +67,10 @@ std::optional<std::string> recognise(const CsvTable& t, std::string_view file_na
     return std::nullopt;
 }
 
+// The app rounds the sides and the total each to 0.1 oz: two rounded sides and the rounded total may differ by
+// 0.15 oz (4.4 ml) when nothing is wrong.
+constexpr double max_rounding_ml = 4.5;
+
 void read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
     const auto volume = [&](std::string_view base) {
@@ -78,6 +84,14 @@ void read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
         d.left_ml = left;
         d.right_ml = right;
         d.ml = left.value_or(Volume{}) + right.value_or(Volume{});
+        // A total that is not the sides' sum (beyond the app's rounding): which one is right cannot be
+        // told, so a problem row, never one of the two kept and the other dropped silently.
+        const auto total = recorded(volume("total amount"));
+        if (total && std::abs(total->ml() - d.ml->ml()) > max_rounding_ml)
+            throw RowError{fmt::format("the total amount {} is not the sum of the sides ({} left, {} right); "
+                                       "correct the row in the app and export again",
+                                       format_volume(*total, Unit::ml), format_volume(left.value_or(Volume{}), Unit::ml),
+                                       format_volume(right.value_or(Volume{}), Unit::ml))};
     } else {
         const auto total = volume("total amount");
         d.ml = recorded(total ? total : volume("amount"));

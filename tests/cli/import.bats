@@ -83,6 +83,20 @@ Skipped 14 rows:
     cmp "$J" "$BATS_TEST_TMPDIR/before"
 }
 
+@test "Baby Tracker: a pump whose total is not the sum of its sides is a problem row, not the sides kept" {
+    cd "$BATS_TEST_TMPDIR"
+    # 1 + 1 oz against a total of 5 oz: which is right cannot be told. 1.1 + 1.1 against 2.3 is the app's rounding.
+    printf '%s\n' 'Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Left amount (oz.),Right amount (oz.),Total amount (oz.),Note' \
+        '"11/10/26, 09:10",Left,10,10,20,1,1,5,' '"11/10/26, 13:10",Left,10,10,20,1.1,1.1,2.3,' > pump.csv
+    run --separate-stderr pumplog log import pump.csv --date-order mdy
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from pump.csv (Baby Tracker): 1 pump.
+Skipped 1 row:
+  1 with a problem:
+    pump.csv:2: the total amount 147.9 ml is not the sum of the sides (29.6 ml left, 29.6 ml right); correct the row in the app and export again" ]
+    [ "$(jq -sc '[.[] | [.at, .ml, .left_ml, .right_ml]]' "$J")" = '[["2026-11-10T13:10:00+01:00",65.06,32.53,32.53]]' ]
+}
+
 @test "Baby Tracker imported again with the other --date-order is refused, not recorded twice" {
     cd "$BATS_TEST_TMPDIR"
     printf '%s\n' 'Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Left amount (ml.),Right amount (ml.),Total amount (ml.),Note' \
