@@ -51,6 +51,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
     const auto since_midnight = clock.now - start_of_local_day(s.day, clock.zone);
     struct Past {
         Volume day, by_now;
+        bool unmeasured = false;  // a bottle without an amount: the day's volume is unknown
     };
     std::map<date::sys_days, Past> past;  // the last 7 days with bottle feeds
     std::vector<Seconds> skips;            // the times of today's skips
@@ -86,11 +87,14 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         } else if (e.type == EntryType::feed && e.method == FeedMethod::bottle && day < s.day &&
                    day >= s.day - date::days(usual_day_days)) {
             Past& p = past[day];
+            p.unmeasured = p.unmeasured || !counted_ml(e.ml);
             const Volume ml = counted_volume(e.ml);
             p.day += ml;
             if (e.at.instant - start_of_local_day(day, clock.zone) <= since_midnight) p.by_now += ml;
         }
     }
+    // A day with a bottle without an amount drank an unknown volume (not that bottle as 0 ml): left out.
+    std::erase_if(past, [](const auto& day) { return day.second.unmeasured; });
     if (!past.empty()) {
         Volume day, by_now;
         for (const auto& [d, p] : past) {

@@ -91,6 +91,19 @@ TEST_CASE("today's numbers and the usual day from the last 7 days", "[status]") 
     CHECK(s.last_pump->id == "P1");
 }
 
+TEST_CASE("a past day with a bottle without an amount is left out of the usual day", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-20T09:00:00+01:00","method":"bottle","ml":100})"),
+        entry_of(R"({"v":1,"id":"F2","type":"feed","at":"2026-11-20T11:00:00+01:00","method":"bottle","milk":"breast"})"),
+        entry_of(R"({"v":1,"id":"F3","type":"feed","at":"2026-11-19T10:00:00+01:00","method":"bottle","ml":300})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-11-21T14:05:00+01:00"));
+    // 11-20's volume is unknown (100 ml and a bottle not measured): only 11-19 counts, not (100 + 300) / 2.
+    CHECK(s.usual_days == 1);
+    CHECK(s.usual_day->ml() == 300);
+    CHECK(s.usual_by_now->ml() == 300);
+}
+
 TEST_CASE("a pump is announced once, and once more only when overdue by remind_again", "[status]") {
     NextPump next;
     next.pump.at = instant("2026-11-21T16:00:00+01:00");
