@@ -83,6 +83,7 @@ struct PlanAdvice {
     std::optional<Seconds> at;
     int pumps = 0;
     int count = 0;
+    int unmeasured = 0;  // nursing_in_supply: of `pumps`, the sessions with no volume logged (not in `expected`)
     Volume need, expected, short_by, extra_expected, missing;
     Volume daily, per_feed;
     double feedings = 0;

@@ -145,6 +145,7 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
         a.count = assessment.breast_feeds_24h;
         a.expected = assessment.progress.pumped_24h;
         a.pumps = assessment.progress.sessions_24h;
+        a.unmeasured = assessment.progress.unmeasured_24h;
         if (assessment.progress.milestone) a.need = *assessment.progress.milestone;
         a.age_days = assessment.progress.day;
         plan.advice.push_back(a);

@@ -292,7 +292,9 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 "pumped ({}) is only part of your supply and cannot show that you are behind. The numbers tell how "
                 "often and how much you pump; they cannot tell how much the baby took at the breast (a lactation "
                 "consultant can weigh the baby before and after a feed).",
-                plural(a.count, "time", "times"), amount(a.expected, unit), plural(a.pumps, "session", "sessions"));
+                plural(a.count, "time", "times"), amount(a.expected, unit),
+                plural(a.pumps, "session", "sessions") +
+                    (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""));
         case AdviceKind::note: return a.text;
     }
     return a.text;
@@ -358,6 +360,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["breast_feeds_24h"] = a.count;
             j[key("pumped_24h", unit)] = volume(a.expected, unit);
             j["sessions_24h"] = a.pumps;
+            j["sessions_without_volume_24h"] = a.unmeasured;
             break;
         case AdviceKind::note: j["text"] = a.text; break;
         default: break;

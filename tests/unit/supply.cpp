@@ -825,5 +825,20 @@ TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps 
     // Without the feeds the same pumps are behind.
     CHECK(assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), clock, Unit::ml).progress.verdict ==
           SupplyVerdict::behind);
+    // Two of the sessions logged without a volume: the advice names them, never counting them as 0 ml.
+    std::size_t unmeasured = 0;
+    for (Entry& e : entries)
+        if (e.type == EntryType::pump && unmeasured < 2) {
+            e.ml.reset();
+            ++unmeasured;
+        }
+    const Plan partly = supply_plan(settings, entries, clock, TimeSpan{clock.now, clock.now + std::chrono::hours(24)});
+    const auto some = std::find_if(partly.advice.begin(), partly.advice.end(),
+                                   [](const PlanAdvice& x) { return x.kind == AdviceKind::nursing_in_supply; });
+    REQUIRE(some != partly.advice.end());
+    CHECK(some->unmeasured == 2);
+    CHECK(render::advice_text(*some, Unit::ml, clock.zone).starts_with(
+        "The baby also fed at the breast 2 times in the last 24 hours: that milk is not measured, so the 330 ml you "
+        "pumped (8 sessions, 2 without a volume, not counted) is only part of your supply"));
 }
 }  // namespace PUMPLOG_UNITY_ID
