@@ -90,7 +90,8 @@ void read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
         if (total && std::abs(total->ml() - d.ml->ml()) > max_rounding_ml)
             throw RowError{fmt::format("the total amount {} is not the sum of the sides ({} left, {} right); "
                                        "correct the row in the app and export again",
-                                       format_volume(*total, Unit::ml), format_volume(left.value_or(Volume{}), Unit::ml),
+                                       format_volume(*total, Unit::ml),
+                                       format_volume(left.value_or(Volume{}), Unit::ml),
                                        format_volume(right.value_or(Volume{}), Unit::ml))};
     } else {
         const auto total = volume("total amount");
