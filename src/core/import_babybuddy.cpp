@@ -107,6 +107,13 @@ void read_feeding(FileImport& file) {
             if (method == "left breast") d.left = duration;
             else if (method == "right breast") d.right = duration;
             else d.duration = duration;
+            // A breast feed records durations, not an amount (pumplog(5)): an amount Baby Buddy has on one
+            // (an estimate some parents enter) is kept in its note, not dropped; the id does not change.
+            if (const auto ml = row_amount(file, record)) {
+                const Unit unit = amount_unit(file, record).value_or(file.options().unit.value_or(Unit::ml));
+                const std::string kept = fmt::format("amount in Baby Buddy: {}", format_volume(*ml, unit));
+                d.note = d.note.empty() ? kept : d.note + "; " + kept;
+            }
         } else if (method == "bottle" || method == "parent fed" || method == "self fed" || method.empty()) {
             d.method = FeedMethod::bottle;
             if (type == "breast milk" || type == "fortified breast milk" || type.empty()) d.milk = "breast";

@@ -749,6 +749,18 @@ Skipped 1 row:
     [ "$output" = '{"type":"feed","at":"2026-10-25T02:50:00+02:00","method":"breast","left_s":1200,"baby":"Ada"}' ]
 }
 
+@test "Baby Buddy breast feed with an amount: the amount kept in its note, not dropped" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,amount_unit,notes,tags' \
+        '1,1,Ada,L,2026-11-20 02:50:00,2026-11-20 03:10:00,breast milk,left breast,2,oz,,' \
+        '2,1,Ada,L,2026-11-20 06:00:00,2026-11-20 06:15:00,breast milk,both breasts,40,,sleepy,' > bb.csv
+    run --separate-stderr pumplog log import --unit ml bb.csv
+    [ "$status" -eq 0 ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-20T02:50:00+01:00","method":"breast","left_s":1200,"baby":"Ada","note":"amount in Baby Buddy: 2.0 oz"}
+{"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"breast","dur_s":900,"baby":"Ada","note":"sleepy; amount in Baby Buddy: 40 ml"}' ]
+}
+
 @test "Huckleberry feeds without a Start Location: a bottle by its amount, else a breast feed; side times without a letter give way to Duration" {
     cd "$TEST_DIR"
     printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
