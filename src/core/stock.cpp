@@ -230,8 +230,9 @@ void check_new_label(const Stock& stock, std::string_view label) {
         throw usage_error(fmt::format("label \"{}\" is too long; use at most 20 characters", printable(label)));
     for (unsigned char ch : label)
         if (ch < 0x20 || ch == 0x7f || ch == ' ' || ch == '~')
+            // The character shown as the escape it is (printable would show a control as the space it is not).
             throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
-                                          printable(label)));
+                                          terminal_text(label)));
     if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
     bool amount = true;
     try {

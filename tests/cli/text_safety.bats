@@ -72,6 +72,17 @@ hostile_journal() {
     grep -qF 'Moved B\x1b[31mred (60 ml) from the room to the fridge' out.txt
 }
 
+@test "a refused label is named with its control character escaped, not shown as a space; the journal unchanged" {
+    pumplog add 90ml >/dev/null
+    before="$(journal_sum)"
+    run --separate-stderr pumplog stock add 60ml --in fridge --label $'B\e[31m1'
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: label "B\x1b[31m1" holds a space or a special character; try B12 or F3' ]
+    run --separate-stderr pumplog stock add 60ml --in fridge --label $'B\t1'
+    [ "$stderr" = 'pumplog: error: label "B\x091" holds a space or a special character; try B12 or F3' ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
 @test "JSON output keeps the journal's text exactly" {
     hostile_journal
     [ "$(pumplog log --format json | jq -r '.[] | select(.id == "P1xxx") .note')" = \
