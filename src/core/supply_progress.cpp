@@ -50,7 +50,8 @@ std::string not_counting(const SupplyProgress& p) {
     return fmt::format(", not counting {} without a volume", plural(p.unmeasured_24h, "session"));
 }
 
-std::string about(Volume v, Unit unit) { return "about " + format_volume(v, unit); }
+// A milestone between two is interpolated (583.3 ml on day 10): "about" a whole ml, not a false tenth.
+std::string about(Volume v, Unit unit) { return "about " + format_rounded_volume(v, unit); }
 
 // The steps about how often and when (volumes aside).
 void session_steps(const SupplyProgress& p, std::vector<std::string>& advice) {
@@ -61,8 +62,11 @@ void session_steps(const SupplyProgress& p, std::vector<std::string>& advice) {
             p.sessions_24h));
     else if (p.sessions_24h < supply_default_sessions)
         advice.push_back(fmt::format(
-            "Add a session: you logged {} in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 "
+            "Add {}: you logged {} in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 "
             "hours apart (Ameda).",
+            supply_default_sessions - p.sessions_24h == 1
+                ? std::string("a session")
+                : fmt::format("{} sessions", supply_default_sessions - p.sessions_24h),
             p.sessions_24h));
     if (!p.night_session)
         advice.push_back(
@@ -230,12 +234,21 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         if (next != supply_milestones().end())
             advice.push_back(fmt::format("Next: {} a day on day {} ({}).", about(next->volume, unit), next->day,
                                          next->source));
+        // On track with fewer sessions than the aim is no reason to keep fewer: the plan spreads 8 (Ameda).
+        const bool fewer = p.sessions_24h < supply_default_sessions;
+        const std::string aim =
+            fewer ? fmt::format(", and work up to 8-10 sessions in 24 hours (Ameda): you logged {} in the last 24 hours",
+                                p.sessions_24h)
+                  : std::string();
         advice.push_back(
-            p.night_session
+            p.night_session && !fewer
                 ? fmt::format("Keep {} a day with one between 01:00 and 05:00 (Mago-Shah et al. 2023).",
-                              plural(std::max(p.sessions_24h, supply_min_sessions), "session"))
-                : std::string("Keep it up with a night session between 01:00 and 05:00: night pumping goes with "
-                              "coming to volume (Mago-Shah et al. 2023)."));
+                              plural(p.sessions_24h, "session"))
+            : p.night_session
+                ? fmt::format("Keep a session between 01:00 and 05:00 (Mago-Shah et al. 2023){}.", aim)
+                : fmt::format("Keep it up with a night session between 01:00 and 05:00: night pumping goes with "
+                              "coming to volume (Mago-Shah et al. 2023){}.",
+                              aim));
         return out;
     }
     // Sessions without a volume are unknown, not 0 ml: the others alone cannot

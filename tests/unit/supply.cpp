@@ -480,6 +480,26 @@ TEST_CASE("on track: the last 24 hours reached the day's milestone") {
     CHECK(verdict_name(p.verdict) == "on_track");
 }
 
+TEST_CASE("on track with fewer sessions than the aim: the advice keeps the night session and asks for 8-10") {
+    // Born 2026-11-11: day 10, between the milestones (583.3 ml: shown as a whole ml). 6 x 120 = 720 ml.
+    const SupplyAssessment a = assess_supply(day_of_pumps(6, 120), ymd(2026, 11, 11), berlin_now(), Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::on_track);
+    CHECK(a.advice == std::vector<std::string>{
+                          "On track: 720 ml in the last 24 hours, at or above about 583 ml a day on day 10, between "
+                          "the milestones (Ru et al. 2020).",
+                          "Next: about 750 ml a day on day 14 (Ru et al. 2020).",
+                          "Keep a session between 01:00 and 05:00 (Mago-Shah et al. 2023), and work up to 8-10 "
+                          "sessions in 24 hours (Ameda): you logged 6 in the last 24 hours.",
+                      });
+    // Without a night session: both asked for.
+    const SupplyAssessment day_only =
+        assess_supply(day_of_pumps_no_night(6, 120), ymd(2026, 11, 11), berlin_now(), Unit::ml);
+    CHECK(day_only.advice.back() ==
+          "Keep it up with a night session between 01:00 and 05:00: night pumping goes with coming to volume "
+          "(Mago-Shah et al. 2023), and work up to 8-10 sessions in 24 hours (Ameda): you logged 6 in the last 24 "
+          "hours.");
+}
+
 TEST_CASE("on track between milestones is judged against the interpolated volume") {
     // Day 7: about 425 ml. 8 x 54 = 432 ml.
     const SupplyAssessment a = assess_supply(day_of_pumps(8, 54), ymd(2026, 11, 14), berlin_now(), Unit::ml);
@@ -520,7 +540,7 @@ TEST_CASE("behind with too few sessions and no night session: add them first") {
     CHECK_FALSE(a.progress.night_session);
     REQUIRE(a.advice.size() == 5);
     CHECK(a.advice[1] ==
-          "Add a session: you logged 6 in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 hours "
+          "Add 2 sessions: you logged 6 in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 hours "
           "apart (Ameda).");
     CHECK(a.advice[2] ==
           "Add a night session between 01:00 and 05:00: night pumping goes with coming to volume (Mago-Shah et al. "
@@ -701,7 +721,7 @@ TEST_CASE("sessions without a volume are unknown: no behind verdict from the ses
     CHECK(a.advice.front().rfind("Not enough data: none of the 5 sessions in the last 24 hours has a volume logged, "
                                  "against about 500 ml a day on day 8",
                                  0) == 0);
-    CHECK(has(a.advice, "Add a session: you logged 5"));
+    CHECK(has(a.advice, "Add 3 sessions: you logged 5"));
     CHECK(has(a.basis.notes, "2026-11-20 (day 7): 3 sessions, none with a volume, none between"));
     // The sessions with a volume already reach the milestone: on track, and the sentence says what it leaves out.
     entries = day_of_pumps(8, 130);
