@@ -29,10 +29,17 @@ std::vector<std::optional<Volume>> supply_expected(const SupplyTimetable& timeta
         const int minute = minute_of_day(pump.local);
         std::size_t nearest = n;
         int nearest_distance = 0;
+        bool nearest_before = false;
         for (std::size_t i = 0; i < n; ++i) {
             const int d = std::abs(minute - timetable.minutes[i]);
             const int distance = std::min(d, minutes_per_day - d);  // around midnight too
-            if (nearest == n || distance < nearest_distance) {
+            // Halfway between two sessions, the pump is a late one of the session before it (around
+            // midnight too): the same rule for every pair, so 22:30 goes to 21:00 as 01:30 to 00:00.
+            const bool before =
+                (minute - timetable.minutes[i] + minutes_per_day) % minutes_per_day < minutes_per_day / 2;
+            if (nearest == n || distance < nearest_distance ||
+                (distance == nearest_distance && before && !nearest_before)) {
+                nearest_before = before;
                 nearest = i;
                 nearest_distance = distance;
             }

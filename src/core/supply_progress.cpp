@@ -237,7 +237,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         // On track with fewer sessions than the aim is no reason to keep fewer: the plan spreads 8 (Ameda).
         const bool fewer = p.sessions_24h < supply_default_sessions;
         const std::string aim =
-            fewer ? fmt::format(", and work up to 8-10 sessions in 24 hours (Ameda): you logged {} in the last 24 hours",
+            fewer ? fmt::format(", and work up to 8-10 sessions in 24 hours (Ameda): you logged {} in the last "
+                                "24 hours",
                                 p.sessions_24h)
                   : std::string();
         advice.push_back(

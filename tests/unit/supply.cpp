@@ -408,6 +408,24 @@ TEST_CASE("a pump's target is the day's milestone shared over the sessions") {
     CHECK(pumps[1].target.ml() == 63);  // 500 / 8 = 62.5
 }
 
+TEST_CASE("a pump halfway between two sessions counts for the one before it - around midnight too") {
+    const Clock clock = berlin_now();  // 2026-11-21 14:05
+    const SupplyTimetable t = supply_timetable(8, std::nullopt);  // 00:00, 03:00, ..., 21:00
+    std::vector<Entry> entries;
+    for (const char* at : {"2026-11-21T01:30:00+01:00", "2026-11-21T04:30:00+01:00", "2026-11-21T07:30:00+01:00",
+                           "2026-11-21T10:30:00+01:00", "2026-11-21T13:30:00+01:00", "2026-11-20T16:30:00+01:00",
+                           "2026-11-20T19:30:00+01:00", "2026-11-20T22:30:00+01:00"})
+        entries.push_back(pump(at, 60));
+    const std::vector<std::optional<Volume>> expected = supply_expected(t, entries, clock);
+    REQUIRE(expected.size() == 8);
+    // Each session has the pump 90 min after it: 21:00 has 22:30's, not left without while 00:00 takes two.
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO("session " << i);
+        REQUIRE(expected[i]);
+        CHECK(expected[i]->ml() == Approx(60));
+    }
+}
+
 TEST_CASE("expected yields come from the parent's recent pumps near that time of day") {
     const Clock clock = berlin_now();  // 2026-11-21 14:05
     const SupplyTimetable t = supply_timetable(8, std::nullopt);  // 00:00, 03:00, ..., 21:00
