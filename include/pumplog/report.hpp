@@ -259,12 +259,16 @@ struct ReportRequest {
     bool strict = false;
     std::vector<std::string> babies;  // the configured names (config babies)
     std::string baby;                 // only this baby's feeds (--baby, resolved); "" every feed
+    // The last day asked for (--until) when it is after today: the period ends today, the days after it
+    // have not happened (nothing can be logged there), and are neither rows nor days of the averages.
+    std::optional<date::sys_days> asked_last;
 };
 
 struct Report {
     DayRange period;
     Grouping by = Grouping::day;
     date::sys_days today;  // the request's: a row covering it is not over
+    std::optional<date::sys_days> asked_last;  // the request's
     // Whether the last row covers today, which is not over yet.
     bool last_row_open() const { return !rows.empty() && rows.back().covers(today); }
     std::vector<ReportRow> rows;   // every day, week or month of the period (empty ones too), or the 24 hours

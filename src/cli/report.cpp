@@ -1,6 +1,7 @@
 // `report`: daily, weekly, monthly and hour-of-day summaries (SPEC 6).
 #include <cctype>
 #include <cstdlib>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -39,21 +40,24 @@ bool utf8_locale() {
 }
 
 // The period: whole local days, both ends inclusive (default the last 7 days,
-// today included). A time stands for its day.
-DayRange period_of(const ReportOptions& o, const Clock& clock) {
+// today included). A time stands for its day. An --until after today ends it
+// today (`asked_last` keeps the day asked for, for the note): the days after
+// have not happened, and counted as empty days they would halve the averages.
+DayRange period_of(const ReportOptions& o, const Clock& clock, std::optional<date::sys_days>& asked_last) {
     const date::sys_days today = local_day(clock.now, clock.zone);
     DayRange period{today - date::days(6), today};
     if (!o.until.empty()) {
         period.last = local_day(parse_time_span(o.until, clock).end - std::chrono::seconds(1), clock.zone);
+        if (period.last > today) asked_last = std::exchange(period.last, today);
         period.first = period.last - date::days(6);
     }
     if (!o.since.empty()) period.first = local_day(parse_time_span(o.since, clock).begin, clock.zone);
-    if (period.last < period.first && o.until.empty())
-        throw usage_error(fmt::format("--since {} is after today ({}); give an --until too for days to come",
-                                      format_date(period.first), format_date(today)));
-    if (period.last < period.first)
-        throw usage_error(fmt::format("--until {} is before --since {}", format_date(period.last),
+    if (!o.until.empty() && asked_last.value_or(period.last) < period.first)
+        throw usage_error(fmt::format("--until {} is before --since {}", format_date(asked_last.value_or(period.last)),
                                       format_date(period.first)));
+    if (period.first > today)
+        throw usage_error(fmt::format("--since {} is after today ({}): nothing is logged there yet",
+                                      format_date(period.first), format_date(today)));
     if (period.days() > longest_period_days)
         throw usage_error(fmt::format("a report of {} days is too long; give a --since within 100 years",
                                       period.days()));
@@ -71,7 +75,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
     const Clock& clock = ctx.clock();
     ReportRequest request;
     request.by = parse_grouping(o.by);
-    request.period = period_of(o, clock);
+    request.period = period_of(o, clock, request.asked_last);
     request.today = local_day(clock.now, clock.zone);
     request.strict = ctx.strict;
     request.babies = ctx.settings().babies;

@@ -454,6 +454,7 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     report.period = period;
     report.by = request.by;
     report.today = request.today;
+    report.asked_last = request.asked_last;
     report.rows = group_rows(tallies, request.by);
     if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
     report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);

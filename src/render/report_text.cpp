@@ -376,6 +376,10 @@ std::vector<std::string> report_notes(const Report& report, bool page) {
         notes.push_back(fmt::format("A {0} marked with its days (\"(4 days)\") is one the period covers only in part: "
                                     "its row adds up those days, not the whole {0}.",
                                     report.by == Grouping::week ? "week" : "month"));
+    if (report.asked_last)
+        notes.push_back(fmt::format("The period asked for ends {}, after today: the report ends {}, as the days "
+                                    "after it have not happened.",
+                                    format_date(*report.asked_last), format_date(report.today)));
     if (report.last_row_open() && page) {
         // A page is read days later: the date, not "today".
         notes.push_back(fmt::format("{} was not over when this report was made: {} counts it so far.",

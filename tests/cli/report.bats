@@ -235,6 +235,32 @@ EOF
 2026-11-20,1,80,0,0,1,0,1,15,0,0,0,0,1" ]
 }
 
+@test "report --until after today ends today with a note: days to come are neither rows nor days of the averages" {
+    week
+    # Now is 2026-11-21 14:05: the 3 days asked for after it are not rows.
+    run --separate-stderr pumplog report --since 2026-11-19 --until 2026-11-24 --format csv
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 4 ]
+    [ "${lines[3]%%,*}" = "2026-11-21" ]
+    run --separate-stderr pumplog report --since 2026-11-19 --until 2026-11-24
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Report 2026-11-19 to 2026-11-21, 3 days by day (volumes in ml, nursing in minutes)" ]
+    # 105 + 80 + 125.5 = 310.5 ml over the 3 days that happened, not over 6.
+    [[ "$output" == *$'\nper day '*' 103.5 '* ]]
+    [[ "$output" == *"The period asked for ends 2026-11-24, after today: the report ends 2026-11-21, as the days after it have not happened."* ]]
+    [[ "$output" == *"The last row is today (2026-11-21), which is not over: it counts so far."* ]]
+    # A month asked for whole is partial up to today.
+    run --separate-stderr pumplog report --since 2026-11-01 --until 2026-11-30 --by month --format csv
+    [ "${lines[1]}" = "2026-11,8,895.5,60,70,5,310,2,32,150,60,90,0,21" ]
+    # --until alone after today: the 7 days to today.
+    run --separate-stderr pumplog report --until 2026-12-31 --format csv
+    [ "${lines[1]%%,*}" = "2026-11-15" ]
+    [ "${lines[7]%%,*}" = "2026-11-21" ]
+    # A period wholly after today has nothing to show.
+    refused 2 pumplog report --since 2026-11-22 --until 2026-11-30
+    [ "$stderr" = "pumplog: error: --since 2026-11-22 is after today (2026-11-21): nothing is logged there yet" ]
+}
+
 @test "report with an empty journal prints a row per day of zeros" {
     run --separate-stderr pumplog report --format csv
     [ "$status" -eq 0 ]
