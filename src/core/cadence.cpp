@@ -631,6 +631,22 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     cadence.basis.days = days;
     if (days < min_feed_days) {
         const int missing = min_feed_days - days;
+        // A day before the journal's feeds begin (plan --on a past date): logging more cannot help that day.
+        std::optional<Seconds> earliest;
+        bool later = false;
+        for (const Entry& e : entries) {
+            if (e.type != EntryType::feed) continue;
+            later = later || e.at.instant >= until;
+            if (!earliest || e.at.instant < *earliest) earliest = e.at.instant;
+        }
+        if (later && *earliest >= since) {
+            const date::sys_days first = local_day(*earliest, zone);
+            throw usage_error(fmt::format(
+                "{} {}: the journal's feeds begin on {}, and the plan learns the baby's rhythm from at least {} "
+                "days of feeds before the day it plans: plan a day from {} on",
+                days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds",
+                window_text, format_date(first), min_feed_days, format_date(first + date::days(min_feed_days))));
+        }
         throw usage_error(
             fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
                         "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",

@@ -260,6 +260,17 @@ TEST_CASE("fewer than 3 days of feeds is refused with what to log") {
                       Catch::Contains("no feeds from 2026-11-09 00:00") && Catch::Contains("for 3 more days"));
 }
 
+TEST_CASE("a day planned before the journal's feeds begin names the first day it can plan") {
+    // Feeds from Saturday 2026-11-14 for 5 days; the plan for Monday 11-16 knows only Saturday and Sunday.
+    const auto entries = feeds_for(berlin(), monday + date::days(5), 5, even_slots(8, hm(1), 100));
+    CHECK_THROWS_WITH(learn(entries, monday, 7),
+                      "only 2 days with feeds from 2026-11-09 00:00 to 2026-11-16 00:00: the journal's feeds begin "
+                      "on 2026-11-14, and the plan learns the baby's rhythm from at least 3 days of feeds before the "
+                      "day it plans: plan a day from 2026-11-17 on");
+    // The day asked for is the first it can plan: no error.
+    CHECK(learn(entries, monday, 8).basis.days == 3);
+}
+
 TEST_CASE("breast feeds without an amount count at the bottle average and the basis says so") {
     std::vector<Entry> entries;
     for (int d = 0; d < 7; ++d)
