@@ -116,6 +116,13 @@ std::string cdc_add_session(bool several_babies) {
                        several_babies ? "the babies eat" : "the baby eats");
 }
 
+// An extra session's target: the shortfall, but never more than the largest target of the window's (the
+// day's) other pumps: one session is not asked for a whole day's shortfall ("aim for 982 ml"); its row and
+// the advice say what is still missing.
+Volume extra_target(Volume short_by, Volume largest) {
+    return largest.ml() > 0 ? std::min(short_by, largest) : short_by;
+}
+
 // An extra session's reason: it makes up the shortfall only when it is expected to give that much; else
 // it goes toward it (the advice says what is still missing after it).
 std::string extra_reason(Volume short_by, Volume gives, Unit unit) {
@@ -298,7 +305,9 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
                                                   : "moved to make room for an extra session; " + covers;
     }
     fresh[at].extra = true;
-    if (fresh[at].covers.empty()) fresh[at].target = Volume::from_ml(std::round(short_by.ml()));
+    Volume largest;
+    for (const auto& p : old) largest = std::max(largest, p.target);
+    if (fresh[at].covers.empty()) fresh[at].target = Volume::from_ml(std::round(extra_target(short_by, largest).ml()));
     fresh[at].reason = extra_reason(short_by, after - before, settings.unit) + ", the day re-spaced to keep min_gap";
     fresh[at].source = cdc_add_session(babies);
     if (!fresh[at].covers.empty())
@@ -504,12 +513,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         for (std::size_t gi = 0; gi < weighed.size(); ++gi) {
             const Group& g = weighed[gi];
             const bool over = gi < earlier_groups;
-            Volume need, expected;
+            Volume need, expected, largest;
             int count = 0;
             bool estimated = false;
             for (const auto& p : plan.pumps) {
                 if (!g.contains(p.at)) continue;
                 need += p.target;
+                largest = std::max(largest, p.target);
                 expected += p.expected.value_or(Volume{});
                 estimated = estimated || p.estimated;
                 ++count;
@@ -563,7 +573,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             if (at) {
                 PlannedPump extra;
                 extra.at = *at;
-                extra.target = Volume::from_ml(std::round(short_by.ml()));
+                extra.target = Volume::from_ml(std::round(extra_target(short_by, largest).ml()));
                 extra.expected = yield.at(memo.minute_of_day(extra.at));
                 extra.extra = true;
                 extra.estimated = estimated;
