@@ -246,6 +246,10 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
         unknown.push_back(plural(balance.unmeasured_sessions, "pump session") + " without a volume");
     if (balance.unmeasured_bottles > 0)
         unknown.push_back(plural(balance.unmeasured_bottles, "bottle") + " without an amount");
+    // Nothing measured at all: no balance to speak of ("Pumped 0 ml ...: even" said what is not known).
+    if (!unknown.empty() && balance.pumped.ml() == 0 && balance.breast_milk_drunk.ml() == 0 &&
+        balance.formula_drunk.ml() == 0)
+        return fmt::format("The stash balance is not known: {}.", and_list(unknown));
     if (!unknown.empty()) verdict += ", not counting " + and_list(unknown);
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)

@@ -790,6 +790,11 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
     StashBalance short_of{Volume::from_ml(500), Volume::from_ml(700), Volume{}, Volume{}};
     CHECK(render::balance_sentence(short_of, Unit::ml) ==
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk.");
+    // Nothing measured at all: no balance to speak of, not "Pumped 0 ml, ...: even".
+    StashBalance unknown{};
+    unknown.unmeasured_sessions = 23;
+    CHECK(render::balance_sentence(unknown, Unit::ml) ==
+          "The stash balance is not known: 23 pump sessions without a volume.");
     StashBalance used{Volume::from_ml(500), Volume::from_ml(700), Volume{}, Volume::from_ml(120)};
     CHECK(render::balance_sentence(used, Unit::ml) ==
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
