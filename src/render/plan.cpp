@@ -269,8 +269,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 amount(a.need, unit), a.at ? format_clock(*a.at, zone) : "-");
         case AdviceKind::long_gap:
             return fmt::format(
-                "From {} {} to {} {} is {} without a pump or a feed, over the {} maximum: add a pinned time between "
-                "them.",
+                "From {} {} to {} {} is {} without a pump or a feed at the breast, over the {} maximum: add a "
+                "pinned time between them.",
                 day_label(a.begin, zone), format_clock(a.begin, zone), day_label(a.end, zone),
                 format_clock(a.end, zone),
                 format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap));

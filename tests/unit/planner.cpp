@@ -744,8 +744,8 @@ TEST_CASE("a schedule pins the pump times: targets and yields for them, advice o
           std::vector<std::string>{
               "The 16:00 feed on Mon 2026-11-16 has no pinned pump within 2 h (min_gap) and is in no pump's target: "
               "leave about 120 ml of stored milk for it, or add a time near 16:00 to the schedule.",
-              "From Mon 2026-11-16 12:00 to Mon 2026-11-16 19:00 is 7 h without a pump or a feed, over the 4 h "
-              "maximum: add a pinned time between them."});
+              "From Mon 2026-11-16 12:00 to Mon 2026-11-16 19:00 is 7 h without a pump or a feed at the breast, "
+              "over the 4 h maximum: add a pinned time between them."});
     CHECK(plan.advice[1].kind == AdviceKind::long_gap);
     CHECK(plan.advice[1].gap == minutes(240));
 }
