@@ -166,13 +166,17 @@ public:
     // the temporary file is gone.
     void rewrite(const std::string& content);
 
-    // Appends like append, to the file `side` kept beside the journal
-    // (JOURNAL.rejected), under that file's own lock: never through a symlink
-    // (one at the path is removed and the file created fresh), and not at all
-    // when the file already ends with exactly these lines (a repair that
-    // failed after writing them, run again, rejects each bad line once). A new
-    // file gets the journal's owner, group and mode. Returns whether it wrote.
-    bool append_side_file(const std::filesystem::path& side, const std::vector<std::string>& lines);
+    // Moves `lines` out of the journal: appends them like append to the file
+    // `side` kept beside it (JOURNAL.rejected), under that file's own lock,
+    // then rewrites the journal to `content`. The side file is never opened
+    // through a symlink (one at the path is removed and the file created
+    // fresh), and not written when it already ends with exactly these lines
+    // (a repair that crashed after writing them, run again, rejects each bad
+    // line once). A new file gets the journal's owner, group and mode. When a
+    // step fails the side file is cut back to what it was, or removed when
+    // this call created it: nothing changed. Returns whether it wrote to it.
+    bool rewrite_moving(const std::string& content, const std::filesystem::path& side,
+                        const std::vector<std::string>& lines);
 
 private:
     friend class Journal;
