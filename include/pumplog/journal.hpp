@@ -64,6 +64,8 @@ using WriteFunction = std::function<ssize_t(int fd, const void* data, std::size_
 // file). The path itself when it is no symlink or does not exist; a dangling
 // symlink gives the file it would create. Journal error for a loop.
 std::filesystem::path resolve_journal(const std::filesystem::path& path);
+// What a file that is not a regular one is, for messages: "a folder", "a pipe or FIFO", "a character device".
+const char* file_kind(mode_t mode);
 // The same for any file (the config): nullopt for a loop.
 std::optional<std::filesystem::path> follow_symlinks(const std::filesystem::path& path);
 

@@ -33,9 +33,7 @@ Seconds line_key(const Entry& entry) {
     return key;
 }
 
-namespace {
-
-const char* kind_of(mode_t mode) {
+const char* file_kind(mode_t mode) {
     if (S_ISDIR(mode)) return "a folder";
     if (S_ISFIFO(mode)) return "a pipe or FIFO";
     if (S_ISCHR(mode)) return "a character device";
@@ -44,9 +42,11 @@ const char* kind_of(mode_t mode) {
     return "not a regular file";
 }
 
+namespace {
+
 [[noreturn]] void refuse_kind(const fs::path& path, mode_t mode) {
     throw journal_error(fmt::format("journal {} is not a regular file: it is {}; give -j or PUMPLOG_JOURNAL a file",
-                                    path.string(), kind_of(mode)));
+                                    path.string(), file_kind(mode)));
 }
 
 bool same_file(const struct stat& a, const struct stat& b) { return a.st_ino == b.st_ino && a.st_dev == b.st_dev; }
