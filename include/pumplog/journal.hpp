@@ -64,6 +64,8 @@ using WriteFunction = std::function<ssize_t(int fd, const void* data, std::size_
 // file). The path itself when it is no symlink or does not exist; a dangling
 // symlink gives the file it would create. Journal error for a loop.
 std::filesystem::path resolve_journal(const std::filesystem::path& path);
+// What a file that is not a regular one is, for messages: "a folder", "a pipe or FIFO", "a character device".
+const char* file_kind(mode_t mode);
 // The same for any file (the config): nullopt for a loop.
 std::optional<std::filesystem::path> follow_symlinks(const std::filesystem::path& path);
 
@@ -166,13 +168,17 @@ public:
     // the temporary file is gone.
     void rewrite(const std::string& content);
 
-    // Appends like append, to the file `side` kept beside the journal
-    // (JOURNAL.rejected), under that file's own lock: never through a symlink
-    // (one at the path is removed and the file created fresh), and not at all
-    // when the file already ends with exactly these lines (a repair that
-    // failed after writing them, run again, rejects each bad line once). A new
-    // file gets the journal's owner, group and mode. Returns whether it wrote.
-    bool append_side_file(const std::filesystem::path& side, const std::vector<std::string>& lines);
+    // Moves `lines` out of the journal: appends them like append to the file
+    // `side` kept beside it (JOURNAL.rejected), under that file's own lock,
+    // then rewrites the journal to `content`. The side file is never opened
+    // through a symlink (one at the path is removed and the file created
+    // fresh), and not written when it already ends with exactly these lines
+    // (a repair that crashed after writing them, run again, rejects each bad
+    // line once). A new file gets the journal's owner, group and mode. When a
+    // step fails the side file is cut back to what it was, or removed when
+    // this call created it: nothing changed. Returns whether it wrote to it.
+    bool rewrite_moving(const std::string& content, const std::filesystem::path& side,
+                        const std::vector<std::string>& lines);
 
 private:
     friend class Journal;

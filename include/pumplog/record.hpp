@@ -66,8 +66,9 @@ public:
     static Refs read(const Journal& journal, const std::vector<std::string>& wanted = {});
 
     std::string ref(std::string_view id) const;
-    // The ids a reference names: its full id, or the ids ending in it
-    // (case-insensitive, at least 4 characters).
+    // The ids a reference names: its full id; else the ids it is whole but
+    // for case; else the ids ending in it (case-insensitive, at least 4
+    // characters). So every ref() names its id alone.
     std::vector<std::string> resolve(std::string_view ref) const;
 
 private:

@@ -12,9 +12,9 @@ std::string lower(std::string_view text);
 // A name in lower case to compare: ASCII, and the two-byte letters of Latin-1, Latin Extended-A,
 // Greek and Cyrillic (import --child émile finds Émile, --baby ZOË is Zoë).
 std::string fold_case(std::string_view text);
-// For quoting user input in one-line error messages: control characters
-// (those terminal_text escapes) replaced by spaces, invalid UTF-8 by U+FFFD,
-// long input shortened.
+// For quoting user input in one-line error messages: the first 60 characters
+// as terminal_text shows them (controls escaped, \x1b or \u202e, a byte that is
+// not UTF-8 as \xHH), then "..." when there are more.
 std::string printable(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
 // Display width of UTF-8 text in terminal columns (one per code point).

@@ -206,12 +206,8 @@ int run_list(Context& ctx, const ListOptions& o) {
     return 0;
 }
 
-// A reference as typed, safe to quote in a one-line error.
-std::string printable_ref(std::string_view ref) {
-    std::string out;
-    for (const char c : ref.substr(0, 40)) out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
-    return ref.size() > 40 ? out + "..." : out;
-}
+// A reference as typed, safe to quote in a one-line error (controls escaped, as every message shows them).
+std::string printable_ref(std::string_view ref) { return printable(ref); }
 
 // The one entry a reference names; usage error when none or several.
 std::string resolve_one(const Refs& refs, std::string_view ref) {

@@ -28,9 +28,13 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
         });
         first = last;
     }
+    const std::string rejected = terminal_text(rejected_path(journal.path()).string());
     for (const auto& c : result.conflicts)
-        fmt::print(stderr, "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one\n",
-                   c.source, c.line, terminal_text(c.id), c.kept_source, c.kept_line);
+        fmt::print(stderr,
+                   "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one (its line "
+                   "sorts first){}\n",
+                   terminal_text(c.source), c.line, terminal_text(c.id), terminal_text(c.kept_source), c.kept_line,
+                   c.displaced ? " and moved this one to " + rejected : std::string());
     for (const auto& count : result.per_source) {
         if (count.added > 0)
             fmt::print("{}: {} came in, {} already in the journal\n", count.source, entries(count.added),
@@ -61,8 +65,9 @@ void setup_merge(CLI::App& log, Context& ctx) {
         "Examples:\n  pumplog log merge ~/Sync/pumplog/journal.sync-conflict-*.jsonl\n"
         "  pumplog log merge \"journal (conflicted copy).jsonl\"\n  pumplog log merge phone-export.jsonl\n\n"
         "Entries are matched by id: new ones come in byte for byte (unknown fields kept), ones the journal has "
-        "are left alone, and an id with other content is reported and the journal's line kept. Merging is "
-        "idempotent and commutative. The journal is rewritten atomically; the previous one is JOURNAL.bak.");
+        "are left alone, and an id with other content is reported: the line that sorts first (as JSON with "
+        "sorted keys) stays, a journal line that loses goes to JOURNAL.rejected. Merging is idempotent and "
+        "commutative. The journal is rewritten atomically; the previous one is JOURNAL.bak.");
     ctx.accept_formats(*merge, {Format::table});
     merge->callback([&ctx, files] { ctx.action = [&ctx, files] { return run_merge(ctx, *files); }; });
 }

@@ -960,8 +960,9 @@ std::filesystem::path rejected_path(const std::filesystem::path& journal) {
 
 // The bad lines go to JOURNAL.rejected first, then the journal is rewritten
 // without them: a line is never only in JOURNAL.bak. A repair that fails
-// between the two (disk full) and is run again finds the same bad lines
-// already at the end of JOURNAL.rejected and does not add them twice.
+// changes nothing (JOURNAL.rejected cut back); one that crashes between the
+// two and is run again finds the same bad lines already at the end of
+// JOURNAL.rejected and does not add them twice.
 RepairResult repair_journal(Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());
@@ -987,9 +988,8 @@ RepairResult repair_journal(Journal& journal) {
                 }
             });
         // The bad lines are safe in JOURNAL.rejected before the journal loses them.
-        locked.append_side_file(result.rejected, rejected);
+        locked.rewrite_moving(content, result.rejected, rejected);
         result.moved = rejected.size();
-        locked.rewrite(content);
     });
     return result;
 }

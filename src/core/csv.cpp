@@ -126,9 +126,11 @@ CsvTable parse_csv(std::string_view text) {
                     break;
                 }
                 if (c == '\r' || c == '\n') {
-                    // A line end inside the cell: one "\n", counted as a source line.
-                    i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-                    cell += '\n';
+                    // A line end inside the cell is text, kept as written (RFC 4180: CR LF, LF or
+                    // a lone CR), and counted as one source line.
+                    const std::size_t end = (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+                    cell.append(text.substr(i, end));
+                    i += end;
                     ++line;
                     continue;
                 }

@@ -192,8 +192,8 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
     }
     if (impl_->raw) e.raw.assign(data, size);
     simdjson::ondemand::document doc;
-    if (impl_->parser.iterate(data, size, capacity).get(doc)) {
-        error = "not valid JSON";
+    if (const auto code = impl_->parser.iterate(data, size, capacity).get(doc)) {
+        error = code == simdjson::UTF8_ERROR ? "not valid UTF-8" : "not valid JSON";  // as log check says it
         return false;
     }
     simdjson::ondemand::object object;

@@ -33,9 +33,7 @@ Seconds line_key(const Entry& entry) {
     return key;
 }
 
-namespace {
-
-const char* kind_of(mode_t mode) {
+const char* file_kind(mode_t mode) {
     if (S_ISDIR(mode)) return "a folder";
     if (S_ISFIFO(mode)) return "a pipe or FIFO";
     if (S_ISCHR(mode)) return "a character device";
@@ -44,9 +42,11 @@ const char* kind_of(mode_t mode) {
     return "not a regular file";
 }
 
+namespace {
+
 [[noreturn]] void refuse_kind(const fs::path& path, mode_t mode) {
     throw journal_error(fmt::format("journal {} is not a regular file: it is {}; give -j or PUMPLOG_JOURNAL a file",
-                                    path.string(), kind_of(mode)));
+                                    path.string(), file_kind(mode)));
 }
 
 bool same_file(const struct stat& a, const struct stat& b) { return a.st_ino == b.st_ino && a.st_dev == b.st_dev; }
@@ -317,19 +317,40 @@ void LockedJournal::append(const std::vector<std::string>& lines) {
     note_recorded();
 }
 
-bool LockedJournal::append_side_file(const fs::path& side, const std::vector<std::string>& lines) {
-    if (lines.empty()) return false;
+bool LockedJournal::rewrite_moving(const std::string& content, const fs::path& side,
+                                   const std::vector<std::string>& lines) {
+    if (lines.empty()) {
+        rewrite(content);
+        return false;
+    }
     require_single_lines(lines);
+    struct stat found {};
+    const bool existed = ::lstat(side.c_str(), &found) == 0 && S_ISREG(found.st_mode);  // a symlink is replaced
     FileDescriptor fd(open_locked(side, journal_.lock_timeout_, false));
     struct stat mine {}, owner {};
-    if (::fstat(fd.get(), &mine) == 0 && mine.st_size == 0 && ::fstat(journal_.held_fd_, &owner) == 0)
-        keep_owner_and_mode(fd.get(), owner, journal_.path_);  // new: the journal's lines stay readable by its owner
-    std::string data;
-    for (const auto& line : lines) data += line + '\n';
-    if (ends_with(fd.get(), data)) return false;  // written by an earlier run that failed after it
-    append_locked(fd.get(), lines, side, journal_.write_);
-    note_recorded();
-    return true;
+    if (::fstat(fd.get(), &mine) != 0) throw journal_error(fmt::format("cannot write {}: {}", side.string(), why()));
+    bool wrote = false;
+    try {
+        if (mine.st_size == 0 && ::fstat(journal_.held_fd_, &owner) == 0)
+            keep_owner_and_mode(fd.get(), owner, journal_.path_);  // new: readable by the journal's owner
+        std::string data;
+        for (const auto& line : lines) data += line + '\n';
+        if (!ends_with(fd.get(), data)) {  // else written by an earlier run that crashed after it
+            wrote = true;
+            append_locked(fd.get(), lines, side, journal_.write_);
+        }
+        rewrite(content);
+    } catch (...) {
+        // Nothing changed: the side file as it was, or gone when this made it.
+        struct stat now {};
+        if (!existed) {
+            if (::lstat(side.c_str(), &now) == 0 && same_file(now, mine)) ::unlink(side.c_str());
+        } else if (wrote && ::ftruncate(fd.get(), mine.st_size) == 0) {
+            ::fdatasync(fd.get());
+        }
+        throw;
+    }
+    return wrote;
 }
 
 void LockedJournal::rewrite(const std::string& content) {

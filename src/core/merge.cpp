@@ -32,6 +32,17 @@ bool same_entry(std::string_view a, std::string_view b) {
     }
 }
 
+// A line's content in one spelling: its JSON with keys sorted, compact. Of two
+// lines with one id and other content, the one whose form sorts first stays,
+// whichever file was the base (SPEC 8: commutative in effect).
+std::string canonical(std::string_view line) {
+    try {
+        return nlohmann::json::parse(without_cr(line)).dump();
+    } catch (const nlohmann::json::exception&) {
+        return std::string(line);  // not reached: both lines were read as entries
+    }
+}
+
 struct Kept {
     const SourceLine* line;
     std::size_t source;  // 0: the journal, i + 1: incoming[i]
@@ -93,12 +104,22 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
                 ++count.added;
                 continue;
             }
-            const Kept& other = kept[it->second];
+            Kept& other = kept[it->second];
             if (same_entry(other.line->text, line.text)) {
                 ++count.present;
+            } else if (canonical(line.text) < canonical(other.line->text)) {
+                // This line wins: the journal's own goes to JOURNAL.rejected, nothing is lost.
+                const bool displaced = other.source == 0;
+                result.conflicts.push_back({source_name(other.source), other.line->number, entry.id, source.name,
+                                            line.number, displaced});
+                if (displaced) {
+                    result.displaced.push_back(other.line->text);
+                    ++count.added;
+                }
+                other = {&line, s + 1, line_key(entry), entry.id};
             } else {
                 result.conflicts.push_back(
-                    {source.name, line.number, entry.id, source_name(other.source), other.line->number});
+                    {source.name, line.number, entry.id, source_name(other.source), other.line->number, false});
             }
         }
         result.added += count.added;
@@ -167,7 +188,8 @@ MergeResult merge_into(Journal& journal, const std::vector<std::filesystem::path
             throw;
         }
         if (result.added > 0) {
-            locked.rewrite(result.content);
+            // A journal line that lost a conflict is kept in JOURNAL.rejected, as by --repair.
+            locked.rewrite_moving(result.content, rejected_path(journal.path()), result.displaced);
             result.rewritten = true;
         } else {
             undo_create();

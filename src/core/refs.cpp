@@ -162,10 +162,11 @@ std::size_t exact_length(std::vector<std::string> ids, bool& case_twins) {
     return length;
 }
 
-// Whether `ref` names `id` (Refs::resolve's rule); `r` is ref trimmed, lower case.
+// Whether `ref` may name `id` (Refs::resolve's rule: the whole id in any case, or
+// an ending of 4 characters or more); `r` is ref trimmed, lower case.
 bool names(std::string_view ref, std::string_view r, std::string_view id) {
     if (id == ref) return true;
-    if (r.size() < 4 || id.size() < r.size()) return false;
+    if (id.size() < r.size() || (r.size() < 4 && id.size() != r.size())) return false;
     const std::string_view end = id.substr(id.size() - r.size());
     for (std::size_t i = 0; i < r.size(); ++i)
         if (ascii_lower(end[i]) != r[i]) return false;
@@ -230,7 +231,11 @@ std::vector<std::string> Refs::resolve(std::string_view ref) const {
     const std::string r = lower(trim(ref));
     for (const auto& id : ids_)
         if (id == ref) return {id};
-    if (r.size() < 4) return found;
+    // A whole id in any case ("p1", as `log` shows the id P1) names that id,
+    // not the longer ids that end in it ("xp1"): their refs are longer.
+    for (const auto& id : ids_)
+        if (id.size() == r.size() && lower(id) == r) found.push_back(id);
+    if (!found.empty() || r.size() < 4) return found;
     for (const auto& id : ids_)
         if (id.size() >= r.size() && lower(std::string_view(id).substr(id.size() - r.size())) == r) found.push_back(id);
     std::sort(found.begin(), found.end());

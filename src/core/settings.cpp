@@ -449,20 +449,41 @@ fs::path default_config_path(const Environment& look_up) {
 }
 
 nlohmann::json read_config(const fs::path& path) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec))
+    // Opened without waiting (a FIFO with no writer would block) and checked
+    // for what it is before a byte is read: /dev/zero never ends (SPEC 8).
+    const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    const int open_error = errno;
+    struct stat st {};
+    if (fd.get() < 0 ? ::stat(path.c_str(), &st) != 0 : ::fstat(fd.get(), &st) != 0) {
+        const int error = errno;
+        if (error == ENOENT) return nlohmann::json::object();
+        throw usage_error(fmt::format("cannot read config file {}: {}", path.string(),
+                                      error == ELOOP ? "too many levels of symbolic links" : std::strerror(error)));
+    }
+    if (S_ISDIR(st.st_mode))
         throw usage_error(fmt::format("config file {} is a folder, not a file; remove it or point "
                                       "PUMPLOG_CONFIG at a file", path.string()));
-    errno = 0;
-    std::ifstream in(path);
-    if (!in) {
-        const int error = errno;
-        if (!fs::exists(path, ec)) return nlohmann::json::object();
-        throw usage_error(fmt::format("cannot read config file {}: {}", path.string(),
-                                      error != 0 ? std::strerror(error) : "unreadable"));
+    if (!S_ISREG(st.st_mode))
+        throw usage_error(fmt::format("config file {} is not a regular file: it is {}; remove it or point "
+                                      "PUMPLOG_CONFIG at a file", path.string(), file_kind(st.st_mode)));
+    if (fd.get() < 0)
+        throw usage_error(fmt::format("cannot read config file {}: {}", path.string(), std::strerror(open_error)));
+    constexpr std::size_t most = 1 << 20;  // a config is a few hundred bytes
+    const auto too_long = [&] {
+        return usage_error(fmt::format("config file {} is over 1 MiB, too long for a config; fix or remove it",
+                                       path.string()));
+    };
+    if (static_cast<std::uint64_t>(st.st_size) > most) throw too_long();
+    std::string text;
+    char buffer[1 << 16];
+    while (text.size() <= most) {
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw usage_error(fmt::format("cannot read config file {}: {}", path.string(), why()));
+        if (n == 0) break;
+        text.append(buffer, static_cast<std::size_t>(n));
     }
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw usage_error(fmt::format("cannot read config file {}: {}", path.string(), std::strerror(errno)));
+    if (text.size() > most) throw too_long();  // it grew while read
     // An empty file (`touch`ed, or emptied by hand) holds no settings.
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
     nlohmann::json values;

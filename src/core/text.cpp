@@ -1,5 +1,6 @@
 #include "pumplog/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -127,28 +128,18 @@ std::size_t invalid_utf8_at(std::string_view text) {
 std::string printable(std::string_view text) {
     std::string out;
     std::size_t width = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = utf8_sequence(text, i);
+    for (std::size_t i = 0; i < text.size(); ++width) {
         if (width >= 60) {
             out += "...";
             break;
         }
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        } else if ((n == 1 && (static_cast<unsigned char>(text[i]) < 0x20 || text[i] == 0x7F)) ||
-                   (n > 1 && escaped_code_point(code_point(text, i, n)))) {
-            out += ' ';
-            i += n;
-        } else {
-            out.append(text.substr(i, n));
-            i += n;
-        }
-        ++width;
+        // One character (or one byte that is not UTF-8) at a time, escaped as terminal_text escapes it.
+        const std::size_t n = std::max<std::size_t>(utf8_sequence(text, i), 1);
+        out += terminal_text(text.substr(i, n));
+        i += n;
     }
     return out;
 }
-
 
 std::string terminal_text(std::string_view text) {
     std::string out;

@@ -5,25 +5,25 @@
 #include <fmt/format.h>
 
 #include "pumplog/render/report.hpp"
+#include "pumplog/text.hpp"
 #include "render/report_charts.hpp"
 
 namespace pumplog::render {
 
 std::string escape_xml(std::string_view text) {
+    // Every control a terminal would act on (C0 with tab and line ends, DEL, C1, bidi
+    // overrides and isolates, U+2028/U+2029, bytes that are not UTF-8) as terminal_text shows it
+    // (\x1b, \u202e): the same on every part of the page (SPEC 8: text is data).
+    const std::string shown = terminal_text(text);
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
+    out.reserve(shown.size());
+    for (char c : shown) {
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            default:
-                // XML 1.0 allows no other C0 control: shown as \xHH, as a terminal shows it.
-                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
-                    out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-                else
-                    out += c;
+            default: out += c;
         }
     }
     return out;

@@ -69,6 +69,28 @@ subcommands_of() {
     [ "${#stderr_lines[@]}" -eq 1 ]
 }
 
+@test "an argument with controls is quoted in one style everywhere: \x1b, \u202e, \xHH, as typed" {
+    local e=$'\e]52;c;ZXZpbA==\a\e[2J\r\u202e\xc2\x9b\xff'
+    local shown='\x1b]52;c;ZXZpbA==\x07\x1b[2J\x0d\u202e\u009b\xff'
+    pumplog add 90ml >/dev/null 2>&1
+    refused 2 pumplog add "9$e"
+    [ "$stderr" = "pumplog: error: \"9$shown\" is not an amount; try 90ml or 3oz" ]
+    refused 2 pumplog log rm "x$e"
+    [ "$stderr" = "pumplog: error: no entry has the reference \"x$shown\"; see pumplog log" ]
+    refused 2 pumplog add 10ml --unit "$e"
+    [ "$stderr" = "pumplog: error: \"$shown\" is not a unit; use ml or oz" ]
+}
+
+@test "a line that is not UTF-8 is called so by log, log import and log check alike" {
+    printf '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":10,"note":"\xff"}\n' > "$J"
+    run --separate-stderr pumplog log
+    [ "$stderr" = "pumplog: warning: $J:1: not valid UTF-8; skipped (see pumplog log check)" ]
+    refused 3 pumplog log import "$PUMPLOG_SOURCE_DIR/tests/data/import/babybuddy/feeding.csv" --unit ml
+    [ "$stderr" = "pumplog: error: $J:1: not valid UTF-8; an import rewrites the journal and would drop that line: run pumplog log check --repair first" ]
+    run --separate-stderr pumplog log check
+    [[ "$output" == "$J:1: not valid UTF-8"* ]]
+}
+
 @test "an unknown subcommand is refused with a suggestion" {
     refused 2 pumplog log fed 120ml
     [ "$stderr" = 'pumplog: error: unknown command "log fed"; did you mean "log feed"?' ]

@@ -761,6 +761,14 @@ Skipped 1 row:
 {"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"breast","dur_s":900,"baby":"Ada","note":"sleepy; amount in Baby Buddy: 40 ml"}' ]
 }
 
+@test "a note's CR, CR LF and trailing U+009B in a quoted cell are kept as written" {
+    cd "$TEST_DIR"
+    printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\r\n22,1,Ada,S,2026-11-18 09:00:00,2026-11-18 09:10:00,breast milk,bottle,90,"a\rb",t\r\n23,1,Ada,S,2026-11-18 11:00:00,2026-11-18 11:10:00,breast milk,bottle,90,"c\r\nd\xc2\x9b",t\r\n' > bb4.csv
+    run --separate-stderr pumplog log import bb4.csv --from babybuddy --unit ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,13,98] [99,13,10,100,155] ' ]  # a CR b; c CR LF d U+009B
+}
+
 @test "Huckleberry feeds without a Start Location: a bottle by its amount, else a breast feed; side times without a letter give way to Duration" {
     cd "$TEST_DIR"
     printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \

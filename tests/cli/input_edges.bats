@@ -57,6 +57,29 @@ load helpers
     [ "$stderr" = "pumplog: error: cannot read config file $XDG_CONFIG_HOME/pumplog/config.json: Permission denied" ]
 }
 
+@test "a config that is a device, a FIFO or over 1 MiB is refused at once, never read to its end or waited on" {
+    local c="$XDG_CONFIG_HOME/pumplog/config.json"
+    mkdir -p "$XDG_CONFIG_HOME/pumplog"
+    ln -s /dev/zero "$c"
+    refused 2 timeout 10 "$PUMPLOG_BIN" add 10ml
+    [ "$stderr" = "pumplog: error: config file $c is not a regular file: it is a character device; remove it or point PUMPLOG_CONFIG at a file" ]
+    [ ! -e "$J" ]
+    rm "$c"
+    mkfifo "$c"
+    refused 2 timeout 10 "$PUMPLOG_BIN" status
+    [ "$stderr" = "pumplog: error: config file $c is not a regular file: it is a pipe or FIFO; remove it or point PUMPLOG_CONFIG at a file" ]
+    rm "$c"
+    PUMPLOG_CONFIG=/dev/zero refused 2 timeout 10 "$PUMPLOG_BIN" log
+    [ "$stderr" = "pumplog: error: config file /dev/zero is not a regular file: it is a character device; remove it or point PUMPLOG_CONFIG at a file" ]
+    { printf '{"unit":"oz","x":"'; head -c 1048576 /dev/zero | tr '\0' a; printf '"}\n'; } > "$c"
+    refused 2 pumplog add 10ml
+    [ "$stderr" = "pumplog: error: config file $c is over 1 MiB, too long for a config; fix or remove it" ]
+    printf '{"unit":"oz","x":"%s"}\n' "$(head -c 1000000 /dev/zero | tr '\0' a)" > "$c"
+    run --separate-stderr pumplog config get unit
+    [ "$status" -eq 0 ]
+    [ "$output" = "oz" ]
+}
+
 @test "a bad timezone in the config does not block commands when TZ is set" {
     mkdir -p "$XDG_CONFIG_HOME/pumplog"
     echo '{"timezone":"Mars/Olympus"}' > "$XDG_CONFIG_HOME/pumplog/config.json"

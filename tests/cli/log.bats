@@ -307,6 +307,27 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$(echo "$output" | jq -c '[.[].ref]')" = '["0004"]' ]
 }
 
+@test "log rm and log edit take the refs log shows of short ids in capitals (pumplog(5)'s example)" {
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-08T07:07:00-05:00","ml":94}'
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-08T07:09:00-05:00","ml":94,"place":"freezer","pumped":"2026-11-08T07:07:00-05:00","label":"B1","from":"P1"}'
+    journal_line '{"v":1,"id":"G","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":50}'
+    journal_line '{"v":1,"id":"XG","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":60}'
+    run --separate-stderr pumplog log --since 2026-11-01 --format json
+    [ "$(echo "$output" | jq -c '[.[].ref]')" = '["p1","s1","g","xg"]' ]
+    run --separate-stderr pumplog completion --list refs
+    [ "$status" -eq 0 ]
+    echo "$output" | grep -qx p1
+    echo "$output" | grep -qx g
+    run --separate-stderr pumplog log edit g --amount 55ml
+    [ "$status" -eq 0 ]
+    [ "$(last_line .target)" = '"G"' ]
+    run --separate-stderr pumplog log rm p1  # and the bag stored from it
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type == "void") | .target' "$J" | sort | tr '\n' ' ')" = 'P1 S1 ' ]
+    run --separate-stderr pumplog log --since 2026-11-01 --format json
+    [ "$(echo "$output" | jq -c '[.[] | [.ref, .ml]]')" = '[["g",55],["xg",60]]' ]
+}
+
 @test "log rm refuses unknown, voided and void refs, changing nothing" {
     fixture
     refused 2 pumplog log rm zzzz

@@ -68,12 +68,12 @@ Nothing came in; $J is unchanged." ]
     [ "$(jq -r .id "$J" | tr '\n' ' ')" = "early mid late " ]
 }
 
-@test "an id with other content is a conflict: the journal's line stays, with a warning" {
+@test "an id with other content is a conflict: the journal's line stays when it sorts first, with a warning" {
     line a 10 07:00 > "$J"; echo >> "$J"
     { line a 99 07:00; echo; line b 20 08:00; echo; } > "$TEST_DIR/other.jsonl"
     run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
     [ "$status" -eq 0 ]
-    [ "$stderr" = "pumplog: warning: $TEST_DIR/other.jsonl:1: id \"a\" is also on $J:1 with other content; kept that one" ]
+    [ "$stderr" = "pumplog: warning: $TEST_DIR/other.jsonl:1: id \"a\" is also on $J:1 with other content; kept that one (its line sorts first)" ]
     grep -qxF "$(line a 10 07:00)" "$J"
     ! grep -q '"ml":99' "$J"
     grep -qxF "$(line b 20 08:00)" "$J"
@@ -210,4 +210,33 @@ journal.jsonl.bak" ]
     # Concatenated in either order (a sync tool's doing): the same.
     cat "$TEST_DIR/b.jsonl" <(tail -1 "$TEST_DIR/a.jsonl") > "$TEST_DIR/cat.jsonl"
     [ "$(pumplog -j "$TEST_DIR/cat.jsonl" log --format json | jq -c '[.[] | [.id, .ml]]')" = '[["E1",66]]' ]
+}
+
+@test "merge is commutative when both files hold one id with other content: the line that sorts first stays" {
+    local t="$TEST_DIR"
+    echo '{"v":1,"id":"DUP","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":11}' > "$t/a.jsonl"
+    echo '{"v":1,"id":"P2","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":40}' >> "$t/a.jsonl"
+    echo '{"v":1,"id":"DUP","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":10,"note":"b"}' > "$t/b.jsonl"
+    cp "$t/a.jsonl" "$t/ab.jsonl"
+    cp "$t/b.jsonl" "$t/ba.jsonl"
+    run --separate-stderr pumplog -j "$t/ab.jsonl" log merge "$t/b.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $t/ab.jsonl:1: id \"DUP\" is also on $t/b.jsonl:1 with other content; kept that one (its line sorts first) and moved this one to $t/ab.jsonl.rejected" ]
+    [ "$(cat "$t/ab.jsonl.rejected")" = '{"v":1,"id":"DUP","type":"pump","at":"2026-11-21T10:00:00+01:00","ml":11}' ]
+    run --separate-stderr pumplog -j "$t/ba.jsonl" log merge "$t/a.jsonl"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $t/a.jsonl:1: id \"DUP\" is also on $t/ba.jsonl:1 with other content; kept that one (its line sorts first)" ]
+    [ ! -e "$t/ba.jsonl.rejected" ]
+    cmp "$t/ab.jsonl" "$t/ba.jsonl"
+    for j in ab ba; do
+        [ "$(pumplog -j "$t/$j.jsonl" log --since 2026-11-21 --format json | jq -c '[.[] | [.id, .ml]]')" = '[["P2",40],["DUP",10]]' ]
+        pumplog -j "$t/$j.jsonl" report --format csv --since 2026-11-21 --until 2026-11-21 > "$t/$j.csv"
+        pumplog -j "$t/$j.jsonl" log check
+    done
+    cmp "$t/ab.csv" "$t/ba.csv"
+    [ "$(sed -n 2p "$t/ab.csv" | cut -d, -f1-3)" = "2026-11-21,2,50" ]
+    # Merging again adds nothing, either way.
+    run pumplog -j "$t/ab.jsonl" log merge "$t/b.jsonl" "$t/a.jsonl"
+    [ "$status" -eq 0 ]
+    cmp "$t/ab.jsonl" "$t/ba.jsonl"
 }

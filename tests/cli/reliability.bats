@@ -74,7 +74,7 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
     printf '{"v":1,"id":"b","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":20,"note":"\xff"}\n' >> "$J"
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    [ "$stderr" = "pumplog: warning: $J:2: not valid JSON; skipped (see pumplog log check)" ]
+    [ "$stderr" = "pumplog: warning: $J:2: not valid UTF-8; skipped (see pumplog log check)" ]
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
 }
 

@@ -148,3 +148,21 @@ hostile_journal() {
     grep -qF '| &lt;img src=x onerror=alert(1)>\|B: feeds |' <<<"$output"
     grep -qF '(&lt;img src=x onerror=alert(1)>|B and Ada)' <<<"$output"
 }
+
+@test "report --format html escapes every control in a baby's name and a label: chart legend, tooltips and stash table" {
+    # ESC, C1 CSI, bidi override and isolate, line separator, CR LF: in a name and a label.
+    local hostile='X\u001b\u009b\u202e\u2066\u2028\r\nY'
+    local shown='X\x1b\u009b\u202e\u2066\u2028\x0d\x0aY'
+    journal_line '{"v":1,"id":"P1xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"F1xxx","type":"feed","at":"2026-11-21T08:00:00+01:00","method":"bottle","ml":60,"milk":"breast","baby":"Ada"}'
+    journal_line '{"v":1,"id":"F2xxx","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":50,"milk":"breast","baby":"'"$hostile"'"}'
+    journal_line '{"v":1,"id":"S1xxx","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-21T12:00:00+01:00","label":"'"$hostile"'"}'
+    pumplog report --since 2026-11-21 --format html > page.html
+    [ "$(raw_controls page.html)" -eq 0 ]
+    [ "$(LC_ALL=C grep -c $'\r\|\xe2\x80\xa8' page.html)" -eq 0 ]
+    grep -qF "<text x=\"" page.html
+    grep -qF ">feeds ($shown)</text>" page.html
+    grep -qF "<title>09:00: 1 feed ($shown)</title>" page.html
+    grep -qF "<td>$shown</td>" page.html
+    [ "$(grep -c '^Y' page.html)" -eq 0 ]  # no raw line feed cut the name
+}

@@ -231,7 +231,7 @@ TEST_CASE("a failed rewrite leaves the journal as it was and no temporary file",
     CHECK(read_file(dir / "j.bak") == "older\n");
 }
 
-TEST_CASE("a repair that fails after writing JOURNAL.rejected and is run again rejects each bad line once",
+TEST_CASE("a repair whose rewrite fails cuts JOURNAL.rejected back and run again moves each bad line once",
           "[journal][diskfull]") {
     TempDir dir;
     const std::string before = a + "\nbad one\n" + b + "\nbad two\n";
@@ -241,13 +241,36 @@ TEST_CASE("a repair that fails after writing JOURNAL.rejected and is run again r
     CHECK_THAT(testing::refusal([&] { repair_journal(Journal(dir / "j", disk_full_after(1))); }, 3),
                Contains("No space left on device"));
     CHECK(read_file(dir / "j") == before);
-    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\n");
     CHECK_FALSE(fs::exists(dir / "j.tmp"));
 
     const RepairResult again = repair_journal(Journal(dir / "j"));
     CHECK(again.moved == 2);
     CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
     CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+}
+
+TEST_CASE("a repair that crashed after writing JOURNAL.rejected and is run again rejects each bad line once",
+          "[journal]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\nbad one\n" + b + "\nbad two\n");
+    write_file(dir / "j.rejected", "from an earlier repair\nbad one\nbad two\n");
+    CHECK(repair_journal(Journal(dir / "j")).moved == 2);
+    CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
+    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+}
+
+TEST_CASE("a repair that fails leaves no new JOURNAL.rejected behind", "[journal][diskfull]") {
+    for (const int allowed : {0, 1}) {  // the append to JOURNAL.rejected fails, or the rewrite after it
+        INFO(allowed);
+        TempDir dir;
+        const std::string before = a + "\nbad one\n";
+        write_file(dir / "j", before);
+        CHECK(testing::refusal([&] { repair_journal(Journal(dir / "j", disk_full_after(allowed))); }, 3).size() > 0);
+        CHECK(read_file(dir / "j") == before);
+        CHECK_FALSE(fs::exists(dir / "j.rejected"));
+        CHECK_FALSE(fs::exists(dir / "j.tmp"));
+    }
 }
 
 TEST_CASE("a repair whose append to JOURNAL.rejected fails changes nothing", "[journal][diskfull]") {

@@ -1,5 +1,5 @@
 // `log merge` (merge.hpp): union by id, idempotent and commutative, lines kept
-// byte for byte, ordered by line_key, the journal's line kept on a conflict.
+// byte for byte, ordered by line_key, the line that sorts first kept on a conflict.
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -106,7 +106,8 @@ TEST_CASE("merged lines are kept byte for byte, unknown fields and spacing inclu
     CHECK(sorted(lines_of(r.content)) == sorted({odd, unknown}));
 }
 
-TEST_CASE("an id with other content is a conflict: the journal's line stays") {
+TEST_CASE("an id with other content is a conflict: the line that sorts first stays whichever file was the base") {
+    // {"at":...,"id":"b","ml":2,...} sorts before {"at":...,"id":"b","ml":99,...}.
     const MergeResult r =
         merge_sources(source("j", {plain("a", 1), plain("b", 2)}), {source("other", {plain("b", 99)})}, false);
     CHECK(r.added == 0);
@@ -116,17 +117,40 @@ TEST_CASE("an id with other content is a conflict: the journal's line stays") {
     CHECK(r.conflicts[0].line == 1);
     CHECK(r.conflicts[0].kept_source == "j");
     CHECK(r.conflicts[0].kept_line == 2);
+    CHECK_FALSE(r.conflicts[0].displaced);
+    CHECK(r.displaced.empty());
     CHECK(sorted(lines_of(r.content)) == sorted({plain("a", 1), plain("b", 2)}));
+
+    const MergeResult other_way =
+        merge_sources(source("j", {plain("a", 1), plain("b", 99)}), {source("other", {plain("b", 2)})}, false);
+    CHECK(other_way.added == 1);  // the journal changes: its line of b is replaced
+    REQUIRE(other_way.conflicts.size() == 1);
+    CHECK(other_way.conflicts[0].source == "j");
+    CHECK(other_way.conflicts[0].line == 2);
+    CHECK(other_way.conflicts[0].kept_source == "other");
+    CHECK(other_way.conflicts[0].kept_line == 1);
+    CHECK(other_way.conflicts[0].displaced);
+    CHECK(other_way.displaced == Strings{plain("b", 99)});
+    CHECK(other_way.content == r.content);
 }
 
-TEST_CASE("between two merged files the first one's line stays on a conflict") {
-    const MergeResult r =
-        merge_sources(source("j", {}), {source("one", {plain("b", 1)}), source("two", {plain("b", 2)})}, false);
-    CHECK(r.added == 1);
-    REQUIRE(r.conflicts.size() == 1);
-    CHECK(r.conflicts[0].source == "two");
-    CHECK(r.conflicts[0].kept_source == "one");
-    CHECK(lines_of(r.content) == Strings{plain("b", 1)});
+TEST_CASE("on a conflict the winner is fixed by content: any order of the copies gives the same journal") {
+    const std::string spaced = R"({"v":1, "id":"d", "type":"pump", "at":"2026-11-21T09:00:00Z", "ml":5})";
+    const std::vector<Strings> copies = {
+        {plain("a", 1), plain("d", 10)}, {plain("d", 11), plain("e", 3)}, {spaced, plain("a", 1)}, {plain("d", 4)}};
+    std::vector<std::size_t> order = {0, 1, 2, 3};
+    std::string first;
+    do {
+        std::vector<MergeSource> incoming;
+        for (std::size_t i = 1; i < order.size(); ++i)
+            incoming.push_back(source(std::to_string(order[i]), copies[order[i]]));
+        const MergeResult r = merge_sources(source("j", copies[order[0]]), incoming, false);
+        if (first.empty()) first = r.content;
+        INFO(order[0] << order[1] << order[2] << order[3]);
+        CHECK(r.content == first);
+        CHECK(r.conflicts.size() == 3);
+    } while (std::next_permutation(order.begin(), order.end()));
+    CHECK(first == plain("a", 1) + "\n" + plain("d", 10) + "\n" + plain("e", 3) + "\n");  // "ml":10 sorts first
 }
 
 TEST_CASE("the same entry written differently is one entry, not a conflict") {

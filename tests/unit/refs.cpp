@@ -158,4 +158,42 @@ TEST_CASE("ids that differ only in case have refs that differ, each naming its o
     CHECK(Refs({"ABCD", "abcd"}).ref("ABCD") == "ABCD");
     CHECK(Refs({"ABCD", "wxyz"}).ref("ABCD") == "abcd");  // no twin: lower case, as every ref
 }
+
+TEST_CASE("every ref log shows names its id alone: short ids in capitals and ids ending in another id too") {
+    // pumplog(5)'s example journal: ids P1 and S1, shown p1 and s1.
+    const std::vector<std::string> ids = {"P1", "S1", "G", "Gx", "XP1", "ABCD", "xABCD", "01KA0000000000000000000XYZ"};
+    testing::TempDir dir;
+    std::string journal;
+    for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+    testing::write_file(dir / "j", journal);
+    const Refs refs(ids);
+    CHECK(refs.ref("P1") == "p1");
+    CHECK(refs.ref("G") == "g");
+    CHECK(refs.ref("Gx") == "gx");
+    CHECK(refs.ref("ABCD") == "abcd");
+    CHECK(refs.ref("xABCD") == "xabcd");
+    std::vector<std::string> shown;
+    for (const auto& id : ids) shown.push_back(refs.ref(id));
+    const Refs read = Refs::read(Journal(dir / "j"), shown);
+    for (const auto& id : ids) {
+        INFO(id);
+        CHECK(refs.resolve(refs.ref(id)) == std::vector<std::string>{id});
+        CHECK(read.resolve(refs.ref(id)) == std::vector<std::string>{id});
+    }
+    CHECK(refs.resolve("P1") == std::vector<std::string>{"P1"});
+    CHECK(refs.resolve("Xp1") == std::vector<std::string>{"XP1"});
+    CHECK(refs.resolve("q1").empty());
+}
+
+TEST_CASE("every ref of awkward ids names its id alone") {
+    std::mt19937 rng(23);
+    for (int round = 0; round < 200; ++round) {
+        const std::vector<std::string> ids = awkward_ids(rng, 20);
+        const Refs refs(ids);
+        for (const auto& id : ids) {
+            INFO(fmt::format("round {}: id \"{}\", ref \"{}\"", round, id, refs.ref(id)));
+            CHECK(refs.resolve(refs.ref(id)) == std::vector<std::string>{id});
+        }
+    }
+}
 }  // namespace PUMPLOG_UNITY_ID

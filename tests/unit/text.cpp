@@ -62,12 +62,16 @@ TEST_CASE("the escaped text holds no control byte at all") {
     }
 }
 
-TEST_CASE("printable, for error messages, blanks C1 and bidi controls as it blanks C0 ones") {
+TEST_CASE("printable, for error messages, escapes controls as terminal_text does and cuts long input") {
     using pumplog::printable;
-    CHECK(printable("B\x1b[2J") == "B [2J");
-    CHECK(printable("abc\xE2\x80\xAEgpj") == "abc gpj");
-    CHECK(printable("\xC2\x9B" "2J") == " 2J");
+    CHECK(printable("B\x1b[2J") == "B\\x1b[2J");
+    CHECK(printable("abc\xE2\x80\xAEgpj") == "abc\\u202egpj");
+    CHECK(printable("\xC2\x9B" "2J") == "\\u009b2J");
     CHECK(printable("caf\xC3\xA9") == "caf\xC3\xA9");
+    CHECK(printable("9\x1b]52;c;ZXZpbA==\a\x1b[2J\r\xE2\x80\xAE\xC2\x9B\xFF") ==
+          "9\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J\\x0d\\u202e\\u009b\\xff");
+    CHECK(printable(std::string(60, 'a')) == std::string(60, 'a'));
+    CHECK(printable(std::string(59, 'a') + "\x1b" + "b") == std::string(59, 'a') + "\\x1b...");
 }
 
 TEST_CASE("plurals: an s unless the count is 1, or the word for one or for many") {

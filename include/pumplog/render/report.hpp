@@ -61,7 +61,7 @@ std::string hours_svg(const Report& report);
 std::string report_html(const Report& report, Unit unit, std::string_view stash_section);
 
 // Text for HTML and XML (double-quoted attributes too): & < > " escaped, and
-// the C0 controls XML 1.0 forbids (all but tab, LF, CR) and DEL shown as \xHH.
+// every control character shown as terminal_text shows it (\x1b, \x0d, \u202e).
 std::string escape_xml(std::string_view text);
 
 }  // namespace pumplog::render
