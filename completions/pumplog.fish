@@ -46,11 +46,13 @@ function __pumplog_options
         case 'plan'
             printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
         case 'plan next'
-            printf '%s\t%s\n' '--within' 'print only when a pump is due within this time (else exit 1, silently)'
+            printf '%s\t%s\n' '--within' 'print only when a pump is due within this time (else exit 1, silently)' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
+        case 'plan skip'
+            printf '%s\t%s\n' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
         case 'plan stash'
-            printf '%s\t%s\n' '--return' 'the day you go back to work' '--target' 'the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days'
+            printf '%s\t%s\n' '--return' 'the day you go back to work' '--target' 'the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
         case 'plan bottles'
-            printf '%s\t%s\n' '--on' 'the day away (default tomorrow): 2026-11-23, tomorrow, monday' '--apply' 'record the thaws (freezer to fridge) in the journal; a second --apply adds nothing'
+            printf '%s\t%s\n' '--on' 'the day away (default tomorrow): 2026-11-23, tomorrow, monday' '--apply' 'record the thaws (freezer to fridge) in the journal; a second --apply adds nothing' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
         case 'stock'
             printf '%s\t%s\n' '--all' 'also list used-up and discarded containers, with their final status'
         case 'stock add'
@@ -309,8 +311,89 @@ function __pumplog_option_value
         case 'plan next --within'
             echo 'value'
             return
+        case 'plan next --baby'
+            echo 'babies'
+            return
+        case 'plan next --away'
+            echo 'choice none'
+            return
+        case 'plan next --mode'
+            echo 'choice away exclusive supply'
+            return
+        case 'plan next --lookback'
+            echo 'choice 3 7 14 30'
+            return
+        case 'plan next --min_gap' 'plan next --min-gap'
+            echo 'choice 1h30m 2h 2h30m 3h'
+            return
+        case 'plan next --max_gap_day' 'plan next --max-gap-day'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan next --max_gap_night' 'plan next --max-gap-night'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan next --sessions'
+            echo 'choice 5 6 7 8 9 10 11 12'
+            return
+        case 'plan next --birth'
+            echo 'choice none'
+            return
+        case 'plan next --sleep'
+            echo 'choice none'
+            return
+        case 'plan next --stash_days' 'plan next --stash-days'
+            echo 'choice 1 2 3 5 7'
+            return
+        case 'plan next --round'
+            echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'
+            return
+        case 'plan next --schedule'
+            echo 'choice none'
+            return
+        case 'plan next --remind_again' 'plan next --remind-again'
+            echo 'choice 15m 30m 1h'
+            return
         case 'plan next --format'
             echo 'choice table json'
+            return
+        case 'plan skip --away'
+            echo 'choice none'
+            return
+        case 'plan skip --mode'
+            echo 'choice away exclusive supply'
+            return
+        case 'plan skip --lookback'
+            echo 'choice 3 7 14 30'
+            return
+        case 'plan skip --min_gap' 'plan skip --min-gap'
+            echo 'choice 1h30m 2h 2h30m 3h'
+            return
+        case 'plan skip --max_gap_day' 'plan skip --max-gap-day'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan skip --max_gap_night' 'plan skip --max-gap-night'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan skip --sessions'
+            echo 'choice 5 6 7 8 9 10 11 12'
+            return
+        case 'plan skip --birth'
+            echo 'choice none'
+            return
+        case 'plan skip --sleep'
+            echo 'choice none'
+            return
+        case 'plan skip --stash_days' 'plan skip --stash-days'
+            echo 'choice 1 2 3 5 7'
+            return
+        case 'plan skip --round'
+            echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'
+            return
+        case 'plan skip --schedule'
+            echo 'choice none'
+            return
+        case 'plan skip --remind_again' 'plan skip --remind-again'
+            echo 'choice 15m 30m 1h'
             return
         case 'plan skip --format'
             echo 'choice table'
@@ -321,11 +404,92 @@ function __pumplog_option_value
         case 'plan stash --target'
             echo 'value'
             return
+        case 'plan stash --baby'
+            echo 'babies'
+            return
+        case 'plan stash --away'
+            echo 'choice none'
+            return
+        case 'plan stash --mode'
+            echo 'choice away exclusive supply'
+            return
+        case 'plan stash --lookback'
+            echo 'choice 3 7 14 30'
+            return
+        case 'plan stash --min_gap' 'plan stash --min-gap'
+            echo 'choice 1h30m 2h 2h30m 3h'
+            return
+        case 'plan stash --max_gap_day' 'plan stash --max-gap-day'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan stash --max_gap_night' 'plan stash --max-gap-night'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan stash --sessions'
+            echo 'choice 5 6 7 8 9 10 11 12'
+            return
+        case 'plan stash --birth'
+            echo 'choice none'
+            return
+        case 'plan stash --sleep'
+            echo 'choice none'
+            return
+        case 'plan stash --stash_days' 'plan stash --stash-days'
+            echo 'choice 1 2 3 5 7'
+            return
+        case 'plan stash --round'
+            echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'
+            return
+        case 'plan stash --schedule'
+            echo 'choice none'
+            return
+        case 'plan stash --remind_again' 'plan stash --remind-again'
+            echo 'choice 15m 30m 1h'
+            return
         case 'plan stash --format'
             echo 'choice table json'
             return
         case 'plan bottles --on'
             echo 'value'
+            return
+        case 'plan bottles --away'
+            echo 'choice none'
+            return
+        case 'plan bottles --mode'
+            echo 'choice away exclusive supply'
+            return
+        case 'plan bottles --lookback'
+            echo 'choice 3 7 14 30'
+            return
+        case 'plan bottles --min_gap' 'plan bottles --min-gap'
+            echo 'choice 1h30m 2h 2h30m 3h'
+            return
+        case 'plan bottles --max_gap_day' 'plan bottles --max-gap-day'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan bottles --max_gap_night' 'plan bottles --max-gap-night'
+            echo 'choice 3h 4h 5h 6h'
+            return
+        case 'plan bottles --sessions'
+            echo 'choice 5 6 7 8 9 10 11 12'
+            return
+        case 'plan bottles --birth'
+            echo 'choice none'
+            return
+        case 'plan bottles --sleep'
+            echo 'choice none'
+            return
+        case 'plan bottles --stash_days' 'plan bottles --stash-days'
+            echo 'choice 1 2 3 5 7'
+            return
+        case 'plan bottles --round'
+            echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'
+            return
+        case 'plan bottles --schedule'
+            echo 'choice none'
+            return
+        case 'plan bottles --remind_again' 'plan bottles --remind-again'
+            echo 'choice 15m 30m 1h'
             return
         case 'plan bottles --format'
             echo 'choice table json'

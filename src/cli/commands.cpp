@@ -30,6 +30,12 @@ const std::vector<Command>& commands() {
     return table;
 }
 
+const std::vector<std::string>& global_option_names() {
+    static const std::vector<std::string> names = {"-j",    "--journal", "--unit",    "--now", "--color",
+                                                   "--format", "--strict", "--version", "-V",    "--help", "-h"};
+    return names;
+}
+
 bool global_option_takes_value(std::string_view option) {
     return option == "-j" || option == "--journal" || option == "--unit" || option == "--now" ||
            option == "--color" || option == "--format";

@@ -126,5 +126,7 @@ int run_status(Context& context);
 
 // Global options that take a value (for the argument pre-scan in main).
 bool global_option_takes_value(std::string_view option);
+// Every global option's names (for the pre-scan's did-you-mean).
+const std::vector<std::string>& global_option_names();
 
 }  // namespace pumplog::cli

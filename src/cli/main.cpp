@@ -1,4 +1,5 @@
 // pumplog: parse the command line, run the command, map errors to exit codes.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -151,6 +152,15 @@ std::string_view check_command_word(const std::vector<std::string>& args) {
     for (const auto& c : commands()) {
         if (c.name == a) return a;
         names.push_back(std::string(c.name));
+    }
+    // "--jurnal x status": the word is the value of a mistyped option; suggest the option.
+    if (i > 0 && args[i - 1].size() > 2 && args[i - 1][0] == '-' && args[i - 1].find('=') == std::string::npos) {
+        const auto& globals = global_option_names();
+        const std::string& option = args[i - 1];
+        if (std::find(globals.begin(), globals.end(), option) == globals.end())
+            if (const std::string near = closest(option, globals); !near.empty())
+                throw usage_error(fmt::format("unknown option \"{}\"; did you mean {}? (see pumplog --help)",
+                                              printable(option), near));
     }
     std::string list;
     for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;

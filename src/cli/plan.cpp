@@ -346,6 +346,32 @@ int run_bottles(Context& ctx, const PlanOptions& o) {
     return 0;
 }
 
+// --baby: that baby's feeds alone.
+void add_baby_option(CLI::App& command, PlanOptions& o) {
+    command.add_option("--baby", o.baby, "plan for this baby's feeds alone (config babies; default: every baby's)")
+        ->type_name("BABY");
+}
+
+// The setting flags (--mode, --min-gap...): a setting for this run only. Each
+// subcommand that plans registers its own (the same values), so that its --help
+// and the completion scripts, which read the command table, show them too.
+void add_setting_flags(CLI::App& command, PlanOptions& o) {
+    for (const auto& k : setting_keys()) {
+        if (!is_plan_setting(k.name)) continue;
+        std::string names = "--" + std::string(k.name);
+        if (k.name.find('_') != std::string_view::npos) {
+            std::string dashed(k.name);
+            std::replace(dashed.begin(), dashed.end(), '_', '-');
+            names += ",--" + dashed;
+        }
+        command
+            .add_option(names, o.overrides[std::string(k.name)],
+                        fmt::format("{}, for this run only: {} (setting {}, default {})", k.summary, k.accepted, k.name,
+                                    k.default_text.empty() ? "none" : k.default_text))
+            ->type_name("VALUE");
+    }
+}
+
 void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptions>& o) {
     auto* bottles = plan.add_subcommand("bottles", "the bottles to pack for a day away, and what to thaw tonight");
     bottles->fallthrough();
@@ -353,6 +379,7 @@ void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptio
         ->type_name("DATE");
     bottles->add_flag("--apply", o->apply,
                       "record the thaws (freezer to fridge) in the journal; a second --apply adds nothing");
+    add_setting_flags(*bottles, *o);
     bottles->footer(
         "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
         "  pumplog plan bottles --on monday --format json\n"
@@ -369,21 +396,8 @@ void setup_plan(CLI::App& plan, Context& ctx) {
                     "plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday")
         ->type_name("DATE");
     plan.add_option("--days", o->days, "plan this many days (default 1)")->type_name("N");
-    plan.add_option("--baby", o->baby, "plan for this baby's feeds alone (config babies; default: every baby's)")
-        ->type_name("BABY");
-    for (const auto& k : setting_keys()) {
-        if (!is_plan_setting(k.name)) continue;
-        std::string names = "--" + std::string(k.name);
-        if (k.name.find('_') != std::string_view::npos) {
-            std::string dashed(k.name);
-            std::replace(dashed.begin(), dashed.end(), '_', '-');
-            names += ",--" + dashed;
-        }
-        plan.add_option(names, o->overrides[std::string(k.name)],
-                        fmt::format("{}, for this run only: {} (setting {}, default {})", k.summary, k.accepted, k.name,
-                                    k.default_text.empty() ? "none" : k.default_text))
-            ->type_name("VALUE");
-    }
+    add_baby_option(plan, *o);
+    add_setting_flags(plan, *o);
     plan.require_subcommand(0, 1);
     plan.footer(
         "Examples:\n  pumplog plan\n  pumplog plan --on monday --away \"mon-fri 08:00-17:30\"\n"
@@ -399,6 +413,8 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     next->fallthrough();
     next->add_option("--within", o->within, "print only when a pump is due within this time (else exit 1, silently)")
         ->type_name("DURATION");
+    add_baby_option(*next, *o);
+    add_setting_flags(*next, *o);
     next->footer("Examples:\n  pumplog plan next\n  pumplog plan next --within 10m    (for cron: silent, exit 1, unless due)\n"
                  "  pumplog plan next --format json");
     ctx.accept_formats(*next, {Format::table, Format::json});
@@ -406,6 +422,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
 
     auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");
     skip->fallthrough();
+    add_setting_flags(*skip, *o);
     skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it");
     skip->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_skip(ctx, *o); }; });
 
@@ -414,6 +431,8 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     stash->add_option("--return", o->return_date, "the day you go back to work")->required()->type_name("DATE");
     stash->add_option("--target", o->target, "the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days")
         ->type_name("AMOUNT|DAYS");
+    add_baby_option(*stash, *o);
+    add_setting_flags(*stash, *o);
     stash->footer(
         "Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L\n"
         "  pumplog plan stash --return 2027-01-04 --target 5d\n"

@@ -38,8 +38,9 @@ bool DailyWindow::contains(int minute) const {
 
 namespace {
 
-// A window that ends before it starts, written so it could be a day: its
-// message is already the whole answer (what to write instead), kept as it is.
+// A window that ends before it starts, written so it could be a day, or one
+// that ends when it starts: its message is already the whole answer (what to
+// write instead), kept as it is.
 class AmbiguousWindow : public Error {
 public:
     explicit AmbiguousWindow(const std::string& message) : Error(ErrorKind::usage, message) {}
@@ -126,9 +127,16 @@ DailyWindow parse_daily_window(std::string_view text, bool overnight_written_cle
     };
     if (dash == std::string_view::npos) throw fail();
     bool begin_clear = true, end_clear = true;
-    const int begin = parse_hhmm(t.substr(0, dash), &begin_clear);
+    int begin = parse_hhmm(t.substr(0, dash), &begin_clear);
     const int end = parse_hhmm(t.substr(dash + 1), &end_clear);
+    // "midnight" begins a window at 00:00 ("midnight-noon"); 24:00 is an end only.
+    if (begin == 24 * 60 && lower(trim(t.substr(0, dash))) == "midnight") begin = 0;
     if (begin < 0 || end < 0 || begin == 24 * 60) throw fail();
+    // "8:00-8:00": no time at all, or the whole day? Neither is read silently. Midnight to
+    // midnight (00:00-24:00, and 00:00-00:00 as the config file keeps it) is the whole day.
+    if (begin == end && begin != 0)
+        throw AmbiguousWindow(fmt::format(
+            "the time window \"{}\" ends when it starts; for the whole day write 00:00-24:00", printable(t)));
     // Overnight only when written so that it cannot be a day (SPEC 10): "8-5:30"
     // is refused, not read as 08:00 to 05:30 the next morning.
     if (overnight_written_clearly && end < begin && !(begin_clear && end_clear)) {

@@ -13,7 +13,9 @@ log=$(mktemp) shown=$(mktemp)
 dump=(-D)
 [[ -n $ZCOMPDUMP ]] && dump=(-d $ZCOMPDUMP)
 zpty shell zsh -f -i
-zpty -w shell "PS1=''; fpath=(${(q)folder} \$fpath); autoload -Uz compinit; compinit -u ${(q)dump}"
+# LISTMAX: a long list (pumplog plan next --<TAB>) is shown without asking
+# "do you wish to see all N possibilities?", which would read the keys typed next.
+zpty -w shell "PS1=''; LISTMAX=10000; fpath=(${(q)folder} \$fpath); autoload -Uz compinit; compinit -u ${(q)dump}"
 zpty -w shell "compadd() { if (( \${@[(I)-[OAD]*]} )); then builtin compadd \"\$@\"; return; fi; local -a m; builtin compadd -O m \"\$@\"; print -rl -- \$m >> ${(q)log}; local -i d=\${@[(I)-d]}; (( d )) && print -rl -- \${(P)@[d + 1]} >> ${(q)shown}; builtin compadd \"\$@\"; }"
 zpty -w shell "print RE''ADY"
 zpty -r shell out '*READY*' || { print -u2 "zsh did not start"; exit 1; }

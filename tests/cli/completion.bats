@@ -467,6 +467,71 @@ check_settings() {
     offers "$shell" "pumplog plan --remind-again 1" 15m 1h
 }
 
+# plan next, stash, bottles and skip take plan's setting flags (--mode, --min-gap...), and
+# next and stash --baby (pumplog-plan(1)): each shell offers them, with their values.
+check_plan_subcommands() {
+    local shell="$1" sub flags expected
+    need_shell "$shell"
+    pumplog config set babies "Ada, Ben" > /dev/null
+    # plan's own options but --on, --days and --baby: the setting flags
+    flags="$(offered "$shell" "pumplog plan --" | grep -vx -e --on -e --days -e --baby -e '')"
+    grep -qx -- --min-gap <<<"$flags"
+    for sub in next stash bottles skip; do
+        offered "$shell" "pumplog plan $sub --" > "$TEST_DIR/offered"
+        grep -vxF -f "$TEST_DIR/offered" <<<"$flags" > "$TEST_DIR/missing" || true
+        [ ! -s "$TEST_DIR/missing" ] || {
+            echo "$shell, plan $sub --<TAB> lacks: $(tr '\n' ' ' < "$TEST_DIR/missing")" >&2
+            return 1
+        }
+        offers "$shell" "pumplog plan $sub --mode " away exclusive supply
+        offers "$shell" "pumplog plan $sub --min-gap " 1h30m 2h 2h30m 3h
+    done
+    # shellcheck disable=SC2046,SC2086 # one word per option
+    expected="$(printf '%s\n' --within --baby $flags $(offered "$shell" "pumplog --") | sort -u)"
+    [ "$(offered "$shell" "pumplog plan next --" | grep -v '^$')" = "$expected" ]
+    offers "$shell" "pumplog plan next --baby " Ada Ben
+    offers "$shell" "pumplog plan next --baby B" Ben
+    offers "$shell" "pumplog plan stash --return monday --baby " Ada Ben
+    offers "$shell" "pumplog plan next --mode supply --sessions 1" 10 11 12
+    # plan bottles and plan skip plan for every baby: no --baby
+    offered "$shell" "pumplog plan bottles --" | grep -qx -- --baby && return 1
+    offered "$shell" "pumplog plan skip --" | grep -qx -- --baby && return 1
+    offers "$shell" "pumplog plan next --baby A" Ada
+}
+
+@test "bash: plan next, stash, bottles and skip offer plan's setting flags and --baby, with their values" {
+    check_plan_subcommands bash
+}
+@test "zsh: plan next, stash, bottles and skip offer plan's setting flags and --baby, with their values" {
+    check_plan_subcommands zsh
+}
+@test "fish: plan next, stash, bottles and skip offer plan's setting flags and --baby, with their values" {
+    check_plan_subcommands fish
+}
+
+# Tab, then Enter, in the real shell on tmux: plan next's setting flag gets its value.
+check_plan_enter() {
+    local shell="$1" script
+    need_shell "$shell"
+    command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
+    pumplog config set babies "Ada, Ben" > /dev/null
+    case $shell in
+        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
+        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
+        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
+    esac
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog plan next --mode ex' ''
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = 'pumplog plan next --mode exclusive ' ]
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog plan stash --baby B' ''
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = 'pumplog plan stash --baby Ben ' ]
+}
+
+@test "bash: Tab after plan next --mode ex and plan stash --baby B completes the value" { check_plan_enter bash; }
+@test "zsh: Tab after plan next --mode ex and plan stash --baby B completes the value" { check_plan_enter zsh; }
+@test "fish: Tab after plan next --mode ex and plan stash --baby B completes the value" { check_plan_enter fish; }
+
 @test "bash: config set KEY <TAB> offers that setting's values" { check_settings bash; }
 @test "zsh: config set KEY <TAB> offers that setting's values" { check_settings zsh; }
 @test "fish: config set KEY <TAB> offers that setting's values" { check_settings fish; }

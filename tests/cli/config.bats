@@ -74,6 +74,31 @@ config_refused() {
     config_refused set unit
 }
 
+@test "an away window may begin at midnight; one that ends when it starts is refused" {
+    run --separate-stderr pumplog config set away "mon-fri midnight-noon"
+    [ "$status" -eq 0 ]
+    [ "$output" = "away = mon-fri 00:00-12:00" ]
+    run --separate-stderr pumplog config set away "mon-fri noon-midnight"
+    [ "$status" -eq 0 ]
+    [ "$output" = "away = mon-fri 12:00-00:00" ]
+    cp "$(CONFIG)" "$TEST_DIR/before.json"
+    config_refused set away "daily 8:00-8:00"
+    [ "$stderr" = 'pumplog: error: the time window "8:00-8:00" ends when it starts; for the whole day write 00:00-24:00' ]
+    config_refused set away "sat noon-noon"
+    [ "$stderr" = 'pumplog: error: the time window "noon-noon" ends when it starts; for the whole day write 00:00-24:00' ]
+    config_refused set sleep "23:00-23:00"
+    [ "$stderr" = 'pumplog: error: the time window "23:00-23:00" ends when it starts; for the whole day write 00:00-24:00' ]
+    cmp "$(CONFIG)" "$TEST_DIR/before.json"
+    refused 2 pumplog plan --away "daily 8:00-8:00"
+    [ "$stderr" = 'pumplog: error: --away: the time window "8:00-8:00" ends when it starts; for the whole day write 00:00-24:00' ]
+    # midnight to midnight is the whole day, and reads back
+    run --separate-stderr pumplog config set away "daily midnight-midnight"
+    [ "$output" = "away = daily 00:00-00:00" ]
+    run --separate-stderr pumplog config get away
+    [ "$status" -eq 0 ]
+    [ "$output" = "daily 00:00-00:00" ]
+}
+
 @test "min_gap cannot be set longer than a longest gap" {
     config_refused set min_gap 5h
     [ "$stderr" = "pumplog: error: min_gap (5 h) cannot be longer than max_gap_day (4 h); change one of them first" ]

@@ -98,6 +98,17 @@ command_paths() {
     [ "$stderr" = 'pumplog: error: unknown command "confg"; did you mean "config"?' ]
 }
 
+@test "a mistyped global option before a word gets the option suggested, not the word" {
+    refused 2 pumplog --jurnal x status
+    [ "$stderr" = 'pumplog: error: unknown option "--jurnal"; did you mean --journal? (see pumplog --help)' ]
+    refused 2 pumplog --unit oz --formt json status
+    [ "$stderr" = 'pumplog: error: unknown option "--formt"; did you mean --format? (see pumplog --help)' ]
+    # the same answer as with the option alone
+    refused 2 pumplog --jurnal
+    [ "$stderr" = 'pumplog: error: unknown option "--jurnal"; did you mean --journal? (see pumplog --help)' ]
+    [ ! -e "$J" ]
+}
+
 @test "a word far from every command lists the commands" {
     local commands
     commands="$(pumplog completion --list commands | grep -v ' ' | paste -sd, | sed 's/,/, /g')"

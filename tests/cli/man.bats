@@ -144,7 +144,7 @@ help_options() {
     for page in "$MAN"/*.[157]; do
         while read -r option; do
             case "$option" in
-            --population | --install | --stor) continue ;;  # bench/backtest's, cmake's, a mistyped --store
+            --population | --install | --stor | --jurnal) continue ;;  # bench/backtest's, cmake's, mistyped --store, --journal
             esac
             grep -qx -- "$option" <<<"$offered" || unknown+="$(basename "$page"): $option"$'\n'
         done < <(groff -man -Tutf8 -P-c -rLL=200n "$page" 2>/dev/null | sed 's/.\x08//g' |

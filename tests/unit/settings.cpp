@@ -230,6 +230,19 @@ TEST_CASE("away windows take am/pm and are overnight only when written so") {
     CHECK_THAT(refusal([] { parse_away("weekdays 8-5:30"); }), Contains("ends before it starts"));
     CHECK_THAT(refusal([] { normalize_setting("away", "weekdays 8-5:30"); }), Contains("ends before it starts"));
 }
+TEST_CASE("a window may begin at midnight and one that ends when it starts is refused") {
+    CHECK(parse_daily_window("midnight-noon", true) == DailyWindow{0, 12 * 60});
+    CHECK(parse_daily_window("noon-midnight", true) == DailyWindow{12 * 60, 0});
+    CHECK(parse_daily_window("midnight-midnight", true).contains(12 * 60));
+    CHECK(parse_daily_window("00:00-00:00").contains(12 * 60));  // the whole day as the config file keeps it
+    CHECK(normalize_setting("away", "mon-fri midnight-noon") == "mon-fri 00:00-12:00");
+    CHECK(refusal([] { parse_away("daily 8:00-8:00"); }) ==
+          "the time window \"8:00-8:00\" ends when it starts; for the whole day write 00:00-24:00");
+    CHECK_THAT(refusal([] { normalize_setting("away", "noon-noon"); }), Contains("ends when it starts"));
+    CHECK_THAT(refusal([] { normalize_setting("sleep", "23:00-23:00"); }), Contains("ends when it starts"));
+    CHECK_THAT(refusal([] { parse_daily_window("24:00-08:00", true); }), Contains("is not a time window"));
+}
+
 TEST_CASE("completion values: every one is a setting's accepted value, as it is") {
     std::size_t offered = 0;
     for (const auto& k : setting_keys())
