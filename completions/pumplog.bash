@@ -29,6 +29,7 @@ _pumplog_options() {
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--baby' '--dry-run' ;;
         'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
         'plan next') printf '%s\n' '--within' ;;
+        'plan skip') printf '%s\n' '--note' ;;
         'plan stash') printf '%s\n' '--return' '--target' ;;
         'plan bottles') printf '%s\n' '--on' '--apply' ;;
         'stock') printf '%s\n' '--all' ;;
@@ -125,6 +126,7 @@ _pumplog_option_value() {
         'plan --format') echo 'choice table json csv ics'; return ;;
         'plan next --within') echo 'value'; return ;;
         'plan next --format') echo 'choice table json'; return ;;
+        'plan skip --note') echo 'value'; return ;;
         'plan skip --format') echo 'choice table'; return ;;
         'plan stash --return') echo 'value'; return ;;
         'plan stash --target') echo 'value'; return ;;

@@ -47,6 +47,8 @@ function __pumplog_options
             printf '%s\t%s\n' '--on' 'plan this local day (default: the next 24 h from now): 2026-11-23, tomorrow, monday' '--days' 'plan this many days (default 1)' '--baby' 'plan for this baby\'s feeds alone (config babies; default: every baby\'s)' '--away' 'when the parent is away from the baby, for this run only: weekly windows such as "mon-fri 08:00-17:30" (several separated by ;), or none (setting away, default none)' '--mode' 'what the plan is for, for this run only: away, exclusive or supply (setting mode, default away)' '--lookback' 'feeds the planner learns from, for this run only: days, 3 to 60 (setting lookback, default 7)' '--min_gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--min-gap' 'shortest time between pumps, for this run only: a duration from 30m to 6h (setting min_gap, default 2h)' '--max_gap_day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max-gap-day' 'longest time between pumps by day, for this run only: a duration from 1h to 12h (setting max_gap_day, default 4h)' '--max_gap_night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--max-gap-night' 'longest time between pumps at night, for this run only: a duration from 1h to 12h (setting max_gap_night, default 5h)' '--sessions' 'pumps per 24 h in supply mode, for this run only: 5 to 12 (setting sessions, default 8)' '--birth' 'the baby\'s birth date (supply mode; intake estimates for nursing), for this run only: a date such as 2026-11-02, or none (setting birth, default none)' '--sleep' 'the parent\'s wished sleep, for this run only: a daily window such as 23:30-05:30, or none (setting sleep, default none)' '--stash_days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--stash-days' 'away days of milk the stash should hold, for this run only: days, 1 to 30 (setting stash_days, default 3)' '--round' 'planned pump times fall on multiples of this, for this run only: a duration from 1m to 30m that divides an hour (setting round, default 5m)' '--schedule' 'pin the pump times, for this run only: pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none (setting schedule, default none)' '--remind_again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)' '--remind-again' 'plan next --within: remind of an overdue pump once more after this, for this run only: a duration from 5m to 6h (setting remind_again, default 30m)'
         case 'plan next'
             printf '%s\t%s\n' '--within' 'print only when a pump is due within this time (else exit 1, silently)'
+        case 'plan skip'
+            printf '%s\t%s\n' '--note' 'a note on the skip: why (shown by pumplog log)'
         case 'plan stash'
             printf '%s\t%s\n' '--return' 'the day you go back to work' '--target' 'the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days'
         case 'plan bottles'
@@ -311,6 +313,9 @@ function __pumplog_option_value
             return
         case 'plan next --format'
             echo 'choice table json'
+            return
+        case 'plan skip --note'
+            echo 'value'
             return
         case 'plan skip --format'
             echo 'choice table'
