@@ -29,9 +29,9 @@ _pumplog_options() {
         'log import') printf '%s\n' '--from' '--tz' '--date-order' '--child' '--baby' '--dry-run' ;;
         'plan') printf '%s\n' '--on' '--days' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
         'plan next') printf '%s\n' '--within' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
-        'plan skip') printf '%s\n' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
+        'plan skip') printf '%s\n' '--note' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
         'plan stash') printf '%s\n' '--return' '--target' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
-        'plan bottles') printf '%s\n' '--on' '--apply' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
+        'plan bottles') printf '%s\n' '--on' '--apply' '--baby' '--away' '--mode' '--lookback' '--min_gap' '--min-gap' '--max_gap_day' '--max-gap-day' '--max_gap_night' '--max-gap-night' '--sessions' '--birth' '--sleep' '--stash_days' '--stash-days' '--round' '--schedule' '--remind_again' '--remind-again' ;;
         'stock') printf '%s\n' '--all' ;;
         'stock add') printf '%s\n' '--in' '--pumped' '--label' '--at' '--note' '--force' ;;
         'stock use') printf '%s\n' '--thaw' ;;
@@ -140,6 +140,8 @@ _pumplog_option_value() {
         'plan next --schedule') echo 'choice none'; return ;;
         'plan next --remind_again'|'plan next --remind-again') echo 'choice 15m 30m 1h'; return ;;
         'plan next --format') echo 'choice table json'; return ;;
+        'plan skip --note') echo 'value'; return ;;
+        'plan skip --baby') echo 'babies'; return ;;
         'plan skip --away') echo 'choice none'; return ;;
         'plan skip --mode') echo 'choice away exclusive supply'; return ;;
         'plan skip --lookback') echo 'choice 3 7 14 30'; return ;;
@@ -172,6 +174,7 @@ _pumplog_option_value() {
         'plan stash --remind_again'|'plan stash --remind-again') echo 'choice 15m 30m 1h'; return ;;
         'plan stash --format') echo 'choice table json'; return ;;
         'plan bottles --on') echo 'value'; return ;;
+        'plan bottles --baby') echo 'babies'; return ;;
         'plan bottles --away') echo 'choice none'; return ;;
         'plan bottles --mode') echo 'choice away exclusive supply'; return ;;
         'plan bottles --lookback') echo 'choice 3 7 14 30'; return ;;

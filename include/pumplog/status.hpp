@@ -20,6 +20,7 @@ struct DayStatus {
     int sessions = 0;  // every session, with or without a volume
     int unmeasured_sessions = 0;  // sessions with no volume: unknown, never 0 ml
     std::optional<Volume> left, right;  // when some session gave its sides
+    int sided_sessions = 0;             // sessions that gave a side (left or right): what left/right cover
     Volume drunk;                       // bottles today (breast milk and formula) with an amount
     int bottle_feeds = 0;               // every bottle, with or without an amount
     int unmeasured_bottles = 0;         // bottles with no amount: unknown, never 0 ml

@@ -82,6 +82,16 @@ public:
     // passes over the other lines (ReplayOptions::types).
     History slip_history(const SlipCheck& slip, Seconds since);
 
+    // Several babies (SPEC 12, baby_names.cpp). `--baby NAME` checked against
+    // the babies known: config `babies`, else the names the journal's feeds
+    // carry (read only when config does not name it); config's spelling, else
+    // the journal's. A name neither knows is a usage error listing both.
+    std::string baby_named(std::string_view given);
+    // The babies of the last days, as status shows them: config `babies`, then
+    // the names the feeds of today and the 8 days before carry (the journal's
+    // tail is read only with fewer than two configured).
+    std::vector<std::string> recent_babies();
+
 private:
     std::optional<nlohmann::json> config_;
     std::optional<Settings> settings_;

@@ -65,7 +65,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     if (!o.date_order.empty()) options.date_order = parse_date_order(o.date_order);
     if (!o.unit.empty()) options.unit = parse_unit(o.unit);
     options.child = o.child;
-    if (!o.baby.empty()) options.baby = resolve_baby(ctx.settings().babies, o.baby);
+    if (!o.baby.empty()) options.baby = ctx.baby_named(o.baby);
     options.babies = ctx.settings().babies;
     options.zone = o.tz.empty() ? ctx.zone() : locate_zone(o.tz);
     options.now = ctx.clock().now;

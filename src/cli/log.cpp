@@ -138,10 +138,23 @@ int run_pump(Context& ctx, const PumpOptions& o) {
 
 using FeedOptions = FeedRequest;
 
+// The baby a feed names (SPEC 12): asked for when config `babies` names two
+// or more. With one or none nothing changes: no name is asked for, and a name
+// given (one config or the journal's feeds know) is written only when the
+// feeds of the last days name another baby, or it is not the configured one;
+// `--baby Ada` with Ada alone configured writes none.
+std::string feed_baby(Context& ctx, const std::string& given) {
+    const std::vector<std::string>& configured = ctx.settings().babies;
+    if (trim(given).empty()) return resolve_baby(configured, "");  // "" for one baby, else asks which
+    const std::string baby = ctx.baby_named(given);
+    if (configured.size() >= 2) return baby;
+    return with_babies(ctx.recent_babies(), {baby}).size() < 2 ? std::string() : baby;
+}
+
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRequest request = o;
-    request.baby = resolve_baby(ctx.settings().babies, o.baby);
+    request.baby = feed_baby(ctx, o.baby);
     const FeedRecord feed = feed_record(request, clock, ctx.unit());
     const std::optional<Volume> offered = offered_amount(request, feed, ctx.unit());
     const Line line = feed_line(feed, new_id(), clock.zone);
@@ -185,7 +198,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     History history = ctx.history(options);
     const Refs refs = Refs::read(ctx.journal());
     // --baby: that baby's feeds only (pumping and the stash are the parent's).
-    const std::string baby = o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
+    const std::string baby = o.baby.empty() ? "" : ctx.baby_named(o.baby);
     std::vector<Entry> shown;
     for (const Entry& e : history.entries)
         if (e.at.instant >= since && e.at.instant < until) shown.push_back(e);
@@ -347,7 +360,7 @@ int run_edit(Context& ctx, const EditOptions& o) {
                                        ctx.strict)
                                 .stock,
                             trim(request.label));
-        if (!o.request.baby.empty()) request.baby = resolve_baby(ctx.settings().babies, o.request.baby);
+        if (!o.request.baby.empty()) request.baby = ctx.baby_named(o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
         // An entry as a correction line leaves it (the line parsed as the journal will read it).

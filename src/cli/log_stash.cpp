@@ -38,6 +38,8 @@ std::string StashLabels::of(const Entry& e) const {
 }
 
 std::string StashLabels::describe(const Entry& e, Unit unit) const {
+    // What undo and rm say they took back: "Undid the skip of the planned pump", not "Undid skipped ...".
+    if (e.type == EntryType::skip) return "the skip of the planned pump";
     return render::describe(e, unit, of(e)) + render::for_baby(e);
 }
 

@@ -322,7 +322,12 @@ int main(int argc, char** argv) {
             const CLI::App* top = context.running;
             while (top->get_parent() != nullptr && top->get_parent() != &app) top = top->get_parent();
             const std::string name = top->get_name();
-            const bool question = name == "plan" || name == "stock" || name == "report" || name == "status";
+            // And a correction or a timer's command, refused for want of an entry or a timer (log undo,
+            // rm, edit; pump stop, pause, resume): none is there without a journal.
+            const std::string sub = context.running->get_name();
+            const bool question = name == "plan" || name == "stock" || name == "report" || name == "status" ||
+                                  (name == "log" && (sub == "undo" || sub == "rm" || sub == "edit")) ||
+                                  (name == "pump" && sub != "start");
             const std::string missing = question ? context.missing_journal_prefix() : std::string();
             if (e.kind() != ErrorKind::usage || missing.empty()) throw;
             throw Error(e.kind(), missing + e.what());

@@ -44,6 +44,7 @@ struct PlanOptions {
     std::string baby;                              // --baby: that baby's feeds only (SPEC 12)
     std::string bottles_on;                        // plan bottles
     bool apply = false;                            // plan bottles --apply
+    std::string note;                              // plan skip --note
 };
 
 Settings effective_settings(Context& ctx, const PlanOptions& o) {
@@ -110,7 +111,7 @@ History read_for_plan(Context& ctx, const Settings& settings, Seconds from, cons
 
 // --baby's name as config spells it ("" without --baby).
 std::string plan_baby(Context& ctx, const PlanOptions& o) {
-    return o.baby.empty() ? "" : resolve_baby(ctx.settings().babies, o.baby);
+    return o.baby.empty() ? "" : ctx.baby_named(o.baby);
 }
 
 // How many pumps the timetable known now has on the local day of `begin` before it: a plan from now
@@ -233,10 +234,12 @@ StashTarget parse_stash_target(const std::string& text, Unit unit) {
 }
 
 // `plan skip`: a `skip` line at the due pump's time, so that reminders stop.
+// With --baby, the pump `plan next --baby` shows (the plan of that baby's
+// feeds alone); the skip is the parent's all the same and names no baby.
 int run_skip(Context& ctx, const PlanOptions& o) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
-    const History history = read_for_plan(ctx, settings, clock.now);
+    const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));
     // The pump the planner has next, skipped or not (skips still ahead left
     // out): a second skip of it writes nothing.
     std::vector<Entry> until_now = history.entries;
@@ -255,6 +258,7 @@ int run_skip(Context& ctx, const PlanOptions& o) {
     skip.type = EntryType::skip;
     skip.id = make_ulid(std::chrono::system_clock::now());
     skip.at.instant = next->pump.at;
+    skip.note = o.note;
     const Line line = entry_line(skip, clock.zone);
     ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     fmt::print("Skipped the {} pump{}\n", format_clock(next->pump.at, clock.zone), of_day);
@@ -287,7 +291,7 @@ int run_stash(Context& ctx, const PlanOptions& o) {
 // points into the stash read here); with `locked`, the thaws are recorded as
 // `move` lines freezer -> fridge in one write.
 std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, const Journal& journal,
-                          LockedJournal* locked) {
+                          LockedJournal* locked, const std::string& baby) {
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
     // `plan bottles --on DAY`, or `plan --on DAY bottles` (the day given to plan); default tomorrow.
@@ -295,10 +299,13 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     const date::sys_days day =
         on.empty() ? local_day(clock.now, clock.zone) + date::days(1) : parse_plan_day("--on", on, clock);
     const Guideline& guideline = guideline_named(settings.guideline);
-    const History history = read_for_plan(ctx, settings, clock.now, "", &journal);
+    // With --baby, that baby's feeds alone: its bottles only (the stash is shared).
+    const History history = read_for_plan(ctx, settings, clock.now, baby, &journal);
     StockRead read = read_stock(journal, guideline, StockOptions{}, std::nullopt, ctx.strict);
     ctx.warn(read.stats);
-    const BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
+    BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
+    if (!baby.empty())  // each bottle is that baby's: the reply and the JSON name it, as for twins
+        for (Bottle& b : plan.bottles) b.baby = baby;
     std::optional<int> applied;
     if (locked) {
         std::vector<std::string> lines;
@@ -333,14 +340,16 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
 
 int run_bottles(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format();
+    // Checked before the lock is taken (an unknown name reads the journal): refused, nothing written.
+    const std::string baby = plan_baby(ctx, o);
     std::string reply;
     std::error_code ec;
     if (!o.apply || !std::filesystem::exists(ctx.journal().path(), ec)) {
         // Without a journal there is nothing to plan from: refused without creating one.
-        reply = bottles_reply(ctx, o, format, ctx.journal(), nullptr);
+        reply = bottles_reply(ctx, o, format, ctx.journal(), nullptr, baby);
     } else {
         ctx.journal_to_write().with_lock(
-            [&](LockedJournal& locked) { reply = bottles_reply(ctx, o, format, locked.journal(), &locked); });
+            [&](LockedJournal& locked) { reply = bottles_reply(ctx, o, format, locked.journal(), &locked, baby); });
     }
     fmt::print("{}", reply);
     return 0;
@@ -379,6 +388,7 @@ void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptio
         ->type_name("DATE");
     bottles->add_flag("--apply", o->apply,
                       "record the thaws (freezer to fridge) in the journal; a second --apply adds nothing");
+    add_baby_option(*bottles, *o);
     add_setting_flags(*bottles, *o);
     bottles->footer(
         "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
@@ -422,8 +432,12 @@ void setup_plan(CLI::App& plan, Context& ctx) {
 
     auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");
     skip->fallthrough();
+    skip->add_option("--note", o->note, "a note on the skip: why (shown by pumplog log)")->type_name("TEXT");
+    add_baby_option(*skip, *o);
     add_setting_flags(*skip, *o);
-    skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it");
+    skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it\n"
+                 "  pumplog plan skip --note \"stuck in a meeting\"\n"
+                 "  pumplog plan skip --baby Ada    the pump plan next --baby Ada shows");
     skip->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_skip(ctx, *o); }; });
 
     auto* stash = plan.add_subcommand("stash", "build a stash before returning to work");

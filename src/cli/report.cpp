@@ -79,7 +79,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
     request.today = local_day(clock.now, clock.zone);
     request.strict = ctx.strict;
     request.babies = ctx.settings().babies;
-    if (!o.baby.empty()) request.baby = resolve_baby(request.babies, o.baby);
+    if (!o.baby.empty()) request.baby = ctx.baby_named(o.baby);
     // The HTML page shows the stash too: the report and the stash from one read.
     std::optional<StockRead> stash;
     Report report;

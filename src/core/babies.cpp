@@ -6,6 +6,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/text.hpp"
+#include "replay.hpp"
 
 namespace pumplog {
 
@@ -13,15 +14,24 @@ std::vector<std::string> parse_babies(std::string_view text) {
     std::vector<std::string> out;
     const std::string_view all = trim(text);
     if (all.empty() || lower(all) == "none") return out;
+    // "Ada; Ben" is two babies typed with the wrong separator, not one named "Ada; Ben".
+    if (all.find(';') != std::string_view::npos)
+        throw usage_error(fmt::format("\"{}\" holds a ';'; separate the names with commas: \"Ada, Ben\"",
+                                      printable(all)));
     std::size_t start = 0;
     while (start <= all.size()) {
         const std::size_t comma = all.find(',', start);
         const std::string_view part = all.substr(start, comma == std::string_view::npos ? all.npos : comma - start);
         const std::string name(trim(part));
-        if (name.empty()) throw usage_error("a baby's name is empty; write the names as \"Ada, Ben\"");
+        if (name.empty()) {
+            const char* where = start == 0                        ? "before the first comma"
+                                : comma == std::string_view::npos ? "after the last comma"
+                                                                  : "between two commas";
+            throw usage_error(fmt::format("a baby's name is empty ({}); write the names as \"Ada, Ben\"", where));
+        }
         if (name.size() > most_baby_name_bytes)
-            throw usage_error(fmt::format("\"{}\" is longer than {} bytes; a first name is enough",
-                                          printable(name), most_baby_name_bytes));
+            throw usage_error(fmt::format("\"{}\" is {} bytes long, over the {} a name may have; a first name is enough",
+                                          printable(name), name.size(), most_baby_name_bytes));
         for (const char c : name)
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
                 throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
@@ -32,7 +42,11 @@ std::vector<std::string> parse_babies(std::string_view text) {
                 "a baby's name holds a double quote ({}); write the names without quotes: Ada, Ben", printable(name)));
         if (lower(name) == "none") throw usage_error("\"none\" cannot be a baby's name");
         for (const auto& known : out)
-            if (same_baby(known, name)) throw usage_error(fmt::format("\"{}\" is named twice", printable(name)));
+            if (same_baby(known, name))
+                throw usage_error(known == name ? fmt::format("\"{}\" is named twice", printable(name))
+                                                : fmt::format("\"{}\" and \"{}\" are one name (names compare "
+                                                              "without case): name each baby once",
+                                                              printable(known), printable(name)));
         out.push_back(name);
         if (comma == std::string_view::npos) break;
         start = comma + 1;
@@ -47,8 +61,16 @@ std::string format_babies(const std::vector<std::string>& babies) {
     return out;
 }
 
-// ASCII case ignored, without a copy: it is asked for every feed a report or plan reads.
+std::vector<std::string> KnownBabies::all() const {
+    std::vector<std::string> out = configured;
+    out.insert(out.end(), journal.begin(), journal.end());
+    return out;
+}
+
+// Spaces around and case ignored, without a copy: it is asked for every feed a report or plan reads.
 bool same_baby(std::string_view a, std::string_view b) {
+    a = trim(a);
+    b = trim(b);
     // ASCII names (the usual case) without a copy; others folded (Zoë, ZOË).
     const auto ascii = [](std::string_view s) {
         return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -62,20 +84,33 @@ bool same_baby(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string resolve_baby(const std::vector<std::string>& babies, std::string_view given) {
+std::string resolve_known_baby(const KnownBabies& known, std::string_view given) {
     const std::string_view name = trim(given);
     if (name.empty()) {
-        if (babies.size() < 2) return "";
-        throw usage_error(fmt::format("whose feed is it? give --baby {}", and_list(babies, "or")));
+        if (known.size() < 2) return "";
+        throw usage_error(fmt::format("whose feed is it? give --baby {}", and_list(known.all(), "or")));
     }
-    for (const auto& b : babies)
+    for (const auto& b : known.configured)
         if (same_baby(b, name)) return b;
-    if (babies.empty())
+    for (const auto& b : known.journal)
+        if (same_baby(b, name)) return b;
+    if (known.size() == 0)
         throw usage_error(fmt::format("no babies are named yet, so --baby \"{}\" names none; name them first: "
                                       "pumplog config set babies \"{}, ...\"",
                                       printable(name), printable(name)));
-    throw usage_error(fmt::format("\"{}\" is not one of the babies; they are {} (config babies)", printable(name),
-                                  and_list(babies)));
+    std::vector<std::string> lists;
+    if (!known.configured.empty()) lists.push_back(and_list(known.configured) + " (config babies)");
+    if (!known.journal.empty()) {
+        std::vector<std::string> names;
+        for (const auto& b : known.journal) names.push_back(printable(b));
+        lists.push_back(and_list(names) + " (named on the journal's feeds)");
+    }
+    throw usage_error(fmt::format("\"{}\" is not one of the babies; {} {}", printable(name),
+                                  known.size() == 1 ? "the only one is" : "they are", and_list(lists)));
+}
+
+std::string resolve_baby(const std::vector<std::string>& babies, std::string_view given) {
+    return resolve_known_baby(KnownBabies{babies, {}}, given);
 }
 
 bool is_feed_of(const Entry& e, std::string_view baby) {
@@ -85,12 +120,60 @@ bool is_feed_of(const Entry& e, std::string_view baby) {
 std::vector<std::string> babies_in(const std::vector<Entry>& entries) {
     std::vector<std::string> out;
     for (const Entry& e : entries) {
-        if (e.type != EntryType::feed || e.baby.empty()) continue;
+        const std::string_view name = baby_of(e);
+        if (e.type != EntryType::feed || name.empty()) continue;
         bool known = false;
-        for (const auto& b : out) known = known || same_baby(b, e.baby);
-        if (!known) out.push_back(e.baby);
+        for (const auto& b : out) known = known || same_baby(b, name);
+        if (!known) out.emplace_back(name);
     }
     return out;
+}
+
+std::vector<std::string> babies_named_in(const Journal& journal, bool strict, std::optional<Seconds> since,
+                                         ReadStats* stats) {
+    struct Named {
+        std::vector<std::string> names;
+        std::vector<Seconds> first;  // each name's earliest feed
+    };
+    ReplayOptions options;
+    options.since = since;
+    options.strict = strict;
+    options.raw = false;
+    options.types = type_bit(EntryType::feed);
+    auto folded = replay_fold(
+        journal, options, [] { return std::make_unique<Named>(); },
+        [&](Named& named, const Replayed& r) {
+            const Entry& e = r.entry;
+            const std::string_view name = baby_of(e);
+            if (r.voided || e.type != EntryType::feed || name.empty() || (since && e.at.instant < *since)) return;
+            for (std::size_t i = 0; i < named.names.size(); ++i)
+                if (same_baby(named.names[i], name)) {
+                    // Newest written first: an earlier feed's spelling is the one first written.
+                    if (e.at.instant <= named.first[i]) {
+                        named.names[i] = std::string(name);
+                        named.first[i] = e.at.instant;
+                    }
+                    return;
+                }
+            named.names.emplace_back(name);
+            named.first.push_back(e.at.instant);
+        });
+    if (stats) *stats = std::move(folded.stats);
+    Named& named = *folded.state;
+    std::vector<std::size_t> order(named.names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return named.first[a] < named.first[b]; });
+    std::vector<std::string> out;
+    for (const std::size_t i : order) out.push_back(std::move(named.names[i]));
+    return out;
+}
+
+std::vector<std::string> with_babies(std::vector<std::string> names, const std::vector<std::string>& more) {
+    for (const auto& name : more)
+        if (std::none_of(names.begin(), names.end(), [&](const std::string& b) { return same_baby(b, name); }))
+            names.push_back(name);
+    return names;
 }
 
 }  // namespace pumplog

@@ -31,12 +31,25 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
         feed.method = FeedMethod::bottle;
         std::string amount;
         for (const auto& word : o.amount) amount += (amount.empty() ? "" : " ") + word;
-        // `log feed 4oz formula`: the kind of milk typed as a word of the amount.
-        for (const std::string_view milk : {"formula", "breast"})
-            if (const std::string words = " " + lower(amount) + " "; words.find(fmt::format(" {} ", milk)) != std::string::npos)
+        // `log feed 4oz formula`: the kind of milk typed as a word of the amount; the word is named,
+        // and the command with it as --milk ("4oz formula": pumplog log feed 4oz --milk formula).
+        for (const std::string_view milk : {"formula", "breast"}) {
+            std::string rest;
+            bool typed = false;
+            std::size_t start = 0;
+            while (start < amount.size()) {  // word by word ("4oz formula" may be one argument)
+                std::size_t end = amount.find_first_of(" \t", start);
+                if (end == std::string::npos) end = amount.size();
+                const std::string_view word = std::string_view(amount).substr(start, end - start);
+                if (lower(word) == milk) typed = true;
+                else if (!word.empty()) rest += (rest.empty() ? "" : " ") + std::string(word);
+                start = end + 1;
+            }
+            if (typed)
                 throw usage_error(fmt::format("\"{}\" is not part of an amount; did you mean --milk {}? "
-                                              "(try pumplog log feed 120ml --milk {})",
-                                              printable(amount), milk, milk));
+                                              "(try pumplog log feed {} --milk {})",
+                                              milk, milk, rest.empty() ? std::string("120ml") : printable(rest), milk));
+        }
         feed.amount = parse_amount(amount, bare);
         check_plausible_session(*feed.amount, o.force);
         feed.milk = o.milk.empty() ? Milk::breast : parse_milk(o.milk);

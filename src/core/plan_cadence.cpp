@@ -201,9 +201,10 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     bool unnamed = false;
     for (const Entry& e : entries) {
         if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
-        if (e.baby.empty()) unnamed = true;
-        else if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, e.baby); }))
-            babies.push_back(e.baby);
+        const std::string_view name = baby_of(e);
+        if (name.empty()) unnamed = true;
+        else if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, name); }))
+            babies.emplace_back(name);
     }
     // One name or none (an imported history, then feeds logged without one):
     // one baby, and nothing changes.
@@ -226,7 +227,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         std::vector<Entry> own;
         own.reserve(entries.size());
         for (const Entry& e : entries)
-            if (e.type != EntryType::feed || (baby.empty() ? e.baby.empty() : same_baby(e.baby, baby)))
+            if (e.type != EntryType::feed || (baby.empty() ? baby_of(e).empty() : same_baby(e.baby, baby)))
                 own.push_back(e);
         const std::string who = baby.empty() ? "feeds without a baby's name" : baby;
         PlanCadence learned;

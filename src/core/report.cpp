@@ -217,14 +217,14 @@ void Tallies::add(const Entry& e) {
         if (std::find(skips_.begin(), skips_.end(), e.at.instant) != skips_.end()) return;  // that pump is counted
         skips_.push_back(e.at.instant);
     }
-    const bool named = e.type == EntryType::feed && !e.baby.empty();
+    const bool named = e.type == EntryType::feed && !baby_of(e).empty();
     if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_)) return;
     const auto index = static_cast<std::size_t>((*day - counted_.first).count());
     count(days_[index], e);
     std::optional<int> hour;
     if (reported_.contains(*day) && (hour = written_hour(e.at_text))) count(hours_[static_cast<std::size_t>(*hour)], e);
     if (!named) return;
-    const std::size_t b = baby_index(e.baby);
+    const std::size_t b = baby_index(baby_of(e));  // " Ben " in a hand-edited line is Ben
     if (baby_days_[b].empty()) baby_days_[b].resize(static_cast<std::size_t>(counted_.days()));
     count(baby_days_[b][index], e);
     if (hour) count(baby_hours_[b][static_cast<std::size_t>(*hour)], e);

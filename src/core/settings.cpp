@@ -347,7 +347,9 @@ std::string normalize_setting(std::string_view key, std::string_view value) {
         return normalize_value(k, value);
     } catch (const AmbiguousWindow&) {
         throw;
-    } catch (const Error&) {
+    } catch (const Error& e) {
+        // The names' rules are several: which one the value breaks is said (parse_babies names it).
+        if (k.name == "babies") throw usage_error(fmt::format("{}: {}", k.name, e.what()));
         // One form for every key: what it takes, and what was given (SPEC 2).
         throw usage_error(fmt::format("{} takes {}, not \"{}\"", k.name, k.accepted, printable(trim(value))));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 
 namespace pumplog {
@@ -71,7 +72,7 @@ void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seco
             written_now - *written <= duplicate_written && apart <= duplicate_within &&
             std::abs(*e.ml - check.amount.ml()) < 0.5 &&
             !(check.pumped && e.pumped && e.pumped->instant != *check.pumped) &&
-            !(check.type == EntryType::feed && e.baby != check.baby) &&
+            !(check.type == EntryType::feed && !same_baby(e.baby, check.baby)) &&
             !(check.place && e.place.value() != check.place))
             throw usage_error(fmt::format("the same {} of {} was recorded a moment ago (at {}): typed twice? "
                                           "use --force to record it again",

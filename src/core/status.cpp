@@ -26,7 +26,7 @@ std::vector<DayStatus::Baby> babies_of(const std::vector<Entry>& entries, const 
 }
 
 void count_baby_feed(std::vector<DayStatus::Baby>& babies, const Entry& e, bool today) {
-    if (e.baby.empty()) return;
+    if (baby_of(e).empty()) return;
     for (auto& b : babies) {
         if (!same_baby(b.name, e.baby)) continue;
         b.last_feed = e;
@@ -73,6 +73,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
                 ++s.sessions;
                 if (e.left_ml) s.left = s.left.value_or(Volume{}) + counted_volume(e.left_ml);
                 if (e.right_ml) s.right = s.right.value_or(Volume{}) + counted_volume(e.right_ml);
+                if (e.left_ml || e.right_ml) ++s.sided_sessions;
             } else if (e.type == EntryType::feed && e.method == FeedMethod::breast) {
                 ++s.breast_feeds;
             } else if (e.type == EntryType::feed) {

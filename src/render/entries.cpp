@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fmt/format.h>
 
+#include "pumplog/babies.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/text.hpp"
 
@@ -138,7 +139,7 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
 }
 
 std::string for_baby(const Entry& e) {
-    return e.type == EntryType::feed && !e.baby.empty() ? " for " + terminal_text(e.baby) : std::string();
+    return e.type == EntryType::feed && !baby_of(e).empty() ? " for " + terminal_text(baby_of(e)) : std::string();
 }
 
 std::string describe(const Entry& e, Unit unit, std::string_view label) {
@@ -212,14 +213,14 @@ std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, co
                           const date::time_zone* zone) {
     // A `baby` column when some feed names its baby, as in the CSV: twins' feeds are told apart (SPEC 12).
     const bool babies =
-        std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !l.entry->baby.empty(); });
+        std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !baby_of(*l.entry).empty(); });
     std::vector<std::vector<std::string>> rows;
     for (const auto& listed : entries) {
         const Entry& e = *listed.entry;
         std::string what = describe(e, unit, listed.label);
         if (listed.voided) what = style.dim("(voided) " + what);
         rows.push_back({terminal_text(listed.ref), format_date_time(e.at.instant, zone), what});
-        if (babies) rows.back().push_back(terminal_text(e.baby));
+        if (babies) rows.back().push_back(terminal_text(baby_of(e)));
         rows.back().push_back(terminal_text(e.note));
     }
     if (babies) return table({{"ref"}, {"when"}, {"what"}, {"baby"}, {"note"}}, rows);

@@ -371,8 +371,9 @@ std::vector<std::string> report_notes(const Report& report, bool page) {
         const int unnamed = report.total.feeds - named;
         notes.push_back(fmt::format("Feeds and bottles are every baby's ({}); each baby's are below.{}",
                                     and_list(names),
-                                    unnamed > 0 ? fmt::format(" {} that name{} no baby count in the totals only.",
-                                                              plural(unnamed, "feed"), unnamed == 1 ? "s" : "")
+                                    unnamed > 0 ? fmt::format(" {} that name{} no baby count{} in the totals only.",
+                                                              plural(unnamed, "feed"), unnamed == 1 ? "s" : "",
+                                                              unnamed == 1 ? "s" : "")
                                                 : std::string()));
     }
     const bool partial = std::any_of(report.rows.begin(), report.rows.end(), [](const ReportRow& r) { return r.partial(); });

@@ -54,12 +54,65 @@ std::string timer_text(const PumpTimer& t, const Clock& clock) {
     return fmt::format("running {}, since {}{}", ran, format_clock(t.started, clock.zone), side);
 }
 
-// A name as a row's label: at most 10 columns, cut at a character's start.
-std::string short_label(std::string name) {
-    if (name.size() <= 10) return name;
-    std::size_t cut = 9;
-    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
-    return name.substr(0, cut) + "~";
+// The babies' names as row labels, each at most 10 columns (a column a
+// character) so that every row keeps its place: a longer name is cut with a
+// "~" where letters are left out, at its end ("Christoph~") or, when that
+// would give two babies one label, before its last letters: "Christop~r" and
+// "Christop~e" for Christopher and Christophine. Names alike but in their
+// middle are numbered ("Christo~1").
+std::vector<std::string> baby_labels(const std::vector<DayStatus::Baby>& babies) {
+    constexpr std::size_t width = 10;
+    struct Name {
+        std::string text;
+        std::vector<std::size_t> starts;  // each character's first byte
+        std::size_t kept_end = 0;         // characters kept from its end after the "~"
+    };
+    std::vector<Name> names;
+    for (const auto& b : babies) {
+        Name n{terminal_text(b.name), {}, 0};
+        for (std::size_t i = 0; i < n.text.size(); ++i)
+            if ((static_cast<unsigned char>(n.text[i]) & 0xC0) != 0x80) n.starts.push_back(i);
+        names.push_back(std::move(n));
+    }
+    const auto label = [&](const Name& n) {
+        const std::size_t count = n.starts.size();
+        if (count <= width) return n.text;
+        const std::size_t head = width - 1 - n.kept_end;
+        return n.text.substr(0, n.starts[head]) + "~" + (n.kept_end == 0 ? "" : n.text.substr(n.starts[count - n.kept_end]));
+    };
+    std::vector<std::string> labels(names.size());
+    for (;;) {
+        for (std::size_t i = 0; i < names.size(); ++i) labels[i] = label(names[i]);
+        bool changed = false;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            for (std::size_t j = 0; j < names.size(); ++j)
+                if (i != j && labels[i] == labels[j] && names[i].starts.size() > width && names[i].kept_end < width / 2) {
+                    ++names[i].kept_end;
+                    changed = true;
+                    break;
+                }
+        if (!changed) break;
+    }
+    // Still alike (the names differ only in their middle): numbered.
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = 0; j < names.size(); ++j)
+            if (i != j && labels[i] == labels[j] && names[i].starts.size() > width) {
+                const std::string number = std::to_string(i + 1);
+                labels[i] = names[i].text.substr(0, names[i].starts[width - 1 - number.size()]) + "~" + number;
+                break;
+            }
+    return labels;
+}
+
+// "(L 60 / R 50)": the sides the sessions gave, a side none gave left out (not 0); when some
+// sessions gave none, how many did: "(1 with sides: L 60)", as report notes it.
+std::string sides_text(const DayStatus& d, Unit unit) {
+    if (d.sided_sessions == 0) return {};
+    std::string sides;
+    if (d.left) sides += "L " + format_volume_number(*d.left, unit);
+    if (d.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*d.right, unit);
+    if (d.sided_sessions >= d.sessions) return " (" + sides + ")";
+    return fmt::format(" ({} with sides: {})", d.sided_sessions, sides);
 }
 
 // "520 ml in 7 sessions, 3 without a volume", "3 sessions, no volume logged": what has no
@@ -90,9 +143,7 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
     std::string pumped = d.sessions == 0
                              ? std::string("nothing yet")
                              : counted_text(d.pumped, d.sessions, d.unmeasured_sessions, "session", "volume", unit);
-    if (d.left || d.right)
-        pumped += fmt::format(" (L {} / R {})", format_volume_number(d.left.value_or(Volume{}), unit),
-                              format_volume_number(d.right.value_or(Volume{}), unit));
+    pumped += sides_text(d, unit);
     if (d.skipped > 0) pumped += fmt::format(", {} skipped", d.skipped);
     row("Pumped", pumped);
     std::string baby = d.bottle_feeds == 0
@@ -107,7 +158,9 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
         row("Last pump", fmt::format("{}: {}", when_ago(d.last_pump->at.instant, clock), describe(*d.last_pump, unit)));
     if (d.babies.empty() && d.last_feed)
         row("Last feed", fmt::format("{}: {}", when_ago(d.last_feed->at.instant, clock), describe(*d.last_feed, unit)));
-    for (const auto& b : d.babies) {
+    const std::vector<std::string> labels = baby_labels(d.babies);
+    for (std::size_t i = 0; i < d.babies.size(); ++i) {
+        const auto& b = d.babies[i];
         // "Ada        120 ml in 2 bottles, 1 at the breast; last fed 13:10, 55 min ago"
         std::vector<std::string> parts;
         if (b.bottle_feeds > 0)
@@ -115,7 +168,7 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
         if (b.breast_feeds > 0) parts.push_back(fmt::format("{} at the breast", b.breast_feeds));
         std::string text = parts.empty() ? std::string("no feed yet today") : fmt::format("{}", fmt::join(parts, ", "));
         if (b.last_feed) text += fmt::format("; last fed {}", when_ago(b.last_feed->at.instant, clock));
-        row(short_label(terminal_text(b.name)), text);
+        row(labels[i], text);
     }
     if (x.next) {
         std::string next = next_text(*x.next, unit, clock);

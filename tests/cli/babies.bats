@@ -32,7 +32,90 @@ twins_week() {
     [ "$output" = "babies = Ada, Ben" ]
     [ "$(pumplog config get babies)" = "Ada, Ben" ]
     refused 2 pumplog config set babies "Ada, ada"
-    [ "$stderr" = 'pumplog: error: babies takes names separated by commas such as "Ada, Ben", or none, not "Ada, ada"' ]
+    [ "$stderr" = 'pumplog: error: babies: "Ada" and "ada" are one name (names compare without case): name each baby once' ]
+}
+
+@test "config set babies names what is wrong with a refused list, and leaves config as it was" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    local before
+    before="$(cat "$XDG_CONFIG_HOME/pumplog/config.json")"
+    refused 2 pumplog config set babies "Ada, Bartholomew-Maximilian-Alexander-Fitzgerald"
+    [ "$stderr" = 'pumplog: error: babies: "Bartholomew-Maximilian-Alexander-Fitzgerald" is 43 bytes long, over the 40 a name may have; a first name is enough' ]
+    refused 2 pumplog config set babies "Ada,,Ben"
+    [ "$stderr" = 'pumplog: error: babies: a baby'"'"'s name is empty (between two commas); write the names as "Ada, Ben"' ]
+    refused 2 pumplog config set babies "Ada; Ben"
+    [ "$stderr" = 'pumplog: error: babies: "Ada; Ben" holds a '"';'"'; separate the names with commas: "Ada, Ben"' ]
+    refused 2 pumplog config set babies "Ada, Ada"
+    [ "$stderr" = 'pumplog: error: babies: "Ada" is named twice' ]
+    [ "$(cat "$XDG_CONFIG_HOME/pumplog/config.json")" = "$before" ]
+    [ "$(pumplog config get babies)" = "Ada, Ben" ]
+}
+
+@test "one baby configured: --baby naming it writes no name, and log keeps its columns" {
+    pumplog config set babies Ada > /dev/null
+    run --separate-stderr pumplog log feed 80ml --baby Ada
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 80 ml of breast milk at 14:05" ]
+    [ "$(jq -c 'has("baby")' "$J")" = "false" ]
+    run --separate-stderr pumplog log --format csv
+    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note" ]
+    run --separate-stderr pumplog log
+    [[ "$(printf '%s\n' "$output" | head -n 1)" != *baby* ]]
+    # Another baby named on purpose is written: the feed is not Ada's.
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 70ml --baby Ben --at 13:00 > /dev/null
+    pumplog config set babies Ada > /dev/null
+    run --separate-stderr pumplog log feed 60ml --baby ada --at 13:30
+    [ "$output" = "Logged bottle 60 ml of breast milk for Ada at 13:30" ]
+    [ "$(tail -n 1 "$J" | jq -r .baby)" = "Ada" ]
+}
+
+@test "a name left out of config but carried by the journal's feeds is still a baby for --baby" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 90ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 80ml --baby Ben --at 09:20 > /dev/null
+    pumplog config set babies Ada > /dev/null
+    run --separate-stderr pumplog log --baby ben
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"bottle 80 ml of breast milk"*"Ben"* ]]
+    [[ "$output" != *"90 ml"* ]]
+    run --separate-stderr pumplog report --baby BEN --format json
+    [ "$status" -eq 0 ]
+    refused 2 pumplog report --baby Zed
+    [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada (config babies) and Ben (named on the journal'"'"'s feeds)' ]
+    refused 2 pumplog log feed 50ml --baby Zed
+    [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada (config babies) and Ben (named on the journal'"'"'s feeds)' ]
+    # With one baby configured nothing changes: no name is asked for.
+    run --separate-stderr pumplog log feed 50ml --at 10:00
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -c 'has("baby")')" = "false" ]
+}
+
+@test "a journal's baby name with spaces around it is that baby: status, report, log --baby" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 90ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 80ml --baby Ben --at 09:20 > /dev/null
+    journal_line '{"v":1,"id":"01KAQSPACEDBEN0000000000001","type":"feed","at":"2026-11-21T12:00:00+01:00","method":"bottle","ml":70,"baby":" Ben "}'
+    run --separate-stderr pumplog status
+    [ "$(grep -c '^  Ben ' <<<"$output")" -eq 1 ]
+    [[ "$output" == *$'\n  Ben        150 ml in 2 bottles; last fed 12:00, 2 h 5 min ago\n'* ]]
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$(head -n 1 <<<"$output" | tr ',' '\n' | grep -c '^feeds_')" -eq 2 ]
+    [[ "$(head -n 1 <<<"$output")" == *",feeds_Ben,"* ]]
+    run --separate-stderr pumplog log --baby ben
+    [ "$(grep -c 'Ben' <<<"$output")" -eq 2 ]
+}
+
+@test "status tells babies with long names apart within 10 columns" {
+    pumplog config set babies "Christopher, Christophine" > /dev/null
+    pumplog log feed 90ml --baby christopher --at 09:00 > /dev/null
+    pumplog log feed 80ml --baby christophine --at 09:20 > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Christop~r 90 ml in 1 bottle; last fed 09:00, 5 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  Christop~e 80 ml in 1 bottle; last fed 09:20, 4 h 45 min ago\n'* ]]
+    [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.babies[].name]' <<<"$output")" = '["Christopher","Christophine"]' ]
 }
 
 @test "two babies: a feed names its baby; without one, or with an unknown one, it is refused and nothing is written" {
@@ -166,6 +249,43 @@ twins_week() {
     run --separate-stderr pumplog plan bottles --on 2026-11-23
     [[ "$output" == *"09:00  90 ml for Ada"* ]]
     [[ "$output" == *"09:00  70 ml for Ben"* ]]
+}
+
+@test "plan bottles --baby packs that baby's bottles alone; an unknown name is refused, nothing written, --apply too" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog config set away "mon-fri 08:00-17:30" > /dev/null
+    pumplog stock add 300ml --in freezer --pumped "2026-11-15 07:00" > /dev/null
+    export PUMPLOG_NOW="2026-11-22T19:00:00+01:00"
+    run --separate-stderr pumplog plan bottles --baby ada --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s' "$output" | jq -c '[.bottles[] | [(.feed | .[11:16]), .baby, .need_ml]]')" = '[["09:00","Ada",90],["12:00","Ada",90],["15:00","Ada",90]]' ]
+    run --separate-stderr pumplog plan bottles --baby Ada
+    [[ "$output" == *"09:00  90 ml for Ada"* ]]
+    [[ "$output" != *"Ben"* ]]
+    refused 2 pumplog plan bottles --apply --baby Zed
+    [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada and Ben (config babies)' ]
+    refused 2 pumplog plan bottles --baby Zed --format json
+    refused 2 pumplog plan skip --baby Zed
+    [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada and Ben (config babies)' ]
+    refused 2 pumplog plan next --baby Zed
+    run --separate-stderr pumplog plan bottles --apply --baby Ada
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -r .type)" = "move" ]
+}
+
+@test "plan skip --baby skips the pump plan next --baby shows; the skip names no baby" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    export PUMPLOG_NOW="2026-11-20T22:40:00+01:00"
+    run --separate-stderr pumplog plan next --baby Ben --mode exclusive
+    [ "$output" = "Pump now: the 21:20 pump is 1 h 20 min overdue, aim for 70 ml" ]
+    run --separate-stderr pumplog plan skip --baby ben --mode exclusive --note "Ben asleep"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Skipped the 21:20 pump" ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .at, .note, has("baby")]')" = '["skip","2026-11-20T21:20:00+01:00","Ben asleep",false]' ]
+    run --separate-stderr pumplog plan next --baby Ben --mode exclusive
+    [[ "$output" == "Pump at 00:20 tomorrow"* ]]
 }
 
 @test "plan --baby plans for one baby's feeds alone" {

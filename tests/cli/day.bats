@@ -34,6 +34,25 @@ load helpers
     [ ! -e "$J" ]
 }
 
+@test "undo, rm, edit and the pump timer's commands refused over a missing journal name it first" {
+    local missing="$TEST_DIR/nope/j.jsonl"
+    export PUMPLOG_JOURNAL="$missing"
+    refused 2 pumplog log undo
+    [ "$stderr" = "pumplog: error: no journal at $missing yet; nothing to undo: the journal has no entry in effect" ]
+    refused 2 pumplog log rm abcd
+    [ "$stderr" = "pumplog: error: no journal at $missing yet; no entry has the reference \"abcd\"; see pumplog log" ]
+    refused 2 pumplog log edit abcd --amount 5ml
+    [ "$stderr" = "pumplog: error: no journal at $missing yet; no entry has the reference \"abcd\"; see pumplog log" ]
+    refused 2 pumplog pump stop 50ml
+    [ "$stderr" = "pumplog: error: no journal at $missing yet; no pump timer is running; record the session with pumplog add AMOUNT" ]
+    refused 2 pumplog pump pause
+    [[ "$stderr" == "pumplog: error: no journal at $missing yet; no pump timer is running"* ]]
+    [ ! -e "$TEST_DIR/nope" ]
+    # A refusal that is not for want of data names no journal.
+    refused 2 pumplog log feed banana
+    [[ "$stderr" != *"no journal at"* ]]
+}
+
 @test "a mistyped PUMPLOG_JOURNAL is named, not silently read as empty" {
     mkdir -p "$TEST_DIR/sync"
     printf '%s\n' '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' > "$TEST_DIR/sync/journal.jsonl"
@@ -151,6 +170,33 @@ three_hourly() {
     cmp "$J" "$TEST_DIR/before"
     run --separate-stderr pumplog status --now "2026-11-21T16:30:00+01:00"
     [[ "$output" == *"  Pumped     110 ml in 1 session, 1 skipped"* ]]
+}
+
+@test "plan skip --note keeps why on the skip line, shown escaped; undo says what it took back" {
+    three_hourly
+    pumplog config set mode exclusive > /dev/null
+    run --separate-stderr pumplog plan skip --note $'in a meeting\e[31m' --now "2026-11-21T15:55:00+01:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Skipped the 16:00 pump" ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .note]')" = "[\"skip\",\"in a meeting\\u001b[31m\"]" ]
+    run --separate-stderr pumplog log --since today
+    [[ "$output" == *'skipped the planned pump  in a meeting\x1b[31m'* ]]
+    [[ "$output" != *$'\e'* ]]
+    run --separate-stderr pumplog log undo
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Undid the skip of the planned pump at 2026-11-21 16:00 (ref "*")" ]]
+}
+
+@test "status shows the sides only as far as they are known" {
+    pumplog pump start --side left --now "2026-11-21T08:00:00+01:00" > /dev/null
+    pumplog pump stop 60ml --now "2026-11-21T08:15:00+01:00" > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Pumped     60 ml in 1 session (L 60)\n'* ]]
+    pumplog add 70ml --at 09:00 > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Pumped     130 ml in 2 sessions (1 with sides: L 60)\n'* ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.today.left_ml, .today.right_ml]' <<<"$output")" = '[60,null]' ]
 }
 
 @test "a pump skipped on two devices, merged, counts once in status and report" {
@@ -360,7 +406,7 @@ three_hourly() {
     run --separate-stderr pumplog
     [ "$status" -eq 0 ]
     [ "$output" = "Today, Sat 2026-11-21 14:05
-  Pumped     220 ml in 2 sessions (L 50 / R 60)
+  Pumped     220 ml in 2 sessions (1 with sides: L 50 / R 60)
   Baby       no bottle yet
   Usual      550 ml by now, 910 ml a day (last 7 days)
   Last pump  13:05, 1 h ago: pumped 110 ml (L 50 / R 60)

@@ -59,7 +59,13 @@ total              9         720           1       10          8         560    
     twins
     refused 2 pumplog report --baby Cy
     [ "$stderr" = 'pumplog: error: "Cy" is not one of the babies; they are Ada and Ben (config babies)' ]
+    # A name the journal's feeds carry is a baby whatever config says (config babies none, or one).
     pumplog config set babies none > /dev/null
+    run --separate-stderr pumplog report --baby Ada --format csv
+    [ "$status" -eq 0 ]
+    refused 2 pumplog report --baby Cy --format csv
+    [ "$stderr" = 'pumplog: error: "Cy" is not one of the babies; they are Ada and Ben (named on the journal'"'"'s feeds)' ]
+    rm "$J"
     refused 2 pumplog report --baby Ada --format csv
     [[ "$stderr" == *'no babies are named yet'* ]]
 }

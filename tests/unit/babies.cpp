@@ -64,12 +64,37 @@ TEST_CASE("babies: names from config, compared without case, refused when empty,
     CHECK(format_babies({"Ada", "Ben"}) == "Ada, Ben");
     CHECK(format_babies({}) == "none");
     CHECK_THAT(testing::refusal([] { parse_babies("Ada,,Ben"); }),
-               Equals("a baby's name is empty; write the names as \"Ada, Ben\""));
-    CHECK_THAT(testing::refusal([] { parse_babies("Ada, ada"); }), Equals("\"ada\" is named twice"));
+               Equals("a baby's name is empty (between two commas); write the names as \"Ada, Ben\""));
+    CHECK_THAT(testing::refusal([] { parse_babies(", Ada"); }),
+               Equals("a baby's name is empty (before the first comma); write the names as \"Ada, Ben\""));
+    CHECK_THAT(testing::refusal([] { parse_babies("Ada, "); }),
+               Equals("a baby's name is empty (after the last comma); write the names as \"Ada, Ben\""));
+    CHECK_THAT(testing::refusal([] { parse_babies("Ada, ada"); }),
+               Equals("\"Ada\" and \"ada\" are one name (names compare without case): name each baby once"));
+    CHECK_THAT(testing::refusal([] { parse_babies("Ada, Ada"); }), Equals("\"Ada\" is named twice"));
     CHECK_THAT(testing::refusal([] { parse_babies(std::string(41, 'x')); }),
-               Equals("\"" + std::string(41, 'x') + "\" is longer than 40 bytes; a first name is enough"));
+               Equals("\"" + std::string(41, 'x') + "\" is 41 bytes long, over the 40 a name may have; a first name "
+                      "is enough"));
+    CHECK(parse_babies(std::string(40, 'x')).size() == 1);
     CHECK(same_baby("Ada", "ADA"));
     CHECK_FALSE(same_baby("Ada", "Adam"));
+}
+
+TEST_CASE("babies: names separated by semicolons are refused with the hint to use commas, not kept as one name") {
+    CHECK_THAT(testing::refusal([] { parse_babies("Ada; Ben"); }),
+               Equals("\"Ada; Ben\" holds a ';'; separate the names with commas: \"Ada, Ben\""));
+}
+
+TEST_CASE("babies: a name read from the journal compares trimmed and without case") {
+    CHECK(same_baby(" Ben ", "ben"));
+    CHECK(same_baby("Ben", "\tBEN "));
+    CHECK_FALSE(same_baby(" ", "Ben"));
+    const Entry spaced = feed_of(" Ben ", "2026-11-20T08:00:00+01:00", 90);
+    CHECK(baby_of(spaced) == "Ben");
+    CHECK(is_feed_of(spaced, "ben"));
+    CHECK(baby_of(feed_of("  ", "2026-11-20T08:00:00+01:00", 90)).empty());
+    CHECK(babies_in({spaced, feed_of("Ben", "2026-11-20T09:00:00+01:00", 90),
+                     feed_of("  ", "2026-11-20T10:00:00+01:00", 90)}) == std::vector<std::string>{"Ben"});
 }
 
 TEST_CASE("babies: names written in quotes are refused, not kept with their quotes") {
@@ -93,6 +118,44 @@ TEST_CASE("babies: a feed's baby is asked for only when there are several") {
     CHECK_THAT(testing::refusal([] { resolve_baby({}, "Ada"); }),
                Equals("no babies are named yet, so --baby \"Ada\" names none; name them first: "
                       "pumplog config set babies \"Ada, ...\""));
+}
+
+TEST_CASE("babies: --baby takes a name the journal's feeds carry too, and a refusal lists both kinds") {
+    // config set babies Ada on a journal whose feeds name Ada and Ben: Ben is still a baby.
+    const KnownBabies known{{"Ada"}, {"Ben"}};
+    CHECK(resolve_known_baby(known, "ben") == "Ben");
+    CHECK(resolve_known_baby(known, "ADA") == "Ada");
+    CHECK_THAT(testing::refusal([&] { resolve_known_baby(known, ""); }), Equals("whose feed is it? give --baby Ada or Ben"));
+    CHECK_THAT(testing::refusal([&] { resolve_known_baby(known, "Zed"); }),
+               Equals("\"Zed\" is not one of the babies; they are Ada (config babies) and Ben (named on the "
+                      "journal's feeds)"));
+    CHECK_THAT(testing::refusal([] { resolve_known_baby(KnownBabies{{}, {"Ada", "Ben"}}, "Zed"); }),
+               Equals("\"Zed\" is not one of the babies; they are Ada and Ben (named on the journal's feeds)"));
+    CHECK_THAT(testing::refusal([] { resolve_known_baby(KnownBabies{{"Ada"}, {}}, "Zed"); }),
+               Equals("\"Zed\" is not one of the babies; the only one is Ada (config babies)"));
+    CHECK(with_babies({"Ada"}, {"ADA", "Ben"}) == std::vector<std::string>{"Ada", "Ben"});
+}
+
+TEST_CASE("babies: the names a journal's feeds carry, trimmed, first spelling, voided feeds left out") {
+    testing::TempDir dir;
+    const auto path = dir / "journal.jsonl";
+    testing::write_file(path, testing::line("01KAQF000000000000000000A1", "2026-11-10T08:00:00+01:00", "feed",
+                                            R"(,"method":"bottle","ml":90,"baby":" ben ")") + "\n" +
+                                  testing::line("01KAQF000000000000000000A2", "2026-11-12T08:00:00+01:00", "feed",
+                                                R"(,"method":"bottle","ml":90,"baby":"Ada")") + "\n" +
+                                  testing::line("01KAQF000000000000000000A3", "2026-11-13T08:00:00+01:00", "feed",
+                                                R"(,"method":"bottle","ml":90,"baby":"BEN")") + "\n" +
+                                  testing::line("01KAQF000000000000000000A4", "2026-11-14T08:00:00+01:00", "feed",
+                                                R"(,"method":"bottle","ml":90,"baby":"Cy")") + "\n" +
+                                  testing::line("01KAQF000000000000000000A5", "2026-11-14T09:00:00+01:00", "void",
+                                                R"(,"target":"01KAQF000000000000000000A4")") + "\n" +
+                                  testing::line("01KAQF000000000000000000A6", "2026-11-14T09:00:00+01:00", "pump") +
+                                  "\n");
+    const Journal journal{path};
+    CHECK(babies_named_in(journal, false) == std::vector<std::string>{"ben", "Ada"});
+    CHECK(babies_named_in(journal, false, testing::instant("2026-11-11T00:00:00+01:00")) ==
+          std::vector<std::string>{"Ada", "BEN"});
+    CHECK(babies_named_in(Journal{dir / "none.jsonl"}, false).empty());
 }
 
 TEST_CASE("babies: babies_in lists each name once, in the order first seen") {

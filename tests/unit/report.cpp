@@ -266,7 +266,7 @@ TEST_CASE("twins: each baby's feeds are tallied per day, hour and week beside th
     const TestJournal j({
         pump("P1", "2026-11-20T06:00:00+01:00", 200),
         baby_bottle("A1", "2026-11-20T07:00:00+01:00", 90, "Ada"),
-        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 70, "Ben"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 70, " Ben "),  // spaces around it (a hand-edited line): Ben
         baby_bottle("A2", "2026-11-21T07:00:00+01:00", 80, "ada"),  // the name in another case is the same baby
         R"({"v":1,"id":"B2","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"breast","left_s":600,"right_s":300,"baby":"Ben"})",
         bottle("F1", "2026-11-21T10:00:00+01:00", 50),  // names no baby: the totals only
@@ -314,7 +314,7 @@ TEST_CASE("twins: each baby's feeds are tallied per day, hour and week beside th
       "Ada": {
         "feeds": 1,
         "bottle_ml": 90,)") != std::string::npos);
-    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find("1 feed that names no baby count in the totals only.") !=
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find("1 feed that names no baby counts in the totals only.") !=
           std::string::npos);
 }
 

@@ -63,6 +63,33 @@ TEST_CASE("today's pumps without a volume and bottles without an amount are coun
     CHECK(s.bottle_feeds == 2);
     CHECK(s.unmeasured_bottles == 1);
     CHECK(s.drunk.ml() == Approx(120));
+    CHECK(s.sided_sessions == 1);  // the sides cover P3 alone: not the day's 3 sessions
+    CHECK(s.left->ml() == Approx(30));
+    CHECK(s.right->ml() == Approx(25));
+}
+
+TEST_CASE("a session that gave one side leaves the other unknown, not 0", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":60,"left_ml":60})"),
+        entry_of(R"({"v":1,"id":"P2","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":70})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-11-21T14:05:00+01:00"));
+    CHECK(s.sessions == 2);
+    CHECK(s.sided_sessions == 1);
+    CHECK(s.left->ml() == Approx(60));
+    CHECK_FALSE(s.right.has_value());
+}
+
+TEST_CASE("a feed naming its baby with spaces around (a hand-edited line) is that baby's row", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-21T08:00:00+01:00","method":"bottle","ml":90,"baby":"Ben"})"),
+        entry_of(R"({"v":1,"id":"F2","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":80,"baby":" ben "})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-11-21T14:05:00+01:00"), {"Ada", "Ben"});
+    REQUIRE(s.babies.size() == 2);
+    CHECK(s.babies[1].name == "Ben");
+    CHECK(s.babies[1].bottle_feeds == 2);
+    CHECK(s.babies[1].drunk.ml() == Approx(170));
 }
 
 TEST_CASE("today's numbers and the usual day from the last 7 days", "[status]") {
