@@ -35,7 +35,7 @@ _pumplog_options() {
         'stock') printf '%s\n' '--all' ;;
         'stock add') printf '%s\n' '--in' '--pumped' '--label' '--at' '--note' '--force' ;;
         'stock use') printf '%s\n' '--thaw' ;;
-        'stock combine') printf '%s\n' '--in' '--label' ;;
+        'stock combine') printf '%s\n' '--in' '--label' '--thaw' ;;
         'stock move') printf '%s\n' '--to' '--at' '--force' ;;
         'stock discard') printf '%s\n' '--reason' ;;
         'stock expiring') printf '%s\n' '--within' ;;

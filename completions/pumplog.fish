@@ -60,7 +60,7 @@ function __pumplog_options
         case 'stock use'
             printf '%s\t%s\n' '--thaw' 'thaw a frozen container whole when only part of it is taken (the rest: thawed milk in the fridge)'
         case 'stock combine'
-            printf '%s\t%s\n' '--in' 'where the combined milk goes (default: where the parts are)' '--label' 'the new container\'s label (default: the next B-number)'
+            printf '%s\t%s\n' '--in' 'where the combined milk goes (default: where the parts are)' '--label' 'the new container\'s label (default: the next B-number)' '--thaw' 'thaw the frozen containers first (frozen milk cannot be poured): the combined milk is thawed milk in the fridge'
         case 'stock move'
             printf '%s\t%s\n' '--to' 'room, cooler, fridge or freezer' '--at' 'when it was moved (default now)' '--force' 'accept a future time'
         case 'stock discard'

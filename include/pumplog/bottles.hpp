@@ -3,9 +3,14 @@
 // baby takes while the parent is away that day (the away timetable's covered
 // feeds, with their learned amounts), the bottles and the containers that fill
 // them: milk already out of the freezer first, then frozen bags to move to
-// the fridge the evening before (later, for a feed the evening's thawed milk
-// would not keep until), soonest to expire first, never one that
-// expires before its feed. Each bottle gets its feed's amount first, then its
+// the fridge the evening before (or at 07:00 on the day, or 18:00 of a day
+// for a night away, when the milk thawed earlier would expire before the
+// feeds it is for), never one that expires before its feed: the bag that
+// expires soonest, unless one bag alone covers all the needs left (then the
+// soonest to expire of those: no more bags than needed), each thawed when its
+// milk goes furthest into the needs before it expires (none left to expire
+// unused when a later thaw would let it be used), the earliest of equal
+// times. Each bottle gets its feed's amount first, then its
 // rounding up from what is left: only the need can be short. A pure function of (entries, stash, settings,
 // guideline, clock): no I/O.
 #include <optional>
@@ -44,7 +49,8 @@ struct Bottle {
 };
 
 // A frozen bag to move to the fridge: the evening before or, for feeds the
-// evening's thawed milk would not keep until, later (see plan_bottles).
+// evening's thawed milk would not keep until, later: 07:00 or 18:00 of a day
+// (see plan_bottles).
 struct Thaw {
     const Container* container = nullptr;
     Seconds at{};       // when to move it (the evening before, or now when that has passed; or later)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pumplog/entry.hpp"
+#include "pumplog/guideline.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/units.hpp"
 
@@ -34,6 +35,9 @@ enum class LifeProblem {
     after_end,       // the container was used up or discarded before it
     more_than_left,  // a use takes more than is in the container
     frozen_part,     // a use pours part of a container in the freezer (SPEC 11: only once thawed)
+    expired,         // a use or move of the container once it has expired (never use expired milk)
+    same_place,      // a move to the place the container is already in
+    refrozen,        // a move of thawed milk into the freezer (never refreeze)
 };
 
 struct LifeConflict {
@@ -41,16 +45,20 @@ struct LifeConflict {
     Entry entry;             // the move, use or discard that could not have happened
     Volume left;             // what the container held just before it
     // before_store: when it was stored; after_end: when it was used up or
-    // discarded; else the entry's time as replayed (not before the store).
+    // discarded; expired: when it expired; refrozen: when it was thawed; else
+    // the entry's time as replayed (not before the store).
     Seconds since{};
     bool discarded = false;  // after_end: it had been discarded (else used up)
+    Place place = Place::fridge;  // where the container was just before it
 };
 
 // What could not have happened in `life`, in time order (ties: the order
 // written), replayed as the stash does: an entry after the end is skipped, a
 // use takes what is there at most, and one leaving less than
-// least_container_ml uses the container up. Empty without a store.
-std::vector<LifeConflict> life_conflicts(const ContainerLife& life);
+// least_container_ml uses the container up; a move to where it is already is
+// skipped. The expiry under `guideline` (stock.hpp: compute_expiry) says when
+// a use or move takes expired milk. Empty without a store.
+std::vector<LifeConflict> life_conflicts(const ContainerLife& life, const Guideline& guideline = cdc_guideline());
 
 // The first conflict of `after` that `before` does not have (the same problem
 // at the same entry): what a change would make impossible, leaving alone what

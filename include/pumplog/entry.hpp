@@ -83,8 +83,9 @@ struct Entry {
     // The lines one command writes together share `group` (the id of its first
     // line): undo and rm take them back together (pumplog(5)).
     std::string group;
-    // store only: milk already thawed at `thawed`; used by `until` at the latest.
-    std::optional<Stamp> pumped, thawed, until;
+    // store only: milk already thawed at `thawed`; used by `until` at the latest;
+    // best quality before `best_by` while frozen (a combined container: its parts' earliest).
+    std::optional<Stamp> pumped, thawed, until, best_by;
     // amend only
     std::uint32_t set_fields = 0;
     Stamp set_at;

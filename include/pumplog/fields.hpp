@@ -79,7 +79,7 @@ constexpr TypeMask pump = type_bit(EntryType::pump), feed = type_bit(EntryType::
 }  // namespace detail
 
 // In the order pumplog writes them in a line (after v, id, type and at).
-inline constexpr std::array<FieldSpec, 22> fields = {{
+inline constexpr std::array<FieldSpec, 23> fields = {{
     detail::text_field("target", 0, detail::move | detail::use | detail::discard | detail::void_ | detail::amend,
                        &Entry::target),
     detail::named_field<FeedMethod>("method", field_method, detail::feed,
@@ -97,6 +97,7 @@ inline constexpr std::array<FieldSpec, 22> fields = {{
     detail::time_field("pumped", field_pumped, detail::store, &Entry::pumped),
     detail::time_field("thawed", 0, detail::store, &Entry::thawed),
     detail::time_field("until", 0, detail::store, &Entry::until),
+    detail::time_field("best_by", 0, detail::store, &Entry::best_by),
     detail::text_field("label", field_label, detail::store, &Entry::label),
     detail::text_field("from", 0, detail::store | detail::use, &Entry::from),
     detail::text_field("reason", field_reason, detail::discard, &Entry::reason),

@@ -70,20 +70,26 @@ struct LeftoverLimit {
 };
 LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline);
 
-// `stock combine LABEL... [--in PLACE]`: the parts, and the container they
-// make (SPEC 11): dated by its oldest milk, its expiry the earliest of the
-// parts' (each as if moved to PLACE), thawed if any part was. Usage error for
-// fewer than two parts, one named twice, one not usable, parts in different
-// places without `in`, or thawed milk into the freezer (quoting the rule).
-// `warning`: the CDC's advice when fresh milk at room temperature would join
-// chilled or frozen milk.
+// `stock combine LABEL... [--in PLACE] [--thaw]`: the parts, and the
+// container they make (SPEC 11): dated by its oldest milk, its expiry the
+// earliest of the parts' (each as if moved to PLACE), thawed if any part was,
+// best by the parts' earliest best-by when it goes into the freezer. Frozen
+// milk cannot be poured: a part in the freezer is refused unless `thaw`, when
+// it is thawed first (moved to the fridge: `thaws`) and the milk goes to the
+// fridge unless `in` says otherwise. Usage error for fewer than two parts,
+// one named twice, one not usable, a leftover of a feed (never combined with
+// other milk), parts in different places without `in` (and nothing to
+// thaw), or thawed milk into the freezer (quoting the rule). `warning`: the
+// CDC's advice when fresh milk at room temperature would join chilled or
+// frozen milk.
 struct CombinePlan {
     std::vector<const Container*> parts;
+    std::vector<const Container*> thaws;  // the frozen parts, thawed (moved to the fridge) at the combine's time
     StoreRecord store;  // its label still to be given
     std::string warning;
 };
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
-                         Seconds at, const Guideline& guideline, const date::time_zone* zone);
+                         Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw = false);
 
 // What a plan takes in all.
 Volume total(const UsePlan& plan);

@@ -43,6 +43,10 @@ struct Expiry {
 // - Leaving the freezer for any other place is a thaw: a new life starts,
 //   under the thawed limits (fridge 24 h, room and cooler 1 h), and it never
 //   goes past the date the frozen milk would have expired in the freezer.
+// - Thawed milk once at room temperature (or in a cooler, which takes the
+//   room's thawed limit) keeps no longer than it would have there: back in
+//   the fridge it never gets its fridge hours again (CDC: thawed milk brought
+//   to room temperature or warmed is used within 2 hours).
 // - Thawed milk back in the freezer is expired from that moment (never refreeze).
 // - Milk that expired stays expired whatever moves follow.
 Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays);
@@ -79,6 +83,7 @@ struct Container {
     // (the store's `until`); moves never lengthen it.
     std::optional<Seconds> until;
     std::optional<Seconds> thawed_before;  // the store's `thawed`: milk already thawed then
+    std::optional<Seconds> best_by_before; // the store's `best_by`: a combined container's parts' earliest
     ContainerState state = ContainerState::in_stock;
     std::optional<Seconds> ended;  // when it was used up or discarded
     Volume discarded;        // what was thrown away with it
@@ -87,7 +92,8 @@ struct Container {
 
 // A container's expiry after `stays` (its own, or with a move added): the
 // rule above, or for a container with `until` that time (thawed milk put back
-// in the freezer expires then all the same).
+// in the freezer expires then all the same), best by its store's `best_by`
+// while it stays in the freezer.
 Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays);
 
 struct Stock {
@@ -230,7 +236,8 @@ UsePlan plan_use_container(const Container& container, Seconds at, const date::t
 // The next free label: B and one more than the highest B-number ever written.
 std::string next_label(const Stock& stock);
 // Refuses (usage error) a label already used, one that reads as an amount,
-// or one that is empty, over 20 characters or holds spaces or control characters.
+// or one that is empty, over 20 characters, not UTF-8, or holds spaces, "~",
+// or characters terminal_text escapes (controls, C1 and bidi controls, U+2028/9).
 void check_new_label(const Stock& stock, std::string_view label);
 
 // Refuses (usage error) storing milk that has already expired by `now`, unless forced.
@@ -240,9 +247,15 @@ void check_storable(const Guideline& guideline, Seconds pumped, Place place, Sec
 // the container would be used up from the start.
 void check_container_amount(Volume amount);
 // Refuses (usage error) a move: not in stock, already there, expired,
-// before its last move, or thawed milk into the freezer (quoting the rule).
+// before its last move, thawed milk into the freezer (quoting the rule), or
+// a leftover into the freezer (check_not_leftover).
 void check_move(const Container& container, Place to, Seconds at, const Guideline& guideline,
                 const date::time_zone* zone);
+// Refuses (usage error) `doing` ("combined", "frozen") to milk left over from a
+// feed: CDC, it is used within 2 hours after the baby finished or thrown away,
+// never combined with other milk nor frozen.
+void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
+                        const date::time_zone* zone);
 // Refuses (usage error) discarding a container no longer in stock.
 void check_discard(const Container& container, Seconds at, const date::time_zone* zone);
 
@@ -256,6 +269,7 @@ struct StoreRecord {
     std::string from;  // the pump's id, when stored with it
     std::string note;
     std::optional<Seconds> thawed, until;  // a leftover or a combined container (see Container)
+    std::optional<Seconds> best_by;        // a combined container in the freezer: its parts' earliest best-by
     std::string group;                     // the command's group (pumplog(5))
 };
 Line store_line(const StoreRecord& store, std::string_view id, const date::time_zone* zone);

@@ -107,6 +107,26 @@ std::string conflict_text(Context& ctx, const Journal& journal, const LifeConfli
                                "only once thawed{}",
                                label, taken, left, entry_named(ctx, journal, c.entry, store), first);
         }
+        case LifeProblem::expired:
+            if (own)
+                return fmt::format("{} expired at {}; this {} would take expired milk (never use expired milk)",
+                                   label, time(c.since), kind);
+            return fmt::format("{} would expire at {}, before an entry of it ({}): never use expired milk{}", label,
+                               time(c.since), entry_named(ctx, journal, c.entry, store), first);
+        case LifeProblem::same_place:
+            if (own)
+                return fmt::format("{} would already be in the {} at {}; a move goes to another place", label,
+                                   place_name(c.place), time(c.since));
+            return fmt::format("{} would already be in the {} when it is moved there ({}){}", label,
+                               place_name(c.place), entry_named(ctx, journal, c.entry, store), first);
+        case LifeProblem::refrozen: {
+            const Guideline& g = guideline_named(ctx.settings().guideline);
+            if (own)
+                return fmt::format("{} was thawed at {}; {} ({})", label, time(c.since), g.refreeze_rule, g.source);
+            return fmt::format("{} would be thawed at {}, before it goes back into the freezer ({}): {} ({}){}", label,
+                               time(c.since), entry_named(ctx, journal, c.entry, store), g.refreeze_rule, g.source,
+                               first);
+        }
     }
     return "the change would leave the stash impossible";  // not reached
 }
@@ -116,12 +136,14 @@ std::string conflict_text(Context& ctx, const Journal& journal, const LifeConfli
 void check_stash_change(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {
     const bool store = before.type == EntryType::store;
     if (!store && !is_stash_event(before.type)) return;
+    const auto pumped = [](const Entry& e) { return e.pumped ? std::optional<Seconds>(e.pumped->instant) : std::nullopt; };
     if (before.ml == after.ml && before.at.instant == after.at.instant && before.target == after.target &&
-        before.place == after.place)
+        before.place == after.place && pumped(before) == pumped(after))
         return;  // a note: nothing the stash counts
     const ContainerLife life = read_life(journal, store ? before.id : before.target, ctx.strict);
     if (!life.store) return;  // an entry naming no container: the stash skips it, and says so
-    const auto conflict = new_conflict(life_conflicts(life), life_conflicts(life.with(after)));
+    const Guideline& g = guideline_named(ctx.settings().guideline);
+    const auto conflict = new_conflict(life_conflicts(life, g), life_conflicts(life.with(after), g));
     if (!conflict) return;
     throw usage_error(conflict_text(ctx, journal, *conflict, store ? after : *life.store, before.id));
 }
@@ -146,7 +168,8 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
             else after.events.push_back(e);
         }
         if (!after.store) continue;  // entries naming no container: the stash skips them, and says so
-        const auto conflict = new_conflict(life_conflicts(lives[i]), life_conflicts(after));
+        const Guideline& g = guideline_named(ctx.settings().guideline);
+        const auto conflict = new_conflict(life_conflicts(lives[i], g), life_conflicts(after, g));
         if (!conflict) continue;
         throw usage_error("the removed entries cannot come back: " +
                           conflict_text(ctx, journal, *conflict, *after.store, std::string()));
@@ -236,7 +259,8 @@ void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<
             // use of a thawed bag before its thaw): part of the bag poured in the freezer.
             ContainerLife rest = life;
             std::erase_if(rest.events, taken_back);
-            if (const auto conflict = new_conflict(life_conflicts(life), life_conflicts(rest)))
+            const Guideline& g = guideline_named(ctx.settings().guideline);
+            if (const auto conflict = new_conflict(life_conflicts(life, g), life_conflicts(rest, g)))
                 dependent = conflict->entry;
         }
         if (!dependent) continue;
@@ -250,7 +274,8 @@ void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<
     }
     // A correction of a stash entry taken back: the entry as it was before it must still fit its container.
     for (const Entry& e : command) {
-        if (e.type != EntryType::amend || (e.set_fields & (field_ml | field_at | field_place)) == 0) continue;
+        if (e.type != EntryType::amend || (e.set_fields & (field_ml | field_at | field_place | field_pumped)) == 0)
+            continue;
         const InEffect now = entry_in_effect(journal, e.target, ctx.strict);
         if (!now.entry || now.voided) continue;
         if (now.entry->type != EntryType::store && !is_stash_event(now.entry->type)) continue;

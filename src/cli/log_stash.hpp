@@ -46,9 +46,12 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
 
 // Refuses (usage error) changing the stash entry `before` into `after` (an
 // edit, or a correction taken back) when the container's life would then hold
-// something `stock use` would have refused (container_life.hpp): a use of more
-// than is in it, an entry before its store or after its end, part of a frozen
-// container poured. Entries that are not stash entries pass.
+// something `stock use` or `stock move` would have refused (container_life.hpp):
+// a use of more than is in it, an entry before its store or after its end,
+// part of a frozen container poured, a use or move once it has expired (a new
+// place, time or pumped time of its store changes its expiry), a move to
+// where it already is, thawed milk moved into the freezer. Entries that are
+// not stash entries pass.
 void check_stash_change(Context& ctx, const Journal& journal, const Entry& before, const Entry& after);
 
 // Refuses (usage error) an edit of the amount or time of a use that poured a

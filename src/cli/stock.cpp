@@ -133,11 +133,10 @@ struct AddOptions {
 // "Stored B1: 90 ml in the fridge, ..."; `when` after the label ("Stored B1 at 09:30, 2 h ago: ...").
 std::string stored_text(const Container& shown, Unit unit, Seconds now, const date::time_zone* zone,
                         const std::string& when = {}) {
-    std::string out = fmt::format("Stored {}{}: {} in the {}, pumped {}; use by {} ({})", terminal_text(shown.label),
+    std::string out = fmt::format("Stored {}{}: {} in the {}, pumped {}; {}", terminal_text(shown.label),
                                   when.empty() ? "" : " " + when, format_volume(shown.stored, unit),
-                                  place_name(shown.place),
-                                  render::when(shown.pumped, now, zone), render::when(shown.expires, now, zone),
-                                  render::relative(shown.expires, now));
+                                  place_name(shown.place), render::when(shown.pumped, now, zone),
+                                  render::use_by(shown.expires, now, zone));
     if (shown.best_by) out += fmt::format(", best by {}", format_date(local_day(*shown.best_by, zone)));
     return out;
 }
@@ -221,12 +220,18 @@ int run_move(Context& ctx, const MoveOptions& o) {
         const Container& c = *move.container;
         const Expiry& after = move.after;
         locked->append({serialize(move_line(c.id, to, at, new_id(), clock.zone))});
-        message = fmt::format("Moved {} ({}) from the {} to the {}; use by {} ({}){}", terminal_text(c.label),
+        message = fmt::format("Moved {} ({}) from the {} to the {}; {}{}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
-                              render::when(after.expires, clock.now, clock.zone), render::relative(after.expires, clock.now),
+                              render::use_by(after.expires, clock.now, clock.zone),
                               move.thaws ? fmt::format(". Thawing: {} from now, never refreeze ({})",
                                                  limit_text(*g.thawed_limit(to)), g.source)
-                                   : "");
+                              // Back from the room: thawed milk gets no fridge hours again (compute_expiry).
+                              : c.thawed && c.place != Place::fridge && to == Place::fridge
+                                  ? fmt::format(". Thawed milk brought to room temperature keeps no longer in the "
+                                                "fridge than it would there (thawed milk at room temperature: up to "
+                                                "{}, {})",
+                                                limit_text(g.thawed_room), g.source)
+                                  : "");
     });
     fmt::print("{}\n", message);
     print_time_notes({o.at}, clock);
@@ -260,6 +265,7 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
 struct CombineOptions {
     std::vector<std::string> labels;
     std::string in, label;
+    bool thaw = false;
 };
 
 int run_combine(Context& ctx, const CombineOptions& o) {
@@ -270,12 +276,15 @@ int run_combine(Context& ctx, const CombineOptions& o) {
     std::string message, warning;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal).stock;
-        CombinePlan plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone);
+        CombinePlan plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, o.thaw);
         StoreRecord& store = plan.store;
         store.label = label_for(stock, o.label);
         const std::string id = new_id();
         store.group = id;
         std::vector<std::string> lines = {serialize(store_line(store, id, clock.zone))};
+        // The frozen parts thawed (--thaw), then poured: the moves before the uses, all at once.
+        for (const Container* c : plan.thaws)
+            lines.push_back(serialize(move_line(c->id, Place::fridge, clock.now, new_id(), clock.zone, id)));
         for (const Container* c : plan.parts)
             lines.push_back(serialize(use_line(c->id, c->left, clock.now, id, new_id(), clock.zone, id)));
         locked->append(lines);
@@ -283,10 +292,15 @@ int run_combine(Context& ctx, const CombineOptions& o) {
         std::string parts;
         for (const Container* c : plan.parts) parts += (parts.empty() ? "" : " + ") + terminal_text(c->label);
         const Container made = stored_container(store, g);
-        message = fmt::format("Combined {} into {}: {} in the {}, dated by its oldest milk ({}); use by {} ({}){}", parts,
+        std::string thawed;
+        for (const Container* c : plan.thaws) thawed += (thawed.empty() ? "" : " and ") + terminal_text(c->label);
+        message = fmt::format("{}Combined {} into {}: {} in the {}, dated by its oldest milk ({}); {}{}{}",
+                              thawed.empty() ? "" : "Thawed " + thawed + " (moved to the fridge). ", parts,
                               terminal_text(made.label), format_volume(made.stored, ctx.unit()), place_name(made.place),
                               render::when(made.pumped, clock.now, clock.zone),
-                              render::when(made.expires, clock.now, clock.zone), render::relative(made.expires, clock.now),
+                              render::use_by(made.expires, clock.now, clock.zone),
+                              made.best_by ? fmt::format(", best by {}", format_date(local_day(*made.best_by, clock.zone)))
+                                           : std::string(),
                               made.thawed ? ", thawed milk: never refreeze" : "");
     });
     if (!warning.empty()) fmt::print(stderr, "pumplog: warning: {}\n", warning);
@@ -434,8 +448,13 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     combine->add_option("--in", co->in, "where the combined milk goes (default: where the parts are)")->type_name("PLACE");
     combine->add_option("--label", co->label, "the new container's label (default: the next B-number)")
         ->type_name("NEW-LABEL");
+    combine->add_flag("--thaw", co->thaw,
+                      "thaw the frozen containers first (frozen milk cannot be poured): the combined milk is thawed "
+                      "milk in the fridge");
     combine->footer("Examples:\n  pumplog stock combine B3 B4\n  pumplog stock combine B5 B6 --in freezer\n"
-                    "Thawed milk is never combined into the freezer (CDC: never refreeze).");
+                    "  pumplog stock combine B7 B8 --thaw\n"
+                    "Thawed milk is never combined into the freezer (CDC: never refreeze),\n"
+                    "nor is what the baby left in a bottle combined with other milk.");
     combine->callback([&ctx, co] { ctx.action = [&ctx, co] { return run_combine(ctx, *co); }; });
 
     auto* move = cmd.add_subcommand("move", "move a container: freezer to fridge or room is a thaw");

@@ -21,6 +21,9 @@ namespace bottles_detail {
 
 using std::chrono::hours;
 
+// The hours a bag is thawed at: 07:00 (the morning thaw) and 18:00 (the evening's, overnight in the fridge).
+constexpr std::chrono::minutes morning_thaw{7 * 60}, evening_thaw{18 * 60};
+
 // Milk a plan may pour: what is left of a container as the plan goes, and
 // when it expires (for a frozen bag, once thawed at the plan's thaw time).
 struct Source {
@@ -41,6 +44,7 @@ bool expires_first(const Source& a, const Source& b) {
 // second pour from one container adds to its fill).
 void pour(Source& s, Bottle& bottle, Volume& want) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
+    if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
     const Volume take = std::min(s.left, want);
     s.left -= take;
     want -= take;
@@ -50,6 +54,55 @@ void pour(Source& s, Bottle& bottle, Volume& want) {
             return;
         }
     bottle.fills.push_back(BottleFill{s.container, take, s.thawed, s.thawed ? s.thaw_at : Seconds{}});
+}
+
+// What a bag of `bag` thawed to keep until `expires` would pour into the
+// needs of bottle `first` (of which `want` is still missing, the milk
+// already out poured) and the bottles after it, once `pool` (the milk
+// already out of the freezer and the bags already thawed) has poured into
+// them first, soonest to expire first.
+double would_serve(std::vector<Source> pool, const std::vector<Bottle>& bottles, std::size_t first, Volume want,
+                   Volume bag, Seconds expires) {
+    double served = 0;
+    for (std::size_t k = first; k < bottles.size() && bag.ml() > 1e-9; ++k) {
+        const Bottle& b = bottles[k];
+        if (expires <= b.feed) break;
+        Bottle scratch = b;
+        if (k != first) {
+            want = b.need;
+            for (Source& s : pool) pour(s, scratch, want);
+        }
+        const Volume take = std::min(bag, want);
+        bag -= take;
+        served += take.ml();
+    }
+    return served;
+}
+
+// The times a plan may thaw a bag, in time order: at sensible hours, the
+// evening before (thaw_time: 18:00, or now when that has passed), then 07:00
+// and 18:00 of each day from the day's morning to its last feed (the morning
+// thaw, for feeds the evening's thawed milk would not keep until; the
+// evening's, for a night away). A feed none of them would keep until (a
+// stricter guideline's short thawed life) gets half the thawed fridge life
+// before it, on the plan's rounding. None before the evening before's (nor now).
+std::vector<Seconds> thaw_times(const std::vector<Bottle>& bottles, date::sys_days day, Seconds evening,
+                                const Settings& settings, const Guideline& guideline, const Clock& clock) {
+    std::vector<Seconds> times{evening};
+    if (bottles.empty()) return times;
+    const Seconds last = bottles.back().feed;
+    for (date::sys_days d = day; to_instant(local_midnight(d), clock.zone) <= last; d += date::days(1))
+        for (const std::chrono::minutes at : {morning_thaw, evening_thaw})
+            times.push_back(std::max(evening, to_instant(local_midnight(d) + at, clock.zone)));
+    const auto thawed = guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0));
+    std::vector<Seconds> more;
+    for (const Bottle& b : bottles)
+        if (std::none_of(times.begin(), times.end(), [&](Seconds t) { return t <= b.feed && b.feed < t + thawed; }))
+            more.push_back(std::max(evening, timetable::round_to(b.feed - thawed / 2, settings.round, clock.zone)));
+    times.insert(times.end(), more.begin(), more.end());
+    std::sort(times.begin(), times.end());
+    times.erase(std::unique(times.begin(), times.end()), times.end());
+    return times;
 }
 
 }  // namespace bottles_detail
@@ -62,7 +115,7 @@ Volume bottle_size(Volume need, Unit unit) {
 
 Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone) {
     // 18:00 the day before: overnight in the fridge, and 24 hours of thawed milk (CDC) still reach 17:30.
-    const Seconds evening = to_instant(local_midnight(day - date::days(1)) + std::chrono::hours(18), zone);
+    const Seconds evening = to_instant(local_midnight(day - date::days(1)) + bottles_detail::evening_thaw, zone);
     return std::max(now, evening);
 }
 
@@ -122,23 +175,12 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     // frozen bags in the same order, each dated when it is chosen, by when it is thawed.
     const Seconds evening = thaw_time(day, clock.now, zone);
     plan.evening = evening;
+    const std::vector<Seconds> times = thaw_times(plan.bottles, day, evening, settings, guideline, clock);
     // A bag's expiry once moved to the fridge at `at` (its stays so far, then the fridge).
     const auto expires_if_thawed = [&](const Container* c, Seconds at) {
         std::vector<Stay> stays = c->stays;
         stays.push_back(Stay{Place::fridge, std::max(at, stays.empty() ? at : stays.back().since)});
         return compute_expiry(guideline, c->pumped, stays).expires;
-    };
-    // When a bag for the feed at `feed` is thawed: the evening thaw when its milk then keeps until the
-    // feed; else a later thaw already planned that does; else half its thawed life before the feed (12 hours
-    // under the CDC: overnight in the fridge, and it keeps 12 hours past the feed), or now when that has passed.
-    std::vector<Seconds> later;
-    const auto thaw_for = [&](const Container* c, Seconds feed) -> std::optional<std::pair<Seconds, Seconds>> {
-        std::vector<Seconds> candidates{evening};
-        candidates.insert(candidates.end(), later.begin(), later.end());
-        candidates.push_back(std::max(clock.now, feed - guideline.thawed_fridge / 2));
-        for (const Seconds at : candidates)
-            if (const Seconds e = expires_if_thawed(c, at); e > feed) return std::pair{at, e};
-        return std::nullopt;
     };
     std::vector<Source> ready, frozen;
     for (const Container* c : use_order(stock, clock.now)) {
@@ -158,27 +200,56 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         return a.container->label < b.container->label;
     });
 
-    // First pass: which bags to thaw. Each bottle's need takes the milk out of
-    // the freezer first, then thaws whole bags, soonest to expire first; a
-    // thawed bag's rest goes to the next bottles before any other bag is
-    // thawed. No bag is thawed for a bottle's rounding up alone.
+    // First pass: which bags to thaw, and when. Each bottle's need takes the
+    // milk out of the freezer first (and the rest of the bags already thawed),
+    // then thaws whole bags: the one that expires soonest (the oldest milk
+    // first, CDC), unless one bag alone covers all the needs left (this
+    // bottle's and the next ones'), when the soonest to expire of those (no
+    // more bags are thawed than needed). Each is thawed at the time its milk
+    // goes furthest into those needs before it expires (none thawed to expire
+    // unused when a later thaw would let it be used), the earliest of equal
+    // ones (the evening's overnight thaw). No bag is thawed for a bottle's
+    // rounding up alone.
     std::vector<Source> poured = ready;
     {
         std::vector<Source> pool = ready;
-        for (Bottle& b : plan.bottles) {
+        for (std::size_t i = 0; i < plan.bottles.size(); ++i) {
+            const Bottle& b = plan.bottles[i];
             Bottle scratch = b;
             Volume want = b.need;
             for (Source& s : pool) pour(s, scratch, want);
-            for (Source& s : frozen) {
-                if (want.ml() <= 1e-9) break;
-                if (s.thawed || s.left.ml() <= 1e-9) continue;
-                const auto thaw = thaw_for(s.container, b.feed);
-                if (!thaw) continue;
+            while (want.ml() > 1e-9) {
+                // All the needs left, as a bag without end or expiry would fill them.
+                const double needs = would_serve(pool, plan.bottles, i, want, Volume::from_ml(1e12), Seconds::max());
+                struct Choice {
+                    Source* source = nullptr;
+                    Seconds at{}, expires{};
+                    double served = 0;
+                };
+                Choice first, finisher;  // the soonest to expire; the soonest to expire that covers all the needs
+                for (Source& s : frozen) {
+                    if (s.thawed || s.left.ml() <= 1e-9) continue;
+                    Choice best;  // this bag's thaw time
+                    for (const Seconds at : times) {
+                        if (at > b.feed) break;
+                        const Seconds expires = expires_if_thawed(s.container, at);
+                        if (expires <= b.feed) continue;
+                        const double served = would_serve(pool, plan.bottles, i, want, s.left, expires);
+                        if (!best.source || served > best.served + 1e-9) best = {&s, at, expires, served};
+                    }
+                    if (!best.source) continue;
+                    if (!first.source) first = best;
+                    if (best.served >= needs - 1e-9) {
+                        finisher = best;
+                        break;
+                    }
+                }
+                const Choice& chosen = finisher.source ? finisher : first;
+                if (!chosen.source) break;
+                Source& s = *chosen.source;
                 s.thawed = true;
-                s.thaw_at = thaw->first;
-                s.expires = thaw->second;
-                if (s.thaw_at != evening && std::find(later.begin(), later.end(), s.thaw_at) == later.end())
-                    later.push_back(s.thaw_at);
+                s.thaw_at = chosen.at;
+                s.expires = chosen.expires;
                 plan.thaws.push_back(Thaw{s.container, s.thaw_at, s.expires});
                 Source rest = s;
                 pour(rest, scratch, want);

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "pumplog/fields.hpp"
+#include "pumplog/guideline.hpp"
 #include "pumplog/history.hpp"
 #include "pumplog/stock.hpp"
 #include "replay.hpp"
@@ -52,7 +53,17 @@ ContainerLife read_life(const Journal& journal, std::string_view store_id, bool 
     return std::move(read_lives(journal, {std::string(store_id)}, strict).front());
 }
 
-std::vector<LifeConflict> life_conflicts(const ContainerLife& life) {
+namespace {
+// The place an entry names, as the stash reads it (place_from); false when it is none this version knows.
+bool read_place(const Entry& e, Place& out) {
+    const auto place = place_from(e.place.text());
+    if (!place) return false;
+    out = *place;
+    return true;
+}
+}  // namespace
+
+std::vector<LifeConflict> life_conflicts(const ContainerLife& life, const Guideline& guideline) {
     std::vector<LifeConflict> out;
     if (!life.store) return out;
     const Entry& store = *life.store;
@@ -66,12 +77,23 @@ std::vector<LifeConflict> life_conflicts(const ContainerLife& life) {
 
     const Seconds stored_at = store.at.instant;
     Volume left = counted_volume(store.ml);
-    std::optional<Place> place = store.place.value();
+    // The container as the stash makes it (stock_replay.cpp), for its expiry: an unknown place counts as the room.
+    Container c;
+    c.place = Place::room;  // an unknown place counts as the room, as the stash counts it
+    read_place(store, c.place);
+    c.stored_at = stored_at;
+    c.pumped = store.pumped ? store.pumped->instant : stored_at;
+    if (store.until) c.until = store.until->instant;
+    if (store.thawed) c.thawed_before = store.thawed->instant;
+    c.stays.push_back({c.place, stored_at});
+    Place& place = c.place;
     bool ended = left.ml() < empty_ml;
     bool discarded = false;
     Seconds ended_at = stored_at;
     const auto conflict = [&](LifeProblem problem, const Entry& e, Seconds since) {
-        out.push_back({problem, e, left, since, discarded});
+        LifeConflict found{problem, e, left, since, discarded};
+        found.place = place;
+        out.push_back(std::move(found));
     };
     for (const Entry* e : order) {
         const Seconds at = std::max(e->at.instant, stored_at);  // as the stash replays it
@@ -80,8 +102,24 @@ std::vector<LifeConflict> life_conflicts(const ContainerLife& life) {
             conflict(LifeProblem::after_end, *e, ended_at);
             continue;  // skipped
         }
+        // A move's place (known: a place this version does not know is skipped, as the stash skips it).
+        Place to = place;
+        const bool moves = e->type == EntryType::move && read_place(*e, to);
+        if (e->type != EntryType::discard) {  // expired milk is thrown away, never used nor moved
+            const Expiry expiry = expiry_of(guideline, c, c.stays);
+            if (at >= expiry.expires) conflict(LifeProblem::expired, *e, expiry.expires);
+            if (moves && to == Place::freezer && place != Place::freezer && expiry.thawed)
+                conflict(LifeProblem::refrozen, *e, *expiry.thawed);
+        }
         if (e->type == EntryType::move) {
-            if (const auto to = e->place.value()) place = to;
+            if (moves) {
+                if (to == place) {
+                    conflict(LifeProblem::same_place, *e, at);  // the stash skips it
+                } else {
+                    place = to;
+                    c.stays.push_back({place, at});
+                }
+            }
         } else if (e->type == EntryType::use) {
             const Volume taken = counted_volume(e->ml);
             if (taken.ml() > left.ml() + rounding_ml)

@@ -58,6 +58,7 @@ void Entry::clear() {
     pumped.reset();
     thawed.reset();
     until.reset();
+    best_by.reset();
     group.clear();
     set_fields = 0;
     set_at = Stamp{};

@@ -172,6 +172,10 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         }
     }
     s.start = std::max(today, return_day - date::days(lead));
+    // A session before now cannot happen: when today's extra session has passed, the first is tomorrow's.
+    if (s.start == today && s.session_minute &&
+        to_instant(local_midnight(today) + std::chrono::minutes(*s.session_minute), zone) <= clock.now)
+        s.start = today + date::days(1);
     const int building_days = static_cast<int>((return_day - s.start).count());
     if (s.per_day) {
         s.reachable_by_return = Volume::from_ml(s.per_day->ml() * building_days);
@@ -192,10 +196,16 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     if (s.need_per_day.ml() <= 0)
         s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then.",
                                        s.several_babies ? "babies need" : "baby needs"));
-    s.advice.push_back(
-        fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
-                    "work, to get used to the pump and to build the stash.",
-                    day_label(s.start)));
+    if (s.start >= return_day && s.session_minute)
+        s.advice.push_back(fmt::format("Today's {} session has passed: no day is left to pump it before {}. The CDC "
+                                       "advises starting to pump a few weeks before you return to work, to get used "
+                                       "to the pump and to build the stash.",
+                                       format_minute_of_day(*s.session_minute), day_label(return_day)));
+    else
+        s.advice.push_back(
+            fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
+                        "work, to get used to the pump and to build the stash.",
+                        day_label(s.start)));
     std::vector<std::string> usual;
     for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
     if (s.to_build.ml() <= 0) {

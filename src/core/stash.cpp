@@ -68,6 +68,7 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
     c.pumped = store.pumped;
     c.until = store.until;
     c.thawed_before = store.thawed;
+    c.best_by_before = store.best_by;
     const Expiry expiry = expiry_of(guideline, c, c.stays);
     c.expires = expiry.expires;
     c.thawed = expiry.thawed;
@@ -169,7 +170,7 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
 }
 
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
-                         Seconds at, const Guideline& guideline, const date::time_zone* zone) {
+                         Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw) {
     if (labels.size() < 2) throw usage_error("combine pours two or more containers together: pumplog stock combine B3 B4");
     CombinePlan plan;
     for (const auto& label : labels) {
@@ -177,10 +178,25 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
         if (std::find(plan.parts.begin(), plan.parts.end(), &c) != plan.parts.end())
             throw usage_error(fmt::format("{} is named twice; name each container once", printable(c.label)));
         plan_use_container(c, at, zone);  // in stock, stored by then, not expired
+        check_not_leftover(c, "combined with other milk", guideline, zone);
         plan.parts.push_back(&c);
     }
-    const Place to = in.value_or(plan.parts.front()->place);
-    if (!in)
+    // Frozen milk cannot be poured (SPEC 11): a frozen part is thawed first (--thaw), and the milk is then
+    // thawed milk, in the fridge unless --in says otherwise (never the freezer).
+    const auto frozen = std::find_if(plan.parts.begin(), plan.parts.end(),
+                                     [](const Container* c) { return c->place == Place::freezer; });
+    if (frozen != plan.parts.end() && !thaw)
+        throw usage_error(fmt::format("{} is frozen: frozen milk is poured only once thawed, and {} ({}); add --thaw to "
+                                      "thaw the frozen containers first (the combined milk is then thawed milk in the "
+                                      "fridge, for {}), or keep them apart",
+                                      printable((*frozen)->label), guideline.refreeze_rule, guideline.source,
+                                      limit_text(guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0)))));
+    const bool thawing = frozen != plan.parts.end();
+    if (thawing && in == Place::freezer)
+        throw usage_error(fmt::format("{} would be thawed to be poured; {} ({}); combine them --in fridge",
+                                      printable((*frozen)->label), guideline.refreeze_rule, guideline.source));
+    const Place to = in.value_or(thawing ? Place::fridge : plan.parts.front()->place);
+    if (!in && !thawing)
         for (const Container* c : plan.parts)
             if (c->place != to)
                 throw usage_error(fmt::format("{} is in the {} and {} in the {}; say where the milk goes: --in fridge or "
@@ -200,11 +216,13 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
                                           printable(c->label), format_date_time(*c->thawed, zone),
                                           guideline.refreeze_rule, guideline.source));
         Expiry after{c->expires, c->thawed, c->best_by, c->refrozen};
-        if (c->place != to) {
-            std::vector<Stay> stays = c->stays;
-            stays.push_back({to, at});
-            after = expiry_of(guideline, *c, stays);
+        std::vector<Stay> stays = c->stays;
+        if (c->place == Place::freezer) {  // thawed first (--thaw): moved to the fridge
+            plan.thaws.push_back(c);
+            stays.push_back({Place::fridge, at});
         }
+        if (stays.back().place != to) stays.push_back({to, at});
+        if (stays.size() != c->stays.size()) after = expiry_of(guideline, *c, stays);
         if (at >= after.expires)
             throw usage_error(fmt::format("{} in the {} would expire at {}; it cannot be combined there",
                                           printable(c->label), place_name(to), format_date_time(after.expires, zone)));
@@ -212,6 +230,9 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
         store.pumped = std::min(store.pumped, c->pumped);
         store.until = std::min(store.until.value_or(after.expires), after.expires);
         if (after.thawed) store.thawed = std::min(store.thawed.value_or(*after.thawed), *after.thawed);
+        // Frozen milk best within 6 months (CDC): the combined milk is best by its parts' earliest.
+        if (to == Place::freezer && after.best_by)
+            store.best_by = std::min(store.best_by.value_or(*after.best_by), *after.best_by);
         if (!c->thawed && c->place == Place::room) warm = warm ? warm : c;
         else if (c->place != Place::room) cold = cold ? cold : c;
     }

@@ -78,6 +78,10 @@ Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vec
         Seconds deadline = start + part_of(budget, limit);
         if (cap) deadline = std::min(deadline, *cap);
         previous_deadline = deadline;
+        // CDC: thawed milk brought to room temperature (or warmed) is used within its room-temperature
+        // limit; back in the fridge it does not get its fridge hours again. The cooler takes the room's
+        // limit for thawed milk (the guideline gives none of its own), so it counts as the room here too.
+        if (thawed && place != Place::fridge) cap = deadline;
         if (last || deadline <= end) {
             // Expired during this stay (or this is where it is now): later moves change nothing.
             out.expires = deadline;
@@ -104,6 +108,8 @@ Expiry expiry_of(const Guideline& guideline, const Container& container, const s
             break;
         }
     }
+    if (container.best_by_before && !out.thawed && !stays.empty() && stays.back().place == Place::freezer)
+        out.best_by = std::min(*container.best_by_before, out.expires);
     return out;
 }
 
@@ -234,6 +240,11 @@ void check_new_label(const Stock& stock, std::string_view label) {
             throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
                                           terminal_text(label)));
     if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
+    // The characters a terminal is shown as escapes (C1 controls, bidi controls, line and paragraph
+    // separators: terminal_text) are special characters too, refused as the ASCII controls are.
+    if (terminal_text(label) != label)
+        throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
+                                      terminal_text(label)));
     bool amount = true;
     try {
         parse_amount(label, Unit::ml);
@@ -293,6 +304,18 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
                                       container.label, format_date_time(*container.thawed, zone),
                                       guideline.refreeze_rule, guideline.source,
                                       format_date_time(container.expires, zone)));
+    if (to == Place::freezer) check_not_leftover(container, "frozen", guideline, zone);
+}
+
+void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
+                        const date::time_zone* zone) {
+    if (!is_leftover(container)) return;
+    throw usage_error(fmt::format("{} is milk left over from a feed ({}); it is never {}: left over from a feeding, "
+                                  "use within {} after the baby finished ({}); use it by {} or discard it: pumplog "
+                                  "stock discard {}",
+                                  printable(container.label), format_date_time(container.stored_at, zone), doing,
+                                  limit_text(guideline.leftover), guideline.leftover_source,
+                                  format_date_time(container.expires, zone), printable(container.label)));
 }
 
 void check_discard(const Container& container, Seconds at, const date::time_zone* zone) {
@@ -325,6 +348,7 @@ Line store_line(const StoreRecord& store, std::string_view id, const date::time_
     e.note = store.note;
     if (store.thawed) e.thawed = Stamp{*store.thawed, {}};
     if (store.until) e.until = Stamp{*store.until, {}};
+    if (store.best_by) e.best_by = Stamp{*store.best_by, {}};
     e.group = store.group;
     return entry_line(e, zone);
 }

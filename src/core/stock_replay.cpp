@@ -141,6 +141,7 @@ Stored make_stored(const Entry& e, Order order) {
     c.from = e.from;
     if (e.until) c.until = e.until->instant;
     if (e.thawed) c.thawed_before = e.thawed->instant;
+    if (e.best_by) c.best_by_before = e.best_by->instant;
     if (c.left.ml() < empty_ml) {
         c.state = ContainerState::used_up;
         c.ended = c.stored_at;

@@ -64,9 +64,11 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
         return fmt::format("The {} {} while you are away on {} {} past: no bottles to pack.\n",
                            past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds", day_label(plan.day),
                            plan.past.size() == 1 ? "is" : "are");
-    if (plan.bottles.empty()) {
+    if (plan.bottles.empty() && plan.away.empty())
+        return fmt::format("No away hours on {} (no away window starts that day): no bottles to pack.\n",
+                           day_label(plan.day));
+    if (plan.bottles.empty())
         return fmt::format("No feed falls while you are away on {}: no bottles to pack.\n", day_label(plan.day));
-    }
     std::string out = fmt::format("Bottles for {} (away {}): {}, {} in all.\n", day_label(plan.day),
                                   periods_text(plan, zone), plural(static_cast<long long>(plan.bottles.size()), "bottle"),
                                   format_volume(plan.total, unit));

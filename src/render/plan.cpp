@@ -627,8 +627,11 @@ std::string stash_text(const StashPlan& s, Unit unit) {
         for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
         out += fmt::format("You pump at {} already.\n", and_list(usual));
     }
-    out += fmt::format("Start: {} ({} before the return).\n", day_label(s.start),
-                       plural((s.return_day - s.start).count(), "day"));
+    if (s.start >= s.return_day)  // today's session has passed and the return is tomorrow
+        out += "Start: no day is left before the return.\n";
+    else
+        out += fmt::format("Start: {} ({} before the return).\n", day_label(s.start),
+                           plural((s.return_day - s.start).count(), "day"));
     if (s.session_minute && s.per_day)
         out += fmt::format(
             "Extra daily session: {}, about {} a day{}.\n", format_minute_of_day(*s.session_minute),

@@ -44,9 +44,10 @@ std::string when(Seconds instant, Seconds now, const date::time_zone* zone) {
 }
 
 std::string relative(Seconds instant, Seconds now) {
-    const bool past = instant < now;
+    const bool past = instant <= now;  // at `now` it has happened: an expiry then is expired (status_at)
     const long long s = past ? (now - instant).count() : (instant - now).count();
     const long long minutes = s / 60;
+    if (past && minutes < 1) return "just now";
     std::string span;
     if (minutes < 1) span = "less than a minute";
     else if (minutes < 60) span = fmt::format("{} min", minutes);
@@ -59,6 +60,11 @@ std::string relative(Seconds instant, Seconds now) {
     } else
         span = fmt::format("{} d", minutes / (60 * 24));
     return past ? span + " ago" : "in " + span;
+}
+
+std::string use_by(Seconds expires, Seconds now, const date::time_zone* zone) {
+    return fmt::format("{} {} ({})", now >= expires ? "expired" : "use by", when(expires, now, zone),
+                       relative(expires, now));
 }
 
 std::string_view advice_text(Advice advice) {

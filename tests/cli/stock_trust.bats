@@ -442,3 +442,110 @@ refused_same() {
     [ "$status" -eq 0 ]
     [ "${lines[1]}" = 'From the stash: B1 60 ml (90 ml left in the fridge). Kept 10 ml left over as B2: use by today 15:05 (in 1 h, 1 hour after the feed: ABM Clinical Protocol #8, revised 2017; Bliss gives no leftover limit)' ]
 }
+
+@test "a leftover is never combined with other milk nor moved into the freezer (CDC: used within 2 hours)" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 300 B1
+    pumplog log feed 90ml --from-stock --offered 120ml >/dev/null
+    store S3 2026-11-21T14:00:00+01:00 freezer 100 B3
+    refused_same pumplog stock combine B2 B3 --in freezer
+    [ "$stderr" = 'pumplog: error: B2 is milk left over from a feed (2026-11-21 14:05); it is never combined with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-21 16:05 or discard it: pumplog stock discard B2' ]
+    refused_same pumplog stock combine B1 B2
+    refused_same pumplog stock move B2 --to freezer
+    [[ "$stderr" == *"B2 is milk left over from a feed (2026-11-21 14:05); it is never frozen: "* ]]
+    # The fridge keeps it no longer: its 2 hours still run from the feed.
+    run pumplog stock move B2 --to fridge
+    [ "$status" -eq 0 ]
+    [ "$output" = "Moved B2 (30 ml) from the room to the fridge; use by today 16:05 (in 2 h)" ]
+}
+
+@test "frozen bags are not combined unless thawed first: --thaw makes thawed milk in the fridge" {
+    store S1 2026-10-01T09:00:00+02:00 freezer 100 B1
+    store S2 2026-11-01T09:00:00+01:00 freezer 100 B2
+    refused_same pumplog stock combine B1 B2
+    [ "$stderr" = 'pumplog: error: B1 is frozen: frozen milk is poured only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw the frozen containers first (the combined milk is then thawed milk in the fridge, for 1 day), or keep them apart' ]
+    refused_same pumplog stock combine B1 B2 --thaw --in freezer
+    [[ "$stderr" == *"B1 would be thawed to be poured; never refreeze"* ]]
+    run --separate-stderr pumplog stock combine B1 B2 --thaw
+    [ "$status" -eq 0 ]
+    [ "$output" = "Thawed B1 and B2 (moved to the fridge). Combined B1 + B2 into B3: 200 ml in the fridge, dated by its oldest milk (2026-10-01 09:00); use by tomorrow 14:05 (in 24 h), thawed milk: never refreeze" ]
+    run jq -c '.[] | [.label, .ml, .place, .thawed, .expires]' < <(pumplog stock --format json)
+    [ "$output" = '["B3",200,"fridge","2026-11-21T14:05:00+01:00","2026-11-22T14:05:00+01:00"]' ]
+    # One command: the store, the two thaws and the two uses; undo takes them all back.
+    [ "$(tail -n 5 "$J" | jq -r '.type' | paste -sd,)" = "store,move,move,use,use" ]
+    [ "$(tail -n 5 "$J" | jq -r '.group' | sort -u | wc -l)" -eq 1 ]
+    pumplog log undo >/dev/null
+    run jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' < <(pumplog stock --format json)
+    [ "$output" = "B1:freezer B2:freezer" ]
+}
+
+@test "fresh milk combined into the freezer keeps its parts' earliest best-by" {
+    store S1 2026-11-19T14:05:00+01:00 fridge 100 B1
+    store S2 2026-11-21T08:00:00+01:00 fridge 100 B2
+    run pumplog stock combine B1 B2 --in freezer
+    [ "$status" -eq 0 ]
+    # B1 spent half its fridge life: half of the freezer's 12 months, and of its best 6 months.
+    [ "$output" = "Combined B1 + B2 into B3: 200 ml in the freezer, dated by its oldest milk (2026-11-19 14:05); use by 2027-05-23 03:05 (in 182 d), best by 2027-02-20" ]
+    run jq -r 'select(.label == "B3") | .best_by' "$J"
+    [ "$output" = "2027-02-20T14:05:00+01:00" ]
+    run pumplog stock
+    [[ "${lines[1]}" == *"best by 2027-02-20; combined B1 + B2" ]]
+    run pumplog --now 2027-03-01T10:00:00+01:00 stock
+    [[ "${lines[1]}" == *"past its best (6 months); combined B1 + B2" ]]
+    run pumplog log check
+    [ "$status" -eq 0 ]
+}
+
+@test "thawed milk brought to room temperature gets no fridge hours again (CDC: within 2 hours)" {
+    store S1 2026-11-01T09:00:00+01:00 freezer 100 B1
+    pumplog --now 2026-11-21T10:00:00+01:00 stock move B1 --to fridge >/dev/null
+    run pumplog --now 2026-11-21T12:00:00+01:00 stock move B1 --to room
+    [ "$output" = "Moved B1 (100 ml) from the fridge to the room; use by today 12:55 (in 55 min)" ]
+    run pumplog --now 2026-11-21T12:30:00+01:00 stock move B1 --to fridge
+    [ "$output" = 'Moved B1 (100 ml) from the room to the fridge; use by today 12:55 (in 25 min). Thawed milk brought to room temperature keeps no longer in the fridge than it would there (thawed milk at room temperature: up to 1 hour, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run jq -c '.[] | [.label, .place, .expires]' < <(pumplog --now 2026-11-21T12:31:00+01:00 stock --format json)
+    [ "$output" = '["B1","fridge","2026-11-21T12:55:00+01:00"]' ]
+}
+
+@test "milk at its expiry time is expired, in the add reply, the list and stock expiring" {
+    run --separate-stderr pumplog stock add 100ml --in fridge --pumped "2026-11-17 14:05" --force
+    [ "$status" -eq 0 ]
+    [ "$output" = "Stored B1: 100 ml in the fridge, pumped 2026-11-17 14:05; expired today 14:05 (just now)" ]
+    run pumplog stock
+    [[ "${lines[1]}" == *"today 14:05  just now  EXPIRED"* ]]
+    run pumplog stock expiring
+    [ "$output" = "B1 100 ml in the fridge expired today 14:05 (just now): discard it" ]
+}
+
+@test "log edit refuses a correction that makes a later use take expired milk, or a move go nowhere" {
+    pumplog --now 2026-11-21T10:00:00+01:00 stock add 100ml --in freezer --pumped 2026-11-01 >/dev/null
+    pumplog --now 2026-11-21T10:00:00+01:00 stock move B1 --to fridge >/dev/null
+    pumplog --now 2026-11-21T11:00:00+01:00 stock use 30ml >/dev/null
+    local store_ref move_ref
+    store_ref="$(pumplog log --format json | jq -r '.[] | select(.type=="store") | .ref')"
+    move_ref="$(pumplog log --format json | jq -r '.[] | select(.type=="move") | .ref')"
+    # In the fridge since 1 November: expired on the 5th, before its move and its use.
+    refused_same pumplog log edit "$store_ref" --in fridge
+    [ "$stderr" = "pumplog: error: B1 would expire at 2026-11-05 00:00, before an entry of it (moved B1 to the fridge at 2026-11-21 10:00, ref $move_ref): never use expired milk; correct or take back that entry first" ]
+    # Thawed at room temperature: an hour, gone before the 11:00 use.
+    refused_same pumplog log edit "$move_ref" --to room
+    [[ "$stderr" == *"B1 would expire at 2026-11-21 11:00, before an entry of it (used 30 ml of B1 at 2026-11-21 11:00, ref "*"): never use expired milk; correct or take back that entry first" ]]
+    # A move to where it is already.
+    pumplog --now 2026-11-21T09:00:00+01:00 stock add 100ml --in fridge >/dev/null
+    pumplog --now 2026-11-21T09:30:00+01:00 stock move B2 --to room >/dev/null
+    local m2
+    m2="$(pumplog log --format json | jq -r '.[] | select(.type=="move" and .place=="room") | .ref')"
+    refused_same pumplog log edit "$m2" --to fridge
+    [ "$stderr" = "pumplog: error: B2 would already be in the fridge at 2026-11-21 09:30; a move goes to another place" ]
+}
+
+@test "a label with a bidi or C1 control is refused, shown escaped" {
+    run --separate-stderr pumplog stock add 100ml --in fridge --label $'\u202eX'
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: label "\u202eX" holds a space or a special character; try B12 or F3' ]
+    for l in $'A\u2028B' $'\xc2\x9bX' $'a\u200eb' $'\u2066x'; do
+        run --separate-stderr pumplog stock add 100ml --in fridge --label "$l"
+        [ "$status" -eq 2 ]
+        [[ "$stderr" == *"holds a space or a special character"* ]]
+    done
+    [ ! -e "$J" ]
+}

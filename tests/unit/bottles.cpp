@@ -179,9 +179,9 @@ TEST_CASE("a shortfall with no pump logged does not claim that one pump would co
 
 TEST_CASE("plan bottles dates thawed milk by the guideline it is given") {
     // A stricter profile: thawed milk keeps 12 hours in the fridge. Thawed at
-    // 20:00, a bag is gone by 08:00: the bags are thawed on Monday instead, half
-    // their thawed life (6 hours) before the first feed each fills, and the
-    // stash fills the bottles: no shortfall.
+    // 20:00, a bag is gone by 08:00: the bags are thawed on Monday morning
+    // instead (07:00, a sensible hour: they keep until 19:00), and the stash
+    // fills the bottles: no shortfall.
     Guideline strict = cdc_guideline();
     strict.thawed_fridge = hours(12);
     const auto stash = stash_entries();
@@ -191,10 +191,10 @@ TEST_CASE("plan bottles dates thawed milk by the guideline it is given") {
     CHECK_FALSE(plan.shortfall);
     REQUIRE(plan.thaws.size() == 2);
     CHECK(plan.thaws[0].container->label == "B3");
-    CHECK(testing::local_text(plan.thaws[0].at) == "2026-11-23T04:00:00+01:00");
-    CHECK(testing::local_text(plan.thaws[0].expires) == "2026-11-23T16:00:00+01:00");
+    CHECK(testing::local_text(plan.thaws[0].at) == "2026-11-23T07:00:00+01:00");
+    CHECK(testing::local_text(plan.thaws[0].expires) == "2026-11-23T19:00:00+01:00");
     CHECK(plan.thaws[1].container->label == "B2");
-    CHECK(testing::local_text(plan.thaws[1].at) == "2026-11-23T10:00:00+01:00");
+    CHECK(testing::local_text(plan.thaws[1].at) == "2026-11-23T07:00:00+01:00");
     CHECK(bottles(plan) ==
           std::vector<std::string>{"10:00 120=B3:120*", "13:00 110=B3:30*,B2:80*", "16:00 120=B2:70*,B1:50"});
     // Without the bags: short, and no pump logged, so no yield to quote.
@@ -223,12 +223,61 @@ TEST_CASE("plan bottles thaws the evening before when planned earlier, and plans
           "plan bottles needs the hours you will be away: set them with pumplog config set away \"mon-fri "
           "08:00-17:30\" (or give --away)");
     const Stock stock6 = stock_of(stash);
-    // A Saturday: nobody is away, no bottles.
+    // A Saturday: nobody is away, no bottles, and the reply says the day has no away hours.
     const BottlePlan weekend = plan_bottles(baby_week(), stock6, away_weekdays(), cdc_guideline(),
                                             sunday_evening, monday + date::days(5));
     CHECK(weekend.bottles.empty());
+    CHECK(weekend.away.empty());
     CHECK(render::bottles_text(weekend, Unit::ml, sunday_evening, std::nullopt) ==
-          "No feed falls while you are away on Sat 2026-11-28: no bottles to pack.\n");
+          "No away hours on Sat 2026-11-28 (no away window starts that day): no bottles to pack.\n");
+    // Away, but no feed in the away hours: said so.
+    Settings short_day;
+    short_day.away = parse_away("mon-fri 08:00-09:00");
+    const BottlePlan no_feed =
+        plan_bottles(baby_week(), stock6, short_day, cdc_guideline(), sunday_evening, monday);
+    CHECK(no_feed.bottles.empty());
+    CHECK(render::bottles_text(no_feed, Unit::ml, sunday_evening, std::nullopt) ==
+          "No feed falls while you are away on Mon 2026-11-23: no bottles to pack.\n");
+}
+
+TEST_CASE("plan bottles thaws a bag later rather than let it expire unused, and no more bags than needed") {
+    // Four feeds of 110 ml while away 08:00-20:00 (10:00, 13:00, 16:00, 19:00): the evening's thaw keeps
+    // until 18:00, not until the 19:00 feed.
+    const std::vector<SlotSpec> day = {{hm(7), 110}, {hm(10), 110}, {hm(13), 110}, {hm(16), 110}, {hm(19), 110}};
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, day);
+    Settings s;
+    s.away = parse_away("mon-fri 08:00-20:00");
+    const Clock sunday_18 = testing::clock_at("2026-11-22T18:00:00+01:00");
+    std::vector<Entry> stash = {store("s1", "2026-09-01T07:00:00+02:00", "freezer", 150, "B1"),
+                                store("s2", "2026-10-01T07:00:00+02:00", "freezer", 150, "B2"),
+                                store("s3", "2026-11-10T07:00:00+01:00", "freezer", 100, "B3")};
+    {
+        // B3 thawed the evening before would give 30 ml at 16:00 and let 70 ml expire at 18:00 while the
+        // 19:00 bottle goes without: thawed at 07:00 instead, it gives 30 ml at 16:00 and 70 at 19:00.
+        const Stock stock = stock_of(stash);
+        const BottlePlan plan = plan_bottles(entries, stock, s, cdc_guideline(), sunday_18, monday);
+        CHECK(bottles(plan) == std::vector<std::string>{"10:00 110=B1:110*", "13:00 110=B1:40*,B2:70*",
+                                                         "16:00 110=B2:80*,B3:30*", "19:00 110=B3:70*"});
+        REQUIRE(plan.thaws.size() == 3);
+        CHECK(testing::local_text(plan.thaws[0].at) == "2026-11-22T18:00:00+01:00");
+        CHECK(testing::local_text(plan.thaws[1].at) == "2026-11-22T18:00:00+01:00");
+        CHECK(plan.thaws[2].container->label == "B3");
+        CHECK(testing::local_text(plan.thaws[2].at) == "2026-11-23T07:00:00+01:00");
+        REQUIRE(plan.shortfall);
+        CHECK(plan.shortfall->short_by.ml() == Approx(40));
+    }
+    {
+        // A fourth bag: B4 alone (thawed at 07:00) covers the 16:00 top-up and the 19:00 bottle, so B3,
+        // which would not, stays frozen: 450 ml thawed for 440 ml of need, not 550.
+        stash.push_back(store("s4", "2026-11-15T07:00:00+01:00", "freezer", 150, "B4"));
+        const Stock stock = stock_of(stash);
+        const BottlePlan plan = plan_bottles(entries, stock, s, cdc_guideline(), sunday_18, monday);
+        CHECK(thawed(plan) == std::vector<std::string>{"B1", "B2", "B4"});
+        CHECK(bottles(plan) == std::vector<std::string>{"10:00 110=B1:110*", "13:00 110=B1:40*,B2:70*",
+                                                         "16:00 110=B2:80*,B4:30*", "19:00 110=B4:110*"});
+        CHECK(testing::local_text(plan.thaws[2].at) == "2026-11-23T07:00:00+01:00");
+        CHECK_FALSE(plan.shortfall);
+    }
 }
 
 }  // namespace PUMPLOG_UNITY_ID

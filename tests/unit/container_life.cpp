@@ -34,7 +34,8 @@ ContainerLife life(const Entry& stored, const std::vector<Entry>& events) { retu
 
 // "more_than_left U2 100": each conflict's problem, entry and what was left.
 std::vector<std::string> described(const std::vector<LifeConflict>& conflicts) {
-    static const char* names[] = {"before_store", "after_end", "more_than_left", "frozen_part"};
+    static const char* names[] = {"before_store", "after_end",  "more_than_left", "frozen_part",
+                                  "expired",      "same_place", "refrozen"};
     std::vector<std::string> out;
     for (const LifeConflict& c : conflicts)
         out.push_back(fmt::format("{} {} {}", names[static_cast<int>(c.problem)], c.entry.id, c.left.ml()));
@@ -83,6 +84,33 @@ TEST_CASE("part of a container poured while it is in the freezer could not have 
           std::vector<std::string>{"frozen_part U1 100"});
     CHECK(described(life_conflicts(life(store(T8, "freezer", 100), {use("U1", T12, 30), move("M1", T13, "fridge")}))) ==
           std::vector<std::string>{"frozen_part U1 100"});
+}
+
+TEST_CASE("a use or move of expired milk, a move to where it is, thawed milk refrozen could not have happened",
+          "[life]") {
+    const std::string nov1 = "2026-11-01T08:00:00-05:00";
+    const auto pumped_store = [&](const std::string& place) {
+        return entry_of(fmt::format(
+            R"({{"v":1,"id":"S","type":"store","at":"{}","ml":100,"place":"{}","pumped":"{}","label":"B35"}})", T8,
+            place, nov1));
+    };
+    // A bag frozen since 1 November, thawed at 12:00 and used at 13:00: as pumplog writes it.
+    const ContainerLife frozen = life(pumped_store("freezer"), {move("M1", T12, "fridge"), use("U1", T13, 30)});
+    CHECK(life_conflicts(frozen).empty());
+    // Said to be in the fridge since: fresh milk of 1 November, expired on the 5th; the move goes nowhere.
+    const auto fridge = life_conflicts(frozen.with(pumped_store("fridge")));
+    CHECK(described(fridge) == std::vector<std::string>{"expired M1 100", "same_place M1 100", "expired U1 100"});
+    CHECK(testing::utc_text(fridge[0].since) == "2026-11-05T13:00:00+00:00");
+    CHECK(fridge[1].place == Place::fridge);
+    // Thawed into the room: an hour (CDC, the strict end of 1-2 hours), over by the 13:00 use.
+    CHECK(described(life_conflicts(frozen.with(move("M1", T12, "room")))) ==
+          std::vector<std::string>{"expired U1 100"});
+    // Thawed, then back into the freezer: never refreeze, and expired from then.
+    CHECK(described(life_conflicts(life(pumped_store("freezer"), {move("M1", T12, "fridge"),
+                                                                 move("M2", T13, "freezer"), discard("D1", T13)}))) ==
+          std::vector<std::string>{"refrozen M2 100"});
+    // A discard of expired milk is what should happen.
+    CHECK(life_conflicts(life(pumped_store("fridge"), {discard("D1", T12)})).empty());
 }
 
 TEST_CASE("a change is refused for the conflicts it makes, not for those the journal held", "[life]") {

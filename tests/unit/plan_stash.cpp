@@ -1,5 +1,7 @@
 // `plan stash` (SPEC 5, 11): the stash stored already counts, the extra
 // session is one the parent does not pump yet, the target in days and volume.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -121,6 +123,30 @@ TEST_CASE("plan stash takes the target in days of need or as a volume") {
     CHECK(held.days_needed == 0);
     CHECK_FALSE(held.session_minute);
     CHECK(held.advice.back() == "The 975 ml stored already covers the target: no extra session is needed.");
+}
+
+TEST_CASE("plan stash starts with the first extra session that can still be pumped") {
+    // Back on Wednesday 25 November: fewer than 21 days, so the plan starts at once. The 08:30 session of
+    // today (Saturday) is ahead at 07:00 and past at 14:05: then the first is Sunday's.
+    const date::sys_days soon = day_of(2026, 11, 25);
+    const Clock morning = testing::clock_at("2026-11-21T07:00:00+01:00");
+    const StashPlan early = plan_stash(week(), away_weekdays(), morning, soon, std::nullopt);
+    REQUIRE(early.session_minute == hm(8, 30));
+    CHECK(early.start == day_of(2026, 11, 21));
+    const StashPlan late = plan_stash(week(), away_weekdays(), now, soon, std::nullopt);
+    REQUIRE(late.session_minute == hm(8, 30));
+    CHECK(late.start == day_of(2026, 11, 22));
+    CHECK(late.reachable_by_return->ml() == Approx(3 * 130));
+    CHECK(lines_of(render::stash_text(late, Unit::ml))[4] == "Start: Sun 2026-11-22 (3 days before the return).");
+    // Back tomorrow, today's session past: no day is left, and the plan says so.
+    const StashPlan tomorrow = plan_stash(week(), away_weekdays(), now, day_of(2026, 11, 22), std::nullopt);
+    CHECK(tomorrow.start == day_of(2026, 11, 22));
+    CHECK_FALSE(tomorrow.reachable);
+    CHECK(lines_of(render::stash_text(tomorrow, Unit::ml))[4] == "Start: no day is left before the return.");
+    CHECK(std::find(tomorrow.advice.begin(), tomorrow.advice.end(),
+                    "Today's 08:30 session has passed: no day is left to pump it before Sun 2026-11-22. The CDC "
+                    "advises starting to pump a few weeks before you return to work, to get used to the pump and to "
+                    "build the stash.") != tomorrow.advice.end());
 }
 
 }  // namespace PUMPLOG_UNITY_ID

@@ -143,6 +143,27 @@ TEST_CASE("thawed milk moved from the fridge to the room spends what is left of 
     CHECK(s.containers[0].thawed == thaw);
 }
 
+TEST_CASE("thawed milk once at room temperature gets no fridge hours back (CDC: within 2 hours)") {
+    const Seconds thaw = P + days(30);
+    // 2 of the fridge's 24 hours spent: 55 minutes of the room's hour left (12:55 for a 10:00 thaw);
+    // back in the fridge after 30 of them, it still expires then, not 10 hours later.
+    const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge"),
+                           move("m2", "s1", thaw + hours(2), "room"), move("m3", "s1", thaw + hours(2) + minutes(30), "fridge")});
+    CHECK(s.containers[0].expires == thaw + hours(2) + minutes(55));
+    CHECK(s.containers[0].place == Place::fridge);
+    // Thawed straight into the room (warm water), then the fridge: its hour at room temperature still holds.
+    const Stock warm = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "room"),
+                              move("m2", "s1", thaw + minutes(10), "fridge")});
+    CHECK(warm.containers[0].expires == thaw + hours(1));
+    // A cooler takes the room's limit for thawed milk: the same.
+    const Stock cooler = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "cooler"),
+                                move("m2", "s1", thaw + minutes(10), "fridge")});
+    CHECK(cooler.containers[0].expires == thaw + hours(1));
+    // Fresh milk keeps its budget rule: 2 hours at room temperature, then 2 days in the fridge.
+    const Stock fresh = stash({store("s1", P, "room", 100, "B1"), move("m1", "s1", P + hours(2), "fridge")});
+    CHECK(fresh.containers[0].expires == P + hours(2) + days(2));
+}
+
 TEST_CASE("thawing never outlives the frozen milk's own 12 months") {
     const Seconds thaw = P + days(365) - hours(2);
     const Stock s = stash({store("s1", P, "freezer", 100, "B1"), move("m1", "s1", thaw, "fridge")});
@@ -330,6 +351,13 @@ TEST_CASE("labels are B1, B2 and on, never reusing one ever written") {
     CHECK_THROWS_AS(check_new_label(s, "two words"), Error);
     CHECK_THROWS_AS(check_new_label(s, ""), Error);
     CHECK_NOTHROW(check_new_label(s, "F3"));
+    CHECK_NOTHROW(check_new_label(s, "Montag-\u00e9"));
+    // What a terminal would be shown as an escape is refused, and named escaped.
+    CHECK_THROWS_WITH(check_new_label(s, "\u202eX"),
+                      "label \"\\u202eX\" holds a space or a special character; try B12 or F3");
+    for (const char* label : {"A\u2028B", "A\u2029B", "\xc2\x9bX", "a\u200eb", "a\u200fb", "\u061cX", "\u202aX",
+                              "\u2066X", "\u2069X"})
+        CHECK_THROWS_AS(check_new_label(s, label), Error);
 }
 
 TEST_CASE("a label written twice (a merge of two devices) stays unique in the stash") {

@@ -33,8 +33,12 @@ std::string expiring_lines(const std::vector<const Container*>& containers, Seco
 std::string_view state_text(const Container& container, Seconds now);
 // "today 20:30", "tomorrow 08:00", "yesterday 22:10", "2026-11-25 08:00".
 std::string when(Seconds instant, Seconds now, const date::time_zone* zone);
-// "in 6 h 25 min", "in 3 d 5 h", "40 min ago".
+// "in 6 h 25 min", "in 3 d 5 h", "40 min ago"; "just now" for an instant
+// at `now` or less than a minute before it (an expiry then is past: expired).
 std::string relative(Seconds instant, Seconds now);
+// A container's expiry in a reply: "use by today 20:30 (in 6 h)", or once
+// it is at or past `now`, "expired today 10:00 (just now)".
+std::string use_by(Seconds expires, Seconds now, const date::time_zone* zone);
 // "use it now or put it in the fridge", "discard it", ...
 std::string_view advice_text(Advice advice);
 
