@@ -467,8 +467,8 @@ check_settings() {
     offers "$shell" "pumplog plan --remind-again 1" 15m 1h
 }
 
-# plan next, stash, bottles and skip take plan's setting flags (--mode, --min-gap...), and
-# next and stash --baby (pumplog-plan(1)): each shell offers them, with their values.
+# plan next, stash, bottles and skip take plan's setting flags (--mode, --min-gap...) and
+# --baby (pumplog-plan(1)): each shell offers them, with their values.
 check_plan_subcommands() {
     local shell="$1" sub flags expected
     need_shell "$shell"
@@ -493,9 +493,10 @@ check_plan_subcommands() {
     offers "$shell" "pumplog plan next --baby B" Ben
     offers "$shell" "pumplog plan stash --return monday --baby " Ada Ben
     offers "$shell" "pumplog plan next --mode supply --sessions 1" 10 11 12
-    # plan bottles and plan skip plan for every baby: no --baby
-    offered "$shell" "pumplog plan bottles --" | grep -qx -- --baby && return 1
-    offered "$shell" "pumplog plan skip --" | grep -qx -- --baby && return 1
+    # plan bottles packs one baby's bottles, plan skip skips the pump plan next --baby shows
+    offers "$shell" "pumplog plan bottles --baby " Ada Ben
+    offers "$shell" "pumplog plan skip --baby B" Ben
+    offered "$shell" "pumplog plan skip --" | grep -qx -- --note
     offers "$shell" "pumplog plan next --baby A" Ada
 }
 
