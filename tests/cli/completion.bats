@@ -326,6 +326,17 @@ check_hostile() {
     nothing_ran
 }
 
+# Writes the shell's completion script where complete-tmux.sh loads it from, and prints that path.
+tmux_script() {
+    local script
+    case $1 in
+        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
+        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
+        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
+    esac
+    echo "$script"
+}
+
 # Tab, then Enter, in the real shell on tmux: the label reaches pumplog whole.
 check_hostile_enter() {
     local shell="$1" script
@@ -333,11 +344,7 @@ check_hostile_enter() {
     command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
     have_stock || skip "pumplog stock is not in this build yet"
     hostile_journal "$J"
-    case $shell in
-        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
-        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
-        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
-    esac
+    script="$(tmux_script "$shell")"
     run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog stock move \$\(t' '--to fridge'
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = 'pumplog stock move \$\(touch\ pwned-label\) ' ]
@@ -516,11 +523,7 @@ check_plan_enter() {
     need_shell "$shell"
     command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
     pumplog config set babies "Ada, Ben" > /dev/null
-    case $shell in
-        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
-        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
-        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
-    esac
+    script="$(tmux_script "$shell")"
     run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog plan next --mode ex' ''
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = 'pumplog plan next --mode exclusive ' ]
@@ -650,11 +653,7 @@ check_hostile_ref_enter() {
     need_shell "$shell"
     command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
     hostile_journal "$J"
-    case $shell in
-        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
-        zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
-        fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
-    esac
+    script="$(tmux_script "$shell")"
     run bash "$HERE/complete-tmux.sh" "$shell" "$script" 'pumplog log rm a' ''
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = 'pumplog log rm a\$\(touch\ pwned-ref\) ' ]
