@@ -35,6 +35,12 @@ public:
 
     // The command to run once parsing is done (set by the chosen subcommand).
     std::function<int()> action;
+    // Whether the command tree is built for reading (help, completion, --help
+    // or -h on the line) rather than for a run: options a subcommand takes
+    // through to its parent anyway (plan's setting flags) are registered on it
+    // only then, so that its help and completion list them without a run
+    // paying for building them (a tenth of `plan next`).
+    bool tree_read = false;
 
     // Resolved on first use.
     const Settings& settings();

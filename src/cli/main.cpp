@@ -276,6 +276,9 @@ int main(int argc, char** argv) {
         // Only the command run needs its options (building them all was a
         // tenth of `plan next`); help and completion read the whole tree.
         const bool whole_tree = chosen.empty() || chosen == "help" || chosen == "completion";
+        context.tree_read = whole_tree || std::any_of(args.begin(), args.end(), [](const std::string& a) {
+                                return a == "--help" || a == "-h";
+                            });
         for (const auto& command : commands()) {
             CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
             sub->fallthrough();

@@ -362,8 +362,9 @@ void add_baby_option(CLI::App& command, PlanOptions& o) {
 }
 
 // The setting flags (--mode, --min-gap...): a setting for this run only. Each
-// subcommand that plans registers its own (the same values), so that its --help
-// and the completion scripts, which read the command table, show them too.
+// subcommand that plans registers its own (the same values) when the tree is
+// read (Context::tree_read), so that its --help and the completion scripts show
+// them too; in a run they fall through to plan's own.
 void add_setting_flags(CLI::App& command, PlanOptions& o) {
     for (const auto& k : setting_keys()) {
         if (!is_plan_setting(k.name)) continue;
@@ -389,7 +390,7 @@ void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptio
     bottles->add_flag("--apply", o->apply,
                       "record the thaws (freezer to fridge) in the journal; a second --apply adds nothing");
     add_baby_option(*bottles, *o);
-    add_setting_flags(*bottles, *o);
+    if (ctx.tree_read) add_setting_flags(*bottles, *o);  // else taken through to plan's
     bottles->footer(
         "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
         "  pumplog plan bottles --on monday --format json\n"
@@ -424,7 +425,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     next->add_option("--within", o->within, "print only when a pump is due within this time (else exit 1, silently)")
         ->type_name("DURATION");
     add_baby_option(*next, *o);
-    add_setting_flags(*next, *o);
+    if (ctx.tree_read) add_setting_flags(*next, *o);  // else taken through to plan's
     next->footer("Examples:\n  pumplog plan next\n  pumplog plan next --within 10m    (for cron: silent, exit 1, unless due)\n"
                  "  pumplog plan next --format json");
     ctx.accept_formats(*next, {Format::table, Format::json});
@@ -434,7 +435,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     skip->fallthrough();
     skip->add_option("--note", o->note, "a note on the skip: why (shown by pumplog log)")->type_name("TEXT");
     add_baby_option(*skip, *o);
-    add_setting_flags(*skip, *o);
+    if (ctx.tree_read) add_setting_flags(*skip, *o);  // else taken through to plan's
     skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it\n"
                  "  pumplog plan skip --note \"stuck in a meeting\"\n"
                  "  pumplog plan skip --baby Ada    the pump plan next --baby Ada shows");
@@ -446,7 +447,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     stash->add_option("--target", o->target, "the stash to have on the return day: a volume (2000ml) or days of need (3d); default 3 days")
         ->type_name("AMOUNT|DAYS");
     add_baby_option(*stash, *o);
-    add_setting_flags(*stash, *o);
+    if (ctx.tree_read) add_setting_flags(*stash, *o);  // else taken through to plan's
     stash->footer(
         "Examples:\n  pumplog plan stash --return 2027-01-04\n  pumplog plan stash --return monday --target 2L\n"
         "  pumplog plan stash --return 2027-01-04 --target 5d\n"
