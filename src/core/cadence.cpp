@@ -632,14 +632,17 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     if (days < min_feed_days) {
         const int missing = min_feed_days - days;
         // A day before the journal's feeds begin (plan --on a past date): logging more cannot help that day.
+        // Only when the journal has the days the window lacks, after it: with fewer in all, what to log.
         std::optional<Seconds> earliest;
-        bool later = false;
+        std::vector<long> feed_days;
         for (const Entry& e : entries) {
             if (e.type != EntryType::feed) continue;
-            later = later || e.at.instant >= until;
+            feed_days.push_back(local_day(e.at.instant, zone).time_since_epoch().count());
             if (!earliest || e.at.instant < *earliest) earliest = e.at.instant;
         }
-        if (later && *earliest >= since) {
+        std::sort(feed_days.begin(), feed_days.end());
+        feed_days.erase(std::unique(feed_days.begin(), feed_days.end()), feed_days.end());
+        if (static_cast<int>(feed_days.size()) >= min_feed_days && *earliest >= since) {
             const date::sys_days first = local_day(*earliest, zone);
             throw usage_error(fmt::format(
                 "{} {}: the journal's feeds begin on {}, and the plan learns the baby's rhythm from at least {} "

@@ -269,6 +269,10 @@ TEST_CASE("a day planned before the journal's feeds begin names the first day it
                       "day it plans: plan a day from 2026-11-17 on");
     // The day asked for is the first it can plan: no error.
     CHECK(learn(entries, monday, 8).basis.days == 3);
+    // A journal of 2 days in all, one feed after the plan's start: what to log, not another day.
+    const auto two_days = feeds_for(berlin(), monday + date::days(5), 2, even_slots(8, hm(1), 100));
+    CHECK_THROWS_WITH(learn(two_days, monday, 6),
+                      Catch::Contains("only 1 day with feeds") && Catch::Contains("for 2 more days"));
 }
 
 TEST_CASE("breast feeds without an amount count at the bottle average and the basis says so") {
