@@ -171,11 +171,14 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
             lead = std::max(lead, *s.days_needed);
         }
     }
-    s.start = std::max(today, return_day - date::days(lead));
-    // A session before now cannot happen: when today's extra session has passed, the first is tomorrow's.
-    if (s.start == today && s.session_minute &&
+    // A session before now cannot happen: when today's extra session has passed, the first is tomorrow's,
+    // and the days left to build the stash count from there (days_left and `reachable` agree with `start`).
+    date::sys_days first = today;
+    if (s.session_minute &&
         to_instant(local_midnight(today) + std::chrono::minutes(*s.session_minute), zone) <= clock.now)
-        s.start = today + date::days(1);
+        first = today + date::days(1);
+    s.days_left = static_cast<int>((return_day - first).count());
+    s.start = std::max(first, return_day - date::days(lead));
     const int building_days = static_cast<int>((return_day - s.start).count());
     if (s.per_day) {
         s.reachable_by_return = Volume::from_ml(s.per_day->ml() * building_days);

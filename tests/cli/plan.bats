@@ -333,6 +333,8 @@ EOF
     [ "$status" -eq 0 ]
     # Today's 08:00 session has passed (it is 14:05): the first is tomorrow's.
     [ "$(jq -c '[.return, .need_per_day_ml, .target_ml, .start, .session, .days_needed, .reachable]' <<<"$output")" = '["2026-11-26",350,1500,"2026-11-22",{"time":"08:00","expected_ml":120},13,false]' ]
+    # The days left count from that first session, as start does: 4, not 5.
+    [ "$(jq -c '.days_left' <<<"$output")" = 4 ]
     [ "$(jq -c '[.target_days, .stored_ml, .to_build_ml, .sessions]' <<<"$output")" = '[4.3,0,1500,["06:00","14:00"]]' ]
     [[ "$(jq -r '.advice[-1]' <<<"$output")" == "1500 ml more cannot be built by Thu 2026-11-26: at about 120 ml a day you will have about 480 ml in 4 days."* ]]
 }
