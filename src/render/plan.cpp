@@ -423,7 +423,7 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
                            p.unmeasured_24h > 0 ? fmt::format(" ({} without a volume, not counted)", p.unmeasured_24h)
                                                 : std::string(),
                            p.night_session ? ", one at night" : "",
-                           p.milestone ? fmt::format(" (milestone {})", format_volume(*p.milestone, unit)) : "");
+                           p.milestone ? fmt::format(" (milestone {})", format_rounded_volume(*p.milestone, unit)) : "");
     }
     if (!plan.advice.empty()) {
         out += "\n";

@@ -161,3 +161,19 @@ pumps() {
     line="Pumped 520 ml, baby drank 0 ml from bottles: +520 ml to the stash,"
     grep -qxF "$line not counting 4 pump sessions without a volume." <<<"$output"
 }
+
+@test "a milestone between two is a whole ml in the progress line and the advice alike" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    # Day 10 since birth: about 583.3 ml (between 500 on day 8 and 750 on day 14), shown 583 ml.
+    pumplog config set birth 2026-11-14 >/dev/null
+    pumps 80 "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" \
+        "2026-11-24 00:30" "2026-11-24 03:00" "2026-11-24 06:00" "2026-11-24 09:00"
+    run --separate-stderr pumplog plan --mode supply
+    [ "$status" -eq 0 ]
+    grep -qxF "Progress: day 10, 640 ml in 8 sessions over the last 24 h, one at night (milestone 583 ml)." <<<"$output"
+    grep -qF "at or above about 583 ml a day on day 10, between the milestones" <<<"$output"
+    [[ "$output" != *583.3* ]]
+    # JSON keeps the number: 583.3.
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq '.progress.milestone_ml' <<<"$output")" = 583.3 ]
+}
