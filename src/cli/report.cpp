@@ -48,16 +48,21 @@ DayRange period_of(const ReportOptions& o, const Clock& clock, std::optional<dat
     DayRange period{today - date::days(6), today};
     if (!o.until.empty()) {
         period.last = local_day(parse_time_span(o.until, clock).end - std::chrono::seconds(1), clock.zone);
+        period.first = period.last - date::days(6);  // --until alone: the 7 days that end there
         if (period.last > today) asked_last = std::exchange(period.last, today);
-        period.first = period.last - date::days(6);
     }
     if (!o.since.empty()) period.first = local_day(parse_time_span(o.since, clock).begin, clock.zone);
     if (!o.until.empty() && asked_last.value_or(period.last) < period.first)
         throw usage_error(fmt::format("--until {} is before --since {}", format_date(asked_last.value_or(period.last)),
                                       format_date(period.first)));
     if (period.first > today)
-        throw usage_error(fmt::format("--since {} is after today ({}): nothing is logged there yet",
-                                      format_date(period.first), format_date(today)));
+        throw usage_error(
+            o.since.empty()
+                ? fmt::format("--until {}: the 7 days that end there are all after today ({}); nothing is logged "
+                              "there yet",
+                              format_date(*asked_last), format_date(today))
+                : fmt::format("--since {} is after today ({}): nothing is logged there yet", format_date(period.first),
+                              format_date(today)));
     if (period.days() > longest_period_days)
         throw usage_error(fmt::format("a report of {} days is too long; give a --since within 100 years",
                                       period.days()));

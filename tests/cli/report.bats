@@ -252,10 +252,13 @@ EOF
     # A month asked for whole is partial up to today.
     run --separate-stderr pumplog report --since 2026-11-01 --until 2026-11-30 --by month --format csv
     [ "${lines[1]}" = "2026-11,8,895.5,60,70,5,310,2,32,150,60,90,0,21" ]
-    # --until alone after today: the 7 days to today.
-    run --separate-stderr pumplog report --until 2026-12-31 --format csv
-    [ "${lines[1]%%,*}" = "2026-11-15" ]
-    [ "${lines[7]%%,*}" = "2026-11-21" ]
+    # --until alone after today: the 7 days that end there, up to today.
+    run --separate-stderr pumplog report --until 2026-11-23 --format csv
+    [ "${#lines[@]}" -eq 6 ]
+    [ "${lines[1]%%,*}" = "2026-11-17" ]
+    [ "${lines[5]%%,*}" = "2026-11-21" ]
+    refused 2 pumplog report --until 2026-12-31
+    [ "$stderr" = "pumplog: error: --until 2026-12-31: the 7 days that end there are all after today (2026-11-21); nothing is logged there yet" ]
     # A period wholly after today has nothing to show.
     refused 2 pumplog report --since 2026-11-22 --until 2026-11-30
     [ "$stderr" = "pumplog: error: --since 2026-11-22 is after today (2026-11-21): nothing is logged there yet" ]
