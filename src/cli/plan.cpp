@@ -318,10 +318,11 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
         while (due < plan.thaws.size() && plan.thaws[due].at <= clock.now) ++due;
         if (due == 0 && !plan.thaws.empty()) {
             const Seconds first = plan.thaws.front().at;
-            throw usage_error(fmt::format("the bags for {} thaw{} from {}: run plan bottles --apply then (nothing "
-                                          "recorded now)",
+            // The command to run then names the day: at that time, plain --apply plans the day after it.
+            throw usage_error(fmt::format("the bags for {} thaw{} from {}: run plan bottles --on {} --apply then "
+                                          "(nothing recorded now)",
                                           day_label(day), first == plan.evening ? " overnight" : "",
-                                          format_date_time(first, clock.zone)));
+                                          format_date_time(first, clock.zone), format_date(day)));
         }
         for (std::size_t i = 0; i < due; ++i) ids.push_back(make_ulid(std::chrono::system_clock::now()));
         const std::string group = ids.size() > 1 ? ids.front() : std::string();

@@ -134,8 +134,8 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
         if (const auto it = std::find_if(plan.thaws.begin(), plan.thaws.end(),
                                          [&](const Thaw& t) { return t.at > clock.now; });
             it != plan.thaws.end())
-            out += fmt::format("Not recorded yet: the thaw at {}; run plan bottles --apply then.\n",
-                               when(it->at, clock.now, zone));
+            out += fmt::format("Not recorded yet: the thaw at {}; run plan bottles --on {} --apply then.\n",
+                               when(it->at, clock.now, zone), format_date(plan.day));
     }
     return out;
 }

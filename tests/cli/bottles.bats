@@ -104,7 +104,7 @@ history_week() {
     # Saturday morning: Monday's bags thaw on Sunday evening, not now.
     export PUMPLOG_NOW=2026-11-29T10:00:00+01:00
     refused 2 pumplog plan bottles --on 2026-11-30 --away "mon-fri 08:00-17:30" --apply
-    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw overnight from 2026-11-29 18:00: run plan bottles --apply then (nothing recorded now)" ]
+    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw overnight from 2026-11-29 18:00: run plan bottles --on 2026-11-30 --apply then (nothing recorded now)" ]
     refused 2 pumplog plan bottles --on 2026-11-20 --away "mon-fri 08:00-17:30"
     refused 2 pumplog plan bottles --on someday --away "mon-fri 08:00-17:30"
     run --separate-stderr pumplog plan bottles --on saturday --away "mon-fri 08:00-17:30"
@@ -306,16 +306,16 @@ PY
     run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --apply
     [ "$status" -eq 0 ]
     [ "${lines[-2]}" = "Recorded 1 thaw: moved to the fridge (thawing; never refreeze)." ]
-    [ "${lines[-1]}" = "Not recorded yet: the thaw at tomorrow 07:00; run plan bottles --apply then." ]
+    [ "${lines[-1]}" = "Not recorded yet: the thaw at tomorrow 07:00; run plan bottles --on 2026-11-30 --apply then." ]
     run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --format json
     [ "$(jq -c '[.applied, [.thaws[] | [.label, .at]]]' <<<"$output")" = '[null,[["B2","2026-11-30T07:00:00+01:00"],["B3","2026-11-30T07:00:00+01:00"]]]' ]
     run --separate-stderr at 2026-11-29 18:35 pumplog stock --format json
     [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:freezer B3:freezer B4:freezer" ]
     run --separate-stderr at 2026-11-29 18:35 pumplog plan bottles --apply
     [ "$status" -eq 2 ]
-    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw from 2026-11-30 07:00: run plan bottles --apply then (nothing recorded now)" ]
-    # Monday 07:00: the morning's thaws are recorded.
-    run --separate-stderr at 2026-11-30 07:00 pumplog plan bottles --on today --apply
+    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw from 2026-11-30 07:00: run plan bottles --on 2026-11-30 --apply then (nothing recorded now)" ]
+    # Monday 07:00: the morning's thaws are recorded, by the command the reply named.
+    run --separate-stderr at 2026-11-30 07:00 pumplog plan bottles --on 2026-11-30 --apply
     [ "$status" -eq 0 ]
     [ "${lines[-1]}" = "Recorded 2 thaws: moved to the fridge (thawing; never refreeze)." ]
     run --separate-stderr at 2026-11-30 07:05 pumplog stock --format json
