@@ -357,9 +357,10 @@ int run_bottles(Context& ctx, const PlanOptions& o) {
 }
 
 // --baby: that baby's feeds alone.
-void add_baby_option(CLI::App& command, PlanOptions& o) {
-    command.add_option("--baby", o.baby, "plan for this baby's feeds alone (config babies; default: every baby's)")
-        ->type_name("BABY");
+void add_baby_option(CLI::App& command, PlanOptions& o,
+                     const std::string& what = "plan for this baby's feeds alone (config babies; default: every "
+                                               "baby's)") {
+    command.add_option("--baby", o.baby, what)->type_name("BABY");
 }
 
 // The setting flags (--mode, --min-gap...): a setting for this run only. Each
@@ -390,7 +391,7 @@ void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptio
         ->type_name("DATE");
     bottles->add_flag("--apply", o->apply,
                       "record the thaws (freezer to fridge) in the journal; a second --apply adds nothing");
-    add_baby_option(*bottles, *o);
+    add_baby_option(*bottles, *o, "pack this baby's bottles alone (config babies; default: every baby's)");
     if (ctx.tree_read) add_setting_flags(*bottles, *o);  // else taken through to plan's
     bottles->footer(
         "Examples:\n  pumplog plan bottles\n  pumplog plan bottles --apply    (the evening before: records the thaws)\n"
@@ -435,7 +436,8 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");
     skip->fallthrough();
     skip->add_option("--note", o->note, "a note on the skip: why (shown by pumplog log)")->type_name("TEXT");
-    add_baby_option(*skip, *o);
+    add_baby_option(*skip, *o,
+                    "skip the pump plan next --baby BABY shows (the skip is the parent's: it names no baby)");
     if (ctx.tree_read) add_setting_flags(*skip, *o);  // else taken through to plan's
     skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it\n"
                  "  pumplog plan skip --note \"stuck in a meeting\"\n"
