@@ -304,8 +304,16 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     StockRead read = read_stock(journal, guideline, StockOptions{}, std::nullopt, ctx.strict);
     ctx.warn(read.stats);
     BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
-    if (!baby.empty())  // each bottle is that baby's: the reply and the JSON name it, as for twins
+    if (!baby.empty()) {  // each bottle is that baby's: the reply and the JSON name it, as for twins
         for (Bottle& b : plan.bottles) b.baby = baby;
+        // One baby's plan fills its bottles from the whole stash: a second baby's plan would count the
+        // same milk again. Said, so that twins' bottles are packed from one plan.
+        if (ctx.settings().babies.size() > 1 || ctx.recent_babies().size() > 1)
+            plan.advice.push_back(fmt::format(
+                "These are {}'s bottles alone, filled as if no other baby drank from the stash: plan bottles "
+                "without --baby packs every baby's bottles from the same milk, each counted once.",
+                baby));
+    }
     std::optional<int> applied;
     if (locked) {
         std::vector<std::string> lines;

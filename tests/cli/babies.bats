@@ -263,6 +263,8 @@ twins_week() {
     run --separate-stderr pumplog plan bottles --baby Ada
     [[ "$output" == *"09:00  90 ml for Ada"* ]]
     [[ "$output" != *"Ben"* ]]
+    # One baby's plan counts the whole stash as its own: it says so, and how to pack for both.
+    [[ "$output" == *"Advice: These are Ada's bottles alone, filled as if no other baby drank from the stash: plan bottles without --baby packs every baby's bottles from the same milk, each counted once."* ]]
     refused 2 pumplog plan bottles --apply --baby Zed
     [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada and Ben (config babies)' ]
     refused 2 pumplog plan bottles --baby Zed --format json
