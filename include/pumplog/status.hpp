@@ -43,6 +43,9 @@ struct DayStatus {
         int unmeasured_bottles = 0;  // bottles with no amount: unknown, never 0 ml
     };
     std::vector<Baby> babies;
+    // With several babies, today's feeds that name none: counted in the whole day's bottles (the Babies
+    // row) and in no baby's row, which says so.
+    int unnamed_feeds = 0;
 };
 
 // The days the usual day is averaged over.

@@ -64,6 +64,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         if (e.type == EntryType::feed) {
             s.last_feed = e;
             count_baby_feed(s.babies, e, day == s.day);
+            if (!s.babies.empty() && day == s.day && baby_of(e).empty()) ++s.unnamed_feeds;
         }
         if (day == s.day) {
             if (e.type == EntryType::pump) {

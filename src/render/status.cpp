@@ -170,6 +170,9 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
         if (b.last_feed) text += fmt::format("; last fed {}", when_ago(b.last_feed->at.instant, clock));
         row(labels[i], text);
     }
+    if (d.unnamed_feeds > 0)
+        row("No name", fmt::format("{} today {} no baby: in the Babies row only", plural(d.unnamed_feeds, "feed"),
+                                   d.unnamed_feeds == 1 ? "names" : "name"));
     if (x.next) {
         std::string next = next_text(*x.next, unit, clock);
         if (!next.empty() && next.back() == '\n') next.pop_back();
@@ -249,6 +252,7 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
         babies.push_back(std::move(o));
     }
     j["babies"] = babies;
+    j["feeds_without_baby"] = d.unnamed_feeds;
     if (x.next) {
         status_json_t n;
         n["at"] = format_rfc3339(x.next->pump.at, clock.zone);

@@ -106,6 +106,26 @@ twins_week() {
     [ "$(grep -c 'Ben' <<<"$output")" -eq 2 ]
 }
 
+@test "status says how many of today's feeds name no baby beside the babies' rows; JSON counts them" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 80ml --baby Ada --at 08:00 > /dev/null
+    pumplog log feed 70ml --baby Ben --at 08:10 > /dev/null
+    journal_line '{"v":1,"id":"01KAQNONAME000000000000001","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":60,"milk":"breast"}'
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n  Babies     210 ml in 3 bottles\n'* ]]
+    [[ "$output" == *$'\n  No name    1 feed today names no baby: in the Babies row only\n'* ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.feeds_without_baby, [.babies[].bottle_feeds]]' <<<"$output")" = '[1,[1,1]]' ]
+    # With one baby, no such row: every feed is that baby's.
+    pumplog config unset babies > /dev/null
+    rm -f "$J"
+    pumplog log feed 80ml --at 08:00 > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" != *"No name"* ]]
+    [ "$(pumplog status --format json | jq '.feeds_without_baby')" = 0 ]
+}
+
 @test "status tells babies with long names apart within 10 columns" {
     pumplog config set babies "Christopher, Christophine" > /dev/null
     pumplog log feed 90ml --baby christopher --at 09:00 > /dev/null
