@@ -264,13 +264,14 @@ struct Stability {
 
 struct Result {
     Score plan, yesterday, even;
+    Score pumped;  // the exclusive timetable's pumps on D (rounded, held to the week's) against D's feedings
     Stability stable, away_stable;
     Stability noisy, away_noisy;  // D - 1 logged with up to an hour of noise on each feed
     int refused = 0;
     int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
     void merge(const Result& o) {
-        plan.merge(o.plan), yesterday.merge(o.yesterday), even.merge(o.even);
+        plan.merge(o.plan), yesterday.merge(o.yesterday), even.merge(o.even), pumped.merge(o.pumped);
         stable.merge(o.stable), away_stable.merge(o.away_stable);
         noisy.merge(o.noisy), away_noisy.merge(o.away_noisy);
         refused += o.refused, incomplete += o.incomplete;
@@ -329,6 +330,11 @@ Result backtest(const Log& log) {
         // no pump by more than its rounding: SPEC 5).
         const std::vector<int>& predicted = slot_minutes;
         r.plan.add(predicted, day.feedings);
+        {
+            std::vector<int> pump_minutes;
+            for (const PlannedPump& p : plan.pumps) pump_minutes.push_back(minute_of_day(p.at, log.zone));
+            r.pumped.add(pump_minutes, day.feedings);
+        }
         if (stability) {
             // One more feed, 60 ml, at a random time on one of the six days
             // before D - 1; the plan made again, pumping exclusively (every
@@ -428,6 +434,10 @@ Result backtest(const Log& log) {
 // The timetable's steadiness (SPEC 5): the day planned again with one more
 // logged feed, and with a noisy day.
 void print_stability(const Result& r) {
+    std::cout << fmt::format("The timetable's pumps (pumping exclusively; rounded, held to the week's) against the "
+                             "feedings: within 30 min {}, within 60 min {}, night within 60 min {}\n",
+                             pct(r.pumped.in30, r.pumped.feeds), pct(r.pumped.in60, r.pumped.feeds),
+                             pct(r.pumped.night60, r.pumped.night_feeds));
     std::cout << "One more logged feed (60 ml at a random time on one of the 6 days before the evening the plan is "
                  "made), the day planned again:\n";
     std::cout << fmt::format("- pumping exclusively: {}\n", r.stable.text());
