@@ -198,6 +198,20 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     return best;
 }
 
+// Whether the parent pumped an extra session proposed at `at` (its time gone
+// by `until`): a pump logged from half min_gap before it until `until` that is
+// no planned pump's (none of `planned` within half min_gap of it).
+bool extra_logged(const std::vector<Entry>& entries, Seconds at, Seconds until, const std::vector<Seconds>& planned,
+                  const Settings& settings) {
+    const auto tolerance = settings.same_pump_within();
+    return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
+        if (e.type != EntryType::pump || e.at.instant < at - tolerance || e.at.instant >= until) return false;
+        return std::none_of(planned.begin(), planned.end(), [&](Seconds p) {
+            return e.at.instant - p < tolerance && p - e.at.instant < tolerance;
+        });
+    });
+}
+
 // Re-spaces a group's pumps to make room for one more (SPEC 5: the day is
 // re-spaced rather than a pump squeezed in): the new pump goes in the middle
 // of the longest gap (the group's ends count), then the pumps move as little
@@ -559,20 +573,28 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             std::vector<Seconds> pump_times;
             pump_times.reserve(plan.pumps.size());
             for (const auto& p : plan.pumps) pump_times.push_back(p.at);
-            // Away, the extra session is for this plan's own hours: never
-            // before its start, nor before now (plan next plans from 12 hours
-            // ago and must remind of the extra `plan` shows). Pumping
-            // exclusively, each day keeps its one time for an extra session
-            // (the same every day, so a day is not given two as the plan
-            // moves on): a day begun before the plan keeps its time, and its
-            // advice is left out below when that time has passed (the next
-            // day's, the same, is in the plan).
-            // An away window over by now keeps the time it had once over (from its end): a pump
-            // logged then, or the time passing, does not move the extra later into the evening.
-            const Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
-                                       : g.end <= until                    ? g.end
-                                                                           : std::max(range.begin, until);
-            const std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
+            // Pumping exclusively, each day keeps its one time for an extra session
+            // (the same every day, so a day is not given two as the plan moves on):
+            // a day begun before the plan keeps its time, and its advice is left
+            // out below when that time has passed (the next day's, the same, is in
+            // the plan).
+            // Away, each window has its one time too, on the day it starts, however
+            // the plan's range cuts it (a night from Monday 22:00 keeps Monday's
+            // time in a plan of Tuesday, which does not show it): from the start of
+            // that day, or once the window is over, from its end (a pump logged
+            // then, or the time passing, does not move the extra later into the
+            // evening). Only a time gone by with no pump logged at it or since
+            // moves to the plan's own hours, never before now (plan next plans
+            // from 12 hours ago and must remind of the extra `plan` shows).
+            Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
+                                 : g.end <= until ? g.end
+                                                  : start_of_local_day(memo.local_day(g.begin), zone);
+            std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
+            if (settings.mode != PlanMode::exclusive && g.end > until && (!at || *at < until) &&
+                !(at && extra_logged(entries, *at, until, pump_times, settings))) {
+                not_before = until;
+                at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
+            }
             if (over && (!at || !range.contains(*at))) continue;
             if (at) {
                 PlannedPump extra;

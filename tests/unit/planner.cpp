@@ -934,4 +934,44 @@ TEST_CASE("a day that looks incompletely logged is named in the plan's basis and
     const auto full = sentences(plan_day(week_before(monday, three_hourly), away_weekdays(), monday));
     CHECK(std::none_of(full.begin(), full.end(), [](const std::string& x) { return x.find("incompletely") != std::string::npos; }));
 }
+TEST_CASE("a night away has one timetable and one extra session however and whenever it is planned") {
+    // Away Monday to Friday 22:00-06:00, the pumps give half what the night's feeds take.
+    Settings s;
+    s.away = parse_away("mon-fri 22:00-06:00");
+    auto entries = week_before(monday, three_hourly);
+    for (int d = 1; d <= 7; ++d)
+        for (int m : {hm(1), hm(4), hm(17, 30)}) entries.push_back(pump(berlin(), monday - date::days(d), m, 50));
+    const date::sys_days tuesday = monday + date::days(1);
+    const auto rows = [](const Plan& plan, date::sys_days day) {
+        std::vector<std::string> out;
+        for (const auto& p : plan.pumps)
+            if (local_day(p.at, berlin()) == day)
+                out.push_back(format_clock(p.at, berlin()) + (p.extra ? " extra" : ""));
+        return out;
+    };
+    // Planned on Sunday: Tuesday alone, or Monday and Tuesday together.
+    const Clock sunday{start_of_local_day(monday, berlin()) - hours(3), berlin()};
+    const Plan both = plan_pumps(entries, s, sunday, local_days(monday, 2, berlin()));
+    const Plan alone = plan_pumps(entries, s, sunday, local_days(tuesday, 1, berlin()));
+    // Monday night's extra session is on Monday, the day the night starts; Tuesday's has its own.
+    CHECK(rows(both, monday) == std::vector<std::string>{"20:00 extra", "22:00"});
+    CHECK(rows(both, tuesday) == std::vector<std::string>{"01:00", "04:00", "20:00 extra", "22:00"});
+    CHECK(rows(alone, tuesday) == rows(both, tuesday));
+    // The parent pumps Monday's extra at 20:02: asked again that evening, nothing new, nothing moved.
+    entries.push_back(pump(berlin(), monday, hm(20, 2), 50));
+    const Clock evening{start_of_local_day(monday, berlin()) + hours(20) + minutes(30), berlin()};
+    const auto next = next_pump(entries, s, evening);
+    REQUIRE(next);
+    CHECK(format_date_time(next->pump.at, berlin()) == "2026-11-16 22:00");
+    CHECK_FALSE(next->pump.extra);
+    const Clock later{start_of_local_day(monday, berlin()) + hours(21), berlin()};
+    const Plan tonight = plan_pumps(entries, s, later, TimeSpan{later.now, later.now + hours(24)});
+    CHECK(rows(tonight, monday) == std::vector<std::string>{"22:00"});
+    CHECK(rows(tonight, tuesday) == std::vector<std::string>{"01:00", "04:00"});
+    // Monday night's shortfall was given with its extra session; Tuesday night is not in this plan.
+    CHECK(std::none_of(tonight.advice.begin(), tonight.advice.end(), [](const PlanAdvice& a) {
+        return a.kind == AdviceKind::shortfall || a.kind == AdviceKind::no_room;
+    }));
+}
+
 }  // namespace PUMPLOG_UNITY_ID
