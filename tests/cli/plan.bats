@@ -216,6 +216,12 @@ icalendar_python() {
     refused 2 pumplog plan --on someday
     [[ "$stderr" == *'--on "someday" is not a day; try 2026-11-23, today, tomorrow or monday' ]]
     refused 2 pumplog plan --days 0
+    [ "$stderr" = "pumplog: error: --days takes 1 to 31, not 0" ]
+    # Not a number: the same words, not CLI11's "could not convert".
+    refused 2 pumplog plan --days x
+    [ "$stderr" = 'pumplog: error: --days takes 1 to 31, not "x"' ]
+    refused 2 pumplog plan --days 2.5
+    [ "$stderr" = 'pumplog: error: --days takes 1 to 31, not "2.5"' ]
     refused 2 pumplog plan --min-gap 10m
     [ "$stderr" = "pumplog: error: --min_gap: min_gap takes a duration from 30m to 6h, not \"10m\"" ]
     refused 2 pumplog plan --away "someday 9-5"
