@@ -59,9 +59,11 @@ enum class AdviceKind {
                          // expected, short_by, gap (min_gap)
     small_shortfall,     // a shortfall under half a session's expected yield, no session added: scope, begin,
                          // end, pumps, need, expected, short_by
-    estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings,
+    estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings (the
+                         // plan's feeds a day, its slots: per_feed is daily shared over them),
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
-                         // birth_assumed (no birth date: the age counts from day, the journal's first)
+                         // birth_assumed (no birth date: the age counts from day, the journal's first),
+                         // rough (the first days: intake rises quickly and varies widely)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
@@ -90,6 +92,7 @@ struct PlanAdvice {
     int age_days = 0;
     bool respaced = false;
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
+    bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::chrono::minutes gap{0};
     std::chrono::minutes longest{0};  // min_gap_conflict: the longest gap allowed there

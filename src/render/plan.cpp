@@ -144,6 +144,7 @@ std::string source_words(std::string_view source) {
     const auto add = [&](std::string_view name, std::string_view full) {
         if (source.find(name) != std::string_view::npos) out += (out.empty() ? "" : "; ") + std::string(full);
     };
+    add("Saint et al. 1984", "Saint et al., Br J Nutr 1984");
     add("IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991");
     add("Kent et al. 2006", "Kent et al., Pediatrics 2006");
     return out.empty() ? std::string(source) : out;
@@ -245,15 +246,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
                    "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
-            const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
-                                             ? fmt::format("{}", std::lround(a.feedings))
-                                             : fmt::format("{:.1f}", a.feedings);
             const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day) : "";
+            // The study's ranges (Saint et al. 1984, by test-weighing), as it gives them.
+            const std::string rough =
+                a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 measured "
+                          "7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this "
+                          "estimate is rough."
+                        : "";
             return fmt::format(
                 "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
-                "about {} a day, what babies drink on day {} ({}), shared over {} feeds a day: {} a feed.{} Log some "
-                "bottles with their amounts for measured targets.",
-                amount(a.daily, unit), a.age_days, source_words(a.text), feedings, amount(a.per_feed, unit), age);
+                "about {} a day, what babies drink on day {} ({}), shared over the plan's {} feeds a day: {} a "
+                "feed.{}{} Log some bottles with their amounts for measured targets.",
+                amount(a.daily, unit), a.age_days, source_words(a.text), std::lround(a.feedings),
+                amount(a.per_feed, unit), rough, age);
         }
         case AdviceKind::estimated_from_pumps:
             return fmt::format(
@@ -329,10 +334,11 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["age_days"] = a.age_days;
             j[key("daily", unit)] = volume(a.daily, unit);
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
-            j["feeds_per_day"] = json_number(a.feedings);
+            j["feeds_per_day"] = std::lround(a.feedings);  // the plan's feeds a day (its slots)
             j["source"] = a.text;
             j["birth"] = format_date(a.day);
             j["birth_assumed"] = a.birth_assumed;
+            j["rough"] = a.rough;
             break;
         case AdviceKind::estimated_from_pumps:
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
