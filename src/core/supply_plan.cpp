@@ -128,7 +128,8 @@ std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const st
 }
 
 Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, TimeSpan span) {
-    const SupplyTimetable timetable = supply_timetable(settings.sessions, settings.sleep);
+    const SupplyTimetable timetable =
+        supply_timetable(settings.sessions, settings.sleep, static_cast<int>(settings.round.count()));
     SupplyAssessment assessment = assess_supply(entries, settings.birth, clock, settings.unit);
     Plan plan;
     plan.basis = std::move(assessment.basis);

@@ -177,3 +177,18 @@ pumps() {
     run --separate-stderr pumplog plan --mode supply --format json
     [ "$(jq '.progress.milestone_ml' <<<"$output")" = 583.3 ]
 }
+
+@test "supply mode puts its sessions on multiples of round, the supply rules kept" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    times() { pumplog plan --mode supply --birth 2026-11-16 --sleep 23:30-05:30 --on 2026-11-25 --format csv "$@" \
+        | sed 1d | cut -d, -f1 | cut -c12-16 | paste -sd' '; }
+    # The quarter hours by default (round 5m divides 15 minutes): 23:15.
+    [ "$(times)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:15" ]
+    # round 30m: every session on the half hour (23:15 was kept before); never over 5 h apart, one at night.
+    [ "$(times --round 30m)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:00" ]
+    [ "$(times --round 10m)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:00" ]
+    # round 20m: on the hour, the least multiple of 15 minutes and 20.
+    [ "$(times --round 20m)" = "03:00 06:00 09:00 12:00 15:00 18:00 21:00 23:00" ]
+    pumplog config set round 30m >/dev/null
+    [ "$(times)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:00" ]
+}

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
 
 #include "pumplog/error.hpp"
 #include "pumplog/render/plan.hpp"
@@ -206,6 +207,31 @@ TEST_CASE("the timetable keeps out of the sleep window all but the one session t
     CHECK(supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}).minutes ==
           std::vector<int>{hm(2, 30), hm(5, 30), hm(8, 30), hm(11, 30), hm(14, 30), hm(17, 30), hm(20, 30),
                            hm(23, 15)});
+}
+
+TEST_CASE("the timetable falls on multiples of round when round does not divide a quarter hour") {
+    // 10m, 30m (and 2m, 6m): every 30 minutes; 20m (and 4m, 12m): every hour. The rules hold all the same.
+    for (const int round : {2, 4, 6, 10, 12, 20, 30}) {
+        const int step = std::lcm(15, round);
+        for (const auto& sleep : sleep_windows()) {
+            for (int n = 5; n <= 12; ++n) {
+                INFO(describe(sleep, n) << ", round " << round);
+                const SupplyTimetable t = supply_timetable(n, sleep, round);
+                REQUIRE(t.minutes.size() == static_cast<std::size_t>(n));
+                for (const int m : t.minutes) REQUIRE(m % step == 0);
+                const std::vector<int> g = gaps(t.minutes);
+                REQUIRE(*std::max_element(g.begin(), g.end()) <= 300);
+                REQUIRE(std::any_of(t.minutes.begin(), t.minutes.end(), [](int m) { return m >= 60 && m < 300; }));
+            }
+        }
+    }
+    // 8 a day around 23:30-05:30 with round 30m: 23:00, not the quarter hours' 23:15.
+    CHECK(supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}, 30).minutes ==
+          std::vector<int>{hm(2, 30), hm(5, 30), hm(8, 30), hm(11, 30), hm(14, 30), hm(17, 30), hm(20, 30),
+                           hm(23, 0)});
+    // A round that divides 15 minutes keeps the quarter hours.
+    CHECK(supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}, 5).minutes ==
+          supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}).minutes);
 }
 
 TEST_CASE("a sleep window the rules leave free is honoured in full, with no explanation") {
