@@ -114,7 +114,8 @@ struct SupplyAssessment {
     SupplyProgress progress;      // the numbers and the verdict (plan.hpp)
     std::vector<SupplyDay> days;  // the basis: up to 7 local days, oldest first, none before birth
     PlanBasis basis;              // pumps and days counted, since/until, one note per day
-    std::vector<std::string> advice;  // plain sentences, the verdict first, each number with its source
+    std::vector<PlanAdvice> advice;   // the verdict first, each a kind, its numbers and its sentence
+                                      // (`text`, each number with its source)
     int breast_feeds_24h = 0;         // feeds at the breast logged in the last 24 hours
 };
 
