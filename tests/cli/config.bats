@@ -80,8 +80,8 @@ config_refused() {
     [ "$stderr" = 'pumplog: error: round takes a duration from 1m to 30m that divides an hour, not "90s"' ]
     config_refused set round 2m30s
     [ "$stderr" = 'pumplog: error: round takes a duration from 1m to 30m that divides an hour, not "2m30s"' ]
-    run pumplog config get round
-    [ "$output" = "round = 15m" ]
+    run --separate-stderr pumplog config get round
+    [ "$output" = "15m" ]
     run pumplog config set round 120s
     [ "$status" -eq 0 ]; [ "$output" = "round = 2m" ]
 }
