@@ -8,6 +8,11 @@
 //     breast milk throughout the day. Pediatrics 117(3):e387-e395. Exclusively
 //     breastfed babies of 1 to 6 months drank 788 ml a day on average (SD 169),
 //     with no change over those months.
+//   Saint et al. 1984: Saint L, Smith M, Hartmann PE. The yield and nutrient
+//     content of colostrum and milk of women from giving birth to 1 month
+//     post-partum. Br J Nutr 52(1):87-95. By test-weighing 9 babies: 37 g in
+//     the first 24 hours after birth (range 7-123), 408 g/24 h on day 3 (range
+//     98-775), 705 g/24 h on day 5 (range 453-876).
 //   IOM 1991: Institute of Medicine, Nutrition During Lactation, chapter 5 "Milk
 //     Volume" (National Academies Press). Babies drink 500-700 g a day at 6-10
 //     days after birth (Casey et al. 1986; Saint et al. 1984); 637 g a day at 9
@@ -24,11 +29,15 @@ namespace pumplog {
 struct IntakeNorm {
     Volume daily;             // about this much a day
     std::string_view source;  // "Kent et al. 2006", ...
+    bool rough = false;       // the first days (before day 6): intake rises quickly and varies widely
 };
 
 // The norm for a baby `age_days` old (the day of birth is day 0):
-//   up to day 10: 600 ml, the middle of 500-700 (IOM 1991; less still before
-//     the milk comes in, over days 3-5);
+//   day 0: 37 ml, day 3: 408 ml, linearly between (Saint et al. 1984);
+//   days 3 to 6: from 408 ml up to 600 ml, linearly (Saint et al. 1984; IOM
+//     1991), not above IOM's 600 ml (Saint et al.'s day 5 mean is 705 g);
+//     these first days are `rough`;
+//   days 6 to 10: 600 ml, the middle of 500-700 (IOM 1991);
 //   days 10 to 30: from 600 ml up to 788 ml, linearly;
 //   days 30 to 182 (1 to 6 months): 788 ml (Kent et al. 2006);
 //   then down linearly to 637 ml on day 274 (9 months) and 445 ml on day 365

@@ -59,9 +59,11 @@ enum class AdviceKind {
                          // expected, short_by, gap (min_gap)
     small_shortfall,     // a shortfall under half a session's expected yield, no session added: scope, begin,
                          // end, pumps, need, expected, short_by
-    estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings,
+    estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings (the
+                         // plan's feeds a day, its slots: per_feed is daily shared over them),
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
-                         // birth_assumed (no birth date: the age counts from day, the journal's first)
+                         // birth_assumed (no birth date: the age counts from day, the journal's first),
+                         // rough (the first days: intake rises quickly and varies widely)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
@@ -71,7 +73,27 @@ enum class AdviceKind {
     incomplete_day,      // day: a day that looks incompletely logged (weighed down)
     nursing_in_supply,   // supply mode with breast feeds logged: count (breast feeds in the last 24 h),
                          // expected (pumped in the last 24 h), pumps (sessions), need (the milestone, or 0)
-    note,                // a sentence worded by the core (supply mode): text
+    // Supply mode (pumplog-supply(7)): `text` is the sentence the core words (the `advice` text); the
+    // numbers are these. A verdict: age_days (day_unknown: no birth date, or after today), expected
+    // (pumped in the last 24 h), pumps (sessions), unmeasured (of them, without a volume), night (one
+    // between 01:00 and 05:00), milestone (the day's, when one applies), source; not_enough_data: reason.
+    on_track,
+    behind,
+    full_volume,
+    not_enough_data,
+    next_milestone,      // the next milestone: age_days (its day), milestone, source
+    add_sessions,        // pumps (sessions in the last 24 h), count (the aim: 8 a day), source
+    add_night_session,   // a session between 01:00 and 05:00: source
+    pump_longer,         // pump longer and double pump: source
+    see_consultant,      // reason (now, if_behind_on_day_8, not_come_to_volume, came_to_volume), age_days
+                         // (the day, for if_behind_on_day_8), milestone (coming to volume: 500 ml by day 14),
+                         // source
+    keep_pumping,        // on track or full volume: pumps (sessions in the last 24 h), night, count (the aim
+                         // of 8 a day, when fewer; 0 otherwise), source
+    sleep_window,        // sessions inside the sleep window: minutes (their times), window (the setting), source
+    milestones_unscaled, // several babies: count (how many), source
+    schedule_not_used,   // supply mode plans its own sessions: minutes (the schedule setting, not used)
+    note,                // a sentence worded by the core: text
 };
 // Where a shortfall is weighed: an away window, or a whole local day (exclusive mode).
 enum class AdviceScope { away, day };
@@ -90,6 +112,7 @@ struct PlanAdvice {
     int age_days = 0;
     bool respaced = false;
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
+    bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::chrono::minutes gap{0};
     std::chrono::minutes longest{0};  // min_gap_conflict: the longest gap allowed there
@@ -97,6 +120,14 @@ struct PlanAdvice {
     date::sys_days day{};
     date::sys_days until_day{};
     std::string text;
+    // Supply mode's kinds (see above).
+    bool day_unknown = false;           // a verdict: no birth date, or one after today (age_days means nothing)
+    std::optional<Volume> milestone;    // a verdict, next_milestone, see_consultant
+    std::string source;                 // the source the sentence cites: "Ru et al. 2020", ...
+    std::string reason;                 // not_enough_data: no_birth, birth_after_today, no_pumps,
+                                        // sessions_without_volume; see_consultant: when
+    std::vector<int> minutes;           // sleep_window, schedule_not_used: times (minutes after midnight)
+    int window_begin = 0, window_end = 0;  // sleep_window: the sleep setting (minutes after midnight)
 };
 
 enum class SupplyVerdict { on_track, behind, full_volume, not_enough_data };

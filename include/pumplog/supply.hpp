@@ -45,13 +45,15 @@ inline constexpr DailyWindow supply_night{1 * 60, 5 * 60};
 
 // The daily timetable: wall-clock minutes after local midnight.
 struct SupplyTimetable {
-    std::vector<int> minutes;  // ascending, on the quarter hour, distinct
+    std::vector<int> minutes;  // ascending, on the quarter hour (or the grid `round` asks for), distinct
     // Why sessions fall inside the sleep window, one plain sentence; empty
     // exactly when no session does (the wish was honoured in full).
     std::vector<std::string> notes;
 };
 
-// Spreads `sessions` (5-12) pumps over the day on the quarter hours so that
+// Spreads `sessions` (5-12) pumps over the day on the quarter hours (on the least
+// multiple of 15 minutes that `round_min` divides: every 30 minutes for a round of
+// 2, 6 or 10 minutes, every hour for 4, 12 or 20; `round` as in the other modes) so that
 //   1. no gap is over 5 hours, around midnight too (Ameda);
 //   2. at least one session starts in [01:00, 05:00) (Mago-Shah et al. 2023);
 //   3. as few sessions as those two rules allow start inside `sleep`;
@@ -59,7 +61,7 @@ struct SupplyTimetable {
 //      the night session as near 03:00 as that allows.
 // A rule always wins over the sleep wish; the notes then say which and why.
 // Throws a usage error when `sessions` is outside 5-12.
-SupplyTimetable supply_timetable(int sessions, const std::optional<DailyWindow>& sleep);
+SupplyTimetable supply_timetable(int sessions, const std::optional<DailyWindow>& sleep, int round_min = 5);
 
 // ---- 3. The milestones -------------------------------------------------------
 
@@ -112,7 +114,8 @@ struct SupplyAssessment {
     SupplyProgress progress;      // the numbers and the verdict (plan.hpp)
     std::vector<SupplyDay> days;  // the basis: up to 7 local days, oldest first, none before birth
     PlanBasis basis;              // pumps and days counted, since/until, one note per day
-    std::vector<std::string> advice;  // plain sentences, the verdict first, each number with its source
+    std::vector<PlanAdvice> advice;   // the verdict first, each a kind, its numbers and its sentence
+                                      // (`text`, each number with its source)
     int breast_feeds_24h = 0;         // feeds at the breast logged in the last 24 hours
 };
 

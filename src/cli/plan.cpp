@@ -1,4 +1,5 @@
 // `plan`, `plan next`, `plan stash` and `plan bottles`.
+#include <charconv>
 #include <filesystem>
 #include <map>
 
@@ -14,6 +15,7 @@
 #include "pumplog/plan_mode.hpp"
 #include "pumplog/planner.hpp"
 #include "pumplog/supply.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/guideline.hpp"
 #include "pumplog/render/bottles.hpp"
 #include "pumplog/render/plan.hpp"
@@ -37,7 +39,7 @@ bool is_plan_setting(std::string_view key) {
 
 struct PlanOptions {
     std::string on;
-    int days = 1;
+    std::string days = "1";  // --days: parsed by plan_days, so "x" is told what is accepted as 0 is
     std::map<std::string, std::string> overrides;  // setting key -> value given as a flag
     std::string within;                            // plan next
     std::string return_date, target;               // plan stash
@@ -128,13 +130,23 @@ int pumps_before(const std::vector<Entry>& entries, const Settings& settings, co
     }));
 }
 
+// --days: a whole number from 1 to 31 (SPEC 2: the error says what is accepted, for "x" as for 0).
+int plan_days(const std::string& text) {
+    int days = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        throw usage_error(fmt::format("--days takes 1 to 31, not \"{}\"", printable(text)));
+    if (days < 1 || days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", days));
+    return days;
+}
+
 int run_plan(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
-    if (o.days < 1 || o.days > 31) throw usage_error(fmt::format("--days takes 1 to 31, not {}", o.days));
-    const TimeSpan range = o.on.empty() ? TimeSpan{clock.now, clock.now + hours(24) * o.days}
-                                         : local_days(parse_plan_day("--on", o.on, clock), o.days, clock.zone);
+    const int days = plan_days(o.days);
+    const TimeSpan range = o.on.empty() ? TimeSpan{clock.now, clock.now + hours(24) * days}
+                                         : local_days(parse_plan_day("--on", o.on, clock), days, clock.zone);
     const History history = read_for_plan(ctx, settings, std::min(clock.now, range.begin), plan_baby(ctx, o));
     const Plan plan = plan_in_mode(history.entries, settings, clock, range);
     const Unit unit = ctx.unit();

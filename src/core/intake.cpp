@@ -17,10 +17,18 @@ double between(int day, int a_day, double a_ml, int b_day, double b_ml) {
 }  // namespace
 
 IntakeNorm intake_norm(int age_days) {
+    constexpr double day_0 = 37;        // Saint et al. 1984: 37 g in the first 24 h (range 7-123)
+    constexpr double day_3 = 408;       // Saint et al. 1984: 408 g/24 h on day 3 (range 98-775)
     constexpr double first_days = 600;  // IOM 1991: 500-700 g a day at 6-10 days
     constexpr double months_1_6 = 788;  // Kent et al. 2006: 1-6 months
     constexpr double month_9 = 637;     // IOM 1991 (Dewey et al.): 9 months
     constexpr double month_12 = 445;    // IOM 1991 (Dewey et al.): 12 months
+    // Before day 6 intake rises quickly and varies widely (Saint et al. 1984's ranges): a rough estimate.
+    // From day 3 to 6 it rises to IOM's 600 ml, not to Saint et al.'s 705 g on day 5: above IOM's middle
+    // for days 6-10, so the curve would fall after day 5.
+    if (age_days < 3) return {Volume::from_ml(between(age_days, 0, day_0, 3, day_3)), "Saint et al. 1984", true};
+    if (age_days < 6)
+        return {Volume::from_ml(between(age_days, 3, day_3, 6, first_days)), "Saint et al. 1984; IOM 1991", true};
     if (age_days <= 10) return {Volume::from_ml(first_days), "IOM 1991"};
     if (age_days < 30)
         return {Volume::from_ml(between(age_days, 10, first_days, 30, months_1_6)), "IOM 1991; Kent et al. 2006"};

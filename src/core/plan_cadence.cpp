@@ -58,7 +58,9 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         const date::sys_days today = local_day(until - seconds(1), zone);
         const int age = std::max(0, static_cast<int>((today - born).count()));
         const IntakeNorm norm = intake_norm(age);
-        const double feedings = std::max(1.0, out.cadence.feedings_per_day);
+        // Shared over the feeds the plan has (its slots), so the targets add up to the
+        // daily estimate; not over the recency-weighted feedings a day (7.4), which do not.
+        const double feedings = static_cast<double>(std::max<std::size_t>(1, out.cadence.slots.size()));
         const Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
         for (auto& slot : out.cadence.slots) {
             slot.amount = per_feed;
@@ -73,6 +75,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.count = unknown;
         a.text = std::string(norm.source);
         a.birth_assumed = !settings.birth;
+        a.rough = norm.rough;
         a.day = born;
         out.advice.push_back(a);
         out.estimated = true;
@@ -187,6 +190,7 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
             b.count += a.count;
             b.daily = b.daily + a.daily;
             b.feedings += a.feedings;
+            b.rough = b.rough || a.rough;
             return;
         }
     all.push_back(a);

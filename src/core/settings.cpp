@@ -275,10 +275,16 @@ std::optional<date::year_month_day> parse_birth(std::string_view value) {
     return date::year_month_day(date::floor<date::days>(stamp->instant));
 }
 
-// A rounding step: 1 to 30 minutes, dividing an hour (so every hour looks alike).
+// A rounding step: 1 to 30 whole minutes, dividing an hour (so every hour looks alike);
+// 2m30s or 90s is refused, not cut to whole minutes.
 std::chrono::minutes parse_round(std::string_view value) {
     const auto m = parse_gap("round", value, 1, 30);
-    if (60 % m.count() != 0)
+    std::chrono::seconds given{};
+    try {
+        given = parse_duration(value);
+    } catch (const Error&) {  // parse_gap parsed it
+    }
+    if (60 % m.count() != 0 || given != m)
         throw usage_error(fmt::format("round takes a step that divides an hour (5m, 10m, 15m, 30m), not \"{}\"",
                                       printable(value)));
     return m;

@@ -128,7 +128,8 @@ std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const st
 }
 
 Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, TimeSpan span) {
-    const SupplyTimetable timetable = supply_timetable(settings.sessions, settings.sleep);
+    const SupplyTimetable timetable =
+        supply_timetable(settings.sessions, settings.sleep, static_cast<int>(settings.round.count()));
     SupplyAssessment assessment = assess_supply(entries, settings.birth, clock, settings.unit);
     Plan plan;
     plan.basis = std::move(assessment.basis);
@@ -139,13 +140,34 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
                                         "between 01:00 and 05:00 (Mago-Shah et al. 2023).",
                                         plural(settings.sessions, "session"), and_list(times)));
     plan.pumps = supply_pumps(timetable, entries, settings.birth, clock, span, &plan.basis.notes);
-    const auto note = [](const std::string& text) {
+    // The timetable's note: which sessions stay inside the sleep window, and why (its sentence).
+    for (const std::string& n : timetable.notes) {
         PlanAdvice a;
-        a.kind = AdviceKind::note;
-        a.text = text;
-        return a;
-    };
-    for (const std::string& n : timetable.notes) plan.advice.push_back(note(n));
+        a.kind = AdviceKind::sleep_window;
+        a.text = n;
+        a.source = "Ameda; Mago-Shah et al. 2023";
+        if (settings.sleep) {
+            a.window_begin = settings.sleep->begin_min;
+            a.window_end = settings.sleep->end_min;
+            for (const int m : timetable.minutes)
+                if (settings.sleep->contains(m)) a.minutes.push_back(m);
+        }
+        plan.advice.push_back(a);
+    }
+    // The schedule pins pump times in the other modes; supply mode's sessions follow its own rules.
+    if (!settings.schedule.empty()) {
+        PlanAdvice a;
+        a.kind = AdviceKind::schedule_not_used;
+        a.minutes = settings.schedule;
+        std::vector<std::string> pinned;
+        for (const int m : settings.schedule) pinned.push_back(format_minute_of_day(m));
+        a.text = fmt::format(
+            "Supply mode plans its own sessions and does not use the schedule setting ({}): its timetable keeps "
+            "its rules (never more than 5 hours apart, one session between 01:00 and 05:00). The schedule pins "
+            "the pump times in the away and exclusive modes.",
+            and_list(pinned));
+        plan.advice.push_back(a);
+    }
     if (assessment.breast_feeds_24h > 0) {
         PlanAdvice a;
         a.kind = AdviceKind::nursing_in_supply;
@@ -157,17 +179,23 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
         a.age_days = assessment.progress.day;
         plan.advice.push_back(a);
     }
-    for (const std::string& n : assessment.advice) plan.advice.push_back(note(n));
+    for (const PlanAdvice& a : assessment.advice) plan.advice.push_back(a);
     // Several babies (SPEC 12): the milestones are the study's mean output
     // (Ru et al. 2020), not given per number of babies; we found no good
     // source of milestones for twins or more, so they are shown unscaled and
     // the plan says so rather than guess a factor.
-    if (settings.babies.size() >= 2)
-        plan.advice.push_back(note(fmt::format(
+    if (settings.babies.size() >= 2) {
+        PlanAdvice a;
+        a.kind = AdviceKind::milestones_unscaled;
+        a.count = static_cast<int>(settings.babies.size());
+        a.source = "Ru et al. 2020";
+        a.text = fmt::format(
             "The volume milestones are a study's mean output (Ru et al. 2020), not milestones for {} babies; "
             "pumplog knows no good source for those, so it shows them unscaled. Ask a lactation consultant what "
             "volume to aim for.",
-            settings.babies.size())));
+            settings.babies.size());
+        plan.advice.push_back(a);
+    }
     plan.progress = assessment.progress;
     return plan;
 }

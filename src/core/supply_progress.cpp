@@ -53,50 +53,96 @@ std::string not_counting(const SupplyProgress& p) {
 // A milestone between two is interpolated (583.3 ml on day 10): "about" a whole ml, not a false tenth.
 std::string about(Volume v, Unit unit) { return "about " + format_rounded_volume(v, unit); }
 
+// One piece of advice: its kind, its sentence and the source the sentence cites.
+PlanAdvice said(AdviceKind kind, std::string text, std::string_view source) {
+    PlanAdvice a;
+    a.kind = kind;
+    a.text = std::move(text);
+    a.source = source;
+    return a;
+}
+
+// A verdict's advice: the sentence, with the numbers it was judged on.
+PlanAdvice verdict(AdviceKind kind, const SupplyProgress& p, std::string text, std::string_view source,
+                   std::string_view reason = {}) {
+    PlanAdvice a = said(kind, std::move(text), source);
+    a.age_days = p.day;
+    a.day_unknown = p.day_unknown;
+    a.expected = p.pumped_24h;
+    a.pumps = p.sessions_24h;
+    a.unmeasured = p.unmeasured_24h;
+    a.night = p.night_session;
+    a.milestone = p.milestone;
+    a.reason = reason;
+    return a;
+}
+
+// Add sessions: the sessions of the last 24 hours, against the aim of 8 a day (Ameda).
+PlanAdvice add_sessions(const SupplyProgress& p, std::string text, std::string_view source) {
+    PlanAdvice a = said(AdviceKind::add_sessions, std::move(text), source);
+    a.pumps = p.sessions_24h;
+    a.count = supply_default_sessions;
+    return a;
+}
+
+// See a lactation consultant: when, and coming to volume (500 ml a day by day 14).
+PlanAdvice see_consultant(std::string text, std::string_view when, int day) {
+    PlanAdvice a = said(AdviceKind::see_consultant, std::move(text), "Mago-Shah et al. 2023");
+    a.reason = when;
+    a.age_days = day;
+    a.milestone = supply_coming_to_volume;
+    return a;
+}
+
 // The steps about how often and when (volumes aside).
-void session_steps(const SupplyProgress& p, std::vector<std::string>& advice) {
+void session_steps(const SupplyProgress& p, std::vector<PlanAdvice>& advice) {
     if (p.sessions_24h < supply_min_sessions)
-        advice.push_back(fmt::format(
+        advice.push_back(add_sessions(p, fmt::format(
             "Add sessions: you logged {} in the last 24 hours; 5 or more a day by day 5 go with coming to volume "
             "(Mago-Shah et al. 2023), and 8-10 in 24 hours is the aim (Ameda).",
-            p.sessions_24h));
+            p.sessions_24h), "Mago-Shah et al. 2023; Ameda"));
     else if (p.sessions_24h < supply_default_sessions)
-        advice.push_back(fmt::format(
+        advice.push_back(add_sessions(p, fmt::format(
             "Add {}: you logged {} in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 "
             "hours apart (Ameda).",
             supply_default_sessions - p.sessions_24h == 1
                 ? std::string("a session")
                 : fmt::format("{} sessions", supply_default_sessions - p.sessions_24h),
-            p.sessions_24h));
+            p.sessions_24h), "Ameda"));
     if (!p.night_session)
-        advice.push_back(
+        advice.push_back(said(
+            AdviceKind::add_night_session,
             "Add a night session between 01:00 and 05:00: night pumping goes with coming to volume (Mago-Shah et "
-            "al. 2023).");
+            "al. 2023).",
+            "Mago-Shah et al. 2023"));
 }
 
 // The concrete next steps when behind (see assess_supply).
-void next_steps(const SupplyProgress& p, Unit unit, std::vector<std::string>& advice) {
+void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& advice) {
     session_steps(p, advice);
     if (p.day < supply_milestones().front().day) return;
-    advice.push_back(
-        "Pump longer and double pump: until 2 minutes after the last drop, or 20-30 minutes a session (Ameda).");
+    advice.push_back(said(
+        AdviceKind::pump_longer,
+        "Pump longer and double pump: until 2 minutes after the last drop, or 20-30 minutes a session (Ameda).",
+        "Ameda"));
     if (p.day < 8) {
-        advice.push_back("If you are still behind on day 8, see a lactation consultant.");
+        advice.push_back(
+            see_consultant("If you are still behind on day 8, see a lactation consultant.", "if_behind_on_day_8", 8));
     } else if (p.day < supply_coming_to_volume_day) {
-        advice.push_back(fmt::format(
+        advice.push_back(see_consultant(fmt::format(
             "See a lactation consultant now: the first two weeks decide whether you come to volume, over {} a day "
             "by day 14 (Mago-Shah et al. 2023).",
-            format_volume(supply_coming_to_volume, unit)));
+            format_volume(supply_coming_to_volume, unit)), "now", p.day));
     } else if (p.pumped_24h <= supply_coming_to_volume) {
-        advice.push_back(fmt::format(
+        advice.push_back(see_consultant(fmt::format(
             "See a lactation consultant: you have not come to volume yet, over {} a day by day 14 (Mago-Shah et "
             "al. 2023).",
-            format_volume(supply_coming_to_volume, unit)));
+            format_volume(supply_coming_to_volume, unit)), "not_come_to_volume", p.day));
     } else {
-        advice.push_back(fmt::format(
+        advice.push_back(see_consultant(fmt::format(
             "You have come to volume, over {} a day (Mago-Shah et al. 2023); a lactation consultant can help you "
             "reach full production.",
-            format_volume(supply_coming_to_volume, unit)));
+            format_volume(supply_coming_to_volume, unit)), "came_to_volume", p.day));
     }
 }
 
@@ -162,33 +208,51 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     // Not enough data.
     if (!birth) {
         p.verdict = SupplyVerdict::not_enough_data;
-        advice.push_back(
+        advice.push_back(verdict(
+            AdviceKind::not_enough_data, p,
             "Not enough data: set the baby's birth date (pumplog config set birth YYYY-MM-DD) to judge your volume "
-            "against the milestones for the days since birth (Ru et al. 2020).");
+            "against the milestones for the days since birth (Ru et al. 2020).",
+            "Ru et al. 2020", "no_birth"));
         return out;
     }
     if (day < 0) {
         p.verdict = SupplyVerdict::not_enough_data;
-        advice.push_back(fmt::format("Not enough data: the birth date {} is after today; check the birth setting.",
-                                     format_date(date::sys_days(*birth))));
+        advice.push_back(verdict(AdviceKind::not_enough_data, p,
+                                 fmt::format("Not enough data: the birth date {} is after today; check the birth "
+                                             "setting.",
+                                             format_date(date::sys_days(*birth))),
+                                 "", "birth_after_today"));
         return out;
     }
     if (p.sessions_24h == 0) {
         p.verdict = SupplyVerdict::not_enough_data;
-        advice.push_back(
+        advice.push_back(verdict(
+            AdviceKind::not_enough_data, p,
             "Not enough data: no pumps logged in the last 24 hours; log each session (pumplog log pump 40ml) to see "
-            "your progress.");
+            "your progress.",
+            "", "no_pumps"));
         return out;
     }
 
     // Full volume, whatever the day.
     if (p.pumped_24h >= supply_full_low) {
         p.verdict = SupplyVerdict::full_volume;
-        advice.push_back(fmt::format("Full volume: {} in the last 24 hours{}; full production is about {} (Ameda).",
-                                     pumped, not_counting(p), full_range));
-        advice.push_back(
+        PlanAdvice full = verdict(AdviceKind::full_volume, p,
+                                  fmt::format("Full volume: {} in the last 24 hours{}; full production is about {} "
+                                              "(Ameda).",
+                                              pumped, not_counting(p), full_range),
+                                  "Ameda");
+        full.milestone = supply_full_low;  // full production: 750 ml a day and more (Ameda)
+        advice.push_back(full);
+        PlanAdvice keep = said(
+            AdviceKind::keep_pumping,
             "Keep pumping 8-10 times in 24 hours, never more than 5 hours apart (Ameda), until the baby feeds at "
-            "the breast; then the plan can follow the baby's feeds (pumplog config set mode exclusive).");
+            "the breast; then the plan can follow the baby's feeds (pumplog config set mode exclusive).",
+            "Ameda");
+        keep.pumps = p.sessions_24h;
+        keep.night = p.night_session;
+        keep.count = supply_default_sessions;
+        advice.push_back(keep);
         return out;
     }
 
@@ -202,15 +266,22 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
             return out;
         }
         p.verdict = enough ? SupplyVerdict::on_track : SupplyVerdict::behind;
-        advice.push_back(fmt::format(
-            "{} for day {}: {} in the last 24 hours ({}{}), {} between 01:00 and 05:00; 5 or more sessions a day "
-            "by day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023).",
-            enough ? "On track" : "Behind", day, plural(p.sessions_24h, "session"), pumped, not_counting(p),
-            p.night_session ? "one" : "none"));
-        advice.push_back(fmt::format(
-            "No volume milestone before day 6: the milk comes in over days 3-5; the first milestone is {} a day on "
-            "day 6 (Ru et al. 2020).",
-            about(first_milestone.volume, unit)));
+        advice.push_back(verdict(
+            enough ? AdviceKind::on_track : AdviceKind::behind, p,
+            fmt::format(
+                "{} for day {}: {} in the last 24 hours ({}{}), {} between 01:00 and 05:00; 5 or more sessions a "
+                "day by day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023).",
+                enough ? "On track" : "Behind", day, plural(p.sessions_24h, "session"), pumped, not_counting(p),
+                p.night_session ? "one" : "none"),
+            "Mago-Shah et al. 2023"));
+        PlanAdvice next = said(AdviceKind::next_milestone,
+                               fmt::format("No volume milestone before day 6: the milk comes in over days 3-5; the "
+                                           "first milestone is {} a day on day 6 (Ru et al. 2020).",
+                                           about(first_milestone.volume, unit)),
+                               first_milestone.source);
+        next.age_days = first_milestone.day;
+        next.milestone = first_milestone.volume;
+        advice.push_back(next);
         if (!enough) next_steps(p, unit, advice);
         return out;
     }
@@ -218,6 +289,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     const Volume milestone = *p.milestone;
     const bool exact = std::any_of(supply_milestones().begin(), supply_milestones().end(),
                                    [&](const SupplyMilestone& m) { return m.day == day; });
+    const std::string_view reference_source =
+        day >= supply_milestones().back().day ? "Ru et al. 2020; Ameda" : "Ru et al. 2020";
     const std::string reference =
         day >= supply_milestones().back().day
             ? fmt::format("{} a day from day 14 (Ru et al. 2020), the lower end of full production (Ameda)",
@@ -227,13 +300,21 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                               day);
     if (p.pumped_24h >= milestone) {
         p.verdict = SupplyVerdict::on_track;
-        advice.push_back(
-            fmt::format("On track: {} in the last 24 hours{}, at or above {}.", pumped, not_counting(p), reference));
+        advice.push_back(verdict(
+            AdviceKind::on_track, p,
+            fmt::format("On track: {} in the last 24 hours{}, at or above {}.", pumped, not_counting(p), reference),
+            reference_source));
         const auto next = std::find_if(supply_milestones().begin(), supply_milestones().end(),
                                        [&](const SupplyMilestone& m) { return m.day > day; });
-        if (next != supply_milestones().end())
-            advice.push_back(fmt::format("Next: {} a day on day {} ({}).", about(next->volume, unit), next->day,
-                                         next->source));
+        if (next != supply_milestones().end()) {
+            PlanAdvice a = said(AdviceKind::next_milestone,
+                                fmt::format("Next: {} a day on day {} ({}).", about(next->volume, unit), next->day,
+                                            next->source),
+                                next->source);
+            a.age_days = next->day;
+            a.milestone = next->volume;
+            advice.push_back(a);
+        }
         // On track with fewer sessions than the aim is no reason to keep fewer: the plan spreads 8 (Ameda).
         const bool fewer = p.sessions_24h < supply_default_sessions;
         const std::string aim =
@@ -241,7 +322,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                                 "24 hours",
                                 p.sessions_24h)
                   : std::string();
-        advice.push_back(
+        PlanAdvice keep = said(
+            AdviceKind::keep_pumping,
             p.night_session && !fewer
                 ? fmt::format("Keep {} a day with one between 01:00 and 05:00 (Mago-Shah et al. 2023).",
                               plural(p.sessions_24h, "session"))
@@ -249,7 +331,12 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                 ? fmt::format("Keep a session between 01:00 and 05:00 (Mago-Shah et al. 2023){}.", aim)
                 : fmt::format("Keep it up with a night session between 01:00 and 05:00: night pumping goes with "
                               "coming to volume (Mago-Shah et al. 2023){}.",
-                              aim));
+                              aim),
+            fewer ? "Mago-Shah et al. 2023; Ameda" : "Mago-Shah et al. 2023");
+        keep.pumps = p.sessions_24h;
+        keep.night = p.night_session;
+        keep.count = fewer ? supply_default_sessions : 0;
+        advice.push_back(keep);
         return out;
     }
     // Sessions without a volume are unknown, not 0 ml: the others alone cannot
@@ -264,11 +351,14 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                 : fmt::format("{} of the {} in the last 24 hours {} no volume logged; the other {} add{} up to {}",
                               p.unmeasured_24h, plural(p.sessions_24h, "session"),
                               p.unmeasured_24h == 1 ? "has" : "have", measured, measured == 1 ? "s" : "", pumped);
-        advice.push_back(fmt::format(
-            "Not enough data: {}, against {}. A session without a volume is not 0 ml: log each session's volume "
-            "(pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see whether you "
-            "are on track.",
-            known, reference));
+        advice.push_back(verdict(
+            AdviceKind::not_enough_data, p,
+            fmt::format(
+                "Not enough data: {}, against {}. A session without a volume is not 0 ml: log each session's volume "
+                "(pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see whether "
+                "you are on track.",
+                known, reference),
+            reference_source, "sessions_without_volume"));
         session_steps(p, advice);
         return out;
     }
@@ -279,7 +369,9 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         return out;
     }
     p.verdict = SupplyVerdict::behind;
-    advice.push_back(fmt::format("Behind: {} in the last 24 hours, under {}.", pumped, reference));
+    advice.push_back(verdict(AdviceKind::behind, p,
+                             fmt::format("Behind: {} in the last 24 hours, under {}.", pumped, reference),
+                             reference_source));
     next_steps(p, unit, advice);
     return out;
 }

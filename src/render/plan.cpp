@@ -144,6 +144,7 @@ std::string source_words(std::string_view source) {
     const auto add = [&](std::string_view name, std::string_view full) {
         if (source.find(name) != std::string_view::npos) out += (out.empty() ? "" : "; ") + std::string(full);
     };
+    add("Saint et al. 1984", "Saint et al., Br J Nutr 1984");
     add("IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991");
     add("Kent et al. 2006", "Kent et al., Pediatrics 2006");
     return out.empty() ? std::string(source) : out;
@@ -175,6 +176,19 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::min_gap_conflict: return "min_gap_conflict";
         case AdviceKind::incomplete_day: return "incomplete_day";
         case AdviceKind::nursing_in_supply: return "nursing_in_supply";
+        case AdviceKind::on_track: return "on_track";
+        case AdviceKind::behind: return "behind";
+        case AdviceKind::full_volume: return "full_volume";
+        case AdviceKind::not_enough_data: return "not_enough_data";
+        case AdviceKind::next_milestone: return "next_milestone";
+        case AdviceKind::add_sessions: return "add_sessions";
+        case AdviceKind::add_night_session: return "add_night_session";
+        case AdviceKind::pump_longer: return "pump_longer";
+        case AdviceKind::see_consultant: return "see_consultant";
+        case AdviceKind::keep_pumping: return "keep_pumping";
+        case AdviceKind::sleep_window: return "sleep_window";
+        case AdviceKind::milestones_unscaled: return "milestones_unscaled";
+        case AdviceKind::schedule_not_used: return "schedule_not_used";
         case AdviceKind::note: return "note";
     }
     return "note";
@@ -245,15 +259,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
                    "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
-            const std::string feedings = std::abs(a.feedings - std::round(a.feedings)) < 1e-9
-                                             ? fmt::format("{}", std::lround(a.feedings))
-                                             : fmt::format("{:.1f}", a.feedings);
             const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day) : "";
+            // The study's ranges (Saint et al. 1984, by test-weighing), as it gives them.
+            const std::string rough =
+                a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 measured "
+                          "7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this "
+                          "estimate is rough."
+                        : "";
             return fmt::format(
                 "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
-                "about {} a day, what babies drink on day {} ({}), shared over {} feeds a day: {} a feed.{} Log some "
-                "bottles with their amounts for measured targets.",
-                amount(a.daily, unit), a.age_days, source_words(a.text), feedings, amount(a.per_feed, unit), age);
+                "about {} a day, what babies drink on day {} ({}), shared over the plan's {} feeds a day: {} a "
+                "feed.{}{} Log some bottles with their amounts for measured targets.",
+                amount(a.daily, unit), a.age_days, source_words(a.text), std::lround(a.feedings),
+                amount(a.per_feed, unit), rough, age);
         }
         case AdviceKind::estimated_from_pumps:
             return fmt::format(
@@ -295,6 +313,20 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 plural(a.count, "time", "times"), amount(a.expected, unit),
                 plural(a.pumps, "session", "sessions") +
                     (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""));
+        // Supply mode's advice: the core words the sentence (supply_progress.cpp), the numbers are data.
+        case AdviceKind::on_track:
+        case AdviceKind::behind:
+        case AdviceKind::full_volume:
+        case AdviceKind::not_enough_data:
+        case AdviceKind::next_milestone:
+        case AdviceKind::add_sessions:
+        case AdviceKind::add_night_session:
+        case AdviceKind::pump_longer:
+        case AdviceKind::see_consultant:
+        case AdviceKind::keep_pumping:
+        case AdviceKind::sleep_window:
+        case AdviceKind::milestones_unscaled:
+        case AdviceKind::schedule_not_used:
         case AdviceKind::note: return a.text;
     }
     return a.text;
@@ -329,10 +361,11 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["age_days"] = a.age_days;
             j[key("daily", unit)] = volume(a.daily, unit);
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
-            j["feeds_per_day"] = json_number(a.feedings);
+            j["feeds_per_day"] = std::lround(a.feedings);  // the plan's feeds a day (its slots)
             j["source"] = a.text;
             j["birth"] = format_date(a.day);
             j["birth_assumed"] = a.birth_assumed;
+            j["rough"] = a.rough;
             break;
         case AdviceKind::estimated_from_pumps:
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
@@ -362,6 +395,66 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["sessions_24h"] = a.pumps;
             j["sessions_without_volume_24h"] = a.unmeasured;
             break;
+        case AdviceKind::on_track:
+        case AdviceKind::behind:
+        case AdviceKind::full_volume:
+        case AdviceKind::not_enough_data:
+            j["day"] = a.day_unknown ? json(nullptr) : json(a.age_days);
+            j[key("pumped_24h", unit)] = volume(a.expected, unit);
+            j["sessions_24h"] = a.pumps;
+            j["sessions_without_volume_24h"] = a.unmeasured;
+            j["night_session"] = a.night;
+            j[key("milestone", unit)] = a.milestone ? volume(*a.milestone, unit) : json(nullptr);
+            j["source"] = a.source;
+            if (a.kind == AdviceKind::not_enough_data) j["reason"] = a.reason;
+            break;
+        case AdviceKind::next_milestone:
+            j["day"] = a.age_days;
+            j[key("milestone", unit)] = a.milestone ? volume(*a.milestone, unit) : json(nullptr);
+            j["source"] = a.source;
+            break;
+        case AdviceKind::add_sessions:
+            j["sessions_24h"] = a.pumps;
+            j["aim"] = a.count;
+            j["source"] = a.source;
+            break;
+        case AdviceKind::add_night_session:
+            j["from"] = format_minute_of_day(supply_night.begin_min);
+            j["to"] = format_minute_of_day(supply_night.end_min);
+            j["source"] = a.source;
+            break;
+        case AdviceKind::pump_longer: j["source"] = a.source; break;
+        case AdviceKind::see_consultant:
+            j["when"] = a.reason;
+            if (a.reason == "if_behind_on_day_8") j["day"] = a.age_days;
+            j[key("coming_to_volume", unit)] = a.milestone ? volume(*a.milestone, unit) : json(nullptr);
+            j["coming_to_volume_day"] = supply_coming_to_volume_day;
+            j["source"] = a.source;
+            break;
+        case AdviceKind::keep_pumping:
+            j["sessions_24h"] = a.pumps;
+            j["night_session"] = a.night;
+            j["aim"] = a.count > 0 ? json(a.count) : json(nullptr);
+            j["source"] = a.source;
+            break;
+        case AdviceKind::sleep_window: {
+            json times = json::array();
+            for (const int m : a.minutes) times.push_back(format_minute_of_day(m));
+            j["sleep"] = format_minute_of_day(a.window_begin) + "-" + format_minute_of_day(a.window_end);
+            j["sessions"] = times;
+            j["source"] = a.source;
+            break;
+        }
+        case AdviceKind::milestones_unscaled:
+            j["babies"] = a.count;
+            j["source"] = a.source;
+            break;
+        case AdviceKind::schedule_not_used: {
+            json times = json::array();
+            for (const int m : a.minutes) times.push_back(format_minute_of_day(m));
+            j["schedule"] = times;
+            break;
+        }
         case AdviceKind::note: j["text"] = a.text; break;
         default: break;
     }

@@ -74,6 +74,18 @@ config_refused() {
     config_refused set unit
 }
 
+@test "round with seconds is refused, not cut to whole minutes" {
+    pumplog config set round 15m
+    config_refused set round 90s
+    [ "$stderr" = 'pumplog: error: round takes a duration from 1m to 30m that divides an hour, not "90s"' ]
+    config_refused set round 2m30s
+    [ "$stderr" = 'pumplog: error: round takes a duration from 1m to 30m that divides an hour, not "2m30s"' ]
+    run --separate-stderr pumplog config get round
+    [ "$output" = "15m" ]
+    run pumplog config set round 120s
+    [ "$status" -eq 0 ]; [ "$output" = "round = 2m" ]
+}
+
 @test "an away window may begin at midnight; one that ends when it starts is refused" {
     run --separate-stderr pumplog config set away "mon-fri midnight-noon"
     [ "$status" -eq 0 ]

@@ -195,3 +195,13 @@ help_options() {
     done
     [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
 }
+
+@test "pumplog-plan(1) lists exit 4 as pumplog(1) does, and its words render apart" {
+    command -v groff >/dev/null || skip "groff is not installed"
+    local text
+    text="$(groff -man -Tutf8 -P-c -P-b -P-u "$MAN/pumplog-plan.1" 2>/dev/null)"
+    # `.RB ( pumplog log` joined the words: "(pumploglog shows it".
+    [[ "$text" != *pumploglog* ]]
+    [[ "$text" == *"(pumplog log shows it"* ]]
+    sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' "$MAN/pumplog-plan.1" | grep -qx '\.B 4'
+}

@@ -216,6 +216,12 @@ icalendar_python() {
     refused 2 pumplog plan --on someday
     [[ "$stderr" == *'--on "someday" is not a day; try 2026-11-23, today, tomorrow or monday' ]]
     refused 2 pumplog plan --days 0
+    [ "$stderr" = "pumplog: error: --days takes 1 to 31, not 0" ]
+    # Not a number: the same words, not CLI11's "could not convert".
+    refused 2 pumplog plan --days x
+    [ "$stderr" = 'pumplog: error: --days takes 1 to 31, not "x"' ]
+    refused 2 pumplog plan --days 2.5
+    [ "$stderr" = 'pumplog: error: --days takes 1 to 31, not "2.5"' ]
     refused 2 pumplog plan --min-gap 10m
     [ "$stderr" = "pumplog: error: --min_gap: min_gap takes a duration from 30m to 6h, not \"10m\"" ]
     refused 2 pumplog plan --away "someday 9-5"
@@ -367,6 +373,43 @@ nursing() {
     done
 }
 
+@test "nursing without amounts: the estimate is shared over the plan's feeds, so the targets add up to it" {
+    # 7 feeds a day, and a 14:00 feed on two of the 7 days: about 7.4 feeds a day, weighted by recency,
+    # but 7 slots. 788 ml a day over the 7 (113 ml each, whole ml), not over 7.4 (107 ml, 749 ml in all).
+    local d s day at
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-14 + $d day" +%F)"
+        for s in 01:00 04:30 08:00 11:00 17:00 20:00 22:30; do
+            at="$(date -d "$day $s" +%Y-%m-%dT%H:%M:%S%:z)"
+            journal_line "{\"v\":1,\"id\":\"n-$day-$s\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\"left_s\":600}"
+        done
+    done
+    journal_line '{"v":1,"id":"x1","type":"feed","at":"2026-11-16T14:00:00+01:00","method":"breast","left_s":600}'
+    journal_line '{"v":1,"id":"x2","type":"feed","at":"2026-11-19T14:00:00+01:00","method":"breast","left_s":600}'
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --on monday --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.slots[] | .ml]' <<<"$output")" = '[113,113,113,113,113,113,113]' ]
+    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day]' <<<"$output")" = '[788,113,7]' ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["01:00",113],["04:30",113],["08:00",113],["11:00",113],["14:00",0],["17:00",113],["20:00",113],["22:30",113]]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 81 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
+}
+
+@test "nursing without amounts in the first days: a rising estimate from Saint et al. 1984, said to be rough" {
+    nursing
+    # Born 2026-11-19: day 2 today (2026-11-21), 284 ml a day (37 ml on day 0, 408 ml on day 3), not IOM's 600.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-19","birth_assumed":false,"rough":true}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
+    # Day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991).
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-17 --on monday --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[4,472,"Saint et al. 1984; IOM 1991",true]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == *"what babies drink on day 4 (Saint et al., Br J Nutr 1984; Institute of Medicine, Nutrition During Lactation, 1991)"* ]]
+    # Day 6 on: IOM's 600 ml, no longer rough.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-15 --on monday --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[6,600,"IOM 1991",false]' ]
+}
+
 @test "nursing without amounts: the plan estimates the targets from the baby's age and says so" {
     nursing
     local before
@@ -375,8 +418,8 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":7,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":7,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
     # A journal begun 60 days before: the baby is at least that old (788 ml a day from 1 month on).
     { echo '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'; cat "$J"; } > "$J.new"
@@ -390,8 +433,8 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
     # A baby of 20 days drinks less (IOM 1991 to Kent et al. 2006): 694 ml / 8.
@@ -415,6 +458,12 @@ nursing() {
     run --separate-stderr pumplog plan --round 7m
     [ "$status" -eq 2 ]
     [ "$stderr" = 'pumplog: error: --round: round takes a duration from 1m to 30m that divides an hour, not "7m"' ]
+    # Seconds are refused, not cut to whole minutes (2m30s was planned on a 2-minute grid), the journal unchanged.
+    cp "$J" "$TEST_DIR/before.jsonl"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --round 2m30s
+    [ "$status" -eq 2 ]; [ -z "$output" ]
+    [ "$stderr" = 'pumplog: error: --round: round takes a duration from 1m to 30m that divides an hour, not "2m30s"' ]
+    cmp "$J" "$TEST_DIR/before.jsonl"
     # The calendar file re-written with other times keeps its events' UIDs.
     pumplog plan --on monday --days 2 --away "mon-fri 08:00-17:30" --format ics > "$TEST_DIR/a.ics"
     pumplog plan --on monday --days 2 --away "mon-fri 08:00-17:30" --format ics --round 1m > "$TEST_DIR/b.ics"

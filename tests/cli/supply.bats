@@ -177,3 +177,62 @@ pumps() {
     run --separate-stderr pumplog plan --mode supply --format json
     [ "$(jq '.progress.milestone_ml' <<<"$output")" = 583.3 ]
 }
+
+@test "supply mode puts its sessions on multiples of round, the supply rules kept" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    times() { pumplog plan --mode supply --birth 2026-11-16 --sleep 23:30-05:30 --on 2026-11-25 --format csv "$@" \
+        | sed 1d | cut -d, -f1 | cut -c12-16 | paste -sd' '; }
+    # The quarter hours by default (round 5m divides 15 minutes): 23:15.
+    [ "$(times)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:15" ]
+    # round 30m: every session on the half hour (23:15 was kept before); never over 5 h apart, one at night.
+    [ "$(times --round 30m)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:00" ]
+    [ "$(times --round 10m)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:00" ]
+    # round 20m: on the hour, the least multiple of 15 minutes and 20.
+    [ "$(times --round 20m)" = "03:00 06:00 09:00 12:00 15:00 18:00 21:00 23:00" ]
+    pumplog config set round 30m >/dev/null
+    [ "$(times)" = "02:30 05:30 08:30 11:30 14:30 17:30 20:30 23:00" ]
+}
+
+@test "supply mode says plainly that it does not use the schedule" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumps 40 "2026-11-23 12:00" "2026-11-23 18:00"
+    local before
+    before="$(pumplog plan --mode supply --birth 2026-11-16 --on 2026-11-25 --format csv)"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --on 2026-11-25 \
+        --schedule "07:00 10:00 13:00 16:00 19:00 22:00" --format csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "$before" ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --schedule "07:00 10:00 13:00 16:00 19:00 22:00"
+    [ "$status" -eq 0 ]
+    grep -qxF "Advice: Supply mode plans its own sessions and does not use the schedule setting (07:00, 10:00, 13:00, 16:00, 19:00 and 22:00): its timetable keeps its rules (never more than 5 hours apart, one session between 01:00 and 05:00). The schedule pins the pump times in the away and exclusive modes." <<<"$output"
+    pumplog config set schedule "9am 3pm" >/dev/null
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format json
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"schedule_not_used","schedule":["09:00","15:00"]}' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "Supply mode plans its own sessions and does not use the schedule setting (09:00 and 15:00)"* ]]
+    # No schedule: no such advice.
+    pumplog config unset schedule >/dev/null
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format json
+    [ "$(jq '[.advice_items[] | select(.kind == "schedule_not_used")] | length' <<<"$output")" = 0 ]
+}
+
+@test "supply mode's advice_items are kinds with their numbers, beside the unchanged sentences" {
+    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
+    pumps 40 "2026-11-23 03:00" "2026-11-23 06:00" "2026-11-23 09:00" "2026-11-23 12:00" \
+        "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" "2026-11-24 00:30"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[{"kind":"behind","day":8,"pumped_24h_ml":200,"sessions_24h":5,"sessions_without_volume_24h":0,"night_session":false,"milestone_ml":500,"source":"Ru et al. 2020"},{"kind":"add_sessions","sessions_24h":5,"aim":8,"source":"Ameda"},{"kind":"add_night_session","from":"01:00","to":"05:00","source":"Mago-Shah et al. 2023"},{"kind":"pump_longer","source":"Ameda"},{"kind":"see_consultant","when":"now","coming_to_volume_ml":500,"coming_to_volume_day":14,"source":"Mago-Shah et al. 2023"}]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "Behind: 200 ml in the last 24 hours, under about 500 ml a day on day 8 (Ru et al. 2020)." ]
+    [ "$(jq -r '.advice[1]' <<<"$output")" = "Add 3 sessions: you logged 5 in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 hours apart (Ameda)." ]
+    # In ounces the numbers are data too, not only words.
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --format json --unit oz
+    [ "$(jq -c '.advice_items[0] | [.kind, .pumped_24h_oz, .milestone_oz]' <<<"$output")" = '["behind",6.76,16.91]' ]
+    # The sleep window's note: the sessions inside it, and the window.
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-16 --sleep 23:30-05:30 --format json
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"sleep_window","sleep":"23:30-05:30","sessions":["02:30"],"source":"Ameda; Mago-Shah et al. 2023"}' ]
+    # On track: the verdict, the next milestone and its day, keep pumping.
+    pumps 90 "2026-11-24 03:00" "2026-11-24 06:00" "2026-11-24 09:00"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-17 --format json
+    [ "$(jq -c '[.advice_items[] | .kind]' <<<"$output")" = '["on_track","next_milestone","keep_pumping"]' ]
+    [ "$(jq -c '.advice_items[1]' <<<"$output")" = '{"kind":"next_milestone","day":8,"milestone_ml":500,"source":"Ru et al. 2020"}' ]
+}

@@ -555,8 +555,22 @@ std::vector<Entry> nursing_week(date::sys_days day) {
 }  // namespace
 
 TEST_CASE("the intake norm follows the baby's age with its sources") {
-    CHECK(intake_norm(0).daily.ml() == 600);
+    // The first days (Saint et al. 1984): 37 ml on day 0, 408 on day 3, then up to IOM's 600 on day 6; rough.
+    CHECK(intake_norm(0).daily.ml() == 37);
+    CHECK(intake_norm(0).source == "Saint et al. 1984");
+    CHECK(intake_norm(0).rough);
+    CHECK(intake_norm(1).daily.ml() == 161);
+    CHECK(intake_norm(2).daily.ml() == 284);
+    CHECK(intake_norm(3).daily.ml() == 408);
+    CHECK(intake_norm(4).daily.ml() == 472);
+    CHECK(intake_norm(5).daily.ml() == 536);
+    CHECK(intake_norm(5).source == "Saint et al. 1984; IOM 1991");
+    CHECK(intake_norm(5).rough);
+    CHECK(intake_norm(6).daily.ml() == 600);
+    CHECK(intake_norm(6).source == "IOM 1991");
+    CHECK_FALSE(intake_norm(6).rough);
     CHECK(intake_norm(10).daily.ml() == 600);
+    CHECK_FALSE(intake_norm(100).rough);
     CHECK(intake_norm(20).daily.ml() == 694);
     CHECK(intake_norm(30).daily.ml() == 788);
     CHECK(intake_norm(100).daily.ml() == 788);
@@ -586,8 +600,8 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
     CHECK(a.feedings == 8);
     CHECK(sentences(plan)[0] ==
           "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml "
-          "a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over 8 feeds a day: 99 ml a "
-          "feed. Log some bottles with their amounts for measured targets.");
+          "a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: "
+          "99 ml a feed. Log some bottles with their amounts for measured targets.");
 }
 
 TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
@@ -605,10 +619,10 @@ TEST_CASE("nursing without a birth date: the age counts from the journal's start
     for (const auto& p : young.pumps) CHECK(p.target.ml() == 75);
     CHECK(sentences(young)[0] ==
           "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml "
-          "a day, what babies drink on day 6 (Institute of Medicine, Nutrition During Lactation, 1991), shared over 8 "
-          "feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on "
-          "2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their "
-          "amounts for measured targets.");
+          "a day, what babies drink on day 6 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
+          "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first "
+          "entry, on 2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles "
+          "with their amounts for measured targets.");
     // The journal began 60 days before Monday: the baby is at least 59 days old on Sunday.
     Settings began = away_weekdays();
     began.journal_began = [] { return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin())); };

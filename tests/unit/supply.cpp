@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <numeric>
 
 #include "pumplog/error.hpp"
 #include "pumplog/render/plan.hpp"
@@ -114,6 +115,15 @@ bool has(const std::vector<std::string>& lines, const std::string& part) {
     return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(part) != std::string::npos; });
 }
 
+// The sentences of supply advice, in order.
+std::vector<std::string> texts(const std::vector<PlanAdvice>& advice) {
+    std::vector<std::string> out;
+    for (const PlanAdvice& a : advice) out.push_back(a.text);
+    return out;
+}
+
+bool has(const std::vector<PlanAdvice>& advice, const std::string& part) { return has(texts(advice), part); }
+
 int local_minute(Seconds at, const date::time_zone* zone) {
     const LocalSeconds local = to_local(at, zone);
     return static_cast<int>(date::floor<minutes>(local - date::floor<date::days>(local)).count());
@@ -206,6 +216,31 @@ TEST_CASE("the timetable keeps out of the sleep window all but the one session t
     CHECK(supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}).minutes ==
           std::vector<int>{hm(2, 30), hm(5, 30), hm(8, 30), hm(11, 30), hm(14, 30), hm(17, 30), hm(20, 30),
                            hm(23, 15)});
+}
+
+TEST_CASE("the timetable falls on multiples of round when round does not divide a quarter hour") {
+    // 10m, 30m (and 2m, 6m): every 30 minutes; 20m (and 4m, 12m): every hour. The rules hold all the same.
+    for (const int round : {2, 4, 6, 10, 12, 20, 30}) {
+        const int step = std::lcm(15, round);
+        for (const auto& sleep : sleep_windows()) {
+            for (int n = 5; n <= 12; ++n) {
+                INFO(describe(sleep, n) << ", round " << round);
+                const SupplyTimetable t = supply_timetable(n, sleep, round);
+                REQUIRE(t.minutes.size() == static_cast<std::size_t>(n));
+                for (const int m : t.minutes) REQUIRE(m % step == 0);
+                const std::vector<int> g = gaps(t.minutes);
+                REQUIRE(*std::max_element(g.begin(), g.end()) <= 300);
+                REQUIRE(std::any_of(t.minutes.begin(), t.minutes.end(), [](int m) { return m >= 60 && m < 300; }));
+            }
+        }
+    }
+    // 8 a day around 23:30-05:30 with round 30m: 23:00, not the quarter hours' 23:15.
+    CHECK(supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}, 30).minutes ==
+          std::vector<int>{hm(2, 30), hm(5, 30), hm(8, 30), hm(11, 30), hm(14, 30), hm(17, 30), hm(20, 30),
+                           hm(23, 0)});
+    // A round that divides 15 minutes keeps the quarter hours.
+    CHECK(supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}, 5).minutes ==
+          supply_timetable(8, DailyWindow{hm(23, 30), hm(5, 30)}).minutes);
 }
 
 TEST_CASE("a sleep window the rules leave free is honoured in full, with no explanation") {
@@ -489,7 +524,7 @@ TEST_CASE("on track: the last 24 hours reached the day's milestone") {
     CHECK(p.night_session);
     REQUIRE(p.milestone);
     CHECK(p.milestone->ml() == Approx(500));
-    CHECK(a.advice == std::vector<std::string>{
+    CHECK(texts(a.advice) == std::vector<std::string>{
                           "On track: 560 ml in the last 24 hours, at or above about 500 ml a day on day 8 (Ru et al. "
                           "2020).",
                           "Next: about 750 ml a day on day 14 (Ru et al. 2020).",
@@ -502,7 +537,7 @@ TEST_CASE("on track with fewer sessions than the aim: the advice keeps the night
     // Born 2026-11-11: day 10, between the milestones (583.3 ml: shown as a whole ml). 6 x 120 = 720 ml.
     const SupplyAssessment a = assess_supply(day_of_pumps(6, 120), ymd(2026, 11, 11), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::on_track);
-    CHECK(a.advice == std::vector<std::string>{
+    CHECK(texts(a.advice) == std::vector<std::string>{
                           "On track: 720 ml in the last 24 hours, at or above about 583 ml a day on day 10, between "
                           "the milestones (Ru et al. 2020).",
                           "Next: about 750 ml a day on day 14 (Ru et al. 2020).",
@@ -512,7 +547,7 @@ TEST_CASE("on track with fewer sessions than the aim: the advice keeps the night
     // Without a night session: both asked for.
     const SupplyAssessment day_only =
         assess_supply(day_of_pumps_no_night(6, 120), ymd(2026, 11, 11), berlin_now(), Unit::ml);
-    CHECK(day_only.advice.back() ==
+    CHECK(day_only.advice.back().text ==
           "Keep it up with a night session between 01:00 and 05:00: night pumping goes with coming to volume "
           "(Mago-Shah et al. 2023), and work up to 8-10 sessions in 24 hours (Ameda): you logged 6 in the last 24 "
           "hours.");
@@ -523,7 +558,7 @@ TEST_CASE("on track between milestones is judged against the interpolated volume
     const SupplyAssessment a = assess_supply(day_of_pumps(8, 54), ymd(2026, 11, 14), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::on_track);
     CHECK(a.progress.milestone->ml() == Approx(425));
-    CHECK(a.advice.front() ==
+    CHECK(a.advice.front().text ==
           "On track: 432 ml in the last 24 hours, at or above about 425 ml a day on day 7, between the milestones "
           "(Ru et al. 2020).");
     // Exactly the milestone is on track: day 8, 8 x 62.5 = 500 ml.
@@ -540,13 +575,60 @@ TEST_CASE("behind on day 8: pump longer, and see a lactation consultant now") {
     CHECK(a.progress.verdict == SupplyVerdict::behind);
     CHECK(a.progress.day == 8);
     CHECK(a.progress.milestone->ml() == Approx(500));
-    CHECK(a.advice == std::vector<std::string>{
+    CHECK(texts(a.advice) == std::vector<std::string>{
                           "Behind: 440 ml in the last 24 hours, under about 500 ml a day on day 8 (Ru et al. 2020).",
                           "Pump longer and double pump: until 2 minutes after the last drop, or 20-30 minutes a "
                           "session (Ameda).",
                           "See a lactation consultant now: the first two weeks decide whether you come to volume, "
                           "over 500 ml a day by day 14 (Mago-Shah et al. 2023).",
                       });
+}
+
+TEST_CASE("supply advice is a kind with its numbers and source beside its sentence") {
+    // Behind on day 8: 8 x 55 = 440 ml against about 500 ml.
+    const SupplyAssessment a = assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    REQUIRE(a.advice.size() == 3);
+    const PlanAdvice& verdict = a.advice[0];
+    CHECK(verdict.kind == AdviceKind::behind);
+    CHECK(verdict.age_days == 8);
+    CHECK_FALSE(verdict.day_unknown);
+    CHECK(verdict.expected.ml() == Approx(440));
+    CHECK(verdict.pumps == 8);
+    CHECK(verdict.unmeasured == 0);
+    CHECK(verdict.night);
+    REQUIRE(verdict.milestone);
+    CHECK(verdict.milestone->ml() == Approx(500));
+    CHECK(verdict.source == "Ru et al. 2020");
+    CHECK(a.advice[1].kind == AdviceKind::pump_longer);
+    CHECK(a.advice[1].source == "Ameda");
+    CHECK(a.advice[2].kind == AdviceKind::see_consultant);
+    CHECK(a.advice[2].reason == "now");
+    CHECK(a.advice[2].milestone->ml() == Approx(500));
+    // On track on day 8 (8 x 70 = 560 ml): the verdict, the next milestone (day 14, 750 ml), keep pumping.
+    const SupplyAssessment on = assess_supply(day_of_pumps(8, 70), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    REQUIRE(on.advice.size() == 3);
+    CHECK(on.advice[0].kind == AdviceKind::on_track);
+    CHECK(on.advice[1].kind == AdviceKind::next_milestone);
+    CHECK(on.advice[1].age_days == 14);
+    CHECK(on.advice[1].milestone->ml() == Approx(750));
+    CHECK(on.advice[1].source == "Ru et al. 2020");
+    CHECK(on.advice[2].kind == AdviceKind::keep_pumping);
+    CHECK(on.advice[2].pumps == 8);
+    CHECK(on.advice[2].count == 0);
+    // Too few sessions, none at night: add sessions (aim 8), add a night session.
+    const SupplyAssessment few =
+        assess_supply(day_of_pumps_no_night(6, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    REQUIRE(few.advice.size() == 5);
+    CHECK(few.advice[1].kind == AdviceKind::add_sessions);
+    CHECK(few.advice[1].pumps == 6);
+    CHECK(few.advice[1].count == 8);
+    CHECK(few.advice[2].kind == AdviceKind::add_night_session);
+    // No birth date: not enough data, and why.
+    const SupplyAssessment none = assess_supply(day_of_pumps(8, 55), std::nullopt, berlin_now(), Unit::ml);
+    REQUIRE(none.advice.size() == 1);
+    CHECK(none.advice[0].kind == AdviceKind::not_enough_data);
+    CHECK(none.advice[0].reason == "no_birth");
+    CHECK(none.advice[0].day_unknown);
 }
 
 TEST_CASE("behind with too few sessions and no night session: add them first") {
@@ -557,15 +639,15 @@ TEST_CASE("behind with too few sessions and no night session: add them first") {
     CHECK(a.progress.sessions_24h == 6);
     CHECK_FALSE(a.progress.night_session);
     REQUIRE(a.advice.size() == 5);
-    CHECK(a.advice[1] ==
+    CHECK(a.advice[1].text ==
           "Add 2 sessions: you logged 6 in the last 24 hours; pump 8-10 times in 24 hours, never more than 5 hours "
           "apart (Ameda).");
-    CHECK(a.advice[2] ==
+    CHECK(a.advice[2].text ==
           "Add a night session between 01:00 and 05:00: night pumping goes with coming to volume (Mago-Shah et al. "
           "2023).");
     // Under 5 sessions: the 5-a-day evidence.
     const SupplyAssessment few = assess_supply(day_of_pumps(4, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
-    CHECK(few.advice[1] ==
+    CHECK(few.advice[1].text ==
           "Add sessions: you logged 4 in the last 24 hours; 5 or more a day by day 5 go with coming to volume "
           "(Mago-Shah et al. 2023), and 8-10 in 24 hours is the aim (Ameda).");
 }
@@ -576,7 +658,7 @@ TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
     CHECK(came.progress.verdict == SupplyVerdict::behind);
     CHECK(came.progress.day == 14);
     CHECK(came.progress.milestone->ml() == Approx(750));
-    CHECK(came.advice == std::vector<std::string>{
+    CHECK(texts(came.advice) == std::vector<std::string>{
                              "Behind: 640 ml in the last 24 hours, under about 750 ml a day from day 14 (Ru et al. "
                              "2020), the lower end of full production (Ameda).",
                              "Pump longer and double pump: until 2 minutes after the last drop, or 20-30 minutes a "
@@ -586,7 +668,7 @@ TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
                          });
     const SupplyAssessment not_yet = assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 7), berlin_now(), Unit::ml);
     CHECK(not_yet.progress.verdict == SupplyVerdict::behind);
-    CHECK(not_yet.advice.back() ==
+    CHECK(not_yet.advice.back().text ==
           "See a lactation consultant: you have not come to volume yet, over 500 ml a day by day 14 (Mago-Shah et al. "
           "2023).");
 }
@@ -595,7 +677,7 @@ TEST_CASE("behind on day 6 or 7: see a lactation consultant if still behind on d
     const SupplyAssessment a = assess_supply(day_of_pumps(8, 40), ymd(2026, 11, 15), berlin_now(), Unit::ml);
     CHECK(a.progress.day == 6);
     CHECK(a.progress.verdict == SupplyVerdict::behind);
-    CHECK(a.advice.back() == "If you are still behind on day 8, see a lactation consultant.");
+    CHECK(a.advice.back().text == "If you are still behind on day 8, see a lactation consultant.");
 }
 
 TEST_CASE("full volume: 750 ml or more in the last 24 hours, whatever the day") {
@@ -603,7 +685,7 @@ TEST_CASE("full volume: 750 ml or more in the last 24 hours, whatever the day") 
     CHECK(a.progress.verdict == SupplyVerdict::full_volume);
     CHECK(a.progress.day == 10);
     CHECK(a.progress.pumped_24h.ml() == Approx(800));
-    CHECK(a.advice == std::vector<std::string>{
+    CHECK(texts(a.advice) == std::vector<std::string>{
                           "Full volume: 800 ml in the last 24 hours; full production is about 750-1050 ml a day "
                           "(Ameda).",
                           "Keep pumping 8-10 times in 24 hours, never more than 5 hours apart (Ameda), until the baby "
@@ -625,14 +707,14 @@ TEST_CASE("not enough data: no birth date, a birth date after today, or no pumps
     CHECK(no_birth.progress.verdict == SupplyVerdict::not_enough_data);
     CHECK_FALSE(no_birth.progress.milestone);
     CHECK(no_birth.progress.pumped_24h.ml() == Approx(560));  // the numbers are still given
-    CHECK(no_birth.advice == std::vector<std::string>{
+    CHECK(texts(no_birth.advice) == std::vector<std::string>{
                                  "Not enough data: set the baby's birth date (pumplog config set birth YYYY-MM-DD) to "
                                  "judge your volume against the milestones for the days since birth (Ru et al. 2020).",
                              });
 
     const SupplyAssessment future = assess_supply(day_of_pumps(8, 70), ymd(2026, 12, 1), berlin_now(), Unit::ml);
     CHECK(future.progress.verdict == SupplyVerdict::not_enough_data);
-    CHECK(future.advice.front() ==
+    CHECK(future.advice.front().text ==
           "Not enough data: the birth date 2026-12-01 is after today; check the birth setting.");
 
     // The last pump was 25 hours ago.
@@ -641,7 +723,7 @@ TEST_CASE("not enough data: no birth date, a birth date after today, or no pumps
     CHECK(stale.progress.verdict == SupplyVerdict::not_enough_data);
     CHECK(stale.progress.sessions_24h == 0);
     CHECK(stale.progress.day == 8);
-    CHECK(stale.advice.front() ==
+    CHECK(stale.advice.front().text ==
           "Not enough data: no pumps logged in the last 24 hours; log each session (pumplog log pump 40ml) to see "
           "your progress.");
     CHECK(assess_supply({}, ymd(2026, 11, 13), berlin_now(), Unit::ml).progress.verdict ==
@@ -655,7 +737,7 @@ TEST_CASE("before day 6 the sessions are judged: 5 or more with one between 01:0
     CHECK(on.progress.verdict == SupplyVerdict::on_track);
     CHECK(on.progress.day == 3);
     CHECK_FALSE(on.progress.milestone);
-    CHECK(on.advice == std::vector<std::string>{
+    CHECK(texts(on.advice) == std::vector<std::string>{
                            "On track for day 3: 6 sessions in the last 24 hours (60 ml), one between 01:00 and 05:00; "
                            "5 or more sessions a day by day 5 and night pumping go with coming to volume (Mago-Shah "
                            "et al. 2023).",
@@ -674,7 +756,7 @@ TEST_CASE("before day 6 the sessions are judged: 5 or more with one between 01:0
     // 4 sessions with the night one: behind, add sessions.
     const SupplyAssessment few = assess_supply(day_of_pumps(4, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
     CHECK(few.progress.verdict == SupplyVerdict::behind);
-    CHECK(few.advice.front().rfind("Behind for day 3: 4 sessions in the last 24 hours (40 ml), none between", 0) == 0);
+    CHECK(few.advice.front().text.rfind("Behind for day 3: 4 sessions in the last 24 hours (40 ml), none between", 0) == 0);
 }
 
 TEST_CASE("the last 24 hours and the night window are counted exactly") {
@@ -722,7 +804,7 @@ TEST_CASE("sessions without a volume are unknown: no behind verdict from the ses
     CHECK(a.progress.unmeasured_24h == 4);
     CHECK(a.progress.pumped_24h.ml() == Approx(280));
     REQUIRE(a.advice.size() == 1);
-    CHECK(a.advice[0] ==
+    CHECK(a.advice[0].text ==
           "Not enough data: 4 of the 8 sessions in the last 24 hours have no volume logged; the other 4 add up to "
           "280 ml, against about 500 ml a day on day 8 (Ru et al. 2020). A session without a volume is not 0 ml: log "
           "each session's volume (pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) "
@@ -736,7 +818,7 @@ TEST_CASE("sessions without a volume are unknown: no behind verdict from the ses
     for (Entry& e : bare) e.ml.reset();
     a = assess_supply(bare, ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
-    CHECK(a.advice.front().rfind("Not enough data: none of the 5 sessions in the last 24 hours has a volume logged, "
+    CHECK(a.advice.front().text.rfind("Not enough data: none of the 5 sessions in the last 24 hours has a volume logged, "
                                  "against about 500 ml a day on day 8",
                                  0) == 0);
     CHECK(has(a.advice, "Add 3 sessions: you logged 5"));
@@ -746,7 +828,7 @@ TEST_CASE("sessions without a volume are unknown: no behind verdict from the ses
     entries[1].ml.reset();
     a = assess_supply(entries, ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::full_volume);
-    CHECK(a.advice.front() == "Full volume: 910 ml in the last 24 hours, not counting 1 session without a volume; "
+    CHECK(a.advice.front().text == "Full volume: 910 ml in the last 24 hours, not counting 1 session without a volume; "
                               "full production is about 750-1050 ml a day (Ameda).");
 }
 
@@ -785,7 +867,7 @@ TEST_CASE("the basis lists each recent day with the sessions actually logged") {
 
 TEST_CASE("advice volumes follow the unit") {
     const SupplyAssessment a = assess_supply(day_of_pumps(8, 100), ymd(2026, 11, 11), berlin_now(), Unit::oz);
-    CHECK(a.advice.front() == "Full volume: 27.1 oz in the last 24 hours; full production is about 25.4-35.5 oz a day "
+    CHECK(a.advice.front().text == "Full volume: 27.1 oz in the last 24 hours; full production is about 25.4-35.5 oz a day "
                               "(Ameda).");
 }
 
@@ -841,7 +923,7 @@ TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps 
     const SupplyAssessment a = assess_supply(entries, ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.breast_feeds_24h == 2);
     CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
-    CHECK(std::none_of(a.advice.begin(), a.advice.end(), [](const std::string& s) { return s.starts_with("Behind"); }));
+    CHECK(std::none_of(a.advice.begin(), a.advice.end(), [](const PlanAdvice& s) { return s.text.starts_with("Behind"); }));
     CHECK(a.advice.empty());
 
     Settings settings;
