@@ -154,12 +154,12 @@ namespace {
 // id with the other --unit or --date-order is in the journal, theirs is not):
 // imported again they would be recorded twice.
 void refuse_other_reading(const ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                          std::string ImportedEntry::*other_id, std::string_view option, std::string_view given,
-                          std::string_view other, std::string_view what) {
+                          std::vector<std::string> ImportedEntry::*other_ids, std::string_view option,
+                          std::string_view given, std::string_view other, std::string_view what) {
     std::size_t count = 0;
     const ImportedEntry* first = nullptr;
     for (const auto& imported : result.entries)
-        if (!(imported.*other_id).empty() && existing.contains(imported.*other_id) &&
+        if (std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal) &&
             !existing.contains(imported.entry.id)) {
             if (!first) first = &imported;
             ++count;
@@ -169,6 +169,7 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
                                         : fmt::format("{}:{} and {} were", first->file, first->line,
                                                       plural(count - 1, "more row", "more rows"));
     throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded twice: "
+    const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
                                   "to correct the {}, take that import back first (restore the JOURNAL.bak it left, "
                                   "if nothing has rewritten the journal since), or import with {} {} again",
                                   rows, option, other, option, given, what, option, other));
@@ -181,10 +182,10 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     // Rows imported before with the other --unit: their amounts differ, so their ids do (a pump of
     // 5 ml beside one of 147.87 ml); with the other --date-order, their times (3 April beside 4 March).
     if (unit)
-        refuse_other_reading(result, existing, &ImportedEntry::other_unit_id, "--unit",
+        refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, "--unit",
                              *unit == Unit::ml ? "ml" : "oz", *unit == Unit::ml ? "oz" : "ml", "unit");
     if (order)
-        refuse_other_reading(result, existing, &ImportedEntry::other_order_id, "--date-order",
+        refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, "--date-order",
                              *order == DateOrder::mdy ? "mdy" : "dmy", *order == DateOrder::mdy ? "dmy" : "mdy",
                              "date order");
     // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
@@ -199,7 +200,7 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     kept.reserve(result.entries.size());
     for (auto& imported : result.entries) {
         if (existing.contains(imported.entry.id) || imported_before(imported) ||
-            !seen.insert(imported.entry.id).second) {
+            (!imported.child_id.empty() && existing.contains(imported.child_id))) {
             ++result.skipped[Skip::duplicate];
             continue;
         }
@@ -214,6 +215,10 @@ std::string merged_journal(const std::vector<KeyedLine>& existing, const std::ve
     for (const auto& imported : added) lines.push_back({line_key(imported.entry), imported.text});
     std::stable_sort(lines.begin(), lines.end(), [](const KeyedLine& a, const KeyedLine& b) { return a.key < b.key; });
     std::size_t size = 0;
+        if (!seen.insert(imported.entry.id).second) {
+            ++result.skipped[Skip::repeated];
+            continue;
+        }
     for (const auto& line : lines) size += line.text.size() + 1;
     std::string content;
     content.reserve(size);

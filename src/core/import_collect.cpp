@@ -294,7 +294,11 @@ void FileImport::add(Draft d) {
     const auto id_of = [&](const std::string& key, int occurrence) {
         return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
     };
-    const std::string_view id_child = baby_given ? std::string_view(options_.baby) : d.child;
+    // Pumps are the parent's: the child Baby Buddy filed one under is not part of its id, so a pump in two
+    // exports that name the child differently (or not at all) is one pump.
+    const std::string_view id_child = pump         ? std::string_view()
+                                      : baby_given ? std::string_view(options_.baby)
+                                                   : std::string_view(d.child);
     const std::string key = key_of(id_child, d.duration, d);
     const std::string id = id_of(key, occurrences_[key]++);
     // The id this row had before --baby and lengths from start and end were
@@ -302,13 +306,26 @@ void FileImport::add(Draft d) {
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
     // The id the row has read another way (the other --unit, the other --date-order).
-    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences) {
+    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences,
+                                       std::unordered_map<std::string, int>& child_occurrences) {
         const std::string other_key = key_of(id_child, d.duration, a);
-        return id_of(other_key, occurrences[other_key]++);
+        std::vector<std::string> ids = {id_of(other_key, occurrences[other_key]++)};
+        if (filed_child) {
+            const std::string child_key = key_of(d.child, d.duration, a);
+            ids.push_back(id_of(child_key, child_occurrences[child_key]++));
+        }
+        return ids;
     };
     // The id with the other --unit: each amount read from a bare number in
     // --unit's unit, read again in the other (as that import read it).
-    std::string other_unit_id;
+    // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
+    const bool filed_child = pump && !d.child.empty();
+    std::string child_id;
+    if (filed_child) {
+        const std::string child_key = key_of(d.child, d.duration, d);
+        child_id = id_of(child_key, child_occurrences_[child_key]++);
+    }
+    std::vector<std::string> other_unit_ids;
     if (!option_amounts_.empty() && options_.unit) {
         const Unit other = *options_.unit == Unit::ml ? Unit::oz : Unit::ml;
         Draft a = d;
@@ -320,7 +337,7 @@ void FileImport::add(Draft d) {
                     changed = true;
                     break;
                 }
-        if (changed) other_unit_id = id_read_otherwise(a, other_unit_occurrences_);
+        if (changed) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
     }
 
     Line line;
@@ -348,11 +365,11 @@ void FileImport::add(Draft d) {
         line = feed_line(record, id, options_.zone);
     }
     // The id with the other --date-order, when it chose how this row's date reads.
-    std::string other_order_id;
+    std::vector<std::string> other_order_ids;
     if (d.when.other_order_key) {
         Draft a = d;
         a.when.key = *d.when.other_order_key;
-        other_order_id = id_read_otherwise(a, other_order_occurrences_);
+        other_order_ids = id_read_otherwise(a, other_order_occurrences_, child_other_order_occurrences_);
     }
     ImportedEntry imported;
     imported.text = serialize(line);
@@ -368,8 +385,9 @@ void FileImport::add(Draft d) {
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
-    imported.other_unit_id = std::move(other_unit_id);
-    imported.other_order_id = std::move(other_order_id);
+    imported.child_id = std::move(child_id);
+    imported.other_unit_ids = std::move(other_unit_ids);
+    imported.other_order_ids = std::move(other_order_ids);
     result_.entries.push_back(std::move(imported));
 }
 

@@ -155,6 +155,9 @@ private:
 };
 
 // One importer: how it recognises a file and reads it.
+    // The same for the keys a pump had while its child was part of them (its id, other unit and order).
+    std::unordered_map<std::string, int> child_occurrences_, child_other_unit_occurrences_,
+        child_other_order_occurrences_;
 struct Importer {
     ImportFormat format;
     // The kind of file ("feeding", "pump", ...) when the header (and, for
