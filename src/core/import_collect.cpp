@@ -211,10 +211,10 @@ std::string_view id_prefix(ImportFormat format) {
 }
 
 // A child's name as the journal keeps it: a baby's name config would accept
-// (trimmed, printable, at most most_baby_name_bytes), else none.
+// (trimmed, at most most_baby_name_bytes, no control character), as written; else none.
 std::string journal_baby(std::string_view name) {
     try {
-        const auto names = parse_babies(printable(trim(name)));
+        const auto names = parse_babies(trim(name));
         return names.size() == 1 ? names.front() : std::string();
     } catch (const Error&) {
         return "";
@@ -230,9 +230,11 @@ std::string number_text(const std::optional<seconds>& d) { return d ? std::to_st
 
 void FileImport::add(Draft d) {
     const bool pump = d.type == EntryType::pump;
+    // Judged as the journal would keep it (to 0.01 ml), and shown so: 1000.004 ml is the 1000 ml it is stored as.
     for (const auto* v : {&d.ml, &d.left_ml, &d.right_ml})
-        if (*v && (*v)->ml() > most_ml)
-            throw RowError{fmt::format("{} {} is implausible (over 1000 ml)", format_volume(**v, Unit::ml),
+        if (*v && round_ml((*v)->ml()) > most_ml)
+            throw RowError{fmt::format("{} ml {} is implausible (over 1000 ml)",
+                                       json_number(round_ml((*v)->ml())).dump(),
                                        v == &d.ml ? (pump ? "in one pumping session" : "in one bottle")
                                                   : "from one side")};
     // An amount the journal would keep as 0 ml (it keeps 0.01 ml): "0.004ml" is not a recorded 0.
@@ -248,6 +250,11 @@ void FileImport::add(Draft d) {
         if (*t && **t > longest_session)
             throw RowError{fmt::format("{} {} is implausible (over 3 hours)", format_duration(**t),
                                        pump ? "of pumping" : "at the breast")};
+    // A feed's sides together: 1 h 40 min on each side is 3 h 20 min at the breast.
+    if (!pump && d.left && d.right && *d.left + *d.right > longest_session)
+        throw RowError{fmt::format("{} at the breast ({} left, {} right) is implausible (over 3 hours)",
+                                   format_duration(*d.left + *d.right), format_duration(*d.left),
+                                   format_duration(*d.right))};
     if (d.when.instant > options_.now + std::chrono::minutes(1))
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
 
@@ -263,13 +270,17 @@ void FileImport::add(Draft d) {
                                        "(config babies is comma-separated); rename the child in the app without "
                                        "it and export again",
                                        named)};
+        // The name as written: a control character in it is refused, never kept as escape text.
         try {
-            parse_babies(named);
+            parse_babies(trim(d.baby));
         } catch (const Error& e) {
             throw RowError{fmt::format("the child's name cannot be a baby's name: {}; rename the child in the app "
                                        "and export again",
                                        e.what())};
         }
+        throw RowError{fmt::format("the child \"{}\" cannot be a baby's name; rename the child in the app and "
+                                   "export again",
+                                   named)};
     }
     // The baby given with --baby is part of the meaning of a feed whose row
     // names no child: twins' exports may hold the same rows. Pumps are the parent's.
