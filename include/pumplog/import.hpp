@@ -107,7 +107,7 @@ struct ImportResult {
 // importer recognises, a quoted cell never closed, a date or time that cannot
 // be read, a date order the file does not settle when --date-order is not
 // given (or one that contradicts it), amounts without a unit and no --unit,
-// a --child the file's feeds do not name (or any --child for a one-child
+// a --child that no file's feeds name (or any --child for a one-child
 // format; --child picks feeds: pumps are the parent's, all imported),
 // and a feed whose row names no baby when options.babies names several and
 // options.baby is empty. Rows with an impossible value are skipped and

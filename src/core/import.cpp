@@ -103,6 +103,7 @@ DateOrder parse_date_order(std::string_view text) {
 
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options) {
     ImportResult result;
+    import_detail::ChildrenSeen seen;
     for (const auto& file : files) {
         CsvTable table;
         try {
@@ -143,7 +144,17 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
         result.files.push_back({file.name, chosen->format, kind, 0});
         import_detail::FileImport reader(options, file, table, chosen->format, result);
         chosen->read(reader, kind);
-        reader.finish();
+        reader.finish(seen);
+    }
+    // --child picks feeds from the import as a whole: refused only when none of its files has the child.
+    if (!options.child.empty() && !seen.children.empty() && !seen.matched) {
+        std::string names, in;
+        for (const auto& [key, child] : seen.children) names += (names.empty() ? "" : ", ") + child;
+        for (std::size_t i = 0; i < seen.files.size(); ++i)
+            in += (i == 0 ? "" : i + 1 == seen.files.size() ? " and " : ", ") + seen.files[i];
+        throw usage_error(fmt::format("{} {} no child named \"{}\"; {} {}", in, seen.files.size() == 1 ? "has" : "have",
+                                      printable(options.child), seen.files.size() == 1 ? "it has" : "they have",
+                                      names));
     }
     return result;
 }
@@ -158,6 +169,7 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
                           std::string_view given, std::string_view other, std::string_view what) {
     std::size_t count = 0;
     const ImportedEntry* first = nullptr;
+    const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
     for (const auto& imported : result.entries)
         if (std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal) &&
             !existing.contains(imported.entry.id)) {
@@ -169,7 +181,6 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
                                         : fmt::format("{}:{} and {} were", first->file, first->line,
                                                       plural(count - 1, "more row", "more rows"));
     throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded twice: "
-    const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
                                   "to correct the {}, take that import back first (restore the JOURNAL.bak it left, "
                                   "if nothing has rewritten the journal since), or import with {} {} again",
                                   rows, option, other, option, given, what, option, other));
@@ -204,6 +215,10 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
             ++result.skipped[Skip::duplicate];
             continue;
         }
+        if (!seen.insert(imported.entry.id).second) {
+            ++result.skipped[Skip::repeated];
+            continue;
+        }
         kept.push_back(std::move(imported));
     }
     result.entries = std::move(kept);
@@ -215,10 +230,6 @@ std::string merged_journal(const std::vector<KeyedLine>& existing, const std::ve
     for (const auto& imported : added) lines.push_back({line_key(imported.entry), imported.text});
     std::stable_sort(lines.begin(), lines.end(), [](const KeyedLine& a, const KeyedLine& b) { return a.key < b.key; });
     std::size_t size = 0;
-        if (!seen.insert(imported.entry.id).second) {
-            ++result.skipped[Skip::repeated];
-            continue;
-        }
     for (const auto& line : lines) size += line.text.size() + 1;
     std::string content;
     content.reserve(size);

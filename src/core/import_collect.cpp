@@ -312,6 +312,13 @@ void FileImport::add(Draft d) {
                                                    : std::string_view(d.child);
     const std::string key = key_of(id_child, d.duration, d);
     const std::string id = id_of(key, occurrences_[key]++);
+    // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
+    const bool filed_child = pump && !d.child.empty();
+    std::string child_id;
+    if (filed_child) {
+        const std::string child_key = key_of(d.child, d.duration, d);
+        child_id = id_of(child_key, child_occurrences_[child_key]++);
+    }
     // The id this row had before --baby and lengths from start and end were
     // part of it, so that a journal imported then does not get the row twice.
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
@@ -329,13 +336,6 @@ void FileImport::add(Draft d) {
     };
     // The id with the other --unit: each amount read from a bare number in
     // --unit's unit, read again in the other (as that import read it).
-    // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
-    const bool filed_child = pump && !d.child.empty();
-    std::string child_id;
-    if (filed_child) {
-        const std::string child_key = key_of(d.child, d.duration, d);
-        child_id = id_of(child_key, child_occurrences_[child_key]++);
-    }
     std::vector<std::string> other_unit_ids;
     if (!option_amounts_.empty() && options_.unit) {
         const Unit other = *options_.unit == Unit::ml ? Unit::oz : Unit::ml;
@@ -402,15 +402,12 @@ void FileImport::add(Draft d) {
     result_.entries.push_back(std::move(imported));
 }
 
-void FileImport::finish() {
-    // Several children without --child: every child's rows, each feed with
-    // its baby's name (SPEC 12). Only feeds' children count (pumps are the
-    // parent's): a file of pumps alone has no child --child could miss.
-    std::string names;
-    for (const auto& [key, child] : children_) names += (names.empty() ? "" : ", ") + child;
-    if (!options_.child.empty() && !children_.empty() && !child_matched_)
-        throw usage_error(fmt::format("{} has no child named \"{}\"; it has {}", name(), printable(options_.child),
-                                      names));
+void FileImport::finish(ChildrenSeen& seen) const {
+    // Only feeds' children count (pumps are the parent's): a file of pumps alone has no child --child could miss.
+    if (children_.empty()) return;
+    seen.files.push_back(name());
+    seen.children.insert(children_.begin(), children_.end());
+    seen.matched = seen.matched || child_matched_;
 }
 
 std::optional<Draft> FileImport::start_draft(const CsvRecord& record, std::optional<std::size_t> column,

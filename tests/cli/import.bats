@@ -1062,6 +1062,22 @@ Skipped 2 rows:
     [ "$output" = '{"type":"feed","at":"2026-11-05T10:00:00+01:00","method":"breast","left_s":5400,"right_s":5400,"note":"3h exactly"}' ]
 }
 
+@test "--child with several Baby Tracker files looks for the child in all of them" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n%s\n%s\n' \
+        'Zoe,"7/13/25, 16:30",Left,12,9,21,' 'Liam,"7/13/25, 19:35",Left,10,0,10,' > nursing.csv
+    printf 'Baby,Time,Amount (oz.),Note\nLiam,"7/13/25, 21:00",4,\n' > formula.csv
+    refused 2 pumplog log import nursing.csv formula.csv --child Cy
+    [ "$stderr" = 'pumplog: error: nursing.csv and formula.csv have no child named "Cy"; they have Liam, Zoe' ]
+    run --separate-stderr pumplog log import nursing.csv formula.csv --child Zoe
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from nursing.csv, formula.csv (Baby Tracker): 1 feed (0 bottle, 1 breast).
+Skipped 2 rows:
+  2 of another child' ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2025-07-13T16:30:00+02:00","method":"breast","left_s":720,"right_s":540,"baby":"Zoe"}' ]
+}
+
 @test "an amount that the journal keeps as 1000 ml is 1000 ml; one over it is named to 0.01 ml" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n' \

@@ -444,6 +444,24 @@ TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under
     CHECK(named.entries[0].child_id != old_form.entries[0].child_id);
 }
 
+TEST_CASE("--child is looked for across the files of one import and refused only when none has it") {
+    const std::string ada = "Baby,Time,Amount,Note\nAda,\"1/13/21, 9:00\",60 ml,\n";
+    const std::string ben = "Baby,Time,Amount,Note\nBen,\"1/13/21, 10:00\",50 ml,\n";
+    ImportOptions o = options();
+    o.child = "Ada";
+    const auto r = read_import({{"expressed.csv", ada}, {"formula.csv", ben}}, o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.baby == "Ada");
+    CHECK(r.skipped.at(Skip::other_child) == 1);
+    o.child = "Cy";
+    try {
+        read_import({{"expressed.csv", ada}, {"formula.csv", ben}}, o);
+        FAIL("no refusal");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()) == "expressed.csv and formula.csv have no child named \"Cy\"; they have Ada, Ben");
+    }
+}
+
 TEST_CASE("Baby Buddy's --child matches the first name, the full name or the child id") {
     const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
                             "1,1,Ada,Lovelace,2024-01-05 06:00:00,,formula,bottle,120,,\n"
