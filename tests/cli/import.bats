@@ -1007,7 +1007,8 @@ Skipped 1 row:
         '1,1,Ada,Smith,2026-11-11 07:00:00,2026-11-11 07:30:00,120,,' '2,1,Ada,Smith,2026-11-11 09:00:00,,4,,' \
         > pumping.csv
     # What an import wrote for these rows while the child was part of a pump's id.
-    journal_line '{"v":1,"id":"bb-e094090fcf2619f3ae043077","type":"pump","at":"2026-11-11T07:00:00+01:00","ml":120,"dur_s":1800}'
+    journal_line '{"v":1,"id":"bb-e094090fcf2619f3ae043077","type":"pump","at":"2026-11-11T07:00:00+01:00",'\
+'"ml":120,"dur_s":1800}'
     journal_line '{"v":1,"id":"bb-f6a89269d116f9513d838c19","type":"pump","at":"2026-11-11T09:00:00+01:00","ml":4}'
     before="$(journal_sum)"
     run --separate-stderr pumplog log import pumping.csv --unit ml
@@ -1025,13 +1026,14 @@ Skipped 2 rows:
 
 @test "a child whose name holds a control character is a problem row, never stored as escape text" {
     cd "$TEST_DIR"
-    printf 'Baby,Time,Amount (oz.),Note\nAl\tBo,"7/13/25, 13:00",3,\n\033[2JZed,"7/13/25, 14:00",3,\nZoe,"7/13/25, 15:00",3,\n' \
-        > expressed.csv
+    printf 'Baby,Time,Amount (oz.),Note\nAl\tBo,"7/13/25, 13:00",3,\n\033[2JZed,"7/13/25, 14:00",3,\n%s\n' \
+        'Zoe,"7/13/25, 15:00",3,' > expressed.csv
     printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n' \
         "1,1,$(printf 'Al\tBo'),Smith,2025-07-13 16:00:00,,formula,bottle,90,," > feeding.csv
     run --separate-stderr pumplog log import expressed.csv feeding.csv --unit ml
     [ "$status" -eq 0 ]
-    [ "$output" = 'Imported 1 entry from expressed.csv (Baby Tracker), feeding.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
+    [ "$output" = 'Imported 1 entry from expressed.csv (Baby Tracker), feeding.csv (Baby Buddy): 1 feed'\
+' (1 bottle, 0 breast).
 Skipped 3 rows:
   3 with a problem:
     expressed.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "Al\x09Bo" holds a control character;'\
@@ -1041,7 +1043,8 @@ Skipped 3 rows:
     feeding.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "Al\x09Bo" holds a control character;'\
 ' rename the child in the app and export again' ]
     run entries
-    [ "$output" = '{"type":"feed","at":"2025-07-13T15:00:00+02:00","method":"bottle","ml":88.72,"milk":"breast","baby":"Zoe"}' ]
+    [ "$output" = '{"type":"feed","at":"2025-07-13T15:00:00+02:00","method":"bottle","ml":88.72,"milk":"breast",'\
+'"baby":"Zoe"}' ]
 }
 
 @test "more than 3 hours at the breast is a problem row also when it is split between the sides" {
@@ -1059,7 +1062,8 @@ Skipped 2 rows:
     hb.csv:2: 3 h 20 min at the breast (1 h 40 min left, 1 h 40 min right) is implausible (over 3 hours)
     bc.csv:2: 3 h 20 min at the breast (1 h 40 min left, 1 h 40 min right) is implausible (over 3 hours)' ]
     run entries
-    [ "$output" = '{"type":"feed","at":"2026-11-05T10:00:00+01:00","method":"breast","left_s":5400,"right_s":5400,"note":"3h exactly"}' ]
+    [ "$output" = '{"type":"feed","at":"2026-11-05T10:00:00+01:00","method":"breast","left_s":5400,"right_s":5400,'\
+'"note":"3h exactly"}' ]
 }
 
 @test "--child with several Baby Tracker files looks for the child in all of them" {
@@ -1075,7 +1079,8 @@ Skipped 2 rows:
 Skipped 2 rows:
   2 of another child' ]
     run entries
-    [ "$output" = '{"type":"feed","at":"2025-07-13T16:30:00+02:00","method":"breast","left_s":720,"right_s":540,"baby":"Zoe"}' ]
+    [ "$output" = '{"type":"feed","at":"2025-07-13T16:30:00+02:00","method":"breast","left_s":720,"right_s":540,'\
+'"baby":"Zoe"}' ]
 }
 
 @test "an amount that the journal keeps as 1000 ml is 1000 ml; one over it is named to 0.01 ml" {

@@ -444,7 +444,7 @@ TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under
     CHECK(named.entries[0].child_id != old_form.entries[0].child_id);
 }
 
-TEST_CASE("--child is looked for across the files of one import and refused only when none has it") {
+TEST_CASE("a child given with --child is looked for in every file of one import and refused only if none has it") {
     const std::string ada = "Baby,Time,Amount,Note\nAda,\"1/13/21, 9:00\",60 ml,\n";
     const std::string ben = "Baby,Time,Amount,Note\nBen,\"1/13/21, 10:00\",50 ml,\n";
     ImportOptions o = options();
