@@ -54,7 +54,8 @@ enum class Skip {
     other_child,     // a feed of another child than --child's
     no_time,         // the row has no time
     not_recorded,    // a pump whose amount is 0 or empty and that has no duration
-    duplicate,       // its entry is already in the journal (or earlier in this import)
+    duplicate,       // its entry is already in the journal
+    repeated,        // its entry came earlier in this import (a file given twice, overlapping exports)
     problem,         // an impossible or unreadable value (see ImportResult::problems)
 };
 
@@ -74,11 +75,15 @@ struct ImportedEntry {
     // The id pumplog gave this row before ids held --baby and lengths from a
     // start and an end, when that differs from entry.id; "" otherwise.
     std::string earlier_id;
-    // The id this row would have had with the other --unit, when some of its
-    // amounts were bare numbers read in --unit's unit; "" otherwise.
-    std::string other_unit_id;
+    // A pump filed under a child (Baby Buddy): the id it had while that child
+    // was part of a pump's id; "" otherwise.
+    std::string child_id;
+    // The ids this row would have had with the other --unit, when some of its
+    // amounts were bare numbers read in --unit's unit (a pump filed under a
+    // child: with and without the child); empty otherwise.
+    std::vector<std::string> other_unit_ids;
     // The same with the other --date-order, when it chose how the row's date reads.
-    std::string other_order_id;
+    std::vector<std::string> other_order_ids;
 };
 
 struct ImportedFile {
@@ -102,7 +107,7 @@ struct ImportResult {
 // importer recognises, a quoted cell never closed, a date or time that cannot
 // be read, a date order the file does not settle when --date-order is not
 // given (or one that contradicts it), amounts without a unit and no --unit,
-// a --child the file's feeds do not name (or any --child for a one-child
+// a --child that no file's feeds name (or any --child for a one-child
 // format; --child picks feeds: pumps are the parent's, all imported),
 // and a feed whose row names no baby when options.babies names several and
 // options.baby is empty. Rows with an impossible value are skipped and
@@ -110,12 +115,13 @@ struct ImportResult {
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options);
 
 // Leaves out entries already in the journal, counting them as
-// Skip::duplicate: those whose id is in `existing` (the journal's ids, each
-// with its entry's baby) or came earlier in this import, and those whose
-// earlier_id is in `existing` with the same baby (imported before ids held it).
+// Skip::duplicate: those whose id or child_id is in `existing` (the journal's
+// ids, each with its entry's baby), and those whose earlier_id is in
+// `existing` with the same baby (imported before ids held it); and entries
+// whose id came earlier in this import, counted as Skip::repeated.
 // Refuses (usage error) rows imported before with the other --unit or the
-// other --date-order (their other_unit_id or other_order_id in `existing`):
-// imported again they would be recorded twice.
+// other --date-order (one of their other_unit_ids or other_order_ids in
+// `existing`): imported again they would be recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
                      std::optional<Unit> unit = std::nullopt, std::optional<DateOrder> order = std::nullopt);
 

@@ -103,6 +103,7 @@ DateOrder parse_date_order(std::string_view text) {
 
 ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptions& options) {
     ImportResult result;
+    import_detail::ChildrenSeen seen;
     for (const auto& file : files) {
         CsvTable table;
         try {
@@ -143,7 +144,17 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
         result.files.push_back({file.name, chosen->format, kind, 0});
         import_detail::FileImport reader(options, file, table, chosen->format, result);
         chosen->read(reader, kind);
-        reader.finish();
+        reader.finish(seen);
+    }
+    // --child picks feeds from the import as a whole: refused only when none of its files has the child.
+    if (!options.child.empty() && !seen.children.empty() && !seen.matched) {
+        std::string names, in;
+        for (const auto& [key, child] : seen.children) names += (names.empty() ? "" : ", ") + child;
+        for (std::size_t i = 0; i < seen.files.size(); ++i)
+            in += (i == 0 ? "" : i + 1 == seen.files.size() ? " and " : ", ") + seen.files[i];
+        throw usage_error(fmt::format("{} {} no child named \"{}\"; {} {}", in, seen.files.size() == 1 ? "has" : "have",
+                                      printable(options.child), seen.files.size() == 1 ? "it has" : "they have",
+                                      names));
     }
     return result;
 }
@@ -154,12 +165,13 @@ namespace {
 // id with the other --unit or --date-order is in the journal, theirs is not):
 // imported again they would be recorded twice.
 void refuse_other_reading(const ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                          std::string ImportedEntry::*other_id, std::string_view option, std::string_view given,
-                          std::string_view other, std::string_view what) {
+                          std::vector<std::string> ImportedEntry::*other_ids, std::string_view option,
+                          std::string_view given, std::string_view other, std::string_view what) {
     std::size_t count = 0;
     const ImportedEntry* first = nullptr;
+    const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
     for (const auto& imported : result.entries)
-        if (!(imported.*other_id).empty() && existing.contains(imported.*other_id) &&
+        if (std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal) &&
             !existing.contains(imported.entry.id)) {
             if (!first) first = &imported;
             ++count;
@@ -181,10 +193,10 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     // Rows imported before with the other --unit: their amounts differ, so their ids do (a pump of
     // 5 ml beside one of 147.87 ml); with the other --date-order, their times (3 April beside 4 March).
     if (unit)
-        refuse_other_reading(result, existing, &ImportedEntry::other_unit_id, "--unit",
+        refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, "--unit",
                              *unit == Unit::ml ? "ml" : "oz", *unit == Unit::ml ? "oz" : "ml", "unit");
     if (order)
-        refuse_other_reading(result, existing, &ImportedEntry::other_order_id, "--date-order",
+        refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, "--date-order",
                              *order == DateOrder::mdy ? "mdy" : "dmy", *order == DateOrder::mdy ? "dmy" : "mdy",
                              "date order");
     // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
@@ -199,8 +211,12 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     kept.reserve(result.entries.size());
     for (auto& imported : result.entries) {
         if (existing.contains(imported.entry.id) || imported_before(imported) ||
-            !seen.insert(imported.entry.id).second) {
+            (!imported.child_id.empty() && existing.contains(imported.child_id))) {
             ++result.skipped[Skip::duplicate];
+            continue;
+        }
+        if (!seen.insert(imported.entry.id).second) {
+            ++result.skipped[Skip::repeated];
             continue;
         }
         kept.push_back(std::move(imported));

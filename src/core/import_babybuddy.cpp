@@ -133,8 +133,8 @@ void read_feeding(FileImport& file) {
 }
 
 // Pumping is the parent's: --child picks feeds, and every row of a pumping file is imported whatever
-// child Baby Buddy filed it under. That child stays in the row's id, as it was when --child filtered
-// pumps too, so a pump imported then is not imported again.
+// child Baby Buddy filed it under. That child is not part of the pump's id (an export without the
+// child's names gives the same pump); the id it had with the child is kept for journals imported then.
 void read_pumping(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});

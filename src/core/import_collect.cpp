@@ -211,10 +211,10 @@ std::string_view id_prefix(ImportFormat format) {
 }
 
 // A child's name as the journal keeps it: a baby's name config would accept
-// (trimmed, printable, at most most_baby_name_bytes), else none.
+// (trimmed, at most most_baby_name_bytes, no control character), as written; else none.
 std::string journal_baby(std::string_view name) {
     try {
-        const auto names = parse_babies(printable(trim(name)));
+        const auto names = parse_babies(trim(name));
         return names.size() == 1 ? names.front() : std::string();
     } catch (const Error&) {
         return "";
@@ -230,9 +230,11 @@ std::string number_text(const std::optional<seconds>& d) { return d ? std::to_st
 
 void FileImport::add(Draft d) {
     const bool pump = d.type == EntryType::pump;
+    // Judged as the journal would keep it (to 0.01 ml), and shown so: 1000.004 ml is the 1000 ml it is stored as.
     for (const auto* v : {&d.ml, &d.left_ml, &d.right_ml})
-        if (*v && (*v)->ml() > most_ml)
-            throw RowError{fmt::format("{} {} is implausible (over 1000 ml)", format_volume(**v, Unit::ml),
+        if (*v && round_ml((*v)->ml()) > most_ml)
+            throw RowError{fmt::format("{} ml {} is implausible (over 1000 ml)",
+                                       json_number(round_ml((*v)->ml())).dump(),
                                        v == &d.ml ? (pump ? "in one pumping session" : "in one bottle")
                                                   : "from one side")};
     // An amount the journal would keep as 0 ml (it keeps 0.01 ml): "0.004ml" is not a recorded 0.
@@ -248,6 +250,11 @@ void FileImport::add(Draft d) {
         if (*t && **t > longest_session)
             throw RowError{fmt::format("{} {} is implausible (over 3 hours)", format_duration(**t),
                                        pump ? "of pumping" : "at the breast")};
+    // A feed's sides together: 1 h 40 min on each side is 3 h 20 min at the breast.
+    if (!pump && d.left && d.right && *d.left + *d.right > longest_session)
+        throw RowError{fmt::format("{} at the breast ({} left, {} right) is implausible (over 3 hours)",
+                                   format_duration(*d.left + *d.right), format_duration(*d.left),
+                                   format_duration(*d.right))};
     if (d.when.instant > options_.now + std::chrono::minutes(1))
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
 
@@ -263,13 +270,17 @@ void FileImport::add(Draft d) {
                                        "(config babies is comma-separated); rename the child in the app without "
                                        "it and export again",
                                        named)};
+        // The name as written: a control character in it is refused, never kept as escape text.
         try {
-            parse_babies(named);
+            parse_babies(trim(d.baby));
         } catch (const Error& e) {
             throw RowError{fmt::format("the child's name cannot be a baby's name: {}; rename the child in the app "
                                        "and export again",
                                        e.what())};
         }
+        throw RowError{fmt::format("the child \"{}\" cannot be a baby's name; rename the child in the app and "
+                                   "export again",
+                                   named)};
     }
     // The baby given with --baby is part of the meaning of a feed whose row
     // names no child: twins' exports may hold the same rows. Pumps are the parent's.
@@ -294,21 +305,38 @@ void FileImport::add(Draft d) {
     const auto id_of = [&](const std::string& key, int occurrence) {
         return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
     };
-    const std::string_view id_child = baby_given ? std::string_view(options_.baby) : d.child;
+    // Pumps are the parent's: the child Baby Buddy filed one under is not part of its id, so a pump in two
+    // exports that name the child differently (or not at all) is one pump.
+    const std::string_view id_child = pump         ? std::string_view()
+                                      : baby_given ? std::string_view(options_.baby)
+                                                   : std::string_view(d.child);
     const std::string key = key_of(id_child, d.duration, d);
     const std::string id = id_of(key, occurrences_[key]++);
+    // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
+    const bool filed_child = pump && !d.child.empty();
+    std::string child_id;
+    if (filed_child) {
+        const std::string child_key = key_of(d.child, d.duration, d);
+        child_id = id_of(child_key, child_occurrences_[child_key]++);
+    }
     // The id this row had before --baby and lengths from start and end were
     // part of it, so that a journal imported then does not get the row twice.
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
     // The id the row has read another way (the other --unit, the other --date-order).
-    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences) {
+    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences,
+                                       std::unordered_map<std::string, int>& child_occurrences) {
         const std::string other_key = key_of(id_child, d.duration, a);
-        return id_of(other_key, occurrences[other_key]++);
+        std::vector<std::string> ids = {id_of(other_key, occurrences[other_key]++)};
+        if (filed_child) {
+            const std::string child_key = key_of(d.child, d.duration, a);
+            ids.push_back(id_of(child_key, child_occurrences[child_key]++));
+        }
+        return ids;
     };
     // The id with the other --unit: each amount read from a bare number in
     // --unit's unit, read again in the other (as that import read it).
-    std::string other_unit_id;
+    std::vector<std::string> other_unit_ids;
     if (!option_amounts_.empty() && options_.unit) {
         const Unit other = *options_.unit == Unit::ml ? Unit::oz : Unit::ml;
         Draft a = d;
@@ -320,7 +348,7 @@ void FileImport::add(Draft d) {
                     changed = true;
                     break;
                 }
-        if (changed) other_unit_id = id_read_otherwise(a, other_unit_occurrences_);
+        if (changed) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
     }
 
     Line line;
@@ -348,11 +376,11 @@ void FileImport::add(Draft d) {
         line = feed_line(record, id, options_.zone);
     }
     // The id with the other --date-order, when it chose how this row's date reads.
-    std::string other_order_id;
+    std::vector<std::string> other_order_ids;
     if (d.when.other_order_key) {
         Draft a = d;
         a.when.key = *d.when.other_order_key;
-        other_order_id = id_read_otherwise(a, other_order_occurrences_);
+        other_order_ids = id_read_otherwise(a, other_order_occurrences_, child_other_order_occurrences_);
     }
     ImportedEntry imported;
     imported.text = serialize(line);
@@ -368,20 +396,18 @@ void FileImport::add(Draft d) {
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
-    imported.other_unit_id = std::move(other_unit_id);
-    imported.other_order_id = std::move(other_order_id);
+    imported.child_id = std::move(child_id);
+    imported.other_unit_ids = std::move(other_unit_ids);
+    imported.other_order_ids = std::move(other_order_ids);
     result_.entries.push_back(std::move(imported));
 }
 
-void FileImport::finish() {
-    // Several children without --child: every child's rows, each feed with
-    // its baby's name (SPEC 12). Only feeds' children count (pumps are the
-    // parent's): a file of pumps alone has no child --child could miss.
-    std::string names;
-    for (const auto& [key, child] : children_) names += (names.empty() ? "" : ", ") + child;
-    if (!options_.child.empty() && !children_.empty() && !child_matched_)
-        throw usage_error(fmt::format("{} has no child named \"{}\"; it has {}", name(), printable(options_.child),
-                                      names));
+void FileImport::finish(ChildrenSeen& seen) const {
+    // Only feeds' children count (pumps are the parent's): a file of pumps alone has no child --child could miss.
+    if (children_.empty()) return;
+    seen.files.push_back(name());
+    seen.children.insert(children_.begin(), children_.end());
+    seen.matched = seen.matched || child_matched_;
 }
 
 std::optional<Draft> FileImport::start_draft(const CsvRecord& record, std::optional<std::size_t> column,

@@ -88,6 +88,14 @@ std::optional<std::chrono::seconds> clock_duration(std::string_view cell);
 // before such lengths were read hash none).
 void take_length(Draft& d, std::optional<std::chrono::seconds> written, std::optional<std::chrono::seconds> span);
 
+// The children the files of one import name, for --child: refused only when
+// none of them has the child (a twin's formula.csv without the other twin is not).
+struct ChildrenSeen {
+    std::vector<std::string> files;               // the files whose feeds name children
+    std::map<std::string, std::string> children;  // lower-case name -> as written
+    bool matched = false;
+};
+
 // One file being imported.
 class FileImport {
 public:
@@ -129,9 +137,8 @@ public:
     // Checks the draft (amounts, durations, not in the future: RowError otherwise),
     // gives it its id and adds its entry.
     void add(Draft draft);
-    // After the rows: refuses several children without --child, and a --child
-    // the file does not have.
-    void finish();
+    // After the rows: adds the children the file's feeds name to `seen`.
+    void finish(ChildrenSeen& seen) const;
 
 private:
     const ImportOptions& options_;
@@ -148,6 +155,9 @@ private:
     std::unordered_map<std::string, int> earlier_occurrences_;  // the same for earlier ids' keys
     std::unordered_map<std::string, int> other_unit_occurrences_;  // the same for other_unit_id's keys
     std::unordered_map<std::string, int> other_order_occurrences_;  // the same for other_order_id's keys
+    // The same for the keys a pump had while its child was part of them (its id, other unit and order).
+    std::unordered_map<std::string, int> child_occurrences_, child_other_unit_occurrences_,
+        child_other_order_occurrences_;
     // The row's bare amounts read in --unit's unit (its cell, and the volume
     // read): the row's id with the other unit is told from them.
     mutable std::vector<std::pair<std::string, Volume>> option_amounts_;

@@ -36,10 +36,13 @@ void add_side(std::string_view cell, Draft& d, bool lenient = false) {
 
 // "2,5oz" written without quotes is two cells: a bare number, and the next cell an amount with its unit.
 // Read as they are, the amount would be 2 (in --unit's unit) and "5oz" the next column's: a problem row.
-void refuse_split_amount(const CsvRecord& record, std::optional<std::size_t> column) {
+// The next cell is read up to the delimiter: when it is the note, the cells past the header were joined
+// to it ("5oz,after nap").
+void refuse_split_amount(const CsvRecord& record, std::optional<std::size_t> column, char delimiter) {
     if (!column || *column + 1 >= record.cells.size()) return;
     const std::string_view cell = trim(record.cells[*column]);
-    const std::string_view next = trim(record.cells[*column + 1]);
+    const std::string_view next_cell = record.cells[*column + 1];
+    const std::string_view next = trim(next_cell.substr(0, next_cell.find(delimiter)));
     if (cell.empty() || cell.find_first_not_of("0123456789") != std::string_view::npos) return;
     if (next.empty() || next[0] < '0' || next[0] > '9' ||
         next.find_first_not_of("0123456789., ") == std::string_view::npos)
@@ -58,7 +61,7 @@ void refuse_split_amount(const CsvRecord& record, std::optional<std::size_t> col
 
 void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
-    refuse_split_amount(record, t.column("end condition"));
+    refuse_split_amount(record, t.column("end condition"), t.delimiter);
     const std::string location = lower(t.cell(record, t.column("start location")));
     const std::string_view start_condition = t.cell(record, t.column("start condition"));
     const std::string_view end_condition = t.cell(record, t.column("end condition"));
@@ -104,8 +107,8 @@ void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {
 bool read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
     d.type = EntryType::pump;
-    refuse_split_amount(record, t.column("start condition"));
-    refuse_split_amount(record, t.column("end condition"));
+    refuse_split_amount(record, t.column("start condition"), t.delimiter);
+    refuse_split_amount(record, t.column("end condition"), t.delimiter);
     const auto span = file.span(record, t.column("end"), d.when);
     const auto first = file.amount(t.cell(record, t.column("start condition")), std::nullopt, record.line);
     const auto second = file.amount(t.cell(record, t.column("end condition")), std::nullopt, record.line);

@@ -83,6 +83,8 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         out += fmt::format("  {} without an amount (0 or empty)\n", plural(n, "pump", "pumps"));
     if (const std::size_t n = count(result, Skip::duplicate))
         out += fmt::format("  {} already in the journal\n", n);
+    if (const std::size_t n = count(result, Skip::repeated))
+        out += fmt::format("  {} repeated within this import\n", n);
     if (const std::size_t n = count(result, Skip::problem)) {
         out += fmt::format("  {} with a problem:\n", n);
         const std::size_t shown = dry_run ? result.problems.size() : problems_shown;

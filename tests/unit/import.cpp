@@ -292,7 +292,7 @@ TEST_CASE("ids come from the rows: the same file reads to the same ids, identica
     CHECK(c.entries[0].entry.id == a.entries[0].entry.id);
 }
 
-TEST_CASE("entries already in the journal or earlier in the import are duplicates") {
+TEST_CASE("entries already in the journal are duplicates and entries earlier in the import are repeats") {
     const std::string csv = huckleberry_header + "Feed,2024-01-05 14:30,,,Formula,Bottle,120ml,\n"
                                                  "Feed,2024-01-05 17:30,,,Formula,Bottle,100ml,\n";
     ImportResult r = read_import({{"a.csv", csv}, {"b.csv", csv}}, options());
@@ -300,7 +300,8 @@ TEST_CASE("entries already in the journal or earlier in the import are duplicate
     drop_duplicates(r, {{r.entries[0].entry.id, ""}});
     REQUIRE(r.entries.size() == 1);
     CHECK(r.entries[0].entry.at.instant == parse_rfc3339("2024-01-05T17:30:00+01:00")->instant);
-    CHECK(r.skipped[Skip::duplicate] == 3);
+    CHECK(r.skipped[Skip::duplicate] == 2);
+    CHECK(r.skipped[Skip::repeated] == 1);
 }
 
 TEST_CASE("a feed whose row names no child is the --baby's: twins' same rows are two babies' feeds") {
@@ -426,6 +427,41 @@ TEST_CASE("several children without --child are all imported, each feed with its
     CHECK(error_of("expressed.csv", csv, o) == "expressed.csv has no child named \"Cy\"; it has Ada, Ben");
 }
 
+TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under") {
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    const auto old_form = run("pumping.csv", "id,child_id,start,end,amount,notes\n1,1,2026-11-11 07:00:00,,120,\n", o);
+    const auto named = run("pumping.csv",
+                           "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
+                           "1,1,Ada,Smith,2026-11-11 07:00:00,,120,,\n1,2,Ben,Smith,2026-11-11 07:00:00,,120,,\n",
+                           o);
+    REQUIRE(old_form.entries.size() == 1);
+    REQUIRE(named.entries.size() == 2);
+    CHECK(named.entries[0].entry.id == old_form.entries[0].entry.id);
+    CHECK(named.entries[1].entry.id != named.entries[0].entry.id);  // two rows: the second of its meaning
+    // The id it had while the child was part of it, for journals imported then.
+    CHECK(!named.entries[0].child_id.empty());
+    CHECK(named.entries[0].child_id != old_form.entries[0].child_id);
+}
+
+TEST_CASE("a child given with --child is looked for in every file of one import and refused only if none has it") {
+    const std::string ada = "Baby,Time,Amount,Note\nAda,\"1/13/21, 9:00\",60 ml,\n";
+    const std::string ben = "Baby,Time,Amount,Note\nBen,\"1/13/21, 10:00\",50 ml,\n";
+    ImportOptions o = options();
+    o.child = "Ada";
+    const auto r = read_import({{"expressed.csv", ada}, {"formula.csv", ben}}, o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry.baby == "Ada");
+    CHECK(r.skipped.at(Skip::other_child) == 1);
+    o.child = "Cy";
+    try {
+        read_import({{"expressed.csv", ada}, {"formula.csv", ben}}, o);
+        FAIL("no refusal");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()) == "expressed.csv and formula.csv have no child named \"Cy\"; they have Ada, Ben");
+    }
+}
+
 TEST_CASE("Baby Buddy's --child matches the first name, the full name or the child id") {
     const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
                             "1,1,Ada,Lovelace,2024-01-05 06:00:00,,formula,bottle,120,,\n"
@@ -452,9 +488,9 @@ TEST_CASE("Baby Buddy's --child picks feeds: every pump is imported whatever chi
         const auto r = run("pumping.csv", csv, o);
         REQUIRE(r.entries.size() == 2);
         CHECK(!r.skipped.contains(Skip::other_child));
-        // The ids pumplog gave these rows when --child filtered pumps: the child is still part of them.
-        CHECK(r.entries[0].entry.id == "bb-9aaf9189491c995651b3f8b6");
-        CHECK(r.entries[1].entry.id == "bb-b891d952cb76884427615464");
+        // The ids pumplog gave these rows when --child filtered pumps (the child part of them) are kept beside.
+        CHECK(r.entries[0].child_id == "bb-9aaf9189491c995651b3f8b6");
+        CHECK(r.entries[1].child_id == "bb-b891d952cb76884427615464");
     }
     // Ada's pump imported with --child Ada before: --child Ben now adds Ben's only.
     o.child = "Ben";
