@@ -385,3 +385,17 @@ stores_at() {
     [ "$status" -eq 0 ]
     [ "$(jq -r .dur_s "$J")" = 5400 ]
 }
+
+@test "a time up to a minute ahead is recorded as given (another clock), a later one needs --force" {
+    # PUMPLOG_NOW is 14:05:00.
+    run --separate-stderr pumplog add 90ml --at 2026-11-21T14:06:00+01:00
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .at "$J")" = "2026-11-21T14:06:00+01:00" ]
+    refused 2 pumplog add 92ml --at 2026-11-21T14:06:01+01:00
+    [ "$stderr" = "pumplog: error: 2026-11-21T14:06:01+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
+    run --separate-stderr pumplog add 92ml --at 2026-11-21T14:06:01+01:00 --force
+    [ "$status" -eq 0 ]
+    # The grace is documented where the rule is.
+    grep -qx 'A time up to one minute ahead is not in the future for this rule: the clock a' \
+        "$PUMPLOG_SOURCE_DIR/man/pumplog.1"
+}
