@@ -590,6 +590,14 @@ std::string next_json(const NextPump& next, Unit unit, const Clock& clock) {
     return dump(j);
 }
 
+std::string next_csv(const std::optional<NextPump>& next, Unit unit, const Clock& clock) {
+    std::string out = csv_row({"at", "in_min", key("target", unit), "estimated"});
+    if (next)
+        out += csv_row({format_rfc3339(next->pump.at, clock.zone), std::to_string(in_minutes(*next, clock)),
+                        number(output_value(next->pump.target, unit)), next->pump.estimated ? "true" : "false"});
+    return out;
+}
+
 std::string stash_text(const StashPlan& s, Unit unit) {
     std::vector<std::string> times;
     for (const auto& slot : s.away_slots) times.push_back(format_minute_of_day(slot.minute));
