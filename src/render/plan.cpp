@@ -558,7 +558,9 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     std::string aim;
     if (added(p)) {
         const std::string_view reason = p.reason;
-        aim = fmt::format("; it {}", reason.starts_with("added: ") ? reason.substr(7) : reason);
+        // "it keeps the gap under 4 h" for a pump added to keep a gap short; a
+        // supply session's reason is a phrase of its own ("before the birth date: ...").
+        aim = reason.starts_with("added: ") ? fmt::format("; it {}", reason.substr(7)) : fmt::format("; {}", reason);
     } else if (no_target(p)) {
         aim = "; it covers no feed (pinned in the schedule)";
     } else {
