@@ -231,7 +231,7 @@ icalendar_python() {
     refused 2 pumplog plan --away "someday 9-5"
     refused 2 pumplog plan --mode sometimes
     refused 2 pumplog plan next --within banana
-    refused 2 pumplog plan next --format csv
+    refused 2 pumplog plan next --format ics
     refused 2 pumplog plan stash
     refused 2 pumplog plan stash --return 2026-11-20 --away "mon-fri 08:00-17:30"
     refused 2 pumplog plan stash --return 2027-01-04
