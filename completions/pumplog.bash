@@ -139,7 +139,7 @@ _pumplog_option_value() {
         'plan next --round') echo 'choice 1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m'; return ;;
         'plan next --schedule') echo 'choice none'; return ;;
         'plan next --remind_again'|'plan next --remind-again') echo 'choice 15m 30m 1h'; return ;;
-        'plan next --format') echo 'choice table json'; return ;;
+        'plan next --format') echo 'choice table json csv'; return ;;
         'plan skip --note') echo 'value'; return ;;
         'plan skip --baby') echo 'babies'; return ;;
         'plan skip --away') echo 'choice none'; return ;;
@@ -206,7 +206,7 @@ _pumplog_option_value() {
         'stock discard --reason') echo 'value'; return ;;
         'stock discard --format') echo 'choice table'; return ;;
         'stock expiring --within') echo 'value'; return ;;
-        'stock expiring --format') echo 'choice table json'; return ;;
+        'stock expiring --format') echo 'choice table json csv'; return ;;
         'report --since') echo 'value'; return ;;
         'report --until') echo 'value'; return ;;
         'report --by') echo 'choice day week month hour'; return ;;

@@ -354,7 +354,7 @@ function __pumplog_option_value
             echo 'choice 15m 30m 1h'
             return
         case 'plan next --format'
-            echo 'choice table json'
+            echo 'choice table json csv'
             return
         case 'plan skip --note'
             echo 'value'
@@ -555,7 +555,7 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'stock expiring --format'
-            echo 'choice table json'
+            echo 'choice table json csv'
             return
         case 'report --since'
             echo 'value'

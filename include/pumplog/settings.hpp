@@ -106,7 +106,19 @@ std::filesystem::path default_config_path(const Environment& env);
 nlohmann::json read_config(const std::filesystem::path& path);
 // Writes the config atomically (temporary file and rename).
 void write_config(const std::filesystem::path& path, const nlohmann::json& values);
-// Settings from stored values over the defaults.
-Settings settings_from(const nlohmann::json& values);
+// The zone a stored timezone value names, unchecked: "" for none (or empty).
+std::string configured_zone(std::string_view value);
+// Settings from stored values over the defaults. A stored value its key does
+// not take is refused, naming the file (`path`, when given) and the fix
+// (config unset KEY); but a key `unused` says the command does not use keeps
+// its default, and that refusal's text is added to `ignored` for the caller
+// to warn about: a planner setting edited by hand does not stop a session
+// from being recorded.
+Settings settings_from(const nlohmann::json& values, const std::filesystem::path& path = {},
+                       const std::function<bool(std::string_view key)>& unused = {},
+                       std::vector<std::string>* ignored = nullptr);
+// The settings only plans use (mode, lookback, the gaps, birth, ...): all but
+// unit, timezone, guideline and babies.
+bool is_planner_setting(std::string_view key);
 
 }  // namespace pumplog

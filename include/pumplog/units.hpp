@@ -86,6 +86,9 @@ std::string format_volume_number(Volume volume, Unit unit);
 // Durations: "15m", "1h30m", "90s", "20min", "2h", "2d", "1h 30m", and a bare
 // number taken as minutes. Throws a usage error otherwise.
 std::chrono::seconds parse_duration(std::string_view text);
+// The same for a session's or a feed's length (--dur, --left, --right), whose
+// error suggests only forms such a length can take (no "2d").
+std::chrono::seconds parse_session_duration(std::string_view text);
 // For people: "25 min", "1 h 30 min", "2 d", "45 s".
 std::string format_duration(std::chrono::seconds duration);
 

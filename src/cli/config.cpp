@@ -40,7 +40,7 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     nlohmann::json values = ctx.config_values();
     values[key] = normalized;
     // The gaps must fit together: the shortest gap cannot exceed a longest one.
-    const Settings settings = settings_from(values);
+    const Settings settings = settings_from(values, default_config_path(environment));
     for (const auto& [name, longest] : {std::pair{"max_gap_day", settings.max_gap_day},
                                         std::pair{"max_gap_night", settings.max_gap_night}})
         if (settings.min_gap > longest)

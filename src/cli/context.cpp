@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
@@ -22,7 +23,18 @@ const nlohmann::json& Context::config_values() {
 
 const Settings& Context::settings() {
     if (!settings_) {
-        settings_ = settings_from(config_values());
+        // Only plan, status and report use the planner's settings: any other
+        // command (add at 3 a.m.) is not refused over one edited by hand, but
+        // warns once and goes on with its default.
+        const CLI::App* top = running;
+        while (top != nullptr && top->get_parent() != nullptr && top->get_parent()->get_parent() != nullptr)
+            top = top->get_parent();
+        const bool plans = top == nullptr || top->get_name() == "plan" || top->get_name() == "status" ||
+                           top->get_name() == "report";
+        std::vector<std::string> ignored;
+        settings_ = settings_from(config_values(), default_config_path(environment),
+                                  plans ? std::function<bool(std::string_view)>() : is_planner_setting, &ignored);
+        for (const auto& why : ignored) fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(why));
         // Read only when a plan needs the baby's age and no birth date is set.
         settings_->journal_began = [this] { return journal().first_entry_at(); };
     }
@@ -33,7 +45,8 @@ const date::time_zone* Context::zone() {
     if (!zone_) {
         std::string configured;
         const auto& values = config_values();
-        if (const auto it = values.find("timezone"); it != values.end() && it->is_string()) configured = *it;
+        if (const auto it = values.find("timezone"); it != values.end() && it->is_string())
+            configured = configured_zone(it->get<std::string>());
         const char* tz = std::getenv("TZ");
         if (tz != nullptr && *tz != '\0') {
             zone_ = resolve_zone(tz, "");  // TZ wins: the configured zone is not even looked at

@@ -92,7 +92,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     pump.at = when.span.begin;
     check_not_future(pump.at, clock.now, o.force, clock.zone);
     if (!o.duration.empty()) {
-        pump.duration = parse_duration(o.duration);
+        pump.duration = parse_session_duration(o.duration);
         check_plausible_duration(*pump.duration, o.force);
     }
     pump.note = o.note;

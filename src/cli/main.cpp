@@ -1,10 +1,13 @@
 // pumplog: parse the command line, run the command, map errors to exit codes.
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <iostream>
+#include <optional>
+#include <poll.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -205,32 +208,51 @@ bool occupy_closed_streams() {
     return stdout_closed;
 }
 
+// Whether the write that failed with `error` went to a pipe whose reader has
+// gone (`pumplog report | head -1`): EPIPE, or a pipe with no reader left.
+bool reader_gone(int error) {
+    if (error == EPIPE) return true;
+    pollfd out{STDOUT_FILENO, 0, 0};
+    return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
+}
+
 // SPEC 2, exit 4: the command did its work (an entry may be recorded) but its
-// reply or export could not be printed. Flushes stdout; true (with the error
-// printed) when anything written to it was lost.
-bool output_failed(bool stdout_closed) {
+// reply or export could not be printed. Flushes stdout; the exit code (with the
+// error printed) when anything written to it was lost, nothing when all went out.
+// A question whose reader left early (head) ends quietly with 0: the reader
+// took what it wanted, and nothing was recorded that a retry could double.
+std::optional<int> output_failed(bool stdout_closed) {
     const int flushed = std::fflush(stdout);
-    if (flushed == 0 && !std::ferror(stdout)) return false;
-    const std::string why = stdout_closed ? std::string("it is closed") : std::string(std::strerror(errno ? errno : EIO));
+    const int error = errno;  // or that of the write that failed before (a long export, CLI11's help)
+    if (flushed == 0 && !std::ferror(stdout)) return std::nullopt;
+    const bool gone = !stdout_closed && reader_gone(error);
+    const std::string why = stdout_closed ? std::string("it is closed")
+                            : gone        ? std::string(std::strerror(EPIPE))
+                                          : std::string(std::strerror(error ? error : EIO));
     // A command that recorded something must not be run again; a question can be.
     if (recorded_anything())
         fmt::print(stderr, "pumplog: error: cannot write to standard output ({}); the command itself was done: "
                            "do not run it again\n", why);
+    else if (gone)
+        return 0;
     else
         fmt::print(stderr, "pumplog: error: cannot write to standard output ({}); nothing was recorded\n", why);
-    return true;
+    return 4;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that has gone away (a pipe into head, a crashed notifier) is an
+    // output failure like a full disk (exit 4 after recording), not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
     const bool stdout_closed = occupy_closed_streams();
     try {
         std::vector<std::string> args = join_negative_values(argc, argv);
         // Fast path: --version needs neither the zone database nor the command tree.
         if (args.size() == 1 && (args[0] == "--version" || args[0] == "-V")) {
             std::fputs(fmt::format("pumplog {}\n", pumplog::version).c_str(), stdout);
-            return output_failed(stdout_closed) ? 4 : 0;
+            return output_failed(stdout_closed).value_or(0);
         }
         for (const auto& a : args)  // CLI11 would take the next word as the path
             if (a == "--journal=" || a == "-j=") throw usage_error("--journal: an empty journal path; give a file");
@@ -289,7 +311,7 @@ int main(int argc, char** argv) {
         // Help and the version, which CLI11 prints: lost output is exit 4 as for any reply.
         const auto printed = [stdout_closed](int code) {
             std::cout.flush();
-            return output_failed(stdout_closed) ? 4 : code;
+            return output_failed(stdout_closed).value_or(code);
         };
         try {
             auto arg_pointers = to_argv(args, argv[0]);
@@ -335,7 +357,7 @@ int main(int argc, char** argv) {
             if (e.kind() != ErrorKind::usage || missing.empty()) throw;
             throw Error(e.kind(), missing + e.what());
         }
-        if (output_failed(stdout_closed)) return 4;
+        if (const auto failed = output_failed(stdout_closed)) return *failed;
         context.tell_about_new_journal();
         return code;
     } catch (const Error& e) {
@@ -346,7 +368,8 @@ int main(int argc, char** argv) {
         return e.exit_code();
     } catch (const std::exception& e) {
         // fmt throws when a write to stdout fails (a long export to a full disk).
-        if (std::ferror(stdout) && output_failed(stdout_closed)) return 4;
+        if (std::ferror(stdout))
+            if (const auto failed = output_failed(stdout_closed)) return *failed;
         std::fflush(stdout);
         fmt::print(stderr, "pumplog: error: {}\n", terminal_text(e.what()));
         return 3;

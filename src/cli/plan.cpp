@@ -204,6 +204,11 @@ int run_next(Context& ctx, const PlanOptions& o) {
         return stale ? 0 : 1;
     }
     const Unit unit = ctx.unit();
+    if (format == Format::csv) {
+        fmt::print("{}", render::next_csv(next, unit, clock));
+        if (within) commit_announced(ctx, said);
+        return 0;
+    }
     if (!next) {
         if (format == Format::json)
             fmt::print("null\n");
@@ -450,7 +455,7 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     if (ctx.tree_read) add_setting_flags(*next, *o);  // else taken through to plan's
     next->footer("Examples:\n  pumplog plan next\n  pumplog plan next --within 10m    (for cron: silent, exit 1, unless due)\n"
                  "  pumplog plan next --format json");
-    ctx.accept_formats(*next, {Format::table, Format::json});
+    ctx.accept_formats(*next, {Format::table, Format::json, Format::csv});
     next->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_next(ctx, *o); }; });
 
     auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");

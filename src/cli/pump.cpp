@@ -105,7 +105,7 @@ int run_stop(Context& ctx, const TimerOptions& o) {
     pump.amount = parse_session_amount(fmt::format("{}", fmt::join(o.amount, " ")), ctx.unit());
     check_plausible_session(pump.amount.total, o.force);
     if (!o.duration.empty()) {
-        pump.duration = parse_duration(o.duration);
+        pump.duration = parse_session_duration(o.duration);
         check_plausible_duration(*pump.duration, o.force);
     }
     pump.note = o.note;

@@ -321,9 +321,10 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     // For cron (SPEC 10): the table names a container once per window (again
     // only when `within` has passed since it was named); the JSON, for
     // scripts and status bars, lists every one each time.
-    if (format == Format::json) {
+    if (format == Format::json || format == Format::csv) {
         if (soon.empty()) return 1;
-        fmt::print("{}", render::stock_json(soon, clock.now, ctx.unit(), clock.zone));
+        fmt::print("{}", format == Format::json ? render::stock_json(soon, clock.now, ctx.unit(), clock.zone)
+                                                : render::stock_csv(soon, clock.now, ctx.unit(), clock.zone));
         return 0;
     }
     Announced said = read_announced(ctx);
@@ -479,7 +480,7 @@ void setup_stock(CLI::App& cmd, Context& ctx) {
     expiring->add_option("--within", *within, "how far ahead to look (default 24h)")->type_name("DURATION");
     expiring->footer("Examples:\n  pumplog stock expiring\n  pumplog stock expiring --within 12h\n"
                      "Prints nothing and exits 1 when nothing expires (for cron).");
-    ctx.accept_formats(*expiring, {Format::table, Format::json});
+    ctx.accept_formats(*expiring, {Format::table, Format::json, Format::csv});
     expiring->callback([&ctx, within] { ctx.action = [&ctx, within] { return run_expiring(ctx, *within); }; });
 }
 

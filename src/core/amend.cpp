@@ -86,7 +86,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
         set.set(field_note);
     }
     const auto duration = [&](const std::string& text) {
-        const std::chrono::seconds d = parse_duration(text);
+        const std::chrono::seconds d = parse_session_duration(text);
         check_plausible_duration(d, o.force);
         return d.count();
     };

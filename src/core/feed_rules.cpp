@@ -19,9 +19,9 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
         if (!o.amount.empty()) throw usage_error("a breast feed has durations, not an amount; try --left 12m --right 8m");
         if (!o.milk.empty()) throw usage_error("--milk goes with a bottle feed");
         feed.method = FeedMethod::breast;
-        if (!o.left.empty()) feed.left = parse_duration(o.left);
-        if (!o.right.empty()) feed.right = parse_duration(o.right);
-        if (!o.duration.empty()) feed.duration = parse_duration(o.duration);
+        if (!o.left.empty()) feed.left = parse_session_duration(o.left);
+        if (!o.right.empty()) feed.right = parse_session_duration(o.right);
+        if (!o.duration.empty()) feed.duration = parse_session_duration(o.duration);
         for (const auto& d : {feed.left, feed.right, feed.duration})
             if (d) check_plausible_duration(*d, o.force);
     } else {

@@ -21,7 +21,9 @@ void check_plausible_duration(std::chrono::seconds duration, bool force) {
     // Not even with --force: a duration every computation would count as none.
     if (!plausible_seconds(duration.count()))
         throw usage_error(fmt::format("a duration of {} is not one pumplog can record (0 to 24 h, even with --force)",
-                                      format_duration(duration)));
+                                      // to the second, not rounded into the range (86401 s is not "24 h")
+                                      duration.count() % 60 == 0 ? format_duration(duration)
+                                                                 : fmt::format("{} s", duration.count())));
     if (force || (duration.count() > 0 && duration <= std::chrono::hours(3))) return;
     throw usage_error(fmt::format("a duration of {} is implausible; give more than 0 and at most 3 h (or --force)",
                                   format_duration(duration)));

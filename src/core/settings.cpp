@@ -303,7 +303,7 @@ constexpr int fewest_sessions = 5, most_sessions = 12;
 
 const std::vector<SettingKey> keys = {
     {"unit", "ml", "ml or oz", "display unit for volumes"},
-    {"timezone", "", "an IANA zone such as Europe/Berlin (TZ, when set, wins)", "time zone of the journal"},
+    {"timezone", "none", "an IANA zone such as Europe/Berlin, or none (TZ, when set, wins)", "time zone of the journal"},
     {"guideline", "cdc", "cdc, abm or nicu", "storage limits profile"},
     {"away", "none", "weekly windows such as \"mon-fri 08:00-17:30\" (several separated by ;), or none",
      "when the parent is away from the baby"},
@@ -365,8 +365,8 @@ namespace {
 std::string normalize_value(const SettingKey& k, std::string_view value) {
     const std::string v(trim(value));
     if (k.name == "unit") return std::string(unit_name(parse_unit(v)));
-    if (k.name == "timezone") {
-        if (v.empty()) return v;
+    if (k.name == "timezone") {  // none: TZ, else the system zone
+        if (v.empty() || lower(v) == "none") return "none";
         return std::string(locate_zone(v)->name());
     }
     if (k.name == "guideline") {
@@ -438,7 +438,7 @@ std::vector<std::string> setting_values(std::string_view key) {
 void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     const std::string v = normalize_setting(key, value);
     if (key == "unit") s.unit = parse_unit(v);
-    else if (key == "timezone") s.timezone = v;
+    else if (key == "timezone") s.timezone = v == "none" ? "" : v;
     else if (key == "guideline") s.guideline = v;
     else if (key == "away") s.away = parse_away(v);
     else if (key == "mode") s.mode = v == "exclusive" ? PlanMode::exclusive : v == "supply" ? PlanMode::supply : PlanMode::away;
@@ -554,26 +554,42 @@ void write_config(const fs::path& path, const nlohmann::json& values) {
     note_recorded();
 }
 
-Settings settings_from(const nlohmann::json& values) {
+std::string configured_zone(std::string_view value) {
+    const std::string v(trim(value));
+    return lower(v) == "none" ? std::string() : v;
+}
+
+bool is_planner_setting(std::string_view key) {
+    return key != "unit" && key != "timezone" && key != "guideline" && key != "babies";
+}
+
+Settings settings_from(const nlohmann::json& values, const std::filesystem::path& path,
+                       const std::function<bool(std::string_view key)>& unused, std::vector<std::string>* ignored) {
     Settings s;
+    const std::string file = path.empty() ? std::string("config file") : "config file " + path.string();
     for (const auto& item : values.items()) {
         const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
         const auto& value = item.value();
         // A key from a newer version is kept in the file and ignored here.
         if (std::none_of(keys.begin(), keys.end(), [&](const SettingKey& k) { return k.name == key; })) continue;
+        std::string problem;
         // A number written by hand ("lookback": 14) means its text.
         std::string text;
         if (value.is_string()) text = value.get<std::string>();
         else if (value.is_number()) text = value.dump();
-        else throw usage_error(fmt::format("config file: {} takes a string, not {}", key, value.dump()));
-        try {
-            // The zone is checked where it is used, and only when TZ does not
-            // override it: a bad one must not block commands run with TZ set.
-            if (key == "timezone") s.timezone = std::string(trim(text));
-            else apply_setting(s, key, text);
-        } catch (const Error& e) {
-            throw usage_error(fmt::format("config file: {}", e.what()));
-        }
+        else problem = fmt::format("{} takes a string, not {}", key, value.dump());
+        if (problem.empty()) try {
+                // The zone is checked where it is used, and only when TZ does not
+                // override it: a bad one must not block commands run with TZ set.
+                if (key == "timezone") s.timezone = configured_zone(text);
+                else apply_setting(s, key, text);
+            } catch (const Error& e) {
+                problem = e.what();
+            }
+        if (problem.empty()) continue;
+        const std::string why = fmt::format("{}: {}; fix it, or run pumplog config unset {}", file, problem, key);
+        if (!unused || !unused(key) || ignored == nullptr) throw usage_error(why);
+        ignored->push_back(why + fmt::format(" (ignored here: the default {} is used)", find_key(key).default_text));
     }
     return s;
 }

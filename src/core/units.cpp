@@ -123,9 +123,17 @@ SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
 void check_plausible_session(Volume volume, bool force) {
     // Not even with --force: a volume every computation would count as
     // nothing (plausible_volume) is not written at all.
-    if (!plausible_volume(volume.ml()))
-        throw usage_error(fmt::format("{} is not a volume pumplog can record (0 to {} ml, even with --force)",
-                                      format_volume(volume, Unit::ml), most_plausible_ml));
+    if (!plausible_volume(volume.ml())) {
+        // As given, not rounded into the range it is refused for (10000.004 ml is not "10000 ml").
+        std::string shown;
+        for (int decimals = 0; decimals <= 6; ++decimals) {
+            shown = fmt::format("{:.{}f}", volume.ml(), decimals);
+            const double back = std::stod(shown);
+            if (!plausible_volume(back)) break;
+        }
+        throw usage_error(fmt::format("{} ml is not a volume pumplog can record (0 to {} ml, even with --force)", shown,
+                                      most_plausible_ml));
+    }
     if (force) return;
     // Judged as the journal keeps it (0.01 ml): 0.001 ml would be written as 0.
     refuse_recorded_as_zero(volume, "give more than 0 ml (or --force)");
@@ -171,10 +179,11 @@ std::string format_rounded_volume(Volume volume, Unit unit) {
     return format_volume(volume, unit);
 }
 
-std::chrono::seconds parse_duration(std::string_view text) {
+namespace {
+std::chrono::seconds parse_duration_hinted(std::string_view text, std::string_view examples) {
     const std::string_view t = trim(text);
     const auto fail = [&] {
-        return usage_error(fmt::format("\"{}\" is not a duration; try 15m, 1h30m, 90s or 2d", printable(text)));
+        return usage_error(fmt::format("\"{}\" is not a duration; try {}", printable(text), examples));
     };
     if (t.empty()) throw fail();
     double value = 0;
@@ -206,6 +215,16 @@ std::chrono::seconds parse_duration(std::string_view text) {
     }
     if (!any || total > 1e10) throw fail();
     return std::chrono::seconds(static_cast<long long>(std::llround(total)));
+}
+}  // namespace
+
+std::chrono::seconds parse_duration(std::string_view text) {
+    return parse_duration_hinted(text, "15m, 1h30m, 90s or 2d");
+}
+
+std::chrono::seconds parse_session_duration(std::string_view text) {
+    // A session is at most 24 h (check_plausible_duration): no day in the examples.
+    return parse_duration_hinted(text, "15m, 1h30m or 90s");
 }
 
 std::string format_duration(std::chrono::seconds duration) {

@@ -651,7 +651,9 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     std::string aim;
     if (added(p)) {
         const std::string_view reason = p.reason;
-        aim = fmt::format("; it {}", reason.starts_with("added: ") ? reason.substr(7) : reason);
+        // "it keeps the gap under 4 h" for a pump added to keep a gap short; a
+        // supply session's reason is a phrase of its own ("before the birth date: ...").
+        aim = reason.starts_with("added: ") ? fmt::format("; it {}", reason.substr(7)) : fmt::format("; {}", reason);
     } else if (no_target(p)) {
         aim = "; it covers no feed (pinned in the schedule)";
     } else {
@@ -681,6 +683,14 @@ std::string next_json(const NextPump& next, Unit unit, const Clock& clock) {
     // A target from intake norms says so, as on the plan's pumps (SPEC 5: marked as estimates).
     if (next.pump.estimated) j["estimated"] = true;
     return dump(j);
+}
+
+std::string next_csv(const std::optional<NextPump>& next, Unit unit, const Clock& clock) {
+    std::string out = csv_row({"at", "in_min", key("target", unit), "estimated"});
+    if (next)
+        out += csv_row({format_rfc3339(next->pump.at, clock.zone), std::to_string(in_minutes(*next, clock)),
+                        number(output_value(next->pump.target, unit)), next->pump.estimated ? "true" : "false"});
+    return out;
 }
 
 std::string stash_text(const StashPlan& s, Unit unit) {

@@ -362,3 +362,40 @@ stores_at() {
     kill "$holder" 2> /dev/null || true
     wait "$holder" 2> /dev/null || true
 }
+
+@test "a value refused as out of range is shown as given, not rounded into the range" {
+    refused 2 pumplog add 10000.004ml --force
+    [ "$stderr" = "pumplog: error: 10000.004 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)" ]
+    refused 2 pumplog add 90ml --dur 86401s --force
+    [ "$stderr" = "pumplog: error: a duration of 86401 s is not one pumplog can record (0 to 24 h, even with --force)" ]
+    refused 2 pumplog log feed --left 24h0m30s --force
+    [ "$stderr" = "pumplog: error: a duration of 86430 s is not one pumplog can record (0 to 24 h, even with --force)" ]
+    [ ! -e "$J" ]
+}
+
+@test "a session length that does not parse suggests only forms --dur, --left and --right take" {
+    refused 2 pumplog add 90ml --dur 1h30
+    [ "$stderr" = 'pumplog: error: "1h30" is not a duration; try 15m, 1h30m or 90s' ]
+    refused 2 pumplog log feed --left 40ml --right 50ml
+    [ "$stderr" = 'pumplog: error: "40ml" is not a duration; try 15m, 1h30m or 90s' ]
+    refused 2 pumplog log feed --breast --dur 2x
+    [ "$stderr" = 'pumplog: error: "2x" is not a duration; try 15m, 1h30m or 90s' ]
+    # The forms suggested are accepted.
+    run --separate-stderr pumplog add 90ml --dur 1h30m --at 9:00
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .dur_s "$J")" = 5400 ]
+}
+
+@test "a time up to a minute ahead is recorded as given (another clock), a later one needs --force" {
+    # PUMPLOG_NOW is 14:05:00.
+    run --separate-stderr pumplog add 90ml --at 2026-11-21T14:06:00+01:00
+    [ "$status" -eq 0 ]
+    [ "$(jq -r .at "$J")" = "2026-11-21T14:06:00+01:00" ]
+    refused 2 pumplog add 92ml --at 2026-11-21T14:06:01+01:00
+    [ "$stderr" = "pumplog: error: 2026-11-21T14:06:01+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
+    run --separate-stderr pumplog add 92ml --at 2026-11-21T14:06:01+01:00 --force
+    [ "$status" -eq 0 ]
+    # The grace is documented where the rule is.
+    grep -qx 'A time up to one minute ahead is not in the future for this rule: the clock a' \
+        "$PUMPLOG_SOURCE_DIR/man/pumplog.1"
+}

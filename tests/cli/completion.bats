@@ -389,7 +389,7 @@ check_formats() {
     need_shell "$shell"
     offers "$shell" "pumplog report --format " table csv json md svg html
     offers "$shell" "pumplog plan --format " table json csv ics
-    offers "$shell" "pumplog plan next --format " table json
+    offers "$shell" "pumplog plan next --format " table json csv
     offers "$shell" "pumplog plan bottles --format " table json
     offers "$shell" "pumplog log --format " table json csv
     offers "$shell" "pumplog log --since monday --format " table json csv
@@ -404,7 +404,7 @@ check_formats() {
     offers "$shell" "pumplog --format json rep" report
     if have_stock; then
         offers "$shell" "pumplog stock --format " table json csv
-        offers "$shell" "pumplog stock expiring --format " table json
+        offers "$shell" "pumplog stock expiring --format " table json csv
     fi
 }
 
@@ -414,12 +414,12 @@ check_formats() {
 
 @test "--format=<TAB> offers the command's formats after the =, in bash, zsh and fish" {
     need_shell bash
-    offers bash "pumplog plan next --format=" table json
+    offers bash "pumplog plan next --format=" table json csv
     offers bash "pumplog report --format=c" csv
     need_shell zsh
-    offers zsh "pumplog plan next --format=" table json
+    offers zsh "pumplog plan next --format=" table json csv
     need_shell fish
-    offers fish "pumplog plan next --format=" --format=table --format=json
+    offers fish "pumplog plan next --format=" --format=table --format=json --format=csv
 }
 
 # What a command refuses `--format nope` with is what completion offers: every

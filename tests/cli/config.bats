@@ -167,17 +167,67 @@ config_refused() {
     [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T22:05:00+09:00" ]
 }
 
+@test "timezone defaults to none, shown as none everywhere, and none can be set" {
+    run --separate-stderr pumplog config get timezone
+    [ "$output" = "none" ]
+    [ "$(pumplog config list --format json | jq -r .timezone)" = none ]
+    [ "$(pumplog config list | awk '$1 == "timezone" {print $2, $3}')" = "none (default)" ]
+    pumplog config set timezone Asia/Tokyo
+    run --separate-stderr pumplog config set timezone none
+    [ "$status" -eq 0 ]
+    [ "$output" = "timezone = none" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"timezone":"none"}' ]
+    [ "$(pumplog config get timezone)" = none ]
+    [ "$(pumplog config list --format json | jq -r .timezone)" = none ]
+    # none is the system zone (here with TZ empty), as with no setting at all.
+    TZ= pumplog add 90ml
+    rm "$(CONFIG)"
+    TZ= pumplog add 80ml --force
+    [ "$(jq -r .at "$J" | uniq | wc -l)" -eq 1 ]
+    run --separate-stderr pumplog config unset timezone
+    [ "$output" = "timezone = none (default)" ]
+}
+
 @test "a damaged config file is a usage error naming the file" {
     mkdir -p "$(dirname "$(CONFIG)")"
     echo '{not json' > "$(CONFIG)"
     refused 2 pumplog add 90ml
     [ "$stderr" = "pumplog: error: config file $(CONFIG) is not valid JSON; fix or remove it" ]
     echo '{"lookback": "2"}' > "$(CONFIG)"
-    refused 2 pumplog add 90ml
-    [ "$stderr" = 'pumplog: error: config file: lookback takes days, 3 to 60, not "2"' ]
+    refused 2 pumplog plan
+    [ "$stderr" = "pumplog: error: config file $(CONFIG): lookback takes days, 3 to 60, not \"2\"; fix it, or run pumplog config unset lookback" ]
     # config itself still works, to repair it.
     pumplog config set lookback 14
     pumplog add 90ml
+}
+
+@test "a bad planner setting in the config file does not stop add: one warning naming the file and the fix" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    echo '{"lookback": "999", "unit": "oz"}' > "$(CONFIG)"
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
+    run --separate-stderr pumplog add 3oz --at 9:00
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: config file $(CONFIG): lookback takes days, 3 to 60, not \"999\"; fix it, or run pumplog config unset lookback (ignored here: the default 7 is used)" ]
+    [ "$(tail -n 1 "$J" | jq -r .ml)" = 88.72 ]  # the other settings still apply (oz)
+    run --separate-stderr pumplog log feed --breast --left 10m --at 10:00
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$stderr" | grep -c warning)" -eq 1 ]
+    # The commands that use it refuse, the journal unchanged.
+    for command in "plan" "plan next" "status" "report"; do
+        # shellcheck disable=SC2086
+        refused 2 pumplog $command
+        [ "$stderr" = "pumplog: error: config file $(CONFIG): lookback takes days, 3 to 60, not \"999\"; fix it, or run pumplog config unset lookback" ]
+    done
+    # A bad value of a key add uses still stops it.
+    echo '{"unit": "cups"}' > "$(CONFIG)"
+    refused 2 pumplog add 90ml
+    [ "$stderr" = "pumplog: error: config file $(CONFIG): unit takes ml or oz, not \"cups\"; fix it, or run pumplog config unset unit" ]
+    pumplog config unset unit
+    echo '{"lookback": "999"}' > "$(CONFIG)"
+    pumplog config unset lookback
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
 }
 
 @test "a number written by hand and a key from a newer version are accepted" {

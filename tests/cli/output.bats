@@ -61,3 +61,47 @@ full_read='pumplog: error: cannot write to standard output (No space left on dev
     done
     [ ! -e "$J" ]
 }
+
+# Runs pumplog with its stdout a pipe whose reader has already gone (a script's
+# `| head -c0`, a notifier that crashed): prints "rc=CODE" and its stderr.
+to_gone_reader() {
+    python3 - "$PUMPLOG_BIN" "$@" <<'PY'
+import os, subprocess, sys
+read_end, write_end = os.pipe()
+os.close(read_end)
+p = subprocess.run(sys.argv[1:], stdout=write_end, stderr=subprocess.PIPE)
+print("rc=%d" % p.returncode)
+sys.stdout.write(p.stderr.decode())
+PY
+}
+
+@test "add whose reader has gone records the entry once and exits 4 saying not to run it again" {
+    command -v python3 >/dev/null || skip "python3 is needed"
+    run to_gone_reader add 90ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "rc=4
+pumplog: error: cannot write to standard output (Broken pipe); the command itself was done: do not run it again" ]
+    [ "$(wc -l < "$J")" -eq 1 ]
+    jq -e '.type == "pump" and .ml == 90' "$J"
+    run to_gone_reader log feed 120ml --bottle --at 13:00
+    [ "$output" = "rc=4
+pumplog: error: cannot write to standard output (Broken pipe); the command itself was done: do not run it again" ]
+    [ "$(wc -l < "$J")" -eq 2 ]
+}
+
+@test "a question whose reader has gone ends quietly with 0: report into head, a long export, status" {
+    command -v python3 >/dev/null || skip "python3 is needed"
+    for d in 01 02 03 04 05 06 07 08 09 10; do journal_line "{\"v\":1,\"id\":\"P$d\",\"type\":\"pump\",\"at\":\"2026-11-${d}T09:00:00+01:00\",\"ml\":50}"; done
+    before="$(journal_sum)"
+    for command in "report" "report --format csv --by day" "status" "log --format csv"; do
+        # shellcheck disable=SC2086
+        run to_gone_reader $command
+        [ "$output" = "rc=0" ]
+    done
+    # A long one, written while its reader leaves after one line.
+    run --separate-stderr bash -c 'set -o pipefail; "$PUMPLOG_BIN" report --format csv --by day --since 2020-01-01 | head -1'
+    [ "$status" -eq 0 ]
+    [ "$output" = "$(pumplog report --format csv --by day --since 2020-01-01 | head -1)" ]
+    [ -z "$stderr" ]
+    [ "$(journal_sum)" = "$before" ]
+}

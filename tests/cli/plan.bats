@@ -127,6 +127,16 @@ icalendar_python() {
     [ "$output" = "Pump at 01:00 tomorrow (in 1 h 20 min), aim for 90 ml" ]
 }
 
+@test "plan next --format csv: the JSON's fields as a header and one row" {
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --format csv
+    [ "$status" -eq 0 ]
+    [ "$output" = $'at,in_min,target_ml,estimated\n2026-11-21T16:00:00+01:00,80,120,false' ]
+    # Overdue: a negative number, not neutralised as a formula; oz keys with --unit oz.
+    run --separate-stderr pumplog plan next --mode exclusive --unit oz --format csv
+    [ "$output" = $'at,in_min,target_oz,estimated\n2026-11-21T13:00:00+01:00,-65,3.72,false' ]
+}
+
 @test "plan next reports a pump whose time passed without a logged pump as overdue" {
     three_hourly
     run --separate-stderr pumplog plan next --mode exclusive
@@ -227,7 +237,7 @@ icalendar_python() {
     refused 2 pumplog plan --away "someday 9-5"
     refused 2 pumplog plan --mode sometimes
     refused 2 pumplog plan next --within banana
-    refused 2 pumplog plan next --format csv
+    refused 2 pumplog plan next --format ics
     refused 2 pumplog plan stash
     refused 2 pumplog plan stash --return 2026-11-20 --away "mon-fri 08:00-17:30"
     refused 2 pumplog plan stash --return 2027-01-04

@@ -229,6 +229,23 @@ EOF
     refused 2 pumplog stock expiring --within soon
 }
 
+@test "stock expiring --format csv lists the containers as stock --format csv does, header first" {
+    stash
+    run --separate-stderr pumplog stock expiring --within 24h --format csv
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "${lines[0]}" = "label,id,ml,place,pumped,thawed,expires,status" ]
+    [ "${#lines[@]}" -eq 4 ]
+    # The rows of the whole stock's CSV, soonest to expire first (as the JSON lists them).
+    [ "$(sort <<<"$output")" = "$(pumplog stock --format csv | grep -E '^(label|B2|B3|B4),' | sort)" ]
+    [ "$(cut -d, -f1 <<<"$output" | tr '\n' ' ')" = "label B3 B2 B4 " ]
+    [ "$(cut -d, -f1 <<<"$output" | tail -n +2 | tr '\n' ' ')" = "$(pumplog stock expiring --within 24h --format json | jq -r '.[].label' | tr '\n' ' ')" ]
+    # Nothing expiring: nothing printed, exit 1, as with json.
+    run --separate-stderr pumplog stock expiring --within 1h --format csv --now "2026-11-19T10:00:00+01:00"
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+}
+
 @test "log feed --from-stock writes the feed and its use lines together" {
     stash
     run --separate-stderr pumplog log feed 100ml --bottle --from-stock

@@ -236,3 +236,19 @@ pumps() {
     [ "$(jq -c '[.advice_items[] | .kind]' <<<"$output")" = '["on_track","next_milestone","keep_pumping"]' ]
     [ "$(jq -c '.advice_items[1]' <<<"$output")" = '{"kind":"next_milestone","day":8,"milestone_ml":500,"source":"Ru et al. 2020"}' ]
 }
+
+@test "plan next and status in supply mode word a session without a volume target as one sentence" {
+    pumplog --now 2027-01-01T00:00:00+01:00 config set birth 2026-12-01 >/dev/null
+    pumplog config set mode supply >/dev/null
+    pumplog add 50ml --at 9:00 >/dev/null
+    run --separate-stderr pumplog plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 15:00 (in 55 min); before the birth date: no volume target" ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *"Pump at 15:00 (in 55 min); before the birth date: no volume target"* ]]
+    [[ "$output" != *"; it "* ]]
+    # Days 1 to 5 since birth have no volume target either.
+    pumplog --now 2026-11-21T14:05:00+01:00 config set birth 2026-11-18 >/dev/null
+    run --separate-stderr pumplog plan next
+    [ "$output" = "Pump at 15:00 (in 55 min); day 3: no volume target before day 6; every session counts" ]
+}

@@ -80,8 +80,14 @@ TEST_CASE("unit: ml or oz") {
     check_refuses("unit", {"kg", "", "floz", "millilitres"});
 }
 
-TEST_CASE("timezone: an IANA name, or empty for TZ and the system zone") {
-    check_accepts("timezone", {{"Europe/Berlin", "Europe/Berlin"}, {"America/New_York", "America/New_York"}, {"", ""}});
+TEST_CASE("timezone: an IANA name, or none (or empty) for TZ and the system zone") {
+    check_accepts("timezone", {{"Europe/Berlin", "Europe/Berlin"},
+                               {"America/New_York", "America/New_York"},
+                               {"", "none"},
+                               {"none", "none"},
+                               {"None", "none"}});
+    CHECK(configured_zone(" none ").empty());
+    CHECK(configured_zone("Europe/Berlin") == "Europe/Berlin");
     check_refuses("timezone", {"Mars/Base", "berlin", "EST5EDT,M3.2.0,M11.1.0"});
 }
 

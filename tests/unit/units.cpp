@@ -4,6 +4,8 @@
 #include <functional>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "pumplog/error.hpp"
 #include "pumplog/units.hpp"
 #include "helpers.hpp"
@@ -129,6 +131,24 @@ TEST_CASE("an amount of 0 or less or over 1000 ml is implausible unless forced")
           "10000.5 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
     CHECK(refusal([] { check_plausible_session(Volume::from_ml(-5), true); }) ==
           "-5 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
+}
+
+TEST_CASE("a refused volume is shown as given and not rounded into the range it is refused for") {
+    CHECK(refusal([] { check_plausible_session(Volume::from_ml(10000.004), true); }) ==
+          "10000.004 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
+    CHECK(refusal([] { check_plausible_session(Volume::from_ml(10000.04), true); }) ==
+          "10000.04 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
+    CHECK(refusal([] { check_plausible_session(Volume::from_ml(-0.3), true); }) ==
+          "-0.3 ml is not a volume pumplog can record (0 to 10000 ml, even with --force)");
+}
+
+TEST_CASE("a session's length that is not a duration is refused with forms a session can take") {
+    for (const char* text : {"1h30", "40ml", "2x"}) {
+        INFO(text);
+        CHECK(refusal([&] { parse_session_duration(text); }) ==
+              fmt::format("\"{}\" is not a duration; try 15m, 1h30m or 90s", text));
+    }
+    CHECK(parse_session_duration("1h30m") == std::chrono::seconds(5400));
 }
 
 TEST_CASE("units are ml or oz, in any case") {

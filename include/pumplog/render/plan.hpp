@@ -47,6 +47,9 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
 std::string next_text(const NextPump& next, Unit unit, const Clock& clock);
 // {"at": T, "in_min": N (negative when overdue), "target_ml": N}, plus "estimated": true when the target is one
 std::string next_json(const NextPump& next, Unit unit, const Clock& clock);
+// The same as CSV: a header (at,in_min,target_ml,estimated; target_oz with
+// --unit oz) and one row, or the header alone when no pump is planned.
+std::string next_csv(const std::optional<NextPump>& next, Unit unit, const Clock& clock);
 
 // `plan stash` for people and for scripts.
 std::string stash_text(const StashPlan& stash, Unit unit);
