@@ -176,3 +176,19 @@ run_commands() {
         [ ! -e "$TEST_DIR/notified" ]
     done
 }
+
+@test "the i3blocks script prints nothing when there is nothing to read, and says why on stderr" {
+    local script="$PUMPLOG_SOURCE_DIR/examples/i3blocks-pumplog"
+    command -v jq >/dev/null || skip "jq is not installed"
+    export PATH="$TEST_DIR/bin:$PATH" PUMPLOG_NOW="2026-11-23 10:00"
+    run --separate-stderr env PUMPLOG_JOURNAL="$TEST_DIR/mistyped.jsonl" sh "$script"
+    [ "$status" -eq 0 ] && [ "$output" = "" ]
+    [ "$stderr" = "pumplog: no journal at $TEST_DIR/mistyped.jsonl yet" ]
+    : > "$TEST_DIR/empty.jsonl"
+    run --separate-stderr env PUMPLOG_JOURNAL="$TEST_DIR/empty.jsonl" sh "$script"
+    [ "$status" -eq 0 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$TEST_DIR/j.jsonl"
+    run --separate-stderr env PUMPLOG_JOURNAL="$TEST_DIR/j.jsonl" sh "$script"
+    [ "$status" -eq 0 ] && [ "$stderr" = "" ]
+    [[ "$output" == *" pumped"* ]]
+}
