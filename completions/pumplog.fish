@@ -765,7 +765,8 @@ function __pumplog_complete
                 if test (__pumplog_option_value "$cmd_path" $word) != flag
                     set i (math $i + 1)
                     if contains -- $word -j --journal; and test $i -le (count $words)
-                        set journal --journal $words[$i]
+                        # fish has removed the quotes; the ~ it expands is left
+                        set journal --journal (string replace -r -- '^~(?=/|$)' ~ $words[$i])
                     end
                 end
             case '*'

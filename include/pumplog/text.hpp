@@ -17,7 +17,8 @@ std::string fold_case(std::string_view text);
 // not UTF-8 as \xHH), then "..." when there are more.
 std::string printable(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
-// Display width of UTF-8 text in terminal columns (one per code point).
+// Display width of UTF-8 text in terminal columns, as wcwidth(3) counts them: 2 for an
+// East Asian wide or fullwidth character (母乳), 0 for a combining mark, else 1.
 std::size_t display_width(std::string_view text);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string valid_utf8(std::string_view text);

@@ -179,13 +179,25 @@ const char* bash_main = R"BASH(
 # Journal text is data (pumplog(5)): a label or an id may hold $(...), `...`,
 # quotes, ; or spaces. No word offered here is ever expanded, split or globbed
 # (no compgen -W, no eval): words are read one a line, kept when they begin
-# with what was typed, and offered quoted as bash reads them back (printf %q).
+# with what was typed, and offered quoted as bash reads them back where they
+# go: printf %q in a bare word, or quoted for the quote the user opened.
+
+# bash breaks words at COMP_WORDBREAKS, which holds = : and @ (a label may
+# too): the ones of those it breaks at here.
+_pumplog_breaks() {
+    REPLY=${COMP_WORDBREAKS//[^=:@]/}
+}
 
 # What the word typed so far stands for, in REPLY: quotes and backslashes
-# removed as bash would remove them, nothing expanded.
+# removed as bash would remove them, nothing expanded. REPLY_QUOTE: the quote
+# still open at its end (' or " or nothing); REPLY_OPENED: how much of REPLY
+# came before that quote; REPLY_KEPT: the word as typed up to the last = : or @
+# bash breaks it at (readline replaces only what follows).
 _pumplog_dequote() {
-    local text=$1 quote='' c i
-    REPLY=''
+    local text=$1 quote='' c i breaks
+    _pumplog_breaks
+    breaks=$REPLY
+    REPLY='' REPLY_OPENED=0 REPLY_KEPT=''
     for ((i = 0; i < ${#text}; i++)); do
         c=${text:i:1}
         if [[ $quote == "'" ]]; then
@@ -201,21 +213,60 @@ _pumplog_dequote() {
             if [[ $c == '"' ]]; then quote=''; else REPLY+=$c; fi
         elif [[ $c == "'" || $c == '"' ]]; then
             quote=$c
+            REPLY_OPENED=${#REPLY}
         else
+            [[ -n $breaks && $breaks == *"$c"* ]] && REPLY_KEPT=${text:0:i + 1}
             REPLY+=$c
+        fi
+    done
+    REPLY_QUOTE=$quote
+}
+
+# The path a word names as typed, in REPLY: quotes removed, a leading ~ is
+# $HOME (not after --journal=: the shell leaves that ~ as it is).
+_pumplog_path() {
+    case $1 in
+        \~ | \~/*)
+            _pumplog_dequote "${1:1}"
+            REPLY=$HOME$REPLY ;;
+        *) _pumplog_dequote "$1" ;;
+    esac
+}
+
+# TEXT quoted to go inside the quote $1 (' or "), in REPLY; bash closes the quote.
+_pumplog_quote_in() {
+    local text=$2 c i
+    REPLY=''
+    for ((i = 0; i < ${#text}; i++)); do
+        c=${text:i:1}
+        if [[ $1 == "'" ]]; then
+            if [[ $c == "'" ]]; then REPLY+="'\\''"; else REPLY+=$c; fi
+        else
+            case $c in
+                \\ | '$' | '`' | '"') REPLY+="\\$c" ;;
+                '!') REPLY+="\"'!'\"" ;;
+                *) REPLY+=$c ;;
+            esac
         fi
     done
 }
 
 # Adds to COMPREPLY the words on stdin (one a line) that begin with the word
-# being completed, each quoted.
+# being completed, each quoted for where it goes.
 _pumplog_offer() {
-    local typed word quoted
+    local typed word quoted REPLY REPLY_QUOTE REPLY_OPENED REPLY_KEPT
     _pumplog_dequote "$cur"
     typed=$REPLY
     while IFS= read -r word; do
         [[ -n $word && $word == "$typed"* ]] || continue
-        printf -v quoted '%q' "$word"
+        if [[ -n $REPLY_QUOTE ]]; then
+            # readline replaces what follows the opened quote
+            _pumplog_quote_in "$REPLY_QUOTE" "${word:REPLY_OPENED}"
+            quoted=$REPLY
+        else
+            printf -v quoted '%q' "$word"
+            [[ -n $REPLY_KEPT && $quoted == "$REPLY_KEPT"* ]] && quoted=${quoted#"$REPLY_KEPT"}
+        fi
         COMPREPLY+=("$quoted")
     done
 }
@@ -242,15 +293,45 @@ _pumplog_values() {
     esac
 }
 
+# Without bash-completion: words, cword, cur and prev as _init_completion -s
+# -n :@ gives them. bash splits a word at = : and @ (COMP_WORDBREAKS); the
+# pieces of a word typed with no blank between them are joined again.
+_pumplog_words() {
+    local rest=$COMP_LINE piece j glued breaks
+    _pumplog_breaks
+    breaks=$REPLY
+    words=()
+    for ((j = 0; j < ${#COMP_WORDS[@]}; j++)); do
+        piece=${COMP_WORDS[j]}
+        glued=true
+        if [[ $rest == [[:space:]]* ]]; then
+            glued=false
+            rest=${rest#"${rest%%[![:space:]]*}"}
+        fi
+        rest=${rest#"$piece"}
+        if ((j > 0)) && [[ $glued == true && -n $breaks && ( ${piece:0:1} == ["$breaks"] ||
+            ${words[${#words[@]} - 1]: -1} == ["$breaks"] ) ]]; then
+            words[${#words[@]} - 1]+=$piece
+        else
+            words+=("$piece")
+        fi
+        ((j == COMP_CWORD)) && cword=$((${#words[@]} - 1))
+    done
+    cur=${words[cword]}
+    prev=${words[cword - 1]}
+    if [[ $cur == --?*=* ]]; then
+        prev=${cur%%=*}
+        cur=${cur#*=}
+        split=true
+    fi
+}
+
 _pumplog() {
-    local cur prev words cword split=false
+    local cur prev words cword split=false REPLY REPLY_QUOTE REPLY_OPENED REPLY_KEPT
     if declare -F _init_completion >/dev/null; then
-        _init_completion -s || return
+        _init_completion -s -n :@ || return
     else
-        words=("${COMP_WORDS[@]}")
-        cword=$COMP_CWORD
-        cur=${COMP_WORDS[COMP_CWORD]}
-        prev=${COMP_WORDS[COMP_CWORD - 1]}
+        _pumplog_words
     fi
 
     # Walk the words before the cursor: the command path, how many positional
@@ -260,12 +341,13 @@ _pumplog() {
     for ((i = 1; i < cword; i++)); do
         word=${words[i]}
         case $word in
-            --journal=*) journal=(--journal "${word#*=}"); continue ;;
+            --journal=*) _pumplog_dequote "${word#*=}"; journal=(--journal "$REPLY"); continue ;;
             --*=*) continue ;;
             -?*)
                 if [[ $(_pumplog_option_value "$cmd_path" "$word") != flag ]]; then
                     if [[ $word == -j || $word == --journal ]] && ((i + 1 < cword)); then
-                        journal=(--journal "${words[i + 1]/#\~/$HOME}")
+                        _pumplog_path "${words[i + 1]}"
+                        journal=(--journal "$REPLY")
                     fi
                     ((i++))
                 fi
@@ -333,21 +415,28 @@ _pumplog_values() {
     esac
 }
 
+# The path a word names as typed, in REPLY: quotes removed, a leading ~ is $HOME.
+_pumplog_path() {
+    REPLY=${(Q)1}
+    [[ $1 == '~' || $1 == '~/'* ]] && REPLY=$HOME${REPLY#\~}
+}
+
 _pumplog() {
     # Walk the words before the cursor: the command path, how many positional
     # arguments it has, and the journal named on this command line.
-    local program=${~words[1]} cmd_path='' first='' word kind
+    local program=${~words[1]} REPLY cmd_path='' first='' word kind
     local -i i npos=0
     local -a journal list
     for (( i = 2; i < CURRENT; i++ )); do
         word=${words[i]}
         case $word in
-            (--journal=*) journal=(--journal ${~word#*=}); continue ;;
+            (--journal=*) journal=(--journal ${(Q)word#*=}); continue ;;
             (--*=*) continue ;;
             (-?*)
                 if [[ $(_pumplog_option_value "$cmd_path" "$word") != flag ]]; then
                     if [[ $word == (-j|--journal) ]] && (( i + 1 < CURRENT )); then
-                        journal=(--journal ${~words[i + 1]})
+                        _pumplog_path ${words[i + 1]}
+                        journal=(--journal $REPLY)
                     fi
                     (( i++ ))
                 fi
@@ -441,7 +530,8 @@ function __pumplog_complete
                 if test (__pumplog_option_value "$cmd_path" $word) != flag
                     set i (math $i + 1)
                     if contains -- $word -j --journal; and test $i -le (count $words)
-                        set journal --journal $words[$i]
+                        # fish has removed the quotes; the ~ it expands is left
+                        set journal --journal (string replace -r -- '^~(?=/|$)' ~ $words[$i])
                     end
                 end
             case '*'

@@ -11,6 +11,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/text.hpp"
+#include "reminder_state.hpp"
 
 namespace pumplog::cli {
 
@@ -187,7 +188,7 @@ void warn_capped(std::size_t count, std::string_view where, const std::function<
                    count - warnings_shown, count - warnings_shown == 1 ? "line" : "lines");
 }
 
-void Context::warn(const ReadStats& stats) const {
+void Context::warn(const ReadStats& stats) {
     if (stats.bad_lines == 0) return;
     // A second read of the same damaged lines (or of fewer) says nothing new.
     const bool all_warned = std::all_of(stats.bad.begin(), stats.bad.end(), [&](const BadLine& b) {
@@ -196,6 +197,7 @@ void Context::warn(const ReadStats& stats) const {
     if (all_warned && stats.bad_lines <= most_bad_lines_) return;
     for (const BadLine& b : stats.bad) warned_lines_.push_back(b.line);
     most_bad_lines_ = std::max(most_bad_lines_, stats.bad_lines);
+    if (warn_damage_once && !damage_is_new(*this, stats)) return;
     // The path as given (-j, PUMPLOG_JOURNAL) is text: escaped, each warning one line.
     const std::string path = terminal_text(default_journal_path(journal_option, environment).string());
     warn_capped(stats.bad_lines, path, [&](std::size_t i) {

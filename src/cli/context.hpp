@@ -2,6 +2,7 @@
 // What every command shares: the global options, resolved on first use.
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,7 +67,13 @@ public:
     // not one the command registered (accept_formats; none registered: table).
     Format format();
     // Prints a warning per damaged line the reader skipped (capped: warn_capped).
-    void warn(const ReadStats& stats) const;
+    // For a cron-style query (`warn_damage_once`), only damage the reminder
+    // state has not recorded as said: cron mails it once, not every run.
+    void warn(const ReadStats& stats);
+    bool warn_damage_once = false;
+    // The reminder state's lock, held from its first read to the end of the
+    // command (reminder_state.cpp): overlapping runs remind once.
+    std::shared_ptr<void> reminder_lock;
     // SPEC 10: after the command, names a journal that did not exist: "no
     // journal at PATH yet" when a command read it and it still does not exist,
     // "Started a new journal at PATH" when the command created it (both on

@@ -73,9 +73,12 @@ const CLI::App& find_command(const CLI::App& root, const std::vector<std::string
 int run_help(const CLI::App& root, const std::vector<std::string>& words) {
     const CLI::App& command = find_command(root, words);
     std::fflush(stdout);
-    // git's convention: pumplog-log(1) for `log` and its subcommands, else pumplog(1).
-    for (const std::string& page : {words.empty() ? std::string("pumplog") : "pumplog-" + words.front(),
-                                   std::string("pumplog")})
+    // git's convention: pumplog-log(1) for `log` and its subcommands, else pumplog(1); a
+    // subcommand with a page of its own opens it (log import: pumplog-import(1)).
+    std::vector<std::string> pages;
+    for (auto word = words.rbegin(); word != words.rend(); ++word) pages.push_back("pumplog-" + *word);
+    pages.emplace_back("pumplog");
+    for (const std::string& page : pages)
         if (man_has(page)) return run({"man", page}, false) == 0 ? 0 : 3;
     std::string name = "pumplog";
     for (const auto& w : words) name += " " + w;

@@ -289,8 +289,7 @@ int main(int argc, char** argv) {
                 [](std::string& value) { return value.empty() ? std::string("an empty time; try 2026-11-21T14:05:00+01:00") : std::string(); },
                 "", "given_time"));
         app.add_option("--color", context.color_option, "colour: auto, always or never (NO_COLOR is honoured)")
-            ->type_name("WHEN")
-            ->check(CLI::IsMember({"auto", "always", "never"}));
+            ->type_name("WHEN");
         app.add_option("--format", context.format_option, "output: table, json, csv (ics, md, svg, html where offered)")
             ->type_name("FORMAT");
         app.add_flag("--strict", context.strict, "refuse a damaged journal (exit 3) instead of skipping bad lines");
@@ -323,9 +322,16 @@ int main(int argc, char** argv) {
         } catch (const CLI::CallForVersion& e) {
             return printed(app.exit(e));
         } catch (const CLI::ParseError& e) {
+            // --color is pumplog's own option, listed in pumplog --help only.
+            if (std::string_view(e.what()).starts_with("--color"))
+                throw usage_error("--color takes auto, always or never (see pumplog --help)");
             throw usage_error(parse_error_text(e, app));
         }
         if (!context.unit_option.empty()) parse_unit(context.unit_option);
+        if (app.count("--color") && context.color_option != "auto" && context.color_option != "always" &&
+            context.color_option != "never")
+            throw usage_error(fmt::format("--color takes auto, always or never, not \"{}\" (see pumplog --help)",
+                                          context.color_option));
         // The command run (its --format values): the deepest one given; bare
         // pumplog is `status`.
         context.running = &app;

@@ -174,6 +174,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
+    ctx.warn_damage_once = within.has_value();         // and warns of a damaged line once
     const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));
     // Nothing logged (a missing or empty journal): cron stays silent, in supply mode too, which plans
     // without feeds (SPEC 10).

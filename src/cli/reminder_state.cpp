@@ -1,8 +1,14 @@
 #include "reminder_state.hpp"
 
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -28,9 +34,37 @@ fs::path reminder_state_path(Context& ctx) {
     return base / "pumplog" / fmt::format("reminders-{:016x}.json", hash);
 }
 
+namespace {
+
+// Takes the state's lock once per command (waiting as long as for the
+// journal's). Without it (the folder cannot be written, or another run holds it
+// too long) the command goes on: a reminder twice is better than none.
+void lock_state(Context& ctx, const fs::path& state) {
+    if (ctx.reminder_lock) return;
+    std::error_code ec;
+    fs::create_directories(state.parent_path(), ec);
+    fs::path lock = state;
+    lock.replace_extension(".lock");
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    ctx.reminder_lock = std::shared_ptr<void>(nullptr, [fd](void*) { ::close(fd); });
+    const auto deadline = std::chrono::steady_clock::now() + ctx.journal().lock_timeout();
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || std::chrono::steady_clock::now() >= deadline) {
+            fmt::print(stderr, "pumplog: warning: cannot lock {}; reminders may repeat\n", lock.string());
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+}  // namespace
+
 Announced read_announced(Context& ctx) {
     Announced out;
-    std::ifstream in(reminder_state_path(ctx));
+    const fs::path path = reminder_state_path(ctx);
+    lock_state(ctx, path);
+    std::ifstream in(path);
     if (!in) return out;
     std::stringstream text;
     text << in.rdbuf();
@@ -81,6 +115,24 @@ bool announce_once(Context& ctx, Announced& announced, const std::string& key,
     const std::string old = "pump " + format_rfc3339(ctx.clock().now - date::days(2), std::chrono::seconds(0));
     for (auto i = announced.begin(); i != announced.end();)
         i = i->first.starts_with("pump ") && i->first < old ? announced.erase(i) : std::next(i);
+    return true;
+}
+
+bool damage_is_new(Context& ctx, const ReadStats& stats) {
+    std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a of the lines and reasons
+    const std::string what = fmt::format("{}", stats.bad_lines) + [&] {
+        std::string text;
+        for (const BadLine& b : stats.bad) text += fmt::format(";{}:{}", b.line, b.reason);
+        return text;
+    }();
+    for (const unsigned char c : what) hash = (hash ^ c) * 0x100000001b3ull;
+    const std::string key = fmt::format("damage {:016x}", hash);
+    Announced said = read_announced(ctx);
+    if (said.contains(key)) return false;
+    // Only the latest damage is kept: after other damage, this one is said again.
+    std::erase_if(said, [](const auto& entry) { return entry.first.starts_with("damage "); });
+    said[key] = Announcement{1, ctx.clock().now};
+    write_announced(ctx, said);
     return true;
 }
 

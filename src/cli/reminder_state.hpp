@@ -2,7 +2,8 @@
 // What the cron-style queries already said (SPEC 10: remind once): a small
 // JSON file per journal under $XDG_STATE_HOME/pumplog/ (else
 // ~/.local/state/pumplog/), named after a hash of the journal's absolute path:
-// {"journal": PATH, "announced": {KEY: {"times": N, "last": TIME}, ...}}. Documented in pumplog-plan(1).
+// {"journal": PATH, "announced": {KEY: {"times": N, "last": TIME}, ...}}; KEY is
+// "pump TIME", "timer ID", "expiring ID" or "damage HASH" (damaged lines warned of). Documented in pumplog-plan(1).
 #include <filesystem>
 #include <string>
 
@@ -12,7 +13,9 @@
 namespace pumplog::cli {
 
 std::filesystem::path reminder_state_path(Context& ctx);
-// The counts kept (empty when there is no file or it is unreadable).
+// The counts kept (empty when there is no file or it is unreadable). Takes
+// the state's lock first (reminders-HASH.lock beside it, held until the
+// command ends), so that overlapping runs read, decide and write in turn.
 Announced read_announced(Context& ctx);
 // Writes the counts back (a temporary file renamed over the old one); a
 // failure is a warning, never an error: a reminder twice is better than none.
@@ -23,6 +26,10 @@ void write_announced(Context& ctx, const Announced& announced);
 // the announcements are printed.
 bool announce_once(Context& ctx, Announced& said, const std::string& key,
                    const std::function<bool(const Announcement&)>& should);
+// For a cron-style query: whether the reminder state has not yet recorded the
+// damage `stats` reports (its lines and reasons) as said; when new, records it
+// at once (a run that then has nothing to say exits 1 and writes nothing else).
+bool damage_is_new(Context& ctx, const ReadStats& stats);
 // After the announcements were printed: flushes stdout and writes `said` only
 // when that worked. A reminder that could not be printed (stdout closed or
 // full: exit 4) is not counted, so the next run says it.

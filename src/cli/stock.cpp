@@ -312,6 +312,7 @@ int run_combine(Context& ctx, const CombineOptions& o) {
 
 int run_expiring(Context& ctx, const std::string& within_text) {
     ctx.quiet_missing_journal = true;  // cron-style: silent on a missing journal (SPEC 10)
+    ctx.warn_damage_once = true;       // and warns of a damaged line once
     const Format format = ctx.format();
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -164,10 +166,46 @@ std::string terminal_text(std::string_view text) {
     return out;
 }
 
+namespace {
+// Columns a code point takes in a terminal, as wcwidth(3) counts them (Unicode
+// East Asian Width): 0 for combining marks and zero-width ones, 2 for wide and
+// fullwidth ones (CJK, Hangul, fullwidth forms, most emoji), else 1.
+std::size_t columns_of(char32_t cp) {
+    static constexpr std::pair<char32_t, char32_t> zero[] = {
+        {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},
+        {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+        {0x200B, 0x200F}, {0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
+        {0xFE20, 0xFE2F}, {0xE0100, 0xE01EF}};
+    static constexpr std::pair<char32_t, char32_t> wide[] = {
+        {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC}, {0x25FD, 0x25FE},
+        {0x2614, 0x2615}, {0x2648, 0x2653}, {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5},
+        {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728}, {0x2753, 0x2755}, {0x2795, 0x2797},
+        {0x2B1B, 0x2B1C}, {0x2E80, 0x303E}, {0x3041, 0x3247}, {0x3250, 0x4DBF}, {0x4E00, 0xA4CF},
+        {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+        {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x18AFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004},
+        {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F},
+        {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x3FFFD}};
+    const auto in = [cp](const auto& ranges) {
+        return std::any_of(std::begin(ranges), std::end(ranges),
+                           [cp](const auto& r) { return cp >= r.first && cp <= r.second; });
+    };
+    if (in(zero)) return 0;
+    return in(wide) ? 2 : 1;
+}
+}  // namespace
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++width;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) {  // not UTF-8: one column per byte, as it will be shown replaced
+            ++width;
+            ++i;
+            continue;
+        }
+        width += columns_of(code_point(text, i, n));
+        i += n;
+    }
     return width;
 }
 

@@ -9,16 +9,13 @@
 namespace pumplog::render {
 
 namespace {
-// Terminal columns of UTF-8 text, skipping ANSI escape sequences.
+// Terminal columns of UTF-8 text (display_width: 母乳 takes 4), skipping ANSI escape sequences.
 std::size_t width(std::string_view text) {
     std::size_t w = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0x1B) {
-            while (i < text.size() && text[i] != 'm') ++i;
-            continue;
-        }
-        if ((c & 0xC0) != 0x80) ++w;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t escape = std::min(text.find('\x1B', i), text.size());
+        w += display_width(text.substr(i, escape - i));
+        i = std::min(text.find('m', escape), text.size() - 1) + 1;
     }
     return w;
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Types a command line into a real interactive shell on tmux, presses Tab,
 # types the rest and Enter: what a user does. Prints the line as completed.
-#   complete-tmux.sh bash|zsh|fish SCRIPT "LINE" "REST"
+#   complete-tmux.sh bash|bash-plain|zsh|fish SCRIPT "LINE" "REST"
 # SCRIPT is pumplog's completion script for that shell (bash: with
-# bash-completion loaded first; zsh: a folder holding _pumplog, with compinit).
+# bash-completion loaded first, bash-plain: without it; zsh: a folder holding _pumplog, with compinit).
 # The shell starts in the current folder with no rc files.
 set -u
 shell=$1 script=$2 line=$3 rest=$4
@@ -14,6 +14,9 @@ case $shell in
     bash)
         command=(bash --norc --noprofile -i)
         setup="source /usr/share/bash-completion/bash_completion; source '$script'; PS1='> '" ;;
+    bash-plain)
+        command=(bash --norc --noprofile -i)
+        setup="source '$script'; PS1='> '" ;;
     zsh)
         command=(zsh -f -i)
         setup="PS1='> '; fpath=('$script' \$fpath); autoload -Uz compinit; compinit -u -D" ;;

@@ -75,6 +75,9 @@ offered() {
         bash)
             pumplog completion bash > "$TEST_DIR/pumplog.bash"
             bash "$HERE/complete-bash.sh" "$TEST_DIR/pumplog.bash" "$line" ;;
+        bash-plain)
+            pumplog completion bash > "$TEST_DIR/pumplog.bash"
+            bash "$HERE/complete-bash.sh" --plain "$TEST_DIR/pumplog.bash" "$line" ;;
         zsh)
             mkdir -p "$BATS_FILE_TMPDIR/zsh"
             pumplog completion zsh > "$BATS_FILE_TMPDIR/zsh/_pumplog"
@@ -87,6 +90,7 @@ offered() {
 
 need_shell() {
     case $1 in
+        bash-plain) ;;
         bash) [ -f /usr/share/bash-completion/bash_completion ] ||
             skip "bash-completion is not installed (apt-get install bash-completion)" ;;
         zsh) command -v zsh >/dev/null || skip "zsh is not installed (apt-get install zsh)" ;;
@@ -317,7 +321,8 @@ check_hostile() {
         "$(as_offered "$shell" "$semi")" "$(as_offered "$shell" "$quotes")"
     # what was typed so far, unquoted, backslashed or in quotes
     offers "$shell" "pumplog stock move \\\$\\(t" "$(as_offered "$shell" "$label")"
-    offers "$shell" "pumplog stock move '\$(t" "$(as_offered "$shell" "$label")"
+    # inside the quote the user opened, as that quote reads it back
+    offers "$shell" "pumplog stock move '\$(t" "$label"
     offers "$shell" "pumplog stock discard \\\`" "$(as_offered "$shell" "$tick")"
     offers "$shell" "pumplog stock discard x\\;" "$(as_offered "$shell" "$semi")"
     offers "$shell" "pumplog stock discard it" "$(as_offered "$shell" "$quotes")"
@@ -330,7 +335,7 @@ check_hostile() {
 tmux_script() {
     local script
     case $1 in
-        bash) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
+        bash | bash-plain) script="$TEST_DIR/pumplog.bash"; pumplog completion bash > "$script" ;;
         zsh) script="$TEST_DIR/zsh"; mkdir -p "$script"; pumplog completion zsh > "$script/_pumplog" ;;
         fish) script="$TEST_DIR/pumplog.fish"; pumplog completion fish > "$script" ;;
     esac
@@ -664,3 +669,98 @@ check_hostile_ref_enter() {
 @test "bash: Tab and Enter on a hostile ref remove that entry, and nothing else runs" { check_hostile_ref_enter bash; }
 @test "zsh: Tab and Enter on a hostile ref (listed with its description) remove that entry, and nothing else runs" { check_hostile_ref_enter zsh; }
 @test "fish: Tab and Enter on a hostile ref (listed with its description) remove that entry, and nothing else runs" { check_hostile_ref_enter fish; }
+
+# Labels and a ref that need quoting: quotes, ;, $(...) and !, and : and =
+# (bash breaks words there). Every line passes `log check`.
+quoting_journal() {
+    local line='{"v":1,"id":"ID","type":"store","at":"2026-11-21T08:00:00+01:00","ml":50,"place":"fridge",'
+    line+='"pumped":"2026-11-21T08:00:00+01:00","label":LABEL}'
+    local n=0 label
+    : > "$1"
+    for label in '"say \"hi\""' '"it'"'"'s"' '"a;touch pwned-semi"' '"$(touch pwned-dq) !x"' '"work:1"' '"work:2"' '"x=y"'; do
+        n=$((n + 1))
+        line2=${line/ID/S${n}xxx}
+        printf '%s\n' "${line2/LABEL/$label}" >> "$1"
+    done
+    echo '{"v":1,"id":"id'"'"'q","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":60}' >> "$1"
+    pumplog -j "$1" log check >/dev/null
+}
+
+# Tab in real bash (with bash-completion, and without it) after a quote the
+# user opened, and on labels holding : or =; Enter gives pumplog that label.
+check_bash_quoting() {
+    local shell="$1" script
+    need_shell bash
+    command -v tmux >/dev/null || skip "tmux is not installed (apt-get install tmux)"
+    have_stock || skip "pumplog stock is not in this build yet"
+    quoting_journal "$J"
+    script="$(tmux_script "$shell")"
+    local -a typed=("pumplog stock move 'sa" "pumplog stock move 'it" 'pumplog stock move "a' 'pumplog stock move "$'
+                    'pumplog stock move x=' 'pumplog stock move wo')
+    local -a completed=("pumplog stock move 'say \"hi\"' " "pumplog stock move 'it'\\''s' "
+                        'pumplog stock move "a;touch pwned-semi" ' "pumplog stock move \"\\\$(touch pwned-dq) \"'!'\"x\" "
+                        'pumplog stock move x=y ' 'pumplog stock move work:')
+    local -a rest=('--to freezer' '--to freezer' '--to freezer' '--to freezer' '--to freezer' '2 --to freezer')
+    local k
+    for k in "${!typed[@]}"; do
+        run bash "$HERE/complete-tmux.sh" "$shell" "$script" "${typed[k]}" "${rest[k]}"
+        [ "$status" -eq 0 ]
+        [ "${lines[0]}" = "${completed[k]}" ] || { echo "${typed[k]}<TAB> gave [${lines[0]}]" >&2; return 1; }
+    done
+    run bash "$HERE/complete-tmux.sh" "$shell" "$script" "pumplog log rm \"id'" ''
+    [ "${lines[0]}" = "pumplog log rm \"id'q\" " ]
+    nothing_ran
+    [ "$(pumplog stock --format json | jq -r '.[] | "\(.label)=\(.place)"' | LC_ALL=C sort)" = '$(touch pwned-dq) !x=freezer
+a;touch pwned-semi=freezer
+it'"'"'s=freezer
+say "hi"=freezer
+work:1=fridge
+work:2=freezer
+x=y=freezer' ]
+    [ "$(tail -n 1 "$J" | jq -r '[.type, .target] | join(" ")')" = "void id'q" ]
+}
+
+@test "bash: after an opened ' or \", Tab completes a label or ref inside that quote, and Enter gives it to pumplog" {
+    check_bash_quoting bash
+}
+@test "bash without bash-completion: after an opened ' or \", Tab completes a label or ref inside that quote" {
+    check_bash_quoting bash-plain
+}
+
+check_breaks() {
+    local shell="$1"
+    need_shell "$shell"
+    have_stock || skip "pumplog stock is not in this build yet"
+    quoting_journal "$J"
+    # readline replaces what follows the last : or =
+    offers "$shell" "pumplog stock use work:" 1 2
+    offers "$shell" "pumplog stock use x=" y
+    offers "$shell" "pumplog stock use wo" work:1 work:2
+    offers "$shell" "pumplog stock use work:1 x" x=y
+    offers "$shell" "pumplog stock use 'work:" work:1 work:2
+    offers "$shell" "pumplog stock move x=y --to=f" fridge freezer
+}
+@test "bash: labels holding : or = complete (COMP_WORDBREAKS)" { check_breaks bash; }
+@test "bash without bash-completion: labels holding : or = complete (COMP_WORDBREAKS)" { check_breaks bash-plain; }
+
+# -j names a path as typed: quoted, backslashed or under ~.
+check_journal_path() {
+    local shell="$1"
+    need_shell "$shell"
+    have_stock || skip "pumplog stock is not in this build yet"
+    stash_journal "$TEST_DIR/my journal.jsonl"
+    stash_journal "$HOME/other.jsonl"
+    : > "$J"
+    offers "$shell" 'pumplog -j ~/other.jsonl stock move ' B1 B4
+    [ "$shell" = fish ] && return
+    offers "$shell" 'pumplog -j "my journal.jsonl" stock move ' B1 B4
+    offers "$shell" "pumplog -j 'my journal.jsonl' stock move " B1 B4
+    offers "$shell" 'pumplog -j my\ journal.jsonl stock move ' B1 B4
+    offers "$shell" "pumplog --journal='my journal.jsonl' stock move " B1 B4
+}
+@test "bash: -j naming a path with a space or under ~ offers that journal's labels" { check_journal_path bash; }
+@test "bash without bash-completion: -j naming a path with a space or under ~ offers that journal's labels" {
+    check_journal_path bash-plain
+}
+@test "zsh: -j naming a path with a space or under ~ offers that journal's labels" { check_journal_path zsh; }
+@test "fish: -j naming a path under ~ offers that journal's labels" { check_journal_path fish; }

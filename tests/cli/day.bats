@@ -286,7 +286,9 @@ three_hourly() {
         run --separate-stderr pumplog -j "$j" plan next --mode exclusive --within 10m
         [ "$status" -eq 1 ]; [ "$output" = "" ]; [ "$stderr" = "" ]
     done
-    [ "$(ls "$XDG_STATE_HOME/pumplog" | wc -l)" -eq 1 ]
+    # one state file, and its lock
+    [ "$(ls "$XDG_STATE_HOME/pumplog" | sed 's/\.[a-z]*$//' | sort -u | wc -l)" -eq 1 ]
+    [ "$(ls "$XDG_STATE_HOME/pumplog" | sed 's/.*\.//' | paste -sd' ')" = "json lock" ]
 }
 
 @test "remind_again is a setting" {

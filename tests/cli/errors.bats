@@ -126,6 +126,11 @@ subcommands_of() {
     refused 2 pumplog --unit floz log
     [ "$stderr" = 'pumplog: error: "floz" is not a unit; use ml or oz' ]
     refused 2 pumplog --color sometimes log
+    [ "$stderr" = 'pumplog: error: --color takes auto, always or never, not "sometimes" (see pumplog --help)' ]
+    refused 2 pumplog report --color bogus
+    [ "$stderr" = 'pumplog: error: --color takes auto, always or never, not "bogus" (see pumplog --help)' ]
+    refused 2 pumplog --color
+    [ "$stderr" = 'pumplog: error: --color takes auto, always or never (see pumplog --help)' ]
     refused 2 pumplog log --format xml
     [ "$stderr" = "pumplog: error: --format xml is not available here; use table, json, csv" ]
     refused 2 pumplog --now banana log

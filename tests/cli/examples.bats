@@ -176,3 +176,39 @@ run_commands() {
         [ ! -e "$TEST_DIR/notified" ]
     done
 }
+
+@test "the i3blocks script prints nothing when there is nothing to read, and says why on stderr" {
+    local script="$PUMPLOG_SOURCE_DIR/examples/i3blocks-pumplog"
+    command -v jq >/dev/null || skip "jq is not installed"
+    export PATH="$TEST_DIR/bin:$PATH" PUMPLOG_NOW="2026-11-23 10:00"
+    run --separate-stderr env PUMPLOG_JOURNAL="$TEST_DIR/mistyped.jsonl" sh "$script"
+    [ "$status" -eq 0 ] && [ "$output" = "" ]
+    [ "$stderr" = "pumplog: no journal at $TEST_DIR/mistyped.jsonl yet" ]
+    : > "$TEST_DIR/empty.jsonl"
+    run --separate-stderr env PUMPLOG_JOURNAL="$TEST_DIR/empty.jsonl" sh "$script"
+    [ "$status" -eq 0 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    cp "$PUMPLOG_SOURCE_DIR/examples/journal.jsonl" "$TEST_DIR/j.jsonl"
+    run --separate-stderr env PUMPLOG_JOURNAL="$TEST_DIR/j.jsonl" sh "$script"
+    [ "$status" -eq 0 ] && [ "$stderr" = "" ]
+    [[ "$output" == *" pumped"* ]]
+}
+
+# README's "A day with pumplog" shows what its commands print: run them as it
+# says (TZ=America/New_York, the example journal) and compare.
+@test "README's day with pumplog shows what the commands print" {
+    local readme="$PUMPLOG_SOURCE_DIR/README.md" blocks
+    blocks="$(python3 - "$readme" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+after = text.split("With `TZ=America/New_York` and the example journal:", 1)[1]
+found = re.search(r"```sh\n(.*?)```\n\n```\n(.*?)```\n", after, re.S)
+print(found.group(1) + "@@@@\n" + found.group(2), end="")
+PY
+)"
+    local commands="${blocks%%@@@@*}" expected="${blocks#*@@@@$'\n'}"
+    [ -n "$commands" ] && [ -n "$expected" ]
+    export PATH="$TEST_DIR/bin:$PATH"
+    run bash -c "$commands"
+    [ "$status" -eq 0 ]
+    diff <(printf "%s\n" "$output") <(printf "%s\n" "$expected")
+}

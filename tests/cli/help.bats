@@ -160,6 +160,15 @@ MAN
     [ "$output" = "page pumplog-config" ]
 }
 
+@test "help of a subcommand with a page of its own opens that page (log import: pumplog-import)" {
+    fake_man
+    PATH="$TEST_DIR/bin:$PATH" PAGES="pumplog pumplog-log pumplog-import" run --separate-stderr pumplog help log import
+    [ "$status" -eq 0 ]
+    [ "$output" = "page pumplog-import" ]
+    PATH="$TEST_DIR/bin:$PATH" PAGES="pumplog pumplog-log pumplog-import" run --separate-stderr pumplog help log edit
+    [ "$output" = "page pumplog-log" ]
+}
+
 @test "help without man prints the command's --help" {
     mkdir -p "$TEST_DIR/empty"
     run --separate-stderr env PATH="$TEST_DIR/empty" "$PUMPLOG_BIN" help log edit

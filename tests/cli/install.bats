@@ -27,6 +27,14 @@ setup() {
     [ -f "$P/share/doc/pumplog/examples/journal.jsonl" ]
 }
 
+@test "the example scripts are installed executable, the other examples not" {
+    local e="$P/share/doc/pumplog/examples"
+    [ "$(stat -c %A "$e/report-to-spreadsheet.sh" "$e/i3blocks-pumplog" "$e/crontab" "$e/journal.jsonl")" = "-rwxr-xr-x
+-rwxr-xr-x
+-rw-r--r--
+-rw-r--r--" ]
+}
+
 @test "every man page is installed, compressed, in its section" {
     local page name
     for page in "$PUMPLOG_SOURCE_DIR"/man/*.[157]; do

@@ -98,6 +98,21 @@ help_options() {
     [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
 }
 
+@test "pumplog(1)'s COMMANDS lists every subcommand with its command, and ENVIRONMENT and FILES the state" {
+    local path section line missing=""
+    section="$(sed -n '/^\.SH COMMANDS/,/^\.SH /p' "$MAN/pumplog.1" | plain)"
+    while read -r path; do
+        # "pumplog pump stop ...", or in "pumplog log [pump|feed|...]", "pumplog config get|set|..."
+        [[ $section == *"pumplog $path"* ]] && continue
+        line="$(grep -m1 "^pumplog ${path% *} " <<<"$section")"
+        [[ $line =~ [[:space:]\[|]${path#* }(\||\]|[[:space:]]|$) ]] ||
+            missing+="pumplog(1) COMMANDS: \"$line\" lacks ${path#* }"$'\n'
+    done < <(pumplog completion --list commands | grep -x '[a-z]* [a-z]*')
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+    sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' "$MAN/pumplog.1" | grep -qx '\.B XDG_STATE_HOME'
+    sed -n '/^\.SH FILES/,/^\.SH /p' "$MAN/pumplog.1" | plain | grep -q 'reminders-'
+}
+
 @test "every long option --help lists, at every level, is in the man pages" {
     local path option text missing=""
     text="$(plain "$MAN"/*.1)"

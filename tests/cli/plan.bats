@@ -172,6 +172,66 @@ icalendar_python() {
     [ "$output" = "No pump is planned in the next 8 days; see pumplog plan." ]
 }
 
+# A crash mid-write leaves an incomplete last line (SPEC 8): cron mails what
+# a query prints on stderr, so a cron-style query says it once, not each run.
+@test "plan next --within and stock expiring warn of a damaged line once; other commands each time" {
+    three_hourly
+    printf '%s' '{"v":1,"id":"crash","type":"feed","at":"2026-11-21T1' >> "$J"
+    cp "$J" "$TEST_DIR/before"
+    local warning="pumplog: warning: $J:57: an incomplete last line (not valid JSON); skipped (see pumplog log check)"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m
+    [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "$warning" ]
+    local t
+    for t in 14:45 14:50 14:55; do
+        run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 $t" --within 10m
+        [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+        run --separate-stderr pumplog stock expiring --now "2026-11-21 $t"
+        [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    done
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m
+    [ "$status" -eq 0 ] && [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ] && [ "$stderr" = "" ]
+    # Asked in a terminal, the warning is given every time.
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40"
+    [ "$status" -eq 0 ] && [ "$stderr" = "$warning" ]
+    run --separate-stderr pumplog log check
+    [[ "$stderr$output" == *":57: "* ]]
+    cmp "$J" "$TEST_DIR/before"
+    # Other damage is new: said once more.
+    journal_line ''
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:00" --within 10m
+    [ "$status" -eq 1 ] && [ "$stderr" = "pumplog: warning: $J:57: not valid JSON; skipped (see pumplog log check)" ]
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:05" --within 10m
+    [ "$status" -eq 1 ] && [ "$stderr" = "" ]
+}
+
+# Two schedulers (the crontab and the systemd timer of examples/) can run at once.
+@test "overlapping plan next --within runs remind once: the reminder state is locked" {
+    command -v flock >/dev/null || skip "flock(1) is not installed (util-linux)"
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m
+    [ "$status" -eq 1 ]
+    local lock
+    lock="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
+    [ -f "$lock" ]
+    # While another run holds the lock, a run waits for it.
+    ( flock -x 9; touch "$TEST_DIR/locked"; sleep 1; echo held >> "$TEST_DIR/order" ) 9>"$lock" &
+    while [ ! -e "$TEST_DIR/locked" ]; do sleep 0.05; done
+    pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m >> "$TEST_DIR/order"
+    wait
+    [ "$(cat "$TEST_DIR/order")" = "held
+Pump at 16:00 (in 8 min), aim for 120 ml" ]
+    # Eight runs started together: one reminds.
+    local k i
+    for k in 1 2 3; do
+        rm -rf "$HOME/.local/state"
+        for i in 1 2 3 4 5 6 7 8; do
+            pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m > "$TEST_DIR/out$i" &
+        done
+        wait
+        [ "$(cat "$TEST_DIR"/out? | grep -c 'Pump at')" -eq 1 ]
+    done
+}
+
 @test "plan next reads only recent history" {
     # A damaged line at the start of a long journal is never reached.
     journal_line '{"v":1,"id":"broken","type":"feed","at":'

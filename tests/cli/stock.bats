@@ -343,3 +343,21 @@ EOF
     run jq -c '.[] | [.label, .ml, .status]' < <(pumplog stock --all --format json)
     [ "$output" = '["B1",0,"used"]' ]
 }
+
+@test "the stock and log tables line up labels of double-width characters (母乳) and combining marks" {
+    pumplog stock add 50ml --in fridge --label Zoë1 2>/dev/null
+    pumplog stock add 70ml --in fridge --label 母乳 --note x --force
+    pumplog stock add 60ml --in fridge --label $'Zoe\xcc\x882' --force
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    # past the use column, every row alike but for its label and amount
+    [ "$(printf '%s\n' "${lines[@]:1:3}" | cut -c6- | LC_ALL=C sort)" = "Zoe"$'\xcc\x88'"2    60 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
+Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
+母乳    70 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok      x" ]
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "${lines[@]}" | cut -c5-)" = "  when              what                             note
+  2026-11-21 14:05  stored Zoë1 50 ml in the fridge
+  2026-11-21 14:05  stored 母乳 70 ml in the fridge  x
+  2026-11-21 14:05  stored Zoe"$'\xcc\x88'"2 60 ml in the fridge" ]
+}

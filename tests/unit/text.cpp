@@ -96,4 +96,17 @@ TEST_CASE("a list in a sentence joins its last two items with and") {
     CHECK(and_list({"01:30", "04:00"}) == "01:30 and 04:00");
     CHECK(and_list({"21:00", "01:00", "04:00"}) == "21:00, 01:00 and 04:00");
 }
+
+TEST_CASE("display width counts wide characters as two columns and combining marks as none") {
+    using pumplog::display_width;
+    CHECK(display_width("B1") == 2);
+    CHECK(display_width("Zo\xC3\xAB" "1") == 4);              // Zoë1, ë precomposed
+    CHECK(display_width("Zoe\xCC\x88" "1") == 4);              // Zoë1, e and a combining diaeresis
+    CHECK(display_width("\xE6\xAF\x8D\xE4\xB9\xB3") == 4);     // 母乳
+    CHECK(display_width("\xEF\xBC\xA1") == 2);                  // fullwidth A
+    CHECK(display_width("\xEC\x9A\xB0\xEC\x9C\xA0") == 4);     // 우유 (Hangul)
+    CHECK(display_width("\xF0\x9F\x8D\xBC") == 2);              // baby bottle emoji
+    CHECK(display_width("\xE2\x80\x94") == 1);                  // em dash
+    CHECK(display_width("") == 0);
+}
 }  // namespace PUMPLOG_UNITY_ID
