@@ -20,6 +20,10 @@ void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone
 // Refuses (usage error) a session or nursing time of 0 or less, or over 3 hours,
 // unless forced.
 void check_plausible_duration(std::chrono::seconds duration, bool force);
+// Refuses (usage error) a feed nursed on both sides for more than 3 hours in
+// all, unless forced (each side alone is check_plausible_duration's).
+void check_plausible_nursing(std::optional<std::chrono::seconds> left, std::optional<std::chrono::seconds> right,
+                             bool force);
 
 struct PumpRecord {
     Seconds at;

@@ -230,6 +230,46 @@ last_line() {
     [ ! -e "$J" ]
 }
 
+@test "log feed --bottle refuses nursing times, and --dur refuses timed sides" {
+    pumplog log feed 90ml --at 08:00 >/dev/null
+    refused 2 pumplog log feed --bottle --left 10m
+    [ "$stderr" = "pumplog: error: --left/--right go with --breast" ]
+    refused 2 pumplog log feed --bottle --right 10m --at 12:00
+    [ "$stderr" = "pumplog: error: --left/--right go with --breast" ]
+    refused 2 pumplog log feed --bottle --dur 10m
+    [ "$stderr" = "pumplog: error: --dur goes with --breast (a bottle has an amount)" ]
+    refused 2 pumplog log feed --breast --left 10m --right 5m --dur 30m --at 12:00
+    [ "$stderr" = "pumplog: error: give --left/--right (each side timed) or --dur (the sides not timed), not both" ]
+    refused 2 pumplog log feed --left 10m --dur 30m
+    [ "$stderr" = "pumplog: error: give --left/--right (each side timed) or --dur (the sides not timed), not both" ]
+}
+
+@test "log feed refuses more than 3 hours at the breast in all, unless forced" {
+    refused 2 pumplog log feed --breast --left 100m --right 100m
+    [ "$stderr" = "pumplog: error: nursing 3 h 20 min in one feed (L 1 h 40 min + R 1 h 40 min) is implausible; give at most 3 h in all (or --force)" ]
+    [ ! -e "$J" ]
+    run --separate-stderr pumplog log feed --breast --left 90m --right 90m --at 10:00
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log feed --breast --left 100m --right 100m --at 12:00 --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_s, .right_s]')" = '[6000,6000]' ]
+}
+
+@test "log edit of nursing: --dur replaces timed sides, sides replace --dur, both at once refused" {
+    journal_line '{"v":1,"id":"01KAQ0000000000000000F0006","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"breast","left_s":720,"right_s":480}'
+    journal_line '{"v":1,"id":"01KAQ0000000000000000F0007","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"breast","dur_s":1200}'
+    refused 2 pumplog log edit 0006 --left 10m --dur 30m
+    [ "$stderr" = "pumplog: error: give --left/--right (each side timed) or --dur (the sides not timed), not both" ]
+    refused 2 pumplog log edit 0006 --left 175m
+    [ "$stderr" = "pumplog: error: nursing 3 h 3 min in one feed (L 2 h 55 min + R 8 min) is implausible; give at most 3 h in all (or --force)" ]
+    pumplog log edit 0006 --dur 25m >/dev/null
+    [ "$(last_line .set)" = '{"dur_s":1500,"left_s":null,"right_s":null}' ]
+    pumplog log edit 0007 --left 5m >/dev/null
+    [ "$(last_line .set)" = '{"left_s":300,"dur_s":null}' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[] | [.ref, .left_s, .right_s, .dur_s]]')" = '[["0006",null,null,1500],["0007",300,null,null]]' ]
+}
+
 @test "log undo voids the newest entry still in effect by appending a void line" {
     pumplog add 90ml --at 08:00
     pumplog add 80ml --at 09:00
