@@ -326,13 +326,19 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
 
 struct EditOptions {
     std::string ref, note, reason, in, to;
+    std::vector<std::string> amount;  // --amount's words: "L40 R50" and "3 fl oz" unquoted too
     EditRequest request;  // its note from `note` when --note is given
     CLI::Option* note_option = nullptr;  // given, even empty: "--note ''" clears the note
     CLI::Option* reason_option = nullptr;  // the same for --reason
 };
 
-int run_edit(Context& ctx, const EditOptions& o) {
+int run_edit(Context& ctx, const EditOptions& given) {
     const Clock& clock = ctx.clock();
+    // --amount takes up to three words (L40 R50, 3 fl oz); a ref typed after them is the last one.
+    EditOptions o = given;
+    if (o.ref.empty() && o.amount.size() > 1) o.ref = o.amount.back(), o.amount.pop_back();
+    if (o.ref.empty()) throw usage_error("ref is required (see pumplog log edit --help)");
+    o.request.amount = join(o.amount);
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const Refs refs = Refs::read(journal.journal(), {o.ref});
         const std::string id = resolve_one(refs, o.ref);
@@ -484,8 +490,10 @@ void setup_log(CLI::App& log, Context& ctx) {
 
     auto* edit = log.add_subcommand("edit", "correct an entry (appends an amendment)");
     auto eo = std::make_shared<EditOptions>();
-    edit->add_option("ref", eo->ref, "reference shown by pumplog log")->required()->type_name("REF");
-    edit->add_option("--amount", eo->request.amount, "new volume (pump, bottle, store)")->type_name("AMOUNT");
+    edit->add_option("ref", eo->ref, "reference shown by pumplog log")->type_name("REF");
+    edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store): 95ml, L40 R50")
+        ->type_name("AMOUNT")
+        ->expected(1, 3);
     edit->add_option("--at", eo->request.at, "new time")->type_name("TIME")->check(given_time);
     eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
     edit->add_option("--left", eo->request.left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");

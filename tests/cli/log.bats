@@ -465,6 +465,22 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$status" -eq 0 ]
 }
 
+@test "log edit --amount takes L40 R50 unquoted, before or after the ref" {
+    fixture
+    run --separate-stderr pumplog log edit 0001 --amount L40 R60
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed 0001 to pumped 100 ml (L 40 / R 60), 15 min at 2026-11-21 08:00" ]
+    [ "$(last_line .set)" = '{"ml":100,"left_ml":40,"right_ml":60}' ]
+    run --separate-stderr pumplog log edit --amount L30 R60 0001
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.target, .set]')" = '["'$P1'",{"ml":90,"left_ml":30,"right_ml":60}]' ]
+    run --separate-stderr pumplog log edit --amount 95ml 0001 --note x
+    [ "$status" -eq 0 ]
+    [ "$(last_line .set)" = '{"note":"x","ml":95,"left_ml":null,"right_ml":null}' ]
+    refused 2 pumplog log edit --amount 95ml
+    [ "$stderr" = "pumplog: error: ref is required (see pumplog log edit --help)" ]
+}
+
 @test "log edit refuses an entry of a type this version does not know" {
     journal_line '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37}'
     refused 2 pumplog log edit 0009 --note hi
