@@ -74,12 +74,16 @@ public:
     // for case; else the ids ending in it (case-insensitive, at least 4
     // characters). So every ref() names its id alone.
     std::vector<std::string> resolve(std::string_view ref) const;
+    // How many lines carry `id`, an id the `wanted` refs name (0 for any
+    // other): more than one is a damaged journal (pumplog(5); log check).
+    std::size_t lines_with(std::string_view id) const;
 
 private:
     Refs() = default;
     std::size_t length_ = 4;
     bool case_twins_ = false;  // two ids differ only in case: whole-id refs keep their case
     std::vector<std::string> ids_;
+    std::vector<std::string> repeated_;  // ids_ that several lines carry, once per extra line
 };
 
 // Every id in the journal (voided entries and corrections included).

@@ -222,6 +222,15 @@ int run_list(Context& ctx, const ListOptions& o) {
 // A reference as typed, safe to quote in a one-line error (controls escaped, as every message shows them).
 std::string printable_ref(std::string_view ref) { return printable(ref); }
 
+// Usage error when several lines carry `id` (a hand edit or another tool; log check calls it an error):
+// a void or an amendment of it would be read as one of them only, whatever the reply said.
+// `named` words what names it ("\"g1\"", "the newest entry").
+void refuse_shared_id(const Refs& refs, const std::string& id, const std::string& named) {
+    if (const std::size_t lines = refs.lines_with(id); lines > 1)
+        throw usage_error(fmt::format("{} names {} entries: {} lines carry the id \"{}\"; see pumplog log check",
+                                      named, lines, lines, printable(id)));
+}
+
 // The one entry a reference names; usage error when none or several.
 std::string resolve_one(const Refs& refs, std::string_view ref) {
     const auto ids = refs.resolve(ref);
@@ -229,6 +238,7 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
         throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", printable_ref(ref)));
     if (ids.size() > 1)
         throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", printable_ref(ref), ids.size()));
+    refuse_shared_id(refs, ids.front(), "\"" + printable_ref(ref) + "\"");
     return ids.front();
 }
 
@@ -246,6 +256,7 @@ int run_undo(Context& ctx) {
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
+        refuse_shared_id(Refs::read(journal.journal(), {newest->id}), newest->id, "the newest entry");
         // The whole command it was written with (pumplog(5): `group`).
         const std::vector<Entry> command = newest->type == EntryType::amend && newest->group.empty()
                                                ? std::vector<Entry>{*newest}

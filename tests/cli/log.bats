@@ -481,6 +481,21 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$stderr" = "pumplog: error: ref is required (see pumplog log edit --help)" ]
 }
 
+@test "a ref whose id several lines carry is refused by log rm, edit and undo, nothing written" {
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T11:00:00+01:00","ml":55}'
+    refused 2 pumplog log rm g1
+    [ "$stderr" = 'pumplog: error: "g1" names 2 entries: 2 lines carry the id "G1"; see pumplog log check' ]
+    refused 2 pumplog log edit G1 --amount 60ml
+    [ "$stderr" = 'pumplog: error: "G1" names 2 entries: 2 lines carry the id "G1"; see pumplog log check' ]
+    refused 2 pumplog log undo
+    [ "$stderr" = 'pumplog: error: the newest entry names 2 entries: 2 lines carry the id "G1"; see pumplog log check' ]
+    journal_line '{"v":1,"id":"P2","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":70}'
+    run --separate-stderr pumplog log rm p2
+    [ "$status" -eq 0 ]
+    [ "$output" = "Removed pumped 70 ml at 2026-11-21 12:00 (ref p2)" ]
+}
+
 @test "log edit refuses an entry of a type this version does not know" {
     journal_line '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37}'
     refused 2 pumplog log edit 0009 --note hi
