@@ -496,6 +496,25 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$output" = "Removed pumped 70 ml at 2026-11-21 12:00 (ref p2)" ]
 }
 
+@test "--strict refuses what log check calls an error, in every command, naming the first bad line" {
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T11:00:00+01:00","ml":55}'
+    journal_line '{"v":1,"id":"B2","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":50,"dur_s":1.5}'
+    journal_line '{"v":1,"id":"B3","type":"void","at":"2026-11-21T12:10:00+01:00","target":"NOPE"}'
+    local first="pumplog: error: $J:2: id \"G1\" is already taken by line 1, with other content (--strict refuses a damaged journal; see pumplog log check)"
+    for command in "log" "report --format csv" "status --format json" "plan next" "stock" "add 90ml" "log feed 60ml" "log undo"; do
+        # shellcheck disable=SC2086
+        refused 3 pumplog --strict $command
+        [ "$stderr" = "$first" ]
+    done
+    run --separate-stderr pumplog log check --strict
+    [ "$status" -eq 3 ]
+    [ "${lines[0]}" = "$J:2: id \"G1\" is already taken by line 1, with other content" ]
+    [ "${#lines[@]}" -eq 5 ]
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+}
+
 @test "log edit refuses an entry of a type this version does not know" {
     journal_line '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37}'
     refused 2 pumplog log edit 0009 --note hi
@@ -515,7 +534,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$stderr" = "pumplog: warning: $J:6: not a JSON object; skipped (see pumplog log check)" ]
     [ "$(echo "$output" | jq length)" = 3 ]
     refused 3 pumplog log --strict
-    [ "$stderr" = "pumplog: error: $J:6: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
+    [ "$stderr" = "pumplog: error: $J:6: not valid JSON (--strict refuses a damaged journal; see pumplog log check)" ]
 }
 
 @test "a folder where the journal should be is exit 3 when listing" {
