@@ -20,6 +20,10 @@ void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone
 // Refuses (usage error) a session or nursing time of 0 or less, or over 3 hours,
 // unless forced.
 void check_plausible_duration(std::chrono::seconds duration, bool force);
+// Refuses (usage error) a feed nursed on both sides for more than 3 hours in
+// all, unless forced (each side alone is check_plausible_duration's).
+void check_plausible_nursing(std::optional<std::chrono::seconds> left, std::optional<std::chrono::seconds> right,
+                             bool force);
 
 struct PumpRecord {
     Seconds at;
@@ -70,12 +74,16 @@ public:
     // for case; else the ids ending in it (case-insensitive, at least 4
     // characters). So every ref() names its id alone.
     std::vector<std::string> resolve(std::string_view ref) const;
+    // How many lines carry `id`, an id the `wanted` refs name (0 for any
+    // other): more than one is a damaged journal (pumplog(5); log check).
+    std::size_t lines_with(std::string_view id) const;
 
 private:
     Refs() = default;
     std::size_t length_ = 4;
     bool case_twins_ = false;  // two ids differ only in case: whole-id refs keep their case
     std::vector<std::string> ids_;
+    std::vector<std::string> repeated_;  // ids_ that several lines carry, once per extra line
 };
 
 // Every id in the journal (voided entries and corrections included).

@@ -27,6 +27,7 @@ std::string summary(const std::string& path, const CheckReport& report) {
 
 int run_check(Context& ctx, bool repair) {
     ctx.format();  // a report for people and grep; refuse --format json rather than ignore it
+    ctx.strict = false;  // it reads every line whole itself, and reports them all rather than the first
     const std::string path = ctx.journal().path().string();
     if (!repair) {
         const Journal& journal = ctx.journal();

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/text.hpp"
 #include "reminder_state.hpp"
@@ -99,8 +100,21 @@ Journal& Context::journal_to_write() {
                          lock_timeout_from_env().value_or(default_lock_timeout));
         std::error_code ec;
         journal_existed_ = std::filesystem::exists(journal_->path(), ec) || ec;
+        if (strict) refuse_damaged(*journal_);
     }
     return *journal_;
+}
+
+void Context::refuse_damaged(const Journal& journal) const {
+    // --strict reads every line whole, as log check does (pumplog(5)), and refuses whatever it calls an
+    // error: a line's own damage and the rules between lines (a repeated id, a dangling reference, an
+    // amendment that leaves its entry invalid). Only --strict pays for it: the default read is unchanged.
+    const CheckReport report = check_journal(journal);
+    if (report.clean()) return;
+    for (const Problem& p : report.problems)
+        if (p.severity == Severity::error)
+            throw journal_error(fmt::format("{}:{}: {} (--strict refuses a damaged journal; see pumplog log check)",
+                                            journal.path().string(), p.line, p.message));
 }
 
 void Context::tell_about_new_journal() const {

@@ -50,6 +50,8 @@ public:
     const Clock& clock();
     Unit unit();
     // The journal to read: a command that only reads gets no way to write.
+    // With --strict it is checked whole on first use (as log check checks
+    // it), and a journal error names its first bad line.
     const Journal& journal();
     // The journal to record to: its with_lock hands out the LockedJournal
     // that alone appends and rewrites.
@@ -106,6 +108,7 @@ public:
     std::vector<std::string> recent_babies();
 
 private:
+    void refuse_damaged(const Journal& journal) const;
     std::optional<nlohmann::json> config_;
     std::optional<Settings> settings_;
     const date::time_zone* zone_ = nullptr;

@@ -222,6 +222,15 @@ int run_list(Context& ctx, const ListOptions& o) {
 // A reference as typed, safe to quote in a one-line error (controls escaped, as every message shows them).
 std::string printable_ref(std::string_view ref) { return printable(ref); }
 
+// Usage error when several lines carry `id` (a hand edit or another tool; log check calls it an error):
+// a void or an amendment of it would be read as one of them only, whatever the reply said.
+// `named` words what names it ("\"g1\"", "the newest entry").
+void refuse_shared_id(const Refs& refs, const std::string& id, const std::string& named) {
+    if (const std::size_t lines = refs.lines_with(id); lines > 1)
+        throw usage_error(fmt::format("{} names {} entries: {} lines carry the id \"{}\"; see pumplog log check",
+                                      named, lines, lines, printable(id)));
+}
+
 // The one entry a reference names; usage error when none or several.
 std::string resolve_one(const Refs& refs, std::string_view ref) {
     const auto ids = refs.resolve(ref);
@@ -229,6 +238,7 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
         throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", printable_ref(ref)));
     if (ids.size() > 1)
         throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", printable_ref(ref), ids.size()));
+    refuse_shared_id(refs, ids.front(), "\"" + printable_ref(ref) + "\"");
     return ids.front();
 }
 
@@ -246,6 +256,7 @@ int run_undo(Context& ctx) {
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
+        refuse_shared_id(Refs::read(journal.journal(), {newest->id}), newest->id, "the newest entry");
         // The whole command it was written with (pumplog(5): `group`).
         const std::vector<Entry> command = newest->type == EntryType::amend && newest->group.empty()
                                                ? std::vector<Entry>{*newest}
@@ -326,13 +337,19 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
 
 struct EditOptions {
     std::string ref, note, reason, in, to;
+    std::vector<std::string> amount;  // --amount's words: "L40 R50" and "3 fl oz" unquoted too
     EditRequest request;  // its note from `note` when --note is given
     CLI::Option* note_option = nullptr;  // given, even empty: "--note ''" clears the note
     CLI::Option* reason_option = nullptr;  // the same for --reason
 };
 
-int run_edit(Context& ctx, const EditOptions& o) {
+int run_edit(Context& ctx, const EditOptions& given) {
     const Clock& clock = ctx.clock();
+    // --amount takes up to three words (L40 R50, 3 fl oz); a ref typed after them is the last one.
+    EditOptions o = given;
+    if (o.ref.empty() && o.amount.size() > 1) o.ref = o.amount.back(), o.amount.pop_back();
+    if (o.ref.empty()) throw usage_error("ref is required (see pumplog log edit --help)");
+    o.request.amount = join(o.amount);
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const Refs refs = Refs::read(journal.journal(), {o.ref});
         const std::string id = resolve_one(refs, o.ref);
@@ -484,8 +501,10 @@ void setup_log(CLI::App& log, Context& ctx) {
 
     auto* edit = log.add_subcommand("edit", "correct an entry (appends an amendment)");
     auto eo = std::make_shared<EditOptions>();
-    edit->add_option("ref", eo->ref, "reference shown by pumplog log")->required()->type_name("REF");
-    edit->add_option("--amount", eo->request.amount, "new volume (pump, bottle, store)")->type_name("AMOUNT");
+    edit->add_option("ref", eo->ref, "reference shown by pumplog log")->type_name("REF");
+    edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store): 95ml, L40 R50")
+        ->type_name("AMOUNT")
+        ->expected(1, 3);
     edit->add_option("--at", eo->request.at, "new time")->type_name("TIME")->check(given_time);
     eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
     edit->add_option("--left", eo->request.left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");

@@ -155,6 +155,9 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
                 clear(field_ml, target.ml.has_value());
                 clear(field_milk, !target.milk.empty());
             }
+            // --dur is the time when the sides were not timed (pumplog(5)): the one replaces the other.
+            if (!o.duration.empty() && sides_given)
+                throw usage_error("give --left/--right (each side timed) or --dur (the sides not timed), not both");
             if (!o.left.empty()) {
                 v.left_s = duration(o.left);
                 set.set(field_left_s);
@@ -163,9 +166,19 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
                 v.right_s = duration(o.right);
                 set.set(field_right_s);
             }
+            if (sides_given) {
+                clear(field_dur_s, target.dur_s.has_value());
+                const auto side = [](const std::optional<std::int64_t>& given, const std::optional<std::int64_t>& had) {
+                    const std::optional<std::int64_t>& s = given ? given : had;
+                    return s ? std::optional<std::chrono::seconds>(*s) : std::nullopt;
+                };
+                check_plausible_nursing(side(v.left_s, target.left_s), side(v.right_s, target.right_s), o.force);
+            }
             if (!o.duration.empty()) {
                 v.dur_s = duration(o.duration);
                 set.set(field_dur_s);
+                clear(field_left_s, target.left_s.has_value());
+                clear(field_right_s, target.right_s.has_value());
             }
         } else {
             if (sides_given) throw usage_error("--left/--right go with --breast");

@@ -14,6 +14,9 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
     feed.note = o.note;
     feed.baby = o.baby;
     if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
+    // --bottle said outright is a bottle feed, whatever else is given: nursing times refuse it.
+    if (o.bottle && (!o.left.empty() || !o.right.empty())) throw usage_error("--left/--right go with --breast");
+    if (o.bottle && !o.duration.empty()) throw usage_error("--dur goes with --breast (a bottle has an amount)");
     const bool breast = o.breast || (o.amount.empty() && (!o.left.empty() || !o.right.empty()));
     if (breast) {
         if (!o.amount.empty()) throw usage_error("a breast feed has durations, not an amount; try --left 12m --right 8m");
@@ -21,9 +24,13 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
         feed.method = FeedMethod::breast;
         if (!o.left.empty()) feed.left = parse_session_duration(o.left);
         if (!o.right.empty()) feed.right = parse_session_duration(o.right);
+        // --dur is the time when the sides were not timed (pumplog(5)): not both.
+        if (!o.duration.empty() && (feed.left || feed.right))
+            throw usage_error("give --left/--right (each side timed) or --dur (the sides not timed), not both");
         if (!o.duration.empty()) feed.duration = parse_session_duration(o.duration);
         for (const auto& d : {feed.left, feed.right, feed.duration})
             if (d) check_plausible_duration(*d, o.force);
+        check_plausible_nursing(feed.left, feed.right, o.force);
     } else {
         if (o.amount.empty()) throw usage_error("no amount given; try pumplog log feed 120ml (or --breast --left 10m)");
         if (!o.left.empty() || !o.right.empty()) throw usage_error("--left/--right go with --breast");

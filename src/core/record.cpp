@@ -29,6 +29,14 @@ void check_plausible_duration(std::chrono::seconds duration, bool force) {
                                   format_duration(duration)));
 }
 
+void check_plausible_nursing(std::optional<std::chrono::seconds> left, std::optional<std::chrono::seconds> right,
+                             bool force) {
+    if (force || !left || !right || *left + *right <= std::chrono::hours(3)) return;
+    throw usage_error(fmt::format("nursing {} in one feed (L {} + R {}) is implausible; give at most 3 h in all "
+                                  "(or --force)",
+                                  format_duration(*left + *right), format_duration(*left), format_duration(*right)));
+}
+
 namespace {
 Entry event(EntryType type, std::string_view id, Seconds at) {
     Entry e;

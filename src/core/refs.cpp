@@ -220,8 +220,15 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
         refs.length_ = std::max(refs.length_, exact_length(std::move(tied), refs.case_twins_));
     }
     std::sort(refs.ids_.begin(), refs.ids_.end());
+    for (std::size_t i = 1; i < refs.ids_.size(); ++i)
+        if (refs.ids_[i] == refs.ids_[i - 1]) refs.repeated_.push_back(refs.ids_[i]);
     refs.ids_.erase(std::unique(refs.ids_.begin(), refs.ids_.end()), refs.ids_.end());
     return refs;
+}
+
+std::size_t Refs::lines_with(std::string_view id) const {
+    if (!std::binary_search(ids_.begin(), ids_.end(), id)) return 0;
+    return 1 + static_cast<std::size_t>(std::count(repeated_.begin(), repeated_.end(), id));
 }
 
 std::string Refs::ref(std::string_view id) const { return suffix(id, length_, case_twins_); }

@@ -53,7 +53,7 @@ command_paths() {
 @test "help works after global options and a command" {
     run --separate-stderr pumplog -j "$J" --unit oz log edit --help
     [ "$status" -eq 0 ]
-    [[ ${lines[1]} == "Usage: pumplog log edit [OPTIONS] ref" ]]
+    [[ ${lines[1]} == "Usage: pumplog log edit [OPTIONS] [ref]" ]]
 }
 
 @test "a description longer than a line wraps under its own column" {
@@ -174,7 +174,7 @@ MAN
     run --separate-stderr env PATH="$TEST_DIR/empty" "$PUMPLOG_BIN" help log edit
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "correct an entry (appends an amendment)" ]
-    [ "${lines[1]}" = "Usage: pumplog log edit [OPTIONS] ref" ]
+    [ "${lines[1]}" = "Usage: pumplog log edit [OPTIONS] [ref]" ]
     run --separate-stderr env PATH="$TEST_DIR/empty" "$PUMPLOG_BIN" help
     [ "${lines[1]}" = "Usage: pumplog [OPTIONS] [COMMAND]" ]  # none: status
 }

@@ -230,6 +230,46 @@ last_line() {
     [ ! -e "$J" ]
 }
 
+@test "log feed --bottle refuses nursing times, and --dur refuses timed sides" {
+    pumplog log feed 90ml --at 08:00 >/dev/null
+    refused 2 pumplog log feed --bottle --left 10m
+    [ "$stderr" = "pumplog: error: --left/--right go with --breast" ]
+    refused 2 pumplog log feed --bottle --right 10m --at 12:00
+    [ "$stderr" = "pumplog: error: --left/--right go with --breast" ]
+    refused 2 pumplog log feed --bottle --dur 10m
+    [ "$stderr" = "pumplog: error: --dur goes with --breast (a bottle has an amount)" ]
+    refused 2 pumplog log feed --breast --left 10m --right 5m --dur 30m --at 12:00
+    [ "$stderr" = "pumplog: error: give --left/--right (each side timed) or --dur (the sides not timed), not both" ]
+    refused 2 pumplog log feed --left 10m --dur 30m
+    [ "$stderr" = "pumplog: error: give --left/--right (each side timed) or --dur (the sides not timed), not both" ]
+}
+
+@test "log feed refuses more than 3 hours at the breast in all, unless forced" {
+    refused 2 pumplog log feed --breast --left 100m --right 100m
+    [ "$stderr" = "pumplog: error: nursing 3 h 20 min in one feed (L 1 h 40 min + R 1 h 40 min) is implausible; give at most 3 h in all (or --force)" ]
+    [ ! -e "$J" ]
+    run --separate-stderr pumplog log feed --breast --left 90m --right 90m --at 10:00
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log feed --breast --left 100m --right 100m --at 12:00 --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_s, .right_s]')" = '[6000,6000]' ]
+}
+
+@test "log edit of nursing: --dur replaces timed sides, sides replace --dur, both at once refused" {
+    journal_line '{"v":1,"id":"01KAQ0000000000000000F0006","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"breast","left_s":720,"right_s":480}'
+    journal_line '{"v":1,"id":"01KAQ0000000000000000F0007","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"breast","dur_s":1200}'
+    refused 2 pumplog log edit 0006 --left 10m --dur 30m
+    [ "$stderr" = "pumplog: error: give --left/--right (each side timed) or --dur (the sides not timed), not both" ]
+    refused 2 pumplog log edit 0006 --left 175m
+    [ "$stderr" = "pumplog: error: nursing 3 h 3 min in one feed (L 2 h 55 min + R 8 min) is implausible; give at most 3 h in all (or --force)" ]
+    pumplog log edit 0006 --dur 25m >/dev/null
+    [ "$(last_line .set)" = '{"dur_s":1500,"left_s":null,"right_s":null}' ]
+    pumplog log edit 0007 --left 5m >/dev/null
+    [ "$(last_line .set)" = '{"left_s":300,"dur_s":null}' ]
+    run --separate-stderr pumplog log --format json
+    [ "$(echo "$output" | jq -c '[.[] | [.ref, .left_s, .right_s, .dur_s]]')" = '[["0006",null,null,1500],["0007",300,null,null]]' ]
+}
+
 @test "log undo voids the newest entry still in effect by appending a void line" {
     pumplog add 90ml --at 08:00
     pumplog add 80ml --at 09:00
@@ -425,6 +465,56 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$status" -eq 0 ]
 }
 
+@test "log edit --amount takes L40 R50 unquoted, before or after the ref" {
+    fixture
+    run --separate-stderr pumplog log edit 0001 --amount L40 R60
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed 0001 to pumped 100 ml (L 40 / R 60), 15 min at 2026-11-21 08:00" ]
+    [ "$(last_line .set)" = '{"ml":100,"left_ml":40,"right_ml":60}' ]
+    run --separate-stderr pumplog log edit --amount L30 R60 0001
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.target, .set]')" = '["'$P1'",{"ml":90,"left_ml":30,"right_ml":60}]' ]
+    run --separate-stderr pumplog log edit --amount 95ml 0001 --note x
+    [ "$status" -eq 0 ]
+    [ "$(last_line .set)" = '{"note":"x","ml":95,"left_ml":null,"right_ml":null}' ]
+    refused 2 pumplog log edit --amount 95ml
+    [ "$stderr" = "pumplog: error: ref is required (see pumplog log edit --help)" ]
+}
+
+@test "a ref whose id several lines carry is refused by log rm, edit and undo, nothing written" {
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T11:00:00+01:00","ml":55}'
+    refused 2 pumplog log rm g1
+    [ "$stderr" = 'pumplog: error: "g1" names 2 entries: 2 lines carry the id "G1"; see pumplog log check' ]
+    refused 2 pumplog log edit G1 --amount 60ml
+    [ "$stderr" = 'pumplog: error: "G1" names 2 entries: 2 lines carry the id "G1"; see pumplog log check' ]
+    refused 2 pumplog log undo
+    [ "$stderr" = 'pumplog: error: the newest entry names 2 entries: 2 lines carry the id "G1"; see pumplog log check' ]
+    journal_line '{"v":1,"id":"P2","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":70}'
+    run --separate-stderr pumplog log rm p2
+    [ "$status" -eq 0 ]
+    [ "$output" = "Removed pumped 70 ml at 2026-11-21 12:00 (ref p2)" ]
+}
+
+@test "--strict refuses what log check calls an error, in every command, naming the first bad line" {
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
+    journal_line '{"v":1,"id":"G1","type":"pump","at":"2026-11-21T11:00:00+01:00","ml":55}'
+    journal_line '{"v":1,"id":"B2","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":50,"dur_s":1.5}'
+    journal_line '{"v":1,"id":"B3","type":"void","at":"2026-11-21T12:10:00+01:00","target":"NOPE"}'
+    local first="pumplog: error: $J:2: id \"G1\" is already taken by line 1, with other content (--strict refuses a damaged journal; see pumplog log check)"
+    for command in "log" "report --format csv" "status --format json" "plan next" "stock" "add 90ml" "log feed 60ml" "log undo"; do
+        # shellcheck disable=SC2086
+        refused 3 pumplog --strict $command
+        [ "$stderr" = "$first" ]
+    done
+    run --separate-stderr pumplog log check --strict
+    [ "$status" -eq 3 ]
+    [ "${lines[0]}" = "$J:2: id \"G1\" is already taken by line 1, with other content" ]
+    [ "${#lines[@]}" -eq 5 ]
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+}
+
 @test "log edit refuses an entry of a type this version does not know" {
     journal_line '{"v":2,"id":"01KAQ0000000000000000X0009","type":"bath","at":"2026-11-21T08:00:00+01:00","temp_c":37}'
     refused 2 pumplog log edit 0009 --note hi
@@ -444,7 +534,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$stderr" = "pumplog: warning: $J:6: not a JSON object; skipped (see pumplog log check)" ]
     [ "$(echo "$output" | jq length)" = 3 ]
     refused 3 pumplog log --strict
-    [ "$stderr" = "pumplog: error: $J:6: not a JSON object (--strict refuses a damaged journal; see pumplog log check)" ]
+    [ "$stderr" = "pumplog: error: $J:6: not valid JSON (--strict refuses a damaged journal; see pumplog log check)" ]
 }
 
 @test "a folder where the journal should be is exit 3 when listing" {

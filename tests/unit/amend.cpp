@@ -83,7 +83,8 @@ TEST_CASE("a feed changes between bottle and nursing, clearing the other's field
     CHECK(set_of(milk, bottle()) == R"({"milk":"breast"})");
     EditRequest sides;
     sides.left = "12m";
-    CHECK(set_of(sides, nursing()) == R"({"left_s":720})");
+    // Timed sides replace the time of untimed sides (pumplog(5): dur_s is for sides not timed).
+    CHECK(set_of(sides, nursing()) == R"({"left_s":720,"dur_s":null})");
 }
 
 TEST_CASE("edit options that do not go with the entry are refused, each with its message", "[amend]") {
