@@ -196,7 +196,14 @@ int run_next(Context& ctx, const PlanOptions& o) {
         (!within || announce_once(ctx, said, "timer " + timer->id, [](const Announcement& before) {
             return before.times == 0;
         }));
-    if (stale) fmt::print("{}", render::stale_timer_text(*timer, clock));
+    // On stdout with the table; with --format json or csv on stderr, so the
+    // machine output stays one document.
+    if (stale) {
+        if (format == Format::table)
+            fmt::print("{}", render::stale_timer_text(*timer, clock));
+        else
+            fmt::print(stderr, "pumplog: {}", render::stale_timer_text(*timer, clock));
+    }
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
                    !announce_once(ctx, said, reminder_key(*next, said, settings), [&](const Announcement& before) {
                        return should_remind(*next, clock.now, settings.remind_again, before);

@@ -372,6 +372,14 @@ three_hourly() {
     run --separate-stderr pumplog plan next --mode exclusive
     [ "${lines[0]}" = "The pump timer started at 2026-11-21 11:00 has run 3 h 5 min: stop it with" ]
     [ "${lines[1]}" = "pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel." ]
+    # With --format json or csv the sentence goes to stderr: stdout stays one document.
+    run --separate-stderr pumplog plan next --mode exclusive --format json
+    [ "$(jq -r .at <<<"$output")" != null ]
+    [[ "$stderr" == "pumplog: The pump timer started at 2026-11-21 11:00 has run 3 h 5 min: stop it with"* ]]
+    run --separate-stderr pumplog plan next --mode exclusive --format csv
+    [ "${lines[0]}" = "at,in_min,target_ml,estimated" ]
+    [ "${#lines[@]}" -eq 2 ]
+    [[ "$stderr" == *"pump stop --cancel."* ]]
     # status too, within 80 columns (SPEC 10)
     run --separate-stderr pumplog status
     [[ "$output" == *"stop it with"$'\n'"pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel."* ]]
