@@ -1,4 +1,5 @@
 // `plan`, `plan next`, `plan stash` and `plan bottles`.
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <map>
@@ -58,7 +59,9 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
                 apply_setting(s, key, value);
                 if (key == "birth") check_birth(s.birth, local_day(ctx.clock().now, ctx.clock().zone));
             } catch (const Error& e) {
-                throw usage_error(fmt::format("--{}: {}", key, e.what()));
+                std::string option = key;  // the option as typed: --min-gap for min_gap
+                std::replace(option.begin(), option.end(), '_', '-');
+                throw usage_error(fmt::format("--{}: {}", option, e.what()));
             }
         }
     return s;

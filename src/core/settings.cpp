@@ -259,7 +259,8 @@ std::chrono::minutes parse_gap(std::string_view key, std::string_view value, int
         throw usage_error(fmt::format("{} takes a duration such as 2h or 90m, not \"{}\"", key, printable(value)));
     }
     const auto m = std::chrono::duration_cast<std::chrono::minutes>(d);
-    if (m.count() < lo_min || m.count() > hi_min)
+    // Whole minutes: 90m30s is refused, not cut to 1h30m without a word.
+    if (m.count() < lo_min || m.count() > hi_min || m != d)
         throw usage_error(fmt::format("{} takes a duration from {} to {}, not \"{}\"", key,
                                       minutes_text(std::chrono::minutes(lo_min)),
                                       minutes_text(std::chrono::minutes(hi_min)), printable(value)));

@@ -86,6 +86,21 @@ config_refused() {
     [ "$status" -eq 0 ]; [ "$output" = "round = 2m" ]
 }
 
+@test "the gap settings take whole minutes: seconds are refused, not cut" {
+    pumplog config set min_gap 2h >/dev/null
+    config_refused set min_gap 90m30s
+    [ "$stderr" = 'pumplog: error: min_gap takes a duration from 30m to 6h, not "90m30s"' ]
+    config_refused set remind_again 1799s
+    [ "$stderr" = 'pumplog: error: remind_again takes a duration from 5m to 6h, not "1799s"' ]
+    run --separate-stderr pumplog config get min_gap
+    [ "$output" = "2h" ]
+    run pumplog config set max_gap_day 14400s
+    [ "$status" -eq 0 ]; [ "$output" = "max_gap_day = 4h" ]
+    run --separate-stderr pumplog plan --min-gap 2h0m30s
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: --min-gap: min_gap takes a duration from 30m to 6h, not "2h0m30s"' ]
+}
+
 @test "an away window may begin at midnight; one that ends when it starts is refused" {
     run --separate-stderr pumplog config set away "mon-fri midnight-noon"
     [ "$status" -eq 0 ]

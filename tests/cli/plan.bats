@@ -293,7 +293,7 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     refused 2 pumplog plan --days 2.5
     [ "$stderr" = 'pumplog: error: --days takes 1 to 31, not "2.5"' ]
     refused 2 pumplog plan --min-gap 10m
-    [ "$stderr" = "pumplog: error: --min_gap: min_gap takes a duration from 30m to 6h, not \"10m\"" ]
+    [ "$stderr" = "pumplog: error: --min-gap: min_gap takes a duration from 30m to 6h, not \"10m\"" ]
     refused 2 pumplog plan --away "someday 9-5"
     refused 2 pumplog plan --mode sometimes
     refused 2 pumplog plan next --within banana
