@@ -335,6 +335,11 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
 std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
     json j{{"kind", kind_name(a.kind)}};
     const auto at = [&] { return a.at ? json(format_rfc3339(*a.at, zone)) : json(nullptr); };
+    const auto clocks_of = [](const std::vector<int>& minutes) {
+        json times = json::array();
+        for (const int m : minutes) times.push_back(format_minute_of_day(m));
+        return times;
+    };
     switch (a.kind) {
         case AdviceKind::no_pumps_logged:
             j["since"] = format_date(a.day);
@@ -438,10 +443,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["source"] = a.source;
             break;
         case AdviceKind::sleep_window: {
-            json times = json::array();
-            for (const int m : a.minutes) times.push_back(format_minute_of_day(m));
             j["sleep"] = format_minute_of_day(a.window_begin) + "-" + format_minute_of_day(a.window_end);
-            j["sessions"] = times;
+            j["sessions"] = clocks_of(a.minutes);
             j["source"] = a.source;
             break;
         }
@@ -450,9 +453,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["source"] = a.source;
             break;
         case AdviceKind::schedule_not_used: {
-            json times = json::array();
-            for (const int m : a.minutes) times.push_back(format_minute_of_day(m));
-            j["schedule"] = times;
+            j["schedule"] = clocks_of(a.minutes);
             break;
         }
         case AdviceKind::note: j["text"] = a.text; break;
