@@ -181,6 +181,12 @@ std::string parse_error_text(const CLI::ParseError& e, const CLI::App& app) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '.')) text.pop_back();
     for (auto& c : text)
         if (c == '\n') c = ' ';
+    // "--unit: 1 required ml|oz missing" (an option given last, without its value).
+    if (const auto at = text.find(": 1 required "); at != std::string::npos && text.ends_with(" missing")) {
+        const std::size_t from = at + std::string_view(": 1 required ").size();
+        text = fmt::format("{} needs a value ({})", text.substr(0, at),
+                           text.substr(from, text.size() - std::string_view(" missing").size() - from));
+    }
     std::string command = "pumplog";
     for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
         at = at->get_subcommands().front();

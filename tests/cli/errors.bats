@@ -137,6 +137,11 @@ subcommands_of() {
     [[ "$stderr" == 'pumplog: error: --now: "banana" is not a time'* ]]
     PUMPLOG_NOW=banana refused 2 pumplog log
     refused 2 pumplog --now "" log
+    # An option given last without its value says so, not CLI11's "1 required ml|oz missing".
+    refused 2 pumplog --unit
+    [ "$stderr" = 'pumplog: error: --unit needs a value (ml|oz) (see pumplog --help)' ]
+    refused 2 pumplog log feed --left
+    [ "$stderr" = 'pumplog: error: --left needs a value (DURATION) (see pumplog log feed --help)' ]
 }
 
 @test "a command without machine output refuses --format json or csv, writing nothing" {
