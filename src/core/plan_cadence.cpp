@@ -20,7 +20,7 @@ using std::chrono::seconds;
 namespace {
 
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                     Seconds since, Seconds until) {
+                     Seconds since, Seconds until, std::optional<date::sys_days> age_on) {
     int feeds = 0, unknown = 0, pumps = 0;
     double pump_total = 0;
     for (const Entry& e : entries) {
@@ -55,7 +55,9 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
             return local_day(began, zone);
         };
         const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : born_by_journal();
-        const date::sys_days today = local_day(until - seconds(1), zone);
+        // The baby's age on the first day planned (a 1-day-old planned for in
+        // 3 days drinks what a 4-day-old does), else on the day of `until`.
+        const date::sys_days today = std::max(local_day(until - seconds(1), zone), age_on.value_or(date::sys_days{}));
         const int age = std::max(0, static_cast<int>((today - born).count()));
         const IntakeNorm norm = intake_norm(age);
         // Shared over the feeds the plan has (its slots), so the targets add up to the
@@ -199,7 +201,7 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
 }  // namespace
 
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                         Seconds since, Seconds until) {
+                         Seconds since, Seconds until, std::optional<date::sys_days> age_on) {
     // The babies the window's feeds name (no copy of them: plan next is read often).
     std::vector<std::string> babies;
     bool unnamed = false;
@@ -212,7 +214,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     }
     // One name or none (an imported history, then feeds logged without one):
     // one baby, and nothing changes.
-    if (babies.size() < 2) return one_baby(entries, settings, zone, since, until);
+    if (babies.size() < 2) return one_baby(entries, settings, zone, since, until, age_on);
     // The order slots name them in: as `config set babies "Ada, Ben"` lists them, then any other as
     // first seen; feeds without a name beside two named babies are a baby of their own, unnamed, last.
     const auto configured = [&](const std::string& baby) {
@@ -236,7 +238,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         const std::string who = baby.empty() ? "feeds without a baby's name" : baby;
         PlanCadence learned;
         try {
-            learned = one_baby(own, settings, zone, since, until);
+            learned = one_baby(own, settings, zone, since, until, age_on);
         } catch (const Error& error) {
             if (!first_error) first_error = error;
             out.cadence.basis.notes.push_back(fmt::format("{}: not planned for ({})", who, error.what()));

@@ -2,6 +2,7 @@
 // The cadence a plan is built on (internal to the planner: planner.cpp and
 // plan_stash.cpp): the learned slots with their amounts, and how the amounts
 // were known.
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -26,8 +27,10 @@ struct PlanCadence {
 // date, the parent's average pump (the cadence's own fallback), else a usage
 // error asking for the birth date. With some amounts, a slot whose feeds
 // mostly had none is marked estimated (counted at the bottle average).
+// `age_on`: the first day planned, for the baby's age in an intake estimate
+// (feeds without amounts); the day of `until` when it is later or not given.
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                         Seconds since, Seconds until);
+                         Seconds since, Seconds until, std::optional<date::sys_days> age_on = std::nullopt);
 
 // The cadence a plan for days away rests on (`plan bottles`, `plan stash`):
 // the look-back window up to now; usage error naming `command` in away mode

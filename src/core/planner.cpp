@@ -408,7 +408,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
            TimeSpan range) {
     const ZoneMemo memo(zone);
     const Seconds since = learning_since(entries, settings, until, zone);
-    PlanCadence learned = plan_cadence(entries, settings, zone, since, until);
+    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, local_day(range.begin, zone));
     const Cadence& cadence = learned.cadence;
     Yield yield(entries, since, until, zone);
     Plan plan;

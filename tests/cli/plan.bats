@@ -461,22 +461,26 @@ nursing() {
     [ "$(jq -c '[.slots[] | .ml]' <<<"$output")" = '[113,113,113,113,113,113,113]' ]
     [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day]' <<<"$output")" = '[788,113,7]' ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["01:00",113],["04:30",113],["08:00",113],["11:00",113],["14:00",0],["17:00",113],["20:00",113],["22:30",113]]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 81 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
 }
 
 @test "nursing without amounts in the first days: a rising estimate from Saint et al. 1984, said to be rough" {
     nursing
-    # Born 2026-11-19: day 2 today (2026-11-21), 284 ml a day (37 ml on day 0, 408 ml on day 3), not IOM's 600.
-    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
+    # Born 2026-11-21 (today): day 2 on the Monday planned (2026-11-23), 284 ml a day (37 ml on day 0, 408 ml on
+    # day 3), not IOM's 600: the age is the day planned's, not today's.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --on monday --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-19","birth_assumed":false,"rough":true}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
     # Day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991).
-    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-17 --on monday --format json
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[4,472,"Saint et al. 1984; IOM 1991",true]' ]
     [[ "$(jq -r '.advice[0]' <<<"$output")" == *"what babies drink on day 4 (Saint et al., Br J Nutr 1984; Institute of Medicine, Nutrition During Lactation, 1991)"* ]]
+    # Today's plan of a baby born today is day 0's (37 ml a day); Monday's, day 2's.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml]' <<<"$output")" = '[0,37]' ]
     # Day 6 on: IOM's 600 ml, no longer rough.
-    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-15 --on monday --format json
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-17 --on monday --format json
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[6,600,"IOM 1991",false]' ]
 }
 
@@ -488,8 +492,8 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":7,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
     # A journal begun 60 days before: the baby is at least that old (788 ml a day from 1 month on).
     { echo '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'; cat "$J"; } > "$J.new"
@@ -497,19 +501,19 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
-    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[60,788,"2026-09-22",true]' ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[62,788,"2026-09-22",true]' ]
     pumplog config set birth 2026-09-22 >/dev/null
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
-    # A baby of 20 days drinks less (IOM 1991 to Kent et al. 2006): 694 ml / 8.
+    # A baby of 22 days on the Monday planned drinks less (IOM 1991 to Kent et al. 2006): 713 ml / 8.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-11-01 --format json
-    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[87,87,87]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[89,89,89]' ]
     # A birth after today (a slip of the year) is refused, as config set refuses it.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2027-11-01
     [ "$status" -eq 2 ]; [ -z "$output" ]

@@ -583,7 +583,7 @@ TEST_CASE("the intake norm follows the baby's age with its sources") {
 
 TEST_CASE("feeds without amounts are planned from the intake norm for the baby's age, marked as estimates") {
     Settings s = away_weekdays();
-    s.birth = date::year_month_day(monday - date::days(61));  // day 60 on the last day learned from
+    s.birth = date::year_month_day(monday - date::days(61));  // day 61 on the Monday planned
     const Plan plan = plan_day(nursing_week(monday), s, monday);
     REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
     for (const auto& p : plan.pumps) {
@@ -594,40 +594,40 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
     REQUIRE_FALSE(plan.advice.empty());
     const PlanAdvice& a = plan.advice[0];
     CHECK(a.kind == AdviceKind::estimated_intake);
-    CHECK(a.age_days == 60);
+    CHECK(a.age_days == 61);
     CHECK(a.daily.ml() == 788);
     CHECK(a.per_feed.ml() == 99);
     CHECK(a.feedings == 8);
     CHECK(sentences(plan)[0] ==
           "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml "
-          "a day, what babies drink on day 60 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: "
+          "a day, what babies drink on day 61 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: "
           "99 ml a feed. Log some bottles with their amounts for measured targets.");
 }
 
 TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
     // No birth date and no journal start given: the first feed read (the Monday
-    // before) is the baby's day 0, so on Sunday it is 6 days old: 600 ml a day.
+    // before) is the baby's day 0, so on the Monday planned it is 7 days old: 600 ml a day.
     const Plan young = plan_day(nursing_week(monday), away_weekdays(), monday);
     REQUIRE_FALSE(young.advice.empty());
     const PlanAdvice& a = young.advice[0];
     CHECK(a.kind == AdviceKind::estimated_intake);
     CHECK(a.birth_assumed);
     CHECK(a.day == monday - date::days(7));
-    CHECK(a.age_days == 6);
+    CHECK(a.age_days == 7);
     CHECK(a.daily.ml() == 600);
     CHECK(a.per_feed.ml() == 75);
     for (const auto& p : young.pumps) CHECK(p.target.ml() == 75);
     CHECK(sentences(young)[0] ==
           "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml "
-          "a day, what babies drink on day 6 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
+          "a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
           "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first "
           "entry, on 2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles "
           "with their amounts for measured targets.");
-    // The journal began 60 days before Monday: the baby is at least 59 days old on Sunday.
+    // The journal began 60 days before Monday: the baby is at least 60 days old on the Monday planned.
     Settings began = away_weekdays();
     began.journal_began = [] { return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin())); };
     const Plan older = plan_day(nursing_week(monday), began, monday);
-    CHECK(older.advice[0].age_days == 59);
+    CHECK(older.advice[0].age_days == 60);
     CHECK(older.advice[0].daily.ml() == 788);
     CHECK(older.advice[0].birth_assumed);
     for (const auto& p : older.pumps) CHECK(p.target.ml() == 99);
