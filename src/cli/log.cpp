@@ -345,7 +345,7 @@ struct EditOptions {
 
 int run_edit(Context& ctx, const EditOptions& given) {
     const Clock& clock = ctx.clock();
-    // --amount takes up to three words (L40 R50, 3 fl oz); a ref typed after them is the last one.
+    // --amount takes up to three words (L40 R50, 3 fl oz); a ref typed after them is the last word.
     EditOptions o = given;
     if (o.ref.empty() && o.amount.size() > 1) o.ref = o.amount.back(), o.amount.pop_back();
     if (o.ref.empty()) throw usage_error("ref is required (see pumplog log edit --help)");
@@ -504,7 +504,7 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("ref", eo->ref, "reference shown by pumplog log")->type_name("REF");
     edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store): 95ml, L40 R50")
         ->type_name("AMOUNT")
-        ->expected(1, 3);
+        ->expected(1, 4);  // three words (3 fl oz) and a ref after them
     edit->add_option("--at", eo->request.at, "new time")->type_name("TIME")->check(given_time);
     eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
     edit->add_option("--left", eo->request.left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");

@@ -479,6 +479,10 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$(last_line .set)" = '{"note":"x","ml":95,"left_ml":null,"right_ml":null}' ]
     refused 2 pumplog log edit --amount 95ml
     [ "$stderr" = "pumplog: error: ref is required (see pumplog log edit --help)" ]
+    # Three words of an amount and the ref after them.
+    run --separate-stderr pumplog log edit --amount 3 fl oz 0001
+    [ "$status" -eq 0 ]
+    [ "$(last_line .set.ml)" = 88.72 ]
 }
 
 @test "a ref whose id several lines carry is refused by log rm, edit and undo, nothing written" {
