@@ -56,7 +56,10 @@ const date::time_zone* Context::zone() {
             try {
                 zone_ = resolve_zone(nullptr, configured);
             } catch (const Error& e) {
-                throw usage_error(fmt::format("config file: timezone: {}", e.what()));
+                // The form of the other keys' errors: the file, the problem, the fix.
+                throw usage_error(fmt::format("config file {}: timezone: {}; fix it, or run pumplog config unset "
+                                              "timezone",
+                                              terminal_text(default_config_path(environment).string()), e.what()));
             }
         }
     }

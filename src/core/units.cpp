@@ -140,9 +140,15 @@ void check_plausible_session(Volume volume, bool force) {
     if (volume.ml() <= 0)
         throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",
                                       format_volume(volume, Unit::ml)));
-    if (volume.ml() > 1000)
-        throw usage_error(fmt::format("{} at once is implausible (over 1000 ml); check the unit, or use --force",
-                                      format_volume(volume, Unit::ml)));
+    // Judged as kept too (1000.004 ml is written as 1000 ml), and named to the
+    // 0.01 ml the journal keeps: 1000.01 ml is not "1000 ml".
+    if (round_ml(volume.ml()) > 1000) {
+        std::string shown = fmt::format("{:.2f}", round_ml(volume.ml()));
+        while (shown.back() == '0') shown.pop_back();
+        if (shown.back() == '.') shown.pop_back();
+        throw usage_error(fmt::format("{} ml at once is implausible (over 1000 ml); check the unit, or use --force",
+                                      shown));
+    }
 }
 
 double round_ml(double ml) { return std::round(ml * 100.0) / 100.0; }

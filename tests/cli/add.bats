@@ -245,6 +245,12 @@ stores_at() {
     [ "$stderr" = "pumplog: error: 1001 ml at once is implausible (over 1000 ml); check the unit, or use --force" ]
     refused 2 pumplog add L600 R600
     refused 2 pumplog add 40oz
+    # Judged and named to the 0.01 ml the journal keeps: 1000.01 ml is over, 1000.004 ml is 1000 ml.
+    refused 2 pumplog add 1000.01ml
+    [ "$stderr" = "pumplog: error: 1000.01 ml at once is implausible (over 1000 ml); check the unit, or use --force" ]
+    run --separate-stderr pumplog add 1000.004ml --at 9:00
+    [ "$status" -eq 0 ]
+    [ "$(last_line .ml)" = 1000 ]
     run --separate-stderr pumplog add 2000ml --force
     [ "$status" -eq 0 ]
     [ "$(last_line .ml)" = 2000 ]
