@@ -249,7 +249,7 @@ _pumplog_setting_values() {
         'schedule') printf '%s\n' 'none' ;;
         'remind_again') printf '%s\n' '15m' '30m' '1h' ;;
         'babies') printf '%s\n' 'none' ;;
-        'timezone') "$program" completion --list zones 2>/dev/null ;;
+        'timezone') echo none; "$program" completion --list zones 2>/dev/null ;;
     esac
 }
 

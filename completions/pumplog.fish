@@ -646,6 +646,7 @@ function __pumplog_setting_values
         case 'babies'
             printf '%s\n' 'none'
         case timezone
+            echo none
             command -q -- $argv[2]; and command $argv[2] completion --list zones 2>/dev/null
     end
 end

@@ -153,7 +153,8 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
     out += "_pumplog_setting_values() {\n    case $1 in\n";
     for (const auto& [key, words] : setting_value_table())
         out += fmt::format("        {}) printf '%s\\n'{} ;;\n", sh_quote(key), words_quoted(words, sh_quote));
-    out += "        'timezone') \"$program\" completion --list zones 2>/dev/null ;;\n";
+    // none (the system's zone, or TZ) first, then the zone names.
+    out += "        'timezone') echo none; \"$program\" completion --list zones 2>/dev/null ;;\n";
     out += "    esac\n}\n\n";
 
     out += "# What the positional argument number $2 (from 0) of command path $1 is.\n";
@@ -646,7 +647,8 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
     out += "function __pumplog_setting_values\n    switch \"$argv[1]\"\n";
     for (const auto& [key, words] : setting_value_table())
         out += fmt::format("        case {}\n            printf '%s\\n'{}\n", fish_quote(key), words_quoted(words, fish_quote));
-    out += "        case timezone\n            command -q -- $argv[2]; and command $argv[2] completion --list zones 2>/dev/null\n";
+    out += "        case timezone\n            echo none\n"
+           "            command -q -- $argv[2]; and command $argv[2] completion --list zones 2>/dev/null\n";
     out += "    end\nend\n\n";
 
     out += "# What the positional argument number $argv[2] (from 0) of command path $argv[1] is.\n";

@@ -318,7 +318,7 @@ const std::vector<SettingKey> keys = {
      "the baby's birth date (supply mode; intake estimates for nursing)"},
     {"sleep", "none", "a daily window such as 23:30-05:30, or none", "the parent's wished sleep"},
     {"stash_days", "3", "days, 1 to 30", "away days of milk the stash should hold"},
-    {"round", "5m", "a duration from 1m to 30m that divides an hour", "planned pump times fall on multiples of this"},
+    {"round", "5m", "whole minutes from 1m to 30m that divide an hour", "planned pump times fall on multiples of this"},
     {"schedule", "none", "pump times such as \"10:00 13:00 15:30\" or \"9am noon 3:30pm\", or none",
      "pin the pump times"},
     {"remind_again", "30m", "a duration from 5m to 6h", "plan next --within: remind of an overdue pump once more after this"},

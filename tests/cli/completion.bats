@@ -468,6 +468,7 @@ check_settings() {
     offers "$shell" "pumplog config set remind_again " 15m 30m 1h
     offers "$shell" "pumplog config set babies " none
     offers "$shell" "pumplog config set timezone Europe/Ber" Europe/Berlin
+    offers "$shell" "pumplog config set timezone no" none
     # one value: nothing after it
     offers "$shell" "pumplog config set mode away " ""
     # shellcheck disable=SC2046

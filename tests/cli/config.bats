@@ -77,9 +77,9 @@ config_refused() {
 @test "round with seconds is refused, not cut to whole minutes" {
     pumplog config set round 15m
     config_refused set round 90s
-    [ "$stderr" = 'pumplog: error: round takes a duration from 1m to 30m that divides an hour, not "90s"' ]
+    [ "$stderr" = 'pumplog: error: round takes whole minutes from 1m to 30m that divide an hour, not "90s"' ]
     config_refused set round 2m30s
-    [ "$stderr" = 'pumplog: error: round takes a duration from 1m to 30m that divides an hour, not "2m30s"' ]
+    [ "$stderr" = 'pumplog: error: round takes whole minutes from 1m to 30m that divide an hour, not "2m30s"' ]
     run --separate-stderr pumplog config get round
     [ "$output" = "15m" ]
     run pumplog config set round 120s

@@ -531,12 +531,12 @@ nursing() {
     [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "10:00 13:00 16:00" ]
     run --separate-stderr pumplog plan --round 7m
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: --round: round takes a duration from 1m to 30m that divides an hour, not "7m"' ]
+    [ "$stderr" = 'pumplog: error: --round: round takes whole minutes from 1m to 30m that divide an hour, not "7m"' ]
     # Seconds are refused, not cut to whole minutes (2m30s was planned on a 2-minute grid), the journal unchanged.
     cp "$J" "$TEST_DIR/before.jsonl"
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --round 2m30s
     [ "$status" -eq 2 ]; [ -z "$output" ]
-    [ "$stderr" = 'pumplog: error: --round: round takes a duration from 1m to 30m that divides an hour, not "2m30s"' ]
+    [ "$stderr" = 'pumplog: error: --round: round takes whole minutes from 1m to 30m that divide an hour, not "2m30s"' ]
     cmp "$J" "$TEST_DIR/before.jsonl"
     # The calendar file re-written with other times keeps its events' UIDs.
     pumplog plan --on monday --days 2 --away "mon-fri 08:00-17:30" --format ics > "$TEST_DIR/a.ics"
