@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "pumplog/entry.hpp"
+#include "pumplog/fields.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/lines.hpp"
 
@@ -32,6 +33,10 @@ struct LineVerdict {
     std::vector<Finding> findings;
     std::string id, target;
     EntryType type = EntryType::unknown;
+    // An amendment's rules need, of a good line: what an amend line does, and
+    // which of the fields amendment_error looks at any other holds (packed: check.cpp).
+    AmendmentShape amendment;
+    std::uint8_t rule_fields = 0;
     bool ok() const;  // no error among the findings
 };
 

@@ -146,6 +146,25 @@ inline constexpr Requirement bottle_requirement = {
 inline constexpr Requirement pump_requirement = {EntryType::pump, "ml",
                                                  "a pump records a volume, or dur_s when its volume is unknown"};
 
+// What the rules of an amendment look at in an entry: the Field bits of the
+// amendable fields it holds, and whether it is a bottle feed.
+struct HeldFields {
+    std::uint32_t held = 0;
+    bool bottle = false;
+};
+HeldFields held_fields(const Entry& entry);
+// What an amendment does, in Field bits (`at` aside): the fields its `set`
+// names, those of them it removes (null), and whether it sets method bottle.
+struct AmendmentShape {
+    std::uint32_t set = 0, removed = 0;
+    bool sets_bottle = false;
+};
+AmendmentShape amendment_shape(const Entry& amend);
+// Why an amendment may not correct an entry of `type` holding `target` (the
+// entry as written), as log check words it: it sets a field the type does not
+// carry, or leaves the entry without one SPEC 3 requires; "" when it may.
+std::string amendment_error(EntryType type, HeldFields target, const AmendmentShape& amendment);
+
 // Writes an entry as a journal line: v, id, type, at, then every table field
 // the entry holds, in the table's order (volumes as written: round them
 // first; text made valid UTF-8).

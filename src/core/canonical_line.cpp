@@ -409,6 +409,11 @@ bool read_set(Scanner& s, Entry& e) {
         std::string_view name;
         if (!s.string(name) || !s.eat(':')) return false;
         const Key key = key_of(name);
+        // A key written twice: declined (simdjson's path calls the line bad).
+        const auto index = static_cast<std::size_t>(key);
+        if (key == Key::at ? (e.set_fields & field_at) != 0
+                           : index >= first_field && (e.set_fields & fields[index - first_field].amend_bit) != 0)
+            return false;
         if (key == Key::at) {
             std::string_view text;
             if (!s.string(text)) return false;

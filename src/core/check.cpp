@@ -164,7 +164,15 @@ void check_set(element set, LineVerdict& verdict) {
         verdict.findings.push_back({Severity::error, "\"set\" is not an object"});
         return;
     }
+    // Which of two values was meant is not a reader's to guess, in `set` as on the line.
+    std::vector<std::string_view> seen;
     for (const auto field : fields) {
+        if (std::find(seen.begin(), seen.end(), field.key) != seen.end()) {
+            verdict.findings.push_back(
+                {Severity::error, fmt::format("\"set.{}\" appears twice", printable(field.key))});
+            continue;
+        }
+        seen.push_back(field.key);
         if (field.key == "at") {
             // The reader takes a corrected time only as a time, never as null.
             if (!is_time(field.value))
@@ -174,6 +182,12 @@ void check_set(element set, LineVerdict& verdict) {
         if (const FieldSpec* rule = field_named(field.key); rule && rule->amendable()) {
             const std::string error = value_error(std::string("set.") + std::string(field.key), rule->kind, field.value);
             if (!error.empty()) verdict.findings.push_back({Severity::error, error});
+            // As the reader takes it: null, or an empty text, removes the field.
+            std::string_view text;
+            const bool is_text = !field.value.get_string().get(text);
+            verdict.amendment.set |= rule->amend_bit;
+            if (field.value.is_null() || (is_text && text.empty())) verdict.amendment.removed |= rule->amend_bit;
+            if (rule->amend_bit == field_method) verdict.amendment.sets_bottle = is_text && text == "bottle";
         }
     }
 }
@@ -181,6 +195,36 @@ void check_set(element set, LineVerdict& verdict) {
 }  // namespace
 
 namespace {
+
+// What amendment_error looks at in the entry an amendment corrects, packed in
+// one byte (the room a GoodLine has): whether it is a bottle feed, and which of
+// ml, dur_s and milk it holds (of two fields one is enough: a pump's ml or
+// dur_s, a bottle feed's ml or milk; a field required alone is judged by the
+// amendment alone). Written out rather than walked from the table: every line pays for it.
+constexpr std::array<std::uint32_t, 3> rule_bits = {field_ml, field_dur_s, field_milk};
+
+std::uint8_t rule_fields_of(const Entry& e) {
+    return static_cast<std::uint8_t>(
+        static_cast<unsigned>(e.type == EntryType::feed && e.method == FeedMethod::bottle) |
+        static_cast<unsigned>(e.ml.has_value()) << 1 | static_cast<unsigned>(e.dur_s.has_value()) << 2 |
+        static_cast<unsigned>(!e.milk.empty()) << 3);
+}
+
+// The same, of a line read by the DOM.
+std::uint8_t rule_fields_of(element object, EntryType type) {
+    unsigned out = type == EntryType::feed && string_field(object, "method") == "bottle";
+    for (std::size_t i = 0; i < rule_bits.size(); ++i)
+        if (present(object, field_of_bit(rule_bits[i])->name)) out |= 2u << i;
+    return static_cast<std::uint8_t>(out);
+}
+
+HeldFields unpacked(std::uint8_t held) {
+    HeldFields out;
+    out.bottle = (held & 1) != 0;
+    for (std::size_t i = 0; i < rule_bits.size(); ++i)
+        if (held & (2u << i)) out.held |= rule_bits[i];
+    return out;
+}
 
 // fields.hpp's rules for one type, looked up once: clean_by_shape runs on every line.
 struct ShapeRules {
@@ -286,6 +330,8 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
     verdict.id.clear();
     verdict.target.clear();
     verdict.type = EntryType::unknown;
+    verdict.amendment = {};
+    verdict.rule_fields = 0;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (blank(text)) {
         verdict.blank = true;
@@ -313,6 +359,8 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
             verdict.id = e.id;
             verdict.target = e.target;
             verdict.type = e.type;
+            if (e.type == EntryType::amend) verdict.amendment = amendment_shape(e);
+            else verdict.rule_fields = rule_fields_of(e);
             return;
         }
     }
@@ -390,6 +438,7 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
     if (!has_type) error("no \"type\"");
     if (!has_at) error("no \"at\" (when it happened)");
     if (has_type && verdict.type != EntryType::unknown) check_type_fields(root, verdict.type, verdict);
+    if (verdict.type != EntryType::amend) verdict.rule_fields = rule_fields_of(root, verdict.type);
 }
 
 // ---- the whole journal ----
@@ -411,6 +460,7 @@ struct GoodLine {
     EntryType type;
     EntryType target_type = EntryType::unknown;  // the type of the line its target names, once resolved
     bool bad = false;
+    std::uint8_t held = 0;  // its fields amendment_error looks at (packed)
     static constexpr std::uint32_t no_line = ~std::uint32_t{0};
 
     // Looks up its target among `first`'s lines.
@@ -539,8 +589,11 @@ struct Found {
     };
     std::vector<BadId> bad_ids;
     std::string text;  // the good lines' ids and targets, the bad lines' ids, one after another
+    // What each good amend line does, by its index in `good` (in order): only amendments pay for it.
+    std::vector<std::pair<std::size_t, AmendmentShape>> amendments;
 
     void clear() {
+        amendments.clear();
         lines = 0;
         problems.clear();
         bad_lines.clear();
@@ -580,6 +633,8 @@ struct Found {
         good_line.id_hash = IdHash{}(verdict.id);
         good_line.target_hash = IdHash{}(verdict.target);
         good_line.type = verdict.type;
+        good_line.held = verdict.rule_fields;
+        if (verdict.type == EntryType::amend) amendments.emplace_back(good.size(), verdict.amendment);
         good.push_back(good_line);
     }
 
@@ -593,6 +648,10 @@ struct Found {
         moved(problems, next.problems);
         moved(bad_lines, next.bad_lines);
         const std::uint64_t base = text.size();
+        for (auto amendment : next.amendments) {
+            amendment.first += good.size();
+            amendments.push_back(amendment);
+        }
         text += next.text;
         for (auto line : next.good) {
             line.id_at += base;
@@ -731,6 +790,16 @@ CheckReport Checker::finish() {
             else if (line.type == EntryType::amend && (target_type == EntryType::void_ || target_type == EntryType::amend))
                 wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)",
                                     good[line.target].number, type_name(target_type));
+            else if (line.type == EntryType::amend && target_type != EntryType::unknown) {
+                // Judged against the field table: the entry as written, and this amendment.
+                const auto shape = std::lower_bound(all.amendments.begin(), all.amendments.end(), i,
+                                                    [](const auto& a, std::size_t index) { return a.first < index; });
+                if (shape != all.amendments.end() && shape->first == i) {
+                    const std::string why =
+                        amendment_error(target_type, unpacked(good[line.target].held), shape->second);
+                    if (!why.empty()) wrong = fmt::format("corrects line {}: {}", good[line.target].number, why);
+                }
+            }
             else if ((line.type == EntryType::use || line.type == EntryType::move ||
                       line.type == EntryType::discard) &&
                      target_type != EntryType::store && target_type != EntryType::unknown)

@@ -250,10 +250,16 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
         } else if (key == "set") {
             simdjson::ondemand::object set;
             if (v.get_object().get(set)) { error = "\"set\" is not an object"; return false; }
+            const std::size_t top_keys = seen.size();  // set's own keys follow, told apart as the line's are
             for (auto sf : set) {
                 std::string_view skey;
                 value sv;
                 if (sf.unescaped_key().get(skey) || sf.value().get(sv)) { error = "not valid JSON"; return false; }
+                if (std::find(seen.begin() + static_cast<std::ptrdiff_t>(top_keys), seen.end(), skey) != seen.end()) {
+                    error = "\"set." + printable(skey) + "\" appears twice";
+                    return false;
+                }
+                seen.push_back(skey);
                 if (skey == "at") {
                     std::optional<Stamp> stamp;
                     if (!read_time(sv, stamp, &e.set_at_text) || !stamp) {
@@ -273,6 +279,7 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
                     return false;
                 }
             }
+            seen.resize(top_keys);
         } else if (const FieldSpec* field = field_named(key)) {
             ok = read_field(*field, v, e);
         }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "pumplog/fields.hpp"
 #include "pumplog/id_hash.hpp"
 #include "replay.hpp"
 
@@ -98,15 +99,23 @@ std::int64_t written_fraction(std::string_view at_text) {
 
 // The amendments of one entry applied to it in the order of applies_before,
 // skipping those a void in effect cancels.
+// Whether an amendment may correct the entry as written: one log check calls
+// an error (a field its type does not carry, or one it requires removed) is passed over.
+bool may_correct(const Entry& amend, const Entry& entry, HeldFields held) {
+    return amendment_error(entry.type, held, amendment_shape(amend)).empty();
+}
+
 void apply_amendments(Entry& entry, const std::vector<Entry>& amends, const Corrections& corrections) {
+    const HeldFields held = held_fields(entry);
     if (amends.size() == 1) {
-        if (!corrections.voided.contains(amends.front().id)) entry.apply(amends.front());
+        const Entry& a = amends.front();
+        if (!corrections.voided.contains(a.id) && may_correct(a, entry, held)) entry.apply(a);
         return;
     }
     std::vector<const Entry*> order;
     order.reserve(amends.size());
     for (const auto& a : amends)
-        if (!corrections.voided.contains(a.id)) order.push_back(&a);
+        if (!corrections.voided.contains(a.id) && may_correct(a, entry, held)) order.push_back(&a);
     std::sort(order.begin(), order.end(), [](const Entry* a, const Entry* b) { return applies_before(*a, *b); });
     for (const Entry* a : order) entry.apply(*a);
 }
@@ -391,7 +400,9 @@ std::optional<Entry> entry_without_correction(const Journal& journal, std::strin
     std::string error;
     if (!parse_entry_line(found.entry->raw, entry, error)) return found.entry;  // not reached: it was read
     std::sort(found.amends.begin(), found.amends.end(), applies_before);
-    for (const Entry& amend : found.amends) entry.apply(amend);
+    const HeldFields held = held_fields(entry);
+    for (const Entry& amend : found.amends)
+        if (may_correct(amend, entry, held)) entry.apply(amend);
     return entry;
 }
 

@@ -64,6 +64,47 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     [ "${lines[0]}" = "$J:1: not valid JSON" ]
 }
 
+@test "check, --strict and the readers refuse an amendment the field table does not allow" {
+    journal_line "$(line p pump '"ml":50')"
+    journal_line "$(line f feed '"method":"breast","left_s":600')"
+    journal_line "$(line a amend '"target":"p","set":{"method":"bottle"}')"
+    journal_line "$(line b amend '"target":"p","set":{"ml":60,"ml":70}')"
+    journal_line "$(line c amend '"target":"p","set":{"ml":null}')"
+    journal_line "$(line d amend '"target":"f","set":{"method":"bottle"}')"
+    local method='corrects line 1: sets "method", which a pump does not carry'
+    local pump='(a pump records a volume, or dur_s when its volume is unknown)'
+    local bottle='(a bottle feed records a volume, or milk when its volume is unknown)'
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 3 ]
+    [ -z "$stderr" ]
+    [ "$output" = "$J:3: $method
+$J:4: \"set.ml\" appears twice
+$J:5: corrects line 1: would leave the pump without \"ml\" $pump
+$J:6: corrects line 2: would leave the feed without \"ml\" $bottle
+$J: 6 lines, 2 good entries, 4 bad lines
+Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is deleted)." ]
+    refused 3 pumplog --strict log --format csv
+    [ "$stderr" = "pumplog: error: $J:3: $method (--strict refuses a damaged journal; see pumplog log check)" ]
+    # Without --strict the entries read as written; the damaged line is warned of.
+    run --separate-stderr pumplog log --format csv
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $J:4: \"set.ml\" appears twice; skipped (see pumplog log check)" ]
+    [ "${lines[1]}" = "p,p,pump,2026-11-21T09:00:00+01:00,50,,,,,,,," ]
+    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,," ]
+}
+
+@test "check accepts an amendment that leaves a valid entry" {
+    journal_line "$(line f feed '"method":"bottle","ml":60,"note":"n"')"
+    journal_line "$(line a amend '"target":"f","set":{"ml":80,"note":null}')"
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "$output" = "$J: 2 lines, 2 good entries, no errors" ]
+    run --separate-stderr pumplog log --format csv
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "${lines[1]}" = "f,f,feed,2026-11-21T09:00:00+01:00,80,,,,bottle,,,," ]
+}
+
 @test "an unknown type from a newer version is a note: the journal is still clean" {
     journal_line "$(line w weigh '"grams":4200')"
     run pumplog log check

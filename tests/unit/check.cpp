@@ -6,11 +6,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unistd.h>
 
 #include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -248,6 +250,81 @@ TEST_CASE("stock lines must refer to a stored container and amendments to an ent
                                           line("a", "amend", R"("target":"v","set":{"ml":1})") + "\n");
     CHECK(problems(report) == Strings{"2: refers to line 1, a pump line, not a stored container",
                                       "4: corrects line 3, a void line (only entries can be corrected)"});
+}
+
+TEST_CASE("an amendment that sets a field its target's type does not carry is an error") {
+    const CheckReport report = check_text(pump("p") + "\n" + line("s", "skip") + "\n" +
+                                          line("a", "amend", R"("target":"p","set":{"method":"bottle"})") + "\n" +
+                                          line("b", "amend", R"("target":"s","set":{"ml":80})") + "\n");
+    CHECK(problems(report) == Strings{"3: corrects line 1: sets \"method\", which a pump does not carry",
+                                      "4: corrects line 2: sets \"ml\", which a skip does not carry"});
+    CHECK(report.bad_lines == std::vector<std::uint64_t>{3, 4});
+}
+
+TEST_CASE("a field written twice in an amendment's set is an error") {
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"ml":60,"ml":70})")) ==
+          Strings{"\"set.ml\" appears twice"});
+    CHECK(findings(line("a", "amend", R"("target":"b","set":{"at":"2026-11-21T09:00:00+01:00","note":"x",)"
+                                      R"("at":"2026-11-21T10:00:00+01:00"})")) == Strings{"\"set.at\" appears twice"});
+    // A key of the line may also be one of its set's.
+    CHECK(findings(line("a", "amend", R"("set":{"note":"x"},"target":"b","note":"y")")).empty());
+}
+
+TEST_CASE("an amendment that leaves its target without a field its type requires is an error") {
+    const std::string breast = line("f", "feed", R"("method":"breast","left_s":600)");
+    const CheckReport report =
+        check_text(pump("p") + "\n" + line("s", "store", R"("ml":90,"place":"fridge")") + "\n" + breast + "\n" +
+                   line("a", "amend", R"("target":"p","set":{"ml":null})") + "\n" +
+                   line("b", "amend", R"("target":"s","set":{"place":null})") + "\n" +
+                   line("c", "amend", R"("target":"f","set":{"method":"bottle"})") + "\n" +
+                   line("d", "amend", R"("target":"f","set":{"method":null})") + "\n" +
+                   line("g", "feed", R"("method":"bottle","ml":60)") + "\n" +
+                   line("e", "amend", R"("target":"g","set":{"ml":null})") + "\n");
+    CHECK(problems(report) ==
+          Strings{"4: corrects line 1: would leave the pump without \"ml\" (a pump records a volume, or dur_s when "
+                  "its volume is unknown)",
+                  "5: corrects line 2: would leave the store without \"place\" (where it is stored)",
+                  "6: corrects line 3: would leave the feed without \"ml\" (a bottle feed records a volume, or milk "
+                  "when its volume is unknown)",
+                  "7: corrects line 3: would leave the feed without \"method\" (bottle or breast)",
+                  "9: corrects line 8: would leave the feed without \"ml\" (a bottle feed records a volume, or milk "
+                  "when its volume is unknown)"});
+    CHECK(report.bad_lines == std::vector<std::uint64_t>{4, 5, 6, 7, 9});
+}
+
+TEST_CASE("no field a type requires may be removed by an amendment") {
+    const std::map<EntryType, std::string> valid = {
+        {EntryType::feed, line("t", "feed", R"("method":"bottle","ml":60,"milk":"formula")")},
+        {EntryType::store, line("t", "store", R"("ml":90,"place":"fridge")")},
+        {EntryType::move, line("t", "move", R"("target":"s","place":"freezer")")},
+        {EntryType::use, line("t", "use", R"("target":"s","ml":10)")}};
+    const std::string store = line("s", "store", R"("ml":90,"place":"fridge")");
+    for (const Requirement& r : requirements) {
+        const FieldSpec* field = field_named(r.field);
+        if (!field->amendable()) continue;
+        INFO(type_name(r.type) << " " << r.field);
+        REQUIRE(valid.count(r.type) == 1);
+        const std::string removes =
+            line("a", "amend", R"("target":"t","set":{")" + std::string(r.field) + R"(":null})");
+        CHECK(check_text(store + "\n" + valid.at(r.type) + "\n" + removes + "\n").bad_lines ==
+              std::vector<std::uint64_t>{3});
+    }
+}
+
+TEST_CASE("an amendment that leaves its target a valid entry is clean") {
+    const CheckReport report = check_text(
+        pump("p") + "\n" + line("q", "pump", R"("ml":50,"dur_s":600,"note":"n")") + "\n" +
+        line("f", "feed", R"("method":"bottle","ml":60)") + "\n" +
+        line("g", "feed", R"("method":"breast","left_s":600)") + "\n" +
+        line("a", "amend", R"("target":"f","set":{"ml":80,"note":null})") + "\n" +
+        line("b", "amend", R"("target":"q","set":{"ml":null,"note":null})") + "\n" +
+        line("c", "amend", R"("target":"p","set":{"ml":null,"dur_s":900})") + "\n" +
+        line("d", "amend", R"("target":"g","set":{"method":"bottle","ml":70})") + "\n" +
+        line("e", "amend", R"("target":"f","set":{"ml":null,"milk":"formula"})") + "\n" +
+        line("h", "feed", R"("method":"bottle","ml":60,"milk":"formula")") + "\n" +
+        line("i", "amend", R"("target":"h","set":{"ml":null})") + "\n");
+    CHECK(problems(report).empty());
+    CHECK(report.entries == 11);
 }
 
 TEST_CASE("a second line with an id already taken is an error, a copy or a clash") {

@@ -170,6 +170,31 @@ TEST_CASE("an amendment corrects its target's fields and the newest amendment wi
     CHECK(h.entries[0].note == "first");
 }
 
+TEST_CASE("an amendment log check calls an error is not applied") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m1", "a", R"({"method":"bottle"})"),
+             amend_of("m2", "a", R"({"ml":null})"), amend_of("m3", "a", R"({"note":"kept"})")});
+    const History h = load(f);
+    CHECK(summary(h) == Lines{"a 90"});
+    CHECK(h.entries[0].method.empty());
+    CHECK(h.entries[0].note == "kept");
+    const InEffect a = entry_in_effect(f.journal, "a", false);
+    REQUIRE(a.entry);
+    CHECK(*a.entry->ml == 90);
+    const auto without_m3 = entry_without_correction(f.journal, "a", "m3", false);
+    REQUIRE(without_m3);
+    CHECK(*without_m3->ml == 90);
+}
+
+TEST_CASE("an amendment that writes a field twice is a bad line") {
+    Fixture f;
+    f.write({pump("a", "2026-11-21T08:00:00Z"), amend_of("m", "a", R"({"ml":60,"ml":70})")});
+    const History h = load(f);
+    CHECK(summary(h) == Lines{"a 90"});
+    REQUIRE(h.stats.bad.size() == 1);
+    CHECK(h.stats.bad[0].line == 2);
+}
+
 TEST_CASE("an amendment of the time moves the entry in the time order") {
     Fixture f;
     f.write({pump("a", "2026-11-21T08:00:00Z", 1), pump("b", "2026-11-21T09:00:00Z", 2),
