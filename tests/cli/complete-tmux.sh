@@ -9,7 +9,8 @@ set -u
 shell=$1 script=$2 line=$3 rest=$4
 socket="pumplog-complete-$$"
 tm() { tmux -L "$socket" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null' EXIT
+# The server, and its socket file (left in /tmp/tmux-UID otherwise, one per run).
+trap 'tm kill-server 2>/dev/null; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"' EXIT
 case $shell in
     bash)
         command=(bash --norc --noprofile -i)
