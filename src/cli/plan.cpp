@@ -32,12 +32,6 @@ namespace {
 
 using std::chrono::hours;
 
-// The settings a plan flag may override for one run (unit, timezone and
-// guideline have their own global ways).
-bool is_plan_setting(std::string_view key) {
-    return key != "unit" && key != "timezone" && key != "guideline" && key != "babies";
-}
-
 struct PlanOptions {
     std::string on;
     std::string days = "1";  // --days: parsed by plan_days, so "x" is told what is accepted as 0 is
@@ -405,7 +399,7 @@ void add_baby_option(CLI::App& command, PlanOptions& o,
 // them too; in a run they fall through to plan's own.
 void add_setting_flags(CLI::App& command, PlanOptions& o) {
     for (const auto& k : setting_keys()) {
-        if (!is_plan_setting(k.name)) continue;
+        if (!is_planner_setting(k.name)) continue;  // a plan flag overrides it for one run
         std::string names = "--" + std::string(k.name);
         if (k.name.find('_') != std::string_view::npos) {
             std::string dashed(k.name);
