@@ -96,6 +96,10 @@ void apply_setting(Settings& settings, std::string_view key, std::string_view va
 // baby's age would be negative. For `config set birth` and `plan --birth`; a
 // config file edited by hand is read as it is (the plan then says so).
 void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today);
+// Refuses (usage error) a min_gap longer than max_gap_day or max_gap_night:
+// no timetable keeps both. For `config set` and the plan's setting flags;
+// `what` names where the min_gap came from ("min_gap", "--min-gap").
+void check_gaps(const Settings& settings, std::string_view what);
 
 // The config file: $PUMPLOG_CONFIG, else $XDG_CONFIG_HOME/pumplog/config.json,
 // else ~/.config/pumplog/config.json; `env` looks the variables up.

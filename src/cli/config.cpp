@@ -41,11 +41,7 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     values[key] = normalized;
     // The gaps must fit together: the shortest gap cannot exceed a longest one.
     const Settings settings = settings_from(values, default_config_path(environment));
-    for (const auto& [name, longest] : {std::pair{"max_gap_day", settings.max_gap_day},
-                                        std::pair{"max_gap_night", settings.max_gap_night}})
-        if (settings.min_gap > longest)
-            throw usage_error(fmt::format("min_gap ({}) cannot be longer than {} ({}); change one of them first",
-                                          format_duration(settings.min_gap), name, format_duration(longest)));
+    check_gaps(settings, "min_gap");
     // A birth date still to come would make the baby's age negative (supply
     // mode's day -55): refused, as a slip (2027 for 2026).
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));

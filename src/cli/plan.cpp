@@ -58,6 +58,14 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
                 throw usage_error(fmt::format("--{}: {}", option, e.what()));
             }
         }
+    // The gaps must fit together for one run as in `config set` (a 5 h min_gap
+    // beside a 4 h max_gap_day gave pumps 3 h apart, breaking one of them).
+    const auto given = [&](const char* key) {
+        const auto it = o.overrides.find(key);
+        return it != o.overrides.end() && !it->second.empty();
+    };
+    if (given("min_gap") || given("max_gap_day") || given("max_gap_night"))
+        check_gaps(s, given("min_gap") ? "--min-gap" : "min_gap");
     return s;
 }
 

@@ -25,6 +25,7 @@
 #include "pumplog/journal.hpp"  // follow_symlinks
 #include "pumplog/time.hpp"
 #include "pumplog/text.hpp"
+#include "pumplog/units.hpp"
 
 namespace pumplog {
 
@@ -346,6 +347,14 @@ void check_birth(const std::optional<date::year_month_day>& birth, date::sys_day
     if (birth && date::sys_days(*birth) > today)
         throw usage_error(fmt::format("birth {} is after today ({}); set the day the baby was born",
                                       format_date(date::sys_days(*birth)), format_date(today)));
+}
+
+void check_gaps(const Settings& settings, std::string_view what) {
+    for (const auto& [name, longest] : {std::pair{"max_gap_day", settings.max_gap_day},
+                                        std::pair{"max_gap_night", settings.max_gap_night}})
+        if (settings.min_gap > longest)
+            throw usage_error(fmt::format("{} ({}) cannot be longer than {} ({}); change one of them first", what,
+                                          format_duration(settings.min_gap), name, format_duration(longest)));
 }
 
 std::string normalize_setting(std::string_view key, std::string_view value) {

@@ -294,6 +294,12 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     [ "$stderr" = 'pumplog: error: --days takes 1 to 31, not "2.5"' ]
     refused 2 pumplog plan --min-gap 10m
     [ "$stderr" = "pumplog: error: --min-gap: min_gap takes a duration from 30m to 6h, not \"10m\"" ]
+    # The gaps must fit together for one run as in `config set`: a 5 h min_gap
+    # beside the 4 h max_gap_day gave pumps 3 h apart.
+    refused 2 pumplog plan --mode exclusive --min-gap 5h
+    [ "$stderr" = "pumplog: error: --min-gap (5 h) cannot be longer than max_gap_day (4 h); change one of them first" ]
+    refused 2 pumplog plan --max-gap-night 1h30m
+    [ "$stderr" = "pumplog: error: min_gap (2 h) cannot be longer than max_gap_night (1 h 30 min); change one of them first" ]
     refused 2 pumplog plan --away "someday 9-5"
     refused 2 pumplog plan --mode sometimes
     refused 2 pumplog plan next --within banana
