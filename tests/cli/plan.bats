@@ -694,12 +694,17 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[0:3][] | .at[11:16]]' <<<"$output")" = '["09:25","12:55","16:25"]' ]
     [ "$(jq -c '[.advice_items[].kind] | map(select(. == "min_gap_conflict"))' <<<"$output")" = '[]' ]
-    # 4 h 30 between pumps and never over 4 h cannot both hold: the longest gap wins, and the plan says so.
-    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m --format json
+    # A min_gap over max_gap_day holds nowhere: refused for one run as config set refuses it.
+    refused 2 pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m --format json
+    [ "$stderr" = "pumplog: error: --min-gap (4 h 30 min) cannot be longer than max_gap_day (4 h); change one of them first" ]
+    # 2 h 30 between pumps and never over 2 h 30 from 06:38 to the 18:28 feed cannot both hold in the
+    # window: the longest gap wins, and the plan says so.
+    local gaps=(--min-gap 2h30m --max-gap-day 2h30m)
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" "${gaps[@]}" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T09:25:00-05:00","to":"2026-11-23T11:50:00-05:00","min_gap_min":270,"max_gap_min":240,"night":false}]' ]
-    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 09:25 and 11:50 on Mon 2026-11-23 are 2 h 25 min apart, under the 4 h 30 min minimum (min_gap)"* ]]
-    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m
+    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T15:40:00-05:00","to":"2026-11-23T17:05:00-05:00","min_gap_min":150,"max_gap_min":150,"night":false}]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 15:40 and 17:05 on Mon 2026-11-23 are 1 h 25 min apart, under the 2 h 30 min minimum (min_gap)"* ]]
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" "${gaps[@]}"
     [[ "$output" == *"cannot both hold there, so the longest gap wins. Lower min_gap or raise max_gap_day to have both."* ]]
 }
 
