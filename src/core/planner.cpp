@@ -254,6 +254,11 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     else hi = g;
     const long n = static_cast<long>(old.size());  // gaps between n + 1 pumps
     if (n * gap > hi - lo) return std::nullopt;
+    // Pumping exclusively, every day is the same day: n + 1 pumps must fit
+    // min_gap apart around the clock too, or the next day's re-spaced first
+    // pump comes within min_gap of this one's last (7 pumps 3 h 30 min apart
+    // take 24 h 30 min).
+    if (settings.mode == PlanMode::exclusive && (n + 1) * gap > 24 * 3600) return std::nullopt;
 
     std::vector<long> t;
     for (const auto& p : old) t.push_back(wall(p.at));
@@ -455,26 +460,40 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         timetable_advice.insert(timetable_advice.end(), gaps.begin(), gaps.end());
     } else {
         drafts = timetable::draft_pumps(feeds, periods, options, zone);
+        // Pumping exclusively, a day too full for min_gap is laid out on the
+        // 24-hour circle and repeated, so no two days' pumps come closer either
+        // (the reference's layout held, as the times are below).
+        const bool exclusive = settings.mode == PlanMode::exclusive;
         // Hysteresis: snap to the timetable learned until the week's anchor.
         const Seconds anchor = week_anchor(until, zone);
+        std::optional<std::vector<timetable::Draft>> ref_drafts;
+        std::vector<int> ref_layout;
         if (anchor < until) {
             try {
                 const Seconds ref_since = lookback_since(anchor, settings.lookback_days, zone);
                 const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
-                const auto ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
-                // Each away window, or in exclusive mode each local day, on its own.
-                std::vector<TimeSpan> units = periods;
-                if (settings.mode == PlanMode::exclusive) {
-                    units.clear();
-                    for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1)) {
-                        units.push_back(local_days(d, 1, zone));
-                    }
+                ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
+                if (exclusive) {
+                    ref_layout = timetable::repeat_daily_when_crowded(*ref_drafts, ref_feeds, from, to, options, zone);
+                    // A reference with room for its pumps holds as its own day (the first whole day planned).
+                    if (ref_layout.empty())
+                        ref_layout = timetable::day_layout(*ref_drafts, local_day(range.begin, zone), zone);
                 }
-                timetable::snap_to(drafts, ref_drafts, units, snap_tolerance);
             } catch (const Error&) {
                 // Too little was known at the anchor: no reference.
             }
+        }
+        if (exclusive) timetable::repeat_daily_when_crowded(drafts, feeds, from, to, options, zone, ref_layout);
+        if (ref_drafts) {
+            // Each away window, or in exclusive mode each local day, on its own.
+            std::vector<TimeSpan> units = periods;
+            if (exclusive) {
+                units.clear();
+                for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1))
+                    units.push_back(local_days(d, 1, zone));
+            }
+            timetable::snap_to(drafts, *ref_drafts, units, snap_tolerance);
         }
         timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }

@@ -316,6 +316,15 @@ std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vec
     return drafts;
 }
 
+std::vector<int> day_layout(const std::vector<Draft>& drafts, date::sys_days day, const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
+    std::vector<int> out;
+    for (const auto& d : drafts)
+        if (memo.local_day(d.at) == day) out.push_back(memo.minute_of_day(d.at));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::vector<TimeSpan> away_periods(const std::vector<WeeklyWindow>& away, Seconds from, Seconds to,
                                  const date::time_zone* zone) {
     const ZoneMemo memo(zone);
@@ -411,6 +420,204 @@ Seconds as_instant(LocalSeconds wall) { return Seconds(wall.time_since_epoch());
 LocalSeconds as_wall(Seconds on_wall_clock) { return LocalSeconds(on_wall_clock.time_since_epoch()); }
 
 }  // namespace
+
+namespace {
+
+constexpr int day_minutes = 24 * 60;
+
+// A day's feeds on the 24-hour circle: minute after midnight and weight.
+struct CircleFeed {
+    int minute;
+    double weight;
+};
+
+// The best n pumps on the circle (minutes after midnight, on a grid of `step`
+// minutes) whose every gap, the one across midnight included, is from min_gap
+// to its limit; nullopt when n pumps cannot keep them. A dynamic programme
+// over the grid for each place of the earliest pump (which lies before the
+// longest limit: the gap across midnight ends at it).
+std::vector<int> circle_pumps(const std::vector<CircleFeed>& feeds, int n, int step, const Options& options) {
+    const int positions = day_minutes / step;
+    const int gmin = static_cast<int>((options.min_gap.count() + step - 1) / step);
+    const int day_limit = static_cast<int>(options.max_gap_day.count() / step);
+    const int night_limit = static_cast<int>(options.max_gap_night.count() / step);
+    const int gmax = std::max(day_limit, night_limit);
+    if (n < 1 || gmin < 1 || gmin > gmax || static_cast<long>(n) * gmin > positions) return {};
+    const int span = gmax - gmin + 1;
+    // The longest gap allowed from x, g steps long (as limit_of: the night's when
+    // it starts in the night window or its midpoint is in it).
+    const auto limit = [&](int x, int g) {
+        const int a = (x * step) % day_minutes, mid = (x * step + g * step / 2) % day_minutes;
+        return options.night.contains(a) || options.night.contains(mid) ? night_limit : day_limit;
+    };
+    // cost[x * span + g - gmin]: the feeds in [x, x + g) each at its distance
+    // squared from the nearer end, weighed.
+    std::vector<double> cost(static_cast<std::size_t>(positions) * static_cast<std::size_t>(span), 0.0);
+    for (int x = 0; x < positions; ++x)
+        for (int g = gmin; g <= gmax; ++g) {
+            const int a = x * step, b = (x + g) * step;
+            double c = 0;
+            for (const CircleFeed& f : feeds)
+                for (int copy = 0; copy < 3; ++copy) {
+                    const int m = f.minute + copy * day_minutes;
+                    if (m < a || m >= b) continue;
+                    const double d = std::min(m - a, b - m);
+                    c += f.weight * d * d;
+                }
+            cost[static_cast<std::size_t>(x) * static_cast<std::size_t>(span) + static_cast<std::size_t>(g - gmin)] = c;
+        }
+    const auto cost_of = [&](int x, int g) {
+        return cost[static_cast<std::size_t>(x) * static_cast<std::size_t>(span) + static_cast<std::size_t>(g - gmin)];
+    };
+    constexpr double none = std::numeric_limits<double>::infinity();
+    std::vector<int> best;
+    double best_cost = none;
+    const auto un = static_cast<std::size_t>(n), up = static_cast<std::size_t>(positions);
+    std::vector<double> at(un * up);
+    std::vector<int> from(un * up);
+    for (int s = 0; s < std::min(positions, gmax); ++s) {
+        std::fill(at.begin(), at.end(), none);
+        at[static_cast<std::size_t>(s)] = 0;
+        for (std::size_t j = 1; j < un; ++j)
+            for (int x = s; x < positions; ++x) {
+                const double here = at[(j - 1) * up + static_cast<std::size_t>(x)];
+                if (here == none) continue;
+                for (int g = gmin; g <= gmax && x + g < positions; ++g) {
+                    if (g > limit(x, g)) continue;
+                    const double c = here + cost_of(x, g);
+                    double& there = at[j * up + static_cast<std::size_t>(x + g)];
+                    if (c < there) {
+                        there = c;
+                        from[j * up + static_cast<std::size_t>(x + g)] = x;
+                    }
+                }
+            }
+        for (int y = s; y < positions; ++y) {
+            const double here = at[(un - 1) * up + static_cast<std::size_t>(y)];
+            const int g = s + positions - y;
+            if (here == none || g < gmin || g > gmax || g > limit(y, g)) continue;
+            const double total = here + cost_of(y, g);
+            if (total >= best_cost) continue;
+            best_cost = total;
+            std::vector<int> times(un);
+            int x = y;
+            for (std::size_t j = un; j-- > 0;) {
+                times[j] = x * step;
+                if (j > 0) x = from[j * up + static_cast<std::size_t>(x)];
+            }
+            best = std::move(times);
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, Seconds from,
+                                           Seconds to, const Options& options, const date::time_zone* zone,
+                                           const std::vector<int>& hold) {
+    const ZoneMemo memo(zone);
+    // Crowded: two pumps closer than min_gap, or a day with more pumps than
+    // fit min_gap apart around the clock (7 pumps 3 h 30 min apart take 24 h
+    // 30 min: the next day's start 30 minutes later, and so on).
+    std::size_t fullest = 0;
+    for (std::size_t i = 0; i < drafts.size();) {
+        std::size_t j = i;
+        while (j < drafts.size() && memo.local_day(drafts[j].at) == memo.local_day(drafts[i].at)) ++j;
+        fullest = std::max(fullest, j - i);
+        i = j;
+    }
+    bool crowded = static_cast<long>(fullest) * options.min_gap.count() > day_minutes;
+    for (std::size_t i = 1; i < drafts.size() && !crowded; ++i)
+        crowded = memo.to_local(drafts[i].at) - memo.to_local(drafts[i - 1].at) < options.min_gap;
+    if (!crowded || feeds.empty()) return {};
+    // The day's feeds: one a slot, at its time as written.
+    std::vector<CircleFeed> day;
+    std::vector<bool> seen;
+    for (const Feed& f : feeds) {
+        if (f.slot >= seen.size()) seen.resize(f.slot + 1, false);
+        if (seen[f.slot]) continue;
+        seen[f.slot] = true;
+        day.push_back({minute_of_day(f.wall), std::max(1.0, f.amount.ml())});
+    }
+    // As many pumps as the crowded timetable had on its fullest day, or one a
+    // feed when that is more, then fewer until the gaps hold.
+    // On the `round` grid, at least 5 minutes (a finer search buys nothing a parent notices).
+    const int round = static_cast<int>(std::max<long>(1, options.round.count()));
+    const int step = round * ((5 + round - 1) / round);
+    std::vector<int> layout;
+    for (int n = static_cast<int>(std::max(fullest, day.size())); n >= 1 && layout.empty(); --n)
+        layout = circle_pumps(day, n, step, options);
+    if (layout.empty()) return {};
+    // The hold's gaps, across midnight too, must keep min_gap and their limits
+    // (a reference laid out by the window's own timetable may not).
+    const auto keeps_gaps = [&](const std::vector<int>& pumps) {
+        for (std::size_t i = 0; i < pumps.size(); ++i) {
+            const int a = pumps[i], b = pumps[(i + 1) % pumps.size()];
+            const int gap = ((b - a) % day_minutes + day_minutes) % day_minutes;
+            const bool night = options.night.contains(a) || options.night.contains((a + gap / 2) % day_minutes);
+            const long limit = night ? options.max_gap_night.count() : options.max_gap_day.count();
+            if (gap < options.min_gap.count() || gap > limit) return false;
+        }
+        return true;
+    };
+    if (!hold.empty() && hold.size() == layout.size() && std::is_sorted(hold.begin(), hold.end()) &&
+        keeps_gaps(hold)) {
+        // Each feed's distance to its nearest pump on the circle, squared and weighed.
+        const auto cost = [&](const std::vector<int>& pumps) {
+            double total = 0;
+            for (const CircleFeed& f : day) {
+                int nearest = day_minutes;
+                for (const int p : pumps) {
+                    const int d = std::abs(f.minute - p) % day_minutes;
+                    nearest = std::min({nearest, d, day_minutes - d});
+                }
+                total += f.weight * nearest * nearest;
+            }
+            return total;
+        };
+        double weight = 0;
+        for (const CircleFeed& f : day) weight += f.weight;
+        constexpr double tolerance = 15;  // minutes more on the root mean square
+        if (std::sqrt(cost(hold) / weight) <= std::sqrt(cost(layout) / weight) + tolerance) layout = hold;
+    }
+    const std::vector<int>& times = layout;
+    const std::size_t n = times.size();
+    std::vector<Draft> out;
+    std::vector<LocalSeconds> walls;
+    for (date::sys_days d = memo.local_day(from) - date::days(1); d <= memo.local_day(to); d += date::days(1))
+        for (std::size_t i = 0; i < n; ++i) {
+            const LocalSeconds wall = local_midnight(d) + minutes(times[i]);
+            const Seconds at = memo.to_instant(wall);
+            if (at < from || at >= to) continue;
+            // Two wall-clock times that become one instant (a spring-forward gap) are one pump.
+            if (std::any_of(out.begin(), out.end(), [&](const Draft& x) { return x.at == at; })) continue;
+            Draft draft;
+            draft.at = at;
+            const int prev = times[(i + n - 1) % n];
+            const int gap = (times[i] - prev + day_minutes) % day_minutes;
+            draft.night = options.night.contains(prev) || options.night.contains((prev + gap / 2) % day_minutes);
+            out.push_back(draft);
+            walls.push_back(wall);
+        }
+    if (out.empty()) return {};
+    for (const Feed& f : feeds) {
+        if (f.at < from || f.at >= to) continue;
+        std::size_t nearest = 0;
+        const auto distance = [&](std::size_t i) { return walls[i] > f.wall ? walls[i] - f.wall : f.wall - walls[i]; };
+        for (std::size_t i = 1; i < out.size(); ++i)
+            if (distance(i) < distance(nearest) || (distance(i) == distance(nearest) && walls[i] < walls[nearest]))
+                nearest = i;
+        Draft& d = out[nearest];
+        d.covers.push_back(f.at);
+        d.amounts.push_back(f.amount);
+        d.target += f.amount;
+        d.estimated = d.estimated || f.estimated;
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    drafts = std::move(out);
+    return layout;
+}
 
 std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                                const Options& options, const date::time_zone* zone) {

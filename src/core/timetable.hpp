@@ -69,6 +69,31 @@ struct Draft {
 std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
                                const Options& options, const date::time_zone* zone);
 
+// Pumping exclusively (the window one period): when the window's timetable
+// brings two pumps closer than min_gap (more pumps than fit min_gap apart in
+// 24 hours within the longest gaps; merged pairs split again for a long gap),
+// one day's timetable is laid out on the 24-hour circle and repeated on every
+// local day of [from, to): the most pumps, up to the crowded timetable's per
+// day, that keep every gap, midnight's included, from min_gap to its limit
+// (day or night, as split_long_gaps measures it), at the times (on the
+// `round` grid) that bring the feeds nearest their nearest pump (least sum of
+// squared distances, weighed by amount); each feed then goes to its nearest
+// pump. Unchanged when nothing is crowded, or no number of pumps keeps both.
+// Hysteresis, as snap_to: `hold` (the layout of the week's reference) is kept
+// when it has as many pumps and brings the feeds on the root mean square at
+// most 15 minutes further from their pumps than the best layout (two layouts
+// of near cost, such as which two feeds share a pump, would otherwise trade
+// places with one more logged feed).
+// Returns the day's layout (minutes after midnight) when it replaced the
+// drafts, else nothing (an empty `hold` holds nothing).
+std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, Seconds from,
+                                           Seconds to, const Options& options, const date::time_zone* zone,
+                                           const std::vector<int>& hold = {});
+
+// The minutes after midnight of the drafts on one local day, sorted (a
+// timetable's day, to hold with repeat_daily_when_crowded).
+std::vector<int> day_layout(const std::vector<Draft>& drafts, date::sys_days day, const date::time_zone* zone);
+
 // Every milk removal, sorted: the pumps, and the feeds outside the periods
 // (the baby at the breast).
 std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,

@@ -904,6 +904,78 @@ TEST_CASE("a re-spaced day keeps min_gap from the pumps of the days before and a
                       [](const PlanAdvice& a) { return a.kind == AdviceKind::no_room; }));
 }
 
+TEST_CASE("pumping exclusively with a min_gap too long for a pump a feed the day is laid out on the clock and repeated") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.min_gap = minutes(210);  // 8 feeds 3 h apart: 7 pumps 3 h 30 min apart take 24 h 30 min
+    const auto entries = week_before(monday, three_hourly);
+    const Plan plan = plan_pumps(entries, s, at_start_of(monday), local_days(monday, 3, berlin()));
+    // Six pumps a day keep both min_gap and the longest gaps (4 h by day, 5 h at night), midnight too.
+    REQUIRE(plan.pumps.size() == 18);
+    for (std::size_t i = 0; i + 1 < plan.pumps.size(); ++i) {
+        INFO(format_date_time(plan.pumps[i].at, berlin()) << " to " << format_clock(plan.pumps[i + 1].at, berlin()));
+        CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= minutes(210));
+    }
+    require_gaps_within(plan, {}, s.max_gap_day, s.max_gap_night);
+    CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    // Every day the same timetable, and each feed in one pump's target.
+    const std::vector<std::string> all = clocks(plan);
+    const std::vector<std::string> first(all.begin(), all.begin() + 6);
+    CHECK(std::vector<std::string>(all.begin() + 6, all.begin() + 12) == first);
+    CHECK(std::vector<std::string>(all.begin() + 12, all.end()) == first);
+    Volume day_target;
+    for (std::size_t i = 0; i < 6; ++i) day_target += plan.pumps[i].target;
+    CHECK(day_target.ml() == 910);
+    // Tuesday alone is the Tuesday of the three days.
+    const Plan tuesday = plan_day(entries, s, monday + date::days(1));
+    CHECK(clocks(tuesday) == first);
+    // Pumps yielding short of the need: a seventh pump 3 h 30 min from the others does not fit
+    // around the clock, so none is squeezed in (one day re-spaced to 7 would leave the next 3 h
+    // after its last pump); the advice says no session fits.
+    auto pumped = entries;
+    for (int d = 1; d <= 7; ++d)
+        for (const int h : {3, 9, 15, 21}) pumped.push_back(pump(berlin(), monday - date::days(d), hm(h), 100));
+    const Plan short_plan = plan_pumps(pumped, s, at_start_of(monday), local_days(monday, 3, berlin()));
+    CHECK(clocks(short_plan) == all);
+    CHECK(std::any_of(short_plan.advice.begin(), short_plan.advice.end(),
+                      [](const PlanAdvice& a) { return a.kind == AdviceKind::no_room; }));
+}
+
+TEST_CASE("pumping exclusively with a long min_gap one more logged feed moves no pump by more than 15 minutes") {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.min_gap = minutes(210);
+    // Sunday 20:00, a loosely timed baby's three weeks; Monday planned.
+    const date::sys_days sunday = monday - date::days(1);
+    const Clock clock{start_of_local_day(sunday, berlin()) + hours(20), berlin()};
+    int moved = 0, tried = 0;
+    for (unsigned seed = 1; seed <= 4; ++seed) {
+        auto entries = feeds_for(berlin(), monday - date::days(22), 22, three_hourly, Noise{30, 0.1, seed});
+        std::erase_if(entries, [&](const Entry& e) { return e.at.instant >= clock.now; });
+        const Plan before = plan_pumps(entries, s, clock, local_days(monday, 1, berlin()));
+        REQUIRE(before.pumps.size() == 6);
+        for (int minute = 30; minute < 20 * 60; minute += 97) {
+            auto more = entries;
+            more.push_back(feed(berlin(), sunday, minute, 90));
+            const Plan after = plan_pumps(more, s, clock, local_days(monday, 1, berlin()));
+            ++tried;
+            bool far = after.pumps.size() != before.pumps.size();
+            for (std::size_t i = 0; !far && i < after.pumps.size(); ++i)
+                far = after.pumps[i].at - before.pumps[i].at > minutes(15) ||
+                      before.pumps[i].at - after.pumps[i].at > minutes(15);
+            if (far) {
+                ++moved;
+                UNSCOPED_INFO("seed " << seed << ", a feed at minute " << minute << ": "
+                                      << fmt::format("{} -> {}", fmt::join(clocks(before), " "),
+                                                     fmt::join(clocks(after), " ")));
+            }
+        }
+    }
+    INFO(moved << " of " << tried << " extra feeds moved a pump");
+    CHECK(moved == 0);
+}
+
 TEST_CASE("a pump rounded past the end of an away window goes to the last rounded time inside it") {
     Settings s = away_weekdays();
     s.round = minutes(30);
