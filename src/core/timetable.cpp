@@ -469,6 +469,16 @@ std::vector<int> circle_pumps(const std::vector<CircleFeed>& feeds, int n, int s
     const auto cost_of = [&](int x, int g) {
         return cost[static_cast<std::size_t>(x) * static_cast<std::size_t>(span) + static_cast<std::size_t>(g - gmin)];
     };
+    // The longest gap from each place (g steps from x), found once: the dynamic programme asks it often.
+    std::vector<int> longest(static_cast<std::size_t>(positions) * static_cast<std::size_t>(span));
+    for (int x = 0; x < positions; ++x)
+        for (int g = gmin; g <= gmax; ++g)
+            longest[static_cast<std::size_t>(x) * static_cast<std::size_t>(span) + static_cast<std::size_t>(g - gmin)] =
+                limit(x, g);
+    const auto fits = [&](int x, int g) {
+        return g <= longest[static_cast<std::size_t>(x) * static_cast<std::size_t>(span) +
+                            static_cast<std::size_t>(g - gmin)];
+    };
     constexpr double none = std::numeric_limits<double>::infinity();
     std::vector<int> best;
     double best_cost = none;
@@ -483,7 +493,7 @@ std::vector<int> circle_pumps(const std::vector<CircleFeed>& feeds, int n, int s
                 const double here = at[(j - 1) * up + static_cast<std::size_t>(x)];
                 if (here == none) continue;
                 for (int g = gmin; g <= gmax && x + g < positions; ++g) {
-                    if (g > limit(x, g)) continue;
+                    if (!fits(x, g)) continue;
                     const double c = here + cost_of(x, g);
                     double& there = at[j * up + static_cast<std::size_t>(x + g)];
                     if (c < there) {
@@ -495,7 +505,7 @@ std::vector<int> circle_pumps(const std::vector<CircleFeed>& feeds, int n, int s
         for (int y = s; y < positions; ++y) {
             const double here = at[(un - 1) * up + static_cast<std::size_t>(y)];
             const int g = s + positions - y;
-            if (here == none || g < gmin || g > gmax || g > limit(y, g)) continue;
+            if (here == none || g < gmin || g > gmax || !fits(y, g)) continue;
             const double total = here + cost_of(y, g);
             if (total >= best_cost) continue;
             best_cost = total;
