@@ -50,6 +50,11 @@ struct IntakeNorm {
 //     never refused for want of amounts), not a norm.
 IntakeNorm intake_norm(int age_days);
 
+// How a short sentence names the norm of a baby `age_days` old: "at day 83
+// (Kent et al. 2006)", or past 12 months (`extrapolated`) that it is the
+// 12-month figure held, a rough guess, never a norm for the age.
+std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated);
+
 // The sentence an estimate adds when `birth` is not set and the age counted
 // from the journal's first entry on `first` (a leading space included).
 std::string age_from_journal_sentence(date::sys_days first);

@@ -41,6 +41,14 @@ IntakeNorm intake_norm(int age_days) {
     return {Volume::from_ml(month_12), "IOM 1991", true, true};
 }
 
+std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated) {
+    if (extrapolated)
+        return fmt::format("at day {}: the norm at 12 months ({}) held for an older child, a rough guess, as no "
+                           "norm applies past 12 months and other foods take over",
+                           age_days, source);
+    return fmt::format("at day {} ({})", age_days, source);
+}
+
 std::string age_from_journal_sentence(date::sys_days first) {
     return fmt::format(" The birth date is not set, so the age counts from the journal's first entry, on {}: set it "
                        "(pumplog config set birth YYYY-MM-DD) if the baby is older.",

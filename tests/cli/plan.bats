@@ -544,6 +544,16 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01
     [ "$status" -eq 0 ]
     [ "$(grep -c -F "Advice: $said" <<<"$output")" = 1 ]
+    # plan stash and plan bottles word it the same way (day 538 today), and still cite a norm below 12 months.
+    local held="445 ml a day at day 538: the norm at 12 months (IOM 1991) held for an older child, a rough guess, as no norm applies past 12 months and other foods take over."
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The need is an estimate: no feed has an amount, so each counts 56 ml of about $held" ]
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 56 ml of about $held" ]
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 81 (Kent et al. 2006)." ]
 }
 
 @test "a shortfall on an estimated need says it is an estimate and asks for amounts, not a lactation consultant" {
