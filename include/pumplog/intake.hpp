@@ -27,9 +27,11 @@
 namespace pumplog {
 
 struct IntakeNorm {
-    Volume daily;             // about this much a day
-    std::string_view source;  // "Kent et al. 2006", ...
-    bool rough = false;       // the first days (before day 6): intake rises quickly and varies widely
+    Volume daily;               // about this much a day
+    std::string_view source;    // "Kent et al. 2006", ...; past 12 months, the held figure's
+    bool rough = false;         // the first days (before day 6): intake rises quickly and varies widely; or
+                                // `extrapolated`
+    bool extrapolated = false;  // past 12 months: no norm of these sources applies, the 12-month figure is held
 };
 
 // The norm for a baby `age_days` old (the day of birth is day 0):
@@ -41,8 +43,17 @@ struct IntakeNorm {
 //   days 10 to 30: from 600 ml up to 788 ml, linearly;
 //   days 30 to 182 (1 to 6 months): 788 ml (Kent et al. 2006);
 //   then down linearly to 637 ml on day 274 (9 months) and 445 ml on day 365
-//     (12 months) (IOM 1991, Dewey et al.); 445 ml from then on.
+//     (12 months) (IOM 1991, Dewey et al.);
+//   past day 365: 445 ml held, `extrapolated` and `rough`. IOM's figures stop
+//     at 12 months and no source above gives one for an older child, who eats
+//     more and more other food: a guess that keeps the plan running (SPEC 5:
+//     never refused for want of amounts), not a norm.
 IntakeNorm intake_norm(int age_days);
+
+// How a short sentence names the norm of a baby `age_days` old: "at day 83
+// (Kent et al. 2006)", or past 12 months (`extrapolated`) that it is the
+// 12-month figure held, a rough guess, never a norm for the age.
+std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated);
 
 // The sentence an estimate adds when `birth` is not set and the age counted
 // from the journal's first entry on `first` (a leading space included).

@@ -54,7 +54,8 @@ enum class AdviceKind {
     no_pumps_logged,     // expected yields unknown: day (first), until_day (last day of the look-back)
     no_regular_feeds,    // no slot found in the look-back window: -
     shortfall,           // scope, begin, end, pumps, need, expected, short_by, at (the extra session),
-                         // extra_expected, missing (still short after it; 0 when none), respaced
+                         // extra_expected, missing (still short after it; 0 when none), respaced, estimated
+                         // (the need rests on estimated amounts; so do no_room's and small_shortfall's)
     no_room,             // a shortfall but no session fits at min_gap: scope, begin, end, pumps, need,
                          // expected, short_by, gap (min_gap)
     small_shortfall,     // a shortfall under half a session's expected yield, no session added: scope, begin,
@@ -63,7 +64,8 @@ enum class AdviceKind {
                          // plan's feeds a day, its slots: per_feed is daily shared over them),
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the journal's first),
-                         // rough (the first days: intake rises quickly and varies widely)
+                         // rough (the first days: intake rises quickly and varies widely; or extrapolated),
+                         // extrapolated (past 12 months: the 12-month norm held, no norm applies)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
@@ -113,6 +115,9 @@ struct PlanAdvice {
     bool respaced = false;
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
+    bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)
+    bool estimated = false;       // shortfall, no_room, small_shortfall: the need rests (wholly or partly) on
+                                  // estimated amounts, so the shortfall may be the estimate's error
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::chrono::minutes gap{0};
     std::chrono::minutes longest{0};  // min_gap_conflict: the longest gap allowed there

@@ -36,7 +36,17 @@ IntakeNorm intake_norm(int age_days) {
     if (age_days <= 274)
         return {Volume::from_ml(between(age_days, 182, months_1_6, 274, month_9)), "Kent et al. 2006; IOM 1991"};
     if (age_days <= 365) return {Volume::from_ml(between(age_days, 274, month_9, 365, month_12)), "IOM 1991"};
-    return {Volume::from_ml(month_12), "IOM 1991"};
+    // Past 12 months no source gives a figure (IOM 1991's stop at 12 months): the 12-month one is held, as the
+    // source of the number, but marked an extrapolation and rough, so it is never worded as a norm for the age.
+    return {Volume::from_ml(month_12), "IOM 1991", true, true};
+}
+
+std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated) {
+    if (extrapolated)
+        return fmt::format("at day {}: the norm at 12 months ({}) held for an older child, a rough guess, as no "
+                           "norm applies past 12 months and other foods take over",
+                           age_days, source);
+    return fmt::format("at day {} ({})", age_days, source);
 }
 
 std::string age_from_journal_sentence(date::sys_days first) {

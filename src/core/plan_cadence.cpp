@@ -78,6 +78,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.text = std::string(norm.source);
         a.birth_assumed = !settings.birth;
         a.rough = norm.rough;
+        a.extrapolated = norm.extrapolated;
         a.day = born;
         out.advice.push_back(a);
         out.estimated = true;
@@ -193,6 +194,7 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
             b.daily = b.daily + a.daily;
             b.feedings += a.feedings;
             b.rough = b.rough || a.rough;
+            b.extrapolated = b.extrapolated || a.extrapolated;
             return;
         }
     all.push_back(a);

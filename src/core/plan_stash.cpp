@@ -188,8 +188,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     for (const PlanAdvice& a : learned.advice)
         if (a.kind == AdviceKind::estimated_intake)
             s.advice.push_back(fmt::format(
-                "The need is an estimate: no feed has an amount, so each counts {} of about {} a day at day {} ({}).",
-                volume(a.per_feed), volume(a.daily), a.age_days, a.text) +
+                "The need is an estimate: no feed has an amount, so each counts {} of about {} a day {}.",
+                volume(a.per_feed), volume(a.daily), norm_at_age_words(a.age_days, a.text, a.extrapolated)) +
                 (a.birth_assumed ? age_from_journal_sentence(a.day) : ""));
         else if (a.kind == AdviceKind::estimated_from_pumps)
             s.advice.push_back(fmt::format(

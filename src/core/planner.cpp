@@ -573,6 +573,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.need = need;
             a.expected = expected;
             a.short_by = short_by;
+            a.estimated = estimated;  // the need may be the estimate's error: the advice says so
             a.gap = settings.min_gap;
             // A shortfall under half of what one session is expected to give
             // is within the estimate's own error (the yields are averages of

@@ -209,10 +209,20 @@ std::string_view drinks(const PlanAdvice& a) { return a.several_babies ? "the ba
 
 std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
     // A shortfall's first clause, the same for every kind of it.
+    // A need resting on estimated amounts says so (SPEC 5: estimates are marked).
     const auto short_of = [&](const PlanAdvice& x) {
-        return fmt::format("{} {} about {}; your {} pump{} {} expected to give about {}, {} short",
-                           shortfall_when(x, zone), drinks(x), amount(x.need, unit), x.pumps, plural_s(x.pumps),
-                           x.pumps == 1 ? "is" : "are", amount(x.expected, unit), amount(x.short_by, unit));
+        return fmt::format("{} {} about {}{}; your {} pump{} {} expected to give about {}, {} short",
+                           shortfall_when(x, zone), drinks(x), amount(x.need, unit),
+                           x.estimated ? " (an estimate: feeds were logged without amounts)" : "", x.pumps,
+                           plural_s(x.pumps), x.pumps == 1 ? "is" : "are", amount(x.expected, unit),
+                           amount(x.short_by, unit));
+    };
+    // What to do about milk still missing. On an estimated need the gap may be the estimate's error, not the
+    // parent's yield: measuring comes before a lactation consultant.
+    const auto still_missing = [](const PlanAdvice& x) -> std::string {
+        return x.estimated ? "give stored milk for the rest. The need is an estimate, so the shortfall may be its "
+                             "error, not your yield: log the amounts of a few bottles to know."
+                           : "give stored milk for the rest, and ask a lactation consultant how to raise your yield.";
     };
     switch (a.kind) {
         case AdviceKind::no_away_windows:
@@ -243,17 +253,12 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 line += fmt::format("pump also at {} (about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
                                     amount(a.extra_expected, unit));
             if (std::lround(a.missing.ml()) > 0)
-                line += fmt::format(
-                    " Even then about {} is missing: give stored milk for the rest, and ask a lactation consultant how "
-                    "to raise your yield.",
-                    amount(a.missing, unit));
+                line += fmt::format(" Even then about {} is missing: {}", amount(a.missing, unit), still_missing(a));
             return line;
         }
         case AdviceKind::no_room:
-            return fmt::format(
-                "{}, and no other session fits {} (min_gap) from the others: give stored milk for the rest, and ask "
-                "a lactation consultant how to raise your yield.",
-                short_of(a), format_duration(a.gap));
+            return fmt::format("{}, and no other session fits {} (min_gap) from the others: {}", short_of(a),
+                               format_duration(a.gap), still_missing(a));
         case AdviceKind::small_shortfall:
             return short_of(a) +
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
@@ -266,6 +271,17 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                           "7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this "
                           "estimate is rough."
                         : "";
+            // Past 12 months no source gives a norm: the 12-month figure is held and said to be a guess, never
+            // "what babies drink on day N".
+            if (a.extrapolated)
+                return fmt::format(
+                    "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
+                    "about {} a day, the norm at 12 months ({}) held for an older child (day {}): no published norm "
+                    "applies past 12 months, and as other foods take over this is a rough guess. It is shared over "
+                    "the plan's {} feeds a day: {} a feed.{} Log some bottles with their amounts to plan from your "
+                    "own.",
+                    amount(a.daily, unit), source_words(a.text), a.age_days, std::lround(a.feedings),
+                    amount(a.per_feed, unit), age);
             return fmt::format(
                 "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
                 "about {} a day, what babies drink on day {} ({}), shared over the plan's {} feeds a day: {} a "
@@ -355,6 +371,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("need", unit)] = volume(a.need, unit);
             j[key("expected", unit)] = volume(a.expected, unit);
             j[key("short", unit)] = volume(Volume::from_ml(std::round(a.short_by.ml())), unit);
+            j["estimated"] = a.estimated;  // as the pumps it weighs: the need rests on estimated amounts
             if (a.kind == AdviceKind::no_room) j["min_gap_min"] = a.gap.count();
             if (a.kind != AdviceKind::shortfall) break;
             j["at"] = at();
@@ -371,6 +388,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["birth"] = format_date(a.day);
             j["birth_assumed"] = a.birth_assumed;
             j["rough"] = a.rough;
+            j["extrapolated"] = a.extrapolated;
             break;
         case AdviceKind::estimated_from_pumps:
             j[key("per_feed", unit)] = volume(a.per_feed, unit);

@@ -476,7 +476,7 @@ nursing() {
     # day 3), not IOM's 600: the age is the day planned's, not today's.
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --on monday --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true,"extrapolated":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
     # Day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991).
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
@@ -498,7 +498,7 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false,"extrapolated":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
     # A journal begun 60 days before: the baby is at least that old (788 ml a day from 1 month on).
@@ -513,7 +513,7 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
@@ -524,6 +524,59 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2027-11-01
     [ "$status" -eq 2 ]; [ -z "$output" ]
     [ "$stderr" = "pumplog: error: --birth: birth 2027-11-01 is after today (2026-11-21); set the day the baby was born" ]
+}
+
+@test "nursing without amounts past 12 months: the 12-month norm is held as a rough guess, not cited as the age's" {
+    nursing
+    # Day 365 on the Monday planned: IOM 1991's figure at 12 months, a norm for the age.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-11-23 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough, .extrapolated]' <<<"$output")" = '[365,445,"IOM 1991",false,false]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == *"about 445 ml a day, what babies drink on day 365 (Institute of Medicine, Nutrition During Lactation, 1991)"* ]]
+    # Day 540: IOM's figures stop at 12 months. The plan still runs on the 12-month figure, said to be a guess.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",56,true]]' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"rough":true,"extrapolated":true}' ]
+    local said="The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "$said" ]
+    # The table says the same.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01
+    [ "$status" -eq 0 ]
+    [ "$(grep -c -F "Advice: $said" <<<"$output")" = 1 ]
+    # plan stash and plan bottles word it the same way (day 538 today), and still cite a norm below 12 months.
+    local held="445 ml a day at day 538: the norm at 12 months (IOM 1991) held for an older child, a rough guess, as no norm applies past 12 months and other foods take over."
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The need is an estimate: no feed has an amount, so each counts 56 ml of about $held" ]
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 56 ml of about $held" ]
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 81 (Kent et al. 2006)." ]
+}
+
+@test "a shortfall on an estimated need says it is an estimate and asks for amounts, not a lactation consultant" {
+    nursing
+    pumps 2026-11-14 7 "10:00=60 13:00=60 16:00=60"
+    # 788 ml a day on day 83 (Kent et al. 2006), 99 ml a feed: the 3 feeds away need 297 ml, an estimate.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":57,"respaced":false}]' ]
+    [ "$(jq -c '[.pumps[].estimated] | unique' <<<"$output")" = '[true]' ]
+    [ "$(jq -r '.advice[1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml (an estimate: feeds were logged without amounts); your 3 pumps are expected to give about 180 ml, 117 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 60 ml expected). Even then about 57 ml is missing: give stored milk for the rest. The need is an estimate, so the shortfall may be its error, not your yield: log the amounts of a few bottles to know." ]
+    # The calendar's description says the same (folded, escaped).
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format ics
+    [ "$status" -eq 0 ]
+    [[ "$(tr -d '\r' <<<"$output" | sed -n '/^X-WR-CALDESC/,/^[A-Z]/p' | sed 's/^ //' | tr -d '\n')" == *"297 ml (an estimate: feeds were logged without amounts)"*"its error\, not your yield: log the amounts of a few bottles to know."* ]]
+    # Measured bottles: the same shortfall rests on no estimate, and the consultant is advised.
+    : > "$J"
+    baby 2026-11-14 7 "01:00=99 04:00=99 07:00=99 10:00=99 13:00=99 16:00=99 19:00=99 22:00=99"
+    pumps 2026-11-14 7 "10:00=60 13:00=60 16:00=60"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | .estimated]' <<<"$output")" = '[false]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml; your 3 pumps are expected to give about 180 ml, 117 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 60 ml expected). Even then about 57 ml is missing: give stored milk for the rest, and ask a lactation consultant how to raise your yield." ]
 }
 
 @test "plan --round and the round setting put pump times on a grid; ICS UIDs follow the place, not the time" {

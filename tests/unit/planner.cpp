@@ -578,7 +578,22 @@ TEST_CASE("the intake norm follows the baby's age with its sources") {
     CHECK(intake_norm(228).daily.ml() == 713);
     CHECK(intake_norm(274).daily.ml() == 637);
     CHECK(intake_norm(365).daily.ml() == 445);
+    CHECK_FALSE(intake_norm(365).rough);
+    CHECK_FALSE(intake_norm(365).extrapolated);
     CHECK(intake_norm(500).daily.ml() == 445);
+}
+
+TEST_CASE("past 12 months the intake norm is the 12-month figure held and marked an extrapolation") {
+    // IOM 1991's figures stop at 12 months (day 365): no source gives one for an older child.
+    for (const int day : {366, 540, 1057}) {
+        CAPTURE(day);
+        const IntakeNorm norm = intake_norm(day);
+        CHECK(norm.daily.ml() == 445);
+        CHECK(norm.source == "IOM 1991");  // the held figure's source
+        CHECK(norm.extrapolated);
+        CHECK(norm.rough);
+    }
+    for (const int day : {0, 6, 100, 300, 365}) CHECK_FALSE(intake_norm(day).extrapolated);
 }
 
 TEST_CASE("feeds without amounts are planned from the intake norm for the baby's age, marked as estimates") {

@@ -124,6 +124,42 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
           std::string::npos);
 }
 
+TEST_CASE("a shortfall on an estimated need says so and sends to measuring not to a lactation consultant") {
+    PlanAdvice a;
+    a.kind = AdviceKind::no_room;
+    a.begin = at("2026-11-23T08:00:00+01:00");
+    a.end = at("2026-11-23T17:30:00+01:00");
+    a.pumps = 3;
+    a.need = Volume::from_ml(297);
+    a.expected = Volume::from_ml(180);
+    a.short_by = Volume::from_ml(117);
+    a.gap = std::chrono::minutes(120);
+    CHECK(render::advice_text(a, Unit::ml, berlin()) ==
+          "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml; your 3 pumps are expected to "
+          "give about 180 ml, 117 ml short, and no other session fits 2 h (min_gap) from the others: give stored milk "
+          "for the rest, and ask a lactation consultant how to raise your yield.");
+    CHECK(render::advice_json(a, Unit::ml, berlin()).find("\"estimated\":false") != std::string::npos);
+    a.estimated = true;
+    CHECK(render::advice_text(a, Unit::ml, berlin()) ==
+          "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml (an estimate: feeds were "
+          "logged without amounts); your 3 pumps are expected to give about 180 ml, 117 ml short, and no other "
+          "session fits 2 h (min_gap) from the others: give stored milk for the rest. The need is an estimate, so "
+          "the shortfall may be its error, not your yield: log the amounts of a few bottles to know.");
+    CHECK(render::advice_json(a, Unit::ml, berlin()) ==
+          R"({"kind":"no_room","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00",)"
+          R"("pumps":3,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"min_gap_min":120})");
+    // A small shortfall (no session added, no consultant) marks its estimated need too.
+    a.kind = AdviceKind::small_shortfall;
+    a.short_by = Volume::from_ml(20);
+    a.expected = Volume::from_ml(277);
+    CHECK(render::advice_text(a, Unit::ml, berlin()) ==
+          "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml (an estimate: feeds were "
+          "logged without amounts); your 3 pumps are expected to give about 277 ml, 20 ml short: less than half of "
+          "what a session gives, within what the estimate can tell, so no session is added; a little stored milk "
+          "covers it.");
+    CHECK(render::advice_json(a, Unit::ml, berlin()).find("\"estimated\":true") != std::string::npos);
+}
+
 TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {
     Plan plan = small_plan();
     plan.pumps[0].reason =
