@@ -12,7 +12,7 @@
 namespace pumplog {
 
 void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone* zone) {
-    if (force || at <= now + std::chrono::minutes(1)) return;
+    if (force || at <= now + ahead_allowance) return;
     throw usage_error(fmt::format("{} is in the future; an entry is recorded once it has happened (or use --force)",
                                   zone ? format_rfc3339(at, zone) : format_rfc3339(at, std::chrono::seconds(0))));
 }
