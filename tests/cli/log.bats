@@ -195,6 +195,26 @@ last_line() {
     [ "$(last_line .target)" = '"01KAQ000000000000000011234"' ]
 }
 
+@test "two ids that differ only in case keep their whole id and case; every other ref stays short and lower case" {
+    pumplog add 80ml --at 07:00 > /dev/null
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    journal_line '{"v":1,"id":"xxP1","type":"pump","at":"2026-11-21T08:20:00+01:00","ml":92}'
+    journal_line '{"v":1,"id":"zzzzefgh","type":"pump","at":"2026-11-21T08:45:00+01:00","ml":95}'
+    run --separate-stderr pumplog log --format json
+    local before
+    before="$(echo "$output" | jq -c '[.[].ref]')"
+    [ "$(echo "$before" | jq -c '.[1:]')" = '["p1","xxp1","efgh"]' ]
+    [ "$(echo "$before" | jq -r '.[0] | length')" = 4 ]
+    journal_line '{"v":1,"id":"note-a","type":"pump","at":"2026-11-21T08:30:00+01:00","ml":93}'
+    journal_line '{"v":1,"id":"NOTE-A","type":"pump","at":"2026-11-21T08:40:00+01:00","ml":94}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | jq -c '[.[].ref]')" = "$(echo "$before" | jq -c '.[0:3] + ["note-a","NOTE-A"] + .[3:]')" ]
+    run --separate-stderr pumplog log rm NOTE-A
+    [ "$status" -eq 0 ]
+    [ "$(last_line .target)" = '"NOTE-A"' ]
+}
+
 @test "log feed records a bottle: amount and milk" {
     pumplog log feed 120ml --milk formula --at 11:00
     [ "$(last_line '[.type, .method, .ml, .milk, .at]')" = '["feed","bottle",120,"formula","2026-11-21T11:00:00+01:00"]' ]
