@@ -32,6 +32,10 @@ struct PumpRecord {
     std::string note;
     std::string timer;  // the pump timer it stops (the start's id), if any
 };
+// The amounts as a line keeps them (pumplog(5): volumes to 0.01 ml), so that a
+// reply shows what the journal, and so `log`, will show (2oz is 59.15 ml).
+SideAmounts as_written(const SideAmounts& amount);
+// The line of a pump; its amounts are written as_written.
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone);
 
 struct FeedRecord {

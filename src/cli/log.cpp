@@ -85,9 +85,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const Clock& clock = ctx.clock();
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
-    check_plausible_session(pump.amount.total, o.force);
+    check_plausible_session(pump.amount.total, o.force);  // as given: 10000.004 ml is not 10000
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
+    // Then as written, so that the reply and the day's total show what `log` will.
+    pump.amount = as_written(pump.amount);
     const TimeReading when = o.at.empty() ? TimeReading(TimeSpan{clock.now, clock.now}) : read_time(o.at, clock);
     pump.at = when.span.begin;
     check_not_future(pump.at, clock.now, o.force, clock.zone);
