@@ -151,6 +151,21 @@ last_line() {
     [ "$(echo "$output" | jq -c '[.[].id]')" = '["first","today"]' ]
 }
 
+@test "by default the listing ends with today: an entry after today is left out, --since and --until still reach it" {
+    journal_line '{"v":1,"id":"today","type":"pump","at":"2026-11-21T23:59:59+01:00","ml":3}'
+    journal_line '{"v":1,"id":"tomorrow","type":"pump","at":"2026-11-22T00:00:00+01:00","ml":4}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["today"]' ]
+    run --separate-stderr pumplog log
+    [ "$output" = "ref   when              what         note
+oday  2026-11-21 23:59  pumped 3 ml" ]
+    run --separate-stderr pumplog log --since today --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["today","tomorrow"]' ]
+    run --separate-stderr pumplog log --until 2026-11-22 --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["today","tomorrow"]' ]
+}
+
 @test "--since and --until are inclusive and a date stands for its whole day" {
     for d in 18 19 20 21; do
         journal_line '{"v":1,"id":"d'$d'a","type":"pump","at":"2026-11-'$d'T00:00:00+01:00","ml":1}'
