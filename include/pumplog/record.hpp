@@ -32,6 +32,10 @@ struct PumpRecord {
     std::string note;
     std::string timer;  // the pump timer it stops (the start's id), if any
 };
+// The amounts as a line keeps them (pumplog(5): volumes to 0.01 ml), so that a
+// reply shows what the journal, and so `log`, will show (2oz is 59.15 ml).
+SideAmounts as_written(const SideAmounts& amount);
+// The line of a pump; its amounts are written as_written.
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone);
 
 struct FeedRecord {
@@ -60,7 +64,8 @@ struct DayTotal {
 DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date);
 
 // Short references (SPEC 3): the last characters of each id, lower case, as
-// many (at least 4) as make every id in the journal distinct.
+// many (at least 4) as make every id in the journal distinct; two ids that
+// differ only in case are shown whole, as written, and lengthen no other ref.
 class Refs {
 public:
     explicit Refs(const std::vector<std::string>& all_ids);
@@ -80,8 +85,9 @@ public:
 
 private:
     Refs() = default;
+    void set_twins(std::vector<std::string> twins);
     std::size_t length_ = 4;
-    bool case_twins_ = false;  // two ids differ only in case: whole-id refs keep their case
+    std::vector<std::string> twins_;  // ids (lower case, sorted) another id repeats but for case: refs are whole ids
     std::vector<std::string> ids_;
     std::vector<std::string> repeated_;  // ids_ that several lines carry, once per extra line
 };

@@ -56,6 +56,13 @@ struct Stamp {
 // lower-case t/z); nullopt when it is not one.
 std::optional<Stamp> parse_rfc3339(std::string_view text);
 
+// How far ahead of now a time may be and still count as not in the future: the
+// clock it was read from (a phone, the pump's display) may run a little ahead of
+// the computer's, and times are typed to the minute (pumplog(1), "Implausible
+// values": `--at 14:06` at 14:05:30 is recorded as given). The one allowance for
+// reading a bare clock time and for refusing a future entry, so the two agree.
+inline constexpr std::chrono::minutes ahead_allowance{1};
+
 // A span of time [begin, end): a time expression's (a point has end == begin +
 // 1s), a plan's range, an away window's occurrence.
 struct TimeSpan {
@@ -70,7 +77,7 @@ struct TimeSpan {
 // and the range words "today", "yesterday", "monday".."sunday", "this week",
 // "last week", "this month", "last month". A date or a range word stands for
 // its whole local day (or week, month); a clock time means the most recent such
-// time not in the future (see read_time for the 12-hour rule); "noon" and
+// time not in the future (up to ahead_allowance ahead is not; see read_time for the 12-hour rule); "noon" and
 // "midnight" are clock times. Throws a usage error naming accepted forms otherwise.
 TimeSpan parse_time_span(std::string_view text, const Clock& clock);
 // The same with what the reader should be told about how it was read: a bare

@@ -85,9 +85,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const Clock& clock = ctx.clock();
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
-    check_plausible_session(pump.amount.total, o.force);
+    check_plausible_session(pump.amount.total, o.force);  // as given: 10000.004 ml is not 10000
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
+    // Then as written, so that the reply and the day's total show what `log` will.
+    pump.amount = as_written(pump.amount);
     const TimeReading when = o.at.empty() ? TimeReading(TimeSpan{clock.now, clock.now}) : read_time(o.at, clock);
     pump.at = when.span.begin;
     check_not_future(pump.at, clock.now, o.force, clock.zone);
@@ -186,9 +188,14 @@ int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     const Format format = ctx.format();
     const bool bounded = !o.until.empty();
-    const Seconds until = bounded ? parse_time_span(o.until, clock).end : Seconds::max();
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    // With neither --since nor --until, today and the 6 days before (pumplog-log(1)): not a
+    // forced or mistyped entry after today; --since alone lists all from then on.
+    const Seconds until = bounded            ? parse_time_span(o.until, clock).end
+                          : o.since.empty() ? start_of_local_day(today + date::days(1), clock.zone)
+                                            : Seconds::max();
     // By default the 7 local days up to today, or up to --until's day.
-    const date::sys_days last_day = local_day(bounded ? until - std::chrono::seconds(1) : clock.now, clock.zone);
+    const date::sys_days last_day = bounded ? local_day(until - std::chrono::seconds(1), clock.zone) : today;
     const Seconds since = o.since.empty() ? start_of_local_day(last_day - date::days(6), clock.zone)
                                           : parse_time_span(o.since, clock).begin;
     if (until <= since) throw usage_error("--until is before --since");

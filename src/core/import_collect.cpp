@@ -255,7 +255,7 @@ void FileImport::add(Draft d) {
         throw RowError{fmt::format("{} at the breast ({} left, {} right) is implausible (over 3 hours)",
                                    format_duration(*d.left + *d.right), format_duration(*d.left),
                                    format_duration(*d.right))};
-    if (d.when.instant > options_.now + std::chrono::minutes(1))
+    if (d.when.instant > options_.now + ahead_allowance)
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
 
     // A feed's baby: the one its row names, else --baby; with several babies

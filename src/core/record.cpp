@@ -12,7 +12,7 @@
 namespace pumplog {
 
 void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone* zone) {
-    if (force || at <= now + std::chrono::minutes(1)) return;
+    if (force || at <= now + ahead_allowance) return;
     throw usage_error(fmt::format("{} is in the future; an entry is recorded once it has happened (or use --force)",
                                   zone ? format_rfc3339(at, zone) : format_rfc3339(at, std::chrono::seconds(0))));
 }
@@ -47,11 +47,20 @@ Entry event(EntryType type, std::string_view id, Seconds at) {
 }
 }  // namespace
 
+SideAmounts as_written(const SideAmounts& amount) {
+    const auto written = [](Volume v) { return Volume::from_ml(round_ml(v.ml())); };
+    SideAmounts out{written(amount.total), std::nullopt, std::nullopt};
+    if (amount.left) out.left = written(*amount.left);
+    if (amount.right) out.right = written(*amount.right);
+    return out;
+}
+
 Line pump_line(const PumpRecord& pump, std::string_view id, const date::time_zone* zone) {
     Entry e = event(EntryType::pump, id, pump.at);
-    e.ml = round_ml(pump.amount.total.ml());
-    if (pump.amount.left) e.left_ml = round_ml(pump.amount.left->ml());
-    if (pump.amount.right) e.right_ml = round_ml(pump.amount.right->ml());
+    const SideAmounts amount = as_written(pump.amount);
+    e.ml = amount.total.ml();
+    if (amount.left) e.left_ml = amount.left->ml();
+    if (amount.right) e.right_ml = amount.right->ml();
     if (pump.duration) e.dur_s = pump.duration->count();
     e.note = pump.note;
     e.timer = pump.timer;

@@ -23,13 +23,11 @@ char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - '
 
 // The id's last n bytes, and the rest of a UTF-8 character they would cut in
 // two (a longer ending of an id still tells it apart, and still names it), in
-// lower case; a whole id as it is written when `case_twins` (two ids of the
-// journal differ only in case, "ABCD" and "abcd": lower case would show them
-// alike, and a ref that is a whole id names that id exactly).
-std::string suffix(std::string_view id, std::size_t n, bool case_twins) {
+// lower case.
+std::string suffix(std::string_view id, std::size_t n) {
     std::size_t start = id.size() <= n ? 0 : id.size() - n;
     while (start > 0 && (static_cast<unsigned char>(id[start]) & 0xC0u) == 0x80u) --start;
-    return case_twins && start == 0 ? std::string(id) : lower(id.substr(start));
+    return lower(id.substr(start));
 }
 
 // An id's last 11 characters, lower case, last first, 9 bits each (the byte
@@ -86,9 +84,20 @@ std::size_t key_length(const IdKey& key) {
     return n;
 }
 
+// The id, lower case, of a key that holds all of it (key_length under 11).
+std::string id_of(const IdKey& key) {
+    const std::size_t n = key_length(key);
+    std::string id(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) id[n - 1 - i] = static_cast<char>(slot(key, i) - 1);
+    return id;
+}
+
+// Two ids the same but for case ("ABCD", "abcd") need no longer refs than the
+// others: their refs are their whole ids as written, which no other id's ref
+// can be (pumplog-log(1)). So they are kept aside, not counted in the length.
 struct Length {
     std::size_t length = 4;
-    bool case_twins = false;  // two ids the same but for case
+    std::vector<std::string> twins;  // ids (lower case) that others repeat but for case
     std::vector<IdKey> tied;  // endings (sorted) that distinct ids share over all 11 characters
 };
 
@@ -129,8 +138,7 @@ Length length_of(std::vector<IdKey>& keys) {
         if (shared < key_chars) {
             out.length = std::max(out.length, shared + 1);
         } else if (key_length(keys[i]) < key_chars) {
-            out.length = std::max(out.length, key_length(keys[i]) + 1);  // the same short id but for case
-            out.case_twins = true;
+            out.twins.push_back(id_of(keys[i]));  // the same short id but for case
         } else if (out.tied.empty() || out.tied.back() != ending(keys[i])) {
             out.tied.push_back(ending(keys[i]));
         }
@@ -142,8 +150,8 @@ bool is_tied(const Length& length, std::string_view id) {
     return std::binary_search(length.tied.begin(), length.tied.end(), ending(key_of(id)));
 }
 
-// The length from the ids themselves; `case_twins` set when two are the same but for case.
-std::size_t exact_length(std::vector<std::string> ids, bool& case_twins) {
+// The length from the ids themselves; ids the same but for case go to `twins` (lower case).
+std::size_t exact_length(std::vector<std::string> ids, std::vector<std::string>& twins) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::vector<std::string> reversed;
@@ -156,8 +164,8 @@ std::size_t exact_length(std::vector<std::string> ids, bool& case_twins) {
         const std::string& b = reversed[i];
         std::size_t shared = 0;
         while (shared < a.size() && shared < b.size() && a[shared] == b[shared]) ++shared;
-        length = std::max(length, shared + 1);
-        if (shared == a.size() && shared == b.size()) case_twins = true;
+        if (shared == a.size() && shared == b.size()) twins.emplace_back(a.rbegin(), a.rend());
+        else length = std::max(length, shared + 1);
     }
     return length;
 }
@@ -181,14 +189,21 @@ Refs::Refs(const std::vector<std::string>& all_ids) : ids_(all_ids) {
     std::vector<IdKey> keys;
     keys.reserve(ids_.size());
     for (const auto& id : ids_) keys.push_back(key_of(id));
-    const Length length = length_of(keys);
+    Length length = length_of(keys);
     length_ = length.length;
-    case_twins_ = length.case_twins;
-    if (length.tied.empty()) return;
-    std::vector<std::string> tied;
-    for (const auto& id : ids_)
-        if (is_tied(length, id)) tied.push_back(id);
-    length_ = std::max(length_, exact_length(std::move(tied), case_twins_));
+    if (!length.tied.empty()) {
+        std::vector<std::string> tied;
+        for (const auto& id : ids_)
+            if (is_tied(length, id)) tied.push_back(id);
+        length_ = std::max(length_, exact_length(std::move(tied), length.twins));
+    }
+    set_twins(std::move(length.twins));
+}
+
+void Refs::set_twins(std::vector<std::string> twins) {
+    std::sort(twins.begin(), twins.end());
+    twins.erase(std::unique(twins.begin(), twins.end()), twins.end());
+    twins_ = std::move(twins);
 }
 
 Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) {
@@ -205,10 +220,9 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
             }
         return true;
     }, false, false, all_types);  // ids are all it needs: each line's header
-    const Length length = length_of(keys);
+    Length length = length_of(keys);
     keys = std::vector<IdKey>{};
     refs.length_ = length.length;
-    refs.case_twins_ = length.case_twins;
     if (!length.tied.empty()) {
         // Ids sharing 11 characters or more (not ULIDs, which end in 80 random
         // bits): read them again, as strings.
@@ -217,8 +231,9 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
             if (is_tied(length, e.id)) tied.push_back(e.id);
             return true;
         }, false, false, all_types);
-        refs.length_ = std::max(refs.length_, exact_length(std::move(tied), refs.case_twins_));
+        refs.length_ = std::max(refs.length_, exact_length(std::move(tied), length.twins));
     }
+    refs.set_twins(std::move(length.twins));
     std::sort(refs.ids_.begin(), refs.ids_.end());
     for (std::size_t i = 1; i < refs.ids_.size(); ++i)
         if (refs.ids_[i] == refs.ids_[i - 1]) refs.repeated_.push_back(refs.ids_[i]);
@@ -231,7 +246,12 @@ std::size_t Refs::lines_with(std::string_view id) const {
     return 1 + static_cast<std::size_t>(std::count(repeated_.begin(), repeated_.end(), id));
 }
 
-std::string Refs::ref(std::string_view id) const { return suffix(id, length_, case_twins_); }
+std::string Refs::ref(std::string_view id) const {
+    // A whole id keeps its case only when another id differs from it in case alone
+    // (lower case would show the two alike); every other ref is lower case.
+    if (!twins_.empty() && std::binary_search(twins_.begin(), twins_.end(), lower(id))) return std::string(id);
+    return suffix(id, length_);
+}
 
 std::vector<std::string> Refs::resolve(std::string_view ref) const {
     std::vector<std::string> found;

@@ -229,19 +229,22 @@ std::optional<seconds> parse_clock(std::string_view s, bool* ambiguous = nullptr
     return hours(h) + minutes(m) + seconds(sec);
 }
 
-// The most recent time of day `tod` not in the future. A time the autumn
+// The most recent time of day `tod` not in the future, where a time up to
+// ahead_allowance ahead is not (14:06 typed at 14:05:30 from the pump's display
+// is today's, as check_not_future records it, not yesterday's). A time the autumn
 // clock change repeats is its later occurrence when that one has passed
 // (01:10 typed at 01:20 after the change is 10 minutes ago, not 70).
 Seconds most_recent(seconds tod, date::sys_days today, const Clock& clock) {
+    const Seconds latest = clock.now + ahead_allowance;
     const auto latest_passed = [&](date::sys_days day) -> std::optional<Seconds> {
         const LocalSeconds local = LocalSeconds(day.time_since_epoch()) + tod;
         const Seconds first = to_instant(local, clock.zone);
         const date::local_info info = clock.zone->get_info(local);
         if (info.result == date::local_info::ambiguous) {
             const Seconds second(local.time_since_epoch() - info.second.offset);
-            if (second <= clock.now) return second;
+            if (second <= latest) return second;
         }
-        if (first <= clock.now) return first;
+        if (first <= latest) return first;
         return std::nullopt;
     };
     if (const auto at = latest_passed(today)) return *at;

@@ -405,3 +405,45 @@ stores_at() {
     grep -qx 'A time up to one minute ahead is not in the future for this rule: the clock a' \
         "$PUMPLOG_SOURCE_DIR/man/pumplog.1"
 }
+
+@test "a bare clock time up to a minute ahead is today's, not yesterday's, for every command taking a time" {
+    export TZ=America/New_York
+    run --separate-stderr pumplog --now "2026-11-21 14:05:30" add 50ml --at 14:06
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml at 14:06 - today 50 ml in 1 session" ]
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T14:06:00-05:00" ]
+    run --separate-stderr pumplog --now "2026-11-21 14:05:30" log feed 60ml --at 2:06pm
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 60 ml of breast milk at 14:06" ]
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T14:06:00-05:00" ]
+    run --separate-stderr pumplog --now "2026-11-21 00:00:30" add 70ml --at 00:01
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T00:01:00-05:00" ]
+    # The 12-hour rule measures from the time as read: 11:01 at 11:00 is today's, with no note.
+    run --separate-stderr pumplog --now "2026-11-21 11:00" add 80ml --at 11:01
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 1 ]
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T11:01:00-05:00" ]
+    # A range's clock time is read by the same rule.
+    run --separate-stderr pumplog --now "2026-11-21 14:05:30" log --since 14:06 --format json
+    [ "$(jq -r 'length' <<< "$output")" = 2 ]
+    # Over a minute ahead is still yesterday's (the most recent time not in the future).
+    run --separate-stderr pumplog --now "2026-11-21 14:04:59" add 40ml --at 14:06
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-20T14:06:00-05:00" ]
+}
+
+@test "the reply after an append shows the volume written (0.01 ml), as log does" {
+    run --separate-stderr pumplog add --left 40ml --right 2oz --at 11:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 99.2 ml (L 40 / R 59.1) at 11:00, 3 h 5 min ago - today 99.2 ml in 1 session" ]
+    [ "$(jq -c '[.ml, .left_ml, .right_ml]' "$J")" = '[99.15,40,59.15]' ]
+    run --separate-stderr pumplog log
+    [ "${lines[1]:24}" = "pumped 99.2 ml (L 40 / R 59.1)" ]
+    # pump stop too: 1.3oz is 38.446 ml, written 38.45
+    pumplog pump start --now "2026-11-21T13:00:00+01:00" > /dev/null
+    run --separate-stderr pumplog pump stop 1.3oz --now "2026-11-21T13:20:00+01:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 38.5 ml at 13:00, 20 min pumped (timer stopped)" ]
+    [ "$(tail -n 1 "$J" | jq .ml)" = 38.45 ]
+}

@@ -151,6 +151,21 @@ last_line() {
     [ "$(echo "$output" | jq -c '[.[].id]')" = '["first","today"]' ]
 }
 
+@test "by default the listing ends with today: an entry after today is left out, --since and --until still reach it" {
+    journal_line '{"v":1,"id":"today","type":"pump","at":"2026-11-21T23:59:59+01:00","ml":3}'
+    journal_line '{"v":1,"id":"tomorrow","type":"pump","at":"2026-11-22T00:00:00+01:00","ml":4}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["today"]' ]
+    run --separate-stderr pumplog log
+    [ "$output" = "ref   when              what         note
+oday  2026-11-21 23:59  pumped 3 ml" ]
+    run --separate-stderr pumplog log --since today --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["today","tomorrow"]' ]
+    run --separate-stderr pumplog log --until 2026-11-22 --format json
+    [ "$(echo "$output" | jq -c '[.[].id]')" = '["today","tomorrow"]' ]
+}
+
 @test "--since and --until are inclusive and a date stands for its whole day" {
     for d in 18 19 20 21; do
         journal_line '{"v":1,"id":"d'$d'a","type":"pump","at":"2026-11-'$d'T00:00:00+01:00","ml":1}'
@@ -193,6 +208,26 @@ last_line() {
     run --separate-stderr pumplog log rm 11234
     [ "$status" -eq 0 ]
     [ "$(last_line .target)" = '"01KAQ000000000000000011234"' ]
+}
+
+@test "two ids that differ only in case keep their whole id and case; every other ref stays short and lower case" {
+    pumplog add 80ml --at 07:00 > /dev/null
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    journal_line '{"v":1,"id":"xxP1","type":"pump","at":"2026-11-21T08:20:00+01:00","ml":92}'
+    journal_line '{"v":1,"id":"zzzzefgh","type":"pump","at":"2026-11-21T08:45:00+01:00","ml":95}'
+    run --separate-stderr pumplog log --format json
+    local before
+    before="$(echo "$output" | jq -c '[.[].ref]')"
+    [ "$(echo "$before" | jq -c '.[1:]')" = '["p1","xxp1","efgh"]' ]
+    [ "$(echo "$before" | jq -r '.[0] | length')" = 4 ]
+    journal_line '{"v":1,"id":"note-a","type":"pump","at":"2026-11-21T08:30:00+01:00","ml":93}'
+    journal_line '{"v":1,"id":"NOTE-A","type":"pump","at":"2026-11-21T08:40:00+01:00","ml":94}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(echo "$output" | jq -c '[.[].ref]')" = "$(echo "$before" | jq -c '.[0:3] + ["note-a","NOTE-A"] + .[3:]')" ]
+    run --separate-stderr pumplog log rm NOTE-A
+    [ "$status" -eq 0 ]
+    [ "$(last_line .target)" = '"NOTE-A"' ]
 }
 
 @test "log feed records a bottle: amount and milk" {

@@ -25,7 +25,7 @@ std::string lower(std::string s) {
 
 // The refs' length from the id strings, as it was computed before the keys:
 // one more than the longest ending (case-insensitive) two distinct ids share,
-// 4 at least.
+// 4 at least; two ids the same but for case are shown whole and count for none.
 std::size_t expected_length(std::vector<std::string> ids) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -35,7 +35,7 @@ std::size_t expected_length(std::vector<std::string> ids) {
             const std::string a = lower(ids[i]), b = lower(ids[j]);
             std::size_t shared = 0;
             while (shared < a.size() && shared < b.size() && a[a.size() - 1 - shared] == b[b.size() - 1 - shared]) ++shared;
-            length = std::max(length, shared + 1);
+            if (a != b) length = std::max(length, shared + 1);
         }
     return length;
 }
@@ -157,6 +157,31 @@ TEST_CASE("ids that differ only in case have refs that differ, each naming its o
     }
     CHECK(Refs({"ABCD", "abcd"}).ref("ABCD") == "ABCD");
     CHECK(Refs({"ABCD", "wxyz"}).ref("ABCD") == "abcd");  // no twin: lower case, as every ref
+}
+
+TEST_CASE("only ids that differ only in case keep their whole id and case and no other ref grows") {
+    const std::vector<std::vector<std::string>> journals = {
+        {"P1", "xxP1", "zzzzefgh", "note-a", "NOTE-A", "01KA0000000000000000YJRXK11"},
+        {"P1", "xxP1", "zzzzefgh", "01KA0000000000000000000ABC", "01ka0000000000000000000abc",  // tied
+         "01KA0000000000000000YJRXK11"},
+    };
+    for (const auto& ids : journals) {
+        testing::TempDir dir;
+        std::string journal;
+        for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+        testing::write_file(dir / "j", journal);
+        std::vector<std::string> shown;
+        for (const Refs& refs : {Refs(ids), Refs::read(Journal(dir / "j"), ids)}) {
+            INFO(ids[3]);
+            CHECK(refs.ref("P1") == "p1");
+            CHECK(refs.ref("xxP1") == "xxp1");
+            CHECK(refs.ref("zzzzefgh") == "efgh");
+            CHECK(refs.ref("01KA0000000000000000YJRXK11") == "xk11");
+            CHECK(refs.ref(ids[3]) == ids[3]);
+            CHECK(refs.ref(ids[4]) == ids[4]);
+            for (const auto& id : ids) CHECK(Refs(ids).resolve(refs.ref(id)) == std::vector<std::string>{id});
+        }
+    }
 }
 
 TEST_CASE("every ref log shows names its id alone: short ids in capitals and ids ending in another id too") {

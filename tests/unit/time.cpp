@@ -47,7 +47,10 @@ TEST_CASE("now is the clock's now, as a one-second point") {
 TEST_CASE("a clock time means the most recent such time not in the future") {
     CHECK(point("14:00", saturday) == "2026-11-21T14:00:00+01:00");
     CHECK(point("14:05", saturday) == "2026-11-21T14:05:00+01:00");  // now itself is not in the future
-    CHECK(point("14:06", saturday) == "2026-11-20T14:06:00+01:00");
+    // Up to a minute ahead is not in the future (another clock, typed to the minute: pumplog(1)).
+    CHECK(point("14:06", saturday) == "2026-11-21T14:06:00+01:00");
+    CHECK(point("14:06:01", saturday) == "2026-11-20T14:06:01+01:00");
+    CHECK(point("14:07", saturday) == "2026-11-20T14:07:00+01:00");
     CHECK(point("14:30", saturday) == "2026-11-20T14:30:00+01:00");
     CHECK(point("00:00", saturday) == "2026-11-21T00:00:00+01:00");
     CHECK(point("23:59", saturday) == "2026-11-20T23:59:00+01:00");
@@ -60,11 +63,24 @@ TEST_CASE("a clock time just after midnight is today and just before midnight is
     CHECK(point("23:50", after_midnight) == "2026-11-20T23:50:00+01:00");
     CHECK(point("00:05", after_midnight) == "2026-11-21T00:05:00+01:00");
     CHECK(point("00:10", after_midnight) == "2026-11-21T00:10:00+01:00");
-    CHECK(point("00:11", after_midnight) == "2026-11-20T00:11:00+01:00");
+    CHECK(point("00:11", after_midnight) == "2026-11-21T00:11:00+01:00");  // a minute ahead
+    CHECK(point("00:12", after_midnight) == "2026-11-20T00:12:00+01:00");
     const Clock before_midnight = clock_at("2026-11-21T23:55:00+01:00");
     CHECK(point("00:05", before_midnight) == "2026-11-21T00:05:00+01:00");
     CHECK(point("23:50", before_midnight) == "2026-11-21T23:50:00+01:00");
-    CHECK(point("23:56", before_midnight) == "2026-11-20T23:56:00+01:00");
+    CHECK(point("23:56", before_midnight) == "2026-11-21T23:56:00+01:00");  // a minute ahead
+    CHECK(point("23:57", before_midnight) == "2026-11-20T23:57:00+01:00");
+}
+
+TEST_CASE("a clock time up to a minute ahead is today's in either notation and under the 12-hour rule") {
+    const Clock half_past = clock_at("2026-11-21T14:05:30+01:00");
+    CHECK(point("14:06", half_past) == "2026-11-21T14:06:00+01:00");
+    CHECK(point("2:06pm", half_past) == "2026-11-21T14:06:00+01:00");
+    CHECK(point("00:01", clock_at("2026-11-21T00:00:30+01:00")) == "2026-11-21T00:01:00+01:00");
+    // 11:01 at 11:00 is not 23:01 yesterday: the time read is today's, under 12 hours from now.
+    const TimeReading r = read_time("11:01", clock_at("2026-11-21T11:00:00+01:00"));
+    CHECK(format_rfc3339(r.span.begin, saturday.zone) == "2026-11-21T11:01:00+01:00");
+    CHECK(r.note.empty());
 }
 
 TEST_CASE("12-hour clock times with am and pm") {
