@@ -513,3 +513,25 @@ CSV
     [[ "$output" == *$'\n| per day | 1.0 | - | 150 | - | - | 1.0 | 110 | - | - | - | - | - |\n'* ]]
     [[ "$output" == *$'\n5 days with nothing logged are left out of the per-day figures.'* ]]
 }
+
+@test "a volume written with two decimals rounds the same in every output: log, status and report in each format" {
+    # 120.05 and 16.65 ml are a little under in binary; as written they round up to 120.1 and 16.7 everywhere.
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":120.05,"left_ml":16.65,"right_ml":103.4}'
+    run --separate-stderr pumplog report --since 2026-11-21
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nSat 11-21      1        -   120.1  16.7  103.4 '* ]]
+    run --separate-stderr pumplog report --since 2026-11-21 --format md
+    [[ "$output" == *$'\n| Sat 11-21 | 1 | - | 120.1 | 16.7 | 103.4 | - |'* ]]
+    run --separate-stderr pumplog report --since 2026-11-21 --format csv
+    [ "${lines[1]}" = "2026-11-21,1,120.1,16.7,103.4,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since 2026-11-21 --format json
+    [ "$(jq -c '.[0] | [.pumped_ml, .left_ml, .right_ml]' <<<"$output")" = '[120.1,16.7,103.4]' ]
+    run --separate-stderr pumplog report --since 2026-11-21 --format html
+    [[ "$output" == *"<td>Sat 11-21</td><td>1</td><td>-</td><td>120.1</td><td>16.7</td><td>103.4</td>"* ]]
+    run --separate-stderr pumplog log
+    [ "${lines[1]}" = "p1   2026-11-21 09:00  pumped 120.1 ml (L 16.7 / R 103.4)" ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Pumped     120.1 ml in 1 session (L 16.7 / R 103.4)\n'* ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.today.pumped_ml, .last_pump.ml]' <<<"$output")" = '[120.1,120.1]' ]
+}
