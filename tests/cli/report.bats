@@ -516,7 +516,8 @@ CSV
 
 @test "a volume written with two decimals rounds the same in every output: log, status and report in each format" {
     # 120.05 and 16.65 ml are a little under in binary; as written they round up to 120.1 and 16.7 everywhere.
-    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":120.05,"left_ml":16.65,"right_ml":103.4}'
+    local line='{"v":1,"id":"P1","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":120.05,'
+    journal_line "$line"'"left_ml":16.65,"right_ml":103.4}'
     run --separate-stderr pumplog report --since 2026-11-21
     [ "$status" -eq 0 ]
     [[ "$output" == *$'\nSat 11-21      1        -   120.1  16.7  103.4 '* ]]
