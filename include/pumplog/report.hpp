@@ -281,6 +281,11 @@ struct Report {
     // is set): the reference line of the pumped-per-day chart.
     std::vector<std::optional<Volume>> milestones;
     Tally total;
+    // The days of the period with an entry of any kind, what every per-day figure divides by: a day
+    // with none (nothing logged, or before the journal began) is not a day of nothing pumped or drunk.
+    int logged_days = 0;
+    // The per-day mean of `total`'s volumes and counts, by `logged_days` (none without one).
+    Volume per_day(Volume volume) const { return Volume::from_ml(logged_days > 0 ? volume.ml() / logged_days : 0.0); }
     // Several babies (SPEC 12): their names when two or more are known (the
     // configured ones, then those feeds name) and no --baby was given, with
     // each one's total feeds; empty otherwise (then nothing changes).

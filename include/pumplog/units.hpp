@@ -74,7 +74,10 @@ double round_ml(double ml);
 // Refuses (usage error) an amount over 0 that the journal would keep as 0
 // (0.001 ml), saying so and then `instead` ("give more than 0 ml (or --force)").
 void refuse_recorded_as_zero(Volume volume, std::string_view instead);
-// A value for machine output in `unit`: ml to 0.1, oz to 0.01.
+// Millilitres in tenths (16.65 ml -> 167), rounded half away from zero from the value in hundredths, the
+// journal's precision: every output, for people or machines, rounds a volume in ml through this one.
+long long ml_tenths(Volume volume);
+// A value for machine output in `unit`: ml to 0.1 (ml_tenths), oz to 0.01.
 double output_value(Volume volume, Unit unit);
 // For people: "90 ml", "3.1 oz".
 std::string format_volume(Volume volume, Unit unit);

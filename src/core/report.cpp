@@ -458,7 +458,11 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     report.rows = group_rows(tallies, request.by);
     if (request.by != Grouping::day) report.days = group_rows(tallies, Grouping::day);
     report.hours = request.by == Grouping::hour ? report.rows : group_rows(tallies, Grouping::hour);
-    for (const auto& row : report.day_rows()) report.total += row.tally;
+    for (const auto& row : report.day_rows()) {
+        report.total += row.tally;
+        // The rule of the trend's spans (compute_trend): a day with no entry of any kind was not logged.
+        if (!row.tally.empty()) ++report.logged_days;
+    }
     report.baby = request.baby;
     if (tallies.several_babies()) {
         for (const std::size_t b : tallies.baby_order()) report.babies.push_back(tallies.baby_name(b));

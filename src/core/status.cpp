@@ -48,7 +48,13 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
     DayStatus s;
     s.babies = babies_of(entries, babies);
     s.day = local_day(clock.now, clock.zone);
-    const auto since_midnight = clock.now - start_of_local_day(s.day, clock.zone);
+    // "By now" is now's wall-clock time of day, not the time elapsed since midnight: on a 23- or 25-hour
+    // day (or against one) elapsed time is an hour off the clock and gains or drops a feed.
+    const auto time_of_day = [&](Seconds instant) {
+        const LocalSeconds local = to_local(instant, clock.zone);
+        return local - date::floor<date::days>(local);
+    };
+    const auto now_time_of_day = time_of_day(clock.now);
     struct Past {
         Volume day, by_now;
         bool unmeasured = false;  // a bottle without an amount: the day's volume is unknown
@@ -92,7 +98,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
             p.unmeasured = p.unmeasured || !counted_ml(e.ml);
             const Volume ml = counted_volume(e.ml);
             p.day += ml;
-            if (e.at.instant - start_of_local_day(day, clock.zone) <= since_midnight) p.by_now += ml;
+            if (time_of_day(e.at.instant) <= now_time_of_day) p.by_now += ml;
         }
     }
     // A day with a bottle without an amount drank an unknown volume (not that bottle as 0 ml): left out.

@@ -160,17 +160,26 @@ void refuse_recorded_as_zero(Volume volume, std::string_view instead) {
                                       volume.ml(), instead));
 }
 
+long long ml_tenths(Volume volume) {
+    // Not std::round(ml * 10): 16.65 is 16.6499999... in binary, and 120.05 is 120.0499..., so rounding the
+    // double at 0.1 goes down where the decimal written in the journal goes up, and one volume came out 16.6
+    // in the table and 16.7 in the CSV. In hundredths it is a whole number first (1665), and its half exact.
+    return std::llround(std::round(volume.ml() * 100.0) / 10.0);
+}
+
 double output_value(Volume volume, Unit unit) {
-    if (unit == Unit::ml) return std::round(volume.ml() * 10.0) / 10.0;
+    if (unit == Unit::ml) return static_cast<double>(ml_tenths(volume)) / 10.0;
     return std::round(volume.oz() * 100.0) / 100.0;
 }
 
 std::string format_volume_number(Volume volume, Unit unit) {
     if (unit == Unit::ml) {
-        const double ml = volume.ml();
-        const double whole = std::round(ml);
-        if (std::fabs(ml - whole) < 0.05) return fmt::format("{:.0f}", whole + 0.0);
-        return fmt::format("{:.1f}", ml);
+        // Written from the integer: "120", "16.7", "-0.5" (the tenths of output_value, digit for digit).
+        const long long tenths = ml_tenths(volume);
+        const long long magnitude = tenths < 0 ? -tenths : tenths;
+        const char* sign = tenths < 0 ? "-" : "";
+        if (magnitude % 10 == 0) return fmt::format("{}{}", sign, magnitude / 10);
+        return fmt::format("{}{}.{}", sign, magnitude / 10, magnitude % 10);
     }
     const double oz = std::round(volume.oz() * 10.0) / 10.0;
     return fmt::format("{:.1f}", oz + 0.0);

@@ -620,7 +620,11 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
     std::string advice;
     for (const auto& a : plan.advice) advice += (advice.empty() ? "" : "\n") + advice_text(a, unit, zone);
     if (!advice.empty()) out += ics_line("X-WR-CALDESC:" + ics_escape(advice));
-    if (!plan.pumps.empty() && !utc)
+    // RFC 5545 3.6: a calendar holds at least one component. With no pump planned (no away window, supply
+    // mode before the birth date) the zone's VTIMEZONE is that one, so a subscribed calendar stays valid.
+    if (plan.pumps.empty())
+        out += vtimezone(zone, stamp, stamp);
+    else if (!utc)
         out += vtimezone(zone, plan.pumps.front().at, plan.pumps.back().at + minutes(ics_event_minutes));
     const auto when = [&](std::string_view name, Seconds at) {
         if (utc) return fmt::format("{}:{}", name, ics_utc(at));

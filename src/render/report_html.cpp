@@ -72,17 +72,16 @@ std::string minutes_text(std::chrono::seconds time) {
 
 std::string figures(const Report& report, Unit unit) {
     const Tally& t = report.total;
-    const int days = report.period.days();
     std::string out = "<dl class=\"figures\">\n";
     std::string sessions = plural(t.pump_sessions, "session");
     if (t.skipped > 0) sessions += fmt::format(" ({} skipped)", t.skipped);
     // Volumes not recorded are unknown, never 0 ml: left out of the sums, and named.
     if (t.unmeasured_sessions > 0) sessions += fmt::format(", {} without a volume", t.unmeasured_sessions);
     out += figure("Pumped", spoken_volume(t.pumped, unit),
-                  fmt::format("{}, {} a day", sessions, spoken_volume(Volume::from_ml(t.pumped.ml() / days), unit)));
+                  fmt::format("{}, {} a day", sessions, spoken_volume(report.per_day(t.pumped), unit)));
     std::string drunk = t.formula.ml() > 0
                             ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
-                            : fmt::format("{} a day", spoken_volume(Volume::from_ml(t.bottle.ml() / days), unit));
+                            : fmt::format("{} a day", spoken_volume(report.per_day(t.bottle), unit));
     if (t.unmeasured_bottles > 0)
         drunk += fmt::format("; {} without an amount", plural(t.unmeasured_bottles, "bottle"));
     out += figure("Drunk from bottles", spoken_volume(t.bottle, unit), drunk);
@@ -112,7 +111,7 @@ std::string summary_table(const Report& report, Unit unit) {
     out += "</tbody>\n<tfoot>\n";
     std::string total = line(detail::person_cells("Total", report.total, unit), "td");
     out += "<tr class=\"total\"" + total.substr(3);
-    out += line(detail::average_cells(report.total, report.period.days(), unit), "td");
+    out += line(detail::average_cells(report.total, report.logged_days, unit), "td");
     out += "</tfoot>\n</table></div>\n";
     for (const auto& note : detail::report_notes(report, true)) out += "<p class=\"note\">" + escape_xml(note) + "</p>\n";
     return out;

@@ -139,7 +139,7 @@ std::string report_markdown(const Report& report, Unit unit) {
     for (const auto& row : report.rows)
         out += line(detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit));
     out += line(detail::person_cells("**Total**", report.total, unit));
-    out += line(detail::average_cells(report.total, report.period.days(), unit));
+    out += line(detail::average_cells(report.total, report.logged_days, unit));
     if (!report.babies.empty()) {
         const auto heads = detail::baby_headers(report, unit, false);
         out += "\nEach baby's feeds:\n\n" + line(heads) + "|---|";
@@ -400,6 +400,11 @@ std::vector<std::string> report_notes(const Report& report, bool page) {
         else
             notes.push_back(fmt::format("The last row includes today ({}), which is not over: it counts so far.", today));
     }
+    // Days not logged are not days of nothing pumped (pumplog-report(1)): the per-day figures say they left them out.
+    const int unlogged = report.period.days() - report.logged_days;
+    if (report.logged_days > 0 && unlogged > 0)
+        notes.push_back(fmt::format("{} with nothing logged {} left out of the per-day figures.",
+                                    plural(unlogged, "day", "days"), unlogged == 1 ? "is" : "are"));
     const Tally& t = report.total;
     if (t.sided_sessions > 0 && t.sided_sessions < t.pump_sessions)
         notes.push_back(fmt::format("Left/right were recorded for {} of {} sessions; the side columns cover those only.",
@@ -480,7 +485,7 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
     auto total = detail::person_cells("total", report.total, unit);
     total[0] = style.bold("total");
     rows.push_back(std::move(total));
-    rows.push_back(detail::average_cells(report.total, days, unit));
+    rows.push_back(detail::average_cells(report.total, report.logged_days, unit));
     out += table(columns, rows);
     out += "\n";
     if (!report.babies.empty()) {

@@ -203,10 +203,21 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
         row("Expired", style.red(fmt::format("{} in {}: discard them (see pumplog stock)",
                                              format_volume(expired_volume, unit),
                                              plural(static_cast<long long>(expired.size()), "container"))));
-    for (const Container* c : soon)
-        row("Expiring", style.yellow(fmt::format("{} {} in the {}, at {}", terminal_text(c->label),
-                                                 format_volume(c->left, unit), name_of(c->place),
-                                                 when_label(c->expires, clock))));
+    // The soonest few by name, then one row for the rest: a big fridge batch would fill the screen (status is
+    // one screen, SPEC 10). A single one more is named rather than summed up: it takes the same row.
+    constexpr std::size_t named_expiring = 3;
+    const std::size_t named = soon.size() <= named_expiring + 1 ? soon.size() : named_expiring;
+    for (std::size_t i = 0; i < named; ++i)
+        row("Expiring", style.yellow(fmt::format("{} {} in the {}, at {}", terminal_text(soon[i]->label),
+                                                 format_volume(soon[i]->left, unit), name_of(soon[i]->place),
+                                                 when_label(soon[i]->expires, clock))));
+    if (named < soon.size()) {
+        Volume rest;
+        for (std::size_t i = named; i < soon.size(); ++i) rest += soon[i]->left;
+        row("", style.yellow(fmt::format("and {}, {} (see pumplog stock expiring)",
+                                         plural(static_cast<long long>(soon.size() - named), "more container"),
+                                         format_volume(rest, unit))));
+    }
     if (d.timer && d.timer->stale) out += stale_timer_text(*d.timer, clock);
     return out;
 }

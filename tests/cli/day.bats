@@ -452,6 +452,35 @@ three_hourly() {
     [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5"]' ]
 }
 
+@test "status names the 3 containers expiring soonest and sums up the rest in one row: one screen" {
+    local i line
+    for i in 1 2 3 4 5 6; do
+        line="{\"v\":1,\"id\":\"s$i\",\"type\":\"store\",\"at\":\"2026-11-19T0${i}:00:00+01:00\",\"ml\":${i}0,"
+        line+="\"place\":\"fridge\",\"pumped\":\"2026-11-18T0${i}:00:00+01:00\",\"label\":\"B$i\"}"
+        journal_line "$line"
+    done
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"
+  Stash      210 ml usable in 6 containers
+  Expiring   B1 10 ml in the fridge, at 01:00 tomorrow
+  Expiring   B2 20 ml in the fridge, at 02:00 tomorrow
+  Expiring   B3 30 ml in the fridge, at 03:00 tomorrow
+             and 3 more containers, 150 ml (see pumplog stock expiring)" ]]
+    [ "$(grep -c Expiring <<<"$output")" -eq 3 ]
+    # JSON keeps every one
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5","B6"]' ]
+    # 4 are named: a row for 1 more would take the same room
+    journal_line '{"v":1,"id":"d5","type":"discard","at":"2026-11-21T10:00:00+01:00","target":"s5"}'
+    journal_line '{"v":1,"id":"d6","type":"discard","at":"2026-11-21T10:00:00+01:00","target":"s6"}'
+    run --separate-stderr pumplog status
+    [[ "$output" == *"
+  Expiring   B3 30 ml in the fridge, at 03:00 tomorrow
+  Expiring   B4 40 ml in the fridge, at 04:00 tomorrow" ]]
+    [[ "$output" != *"more container"* ]]
+}
+
 @test "status says when no pump is planned (no away hours set) instead of leaving the row out" {
     three_hourly
     run --separate-stderr pumplog plan next

@@ -353,6 +353,30 @@ EOF
     [ "$(grep ^UID "$TEST_DIR/plan.ics")" = "$(grep ^UID "$TEST_DIR/again.ics")" ]
 }
 
+@test "plan --format ics with no pump planned is still a valid calendar: the zone's VTIMEZONE is its component" {
+    local py
+    py="$(icalendar_python)"
+    three_hourly
+    # Away mode and no away window: no pump to plan.
+    pumplog plan --format ics > "$TEST_DIR/none.ics"
+    [ "$(grep -c '^BEGIN:VEVENT' "$TEST_DIR/none.ics")" -eq 0 ]
+    local zone="BEGIN:VTIMEZONE TZID:Europe/Berlin BEGIN:STANDARD DTSTART:20261025T030000 TZOFFSETFROM:+0200"
+    zone+=" TZOFFSETTO:+0100 TZNAME:CET END:STANDARD END:VTIMEZONE "
+    [ "$(tr -d '\r' < "$TEST_DIR/none.ics" | sed -n '/^BEGIN:VTIMEZONE$/,/^END:VTIMEZONE$/p' | tr '\n' ' ')" = "$zone" ]
+    [ "$(tr -d '\r' < "$TEST_DIR/none.ics" | tail -2 | head -1)" = "END:VTIMEZONE" ]
+    TZ=UTC pumplog plan --format ics > "$TEST_DIR/utc.ics"
+    grep -q $'^TZID:UTC\r$' "$TEST_DIR/utc.ics"
+    run "$py" - "$TEST_DIR/none.ics" "$TEST_DIR/utc.ics" <<'EOF'
+import sys
+import icalendar
+for name in sys.argv[1:]:
+    cal = icalendar.Calendar.from_ical(open(name, "rb").read())
+    print(" ".join(c.name for c in cal.subcomponents), len(list(cal.walk("VEVENT"))))
+EOF
+    [ "$status" -eq 0 ]
+    [ "$output" = $'VTIMEZONE 0\nVTIMEZONE 0' ]
+}
+
 @test "plan --format ics from now numbers each day's pumps from its first: a file written later keeps the UIDs" {
     three_hourly
     pumplog config set mode exclusive >/dev/null

@@ -489,3 +489,50 @@ CSV
     [ "$status" -eq 0 ]
     grep -qF "not counting 3 bottles without an amount." <<<"$output"
 }
+
+@test "report: every per-day figure leaves out days before the journal's first entry and days with nothing logged" {
+    # A journal of one day, 2026-11-19: 2 pumps of 150 ml, a 120 ml bottle; now is 2026-11-21 14:05.
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-19T07:00:00+01:00","ml":150}'
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-19T09:00:00+01:00","method":"bottle","ml":120}'
+    journal_line '{"v":1,"id":"P2","type":"pump","at":"2026-11-19T12:00:00+01:00","ml":150}'
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    # 300 ml a day, not 300 / 7 = 42.9: the 4 days before the journal and 11-20 and 11-21 were not logged.
+    [[ "$output" == *$'\nper day      2.0        -     300     -      -    1.0     120 '* ]]
+    [[ "$output" == *$'\n6 days with nothing logged are left out of the per-day figures.\n'* ]]
+    run --separate-stderr pumplog report --format md
+    [[ "$output" == *$'\n| per day | 2.0 | - | 300 | - | - | 1.0 | 120 | - | - | - | - | - |\n'* ]]
+    [[ "$output" == *$'\n6 days with nothing logged are left out of the per-day figures.'* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<dd>300 ml<small>2 sessions, 300 ml a day</small></dd>"* ]]
+    [[ "$output" == *"<dd>120 ml<small>120 ml a day</small></dd>"* ]]
+    [[ "$output" == *"<td>per day</td><td>2.0</td><td>-</td><td>300</td>"* ]]
+    # A day with a feed but no pump is a day of nothing pumped: counted.
+    journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-20T09:00:00+01:00","method":"bottle","ml":100}'
+    run --separate-stderr pumplog report --format md
+    [[ "$output" == *$'\n| per day | 1.0 | - | 150 | - | - | 1.0 | 110 | - | - | - | - | - |\n'* ]]
+    [[ "$output" == *$'\n5 days with nothing logged are left out of the per-day figures.'* ]]
+}
+
+@test "a volume written with two decimals rounds the same in every output: log, status and report in each format" {
+    # 120.05 and 16.65 ml are a little under in binary; as written they round up to 120.1 and 16.7 everywhere.
+    local line='{"v":1,"id":"P1","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":120.05,'
+    journal_line "$line"'"left_ml":16.65,"right_ml":103.4}'
+    run --separate-stderr pumplog report --since 2026-11-21
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nSat 11-21      1        -   120.1  16.7  103.4 '* ]]
+    run --separate-stderr pumplog report --since 2026-11-21 --format md
+    [[ "$output" == *$'\n| Sat 11-21 | 1 | - | 120.1 | 16.7 | 103.4 | - |'* ]]
+    run --separate-stderr pumplog report --since 2026-11-21 --format csv
+    [ "${lines[1]}" = "2026-11-21,1,120.1,16.7,103.4,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since 2026-11-21 --format json
+    [ "$(jq -c '.[0] | [.pumped_ml, .left_ml, .right_ml]' <<<"$output")" = '[120.1,16.7,103.4]' ]
+    run --separate-stderr pumplog report --since 2026-11-21 --format html
+    [[ "$output" == *"<td>Sat 11-21</td><td>1</td><td>-</td><td>120.1</td><td>16.7</td><td>103.4</td>"* ]]
+    run --separate-stderr pumplog log
+    [ "${lines[1]}" = "p1   2026-11-21 09:00  pumped 120.1 ml (L 16.7 / R 103.4)" ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Pumped     120.1 ml in 1 session (L 16.7 / R 103.4)\n'* ]]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.today.pumped_ml, .last_pump.ml]' <<<"$output")" = '[120.1,120.1]' ]
+}

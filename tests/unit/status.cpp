@@ -131,6 +131,25 @@ TEST_CASE("a past day with a bottle without an amount is left out of the usual d
     CHECK(s.usual_by_now->ml() == 300);
 }
 
+TEST_CASE("the usual day by now compares wall-clock times across a daylight-saving change", "[status]") {
+    // America/New_York: 2026-11-01 has 25 hours, 2026-03-08 has 23.
+    const std::vector<Entry> fall = {
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-10-31T01:05:00-04:00","method":"bottle","ml":90})"),
+        entry_of(R"({"v":1,"id":"F2","type":"feed","at":"2026-10-31T04:05:00-04:00","method":"bottle","ml":100})"),
+    };
+    // 04:03 on the 25-hour day is 5 h 03 min after midnight: by elapsed time the 04:05 bottle would count.
+    const DayStatus s = day_status(fall, clock_at("2026-11-01T04:03:00-05:00", "America/New_York"));
+    CHECK(s.usual_by_now->ml() == 90);
+    const std::vector<Entry> spring = {
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-03-08T13:05:00-04:00","method":"bottle","ml":110})"),
+        entry_of(R"({"v":1,"id":"F2","type":"feed","at":"2026-03-08T16:05:00-04:00","method":"bottle","ml":120})"),
+    };
+    // 16:05 on the 23-hour day is 15 h 05 min after midnight, earlier than now's 16:04 by elapsed time.
+    const DayStatus t = day_status(spring, clock_at("2026-03-11T16:04:00-04:00", "America/New_York"));
+    CHECK(t.usual_by_now->ml() == 110);
+    CHECK(t.usual_day->ml() == 230);
+}
+
 TEST_CASE("a pump is announced once, and once more only when overdue by remind_again", "[status]") {
     NextPump next;
     next.pump.at = instant("2026-11-21T16:00:00+01:00");

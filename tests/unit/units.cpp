@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <string>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -174,6 +175,21 @@ TEST_CASE("volumes for people drop a needless decimal in ml and keep one in oz")
     CHECK(format_volume(Volume::from_ml(90), Unit::oz) == "3.0 oz");
     CHECK(format_volume(Volume::from_oz(3.5), Unit::oz) == "3.5 oz");
     CHECK(format_volume_number(Volume::from_ml(1234.56), Unit::ml) == "1234.6");
+}
+
+TEST_CASE("a volume rounds to 0.1 ml the same way for people and machines: half away from zero as written") {
+    // 16.65 and 120.05 are a little under in binary: rounded as written they go up, everywhere.
+    for (const auto& [ml, tenths, text] : {std::tuple{16.65, 167LL, "16.7"}, std::tuple{120.05, 1201LL, "120.1"},
+                                          std::tuple{103.4, 1034LL, "103.4"}, std::tuple{119.96, 1200LL, "120"},
+                                          std::tuple{0.04, 0LL, "0"}, std::tuple{-2.25, -23LL, "-2.3"},
+                                          std::tuple{-0.05, -1LL, "-0.1"}}) {
+        CAPTURE(ml);
+        CHECK(ml_tenths(Volume::from_ml(ml)) == tenths);
+        CHECK(format_volume_number(Volume::from_ml(ml), Unit::ml) == text);
+        CHECK(output_value(Volume::from_ml(ml), Unit::ml) == static_cast<double>(tenths) / 10.0);
+    }
+    // A sum of such volumes carries binary noise; in hundredths it is gone.
+    CHECK(format_volume(Volume::from_ml(16.65) + Volume::from_ml(103.4), Unit::ml) == "120.1 ml");
 }
 
 TEST_CASE("volumes in advice are whole ml, or oz to one decimal") {
