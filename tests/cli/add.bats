@@ -436,10 +436,10 @@ stores_at() {
 @test "the reply after an append shows the volume written (0.01 ml), as log does" {
     run --separate-stderr pumplog add --left 40ml --right 2oz --at 11:00
     [ "$status" -eq 0 ]
-    [ "$output" = "Logged 99.2 ml (L 40 / R 59.1) at 11:00, 3 h 5 min ago - today 99.2 ml in 1 session" ]
+    [ "$output" = "Logged 99.2 ml (L 40 / R 59.2) at 11:00, 3 h 5 min ago - today 99.2 ml in 1 session" ]
     [ "$(jq -c '[.ml, .left_ml, .right_ml]' "$J")" = '[99.15,40,59.15]' ]
     run --separate-stderr pumplog log
-    [ "${lines[1]:24}" = "pumped 99.2 ml (L 40 / R 59.1)" ]
+    [ "${lines[1]:24}" = "pumped 99.2 ml (L 40 / R 59.2)" ]
     # pump stop too: 1.3oz is 38.446 ml, written 38.45
     pumplog pump start --now "2026-11-21T13:00:00+01:00" > /dev/null
     run --separate-stderr pumplog pump stop 1.3oz --now "2026-11-21T13:20:00+01:00"
