@@ -79,8 +79,8 @@ struct Container {
     bool refrozen = false;
     std::string note;        // the store entry's note
     std::string from;        // the pump entry it came from, when stored with it
-    // A leftover or a combined container: its expiry, fixed when it was made
-    // (the store's `until`); moves never lengthen it.
+    // A leftover or a combined container: its expiry when it was made (the
+    // store's `until`), where its budget starts; moves never lengthen it.
     std::optional<Seconds> until;
     std::optional<Seconds> thawed_before;  // the store's `thawed`: milk already thawed then
     std::optional<Seconds> best_by_before; // the store's `best_by`: a combined container's parts' earliest
@@ -91,9 +91,10 @@ struct Container {
 };
 
 // A container's expiry after `stays` (its own, or with a move added): the
-// rule above, or for a container with `until` that time (thawed milk put back
-// in the freezer expires then all the same), best by its store's `best_by`
-// while it stays in the freezer.
+// rule above. A container with `until` starts with the budget that reaches
+// `until` in its first place (thawed when its store says `thawed`), and its
+// moves follow the rule from there, a thaw included, never past `until`; it is
+// best by its store's `best_by` while it stays in the freezer.
 Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays);
 
 struct Stock {

@@ -42,21 +42,39 @@ bool sooner(const Container* a, const Container* b) {
 
 }  // namespace
 
-Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays) {
+namespace {
+
+// Where a container made with a fixed expiry (a store's `until`: a combine or
+// a leftover) starts: made in its first place at that place's time, already
+// thawed or not, and expiring at `until` if it stays there.
+struct Made {
+    Seconds until{};
+    bool thawed = false;
+};
+
+// The budget rule (stock.hpp), for milk expressed at `pumped` or, when `made`,
+// for milk whose life so far left it `made.until` in its first place: its
+// budget there is what reaches `until`, and `until` caps every later stay
+// (moves never lengthen it), a thaw included (a new thawed budget, as for any
+// bag, that never outlives the frozen milk's `until`).
+Expiry budget_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays,
+                     std::optional<Made> made) {
     Expiry out;
-    out.expires = pumped;
+    out.expires = made ? made->until : pumped;
     // The thaw: the first time it leaves the freezer.
-    for (std::size_t i = 1; i < stays.size(); ++i) {
+    for (std::size_t i = 1; i < stays.size() && !(made && made->thawed); ++i) {
         if (stays[i - 1].place == Place::freezer && stays[i].place != Place::freezer) {
             out.thawed = std::max(stays[i].since, pumped);
             break;
         }
     }
     double budget = 1.0;  // the share of the current phase's life still left
-    bool thawed = false;
-    std::optional<Seconds> cap;  // thawed: when the frozen milk would have expired in the freezer
+    bool thawed = made && made->thawed;
+    // Thawed: when the frozen milk would have expired in the freezer; made: its `until` as well.
+    std::optional<Seconds> cap;
+    if (made) cap = made->until;
     Seconds previous_deadline = pumped;
-    Seconds start = pumped;
+    Seconds start = made && !stays.empty() ? stays.front().since : pumped;
     for (std::size_t i = 0; i < stays.size(); ++i) {
         const Place place = stays[i].place;
         if (i > 0) start = std::max(stays[i].since, start);  // the first stay counts from expression
@@ -75,7 +93,12 @@ Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vec
             return out;
         }
         const seconds limit = thawed ? guideline.thawed_limit(place).value_or(seconds(0)) : guideline.fresh_limit(place);
-        Seconds deadline = start + part_of(budget, limit);
+        // Made with a fixed expiry: the share of this place's limit that reaches it.
+        if (made && i == 0)
+            budget = limit.count() > 0 ? static_cast<double>((made->until - start).count()) /
+                                             static_cast<double>(limit.count())
+                                       : 0.0;
+        Seconds deadline = made && i == 0 ? made->until : start + part_of(budget, limit);
         if (cap) deadline = std::min(deadline, *cap);
         previous_deadline = deadline;
         // CDC: thawed milk brought to room temperature (or warmed) is used within its room-temperature
@@ -94,21 +117,21 @@ Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vec
     return out;
 }
 
+}  // namespace
+
+Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays) {
+    return budget_expiry(guideline, pumped, stays, std::nullopt);
+}
+
 Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays) {
     if (!container.until) return compute_expiry(guideline, container.pumped, stays);
-    Expiry out;
-    out.expires = *container.until;
-    out.thawed = container.thawed_before;
-    for (std::size_t i = 0; i < stays.size(); ++i) {
-        if (!out.thawed && i > 0 && stays[i - 1].place == Place::freezer && stays[i].place != Place::freezer)
-            out.thawed = stays[i].since;
-        if (out.thawed && stays[i].place == Place::freezer && (i > 0 || container.thawed_before)) {
-            out.expires = std::min(out.expires, stays[i].since);  // never refreeze
-            out.refrozen = true;
-            break;
-        }
-    }
-    if (container.best_by_before && !out.thawed && !stays.empty() && stays.back().place == Place::freezer)
+    // Its expiry when it was made is where its budget starts: the moves after follow the rule as for any
+    // container (a thaw included), and never take it past that expiry.
+    const Made made{*container.until, container.thawed_before.has_value()};
+    Expiry out = budget_expiry(guideline, container.pumped, stays, made);
+    if (container.thawed_before) out.thawed = container.thawed_before;
+    // In the freezer since it was made, never thawed: best by its parts' earliest best-by (CDC: best within 6 months).
+    if (container.best_by_before && !out.thawed && !out.refrozen && stays.back().place == Place::freezer)
         out.best_by = std::min(*container.best_by_before, out.expires);
     return out;
 }

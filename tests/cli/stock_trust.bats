@@ -495,6 +495,80 @@ refused_same() {
     [ "$status" -eq 0 ]
 }
 
+@test "a combined container thawed in the fridge keeps thawed milk's 24 hours, not its freezer year" {
+    store S1 2026-11-10T08:00:00+01:00 fridge 100 B1
+    store S2 2026-11-10T07:00:00+01:00 fridge 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --in freezer >/dev/null
+    run pumplog --now 2026-11-15T09:00:00+01:00 stock use 50ml --thaw
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B3 50 ml (140 ml left in the fridge, thawed: use by tomorrow 09:00, never refreeze)" ]
+    run jq -c '.[] | [.label, .ml, .place, .thawed, .expires]' < <(pumplog --now 2026-11-15T09:00:00+01:00 stock --format json)
+    [ "$output" = '["B3",140,"fridge","2026-11-15T09:00:00+01:00","2026-11-16T09:00:00+01:00"]' ]
+    # Three days after the thaw it has expired: never poured, listed by stock expiring.
+    export PUMPLOG_NOW=2026-11-18T09:00:00+01:00
+    refused_same pumplog stock use 50ml
+    [ "$stderr" = "pumplog: error: only 0 ml of stored milk is usable, not 50 ml; 140 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused_same pumplog log feed 50ml --from-stock
+    [ "$stderr" = "pumplog: error: only 0 ml of stored milk is usable, not 50 ml; 140 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused_same pumplog stock use B3
+    [ "$stderr" = "pumplog: error: B3 expired at 2026-11-16 09:00; never use expired milk: pumplog stock discard B3" ]
+    run pumplog stock expiring
+    [ "$status" -eq 0 ]
+    [ "$output" = "B3 140 ml in the fridge expired 2026-11-16 09:00 (2 d ago): discard it" ]
+}
+
+@test "a combined container moved from the freezer to the room is thawed milk at room temperature: 1 hour" {
+    store S1 2026-11-10T08:00:00+01:00 fridge 100 B1
+    store S2 2026-11-10T07:00:00+01:00 fridge 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --in freezer >/dev/null
+    run pumplog --now 2026-11-15T09:00:00+01:00 stock move B3 --to room
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Moved B3 (190 ml) from the freezer to the room; use by today 10:00 (in 1 h). Thawing: 1 hour from now"* ]]
+    export PUMPLOG_NOW=2026-11-17T09:00:00+01:00
+    run pumplog stock --format csv
+    [ "${lines[1]}" = "B3,$(jq -r 'select(.label == "B3") | .id' "$J"),190,room,2026-11-10T07:00:00+01:00,2026-11-15T09:00:00+01:00,2026-11-15T10:00:00+01:00,expired" ]
+    run pumplog stock expiring
+    [ "$status" -eq 0 ]
+    [ "$output" = "B3 190 ml in the room expired 2026-11-15 10:00 (47 h ago): discard it" ]
+    refused_same pumplog log feed 100ml --from-stock
+    [ "$stderr" = "pumplog: error: only 0 ml of stored milk is usable, not 100 ml; 190 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused_same pumplog stock use 100ml
+}
+
+@test "fresh milk combined in the fridge then moved to the room follows the budget rule" {
+    store S1 2026-11-10T08:00:00+01:00 fridge 100 B1
+    store S2 2026-11-10T07:00:00+01:00 fridge 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 >/dev/null
+    # 3 of its 96 fridge hours are spent: 31/32 of the room's 4 hours are left.
+    run pumplog --now 2026-11-10T10:00:00+01:00 stock move B3 --to room
+    [ "$status" -eq 0 ]
+    [ "$output" = "Moved B3 (190 ml) from the fridge to the room; use by today 13:52 (in 3 h 52 min)" ]
+    # Back in the fridge an hour later: a quarter of its budget went at room temperature, 69 of the
+    # fridge's 96 hours are left (never past 2026-11-14 07:00, its expiry when combined).
+    run pumplog --now 2026-11-10T11:00:00+01:00 stock move B3 --to fridge
+    [ "$status" -eq 0 ]
+    [ "$output" = "Moved B3 (190 ml) from the room to the fridge; use by 2026-11-13 08:00 (in 2 d 21 h)" ]
+    export PUMPLOG_NOW=2026-11-13T09:00:00+01:00
+    refused_same pumplog stock use 50ml
+    run pumplog stock expiring
+    [ "$output" = "B3 190 ml in the fridge expired today 08:00 (1 h ago): discard it" ]
+}
+
+@test "combine --thaw then a move to the room: the thawed room hour, scaled by the fridge hours spent" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 100 B1
+    store S2 2026-11-01T07:00:00+01:00 freezer 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --thaw >/dev/null
+    # 1 of its 24 thawed fridge hours spent: 23/24 of the room's hour left.
+    run pumplog --now 2026-11-10T10:00:00+01:00 stock move B3 --to room
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Moved B3 (190 ml) from the fridge to the room; use by today 10:57 (in 57 min)"* ]]
+    export PUMPLOG_NOW=2026-11-10T11:00:00+01:00
+    refused_same pumplog stock use 50ml
+    refused_same pumplog log feed 50ml --from-stock
+    run pumplog stock expiring
+    [ "$output" = "B3 190 ml in the room expired today 10:57 (2 min ago): discard it" ]
+}
+
 @test "thawed milk brought to room temperature gets no fridge hours again (CDC: within 2 hours)" {
     store S1 2026-11-01T09:00:00+01:00 freezer 100 B1
     pumplog --now 2026-11-21T10:00:00+01:00 stock move B1 --to fridge >/dev/null
