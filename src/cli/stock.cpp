@@ -390,10 +390,14 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
             const Container made = stored_container(store, g);
             // What sets the use-by: the leftover limit after the feed, or the milk's own expiry when it comes first.
             const LeftoverLimit limit = leftover_limit(plan, at, g);
+            // The limit it quotes is the one applied: a leftover of thawed milk keeps thawed milk's room limit.
+            const std::string source = limit.thawed ? fmt::format("thawed milk at room temperature, {}", g.source)
+                                                    : std::string(g.leftover_source);
             const std::string why =
                 limit.capped_by ? fmt::format("when the milk of {} expires, before {} after the feed: {}",
-                                              terminal_text(limit.capped_by->label), limit_text(g.leftover), g.source)
-                                : fmt::format("{} after the feed: {}", limit_text(g.leftover), g.leftover_source);
+                                              terminal_text(limit.capped_by->label), limit_text(limit.after_feed),
+                                              limit.thawed ? source : std::string(g.source))
+                                : fmt::format("{} after the feed: {}", limit_text(limit.after_feed), source);
             kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {})", format_volume(left, unit),
                                terminal_text(made.label), render::when(made.expires, clock.now, clock.zone),
                                render::relative(made.expires, clock.now), why);

@@ -79,12 +79,38 @@ refused_same() {
     store S1 2026-11-21T07:00:00+01:00 freezer 120 B1
     run pumplog log feed 80ml --from-stock --offered 120ml --at 13:00
     [ "$status" -eq 0 ]
+    # Thawed milk at room temperature: 1 hour (the strict end of the CDC's 1-2 hours).
     run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
-    [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T15:00:00+01:00"]' ]
+    [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T14:00:00+01:00"]' ]
+    export PUMPLOG_NOW=2026-11-21T13:30:00+01:00
     refused_same pumplog stock move B2 --to freezer
     [[ "$stderr" == *"B2 was thawed at 2026-11-21 13:00; never refreeze"* ]]
     pumplog stock move B2 --to fridge
     refused_same pumplog stock move B2 --to freezer
+}
+
+@test "a leftover of milk thawed in the fridge keeps thawed milk's room hour, and its replies quote it" {
+    # Thawed in the fridge, poured at 08:00: brought to room temperature then, 1 hour (not the leftover's 2).
+    store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
+    pumplog --now 2026-11-20T07:00:00+01:00 stock move B1 --to fridge >/dev/null
+    run pumplog --now 2026-11-20T08:00:00+01:00 log feed 60ml --from-stock --offered 80ml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 80 ml (20 ml left in the fridge). Kept 20 ml left over as B2: use by today 09:00 (in 1 h, 1 hour after the feed: thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # The fridge gives it no hours back, and the reply quotes the limit it applies.
+    run pumplog --now 2026-11-20T08:30:00+01:00 stock move B2 --to fridge
+    [ "$output" = 'Moved B2 (20 ml) from the room to the fridge; use by today 09:00 (in 30 min). Thawed milk brought to room temperature keeps no longer in the fridge than it would there (thawed milk at room temperature: up to 1 hour, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
+@test "a leftover of milk thawed straight into the room keeps the same hour; fresh milk's keeps 2 hours" {
+    store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
+    pumplog --now 2026-11-20T08:00:00+01:00 stock move B1 --to room >/dev/null
+    run pumplog --now 2026-11-20T08:00:00+01:00 log feed 60ml --from-stock --offered 80ml
+    [ "$status" -eq 0 ]
+    run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
+    [ "$output" = '["2026-11-20T08:00:00+01:00","2026-11-20T09:00:00+01:00"]' ]
+    store S3 2026-11-20T07:00:00+01:00 fridge 100 B3
+    run pumplog --now 2026-11-20T10:00:00+01:00 log feed 60ml --from-stock --offered 80ml
+    [ "${lines[1]}" = 'From the stash: B3 80 ml (20 ml left in the fridge). Kept 20 ml left over as B4: use by today 12:00 (in 2 h, 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
 }
 
 @test "--offered is refused without --from-stock or below what was drunk" {
