@@ -198,12 +198,16 @@ std::vector<const Container*> use_order(const Stock& stock, Seconds now);
 // What to do with a container that expires soon (the guideline's advice).
 enum class Advice {
     discard,            // expired
-    use_or_refrigerate, // fresh milk at room temperature or in a cooler
+    use_or_refrigerate, // fresh milk at room temperature or in a cooler that the fridge keeps longer
     use_or_freeze,      // fresh milk in the fridge (CDC: freeze what will not be used within 4 days)
     use_thawed,         // thawed milk: use it, never refreeze
     thaw_and_use,       // frozen milk nearing its limit
+    use_by_or_discard,  // no move keeps it longer: a leftover of a feed (CDC: use it within 2 hours after the
+                        // baby finished, or throw it away), or a combined container past what its place allows
 };
-Advice advice_for(const Container& container, Seconds now);
+// The advice from the rule: the fridge (or the freezer) is advised only where
+// moving the milk there now would keep it longer (expiry_of).
+Advice advice_for(const Container& container, Seconds now, const Guideline& guideline);
 
 // One container's part of a use.
 struct Take {

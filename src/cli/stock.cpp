@@ -335,7 +335,7 @@ int run_expiring(Context& ctx, const std::string& within_text) {
         });
     });
     if (soon.empty()) return 1;
-    fmt::print("{}", render::expiring_lines(soon, clock.now, ctx.unit(), clock.zone));
+    fmt::print("{}", render::expiring_lines(soon, clock.now, ctx.unit(), clock.zone, guideline(ctx)));
     commit_announced(ctx, said);
     return 0;
 }

@@ -164,13 +164,23 @@ Status status_at(const Container& container, Seconds now) {
     return Status::ok;
 }
 
-Advice advice_for(const Container& container, Seconds now) {
+Advice advice_for(const Container& container, Seconds now, const Guideline& guideline) {
     if (now >= container.expires) return Advice::discard;
+    // CDC: left over from a feeding, use within 2 hours after the baby finished; no place extends that.
+    if (is_leftover(container)) return Advice::use_by_or_discard;
     if (container.thawed) return Advice::use_thawed;
+    // Whether a move there now keeps it longer: a combined container never outlives its expiry when combined.
+    const auto keeps_longer_in = [&](Place place) {
+        std::vector<Stay> stays = container.stays;
+        stays.push_back({place, std::max(now, stays.back().since)});
+        return expiry_of(guideline, container, stays).expires > container.expires;
+    };
     switch (container.place) {
         case Place::room:
-        case Place::cooler: return Advice::use_or_refrigerate;
-        case Place::fridge: return Advice::use_or_freeze;
+        case Place::cooler:
+            return keeps_longer_in(Place::fridge) ? Advice::use_or_refrigerate : Advice::use_by_or_discard;
+        case Place::fridge:
+            return keeps_longer_in(Place::freezer) ? Advice::use_or_freeze : Advice::use_by_or_discard;
         case Place::freezer: return Advice::thaw_and_use;
     }
     return Advice::use_or_freeze;

@@ -113,6 +113,24 @@ refused_same() {
     [ "${lines[1]}" = 'From the stash: B3 80 ml (20 ml left in the fridge). Kept 20 ml left over as B4: use by today 12:00 (in 2 h, 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
 }
 
+@test "stock expiring tells a leftover's parent to use it by its time or throw it away, not to refrigerate it" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 100 B1
+    pumplog --now 2026-11-21T09:00:00+01:00 log feed 60ml --from-stock --offered 80ml >/dev/null
+    run pumplog --now 2026-11-21T09:30:00+01:00 stock expiring
+    [ "$status" -eq 0 ]
+    [ "$output" = "B2 20 ml in the room expires today 11:00 (in 1 h 30 min): use it by 11:00 or throw it away" ]
+    # The fridge keeps it no longer: the same advice there.
+    pumplog --now 2026-11-21T09:31:00+01:00 stock move B2 --to fridge >/dev/null
+    run pumplog --now 2026-11-21T10:45:00+01:00 stock expiring --within 1h
+    [ "$output" = "B2 20 ml in the fridge expires today 11:00 (in 15 min): use it by 11:00 or throw it away" ]
+    # Fresh milk at room temperature: the fridge does keep it longer.
+    store S3 2026-11-21T10:00:00+01:00 room 60 B3
+    run pumplog --now 2026-11-21T13:00:00+01:00 stock expiring --within 2h
+    [ "${#lines[@]}" -eq 2 ]
+    [ "${lines[0]}" = "B2 20 ml in the fridge expired today 11:00 (2 h ago): discard it" ]
+    [ "${lines[1]}" = "B3 60 ml in the room expires today 14:00 (in 1 h): use it now or put it in the fridge" ]
+}
+
 @test "--offered is refused without --from-stock or below what was drunk" {
     store S1 2026-11-21T07:00:00+01:00 fridge 150 B1
     refused_same pumplog log feed 90ml --offered 120ml

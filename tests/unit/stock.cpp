@@ -463,10 +463,33 @@ TEST_CASE("what to do with a container follows its place and history") {
     const Stock s = stash({store("a", P, "fridge", 60, "B1"), store("b", P, "freezer", 90, "B2"),
                            store("c", P, "freezer", 90, "B3"), move("m", "c", now - hours(1), "fridge"),
                            store("d", now - hours(1), "room", 60, "B4"), store("e", P, "room", 60, "B5")});
-    CHECK(advice_for(*s.find("B1"), now) == Advice::use_or_freeze);
-    CHECK(advice_for(*s.find("B2"), now) == Advice::thaw_and_use);
-    CHECK(advice_for(*s.find("B3"), now) == Advice::use_thawed);
-    CHECK(advice_for(*s.find("B4"), now) == Advice::use_or_refrigerate);
-    CHECK(advice_for(*s.find("B5"), now) == Advice::discard);
+    const Guideline& cdc = cdc_guideline();
+    CHECK(advice_for(*s.find("B1"), now, cdc) == Advice::use_or_freeze);
+    CHECK(advice_for(*s.find("B2"), now, cdc) == Advice::thaw_and_use);
+    CHECK(advice_for(*s.find("B3"), now, cdc) == Advice::use_thawed);
+    CHECK(advice_for(*s.find("B4"), now, cdc) == Advice::use_or_refrigerate);
+    CHECK(advice_for(*s.find("B5"), now, cdc) == Advice::discard);
+}
+
+TEST_CASE("the fridge is advised only where it keeps the milk longer: never for a leftover") {
+    const Seconds feed = P + hours(2);
+    // What the baby left: 2 hours after the feed (CDC), in the room or moved to the fridge.
+    const auto leftover = [&](std::string_view id, std::string_view label) {
+        return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":20,"place":"room",)"
+                                    R"("pumped":"{}","until":"{}","from":"F1","label":"{}"}})",
+                                    id, utc_text(feed), utc_text(P), utc_text(feed + hours(2)), label));
+    };
+    // Combined in the room: no move keeps it past its expiry when combined.
+    const Entry combined = entry_of(fmt::format(R"({{"v":1,"id":"c","type":"store","at":"{}","ml":120,)"
+                                                R"("place":"room","pumped":"{}","until":"{}","label":"B3"}})",
+                                                utc_text(feed), utc_text(P), utc_text(P + hours(4))));
+    const Stock s = stash({leftover("a", "B1"), leftover("b", "B2"), move("m", "b", feed + minutes(10), "fridge"),
+                           combined, store("d", feed, "room", 60, "B4")});
+    const Seconds now = feed + minutes(30);
+    const Guideline& cdc = cdc_guideline();
+    CHECK(advice_for(*s.find("B1"), now, cdc) == Advice::use_by_or_discard);
+    CHECK(advice_for(*s.find("B2"), now, cdc) == Advice::use_by_or_discard);
+    CHECK(advice_for(*s.find("B3"), now, cdc) == Advice::use_by_or_discard);
+    CHECK(advice_for(*s.find("B4"), now, cdc) == Advice::use_or_refrigerate);
 }
 }  // namespace PUMPLOG_UNITY_ID
