@@ -270,14 +270,14 @@ void check_new_label(const Stock& stock, std::string_view label) {
     for (unsigned char ch : label)
         if (ch < 0x20 || ch == 0x7f || ch == ' ' || ch == '~')
             // The character shown as the escape it is (printable would show a control as the space it is not).
-            throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
-                                          terminal_text(label)));
+            throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try {}",
+                                          terminal_text(label), next_label(stock)));
     if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
     // The characters a terminal is shown as escapes (C1 controls, bidi controls, line and paragraph
     // separators: terminal_text) are special characters too, refused as the ASCII controls are.
     if (terminal_text(label) != label)
-        throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
-                                      terminal_text(label)));
+        throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try {}",
+                                      terminal_text(label), next_label(stock)));
     bool amount = true;
     try {
         parse_amount(label, Unit::ml);
@@ -285,8 +285,8 @@ void check_new_label(const Stock& stock, std::string_view label) {
         amount = false;
     }
     if (amount)
-        throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try B12",
-                                      printable(label)));
+        throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try {}",
+                                      printable(label), next_label(stock)));
     const std::string wanted = lower(label);
     if (std::find(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)) != stock.labels_ever.end())
         throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
@@ -323,12 +323,16 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
     if (container.state != ContainerState::in_stock)
         throw usage_error(fmt::format("{} is {}; only milk in stock can be moved", container.label,
                                       container.state == ContainerState::used_up ? "used up" : "discarded"));
-    if (container.place == to)
-        throw usage_error(fmt::format("{} is already in the {}", container.label, place_name(to)));
+    // The time first: a move before the container's last stay began is wrong wherever it goes.
+    if (at < container.stored_at)
+        throw usage_error(fmt::format("{} was stored only at {}; a move cannot come before that", container.label,
+                                      format_date_time(container.stored_at, zone)));
     if (at < container.stays.back().since)
         throw usage_error(fmt::format("{} went into the {} at {}; a move cannot come before that", container.label,
                                       place_name(container.place),
                                       format_date_time(container.stays.back().since, zone)));
+    if (container.place == to)
+        throw usage_error(fmt::format("{} is already in the {}", container.label, place_name(to)));
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; discard it: pumplog stock discard {}", container.label,
                                       format_date_time(container.expires, zone), container.label));

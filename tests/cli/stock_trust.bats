@@ -659,11 +659,35 @@ refused_same() {
 @test "a label with a bidi or C1 control is refused, shown escaped" {
     run --separate-stderr pumplog stock add 100ml --in fridge --label $'\u202eX'
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: label "\u202eX" holds a space or a special character; try B12 or F3' ]
+    [ "$stderr" = 'pumplog: error: label "\u202eX" holds a space or a special character; try B1' ]
     for l in $'A\u2028B' $'\xc2\x9bX' $'a\u200eb' $'\u2066x'; do
         run --separate-stderr pumplog stock add 100ml --in fridge --label "$l"
         [ "$status" -eq 2 ]
         [[ "$stderr" == *"holds a space or a special character"* ]]
     done
     [ ! -e "$J" ]
+}
+
+@test "a refused --label suggests the next free B-number" {
+    pumplog add 90ml >/dev/null
+    refused 2 pumplog stock add 100ml --in fridge --label 3oz
+    [ "$stderr" = 'pumplog: error: label "3oz" reads as an amount (stock use would take it as one); try B1' ]
+    refused 2 pumplog stock add 100ml --in fridge --label 'a b'
+    [ "$stderr" = 'pumplog: error: label "a b" holds a space or a special character; try B1' ]
+    store S1 2026-11-21T07:00:00+01:00 fridge 100 B4
+    refused_same pumplog stock add 100ml --in fridge --label 'a b'
+    [ "$stderr" = 'pumplog: error: label "a b" holds a space or a special character; try B5' ]
+}
+
+@test "a move before the container was stored, or before its last move, says so whatever the place" {
+    store S1 2026-11-21T08:00:00+01:00 freezer 100 B1 2026-11-11T07:00:00+01:00
+    pumplog --now 2026-11-21T09:00:00+01:00 stock move B1 --to fridge >/dev/null
+    pumplog --now 2026-11-21T11:00:00+01:00 stock move B1 --to room --at 09:30 >/dev/null
+    export PUMPLOG_NOW=2026-11-21T11:00:00+01:00
+    refused_same pumplog stock move B1 --to room --at 07:00
+    [ "$stderr" = 'pumplog: error: B1 was stored only at 2026-11-21 08:00; a move cannot come before that' ]
+    refused_same pumplog stock move B1 --to room --at 09:15
+    [ "$stderr" = 'pumplog: error: B1 went into the room at 2026-11-21 09:30; a move cannot come before that' ]
+    refused_same pumplog stock move B1 --to room --at 10:00
+    [ "$stderr" = 'pumplog: error: B1 is already in the room' ]
 }
