@@ -230,7 +230,8 @@ enum class Pour {
 };
 // Takes `amount` at time `at` from the usable containers, soonest to expire
 // first, splitting it across containers; a take that would leave less than
-// least_container_ml takes the whole container. With Pour::poured_now, only the
+// least_container_ml takes the whole container; a remainder under 0.05 ml (shown
+// as 0 ml) is never a part of its own: it is rounding, left unpoured. With Pour::poured_now, only the
 // containers out of the freezer when they cover the amount; else a frozen one
 // is taken only whole, passed over when the amount left would pour part of it.
 // When the stash cannot cover it, `enough` is false and `takes` is empty.

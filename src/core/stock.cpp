@@ -224,6 +224,12 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
     Volume remaining = amount;
     for (const Container* c : usable) {
         if (remaining.ml() < rounding_ml) break;
+        // What a container before this one could not hold, under half of the 0.1 ml volumes are shown to: a
+        // part of it would read "B2 0 ml" and "used 0 ml of B2". It is rounding, not milk: not poured.
+        if (!plan.takes.empty() && remaining.ml() < shown_ml / 2) {
+            remaining = Volume{};
+            break;
+        }
         const Volume take = std::min(c->left, remaining);
         const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
         if (pour == Pour::poured_now && c->place == Place::freezer && !empties) continue;  // never part of it

@@ -691,3 +691,15 @@ refused_same() {
     refused_same pumplog stock move B1 --to room --at 10:00
     [ "$stderr" = 'pumplog: error: B1 is already in the room' ]
 }
+
+@test "a split use never writes a part shown as 0 ml: a remainder under 0.05 ml is rounding, not poured" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
+    run --separate-stderr pumplog stock use 50.01ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B1 50 ml (used up)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = '["S1",50]' ]
+    run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
+    [ "$output" = '["B2",100]' ]
+}
