@@ -59,14 +59,18 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
 // `log feed DRUNK --from-stock --offered OFFERED`: the container for what the
 // baby left (`leftover`), stored at the feed's time `at` at room temperature,
 // dated by its oldest milk, thawed if any of it was, and used by the leftover
-// limit after the feed (CDC: 2 hours) or the earliest expiry of its milk.
+// limit after the feed (CDC: 2 hours; thawed milk, 1 hour: leftover_limit) or
+// the earliest expiry of its milk.
 StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline);
 // When a leftover of a feed poured from `plan` at `at` expires: the guideline's
-// leftover limit after the feed, unless the milk it was poured from expires
-// sooner (`capped_by`: the container whose milk expires first, else nullptr).
+// leftover limit after the feed, or for thawed milk its room-temperature limit
+// when that is shorter, unless the milk it was poured from expires sooner
+// (`capped_by`: the container whose milk expires first, else nullptr).
 struct LeftoverLimit {
     Seconds until{};
     const Container* capped_by = nullptr;
+    std::chrono::seconds after_feed{};  // the limit after the feed: the leftover's, or thawed milk's in the room
+    bool thawed = false;                // after_feed is thawed milk's room-temperature limit
 };
 LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline);
 

@@ -79,8 +79,8 @@ struct Container {
     bool refrozen = false;
     std::string note;        // the store entry's note
     std::string from;        // the pump entry it came from, when stored with it
-    // A leftover or a combined container: its expiry, fixed when it was made
-    // (the store's `until`); moves never lengthen it.
+    // A leftover or a combined container: its expiry when it was made (the
+    // store's `until`), where its budget starts; moves never lengthen it.
     std::optional<Seconds> until;
     std::optional<Seconds> thawed_before;  // the store's `thawed`: milk already thawed then
     std::optional<Seconds> best_by_before; // the store's `best_by`: a combined container's parts' earliest
@@ -91,9 +91,10 @@ struct Container {
 };
 
 // A container's expiry after `stays` (its own, or with a move added): the
-// rule above, or for a container with `until` that time (thawed milk put back
-// in the freezer expires then all the same), best by its store's `best_by`
-// while it stays in the freezer.
+// rule above. A container with `until` starts with the budget that reaches
+// `until` in its first place (thawed when its store says `thawed`), and its
+// moves follow the rule from there, a thaw included, never past `until`; it is
+// best by its store's `best_by` while it stays in the freezer.
 Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays);
 
 struct Stock {
@@ -197,12 +198,16 @@ std::vector<const Container*> use_order(const Stock& stock, Seconds now);
 // What to do with a container that expires soon (the guideline's advice).
 enum class Advice {
     discard,            // expired
-    use_or_refrigerate, // fresh milk at room temperature or in a cooler
+    use_or_refrigerate, // fresh milk at room temperature or in a cooler that the fridge keeps longer
     use_or_freeze,      // fresh milk in the fridge (CDC: freeze what will not be used within 4 days)
     use_thawed,         // thawed milk: use it, never refreeze
     thaw_and_use,       // frozen milk nearing its limit
+    use_by_or_discard,  // no move keeps it longer: a leftover of a feed (CDC: use it within 2 hours after the
+                        // baby finished, or throw it away), or a combined container past what its place allows
 };
-Advice advice_for(const Container& container, Seconds now);
+// The advice from the rule: the fridge (or the freezer) is advised only where
+// moving the milk there now would keep it longer (expiry_of).
+Advice advice_for(const Container& container, Seconds now, const Guideline& guideline);
 
 // One container's part of a use.
 struct Take {
@@ -225,7 +230,8 @@ enum class Pour {
 };
 // Takes `amount` at time `at` from the usable containers, soonest to expire
 // first, splitting it across containers; a take that would leave less than
-// least_container_ml takes the whole container. With Pour::poured_now, only the
+// least_container_ml takes the whole container; a remainder under 0.05 ml (shown
+// as 0 ml) is never a part of its own: it is rounding, left unpoured. With Pour::poured_now, only the
 // containers out of the freezer when they cover the amount; else a frozen one
 // is taken only whole, passed over when the amount left would pour part of it.
 // When the stash cannot cover it, `enough` is false and `takes` is empty.

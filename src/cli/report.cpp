@@ -70,9 +70,9 @@ DayRange period_of(const ReportOptions& o, const Clock& clock, std::optional<dat
 }
 
 // The stash by place with what expires next, for the HTML page.
-std::string stash_section(const StockRead& read, const Clock& clock, Unit unit) {
+std::string stash_section(const StockRead& read, const Clock& clock, Unit unit, const Guideline& guideline) {
     const StockSummary summary = summarize(read.stock, clock.now, recent_bottle_intake(read.feeds, clock.now));
-    return render::stash_html(use_order(read.stock, clock.now), summary, clock.now, unit, clock.zone);
+    return render::stash_html(use_order(read.stock, clock.now), summary, clock.now, unit, clock.zone, guideline);
 }
 
 int run_report(Context& ctx, const ReportOptions& o) {
@@ -107,7 +107,9 @@ int run_report(Context& ctx, const ReportOptions& o) {
         case Format::md: fmt::print("{}", render::report_markdown(report, unit)); break;
         case Format::svg: fmt::print("{}", render::report_svg(report, unit)); break;
         case Format::html:
-            fmt::print("{}", render::report_html(report, unit, stash_section(*stash, clock, unit)));
+            fmt::print("{}", render::report_html(report, unit,
+                                                 stash_section(*stash, clock, unit,
+                                                               guideline_named(ctx.settings().guideline))));
             break;
         default: fmt::print("{}", render::report_table(report, unit, utf8_locale(), ctx.style())); break;
     }

@@ -40,6 +40,22 @@ StockRead read_stash(Context& ctx, const Journal& journal, const StockOptions& o
     return read;
 }
 
+// Refuses a --label of the wrong form before the lock creates a journal; the
+// refusal suggests the stash's next free label (read without the lock: only
+// a suggestion rides on it, nothing is written).
+void check_label_form(Context& ctx, std::string_view label) {
+    if (label.empty()) return;
+    try {
+        check_new_label(Stock{}, label);
+    } catch (const Error&) {
+        // No journal yet: nothing to read (and the refusal is not about a missing journal), B1 is next.
+        std::error_code ec;
+        if (!std::filesystem::exists(default_journal_path(ctx.journal_option, environment), ec)) throw;
+        check_new_label(read_stash(ctx, ctx.journal()).stock, label);  // the same refusal, with the stash's label
+        throw;
+    }
+}
+
 StockOptions keeping_label(std::string_view label) {
     StockOptions options;
     options.label = std::string(label);
@@ -164,7 +180,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     store.note = o.note;
     const Guideline& g = guideline(ctx);
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
-    if (!o.label.empty()) check_new_label(Stock{}, o.label);  // its form, before the lock creates a journal
+    check_label_form(ctx, o.label);
     {  // slips (SPEC 10): far over the usual, or typed twice
         const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place};
         check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
@@ -271,7 +287,7 @@ struct CombineOptions {
 int run_combine(Context& ctx, const CombineOptions& o) {
     const Clock& clock = ctx.clock();
     const std::optional<Place> in = o.in.empty() ? std::nullopt : std::optional<Place>(parse_place(o.in));
-    if (!o.label.empty()) check_new_label(Stock{}, o.label);
+    check_label_form(ctx, o.label);
     const Guideline& g = guideline(ctx);
     std::string message, warning;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
@@ -335,7 +351,7 @@ int run_expiring(Context& ctx, const std::string& within_text) {
         });
     });
     if (soon.empty()) return 1;
-    fmt::print("{}", render::expiring_lines(soon, clock.now, ctx.unit(), clock.zone));
+    fmt::print("{}", render::expiring_lines(soon, clock.now, ctx.unit(), clock.zone, guideline(ctx)));
     commit_announced(ctx, said);
     return 0;
 }
@@ -390,10 +406,14 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
             const Container made = stored_container(store, g);
             // What sets the use-by: the leftover limit after the feed, or the milk's own expiry when it comes first.
             const LeftoverLimit limit = leftover_limit(plan, at, g);
+            // The limit it quotes is the one applied: a leftover of thawed milk keeps thawed milk's room limit.
+            const std::string source = limit.thawed ? fmt::format("thawed milk at room temperature, {}", g.source)
+                                                    : std::string(g.leftover_source);
             const std::string why =
                 limit.capped_by ? fmt::format("when the milk of {} expires, before {} after the feed: {}",
-                                              terminal_text(limit.capped_by->label), limit_text(g.leftover), g.source)
-                                : fmt::format("{} after the feed: {}", limit_text(g.leftover), g.leftover_source);
+                                              terminal_text(limit.capped_by->label), limit_text(limit.after_feed),
+                                              limit.thawed ? source : std::string(g.source))
+                                : fmt::format("{} after the feed: {}", limit_text(limit.after_feed), source);
             kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {})", format_volume(left, unit),
                                terminal_text(made.label), render::when(made.expires, clock.now, clock.zone),
                                render::relative(made.expires, clock.now), why);

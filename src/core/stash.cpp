@@ -143,10 +143,22 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
 }
 
 LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& guideline) {
-    LeftoverLimit limit{at + guideline.leftover, nullptr};
+    LeftoverLimit limit{at + guideline.leftover, nullptr, guideline.leftover, false};
+    // Thawed milk poured for a feed is thawed milk brought to room temperature: it keeps the room's thawed limit
+    // after the feed when that is the shorter (CDC: 1-2 hours, the strict end taken), as it would had it been
+    // thawed straight into the room (pumplog-stock(1)).
+    const bool thawed = std::any_of(plan.takes.begin(), plan.takes.end(), [&](const Take& take) {
+        const AfterTake after = after_take(plan, take, at, guideline);
+        return after.expiry.thawed || after.place == Place::freezer;  // a frozen container poured whole: thawed
+    });
+    if (thawed && guideline.thawed_room < guideline.leftover)
+        limit = {at + guideline.thawed_room, nullptr, guideline.thawed_room, true};
     for (const Take& take : plan.takes) {
         const Seconds expires = after_take(plan, take, at, guideline).expiry.expires;
-        if (expires < limit.until) limit = {expires, take.container};
+        if (expires < limit.until) {
+            limit.until = expires;
+            limit.capped_by = take.container;
+        }
     }
     return limit;
 }

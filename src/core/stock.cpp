@@ -42,21 +42,39 @@ bool sooner(const Container* a, const Container* b) {
 
 }  // namespace
 
-Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays) {
+namespace {
+
+// Where a container made with a fixed expiry (a store's `until`: a combine or
+// a leftover) starts: made in its first place at that place's time, already
+// thawed or not, and expiring at `until` if it stays there.
+struct Made {
+    Seconds until{};
+    bool thawed = false;
+};
+
+// The budget rule (stock.hpp), for milk expressed at `pumped` or, when `made`,
+// for milk whose life so far left it `made.until` in its first place: its
+// budget there is what reaches `until`, and `until` caps every later stay
+// (moves never lengthen it), a thaw included (a new thawed budget, as for any
+// bag, that never outlives the frozen milk's `until`).
+Expiry budget_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays,
+                     std::optional<Made> made) {
     Expiry out;
-    out.expires = pumped;
+    out.expires = made ? made->until : pumped;
     // The thaw: the first time it leaves the freezer.
-    for (std::size_t i = 1; i < stays.size(); ++i) {
+    for (std::size_t i = 1; i < stays.size() && !(made && made->thawed); ++i) {
         if (stays[i - 1].place == Place::freezer && stays[i].place != Place::freezer) {
             out.thawed = std::max(stays[i].since, pumped);
             break;
         }
     }
     double budget = 1.0;  // the share of the current phase's life still left
-    bool thawed = false;
-    std::optional<Seconds> cap;  // thawed: when the frozen milk would have expired in the freezer
+    bool thawed = made && made->thawed;
+    // Thawed: when the frozen milk would have expired in the freezer; made: its `until` as well.
+    std::optional<Seconds> cap;
+    if (made) cap = made->until;
     Seconds previous_deadline = pumped;
-    Seconds start = pumped;
+    Seconds start = made && !stays.empty() ? stays.front().since : pumped;
     for (std::size_t i = 0; i < stays.size(); ++i) {
         const Place place = stays[i].place;
         if (i > 0) start = std::max(stays[i].since, start);  // the first stay counts from expression
@@ -75,7 +93,12 @@ Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vec
             return out;
         }
         const seconds limit = thawed ? guideline.thawed_limit(place).value_or(seconds(0)) : guideline.fresh_limit(place);
-        Seconds deadline = start + part_of(budget, limit);
+        // Made with a fixed expiry: the share of this place's limit that reaches it.
+        if (made && i == 0)
+            budget = limit.count() > 0 ? static_cast<double>((made->until - start).count()) /
+                                             static_cast<double>(limit.count())
+                                       : 0.0;
+        Seconds deadline = made && i == 0 ? made->until : start + part_of(budget, limit);
         if (cap) deadline = std::min(deadline, *cap);
         previous_deadline = deadline;
         // CDC: thawed milk brought to room temperature (or warmed) is used within its room-temperature
@@ -94,21 +117,21 @@ Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vec
     return out;
 }
 
+}  // namespace
+
+Expiry compute_expiry(const Guideline& guideline, Seconds pumped, const std::vector<Stay>& stays) {
+    return budget_expiry(guideline, pumped, stays, std::nullopt);
+}
+
 Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays) {
     if (!container.until) return compute_expiry(guideline, container.pumped, stays);
-    Expiry out;
-    out.expires = *container.until;
-    out.thawed = container.thawed_before;
-    for (std::size_t i = 0; i < stays.size(); ++i) {
-        if (!out.thawed && i > 0 && stays[i - 1].place == Place::freezer && stays[i].place != Place::freezer)
-            out.thawed = stays[i].since;
-        if (out.thawed && stays[i].place == Place::freezer && (i > 0 || container.thawed_before)) {
-            out.expires = std::min(out.expires, stays[i].since);  // never refreeze
-            out.refrozen = true;
-            break;
-        }
-    }
-    if (container.best_by_before && !out.thawed && !stays.empty() && stays.back().place == Place::freezer)
+    // Its expiry when it was made is where its budget starts: the moves after follow the rule as for any
+    // container (a thaw included), and never take it past that expiry.
+    const Made made{*container.until, container.thawed_before.has_value()};
+    Expiry out = budget_expiry(guideline, container.pumped, stays, made);
+    if (container.thawed_before) out.thawed = container.thawed_before;
+    // In the freezer since it was made, never thawed: best by its parts' earliest best-by (CDC: best within 6 months).
+    if (container.best_by_before && !out.thawed && !out.refrozen && stays.back().place == Place::freezer)
         out.best_by = std::min(*container.best_by_before, out.expires);
     return out;
 }
@@ -141,13 +164,23 @@ Status status_at(const Container& container, Seconds now) {
     return Status::ok;
 }
 
-Advice advice_for(const Container& container, Seconds now) {
+Advice advice_for(const Container& container, Seconds now, const Guideline& guideline) {
     if (now >= container.expires) return Advice::discard;
+    // CDC: left over from a feeding, use within 2 hours after the baby finished; no place extends that.
+    if (is_leftover(container)) return Advice::use_by_or_discard;
     if (container.thawed) return Advice::use_thawed;
+    // Whether a move there now keeps it longer: a combined container never outlives its expiry when combined.
+    const auto keeps_longer_in = [&](Place place) {
+        std::vector<Stay> stays = container.stays;
+        stays.push_back({place, std::max(now, stays.back().since)});
+        return expiry_of(guideline, container, stays).expires > container.expires;
+    };
     switch (container.place) {
         case Place::room:
-        case Place::cooler: return Advice::use_or_refrigerate;
-        case Place::fridge: return Advice::use_or_freeze;
+        case Place::cooler:
+            return keeps_longer_in(Place::fridge) ? Advice::use_or_refrigerate : Advice::use_by_or_discard;
+        case Place::fridge:
+            return keeps_longer_in(Place::freezer) ? Advice::use_or_freeze : Advice::use_by_or_discard;
         case Place::freezer: return Advice::thaw_and_use;
     }
     return Advice::use_or_freeze;
@@ -191,6 +224,12 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
     Volume remaining = amount;
     for (const Container* c : usable) {
         if (remaining.ml() < rounding_ml) break;
+        // What a container before this one could not hold, under half of the 0.1 ml volumes are shown to: a
+        // part of it would read "B2 0 ml" and "used 0 ml of B2". It is rounding, not milk: not poured.
+        if (!plan.takes.empty() && remaining.ml() < shown_ml / 2) {
+            remaining = Volume{};
+            break;
+        }
         const Volume take = std::min(c->left, remaining);
         const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
         if (pour == Pour::poured_now && c->place == Place::freezer && !empties) continue;  // never part of it
@@ -237,14 +276,14 @@ void check_new_label(const Stock& stock, std::string_view label) {
     for (unsigned char ch : label)
         if (ch < 0x20 || ch == 0x7f || ch == ' ' || ch == '~')
             // The character shown as the escape it is (printable would show a control as the space it is not).
-            throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
-                                          terminal_text(label)));
+            throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try {}",
+                                          terminal_text(label), next_label(stock)));
     if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
     // The characters a terminal is shown as escapes (C1 controls, bidi controls, line and paragraph
     // separators: terminal_text) are special characters too, refused as the ASCII controls are.
     if (terminal_text(label) != label)
-        throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try B12 or F3",
-                                      terminal_text(label)));
+        throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try {}",
+                                      terminal_text(label), next_label(stock)));
     bool amount = true;
     try {
         parse_amount(label, Unit::ml);
@@ -252,8 +291,8 @@ void check_new_label(const Stock& stock, std::string_view label) {
         amount = false;
     }
     if (amount)
-        throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try B12",
-                                      printable(label)));
+        throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try {}",
+                                      printable(label), next_label(stock)));
     const std::string wanted = lower(label);
     if (std::find(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)) != stock.labels_ever.end())
         throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
@@ -290,12 +329,16 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
     if (container.state != ContainerState::in_stock)
         throw usage_error(fmt::format("{} is {}; only milk in stock can be moved", container.label,
                                       container.state == ContainerState::used_up ? "used up" : "discarded"));
-    if (container.place == to)
-        throw usage_error(fmt::format("{} is already in the {}", container.label, place_name(to)));
+    // The time first: a move before the container's last stay began is wrong wherever it goes.
+    if (at < container.stored_at)
+        throw usage_error(fmt::format("{} was stored only at {}; a move cannot come before that", container.label,
+                                      format_date_time(container.stored_at, zone)));
     if (at < container.stays.back().since)
         throw usage_error(fmt::format("{} went into the {} at {}; a move cannot come before that", container.label,
                                       place_name(container.place),
                                       format_date_time(container.stays.back().since, zone)));
+    if (container.place == to)
+        throw usage_error(fmt::format("{} is already in the {}", container.label, place_name(to)));
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; discard it: pumplog stock discard {}", container.label,
                                       format_date_time(container.expires, zone), container.label));

@@ -12,6 +12,8 @@ namespace pumplog {
 inline constexpr double empty_ml = least_container_ml;
 // Volumes are stored to 0.01 ml: a difference under half of that is rounding.
 inline constexpr double rounding_ml = 0.005;
+// Volumes are shown to 0.1 ml (pumplog-stock(1), AMOUNTS).
+inline constexpr double shown_ml = 0.1;
 
 // The number in "B12" (case-insensitive), or nullopt for another label.
 inline std::optional<long long> label_number(std::string_view label) {

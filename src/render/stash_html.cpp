@@ -15,17 +15,18 @@ constexpr std::size_t containers_shown = 12;
 // What to do with a container, in words that stay true on paper days later:
 // a frozen container is thawed the evening before only when the next day
 // needs it, else it stays frozen (unless it expires within a day).
-std::string what_to_do(const Container& c, const NextDayThaw& next, Seconds now, const std::string& evening) {
+std::string what_to_do(const Container& c, const NextDayThaw& next, Seconds now, const std::string& evening,
+                       const date::time_zone* zone, const Guideline& guideline) {
     if (std::find(next.thaws.begin(), next.thaws.end(), &c) != next.thaws.end())
         return "thaw tonight (" + evening + ") in the fridge for the next day";
-    const Advice advice = advice_for(c, now);
+    const Advice advice = advice_for(c, now, guideline);
     if (advice == Advice::thaw_and_use && status_at(c, now) == Status::ok) return "keep it frozen";
-    return std::string(advice_text(advice));
+    return advice_text(advice, format_date_time(c.expires, zone));  // a date: the page is read days later
 }
 }  // namespace
 
 std::string stash_html(const std::vector<const Container*>& in_use_order, const StockSummary& summary, Seconds now,
-                       Unit unit, const date::time_zone* zone) {
+                       Unit unit, const date::time_zone* zone, const Guideline& guideline) {
     // Dates, not "today": the page is printed and read days later.
     std::string out = fmt::format("<section id=\"stash\">\n<h2>The stash on {}</h2>\n",
                                   escape_xml(format_date_time(now, zone)));
@@ -76,7 +77,7 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
         out += fmt::format("<tr class=\"{}\"><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                            escape_xml(state_text(c, now)), escape_xml(c.label), escape_xml(format_volume(c.left, unit)),
                            escape_xml(place_name(c.place)), escape_xml(format_date_time(c.expires, zone)),
-                           escape_xml(what_to_do(c, next, now, evening)));
+                           escape_xml(what_to_do(c, next, now, evening, zone, guideline)));
     }
     out += "</tbody>\n</table>\n";
     if (in_use_order.size() > containers_shown)

@@ -67,13 +67,14 @@ std::string use_by(Seconds expires, Seconds now, const date::time_zone* zone) {
                        relative(expires, now));
 }
 
-std::string_view advice_text(Advice advice) {
+std::string advice_text(Advice advice, std::string_view by) {
     switch (advice) {
         case Advice::discard: return "discard it";
         case Advice::use_or_refrigerate: return "use it now or put it in the fridge";
         case Advice::use_or_freeze: return "use it first or freeze it now";
         case Advice::use_thawed: return "use it first (thawed: never refreeze)";
         case Advice::thaw_and_use: return "thaw it and use it first";
+        case Advice::use_by_or_discard: return fmt::format("use it by {} or throw it away", by);
     }
     return "use it first";
 }
@@ -186,13 +187,16 @@ std::string stock_table(const std::vector<const Container*>& containers, const S
 }
 
 std::string expiring_lines(const std::vector<const Container*>& containers, Seconds now, Unit unit,
-                           const date::time_zone* zone) {
+                           const date::time_zone* zone, const Guideline& guideline) {
     std::string out;
     for (const Container* c : containers) {
         const bool expired = now >= c->expires;
+        // The line has just said the day: the advice's time alone when it is today.
+        const std::string by = local_day(c->expires, zone) == local_day(now, zone) ? format_clock(c->expires, zone)
+                                                                                   : when(c->expires, now, zone);
         out += fmt::format("{} {} in the {} {} {} ({}): {}\n", terminal_text(c->label), format_volume(c->left, unit),
                            place_name(c->place), expired ? "expired" : "expires", when(c->expires, now, zone),
-                           relative(c->expires, now), advice_text(advice_for(*c, now)));
+                           relative(c->expires, now), advice_text(advice_for(*c, now, guideline), by));
     }
     return out;
 }

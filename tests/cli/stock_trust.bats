@@ -79,12 +79,56 @@ refused_same() {
     store S1 2026-11-21T07:00:00+01:00 freezer 120 B1
     run pumplog log feed 80ml --from-stock --offered 120ml --at 13:00
     [ "$status" -eq 0 ]
+    # Thawed milk at room temperature: 1 hour (the strict end of the CDC's 1-2 hours).
     run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
-    [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T15:00:00+01:00"]' ]
+    [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T14:00:00+01:00"]' ]
+    export PUMPLOG_NOW=2026-11-21T13:30:00+01:00
     refused_same pumplog stock move B2 --to freezer
     [[ "$stderr" == *"B2 was thawed at 2026-11-21 13:00; never refreeze"* ]]
     pumplog stock move B2 --to fridge
     refused_same pumplog stock move B2 --to freezer
+}
+
+@test "a leftover of milk thawed in the fridge keeps thawed milk's room hour, and its replies quote it" {
+    # Thawed in the fridge, poured at 08:00: brought to room temperature then, 1 hour (not the leftover's 2).
+    store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
+    pumplog --now 2026-11-20T07:00:00+01:00 stock move B1 --to fridge >/dev/null
+    run pumplog --now 2026-11-20T08:00:00+01:00 log feed 60ml --from-stock --offered 80ml
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 80 ml (20 ml left in the fridge). Kept 20 ml left over as B2: use by today 09:00 (in 1 h, 1 hour after the feed: thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # The fridge gives it no hours back, and the reply quotes the limit it applies.
+    run pumplog --now 2026-11-20T08:30:00+01:00 stock move B2 --to fridge
+    [ "$output" = 'Moved B2 (20 ml) from the room to the fridge; use by today 09:00 (in 30 min). Thawed milk brought to room temperature keeps no longer in the fridge than it would there (thawed milk at room temperature: up to 1 hour, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
+@test "a leftover of milk thawed straight into the room keeps the same hour; fresh milk's keeps 2 hours" {
+    store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
+    pumplog --now 2026-11-20T08:00:00+01:00 stock move B1 --to room >/dev/null
+    run pumplog --now 2026-11-20T08:00:00+01:00 log feed 60ml --from-stock --offered 80ml
+    [ "$status" -eq 0 ]
+    run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
+    [ "$output" = '["2026-11-20T08:00:00+01:00","2026-11-20T09:00:00+01:00"]' ]
+    store S3 2026-11-20T07:00:00+01:00 fridge 100 B3
+    run pumplog --now 2026-11-20T10:00:00+01:00 log feed 60ml --from-stock --offered 80ml
+    [ "${lines[1]}" = 'From the stash: B3 80 ml (20 ml left in the fridge). Kept 20 ml left over as B4: use by today 12:00 (in 2 h, 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
+@test "stock expiring tells a leftover's parent to use it by its time or throw it away, not to refrigerate it" {
+    store S1 2026-11-21T07:00:00+01:00 fridge 100 B1
+    pumplog --now 2026-11-21T09:00:00+01:00 log feed 60ml --from-stock --offered 80ml >/dev/null
+    run pumplog --now 2026-11-21T09:30:00+01:00 stock expiring
+    [ "$status" -eq 0 ]
+    [ "$output" = "B2 20 ml in the room expires today 11:00 (in 1 h 30 min): use it by 11:00 or throw it away" ]
+    # The fridge keeps it no longer: the same advice there.
+    pumplog --now 2026-11-21T09:31:00+01:00 stock move B2 --to fridge >/dev/null
+    run pumplog --now 2026-11-21T10:45:00+01:00 stock expiring --within 1h
+    [ "$output" = "B2 20 ml in the fridge expires today 11:00 (in 15 min): use it by 11:00 or throw it away" ]
+    # Fresh milk at room temperature: the fridge does keep it longer.
+    store S3 2026-11-21T10:00:00+01:00 room 60 B3
+    run pumplog --now 2026-11-21T13:00:00+01:00 stock expiring --within 2h
+    [ "${#lines[@]}" -eq 2 ]
+    [ "${lines[0]}" = "B2 20 ml in the fridge expired today 11:00 (2 h ago): discard it" ]
+    [ "${lines[1]}" = "B3 60 ml in the room expires today 14:00 (in 1 h): use it now or put it in the fridge" ]
 }
 
 @test "--offered is refused without --from-stock or below what was drunk" {
@@ -495,6 +539,80 @@ refused_same() {
     [ "$status" -eq 0 ]
 }
 
+@test "a combined container thawed in the fridge keeps thawed milk's 24 hours, not its freezer year" {
+    store S1 2026-11-10T08:00:00+01:00 fridge 100 B1
+    store S2 2026-11-10T07:00:00+01:00 fridge 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --in freezer >/dev/null
+    run pumplog --now 2026-11-15T09:00:00+01:00 stock use 50ml --thaw
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B3 50 ml (140 ml left in the fridge, thawed: use by tomorrow 09:00, never refreeze)" ]
+    run jq -c '.[] | [.label, .ml, .place, .thawed, .expires]' < <(pumplog --now 2026-11-15T09:00:00+01:00 stock --format json)
+    [ "$output" = '["B3",140,"fridge","2026-11-15T09:00:00+01:00","2026-11-16T09:00:00+01:00"]' ]
+    # Three days after the thaw it has expired: never poured, listed by stock expiring.
+    export PUMPLOG_NOW=2026-11-18T09:00:00+01:00
+    refused_same pumplog stock use 50ml
+    [ "$stderr" = "pumplog: error: only 0 ml of stored milk is usable, not 50 ml; 140 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused_same pumplog log feed 50ml --from-stock
+    [ "$stderr" = "pumplog: error: only 0 ml of stored milk is usable, not 50 ml; 140 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused_same pumplog stock use B3
+    [ "$stderr" = "pumplog: error: B3 expired at 2026-11-16 09:00; never use expired milk: pumplog stock discard B3" ]
+    run pumplog stock expiring
+    [ "$status" -eq 0 ]
+    [ "$output" = "B3 140 ml in the fridge expired 2026-11-16 09:00 (2 d ago): discard it" ]
+}
+
+@test "a combined container moved from the freezer to the room is thawed milk at room temperature: 1 hour" {
+    store S1 2026-11-10T08:00:00+01:00 fridge 100 B1
+    store S2 2026-11-10T07:00:00+01:00 fridge 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --in freezer >/dev/null
+    run pumplog --now 2026-11-15T09:00:00+01:00 stock move B3 --to room
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Moved B3 (190 ml) from the freezer to the room; use by today 10:00 (in 1 h). Thawing: 1 hour from now"* ]]
+    export PUMPLOG_NOW=2026-11-17T09:00:00+01:00
+    run pumplog stock --format csv
+    [ "${lines[1]}" = "B3,$(jq -r 'select(.label == "B3") | .id' "$J"),190,room,2026-11-10T07:00:00+01:00,2026-11-15T09:00:00+01:00,2026-11-15T10:00:00+01:00,expired" ]
+    run pumplog stock expiring
+    [ "$status" -eq 0 ]
+    [ "$output" = "B3 190 ml in the room expired 2026-11-15 10:00 (47 h ago): discard it" ]
+    refused_same pumplog log feed 100ml --from-stock
+    [ "$stderr" = "pumplog: error: only 0 ml of stored milk is usable, not 100 ml; 190 ml more has expired and is never used (pumplog stock discard LABEL)" ]
+    refused_same pumplog stock use 100ml
+}
+
+@test "fresh milk combined in the fridge then moved to the room follows the budget rule" {
+    store S1 2026-11-10T08:00:00+01:00 fridge 100 B1
+    store S2 2026-11-10T07:00:00+01:00 fridge 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 >/dev/null
+    # 3 of its 96 fridge hours are spent: 31/32 of the room's 4 hours are left.
+    run pumplog --now 2026-11-10T10:00:00+01:00 stock move B3 --to room
+    [ "$status" -eq 0 ]
+    [ "$output" = "Moved B3 (190 ml) from the fridge to the room; use by today 13:52 (in 3 h 52 min)" ]
+    # Back in the fridge an hour later: a quarter of its budget went at room temperature, 69 of the
+    # fridge's 96 hours are left (never past 2026-11-14 07:00, its expiry when combined).
+    run pumplog --now 2026-11-10T11:00:00+01:00 stock move B3 --to fridge
+    [ "$status" -eq 0 ]
+    [ "$output" = "Moved B3 (190 ml) from the room to the fridge; use by 2026-11-13 08:00 (in 2 d 21 h)" ]
+    export PUMPLOG_NOW=2026-11-13T09:00:00+01:00
+    refused_same pumplog stock use 50ml
+    run pumplog stock expiring
+    [ "$output" = "B3 190 ml in the fridge expired today 08:00 (1 h ago): discard it" ]
+}
+
+@test "combine --thaw then a move to the room: the thawed room hour, scaled by the fridge hours spent" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 100 B1
+    store S2 2026-11-01T07:00:00+01:00 freezer 90 B2
+    pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --thaw >/dev/null
+    # 1 of its 24 thawed fridge hours spent: 23/24 of the room's hour left.
+    run pumplog --now 2026-11-10T10:00:00+01:00 stock move B3 --to room
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Moved B3 (190 ml) from the fridge to the room; use by today 10:57 (in 57 min)"* ]]
+    export PUMPLOG_NOW=2026-11-10T11:00:00+01:00
+    refused_same pumplog stock use 50ml
+    refused_same pumplog log feed 50ml --from-stock
+    run pumplog stock expiring
+    [ "$output" = "B3 190 ml in the room expired today 10:57 (2 min ago): discard it" ]
+}
+
 @test "thawed milk brought to room temperature gets no fridge hours again (CDC: within 2 hours)" {
     store S1 2026-11-01T09:00:00+01:00 freezer 100 B1
     pumplog --now 2026-11-21T10:00:00+01:00 stock move B1 --to fridge >/dev/null
@@ -541,11 +659,47 @@ refused_same() {
 @test "a label with a bidi or C1 control is refused, shown escaped" {
     run --separate-stderr pumplog stock add 100ml --in fridge --label $'\u202eX'
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: label "\u202eX" holds a space or a special character; try B12 or F3' ]
+    [ "$stderr" = 'pumplog: error: label "\u202eX" holds a space or a special character; try B1' ]
     for l in $'A\u2028B' $'\xc2\x9bX' $'a\u200eb' $'\u2066x'; do
         run --separate-stderr pumplog stock add 100ml --in fridge --label "$l"
         [ "$status" -eq 2 ]
         [[ "$stderr" == *"holds a space or a special character"* ]]
     done
     [ ! -e "$J" ]
+}
+
+@test "a refused --label suggests the next free B-number" {
+    pumplog add 90ml >/dev/null
+    refused 2 pumplog stock add 100ml --in fridge --label 3oz
+    [ "$stderr" = 'pumplog: error: label "3oz" reads as an amount (stock use would take it as one); try B1' ]
+    refused 2 pumplog stock add 100ml --in fridge --label 'a b'
+    [ "$stderr" = 'pumplog: error: label "a b" holds a space or a special character; try B1' ]
+    store S1 2026-11-21T07:00:00+01:00 fridge 100 B4
+    refused_same pumplog stock add 100ml --in fridge --label 'a b'
+    [ "$stderr" = 'pumplog: error: label "a b" holds a space or a special character; try B5' ]
+}
+
+@test "a move before the container was stored, or before its last move, says so whatever the place" {
+    store S1 2026-11-21T08:00:00+01:00 freezer 100 B1 2026-11-11T07:00:00+01:00
+    pumplog --now 2026-11-21T09:00:00+01:00 stock move B1 --to fridge >/dev/null
+    pumplog --now 2026-11-21T11:00:00+01:00 stock move B1 --to room --at 09:30 >/dev/null
+    export PUMPLOG_NOW=2026-11-21T11:00:00+01:00
+    refused_same pumplog stock move B1 --to room --at 07:00
+    [ "$stderr" = 'pumplog: error: B1 was stored only at 2026-11-21 08:00; a move cannot come before that' ]
+    refused_same pumplog stock move B1 --to room --at 09:15
+    [ "$stderr" = 'pumplog: error: B1 went into the room at 2026-11-21 09:30; a move cannot come before that' ]
+    refused_same pumplog stock move B1 --to room --at 10:00
+    [ "$stderr" = 'pumplog: error: B1 is already in the room' ]
+}
+
+@test "a split use never writes a part shown as 0 ml: a remainder under 0.05 ml is rounding, not poured" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
+    run --separate-stderr pumplog stock use 50.01ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B1 50 ml (used up)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = '["S1",50]' ]
+    run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
+    [ "$output" = '["B2",100]' ]
 }

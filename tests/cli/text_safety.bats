@@ -77,9 +77,9 @@ hostile_journal() {
     before="$(journal_sum)"
     run --separate-stderr pumplog stock add 60ml --in fridge --label $'B\e[31m1'
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: label "B\x1b[31m1" holds a space or a special character; try B12 or F3' ]
+    [ "$stderr" = 'pumplog: error: label "B\x1b[31m1" holds a space or a special character; try B1' ]
     run --separate-stderr pumplog stock add 60ml --in fridge --label $'B\t1'
-    [ "$stderr" = 'pumplog: error: label "B\x091" holds a space or a special character; try B12 or F3' ]
+    [ "$stderr" = 'pumplog: error: label "B\x091" holds a space or a special character; try B1' ]
     [ "$(journal_sum)" = "$before" ]
 }
 

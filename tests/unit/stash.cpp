@@ -226,7 +226,21 @@ TEST_CASE("a leftover is dated by its milk and usable 2 hours after the feed, 1 
     CHECK(leftover_store(old, Volume::from_ml(30), late, cdc_guideline()).until == P + days(4));
 }
 
-TEST_CASE("a container with until expires then, whatever moves follow, and is taken first while good") {
+TEST_CASE("a leftover of thawed milk keeps thawed milk's room hour after the feed") {
+    const Seconds feed = P + days(1);
+    const Stock s = stash({store("f", P, "freezer", 150, "B1"), move_to("m", "f", feed - hours(2), "fridge")});
+    const UsePlan plan = plan_feed_from_stock(s, Volume::from_ml(120), feed, Unit::ml);
+    const LeftoverLimit limit = leftover_limit(plan, feed, cdc_guideline());
+    CHECK(limit.until == feed + hours(1));
+    CHECK(limit.thawed);
+    CHECK(limit.after_feed == hours(1));
+    CHECK(limit.capped_by == nullptr);
+    const StoreRecord left = leftover_store(plan, Volume::from_ml(30), feed, cdc_guideline());
+    CHECK(left.until == feed + hours(1));
+    CHECK(left.thawed == feed - hours(2));
+}
+
+TEST_CASE("a container with until keeps no longer than then whatever moves follow and is taken first while good") {
     const Seconds feed = P + days(1);
     Entry left = entry_of(fmt::format(
         R"({{"v":1,"id":"L","type":"store","at":"{}","ml":30,"place":"room","pumped":"{}","until":"{}","label":"B2"}})",

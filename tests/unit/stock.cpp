@@ -347,14 +347,14 @@ TEST_CASE("labels are B1, B2 and on, never reusing one ever written") {
     CHECK_THROWS_WITH(check_new_label(s, "b7"), "label \"b7\" is taken; the next free one is B8");
     CHECK_THROWS_WITH(check_new_label(s, "monday"), "label \"monday\" is taken; the next free one is B8");
     CHECK_THROWS_WITH(check_new_label(s, "90"),
-                      "label \"90\" reads as an amount (stock use would take it as one); try B12");
+                      "label \"90\" reads as an amount (stock use would take it as one); try B8");
     CHECK_THROWS_AS(check_new_label(s, "two words"), Error);
     CHECK_THROWS_AS(check_new_label(s, ""), Error);
     CHECK_NOTHROW(check_new_label(s, "F3"));
     CHECK_NOTHROW(check_new_label(s, "Montag-\u00e9"));
     // What a terminal would be shown as an escape is refused, and named escaped.
     CHECK_THROWS_WITH(check_new_label(s, "\u202eX"),
-                      "label \"\\u202eX\" holds a space or a special character; try B12 or F3");
+                      "label \"\\u202eX\" holds a space or a special character; try B8");
     for (const char* label : {"A\u2028B", "A\u2029B", "\xc2\x9bX", "a\u200eb", "a\u200fb", "\u061cX", "\u202aX",
                               "\u2066X", "\u2069X"})
         CHECK_THROWS_AS(check_new_label(s, label), Error);
@@ -374,6 +374,12 @@ TEST_CASE("a move is refused when it cannot happen") {
                            discard("d", "b", P + hours(1))});
     CHECK_THROWS_WITH(check_move(s.containers[0], Place::fridge, P + hours(1), cdc_guideline(), utc()),
                       "B1 is already in the fridge");
+    // Before it was stored, or before its last move, whichever place it would go to.
+    CHECK_THROWS_WITH(check_move(s.containers[0], Place::fridge, P - hours(1), cdc_guideline(), utc()),
+                      "B1 was stored only at 2026-11-01 08:00; a move cannot come before that");
+    const Stock moved = stash({store("a", P, "freezer", 100, "B1"), move("m", "a", P + hours(2), "fridge")});
+    CHECK_THROWS_WITH(check_move(moved.containers[0], Place::fridge, P + hours(1), cdc_guideline(), utc()),
+                      "B1 went into the fridge at 2026-11-01 10:00; a move cannot come before that");
     CHECK_THROWS_WITH(check_move(s.containers[1], Place::fridge, P + hours(2), cdc_guideline(), utc()),
                       "B2 is discarded; only milk in stock can be moved");
     CHECK_THROWS_WITH(check_move(s.containers[0], Place::freezer, P + days(5), cdc_guideline(), utc()),
@@ -463,10 +469,33 @@ TEST_CASE("what to do with a container follows its place and history") {
     const Stock s = stash({store("a", P, "fridge", 60, "B1"), store("b", P, "freezer", 90, "B2"),
                            store("c", P, "freezer", 90, "B3"), move("m", "c", now - hours(1), "fridge"),
                            store("d", now - hours(1), "room", 60, "B4"), store("e", P, "room", 60, "B5")});
-    CHECK(advice_for(*s.find("B1"), now) == Advice::use_or_freeze);
-    CHECK(advice_for(*s.find("B2"), now) == Advice::thaw_and_use);
-    CHECK(advice_for(*s.find("B3"), now) == Advice::use_thawed);
-    CHECK(advice_for(*s.find("B4"), now) == Advice::use_or_refrigerate);
-    CHECK(advice_for(*s.find("B5"), now) == Advice::discard);
+    const Guideline& cdc = cdc_guideline();
+    CHECK(advice_for(*s.find("B1"), now, cdc) == Advice::use_or_freeze);
+    CHECK(advice_for(*s.find("B2"), now, cdc) == Advice::thaw_and_use);
+    CHECK(advice_for(*s.find("B3"), now, cdc) == Advice::use_thawed);
+    CHECK(advice_for(*s.find("B4"), now, cdc) == Advice::use_or_refrigerate);
+    CHECK(advice_for(*s.find("B5"), now, cdc) == Advice::discard);
+}
+
+TEST_CASE("the fridge is advised only where it keeps the milk longer: never for a leftover") {
+    const Seconds feed = P + hours(2);
+    // What the baby left: 2 hours after the feed (CDC), in the room or moved to the fridge.
+    const auto leftover = [&](std::string_view id, std::string_view label) {
+        return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":20,"place":"room",)"
+                                    R"("pumped":"{}","until":"{}","from":"F1","label":"{}"}})",
+                                    id, utc_text(feed), utc_text(P), utc_text(feed + hours(2)), label));
+    };
+    // Combined in the room: no move keeps it past its expiry when combined.
+    const Entry combined = entry_of(fmt::format(R"({{"v":1,"id":"c","type":"store","at":"{}","ml":120,)"
+                                                R"("place":"room","pumped":"{}","until":"{}","label":"B3"}})",
+                                                utc_text(feed), utc_text(P), utc_text(P + hours(4))));
+    const Stock s = stash({leftover("a", "B1"), leftover("b", "B2"), move("m", "b", feed + minutes(10), "fridge"),
+                           combined, store("d", feed, "room", 60, "B4")});
+    const Seconds now = feed + minutes(30);
+    const Guideline& cdc = cdc_guideline();
+    CHECK(advice_for(*s.find("B1"), now, cdc) == Advice::use_by_or_discard);
+    CHECK(advice_for(*s.find("B2"), now, cdc) == Advice::use_by_or_discard);
+    CHECK(advice_for(*s.find("B3"), now, cdc) == Advice::use_by_or_discard);
+    CHECK(advice_for(*s.find("B4"), now, cdc) == Advice::use_or_refrigerate);
 }
 }  // namespace PUMPLOG_UNITY_ID

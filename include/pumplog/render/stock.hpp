@@ -25,9 +25,10 @@ std::string stock_csv(const std::vector<const Container*>& containers, Seconds n
 // the days of supply.
 std::string stock_table(const std::vector<const Container*>& containers, const StockSummary& summary, Seconds now,
                         Unit unit, const Style& style, const date::time_zone* zone);
-// One line per container: label, volume, place, when it expires, what to do.
+// One line per container: label, volume, place, when it expires, what to do
+// (advice_for under `guideline`).
 std::string expiring_lines(const std::vector<const Container*>& containers, Seconds now, Unit unit,
-                           const date::time_zone* zone);
+                           const date::time_zone* zone, const Guideline& guideline);
 
 // "used up", "discarded", or the status at `now`.
 std::string_view state_text(const Container& container, Seconds now);
@@ -39,8 +40,9 @@ std::string relative(Seconds instant, Seconds now);
 // A container's expiry in a reply: "use by today 20:30 (in 6 h)", or once
 // it is at or past `now`, "expired today 10:00 (just now)".
 std::string use_by(Seconds expires, Seconds now, const date::time_zone* zone);
-// "use it now or put it in the fridge", "discard it", ...
-std::string_view advice_text(Advice advice);
+// "use it now or put it in the fridge", "discard it", "use it by 11:00 or
+// throw it away" (`by`: the expiry as the line shows it) ...
+std::string advice_text(Advice advice, std::string_view by);
 
 }  // namespace pumplog::render
 
@@ -50,6 +52,6 @@ namespace pumplog::render {
 // place and the containers in the order to use them (the first few), each with
 // when it expires and what to do.
 std::string stash_html(const std::vector<const Container*>& in_use_order, const StockSummary& summary, Seconds now,
-                       Unit unit, const date::time_zone* zone);
+                       Unit unit, const date::time_zone* zone, const Guideline& guideline);
 
 }  // namespace pumplog::render
