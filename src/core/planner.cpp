@@ -330,7 +330,12 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     fresh[at].extra = true;
     Volume largest;
     for (const auto& p : old) largest = std::max(largest, p.target);
-    if (fresh[at].covers.empty()) fresh[at].target = Volume::from_ml(std::round(extra_target(short_by, largest).ml()));
+    if (fresh[at].covers.empty()) {
+        fresh[at].target = Volume::from_ml(std::round(extra_target(short_by, largest).ml()));
+        // Its target is the shortfall, so an estimate when the need was (as an extra proposed apart).
+        fresh[at].estimated =
+            std::any_of(old.begin(), old.end(), [](const PlannedPump& p) { return p.estimated; });
+    }
     fresh[at].reason = extra_reason(short_by, after - before, settings.unit) + ", the day re-spaced to keep min_gap";
     fresh[at].source = cdc_add_session(babies);
     if (!fresh[at].covers.empty())

@@ -991,6 +991,25 @@ TEST_CASE("pumping exclusively with a long min_gap one more logged feed moves no
     CHECK(moved == 0);
 }
 
+TEST_CASE("an extra session re-spacing an estimated day is marked an estimate as the others") {
+    // Nursing without amounts (the targets from the age norm) and pumps short of them, pumping
+    // exclusively: no time fits an extra 2 h from the others, so the day is re-spaced; the extra
+    // pump's target is the estimated shortfall, marked so as the pumps around it.
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.birth = date::year_month_day(monday - date::days(83));
+    std::vector<Entry> entries;
+    for (int d = 1; d <= 14; ++d) {
+        for (const auto& slot : three_hourly) entries.push_back(feed(berlin(), monday - date::days(d), slot.minute, {}));
+        for (const int h : {9, 12, 15}) entries.push_back(pump(berlin(), monday - date::days(d), hm(h, 30), 60));
+    }
+    const Plan plan = plan_day(entries, s, monday);
+    const auto extra = std::find_if(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; });
+    REQUIRE(extra != plan.pumps.end());
+    CHECK(extra->covers.empty());
+    CHECK(std::all_of(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.estimated; }));
+}
+
 TEST_CASE("a pump rounded past the end of an away window goes to the last rounded time inside it") {
     Settings s = away_weekdays();
     s.round = minutes(30);
