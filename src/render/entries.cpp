@@ -125,7 +125,12 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
                     row.push_back(s ? std::to_string(*s) : std::string());
                     break;
                 }
-                case FieldKind::text: row.push_back(e.*field->text); break;
+                case FieldKind::text:
+                    // A stash event (use, move, discard) names its container by label,
+                    // as the table does (SPEC 11): the label column is its container's.
+                    if (field->name == "label" && (e.*field->text).empty()) row.push_back(listed.label);
+                    else row.push_back(e.*field->text);
+                    break;
                 case FieldKind::named: row.emplace_back(field->named_in(e).text()); break;
                 case FieldKind::time:  // as in the journal, in UTC (no column holds one yet)
                     row.push_back(field->present(e) ? field_json(*field, e, nullptr).get<std::string>() : "");

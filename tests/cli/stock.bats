@@ -86,6 +86,18 @@ EOF
     [[ "${lines[7]}" == $'\e[31mExpired: 60 ml'* ]]
 }
 
+@test "log --format csv names a stash event's container in the label column, as the table does" {
+    stash
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T11:00:00+01:00","target":"S2","ml":30}'
+    journal_line '{"v":1,"id":"D3","type":"discard","at":"2026-11-21T13:30:00+01:00","target":"S3"}'
+    run --separate-stderr pumplog log --since 2026-11-21 --format csv
+    [ "$status" -eq 0 ]
+    [ "$(cut -d, -f3,12 <<<"$output")" = "$(printf '%s\n' type,label store,B3 move,B4 use,B2 discard,B3)" ]
+    # The table names them alike.
+    run --separate-stderr pumplog log --since 2026-11-21
+    [[ "$output" == *"used 30 ml of B2"* ]]
+}
+
 @test "an empty stash says so; json is an empty array" {
     run --separate-stderr pumplog stock
     [ "$status" -eq 0 ]
