@@ -226,7 +226,7 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
         if (remaining.ml() < rounding_ml) break;
         // What a container before this one could not hold, under half of the 0.1 ml volumes are shown to: a
         // part of it would read "B2 0 ml" and "used 0 ml of B2". It is rounding, not milk: not poured.
-        if (!plan.takes.empty() && remaining.ml() < shown_ml / 2) {
+        if (!plan.takes.empty() && ml_hundredths(remaining) < unshown_hundredths) {
             remaining = Volume{};
             break;
         }

@@ -703,3 +703,14 @@ refused_same() {
     run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
     [ "$output" = '["B2",100]' ]
 }
+
+@test "a use exactly 0.05 ml past a container is milk, not rounding: the next container gives it" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
+    # Compared in hundredths: in binary 50.05 - 50 is 0.0499..., which read as under 0.05.
+    run --separate-stderr pumplog stock use 50.05ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50.1 ml: B1 50 ml (used up), B2 0.1 ml (100 ml left in the fridge)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = $'["S1",50]\n["S2",0.05]' ]
+}
