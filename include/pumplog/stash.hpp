@@ -33,7 +33,7 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
 
 // `stock use WHAT`: all of the container labelled `what`, else the amount
 // `what` (a bare number in `unit`) taken soonest-to-expire first. Usage error
-// when it is neither, is not more than 0, or the usable milk cannot cover it.
+// when it is neither, shows as 0 ml (under 0.05 ml), or the usable milk cannot cover it.
 // Without `thaw`, what can be poured now (Pour::poured_now): milk out of the
 // freezer when it covers the amount, a frozen container only whole. Part of a
 // frozen container is never poured (SPEC 11): usage error quoting the rule,
@@ -44,8 +44,9 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
                        const Guideline& guideline = cdc_guideline(), bool thaw = false);
 
 // `log feed --from-stock`: `amount` taken from the stash at `at`, as
-// plan_stock_use takes an amount; usage error when the usable milk cannot
-// cover it (saying how much is usable, and how much more has expired, in `unit`).
+// plan_stock_use takes an amount; usage error when it shows as 0 ml (under
+// 0.05 ml) or the usable milk cannot cover it (saying how much is usable, and
+// how much more has expired, in `unit`).
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit,
                              const Guideline& guideline = cdc_guideline(), bool thaw = false);
 

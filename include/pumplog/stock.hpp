@@ -234,7 +234,8 @@ enum class Pour {
 // as 0 ml) is never a part of its own: it is rounding, left unpoured. With Pour::poured_now, only the
 // containers out of the freezer when they cover the amount; else a frozen one
 // is taken only whole, passed over when the amount left would pour part of it.
-// When the stash cannot cover it, `enough` is false and `takes` is empty.
+// When the stash cannot cover it (short by 0.05 ml or more: less is rounding), `enough` is false and `takes`
+// is empty.
 UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any);
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);

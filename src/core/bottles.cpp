@@ -131,7 +131,8 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         throw usage_error(
             "plan bottles needs the baby's feeding cadence, which supply mode does not learn; use --mode away or "
             "exclusive");
-    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan bottles");
+    // The baby's age on the day planned, not today (a plan for Monday made on Sunday counts a day older).
+    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan bottles", day);
     const Cadence& cadence = learned.cadence;
 
     BottlePlan plan;

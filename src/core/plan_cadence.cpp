@@ -271,13 +271,13 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
 }
 
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                              std::string_view command) {
+                              std::string_view command, date::sys_days first_day) {
     if (settings.mode == PlanMode::away && settings.away.empty())
         throw usage_error(fmt::format("{} needs the hours you will be away: set them with pumplog config set away "
                                       "\"mon-fri 08:00-17:30\" (or give --away)",
                                       command));
     const Seconds since = lookback_since(clock.now, settings.lookback_days, clock.zone);
-    return plan_cadence(entries, settings, clock.zone, since, clock.now);
+    return plan_cadence(entries, settings, clock.zone, since, clock.now, first_day);
 }
 
 }  // namespace pumplog

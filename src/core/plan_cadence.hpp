@@ -33,9 +33,10 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
                          Seconds since, Seconds until, std::optional<date::sys_days> age_on = std::nullopt);
 
 // The cadence a plan for days away rests on (`plan bottles`, `plan stash`):
-// the look-back window up to now; usage error naming `command` in away mode
-// without away hours.
+// the look-back window up to now, an intake estimate at the baby's age on
+// `first_day`, the first day planned (pumplog-plan(1), Feeds without amounts);
+// usage error naming `command` in away mode without away hours.
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                              std::string_view command);
+                              std::string_view command, date::sys_days first_day);
 
 }  // namespace pumplog

@@ -97,7 +97,25 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         throw usage_error(fmt::format("the return date {} is not after today ({}); give a date to come, such as {}",
                                       format_date(return_day), format_date(today),
                                       format_date(today + date::days(28))));
-    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan stash");
+    // The away hours on a day back (every day is away in exclusive mode).
+    const auto away_on = [&](const TimeSpan& day) {
+        return settings.mode == PlanMode::exclusive ? std::vector<TimeSpan>{day}
+                                                    : timetable::away_periods(settings.away, day.begin, day.end, zone);
+    };
+    const auto is_away = [](const std::vector<TimeSpan>& periods, const TimeSpan& day) {
+        return std::any_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.overlaps(day); });
+    };
+    // The first day planned is the first away day back: the intake estimate counts the baby's age on it
+    // (pumplog-plan(1), Feeds without amounts), not today's, which can be weeks younger.
+    date::sys_days first_away = return_day;
+    for (int k = 0; k < 7; ++k) {
+        const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
+        if (is_away(away_on(day), day)) {
+            first_away = return_day + date::days(k);
+            break;
+        }
+    }
+    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan stash", first_away);
     const Seconds since = lookback_since(clock.now, settings.lookback_days, zone);
     const Cadence& cadence = learned.cadence;
     const Yield yield(entries, since, clock.now, zone);
@@ -113,13 +131,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     Volume busiest{};
     for (int k = 0; k < 7; ++k) {
         const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
-        const auto periods = settings.mode == PlanMode::exclusive
-                                 ? std::vector<TimeSpan>{day}
-                                 : timetable::away_periods(settings.away, day.begin, day.end, zone);
-        bool away = false;
-        for (const auto& p : periods)
-            if (p.overlaps(day)) away = true;
-        if (!away) continue;
+        const auto periods = away_on(day);
+        if (!is_away(periods, day)) continue;
         ++s.away_days_per_week;
         Volume need;
         std::vector<Slot> slots;

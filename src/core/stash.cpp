@@ -6,6 +6,7 @@
 
 #include "pumplog/error.hpp"
 #include "pumplog/text.hpp"
+#include "stock_rules.hpp"
 
 namespace pumplog {
 
@@ -99,6 +100,12 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
                              bool thaw) {
+    // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
+    // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
+    if (ml_hundredths(amount) < unshown_hundredths)
+        throw usage_error(fmt::format("an amount of {:.2f} ml shows as 0 ml; the smallest amount taken from the "
+                                      "stash is 0.05 ml",
+                                      amount.ml()));
     // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.
     UsePlan plan = plan_use(stock, amount, at);
     if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);

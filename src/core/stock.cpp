@@ -212,31 +212,32 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
         if (usable_at(c, at)) usable.push_back(&c);
     std::sort(usable.begin(), usable.end(), sooner);
     for (const Container* c : usable) plan.usable += c->left;
-    if (amount.ml() > plan.usable.ml() + rounding_ml) return plan;
+    // Short by less than 0.05 ml is the rounding the split below leaves unpoured, not too little milk: refusing
+    // 150.04 ml of 150 ml would read "only 150 ml ... usable, not 150 ml".
+    if (ml_hundredths(amount) - ml_hundredths(plan.usable) >= unshown_hundredths) return plan;
     if (pour == Pour::poured_now) {
         Volume out_of_freezer;
         for (const Container* c : usable)
             if (c->place != Place::freezer) out_of_freezer += c->left;
         // Enough milk out of the freezer: the frozen milk stays frozen.
-        if (amount.ml() <= out_of_freezer.ml() + rounding_ml)
+        if (ml_hundredths(amount) - ml_hundredths(out_of_freezer) < unshown_hundredths)
             std::erase_if(usable, [](const Container* c) { return c->place == Place::freezer; });
     }
     Volume remaining = amount;
+    // What a container before this one could not hold, under half of the 0.1 ml volumes are shown to: a part of
+    // it would read "B2 0 ml" and "used 0 ml of B2". It is rounding, not milk: not poured.
+    const auto rounding_left = [&] {
+        return !plan.takes.empty() && ml_hundredths(remaining) < unshown_hundredths;
+    };
     for (const Container* c : usable) {
-        if (remaining.ml() < rounding_ml) break;
-        // What a container before this one could not hold, under half of the 0.1 ml volumes are shown to: a
-        // part of it would read "B2 0 ml" and "used 0 ml of B2". It is rounding, not milk: not poured.
-        if (!plan.takes.empty() && remaining.ml() < shown_ml / 2) {
-            remaining = Volume{};
-            break;
-        }
+        if (ml_hundredths(remaining) <= 0 || rounding_left()) break;
         const Volume take = std::min(c->left, remaining);
         const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
         if (pour == Pour::poured_now && c->place == Place::freezer && !empties) continue;  // never part of it
         plan.takes.push_back({c, empties ? c->left : take, empties});
         remaining -= take;
     }
-    if (remaining.ml() >= rounding_ml) {
+    if (ml_hundredths(remaining) > 0 && !rounding_left()) {
         plan.takes.clear();
         return plan;
     }

@@ -1,5 +1,6 @@
 #pragma once
 // Rules the stash's replay and its questions share (internal to the core).
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -14,6 +15,13 @@ inline constexpr double empty_ml = least_container_ml;
 inline constexpr double rounding_ml = 0.005;
 // Volumes are shown to 0.1 ml (pumplog-stock(1), AMOUNTS).
 inline constexpr double shown_ml = 0.1;
+// Under half of that a volume shows as 0 ml: what is left of an amount once a container is used up, when it is
+// under 0.05 ml, is rounding, not milk. Compared in hundredths (volumes are stored to 0.01 ml): in binary,
+// 50.05 - 50 is 0.0499..., under 0.05, though the amount written is 0.05 ml past the container.
+inline constexpr long long unshown_hundredths = 5;
+
+// A volume in hundredths of a millilitre, the precision the journal keeps, as a whole number.
+inline long long ml_hundredths(Volume volume) { return std::llround(volume.ml() * 100.0); }
 
 // The number in "B12" (case-insensitive), or nullopt for another label.
 inline std::optional<long long> label_number(std::string_view label) {

@@ -231,8 +231,10 @@ std::optional<seconds> parse_clock(std::string_view s, bool* ambiguous = nullptr
 
 // The most recent time of day `tod` not in the future, where a time up to
 // ahead_allowance ahead is not (14:06 typed at 14:05:30 from the pump's display
-// is today's, as check_not_future records it, not yesterday's). A time the autumn
-// clock change repeats is its later occurrence when that one has passed
+// is today's, as check_not_future records it, not yesterday's). The allowance
+// holds across midnight too, so tomorrow is tried first: 00:00 typed at
+// 23:59:30 is tomorrow's, 30 s ahead, not today's, a day back. A time the
+// autumn clock change repeats is its later occurrence when that one has passed
 // (01:10 typed at 01:20 after the change is 10 minutes ago, not 70).
 Seconds most_recent(seconds tod, date::sys_days today, const Clock& clock) {
     const Seconds latest = clock.now + ahead_allowance;
@@ -247,6 +249,7 @@ Seconds most_recent(seconds tod, date::sys_days today, const Clock& clock) {
         if (first <= latest) return first;
         return std::nullopt;
     };
+    if (const auto at = latest_passed(today + days(1))) return *at;
     if (const auto at = latest_passed(today)) return *at;
     if (const auto at = latest_passed(today - days(1))) return *at;
     return to_instant(LocalSeconds((today - days(1)).time_since_epoch()) + tod, clock.zone);

@@ -204,7 +204,9 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                                              format_volume(expired_volume, unit),
                                              plural(static_cast<long long>(expired.size()), "container"))));
     // The soonest few by name, then one row for the rest: a big fridge batch would fill the screen (status is
-    // one screen, SPEC 10). A single one more is named rather than summed up: it takes the same row.
+    // one screen, SPEC 10). A single one more is named rather than summed up: it takes the same row. The rest
+    // row points to `stock`, which lists every container soonest first: `stock expiring` names each container
+    // once per window, so after its cron run it would show none of them.
     constexpr std::size_t named_expiring = 3;
     const std::size_t named = soon.size() <= named_expiring + 1 ? soon.size() : named_expiring;
     for (std::size_t i = 0; i < named; ++i)
@@ -214,7 +216,7 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
     if (named < soon.size()) {
         Volume rest;
         for (std::size_t i = named; i < soon.size(); ++i) rest += soon[i]->left;
-        row("", style.yellow(fmt::format("and {}, {} (see pumplog stock expiring)",
+        row("", style.yellow(fmt::format("and {}, {} (see pumplog stock)",
                                          plural(static_cast<long long>(soon.size() - named), "more container"),
                                          format_volume(rest, unit))));
     }

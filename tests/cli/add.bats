@@ -447,3 +447,18 @@ stores_at() {
     [ "$output" = "Logged 38.5 ml at 13:00, 20 min pumped (timer stopped)" ]
     [ "$(tail -n 1 "$J" | jq .ml)" = 38.45 ]
 }
+
+@test "a bare clock time up to a minute ahead across midnight is tomorrow's, not a day back" {
+    export TZ=America/New_York
+    run --separate-stderr pumplog --now "2026-11-21 23:59:30" add 50ml --at 00:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml on 2026-11-22 00:00 - 2026-11-22 50 ml in 1 session" ]
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-22T00:00:00-05:00" ]
+    run --separate-stderr pumplog --now "2026-11-21 23:59:30" add 40ml --at midnight
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-22T00:00:00-05:00" ]
+    run --separate-stderr pumplog --now "2026-11-21 23:59:30" add 30ml --at 12:00am
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-22T00:00:00-05:00" ]
+    # 61 s ahead is over the minute: today's 00:00, the most recent one not in the future.
+    run --separate-stderr pumplog --now "2026-11-21 23:58:59" add 20ml --at 00:00
+    [ "$(tail -n 1 "$J" | jq -r .at)" = "2026-11-21T00:00:00-05:00" ]
+}

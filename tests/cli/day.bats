@@ -466,8 +466,21 @@ three_hourly() {
   Expiring   B1 10 ml in the fridge, at 01:00 tomorrow
   Expiring   B2 20 ml in the fridge, at 02:00 tomorrow
   Expiring   B3 30 ml in the fridge, at 03:00 tomorrow
-             and 3 more containers, 150 ml (see pumplog stock expiring)" ]]
+             and 3 more containers, 150 ml (see pumplog stock)" ]]
     [ "$(grep -c Expiring <<<"$output")" -eq 3 ]
+    # The row points where the rest are always listed: stock expiring names each container once per window,
+    # so after its cron run it prints nothing, while stock lists every container soonest first.
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock expiring
+    [ "$status" -eq 1 ]
+    [ -z "$output" ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *"and 3 more containers, 150 ml (see pumplog stock)" ]]
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [ "$(awk 'NR > 1 && NF > 1 { printf "%s ", $2 }' <<<"${output%%$'\n\n'*}")" = "B1 B2 B3 B4 B5 B6 " ]
     # JSON keeps every one
     run --separate-stderr pumplog status --format json
     [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5","B6"]' ]

@@ -568,16 +568,41 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01
     [ "$status" -eq 0 ]
     [ "$(grep -c -F "Advice: $said" <<<"$output")" = 1 ]
-    # plan stash and plan bottles word it the same way (day 538 today), and still cite a norm below 12 months.
-    local held="445 ml a day at day 538: the norm at 12 months (IOM 1991) held for an older child, a rough guess, as no norm applies past 12 months and other foods take over."
+    # plan stash and plan bottles word it the same way, at the age on the first day they plan (plan stash: the
+    # first away day back, Mon 2026-12-14, day 561; plan bottles: Monday, day 540, as plan says), and still cite
+    # a norm below 12 months.
+    local held="as no norm applies past 12 months and other foods take over."
     run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The need is an estimate: no feed has an amount, so each counts 56 ml of about $held" ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The need is an estimate: no feed has an amount, so each counts 56 ml of about 445 ml a day at day 561: the norm at 12 months (IOM 1991) held for an older child, a rough guess, $held" ]
     run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 56 ml of about $held" ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 56 ml of about 445 ml a day at day 540: the norm at 12 months (IOM 1991) held for an older child, a rough guess, $held" ]
     run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 81 (Kent et al. 2006)." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 83 (Kent et al. 2006)." ]
+}
+
+@test "plan stash and plan bottles estimate the intake at the age on the first day they plan, not today's" {
+    nursing
+    # Born 2025-11-22: day 364 today (Sat 2026-11-21), day 366 on Monday, past the 12-month norms. plan says day
+    # 366 for Monday; plan bottles for Monday says the same, not today's day 364 with IOM's figure as the age's.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-11-22 --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .extrapolated]' <<<"$output")" = '[366,true]' ]
+    local held="445 ml a day at day 366: the norm at 12 months (IOM 1991) held for an older child, a rough guess, as no norm applies past 12 months and other foods take over."
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2025-11-22 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 56 ml of about $held" ]
+    # plan stash: the first away day back, Mon 2026-11-30 (day 373), also when the return is the Saturday before.
+    held="445 ml a day at day 373: the norm at 12 months (IOM 1991) held for an older child, a rough guess, as no norm applies past 12 months and other foods take over."
+    local day
+    for day in 2026-11-30 2026-11-28; do
+        run --separate-stderr pumplog plan stash --return "$day" --away "mon-fri 08:00-17:30" --birth 2025-11-22 --format json
+        [ "$status" -eq 0 ]
+        [ "$(jq -r '.advice[0]' <<<"$output")" = "The need is an estimate: no feed has an amount, so each counts 56 ml of about $held" ]
+    done
+    # Day 365 on the day planned is still the 12-month norm's own age: cited, not held.
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2025-11-23 --format json
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The sizes are estimates: no feed has an amount, so each counts 56 ml of about 445 ml a day at day 365 (IOM 1991)." ]
 }
 
 @test "a shortfall on an estimated need says it is an estimate and asks for amounts, not a lactation consultant" {

@@ -703,3 +703,40 @@ refused_same() {
     run jq -c '.[] | [.label, .ml]' < <(pumplog stock --format json)
     [ "$output" = '["B2",100]' ]
 }
+
+@test "a use exactly 0.05 ml past a container is milk, not rounding: the next container gives it" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
+    # Compared in hundredths: in binary 50.05 - 50 is 0.0499..., which read as under 0.05.
+    run --separate-stderr pumplog stock use 50.05ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50.1 ml: B1 50 ml (used up), B2 0.1 ml (100 ml left in the fridge)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = $'["S1",50]\n["S2",0.05]' ]
+}
+
+@test "a stash short by under 0.05 ml is not short, and an amount shown as 0 ml is refused, not taken" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
+    cp "$J" "$BATS_TEST_TMPDIR/stored"
+    # 0.04 ml past the 150 ml usable is the rounding the split leaves unpoured, as 50.04ml is: both whole.
+    run --separate-stderr pumplog stock use 150.04ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 150 ml: B1 50 ml (used up), B2 100 ml (used up)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = $'["S1",50]\n["S2",100]' ]
+    # 0.05 ml past it is milk the stash does not have.
+    cp "$BATS_TEST_TMPDIR/stored" "$J"
+    refused_same pumplog stock use 150.05ml
+    [ "$stderr" = 'pumplog: error: only 150 ml of stored milk is usable, not 150.1 ml' ]
+    # An amount that shows as 0 ml is no use of its own: one line naming the smallest amount taken.
+    refused_same pumplog stock use 0.04ml
+    [ "$stderr" = 'pumplog: error: an amount of 0.04 ml shows as 0 ml; the smallest amount taken from the stash is 0.05 ml' ]
+    refused_same pumplog stock use 0.01ml
+    [ "$stderr" = 'pumplog: error: an amount of 0.01 ml shows as 0 ml; the smallest amount taken from the stash is 0.05 ml' ]
+    refused_same pumplog log feed 0.04ml --from-stock
+    [ "$stderr" = 'pumplog: error: an amount of 0.04 ml shows as 0 ml; the smallest amount taken from the stash is 0.05 ml' ]
+    run --separate-stderr pumplog stock use 0.05ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 0.1 ml: B1 0.1 ml (50 ml left in the fridge)" ]
+}

@@ -252,6 +252,40 @@ TEST_CASE("use splits an amount across containers") {
     CHECK(plan.usable.ml() == Approx(150));
 }
 
+TEST_CASE("a remainder of 0.05 ml past a container is milk and one under it is rounding") {
+    const Seconds now = P + hours(10);
+    const Stock s = stash({store("a", P, "fridge", 50, "B1"), store("b", P + hours(1), "fridge", 100, "B2")});
+    // In binary 50.05 - 50 is 0.0499...: the comparison is in hundredths of a ml, as the journal keeps them.
+    const UsePlan exact = plan_use(s, Volume::from_ml(50.05), now);
+    REQUIRE(exact.enough);
+    REQUIRE(exact.takes.size() == 2);
+    CHECK(exact.takes[1].container->label == "B2");
+    CHECK(exact.takes[1].amount.ml() == Approx(0.05));
+    const UsePlan under = plan_use(s, Volume::from_ml(50.04), now);
+    REQUIRE(under.enough);
+    REQUIRE(under.takes.size() == 1);
+    CHECK(under.takes[0].amount.ml() == Approx(50));
+}
+
+TEST_CASE("a stash short of an amount by under 0.05 ml covers it and one short by 0.05 ml does not") {
+    const Seconds now = P + hours(10);
+    const Stock s = stash({store("a", P, "fridge", 50, "B1"), store("b", P + hours(1), "fridge", 100, "B2")});
+    const UsePlan under = plan_use(s, Volume::from_ml(150.04), now);
+    REQUIRE(under.enough);
+    REQUIRE(under.takes.size() == 2);
+    CHECK(under.takes[1].amount.ml() == Approx(100));
+    CHECK(under.takes[1].empties);
+    const UsePlan over = plan_use(s, Volume::from_ml(150.05), now);
+    CHECK_FALSE(over.enough);
+    CHECK(over.takes.empty());
+    // The fridge short by under 0.05 ml still covers it: the frozen bag stays frozen.
+    const Stock with_frozen = stash({store("a", P, "fridge", 50, "B1"), store("f", P, "freezer", 100, "B2")});
+    const UsePlan poured = plan_use(with_frozen, Volume::from_ml(50.04), now, Pour::poured_now);
+    REQUIRE(poured.enough);
+    REQUIRE(poured.takes.size() == 1);
+    CHECK(poured.takes[0].container->label == "B1");
+}
+
 TEST_CASE("use never takes expired milk and refuses more than is usable") {
     const Seconds now = P + hours(5);
     const Stock s = stash({store("a", P, "room", 60, "B1"),  // expired at P + 4 h

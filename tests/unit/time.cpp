@@ -83,6 +83,32 @@ TEST_CASE("a clock time up to a minute ahead is today's in either notation and u
     CHECK(r.note.empty());
 }
 
+TEST_CASE("a clock time up to a minute ahead across midnight is tomorrow's") {
+    // The most recent such time at or before now + 1 minute, whatever the date (pumplog(1)).
+    const Clock half_a_minute_before = clock_at("2026-11-21T23:59:30+01:00");
+    CHECK(point("00:00", half_a_minute_before) == "2026-11-22T00:00:00+01:00");
+    CHECK(point("midnight", half_a_minute_before) == "2026-11-22T00:00:00+01:00");
+    CHECK(point("12:00am", half_a_minute_before) == "2026-11-22T00:00:00+01:00");
+    CHECK(point("00:00:30", half_a_minute_before) == "2026-11-22T00:00:30+01:00");  // exactly a minute ahead
+    CHECK(point("00:00:31", half_a_minute_before) == "2026-11-21T00:00:31+01:00");
+    CHECK(point("00:01", half_a_minute_before) == "2026-11-21T00:01:00+01:00");
+    // 00:00 at 23:59:00 is exactly a minute ahead, so tomorrow's; at 23:58:59 it is 61 s ahead, so today's.
+    CHECK(point("00:00", clock_at("2026-11-21T23:59:00+01:00")) == "2026-11-22T00:00:00+01:00");
+    CHECK(point("00:00", clock_at("2026-11-21T23:58:59+01:00")) == "2026-11-21T00:00:00+01:00");
+    // The 12-hour reading shares the rule: an ambiguous time under 12 hours back is as typed.
+    const TimeReading r = read_time("12:00", half_a_minute_before);
+    CHECK(format_rfc3339(r.span.begin, saturday.zone) == "2026-11-21T12:00:00+01:00");
+    CHECK(r.note.empty());
+    // Santiago skips 00:00-01:00 on 2026-09-06: 00:00 at 23:59:30 moves forward by the gap to the
+    // instant 30 s ahead, tomorrow's 01:00.
+    const Clock before_gap = clock_at("2026-09-05T23:59:30-04:00", "America/Santiago");
+    CHECK(point("00:00", before_gap) == "2026-09-06T01:00:00-03:00");
+    // Santiago repeats 23:00-24:00 on 2026-04-04: in the first pass 00:00 is an hour ahead, so
+    // today's; in the second it is 30 s ahead, so tomorrow's.
+    CHECK(point("00:00", clock_at("2026-04-04T23:59:30-03:00", "America/Santiago")) == "2026-04-04T00:00:00-03:00");
+    CHECK(point("00:00", clock_at("2026-04-04T23:59:30-04:00", "America/Santiago")) == "2026-04-05T00:00:00-04:00");
+}
+
 TEST_CASE("12-hour clock times with am and pm") {
     CHECK(point("2:30pm", saturday) == "2026-11-20T14:30:00+01:00");
     CHECK(point("2:30 PM", saturday) == "2026-11-20T14:30:00+01:00");
