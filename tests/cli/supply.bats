@@ -162,6 +162,29 @@ pumps() {
     grep -qxF "$line not counting 4 pump sessions without a volume." <<<"$output"
 }
 
+@test "a pump with sides and no ml is a session of unknown volume for every reader: the sides make no total" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    cat >"$J" <<'EOF'
+{"v":1,"id":"m1","type":"pump","at":"2026-11-21T03:00:00+01:00","ml":100,"left_ml":20,"right_ml":30}
+{"v":1,"id":"m2","type":"pump","at":"2026-11-21T06:00:00+01:00","left_ml":20,"right_ml":25}
+{"v":1,"id":"m3","type":"pump","at":"2026-11-21T07:00:00+01:00","left_ml":20,"dur_s":600}
+EOF
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    grep -qF "pumped (no volume) (L 20 / R 25)" <<<"$output"
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    grep -qxF "  Pumped     100 ml in 3 sessions, 2 without a volume (L 60 / R 55)" <<<"$output"
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "$(sed -n 2p <<<"$output" | cut -d, -f1-5)" = "2026-11-21,3,100,60,55" ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12
+    [ "$status" -eq 0 ]
+    local line="Progress: day 9, 100 ml in 3 sessions over the last 24 h (2 without a volume, not counted),"
+    grep -qxF "$line one at night (milestone 542 ml)." <<<"$output"
+    ! grep -q "Behind" <<<"$output"
+}
+
 @test "a milestone between two is a whole ml in the progress line and the advice alike" {
     export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
     # Day 10 since birth: about 583.3 ml (between 500 on day 8 and 750 on day 14), shown 583 ml.
