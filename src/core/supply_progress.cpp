@@ -159,7 +159,13 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     p.day = day;
     p.day_unknown = !birth || day < 0;
 
-    const std::vector<LoggedPump> pumps = logged_pumps(entries, now);
+    std::vector<LoggedPump> pumps = logged_pumps(entries, now);
+    // Progress is judged since the birth (pumplog-supply(7): "none before the birth"), as the basis lists it:
+    // a pump logged on an earlier date (colostrum expressed before the birth) is no session of this supply.
+    // A birth date after today is left to its verdict ("check the birth setting"): nothing is left out for it.
+    if (birth && day >= 0)
+        std::erase_if(pumps, [&](const LoggedPump& pump) { return date::floor<date::days>(pump.local) <
+                                                                  date::local_days(*birth); });
     const Seconds since = now - hours(24);
     for (const LoggedPump& pump : pumps) {
         if (pump.at <= since) continue;

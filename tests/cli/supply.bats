@@ -185,6 +185,25 @@ EOF
     ! grep -q "Behind" <<<"$output"
 }
 
+@test "pumps logged before the birth date are no sessions of the last 24 hours" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    # 3 pumps the day before the birth (colostrum expressed before it), 2 on the day of birth.
+    cat >"$J" <<'EOF'
+{"v":1,"id":"b1","type":"pump","at":"2026-11-20T14:00:00+01:00","ml":5}
+{"v":1,"id":"b2","type":"pump","at":"2026-11-20T18:00:00+01:00","ml":5}
+{"v":1,"id":"b3","type":"pump","at":"2026-11-20T22:00:00+01:00","ml":5}
+{"v":1,"id":"b4","type":"pump","at":"2026-11-21T02:00:00+01:00","ml":5}
+{"v":1,"id":"b5","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":5}
+EOF
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21
+    [ "$status" -eq 0 ]
+    grep -qxF "  2026-11-21 (day 0, so far): 2 sessions, 10 ml, one between 01:00 and 05:00." <<<"$output"
+    grep -qxF "Progress: day 0, 10 ml in 2 sessions over the last 24 h, one at night." <<<"$output"
+    grep -qF "Advice: Behind for day 0: 2 sessions in the last 24 hours (10 ml)" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
+    [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"behind"]' ]
+}
+
 @test "a milestone between two is a whole ml in the progress line and the advice alike" {
     export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
     # Day 10 since birth: about 583.3 ml (between 500 on day 8 and 750 on day 14), shown 583 ml.
