@@ -94,6 +94,24 @@ PlanAdvice see_consultant(std::string text, std::string_view when, int day) {
     return a;
 }
 
+// The verdict when the last 24 hours reach before the first logged pump and what was logged falls short:
+// not_enough_data, saying what the logged hours show (`shown`, with its source) and that they are not 24.
+// The same caution as sessions without a volume: what was not logged could make up the difference. No
+// next steps either: the sessions they would count are the ones the window is missing.
+PlanAdvice logged_too_short(SupplyProgress& p, Seconds first_pump, Seconds now, const std::string& shown,
+                            std::string_view source) {
+    p.verdict = SupplyVerdict::not_enough_data;
+    const auto logged = std::chrono::duration_cast<std::chrono::minutes>(now - first_pump);
+    const std::string span = logged < hours(1) ? std::string("less than an hour")
+                                               : plural(static_cast<int>(logged / hours(1)), "hour");
+    return verdict(AdviceKind::not_enough_data, p,
+                   fmt::format("Not enough data: your first logged pump is {} old, so the last 24 hours hold only "
+                               "what you logged since: {}. Log every session for a full 24 hours (pumplog log "
+                               "pump 40ml) to see whether you are on track.",
+                               span, shown),
+                   source, "logged_under_24h");
+}
+
 // The steps about how often and when (volumes aside).
 void session_steps(const SupplyProgress& p, std::vector<PlanAdvice>& advice) {
     if (p.sessions_24h < supply_min_sessions)
@@ -201,7 +219,10 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     out.basis.days = static_cast<int>(out.days.size());
     out.basis.since = start_of_local_day(first, clock.zone);
     out.basis.until = now;
-    if (!pumps.empty() && pumps.front().at > since && birth && day > 0)
+    // The last 24 hours reach before the first logged pump: pumps before it were not logged, so the
+    // window's sessions and volume are certain to fall short of what was pumped (no "behind" from them).
+    const bool short_log = !pumps.empty() && pumps.front().at > since && birth && day > 0;
+    if (short_log)
         out.basis.notes.push_back(fmt::format(
             "Your first logged pump is at {}: the last 24 hours may miss pumps you did not log.",
             format_date_time(pumps.front().at, clock.zone)));
@@ -269,6 +290,16 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         // Feeds at the breast remove milk too: fewer pump sessions are no verdict.
         if (!enough && out.breast_feeds_24h > 0) {
             p.verdict = SupplyVerdict::not_enough_data;
+            return out;
+        }
+        if (!enough && short_log) {
+            advice.push_back(logged_too_short(
+                p, pumps.front().at, now,
+                fmt::format("{} ({}{}), {} between 01:00 and 05:00, where 5 or more sessions a day by day 5 and "
+                            "night pumping go with coming to volume (Mago-Shah et al. 2023)",
+                            plural(p.sessions_24h, "session"), pumped, not_counting(p),
+                            p.night_session ? "one" : "none"),
+                "Mago-Shah et al. 2023"));
             return out;
         }
         p.verdict = enough ? SupplyVerdict::on_track : SupplyVerdict::behind;
@@ -372,6 +403,13 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     // understates the supply and cannot show it is behind (the plan says so).
     if (out.breast_feeds_24h > 0) {
         p.verdict = SupplyVerdict::not_enough_data;
+        return out;
+    }
+    if (short_log) {
+        advice.push_back(logged_too_short(
+            p, pumps.front().at, now,
+            fmt::format("{} in {}, against {}", pumped, plural(p.sessions_24h, "session"), reference),
+            reference_source));
         return out;
     }
     p.verdict = SupplyVerdict::behind;

@@ -108,7 +108,9 @@ pumps() {
 @test "supply mode with feeds at the breast gives no behind verdict from pumps alone" {
     export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
     pumplog config set birth 2026-11-16 >/dev/null
-    pumps 40 "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" "2026-11-24 00:30"
+    # (the 09:00 pump, 25 hours back, shows the last 24 hours were logged whole)
+    pumps 40 "2026-11-23 09:00" "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" \
+        "2026-11-24 00:30"
     run --separate-stderr pumplog plan --mode supply --format json
     [ "$(jq -r '.progress.verdict' <<<"$output")" = "behind" ]
     pumplog log feed --breast --left 10m --at "2026-11-24 07:00" >/dev/null
@@ -202,6 +204,27 @@ EOF
     grep -qF "Advice: Behind for day 0: 2 sessions in the last 24 hours (10 ml)" <<<"$output"
     run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
     [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"behind"]' ]
+}
+
+@test "no behind verdict from a last 24 hours that reach before the first logged pump" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    pumplog log pump L40 R50 --at 03:00 >/dev/null
+    pumps 30 06:00 08:00
+    pumps 45 07:00
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12
+    [ "$status" -eq 0 ]
+    grep -qxF "  Your first logged pump is at 2026-11-21 03:00: the last 24 hours may miss pumps you did not log." \
+        <<<"$output"
+    local line="Advice: Not enough data: your first logged pump is 7 hours old, so the last 24 hours hold only what"
+    line+=" you logged since: 195 ml in 4 sessions, against about 542 ml a day on day 9, between the milestones"
+    line+=" (Ru et al. 2020). Log every session for a full 24 hours (pumplog log pump 40ml) to see whether you are"
+    grep -qxF "$line on track." <<<"$output"
+    ! grep -q "Behind\|lactation consultant\|Add sessions" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12 --format json
+    [ "$(jq -c '.progress.verdict' <<<"$output")" = '"not_enough_data"' ]
+    [ "$(jq -c '[.advice_items[] | [.kind, .reason, .sessions_24h, .pumped_24h_ml]]' <<<"$output")" = \
+        '[["not_enough_data","logged_under_24h",4,195]]' ]
+    [ "$(jq '.advice | length' <<<"$output")" -eq 1 ]
 }
 
 @test "a milestone between two is a whole ml in the progress line and the advice alike" {
