@@ -278,7 +278,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
             "Ameda");
         keep.pumps = p.sessions_24h;
         keep.night = p.night_session;
-        keep.count = supply_default_sessions;
+        // The aim (8 a day, Ameda) only when fewer were logged, as on track (pumplog-supply(7): else null).
+        keep.count = p.sessions_24h < supply_default_sessions ? supply_default_sessions : 0;
         advice.push_back(keep);
         return out;
     }

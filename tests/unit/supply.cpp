@@ -680,7 +680,8 @@ TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
                              "You have come to volume, over 500 ml a day (Mago-Shah et al. 2023); a lactation "
                              "consultant can help you reach full production.",
                          });
-    const SupplyAssessment not_yet = assess_supply(logged_day_of_pumps(8, 55), ymd(2026, 11, 7), berlin_now(), Unit::ml);
+    const SupplyAssessment not_yet =
+        assess_supply(logged_day_of_pumps(8, 55), ymd(2026, 11, 7), berlin_now(), Unit::ml);
     CHECK(not_yet.progress.verdict == SupplyVerdict::behind);
     CHECK(not_yet.advice.back().text ==
           "See a lactation consultant: you have not come to volume yet, over 500 ml a day by day 14 (Mago-Shah et al. "
@@ -707,6 +708,15 @@ TEST_CASE("full volume: 750 ml or more in the last 24 hours, whatever the day") 
                           "exclusive).",
                       });
     CHECK(verdict_name(SupplyVerdict::full_volume) == "full_volume");
+    // keep_pumping's aim (8 a day) only when fewer were logged: 8 sessions were, so none.
+    REQUIRE(a.advice.size() == 2);
+    CHECK(a.advice[1].kind == AdviceKind::keep_pumping);
+    CHECK(a.advice[1].pumps == 8);
+    CHECK(a.advice[1].count == 0);
+    const SupplyAssessment five =
+        assess_supply(logged_day_of_pumps(5, 150), ymd(2026, 10, 22), berlin_now(), Unit::ml);
+    REQUIRE(five.advice.size() == 2);
+    CHECK(five.advice[1].count == 8);
     // Exactly 750 ml on day 30 is full volume; 749 is behind.
     CHECK(assess_supply(logged_day_of_pumps(5, 150), ymd(2026, 10, 22), berlin_now(), Unit::ml).progress.verdict ==
           SupplyVerdict::full_volume);
