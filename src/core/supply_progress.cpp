@@ -229,8 +229,12 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
 
     auto& advice = out.advice;
     const std::string pumped = format_volume(p.pumped_24h, unit);
+    // The source's own figures in either unit (Ameda: 25 to 35 oz, 750 to 1050 ml), never a conversion of them.
     const std::string full_range =
-        fmt::format("{}-{} a day", format_volume_number(supply_full_low, unit), format_volume(supply_full_high, unit));
+        unit == Unit::oz
+            ? fmt::format("{}-{} oz a day", supply_full_low_oz, supply_full_high_oz)
+            : fmt::format("{}-{} a day", format_volume_number(supply_full_low, unit),
+                          format_volume(supply_full_high, unit));
 
     // Not enough data.
     if (!birth) {

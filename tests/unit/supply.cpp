@@ -921,7 +921,8 @@ TEST_CASE("the basis lists each recent day with the sessions actually logged") {
 
 TEST_CASE("advice volumes follow the unit") {
     const SupplyAssessment a = assess_supply(day_of_pumps(8, 100), ymd(2026, 11, 11), berlin_now(), Unit::oz);
-    CHECK(a.advice.front().text == "Full volume: 27.1 oz in the last 24 hours; full production is about 25.4-35.5 oz a day "
+    // Ameda's own ounces (25 to 35 oz), not 750-1050 ml converted back (25.4-35.5 oz).
+    CHECK(a.advice.front().text == "Full volume: 27.1 oz in the last 24 hours; full production is about 25-35 oz a day "
                               "(Ameda).");
 }
 
