@@ -106,7 +106,7 @@ std::optional<Volume> supply_daily_goal(std::optional<int> day);
 // One local day of the basis: what was actually logged.
 struct SupplyDay {
     date::sys_days date;
-    std::optional<int> day;  // since birth, when the birth date is known
+    std::optional<int> day;  // since birth, when the birth date is known and not after today
     int sessions = 0;
     int unmeasured = 0;  // sessions with no volume logged: not counted in `pumped`
     Volume pumped;

@@ -197,13 +197,15 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         if (e.type == EntryType::feed && e.method == FeedMethod::breast && e.at.instant > since && e.at.instant <= now)
             ++out.breast_feeds_24h;
 
+    const int day_since = day;
     // The basis: the last 7 local days (none before birth), what was logged on each.
     date::sys_days first = today - date::days(6);
     if (birth && date::sys_days(*birth) > first && date::sys_days(*birth) <= today) first = date::sys_days(*birth);
     for (date::sys_days d = first; d <= today; d += date::days(1)) {
         SupplyDay day;
         day.date = d;
-        if (birth) day.day = (d - date::sys_days(*birth)).count();
+        // A birth date after today numbers no day (there is no day -3): the days are listed as without one.
+        if (birth && day_since >= 0) day.day = (d - date::sys_days(*birth)).count();
         day.partial = d == today;
         for (const LoggedPump& pump : pumps) {
             if (date::floor<date::days>(pump.local).time_since_epoch() != d.time_since_epoch()) continue;
@@ -216,6 +218,9 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         out.basis.feeds += day.sessions;
         out.basis.notes.push_back(day_note(day, unit));
     }
+    if (birth && day < 0)
+        out.basis.notes.push_back(fmt::format("The birth date {} is after today: no day since the birth to count.",
+                                              format_date(date::sys_days(*birth))));
     out.basis.days = static_cast<int>(out.days.size());
     out.basis.since = start_of_local_day(first, clock.zone);
     out.basis.until = now;

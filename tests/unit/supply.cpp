@@ -769,6 +769,11 @@ TEST_CASE("not enough data: no birth date, a birth date after today, or no pumps
     CHECK(future.progress.verdict == SupplyVerdict::not_enough_data);
     CHECK(future.advice.front().text ==
           "Not enough data: the birth date 2026-12-01 is after today; check the birth setting.");
+    // The basis numbers no day from it (no "day -10"): it says the birth date is after today instead.
+    REQUIRE(future.days.size() == 7);
+    CHECK(std::none_of(future.days.begin(), future.days.end(), [](const SupplyDay& d) { return d.day.has_value(); }));
+    CHECK(future.basis.notes.front() == "2026-11-15: no pumps logged");
+    CHECK(future.basis.notes.back() == "The birth date 2026-12-01 is after today: no day since the birth to count.");
 
     // The last pump was 25 hours ago.
     const std::vector<Entry> old{pump("2026-11-20T13:05:00+01:00", 90), pump("2026-11-20T10:00:00+01:00", 90)};
