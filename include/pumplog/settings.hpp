@@ -92,8 +92,11 @@ std::string normalize_setting(std::string_view key, std::string_view value);
 std::vector<std::string> setting_values(std::string_view key);
 // Applies one normalized value to settings.
 void apply_setting(Settings& settings, std::string_view key, std::string_view value);
+// The oldest birth date check_birth accepts, in years before today.
+inline constexpr int oldest_birth_years = 5;
 // Refuses (usage error) a birth date after `today` (the local day): the
-// baby's age would be negative. For `config set birth` and `plan --birth`; a
+// baby's age would be negative; and one more than oldest_birth_years before
+// it: a typo, not a baby being fed. For `config set birth` and `plan --birth`; a
 // config file edited by hand is read as it is (the plan then says so).
 void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today);
 // Refuses (usage error) a min_gap longer than max_gap_day or max_gap_night:

@@ -344,9 +344,20 @@ std::string normalize_value(const SettingKey& k, std::string_view value);
 }  // namespace
 
 void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today) {
-    if (birth && date::sys_days(*birth) > today)
+    if (!birth) return;
+    if (date::sys_days(*birth) > today)
         throw usage_error(fmt::format("birth {} is after today ({}); set the day the baby was born",
                                       format_date(date::sys_days(*birth)), format_date(today)));
+    // Pumping for a baby is a matter of its first years: a birth date further back is a slip (1900, or
+    // 2062 for 2026's day), and would judge supply on "day 739940". 29 February goes back to 28 February.
+    const date::year_month_day now{today};
+    date::year_month_day earliest = now - date::years(oldest_birth_years);
+    if (!earliest.ok()) earliest = earliest.year() / earliest.month() / date::last;
+    if (date::sys_days(*birth) < date::sys_days(earliest))
+        throw usage_error(fmt::format("birth {} is more than {} years before today; set the day the baby was born, "
+                                      "from {} to {}",
+                                      format_date(date::sys_days(*birth)), oldest_birth_years,
+                                      format_date(date::sys_days(earliest)), format_date(today)));
 }
 
 void check_gaps(const Settings& settings, std::string_view what) {

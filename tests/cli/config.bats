@@ -70,6 +70,13 @@ config_refused() {
     [ "$stderr" = 'pumplog: error: birth 2026-11-22 is after today (2026-11-21); set the day the baby was born' ]
     run pumplog config set birth 2026-11-21
     [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-21" ]
+    # One more than 5 years back is a slip too (supply mode's "day 739940"); the setting is kept as it was.
+    config_refused set birth 1900-01-01
+    [ "$stderr" = 'pumplog: error: birth 1900-01-01 is more than 5 years before today; set the day the baby was born, from 2021-11-21 to 2026-11-21' ]
+    config_refused set birth 2021-11-20
+    [ "$(pumplog config get birth)" = "2026-11-21" ]
+    run pumplog config set birth 2021-11-21
+    [ "$status" -eq 0 ]; [ "$output" = "birth = 2021-11-21" ]
     config_refused set stash_days 0
     config_refused set unit
 }
