@@ -30,6 +30,10 @@ struct DailyWindow {
 // two-digit hours with minutes ("22:00-06:00"); "8-5:30" is refused, not read
 // as 08:00 to 05:30 the next morning.
 DailyWindow parse_daily_window(std::string_view text, bool overnight_written_clearly = false);
+// "23:30-05:30"; the whole day (begin == end) as "00:00-24:00", the way it is
+// written (pumplog-config(1)): "00:00-00:00" is the form parse_daily_window calls
+// a window that ends when it starts for any other time.
+std::string format_daily_window(const DailyWindow& window);
 
 // A weekly window: some weekdays, one daily window ("mon-fri 08:00-17:30").
 struct WeeklyWindow {

@@ -125,12 +125,24 @@ config_refused() {
     cmp "$(CONFIG)" "$TEST_DIR/before.json"
     refused 2 pumplog plan --away "daily 8:00-8:00"
     [ "$stderr" = 'pumplog: error: --away: the time window "8:00-8:00" ends when it starts; for the whole day write 00:00-24:00' ]
-    # midnight to midnight is the whole day, and reads back
+    # midnight to midnight is the whole day, and reads back as it is written (not 00:00-00:00, the form
+    # refused above for any other time)
     run --separate-stderr pumplog config set away "daily midnight-midnight"
-    [ "$output" = "away = daily 00:00-00:00" ]
+    [ "$output" = "away = daily 00:00-24:00" ]
     run --separate-stderr pumplog config get away
     [ "$status" -eq 0 ]
-    [ "$output" = "daily 00:00-00:00" ]
+    [ "$output" = "daily 00:00-24:00" ]
+    run --separate-stderr pumplog config set sleep 00:00-24:00
+    [ "$status" -eq 0 ]; [ "$output" = "sleep = 00:00-24:00" ]
+    [ "$(jq -r .sleep "$(CONFIG)")" = "00:00-24:00" ]
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -r '.advice_items[] | select(.kind == "sleep_window") | .sleep' <<<"$output")" = "00:00-24:00" ]
+    [[ "$(jq -r '.advice[]' <<<"$output")" == *"inside your sleep window (00:00-24:00)"* ]]
+    # A config file that keeps 00:00-00:00 (written before) is still the whole day.
+    jq '.sleep = "00:00-00:00"' "$(CONFIG)" >"$TEST_DIR/c.json" && cp "$TEST_DIR/c.json" "$(CONFIG)"
+    [ "$(pumplog config get sleep)" = "00:00-00:00" ]
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -r '.advice_items[] | select(.kind == "sleep_window") | .sleep' <<<"$output")" = "00:00-24:00" ]
 }
 
 @test "min_gap cannot be set longer than a longest gap" {
