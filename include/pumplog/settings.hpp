@@ -30,6 +30,10 @@ struct DailyWindow {
 // two-digit hours with minutes ("22:00-06:00"); "8-5:30" is refused, not read
 // as 08:00 to 05:30 the next morning.
 DailyWindow parse_daily_window(std::string_view text, bool overnight_written_clearly = false);
+// "23:30-05:30"; the whole day (begin == end) as "00:00-24:00", the way it is
+// written (pumplog-config(1)): "00:00-00:00" is the form parse_daily_window calls
+// a window that ends when it starts for any other time.
+std::string format_daily_window(const DailyWindow& window);
 
 // A weekly window: some weekdays, one daily window ("mon-fri 08:00-17:30").
 struct WeeklyWindow {
@@ -92,8 +96,11 @@ std::string normalize_setting(std::string_view key, std::string_view value);
 std::vector<std::string> setting_values(std::string_view key);
 // Applies one normalized value to settings.
 void apply_setting(Settings& settings, std::string_view key, std::string_view value);
+// The oldest birth date check_birth accepts, in years before today.
+inline constexpr int oldest_birth_years = 5;
 // Refuses (usage error) a birth date after `today` (the local day): the
-// baby's age would be negative. For `config set birth` and `plan --birth`; a
+// baby's age would be negative; and one more than oldest_birth_years before
+// it: a typo, not a baby being fed. For `config set birth` and `plan --birth`; a
 // config file edited by hand is read as it is (the plan then says so).
 void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today);
 // Refuses (usage error) a min_gap longer than max_gap_day or max_gap_night:

@@ -88,6 +88,10 @@ std::vector<std::optional<Volume>> supply_milestones_between(date::sys_days firs
 // Full production (Ameda): 750-1050 ml a day.
 inline constexpr Volume supply_full_low = Volume::from_ml(750);
 inline constexpr Volume supply_full_high = Volume::from_ml(1050);
+// The same range as Ameda gives it in ounces: 25 to 35 oz a day. Quoted as is in oz (750 ml back in oz is
+// 25.4, a figure Ameda does not give); the full-volume threshold stays supply_full_low (pumplog-supply(7)).
+inline constexpr int supply_full_low_oz = 25;
+inline constexpr int supply_full_high_oz = 35;
 // Coming to volume (Mago-Shah et al. 2023): over 500 ml a day by day 14.
 inline constexpr Volume supply_coming_to_volume = Volume::from_ml(500);
 inline constexpr int supply_coming_to_volume_day = 14;
@@ -102,7 +106,7 @@ std::optional<Volume> supply_daily_goal(std::optional<int> day);
 // One local day of the basis: what was actually logged.
 struct SupplyDay {
     date::sys_days date;
-    std::optional<int> day;  // since birth, when the birth date is known
+    std::optional<int> day;  // since birth, when the birth date is known and not after today
     int sessions = 0;
     int unmeasured = 0;  // sessions with no volume logged: not counted in `pumped`
     Volume pumped;

@@ -348,6 +348,7 @@ struct EditOptions {
     EditRequest request;  // its note from `note` when --note is given
     CLI::Option* note_option = nullptr;  // given, even empty: "--note ''" clears the note
     CLI::Option* reason_option = nullptr;  // the same for --reason
+    CLI::Option* baby_option = nullptr;  // given, even empty: "--baby ''" is an empty name, not no option
 };
 
 int run_edit(Context& ctx, const EditOptions& given) {
@@ -384,6 +385,15 @@ int run_edit(Context& ctx, const EditOptions& given) {
                                        ctx.strict)
                                 .stock,
                             trim(request.label));
+        // An empty name names no baby: said so, with the names taken, not "nothing to change; give --baby".
+        if (o.baby_option && o.baby_option->count() > 0 && trim(o.request.baby).empty()) {
+            std::vector<std::string> names;
+            for (const auto& name : ctx.recent_babies()) names.push_back("\"" + printable(name) + "\"");
+            throw usage_error(names.empty() ? std::string("--baby is empty, and no babies are named yet; name them "
+                                                          "first: pumplog config set babies \"Ada, Ben\"")
+                                            : fmt::format("--baby is empty; give the name of the baby: {}",
+                                                          and_list(names, "or")));
+        }
         if (!o.request.baby.empty()) request.baby = ctx.baby_named(o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
@@ -518,7 +528,8 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--right", eo->request.right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");
     edit->add_option("--dur", eo->request.duration, "new duration")->type_name("DURATION");
     edit->add_option("--milk", eo->request.milk, "breast or formula (bottle feeds)")->type_name("breast|formula");
-    edit->add_option("--baby", eo->request.baby, "whose feed it was (config babies)")->type_name("BABY");
+    eo->baby_option =
+        edit->add_option("--baby", eo->request.baby, "whose feed it was (config babies)")->type_name("BABY");
     edit->add_option("--pumped", eo->request.pumped, "when a stored container's milk was expressed")
         ->type_name("TIME")
         ->check(given_time);

@@ -155,7 +155,7 @@ void count(Tally& t, const Entry& e) {
     switch (e.type) {
         case EntryType::pump:
             ++t.pump_sessions;
-            // Its `ml`, else the sum of its sides; without either it is unknown, not 0 ml.
+            // Its `ml` (never the sum of its sides: pump_volume); without it the volume is unknown, not 0 ml.
             if (const auto volume = pump_volume(e)) t.pumped += *volume;
             else ++t.unmeasured_sessions;
             t.left += counted_volume(e.left_ml);

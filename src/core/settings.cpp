@@ -31,6 +31,13 @@ namespace pumplog {
 
 namespace fs = std::filesystem;
 
+std::string format_daily_window(const DailyWindow& window) {
+    // begin == end only for the whole day (parse_daily_window refuses 08:00-08:00), kept as 00:00-00:00.
+    const int end = window.begin_min == window.end_min ? window.begin_min + 24 * 60 : window.end_min;
+    const std::string end_text = end == 24 * 60 ? std::string("24:00") : format_minute_of_day(end);
+    return format_minute_of_day(window.begin_min) + "-" + end_text;
+}
+
 bool DailyWindow::contains(int minute) const {
     if (begin_min == end_min) return true;  // a whole day
     if (begin_min < end_min) return minute >= begin_min && minute < end_min;
@@ -232,7 +239,7 @@ std::string format_away(const std::vector<WeeklyWindow>& windows) {
             }
             out += days;
         }
-        out += " " + format_minute_of_day(w.hours.begin_min) + "-" + format_minute_of_day(w.hours.end_min);
+        out += " " + format_daily_window(w.hours);
     }
     return out;
 }
@@ -344,9 +351,20 @@ std::string normalize_value(const SettingKey& k, std::string_view value);
 }  // namespace
 
 void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today) {
-    if (birth && date::sys_days(*birth) > today)
+    if (!birth) return;
+    if (date::sys_days(*birth) > today)
         throw usage_error(fmt::format("birth {} is after today ({}); set the day the baby was born",
                                       format_date(date::sys_days(*birth)), format_date(today)));
+    // Pumping for a baby is a matter of its first years: a birth date further back is a slip (1900, or
+    // 2062 for 2026's day), and would judge supply on "day 739940". 29 February goes back to 28 February.
+    const date::year_month_day now{today};
+    date::year_month_day earliest = now - date::years(oldest_birth_years);
+    if (!earliest.ok()) earliest = earliest.year() / earliest.month() / date::last;
+    if (date::sys_days(*birth) < date::sys_days(earliest))
+        throw usage_error(fmt::format("birth {} is more than {} years before today; set the day the baby was born, "
+                                      "from {} to {}",
+                                      format_date(date::sys_days(*birth)), oldest_birth_years,
+                                      format_date(date::sys_days(earliest)), format_date(today)));
 }
 
 void check_gaps(const Settings& settings, std::string_view what) {
@@ -403,8 +421,7 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
     }
     if (k.name == "sleep") {
         if (lower(v) == "none" || v.empty()) return "none";
-        const DailyWindow w = parse_daily_window(v);
-        return format_minute_of_day(w.begin_min) + "-" + format_minute_of_day(w.end_min);
+        return format_daily_window(parse_daily_window(v));
     }
     if (k.name == "stash_days") return std::to_string(parse_int_in(k.name, v, 1, 30));
     if (k.name == "round") return minutes_text(parse_round(v));

@@ -74,7 +74,7 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         }
         if (day == s.day) {
             if (e.type == EntryType::pump) {
-                // The volume is `ml`, else the sides; with neither it is unknown, not 0 ml.
+                // The volume is `ml` (never the sum of the sides: pump_volume); without it, unknown, not 0 ml.
                 if (const auto volume = pump_volume(e)) s.pumped += *volume;
                 else ++s.unmeasured_sessions;
                 ++s.sessions;

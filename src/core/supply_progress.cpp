@@ -94,6 +94,24 @@ PlanAdvice see_consultant(std::string text, std::string_view when, int day) {
     return a;
 }
 
+// The verdict when the last 24 hours reach before the first logged pump and what was logged falls short:
+// not_enough_data, saying what the logged hours show (`shown`, with its source) and that they are not 24.
+// The same caution as sessions without a volume: what was not logged could make up the difference. No
+// next steps either: the sessions they would count are the ones the window is missing.
+PlanAdvice logged_too_short(SupplyProgress& p, Seconds first_pump, Seconds now, const std::string& shown,
+                            std::string_view source) {
+    p.verdict = SupplyVerdict::not_enough_data;
+    const auto logged = std::chrono::duration_cast<std::chrono::minutes>(now - first_pump);
+    const std::string span = logged < hours(1) ? std::string("less than an hour")
+                                               : plural(static_cast<int>(logged / hours(1)), "hour");
+    return verdict(AdviceKind::not_enough_data, p,
+                   fmt::format("Not enough data: your first logged pump is {} old, so the last 24 hours hold only "
+                               "what you logged since: {}. Log every session for a full 24 hours (pumplog log "
+                               "pump 40ml) to see whether you are on track.",
+                               span, shown),
+                   source, "logged_under_24h");
+}
+
 // The steps about how often and when (volumes aside).
 void session_steps(const SupplyProgress& p, std::vector<PlanAdvice>& advice) {
     if (p.sessions_24h < supply_min_sessions)
@@ -159,7 +177,13 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     p.day = day;
     p.day_unknown = !birth || day < 0;
 
-    const std::vector<LoggedPump> pumps = logged_pumps(entries, now);
+    std::vector<LoggedPump> pumps = logged_pumps(entries, now);
+    // Progress is judged since the birth (pumplog-supply(7): "none before the birth"), as the basis lists it:
+    // a pump logged on an earlier date (colostrum expressed before the birth) is no session of this supply.
+    // A birth date after today is left to its verdict ("check the birth setting"): nothing is left out for it.
+    if (birth && day >= 0)
+        std::erase_if(pumps, [&](const LoggedPump& pump) { return date::floor<date::days>(pump.local) <
+                                                                  date::local_days(*birth); });
     const Seconds since = now - hours(24);
     for (const LoggedPump& pump : pumps) {
         if (pump.at <= since) continue;
@@ -173,13 +197,15 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         if (e.type == EntryType::feed && e.method == FeedMethod::breast && e.at.instant > since && e.at.instant <= now)
             ++out.breast_feeds_24h;
 
+    const int day_since = day;
     // The basis: the last 7 local days (none before birth), what was logged on each.
     date::sys_days first = today - date::days(6);
     if (birth && date::sys_days(*birth) > first && date::sys_days(*birth) <= today) first = date::sys_days(*birth);
     for (date::sys_days d = first; d <= today; d += date::days(1)) {
         SupplyDay day;
         day.date = d;
-        if (birth) day.day = (d - date::sys_days(*birth)).count();
+        // A birth date after today numbers no day (there is no day -3): the days are listed as without one.
+        if (birth && day_since >= 0) day.day = (d - date::sys_days(*birth)).count();
         day.partial = d == today;
         for (const LoggedPump& pump : pumps) {
             if (date::floor<date::days>(pump.local).time_since_epoch() != d.time_since_epoch()) continue;
@@ -192,18 +218,28 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         out.basis.feeds += day.sessions;
         out.basis.notes.push_back(day_note(day, unit));
     }
+    if (birth && day < 0)
+        out.basis.notes.push_back(fmt::format("The birth date {} is after today: no day since the birth to count.",
+                                              format_date(date::sys_days(*birth))));
     out.basis.days = static_cast<int>(out.days.size());
     out.basis.since = start_of_local_day(first, clock.zone);
     out.basis.until = now;
-    if (!pumps.empty() && pumps.front().at > since && birth && day > 0)
+    // The last 24 hours reach before the first logged pump: pumps before it were not logged, so the
+    // window's sessions and volume are certain to fall short of what was pumped (no "behind" from them).
+    const bool short_log = !pumps.empty() && pumps.front().at > since && birth && day > 0;
+    if (short_log)
         out.basis.notes.push_back(fmt::format(
             "Your first logged pump is at {}: the last 24 hours may miss pumps you did not log.",
             format_date_time(pumps.front().at, clock.zone)));
 
     auto& advice = out.advice;
     const std::string pumped = format_volume(p.pumped_24h, unit);
+    // The source's own figures in either unit (Ameda: 25 to 35 oz, 750 to 1050 ml), never a conversion of them.
     const std::string full_range =
-        fmt::format("{}-{} a day", format_volume_number(supply_full_low, unit), format_volume(supply_full_high, unit));
+        unit == Unit::oz
+            ? fmt::format("{}-{} oz a day", supply_full_low_oz, supply_full_high_oz)
+            : fmt::format("{}-{} a day", format_volume_number(supply_full_low, unit),
+                          format_volume(supply_full_high, unit));
 
     // Not enough data.
     if (!birth) {
@@ -251,7 +287,8 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
             "Ameda");
         keep.pumps = p.sessions_24h;
         keep.night = p.night_session;
-        keep.count = supply_default_sessions;
+        // The aim (8 a day, Ameda) only when fewer were logged, as on track (pumplog-supply(7): else null).
+        keep.count = p.sessions_24h < supply_default_sessions ? supply_default_sessions : 0;
         advice.push_back(keep);
         return out;
     }
@@ -263,6 +300,16 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         // Feeds at the breast remove milk too: fewer pump sessions are no verdict.
         if (!enough && out.breast_feeds_24h > 0) {
             p.verdict = SupplyVerdict::not_enough_data;
+            return out;
+        }
+        if (!enough && short_log) {
+            advice.push_back(logged_too_short(
+                p, pumps.front().at, now,
+                fmt::format("{} ({}{}), {} between 01:00 and 05:00, where 5 or more sessions a day by day 5 and "
+                            "night pumping go with coming to volume (Mago-Shah et al. 2023)",
+                            plural(p.sessions_24h, "session"), pumped, not_counting(p),
+                            p.night_session ? "one" : "none"),
+                "Mago-Shah et al. 2023"));
             return out;
         }
         p.verdict = enough ? SupplyVerdict::on_track : SupplyVerdict::behind;
@@ -366,6 +413,13 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     // understates the supply and cannot show it is behind (the plan says so).
     if (out.breast_feeds_24h > 0) {
         p.verdict = SupplyVerdict::not_enough_data;
+        return out;
+    }
+    if (short_log) {
+        advice.push_back(logged_too_short(
+            p, pumps.front().at, now,
+            fmt::format("{} in {}, against {}", pumped, plural(p.sessions_24h, "session"), reference),
+            reference_source));
         return out;
     }
     p.verdict = SupplyVerdict::behind;

@@ -111,9 +111,7 @@ int longest_inside_run(const std::vector<bool>& inside) {
     return longest;
 }
 
-std::string window_text(const DailyWindow& window) {
-    return format_minute_of_day(window.begin_min) + "-" + format_minute_of_day(window.end_min);
-}
+std::string window_text(const DailyWindow& window) { return format_daily_window(window); }
 
 std::string sleep_note(const std::vector<int>& minutes_inside, const std::vector<int>& all, const DailyWindow& sleep,
                        const std::vector<bool>& inside, const Grid& grid) {

@@ -461,7 +461,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["source"] = a.source;
             break;
         case AdviceKind::sleep_window: {
-            j["sleep"] = format_minute_of_day(a.window_begin) + "-" + format_minute_of_day(a.window_end);
+            j["sleep"] = format_daily_window(DailyWindow{a.window_begin, a.window_end});
             j["sessions"] = clocks_of(a.minutes);
             j["source"] = a.source;
             break;

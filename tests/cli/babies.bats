@@ -215,6 +215,11 @@ twins_week() {
     [ "$(pumplog log --baby Ben --format json | jq -r '.[0].ml')" = "60" ]
     refused 2 pumplog log edit "$pump" --baby Ada
     [ "$stderr" = "pumplog: error: --baby goes with a feed (pumping is the parent's)" ]
+    # An empty name is said to be one, with the names taken (not "nothing to change; give ... --baby").
+    refused 2 pumplog log edit "$feed" --baby ""
+    [ "$stderr" = 'pumplog: error: --baby is empty; give the name of the baby: "Ada" or "Ben"' ]
+    refused 2 pumplog log edit "$feed" --baby "  "
+    [ "$stderr" = 'pumplog: error: --baby is empty; give the name of the baby: "Ada" or "Ben"' ]
 }
 
 @test "twins: one pumping plan covers both babies' feeds, with their summed amounts" {

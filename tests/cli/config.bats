@@ -70,6 +70,14 @@ config_refused() {
     [ "$stderr" = 'pumplog: error: birth 2026-11-22 is after today (2026-11-21); set the day the baby was born' ]
     run pumplog config set birth 2026-11-21
     [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-21" ]
+    # One more than 5 years back is a slip too (supply mode's "day 739940"); the setting is kept as it was.
+    config_refused set birth 1900-01-01
+    local taken="set the day the baby was born, from 2021-11-21 to 2026-11-21"
+    [ "$stderr" = "pumplog: error: birth 1900-01-01 is more than 5 years before today; $taken" ]
+    config_refused set birth 2021-11-20
+    [ "$(pumplog config get birth)" = "2026-11-21" ]
+    run pumplog config set birth 2021-11-21
+    [ "$status" -eq 0 ]; [ "$output" = "birth = 2021-11-21" ]
     config_refused set stash_days 0
     config_refused set unit
 }
@@ -118,12 +126,24 @@ config_refused() {
     cmp "$(CONFIG)" "$TEST_DIR/before.json"
     refused 2 pumplog plan --away "daily 8:00-8:00"
     [ "$stderr" = 'pumplog: error: --away: the time window "8:00-8:00" ends when it starts; for the whole day write 00:00-24:00' ]
-    # midnight to midnight is the whole day, and reads back
+    # midnight to midnight is the whole day, and reads back as it is written (not 00:00-00:00, the form
+    # refused above for any other time)
     run --separate-stderr pumplog config set away "daily midnight-midnight"
-    [ "$output" = "away = daily 00:00-00:00" ]
+    [ "$output" = "away = daily 00:00-24:00" ]
     run --separate-stderr pumplog config get away
     [ "$status" -eq 0 ]
-    [ "$output" = "daily 00:00-00:00" ]
+    [ "$output" = "daily 00:00-24:00" ]
+    run --separate-stderr pumplog config set sleep 00:00-24:00
+    [ "$status" -eq 0 ]; [ "$output" = "sleep = 00:00-24:00" ]
+    [ "$(jq -r .sleep "$(CONFIG)")" = "00:00-24:00" ]
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -r '.advice_items[] | select(.kind == "sleep_window") | .sleep' <<<"$output")" = "00:00-24:00" ]
+    [[ "$(jq -r '.advice[]' <<<"$output")" == *"inside your sleep window (00:00-24:00)"* ]]
+    # A config file that keeps 00:00-00:00 (written before) is still the whole day.
+    jq '.sleep = "00:00-00:00"' "$(CONFIG)" >"$TEST_DIR/c.json" && cp "$TEST_DIR/c.json" "$(CONFIG)"
+    [ "$(pumplog config get sleep)" = "00:00-00:00" ]
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -r '.advice_items[] | select(.kind == "sleep_window") | .sleep' <<<"$output")" = "00:00-24:00" ]
 }
 
 @test "min_gap cannot be set longer than a longest gap" {

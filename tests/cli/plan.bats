@@ -548,6 +548,11 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2027-11-01
     [ "$status" -eq 2 ]; [ -z "$output" ]
     [ "$stderr" = "pumplog: error: --birth: birth 2027-11-01 is after today (2026-11-21); set the day the baby was born" ]
+    # So is one more than 5 years back (0001 for 2026).
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 0001-01-01
+    [ "$status" -eq 2 ]; [ -z "$output" ]
+    local accepted="set the day the baby was born, from 2021-11-21 to 2026-11-21"
+    [ "$stderr" = "pumplog: error: --birth: birth 0001-01-01 is more than 5 years before today; $accepted" ]
 }
 
 @test "nursing without amounts past 12 months: the 12-month norm is held as a rough guess, not cited as the age's" {

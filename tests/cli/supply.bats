@@ -108,7 +108,9 @@ pumps() {
 @test "supply mode with feeds at the breast gives no behind verdict from pumps alone" {
     export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
     pumplog config set birth 2026-11-16 >/dev/null
-    pumps 40 "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" "2026-11-24 00:30"
+    # (the 09:00 pump, 25 hours back, shows the last 24 hours were logged whole)
+    pumps 40 "2026-11-23 09:00" "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" \
+        "2026-11-24 00:30"
     run --separate-stderr pumplog plan --mode supply --format json
     [ "$(jq -r '.progress.verdict' <<<"$output")" = "behind" ]
     pumplog log feed --breast --left 10m --at "2026-11-24 07:00" >/dev/null
@@ -160,6 +162,69 @@ pumps() {
     grep -qxF "4 of 8 pump sessions have no volume: the pumped column adds up the other 4 only." <<<"$output"
     line="Pumped 520 ml, baby drank 0 ml from bottles: +520 ml to the stash,"
     grep -qxF "$line not counting 4 pump sessions without a volume." <<<"$output"
+}
+
+@test "a pump with sides and no ml is a session of unknown volume for every reader: the sides make no total" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    cat >"$J" <<'EOF'
+{"v":1,"id":"m1","type":"pump","at":"2026-11-21T03:00:00+01:00","ml":100,"left_ml":20,"right_ml":30}
+{"v":1,"id":"m2","type":"pump","at":"2026-11-21T06:00:00+01:00","left_ml":20,"right_ml":25}
+{"v":1,"id":"m3","type":"pump","at":"2026-11-21T07:00:00+01:00","left_ml":20,"dur_s":600}
+EOF
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    grep -qF "pumped (no volume) (L 20 / R 25)" <<<"$output"
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    grep -qxF "  Pumped     100 ml in 3 sessions, 2 without a volume (L 60 / R 55)" <<<"$output"
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "$(sed -n 2p <<<"$output" | cut -d, -f1-5)" = "2026-11-21,3,100,60,55" ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12
+    [ "$status" -eq 0 ]
+    local line="Progress: day 9, 100 ml in 3 sessions over the last 24 h (2 without a volume, not counted),"
+    grep -qxF "$line one at night (milestone 542 ml)." <<<"$output"
+    ! grep -q "Behind" <<<"$output"
+}
+
+@test "pumps logged before the birth date are no sessions of the last 24 hours" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    # 3 pumps the day before the birth (colostrum expressed before it), 2 on the day of birth.
+    cat >"$J" <<'EOF'
+{"v":1,"id":"b1","type":"pump","at":"2026-11-20T14:00:00+01:00","ml":5}
+{"v":1,"id":"b2","type":"pump","at":"2026-11-20T18:00:00+01:00","ml":5}
+{"v":1,"id":"b3","type":"pump","at":"2026-11-20T22:00:00+01:00","ml":5}
+{"v":1,"id":"b4","type":"pump","at":"2026-11-21T02:00:00+01:00","ml":5}
+{"v":1,"id":"b5","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":5}
+EOF
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21
+    [ "$status" -eq 0 ]
+    grep -qxF "  2026-11-21 (day 0, so far): 2 sessions, 10 ml, one between 01:00 and 05:00." <<<"$output"
+    grep -qxF "Progress: day 0, 10 ml in 2 sessions over the last 24 h, one at night." <<<"$output"
+    grep -qF "Advice: Behind for day 0: 2 sessions in the last 24 hours (10 ml)" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
+    [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"behind"]' ]
+}
+
+@test "no behind verdict from a last 24 hours that reach before the first logged pump" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    pumplog log pump L40 R50 --at 03:00 >/dev/null
+    pumps 30 06:00 08:00
+    pumps 45 07:00
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12
+    [ "$status" -eq 0 ]
+    grep -qxF "  Your first logged pump is at 2026-11-21 03:00: the last 24 hours may miss pumps you did not log." \
+        <<<"$output"
+    local line="Advice: Not enough data: your first logged pump is 7 hours old, so the last 24 hours hold only what"
+    line+=" you logged since: 195 ml in 4 sessions, against about 542 ml a day on day 9, between the milestones"
+    line+=" (Ru et al. 2020). Log every session for a full 24 hours (pumplog log pump 40ml) to see whether you are"
+    grep -qxF "$line on track." <<<"$output"
+    ! grep -q "Behind\|lactation consultant\|Add sessions" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12 --format json
+    [ "$(jq -c '.progress.verdict' <<<"$output")" = '"not_enough_data"' ]
+    [ "$(jq -c '[.advice_items[] | [.kind, .reason, .sessions_24h, .pumped_24h_ml]]' <<<"$output")" = \
+        '[["not_enough_data","logged_under_24h",4,195]]' ]
+    [ "$(jq '.advice | length' <<<"$output")" -eq 1 ]
 }
 
 @test "a milestone between two is a whole ml in the progress line and the advice alike" {

@@ -240,7 +240,12 @@ TEST_CASE("a window may begin at midnight and one that ends when it starts is re
     CHECK(parse_daily_window("midnight-noon", true) == DailyWindow{0, 12 * 60});
     CHECK(parse_daily_window("noon-midnight", true) == DailyWindow{12 * 60, 0});
     CHECK(parse_daily_window("midnight-midnight", true).contains(12 * 60));
-    CHECK(parse_daily_window("00:00-00:00").contains(12 * 60));  // the whole day as the config file keeps it
+    CHECK(parse_daily_window("00:00-00:00").contains(12 * 60));  // the whole day as older config files keep it
+    // The whole day is stored and shown as it is written, never as 00:00-00:00 (refused for any other time).
+    CHECK(normalize_setting("sleep", "00:00-24:00") == "00:00-24:00");
+    CHECK(normalize_setting("sleep", "midnight-midnight") == "00:00-24:00");
+    CHECK(normalize_setting("away", "daily 00:00-00:00") == "daily 00:00-24:00");
+    CHECK(format_daily_window(DailyWindow{12 * 60, 0}) == "12:00-00:00");
     CHECK(normalize_setting("away", "mon-fri midnight-noon") == "mon-fri 00:00-12:00");
     CHECK(refusal([] { parse_away("daily 8:00-8:00"); }) ==
           "the time window \"8:00-8:00\" ends when it starts; for the whole day write 00:00-24:00");

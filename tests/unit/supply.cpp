@@ -111,6 +111,20 @@ std::vector<Entry> day_of_pumps_no_night(int count, double ml) {
     return entries;
 }
 
+// day_of_pumps (or its _no_night) after a pump just outside the last 24 hours (exactly 24 hours before
+// 2026-11-21 14:05 Berlin, of the same `ml`): they were logged whole, so a volume short of the milestone
+// can be judged "behind" (when they reach before the first logged pump, it cannot).
+std::vector<Entry> logged_day_of_pumps(int count, double ml) {
+    std::vector<Entry> entries = day_of_pumps(count, ml);
+    entries.push_back(pump("2026-11-20T14:05:00+01:00", ml));
+    return entries;
+}
+std::vector<Entry> logged_day_of_pumps_no_night(int count, double ml) {
+    std::vector<Entry> entries = day_of_pumps_no_night(count, ml);
+    entries.push_back(pump("2026-11-20T14:05:00+01:00", ml));
+    return entries;
+}
+
 bool has(const std::vector<std::string>& lines, const std::string& part) {
     return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(part) != std::string::npos; });
 }
@@ -555,23 +569,23 @@ TEST_CASE("on track with fewer sessions than the aim: the advice keeps the night
 
 TEST_CASE("on track between milestones is judged against the interpolated volume") {
     // Day 7: about 425 ml. 8 x 54 = 432 ml.
-    const SupplyAssessment a = assess_supply(day_of_pumps(8, 54), ymd(2026, 11, 14), berlin_now(), Unit::ml);
+    const SupplyAssessment a = assess_supply(logged_day_of_pumps(8, 54), ymd(2026, 11, 14), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::on_track);
     CHECK(a.progress.milestone->ml() == Approx(425));
     CHECK(a.advice.front().text ==
           "On track: 432 ml in the last 24 hours, at or above about 425 ml a day on day 7, between the milestones "
           "(Ru et al. 2020).");
     // Exactly the milestone is on track: day 8, 8 x 62.5 = 500 ml.
-    CHECK(assess_supply(day_of_pumps(8, 62.5), ymd(2026, 11, 13), berlin_now(), Unit::ml).progress.verdict ==
+    CHECK(assess_supply(logged_day_of_pumps(8, 62.5), ymd(2026, 11, 13), berlin_now(), Unit::ml).progress.verdict ==
           SupplyVerdict::on_track);
     // 8 x 53 = 424 ml: just under.
-    CHECK(assess_supply(day_of_pumps(8, 53), ymd(2026, 11, 14), berlin_now(), Unit::ml).progress.verdict ==
+    CHECK(assess_supply(logged_day_of_pumps(8, 53), ymd(2026, 11, 14), berlin_now(), Unit::ml).progress.verdict ==
           SupplyVerdict::behind);
 }
 
 TEST_CASE("behind on day 8: pump longer, and see a lactation consultant now") {
     // 8 x 55 = 440 ml, under about 500 ml; sessions and the night session are there.
-    const SupplyAssessment a = assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    const SupplyAssessment a = assess_supply(logged_day_of_pumps(8, 55), ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::behind);
     CHECK(a.progress.day == 8);
     CHECK(a.progress.milestone->ml() == Approx(500));
@@ -586,7 +600,7 @@ TEST_CASE("behind on day 8: pump longer, and see a lactation consultant now") {
 
 TEST_CASE("supply advice is a kind with its numbers and source beside its sentence") {
     // Behind on day 8: 8 x 55 = 440 ml against about 500 ml.
-    const SupplyAssessment a = assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    const SupplyAssessment a = assess_supply(logged_day_of_pumps(8, 55), ymd(2026, 11, 13), berlin_now(), Unit::ml);
     REQUIRE(a.advice.size() == 3);
     const PlanAdvice& verdict = a.advice[0];
     CHECK(verdict.kind == AdviceKind::behind);
@@ -605,7 +619,7 @@ TEST_CASE("supply advice is a kind with its numbers and source beside its senten
     CHECK(a.advice[2].reason == "now");
     CHECK(a.advice[2].milestone->ml() == Approx(500));
     // On track on day 8 (8 x 70 = 560 ml): the verdict, the next milestone (day 14, 750 ml), keep pumping.
-    const SupplyAssessment on = assess_supply(day_of_pumps(8, 70), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    const SupplyAssessment on = assess_supply(logged_day_of_pumps(8, 70), ymd(2026, 11, 13), berlin_now(), Unit::ml);
     REQUIRE(on.advice.size() == 3);
     CHECK(on.advice[0].kind == AdviceKind::on_track);
     CHECK(on.advice[1].kind == AdviceKind::next_milestone);
@@ -617,14 +631,14 @@ TEST_CASE("supply advice is a kind with its numbers and source beside its senten
     CHECK(on.advice[2].count == 0);
     // Too few sessions, none at night: add sessions (aim 8), add a night session.
     const SupplyAssessment few =
-        assess_supply(day_of_pumps_no_night(6, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+        assess_supply(logged_day_of_pumps_no_night(6, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
     REQUIRE(few.advice.size() == 5);
     CHECK(few.advice[1].kind == AdviceKind::add_sessions);
     CHECK(few.advice[1].pumps == 6);
     CHECK(few.advice[1].count == 8);
     CHECK(few.advice[2].kind == AdviceKind::add_night_session);
     // No birth date: not enough data, and why.
-    const SupplyAssessment none = assess_supply(day_of_pumps(8, 55), std::nullopt, berlin_now(), Unit::ml);
+    const SupplyAssessment none = assess_supply(logged_day_of_pumps(8, 55), std::nullopt, berlin_now(), Unit::ml);
     REQUIRE(none.advice.size() == 1);
     CHECK(none.advice[0].kind == AdviceKind::not_enough_data);
     CHECK(none.advice[0].reason == "no_birth");
@@ -634,7 +648,7 @@ TEST_CASE("supply advice is a kind with its numbers and source beside its senten
 TEST_CASE("behind with too few sessions and no night session: add them first") {
     // Day 8, 6 daytime sessions of 60 ml = 360 ml.
     const SupplyAssessment a =
-        assess_supply(day_of_pumps_no_night(6, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+        assess_supply(logged_day_of_pumps_no_night(6, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::behind);
     CHECK(a.progress.sessions_24h == 6);
     CHECK_FALSE(a.progress.night_session);
@@ -646,7 +660,7 @@ TEST_CASE("behind with too few sessions and no night session: add them first") {
           "Add a night session between 01:00 and 05:00: night pumping goes with coming to volume (Mago-Shah et al. "
           "2023).");
     // Under 5 sessions: the 5-a-day evidence.
-    const SupplyAssessment few = assess_supply(day_of_pumps(4, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    const SupplyAssessment few = assess_supply(logged_day_of_pumps(4, 60), ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(few.advice[1].text ==
           "Add sessions: you logged 4 in the last 24 hours; 5 or more a day by day 5 go with coming to volume "
           "(Mago-Shah et al. 2023), and 8-10 in 24 hours is the aim (Ameda).");
@@ -654,7 +668,7 @@ TEST_CASE("behind with too few sessions and no night session: add them first") {
 
 TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
     // Born 2026-11-07: day 14, milestone about 750 ml.
-    const SupplyAssessment came = assess_supply(day_of_pumps(8, 80), ymd(2026, 11, 7), berlin_now(), Unit::ml);
+    const SupplyAssessment came = assess_supply(logged_day_of_pumps(8, 80), ymd(2026, 11, 7), berlin_now(), Unit::ml);
     CHECK(came.progress.verdict == SupplyVerdict::behind);
     CHECK(came.progress.day == 14);
     CHECK(came.progress.milestone->ml() == Approx(750));
@@ -666,7 +680,8 @@ TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
                              "You have come to volume, over 500 ml a day (Mago-Shah et al. 2023); a lactation "
                              "consultant can help you reach full production.",
                          });
-    const SupplyAssessment not_yet = assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 7), berlin_now(), Unit::ml);
+    const SupplyAssessment not_yet =
+        assess_supply(logged_day_of_pumps(8, 55), ymd(2026, 11, 7), berlin_now(), Unit::ml);
     CHECK(not_yet.progress.verdict == SupplyVerdict::behind);
     CHECK(not_yet.advice.back().text ==
           "See a lactation consultant: you have not come to volume yet, over 500 ml a day by day 14 (Mago-Shah et al. "
@@ -674,14 +689,14 @@ TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
 }
 
 TEST_CASE("behind on day 6 or 7: see a lactation consultant if still behind on day 8") {
-    const SupplyAssessment a = assess_supply(day_of_pumps(8, 40), ymd(2026, 11, 15), berlin_now(), Unit::ml);
+    const SupplyAssessment a = assess_supply(logged_day_of_pumps(8, 40), ymd(2026, 11, 15), berlin_now(), Unit::ml);
     CHECK(a.progress.day == 6);
     CHECK(a.progress.verdict == SupplyVerdict::behind);
     CHECK(a.advice.back().text == "If you are still behind on day 8, see a lactation consultant.");
 }
 
 TEST_CASE("full volume: 750 ml or more in the last 24 hours, whatever the day") {
-    const SupplyAssessment a = assess_supply(day_of_pumps(8, 100), ymd(2026, 11, 11), berlin_now(), Unit::ml);
+    const SupplyAssessment a = assess_supply(logged_day_of_pumps(8, 100), ymd(2026, 11, 11), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::full_volume);
     CHECK(a.progress.day == 10);
     CHECK(a.progress.pumped_24h.ml() == Approx(800));
@@ -693,13 +708,51 @@ TEST_CASE("full volume: 750 ml or more in the last 24 hours, whatever the day") 
                           "exclusive).",
                       });
     CHECK(verdict_name(SupplyVerdict::full_volume) == "full_volume");
+    // keep_pumping's aim (8 a day) only when fewer were logged: 8 sessions were, so none.
+    REQUIRE(a.advice.size() == 2);
+    CHECK(a.advice[1].kind == AdviceKind::keep_pumping);
+    CHECK(a.advice[1].pumps == 8);
+    CHECK(a.advice[1].count == 0);
+    const SupplyAssessment five =
+        assess_supply(logged_day_of_pumps(5, 150), ymd(2026, 10, 22), berlin_now(), Unit::ml);
+    REQUIRE(five.advice.size() == 2);
+    CHECK(five.advice[1].count == 8);
     // Exactly 750 ml on day 30 is full volume; 749 is behind.
-    CHECK(assess_supply(day_of_pumps(5, 150), ymd(2026, 10, 22), berlin_now(), Unit::ml).progress.verdict ==
+    CHECK(assess_supply(logged_day_of_pumps(5, 150), ymd(2026, 10, 22), berlin_now(), Unit::ml).progress.verdict ==
           SupplyVerdict::full_volume);
-    std::vector<Entry> short_of = day_of_pumps(5, 150);
-    short_of.back().ml = 149;
+    std::vector<Entry> short_of = logged_day_of_pumps(5, 150);
+    short_of[4].ml = 149;  // the last of the 5 (the one after them is outside the last 24 hours)
     CHECK(assess_supply(short_of, ymd(2026, 10, 22), berlin_now(), Unit::ml).progress.verdict ==
           SupplyVerdict::behind);
+}
+
+TEST_CASE("no behind verdict when the last 24 hours reach before the first logged pump") {
+    // Day 8 (about 500 ml): 8 x 55 = 440 ml would be behind, but nothing was logged before 2026-11-20 15:00,
+    // 23 hours ago: the pumps of the hour before it were not logged, if there were any.
+    const SupplyAssessment a = assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), berlin_now(), Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
+    REQUIRE(a.advice.size() == 1);
+    CHECK(a.advice.front().kind == AdviceKind::not_enough_data);
+    CHECK(a.advice.front().reason == "logged_under_24h");
+    CHECK(a.advice.front().expected.ml() == Approx(440));
+    CHECK(a.advice.front().text ==
+          "Not enough data: your first logged pump is 23 hours old, so the last 24 hours hold only what you logged "
+          "since: 440 ml in 8 sessions, against about 500 ml a day on day 8 (Ru et al. 2020). Log every session for "
+          "a full 24 hours (pumplog log pump 40ml) to see whether you are on track.");
+    // Before day 6 the sessions are judged: 3 of them since the first logged pump say nothing either.
+    const SupplyAssessment early = assess_supply(day_of_pumps(3, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
+    CHECK(early.progress.verdict == SupplyVerdict::not_enough_data);
+    REQUIRE(early.advice.size() == 1);
+    CHECK(early.advice.front().text ==
+          "Not enough data: your first logged pump is 23 hours old, so the last 24 hours hold only what you logged "
+          "since: 3 sessions (30 ml), none between 01:00 and 05:00, where 5 or more sessions a day by day 5 and "
+          "night pumping go with coming to volume (Mago-Shah et al. 2023). Log every session for a full 24 hours "
+          "(pumplog log pump 40ml) to see whether you are on track.");
+    // What reaches the milestone or full volume all the same is judged as usual.
+    CHECK(assess_supply(day_of_pumps(8, 70), ymd(2026, 11, 13), berlin_now(), Unit::ml).progress.verdict ==
+          SupplyVerdict::on_track);
+    CHECK(assess_supply(day_of_pumps(8, 100), ymd(2026, 11, 13), berlin_now(), Unit::ml).progress.verdict ==
+          SupplyVerdict::full_volume);
 }
 
 TEST_CASE("not enough data: no birth date, a birth date after today, or no pumps in the last 24 hours") {
@@ -716,6 +769,11 @@ TEST_CASE("not enough data: no birth date, a birth date after today, or no pumps
     CHECK(future.progress.verdict == SupplyVerdict::not_enough_data);
     CHECK(future.advice.front().text ==
           "Not enough data: the birth date 2026-12-01 is after today; check the birth setting.");
+    // The basis numbers no day from it (no "day -10"): it says the birth date is after today instead.
+    REQUIRE(future.days.size() == 7);
+    CHECK(std::none_of(future.days.begin(), future.days.end(), [](const SupplyDay& d) { return d.day.has_value(); }));
+    CHECK(future.basis.notes.front() == "2026-11-15: no pumps logged");
+    CHECK(future.basis.notes.back() == "The birth date 2026-12-01 is after today: no day since the birth to count.");
 
     // The last pump was 25 hours ago.
     const std::vector<Entry> old{pump("2026-11-20T13:05:00+01:00", 90), pump("2026-11-20T10:00:00+01:00", 90)};
@@ -733,7 +791,7 @@ TEST_CASE("not enough data: no birth date, a birth date after today, or no pumps
 
 TEST_CASE("before day 6 the sessions are judged: 5 or more with one between 01:00 and 05:00") {
     // Born 2026-11-18: day 3. 6 sessions of 10 ml, one at 03:00.
-    const SupplyAssessment on = assess_supply(day_of_pumps(6, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
+    const SupplyAssessment on = assess_supply(logged_day_of_pumps(6, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
     CHECK(on.progress.verdict == SupplyVerdict::on_track);
     CHECK(on.progress.day == 3);
     CHECK_FALSE(on.progress.milestone);
@@ -746,7 +804,7 @@ TEST_CASE("before day 6 the sessions are judged: 5 or more with one between 01:0
                        });
     // 7 sessions but none at night: behind, add a night session.
     const SupplyAssessment no_night =
-        assess_supply(day_of_pumps_no_night(7, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
+        assess_supply(logged_day_of_pumps_no_night(7, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
     CHECK(no_night.progress.verdict == SupplyVerdict::behind);
     CHECK(no_night.advice.size() == 4);
     CHECK(has(no_night.advice, "Add a session: you logged 7"));
@@ -754,7 +812,7 @@ TEST_CASE("before day 6 the sessions are judged: 5 or more with one between 01:0
     CHECK_FALSE(has(no_night.advice, "lactation consultant"));
     CHECK_FALSE(has(no_night.advice, "Pump longer"));
     // 4 sessions with the night one: behind, add sessions.
-    const SupplyAssessment few = assess_supply(day_of_pumps(4, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
+    const SupplyAssessment few = assess_supply(logged_day_of_pumps(4, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
     CHECK(few.progress.verdict == SupplyVerdict::behind);
     CHECK(few.advice.front().text.rfind("Behind for day 3: 4 sessions in the last 24 hours (40 ml), none between", 0) == 0);
 }
@@ -790,8 +848,9 @@ TEST_CASE("the last 24 hours and the night window are counted exactly") {
     bare.ml.reset();
     p = assess_supply({feed, sides, bare}, ymd(2026, 11, 13), berlin_now(), Unit::ml).progress;
     CHECK(p.sessions_24h == 2);
-    CHECK(p.unmeasured_24h == 1);
-    CHECK(p.pumped_24h.ml() == Approx(55));
+    // The sides make no total without `ml` (pumplog(5)): both are sessions of unknown volume.
+    CHECK(p.unmeasured_24h == 2);
+    CHECK(p.pumped_24h.ml() == Approx(0));
 }
 
 TEST_CASE("sessions without a volume are unknown: no behind verdict from the sessions with one alone") {
@@ -867,7 +926,8 @@ TEST_CASE("the basis lists each recent day with the sessions actually logged") {
 
 TEST_CASE("advice volumes follow the unit") {
     const SupplyAssessment a = assess_supply(day_of_pumps(8, 100), ymd(2026, 11, 11), berlin_now(), Unit::oz);
-    CHECK(a.advice.front().text == "Full volume: 27.1 oz in the last 24 hours; full production is about 25.4-35.5 oz a day "
+    // Ameda's own ounces (25 to 35 oz), not 750-1050 ml converted back (25.4-35.5 oz).
+    CHECK(a.advice.front().text == "Full volume: 27.1 oz in the last 24 hours; full production is about 25-35 oz a day "
                               "(Ameda).");
 }
 
@@ -908,7 +968,7 @@ TEST_CASE("the supply plan has the timetable's pumps, progress, basis and advice
 
 TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps alone") {
     // Day 8, 8 x 55 = 440 ml pumped (behind on pumps alone), and two feeds at the breast.
-    std::vector<Entry> entries = day_of_pumps(8, 55);
+    std::vector<Entry> entries = logged_day_of_pumps(8, 55);
     for (const char* at : {"2026-11-20T19:30:00+01:00", "2026-11-21T07:30:00+01:00"}) {
         Entry feed;
         feed.type = EntryType::feed;
@@ -943,7 +1003,7 @@ TEST_CASE("breast feeds logged in supply mode mean no behind verdict from pumps 
           "often and how much you pump; they cannot tell how much the baby took at the breast (a lactation "
           "consultant can weigh the baby before and after a feed).");
     // Without the feeds the same pumps are behind.
-    CHECK(assess_supply(day_of_pumps(8, 55), ymd(2026, 11, 13), clock, Unit::ml).progress.verdict ==
+    CHECK(assess_supply(logged_day_of_pumps(8, 55), ymd(2026, 11, 13), clock, Unit::ml).progress.verdict ==
           SupplyVerdict::behind);
     // Two of the sessions logged without a volume: the advice names them, never counting them as 0 ml.
     std::size_t unmeasured = 0;
