@@ -156,11 +156,15 @@ void count(Tally& t, const Entry& e) {
         case EntryType::pump:
             ++t.pump_sessions;
             // Its `ml` (never the sum of its sides: pump_volume); without it the volume is unknown, not 0 ml.
-            if (const auto volume = pump_volume(e)) t.pumped += *volume;
-            else ++t.unmeasured_sessions;
-            t.left += counted_volume(e.left_ml);
-            t.right += counted_volume(e.right_ml);
-            if (e.left_ml || e.right_ml) ++t.sided_sessions;
+            // Its sides only with its total: a session of unknown volume would make L + R exceed it.
+            if (const auto volume = pump_volume(e)) {
+                t.pumped += *volume;
+                t.left += counted_volume(e.left_ml);
+                t.right += counted_volume(e.right_ml);
+                if (e.left_ml || e.right_ml) ++t.sided_sessions;
+            } else {
+                ++t.unmeasured_sessions;
+            }
             break;
         case EntryType::feed:
             ++t.feeds;

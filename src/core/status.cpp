@@ -75,12 +75,16 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
         if (day == s.day) {
             if (e.type == EntryType::pump) {
                 // The volume is `ml` (never the sum of the sides: pump_volume); without it, unknown, not 0 ml.
-                if (const auto volume = pump_volume(e)) s.pumped += *volume;
-                else ++s.unmeasured_sessions;
+                // Its sides only with its total: a session of unknown volume would make L + R exceed it.
+                if (const auto volume = pump_volume(e)) {
+                    s.pumped += *volume;
+                    if (e.left_ml) s.left = s.left.value_or(Volume{}) + counted_volume(e.left_ml);
+                    if (e.right_ml) s.right = s.right.value_or(Volume{}) + counted_volume(e.right_ml);
+                    if (e.left_ml || e.right_ml) ++s.sided_sessions;
+                } else {
+                    ++s.unmeasured_sessions;
+                }
                 ++s.sessions;
-                if (e.left_ml) s.left = s.left.value_or(Volume{}) + counted_volume(e.left_ml);
-                if (e.right_ml) s.right = s.right.value_or(Volume{}) + counted_volume(e.right_ml);
-                if (e.left_ml || e.right_ml) ++s.sided_sessions;
             } else if (e.type == EntryType::feed && e.method == FeedMethod::breast) {
                 ++s.breast_feeds;
             } else if (e.type == EntryType::feed) {
