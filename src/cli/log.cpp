@@ -138,7 +138,21 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     return 0;
 }
 
-using FeedOptions = FeedRequest;
+struct FeedOptions : FeedRequest {
+    CLI::Option* baby_option = nullptr;  // given, even empty: "--baby ''" is an empty name, not no option
+};
+
+// An empty --baby names no baby: said so, with the names taken (not "whose feed is it?" or
+// "nothing to change; give --baby").
+void refuse_empty_baby(Context& ctx, const CLI::Option* option, const std::string& given) {
+    if (!option || option->count() == 0 || !trim(given).empty()) return;
+    std::vector<std::string> names;
+    for (const auto& name : ctx.recent_babies()) names.push_back("\"" + printable(name) + "\"");
+    throw usage_error(names.empty() ? std::string("--baby is empty, and no babies are named yet; name them "
+                                                  "first: pumplog config set babies \"Ada, Ben\"")
+                                    : fmt::format("--baby is empty; give the name of the baby: {}",
+                                                  and_list(names, "or")));
+}
 
 // The baby a feed names (SPEC 12): asked for when config `babies` names two
 // or more. With one or none nothing changes: no name is asked for, and a name
@@ -156,6 +170,7 @@ std::string feed_baby(Context& ctx, const std::string& given) {
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRequest request = o;
+    refuse_empty_baby(ctx, o.baby_option, o.baby);
     request.baby = feed_baby(ctx, o.baby);
     const FeedRecord feed = feed_record(request, clock, ctx.unit());
     const std::optional<Volume> offered = offered_amount(request, feed, ctx.unit());
@@ -385,15 +400,7 @@ int run_edit(Context& ctx, const EditOptions& given) {
                                        ctx.strict)
                                 .stock,
                             trim(request.label));
-        // An empty name names no baby: said so, with the names taken, not "nothing to change; give --baby".
-        if (o.baby_option && o.baby_option->count() > 0 && trim(o.request.baby).empty()) {
-            std::vector<std::string> names;
-            for (const auto& name : ctx.recent_babies()) names.push_back("\"" + printable(name) + "\"");
-            throw usage_error(names.empty() ? std::string("--baby is empty, and no babies are named yet; name them "
-                                                          "first: pumplog config set babies \"Ada, Ben\"")
-                                            : fmt::format("--baby is empty; give the name of the baby: {}",
-                                                          and_list(names, "or")));
-        }
+        refuse_empty_baby(ctx, o.baby_option, o.request.baby);
         if (!o.request.baby.empty()) request.baby = ctx.baby_named(o.request.baby);
         const Amendment set = amendment(request, target, clock, ctx.unit());
         const Line line = amend_line(id, set, clock.now, new_id(), clock.zone);
@@ -495,7 +502,8 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--dur", fo->duration, "nursing time when the sides were not timed")->type_name("DURATION");
     feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME")->check(given_time);
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
-    feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");
+    fo->baby_option =
+        feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");
     feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
     feed->add_option("--offered", fo->offered, "with --from-stock: what the bottle held; the rest is kept as a leftover")

@@ -220,6 +220,11 @@ twins_week() {
     [ "$stderr" = 'pumplog: error: --baby is empty; give the name of the baby: "Ada" or "Ben"' ]
     refused 2 pumplog log edit "$feed" --baby "  "
     [ "$stderr" = 'pumplog: error: --baby is empty; give the name of the baby: "Ada" or "Ben"' ]
+    # And so for a new feed (not "whose feed is it?", as if --baby were not given).
+    refused 2 pumplog log feed 60ml --baby "" --at 09:30
+    [ "$stderr" = 'pumplog: error: --baby is empty; give the name of the baby: "Ada" or "Ben"' ]
+    refused 2 pumplog log feed 60ml --at 09:30
+    [ "$stderr" = 'pumplog: error: whose feed is it? give --baby Ada or Ben' ]
 }
 
 @test "twins: one pumping plan covers both babies' feeds, with their summed amounts" {
