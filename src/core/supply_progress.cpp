@@ -94,6 +94,16 @@ PlanAdvice see_consultant(std::string text, std::string_view when, int day) {
     return a;
 }
 
+// "your first logged pump is 7 hours old, so the last 24 hours hold only what you logged since": the window
+// a verdict was judged on when it reaches before the first logged pump.
+std::string logged_since(Seconds first_pump, Seconds now) {
+    const auto logged = std::chrono::duration_cast<std::chrono::minutes>(now - first_pump);
+    const std::string span = logged < hours(1) ? std::string("less than an hour")
+                                               : plural(static_cast<int>(logged / hours(1)), "hour");
+    return fmt::format("your first logged pump is {} old, so the last 24 hours hold only what you logged since",
+                       span);
+}
+
 // The verdict when the last 24 hours reach before the first logged pump and what was logged falls short:
 // not_enough_data, saying what the logged hours show (`shown`, with its source) and that they are not 24.
 // The same caution as sessions without a volume: what was not logged could make up the difference. No
@@ -101,14 +111,10 @@ PlanAdvice see_consultant(std::string text, std::string_view when, int day) {
 PlanAdvice logged_too_short(SupplyProgress& p, Seconds first_pump, Seconds now, const std::string& shown,
                             std::string_view source) {
     p.verdict = SupplyVerdict::not_enough_data;
-    const auto logged = std::chrono::duration_cast<std::chrono::minutes>(now - first_pump);
-    const std::string span = logged < hours(1) ? std::string("less than an hour")
-                                               : plural(static_cast<int>(logged / hours(1)), "hour");
     return verdict(AdviceKind::not_enough_data, p,
-                   fmt::format("Not enough data: your first logged pump is {} old, so the last 24 hours hold only "
-                               "what you logged since: {}. Log every session for a full 24 hours (pumplog log "
-                               "pump 40ml) to see whether you are on track.",
-                               span, shown),
+                   fmt::format("Not enough data: {}: {}. Log every session for a full 24 hours (pumplog log pump "
+                               "40ml) to see whether you are on track.",
+                               logged_since(first_pump, now), shown),
                    source, "logged_under_24h");
 }
 
@@ -398,15 +404,19 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                 : fmt::format("{} of the {} in the last 24 hours {} no volume logged; the other {} add{} up to {}",
                               p.unmeasured_24h, plural(p.sessions_24h, "session"),
                               p.unmeasured_24h == 1 ? "has" : "have", measured, measured == 1 ? "s" : "", pumped);
+        // A window that reaches before the first logged pump is named too (as logged_under_24h does).
+        const std::string partial = short_log ? logged_since(pumps.front().at, now) + "; " : std::string();
         advice.push_back(verdict(
             AdviceKind::not_enough_data, p,
             fmt::format(
-                "Not enough data: {}, against {}. A session without a volume is not 0 ml: log each session's volume "
-                "(pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see whether "
-                "you are on track.",
-                known, reference),
+                "Not enough data: {}{}, against {}. A session without a volume is not 0 ml: log each session's "
+                "volume (pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see "
+                "whether you are on track.",
+                partial, known, reference),
             reference_source, "sessions_without_volume"));
-        session_steps(p, advice);
+        // No session steps from a window missing the pumps before the first logged one: the sessions they
+        // would count (and the night one) may be among them, as logged_under_24h gives none.
+        if (!short_log) session_steps(p, advice);
         return out;
     }
     // Milk taken at the breast is not measured: the pumped volume alone
