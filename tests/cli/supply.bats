@@ -203,9 +203,34 @@ EOF
     [ "$status" -eq 0 ]
     grep -qxF "  2026-11-21 (day 0, so far): 2 sessions, 10 ml, one between 01:00 and 05:00." <<<"$output"
     grep -qxF "Progress: day 0, 10 ml in 2 sessions over the last 24 h, one at night." <<<"$output"
-    grep -qF "Advice: Behind for day 0: 2 sessions in the last 24 hours (10 ml)" <<<"$output"
+    # Day 0: the last 24 hours reach before the birth date, so 2 sessions are no verdict (see the next test).
+    grep -qF "Advice: Not enough data: the last 24 hours reach before the birth date 2026-11-21" <<<"$output"
     run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
-    [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"behind"]' ]
+    [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"not_enough_data"]' ]
+}
+
+@test "day 0 gets no behind verdict from a last 24 hours that began before the birth date" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    pumplog log pump L40 R50 --at 03:00 >/dev/null
+    pumps 30 06:00 08:00
+    pumps 45 07:00
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21
+    [ "$status" -eq 0 ]
+    grep -qxF "  Day 0: the last 24 hours reach before the birth date 2026-11-21: they hold only the pumps since." \
+        <<<"$output"
+    local line="Advice: Not enough data: the last 24 hours reach before the birth date 2026-11-21, so they hold only"
+    line+=" what you logged since: 4 sessions (195 ml), one between 01:00 and 05:00, where 5 or more sessions a day"
+    line+=" by day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023). Log every session for a"
+    grep -qxF "$line full 24 hours (pumplog log pump 40ml) to see whether you are on track." <<<"$output"
+    ! grep -q "Behind\|Add sessions\|first logged pump" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
+    [ "$(jq -c '.progress.verdict' <<<"$output")" = '"not_enough_data"' ]
+    [ "$(jq -c '[.advice_items[] | [.kind, .reason, .day, .sessions_24h]]' <<<"$output")" = \
+        '[["not_enough_data","logged_under_24h",0,4]]' ]
+    # 5 sessions with one at night are on track all the same.
+    pumps 30 09:00
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
+    [ "$(jq -c '.progress.verdict' <<<"$output")" = '"on_track"' ]
 }
 
 @test "no behind verdict from a last 24 hours that reach before the first logged pump" {
