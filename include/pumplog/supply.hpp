@@ -139,7 +139,12 @@ struct SupplyAssessment {
 // of the others is a lower bound, so it can show full volume or on track, but
 // never `behind`: that is not_enough_data instead, with one sentence saying how
 // many sessions have no volume, what the others add up to against the
-// milestone, and to log each session's volume (no estimate of the missing ones).
+// milestone, and to log each session's volume (no estimate of the missing ones);
+// when the last 24 hours also reach before the first logged pump, it says so
+// and gives no next steps (the sessions they would count may be the missing ones).
+// Last 24 hours that reach before the first logged pump (on day 0 always: before
+// the birth date) and fall short are not_enough_data (logged_under_24h), with
+// no next steps: the pumps before are missing.
 // Verdicts, first that applies:
 //   not_enough_data: `birth` unknown or after today, or no pump in the last 24 h;
 //   full_volume: 750 ml or more in the last 24 h (Ameda), whatever the day;

@@ -93,8 +93,8 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     }
     refuse_recorded_as_zero(amount, "the amount to use must be more than 0");
     if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
-    // As the journal keeps it, before any check: the use line holds no more than this.
-    amount = Volume::from_ml(round_ml(amount.ml()));
+    // As given: the 0.05 ml rules judge it before rounding (pumplog-stock(1), AMOUNTS); plan_use pours its parts
+    // as the journal keeps them.
     return plan_feed_from_stock(stock, amount, at, unit, guideline, thaw);
 }
 
@@ -102,8 +102,8 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                              bool thaw) {
     // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
     // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
-    if (ml_hundredths(amount) < unshown_hundredths)
-        throw usage_error(fmt::format("an amount of {:.2f} ml shows as 0 ml; the smallest amount taken from the "
+    if (ml_millionths(amount) < unshown_millionths)
+        throw usage_error(fmt::format("an amount of {:.3g} ml shows as 0 ml; the smallest amount taken from the "
                                       "stash is 0.05 ml",
                                       amount.ml()));
     // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.

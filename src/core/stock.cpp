@@ -214,30 +214,31 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
     for (const Container* c : usable) plan.usable += c->left;
     // Short by less than 0.05 ml is the rounding the split below leaves unpoured, not too little milk: refusing
     // 150.04 ml of 150 ml would read "only 150 ml ... usable, not 150 ml".
-    if (ml_hundredths(amount) - ml_hundredths(plan.usable) >= unshown_hundredths) return plan;
+    if (ml_millionths(amount) - ml_millionths(plan.usable) >= unshown_millionths) return plan;
     if (pour == Pour::poured_now) {
         Volume out_of_freezer;
         for (const Container* c : usable)
             if (c->place != Place::freezer) out_of_freezer += c->left;
         // Enough milk out of the freezer: the frozen milk stays frozen.
-        if (ml_hundredths(amount) - ml_hundredths(out_of_freezer) < unshown_hundredths)
+        if (ml_millionths(amount) - ml_millionths(out_of_freezer) < unshown_millionths)
             std::erase_if(usable, [](const Container* c) { return c->place == Place::freezer; });
     }
     Volume remaining = amount;
     // What a container before this one could not hold, under half of the 0.1 ml volumes are shown to: a part of
     // it would read "B2 0 ml" and "used 0 ml of B2". It is rounding, not milk: not poured.
     const auto rounding_left = [&] {
-        return !plan.takes.empty() && ml_hundredths(remaining) < unshown_hundredths;
+        return !plan.takes.empty() && ml_millionths(remaining) < unshown_millionths;
     };
     for (const Container* c : usable) {
-        if (ml_hundredths(remaining) <= 0 || rounding_left()) break;
-        const Volume take = std::min(c->left, remaining);
+        if (ml_millionths(remaining) <= 0 || rounding_left()) break;
+        // Poured as the journal keeps it (0.01 ml), once the rules above have judged the amount as given.
+        const Volume take = Volume::from_ml(round_ml(std::min(c->left, remaining).ml()));
         const bool empties = (c->left - take).ml() < empty_ml;  // the drops left go with it
         if (pour == Pour::poured_now && c->place == Place::freezer && !empties) continue;  // never part of it
         plan.takes.push_back({c, empties ? c->left : take, empties});
         remaining -= take;
     }
-    if (ml_hundredths(remaining) > 0 && !rounding_left()) {
+    if (ml_millionths(remaining) > 0 && !rounding_left()) {
         plan.takes.clear();
         return plan;
     }

@@ -16,12 +16,14 @@ inline constexpr double rounding_ml = 0.005;
 // Volumes are shown to 0.1 ml (pumplog-stock(1), AMOUNTS).
 inline constexpr double shown_ml = 0.1;
 // Under half of that a volume shows as 0 ml: what is left of an amount once a container is used up, when it is
-// under 0.05 ml, is rounding, not milk. Compared in hundredths (volumes are stored to 0.01 ml): in binary,
-// 50.05 - 50 is 0.0499..., under 0.05, though the amount written is 0.05 ml past the container.
-inline constexpr long long unshown_hundredths = 5;
+// under 0.05 ml, is rounding, not milk. Judged on the amount as given, before it is rounded to the journal's
+// 0.01 ml (0.049 ml would round to 0.05), in millionths: in binary, 50.05 - 50 is 0.0499..., under 0.05, though
+// the amount given is 0.05 ml past the container.
+inline constexpr long long unshown_millionths = 50'000;
 
-// A volume in hundredths of a millilitre, the precision the journal keeps, as a whole number.
-inline long long ml_hundredths(Volume volume) { return std::llround(volume.ml() * 100.0); }
+// A volume in millionths of a millilitre: finer than any amount given (an amount in oz converts to more digits
+// than the journal keeps: 1.6923 oz is 50.047 ml), coarse enough to drop the binary noise of a difference.
+inline long long ml_millionths(Volume volume) { return std::llround(volume.ml() * 1e6); }
 
 // The number in "B12" (case-insensitive), or nullopt for another label.
 inline std::optional<long long> label_number(std::string_view label) {

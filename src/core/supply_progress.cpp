@@ -94,21 +94,28 @@ PlanAdvice see_consultant(std::string text, std::string_view when, int day) {
     return a;
 }
 
+// "your first logged pump is 7 hours old, so the last 24 hours hold only what you logged since": the window
+// a verdict was judged on when it reaches before the first logged pump.
+std::string logged_since(Seconds first_pump, Seconds now) {
+    const auto logged = std::chrono::duration_cast<std::chrono::minutes>(now - first_pump);
+    const std::string span = logged < hours(1) ? std::string("less than an hour")
+                                               : plural(static_cast<int>(logged / hours(1)), "hour");
+    return fmt::format("your first logged pump is {} old, so the last 24 hours hold only what you logged since",
+                       span);
+}
+
 // The verdict when the last 24 hours reach before the first logged pump and what was logged falls short:
 // not_enough_data, saying what the logged hours show (`shown`, with its source) and that they are not 24.
 // The same caution as sessions without a volume: what was not logged could make up the difference. No
 // next steps either: the sessions they would count are the ones the window is missing.
-PlanAdvice logged_too_short(SupplyProgress& p, Seconds first_pump, Seconds now, const std::string& shown,
+// `partial` names the window (logged_since; on day 0, that it reaches before the birth date).
+PlanAdvice logged_too_short(SupplyProgress& p, const std::string& partial, const std::string& shown,
                             std::string_view source) {
     p.verdict = SupplyVerdict::not_enough_data;
-    const auto logged = std::chrono::duration_cast<std::chrono::minutes>(now - first_pump);
-    const std::string span = logged < hours(1) ? std::string("less than an hour")
-                                               : plural(static_cast<int>(logged / hours(1)), "hour");
     return verdict(AdviceKind::not_enough_data, p,
-                   fmt::format("Not enough data: your first logged pump is {} old, so the last 24 hours hold only "
-                               "what you logged since: {}. Log every session for a full 24 hours (pumplog log "
-                               "pump 40ml) to see whether you are on track.",
-                               span, shown),
+                   fmt::format("Not enough data: {}: {}. Log every session for a full 24 hours (pumplog log pump "
+                               "40ml) to see whether you are on track.",
+                               partial, shown),
                    source, "logged_under_24h");
 }
 
@@ -226,11 +233,24 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     out.basis.until = now;
     // The last 24 hours reach before the first logged pump: pumps before it were not logged, so the
     // window's sessions and volume are certain to fall short of what was pumped (no "behind" from them).
-    const bool short_log = !pumps.empty() && pumps.front().at > since && birth && day > 0;
-    if (short_log)
+    // On day 0 that is before the birth date (the pumps before it are left out above): 24 hours that began
+    // before the birth cannot show 5 sessions a day (Mago-Shah et al. 2023) either.
+    const bool short_log = !pumps.empty() && pumps.front().at > since && birth && day >= 0;
+    std::string partial;  // what the verdict says of such a window
+    if (short_log && day == 0) {
+        const std::string born = format_date(date::sys_days(*birth));
+        partial = fmt::format("the last 24 hours reach before the birth date {}, so they hold only what you logged "
+                              "since",
+                              born);
+        out.basis.notes.push_back(
+            fmt::format("Day 0: the last 24 hours reach before the birth date {}: they hold only the pumps since.",
+                        born));
+    } else if (short_log) {
+        partial = logged_since(pumps.front().at, now);
         out.basis.notes.push_back(fmt::format(
             "Your first logged pump is at {}: the last 24 hours may miss pumps you did not log.",
             format_date_time(pumps.front().at, clock.zone)));
+    }
 
     auto& advice = out.advice;
     const std::string pumped = format_volume(p.pumped_24h, unit);
@@ -304,7 +324,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         }
         if (!enough && short_log) {
             advice.push_back(logged_too_short(
-                p, pumps.front().at, now,
+                p, partial,
                 fmt::format("{} ({}{}), {} between 01:00 and 05:00, where 5 or more sessions a day by day 5 and "
                             "night pumping go with coming to volume (Mago-Shah et al. 2023)",
                             plural(p.sessions_24h, "session"), pumped, not_counting(p),
@@ -398,15 +418,18 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                 : fmt::format("{} of the {} in the last 24 hours {} no volume logged; the other {} add{} up to {}",
                               p.unmeasured_24h, plural(p.sessions_24h, "session"),
                               p.unmeasured_24h == 1 ? "has" : "have", measured, measured == 1 ? "s" : "", pumped);
+        // A window that reaches before the first logged pump is named too (as logged_under_24h does).
         advice.push_back(verdict(
             AdviceKind::not_enough_data, p,
             fmt::format(
-                "Not enough data: {}, against {}. A session without a volume is not 0 ml: log each session's volume "
-                "(pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see whether "
-                "you are on track.",
-                known, reference),
+                "Not enough data: {}{}, against {}. A session without a volume is not 0 ml: log each session's "
+                "volume (pumplog log pump 40ml; pumplog log edit REF --amount 40ml for one logged without) to see "
+                "whether you are on track.",
+                short_log ? partial + "; " : std::string(), known, reference),
             reference_source, "sessions_without_volume"));
-        session_steps(p, advice);
+        // No session steps from a window missing the pumps before the first logged one: the sessions they
+        // would count (and the night one) may be among them, as logged_under_24h gives none.
+        if (!short_log) session_steps(p, advice);
         return out;
     }
     // Milk taken at the breast is not measured: the pumped volume alone
@@ -417,7 +440,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     }
     if (short_log) {
         advice.push_back(logged_too_short(
-            p, pumps.front().at, now,
+            p, partial,
             fmt::format("{} in {}, against {}", pumped, plural(p.sessions_24h, "session"), reference),
             reference_source));
         return out;

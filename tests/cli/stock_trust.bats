@@ -707,7 +707,7 @@ refused_same() {
 @test "a use exactly 0.05 ml past a container is milk, not rounding: the next container gives it" {
     store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
     store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
-    # Compared in hundredths: in binary 50.05 - 50 is 0.0499..., which read as under 0.05.
+    # Compared in millionths: in binary 50.05 - 50 is 0.0499..., which read as under 0.05.
     run --separate-stderr pumplog stock use 50.05ml
     [ "$status" -eq 0 ]
     [ "$output" = "Took 50.1 ml: B1 50 ml (used up), B2 0.1 ml (100 ml left in the fridge)" ]
@@ -739,4 +739,39 @@ refused_same() {
     run --separate-stderr pumplog stock use 0.05ml
     [ "$status" -eq 0 ]
     [ "$output" = "Took 0.1 ml: B1 0.1 ml (50 ml left in the fridge)" ]
+}
+
+@test "the 0.05 ml rules judge the amount as given, before it is rounded to the journal's 0.01 ml" {
+    store S1 2026-11-20T09:00:00+01:00 fridge 50 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 100 B2
+    cp "$J" "$BATS_TEST_TMPDIR/stored"
+    # 0.049 ml shows as 0 ml, though the journal would keep it as 0.05.
+    refused_same pumplog stock use 0.049ml
+    [ "$stderr" = 'pumplog: error: an amount of 0.049 ml shows as 0 ml; the smallest amount taken from the stash is 0.05 ml' ]
+    refused_same pumplog log feed 0.049ml --from-stock
+    [ "$stderr" = 'pumplog: error: an amount of 0.049 ml shows as 0 ml; the smallest amount taken from the stash is 0.05 ml' ]
+    # 0.049 ml past B1 is rounding: B2 gives none of it.
+    run --separate-stderr pumplog stock use 50.049ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B1 50 ml (used up)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = '["S1",50]' ]
+    # As an amount in oz converts: 1.6923 oz is 50.047 ml.
+    cp "$BATS_TEST_TMPDIR/stored" "$J"
+    run --separate-stderr pumplog --unit oz stock use 1.6923
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 1.7 oz: B1 1.7 oz (used up)" ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = '["S1",50]' ]
+    # Short of 150 ml by 0.049 ml is not short: both whole.
+    cp "$BATS_TEST_TMPDIR/stored" "$J"
+    run --separate-stderr pumplog stock use 150.049ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 150 ml: B1 50 ml (used up), B2 100 ml (used up)" ]
+    # A part poured is written as the journal keeps it.
+    cp "$BATS_TEST_TMPDIR/stored" "$J"
+    run --separate-stderr pumplog stock use 30.047ml
+    [ "$status" -eq 0 ]
+    run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
+    [ "$output" = '["S1",30.05]' ]
 }

@@ -128,9 +128,11 @@ pumps() {
 
 @test "pumps without a volume are unknown never 0 ml: no behind verdict; plan, status and report say how many" {
     export PUMPLOG_NOW="2026-11-20T21:00:00+01:00"
-    # A Huckleberry export: 8 pumps in 24 hours, 4 with no amount (0ml: only their duration).
+    # A Huckleberry export: 8 pumps in 24 hours, 4 with no amount (0ml: only their duration), logged since long
+    # before them (else the last 24 hours reach before the first logged pump: no next steps).
     {
         echo "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes"
+        echo "Pump,2026-11-18 09:10,,00:20,130ml,,,"
         local h ml=0
         for h in "2026-11-19 21:10" "2026-11-20 00:10" "2026-11-20 03:10" "2026-11-20 06:10" \
             "2026-11-20 09:10" "2026-11-20 12:10" "2026-11-20 15:10" "2026-11-20 18:10"; do
@@ -159,8 +161,8 @@ pumps() {
     [ "$(jq -c '.today | [.pumped_ml, .sessions, .sessions_without_volume]' <<<"$output")" = '[520,7,3]' ]
     run --separate-stderr pumplog report
     [ "$status" -eq 0 ]
-    grep -qxF "4 of 8 pump sessions have no volume: the pumped column adds up the other 4 only." <<<"$output"
-    line="Pumped 520 ml, baby drank 0 ml from bottles: +520 ml to the stash,"
+    grep -qxF "4 of 9 pump sessions have no volume: the pumped column adds up the other 5 only." <<<"$output"
+    line="Pumped 650 ml, baby drank 0 ml from bottles: +650 ml to the stash,"
     grep -qxF "$line not counting 4 pump sessions without a volume." <<<"$output"
 }
 
@@ -202,9 +204,34 @@ EOF
     [ "$status" -eq 0 ]
     grep -qxF "  2026-11-21 (day 0, so far): 2 sessions, 10 ml, one between 01:00 and 05:00." <<<"$output"
     grep -qxF "Progress: day 0, 10 ml in 2 sessions over the last 24 h, one at night." <<<"$output"
-    grep -qF "Advice: Behind for day 0: 2 sessions in the last 24 hours (10 ml)" <<<"$output"
+    # Day 0: the last 24 hours reach before the birth date, so 2 sessions are no verdict (see the next test).
+    grep -qF "Advice: Not enough data: the last 24 hours reach before the birth date 2026-11-21" <<<"$output"
     run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
-    [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"behind"]' ]
+    [ "$(jq -c '.progress | [.sessions_24h, .pumped_24h_ml, .verdict]' <<<"$output")" = '[2,10,"not_enough_data"]' ]
+}
+
+@test "day 0 gets no behind verdict from a last 24 hours that began before the birth date" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    pumplog log pump L40 R50 --at 03:00 >/dev/null
+    pumps 30 06:00 08:00
+    pumps 45 07:00
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21
+    [ "$status" -eq 0 ]
+    grep -qxF "  Day 0: the last 24 hours reach before the birth date 2026-11-21: they hold only the pumps since." \
+        <<<"$output"
+    local line="Advice: Not enough data: the last 24 hours reach before the birth date 2026-11-21, so they hold only"
+    line+=" what you logged since: 4 sessions (195 ml), one between 01:00 and 05:00, where 5 or more sessions a day"
+    line+=" by day 5 and night pumping go with coming to volume (Mago-Shah et al. 2023). Log every session for a"
+    grep -qxF "$line full 24 hours (pumplog log pump 40ml) to see whether you are on track." <<<"$output"
+    ! grep -q "Behind\|Add sessions\|first logged pump" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
+    [ "$(jq -c '.progress.verdict' <<<"$output")" = '"not_enough_data"' ]
+    [ "$(jq -c '[.advice_items[] | [.kind, .reason, .day, .sessions_24h]]' <<<"$output")" = \
+        '[["not_enough_data","logged_under_24h",0,4]]' ]
+    # 5 sessions with one at night are on track all the same.
+    pumps 30 09:00
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-21 --format json
+    [ "$(jq -c '.progress.verdict' <<<"$output")" = '"on_track"' ]
 }
 
 @test "no behind verdict from a last 24 hours that reach before the first logged pump" {
@@ -226,6 +253,31 @@ EOF
     [ "$(jq -c '[.advice_items[] | [.kind, .reason, .sessions_24h, .pumped_24h_ml]]' <<<"$output")" = \
         '[["not_enough_data","logged_under_24h",4,195]]' ]
     [ "$(jq '.advice | length' <<<"$output")" -eq 1 ]
+}
+
+@test "sessions without a volume in a last 24 hours that reach before the first logged pump: no session steps" {
+    export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
+    cat >"$J" <<'EOF'
+{"v":1,"id":"c1","type":"pump","at":"2026-11-21T03:00:00+01:00","ml":60}
+{"v":1,"id":"c2","type":"pump","at":"2026-11-21T06:00:00+01:00","dur_s":600}
+{"v":1,"id":"c3","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":60}
+EOF
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12
+    [ "$status" -eq 0 ]
+    local line="Advice: Not enough data: your first logged pump is 7 hours old, so the last 24 hours hold only what"
+    line+=" you logged since; 1 of the 3 sessions in the last 24 hours has no volume logged; the other 2 add up to"
+    line+=" 120 ml, against about 542 ml a day on day 9, between the milestones (Ru et al. 2020). A session without"
+    line+=" a volume is not 0 ml: log each session's volume (pumplog log pump 40ml; pumplog log edit REF --amount"
+    grep -qxF "$line 40ml for one logged without) to see whether you are on track." <<<"$output"
+    ! grep -q "Add sessions\|Add a night\|Behind" <<<"$output"
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12 --format json
+    [ "$(jq -c '[.advice_items[] | [.kind, .reason, .sessions_24h, .sessions_without_volume_24h]]' <<<"$output")" = \
+        '[["not_enough_data","sessions_without_volume",3,1]]' ]
+    # Logged since more than 24 hours ago, the same sessions get their steps.
+    journal_line '{"v":1,"id":"c0","type":"pump","at":"2026-11-20T09:00:00+01:00","ml":60}'
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-12 --format json
+    [ "$(jq -c '[.advice_items[] | [.kind, .reason]]' <<<"$output")" = \
+        '[["not_enough_data","sessions_without_volume"],["add_sessions",null]]' ]
 }
 
 @test "a milestone between two is a whole ml in the progress line and the advice alike" {

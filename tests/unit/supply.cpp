@@ -857,6 +857,9 @@ TEST_CASE("sessions without a volume are unknown: no behind verdict from the ses
     // Day 8 (milestone about 500 ml): 8 sessions, 4 without a volume, the other 4 of 70 ml each.
     std::vector<Entry> entries = day_of_pumps(8, 70);
     for (std::size_t i = 0; i < entries.size(); i += 2) entries[i].ml.reset();
+    // Logged since before the last 24 hours: the window misses no pump (else it says so, with no next steps).
+    const Entry logged_before = pump("2026-11-19T09:00:00+01:00", 50);
+    entries.push_back(logged_before);
     SupplyAssessment a = assess_supply(entries, ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
     CHECK(a.progress.sessions_24h == 8);
@@ -875,6 +878,7 @@ TEST_CASE("sessions without a volume are unknown: no behind verdict from the ses
     // None with a volume: no sum at all; how often still counts (5 sessions: add a session).
     std::vector<Entry> bare = day_of_pumps(5, 0);
     for (Entry& e : bare) e.ml.reset();
+    bare.push_back(logged_before);
     a = assess_supply(bare, ymd(2026, 11, 13), berlin_now(), Unit::ml);
     CHECK(a.progress.verdict == SupplyVerdict::not_enough_data);
     CHECK(a.advice.front().text.rfind("Not enough data: none of the 5 sessions in the last 24 hours has a volume logged, "
