@@ -151,8 +151,9 @@ $J:4: \"set.left_ml\" of 20000 ml is not a plausible volume (0 to 10000 ml)" ]
     journal_line '{"v":1,"id":"A5","type":"store","at":"2026-11-21T11:00:00+01:00","ml":1e308,"place":"fridge","label":"x"}'
     run --separate-stderr pumplog
     [ "$status" -eq 0 ]
-    # The absurd session and bottle count as ones without a volume (unknown), never as 0 ml.
-    [ "$(sed -n 2,3p <<< "$output")" = "  Pumped     90 ml in 2 sessions, 1 without a volume (L 40 / R 55)
+    # The absurd session and bottle count as ones without a volume (unknown), never as 0 ml; the
+    # session of unknown volume adds its sides to no side total.
+    [ "$(sed -n 2,3p <<< "$output")" = "  Pumped     90 ml in 2 sessions, 1 without a volume (1 with sides: L 40 / R 50)
   Baby       60 ml in 2 bottles, 1 without an amount" ]
     run --separate-stderr pumplog log
     [ "$status" -eq 0 ]
