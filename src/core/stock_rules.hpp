@@ -13,9 +13,7 @@ namespace pumplog {
 inline constexpr double empty_ml = least_container_ml;
 // Volumes are stored to 0.01 ml: a difference under half of that is rounding.
 inline constexpr double rounding_ml = 0.005;
-// Volumes are shown to 0.1 ml (pumplog-stock(1), AMOUNTS).
-inline constexpr double shown_ml = 0.1;
-// Under half of that a volume shows as 0 ml: what is left of an amount once a container is used up, when it is
+// Volumes are shown to 0.1 ml (pumplog-stock(1), AMOUNTS); under half of that a volume shows as 0 ml: what is left of an amount once a container is used up, when it is
 // under 0.05 ml, is rounding, not milk. Judged on the amount as given, before it is rounded to the journal's
 // 0.01 ml (0.049 ml would round to 0.05), in millionths: in binary, 50.05 - 50 is 0.0499..., under 0.05, though
 // the amount given is 0.05 ml past the container.

@@ -425,6 +425,12 @@ namespace {
 
 constexpr int day_minutes = 24 * 60;
 
+// Whether a gap on the circle from minute `from`, `gap` minutes long, is a
+// night gap (as is_night: it starts in the night window or its midpoint is in it).
+bool circle_night(int from, int gap, const Options& options) {
+    return options.night.contains(from % day_minutes) || options.night.contains((from + gap / 2) % day_minutes);
+}
+
 // A day's feeds on the 24-hour circle: minute after midnight and weight.
 struct CircleFeed {
     int minute;
@@ -444,11 +450,9 @@ std::vector<int> circle_pumps(const std::vector<CircleFeed>& feeds, int n, int s
     const int gmax = std::max(day_limit, night_limit);
     if (n < 1 || gmin < 1 || gmin > gmax || static_cast<long>(n) * gmin > positions) return {};
     const int span = gmax - gmin + 1;
-    // The longest gap allowed from x, g steps long (as limit_of: the night's when
-    // it starts in the night window or its midpoint is in it).
+    // The longest gap allowed from x, g steps long (as limit_of).
     const auto limit = [&](int x, int g) {
-        const int a = (x * step) % day_minutes, mid = (x * step + g * step / 2) % day_minutes;
-        return options.night.contains(a) || options.night.contains(mid) ? night_limit : day_limit;
+        return circle_night(x * step, g * step, options) ? night_limit : day_limit;
     };
     // cost[x * span + g - gmin]: the feeds in [x, x + g) each at its distance
     // squared from the nearer end, weighed.
@@ -565,8 +569,8 @@ std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std
         for (std::size_t i = 0; i < pumps.size(); ++i) {
             const int a = pumps[i], b = pumps[(i + 1) % pumps.size()];
             const int gap = ((b - a) % day_minutes + day_minutes) % day_minutes;
-            const bool night = options.night.contains(a) || options.night.contains((a + gap / 2) % day_minutes);
-            const long limit = night ? options.max_gap_night.count() : options.max_gap_day.count();
+            const long limit =
+                circle_night(a, gap, options) ? options.max_gap_night.count() : options.max_gap_day.count();
             if (gap < options.min_gap.count() || gap > limit) return false;
         }
         return true;
@@ -606,7 +610,7 @@ std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std
             draft.at = at;
             const int prev = times[(i + n - 1) % n];
             const int gap = (times[i] - prev + day_minutes) % day_minutes;
-            draft.night = options.night.contains(prev) || options.night.contains((prev + gap / 2) % day_minutes);
+            draft.night = circle_night(prev, gap, options);
             out.push_back(draft);
             walls.push_back(wall);
         }
