@@ -19,7 +19,11 @@ namespace {
 // Lines older than the question by this much may end a tail read (clock skew
 // between devices, entries logged a little late).
 constexpr std::chrono::hours safety_margin{36};
-// ... but only after this many such lines in a row (tolerates local disorder).
+// ... but only after this many such lines in a row (tolerates local disorder),
+// and only once a line of them was written before it by pumplog (a ULID id's
+// time): the lines before that one were written earlier still. Lines with
+// other ids (a script's, an import's) tell nothing of when they were written:
+// a backfill appended after this week's lines is older by `at` alone.
 constexpr int old_lines_to_stop = 256;
 
 // One correction line as met in the file.
@@ -164,6 +168,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
     Entry amended;
     bool moved_old = false;
     int old_in_a_row = 0;
+    bool written_before = false;  // a line met so far was created before the cutoff (its ULID says so)
     auto cutoff = options.since ? std::optional<Seconds>(*options.since - safety_margin) : std::nullopt;
     std::optional<Seconds> oldest;
 
@@ -225,7 +230,8 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
                 // The key is the later of `at` and the id's time: a recent `at` settles it.
                 const bool old = e.at.instant < *cutoff && line_key(e) < *cutoff;
                 old_in_a_row = old ? old_in_a_row + 1 : 0;
-                if (old_in_a_row >= old_lines_to_stop && pending_moves.empty()) return false;
+                if (old && !written_before) written_before = ulid_time(e.id).has_value();
+                if (written_before && old_in_a_row >= old_lines_to_stop && pending_moves.empty()) return false;
             }
             return true;
         },

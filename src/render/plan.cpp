@@ -626,9 +626,12 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
         out += vtimezone(zone, stamp, stamp);
     else if (!utc)
         out += vtimezone(zone, plan.pumps.front().at, plan.pumps.back().at + minutes(ics_event_minutes));
+    // A local time with TZID reads as its first occurrence (RFC 5545 3.3.5): the second one of a night the
+    // clocks go back (an end 20 min after a 02:50 start) is written in UTC, or it would end before it starts.
     const auto when = [&](std::string_view name, Seconds at) {
-        if (utc) return fmt::format("{}:{}", name, ics_utc(at));
-        return fmt::format("{};TZID={}:{}", name, zone->name(), ics_local(to_local(at, zone)));
+        const LocalSeconds local = to_local(at, zone);
+        if (utc || to_instant(local, zone) != at) return fmt::format("{}:{}", name, ics_utc(at));
+        return fmt::format("{};TZID={}:{}", name, zone->name(), ics_local(local));
     };
     // The UID is the pump's local date and its place that day (1, 2, ...), counted from the day's first pump
     // (`earlier` of them before the plan): a re-written file updates the same events, whatever the times became.

@@ -896,3 +896,20 @@ nursing() {
     run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --on 2026-11-21 --min-gap 2h30m
     [[ "$output" == *"the new one is at 02:30 (about 50 ml more expected). Even then about 350 ml is missing"* ]]
 }
+
+@test "plan --format ics: a pump 10 minutes before the clocks go back ends 20 minutes after it starts" {
+    # ten days of feeds at 02:50, 06:00 ... 22:00 (CEST), each with a pump 5 minutes later
+    for day in 14 15 16 17 18 19 20 21 22 23; do
+        for t in 02:50 06:00 10:00 14:00 18:00 22:00; do
+            printf '{"v":1,"id":"f%s%s","type":"feed","at":"2026-10-%sT%s:00+02:00","method":"bottle","ml":120,"milk":"breast"}\n' \
+                "$day" "${t/:/}" "$day" "$t"
+        done
+    done > "$J"
+    pumplog config set mode exclusive >/dev/null
+    pumplog plan --on 2026-10-25 --format ics --now 2026-10-23T23:30:00+02:00 > "$TEST_DIR/back.ics"
+    event=$(tr -d '\r' < "$TEST_DIR/back.ics" | grep -A3 '^UID:20261025-1@pumplog' | grep -E '^DT(START|END)' | tr '\n' ' ')
+    # 02:50 CEST is 00:50Z; its end, 01:10Z, is 02:10 CET, which a TZID time would read as 02:10 CEST (00:10Z)
+    [ "$event" = "DTSTART;TZID=Europe/Berlin:20261025T025000 DTEND:20261025T011000Z " ]
+    # the other events keep local times
+    tr -d '\r' < "$TEST_DIR/back.ics" | grep -q '^DTEND;TZID=Europe/Berlin:20261025T062000$'
+}

@@ -5,12 +5,14 @@ bats_require_minimum_version 1.5.0
 load helpers
 
 # 2000 garbage lines, then 3000 good pumps of 2020 (about 330 KB, more than
-# one read chunk), then one pump of today.
+# one read chunk), the last written by pumplog in 2020 (its ULID id says so:
+# what lets a read stop early, see the backfill test below), then one pump of today.
 old_journal() {
     awk 'BEGIN {
         for (i = 0; i < 2000; i++) printf "garbage %d {not json at all\n", i
         for (i = 0; i < 3000; i++)
             printf "{\"v\":1,\"id\":\"old-%05d\",\"type\":\"pump\",\"at\":\"2020-%02d-%02dT08:00:00+01:00\",\"ml\":100,\"note\":\"an old session\"}\n", i, 1 + i % 12, 1 + i % 28
+        printf "{\"v\":1,\"id\":\"01ETM2B1C00000000000000000\",\"type\":\"pump\",\"at\":\"2020-12-28T08:00:00+01:00\",\"ml\":100}\n"
         printf "{\"v\":1,\"id\":\"today-1\",\"type\":\"pump\",\"at\":\"2026-11-21T09:00:00+01:00\",\"ml\":90}\n"
     }' > "$J"
 }
@@ -38,8 +40,11 @@ recent_journal() {
         printf '{"v":1,"id":"p-old","type":"pump","at":"2026-11-11T08:00:00+01:00","ml":300}\n'
         printf 'garbage 10 days back {not json\n'
         # about 200 KB of bottle feeds between them: more than the tail regions
-        awk 'BEGIN { for (i = 0; i < 1400; i++)
-            printf "{\"v\":1,\"id\":\"f-%05d\",\"type\":\"feed\",\"at\":\"2026-11-%02dT%02d:%02d:00+01:00\",\"method\":\"bottle\",\"ml\":90,\"note\":\"a feed of the week before, padded to a realistic line\"}\n", i, 12 + int(i / 200), int(i % 200 / 10), (i % 10) * 5 }'
+        # (one of them written by pumplog on the 16th, its ULID id says: a read may stop past it)
+        awk 'BEGIN { for (i = 0; i < 1400; i++) {
+            printf "{\"v\":1,\"id\":\"f-%05d\",\"type\":\"feed\",\"at\":\"2026-11-%02dT%02d:%02d:00+01:00\",\"method\":\"bottle\",\"ml\":90,\"note\":\"a feed of the week before, padded to a realistic line\"}\n", i, 12 + int(i / 200), int(i % 200 / 10), (i % 10) * 5
+            if (i == 999) printf "{\"v\":1,\"id\":\"01M7JVNZW00000000000000000\",\"type\":\"feed\",\"at\":\"2026-11-16T20:00:00+01:00\",\"method\":\"bottle\",\"ml\":90}\n"
+        } }'
         for h in 06 09 12 15 18; do
             printf '{"v":1,"id":"p-20-%s","type":"pump","at":"2026-11-20T%s:00:00+01:00","ml":100}\n' "$h" "$h"
         done
@@ -89,4 +94,22 @@ recent_journal() {
     [ "$status" -eq 3 ]
     [[ "$stderr" == *"$J:2:"* ]]
     cmp "$J" "$BATS_TEST_TMPDIR/before"
+}
+
+# A script backfills a paper log: 400 lines of 2025 (ids of its own, not
+# ULIDs) appended after this week's. Their `at` is old, but nothing says when
+# they were written: the readers that want recent entries read past them.
+@test "old lines a script appends after recent ones do not end a recent read early" {
+    pumplog add 100ml --at "2026-11-20 10:00"
+    pumplog add 110ml --at "2026-11-21 10:00"
+    pumplog log feed 90ml --milk breast --at "2026-11-21 11:00"
+    awk 'BEGIN { for (i = 0; i < 400; i++)
+        printf "{\"v\":1,\"id\":\"paper-%d\",\"type\":\"pump\",\"at\":\"2025-%02d-%02dT08:00:00+01:00\",\"ml\":80}\n", i, 1 + i % 12, 1 + i % 28 }' >> "$J"
+    run --separate-stderr pumplog report --since 2026-11-20 --format csv
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == 2026-11-20,1,100,0,0,0,0,* ]]
+    [[ "${lines[2]}" == 2026-11-21,1,110,0,0,1,90,* ]]
+    run pumplog log
+    [[ "$output" == *"pumped 110 ml"* ]]
+    [[ "$output" == *"bottle 90 ml of breast milk"* ]]
 }
