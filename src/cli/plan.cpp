@@ -70,9 +70,15 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
 }
 
 // A day to plan: a date, today, tomorrow, or a weekday (the next one, today included).
-date::sys_days parse_plan_day(std::string_view option, const std::string& text, const Clock& clock) {
+// A weekday name is the next such day, today included (`--on monday` on a
+// Monday plans today); with `after_today` (a return to work), today excluded.
+date::sys_days parse_plan_day(std::string_view option, const std::string& text, const Clock& clock,
+                              bool after_today = false) {
     const date::sys_days today = local_day(clock.now, clock.zone);
-    if (const auto day = parse_weekday(text)) return today + (*day - date::weekday(today));
+    if (const auto day = parse_weekday(text)) {
+        const date::sys_days next = today + (*day - date::weekday(today));
+        return after_today && next == today ? next + date::days(7) : next;
+    }
     try {
         return local_day(parse_time_span(text, clock).begin, clock.zone);
     } catch (const Error&) {
@@ -299,7 +305,7 @@ int run_stash(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
     const Clock& clock = ctx.clock();
-    const date::sys_days back = parse_plan_day("--return", o.return_date, clock);
+    const date::sys_days back = parse_plan_day("--return", o.return_date, clock, true);
     StashTarget target;
     if (!o.target.empty()) target = parse_stash_target(o.target, settings.unit);
     const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));

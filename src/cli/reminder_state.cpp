@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -19,7 +21,35 @@ namespace pumplog::cli {
 
 namespace fs = std::filesystem;
 
-fs::path reminder_state_path(Context& ctx) {
+namespace {
+
+// Whether the state can be kept as `file` in `folder` (made when missing):
+// the folder can be written, and `file` is a file or a link when it exists.
+bool can_keep(const fs::path& folder, const fs::path& file) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) return false;
+    const fs::file_type type = fs::symlink_status(file, ec).type();
+    return type == fs::file_type::not_found || type == fs::file_type::regular || type == fs::file_type::symlink;
+}
+
+// The fallback: a folder of this user's own in the temporary folder ($TMPDIR,
+// else /tmp), made 0700 as tmux makes its own; none when the name is taken by
+// anything else (another user's folder, a link).
+std::optional<fs::path> own_temporary_folder() {
+    std::error_code ec;
+    const fs::path temp = fs::temp_directory_path(ec);
+    if (ec) return std::nullopt;
+    const fs::path folder = temp / fmt::format("pumplog-{}", ::getuid());
+    ::mkdir(folder.c_str(), 0700);
+    struct stat st {};
+    if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid() || (st.st_mode & 077) != 0)
+        return std::nullopt;
+    return folder;
+}
+
+// Where the state is kept when its folder can be written.
+fs::path wanted_state_path(Context& ctx) {
     fs::path base;
     if (const char* xdg = environment("XDG_STATE_HOME"); xdg && *xdg == '/') base = xdg;
     else if (const char* home = environment("HOME"); home && *home) base = fs::path(home) / ".local" / "state";
@@ -32,6 +62,23 @@ fs::path reminder_state_path(Context& ctx) {
     std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a: the same name on every run and machine
     for (const unsigned char c : journal.string()) hash = (hash ^ c) * 0x100000001b3ull;
     return base / "pumplog" / fmt::format("reminders-{:016x}.json", hash);
+}
+
+}  // namespace
+
+fs::path reminder_state_path(Context& ctx, bool* fallback) {
+    const fs::path path = wanted_state_path(ctx);
+    const fs::path name = path.filename();
+    if (fallback) *fallback = false;
+    // A state folder that cannot be written (a read-only home, a folder made by
+    // root, a folder where the file should be) would make every cron run remind
+    // again: the state is kept in the user's own temporary folder then.
+    if (can_keep(path.parent_path(), path)) return path;
+    if (const auto own = own_temporary_folder(); own && can_keep(*own, *own / name)) {
+        if (fallback) *fallback = true;
+        return *own / name;
+    }
+    return path;
 }
 
 namespace {
@@ -82,7 +129,12 @@ Announced read_announced(Context& ctx) {
 }
 
 void write_announced(Context& ctx, const Announced& announced) {
-    const fs::path path = reminder_state_path(ctx);
+    bool fallback = false;
+    const fs::path path = reminder_state_path(ctx, &fallback);
+    // Said when something is announced (a run that reminds), not on every run: cron mails stderr too.
+    if (fallback)
+        fmt::print(stderr, "pumplog: warning: cannot write the reminder state in {}; kept in {} instead\n",
+                   wanted_state_path(ctx).parent_path().string(), path.parent_path().string());
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     std::error_code abs_ec;

@@ -12,7 +12,10 @@
 
 namespace pumplog::cli {
 
-std::filesystem::path reminder_state_path(Context& ctx);
+// The state's file. When its folder cannot be written (or a folder stands
+// where the file should), the same name in the user's own temporary folder
+// ($TMPDIR/pumplog-UID, made 0700), and `fallback` is set.
+std::filesystem::path reminder_state_path(Context& ctx, bool* fallback = nullptr);
 // The counts kept (empty when there is no file or it is unreadable). Takes
 // the state's lock first (reminders-HASH.lock beside it, held until the
 // command ends), so that overlapping runs read, decide and write in turn.

@@ -238,6 +238,8 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     for i in $(seq 1 300); do
         journal_line "{\"v\":1,\"id\":\"old$i\",\"type\":\"feed\",\"at\":\"2025-01-01T08:00:00+01:00\",\"method\":\"bottle\",\"ml\":50,\"milk\":\"breast\"}"
     done
+    # the last of them written by pumplog then (a ULID id of that time): a read may stop past it
+    journal_line '{"v":1,"id":"01ETM2B1C00000000000000000","type":"feed","at":"2025-01-01T09:00:00+01:00","method":"bottle","ml":50,"milk":"breast"}'
     three_hourly
     run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40"
     [ "$status" -eq 0 ]
@@ -443,6 +445,13 @@ EOF
     [ "$(jq -c '.days_left' <<<"$output")" = 4 ]
     [ "$(jq -c '[.target_days, .stored_ml, .to_build_ml, .sessions]' <<<"$output")" = '[4.3,0,1500,["06:00","14:00"]]' ]
     [[ "$(jq -r '.advice[-1]' <<<"$output")" == "1500 ml more cannot be built by Thu 2026-11-26: at about 120 ml a day you will have about 480 ml in 4 days."* ]]
+    # A weekday name is the next such day after today: on a Saturday, saturday is a week ahead (the help's
+    # example, --return monday, works on a Monday).
+    run --separate-stderr pumplog plan stash --return saturday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.return' <<<"$output")" = 2026-11-28 ]
+    run --separate-stderr pumplog plan stash --return monday --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -r '.return' <<<"$output")" = 2026-11-23 ]
 }
 
 @test "a real baby's day: Eva, 20 June 2020" {
@@ -912,4 +921,31 @@ nursing() {
     [ "$event" = "DTSTART;TZID=Europe/Berlin:20261025T025000 DTEND:20261025T011000Z " ]
     # the other events keep local times
     tr -d '\r' < "$TEST_DIR/back.ics" | grep -q '^DTEND;TZID=Europe/Berlin:20261025T062000$'
+}
+
+# cron mails what a run prints: without somewhere to keep what was said, every
+# run from 10 minutes before a pump until it is logged would remind again.
+@test "plan next --within keeps its state in the user's own temporary folder when the state folder cannot take it" {
+    three_hourly
+    export TMPDIR="$TEST_DIR/tmp"
+    mkdir -p "$TMPDIR"
+    # a folder where the state file should be (as root, the only way a test can refuse a write)
+    pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m || true
+    local state
+    state="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
+    mkdir "${state%.lock}.json"
+    local t said=0
+    for t in 15:45 15:50 15:55 16:00 16:05 16:10 16:15 16:20 16:25 16:30 16:35 16:40; do
+        run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 $t" --within 10m
+        if [ "$status" -eq 0 ]; then
+            said=$((said + 1))
+            [[ "$stderr" == "pumplog: warning: cannot write the reminder state in $HOME/.local/state/pumplog; kept in $TMPDIR/pumplog-$(id -u) instead" ]]
+        else
+            [ "$stderr" = "" ]
+        fi
+    done
+    # once when due, once more when 30 minutes overdue
+    [ "$said" -eq 2 ]
+    [ -f "$TMPDIR/pumplog-$(id -u)/$(basename "${state%.lock}.json")" ]
+    [ "$(stat -c %a "$TMPDIR/pumplog-$(id -u)")" = 700 ]
 }

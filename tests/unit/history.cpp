@@ -127,6 +127,7 @@ TEST_CASE("a replay that has enough reads on only as one from that time would") 
     // Garbage, 300 pumps of October, then two of November 21.
     std::vector<std::string> lines{"garbage from long ago"};
     for (int i = 0; i < 300; ++i) lines.push_back(pump("o" + std::to_string(i), "2026-10-01T08:00:00Z", 5));
+    lines.push_back(pump(created_at("2026-10-01T09:00:00Z"), "2026-10-01T09:00:00Z", 5));  // written by pumplog then
     lines.push_back(pump("a", "2026-11-21T08:00:00Z", 1));
     lines.push_back(pump("b", "2026-11-21T09:00:00Z", 2));
     f.write(lines);

@@ -445,6 +445,8 @@ TEST_CASE("the date written in the entry decides its day whatever the offset") {
 
 TEST_CASE("the report reads the journal from its end back to the period only") {
     std::vector<std::string> lines = old_pumps(12000);
+    // the last old one written by pumplog then (its ULID id): what lets a read stop before the start
+    lines.push_back(pump(make_ulid(day(2025, 1, 10) + std::chrono::hours(22)), "2025-01-10T23:00:00+01:00", 1));
     lines.push_back(pump("P1", "2026-11-20T07:00:00+01:00", 90));
     const TestJournal j(lines);
     const Report r = report_of(j, day(2026, 11, 14), day(2026, 11, 20), Grouping::day, day(2026, 11, 21));

@@ -51,6 +51,9 @@ TEST_CASE("a replay with since reads a small tail of a long journal and delivers
                           1 + i / 40 % 25, i % 24);
             out << pump("old-" + std::to_string(i), at, 100);
         }
+        // the last old one written by pumplog then (its ULID id): what lets a read stop before the start
+        out << pump(make_ulid(std::chrono::system_clock::time_point(instant("2025-12-31T23:00:00+01:00").time_since_epoch())),
+                    "2025-12-31T23:00:00+01:00", 100);
         out << pump("a", "2026-11-21T06:00:00+01:00", 80) << pump("b", "2026-11-21T10:00:00+01:00", 90)
             << pump("c", "2026-11-21T14:00:00+01:00", 70);
     }
