@@ -73,9 +73,10 @@ struct Cadence {
 // feeds without an amount count at the bottle average (else the parent's
 // average pump), said in basis.notes (volumes there in `unit`). Usage error
 // (saying what to log) with fewer than `min_feed_days` days of feeds, or when
-// no feed or pump carries an amount.
+// no feed or pump carries an amount; `baby`, when given, is named there ("no
+// feeds of Ben"): the feeds are that baby's alone.
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
-                      Unit unit = Unit::ml);
+                      Unit unit = Unit::ml, std::string_view baby = {});
 
 // std::fmod(m, 24 * 60) for |m| of a day or more (circular_minutes' rare case).
 double wide_minute_remainder(double m);

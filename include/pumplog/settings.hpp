@@ -73,6 +73,9 @@ struct Settings {
     // estimate counts from it (the baby is at least that old). The command
     // line sets it (Context::settings); unset, the first feed read counts.
     std::function<std::optional<Seconds>()> journal_began = {};
+    // Not a key: the baby planned for (`plan --baby`), whose feeds alone are
+    // read; messages about too few feeds name it. Empty: every feed.
+    std::string feeds_of;
 };
 // "10:00 13:00 15:30" (spaces or commas), or "none" (empty); usage error otherwise.
 std::vector<int> parse_schedule(std::string_view text);

@@ -66,11 +66,11 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
     };
     if (given("min_gap") || given("max_gap_day") || given("max_gap_night"))
         check_gaps(s, given("min_gap") ? "--min-gap" : "min_gap");
+    if (!o.baby.empty()) s.feeds_of = ctx.baby_named(o.baby);
     return s;
 }
 
-// A day to plan: a date, today, tomorrow, or a weekday (the next one, today included).
-// A weekday name is the next such day, today included (`--on monday` on a
+// A day to plan: a date, today, tomorrow, or a weekday. A weekday name is the next such day, today included (`--on monday` on a
 // Monday plans today); with `after_today` (a return to work), today excluded.
 date::sys_days parse_plan_day(std::string_view option, const std::string& text, const Clock& clock,
                               bool after_today = false) {

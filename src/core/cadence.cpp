@@ -586,7 +586,7 @@ Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* 
 }
 
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
-                      Unit unit) {
+                      Unit unit, std::string_view baby) {
     Cadence cadence;
     cadence.basis.since = since;
     cadence.basis.until = until;
@@ -642,19 +642,21 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         }
         std::sort(feed_days.begin(), feed_days.end());
         feed_days.erase(std::unique(feed_days.begin(), feed_days.end()), feed_days.end());
+        // "no feeds of Ben", "only 2 days with feeds of Ben": the other babies' feeds are not counted.
+        const std::string of = baby.empty() ? std::string() : " of " + printable(baby);
+        const std::string how_many =
+            (days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds") + of;
         if (static_cast<int>(feed_days.size()) >= min_feed_days && *earliest >= since) {
             const date::sys_days first = local_day(*earliest, zone);
             throw usage_error(fmt::format(
                 "{} {}: the journal's feeds begin on {}, and the plan learns the baby's rhythm from at least {} "
                 "days of feeds before the day it plans: plan a day from {} on",
-                days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds",
-                window_text, format_date(first), min_feed_days, format_date(first + date::days(min_feed_days))));
+                how_many, window_text, format_date(first), min_feed_days, format_date(first + date::days(min_feed_days))));
         }
         throw usage_error(
             fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
                         "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
-                        days == 0 ? std::string("no feeds") : "only " + plural(days, "day", "days") + " with feeds",
-                        window_text, min_feed_days, plural(missing, "more day")));
+                        how_many, window_text, min_feed_days, plural(missing, "more day")));
     }
 
     // Feeds without an amount (nursing) count at the bottle average, else at

@@ -43,7 +43,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 times.push_back(e);
                 times.back().ml = 1.0;
             }
-        out.cadence = learn_cadence(times, since, until, zone, settings.unit);  // fewer than 3 days: refused here
+        out.cadence = learn_cadence(times, since, until, zone, settings.unit, settings.feeds_of);  // fewer than 3 days: refused here
         // Without a birth date the baby is at least as old as the journal
         // (its first entry, or the first feed read here): the age counts
         // from there, and the advice asks for the date.
@@ -84,7 +84,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         out.estimated = true;
         return out;
     }
-    out.cadence = learn_cadence(entries, since, until, zone, settings.unit);
+    out.cadence = learn_cadence(entries, since, until, zone, settings.unit, settings.feeds_of);
     if (unknown == 0) return out;
     if (unknown == feeds) {
         // No birth date, but pumps: the cadence counted every feed at the average pump.

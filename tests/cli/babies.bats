@@ -329,6 +329,11 @@ twins_week() {
     [ "$(printf '%s' "$output" | jq -c '[.slots[] | .ml] | unique')" = '[70]' ]
     [ "$(printf '%s' "$output" | jq -c '[.slots[] | has("babies")] | unique')" = '[false]' ]
     refused 2 pumplog plan --baby Cy
+    # A baby with too few feeds of its own: the refusal says whose feeds it counted.
+    pumplog config set babies "Ada, Ben, Cy" > /dev/null
+    pumplog log feed 70ml --baby Cy --at 09:00 > /dev/null
+    refused 2 pumplog plan --baby cy
+    [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 2 more days" ]
 }
 
 @test "a twins export from Baby Tracker keeps each baby's name and gives two babies' cadences" {
