@@ -162,11 +162,15 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 namespace {
 
 // Refuses the rows imported before under another reading of the file (their
-// id with the other --unit or --date-order is in the journal, theirs is not):
-// imported again they would be recorded twice.
+// id with the other unit or date order is in the journal, theirs is not):
+// imported again they would be recorded twice. The reading given now is
+// --unit's or --date-order's, or the file's own (a date such as 5/13/25, a
+// column naming the unit); the message words it from the first such row.
+template <typename Reading>
 void refuse_other_reading(const ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                          std::vector<std::string> ImportedEntry::*other_ids, std::string_view option,
-                          std::string_view given, std::string_view other, std::string_view what) {
+                          std::vector<std::string> ImportedEntry::*other_ids, Reading ImportedEntry::*read,
+                          bool ImportedEntry::*from_option, std::string_view option,
+                          std::string_view (*name)(Reading), std::string_view what, std::string_view settles) {
     std::size_t count = 0;
     const ImportedEntry* first = nullptr;
     const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
@@ -180,25 +184,34 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
     const std::string rows = count == 1 ? fmt::format("{}:{} was", first->file, first->line)
                                         : fmt::format("{}:{} and {} were", first->file, first->line,
                                                       plural(count - 1, "more row", "more rows"));
-    throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded twice: "
-                                  "to correct the {}, take that import back first (restore the JOURNAL.bak it left, "
-                                  "if nothing has rewritten the journal since), or import with {} {} again",
-                                  rows, option, other, option, given, what, option, other));
+    const Reading given = first->*read;
+    // Both readings are two-valued (ml or oz, mdy or dmy): the other is the one not given.
+    const std::string_view other = name(given == Reading{} ? static_cast<Reading>(1) : Reading{});
+    const std::string_view back = "take that import back first (restore the JOURNAL.bak it left, if nothing has "
+                                  "rewritten the journal since)";
+    if (first->*from_option)
+        throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded "
+                                      "twice: to correct the {}, {}, or import with {} {} again",
+                                      rows, option, other, option, name(given), what, back, option, other));
+    throw usage_error(fmt::format("{} imported before with {} {}; {} {} itself ({}), so they would be recorded "
+                                  "twice: to correct the {}, {}, then import again",
+                                  rows, option, other, first->file, settles, name(given), what, back));
 }
+
+std::string_view unit_text(Unit unit) { return unit == Unit::ml ? "ml" : "oz"; }
+std::string_view order_text(DateOrder order) { return order == DateOrder::mdy ? "mdy" : "dmy"; }
 
 }  // namespace
 
-void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                     std::optional<Unit> unit, std::optional<DateOrder> order) {
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing) {
     // Rows imported before with the other --unit: their amounts differ, so their ids do (a pump of
     // 5 ml beside one of 147.87 ml); with the other --date-order, their times (3 April beside 4 March).
-    if (unit)
-        refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, "--unit",
-                             *unit == Unit::ml ? "ml" : "oz", *unit == Unit::ml ? "oz" : "ml", "unit");
-    if (order)
-        refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, "--date-order",
-                             *order == DateOrder::mdy ? "mdy" : "dmy", *order == DateOrder::mdy ? "dmy" : "mdy",
-                             "date order");
+    refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, &ImportedEntry::unit_read,
+                         &ImportedEntry::unit_from_option, "--unit", unit_text, "unit",
+                         "names the unit");
+    refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, &ImportedEntry::order_read,
+                         &ImportedEntry::order_from_option, "--date-order", order_text,
+                         "date order", "settles the date order");
     // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
     // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
     const auto imported_before = [&](const ImportedEntry& imported) {

@@ -1,4 +1,6 @@
 // From drafts to journal entries: values, plausibility, children, ids.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "import_common.hpp"
@@ -129,7 +131,7 @@ std::optional<Volume> FileImport::amount(std::string_view cell, std::optional<Un
                                       name(), line, printable(cell)));
     try {
         const Volume v = parse_amount(cell, *unit);
-        if (from_option) option_amounts_.emplace_back(std::string(cell), v);
+        if (bare) bare_amounts_.push_back({std::string(cell), v, *unit, from_option});
         return v;
     } catch (const Error& e) {
         throw RowError{e.what()};
@@ -146,7 +148,7 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     const bool free_text_last = last_column == "notes" || last_column == "note";
     for (const auto& record : table_.records) {
         ++result_.files.back().rows;
-        option_amounts_.clear();
+        bare_amounts_.clear();
         try {
             std::size_t used = record.cells.size();
             while (used > columns && trim(record.cells[used - 1]).empty()) --used;
@@ -334,21 +336,21 @@ void FileImport::add(Draft d) {
         }
         return ids;
     };
-    // The id with the other --unit: each amount read from a bare number in
-    // --unit's unit, read again in the other (as that import read it).
+    // The id with the other unit: each amount read from a bare number, in --unit's unit or the one the
+    // file names, read again in the other (as an import with the other --unit read it, or would have
+    // read an earlier export that did not name the unit).
     std::vector<std::string> other_unit_ids;
-    if (!option_amounts_.empty() && options_.unit) {
-        const Unit other = *options_.unit == Unit::ml ? Unit::oz : Unit::ml;
+    const BareAmount* bare_read = nullptr;
+    if (!bare_amounts_.empty()) {
         Draft a = d;
-        bool changed = false;
         for (auto* v : {&a.ml, &a.left_ml, &a.right_ml})
-            for (const auto& [cell, read] : option_amounts_)
-                if (*v && **v == read) {
-                    *v = parse_amount(cell, other);
-                    changed = true;
+            for (const auto& bare : bare_amounts_)
+                if (*v && **v == bare.read) {
+                    *v = parse_amount(bare.cell, bare.unit == Unit::ml ? Unit::oz : Unit::ml);
+                    if (!bare_read) bare_read = &bare;
                     break;
                 }
-        if (changed) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
+        if (bare_read) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
     }
 
     Line line;
@@ -399,6 +401,12 @@ void FileImport::add(Draft d) {
     imported.child_id = std::move(child_id);
     imported.other_unit_ids = std::move(other_unit_ids);
     imported.other_order_ids = std::move(other_order_ids);
+    if (bare_read) {
+        imported.unit_read = bare_read->unit;
+        imported.unit_from_option = bare_read->from_option;
+    }
+    imported.order_read = order_.value_or(DateOrder::mdy);
+    imported.order_from_option = order_from_option_;
     result_.entries.push_back(std::move(imported));
 }
 

@@ -43,8 +43,8 @@ struct When {
     std::string key;
     // The wall-clock time as written when the cell carries no offset.
     std::optional<LocalSeconds> local = {};
-    // The key read in the other date order, when --date-order chose it and
-    // the date reads differently the other way (3/4/21).
+    // The key read in the other date order, when the date reads differently
+    // the other way (3/4/21).
     std::optional<std::string> other_order_key = {};
 };
 
@@ -158,9 +158,15 @@ private:
     // The same for the keys a pump had while its child was part of them (its id, other unit and order).
     std::unordered_map<std::string, int> child_occurrences_, child_other_unit_occurrences_,
         child_other_order_occurrences_;
-    // The row's bare amounts read in --unit's unit (its cell, and the volume
-    // read): the row's id with the other unit is told from them.
-    mutable std::vector<std::pair<std::string, Volume>> option_amounts_;
+    // The row's bare amounts (no unit in the cell), read in --unit's unit or
+    // the one the file names: the row's id with the other unit is told from them.
+    struct BareAmount {
+        std::string cell;
+        Volume read;
+        Unit unit;
+        bool from_option;  // the unit is --unit's
+    };
+    mutable std::vector<BareAmount> bare_amounts_;
     std::unordered_map<std::string, std::string> activity_names_;  // lower case -> as first written
 };
 

@@ -1113,3 +1113,54 @@ Skipped 2 rows:
 Skipped 4 rows:
   4 already in the journal' ]
 }
+
+@test "a later export settling the date order itself is refused when an earlier import read its rows the other way" {
+    cd "$TEST_DIR"
+    mkdir later
+    printf 'Baby,Time,Amount (oz.),Note\nAda,"3/4/25, 15:55",3,\nAda,"5/6/25, 9:00",2.5,\n' > expressed.csv
+    # The newer export holds 5/13/25: month first. Its 3/4/25 and 5/6/25 are the rows read day first before.
+    printf 'Baby,Time,Amount (oz.),Note\nAda,"3/4/25, 15:55",3,\nAda,"5/6/25, 9:00",2.5,\nAda,"5/13/25, 9:00",2.5,\n' \
+        > later/expressed.csv
+    pumplog log import expressed.csv --date-order dmy >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import later/expressed.csv
+    [ "$stderr" = "pumplog: error: later/expressed.csv:2 and 1 more row were imported before with --date-order dmy;"\
+" later/expressed.csv settles the date order itself (mdy), so they would be recorded twice: to correct the date"\
+" order, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since),"\
+" then import again" ]
+    cmp "$J" before
+    refused 2 pumplog log import later/expressed.csv --dry-run
+    cmp "$J" before
+    # Read the same way before (the usual case), the later export adds only its new row.
+    rm "$J"
+    pumplog log import expressed.csv --date-order mdy >/dev/null
+    run --separate-stderr pumplog log import later/expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from later/expressed.csv (Baby Tracker): 1 feed (1 bottle, 0 breast).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(jq -sc '[.[].at[0:10]]' "$J")" = '["2025-03-04","2025-05-06","2025-05-13"]' ]
+}
+
+@test "a later Baby Buddy export naming its unit is refused when an earlier --unit read its amounts the other way" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags' \
+        '1,1,Ada,Smith,2026-10-01 05:00:00,2026-10-01 05:20:00,3,,' \
+        '2,1,Ada,Smith,2026-10-01 07:00:00,2026-10-01 07:20:00,4,,' > a.csv
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,amount_unit,notes,tags' \
+        '1,1,Ada,Smith,2026-10-01 05:00:00,2026-10-01 05:20:00,3,ml,,' \
+        '2,1,Ada,Smith,2026-10-01 07:00:00,2026-10-01 07:20:00,4,ml,,' \
+        '3,1,Ada,Smith,2026-10-02 07:00:00,2026-10-02 07:20:00,90,ml,,' > b.csv
+    pumplog log import a.csv --unit oz >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import b.csv
+    [ "$stderr" = "pumplog: error: b.csv:2 and 1 more row were imported before with --unit oz; b.csv names the unit"\
+" itself (ml), so they would be recorded twice: to correct the unit, take that import back first (restore the"\
+" JOURNAL.bak it left, if nothing has rewritten the journal since), then import again" ]
+    cmp "$J" before
+    rm "$J"
+    pumplog log import a.csv --unit ml >/dev/null
+    run --separate-stderr pumplog log import b.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].ml]' "$J")" = '[3,4,90]' ]
+}
