@@ -1164,3 +1164,17 @@ Skipped 2 rows:
     [ "$status" -eq 0 ]
     [ "$(jq -sc '[.[].ml]' "$J")" = '[3,4,90]' ]
 }
+
+@test "a child's name that is an escape sequence holding a ';' is refused for its control character" {
+    cd "$TEST_DIR"
+    printf '"Baby","Time","Start side","Left duration","Right Duration","Total","Note"\n%s\n%s\n' \
+        "\"$(printf '\033]0;pwn\007')\",\"6/14/22 3:00 AM\",\"Left\",\"10 min\",\"\",\"10 min\",\"\"" \
+        '"Ada","6/13/22 3:00 AM","Left","10 min","","10 min",""' > nursing.csv
+    run --separate-stderr pumplog log import nursing.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from nursing.csv (Baby Tracker): 1 feed (0 bottle, 1 breast).
+Skipped 1 row:
+  1 with a problem:
+    nursing.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "\x1b]0;pwn\x07" holds a control character;'\
+' rename the child in the app and export again' ]
+}
