@@ -259,6 +259,13 @@ void FileImport::add(Draft d) {
                                    format_duration(*d.right))};
     if (d.when.instant > options_.now + ahead_allowance)
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
+    // A session that started before now but ends after it is no more a past one than a start in the
+    // future (its end as the entry would record it: its length, or its sides one after the other).
+    const seconds length = std::max(d.duration.value_or(seconds(0)),
+                                    d.left.value_or(seconds(0)) + d.right.value_or(seconds(0)));
+    if (d.when.instant + length > options_.now + ahead_allowance)
+        throw RowError{fmt::format("it ends at {}, in the future",
+                                   format_date_time(d.when.instant + length, options_.zone))};
 
     // A feed's baby: the one its row names, else --baby; with several babies
     // configured and neither, refused as `log feed` refuses it (SPEC 12).

@@ -1178,3 +1178,22 @@ Skipped 1 row:
     nursing.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "\x1b]0;pwn\x07" holds a control character;'\
 ' rename the child in the app and export again' ]
 }
+
+@test "a session that started before now and ends after it is a problem row, as one that starts in the future" {
+    cd "$TEST_DIR"
+    # Now is 14:05 (and up to a minute ahead is not the future).
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Pump,2026-11-21 13:50,2026-11-21 14:20,,20ml,,30ml,ends in the future' \
+        'Pump,2026-11-21 14:30,,00:10,20ml,,30ml,starts in the future' \
+        'Feed,2026-11-21 13:40,,,00:20L,Breast,00:10R,sides end in the future' \
+        'Pump,2026-11-21 13:40,2026-11-21 14:06,,20ml,,30ml,ends within the minute' > h.csv
+    run --separate-stderr pumplog log import h.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from h.csv (Huckleberry): 1 pump.
+Skipped 3 rows:
+  3 with a problem:
+    h.csv:2: it ends at 2026-11-21 14:20, in the future
+    h.csv:3: 2026-11-21 14:30 is in the future
+    h.csv:4: it ends at 2026-11-21 14:10, in the future' ]
+    [ "$(jq -sc '[.[] | [.at, .dur_s]]' "$J")" = '[["2026-11-21T13:40:00+01:00",1560]]' ]
+}
