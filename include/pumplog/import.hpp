@@ -67,9 +67,17 @@ struct RowProblem {
 };
 
 // An entry read from a row.
+// Held for every row until the journal is written: what the summary, the
+// duplicates and the merge need, not the parsed Entry (hundreds of bytes
+// each, for files of 100,000s of rows); entry() parses the line when wanted.
 struct ImportedEntry {
     std::string text;  // the journal line (serialized, no newline)
-    Entry entry;       // the same, parsed
+    std::string id;    // its id
+    std::string baby;  // a feed's baby ("" for a pump)
+    Seconds at{};      // its time; also its line_key (an import's id is not a ULID)
+    EntryType type = EntryType::feed;
+    FeedMethod method = FeedMethod::bottle;
+    bool has_volume = false;  // it has an amount (ml)
     std::string file;
     std::uint64_t line = 0;  // source line of the row
     // The id pumplog gave this row before ids held --baby and lengths from a
@@ -93,6 +101,9 @@ struct ImportedEntry {
     DateOrder order_read = DateOrder::mdy;
     bool unit_from_option = false;
     bool order_from_option = false;
+
+    // The journal line parsed.
+    Entry entry() const;
 };
 
 struct ImportedFile {

@@ -176,7 +176,7 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
     const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
     for (const auto& imported : result.entries)
         if (std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal) &&
-            !existing.contains(imported.entry.id)) {
+            !existing.contains(imported.id)) {
             if (!first) first = &imported;
             ++count;
         }
@@ -217,18 +217,18 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     const auto imported_before = [&](const ImportedEntry& imported) {
         if (imported.earlier_id.empty()) return false;
         const auto found = existing.find(imported.earlier_id);
-        return found != existing.end() && same_baby(found->second, imported.entry.baby);
+        return found != existing.end() && same_baby(found->second, imported.baby);
     };
     std::unordered_set<std::string> seen;
     std::vector<ImportedEntry> kept;
     kept.reserve(result.entries.size());
     for (auto& imported : result.entries) {
-        if (existing.contains(imported.entry.id) || imported_before(imported) ||
+        if (existing.contains(imported.id) || imported_before(imported) ||
             (!imported.child_id.empty() && existing.contains(imported.child_id))) {
             ++result.skipped[Skip::duplicate];
             continue;
         }
-        if (!seen.insert(imported.entry.id).second) {
+        if (!seen.insert(imported.id).second) {
             ++result.skipped[Skip::repeated];
             continue;
         }
@@ -237,17 +237,36 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     result.entries = std::move(kept);
 }
 
+Entry ImportedEntry::entry() const {
+    Entry out;
+    std::string error;
+    if (!parse_entry_line(text, out, error))
+        throw std::logic_error("import: an entry that does not read back: " + error);
+    return out;
+}
+
 std::string merged_journal(const std::vector<KeyedLine>& existing, const std::vector<ImportedEntry>& added) {
-    std::vector<KeyedLine> lines = existing;
+    // Ordered by reference, never by copies of the lines: the journal and the import may be 100,000s of lines.
+    struct Placed {
+        Seconds key;
+        const std::string* text;
+    };
+    std::vector<Placed> lines;
     lines.reserve(existing.size() + added.size());
-    for (const auto& imported : added) lines.push_back({line_key(imported.entry), imported.text});
-    std::stable_sort(lines.begin(), lines.end(), [](const KeyedLine& a, const KeyedLine& b) { return a.key < b.key; });
     std::size_t size = 0;
-    for (const auto& line : lines) size += line.text.size() + 1;
+    for (const auto& line : existing) {
+        lines.push_back({line.key, &line.text});
+        size += line.text.size() + 1;
+    }
+    for (const auto& imported : added) {
+        lines.push_back({imported.at, &imported.text});
+        size += imported.text.size() + 1;
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const Placed& a, const Placed& b) { return a.key < b.key; });
     std::string content;
     content.reserve(size);
     for (const auto& line : lines) {
-        content += line.text;
+        content += *line.text;
         content += '\n';
     }
     return content;

@@ -112,7 +112,17 @@ void refuse_thousands_separator(std::string_view cell) {
 
 }  // namespace
 
-FileImport::FileImport(const ImportOptions& options, const SourceFile& file, const CsvTable& table,
+KeyDigest KeyDigest::of(std::string_view hex) {
+    const auto word = [&](std::size_t at) {
+        std::uint64_t value = 0;
+        for (std::size_t i = at; i < at + 16; ++i)
+            value = value << 4 | static_cast<std::uint64_t>(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
+        return value;
+    };
+    return {word(0), word(16)};
+}
+
+FileImport::FileImport(const ImportOptions& options, const SourceFile& file, CsvTable& table,
                        ImportFormat format, ImportResult& result)
     : options_(options), file_(file), table_(table), format_(format), result_(result) {}
 
@@ -146,7 +156,7 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     const std::size_t columns = table_.header.size();
     const std::string last_column = columns == 0 ? std::string() : normalize_header(table_.header.back());
     const bool free_text_last = last_column == "notes" || last_column == "note";
-    for (const auto& record : table_.records) {
+    for (auto& record : table_.records) {
         ++result_.files.back().rows;
         bare_amounts_.clear();
         try {
@@ -154,21 +164,23 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
             while (used > columns && trim(record.cells[used - 1]).empty()) --used;
             if (used <= columns) {
                 read(record);
-                continue;
+            } else {
+                if (!free_text_last)
+                    throw RowError{fmt::format("the row has {} cells and the header {} columns (a cell holding the "
+                                               "delimiter without quotes?); its values cannot be told apart",
+                                               used, columns)};
+                CsvRecord joined = record;
+                std::string& note = joined.cells[columns - 1];
+                for (std::size_t i = columns; i < used; ++i) (note += table_.delimiter) += record.cells[i];
+                joined.cells.resize(columns);
+                read(joined);
             }
-            if (!free_text_last)
-                throw RowError{fmt::format("the row has {} cells and the header {} columns (a cell holding the "
-                                           "delimiter without quotes?); its values cannot be told apart",
-                                           used, columns)};
-            CsvRecord joined = record;
-            std::string& note = joined.cells[columns - 1];
-            for (std::size_t i = columns; i < used; ++i) (note += table_.delimiter) += record.cells[i];
-            joined.cells.resize(columns);
-            read(joined);
         } catch (const RowError& e) {
             result_.problems.push_back({name(), record.line, e.message});
             skip(Skip::problem);
         }
+        // Read: its cells are not needed again, and a file of 100,000s of rows is not kept whole.
+        std::vector<std::string>().swap(record.cells);
     }
 }
 
@@ -318,8 +330,14 @@ void FileImport::add(Draft d) {
                            a.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
                            number_text(duration), number_text(d.left), number_text(d.right));
     };
-    const auto id_of = [&](const std::string& key, int occurrence) {
-        return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+    // The id of the next row with this key: its digest with the number of such rows before it. The
+    // count is kept by the key's first digest (#0), 128 bits of it, not by the key's text: two keys
+    // whose digests begin alike would have had one id anyway (an id is 96 bits of it).
+    const auto id_of = [&](const std::string& key, Occurrences& occurrences) {
+        const std::string first = sha256_hex(key + "#0");
+        const int occurrence = occurrences[KeyDigest::of(first)]++;
+        return std::string(id_prefix(format_)) +
+               (occurrence == 0 ? first : sha256_hex(key + "#" + std::to_string(occurrence))).substr(0, 24);
     };
     // Pumps are the parent's: the child Baby Buddy filed one under is not part of its id, so a pump in two
     // exports that name the child differently (or not at all) is one pump.
@@ -327,26 +345,25 @@ void FileImport::add(Draft d) {
                                       : baby_given ? std::string_view(options_.baby)
                                                    : std::string_view(d.child);
     const std::string key = key_of(id_child, d.duration, d);
-    const std::string id = id_of(key, occurrences_[key]++);
+    const std::string id = id_of(key, occurrences_);
     // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
     const bool filed_child = pump && !d.child.empty();
     std::string child_id;
     if (filed_child) {
         const std::string child_key = key_of(d.child, d.duration, d);
-        child_id = id_of(child_key, child_occurrences_[child_key]++);
+        child_id = id_of(child_key, child_occurrences_);
     }
     // The id this row had before --baby and lengths from start and end were
     // part of it, so that a journal imported then does not get the row twice.
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
-    const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
+    const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
     // The id the row has read another way (the other --unit, the other --date-order).
-    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences,
-                                       std::unordered_map<std::string, int>& child_occurrences) {
+    const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences) {
         const std::string other_key = key_of(id_child, d.duration, a);
-        std::vector<std::string> ids = {id_of(other_key, occurrences[other_key]++)};
+        std::vector<std::string> ids = {id_of(other_key, occurrences)};
         if (filed_child) {
             const std::string child_key = key_of(d.child, d.duration, a);
-            ids.push_back(id_of(child_key, child_occurrences[child_key]++));
+            ids.push_back(id_of(child_key, child_occurrences));
         }
         return ids;
     };
@@ -407,8 +424,15 @@ void FileImport::add(Draft d) {
                                    "is {} bytes (notes are not cut short)",
                                    why, d.note.size())};
     std::string error;
-    if (!parse_entry_line(imported.text, imported.entry, error))
+    Entry entry;
+    if (!parse_entry_line(imported.text, entry, error))
         throw std::logic_error("import: an entry that does not read back: " + error);
+    imported.id = std::move(entry.id);
+    imported.baby = std::move(entry.baby);
+    imported.at = entry.at.instant;
+    imported.type = entry.type;
+    imported.method = d.method;
+    imported.has_volume = entry.ml.has_value();
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;

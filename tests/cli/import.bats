@@ -1197,3 +1197,23 @@ Skipped 3 rows:
     h.csv:4: it ends at 2026-11-21 14:10, in the future' ]
     [ "$(jq -sc '[.[] | [.at, .dur_s]]' "$J")" = '[["2026-11-21T13:40:00+01:00",1560]]' ]
 }
+
+@test "an import's memory grows by well under 3 KB a row: 50,000 Huckleberry rows in under 100 MB" {
+    [ -x /usr/bin/time ] || skip "needs /usr/bin/time"
+    cd "$TEST_DIR"
+    # 50,000 rows 7 minutes apart from 2022: pumps, bottles and breast feeds (156 MB when each row kept its parsed
+    # entry, its cells and its keys' text; about 60 MB now).
+    awk 'BEGIN {
+        print "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes"
+        for (i = 0; i < 50000; i++) {
+            s = 1640995200 + 420 * i
+            start = strftime("%Y-%m-%d %H:%M", s, 1); end = strftime("%Y-%m-%d %H:%M", s + 300, 1)
+            if (i % 3 == 0) printf "Pump,%s,%s,00:05,%dml,,20ml,n%d\n", start, end, i % 90 + 10, i
+            else if (i % 3 == 1) printf "Feed,%s,%s,00:05,Formula,Bottle,%doz,\n", start, end, i % 5 + 1
+            else printf "Feed,%s,%s,00:05,00:03L,Breast,00:02R,\n", start, end
+        }
+    }' > big.csv
+    /usr/bin/time -f %M -o rss "$PUMPLOG_BIN" log import big.csv >/dev/null 2>&1
+    [ "$(wc -l < "$J")" -eq 50000 ]
+    [ "$(cat rss)" -lt 100000 ] || { echo "peak RSS $(cat rss) KB" >&2; return 1; }
+}
