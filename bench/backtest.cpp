@@ -532,7 +532,7 @@ Log read_log(const LogFiles& files) {
         }
     }
     if (!exports.empty())
-        for (const ImportedEntry& e : read_import(exports, options).entries) log.entries.push_back(e.entry);
+        for (const ImportedEntry& e : read_import(exports, options).entries) log.entries.push_back(e.entry());
     std::stable_sort(log.entries.begin(), log.entries.end(),
                      [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
     return log;

@@ -67,9 +67,17 @@ struct RowProblem {
 };
 
 // An entry read from a row.
+// Held for every row until the journal is written: what the summary, the
+// duplicates and the merge need, not the parsed Entry (hundreds of bytes
+// each, for files of 100,000s of rows); entry() parses the line when wanted.
 struct ImportedEntry {
     std::string text;  // the journal line (serialized, no newline)
-    Entry entry;       // the same, parsed
+    std::string id;    // its id
+    std::string baby;  // a feed's baby ("" for a pump)
+    Seconds at{};      // its time; also its line_key (an import's id is not a ULID)
+    EntryType type = EntryType::feed;
+    FeedMethod method = FeedMethod::bottle;
+    bool has_volume = false;  // it has an amount (ml)
     std::string file;
     std::uint64_t line = 0;  // source line of the row
     // The id pumplog gave this row before ids held --baby and lengths from a
@@ -78,12 +86,24 @@ struct ImportedEntry {
     // A pump filed under a child (Baby Buddy): the id it had while that child
     // was part of a pump's id; "" otherwise.
     std::string child_id;
-    // The ids this row would have had with the other --unit, when some of its
-    // amounts were bare numbers read in --unit's unit (a pump filed under a
-    // child: with and without the child); empty otherwise.
+    // The ids this row would have had with the other unit, when some of its
+    // amounts were bare numbers read in --unit's unit or in the unit the file
+    // names (a header, Baby Buddy's amount_unit: an earlier export without it
+    // was read with --unit); with and without the child for a pump filed under
+    // one; empty otherwise.
     std::vector<std::string> other_unit_ids;
-    // The same with the other --date-order, when it chose how the row's date reads.
+    // The same with the other date order, when the row's date reads either way
+    // (3/4/21) and --date-order or the file's other dates chose how.
     std::vector<std::string> other_order_ids;
+    // How the row was read where other_unit_ids and other_order_ids tell another reading: the unit of its bare
+    // amounts and the date order, each --unit's or --date-order's (else the file's).
+    Unit unit_read = Unit::ml;
+    DateOrder order_read = DateOrder::mdy;
+    bool unit_from_option = false;
+    bool order_from_option = false;
+
+    // The journal line parsed.
+    Entry entry() const;
 };
 
 struct ImportedFile {
@@ -121,9 +141,9 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // whose id came earlier in this import, counted as Skip::repeated.
 // Refuses (usage error) rows imported before with the other --unit or the
 // other --date-order (one of their other_unit_ids or other_order_ids in
-// `existing`): imported again they would be recorded twice.
-void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                     std::optional<Unit> unit = std::nullopt, std::optional<DateOrder> order = std::nullopt);
+// `existing`, their own id not): imported again, in the unit or order given
+// now or settled by the file itself, they would be recorded twice.
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
 
 // A journal line as it stands in the file, with its ordering key (line_key).
 struct KeyedLine {

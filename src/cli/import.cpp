@@ -90,14 +90,14 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         const ReadStats stats = read_journal(ctx.journal());
         if (!result.entries.empty()) refuse_damaged(ctx.journal(), stats);
         ctx.warn(stats);
-        drop_duplicates(result, ids, options.unit, options.date_order);
+        drop_duplicates(result, ids);
         // Times as the journal will show them (the zone of the rest of pumplog, not --tz's).
         fmt::print("{}", render::import_listing(result, ctx.unit(), ctx.zone()));
     } else if (!result.entries.empty()) {
         // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
         ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
             refuse_damaged(journal.journal(), read_journal(journal.journal()));
-            drop_duplicates(result, ids, options.unit, options.date_order);
+            drop_duplicates(result, ids);
             if (!result.entries.empty()) journal.rewrite(merged_journal(lines, result.entries));
         });
     }

@@ -162,17 +162,21 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 namespace {
 
 // Refuses the rows imported before under another reading of the file (their
-// id with the other --unit or --date-order is in the journal, theirs is not):
-// imported again they would be recorded twice.
+// id with the other unit or date order is in the journal, theirs is not):
+// imported again they would be recorded twice. The reading given now is
+// --unit's or --date-order's, or the file's own (a date such as 5/13/25, a
+// column naming the unit); the message words it from the first such row.
+template <typename Reading>
 void refuse_other_reading(const ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                          std::vector<std::string> ImportedEntry::*other_ids, std::string_view option,
-                          std::string_view given, std::string_view other, std::string_view what) {
+                          std::vector<std::string> ImportedEntry::*other_ids, Reading ImportedEntry::*read,
+                          bool ImportedEntry::*from_option, std::string_view option,
+                          std::string_view (*name)(Reading), std::string_view what, std::string_view settles) {
     std::size_t count = 0;
     const ImportedEntry* first = nullptr;
     const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
     for (const auto& imported : result.entries)
         if (std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal) &&
-            !existing.contains(imported.entry.id)) {
+            !existing.contains(imported.id)) {
             if (!first) first = &imported;
             ++count;
         }
@@ -180,42 +184,51 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
     const std::string rows = count == 1 ? fmt::format("{}:{} was", first->file, first->line)
                                         : fmt::format("{}:{} and {} were", first->file, first->line,
                                                       plural(count - 1, "more row", "more rows"));
-    throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded twice: "
-                                  "to correct the {}, take that import back first (restore the JOURNAL.bak it left, "
-                                  "if nothing has rewritten the journal since), or import with {} {} again",
-                                  rows, option, other, option, given, what, option, other));
+    const Reading given = first->*read;
+    // Both readings are two-valued (ml or oz, mdy or dmy): the other is the one not given.
+    const std::string_view other = name(given == Reading{} ? static_cast<Reading>(1) : Reading{});
+    const std::string_view back = "take that import back first (restore the JOURNAL.bak it left, if nothing has "
+                                  "rewritten the journal since)";
+    if (first->*from_option)
+        throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded "
+                                      "twice: to correct the {}, {}, or import with {} {} again",
+                                      rows, option, other, option, name(given), what, back, option, other));
+    throw usage_error(fmt::format("{} imported before with {} {}; {} {} itself ({}), so they would be recorded "
+                                  "twice: to correct the {}, {}, then import again",
+                                  rows, option, other, first->file, settles, name(given), what, back));
 }
+
+std::string_view unit_text(Unit unit) { return unit == Unit::ml ? "ml" : "oz"; }
+std::string_view order_text(DateOrder order) { return order == DateOrder::mdy ? "mdy" : "dmy"; }
 
 }  // namespace
 
-void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
-                     std::optional<Unit> unit, std::optional<DateOrder> order) {
+void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing) {
     // Rows imported before with the other --unit: their amounts differ, so their ids do (a pump of
     // 5 ml beside one of 147.87 ml); with the other --date-order, their times (3 April beside 4 March).
-    if (unit)
-        refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, "--unit",
-                             *unit == Unit::ml ? "ml" : "oz", *unit == Unit::ml ? "oz" : "ml", "unit");
-    if (order)
-        refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, "--date-order",
-                             *order == DateOrder::mdy ? "mdy" : "dmy", *order == DateOrder::mdy ? "dmy" : "mdy",
-                             "date order");
+    refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, &ImportedEntry::unit_read,
+                         &ImportedEntry::unit_from_option, "--unit", unit_text, "unit",
+                         "names the unit");
+    refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, &ImportedEntry::order_read,
+                         &ImportedEntry::order_from_option, "--date-order", order_text,
+                         "date order", "settles the date order");
     // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
     // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
     const auto imported_before = [&](const ImportedEntry& imported) {
         if (imported.earlier_id.empty()) return false;
         const auto found = existing.find(imported.earlier_id);
-        return found != existing.end() && same_baby(found->second, imported.entry.baby);
+        return found != existing.end() && same_baby(found->second, imported.baby);
     };
     std::unordered_set<std::string> seen;
     std::vector<ImportedEntry> kept;
     kept.reserve(result.entries.size());
     for (auto& imported : result.entries) {
-        if (existing.contains(imported.entry.id) || imported_before(imported) ||
+        if (existing.contains(imported.id) || imported_before(imported) ||
             (!imported.child_id.empty() && existing.contains(imported.child_id))) {
             ++result.skipped[Skip::duplicate];
             continue;
         }
-        if (!seen.insert(imported.entry.id).second) {
+        if (!seen.insert(imported.id).second) {
             ++result.skipped[Skip::repeated];
             continue;
         }
@@ -224,17 +237,36 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     result.entries = std::move(kept);
 }
 
+Entry ImportedEntry::entry() const {
+    Entry out;
+    std::string error;
+    if (!parse_entry_line(text, out, error))
+        throw std::logic_error("import: an entry that does not read back: " + error);
+    return out;
+}
+
 std::string merged_journal(const std::vector<KeyedLine>& existing, const std::vector<ImportedEntry>& added) {
-    std::vector<KeyedLine> lines = existing;
+    // Ordered by reference, never by copies of the lines: the journal and the import may be 100,000s of lines.
+    struct Placed {
+        Seconds key;
+        const std::string* text;
+    };
+    std::vector<Placed> lines;
     lines.reserve(existing.size() + added.size());
-    for (const auto& imported : added) lines.push_back({line_key(imported.entry), imported.text});
-    std::stable_sort(lines.begin(), lines.end(), [](const KeyedLine& a, const KeyedLine& b) { return a.key < b.key; });
     std::size_t size = 0;
-    for (const auto& line : lines) size += line.text.size() + 1;
+    for (const auto& line : existing) {
+        lines.push_back({line.key, &line.text});
+        size += line.text.size() + 1;
+    }
+    for (const auto& imported : added) {
+        lines.push_back({imported.at, &imported.text});
+        size += imported.text.size() + 1;
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const Placed& a, const Placed& b) { return a.key < b.key; });
     std::string content;
     content.reserve(size);
     for (const auto& line : lines) {
-        content += line.text;
+        content += *line.text;
         content += '\n';
     }
     return content;

@@ -1,4 +1,6 @@
 // From drafts to journal entries: values, plausibility, children, ids.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "import_common.hpp"
@@ -110,7 +112,17 @@ void refuse_thousands_separator(std::string_view cell) {
 
 }  // namespace
 
-FileImport::FileImport(const ImportOptions& options, const SourceFile& file, const CsvTable& table,
+KeyDigest KeyDigest::of(std::string_view hex) {
+    const auto word = [&](std::size_t at) {
+        std::uint64_t value = 0;
+        for (std::size_t i = at; i < at + 16; ++i)
+            value = value << 4 | static_cast<std::uint64_t>(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
+        return value;
+    };
+    return {word(0), word(16)};
+}
+
+FileImport::FileImport(const ImportOptions& options, const SourceFile& file, CsvTable& table,
                        ImportFormat format, ImportResult& result)
     : options_(options), file_(file), table_(table), format_(format), result_(result) {}
 
@@ -129,7 +141,7 @@ std::optional<Volume> FileImport::amount(std::string_view cell, std::optional<Un
                                       name(), line, printable(cell)));
     try {
         const Volume v = parse_amount(cell, *unit);
-        if (from_option) option_amounts_.emplace_back(std::string(cell), v);
+        if (bare) bare_amounts_.push_back({std::string(cell), v, *unit, from_option});
         return v;
     } catch (const Error& e) {
         throw RowError{e.what()};
@@ -144,29 +156,31 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     const std::size_t columns = table_.header.size();
     const std::string last_column = columns == 0 ? std::string() : normalize_header(table_.header.back());
     const bool free_text_last = last_column == "notes" || last_column == "note";
-    for (const auto& record : table_.records) {
+    for (auto& record : table_.records) {
         ++result_.files.back().rows;
-        option_amounts_.clear();
+        bare_amounts_.clear();
         try {
             std::size_t used = record.cells.size();
             while (used > columns && trim(record.cells[used - 1]).empty()) --used;
             if (used <= columns) {
                 read(record);
-                continue;
+            } else {
+                if (!free_text_last)
+                    throw RowError{fmt::format("the row has {} cells and the header {} columns (a cell holding the "
+                                               "delimiter without quotes?); its values cannot be told apart",
+                                               used, columns)};
+                CsvRecord joined = record;
+                std::string& note = joined.cells[columns - 1];
+                for (std::size_t i = columns; i < used; ++i) (note += table_.delimiter) += record.cells[i];
+                joined.cells.resize(columns);
+                read(joined);
             }
-            if (!free_text_last)
-                throw RowError{fmt::format("the row has {} cells and the header {} columns (a cell holding the "
-                                           "delimiter without quotes?); its values cannot be told apart",
-                                           used, columns)};
-            CsvRecord joined = record;
-            std::string& note = joined.cells[columns - 1];
-            for (std::size_t i = columns; i < used; ++i) (note += table_.delimiter) += record.cells[i];
-            joined.cells.resize(columns);
-            read(joined);
         } catch (const RowError& e) {
             result_.problems.push_back({name(), record.line, e.message});
             skip(Skip::problem);
         }
+        // Read: its cells are not needed again, and a file of 100,000s of rows is not kept whole.
+        std::vector<std::string>().swap(record.cells);
     }
 }
 
@@ -257,6 +271,13 @@ void FileImport::add(Draft d) {
                                    format_duration(*d.right))};
     if (d.when.instant > options_.now + ahead_allowance)
         throw RowError{fmt::format("{} is in the future", format_date_time(d.when.instant, options_.zone))};
+    // A session that started before now but ends after it is no more a past one than a start in the
+    // future (its end as the entry would record it: its length, or its sides one after the other).
+    const seconds length = std::max(d.duration.value_or(seconds(0)),
+                                    d.left.value_or(seconds(0)) + d.right.value_or(seconds(0)));
+    if (d.when.instant + length > options_.now + ahead_allowance)
+        throw RowError{fmt::format("it ends at {}, in the future",
+                                   format_date_time(d.when.instant + length, options_.zone))};
 
     // A feed's baby: the one its row names, else --baby; with several babies
     // configured and neither, refused as `log feed` refuses it (SPEC 12).
@@ -270,7 +291,14 @@ void FileImport::add(Draft d) {
                                        "(config babies is comma-separated); rename the child in the app without "
                                        "it and export again",
                                        named)};
-        // The name as written: a control character in it is refused, never kept as escape text.
+        // The name as written: a control character in it is refused, never kept as escape text. Told
+        // first: an escape sequence that holds a ';' ("\x1b]0;title\x07") is not a list of names.
+        const std::string_view written = trim(d.baby);
+        if (std::any_of(written.begin(), written.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+            throw RowError{fmt::format("the child's name cannot be a baby's name: \"{}\" holds a control character; "
+                                       "rename the child in the app and export again",
+                                       named)};
         try {
             parse_babies(trim(d.baby));
         } catch (const Error& e) {
@@ -302,8 +330,14 @@ void FileImport::add(Draft d) {
                            a.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
                            number_text(duration), number_text(d.left), number_text(d.right));
     };
-    const auto id_of = [&](const std::string& key, int occurrence) {
-        return std::string(id_prefix(format_)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+    // The id of the next row with this key: its digest with the number of such rows before it. The
+    // count is kept by the key's first digest (#0), 128 bits of it, not by the key's text: two keys
+    // whose digests begin alike would have had one id anyway (an id is 96 bits of it).
+    const auto id_of = [&](const std::string& key, Occurrences& occurrences) {
+        const std::string first = sha256_hex(key + "#0");
+        const int occurrence = occurrences[KeyDigest::of(first)]++;
+        return std::string(id_prefix(format_)) +
+               (occurrence == 0 ? first : sha256_hex(key + "#" + std::to_string(occurrence))).substr(0, 24);
     };
     // Pumps are the parent's: the child Baby Buddy filed one under is not part of its id, so a pump in two
     // exports that name the child differently (or not at all) is one pump.
@@ -311,44 +345,43 @@ void FileImport::add(Draft d) {
                                       : baby_given ? std::string_view(options_.baby)
                                                    : std::string_view(d.child);
     const std::string key = key_of(id_child, d.duration, d);
-    const std::string id = id_of(key, occurrences_[key]++);
+    const std::string id = id_of(key, occurrences_);
     // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
     const bool filed_child = pump && !d.child.empty();
     std::string child_id;
     if (filed_child) {
         const std::string child_key = key_of(d.child, d.duration, d);
-        child_id = id_of(child_key, child_occurrences_[child_key]++);
+        child_id = id_of(child_key, child_occurrences_);
     }
     // The id this row had before --baby and lengths from start and end were
     // part of it, so that a journal imported then does not get the row twice.
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
-    const std::string earlier_id = id_of(earlier_key, earlier_occurrences_[earlier_key]++);
+    const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
     // The id the row has read another way (the other --unit, the other --date-order).
-    const auto id_read_otherwise = [&](const Draft& a, std::unordered_map<std::string, int>& occurrences,
-                                       std::unordered_map<std::string, int>& child_occurrences) {
+    const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences) {
         const std::string other_key = key_of(id_child, d.duration, a);
-        std::vector<std::string> ids = {id_of(other_key, occurrences[other_key]++)};
+        std::vector<std::string> ids = {id_of(other_key, occurrences)};
         if (filed_child) {
             const std::string child_key = key_of(d.child, d.duration, a);
-            ids.push_back(id_of(child_key, child_occurrences[child_key]++));
+            ids.push_back(id_of(child_key, child_occurrences));
         }
         return ids;
     };
-    // The id with the other --unit: each amount read from a bare number in
-    // --unit's unit, read again in the other (as that import read it).
+    // The id with the other unit: each amount read from a bare number, in --unit's unit or the one the
+    // file names, read again in the other (as an import with the other --unit read it, or would have
+    // read an earlier export that did not name the unit).
     std::vector<std::string> other_unit_ids;
-    if (!option_amounts_.empty() && options_.unit) {
-        const Unit other = *options_.unit == Unit::ml ? Unit::oz : Unit::ml;
+    const BareAmount* bare_read = nullptr;
+    if (!bare_amounts_.empty()) {
         Draft a = d;
-        bool changed = false;
         for (auto* v : {&a.ml, &a.left_ml, &a.right_ml})
-            for (const auto& [cell, read] : option_amounts_)
-                if (*v && **v == read) {
-                    *v = parse_amount(cell, other);
-                    changed = true;
+            for (const auto& bare : bare_amounts_)
+                if (*v && **v == bare.read) {
+                    *v = parse_amount(bare.cell, bare.unit == Unit::ml ? Unit::oz : Unit::ml);
+                    if (!bare_read) bare_read = &bare;
                     break;
                 }
-        if (changed) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
+        if (bare_read) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
     }
 
     Line line;
@@ -391,14 +424,27 @@ void FileImport::add(Draft d) {
                                    "is {} bytes (notes are not cut short)",
                                    why, d.note.size())};
     std::string error;
-    if (!parse_entry_line(imported.text, imported.entry, error))
+    Entry entry;
+    if (!parse_entry_line(imported.text, entry, error))
         throw std::logic_error("import: an entry that does not read back: " + error);
+    imported.id = std::move(entry.id);
+    imported.baby = std::move(entry.baby);
+    imported.at = entry.at.instant;
+    imported.type = entry.type;
+    imported.method = d.method;
+    imported.has_volume = entry.ml.has_value();
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
     imported.child_id = std::move(child_id);
     imported.other_unit_ids = std::move(other_unit_ids);
     imported.other_order_ids = std::move(other_order_ids);
+    if (bare_read) {
+        imported.unit_read = bare_read->unit;
+        imported.unit_from_option = bare_read->from_option;
+    }
+    imported.order_read = order_.value_or(DateOrder::mdy);
+    imported.order_from_option = order_from_option_;
     result_.entries.push_back(std::move(imported));
 }
 

@@ -43,8 +43,8 @@ struct When {
     std::string key;
     // The wall-clock time as written when the cell carries no offset.
     std::optional<LocalSeconds> local = {};
-    // The key read in the other date order, when --date-order chose it and
-    // the date reads differently the other way (3/4/21).
+    // The key read in the other date order, when the date reads differently
+    // the other way (3/4/21).
     std::optional<std::string> other_order_key = {};
 };
 
@@ -96,10 +96,24 @@ struct ChildrenSeen {
     bool matched = false;
 };
 
+// A row key's digest (the first 128 bits of the SHA-256 its id starts from): what rows with the same
+// meaning are counted by, in 16 bytes rather than the key's text.
+struct KeyDigest {
+    std::uint64_t high = 0, low = 0;
+    bool operator==(const KeyDigest&) const = default;
+    // From 64 lower-case hex digits (sha256_hex).
+    static KeyDigest of(std::string_view hex);
+};
+struct KeyDigestHash {
+    std::size_t operator()(const KeyDigest& digest) const { return static_cast<std::size_t>(digest.high); }
+};
+using Occurrences = std::unordered_map<KeyDigest, int, KeyDigestHash>;  // rows with a key so far
+
 // One file being imported.
 class FileImport {
 public:
-    FileImport(const ImportOptions& options, const SourceFile& file, const CsvTable& table, ImportFormat format,
+    // for_each_row releases each record's cells once read: `table` is read in that order, once.
+    FileImport(const ImportOptions& options, const SourceFile& file, CsvTable& table, ImportFormat format,
                ImportResult& result);
 
     const CsvTable& table() const { return table_; }
@@ -143,7 +157,7 @@ public:
 private:
     const ImportOptions& options_;
     const SourceFile& file_;
-    const CsvTable& table_;
+    CsvTable& table_;
     ImportFormat format_;
     ImportResult& result_;
     std::optional<DateOrder> order_;
@@ -151,16 +165,21 @@ private:
     std::string expected_time_;
     std::map<std::string, std::string> children_;  // lower-case name -> as written
     bool child_matched_ = false;
-    std::unordered_map<std::string, int> occurrences_;  // id key -> rows with it so far
-    std::unordered_map<std::string, int> earlier_occurrences_;  // the same for earlier ids' keys
-    std::unordered_map<std::string, int> other_unit_occurrences_;  // the same for other_unit_id's keys
-    std::unordered_map<std::string, int> other_order_occurrences_;  // the same for other_order_id's keys
+    Occurrences occurrences_;  // id key -> rows with it so far
+    Occurrences earlier_occurrences_;  // the same for earlier ids' keys
+    Occurrences other_unit_occurrences_;  // the same for other_unit_id's keys
+    Occurrences other_order_occurrences_;  // the same for other_order_id's keys
     // The same for the keys a pump had while its child was part of them (its id, other unit and order).
-    std::unordered_map<std::string, int> child_occurrences_, child_other_unit_occurrences_,
-        child_other_order_occurrences_;
-    // The row's bare amounts read in --unit's unit (its cell, and the volume
-    // read): the row's id with the other unit is told from them.
-    mutable std::vector<std::pair<std::string, Volume>> option_amounts_;
+    Occurrences child_occurrences_, child_other_unit_occurrences_, child_other_order_occurrences_;
+    // The row's bare amounts (no unit in the cell), read in --unit's unit or
+    // the one the file names: the row's id with the other unit is told from them.
+    struct BareAmount {
+        std::string cell;
+        Volume read;
+        Unit unit;
+        bool from_option;  // the unit is --unit's
+    };
+    mutable std::vector<BareAmount> bare_amounts_;
     std::unordered_map<std::string, std::string> activity_names_;  // lower case -> as first written
 };
 

@@ -258,9 +258,10 @@ std::optional<When> FileImport::time(const CsvRecord& record, std::optional<std:
         when.local = *local;
     }
     when.key = key_of(*local);
-    // Read the other way too when --date-order chose the order of a date that
-    // reads differently (an import of the same file with the other order).
-    if (order_from_option_ && !w->year_first && w->first != w->second && w->first <= 12 && w->second <= 12)
+    // Read the other way too a date that reads differently (an import of the same rows with the other
+    // order): whether --date-order or the file's other dates (5/13/25) chose the order, an earlier import
+    // may have read it the other way.
+    if (order_ && !w->year_first && w->first != w->second && w->first <= 12 && w->second <= 12)
         if (const auto other = resolve_time(*w, *order_ == DateOrder::mdy ? DateOrder::dmy : DateOrder::mdy))
             when.other_order_key = key_of(*other);
     return when;

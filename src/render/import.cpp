@@ -40,11 +40,10 @@ std::size_t count(const ImportResult& result, Skip reason) {
 std::string import_summary(const ImportResult& result, bool dry_run) {
     std::size_t pumps = 0, bottles = 0, breasts = 0, no_volume = 0;
     for (const auto& imported : result.entries) {
-        const Entry& e = imported.entry;
-        if (e.type == EntryType::pump) {
+        if (imported.type == EntryType::pump) {
             ++pumps;
-            if (!e.ml) ++no_volume;
-        } else if (e.method == FeedMethod::breast) {
+            if (!imported.has_volume) ++no_volume;
+        } else if (imported.method == FeedMethod::breast) {
             ++breasts;
         } else {
             ++bottles;
@@ -103,20 +102,21 @@ std::string import_listing(const ImportResult& result, Unit unit, const date::ti
     order.reserve(result.entries.size());
     for (const auto& imported : result.entries) order.push_back(&imported);
     std::stable_sort(order.begin(), order.end(), [](const ImportedEntry* a, const ImportedEntry* b) {
-        return a->entry.at.instant < b->entry.at.instant;
+        return a->at < b->at;
     });
     // Whose feed each row becomes, when any entry has a baby (multi-child exports, config babies).
     const bool babies = std::any_of(order.begin(), order.end(),
-                                    [](const ImportedEntry* imported) { return !imported->entry.baby.empty(); });
+                                    [](const ImportedEntry* imported) { return !imported->baby.empty(); });
     std::vector<std::vector<std::string>> rows;
     rows.reserve(order.size());
     for (const ImportedEntry* imported : order)
     {
-        std::string note = imported->entry.note;
+        const Entry entry = imported->entry();
+        std::string note = entry.note;
         std::replace(note.begin(), note.end(), '\n', ' ');  // one row per entry
-        std::vector<std::string> row = {format_date_time(imported->entry.at.instant, zone)};
-        if (babies) row.push_back(terminal_text(imported->entry.baby));
-        row.push_back(describe(imported->entry, unit));
+        std::vector<std::string> row = {format_date_time(entry.at.instant, zone)};
+        if (babies) row.push_back(terminal_text(entry.baby));
+        row.push_back(describe(entry, unit));
         row.push_back(terminal_text(note));
         row.push_back(fmt::format("{}:{}", terminal_text(imported->file), imported->line));
         rows.push_back(std::move(row));

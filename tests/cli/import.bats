@@ -1113,3 +1113,107 @@ Skipped 2 rows:
 Skipped 4 rows:
   4 already in the journal' ]
 }
+
+@test "a later export settling the date order itself is refused when an earlier import read its rows the other way" {
+    cd "$TEST_DIR"
+    mkdir later
+    printf 'Baby,Time,Amount (oz.),Note\nAda,"3/4/25, 15:55",3,\nAda,"5/6/25, 9:00",2.5,\n' > expressed.csv
+    # The newer export holds 5/13/25: month first. Its 3/4/25 and 5/6/25 are the rows read day first before.
+    printf 'Baby,Time,Amount (oz.),Note\nAda,"3/4/25, 15:55",3,\nAda,"5/6/25, 9:00",2.5,\nAda,"5/13/25, 9:00",2.5,\n' \
+        > later/expressed.csv
+    pumplog log import expressed.csv --date-order dmy >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import later/expressed.csv
+    [ "$stderr" = "pumplog: error: later/expressed.csv:2 and 1 more row were imported before with --date-order dmy;"\
+" later/expressed.csv settles the date order itself (mdy), so they would be recorded twice: to correct the date"\
+" order, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since),"\
+" then import again" ]
+    cmp "$J" before
+    refused 2 pumplog log import later/expressed.csv --dry-run
+    cmp "$J" before
+    # Read the same way before (the usual case), the later export adds only its new row.
+    rm "$J"
+    pumplog log import expressed.csv --date-order mdy >/dev/null
+    run --separate-stderr pumplog log import later/expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from later/expressed.csv (Baby Tracker): 1 feed (1 bottle, 0 breast).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(jq -sc '[.[].at[0:10]]' "$J")" = '["2025-03-04","2025-05-06","2025-05-13"]' ]
+}
+
+@test "a later Baby Buddy export naming its unit is refused when an earlier --unit read its amounts the other way" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags' \
+        '1,1,Ada,Smith,2026-10-01 05:00:00,2026-10-01 05:20:00,3,,' \
+        '2,1,Ada,Smith,2026-10-01 07:00:00,2026-10-01 07:20:00,4,,' > a.csv
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,amount,amount_unit,notes,tags' \
+        '1,1,Ada,Smith,2026-10-01 05:00:00,2026-10-01 05:20:00,3,ml,,' \
+        '2,1,Ada,Smith,2026-10-01 07:00:00,2026-10-01 07:20:00,4,ml,,' \
+        '3,1,Ada,Smith,2026-10-02 07:00:00,2026-10-02 07:20:00,90,ml,,' > b.csv
+    pumplog log import a.csv --unit oz >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import b.csv
+    [ "$stderr" = "pumplog: error: b.csv:2 and 1 more row were imported before with --unit oz; b.csv names the unit"\
+" itself (ml), so they would be recorded twice: to correct the unit, take that import back first (restore the"\
+" JOURNAL.bak it left, if nothing has rewritten the journal since), then import again" ]
+    cmp "$J" before
+    rm "$J"
+    pumplog log import a.csv --unit ml >/dev/null
+    run --separate-stderr pumplog log import b.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].ml]' "$J")" = '[3,4,90]' ]
+}
+
+@test "a child's name that is an escape sequence holding a ';' is refused for its control character" {
+    cd "$TEST_DIR"
+    printf '"Baby","Time","Start side","Left duration","Right Duration","Total","Note"\n%s\n%s\n' \
+        "\"$(printf '\033]0;pwn\007')\",\"6/14/22 3:00 AM\",\"Left\",\"10 min\",\"\",\"10 min\",\"\"" \
+        '"Ada","6/13/22 3:00 AM","Left","10 min","","10 min",""' > nursing.csv
+    run --separate-stderr pumplog log import nursing.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from nursing.csv (Baby Tracker): 1 feed (0 bottle, 1 breast).
+Skipped 1 row:
+  1 with a problem:
+    nursing.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "\x1b]0;pwn\x07" holds a control character;'\
+' rename the child in the app and export again' ]
+}
+
+@test "a session that started before now and ends after it is a problem row, as one that starts in the future" {
+    cd "$TEST_DIR"
+    # Now is 14:05 (and up to a minute ahead is not the future).
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Pump,2026-11-21 13:50,2026-11-21 14:20,,20ml,,30ml,ends in the future' \
+        'Pump,2026-11-21 14:30,,00:10,20ml,,30ml,starts in the future' \
+        'Feed,2026-11-21 13:40,,,00:20L,Breast,00:10R,sides end in the future' \
+        'Pump,2026-11-21 13:40,2026-11-21 14:06,,20ml,,30ml,ends within the minute' > h.csv
+    run --separate-stderr pumplog log import h.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from h.csv (Huckleberry): 1 pump.
+Skipped 3 rows:
+  3 with a problem:
+    h.csv:2: it ends at 2026-11-21 14:20, in the future
+    h.csv:3: 2026-11-21 14:30 is in the future
+    h.csv:4: it ends at 2026-11-21 14:10, in the future' ]
+    [ "$(jq -sc '[.[] | [.at, .dur_s]]' "$J")" = '[["2026-11-21T13:40:00+01:00",1560]]' ]
+}
+
+@test "an import's memory grows by well under 3 KB a row: 50,000 Huckleberry rows in under 100 MB" {
+    [ -x /usr/bin/time ] || skip "needs /usr/bin/time"
+    cd "$TEST_DIR"
+    # 50,000 rows 7 minutes apart from 2022: pumps, bottles and breast feeds (156 MB when each row kept its parsed
+    # entry, its cells and its keys' text; about 60 MB now).
+    awk 'BEGIN {
+        print "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes"
+        for (i = 0; i < 50000; i++) {
+            s = 1640995200 + 420 * i
+            start = strftime("%Y-%m-%d %H:%M", s, 1); end = strftime("%Y-%m-%d %H:%M", s + 300, 1)
+            if (i % 3 == 0) printf "Pump,%s,%s,00:05,%dml,,20ml,n%d\n", start, end, i % 90 + 10, i
+            else if (i % 3 == 1) printf "Feed,%s,%s,00:05,Formula,Bottle,%doz,\n", start, end, i % 5 + 1
+            else printf "Feed,%s,%s,00:05,00:03L,Breast,00:02R,\n", start, end
+        }
+    }' > big.csv
+    /usr/bin/time -f %M -o rss "$PUMPLOG_BIN" log import big.csv >/dev/null 2>&1
+    [ "$(wc -l < "$J")" -eq 50000 ]
+    [ "$(cat rss)" -lt 100000 ] || { echo "peak RSS $(cat rss) KB" >&2; return 1; }
+}

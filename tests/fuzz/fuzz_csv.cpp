@@ -70,13 +70,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 Entry entry;
                 std::string error;
                 require(parse_entry_line(imported.text, entry, error), "an imported line reads back");
-                require(entry.id == imported.entry.id && entry.id.size() == 27, "ids are a prefix and 24 hex digits");
+                require(entry.id == imported.id && entry.id.size() == 27, "ids are a prefix and 24 hex digits");
                 require(imported.text.find('\n') == std::string::npos, "a line holds no newline");
             }
             const ImportResult second = read_import({SourceFile{name, text}}, options);
             require(second.entries.size() == first.entries.size(), "the same bytes read alike");
             for (std::size_t i = 0; i < first.entries.size(); ++i)
-                require(second.entries[i].entry.id == first.entries[i].entry.id, "the same rows give the same ids");
+                require(second.entries[i].id == first.entries[i].id, "the same rows give the same ids");
             drop_duplicates(first, {});
             const std::string merged = merged_journal({}, first.entries);
             std::size_t lines = 0;

@@ -181,7 +181,7 @@ TEST_CASE("Baby Buddy amounts need --unit, and the refusal names the line") {
     o.unit = Unit::oz;
     const auto r = run("pumping.csv", csv, o);
     CHECK(r.files.at(0).kind == "pumping");
-    CHECK(line(r, 0) == nlohmann::json::parse(R"({"v":1,"id":")" + r.entries[0].entry.id +
+    CHECK(line(r, 0) == nlohmann::json::parse(R"({"v":1,"id":")" + r.entries[0].id +
                                               R"(","type":"pump","at":"2024-01-05T06:00:00+01:00","ml":118.29,"dur_s":1200})"));
 }
 
@@ -280,16 +280,16 @@ TEST_CASE("ids come from the rows: the same file reads to the same ids, identica
     const auto b = run("other-name.csv", csv);
     REQUIRE(a.entries.size() == 3);
     for (std::size_t i = 0; i < 3; ++i) {
-        CHECK(a.entries[i].entry.id == b.entries[i].entry.id);
-        CHECK(a.entries[i].entry.id.size() == 27);
-        CHECK(a.entries[i].entry.id.starts_with("bc-"));
-        CHECK_FALSE(ulid_time(a.entries[i].entry.id));
+        CHECK(a.entries[i].id == b.entries[i].id);
+        CHECK(a.entries[i].id.size() == 27);
+        CHECK(a.entries[i].id.starts_with("bc-"));
+        CHECK_FALSE(ulid_time(a.entries[i].id));
     }
-    CHECK(a.entries[0].entry.id != a.entries[1].entry.id);
-    CHECK(a.entries[1].entry.id != a.entries[2].entry.id);
+    CHECK(a.entries[0].id != a.entries[1].id);
+    CHECK(a.entries[1].id != a.entries[2].id);
     // Notes and caregiver are not part of the id: the third row is the third occurrence.
     const auto c = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Eva drank 4 oz of milk,,U\n");
-    CHECK(c.entries[0].entry.id == a.entries[0].entry.id);
+    CHECK(c.entries[0].id == a.entries[0].id);
 }
 
 TEST_CASE("entries already in the journal are duplicates and entries earlier in the import are repeats") {
@@ -297,9 +297,9 @@ TEST_CASE("entries already in the journal are duplicates and entries earlier in 
                                                  "Feed,2024-01-05 17:30,,,Formula,Bottle,100ml,\n";
     ImportResult r = read_import({{"a.csv", csv}, {"b.csv", csv}}, options());
     REQUIRE(r.entries.size() == 4);
-    drop_duplicates(r, {{r.entries[0].entry.id, ""}});
+    drop_duplicates(r, {{r.entries[0].id, ""}});
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry.at.instant == parse_rfc3339("2024-01-05T17:30:00+01:00")->instant);
+    CHECK(r.entries[0].entry().at.instant == parse_rfc3339("2024-01-05T17:30:00+01:00")->instant);
     CHECK(r.skipped[Skip::duplicate] == 2);
     CHECK(r.skipped[Skip::repeated] == 1);
 }
@@ -315,15 +315,15 @@ TEST_CASE("a feed whose row names no child is the --baby's: twins' same rows are
     const auto ben = run("h.csv", csv, o);
     REQUIRE(ada.entries.size() == 2);
     REQUIRE(ben.entries.size() == 2);
-    CHECK(ada.entries[0].entry.baby == "Ada");
-    CHECK(ben.entries[0].entry.baby == "Ben");
-    CHECK(ada.entries[0].entry.id != ben.entries[0].entry.id);
+    CHECK(ada.entries[0].entry().baby == "Ada");
+    CHECK(ben.entries[0].entry().baby == "Ben");
+    CHECK(ada.entries[0].id != ben.entries[0].id);
     // Pumps are the parent's: the same pump in both exports is one pump.
-    CHECK(ada.entries[1].entry.id == ben.entries[1].entry.id);
+    CHECK(ada.entries[1].id == ben.entries[1].id);
     CHECK(ada.entries[1].earlier_id.empty());
     // Without --baby the id is what it always was.
     const auto one = run("h.csv", csv);
-    CHECK(one.entries[0].entry.id == "hb-832c5f57b5e8b2ad234344d2");
+    CHECK(one.entries[0].id == "hb-832c5f57b5e8b2ad234344d2");
     CHECK(one.entries[0].earlier_id.empty());
 }
 
@@ -344,7 +344,7 @@ TEST_CASE("a feed imported before ids held --baby is already there for the same 
     ImportResult ben = run("h.csv", csv, o);
     drop_duplicates(ben, {{earlier, "Ada"}});
     REQUIRE(ben.entries.size() == 1);
-    CHECK(ben.entries[0].entry.baby == "Ben");
+    CHECK(ben.entries[0].entry().baby == "Ben");
 }
 
 TEST_CASE("with several babies, a feed whose row names none is refused without --baby") {
@@ -357,7 +357,7 @@ TEST_CASE("with several babies, a feed whose row names none is refused without -
     CHECK(run("h.csv", huckleberry_header + "Pump,2026-11-20 07:00,,00:20,30ml,,10ml,\n", o).entries.size() == 1);
     const auto named = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Ada drank 4 oz of milk,,U\n", o);
     REQUIRE(named.entries.size() == 1);
-    CHECK(named.entries[0].entry.baby == "Ada");
+    CHECK(named.entries[0].entry().baby == "Ada");
     o.babies = {"Ada"};
     CHECK(run("h.csv", huckleberry_header + "Feed,2026-11-20 08:00,,,Formula,Bottle,120ml,\n", o).entries.size() == 1);
 }
@@ -379,7 +379,7 @@ TEST_CASE("Huckleberry and Baby Connect sessions last from start to end when no 
     const auto c = run("c.csv", connect_header + "11/20/26 9:00 PM,11/20/26 9:20 PM,,Pumping,0,,Mom pumped,,M\n"
                                                  "11/20/26 8:00 PM,11/20/26 8:12 PM,,Nursing,,,Eva nursed,,A\n");
     REQUIRE(c.entries.size() == 2);
-    CHECK(line(c, 0) == nlohmann::json::parse(R"({"v":1,"id":")" + c.entries[0].entry.id +
+    CHECK(line(c, 0) == nlohmann::json::parse(R"({"v":1,"id":")" + c.entries[0].id +
                                               R"(","type":"pump","at":"2026-11-20T21:00:00+01:00","dur_s":1200})"));
     CHECK(line(c, 1)["dur_s"] == 720);
 }
@@ -414,9 +414,9 @@ TEST_CASE("several children without --child are all imported, each feed with its
                             "ada,\"1/13/21, 12:00\",40 ml,\n";
     const auto all = run("expressed.csv", csv);
     REQUIRE(all.entries.size() == 3);
-    CHECK(all.entries[0].entry.baby == "Ada");
-    CHECK(all.entries[1].entry.baby == "Ben");
-    CHECK(all.entries[2].entry.baby == "ada");  // as the row writes it; the planner compares without case
+    CHECK(all.entries[0].entry().baby == "Ada");
+    CHECK(all.entries[1].entry().baby == "Ben");
+    CHECK(all.entries[2].entry().baby == "ada");  // as the row writes it; the planner compares without case
     CHECK(all.entries[1].text.find(R"("baby":"Ben")") != std::string::npos);
     ImportOptions o = options();
     o.child = "ADA";
@@ -437,8 +437,8 @@ TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under
                            o);
     REQUIRE(old_form.entries.size() == 1);
     REQUIRE(named.entries.size() == 2);
-    CHECK(named.entries[0].entry.id == old_form.entries[0].entry.id);
-    CHECK(named.entries[1].entry.id != named.entries[0].entry.id);  // two rows: the second of its meaning
+    CHECK(named.entries[0].id == old_form.entries[0].id);
+    CHECK(named.entries[1].id != named.entries[0].id);  // two rows: the second of its meaning
     // The id it had while the child was part of it, for journals imported then.
     CHECK(!named.entries[0].child_id.empty());
     CHECK(named.entries[0].child_id != old_form.entries[0].child_id);
@@ -451,7 +451,7 @@ TEST_CASE("a child given with --child is looked for in every file of one import 
     o.child = "Ada";
     const auto r = read_import({{"expressed.csv", ada}, {"formula.csv", ben}}, o);
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry.baby == "Ada");
+    CHECK(r.entries[0].entry().baby == "Ada");
     CHECK(r.skipped.at(Skip::other_child) == 1);
     o.child = "Cy";
     try {
@@ -472,7 +472,7 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
         o.child = child;
         const auto r = run("feeding.csv", csv, o);
         REQUIRE(r.entries.size() == 1);
-        CHECK(r.entries[0].entry.ml == 120);
+        CHECK(r.entries[0].entry().ml == 120);
     }
 }
 
@@ -497,7 +497,7 @@ TEST_CASE("Baby Buddy's --child picks feeds: every pump is imported whatever chi
     auto r = run("pumping.csv", csv, o);
     drop_duplicates(r, {{"bb-9aaf9189491c995651b3f8b6", ""}});
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry.ml == 90);
+    CHECK(r.entries[0].entry().ml == 90);
     CHECK(r.skipped.at(Skip::duplicate) == 1);
 }
 
@@ -526,7 +526,7 @@ TEST_CASE("a row whose note the journal cannot hold is a problem row and its not
     const auto r = run("h.csv", huckleberry_header + "Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml," + note +
                                     "\nFeed,2024-02-01 11:00,,,Breast Milk,Bottle,90ml,ok\n");
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry.note == "ok");
+    CHECK(r.entries[0].entry().note == "ok");
     CHECK(r.skipped.at(Skip::problem) == 1);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].file == "h.csv");
@@ -541,12 +541,12 @@ TEST_CASE("cells past the header belong to a last Notes column, joined with the 
                                                "Feed,2024-02-01 12:00,,,Breast Milk,Bottle,80ml,, b ,,\n");
     REQUIRE(r.entries.size() == 3);
     CHECK(r.problems.empty());
-    CHECK(r.entries[0].entry.note == "a,b,c");
-    CHECK(r.entries[1].entry.note == "ok");  // a trailing delimiter adds nothing
-    CHECK(r.entries[2].entry.note == ", b");
+    CHECK(r.entries[0].entry().note == "a,b,c");
+    CHECK(r.entries[1].entry().note == "ok");  // a trailing delimiter adds nothing
+    CHECK(r.entries[2].entry().note == ", b");
     r = run("pump.csv", "Time;Amount;Note\n\"2/20/17, 9:23 AM\";60 ml;left; then right\n");
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry.note == "left; then right");
+    CHECK(r.entries[0].entry().note == "left; then right");
 }
 
 TEST_CASE("cells past the header are a problem row when the last column is not free text") {
@@ -558,7 +558,7 @@ TEST_CASE("cells past the header are a problem row when the last column is not f
                        "2,1,Ada,L,2024-01-05 09:00:00,,formula,bottle,100,,,\n",
                        o);
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry.ml == 100);
+    CHECK(r.entries[0].entry().ml == 100);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].line == 2);
     CHECK(r.problems[0].message == "the row has 12 cells and the header 11 columns (a cell holding the delimiter "
