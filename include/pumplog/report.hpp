@@ -234,6 +234,12 @@ struct StashBalance {
     // Amounts not recorded: unknown, so the difference leaves them out and the sentence says so.
     int unmeasured_sessions = 0;  // pump sessions with no volume
     int unmeasured_bottles = 0;   // bottles of breast milk (or of milk not named) with no amount
+    // Pump sessions and bottles (formula too) with a volume, even 0 ml: with none and no volume above,
+    // nothing of the period has a volume and there is no balance (not "0 ml against 0 ml: even").
+    int measured = 0;
+    bool known() const {
+        return measured > 0 || pumped.ml() != 0 || breast_milk_drunk.ml() != 0 || formula_drunk.ml() != 0;
+    }
     Volume difference() const { return pumped - breast_milk_drunk; }
 };
 

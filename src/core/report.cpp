@@ -487,6 +487,8 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
     report.balance.unmeasured_sessions = report.total.unmeasured_sessions;
     report.balance.unmeasured_bottles = report.total.unmeasured_bottles - report.total.unmeasured_formula;
+    report.balance.measured = report.total.pump_sessions - report.total.unmeasured_sessions +
+                              (report.total.feeds - report.total.breast_feeds) - report.total.unmeasured_bottles;
     if (!report.baby.empty()) report.balance.drinker = report.baby;
     else if (!report.babies.empty()) report.balance.drinker = "the babies";
 }

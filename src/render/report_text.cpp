@@ -247,9 +247,10 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     if (balance.unmeasured_bottles > 0)
         unknown.push_back(plural(balance.unmeasured_bottles, "bottle") + " without an amount");
     // Nothing measured at all: no balance to speak of ("Pumped 0 ml ...: even" said what is not known).
-    if (!unknown.empty() && balance.pumped.ml() == 0 && balance.breast_milk_drunk.ml() == 0 &&
-        balance.formula_drunk.ml() == 0)
+    if (!balance.known()) {
+        if (unknown.empty()) return "No stash balance: nothing pumped or drunk from bottles is logged in the period.";
         return fmt::format("The stash balance is not known: {}.", and_list(unknown));
+    }
     if (!unknown.empty()) verdict += ", not counting " + and_list(unknown);
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)

@@ -275,6 +275,24 @@ EOF
     [ ! -e "$J" ]
 }
 
+@test "report of a period with nothing of a volume claims no stash balance (not 0 ml against 0 ml: even)" {
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "No stash balance: nothing pumped or drunk from bottles is logged in the period." ]
+    [[ "$output" != *"even"* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>No stash balance: nothing pumped or drunk from bottles is logged in the period.</p>"* ]]
+    # Only voided entries: the same.
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"V1","type":"void","at":"2026-11-20T07:10:00+01:00","target":"P1"}'
+    run --separate-stderr pumplog report
+    [ "${lines[-1]}" = "No stash balance: nothing pumped or drunk from bottles is logged in the period." ]
+    # A session logged as 0 ml has a volume: the balance is a fact then.
+    journal_line '{"v":1,"id":"P2","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":0}'
+    run --separate-stderr pumplog report
+    [ "${lines[-1]}" = "Pumped 0 ml, baby drank 0 ml from bottles: even." ]
+}
+
 @test "report refuses bad options with one error line and exit 2" {
     week
     refused 2 pumplog report --by fortnight

@@ -795,6 +795,12 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
     unknown.unmeasured_sessions = 23;
     CHECK(render::balance_sentence(unknown, Unit::ml) ==
           "The stash balance is not known: 23 pump sessions without a volume.");
+    // Nothing with a volume and nothing unknown (an empty period): no balance either.
+    CHECK(render::balance_sentence(StashBalance{}, Unit::ml) ==
+          "No stash balance: nothing pumped or drunk from bottles is logged in the period.");
+    StashBalance zero{};
+    zero.measured = 1;  // a session logged as 0 ml: a fact
+    CHECK(render::balance_sentence(zero, Unit::ml) == "Pumped 0 ml, baby drank 0 ml from bottles: even.");
     StashBalance used{Volume::from_ml(500), Volume::from_ml(700), Volume{}, Volume::from_ml(120)};
     CHECK(render::balance_sentence(used, Unit::ml) ==
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
