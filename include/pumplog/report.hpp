@@ -51,6 +51,11 @@ struct Tally {
 
     Tally& operator+=(const Tally& other);
     bool empty() const;
+    // Whether `pumped` (and the sides) is known: no pump session, or one with a volume. With every session
+    // of unknown volume the volume is unknown, not 0 ml (the CSV leaves the cell empty, the JSON says null).
+    bool pumped_known() const { return unmeasured_sessions == 0 || unmeasured_sessions < pump_sessions; }
+    // Whether `bottle` is known: no bottle feed, or one with an amount.
+    bool bottle_known() const { return unmeasured_bottles == 0 || unmeasured_bottles < feeds - breast_feeds; }
 };
 
 // Local calendar days, both ends inclusive.

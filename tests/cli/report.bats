@@ -293,6 +293,21 @@ EOF
     [ "${lines[-1]}" = "Pumped 0 ml, baby drank 0 ml from bottles: even." ]
 }
 
+@test "report: a day whose sessions and bottles all lack a volume has an empty cell, null and an unknown tooltip, never 0" {
+    journal_line '{"v":1,"id":"A5","type":"pump","at":"2026-11-21T09:00:00+01:00","dur_s":600}'
+    journal_line '{"v":1,"id":"A6","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","milk":"breast","baby":"Ada"}'
+    journal_line '{"v":1,"id":"A7","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","milk":"breast","ml":80,"baby":"Ben"}'
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml,skipped,days,feeds_Ada,bottle_ml_Ada,breast_feeds_Ada,breast_min_Ada,feeds_Ben,bottle_ml_Ben,breast_feeds_Ben,breast_min_Ben" ]
+    [ "${lines[1]}" = "2026-11-21,1,,,,2,80,0,0,0,0,0,0,1,1,,0,0,1,80,0,0" ]
+    run --separate-stderr pumplog report --since today --format json
+    [ "$(jq -c '.[0] | [.pump_sessions, .pumped_ml, .left_ml, .right_ml, .bottle_ml, .babies.Ada.bottle_ml, .babies.Ben.bottle_ml]' <<<"$output")" = '[1,null,null,null,80,null,80]' ]
+    run --separate-stderr pumplog report --since today --format svg
+    [[ "$output" == *"<title>2026-11-21 (not over when this was made): volume pumped unknown (no session has a volume)</title>"* ]]
+    [[ "$output" != *"0 ml pumped"* ]]
+}
+
 @test "report refuses bad options with one error line and exit 2" {
     week
     refused 2 pumplog report --by fortnight
