@@ -267,6 +267,10 @@ struct ReportRequest {
     Grouping by = Grouping::day;
     // Today in the journal's zone: an incomplete today is left out of the trend.
     date::sys_days today;
+    // Now (SPEC 1: every now-relative computation uses it): entries after it are not counted, so that
+    // today's row counts so far (as status does) and a --now in the past reports as of then. A skip
+    // written later today counts at once, as in status (`plan skip` before the pump). Default: no limit.
+    Seconds now = Seconds::max();
     bool strict = false;
     std::vector<std::string> babies;  // the configured names (config babies)
     std::string baby;                 // only this baby's feeds (--baby, resolved); "" every feed

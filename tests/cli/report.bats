@@ -308,6 +308,24 @@ EOF
     [[ "$output" != *"0 ml pumped"* ]]
 }
 
+@test "report leaves out entries after now, as status does: today counts so far, a past --now reports as of then" {
+    pumplog add 100ml --at "2026-11-21 10:00" >/dev/null
+    pumplog add 120ml --at "2026-11-21 22:00" --force >/dev/null
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "2026-11-21,1,100,0,0,0,0,0,0,0,0,0,0,1" ]
+    [[ "$(pumplog status)" == *"Pumped     100 ml in 1 session"* ]]
+    run --separate-stderr pumplog report --since today
+    [[ "$output" == *"The last row is today (2026-11-21), which is not over: it counts so far."* ]]
+    [[ "$output" == *"Pumped 100 ml, baby drank 0 ml from bottles: +100 ml to the stash."* ]]
+    run --separate-stderr pumplog --now "2026-11-21 09:00" report --since today --format json
+    [ "$(jq -c '.[0] | [.pump_sessions, .pumped_ml]' <<<"$output")" = '[0,0]' ]
+    run --separate-stderr pumplog --now "2026-11-21 23:00" report --since today --format csv
+    [ "${lines[1]}" = "2026-11-21,2,220,0,0,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since today --format html
+    [[ "$output" == *"Pumped</dt><dd>100 ml"* ]]
+}
+
 @test "report refuses bad options with one error line and exit 2" {
     week
     refused 2 pumplog report --by fortnight

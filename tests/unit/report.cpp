@@ -913,6 +913,42 @@ TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSO
     CHECK(render::report_csv(weeks, Unit::ml).find("\n2026-W47,3,90,40,50,3,70,") != std::string::npos);
 }
 
+TEST_CASE("entries after now are not counted: today counts so far and a past now reports as of then") {
+    const TestJournal j({
+        pump("P1", "2026-11-21T10:00:00+01:00", 100),
+        pump("P2", "2026-11-21T22:00:00+01:00", 120),  // later today (--force)
+        bottle("F1", "2026-11-21T21:00:00+01:00", 90),
+        store("S1", "2026-11-21T22:05:00+01:00", 120),
+        skip("K1", "2026-11-21T18:00:00+01:00"),  // plan skip before the pump: counts at once, as in status
+        pump("P0", "2026-11-20T09:00:00+01:00", 80),
+    });
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 20), day(2026, 11, 21)};
+    request.today = day(2026, 11, 21);
+    request.now = Seconds(day(2026, 11, 21)) + std::chrono::hours(13);  // 14:00 in Berlin
+    for (const bool with_stash : {false, true}) {
+        const Seconds feeds_since = Seconds(day(2026, 11, 13));
+        const Report r = with_stash ? make_report_and_stock(j.journal(), request, cdc_guideline(), feeds_since).report
+                                    : make_report(j.journal(), request);
+        const Tally& today = row(r, "2026-11-21");
+        CHECK(today.pump_sessions == 1);
+        CHECK(today.pumped.ml() == 100);
+        CHECK(today.feeds == 0);
+        CHECK(today.stored.ml() == 0);
+        CHECK(today.skipped == 1);
+        CHECK(r.total.pumped.ml() == 180);
+        CHECK(r.balance.pumped.ml() == 180);
+        CHECK(r.hours[22].tally.pump_sessions == 0);
+    }
+    // A now in the past: as of then (the day before's pump counts, today's 10:00 one not yet).
+    request.now = Seconds(day(2026, 11, 21)) + std::chrono::hours(8);
+    CHECK(row(make_report(j.journal(), request), "2026-11-21").pump_sessions == 0);
+    CHECK(row(make_report(j.journal(), request), "2026-11-20").pump_sessions == 1);
+    // Without a now (the default), every entry counts.
+    request.now = Seconds::max();
+    CHECK(row(make_report(j.journal(), request), "2026-11-21").pump_sessions == 2);
+}
+
 TEST_CASE("written day and hour are read from the text of at") {
     CHECK(written_day("2026-11-21T23:30:00-05:00") == day(2026, 11, 21));
     CHECK(written_hour("2026-11-21T23:30:00-05:00") == 23);
