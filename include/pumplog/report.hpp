@@ -6,6 +6,7 @@
 // characters), so a pump at 23:30 counts for that evening wherever the parent
 // was and whatever the journal's zone is now; the hour of day is the hour
 // written there too.
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -323,6 +324,9 @@ struct NextDayThaw {
     Volume ready;                           // out of the freezer and usable at `next_day`
     std::vector<const Container*> thaws;    // the frozen containers to thaw, in use order
     Volume thawed;                          // what they hold
+    // What the milk out of the freezer and the thaws leave short of the need (0 when they cover it):
+    // no frozen milk usable now is left to thaw for it.
+    Volume missing() const { return std::max(Volume{}, need - ready - thawed); }
 };
 NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Seconds now, Seconds next_day,
                           const std::optional<Intake>& intake);

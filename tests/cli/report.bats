@@ -197,6 +197,27 @@ EOF
     [[ "$output" != *"thaw tonight"* ]]
 }
 
+@test "the HTML page says how much the next day is short, and says covers it only when it does" {
+    # Twins: both babies' bottles are the stash's need (60 + 40 ml today).
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":60,"milk":"breast","baby":"Ada"}'
+    journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","ml":40,"milk":"breast","baby":"Ben"}'
+    pumplog stock add 30ml --in fridge --at "2026-11-21 09:00" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>The next day (2026-11-22) needs about 100 ml (the recent bottle intake); 30 ml out of the freezer leaves 70 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
+    [[ "$output" != *"covers it"* ]]
+    run --separate-stderr pumplog --unit oz report --format html
+    [[ "$output" == *"needs about 3.4 oz (the recent bottle intake); 1.0 oz out of the freezer leaves 2.4 oz missing, and there is no frozen milk left to thaw.</p>"* ]]
+    # A thaw that does not cover it says what is still missing.
+    pumplog stock add 20ml --in freezer --at "2026-11-21 09:30" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"30 ml out of the freezer, so thaw B2 (20 ml) tonight (2026-11-21) in the fridge; that still leaves 50 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
+    # Exactly the need out of the freezer covers it.
+    pumplog stock add 70ml --in fridge --at "2026-11-21 09:40" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"100 ml out of the freezer covers it: nothing to thaw.</p>"* ]]
+    [[ "$output" != *"missing"* ]]
+}
+
 @test "report --format json equals the CSV, numbers as numbers" {
     week
     for by in day week month hour; do
