@@ -6,6 +6,7 @@
 // characters), so a pump at 23:30 counts for that evening wherever the parent
 // was and whatever the journal's zone is now; the hour of day is the hour
 // written there too.
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -51,6 +52,11 @@ struct Tally {
 
     Tally& operator+=(const Tally& other);
     bool empty() const;
+    // Whether `pumped` (and the sides) is known: no pump session, or one with a volume. With every session
+    // of unknown volume the volume is unknown, not 0 ml (the CSV leaves the cell empty, the JSON says null).
+    bool pumped_known() const { return unmeasured_sessions == 0 || unmeasured_sessions < pump_sessions; }
+    // Whether `bottle` is known: no bottle feed, or one with an amount.
+    bool bottle_known() const { return unmeasured_bottles == 0 || unmeasured_bottles < feeds - breast_feeds; }
 };
 
 // Local calendar days, both ends inclusive.
@@ -234,6 +240,12 @@ struct StashBalance {
     // Amounts not recorded: unknown, so the difference leaves them out and the sentence says so.
     int unmeasured_sessions = 0;  // pump sessions with no volume
     int unmeasured_bottles = 0;   // bottles of breast milk (or of milk not named) with no amount
+    // Pump sessions and bottles (formula too) with a volume, even 0 ml: with none and no volume above,
+    // nothing of the period has a volume and there is no balance (not "0 ml against 0 ml: even").
+    int measured = 0;
+    bool known() const {
+        return measured > 0 || pumped.ml() != 0 || breast_milk_drunk.ml() != 0 || formula_drunk.ml() != 0;
+    }
     Volume difference() const { return pumped - breast_milk_drunk; }
 };
 
@@ -256,6 +268,10 @@ struct ReportRequest {
     Grouping by = Grouping::day;
     // Today in the journal's zone: an incomplete today is left out of the trend.
     date::sys_days today;
+    // Now (SPEC 1: every now-relative computation uses it): entries after it are not counted, so that
+    // today's row counts so far (as status does) and a --now in the past reports as of then. A skip
+    // written later today counts at once, as in status (`plan skip` before the pump). Default: no limit.
+    Seconds now = Seconds::max();
     bool strict = false;
     std::vector<std::string> babies;  // the configured names (config babies)
     std::string baby;                 // only this baby's feeds (--baby, resolved); "" every feed
@@ -308,6 +324,9 @@ struct NextDayThaw {
     Volume ready;                           // out of the freezer and usable at `next_day`
     std::vector<const Container*> thaws;    // the frozen containers to thaw, in use order
     Volume thawed;                          // what they hold
+    // What the milk out of the freezer and the thaws leave short of the need (0 when they cover it):
+    // no frozen milk usable now is left to thaw for it.
+    Volume missing() const { return std::max(Volume{}, need - ready - thawed); }
 };
 NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Seconds now, Seconds next_day,
                           const std::optional<Intake>& intake);

@@ -82,6 +82,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
     request.by = parse_grouping(o.by);
     request.period = period_of(o, clock, request.asked_last);
     request.today = local_day(clock.now, clock.zone);
+    request.now = clock.now;
     request.strict = ctx.strict;
     request.babies = ctx.settings().babies;
     if (!o.baby.empty()) request.baby = ctx.baby_named(o.baby);

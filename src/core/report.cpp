@@ -450,6 +450,13 @@ constexpr hours earliest_offset{14};
 // container thrown away is almost always younger than this.
 constexpr date::days container_lookback{400};
 
+// Whether an entry happened by the request's now: one written later (with --force, or a --now in
+// the past) is not counted yet; a skip later today is (status counts it at once).
+bool happened(const Entry& e, const ReportRequest& request) {
+    if (e.at.instant <= request.now) return true;
+    return e.type == EntryType::skip && written_day(e.at_text) == request.today;
+}
+
 // The report from its tallies and its discards, every container found.
 void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger, const ReportRequest& request) {
     const DayRange& period = request.period;
@@ -487,6 +494,8 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
     report.balance.unmeasured_sessions = report.total.unmeasured_sessions;
     report.balance.unmeasured_bottles = report.total.unmeasured_bottles - report.total.unmeasured_formula;
+    report.balance.measured = report.total.pump_sessions - report.total.unmeasured_sessions +
+                              (report.total.feeds - report.total.breast_feeds) - report.total.unmeasured_bottles;
     if (!report.baby.empty()) report.balance.drinker = report.baby;
     else if (!report.babies.empty()) report.balance.drinker = "the babies";
 }
@@ -508,6 +517,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     auto folded = replay_fold(
         journal, options, [&] { return std::make_unique<Counted>(Counted{Tallies(counted, period, request.babies, request.baby), {}}); },
         [&](Counted& c, const Replayed& r) {
+            if (!happened(r.entry, request)) return;
             c.tallies.add(r.entry);
             c.ledger.add(r.entry, period);
         });
@@ -574,7 +584,7 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
                     pass.feeds.entries.push_back(r.entry);
                     pass.feeds.voided.push_back(r.voided);
                 }
-                if (r.voided) return;  // make_report's replay leaves them out
+                if (r.voided || !happened(r.entry, request)) return;  // as make_report's replay
                 pass.tallies.add(r.entry);
                 pass.ledger.add(r.entry, request.period);
             });

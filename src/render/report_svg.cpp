@@ -68,6 +68,8 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
     spec.empty_max = unit == Unit::ml ? 100 : 4;
     ChartSeries pumped{"pumped", "pumped", "#3b7dd8", {}, false, std::string(unit_name(unit))};
     ChartSeries drunk{"drunk from bottles", "drunk", "#d9622b", {}, true, std::string(unit_name(unit))};
+    pumped.unknown = "volume pumped unknown (no session has a volume)";
+    drunk.unknown = "volume drunk from bottles unknown (no bottle has an amount)";
     // A week or month counted only in part, and today (not over), are drawn
     // paler and starred, and say why in their tooltip and the subtitle.
     bool any_partial = false, any_open = false;
@@ -82,8 +84,9 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
         spec.slots.push_back(std::move(slot));
         spec.ticks.push_back(tick(row, by) + (partial ? "*" : ""));
         spec.partial.push_back(partial);
-        pumped.values.push_back(output_value(row.tally.pumped, unit));
-        drunk.values.push_back(output_value(row.tally.bottle, unit));
+        // Unknown, never 0 ml: every session (or bottle) of the row without a volume.
+        pumped.values.push_back(row.tally.pumped_known() ? output_value(row.tally.pumped, unit) : std::nan(""));
+        drunk.values.push_back(row.tally.bottle_known() ? output_value(row.tally.bottle, unit) : std::nan(""));
     }
     if (any_partial)
         spec.subtitle += fmt::format("; * a {} the period covers only in part", by == Grouping::week ? "week" : "month");

@@ -1,6 +1,7 @@
 // Reports as text: CSV, JSON, Markdown, and the terminal table with its sentences.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,15 +19,17 @@ namespace {
 // Breast minutes for machines: to 0.1.
 double breast_minutes(std::chrono::seconds time) { return std::round(static_cast<double>(time.count()) / 6.0) / 10.0; }
 
-// The machine values of a row, in column order after the label.
-std::vector<double> values(const Tally& t, Unit unit) {
-    const auto v = [&](Volume volume) { return output_value(volume, unit); };
+// The machine values of a row, in column order after the label; none for a volume not known (every
+// session, or every bottle, of the row without one): unknown, never 0 ml.
+std::vector<std::optional<double>> values(const Tally& t, Unit unit) {
+    const auto v = [&](Volume volume) { return std::optional(output_value(volume, unit)); };
+    const auto pumped = [&](Volume volume) { return t.pumped_known() ? v(volume) : std::nullopt; };
     return {static_cast<double>(t.pump_sessions),
-            v(t.pumped),
-            v(t.left),
-            v(t.right),
+            pumped(t.pumped),
+            pumped(t.left),
+            pumped(t.right),
             static_cast<double>(t.feeds),
-            v(t.bottle),
+            t.bottle_known() ? v(t.bottle) : std::nullopt,
             static_cast<double>(t.breast_feeds),
             breast_minutes(t.breast_time),
             v(t.stored),
@@ -35,13 +38,22 @@ std::vector<double> values(const Tally& t, Unit unit) {
             static_cast<double>(t.skipped)};
 }
 
+// A CSV cell: the number, or nothing when it is not known.
+void append_value(std::string& out, const std::optional<double>& value) {
+    out += ',';
+    if (value) append_number(out, *value);
+}
+
+nlohmann::ordered_json json_value(const std::optional<double>& value) {
+    return value ? json_number(*value) : nlohmann::ordered_json(nullptr);
+}
+
 // A baby's machine values: feeds, bottle volume, breast feeds, breast minutes.
 void append_baby_values(std::string& out, const Tally& t, Unit unit) {
-    for (const double value : {static_cast<double>(t.feeds), output_value(t.bottle, unit),
-                               static_cast<double>(t.breast_feeds), breast_minutes(t.breast_time)}) {
-        out += ',';
-        append_number(out, value);
-    }
+    append_value(out, static_cast<double>(t.feeds));
+    append_value(out, t.bottle_known() ? std::optional(output_value(t.bottle, unit)) : std::nullopt);
+    append_value(out, static_cast<double>(t.breast_feeds));
+    append_value(out, breast_minutes(t.breast_time));
 }
 
 }  // namespace
@@ -71,10 +83,7 @@ std::string report_csv(const Report& report, Unit unit) {
     for (const auto& row : report.rows) {  // straight into the text: a report over years has thousands of rows
         const auto label = csv_row({row.label});
         out.append(label, 0, label.size() - 1);  // without its newline
-        for (const double value : values(row.tally, unit)) {
-            out += ',';
-            append_number(out, value);
-        }
+        for (const auto& value : values(row.tally, unit)) append_value(out, value);
         out += ',';
         append_number(out, row.days);
         for (const Tally& baby : row.babies) append_baby_values(out, baby, unit);
@@ -90,7 +99,7 @@ std::string report_json(const Report& report, Unit unit) {
         nlohmann::ordered_json object;
         object[columns[0]] = row.label;
         const auto numbers = values(row.tally, unit);
-        for (std::size_t i = 0; i < numbers.size(); ++i) object[columns[i + 1]] = json_number(numbers[i]);
+        for (std::size_t i = 0; i < numbers.size(); ++i) object[columns[i + 1]] = json_value(numbers[i]);
         object["days"] = row.days;
         object["partial"] = row.partial();
         if (!report.babies.empty()) {
@@ -99,7 +108,8 @@ std::string report_json(const Report& report, Unit unit) {
                 const Tally& t = row.babies[i];
                 nlohmann::ordered_json baby;
                 baby["feeds"] = t.feeds;
-                baby["bottle_" + std::string(unit_name(unit))] = json_number(output_value(t.bottle, unit));
+                baby["bottle_" + std::string(unit_name(unit))] =
+                    json_value(t.bottle_known() ? std::optional(output_value(t.bottle, unit)) : std::nullopt);
                 baby["breast_feeds"] = t.breast_feeds;
                 baby["breast_min"] = json_number(breast_minutes(t.breast_time));
                 babies[report.babies[i]] = std::move(baby);
@@ -247,9 +257,10 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     if (balance.unmeasured_bottles > 0)
         unknown.push_back(plural(balance.unmeasured_bottles, "bottle") + " without an amount");
     // Nothing measured at all: no balance to speak of ("Pumped 0 ml ...: even" said what is not known).
-    if (!unknown.empty() && balance.pumped.ml() == 0 && balance.breast_milk_drunk.ml() == 0 &&
-        balance.formula_drunk.ml() == 0)
+    if (!balance.known()) {
+        if (unknown.empty()) return "No stash balance: nothing pumped or drunk from bottles is logged in the period.";
         return fmt::format("The stash balance is not known: {}.", and_list(unknown));
+    }
     if (!unknown.empty()) verdict += ", not counting " + and_list(unknown);
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)

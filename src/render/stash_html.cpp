@@ -56,18 +56,28 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
     if (next.need.ml() > 0) {
         out += fmt::format("<p>The next day ({}) needs about {} (the recent bottle intake); ",
                            format_date(today + date::days(1)), escape_xml(spoken_volume(next.need, unit)));
-        if (next.thaws.empty())
-            out += fmt::format("{} out of the freezer covers it: nothing to thaw.</p>\n",
-                               escape_xml(spoken_volume(next.ready, unit)));
+        // "Covers it" only when it does: a shortfall that shows in the unit is said, with its cause.
+        const Volume missing = next.missing();
+        const bool short_of = spoken_volume(missing, unit) != spoken_volume(Volume{}, unit);
+        const std::string ready = escape_xml(spoken_volume(next.ready, unit));
+        if (next.thaws.empty() && !short_of)
+            out += fmt::format("{} out of the freezer covers it: nothing to thaw.</p>\n", ready);
+        else if (next.thaws.empty())
+            out += fmt::format("{} out of the freezer leaves {} missing, and there is no frozen milk left to "
+                               "thaw.</p>\n",
+                               ready, escape_xml(spoken_volume(missing, unit)));
         else
-            out += fmt::format("{} out of the freezer, so thaw {} ({}) tonight ({}) in the fridge.</p>\n",
-                               escape_xml(spoken_volume(next.ready, unit)),
+            out += fmt::format("{} out of the freezer, so thaw {} ({}) tonight ({}) in the fridge{}.</p>\n", ready,
                                escape_xml(and_list([&] {
                                    std::vector<std::string> labels;
                                    for (const Container* c : next.thaws) labels.push_back(c->label);
                                    return labels;
                                }())),
-                               escape_xml(spoken_volume(next.thawed, unit)), evening);
+                               escape_xml(spoken_volume(next.thawed, unit)), evening,
+                               short_of ? fmt::format("; that still leaves {} missing, and there is no frozen milk "
+                                                      "left to thaw",
+                                                      escape_xml(spoken_volume(missing, unit)))
+                                        : std::string());
     }
     out += "<h3>Use first</h3>\n";
     out += "<table class=\"stash-next\">\n<thead><tr><th>label</th><th>volume</th><th>place</th><th>expires</th>"

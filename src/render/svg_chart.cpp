@@ -18,6 +18,11 @@ std::string unit_of(const ChartSeries& s) { return s.unit.empty() ? "" : " " + s
 std::string_view name_of(const ChartSeries& s, double value) {
     return value == 1 && !s.one.empty() ? std::string_view(s.one) : std::string_view(s.name);
 }
+// A mark's tooltip after its slot: "120 ml pumped", "3 feeds", or what a value not known is.
+std::string tooltip(const ChartSeries& s, double value) {
+    if (std::isnan(value)) return s.unknown.empty() ? s.name + " unknown" : s.unknown;
+    return fmt::format("{}{} {}", number(value), unit_of(s), name_of(s, value));
+}
 
 // A round step for about four ticks up to `largest`: 1, 2, 2.5 or 5 times a power of ten.
 double nice_step(double largest) {
@@ -125,12 +130,14 @@ std::string svg_chart(const ChartSpec& spec) {
         out += fmt::format("<g fill=\"{}\">\n", s.color);
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
             const double x = x0 + static_cast<double>(i) * slot + (slot - group) / 2 + static_cast<double>(b) * bar_width;
-            const double top_y = y(s.values[i]);
+            const bool unknown = std::isnan(s.values[i]);
+            const double top_y = unknown ? y0 : y(s.values[i]);
             const bool partial = i < spec.partial.size() && spec.partial[i];
-            out += fmt::format("<rect class=\"bar {}{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
-                               "<title>{}: {}{} {}</title></rect>\n",
-                               s.css_class, partial ? " partial\" fill-opacity=\"0.45" : "", f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
-                               number(s.values[i]), unit_of(s), escape_xml(name_of(s, s.values[i])));
+            out += fmt::format("<rect class=\"bar {}{}{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
+                               "<title>{}: {}</title></rect>\n",
+                               s.css_class, unknown ? " unknown" : "", partial ? " partial\" fill-opacity=\"0.45" : "",
+                               f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
+                               escape_xml(tooltip(s, s.values[i])));
         }
         out += "</g>\n";
         ++b;
@@ -159,18 +166,34 @@ std::string svg_chart(const ChartSpec& spec) {
     }
     for (const auto& s : spec.series) {
         if (!s.line || s.reference) continue;
+        // A line per run of known values: a value not known is a gap, not a fall to 0.
         std::string points;
-        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i)
+        const auto flush = [&] {
+            if (!points.empty())
+                out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points,
+                                   s.color);
+            points.clear();
+        };
+        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
+            if (std::isnan(s.values[i])) {
+                flush();
+                continue;
+            }
             points += fmt::format("{}{},{}", points.empty() ? "" : " ", f(x0 + (static_cast<double>(i) + 0.5) * slot),
                                   f(y(s.values[i])));
-        out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points, s.color);
+        }
+        flush();
         out += fmt::format("<g fill=\"{}\">\n", s.color);
         const double r = slot >= 8 ? 3.5 : 1.5;
-        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i)
-            out += fmt::format("<circle class=\"point {}\" cx=\"{}\" cy=\"{}\" r=\"{}\"><title>{}: {}{} {}</title>"
+        for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
+            const bool unknown = std::isnan(s.values[i]);
+            out += fmt::format("<circle class=\"point {}{}\" cx=\"{}\" cy=\"{}\" r=\"{}\"{}><title>{}: {}</title>"
                                "</circle>\n",
-                               s.css_class, f(x0 + (static_cast<double>(i) + 0.5) * slot), f(y(s.values[i])), f(r),
-                               escape_xml(spec.slots[i]), number(s.values[i]), unit_of(s), escape_xml(name_of(s, s.values[i])));
+                               s.css_class, unknown ? " unknown" : "", f(x0 + (static_cast<double>(i) + 0.5) * slot),
+                               f(unknown ? y0 : y(s.values[i])), f(r),
+                               unknown ? fmt::format(" fill=\"#ffffff\" stroke=\"{}\"", s.color) : std::string(),
+                               escape_xml(spec.slots[i]), escape_xml(tooltip(s, s.values[i])));
+        }
         out += "</g>\n";
     }
     out += "</svg>\n";

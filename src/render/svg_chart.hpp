@@ -16,6 +16,9 @@ struct ChartSeries {
     std::string unit;            // in each mark's tooltip ("ml")
     bool reference = false;      // a dashed line without points (a target); NaN values leave gaps
     std::string one = {};        // a count's name in the tooltip when it is 1 ("feed"); empty: `name`
+    // A NaN value of a bar or line series is not known (never drawn as 0): no bar, a hollow point on the
+    // axis, and this tooltip after the slot ("volume pumped unknown").
+    std::string unknown = {};
 };
 
 struct ChartSpec {

@@ -197,6 +197,27 @@ EOF
     [[ "$output" != *"thaw tonight"* ]]
 }
 
+@test "the HTML page says how much the next day is short, and says covers it only when it does" {
+    # Twins: both babies' bottles are the stash's need (60 + 40 ml today).
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":60,"milk":"breast","baby":"Ada"}'
+    journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","ml":40,"milk":"breast","baby":"Ben"}'
+    pumplog stock add 30ml --in fridge --at "2026-11-21 09:00" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>The next day (2026-11-22) needs about 100 ml (the recent bottle intake); 30 ml out of the freezer leaves 70 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
+    [[ "$output" != *"covers it"* ]]
+    run --separate-stderr pumplog --unit oz report --format html
+    [[ "$output" == *"needs about 3.4 oz (the recent bottle intake); 1.0 oz out of the freezer leaves 2.4 oz missing, and there is no frozen milk left to thaw.</p>"* ]]
+    # A thaw that does not cover it says what is still missing.
+    pumplog stock add 20ml --in freezer --at "2026-11-21 09:30" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"30 ml out of the freezer, so thaw B2 (20 ml) tonight (2026-11-21) in the fridge; that still leaves 50 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
+    # Exactly the need out of the freezer covers it.
+    pumplog stock add 70ml --in fridge --at "2026-11-21 09:40" >/dev/null
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"100 ml out of the freezer covers it: nothing to thaw.</p>"* ]]
+    [[ "$output" != *"missing"* ]]
+}
+
 @test "report --format json equals the CSV, numbers as numbers" {
     week
     for by in day week month hour; do
@@ -273,6 +294,57 @@ EOF
     [ "$status" -eq 0 ]
     [[ "$output" == *"Trend: none, as nothing is logged up to 2026-11-20."* ]]
     [ ! -e "$J" ]
+}
+
+@test "report of a period with nothing of a volume claims no stash balance (not 0 ml against 0 ml: even)" {
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "No stash balance: nothing pumped or drunk from bottles is logged in the period." ]
+    [[ "$output" != *"even"* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>No stash balance: nothing pumped or drunk from bottles is logged in the period.</p>"* ]]
+    # Only voided entries: the same.
+    journal_line '{"v":1,"id":"P1","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"V1","type":"void","at":"2026-11-20T07:10:00+01:00","target":"P1"}'
+    run --separate-stderr pumplog report
+    [ "${lines[-1]}" = "No stash balance: nothing pumped or drunk from bottles is logged in the period." ]
+    # A session logged as 0 ml has a volume: the balance is a fact then.
+    journal_line '{"v":1,"id":"P2","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":0}'
+    run --separate-stderr pumplog report
+    [ "${lines[-1]}" = "Pumped 0 ml, baby drank 0 ml from bottles: even." ]
+}
+
+@test "report: a day whose sessions and bottles all lack a volume has an empty cell, null and an unknown tooltip, never 0" {
+    journal_line '{"v":1,"id":"A5","type":"pump","at":"2026-11-21T09:00:00+01:00","dur_s":600}'
+    journal_line '{"v":1,"id":"A6","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","milk":"breast","baby":"Ada"}'
+    journal_line '{"v":1,"id":"A7","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","milk":"breast","ml":80,"baby":"Ben"}'
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,discarded_ml,skipped,days,feeds_Ada,bottle_ml_Ada,breast_feeds_Ada,breast_min_Ada,feeds_Ben,bottle_ml_Ben,breast_feeds_Ben,breast_min_Ben" ]
+    [ "${lines[1]}" = "2026-11-21,1,,,,2,80,0,0,0,0,0,0,1,1,,0,0,1,80,0,0" ]
+    run --separate-stderr pumplog report --since today --format json
+    [ "$(jq -c '.[0] | [.pump_sessions, .pumped_ml, .left_ml, .right_ml, .bottle_ml, .babies.Ada.bottle_ml, .babies.Ben.bottle_ml]' <<<"$output")" = '[1,null,null,null,80,null,80]' ]
+    run --separate-stderr pumplog report --since today --format svg
+    [[ "$output" == *"<title>2026-11-21 (not over when this was made): volume pumped unknown (no session has a volume)</title>"* ]]
+    [[ "$output" != *"0 ml pumped"* ]]
+}
+
+@test "report leaves out entries after now, as status does: today counts so far, a past --now reports as of then" {
+    pumplog add 100ml --at "2026-11-21 10:00" >/dev/null
+    pumplog add 120ml --at "2026-11-21 22:00" --force >/dev/null
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "2026-11-21,1,100,0,0,0,0,0,0,0,0,0,0,1" ]
+    [[ "$(pumplog status)" == *"Pumped     100 ml in 1 session"* ]]
+    run --separate-stderr pumplog report --since today
+    [[ "$output" == *"The last row is today (2026-11-21), which is not over: it counts so far."* ]]
+    [[ "$output" == *"Pumped 100 ml, baby drank 0 ml from bottles: +100 ml to the stash."* ]]
+    run --separate-stderr pumplog --now "2026-11-21 09:00" report --since today --format json
+    [ "$(jq -c '.[0] | [.pump_sessions, .pumped_ml]' <<<"$output")" = '[0,0]' ]
+    run --separate-stderr pumplog --now "2026-11-21 23:00" report --since today --format csv
+    [ "${lines[1]}" = "2026-11-21,2,220,0,0,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since today --format html
+    [[ "$output" == *"Pumped</dt><dd>100 ml"* ]]
 }
 
 @test "report refuses bad options with one error line and exit 2" {

@@ -797,6 +797,12 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
     unknown.unmeasured_sessions = 23;
     CHECK(render::balance_sentence(unknown, Unit::ml) ==
           "The stash balance is not known: 23 pump sessions without a volume.");
+    // Nothing with a volume and nothing unknown (an empty period): no balance either.
+    CHECK(render::balance_sentence(StashBalance{}, Unit::ml) ==
+          "No stash balance: nothing pumped or drunk from bottles is logged in the period.");
+    StashBalance zero{};
+    zero.measured = 1;  // a session logged as 0 ml: a fact
+    CHECK(render::balance_sentence(zero, Unit::ml) == "Pumped 0 ml, baby drank 0 ml from bottles: even.");
     StashBalance used{Volume::from_ml(500), Volume::from_ml(700), Volume{}, Volume::from_ml(120)};
     CHECK(render::balance_sentence(used, Unit::ml) ==
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
@@ -850,6 +856,99 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(render::balance_sentence(k.balance, Unit::ml) ==
           "Pumped 300 ml, baby drank 100 ml from bottles: +200 ml to the stash.");
     CHECK(render::report_table(k, Unit::ml, false, render::Style()).find("no amount") == std::string::npos);
+}
+
+TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSON and SVG not 0 ml") {
+    const auto timed = [](const std::string& id, const std::string& at) {
+        return fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","dur_s":600}})", id, at);
+    };
+    const auto no_amount = [](const std::string& id, const std::string& at) {
+        return fmt::format(R"({{"v":1,"id":"{}","type":"feed","at":"{}","method":"bottle","milk":"breast"}})", id, at);
+    };
+    const TestJournal j({
+        // 11-19: nothing known; 11-20: one session and one bottle of two known (the known sum);
+        // 11-21: nothing logged (0 pumped is a fact then).
+        timed("P1", "2026-11-19T07:00:00+01:00"),
+        no_amount("F1", "2026-11-19T08:00:00+01:00"),
+        timed("P2", "2026-11-20T07:00:00+01:00"),
+        pump_sides("P3", "2026-11-20T09:00:00+01:00", 40, 50),
+        no_amount("F2", "2026-11-20T08:00:00+01:00"),
+        bottle("F3", "2026-11-20T10:00:00+01:00", 70),
+    });
+    const Report r = report_of(j, day(2026, 11, 19), day(2026, 11, 21));
+    CHECK_FALSE(row(r, "2026-11-19").pumped_known());
+    CHECK_FALSE(row(r, "2026-11-19").bottle_known());
+    CHECK(row(r, "2026-11-20").pumped_known());
+    CHECK(row(r, "2026-11-21").pumped_known());
+    // The header is unchanged; an unknown volume is an empty cell (and the sides with it).
+    CHECK(render::report_csv(r, Unit::ml) ==
+          "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
+          "discarded_ml,skipped,days\n"
+          "2026-11-19,1,,,,1,,0,0,0,0,0,0,1\n"
+          "2026-11-20,2,90,40,50,2,70,0,0,0,0,0,0,1\n"
+          "2026-11-21,0,0,0,0,0,0,0,0,0,0,0,0,1\n");
+    CHECK(render::report_csv(r, Unit::oz).find("\n2026-11-19,1,,,,1,,0,") != std::string::npos);
+    // JSON: the same keys, null.
+    const std::string json = render::report_json(r, Unit::ml);
+    CHECK(json.find(R"("date": "2026-11-19",
+    "pump_sessions": 1,
+    "pumped_ml": null,
+    "left_ml": null,
+    "right_ml": null,
+    "feeds": 1,
+    "bottle_ml": null,)") != std::string::npos);
+    CHECK(json.find(R"("pumped_ml": 90,)") != std::string::npos);
+    CHECK(json.find(R"("bottle_ml": 70,)") != std::string::npos);
+    CHECK(json.find(R"("pumped_ml": 0,)") != std::string::npos);  // 11-21: nothing pumped
+    // SVG: the tooltip says the volume is unknown, and the line leaves a gap there.
+    const std::string svg = render::report_svg(r, Unit::ml);
+    CHECK(svg.find("2026-11-19: volume pumped unknown (no session has a volume)") != std::string::npos);
+    CHECK(svg.find("2026-11-19: volume drunk from bottles unknown (no bottle has an amount)") != std::string::npos);
+    CHECK(svg.find("2026-11-19: 0 ml") == std::string::npos);
+    CHECK(svg.find("2026-11-20: 90 ml pumped") != std::string::npos);
+    CHECK(svg.find("2026-11-21: 0 ml pumped") != std::string::npos);
+    CHECK(svg.find("nan") == std::string::npos);
+    // Weeks and hours follow the same rule.
+    const Report hours = report_of(j, day(2026, 11, 19), day(2026, 11, 21), Grouping::hour);
+    CHECK(render::report_csv(hours, Unit::ml).find("\n07:00,2,,,,0,0,0,0,0,0,0,0,3\n") != std::string::npos);
+    const Report weeks = report_of(j, day(2026, 11, 19), day(2026, 11, 21), Grouping::week);
+    CHECK(render::report_csv(weeks, Unit::ml).find("\n2026-W47,3,90,40,50,3,70,") != std::string::npos);
+}
+
+TEST_CASE("entries after now are not counted: today counts so far and a past now reports as of then") {
+    const TestJournal j({
+        pump("P1", "2026-11-21T10:00:00+01:00", 100),
+        pump("P2", "2026-11-21T22:00:00+01:00", 120),  // later today (--force)
+        bottle("F1", "2026-11-21T21:00:00+01:00", 90),
+        store("S1", "2026-11-21T22:05:00+01:00", 120),
+        skip("K1", "2026-11-21T18:00:00+01:00"),  // plan skip before the pump: counts at once, as in status
+        pump("P0", "2026-11-20T09:00:00+01:00", 80),
+    });
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 20), day(2026, 11, 21)};
+    request.today = day(2026, 11, 21);
+    request.now = Seconds(day(2026, 11, 21)) + std::chrono::hours(13);  // 14:00 in Berlin
+    for (const bool with_stash : {false, true}) {
+        const Seconds feeds_since = Seconds(day(2026, 11, 13));
+        const Report r = with_stash ? make_report_and_stock(j.journal(), request, cdc_guideline(), feeds_since).report
+                                    : make_report(j.journal(), request);
+        const Tally& today = row(r, "2026-11-21");
+        CHECK(today.pump_sessions == 1);
+        CHECK(today.pumped.ml() == 100);
+        CHECK(today.feeds == 0);
+        CHECK(today.stored.ml() == 0);
+        CHECK(today.skipped == 1);
+        CHECK(r.total.pumped.ml() == 180);
+        CHECK(r.balance.pumped.ml() == 180);
+        CHECK(r.hours[22].tally.pump_sessions == 0);
+    }
+    // A now in the past: as of then (the day before's pump counts, today's 10:00 one not yet).
+    request.now = Seconds(day(2026, 11, 21)) + std::chrono::hours(8);
+    CHECK(row(make_report(j.journal(), request), "2026-11-21").pump_sessions == 0);
+    CHECK(row(make_report(j.journal(), request), "2026-11-20").pump_sessions == 1);
+    // Without a now (the default), every entry counts.
+    request.now = Seconds::max();
+    CHECK(row(make_report(j.journal(), request), "2026-11-21").pump_sessions == 2);
 }
 
 TEST_CASE("written day and hour are read from the text of at") {
