@@ -2,6 +2,11 @@
 // Quantity,Extra data,Text,Notes,Caregiver; newest row first; times
 // "12/12/20 7:47 PM". Bottles in US fl oz; nursing sides only in the text,
 // "Eva nursed (11m left, 7m right)".
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "import_common.hpp"
@@ -73,6 +78,62 @@ bool read_sides(std::string_view text, Draft& d) {
     return true;
 }
 
+// What a pumping row's text says it gave (Baby Connect's wording for pumping is
+// not known for sure): each number with its unit ("2.5 oz", "60ml"), on the
+// side named next to it ("2.5 oz left", "left 2.5 oz", "60ml R"), else the total.
+struct TextAmounts {
+    std::optional<Volume> total, left, right;
+};
+
+TextAmounts amounts_in(std::string_view text, const FileImport& file, std::uint64_t line) {
+    // Punctuation ends a clause: "4 oz (left 2.5 oz" names the side of 2.5 oz, not of 4 oz.
+    std::string flat;
+    for (const char c : lower(text)) {
+        if (c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '/') flat += " | ";
+        else flat += c;
+    }
+    std::vector<std::string_view> words;
+    for (std::string_view rest = flat; !rest.empty();) {
+        const auto start = rest.find_first_not_of(' ');
+        if (start == std::string_view::npos) break;
+        rest.remove_prefix(start);
+        const auto end = std::min(rest.find(' '), rest.size());
+        words.push_back(rest.substr(0, end));
+        rest.remove_prefix(end);
+    }
+    const auto unit_word = [](std::string_view w) { return w == "oz" || w == "ml"; };
+    const auto side_of = [](std::string_view w) -> int {
+        if (w == "left" || w == "l") return 1;
+        if (w == "right" || w == "r") return 2;
+        return 0;
+    };
+    TextAmounts out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // "2.5 oz" (two words) or "2.5oz" (one); the number alone is no amount here.
+        std::string amount(words[i]);
+        std::size_t last = i;
+        if (!(amount.size() > 2 && unit_word(std::string_view(amount).substr(amount.size() - 2)))) {
+            if (i + 1 >= words.size() || !unit_word(words[i + 1])) continue;
+            amount += ' ';
+            amount += words[i + 1];
+            last = i + 1;
+        }
+        if (amount.empty() || !((amount[0] >= '0' && amount[0] <= '9') || amount[0] == '.')) continue;
+        std::optional<Volume> volume;
+        try {
+            volume = file.amount(amount, std::nullopt, line);
+        } catch (const RowError&) {
+            continue;
+        }
+        int side = last + 1 < words.size() ? side_of(words[last + 1]) : 0;
+        if (side == 0 && i > 0) side = side_of(words[i - 1]);
+        std::optional<Volume>& slot = side == 1 ? out.left : side == 2 ? out.right : out.total;
+        if (!slot) slot = volume;
+        i = last;
+    }
+    return out;
+}
+
 void read(FileImport& file, const std::string&) {
     const CsvTable& t = file.table();
     const auto start = t.column("date and time");
@@ -116,6 +177,17 @@ void read(FileImport& file, const std::string&) {
             d.type = EntryType::pump;
             const auto span = file.span(record, t.column("end time"), d.when);
             d.ml = quantity();
+            // The sides, and the total when Quantity has none, from the text: kept when they add up to
+            // the Quantity given (to within its oz rounding), else the Quantity alone.
+            const TextAmounts said = amounts_in(text, file, record.line);
+            const auto left = recorded(said.left), right = recorded(said.right);
+            if (left && right) {
+                const Volume both = *left + *right;
+                if (!d.ml) d.ml = both;
+                if (std::abs(d.ml->ml() - both.ml()) <= 1.5) d.left_ml = left, d.right_ml = right;
+            } else if (!d.ml) {
+                d.ml = recorded(said.total ? said.total : left ? left : right);
+            }
             take_length(d, minutes_cell(t.cell(record, t.column("duration (min)"))), span);
             // A length but no amount: a session whose volume was not recorded (kept).
             if (!d.ml && !d.duration) {
