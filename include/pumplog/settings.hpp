@@ -122,6 +122,15 @@ nlohmann::json read_config(const std::filesystem::path& path);
 void write_config(const std::filesystem::path& path, const nlohmann::json& values);
 // The zone a stored timezone value names, unchecked: "" for none (or empty).
 std::string configured_zone(std::string_view value);
+// Why a value stored for `key` (a known key; read_config's value, perhaps
+// edited by hand) is not one the key takes, in the words the commands that use
+// the key refuse it with: "lookback takes days, 3 to 60, not \"999\"". Empty
+// when the key takes it. A string or a number is read as its text; any other
+// JSON value is refused as not a string.
+std::string stored_value_problem(std::string_view key, const nlohmann::json& value);
+// The line naming such a value, the file (`path`, when given) and the fix:
+// "config file PATH: PROBLEM; fix it, or run pumplog config unset KEY".
+std::string bad_stored_value(const std::filesystem::path& path, std::string_view key, std::string_view problem);
 // Settings from stored values over the defaults. A stored value its key does
 // not take is refused, naming the file (`path`, when given) and the fix
 // (config unset KEY); but a key `unused` says the command does not use keeps

@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "pumplog/entry.hpp"
+#include "pumplog/guideline.hpp"
+#include "pumplog/journal.hpp"
 #include "pumplog/pump_timer.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 
@@ -55,5 +58,11 @@ inline constexpr int usual_day_days = 7;
 // `babies`; empty or one name: one baby).
 DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock,
                      const std::vector<std::string>& babies = {});
+
+// The stash as of `now` (SPEC 1: every now-relative computation uses it), as
+// read_stock reads it with the feeds since intake_feeds_since(now): the
+// store, move, use and discard entries dated after now are left out, so that
+// `--now` before a store does not show its container.
+StockRead read_stock_at(const Journal& journal, const Guideline& guideline, Seconds now, bool strict);
 
 }  // namespace pumplog

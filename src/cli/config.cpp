@@ -5,18 +5,48 @@
 #include "context.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/render/table.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
 
 namespace pumplog::cli {
 
 namespace {
 
+// The value stored for `key`, as its text ("" when none is stored); any JSON that is neither a string nor a
+// number (written by hand) as JSON text, so that it is shown, not taken for the default.
 std::string stored(Context& ctx, std::string_view key) {
     const auto& values = ctx.config_values();
     const auto it = values.find(std::string(key));
-    if (it != values.end() && it->is_string()) return it->get<std::string>();
-    if (it != values.end() && it->is_number()) return it->dump();  // written by hand
-    return {};
+    if (it == values.end()) return {};
+    if (it->is_string()) return it->get<std::string>();
+    return it->dump();
+}
+
+// Why the value stored for `key` is one the key does not take ("" when it takes it, or none is stored).
+std::string problem_of(Context& ctx, std::string_view key) {
+    const auto& values = ctx.config_values();
+    const auto it = values.find(std::string(key));
+    return it == values.end() ? std::string() : stored_value_problem(key, *it);
+}
+
+// One warning line for a bad value edited by hand, in the words the commands that use the key refuse it with:
+// config reads and writes the file around it, and leaves it as it is (pumplog-config(1)).
+void warn_bad_value(std::string_view key, std::string_view problem) {
+    fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(bad_stored_value(default_config_path(environment), key,
+                                                                                 problem)));
+}
+
+// Warns of every bad value stored but `except`'s: set and unset write the file with it untouched.
+void warn_other_bad_values(Context& ctx, std::string_view except) {
+    for (const auto& k : setting_keys())
+        if (k.name != except)
+            if (const std::string problem = problem_of(ctx, k.name); !problem.empty()) warn_bad_value(k.name, problem);
+}
+
+// The keys a value of `key` is checked against when set: the gaps fit together (check_gaps).
+bool checked_together(std::string_view key, std::string_view other) {
+    const auto gap = [](std::string_view k) { return k == "min_gap" || k == "max_gap_day" || k == "max_gap_night"; };
+    return key == other || (gap(key) && gap(other));
 }
 
 const SettingKey& key_of(std::string_view name) {
@@ -29,7 +59,10 @@ const SettingKey& key_of(std::string_view name) {
 int run_get(Context& ctx, const std::string& key) {
     const SettingKey& k = key_of(key);
     const std::string value = stored(ctx, key);
-    fmt::print("{}\n", value.empty() ? std::string(k.default_text) : value);
+    // A bad value is printed as it is stored, flagged on stderr: what the file holds, to fix.
+    const std::string problem = problem_of(ctx, key);
+    if (!problem.empty()) warn_bad_value(key, problem);
+    fmt::print("{}\n", value.empty() && problem.empty() ? std::string(k.default_text) : value);
     return 0;
 }
 
@@ -39,12 +72,18 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     const std::string normalized = normalize_setting(key, value);
     nlohmann::json values = ctx.config_values();
     values[key] = normalized;
-    // The gaps must fit together: the shortest gap cannot exceed a longest one.
-    const Settings settings = settings_from(values, default_config_path(environment));
+    // The gaps must fit together: the shortest gap cannot exceed a longest one. Only the keys the value is
+    // checked against must be good (a bad one is refused, naming it); a bad value of any other key, edited
+    // by hand, is no business of this one: left in the file as it is, with a warning.
+    nlohmann::json checked = nlohmann::json::object();
+    for (const auto& item : values.items())
+        if (checked_together(key, item.key())) checked[item.key()] = item.value();
+    const Settings settings = settings_from(checked, default_config_path(environment));
     check_gaps(settings, "min_gap");
     // A birth date still to come would make the baby's age negative (supply
     // mode's day -55): refused, as a slip (2027 for 2026).
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
+    warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : normalized);
     return 0;
@@ -54,6 +93,7 @@ int run_unset(Context& ctx, const std::string& key) {
     const SettingKey& k = key_of(key);
     nlohmann::json values = ctx.config_values();
     values.erase(key);
+    warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
     fmt::print("{} = {} (default)\n", key, k.default_text.empty() ? "(unset)" : k.default_text);
     return 0;
@@ -66,10 +106,13 @@ int run_list(Context& ctx) {
     std::string csv = render::csv_row({"key", "value", "default", "accepted"});
     for (const auto& k : setting_keys()) {
         const std::string value = stored(ctx, k.name);
-        const std::string shown = value.empty() ? std::string(k.default_text) : value;
+        // A bad value is shown as it is stored, marked "(bad)" in the table and named on stderr in every format.
+        const std::string problem = problem_of(ctx, k.name);
+        if (!problem.empty()) warn_bad_value(k.name, problem);
+        const std::string shown = value.empty() && problem.empty() ? std::string(k.default_text) : value;
         json[std::string(k.name)] = shown;
-        rows.push_back({std::string(k.name), shown.empty() ? "-" : shown, value.empty() ? "(default)" : "",
-                        std::string(k.summary)});
+        rows.push_back({std::string(k.name), shown.empty() ? "-" : shown,
+                        !problem.empty() ? "(bad)" : value.empty() ? "(default)" : "", std::string(k.summary)});
         csv += render::csv_row({std::string(k.name), shown, std::string(k.default_text), std::string(k.accepted)});
     }
     if (format == Format::json) fmt::print("{}\n", json.dump(2));

@@ -1,4 +1,7 @@
 // `add`, `log` and its recording and correcting subcommands.
+#include <algorithm>
+#include <iterator>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -118,21 +121,43 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const date::sys_days day = local_day(pump.at, clock.zone);
     const SlipCheck slip{EntryType::pump, pump.amount.total, pump.at};
     check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
-    DayTotal total = pumped_on(history.entries, date);
+    // The day's total so far as status counts it (SPEC 1): the sessions up to now, a session logged later
+    // today (with --force) left out; this one with them unless it is itself ahead of now, past the minute
+    // check_not_future allows.
+    std::vector<Entry> so_far_entries;
+    std::copy_if(history.entries.begin(), history.entries.end(), std::back_inserter(so_far_entries),
+                 [&](const Entry& e) { return e.at.instant <= clock.now; });
+    DayTotal total = pumped_on(so_far_entries, date);
+    const bool ahead = pump.at > clock.now + ahead_allowance;
     std::string stored;  // the stash's message, after the day's summary
     if (o.store.empty()) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
-    total.pumped += pump.amount.total;
-    ++total.sessions;
+    if (!ahead) {
+        total.pumped += pump.amount.total;
+        ++total.sessions;
+    }
     const Unit unit = ctx.unit();
     std::string sides;  // the sides given: "(L 40 / R 50)", "(R 50)"
     if (pump.amount.left) sides += "L " + format_volume_number(*pump.amount.left, unit);
     if (pump.amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*pump.amount.right, unit);
     if (!sides.empty()) sides = " (" + sides + ")";
-    const bool today = day == local_day(clock.now, clock.zone);
-    fmt::print("Logged {}{} {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
-               describe_event_time(pump.at, clock), today ? "today" : date, format_volume(total.pumped, unit),
-               total.sessions, plural_s(total.sessions));
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    const std::string so_far = total.sessions == 0 ? std::string("nothing")
+                                                   : fmt::format("{} in {}", format_volume(total.pumped, unit),
+                                                                 plural(total.sessions, "session"));
+    if (!ahead) {
+        fmt::print("Logged {}{} {} - {} {}\n", format_volume(pump.amount.total, unit), sides,
+                   describe_event_time(pump.at, clock), day == today ? "today" : date, so_far);
+    } else {
+        // Logged ahead of its time (--force): said, and not claimed in a total it is not in yet.
+        const auto in = date::floor<std::chrono::minutes>(pump.at - clock.now);
+        const std::string ahead_text = describe_event_day(pump.at, clock) + ", in " +
+                                       (in >= date::days(2) ? plural(in / date::days(1), "day") : format_duration(in));
+        const std::string total_text = day == today ? fmt::format("today so far {}; this one counts from {}", so_far,
+                                                                  format_clock(pump.at, clock.zone))
+                                                    : std::string("ahead of now, it counts from then");
+        fmt::print("Logged {}{} {} - {}\n", format_volume(pump.amount.total, unit), sides, ahead_text, total_text);
+    }
     if (!when.note.empty()) fmt::print("Note: {}\n", when.note);
     if (!stored.empty()) fmt::print("{}\n", stored);
     return 0;

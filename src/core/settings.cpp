@@ -590,31 +590,53 @@ bool is_planner_setting(std::string_view key) {
     return key != "unit" && key != "timezone" && key != "guideline" && key != "babies";
 }
 
+namespace {
+// A stored value's text: a string, or a number written by hand ("lookback": 14) meaning its text; none for
+// any other JSON.
+std::optional<std::string> stored_text(const nlohmann::json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number()) return value.dump();
+    return std::nullopt;
+}
+}  // namespace
+
+std::string stored_value_problem(std::string_view key, const nlohmann::json& value) {
+    const auto text = stored_text(value);
+    if (!text) return fmt::format("{} takes a string, not {}", key, value.dump());
+    try {
+        normalize_setting(key, *text);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+std::string bad_stored_value(const std::filesystem::path& path, std::string_view key, std::string_view problem) {
+    const std::string file = path.empty() ? std::string("config file") : "config file " + path.string();
+    return fmt::format("{}: {}; fix it, or run pumplog config unset {}", file, problem, key);
+}
+
 Settings settings_from(const nlohmann::json& values, const std::filesystem::path& path,
                        const std::function<bool(std::string_view key)>& unused, std::vector<std::string>* ignored) {
     Settings s;
-    const std::string file = path.empty() ? std::string("config file") : "config file " + path.string();
     for (const auto& item : values.items()) {
         const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one
         const auto& value = item.value();
         // A key from a newer version is kept in the file and ignored here.
         if (std::none_of(keys.begin(), keys.end(), [&](const SettingKey& k) { return k.name == key; })) continue;
-        std::string problem;
-        // A number written by hand ("lookback": 14) means its text.
-        std::string text;
-        if (value.is_string()) text = value.get<std::string>();
-        else if (value.is_number()) text = value.dump();
-        else problem = fmt::format("{} takes a string, not {}", key, value.dump());
-        if (problem.empty()) try {
-                // The zone is checked where it is used, and only when TZ does not
-                // override it: a bad one must not block commands run with TZ set.
-                if (key == "timezone") s.timezone = configured_zone(text);
-                else apply_setting(s, key, text);
-            } catch (const Error& e) {
-                problem = e.what();
-            }
-        if (problem.empty()) continue;
-        const std::string why = fmt::format("{}: {}; fix it, or run pumplog config unset {}", file, problem, key);
+        // The zone is checked where it is used, and only when TZ does not
+        // override it: a bad one must not block commands run with TZ set.
+        const auto text = stored_text(value);
+        if (key == "timezone" && text) {
+            s.timezone = configured_zone(*text);
+            continue;
+        }
+        const std::string problem = stored_value_problem(key, value);
+        if (problem.empty()) {
+            apply_setting(s, key, *text);
+            continue;
+        }
+        const std::string why = bad_stored_value(path, key, problem);
         if (!unused || !unused(key) || ignored == nullptr) throw usage_error(why);
         ignored->push_back(why + fmt::format(" (ignored here: the default {} is used)", find_key(key).default_text));
     }

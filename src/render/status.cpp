@@ -18,7 +18,8 @@ namespace {
 using status_json_t = nlohmann::ordered_json;
 
 std::string status_key(std::string_view base, Unit unit) { return fmt::format("{}_{}", base, unit_name(unit)); }
-status_json_t status_volume(Volume v, Unit unit) { return json_number(std::round(output_value(v, unit) * 10) / 10); }
+// As report and stock give a volume in every format: ml to 0.1, oz to 0.01 (pumplog-report(1)).
+status_json_t status_volume(Volume v, Unit unit) { return json_number(output_value(v, unit)); }
 status_json_t status_volume(const std::optional<Volume>& v, Unit unit) {
     return v ? status_volume(*v, unit) : status_json_t(nullptr);
 }

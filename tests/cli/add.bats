@@ -283,6 +283,25 @@ stores_at() {
     [ "$(last_line .at)" = '"2026-11-21T22:10:00+01:00"' ]
 }
 
+@test "the day's total in add's reply counts the sessions up to now, as status does; one ahead of now says so" {
+    pumplog add 100ml --at 10:00 >/dev/null
+    run --separate-stderr pumplog add 120ml --at "2026-11-21 22:10" --force
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 120 ml at 22:10, in 8 h 5 min - today so far 100 ml in 1 session; this one counts from 22:10" ]
+    run --separate-stderr pumplog add 50ml
+    [ "$output" = "Logged 50 ml at 14:05 - today 150 ml in 2 sessions" ]
+    [[ "$(pumplog status)" == *$'\n  Pumped     150 ml in 2 sessions\n'* ]]
+    # later that evening the 22:10 session has happened and counts
+    run --separate-stderr pumplog add 30ml --now "2026-11-21 23:00"
+    [ "$output" = "Logged 30 ml at 23:00 - today 300 ml in 4 sessions" ]
+    run --separate-stderr pumplog add 90ml --at "2026-11-22 07:00" --force
+    [ "$output" = "Logged 90 ml on 2026-11-22 07:00, in 16 h 55 min - ahead of now, it counts from then" ]
+    run --separate-stderr pumplog add 90ml --at "2026-11-25 07:00" --force
+    [ "$output" = "Logged 90 ml on 2026-11-25 07:00, in 3 days - ahead of now, it counts from then" ]
+    run --separate-stderr pumplog add 60ml --at "2026-11-22 06:00" --now "2026-11-22 05:00" --force
+    [ "$output" = "Logged 60 ml at 06:00, in 1 h - today so far nothing; this one counts from 06:00" ]
+}
+
 @test "implausible durations are refused unless --force" {
     refused 2 pumplog add 90ml --dur 0m
     refused 2 pumplog add 90ml --dur 4h

@@ -265,6 +265,65 @@ config_refused() {
     [ -z "$stderr" ]
 }
 
+@test "a bad value edited by hand does not block config set or unset of another key, is left as it is, and is flagged" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    printf '{"lookback":"999"}' > "$(CONFIG)"
+    local warning="pumplog: warning: config file $(CONFIG): lookback takes days, 3 to 60, not \"999\"; fix it, or run pumplog config unset lookback"
+    run --separate-stderr pumplog config set unit oz
+    [ "$status" -eq 0 ]
+    [ "$output" = "unit = oz" ]
+    [ "$stderr" = "$warning" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"lookback":"999","unit":"oz"}' ]
+    run --separate-stderr pumplog config unset unit
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "$warning" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"lookback":"999"}' ]
+    # get and list show it as it is stored, flagged: one stderr line, and (bad) in the table
+    run --separate-stderr pumplog config get lookback
+    [ "$status" -eq 0 ]
+    [ "$output" = 999 ]
+    [ "$stderr" = "$warning" ]
+    run --separate-stderr pumplog config get unit
+    [ "$output" = ml ]
+    [ -z "$stderr" ]
+    run --separate-stderr pumplog config list
+    [ "$status" -eq 0 ]
+    [ "$(awk '$1 == "lookback" {print $2, $3}' <<<"$output")" = "999 (bad)" ]
+    [ "$stderr" = "$warning" ]
+    run --separate-stderr pumplog config list --format json
+    [ "$(jq -r .lookback <<<"$output")" = 999 ]
+    [ "$stderr" = "$warning" ]
+    # a value that is not even a string is shown as it is, not as the default
+    printf '{"unit":"kg","mode":["x"]}' > "$(CONFIG)"
+    run --separate-stderr pumplog config set mode supply
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: config file $(CONFIG): unit takes ml or oz, not \"kg\"; fix it, or run pumplog config unset unit" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"mode":"supply","unit":"kg"}' ]
+    printf '{"mode":["x"]}' > "$(CONFIG)"
+    run --separate-stderr pumplog config get mode
+    [ "$output" = '["x"]' ]
+    [ "$stderr" = "pumplog: warning: config file $(CONFIG): mode takes a string, not [\"x\"]; fix it, or run pumplog config unset mode" ]
+    # the key itself set anew replaces the bad value, with no warning
+    printf '{"lookback":"999"}' > "$(CONFIG)"
+    run --separate-stderr pumplog config set lookback 10
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"lookback":"10"}' ]
+}
+
+@test "config set still checks the gaps against the other gaps: refused over a good one that conflicts, or a bad one" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    printf '{"max_gap_day":"2h","lookback":"999"}' > "$(CONFIG)"
+    config_refused set min_gap 3h
+    [ "$stderr" = "pumplog: error: min_gap (3 h) cannot be longer than max_gap_day (2 h); change one of them first" ]
+    printf '{"max_gap_night":"zz"}' > "$(CONFIG)"
+    config_refused set min_gap 3h
+    [ "$stderr" = "pumplog: error: config file $(CONFIG): max_gap_night takes a duration from 1h to 12h, not \"zz\"; fix it, or run pumplog config unset max_gap_night" ]
+    run --separate-stderr pumplog config set lookback 10
+    [ "$status" -eq 0 ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"lookback":"10","max_gap_night":"zz"}' ]
+}
+
 @test "a number written by hand and a key from a newer version are accepted" {
     mkdir -p "$(dirname "$(CONFIG)")"
     echo '{"lookback": 14, "future_setting": "x"}' > "$(CONFIG)"

@@ -452,6 +452,42 @@ three_hourly() {
     [ "$(jq -c '[.stash.expiring[].label]' <<<"$output")" = '["B1","B2","B3","B4","B5"]' ]
 }
 
+@test "status shows the stash as of now: a store, use or move after --now has not happened yet" {
+    journal_line '{"v":1,"id":"s1","type":"store","at":"2026-11-21T09:00:00+01:00","ml":50,"place":"fridge","pumped":"2026-11-21T09:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"s2","type":"store","at":"2026-11-21T15:00:00+01:00","ml":80,"place":"fridge","pumped":"2026-11-21T15:00:00+01:00","label":"B2"}'
+    journal_line '{"v":1,"id":"u1","type":"use","at":"2026-11-21T16:00:00+01:00","target":"s1","ml":20}'
+    journal_line '{"v":1,"id":"m1","type":"move","at":"2026-11-21T17:00:00+01:00","target":"s2","place":"freezer"}'
+    run --separate-stderr pumplog status --now "2026-11-21T08:00:00+01:00"
+    [[ "$output" == *$'\n  Stash      empty'* ]]
+    run --separate-stderr pumplog status --format json --now "2026-11-21T08:00:00+01:00"
+    [ "$(jq -c '[.stash.usable_ml, .stash.containers, .stash.expiring]' <<<"$output")" = '[0,0,[]]' ]
+    run --separate-stderr pumplog status --now "2026-11-21T14:05:00+01:00"
+    [[ "$output" == *$'\n  Stash      50 ml usable in 1 container'* ]]
+    run --separate-stderr pumplog status --now "2026-11-21T15:30:00+01:00"
+    [[ "$output" == *$'\n  Stash      130 ml usable in 2 containers'* ]]
+    run --separate-stderr pumplog status --now "2026-11-21T16:30:00+01:00"
+    [[ "$output" == *$'\n  Stash      110 ml usable in 2 containers'* ]]
+    # B1 expires within 24 hours; B2, in the freezer since 17:00, does not
+    run --separate-stderr pumplog status --format json --now "2026-11-24T12:00:00+01:00"
+    [ "$(jq -c '[.stash.usable_ml, .stash.containers, [.stash.expiring[].label]]' <<<"$output")" = '[110,2,["B1"]]' ]
+}
+
+@test "status JSON gives volumes to 0.1 ml or 0.01 oz, rounded as report and stock round them" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    journal_line '{"v":1,"id":"p1","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":100,"left_ml":46.65,"right_ml":53.35}'
+    journal_line '{"v":1,"id":"f1","type":"feed","at":"2026-11-21T08:00:00+01:00","method":"bottle","ml":60,"milk":"breast","baby":"Ada"}'
+    journal_line '{"v":1,"id":"f2","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":16.65,"milk":"breast","baby":"Ben"}'
+    journal_line '{"v":1,"id":"s1","type":"store","at":"2026-11-21T10:00:00+01:00","ml":80,"place":"fridge","pumped":"2026-11-21T10:00:00+01:00","label":"B1"}'
+    run --separate-stderr pumplog status --format json --unit oz --now "2026-11-24T12:00:00+01:00"
+    [ "$(jq -c '[.last_pump.oz, .last_feed.oz, .babies[].last_feed.oz, .stash.usable_oz, .stash.expiring[0].oz]' <<<"$output")" = '[3.38,0.56,2.03,0.56,2.71,2.71]' ]
+    run --separate-stderr pumplog status --format json --unit oz
+    [ "$(jq -c '[.today.pumped_oz, .today.left_oz, .today.right_oz, .today.bottle_oz, (.babies[] | .bottle_oz)]' <<<"$output")" = '[3.38,1.58,1.8,2.59,2.03,0.56]' ]
+    [ "$(pumplog report --since today --format json --unit oz | jq -c '.[0] | [.pumped_oz, .left_oz, .right_oz, .bottle_oz]')" = '[3.38,1.58,1.8,2.59]' ]
+    # in ml to 0.1, half away from zero from the journal's hundredths (16.65 is 16.7), as report
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.today.left_ml, .today.right_ml, .today.bottle_ml, (.babies[] | .bottle_ml), .last_feed.ml]' <<<"$output")" = '[46.7,53.4,76.7,60,16.7,16.7]' ]
+}
+
 @test "status names the 3 containers expiring soonest and sums up the rest in one row: one screen" {
     local i line
     for i in 1 2 3 4 5 6; do

@@ -208,6 +208,21 @@ TEST_CASE("a bad value in the config file is a usage error naming the file's key
     CHECK_THAT(refusal([] { settings_from(nlohmann::json{{"unit", nlohmann::json::array()}}); }), Contains("unit"));
 }
 
+TEST_CASE("a stored value is judged in the words the commands that use its key refuse it with") {
+    CHECK(stored_value_problem("lookback", "999") == "lookback takes days, 3 to 60, not \"999\"");
+    CHECK(stored_value_problem("unit", "kg") == "unit takes ml or oz, not \"kg\"");
+    CHECK(stored_value_problem("mode", nlohmann::json::array({"x"})) == "mode takes a string, not [\"x\"]");
+    CHECK(stored_value_problem("timezone", "Mars/Olympus").starts_with("timezone takes an IANA zone"));
+    CHECK(stored_value_problem("lookback", 14).empty());
+    CHECK(stored_value_problem("min_gap", "120m").empty());
+    CHECK(stored_value_problem("timezone", "none").empty());
+    CHECK(bad_stored_value("/c.json", "unit", "unit takes ml or oz, not \"kg\"") ==
+          "config file /c.json: unit takes ml or oz, not \"kg\"; fix it, or run pumplog config unset unit");
+    // settings_from refuses it in the same words
+    CHECK(refusal([] { settings_from(nlohmann::json{{"lookback", "999"}}, "/c.json"); }) ==
+          bad_stored_value("/c.json", "lookback", stored_value_problem("lookback", "999")));
+}
+
 TEST_CASE("a key the config file holds from a newer version is ignored") {
     const Settings s = settings_from(nlohmann::json{{"future_key", "x"}, {"unit", "oz"}});
     CHECK(s.unit == Unit::oz);
