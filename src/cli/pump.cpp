@@ -153,7 +153,7 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     cmd.require_subcommand(1);
     cmd.footer("Examples:\n  pumplog pump start --side both\n  pumplog pump pause\n  pumplog pump resume\n"
                "  pumplog pump stop 110ml    records one pump at the start time, pauses left out\n"
-               "See pumplog(1), PUMP TIMER.");
+               "See pumplog(1), COMMANDS (pumplog pump start ...).");
     auto o = std::make_shared<TimerOptions>();
     auto* start = cmd.add_subcommand("start", "start the pump timer");
     start->add_option("--side", o->side, "the side pumped: left, right or both")->type_name("left|right|both");

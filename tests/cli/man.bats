@@ -113,6 +113,24 @@ help_options() {
     sed -n '/^\.SH FILES/,/^\.SH /p' "$MAN/pumplog.1" | plain | grep -q 'reminders-'
 }
 
+@test "every man page and section a --help refers to exists (\"See pumplog(1), STATUS JSON\")" {
+    local path ref page heading refs=0 missing=""
+    while read -r path; do
+        # shellcheck disable=SC2086 # the path's words are separate arguments
+        while read -r ref; do
+            refs=$((refs + 1))
+            page="${ref%%)*}"
+            page="$MAN/${page/(/.}"
+            [ -f "$page" ] || { missing+="pumplog $path --help: $ref: no such page"$'\n'; continue; }
+            [[ $ref == *", "* ]] || continue
+            heading="${ref#*, }"
+            grep -qx "\.SH \"\?$heading\"\?" "$page" || missing+="pumplog $path --help: $ref: no such section"$'\n'
+        done < <(pumplog $path --help | grep -oE 'pumplog(-[a-z]+)?\([1-9]\)(, [A-Z][A-Z ]*[A-Z])?')
+    done < <(command_paths)
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+    [ "$refs" -gt 3 ]
+}
+
 @test "every long option --help lists, at every level, is in the man pages" {
     local path option text missing=""
     text="$(plain "$MAN"/*.1)"
