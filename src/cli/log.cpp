@@ -444,8 +444,14 @@ int run_edit(Context& ctx, const EditOptions& given) {
         }
         journal.append(lines);
         const StashLabels labels(ctx, journal.journal(), {after});
-        fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
-                   format_date_time(after.at.instant, clock.zone));
+        // The description leaves the note out: a --note edit says what it made of it.
+        std::string note_change;
+        if (o.note_option->count() > 0)
+            note_change = !after.note.empty()  ? fmt::format(", note \"{}\"", printable(after.note))
+                          : !target.note.empty() ? std::string(", note removed")
+                                                 : std::string(", no note");
+        fmt::print("Changed {} to {} at {}{}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
+                   format_date_time(after.at.instant, clock.zone), note_change);
         for (const std::string& given : {o.request.at, o.request.pumped})  // the 12-hour rule says how it read
             if (!given.empty())                                              // the time (SPEC 10)
                 if (const std::string note = read_time(given, clock).note; !note.empty())
