@@ -125,14 +125,10 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     total.pumped += pump.amount.total;
     ++total.sessions;
     const Unit unit = ctx.unit();
-    std::string sides;  // the sides given: "(L 40 / R 50)", "(R 50)"
-    if (pump.amount.left) sides += "L " + format_volume_number(*pump.amount.left, unit);
-    if (pump.amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*pump.amount.right, unit);
-    if (!sides.empty()) sides = " (" + sides + ")";
     const bool today = day == local_day(clock.now, clock.zone);
-    fmt::print("Logged {}{} {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit), sides,
-               describe_event_time(pump.at, clock), today ? "today" : date, format_volume(total.pumped, unit),
-               total.sessions, plural_s(total.sessions));
+    fmt::print("Logged {}{} {} - {} {} in {} session{}\n", format_volume(pump.amount.total, unit),
+               format_sides(pump.amount, unit), describe_event_time(pump.at, clock), today ? "today" : date,
+               format_volume(total.pumped, unit), total.sessions, plural_s(total.sessions));
     if (!when.note.empty()) fmt::print("Note: {}\n", when.note);
     if (!stored.empty()) fmt::print("{}\n", stored);
     return 0;

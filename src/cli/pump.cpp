@@ -124,8 +124,9 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         take_timer_side(p.amount, timer->side);
         p.amount = as_written(p.amount);  // the reply shows what the line keeps
         journal.append({serialize(pump_line(p, timer_id(), clock.zone))});
-        fmt::print("Logged {} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
-                   describe_event_day(p.at, clock), format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
+        fmt::print("Logged {}{} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
+                   format_sides(p.amount, ctx.unit()), describe_event_day(p.at, clock),
+                   format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
     });
     return 0;
 }
