@@ -6,7 +6,9 @@
 # Conventions for man/*.[157] (hand-written roff):
 # - .TH carries the file's name and section: man/pumplog-stock.1 has
 #   `.TH PUMPLOG\-STOCK 1 ...`; every page has NAME, SYNOPSIS, DESCRIPTION,
-#   EXAMPLES and SEE ALSO sections.
+#   EXAMPLES and SEE ALSO sections. The rest of .TH is the same in every page:
+#   `"December 2026" "pumplog 0.1.0" "pumplog manual"` (the month of the latest
+#   change to any page, the version CMake's project() has).
 # - Every command path appears in some man/*.1 page as the text
 #   "pumplog PATH" (for instance `.SS "pumplog stock move LABEL"`), and every
 #   top-level command in pumplog(1)'s COMMANDS section.
@@ -54,6 +56,15 @@ help_options() {
         pages=$((pages + 1))
     done
     [ "$pages" -ge 4 ]
+}
+
+@test "every page has the same header: date, \"pumplog VERSION\" and \"pumplog manual\"" {
+    local page headers version
+    version="$(pumplog --version | cut -d' ' -f2)"
+    headers="$(for page in "$MAN"/*.[157]; do sed -n 's/^\.TH [^ ]* [1-9] //p' "$page"; done | sort | uniq -c)"
+    [ "$(wc -l <<<"$headers")" -eq 1 ] || { echo "different headers: $headers" >&2; return 1; }
+    [[ $headers =~ ^\ *[0-9]+\ \"[A-Z][a-z]+\ 20[0-9][0-9]\"\ \"pumplog\ $version\"\ \"pumplog\ manual\"$ ]] ||
+        { echo "header: $headers" >&2; return 1; }
 }
 
 @test "man -l shows every page" {
