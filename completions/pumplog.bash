@@ -307,7 +307,7 @@ _pumplog_positional() {
             esac ;;
         'help')
             case $2 in
-                0) echo 'choice add status pump log plan stock report config completion help' ;;
+                *) echo 'subcommands' ;;
             esac ;;
     esac
 }
@@ -426,6 +426,8 @@ _pumplog_values() {
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
         setting)
             _pumplog_offer < <(_pumplog_setting_values "$first") ;;
+        subcommands)
+            _pumplog_offer < <(_pumplog_commands "$positional_path") ;;
     esac
 }
 
@@ -471,8 +473,9 @@ _pumplog() {
     fi
 
     # Walk the words before the cursor: the command path, how many positional
-    # arguments it has (and the first), and the journal named on this command line.
-    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 first='' i word
+    # arguments it has (the first, and all of them as a command path: help log
+    # edit), and the journal named on this command line.
+    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 first='' positional_path='' i word
     local -a journal=()
     for ((i = 1; i < cword; i++)); do
         word=${words[i]}
@@ -493,6 +496,7 @@ _pumplog() {
             cmd_path=${cmd_path:+$cmd_path }$word
         else
             ((npos == 0)) && first=$word
+            positional_path=${positional_path:+$positional_path }$word
             ((npos++))
         fi
     done

@@ -718,16 +718,17 @@ function __pumplog_positional
             end
         case 'help'
             switch $argv[2]
-                case 0
-                    echo 'choice add status pump log plan stock report config completion help'
+                case '*'
+                    echo 'subcommands'
             end
     end
 end
 
 # The values of a kind (see __pumplog_option_value), one a line; refs with what
 # they are ("REF<TAB>2026-11-21 07:00 pumped 100 ml": fish shows the text only).
-# FIRST is the first positional argument (config set's key).
-function __pumplog_values --argument-names kind program first
+# FIRST is the first positional argument (config set's key), POSITIONAL_PATH all of
+# them as a command path (help log: log's subcommands); the journal option follows.
+function __pumplog_values --argument-names kind program first positional_path
     set -l words (string split ' ' -- $kind)
     switch "$words[1]"
         case choice
@@ -736,12 +737,14 @@ function __pumplog_values --argument-names kind program first
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
         case labels babies zones
             command -q -- $program; or return
-            command $program $argv[4..-1] completion --list $kind 2>/dev/null
+            command $program $argv[5..-1] completion --list $kind 2>/dev/null
         case refs
             command -q -- $program; or return
-            command $program $argv[4..-1] completion --list described-refs 2>/dev/null
+            command $program $argv[5..-1] completion --list described-refs 2>/dev/null
         case setting
             __pumplog_setting_values $first $program
+        case subcommands
+            __pumplog_commands "$positional_path"
     end
 end
 
@@ -754,6 +757,7 @@ function __pumplog_complete
     set -l cmd_path ''
     set -l npos 0
     set -l first ''
+    set -l positional_path ''
     set -l journal
     set -l i 2
     while test $i -le (count $words)
@@ -775,6 +779,7 @@ function __pumplog_complete
                     set cmd_path (string trim -- "$cmd_path $word")
                 else
                     test $npos -eq 0; and set first $word
+                    set positional_path (string trim -- "$positional_path $word")
                     set npos (math $npos + 1)
                 end
         end
@@ -783,7 +788,8 @@ function __pumplog_complete
 
     if string match -q -- '--*=*' $cur
         set -l option (string replace -r -- '=.*' '' $cur)
-        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program "$first" $journal)
+        set -l kind (__pumplog_option_value "$cmd_path" $option)
+        for value in (__pumplog_values "$kind" $program "$first" "$positional_path" $journal)
             printf '%s=%s\n' $option $value
         end
         return
@@ -791,7 +797,7 @@ function __pumplog_complete
     if test (count $words) -gt 1; and string match -q -- '-?*' $words[-1]; and not string match -q -- '*=*' $words[-1]
         set -l kind (__pumplog_option_value "$cmd_path" $words[-1])
         if test "$kind" != flag
-            __pumplog_values $kind $program "$first" $journal
+            __pumplog_values $kind $program "$first" "$positional_path" $journal
             return
         end
     end
@@ -803,7 +809,7 @@ function __pumplog_complete
     if test $npos -eq 0
         __pumplog_commands "$cmd_path"
     end
-    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program "$first" $journal
+    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program "$first" "$positional_path" $journal
 end
 
 complete -c pumplog -f -a '(__pumplog_complete)'

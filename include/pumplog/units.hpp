@@ -85,6 +85,9 @@ std::string format_volume(Volume volume, Unit unit);
 std::string format_rounded_volume(Volume volume, Unit unit);
 // Only the number: "90", "3.1".
 std::string format_volume_number(Volume volume, Unit unit);
+// The sides a session was given with, as replies show them after its total:
+// " (L 40 / R 50)", " (R 50)"; "" when it has none.
+std::string format_sides(const SideAmounts& amount, Unit unit);
 
 // Durations: "15m", "1h30m", "90s", "20min", "2h", "2d", "1h 30m", and a bare
 // number taken as minutes. Throws a usage error otherwise.

@@ -90,11 +90,8 @@ void describe(const CLI::App& app, const std::string& path, const FormatsOf& for
         if (option->get_group().empty()) continue;  // hidden
         if (option->get_positional() && !option->nonpositional()) {
             ValueSpec value = value_spec(*option);
-            // `help COMMAND`: the top-level commands (the root is described first).
-            if (option->get_type_name() == "COMMAND" && !out.empty()) {
-                value = {ValueSpec::choice, {}};
-                for (const auto& sub : out.front().subcommands) value.choices.push_back(sub.name);
-            }
+            // `help COMMAND...`: a command, then its subcommand (help log edit).
+            if (option->get_type_name() == "COMMAND") value = {ValueSpec::subcommands, {}};
             // `config set KEY VALUE`: the values of the key given.
             if (option->get_type_name() == "VALUE" && spec.positionals.size() == 1 &&
                 first_positional_is_key)

@@ -15,8 +15,10 @@ namespace pumplog::cli {
 // What a value (of an option or a positional argument) can be completed with.
 struct ValueSpec {
     // setting: the values of the setting named by the command's first
-    // positional argument (`config set KEY VALUE`).
-    enum Kind { none, choice, file, labels, refs, babies, zones, setting };
+    // positional argument (`config set KEY VALUE`). subcommands: the
+    // subcommands of the command path the positional arguments before it name
+    // (`help log edit`: the top-level commands first, then log's).
+    enum Kind { none, choice, file, labels, refs, babies, zones, setting, subcommands };
     Kind kind = none;
     std::vector<std::string> choices;  // for `choice`
 };
@@ -58,7 +60,7 @@ std::vector<CommandSpec> command_specs(const CLI::App& root, const FormatsOf& fo
 //                                  colour modes, settings keys, report periods
 //   LABEL, REF                     the journal's container labels, entry refs
 //   BABY                           the babies' names (config babies)
-//   COMMAND (a positional)         the top-level commands
+//   COMMAND (a positional)         the subcommands of the path named so far
 //   VALUE (a positional after KEY) that setting's values (setting_values)
 //   --unit --color --in --to --by --journal --from  by name otherwise, and
 //   --KEY (plan's setting overrides) the setting's values

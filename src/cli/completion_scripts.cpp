@@ -10,8 +10,9 @@ namespace {
 
 // The value kinds the scripts understand: "flag" (no value), "value" (free
 // text), "choice WORD...", "file", "labels", "refs", "babies", "zones", "setting" (the
-// values of the setting named by the first positional argument); "" for a
-// positional argument with nothing to offer.
+// values of the setting named by the first positional argument), "subcommands" (those
+// of the command path the positional arguments before it name); "" for a positional
+// argument with nothing to offer.
 std::string kind_text(const ValueSpec& value, bool takes_value) {
     switch (value.kind) {
         case ValueSpec::none: return takes_value ? "value" : "flag";
@@ -26,6 +27,7 @@ std::string kind_text(const ValueSpec& value, bool takes_value) {
         case ValueSpec::babies: return "babies";
         case ValueSpec::zones: return "zones";
         case ValueSpec::setting: return "setting";
+        case ValueSpec::subcommands: return "subcommands";
     }
     return "value";
 }
@@ -291,6 +293,8 @@ _pumplog_values() {
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
         setting)
             _pumplog_offer < <(_pumplog_setting_values "$first") ;;
+        subcommands)
+            _pumplog_offer < <(_pumplog_commands "$positional_path") ;;
     esac
 }
 
@@ -336,8 +340,9 @@ _pumplog() {
     fi
 
     # Walk the words before the cursor: the command path, how many positional
-    # arguments it has (and the first), and the journal named on this command line.
-    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 first='' i word
+    # arguments it has (the first, and all of them as a command path: help log
+    # edit), and the journal named on this command line.
+    local program=${words[0]/#\~/$HOME} cmd_path='' npos=0 first='' positional_path='' i word
     local -a journal=()
     for ((i = 1; i < cword; i++)); do
         word=${words[i]}
@@ -358,6 +363,7 @@ _pumplog() {
             cmd_path=${cmd_path:+$cmd_path }$word
         else
             ((npos == 0)) && first=$word
+            positional_path=${positional_path:+$positional_path }$word
             ((npos++))
         fi
     done
@@ -412,6 +418,9 @@ _pumplog_values() {
             done
             compadd -l -d displays -a values ;;
         (setting) values=(${(f)"$(_pumplog_setting_values $first)"}); compadd -a values ;;
+        (subcommands)
+            values=(${(f)"$(_pumplog_commands "$positional_path")"})
+            (( $#values )) && _describe -t commands 'command' values ;;
         (*) return 1 ;;
     esac
 }
@@ -424,8 +433,9 @@ _pumplog_path() {
 
 _pumplog() {
     # Walk the words before the cursor: the command path, how many positional
-    # arguments it has, and the journal named on this command line.
-    local program=${~words[1]} REPLY cmd_path='' first='' word kind
+    # arguments it has (the first, and all of them as a command path: help log
+    # edit), and the journal named on this command line.
+    local program=${~words[1]} REPLY cmd_path='' first='' positional_path='' word kind
     local -i i npos=0
     local -a journal list
     for (( i = 2; i < CURRENT; i++ )); do
@@ -448,6 +458,7 @@ _pumplog() {
             cmd_path=${cmd_path:+$cmd_path }$word
         else
             (( npos == 0 )) && first=$word
+            positional_path=${positional_path:+$positional_path }$word
             (( npos++ ))
         fi
     done
@@ -491,8 +502,9 @@ fi
 const char* fish_main = R"FISH(
 # The values of a kind (see __pumplog_option_value), one a line; refs with what
 # they are ("REF<TAB>2026-11-21 07:00 pumped 100 ml": fish shows the text only).
-# FIRST is the first positional argument (config set's key).
-function __pumplog_values --argument-names kind program first
+# FIRST is the first positional argument (config set's key), POSITIONAL_PATH all of
+# them as a command path (help log: log's subcommands); the journal option follows.
+function __pumplog_values --argument-names kind program first positional_path
     set -l words (string split ' ' -- $kind)
     switch "$words[1]"
         case choice
@@ -501,12 +513,14 @@ function __pumplog_values --argument-names kind program first
             __fish_complete_path (commandline -ct | string replace -r -- '^--?[^=]*=' '')
         case labels babies zones
             command -q -- $program; or return
-            command $program $argv[4..-1] completion --list $kind 2>/dev/null
+            command $program $argv[5..-1] completion --list $kind 2>/dev/null
         case refs
             command -q -- $program; or return
-            command $program $argv[4..-1] completion --list described-refs 2>/dev/null
+            command $program $argv[5..-1] completion --list described-refs 2>/dev/null
         case setting
             __pumplog_setting_values $first $program
+        case subcommands
+            __pumplog_commands "$positional_path"
     end
 end
 
@@ -519,6 +533,7 @@ function __pumplog_complete
     set -l cmd_path ''
     set -l npos 0
     set -l first ''
+    set -l positional_path ''
     set -l journal
     set -l i 2
     while test $i -le (count $words)
@@ -540,6 +555,7 @@ function __pumplog_complete
                     set cmd_path (string trim -- "$cmd_path $word")
                 else
                     test $npos -eq 0; and set first $word
+                    set positional_path (string trim -- "$positional_path $word")
                     set npos (math $npos + 1)
                 end
         end
@@ -548,7 +564,8 @@ function __pumplog_complete
 
     if string match -q -- '--*=*' $cur
         set -l option (string replace -r -- '=.*' '' $cur)
-        for value in (__pumplog_values (__pumplog_option_value "$cmd_path" $option) $program "$first" $journal)
+        set -l kind (__pumplog_option_value "$cmd_path" $option)
+        for value in (__pumplog_values "$kind" $program "$first" "$positional_path" $journal)
             printf '%s=%s\n' $option $value
         end
         return
@@ -556,7 +573,7 @@ function __pumplog_complete
     if test (count $words) -gt 1; and string match -q -- '-?*' $words[-1]; and not string match -q -- '*=*' $words[-1]
         set -l kind (__pumplog_option_value "$cmd_path" $words[-1])
         if test "$kind" != flag
-            __pumplog_values $kind $program "$first" $journal
+            __pumplog_values $kind $program "$first" "$positional_path" $journal
             return
         end
     end
@@ -568,7 +585,7 @@ function __pumplog_complete
     if test $npos -eq 0
         __pumplog_commands "$cmd_path"
     end
-    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program "$first" $journal
+    __pumplog_values (__pumplog_positional "$cmd_path" $npos) $program "$first" "$positional_path" $journal
 end
 
 complete -c pumplog -f -a '(__pumplog_complete)'

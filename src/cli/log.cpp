@@ -137,10 +137,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         ++total.sessions;
     }
     const Unit unit = ctx.unit();
-    std::string sides;  // the sides given: "(L 40 / R 50)", "(R 50)"
-    if (pump.amount.left) sides += "L " + format_volume_number(*pump.amount.left, unit);
-    if (pump.amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*pump.amount.right, unit);
-    if (!sides.empty()) sides = " (" + sides + ")";
+    const std::string sides = format_sides(pump.amount, unit);  // " (L 40 / R 50)", " (R 50)"
     const date::sys_days today = local_day(clock.now, clock.zone);
     const std::string so_far = total.sessions == 0 ? std::string("nothing")
                                                    : fmt::format("{} in {}", format_volume(total.pumped, unit),
@@ -469,8 +466,14 @@ int run_edit(Context& ctx, const EditOptions& given) {
         }
         journal.append(lines);
         const StashLabels labels(ctx, journal.journal(), {after});
-        fmt::print("Changed {} to {} at {}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
-                   format_date_time(after.at.instant, clock.zone));
+        // The description leaves the note out: a --note edit says what it made of it.
+        std::string note_change;
+        if (o.note_option->count() > 0)
+            note_change = !after.note.empty()  ? fmt::format(", note \"{}\"", printable(after.note))
+                          : !target.note.empty() ? std::string(", note removed")
+                                                 : std::string(", no note");
+        fmt::print("Changed {} to {} at {}{}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
+                   format_date_time(after.at.instant, clock.zone), note_change);
         for (const std::string& given : {o.request.at, o.request.pumped})  // the 12-hour rule says how it read
             if (!given.empty())                                              // the time (SPEC 10)
                 if (const std::string note = read_time(given, clock).note; !note.empty())

@@ -124,8 +124,9 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         take_timer_side(p.amount, timer->side);
         p.amount = as_written(p.amount);  // the reply shows what the line keeps
         journal.append({serialize(pump_line(p, timer_id(), clock.zone))});
-        fmt::print("Logged {} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
-                   describe_event_day(p.at, clock), format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
+        fmt::print("Logged {}{} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
+                   format_sides(p.amount, ctx.unit()), describe_event_day(p.at, clock),
+                   format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
     });
     return 0;
 }
@@ -153,7 +154,7 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     cmd.require_subcommand(1);
     cmd.footer("Examples:\n  pumplog pump start --side both\n  pumplog pump pause\n  pumplog pump resume\n"
                "  pumplog pump stop 110ml    records one pump at the start time, pauses left out\n"
-               "See pumplog(1), PUMP TIMER.");
+               "See pumplog(1), COMMANDS (pumplog pump start ...).");
     auto o = std::make_shared<TimerOptions>();
     auto* start = cmd.add_subcommand("start", "start the pump timer");
     start->add_option("--side", o->side, "the side pumped: left, right or both")->type_name("left|right|both");

@@ -172,6 +172,13 @@ double output_value(Volume volume, Unit unit) {
     return std::round(volume.oz() * 100.0) / 100.0;
 }
 
+std::string format_sides(const SideAmounts& amount, Unit unit) {
+    std::string sides;
+    if (amount.left) sides += "L " + format_volume_number(*amount.left, unit);
+    if (amount.right) sides += (sides.empty() ? "R " : " / R ") + format_volume_number(*amount.right, unit);
+    return sides.empty() ? sides : " (" + sides + ")";
+}
+
 std::string format_volume_number(Volume volume, Unit unit) {
     if (unit == Unit::ml) {
         // Written from the integer: "120", "16.7", "-0.5" (the tenths of output_value, digit for digit).

@@ -221,6 +221,22 @@ check_commands() {
     offers "$shell" "pumplog log feed --breast --l" --left
 }
 
+# help COMMAND SUBCOMMAND: after a command, the subcommands of that command.
+check_help() {
+    local shell="$1" command
+    need_shell "$shell"
+    for command in log config plan pump stock; do
+        # shellcheck disable=SC2046 # one word per subcommand
+        offers "$shell" "pumplog help $command " $(pumplog completion --list commands | sed -n "s/^$command //p")
+    done
+    offers "$shell" "pumplog help log im" import
+    offers "$shell" "pumplog help config s" set
+    # a command without subcommands, and a subcommand: nothing more to name
+    offers "$shell" "pumplog help report " ""
+    offers "$shell" "pumplog help log edit " ""
+    offers "$shell" "pumplog help nosuch " ""
+}
+
 check_stock() {
     local shell="$1"
     need_shell "$shell"
@@ -297,16 +313,20 @@ check_babies() {
 @test "fish: --baby offers config babies" { check_babies fish; }
 
 @test "bash: commands and subcommands (pumplog con<TAB> offers config)" { check_commands bash; }
+@test "bash: help log<TAB> offers log's subcommands" { check_help bash; }
+@test "bash without bash-completion: help log<TAB> offers log's subcommands" { check_help bash-plain; }
 @test "bash: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock bash; }
 @test "bash: option values (formats, units, settings keys, ...)" { check_values bash; }
 @test "bash: log rm and log edit offer the refs of the journal in use" { check_refs bash; }
 
 @test "zsh: commands and subcommands (pumplog con<TAB> offers config)" { check_commands zsh; }
+@test "zsh: help log<TAB> offers log's subcommands" { check_help zsh; }
 @test "zsh: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock zsh; }
 @test "zsh: option values (formats, units, settings keys, ...)" { check_values zsh; }
 @test "zsh: log rm and log edit offer the refs of the journal in use" { check_refs zsh; }
 
 @test "fish: commands and subcommands (pumplog con<TAB> offers config)" { check_commands fish; }
+@test "fish: help log<TAB> offers log's subcommands" { check_help fish; }
 @test "fish: pumplog st<TAB> offers stock, and stock move<TAB> the journal's labels" { check_stock fish; }
 @test "fish: option values (formats, units, settings keys, ...)" { check_values fish; }
 @test "fish: log rm and log edit offer the refs of the journal in use" { check_refs fish; }

@@ -301,6 +301,19 @@ three_hourly() {
 
 # --- the pump timer and status ---
 
+@test "pump stop shows the sides as add does: given, or the timer's one side" {
+    PUMPLOG_NOW=2026-11-21T06:40:00+01:00 pumplog pump start --side both
+    PUMPLOG_NOW=2026-11-21T07:00:00+01:00 run --separate-stderr pumplog pump stop L60 R70
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 130 ml (L 60 / R 70) at 06:40, 20 min pumped (timer stopped)" ]
+    PUMPLOG_NOW=2026-11-21T07:05:00+01:00 run --separate-stderr pumplog add L40 R50 --force
+    [ "${output%% at *}" = "Logged 90 ml (L 40 / R 50)" ]
+    PUMPLOG_NOW=2026-11-21T09:40:00+01:00 pumplog pump start --side left
+    PUMPLOG_NOW=2026-11-21T09:55:00+01:00 run --separate-stderr pumplog pump stop 80ml
+    [ "$output" = "Logged 80 ml (L 80) at 09:40, 15 min pumped (timer stopped)" ]
+    grep -q '"ml":80,"left_ml":80,' "$J"
+}
+
 @test "pump start, pause, resume, stop records one pump at the start with the time pumped" {
     PUMPLOG_NOW=2026-11-21T14:05:00+01:00 run --separate-stderr pumplog pump start --side both
     [ "$output" = "Pump timer started at 14:05 (both); stop it with pumplog pump stop AMOUNT" ]

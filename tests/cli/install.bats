@@ -27,6 +27,23 @@ setup() {
     [ -f "$P/share/doc/pumplog/examples/journal.jsonl" ]
 }
 
+@test "the licence and the changelog are installed where Debian policy asks" {
+    local doc="$P/share/doc/pumplog"
+    # copyright: machine-readable (DEP-5), uncompressed, with the licence's text of LICENSE.
+    [ -f "$doc/copyright" ]
+    [ "$(head -1 "$doc/copyright")" = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" ]
+    grep -qx 'License: MIT' "$doc/copyright"
+    grep -qx ' Permission is hereby granted, free of charge, to any person obtaining a copy' "$doc/copyright"
+    grep -qx 'Copyright (c) 2026 the pumplog authors' "$PUMPLOG_SOURCE_DIR/LICENSE"
+    # changelog.gz (a native package): this version first, compressed without a name or time (gzip -n).
+    [ -f "$doc/changelog.gz" ]
+    zcat "$doc/changelog.gz" | cmp - "$PUMPLOG_SOURCE_DIR/packaging/changelog"
+    local version
+    version="$("$P/bin/pumplog" --version | cut -d' ' -f2)"
+    [ "$(zcat "$doc/changelog.gz" | head -1)" = "pumplog ($version) unstable; urgency=medium" ]
+    [ "$(od -An -tx1 -j3 -N5 "$doc/changelog.gz" | tr -d ' ')" = 0000000000 ]
+}
+
 @test "the example scripts are installed executable, the other examples not" {
     local e="$P/share/doc/pumplog/examples"
     [ "$(stat -c %A "$e/report-to-spreadsheet.sh" "$e/i3blocks-pumplog" "$e/crontab" "$e/journal.jsonl")" = "-rwxr-xr-x

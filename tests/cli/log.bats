@@ -454,6 +454,25 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$(echo "$output" | jq -c '.[2] | has("note")')" = false ]
 }
 
+@test "log edit --note says the note it set (escaped, cut when long) or that it removed it" {
+    fixture
+    run --separate-stderr pumplog log edit 0001 --note "left side slow"
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Changed 0001 to pumped 90 ml (L 40 / R 50), 15 min at 2026-11-21 08:00, note "left side slow"' ]
+    run --separate-stderr pumplog log edit 0001 --note $'\e]52;c;eA==\a'"$(printf 'x%.0s' {1..70})"
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Changed 0001 to pumped 90 ml (L 40 / R 50), 15 min at 2026-11-21 08:00, note "\x1b]52;c;eA==\x07'"$(printf 'x%.0s' {1..48})"'..."' ]
+    run --separate-stderr pumplog log edit 0001 --note ""
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed 0001 to pumped 90 ml (L 40 / R 50), 15 min at 2026-11-21 08:00, note removed" ]
+    # an edit that leaves the note alone says nothing of it
+    run --separate-stderr pumplog log edit 0001 --dur 20m
+    [ "$output" = "Changed 0001 to pumped 90 ml (L 40 / R 50), 20 min at 2026-11-21 08:00" ]
+    # no note to remove
+    run --separate-stderr pumplog log edit 0004 --note ""
+    [ "$output" = "Changed 0004 to pumped 100 ml at 2026-11-20 22:10, no note" ]
+}
+
 @test "log edit --dur changes a pump's duration" {
     fixture
     pumplog log edit 0001 --dur 20m

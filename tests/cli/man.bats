@@ -6,7 +6,9 @@
 # Conventions for man/*.[157] (hand-written roff):
 # - .TH carries the file's name and section: man/pumplog-stock.1 has
 #   `.TH PUMPLOG\-STOCK 1 ...`; every page has NAME, SYNOPSIS, DESCRIPTION,
-#   EXAMPLES and SEE ALSO sections.
+#   EXAMPLES and SEE ALSO sections. The rest of .TH is the same in every page:
+#   `"December 2026" "pumplog 0.1.0" "pumplog manual"` (the month of the latest
+#   change to any page, the version CMake's project() has).
 # - Every command path appears in some man/*.1 page as the text
 #   "pumplog PATH" (for instance `.SS "pumplog stock move LABEL"`), and every
 #   top-level command in pumplog(1)'s COMMANDS section.
@@ -54,6 +56,15 @@ help_options() {
         pages=$((pages + 1))
     done
     [ "$pages" -ge 4 ]
+}
+
+@test "every page has the same header: date, \"pumplog VERSION\" and \"pumplog manual\"" {
+    local page headers version
+    version="$(pumplog --version | cut -d' ' -f2)"
+    headers="$(for page in "$MAN"/*.[157]; do sed -n 's/^\.TH [^ ]* [1-9] //p' "$page"; done | sort | uniq -c)"
+    [ "$(wc -l <<<"$headers")" -eq 1 ] || { echo "different headers: $headers" >&2; return 1; }
+    [[ $headers =~ ^\ *[0-9]+\ \"[A-Z][a-z]+\ 20[0-9][0-9]\"\ \"pumplog\ $version\"\ \"pumplog\ manual\"$ ]] ||
+        { echo "header: $headers" >&2; return 1; }
 }
 
 @test "man -l shows every page" {
@@ -111,6 +122,97 @@ help_options() {
     [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
     sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' "$MAN/pumplog.1" | grep -qx '\.B XDG_STATE_HOME'
     sed -n '/^\.SH FILES/,/^\.SH /p' "$MAN/pumplog.1" | plain | grep -q 'reminders-'
+}
+
+@test "every man page and section a --help refers to exists (\"See pumplog(1), STATUS JSON\")" {
+    local path ref page heading refs=0 missing=""
+    while read -r path; do
+        # shellcheck disable=SC2086 # the path's words are separate arguments
+        while read -r ref; do
+            refs=$((refs + 1))
+            page="${ref%%)*}"
+            page="$MAN/${page/(/.}"
+            [ -f "$page" ] || { missing+="pumplog $path --help: $ref: no such page"$'\n'; continue; }
+            [[ $ref == *", "* ]] || continue
+            heading="${ref#*, }"
+            grep -qx "\.SH \"\?$heading\"\?" "$page" || missing+="pumplog $path --help: $ref: no such section"$'\n'
+        done < <(pumplog $path --help | grep -oE 'pumplog(-[a-z]+)?\([1-9]\)(, [A-Z][A-Z ]*[A-Z])?')
+    done < <(command_paths)
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
+    [ "$refs" -gt 3 ]
+}
+
+# The SYNOPSIS of the pages in $@ as plain text, one "pumplog PATH ..." entry a line
+# (the entries are separated by .br).
+synopsis_entries() {
+    local page
+    for page in "$@"; do
+        sed -n '/^\.SH SYNOPSIS/,/^\.SH /{/^\.SH /d;p}' "$page" | plain |
+            sed -e 's/^\.br$/\n/' -e 's/^\.[A-Z]* //' -e 's/"//g' | tr '\n' ' ' | sed 's/   */\n/g'
+        echo
+    done | sed -e 's/^ *//' -e 's/ *$//' | grep '^pumplog'
+}
+
+# The command path an entry is for: its longest leading words that name one.
+entry_path() {
+    local words path="" candidate word
+    read -ra words <<<"${1#pumplog}"
+    for word in "${words[@]}"; do
+        candidate="${path:+$path }$word"
+        grep -qxF -- "$candidate" <<<"$PATHS" || break
+        path="$candidate"
+    done
+    printf '%s' "$path"
+}
+
+@test "every SYNOPSIS names every subcommand of its page's command, with the options --help lists" {
+    local page command path entry entries lines option names name found missing="" keys globals
+    PATHS="$(pumplog completion --list commands)"
+    keys="$(pumplog config list --format csv | sed 1d | cut -d, -f1)"
+    globals="$(help_options "")"
+    # Each subcommand of pumplog-C.1's command C has a line of its own in that page's SYNOPSIS.
+    for page in "$MAN"/pumplog-*.1; do
+        command="$(basename "$page" .1)"
+        command="${command#pumplog-}"
+        grep -qx "$command" <<<"$PATHS" || continue
+        entries="$(synopsis_entries "$page")"
+        while read -r path; do
+            grep -q "^pumplog $path\( \|\$\)" <<<"$entries" ||
+                missing+="pumplog-$command(1) SYNOPSIS: no \"pumplog $path\""$'\n'
+        done < <(grep "^$command " <<<"$PATHS")
+    done
+    # Every option of a SYNOPSIS line is offered by its command, and every option its
+    # command offers is in one of its lines, unless they say [OPTIONS] ([SETTING FLAGS]:
+    # plan's per-run settings).
+    entries="$(synopsis_entries "$MAN"/*.1 | while read -r entry; do
+        printf '%s\t%s\n' "$(entry_path "$entry")" "$entry"
+    done)"
+    while read -r path; do
+        lines="$(awk -F '\t' -v path="$path" '$1 == path { print $2 }' <<<"$entries")"
+        [ -n "$lines" ] || continue
+        while read -r option; do
+            # shellcheck disable=SC2086 # the path's words are separate arguments
+            pumplog $path --help | grep '^  -' | awk '{ print $1 }' | tr ',' '\n' | grep -qx -- "$option" ||
+                grep -qx -- "$option" <<<"$globals" ||
+                missing+="SYNOPSIS \"pumplog $path\": $option is not in its --help"$'\n'
+        done < <(grep -o -- '--[a-z][a-z_-]*' <<<"$lines" | sort -u)
+        grep -q '\[ *OPTIONS *\]' <<<"$lines" && continue
+        # shellcheck disable=SC2086
+        while read -r names; do
+            found=no
+            for name in ${names//,/ }; do
+                [[ $name == --* ]] || continue
+                [ "$name" = --help ] && found=yes
+                grep -q -- "$name\([^a-z_-]\|\$\)" <<<"$lines" && found=yes
+                if grep -q 'SETTING FLAGS' <<<"$lines"; then
+                    name="${name#--}"
+                    grep -qx "${name//-/_}" <<<"$keys" && found=yes
+                fi
+            done
+            [ "$found" = yes ] || missing+="SYNOPSIS \"pumplog $path\" lacks ${names##*,}"$'\n'
+        done < <(pumplog $path --help | grep '^  -' | awk '{ print $1 }')
+    done <<<"$PATHS"
+    [ -z "$missing" ] || { printf '%s' "$missing" >&2; return 1; }
 }
 
 @test "every long option --help lists, at every level, is in the man pages" {

@@ -177,6 +177,15 @@ TEST_CASE("volumes for people drop a needless decimal in ml and keep one in oz")
     CHECK(format_volume_number(Volume::from_ml(1234.56), Unit::ml) == "1234.6");
 }
 
+TEST_CASE("a session's sides are shown after its total as they were given") {
+    SideAmounts both{Volume::from_ml(90), Volume::from_ml(40), Volume::from_ml(50)};
+    CHECK(format_sides(both, Unit::ml) == " (L 40 / R 50)");
+    CHECK(format_sides(both, Unit::oz) == " (L 1.4 / R 1.7)");
+    CHECK(format_sides({Volume::from_ml(50), std::nullopt, Volume::from_ml(50)}, Unit::ml) == " (R 50)");
+    CHECK(format_sides({Volume::from_ml(50), Volume::from_ml(50), std::nullopt}, Unit::ml) == " (L 50)");
+    CHECK(format_sides({Volume::from_ml(90), std::nullopt, std::nullopt}, Unit::ml).empty());
+}
+
 TEST_CASE("a volume rounds to 0.1 ml the same way for people and machines: half away from zero as written") {
     // 16.65 and 120.05 are a little under in binary: rounded as written they go up, everywhere.
     for (const auto& [ml, tenths, text] : {std::tuple{16.65, 167LL, "16.7"}, std::tuple{120.05, 1201LL, "120.1"},
