@@ -59,10 +59,4 @@ inline constexpr int usual_day_days = 7;
 DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock,
                      const std::vector<std::string>& babies = {});
 
-// The stash as of `now` (SPEC 1: every now-relative computation uses it), as
-// read_stock reads it with the feeds since intake_feeds_since(now): the
-// store, move, use and discard entries dated after now are left out, so that
-// `--now` before a store does not show its container.
-StockRead read_stock_at(const Journal& journal, const Guideline& guideline, Seconds now, bool strict);
-
 }  // namespace pumplog

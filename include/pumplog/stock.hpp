@@ -124,7 +124,17 @@ struct StockOptions {
     bool keep_ended = false;  // keep every container, finished ones too (`stock --all`)
     // Keep a finished container with this label (`stock use B3` says that B3 is used up).
     std::string label;
+    // The stash as of this time (SPEC 1: every now-relative computation uses
+    // now): store, move, use and discard entries after it have not happened
+    // yet, and are replayed as voided ones are (a store still reserves its label).
+    std::optional<Seconds> as_of;
 };
+// The options for the stash as of `now`.
+inline StockOptions stash_as_of(Seconds now) {
+    StockOptions options;
+    options.as_of = now;
+    return options;
+}
 
 // The stash built from entries as the replay delivers them: newest written
 // first, amendments applied, voided ones flagged (their stores only reserve

@@ -70,8 +70,8 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
     return s;
 }
 
-// A day to plan: a date, today, tomorrow, or a weekday. A weekday name is the next such day, today included (`--on monday` on a
-// Monday plans today); with `after_today` (a return to work), today excluded.
+// A day to plan: a date, today, tomorrow, or a weekday. A weekday name is the next such day, today
+// included (`--on monday` on a Monday plans today); with `after_today` (a return to work), today excluded.
 date::sys_days parse_plan_day(std::string_view option, const std::string& text, const Clock& clock,
                               bool after_today = false) {
     const date::sys_days today = local_day(clock.now, clock.zone);
@@ -309,8 +309,8 @@ int run_stash(Context& ctx, const PlanOptions& o) {
     StashTarget target;
     if (!o.target.empty()) target = parse_stash_target(o.target, settings.unit);
     const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));
-    StockRead read = read_stock(ctx.journal(), guideline_named(settings.guideline), StockOptions{}, std::nullopt,
-                                ctx.strict);
+    const Guideline& guideline = guideline_named(settings.guideline);
+    StockRead read = read_stock(ctx.journal(), guideline, stash_as_of(clock.now), std::nullopt, ctx.strict);
     ctx.warn(read.stats);
     const StashPlan stash = plan_stash(history.entries, settings, clock, back, target, &read.stock);
     const Unit unit = ctx.unit();
@@ -337,7 +337,7 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     const Guideline& guideline = guideline_named(settings.guideline);
     // With --baby, that baby's feeds alone: its bottles only (the stash is shared).
     const History history = read_for_plan(ctx, settings, clock.now, baby, &journal);
-    StockRead read = read_stock(journal, guideline, StockOptions{}, std::nullopt, ctx.strict);
+    StockRead read = read_stock(journal, guideline, stash_as_of(clock.now), std::nullopt, ctx.strict);
     ctx.warn(read.stats);
     BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
     if (!baby.empty()) {  // each bottle is that baby's: the reply and the JSON name it, as for twins

@@ -38,7 +38,9 @@ int run_status(Context& ctx) {
     }
     // As plan next says it (no away hours set, say): the row is never left out silently.
     if (!extras.next && extras.no_plan.empty()) extras.no_plan = "none planned in the next 8 days (see pumplog plan)";
-    const StockRead stash = read_stock_at(ctx.journal(), guideline_named(settings.guideline), clock.now, ctx.strict);
+    // As of now: `--now` before a store does not show its container.
+    const StockRead stash = read_stock(ctx.journal(), guideline_named(settings.guideline), stash_as_of(clock.now),
+                                       intake_feeds_since(clock.now), ctx.strict);
     extras.stash = summarize(stash.stock, clock.now, recent_bottle_intake(stash.feeds, clock.now));
     extras.expiring = expiring_within(stash.stock, clock.now, std::chrono::hours(24));
     const Unit unit = ctx.unit();

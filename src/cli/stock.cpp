@@ -34,7 +34,8 @@ const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings()
 // The stash over the whole journal (a frozen bag may be a year old; labels are
 // unique over every container ever stored), with the last days' feeds for the
 // days of supply. `options`: the finished containers to keep.
-StockRead read_stash(Context& ctx, const Journal& journal, const StockOptions& options = {}) {
+StockRead read_stash(Context& ctx, const Journal& journal, StockOptions options = {}) {
+    options.as_of = ctx.clock().now;  // as of now: what is stored, moved or used later has not happened yet
     StockRead read = read_stock(journal, guideline(ctx), options, intake_feeds_since(ctx.clock().now), ctx.strict);
     ctx.warn(read.stats);
     return read;

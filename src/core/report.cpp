@@ -579,7 +579,7 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
             journal, options,
             [&] { return std::make_unique<Pass>(guideline, exact, counted, request); },
             [&](Pass& pass, const Replayed& r) {
-                pass.stash.add(r.entry, r.voided);
+                pass.stash.add(r.entry, r.voided || r.entry.at.instant > request.now);  // the stash as of now
                 if (r.entry.type == EntryType::feed && r.entry.at.instant >= feeds_since) {
                     pass.feeds.entries.push_back(r.entry);
                     pass.feeds.voided.push_back(r.voided);

@@ -496,7 +496,7 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
         auto folded = replay_fold(
             journal, replay_options, [&] { return std::make_unique<Pass>(guideline, options, exact); },
             [&](Pass& pass, const Replayed& r) {
-                pass.stash.add(r.entry, r.voided);
+                pass.stash.add(r.entry, r.voided || (options.as_of && r.entry.at.instant > *options.as_of));
                 if (feeds_since && r.entry.type == EntryType::feed && r.entry.at.instant >= *feeds_since) {
                     pass.feeds.entries.push_back(r.entry);
                     pass.feeds.voided.push_back(r.voided);

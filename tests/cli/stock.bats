@@ -38,6 +38,27 @@ stash() {
     [ "${#lines[@]}" -eq 4 ]
 }
 
+# SPEC 1: every now-relative computation uses now: with --now at 09:30, B3
+# (stored at 09:00) is there, B4 still frozen (moved at 10:00); at 08:00 B3 is
+# not stored yet. Labels stay reserved: the next free one is B5 either way.
+@test "stock, status and the HTML report show the stash as of now" {
+    stash
+    run --separate-stderr pumplog stock --format json --now "2026-11-21 09:30"
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.[] | [.label, .place]]' <<<"$output")" = '[["B3","room"],["B2","fridge"],["B1","fridge"],["B4","freezer"]]' ]
+    run --separate-stderr pumplog stock --format json --now "2026-11-21 08:00"
+    [ "$(jq -c '[.[] | .label]' <<<"$output")" = '["B2","B1","B4"]' ]
+    run --separate-stderr pumplog status --format json --now "2026-11-21 08:00"
+    [ "$(jq -c '[.stash.containers, .stash.usable_ml]' <<<"$output")" = '[3,360]' ]
+    run --separate-stderr pumplog report --format html --now "2026-11-21 08:00"
+    [[ "$output" == *"Usable: 360 ml in 3 containers."* ]]
+    run --separate-stderr pumplog report --format html --now "2026-11-21 09:30"
+    [[ "$output" == *"Usable: 420 ml in 4 containers."* ]]
+    run --separate-stderr pumplog stock add 30ml --in fridge --now "2026-11-21 08:00"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"B5"* ]]
+}
+
 @test "statuses follow the clock: ok, soon within 24 h, expired at the limit" {
     store S1 2026-11-20T09:00:00+01:00 fridge 120 B1
     run pumplog stock --format json --now 2026-11-23T08:59:00+01:00
