@@ -337,7 +337,9 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     const Guideline& guideline = guideline_named(settings.guideline);
     // With --baby, that baby's feeds alone: its bottles only (the stash is shared).
     const History history = read_for_plan(ctx, settings, clock.now, baby, &journal);
-    StockRead read = read_stock(journal, guideline, stash_as_of(clock.now), std::nullopt, ctx.strict);
+    // Shown, the stash as of now; applied (moves written), judged against every entry, later ones too.
+    StockRead read =
+        read_stock(journal, guideline, locked ? StockOptions{} : stash_as_of(clock.now), std::nullopt, ctx.strict);
     ctx.warn(read.stats);
     BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
     if (!baby.empty()) {  // each bottle is that baby's: the reply and the JSON name it, as for twins

@@ -34,11 +34,19 @@ const Guideline& guideline(Context& ctx) { return guideline_named(ctx.settings()
 // The stash over the whole journal (a frozen bag may be a year old; labels are
 // unique over every container ever stored), with the last days' feeds for the
 // days of supply. `options`: the finished containers to keep.
-StockRead read_stash(Context& ctx, const Journal& journal, StockOptions options = {}) {
-    options.as_of = ctx.clock().now;  // as of now: what is stored, moved or used later has not happened yet
+// A command that writes judges its line against every entry, later ones too
+// (a use back-dated with --now must not pour milk a later use already took).
+StockRead read_stash(Context& ctx, const Journal& journal, const StockOptions& options = {}) {
     StockRead read = read_stock(journal, guideline(ctx), options, intake_feeds_since(ctx.clock().now), ctx.strict);
     ctx.warn(read.stats);
     return read;
+}
+
+// The stash shown (`stock`, `stock expiring`): as of now, what is stored,
+// moved or used later has not happened yet.
+StockRead read_stash_now(Context& ctx, const Journal& journal, StockOptions options = {}) {
+    options.as_of = ctx.clock().now;
+    return read_stash(ctx, journal, options);
 }
 
 // Refuses a --label of the wrong form before the lock creates a journal; the
@@ -123,7 +131,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     StockOptions options;
     options.keep_ended = o.all;
-    const StockRead read = read_stash(ctx, ctx.journal(), options);
+    const StockRead read = read_stash_now(ctx, ctx.journal(), options);
     const Stock& stock = read.stock;
     for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(problem));
     const std::vector<const Container*> listed = listed_containers(stock, clock.now, o.all);
@@ -334,7 +342,7 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
-    const Stock stock = read_stash(ctx, ctx.journal()).stock;
+    const Stock stock = read_stash_now(ctx, ctx.journal()).stock;
     std::vector<const Container*> soon = expiring_within(stock, clock.now, within);
     // For cron (SPEC 10): the table names a container once per window (again
     // only when `within` has passed since it was named); the JSON, for

@@ -394,3 +394,20 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
   2026-11-21 14:05  stored 母乳 70 ml in the fridge  x
   2026-11-21 14:05  stored Zoe"$'\xcc\x88'"2 60 ml in the fridge" ]
 }
+
+# The stash is shown as of now, but a write is judged against every entry: a
+# use back-dated with --now must not pour milk a later use already took.
+@test "stock use and discard with --now before later entries of the container are refused, the journal unchanged" {
+    pumplog stock add 100ml --in fridge --now "2026-11-01 09:00" > /dev/null
+    pumplog stock use 80ml --now "2026-11-03 09:00" > /dev/null
+    local before
+    before=$(journal_sum)
+    refused 2 pumplog stock use 60ml --now "2026-11-02 09:00"
+    [ "$stderr" = "pumplog: error: only 20 ml of stored milk is usable, not 60 ml" ]
+    [ "$(journal_sum)" = "$before" ]
+    pumplog stock use B1 --now "2026-11-03 10:00" > /dev/null
+    before=$(journal_sum)
+    refused 2 pumplog stock discard B1 --reason spilled --now "2026-11-02 09:00"
+    [ "$stderr" = "pumplog: error: B1 is already used up" ]
+    [ "$(journal_sum)" = "$before" ]
+}
