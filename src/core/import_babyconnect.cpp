@@ -87,9 +87,15 @@ struct TextAmounts {
 
 TextAmounts amounts_in(std::string_view text, const FileImport& file, std::uint64_t line) {
     // Punctuation ends a clause: "4 oz (left 2.5 oz" names the side of 2.5 oz, not of 4 oz.
+    // A comma between digits is a decimal comma ("2,5 oz"); a colon joins a side to its amount ("left: 2.5 oz").
     std::string flat;
-    for (const char c : lower(text)) {
-        if (c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '/') flat += " | ";
+    const std::string low = lower(text);
+    const auto digit = [&](std::size_t i) { return i < low.size() && low[i] >= '0' && low[i] <= '9'; };
+    for (std::size_t i = 0; i < low.size(); ++i) {
+        const char c = low[i];
+        if (c == ',' && i > 0 && digit(i - 1) && digit(i + 1)) flat += '.';
+        else if (c == ':') flat += ' ';
+        else if (c == '(' || c == ')' || c == ',' || c == ';' || c == '/') flat += " | ";
         else flat += c;
     }
     std::vector<std::string_view> words;
@@ -181,10 +187,10 @@ void read(FileImport& file, const std::string&) {
             // the Quantity given (to within its oz rounding), else the Quantity alone.
             const TextAmounts said = amounts_in(text, file, record.line);
             const auto left = recorded(said.left), right = recorded(said.right);
-            if (left && right) {
-                const Volume both = *left + *right;
+            if (said.left && said.right && (left || right)) {  // both sides named (one may be 0 oz)
+                const Volume both = *said.left + *said.right;
                 if (!d.ml) d.ml = both;
-                if (std::abs(d.ml->ml() - both.ml()) <= 1.5) d.left_ml = left, d.right_ml = right;
+                if (std::abs(d.ml->ml() - both.ml()) <= 1.5) d.left_ml = said.left, d.right_ml = said.right;
             } else if (!d.ml) {
                 d.ml = recorded(said.total ? said.total : left ? left : right);
             }

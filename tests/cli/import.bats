@@ -1230,7 +1230,10 @@ Skipped 3 rows:
         '11/20/26 9:00 AM,,,Pumping,4,,"Mom pumped 4 oz (left 2.5 oz, right 1.5 oz)",,M' \
         '11/20/26 12:00 PM,,,Pumping,,,Mom pumped 90 ml,,M' \
         '11/20/26 3:00 PM,,,Pumping,5,,"Mom pumped 5 oz (2.5 oz left, 1.5 oz right)",,M' \
-        '11/20/26 6:00 PM,,,Pumping,,,Mom pumped 60ml L 40ml R,,M' > bc.csv
+        '11/20/26 6:00 PM,,,Pumping,,,Mom pumped 60ml L 40ml R,,M' \
+        '11/20/26 7:00 PM,,,Pumping,,,"Mom pumped (2,5 oz left, 1,5 oz right)",,M' \
+        '11/20/26 8:00 PM,,,Pumping,,,"Mom pumped left: 60 ml, right: 40 ml",,M' \
+        '11/20/26 9:00 PM,,,Pumping,,,"Mom pumped (0 oz left, 3 oz right)",,M' > bc.csv
     run --separate-stderr pumplog log import bc.csv
     [ "$status" -eq 0 ]
     run jq -c '[.at[11:16], .ml, .left_ml, .right_ml]' "$J"
@@ -1238,9 +1241,12 @@ Skipped 3 rows:
 ["09:00",118.29,73.93,44.36]
 ["12:00",90,null,null]
 ["15:00",147.87,null,null]
-["18:00",100,60,40]' ]
+["18:00",100,60,40]
+["19:00",118.29,73.93,44.36]
+["20:00",100,60,40]
+["21:00",88.72,0,88.72]' ]
     # imported again: nothing new
     run --separate-stderr pumplog log import bc.csv
     [ "$status" -eq 0 ] && [[ "$output" == "Imported 0 entries from bc.csv (Baby Connect)."* ]]
-    [ "$(wc -l < "$J")" -eq 5 ]
+    [ "$(wc -l < "$J")" -eq 8 ]
 }
