@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <fstream>
 #include <optional>
+#include <string>
+#include <vector>
 #include <sstream>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -33,19 +35,37 @@ bool can_keep(const fs::path& folder, const fs::path& file) {
     return type == fs::file_type::not_found || type == fs::file_type::regular || type == fs::file_type::symlink;
 }
 
-// The fallback: a folder of this user's own in the temporary folder ($TMPDIR,
-// else /tmp), made 0700 as tmux makes its own; none when the name is taken by
-// anything else (another user's folder, a link).
-std::optional<fs::path> own_temporary_folder() {
-    std::error_code ec;
-    const fs::path temp = fs::temp_directory_path(ec);
-    if (ec) return std::nullopt;
-    const fs::path folder = temp / fmt::format("pumplog-{}", ::getuid());
+// A folder of this user's own, made 0700 when missing (as tmux makes its
+// own); false when the name is taken by anything else (another user's
+// folder, a link, a folder others can write).
+bool own_folder(const fs::path& folder) {
     ::mkdir(folder.c_str(), 0700);
     struct stat st {};
-    if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid() || (st.st_mode & 077) != 0)
-        return std::nullopt;
-    return folder;
+    return ::lstat(folder.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::getuid() &&
+           (st.st_mode & 077) == 0;
+}
+
+// The fallbacks, in turn: a folder in the user's runtime folder
+// ($XDG_RUNTIME_DIR, else /run/user/UID when it exists: the user's alone, so
+// no one else can take a name in it), then $TMPDIR/pumplog-UID and
+// /tmp/pumplog-UID, each used only when it is the user's own (own_folder).
+struct Fallback {
+    fs::path folder;
+    bool in_private = false;  // inside a folder only the user can enter
+};
+std::vector<Fallback> fallback_folders() {
+    std::vector<Fallback> out;
+    const auto runtime = [&](const fs::path& dir) {
+        struct stat st {};
+        if (::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::getuid() && (st.st_mode & 077) == 0)
+            out.push_back({dir / "pumplog", true});
+    };
+    if (const char* xdg = environment("XDG_RUNTIME_DIR"); xdg && *xdg == '/') runtime(xdg);
+    runtime(fs::path("/run/user") / std::to_string(::getuid()));
+    const std::string own = fmt::format("pumplog-{}", ::getuid());
+    if (const char* tmp = environment("TMPDIR"); tmp && *tmp == '/') out.push_back({fs::path(tmp) / own, false});
+    out.push_back({fs::path("/tmp") / own, false});
+    return out;
 }
 
 // Where the state is kept when its folder can be written.
@@ -74,9 +94,11 @@ fs::path reminder_state_path(Context& ctx, bool* fallback) {
     // root, a folder where the file should be) would make every cron run remind
     // again: the state is kept in the user's own temporary folder then.
     if (can_keep(path.parent_path(), path)) return path;
-    if (const auto own = own_temporary_folder(); own && can_keep(*own, *own / name)) {
+    for (const Fallback& f : fallback_folders()) {
+        if (!f.in_private && !own_folder(f.folder)) continue;
+        if (!can_keep(f.folder, f.folder / name)) continue;  // (made there when missing)
         if (fallback) *fallback = true;
-        return *own / name;
+        return f.folder / name;
     }
     return path;
 }

@@ -925,27 +925,38 @@ nursing() {
 
 # cron mails what a run prints: without somewhere to keep what was said, every
 # run from 10 minutes before a pump until it is logged would remind again.
-@test "plan next --within keeps its state in the user's own temporary folder when the state folder cannot take it" {
+@test "plan next --within keeps its state in the user's own runtime or temporary folder when the state folder cannot take it" {
     three_hourly
-    export TMPDIR="$TEST_DIR/tmp"
-    mkdir -p "$TMPDIR"
     # a folder where the state file should be (as root, the only way a test can refuse a write)
     pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m || true
     local state
     state="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
     mkdir "${state%.lock}.json"
-    local t said=0
-    for t in 15:45 15:50 15:55 16:00 16:05 16:10 16:15 16:20 16:25 16:30 16:35 16:40; do
-        run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 $t" --within 10m
-        if [ "$status" -eq 0 ]; then
-            said=$((said + 1))
-            [[ "$stderr" == "pumplog: warning: cannot write the reminder state in $HOME/.local/state/pumplog; kept in $TMPDIR/pumplog-$(id -u) instead" ]]
-        else
-            [ "$stderr" = "" ]
-        fi
-    done
+    count_reminders() {  # the runs over 16:00's window that remind; each says where the state went
+        local t said=0
+        for t in 15:45 15:50 15:55 16:00 16:05 16:10 16:15 16:20 16:25 16:30 16:35 16:40; do
+            run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 $t" --within 10m
+            if [ "$status" -eq 0 ]; then
+                said=$((said + 1))
+                [ "$stderr" = "pumplog: warning: cannot write the reminder state in $HOME/.local/state/pumplog; kept in $1 instead" ] ||
+                    { echo "stderr: $stderr"; return; }
+            else
+                [ "$stderr" = "" ] || { echo "stderr: $stderr"; return; }
+            fi
+        done
+        echo "$said"
+    }
+    # the runtime folder first: only its user can enter it
+    export XDG_RUNTIME_DIR="$TEST_DIR/run"
+    mkdir -m 700 "$XDG_RUNTIME_DIR"
     # once when due, once more when 30 minutes overdue
-    [ "$said" -eq 2 ]
-    [ -f "$TMPDIR/pumplog-$(id -u)/$(basename "${state%.lock}.json")" ]
+    [ "$(count_reminders "$XDG_RUNTIME_DIR/pumplog")" = 2 ]
+    [ -f "$XDG_RUNTIME_DIR/pumplog/$(basename "${state%.lock}.json")" ]
+    # without one, $TMPDIR/pumplog-UID, made 0700 (a machine with /run/user/UID uses that instead)
+    unset XDG_RUNTIME_DIR
+    [ ! -d "/run/user/$(id -u)" ] || skip "this machine has /run/user/$(id -u)"
+    export TMPDIR="$TEST_DIR/tmp"
+    mkdir -p "$TMPDIR"
+    [ "$(count_reminders "$TMPDIR/pumplog-$(id -u)")" = 2 ]
     [ "$(stat -c %a "$TMPDIR/pumplog-$(id -u)")" = 700 ]
 }
