@@ -62,7 +62,8 @@ int run_get(Context& ctx, const std::string& key) {
     // A bad value is printed as it is stored, flagged on stderr: what the file holds, to fix.
     const std::string problem = problem_of(ctx, key);
     if (!problem.empty()) warn_bad_value(key, problem);
-    fmt::print("{}\n", value.empty() && problem.empty() ? std::string(k.default_text) : value);
+    // For people: a value edited by hand never reaches the terminal raw (an escape, a bidi control).
+    fmt::print("{}\n", terminal_text(value.empty() && problem.empty() ? std::string(k.default_text) : value));
     return 0;
 }
 
@@ -85,7 +86,7 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
     warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
-    fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : normalized);
+    fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : terminal_text(normalized));
     return 0;
 }
 
@@ -111,7 +112,7 @@ int run_list(Context& ctx) {
         if (!problem.empty()) warn_bad_value(k.name, problem);
         const std::string shown = value.empty() && problem.empty() ? std::string(k.default_text) : value;
         json[std::string(k.name)] = shown;
-        rows.push_back({std::string(k.name), shown.empty() ? "-" : shown,
+        rows.push_back({std::string(k.name), shown.empty() ? "-" : terminal_text(shown),
                         !problem.empty() ? "(bad)" : value.empty() ? "(default)" : "", std::string(k.summary)});
         csv += render::csv_row({std::string(k.name), shown, std::string(k.default_text), std::string(k.accepted)});
     }

@@ -36,6 +36,9 @@ std::vector<std::string> parse_babies(std::string_view text) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
                 throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
         if (valid_utf8(name) != name) throw usage_error(fmt::format("\"{}\" is not valid UTF-8", printable(name)));
+        // A C1 or bidi control (U+202E turns "Ada" around on a screen): what a terminal would obey, refused too.
+        if (terminal_text(name) != name)
+            throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
         // Quotes are the shell's, not the name's: kept, "Ada" would never match --baby Ada.
         if (name.find('"') != std::string::npos)
             throw usage_error(fmt::format(

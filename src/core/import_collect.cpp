@@ -294,8 +294,7 @@ void FileImport::add(Draft d) {
         // The name as written: a control character in it is refused, never kept as escape text. Told
         // first: an escape sequence that holds a ';' ("\x1b]0;title\x07") is not a list of names.
         const std::string_view written = trim(d.baby);
-        if (std::any_of(written.begin(), written.end(),
-                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+        if (terminal_text(written) != written)  // C0, DEL, C1 and bidi controls
             throw RowError{fmt::format("the child's name cannot be a baby's name: \"{}\" holds a control character; "
                                        "rename the child in the app and export again",
                                        named)};

@@ -358,3 +358,21 @@ config_refused() {
     refused 2 pumplog config set unit oz
     [[ "$stderr" == *"too many levels of symbolic links"* ]]
 }
+
+# Text is data (pumplog(5)): a value edited into the file by hand never
+# reaches the terminal raw, and no baby's name holds a control a terminal obeys.
+@test "config get and list escape a hand-edited value; config set babies refuses C1 and bidi controls" {
+    mkdir -p "$XDG_CONFIG_HOME/pumplog"
+    printf '{"babies":"A\\u001b[31mda, Ben"}' > "$XDG_CONFIG_HOME/pumplog/config.json"
+    run --separate-stderr pumplog config get babies
+    [ "$output" = 'A\x1b[31mda, Ben' ]
+    run --separate-stderr pumplog config list
+    [[ "$output" == *'A\x1b[31mda, Ben'* ]]
+    [[ "$output" != *$'\e'* ]]
+    cp "$XDG_CONFIG_HOME/pumplog/config.json" "$TEST_DIR/before"
+    refused 2 pumplog config set babies "$(printf 'A\342\200\256da, Ben')"
+    [ "$stderr" = 'pumplog: error: babies: "A\u202eda" holds a control character' ]
+    refused 2 pumplog config set babies "$(printf 'A\302\205da, Ben')"
+    [ "$stderr" = 'pumplog: error: babies: "A\u0085da" holds a control character' ]
+    cmp "$XDG_CONFIG_HOME/pumplog/config.json" "$TEST_DIR/before"
+}

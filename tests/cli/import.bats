@@ -1026,19 +1026,21 @@ Skipped 2 rows:
 
 @test "a child whose name holds a control character is a problem row, never stored as escape text" {
     cd "$TEST_DIR"
-    printf 'Baby,Time,Amount (oz.),Note\nAl\tBo,"7/13/25, 13:00",3,\n\033[2JZed,"7/13/25, 14:00",3,\n%s\n' \
-        'Zoe,"7/13/25, 15:00",3,' > expressed.csv
+    printf 'Baby,Time,Amount (oz.),Note\nAl\tBo,"7/13/25, 13:00",3,\n\033[2JZed,"7/13/25, 14:00",3,\n%s\n%s\n' \
+        'Zoe,"7/13/25, 15:00",3,' "$(printf 'A\342\200\256da,"7/13/25, 16:00",3,')" > expressed.csv
     printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n%s\n' \
         "1,1,$(printf 'Al\tBo'),Smith,2025-07-13 16:00:00,,formula,bottle,90,," > feeding.csv
     run --separate-stderr pumplog log import expressed.csv feeding.csv --unit ml
     [ "$status" -eq 0 ]
     [ "$output" = 'Imported 1 entry from expressed.csv (Baby Tracker), feeding.csv (Baby Buddy): 1 feed'\
 ' (1 bottle, 0 breast).
-Skipped 3 rows:
-  3 with a problem:
+Skipped 4 rows:
+  4 with a problem:
     expressed.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "Al\x09Bo" holds a control character;'\
 ' rename the child in the app and export again
     expressed.csv:3: the child'"'"'s name cannot be a baby'"'"'s name: "\x1b[2JZed" holds a control character;'\
+' rename the child in the app and export again
+    expressed.csv:5: the child'"'"'s name cannot be a baby'"'"'s name: "A\u202eda" holds a control character;'\
 ' rename the child in the app and export again
     feeding.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "Al\x09Bo" holds a control character;'\
 ' rename the child in the app and export again' ]
