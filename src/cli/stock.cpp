@@ -248,8 +248,15 @@ int run_move(Context& ctx, const MoveOptions& o) {
         message = fmt::format("Moved {} ({}) from the {} to the {}; {}{}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
                               render::use_by(after.expires, clock.now, clock.zone),
-                              move.thaws ? fmt::format(". Thawing: {} from now, never refreeze ({})",
-                                                 limit_text(*g.thawed_limit(to)), g.source)
+                              // The rule, not a time from now: the use-by above is the real limit (a freezer date
+                              // may come first, and a thaw --at in the past has spent part of it).
+                              move.thaws ? fmt::format(". Thawing: thawed milk keeps {} in the {}{}, never refreeze "
+                                                       "({})",
+                                                       limit_text(*g.thawed_limit(to)), place_name(to),
+                                                       after.expires < at + *g.thawed_limit(to)
+                                                           ? " (here its freezer date comes first)"
+                                                           : "",
+                                                       g.source)
                               // Back from the room: thawed milk gets no fridge hours again (compute_expiry).
                               : c.thawed && c.place != Place::fridge && to == Place::fridge
                                   ? fmt::format(". Thawed milk brought to room temperature keeps no longer in the "

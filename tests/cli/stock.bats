@@ -193,7 +193,7 @@ EOF
     store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
     run --separate-stderr pumplog stock move B1 --to fridge --at 12:00
     [ "$status" -eq 0 ]
-    [ "$output" = 'Moved B1 (150 ml) from the freezer to the fridge; use by tomorrow 12:00 (in 21 h 55 min). Thawing: 1 day from now, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    [ "$output" = 'Moved B1 (150 ml) from the freezer to the fridge; use by tomorrow 12:00 (in 21 h 55 min). Thawing: thawed milk keeps 1 day in the fridge, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
     run jq -c 'select(.type=="move") | [.target, .place, .at]' "$J"
     [ "$output" = '["S1","fridge","2026-11-21T12:00:00+01:00"]' ]
     refused 2 pumplog stock move B1 --to freezer
@@ -410,4 +410,17 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     refused 2 pumplog stock discard B1 --reason spilled --now "2026-11-02 09:00"
     [ "$stderr" = "pumplog: error: B1 is already used up" ]
     [ "$(journal_sum)" = "$before" ]
+}
+
+# The thaw's reply states the rule, not a time from now: the use-by before it is the real limit, shorter when
+# the freezer date comes first, or when the thaw is dated in the past (review D3).
+@test "stock move out of the freezer words the thawed rule without contradicting the use-by" {
+    pumplog stock add 100ml --in freezer --pumped "2025-11-22 10:00" --at "2025-11-22 10:00" --now "2026-11-21 10:00" >/dev/null
+    run --separate-stderr pumplog stock move B1 --to fridge --now "2026-11-21 20:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B1 (100 ml) from the freezer to the fridge; use by tomorrow 10:00 (in 14 h). Thawing: thawed milk keeps 1 day in the fridge (here its freezer date comes first), never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    pumplog stock add 100ml --in freezer --now "2026-11-19 10:00" >/dev/null
+    run --separate-stderr pumplog stock move B2 --to fridge --at "yesterday 20:00" --now "2026-11-21 10:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B2 (100 ml) from the freezer to the fridge; use by today 20:00 (in 10 h). Thawing: thawed milk keeps 1 day in the fridge, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
 }
