@@ -397,14 +397,14 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
 }
 
 std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at,
-                                   std::optional<Volume> offered, bool thaw) {
+                                   std::optional<Volume> offered, bool thaw, const std::string& baby) {
     const Clock& clock = ctx.clock();
     const Unit unit = ctx.unit();
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal).stock;
-        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw);
+        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby);
         const std::string group = feed["id"].get<std::string>();
         Line grouped = feed;
         grouped["group"] = group;
@@ -414,7 +414,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;
         if (round_ml(left.ml()) >= least_container_ml) {  // less is drops, not a container
-            StoreRecord store = leftover_store(plan, left, at, g);
+            StoreRecord store = leftover_store(plan, left, at, g, baby);
             store.label = next_label(stock);
             store.from = group;
             store.group = group;
