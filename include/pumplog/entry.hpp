@@ -79,7 +79,8 @@ struct Entry {
     Named<Side> side;           // a timer's start: the side pumped
     std::string timer;          // the timer start's id (timer lines but the start; a pump that stops it)
     std::string label, target, reason, note, from;
-    std::string baby;  // a feed's baby, by name (SPEC 12); "" when one baby is all there is
+    // A feed's baby, by name (SPEC 12), or a leftover's (a store): the baby who left it; "" for one baby alone.
+    std::string baby;
     // The lines one command writes together share `group` (the id of its first
     // line): undo and rm take them back together (pumplog(5)).
     std::string group;

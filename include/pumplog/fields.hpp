@@ -91,7 +91,7 @@ inline constexpr std::array<FieldSpec, 23> fields = {{
     detail::seconds_field("right_s", field_right_s, detail::feed, &Entry::right_s),
     detail::seconds_field("dur_s", field_dur_s, detail::pump | detail::feed, &Entry::dur_s),
     detail::named_field<Milk>("milk", field_milk, detail::feed, [](Entry& e) -> NamedText& { return e.milk; }),
-    detail::text_field("baby", field_baby, detail::feed, &Entry::baby),
+    detail::text_field("baby", field_baby, detail::feed | detail::store, &Entry::baby),
     detail::named_field<Place>("place", field_place, detail::store | detail::move,
                                [](Entry& e) -> NamedText& { return e.place; }),
     detail::time_field("pumped", field_pumped, detail::store, &Entry::pumped),

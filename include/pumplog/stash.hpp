@@ -46,9 +46,13 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 // `log feed --from-stock`: `amount` taken from the stash at `at`, as
 // plan_stock_use takes an amount; usage error when it shows as 0 ml (under
 // 0.05 ml) or the usable milk cannot cover it (saying how much is usable, and
-// how much more has expired, in `unit`).
+// how much more has expired, in `unit`). `baby`: the feed's (--baby), "" for
+// none: a leftover another baby left is not taken (kept_for_another), and the
+// refusal names it. `stock use AMOUNT` names no baby: it takes no leftover a
+// named baby left (only `stock use LABEL` does, the parent's explicit choice).
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit,
-                             const Guideline& guideline = cdc_guideline(), bool thaw = false);
+                             const Guideline& guideline = cdc_guideline(), bool thaw = false,
+                             std::string_view baby = {});
 
 // A take's container after the plan's thaw (if any): where it is, its expiry and thaw time.
 struct AfterTake {
@@ -61,8 +65,11 @@ AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Gu
 // baby left (`leftover`), stored at the feed's time `at` at room temperature,
 // dated by its oldest milk, thawed if any of it was, and used by the leftover
 // limit after the feed (CDC: 2 hours; thawed milk, 1 hour: leftover_limit) or
-// the earliest expiry of its milk.
-StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline);
+// the earliest expiry of its milk. `baby`: the feed's, "" for none named; the
+// leftover records it (offered again only to that baby: kept_for_another) and
+// its note names it.
+StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline,
+                           std::string_view baby = {});
 // When a leftover of a feed poured from `plan` at `at` expires: the guideline's
 // leftover limit after the feed, or for thawed milk its room-temperature limit
 // when that is shorter, unless the milk it was poured from expires sooner

@@ -79,6 +79,7 @@ struct Container {
     bool refrozen = false;
     std::string note;        // the store entry's note
     std::string from;        // the pump entry it came from, when stored with it
+    std::string baby;        // a leftover's: the baby who left it (the store's `baby`), "" for one baby
     // A leftover or a combined container: its expiry when it was made (the
     // store's `until`), where its budget starts; moves never lengthen it.
     std::optional<Seconds> until;
@@ -197,6 +198,12 @@ Status status_at(const Container& container, Seconds now);
 // What the baby left (`log feed --offered`): a container with a fixed expiry
 // (`until`) stored by an entry (`from`, the feed); a combined one has no `from`.
 bool is_leftover(const Container& container);
+// Whether `container` is kept for another baby than the one milk is taken for
+// (`baby`, "" when the use names none): a leftover a named baby left, offered
+// again only to that baby (CDC: left over from a feeding, the 2 hours are
+// about the same baby's bottle: it holds that baby's saliva). A leftover of no
+// named baby (one baby) is anyone's.
+bool kept_for_another(const Container& container, std::string_view baby);
 // In stock, stored by `at`, not empty and not expired at `at`.
 bool usable_at(const Container& container, Seconds at);
 
@@ -246,7 +253,9 @@ enum class Pour {
 // is taken only whole, passed over when the amount left would pour part of it.
 // When the stash cannot cover it (short by 0.05 ml or more: less is rounding), `enough` is false and `takes`
 // is empty.
-UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any);
+// `baby`: whom the milk is for ("" none named); a leftover kept for another baby
+// (kept_for_another) is neither usable nor taken.
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any, std::string_view baby = {});
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);
 
@@ -284,6 +293,7 @@ struct StoreRecord {
     Place place = Place::fridge;
     std::string label;
     std::string from;  // the pump's id, when stored with it
+    std::string baby;  // a leftover's: the baby who left it, "" when no baby is named
     std::string note;
     std::optional<Seconds> thawed, until;  // a leftover or a combined container (see Container)
     std::optional<Seconds> best_by;        // a combined container in the freezer: its parts' earliest best-by

@@ -203,7 +203,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
-    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw);
+    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, feed.baby);
     else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;
@@ -436,9 +436,10 @@ int run_edit(Context& ctx, const EditOptions& given) {
             return after;
         };
         const Entry after = corrected(target, line);
-        // The command a pump or feed was written with, read once when its time or amount changes: the
-        // stash entries it wrote may have to follow.
-        const bool moved = after.at.instant != target.at.instant || after.ml != target.ml;
+        // The command a pump or feed was written with, read once when its time, amount or baby changes: the
+        // stash entries it wrote may have to follow (a leftover is kept for its feed's baby).
+        const bool moved = after.at.instant != target.at.instant || after.ml != target.ml ||
+                           !same_baby(after.baby, target.baby);
         const std::vector<Entry> command =
             moved && (target.type == EntryType::pump || target.type == EntryType::feed)
                 ? command_of(journal.journal(), target, ctx.strict)

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/babies.hpp"
 #include "pumplog/container_life.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
@@ -195,8 +196,10 @@ void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& be
                            const std::vector<Entry>& command) {
     if (before.type != EntryType::feed) return;
     const bool moved = before.at.instant != after.at.instant;
-    if (!moved && before.ml == after.ml) return;
+    const bool rebabied = !same_baby(before.baby, after.baby);  // its leftover is kept for its baby
+    if (!moved && before.ml == after.ml && !rebabied) return;
     std::string labels;
+    std::string kept;  // the leftover's label
     std::size_t uses = 0, leftovers = 0;
     bool whole = false;  // its one use took the feed's amount: the use follows a new amount
     const StashLabels names(ctx, journal, command);
@@ -206,15 +209,25 @@ void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& be
             ++uses;
             whole = e.ml == before.ml;
         }
-        if (e.type == EntryType::store) ++leftovers;
+        if (e.type == EntryType::store) {
+            ++leftovers;
+            kept = e.label;
+        }
         const std::string label = e.type == EntryType::store ? e.label : names.of(e);
         if (!label.empty() && labels.find(label) == std::string::npos) labels += (labels.empty() ? "" : ", ") + label;
         if (labels.empty()) labels = "the stash";
     }
     if (labels.empty()) return;
+    const bool amount_kept = before.ml == after.ml;
+    if (!moved && amount_kept && leftovers == 0) return;  // another baby: only a leftover is the baby's
     if (!moved && after.ml && uses == 1 && leftovers == 0 && whole) return;
     const Refs refs = Refs::read(journal, {});
     const std::string ref = terminal_text(refs.ref(before.id));
+    if (!moved && amount_kept)
+        throw usage_error(fmt::format("what the baby left in this feed's bottle was kept as a leftover ({}), offered "
+                                      "again only to that baby; a feed from the stash is corrected whole: take it "
+                                      "back (pumplog log rm {}) and log it again with --baby",
+                                      printable(kept), ref));
     if (!moved)
         throw usage_error(fmt::format("this feed's bottle was poured from the stash ({}){}; a feed from the stash is "
                                       "corrected whole: take it back (pumplog log rm {}) and log it again (with "

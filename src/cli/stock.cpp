@@ -248,8 +248,15 @@ int run_move(Context& ctx, const MoveOptions& o) {
         message = fmt::format("Moved {} ({}) from the {} to the {}; {}{}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
                               render::use_by(after.expires, clock.now, clock.zone),
-                              move.thaws ? fmt::format(". Thawing: {} from now, never refreeze ({})",
-                                                 limit_text(*g.thawed_limit(to)), g.source)
+                              // The rule, not a time from now: the use-by above is the real limit (a freezer date
+                              // may come first, and a thaw --at in the past has spent part of it).
+                              move.thaws ? fmt::format(". Thawing: thawed milk keeps {} in the {}{}, never refreeze "
+                                                       "({})",
+                                                       limit_text(*g.thawed_limit(to)), place_name(to),
+                                                       after.expires < at + *g.thawed_limit(to)
+                                                           ? " (here its freezer date comes first)"
+                                                           : "",
+                                                       g.source)
                               // Back from the room: thawed milk gets no fridge hours again (compute_expiry).
                               : c.thawed && c.place != Place::fridge && to == Place::fridge
                                   ? fmt::format(". Thawed milk brought to room temperature keeps no longer in the "
@@ -390,14 +397,14 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
 }
 
 std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at,
-                                   std::optional<Volume> offered, bool thaw) {
+                                   std::optional<Volume> offered, bool thaw, const std::string& baby) {
     const Clock& clock = ctx.clock();
     const Unit unit = ctx.unit();
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal).stock;
-        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw);
+        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby);
         const std::string group = feed["id"].get<std::string>();
         Line grouped = feed;
         grouped["group"] = group;
@@ -407,7 +414,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;
         if (round_ml(left.ml()) >= least_container_ml) {  // less is drops, not a container
-            StoreRecord store = leftover_store(plan, left, at, g);
+            StoreRecord store = leftover_store(plan, left, at, g, baby);
             store.label = next_label(stock);
             store.from = group;
             store.group = group;

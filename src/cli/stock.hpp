@@ -24,7 +24,10 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
 // `offered` (--offered): the bottle held more than the baby drank; that much
 // is taken and the rest kept as a leftover container. `thaw` (--thaw): a
 // frozen container only partly taken is thawed whole (else refused).
+// `baby`: the feed's ("" for none named): another baby's leftover is not taken,
+// and the leftover kept records it.
 std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount, Seconds at,
-                                   std::optional<Volume> offered = std::nullopt, bool thaw = false);
+                                   std::optional<Volume> offered = std::nullopt, bool thaw = false,
+                                   const std::string& baby = {});
 
 }  // namespace pumplog::cli

@@ -45,6 +45,7 @@ bool expires_first(const Source& a, const Source& b) {
 void pour(Source& s, Bottle& bottle, Volume& want) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
     if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
+    if (kept_for_another(*s.container, bottle.baby)) return;  // another baby's leftover
     const Volume take = std::min(s.left, want);
     s.left -= take;
     want -= take;

@@ -18,14 +18,31 @@ const Container& find_container(const Stock& stock, std::string_view label) {
 }
 
 // The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
-Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit) {
+// A leftover kept for another baby is named: the parent sees it in the stash.
+Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit, std::string_view baby) {
     Volume expired;
-    for (const auto& c : stock.containers)
+    std::vector<const Container*> kept;
+    for (const auto& c : stock.containers) {
         if (c.state == ContainerState::in_stock && at >= c.expires) expired += c.left;
+        else if (usable_at(c, at) && kept_for_another(c, baby)) kept.push_back(&c);
+    }
     std::string more;
     if (expired.ml() > 0)
         more = fmt::format("; {} more has expired and is never used (pumplog stock discard LABEL)",
                            format_volume(expired, unit));
+    if (!kept.empty()) {
+        std::string named;
+        for (const Container* c : kept)
+            named += fmt::format("{}{} ({}, what {} left)", named.empty() ? "" : ", ", printable(c->label),
+                                 format_volume(c->left, unit), printable(trim(c->baby)));
+        // Without a baby (stock use AMOUNT), the label takes it: the parent's explicit choice.
+        std::string how;
+        if (baby.empty())
+            how = kept.size() == 1 ? fmt::format(" (pumplog stock use {} takes it)", printable(kept[0]->label))
+                                   : std::string(" (pumplog stock use LABEL takes one)");
+        more += fmt::format("; a leftover is offered again only to the baby who left it, so {} is not taken{}", named,
+                            how);
+    }
     return usage_error(fmt::format("only {} of stored milk is usable, not {}{}", format_volume(plan.usable, unit),
                                    format_volume(asked, unit), more));
 }
@@ -76,6 +93,7 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
     c.best_by = expiry.best_by;
     c.note = store.note;
     c.from = store.from;
+    c.baby = store.baby;
     return c;
 }
 
@@ -99,7 +117,7 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 }
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
-                             bool thaw) {
+                             bool thaw, std::string_view baby) {
     // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
     // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
     if (ml_millionths(amount) < unshown_millionths)
@@ -107,12 +125,12 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                                       "stash is 0.05 ml",
                                       amount.ml()));
     // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.
-    UsePlan plan = plan_use(stock, amount, at);
-    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit);
+    UsePlan plan = plan_use(stock, amount, at, Pour::any, baby);
+    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby);
     if (!thaw) {
         // Thawing is the parent's choice: without it, the milk that can be poured now (SPEC 4: thawed and fridge
         // milk before frozen), a frozen container only whole.
-        UsePlan poured = plan_use(stock, amount, at, Pour::poured_now);
+        UsePlan poured = plan_use(stock, amount, at, Pour::poured_now, baby);
         if (poured.enough) return poured;
     }
     for (const Take& take : plan.takes) {
@@ -170,7 +188,8 @@ LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& g
     return limit;
 }
 
-StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline) {
+StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, const Guideline& guideline,
+                           std::string_view baby) {
     StoreRecord store;
     store.at = at;
     store.amount = leftover;
@@ -184,7 +203,8 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
         // A frozen container poured whole was thawed to be drunk: what the baby left is thawed milk, never refrozen.
         else if (after.place == Place::freezer) store.thawed = std::min(store.thawed.value_or(at), at);
     }
-    store.note = "left over from a feed";
+    store.baby = baby;
+    store.note = baby.empty() ? std::string("left over from a feed") : fmt::format("left over from a feed of {}", baby);
     return store;
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/text.hpp"
@@ -188,6 +189,11 @@ Advice advice_for(const Container& container, Seconds now, const Guideline& guid
 
 bool is_leftover(const Container& container) { return container.until && !container.from.empty(); }
 
+bool kept_for_another(const Container& container, std::string_view baby) {
+    if (!is_leftover(container) || trim(container.baby).empty()) return false;
+    return baby.empty() || !same_baby(container.baby, baby);
+}
+
 bool usable_at(const Container& container, Seconds at) {
     return container.state == ContainerState::in_stock && container.left.ml() >= empty_ml &&
            container.stored_at <= at && at < container.expires;
@@ -205,11 +211,11 @@ std::vector<const Container*> use_order(const Stock& stock, Seconds now) {
     return usable;
 }
 
-UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour) {
+UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour, std::string_view baby) {
     UsePlan plan;
     std::vector<const Container*> usable;
     for (const auto& c : stock.containers)
-        if (usable_at(c, at)) usable.push_back(&c);
+        if (usable_at(c, at) && !kept_for_another(c, baby)) usable.push_back(&c);
     std::sort(usable.begin(), usable.end(), sooner);
     for (const Container* c : usable) plan.usable += c->left;
     // Short by less than 0.05 ml is the rounding the split below leaves unpoured, not too little milk: refusing
@@ -390,6 +396,7 @@ Line store_line(const StoreRecord& store, std::string_view id, const date::time_
     e.pumped = Stamp{store.pumped, {}};
     e.label = store.label;
     e.from = store.from;
+    e.baby = store.baby;
     e.note = store.note;
     if (store.thawed) e.thawed = Stamp{*store.thawed, {}};
     if (store.until) e.until = Stamp{*store.until, {}};

@@ -139,6 +139,7 @@ Stored make_stored(const Entry& e, Order order) {
     c.stays.push_back({c.place, c.stored_at});
     c.note = e.note;
     c.from = e.from;
+    c.baby = e.baby;
     if (e.until) c.until = e.until->instant;
     if (e.thawed) c.thawed_before = e.thawed->instant;
     if (e.best_by) c.best_by_before = e.best_by->instant;

@@ -193,7 +193,7 @@ EOF
     store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
     run --separate-stderr pumplog stock move B1 --to fridge --at 12:00
     [ "$status" -eq 0 ]
-    [ "$output" = 'Moved B1 (150 ml) from the freezer to the fridge; use by tomorrow 12:00 (in 21 h 55 min). Thawing: 1 day from now, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    [ "$output" = 'Moved B1 (150 ml) from the freezer to the fridge; use by tomorrow 12:00 (in 21 h 55 min). Thawing: thawed milk keeps 1 day in the fridge, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
     run jq -c 'select(.type=="move") | [.target, .place, .at]' "$J"
     [ "$output" = '["S1","fridge","2026-11-21T12:00:00+01:00"]' ]
     refused 2 pumplog stock move B1 --to freezer
@@ -410,4 +410,60 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     refused 2 pumplog stock discard B1 --reason spilled --now "2026-11-02 09:00"
     [ "$stderr" = "pumplog: error: B1 is already used up" ]
     [ "$(journal_sum)" = "$before" ]
+}
+
+# The thaw's reply states the rule, not a time from now: the use-by before it is the real limit, shorter when
+# the freezer date comes first, or when the thaw is dated in the past (review D3).
+@test "stock move out of the freezer words the thawed rule without contradicting the use-by" {
+    pumplog stock add 100ml --in freezer --pumped "2025-11-22 10:00" --at "2025-11-22 10:00" --now "2026-11-21 10:00" >/dev/null
+    run --separate-stderr pumplog stock move B1 --to fridge --now "2026-11-21 20:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B1 (100 ml) from the freezer to the fridge; use by tomorrow 10:00 (in 14 h). Thawing: thawed milk keeps 1 day in the fridge (here its freezer date comes first), never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    pumplog stock add 100ml --in freezer --now "2026-11-19 10:00" >/dev/null
+    run --separate-stderr pumplog stock move B2 --to fridge --at "yesterday 20:00" --now "2026-11-21 10:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B2 (100 ml) from the freezer to the fridge; use by today 20:00 (in 10 h). Thawing: thawed milk keeps 1 day in the fridge, never refreeze (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
+# Review D2: with twins, a leftover holds its baby's saliva (CDC: left over from a feeding, the 2 hours are for
+# that baby's bottle). It records its baby, is taken only for that baby, and a use for no baby leaves it unless
+# its label is given.
+@test "with twins a leftover is offered again only to the baby who left it" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    pumplog stock add 200ml --in fridge --now "2026-11-21 09:00" >/dev/null
+    pumplog log feed 90ml --bottle --from-stock --offered 120ml --baby Ada --now "2026-11-21 10:00" >/dev/null
+    [ "$(jq -c 'select(.type == "store" and .label == "B2") | [.baby, .note]' "$J")" = '["Ada","left over from a feed of Ada"]' ]
+    run --separate-stderr pumplog log feed 30ml --bottle --from-stock --baby Ben --now "2026-11-21 10:20"
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 30 ml (50 ml left in the fridge). Leftover milk: use within 2 hours after the baby finishes (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    before=$(sha256sum "$J")
+    refused 2 pumplog stock use 60ml --now "2026-11-21 10:25"
+    [ "$stderr" = "pumplog: error: only 50 ml of stored milk is usable, not 60 ml; a leftover is offered again only to the baby who left it, so B2 (30 ml, what Ada left) is not taken (pumplog stock use B2 takes it)" ]
+    refused 2 pumplog log feed 60ml --bottle --from-stock --baby Ben --now "2026-11-21 10:25"
+    [ "$stderr" = "pumplog: error: only 50 ml of stored milk is usable, not 60 ml; a leftover is offered again only to the baby who left it, so B2 (30 ml, what Ada left) is not taken" ]
+    [ "$(sha256sum "$J")" = "$before" ]
+    run --separate-stderr pumplog stock use 20ml --now "2026-11-21 10:25"
+    [ "$output" = "Took 20 ml: B1 20 ml (30 ml left in the fridge)" ]
+    run --separate-stderr pumplog log feed 20ml --bottle --from-stock --baby ada --now "2026-11-21 10:30"
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B2 20 ml (10 ml left in the room)."* ]]
+    run --separate-stderr pumplog stock use B2 --now "2026-11-21 10:35"
+    [ "$output" = "Took 10 ml: B2 10 ml (used up)" ]
+    # the feed's baby is the leftover's: corrected whole, not moved to the other baby alone
+    ref=$(pumplog log --now "2026-11-21 10:40" | awk '/bottle 90 ml/ {print $1}')
+    refused 2 pumplog log edit "$ref" --baby Ben --now "2026-11-21 10:40"
+    [ "$stderr" = "pumplog: error: what the baby left in this feed's bottle was kept as a leftover (B2), offered again only to that baby; a feed from the stash is corrected whole: take it back (pumplog log rm $ref) and log it again with --baby" ]
+    ref=$(pumplog log --now "2026-11-21 10:40" | awk '/bottle 30 ml/ {print $1}')
+    run --separate-stderr pumplog log edit "$ref" --baby Ada --now "2026-11-21 10:40"
+    [ "$status" -eq 0 ]
+    run pumplog log check
+    [ "$status" -eq 0 ]
+}
+
+@test "with one baby a leftover is taken first as before" {
+    pumplog stock add 200ml --in fridge --now "2026-11-21 09:00" >/dev/null
+    pumplog log feed 90ml --bottle --from-stock --offered 120ml --now "2026-11-21 10:00" >/dev/null
+    [ "$(jq -c 'select(.type == "store" and .label == "B2") | [.baby, .note]' "$J")" = '[null,"left over from a feed"]' ]
+    run --separate-stderr pumplog stock use 40ml --now "2026-11-21 10:20"
+    [ "$output" = "Took 40 ml: B2 30 ml (used up), B1 10 ml (70 ml left in the fridge)" ]
 }

@@ -567,7 +567,7 @@ refused_same() {
     pumplog --now 2026-11-10T09:00:00+01:00 stock combine B1 B2 --in freezer >/dev/null
     run pumplog --now 2026-11-15T09:00:00+01:00 stock move B3 --to room
     [ "$status" -eq 0 ]
-    [[ "$output" == "Moved B3 (190 ml) from the freezer to the room; use by today 10:00 (in 1 h). Thawing: 1 hour from now"* ]]
+    [[ "$output" == "Moved B3 (190 ml) from the freezer to the room; use by today 10:00 (in 1 h). Thawing: thawed milk keeps 1 hour in the room, never refreeze"* ]]
     export PUMPLOG_NOW=2026-11-17T09:00:00+01:00
     run pumplog stock --format csv
     [ "${lines[1]}" = "B3,$(jq -r 'select(.label == "B3") | .id' "$J"),190,room,2026-11-10T07:00:00+01:00,2026-11-15T09:00:00+01:00,2026-11-15T10:00:00+01:00,expired" ]

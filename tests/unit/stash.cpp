@@ -252,6 +252,37 @@ TEST_CASE("a container with until keeps no longer than then whatever moves follo
     CHECK(plan_use(s, Volume::from_ml(20), feed + hours(2)).takes.at(0).container->label == "B1");
 }
 
+TEST_CASE("a leftover a named baby left is taken only for that baby") {
+    const Seconds feed = P + days(1);
+    const auto leftover = [&](const std::string& id, const std::string& label, const std::string& baby) {
+        return entry_of(fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":30,"place":"room",)"
+                                    R"("pumped":"{}","until":"{}","label":"{}","from":"F{}"{}}})",
+                                    id, utc_text(feed), utc_text(P), utc_text(feed + hours(2)), label, id,
+                                    baby.empty() ? "" : R"(,"baby":")" + baby + "\""));
+    };
+    const Stock s = stash({store("a", P, "fridge", 150, "B1"), leftover("L", "B2", "Ada")});
+    CHECK(s.find("B2")->baby == "Ada");
+    CHECK_FALSE(kept_for_another(*s.find("B2"), "ada"));
+    CHECK(kept_for_another(*s.find("B2"), "Ben"));
+    CHECK(kept_for_another(*s.find("B2"), ""));
+    CHECK(plan_use(s, Volume::from_ml(20), feed, Pour::any, "Ada").takes.at(0).container->label == "B2");
+    CHECK(plan_use(s, Volume::from_ml(20), feed, Pour::any, "Ben").takes.at(0).container->label == "B1");
+    CHECK(plan_use(s, Volume::from_ml(20), feed).takes.at(0).container->label == "B1");
+    CHECK(plan_use(s, Volume::from_ml(160), feed, Pour::any, "Ben").usable.ml() == Approx(150));
+    CHECK(total(plan_stock_use(s, "B2", Unit::ml, feed, berlin())).ml() == Approx(30));  // named: the parent's choice
+    // One baby: a leftover of no named baby is anyone's, taken first.
+    const Stock one = stash({store("a", P, "fridge", 150, "B1"), leftover("L", "B2", "")});
+    CHECK(plan_use(one, Volume::from_ml(20), feed, Pour::any, "Ben").takes.at(0).container->label == "B2");
+    CHECK(plan_use(one, Volume::from_ml(20), feed).takes.at(0).container->label == "B2");
+    // The leftover a feed keeps records its baby.
+    const UsePlan plan = plan_feed_from_stock(s, Volume::from_ml(120), feed, Unit::ml, cdc_guideline(), false, "Ben");
+    CHECK(plan.takes.at(0).container->label == "B1");
+    const StoreRecord kept = leftover_store(plan, Volume::from_ml(30), feed, cdc_guideline(), "Ben");
+    CHECK(kept.baby == "Ben");
+    CHECK(kept.note == "left over from a feed of Ben");
+    CHECK(leftover_store(plan, Volume::from_ml(30), feed, cdc_guideline()).baby.empty());
+}
+
 TEST_CASE("combine: oldest milk, earliest expiry, thawed if a part was, never thawed into the freezer") {
     const Seconds now = P + days(1) + hours(12);
     const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P + days(1), "fridge", 50, "B2"),
