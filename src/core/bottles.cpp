@@ -168,6 +168,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             b.size = bottle_size(b.need, settings.unit);
             b.estimated = f.estimated;
             if (shared) b.baby = slot.babies[i];
+            else b.baby = settings.feeds_of;  // plan --baby: that baby's bottles (its own leftover is its to take)
             plan.total += b.size;
             plan.bottles.push_back(b);
         }

@@ -426,3 +426,17 @@ twins_week() {
     run --separate-stderr pumplog report --baby zoë --since today --format csv
     [ "$(sed -n 2p <<<"$output" | cut -d, -f6,7)" = "1,60" ]
 }
+
+@test "plan bottles --baby fills that baby's bottle with its own leftover first, never another baby's" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog config set away "mon-sun 10:00-17:00" > /dev/null
+    pumplog stock add 500ml --in fridge --at 08:00 > /dev/null
+    # Ada leaves 30 ml at 14:05: B2, good until 16:05
+    pumplog log feed 60ml --from-stock --offered 90ml --baby Ada > /dev/null
+    run --separate-stderr pumplog plan bottles --on today --baby Ada --now "2026-11-21 14:10" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | .label]]]' <<<"$output")" = '[["15:00",["B2","B1"]]]' ]
+    run --separate-stderr pumplog plan bottles --on today --baby Ben --now "2026-11-21 14:10" --format json
+    [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | .label]]]' <<<"$output")" = '[["15:20",["B1"]]]' ]
+}
