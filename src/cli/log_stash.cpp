@@ -213,7 +213,8 @@ void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& be
             ++leftovers;
             kept = e.label;
         }
-        const std::string label = e.type == EntryType::store ? e.label : names.of(e);
+        if (e.type == EntryType::store) continue;  // the leftover it kept: named apart, not milk it took
+        const std::string label = names.of(e);
         if (!label.empty() && labels.find(label) == std::string::npos) labels += (labels.empty() ? "" : ", ") + label;
         if (labels.empty()) labels = "the stash";
     }
@@ -233,7 +234,11 @@ void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& be
                                       "corrected whole: take it back (pumplog log rm {}) and log it again (with "
                                       "--offered for what the bottle held)",
                                       printable(labels),
-                                      leftovers > 0 ? ", and what the baby left was kept as a leftover" : "", ref));
+                                      leftovers > 0 ? fmt::format(", and what the baby left was kept as a leftover "
+                                                                  "({})",
+                                                                  printable(kept))
+                                                    : std::string(),
+                                      ref));
     throw usage_error(fmt::format("this feed took its milk from the stash ({}) at {}, and its uses and leftover were "
                                   "written for that time (a leftover's limit runs from the feed); a feed from the "
                                   "stash is corrected whole: take it back (pumplog log rm {}) and log it again with "
