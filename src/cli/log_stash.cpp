@@ -149,13 +149,17 @@ void check_stash_change(Context& ctx, const Journal& journal, const Entry& befor
     throw usage_error(conflict_text(ctx, journal, *conflict, store ? after : *life.store, before.id));
 }
 
-void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry>& restored) {
+namespace {
+
+// The refusal (usage error, `why` before the reason) when `added` would put
+// into a container's life something `stock use` would have refused.
+void check_added(Context& ctx, const Journal& journal, const std::vector<Entry>& added, std::string_view why) {
     const auto container_of = [](const Entry& e) {
         if (e.type == EntryType::store) return e.id;
         return is_stash_event(e.type) ? e.target : std::string();
     };
     std::vector<std::string> containers;
-    for (const Entry& e : restored)
+    for (const Entry& e : added)
         if (const std::string c = container_of(e);
             !c.empty() && std::find(containers.begin(), containers.end(), c) == containers.end())
             containers.push_back(c);
@@ -163,7 +167,7 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
     const std::vector<ContainerLife> lives = read_lives(journal, containers, ctx.strict);
     for (std::size_t i = 0; i < lives.size() && i < containers.size(); ++i) {
         ContainerLife after = lives[i];
-        for (const Entry& e : restored) {
+        for (const Entry& e : added) {
             if (container_of(e) != containers[i]) continue;
             if (e.type == EntryType::store) after.store = e;
             else after.events.push_back(e);
@@ -172,9 +176,26 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
         const Guideline& g = guideline_named(ctx.settings().guideline);
         const auto conflict = new_conflict(life_conflicts(lives[i], g), life_conflicts(after, g));
         if (!conflict) continue;
-        throw usage_error("the removed entries cannot come back: " +
-                          conflict_text(ctx, journal, *conflict, *after.store, std::string()));
+        throw usage_error(std::string(why) + conflict_text(ctx, journal, *conflict, *after.store, std::string()));
     }
+}
+
+}  // namespace
+
+void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry>& restored) {
+    check_added(ctx, journal, restored, "the removed entries cannot come back: ");
+}
+
+void check_new_stash_lines(Context& ctx, const Journal& journal, const std::vector<std::string>& lines) {
+    std::vector<Entry> added;
+    for (const std::string& line : lines) {
+        Entry e;
+        std::string error;
+        if (parse_entry_line(line, e, error) && is_stash_event(e.type)) added.push_back(std::move(e));
+    }
+    // Written now, it comes after every entry of its container, unless an entry is dated later (--now in the
+    // past, a move or use with a later time): then those must still fit after it.
+    check_added(ctx, journal, added, "");
 }
 
 void check_not_combined(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {

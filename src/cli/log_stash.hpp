@@ -43,6 +43,10 @@ void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<
 // would have refused (a use of the milk since poured elsewhere, a use after
 // the container's end): the later entry is to be taken back first.
 void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry>& restored);
+// The same for the move, use and discard lines a stock command is about to
+// append: refused when a later-dated entry of the container would no longer
+// fit after them (a use back-dated with --now before a later move).
+void check_new_stash_lines(Context& ctx, const Journal& journal, const std::vector<std::string>& lines);
 
 // Refuses (usage error) changing the stash entry `before` into `after` (an
 // edit, or a correction taken back) when the container's life would then hold

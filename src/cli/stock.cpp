@@ -15,6 +15,7 @@
 #include "pumplog/stash.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
+#include "log_stash.hpp"
 #include "reminder_state.hpp"
 
 namespace pumplog::cli {
@@ -217,7 +218,9 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         const Stock stock = read_stash(ctx, journal, keeping_label(what)).stock;
         const Guideline& g = guideline(ctx);
         const UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
-        locked->append(use_lines(plan, clock.now, "", clock.zone));
+        const std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
+        check_new_stash_lines(ctx, journal, lines);  // a later-dated entry of the container still fits
+        locked->append(lines);
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
     });
     fmt::print("{}\n", message);
@@ -244,7 +247,9 @@ int run_move(Context& ctx, const MoveOptions& o) {
         const MovePlan move = plan_move(stock, o.label, to, at, g, clock.zone);
         const Container& c = *move.container;
         const Expiry& after = move.after;
-        locked->append({serialize(move_line(c.id, to, at, new_id(), clock.zone))});
+        const std::vector<std::string> lines{serialize(move_line(c.id, to, at, new_id(), clock.zone))};
+        check_new_stash_lines(ctx, journal, lines);
+        locked->append(lines);
         message = fmt::format("Moved {} ({}) from the {} to the {}; {}{}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
                               render::use_by(after.expires, clock.now, clock.zone),
@@ -284,7 +289,9 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
         const DiscardPlan discard = plan_discard(stock, o.label, o.reason, clock.now, clock.zone);
         const Container& c = *discard.container;
         const std::string& reason = discard.reason;
-        locked->append({serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))});
+        const std::vector<std::string> lines{serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))};
+        check_new_stash_lines(ctx, journal, lines);
+        locked->append(lines);
         message = fmt::format("Discarded {} ({} in the {}){}", terminal_text(c.label), format_volume(c.left, ctx.unit()),
                               place_name(c.place), reason.empty() ? "" : ": " + terminal_text(reason));
     });
@@ -410,6 +417,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         grouped["group"] = group;
         std::vector<std::string> lines = {serialize(grouped)};
         const std::vector<std::string> uses = use_lines(plan, at, group, clock.zone, group);
+        check_new_stash_lines(ctx, journal, uses);  // a later-dated entry of the container still fits (--at)
         lines.insert(lines.end(), uses.begin(), uses.end());
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;

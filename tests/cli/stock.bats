@@ -410,6 +410,20 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     refused 2 pumplog stock discard B1 --reason spilled --now "2026-11-02 09:00"
     [ "$stderr" = "pumplog: error: B1 is already used up" ]
     [ "$(journal_sum)" = "$before" ]
+    # A bag put in the freezer at 18:00: used up at 15:00, the move would come after its end.
+    pumplog stock add 80ml --in fridge --now "2026-11-05 14:00" > /dev/null
+    pumplog stock move B2 --to freezer --now "2026-11-05 18:00" > /dev/null
+    before=$(journal_sum)
+    refused 2 pumplog stock use B2 --now "2026-11-05 15:00"
+    [[ "$stderr" == "pumplog: error: B2 would be used up at 2026-11-05 15:00, before an entry of it (moved B2 to the freezer at 2026-11-05 18:00, ref "*"); correct or take back that entry first" ]]
+    refused 2 pumplog stock discard B2 --now "2026-11-05 16:00"
+    [[ "$stderr" == "pumplog: error: B2 would be discarded at 2026-11-05 16:00, before an entry of it"* ]]
+    [ "$(journal_sum)" = "$before" ]
+    # After the move, as usual.
+    run --separate-stderr pumplog stock use B2 --now "2026-11-05 19:00"
+    [ "$status" -eq 0 ] && [ "$output" = "Took 80 ml: B2 80 ml (used up)" ]
+    run pumplog log check
+    [ "$status" -eq 0 ]
 }
 
 # The thaw's reply states the rule, not a time from now: the use-by before it is the real limit, shorter when
