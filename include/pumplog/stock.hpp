@@ -87,6 +87,7 @@ struct Container {
     std::optional<Seconds> best_by_before; // the store's `best_by`: a combined container's parts' earliest
     ContainerState state = ContainerState::in_stock;
     std::optional<Seconds> ended;  // when it was used up or discarded
+    Seconds last_event{};          // the latest time of its moves, uses and discards (none: the epoch)
     Volume discarded;        // what was thrown away with it
     std::string reason;      // why it was discarded
 };

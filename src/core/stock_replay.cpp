@@ -197,6 +197,7 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
     Container c = stored.container;
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         const Event& ev = *it;
+        c.last_event = std::max(c.last_event, ev.order.at);
         if (c.state != ContainerState::in_stock) {
             problems.push_back({1, ev.order, fmt::format("{} {} of ", type_name(ev.type), ev.id.view()), label,
                                 fmt::format(" after it was {}; skipped",
