@@ -186,16 +186,21 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
     check_added(ctx, journal, restored, "the removed entries cannot come back: ");
 }
 
-void check_new_stash_lines(Context& ctx, const Journal& journal, const std::vector<std::string>& lines) {
+void check_new_stash_lines(Context& ctx, const Journal& journal, const Stock& stock,
+                           const std::vector<std::string>& lines) {
     std::vector<Entry> added;
+    bool before_later = false;
     for (const std::string& line : lines) {
         Entry e;
         std::string error;
-        if (parse_entry_line(line, e, error) && is_stash_event(e.type)) added.push_back(std::move(e));
+        if (!parse_entry_line(line, e, error) || !is_stash_event(e.type)) continue;
+        const Container* c = stock.find_id(e.target);
+        before_later = before_later || (c && c->last_event > e.at.instant);
+        added.push_back(std::move(e));
     }
-    // Written now, it comes after every entry of its container, unless an entry is dated later (--now in the
-    // past, a move or use with a later time): then those must still fit after it.
-    check_added(ctx, journal, added, "");
+    // Written now, a line comes after every entry of its container, unless one is dated later (--now in the
+    // past, an earlier --at): only then is the container's whole life read again to judge it.
+    if (before_later) check_added(ctx, journal, added, "");
 }
 
 void check_not_combined(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {

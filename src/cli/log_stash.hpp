@@ -9,6 +9,7 @@
 #include "context.hpp"
 #include "pumplog/entry.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/units.hpp"
 
 namespace pumplog::cli {
@@ -45,8 +46,11 @@ void check_no_later_use(Context& ctx, const Journal& journal, const std::vector<
 void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry>& restored);
 // The same for the move, use and discard lines a stock command is about to
 // append: refused when a later-dated entry of the container would no longer
-// fit after them (a use back-dated with --now before a later move).
-void check_new_stash_lines(Context& ctx, const Journal& journal, const std::vector<std::string>& lines);
+// fit after them (a use back-dated with --now before a later move). `stock`:
+// the stash the command read; the journal is read again only when one of
+// the lines comes before an entry of its container.
+void check_new_stash_lines(Context& ctx, const Journal& journal, const Stock& stock,
+                           const std::vector<std::string>& lines);
 
 // Refuses (usage error) changing the stash entry `before` into `after` (an
 // edit, or a correction taken back) when the container's life would then hold

@@ -206,20 +206,6 @@ int run_add(Context& ctx, const AddOptions& o) {
     return 0;
 }
 
-// Whether a line about to be written for these containers comes before an
-// entry of one of them (--now in the past, an earlier --at): only then is the
-// container's whole life read again to judge it (check_new_stash_lines).
-bool before_later_entries(const Stock& stock, const std::vector<std::string>& lines) {
-    for (const std::string& line : lines) {
-        Entry e;
-        std::string error;
-        if (!parse_entry_line(line, e, error)) continue;
-        const Container* c = stock.find_id(e.target);
-        if (c && c->last_event > e.at.instant) return true;
-    }
-    return false;
-}
-
 // ---- stock use ----
 
 int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw) {
@@ -233,7 +219,7 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         const Guideline& g = guideline(ctx);
         const UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
         const std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
-        if (before_later_entries(stock, lines)) check_new_stash_lines(ctx, journal, lines);  // later ones still fit
+        check_new_stash_lines(ctx, journal, stock, lines);  // later-dated entries still fit
         locked->append(lines);
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
     });
@@ -262,7 +248,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
         const Container& c = *move.container;
         const Expiry& after = move.after;
         const std::vector<std::string> lines{serialize(move_line(c.id, to, at, new_id(), clock.zone))};
-        if (before_later_entries(stock, lines)) check_new_stash_lines(ctx, journal, lines);
+        check_new_stash_lines(ctx, journal, stock, lines);
         locked->append(lines);
         message = fmt::format("Moved {} ({}) from the {} to the {}; {}{}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
@@ -304,7 +290,7 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
         const Container& c = *discard.container;
         const std::string& reason = discard.reason;
         const std::vector<std::string> lines{serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))};
-        if (before_later_entries(stock, lines)) check_new_stash_lines(ctx, journal, lines);
+        check_new_stash_lines(ctx, journal, stock, lines);
         locked->append(lines);
         message = fmt::format("Discarded {} ({} in the {}){}", terminal_text(c.label), format_volume(c.left, ctx.unit()),
                               place_name(c.place), reason.empty() ? "" : ": " + terminal_text(reason));
@@ -431,7 +417,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         grouped["group"] = group;
         std::vector<std::string> lines = {serialize(grouped)};
         const std::vector<std::string> uses = use_lines(plan, at, group, clock.zone, group);
-        if (before_later_entries(stock, uses)) check_new_stash_lines(ctx, journal, uses);  // later ones still fit
+        check_new_stash_lines(ctx, journal, stock, uses);  // later-dated entries still fit
         lines.insert(lines.end(), uses.begin(), uses.end());
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;

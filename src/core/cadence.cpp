@@ -651,7 +651,8 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             throw usage_error(fmt::format(
                 "{} {}: the journal's feeds begin on {}, and the plan learns the baby's rhythm from at least {} "
                 "days of feeds before the day it plans: plan a day from {} on",
-                how_many, window_text, format_date(first), min_feed_days, format_date(first + date::days(min_feed_days))));
+                how_many, window_text, format_date(first), min_feed_days,
+                format_date(first + date::days(min_feed_days))));
         }
         throw usage_error(
             fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "

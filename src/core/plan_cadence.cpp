@@ -43,7 +43,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 times.push_back(e);
                 times.back().ml = 1.0;
             }
-        out.cadence = learn_cadence(times, since, until, zone, settings.unit, settings.feeds_of);  // fewer than 3 days: refused here
+        // Fewer than 3 days: refused here.
+        out.cadence = learn_cadence(times, since, until, zone, settings.unit, settings.feeds_of);
         // Without a birth date the baby is at least as old as the journal
         // (its first entry, or the first feed read here): the age counts
         // from there, and the advice asks for the date.
