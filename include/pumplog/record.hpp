@@ -58,8 +58,9 @@ Line amend_line(std::string_view target, const nlohmann::ordered_json& set, Seco
 
 // What was pumped on one local day (the date written in each entry's `at`).
 struct DayTotal {
-    Volume pumped;
-    int sessions = 0;
+    Volume pumped;        // the sessions with a volume
+    int sessions = 0;     // all of them
+    int unmeasured = 0;   // those without a volume: unknown, not 0 ml
 };
 DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date);
 

@@ -139,9 +139,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const Unit unit = ctx.unit();
     const std::string sides = format_sides(pump.amount, unit);  // " (L 40 / R 50)", " (R 50)"
     const date::sys_days today = local_day(clock.now, clock.zone);
-    const std::string so_far = total.sessions == 0 ? std::string("nothing")
-                                                   : fmt::format("{} in {}", format_volume(total.pumped, unit),
-                                                                 plural(total.sessions, "session"));
+    // As status says it: a session without a volume is named, not summed as 0 ml.
+    std::string so_far = total.sessions == 0 ? std::string("nothing")
+                                             : fmt::format("{} in {}", format_volume(total.pumped, unit),
+                                                           plural(total.sessions, "session"));
+    if (total.unmeasured > 0) so_far += fmt::format(", {} without a volume", total.unmeasured);
     if (!ahead) {
         fmt::print("Logged {}{} {} - {} {}\n", format_volume(pump.amount.total, unit), sides,
                    describe_event_time(pump.at, clock), day == today ? "today" : date, so_far);

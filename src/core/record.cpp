@@ -110,7 +110,8 @@ DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date) {
     DayTotal total;
     for (const auto& e : entries) {
         if (e.type != EntryType::pump || e.at_text.substr(0, 10) != date) continue;
-        total.pumped += counted_volume(e.ml);
+        if (counted_ml(e.ml)) total.pumped += counted_volume(e.ml);
+        else ++total.unmeasured;
         ++total.sessions;
     }
     return total;

@@ -283,6 +283,15 @@ stores_at() {
     [ "$(last_line .at)" = '"2026-11-21T22:10:00+01:00"' ]
 }
 
+@test "a session without a volume (imported, or a timer) is named in add's reply as in status, not summed as 0 ml" {
+    pumplog add 100ml --at 10:00 >/dev/null
+    echo '{"v":1,"id":"imported-1","type":"pump","at":"2026-11-21T11:00:00+01:00","dur_s":900}' >>"$J"
+    run --separate-stderr pumplog add 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml at 14:05 - today 150 ml in 3 sessions, 1 without a volume" ]
+    [[ "$(pumplog status)" == *$'\n  Pumped     150 ml in 3 sessions, 1 without a volume\n'* ]]
+}
+
 @test "the day's total in add's reply counts the sessions up to now, as status does; one ahead of now says so" {
     pumplog add 100ml --at 10:00 >/dev/null
     run --separate-stderr pumplog add 120ml --at "2026-11-21 22:10" --force

@@ -99,6 +99,7 @@ TEST_CASE("the day's pumped total counts pumps written with that local date") {
     const DayTotal total = pumped_on(entries, "2026-11-21");
     CHECK(total.pumped.ml() == 190.5);
     CHECK(total.sessions == 3);
+    CHECK(total.unmeasured == 1);  // e: unknown, named apart
 }
 
 TEST_CASE("refs are the shortest id endings, 4 characters at least, that are unique in the journal") {
