@@ -37,6 +37,13 @@ std::size_t invalid_utf8_at(std::string_view text);
 // A backslash stays as it is: the table is for people; JSON keeps the exact text.
 std::string terminal_text(std::string_view text);
 
+// The first code point of valid UTF-8 text that shows nothing at all where
+// a name is read (U+00AD soft hyphen, U+180E, U+200B zero width space,
+// U+2060-U+2064, U+FEFF), or 0: "Ada" and "Ada" + U+200B would look one name
+// and be two. The joiners U+200C and U+200D are left alone: Persian and
+// Indic names, and emoji, are written with them.
+char32_t invisible_character(std::string_view text);
+
 // Plurals in English sentences. "s" unless n is 1, for "{} feed{}".
 constexpr std::string_view plural_s(long long n) { return n == 1 ? "" : "s"; }
 // "1 day", "0 days", "3 days": n and the word, with an "s" unless n is 1.

@@ -1,6 +1,7 @@
 #include "pumplog/babies.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -39,6 +40,10 @@ std::vector<std::string> parse_babies(std::string_view text) {
         // A C1 or bidi control (U+202E turns "Ada" around on a screen): what a terminal would obey, refused too.
         if (terminal_text(name) != name)
             throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
+        if (const char32_t cp = invisible_character(name))
+            throw usage_error(fmt::format("\"{}\" holds an invisible character (U+{:04X}), so it would look like "
+                                          "another name; write the name without it",
+                                          printable(name), static_cast<std::uint32_t>(cp)));
         // Quotes are the shell's, not the name's: kept, "Ada" would never match --baby Ada.
         if (name.find('"') != std::string::npos)
             throw usage_error(fmt::format(

@@ -166,6 +166,23 @@ std::string terminal_text(std::string_view text) {
     return out;
 }
 
+char32_t invisible_character(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = std::max<std::size_t>(1, utf8_sequence(text, i));
+        if (n > 1) {
+            const char32_t cp = code_point(text, i, n);
+            if (cp == 0x00AD || cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF)
+                return cp;
+        }
+        i += n;
+    }
+    return 0;
+}
+
 namespace {
 // Columns a code point takes in a terminal, as wcwidth(3) counts them (Unicode
 // East Asian Width): 0 for combining marks and zero-width ones, 2 for wide and

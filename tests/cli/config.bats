@@ -376,3 +376,19 @@ config_refused() {
     [ "$stderr" = 'pumplog: error: babies: "A\u0085da" holds a control character' ]
     cmp "$XDG_CONFIG_HOME/pumplog/config.json" "$TEST_DIR/before"
 }
+
+# "Ada" and "Ada" with a zero width space look one name and are two babies.
+@test "config set babies refuses a name with an invisible character (U+200B, U+FEFF, U+00AD); joiners stay" {
+    pumplog config set babies "Ada, Ben" >/dev/null
+    cp "$XDG_CONFIG_HOME/pumplog/config.json" "$TEST_DIR/before"
+    refused 2 pumplog config set babies "$(printf 'Ada\342\200\213, Ben')"
+    [ "$stderr" = "pumplog: error: babies: \"$(printf 'Ada\342\200\213')\" holds an invisible character (U+200B), so it would look like another name; write the name without it" ]
+    refused 2 pumplog config set babies "$(printf '\357\273\277Ada, Ben')"
+    [[ "$stderr" == *"(U+FEFF)"* ]]
+    refused 2 pumplog config set babies "$(printf 'A\302\255da, Ben')"
+    [[ "$stderr" == *"(U+00AD)"* ]]
+    cmp "$XDG_CONFIG_HOME/pumplog/config.json" "$TEST_DIR/before"
+    # a zero width non-joiner belongs to Persian names: kept
+    pumplog config set babies "$(printf 'Mehr\342\200\214ana, Ben')" >/dev/null
+    [ "$(pumplog config get babies)" = "$(printf 'Mehr\342\200\214ana, Ben')" ]
+}
