@@ -158,7 +158,14 @@ void nudge(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const s
 // honour the gaps): the feasible interval of each pump is found forwards and
 // backwards, then each takes its own time when it can, else the nearest one
 // left; each covered feed then goes to the nearest pump of the period. When
-// no such times exist the pumps stay (the longest gap wins; the planner says so).
+// a period shorter than a day (an absence) holds more pumps than fit min_gap
+// apart, the pumps added for a long gap go (the one nearest another pump
+// first) until the rest fit, and then while fewer still keep every gap: the
+// fewest pumps that keep both
+// (a 9 h 30 min work day between feeds at 06:30 and 18:30, feeds at 09:30,
+// 12:30 and 15:30, max_gap_day 2h30m, min_gap 2h: 09:00, 11:30, 14:00 and
+// 16:30, not 7 pumps 1 h 30 min apart). When no such times exist the pumps
+// stay (the longest gap wins; the planner says so).
 void keep_min_gap(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
                   const Options& options, const ZoneMemo& zone) {
     const long step = std::max<long>(1, options.round.count()) * 60;
@@ -170,49 +177,99 @@ void keep_min_gap(std::vector<Draft>& drafts, const std::vector<Seconds>& home, 
         std::vector<std::size_t> mine;
         for (std::size_t i = 0; i < drafts.size(); ++i)
             if (p.contains(drafts[i].at)) mine.push_back(i);
-        const std::size_t n = mine.size();
         bool close = false;
-        for (std::size_t i = 0; i + 1 < n; ++i)
+        for (std::size_t i = 0; i + 1 < mine.size(); ++i)
             close = close || drafts[mine[i + 1]].at - drafts[mine[i]].at < options.min_gap;
         if (!close) continue;
-        // The milk removals just before the first pump and just after the last.
-        const std::vector<Removal> seq = sequence(home, drafts);
-        std::optional<Seconds> before, after;
-        for (const Removal& r : seq) {
-            if (r.at < drafts[mine.front()].at) before = r.at;
-            if (r.at > drafts[mine.back()].at && !after) after = r.at;
+        // The milk removals outside the period (feeds at home, other periods' pumps).
+        std::vector<Seconds> outside = home;
+        for (const Draft& d : drafts)
+            if (!p.contains(d.at)) outside.push_back(d.at);
+        std::sort(outside.begin(), outside.end());
+        // The times of the pumps `kept` (in order) keeping min_gap and every limit, or nullopt.
+        const auto fit = [&](const std::vector<std::size_t>& kept) -> std::optional<std::vector<Seconds>> {
+            const std::size_t n = kept.size();
+            // The milk removals just before the first pump and just after the last.
+            std::optional<Seconds> before, after;
+            for (const Seconds r : outside) {
+                if (r < drafts[kept.front()].at) before = r;
+                if (r > drafts[kept.back()].at && !after) after = r;
+            }
+            std::vector<long> lo(n), hi(n), limit(n);  // limit[i]: from pump i to the next removal
+            for (std::size_t i = 0; i < n; ++i) {
+                const Seconds a = drafts[kept[i]].at;
+                const std::optional<Seconds> b = i + 1 < n ? std::optional(drafts[kept[i + 1]].at) : after;
+                limit[i] = b ? floor_grid(limit_of(a, *b, options, zone).count()) : std::numeric_limits<long>::max() / 4;
+            }
+            const long first = ceil_grid(count(p.begin)), last = floor_grid(count(p.end) - 1);
+            lo[0] = first;
+            hi[0] = last;
+            // The gap from the removal before (to the one after) is kept when a pump in the period can
+            // keep it; else the first pump is at the period's start (the last at its end), as near as it gets.
+            if (before)
+                hi[0] = std::min(hi[0], std::max(first, floor_grid(count(*before) +
+                                                                   limit_of(*before, drafts[kept[0]].at, options,
+                                                                            zone).count())));
+            for (std::size_t i = 1; i < n; ++i) {
+                lo[i] = std::max(first, lo[i - 1] + gap);
+                hi[i] = std::min(last, hi[i - 1] + limit[i - 1]);
+            }
+            if (after) lo[n - 1] = std::max(lo[n - 1], std::min(last, ceil_grid(count(*after) - limit[n - 1])));
+            for (std::size_t i = n - 1; i > 0; --i) {
+                lo[i - 1] = std::max(lo[i - 1], lo[i] - limit[i - 1]);
+                hi[i - 1] = std::min(hi[i - 1], hi[i] - gap);
+            }
+            for (std::size_t i = 0; i < n; ++i)
+                if (lo[i] > hi[i] || (i + 1 < n && gap > limit[i])) return std::nullopt;
+            std::vector<Seconds> at(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const long own = count(drafts[kept[i]].at);
+                const long from = i == 0 ? lo[i] : std::max(lo[i], count(at[i - 1]) + gap);
+                const long to = i == 0 ? hi[i] : std::min(hi[i], count(at[i - 1]) + limit[i - 1]);
+                at[i] = Seconds(seconds(std::clamp(own, from, to)));
+            }
+            return at;
+        };
+        // `kept` without the pump added for a long gap (it covers no feed) nearest another pump, or nullopt.
+        const auto without_added = [&](const std::vector<std::size_t>& kept) -> std::optional<std::vector<std::size_t>> {
+            std::optional<std::size_t> best;
+            seconds nearest{};
+            for (std::size_t k = 0; k < kept.size() && kept.size() > 1; ++k) {
+                if (!drafts[kept[k]].covers.empty()) continue;
+                seconds d = seconds::max();
+                if (k > 0) d = std::min(d, drafts[kept[k]].at - drafts[kept[k - 1]].at);
+                if (k + 1 < kept.size()) d = std::min(d, drafts[kept[k + 1]].at - drafts[kept[k]].at);
+                if (!best || d < nearest) {
+                    best = k;
+                    nearest = d;
+                }
+            }
+            if (!best) return std::nullopt;
+            std::vector<std::size_t> fewer = kept;
+            fewer.erase(fewer.begin() + static_cast<long>(*best));
+            return fewer;
+        };
+        std::vector<std::size_t> kept = mine;
+        std::optional<std::vector<Seconds>> at = fit(kept);
+        // A period of whole days (pumping exclusively) that is crowded is laid out on the clock and
+        // repeated (repeat_daily_when_crowded): its pumps are not dropped here.
+        if (!at && p.end - p.begin < date::days(1)) {
+            while (!at) {
+                const auto fewer = without_added(kept);
+                if (!fewer) break;
+                kept = *fewer;
+                at = fit(kept);
+            }
+            if (!at) continue;
+            for (auto fewer = without_added(kept); fewer; fewer = without_added(kept)) {
+                auto fewer_at = fit(*fewer);
+                if (!fewer_at) break;
+                kept = std::move(*fewer);
+                at = std::move(fewer_at);
+            }
         }
-        std::vector<long> lo(n), hi(n), limit(n);  // limit[i]: from pump i to the next removal
-        for (std::size_t i = 0; i < n; ++i) {
-            const Seconds a = drafts[mine[i]].at;
-            const std::optional<Seconds> b = i + 1 < n ? std::optional(drafts[mine[i + 1]].at) : after;
-            limit[i] = b ? floor_grid(limit_of(a, *b, options, zone).count()) : std::numeric_limits<long>::max() / 4;
-        }
-        const long first = ceil_grid(count(p.begin)), last = floor_grid(count(p.end) - 1);
-        lo[0] = first;
-        hi[0] = last;
-        if (before)
-            hi[0] = std::min(hi[0], floor_grid(count(*before) +
-                                               limit_of(*before, drafts[mine[0]].at, options, zone).count()));
-        for (std::size_t i = 1; i < n; ++i) {
-            lo[i] = std::max(first, lo[i - 1] + gap);
-            hi[i] = std::min(last, hi[i - 1] + limit[i - 1]);
-        }
-        if (after) lo[n - 1] = std::max(lo[n - 1], ceil_grid(count(*after) - limit[n - 1]));
-        for (std::size_t i = n - 1; i > 0; --i) {
-            lo[i - 1] = std::max(lo[i - 1], lo[i] - limit[i - 1]);
-            hi[i - 1] = std::min(hi[i - 1], hi[i] - gap);
-        }
-        bool fits = true;
-        for (std::size_t i = 0; i < n; ++i) fits = fits && lo[i] <= hi[i] && (i + 1 == n || gap <= limit[i]);
-        if (!fits) continue;
-        std::vector<Seconds> at(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const long own = count(drafts[mine[i]].at);
-            const long from = i == 0 ? lo[i] : std::max(lo[i], count(at[i - 1]) + gap);
-            const long to = i == 0 ? hi[i] : std::min(hi[i], count(at[i - 1]) + limit[i - 1]);
-            at[i] = Seconds(seconds(std::clamp(own, from, to)));
-        }
+        if (!at) continue;
+        const std::size_t n = kept.size();
         // Each covered feed to the nearest pump (the earlier on a tie).
         struct Covered {
             Seconds at;
@@ -229,18 +286,21 @@ void keep_min_gap(std::vector<Draft>& drafts, const std::vector<Seconds>& home, 
             d.target = Volume{};
             d.estimated = false;
         }
-        for (std::size_t i = 0; i < n; ++i) drafts[mine[i]].at = at[i];
+        for (std::size_t i = 0; i < n; ++i) drafts[kept[i]].at = (*at)[i];
         for (const Covered& f : covered) {
             std::size_t best = 0;
-            const auto distance = [&](std::size_t i) { return at[i] > f.at ? at[i] - f.at : f.at - at[i]; };
+            const auto distance = [&](std::size_t i) { return (*at)[i] > f.at ? (*at)[i] - f.at : f.at - (*at)[i]; };
             for (std::size_t i = 1; i < n; ++i)
                 if (distance(i) < distance(best)) best = i;
-            Draft& d = drafts[mine[best]];
+            Draft& d = drafts[kept[best]];
             d.covers.push_back(f.at);
             d.amounts.push_back(f.amount);
             d.target += f.amount;
             d.estimated = d.estimated || f.estimated;
         }
+        // The pumps left out: gone (from the back, so the indexes before stay).
+        for (auto i = mine.rbegin(); i != mine.rend(); ++i)
+            if (std::find(kept.begin(), kept.end(), *i) == kept.end()) drafts.erase(drafts.begin() + static_cast<long>(*i));
     }
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
 }

@@ -813,14 +813,21 @@ nursing() {
     # A min_gap over max_gap_day holds nowhere: refused for one run as config set refuses it.
     refused 2 pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" --min-gap 4h30m --format json
     [ "$stderr" = "pumplog: error: --min-gap (4 h 30 min) cannot be longer than max_gap_day (4 h); change one of them first" ]
-    # 2 h 30 between pumps and never over 2 h 30 from 06:38 to the 18:28 feed cannot both hold in the
-    # window: the longest gap wins, and the plan says so.
+    # 2 h 30 between pumps and never over 2 h 30 from 06:38 to the 18:28 feed: four pumps 2 h 30 apart hold
+    # both (a pump added in every long gap, 1 h 25 min apart, was said to be a conflict).
     local gaps=(--min-gap 2h30m --max-gap-day 2h30m)
     run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" "${gaps[@]}" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T15:40:00-05:00","to":"2026-11-23T17:05:00-05:00","min_gap_min":150,"max_gap_min":150,"night":false}]' ]
-    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 15:40 and 17:05 on Mon 2026-11-23 are 1 h 25 min apart, under the 2 h 30 min minimum (min_gap)"* ]]
-    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan "${away[@]}" "${gaps[@]}"
+    [ "$(jq -c '[.pumps[] | select(.at[0:10] == "2026-11-23") | .at[11:16]]' <<<"$output")" = '["09:10","11:40","14:10","16:40"]' ]
+    [ "$(jq -c '[.advice_items[].kind] | map(select(. == "min_gap_conflict"))' <<<"$output")" = '[]' ]
+    # Exactly 2 h apart in a window ending at 16:00, 2 h 28 min before the 18:28 feed: both cannot hold;
+    # the longest gap wins, and the plan says so.
+    gaps=(--min-gap 2h --max-gap-day 2h)
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan --away "mon-fri 08:00-16:00" "${gaps[@]}" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "min_gap_conflict")]' <<<"$output")" = '[{"kind":"min_gap_conflict","from":"2026-11-23T08:05:00-05:00","to":"2026-11-23T09:25:00-05:00","min_gap_min":120,"max_gap_min":120,"night":false}]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The pumps at 08:05 and 09:25 on Mon 2026-11-23 are 1 h 20 min apart, under the 2 h minimum (min_gap)"* ]]
+    run --separate-stderr pumplog --now "2026-11-23T07:00:00-05:00" plan --away "mon-fri 08:00-16:00" "${gaps[@]}"
     [[ "$output" == *"cannot both hold there, so the longest gap wins. Lower min_gap or raise max_gap_day to have both."* ]]
 }
 

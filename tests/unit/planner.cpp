@@ -234,6 +234,37 @@ TEST_CASE("a pump added for the longest gap re-spaces the away window to keep mi
                                                                                          conflict->begin))));
 }
 
+TEST_CASE("an away window with more pumps for the longest gap than fit min_gap apart keeps the fewest that hold both") {
+    // Feeds at home at 06:30 and 18:30, three in the window 3 h apart; max_gap_day 2 h 30 min: a pump
+    // added in every gap (7 pumps 1 h 30 min apart) broke min_gap and advised a conflict that is not there.
+    const std::vector<SlotSpec> slots = {{hm(2), 130},      {hm(6, 30), 130},  {hm(9, 30), 130}, {hm(12, 30), 140},
+                                         {hm(15, 30), 130}, {hm(18, 30), 130}, {hm(21, 30), 130}};
+    std::vector<Seconds> home;
+    for (int m : {hm(6, 30), hm(18, 30)})
+        home.push_back(to_instant(LocalSeconds(monday.time_since_epoch()) + minutes(m), berlin()));
+    Settings s = away_weekdays();
+    s.max_gap_day = minutes(150);
+    s.min_gap = hours(2);
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"09:00", "11:30", "14:00", "16:30"});
+    require_gaps_within(plan, home, minutes(150), hours(5));
+    for (std::size_t i = 0; i + 1 < plan.pumps.size(); ++i) CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= hours(2));
+    CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    // Each feed in the window in one pump's target: 400 ml in all.
+    Volume total;
+    for (const auto& p : plan.pumps) total += p.target;
+    CHECK(total.ml() == 400);
+    // A window that starts after the limit from the feed before (06:30 + 2 h): the first pump at its
+    // start, as near as it gets, and the rest 2 h apart, not the pumps left 1 h 30 min apart.
+    s.away = parse_away("mon-fri 09:00-17:30");
+    s.max_gap_day = hours(2);
+    const Plan later = plan_day(week_before(monday, slots), s, monday);
+    CHECK(clocks(later) == std::vector<std::string>{"09:00", "11:00", "13:00", "15:00", "17:00"});
+    CHECK(std::none_of(later.advice.begin(), later.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+}
+
 TEST_CASE("a gap a little over the limit moves a pump instead of adding one") {
     const std::vector<SlotSpec> slots = {{hm(3), 100},  {hm(7), 150},  {hm(11, 10), 120}, {hm(14), 120},
                                          {hm(17), 120}, {hm(20), 150}, {hm(23), 120}};
