@@ -39,6 +39,7 @@ struct PlannedPump {
     Volume target;                    // what the baby drinks in the slots it covers
     std::optional<Volume> expected;   // the parent's usual yield at that time of day
     std::vector<Seconds> covers;      // predicted feed times it provides for
+    std::vector<Volume> amounts;      // what each of them drinks (parallel to covers; target is their sum)
     std::string reason;               // "covers the 12:30 feed", "added: longest gap 4 h by day", ...
     std::string source;               // an extra session's: "CDC: add a session when ..." (worded after the reason)
     bool extra = false;               // proposed to make up a shortfall

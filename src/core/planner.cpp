@@ -310,8 +310,14 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
                 return dx < dy;
             });
             nearest->covers.push_back(p.covers[c]);
-            // A pump covering several feeds shares its target equally among them.
-            nearest->target += Volume::from_ml(p.target.ml() / static_cast<double>(p.covers.size()));
+            // Each feed's own amount goes with it (a pump's target is what its feeds drink: 90 ml for
+            // the 01:00 feed alone, not half of the 01:00 and 04:00 feeds' 190 ml); without them, an
+            // equal share of the pump's target.
+            const Volume amount = p.amounts.size() == p.covers.size()
+                                      ? p.amounts[c]
+                                      : Volume::from_ml(p.target.ml() / static_cast<double>(p.covers.size()));
+            nearest->amounts.push_back(amount);
+            nearest->target += amount;
             nearest->estimated = nearest->estimated || p.estimated;
         }
     }
@@ -508,6 +514,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         p.at = d.at;
         p.target = d.target;
         p.covers = d.covers;
+        p.amounts = d.amounts;
         p.estimated = d.estimated;
         p.expected = yield.at(memo.minute_of_day(d.at));
         p.pinned = pinned;

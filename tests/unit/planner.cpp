@@ -898,6 +898,40 @@ TEST_CASE("an extra session re-spaces the day and keeps min_gap between every tw
           "consultant how to raise your yield.");
 }
 
+TEST_CASE("a re-spaced day gives each pump the amounts of the feeds it covers") {
+    // 8 feeds 3 h apart, min_gap 4 h: pumps cover two feeds each; the extra session re-spaces the day
+    // and a pump left with one feed aims for that feed's amount (not half of the two it covered before).
+    const std::vector<SlotSpec> slots = {{hm(1), 90},   {hm(4), 100},  {hm(7), 110}, {hm(10), 120},
+                                         {hm(13), 110}, {hm(16), 120}, {hm(19), 100}, {hm(22), 90}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.min_gap = hours(4);
+    s.max_gap_day = hours(12);
+    s.max_gap_night = hours(12);
+    auto entries = week_before(monday, slots);
+    for (int d = 1; d <= 7; ++d)
+        for (const int h : {10, 13, 16}) entries.push_back(pump(berlin(), monday - date::days(d), hm(h), 100));
+    const Plan plan = plan_day(entries, s, monday);
+    REQUIRE(std::any_of(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; }));
+    Volume total;
+    for (const PlannedPump& p : plan.pumps) {
+        INFO(format_clock(p.at, berlin()) << " " << p.reason);
+        REQUIRE(p.amounts.size() == p.covers.size());
+        Volume covered;
+        for (const Volume& a : p.amounts) covered += a;
+        CHECK(p.target.ml() == covered.ml());
+        for (std::size_t c = 0; c < p.covers.size(); ++c) {
+            const int minute = minute_of_day(p.covers[c], berlin());
+            const auto slot =
+                std::find_if(slots.begin(), slots.end(), [&](const SlotSpec& x) { return x.minute == minute; });
+            REQUIRE(slot != slots.end());
+            CHECK(p.amounts[c].ml() == slot->ml);
+        }
+        total += p.target;
+    }
+    CHECK(total.ml() == 840);
+}
+
 TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days around it") {
     Settings s;
     s.mode = PlanMode::exclusive;
