@@ -34,6 +34,9 @@ std::size_t invalid_utf8_at(std::string_view text);
 //   C1 controls U+0080-U+009F                        \u009b
 //   bidi controls U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069,
 //   and the separators U+2028, U+2029                \u202e
+//   what shows nothing (invisible_character's list:   \u200b
+//   "B1" and "B1" + U+200B would look one label)
+//   tag characters U+E0000-U+E007F                   \U000e0041
 // A backslash stays as it is: the table is for people; JSON keeps the exact text.
 std::string terminal_text(std::string_view text);
 

@@ -114,13 +114,22 @@ void lock_state(Context& ctx, const fs::path& state) {
     fs::create_directories(state.parent_path(), ec);
     fs::path lock = state;
     lock.replace_extension(".lock");
-    const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return;
+    // Never through a link, and only a plain file: a link planted in its place would have the
+    // lock file created wherever it points.
+    const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (fd < 0 && errno != ELOOP) return;  // a folder that cannot be written: the state falls back (above)
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0) ::close(fd);
+        fmt::print(stderr, "pumplog: warning: cannot lock {}: it is a link or not a plain file; reminders may repeat\n",
+                   terminal_text(lock.string()));
+        return;
+    }
     ctx.reminder_lock = std::shared_ptr<void>(nullptr, [fd](void*) { ::close(fd); });
     const auto deadline = std::chrono::steady_clock::now() + ctx.journal().lock_timeout();
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK || std::chrono::steady_clock::now() >= deadline) {
-            fmt::print(stderr, "pumplog: warning: cannot lock {}; reminders may repeat\n", lock.string());
+            fmt::print(stderr, "pumplog: warning: cannot lock {}; reminders may repeat\n", terminal_text(lock.string()));
             return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -37,13 +37,13 @@ std::vector<std::string> parse_babies(std::string_view text) {
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
                 throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
         if (valid_utf8(name) != name) throw usage_error(fmt::format("\"{}\" is not valid UTF-8", printable(name)));
-        // A C1 or bidi control (U+202E turns "Ada" around on a screen): what a terminal would obey, refused too.
-        if (terminal_text(name) != name)
-            throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
         if (const char32_t cp = invisible_character(name))
             throw usage_error(fmt::format("\"{}\" holds an invisible character (U+{:04X}), so it would look like "
                                           "another name; write the name without it",
                                           printable(name), static_cast<std::uint32_t>(cp)));
+        // A C1 or bidi control (U+202E turns "Ada" around on a screen): what a terminal would obey, refused too.
+        if (terminal_text(name) != name)
+            throw usage_error(fmt::format("\"{}\" holds a control character", printable(name)));
         // Quotes are the shell's, not the name's: kept, "Ada" would never match --baby Ada.
         if (name.find('"') != std::string::npos)
             throw usage_error(fmt::format(

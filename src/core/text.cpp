@@ -90,9 +90,15 @@ char32_t code_point(std::string_view text, std::size_t i, std::size_t n) {
     return cp;
 }
 
+// A code point that shows nothing at all (invisible_character's list).
+bool invisible_code_point(char32_t cp) {
+    return cp == 0x00AD || cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+}
+
 bool escaped_code_point(char32_t cp) {
     return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
-           cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+           cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+           invisible_code_point(cp) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 void append_hex(std::string& out, std::string_view prefix, unsigned value, int digits) {
@@ -159,7 +165,10 @@ std::string terminal_text(std::string_view text) {
             ++i;
             continue;
         }
-        if (const char32_t cp = code_point(text, i, n); escaped_code_point(cp)) append_hex(out, "\\u", cp, 4);
+        if (const char32_t cp = code_point(text, i, n); escaped_code_point(cp)) {
+            if (cp > 0xFFFF) append_hex(out, "\\U", cp, 8);  // a tag character: \U000e0041
+            else append_hex(out, "\\u", cp, 4);
+        }
         else out.append(text.substr(i, n));
         i += n;
     }
@@ -175,8 +184,7 @@ char32_t invisible_character(std::string_view text) {
         const std::size_t n = std::max<std::size_t>(1, utf8_sequence(text, i));
         if (n > 1) {
             const char32_t cp = code_point(text, i, n);
-            if (cp == 0x00AD || cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF)
-                return cp;
+            if (invisible_code_point(cp)) return cp;
         }
         i += n;
     }

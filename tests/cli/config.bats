@@ -382,7 +382,7 @@ config_refused() {
     pumplog config set babies "Ada, Ben" >/dev/null
     cp "$XDG_CONFIG_HOME/pumplog/config.json" "$TEST_DIR/before"
     refused 2 pumplog config set babies "$(printf 'Ada\342\200\213, Ben')"
-    [ "$stderr" = "pumplog: error: babies: \"$(printf 'Ada\342\200\213')\" holds an invisible character (U+200B), so it would look like another name; write the name without it" ]
+    [ "$stderr" = 'pumplog: error: babies: "Ada\u200b" holds an invisible character (U+200B), so it would look like another name; write the name without it' ]
     refused 2 pumplog config set babies "$(printf '\357\273\277Ada, Ben')"
     [[ "$stderr" == *"(U+FEFF)"* ]]
     refused 2 pumplog config set babies "$(printf 'A\302\255da, Ben')"

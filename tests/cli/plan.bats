@@ -204,6 +204,22 @@ icalendar_python() {
     [ "$status" -eq 1 ] && [ "$stderr" = "" ]
 }
 
+# A link planted where the lock file goes must not have it created wherever it points.
+@test "plan next --within never opens the reminder lock through a link" {
+    three_hourly
+    pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m || true
+    local lock
+    lock="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
+    rm "$lock"
+    ln -s "$TEST_DIR/elsewhere" "$lock"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ]
+    [ "$stderr" = "pumplog: warning: cannot lock $lock: it is a link or not a plain file; reminders may repeat" ]
+    [ ! -e "$TEST_DIR/elsewhere" ]
+    [ -L "$lock" ]
+}
+
 # Two schedulers (the crontab and the systemd timer of examples/) can run at once.
 @test "overlapping plan next --within runs remind once: the reminder state is locked" {
     command -v flock >/dev/null || skip "flock(1) is not installed (util-linux)"

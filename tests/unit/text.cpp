@@ -9,6 +9,7 @@
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
 namespace PUMPLOG_UNITY_ID {
 
+using pumplog::invisible_character;
 using pumplog::terminal_text;
 
 TEST_CASE("printable text, UTF-8 and backslashes pass unchanged") {
@@ -42,6 +43,19 @@ TEST_CASE("bidi controls and line separators are shown escaped") {
         CHECK(terminal_text(cp).starts_with("\\u"));
     CHECK(terminal_text("\xE2\x81\xA6") == "\\u2066");
     CHECK(terminal_text("\xE2\x80\x8D") == "\xE2\x80\x8D");  // U+200D, a zero-width joiner (emoji), is text
+}
+
+TEST_CASE("characters that show nothing are shown escaped so two labels never look one") {
+    CHECK(terminal_text("B1\u200b") == "B1\\u200b");
+    CHECK(terminal_text("\ufeffB1") == "\\ufeffB1");
+    CHECK(terminal_text("B\u00ad1") == "B\\u00ad1");
+    CHECK(terminal_text("B1\u2060") == "B1\\u2060");
+    CHECK(terminal_text("B1\U000E0041") == "B1\\U000e0041");  // a tag character: 8 hex digits
+    // The joiners, which Persian and Indic names and emoji use, stay.
+    CHECK(terminal_text("Mehr\u200cana") == "Mehr\u200cana");
+    CHECK(invisible_character("Ada\u200b") == 0x200B);
+    CHECK(invisible_character("Mehr\u200cana") == 0);
+    CHECK(invisible_character("Zo\u00eb") == 0);
 }
 
 TEST_CASE("bytes that are not UTF-8 are shown as backslash x, a lone 0x9b (8-bit CSI) too") {
