@@ -124,21 +124,31 @@ std::string report_json(const Report& report, Unit unit) {
 std::string report_markdown(const Report& report, Unit unit) {
     const bool one_year = date::year_month_day(report.period.first).year() ==
                           date::year_month_day(report.period.last).year();
-    // Text from the journal (a baby's name) stays text when the Markdown is rendered: a < would open
-    // raw HTML (<script>, <img onerror=...>), which Markdown passes through (SPEC 8).
+    // Text from the journal (a baby's name) stays text when the Markdown is rendered (SPEC 8): a <
+    // would open raw HTML (<script>, <img onerror=...>), [ a link or an image that loads from another
+    // server (![t](http://...)), & an entity (E&amp;F shown as E&F), * _ ` ~ emphasis or code, and a |
+    // would end a table cell; each is written as the character itself.
     const auto text = [](std::string_view t) {
         std::string out;
-        for (const char ch : t) out += ch == '<' ? std::string("&lt;") : std::string(1, ch);
+        for (const char ch : t) {
+            switch (ch) {
+                case '<': out += "&lt;"; break;
+                case '>': out += "&gt;"; break;
+                case '&': out += "&amp;"; break;
+                case '\\': case '`': case '*': case '_': case '[': case ']': case '~': case '|': case '#':
+                    out += '\\';
+                    out += ch;
+                    break;
+                default: out += ch;
+            }
+        }
         return out;
     };
-    // Markdown cells: a | in a label would end the cell.
-    const auto line = [&](const std::vector<std::string>& cells) {
+    // Markdown table rows; the first cell may be Markdown of its own (the bold total).
+    const auto line = [&](const std::vector<std::string>& cells, bool markup_first = false) {
         std::string out = "|";
-        for (const auto& c : cells) {
-            std::string cell;
-            for (const char ch : text(c)) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
-            out += " " + cell + " |";
-        }
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            out += " " + (i == 0 && markup_first ? cells[i] : text(cells[i])) + " |";
         return out + "\n";
     };
     const auto headers = detail::person_headers(report.by, unit);
@@ -148,7 +158,7 @@ std::string report_markdown(const Report& report, Unit unit) {
     out += "\n";
     for (const auto& row : report.rows)
         out += line(detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit));
-    out += line(detail::person_cells("**Total**", report.total, unit));
+    out += line(detail::person_cells("**Total**", report.total, unit), true);
     out += line(detail::average_cells(report.total, report.logged_days, unit));
     if (!report.babies.empty()) {
         const auto heads = detail::baby_headers(report, unit, false);
@@ -157,7 +167,7 @@ std::string report_markdown(const Report& report, Unit unit) {
         out += "\n";
         for (const auto& row : report.rows)
             out += line(detail::baby_cells(detail::row_label(row, report.by, one_year), row.babies, unit));
-        out += line(detail::baby_cells("**Total**", report.baby_totals, unit));
+        out += line(detail::baby_cells("**Total**", report.baby_totals, unit), true);
     }
     for (const auto& note : detail::report_notes(report, true)) out += "\n" + text(note) + "\n";
     return out;

@@ -62,7 +62,8 @@ hostile_journal() {
     grep -qF '(Ada, Ben and Ben\x1b[2J\u202e)' out.txt
     pumplog report --format md > "$TEST_DIR/out.md"
     [ "$(raw_controls "$TEST_DIR/out.md")" -eq 0 ]
-    grep -qF '| Ben\x1b[2J\u202e: feeds |' "$TEST_DIR/out.md"
+    # the escapes themselves as Markdown text: a rendered page shows Ben\x1b[2J\u202e
+    grep -qF '| Ben\\x1b\[2J\\u202e: feeds |' "$TEST_DIR/out.md"
 }
 
 @test "replies name a hostile label escaped (stock move)" {
@@ -145,8 +146,24 @@ hostile_journal() {
     run --separate-stderr pumplog report --format md
     [ "$status" -eq 0 ]
     [[ "$output" != *"<img"* ]]
-    grep -qF '| &lt;img src=x onerror=alert(1)>\|B: feeds |' <<<"$output"
-    grep -qF '(&lt;img src=x onerror=alert(1)>|B and Ada)' <<<"$output"
+    grep -qF '| &lt;img src=x onerror=alert(1)&gt;\|B: feeds |' <<<"$output"
+    grep -qF '(&lt;img src=x onerror=alert(1)&gt;\|B and Ada)' <<<"$output"
+}
+
+@test "report --format md writes a name as text, never as a link, an image from another server or an entity" {
+    local bottle='"type":"feed","method":"bottle","ml":80'
+    journal_line '{"v":1,"id":"F1xxx","at":"2026-11-21T07:00:00+01:00",'"$bottle"',"baby":"E&amp;F"}'
+    journal_line '{"v":1,"id":"F2xxx","at":"2026-11-21T08:00:00+01:00",'"$bottle"',"baby":"![t](http://tracker.example/p.png)"}'
+    journal_line '{"v":1,"id":"F3xxx","at":"2026-11-21T09:00:00+01:00",'"$bottle"',"baby":"*Zo_e*"}'
+    run --separate-stderr pumplog report --format md
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"![t]("* ]]
+    grep -qF '| E&amp;amp;F: feeds |' <<<"$output"
+    grep -qF '| !\[t\](http://tracker.example/p.png): feeds |' <<<"$output"
+    grep -qF '| \*Zo\_e\*: feeds |' <<<"$output"
+    grep -qF 'every baby'"'"'s (!\[t\](http://tracker.example/p.png), \*Zo\_e\* and E&amp;amp;F)' <<<"$output"
+    # the total row keeps its own bold
+    grep -qF '| **Total** |' <<<"$output"
 }
 
 @test "report --format html escapes every control in a baby's name and a label: chart legend, tooltips and stash table" {
