@@ -99,8 +99,8 @@ struct StashPlan {
     date::sys_days return_day;
     Volume need_per_day;                        // what the baby drinks on a typical away day
     bool several_babies = false;                // the need is several babies' ("the babies drink")
-    int away_days_per_week = 0;                 // days with an away window
-    std::vector<Slot> away_slots;               // the slots that fall while away (on the busiest away day)
+    int away_days_per_week = 0;                 // days an away window starts on (a night is its first day's)
+    std::vector<Slot> away_slots;               // the slots that fall while away (the busiest away day), in time order
     Volume target;                              // the stash to have on the return day
     std::optional<double> target_days;          // the same in days of need (none when no feed falls while away)
     StashTargetKind target_kind = StashTargetKind::default_days;

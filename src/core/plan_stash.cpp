@@ -97,20 +97,22 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         throw usage_error(fmt::format("the return date {} is not after today ({}); give a date to come, such as {}",
                                       format_date(return_day), format_date(today),
                                       format_date(today + date::days(28))));
-    // The away hours on a day back (every day is away in exclusive mode).
+    // The away hours of a day back (the whole day in exclusive mode): the away windows that start on it,
+    // whole. A window belongs to the day it starts, as in plan bottles: a night away from Friday 22:00 to
+    // Saturday 06:00 is one away day, Friday's, its feeds after midnight too (not two half nights).
     const auto away_on = [&](const TimeSpan& day) {
-        return settings.mode == PlanMode::exclusive ? std::vector<TimeSpan>{day}
-                                                    : timetable::away_periods(settings.away, day.begin, day.end, zone);
-    };
-    const auto is_away = [](const std::vector<TimeSpan>& periods, const TimeSpan& day) {
-        return std::any_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.overlaps(day); });
+        if (settings.mode == PlanMode::exclusive) return std::vector<TimeSpan>{day};
+        std::vector<TimeSpan> periods;
+        for (const TimeSpan& p : timetable::away_periods(settings.away, day.begin, day.end, zone))
+            if (p.begin >= day.begin && p.begin < day.end) periods.push_back(p);
+        return periods;
     };
     // The first day planned is the first away day back: the intake estimate counts the baby's age on it
     // (pumplog-plan(1), Feeds without amounts), not today's, which can be weeks younger.
     date::sys_days first_away = return_day;
     for (int k = 0; k < 7; ++k) {
         const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
-        if (is_away(away_on(day), day)) {
+        if (!away_on(day).empty()) {
             first_away = return_day + date::days(k);
             break;
         }
@@ -132,11 +134,13 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     for (int k = 0; k < 7; ++k) {
         const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
         const auto periods = away_on(day);
-        if (!is_away(periods, day)) continue;
+        if (periods.empty()) continue;
         ++s.away_days_per_week;
+        Seconds last = day.end;  // a window past midnight: its feeds of the next morning are this day's
+        for (const TimeSpan& p : periods) last = std::max(last, p.end);
         Volume need;
         std::vector<Slot> slots;
-        for (const auto& f : timetable::predicted_feeds(cadence.slots, day.begin, day.end, zone))
+        for (const auto& f : timetable::predicted_feeds(cadence.slots, day.begin, last, zone))
             for (const auto& p : periods)
                 if (p.contains(f.at)) {
                     need += f.amount;
