@@ -56,3 +56,46 @@ three_hourly() {
     run --separate-stderr pumplog plan stash --return 2026-12-05 --away "fri 22:00-06:00" --format json
     [ "$(jq -c '[.need_per_day_ml, .away_days_per_week]' <<<"$output")" = '[290,1]' ]
 }
+
+@test "plan next, skip, stash and bottles refuse plan's --on and --days instead of answering for another day" {
+    three_hourly
+    export PUMPLOG_NOW=2026-11-23T16:00:00+01:00
+    local before
+    before="$TEST_DIR/before.jsonl"
+    cp "$J" "$before"
+    refused 2 pumplog plan skip --on tomorrow --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: plan skip takes no --on: it skips the one pump plan next shows (see pumplog plan skip --help)" ]
+    cmp "$J" "$before"
+    refused 2 pumplog plan --on tomorrow skip --away "mon-fri 08:00-17:30"
+    refused 2 pumplog plan skip --days 2 --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: plan skip takes no --days: it skips the one pump plan next shows (see pumplog plan skip --help)" ]
+    cmp "$J" "$before"
+    refused 2 pumplog plan next --on tomorrow --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: plan next takes no --on: it shows the one pump due next, from now (see pumplog plan next --help)" ]
+    refused 2 pumplog plan next --days 3 --within 10m
+    [ "$stderr" = "pumplog: error: plan next takes no --days: it shows the one pump due next, from now (see pumplog plan next --help)" ]
+    refused 2 pumplog plan stash --return 2026-12-01 --on=tomorrow --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: plan stash takes no --on: it plans the days up to --return DATE (see pumplog plan stash --help)" ]
+    refused 2 pumplog plan stash --return 2026-12-01 --days 3 --away "mon-fri 08:00-17:30"
+    refused 2 pumplog plan bottles --days 2 --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: plan bottles takes no --days: it packs the bottles of one day, tomorrow or --on DAY (see pumplog plan bottles --help)" ]
+    refused 2 pumplog plan --days 2 bottles --apply --away "mon-fri 08:00-17:30"
+    cmp "$J" "$before"
+    # Without a journal: refused all the same, none created.
+    rm "$J"
+    refused 2 pumplog plan skip --on tomorrow --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: plan skip takes no --on: it skips the one pump plan next shows (see pumplog plan skip --help)" ]
+    [ ! -e "$J" ]
+    cp "$before" "$J"
+    # plan bottles has a day: its own --on, or plan's before it.
+    run --separate-stderr pumplog plan bottles --on tomorrow --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Tue 2026-11-24 (away 08:00-17:30): 3 bottles, 350 ml in all." ]
+    run --separate-stderr pumplog plan --on tomorrow bottles --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Tue 2026-11-24 (away 08:00-17:30): 3 bottles, 350 ml in all." ]
+    # And the skip plan next shows is still recorded without them.
+    run --separate-stderr pumplog plan skip --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Skipped the 16:00 pump" ]
+}
