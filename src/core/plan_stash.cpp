@@ -162,9 +162,14 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         if (s.need_per_day.ml() > 0) s.target_days = s.target.ml() / s.need_per_day.ml();
     } else {
         s.target_kind = target.days ? StashTargetKind::days : StashTargetKind::default_days;
-        s.target_days = target.days ? *target.days : static_cast<double>(settings.stash_days);
-        s.target = Volume::from_ml(std::round(s.need_per_day.ml() * *s.target_days));
+        // Days of no need are no stash: none in days (target_days null, as for a volume), 0 ml.
+        if (s.need_per_day.ml() > 0) {
+            s.target_days = target.days ? *target.days : static_cast<double>(settings.stash_days);
+            s.target = Volume::from_ml(std::round(s.need_per_day.ml() * *s.target_days));
+        }
     }
+    // No feed while away and a target in days of need: nothing to stash for (not "3 days of need, 0 ml").
+    const bool nothing_to_stash = s.need_per_day.ml() <= 0 && s.target_kind != StashTargetKind::volume;
     // What is stored already and still usable on the return day counts.
     if (stock) {
         const Seconds back = start_of_local_day(return_day, zone);
@@ -214,21 +219,29 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
                 "birth date (pumplog config set birth YYYY-MM-DD) to estimate it from the baby's age.",
                 volume(a.per_feed)));
     if (s.need_per_day.ml() <= 0)
-        s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then.",
-                                       s.several_babies ? "babies need" : "baby needs"));
-    if (s.start >= return_day && s.session_minute)
+        s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then{}.",
+                                       s.several_babies ? "babies need" : "baby needs",
+                                       nothing_to_stash ? ": there is nothing to stash for, and no extra session "
+                                                          "is needed"
+                                                        : ""));
+    if (nothing_to_stash) {
+        // No stash to start building: said with the need above.
+    } else if (s.start >= return_day && s.session_minute) {
         s.advice.push_back(fmt::format("Today's {} session has passed: no day is left to pump it before {}. The CDC "
                                        "advises starting to pump a few weeks before you return to work, to get used "
                                        "to the pump and to build the stash.",
                                        format_minute_of_day(*s.session_minute), day_label(return_day)));
-    else
+    } else {
         s.advice.push_back(
             fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
                         "work, to get used to the pump and to build the stash.",
                         day_label(s.start)));
+    }
     std::vector<std::string> usual;
     for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
-    if (s.to_build.ml() <= 0) {
+    if (nothing_to_stash) {
+        // No extra session: said with the need above.
+    } else if (s.to_build.ml() <= 0) {
         s.advice.push_back(fmt::format("The {} stored already covers the target: no extra session is needed.",
                                        volume(s.stored)));
     } else if (s.session_minute && s.per_day) {

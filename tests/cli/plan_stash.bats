@@ -99,3 +99,22 @@ three_hourly() {
     [ "$status" -eq 0 ]
     [ "$output" = "Skipped the 16:00 pump" ]
 }
+
+@test "plan stash with no feed while away: no days of need (null) and nothing to stash for, whatever the target's form" {
+    three_hourly
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.need_per_day_ml, .away_slots, .target_ml, .target_days, .to_build_ml, .session]' <<<"$output")" = '[0,[],0,null,0,null]' ]
+    [ "$(jq -c '.advice' <<<"$output")" = '["No feed falls in your away hours, so the baby needs no stored milk then: there is nothing to stash for, and no extra session is needed."]' ]
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30" --target 5d --format json
+    [ "$(jq -c '[.target_ml, .target_days]' <<<"$output")" = '[0,null]' ]
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "Stash to have: none: no feed falls while you are away, so there is nothing to stash for." ]
+    [[ "$output" != *"days of need"* ]]
+    [[ "$output" != *"covers the target"* ]]
+    # A volume asked for is built all the same.
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30" --target 2l --format json
+    [ "$(jq -c '[.target_ml, .target_days, .to_build_ml]' <<<"$output")" = '[2000,null,2000]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "No feed falls in your away hours, so the baby needs no stored milk then." ]
+}
