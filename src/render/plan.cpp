@@ -744,9 +744,9 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                 out += fmt::format("Stash to have: {}, {} (--target).\n", days, format_volume(s.target, unit));
                 break;
             default:
-                out += fmt::format(
-                    "Stash to have: {}, {} (the default; change it with --target 5d or --target 2000ml).\n", days,
-                    format_volume(s.target, unit));
+                // The volume in the display unit, as --target's own examples give it.
+                out += fmt::format("Stash to have: {}, {} (the default; change it with --target 5d or --target {}).\n",
+                                   days, format_volume(s.target, unit), unit == Unit::oz ? "60oz" : "2000ml");
         }
     }
     out += fmt::format("Stored already: {} still usable on {}{}; {} to build.\n",

@@ -118,3 +118,15 @@ three_hourly() {
     [ "$(jq -c '[.target_ml, .target_days, .to_build_ml]' <<<"$output")" = '[2000,null,2000]' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "No feed falls in your away hours, so the baby needs no stored milk then." ]
 }
+
+@test "plan stash in ounces suggests a target in ounces" {
+    three_hourly
+    run --separate-stderr pumplog --unit oz plan stash --return 2026-12-07 --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "Stash to have: 3 days of need, 35.5 oz (the default; change it with --target 5d or --target 60oz)." ]
+    pumplog config set unit oz >/dev/null
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 08:00-17:30"
+    [ "${lines[1]}" = "Stash to have: 3 days of need, 35.5 oz (the default; change it with --target 5d or --target 60oz)." ]
+    run --separate-stderr pumplog --unit ml plan stash --return 2026-12-07 --away "mon-fri 08:00-17:30"
+    [ "${lines[1]}" = "Stash to have: 3 days of need, 1050 ml (the default; change it with --target 5d or --target 2000ml)." ]
+}
