@@ -109,7 +109,8 @@ struct StashPlan {
     int stored_containers = 0;
     Volume to_build;                            // target - stored (not below 0)
     std::vector<int> sessions;                  // the times of day the parent already pumps (minutes)
-    date::sys_days start;                       // when to start the extra session (not today once its time has passed)
+    date::sys_days start;                       // when to start the extra session (not today once its time has passed;
+                                                // the return day when no day is left before it)
     int days_left = 0;                          // from today to the return day
     std::optional<int> session_minute;          // the extra daily session: a time the parent does not pump yet
     std::optional<Volume> per_day;              // its expected yield: the build-up per day

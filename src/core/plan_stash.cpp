@@ -251,7 +251,12 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
             volume(*s.per_day),
             s.days_needed ? fmt::format(": {} more takes {}", volume(s.to_build), plural(*s.days_needed, "day"))
                           : std::string()));
-        if (!s.reachable)
+        if (!s.reachable && building_days == 0)  // no session left to add to, nor a second one
+            s.advice.push_back(fmt::format(
+                "The stash cannot grow before {}: no day is left to pump the {} more. Start giving stored milk "
+                "later, or lower the target (--target).",
+                day_label(return_day), volume(s.to_build)));
+        else if (!s.reachable)
             s.advice.push_back(fmt::format(
                 "{} more cannot be built by {}: at about {} a day you will have about {} in {}. Add a second daily "
                 "session, start giving stored milk later, or lower the target (--target).",

@@ -791,7 +791,8 @@ std::string stash_json(const StashPlan& s, Unit unit) {
            {key("stored", unit), volume(s.stored, unit)},
            {key("to_build", unit), volume(s.to_build, unit)},
            {"sessions", sessions},
-           {"start", format_date(s.start)},
+           // No day left before the return (the table's "no day is left"): no day to start on.
+           {"start", s.start < s.return_day ? json(format_date(s.start)) : json(nullptr)},
            {"days_left", s.days_left},
            {"session", s.session_minute && s.per_day
                            ? json{{"time", format_minute_of_day(*s.session_minute)}, {key("expected", unit), volume(*s.per_day, unit)}}

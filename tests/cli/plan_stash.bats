@@ -130,3 +130,21 @@ three_hourly() {
     run --separate-stderr pumplog --unit ml plan stash --return 2026-12-07 --away "mon-fri 08:00-17:30"
     [ "${lines[1]}" = "Stash to have: 3 days of need, 1050 ml (the default; change it with --target 5d or --target 2000ml)." ]
 }
+
+@test "plan stash with no day left before the return: start is null and the advice says the stash cannot grow" {
+    three_hourly
+    # Sat 14:05, back on Sunday: today's extra session (08:00) has passed, and tomorrow is the return.
+    run --separate-stderr pumplog plan stash --return 2026-11-22 --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.start, .days_left, .session.time, .reachable]' <<<"$output")" = '[null,0,"08:00",false]' ]
+    [ "$(jq -r '.advice[-1]' <<<"$output")" = "The stash cannot grow before Sun 2026-11-22: no day is left to pump the 1050 ml more. Start giving stored milk later, or lower the target (--target)." ]
+    [[ "$output" != *"second daily session"* ]]
+    run --separate-stderr pumplog plan stash --return 2026-11-22 --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [ "${lines[4]}" = "Start: no day is left before the return." ]
+    [[ "$output" != *"second daily session"* ]]
+    # With a day left: a start, and a second session is advice that can still help.
+    run --separate-stderr pumplog plan stash --return 2026-11-23 --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -c '[.start, .days_left]' <<<"$output")" = '["2026-11-22",1]' ]
+    [[ "$(jq -r '.advice[-1]' <<<"$output")" == *"Add a second daily session, start giving stored milk later, or lower the target (--target)." ]]
+}
