@@ -99,8 +99,8 @@ struct StashPlan {
     date::sys_days return_day;
     Volume need_per_day;                        // what the baby drinks on a typical away day
     bool several_babies = false;                // the need is several babies' ("the babies drink")
-    int away_days_per_week = 0;                 // days with an away window
-    std::vector<Slot> away_slots;               // the slots that fall while away (on the busiest away day)
+    int away_days_per_week = 0;                 // days an away window starts on (a night is its first day's)
+    std::vector<Slot> away_slots;               // the slots that fall while away (the busiest away day), in time order
     Volume target;                              // the stash to have on the return day
     std::optional<double> target_days;          // the same in days of need (none when no feed falls while away)
     StashTargetKind target_kind = StashTargetKind::default_days;
@@ -109,7 +109,8 @@ struct StashPlan {
     int stored_containers = 0;
     Volume to_build;                            // target - stored (not below 0)
     std::vector<int> sessions;                  // the times of day the parent already pumps (minutes)
-    date::sys_days start;                       // when to start the extra session (not today once its time has passed)
+    date::sys_days start;                       // when to start the extra session (not today once its time has passed;
+                                                // the return day when no day is left before it)
     int days_left = 0;                          // from today to the return day
     std::optional<int> session_minute;          // the extra daily session: a time the parent does not pump yet
     std::optional<Volume> per_day;              // its expected yield: the build-up per day

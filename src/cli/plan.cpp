@@ -402,6 +402,18 @@ int run_bottles(Context& ctx, const PlanOptions& o) {
     return 0;
 }
 
+// plan's own --on and --days (the days a timetable covers) reach a subcommand given them, through to plan's
+// (CLI11's fallthrough, which the setting flags need): one that has no use for them refuses them (SPEC 2), or
+// it would answer for another day than the one named (plan skip --on tomorrow skipped today's pump).
+// `what` says what the subcommand does instead.
+void refuse_plan_days(const CLI::App& plan, const CLI::App& command, std::initializer_list<const char*> options,
+                      std::string_view what) {
+    for (const char* option : options)
+        if (plan.count(option) > 0)
+            throw usage_error(fmt::format("plan {} takes no {}: {} (see pumplog plan {} --help)", command.get_name(),
+                                          option, what, command.get_name()));
+}
+
 // --baby: that baby's feeds alone.
 void add_baby_option(CLI::App& command, PlanOptions& o,
                      const std::string& what = "plan for this baby's feeds alone (config babies; default: every "
@@ -444,7 +456,10 @@ void setup_bottles(CLI::App& plan, Context& ctx, const std::shared_ptr<PlanOptio
         "  pumplog plan bottles --on monday --format json\n"
         "Fridge milk first, then frozen bags thawed overnight in the fridge, soonest to expire first (CDC).");
     ctx.accept_formats(*bottles, {Format::table, Format::json});
-    bottles->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_bottles(ctx, *o); }; });
+    bottles->callback([&ctx, o, &plan, bottles] {
+        refuse_plan_days(plan, *bottles, {"--days"}, "it packs the bottles of one day, tomorrow or --on DAY");
+        ctx.action = [&ctx, o] { return run_bottles(ctx, *o); };
+    });
 }
 
 }  // namespace
@@ -477,7 +492,10 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     next->footer("Examples:\n  pumplog plan next\n  pumplog plan next --within 10m    (for cron: silent, exit 1, unless due)\n"
                  "  pumplog plan next --format json");
     ctx.accept_formats(*next, {Format::table, Format::json, Format::csv});
-    next->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_next(ctx, *o); }; });
+    next->callback([&ctx, o, &plan, next] {
+        refuse_plan_days(plan, *next, {"--on", "--days"}, "it shows the one pump due next, from now");
+        ctx.action = [&ctx, o] { return run_next(ctx, *o); };
+    });
 
     auto* skip = plan.add_subcommand("skip", "record that the due pump was skipped (reminders stop)");
     skip->fallthrough();
@@ -488,7 +506,10 @@ void setup_plan(CLI::App& plan, Context& ctx) {
     skip->footer("Examples:\n  pumplog plan skip    the pump plan next shows is skipped: no more reminders of it\n"
                  "  pumplog plan skip --note \"stuck in a meeting\"\n"
                  "  pumplog plan skip --baby Ada    the pump plan next --baby Ada shows");
-    skip->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_skip(ctx, *o); }; });
+    skip->callback([&ctx, o, &plan, skip] {
+        refuse_plan_days(plan, *skip, {"--on", "--days"}, "it skips the one pump plan next shows");
+        ctx.action = [&ctx, o] { return run_skip(ctx, *o); };
+    });
 
     auto* stash = plan.add_subcommand("stash", "build a stash before returning to work");
     stash->fallthrough();
@@ -502,7 +523,10 @@ void setup_plan(CLI::App& plan, Context& ctx) {
         "  pumplog plan stash --return 2027-01-04 --target 5d\n"
         "The milk already stored and still usable on the return day counts towards the target.");
     ctx.accept_formats(*stash, {Format::table, Format::json});
-    stash->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stash(ctx, *o); }; });
+    stash->callback([&ctx, o, &plan, stash] {
+        refuse_plan_days(plan, *stash, {"--on", "--days"}, "it plans the days up to --return DATE");
+        ctx.action = [&ctx, o] { return run_stash(ctx, *o); };
+    });
 
     setup_bottles(plan, ctx, o);
 }

@@ -635,13 +635,17 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         // Only when the journal has the days the window lacks, after it: with fewer in all, what to log.
         std::optional<Seconds> earliest;
         std::vector<long> feed_days;
+        std::vector<long> known_days;  // those before `until`: what the break-in-logging rule counts
         for (const Entry& e : entries) {
             if (e.type != EntryType::feed) continue;
             feed_days.push_back(local_day(e.at.instant, zone).time_since_epoch().count());
+            if (e.at.instant < until) known_days.push_back(feed_days.back());
             if (!earliest || e.at.instant < *earliest) earliest = e.at.instant;
         }
-        std::sort(feed_days.begin(), feed_days.end());
-        feed_days.erase(std::unique(feed_days.begin(), feed_days.end()), feed_days.end());
+        for (auto* list : {&feed_days, &known_days}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
         // "no feeds of Ben", "only 2 days with feeds of Ben": the other babies' feeds are not counted.
         const std::string of = baby.empty() ? std::string() : " of " + printable(baby);
         const std::string how_many =
@@ -654,6 +658,16 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                 how_many, window_text, format_date(first), min_feed_days,
                 format_date(first + date::days(min_feed_days))));
         }
+        // Feeds before the window too (a break in logging), too few days in all to learn from: the journal's
+        // days are counted, as the rule that learns from them once there are enough does (learning_since),
+        // and so are the days still to log (2 days logged a week ago need 1 more, not 3).
+        const int known = static_cast<int>(known_days.size());
+        if (known > days)
+            throw usage_error(fmt::format(
+                "only {} with feeds{} in the journal ({} {}); the plan learns the baby's rhythm from at least {} "
+                "days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for {}",
+                plural(known, "day", "days"), of, days == 0 ? std::string("none") : std::to_string(days),
+                window_text, min_feed_days, plural(min_feed_days - known, "more day")));
         throw usage_error(
             fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
                         "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",

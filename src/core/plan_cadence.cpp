@@ -36,10 +36,11 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     }
     PlanCadence out;
     if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
-        // Times only: every feed counts 1 (its amount is set below).
+        // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
+        // from the window alone, they are counted when too few days have feeds (what to log).
         std::vector<Entry> times;
         for (const Entry& e : entries)
-            if (e.type == EntryType::feed && e.at.instant >= since && e.at.instant < until) {
+            if (e.type == EntryType::feed) {
                 times.push_back(e);
                 times.back().ml = 1.0;
             }

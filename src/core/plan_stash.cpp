@@ -97,20 +97,22 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         throw usage_error(fmt::format("the return date {} is not after today ({}); give a date to come, such as {}",
                                       format_date(return_day), format_date(today),
                                       format_date(today + date::days(28))));
-    // The away hours on a day back (every day is away in exclusive mode).
+    // The away hours of a day back (the whole day in exclusive mode): the away windows that start on it,
+    // whole. A window belongs to the day it starts, as in plan bottles: a night away from Friday 22:00 to
+    // Saturday 06:00 is one away day, Friday's, its feeds after midnight too (not two half nights).
     const auto away_on = [&](const TimeSpan& day) {
-        return settings.mode == PlanMode::exclusive ? std::vector<TimeSpan>{day}
-                                                    : timetable::away_periods(settings.away, day.begin, day.end, zone);
-    };
-    const auto is_away = [](const std::vector<TimeSpan>& periods, const TimeSpan& day) {
-        return std::any_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.overlaps(day); });
+        if (settings.mode == PlanMode::exclusive) return std::vector<TimeSpan>{day};
+        std::vector<TimeSpan> periods;
+        for (const TimeSpan& p : timetable::away_periods(settings.away, day.begin, day.end, zone))
+            if (p.begin >= day.begin && p.begin < day.end) periods.push_back(p);
+        return periods;
     };
     // The first day planned is the first away day back: the intake estimate counts the baby's age on it
     // (pumplog-plan(1), Feeds without amounts), not today's, which can be weeks younger.
     date::sys_days first_away = return_day;
     for (int k = 0; k < 7; ++k) {
         const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
-        if (is_away(away_on(day), day)) {
+        if (!away_on(day).empty()) {
             first_away = return_day + date::days(k);
             break;
         }
@@ -132,11 +134,13 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     for (int k = 0; k < 7; ++k) {
         const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
         const auto periods = away_on(day);
-        if (!is_away(periods, day)) continue;
+        if (periods.empty()) continue;
         ++s.away_days_per_week;
+        Seconds last = day.end;  // a window past midnight: its feeds of the next morning are this day's
+        for (const TimeSpan& p : periods) last = std::max(last, p.end);
         Volume need;
         std::vector<Slot> slots;
-        for (const auto& f : timetable::predicted_feeds(cadence.slots, day.begin, day.end, zone))
+        for (const auto& f : timetable::predicted_feeds(cadence.slots, day.begin, last, zone))
             for (const auto& p : periods)
                 if (p.contains(f.at)) {
                     need += f.amount;
@@ -158,9 +162,14 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         if (s.need_per_day.ml() > 0) s.target_days = s.target.ml() / s.need_per_day.ml();
     } else {
         s.target_kind = target.days ? StashTargetKind::days : StashTargetKind::default_days;
-        s.target_days = target.days ? *target.days : static_cast<double>(settings.stash_days);
-        s.target = Volume::from_ml(std::round(s.need_per_day.ml() * *s.target_days));
+        // Days of no need are no stash: none in days (target_days null, as for a volume), 0 ml.
+        if (s.need_per_day.ml() > 0) {
+            s.target_days = target.days ? *target.days : static_cast<double>(settings.stash_days);
+            s.target = Volume::from_ml(std::round(s.need_per_day.ml() * *s.target_days));
+        }
     }
+    // No feed while away and a target in days of need: nothing to stash for (not "3 days of need, 0 ml").
+    const bool nothing_to_stash = s.need_per_day.ml() <= 0 && s.target_kind != StashTargetKind::volume;
     // What is stored already and still usable on the return day counts.
     if (stock) {
         const Seconds back = start_of_local_day(return_day, zone);
@@ -210,21 +219,29 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
                 "birth date (pumplog config set birth YYYY-MM-DD) to estimate it from the baby's age.",
                 volume(a.per_feed)));
     if (s.need_per_day.ml() <= 0)
-        s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then.",
-                                       s.several_babies ? "babies need" : "baby needs"));
-    if (s.start >= return_day && s.session_minute)
+        s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then{}.",
+                                       s.several_babies ? "babies need" : "baby needs",
+                                       nothing_to_stash ? ": there is nothing to stash for, and no extra session "
+                                                          "is needed"
+                                                        : ""));
+    if (nothing_to_stash) {
+        // No stash to start building: said with the need above.
+    } else if (s.start >= return_day && s.session_minute) {
         s.advice.push_back(fmt::format("Today's {} session has passed: no day is left to pump it before {}. The CDC "
                                        "advises starting to pump a few weeks before you return to work, to get used "
                                        "to the pump and to build the stash.",
                                        format_minute_of_day(*s.session_minute), day_label(return_day)));
-    else
+    } else {
         s.advice.push_back(
             fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
                         "work, to get used to the pump and to build the stash.",
                         day_label(s.start)));
+    }
     std::vector<std::string> usual;
     for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
-    if (s.to_build.ml() <= 0) {
+    if (nothing_to_stash) {
+        // No extra session: said with the need above.
+    } else if (s.to_build.ml() <= 0) {
         s.advice.push_back(fmt::format("The {} stored already covers the target: no extra session is needed.",
                                        volume(s.stored)));
     } else if (s.session_minute && s.per_day) {
@@ -234,7 +251,12 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
             volume(*s.per_day),
             s.days_needed ? fmt::format(": {} more takes {}", volume(s.to_build), plural(*s.days_needed, "day"))
                           : std::string()));
-        if (!s.reachable)
+        if (!s.reachable && building_days == 0)  // no session left to add to, nor a second one
+            s.advice.push_back(fmt::format(
+                "The stash cannot grow before {}: no day is left to pump the {} more. Start giving stored milk "
+                "later, or lower the target (--target).",
+                day_label(return_day), volume(s.to_build)));
+        else if (!s.reachable)
             s.advice.push_back(fmt::format(
                 "{} more cannot be built by {}: at about {} a day you will have about {} in {}. Add a second daily "
                 "session, start giving stored milk later, or lower the target (--target).",

@@ -733,17 +733,21 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                                                       ? fmt::format("about {:.1f} days", *s.target_days)
                                                       : plural(std::lround(*s.target_days), "day"))
                       : std::string("no feed falls while you are away");
-    switch (s.target_kind) {
-        case StashTargetKind::volume:
-            out += fmt::format("Stash to have: {}, {} (--target).\n", format_volume(s.target, unit), days);
-            break;
-        case StashTargetKind::days:
-            out += fmt::format("Stash to have: {}, {} (--target).\n", days, format_volume(s.target, unit));
-            break;
-        default:
-            out += fmt::format(
-                "Stash to have: {}, {} (the default; change it with --target 5d or --target 2000ml).\n", days,
-                format_volume(s.target, unit));
+    if (!s.target_days && s.target_kind != StashTargetKind::volume) {  // days of need, and no need
+        out += "Stash to have: none: no feed falls while you are away, so there is nothing to stash for.\n";
+    } else {
+        switch (s.target_kind) {
+            case StashTargetKind::volume:
+                out += fmt::format("Stash to have: {}, {} (--target).\n", format_volume(s.target, unit), days);
+                break;
+            case StashTargetKind::days:
+                out += fmt::format("Stash to have: {}, {} (--target).\n", days, format_volume(s.target, unit));
+                break;
+            default:
+                // The volume in the display unit, as --target's own examples give it.
+                out += fmt::format("Stash to have: {}, {} (the default; change it with --target 5d or --target {}).\n",
+                                   days, format_volume(s.target, unit), unit == Unit::oz ? "60oz" : "2000ml");
+        }
     }
     out += fmt::format("Stored already: {} still usable on {}{}; {} to build.\n",
                        s.stored.ml() > 0 ? format_volume(s.stored, unit) : std::string("nothing"),
@@ -787,7 +791,8 @@ std::string stash_json(const StashPlan& s, Unit unit) {
            {key("stored", unit), volume(s.stored, unit)},
            {key("to_build", unit), volume(s.to_build, unit)},
            {"sessions", sessions},
-           {"start", format_date(s.start)},
+           // No day left before the return (the table's "no day is left"): no day to start on.
+           {"start", s.start < s.return_day ? json(format_date(s.start)) : json(nullptr)},
            {"days_left", s.days_left},
            {"session", s.session_minute && s.per_day
                            ? json{{"time", format_minute_of_day(*s.session_minute)}, {key("expected", unit), volume(*s.per_day, unit)}}

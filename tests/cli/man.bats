@@ -322,3 +322,13 @@ entry_path() {
     [[ "$text" == *"(pumplog log shows it"* ]]
     sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' "$MAN/pumplog-plan.1" | grep -qx '\.B 4'
 }
+
+@test "pumplog-plan(1) says that in away mode every feed at home counts as one at the breast, bottles too" {
+    command -v groff >/dev/null || skip "groff is not installed"
+    local text
+    text="$(groff -man -Tutf8 -P-c -P-b -P-u "$MAN/pumplog-plan.1" 2>/dev/null | tr -s ' \n' '  ')"
+    [[ "$text" == *"In away mode every predicted feed at home counts as one at the breast, whether the journal logged it at the breast or from a bottle"* ]]
+    [[ "$text" == *"(to pump for every feed, use --mode exclusive)"* ]]
+    # Not only "a feed at the breast while at home", which read as if a bottle at home were no milk removal.
+    [[ "$text" != *"a feed at the breast while at home"* ]]
+}

@@ -285,6 +285,30 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     baby 2026-11-02 1 "07:00=120 13:00=120 19:00=120"
     baby 2026-11-20 1 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
+    # Asking for the one more day the journal needs, as the break-in-logging rule counts its days.
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+}
+
+@test "a thin journal logged a week ago is told the days it still needs, counted over the whole journal" {
+    baby 2026-11-01 2 "07:00=120 13:00=120 19:00=120"
+    refused 2 pumplog plan --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (none from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
+    [[ "$stderr" == *"only 2 days with feeds in the journal (none from"*"for 1 more day" ]]
+    # Nursing without amounts (the estimate from the age) counts them as well.
+    rm -f "$J"
+    local day at
+    for day in 2026-11-01 2026-11-20; do
+        for at in 07:00 13:00 19:00; do
+            journal_line "{\"v\":1,\"id\":\"b-$day-$at\",\"type\":\"feed\",\"at\":\"${day}T$at:00+01:00\",\"method\":\"breast\",\"dur_s\":900}"
+        done
+    done
+    refused 2 pumplog plan --away "mon-fri 08:00-17:30"
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    # The one more day, logged: planned from the last days logged (the break in logging).
+    baby 2026-11-21 1 "07:00=120"
+    run --separate-stderr pumplog plan --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
 }
 
 @test "plan refuses too little data, saying what to log" {

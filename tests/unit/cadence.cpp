@@ -260,6 +260,19 @@ TEST_CASE("fewer than 3 days of feeds is refused with what to log") {
                       Catch::Contains("no feeds from 2026-11-09 00:00") && Catch::Contains("for 3 more days"));
 }
 
+TEST_CASE("a journal of 2 days of feeds before the window is told the 1 more day it needs") {
+    // Saturday and Sunday a week before the window: the break-in-logging rule learns from them with one day more.
+    const auto entries = feeds_for(berlin(), monday - date::days(2), 2, even_slots(8, hm(1), 100));
+    CHECK_THROWS_WITH(learn(entries, monday, 7),
+                      "only 2 days with feeds in the journal (none from 2026-11-09 00:00 to 2026-11-16 00:00); the "
+                      "plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or "
+                      "pumplog log feed --breast) for 1 more day");
+    // One of them in the window: the same 1 more day.
+    const auto split = feeds_for(berlin(), monday - date::days(1), 2, even_slots(8, hm(1), 100));
+    CHECK_THROWS_WITH(learn(split, monday, 7), Catch::Contains("only 2 days with feeds in the journal (1 from") &&
+                                                   Catch::Contains("for 1 more day"));
+}
+
 TEST_CASE("a day planned before the journal's feeds begin names the first day it can plan") {
     // Feeds from Saturday 2026-11-14 for 5 days; the plan for Monday 11-16 knows only Saturday and Sunday.
     const auto entries = feeds_for(berlin(), monday + date::days(5), 5, even_slots(8, hm(1), 100));
