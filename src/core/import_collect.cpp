@@ -1,5 +1,6 @@
 // From drafts to journal entries: values, plausibility, children, ids.
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -294,6 +295,11 @@ void FileImport::add(Draft d) {
         // The name as written: a control character in it is refused, never kept as escape text. Told
         // first: an escape sequence that holds a ';' ("\x1b]0;title\x07") is not a list of names.
         const std::string_view written = trim(d.baby);
+        if (const char32_t cp = invisible_character(written))
+            throw RowError{fmt::format("the child's name cannot be a baby's name: \"{}\" holds an invisible "
+                                       "character (U+{:04X}), so it would look like another name; rename the "
+                                       "child in the app and export again",
+                                       named, static_cast<std::uint32_t>(cp))};
         if (terminal_text(written) != written)  // C0, DEL, C1 and bidi controls
             throw RowError{fmt::format("the child's name cannot be a baby's name: \"{}\" holds a control character; "
                                        "rename the child in the app and export again",

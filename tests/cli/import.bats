@@ -1049,6 +1049,16 @@ Skipped 4 rows:
 '"baby":"Zoe"}' ]
 }
 
+@test "a child whose name holds a character that shows nothing is a problem row naming it" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n' "$(printf 'Zoe\342\200\213,"7/13/25, 13:00",3,')" \
+        'Zoe,"7/13/25, 15:00",3,' > expressed.csv
+    run --separate-stderr pumplog log import expressed.csv --unit ml
+    [ "$status" -eq 0 ]
+    [[ "$output" == *'expressed.csv:2: the child'"'"'s name cannot be a baby'"'"'s name: "Zoe\u200b" holds an invisible'\
+' character (U+200B), so it would look like another name; rename the child in the app and export again'* ]]
+}
+
 @test "more than 3 hours at the breast is a problem row also when it is split between the sides" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
