@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "context.hpp"
 #include "log_stash.hpp"
@@ -282,8 +283,21 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
     const auto ids = refs.resolve(ref);
     if (ids.empty())
         throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", printable_ref(ref)));
-    if (ids.size() > 1)
+    if (ids.size() > 1) {
+        // The whole id in another case: more of it cannot be given, only its exact case (log shows it whole).
+        const std::string typed = lower(trim(ref));
+        const bool only_case = std::all_of(ids.begin(), ids.end(), [&](const std::string& id) {
+            return id.size() == typed.size() && lower(id) == typed;
+        });
+        if (only_case) {
+            std::vector<std::string> shown;
+            for (const auto& id : ids) shown.push_back(printable(refs.ref(id)));
+            throw usage_error(fmt::format("\"{}\" names {} entries whose ids differ only in case ({}); type it "
+                                          "exactly as pumplog log shows it",
+                                          printable_ref(ref), ids.size(), fmt::join(shown, ", ")));
+        }
         throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", printable_ref(ref), ids.size()));
+    }
     refuse_shared_id(refs, ids.front(), "\"" + printable_ref(ref) + "\"");
     return ids.front();
 }

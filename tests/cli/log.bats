@@ -230,6 +230,16 @@ oday  2026-11-21 23:59  pumped 3 ml" ]
     [ "$(last_line .target)" = '"NOTE-A"' ]
 }
 
+@test "a whole id typed in a case two ids share is refused with the ids as log shows them" {
+    journal_line '{"v":1,"id":"abcdEFGH","type":"pump","at":"2026-11-21T09:07:00+01:00","ml":96}'
+    journal_line '{"v":1,"id":"abcdefgh","type":"pump","at":"2026-11-21T10:07:00+01:00","ml":97}'
+    refused 2 pumplog log rm ABCDEFGH
+    [ "$stderr" = 'pumplog: error: "ABCDEFGH" names 2 entries whose ids differ only in case (abcdEFGH, abcdefgh); type it exactly as pumplog log shows it' ]
+    run --separate-stderr pumplog log rm abcdEFGH
+    [ "$status" -eq 0 ]
+    [ "$(last_line .target)" = '"abcdEFGH"' ]
+}
+
 @test "log feed records a bottle: amount and milk" {
     pumplog log feed 120ml --milk formula --at 11:00
     [ "$(last_line '[.type, .method, .ml, .milk, .at]')" = '["feed","bottle",120,"formula","2026-11-21T11:00:00+01:00"]' ]
