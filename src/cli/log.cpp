@@ -121,7 +121,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
     const SlipCheck slip{EntryType::pump, pump.amount.total, pump.at};
-    check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+    check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     // The day's total so far as status counts it (SPEC 1): the sessions up to now, a session logged later
     // today (with --force) left out; this one with them unless it is itself ahead of now, past the minute
     // check_not_future allows.
@@ -203,7 +203,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
         const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at, std::nullopt, feed.baby};
         const History history = ctx.slip_history(slip, start_of_local_day(local_day(feed.at, clock.zone), clock.zone));
-        if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+        if (feed.amount) check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, feed.baby);
