@@ -278,6 +278,19 @@ void refuse_shared_id(const Refs& refs, const std::string& id, const std::string
                                       named, lines, lines, printable(id)));
 }
 
+// Whether a correction leaves `before` as it was: every field alike, a time at the same instant
+// (written in another offset) included.
+bool unchanged(const Entry& before, Entry after) {
+    after.raw = before.raw;
+    after.offset = before.offset;
+    if (after.at.instant == before.at.instant) {
+        after.at = before.at;
+        after.at_text = before.at_text;
+    }
+    if (after.pumped && before.pumped && after.pumped->instant == before.pumped->instant) after.pumped = before.pumped;
+    return after == before;
+}
+
 // The one entry a reference names; usage error when none or several.
 std::string resolve_one(const Refs& refs, std::string_view ref) {
     const auto ids = refs.resolve(ref);
@@ -452,6 +465,11 @@ int run_edit(Context& ctx, const EditOptions& given) {
             return after;
         };
         const Entry after = corrected(target, line);
+        // Every option already the entry's value: the line would change nothing but need its own log undo.
+        if (unchanged(target, after))
+            throw usage_error(fmt::format("nothing to change: {} is already {} at {}", printable(refs.ref(id)),
+                                          StashLabels(ctx, journal.journal(), {target}).describe(target, ctx.unit()),
+                                          format_date_time(target.at.instant, clock.zone)));
         // The command a pump or feed was written with, read once when its time, amount or baby changes: the
         // stash entries it wrote may have to follow (a leftover is kept for its feed's baby).
         const bool moved = after.at.instant != target.at.instant || after.ml != target.ml ||

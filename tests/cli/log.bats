@@ -478,9 +478,11 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     # an edit that leaves the note alone says nothing of it
     run --separate-stderr pumplog log edit 0001 --dur 20m
     [ "$output" = "Changed 0001 to pumped 90 ml (L 40 / R 50), 20 min at 2026-11-21 08:00" ]
-    # no note to remove
-    run --separate-stderr pumplog log edit 0004 --note ""
-    [ "$output" = "Changed 0004 to pumped 100 ml at 2026-11-20 22:10, no note" ]
+    # no note to remove: nothing to change alone, "no note" beside another change
+    refused 2 pumplog log edit 0004 --note ""
+    [ "$stderr" = "pumplog: error: nothing to change: 0004 is already pumped 100 ml at 2026-11-20 22:10" ]
+    run --separate-stderr pumplog log edit 0004 --note "" --amount 101ml
+    [ "$output" = "Changed 0004 to pumped 101 ml at 2026-11-20 22:10, no note" ]
 }
 
 @test "log edit --dur changes a pump's duration" {
