@@ -145,7 +145,13 @@ int run_pump(Context& ctx, const PumpOptions& o) {
                                              : fmt::format("{} in {}", format_volume(total.pumped, unit),
                                                            plural(total.sessions, "session"));
     if (total.unmeasured > 0) so_far += fmt::format(", {} without a volume", total.unmeasured);
-    if (!ahead) {
+    if (!ahead && !pump.timer.empty()) {
+        // The timer's session, said as pump stop says it: its start, the time pumped, and that the timer stopped.
+        const auto pumped = std::chrono::duration_cast<std::chrono::minutes>(pump.duration.value_or(seconds{0}));
+        fmt::print("Logged {}{} {}, {} pumped (timer stopped) - {} {}\n", format_volume(pump.amount.total, unit),
+                   sides, describe_event_day(pump.at, clock), format_duration(pumped), day == today ? "today" : date,
+                   so_far);
+    } else if (!ahead) {
         fmt::print("Logged {}{} {} - {} {}\n", format_volume(pump.amount.total, unit), sides,
                    describe_event_time(pump.at, clock), day == today ? "today" : date, so_far);
     } else {

@@ -339,7 +339,7 @@ three_hourly() {
     grep -q '"type":"pump","at":"2026-11-21T08:00:00+01:00","ml":80,"left_ml":80,"dur_s":900,"timer":' "$J"
     PUMPLOG_NOW=2026-11-21T10:00:00+01:00 pumplog pump start --side right
     PUMPLOG_NOW=2026-11-21T10:10:00+01:00 run --separate-stderr pumplog add 60ml
-    [ "$output" = "Logged 60 ml (R 60) at 10:00 - today 140 ml in 2 sessions" ]
+    [ "$output" = "Logged 60 ml (R 60) at 10:00, 10 min pumped (timer stopped) - today 140 ml in 2 sessions" ]
     grep -q '"type":"pump","at":"2026-11-21T10:00:00+01:00","ml":60,"right_ml":60,"dur_s":600,"timer":' "$J"
     # The sides given win; both sides: the split is not known.
     PUMPLOG_NOW=2026-11-21T12:00:00+01:00 pumplog pump start --side left
@@ -364,7 +364,7 @@ three_hourly() {
     PUMPLOG_NOW=2026-11-21T13:50:00+01:00 pumplog pump start 2>/dev/null
     cp "$J" "$TEST_DIR/phone.jsonl"
     PUMPLOG_JOURNAL="$TEST_DIR/phone.jsonl" run pumplog add 95ml
-    [ "$output" = "Logged 95 ml at 13:50 - today 95 ml in 1 session" ]
+    [ "$output" = "Logged 95 ml at 13:50, 15 min pumped (timer stopped) - today 95 ml in 1 session" ]
     grep -q '"dur_s":900' "$TEST_DIR/phone.jsonl"
     run pumplog status --format json
     [ "$(jq -c .timer <<<"$output")" != null ]
