@@ -118,6 +118,13 @@ int run_stop(Context& ctx, const TimerOptions& o) {
                                           "--dur, or --force to record it as timed (or pumplog pump stop --cancel)",
                                           format_date_time(timer->started, clock.zone),
                                           format_duration(std::chrono::duration_cast<minutes>(clock.now - timer->started))));
+        // A session longer than the timer has been started would end in the future: a typo (2h for 2m).
+        const auto since_start = std::chrono::duration_cast<minutes>(clock.now - timer->started);
+        if (p.duration && !o.force && *p.duration > clock.now - timer->started + ahead_allowance)
+            throw usage_error(fmt::format("--dur {} is longer than the pump timer has run ({}, since {}): check it, "
+                                          "or --force to record it",
+                                          format_duration(std::chrono::duration_cast<minutes>(*p.duration)),
+                                          format_duration(since_start), format_clock(timer->started, clock.zone)));
         p.at = timer->started;
         if (!p.duration) p.duration = timer->running;
         p.timer = timer->id;
@@ -171,7 +178,8 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     stop->add_option("--dur", o->duration, "the session's length, instead of the timer's")->type_name("DURATION");
     stop->add_option("--note", o->note, "a note")->type_name("TEXT");
     stop->add_flag("--cancel", o->cancel, "drop the timer without recording a pump");
-    stop->add_flag("--force", o->force, "record a timer over 2 hours as timed, or an implausible amount");
+    stop->add_flag("--force", o->force,
+                   "record a timer over 2 hours as timed, a --dur longer than the timer, or an implausible amount");
     stop->footer("Examples:\n  pumplog pump stop 110ml\n  pumplog pump stop L50 R60\n  pumplog pump stop --cancel");
     stop->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stop(ctx, *o); }; });
 }

@@ -352,6 +352,21 @@ three_hourly() {
     [[ "${lines[1]}" == "2026-11-21,4,280,110,80,"* ]]
 }
 
+@test "pump stop --dur longer than the timer has run is refused without --force" {
+    PUMPLOG_NOW=2026-11-21T13:30:00+01:00 pumplog pump start > /dev/null
+    PUMPLOG_NOW=2026-11-21T13:31:00+01:00 refused 2 pumplog pump stop 60ml --dur 2h
+    [ "$stderr" = "pumplog: error: --dur 2 h is longer than the pump timer has run (1 min, since 13:30): check it, or --force to record it" ]
+    # A minute over is the clocks' allowance; --force records it as given.
+    PUMPLOG_NOW=2026-11-21T13:31:00+01:00 refused 2 pumplog pump stop 60ml --dur 3m
+    PUMPLOG_NOW=2026-11-21T13:31:00+01:00 run --separate-stderr pumplog pump stop 60ml --dur 2m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 60 ml at 13:30, 2 min pumped (timer stopped)" ]
+    PUMPLOG_NOW=2026-11-21T14:00:00+01:00 pumplog pump start > /dev/null
+    PUMPLOG_NOW=2026-11-21T14:01:00+01:00 run --separate-stderr pumplog pump stop 60ml --dur 2h --force
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 60 ml at 14:00, 2 h pumped (timer stopped)" ]
+}
+
 @test "pump stop after midnight names the day the session began, as every recording reply does" {
     PUMPLOG_NOW=2026-11-20T23:50:00+01:00 pumplog pump start 2>/dev/null
     PUMPLOG_NOW=2026-11-21T00:15:00+01:00 run --separate-stderr pumplog pump stop 100ml
