@@ -392,6 +392,42 @@ three_hourly() {
     [ "$(jq -c .today <<<"$output")" = "$today" ]
 }
 
+@test "two timers started on two devices and merged: nothing stops one by guess, --started picks, log check notes" {
+    pumplog add 10ml --at 06:00 > /dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 pumplog pump start --side left > /dev/null
+    PUMPLOG_NOW=2026-11-21T11:05:00+01:00 pumplog -j "$TEST_DIR/phone.jsonl" pump start --side right > /dev/null
+    export PUMPLOG_NOW=2026-11-21T11:20:00+01:00
+    pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
+    local two="2 pump timers are running (started on two devices?): since 11:00 (left) and since 11:05 (right); pick"
+    two+=" one by its start: pumplog pump stop AMOUNT --started HH:MM (or --cancel --started HH:MM to drop one)"
+    refused 2 pumplog pump stop 50ml
+    [ "$stderr" = "pumplog: error: $two" ]
+    refused 2 pumplog add 50ml
+    [ "$stderr" = "pumplog: error: $two" ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 15 min, since 11:05, right side; 1 more running"* ]]
+    [ "$(jq -r .timer.started <<<"$(pumplog status --format json)")" = "2026-11-21T11:05:00+01:00" ]
+    refused 2 pumplog pump stop --cancel
+    refused 2 pumplog pump pause
+    refused 2 pumplog pump stop 50ml --started 11:01
+    [ "$stderr" = "pumplog: error: no running pump timer started at 11:01; they run since 11:00 (left) and since 11:05 (right): give --started as shown" ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J:2: note: the pump timer started at 2026-11-21 11:00 was never stopped or cancelled, and another started at 2026-11-21 11:05 (line 3): timed on two devices? pumplog pump stop --started picks one while it runs" ]
+    run --separate-stderr pumplog pump stop 50ml --started 11:05
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml (R 50) at 11:05, 15 min pumped (timer stopped)
+Still running: the pump timer since 11:00 (left)" ]
+    # The one left is the only one: it is shown and stopped without --started.
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 20 min, since 11:00, left side"* ]]
+    run --separate-stderr pumplog pump stop --cancel
+    [ "$output" = "Pump timer from 11:00 cancelled; no pump recorded" ]
+    run --separate-stderr pumplog log check
+    [ "$output" = "$J: 5 lines, 5 good entries, no errors" ]
+}
+
 @test "a timer over 2 hours is reported by status and plan next and never silently recorded" {
     three_hourly
     PUMPLOG_NOW=2026-11-21T11:00:00+01:00 pumplog pump start 2>/dev/null
