@@ -209,7 +209,8 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
         const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at, std::nullopt, feed.baby};
         const History history = ctx.slip_history(slip, start_of_local_day(local_day(feed.at, clock.zone), clock.zone));
-        if (feed.amount) check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
+        if (feed.amount)
+            check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, feed.baby);
