@@ -20,7 +20,7 @@ _pumplog_options() {
         '') printf '%s\n' '-h' '--help' '-V' '--version' '-j' '--journal' '--unit' '--now' '--color' '--format' '--strict' ;;
         'add') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'pump start') printf '%s\n' '--side' ;;
-        'pump stop') printf '%s\n' '--dur' '--note' '--cancel' '--force' ;;
+        'pump stop') printf '%s\n' '--dur' '--note' '--cancel' '--started' '--force' ;;
         'log') printf '%s\n' '--since' '--until' '--all' '--baby' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'log feed') printf '%s\n' '--bottle' '--breast' '--milk' '--left' '--right' '--dur' '--at' '--note' '--baby' '--force' '--from-stock' '--offered' '--thaw' ;;
@@ -62,6 +62,7 @@ _pumplog_option_value() {
         'pump resume --format') echo 'choice table'; return ;;
         'pump stop --dur') echo 'value'; return ;;
         'pump stop --note') echo 'value'; return ;;
+        'pump stop --started') echo 'value'; return ;;
         'pump stop --format') echo 'choice table'; return ;;
         'log --since') echo 'value'; return ;;
         'log --until') echo 'value'; return ;;

@@ -30,7 +30,7 @@ function __pumplog_options
         case 'pump start'
             printf '%s\t%s\n' '--side' 'the side pumped: left, right or both'
         case 'pump stop'
-            printf '%s\t%s\n' '--dur' 'the session\'s length, instead of the timer\'s' '--note' 'a note' '--cancel' 'drop the timer without recording a pump' '--force' 'record a timer over 2 hours as timed, or an implausible amount'
+            printf '%s\t%s\n' '--dur' 'the session\'s length, instead of the timer\'s' '--note' 'a note' '--cancel' 'drop the timer without recording a pump' '--started' 'the timer that started at this time, when two run (merged devices)' '--force' 'record a timer over 2 hours as timed, a --dur longer than the timer, or an implausible amount'
         case 'log'
             printf '%s\t%s\n' '--since' 'from this time or day (default: the 7 days up to today, or to --until)' '--until' 'to this time or day, inclusive' '--all' 'include voided entries, marked' '--baby' 'only this baby\'s feeds (config babies)'
         case 'log pump'
@@ -120,6 +120,9 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'pump stop --note'
+            echo 'value'
+            return
+        case 'pump stop --started'
             echo 'value'
             return
         case 'pump stop --format'

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pumplog/entry.hpp"
+#include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 
 namespace pumplog {
@@ -50,8 +51,9 @@ bool slips_settled(const std::vector<Entry>& entries, const SlipCheck& check, Se
 
 // Usage error (exit 2) saying why, unless `force`: the amount is a slip by
 // either rule against `entries` (the history in effect since slips_since).
-// `written_now` is the wall clock ids are made with.
-void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now,
+// `written_now` is the wall clock ids are made with; the earlier entry is named
+// at its time in `clock`'s zone, with its date unless it is today there.
+void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, const Clock& clock,
                  std::chrono::system_clock::time_point written_now, bool force, Unit unit);
 
 }  // namespace pumplog

@@ -1,10 +1,14 @@
 // `log check [--repair]`: validate every line of the journal, report problems
 // by line number, and optionally move the bad lines out.
+#include <algorithm>
+#include <fstream>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "context.hpp"
 #include "pumplog/check.hpp"
+#include "pumplog/pump_timer.hpp"
 #include "pumplog/text.hpp"
 
 namespace pumplog::cli {
@@ -25,13 +29,57 @@ std::string summary(const std::string& path, const CheckReport& report) {
     return text;
 }
 
+// The line number of each byte offset in `offsets` (sorted), counting the file's newlines once.
+std::vector<std::uint64_t> line_numbers(const std::filesystem::path& path, const std::vector<std::uint64_t>& offsets) {
+    std::vector<std::uint64_t> numbers;
+    std::ifstream in(path, std::ios::binary);
+    std::uint64_t offset = 0, line = 1;
+    char c = 0;
+    for (const std::uint64_t wanted : offsets) {
+        for (; offset < wanted && in.get(c); ++offset)
+            if (c == '\n') ++line;
+        numbers.push_back(line);
+    }
+    return numbers;
+}
+
+// Notes for timer starts never stopped nor cancelled though a later one started (two devices' journals
+// merged): nothing else would show them once they are past the 2 days a running timer is looked for.
+void add_timer_notes(Context& ctx, const Journal& journal, CheckReport& report) {
+    ReplayOptions options;
+    options.raw = false;
+    options.keep = [](const Entry& e) { return e.type == EntryType::timer || e.type == EntryType::pump; };
+    const History history = ctx.history(journal, options);
+    const auto found = unstopped_timers(history.entries);
+    if (found.empty()) return;
+    std::vector<std::uint64_t> offsets;
+    for (const auto& [start, later] : found) offsets.insert(offsets.end(), {start->offset, later->offset});
+    std::sort(offsets.begin(), offsets.end());
+    const std::vector<std::uint64_t> numbers = line_numbers(journal.path(), offsets);
+    const auto line_of = [&](const Entry& e) {
+        return numbers[static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), e.offset) -
+                                                offsets.begin())];
+    };
+    const date::time_zone* zone = ctx.clock().zone;
+    for (const auto& [start, later] : found)
+        report.problems.push_back(
+            {line_of(*start), Severity::note,
+             fmt::format("the pump timer started at {} was never stopped or cancelled, and another started at {} "
+                         "(line {}): timed on two devices? pumplog pump stop --started picks one while it runs",
+                         format_date_time(start->at.instant, zone), format_date_time(later->at.instant, zone),
+                         line_of(*later))});
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
+}
+
 int run_check(Context& ctx, bool repair) {
     ctx.format();  // a report for people and grep; refuse --format json rather than ignore it
     ctx.strict = false;  // it reads every line whole itself, and reports them all rather than the first
     const std::string path = ctx.journal().path().string();
     if (!repair) {
         const Journal& journal = ctx.journal();
-        const CheckReport report = check_journal(journal);
+        CheckReport report = check_journal(journal);
+        if (report.clean()) add_timer_notes(ctx, journal, report);  // entries to replay: a clean journal's
         print_problems(path, report);
         fmt::print("{}\n", summary(path, report));
         if (!report.clean())

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "context.hpp"
 #include "log_stash.hpp"
@@ -120,7 +121,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const std::string date = std::string(line["at"].get<std::string>()).substr(0, 10);
     const date::sys_days day = local_day(pump.at, clock.zone);
     const SlipCheck slip{EntryType::pump, pump.amount.total, pump.at};
-    check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+    check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     // The day's total so far as status counts it (SPEC 1): the sessions up to now, a session logged later
     // today (with --force) left out; this one with them unless it is itself ahead of now, past the minute
     // check_not_future allows.
@@ -144,7 +145,13 @@ int run_pump(Context& ctx, const PumpOptions& o) {
                                              : fmt::format("{} in {}", format_volume(total.pumped, unit),
                                                            plural(total.sessions, "session"));
     if (total.unmeasured > 0) so_far += fmt::format(", {} without a volume", total.unmeasured);
-    if (!ahead) {
+    if (!ahead && !pump.timer.empty()) {
+        // The timer's session, said as pump stop says it: its start, the time pumped, and that the timer stopped.
+        const auto pumped = std::chrono::duration_cast<std::chrono::minutes>(pump.duration.value_or(seconds{0}));
+        fmt::print("Logged {}{} {}, {} pumped (timer stopped) - {} {}\n", format_volume(pump.amount.total, unit),
+                   sides, describe_event_day(pump.at, clock), format_duration(pumped), day == today ? "today" : date,
+                   so_far);
+    } else if (!ahead) {
         fmt::print("Logged {}{} {} - {} {}\n", format_volume(pump.amount.total, unit), sides,
                    describe_event_time(pump.at, clock), day == today ? "today" : date, so_far);
     } else {
@@ -202,7 +209,8 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     if (feed.amount || ctx.strict) {  // slips; with --strict refuse a damaged journal before writing
         const SlipCheck slip{EntryType::feed, feed.amount.value_or(Volume{}), feed.at, std::nullopt, feed.baby};
         const History history = ctx.slip_history(slip, start_of_local_day(local_day(feed.at, clock.zone), clock.zone));
-        if (feed.amount) check_slips(history.entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+        if (feed.amount)
+            check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
     if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, feed.baby);
@@ -277,13 +285,39 @@ void refuse_shared_id(const Refs& refs, const std::string& id, const std::string
                                       named, lines, lines, printable(id)));
 }
 
+// Whether a correction leaves `before` as it was: every field alike, a time at the same instant
+// (written in another offset) included.
+bool unchanged(const Entry& before, Entry after) {
+    after.raw = before.raw;
+    after.offset = before.offset;
+    if (after.at.instant == before.at.instant) {
+        after.at = before.at;
+        after.at_text = before.at_text;
+    }
+    if (after.pumped && before.pumped && after.pumped->instant == before.pumped->instant) after.pumped = before.pumped;
+    return after == before;
+}
+
 // The one entry a reference names; usage error when none or several.
 std::string resolve_one(const Refs& refs, std::string_view ref) {
     const auto ids = refs.resolve(ref);
     if (ids.empty())
         throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", printable_ref(ref)));
-    if (ids.size() > 1)
+    if (ids.size() > 1) {
+        // The whole id in another case: more of it cannot be given, only its exact case (log shows it whole).
+        const std::string typed = lower(trim(ref));
+        const bool only_case = std::all_of(ids.begin(), ids.end(), [&](const std::string& id) {
+            return id.size() == typed.size() && lower(id) == typed;
+        });
+        if (only_case) {
+            std::vector<std::string> shown;
+            for (const auto& id : ids) shown.push_back(printable(refs.ref(id)));
+            throw usage_error(fmt::format("\"{}\" names {} entries whose ids differ only in case ({}); type it "
+                                          "exactly as pumplog log shows it",
+                                          printable_ref(ref), ids.size(), fmt::join(shown, ", ")));
+        }
         throw usage_error(fmt::format("\"{}\" names {} entries; give more of its id", printable_ref(ref), ids.size()));
+    }
     refuse_shared_id(refs, ids.front(), "\"" + printable_ref(ref) + "\"");
     return ids.front();
 }
@@ -438,6 +472,11 @@ int run_edit(Context& ctx, const EditOptions& given) {
             return after;
         };
         const Entry after = corrected(target, line);
+        // Every option already the entry's value: the line would change nothing but need its own log undo.
+        if (unchanged(target, after))
+            throw usage_error(fmt::format("nothing to change: {} is already {} at {}", printable(refs.ref(id)),
+                                          StashLabels(ctx, journal.journal(), {target}).describe(target, ctx.unit()),
+                                          format_date_time(target.at.instant, clock.zone)));
         // The command a pump or feed was written with, read once when its time, amount or baby changes: the
         // stash entries it wrote may have to follow (a leftover is kept for its feed's baby).
         const bool moved = after.at.instant != target.at.instant || after.ml != target.ml ||

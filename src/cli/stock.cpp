@@ -193,7 +193,8 @@ int run_add(Context& ctx, const AddOptions& o) {
     check_label_form(ctx, o.label);
     {  // slips (SPEC 10): far over the usual, or typed twice
         const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place};
-        check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock.now, std::chrono::system_clock::now(), o.force, ctx.unit());
+        check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock, std::chrono::system_clock::now(), o.force,
+                    ctx.unit());
     }
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         store.label = label_for(read_stash(ctx, journal.journal()).stock, o.label);

@@ -48,6 +48,13 @@ bool blank(std::string_view text) {
 
 std::string quote_key(std::string_view key) { return "\"" + printable(key) + "\""; }
 
+// "a pump line", "an amend line": the article goes by the sound of the type's name ("a use line").
+std::string a_line_of(EntryType type) {
+    const std::string_view name = type_name(type);
+    const bool vowel = name == "amend" || name == "unknown";
+    return fmt::format("{} {} line", vowel ? "an" : "a", name);
+}
+
 // What a DOM parse error means to someone reading their journal.
 std::string json_error(simdjson::error_code code) {
     switch (code) {
@@ -788,8 +795,8 @@ CheckReport Checker::finish() {
             std::string wrong;
             if (line.type == EntryType::void_ && line.target == i) wrong = "voids itself";
             else if (line.type == EntryType::amend && (target_type == EntryType::void_ || target_type == EntryType::amend))
-                wrong = fmt::format("corrects line {}, a {} line (only entries can be corrected)",
-                                    good[line.target].number, type_name(target_type));
+                wrong = fmt::format("corrects line {}, {} (only entries can be corrected)", good[line.target].number,
+                                    a_line_of(target_type));
             else if (line.type == EntryType::amend && target_type != EntryType::unknown) {
                 // Judged against the field table: the entry as written, and this amendment.
                 const auto shape = std::lower_bound(all.amendments.begin(), all.amendments.end(), i,
@@ -803,8 +810,8 @@ CheckReport Checker::finish() {
             else if ((line.type == EntryType::use || line.type == EntryType::move ||
                       line.type == EntryType::discard) &&
                      target_type != EntryType::store && target_type != EntryType::unknown)
-                wrong = fmt::format("refers to line {}, a {} line, not a stored container", good[line.target].number,
-                                    type_name(target_type));
+                wrong = fmt::format("refers to line {}, {}, not a stored container", good[line.target].number,
+                                    a_line_of(target_type));
             if (!wrong.empty()) {
                 mark_bad(line, std::move(wrong));
                 bad[i] = true;

@@ -5,6 +5,7 @@
 
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/time.hpp"
 
 namespace pumplog {
 
@@ -22,6 +23,12 @@ std::string_view kind_name(EntryType type) {
         case EntryType::store: return "stored container";
         default: return "pump";
     }
+}
+
+// When an entry was, as `log` shows it: in the current zone, with its date unless it is today.
+std::string shown_at(Seconds at, const Clock& clock) {
+    if (local_day(at, clock.zone) == local_day(clock.now, clock.zone)) return format_clock(at, clock.zone);
+    return format_date_time(at, clock.zone);
 }
 
 }  // namespace
@@ -60,9 +67,10 @@ bool slips_settled(const std::vector<Entry>& entries, const SlipCheck& check, Se
     return l.seen >= slip_min_seen && check.amount.ml() <= slip_factor * l.ml;
 }
 
-void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seconds now,
+void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, const Clock& clock,
                  std::chrono::system_clock::time_point written_now, bool force, Unit unit) {
     if (force) return;
+    const Seconds now = clock.now;
     for (const auto& e : entries) {
         if (!same_kind(e, check.type)) continue;
         const Seconds at = e.at.instant;
@@ -77,7 +85,7 @@ void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, Seco
             throw usage_error(fmt::format("the same {} of {} was recorded a moment ago (at {}): typed twice? "
                                           "use --force to record it again",
                                           kind_name(check.type), format_volume(check.amount, unit),
-                                          e.at_text.substr(11, 5)));
+                                          shown_at(at, clock)));
     }
     const auto [largest, seen] = largest_of_kind(entries, check, now);
     if (seen >= slip_min_seen && check.amount.ml() > slip_factor * largest)

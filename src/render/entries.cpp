@@ -103,6 +103,9 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
     // journals keep SPEC 7's columns.
     if (std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !l.entry->baby.empty(); }))
         names.push_back("baby");
+    // A nursing feed's time per side, appended after the columns SPEC 7 fixed (and the baby's), so that a
+    // script reading by position keeps working; `voided` stays the trailing one.
+    names.insert(names.end(), {"left_s", "right_s"});
     for (const auto name : names) {
         columns.push_back(field_named(name));
         header.push_back(columns.back()->kind == FieldKind::volume ? volume_key(name, unit) : std::string(name));

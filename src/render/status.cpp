@@ -51,8 +51,11 @@ std::string timer_text(const PumpTimer& t, const Clock& clock) {
     const std::string side = t.side ? fmt::format(", {} side{}", name_of(*t.side), *t.side == Side::both ? "s" : "")
                                     : std::string();
     const std::string ran = format_duration(std::chrono::duration_cast<std::chrono::minutes>(t.running));
-    if (t.paused) return fmt::format("paused at {}, started {}{}", ran, format_clock(t.started, clock.zone), side);
-    return fmt::format("running {}, since {}{}", ran, format_clock(t.started, clock.zone), side);
+    // Timers of two devices merged: the others are counted (pump stop names them all, to pick one).
+    const std::string others = t.others == 0 ? std::string() : fmt::format("; {} more running", t.others);
+    if (t.paused)
+        return fmt::format("paused at {}, started {}{}{}", ran, format_clock(t.started, clock.zone), side, others);
+    return fmt::format("running {}, since {}{}{}", ran, format_clock(t.started, clock.zone), side, others);
 }
 
 // The babies' names as row labels, each at most 10 columns (a column a

@@ -58,7 +58,7 @@ twins_week() {
     [ "$output" = "Logged bottle 80 ml of breast milk at 14:05" ]
     [ "$(jq -c 'has("baby")' "$J")" = "false" ]
     run --separate-stderr pumplog log --format csv
-    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note" ]
+    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s" ]
     run --separate-stderr pumplog log
     [[ "$(printf '%s\n' "$output" | head -n 1)" != *baby* ]]
     # Another baby named on purpose is written: the feed is not Ada's.
@@ -178,9 +178,9 @@ twins_week() {
     pumplog log feed 50ml --baby Ben --at 09:10 > /dev/null
     run --separate-stderr pumplog log --baby ben --format csv
     [ "$status" -eq 0 ]
-    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby" ]
+    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
-    [[ "$(printf '%s\n' "$output" | tail -n 1)" == *",feed,2026-11-21T09:10:00+01:00,50,,,,bottle,breast,,,,Ben" ]]
+    [[ "$(printf '%s\n' "$output" | tail -n 1)" == *",feed,2026-11-21T09:10:00+01:00,50,,,,bottle,breast,,,,Ben,," ]]
     run --separate-stderr pumplog log --format json
     [ "$(printf '%s' "$output" | jq -r '[.[] | .baby // "-"] | join(" ")')" = "- Ada Ben" ]
     refused 2 pumplog log --baby Cy

@@ -339,7 +339,7 @@ three_hourly() {
     grep -q '"type":"pump","at":"2026-11-21T08:00:00+01:00","ml":80,"left_ml":80,"dur_s":900,"timer":' "$J"
     PUMPLOG_NOW=2026-11-21T10:00:00+01:00 pumplog pump start --side right
     PUMPLOG_NOW=2026-11-21T10:10:00+01:00 run --separate-stderr pumplog add 60ml
-    [ "$output" = "Logged 60 ml (R 60) at 10:00 - today 140 ml in 2 sessions" ]
+    [ "$output" = "Logged 60 ml (R 60) at 10:00, 10 min pumped (timer stopped) - today 140 ml in 2 sessions" ]
     grep -q '"type":"pump","at":"2026-11-21T10:00:00+01:00","ml":60,"right_ml":60,"dur_s":600,"timer":' "$J"
     # The sides given win; both sides: the split is not known.
     PUMPLOG_NOW=2026-11-21T12:00:00+01:00 pumplog pump start --side left
@@ -350,6 +350,21 @@ three_hourly() {
     grep -q '"type":"pump","at":"2026-11-21T13:00:00+01:00","ml":90,"dur_s":600,' "$J"
     run pumplog report --since 2026-11-21 --format csv
     [[ "${lines[1]}" == "2026-11-21,4,280,110,80,"* ]]
+}
+
+@test "pump stop --dur longer than the timer has run is refused without --force" {
+    PUMPLOG_NOW=2026-11-21T13:30:00+01:00 pumplog pump start > /dev/null
+    PUMPLOG_NOW=2026-11-21T13:31:00+01:00 refused 2 pumplog pump stop 60ml --dur 2h
+    [ "$stderr" = "pumplog: error: --dur 2 h is longer than the pump timer has run (1 min, since 13:30): check it, or --force to record it" ]
+    # A minute over is the clocks' allowance; --force records it as given.
+    PUMPLOG_NOW=2026-11-21T13:31:00+01:00 refused 2 pumplog pump stop 60ml --dur 3m
+    PUMPLOG_NOW=2026-11-21T13:31:00+01:00 run --separate-stderr pumplog pump stop 60ml --dur 2m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 60 ml at 13:30, 2 min pumped (timer stopped)" ]
+    PUMPLOG_NOW=2026-11-21T14:00:00+01:00 pumplog pump start > /dev/null
+    PUMPLOG_NOW=2026-11-21T14:01:00+01:00 run --separate-stderr pumplog pump stop 60ml --dur 2h --force
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 60 ml at 14:00, 2 h pumped (timer stopped)" ]
 }
 
 @test "pump stop after midnight names the day the session began, as every recording reply does" {
@@ -364,7 +379,7 @@ three_hourly() {
     PUMPLOG_NOW=2026-11-21T13:50:00+01:00 pumplog pump start 2>/dev/null
     cp "$J" "$TEST_DIR/phone.jsonl"
     PUMPLOG_JOURNAL="$TEST_DIR/phone.jsonl" run pumplog add 95ml
-    [ "$output" = "Logged 95 ml at 13:50 - today 95 ml in 1 session" ]
+    [ "$output" = "Logged 95 ml at 13:50, 15 min pumped (timer stopped) - today 95 ml in 1 session" ]
     grep -q '"dur_s":900' "$TEST_DIR/phone.jsonl"
     run pumplog status --format json
     [ "$(jq -c .timer <<<"$output")" != null ]
@@ -375,6 +390,42 @@ three_hourly() {
     today+='"skipped":0,"bottle_ml":0,"bottle_feeds":0,"bottle_feeds_without_amount":0,"breast_feeds":0,'
     today+='"usual_by_now_ml":null,"usual_day_ml":null}'
     [ "$(jq -c .today <<<"$output")" = "$today" ]
+}
+
+@test "two timers started on two devices and merged: nothing stops one by guess, --started picks, log check notes" {
+    pumplog add 10ml --at 06:00 > /dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 pumplog pump start --side left > /dev/null
+    PUMPLOG_NOW=2026-11-21T11:05:00+01:00 pumplog -j "$TEST_DIR/phone.jsonl" pump start --side right > /dev/null
+    export PUMPLOG_NOW=2026-11-21T11:20:00+01:00
+    pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
+    local two="2 pump timers are running (started on two devices?): since 11:00 (left) and since 11:05 (right); pick"
+    two+=" one by its start: pumplog pump stop AMOUNT --started HH:MM (or --cancel --started HH:MM to drop one)"
+    refused 2 pumplog pump stop 50ml
+    [ "$stderr" = "pumplog: error: $two" ]
+    refused 2 pumplog add 50ml
+    [ "$stderr" = "pumplog: error: $two" ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 15 min, since 11:05, right side; 1 more running"* ]]
+    [ "$(jq -r .timer.started <<<"$(pumplog status --format json)")" = "2026-11-21T11:05:00+01:00" ]
+    refused 2 pumplog pump stop --cancel
+    refused 2 pumplog pump pause
+    refused 2 pumplog pump stop 50ml --started 11:01
+    [ "$stderr" = "pumplog: error: no running pump timer started at 11:01; they run since 11:00 (left) and since 11:05 (right): give --started as shown" ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J:2: note: the pump timer started at 2026-11-21 11:00 was never stopped or cancelled, and another started at 2026-11-21 11:05 (line 3): timed on two devices? pumplog pump stop --started picks one while it runs" ]
+    run --separate-stderr pumplog pump stop 50ml --started 11:05
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml (R 50) at 11:05, 15 min pumped (timer stopped)
+Still running: the pump timer since 11:00 (left)" ]
+    # The one left is the only one: it is shown and stopped without --started.
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 20 min, since 11:00, left side"* ]]
+    run --separate-stderr pumplog pump stop --cancel
+    [ "$output" = "Pump timer from 11:00 cancelled; no pump recorded" ]
+    run --separate-stderr pumplog log check
+    [ "$output" = "$J: 5 lines, 5 good entries, no errors" ]
 }
 
 @test "a timer over 2 hours is reported by status and plan next and never silently recorded" {

@@ -147,6 +147,18 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     [ "$(grep -c '"type":"store"' "$J")" -eq 2 ]
 }
 
+@test "typed twice names the earlier entry as log shows it: in the current zone, with its date unless today" {
+    TZ=Australia/Sydney pumplog add 70ml --at 2026-11-22T00:00+11:00 > /dev/null
+    export TZ=America/New_York
+    refused 2 pumplog add 70ml --at 08:01
+    [ "$stderr" = "pumplog: error: the same pump of 70 ml was recorded a moment ago (at 08:00): typed twice? use --force to record it again" ]
+    rm "$J"
+    TZ=Australia/Sydney pumplog add 70ml --at 2026-11-21T15:59+11:00 --now 2026-11-21T05:02:00Z > /dev/null
+    refused 2 pumplog add 70ml --at "2026-11-20 23:59" --now 2026-11-21T05:02:00Z
+    [ "$stderr" = "pumplog: error: the same pump of 70 ml was recorded a moment ago (at 2026-11-20 23:59): typed twice? use --force to record it again" ]
+    [ "$(pumplog log --now 2026-11-21T05:02:00Z | grep -c '2026-11-20 23:59  pumped 70 ml')" -eq 1 ]
+}
+
 @test "twins' bottles of one size at once are two feeds, not one typed twice; the same baby's is" {
     pumplog config set babies "Ada, Ben" > /dev/null
     pumplog log feed 60ml --baby Ada

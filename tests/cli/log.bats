@@ -30,7 +30,7 @@ last_line() {
     [ "$status" -eq 0 ]
     [ "$output" = "[]" ]
     run --separate-stderr pumplog log --format csv
-    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note" ]
+    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s" ]
     [ ! -e "$J" ]
 }
 
@@ -105,15 +105,15 @@ last_line() {
     [ "$(echo "$output" | jq -c '.[3] | keys_unsorted')" = '["v","id","type","at","method","left_s","right_s","ref","voided"]' ]
 }
 
-@test "CSV --all adds a trailing voided column, true only for voided entries" {
+@test "CSV --all adds a trailing voided column (after left_s,right_s), true only for voided entries" {
     fixture
     run --separate-stderr pumplog log --format csv --all
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,voided
-0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,false
-0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,false
-0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,false
-0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,true' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,voided
+0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,,false
+0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,,false
+0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,,false
+0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,720,480,true' ]
 }
 
 @test "JSON --unit oz: volumes in oz under _oz keys, where the ml keys stood" {
@@ -129,18 +129,28 @@ last_line() {
     journal_line '{"v":1,"id":"01KAQ0000000000000000P0006","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":88.72,"note":"left, then \"right\""}'
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note
-0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,
-0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning
-0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,
-0006,01KAQ0000000000000000P0006,pump,2026-11-21T12:00:00+01:00,88.72,,,,,,,,"left, then ""right"""' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s
+0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,
+0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,
+0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,
+0006,01KAQ0000000000000000P0006,pump,2026-11-21T12:00:00+01:00,88.72,,,,,,,,"left, then ""right""",,' ]
+}
+
+@test "CSV carries a nursing feed's time per side in left_s,right_s, appended after the SPEC columns" {
+    pumplog log feed --breast --left 12m --right 8m --at 09:00 > /dev/null
+    pumplog log feed --breast --dur 15m --at 10:00 > /dev/null
+    run --separate-stderr pumplog log --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s" ]
+    [[ "${lines[1]}" == *",feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,720,480" ]]
+    [[ "${lines[2]}" == *",feed,2026-11-21T10:00:00+01:00,,,,900,breast,,,,,," ]]
 }
 
 @test "CSV --unit oz names the volume columns in oz" {
     fixture
     run --separate-stderr pumplog log --format csv --unit oz
-    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note" ]
-    [ "${lines[2]}" = "0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,3.04,1.35,1.69,900,,,,,morning" ]
+    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,left_s,right_s" ]
+    [ "${lines[2]}" = "0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,3.04,1.35,1.69,900,,,,,morning,," ]
 }
 
 @test "by default the listing covers the last 7 days, today included" {
@@ -228,6 +238,16 @@ oday  2026-11-21 23:59  pumped 3 ml" ]
     run --separate-stderr pumplog log rm NOTE-A
     [ "$status" -eq 0 ]
     [ "$(last_line .target)" = '"NOTE-A"' ]
+}
+
+@test "a whole id typed in a case two ids share is refused with the ids as log shows them" {
+    journal_line '{"v":1,"id":"abcdEFGH","type":"pump","at":"2026-11-21T09:07:00+01:00","ml":96}'
+    journal_line '{"v":1,"id":"abcdefgh","type":"pump","at":"2026-11-21T10:07:00+01:00","ml":97}'
+    refused 2 pumplog log rm ABCDEFGH
+    [ "$stderr" = 'pumplog: error: "ABCDEFGH" names 2 entries whose ids differ only in case (abcdEFGH, abcdefgh); type it exactly as pumplog log shows it' ]
+    run --separate-stderr pumplog log rm abcdEFGH
+    [ "$status" -eq 0 ]
+    [ "$(last_line .target)" = '"abcdEFGH"' ]
 }
 
 @test "log feed records a bottle: amount and milk" {
@@ -432,7 +452,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     pumplog log edit 0001 --left 30ml
     [ "$(last_line .set)" = '{"left_ml":30,"right_ml":55,"ml":85}' ]
     run --separate-stderr pumplog log --format csv
-    [ "${lines[2]}" = "0001,$P1,pump,2026-11-21T08:00:00+01:00,85,30,55,900,,,,,morning" ]
+    [ "${lines[2]}" = "0001,$P1,pump,2026-11-21T08:00:00+01:00,85,30,55,900,,,,,morning,," ]
 }
 
 @test "log edit --at moves the entry and the listing follows" {
@@ -468,9 +488,11 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     # an edit that leaves the note alone says nothing of it
     run --separate-stderr pumplog log edit 0001 --dur 20m
     [ "$output" = "Changed 0001 to pumped 90 ml (L 40 / R 50), 20 min at 2026-11-21 08:00" ]
-    # no note to remove
-    run --separate-stderr pumplog log edit 0004 --note ""
-    [ "$output" = "Changed 0004 to pumped 100 ml at 2026-11-20 22:10, no note" ]
+    # no note to remove: nothing to change alone, "no note" beside another change
+    refused 2 pumplog log edit 0004 --note ""
+    [ "$stderr" = "pumplog: error: nothing to change: 0004 is already pumped 100 ml at 2026-11-20 22:10" ]
+    run --separate-stderr pumplog log edit 0004 --note "" --amount 101ml
+    [ "$output" = "Changed 0004 to pumped 101 ml at 2026-11-20 22:10, no note" ]
 }
 
 @test "log edit --dur changes a pump's duration" {

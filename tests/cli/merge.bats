@@ -194,6 +194,39 @@ journal.jsonl.bak" ]
     [ "$(jq -r .ml "$synced/journal.jsonl" | sort -n | tr '\n' ',')" = "60,70,90,100,120," ]
 }
 
+@test "the warnings in examples/multi-device.md \"If two copies disagree\" are those the merge gives" {
+    export HOME="$TEST_DIR/home"
+    mkdir -p "$TEST_DIR/bin" "$HOME"
+    ln -s "$PUMPLOG_BIN" "$TEST_DIR/bin/pumplog"
+    export PATH="$TEST_DIR/bin:$PATH"
+    doc="$PUMPLOG_SOURCE_DIR/examples/multi-device.md"
+    awk '/^```sh$/ { on = 1; next } /^```$/ { on = 0 } on' "$doc" > "$TEST_DIR/recipe.sh"
+    bash -euo pipefail "$TEST_DIR/recipe.sh" > /dev/null
+    # The sample warnings of the section, ids and home folder as the doc writes them.
+    awk '/^## If two copies disagree/ { in_section = 1; next } /^## / { in_section = 0 }
+         in_section && /^```text$/ { on = 1; next } /^```$/ { on = 0 } on' "$doc" > "$TEST_DIR/samples"
+    [ "$(wc -l < "$TEST_DIR/samples")" -eq 2 ]
+    cd "$HOME/Sync/pumplog"
+    export PUMPLOG_JOURNAL="$PWD/journal.jsonl"
+    local copy=journal.sync-conflict-20261122-080000-ABCDEFG.jsonl id
+    id="$(jq -r 'select(.ml == 100) | .id' journal.jsonl)"
+    as_doc() { sed -e "s|$HOME|/home/anna|g" -e "s|$id|01M94PJ5T7QVRDFEMBZQZ4MP3T|g"; }
+    # The copy's line loses: it is left out.
+    sed 's/"ml":100/"ml":110/' journal.jsonl > "$copy"
+    run --separate-stderr pumplog log merge "$copy"
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$stderr" | as_doc)" = "$(sed -n 1p "$TEST_DIR/samples")" ]
+    [ ! -e journal.jsonl.rejected ]
+    # The journal's hand correction loses: it is moved to journal.jsonl.rejected.
+    cp journal.jsonl "$copy"
+    sed -i 's/"ml":100/"ml":110/' journal.jsonl
+    run --separate-stderr pumplog log merge "$copy"
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$stderr" | as_doc)" = "$(sed -n 2p "$TEST_DIR/samples")" ]
+    [ "$(jq -r 'select(.id == "'"$id"'") | .ml' journal.jsonl)" = 100 ]
+    [ "$(jq -r .ml journal.jsonl.rejected)" = 110 ]
+}
+
 @test "merge is commutative in effect: amends tying in time apply by id, whichever copy is the base" {
     local base='{"v":1,"id":"E1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50}'
     printf '%s\n%s\n' "$base" '{"v":1,"id":"01KAB0000000000000000000B2","type":"amend","at":"2026-11-21T12:00:00+01:00","target":"E1","set":{"ml":66}}' > "$TEST_DIR/a.jsonl"

@@ -252,6 +252,12 @@ TEST_CASE("stock lines must refer to a stored container and amendments to an ent
                                       "4: corrects line 3, a void line (only entries can be corrected)"});
 }
 
+TEST_CASE("an amendment of an amendment is named with the article its type takes") {
+    const CheckReport report = check_text(pump("p") + "\n" + line("a", "amend", R"("target":"p","set":{"ml":1})") +
+                                          "\n" + line("b", "amend", R"("target":"a","set":{"ml":2})") + "\n");
+    CHECK(problems(report) == Strings{"3: corrects line 2, an amend line (only entries can be corrected)"});
+}
+
 TEST_CASE("an amendment that sets a field its target's type does not carry is an error") {
     const CheckReport report = check_text(pump("p") + "\n" + line("s", "skip") + "\n" +
                                           line("a", "amend", R"("target":"p","set":{"method":"bottle"})") + "\n" +

@@ -47,6 +47,45 @@ TEST_CASE("a pump or a cancel naming the timer stops it", "[status]") {
     CHECK(running_timer(entries, instant("2026-11-21T14:20:00+01:00")));
 }
 
+TEST_CASE("two timers started on two devices and merged both run until each is stopped", "[status]") {
+    std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"TA","type":"timer","at":"2026-11-21T11:00:00+01:00","action":"start","side":"left"})"),
+        entry_of(R"({"v":1,"id":"TB","type":"timer","at":"2026-11-21T11:05:00+01:00","action":"start","side":"right"})"),
+    };
+    const Seconds now = instant("2026-11-21T11:20:00+01:00");
+    auto running = running_timers(entries, now);
+    REQUIRE(running.size() == 2);
+    CHECK(running[0].id == "TA");
+    CHECK(running[0].side == Side::left);
+    CHECK(running[1].id == "TB");
+    CHECK(running_timer(entries, now)->id == "TB");
+    // The later one stopped, the earlier one still runs (it was hidden behind the later start).
+    entries.push_back(
+        entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T11:05:00+01:00","ml":50,"timer":"TB"})"));
+    running = running_timers(entries, now);
+    REQUIRE(running.size() == 1);
+    CHECK(running[0].id == "TA");
+    CHECK(running_timer(entries, now)->id == "TA");
+}
+
+TEST_CASE("a timer start never stopped nor cancelled with a later start after it is found", "[status]") {
+    std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"TA","type":"timer","at":"2026-11-21T11:00:00+01:00","action":"start"})"),
+        entry_of(R"({"v":1,"id":"TB","type":"timer","at":"2026-11-21T11:05:00+01:00","action":"start"})"),
+        entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T11:05:00+01:00","ml":50,"timer":"TB"})"),
+    };
+    auto found = unstopped_timers(entries);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].first->id == "TA");
+    CHECK(found[0].second->id == "TB");
+    // The newest start is the running timer, not an orphan; a cancelled one is settled.
+    entries.push_back(
+        entry_of(R"({"v":1,"id":"C1","type":"timer","at":"2026-11-21T11:30:00+01:00","action":"cancel","timer":"TA"})"));
+    CHECK(unstopped_timers(entries).empty());
+    entries.push_back(entry_of(R"({"v":1,"id":"TC","type":"timer","at":"2026-11-21T12:00:00+01:00","action":"start"})"));
+    CHECK(unstopped_timers(entries).empty());
+}
+
 TEST_CASE("today's pumps without a volume and bottles without an amount are counted apart never as 0 ml", "[status]") {
     const std::vector<Entry> entries = {
         entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":130})"),
