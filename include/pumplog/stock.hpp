@@ -314,13 +314,15 @@ Line discard_line(std::string_view target, std::string_view reason, Seconds at, 
 // The baby's recent daily bottle intake of breast milk.
 struct Intake {
     Volume per_day;
-    int days = 0;   // days it is averaged over (1 to 7)
+    int days = 0;   // days it is averaged over (1 to 7), rounded
     int feeds = 0;  // bottle feeds of breast milk counted
 };
 inline constexpr int intake_days = 7;
 // Bottle feeds of breast milk (formula left out; voided ones too) in the 7
-// days before `now`, averaged over the days since the first of them (at most
-// 7, at least 1); nullopt when there are none.
+// days before `now`, averaged over the days they stand for: from the first
+// until now and one interval between them more (at most 7, at least 1; not
+// rounded, so the figure moves smoothly with the clock; `days` is rounded);
+// nullopt when there are none.
 std::optional<Intake> recent_bottle_intake(const History& history, Seconds now);
 // Where a read of the feeds for recent_bottle_intake starts (read_stock's
 // `feeds_since`): its days, and one more to spare.

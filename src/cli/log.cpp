@@ -364,6 +364,18 @@ int run_undo(Context& ctx) {
         }
         const Entry& head = command.front();
         const StashLabels labels(ctx, journal.journal(), command);
+        // A correction taken back: the entry it corrected, as it is again (the correction's own ref is
+        // one `log` never shows).
+        if (head.type == EntryType::amend) {
+            if (const InEffect target = find_entry(ctx, journal.journal(), head.target); target.entry) {
+                const StashLabels target_labels(ctx, journal.journal(), {*target.entry});
+                fmt::print("Undid the correction of {}: {} at {} again{}\n", terminal_text(refs.ref(head.target)),
+                           target_labels.describe(*target.entry, ctx.unit()),
+                           format_date_time(target.entry->at.instant, clock.zone),
+                           labels.with_it(command, head.id, ctx.unit()));
+                return;
+            }
+        }
         fmt::print("Undid {} at {} (ref {}){}\n",
                    head.type == EntryType::amend ? std::string("a correction") : labels.describe(head, ctx.unit()),
                    format_date_time(head.at.instant, clock.zone), terminal_text(refs.ref(head.id)),

@@ -96,7 +96,7 @@ use  label  amount  place   pumped            expires                           
      B3      60 ml  room    today 09:00       today 13:00       1 h 5 min ago   EXPIRED
 
 In stock: room 60 ml (1), fridge 360 ml (3); 420 ml in all
-Supply: 360 ml usable, about 2.4 days at 150 ml a day (bottle feeds of breast milk, last 2 days)
+Supply: 360 ml usable, about 2.7 days at 133 ml a day (bottle feeds of breast milk, last 2 days)
 Expired: 60 ml in 1 container: discard (pumplog stock discard LABEL)
 EOF
 )"
@@ -480,4 +480,23 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     [ "$(jq -c 'select(.type == "store" and .label == "B2") | [.baby, .note]' "$J")" = '[null,"left over from a feed"]' ]
     run --separate-stderr pumplog stock use 40ml --now "2026-11-21 10:20"
     [ "$output" = "Took 40 ml: B2 30 ml (used up), B1 10 ml (70 ml left in the fridge)" ]
+}
+
+# The days of bottles stand for what the baby drinks a day: they move when a bottle is logged, not
+# as the clock passes the first bottle's time (18:44: 150 ml a day "last 1 day"; 18:46: 75 ml).
+@test "the stash's days of bottles do not change as the clock goes on with nothing logged" {
+    pumplog --now "2026-11-12 08:00" stock add 600ml --in freezer >/dev/null
+    pumplog --now "2026-11-12 08:01" stock add 200ml --in fridge >/dev/null
+    pumplog --now "2026-11-12 18:45" log feed 60ml --from-stock >/dev/null
+    pumplog --now "2026-11-13 18:42" log feed 90ml --from-stock >/dev/null
+    local t
+    for t in 18:44 18:46; do
+        run --separate-stderr pumplog --now "2026-11-13 $t" stock
+        [[ "$output" == *$'\nSupply: 650 ml usable, about 8.7 days at 75 ml a day (bottle feeds of breast milk, last 2 days)'* ]]
+        run --separate-stderr pumplog --now "2026-11-13 $t" status
+        [[ "$output" == *$'\n  Stash      650 ml usable in 2 containers, 8.7 days of bottles'* ]]
+    done
+    # later that evening, with no bottle since, a little less a day (not rounded up to whole days)
+    run --separate-stderr pumplog --now "2026-11-13 22:00" stock
+    [[ "$output" == *$'\nSupply: 650 ml usable, about 9.3 days at 70 ml a day (bottle feeds of breast milk, last 2 days)'* ]]
 }

@@ -445,13 +445,28 @@ TEST_CASE("the daily bottle intake averages breast milk bottles over the days se
         CHECK(intake->feeds == 7);
         CHECK(intake->per_day.ml() == Approx(140));
     }
-    SECTION("two and a half days of logging count as three") {
+    SECTION("bottles stand for the days from the first until now and one interval between them more") {
+        // 60 h since the first, 29 h 30 min between them: 3 bottles stand for 89 h 30 min (3.73 days).
         const auto intake = recent_bottle_intake(
             history({bottle("a", now - hours(60), 150), bottle("b", now - hours(30), 150), bottle("c", now - hours(1), 150)}),
             now);
         REQUIRE(intake);
-        CHECK(intake->days == 3);
-        CHECK(intake->per_day.ml() == Approx(150));
+        CHECK(intake->days == 4);
+        CHECK(intake->per_day.ml() == 121);
+    }
+    SECTION("the figure moves smoothly with the clock") {
+        // A bottle on each of two evenings, 23 h 59 min apart: just after the second, a day since the
+        // first and one interval stand for 2 days, 75 ml a day, a minute before the first one's time
+        // comes round and a minute after (rounded up to whole days, 150 ml a day became 75); 8 h later
+        // a little less.
+        const auto feeds = history({bottle("a", now - hours(26) + minutes(1), 60), bottle("b", now - hours(2), 90)});
+        for (const Seconds at : {now - hours(2), now - hours(2) + minutes(2)}) {
+            const auto intake = recent_bottle_intake(feeds, at);
+            REQUIRE(intake);
+            CHECK(intake->days == 2);
+            CHECK(intake->per_day.ml() == 75);
+        }
+        CHECK(recent_bottle_intake(feeds, now + hours(8))->per_day.ml() == 62);
     }
     SECTION("none") { CHECK_FALSE(recent_bottle_intake(history({bottle("f", now - hours(1), 90, "formula")}), now)); }
 }
