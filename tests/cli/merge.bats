@@ -153,13 +153,19 @@ pumplog: warning: $TEST_DIR/other.jsonl:3: not valid JSON; skipped" ]
     [ "$stderr" = "pumplog: warning: the merged journal has 1 bad line; see pumplog log check" ]
 }
 
-@test "the multi-device recipe in examples/multi-device.md works as written" {
+# examples/multi-device.md's shell blocks as one script, $TEST_DIR/recipe.sh, to run as the
+# document's reader would: pumplog on the PATH, a home of its own ($doc names the document).
+multi_device_recipe() {
     export HOME="$TEST_DIR/home"
     mkdir -p "$TEST_DIR/bin" "$HOME"
     ln -s "$PUMPLOG_BIN" "$TEST_DIR/bin/pumplog"
     export PATH="$TEST_DIR/bin:$PATH"
     doc="$PUMPLOG_SOURCE_DIR/examples/multi-device.md"
     awk '/^```sh$/ { on = 1; next } /^```$/ { on = 0 } on' "$doc" > "$TEST_DIR/recipe.sh"
+}
+
+@test "the multi-device recipe in examples/multi-device.md works as written" {
+    multi_device_recipe
     # The merge block alone, to run again.
     awk '/^```sh$/ { on = 1; block = ""; next } /^```$/ && on { on = 0; if (block ~ /log merge/) printf "%s", block }
          on { block = block $0 "\n" }' "$doc" > "$TEST_DIR/merge.sh"
@@ -195,12 +201,7 @@ journal.jsonl.bak" ]
 }
 
 @test "the warnings in examples/multi-device.md \"If two copies disagree\" are those the merge gives" {
-    export HOME="$TEST_DIR/home"
-    mkdir -p "$TEST_DIR/bin" "$HOME"
-    ln -s "$PUMPLOG_BIN" "$TEST_DIR/bin/pumplog"
-    export PATH="$TEST_DIR/bin:$PATH"
-    doc="$PUMPLOG_SOURCE_DIR/examples/multi-device.md"
-    awk '/^```sh$/ { on = 1; next } /^```$/ { on = 0 } on' "$doc" > "$TEST_DIR/recipe.sh"
+    multi_device_recipe
     bash -euo pipefail "$TEST_DIR/recipe.sh" > /dev/null
     # The sample warnings of the section, ids and home folder as the doc writes them.
     awk '/^## If two copies disagree/ { in_section = 1; next } /^## / { in_section = 0 }
