@@ -320,7 +320,7 @@ NextDayThaw next_day_thaw(const std::vector<const Container*>& in_use_order, Sec
                           const std::optional<Intake>& intake) {
     NextDayThaw out;
     if (!intake || intake->per_day.ml() <= 0) return out;
-    out.need = intake->per_day;
+    out.need = Volume::from_ml(std::round(intake->per_day.ml()));  // "about": to the ml
     for (const Container* c : in_use_order)
         if (c->place != Place::freezer && usable_at(*c, next_day)) out.ready += c->left;
     for (const Container* c : in_use_order) {

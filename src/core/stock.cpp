@@ -433,11 +433,13 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     const Seconds since = now - date::days(intake_days);
     Intake intake;
     std::optional<Seconds> first, last;
+    bool before = false;  // a bottle before the 7 days (the read's day to spare): bottles go on from then
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
         if (e.type != EntryType::feed || e.method != FeedMethod::bottle || e.milk == Milk::formula || !counted_ml(e.ml))
             continue;
+        if (e.at.instant <= since && e.at.instant > since - date::days(1)) before = true;
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;
@@ -445,16 +447,19 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
         if (!last || e.at.instant > *last) last = e.at.instant;
     }
     if (intake.feeds == 0) return std::nullopt;
-    // The days the bottles stand for: from the first until now, and one interval between bottles
-    // more (the first bottle stands for the time before it too: a bottle each evening for 7 days is
-    // 7 days of them, not 6); at least 1, at most 7. Not rounded up to whole days: the figure moves
-    // smoothly with the clock (rounded up, bottles on Thursday and Friday evenings were 150 ml a day
-    // at 18:44 on Friday and 75 ml at 18:46).
+    // The days the bottles stand for: the whole 7 days when bottles were given before them too;
+    // else from the first until now, and one interval between bottles more (the first bottle stands
+    // for the time before it too: a bottle each evening for 7 days is 7 days of them, not 6); at
+    // least 1, at most 7. Not rounded up to whole days: the figure moves smoothly with the clock
+    // (rounded up, bottles on Thursday and Friday evenings were 150 ml a day at 18:44 on Friday and
+    // 75 ml at 18:46), and a bottle leaving the 7 days takes only its own milk with it (counted from
+    // the first bottle left, 26 ml a day became 90 ml).
     const auto in_days = [](auto d) { return std::chrono::duration<double, date::days::period>(d).count(); };
     const double interval = intake.feeds > 1 ? in_days(*last - *first) / (intake.feeds - 1) : 0.0;
-    const double days = std::clamp(in_days(now - *first) + interval, 1.0, static_cast<double>(intake_days));
+    const double days = before ? static_cast<double>(intake_days)
+                               : std::clamp(in_days(now - *first) + interval, 1.0, static_cast<double>(intake_days));
     intake.days = static_cast<int>(std::lround(days));
-    intake.per_day = Volume::from_ml(std::round(intake.per_day.ml() / days));  // an estimate: to the ml
+    intake.per_day = Volume::from_ml(intake.per_day.ml() / days);  // unrounded: the days of cover divide by it
     return intake;
 }
 

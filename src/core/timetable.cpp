@@ -103,8 +103,32 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& hom
         const auto pieces =
             static_cast<long>(std::ceil(static_cast<double>(gap.count()) / static_cast<double>(limit.count())));
         for (long j = 1; j < pieces; ++j) {
-            const Seconds t = round_to(a + gap * j / pieces, options.round, zone);
+            Seconds t = round_to(a + gap * j / pieces, options.round, zone);
+            // A time out of the away window the gap reaches into goes to the window's nearest time on
+            // the grid (from the 11:00 pump to the feed at home at 17:00, a window ending at 14:00: a
+            // pump at 13:55 keeps both gaps within 4 h, where the middle, 14:00, is at home).
+            if (!inside(t, periods)) {
+                const TimeSpan* nearest = nullptr;
+                seconds best = seconds::max();
+                for (const TimeSpan& p : periods) {
+                    if (p.end <= a || p.begin >= b) continue;
+                    const seconds d = t < p.begin ? p.begin - t : t >= p.end ? t - p.end : seconds(0);
+                    if (d < best) {
+                        best = d;
+                        nearest = &p;
+                    }
+                }
+                // Only where it keeps both its gaps: a long night at home before the window (23:17 to
+                // a pump at 08:15) is the baby's own rhythm, not a gap a pump at 08:00 would keep.
+                if (nearest) {
+                    const Seconds moved = round_into(t, *nearest, options.round, zone);
+                    if (moved > a && moved < b && moved - a <= limit_of(a, moved, options, zone) &&
+                        b - moved <= limit_of(moved, b, options, zone))
+                        t = moved;
+                }
+            }
             if (!inside(t, periods) || t <= a || t >= b) continue;
+            if (std::any_of(added.begin(), added.end(), [&](const Draft& d) { return d.at == t; })) continue;
             Draft d;
             d.at = t;
             d.night = is_night(a, b, options, zone);
@@ -253,7 +277,7 @@ void keep_min_gap(std::vector<Draft>& drafts, const std::vector<Seconds>& home, 
         std::optional<std::vector<Seconds>> at = fit(kept);
         // A period of whole days (pumping exclusively) that is crowded is laid out on the clock and
         // repeated (repeat_daily_when_crowded): its pumps are not dropped here.
-        if (!at && p.end - p.begin < date::days(1)) {
+        if (p.end - p.begin < date::days(1)) {
             while (!at) {
                 const auto fewer = without_added(kept);
                 if (!fewer) break;
@@ -261,7 +285,12 @@ void keep_min_gap(std::vector<Draft>& drafts, const std::vector<Seconds>& home, 
                 at = fit(kept);
             }
             if (!at) continue;
-            for (auto fewer = without_added(kept); fewer; fewer = without_added(kept)) {
+            // Crowded, then re-spaced: the fewest pumps that keep both (a pump added at the window's
+            // start for the gap before it and the pump of the feed 30 minutes later are one pump), but
+            // never fewer than the window's feeds: a pump for each feed, as the baby would feed.
+            std::size_t feeds_in = 0;
+            for (const std::size_t i : mine) feeds_in += drafts[i].covers.size();
+            for (auto fewer = without_added(kept); fewer && fewer->size() >= feeds_in; fewer = without_added(kept)) {
                 auto fewer_at = fit(*fewer);
                 if (!fewer_at) break;
                 kept = std::move(*fewer);

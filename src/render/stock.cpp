@@ -1,5 +1,7 @@
 #include "pumplog/render/stock.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "pumplog/text.hpp"
@@ -7,6 +9,10 @@
 namespace pumplog::render {
 
 namespace {
+
+// A daily intake as the reply says it, "about": to the ml (ounces are shown to a tenth anyway).
+Volume about(Volume v, Unit unit) { return unit == Unit::ml ? Volume::from_ml(std::round(v.ml())) : v; }
+
 
 std::string status_key(const Container& c, Seconds now) {
     switch (c.state) {
@@ -173,7 +179,7 @@ std::string stock_table(const std::vector<const Container*>& containers, const S
     if (summary.intake && summary.days_of_supply) {
         out += fmt::format("Supply: {} usable, about {:.1f} days at {} a day (bottle feeds of breast milk, last {})\n",
                            format_volume(summary.usable, unit), *summary.days_of_supply,
-                           format_volume(summary.intake->per_day, unit), plural(summary.intake->days, "day"));
+                           format_volume(about(summary.intake->per_day, unit), unit), plural(summary.intake->days, "day"));
     } else {
         out += fmt::format("Supply: {} usable (log bottle feeds to see how many days it lasts)\n",
                            format_volume(summary.usable, unit));

@@ -498,5 +498,17 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     done
     # later that evening, with no bottle since, a little less a day (not rounded up to whole days)
     run --separate-stderr pumplog --now "2026-11-13 22:00" stock
-    [[ "$output" == *$'\nSupply: 650 ml usable, about 9.3 days at 70 ml a day (bottle feeds of breast milk, last 2 days)'* ]]
+    [[ "$output" == *$'\nSupply: 650 ml usable, about 9.2 days at 70 ml a day (bottle feeds of breast milk, last 2 days)'* ]]
+}
+
+# A bottle leaving the 7 days takes only its own milk with it: the one left stands for the 7 days,
+# not for the day since it alone (26 ml a day became 90 ml a minute later).
+@test "a bottle leaving the 7 days of the days of bottles takes only its own milk" {
+    pumplog --now "2026-11-01 08:00" stock add 900ml --in freezer >/dev/null
+    pumplog --now "2026-11-04 08:00" log feed 90ml --bottle >/dev/null
+    pumplog --now "2026-11-10 20:00" log feed 90ml --bottle >/dev/null
+    run --separate-stderr pumplog --now "2026-11-11 07:59" stock
+    [[ "$output" == *$'\nSupply: 900 ml usable, about 35.0 days at 26 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 08:01" stock
+    [[ "$output" == *$'\nSupply: 900 ml usable, about 70.0 days at 13 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
 }

@@ -265,6 +265,29 @@ TEST_CASE("an away window with more pumps for the longest gap than fit min_gap a
                        [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
 }
 
+TEST_CASE("a long gap whose middle is at home gets a pump at the away window's nearest time") {
+    // From the 11:00 pump to the feed at home at 17:00 is 6 h; the window ends at 14:00, so its middle
+    // (14:00) is at home: the pump goes to the window's last 5 minutes, 13:55 (it was not added at all).
+    const std::vector<SlotSpec> slots = {{hm(2), 115},  {hm(6, 30), 115}, {hm(9), 110},
+                                         {hm(11), 120}, {hm(17), 115},    {hm(20, 30), 115}};
+    Settings s;
+    s.away = parse_away("mon-fri 07:30-14:00");
+    const Plan plan = plan_day(week_before(monday, slots), s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"09:00", "11:00", "13:55"});
+    CHECK(plan.pumps[2].covers.empty());
+    // A pump added at the window's start for the gap before it, 30 min before a feed's pump, is one
+    // pump with it whatever min_gap is (09:00 and 11:00 with 1 h as with 2 h).
+    const std::vector<SlotSpec> later = {{hm(2), 130},  {hm(6, 30), 130}, {hm(9, 30), 130}, {hm(12, 30), 140},
+                                         {hm(15, 30), 130}, {hm(18, 30), 130}, {hm(21, 30), 130}};
+    s.away = parse_away("mon-fri 09:00-12:00");
+    s.max_gap_day = minutes(150);
+    for (const minutes min_gap : {minutes(60), minutes(90), minutes(120)}) {
+        INFO("min_gap " << min_gap.count());
+        s.min_gap = min_gap;
+        CHECK(clocks(plan_day(week_before(monday, later), s, monday)) == std::vector<std::string>{"09:00", "11:00"});
+    }
+}
+
 TEST_CASE("a gap a little over the limit moves a pump instead of adding one") {
     const std::vector<SlotSpec> slots = {{hm(3), 100},  {hm(7), 150},  {hm(11, 10), 120}, {hm(14), 120},
                                          {hm(17), 120}, {hm(20), 150}, {hm(23), 120}};

@@ -452,7 +452,7 @@ TEST_CASE("the daily bottle intake averages breast milk bottles over the days se
             now);
         REQUIRE(intake);
         CHECK(intake->days == 4);
-        CHECK(intake->per_day.ml() == 121);
+        CHECK(intake->per_day.ml() == Approx(450 / (89.5 / 24)));  // 120.7 ml
     }
     SECTION("the figure moves smoothly with the clock") {
         // A bottle on each of two evenings, 23 h 59 min apart: just after the second, a day since the
@@ -464,9 +464,19 @@ TEST_CASE("the daily bottle intake averages breast milk bottles over the days se
             const auto intake = recent_bottle_intake(feeds, at);
             REQUIRE(intake);
             CHECK(intake->days == 2);
-            CHECK(intake->per_day.ml() == 75);
+            CHECK(intake->per_day.ml() == Approx(75).epsilon(0.002));
         }
-        CHECK(recent_bottle_intake(feeds, now + hours(8))->per_day.ml() == 62);
+        CHECK(recent_bottle_intake(feeds, now + hours(8))->per_day.ml() == Approx(62.1).epsilon(0.002));
+    }
+    SECTION("bottles given before the 7 days too: the whole 7 days") {
+        // The bottle of 7 days and a minute ago has left the 7 days: the one left stands for all of
+        // them (90 ml over 7 days), not for the day since it alone (90 ml a day).
+        const auto intake = recent_bottle_intake(
+            history({bottle("a", now - days(7) - minutes(1), 90), bottle("b", now - hours(12), 90)}), now);
+        REQUIRE(intake);
+        CHECK(intake->days == 7);
+        CHECK(intake->feeds == 1);
+        CHECK(intake->per_day.ml() == Approx(90.0 / 7));
     }
     SECTION("none") { CHECK_FALSE(recent_bottle_intake(history({bottle("f", now - hours(1), 90, "formula")}), now)); }
 }
