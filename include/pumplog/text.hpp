@@ -41,10 +41,12 @@ std::size_t invalid_utf8_at(std::string_view text);
 std::string terminal_text(std::string_view text);
 
 // The first code point of valid UTF-8 text that shows nothing at all where
-// a name is read (U+00AD soft hyphen, U+180E, U+200B zero width space,
-// U+2060-U+2064, U+FEFF), or 0: "Ada" and "Ada" + U+200B would look one name
-// and be two. The joiners U+200C and U+200D are left alone: Persian and
-// Indic names, and emoji, are written with them.
+// a name is read (Unicode's default ignorable code points such as U+00AD soft
+// hyphen, U+200B zero width space, U+2060-U+2064, U+FEFF, and the Hangul
+// fillers U+115F, U+1160, U+3164, U+FFA0), or 0: "Ada" and "Ada" + U+200B
+// would look one name and be two. The joiners U+200C and U+200D are left
+// alone between two characters (Persian and Indic names, and emoji, are
+// written with them), not as the text's first or last character.
 char32_t invisible_character(std::string_view text);
 
 // Plurals in English sentences. "s" unless n is 1, for "{} feed{}".

@@ -90,10 +90,17 @@ char32_t code_point(std::string_view text, std::size_t i, std::size_t n) {
     return cp;
 }
 
-// A code point that shows nothing at all (invisible_character's list).
+// A code point that shows nothing at all (invisible_character's list): Unicode's default ignorable
+// code points and the Hangul fillers, but the joiners (U+200C, U+200D) and the variation selectors,
+// which Persian and Indic names and emoji use between visible characters.
 bool invisible_code_point(char32_t cp) {
-    return cp == 0x00AD || cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+    return cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 ||
+           cp == 0x180E || cp == 0x200B || (cp >= 0x2060 && cp <= 0x2065) || (cp >= 0x206A && cp <= 0x206F) ||
+           cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||
+           (cp >= 0x1D173 && cp <= 0x1D17A);
 }
+
+bool joiner(char32_t cp) { return cp == 0x200C || cp == 0x200D; }
 
 bool escaped_code_point(char32_t cp) {
     return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
@@ -165,7 +172,9 @@ std::string terminal_text(std::string_view text) {
             ++i;
             continue;
         }
-        if (const char32_t cp = code_point(text, i, n); escaped_code_point(cp)) {
+        // A joiner that joins nothing (the text's first or last character) shows nothing either.
+        if (const char32_t cp = code_point(text, i, n);
+            escaped_code_point(cp) || (joiner(cp) && (i == 0 || i + n == text.size()))) {
             if (cp > 0xFFFF) append_hex(out, "\\U", cp, 8);  // a tag character: \U000e0041
             else append_hex(out, "\\u", cp, 4);
         }
@@ -184,7 +193,7 @@ char32_t invisible_character(std::string_view text) {
         const std::size_t n = std::max<std::size_t>(1, utf8_sequence(text, i));
         if (n > 1) {
             const char32_t cp = code_point(text, i, n);
-            if (invisible_code_point(cp)) return cp;
+            if (invisible_code_point(cp) || (joiner(cp) && (i == 0 || i + n == text.size()))) return cp;
         }
         i += n;
     }

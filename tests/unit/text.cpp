@@ -56,6 +56,16 @@ TEST_CASE("characters that show nothing are shown escaped so two labels never lo
     CHECK(invisible_character("Ada\u200b") == 0x200B);
     CHECK(invisible_character("Mehr\u200cana") == 0);
     CHECK(invisible_character("Zo\u00eb") == 0);
+    // Hangul fillers and the other default ignorables show nothing either.
+    CHECK(terminal_text("B1\u3164") == "B1\\u3164");
+    CHECK(terminal_text("B1\uffa0") == "B1\\uffa0");
+    CHECK(terminal_text("B1\u034f") == "B1\\u034f");
+    CHECK(terminal_text("B1\U0001D173") == "B1\\U0001d173");
+    // A joiner that joins nothing, at the start or the end, shows nothing: escaped there.
+    CHECK(terminal_text("Bo\u200d") == "Bo\\u200d");
+    CHECK(terminal_text("\u200c") == "\\u200c");
+    CHECK(invisible_character("Bo\u200d") == 0x200D);
+    CHECK(invisible_character("\U0001F469\u200D\U0001F467 Ada") == 0);  // an emoji sequence
 }
 
 TEST_CASE("bytes that are not UTF-8 are shown as backslash x, a lone 0x9b (8-bit CSI) too") {
