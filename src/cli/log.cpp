@@ -485,7 +485,20 @@ int run_edit(Context& ctx, const EditOptions& given) {
         };
         const Entry after = corrected(target, line);
         // Every option already the entry's value: the line would change nothing but need its own log undo.
-        if (unchanged(target, after))
+        // An amount equal to the entry's as the tables show it (1.7oz typed for 50 ml, shown as 1.7 oz)
+        // is the entry's too: written, it would change 50 ml to 50.27 ml under a reply that shows none.
+        const auto shown_alike = [&] {
+            if (!after.ml || !target.ml || after.ml == target.ml) return false;
+            Entry same = after;
+            same.ml = target.ml;
+            same.left_ml = target.left_ml;
+            same.right_ml = target.right_ml;
+            const Unit unit = ctx.unit();
+            return unchanged(target, same) && after.left_ml.has_value() == target.left_ml.has_value() &&
+                   after.right_ml.has_value() == target.right_ml.has_value() &&
+                   format_volume(Volume::from_ml(*after.ml), unit) == format_volume(Volume::from_ml(*target.ml), unit);
+        };
+        if (unchanged(target, after) || shown_alike())
             throw usage_error(fmt::format("nothing to change: {} is already {} at {}", printable(refs.ref(id)),
                                           StashLabels(ctx, journal.journal(), {target}).describe(target, ctx.unit()),
                                           format_date_time(target.at.instant, clock.zone)));

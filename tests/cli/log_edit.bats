@@ -48,3 +48,18 @@ only_ref() {
     run --separate-stderr pumplog log edit "$r" --baby Ben
     [ "$status" -eq 0 ]
 }
+
+# 1.7oz is 50.27 ml: typed for an entry the tables show as 1.7 oz, it would change 50 ml under a
+# reply that shows no change.
+@test "log edit refuses an amount equal to the entry's as the tables show it in the unit used" {
+    pumplog add 50ml --at 09:00 > /dev/null
+    local r
+    r="$(only_ref)"
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog --unit oz log edit "$r" --amount 1.7oz
+    [ "$stderr" = "pumplog: error: nothing to change: $r is already pumped 1.7 oz at 2026-11-21 09:00" ]
+    cmp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog --unit oz log edit "$r" --amount 1.8oz
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed $r to pumped 1.8 oz at 2026-11-21 09:00" ]
+}
