@@ -304,10 +304,10 @@ std::string resolve_one(const Refs& refs, std::string_view ref) {
     if (ids.empty())
         throw usage_error(fmt::format("no entry has the reference \"{}\"; see pumplog log", printable_ref(ref)));
     if (ids.size() > 1) {
-        // The whole id in another case: more of it cannot be given, only its exact case (log shows it whole).
-        const std::string typed = lower(trim(ref));
+        // Ids that differ only in case: more of one cannot tell them apart, only its exact case (log
+        // shows each whole), whether the reference typed is the whole id or its end.
         const bool only_case = std::all_of(ids.begin(), ids.end(), [&](const std::string& id) {
-            return id.size() == typed.size() && lower(id) == typed;
+            return id.size() == ids.front().size() && lower(id) == lower(ids.front());
         });
         if (only_case) {
             std::vector<std::string> shown;

@@ -245,6 +245,9 @@ oday  2026-11-21 23:59  pumped 3 ml" ]
     journal_line '{"v":1,"id":"abcdefgh","type":"pump","at":"2026-11-21T10:07:00+01:00","ml":97}'
     refused 2 pumplog log rm ABCDEFGH
     [ "$stderr" = 'pumplog: error: "ABCDEFGH" names 2 entries whose ids differ only in case (abcdEFGH, abcdefgh); type it exactly as pumplog log shows it' ]
+    # their end, too: more of it cannot tell them apart
+    refused 2 pumplog log rm efgh
+    [ "$stderr" = 'pumplog: error: "efgh" names 2 entries whose ids differ only in case (abcdEFGH, abcdefgh); type it exactly as pumplog log shows it' ]
     run --separate-stderr pumplog log rm abcdEFGH
     [ "$status" -eq 0 ]
     [ "$(last_line .target)" = '"abcdEFGH"' ]
