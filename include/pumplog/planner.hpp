@@ -100,19 +100,23 @@ struct StashPlan {
     Volume need_per_day;                        // what the baby drinks on a typical away day
     bool several_babies = false;                // the need is several babies' ("the babies drink")
     int away_days_per_week = 0;                 // days an away window starts on (a night is its first day's)
-    std::vector<Slot> away_slots;               // the slots that fall while away (the busiest away day), in time order
+    std::vector<Slot> away_slots;               // the slots that fall while away on some away day, in time of day
+                                                // from the start of the away hours (22:00, 01:00, 04:00, 10:00)
     Volume target;                              // the stash to have on the return day
     std::optional<double> target_days;          // the same in days of need (none when no feed falls while away)
+    bool nothing_to_stash = false;              // no feed falls while away and the target is in days of need
     StashTargetKind target_kind = StashTargetKind::default_days;
     bool target_given = false;                  // from --target (else the setting's days of need)
     Volume stored;                              // the stash already stored that is still usable on the return day
     int stored_containers = 0;
     Volume to_build;                            // target - stored (not below 0)
     std::vector<int> sessions;                  // the times of day the parent already pumps (minutes)
-    date::sys_days start;                       // when to start the extra session (not today once its time has passed;
-                                                // the return day when no day is left before it)
+    std::optional<date::sys_days> start;        // when to start the extra session (not today once its time has
+                                                // passed); none when no day is left before the return, or nothing
+                                                // is to stash for
     int days_left = 0;                          // from today to the return day
     std::optional<int> session_minute;          // the extra daily session: a time the parent does not pump yet
+                                                // (none when no day is left to pump it)
     std::optional<Volume> per_day;              // its expected yield: the build-up per day
     std::optional<int> days_needed;             // days of the extra session to build to_build
     std::optional<Volume> reachable_by_return;  // what can be built from today to the return day

@@ -1,6 +1,7 @@
 // `plan stash`: the stash to build before returning to work, from the cadence
 // of the away days and the parent's best pumping time.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <tuple>
 
@@ -45,6 +46,30 @@ std::optional<int> extra_session(const std::vector<int>& sessions, const Yield& 
         }
     }
     return chosen;
+}
+
+// The time of day the away hours start: where the longest stretch of the day outside all of `periods`
+// ends (midnight when they cover the whole day), so that a night away reads 22:00, 01:00, 04:00.
+int away_hours_start(const std::vector<TimeSpan>& periods, const date::time_zone* zone) {
+    std::vector<bool> away(minutes_per_day, false);
+    for (const TimeSpan& p : periods) {
+        const int from = minute_of_day(p.begin, zone);
+        const auto length = std::min<long>(
+            std::chrono::duration_cast<std::chrono::minutes>(p.end - p.begin).count(), minutes_per_day);
+        for (long m = 0; m < length; ++m) away[(from + m) % minutes_per_day] = true;
+    }
+    int start = 0;
+    int longest = 0;
+    for (int m = 0; m < minutes_per_day; ++m) {
+        if (away[m] || !away[(m + minutes_per_day - 1) % minutes_per_day]) continue;  // not where a stretch begins
+        int length = 0;
+        while (length < minutes_per_day && !away[(m + length) % minutes_per_day]) ++length;
+        if (length > longest) {
+            longest = length;
+            start = (m + length) % minutes_per_day;
+        }
+    }
+    return start;
 }
 
 }  // namespace plan_stash_detail
@@ -129,8 +154,10 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     s.several_babies = several_babies(cadence.slots);  // twins: "the babies drink"
 
     // The need: what the baby drinks while away, over the first week back.
+    // The slots listed are those of every away day (a night's on Monday, a day's on Friday: all of them).
     Volume total;
-    Volume busiest{};
+    std::vector<std::size_t> away_slots;
+    std::vector<TimeSpan> week_away;
     for (int k = 0; k < 7; ++k) {
         const TimeSpan day = local_days(return_day + date::days(k), 1, zone);
         const auto periods = away_on(day);
@@ -138,21 +165,24 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         ++s.away_days_per_week;
         Seconds last = day.end;  // a window past midnight: its feeds of the next morning are this day's
         for (const TimeSpan& p : periods) last = std::max(last, p.end);
-        Volume need;
-        std::vector<Slot> slots;
+        week_away.insert(week_away.end(), periods.begin(), periods.end());
         for (const auto& f : timetable::predicted_feeds(cadence.slots, day.begin, last, zone))
             for (const auto& p : periods)
                 if (p.contains(f.at)) {
-                    need += f.amount;
-                    slots.push_back(cadence.slots[f.slot]);
+                    total += f.amount;
+                    if (std::find(away_slots.begin(), away_slots.end(), f.slot) == away_slots.end())
+                        away_slots.push_back(f.slot);
                     break;
                 }
-        total += need;
-        if (need > busiest || s.away_slots.empty()) {
-            busiest = need;
-            s.away_slots = slots;
-        }
     }
+    // In time of day from the start of the away hours.
+    const int away_start = plan_stash_detail::away_hours_start(week_away, zone);
+    const auto from_start = [&](std::size_t i) {
+        return (cadence.slots[i].minute - away_start + minutes_per_day) % minutes_per_day;
+    };
+    std::stable_sort(away_slots.begin(), away_slots.end(),
+                     [&](std::size_t a, std::size_t b) { return from_start(a) < from_start(b); });
+    for (const std::size_t i : away_slots) s.away_slots.push_back(cadence.slots[i]);
     s.need_per_day =
         s.away_days_per_week > 0 ? Volume::from_ml(std::round(total.ml() / s.away_days_per_week)) : Volume{};
     s.target_given = target.volume || target.days;
@@ -169,7 +199,8 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         }
     }
     // No feed while away and a target in days of need: nothing to stash for (not "3 days of need, 0 ml").
-    const bool nothing_to_stash = s.need_per_day.ml() <= 0 && s.target_kind != StashTargetKind::volume;
+    s.nothing_to_stash = s.need_per_day.ml() <= 0 && s.target_kind != StashTargetKind::volume;
+    const bool nothing_to_stash = s.nothing_to_stash;
     // What is stored already and still usable on the return day counts.
     if (stock) {
         const Seconds back = start_of_local_day(return_day, zone);
@@ -200,8 +231,19 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         to_instant(local_midnight(today) + std::chrono::minutes(*s.session_minute), zone) <= clock.now)
         first = today + date::days(1);
     s.days_left = static_cast<int>((return_day - first).count());
-    s.start = std::max(first, return_day - date::days(lead));
-    const int building_days = static_cast<int>((return_day - s.start).count());
+    const date::sys_days start = std::max(first, return_day - date::days(lead));
+    const int building_days = static_cast<int>((return_day - start).count());
+    // Nothing to stash for: nothing to start. No day left: no start, and no extra session to add (its time
+    // today has passed), so no session nor days of it; the stash cannot grow before the return.
+    const bool no_day_left = building_days == 0 && s.session_minute;
+    const int passed_session = no_day_left ? *s.session_minute : 0;
+    if (!nothing_to_stash && building_days > 0) s.start = start;
+    if (no_day_left) {
+        s.session_minute.reset();
+        s.per_day.reset();
+        s.days_needed.reset();
+        s.reachable = false;  // a session was chosen: there is milk to build
+    }
     if (s.per_day) {
         s.reachable_by_return = Volume::from_ml(s.per_day->ml() * building_days);
         s.reachable = !s.days_needed || *s.days_needed <= building_days;
@@ -226,16 +268,13 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
                                                         : ""));
     if (nothing_to_stash) {
         // No stash to start building: said with the need above.
-    } else if (s.start >= return_day && s.session_minute) {
-        s.advice.push_back(fmt::format("Today's {} session has passed: no day is left to pump it before {}. The CDC "
-                                       "advises starting to pump a few weeks before you return to work, to get used "
-                                       "to the pump and to build the stash.",
-                                       format_minute_of_day(*s.session_minute), day_label(return_day)));
+    } else if (no_day_left) {
+        // No day to start on: said with the extra session below.
     } else {
         s.advice.push_back(
             fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
                         "work, to get used to the pump and to build the stash.",
-                        day_label(s.start)));
+                        day_label(start)));
     }
     std::vector<std::string> usual;
     for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
@@ -244,6 +283,11 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     } else if (s.to_build.ml() <= 0) {
         s.advice.push_back(fmt::format("The {} stored already covers the target: no extra session is needed.",
                                        volume(s.stored)));
+    } else if (no_day_left) {  // no session to add, nor a second one
+        s.advice.push_back(fmt::format(
+            "The stash cannot grow before {}: today's best time for an extra session, {}, has passed, and no day "
+            "is left to pump the {} more. Start giving stored milk later, or lower the target (--target).",
+            day_label(return_day), format_minute_of_day(passed_session), volume(s.to_build)));
     } else if (s.session_minute && s.per_day) {
         s.advice.push_back(fmt::format(
             "Add one pump a day at {}{} (about {} a session){}.", format_minute_of_day(*s.session_minute),
@@ -251,12 +295,7 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
             volume(*s.per_day),
             s.days_needed ? fmt::format(": {} more takes {}", volume(s.to_build), plural(*s.days_needed, "day"))
                           : std::string()));
-        if (!s.reachable && building_days == 0)  // no session left to add to, nor a second one
-            s.advice.push_back(fmt::format(
-                "The stash cannot grow before {}: no day is left to pump the {} more. Start giving stored milk "
-                "later, or lower the target (--target).",
-                day_label(return_day), volume(s.to_build)));
-        else if (!s.reachable)
+        if (!s.reachable)
             s.advice.push_back(fmt::format(
                 "{} more cannot be built by {}: at about {} a day you will have about {} in {}. Add a second daily "
                 "session, start giving stored milk later, or lower the target (--target).",

@@ -119,7 +119,7 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
                                                   : " (milk thawed the evening before would not keep)");
         }
     } else if (!plan.shortfall) {
-        out += "Nothing to thaw: the milk out of the freezer fills them.\n";
+        out += "Nothing to thaw: the milk outside the freezer fills them.\n";
     }
     if (plan.shortfall) out += cover_text(*plan.shortfall, unit) + "\n";
     out += fmt::format("Basis: {} on {}.\n", plural(plan.basis.feeds, "feed"), plural(plan.basis.days, "day"));

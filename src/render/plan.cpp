@@ -733,7 +733,7 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                                                       ? fmt::format("about {:.1f} days", *s.target_days)
                                                       : plural(std::lround(*s.target_days), "day"))
                       : std::string("no feed falls while you are away");
-    if (!s.target_days && s.target_kind != StashTargetKind::volume) {  // days of need, and no need
+    if (s.nothing_to_stash) {  // days of need, and no need
         out += "Stash to have: none: no feed falls while you are away, so there is nothing to stash for.\n";
     } else {
         switch (s.target_kind) {
@@ -760,11 +760,13 @@ std::string stash_text(const StashPlan& s, Unit unit) {
         for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
         out += fmt::format("You pump at {} already.\n", and_list(usual));
     }
-    if (s.start >= s.return_day)  // today's session has passed and the return is tomorrow
+    if (s.nothing_to_stash)
+        out += "Start: none: there is nothing to stash for.\n";
+    else if (!s.start)  // today's session has passed and the return is tomorrow
         out += "Start: no day is left before the return.\n";
     else
-        out += fmt::format("Start: {} ({} before the return).\n", day_label(s.start),
-                           plural((s.return_day - s.start).count(), "day"));
+        out += fmt::format("Start: {} ({} before the return).\n", day_label(*s.start),
+                           plural((s.return_day - *s.start).count(), "day"));
     if (s.session_minute && s.per_day)
         out += fmt::format(
             "Extra daily session: {}, about {} a day{}.\n", format_minute_of_day(*s.session_minute),
@@ -791,8 +793,9 @@ std::string stash_json(const StashPlan& s, Unit unit) {
            {key("stored", unit), volume(s.stored, unit)},
            {key("to_build", unit), volume(s.to_build, unit)},
            {"sessions", sessions},
-           // No day left before the return (the table's "no day is left"): no day to start on.
-           {"start", s.start < s.return_day ? json(format_date(s.start)) : json(nullptr)},
+           // No day left before the return (the table's "no day is left"), or nothing to stash for: no day to
+           // start on.
+           {"start", s.start ? json(format_date(*s.start)) : json(nullptr)},
            {"days_left", s.days_left},
            {"session", s.session_minute && s.per_day
                            ? json{{"time", format_minute_of_day(*s.session_minute)}, {key("expected", unit), volume(*s.per_day, unit)}}

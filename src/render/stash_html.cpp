@@ -61,13 +61,13 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
         const bool short_of = spoken_volume(missing, unit) != spoken_volume(Volume{}, unit);
         const std::string ready = escape_xml(spoken_volume(next.ready, unit));
         if (next.thaws.empty() && !short_of)
-            out += fmt::format("{} out of the freezer covers it: nothing to thaw.</p>\n", ready);
+            out += fmt::format("{} outside the freezer covers it: nothing to thaw.</p>\n", ready);
         else if (next.thaws.empty())
-            out += fmt::format("{} out of the freezer leaves {} missing, and there is no frozen milk left to "
+            out += fmt::format("{} outside the freezer leaves {} missing, and there is no frozen milk left to "
                                "thaw.</p>\n",
                                ready, escape_xml(spoken_volume(missing, unit)));
         else
-            out += fmt::format("{} out of the freezer, so thaw {} ({}) tonight ({}) in the fridge{}.</p>\n", ready,
+            out += fmt::format("{} outside the freezer, so thaw {} ({}) tonight ({}) in the fridge{}.</p>\n", ready,
                                escape_xml(and_list([&] {
                                    std::vector<std::string> labels;
                                    for (const Container* c : next.thaws) labels.push_back(c->label);

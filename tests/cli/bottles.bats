@@ -238,7 +238,7 @@ PY
     [ "${lines[1]}" = "  10:00  100 ml: B1 100 ml" ]
     [ "${lines[2]}" = "  13:00  100 ml: B1 97 ml" ]
     [ "${lines[3]}" = "  16:00  100 ml: B1 93 ml" ]
-    [ "${lines[4]}" = "Nothing to thaw: the milk out of the freezer fills them." ]
+    [ "${lines[4]}" = "Nothing to thaw: the milk outside the freezer fills them." ]
     [[ "$output" != *"Short by"* ]]
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, .cover, [.bottles[] | [.need_ml, .missing_ml]]]' <<<"$output")" = '[0,null,[[93,0],[93,0],[93,0]]]' ]

@@ -34,6 +34,19 @@ three_hourly() {
     [ "$(jq -c '[.need_per_day_ml, .away_days_per_week]' <<<"$output")" = '[290,1]' ]
 }
 
+@test "plan stash lists the feeds of every away window when the windows differ by weekday, from the away hours' start" {
+    three_hourly
+    # Monday and Wednesday nights (290 ml) and Friday's day (350 ml): 310 ml a day, the night's feeds and the day's.
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon,wed 22:00-06:00; fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.need_per_day_ml, .away_days_per_week, .away_slots]' <<<"$output")" = '[310,3,["22:00","01:00","04:00","10:00","13:00","16:00"]]' ]
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon,wed 22:00-06:00; fri 08:00-17:30"
+    [ "${lines[0]}" = "Back on Mon 2026-12-07: while you are away the baby drinks about 310 ml a day (the 22:00, 01:00, 04:00, 10:00, 13:00 and 16:00 feeds), on 3 days a week." ]
+    # Saturday night (290 ml) and Sunday morning (250 ml): the night's three feeds, then the morning's two.
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --away "sat 22:00-06:00; sun 07:00-11:00" --format json
+    [ "$(jq -c '[.need_per_day_ml, .away_days_per_week, .away_slots]' <<<"$output")" = '[270,2,["22:00","01:00","04:00","07:00","10:00"]]' ]
+}
+
 @test "plan next, skip, stash and bottles refuse plan's --on and --days instead of answering for another day" {
     three_hourly
     export PUMPLOG_NOW=2026-11-23T16:00:00+01:00
@@ -81,18 +94,20 @@ three_hourly() {
     three_hourly
     run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.need_per_day_ml, .away_slots, .target_ml, .target_days, .to_build_ml, .session]' <<<"$output")" = '[0,[],0,null,0,null]' ]
+    [ "$(jq -c '[.need_per_day_ml, .away_slots, .target_ml, .target_days, .to_build_ml, .session, .start]' <<<"$output")" = '[0,[],0,null,0,null,null]' ]
     [ "$(jq -c '.advice' <<<"$output")" = '["No feed falls in your away hours, so the baby needs no stored milk then: there is nothing to stash for, and no extra session is needed."]' ]
     run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30" --target 5d --format json
     [ "$(jq -c '[.target_ml, .target_days]' <<<"$output")" = '[0,null]' ]
     run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30"
     [ "$status" -eq 0 ]
     [ "${lines[1]}" = "Stash to have: none: no feed falls while you are away, so there is nothing to stash for." ]
+    # Nothing to build: nothing to start either.
+    [ "${lines[4]}" = "Start: none: there is nothing to stash for." ]
     [[ "$output" != *"days of need"* ]]
     [[ "$output" != *"covers the target"* ]]
     # A volume asked for is built all the same.
     run --separate-stderr pumplog plan stash --return 2026-12-07 --away "mon-fri 23:00-23:30" --target 2l --format json
-    [ "$(jq -c '[.target_ml, .target_days, .to_build_ml]' <<<"$output")" = '[2000,null,2000]' ]
+    [ "$(jq -c '[.target_ml, .target_days, .to_build_ml, .start]' <<<"$output")" = '[2000,null,2000,"2026-11-22"]' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "No feed falls in your away hours, so the baby needs no stored milk then." ]
 }
 
@@ -108,17 +123,19 @@ three_hourly() {
     [ "${lines[1]}" = "Stash to have: 3 days of need, 1050 ml (the default; change it with --target 5d or --target 2000ml)." ]
 }
 
-@test "plan stash with no day left before the return: start is null and the advice says the stash cannot grow" {
+@test "plan stash with no day left before the return: no start, no session to add, and the stash cannot grow" {
     three_hourly
     # Sat 14:05, back on Sunday: today's extra session (08:00) has passed, and tomorrow is the return.
     run --separate-stderr pumplog plan stash --return 2026-11-22 --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.start, .days_left, .session.time, .reachable]' <<<"$output")" = '[null,0,"08:00",false]' ]
-    [ "$(jq -r '.advice[-1]' <<<"$output")" = "The stash cannot grow before Sun 2026-11-22: no day is left to pump the 1050 ml more. Start giving stored milk later, or lower the target (--target)." ]
-    [[ "$output" != *"second daily session"* ]]
+    [ "$(jq -c '[.start, .days_left, .session, .days_needed, .reachable]' <<<"$output")" = '[null,0,null,null,false]' ]
+    [ "$(jq -c '.advice' <<<"$output")" = '["The stash cannot grow before Sun 2026-11-22: today'"'"'s best time for an extra session, 08:00, has passed, and no day is left to pump the 1050 ml more. Start giving stored milk later, or lower the target (--target)."]' ]
     run --separate-stderr pumplog plan stash --return 2026-11-22 --away "mon-fri 08:00-17:30"
     [ "$status" -eq 0 ]
     [ "${lines[4]}" = "Start: no day is left before the return." ]
+    [ "${lines[5]}" = "Basis: 56 feeds on 7 days." ]
+    [[ "$output" != *"Extra daily session"* ]]
+    [[ "$output" != *"Add one pump a day"* ]]
     [[ "$output" != *"second daily session"* ]]
     # With a day left: a start, and a second session is advice that can still help.
     run --separate-stderr pumplog plan stash --return 2026-11-23 --away "mon-fri 08:00-17:30" --format json

@@ -187,14 +187,16 @@ EOF
     [[ "$stash" == *"<h2>The stash on 2026-11-21 14:05</h2>"* ]]
     [[ "$stash" != *"today"* ]]
     [[ "$stash" != *"tomorrow"* ]]
-    [[ "$stash" == *"<p>The next day (2026-11-22) needs about 260 ml (the recent bottle intake); 120 ml out of the freezer, so thaw B2 and B3 (200 ml) tonight (2026-11-21) in the fridge.</p>"* ]]
+    [[ "$stash" == *"<p>The next day (2026-11-22) needs about 260 ml (the recent bottle intake); 120 ml outside the freezer, so thaw B2 and B3 (200 ml) tonight (2026-11-21) in the fridge.</p>"* ]]
     [ "$(printf '%s\n' "$stash" | grep -c 'thaw tonight (2026-11-21) in the fridge for the next day')" -eq 2 ]
     [[ "$stash" == *"<td>B4</td><td class=\"num\">100 ml</td><td>freezer</td><td>2027-10-03 08:00</td><td>keep it frozen</td>"* ]]
     [[ "$stash" == *"<td>B1</td><td class=\"num\">120 ml</td><td>fridge</td><td>2026-11-25 08:00</td>"* ]]
     # With enough in the fridge, nothing is thawed.
     pumplog stock add 200ml --in fridge --pumped "2026-11-21 09:00" >/dev/null
     run --separate-stderr pumplog report --format html
-    [[ "$output" == *"320 ml out of the freezer covers it: nothing to thaw."* ]]
+    # The 320 ml is in the fridge: outside the freezer, not to be taken out of it.
+    [[ "$output" == *"320 ml outside the freezer covers it: nothing to thaw."* ]]
+    [[ "$output" != *"out of the freezer"* ]]
     [[ "$output" != *"thaw tonight"* ]]
 }
 
@@ -204,18 +206,18 @@ EOF
     journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","ml":40,"milk":"breast","baby":"Ben"}'
     pumplog stock add 30ml --in fridge --at "2026-11-21 09:00" >/dev/null
     run --separate-stderr pumplog report --format html
-    [[ "$output" == *"<p>The next day (2026-11-22) needs about 100 ml (the recent bottle intake); 30 ml out of the freezer leaves 70 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
+    [[ "$output" == *"<p>The next day (2026-11-22) needs about 100 ml (the recent bottle intake); 30 ml outside the freezer leaves 70 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
     [[ "$output" != *"covers it"* ]]
     run --separate-stderr pumplog --unit oz report --format html
-    [[ "$output" == *"needs about 3.4 oz (the recent bottle intake); 1.0 oz out of the freezer leaves 2.4 oz missing, and there is no frozen milk left to thaw.</p>"* ]]
+    [[ "$output" == *"needs about 3.4 oz (the recent bottle intake); 1.0 oz outside the freezer leaves 2.4 oz missing, and there is no frozen milk left to thaw.</p>"* ]]
     # A thaw that does not cover it says what is still missing.
     pumplog stock add 20ml --in freezer --at "2026-11-21 09:30" >/dev/null
     run --separate-stderr pumplog report --format html
-    [[ "$output" == *"30 ml out of the freezer, so thaw B2 (20 ml) tonight (2026-11-21) in the fridge; that still leaves 50 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
-    # Exactly the need out of the freezer covers it.
+    [[ "$output" == *"30 ml outside the freezer, so thaw B2 (20 ml) tonight (2026-11-21) in the fridge; that still leaves 50 ml missing, and there is no frozen milk left to thaw.</p>"* ]]
+    # Exactly the need outside the freezer covers it.
     pumplog stock add 70ml --in fridge --at "2026-11-21 09:40" >/dev/null
     run --separate-stderr pumplog report --format html
-    [[ "$output" == *"100 ml out of the freezer covers it: nothing to thaw.</p>"* ]]
+    [[ "$output" == *"100 ml outside the freezer covers it: nothing to thaw.</p>"* ]]
     [[ "$output" != *"missing"* ]]
 }
 

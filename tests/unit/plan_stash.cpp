@@ -138,15 +138,42 @@ TEST_CASE("plan stash starts with the first extra session that can still be pump
     CHECK(late.start == day_of(2026, 11, 22));
     CHECK(late.reachable_by_return->ml() == Approx(3 * 130));
     CHECK(lines_of(render::stash_text(late, Unit::ml))[4] == "Start: Sun 2026-11-22 (3 days before the return).");
-    // Back tomorrow, today's session past: no day is left, and the plan says so.
+    // Back tomorrow, today's session past: no day is left, no session to add, and the plan says so.
     const StashPlan tomorrow = plan_stash(week(), away_weekdays(), now, day_of(2026, 11, 22), std::nullopt);
-    CHECK(tomorrow.start == day_of(2026, 11, 22));
+    CHECK_FALSE(tomorrow.start);
+    CHECK_FALSE(tomorrow.session_minute);
+    CHECK_FALSE(tomorrow.days_needed);
     CHECK_FALSE(tomorrow.reachable);
     CHECK(lines_of(render::stash_text(tomorrow, Unit::ml))[4] == "Start: no day is left before the return.");
-    CHECK(std::find(tomorrow.advice.begin(), tomorrow.advice.end(),
-                    "Today's 08:30 session has passed: no day is left to pump it before Sun 2026-11-22. The CDC "
-                    "advises starting to pump a few weeks before you return to work, to get used to the pump and to "
-                    "build the stash.") != tomorrow.advice.end());
+    CHECK(tomorrow.advice ==
+          std::vector<std::string>{"The stash cannot grow before Sun 2026-11-22: today's best time for an extra "
+                                   "session, 08:30, has passed, and no day is left to pump the 1050 ml more. Start "
+                                   "giving stored milk later, or lower the target (--target)."});
+}
+
+TEST_CASE("plan stash lists the feeds of every away day when the windows differ by weekday") {
+    // Monday and Wednesday nights, and Friday's day: the night's feeds and the day's, from 22:00.
+    Settings settings;
+    settings.away = parse_away("mon,wed 22:00-06:00; fri 08:00-17:30");
+    const StashPlan s = plan_stash(week(), settings, now, back, std::nullopt);
+    std::vector<int> minutes;
+    for (const Slot& slot : s.away_slots) minutes.push_back(slot.minute);
+    CHECK(minutes == std::vector<int>{hm(22), hm(1), hm(4), hm(10), hm(13), hm(16)});
+    CHECK(s.away_days_per_week == 3);
+    CHECK(s.need_per_day.ml() == Approx(310));  // (290 + 290 + 350) / 3
+}
+
+TEST_CASE("plan stash with no feed while away has nothing to start") {
+    Settings settings;
+    settings.away = parse_away("mon-fri 23:00-23:30");
+    const StashPlan s = plan_stash(week(), settings, now, back, std::nullopt);
+    CHECK(s.nothing_to_stash);
+    CHECK_FALSE(s.start);
+    CHECK(lines_of(render::stash_text(s, Unit::ml))[4] == "Start: none: there is nothing to stash for.");
+    // A volume asked for is something to build: a start.
+    const StashPlan volume = plan_stash(week(), settings, now, back, Volume::from_ml(2000));
+    CHECK_FALSE(volume.nothing_to_stash);
+    CHECK(volume.start == day_of(2026, 11, 23));
 }
 
 }  // namespace PUMPLOG_UNITY_ID
