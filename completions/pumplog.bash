@@ -20,6 +20,8 @@ _pumplog_options() {
         '') printf '%s\n' '-h' '--help' '-V' '--version' '-j' '--journal' '--unit' '--now' '--color' '--format' '--strict' ;;
         'add') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
         'pump start') printf '%s\n' '--side' ;;
+        'pump pause') printf '%s\n' '--started' ;;
+        'pump resume') printf '%s\n' '--started' ;;
         'pump stop') printf '%s\n' '--dur' '--note' '--cancel' '--started' '--force' ;;
         'log') printf '%s\n' '--since' '--until' '--all' '--baby' ;;
         'log pump') printf '%s\n' '--at' '--left' '--right' '--dur' '--note' '--force' '--store' ;;
@@ -58,11 +60,13 @@ _pumplog_option_value() {
         'pump --format') echo 'choice table'; return ;;
         'pump start --side') echo 'choice left right both'; return ;;
         'pump start --format') echo 'choice table'; return ;;
+        'pump pause --started') echo 'refs'; return ;;
         'pump pause --format') echo 'choice table'; return ;;
+        'pump resume --started') echo 'refs'; return ;;
         'pump resume --format') echo 'choice table'; return ;;
         'pump stop --dur') echo 'value'; return ;;
         'pump stop --note') echo 'value'; return ;;
-        'pump stop --started') echo 'value'; return ;;
+        'pump stop --started') echo 'refs'; return ;;
         'pump stop --format') echo 'choice table'; return ;;
         'log --since') echo 'value'; return ;;
         'log --until') echo 'value'; return ;;

@@ -29,8 +29,12 @@ function __pumplog_options
             printf '%s\t%s\n' '--at' 'when it happened (default now): 14:30, "yesterday 22:10", "20m ago"' '--left' 'left side volume' '--right' 'right side volume' '--dur' 'how long the session took: 15m, 1h' '--note' 'a note' '--force' 'accept an implausible amount or a future time' '--store' 'also store the milk in the stash: room, cooler, fridge or freezer'
         case 'pump start'
             printf '%s\t%s\n' '--side' 'the side pumped: left, right or both'
+        case 'pump pause'
+            printf '%s\t%s\n' '--started' 'the timer started at this time or with this ref, when two run'
+        case 'pump resume'
+            printf '%s\t%s\n' '--started' 'the timer started at this time or with this ref, when two run'
         case 'pump stop'
-            printf '%s\t%s\n' '--dur' 'the session\'s length, instead of the timer\'s' '--note' 'a note' '--cancel' 'drop the timer without recording a pump' '--started' 'the timer that started at this time, when two run (merged devices)' '--force' 'record a timer over 2 hours as timed, a --dur longer than the timer, or an implausible amount'
+            printf '%s\t%s\n' '--dur' 'the session\'s length, instead of the timer\'s' '--note' 'a note' '--cancel' 'drop the timer without recording a pump' '--started' 'the timer started at this time or with this ref (as pumplog log shows it), when two run' '--force' 'record a timer over 2 hours as timed, a --dur longer than the timer, or an implausible amount'
         case 'log'
             printf '%s\t%s\n' '--since' 'from this time or day (default: the 7 days up to today, or to --until)' '--until' 'to this time or day, inclusive' '--all' 'include voided entries, marked' '--baby' 'only this baby\'s feeds (config babies)'
         case 'log pump'
@@ -110,8 +114,14 @@ function __pumplog_option_value
         case 'pump start --format'
             echo 'choice table'
             return
+        case 'pump pause --started'
+            echo 'refs'
+            return
         case 'pump pause --format'
             echo 'choice table'
+            return
+        case 'pump resume --started'
+            echo 'refs'
             return
         case 'pump resume --format'
             echo 'choice table'
@@ -123,7 +133,7 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'pump stop --started'
-            echo 'value'
+            echo 'refs'
             return
         case 'pump stop --format'
             echo 'choice table'

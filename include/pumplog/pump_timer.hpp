@@ -24,6 +24,7 @@ struct PumpTimer {
     bool paused = false;
     bool stale = false;  // started more than timer_stale_after ago: likely forgotten
     std::size_t others = 0;  // other timers running with it (running_timer: two devices' journals merged)
+    std::vector<PumpTimer> stale_others;  // those of the others that are stale, oldest first (running_timer)
 };
 // A timer started longer ago than this is reported, never silently recorded.
 inline constexpr std::chrono::hours timer_stale_after{2};
@@ -36,7 +37,8 @@ inline constexpr std::chrono::days timer_lookback{2};
 // journals of two devices that each started one were merged (one device
 // refuses a second start): the commands that stop a timer then ask which.
 std::vector<PumpTimer> running_timers(const std::vector<Entry>& entries, Seconds now);
-// The newest of running_timers; nullopt when none runs.
+// The newest of running_timers, with the others counted and the stale ones of them kept; nullopt when none
+// runs.
 std::optional<PumpTimer> running_timer(const std::vector<Entry>& entries, Seconds now);
 
 // Timer starts that no pump and no cancel ever stopped though a later timer

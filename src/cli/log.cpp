@@ -33,6 +33,9 @@ std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
 // The timer `add` stops, found in `recent` (the last 2 days at least).
 void stop_running_timer(Context& ctx, PumpRecord& pump, bool force, const std::vector<Entry>& recent);  // pump.cpp
+// "The pump timer since 11:00 (left) runs again\n" when `undone` stopped or cancelled a timer that runs again
+// now they are voided (with how many run when several do); empty otherwise.
+std::string timer_runs_again(Context& ctx, const Journal& journal, const std::vector<Entry>& undone);  // pump.cpp
 
 namespace {
 
@@ -380,6 +383,7 @@ int run_undo(Context& ctx) {
                    head.type == EntryType::amend ? std::string("a correction") : labels.describe(head, ctx.unit()),
                    format_date_time(head.at.instant, clock.zone), terminal_text(refs.ref(head.id)),
                    labels.with_it(command, head.id, ctx.unit()));
+        fmt::print("{}", timer_runs_again(ctx, journal.journal(), command));
     });
     return code;
 }

@@ -1,6 +1,8 @@
 // `pump start|pause|resume|stop`: the pump timer (SPEC 10). Its state is
 // `timer` lines in the journal (pumplog(5)); `stop AMOUNT`, or `add AMOUNT`
 // while it runs, records one pump at the start time with the time pumped.
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -30,51 +32,133 @@ std::vector<PumpTimer> current_timers(Context& ctx, const Journal& journal) {
     return running_timers(ctx.history(journal, options).entries, clock.now);
 }
 
-// "11:00 (left)", "2026-11-20 23:50": a timer by its start, as --started takes it, and its side.
+// "11:00 (left)", "2026-11-20 23:50": a timer by its start and its side.
 std::string start_of(const PumpTimer& t, const Clock& clock) {
     const bool today = local_day(t.started, clock.zone) == local_day(clock.now, clock.zone);
     return (today ? format_clock(t.started, clock.zone) : format_date_time(t.started, clock.zone)) +
            (t.side ? fmt::format(" ({})", name_of(*t.side)) : std::string());
 }
 
-// Whether `given` (--started) names the timer's start: its clock time as start_of says it (9:05 for 09:05
-// too), or its date and time.
-bool started_at(const PumpTimer& t, std::string_view given, const Clock& clock) {
-    std::string typed(trim(given));
-    if (typed.size() == 4 && typed[1] == ':') typed.insert(0, "0");
-    return typed == format_clock(t.started, clock.zone) || typed == format_date_time(t.started, clock.zone);
+// "since 11:00 (left, ref 8dnb) and since 11:05 (ref nqna)": the running timers, each with the ref of its
+// start, for a refusal that asks to pick one.
+std::string list_of(const std::vector<const PumpTimer*>& timers, const Clock& clock, const Refs& refs) {
+    const bool today = std::all_of(timers.begin(), timers.end(), [&](const PumpTimer* t) {
+        return local_day(t->started, clock.zone) == local_day(clock.now, clock.zone);
+    });
+    std::vector<std::string> listed;
+    for (const PumpTimer* t : timers)
+        listed.push_back(fmt::format("since {} ({}ref {})",
+                                     today ? format_clock(t->started, clock.zone)
+                                           : format_date_time(t->started, clock.zone),
+                                     t->side ? fmt::format("{}, ", name_of(*t->side)) : std::string(),
+                                     terminal_text(refs.ref(t->id))));
+    return fmt::format("{}", fmt::join(listed, " and "));
 }
 
-// The running timer a command acts on: the one --started names, else the only one; nullopt when none runs.
-// Usage error when --started names none, or when several run (journals of two devices merged) and it is not
-// given: never a guess, which would record a session at the other timer's start and side.
+// "--started 8dnb or --started nqna": the way to name each of `timers`, by its ref, which always tells them
+// apart (two starts in one minute, or in the hour the clock repeats in autumn, do not).
+std::string pick_by_ref(const std::vector<const PumpTimer*>& timers, const Refs& refs) {
+    std::vector<std::string> picks;
+    for (const PumpTimer* t : timers) picks.push_back("--started " + terminal_text(refs.ref(t->id)));
+    const std::string last = picks.back();
+    picks.pop_back();
+    return fmt::format("{} or {}", fmt::join(picks, ", "), last);
+}
+
+// Whether the --started time `reading` (read from `typed`) names the start `at`: to the second when seconds
+// are typed; to the minute of the instant when an offset is (RFC 3339); else to the minute of the local clock,
+// so "02:30" names both starts of the hour the clock repeats in autumn (the refusal then shows their refs), and
+// a clock time read as the other half of the day (read_time's 12-hour rule) names the half typed too.
+bool started_at(Seconds at, const TimeReading& reading, std::string_view typed, const Clock& clock) {
+    using std::chrono::floor;
+    const std::size_t t = typed.find_first_of("Tt");
+    const auto digit = [&](std::size_t i) { return i < typed.size() && typed[i] >= '0' && typed[i] <= '9'; };
+    const bool offset = t != std::string_view::npos && t > 0 && digit(t - 1) && digit(t + 1);
+    std::string_view time_of_day = offset ? typed.substr(t + 1) : typed.substr(typed.rfind(' ') + 1);
+    time_of_day = time_of_day.substr(0, time_of_day.find_first_of("+-Zz"));
+    const Seconds given = reading.span.begin;
+    if (std::count(time_of_day.begin(), time_of_day.end(), ':') >= 2) return at == given;
+    if (offset) return floor<minutes>(at) == floor<minutes>(given);
+    const std::string minute = format_date_time(at, clock.zone);
+    return minute == format_date_time(given, clock.zone) ||
+           (!reading.note.empty() && minute == format_date_time(given - std::chrono::hours(12), clock.zone));
+}
+
+// The running timer a command acts on: the one --started names (by its start's ref as `log` shows it, or by
+// its start as a TIME), else the only one; nullopt when none runs. Usage error when --started names none, or
+// when several run (journals of two devices merged) and it does not name one: never a guess, which would
+// record a session at the other timer's start and side. `command` is what to run again with --started.
 std::optional<PumpTimer> pick_timer(const std::vector<PumpTimer>& timers, std::string_view started,
-                                    const Clock& clock) {
-    std::vector<std::string> running;
-    for (const PumpTimer& t : timers) running.push_back("since " + start_of(t, clock));
-    if (!started.empty()) {
-        std::vector<const PumpTimer*> named;
-        for (const PumpTimer& t : timers)
-            if (started_at(t, started, clock)) named.push_back(&t);
-        if (named.size() == 1) return *named.front();
-        if (timers.empty()) throw usage_error("no pump timer is running");
-        if (named.empty())
-            throw usage_error(fmt::format("no running pump timer started at {}; {} {}: give --started as shown",
-                                          printable(started), timers.size() == 1 ? "it runs" : "they run",
-                                          fmt::join(running, " and ")));
-        throw usage_error(fmt::format("{} pump timers started at {}; see pumplog log check", named.size(),
-                                      printable(started)));
+                                    const Journal& journal, const Clock& clock, std::string_view command) {
+    std::vector<const PumpTimer*> all;
+    for (const PumpTimer& t : timers) all.push_back(&t);
+    if (started.empty()) {
+        if (timers.empty()) return std::nullopt;
+        if (timers.size() == 1) return timers.front();
+        const Refs refs = Refs::read(journal);
+        const bool stops = command.starts_with("pumplog pump stop AMOUNT");
+        throw usage_error(fmt::format("{} pump timers are running (started on two devices?): {}; pick one: {} {}{}",
+                                      timers.size(), list_of(all, clock, refs), command, pick_by_ref(all, refs),
+                                      stops ? " (or --cancel instead of AMOUNT to drop it)" : ""));
     }
-    if (timers.size() > 1)
-        throw usage_error(fmt::format("{} pump timers are running (started on two devices?): {}; pick one by its "
-                                      "start: pumplog pump stop AMOUNT --started HH:MM (or --cancel --started HH:MM "
-                                      "to drop one)",
-                                      timers.size(), fmt::join(running, " and ")));
-    if (timers.empty()) return std::nullopt;
-    return timers.front();
+    if (timers.empty()) throw usage_error("no pump timer is running");
+    const Refs refs = Refs::read(journal, {std::string(started)});
+    std::vector<const PumpTimer*> named;
+    for (const std::string& id : refs.resolve(started))
+        for (const PumpTimer& t : timers)
+            if (t.id == id) named.push_back(&t);
+    std::optional<TimeReading> reading;
+    if (named.empty()) {
+        try {
+            reading = read_time(trim(started), clock);
+        } catch (const Error&) {
+            // Neither a time nor a running timer's ref: say which are (what the reader can type).
+        }
+        if (reading)
+            for (const PumpTimer& t : timers)
+                if (started_at(t.started, *reading, trim(started), clock)) named.push_back(&t);
+    }
+    if (named.size() == 1) return *named.front();
+    const std::string runs = fmt::format("{} {}", timers.size() == 1 ? "it runs" : "they run",
+                                         list_of(all, clock, refs));
+    if (named.empty() && !reading)
+        throw usage_error(fmt::format("--started \"{}\" is not a time or a running pump timer's ref; {}: give its "
+                                      "time (11:00, 11am, \"20m ago\") or its ref",
+                                      printable(started), runs));
+    if (named.empty())
+        throw usage_error(fmt::format("no running pump timer started at {}; {}: give --started as shown",
+                                      printable(started), runs));
+    throw usage_error(fmt::format("{} pump timers started at {}: {}; pick one: {} {}", named.size(),
+                                  printable(started), list_of(named, clock, refs), command,
+                                  pick_by_ref(named, refs)));
 }
 
 std::string ran(const PumpTimer& t) { return format_duration(std::chrono::duration_cast<minutes>(t.running)); }
+
+// "the pump timer started at 2026-11-11 07:00 has run 4 h 20 min", or when paused "..., 4 h 20 min ago, is paused
+// at 10 min": a timer over 2 hours, for the refusal to record it as timed (which records the time it ran).
+std::string stale_timer(const PumpTimer& t, const Clock& clock) {
+    const std::string started = format_date_time(t.started, clock.zone);
+    const minutes since = std::chrono::duration_cast<minutes>(clock.now - t.started);
+    if (t.paused)
+        return fmt::format("the pump timer started at {}, {} ago, is paused at {}", started, format_duration(since),
+                           ran(t));
+    if (std::chrono::duration_cast<minutes>(t.running) != since)
+        return fmt::format("the pump timer started at {}, {} ago, has run {} (pauses left out)", started,
+                           format_duration(since), ran(t));
+    return fmt::format("the pump timer started at {} has run {}", started, format_duration(since));
+}
+
+// What to type again with --started to act on one of several timers.
+std::string_view command_of(TimerAction action) {
+    switch (action) {
+        case TimerAction::pause: return "pumplog pump pause";
+        case TimerAction::resume: return "pumplog pump resume";
+        case TimerAction::cancel: return "pumplog pump stop --cancel";
+        case TimerAction::start: break;
+    }
+    return "pumplog pump stop AMOUNT";
+}
 
 struct TimerOptions {
     std::string side;
@@ -93,8 +177,9 @@ int run_timer(Context& ctx, TimerAction action, const TimerOptions& o) {
     }
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::vector<PumpTimer> timers = current_timers(ctx, journal.journal());
-        const auto timer = action == TimerAction::start ? (timers.empty() ? std::nullopt : std::optional(timers.back()))
-                                                        : pick_timer(timers, o.started, clock);
+        // Two running (merged devices): a start is refused as the other commands are, with the way to pick one.
+        const auto timer = pick_timer(timers, action == TimerAction::start ? std::string_view() : o.started,
+                                      journal.journal(), clock, command_of(action));
         std::string id = timer ? timer->id : std::string();
         std::string reply;
         switch (action) {
@@ -160,13 +245,12 @@ int run_stop(Context& ctx, const TimerOptions& o) {
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::vector<PumpTimer> timers = current_timers(ctx, journal.journal());
         if (timers.empty()) throw usage_error("no pump timer is running; record the session with pumplog add AMOUNT");
-        const auto timer = pick_timer(timers, o.started, clock);
+        const auto timer = pick_timer(timers, o.started, journal.journal(), clock, command_of(TimerAction::start));
         PumpRecord p = pump;
         if (timer->stale && !o.force && !p.duration)
-            throw usage_error(fmt::format("the pump timer started at {} has run {}: give the session's length with "
-                                          "--dur, or --force to record it as timed (or pumplog pump stop --cancel)",
-                                          format_date_time(timer->started, clock.zone),
-                                          format_duration(std::chrono::duration_cast<minutes>(clock.now - timer->started))));
+            throw usage_error(fmt::format("{}: give the session's length with --dur, or --force to record it as timed "
+                                          "(or pumplog pump stop --cancel)",
+                                          stale_timer(*timer, clock)));
         // A session longer than the timer has been started would end in the future: a typo (2h for 2m).
         const auto since_start = std::chrono::duration_cast<minutes>(clock.now - timer->started);
         if (p.duration && !o.force && *p.duration > clock.now - timer->started + ahead_allowance)
@@ -195,17 +279,30 @@ int run_stop(Context& ctx, const TimerOptions& o) {
 // session (its start, its time pumped); a timer over 2 hours needs --force.
 void stop_running_timer(Context& ctx, PumpRecord& pump, bool force, const std::vector<Entry>& recent) {
     const Clock& clock = ctx.clock();
-    const auto timer = pick_timer(running_timers(recent, clock.now), {}, clock);
+    const auto timer =
+        pick_timer(running_timers(recent, clock.now), {}, ctx.journal(), clock, command_of(TimerAction::start));
     if (!timer) return;
     if (timer->stale && !force)
-        throw usage_error(fmt::format("the pump timer started at {} has run {}: give the session's time and length "
-                                      "with --at and --dur, --force to record it as timed, or pumplog pump stop --cancel",
-                                      format_date_time(timer->started, clock.zone),
-                                      format_duration(std::chrono::duration_cast<minutes>(clock.now - timer->started))));
+        throw usage_error(fmt::format("{}: give the session's time and length with --at and --dur, --force to record "
+                                      "it as timed, or pumplog pump stop --cancel",
+                                      stale_timer(*timer, clock)));
     pump.at = timer->started;
     pump.duration = timer->running;
     pump.timer = timer->id;
     take_timer_side(pump.amount, timer->side);
+}
+
+std::string timer_runs_again(Context& ctx, const Journal& journal, const std::vector<Entry>& undone) {
+    const std::vector<PumpTimer> timers = current_timers(ctx, journal);
+    for (const Entry& e : undone) {
+        if (e.timer.empty() || !(e.type == EntryType::pump || e.action == TimerAction::cancel)) continue;
+        for (const PumpTimer& t : timers)
+            if (t.id == e.timer)
+                return fmt::format("The pump timer since {} runs again{}\n", start_of(t, ctx.clock()),
+                                   timers.size() == 1 ? std::string()
+                                                      : fmt::format("; {} pump timers are running", timers.size()));
+    }
+    return {};
 }
 
 void setup_pump(CLI::App& cmd, Context& ctx) {
@@ -219,9 +316,13 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     start->footer("Examples:\n  pumplog pump start\n  pumplog pump start --side left");
     start->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::start, *o); }; });
     auto* pause = cmd.add_subcommand("pause", "pause the pump timer");
+    pause->add_option("--started", o->started, "the timer started at this time or with this ref, when two run")
+        ->type_name("TIME|REF");
     pause->footer("Examples:\n  pumplog pump pause    the time paused is not counted");
     pause->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::pause, *o); }; });
     auto* resume = cmd.add_subcommand("resume", "resume the paused pump timer");
+    resume->add_option("--started", o->started, "the timer started at this time or with this ref, when two run")
+        ->type_name("TIME|REF");
     resume->footer("Examples:\n  pumplog pump resume");
     resume->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_timer(ctx, TimerAction::resume, *o); }; });
     auto* stop = cmd.add_subcommand("stop", "stop the timer and record the pump: pump stop AMOUNT");
@@ -229,8 +330,9 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
     stop->add_option("--dur", o->duration, "the session's length, instead of the timer's")->type_name("DURATION");
     stop->add_option("--note", o->note, "a note")->type_name("TEXT");
     stop->add_flag("--cancel", o->cancel, "drop the timer without recording a pump");
-    stop->add_option("--started", o->started, "the timer that started at this time, when two run (merged devices)")
-        ->type_name("HH:MM");
+    stop->add_option("--started", o->started,
+                     "the timer started at this time or with this ref (as pumplog log shows it), when two run")
+        ->type_name("TIME|REF");
     stop->add_flag("--force", o->force,
                    "record a timer over 2 hours as timed, a --dur longer than the timer, or an implausible amount");
     stop->footer("Examples:\n  pumplog pump stop 110ml\n  pumplog pump stop L50 R60\n  pumplog pump stop --cancel");

@@ -53,8 +53,12 @@ std::vector<PumpTimer> running_timers(const std::vector<Entry>& entries, Seconds
 std::optional<PumpTimer> running_timer(const std::vector<Entry>& entries, Seconds now) {
     std::vector<PumpTimer> running = running_timers(entries, now);
     if (running.empty()) return std::nullopt;
-    running.back().others = running.size() - 1;
-    return running.back();
+    PumpTimer newest = std::move(running.back());
+    running.pop_back();
+    newest.others = running.size();
+    for (PumpTimer& other : running)
+        if (other.stale) newest.stale_others.push_back(std::move(other));
+    return newest;
 }
 
 std::vector<std::pair<const Entry*, const Entry*>> unstopped_timers(const std::vector<Entry>& entries) {

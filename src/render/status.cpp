@@ -131,13 +131,60 @@ std::string counted_text(Volume volume, int count, int unmeasured, const char* w
 
 }  // namespace
 
-std::string stale_timer_text(const PumpTimer& t, const Clock& clock) {
-    // Two lines: status is one screen of 80 columns (SPEC 10).
-    return fmt::format("The pump timer started at {} has run {}: stop it with\n"
-                       "pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel.\n",
-                       format_date_time(t.started, clock.zone),
-                       format_duration(std::chrono::duration_cast<std::chrono::minutes>(clock.now - t.started)));
+namespace {
+
+// `segments` joined by spaces into lines of at most 80 columns, a segment (a command) never cut: status is one
+// screen of 80 columns (SPEC 10).
+std::string wrap_80(const std::vector<std::string>& segments) {
+    std::string text, line;
+    for (const std::string& segment : segments) {
+        if (!line.empty() && line.size() + 1 + segment.size() > 80) {
+            text += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + segment;
+    }
+    return text + line + "\n";
 }
+
+// A stale timer's sentence, with the commands that end it (--started as `picked` when several run).
+std::string stale_timer_text(const PumpTimer& t, const Clock& clock, const std::string& picked) {
+    using std::chrono::minutes;
+    const std::string since = format_duration(std::chrono::duration_cast<minutes>(clock.now - t.started));
+    // A paused one has run the time before its pause, which --force would record: both are said.
+    const std::string what =
+        t.paused ? fmt::format("The pump timer started at {}, {} ago, is paused at {}:",
+                               format_date_time(t.started, clock.zone), since,
+                               format_duration(std::chrono::duration_cast<minutes>(t.running)))
+                 : fmt::format("The pump timer started at {} has run {}:", format_date_time(t.started, clock.zone),
+                               since);
+    std::vector<std::string> segments;
+    for (std::size_t at = 0; at < what.size();) {  // its words: it may be cut anywhere between them
+        const std::size_t end = std::min(what.find(' ', at), what.size());
+        segments.push_back(what.substr(at, end - at));
+        at = end + 1;
+    }
+    segments.insert(segments.end(), {"stop it with", "pumplog pump stop AMOUNT --dur DURATION" + picked + ",", "or",
+                                     "pumplog pump stop --cancel" + picked + "."});
+    return wrap_80(segments);
+}
+
+}  // namespace
+
+std::string stale_timer_text(const PumpTimer& t, const Clock& clock) { return stale_timer_text(t, clock, {}); }
+
+namespace {
+
+// The same for a stale timer that runs with another (two devices' journals merged): each command picks it
+// with --started.
+std::string stale_picked_timer_text(const PumpTimer& t, const Clock& clock) {
+    const bool today = local_day(t.started, clock.zone) == local_day(clock.now, clock.zone);
+    return stale_timer_text(t, clock,
+                            " --started " + (today ? format_clock(t.started, clock.zone)
+                                                   : fmt::format("\"{}\"", format_date_time(t.started, clock.zone))));
+}
+
+}  // namespace
 
 std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, const Style& style, const Clock& clock) {
     std::string out = style.bold(fmt::format("Today, {} {}", day_label(d.day), format_clock(clock.now, clock.zone))) + "\n";
@@ -186,6 +233,10 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
     }
     if (d.timer) row("Timer", d.timer->stale ? style.red(timer_text(*d.timer, clock) + " (over 2 h: forgotten?)")
                                              : timer_text(*d.timer, clock));
+    // A stale one of the others is flagged as the newest would be: status is where a forgotten timer is seen.
+    if (d.timer)
+        for (const PumpTimer& other : d.timer->stale_others)
+            row("", style.red(timer_text(other, clock) + " (over 2 h: forgotten?)"));
     std::string stash = x.stash.usable_containers == 0
                             ? std::string("empty")
                             : fmt::format("{} usable in {}", format_volume(x.stash.usable, unit),
@@ -224,7 +275,10 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                                          plural(static_cast<long long>(soon.size() - named), "more container"),
                                          format_volume(rest, unit))));
     }
-    if (d.timer && d.timer->stale) out += stale_timer_text(*d.timer, clock);
+    if (d.timer && d.timer->stale)
+        out += d.timer->others == 0 ? stale_timer_text(*d.timer, clock) : stale_picked_timer_text(*d.timer, clock);
+    if (d.timer)
+        for (const PumpTimer& other : d.timer->stale_others) out += stale_picked_timer_text(other, clock);
     return out;
 }
 
@@ -292,6 +346,7 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
     } else {
         j["timer"] = nullptr;
     }
+    j["timers_running"] = d.timer ? d.timer->others + 1 : 0;
     status_json_t stash;
     stash[status_key("usable", unit)] = status_volume(x.stash.usable, unit);
     stash["containers"] = x.stash.usable_containers;

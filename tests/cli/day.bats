@@ -399,8 +399,12 @@ three_hourly() {
     PUMPLOG_NOW=2026-11-21T11:05:00+01:00 pumplog -j "$TEST_DIR/phone.jsonl" pump start --side right > /dev/null
     export PUMPLOG_NOW=2026-11-21T11:20:00+01:00
     pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
-    local two="2 pump timers are running (started on two devices?): since 11:00 (left) and since 11:05 (right); pick"
-    two+=" one by its start: pumplog pump stop AMOUNT --started HH:MM (or --cancel --started HH:MM to drop one)"
+    local left right
+    left="$(pumplog log --format json | jq -r '.[] | select(.side == "left") | .ref')"
+    right="$(pumplog log --format json | jq -r '.[] | select(.side == "right") | .ref')"
+    local running="since 11:00 (left, ref $left) and since 11:05 (right, ref $right)"
+    local two="2 pump timers are running (started on two devices?): $running; pick one: pumplog pump stop AMOUNT"
+    two+=" --started $left or --started $right (or --cancel instead of AMOUNT to drop it)"
     refused 2 pumplog pump stop 50ml
     [ "$stderr" = "pumplog: error: $two" ]
     refused 2 pumplog add 50ml
@@ -411,7 +415,7 @@ three_hourly() {
     refused 2 pumplog pump stop --cancel
     refused 2 pumplog pump pause
     refused 2 pumplog pump stop 50ml --started 11:01
-    [ "$stderr" = "pumplog: error: no running pump timer started at 11:01; they run since 11:00 (left) and since 11:05 (right): give --started as shown" ]
+    [ "$stderr" = "pumplog: error: no running pump timer started at 11:01; they run $running: give --started as shown" ]
     run --separate-stderr pumplog log check
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "$J:2: note: the pump timer started at 2026-11-21 11:00 was never stopped or cancelled, and another started at 2026-11-21 11:05 (line 3): timed on two devices? pumplog pump stop --started picks one while it runs" ]
@@ -426,6 +430,103 @@ Still running: the pump timer since 11:00 (left)" ]
     [ "$output" = "Pump timer from 11:00 cancelled; no pump recorded" ]
     run --separate-stderr pumplog log check
     [ "$output" = "$J: 5 lines, 5 good entries, no errors" ]
+}
+
+# Two timers of two devices merged, $1 and $2 their starts (--now), $3 and $4 their sides; $left and $right
+# their refs as `log` shows them; now 11:20.
+two_timers() {
+    pumplog add 10ml --at 06:00 > /dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    pumplog --now "$1" pump start --side "$3" > /dev/null
+    pumplog --now "$2" -j "$TEST_DIR/phone.jsonl" pump start --side "$4" > /dev/null
+    export PUMPLOG_NOW=2026-11-21T11:20:00+01:00
+    pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
+    left="$(pumplog log --format json | jq -r ".[] | select(.side == \"$3\") | .ref")"
+    right="$(pumplog log --format json | jq -r ".[] | select(.side == \"$4\") | .ref")"
+}
+
+@test "two timers started in the same minute are picked by ref or by a time with seconds, never by the minute" {
+    two_timers 2026-11-21T11:00:10+01:00 2026-11-21T11:00:40+01:00 left right
+    local running="since 11:00 (left, ref $left) and since 11:00 (right, ref $right)"
+    refused 2 pumplog pump stop 50ml --started 11:00
+    [ "$stderr" = "pumplog: error: 2 pump timers started at 11:00: $running; pick one: pumplog pump stop AMOUNT --started $left or --started $right" ]
+    refused 2 pumplog pump stop --cancel --started "today 11:00"
+    [ "$stderr" = "pumplog: error: 2 pump timers started at today 11:00: $running; pick one: pumplog pump stop --cancel --started $left or --started $right" ]
+    refused 2 pumplog pump pause
+    [ "$stderr" = "pumplog: error: 2 pump timers are running (started on two devices?): $running; pick one: pumplog pump pause --started $left or --started $right" ]
+    # A second start is refused as the other commands are: stopping one as it says works.
+    refused 2 pumplog pump start
+    [ "$stderr" = "pumplog: error: 2 pump timers are running (started on two devices?): $running; pick one: pumplog pump stop AMOUNT --started $left or --started $right (or --cancel instead of AMOUNT to drop it)" ]
+    run --separate-stderr pumplog pump pause --started "$right"
+    [ "$output" = "Pump timer paused at 19 min" ]
+    run --separate-stderr pumplog pump stop --cancel --started 11:00:40
+    [ "$output" = "Pump timer from 11:00 cancelled; no pump recorded" ]
+    run pumplog log undo
+    [ "${lines[1]}" = "The pump timer since 11:00 (right) runs again; 2 pump timers are running" ]
+    run --separate-stderr pumplog pump stop 50ml --started 2026-11-21T10:00:10Z
+    [ "$output" = "Logged 50 ml (L 50) at 11:00, 19 min pumped (timer stopped)
+Still running: the pump timer since 11:00 (right)" ]
+    run pumplog log undo
+    [ "${lines[0]%% (ref *}" = "Undid pumped 50 ml (L 50), 20 min at 2026-11-21 11:00" ]
+    [ "${lines[1]}" = "The pump timer since 11:00 (left) runs again; 2 pump timers are running" ]
+    run --separate-stderr pumplog pump stop 50ml --started "${right^^}"
+    [ "$output" = "Logged 50 ml (R 50) at 11:00, 19 min pumped (timer stopped)
+Still running: the pump timer since 11:00 (left)" ]
+    run pumplog log undo
+    [ "${lines[1]}" = "The pump timer since 11:00 (right) runs again; 2 pump timers are running" ]
+}
+
+@test "two timers started at 02:30 before and after the autumn clock change are picked with the offset" {
+    pumplog add 10ml --at 2026-10-25T00:00+02:00 --now 2026-10-25T00:10+02:00 > /dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    pumplog --now 2026-10-25T02:30+02:00 pump start --side left > /dev/null
+    pumplog --now 2026-10-25T02:30+01:00 -j "$TEST_DIR/phone.jsonl" pump start --side right > /dev/null
+    export PUMPLOG_NOW=2026-10-25T02:45+01:00
+    pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
+    refused 2 pumplog pump stop 50ml --started 02:30
+    [[ "$stderr" == "pumplog: error: 2 pump timers started at 02:30: since 02:30 (left, ref "*") and since 02:30 (right, ref "* ]]
+    run --separate-stderr pumplog pump stop 50ml --started 2026-10-25T02:30+01:00
+    [ "$output" = "Logged 50 ml (R 50) at 02:30, 15 min pumped (timer stopped)
+Still running: the pump timer since 02:30 (left)" ]
+}
+
+@test "pump --started reads a TIME as --at does and says when it is not one" {
+    two_timers 2026-11-21T11:00:00+01:00 2026-11-21T11:05:00+01:00 left right
+    local running="since 11:00 (left, ref $left) and since 11:05 (right, ref $right)"
+    refused 2 pumplog pump stop 50ml --started banana
+    [ "$stderr" = "pumplog: error: --started \"banana\" is not a time or a running pump timer's ref; they run $running: give its time (11:00, 11am, \"20m ago\") or its ref" ]
+    refused 2 pumplog pump stop 50ml --started 11:03
+    [ "$stderr" = "pumplog: error: no running pump timer started at 11:03; they run $running: give --started as shown" ]
+    run --separate-stderr pumplog pump pause --started 11am
+    [ "$output" = "Pump timer paused at 20 min" ]
+    run --separate-stderr pumplog pump resume --started "today 11:00"
+    [ "$output" = "Pump timer resumed at 20 min" ]
+    run --separate-stderr pumplog pump stop 50ml --started "15m ago"
+    [ "$output" = "Logged 50 ml (R 50) at 11:05, 15 min pumped (timer stopped)
+Still running: the pump timer since 11:00 (left)" ]
+}
+
+@test "a forgotten timer running with another is flagged by status, and status JSON counts the timers" {
+    two_timers 2026-11-21T07:00:00+01:00 2026-11-21T11:00:00+01:00 left right
+    pumplog --now 2026-11-21T07:10:00+01:00 pump pause --started 07:00 > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *"  Timer      running 20 min, since 11:00, right side; 1 more running
+             paused at 10 min, started 07:00, left side (over 2 h: forgotten?)"* ]]
+    [[ "$output" == *"The pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min:
+stop it with pumplog pump stop AMOUNT --dur DURATION --started 07:00, or
+pumplog pump stop --cancel --started 07:00." ]]
+    [ "$(awk '{ if (length($0) > n) n = length($0) } END { print n }' <<<"$output")" -le 80 ]
+    run pumplog status --format json
+    [ "$(jq -c '[.timers_running, .timer.started]' <<<"$output")" = '[2,"2026-11-21T11:00:00+01:00"]' ]
+    # A paused forgotten timer has been started 4 h 20 min ago and run 10 min, which --force records.
+    refused 2 pumplog pump stop 50ml --started 07:00
+    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: give the session's length with --dur, or --force to record it as timed (or pumplog pump stop --cancel)" ]
+    pumplog pump stop --cancel --started 11:00 > /dev/null
+    refused 2 pumplog add 50ml
+    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: give the session's time and length with --at and --dur, --force to record it as timed, or pumplog pump stop --cancel" ]
+    [ "$(pumplog status --format json | jq .timers_running)" = 1 ]
+    pumplog pump stop --cancel > /dev/null
+    [ "$(pumplog status --format json | jq .timers_running)" = 0 ]
 }
 
 @test "a timer over 2 hours is reported by status and plan next and never silently recorded" {
