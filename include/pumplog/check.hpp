@@ -79,6 +79,7 @@ struct Problem {
 struct CheckReport {
     std::uint64_t lines = 0;    // lines read, blank ones included
     std::uint64_t entries = 0;  // good lines
+    std::uint64_t timer_lines = 0;  // good lines of the pump timer (start, pause, resume, cancel)
     std::vector<Problem> problems;         // in line order
     std::vector<std::uint64_t> bad_lines;  // lines with an error, ascending: what repair moves
     std::size_t errors() const;

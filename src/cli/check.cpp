@@ -79,7 +79,9 @@ int run_check(Context& ctx, bool repair) {
     if (!repair) {
         const Journal& journal = ctx.journal();
         CheckReport report = check_journal(journal);
-        if (report.clean()) add_timer_notes(ctx, journal, report);  // entries to replay: a clean journal's
+        // Entries to replay (a clean journal's), and only with two timer lines or more: the whole journal
+        // read again doubled every check (346M -> 660M instructions on 100k lines).
+        if (report.clean() && report.timer_lines >= 2) add_timer_notes(ctx, journal, report);
         print_problems(path, report);
         fmt::print("{}\n", summary(path, report));
         if (!report.clean())

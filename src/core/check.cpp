@@ -827,6 +827,7 @@ CheckReport Checker::finish() {
             continue;
         }
         ++report.entries;
+        if (line.type == EntryType::timer) ++report.timer_lines;
         // The good lines are in line order: a target of a higher index comes after.
         if (refers_to_an_entry(line.type) && line.target > i)
             impl_->later.push_back({line.number, Severity::note,
