@@ -118,12 +118,14 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& hom
                         nearest = &p;
                     }
                 }
-                // Only where it keeps both its gaps: a long night at home before the window (23:17 to
-                // a pump at 08:15) is the baby's own rhythm, not a gap a pump at 08:00 would keep.
+                // Only where it keeps both its gaps, or nearly (within nudge_limit: from a 12:45 pump to
+                // a feed at home at 19:15, a window ending at 15:45, 15:40 leaves 3 h 35 min, not
+                // 6 h 30): a long night at home before the window (23:17 to a pump at 08:15) is the
+                // baby's own rhythm, not a gap a pump at 08:00 would keep.
                 if (nearest) {
                     const Seconds moved = round_into(t, *nearest, options.round, zone);
-                    if (moved > a && moved < b && moved - a <= limit_of(a, moved, options, zone) &&
-                        b - moved <= limit_of(moved, b, options, zone))
+                    if (moved > a && moved < b && moved - a <= limit_of(a, moved, options, zone) + nudge_limit &&
+                        b - moved <= limit_of(moved, b, options, zone) + nudge_limit)
                         t = moved;
                 }
             }

@@ -275,6 +275,21 @@ TEST_CASE("a long gap whose middle is at home gets a pump at the away window's n
     const Plan plan = plan_day(week_before(monday, slots), s, monday);
     CHECK(clocks(plan) == std::vector<std::string>{"09:00", "11:00", "13:55"});
     CHECK(plan.pumps[2].covers.empty());
+    {
+        // Nearly kept is kept as near as it gets: from 12:45 to a feed at home at 19:15 (6 h 30), a window
+        // ending at 15:45, min_gap 3 h: 09:40, 12:40 and 15:40 (3 h 35 min to 19:15), not two pumps and a
+        // min_gap_conflict that was not there.
+        const std::vector<SlotSpec> late = {{hm(3, 45), 100},  {hm(7, 45), 100},  {hm(11, 45), 100},
+                                            {hm(13, 15), 100}, {hm(19, 15), 100}, {hm(22, 15), 100}};
+        Settings w;
+        w.away = parse_away("mon-fri 09:15-15:45");
+        w.min_gap = hours(3);
+        w.max_gap_day = minutes(210);
+        const Plan three = plan_day(week_before(monday, late), w, monday);
+        CHECK(clocks(three) == std::vector<std::string>{"09:40", "12:40", "15:40"});
+        CHECK(std::none_of(three.advice.begin(), three.advice.end(),
+                           [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    }
     // A pump added at the window's start for the gap before it, 30 min before a feed's pump, is one
     // pump with it whatever min_gap is (09:00 and 11:00 with 1 h as with 2 h).
     const std::vector<SlotSpec> later = {{hm(2), 130},  {hm(6, 30), 130}, {hm(9, 30), 130}, {hm(12, 30), 140},
