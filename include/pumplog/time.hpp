@@ -109,6 +109,8 @@ Seconds start_of_local_day(date::sys_days day, const date::time_zone* zone);
 std::string format_clock(Seconds instant, const date::time_zone* zone);
 // "2026-11-21 14:05" for an instant in the zone.
 std::string format_date_time(Seconds instant, const date::time_zone* zone);
+// "14:05" when the instant is today in the clock's zone, else "2026-11-20 23:50" (as log shows it).
+std::string format_clock_or_date_time(Seconds instant, const Clock& clock);
 // "2026-11-21".
 std::string format_date(date::sys_days day);
 

@@ -34,22 +34,15 @@ std::vector<PumpTimer> current_timers(Context& ctx, const Journal& journal) {
 
 // "11:00 (left)", "2026-11-20 23:50": a timer by its start and its side.
 std::string start_of(const PumpTimer& t, const Clock& clock) {
-    const bool today = local_day(t.started, clock.zone) == local_day(clock.now, clock.zone);
-    return (today ? format_clock(t.started, clock.zone) : format_date_time(t.started, clock.zone)) +
-           (t.side ? fmt::format(" ({})", name_of(*t.side)) : std::string());
+    return format_clock_or_date_time(t.started, clock) + (t.side ? fmt::format(" ({})", name_of(*t.side)) : "");
 }
 
 // "since 11:00 (left, ref 8dnb) and since 11:05 (ref nqna)": the running timers, each with the ref of its
 // start, for a refusal that asks to pick one.
 std::string list_of(const std::vector<const PumpTimer*>& timers, const Clock& clock, const Refs& refs) {
-    const bool today = std::all_of(timers.begin(), timers.end(), [&](const PumpTimer* t) {
-        return local_day(t->started, clock.zone) == local_day(clock.now, clock.zone);
-    });
     std::vector<std::string> listed;
     for (const PumpTimer* t : timers)
-        listed.push_back(fmt::format("since {} ({}ref {})",
-                                     today ? format_clock(t->started, clock.zone)
-                                           : format_date_time(t->started, clock.zone),
+        listed.push_back(fmt::format("since {} ({}ref {})", format_clock_or_date_time(t->started, clock),
                                      t->side ? fmt::format("{}, ", name_of(*t->side)) : std::string(),
                                      terminal_text(refs.ref(t->id))));
     return fmt::format("{}", fmt::join(listed, " and "));

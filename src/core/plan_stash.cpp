@@ -200,7 +200,6 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     }
     // No feed while away and a target in days of need: nothing to stash for (not "3 days of need, 0 ml").
     s.nothing_to_stash = s.need_per_day.ml() <= 0 && s.target_kind != StashTargetKind::volume;
-    const bool nothing_to_stash = s.nothing_to_stash;
     // What is stored already and still usable on the return day counts.
     if (stock) {
         const Seconds back = start_of_local_day(return_day, zone);
@@ -237,7 +236,7 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     // today has passed), so no session nor days of it; the stash cannot grow before the return.
     const bool no_day_left = building_days == 0 && s.session_minute;
     const int passed_session = no_day_left ? *s.session_minute : 0;
-    if (!nothing_to_stash && building_days > 0) s.start = start;
+    if (!s.nothing_to_stash && building_days > 0) s.start = start;
     if (no_day_left) {
         s.session_minute.reset();
         s.per_day.reset();
@@ -263,22 +262,18 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     if (s.need_per_day.ml() <= 0)
         s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then{}.",
                                        s.several_babies ? "babies need" : "baby needs",
-                                       nothing_to_stash ? ": there is nothing to stash for, and no extra session "
-                                                          "is needed"
-                                                        : ""));
-    if (nothing_to_stash) {
-        // No stash to start building: said with the need above.
-    } else if (no_day_left) {
-        // No day to start on: said with the extra session below.
-    } else {
+                                       s.nothing_to_stash ? ": there is nothing to stash for, and no extra "
+                                                            "session is needed"
+                                                          : ""));
+    // Nothing to stash for is said with the need above; no day left, with the extra session below.
+    if (!s.nothing_to_stash && !no_day_left)
         s.advice.push_back(
             fmt::format("Start on {}: the CDC advises starting to pump a few weeks before you return to "
                         "work, to get used to the pump and to build the stash.",
                         day_label(start)));
-    }
     std::vector<std::string> usual;
     for (const int m : s.sessions) usual.push_back(format_minute_of_day(m));
-    if (nothing_to_stash) {
+    if (s.nothing_to_stash) {
         // No extra session: said with the need above.
     } else if (s.to_build.ml() <= 0) {
         s.advice.push_back(fmt::format("The {} stored already covers the target: no extra session is needed.",

@@ -25,12 +25,6 @@ std::string_view kind_name(EntryType type) {
     }
 }
 
-// When an entry was, as `log` shows it: in the current zone, with its date unless it is today.
-std::string shown_at(Seconds at, const Clock& clock) {
-    if (local_day(at, clock.zone) == local_day(clock.now, clock.zone)) return format_clock(at, clock.zone);
-    return format_date_time(at, clock.zone);
-}
-
 }  // namespace
 
 Seconds slips_since(const SlipCheck& check, Seconds now) {
@@ -85,7 +79,7 @@ void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, cons
             throw usage_error(fmt::format("the same {} of {} was recorded a moment ago (at {}): typed twice? "
                                           "use --force to record it again",
                                           kind_name(check.type), format_volume(check.amount, unit),
-                                          shown_at(at, clock)));
+                                          format_clock_or_date_time(at, clock)));
     }
     const auto [largest, seen] = largest_of_kind(entries, check, now);
     if (seen >= slip_min_seen && check.amount.ml() > slip_factor * largest)

@@ -168,6 +168,11 @@ std::string format_date_time(Seconds instant, const date::time_zone* zone) {
     return format_date(local_day(instant, zone)) + " " + format_clock(instant, zone);
 }
 
+std::string format_clock_or_date_time(Seconds instant, const Clock& clock) {
+    return local_day(instant, clock.zone) == local_day(clock.now, clock.zone) ? format_clock(instant, clock.zone)
+                                                                              : format_date_time(instant, clock.zone);
+}
+
 namespace {
 
 TimeSpan day_span(date::sys_days first, date::sys_days end_exclusive, const date::time_zone* zone) {

@@ -31,8 +31,7 @@ long minutes_between(Seconds from, Seconds to) {
 // "12:30, 1 h 35 min ago" (with the date when not today); a day or more ago in whole hours,
 // "2026-11-21 07:22, 48 h ago", so that a row keeps within 80 columns (the date says the rest).
 std::string when_ago(Seconds at, const Clock& clock) {
-    const bool today = local_day(at, clock.zone) == local_day(clock.now, clock.zone);
-    const std::string when = today ? format_clock(at, clock.zone) : format_date_time(at, clock.zone);
+    const std::string when = format_clock_or_date_time(at, clock);
     const long ago = minutes_between(at, clock.now);
     if (ago < 1) return when + ", just now";
     if (ago >= 24 * 60) return fmt::format("{}, {} h ago", when, (ago + 30) / 60);
@@ -178,10 +177,8 @@ namespace {
 // The same for a stale timer that runs with another (two devices' journals merged): each command picks it
 // with --started.
 std::string stale_picked_timer_text(const PumpTimer& t, const Clock& clock) {
-    const bool today = local_day(t.started, clock.zone) == local_day(clock.now, clock.zone);
-    return stale_timer_text(t, clock,
-                            " --started " + (today ? format_clock(t.started, clock.zone)
-                                                   : fmt::format("\"{}\"", format_date_time(t.started, clock.zone))));
+    const std::string when = format_clock_or_date_time(t.started, clock);  // a date and a time: quoted
+    return stale_timer_text(t, clock, " --started " + (when.find(' ') == std::string::npos ? when : '"' + when + '"'));
 }
 
 }  // namespace
