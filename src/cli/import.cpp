@@ -98,7 +98,14 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
             refuse_damaged(journal.journal(), read_journal(journal.journal()));
             drop_duplicates(result, ids);
-            if (!result.entries.empty()) journal.rewrite(merged_journal(lines, result.entries));
+            if (result.entries.empty()) return;
+            // A journal that did not exist (with_lock made it for the lock) or was empty leaves no
+            // JOURNAL.bak: there is no previous file to keep, and a 0-byte one would only look like a backup.
+            const std::filesystem::path file = resolve_journal(journal.path());
+            std::error_code ec;
+            const bool was_empty = std::filesystem::file_size(file, ec) == 0 && !ec;
+            journal.rewrite(merged_journal(lines, result.entries));
+            if (was_empty) std::filesystem::remove(file.string() + ".bak", ec);
         });
     }
     fmt::print("{}", render::import_summary(result, o.dry_run));

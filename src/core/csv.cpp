@@ -126,11 +126,11 @@ CsvTable parse_csv(std::string_view text) {
                     break;
                 }
                 if (c == '\r' || c == '\n') {
-                    // A line end inside the cell is text, kept as written (RFC 4180: CR LF, LF or
-                    // a lone CR), and counted as one source line.
-                    const std::size_t end = (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-                    cell.append(text.substr(i, end));
-                    i += end;
+                    // A line end inside the cell (CR LF, LF or a lone CR, as outside cells) is the file's
+                    // line end, not the text's: one "\n" whatever the file's line ends, so a note reads
+                    // the same from a CRLF export as from an LF one. Counted as one source line.
+                    i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+                    cell += '\n';
                     ++line;
                     continue;
                 }

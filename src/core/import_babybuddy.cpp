@@ -108,11 +108,17 @@ void read_feeding(FileImport& file) {
             else if (method == "right breast") d.right = duration;
             else d.duration = duration;
             // A breast feed records durations, not an amount (pumplog(5)): an amount Baby Buddy has on one
-            // (an estimate some parents enter) is kept in its note, not dropped; the id does not change.
+            // (an estimate some parents enter) is kept in its note, not dropped, as written with the unit it
+            // was read in ("30 oz", "40 ml", "2.5 oz"), and is part of the id (Draft::noted_ml).
             if (const auto ml = row_amount(file, record)) {
+                const std::string_view cell = t.cell(record, t.column("amount"));
+                const bool bare = cell.find_first_not_of("0123456789., ") == std::string_view::npos;
                 const Unit unit = amount_unit(file, record).value_or(file.options().unit.value_or(Unit::ml));
-                const std::string kept = fmt::format("amount in Baby Buddy: {}", format_volume(*ml, unit));
+                const std::string written =
+                    bare ? fmt::format("{} {}", cell, unit == Unit::ml ? "ml" : "oz") : printable(cell);
+                const std::string kept = fmt::format("amount in Baby Buddy: {}", written);
                 d.note = d.note.empty() ? kept : d.note + "; " + kept;
+                d.noted_ml = ml;
             }
         } else if (method == "bottle" || method == "parent fed" || method == "self fed" || method.empty()) {
             d.method = FeedMethod::bottle;

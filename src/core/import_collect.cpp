@@ -329,11 +329,13 @@ void FileImport::add(Draft d) {
     // The id: the row's meaning (not its notes, caregiver or column order, so a
     // later export that words a row differently still matches), and how many
     // rows with the same meaning came before it in this file.
+    // A breast feed's amount kept in its note ends the key only where there is one: other rows' ids are as before.
     const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration, const Draft& a) {
-        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", import_format_name(format_), lower(child),
+        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}{}", import_format_name(format_), lower(child),
                            d.source_id, type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk,
                            a.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
-                           number_text(duration), number_text(d.left), number_text(d.right));
+                           number_text(duration), number_text(d.left), number_text(d.right),
+                           a.noted_ml ? "|noted " + number_text(a.noted_ml) : std::string());
     };
     // The id of the next row with this key: its digest with the number of such rows before it. The
     // count is kept by the key's first digest (#0), 128 bits of it, not by the key's text: two keys
@@ -358,9 +360,11 @@ void FileImport::add(Draft d) {
         const std::string child_key = key_of(d.child, d.duration, d);
         child_id = id_of(child_key, child_occurrences_);
     }
-    // The id this row had before --baby and lengths from start and end were
-    // part of it, so that a journal imported then does not get the row twice.
-    const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, d);
+    // The id this row had before --baby, lengths from start and end and a breast feed's noted amount
+    // were part of it, so that a journal imported then does not get the row twice.
+    Draft earlier = d;
+    earlier.noted_ml.reset();
+    const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, earlier);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
     // The id the row has read another way (the other --unit, the other --date-order).
     const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences) {
@@ -379,7 +383,7 @@ void FileImport::add(Draft d) {
     const BareAmount* bare_read = nullptr;
     if (!bare_amounts_.empty()) {
         Draft a = d;
-        for (auto* v : {&a.ml, &a.left_ml, &a.right_ml})
+        for (auto* v : {&a.ml, &a.left_ml, &a.right_ml, &a.noted_ml})
             for (const auto& bare : bare_amounts_)
                 if (*v && **v == bare.read) {
                     *v = parse_amount(bare.cell, bare.unit == Unit::ml ? Unit::oz : Unit::ml);

@@ -63,6 +63,9 @@ struct Draft {
     FeedMethod method = FeedMethod::bottle;
     When when;
     std::optional<Volume> ml, left_ml, right_ml;
+    // A breast feed's amount, kept in its note (a breast feed records no amount): part of its id, so that
+    // the file imported again with the other --unit is refused as for any amount read from a bare number.
+    std::optional<Volume> noted_ml;
     std::optional<std::chrono::seconds> duration, left, right;
     std::string milk;       // bottle: "breast" or "formula"
     std::string note;

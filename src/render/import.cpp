@@ -112,12 +112,10 @@ std::string import_listing(const ImportResult& result, Unit unit, const date::ti
     for (const ImportedEntry* imported : order)
     {
         const Entry entry = imported->entry();
-        std::string note = entry.note;
-        std::replace(note.begin(), note.end(), '\n', ' ');  // one row per entry
         std::vector<std::string> row = {format_date_time(entry.at.instant, zone)};
         if (babies) row.push_back(terminal_text(entry.baby));
         row.push_back(describe(entry, unit));
-        row.push_back(terminal_text(note));
+        row.push_back(terminal_text(entry.note));  // as `log` shows it: a line end is \x0a, one row per entry
         row.push_back(fmt::format("{}:{}", terminal_text(imported->file), imported->line));
         rows.push_back(std::move(row));
     }

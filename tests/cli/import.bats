@@ -757,16 +757,79 @@ Skipped 1 row:
     run --separate-stderr pumplog log import --unit ml bb.csv
     [ "$status" -eq 0 ]
     run entries
-    [ "$output" = '{"type":"feed","at":"2026-11-20T02:50:00+01:00","method":"breast","left_s":1200,"baby":"Ada","note":"amount in Baby Buddy: 2.0 oz"}
+    [ "$output" = '{"type":"feed","at":"2026-11-20T02:50:00+01:00","method":"breast","left_s":1200,"baby":"Ada",'\
+'"note":"amount in Baby Buddy: 2 oz"}
 {"type":"feed","at":"2026-11-20T06:00:00+01:00","method":"breast","dur_s":900,"baby":"Ada","note":"sleepy; amount in Baby Buddy: 40 ml"}' ]
 }
 
-@test "a note's CR, CR LF and trailing U+009B in a quoted cell are kept as written" {
+@test "a Baby Buddy breast feed's amount in its note: imported again with the other --unit it is refused" {
+    cd "$TEST_DIR"
+    printf '%s\n%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Ada,S,2026-11-01 07:00:00,2026-11-01 07:20:00,breast milk,both breasts,30,,' > r2.csv
+    run --separate-stderr pumplog log import r2.csv --unit oz
+    [ "$status" -eq 0 ]
+    run entries
+    [ "$output" = '{"type":"feed","at":"2026-11-01T07:00:00+01:00","method":"breast","dur_s":1200,"baby":"Ada",'\
+'"note":"amount in Baby Buddy: 30 oz"}' ]
+    refused 2 pumplog log import r2.csv --unit ml
+    [ "$stderr" = "pumplog: error: r2.csv:2 was imported before with --unit oz; imported with --unit ml they would be"\
+" recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak it left, if nothing has"\
+" rewritten the journal since), or import with --unit oz again" ]
+    import_twice r2.csv --unit oz
+    [ "${lines[1]}" = "Skipped 1 row:" ]
+    [ "${lines[2]}" = "  1 already in the journal" ]
+}
+
+@test "the first import into a journal that did not exist or was empty leaves no JOURNAL.bak" {
+    cd "$DATA"
+    [ ! -e "$J" ]
+    run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv
+    [ "$status" -eq 0 ]
+    [ -s "$J" ]
+    [ ! -e "$J.bak" ]
+    rm "$J"
+    : > "$J"
+    printf 'stale\n' > "$J.bak"  # from an earlier rewrite: not this import's previous file
+    run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv
+    [ "$status" -eq 0 ]
+    [ -s "$J" ]
+    [ ! -e "$J.bak" ]
+    # With a journal to keep, the next import keeps it (see "keeps the previous file as JOURNAL.bak").
+    cp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog log import "$DATA/babyconnect/"*.csv
+    [ "$status" -eq 0 ]
+    cmp "$J.bak" "$TEST_DIR/before"
+}
+
+@test "a note's CR and CR LF in a quoted cell are its line ends (LF) and a trailing U+009B is kept" {
     cd "$TEST_DIR"
     printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\r\n22,1,Ada,S,2026-11-18 09:00:00,2026-11-18 09:10:00,breast milk,bottle,90,"a\rb",t\r\n23,1,Ada,S,2026-11-18 11:00:00,2026-11-18 11:10:00,breast milk,bottle,90,"c\r\nd\xc2\x9b",t\r\n' > bb4.csv
     run --separate-stderr pumplog log import bb4.csv --from babybuddy --unit ml
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,13,98] [99,13,10,100,155] ' ]  # a CR b; c CR LF d U+009B
+    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,10,98] [99,10,100,155] ' ]  # a LF b; c LF d U+009B
+}
+
+@test "a multi-line note of a CRLF Baby Connect export is stored as of an LF one and the dry run shows it as log does" {
+    cd "$TEST_DIR"
+    local rows='Date and Time,End Time,Duration (min),Activity,Quantity,Extra data,Text,Notes,Caregiver
+3/29/26 3:10 AM,3/29/26 3:25 AM,15,Nursing,,,"Mia nursed (10m left, 5m right)","sleepy, ""fussy""
+second line",Mom
+'
+    printf '\xef\xbb\xbf%s' "$rows" > lf.csv
+    printf '\xef\xbb\xbf%s' "${rows//$'\n'/$'\r\n'}" > crlf.csv
+    printf '\xef\xbb\xbf%s' "${rows//$'\n'/$'\r'}" > cr.csv
+    run --separate-stderr pumplog log import crlf.csv --date-order mdy --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = '2026-03-29 03:10  Mia   nursed L 10 min / R 5 min  sleepy, "fussy"\x0asecond line  crlf.csv:2' ]
+    for f in crlf.csv cr.csv lf.csv; do
+        run --separate-stderr pumplog log import "$f" --date-order mdy
+        [ "$status" -eq 0 ]
+    done
+    [ "${lines[1]}" = 'Skipped 1 row:' ]  # lf.csv: the same row, already in the journal
+    run jq -c .note "$J"
+    [ "$output" = '"sleepy, \"fussy\"\nsecond line"' ]
+    run --separate-stderr pumplog log --since 2026-03-29
+    [ "${lines[1]}" = '10ae  2026-03-29 03:10  nursed L 10 min / R 5 min  Mia   sleepy, "fussy"\x0asecond line' ]
 }
 
 @test "Huckleberry feeds without a Start Location: a bottle by its amount, else a breast feed; side times without a letter give way to Duration" {

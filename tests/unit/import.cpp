@@ -596,4 +596,52 @@ TEST_CASE("a header's unit in parentheses is found with its column") {
     CHECK((unit_column(t, "left duration").index == 3u && !unit_column(t, "left duration").unit));
     CHECK_FALSE(unit_column(t, "amount").index);
 }
+
+TEST_CASE("a Baby Buddy breast feed's amount is part of its id: imported again with the other unit it is refused") {
+    const std::string header = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n";
+    const std::string csv =
+        header + "1,1,Ada,S,2026-11-01 07:00:00,2026-11-01 07:20:00,breast milk,both breasts,30,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::oz;
+    ImportResult oz = run("r2.csv", csv, o);
+    o.unit = Unit::ml;
+    ImportResult ml = run("r2.csv", csv, o);
+    REQUIRE(oz.entries.size() == 1);
+    REQUIRE(ml.entries.size() == 1);
+    // One number format in the note: the amount as written, with the unit it was read in.
+    CHECK(line(oz, 0)["note"] == "amount in Baby Buddy: 30 oz");
+    CHECK(line(ml, 0)["note"] == "amount in Baby Buddy: 30 ml");
+    CHECK(oz.entries[0].id != ml.entries[0].id);
+    CHECK(ml.entries[0].other_unit_ids == std::vector<std::string>{oz.entries[0].id});
+    try {
+        drop_duplicates(ml, {{oz.entries[0].id, "Ada"}});
+        FAIL("imported again with the other --unit, the breast feed was not refused");
+    } catch (const Error& e) {
+        CHECK(e.exit_code() == 2);
+        CHECK(std::string(e.what()).starts_with(
+            "r2.csv:2 was imported before with --unit oz; imported with --unit ml"));
+    }
+    // Imported again with the same unit: already there.
+    drop_duplicates(oz, {{oz.entries[0].id, "Ada"}});
+    CHECK(oz.entries.empty());
+    CHECK(oz.skipped[Skip::duplicate] == 1);
+}
+
+TEST_CASE("a Baby Buddy breast feed imported before its amount was part of its id is already there") {
+    const std::string header = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n";
+    const std::string row = "1,1,Ada,S,2026-11-01 07:00:00,2026-11-01 07:20:00,breast milk,both breasts,";
+    ImportOptions o = options();
+    o.unit = Unit::oz;
+    ImportResult with_amount = run("r2.csv", header + row + "30,,\n", o);
+    const ImportResult without = run("r2.csv", header + row + ",,\n", o);
+    REQUIRE(with_amount.entries.size() == 1);
+    REQUIRE(without.entries.size() == 1);
+    // A feed without an amount keeps the id it always had; that is the id earlier imports gave one with.
+    CHECK(without.entries[0].id == "bb-d859faf049d548e45404e399");
+    CHECK(without.entries[0].earlier_id.empty());
+    CHECK(with_amount.entries[0].earlier_id == without.entries[0].id);
+    drop_duplicates(with_amount, {{without.entries[0].id, "Ada"}});
+    CHECK(with_amount.entries.empty());
+    CHECK(with_amount.skipped[Skip::duplicate] == 1);
+}
 }  // namespace PUMPLOG_UNITY_ID
