@@ -962,6 +962,17 @@ TEST_CASE("written day and hour are read from the text of at") {
     CHECK_THROWS(parse_grouping("fortnight"));
 }
 
+TEST_CASE("the written day of a parsed at is its text's date and a read from its earliest instant meets it") {
+    for (const std::string at : {"2026-11-30T20:00:00-05:00", "2026-12-01T00:15:00+14:00", "2026-11-30T23:59:59-12:00",
+                                 "2026-12-01T00:00:00Z"}) {
+        const auto stamp = parse_rfc3339(at);
+        REQUIRE(stamp);
+        CHECK(written_day(*stamp) == written_day(at));
+        CHECK(stamp->instant >= earliest_written(*written_day(at)));
+    }
+    CHECK(earliest_written(day(2026, 12, 1)) == parse_rfc3339("2026-12-01T00:00:00+14:00")->instant);
+}
+
 TEST_CASE("the HTML page's one read gives the report and the stash the two reads give") {
     std::vector<std::string> lines;
     lines.push_back(store("S0", "2025-06-01T10:00:00+02:00", 75));
