@@ -72,6 +72,14 @@ struct DayRange {
 std::optional<date::sys_days> written_day(std::string_view at_text);
 // The hour written in `at` (0-23), or nullopt.
 std::optional<int> written_hour(std::string_view at_text);
+// The local date written in a parsed `at` (the same as its text's first 10 characters), whatever zone is in
+// effect now: the one rule for which day an entry is on, in report, status and log alike.
+inline date::sys_days written_day(const Stamp& at) {
+    return date::sys_days(date::floor<date::days>(at.local()).time_since_epoch());
+}
+// The earliest instant a given local date can be written with (UTC+14, the easternmost offset): a read from
+// it meets every entry written for that date in any zone (one an offset moves up to 14 hours from TZ's day).
+inline Seconds earliest_written(date::sys_days day) { return Seconds(day) - std::chrono::hours(14); }
 
 // ISO 8601 week: the week's Monday and its label ("2026-W53"). The week belongs
 // to the year of its Thursday, so 2027-01-01 (a Friday) is in 2026-W53.

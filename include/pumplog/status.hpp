@@ -18,7 +18,7 @@
 namespace pumplog {
 
 struct DayStatus {
-    date::sys_days day{};  // today, local
+    date::sys_days day{};  // today, local: an entry is today's when its `at` is written with this date
     Volume pumped;     // by the sessions with a volume (`ml`, else left + right)
     int sessions = 0;  // every session, with or without a volume
     int unmeasured_sessions = 0;  // sessions with no volume: unknown, never 0 ml
@@ -29,7 +29,8 @@ struct DayStatus {
     int unmeasured_bottles = 0;         // bottles with no amount: unknown, never 0 ml
     int breast_feeds = 0;
     // The usual day: the mean over the last 7 days (today left out) that have
-    // bottle feeds, of their whole day and of their bottles up to now's time of day.
+    // bottle feeds, of their whole day and of their bottles up to now's time of day
+    // (each bottle's day and time of day as written in its `at`).
     std::optional<Volume> usual_by_now, usual_day;
     int usual_days = 0;
     std::optional<Entry> last_pump, last_feed;
@@ -54,7 +55,8 @@ struct DayStatus {
 // The days the usual day is averaged over.
 inline constexpr int usual_day_days = 7;
 
-// `entries`: in effect, sorted by time; `babies`: the configured names (config
+// `entries`: in effect, sorted by time, from the earliest instant the first of
+// the usual day's dates can be written with (earliest_written) at least; `babies`: the configured names (config
 // `babies`; empty or one name: one baby).
 DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock,
                      const std::vector<std::string>& babies = {});

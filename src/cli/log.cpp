@@ -14,6 +14,7 @@
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/guideline.hpp"
 #include "pumplog/record.hpp"
+#include "pumplog/report.hpp"
 #include "pumplog/render/entries.hpp"
 #include "pumplog/pump_timer.hpp"
 #include "pumplog/slips.hpp"
@@ -109,7 +110,9 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     // journal refuses the add, unwritten): the running timer (2 days), the
     // slips, and the day's summary.
     const bool stops_timer = o.at.empty() && o.duration.empty();
-    const auto day_start = [&](Seconds at) { return start_of_local_day(local_day(at, clock.zone), clock.zone); };
+    // The day's sessions are those written with its date (as status counts them), one written in another
+    // zone included: read from the earliest instant that date can be written with.
+    const auto day_start = [&](Seconds at) { return earliest_written(local_day(at, clock.zone)); };
     Seconds since = stops_timer ? std::min(day_start(pump.at), clock.now - timer_lookback) : day_start(pump.at);
     History history = ctx.slip_history(SlipCheck{EntryType::pump, pump.amount.total, pump.at}, since);
     if (stops_timer) {
@@ -234,36 +237,77 @@ struct ListOptions {
     bool all = false;
 };
 
+// What a listing selects. A bound given as days (a date, "monday", "yesterday", "last week": a span of
+// whole local days) selects by the local date written in each entry's `at`, the day report and status
+// count it for; one given as a time ("14:00", "20m ago", an RFC 3339 instant) by the instant. Without
+// --since, the 7 days up to --until's day (or today); without --until, to today with no --since, else no end.
+struct ListBounds {
+    std::optional<date::sys_days> first_day, last_day;
+    std::optional<Seconds> since, until;
+    bool contains(const Entry& e) const {
+        if (since && e.at.instant < *since) return false;
+        if (until && e.at.instant >= *until) return false;
+        if (!first_day && !last_day) return true;
+        const date::sys_days day = written_day(e.at);
+        return (!first_day || day >= *first_day) && (!last_day || day <= *last_day);
+    }
+};
+
+ListBounds list_bounds(const ListOptions& o, const Clock& clock) {
+    // A point has one second (TimeSpan); a day or more of them, whole local days.
+    const auto whole_days = [](const TimeSpan& span) { return span.end - span.begin > std::chrono::seconds(1); };
+    ListBounds b;
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    date::sys_days end_day = today;
+    if (!o.until.empty()) {
+        const TimeSpan span = parse_time_span(o.until, clock);
+        end_day = local_day(span.end - std::chrono::seconds(1), clock.zone);
+        if (whole_days(span)) b.last_day = end_day;
+        else b.until = span.end;
+    } else if (o.since.empty()) {
+        b.last_day = today;
+    }
+    if (!o.since.empty()) {
+        const TimeSpan span = parse_time_span(o.since, clock);
+        if (whole_days(span)) b.first_day = local_day(span.begin, clock.zone);
+        else b.since = span.begin;
+    } else {
+        b.first_day = end_day - date::days(6);
+    }
+    return b;
+}
+
 int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     const Format format = ctx.format();
     const bool bounded = !o.until.empty();
     const date::sys_days today = local_day(clock.now, clock.zone);
+    const ListBounds bounds = list_bounds(o, clock);
     // With neither --since nor --until, today and the 6 days before (pumplog-log(1)): not a
     // forced or mistyped entry after today; --since alone lists all from then on.
     const Seconds until = bounded            ? parse_time_span(o.until, clock).end
                           : o.since.empty() ? start_of_local_day(today + date::days(1), clock.zone)
                                             : Seconds::max();
-    // By default the 7 local days up to today, or up to --until's day.
-    const date::sys_days last_day = bounded ? local_day(until - std::chrono::seconds(1), clock.zone) : today;
-    const Seconds since = o.since.empty() ? start_of_local_day(last_day - date::days(6), clock.zone)
+    const Seconds since = o.since.empty() ? start_of_local_day(*bounds.first_day, clock.zone)
                                           : parse_time_span(o.since, clock).begin;
     if (until <= since) throw usage_error("--until is before --since");
     ReplayOptions options;
     options.include_voided = o.all;
-    options.since = since;  // the listing's days only, not years of history
+    // The listing's days only, not years of history; a first day from the earliest instant its date can be
+    // written with (an entry written in another zone is on the day its `at` says).
+    options.since = bounds.first_day ? earliest_written(*bounds.first_day) : since;
     History history = ctx.history(options);
     const Refs refs = Refs::read(ctx.journal());
     // --baby: that baby's feeds only (pumping and the stash are the parent's).
     const std::string baby = o.baby.empty() ? "" : ctx.baby_named(o.baby);
     std::vector<Entry> shown;
     for (const Entry& e : history.entries)
-        if (e.at.instant >= since && e.at.instant < until) shown.push_back(e);
+        if (bounds.contains(e)) shown.push_back(e);
     const StashLabels labels(ctx, ctx.journal(), shown);
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
-        if (e.at.instant < since || e.at.instant >= until) continue;
+        if (!bounds.contains(e)) continue;
         if (!baby.empty() && !is_feed_of(e, baby)) continue;
         listed.push_back({&e, refs.ref(e.id), history.voided[i], labels.of(e)});
     }

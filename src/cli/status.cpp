@@ -1,4 +1,6 @@
 // `status` (and bare `pumplog`): today at a glance (SPEC 10).
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -7,6 +9,7 @@
 #include "pumplog/guideline.hpp"
 #include "pumplog/plan_mode.hpp"
 #include "pumplog/reminders.hpp"
+#include "pumplog/report.hpp"
 #include "pumplog/render/status.hpp"
 #include "pumplog/stash.hpp"
 #include "pumplog/status.hpp"
@@ -19,8 +22,11 @@ int run_status(Context& ctx) {
     const Clock& clock = ctx.clock();
     const date::sys_days today = local_day(clock.now, clock.zone);
     ReplayOptions options;
-    options.since = std::min(start_of_local_day(today - date::days(usual_day_days + 1), clock.zone),
-                             plan_reads_since(settings, clock.now, clock.zone));
+    // The usual day's past days counted by their written dates (day_status): widened to the earliest
+    // instant the first of them can be written with, in any zone.
+    options.since = std::min({start_of_local_day(today - date::days(usual_day_days + 1), clock.zone),
+                              earliest_written(today - date::days(usual_day_days)),
+                              plan_reads_since(settings, clock.now, clock.zone)});
     options.raw = false;
     History history = ctx.history(options);
     // After a break in logging the planner learns from the days before it (as plan does).

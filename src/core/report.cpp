@@ -13,7 +13,6 @@
 
 namespace pumplog {
 
-using std::chrono::hours;
 using std::chrono::seconds;
 
 Grouping parse_grouping(std::string_view text) {
@@ -441,11 +440,6 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
 
 namespace {
 
-// The earliest instant a given local date can be written with (UTC+14, the
-// easternmost offset): entries of the period's first day written in any zone
-// are delivered.
-constexpr hours earliest_offset{14};
-
 // CDC: frozen milk is best within 6 months, up to 12 months acceptable; a
 // container thrown away is almost always younger than this.
 constexpr date::days container_lookback{400};
@@ -485,7 +479,7 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     // counted when the replay met lines older than them.
     const DayRange& counted = tallies.counted();
     std::optional<date::sys_days> first_logged = tallies.earliest();
-    if (report.stats.oldest && *report.stats.oldest < Seconds(counted.first) - earliest_offset)
+    if (report.stats.oldest && *report.stats.oldest < earliest_written(counted.first))
         first_logged = counted.first - date::days(1);
     report.trend = compute_trend(tallies, period, trend_end(period, request.today), first_logged);
     report.balance.pumped = report.total.pumped;
@@ -506,7 +500,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     const DayRange& period = request.period;
     const DayRange counted = counted_days(period, request.today);
     ReplayOptions options;
-    options.since = Seconds(counted.first) - earliest_offset;
+    options.since = earliest_written(counted.first);  // entries of its first day written in any zone
     options.strict = request.strict;
     options.raw = false;
     Report report;
@@ -557,7 +551,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
 ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest& request, const Guideline& guideline,
                                      Seconds feeds_since) {
     const DayRange counted = counted_days(request.period, request.today);
-    const Seconds report_since = Seconds(counted.first) - earliest_offset;
+    const Seconds report_since = earliest_written(counted.first);
     ReplayOptions options;
     options.include_voided = true;  // voided stores reserve their labels (read_stock)
     options.strict = request.strict;

@@ -5,6 +5,7 @@
 
 #include "logged_pumps.hpp"
 #include "pumplog/babies.hpp"
+#include "pumplog/report.hpp"
 
 namespace pumplog {
 
@@ -50,11 +51,8 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
     s.day = local_day(clock.now, clock.zone);
     // "By now" is now's wall-clock time of day, not the time elapsed since midnight: on a 23- or 25-hour
     // day (or against one) elapsed time is an hour off the clock and gains or drops a feed.
-    const auto time_of_day = [&](Seconds instant) {
-        const LocalSeconds local = to_local(instant, clock.zone);
-        return local - date::floor<date::days>(local);
-    };
-    const auto now_time_of_day = time_of_day(clock.now);
+    const LocalSeconds now_local = to_local(clock.now, clock.zone);
+    const auto now_time_of_day = now_local - date::floor<date::days>(now_local);
     struct Past {
         Volume day, by_now;
         bool unmeasured = false;  // a bottle without an amount: the day's volume is unknown
@@ -62,7 +60,10 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
     std::map<date::sys_days, Past> past;  // the last 7 days with bottle feeds
     std::vector<Seconds> skips;            // the times of today's skips
     for (const Entry& e : entries) {
-        const date::sys_days day = local_day(e.at.instant, clock.zone);
+        // An entry's day is the local date written in its `at`, as report counts it (pumplog(5)): a pump
+        // written at 20:00-05:00 while travelling is that evening's, whatever the zone is now. Elapsed times
+        // (the last pump, ahead of now) stay instants.
+        const date::sys_days day = written_day(e.at);
         // A skip is written at the skipped pump's time, which may still be ahead today (`plan skip`
         // before the pump): it counts at once, as pumplog-plan(1) says.
         if (e.at.instant > clock.now && !(e.type == EntryType::skip && day == s.day)) continue;
@@ -102,7 +103,8 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
             p.unmeasured = p.unmeasured || !counted_ml(e.ml);
             const Volume ml = counted_volume(e.ml);
             p.day += ml;
-            if (time_of_day(e.at.instant) <= now_time_of_day) p.by_now += ml;
+            // Its time of day as written, against now's clock time here.
+            if (e.at.local() - date::floor<date::days>(e.at.local()) <= now_time_of_day) p.by_now += ml;
         }
     }
     // A day with a bottle without an amount drank an unknown volume (not that bottle as 0 ml): left out.

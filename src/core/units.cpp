@@ -188,8 +188,11 @@ std::string format_volume_number(Volume volume, Unit unit) {
         if (magnitude % 10 == 0) return fmt::format("{}{}", sign, magnitude / 10);
         return fmt::format("{}{}.{}", sign, magnitude / 10, magnitude % 10);
     }
-    const double oz = std::round(volume.oz() * 10.0) / 10.0;
-    return fmt::format("{:.1f}", oz + 0.0);
+    // To 0.1 from the hundredths output_value gives, half away from zero: 7.39 ml (0.25 oz typed) is 0.25 in
+    // the CSV and 0.3 here, not 0.2 from the 0.2499 oz it is in binary.
+    const long long tenths = std::llround(std::round(volume.oz() * 100.0) / 10.0);
+    const long long magnitude = tenths < 0 ? -tenths : tenths;
+    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
 }
 
 std::string format_volume(Volume volume, Unit unit) {

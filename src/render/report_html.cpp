@@ -1,6 +1,8 @@
 // The report as one self-contained HTML page: inline CSS and SVG, no scripts,
 // no links, no request leaving the page (it is opened from a file, printed, or
 // shown to a lactation consultant).
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "pumplog/render/report.hpp"
@@ -66,8 +68,8 @@ std::string figure(std::string_view term, const std::string& value, const std::s
 }
 
 std::string minutes_text(std::chrono::seconds time) {
-    const auto minutes = std::chrono::round<std::chrono::minutes>(time).count();
-    return fmt::format("{} min", minutes);
+    // Half away from zero, as every report rounds (std::chrono::round goes to even: 150 s was 2 min).
+    return fmt::format("{} min", std::llround(static_cast<double>(time.count()) / 60.0));
 }
 
 std::string figures(const Report& report, Unit unit) {

@@ -16,8 +16,20 @@ namespace pumplog::render {
 
 namespace {
 
+// Tenths of a minute at the breast, of `time` or of its mean over `days`, rounded half away from zero: 15 s
+// is 0.3 min, a mean of 5.25 min 5.3. One division: a tie (a whole number and a half) is then exact.
+long long minute_tenths(std::chrono::seconds time, int days = 1) {
+    return std::llround(static_cast<double>(time.count()) / (6.0 * days));
+}
+
 // Breast minutes for machines: to 0.1.
-double breast_minutes(std::chrono::seconds time) { return std::round(static_cast<double>(time.count()) / 6.0) / 10.0; }
+double breast_minutes(std::chrono::seconds time) { return static_cast<double>(minute_tenths(time)) / 10.0; }
+
+// Tenths written from the integer: "5.3", "-0.3", "12.0" (the CSV's and JSON's rounding, digit for digit).
+std::string tenths_text(long long tenths) {
+    const long long magnitude = tenths < 0 ? -tenths : tenths;
+    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
+}
 
 // The machine values of a row, in column order after the label; none for a volume not known (every
 // session, or every bottle, of the row without one): unknown, never 0 ml.
@@ -176,10 +188,12 @@ std::string report_markdown(const Report& report, Unit unit) {
 // ---- for people ----
 
 std::string spoken_volume(Volume volume, Unit unit) {
-    if (unit == Unit::oz) return fmt::format("{:.1f} oz", std::round(volume.oz() * 10.0) / 10.0 + 0.0);
-    const double ml = volume.ml();
-    if (std::fabs(ml) >= 999.5) return fmt::format("{:.1f} L", std::round(ml / 100.0) / 10.0 + 0.0);
-    return fmt::format("{:.0f} ml", std::round(ml) + 0.0);
+    if (unit == Unit::oz) return format_volume(volume, unit);  // to 0.1 oz, from the hundredths the CSV gives
+    // From the hundredths of a ml the journal keeps, rounded half away from zero as the CSV rounds: a sum of
+    // them is a whole number first, so 1.13 + 2.01 + 0.36 ml (3.5, in binary a hair under) is 4 ml, not 3.
+    const double hundredths = std::round(volume.ml() * 100.0);
+    if (std::fabs(hundredths) >= 99950) return tenths_text(std::llround(hundredths / 10000.0)) + " L";
+    return fmt::format("{} ml", std::llround(hundredths / 100.0));
 }
 
 namespace {
@@ -286,15 +300,18 @@ std::string person_count(int count) { return count == 0 ? "-" : std::to_string(c
 std::string person_volume(Volume volume, Unit unit) {
     return std::fabs(volume.ml()) < 0.05 ? "-" : format_volume_number(volume, unit);
 }
-std::string person_minutes(std::chrono::seconds time) {
+// Minutes at the breast (or their mean over `days`) to 0.1, rounded as the CSV and JSON round them; whole
+// minutes without the ".0".
+std::string person_minutes(std::chrono::seconds time, int days = 1) {
     if (time.count() == 0) return "-";
-    const double m = static_cast<double>(time.count()) / 60.0;
-    return std::fabs(m - std::round(m)) < 0.05 ? fmt::format("{:.0f}", std::round(m)) : fmt::format("{:.1f}", m);
+    const long long tenths = minute_tenths(time, days);
+    return tenths % 10 == 0 ? std::to_string(tenths / 10) : tenths_text(tenths);
 }
 
-std::string average(double total, int days) {
+// A count's mean per day to 0.1, rounded half away from zero (1 session in 4 days is 0.3).
+std::string average(int total, int days) {
     if (days <= 0 || total == 0) return "-";
-    return fmt::format("{:.1f}", total / days);
+    return tenths_text(std::llround(10.0 * total / days));
 }
 
 }  // namespace
@@ -310,9 +327,13 @@ std::vector<std::string> person_cells(std::string label, const Tally& t, Unit un
 }
 
 std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
+    // The total in the hundredths the CSV gives it in (of a ml, or of an oz), its mean to 0.1 in one rounding
+    // half away from zero: 7.39 ml over 4 days is 1.8475, 1.8 (not 1.85 first, then 1.9).
     const auto vol = [&](Volume v) {
-        return std::fabs(v.ml()) < 0.05 ? std::string("-")
-                                         : format_volume_number(Volume::from_ml(v.ml() / days), unit);
+        if (std::fabs(v.ml()) < 0.05 || days <= 0) return std::string("-");
+        const double hundredths = std::round((unit == Unit::ml ? v.ml() : v.oz()) * 100.0);
+        const long long tenths = std::llround(hundredths / (10.0 * days));
+        return unit == Unit::ml && tenths % 10 == 0 ? std::to_string(tenths / 10) : tenths_text(tenths);
     };
     return {"per day",
             average(t.pump_sessions, days),
@@ -323,7 +344,7 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
             average(t.feeds, days),
             vol(t.bottle),
             average(t.breast_feeds, days),
-            t.breast_time.count() == 0 ? "-" : person_minutes(t.breast_time / days),
+            days <= 0 ? "-" : person_minutes(t.breast_time, days),
             vol(t.stored),
             vol(t.used),
             vol(t.discarded)};

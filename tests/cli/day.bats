@@ -199,6 +199,62 @@ three_hourly() {
     [ "$(jq -c '[.today.left_ml, .today.right_ml]' <<<"$output")" = '[60,null]' ]
 }
 
+# An entry's day is the local date written in its `at` (pumplog(5)), in status as in report: 20:00 in New
+# York on 30 November (02:00 on 1 December in Berlin) is 30 November's.
+@test "status counts today by the date written in each entry's at, as report does" {
+    export PUMPLOG_NOW=2026-12-01T12:00:00+01:00
+    journal_line '{"v":1,"id":"T1","type":"pump","at":"2026-11-30T09:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"T2","type":"pump","at":"2026-11-30T20:00:00-05:00","ml":120,'\
+'"note":"travelling, New York"}'
+    journal_line '{"v":1,"id":"T3","type":"pump","at":"2026-12-01T10:00:00+01:00","ml":90}'
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  Pumped     90 ml in 1 session" ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.date, .today.pumped_ml, .today.sessions]' <<<"$output")" = '["2026-12-01",90,1]' ]
+    run --separate-stderr pumplog report --since today --format csv
+    [ "${lines[1]}" = "2026-12-01,1,90,0,0,0,0,0,0,0,0,0,0,1" ]
+    # Feeds, bottles and skips alike; the usual day's past days by their written dates and clock times.
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-30T19:00:00-05:00","method":"bottle","ml":60}'
+    journal_line '{"v":1,"id":"F2","type":"feed","at":"2026-11-30T21:00:00-05:00","method":"breast","left_s":600}'
+    journal_line '{"v":1,"id":"S1","type":"skip","at":"2026-11-30T22:00:00-05:00"}'
+    journal_line '{"v":1,"id":"F3","type":"feed","at":"2026-12-01T09:00:00+01:00","method":"bottle","ml":80}'
+    journal_line '{"v":1,"id":"F4","type":"feed","at":"2026-11-29T11:00:00+01:00","method":"bottle","ml":100}'
+    run --separate-stderr pumplog status
+    [ "${lines[1]}" = "  Pumped     90 ml in 1 session" ]
+    [ "${lines[2]}" = "  Baby       80 ml in 1 bottle" ]
+    # 11-29: 100 ml by 11:00; 11-30: 60 ml at 19:00 as written, after now's 12:00.
+    [ "${lines[3]}" = "  Usual      50 ml by now, 80 ml a day (last 2 days)" ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '.today | [.pumped_ml, .sessions, .bottle_ml, .bottle_feeds, .breast_feeds, .skipped]' <<<"$output")" = \
+        '[90,1,80,1,0,0]' ]
+    [ "$(jq -c '.today | [.usual_by_now_ml, .usual_day_ml]' <<<"$output")" = '[50,80]' ]
+    run --separate-stderr pumplog report --since 2026-11-30 --until 2026-11-30 --format csv
+    [ "${lines[1]}" = "2026-11-30,2,220,0,0,2,60,1,10,0,0,0,1,1" ]
+}
+
+@test "add's day total counts a session written for that day in a zone ahead, as report and status do" {
+    export PUMPLOG_NOW=2026-12-01T12:00:00+01:00
+    # 01:00 on 25 November at UTC+14 is noon on 24 November in Berlin: 25 November's as written. The recent
+    # sessions settle the slip checks, so the reply reads no further back than that day needs.
+    journal_line '{"v":1,"id":"K1","type":"pump","at":"2026-11-24T20:00:00+01:00","ml":70}'
+    journal_line '{"v":1,"id":"K2","type":"pump","at":"2026-11-25T01:00:00+14:00","ml":100,"note":"Kiritimati"}'
+    journal_line '{"v":1,"id":"K3","type":"pump","at":"2026-11-30T08:00:00+01:00","ml":80}'
+    journal_line '{"v":1,"id":"K4","type":"pump","at":"2026-11-30T14:00:00+01:00","ml":80}'
+    journal_line '{"v":1,"id":"K5","type":"pump","at":"2026-12-01T08:00:00+01:00","ml":80}'
+    run --separate-stderr pumplog add 50ml --at "2026-11-25 10:00"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 50 ml on 2026-11-25 10:00, 6 days ago - 2026-11-25 150 ml in 2 sessions" ]
+    run --separate-stderr pumplog report --since 2026-11-25 --until 2026-11-25 --format csv
+    [ "${lines[1]}" = "2026-11-25,2,150,0,0,0,0,0,0,0,0,0,0,1" ]
+    # Today too, with status: a session at 01:00 on 1 December at UTC+14 (noon yesterday here) is today's.
+    journal_line '{"v":1,"id":"K6","type":"pump","at":"2026-12-01T01:00:00+14:00","ml":40}'
+    run --separate-stderr pumplog add 30ml
+    [ "$output" = "Logged 30 ml at 12:00 - today 150 ml in 3 sessions" ]
+    run --separate-stderr pumplog status
+    [ "${lines[1]}" = "  Pumped     150 ml in 3 sessions" ]
+}
+
 @test "a pump skipped on two devices, merged, counts once in status and report" {
     three_hourly
     journal_line '{"v":1,"id":"SK1","type":"skip","at":"2026-11-21T16:00:00+01:00"}'

@@ -203,6 +203,48 @@ oday  2026-11-21 23:59  pumped 3 ml" ]
     [ "$(echo "$output" | jq -c '[.[].id]')" = '["oct26","nov01"]' ]
 }
 
+# An entry written in another zone: 20:00 in New York on 30 November is 02:00 on 1 December in Berlin.
+travel_journal() {
+    journal_line '{"v":1,"id":"T1","type":"pump","at":"2026-11-30T09:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"T2","type":"pump","at":"2026-11-30T20:00:00-05:00","ml":120,'\
+'"note":"travelling, New York"}'
+    journal_line '{"v":1,"id":"T3","type":"pump","at":"2026-12-01T10:00:00+01:00","ml":90}'
+}
+
+@test "--since and --until given as days list the entries whose written date is in them, as report counts them" {
+    export PUMPLOG_NOW=2026-12-01T12:00:00+01:00
+    travel_journal
+    run --separate-stderr pumplog log --since 2026-11-30 --until 2026-11-30 --format csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s
+t1,T1,pump,2026-11-30T09:00:00+01:00,100,,,,,,,,,,
+t2,T2,pump,2026-11-30T20:00:00-05:00,120,,,,,,,,"travelling, New York",,' ]
+    run --separate-stderr pumplog report --since 2026-11-30 --until 2026-11-30 --format csv
+    [ "${lines[1]}" = "2026-11-30,2,220,0,0,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog log --since yesterday --until yesterday --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T1","T2"]' ]
+    run --separate-stderr pumplog log --since today --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T3"]' ]
+    run --separate-stderr pumplog log --until 2026-11-30 --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T1","T2"]' ]
+    # The default listing is days too: today and the 6 days before, by written date.
+    run --separate-stderr pumplog log --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T1","T2","T3"]' ]
+    PUMPLOG_NOW=2026-12-07T12:00:00+01:00 run --separate-stderr pumplog log --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T3"]' ]
+}
+
+@test "--since and --until given as times stay instants, whatever date an entry was written with" {
+    export PUMPLOG_NOW=2026-12-01T12:00:00+01:00
+    travel_journal
+    run --separate-stderr pumplog log --since 2026-12-01T00:00:00+01:00 --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T2","T3"]' ]
+    run --separate-stderr pumplog log --since "2026-11-30 12:00" --until "2026-12-01 03:00" --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T2"]' ]
+    run --separate-stderr pumplog log --since 2026-11-30 --until "2026-12-01 01:00" --format json
+    [ "$(jq -c '[.[].id]' <<<"$output")" = '["T1"]' ]
+}
+
 @test "--until before --since is refused" {
     refused 2 pumplog log --since 2026-11-20 --until 2026-11-19
 }

@@ -611,3 +611,53 @@ CSV
     run --separate-stderr pumplog status --format json
     [ "$(jq -c '[.today.pumped_ml, .last_pump.ml]' <<<"$output")" = '[120.1,120.1]' ]
 }
+
+@test "nursing minutes, means and ounces round half away from zero in the table, Markdown and HTML as in CSV, JSON" {
+    export PUMPLOG_NOW=2026-11-10T20:00:00+01:00
+    journal_line '{"v":1,"id":"R2","type":"pump","at":"2026-11-10T08:00:00+01:00","ml":0.4}'
+    journal_line '{"v":1,"id":"R3","type":"feed","at":"2026-11-10T09:00:00+01:00","method":"breast",'\
+'"left_s":15,"right_s":0}'
+    # 15 s is 0.25 min: 0.3 in every format.
+    run --separate-stderr pumplog report --since 2026-11-10
+    [[ "$output" == *$'\nTue 11-10      1        -     0.4     -      -      1       -       1  0.3 '* ]]
+    [[ "$output" == *$'\ntotal          1        -     0.4     -      -      1       -       1  0.3 '* ]]
+    run --separate-stderr pumplog report --since 2026-11-10 --by hour
+    [[ "$output" == *$'\n09:00        -        -       -     -      -      1       -       1  0.3 '* ]]
+    run --separate-stderr pumplog report --since 2026-11-10 --format md
+    [[ "$output" == *$'\n| Tue 11-10 | 1 | - | 0.4 | - | - | 1 | - | 1 | 0.3 | - | - | - |'* ]]
+    run --separate-stderr pumplog report --since 2026-11-10 --format html
+    local cells="<td>Tue 11-10</td><td>1</td><td>-</td><td>0.4</td><td>-</td><td>-</td><td>1</td><td>-</td><td>1</td>"
+    [[ "$output" == *"$cells<td>0.3</td>"* ]]
+    run --separate-stderr pumplog report --since 2026-11-10 --format csv
+    [ "${lines[1]}" = "2026-11-10,1,0.4,0,0,1,0,1,0.3,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since 2026-11-10 --format json
+    [ "$(jq '.[0].breast_min' <<<"$output")" = 0.3 ]
+    # Means over 4 days: 1 session is 0.25 a day, 3 feeds 0.75, 21 min of nursing 5.25 min: 0.3, 0.8, 5.3.
+    : > "$J"
+    journal_line '{"v":1,"id":"R1","type":"pump","at":"2026-11-07T08:00:00+01:00","ml":7.39}'
+    journal_line '{"v":1,"id":"R5","type":"feed","at":"2026-11-08T09:00:00+01:00","method":"breast","dur_s":150}'
+    journal_line '{"v":1,"id":"R6","type":"feed","at":"2026-11-09T09:00:00+01:00","method":"breast","dur_s":900}'
+    journal_line '{"v":1,"id":"R7","type":"feed","at":"2026-11-10T09:00:00+01:00","method":"breast","dur_s":210}'
+    run --separate-stderr pumplog report --since 2026-11-07
+    [[ "$output" == *$'\nSun 11-08      -        -       -     -      -      1       -       1  2.5 '* ]]
+    [[ "$output" == *$'\nper day      0.3        -     1.8     -      -    0.8       -     0.8  5.3 '* ]]
+    run --separate-stderr pumplog report --since 2026-11-07 --format md
+    [[ "$output" == *$'\n| per day | 0.3 | - | 1.8 | - | - | 0.8 | - | 0.8 | 5.3 | - | - | - |'* ]]
+    # The HTML page's figure in whole minutes: 150 s is 3 min, not 2 (to even).
+    run --separate-stderr pumplog report --since 2026-11-08 --until 2026-11-08 --format html
+    [[ "$output" == *"<small>1 at the breast, 3 min</small>"* ]]
+    # 7.39 ml (0.25 oz typed) is 0.25 oz in the CSV: 0.3 in the table, from those hundredths.
+    run --separate-stderr pumplog report --since 2026-11-07 --unit oz --format csv
+    [ "${lines[1]}" = "2026-11-07,1,0.25,0,0,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since 2026-11-07 --unit oz
+    [[ "$output" == *$'\nSat 11-07      1        -     0.3     -      -      -'* ]]
+    # A sum of hundredths a hair under its half in binary (1.13 + 2.01 + 0.36 = 3.5 ml) is spoken as 4 ml.
+    : > "$J"
+    journal_line '{"v":1,"id":"A1","type":"pump","at":"2026-11-10T08:00:00+01:00","ml":1.13}'
+    journal_line '{"v":1,"id":"A2","type":"pump","at":"2026-11-10T09:00:00+01:00","ml":2.01}'
+    journal_line '{"v":1,"id":"A3","type":"pump","at":"2026-11-10T10:00:00+01:00","ml":0.36}'
+    run --separate-stderr pumplog report --since 2026-11-10
+    [ "${lines[-1]}" = "Pumped 4 ml, baby drank 0 ml from bottles: +4 ml to the stash." ]
+    run --separate-stderr pumplog report --since 2026-11-10 --format csv
+    [ "${lines[1]}" = "2026-11-10,3,3.5,0,0,0,0,0,0,0,0,0,0,1" ]
+}

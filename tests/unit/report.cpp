@@ -962,6 +962,41 @@ TEST_CASE("written day and hour are read from the text of at") {
     CHECK_THROWS(parse_grouping("fortnight"));
 }
 
+TEST_CASE("the written day of a parsed at is its text's date and a read from its earliest instant meets it") {
+    for (const std::string at : {"2026-11-30T20:00:00-05:00", "2026-12-01T00:15:00+14:00", "2026-11-30T23:59:59-12:00",
+                                 "2026-12-01T00:00:00Z"}) {
+        const auto stamp = parse_rfc3339(at);
+        REQUIRE(stamp);
+        CHECK(written_day(*stamp) == written_day(at));
+        CHECK(stamp->instant >= earliest_written(*written_day(at)));
+    }
+    CHECK(earliest_written(day(2026, 12, 1)) == parse_rfc3339("2026-12-01T00:00:00+14:00")->instant);
+}
+
+TEST_CASE("the human views round nursing minutes and per-day means half away from zero as CSV and JSON do") {
+    // 15 s is 0.25 min; over 4 logged days 1 session is 0.25 a day, 3 feeds 0.75, 21 min 5.25, 7.39 ml 1.8475.
+    const TestJournal tie({pump("P1", "2026-11-10T08:00:00+01:00", 0.4),
+                           nursing("F1", "2026-11-10T09:00:00+01:00", R"("left_s":15,"right_s":0)")});
+    const Report r = report_of(tie, day(2026, 11, 10), day(2026, 11, 10));
+    CHECK(render::report_csv(r, Unit::ml).find("\n2026-11-10,1,0.4,0,0,1,0,1,0.3,") != std::string::npos);
+    CHECK(render::report_markdown(r, Unit::ml).find("| Tue 11-10 | 1 | - | 0.4 | - | - | 1 | - | 1 | 0.3 |") !=
+          std::string::npos);
+    CHECK(render::report_table(r, Unit::ml, false, render::Style()).find("  1  0.3  ") != std::string::npos);
+    CHECK(render::report_html(r, Unit::ml, "").find("<td>1</td><td>0.3</td>") != std::string::npos);
+    const TestJournal means({pump("P1", "2026-11-07T08:00:00+01:00", 7.39),
+                             nursing("F1", "2026-11-08T09:00:00+01:00", R"("dur_s":150)"),
+                             nursing("F2", "2026-11-09T09:00:00+01:00", R"("dur_s":900)"),
+                             nursing("F3", "2026-11-10T09:00:00+01:00", R"("dur_s":210)")});
+    const Report m = report_of(means, day(2026, 11, 7), day(2026, 11, 10));
+    CHECK(render::report_markdown(m, Unit::ml).find("| per day | 0.3 | - | 1.8 | - | - | 0.8 | - | 0.8 | 5.3 |") !=
+          std::string::npos);
+    CHECK(render::report_markdown(m, Unit::ml).find("| Sun 11-08 | - | - | - | - | - | 1 | - | 1 | 2.5 |") !=
+          std::string::npos);
+    // The page's figure in whole minutes: 150 s alone is 3 min (std::chrono::round went to even: 2).
+    const Report one = report_of(means, day(2026, 11, 8), day(2026, 11, 8));
+    CHECK(render::report_html(one, Unit::ml, "").find("1 at the breast, 3 min") != std::string::npos);
+}
+
 TEST_CASE("the HTML page's one read gives the report and the stash the two reads give") {
     std::vector<std::string> lines;
     lines.push_back(store("S0", "2025-06-01T10:00:00+02:00", 75));

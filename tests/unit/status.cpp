@@ -191,6 +191,42 @@ TEST_CASE("the usual day by now compares wall-clock times across a daylight-savi
     CHECK(t.usual_day->ml() == 230);
 }
 
+// Travelling: 20:00 in New York on 30 November is 02:00 on 1 December in Berlin, yet 30 November's (pumplog(5)).
+TEST_CASE("today's numbers count the entries by the date written in their at as report does", "[status]") {
+    const std::vector<Entry> entries = {  // by time, as day_status takes them
+        entry_of(R"({"v":1,"id":"T1","type":"pump","at":"2026-11-30T09:00:00+01:00","ml":100})"),
+        // 01:00 on 1 December at UTC+14 is noon on 30 November in Berlin: today's as written.
+        entry_of(R"({"v":1,"id":"F3","type":"feed","at":"2026-12-01T01:00:00+14:00","method":"bottle","ml":50})"),
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-30T19:00:00-05:00","method":"bottle","ml":60})"),
+        entry_of(R"({"v":1,"id":"T2","type":"pump","at":"2026-11-30T20:00:00-05:00","ml":120})"),
+        entry_of(R"({"v":1,"id":"F2","type":"feed","at":"2026-11-30T21:00:00-05:00","method":"breast","left_s":600})"),
+        entry_of(R"({"v":1,"id":"S1","type":"skip","at":"2026-11-30T22:00:00-05:00"})"),
+        entry_of(R"({"v":1,"id":"T3","type":"pump","at":"2026-12-01T10:00:00+01:00","ml":90})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-12-01T12:00:00+01:00"));
+    CHECK(s.pumped.ml() == 90);
+    CHECK(s.sessions == 1);
+    CHECK(s.drunk.ml() == 50);
+    CHECK(s.bottle_feeds == 1);
+    CHECK(s.breast_feeds == 0);
+    CHECK(s.skipped == 0);
+    // Elapsed times stay instants: the last pump is the latest one, the last feed too.
+    CHECK(s.last_pump->id == "T3");
+    CHECK(s.last_feed->id == "F2");
+}
+
+TEST_CASE("the usual day counts past bottles by their written date and clock time", "[status]") {
+    const std::vector<Entry> entries = {
+        entry_of(R"({"v":1,"id":"F4","type":"feed","at":"2026-11-29T11:00:00+01:00","method":"bottle","ml":100})"),
+        // 19:00 on 30 November in New York (01:00 on 1 December in Berlin): 30 November's, after now's 12:00.
+        entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-30T19:00:00-05:00","method":"bottle","ml":60})"),
+    };
+    const DayStatus s = day_status(entries, clock_at("2026-12-01T12:00:00+01:00"));
+    CHECK(s.usual_days == 2);
+    CHECK(s.usual_day->ml() == 80);     // (100 + 60) / 2
+    CHECK(s.usual_by_now->ml() == 50);  // (100 + 0) / 2
+}
+
 TEST_CASE("a pump is announced once, and once more only when overdue by remind_again", "[status]") {
     NextPump next;
     next.pump.at = instant("2026-11-21T16:00:00+01:00");

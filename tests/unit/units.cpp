@@ -177,6 +177,15 @@ TEST_CASE("volumes for people drop a needless decimal in ml and keep one in oz")
     CHECK(format_volume_number(Volume::from_ml(1234.56), Unit::ml) == "1234.6");
 }
 
+TEST_CASE("ounces for people are the tenths of the hundredths machines show rounded half away from zero") {
+    // 0.25 oz typed is written as 7.39 ml, 0.2499 oz: 0.25 in the CSV and JSON, so 0.3 for people (not 0.2).
+    CHECK(output_value(Volume::from_ml(7.39), Unit::oz) == 0.25);
+    CHECK(format_volume(Volume::from_ml(7.39), Unit::oz) == "0.3 oz");
+    CHECK(format_volume(Volume::from_ml(-7.39), Unit::oz) == "-0.3 oz");
+    CHECK(format_volume(Volume::from_ml(0.1), Unit::oz) == "0.0 oz");
+    CHECK(format_volume(Volume::from_ml(103.51), Unit::oz) == "3.5 oz");
+}
+
 TEST_CASE("a session's sides are shown after its total as they were given") {
     SideAmounts both{Volume::from_ml(90), Volume::from_ml(40), Volume::from_ml(50)};
     CHECK(format_sides(both, Unit::ml) == " (L 40 / R 50)");
