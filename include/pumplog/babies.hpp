@@ -16,15 +16,16 @@ namespace pumplog {
 inline constexpr std::size_t most_baby_name_bytes = 40;
 
 // "Ada, Ben" (commas; or "none"): the names in order, trimmed. Usage error
-// naming what is wrong: an empty name, a duplicate (names compare without
-// case), a name longer than most_baby_name_bytes, one with a control
+// naming what is wrong: an empty name, a duplicate (names compare as
+// same_baby does), a name longer than most_baby_name_bytes, one with a control
 // character or a double quote, or names separated by ';' instead of commas.
 std::vector<std::string> parse_babies(std::string_view text);
 // "Ada, Ben", or "none".
 std::string format_babies(const std::vector<std::string>& babies);
 
-// Whether two names are the same baby's: spaces around them and case
-// ignored (" Ben " in a hand-edited journal is Ben, ben too).
+// Whether two names are the same baby's: spaces around them, case and how
+// accents are encoded ignored (" Ben " in a hand-edited journal is Ben, ben
+// too; Zoë with U+00EB is Zoë with e + U+0308): name_key's comparison.
 bool same_baby(std::string_view a, std::string_view b);
 
 // A feed's baby as its line names it, trimmed: "" for none (or only spaces).

@@ -17,9 +17,31 @@ std::string fold_case(std::string_view text);
 // not UTF-8 as \xHH), then "..." when there are more.
 std::string printable(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
+// The canonical decomposition (NFD) of UTF-8 text: each precomposed character decomposed ("Zoë" with U+00EB
+// becomes "Zoe" + U+0308), combining marks in canonical order. Text that is all ASCII comes back as it is;
+// a byte that is not UTF-8 is kept.
+std::string canonical_decomposition(std::string_view text);
+// A name as names compare (babies): trimmed, canonically decomposed, then fold_case. Two names with one
+// key look alike: Zoë typed with U+00EB and with e + U+0308, ZOË.
+std::string name_key(std::string_view name);
+
 // Display width of UTF-8 text in terminal columns, as wcwidth(3) counts them: 2 for an
-// East Asian wide or fullwidth character (母乳), 0 for a combining mark, else 1.
+// East Asian wide or fullwidth character (母乳), 0 for a combining mark or another zero-width
+// code point (ZWJ, variation selectors), else 1; an emoji ZWJ sequence (a family) is one glyph
+// of 2 columns, an emoji's skin tone is part of it. A byte that is not UTF-8 takes 1.
 std::size_t display_width(std::string_view text);
+// A grapheme cluster: what a reader sees as one character (e + U+0308, an emoji ZWJ sequence).
+struct Grapheme {
+    std::size_t start;    // its first byte
+    std::size_t columns;  // as display_width counts it
+};
+// The grapheme clusters of UTF-8 text, in order.
+std::vector<Grapheme> graphemes(std::string_view text);
+// The longest start of `text` that fits in `width` columns, never cutting a grapheme cluster or a wide
+// character in two.
+std::string_view cut_to_width(std::string_view text, std::size_t width);
+// `text` and spaces after it up to `width` columns (as display_width counts them); as it is when wider.
+std::string pad_to_width(std::string_view text, std::size_t width);
 // Replaces invalid UTF-8 sequences with U+FFFD.
 std::string valid_utf8(std::string_view text);
 // The offset of the first byte that does not begin a valid UTF-8 sequence; npos when all of it is UTF-8.

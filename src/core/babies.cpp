@@ -50,11 +50,17 @@ std::vector<std::string> parse_babies(std::string_view text) {
                 "a baby's name holds a double quote ({}); write the names without quotes: Ada, Ben", printable(name)));
         if (lower(name) == "none") throw usage_error("\"none\" cannot be a baby's name");
         for (const auto& known : out)
-            if (same_baby(known, name))
-                throw usage_error(known == name ? fmt::format("\"{}\" is named twice", printable(name))
-                                                : fmt::format("\"{}\" and \"{}\" are one name (names compare "
-                                                              "without case): name each baby once",
-                                                              printable(known), printable(name)));
+            if (same_baby(known, name)) {
+                if (known == name) throw usage_error(fmt::format("\"{}\" is named twice", printable(name)));
+                // Zoë with U+00EB and Zoë with e + U+0308: one name to the eye, told apart by how.
+                if (canonical_decomposition(known) == canonical_decomposition(name))
+                    throw usage_error(fmt::format("\"{}\" is named twice (its accents written two ways, as one "
+                                                  "character and as a letter and a combining mark)",
+                                                  printable(name)));
+                throw usage_error(fmt::format("\"{}\" and \"{}\" are one name (names compare without case): "
+                                              "name each baby once",
+                                              printable(known), printable(name)));
+            }
         out.push_back(name);
         if (comma == std::string_view::npos) break;
         start = comma + 1;
@@ -75,15 +81,17 @@ std::vector<std::string> KnownBabies::all() const {
     return out;
 }
 
-// Spaces around and case ignored, without a copy: it is asked for every feed a report or plan reads.
+// Spaces around, case and how accents are encoded ignored, without a copy for ASCII names: it is asked for
+// every feed a report or plan reads.
 bool same_baby(std::string_view a, std::string_view b) {
     a = trim(a);
     b = trim(b);
-    // ASCII names (the usual case) without a copy; others folded (Zoë, ZOË).
+    // ASCII names (the usual case) without a copy; others decomposed and folded (name_key: Zoë with U+00EB,
+    // with e + U+0308, ZOË), unless written alike.
     const auto ascii = [](std::string_view s) {
         return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     };
-    if (!ascii(a) || !ascii(b)) return fold_case(a) == fold_case(b);
+    if (!ascii(a) || !ascii(b)) return a == b || name_key(a) == name_key(b);
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
         const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);

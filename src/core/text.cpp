@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <utility>
 
 #include <fmt/format.h>
+
+#include "unicode_tables.hpp"
 
 namespace pumplog {
 
@@ -201,47 +204,189 @@ char32_t invisible_character(std::string_view text) {
 }
 
 namespace {
-// Columns a code point takes in a terminal, as wcwidth(3) counts them (Unicode
-// East Asian Width): 0 for combining marks and zero-width ones, 2 for wide and
-// fullwidth ones (CJK, Hangul, fullwidth forms, most emoji), else 1.
+template <std::size_t N>
+bool in_ranges(const unicode::Range (&ranges)[N], char32_t cp) {
+    if (cp < ranges[0].first || cp > ranges[N - 1].last) return false;
+    const auto* r = std::upper_bound(std::begin(ranges), std::end(ranges), cp,
+                                     [](char32_t c, const unicode::Range& range) { return c < range.first; });
+    return r != std::begin(ranges) && cp <= std::prev(r)->last;
+}
+
+// Columns a code point takes in a terminal, as wcwidth(3) counts them (Unicode East Asian Width):
+// 0 for combining marks and zero-width ones (ZWJ, variation selectors), 2 for wide and fullwidth ones
+// (CJK, Hangul, fullwidth forms, most emoji), else 1.
 std::size_t columns_of(char32_t cp) {
-    static constexpr std::pair<char32_t, char32_t> zero[] = {
-        {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A}, {0x064B, 0x065F},
-        {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
-        {0x200B, 0x200F}, {0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
-        {0xFE20, 0xFE2F}, {0xE0100, 0xE01EF}};
-    static constexpr std::pair<char32_t, char32_t> wide[] = {
-        {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC}, {0x25FD, 0x25FE},
-        {0x2614, 0x2615}, {0x2648, 0x2653}, {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5},
-        {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728}, {0x2753, 0x2755}, {0x2795, 0x2797},
-        {0x2B1B, 0x2B1C}, {0x2E80, 0x303E}, {0x3041, 0x3247}, {0x3250, 0x4DBF}, {0x4E00, 0xA4CF},
-        {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
-        {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x18AFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004},
-        {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F},
-        {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x3FFFD}};
-    const auto in = [cp](const auto& ranges) {
-        return std::any_of(std::begin(ranges), std::end(ranges),
-                           [cp](const auto& r) { return cp >= r.first && cp <= r.second; });
-    };
-    if (in(zero)) return 0;
-    return in(wide) ? 2 : 1;
+    if (cp < 0x300) return 1;
+    if (in_ranges(unicode::zero_width, cp)) return 0;
+    return in_ranges(unicode::wide, cp) ? 2 : 1;
+}
+
+// Emoji and symbols that an emoji ZWJ sequence joins: Unicode's Extended_Pictographic (emoji-data.txt, which
+// python3's unicodedata lacks), by the blocks that hold it.
+bool pictographic(char32_t cp) {
+    return cp == 0xA9 || cp == 0xAE || cp == 0x203C || cp == 0x2049 || (cp >= 0x2100 && cp <= 0x2BFF) ||
+           cp == 0x3030 || cp == 0x303D || cp == 0x3297 || cp == 0x3299 || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+           (cp >= 0x1FC00 && cp <= 0x1FFFD);
+}
+
+constexpr char32_t zero_width_joiner = 0x200D;
+
+struct Cluster {
+    std::size_t end;      // the byte after it
+    std::size_t columns;
+};
+
+// The grapheme cluster (the character a reader sees) at text[i]: a code point and the marks and zero-width
+// code points after it (e + U+0308 is one ë), an emoji with its skin tone, an emoji ZWJ sequence (a family)
+// as one glyph of 2 columns. A byte that is not UTF-8 is one of 1 column, as it will be shown replaced.
+Cluster cluster_at(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    // ASCII followed by ASCII (or the end): no table is read.
+    if (byte(i) < 0x80 && (i + 1 == text.size() || byte(i + 1) < 0x80)) return {i + 1, 1};
+    const std::size_t n = utf8_sequence(text, i);
+    if (n == 0) return {i + 1, 1};
+    const char32_t first = code_point(text, i, n);
+    std::size_t columns = first < 0x80 ? 1 : columns_of(first);
+    const bool emoji = pictographic(first);
+    bool joined = false, zwj_sequence = false;
+    std::size_t j = i + n;
+    while (j < text.size() && byte(j) >= 0x80) {
+        const std::size_t m = utf8_sequence(text, j);
+        if (m == 0) break;
+        const char32_t cp = code_point(text, j, m);
+        if (joined && emoji && pictographic(cp)) zwj_sequence = true;
+        else if (emoji && cp >= 0x1F3FB && cp <= 0x1F3FF) {}  // a skin tone: part of the emoji
+        else if (in_ranges(unicode::spacing_marks, cp)) ++columns;
+        else if (!in_ranges(unicode::zero_width, cp)) break;
+        joined = cp == zero_width_joiner;
+        j += m;
+    }
+    return {j, zwj_sequence ? std::max<std::size_t>(columns, 2) : columns};
 }
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = utf8_sequence(text, i);
-        if (n == 0) {  // not UTF-8: one column per byte, as it will be shown replaced
-            ++width;
-            ++i;
-            continue;
-        }
-        width += columns_of(code_point(text, i, n));
-        i += n;
+        const Cluster c = cluster_at(text, i);
+        width += c.columns;
+        i = c.end;
     }
     return width;
 }
+
+std::vector<Grapheme> graphemes(std::string_view text) {
+    std::vector<Grapheme> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const Cluster c = cluster_at(text, i);
+        out.push_back({i, c.columns});
+        i = c.end;
+    }
+    return out;
+}
+
+std::string_view cut_to_width(std::string_view text, std::size_t width) {
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const Cluster c = cluster_at(text, i);
+        if (used + c.columns > width) return text.substr(0, i);
+        used += c.columns;
+        i = c.end;
+    }
+    return text;
+}
+
+std::string pad_to_width(std::string_view text, std::size_t width) {
+    std::string out(text);
+    const std::size_t columns = display_width(text);
+    if (columns < width) out.append(width - columns, ' ');
+    return out;
+}
+
+namespace {
+std::uint8_t combining_class(char32_t cp) {
+    if (cp < 0x300) return 0;
+    const auto* r = std::upper_bound(std::begin(unicode::combining_classes), std::end(unicode::combining_classes), cp,
+                                     [](char32_t c, const unicode::CombiningClass& run) { return c < run.first; });
+    return r != std::begin(unicode::combining_classes) && cp <= std::prev(r)->last ? std::prev(r)->value : 0;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Appends cp's full canonical decomposition: from the table, or computed for a Hangul syllable (Unicode 3.12).
+void decompose(std::u32string& out, char32_t cp) {
+    constexpr char32_t s_base = 0xAC00, l_base = 0x1100, v_base = 0x1161, t_base = 0x11A7;
+    constexpr char32_t t_count = 28, n_count = 21 * 28, s_count = 19 * 21 * 28;
+    if (cp >= s_base && cp < s_base + s_count) {
+        const char32_t s = cp - s_base;
+        out += l_base + s / n_count;
+        out += v_base + (s % n_count) / t_count;
+        if (s % t_count != 0) out += t_base + s % t_count;
+        return;
+    }
+    const auto* d = std::lower_bound(std::begin(unicode::decompositions), std::end(unicode::decompositions), cp,
+                                     [](const unicode::Decomposition& e, char32_t c) { return e.code_point < c; });
+    if (cp < 0xC0 || d == std::end(unicode::decompositions) || d->code_point != cp) out += cp;
+    else out.append(unicode::decomposed + d->at, d->size);
+}
+
+// A byte that is not UTF-8, kept through decomposition as a value no code point has.
+constexpr char32_t stray_byte = 0x110000;
+}  // namespace
+
+std::string canonical_decomposition(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::string(text);
+    std::u32string cps;
+    cps.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t n = utf8_sequence(text, i);
+        if (n == 0) {
+            cps += stray_byte + static_cast<unsigned char>(text[i]);
+            ++i;
+        } else {
+            decompose(cps, code_point(text, i, n));
+            i += n;
+        }
+    }
+    // Canonical ordering: each run of combining marks (class not 0) sorted by class, stably.
+    for (std::size_t i = 0; i < cps.size();) {
+        if (cps[i] >= stray_byte || combining_class(cps[i]) == 0) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < cps.size() && cps[end] < stray_byte && combining_class(cps[end]) != 0) ++end;
+        std::stable_sort(cps.begin() + static_cast<std::ptrdiff_t>(i), cps.begin() + static_cast<std::ptrdiff_t>(end),
+                         [](char32_t a, char32_t b) { return combining_class(a) < combining_class(b); });
+        i = end;
+    }
+    std::string out;
+    out.reserve(text.size() + text.size() / 2);
+    for (const char32_t cp : cps) {
+        if (cp >= stray_byte) out += static_cast<char>(cp - stray_byte);
+        else append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::string name_key(std::string_view name) { return fold_case(canonical_decomposition(trim(name))); }
 
 std::string plural(long long n, std::string_view word) { return fmt::format("{} {}{}", n, word, plural_s(n)); }
 

@@ -57,31 +57,43 @@ std::string timer_text(const PumpTimer& t, const Clock& clock) {
     return fmt::format("running {}, since {}{}{}", ran, format_clock(t.started, clock.zone), side, others);
 }
 
-// The babies' names as row labels, each at most 10 columns (a column a
-// character) so that every row keeps its place: a longer name is cut with a
-// "~" where letters are left out, at its end ("Christoph~") or, when that
-// would give two babies one label, before its last letters: "Christop~r" and
-// "Christop~e" for Christopher and Christophine. Names alike but in their
-// middle are numbered ("Christo~1").
+// The babies' names as row labels, each at most 10 columns (a wide character
+// such as 李 takes two, a combining mark none) so that every row keeps its
+// place: a longer name is cut with a "~" where letters are left out, at its
+// end ("Christoph~") or, when that would give two babies one label, before its
+// last letters: "Christop~r" and "Christop~e" for Christopher and
+// Christophine. Names alike but in their middle are numbered ("Christo~1").
+// A cut never splits a character (a letter and its accents, a wide one).
 std::vector<std::string> baby_labels(const std::vector<DayStatus::Baby>& babies) {
     constexpr std::size_t width = 10;
     struct Name {
         std::string text;
-        std::vector<std::size_t> starts;  // each character's first byte
-        std::size_t kept_end = 0;         // characters kept from its end after the "~"
+        std::vector<Grapheme> characters;
+        std::size_t columns = 0;
+        std::size_t kept_end = 0;  // characters kept from its end after the "~"
     };
     std::vector<Name> names;
     for (const auto& b : babies) {
-        Name n{terminal_text(b.name), {}, 0};
-        for (std::size_t i = 0; i < n.text.size(); ++i)
-            if ((static_cast<unsigned char>(n.text[i]) & 0xC0) != 0x80) n.starts.push_back(i);
+        Name n{terminal_text(b.name), {}, 0, 0};
+        n.characters = graphemes(n.text);
+        for (const Grapheme& g : n.characters) n.columns += g.columns;
         names.push_back(std::move(n));
     }
+    const auto tail_columns = [](const Name& n, std::size_t kept) {
+        std::size_t columns = 0;
+        for (std::size_t k = n.characters.size() - kept; k < n.characters.size(); ++k)
+            columns += n.characters[k].columns;
+        return columns;
+    };
+    // Its first characters within `columns`, a "~" and `tail`.
+    const auto cut = [](const Name& n, std::size_t columns, std::string_view tail) {
+        return std::string(cut_to_width(n.text, columns)) + "~" + std::string(tail);
+    };
     const auto label = [&](const Name& n) {
-        const std::size_t count = n.starts.size();
-        if (count <= width) return n.text;
-        const std::size_t head = width - 1 - n.kept_end;
-        return n.text.substr(0, n.starts[head]) + "~" + (n.kept_end == 0 ? "" : n.text.substr(n.starts[count - n.kept_end]));
+        if (n.columns <= width) return n.text;
+        const std::size_t tail = tail_columns(n, n.kept_end);
+        return cut(n, width - 1 - tail,
+                   n.kept_end == 0 ? "" : n.text.substr(n.characters[n.characters.size() - n.kept_end].start));
     };
     std::vector<std::string> labels(names.size());
     for (;;) {
@@ -89,7 +101,9 @@ std::vector<std::string> baby_labels(const std::vector<DayStatus::Baby>& babies)
         bool changed = false;
         for (std::size_t i = 0; i < names.size(); ++i)
             for (std::size_t j = 0; j < names.size(); ++j)
-                if (i != j && labels[i] == labels[j] && names[i].starts.size() > width && names[i].kept_end < width / 2) {
+                if (i != j && labels[i] == labels[j] && names[i].columns > width &&
+                    names[i].kept_end < names[i].characters.size() &&
+                    tail_columns(names[i], names[i].kept_end + 1) <= width / 2) {
                     ++names[i].kept_end;
                     changed = true;
                     break;
@@ -99,9 +113,9 @@ std::vector<std::string> baby_labels(const std::vector<DayStatus::Baby>& babies)
     // Still alike (the names differ only in their middle): numbered.
     for (std::size_t i = 0; i < names.size(); ++i)
         for (std::size_t j = 0; j < names.size(); ++j)
-            if (i != j && labels[i] == labels[j] && names[i].starts.size() > width) {
+            if (i != j && labels[i] == labels[j] && names[i].columns > width) {
                 const std::string number = std::to_string(i + 1);
-                labels[i] = names[i].text.substr(0, names[i].starts[width - 1 - number.size()]) + "~" + number;
+                labels[i] = cut(names[i], width - 1 - number.size(), number);
                 break;
             }
     return labels;
@@ -186,7 +200,7 @@ std::string stale_picked_timer_text(const PumpTimer& t, const Clock& clock) {
 std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, const Style& style, const Clock& clock) {
     std::string out = style.bold(fmt::format("Today, {} {}", day_label(d.day), format_clock(clock.now, clock.zone))) + "\n";
     const auto row = [&](std::string_view label, const std::string& text) {
-        out += fmt::format("  {}{}\n", style.bold(fmt::format("{:<11}", label)), text);
+        out += fmt::format("  {}{}\n", style.bold(pad_to_width(label, 11)), text);
     };
     std::string pumped = d.sessions == 0
                              ? std::string("nothing yet")

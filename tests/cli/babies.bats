@@ -440,3 +440,39 @@ twins_week() {
     run --separate-stderr pumplog plan bottles --on today --baby Ben --now "2026-11-21 14:10" --format json
     [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | .label]]]' <<<"$output")" = '[["15:20",["B1"]]]' ]
 }
+
+@test "a baby's name typed with combining accents (NFD) is the configured name: log --baby, status, config" {
+    local nfd
+    nfd="$(printf 'Zoe\xcc\x88')"  # Zoë as e + U+0308; config has it with U+00EB
+    pumplog config set babies "Zoë, Élodie" > /dev/null
+    run --separate-stderr pumplog log feed 60ml --baby "$nfd" --at 10:20
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -r '.baby')" = "Zoë" ]
+    journal_line '{"v":1,"id":"01KAQNFDZOE0000000000000001","type":"feed","at":"2026-11-21T12:00:00+01:00",'\
+'"method":"bottle","ml":70,"baby":"'"$nfd"'"}'
+    run --separate-stderr pumplog status
+    [ "$(grep -c '^  Zo' <<<"$output")" -eq 1 ]
+    [[ "$output" == *$'\n  Zoë        130 ml in 2 bottles; last fed 12:00, 2 h 5 min ago\n'* ]]
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$(head -n 1 <<<"$output" | tr ',' '\n' | grep -c '^feeds_')" -eq 2 ]
+    refused 2 pumplog config set babies "Zoë, $nfd"
+    [ "$stderr" = "pumplog: error: babies: \"$nfd\" is named twice (its accents written two ways, as one character"\
+" and as a letter and a combining mark)" ]
+}
+
+@test "status cuts and pads the babies' names by terminal columns: wide characters, combining marks, emoji" {
+    local nfd family
+    nfd="$(printf 'Zoe\xcc\x88')"
+    family="$(printf '\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7')"
+    pumplog config set babies "Éléonore-Françoise, Éléonore-Françoisé, 李小龙李小龙李小龙李小龙, $nfd, $family" > /dev/null
+    for b in "Éléonore-Françoise" "Éléonore-Françoisé" "李小龙李小龙李小龙李小龙" "$nfd" "$family"; do
+        pumplog log feed 50ml --baby "$b" --at 10:00 > /dev/null
+    done
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n  Éléonore~e 50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  Éléonore~é 50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  李小龙李~  50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  '"$nfd"$'        50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  '"$family"$'         50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+}

@@ -97,6 +97,27 @@ TEST_CASE("babies: a name read from the journal compares trimmed and without cas
                      feed_of("  ", "2026-11-20T10:00:00+01:00", 90)}) == std::vector<std::string>{"Ben"});
 }
 
+TEST_CASE("babies: a name typed with precomposed or with combining accents is one baby") {
+    const std::string nfc = "Zo\xC3\xAB", nfd = "Zoe\xCC\x88";  // Zoë with U+00EB, with e + U+0308
+    CHECK(same_baby(nfc, nfd));
+    CHECK(same_baby(" ZOE\xCC\x88 ", nfc));
+    CHECK(same_baby("a\xCC\x88\xCC\xA3", "a\xCC\xA3\xCC\x88"));                       // marks in either order
+    CHECK(same_baby("\xED\x95\x9C", "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"));        // 한 and its jamo
+    CHECK_FALSE(same_baby("Zoe", nfc));
+    CHECK(resolve_baby({nfc, "\xC3\x89lodie"}, nfd) == nfc);                          // as configured
+    CHECK(resolve_baby({nfc, "\xC3\x89lodie"}, "E\xCC\x81lodie") == "\xC3\x89lodie");
+    CHECK(babies_in({feed_of(nfc, "2026-11-20T08:00:00+01:00", 90), feed_of(nfd, "2026-11-20T09:00:00+01:00", 80)}) ==
+          std::vector<std::string>{nfc});
+    CHECK(is_feed_of(feed_of(nfd, "2026-11-20T09:00:00+01:00", 80), nfc));
+    CHECK(with_babies({nfc}, {nfd}) == std::vector<std::string>{nfc});
+    CHECK_THAT(testing::refusal([&] { parse_babies(nfc + ", " + nfd); }),
+               Equals("\"" + nfd + "\" is named twice (its accents written two ways, as one character and as a "
+                      "letter and a combining mark)"));
+    CHECK_THAT(testing::refusal([&] { parse_babies(nfc + ", ZOE\xCC\x88"); }),
+               Equals("\"" + nfc + "\" and \"ZOE\xCC\x88\" are one name (names compare without case): name each "
+                      "baby once"));
+}
+
 TEST_CASE("babies: names written in quotes are refused, not kept with their quotes") {
     // config set babies '"Ada", "Ben"' kept the names "Ada" quotes and all: --baby Ada was then refused.
     CHECK_THAT(testing::refusal([] { parse_babies(R"("Ada", "Ben")"); }),

@@ -134,4 +134,71 @@ TEST_CASE("display width counts wide characters as two columns and combining mar
     CHECK(display_width("\xE2\x80\x94") == 1);                  // em dash
     CHECK(display_width("") == 0);
 }
+TEST_CASE("canonical decomposition splits precomposed letters and puts combining marks in canonical order") {
+    using pumplog::canonical_decomposition;
+    CHECK(canonical_decomposition("Ada") == "Ada");
+    CHECK(canonical_decomposition("Zo\xC3\xAB") == "Zoe\xCC\x88");                 // Zoë, U+00EB
+    CHECK(canonical_decomposition("Zoe\xCC\x88") == "Zoe\xCC\x88");                // already decomposed
+    CHECK(canonical_decomposition("\xE1\xBB\x87") == "e\xCC\xA3\xCC\x82");         // U+1EC7, in two steps
+    CHECK(canonical_decomposition("a\xCC\x88\xCC\xA3") == "a\xCC\xA3\xCC\x88");    // dot below (220) first
+    CHECK(canonical_decomposition("\xE2\x84\xAB") == "A\xCC\x8A");                 // U+212B angstrom sign
+    CHECK(canonical_decomposition("\xED\x95\x9C") == "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB");  // Hangul syllable
+    CHECK(canonical_decomposition("\xC3\x89" "\xFF") == "E\xCC\x81" "\xFF");       // a byte not UTF-8 kept
+}
+
+TEST_CASE("a name key is the name trimmed decomposed and without case") {
+    using pumplog::name_key;
+    CHECK(name_key(" Zo\xC3\xAB ") == "zoe\xCC\x88");
+    CHECK(name_key("ZOE\xCC\x88") == "zoe\xCC\x88");
+    CHECK(name_key("\xC3\x89lodie") == "e\xCC\x81lodie");
+    CHECK(name_key("Ada") == "ada");
+}
+
+TEST_CASE("display width counts an emoji ZWJ sequence as one glyph of two columns and zero-width code points as none") {
+    using pumplog::display_width;
+    // man, ZWJ, woman, ZWJ, girl: a family
+    CHECK(display_width("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7") == 2);
+    CHECK(display_width("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") == 2);                // thumbs up, a skin tone
+    CHECK(display_width("\xE6\x9D\x8E\xE5\xB0\x8F\xE9\xBE\x99") == 6);            // 李小龙
+    CHECK(display_width("e\xCC\xA3\xCC\x82") == 1);                               // two marks on one letter
+    CHECK(display_width("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == 2);            // 한 as three jamo (NFD)
+    CHECK(display_width("a\xE2\x80\x8D" "b") == 2);                               // a joiner between letters
+    CHECK(display_width("\xE2\x9D\xA4\xEF\xB8\x8F") == 1);                        // a variation selector: none
+    CHECK(display_width("Zo\xFF") == 3);                                          // a byte not UTF-8: one
+}
+
+TEST_CASE("graphemes keep a letter with its accents and an emoji ZWJ sequence whole") {
+    using pumplog::graphemes;
+    const auto starts = [](std::string_view text) {
+        std::vector<std::size_t> out;
+        for (const auto& g : graphemes(text)) out.push_back(g.start);
+        return out;
+    };
+    CHECK(starts("Zoe\xCC\x88" "l") == std::vector<std::size_t>{0, 1, 2, 5});
+    CHECK(starts("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9" "x") == std::vector<std::size_t>{0, 11});
+    CHECK(starts("\xE6\x9D\x8E" "a") == std::vector<std::size_t>{0, 3});
+    CHECK(graphemes("\xE6\x9D\x8E" "a")[0].columns == 2);
+    CHECK(graphemes("").empty());
+}
+
+TEST_CASE("cutting text to a width never splits a wide character or a letter from its accents") {
+    using pumplog::cut_to_width;
+    CHECK(cut_to_width("Christopher", 9) == "Christoph");
+    CHECK(cut_to_width("Ada", 10) == "Ada");
+    // 李小龙 in 5 columns: 李小, not half of 龙
+    CHECK(cut_to_width("\xE6\x9D\x8E\xE5\xB0\x8F\xE9\xBE\x99", 5) == "\xE6\x9D\x8E\xE5\xB0\x8F");
+    CHECK(cut_to_width("\xE6\x9D\x8E\xE5\xB0\x8F\xE9\xBE\x99", 1) == "");
+    CHECK(cut_to_width("Zoe\xCC\x88" "lle", 3) == "Zoe\xCC\x88");                  // the ë kept whole
+    const std::string couple = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9";  // man, ZWJ, woman: one glyph
+    CHECK(cut_to_width(couple + "x", 2) == couple);
+    CHECK(cut_to_width(couple + "x", 1) == "");
+}
+
+TEST_CASE("padding to a width counts columns not bytes") {
+    using pumplog::pad_to_width;
+    CHECK(pad_to_width("Ada", 5) == "Ada  ");
+    CHECK(pad_to_width("Zoe\xCC\x88", 5) == "Zoe\xCC\x88  ");
+    CHECK(pad_to_width("\xE6\x9D\x8E\xE5\xB0\x8F", 5) == "\xE6\x9D\x8E\xE5\xB0\x8F ");
+    CHECK(pad_to_width("Christopher", 5) == "Christopher");
+}
 }  // namespace PUMPLOG_UNITY_ID
