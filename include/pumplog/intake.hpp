@@ -56,7 +56,7 @@ IntakeNorm intake_norm(int age_days);
 std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated);
 
 // The sentence an estimate adds when `birth` is not set and the age counted
-// from the journal's first entry on `first` (a leading space included).
-std::string age_from_journal_sentence(date::sys_days first);
+// from the journal's first entry on `first` (a leading space included); "the babies" with `several_babies`.
+std::string age_from_journal_sentence(date::sys_days first, bool several_babies = false);
 
 }  // namespace pumplog

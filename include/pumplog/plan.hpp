@@ -66,7 +66,8 @@ enum class AdviceKind {
                          // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the journal's first),
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
-                         // extrapolated (past 12 months: the 12-month norm held, no norm applies)
+                         // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
+                         // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
     estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
@@ -98,6 +99,12 @@ enum class AdviceKind {
     schedule_not_used,   // supply mode plans its own sessions: minutes (the schedule setting, not used)
     note,                // a sentence worded by the core: text
 };
+// estimated_intake with several babies: one baby's norm shared over its own feeds.
+struct IntakeShare {
+    std::string baby;  // as its feeds name it; empty: the feeds without a name beside named babies
+    int feeds = 0;     // its feeds a day (its own slots, before twins' feeds are joined)
+    Volume per_feed;   // its norm shared over them
+};
 // Where a shortfall is weighed: an away window, or a whole local day (exclusive mode).
 enum class AdviceScope { away, day };
 struct PlanAdvice {
@@ -117,6 +124,13 @@ struct PlanAdvice {
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)
+    int babies = 1;               // estimated_intake: the babies whose norms `daily` adds (twins: 2)
+    Volume per_baby_daily;        // estimated_intake: one baby's norm (`daily` is `babies` times it)
+    std::vector<IntakeShare> shares{};  // estimated_intake, several babies named: each estimated one's feeds
+                                        // (then `feedings` is the plan's slots holding them, a joint one once)
+    int joint = 0;                // estimated_intake: of `feedings`, the slots joining several babies' feeds
+    std::optional<Volume> slot_amount;  // estimated_intake: what every one of those slots counts (their babies'
+                                        // shares added), when they all count the same
     bool estimated = false;       // shortfall, no_room, small_shortfall: the need rests (wholly or partly) on
                                   // estimated amounts, so the shortfall may be the estimate's error
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")

@@ -156,9 +156,10 @@ struct SupplyAssessment {
 // (under 5, or under 8: Mago-Shah et al. 2023, Ameda), add a night session (none
 // between 01:00 and 05:00), pump longer and double pump (from day 6, Ameda), see
 // a lactation consultant (from day 8; on days 6-7: if still behind on day 8).
-// `unit` is for the volumes in the sentences.
+// `unit` is for the volumes in the sentences; `several_babies` (config names two or more): they say "the
+// babies", "the babies' birth date".
 SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
-                               const Clock& clock, Unit unit);
+                               const Clock& clock, Unit unit, bool several_babies = false);
 
 // ---- The plan ----------------------------------------------------------------
 

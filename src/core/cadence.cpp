@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <numbers>
 #include <tuple>
@@ -585,6 +586,30 @@ Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* 
     return start_of_local_day(local_day(until, zone) - date::days(lookback_days), zone);
 }
 
+namespace {
+
+// A baby's name as a shell word: bare when every character is safe there (letters, digits, "-_.+@%:,/=", any
+// non-ASCII letter), else in single quotes ("Mary Ann" -> 'Mary Ann', "O'Neil" -> 'O'\''Neil').
+std::string shell_word(std::string_view name) {
+    const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) || std::string_view("-_.+@%:,/=").find(c) != std::string_view::npos;
+    });
+    if (bare) return std::string(name);
+    std::string out = "'";
+    for (const char c : name) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The commands that log a feed, naming `baby` when the plan is one named baby's (with several babies a feed
+// logged without --baby is refused: "whose feed is it?").
+std::string log_feed_commands(std::string_view baby) {
+    const std::string of = baby.empty() ? std::string() : " --baby " + printable(shell_word(baby));
+    return fmt::format("pumplog log feed 120ml{}, or pumplog log feed --breast{}", of, of);
+}
+
+}  // namespace
+
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
                       Unit unit, std::string_view baby) {
     Cadence cadence;
@@ -665,13 +690,13 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         if (known > days)
             throw usage_error(fmt::format(
                 "only {} with feeds{} in the journal ({} {}); the plan learns the baby's rhythm from at least {} "
-                "days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for {}",
+                "days: log every feed ({}) for {}",
                 plural(known, "day", "days"), of, days == 0 ? std::string("none") : std::to_string(days),
-                window_text, min_feed_days, plural(min_feed_days - known, "more day")));
-        throw usage_error(
-            fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every feed "
-                        "(pumplog log feed 120ml, or pumplog log feed --breast) for {}",
-                        how_many, window_text, min_feed_days, plural(missing, "more day")));
+                window_text, min_feed_days, log_feed_commands(baby), plural(min_feed_days - known, "more day")));
+        throw usage_error(fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every "
+                                      "feed ({}) for {}",
+                                      how_many, window_text, min_feed_days, log_feed_commands(baby),
+                                      plural(missing, "more day")));
     }
 
     // Feeds without an amount (nursing) count at the bottle average, else at

@@ -49,10 +49,10 @@ std::string norm_at_age_words(int age_days, std::string_view source, bool extrap
     return fmt::format("at day {} ({})", age_days, source);
 }
 
-std::string age_from_journal_sentence(date::sys_days first) {
+std::string age_from_journal_sentence(date::sys_days first, bool several_babies) {
     return fmt::format(" The birth date is not set, so the age counts from the journal's first entry, on {}: set it "
-                       "(pumplog config set birth YYYY-MM-DD) if the baby is older.",
-                       format_date(first));
+                       "(pumplog config set birth YYYY-MM-DD) if {}.",
+                       format_date(first), several_babies ? "the babies are older" : "the baby is older");
 }
 
 }  // namespace pumplog

@@ -19,8 +19,10 @@ using std::chrono::seconds;
 
 namespace {
 
+// `baby`: whose feeds `entries` holds, for the refusals' words (plan --baby's settings.feeds_of, or one of
+// several babies the journal names), "" when none is named.
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                     Seconds since, Seconds until, std::optional<date::sys_days> age_on) {
+                     Seconds since, Seconds until, std::optional<date::sys_days> age_on, std::string_view baby) {
     int feeds = 0, unknown = 0, pumps = 0;
     double pump_total = 0;
     for (const Entry& e : entries) {
@@ -45,7 +47,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 times.back().ml = 1.0;
             }
         // Fewer than 3 days: refused here.
-        out.cadence = learn_cadence(times, since, until, zone, settings.unit, settings.feeds_of);
+        out.cadence = learn_cadence(times, since, until, zone, settings.unit, baby);
         // Without a birth date the baby is at least as old as the journal
         // (its first entry, or the first feed read here): the age counts
         // from there, and the advice asks for the date.
@@ -81,12 +83,14 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.birth_assumed = !settings.birth;
         a.rough = norm.rough;
         a.extrapolated = norm.extrapolated;
+        a.per_baby_daily = norm.daily;
+        a.slot_amount = per_feed;
         a.day = born;
         out.advice.push_back(a);
         out.estimated = true;
         return out;
     }
-    out.cadence = learn_cadence(entries, since, until, zone, settings.unit, settings.feeds_of);
+    out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby);
     if (unknown == 0) return out;
     if (unknown == feeds) {
         // No birth date, but pumps: the cadence counted every feed at the average pump.
@@ -193,6 +197,7 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
     for (PlanAdvice& b : all)
         if (b.kind == a.kind) {
             b.count += a.count;
+            b.babies += a.babies;
             b.daily = b.daily + a.daily;
             b.feedings += a.feedings;
             b.rough = b.rough || a.rough;
@@ -200,6 +205,40 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
             return;
         }
     all.push_back(a);
+}
+
+// The intake estimate of several babies told as the plan's slots are: each baby's share, then the slots
+// holding their feeds (a joint one, where twins fed within shared_feed_minutes, once, counting their shares
+// added), so the feeds a day and the amount a feed the advice gives are the slots' (not 12 feeds of 131 ml
+// where the plan has 6 joint slots of 262 ml).
+void describe_shared_intake(PlanCadence& out, std::vector<IntakeShare> shares) {
+    const auto intake = std::find_if(out.advice.begin(), out.advice.end(),
+                                     [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
+    if (intake == out.advice.end()) return;
+    int held = 0, joint = 0;
+    std::optional<long> same;  // what every slot counts, in whole ml, while they all count the same
+    bool differ = false;
+    for (const Slot& slot : out.cadence.slots) {
+        int estimated = 0;
+        Volume sum;
+        for (std::size_t i = 0; i < slot.babies.size() && i < slot.baby_amounts.size(); ++i)
+            if (std::any_of(shares.begin(), shares.end(),
+                            [&](const IntakeShare& s) { return s.baby == slot.babies[i]; })) {
+                ++estimated;
+                sum = sum + slot.baby_amounts[i];
+            }
+        if (estimated == 0) continue;
+        ++held;
+        if (estimated > 1) ++joint;
+        const long ml = std::lround(sum.ml());
+        if (same && *same != ml) differ = true;
+        same = ml;
+    }
+    intake->feedings = held;
+    intake->joint = joint;
+    intake->slot_amount = same && !differ ? std::optional<Volume>(Volume::from_ml(static_cast<double>(*same)))
+                                          : std::nullopt;
+    intake->shares = std::move(shares);
 }
 
 }  // namespace
@@ -218,7 +257,12 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     }
     // One name or none (an imported history, then feeds logged without one):
     // one baby, and nothing changes.
-    if (babies.size() < 2) return one_baby(entries, settings, zone, since, until, age_on);
+    // With several babies configured a refusal names the one whose feeds these are (plan --baby's, or the
+    // journal's one name): a feed logged without --baby is refused then.
+    if (babies.size() < 2) {
+        const bool named = settings.feeds_of.empty() && babies.size() == 1 && settings.babies.size() >= 2;
+        return one_baby(entries, settings, zone, since, until, age_on, named ? babies.front() : settings.feeds_of);
+    }
     // The order slots name them in: as `config set babies "Ada, Ben"` lists them, then any other as
     // first seen; feeds without a name beside two named babies are a baby of their own, unnamed, last.
     const auto configured = [&](const std::string& baby) {
@@ -232,6 +276,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
     PlanCadence out;
     std::vector<Slot> slots;
+    std::vector<IntakeShare> shares;  // the babies whose feeds had no amount: each one's norm over its feeds
     std::optional<Error> first_error;
     for (const std::string& baby : babies) {
         std::vector<Entry> own;
@@ -242,7 +287,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         const std::string who = baby.empty() ? "feeds without a baby's name" : baby;
         PlanCadence learned;
         try {
-            learned = one_baby(own, settings, zone, since, until, age_on);
+            learned = one_baby(own, settings, zone, since, until, age_on, baby);
         } catch (const Error& error) {
             if (!first_error) first_error = error;
             out.cadence.basis.notes.push_back(fmt::format("{}: not planned for ({})", who, error.what()));
@@ -263,12 +308,17 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         for (const auto day : learned.cadence.incomplete_days)
             if (std::find(c.incomplete_days.begin(), c.incomplete_days.end(), day) == c.incomplete_days.end())
                 c.incomplete_days.push_back(day);
-        for (const PlanAdvice& a : learned.advice) add_advice(out.advice, a);
+        for (const PlanAdvice& a : learned.advice) {
+            add_advice(out.advice, a);
+            if (a.kind == AdviceKind::estimated_intake)
+                shares.push_back({baby, static_cast<int>(std::lround(a.feedings)), a.per_feed});
+        }
         out.estimated = out.estimated || learned.estimated;
     }
     if (slots.empty() && first_error) throw *first_error;
     std::sort(out.cadence.incomplete_days.begin(), out.cadence.incomplete_days.end());
     out.cadence.slots = shared_slots(std::move(slots), babies);
+    describe_shared_intake(out, std::move(shares));
     return out;
 }
 

@@ -130,7 +130,8 @@ std::vector<PlannedPump> supply_pumps(const SupplyTimetable& timetable, const st
 Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, const Clock& clock, TimeSpan span) {
     const SupplyTimetable timetable =
         supply_timetable(settings.sessions, settings.sleep, static_cast<int>(settings.round.count()));
-    SupplyAssessment assessment = assess_supply(entries, settings.birth, clock, settings.unit);
+    const bool several_babies = settings.babies.size() >= 2;  // "the babies" (as milestones_unscaled counts them)
+    SupplyAssessment assessment = assess_supply(entries, settings.birth, clock, settings.unit, several_babies);
     Plan plan;
     plan.basis = std::move(assessment.basis);
     std::vector<std::string> times;
@@ -177,6 +178,7 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
         a.unmeasured = assessment.progress.unmeasured_24h;
         if (assessment.progress.milestone) a.need = *assessment.progress.milestone;
         a.age_days = assessment.progress.day;
+        a.several_babies = several_babies;
         plan.advice.push_back(a);
     }
     for (const PlanAdvice& a : assessment.advice) plan.advice.push_back(a);
@@ -184,7 +186,7 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
     // (Ru et al. 2020), not given per number of babies; we found no good
     // source of milestones for twins or more, so they are shown unscaled and
     // the plan says so rather than guess a factor.
-    if (settings.babies.size() >= 2) {
+    if (several_babies) {
         PlanAdvice a;
         a.kind = AdviceKind::milestones_unscaled;
         a.count = static_cast<int>(settings.babies.size());

@@ -174,7 +174,7 @@ void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& adv
 }  // namespace
 
 SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
-                               const Clock& clock, Unit unit) {
+                               const Clock& clock, Unit unit, bool several_babies) {
     SupplyAssessment out;
     SupplyProgress& p = out.progress;
     const Seconds now = clock.now;
@@ -264,11 +264,12 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     // Not enough data.
     if (!birth) {
         p.verdict = SupplyVerdict::not_enough_data;
-        advice.push_back(verdict(
-            AdviceKind::not_enough_data, p,
-            "Not enough data: set the baby's birth date (pumplog config set birth YYYY-MM-DD) to judge your volume "
-            "against the milestones for the days since birth (Ru et al. 2020).",
-            "Ru et al. 2020", "no_birth"));
+        advice.push_back(verdict(AdviceKind::not_enough_data, p,
+                                 fmt::format("Not enough data: set the {} birth date (pumplog config set birth "
+                                             "YYYY-MM-DD) to judge your volume against the milestones for the days "
+                                             "since birth (Ru et al. 2020).",
+                                             several_babies ? "babies'" : "baby's"),
+                                 "Ru et al. 2020", "no_birth"));
         return out;
     }
     if (day < 0) {
@@ -300,11 +301,13 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
                                   "Ameda");
         full.milestone = supply_full_low;  // full production: 750 ml a day and more (Ameda)
         advice.push_back(full);
-        PlanAdvice keep = said(
-            AdviceKind::keep_pumping,
-            "Keep pumping 8-10 times in 24 hours, never more than 5 hours apart (Ameda), until the baby feeds at "
-            "the breast; then the plan can follow the baby's feeds (pumplog config set mode exclusive).",
-            "Ameda");
+        PlanAdvice keep = said(AdviceKind::keep_pumping,
+                               fmt::format("Keep pumping 8-10 times in 24 hours, never more than 5 hours apart "
+                                           "(Ameda), until {} at the breast; then the plan can follow {} feeds "
+                                           "(pumplog config set mode exclusive).",
+                                           several_babies ? "the babies feed" : "the baby feeds",
+                                           several_babies ? "the babies'" : "the baby's"),
+                               "Ameda");
         keep.pumps = p.sessions_24h;
         keep.night = p.night_session;
         // The aim (8 a day, Ameda) only when fewer were logged, as on track (pumplog-supply(7): else null).

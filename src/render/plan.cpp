@@ -1,10 +1,12 @@
 #include "pumplog/render/plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/cadence.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/intake.hpp"
 #include "pumplog/supply.hpp"
@@ -205,6 +207,58 @@ std::string scope_name(AdviceScope scope) {
 // Who drinks the need a shortfall weighs: one baby or several.
 std::string_view drinks(const PlanAdvice& a) { return a.several_babies ? "the babies drink" : "the baby drinks"; }
 
+// How a share of the intake estimate names its baby.
+std::string share_name(const IntakeShare& s) { return s.baby.empty() ? "the feeds without a name" : s.baby; }
+
+// The intake estimate of several babies (or of one among several): one baby's norm (the source's figure),
+// their sum, each one's feeds, and the plan's slots joining the feeds of twins fed close together.
+std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view age) {
+    const bool each = a.shares.size() > 1;
+    std::string line = fmt::format(
+        "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about {} a "
+        "day for {}{}",
+        amount(a.per_baby_daily, unit), each ? "each baby" : share_name(a.shares.front()),
+        each ? fmt::format(" ({} for the {} babies)", amount(a.daily, unit), a.shares.size()) : "");
+    if (a.extrapolated)
+        line += fmt::format(", the norm at 12 months ({}) held for an older child (day {}): no published norm "
+                            "applies past 12 months, and as other foods take over this is a rough guess.",
+                            source_words(a.text), a.age_days);
+    else
+        line += fmt::format(", what a baby drinks on day {} ({}).", a.age_days, source_words(a.text));
+    const IntakeShare& first = a.shares.front();
+    const bool alike = std::all_of(a.shares.begin(), a.shares.end(), [&](const IntakeShare& s) {
+        return s.feeds == first.feeds && std::lround(s.per_feed.ml()) == std::lround(first.per_feed.ml());
+    });
+    if (!each)
+        line += fmt::format(" It is shared over {}'s {} feeds a day: {} a feed.", share_name(first), first.feeds,
+                            amount(first.per_feed, unit));
+    else if (alike)
+        line += fmt::format(" Each baby's norm is shared over its {} feeds a day: {} a feed.", first.feeds,
+                            amount(first.per_feed, unit));
+    else {
+        std::vector<std::string> parts;
+        for (const IntakeShare& s : a.shares)
+            parts.push_back(fmt::format("{} {} feeds a day at {}", share_name(s), s.feeds, amount(s.per_feed, unit)));
+        line += fmt::format(" Each baby's norm is shared over its own feeds: {}.", and_list(parts));
+    }
+    const long slots = std::lround(a.feedings);
+    if (a.joint > 0 && a.joint == slots && a.slot_amount)
+        line += fmt::format(" The babies feed within {} minutes of each other, so each of the plan's {} slots a day "
+                            "is a joint one: {} a slot.",
+                            burst_minutes, slots, amount(*a.slot_amount, unit));
+    else if (a.joint > 0)
+        line += fmt::format(" Feeds of the babies within {} minutes of each other make one slot, their amounts "
+                            "added: {} of the plan's {} slots a day.",
+                            burst_minutes, a.joint, slots);
+    line += std::string(a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 "
+                                  "measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day "
+                                  "5), so this estimate is rough."
+                                : "") +
+            std::string(age);
+    return line + (a.extrapolated ? " Log some bottles with their amounts to plan from your own."
+                                  : " Log some bottles with their amounts for measured targets.");
+}
+
 }  // namespace
 
 std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
@@ -229,12 +283,13 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return "No away windows are set, so there is no pump to plan: set them with pumplog config set away "
                    "\"mon-fri 08:00-17:30\" (or --away), or plan a pump for every feed with --mode exclusive.";
         case AdviceKind::not_away:
-            return "You are not away in this period, so no pump is planned: the baby feeds at the breast.";
+            return fmt::format("You are not away in this period, so no pump is planned: {} at the breast.",
+                               a.several_babies ? "the babies feed" : "the baby feeds");
         case AdviceKind::no_pumps_logged:
             return fmt::format(
                 "No pump was logged from {} to {}, so the expected yield is unknown: log your pumps (pumplog add "
-                "90ml) and the plan will compare them with what the baby drinks.",
-                format_date(a.day), format_date(a.until_day));
+                "90ml) and the plan will compare them with what {}.",
+                format_date(a.day), format_date(a.until_day), drinks(a));
         case AdviceKind::no_regular_feeds:
             return "No regular feed times were found in the look-back window: log every feed for a few more days.";
         case AdviceKind::shortfall: {
@@ -264,7 +319,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
                    "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
-            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day) : "";
+            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day, a.babies > 1) : "";
+            if (!a.shares.empty()) return shared_intake_text(a, unit, age);
             // The study's ranges (Saint et al. 1984, by test-weighing), as it gives them.
             const std::string rough =
                 a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 measured "
@@ -293,8 +349,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return fmt::format(
                 "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your "
                 "average pump, {}. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what "
-                "babies drink at the baby's age.",
-                amount(a.per_feed, unit));
+                "babies drink at {} age.",
+                amount(a.per_feed, unit), a.several_babies ? "the babies'" : "the baby's");
         case AdviceKind::uncovered_feed:
             return fmt::format(
                 "The {} feed on {} has no pinned pump within {} (min_gap) and is in no pump's target: leave about {} "
@@ -322,13 +378,14 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return fmt::format("{} looks incompletely logged: it counts less in the plan.", format_date(a.day));
         case AdviceKind::nursing_in_supply:
             return fmt::format(
-                "The baby also fed at the breast {} in the last 24 hours: that milk is not measured, so the {} you "
+                "The {} also fed at the breast {} in the last 24 hours: that milk is not measured, so the {} you "
                 "pumped ({}) is only part of your supply and cannot show that you are behind. The numbers tell how "
-                "often and how much you pump; they cannot tell how much the baby took at the breast (a lactation "
-                "consultant can weigh the baby before and after a feed).",
-                plural(a.count, "time", "times"), amount(a.expected, unit),
+                "often and how much you pump; they cannot tell how much {} took at the breast (a lactation "
+                "consultant can weigh {} before and after a feed).",
+                a.several_babies ? "babies" : "baby", plural(a.count, "time", "times"), amount(a.expected, unit),
                 plural(a.pumps, "session", "sessions") +
-                    (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""));
+                    (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""),
+                a.several_babies ? "the babies" : "the baby", a.several_babies ? "each baby" : "the baby");
         // Supply mode's advice: the core words the sentence (supply_progress.cpp), the numbers are data.
         case AdviceKind::on_track:
         case AdviceKind::behind:
@@ -347,6 +404,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
     }
     return a.text;
 }
+
+// A plan's advice worded for its babies: a plan whose slots name several says "the babies" in every
+// sentence (the core sets the flag on the shortfalls and supply mode's; the others read it from the slots).
+namespace {
+
+std::string plan_advice_text(const Plan& plan, const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
+    if (a.several_babies || !several_babies(plan.slots)) return advice_text(a, unit, zone);
+    PlanAdvice told = a;
+    told.several_babies = true;
+    return advice_text(told, unit, zone);
+}
+
+}  // namespace
 
 std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
     json j{{"kind", kind_name(a.kind)}};
@@ -389,6 +459,20 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["birth_assumed"] = a.birth_assumed;
             j["rough"] = a.rough;
             j["extrapolated"] = a.extrapolated;
+            // Several babies: per_feed_ml is what each of the slots counts (a joint one adds the babies'
+            // shares), null when they differ; the norm is the source's per baby, daily_ml their sum.
+            j["babies"] = a.babies;
+            j[key("per_baby_daily", unit)] = volume(a.per_baby_daily, unit);
+            j["joint_slots"] = a.joint;
+            if (!a.shares.empty()) {
+                j[key("per_feed", unit)] = a.slot_amount ? volume(*a.slot_amount, unit) : json(nullptr);
+                json shares = json::array();
+                for (const IntakeShare& s : a.shares)
+                    shares.push_back({{"baby", s.baby.empty() ? json(nullptr) : json(s.baby)},
+                                      {"feeds_per_day", s.feeds},
+                                      {key("per_feed", unit), volume(s.per_feed, unit)}});
+                j["per_baby"] = shares;
+            }
             break;
         case AdviceKind::estimated_from_pumps:
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
@@ -539,7 +623,8 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     }
     if (!plan.advice.empty()) {
         out += "\n";
-        for (const auto& a : plan.advice) out += style.yellow("Advice: ") + advice_text(a, unit, zone) + "\n";
+        for (const auto& a : plan.advice)
+            out += style.yellow("Advice: ") + plan_advice_text(plan, a, unit, zone) + "\n";
     }
     return out;
 }
@@ -573,7 +658,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
     j["pumps"] = pumps;
     json sentences = json::array(), items = json::array();
     for (const auto& a : plan.advice) {
-        sentences.push_back(advice_text(a, unit, zone));
+        sentences.push_back(plan_advice_text(plan, a, unit, zone));
         items.push_back(json::parse(advice_json(a, unit, zone)));
     }
     j["advice"] = sentences;
@@ -618,7 +703,7 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
                       ics_line("METHOD:PUBLISH") + ics_line("X-WR-CALNAME:Pumping plan");
     // The advice, worded, as the calendar's description.
     std::string advice;
-    for (const auto& a : plan.advice) advice += (advice.empty() ? "" : "\n") + advice_text(a, unit, zone);
+    for (const auto& a : plan.advice) advice += (advice.empty() ? "" : "\n") + plan_advice_text(plan, a, unit, zone);
     if (!advice.empty()) out += ics_line("X-WR-CALDESC:" + ics_escape(advice));
     // RFC 5545 3.6: a calendar holds at least one component. With no pump planned (no away window, supply
     // mode before the birth date) the zone's VTIMEZONE is that one, so a subscribed calendar stays valid.

@@ -333,7 +333,7 @@ twins_week() {
     pumplog config set babies "Ada, Ben, Cy" > /dev/null
     pumplog log feed 70ml --baby Cy --at 09:00 > /dev/null
     refused 2 pumplog plan --baby cy
-    [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 2 more days" ]
+    [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml --baby Cy, or pumplog log feed --breast --baby Cy) for 2 more days" ]
 }
 
 @test "a twins export from Baby Tracker keeps each baby's name and gives two babies' cadences" {
@@ -475,4 +475,77 @@ twins_week() {
     [[ "$output" == *$'\n  李小龙李~  50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  '"$nfd"$'        50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  '"$family"$'         50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+}
+
+# Twins at the breast for a week (2026-11-14 to 2026-11-20, Berlin): Ada every 3 h from 00:00, Ben `$1`
+# minutes after her (20: their feeds are one joint slot; 90: slots of their own), no amounts, no pumps.
+twins_at_breast() {
+    local day h n=0
+    for day in 14 15 16 17 18 19 20; do
+        for h in 00 03 06 09 12 15 18 21; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQBRSTA%016d","type":"feed","at":"2026-11-%sT%s:00:00+01:00","method":"breast","dur_s":900,"baby":"Ada"}\n' "$n" "$day" "$h"
+            printf '{"v":1,"id":"01KAQBRSTB%016d","type":"feed","at":"%s","method":"breast","dur_s":900,"baby":"Ben"}\n' "$n" \
+                "$(TZ=Europe/Berlin date -d "2026-11-$day $h:00 +01:00 + $1 minutes" +%Y-%m-%dT%H:%M:00+01:00)"
+        done
+    done >> "$J"
+}
+
+@test "twins at the breast: the intake estimate is each baby's norm, their sum, and the plan's slots as they are" {
+    twins_at_breast 90
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-22 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":1576,"per_feed_ml":99,"feeds_per_day":16,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false,"babies":2,"per_baby_daily_ml":788,"joint_slots":0,"per_baby":[{"baby":"Ada","feeds_per_day":8,"per_feed_ml":99},{"baby":"Ben","feeds_per_day":8,"per_feed_ml":99}]}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day for each baby (1576 ml for the 2 babies), what a baby drinks on day 60 (Kent et al., Pediatrics 2006). Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    # Fed 20 minutes apart: 8 joint slots of both babies' shares, and the advice gives those.
+    : > "$J"
+    twins_at_breast 20
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-22 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.slots[].ml] | unique' <<<"$output")" = '[198]' ]
+    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_baby_daily_ml, .babies, .feeds_per_day, .per_feed_ml, .joint_slots]' <<<"$output")" = '[1576,788,2,8,198,8]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == *"Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. The babies feed within 45 minutes of each other, so each of the plan's 8 slots a day is a joint one: 198 ml a slot."* ]]
+}
+
+@test "twins with no pumps logged and twins in supply mode: the advice says the babies" {
+    twins_at_breast 20
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-22
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"log your pumps (pumplog add 90ml) and the plan will compare them with what the babies drink."* ]]
+    [[ "$output" != *"the baby "* ]]
+    : > "$J"
+    local day h n=0
+    for day in 19 20 21; do
+        for h in 00 03 06 09 12 15 18 21; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQSUPPL%016d","type":"pump","at":"2026-11-%sT%s:30:00+01:00","ml":120}\n' "$n" "$day" "$h"
+        done
+    done >> "$J"
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode supply
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"set the babies' birth date (pumplog config set birth YYYY-MM-DD)"* ]]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-10-01
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"until the babies feed at the breast; then the plan can follow the babies' feeds"* ]]
+    [[ "$output" != *"the baby"* ]]
+}
+
+@test "a twin with too few days of feeds: the hint logs that baby's feed, its name quoted for a shell" {
+    twins_week
+    jq -c 'if .baby == "Ben" then .baby = "Ben Jo" else . end' "$J" > "$J.new" && mv "$J.new" "$J"
+    pumplog config set babies "Ada, Ben Jo" > /dev/null
+    # Ben Jo's feeds of the last two days only.
+    jq -c 'select(.baby != "Ben Jo" or (.at >= "2026-11-19"))' "$J" > "$J.new" && mv "$J.new" "$J"
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Ben Jo: not planned for (only 2 days with feeds of Ben Jo from "*"log every feed (pumplog log feed 120ml --baby 'Ben Jo', or pumplog log feed --breast --baby 'Ben Jo') for 1 more day)"* ]]
+    refused 2 pumplog plan next --baby "ben jo" --mode exclusive
+    [[ "$stderr" == *"(pumplog log feed 120ml --baby 'Ben Jo', or pumplog log feed --breast --baby 'Ben Jo')"* ]]
+    refused 2 pumplog plan stash --baby "Ben Jo" --return 2026-12-07 --away "mon-fri 08:00-17:30"
+    [[ "$stderr" == *"--baby 'Ben Jo'"* ]]
+    # What the hint says is taken.
+    run --separate-stderr pumplog log feed 120ml --baby 'Ben Jo'
+    [ "$status" -eq 0 ]
 }

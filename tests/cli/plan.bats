@@ -526,7 +526,7 @@ nursing() {
     # day 3), not IOM's 600: the age is the day planned's, not today's.
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --on monday --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true,"extrapolated":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
     # Day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991).
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
@@ -548,7 +548,7 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false,"extrapolated":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":600,"joint_slots":0}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
     # A journal begun 60 days before: the baby is at least that old (788 ml a day from 1 month on).
@@ -563,7 +563,7 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
@@ -592,7 +592,7 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",56,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"rough":true,"extrapolated":true}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0}' ]
     local said="The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
     [ "$(jq -r '.advice[0]' <<<"$output")" = "$said" ]
     # The table says the same.
