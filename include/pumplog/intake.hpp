@@ -55,6 +55,20 @@ IntakeNorm intake_norm(int age_days);
 // 12-month figure held, a rough guess, never a norm for the age.
 std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated);
 
+// What a short sentence of plan stash and plan bottles says each feed counts under an intake estimate
+// (after "so "): "each counts 131 ml of about 788 ml a day at day 71 (Kent et al. 2006)"; for several babies
+// `per_baby_daily` is one baby's norm and `daily` their sum: "each baby counts about 788 ml a day at day 71
+// (Kent et al. 2006), 1576 ml for the 2 babies" and, when every baby's feeds count alike, ", 131 ml a feed".
+struct IntakeWords {
+    std::string per_feed, daily, per_baby_daily;  // the volumes as the sentence shows them
+    int babies = 1;
+    bool per_feed_alike = true;  // several babies: every one's feeds count `per_feed`
+    int age_days = 0;
+    std::string source;
+    bool extrapolated = false;
+};
+std::string estimated_feed_words(const IntakeWords& w);
+
 // The sentence an estimate adds when `birth` is not set and the age counted
 // from the journal's first entry on `first` (a leading space included); "the babies" with `several_babies`.
 std::string age_from_journal_sentence(date::sys_days first, bool several_babies = false);

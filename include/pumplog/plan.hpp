@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pumplog/intake.hpp"
 #include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 
@@ -171,5 +172,22 @@ struct Plan {
     std::vector<PlanAdvice> advice;
     std::optional<SupplyProgress> progress;
 };
+
+// The words of an estimated_intake item for estimated_feed_words, its volumes shown by `volume`.
+template <typename Show>
+IntakeWords intake_words(const PlanAdvice& a, Show&& volume) {
+    IntakeWords w;
+    w.per_feed = volume(a.per_feed);
+    w.daily = volume(a.daily);
+    w.per_baby_daily = volume(a.per_baby_daily);
+    w.babies = a.babies;
+    w.per_feed_alike = std::all_of(a.shares.begin(), a.shares.end(), [&](const IntakeShare& s) {
+        return volume(s.per_feed) == w.per_feed;
+    });
+    w.age_days = a.age_days;
+    w.source = a.text;
+    w.extrapolated = a.extrapolated;
+    return w;
+}
 
 }  // namespace pumplog

@@ -189,10 +189,11 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
 bool FileImport::select_child(std::string_view child, std::string_view id) {
     child = trim(child);
     if (child.empty()) return true;
-    children_.emplace(fold_case(child), printable(child));
-    const std::string wanted = fold_case(trim(options_.child));
+    // Names as babies' names compare: without case, accents written either way (name_key).
+    children_.emplace(name_key(child), printable(child));
+    const std::string wanted = name_key(options_.child);
     if (wanted.empty()) return true;
-    const std::string name = fold_case(child);
+    const std::string name = name_key(child);
     const std::string first_name = name.substr(0, name.find(' '));
     if (wanted == name || wanted == first_name || (!id.empty() && wanted == fold_case(trim(id)))) {
         child_matched_ = true;

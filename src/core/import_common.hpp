@@ -166,7 +166,7 @@ private:
     std::optional<DateOrder> order_;
     bool order_from_option_ = false;  // order_ is --date-order's, not settled by the file
     std::string expected_time_;
-    std::map<std::string, std::string> children_;  // lower-case name -> as written
+    std::map<std::string, std::string> children_;  // name_key -> as written
     bool child_matched_ = false;
     Occurrences occurrences_;  // id key -> rows with it so far
     Occurrences earlier_occurrences_;  // the same for earlier ids' keys

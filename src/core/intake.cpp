@@ -49,6 +49,13 @@ std::string norm_at_age_words(int age_days, std::string_view source, bool extrap
     return fmt::format("at day {} ({})", age_days, source);
 }
 
+std::string estimated_feed_words(const IntakeWords& w) {
+    const std::string norm = norm_at_age_words(w.age_days, w.source, w.extrapolated);
+    if (w.babies <= 1) return fmt::format("each counts {} of about {} a day {}", w.per_feed, w.daily, norm);
+    return fmt::format("each baby counts about {} a day {}, {} for the {} babies{}", w.per_baby_daily, norm, w.daily,
+                       w.babies, w.per_feed_alike ? fmt::format(", {} a feed", w.per_feed) : std::string());
+}
+
 std::string age_from_journal_sentence(date::sys_days first, bool several_babies) {
     return fmt::format(" The birth date is not set, so the age counts from the journal's first entry, on {}: set it "
                        "(pumplog config set birth YYYY-MM-DD) if {}.",

@@ -250,10 +250,9 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
 
     for (const PlanAdvice& a : learned.advice)
         if (a.kind == AdviceKind::estimated_intake)
-            s.advice.push_back(fmt::format(
-                "The need is an estimate: no feed has an amount, so each counts {} of about {} a day {}.",
-                volume(a.per_feed), volume(a.daily), norm_at_age_words(a.age_days, a.text, a.extrapolated)) +
-                (a.birth_assumed ? age_from_journal_sentence(a.day) : ""));
+            s.advice.push_back("The need is an estimate: no feed has an amount, so " +
+                               estimated_feed_words(intake_words(a, volume)) + "." +
+                               (a.birth_assumed ? age_from_journal_sentence(a.day, a.babies > 1) : ""));
         else if (a.kind == AdviceKind::estimated_from_pumps)
             s.advice.push_back(fmt::format(
                 "The need is an estimate: no feed has an amount, so each counts at your average pump, {}; set the "

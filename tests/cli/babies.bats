@@ -549,3 +549,19 @@ twins_at_breast() {
     run --separate-stderr pumplog log feed 120ml --baby 'Ben Jo'
     [ "$status" -eq 0 ]
 }
+
+@test "twins at the breast: plan stash and plan bottles give each baby's norm and their sum, not the sum as the norm" {
+    twins_at_breast 90
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog config set away "mon-fri 08:00-17:30" > /dev/null
+    run --separate-stderr pumplog plan bottles --on 2026-11-23 --birth 2026-09-22
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Advice: The sizes are estimates: no feed has an amount, so each baby counts about 788 ml a day at day 62 (Kent et al. 2006), 1576 ml for the 2 babies, 99 ml a feed."* ]]
+    run --separate-stderr pumplog plan stash --return 2026-12-07 --birth 2026-09-22
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Advice: The need is an estimate: no feed has an amount, so each baby counts about 788 ml a day at day 76 (Kent et al. 2006), 1576 ml for the 2 babies, 99 ml a feed."* ]]
+    # Without a birth date: the age from the journal's first entry, "if the babies are older".
+    run --separate-stderr pumplog plan bottles --on 2026-11-23
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"set it (pumplog config set birth YYYY-MM-DD) if the babies are older."* ]]
+}

@@ -247,7 +247,7 @@ Skipped 7 rows:
     done
     [ "$(jq -r .baby "$J" | tr '\n' ' ')" = "Émile Zoë Саша " ]
     refused 2 pumplog log import formula.csv --child zoe
-    [ "$stderr" = 'pumplog: error: formula.csv has no child named "zoe"; it has Zoë, Émile, Саша' ]
+    [ "$stderr" = 'pumplog: error: formula.csv has no child named "zoe"; it has Émile, Zoë, Саша' ]
 }
 
 @test "a bottle without an amount is kept in every format, and log check calls it good" {

@@ -476,6 +476,22 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
     }
 }
 
+TEST_CASE("--child matches a name whose accents are written the other way (NFC or NFD)") {
+    // Zo\u00eb precomposed in the file and typed with a combining diaeresis (e + U+0308), and the other way.
+    const std::string nfc = "Zo\xC3\xAB", nfd = "Zoe\xCC\x88";
+    for (const auto& [in_file, typed] : {std::pair{nfc, nfd}, std::pair{nfd, nfc}}) {
+        const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                                "1,1," + in_file + ",Lovelace,2024-01-05 06:00:00,,formula,bottle,120,,\n"
+                                "2,2,Ben,Lovelace,2024-01-05 06:00:00,,formula,bottle,100,,\n";
+        ImportOptions o = options();
+        o.unit = Unit::ml;
+        o.child = typed;
+        const auto r = run("feeding.csv", csv, o);
+        REQUIRE(r.entries.size() == 1);
+        CHECK(r.entries[0].entry().ml == 120);
+    }
+}
+
 TEST_CASE("Baby Buddy's --child picks feeds: every pump is imported whatever child it is filed under") {
     const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
                             "1,1,Ada,L,2026-11-02 13:00:00,2026-11-02 13:20:00,100,,\n"
