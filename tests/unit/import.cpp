@@ -476,7 +476,7 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
     }
 }
 
-TEST_CASE("--child matches a name whose accents are written the other way (NFC or NFD)") {
+TEST_CASE("import --child matches a name whose accents are written the other way (NFC or NFD)") {
     // Zo\u00eb precomposed in the file and typed with a combining diaeresis (e + U+0308), and the other way.
     const std::string nfc = "Zo\xC3\xAB", nfd = "Zoe\xCC\x88";
     for (const auto& [in_file, typed] : {std::pair{nfc, nfd}, std::pair{nfd, nfc}}) {
