@@ -470,7 +470,6 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         const auto gaps = long_gaps(feeds, periods, drafts, settings, range, memo);
         timetable_advice.insert(timetable_advice.end(), gaps.begin(), gaps.end());
     } else {
-        drafts = timetable::draft_pumps(feeds, periods, options, zone);
         // Pumping exclusively, a day too full for min_gap is laid out on the
         // 24-hour circle and repeated, so no two days' pumps come closer either
         // (the reference's layout held, as the times are below).
@@ -478,6 +477,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         // Hysteresis: snap to the timetable learned until the week's anchor.
         const Seconds anchor = week_anchor(until, zone);
         std::optional<std::vector<timetable::Draft>> ref_drafts;
+        std::vector<timetable::Draft> held;  // the reference as draft_pumps gave it: the pair counts it holds
         std::vector<int> ref_layout;
         if (anchor < until) {
             try {
@@ -485,6 +485,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
                 ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
+                held = *ref_drafts;
                 if (exclusive) {
                     ref_layout = timetable::repeat_daily_when_crowded(*ref_drafts, ref_feeds, from, to, options, zone);
                     // A reference with room for its pumps holds as its own day (the first whole day planned).
@@ -495,6 +496,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 // Too little was known at the anchor: no reference.
             }
         }
+        drafts = timetable::draft_pumps(feeds, periods, options, zone, held);
         if (exclusive) timetable::repeat_daily_when_crowded(drafts, feeds, from, to, options, zone, ref_layout);
         if (ref_drafts) {
             // Each away window, or in exclusive mode each local day, on its own.

@@ -17,6 +17,9 @@ using std::chrono::seconds;
 
 // An overshoot up to this is closed by moving a pump rather than adding one.
 constexpr seconds nudge_limit{30 * 60};
+// Two pumps within this of min_gap apart are merged or kept apart as the week's reference timetable has
+// them (draft_pumps with a reference): spreading a pair to min_gap moves each pump at most half of it.
+constexpr seconds count_hold{30 * 60};
 
 namespace {
 
@@ -468,9 +471,43 @@ namespace {
 
 // draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
 // are wall-clock times written as instants.
+seconds abs_distance(Seconds a, Seconds b) { return a > b ? a - b : b - a; }
+
+// The reference pump nearest `t` (its index), or npos when there is none.
+std::size_t nearest_of(const std::vector<Draft>& reference, Seconds t) {
+    std::size_t best = std::string::npos;
+    for (std::size_t i = 0; i < reference.size(); ++i)
+        if (best == std::string::npos || abs_distance(reference[i].at, t) < abs_distance(reference[best].at, t))
+            best = i;
+    return best;
+}
+
+// Two neighbouring pumps the reference keeps apart: each near a pump of its own there.
+bool apart_in(const std::vector<Draft>& reference, const Draft& a, const Draft& b) {
+    const std::size_t ra = nearest_of(reference, a.at), rb = nearest_of(reference, b.at);
+    return ra != std::string::npos && ra != rb && abs_distance(reference[ra].at, a.at) <= count_hold &&
+           abs_distance(reference[rb].at, b.at) <= count_hold;
+}
+
+// Two neighbouring pumps the reference makes one: the same pump, covering feeds of both, nearest each.
+bool together_in(const std::vector<Draft>& reference, const Draft& a, const Draft& b) {
+    const std::size_t ra = nearest_of(reference, a.at), rb = nearest_of(reference, b.at);
+    return ra != std::string::npos && ra == rb && reference[ra].covers.size() >= 2 &&
+           abs_distance(reference[ra].at, a.at + (b.at - a.at) / 2) <= count_hold;
+}
+
+void merge_into(Draft& a, const Draft& b, const TimeSpan& period, const Options& options, const ZoneMemo& memo) {
+    a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
+    a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
+    a.target += b.target;
+    a.estimated = a.estimated || b.estimated;
+    a.at = round_into(mean_time(a), period, options.round, memo);
+}
+
 std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods, const Options& options,
-                           const ZoneMemo& memo) {
+                           const ZoneMemo& memo, const std::vector<Draft>& reference) {
     std::vector<Draft> drafts;
+    const seconds step = std::max(minutes(1), options.round);
     for (const TimeSpan& period : periods) {
         std::vector<Draft> ds;
         for (const auto& f : feeds)
@@ -479,20 +516,48 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
                 d.estimated = f.estimated;
                 ds.push_back(std::move(d));
             }
-        // Merge the closest pair first while two pumps are closer than min_gap.
+        // Merge the closest pair first while two pumps are closer than min_gap. Near min_gap (within
+        // `count_hold`) the week's reference decides (a hysteresis, as snap_to holds the times): a pair
+        // it keeps apart is spread to min_gap around its middle instead, so one noisy day that brings two
+        // feeds a few minutes under min_gap does not take a pump away...
         while (ds.size() > 1) {
-            std::size_t best = 0;
-            for (std::size_t i = 1; i + 1 < ds.size(); ++i)
-                if (ds[i + 1].at - ds[i].at < ds[best + 1].at - ds[best].at) best = i;
-            if (ds[best + 1].at - ds[best].at >= options.min_gap) break;
+            std::size_t best = ds.size();
+            for (std::size_t i = 0; i + 1 < ds.size(); ++i) {
+                if (ds[i + 1].at - ds[i].at >= options.min_gap) continue;
+                if (best == ds.size() || ds[i + 1].at - ds[i].at < ds[best + 1].at - ds[best].at) best = i;
+            }
+            if (best == ds.size()) break;
             Draft& a = ds[best];
-            const Draft& b = ds[best + 1];
-            a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
-            a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
-            a.target += b.target;
-            a.estimated = a.estimated || b.estimated;
-            a.at = round_into(mean_time(a), period, options.round, memo);
+            Draft& b = ds[best + 1];
+            if (b.at - a.at >= options.min_gap - count_hold && apart_in(reference, a, b)) {
+                const Seconds middle = a.at + (b.at - a.at) / 2;
+                // On the grid, min_gap apart or the least over it, the middle kept within a step.
+                Seconds first = round_to(middle - options.min_gap / 2, options.round, memo);
+                if (middle - first > options.min_gap / 2) first += step;
+                Seconds second = round_to(first + options.min_gap, options.round, memo);
+                if (second - first < options.min_gap) second += step;
+                const bool left_ok = best == 0 || first - ds[best - 1].at >= options.min_gap;
+                const bool right_ok = best + 2 >= ds.size() || ds[best + 2].at - second >= options.min_gap;
+                if (period.contains(first) && period.contains(second) && left_ok && right_ok) {
+                    a.at = first;
+                    b.at = second;
+                    continue;
+                }
+            }
+            merge_into(a, b, period, options, memo);
             ds.erase(ds.begin() + static_cast<long>(best) + 1);
+        }
+        // ... and a pair it makes one, now a few minutes over min_gap apart, stays one.
+        for (std::size_t i = 0; !reference.empty() && i + 1 < ds.size(); ++i) {
+            if (ds[i + 1].at - ds[i].at >= options.min_gap + count_hold || !together_in(reference, ds[i], ds[i + 1]))
+                continue;
+            Draft one = ds[i];
+            merge_into(one, ds[i + 1], period, options, memo);
+            if ((i > 0 && one.at - ds[i - 1].at < options.min_gap) ||
+                (i + 2 < ds.size() && ds[i + 2].at - one.at < options.min_gap))
+                continue;
+            ds[i] = std::move(one);
+            ds.erase(ds.begin() + static_cast<long>(i) + 1);
         }
         drafts.insert(drafts.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));
     }
@@ -725,7 +790,8 @@ std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std
 }
 
 std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                               const Options& options, const date::time_zone* zone) {
+                               const Options& options, const date::time_zone* zone,
+                               const std::vector<Draft>& reference) {
     const ZoneMemo memo(zone);
     std::vector<Feed> wall_feeds = feeds;
     for (auto& f : wall_feeds) f.at = as_instant(f.wall);
@@ -733,7 +799,10 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     wall_periods.reserve(periods.size());
     for (const auto& p : periods)
         wall_periods.push_back(TimeSpan{as_instant(memo.to_local(p.begin)), as_instant(memo.to_local(p.end))});
-    std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr));
+    // The reference on the same wall clock.
+    std::vector<Draft> wall_reference = reference;
+    for (auto& r : wall_reference) r.at = as_instant(memo.to_local(r.at));
+    std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr), wall_reference);
     // Back to instants: a feed's wall time gives its instant again (predicted_feeds' to_instant).
     for (auto& d : drafts) {
         d.at = memo.to_instant(as_wall(d.at));

@@ -66,8 +66,11 @@ struct Draft {
 // starts in the night window or its midpoint is in it): an overshoot up to
 // 30 min moves a pump at one end, a longer one gets pumps at equal spacing
 // where they fall inside a period. Sorted by time.
+// With a `reference` (the week's timetable, planned for the same days), two pumps within 30 minutes of
+// min_gap apart are merged or kept apart (spread to min_gap around their middle) as the reference has them.
 std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods,
-                               const Options& options, const date::time_zone* zone);
+                               const Options& options, const date::time_zone* zone,
+                               const std::vector<Draft>& reference = {});
 
 // Pumping exclusively (the window one period): when the window's timetable
 // brings two pumps closer than min_gap (more pumps than fit min_gap apart in

@@ -1,0 +1,84 @@
+// The timetable's hold on the number of pumps: two pumps near min_gap apart are
+// merged or kept apart as the week's reference timetable has them (draft_pumps
+// with a reference), so one noisy day does not add or take away a pump.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
+
+#include "core/timetable.hpp"
+
+namespace PUMPLOG_UNITY_ID {
+
+using namespace pumplog;
+using std::chrono::hours;
+using std::chrono::minutes;
+
+const Seconds day = Seconds(date::sys_days(date::year{2026} / 11 / 16).time_since_epoch());
+
+Seconds at(int h, int m) { return day + hours(h) + minutes(m); }
+
+std::vector<timetable::Feed> feeds_at(const std::vector<std::pair<int, int>>& times) {
+    std::vector<timetable::Feed> out;
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        const Seconds t = at(times[i].first, times[i].second);
+        out.push_back({t, i, Volume::from_ml(100), false, LocalSeconds(t.time_since_epoch())});
+    }
+    return out;
+}
+
+timetable::Draft pump_at(int h, int m, int feeds) {
+    timetable::Draft d{at(h, m), Volume::from_ml(100.0 * feeds), {}, {}};
+    for (int i = 0; i < feeds; ++i) {
+        d.covers.push_back(at(h, m));
+        d.amounts.push_back(Volume::from_ml(100));
+    }
+    return d;
+}
+
+std::vector<std::string> clock_times(const std::vector<timetable::Draft>& drafts) {
+    std::vector<std::string> out;
+    for (const auto& d : drafts) out.push_back(date::format("%H:%M", d.at));
+    return out;
+}
+
+const timetable::Options options{hours(2), hours(4), hours(5), DailyWindow{22 * 60, 6 * 60}, minutes(5)};
+const std::vector<TimeSpan> whole_day{{day, day + hours(24)}};
+
+TEST_CASE("two feeds 1 h 50 apart the week's timetable pumps for apart stay two pumps spread to min_gap") {
+    const auto* utc = date::locate_zone("UTC");
+    const auto feeds = feeds_at({{2, 0}, {5, 0}, {8, 0}, {9, 50}, {12, 0}, {15, 0}, {18, 0}, {21, 0}});
+    // No reference: the pair closer than min_gap is one pump at their mean.
+    CHECK(clock_times(timetable::draft_pumps(feeds, whole_day, options, utc)) ==
+          std::vector<std::string>{"02:00", "05:00", "08:55", "12:00", "15:00", "18:00", "21:00"});
+    // The week's timetable pumped for them apart (08:00 and 10:10): two pumps, 2 h apart around their middle.
+    const std::vector<timetable::Draft> week{pump_at(2, 0, 1),  pump_at(5, 0, 1),  pump_at(8, 0, 1),
+                                             pump_at(10, 10, 1), pump_at(12, 0, 1), pump_at(15, 0, 1),
+                                             pump_at(18, 0, 1),  pump_at(21, 0, 1)};
+    CHECK(clock_times(timetable::draft_pumps(feeds, whole_day, options, utc, week)) ==
+          std::vector<std::string>{"02:00", "05:00", "07:55", "09:55", "12:00", "15:00", "18:00", "21:00"});
+    // Farther under min_gap than the hold (1 h 25): one pump, whatever the week had.
+    const auto closer = feeds_at({{2, 0}, {5, 0}, {8, 0}, {9, 25}, {12, 0}, {15, 0}, {18, 0}, {21, 0}});
+    CHECK(timetable::draft_pumps(closer, whole_day, options, utc, week).size() == 7);
+}
+
+TEST_CASE("two feeds 2 h 10 apart the week's timetable pumped for as one stay one pump") {
+    const auto* utc = date::locate_zone("UTC");
+    const auto feeds = feeds_at({{2, 0}, {5, 0}, {8, 0}, {10, 10}, {13, 0}, {16, 0}, {19, 0}, {22, 0}});
+    CHECK(clock_times(timetable::draft_pumps(feeds, whole_day, options, utc)) ==
+          std::vector<std::string>{"02:00", "05:00", "08:00", "10:10", "13:00", "16:00", "19:00", "22:00"});
+    // The week's timetable had one pump for both (their feeds were 1 h 50 apart then): one, at their mean.
+    const std::vector<timetable::Draft> week{pump_at(2, 0, 1),  pump_at(5, 0, 1),  pump_at(9, 0, 2),
+                                             pump_at(13, 0, 1), pump_at(16, 0, 1), pump_at(19, 0, 1),
+                                             pump_at(22, 0, 1)};
+    CHECK(clock_times(timetable::draft_pumps(feeds, whole_day, options, utc, week)) ==
+          std::vector<std::string>{"02:00", "05:00", "09:05", "13:00", "16:00", "19:00", "22:00"});
+    // A week whose pump there covered one feed only (a pump missing, not two merged): the feeds stay two.
+    std::vector<timetable::Draft> missing = week;
+    missing[2] = pump_at(9, 0, 1);
+    CHECK(timetable::draft_pumps(feeds, whole_day, options, utc, missing).size() == 8);
+}
+
+}  // namespace PUMPLOG_UNITY_ID
