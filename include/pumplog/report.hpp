@@ -128,8 +128,9 @@ public:
     bool several_babies() const { return only_.empty() && baby_names_.size() >= 2; }
 
 private:
-    // The index of a baby's name, added when new (allocates only then).
-    std::size_t baby_index(std::string_view name);
+    // The index of a baby's name, added when new (allocates only then). A name not configured is shown as
+    // its earliest feed (`at`) spells it, as status and plan show it, whatever order the entries come in.
+    std::size_t baby_index(std::string_view name, std::optional<Seconds> at = std::nullopt);
 
     // The day of an entry's date text; entries come in runs of one day, so
     // the last date text and its day are kept to skip most date arithmetic.
@@ -144,6 +145,7 @@ private:
     std::optional<date::sys_days> earliest_;
     std::size_t configured_babies_ = 0;
     std::vector<std::string> baby_names_;
+    std::vector<std::optional<Seconds>> baby_first_;  // each name's earliest feed met (none for configured ones)
     std::vector<std::vector<Tally>> baby_days_;  // per baby, per day of `counted` (empty until its first feed)
     std::vector<std::array<Tally, 24>> baby_hours_;
     std::size_t last_baby_ = 0;

@@ -187,8 +187,8 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
     const Reading given = first->*read;
     // Both readings are two-valued (ml or oz, mdy or dmy): the other is the one not given.
     const std::string_view other = name(given == Reading{} ? static_cast<Reading>(1) : Reading{});
-    const std::string_view back = "take that import back first (restore the JOURNAL.bak it left, if nothing has "
-                                  "rewritten the journal since)";
+    const std::string_view back = "take that import back first (restore the JOURNAL.bak it left, or remove the journal if "
+                                  "that import started it, if nothing has rewritten the journal since)";
     if (first->*from_option)
         throw usage_error(fmt::format("{} imported before with {} {}; imported with {} {} they would be recorded "
                                       "twice: to correct the {}, {}, or import with {} {} again",

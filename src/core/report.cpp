@@ -120,11 +120,20 @@ const Tally& Tallies::baby_day(std::size_t index, date::sys_days day) const {
 }
 
 
-std::size_t Tallies::baby_index(std::string_view name) {
-    if (last_baby_ < baby_names_.size() && same_baby(baby_names_[last_baby_], name)) return last_baby_;
+std::size_t Tallies::baby_index(std::string_view name, std::optional<Seconds> at) {
+    const auto earliest = [&](std::size_t i) {
+        // A spelling of an earlier feed (the entries may come newest first) names the baby.
+        if (i >= configured_babies_ && at && (!baby_first_[i] || *at < *baby_first_[i])) {
+            if (baby_names_[i] != name) baby_names_[i] = std::string(name);
+            baby_first_[i] = at;
+        }
+        return last_baby_ = i;
+    };
+    if (last_baby_ < baby_names_.size() && same_baby(baby_names_[last_baby_], name)) return earliest(last_baby_);
     for (std::size_t i = 0; i < baby_names_.size(); ++i)
-        if (same_baby(baby_names_[i], name)) return last_baby_ = i;
+        if (same_baby(baby_names_[i], name)) return earliest(i);
     baby_names_.emplace_back(name);
+    baby_first_.push_back(at);
     baby_days_.emplace_back();  // its days are allocated with its first feed
     baby_hours_.emplace_back();
     return last_baby_ = baby_names_.size() - 1;
@@ -227,7 +236,7 @@ void Tallies::add(const Entry& e) {
     std::optional<int> hour;
     if (reported_.contains(*day) && (hour = written_hour(e.at_text))) count(hours_[static_cast<std::size_t>(*hour)], e);
     if (!named) return;
-    const std::size_t b = baby_index(baby_of(e));  // " Ben " in a hand-edited line is Ben
+    const std::size_t b = baby_index(baby_of(e), e.at.instant);  // " Ben " in a hand-edited line is Ben
     if (baby_days_[b].empty()) baby_days_[b].resize(static_cast<std::size_t>(counted_.days()));
     count(baby_days_[b][index], e);
     if (hour) count(baby_hours_[b][static_cast<std::size_t>(*hour)], e);

@@ -250,18 +250,24 @@ Cluster cluster_at(std::string_view text, std::size_t i) {
     const bool emoji = pictographic(first);
     bool joined = false, zwj_sequence = false;
     std::size_t j = i + n;
+    // Two regional indicators are one flag (U+1F1E9 U+1F1EA, Germany's), of 2 columns; the text is read
+    // from its start, so they pair in order.
+    const auto regional = [](char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; };
+    bool flag = false;
     while (j < text.size() && byte(j) >= 0x80) {
         const std::size_t m = utf8_sequence(text, j);
         if (m == 0) break;
         const char32_t cp = code_point(text, j, m);
-        if (joined && emoji && pictographic(cp)) zwj_sequence = true;
+        if (regional(first) && regional(cp) && j == i + n) flag = true;
+        else if (regional(cp)) break;
+        else if (joined && emoji && pictographic(cp)) zwj_sequence = true;
         else if (emoji && cp >= 0x1F3FB && cp <= 0x1F3FF) {}  // a skin tone: part of the emoji
         else if (in_ranges(unicode::spacing_marks, cp)) ++columns;
         else if (!in_ranges(unicode::zero_width, cp)) break;
         joined = cp == zero_width_joiner;
         j += m;
     }
-    return {j, zwj_sequence ? std::max<std::size_t>(columns, 2) : columns};
+    return {j, zwj_sequence || flag ? std::max<std::size_t>(columns, 2) : columns};
 }
 }  // namespace
 

@@ -565,3 +565,17 @@ twins_at_breast() {
     [ "$status" -eq 0 ]
     [[ "$output" == *"set it (pumplog config set birth YYYY-MM-DD) if the babies are older."* ]]
 }
+
+@test "a baby not configured is named as its earliest feed spells it in report as in status" {
+    pumplog config set babies "Zoë" > /dev/null
+    printf '%s\n' \
+        '{"v":1,"id":"01KAQSPELL0000000000000001","type":"feed","at":"2026-11-21T10:10:00+01:00","method":"bottle","ml":10,"milk":"breast","baby":"ann"}' \
+        '{"v":1,"id":"01KAQSPELL0000000000000002","type":"feed","at":"2026-11-21T10:20:00+01:00","method":"bottle","ml":20,"milk":"breast","baby":"ANN"}' >> "$J"
+    run --separate-stderr pumplog status --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.babies[].name]' <<<"$output")" = '["Zoë","ann"]' ]
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [[ "${lines[0]}" == *",feeds_ann,bottle_ml_ann,breast_feeds_ann,breast_min_ann" ]]
+    [[ "${lines[1]}" == "2026-11-21,"*",2,30,0,0" ]]
+}

@@ -74,7 +74,7 @@ Skipped 14 rows:
     [ "$(jq -sc '[.[].ml]' "$J")" = '[147.87,96.11,null]' ]
     cp "$J" "$BATS_TEST_TMPDIR/before"
     refused 2 pumplog log import babybuddy/pumping.csv --unit ml
-    [ "$stderr" = "pumplog: error: babybuddy/pumping.csv:2 and 1 more row were imported before with --unit oz; imported with --unit ml they would be recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since), or import with --unit oz again" ]
+    [ "$stderr" = "pumplog: error: babybuddy/pumping.csv:2 and 1 more row were imported before with --unit oz; imported with --unit ml they would be recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak it left, or remove the journal if that import started it, if nothing has rewritten the journal since), or import with --unit oz again" ]
     cmp "$J" "$BATS_TEST_TMPDIR/before"
     refused 2 pumplog log import babybuddy/pumping.csv --unit ml --dry-run
     cmp "$J" "$BATS_TEST_TMPDIR/before"
@@ -106,7 +106,7 @@ Skipped 1 row:
     [ "$(jq -sc '[.[].at[0:10]]' "$J")" = '["2025-07-01","2025-08-02","2025-08-08"]' ]
     cp "$J" before
     refused 2 pumplog log import pump.csv --date-order dmy
-    [ "$stderr" = "pumplog: error: pump.csv:2 and 1 more row were imported before with --date-order mdy; imported with --date-order dmy they would be recorded twice: to correct the date order, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since), or import with --date-order mdy again" ]
+    [ "$stderr" = "pumplog: error: pump.csv:2 and 1 more row were imported before with --date-order mdy; imported with --date-order dmy they would be recorded twice: to correct the date order, take that import back first (restore the JOURNAL.bak it left, or remove the journal if that import started it, if nothing has rewritten the journal since), or import with --date-order mdy again" ]
     cmp "$J" before
     run --separate-stderr pumplog log import pump.csv --date-order mdy
     [ "$status" -eq 0 ]
@@ -773,8 +773,8 @@ Skipped 1 row:
 '"note":"amount in Baby Buddy: 30 oz"}' ]
     refused 2 pumplog log import r2.csv --unit ml
     [ "$stderr" = "pumplog: error: r2.csv:2 was imported before with --unit oz; imported with --unit ml they would be"\
-" recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak it left, if nothing has"\
-" rewritten the journal since), or import with --unit oz again" ]
+" recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak it left, or remove the"\
+" journal if that import started it, if nothing has rewritten the journal since), or import with --unit oz again" ]
     import_twice r2.csv --unit oz
     [ "${lines[1]}" = "Skipped 1 row:" ]
     [ "${lines[2]}" = "  1 already in the journal" ]
@@ -1084,7 +1084,8 @@ Skipped 2 rows:
     # Read in oz, the 120 of line 2 is a problem row (over 1000 ml); the 4 of line 3 was imported in ml.
     [ "$stderr" = 'pumplog: error: pumping.csv:3 was imported before with --unit ml; imported with'\
 ' --unit oz they would be recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak'\
-' it left, if nothing has rewritten the journal since), or import with --unit ml again' ]
+' it left, or remove the journal if that import started it, if nothing has rewritten the journal since), or import'\
+' with --unit ml again' ]
 }
 
 @test "a child whose name holds a control character is a problem row, never stored as escape text" {
@@ -1201,8 +1202,8 @@ Skipped 4 rows:
     refused 2 pumplog log import later/expressed.csv
     [ "$stderr" = "pumplog: error: later/expressed.csv:2 and 1 more row were imported before with --date-order dmy;"\
 " later/expressed.csv settles the date order itself (mdy), so they would be recorded twice: to correct the date"\
-" order, take that import back first (restore the JOURNAL.bak it left, if nothing has rewritten the journal since),"\
-" then import again" ]
+" order, take that import back first (restore the JOURNAL.bak it left, or remove the journal if that import started"\
+" it, if nothing has rewritten the journal since), then import again" ]
     cmp "$J" before
     refused 2 pumplog log import later/expressed.csv --dry-run
     cmp "$J" before
@@ -1231,7 +1232,8 @@ Skipped 2 rows:
     refused 2 pumplog log import b.csv
     [ "$stderr" = "pumplog: error: b.csv:2 and 1 more row were imported before with --unit oz; b.csv names the unit"\
 " itself (ml), so they would be recorded twice: to correct the unit, take that import back first (restore the"\
-" JOURNAL.bak it left, if nothing has rewritten the journal since), then import again" ]
+" JOURNAL.bak it left, or remove the journal if that import started it, if nothing has rewritten the journal"\
+" since), then import again" ]
     cmp "$J" before
     rm "$J"
     pumplog log import a.csv --unit ml >/dev/null

@@ -194,6 +194,19 @@ TEST_CASE("cutting text to a width never splits a wide character or a letter fro
     CHECK(cut_to_width(couple + "x", 1) == "");
 }
 
+TEST_CASE("two regional indicators are one flag of two columns and a cut never splits it") {
+    using pumplog::cut_to_width;
+    using pumplog::display_width;
+    const std::string de = "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA";  // U+1F1E9 U+1F1EA: Germany's flag
+    CHECK(display_width(de) == 2);
+    CHECK(display_width(de + de + de) == 6);
+    CHECK(pumplog::graphemes(de + de).size() == 2);
+    CHECK(cut_to_width(de + de + de, 5) == de + de);
+    CHECK(cut_to_width(de + de + de, 1) == "");
+    // A lone indicator (an odd one at the end) is one of its own.
+    CHECK(display_width(de + "\xF0\x9F\x87\xA9") == 3);
+}
+
 TEST_CASE("padding to a width counts columns not bytes") {
     using pumplog::pad_to_width;
     CHECK(pad_to_width("Ada", 5) == "Ada  ");
