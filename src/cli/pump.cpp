@@ -198,7 +198,8 @@ int run_timer(Context& ctx, TimerAction action, const TimerOptions& o) {
                 break;
             case TimerAction::cancel:
                 if (!timer) throw usage_error("no pump timer is running");
-                reply = fmt::format("Pump timer from {} cancelled; no pump recorded", format_clock(timer->started, clock.zone));
+                // "from 11:00 (right)": which of two timers started at one minute went.
+                reply = fmt::format("Pump timer from {} cancelled; no pump recorded", start_of(*timer, clock));
                 break;
         }
         journal.append({serialize(timer_line(action, id, action == TimerAction::start ? side : std::nullopt,

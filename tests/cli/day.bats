@@ -483,7 +483,7 @@ Still running: the pump timer since 11:00 (left)" ]
     run --separate-stderr pumplog status
     [[ "$output" == *"  Timer      running 20 min, since 11:00, left side"* ]]
     run --separate-stderr pumplog pump stop --cancel
-    [ "$output" = "Pump timer from 11:00 cancelled; no pump recorded" ]
+    [ "$output" = "Pump timer from 11:00 (left) cancelled; no pump recorded" ]
     run --separate-stderr pumplog log check
     [ "$output" = "$J: 5 lines, 5 good entries, no errors" ]
 }
@@ -516,7 +516,7 @@ two_timers() {
     run --separate-stderr pumplog pump pause --started "$right"
     [ "$output" = "Pump timer paused at 19 min" ]
     run --separate-stderr pumplog pump stop --cancel --started 11:00:40
-    [ "$output" = "Pump timer from 11:00 cancelled; no pump recorded" ]
+    [ "$output" = "Pump timer from 11:00 (right) cancelled; no pump recorded" ]
     run pumplog log undo
     [ "${lines[1]}" = "The pump timer since 11:00 (right) runs again; 2 pump timers are running" ]
     run --separate-stderr pumplog pump stop 50ml --started 2026-11-21T10:00:10Z
