@@ -153,7 +153,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     if (total.unmeasured > 0) so_far += fmt::format(", {} without a volume", total.unmeasured);
     if (!ahead && !pump.timer.empty()) {
         // The timer's session, said as pump stop says it: its start, the time pumped, and that the timer stopped.
-        const auto pumped = std::chrono::duration_cast<std::chrono::minutes>(pump.duration.value_or(seconds{0}));
+        const auto pumped = pump.duration.value_or(seconds{0});  // as log shows the line's dur_s
         fmt::print("Logged {}{} {}, {} pumped (timer stopped) - {} {}\n", format_volume(pump.amount.total, unit),
                    sides, describe_event_day(pump.at, clock), format_duration(pumped), day == today ? "today" : date,
                    so_far);

@@ -260,7 +260,7 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         journal.append({serialize(pump_line(p, timer_id(), clock.zone))});
         fmt::print("Logged {}{} {}, {} pumped (timer stopped)\n", format_volume(p.amount.total, ctx.unit()),
                    format_sides(p.amount, ctx.unit()), describe_event_day(p.at, clock),
-                   format_duration(std::chrono::duration_cast<minutes>(*p.duration)));
+                   format_duration(*p.duration));  // as log shows the line's dur_s
         for (const PumpTimer& other : timers)
             if (other.id != timer->id) fmt::print("Still running: the pump timer since {}\n", start_of(other, clock));
     });

@@ -448,6 +448,19 @@ three_hourly() {
     [ "$(jq -c .today <<<"$output")" = "$today" ]
 }
 
+@test "the time pumped a timer's stop reply gives is the one log shows: 19 min 50 s is 20 min, 5 s is 5 s" {
+    PUMPLOG_NOW=2026-11-21T13:45:10+01:00 pumplog pump start 2>/dev/null
+    run --separate-stderr pumplog pump stop 80ml
+    [ "$output" = "Logged 80 ml at 13:45, 20 min pumped (timer stopped)" ]
+    grep -q '"dur_s":1190' "$J"
+    run --separate-stderr pumplog log
+    [[ "$output" == *"pumped 80 ml, 20 min"* ]]
+    # The same through add, and a timer stopped after seconds.
+    PUMPLOG_NOW=2026-11-21T14:04:55+01:00 pumplog pump start 2>/dev/null
+    run --separate-stderr pumplog add 10ml
+    [ "$output" = "Logged 10 ml at 14:04, 5 s pumped (timer stopped) - today 90 ml in 2 sessions" ]
+}
+
 @test "two timers started on two devices and merged: nothing stops one by guess, --started picks, log check notes" {
     pumplog add 10ml --at 06:00 > /dev/null
     cp "$J" "$TEST_DIR/phone.jsonl"
