@@ -533,7 +533,7 @@ two_timers() {
     run pumplog log undo
     [ "${lines[1]}" = "The pump timer since 11:00 (right) runs again; 2 pump timers are running" ]
     run --separate-stderr pumplog pump stop 50ml --started 2026-11-21T10:00:10Z
-    [ "$output" = "Logged 50 ml (L 50) at 11:00, 19 min pumped (timer stopped)
+    [ "$output" = "Logged 50 ml (L 50) at 11:00, 20 min pumped (timer stopped)
 Still running: the pump timer since 11:00 (right)" ]
     run pumplog log undo
     [ "${lines[0]%% (ref *}" = "Undid pumped 50 ml (L 50), 20 min at 2026-11-21 11:00" ]
