@@ -203,7 +203,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
     // A timer left running over 2 hours is said (once under cron), never recorded.
     const auto timer = running_timer(history.entries, clock.now);
     const bool stale =
-        timer && timer->stale &&
+        timer && (timer->stale || !timer->stale_others.empty()) &&
         (!within || announce_once(ctx, said, "timer " + timer->id, [](const Announcement& before) {
             return before.times == 0;
         }));
@@ -211,9 +211,9 @@ int run_next(Context& ctx, const PlanOptions& o) {
     // machine output stays one document.
     if (stale) {
         if (format == Format::table)
-            fmt::print("{}", render::stale_timer_text(*timer, clock));
+            fmt::print("{}", render::stale_timers_text(*timer, clock));
         else
-            fmt::print(stderr, "pumplog: {}", render::stale_timer_text(*timer, clock));
+            fmt::print(stderr, "pumplog: {}", render::stale_timers_text(*timer, clock));
     }
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
                    !announce_once(ctx, said, reminder_key(*next, said, settings), [&](const Announcement& before) {

@@ -197,6 +197,13 @@ std::string stale_picked_timer_text(const PumpTimer& t, const Clock& clock) {
 
 }  // namespace
 
+std::string stale_timers_text(const PumpTimer& t, const Clock& clock) {
+    std::string out;
+    if (t.stale) out += t.others == 0 ? stale_timer_text(t, clock) : stale_picked_timer_text(t, clock);
+    for (const PumpTimer& other : t.stale_others) out += stale_picked_timer_text(other, clock);
+    return out;
+}
+
 std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, const Style& style, const Clock& clock) {
     std::string out = style.bold(fmt::format("Today, {} {}", day_label(d.day), format_clock(clock.now, clock.zone))) + "\n";
     const auto row = [&](std::string_view label, const std::string& text) {
@@ -286,10 +293,7 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                                          plural(static_cast<long long>(soon.size() - named), "more container"),
                                          format_volume(rest, unit))));
     }
-    if (d.timer && d.timer->stale)
-        out += d.timer->others == 0 ? stale_timer_text(*d.timer, clock) : stale_picked_timer_text(*d.timer, clock);
-    if (d.timer)
-        for (const PumpTimer& other : d.timer->stale_others) out += stale_picked_timer_text(other, clock);
+    if (d.timer) out += stale_timers_text(*d.timer, clock);
     return out;
 }
 

@@ -624,6 +624,21 @@ pumplog pump stop --cancel --started 07:00." ]]
     [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
 }
 
+@test "two forgotten timers: plan next names each with the --started that stops it as status does" {
+    three_hourly
+    two_timers 2026-11-21T08:00:10+01:00 2026-11-21T08:05:00+01:00 left right
+    run --separate-stderr pumplog plan next --mode exclusive
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "The pump timer started at 2026-11-21 08:05 has run 3 h 15 min: stop it with" ]
+    [ "${lines[1]}" = "pumplog pump stop AMOUNT --dur DURATION --started 08:05, or" ]
+    [ "${lines[2]}" = "pumplog pump stop --cancel --started 08:05." ]
+    [ "${lines[3]}" = "The pump timer started at 2026-11-21 08:00 has run 3 h 19 min: stop it with" ]
+    [ "${lines[4]}" = "pumplog pump stop AMOUNT --dur DURATION --started 08:00, or" ]
+    [ "${lines[5]}" = "pumplog pump stop --cancel --started 08:00." ]
+    run --separate-stderr pumplog status
+    [[ "$output" == *"--started 08:05"*"--started 08:00"* ]]
+}
+
 @test "status keeps a last pump days ago within 80 columns: a day or more ago in whole hours" {
     three_hourly
     journal_line '{"v":1,"id":"p-old","type":"pump","at":"2026-11-19T07:22:00+01:00","ml":98,"left_ml":50,"right_ml":48,"dur_s":900}'

@@ -25,5 +25,8 @@ std::string status_text(const DayStatus& day, const StatusExtras& extras, Unit u
 std::string status_json(const DayStatus& day, const StatusExtras& extras, Unit unit, const Clock& clock);
 // "the pump timer has been running since 06:10 (3 h 5 min): ..." for a stale timer.
 std::string stale_timer_text(const PumpTimer& timer, const Clock& clock);
+// The sentences for `timer` (running_timer's newest) and the other stale timers running with it: each
+// command given with --started when several run (two devices' journals merged); empty when none is stale.
+std::string stale_timers_text(const PumpTimer& timer, const Clock& clock);
 
 }  // namespace pumplog::render
