@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pumplog/intake.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 
@@ -26,6 +28,12 @@ inline bool several_babies(const std::vector<Slot>& slots) {
     return std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return !s.babies.empty(); });
 }
 
+// A baby the feeds name whom a plan leaves out: too few days of its feeds to learn its rhythm.
+struct NotPlanned {
+    std::string baby;    // as its feeds name it; empty: the feeds without a name beside named babies
+    std::string reason;  // why, with what to log (the refusal a plan for that baby alone would give)
+};
+
 // What a plan rests on (SPEC 5.4: every plan states its basis).
 struct PlanBasis {
     int feeds = 0;  // feeds (or, in supply mode, pumps) it learned from
@@ -33,7 +41,26 @@ struct PlanBasis {
     Seconds since{};
     Seconds until{};
     std::vector<std::string> notes;  // e.g. how breast feeds without an amount were counted
+    // Several babies named: the ones planned for (in the slots' order) and the ones left out (also in notes).
+    std::vector<std::string> babies{};
+    std::vector<NotPlanned> not_planned{};
 };
+// The babies a plan counts, when some baby with feeds is left out of it (then the plan's sentences name
+// them: "Zoë drinks", not "the babies drink"); empty when every baby with feeds is planned for.
+inline std::vector<std::string> planned_only(const PlanBasis& basis) {
+    return basis.not_planned.empty() ? std::vector<std::string>{} : basis.babies;
+}
+// Whose need a plan's sentence tells, with its verb: the babies planned for by name when some baby with
+// feeds is left out ("Zoë drinks", "Ada and Ben drink"; `planned`: planned_only), else "the babies drink"
+// (`several`) or "the baby drinks".
+inline std::string need_of_words(const std::vector<std::string>& planned, bool several, std::string_view one_verb,
+                                 std::string_view many_verb) {
+    if (planned.empty())
+        return std::string(several ? "the babies " : "the baby ") + std::string(several ? many_verb : one_verb);
+    std::vector<std::string> names;
+    for (const std::string& b : planned) names.push_back(b.empty() ? "the unnamed baby" : b);
+    return and_list(names) + " " + std::string(planned.size() > 1 ? many_verb : one_verb);
+}
 
 struct PlannedPump {
     Seconds at{};
@@ -69,7 +96,8 @@ enum class AdviceKind {
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
                          // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
                          // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
-    estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds)
+    estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds);
+                           // several babies: shares (the babies whose feeds had no amount: baby only)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
@@ -135,6 +163,9 @@ struct PlanAdvice {
     bool estimated = false;       // shortfall, no_room, small_shortfall: the need rests (wholly or partly) on
                                   // estimated amounts, so the shortfall may be the estimate's error
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
+    std::vector<std::string> planned{};  // shortfall, no_room, small_shortfall, no_pumps_logged, not_away:
+                                         // some baby with feeds is not planned for, so the need is these
+                                         // babies' ("Zoë drinks"; planned_only); empty: every baby's
     std::chrono::minutes gap{0};
     std::chrono::minutes longest{0};  // min_gap_conflict: the longest gap allowed there
     bool night = false;               // min_gap_conflict: `longest` is max_gap_night

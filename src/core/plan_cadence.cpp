@@ -11,6 +11,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/intake.hpp"
+#include "pumplog/text.hpp"
 #include "zone_memo.hpp"
 
 namespace pumplog {
@@ -277,6 +278,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     PlanCadence out;
     std::vector<Slot> slots;
     std::vector<IntakeShare> shares;  // the babies whose feeds had no amount: each one's norm over its feeds
+    std::vector<IntakeShare> from_pumps;  // the babies whose feeds had no amount, counted at the average pump
     std::optional<Error> first_error;
     for (const std::string& baby : babies) {
         std::vector<Entry> own;
@@ -291,8 +293,10 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         } catch (const Error& error) {
             if (!first_error) first_error = error;
             out.cadence.basis.notes.push_back(fmt::format("{}: not planned for ({})", who, error.what()));
+            out.cadence.basis.not_planned.push_back(NotPlanned{baby, error.what()});
             continue;
         }
+        out.cadence.basis.babies.push_back(baby);
         for (Slot s : learned.cadence.slots) {
             s.babies = {baby};
             s.baby_amounts = {s.amount};
@@ -312,6 +316,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
             add_advice(out.advice, a);
             if (a.kind == AdviceKind::estimated_intake)
                 shares.push_back({baby, static_cast<int>(std::lround(a.feedings)), a.per_feed});
+            if (a.kind == AdviceKind::estimated_from_pumps) from_pumps.push_back({baby, 0, a.per_feed});
         }
         out.estimated = out.estimated || learned.estimated;
     }
@@ -319,7 +324,21 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     std::sort(out.cadence.incomplete_days.begin(), out.cadence.incomplete_days.end());
     out.cadence.slots = shared_slots(std::move(slots), babies);
     describe_shared_intake(out, std::move(shares));
+    for (PlanAdvice& a : out.advice)
+        if (a.kind == AdviceKind::estimated_from_pumps) a.shares = from_pumps;
     return out;
+}
+
+std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis) {
+    // Every baby planned for is estimated, and none is left out: no feed the plan could read has an amount.
+    if (a.shares.empty() || (basis.not_planned.empty() && a.shares.size() >= basis.babies.size()))
+        return "no feed has an amount";
+    std::vector<std::string> whose;
+    for (const IntakeShare& s : a.shares)
+        whose.push_back(s.baby.empty() ? std::string("the feeds without a name") : s.baby + "'s feeds");
+    // "Zoë's feeds have no amount": the estimate is Zoë's alone (the other baby's feeds are measured, or
+    // it is not planned for).
+    return and_list(whose) + " have no amount";
 }
 
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,

@@ -3,6 +3,7 @@
 // plan_stash.cpp): the learned slots with their amounts, and how the amounts
 // were known.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,5 +39,10 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
 // usage error naming `command` in away mode without away hours.
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
                               std::string_view command, date::sys_days first_day);
+
+// What an estimate's advice says had no amount: "no feed has an amount" when the estimate is every baby's
+// the plan could read, else whose feeds ("Zoë's feeds have no amount": the other baby's are measured, or
+// that baby is not planned for). `a`: an estimated_intake or estimated_from_pumps item of a plan on `basis`.
+std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis);
 
 }  // namespace pumplog

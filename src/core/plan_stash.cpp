@@ -151,7 +151,9 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     s.return_day = return_day;
     s.basis = cadence.basis;
     s.days_left = static_cast<int>((return_day - today).count());
-    s.several_babies = several_babies(cadence.slots);  // twins: "the babies drink"
+    // Twins: "the babies drink"; when a baby with feeds is not planned for, the need is the others' alone and
+    // the sentence names them (basis.not_planned, planned_only): "Zoë drinks".
+    s.several_babies = planned_only(s.basis).empty() ? several_babies(cadence.slots) : s.basis.babies.size() > 1;
 
     // The need: what the baby drinks while away, over the first week back.
     // The slots listed are those of every away day (a night's on Monday, a day's on Friday: all of them).
@@ -250,17 +252,17 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
 
     for (const PlanAdvice& a : learned.advice)
         if (a.kind == AdviceKind::estimated_intake)
-            s.advice.push_back("The need is an estimate: no feed has an amount, so " +
+            s.advice.push_back("The need is an estimate: " + no_amount_words(a, s.basis) + ", so " +
                                estimated_feed_words(intake_words(a, volume)) + "." +
                                (a.birth_assumed ? age_from_journal_sentence(a.day, a.babies > 1) : ""));
         else if (a.kind == AdviceKind::estimated_from_pumps)
             s.advice.push_back(fmt::format(
-                "The need is an estimate: no feed has an amount, so each counts at your average pump, {}; set the "
-                "birth date (pumplog config set birth YYYY-MM-DD) to estimate it from the baby's age.",
-                volume(a.per_feed)));
+                "The need is an estimate: {}, so each counts at your average pump, {}; set the birth date "
+                "(pumplog config set birth YYYY-MM-DD) to estimate it from the baby's age.",
+                no_amount_words(a, s.basis), volume(a.per_feed)));
     if (s.need_per_day.ml() <= 0)
-        s.advice.push_back(fmt::format("No feed falls in your away hours, so the {} no stored milk then{}.",
-                                       s.several_babies ? "babies need" : "baby needs",
+        s.advice.push_back(fmt::format("No feed falls in your away hours, so {} no stored milk then{}.",
+                                       need_of_words(planned_only(s.basis), s.several_babies, "needs", "need"),
                                        s.nothing_to_stash ? ": there is nothing to stash for, and no extra "
                                                             "session is needed"
                                                           : ""));

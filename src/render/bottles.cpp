@@ -55,20 +55,35 @@ std::string cover_text(const BottleCover& c, Unit unit) {
                        pump, format_rounded_volume(c.formula, unit));
 }
 
+// The babies whose feeds the plan could not learn: no bottle is packed for them, and the parent must see it
+// ("No bottles for Ben: not planned for (only 2 days ...)."), as plan and plan stash name them in the basis.
+std::string not_planned_text(const BottlePlan& plan) {
+    std::string out;
+    for (const NotPlanned& n : plan.basis.not_planned)
+        out += fmt::format("No bottles for {}: not planned for ({}).\n",
+                           n.baby.empty() ? std::string("the feeds without a baby's name") : terminal_text(n.baby),
+                           terminal_text(n.reason));
+    return out;
+}
+
 }  // namespace bottles_render
 
 std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, std::optional<int> applied) {
     using namespace bottles_render;
     const auto* zone = clock.zone;
+    const std::string left_out = not_planned_text(plan);
     if (plan.bottles.empty() && !plan.past.empty())
         return fmt::format("The {} {} while you are away on {} {} past: no bottles to pack.\n",
                            past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds", day_label(plan.day),
-                           plan.past.size() == 1 ? "is" : "are");
+                           plan.past.size() == 1 ? "is" : "are") +
+               left_out;
     if (plan.bottles.empty() && plan.away.empty())
         return fmt::format("No away hours on {} (no away window starts that day): no bottles to pack.\n",
-                           day_label(plan.day));
+                           day_label(plan.day)) +
+               left_out;
     if (plan.bottles.empty())
-        return fmt::format("No feed falls while you are away on {}: no bottles to pack.\n", day_label(plan.day));
+        return fmt::format("No feed falls while you are away on {}: no bottles to pack.\n", day_label(plan.day)) +
+               left_out;
     std::string out = fmt::format("Bottles for {} (away {}): {}, {} in all.\n", day_label(plan.day),
                                   periods_text(plan, zone), plural(static_cast<long long>(plan.bottles.size()), "bottle"),
                                   format_volume(plan.total, unit));
@@ -95,6 +110,7 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
                            b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
                            joined(fills));
     }
+    out += left_out;
     if (!plan.past.empty())
         out += fmt::format("Left out: the {} {}, already past (no bottle, nothing thawed for {}).\n",
                            past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds",
@@ -123,7 +139,7 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
     }
     if (plan.shortfall) out += cover_text(*plan.shortfall, unit) + "\n";
     out += fmt::format("Basis: {} on {}.\n", plural(plan.basis.feeds, "feed"), plural(plan.basis.days, "day"));
-    for (const auto& a : plan.advice) out += "Advice: " + a + "\n";
+    for (const auto& a : plan.advice) out += "Advice: " + terminal_text(a) + "\n";  // it may name a baby
     if (applied) {
         if (*applied == 0)
             out += "Nothing to record: no bag is left to thaw for these bottles.\n";
@@ -181,6 +197,10 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
                      {unit_key("formula", unit), number(c.formula, unit)}};
     }
     const Volume short_by = plan.shortfall ? plan.shortfall->short_by : Volume{};
+    // The babies left out (no bottle packed for them): null for the feeds without a baby's name.
+    json not_planned = json::array();
+    for (const NotPlanned& n : plan.basis.not_planned)
+        not_planned.push_back(json{{"baby", n.baby.empty() ? json(nullptr) : json(n.baby)}, {"reason", n.reason}});
     json j{{"day", format_date(plan.day)},
            {"away", away},
            {"bottles", bottles},
@@ -193,6 +213,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
            {"cover", cover},
            {"applied", applied ? json(*applied) : json(nullptr)},
            {"basis", json{{"feeds", plan.basis.feeds}, {"days", plan.basis.days}}},
+           {"not_planned", not_planned},
            {"advice", plan.advice}};
     return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -204,8 +204,9 @@ std::string scope_name(AdviceScope scope) {
     return "away";
 }
 
-// Who drinks the need a shortfall weighs: one baby or several.
-std::string_view drinks(const PlanAdvice& a) { return a.several_babies ? "the babies drink" : "the baby drinks"; }
+// Who drinks the need a shortfall weighs: one baby or several, or by name the babies planned for when some
+// baby with feeds is not ("Zoë drinks").
+std::string drinks(const PlanAdvice& a) { return need_of_words(a.planned, a.several_babies, "drinks", "drink"); }
 
 // How a share of the intake estimate names its baby.
 std::string share_name(const IntakeShare& s) { return s.baby.empty() ? "the feeds without a name" : s.baby; }
@@ -284,7 +285,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    "\"mon-fri 08:00-17:30\" (or --away), or plan a pump for every feed with --mode exclusive.";
         case AdviceKind::not_away:
             return fmt::format("You are not away in this period, so no pump is planned: {} at the breast.",
-                               a.several_babies ? "the babies feed" : "the baby feeds");
+                               need_of_words(a.planned, a.several_babies, "feeds", "feed"));
         case AdviceKind::no_pumps_logged:
             return fmt::format(
                 "No pump was logged from {} to {}, so the expected yield is unknown: log your pumps (pumplog add "
@@ -294,7 +295,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return "No regular feed times were found in the look-back window: log every feed for a few more days.";
         case AdviceKind::shortfall: {
             const bool away = a.scope == AdviceScope::away;
-            const std::string_view eats = a.several_babies ? "the babies eat" : "the baby eats";
+            const std::string eats = need_of_words(a.planned, a.several_babies, "eats", "eat");
             std::string line =
                 fmt::format("{}. The CDC advises adding a session if you cannot pump as much as {}{}: ",
                             short_of(a), eats, away ? " while you are away" : "");
@@ -406,13 +407,16 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
 }
 
 // A plan's advice worded for its babies: a plan whose slots name several says "the babies" in every
-// sentence (the core sets the flag on the shortfalls and supply mode's; the others read it from the slots).
+// sentence (the core sets the flag on the shortfalls and supply mode's; the others read it from the slots),
+// and one that leaves a baby with feeds out names the babies it plans for ("Zoë drinks": planned_only).
 namespace {
 
 std::string plan_advice_text(const Plan& plan, const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
-    if (a.several_babies || !several_babies(plan.slots)) return advice_text(a, unit, zone);
+    const std::vector<std::string> planned = a.planned.empty() ? planned_only(plan.basis) : a.planned;
+    if ((a.several_babies || !several_babies(plan.slots)) && planned == a.planned) return advice_text(a, unit, zone);
     PlanAdvice told = a;
-    told.several_babies = true;
+    told.several_babies = told.several_babies || several_babies(plan.slots);
+    told.planned = planned;
     return advice_text(told, unit, zone);
 }
 
@@ -564,6 +568,16 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
     return j.dump();
 }
 
+namespace {
+// The babies a plan leaves out, for its JSON: [{"baby": name or null (feeds without one), "reason": "..."}].
+json not_planned_json(const PlanBasis& basis) {
+    json out = json::array();
+    for (const NotPlanned& n : basis.not_planned)
+        out.push_back(json{{"baby", n.baby.empty() ? json(nullptr) : json(n.baby)}, {"reason", n.reason}});
+    return out;
+}
+}  // namespace
+
 std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style& style, const date::time_zone* zone) {
     const date::sys_days first = local_day(range.begin, zone), end = local_day(range.end, zone);
     std::string heading;
@@ -624,7 +638,8 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     if (!plan.advice.empty()) {
         out += "\n";
         for (const auto& a : plan.advice)
-            out += style.yellow("Advice: ") + plan_advice_text(plan, a, unit, zone) + "\n";
+            // A sentence may name a baby (journal text): control characters escaped.
+            out += style.yellow("Advice: ") + terminal_text(plan_advice_text(plan, a, unit, zone)) + "\n";
     }
     return out;
 }
@@ -663,6 +678,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
     }
     j["advice"] = sentences;
     j["advice_items"] = items;
+    j["not_planned"] = not_planned_json(plan.basis);  // several babies: those left out (also in the table's basis)
     if (plan.progress) {
         const auto& p = *plan.progress;
         j["progress"] = json{{"day", p.day_unknown ? json(nullptr) : json(p.day)},
@@ -809,8 +825,10 @@ std::string stash_text(const StashPlan& s, Unit unit) {
     for (const auto& slot : s.away_slots) times.push_back(format_minute_of_day(slot.minute));
     const std::string slots = and_list(times);
     std::string out = fmt::format("Back on {}: ", day_label(s.return_day));
+    // Named when a baby with feeds is not planned for: the need is the others' alone ("Zoë drinks").
     out += fmt::format("while you are away {} about {} a day{}, on {} a week.\n",
-                       s.several_babies ? "the babies drink" : "the baby drinks", format_volume(s.need_per_day, unit),
+                       terminal_text(need_of_words(planned_only(s.basis), s.several_babies, "drinks", "drink")),
+                       format_volume(s.need_per_day, unit),
                        slots.empty() ? "" : fmt::format(" (the {} feed{})", slots, plural_s(s.away_slots.size())),
                        plural(s.away_days_per_week, "day"));
     const std::string days =
@@ -860,7 +878,7 @@ std::string stash_text(const StashPlan& s, Unit unit) {
     out += fmt::format("Basis: {} on {}.\n", plural(s.basis.feeds, "feed"), plural(s.basis.days, "day"));
     for (const auto& n : s.basis.notes) out += "  " + terminal_text(n) + ".\n";
     out += "\n";
-    for (const auto& a : s.advice) out += "Advice: " + a + "\n";
+    for (const auto& a : s.advice) out += "Advice: " + terminal_text(a) + "\n";  // it may name a baby
     return out;
 }
 
@@ -888,6 +906,7 @@ std::string stash_json(const StashPlan& s, Unit unit) {
            {"days_needed", s.days_needed ? json(*s.days_needed) : json(nullptr)},
            {"reachable", s.reachable},
            {"basis", json{{"feeds", s.basis.feeds}, {"days", s.basis.days}}},
+           {"not_planned", not_planned_json(s.basis)},
            {"advice", s.advice}};
     return dump(j);
 }

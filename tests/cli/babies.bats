@@ -579,3 +579,76 @@ twins_at_breast() {
     [[ "${lines[0]}" == *",feeds_ann,bottle_ml_ann,breast_feeds_ann,breast_min_ann" ]]
     [[ "${lines[1]}" == "2026-11-21,"*",2,30,0,0" ]]
 }
+
+# Ada at the breast for a week (2026-11-14 to 2026-11-20, Berlin) every 4 h from 03:00, no amounts, two pumps a
+# day; Ben's 90 ml bottles on the last two days only: too few to learn, so the plans leave him out.
+ada_planned_ben_not() {
+    local day h n=0
+    for day in 14 15 16 17 18 19 20; do
+        for h in 03 07 11 15 19 23; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQONEA%017d","type":"feed","at":"2026-11-%sT%s:00:00+01:00",'\
+'"method":"breast","dur_s":900,"baby":"Ada"}\n' "$n" "$day" "$h"
+        done
+        for h in 10 14; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQONEP%017d","type":"pump","at":"2026-11-%sT%s:00:00+01:00",'\
+'"ml":100}\n' "$n" "$day" "$h"
+        done
+        [ "$day" -lt 19 ] && continue
+        for h in 04 09 13; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQONEB%017d","type":"feed","at":"2026-11-%sT%s:00:00+01:00",'\
+'"method":"bottle","ml":90,"milk":"breast","baby":"Ben"}\n' "$n" "$day" "$h"
+        done
+    done >> "$J"
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog config set birth 2026-09-22 > /dev/null
+    pumplog config set away "mon-fri 08:00-17:30" > /dev/null
+}
+
+@test "plan bottles names a twin it cannot plan for: no bottles for that baby, why, and the estimate is the other's" {
+    ada_planned_ben_not
+    run --separate-stderr pumplog plan bottles --on 2026-11-23
+    [ "$status" -eq 0 ]
+    [[ "$output" == *" for Ada (estimate)"* ]]
+    [[ "$output" != *" ml for Ben"* ]]
+    local hint="log every feed (pumplog log feed 120ml --baby Ben, or pumplog log feed --breast --baby Ben)"
+    [[ "$output" == *$'\nNo bottles for Ben: not planned for (only 2 days with feeds of Ben from '*"$hint for 1 more day)."$'\n'* ]]
+    [[ "$output" == *"Advice: The sizes are estimates: Ada's feeds have no amount, so each counts "* ]]
+    [[ "$output" != *"no feed has an amount"* ]]
+    run --separate-stderr pumplog plan bottles --on 2026-11-23 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.not_planned[].baby]' <<<"$output")" = '["Ben"]' ]
+    [[ "$(jq -r '.not_planned[0].reason' <<<"$output")" == "only 2 days with feeds of Ben from "*"$hint for 1 more day" ]]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The sizes are estimates: Ada's feeds have no amount, so "* ]]
+    # plan and plan stash give the same in their JSON; every baby planned for: none left out.
+    [ "$(pumplog plan --on 2026-11-23 --format json | jq -c '[.not_planned[].baby]')" = '["Ben"]' ]
+    [ "$(pumplog plan stash --return 2026-12-07 --format json | jq -c '[.not_planned[].baby]')" = '["Ben"]' ]
+    run --separate-stderr pumplog plan stash --return 2026-12-07
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Advice: The need is an estimate: Ada's feeds have no amount, so each counts "* ]]
+    # With a day more of Ben's feeds he is planned for: no line, and JSON lists nobody.
+    jq -c 'select(.baby == "Ben") | .at |= sub("2026-11-19"; "2026-11-18") | .id |= . + "X"' "$J" >> "$J"
+    run --separate-stderr pumplog plan bottles --on 2026-11-23 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.not_planned' <<<"$output")" = '[]' ]
+    [ "$(jq -c '[.bottles[].baby] | unique' <<<"$output")" = '["Ada","Ben"]' ]
+}
+
+@test "a need only some of the babies have is named for them: Ada drinks, not the babies, when Ben is not planned for" {
+    ada_planned_ben_not
+    run --separate-stderr pumplog plan --on 2026-11-23
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"While you are away on Mon 2026-11-23 08:00-17:30 Ada drinks about "* ]]
+    [[ "$output" != *"the babies drink"* ]]
+    [[ "$output" != *"the baby drinks"* ]]
+    run --separate-stderr pumplog plan stash --return 2026-12-07
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Back on Mon 2026-12-07: while you are away Ada drinks about "*" a day (the "* ]]
+    # Ben planned for too: the babies drink again.
+    jq -c 'select(.baby == "Ben") | .at |= sub("2026-11-19"; "2026-11-18") | .id |= . + "X"' "$J" >> "$J"
+    run --separate-stderr pumplog plan stash --return 2026-12-07
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Back on Mon 2026-12-07: while you are away the babies drink about "* ]]
+}

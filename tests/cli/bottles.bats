@@ -53,7 +53,7 @@ history_week() {
     [ "$(jq -c '[.day, .total_ml, .from_fridge_ml, .from_freezer_ml, .short_ml, .cover, .applied]' <<<"$output")" = '["2026-11-30",350,50,300,0,null,2]' ]
     [ "$(jq -c '[.thaws[] | [.label, .ml, .at, .expires]]' <<<"$output")" = '[["B3",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"],["B2",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"]]' ]
     [ "$(jq -c '.bottles[0] | keys_unsorted' <<<"$output")" = '["feed","size_ml","need_ml","estimated","fill","missing_ml"]' ]
-    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","past","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","advice"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","past","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","not_planned","advice"]' ]
     [ "$(tail -n 2 "$J" | jq -r '[.type, .place] | join(" ")' | paste -sd,)" = "move fridge,move fridge" ]
     [ "$(wc -l <"$J")" -eq $((before + 2)) ]
     run --separate-stderr pumplog stock --format json

@@ -28,7 +28,7 @@ icalendar_python() {
     run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$stderr" = "" ]
-    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["basis","slots","pumps","advice","advice_items"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["basis","slots","pumps","advice","advice_items","not_planned"]' ]
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":56,"days":7,"since":"2026-11-14T00:00:00+01:00","until":"2026-11-21T14:05:00+01:00"}' ]
     [ "$(jq -c '.slots[0], (.slots | length)' <<<"$output" | paste -sd' ')" = '{"time":"01:00","ml":90,"seen":7,"estimated":false} 8' ]
     [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["01:00","04:00","07:00","10:00","13:00","16:00","19:00","22:00"]' ]

@@ -98,6 +98,7 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
       "text": "Keep going."
     }
   ],
+  "not_planned": [],
   "progress": {
     "day": 8,
     "pumped_24h_ml": 512.3,
@@ -246,5 +247,54 @@ TEST_CASE("the plan table and the stash show a basis note's control characters e
     const std::string text = render::stash_text(stash, Unit::ml);
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.find("  Z\\x1b[31mz: not planned for (only 1 day with feeds).\n") != std::string::npos);
+}
+
+TEST_CASE("a plan that leaves a baby out names the babies whose need it weighs and lists the one left out") {
+    Plan plan = small_plan();
+    plan.slots.front().babies = {"Ada"};
+    plan.slots.front().baby_amounts = {Volume::from_ml(120)};
+    plan.basis.babies = {"Ada"};
+    plan.basis.not_planned = {NotPlanned{"Ben", "only 2 days with feeds of Ben"}};
+    PlanAdvice a;
+    a.kind = AdviceKind::small_shortfall;
+    a.begin = at("2026-11-23T08:00:00+01:00");
+    a.end = at("2026-11-23T17:30:00+01:00");
+    a.pumps = 2;
+    a.need = Volume::from_ml(262);
+    a.expected = Volume::from_ml(210);
+    a.short_by = Volume::from_ml(52);
+    a.several_babies = true;  // the core's flag: the slots name babies
+    plan.advice = {a};
+    const TimeSpan range{at("2026-11-23T00:00:00+01:00"), at("2026-11-24T00:00:00+01:00")};
+    const std::string table = render::plan_table(plan, range, Unit::ml, render::Style{}, berlin());
+    CHECK(table.find("08:00-17:30 Ada drinks about 262 ml;") != std::string::npos);
+    CHECK(table.find("the babies drink") == std::string::npos);
+    const std::string json = render::plan_json(plan, Unit::ml, berlin());
+    CHECK(json.find("08:00-17:30 Ada drinks about 262 ml;") != std::string::npos);
+    CHECK(json.find(R"("not_planned": [
+    {
+      "baby": "Ben",
+      "reason": "only 2 days with feeds of Ben"
+    }
+  ])") != std::string::npos);
+    // Two of three babies planned: "Ada and Cy drink"; a name with a control character is escaped in the table.
+    plan.basis.babies = {"Ada", "C\x1b[31my"};
+    const std::string three = render::plan_table(plan, range, Unit::ml, render::Style{}, berlin());
+    CHECK(three.find('\x1b') == std::string::npos);
+    CHECK(three.find("08:00-17:30 Ada and C\\x1b[31my drink about 262 ml;") != std::string::npos);
+    // Every baby with feeds planned for: the babies drink.
+    plan.basis.not_planned.clear();
+    CHECK(render::plan_table(plan, range, Unit::ml, render::Style{}, berlin()).find("the babies drink about 262 ml") !=
+          std::string::npos);
+    // The stash names them too.
+    StashPlan stash;
+    stash.return_day = date::sys_days(date::year(2026) / 12 / 14);
+    stash.start = stash.return_day - date::days(21);
+    stash.several_babies = false;
+    stash.basis.babies = {"Ada"};
+    stash.basis.not_planned = {NotPlanned{"Ben", "only 2 days with feeds of Ben"}};
+    stash.need_per_day = Volume::from_ml(262);
+    CHECK(render::stash_text(stash, Unit::ml).starts_with("Back on Mon 2026-12-14: while you are away Ada drinks "
+                                                          "about 262 ml a day"));
 }
 }  // namespace PUMPLOG_UNITY_ID
