@@ -266,12 +266,18 @@ UsePlan plan_use_container(const Container& container, Seconds at, const date::t
 // decomposed, without case), so "Ëa" (U+00CB), E + U+0308 + a and "ëA" are one label. An ASCII label is
 // only trimmed and put in lower case (no decomposition is built for it): B12 and b12 are one.
 std::string label_key(std::string_view label);
+// A label's length as a reader counts it: its grapheme clusters (a letter with its accents, in NFC or
+// NFD, or an emoji ZWJ sequence is one).
+std::size_t label_length(std::string_view label);
+inline constexpr std::size_t label_max_length = 20;  // grapheme clusters
+// The most UTF-8 bytes a label may take, whatever its length: a cluster may carry any number of marks.
+inline constexpr std::size_t label_max_bytes = 128;
 
 // The next free label: B and one more than the highest B-number ever written.
 std::string next_label(const Stock& stock);
 // Refuses (usage error) a label already used (as label_key compares them), one that reads as an amount,
-// or one that is empty, over 20 characters, not UTF-8, or holds spaces, "~",
-// or characters terminal_text escapes (controls, C1 and bidi controls, U+2028/9).
+// or one that is empty, over 20 characters (label_length) or label_max_bytes bytes, not UTF-8, or holds
+// spaces, "~", or characters terminal_text escapes (controls, C1 and bidi controls, U+2028/9).
 void check_new_label(const Stock& stock, std::string_view label);
 
 // Refuses (usage error) storing milk that has already expired by `now`, unless forced.

@@ -313,10 +313,18 @@ std::string label_key(std::string_view label) {
     return key;
 }
 
+std::size_t label_length(std::string_view label) {
+    // Counted on the decomposition, so that the spelling (NFC or NFD) does not change the count.
+    return graphemes(canonical_decomposition(label)).size();
+}
+
 void check_new_label(const Stock& stock, std::string_view label) {
     if (label.empty()) throw usage_error("--label is empty; give a short name such as F3 or \"Mon AM\"");
-    if (label.size() > 20)
-        throw usage_error(fmt::format("label \"{}\" is too long; use at most 20 characters", printable(label)));
+    // Bytes first: a character may carry any number of marks, and no decomposition is built of a long text.
+    if (label.size() > label_max_bytes || label_length(label) > label_max_length)
+        throw usage_error(fmt::format("label \"{}\" is too long; use at most {} characters (and {} bytes: an accent "
+                                      "or an emoji takes several)",
+                                      printable(label), label_max_length, label_max_bytes));
     for (unsigned char ch : label)
         if (ch < 0x20 || ch == 0x7f || ch == ' ' || ch == '~')
             // The character shown as the escape it is (printable would show a control as the space it is not).

@@ -202,6 +202,21 @@ e_NFC=$'\xc3\xab'
     [ "$stderr" = "pumplog: error: label \"${E_NFD}a\" is taken; the next free one is B3" ]
 }
 
+@test "stock add --label counts characters as they are seen: CJK, accents composed or not, an emoji family" {
+    run --separate-stderr pumplog stock add 21ml --in fridge --label 冷藏袋一号二三
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add 22ml --in fridge --label ééééééé
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add 23ml --in fridge --label "$(printf 'e\xcc\x81%.0s' $(seq 20))"
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add 24ml --in fridge --label "👩‍👧‍👦bag"
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type=="store") | .label' "$J" | wc -l)" -eq 4 ]
+    refused 2 pumplog stock add 25ml --in fridge --label "$(printf 'e\xcc\x81%.0s' $(seq 21))"
+    [[ "$stderr" == *" is too long; use at most 20 characters (and 128 bytes: an accent or an emoji takes several)" ]]
+    refused 2 pumplog stock add 25ml --in fridge --label "$(printf 'x%.0s' $(seq 21))"
+}
+
 @test "add --store writes the pump and its store line in one append, linked by from" {
     run --separate-stderr pumplog add 90ml --store fridge
     [ "$status" -eq 0 ]

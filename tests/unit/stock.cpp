@@ -476,6 +476,40 @@ TEST_CASE("two spellings of one label from an older pumplog each take their own 
     CHECK(alike.find(E_decomposed + "a") == &alike.containers[0]);
 }
 
+TEST_CASE("a label's length counts the characters a reader sees") {
+    const Stock none;
+    CHECK(label_length("B12") == 3);
+    CHECK(label_length("\xE5\x86\xB7\xE8\x97\x8F\xE8\xA2\x8B\xE4\xB8\x80\xE5\x8F\xB7\xE4\xBA\x8C\xE4\xB8\x89") == 7);
+    CHECK_NOTHROW(check_new_label(none, "\xE5\x86\xB7\xE8\x97\x8F\xE8\xA2\x8B\xE4\xB8\x80\xE5\x8F\xB7\xE4\xBA\x8C"
+                                        "\xE4\xB8\x89"));  // 冷藏袋一号二三: 21 bytes
+    std::string composed, decomposed;
+    for (int i = 0; i < 20; ++i) {
+        composed += "\xC3\xA9";
+        decomposed += "e\xCC\x81";
+    }
+    CHECK(label_length(composed) == 20);
+    CHECK(label_length(decomposed) == 20);
+    CHECK_NOTHROW(check_new_label(none, composed));
+    CHECK_NOTHROW(check_new_label(none, decomposed));  // 60 bytes
+    CHECK_THROWS_WITH(check_new_label(none, decomposed + "e"),
+                      "label \"" + decomposed + "e\" is too long; use at most 20 characters (and 128 bytes: an accent "
+                      "or an emoji takes several)");
+    CHECK_THROWS_AS(check_new_label(none, composed + "\xC3\xA9"), Error);
+    const std::string family = "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6";
+    CHECK(label_length(family + "bag") == 4);
+    CHECK_NOTHROW(check_new_label(none, family + "bag"));
+    CHECK_NOTHROW(check_new_label(none, std::string(20, 'x')));
+    CHECK_THROWS_AS(check_new_label(none, std::string(21, 'x')), Error);
+    // A Hangul syllable composed or as its letters (jamo) is one character.
+    CHECK(label_length("\xED\x95\x9C") == 1);
+    CHECK(label_length("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == 1);
+    // Few characters, too many bytes: each letter carries marks.
+    std::string marked;
+    for (int i = 0; i < 10; ++i) marked += "a\xCC\x81\xCC\x82\xCC\x83\xCC\x84\xCC\x85\xCC\x86\xCC\x87";
+    CHECK(label_length(marked) == 10);
+    CHECK_THROWS_AS(check_new_label(none, marked), Error);
+}
+
 TEST_CASE("a move is refused when it cannot happen") {
     const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P, "room", 100, "B2"),
                            discard("d", "b", P + hours(1))});
