@@ -104,7 +104,7 @@ struct Stock {
     // finished ones asked for), in the order stored.
     std::vector<Container> containers;
     // Every label written in the journal, voided stores included, as 64-bit
-    // hashes of its lower case, in the order the replay met them (repeats
+    // hashes of its label_key, in the order the replay met them (repeats
     // kept): a new label must be none of these (a collision only refuses a
     // free label). Not sorted: only `stock add --label` looks, once, and a
     // scan costs less than the sort every stash read paid.
@@ -114,7 +114,9 @@ struct Stock {
     // skipped, reported for the curious.
     std::vector<std::string> problems;
 
-    // The container with this label (case-insensitive), in any state.
+    // The container with this label (as label_key compares them), in any state. A label that an older
+    // pumplog let two containers carry in spellings it told apart ("Ëa" and "ëA": the later one
+    // is shown with "~" and its id's end) names neither: usage error, naming both as they are shown.
     const Container* find(std::string_view label) const;
     const Container* find_id(std::string_view id) const;
 };
@@ -260,11 +262,22 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);
 
+// A label as labels compare (pumplog-stock(1)): as babies' names do (name_key: trimmed, canonically
+// decomposed, without case), so "Ëa" (U+00CB), E + U+0308 + a and "ëA" are one label. An ASCII label is
+// only trimmed and put in lower case (no decomposition is built for it): B12 and b12 are one.
+std::string label_key(std::string_view label);
+// A label's length as a reader counts it: its grapheme clusters (a letter with its accents, in NFC or
+// NFD, or an emoji ZWJ sequence is one).
+std::size_t label_length(std::string_view label);
+inline constexpr std::size_t label_max_length = 20;  // grapheme clusters
+// The most UTF-8 bytes a label may take, whatever its length: a cluster may carry any number of marks.
+inline constexpr std::size_t label_max_bytes = 128;
+
 // The next free label: B and one more than the highest B-number ever written.
 std::string next_label(const Stock& stock);
-// Refuses (usage error) a label already used, one that reads as an amount,
-// or one that is empty, over 20 characters, not UTF-8, or holds spaces, "~",
-// or characters terminal_text escapes (controls, C1 and bidi controls, U+2028/9).
+// Refuses (usage error) a label already used (as label_key compares them), one that reads as an amount,
+// or one that is empty, over 20 characters (label_length) or label_max_bytes bytes, not UTF-8, or holds
+// spaces, "~", or characters terminal_text escapes (controls, C1 and bidi controls, U+2028/9).
 void check_new_label(const Stock& stock, std::string_view label);
 
 // Refuses (usage error) storing milk that has already expired by `now`, unless forced.

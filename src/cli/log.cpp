@@ -512,8 +512,10 @@ int run_edit(Context& ctx, const EditOptions& given) {
             throw usage_error("a move's place is where it went: --to");
         if (!o.to.empty() && target.type == EntryType::store)
             throw usage_error("a stored container's place is where it was stored: --in");
-        // A new label is one no container has had (labels are never reused).
-        if (!request.label.empty() && target.type == EntryType::store && lower(trim(request.label)) != lower(target.label))
+        // A new label is one no container has had (labels are never reused); its own in another spelling
+        // (case, accents composed or not) is no new label.
+        if (!request.label.empty() && target.type == EntryType::store &&
+            label_key(request.label) != label_key(target.label))
             check_new_label(read_stock(journal.journal(), guideline_named(ctx.settings().guideline), {}, std::nullopt,
                                        ctx.strict)
                                 .stock,

@@ -147,10 +147,36 @@ std::string_view status_name(Status status) {
 }
 
 const Container* Stock::find(std::string_view label) const {
-    const std::string wanted = lower(trim(label));
+    const std::string wanted = label_key(label);
+    const Container* found = nullptr;
     for (const auto& c : containers)
-        if (lower(c.label) == wanted) return &c;
-    return nullptr;
+        if (label_key(c.label) == wanted) {
+            found = &c;
+            break;
+        }
+    if (!found || found->label.find('~') != std::string::npos) return found;
+    // The replay shows a label once (the first store keeps it, the others get "~" and their id's end). An
+    // older pumplog folded ASCII case only: to it "Ëa" and "ëA" were two labels, two bags to the parent. Each
+    // spelling it told apart still names its own first bag, as it did; one that is neither ("ëa", or "Ëa"
+    // decomposed) would have to guess between them, and names none.
+    const auto written = [](const Container& c) { return std::string_view(c.label).substr(0, c.label.find('~')); };
+    std::vector<const Container*> apart{found};  // the first container of each spelling, in the order stored
+    for (const auto& c : containers) {
+        if (c.label.find('~') == std::string::npos || written(c).empty() || label_key(written(c)) != wanted)
+            continue;
+        const std::string spelling = lower(written(c));
+        const auto same = [&](const Container* a) { return lower(written(*a)) == spelling; };
+        if (std::none_of(apart.begin(), apart.end(), same)) apart.push_back(&c);
+    }
+    if (apart.size() == 1) return found;
+    const std::string typed = lower(trim(label));
+    std::vector<std::string> named;
+    for (const Container* a : apart) {
+        if (lower(written(*a)) == typed) return a;
+        named.push_back(printable(a->label));
+    }
+    throw usage_error(fmt::format("\"{}\" names {} containers, labelled apart by an older pumplog; name one: {}",
+                                  printable(label), named.size(), and_list(named, "or")));
 }
 
 const Container* Stock::find_id(std::string_view id) const {
@@ -277,10 +303,28 @@ std::string next_label(const Stock& stock) {
     return fmt::format("B{}", highest + 1);
 }
 
+std::string label_key(std::string_view label) {
+    label = trim(label);
+    for (const char c : label)
+        if (static_cast<unsigned char>(c) >= 0x80) return name_key(label);
+    std::string key(label);  // ASCII: name_key's fold without its decomposition
+    for (char& c : key)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return key;
+}
+
+std::size_t label_length(std::string_view label) {
+    // Counted on the decomposition, so that the spelling (NFC or NFD) does not change the count.
+    return graphemes(canonical_decomposition(label)).size();
+}
+
 void check_new_label(const Stock& stock, std::string_view label) {
     if (label.empty()) throw usage_error("--label is empty; give a short name such as F3 or \"Mon AM\"");
-    if (label.size() > 20)
-        throw usage_error(fmt::format("label \"{}\" is too long; use at most 20 characters", printable(label)));
+    // Bytes first: a character may carry any number of marks, and no decomposition is built of a long text.
+    if (label.size() > label_max_bytes || label_length(label) > label_max_length)
+        throw usage_error(fmt::format("label \"{}\" is too long; use at most {} characters (and {} bytes: an accent "
+                                      "or an emoji takes several)",
+                                      printable(label), label_max_length, label_max_bytes));
     for (unsigned char ch : label)
         if (ch < 0x20 || ch == 0x7f || ch == ' ' || ch == '~')
             // The character shown as the escape it is (printable would show a control as the space it is not).
@@ -301,12 +345,12 @@ void check_new_label(const Stock& stock, std::string_view label) {
     if (amount)
         throw usage_error(fmt::format("label \"{}\" reads as an amount (stock use would take it as one); try {}",
                                       printable(label), next_label(stock)));
-    const std::string wanted = lower(label);
+    const std::string wanted = label_key(label);
     if (std::find(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)) != stock.labels_ever.end())
         throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
                                       next_label(stock)));
     for (const auto& c : stock.containers)
-        if (lower(c.label) == wanted)
+        if (label_key(c.label) == wanted)
             throw usage_error(fmt::format("label \"{}\" is taken; the next free one is {}", printable(label),
                                           next_label(stock)));
 }

@@ -28,7 +28,21 @@
 
 namespace pumplog {
 
-std::uint64_t label_hash(std::string_view label) { return std::hash<std::string>{}(lower(label)); }
+std::uint64_t label_hash(std::string_view label) {
+    // Every store line is hashed: an ASCII label (B12) is put in lower case on the stack, as label_key would.
+    label = trim(label);
+    char key[32];
+    if (label.size() <= sizeof(key)) {
+        bool ascii = true;
+        for (std::size_t i = 0; i < label.size() && ascii; ++i) {
+            const char c = label[i];
+            ascii = static_cast<unsigned char>(c) < 0x80;
+            key[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        if (ascii) return std::hash<std::string_view>{}(std::string_view(key, label.size()));
+    }
+    return std::hash<std::string>{}(label_key(label));
+}
 
 // Named, not anonymous: StockReplay::State holds these types (and a unity
 // build would warn of a class with linkage holding a type without).
@@ -278,7 +292,7 @@ struct StockReplay::State {
     const Guideline& guideline;
     const StockOptions options;
     const bool exact;
-    const std::string wanted;  // options.label as Stock::find compares it
+    const std::string wanted;  // label_key(options.label), as Stock::find compares it
 
     std::uint64_t seq = 0;
     bool gave_up = false;
@@ -290,7 +304,7 @@ struct StockReplay::State {
     std::vector<Problem> problems;
 
     State(const Guideline& g, StockOptions o, bool e)
-        : guideline(g), options(std::move(o)), exact(e), wanted(lower(trim(options.label))) {}
+        : guideline(g), options(std::move(o)), exact(e), wanted(label_key(options.label)) {}
 
     void store(const Entry& e, Order order) {
         const Id id(e.id);
@@ -350,7 +364,8 @@ struct StockReplay::State {
     // Its label, whichever the replay settles on, could be the one asked for.
     bool might_be_wanted(std::string_view label, std::string_view id) const {
         if (wanted.empty()) return false;
-        const std::string written = lower(label);
+        // Its written label alone too: Stock::find names the containers that carry it as ambiguous.
+        const std::string written = label_key(label);
         const std::string tail = id_tail(id);
         if (written.empty()) return wanted == "b?~" + tail;
         return wanted == written || wanted == written + "~" + tail;
@@ -428,12 +443,12 @@ Stock StockReplay::finish() {
     std::vector<std::string> shown;
     shown.reserve(stored.size());
     if (s.exact) {
-        std::unordered_set<std::string> taken;  // labels shown so far, lower case
+        std::unordered_set<std::string> taken;  // labels shown so far, as label_key compares them
         for (const auto& [id, o] : stored) {
             const std::string& written = o->stored->container.label;
             std::string label = written.empty() ? "B?" : written;
-            if (written.empty() || taken.contains(lower(label))) label += "~" + id_tail(id->view());
-            taken.insert(lower(label));
+            if (written.empty() || taken.contains(label_key(label))) label += "~" + id_tail(id->view());
+            taken.insert(label_key(label));
             shown.push_back(std::move(label));
         }
     } else {
@@ -458,7 +473,10 @@ Stock StockReplay::finish() {
             if (auto p = store_problem(*o.stored, label)) s.problems.push_back(std::move(*p));
         Container c = replay_container(*o.stored, o.events, label, s.problems);
         c.label = shown[i];
-        if (c.state != ContainerState::in_stock && !s.options.keep_ended && lower(c.label) != s.wanted) continue;
+        // A finished one asked for by its label as shown, or as written (Stock::find's ambiguity).
+        if (c.state != ContainerState::in_stock && !s.options.keep_ended &&
+            (s.wanted.empty() || (label_key(c.label) != s.wanted && label_key(o.stored->container.label) != s.wanted)))
+            continue;
         const Expiry expiry = expiry_of(s.guideline, c, c.stays);
         c.expires = expiry.expires;
         c.thawed = expiry.thawed;

@@ -34,7 +34,7 @@ inline std::optional<long long> label_number(std::string_view label) {
     return n;
 }
 
-// A label's hash as Stock::labels_ever holds it: of its lower case.
+// A label's hash as Stock::labels_ever holds it: of its label_key (an ASCII one hashed without a copy).
 std::uint64_t label_hash(std::string_view label);
 
 }  // namespace pumplog

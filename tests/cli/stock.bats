@@ -146,6 +146,77 @@ EOF
     [ "$stderr" = 'pumplog: error: label "b1" is taken; the next free one is B2' ]
 }
 
+# Ë composed (U+00CB), decomposed (E + U+0308), and ë composed (U+00EB).
+E_NFC=$'\xc3\x8b'
+E_NFD=$'E\xcc\x88'
+e_NFC=$'\xc3\xab'
+
+@test "stock add --label refuses a label taken in another spelling and stock use of any spelling takes it" {
+    run pumplog stock add 20ml --in fridge --pumped 10:00
+    run --separate-stderr pumplog stock add 20ml --in fridge --label "${E_NFC}a" --pumped 11:00
+    [ "$status" -eq 0 ]
+    [[ "${lines[0]}" == "Stored ${E_NFC}a: 20 ml in the fridge, pumped today 11:00; "* ]]
+    refused 2 pumplog stock add 30ml --in fridge --label "${E_NFD}a" --pumped 11:01
+    [ "$stderr" = "pumplog: error: label \"${E_NFD}a\" is taken; the next free one is B2" ]
+    refused 2 pumplog stock add 40ml --in fridge --label "${e_NFC}A" --pumped 11:02
+    [ "$stderr" = "pumplog: error: label \"${e_NFC}A\" is taken; the next free one is B2" ]
+    run --separate-stderr pumplog stock move "${E_NFD}A" --to freezer
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Moved ${E_NFC}a (20 ml) from the fridge to the freezer"* ]]
+    run --separate-stderr pumplog stock use "${e_NFC}a" --thaw
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"${E_NFC}a 20 ml (used up)"* ]]
+    # The label is kept as written; the store line holds it byte for byte.
+    [ "$(jq -r 'select(.type=="store") | .label' "$J" | tail -1)" = "${E_NFC}a" ]
+    [ "$(jq -s 'map(select(.type=="store")) | length' "$J")" -eq 2 ]
+}
+
+@test "an older pumplog's two spellings of one label: each takes its own bag, another spelling is refused" {
+    store 01AAAAAAAAAAAAAAAAAAAAAAAA 2026-11-21T10:00:00+01:00 fridge 40 "${E_NFC}a"
+    store 01BBBBBBBBBBBBBBBBBBBBWXYZ 2026-11-21T11:00:00+01:00 fridge 60 "${e_NFC}A"
+    run --separate-stderr pumplog stock --format json
+    [ "$(jq -r '[.[] | .label] | join(" ")' <<<"$output")" = "${E_NFC}a ${e_NFC}A~wxyz" ]
+    refused 2 pumplog stock use "${E_NFD}a"
+    [ "$stderr" = "pumplog: error: \"${E_NFD}a\" names 2 containers, labelled apart by an older pumplog; name one:"\
+" ${E_NFC}a or ${e_NFC}A~wxyz" ]
+    refused 2 pumplog stock discard "${E_NFD}a"
+    run --separate-stderr pumplog stock use "${e_NFC}A"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 60 ml: ${e_NFC}A~wxyz 60 ml (used up)" ]
+    # Used up, it still shares the label: the decomposed spelling still names neither.
+    refused 2 pumplog stock use "${E_NFD}a"
+    [[ "$stderr" == *"name one: ${E_NFC}a or ${e_NFC}A~wxyz" ]]
+    run --separate-stderr pumplog stock use "${E_NFC}a"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 40 ml: ${E_NFC}a 40 ml (used up)" ]
+    refused 2 pumplog stock add 10ml --in fridge --label "${E_NFD}a"
+}
+
+@test "log edit --label may respell a container's own label (case or accents) and not take another's" {
+    store S1xxx 2026-11-21T09:00:00+01:00 fridge 100 "${E_NFC}a"
+    store S2xxx 2026-11-21T09:30:00+01:00 fridge 60 B2
+    run --separate-stderr pumplog log edit s1xxx --label "${e_NFC}A"
+    [ "$status" -eq 0 ]
+    [ "$(pumplog stock --format json | jq -r '.[0].label')" = "${e_NFC}A" ]
+    refused 2 pumplog log edit s2xxx --label "${E_NFD}a"
+    [ "$stderr" = "pumplog: error: label \"${E_NFD}a\" is taken; the next free one is B3" ]
+}
+
+@test "stock add --label counts characters as they are seen: CJK, accents composed or not, an emoji family" {
+    run --separate-stderr pumplog stock add 21ml --in fridge --label 冷藏袋一号二三
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add 22ml --in fridge --label ééééééé
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add 23ml --in fridge --label "$(printf 'e\xcc\x81%.0s' $(seq 20))"
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add 24ml --in fridge --label "👩‍👧‍👦bag"
+    [ "$status" -eq 0 ]
+    [ "$(jq -r 'select(.type=="store") | .label' "$J" | wc -l)" -eq 4 ]
+    refused 2 pumplog stock add 25ml --in fridge --label "$(printf 'e\xcc\x81%.0s' $(seq 21))"
+    [[ "$stderr" == *" is too long; use at most 20 characters (and 128 bytes: an accent or an emoji takes several)" ]]
+    refused 2 pumplog stock add 25ml --in fridge --label "$(printf 'x%.0s' $(seq 21))"
+}
+
 @test "add --store writes the pump and its store line in one append, linked by from" {
     run --separate-stderr pumplog add 90ml --store fridge
     [ "$status" -eq 0 ]

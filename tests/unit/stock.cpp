@@ -7,6 +7,7 @@
 #include "helpers.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/text.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -401,6 +402,112 @@ TEST_CASE("a label written twice (a merge of two devices) stays unique in the st
     CHECK(s.containers[1].label == "B1~wxyz");
     CHECK(s.find("B1~WXYZ") == &s.containers[1]);
     CHECK(next_label(s) == "B2");
+}
+
+// E with diaeresis, composed (U+00CB) and decomposed (E + U+0308), and its small letter composed (U+00EB).
+const std::string E_composed = "\xC3\x8B";
+const std::string E_decomposed = "E\xCC\x88";
+const std::string e_composed = "\xC3\xAB";
+
+TEST_CASE("labels compare as babies' names do: without case and accents composed or decomposed alike") {
+    const Stock s = stash({store("01AAAAAAAAAAAAAAAAAAAAAAAA", P, "fridge", 100, "B1"),
+                           store("01BBBBBBBBBBBBBBBBBBBBBBBB", P + hours(1), "fridge", 50, E_composed + "a")});
+    for (const std::string& taken : {E_composed + "a", E_decomposed + "a", e_composed + "A", e_composed + "a",
+                                     std::string("e\xCC\x88" "A"), std::string("b1")}) {
+        INFO(taken);
+        CHECK_THROWS_WITH(check_new_label(s, taken), "label \"" + taken + "\" is taken; the next free one is B2");
+        CHECK(s.find(taken) != nullptr);
+    }
+    CHECK(s.find(e_composed + "a") == &s.containers[1]);
+    CHECK(s.find(" " + E_decomposed + "A ") == &s.containers[1]);
+    CHECK(s.find("Ea") == nullptr);  // the accent is part of the label
+    CHECK_NOTHROW(check_new_label(s, "Ea"));
+    CHECK(label_key(E_composed + "a") == label_key(E_decomposed + "A"));
+    // An ASCII label takes the fast path, and it keys as name_key would.
+    for (const char* ascii : {"B12", "b12", " Mon-AM ", "x", "F3~9", "\t"}) {
+        INFO(ascii);
+        CHECK(label_key(ascii) == name_key(ascii));
+    }
+    CHECK(label_key("B12") == "b12");
+}
+
+TEST_CASE("a label a voided or finished container carried is taken in any spelling") {
+    const Stock s = stash({store("a", P, "fridge", 100, E_decomposed + "a"), use("u", "a", P + hours(1), 100),
+                           store("b", P, "fridge", 100, "\xC3\x89t\xC3\xA9")},  // Été
+                          {false, false, true});
+    CHECK(s.containers[0].label == E_decomposed + "a");  // shown as written
+    CHECK_THROWS_AS(check_new_label(s, e_composed + "A"), Error);
+    CHECK_THROWS_AS(check_new_label(s, "e\xCC\x81t\xC3\xA9"), Error);  // été, its first letter decomposed
+}
+
+TEST_CASE("two spellings of one label from an older pumplog each take their own bag and a third is ambiguous") {
+    const std::vector<Entry> entries{store("01AAAAAAAAAAAAAAAAAAAAAAAA", P, "fridge", 100, E_composed + "a"),
+                                     store("01BBBBBBBBBBBBBBBBBBBBWXYZ", P + hours(1), "fridge", 50, e_composed + "A"),
+                                     store("01CCCCCCCCCCCCCCCCCCCCCCCC", P + hours(2), "fridge", 70, "B3")};
+    // The fast replay, and the exact one (a label holding "~" sends the replay round again).
+    std::vector<Entry> with_tilde = entries;
+    with_tilde.push_back(store("01DDDDDDDDDDDDDDDDDDDDDDDD", P + hours(3), "fridge", 30, "x~1"));
+    for (const auto& journal : {entries, with_tilde}) {
+        const Stock s = stash(journal);
+        REQUIRE(s.containers.size() >= 3);
+        // The first store keeps the label; the other is shown with its id's end, as a merge's is.
+        CHECK(s.containers[0].label == E_composed + "a");
+        CHECK(s.containers[1].label == e_composed + "A~wxyz");
+        CHECK(s.find(E_composed + "a") == &s.containers[0]);
+        CHECK(s.find(E_composed + "A") == &s.containers[0]);  // as the older pumplog: ASCII case folded
+        CHECK(s.find(e_composed + "A") == &s.containers[1]);
+        CHECK(s.find(e_composed + "a") == &s.containers[1]);
+        CHECK(s.find(e_composed + "A~WXYZ") == &s.containers[1]);
+        CHECK(s.find("b3") == &s.containers[2]);
+        // Decomposed, it is neither spelling: pumplog would have to guess.
+        CHECK_THROWS_WITH(s.find(E_decomposed + "a"), "\"" + E_decomposed +
+                                                          "a\" names 2 containers, labelled apart by an older pumplog; "
+                                                          "name one: " + E_composed + "a or " + e_composed + "A~wxyz");
+        CHECK_THROWS_AS(check_new_label(s, E_decomposed + "a"), Error);
+    }
+    // Composed and decomposed: "ëa" names neither.
+    const Stock two = stash({store("01AAAAAAAAAAAAAAAAAAAAAAAA", P, "fridge", 100, E_composed + "a"),
+                             store("01BBBBBBBBBBBBBBBBBBBBWXYZ", P + hours(1), "fridge", 50, E_decomposed + "a")});
+    CHECK_THROWS_AS(two.find(e_composed + "a"), Error);
+    CHECK(two.find(E_decomposed + "A") == &two.containers[1]);
+    // A label written twice alike (a merge) stays as it was: the first store's.
+    const Stock alike = stash({store("01AAAAAAAAAAAAAAAAAAAAAAAA", P, "fridge", 100, E_composed + "a"),
+                               store("01BBBBBBBBBBBBBBBBBBBBWXYZ", P + hours(1), "fridge", 50, E_composed + "a")});
+    CHECK(alike.find(E_decomposed + "a") == &alike.containers[0]);
+}
+
+TEST_CASE("a label's length counts the characters a reader sees") {
+    const Stock none;
+    CHECK(label_length("B12") == 3);
+    CHECK(label_length("\xE5\x86\xB7\xE8\x97\x8F\xE8\xA2\x8B\xE4\xB8\x80\xE5\x8F\xB7\xE4\xBA\x8C\xE4\xB8\x89") == 7);
+    CHECK_NOTHROW(check_new_label(none, "\xE5\x86\xB7\xE8\x97\x8F\xE8\xA2\x8B\xE4\xB8\x80\xE5\x8F\xB7\xE4\xBA\x8C"
+                                        "\xE4\xB8\x89"));  // 冷藏袋一号二三: 21 bytes
+    std::string composed, decomposed;
+    for (int i = 0; i < 20; ++i) {
+        composed += "\xC3\xA9";
+        decomposed += "e\xCC\x81";
+    }
+    CHECK(label_length(composed) == 20);
+    CHECK(label_length(decomposed) == 20);
+    CHECK_NOTHROW(check_new_label(none, composed));
+    CHECK_NOTHROW(check_new_label(none, decomposed));  // 60 bytes
+    CHECK_THROWS_WITH(check_new_label(none, decomposed + "e"),
+                      "label \"" + decomposed + "e\" is too long; use at most 20 characters (and 128 bytes: an accent "
+                      "or an emoji takes several)");
+    CHECK_THROWS_AS(check_new_label(none, composed + "\xC3\xA9"), Error);
+    const std::string family = "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6";
+    CHECK(label_length(family + "bag") == 4);
+    CHECK_NOTHROW(check_new_label(none, family + "bag"));
+    CHECK_NOTHROW(check_new_label(none, std::string(20, 'x')));
+    CHECK_THROWS_AS(check_new_label(none, std::string(21, 'x')), Error);
+    // A Hangul syllable composed or as its letters (jamo) is one character.
+    CHECK(label_length("\xED\x95\x9C") == 1);
+    CHECK(label_length("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB") == 1);
+    // Few characters, too many bytes: each letter carries marks.
+    std::string marked;
+    for (int i = 0; i < 10; ++i) marked += "a\xCC\x81\xCC\x82\xCC\x83\xCC\x84\xCC\x85\xCC\x86\xCC\x87";
+    CHECK(label_length(marked) == 10);
+    CHECK_THROWS_AS(check_new_label(none, marked), Error);
 }
 
 TEST_CASE("a move is refused when it cannot happen") {
