@@ -469,8 +469,6 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
 
 namespace {
 
-// draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
-// are wall-clock times written as instants.
 seconds abs_distance(Seconds a, Seconds b) { return a > b ? a - b : b - a; }
 
 // The reference pump nearest `t` (its index), or npos when there is none.
@@ -504,6 +502,8 @@ void merge_into(Draft& a, const Draft& b, const TimeSpan& period, const Options&
     a.at = round_into(mean_time(a), period, options.round, memo);
 }
 
+// draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
+// are wall-clock times written as instants (the reference's too).
 std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods, const Options& options,
                            const ZoneMemo& memo, const std::vector<Draft>& reference) {
     std::vector<Draft> drafts;
