@@ -583,3 +583,18 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     run --separate-stderr pumplog --now "2026-11-11 08:01" stock
     [[ "$output" == *$'\nSupply: 900 ml usable, about 70.0 days at 13 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
 }
+
+# Daycare bottles Monday to Friday: the days without bottles before the 7 days (Nov 4 and 5) are a gap,
+# not the start of the bottles, so the 500 ml of the 7 days stand for all 7 (71 ml a day), not for the
+# 6 days from the first of them and one interval (83 ml a day, 7.2 days).
+@test "bottles given a few days before the 7 days make the days of bottles all 7" {
+    local d
+    for d in 01 02 03 06 07 08 09 10; do
+        pumplog --now "2026-11-$d 12:00" log feed 100ml --bottle >/dev/null
+    done
+    pumplog --now "2026-11-10 12:00" stock add 600ml --in freezer >/dev/null
+    run --separate-stderr pumplog --now "2026-11-11 13:00" stock
+    [[ "$output" == *$'\nSupply: 600 ml usable, about 8.4 days at 71 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 13:00" status --format json
+    [ "$(jq -c '.stash.days_of_cover' <<<"$output")" = 8.4 ]
+}
