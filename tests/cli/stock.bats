@@ -598,3 +598,19 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     run --separate-stderr pumplog --now "2026-11-11 13:00" status --format json
     [ "$(jq -c '.stash.days_of_cover' <<<"$output")" = 8.4 ]
 }
+
+# 600 ml at 500 ml of bottles in 6 days 1 hour (the first bottle 5 days 1 hour ago, one a day) is 7.25 days:
+# the table, `stock` and the JSON all say 7.3 (half away from zero; the table said 7.2 beside the JSON's 7.3).
+@test "the days of bottles round the same way in stock and status and its JSON" {
+    local d
+    for d in 06 07 08 09 10; do
+        pumplog --now "2026-11-$d 12:00" log feed 100ml --bottle >/dev/null
+    done
+    pumplog --now "2026-11-10 12:00" stock add 600ml --in freezer >/dev/null
+    run --separate-stderr pumplog --now "2026-11-11 13:00" stock
+    [[ "$output" == *$'\nSupply: 600 ml usable, about 7.3 days at 83 ml a day (bottle feeds of breast milk, last 6 days)'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 13:00" status
+    [[ "$output" == *$'\n  Stash      600 ml usable in 1 container, 7.3 days of bottles'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 13:00" status --format json
+    [ "$(jq -c '.stash.days_of_cover' <<<"$output")" = 7.3 ]
+}
