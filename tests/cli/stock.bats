@@ -260,6 +260,15 @@ e_NFC=$'\xc3\xab'
     refused 2 pumplog stock use
 }
 
+# The CDC gives no limit for thawed milk in a cooler: the reply says the hour is its room limit for thawed milk,
+# not a cooler figure of the CDC's (pumplog-stock(1), STORAGE LIMITS).
+@test "thawing into a cooler names the room limit for thawed milk as the one applied" {
+    store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
+    run --separate-stderr pumplog stock move B1 --to cooler --at 13:30
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B1 (150 ml) from the freezer to the cooler; use by today 14:30 (in 25 min). Thawing: thawed milk keeps 1 hour in the cooler, the limit for thawed milk at room temperature (CDC, "Proper Storage and Preparation of Breast Milk", which gives none for a cooler); never refreeze' ]
+}
+
 @test "stock move from the freezer thaws, and thawed milk cannot go back" {
     store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
     run --separate-stderr pumplog stock move B1 --to fridge --at 12:00
