@@ -333,14 +333,15 @@ struct Intake {
 inline constexpr int intake_days = 7;
 // Bottle feeds of breast milk (formula left out; voided ones too) in the 7
 // days before `now`, averaged over the days they stand for: all 7 when a
-// bottle was given in the day before them (the read's day to spare), else from
-// the first until now and one interval between them more (at least 1; not
-// rounded, so the figure moves smoothly with the clock; `days` is rounded;
+// bottle was given in the 7 days before them (the read's days to spare: a
+// weekend or a week's holiday without bottles is a gap, not a start), else
+// from the first until now and one interval between them more (at least 1;
+// not rounded, so the figure moves smoothly with the clock; `days` is rounded;
 // per_day unrounded); nullopt when there are none.
 std::optional<Intake> recent_bottle_intake(const History& history, Seconds now);
 // Where a read of the feeds for recent_bottle_intake starts (read_stock's
-// `feeds_since`): its days, and one more to spare.
-inline Seconds intake_feeds_since(Seconds now) { return now - date::days(intake_days + 1); }
+// `feeds_since`): its 7 days, and 7 more before them to spare.
+inline Seconds intake_feeds_since(Seconds now) { return now - date::days(2 * intake_days); }
 
 struct PlaceTotal {
     Place place = Place::fridge;

@@ -77,6 +77,12 @@ void refuse_recorded_as_zero(Volume volume, std::string_view instead);
 // Millilitres in tenths (16.65 ml -> 167), rounded half away from zero from the value in hundredths, the
 // journal's precision: every output, for people or machines, rounds a volume in ml through this one.
 long long ml_tenths(Volume volume);
+// A figure in tenths (7.25 -> 73), rounded half away from zero, as every output rounds it: for people
+// (format_tenths) and for machines (tenths / 10.0), so a table and its JSON agree (not printf's
+// round-half-even of the binary value: "7.2" beside 7.3).
+long long tenths(double value);
+// The same written from the integer: "7.3", "-0.3", "35.0".
+std::string format_tenths(double value);
 // A value for machine output in `unit`: ml to 0.1 (ml_tenths), oz to 0.01.
 double output_value(Volume volume, Unit unit);
 // For people: "90 ml", "3.1 oz".

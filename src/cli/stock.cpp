@@ -235,6 +235,19 @@ struct MoveOptions {
     bool force = false;
 };
 
+// The rule a thaw follows, after "Moved ...": thawed milk's limit where it went. No guideline gives one for thawed
+// milk in a cooler: the room's applies (Guideline::thawed_limit), said as such, not as the source's cooler figure.
+std::string thawing(const Guideline& g, Place to, bool freezer_date_first) {
+    const std::string keeps = fmt::format(". Thawing: thawed milk keeps {} in the {}{}",
+                                          limit_text(*g.thawed_limit(to)), place_name(to),
+                                          freezer_date_first ? " (here its freezer date comes first)" : "");
+    if (to == Place::cooler)
+        return fmt::format("{}, the limit for thawed milk at room temperature ({}, which gives none for a cooler); "
+                           "never refreeze",
+                           keeps, g.source);
+    return fmt::format("{}, never refreeze ({})", keeps, g.source);
+}
+
 int run_move(Context& ctx, const MoveOptions& o) {
     const Clock& clock = ctx.clock();
     if (o.to.empty()) throw usage_error("where to? add --to room, cooler, fridge or freezer");
@@ -256,13 +269,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
                               render::use_by(after.expires, clock.now, clock.zone),
                               // The rule, not a time from now: the use-by above is the real limit (a freezer date
                               // may come first, and a thaw --at in the past has spent part of it).
-                              move.thaws ? fmt::format(". Thawing: thawed milk keeps {} in the {}{}, never refreeze "
-                                                       "({})",
-                                                       limit_text(*g.thawed_limit(to)), place_name(to),
-                                                       after.expires < at + *g.thawed_limit(to)
-                                                           ? " (here its freezer date comes first)"
-                                                           : "",
-                                                       g.source)
+                              move.thaws ? thawing(g, to, after.expires < at + *g.thawed_limit(to))
                               // Back from the room: thawed milk gets no fridge hours again (compute_expiry).
                               : c.thawed && c.place != Place::fridge && to == Place::fridge
                                   ? fmt::format(". Thawed milk brought to room temperature keeps no longer in the "

@@ -105,9 +105,15 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     try {
         amount = parse_amount(what, unit);
     } catch (const Error&) {
-        throw usage_error(fmt::format("\"{}\" is neither a label in the stash nor an amount; try B3 or 90ml "
+        // A label to try is one in the stash: the one `stock` lists first, which `stock use` takes first (not the
+        // next free label, which no container has); none when nothing usable is left.
+        const auto order = use_order(stock, at);
+        const auto usable =
+            std::find_if(order.begin(), order.end(), [&](const Container* c) { return at < c->expires; });
+        const std::string label = usable == order.end() ? std::string{} : printable((*usable)->label);
+        throw usage_error(fmt::format("\"{}\" is neither a label in the stash nor an amount; try {} "
                                       "(see pumplog stock)",
-                                      printable(what)));
+                                      printable(what), label.empty() ? "an amount such as 90ml" : label + " or 90ml"));
     }
     refuse_recorded_as_zero(amount, "the amount to use must be more than 0");
     if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");

@@ -477,13 +477,15 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     const Seconds since = now - date::days(intake_days);
     Intake intake;
     std::optional<Seconds> first, last;
-    bool before = false;  // a bottle before the 7 days (the read's day to spare): bottles go on from then
+    // A bottle in the 7 days before the window (the read's days to spare): bottles were given before them too,
+    // only some days have none (daycare bottles Monday to Friday leave a weekend, or more, without).
+    bool before = false;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
         if (e.type != EntryType::feed || e.method != FeedMethod::bottle || e.milk == Milk::formula || !counted_ml(e.ml))
             continue;
-        if (e.at.instant <= since && e.at.instant > since - date::days(1)) before = true;
+        if (e.at.instant <= since && e.at.instant > since - date::days(intake_days)) before = true;
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;

@@ -195,6 +195,14 @@ std::string format_volume_number(Volume volume, Unit unit) {
     return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
 }
 
+long long tenths(double value) { return std::llround(value * 10.0); }
+
+std::string format_tenths(double value) {
+    const long long t = tenths(value);
+    const long long magnitude = t < 0 ? -t : t;
+    return fmt::format("{}{}.{}", t < 0 ? "-" : "", magnitude / 10, magnitude % 10);
+}
+
 std::string format_volume(Volume volume, Unit unit) {
     return format_volume_number(volume, unit) + (unit == Unit::ml ? " ml" : " oz");
 }

@@ -259,7 +259,8 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                             ? std::string("empty")
                             : fmt::format("{} usable in {}", format_volume(x.stash.usable, unit),
                                           plural(x.stash.usable_containers, "container"));
-    if (x.stash.usable_containers > 0 && x.stash.days_of_supply) stash += fmt::format(", {:.1f} days of bottles", *x.stash.days_of_supply);
+    if (x.stash.usable_containers > 0 && x.stash.days_of_supply)
+        stash += fmt::format(", {} days of bottles", format_tenths(*x.stash.days_of_supply));
     row("Stash", stash);
     // Milk already expired is one row (to discard), not an "Expiring" row each: status stays one screen.
     std::vector<const Container*> expired, soon;
@@ -365,8 +366,10 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
     status_json_t stash;
     stash[status_key("usable", unit)] = status_volume(x.stash.usable, unit);
     stash["containers"] = x.stash.usable_containers;
-    stash["days_of_cover"] = x.stash.days_of_supply ? status_json_t(std::round(*x.stash.days_of_supply * 10) / 10)
-                                                    : status_json_t(nullptr);
+    // Rounded as the table rounds it (tenths): 7.25 days is 7.3 in both.
+    stash["days_of_cover"] = x.stash.days_of_supply
+                                 ? status_json_t(static_cast<double>(tenths(*x.stash.days_of_supply)) / 10)
+                                 : status_json_t(nullptr);
     status_json_t expiring = status_json_t::array();
     for (const Container* c : x.expiring)
         expiring.push_back({{"label", c->label},

@@ -177,8 +177,8 @@ std::string stock_table(const std::vector<const Container*>& containers, const S
         out += fmt::format("In stock: {}; {} in all\n", places, format_volume(total, unit));
     }
     if (summary.intake && summary.days_of_supply) {
-        out += fmt::format("Supply: {} usable, about {:.1f} days at {} a day (bottle feeds of breast milk, last {})\n",
-                           format_volume(summary.usable, unit), *summary.days_of_supply,
+        out += fmt::format("Supply: {} usable, about {} days at {} a day (bottle feeds of breast milk, last {})\n",
+                           format_volume(summary.usable, unit), format_tenths(*summary.days_of_supply),
                            format_volume(about(summary.intake->per_day, unit), unit), plural(summary.intake->days, "day"));
     } else {
         out += fmt::format("Supply: {} usable (log bottle feeds to see how many days it lasts)\n",

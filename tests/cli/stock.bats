@@ -260,6 +260,15 @@ e_NFC=$'\xc3\xab'
     refused 2 pumplog stock use
 }
 
+# The CDC gives no limit for thawed milk in a cooler: the reply says the hour is its room limit for thawed milk,
+# not a cooler figure of the CDC's (pumplog-stock(1), STORAGE LIMITS).
+@test "thawing into a cooler names the room limit for thawed milk as the one applied" {
+    store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
+    run --separate-stderr pumplog stock move B1 --to cooler --at 13:30
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Moved B1 (150 ml) from the freezer to the cooler; use by today 14:30 (in 25 min). Thawing: thawed milk keeps 1 hour in the cooler, the limit for thawed milk at room temperature (CDC, "Proper Storage and Preparation of Breast Milk", which gives none for a cooler); never refreeze' ]
+}
+
 @test "stock move from the freezer thaws, and thawed milk cannot go back" {
     store S1 2026-10-01T08:00:00+02:00 freezer 150 B1
     run --separate-stderr pumplog stock move B1 --to fridge --at 12:00
@@ -582,4 +591,35 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     [[ "$output" == *$'\nSupply: 900 ml usable, about 35.0 days at 26 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
     run --separate-stderr pumplog --now "2026-11-11 08:01" stock
     [[ "$output" == *$'\nSupply: 900 ml usable, about 70.0 days at 13 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
+}
+
+# Daycare bottles Monday to Friday: the days without bottles before the 7 days (Nov 4 and 5) are a gap,
+# not the start of the bottles, so the 500 ml of the 7 days stand for all 7 (71 ml a day), not for the
+# 6 days from the first of them and one interval (83 ml a day, 7.2 days).
+@test "bottles given a few days before the 7 days make the days of bottles all 7" {
+    local d
+    for d in 01 02 03 06 07 08 09 10; do
+        pumplog --now "2026-11-$d 12:00" log feed 100ml --bottle >/dev/null
+    done
+    pumplog --now "2026-11-10 12:00" stock add 600ml --in freezer >/dev/null
+    run --separate-stderr pumplog --now "2026-11-11 13:00" stock
+    [[ "$output" == *$'\nSupply: 600 ml usable, about 8.4 days at 71 ml a day (bottle feeds of breast milk, last 7 days)'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 13:00" status --format json
+    [ "$(jq -c '.stash.days_of_cover' <<<"$output")" = 8.4 ]
+}
+
+# 600 ml at 500 ml of bottles in 6 days 1 hour (the first bottle 5 days 1 hour ago, one a day) is 7.25 days:
+# the table, `stock` and the JSON all say 7.3 (half away from zero; the table said 7.2 beside the JSON's 7.3).
+@test "the days of bottles round the same way in stock and status and its JSON" {
+    local d
+    for d in 06 07 08 09 10; do
+        pumplog --now "2026-11-$d 12:00" log feed 100ml --bottle >/dev/null
+    done
+    pumplog --now "2026-11-10 12:00" stock add 600ml --in freezer >/dev/null
+    run --separate-stderr pumplog --now "2026-11-11 13:00" stock
+    [[ "$output" == *$'\nSupply: 600 ml usable, about 7.3 days at 83 ml a day (bottle feeds of breast milk, last 6 days)'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 13:00" status
+    [[ "$output" == *$'\n  Stash      600 ml usable in 1 container, 7.3 days of bottles'* ]]
+    run --separate-stderr pumplog --now "2026-11-11 13:00" status --format json
+    [ "$(jq -c '.stash.days_of_cover' <<<"$output")" = 7.3 ]
 }

@@ -97,11 +97,28 @@ TEST_CASE("stock use: a label takes all of it, a bare number is in the unit give
     CHECK(total(oz).ml() == Approx(88.72).epsilon(0.001));
     CHECK(total(plan_stock_use(s, "3", Unit::ml, now, berlin())).ml() == Approx(3));
     CHECK(testing::refusal([&] { plan_stock_use(s, "B9", Unit::ml, now, berlin()); }) ==
-          "\"B9\" is neither a label in the stash nor an amount; try B3 or 90ml (see pumplog stock)");
+          "\"B9\" is neither a label in the stash nor an amount; try B1 or 90ml (see pumplog stock)");
     CHECK(testing::refusal([&] { plan_stock_use(s, "0", Unit::ml, now, berlin()); }) ==
           "the amount to use must be more than 0");
     CHECK(testing::refusal([&] { plan_stock_use(s, "", Unit::ml, now, berlin()); }) ==
           "say what to use: an amount (90ml) or a label (B3)");
+}
+
+// The label suggested is one stock use would take (the first `stock` lists), never the next free one (B3 here,
+// refused in turn); none when no usable milk is left.
+TEST_CASE("stock use of what is neither a label nor an amount suggests a label in the stash") {
+    const Seconds now = P + hours(10);
+    const Stock s = stash({store("a", P + hours(1), "fridge", 100, "B1"), store("b", P, "fridge", 100, "B2"),
+                           store("c", P, "room", 100, "B3")});
+    CHECK(testing::refusal([&] { plan_stock_use(s, "B4", Unit::ml, now, berlin()); }) ==
+          "\"B4\" is neither a label in the stash nor an amount; try B2 or 90ml (see pumplog stock)");
+    CHECK(testing::refusal([&] { plan_stock_use(s, "-5ml", Unit::ml, now, berlin()); }) ==
+          "\"-5ml\" is neither a label in the stash nor an amount; try B2 or 90ml (see pumplog stock)");
+    const Stock expired = stash({store("c", P, "room", 100, "B3")});
+    CHECK(testing::refusal([&] { plan_stock_use(expired, "B4", Unit::ml, now, berlin()); }) ==
+          "\"B4\" is neither a label in the stash nor an amount; try an amount such as 90ml (see pumplog stock)");
+    CHECK(testing::refusal([&] { plan_stock_use(stash({}), "B1", Unit::ml, now, berlin()); }) ==
+          "\"B1\" is neither a label in the stash nor an amount; try an amount such as 90ml (see pumplog stock)");
 }
 
 TEST_CASE("an amount is taken as the journal keeps it, and a container is never left with drops") {

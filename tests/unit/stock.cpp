@@ -585,6 +585,28 @@ TEST_CASE("the daily bottle intake averages breast milk bottles over the days se
         CHECK(intake->feeds == 1);
         CHECK(intake->per_day.ml() == Approx(90.0 / 7));
     }
+    SECTION("bottles given days before the 7 days too: the whole 7 days") {
+        // Daycare bottles Monday to Friday: the last bottle before the 7 days came 3 days before them
+        // (a weekend and a day without), yet bottles went on from then: 500 ml over 7 days.
+        std::vector<Entry> feeds;
+        for (int d : {8, 9, 10}) feeds.push_back(bottle("w" + std::to_string(d), now - days(d), 100));
+        for (int d = 1; d <= 5; ++d) feeds.push_back(bottle("d" + std::to_string(d), now - days(d), 100));
+        const auto intake = recent_bottle_intake(history(feeds), now);
+        REQUIRE(intake);
+        CHECK(intake->days == 7);
+        CHECK(intake->feeds == 5);
+        CHECK(intake->per_day.ml() == Approx(500.0 / 7));
+        // more than 7 days before the 7 days: not before them, the bottles start again (3 days and 1 more)
+        const auto bottles_since = [&](Seconds old) {
+            return recent_bottle_intake(
+                history({bottle("old", old, 100), bottle("a", now - days(3), 100), bottle("b", now - days(2), 100)}),
+                now);
+        };
+        CHECK(bottles_since(now - days(14) - minutes(1))->days == 4);
+        CHECK(bottles_since(now - days(14) - minutes(1))->per_day.ml() == Approx(50));
+        CHECK(bottles_since(now - days(14) + minutes(1))->days == 7);
+        CHECK(intake_feeds_since(now) == now - days(14));
+    }
     SECTION("none") { CHECK_FALSE(recent_bottle_intake(history({bottle("f", now - hours(1), 90, "formula")}), now)); }
 }
 

@@ -254,4 +254,14 @@ TEST_CASE("durations for people are in s, min, h and min, or d") {
     CHECK(format_duration(seconds(172800)) == "2 d");
     CHECK(format_duration(seconds(-900)) == "-15 min");
 }
+
+TEST_CASE("figures in tenths round half away from zero for people and machines alike") {
+    // 600 ml at 500 ml in 6 days 1 hour is 7.25 days: printf's {:.1f} said 7.2, the JSON 7.3.
+    CHECK(tenths(600 / (500 / (6 + 1.0 / 24))) == 73);
+    CHECK(format_tenths(600 / (500 / (6 + 1.0 / 24))) == "7.3");
+    CHECK(format_tenths(0.25) == "0.3");
+    CHECK(format_tenths(-0.25) == "-0.3");
+    CHECK(format_tenths(35) == "35.0");
+    CHECK(format_tenths(8.449) == "8.4");
+}
 }  // namespace PUMPLOG_UNITY_ID
