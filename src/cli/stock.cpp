@@ -134,7 +134,9 @@ int run_list(Context& ctx, const ListOptions& o) {
     options.keep_ended = o.all;
     const StockRead read = read_stash_now(ctx, ctx.journal(), options);
     const Stock& stock = read.stock;
-    for (const auto& problem : stock.problems) fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(problem));
+    warn_capped(stock.problems.size(), "stock", [&](std::size_t i) {  // SPEC 8
+        fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(stock.problems[i]));
+    });
     const std::vector<const Container*> listed = listed_containers(stock, clock.now, o.all);
     const Unit unit = ctx.unit();
     if (format == Format::json) {

@@ -204,14 +204,33 @@ void add_event(std::vector<Event>& events, Event ev) {
     else events.insert(std::upper_bound(events.begin(), events.end(), ev, later), std::move(ev));
 }
 
+// An entry after its container was used up that only takes, moves or throws away `rest_ml`, the milk the
+// 2 ml rule counted as used up with it (what is left of it is taken off): not reported.
+bool counts_rest(const Event& ev, double& rest_ml) {
+    if (rest_ml <= rounding_ml) return false;
+    if (ev.type == EntryType::move) return ev.place.has_value();
+    if (ev.type == EntryType::discard) {  // the drops thrown away
+        rest_ml = 0;
+        return true;
+    }
+    if (ev.type != EntryType::use || ev.ml > rest_ml + rounding_ml) return false;
+    rest_ml = std::max(0.0, rest_ml - ev.ml);
+    return true;
+}
+
 // The container after its moves, uses and discards (newest first: replayed
 // from the last). An entry after it was finished is skipped and reported.
 Container replay_container(const Stored& stored, const std::vector<Event>& events, const LabelRef& label,
                            std::vector<Problem>& problems) {
     Container c = stored.container;
+    // What the 2 ml rule counted as used up with the container: a later use of no more than that takes
+    // milk already counted as taken (pumplog-stock(1), AMOUNTS), not a use of an empty container; a move or
+    // discard while some of it is left moves or throws away those drops. None is reported.
+    double rest_ml = c.state == ContainerState::used_up ? c.stored.ml() : 0;
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         const Event& ev = *it;
         c.last_event = std::max(c.last_event, ev.order.at);
+        if (c.state == ContainerState::used_up && counts_rest(ev, rest_ml)) continue;
         if (c.state != ContainerState::in_stock) {
             problems.push_back({1, ev.order, fmt::format("{} {} of ", type_name(ev.type), ev.id.view()), label,
                                 fmt::format(" after it was {}; skipped",
@@ -232,6 +251,7 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
         } else if (ev.type == EntryType::use) {
             c.left -= Volume::from_ml(ev.ml);
             if (c.left.ml() < empty_ml) {
+                rest_ml = std::max(0.0, c.left.ml());
                 c.left = Volume{};
                 c.state = ContainerState::used_up;
                 c.ended = at;
@@ -256,16 +276,20 @@ struct Outcome {
 Outcome outcome(Volume stored, const std::vector<Event>& events) {
     Volume left = stored;
     bool finished = left.ml() < empty_ml;
+    double rest_ml = finished ? left.ml() : 0;  // as replay_container: taken with the container, by the 2 ml rule
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         const Event& ev = *it;
+        if (finished && counts_rest(ev, rest_ml)) continue;
         if (finished) return {true, true};  // this one comes after the end
         if (ev.type == EntryType::move) {
             if (!ev.place) return {false, true};
         } else if (ev.type == EntryType::use) {
             left -= Volume::from_ml(ev.ml);
             finished = left.ml() < empty_ml;
+            if (finished) rest_ml = std::max(0.0, left.ml());
         } else {
             finished = true;
+            rest_ml = 0;
         }
     }
     return {finished, false};

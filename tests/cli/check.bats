@@ -181,3 +181,21 @@ garbage two" ]
     refused 2 pumplog log check --format json
     [ "$stderr" = "pumplog: error: --format json is not available here; use table" ]
 }
+
+@test "stock warns of a used-up container's later uses at most 10 times" {
+    store='{"v":1,"id":"S1","type":"store","at":"2026-11-21T09:00:00+01:00","ml":101,"place":"fridge","label":"B1"}'
+    journal_line "$store"
+    journal_line '{"v":1,"id":"U0","type":"use","at":"2026-11-21T10:00:00+01:00","target":"S1","ml":100}'
+    # The last 1 ml, which the 2 ml rule counted as used up with it: no warning.
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-21T10:30:00+01:00","target":"S1","ml":1}'
+    for i in 10 11 12 13 14 15 16 17 18 19 20 21; do
+        journal_line "{\"v\":1,\"id\":\"X$i\",\"type\":\"use\",\"at\":\"2026-11-21T11:${i}:00+01:00\",\
+\"target\":\"S1\",\"ml\":5}"
+    done
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 11 ]
+    [ "$(printf '%s\n' "$stderr" | head -1)" = "pumplog: warning: stock: use X10 of B1 after it was used up; skipped" ]
+    last="pumplog: warning: stock: 2 more bad lines skipped; run pumplog log check"
+    [ "$(printf '%s\n' "$stderr" | tail -1)" = "$last" ]
+}
