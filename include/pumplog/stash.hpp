@@ -50,9 +50,11 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 // none: a leftover another baby left is not taken (kept_for_another), and the
 // refusal names it. `stock use AMOUNT` names no baby: it takes no leftover a
 // named baby left (only `stock use LABEL` does, the parent's explicit choice).
+// With a zone, a refusal because milk in the stash was stored after `at` (a backdated feed) says so, with the
+// times, and from when the amount would be taken.
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit,
                              const Guideline& guideline = cdc_guideline(), bool thaw = false,
-                             std::string_view baby = {});
+                             std::string_view baby = {}, const date::time_zone* zone = nullptr);
 
 // A take's container after the plan's thaw (if any): where it is, its expiry and thaw time.
 struct AfterTake {

@@ -17,9 +17,44 @@ const Container& find_container(const Stock& stock, std::string_view label) {
     throw usage_error(fmt::format("no container is labelled \"{}\"; see pumplog stock --all", printable(label)));
 }
 
+// The refusal when milk stored after `at` would have covered the amount (a backdated feed): the stash shows
+// that milk, so the refusal says the time, the containers not yet stored then, and from when it would be taken.
+// Empty when no container stored after `at` is in stock.
+std::string not_yet_stored(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit,
+                           std::string_view baby, const date::time_zone* zone) {
+    std::vector<const Container*> later;
+    for (const auto& c : stock.containers)
+        if (c.state == ContainerState::in_stock && c.left.ml() >= empty_ml && c.stored_at > at &&
+            !kept_for_another(c, baby))
+            later.push_back(&c);
+    if (later.empty()) return "";
+    std::stable_sort(later.begin(), later.end(),
+                     [](const Container* a, const Container* b) { return a->stored_at < b->stored_at; });
+    // All on the feed's day: the clock alone ("at 08:00 ... B1 was stored at 11:00"), else dates throughout.
+    const bool one_day = local_day(later.back()->stored_at, zone) == local_day(at, zone);
+    const auto time = [&](Seconds instant) {
+        return one_day ? format_clock(instant, zone) : format_date_time(instant, zone);
+    };
+    std::string named;
+    for (const Container* c : later)
+        named += fmt::format("{}{} was stored at {}", named.empty() ? "" : ", ", printable(c->label),
+                             time(c->stored_at));
+    std::string usable = plan.usable.ml() > 0 ? fmt::format("only {} of stored milk was usable, not {}",
+                                                           format_volume(plan.usable, unit), format_volume(asked, unit))
+                                              : std::string("no stored milk was usable");
+    for (const Container* c : later)
+        if (plan_use(stock, asked, c->stored_at, Pour::any, baby).enough)
+            return fmt::format("at {} {} ({}): give a time at or after {} (--at), or correct the time of a container "
+                               "stored earlier than logged (pumplog log edit)",
+                               time(at), usable, named, time(c->stored_at));
+    return fmt::format("at {} {} ({}), and no later time has {} usable either", time(at), usable, named,
+                       format_volume(asked, unit));
+}
+
 // The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
 // A leftover kept for another baby is named: the parent sees it in the stash.
-Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit, std::string_view baby) {
+Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit, std::string_view baby,
+                 const date::time_zone* zone) {
     Volume expired;
     std::vector<const Container*> kept;
     for (const auto& c : stock.containers) {
@@ -42,6 +77,10 @@ Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds 
                                    : std::string(" (pumplog stock use LABEL takes one)");
         more += fmt::format("; a leftover is offered again only to the baby who left it, so {} is not taken{}", named,
                             how);
+    }
+    if (zone != nullptr) {
+        const std::string message = not_yet_stored(stock, plan, asked, at, unit, baby, zone);
+        if (!message.empty()) return usage_error(message + more);
     }
     return usage_error(fmt::format("only {} of stored milk is usable, not {}{}", format_volume(plan.usable, unit),
                                    format_volume(asked, unit), more));
@@ -119,11 +158,11 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
     // As given: the 0.05 ml rules judge it before rounding (pumplog-stock(1), AMOUNTS); plan_use pours its parts
     // as the journal keeps them.
-    return plan_feed_from_stock(stock, amount, at, unit, guideline, thaw);
+    return plan_feed_from_stock(stock, amount, at, unit, guideline, thaw, {}, zone);
 }
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
-                             bool thaw, std::string_view baby) {
+                             bool thaw, std::string_view baby, const date::time_zone* zone) {
     // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
     // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
     if (ml_millionths(amount) < unshown_millionths)
@@ -132,7 +171,7 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                                       amount.ml()));
     // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.
     UsePlan plan = plan_use(stock, amount, at, Pour::any, baby);
-    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby);
+    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby, zone);
     if (!thaw) {
         // Thawing is the parent's choice: without it, the milk that can be poured now (SPEC 4: thawed and fridge
         // milk before frozen), a frozen container only whole.

@@ -775,3 +775,13 @@ refused_same() {
     run jq -c 'select(.type == "use") | [.target, .ml]' "$J"
     [ "$output" = '["S1",30.05]' ]
 }
+
+@test "a feed from the stash dated before its milk was stored says when the milk was stored" {
+    export PUMPLOG_NOW="2026-11-11T10:00:00Z"
+    pumplog stock add 100ml --in fridge >/dev/null
+    refused 2 pumplog log feed 60ml --bottle --from-stock --at 08:00
+    [ "$stderr" = "pumplog: error: at 08:00 no stored milk was usable (B1 was stored at 11:00): give a time at or \
+after 11:00 (--at), or correct the time of a container stored earlier than logged (pumplog log edit)" ]
+    run pumplog log feed 60ml --bottle --from-stock --at 11:00
+    [ "$status" -eq 0 ]
+}

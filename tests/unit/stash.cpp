@@ -226,6 +226,37 @@ TEST_CASE("with thaw the frozen container is thawed whole: fridge, 24 hours from
     CHECK_THROWS(check_move(b1, Place::freezer, now + hours(1), cdc_guideline(), berlin()));
 }
 
+TEST_CASE("a feed from the stash before its milk was stored is refused with the times and from when it is taken") {
+    const auto feed = [](const Stock& s, double ml, Seconds at) {
+        plan_feed_from_stock(s, Volume::from_ml(ml), at, Unit::ml, cdc_guideline(), false, {}, berlin());
+    };
+    // P is 09:00 in Berlin: B1 stored then, B2 at 12:00; a feed at 08:00, then at 10:00.
+    const Stock s = stash({store("a", P, "fridge", 30, "B1"), store("b", P + hours(3), "fridge", 100, "B2")});
+    CHECK(testing::refusal([&] {
+              feed(s, 60, P - hours(1));
+          }) == "at 08:00 no stored milk was usable (B1 was stored at 09:00, B2 was stored at 12:00): give a time at "
+                "or after 12:00 (--at), or correct the time of a container stored earlier than logged "
+                "(pumplog log edit)");
+    CHECK(testing::refusal([&] {
+              feed(s, 60, P + hours(1));
+          }) == "at 10:00 only 30 ml of stored milk was usable, not 60 ml (B2 was stored at 12:00): give a time at "
+                "or after 12:00 (--at), or correct the time of a container stored earlier than logged "
+                "(pumplog log edit)");
+    CHECK(testing::refusal([&] {
+              feed(s, 200, P - hours(1));
+          }) == "at 08:00 no stored milk was usable (B1 was stored at 09:00, B2 was stored at 12:00), and no later "
+                "time has 200 ml usable either");
+    // A day before: dates throughout.
+    CHECK_THAT(testing::refusal([&] {
+                   feed(s, 60, P - days(1));
+               }),
+               Contains("at 2026-11-19 09:00 no stored milk was usable (B1 was stored at 2026-11-20 09:00"));
+    // Nothing stored later: the stash is short, as before.
+    CHECK(testing::refusal([&] {
+              feed(s, 200, P + hours(4));
+          }) == "only 130 ml of stored milk is usable, not 200 ml");
+}
+
 TEST_CASE("a leftover is dated by its milk and usable 2 hours after the feed, 1 hour under abm") {
     const Seconds feed = P + days(1);
     const Stock s = stash({store("a", P, "fridge", 150, "B1")});
