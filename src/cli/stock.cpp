@@ -218,11 +218,23 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
     const Unit unit = ctx.unit();
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal, keeping_label(what)).stock;
+        // As of now, in the order the list shows: later-dated lines have not happened yet (they still count
+        // in each container's last_event, for check_new_stash_lines). When that would leave a later-dated
+        // line impossible, planned (or refused) against every entry as before: the milk those lines take is
+        // not offered.
         const Guideline& g = guideline(ctx);
-        const UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
-        const std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
-        check_new_stash_lines(ctx, journal, stock, lines);  // later-dated entries still fit
+        // The plan points into its stock: both kept.
+        Stock stock = read_stash_now(ctx, journal, keeping_label(what)).stock;
+        UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
+        std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
+        try {
+            check_new_stash_lines(ctx, journal, stock, lines);  // later-dated entries still fit
+        } catch (const Error&) {
+            stock = read_stash(ctx, journal, keeping_label(what)).stock;
+            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
+            lines = use_lines(plan, clock.now, "", clock.zone);
+            check_new_stash_lines(ctx, journal, stock, lines);
+        }
         locked->append(lines);
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
     });

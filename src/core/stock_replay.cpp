@@ -112,12 +112,16 @@ struct Event {
     double ml = 0;               // use: what was taken (never below 0)
     std::optional<Place> place;  // move: where to (nullopt: not a place)
     std::string text;            // move: the place as written when it is none; discard: the reason
+    // Dated after the stash's time (StockOptions::as_of): it has not happened yet and changes nothing, but
+    // counts in the container's last_event (a line written now comes before it: check_new_stash_lines).
+    bool later = false;
 };
 
-Event make_event(const Entry& e, Order order) {
+Event make_event(const Entry& e, Order order, bool later) {
     Event ev;
     ev.type = e.type;
     ev.order = order;
+    ev.later = later;
     ev.id = Id::unhashed(e.id);
     if (e.type == EntryType::use) {
         ev.ml = counted_ml(e.ml).value_or(0);
@@ -230,6 +234,7 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         const Event& ev = *it;
         c.last_event = std::max(c.last_event, ev.order.at);
+        if (ev.later) continue;
         if (c.state == ContainerState::used_up && counts_rest(ev, rest_ml)) continue;
         if (c.state != ContainerState::in_stock) {
             problems.push_back({1, ev.order, fmt::format("{} {} of ", type_name(ev.type), ev.id.view()), label,
@@ -279,6 +284,7 @@ Outcome outcome(Volume stored, const std::vector<Event>& events) {
     double rest_ml = finished ? left.ml() : 0;  // as replay_container: taken with the container, by the 2 ml rule
     for (auto it = events.rbegin(); it != events.rend(); ++it) {
         const Event& ev = *it;
+        if (ev.later) continue;
         if (finished && counts_rest(ev, rest_ml)) continue;
         if (finished) return {true, true};  // this one comes after the end
         if (ev.type == EntryType::move) {
@@ -354,10 +360,11 @@ struct StockReplay::State {
         it->second.stored = make_stored(e, order);
     }
 
-    void event(const Entry& e, Order order) {
+    void event(const Entry& e, Order order, bool later) {
         const Id target(e.target);
         auto it = open.find(target);
         if (it == open.end()) {
+            if (later && !exact && finished.contains(target.hash())) return;  // finished now: nothing to date
             if (!exact && finished.contains(target.hash())) {
                 gave_up = true;  // written before the store of a container already forgotten
                 return;
@@ -365,7 +372,7 @@ struct StockReplay::State {
             it = open.try_emplace(target).first;
             it->second.events.reserve(4);
         }
-        add_event(it->second.events, make_event(e, order));
+        add_event(it->second.events, make_event(e, order, later));
     }
 
     // A container finished by the entries met so far, and that nobody asked
@@ -431,10 +438,11 @@ void StockReplay::add(const Entry& e, bool voided) {
             s.labels.push_back(label_hash(e.label));
             if (const auto n = label_number(e.label)) s.highest = std::max(s.highest, *n);
         }
-        if (!voided) s.store(e, order);
+        // One stored after the stash's time is replayed as a voided one (it still reserves its label).
+        if (!voided && !(s.options.as_of && e.at.instant > *s.options.as_of)) s.store(e, order);
     } else if (e.type == EntryType::move || e.type == EntryType::use || e.type == EntryType::discard) {
         const Order order{e.at.instant, ++s.seq};
-        if (!voided) s.event(e, order);
+        if (!voided) s.event(e, order, s.options.as_of && e.at.instant > *s.options.as_of);
     }
 }
 
@@ -455,10 +463,11 @@ Stock StockReplay::finish() {
             continue;
         }
         for (const Event& ev : o.events)
-            s.problems.push_back({1, ev.order,
-                                  fmt::format("{} {} names no stored container (\"{}\"); skipped",
-                                              type_name(ev.type), ev.id.view(), id.view()),
-                                  std::nullopt, ""});
+            if (!ev.later)  // not happened yet: not reported, as before its time
+                s.problems.push_back({1, ev.order,
+                                      fmt::format("{} {} names no stored container (\"{}\"); skipped",
+                                                  type_name(ev.type), ev.id.view(), id.view()),
+                                      std::nullopt, ""});
     }
     std::sort(stored.begin(), stored.end(),
               [](const auto& a, const auto& b) { return before(a.second->stored->order, b.second->stored->order); });
@@ -540,7 +549,7 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
         auto folded = replay_fold(
             journal, replay_options, [&] { return std::make_unique<Pass>(guideline, options, exact); },
             [&](Pass& pass, const Replayed& r) {
-                pass.stash.add(r.entry, r.voided || (options.as_of && r.entry.at.instant > *options.as_of));
+                pass.stash.add(r.entry, r.voided);  // entries after options.as_of: StockReplay::add
                 if (feeds_since && r.entry.type == EntryType::feed && r.entry.at.instant >= *feeds_since) {
                     pass.feeds.entries.push_back(r.entry);
                     pass.feeds.voided.push_back(r.voided);

@@ -785,3 +785,20 @@ after 11:00 (--at), or correct the time of a container stored earlier than logge
     run pumplog log feed 60ml --bottle --from-stock --at 11:00
     [ "$status" -eq 0 ]
 }
+
+@test "stock use takes containers in the order stock lists them when a move is dated later" {
+    export PUMPLOG_NOW="2026-11-11T10:00:00Z"
+    pumplog stock add 100ml --in fridge >/dev/null
+    pumplog stock move B1 --to freezer --at "2026-11-12 09:00" --force >/dev/null
+    pumplog stock add 50ml --in fridge --pumped 11:00 --force >/dev/null
+    [ "$(pumplog stock --format csv | cut -d, -f1 | sed -n 2p)" = "B1" ]
+    run pumplog stock use 30ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 30 ml: B1 30 ml (70 ml left in the fridge)" ]
+    # The move still to come is still guarded: B1 is not used up before it.
+    refused 2 pumplog stock use B1
+    [[ "$stderr" == *"before an entry of it (moved B1 to the freezer at 2026-11-12 09:00"* ]]
+    run pumplog stock use 60ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 60 ml: B1 60 ml (10 ml left in the fridge)" ]
+}

@@ -435,6 +435,28 @@ TEST_CASE("taking moving or throwing away the drops the 2 ml rule counted as use
     }
 }
 
+TEST_CASE("the stash as of a time leaves later moves out but counts them in the container's last event") {
+    // B1 moved to the freezer a day later; B2 stored at the same time: as of P + 1 h both are fridge milk,
+    // expiring together, B1 first (stored first), as stock use takes them.
+    const Written w{{store("S1", P, "fridge", 100, "B1"), entry_of(move_json("M1", "S1", P + hours(24), "freezer")),
+                     store("S2", P, "fridge", 50, "B2"), use("U9", "S3", P + hours(30), 10),
+                     store("S3", P + hours(2), "fridge", 40, "B3")},
+                    std::vector<bool>(5, false)};
+    StockOptions now;
+    now.as_of = P + hours(1);
+    const Stock s = replayed(w, now);
+    CHECK(s.problems.empty());  // the use of B3, stored later, has not happened yet either
+    REQUIRE(s.containers.size() == 2);  // B3 is stored later
+    const Container& b1 = *s.find("B1");
+    CHECK(b1.place == Place::fridge);
+    CHECK(b1.last_event == P + hours(24));
+    CHECK(use_order(s, P + hours(1)).front()->label == "B1");
+    // The whole journal: B1 is frozen tomorrow, and expires after B2.
+    const Stock all = build_stock(w.lines, w.voided, cdc_guideline());
+    CHECK(all.find("B1")->place == Place::freezer);
+    CHECK(use_order(all, P + hours(1)).front()->label == "B2");
+}
+
 TEST_CASE("a use before its store in the file is reported as before") {
     SECTION("naming a store never written") {
         const Written w{{use("U1", "S9", P, 30), store("S1", P + hours(1), "fridge", 100, "B1")}, {false, false}};
