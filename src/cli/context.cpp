@@ -198,9 +198,12 @@ Format Context::format() {
     throw usage_error(fmt::format("--format {} is not available here; use {}", name, list));
 }
 
-void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one) {
+void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one,
+                 std::string_view more) {
     for (std::size_t i = 0; i < count && i < warnings_shown; ++i) warn_one(i);
-    if (count > warnings_shown)
+    if (count <= warnings_shown) return;
+    if (!more.empty()) fmt::print(stderr, "pumplog: warning: {}: {} {}\n", where, count - warnings_shown, more);
+    else
         fmt::print(stderr, "pumplog: warning: {}: {} more bad {} skipped; run pumplog log check\n", where,
                    count - warnings_shown, count - warnings_shown == 1 ? "line" : "lines");
 }

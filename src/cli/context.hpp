@@ -137,7 +137,10 @@ std::string_view format_name(Format format);
 // first 10 of `count`, then one line with the number left unprinted and
 // "run pumplog log check" (`where` names the file).
 inline constexpr std::size_t warnings_shown = 10;
-void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one);
+// `more`: what the count after the first ones is of ("more skipped as above"; default: bad lines, and
+// run pumplog log check, which lists them).
+void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one,
+                 std::string_view more = {});
 
 // The command table: one row per top-level command. Dispatch, --help, the
 // completion scripts and the man page's command list all come from it.

@@ -134,9 +134,11 @@ int run_list(Context& ctx, const ListOptions& o) {
     options.keep_ended = o.all;
     const StockRead read = read_stash_now(ctx, ctx.journal(), options);
     const Stock& stock = read.stock;
-    warn_capped(stock.problems.size(), "stock", [&](std::size_t i) {  // SPEC 8
-        fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(stock.problems[i]));
-    });
+    // SPEC 8: the first ones, then a count (log check reads lines, not the stash: it does not list these).
+    warn_capped(
+        stock.problems.size(), "stock",
+        [&](std::size_t i) { fmt::print(stderr, "pumplog: warning: stock: {}\n", terminal_text(stock.problems[i])); },
+        "more skipped as above");
     const std::vector<const Container*> listed = listed_containers(stock, clock.now, o.all);
     const Unit unit = ctx.unit();
     if (format == Format::json) {

@@ -196,6 +196,6 @@ garbage two" ]
     [ "$status" -eq 0 ]
     [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 11 ]
     [ "$(printf '%s\n' "$stderr" | head -1)" = "pumplog: warning: stock: use X10 of B1 after it was used up; skipped" ]
-    last="pumplog: warning: stock: 2 more bad lines skipped; run pumplog log check"
+    last="pumplog: warning: stock: 2 more skipped as above"
     [ "$(printf '%s\n' "$stderr" | tail -1)" = "$last" ]
 }
