@@ -18,7 +18,8 @@ using std::chrono::seconds;
 // An overshoot up to this is closed by moving a pump rather than adding one.
 constexpr seconds nudge_limit{30 * 60};
 // Two pumps within this of min_gap apart are merged or kept apart as the week's reference timetable has
-// them (draft_pumps with a reference): spreading a pair to min_gap moves each pump at most half of it.
+// them (draft_pumps with a reference): spreading a pair to min_gap moves each pump at most half of it
+// (and the rounding to the grid).
 constexpr seconds count_hold{30 * 60};
 
 namespace {
