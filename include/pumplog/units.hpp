@@ -83,6 +83,8 @@ long long ml_tenths(Volume volume);
 long long tenths(double value);
 // The same written from the integer: "7.3", "-0.3", "35.0".
 std::string format_tenths(double value);
+// Tenths written from the integer, digit for digit: 73 -> "7.3", -3 -> "-0.3", 350 -> "35.0".
+std::string tenths_text(long long tenths);
 // A value for machine output in `unit`: ml to 0.1 (ml_tenths), oz to 0.01.
 double output_value(Volume volume, Unit unit);
 // For people: "90 ml", "3.1 oz".

@@ -183,25 +183,21 @@ std::string format_volume_number(Volume volume, Unit unit) {
     if (unit == Unit::ml) {
         // Written from the integer: "120", "16.7", "-0.5" (the tenths of output_value, digit for digit).
         const long long tenths = ml_tenths(volume);
-        const long long magnitude = tenths < 0 ? -tenths : tenths;
-        const char* sign = tenths < 0 ? "-" : "";
-        if (magnitude % 10 == 0) return fmt::format("{}{}", sign, magnitude / 10);
-        return fmt::format("{}{}.{}", sign, magnitude / 10, magnitude % 10);
+        return tenths % 10 == 0 ? std::to_string(tenths / 10) : tenths_text(tenths);
     }
     // To 0.1 from the hundredths output_value gives, half away from zero: 7.39 ml (0.25 oz typed) is 0.25 in
     // the CSV and 0.3 here, not 0.2 from the 0.2499 oz it is in binary.
-    const long long tenths = std::llround(std::round(volume.oz() * 100.0) / 10.0);
-    const long long magnitude = tenths < 0 ? -tenths : tenths;
-    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
+    return tenths_text(std::llround(std::round(volume.oz() * 100.0) / 10.0));
 }
 
 long long tenths(double value) { return std::llround(value * 10.0); }
 
-std::string format_tenths(double value) {
-    const long long t = tenths(value);
-    const long long magnitude = t < 0 ? -t : t;
-    return fmt::format("{}{}.{}", t < 0 ? "-" : "", magnitude / 10, magnitude % 10);
+std::string tenths_text(long long tenths) {
+    const long long magnitude = tenths < 0 ? -tenths : tenths;
+    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
 }
+
+std::string format_tenths(double value) { return tenths_text(tenths(value)); }
 
 std::string format_volume(Volume volume, Unit unit) {
     return format_volume_number(volume, unit) + (unit == Unit::ml ? " ml" : " oz");

@@ -25,11 +25,6 @@ long long minute_tenths(std::chrono::seconds time, int days = 1) {
 // Breast minutes for machines: to 0.1.
 double breast_minutes(std::chrono::seconds time) { return static_cast<double>(minute_tenths(time)) / 10.0; }
 
-// Tenths written from the integer: "5.3", "-0.3", "12.0" (the CSV's and JSON's rounding, digit for digit).
-std::string tenths_text(long long tenths) {
-    const long long magnitude = tenths < 0 ? -tenths : tenths;
-    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", magnitude / 10, magnitude % 10);
-}
 
 // The machine values of a row, in column order after the label; none for a volume not known (every
 // session, or every bottle, of the row without one): unknown, never 0 ml.
