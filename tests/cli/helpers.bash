@@ -14,6 +14,9 @@ setup() {
     unset NO_COLOR PUMPLOG_CONFIG
     mkdir -p "$HOME"
     J="$PUMPLOG_JOURNAL"
+    # Files a test writes by a relative name land in its scratch folder, not in
+    # the folder bats was started from (once the source tree).
+    cd "$TEST_DIR" || return 1
 }
 
 teardown() {
