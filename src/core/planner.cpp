@@ -389,24 +389,44 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
 }
 
 // Pumps of one away period (one planned stretch in exclusive mode) closer than
-// min_gap on the wall clock: the timetable could not keep min_gap without a
-// gap over its limit (the longest gap wins), and the plan says so, once a
-// period, naming its closest two.
+// min_gap on the wall clock, as the timetable laid them out (a pump a
+// spring-forward change moved counts from its wall time before the change):
+// the timetable could not keep min_gap without a gap over its limit (the
+// longest gap wins), and the plan says so, once a period, naming its closest
+// two. A pump the change moved that is closer than min_gap to the next in
+// real hours (ease_spring_forward found no time for it) is said as that: the
+// clocks go forward, not the limits.
 std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& drafts,
                                           const std::vector<TimeSpan>& periods, const Settings& settings,
                                           TimeSpan range, const ZoneMemo& zone) {
     std::vector<PlanAdvice> out;
     const DailyWindow night = night_window(settings);
     for (const TimeSpan& p : periods) {
-        std::optional<std::pair<Seconds, Seconds>> closest;
-        const auto apart = [&](Seconds a, Seconds b) { return zone.to_local(b) - zone.to_local(a); };
+        std::optional<std::pair<std::size_t, std::size_t>> closest;
+        const auto laid_out = [&](std::size_t i) { return zone.to_local(drafts[i].at) - drafts[i].moved; };
+        const auto apart = [&](std::size_t i) { return laid_out(i + 1) - laid_out(i); };
         for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
             const Seconds a = drafts[i].at, b = drafts[i + 1].at;
-            if (!p.contains(a) || !p.contains(b) || !range.contains(a) || apart(a, b) >= settings.min_gap) continue;
-            if (!closest || apart(a, b) < apart(closest->first, closest->second)) closest = std::pair(a, b);
+            if (!p.contains(a) || !p.contains(b) || !range.contains(a)) continue;
+            if (drafts[i].moved > seconds(0) && b - a < settings.min_gap && apart(i) >= settings.min_gap) {
+                PlanAdvice c;
+                c.kind = AdviceKind::clock_change;
+                c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
+                c.begin = a;
+                c.end = b;
+                c.gap = settings.min_gap;
+                c.minutes = {minute_of_day(laid_out(i))};
+                // The limit one pump for both would break (the gap from the milk removal before it).
+                c.night = night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
+                c.longest = c.night ? settings.max_gap_night : settings.max_gap_day;
+                out.push_back(c);
+                continue;
+            }
+            if (apart(i) >= settings.min_gap) continue;
+            if (!closest || apart(i) < apart(closest->first)) closest = std::pair(i, i + 1);
         }
         if (!closest) continue;
-        const auto [a, b] = *closest;
+        const Seconds a = drafts[closest->first].at, b = drafts[closest->second].at;
         PlanAdvice c;
         c.kind = AdviceKind::min_gap_conflict;
         c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
@@ -508,6 +528,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             }
             timetable::snap_to(drafts, *ref_drafts, units, snap_tolerance);
         }
+        timetable::ease_spring_forward(drafts, feeds, periods, options, zone);
         timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }
 

@@ -359,21 +359,62 @@ int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, con
     int snapped = 0;
     for (const TimeSpan& p : periods) {
         std::vector<Draft*> mine;
-        std::vector<Seconds> theirs;
+        std::vector<const Draft*> theirs;
         for (auto& d : drafts)
             if (p.contains(d.at)) mine.push_back(&d);
         for (const auto& r : reference)
-            if (p.contains(r.at)) theirs.push_back(r.at);
+            if (p.contains(r.at)) theirs.push_back(&r);
         if (mine.empty() || mine.size() != theirs.size()) continue;
         bool near = true;
         for (std::size_t i = 0; i < mine.size(); ++i)
-            if (mine[i]->at - theirs[i] > tolerance || theirs[i] - mine[i]->at > tolerance) near = false;
+            if (mine[i]->at - theirs[i]->at > tolerance || theirs[i]->at - mine[i]->at > tolerance) near = false;
         if (!near) continue;
-        for (std::size_t i = 0; i < mine.size(); ++i) mine[i]->at = theirs[i];
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+            mine[i]->at = theirs[i]->at;
+            mine[i]->moved = theirs[i]->moved;
+        }
         ++snapped;
     }
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
     return snapped;
+}
+
+void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
+                         const std::vector<TimeSpan>& periods, const Options& options, const date::time_zone* zone) {
+    const ZoneMemo memo(zone);
+    const seconds step = std::max(minutes(1), options.round);
+    std::vector<Seconds> home;  // found when a pump needs them (a spring-forward night, rarely)
+    for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
+        Draft& d = drafts[i];
+        const Seconds next = drafts[i + 1].at;
+        if (d.moved <= seconds(0) || next - d.at >= options.min_gap) continue;
+        const auto period =
+            std::find_if(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(d.at); });
+        if (period == periods.end()) continue;
+        // The latest time on the grid min_gap or more before the next pump (after the change, real hours are
+        // the wall clock's), at least min_gap after the pump before.
+        Seconds t = round_to(next - options.min_gap, options.round, memo);
+        if (next - t < options.min_gap) t -= step;
+        if (period->contains(t) && (i == 0 || t - drafts[i - 1].at >= options.min_gap)) {
+            d.at = t;
+            d.moved = seconds(0);
+            continue;
+        }
+        // Else one pump for both, at the next one's time, when the gap from the milk removal before keeps
+        // its limit.
+        if (home.empty()) home = at_home(feeds, periods);
+        std::optional<Seconds> before;
+        if (i > 0) before = drafts[i - 1].at;
+        for (const Seconds h : home)
+            if (h < d.at && (!before || h > *before)) before = h;
+        if (before && next - *before > limit_of(*before, next, options, memo)) continue;
+        Draft& b = drafts[i + 1];
+        b.covers.insert(b.covers.begin(), d.covers.begin(), d.covers.end());
+        b.amounts.insert(b.amounts.begin(), d.amounts.begin(), d.amounts.end());
+        b.target += d.target;
+        b.estimated = b.estimated || d.estimated;
+        drafts.erase(drafts.begin() + static_cast<long>(i));  // drafts[i] is now the pump for both
+    }
 }
 
 std::vector<Draft> pinned_pumps(const std::vector<int>& schedule, const std::vector<Feed>& feeds,
@@ -699,8 +740,10 @@ std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std
         i = j;
     }
     bool crowded = static_cast<long>(fullest) * options.min_gap.count() > day_minutes;
+    // Measured as laid out: a pump a spring-forward change moved counts from its wall time before the change.
+    const auto laid_out = [&](const Draft& d) { return memo.to_local(d.at) - d.moved; };
     for (std::size_t i = 1; i < drafts.size() && !crowded; ++i)
-        crowded = memo.to_local(drafts[i].at) - memo.to_local(drafts[i - 1].at) < options.min_gap;
+        crowded = laid_out(drafts[i]) - laid_out(drafts[i - 1]) < options.min_gap;
     if (!crowded || feeds.empty()) return {};
     // The day's feeds: one a slot, at its time as written.
     std::vector<CircleFeed> day;
@@ -768,6 +811,7 @@ std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std
             const int prev = times[(i + n - 1) % n];
             const int gap = (times[i] - prev + day_minutes) % day_minutes;
             draft.night = circle_night(prev, gap, options);
+            draft.moved = memo.to_local(at) - wall;
             out.push_back(draft);
             walls.push_back(wall);
         }
@@ -806,7 +850,9 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr), wall_reference);
     // Back to instants: a feed's wall time gives its instant again (predicted_feeds' to_instant).
     for (auto& d : drafts) {
-        d.at = memo.to_instant(as_wall(d.at));
+        const LocalSeconds wall = as_wall(d.at);
+        d.at = memo.to_instant(wall);
+        d.moved = memo.to_local(d.at) - wall;
         for (auto& c : d.covers) c = memo.to_instant(as_wall(c));
     }
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
@@ -823,6 +869,7 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
         a.target += b.target;
         a.estimated = a.estimated || b.estimated;
         a.night = a.night && b.night;
+        a.moved = std::min(a.moved, b.moved);
         drafts.erase(drafts.begin() + static_cast<long>(i));
     }
     return drafts;

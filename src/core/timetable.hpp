@@ -51,6 +51,10 @@ struct Draft {
     std::vector<Volume> amounts;  // parallel to covers
     bool night = false;           // added for a night gap
     bool estimated = false;       // a covered feed's amount is an estimate
+    // How far a spring-forward change moved it on the wall clock: laid out at a wall time the change skips
+    // (02:30), it is at the same instant's wall time (03:30); 0 for any other pump. Its time as laid out is
+    // its wall time less this.
+    std::chrono::seconds moved{0};
 };
 // Laid out on the wall clock (every local day 24 hours, the feeds at their
 // slots' times as written), so a daylight-saving day gets the timetable of the
@@ -92,6 +96,16 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
 std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, Seconds from,
                                            Seconds to, const Options& options, const date::time_zone* zone,
                                            const std::vector<int>& hold = {});
+
+// A spring-forward night: a pump the change moved (Draft::moved) is that much nearer the next pump in real
+// hours than the timetable laid them out (02:30 becomes 03:30, 1 h 30 min before 05:00). When it is closer
+// than min_gap to the next pump, it goes back to the latest time on the `round` grid that keeps min_gap in
+// real hours from the next pump and from the one before it, inside its period (03:00, 2 h after 00:00 and 2 h
+// before 05:00), and is no longer marked moved; when no time does, it joins the next pump (its feeds and
+// target added) if the gap from the milk removal before it (a pump, or a feed outside the periods) to the
+// next pump keeps its limit; else it stays (the planner says why).
+void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
+                         const std::vector<TimeSpan>& periods, const Options& options, const date::time_zone* zone);
 
 // The minutes after midnight of the drafts on one local day, sorted (a
 // timetable's day, to hold with repeat_daily_when_crowded).

@@ -176,6 +176,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::uncovered_feed: return "uncovered_feed";
         case AdviceKind::long_gap: return "long_gap";
         case AdviceKind::min_gap_conflict: return "min_gap_conflict";
+        case AdviceKind::clock_change: return "clock_change";
         case AdviceKind::incomplete_day: return "incomplete_day";
         case AdviceKind::nursing_in_supply: return "nursing_in_supply";
         case AdviceKind::on_track: return "on_track";
@@ -375,6 +376,15 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap),
                 format_duration(a.gap), format_duration(a.longest), longest, longest);
         }
+        case AdviceKind::clock_change:
+            return fmt::format(
+                "The clocks go forward on {}: the {} pump is at {}, only {} before the {} one, under the {} minimum "
+                "(min_gap): no time that night keeps {} from the pumps before and after it, and one pump for both "
+                "would leave a gap over {} ({}).",
+                day_label(a.begin, zone), a.minutes.empty() ? "-" : format_minute_of_day(a.minutes.front()),
+                format_clock(a.begin, zone), format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)),
+                format_clock(a.end, zone), format_duration(a.gap), format_duration(a.gap), format_duration(a.longest),
+                a.night ? "max_gap_night" : "max_gap_day");
         case AdviceKind::incomplete_day:
             return fmt::format("{} looks incompletely logged: it counts less in the plan.", format_date(a.day));
         case AdviceKind::nursing_in_supply:
@@ -496,6 +506,14 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["from"] = format_rfc3339(a.begin, zone);
             j["to"] = format_rfc3339(a.end, zone);
             j["min_gap_min"] = a.gap.count();
+            j["max_gap_min"] = a.longest.count();
+            j["night"] = a.night;
+            break;
+        case AdviceKind::clock_change:
+            j["from"] = format_rfc3339(a.begin, zone);
+            j["to"] = format_rfc3339(a.end, zone);
+            j["min_gap_min"] = a.gap.count();
+            j["laid_out"] = a.minutes.empty() ? json(nullptr) : json(format_minute_of_day(a.minutes.front()));
             j["max_gap_min"] = a.longest.count();
             j["night"] = a.night;
             break;

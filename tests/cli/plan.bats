@@ -440,6 +440,48 @@ EOF
     [ "${#lines[@]}" -eq 21 ]
 }
 
+@test "on a spring-forward night the pump the clocks move keeps min_gap in real hours, and the advice blames the clock change, not max_gap" {
+    export TZ=America/New_York PUMPLOG_NOW=2026-03-07T10:00:00-05:00
+    baby 2026-02-28 7 "00:00=100 02:30=100 05:00=100 08:00=100 11:00=100 14:00=100 17:00=100 20:00=100"
+    pumps 2026-02-28 7 "02:30=100 11:00=100"
+    local night=(--away "daily 22:00-06:00" --on 2026-03-08)
+    # The clocks go from 02:00 to 03:00: the 02:30 pump was at 03:30, 1 h 30 min before 05:00 (a min_gap
+    # conflict said to be max_gap's). 03:00 is 2 real hours after 00:00 and 2 before 05:00.
+    run --separate-stderr pumplog plan "${night[@]}" --max-gap-night 12h --max-gap-day 12h --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at, .covers]]' <<<"$output")" = '[["2026-03-08T00:00:00-05:00",["2026-03-08T00:00:00-05:00"]],["2026-03-08T03:00:00-04:00",["2026-03-08T03:30:00-04:00"]],["2026-03-08T05:00:00-04:00",["2026-03-08T05:00:00-04:00"]]]' ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
+    run --separate-stderr pumplog plan "${night[@]}"
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "Sun 2026-03-08  03:00  100 ml    100 ml  covers the 03:30 feed" ]
+    [[ "$output" != *Advice* ]]
+    # No time keeps 2 h 15 min from 00:00 and 05:00 (4 real hours): one pump at 05:00 for both feeds.
+    run --separate-stderr pumplog plan "${night[@]}" --min-gap 2h15m --format json
+    [ "$(jq -c '[.pumps[] | [.at, .covers]]' <<<"$output")" = '[["2026-03-08T00:00:00-05:00",["2026-03-08T00:00:00-05:00"]],["2026-03-08T05:00:00-04:00",["2026-03-08T03:30:00-04:00","2026-03-08T05:00:00-04:00"]]]' ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
+    # Nor one pump for both, 4 h 15 min after the 23:45 one: the pumps stay, and the advice says why.
+    run --separate-stderr pumplog plan "${night[@]}" --min-gap 2h15m --max-gap-night 3h45m --format json
+    [ "$(jq -c '[.pumps[] | .at]' <<<"$output")" = '["2026-03-08T03:30:00-04:00","2026-03-08T05:00:00-04:00","2026-03-08T23:45:00-04:00"]' ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[{"kind":"clock_change","from":"2026-03-08T03:30:00-04:00","to":"2026-03-08T05:00:00-04:00","min_gap_min":135,"laid_out":"02:30","max_gap_min":225,"night":true}]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The clocks go forward on Sun 2026-03-08: the 02:30 pump is at 03:30, only 1 h 30 min before the 05:00 one, under the 2 h 15 min minimum (min_gap): no time that night keeps 2 h 15 min from the pumps before and after it, and one pump for both would leave a gap over 3 h 45 min (max_gap_night)." ]
+    # The days around it keep the wall-clock timetable.
+    run --separate-stderr pumplog plan --away "daily 22:00-06:00" --on 2026-03-09 --format json
+    [ "$(jq -c '[.pumps[] | .at[11:16]]' <<<"$output")" = '["00:00","02:30","05:00"]' ]
+}
+
+@test "pumping exclusively, the spring-forward day's moved pump keeps min_gap and no conflict is said" {
+    export TZ=Australia/Sydney PUMPLOG_NOW=2026-10-03T11:00:00+10:00
+    baby 2026-09-26 7 "00:00=100 02:30=100 05:00=100 08:00=100 11:00=100 14:00=100 17:00=100 20:00=100"
+    pumps 2026-09-26 7 "02:30=100 11:00=100"
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-04 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-10-04T00:00:00+10:00 2026-10-04T03:00:00+11:00 2026-10-04T05:00:00+11:00 2026-10-04T08:00:00+11:00 2026-10-04T11:00:00+11:00 2026-10-04T14:00:00+11:00 2026-10-04T17:00:00+11:00 2026-10-04T20:00:00+11:00" ]
+    [ "$(jq -c '.pumps[1].covers' <<<"$output")" = '["2026-10-04T03:30:00+11:00"]' ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-04
+    [[ "$output" != *max_gap* ]]
+}
+
 @test "plan stash gives the need, the stash, the start and the extra session" {
     three_hourly
     pumps 2026-11-14 7 "06:00=150 14:00=90"
