@@ -127,18 +127,20 @@ std::string plan_baby(Context& ctx, const PlanOptions& o) {
     return o.baby.empty() ? "" : ctx.baby_named(o.baby);
 }
 
-// How many pumps the timetable known now has on the local day of `begin` before it: a plan from now
-// numbers its calendar events from the day's first pump, so that a file written at 07:00 and one
-// written at 12:00 give the 12:35 pump the same UID.
-int pumps_before(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, Seconds begin) {
+// How many pumps (and, apart, extra sessions) the timetable known now has on the local day of `begin`
+// before it: a plan from now numbers its calendar events from the day's first pump, so that a file
+// written at 07:00 and one written at 12:00 give the 12:35 pump the same UID.
+render::IcsEarlier pumps_before(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
+                                Seconds begin) {
     const date::sys_days day = local_day(begin, clock.zone);
     const TimeSpan earlier{start_of_local_day(day, clock.zone), begin};
-    if (earlier.begin >= earlier.end) return 0;
+    if (earlier.begin >= earlier.end) return {};
     const Plan plan = settings.mode == PlanMode::supply ? plan_in_mode(entries, settings, clock, earlier)
                                                         : plan_pumps_known_now(entries, settings, clock, earlier);
-    return static_cast<int>(std::count_if(plan.pumps.begin(), plan.pumps.end(), [&](const PlannedPump& p) {
-        return p.at < begin && local_day(p.at, clock.zone) == day;
-    }));
+    render::IcsEarlier before;
+    for (const PlannedPump& p : plan.pumps)
+        if (p.at < begin && local_day(p.at, clock.zone) == day) ++(p.extra ? before.extras : before.pumps);
+    return before;
 }
 
 // --days: a whole number from 1 to 31 (SPEC 2: the error says what is accepted, for "x" as for 0).
@@ -169,7 +171,8 @@ int run_plan(Context& ctx, const PlanOptions& o) {
             // does (a plan from 21:00, after the day's last pump, begins with tomorrow's first).
             const bool same_day = !plan.pumps.empty() &&
                                   local_day(plan.pumps.front().at, clock.zone) == local_day(range.begin, clock.zone);
-            const int earlier = same_day ? pumps_before(history.entries, settings, clock, range.begin) : 0;
+            const render::IcsEarlier earlier =
+                same_day ? pumps_before(history.entries, settings, clock, range.begin) : render::IcsEarlier{};
             fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now, earlier));
             break;
         }

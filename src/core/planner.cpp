@@ -198,18 +198,30 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     return best;
 }
 
-// Whether the parent pumped an extra session proposed at `at` (its time gone
-// by `until`): a pump logged from half min_gap before it until `until` that is
-// no planned pump's (none of `planned` within half min_gap of it).
+// Whether the parent pumped, or skipped, an extra session proposed at `at`
+// (its time gone by `until`): a pump or a skip (`plan skip`, written at the
+// pump's time) logged from half min_gap before it until `until` that is no
+// planned pump's (none of `planned` within half min_gap of it).
 bool extra_logged(const std::vector<Entry>& entries, Seconds at, Seconds until, const std::vector<Seconds>& planned,
                   const Settings& settings) {
     const auto tolerance = settings.same_pump_within();
     return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
-        if (e.type != EntryType::pump || e.at.instant < at - tolerance || e.at.instant >= until) return false;
+        if ((e.type != EntryType::pump && e.type != EntryType::skip) || e.at.instant < at - tolerance ||
+            e.at.instant >= until)
+            return false;
         return std::none_of(planned.begin(), planned.end(), [&](Seconds p) {
             return e.at.instant - p < tolerance && p - e.at.instant < tolerance;
         });
     });
+}
+
+// When a pump planned at `at` stops being overdue (next_pump_in): min_gap after
+// it, or the midpoint to the next of `planned` when that comes first.
+Seconds overdue_until(Seconds at, const std::vector<Seconds>& planned, const Settings& settings) {
+    Seconds end = at + settings.min_gap;
+    for (const Seconds p : planned)
+        if (p > at) end = std::min(end, at + (p - at) / 2);
+    return end;
 }
 
 // Re-spaces a group's pumps to make room for one more (SPEC 5: the day is
@@ -638,15 +650,19 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // time in a plan of Tuesday, which does not show it): from the start of
             // that day, or once the window is over, from its end (a pump logged
             // then, or the time passing, does not move the extra later into the
-            // evening). Only a time gone by with no pump logged at it or since
-            // moves to the plan's own hours, never before now (plan next plans
-            // from 12 hours ago and must remind of the extra `plan` shows).
+            // evening). A time gone by with no pump (nor skip) logged at it or
+            // since is overdue as any planned pump (plan next and its reminders:
+            // up to min_gap, and until the midpoint to the next pump); only once
+            // that is over does it move to the plan's own hours, never before now
+            // (plan next plans from 12 hours ago and must remind of the extra
+            // `plan` shows).
             Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
                                  : g.end <= until ? g.end
                                                   : start_of_local_day(memo.local_day(g.begin), zone);
             std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
-            if (settings.mode != PlanMode::exclusive && g.end > until && (!at || *at < until) &&
-                !(at && extra_logged(entries, *at, until, pump_times, settings))) {
+            if (settings.mode != PlanMode::exclusive && g.end > until &&
+                (!at || (until >= overdue_until(*at, pump_times, settings) &&
+                         !extra_logged(entries, *at, until, pump_times, settings)))) {
                 not_before = until;
                 at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
             }

@@ -730,7 +730,7 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
     return out;
 }
 
-std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, int earlier) {
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, IcsEarlier earlier) {
     const bool utc = is_utc(zone);
     std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
                       ics_line("PRODID:-//pumplog//pumping plan//EN") + ics_line("CALSCALE:GREGORIAN") +
@@ -754,13 +754,16 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
     };
     // The UID is the pump's local date and its place that day (1, 2, ...), counted from the day's first pump
     // (`earlier` of them before the plan): a re-written file updates the same events, whatever the times became.
+    // Extra sessions are counted apart (YYYYMMDD-extra-N), so one that comes or goes (its time passed, a
+    // shortfall made up) does not renumber the day's other pumps.
     date::sys_days day = plan.pumps.empty() ? date::sys_days{} : local_day(plan.pumps.front().at, zone);
-    int place = earlier;
+    int place = earlier.pumps, extra_place = earlier.extras;
     for (const auto& p : plan.pumps) {
         const date::sys_days d = local_day(p.at, zone);
-        place = d == day ? place + 1 : 1;
+        if (d != day) place = extra_place = 0;
         day = d;
-        const std::string uid = fmt::format("{}-{}@pumplog", compact_date(p.at, zone), place);
+        const std::string uid = p.extra ? fmt::format("{}-extra-{}@pumplog", compact_date(p.at, zone), ++extra_place)
+                                        : fmt::format("{}-{}@pumplog", compact_date(p.at, zone), ++place);
         std::string description = reason_text(p);
         if (p.expected)
             description +=

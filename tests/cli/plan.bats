@@ -363,9 +363,10 @@ for event, pump in zip(events, plan["pumps"]):
     print(event["UID"], start.isoformat(), event["SUMMARY"])
 EOF
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "20261123-1@pumplog 2026-11-23T08:00:00+01:00 Extra pump: aim for 50 ml" ]
-    [ "${lines[1]}" = "20261123-2@pumplog 2026-11-23T10:00:00+01:00 Pump: aim for 120 ml" ]
-    [ "${lines[4]}" = "20261124-1@pumplog 2026-11-24T08:00:00+01:00 Extra pump: aim for 50 ml" ]
+    # An extra session is a series of its own: the day's other pumps are counted without it.
+    [ "${lines[0]}" = "20261123-extra-1@pumplog 2026-11-23T08:00:00+01:00 Extra pump: aim for 50 ml" ]
+    [ "${lines[1]}" = "20261123-1@pumplog 2026-11-23T10:00:00+01:00 Pump: aim for 120 ml" ]
+    [ "${lines[4]}" = "20261124-extra-1@pumplog 2026-11-24T08:00:00+01:00 Extra pump: aim for 50 ml" ]
     [ "${#lines[@]}" -eq 8 ]
     # The same UIDs on another run, at another time.
     pumplog plan --on 2026-11-23 --days 2 --away "mon-fri 08:00-17:30" --format ics --now 2026-11-21T20:00:00+01:00 > "$TEST_DIR/again.ics"
@@ -822,6 +823,69 @@ nursing() {
     [ "$output" = "Pump at 09:25 tomorrow (in 12 h 25 min), aim for 137 ml" ]
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan "${away[@]}" --format json
     [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:25:00-05:00" ]
+}
+
+# A work day 120 ml short (3 pumps of 60 ml for 3 feeds of 100 ml): an 08:00 extra session before the 10:00 pump.
+short_work_days() {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=60 13:00=60 16:00=60"
+}
+
+@test "an extra session whose time has passed with none logged is overdue as any pump, and proposed again only after" {
+    short_work_days
+    local away=(--away "mon-fri 08:00-17:30")
+    run --separate-stderr pumplog --now 2026-11-12T08:00:00+01:00 plan next "${away[@]}"
+    [ "$output" = "Pump now: the 08:00 pump is due, aim for 100 ml (an extra session)" ]
+    # A minute late it was gone from plan next (moved to 18:00, after work).
+    run --separate-stderr pumplog --now 2026-11-12T08:01:00+01:00 plan next "${away[@]}"
+    [ "$output" = "Pump now: the 08:00 pump is 1 min overdue, aim for 100 ml (an extra session)" ]
+    run --separate-stderr pumplog --now 2026-11-12T08:30:00+01:00 plan next "${away[@]}" --format json
+    [ "$(jq -c '[.at, .in_min, .target_ml]' <<<"$output")" = '["2026-11-12T08:00:00+01:00",-30,100]' ]
+    # Overdue until the midpoint to the 10:00 pump (before min_gap, 2 h, is over); then proposed again, after now.
+    run --separate-stderr pumplog --now 2026-11-12T08:59:00+01:00 plan next "${away[@]}"
+    [ "$output" = "Pump now: the 08:00 pump is 59 min overdue, aim for 100 ml (an extra session)" ]
+    extras() { pumplog --now "$1" plan "${away[@]}" --format csv | awk -F, '$5 == "true" { print $1 }' | paste -sd' '; }
+    [ "$(extras 2026-11-12T08:30:00+01:00)" = "2026-11-13T08:00:00+01:00" ]
+    run --separate-stderr pumplog --now 2026-11-12T09:00:00+01:00 plan next "${away[@]}"
+    [ "$output" = "Pump at 10:00 (in 1 h), aim for 100 ml" ]
+    run --separate-stderr pumplog --now 2026-11-12T09:00:00+01:00 plan "${away[@]}" --format csv
+    [ "$(grep -c ',true,extra' <<<"$output")" -eq 2 ]
+    [[ "$output" == *$'
+2026-11-12T18:00:00+01:00,100,60,,true,extra: toward the 120 ml short'* ]]
+    # Skipped, it is done: not overdue, and not proposed again later.
+    pumplog --now 2026-11-12T08:05:00+01:00 plan skip "${away[@]}" >/dev/null
+    run --separate-stderr pumplog --now 2026-11-12T08:30:00+01:00 plan next "${away[@]}"
+    [ "$output" = "Pump at 10:00 (in 1 h 30 min), aim for 100 ml" ]
+    [ "$(extras 2026-11-12T09:00:00+01:00)" = "2026-11-13T08:00:00+01:00" ]
+}
+
+@test "under cron an extra session is announced, then reminded of once as overdue, as any pump" {
+    short_work_days
+    export XDG_STATE_HOME="$TEST_DIR/state"
+    local away=(--away "mon-fri 08:00-17:30")
+    local announced="Pump at 08:00 (in 10 min), aim for 100 ml (an extra session)"
+    local overdue="Pump now: the 08:00 pump is 30 min overdue, aim for 100 ml (an extra session)"
+    # Each run: its time, then its exit status and what it prints.
+    local runs=("07:50|0 $announced" "08:05|1 " "08:30|0 $overdue" "08:45|1 " "08:55|1 ") r
+    for r in "${runs[@]}"; do
+        run --separate-stderr pumplog --now "2026-11-12T${r%%|*}:00+01:00" plan next --within 10m "${away[@]}"
+        [ "$status $output" = "${r#*|}" ]
+    done
+    compgen -G "$XDG_STATE_HOME/pumplog/reminders-*.json" >/dev/null
+}
+
+@test "plan --format ics gives extra sessions UIDs of their own: the day's other pumps keep theirs with or without one" {
+    short_work_days
+    local away=(--away "mon-fri 08:00-17:30")
+    uids() { tr -d '\r' < "$1" | grep -E '^(UID|DTSTART;)' | paste -d' ' - - | sed 's/DTSTART;TZID=Europe.Berlin://' | grep ' 20261112T' | paste -sd' '; }
+    # The whole day, with its 08:00 extra session.
+    pumplog --now 2026-11-12T00:00:00+01:00 plan "${away[@]}" --format ics > day.ics
+    [ "$(uids day.ics)" = "UID:20261112-extra-1@pumplog 20261112T080000 UID:20261112-1@pumplog 20261112T100000 UID:20261112-2@pumplog 20261112T130000 UID:20261112-3@pumplog 20261112T160000" ]
+    # From 08:30 (the extra overdue, not in the file) and from 09:05 (proposed again at 18:00): the same UIDs.
+    pumplog --now 2026-11-12T08:30:00+01:00 plan "${away[@]}" --format ics > overdue.ics
+    [ "$(uids overdue.ics)" = "UID:20261112-1@pumplog 20261112T100000 UID:20261112-2@pumplog 20261112T130000 UID:20261112-3@pumplog 20261112T160000" ]
+    pumplog --now 2026-11-12T09:05:00+01:00 plan "${away[@]}" --format ics > later.ics
+    [ "$(uids later.ics)" = "UID:20261112-1@pumplog 20261112T100000 UID:20261112-2@pumplog 20261112T130000 UID:20261112-3@pumplog 20261112T160000 UID:20261112-extra-1@pumplog 20261112T180000" ]
 }
 
 @test "on a Friday evening the plan keeps the day's extra and does not also say no pump is planned" {

@@ -583,30 +583,44 @@ TEST_CASE("an extra session is never proposed before the plan starts") {
                                          "give about 800 ml, 110 ml short."));
 }
 
-TEST_CASE("away, an extra session is proposed in the plan's own hours, never at a time gone by") {
-    // The best yield is early in the morning; the plan starts at 07:00 on a
-    // work day: the extra goes after 07:00, and the advice names it.
+TEST_CASE("away, an extra session gone by is overdue first, then proposed in the plan's own hours, never before now") {
+    // The best yield is early in the morning: Monday's extra session is at 06:00, before the 10:00 pump.
     Settings s = away_weekdays();
     auto entries = week_before(monday, three_hourly);
     for (int d = 1; d <= 7; ++d)
         for (int m : {hm(6), hm(10), hm(13), hm(16), hm(21)})
             entries.push_back(pump(berlin(), monday - date::days(d), m, m == hm(6) ? 160 : 60));
-    const Clock clock{start_of_local_day(monday, berlin()) + hours(7), berlin()};
+    const Seconds midnight = start_of_local_day(monday, berlin());
+    // At 07:00, none logged, it is overdue as any planned pump (up to min_gap, 2 h, and the midpoint to 10:00).
+    const Clock at_seven{midnight + hours(7), berlin()};
+    const auto overdue = next_pump(entries, s, at_seven);
+    REQUIRE(overdue);
+    CHECK(overdue->overdue);
+    CHECK(overdue->pump.extra);
+    CHECK(overdue->pump.at == midnight + hours(6));
+    // At 08:00 that is over: the plan from now proposes it again after 08:00, and the advice names it.
+    const Clock clock{midnight + hours(8), berlin()};
     const Plan plan = plan_pumps(entries, s, clock, TimeSpan{clock.now, clock.now + hours(24)});
     const auto extra = std::find_if(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; });
     REQUIRE(extra != plan.pumps.end());
     CHECK(extra->at >= clock.now);
+    CHECK(local_day(extra->at, berlin()) == monday);
     const auto shortfall = std::find_if(plan.advice.begin(), plan.advice.end(),
                                         [](const PlanAdvice& a) { return a.kind == AdviceKind::shortfall; });
     REQUIRE(shortfall != plan.advice.end());
     REQUIRE(shortfall->at);
     CHECK(*shortfall->at == extra->at);
-    // plan next (which plans from 12 hours ago) reminds of that same extra session.
-    const Clock before_it{extra->at - minutes(30), berlin()};
-    const auto next = next_pump(entries, s, before_it);
+    CHECK(extra->at == clock.now);  // the best time left that morning
+    // plan next (which plans from 12 hours ago) gives that same extra session, due now.
+    const auto next = next_pump(entries, s, clock);
     REQUIRE(next);
     CHECK(next->pump.at == extra->at);
     CHECK(next->pump.extra);
+    // A minute before, the 06:00 one was still overdue.
+    const auto just_before = next_pump(entries, s, Clock{clock.now - minutes(1), berlin()});
+    REQUIRE(just_before);
+    CHECK(just_before->overdue);
+    CHECK(just_before->pump.at == midnight + hours(6));
 }
 
 // ---- issue 17: estimates, a timetable to live by, advice as data ----------

@@ -35,12 +35,20 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone);
 // (UTC times when the zone is UTC), a UID derived from the local date and the
 // pump's place in that day's timetable (YYYYMMDD-N@pumplog: stable across runs,
 // so re-importing a re-written file updates the events), and a VALARM
-// `alarm_minutes` before. `stamp` is the DTSTAMP (now). CRLF line ends, lines
-// folded at 75 octets. `earlier` is how many pumps the first pump's day has
-// before the plan begins (a plan from now): the first one is then N = earlier + 1.
+// `alarm_minutes` before. Extra sessions are a series of their own
+// (YYYYMMDD-extra-N@pumplog), so one added or gone leaves the other pumps'
+// UIDs as they were. `stamp` is the DTSTAMP (now). CRLF line ends, lines
+// folded at 75 octets. `earlier` is how many pumps (extra sessions) the first
+// pump's day has before the plan begins (a plan from now): the first one is
+// then N = earlier + 1.
 inline constexpr int ics_alarm_minutes = 5;
 inline constexpr int ics_event_minutes = 20;
-std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, int earlier = 0);
+struct IcsEarlier {
+    int pumps = 0;   // the day's pumps before the plan, extra sessions left out
+    int extras = 0;  // the day's extra sessions before the plan
+};
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp,
+                     IcsEarlier earlier = {});
 
 // `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
 // 14:30 pump is 35 min overdue, aim for 110 ml".
