@@ -317,7 +317,7 @@ const std::vector<SettingKey> keys = {
     {"away", "none", "weekly windows such as \"mon-fri 08:00-17:30\" (several separated by ;), or none",
      "when the parent is away from the baby"},
     {"mode", "away", "away, exclusive or supply", "what the plan is for"},
-    {"lookback", "7", "days, 3 to 60", "feeds the planner learns from"},
+    {"lookback", "7", "days, 3 to 60", "days of feeds the planner learns from"},
     {"min_gap", "2h", "a duration from 30m to 6h", "shortest time between pumps"},
     {"max_gap_day", "4h", "a duration from 1h to 12h", "longest time between pumps by day"},
     {"max_gap_night", "5h", "a duration from 1h to 12h", "longest time between pumps at night"},

@@ -172,6 +172,8 @@ config_refused() {
     [ "${lines[0]}" = "key            value             what it is" ]
     [ "${lines[1]}" = "unit           oz                display unit for volumes" ]
     [ "${lines[3]}" = "guideline      cdc    (default)  storage limits profile" ]
+    # A number of days (pumplog(5)), not of feeds: "7 feeds" would read as too few.
+    [ "${lines[6]}" = "lookback       7      (default)  days of feeds the planner learns from" ]
     run --separate-stderr pumplog config list --format json
     [ "$(echo "$output" | jq -c '[.unit, .lookback, .away]')" = '["oz","7","none"]' ]
     [ "$(echo "$output" | jq -c 'keys_unsorted | length')" = 17 ]
