@@ -1,6 +1,7 @@
 #pragma once
 // Volumes and durations: parsed at the edge, once; inside, values are valid.
 #include <chrono>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,8 +67,14 @@ inline Volume counted_volume(const std::optional<double>& ml) { return Volume::f
 // Refuses (usage error) an amount of 0 or less (as the journal keeps it: one
 // that rounds to 0.00 ml is 0) or over 1000 ml in one session,
 // unless forced (SPEC 2); and, forced or not, one no computation would count
-// (not plausible_volume: over 10000 ml).
-void check_plausible_session(Volume volume, bool force);
+// (not plausible_volume: over 10000 ml). One over 1000 ml is named in `written`, the unit it was typed in
+// (written_unit): in ounces with its millilitres and the amount meant if its numbers were ml ("90 oz
+// (2661.6 ml) ...; check the unit (90ml?)"), the sides of a session with theirs.
+void check_plausible_session(const SideAmounts& amount, bool force, Unit written = Unit::ml);
+void check_plausible_session(Volume volume, bool force, Unit written = Unit::ml);
+// The unit amounts were typed in, for a refusal's words: oz when every number of the `texts` (amounts, or
+// sessions' "L40 R50"; empty ones left out) has an ounce word, or is bare and `bare_unit` is oz; ml otherwise.
+Unit written_unit(std::initializer_list<std::string_view> texts, Unit bare_unit);
 
 // Rounds millilitres for storage in the journal (0.01 ml).
 double round_ml(double ml);

@@ -93,7 +93,8 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const Clock& clock = ctx.clock();
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
-    check_plausible_session(pump.amount.total, o.force);  // as given: 10000.004 ml is not 10000
+    // As given (10000.004 ml is not 10000), and named in the unit typed.
+    check_plausible_session(pump.amount, o.force, written_unit({join(o.amount), o.left, o.right}, ctx.unit()));
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
     // Then as written, so that the reply and the day's total show what `log` will.

@@ -229,8 +229,9 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         throw usage_error("no amount given; try pumplog pump stop 90ml (or --cancel to drop the timer)");
     }
     PumpRecord pump;
-    pump.amount = parse_session_amount(fmt::format("{}", fmt::join(o.amount, " ")), ctx.unit());
-    check_plausible_session(pump.amount.total, o.force);
+    const std::string amount = fmt::format("{}", fmt::join(o.amount, " "));
+    pump.amount = parse_session_amount(amount, ctx.unit());
+    check_plausible_session(pump.amount, o.force, written_unit({amount}, ctx.unit()));
     if (!o.duration.empty()) {
         pump.duration = parse_session_duration(o.duration);
         check_plausible_duration(*pump.duration, o.force);

@@ -184,7 +184,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     if (o.in.empty()) throw usage_error("where is the milk kept? add --in room, cooler, fridge or freezer");
     StoreRecord store;
     store.amount = parse_amount(join(o.amount), ctx.unit());
-    check_plausible_session(store.amount, o.force);
+    check_plausible_session(store.amount, o.force, written_unit({join(o.amount)}, ctx.unit()));
     check_container_amount(store.amount);
     store.place = parse_place(o.in);
     store.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);

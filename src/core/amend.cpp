@@ -102,7 +102,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
         if (!o.amount.empty() && sides_given) throw usage_error("give either --amount or --left/--right, not both");
         if (!o.amount.empty()) {
             const SideAmounts a = parse_session_amount(o.amount, bare);
-            check_plausible_session(a.total, o.force);
+            check_plausible_session(a, o.force, written_unit({o.amount}, bare));
             v.ml = round_ml(a.total.ml());
             set.set(field_ml);
             // The sides follow the new amount: a plain amount drops the old ones.
@@ -126,7 +126,10 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             if (!o.left.empty()) left = parse_amount(o.left, bare);
             if (!o.right.empty()) right = parse_amount(o.right, bare);
             const Volume total = left.value_or(Volume{}) + right.value_or(Volume{});
-            check_plausible_session(total, o.force);
+            // Named in the unit typed when both sides are new (one kept is in the journal's ml).
+            const bool both_typed = (!o.left.empty() || !left) && (!o.right.empty() || !right);
+            check_plausible_session(SideAmounts{total, left, right}, o.force,
+                                    both_typed ? written_unit({o.left, o.right}, bare) : Unit::ml);
             if (left) {
                 v.left_ml = round_ml(left->ml());
                 set.set(field_left_ml);
@@ -197,7 +200,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             }
             if (!o.amount.empty()) {
                 const Volume amount = parse_amount(o.amount, bare);
-                check_plausible_session(amount, o.force);
+                check_plausible_session(amount, o.force, written_unit({o.amount}, bare));
                 v.ml = round_ml(amount.ml());
                 set.set(field_ml);
             }
@@ -216,7 +219,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
                                               "or a use",
                                               type_name(target.type)));
             const Volume amount = parse_amount(o.amount, bare);
-            check_plausible_session(amount, o.force);
+            check_plausible_session(amount, o.force, written_unit({o.amount}, bare));
             if (target.type == EntryType::store) check_container_amount(amount);
             v.ml = round_ml(amount.ml());
             set.set(field_ml);

@@ -58,7 +58,7 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
                                               milk, milk, rest.empty() ? std::string("120ml") : printable(rest), milk));
         }
         feed.amount = parse_amount(amount, bare);
-        check_plausible_session(*feed.amount, o.force);
+        check_plausible_session(*feed.amount, o.force, written_unit({amount}, bare));
         feed.milk = o.milk.empty() ? Milk::breast : parse_milk(o.milk);
         if (o.from_stock && feed.milk != Milk::breast) throw usage_error("--from-stock takes breast milk, not formula");
     }
@@ -77,7 +77,7 @@ std::optional<Volume> offered_amount(const FeedRequest& o, const FeedRecord& fee
         throw usage_error(fmt::format("--offered {} is less than the {} drunk; give what the bottle held, at least {}",
                                       format_volume(offered, bare), format_volume(*feed.amount, bare),
                                       format_volume(*feed.amount, bare)));
-    check_plausible_session(offered, o.force);
+    check_plausible_session(offered, o.force, written_unit({o.offered}, bare));
     return offered;
 }
 

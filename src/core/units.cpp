@@ -80,15 +80,21 @@ Volume parse_amount(std::string_view text, Unit bare_unit) {
     return Volume::from_ml(value * *factor);
 }
 
-SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
+namespace {
+
+// Calls `piece(side, text)` for each side of a session's amount ("L40 R50": 'l' then 'r', each with its
+// text), or once with side 0 and the whole text for a plain amount. Throws not_an_amount for a text that
+// begins with a side and falls apart.
+template <class Piece>
+void for_each_side(std::string_view text, Piece&& piece) {
     const std::string_view t = trim(text);
     const auto is_side = [](std::string_view s) {
         return s.size() >= 2 && (s[0] == 'L' || s[0] == 'l' || s[0] == 'R' || s[0] == 'r') &&
                (std::isdigit(static_cast<unsigned char>(s[1])) || s[1] == '.' || s[1] == ' ');
     };
     if (!is_side(t)) {
-        const Volume v = parse_amount(t, bare_unit);
-        return SideAmounts{v, std::nullopt, std::nullopt};
+        piece('\0', t);
+        return;
     }
     // "L40 R50", "L 40ml R 1.5oz", "L40R50", "R50": split at the second side
     // letter, one that follows a space or is followed by a number (no unit word
@@ -98,29 +104,96 @@ SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
         if (!is_side(from)) return false;
         return s[at - 1] == ' ' || std::isdigit(static_cast<unsigned char>(from[1])) || from[1] == '.';
     };
-    SideAmounts result;
     std::string_view rest = t;
     while (!rest.empty()) {
         if (!is_side(rest)) throw not_an_amount(text);
         const char side = static_cast<char>(std::tolower(static_cast<unsigned char>(rest[0])));
         std::size_t end = 1;
         while (end < rest.size() && !starts_side(rest, end)) ++end;
+        piece(side, rest.substr(1, end - 1));
+        rest = trim(rest.substr(end));
+    }
+}
+
+}  // namespace
+
+SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
+    SideAmounts result;
+    bool plain = false;
+    for_each_side(text, [&](char side, std::string_view piece) {
+        if (side == '\0') {
+            result.total = parse_amount(piece, bare_unit);
+            plain = true;
+            return;
+        }
         Volume v;
         try {
-            v = parse_amount(rest.substr(1, end - 1), bare_unit);
+            v = parse_amount(piece, bare_unit);
         } catch (const Error&) {
             throw not_an_amount(text);  // quote what the user typed, not a piece of it
         }
         auto& slot = side == 'l' ? result.left : result.right;
         if (slot) throw usage_error(fmt::format("\"{}\" names a side twice; try L40 R50", printable(text)));
         slot = v;
-        rest = trim(rest.substr(end));
-    }
-    result.total = result.left.value_or(Volume{}) + result.right.value_or(Volume{});
+    });
+    if (!plain) result.total = result.left.value_or(Volume{}) + result.right.value_or(Volume{});
     return result;
 }
 
-void check_plausible_session(Volume volume, bool force) {
+Unit written_unit(std::initializer_list<std::string_view> texts, Unit bare_unit) {
+    bool any = false, all_oz = true;  // one part in ml: the whole is named in ml
+    try {
+        for (const std::string_view text : texts) {
+            if (trim(text).empty()) continue;
+            for_each_side(text, [&](char, std::string_view piece) {
+                const std::string_view t = trim(piece);
+                double value = 0;
+                const std::size_t used = parse_number(t, value);
+                const std::string_view word = trim(t.substr(used));
+                const Unit unit = word.empty() ? bare_unit : unit_factor(word) == ml_per_oz ? Unit::oz : Unit::ml;
+                all_oz = all_oz && used > 0 && unit == Unit::oz;
+                any = true;
+            });
+        }
+    } catch (const Error&) {
+        return Unit::ml;  // not an amount: parsing it refuses it
+    }
+    return any && all_oz ? Unit::oz : Unit::ml;
+}
+
+namespace {
+
+// A number for a message, to `decimals` or more until it is over `limit` as shown (33.82 oz is not "33.8"):
+// "90", "50.5", "33.82".
+std::string shown_over(double value, int decimals, double limit) {
+    std::string shown;
+    for (; decimals <= 6; ++decimals) {
+        shown = fmt::format("{:.{}f}", value, decimals);
+        if (std::stod(shown) > limit) break;
+    }
+    if (shown.find('.') != std::string::npos) {
+        while (shown.back() == '0') shown.pop_back();
+        if (shown.back() == '.') shown.pop_back();
+    }
+    return shown;
+}
+
+// "90" for 90 oz, as typed in ml: the likely amount when a number meant in ml was taken in ounces.
+std::string as_ml_typed(Volume volume) {
+    std::string shown = fmt::format("{:.2f}", volume.oz());
+    while (shown.back() == '0') shown.pop_back();
+    if (shown.back() == '.') shown.pop_back();
+    return shown + "ml";
+}
+
+}  // namespace
+
+void check_plausible_session(Volume volume, bool force, Unit written) {
+    check_plausible_session(SideAmounts{volume, std::nullopt, std::nullopt}, force, written);
+}
+
+void check_plausible_session(const SideAmounts& amount, bool force, Unit written) {
+    const Volume volume = amount.total;
     // Not even with --force: a volume every computation would count as
     // nothing (plausible_volume) is not written at all.
     if (!plausible_volume(volume.ml())) {
@@ -130,6 +203,18 @@ void check_plausible_session(Volume volume, bool force) {
             shown = fmt::format("{:.{}f}", volume.ml(), decimals);
             const double back = std::stod(shown);
             if (!plausible_volume(back)) break;
+        }
+        if (written == Unit::oz) {  // in the ounces typed, as given too (338.15 oz is not "338.1")
+            std::string oz;
+            for (int decimals = 1; decimals <= 6; ++decimals) {
+                oz = fmt::format("{:.{}f}", volume.oz(), decimals);
+                if (!plausible_volume(Volume::from_oz(std::stod(oz)).ml())) break;
+            }
+            while (oz.back() == '0') oz.pop_back();
+            if (oz.back() == '.') oz.pop_back();
+            throw usage_error(fmt::format("{} oz ({} ml) is not a volume pumplog can record (0 to {} oz, even with "
+                                          "--force)",
+                                          oz, shown, tenths_text(oz_tenths(Volume::from_ml(most_plausible_ml)))));
         }
         throw usage_error(fmt::format("{} ml is not a volume pumplog can record (0 to {} ml, even with --force)", shown,
                                       most_plausible_ml));
@@ -142,6 +227,27 @@ void check_plausible_session(Volume volume, bool force) {
                                       format_volume(volume, Unit::ml)));
     // Judged as kept too (1000.004 ml is written as 1000 ml), and named to the
     // 0.01 ml the journal keeps: 1000.01 ml is not "1000 ml".
+    if (round_ml(volume.ml()) > 1000 && written == Unit::oz) {
+        // Named in the ounces it was typed in, with the millilitres it would be, and the amount it may have
+        // meant: "90" typed with unit oz, thinking of ml, is 2661.6 ml.
+        const Volume limit = Volume::from_ml(1000);
+        const long long ml = ml_tenths(volume);
+        std::string meant;
+        const auto plausible_in_ml = [](Volume v) { return v.oz() > 0 && round_ml(v.oz()) <= 1000; };
+        if (!amount.left && !amount.right && plausible_in_ml(volume)) {
+            meant = fmt::format(" ({}?)", as_ml_typed(volume));
+        } else if ((amount.left || amount.right) && plausible_in_ml(volume)) {
+            std::string sides;
+            if (amount.left) sides += "L" + as_ml_typed(*amount.left);
+            if (amount.right) sides += (sides.empty() ? "R" : " R") + as_ml_typed(*amount.right);
+            meant = fmt::format(" ({}?)", sides);
+        }
+        throw usage_error(fmt::format("{} oz ({} ml) at once is implausible (over {} oz); check the unit{}, or use "
+                                      "--force",
+                                      shown_over(volume.oz(), 1, limit.oz()),
+                                      ml % 10 == 0 ? std::to_string(ml / 10) : tenths_text(ml),
+                                      tenths_text(oz_tenths(limit)), meant));
+    }
     if (round_ml(volume.ml()) > 1000) {
         std::string shown = fmt::format("{:.2f}", round_ml(volume.ml()));
         while (shown.back() == '0') shown.pop_back();

@@ -232,6 +232,39 @@ stores_at() {
     [ ! -e "$J" ]
 }
 
+@test "an implausible amount typed in ounces is named in ounces, with its ml and the ml it may have meant" {
+    pumplog add 90ml --at 9:00
+    pumplog config set unit oz
+    # A bare 90 with unit oz, thinking of ml: 90 oz, 2661.6 ml.
+    refused 2 pumplog add 90 --at 10:00
+    [ "$stderr" = "pumplog: error: 90 oz (2661.6 ml) at once is implausible (over 33.8 oz); check the unit (90ml?), or use --force" ]
+    refused 2 pumplog add L60 R40
+    [ "$stderr" = "pumplog: error: 100 oz (2957.4 ml) at once is implausible (over 33.8 oz); check the unit (L60ml R40ml?), or use --force" ]
+    refused 2 pumplog add --left 60 --right 40
+    [ "$stderr" = "pumplog: error: 100 oz (2957.4 ml) at once is implausible (over 33.8 oz); check the unit (L60ml R40ml?), or use --force" ]
+    # Shown to the decimals that make it over the limit: 33.82 oz is not "33.8 oz".
+    refused 2 pumplog add 33.82
+    [ "$stderr" = "pumplog: error: 33.82 oz (1000.2 ml) at once is implausible (over 33.8 oz); check the unit (33.82ml?), or use --force" ]
+    refused 2 pumplog log feed 50.5
+    [ "$stderr" = "pumplog: error: 50.5 oz (1493.5 ml) at once is implausible (over 33.8 oz); check the unit (50.5ml?), or use --force" ]
+    refused 2 pumplog stock add 40 --in fridge
+    [ "$stderr" = "pumplog: error: 40 oz (1182.9 ml) at once is implausible (over 33.8 oz); check the unit (40ml?), or use --force" ]
+    pumplog pump start --now 2026-11-21T13:45:00+01:00
+    refused 2 pumplog pump stop 40
+    [ "$stderr" = "pumplog: error: 40 oz (1182.9 ml) at once is implausible (over 33.8 oz); check the unit (40ml?), or use --force" ]
+    refused 2 pumplog log edit "$(pumplog log --format json | jq -r 'map(select(.type == "pump"))[0].ref')" --amount 40
+    [ "$stderr" = "pumplog: error: 40 oz (1182.9 ml) at once is implausible (over 33.8 oz); check the unit (40ml?), or use --force" ]
+    # Not even forced, in ounces too.
+    refused 2 pumplog add 2000 --force
+    [ "$stderr" = "pumplog: error: 2000 oz (59147 ml) is not a volume pumplog can record (0 to 338.1 oz, even with --force)" ]
+    # Typed in ml, named in ml whatever the unit set.
+    refused 2 pumplog add 2000ml
+    [ "$stderr" = "pumplog: error: 2000 ml at once is implausible (over 1000 ml); check the unit, or use --force" ]
+    pumplog config unset unit
+    refused 2 pumplog add 90oz
+    [ "$stderr" = "pumplog: error: 90 oz (2661.6 ml) at once is implausible (over 33.8 oz); check the unit (90ml?), or use --force" ]
+}
+
 @test "implausible amounts are refused unless --force" {
     pumplog add 90ml
     refused 2 pumplog add 0ml

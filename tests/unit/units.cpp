@@ -186,6 +186,22 @@ TEST_CASE("ounces for people are the tenths of the hundredths machines show roun
     CHECK(format_volume(Volume::from_ml(103.51), Unit::oz) == "3.5 oz");
 }
 
+TEST_CASE("an amount over 1000 ml typed in ounces is refused in ounces, with the ml it may have meant") {
+    CHECK(written_unit({"90"}, Unit::oz) == Unit::oz);
+    CHECK(written_unit({"90"}, Unit::ml) == Unit::ml);
+    CHECK(written_unit({"3 fl oz"}, Unit::ml) == Unit::oz);
+    CHECK(written_unit({"L60 R2oz"}, Unit::oz) == Unit::oz);
+    CHECK(written_unit({"L60 R40ml"}, Unit::oz) == Unit::ml);  // one part in ml: named in ml
+    CHECK(written_unit({"", "2oz"}, Unit::ml) == Unit::oz);     // --left not given, --right 2oz
+    CHECK(written_unit({"2l"}, Unit::oz) == Unit::ml);
+    CHECK(written_unit({"banana"}, Unit::oz) == Unit::ml);
+    CHECK_THROWS_WITH(check_plausible_session(Volume::from_oz(90), false, Unit::oz),
+                      "90 oz (2661.6 ml) at once is implausible (over 33.8 oz); check the unit (90ml?), or use --force");
+    CHECK_THROWS_WITH(check_plausible_session(Volume::from_oz(90), false, Unit::ml),
+                      "2661.62 ml at once is implausible (over 1000 ml); check the unit, or use --force");
+    CHECK_NOTHROW(check_plausible_session(Volume::from_oz(90), true, Unit::oz));
+}
+
 TEST_CASE("a session's sides are shown after its total as they were given") {
     SideAmounts both{Volume::from_ml(90), Volume::from_ml(40), Volume::from_ml(50)};
     CHECK(format_sides(both, Unit::ml) == " (L 40 / R 50)");
