@@ -187,11 +187,31 @@ std::string parse_error_text(const CLI::ParseError& e, const CLI::App& app) {
         text = fmt::format("{} needs a value ({})", text.substr(0, at),
                            text.substr(from, text.size() - std::string_view(" missing").size() - from));
     }
-    std::string command = "pumplog";
-    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
-        at = at->get_subcommands().front();
-        command += " " + at->get_name();
+    // The commands parsed (pumplog, log, feed); the help pointed at is that of the deepest one that has the
+    // option the message names ("--unit: ..."): a global option's is pumplog --help, not the command's.
+    std::vector<const CLI::App*> chain{&app};
+    while (!chain.back()->get_subcommands().empty()) chain.push_back(chain.back()->get_subcommands().front());
+    const CLI::Option* option = nullptr;
+    std::size_t owner = chain.size() - 1;
+    if (const auto colon = text.find(": "); colon != std::string::npos && text.starts_with("-"))
+        for (std::size_t i = chain.size(); i-- > 0 && option == nullptr;)
+            if ((option = chain[i]->get_option_no_throw(text.substr(0, colon))) != nullptr) owner = i;
+    // "--at: At Most 1 required but received 2": an option given more often than it is taken, said with what
+    // was given ("--at is given twice (1:00 and 2:00); give it once").
+    if (option != nullptr && text.find(": At Most 1 required but received ") != std::string::npos) {
+        std::vector<std::string> given;
+        for (const std::string& value : option->results())
+            given.push_back(value.empty() || value.find(' ') != std::string::npos ? "\"" + printable(value) + "\""
+                                                                                  : printable(value));
+        const std::string name = text.substr(0, text.find(": "));
+        if (given.size() < 2) text = fmt::format("{} is given more than once; give it once", name);
+        else
+            text = fmt::format("{} is given {} ({}); give it once", name,
+                               given.size() == 2 ? std::string("twice") : fmt::format("{} times", given.size()),
+                               and_list(given));
     }
+    std::string command = "pumplog";
+    for (std::size_t i = 1; i <= owner; ++i) command += " " + chain[i]->get_name();
     return text + " (see " + command + " --help)";
 }
 

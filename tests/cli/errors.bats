@@ -144,6 +144,23 @@ subcommands_of() {
     [ "$stderr" = 'pumplog: error: --left needs a value (DURATION) (see pumplog log feed --help)' ]
 }
 
+@test "an option given twice is said in words, with its values and the help of the command that has it" {
+    pumplog add 90ml --at 9:00 > /dev/null 2>&1
+    refused 2 pumplog log feed 90ml --at 1:00 --at 2:00
+    [ "$stderr" = 'pumplog: error: --at is given twice (1:00 and 2:00); give it once (see pumplog log feed --help)' ]
+    refused 2 pumplog add 90ml --note a --note "b c" --note=d
+    [ "$stderr" = 'pumplog: error: --note is given 3 times (a, "b c" and d); give it once (see pumplog add --help)' ]
+    refused 2 pumplog report --since monday --since 2026-11-01
+    [ "$stderr" = 'pumplog: error: --since is given twice (monday and 2026-11-01); give it once (see pumplog report --help)' ]
+    # A global option is pumplog's, before the command or after it.
+    refused 2 pumplog --unit ml --unit oz status
+    [ "$stderr" = 'pumplog: error: --unit is given twice (ml and oz); give it once (see pumplog --help)' ]
+    refused 2 pumplog log --unit ml --unit oz
+    [ "$stderr" = 'pumplog: error: --unit is given twice (ml and oz); give it once (see pumplog --help)' ]
+    refused 2 pumplog add 80ml -j "$J" --journal "$J"
+    [ "$stderr" = "pumplog: error: --journal is given twice ($J and $J); give it once (see pumplog --help)" ]
+}
+
 @test "a command without machine output refuses --format json or csv, writing nothing" {
     pumplog add 90ml > /dev/null 2>&1
     # refused() checks the journal is byte-identical afterwards.
