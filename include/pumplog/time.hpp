@@ -85,10 +85,13 @@ TimeSpan parse_time_span(std::string_view text, const Clock& clock);
 // without am/pm or a leading zero) and would land more than 12 hours back is
 // read as the other half when that is under 12 hours back (SPEC 10: typed at
 // 03:10, "11:50" is 23:50 yesterday), and `note` says so; empty otherwise.
+// A clock time the spring-forward change skips moves forward by the gap, and `note` says so too.
 struct TimeReading {
     TimeSpan span;
     std::string note;
-    TimeReading(TimeSpan s, std::string n = {}) : span(s), note(std::move(n)) {}  // NOLINT: implicit
+    bool other_half = false;  // read by the 12-hour rule as the other half of the day
+    TimeReading(TimeSpan s, std::string n = {}, bool other = false)  // NOLINT: implicit
+        : span(s), note(std::move(n)), other_half(other) {}
 };
 TimeReading read_time(std::string_view text, const Clock& clock);
 // When an event was, for a reply (SPEC 10): "at 14:30" today, "yesterday 23:50",

@@ -74,7 +74,7 @@ bool started_at(Seconds at, const TimeReading& reading, std::string_view typed, 
     if (offset) return floor<minutes>(at) == floor<minutes>(given);
     const std::string minute = format_date_time(at, clock.zone);
     return minute == format_date_time(given, clock.zone) ||
-           (!reading.note.empty() && minute == format_date_time(given - std::chrono::hours(12), clock.zone));
+           (reading.other_half && minute == format_date_time(given - std::chrono::hours(12), clock.zone));
 }
 
 // The running timer a command acts on: the one --started names (by its start's ref as `log` shows it, or by

@@ -260,6 +260,40 @@ Seconds most_recent(seconds tod, date::sys_days today, const Clock& clock) {
     return to_instant(LocalSeconds((today - days(1)).time_since_epoch()) + tod, clock.zone);
 }
 
+// "02:30", or "02:30:15" with seconds: a local time of day as typed.
+std::string clock_text(LocalSeconds local) {
+    const date::hh_mm_ss<seconds> tod(local - date::floor<days>(local));
+    std::string out = format_minute_of_day(static_cast<int>(tod.hours().count() * 60 + tod.minutes().count()));
+    if (tod.seconds().count() != 0) out += fmt::format(":{:02}", tod.seconds().count());
+    return out;
+}
+
+// The note for a local time the spring-forward change skips, recorded at `at` (moved forward by the gap, as
+// to_instant reads it): "02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at
+// 03:30"; empty for a time that exists.
+std::string skipped_note(LocalSeconds local, Seconds at, const date::time_zone* zone) {
+    const date::local_info info = zone->get_info(local);
+    if (info.result != date::local_info::nonexistent) return {};
+    const Seconds change = info.first.end;
+    return fmt::format("{} does not exist on {} (the clocks go from {} to {}): logged at {}", clock_text(local),
+                       day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
+                       clock_text(LocalSeconds(change.time_since_epoch() + info.first.offset)),
+                       clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)),
+                       clock_text(to_local(at, zone)));
+}
+
+// The same for the time of day `tod` most_recent read as `at`: the day it was read on is the one whose
+// `tod`, moved forward by a gap, is `at`.
+std::string skipped_note(seconds tod, Seconds at, date::sys_days today, const date::time_zone* zone) {
+    const LocalSeconds local = to_local(at, zone);
+    if (local - date::floor<days>(local) == tod) return {};  // the time as typed: no gap
+    for (const date::sys_days day : {date::sys_days(today + days(1)), today, date::sys_days(today - days(1))}) {
+        const LocalSeconds typed = LocalSeconds(day.time_since_epoch()) + tod;
+        if (to_instant(typed, zone) == at) return skipped_note(typed, at, zone);
+    }
+    return {};
+}
+
 // A day word: today, yesterday, tomorrow, a weekday (the most recent, today
 // included), or a date.
 std::optional<date::sys_days> parse_day_word(std::string_view word, date::sys_days today) {
@@ -356,7 +390,11 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
     if (split != std::string::npos) {
         const auto day = parse_day_word(t.substr(0, split), today);
         const auto tod = parse_clock(t.substr(split + 1));
-        if (day && tod) return point(to_instant(LocalSeconds(day->time_since_epoch()) + *tod, zone));
+        if (day && tod) {
+            const LocalSeconds local = LocalSeconds(day->time_since_epoch()) + *tod;
+            const Seconds at = to_instant(local, zone);
+            return {point(at), skipped_note(local, at, zone)};
+        }
         if (day || tod) throw fail();
     }
     bool ambiguous = false;
@@ -364,14 +402,16 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
         // The most recent such time not in the future; the 12-hour rule (SPEC 10):
         // an ambiguous time over 12 hours back is the other half of the day.
         const Seconds at = most_recent(*tod, today, clock);
-        if (!ambiguous || clock.now - at <= hours(12)) return {point(at), {}};
+        if (!ambiguous || clock.now - at <= hours(12)) return {point(at), skipped_note(*tod, at, today, zone)};
         const seconds other_tod = *tod >= hours(12) ? *tod - hours(12) : *tod + hours(12);
         const Seconds other = most_recent(other_tod, today, clock);
         const std::string typed(trim(text));
         const std::string written = format_clock(at, zone) + (*tod >= hours(12) ? "pm" : "am");
-        return {point(other), fmt::format("\"{}\" read as {} (within the last 12 hours), not {}; write {} to mean that",
-                                          printable(typed), format_clock(other, zone), format_clock(at, zone),
-                                          written.front() == '0' ? written.substr(1) : written)};
+        return {point(other),
+                fmt::format("\"{}\" read as {} (within the last 12 hours), not {}; write {} to mean that",
+                            printable(typed), format_clock(other, zone), format_clock(at, zone),
+                            written.front() == '0' ? written.substr(1) : written),
+                true};
     }
     throw fail();
 }

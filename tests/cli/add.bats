@@ -167,11 +167,29 @@ stores_at() {
     [ "$(last_line .at)" = '"2026-11-21T18:35:00+05:30"' ]
 }
 
-@test "a time in the spring-forward gap moves forward by the gap" {
+@test "a time in the spring-forward gap moves forward by the gap, and the reply says so in a note" {
     TZ=America/New_York PUMPLOG_NOW=2026-03-08T12:00:00-04:00 pumplog add 90ml --at 02:30
     [ "$(last_line .at)" = '"2026-03-08T03:30:00-04:00"' ]
-    PUMPLOG_NOW=2026-03-29T12:00:00+02:00 pumplog add 90ml --at 02:30
+    export PUMPLOG_NOW=2026-03-29T12:00:00+02:00
+    run --separate-stderr pumplog add 90ml --at 02:30
+    [ "$output" = "Logged 90 ml at 03:30, 8 h 30 min ago - today 90 ml in 1 session
+Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:30" ]
     [ "$(last_line .at)" = '"2026-03-29T03:30:00+02:00"' ]
+    # A date with the time, seconds, the other recording commands and their other times.
+    run --separate-stderr pumplog log feed 60ml --at "2026-03-29 02:10:30"
+    [ "${lines[1]}" = "Note: 02:10:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:10:30" ]
+    [ "$(last_line .at)" = '"2026-03-29T03:10:30+02:00"' ]
+    run --separate-stderr pumplog stock add 50ml --in fridge --at 02:45 --pumped 02:15
+    [ "${lines[1]}" = "Note: 02:45 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:45" ]
+    [ "${lines[2]}" = "Note: 02:15 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:15" ]
+    run --separate-stderr pumplog stock move B1 --to freezer --at 02:50
+    [ "${lines[1]}" = "Note: 02:50 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:50" ]
+    run --separate-stderr pumplog log edit "$(pumplog log --format json | jq -r 'map(select(.type == "pump"))[0].ref')" --at 02:20
+    [ "${lines[1]}" = "Note: 02:20 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:20" ]
+    # A time that exists has no note.
+    run --separate-stderr pumplog add 70ml --at 03:35
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 1 ]
 }
 
 @test "a time repeated when clocks fall back: a date takes its first occurrence, a bare clock the most recent" {

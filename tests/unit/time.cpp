@@ -329,10 +329,26 @@ TEST_CASE("clock and date formatting for people") {
     CHECK(format_date(date::sys_days(date::year(2026) / 1 / 2)) == "2026-01-02");
 }
 
+TEST_CASE("a clock time the spring-forward change skips moves forward by the gap, with a note that says so") {
+    const Clock berlin = clock_at("2026-03-29T12:00:00+02:00");
+    const TimeReading r = read_time("02:30", berlin);
+    CHECK(format_rfc3339(r.span.begin, berlin.zone) == "2026-03-29T03:30:00+02:00");
+    CHECK(r.note == "02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:30");
+    CHECK_FALSE(r.other_half);
+    CHECK(read_time("2026-03-29 02:30:15", berlin).note ==
+          "02:30:15 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at 03:30:15");
+    CHECK(read_time("03:30", berlin).note.empty());
+    CHECK(read_time("01:59", berlin).note.empty());
+    const Clock new_york = clock_at("2026-03-08T12:00:00-04:00", "America/New_York");
+    CHECK(read_time("02:05", new_york).note ==
+          "02:05 does not exist on Sun 2026-03-08 (the clocks go from 02:00 to 03:00): logged at 03:05");
+}
+
 TEST_CASE("the 12-hour rule reads an ambiguous clock time over 12 hours back as the other half of the day") {
     const Clock small_hours = clock_at("2026-11-21T03:10:00+01:00");
     const TimeReading r = read_time("11:50", small_hours);
     CHECK(format_rfc3339(r.span.begin, small_hours.zone) == "2026-11-20T23:50:00+01:00");
+    CHECK(r.other_half);
     CHECK(r.note == "\"11:50\" read as 23:50 (within the last 12 hours), not 11:50; write 11:50am to mean that");
     CHECK(point("12:30", small_hours) == "2026-11-21T00:30:00+01:00");
     CHECK(point("1:00", small_hours) == "2026-11-21T01:00:00+01:00");  // within 12 hours: as typed
