@@ -78,7 +78,9 @@ SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, co
                         const std::string& right) {
     const Unit bare = ctx.unit();  // bare numbers: --unit, else config
     if (!left.empty() || !right.empty()) {
-        if (!amount.empty()) throw usage_error("give either an amount or --left/--right, not both");
+        if (!amount.empty())  // naming the amount: a word the user may not have meant as one
+            throw usage_error(fmt::format("give either an amount (\"{}\") or --left/--right, not both",
+                                          printable(join(amount))));
         SideAmounts s;
         if (!left.empty()) s.left = parse_amount(left, bare);
         if (!right.empty()) s.right = parse_amount(right, bare);

@@ -19,6 +19,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/text.hpp"
+#include "pumplog/units.hpp"
 #include "pumplog/version.hpp"
 
 using namespace pumplog;
@@ -142,6 +143,71 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
         if (!best.empty())
             throw usage_error(fmt::format("unknown command \"{} {}\"; did you mean \"{} {}\"?", path, a, path, best));
         throw usage_error(fmt::format("unknown command \"{} {}\"; the {} commands are {}", path, a, path, list));
+    }
+}
+
+// "--left 1.5 oz", "--dur 20 min": a unit word typed apart from the bare number of an option's amount or
+// duration joins it ("1.5 oz"), as it does in a positional amount ("L1.5 oz"); CLI11 would take the word for
+// the command's amount ("give either an amount or --left/--right" when none was given). A word joins only
+// when it is a unit and the value a bare number, so nothing that was accepted is read otherwise.
+void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
+    const auto bare_number = [](std::string_view v) {
+        return !v.empty() && v.find_first_not_of("0123456789.,") == std::string_view::npos &&
+               v.find_first_of("0123456789") != std::string_view::npos;
+    };
+    const auto letters = [](std::string_view w) {
+        return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || c == '.';
+        });
+    };
+    const auto parses = [](auto parse) {
+        try {
+            parse();
+            return true;
+        } catch (const Error&) {
+            return false;
+        }
+    };
+    CLI::App* current = &app;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") return;
+        if (a.size() > 2 && a.starts_with("--") && a.find('=') == std::string::npos) {
+            const CLI::Option* option = nullptr;
+            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
+                option = level->get_option_no_throw(a);
+            if (option == nullptr || option->get_expected_min() == 0) continue;
+            const std::string type = option->get_type_name();
+            const bool amount = type.find("AMOUNT") != std::string::npos || type == "A";
+            const bool duration = type.find("DURATION") != std::string::npos || type == "A";
+            if ((amount || duration) && i + 2 < args.size() && bare_number(args[i + 1])) {
+                // The words that name the unit: one ("oz", "min"), or two ("fl oz").
+                for (const std::size_t words : {std::size_t{2}, std::size_t{1}}) {
+                    if (i + 1 + words >= args.size()) continue;  // not that many words left
+                    std::string unit;
+                    bool all_letters = true;
+                    for (std::size_t w = 0; w < words; ++w) {
+                        unit += (w == 0 ? "" : " ") + args[i + 2 + w];
+                        all_letters = all_letters && letters(args[i + 2 + w]);
+                    }
+                    const std::string joined = args[i + 1] + " " + unit;
+                    if (!all_letters || !((amount && parses([&] { parse_amount(joined, Unit::ml); })) ||
+                                          (duration && parses([&] { parse_session_duration(joined); }))))
+                        continue;
+                    args[i + 1] = joined;
+                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                               args.begin() + static_cast<std::ptrdiff_t>(i + 2 + words));
+                    break;
+                }
+            }
+            ++i;  // its value
+            continue;
+        }
+        for (CLI::App* sub : current->get_subcommands([](CLI::App*) { return true; }))
+            if (sub->get_name() == a) {
+                current = sub;
+                break;
+            }
     }
 }
 
@@ -333,6 +399,7 @@ int main(int argc, char** argv) {
         }
 
         check_subcommand_words(app, args);
+        join_unit_words(app, args);
         // Help and the version, which CLI11 prints: lost output is exit 4 as for any reply.
         const auto printed = [stdout_closed](int code) {
             std::cout.flush();

@@ -213,6 +213,23 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$output" = "Logged 100 ml at 23:20 - today 300 ml in 3 sessions" ]
 }
 
+@test "a unit typed apart from the number of --left, --right or --dur joins it, as in a positional amount" {
+    run --separate-stderr pumplog add --left 1.5 oz --right 2oz
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 103.5 ml (L 44.4 / R 59.2) at 14:05 - today 103.5 ml in 1 session" ]
+    [ "$(last_line '[.left_ml, .right_ml]')" = '[44.36,59.15]' ]
+    run --separate-stderr pumplog add --left 40 ml --right 2 fl oz --dur 20 min --at 9:00
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml, .dur_s]')" = '[40,59.15,1200]' ]
+    run --separate-stderr pumplog log feed --breast --left 10 min --right 5 m --at 8:00
+    [ "$output" = "Logged nursed L 10 min / R 5 min at 08:00, 6 h 5 min ago" ]
+    # Only a unit joins: a word that is none is still the command's amount, and named.
+    refused 2 pumplog add --left 1.5 banana
+    [ "$stderr" = 'pumplog: error: give either an amount ("banana") or --left/--right, not both' ]
+    refused 2 pumplog add 90ml --left 40ml
+    [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
+}
+
 @test "--dur and --note are stored" {
     pumplog add 90ml --dur 15m --note "after work, tired"
     [ "$(last_line '[.dur_s, .note]')" = '[900,"after work, tired"]' ]
