@@ -56,7 +56,8 @@ struct PumpOptions {
 void add_pump_options(CLI::App& cmd, PumpOptions& o) {
     cmd.add_option("amount", o.amount, "volume: 90ml, 3oz, 3 fl oz, L40 R50, or a number in the configured unit")
         ->type_name("AMOUNT");
-    cmd.add_option("--at", o.at, "when it happened (default now): 14:30, \"yesterday 22:10\", \"20m ago\"")
+    cmd.add_option("--at", o.at,
+                   "when the session started (default now; with --dur, that long ago): 14:30, \"20m ago\"")
         ->type_name("TIME")
         ->check(given_time);
     cmd.add_option("--left", o.left, "left side volume")->type_name("AMOUNT");
@@ -101,12 +102,26 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
     // Then as written, so that the reply and the day's total show what `log` will.
     pump.amount = as_written(pump.amount);
-    const TimeReading when = o.at.empty() ? TimeReading(TimeSpan{clock.now, clock.now}) : read_time(o.at, clock);
-    pump.at = when.span.begin;
-    check_not_future(pump.at, clock.now, o.force, clock.zone);
     if (!o.duration.empty()) {
         pump.duration = parse_session_duration(o.duration);
         check_plausible_duration(*pump.duration, o.force);
+    }
+    // A pump's `at` is its start, as a timer's session has it (pumplog(5)): with --dur and no --at, the session
+    // just ended, so it began the length before now; --at is the start as given.
+    const TimeReading when = !o.at.empty()     ? read_time(o.at, clock)
+                             : pump.duration ? TimeReading(TimeSpan{clock.now - *pump.duration, clock.now})
+                                             : TimeReading(TimeSpan{clock.now, clock.now});
+    pump.at = when.span.begin;
+    check_not_future(pump.at, clock.now, o.force, clock.zone);
+    // A session from --at that would end in the future: a typo (2h for 2m), refused as pump stop --dur
+    // longer than its timer is.
+    if (pump.duration && !o.force && pump.at + *pump.duration > clock.now + ahead_allowance) {
+        using std::chrono::duration_cast, std::chrono::minutes;
+        throw usage_error(fmt::format("--dur {} is longer than the time since the session's start ({}, since {}): "
+                                      "check it, or --force to record it",
+                                      format_duration(duration_cast<minutes>(*pump.duration)),
+                                      format_duration(duration_cast<minutes>(clock.now - pump.at)),
+                                      format_clock_or_date_time(pump.at, clock)));
     }
     pump.note = o.note;
     // One read of the journal's tail, before writing (with --strict a damaged

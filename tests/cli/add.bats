@@ -230,6 +230,30 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
 }
 
+@test "a pump's at is its start: --dur without --at ended now, with --at it may not end in the future" {
+    # Typed right after a 20-minute session: it began at 13:45, as a timer's session would.
+    run --separate-stderr pumplog add 90ml --dur 20m
+    [ "$output" = "Logged 90 ml at 13:45 - today 90 ml in 1 session" ]
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:45:00+01:00",1200]' ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -r .last_pump.at <<<"$output")" = "2026-11-21T13:45:00+01:00" ]
+    # --at is the start as given.
+    pumplog add 80ml --dur 20m --at 13:00
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:00:00+01:00",1200]' ]
+    # Ending in the future is a typo (2h for 2m), refused as pump stop --dur longer than its timer is.
+    refused 2 pumplog add 70ml --dur 20m --at 13:55
+    [ "$stderr" = "pumplog: error: --dur 20 min is longer than the time since the session's start (10 min, since 13:55): check it, or --force to record it" ]
+    # A start on the day before is named with its date.
+    PUMPLOG_NOW=2026-11-21T00:30:00+01:00 refused 2 pumplog add 70ml --dur 1h --at 23:50
+    [ "$stderr" = "pumplog: error: --dur 1 h is longer than the time since the session's start (40 min, since 2026-11-20 23:50): check it, or --force to record it" ]
+    # Up to a minute ahead is not the future (check_not_future's allowance), and --force records it.
+    run --separate-stderr pumplog add 70ml --dur 20m --at 13:46
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog add 60ml --dur 20m --at 13:55 --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:55:00+01:00",1200]' ]
+}
+
 @test "--dur and --note are stored" {
     pumplog add 90ml --dur 15m --note "after work, tired"
     [ "$(last_line '[.dur_s, .note]')" = '[900,"after work, tired"]' ]
