@@ -192,6 +192,11 @@ void check_plausible_session(Volume volume, bool force, Unit written) {
     check_plausible_session(SideAmounts{volume, std::nullopt, std::nullopt}, force, written);
 }
 
+namespace {
+// A limit in ounces, to 0.1 (33.8 oz for 1000 ml): the volume rounded once, half away from zero.
+long long oz_tenths(Volume volume) { return std::llround(volume.oz() * 10.0); }
+}  // namespace
+
 void check_plausible_session(const SideAmounts& amount, bool force, Unit written) {
     const Volume volume = amount.total;
     // Not even with --force: a volume every computation would count as
