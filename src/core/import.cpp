@@ -147,14 +147,25 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
         reader.finish(seen);
     }
     // --child picks feeds from the import as a whole: refused only when none of its files has the child.
+    std::string in;
+    for (std::size_t i = 0; i < seen.files.size(); ++i)
+        in += (i == 0 ? "" : i + 1 == seen.files.size() ? " and " : ", ") + seen.files[i];
     if (!options.child.empty() && !seen.children.empty() && !seen.matched) {
-        std::string names, in;
+        std::string names;
         for (const auto& [key, child] : seen.children) names += (names.empty() ? "" : ", ") + child;
-        for (std::size_t i = 0; i < seen.files.size(); ++i)
-            in += (i == 0 ? "" : i + 1 == seen.files.size() ? " and " : ", ") + seen.files[i];
         throw usage_error(fmt::format("{} {} no child named \"{}\"; {} {}", in, seen.files.size() == 1 ? "has" : "have",
                                       printable(options.child), seen.files.size() == 1 ? "it has" : "they have",
                                       names));
+    }
+    // A --child that names two children (two Marys with other last names, a name that is another child's id)
+    // picks neither: imported together, twins' feeds would be imported as if they were one child's.
+    if (seen.matched_children.size() > 1) {
+        std::vector<std::string> names;
+        for (const auto& [key, child] : seen.matched_children) names.push_back(child);
+        throw usage_error(fmt::format("{} {} {} children that --child \"{}\" names: {}; give one child's full name "
+                                      "or Baby Buddy's child id",
+                                      in, seen.files.size() == 1 ? "has" : "have", names.size(),
+                                      printable(options.child), and_list(names)));
     }
     return result;
 }

@@ -236,6 +236,24 @@ Skipped 7 rows:
     [ "${lines[0]}" = "$J: 3 lines, 3 good entries, no errors" ]
 }
 
+@test "Baby Buddy's --child matches a whole first name with a space; one naming two children is refused naming them" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary Ann,Smith,2026-11-08 08:00:00,2026-11-08 08:15:00,formula,bottle,100,,' \
+        '2,2,Mary Kate,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,formula,bottle,90,,' > feeding.csv
+    refused 2 pumplog log import feeding.csv --unit ml --child Mary
+    [ "$stderr" = 'pumplog: error: feeding.csv has no child named "Mary"; it has Mary Ann Smith, Mary Kate Smith' ]
+    run --separate-stderr pumplog log import feeding.csv --unit ml --child "Mary Kate"
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.baby, .ml]' "$J")" = '["Mary Kate",90]' ]
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-09 08:00:00,2026-11-09 08:15:00,formula,bottle,100,,' \
+        '2,2,Mary,Jones,2026-11-09 09:00:00,2026-11-09 09:15:00,formula,bottle,90,,' > twins.csv
+    refused 2 pumplog log import twins.csv --unit ml --child Mary
+    [ "$stderr" = 'pumplog: error: twins.csv has 2 children that --child "Mary" names: Mary Jones (child_id 2) and'\
+' Mary Smith (child_id 1); give one child'"'"'s full name or Baby Buddy'"'"'s child id' ]
+}
+
 @test "--child matches a name with accented or non-Latin capitals in either case" {
     cd "$TEST_DIR"
     printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' \
