@@ -17,9 +17,6 @@ using std::chrono::seconds;
 
 // The longest plausible session, pumping or at the breast.
 constexpr std::chrono::hours longest_session{3};
-// SPEC 2: more than 1000 ml in one session is implausible.
-constexpr double most_ml = 1000;
-
 std::optional<Volume> recorded(std::optional<Volume> volume) {
     if (volume && volume->ml() > 0) return volume;
     return std::nullopt;

@@ -16,6 +16,9 @@
 
 namespace pumplog::import_detail {
 
+// SPEC 2: more than 1000 ml in one session is implausible.
+inline constexpr double most_ml = 1000;
+
 // Thrown while reading a row: the row is skipped and listed as a problem.
 struct RowError {
     std::string message;

@@ -1040,6 +1040,38 @@ Skipped 1 row:
     [ "$(jq -r 'select(.type == "feed") | "\(.baby) \(.ml)"' "$J" | tr '\n' ' ')" = "Ada 100 Ben 90 Ada 110 " ]
 }
 
+@test "Huckleberry: an unquoted 1,000ml split by its comma is advised as 1000ml, never quoted nor 1.000ml" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n%s\n' \
+        'Feed,2026-11-10 18:30,2026-11-10 18:45,00:15,Formula,Bottle,1,000ml,x' \
+        'Feed,2026-11-10 19:30,,00:15,Formula,Bottle,2,500oz,' 'Pump,2026-11-10 20:30,,00:15,1,000ml,,' \
+        'Feed,2026-11-10 21:30,,00:15,Formula,Bottle,9,500 l,' > hb.csv
+    refused_lines() {
+        [ "$output" = 'Imported 0 entries from hb.csv (Huckleberry).
+Skipped 4 rows:
+  4 with a problem:
+    hb.csv:2: the amount "1" and the next cell "000ml" look like one amount split by its comma (1,000ml) in a'\
+' cell without quotes; write it without the comma (1000ml)
+    hb.csv:3: the amount "2" and the next cell "500oz" look like one amount split by its comma (2,500oz) in a'\
+' cell without quotes; write it with a point (2.5oz)
+    hb.csv:4: the amount "1" and the next cell "000ml" look like one amount split by its comma (1,000ml) in a'\
+' cell without quotes; write it without the comma (1000ml)
+    hb.csv:5: the amount "9" and the next cell "500 l" look like one amount split by its comma (9,500 l) in a'\
+' cell without quotes; check the amount and its unit' ]
+    }
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    refused_lines
+    [ ! -e "$J" ]
+    # The advice followed: the amounts meant.
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
+        'Feed,2026-11-10 18:30,2026-11-10 18:45,00:15,Formula,Bottle,1000ml,x' \
+        'Feed,2026-11-10 19:30,,00:15,Formula,Bottle,2.5oz,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -c .ml "$J" | tr '\n' ' ')" = "1000 73.93 " ]
+}
+
 @test "Huckleberry: an amount split by a decimal comma is a problem row also when a note follows it" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
