@@ -42,18 +42,41 @@ std::string header_text(const CsvTable& table) {
     return valid_utf8(out);
 }
 
+// The line a byte is on, counted as the CSV reader counts: CRLF, LF and CR each end a line.
+std::uint64_t line_of(std::string_view text, std::size_t at) {
+    std::uint64_t line = 1;
+    for (std::size_t i = 0; i < at; ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
+    return line;
+}
+
+// A file that is not text at all (a spreadsheet, a zip, a program) is told as such, not as text in another
+// encoding: "save it as UTF-8" cannot be done with an .xlsx. Before the CSV reader, which would read its
+// bytes as cells.
+void refuse_not_text(const SourceFile& file) {
+    const std::string_view text = file.content;
+    const auto starts = [&](std::string_view magic) { return text.starts_with(magic); };
+    constexpr std::string_view choose_csv = "export it again choosing CSV in the app and import that";
+    if (starts("PK\x03\x04") || starts("PK\x05\x06") || starts("PK\x07\x08"))
+        throw usage_error(fmt::format("{} is a zip file (an Excel .xlsx workbook?), not a CSV export; {}", file.name,
+                                      choose_csv));
+    if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        throw usage_error(fmt::format("{} is an Excel .xls workbook (or another Office file), not a CSV export; {}",
+                                      file.name, choose_csv));
+    if (starts("\x7F" "ELF"))
+        throw usage_error(fmt::format("{} is a program (an ELF executable), not a CSV export; {}", file.name,
+                                      choose_csv));
+}
+
 // A file in another encoding (Windows-1252 "Zo\xeb" saved by Excel) is refused, never read with
 // U+FFFD in names and notes: that would corrupt them and make a baby of every misread name.
 void refuse_non_utf8(const SourceFile& file) {
     const std::string_view text = file.content;
     const std::size_t at = invalid_utf8_at(text);
     if (at == std::string_view::npos) return;
-    std::uint64_t line = 1;  // counted as the CSV reader counts: CRLF, LF and CR each end a line
-    for (std::size_t i = 0; i < at; ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
     throw usage_error(fmt::format("{}:{}: not UTF-8 text (byte 0x{:02X}; Windows-1252 or Latin-1, as Excel saves "
                                   "CSV?); save it as UTF-8 (or export it again) and import that",
-                                  file.name, line, static_cast<unsigned char>(text[at])));
+                                  file.name, line_of(text, at), static_cast<unsigned char>(text[at])));
 }
 
 }  // namespace
@@ -105,6 +128,7 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
     ImportResult result;
     import_detail::ChildrenSeen seen;
     for (const auto& file : files) {
+        refuse_not_text(file);
         CsvTable table;
         try {
             table = parse_csv(file.content);

@@ -928,6 +928,26 @@ Skipped 1 row:
     cmp "$J" "$TEST_DIR/before"
 }
 
+@test "an .xlsx (zip), an .xls or a program is refused as not a CSV export, never as text to save as UTF-8" {
+    cd "$TEST_DIR"
+    # A zip as Baby Buddy's XLSX export starts; an Office (OLE) .xls; an ELF program.
+    printf 'PK\003\004\024\000\000\000\010\000\206\125xl/workbook.xml' > feeding.xlsx
+    printf '\320\317\021\340\241\261\032\341\000\000\000\000' > feeding.xls
+    cp "$PUMPLOG_BIN" pump.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import feeding.xlsx --unit ml
+    [ "$stderr" = 'pumplog: error: feeding.xlsx is a zip file (an Excel .xlsx workbook?), not a CSV export; export'\
+' it again choosing CSV in the app and import that' ]
+    refused 2 pumplog log import feeding.xls --unit ml --dry-run
+    [ "$stderr" = 'pumplog: error: feeding.xls is an Excel .xls workbook (or another Office file), not a CSV'\
+' export; export it again choosing CSV in the app and import that' ]
+    refused 2 pumplog log import pump.csv
+    [ "$stderr" = 'pumplog: error: pump.csv is a program (an ELF executable), not a CSV export; export it again'\
+' choosing CSV in the app and import that' ]
+    cmp "$J" "$TEST_DIR/before"
+}
+
 @test "--dry-run shows the times --tz gives as the journal will show them, and whose feed each row becomes" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
