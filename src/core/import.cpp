@@ -50,9 +50,19 @@ std::uint64_t line_of(std::string_view text, std::size_t at) {
     return line;
 }
 
-// A file that is not text at all (a spreadsheet, a zip, a program) is told as such, not as text in another
-// encoding: "save it as UTF-8" cannot be done with an .xlsx. Before the CSV reader, which would read its
-// bytes as cells.
+// UTF-16 whose byte order mark was lost: the NULs of its ASCII characters all on even or all on odd bytes.
+bool looks_like_utf16(std::string_view text) {
+    const std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 512) & ~std::size_t{1});
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < sample.size(); ++i)
+        if (sample[i] == '\0') ++(i % 2 == 0 ? even : odd);
+    const std::size_t characters = sample.size() / 2;
+    return characters >= 2 && (even == 0 || odd == 0) && (even + odd) * 2 >= characters;
+}
+
+// A file that is not text at all (a spreadsheet, a zip, a program, a file with NUL bytes) is told as such,
+// not as text in another encoding: "save it as UTF-8" cannot be done with an .xlsx. Before the CSV reader,
+// which would read its bytes as cells. NUL is never a character of a CSV export, nor of a note.
 void refuse_not_text(const SourceFile& file) {
     const std::string_view text = file.content;
     const auto starts = [&](std::string_view magic) { return text.starts_with(magic); };
@@ -66,6 +76,16 @@ void refuse_not_text(const SourceFile& file) {
     if (starts("\x7F" "ELF"))
         throw usage_error(fmt::format("{} is a program (an ELF executable), not a CSV export; {}", file.name,
                                       choose_csv));
+    const std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return;
+    // UTF-16 with its byte order mark: the CSV reader says so (csv.cpp); without it, the same.
+    if (starts("\xFF\xFE") || starts("\xFE\xFF")) return;
+    if (looks_like_utf16(text))
+        throw usage_error(fmt::format("{}: the file is UTF-16 text (without a byte order mark); save it as UTF-8 (or "
+                                      "export it again) and import that",
+                                      file.name));
+    throw usage_error(fmt::format("{}:{}: a NUL byte, which no CSV export holds: the file is binary or damaged; {}",
+                                  file.name, line_of(text, nul), choose_csv));
 }
 
 // A file in another encoding (Windows-1252 "Zo\xeb" saved by Excel) is refused, never read with

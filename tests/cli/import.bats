@@ -948,6 +948,29 @@ Skipped 1 row:
     cmp "$J" "$TEST_DIR/before"
 }
 
+@test "a CSV with NUL bytes is refused as not text naming the line; UTF-16 without its byte order mark is named" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\0\0\0\n' \
+        'Feed,2026-11-10 09:00,2026-11-10 09:15,00:15,Formula,Bottle,100ml,' \
+        'Feed,2026-11-10 10:00,2026-11-10 10:15,00:15,Formula,Bottle,120ml,' > hb.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import hb.csv
+    [ "$stderr" = 'pumplog: error: hb.csv:3: a NUL byte, which no CSV export holds: the file is binary or damaged;'\
+' export it again choosing CSV in the app and import that' ]
+    refused 2 pumplog log import hb.csv --dry-run
+    cmp "$J" "$TEST_DIR/before"
+    # UTF-16 (little- and big-endian) whose byte order mark was lost: its NULs are half its ASCII characters.
+    printf 'Type,Start\n' | iconv -f UTF-8 -t UTF-16LE > le.csv
+    printf 'Type,Start\n' | iconv -f UTF-8 -t UTF-16BE > be.csv
+    for f in le.csv be.csv; do
+        refused 2 pumplog log import "$f"
+        [ "$stderr" = "pumplog: error: $f: the file is UTF-16 text (without a byte order mark); save it as UTF-8 (or"\
+' export it again) and import that' ]
+    done
+    cmp "$J" "$TEST_DIR/before"
+}
+
 @test "--dry-run shows the times --tz gives as the journal will show them, and whose feed each row becomes" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
