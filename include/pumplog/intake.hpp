@@ -1,6 +1,6 @@
 #pragma once
 // What a baby drinks a day, by age: the norm the planner divides over the
-// feeds when they were logged without amounts (nursing).
+// feeds when they were logged without amounts (nursing, or bottles whose amount was not recorded).
 //
 // Sources (each number in intake.cpp names one of them):
 //   Kent et al. 2006: Kent JC, Mitoulas LR, Cregan MD, Ramsay DT, Doherty DA,

@@ -25,6 +25,7 @@ namespace {
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                      Seconds since, Seconds until, std::optional<date::sys_days> age_on, std::string_view baby) {
     int feeds = 0, unknown = 0, pumps = 0;
+    int at_breast = 0, bottles = 0;  // of `unknown`: what the feeds without an amount were (the advice words them)
     double pump_total = 0;
     for (const Entry& e : entries) {
         if (e.at.instant < since || e.at.instant >= until) continue;
@@ -35,7 +36,10 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         }
         if (e.type != EntryType::feed) continue;
         ++feeds;
-        if (!ml || *ml <= 0) ++unknown;
+        if (ml && *ml > 0) continue;
+        ++unknown;
+        if (e.method == FeedMethod::breast) ++at_breast;
+        if (e.method == FeedMethod::bottle) ++bottles;
     }
     PlanCadence out;
     if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
@@ -80,6 +84,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.per_feed = per_feed;
         a.feedings = feedings;
         a.count = unknown;
+        a.at_breast = at_breast;
+        a.bottles = bottles;
         a.text = std::string(norm.source);
         a.birth_assumed = !settings.birth;
         a.rough = norm.rough;
@@ -100,6 +106,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.kind = AdviceKind::estimated_from_pumps;
         a.per_feed = Volume::from_ml(std::round(pump_total / pumps));
         a.count = unknown;
+        a.at_breast = at_breast;
+        a.bottles = bottles;
         out.advice.push_back(a);
         out.estimated = true;
         return out;
@@ -198,6 +206,8 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
     for (PlanAdvice& b : all)
         if (b.kind == a.kind) {
             b.count += a.count;
+            b.at_breast += a.at_breast;
+            b.bottles += a.bottles;
             b.babies += a.babies;
             b.daily = b.daily + a.daily;
             b.feedings += a.feedings;

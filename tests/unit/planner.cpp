@@ -683,9 +683,44 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
     CHECK(a.per_feed.ml() == 99);
     CHECK(a.feedings == 8);
     CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml "
+          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "so the plan counts about 788 ml "
           "a day, what babies drink on day 61 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: "
           "99 ml a feed. Log some bottles with their amounts for measured targets.");
+}
+
+TEST_CASE("an estimate over bottles whose amount was not recorded words them as bottles, not as nursing") {
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(61));
+    // An import's 0 ml bottles: kept as bottles without an amount.
+    std::vector<Entry> week = nursing_week(monday);
+    for (Entry& e : week) {
+        e.method.set(FeedMethod::bottle);
+        e.left_s.reset();
+        e.milk.set(Milk::breast);
+    }
+    const Plan bottles = plan_day(week, s, monday);
+    REQUIRE_FALSE(bottles.advice.empty());
+    CHECK(bottles.advice[0].kind == AdviceKind::estimated_intake);
+    CHECK(bottles.advice[0].bottles == 56);
+    CHECK(bottles.advice[0].at_breast == 0);
+    CHECK(sentences(bottles)[0].starts_with(
+        "The targets are estimates: the 56 feeds logged were bottles without an amount, so the plan counts about 788 "
+        "ml a day"));
+    // Both: counted.
+    for (std::size_t i = 0; i < week.size(); i += 8) {
+        week[i].method.set(FeedMethod::breast);
+        week[i].left_s = 600;
+        week[i].milk = {};
+    }
+    const Plan both = plan_day(week, s, monday);
+    REQUIRE_FALSE(both.advice.empty());
+    CHECK(sentences(both)[0].starts_with("The targets are estimates: the 56 feeds logged had no amount (7 at the "
+                                         "breast and 49 bottles without an amount), so the plan counts about 788 ml"));
+    const auto j = nlohmann::json::parse(render::advice_json(both.advice[0], Unit::ml, berlin()));
+    CHECK(j["feeds"] == 56);
+    CHECK(j["at_breast"] == 7);
+    CHECK(j["bottles_without_amount"] == 49);
 }
 
 TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
@@ -702,7 +737,8 @@ TEST_CASE("nursing without a birth date: the age counts from the journal's start
     CHECK(a.per_feed.ml() == 75);
     for (const auto& p : young.pumps) CHECK(p.target.ml() == 75);
     CHECK(sentences(young)[0] ==
-          "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml "
+          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "so the plan counts about 600 ml "
           "a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
           "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first "
           "entry, on 2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles "
@@ -1133,7 +1169,8 @@ TEST_CASE("nursing with pumps but no birth date counts each feed at the average 
     REQUIRE_FALSE(plan.advice.empty());
     CHECK(plan.advice[0].kind == AdviceKind::estimated_from_pumps);
     CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your average "
+          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "so each counts at your average "
           "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
           "drink at the baby's age.");
 }
