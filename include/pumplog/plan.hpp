@@ -157,6 +157,9 @@ struct PlanAdvice {
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)
+    bool capped = false;          // estimated_intake: too few feeds a day logged for the age (feed_cap): per_feed
+    int fewest_feeds = 0;         // is the most one feed counts, not daily shared over them; fewest_feeds: the
+                                  // feeds a day (6, Kent et al. 2006) the cap shares daily over, 0 past 6 months
     int babies = 1;               // estimated_intake: the babies whose norms `daily` adds (twins: 2)
     Volume per_baby_daily;        // estimated_intake: one baby's norm (`daily` is `babies` times it)
     std::vector<IntakeShare> shares{};  // estimated_intake, several babies named: each estimated one's feeds
@@ -222,6 +225,9 @@ IntakeWords intake_words(const PlanAdvice& a, Show&& volume) {
     w.age_days = a.age_days;
     w.source = a.text;
     w.extrapolated = a.extrapolated;
+    w.capped = a.capped && a.shares.empty();
+    w.fewest_feeds = a.fewest_feeds;
+    w.feeds = std::lround(a.feedings);
     return w;
 }
 

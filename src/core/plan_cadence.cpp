@@ -72,7 +72,13 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         // Shared over the feeds the plan has (its slots), so the targets add up to the
         // daily estimate; not over the recency-weighted feedings a day (7.4), which do not.
         const double feedings = static_cast<double>(std::max<std::size_t>(1, out.cadence.slots.size()));
-        const Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
+        Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
+        // Fewer feeds a day than a baby of the age takes (one logged feed a day: 788 ml in one target) look
+        // incompletely logged: each counts at most what one feed can be (feed_cap, Kent et al. 2006), and
+        // the targets then add up to less than the daily estimate (the advice says so).
+        const FeedCap cap = feed_cap(age, norm.daily);
+        const bool capped = per_feed.ml() > cap.most.ml();
+        if (capped) per_feed = cap.most;
         for (auto& slot : out.cadence.slots) {
             slot.amount = per_feed;
             slot.estimated = true;
@@ -90,6 +96,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.birth_assumed = !settings.birth;
         a.rough = norm.rough;
         a.extrapolated = norm.extrapolated;
+        a.capped = capped;
+        a.fewest_feeds = cap.fewest_feeds;
         a.per_baby_daily = norm.daily;
         a.slot_amount = per_feed;
         a.day = born;
@@ -213,6 +221,8 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
             b.feedings += a.feedings;
             b.rough = b.rough || a.rough;
             b.extrapolated = b.extrapolated || a.extrapolated;
+            b.capped = b.capped || a.capped;
+            b.fewest_feeds = std::max(b.fewest_feeds, a.fewest_feeds);
             return;
         }
     all.push_back(a);

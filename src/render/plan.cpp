@@ -266,6 +266,10 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
         line += fmt::format(" Feeds of the babies within {} minutes of each other make one slot, their amounts "
                             "added: {} of the plan's {} slots a day.",
                             burst_minutes, a.joint, slots);
+    if (a.capped)
+        line += " A baby with fewer feeds a day logged than its age makes plausible looks incompletely logged: each "
+                "of its feeds counts no more than one feed can be (Kent et al. 2006), so its targets add up to less "
+                "than its norm.";
     line += std::string(a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 "
                                   "measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day "
                                   "5), so this estimate is rough."
@@ -349,18 +353,23 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 return fmt::format(
                     "The targets are estimates: {}, so the plan counts about {} a day, the norm at 12 months ({}) "
                     "held for an older child (day {}): no published norm applies past 12 months, and as other foods "
-                    "take over this is a rough guess. It is shared over the plan's {} feeds a day: {} a feed.{} Log "
-                    "some bottles with their amounts to plan from your own.",
+                    "take over this is a rough guess. {}.{} Log some bottles with their amounts to plan from your "
+                    "own.",
                     feeds_without_amount(a), amount(a.daily, unit), source_words(a.text), a.age_days,
-                    std::lround(a.feedings),
-                    amount(a.per_feed, unit), age);
+                    a.capped ? fmt::format("Each target is {}{}", amount(a.per_feed, unit),
+                                           capped_feed_words(std::lround(a.feedings), a.fewest_feeds))
+                             : fmt::format("It is shared over the plan's {} feeds a day: {} a feed",
+                                           std::lround(a.feedings), amount(a.per_feed, unit)),
+                    age);
             return fmt::format(
                 "The targets are estimates: {}, so the plan counts about {} a day, what babies drink on day {} ({}), "
-                "shared over the plan's {} feeds a day: {} a feed.{}{} Log some bottles with their amounts for "
-                "measured targets.",
+                "{}.{}{} Log some bottles with their amounts for measured targets.",
                 feeds_without_amount(a), amount(a.daily, unit), a.age_days, source_words(a.text),
-                std::lround(a.feedings),
-                amount(a.per_feed, unit), rough, age);
+                a.capped ? fmt::format("but each target is {}{}", amount(a.per_feed, unit),
+                                       capped_feed_words(std::lround(a.feedings), a.fewest_feeds))
+                         : fmt::format("shared over the plan's {} feeds a day: {} a feed", std::lround(a.feedings),
+                                       amount(a.per_feed, unit)),
+                rough, age);
         }
         case AdviceKind::estimated_from_pumps:
             return fmt::format(
@@ -487,6 +496,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["feeds"] = a.count;
             j["at_breast"] = a.at_breast;
             j["bottles_without_amount"] = a.bottles;
+            // Too few feeds a day for the age: per_feed_ml is the most one feed counts (pumplog-plan(1)).
+            j["capped"] = a.capped;
             if (!a.shares.empty()) {
                 j[key("per_feed", unit)] = a.slot_amount ? volume(*a.slot_amount, unit) : json(nullptr);
                 json shares = json::array();

@@ -665,6 +665,32 @@ TEST_CASE("past 12 months the intake norm is the 12-month figure held and marked
     for (const int day : {0, 6, 100, 300, 365}) CHECK_FALSE(intake_norm(day).extrapolated);
 }
 
+TEST_CASE("an estimated feed counts at most what one feed can be: the norm over 6 feeds, 240 ml past 6 months") {
+    // Kent et al. 2006: 6-18 breastfeeds a day (1 to 6 months), a breastfeed 0-240 g.
+    CHECK(feed_cap(61, Volume::from_ml(788)).most.ml() == 131);
+    CHECK(feed_cap(61, Volume::from_ml(788)).fewest_feeds == 6);
+    CHECK(feed_cap(2, Volume::from_ml(284)).most.ml() == 47);
+    CHECK(feed_cap(300, Volume::from_ml(553)).most.ml() == 240);
+    CHECK(feed_cap(300, Volume::from_ml(553)).fewest_feeds == 0);
+    // One feed a day logged on the days read: 131 ml, not the day's 788 ml in one target; said to be capped.
+    Settings s = away_weekdays();
+    s.mode = PlanMode::exclusive;
+    s.birth = date::year_month_day(monday - date::days(61));
+    std::vector<Entry> sparse;
+    for (int d = 1; d <= 7; ++d) sparse.push_back(feed(berlin(), monday - date::days(d), 9 * 60, std::nullopt));
+    const Plan plan = plan_day(sparse, s, monday);
+    REQUIRE_FALSE(plan.advice.empty());
+    const PlanAdvice& a = plan.advice[0];
+    CHECK(a.kind == AdviceKind::estimated_intake);
+    CHECK(a.capped);
+    CHECK(a.per_feed.ml() == 131);
+    for (const auto& slot : plan.slots) CHECK(slot.amount.ml() == 131);
+    // Eight feeds a day: 99 ml each, as before (the cap does not bite).
+    const Plan full = plan_day(nursing_week(monday), s, monday);
+    CHECK_FALSE(full.advice[0].capped);
+    CHECK(full.advice[0].per_feed.ml() == 99);
+}
+
 TEST_CASE("feeds without amounts are planned from the intake norm for the baby's age, marked as estimates") {
     Settings s = away_weekdays();
     s.birth = date::year_month_day(monday - date::days(61));  // day 61 on the Monday planned
