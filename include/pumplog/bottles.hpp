@@ -44,7 +44,8 @@ struct Bottle {
     Volume size;          // need rounded up (bottle_size)
     bool estimated = false;
     std::vector<BottleFill> fills;  // from the stash, in pouring order
-    Volume missing;       // what the stash cannot give of its need (the rounding up is never missing)
+    Volume missing;       // what the stash cannot give: none when it gives the need (the rounding up is not
+                          // short), else what the bottle lacks of its size (SPEC 11: the size is packed)
     std::string baby{};   // whose bottle, when the journal names several babies (SPEC 12)
 };
 

@@ -1,13 +1,14 @@
 #pragma once
 // What a baby drinks a day, by age: the norm the planner divides over the
-// feeds when they were logged without amounts (nursing).
+// feeds when they were logged without amounts (nursing, or bottles whose amount was not recorded).
 //
 // Sources (each number in intake.cpp names one of them):
 //   Kent et al. 2006: Kent JC, Mitoulas LR, Cregan MD, Ramsay DT, Doherty DA,
 //     Hartmann PE. Volume and frequency of breastfeedings and fat content of
 //     breast milk throughout the day. Pediatrics 117(3):e387-e395. Exclusively
 //     breastfed babies of 1 to 6 months drank 788 ml a day on average (SD 169),
-//     with no change over those months.
+//     with no change over those months. They breastfed 11 +/- 3 times in 24 hours
+//     (range 6-18), and a breastfeed was 76.0 +/- 12.6 g (range 0-240 g).
 //   Saint et al. 1984: Saint L, Smith M, Hartmann PE. The yield and nutrient
 //     content of colostrum and milk of women from giving birth to 1 month
 //     post-partum. Br J Nutr 52(1):87-95. By test-weighing 9 babies: 37 g in
@@ -50,6 +51,19 @@ struct IntakeNorm {
 //     never refused for want of amounts), not a norm.
 IntakeNorm intake_norm(int age_days);
 
+// The most one feed is counted under an intake estimate, for a baby `age_days` old whose norm is `daily`,
+// so that a day logged with too few feeds does not put the whole day's estimate into one or two targets:
+//   to 6 months (day 182): `daily` shared over 6 feeds, the fewest breastfeeds a day Kent et al. 2006
+//     measured (11 +/- 3 in 24 hours, range 6-18, babies of 1 to 6 months; younger babies feed more often);
+//   later, when babies feed less often beside other foods: 240 ml, the largest breastfeed Kent et al. 2006
+//     measured (a breastfeed 76.0 +/- 12.6 g, range 0-240 g).
+// `fewest_feeds`: the feeds a day below which the cap applies (6; 0 past 6 months).
+struct FeedCap {
+    Volume most;
+    int fewest_feeds = 0;
+};
+FeedCap feed_cap(int age_days, Volume daily);
+
 // How a short sentence names the norm of a baby `age_days` old: "at day 83
 // (Kent et al. 2006)", or past 12 months (`extrapolated`) that it is the
 // 12-month figure held, a rough guess, never a norm for the age.
@@ -66,8 +80,17 @@ struct IntakeWords {
     int age_days = 0;
     std::string source;
     bool extrapolated = false;
+    bool capped = false;   // one baby: per_feed is feed_cap's, as too few feeds a day were logged
+    int fewest_feeds = 0;  // feed_cap's (6 to 6 months, else 0)
+    long feeds = 0;        // the plan's feeds a day
 };
 std::string estimated_feed_words(const IntakeWords& w);
+
+// What a capped estimate adds (one baby, `feeds` a day logged, each counting at most `per_feed`, as feed_cap
+// gives it with `fewest_feeds`), after a clause: ", no more than one feed can be: only 1 feed a day was
+// logged, so the feeds look incompletely logged (the day's estimate shared over 6 feeds, the fewest a day
+// Kent et al. 2006 measured), and the targets add up to less than the day's estimate".
+std::string capped_feed_words(long feeds, int fewest_feeds);
 
 // The sentence an estimate adds when `birth` is not set and the age counted
 // from the journal's first entry on `first` (a leading space included); "the babies" with `several_babies`.

@@ -91,12 +91,14 @@ enum class AdviceKind {
                          // end, pumps, need, expected, short_by
     estimated_intake,    // targets from intake norms for the age: age_days, daily, per_feed, feedings (the
                          // plan's feeds a day, its slots: per_feed is daily shared over them),
-                         // count (feeds without an amount), text (the source: "Kent et al. 2006", ...),
+                         // count (feeds without an amount; at_breast, bottles: of them),
+                         // text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the journal's first),
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
                          // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
                          // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
-    estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds);
+    estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds;
+                           // at_breast, bottles: of them);
                            // several babies: shares (the babies whose feeds had no amount: baby only)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
@@ -149,6 +151,8 @@ struct PlanAdvice {
     int pumps = 0;
     int count = 0;
     int unmeasured = 0;  // nursing_in_supply: of `pumps`, the sessions with no volume logged (not in `expected`)
+    int at_breast = 0;   // estimated_intake, estimated_from_pumps: of `count` (the feeds without an amount), those
+    int bottles = 0;     // at the breast and the bottles whose amount was not recorded (the rest name no method)
     Volume need, expected, short_by, extra_expected, missing;
     Volume daily, per_feed;
     double feedings = 0;
@@ -157,6 +161,9 @@ struct PlanAdvice {
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)
+    bool capped = false;          // estimated_intake: too few feeds a day logged for the age (feed_cap): per_feed
+    int fewest_feeds = 0;         // is the most one feed counts, not daily shared over them; fewest_feeds: the
+                                  // feeds a day (6, Kent et al. 2006) the cap shares daily over, 0 past 6 months
     int babies = 1;               // estimated_intake: the babies whose norms `daily` adds (twins: 2)
     Volume per_baby_daily;        // estimated_intake: one baby's norm (`daily` is `babies` times it)
     std::vector<IntakeShare> shares{};  // estimated_intake, several babies named: each estimated one's feeds
@@ -222,6 +229,9 @@ IntakeWords intake_words(const PlanAdvice& a, Show&& volume) {
     w.age_days = a.age_days;
     w.source = a.text;
     w.extrapolated = a.extrapolated;
+    w.capped = a.capped && a.shares.empty();
+    w.fewest_feeds = a.fewest_feeds;
+    w.feeds = std::lround(a.feedings);
     return w;
 }
 

@@ -42,18 +42,61 @@ std::string header_text(const CsvTable& table) {
     return valid_utf8(out);
 }
 
+// The line a byte is on, counted as the CSV reader counts: CRLF, LF and CR each end a line.
+std::uint64_t line_of(std::string_view text, std::size_t at) {
+    std::uint64_t line = 1;
+    for (std::size_t i = 0; i < at; ++i)
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
+    return line;
+}
+
+// UTF-16 whose byte order mark was lost: the NULs of its ASCII characters all on even or all on odd bytes.
+bool looks_like_utf16(std::string_view text) {
+    const std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 512) & ~std::size_t{1});
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < sample.size(); ++i)
+        if (sample[i] == '\0') ++(i % 2 == 0 ? even : odd);
+    const std::size_t characters = sample.size() / 2;
+    return characters >= 2 && (even == 0 || odd == 0) && (even + odd) * 2 >= characters;
+}
+
+// A file that is not text at all (a spreadsheet, a zip, a program, a file with NUL bytes) is told as such,
+// not as text in another encoding: "save it as UTF-8" cannot be done with an .xlsx. Before the CSV reader,
+// which would read its bytes as cells. NUL is never a character of a CSV export, nor of a note.
+void refuse_not_text(const SourceFile& file) {
+    const std::string_view text = file.content;
+    const auto starts = [&](std::string_view magic) { return text.starts_with(magic); };
+    constexpr std::string_view choose_csv = "export it again choosing CSV in the app and import that";
+    if (starts("PK\x03\x04") || starts("PK\x05\x06") || starts("PK\x07\x08"))
+        throw usage_error(fmt::format("{} is a zip file (an Excel .xlsx workbook?), not a CSV export; {}", file.name,
+                                      choose_csv));
+    if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        throw usage_error(fmt::format("{} is an Excel .xls workbook (or another Office file), not a CSV export; {}",
+                                      file.name, choose_csv));
+    if (starts("\x7F" "ELF"))
+        throw usage_error(fmt::format("{} is a program (an ELF executable), not a CSV export; {}", file.name,
+                                      choose_csv));
+    const std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return;
+    // UTF-16 with its byte order mark: the CSV reader says so (csv.cpp); without it, the same.
+    if (starts("\xFF\xFE") || starts("\xFE\xFF")) return;
+    if (looks_like_utf16(text))
+        throw usage_error(fmt::format("{}: the file is UTF-16 text (without a byte order mark); save it as UTF-8 (or "
+                                      "export it again) and import that",
+                                      file.name));
+    throw usage_error(fmt::format("{}:{}: a NUL byte, which no CSV export holds: the file is binary or damaged; {}",
+                                  file.name, line_of(text, nul), choose_csv));
+}
+
 // A file in another encoding (Windows-1252 "Zo\xeb" saved by Excel) is refused, never read with
 // U+FFFD in names and notes: that would corrupt them and make a baby of every misread name.
 void refuse_non_utf8(const SourceFile& file) {
     const std::string_view text = file.content;
     const std::size_t at = invalid_utf8_at(text);
     if (at == std::string_view::npos) return;
-    std::uint64_t line = 1;  // counted as the CSV reader counts: CRLF, LF and CR each end a line
-    for (std::size_t i = 0; i < at; ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
     throw usage_error(fmt::format("{}:{}: not UTF-8 text (byte 0x{:02X}; Windows-1252 or Latin-1, as Excel saves "
                                   "CSV?); save it as UTF-8 (or export it again) and import that",
-                                  file.name, line, static_cast<unsigned char>(text[at])));
+                                  file.name, line_of(text, at), static_cast<unsigned char>(text[at])));
 }
 
 }  // namespace
@@ -105,6 +148,7 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
     ImportResult result;
     import_detail::ChildrenSeen seen;
     for (const auto& file : files) {
+        refuse_not_text(file);
         CsvTable table;
         try {
             table = parse_csv(file.content);
@@ -147,14 +191,25 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
         reader.finish(seen);
     }
     // --child picks feeds from the import as a whole: refused only when none of its files has the child.
+    std::string in;
+    for (std::size_t i = 0; i < seen.files.size(); ++i)
+        in += (i == 0 ? "" : i + 1 == seen.files.size() ? " and " : ", ") + seen.files[i];
     if (!options.child.empty() && !seen.children.empty() && !seen.matched) {
-        std::string names, in;
+        std::string names;
         for (const auto& [key, child] : seen.children) names += (names.empty() ? "" : ", ") + child;
-        for (std::size_t i = 0; i < seen.files.size(); ++i)
-            in += (i == 0 ? "" : i + 1 == seen.files.size() ? " and " : ", ") + seen.files[i];
         throw usage_error(fmt::format("{} {} no child named \"{}\"; {} {}", in, seen.files.size() == 1 ? "has" : "have",
                                       printable(options.child), seen.files.size() == 1 ? "it has" : "they have",
                                       names));
+    }
+    // A --child that names two children (two Marys with other last names, a name that is another child's id)
+    // picks neither: imported together, twins' feeds would be imported as if they were one child's.
+    if (seen.matched_children.size() > 1) {
+        std::vector<std::string> names;
+        for (const auto& [key, child] : seen.matched_children) names.push_back(child);
+        throw usage_error(fmt::format("{} {} {} children that --child \"{}\" names: {}; give one child's full name "
+                                      "or Baby Buddy's child id",
+                                      in, seen.files.size() == 1 ? "has" : "have", names.size(),
+                                      printable(options.child), and_list(names)));
     }
     return result;
 }

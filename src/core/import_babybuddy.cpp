@@ -85,7 +85,7 @@ void read_feeding(FileImport& file) {
     }
     file.for_each_row([&](const CsvRecord& record) {
         const auto [child, child_id] = child_of(file, record);
-        if (!file.select_child(child, child_id)) return;
+        if (!file.select_child(child, child_id, t.cell(record, t.column("child_first_name")))) return;
         const std::string type = lower(t.cell(record, t.column("type")));
         const std::string method = lower(t.cell(record, t.column("method")));
         if (type.find("solid") != std::string::npos) {

@@ -17,9 +17,6 @@ using std::chrono::seconds;
 
 // The longest plausible session, pumping or at the breast.
 constexpr std::chrono::hours longest_session{3};
-// SPEC 2: more than 1000 ml in one session is implausible.
-constexpr double most_ml = 1000;
-
 std::optional<Volume> recorded(std::optional<Volume> volume) {
     if (volume && volume->ml() > 0) return volume;
     return std::nullopt;
@@ -186,16 +183,22 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
 }
 
 
-bool FileImport::select_child(std::string_view child, std::string_view id) {
+bool FileImport::select_child(std::string_view child, std::string_view id, std::string_view first_name) {
     child = trim(child);
     if (child.empty()) return true;
     // Names as babies' names compare: without case, accents written either way (name_key).
-    children_.emplace(name_key(child), printable(child));
+    const std::string name = name_key(child);
+    children_.emplace(name, printable(child));
     const std::string wanted = name_key(options_.child);
     if (wanted.empty()) return true;
-    const std::string name = name_key(child);
-    const std::string first_name = name.substr(0, name.find(' '));
-    if (wanted == name || wanted == first_name || (!id.empty() && wanted == fold_case(trim(id)))) {
+    // A whole name only: the first word of "Mary Kate" is not her first name, and would pick her twin Mary Ann too.
+    id = trim(id);
+    const std::string first = name_key(first_name);
+    if (wanted == name || (!first.empty() && wanted == first) || (!id.empty() && wanted == fold_case(id))) {
+        // One child is one name and id: a --child that matches two of them is refused after the rows (finish).
+        matched_children_.emplace(name + '\n' + std::string(id),
+                                  id.empty() ? printable(child) : fmt::format("{} (child_id {})", printable(child),
+                                                                              printable(id)));
         child_matched_ = true;
         return true;
     }
@@ -464,6 +467,7 @@ void FileImport::finish(ChildrenSeen& seen) const {
     seen.files.push_back(name());
     seen.children.insert(children_.begin(), children_.end());
     seen.matched = seen.matched || child_matched_;
+    seen.matched_children.insert(matched_children_.begin(), matched_children_.end());
 }
 
 std::optional<Draft> FileImport::start_draft(const CsvRecord& record, std::optional<std::size_t> column,

@@ -16,6 +16,9 @@
 
 namespace pumplog::import_detail {
 
+// SPEC 2: more than 1000 ml in one session is implausible.
+inline constexpr double most_ml = 1000;
+
 // Thrown while reading a row: the row is skipped and listed as a problem.
 struct RowError {
     std::string message;
@@ -97,6 +100,7 @@ struct ChildrenSeen {
     std::vector<std::string> files;               // the files whose feeds name children
     std::map<std::string, std::string> children;  // lower-case name -> as written
     bool matched = false;
+    std::map<std::string, std::string> matched_children;  // those --child matched: name and id -> as written
 };
 
 // A row key's digest (the first 128 bits of the SHA-256 its id starts from): what rows with the same
@@ -143,9 +147,10 @@ public:
 
     // Runs `read` on every record, counting it; a RowError skips the row as a problem.
     void for_each_row(const std::function<void(const CsvRecord&)>& read);
-    // Whether a row of this child is imported (--child); counts Skip::other_child when not.
-    // `id` is a second name the child goes by in the file (Baby Buddy's child_id).
-    bool select_child(std::string_view child, std::string_view id = {});
+    // Whether a row of this child is imported (--child); counts Skip::other_child when not. --child
+    // matches `child` (the whole name the row gives), `first_name` (Baby Buddy's child_first_name) or
+    // `id` (a second name the child goes by in the file: Baby Buddy's child_id), never a part of a name.
+    bool select_child(std::string_view child, std::string_view id = {}, std::string_view first_name = {});
     void other_activity(std::string_view name);
     void skip(Skip reason);
     // A draft for a row that happened at the time in `column`, with its line and
@@ -168,6 +173,7 @@ private:
     std::string expected_time_;
     std::map<std::string, std::string> children_;  // name_key -> as written
     bool child_matched_ = false;
+    std::map<std::string, std::string> matched_children_;  // name_key and id -> as written (with the id)
     Occurrences occurrences_;  // id key -> rows with it so far
     Occurrences earlier_occurrences_;  // the same for earlier ids' keys
     Occurrences other_unit_occurrences_;  // the same for other_unit_id's keys

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
 
 namespace pumplog {
@@ -41,6 +42,14 @@ IntakeNorm intake_norm(int age_days) {
     return {Volume::from_ml(month_12), "IOM 1991", true, true};
 }
 
+FeedCap feed_cap(int age_days, Volume daily) {
+    constexpr int fewest_feeds = 6;       // Kent et al. 2006: 6-18 breastfeeds in 24 hours, 1 to 6 months
+    constexpr double largest_feed = 240;  // Kent et al. 2006: a breastfeed 0-240 g
+    constexpr int six_months = 182;       // the study's babies were 1 to 6 months old
+    if (age_days <= six_months) return {Volume::from_ml(std::round(daily.ml() / fewest_feeds)), fewest_feeds};
+    return {Volume::from_ml(largest_feed), 0};
+}
+
 std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated) {
     if (extrapolated)
         return fmt::format("at day {}: the norm at 12 months ({}) held for an older child, a rough guess, as no "
@@ -49,9 +58,22 @@ std::string norm_at_age_words(int age_days, std::string_view source, bool extrap
     return fmt::format("at day {} ({})", age_days, source);
 }
 
+std::string capped_feed_words(long feeds, int fewest_feeds) {
+    return fmt::format(", no more than one feed can be: only {} a day {} logged, so the feeds look incompletely "
+                       "logged ({}), and the targets add up to less than the day's estimate",
+                       plural(feeds, "feed", "feeds"), feeds == 1 ? "was" : "were",
+                       fewest_feeds > 0
+                           ? fmt::format("the day's estimate shared over {} feeds, the fewest a day Kent et al. 2006 "
+                                         "measured in babies of 1 to 6 months",
+                                         fewest_feeds)
+                           : std::string("the largest breastfeed Kent et al. 2006 measured"));
+}
+
 std::string estimated_feed_words(const IntakeWords& w) {
     const std::string norm = norm_at_age_words(w.age_days, w.source, w.extrapolated);
-    if (w.babies <= 1) return fmt::format("each counts {} of about {} a day {}", w.per_feed, w.daily, norm);
+    if (w.babies <= 1)
+        return fmt::format("each counts {} of about {} a day {}{}", w.per_feed, w.daily, norm,
+                           w.capped ? capped_feed_words(w.feeds, w.fewest_feeds) : std::string());
     return fmt::format("each baby counts about {} a day {}, {} for the {} babies{}", w.per_baby_daily, norm, w.daily,
                        w.babies, w.per_feed_alike ? fmt::format(", {} a feed", w.per_feed) : std::string());
 }

@@ -25,6 +25,7 @@ namespace {
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                      Seconds since, Seconds until, std::optional<date::sys_days> age_on, std::string_view baby) {
     int feeds = 0, unknown = 0, pumps = 0;
+    int at_breast = 0, bottles = 0;  // of `unknown`: what the feeds without an amount were (the advice words them)
     double pump_total = 0;
     for (const Entry& e : entries) {
         if (e.at.instant < since || e.at.instant >= until) continue;
@@ -35,7 +36,10 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         }
         if (e.type != EntryType::feed) continue;
         ++feeds;
-        if (!ml || *ml <= 0) ++unknown;
+        if (ml && *ml > 0) continue;
+        ++unknown;
+        if (e.method == FeedMethod::breast) ++at_breast;
+        if (e.method == FeedMethod::bottle) ++bottles;
     }
     PlanCadence out;
     if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
@@ -68,7 +72,13 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         // Shared over the feeds the plan has (its slots), so the targets add up to the
         // daily estimate; not over the recency-weighted feedings a day (7.4), which do not.
         const double feedings = static_cast<double>(std::max<std::size_t>(1, out.cadence.slots.size()));
-        const Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
+        Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
+        // Fewer feeds a day than a baby of the age takes (one logged feed a day: 788 ml in one target) look
+        // incompletely logged: each counts at most what one feed can be (feed_cap, Kent et al. 2006), and
+        // the targets then add up to less than the daily estimate (the advice says so).
+        const FeedCap cap = feed_cap(age, norm.daily);
+        const bool capped = per_feed.ml() > cap.most.ml();
+        if (capped) per_feed = cap.most;
         for (auto& slot : out.cadence.slots) {
             slot.amount = per_feed;
             slot.estimated = true;
@@ -80,10 +90,14 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.per_feed = per_feed;
         a.feedings = feedings;
         a.count = unknown;
+        a.at_breast = at_breast;
+        a.bottles = bottles;
         a.text = std::string(norm.source);
         a.birth_assumed = !settings.birth;
         a.rough = norm.rough;
         a.extrapolated = norm.extrapolated;
+        a.capped = capped;
+        a.fewest_feeds = cap.fewest_feeds;
         a.per_baby_daily = norm.daily;
         a.slot_amount = per_feed;
         a.day = born;
@@ -100,6 +114,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.kind = AdviceKind::estimated_from_pumps;
         a.per_feed = Volume::from_ml(std::round(pump_total / pumps));
         a.count = unknown;
+        a.at_breast = at_breast;
+        a.bottles = bottles;
         out.advice.push_back(a);
         out.estimated = true;
         return out;
@@ -198,11 +214,15 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
     for (PlanAdvice& b : all)
         if (b.kind == a.kind) {
             b.count += a.count;
+            b.at_breast += a.at_breast;
+            b.bottles += a.bottles;
             b.babies += a.babies;
             b.daily = b.daily + a.daily;
             b.feedings += a.feedings;
             b.rough = b.rough || a.rough;
             b.extrapolated = b.extrapolated || a.extrapolated;
+            b.capped = b.capped || a.capped;
+            b.fewest_feeds = std::max(b.fewest_feeds, a.fewest_feeds);
             return;
         }
     all.push_back(a);

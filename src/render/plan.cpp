@@ -212,13 +212,28 @@ std::string drinks(const PlanAdvice& a) { return need_of_words(a.planned, a.seve
 // How a share of the intake estimate names its baby.
 std::string share_name(const IntakeShare& s) { return s.baby.empty() ? "the feeds without a name" : s.baby; }
 
+// What the feeds an estimate stands in for were, counted: at the breast, bottles whose amount was not
+// recorded (an import's 0 ml), or both; never "nursing" for bottles.
+std::string feeds_without_amount(const PlanAdvice& a) {
+    const int other = a.count - a.at_breast - a.bottles;
+    const std::string feeds = fmt::format("the {} logged {}", plural(a.count, "feed", "feeds"),
+                                          a.count == 1 ? "was" : "were");
+    if (a.at_breast == a.count) return feeds + " at the breast, without amounts";
+    if (a.bottles == a.count) return feeds + (a.count == 1 ? " a bottle" : " bottles") + " without an amount";
+    std::vector<std::string> parts;
+    if (a.at_breast > 0) parts.push_back(fmt::format("{} at the breast", a.at_breast));
+    if (a.bottles > 0)
+        parts.push_back(fmt::format("{} without an amount", plural(a.bottles, "bottle", "bottles")));
+    if (other > 0) parts.push_back(fmt::format("{} naming no method", other));
+    return fmt::format("the {} logged had no amount ({})", plural(a.count, "feed", "feeds"), and_list(parts));
+}
+
 // The intake estimate of several babies (or of one among several): one baby's norm (the source's figure),
 // their sum, each one's feeds, and the plan's slots joining the feeds of twins fed close together.
 std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view age) {
     const bool each = a.shares.size() > 1;
     std::string line = fmt::format(
-        "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about {} a "
-        "day for {}{}",
+        "The targets are estimates: {}, so the plan counts about {} a day for {}{}", feeds_without_amount(a),
         amount(a.per_baby_daily, unit), each ? "each baby" : share_name(a.shares.front()),
         each ? fmt::format(" ({} for the {} babies)", amount(a.daily, unit), a.shares.size()) : "");
     if (a.extrapolated)
@@ -252,6 +267,10 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
         line += fmt::format(" Feeds of the babies within {} minutes of each other make one slot, their amounts "
                             "added: {} of the plan's {} slots a day.",
                             burst_minutes, a.joint, slots);
+    if (a.capped)
+        line += " A baby with fewer feeds a day logged than its age makes plausible looks incompletely logged: each "
+                "of its feeds counts no more than one feed can be (Kent et al. 2006), so its targets add up to less "
+                "than its norm.";
     line += std::string(a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 "
                                   "measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day "
                                   "5), so this estimate is rough."
@@ -333,26 +352,31 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             // "what babies drink on day N".
             if (a.extrapolated)
                 return fmt::format(
-                    "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
-                    "about {} a day, the norm at 12 months ({}) held for an older child (day {}): no published norm "
-                    "applies past 12 months, and as other foods take over this is a rough guess. It is shared over "
-                    "the plan's {} feeds a day: {} a feed.{} Log some bottles with their amounts to plan from your "
+                    "The targets are estimates: {}, so the plan counts about {} a day, the norm at 12 months ({}) "
+                    "held for an older child (day {}): no published norm applies past 12 months, and as other foods "
+                    "take over this is a rough guess. {}.{} Log some bottles with their amounts to plan from your "
                     "own.",
-                    amount(a.daily, unit), source_words(a.text), a.age_days, std::lround(a.feedings),
-                    amount(a.per_feed, unit), age);
+                    feeds_without_amount(a), amount(a.daily, unit), source_words(a.text), a.age_days,
+                    a.capped ? fmt::format("Each target is {}{}", amount(a.per_feed, unit),
+                                           capped_feed_words(std::lround(a.feedings), a.fewest_feeds))
+                             : fmt::format("It is shared over the plan's {} feeds a day: {} a feed",
+                                           std::lround(a.feedings), amount(a.per_feed, unit)),
+                    age);
             return fmt::format(
-                "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts "
-                "about {} a day, what babies drink on day {} ({}), shared over the plan's {} feeds a day: {} a "
-                "feed.{}{} Log some bottles with their amounts for measured targets.",
-                amount(a.daily, unit), a.age_days, source_words(a.text), std::lround(a.feedings),
-                amount(a.per_feed, unit), rough, age);
+                "The targets are estimates: {}, so the plan counts about {} a day, what babies drink on day {} ({}), "
+                "{}.{}{} Log some bottles with their amounts for measured targets.",
+                feeds_without_amount(a), amount(a.daily, unit), a.age_days, source_words(a.text),
+                a.capped ? fmt::format("but each target is {}{}", amount(a.per_feed, unit),
+                                       capped_feed_words(std::lround(a.feedings), a.fewest_feeds))
+                         : fmt::format("shared over the plan's {} feeds a day: {} a feed", std::lround(a.feedings),
+                                       amount(a.per_feed, unit)),
+                rough, age);
         }
         case AdviceKind::estimated_from_pumps:
             return fmt::format(
-                "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your "
-                "average pump, {}. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what "
-                "babies drink at {} age.",
-                amount(a.per_feed, unit), a.several_babies ? "the babies'" : "the baby's");
+                "The targets are estimates: {}, so each counts at your average pump, {}. Set the birth date "
+                "(pumplog config set birth YYYY-MM-DD) to estimate them from what babies drink at {} age.",
+                feeds_without_amount(a), amount(a.per_feed, unit), a.several_babies ? "the babies'" : "the baby's");
         case AdviceKind::uncovered_feed:
             return fmt::format(
                 "The {} feed on {} has no pinned pump within {} (min_gap) and is in no pump's target: leave about {} "
@@ -478,6 +502,12 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["babies"] = a.babies;
             j[key("per_baby_daily", unit)] = volume(a.per_baby_daily, unit);
             j["joint_slots"] = a.joint;
+            // The feeds the estimate stands in for (the look-back window's): at the breast, bottles without one.
+            j["feeds"] = a.count;
+            j["at_breast"] = a.at_breast;
+            j["bottles_without_amount"] = a.bottles;
+            // Too few feeds a day for the age: per_feed_ml is the most one feed counts (pumplog-plan(1)).
+            j["capped"] = a.capped;
             if (!a.shares.empty()) {
                 j[key("per_feed", unit)] = a.slot_amount ? volume(*a.slot_amount, unit) : json(nullptr);
                 json shares = json::array();
@@ -491,6 +521,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::estimated_from_pumps:
             j[key("per_feed", unit)] = volume(a.per_feed, unit);
             j["feeds"] = a.count;
+            j["at_breast"] = a.at_breast;
+            j["bottles_without_amount"] = a.bottles;
             break;
         case AdviceKind::uncovered_feed:
             j["at"] = at();

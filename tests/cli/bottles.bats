@@ -222,7 +222,7 @@ PY
     [[ "$output" != *tonight* ]]
 }
 
-@test "plan bottles counts a shortfall against the feeds' need, not the bottles' rounding up" {
+@test "plan bottles thaws for the feeds' need, not the bottles' rounding up; a bottle short of its need misses its size" {
     # 93 ml every 3 hours: three bottles of 100 ml for 279 ml of need; 290 ml in the fridge covers them.
     local d day t
     for ((d = 0; d < 7; d++)); do
@@ -251,12 +251,31 @@ PY
     pumplog stock use 2ml >/dev/null
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, [.thaws[].label], [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[0,["B2"],[["B2 93","B1 7"],["B2 7","B1 93"],["B1 100"]]]' ]
-    # Without the bag: short by that 1 ml, not by the bottle's rounding.
+    # Without the bag: the last bottle is short of its need (1 ml), so it misses what it lacks of the 100 ml
+    # it is packed at (SPEC 11): 8 ml, and the shortfall is what fills the bottles as the plan packs them.
     pumplog stock discard B2 >/dev/null
     run --separate-stderr pumplog plan bottles --format json
-    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[1,1,[0,0,1]]' ]
+    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[8,8,[0,0,8]]' ]
     run --separate-stderr pumplog plan bottles
-    [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 1 ml missing" ]
+    [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 8 ml missing" ]
+}
+
+@test "plan bottles with nothing in stock: each bottle misses its packed size and the shortfall is their total" {
+    # Nursing only, 8 feeds a day for 3 days, no stash, no birth date: day 5 on Monday, 536 ml a day over 8 feeds,
+    # 67 ml a feed, each bottle rounded up to 70 ml (SPEC 11): 70 ml missing from each, not 67.
+    local d h
+    for d in 18 19 20; do
+        for h in 01 04 07 10 13 16 19 22; do
+            journal_line "{\"v\":1,\"id\":\"n$d$h\",\"type\":\"feed\",\"at\":\"2026-11-${d}T$h:20:00+01:00\",\"method\":\"breast\",\"left_s\":600}"
+        done
+    done
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[[.bottles[] | [.need_ml, .size_ml, .missing_ml]], .short_ml, .cover.formula_ml, .total_ml]' <<<"$output")" = '[[[67,70,70],[67,70,70],[67,70,70]],210,210,210]' ]
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30"
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-23 (away 08:00-17:30): 3 bottles, 210 ml in all." ]
+    [ "${lines[1]}" = "  10:20  70 ml (estimate): 70 ml missing" ]
+    [[ "$output" == *"Short by 210 ml: "*" or 210 ml of formula."* ]]
 }
 
 @test "plan bottles --on today packs no bottle and thaws no bag for a feed already past" {

@@ -236,6 +236,24 @@ Skipped 7 rows:
     [ "${lines[0]}" = "$J: 3 lines, 3 good entries, no errors" ]
 }
 
+@test "Baby Buddy's --child matches a whole first name with a space; one naming two children is refused naming them" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary Ann,Smith,2026-11-08 08:00:00,2026-11-08 08:15:00,formula,bottle,100,,' \
+        '2,2,Mary Kate,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,formula,bottle,90,,' > feeding.csv
+    refused 2 pumplog log import feeding.csv --unit ml --child Mary
+    [ "$stderr" = 'pumplog: error: feeding.csv has no child named "Mary"; it has Mary Ann Smith, Mary Kate Smith' ]
+    run --separate-stderr pumplog log import feeding.csv --unit ml --child "Mary Kate"
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.baby, .ml]' "$J")" = '["Mary Kate",90]' ]
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-09 08:00:00,2026-11-09 08:15:00,formula,bottle,100,,' \
+        '2,2,Mary,Jones,2026-11-09 09:00:00,2026-11-09 09:15:00,formula,bottle,90,,' > twins.csv
+    refused 2 pumplog log import twins.csv --unit ml --child Mary
+    [ "$stderr" = 'pumplog: error: twins.csv has 2 children that --child "Mary" names: Mary Jones (child_id 2) and'\
+' Mary Smith (child_id 1); give one child'"'"'s full name or Baby Buddy'"'"'s child id' ]
+}
+
 @test "--child matches a name with accented or non-Latin capitals in either case" {
     cd "$TEST_DIR"
     printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' \
@@ -910,6 +928,49 @@ Skipped 1 row:
     cmp "$J" "$TEST_DIR/before"
 }
 
+@test "an .xlsx (zip), an .xls or a program is refused as not a CSV export, never as text to save as UTF-8" {
+    cd "$TEST_DIR"
+    # A zip as Baby Buddy's XLSX export starts; an Office (OLE) .xls; an ELF program.
+    printf 'PK\003\004\024\000\000\000\010\000\206\125xl/workbook.xml' > feeding.xlsx
+    printf '\320\317\021\340\241\261\032\341\000\000\000\000' > feeding.xls
+    cp "$PUMPLOG_BIN" pump.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import feeding.xlsx --unit ml
+    [ "$stderr" = 'pumplog: error: feeding.xlsx is a zip file (an Excel .xlsx workbook?), not a CSV export; export'\
+' it again choosing CSV in the app and import that' ]
+    refused 2 pumplog log import feeding.xls --unit ml --dry-run
+    [ "$stderr" = 'pumplog: error: feeding.xls is an Excel .xls workbook (or another Office file), not a CSV'\
+' export; export it again choosing CSV in the app and import that' ]
+    refused 2 pumplog log import pump.csv
+    [ "$stderr" = 'pumplog: error: pump.csv is a program (an ELF executable), not a CSV export; export it again'\
+' choosing CSV in the app and import that' ]
+    cmp "$J" "$TEST_DIR/before"
+}
+
+@test "a CSV with NUL bytes is refused as not text naming the line; UTF-16 without its byte order mark is named" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\0\0\0\n' \
+        'Feed,2026-11-10 09:00,2026-11-10 09:15,00:15,Formula,Bottle,100ml,' \
+        'Feed,2026-11-10 10:00,2026-11-10 10:15,00:15,Formula,Bottle,120ml,' > hb.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":90}'
+    cp "$J" "$TEST_DIR/before"
+    refused 2 pumplog log import hb.csv
+    [ "$stderr" = 'pumplog: error: hb.csv:3: a NUL byte, which no CSV export holds: the file is binary or damaged;'\
+' export it again choosing CSV in the app and import that' ]
+    refused 2 pumplog log import hb.csv --dry-run
+    cmp "$J" "$TEST_DIR/before"
+    # UTF-16 (little- and big-endian) whose byte order mark was lost: its NULs are half its ASCII characters.
+    printf 'Type,Start\n' | iconv -f UTF-8 -t UTF-16LE > le.csv
+    printf 'Type,Start\n' | iconv -f UTF-8 -t UTF-16BE > be.csv
+    for f in le.csv be.csv; do
+        refused 2 pumplog log import "$f"
+        [ "$stderr" = "pumplog: error: $f: the file is UTF-16 text (without a byte order mark); save it as UTF-8 (or"\
+' export it again) and import that' ]
+    done
+    cmp "$J" "$TEST_DIR/before"
+}
+
 @test "--dry-run shows the times --tz gives as the journal will show them, and whose feed each row becomes" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
@@ -1020,6 +1081,38 @@ Skipped 1 row:
     run --separate-stderr pumplog log import feeding.csv --unit ml --child 2 --baby Ben
     [ "$status" -eq 0 ]
     [ "$(jq -r 'select(.type == "feed") | "\(.baby) \(.ml)"' "$J" | tr '\n' ' ')" = "Ada 100 Ben 90 Ada 110 " ]
+}
+
+@test "Huckleberry: an unquoted 1,000ml split by its comma is advised as 1000ml, never quoted nor 1.000ml" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n%s\n' \
+        'Feed,2026-11-10 18:30,2026-11-10 18:45,00:15,Formula,Bottle,1,000ml,x' \
+        'Feed,2026-11-10 19:30,,00:15,Formula,Bottle,2,500oz,' 'Pump,2026-11-10 20:30,,00:15,1,000ml,,' \
+        'Feed,2026-11-10 21:30,,00:15,Formula,Bottle,9,500 l,' > hb.csv
+    refused_lines() {
+        [ "$output" = 'Imported 0 entries from hb.csv (Huckleberry).
+Skipped 4 rows:
+  4 with a problem:
+    hb.csv:2: the amount "1" and the next cell "000ml" look like one amount split by its comma (1,000ml) in a'\
+' cell without quotes; write it without the comma (1000ml)
+    hb.csv:3: the amount "2" and the next cell "500oz" look like one amount split by its comma (2,500oz) in a'\
+' cell without quotes; write it with a point (2.5oz)
+    hb.csv:4: the amount "1" and the next cell "000ml" look like one amount split by its comma (1,000ml) in a'\
+' cell without quotes; write it without the comma (1000ml)
+    hb.csv:5: the amount "9" and the next cell "500 l" look like one amount split by its comma (9,500 l) in a'\
+' cell without quotes; check the amount and its unit' ]
+    }
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    refused_lines
+    [ ! -e "$J" ]
+    # The advice followed: the amounts meant.
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n' \
+        'Feed,2026-11-10 18:30,2026-11-10 18:45,00:15,Formula,Bottle,1000ml,x' \
+        'Feed,2026-11-10 19:30,,00:15,Formula,Bottle,2.5oz,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -c .ml "$J" | tr '\n' ' ')" = "1000 73.93 " ]
 }
 
 @test "Huckleberry: an amount split by a decimal comma is a problem row also when a note follows it" {

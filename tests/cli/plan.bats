@@ -560,7 +560,58 @@ nursing() {
     [ "$(jq -c '[.slots[] | .ml]' <<<"$output")" = '[113,113,113,113,113,113,113]' ]
     [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day]' <<<"$output")" = '[788,113,7]' ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["01:00",113],["04:30",113],["08:00",113],["11:00",113],["14:00",0],["17:00",113],["20:00",113],["22:30",113]]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 51 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
+}
+
+@test "bottles imported without an amount are worded as bottles in the estimate's advice, not as nursing" {
+    # Huckleberry's 0ml bottles (pumplog-import(1): a bottle kept without a volume), 8 a day for 3 days.
+    local d h rows=()
+    for d in 18 19 20; do
+        for h in 02 05 08 11 14 17 20 23; do
+            rows+=("Feed,2026-11-$d $h:10,2026-11-$d $h:30,0:20,Breast Milk,Bottle,0ml,")
+        done
+    done
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' "${rows[@]}" > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    local said="The targets are estimates: the 24 feeds logged were bottles without an amount, so the plan counts about"
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Advice: $said 788 ml a day"* ]]
+    [[ "$output" != *"nursing"* ]]
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --format json
+    [ "$(jq -c '.advice_items[0] | [.feeds, .at_breast, .bottles_without_amount]' <<<"$output")" = '[24,0,24]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "$said 788 ml a day"* ]]
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --format ics
+    [[ "$(tr -d '\r' <<<"$output" | sed -n '/^X-WR-CALDESC/,/^[A-Z]/p' | sed 's/^ //' | tr -d '\n' | sed 's/\\,/,/g')" == *"$said"* ]]
+    # Breast feeds beside them: both counted.
+    journal_line '{"v":1,"id":"b1","type":"feed","at":"2026-11-20T12:30:00+01:00","method":"breast","left_s":600}'
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --format json
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The targets are estimates: the 25 feeds logged had no amount (1 at the breast and 24 bottles without an amount), so"* ]]
+}
+
+@test "one logged feed a day: each estimated target is capped at what one feed can be and the plan says why" {
+    # Breast feeds without amounts, one a day on 3 days (Huckleberry's export as a parent logged it).
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n' \
+        'Feed,2026-11-14 08:10,2026-11-14 08:30,0:20,00:10L,Breast,00:10R,' \
+        'Feed,2026-11-17 09:10,2026-11-17 09:30,0:20,00:10L,Breast,00:10R,' \
+        'Feed,2026-11-20 09:10,2026-11-20 09:30,0:20,00:10L,Breast,00:10R,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    # Day 83: 788 ml a day (Kent et al. 2006) over 6 feeds, the fewest a day Kent et al. measured: 131 ml, not 788.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | select(.target_ml > 0) | .target_ml]' <<<"$output")" = '[131]' ]
+    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day, .capped]' <<<"$output")" = '[788,131,1,true]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 3 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 81 (Kent et al., Pediatrics 2006), but each target is 131 ml, no more than one feed can be: only 1 feed a day was logged, so the feeds look incompletely logged (the day's estimate shared over 6 feeds, the fewest a day Kent et al. 2006 measured in babies of 1 to 6 months), and the targets add up to less than the day's estimate. Log some bottles with their amounts for measured targets." ]
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-23 (away 08:00-17:30): 1 bottle, 140 ml in all." ]
+    [[ "$output" == *"each counts 131 ml of about 788 ml a day at day 83 (Kent et al. 2006), no more than one feed can be: only 1 feed a day was logged"* ]]
+    # Past 6 months babies feed less often beside other foods: the cap is the largest breastfeed Kent et al. measured.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-01-01 --format json
+    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .capped]' <<<"$output")" = '[532,240,true]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == *"but each target is 240 ml, no more than one feed can be: only 1 feed a day was logged, so the feeds look incompletely logged (the largest breastfeed Kent et al. 2006 measured)"* ]]
 }
 
 @test "nursing without amounts in the first days: a rising estimate from Saint et al. 1984, said to be rough" {
@@ -569,8 +620,8 @@ nursing() {
     # day 3), not IOM's 600: the age is the day planned's, not today's.
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --on monday --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
     # Day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991).
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[4,472,"Saint et al. 1984; IOM 1991",true]' ]
@@ -591,8 +642,8 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":600,"joint_slots":0}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":600,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first entry, on 2026-11-14: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
     # A journal begun 60 days before: the baby is at least that old (788 ml a day from 1 month on).
     { echo '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'; cat "$J"; } > "$J.new"
@@ -606,8 +657,8 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
     # A baby of 22 days on the Monday planned drinks less (IOM 1991 to Kent et al. 2006): 713 ml / 8.
@@ -635,8 +686,8 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",56,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0}' ]
-    local said="The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    local said="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
     [ "$(jq -r '.advice[0]' <<<"$output")" = "$said" ]
     # The table says the same.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01

@@ -476,6 +476,75 @@ TEST_CASE("Baby Buddy's --child matches the first name, the full name or the chi
     }
 }
 
+TEST_CASE("Baby Buddy's --child matches a whole first name with a space or a comma, never a word of it") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Mary Ann,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                            "2,2,Mary Kate,Smith,2026-11-08 09:00:00,,formula,bottle,90,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    for (const char* child : {"Mary Kate", "mary kate smith", "2"}) {
+        INFO(child);
+        o.child = child;
+        const auto r = run("feeding.csv", csv, o);
+        REQUIRE(r.entries.size() == 1);
+        CHECK(r.entries[0].entry().ml == 90);
+        CHECK(r.entries[0].entry().baby == "Mary Kate");
+        CHECK(r.skipped.at(Skip::other_child) == 1);
+    }
+    o.child = "Mary";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has no child named \"Mary\"; it has Mary Ann Smith, Mary Kate Smith");
+    // A first name with a comma is matched whole too: its rows are then problem rows (no baby can have it).
+    const std::string comma = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                              "1,1,\"O'Brien, Jr\",X,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                              "2,2,Ben,X,2026-11-08 09:00:00,,formula,bottle,90,,\n";
+    o.child = "o'brien, jr";
+    const auto r = run("feeding.csv", comma, o);
+    CHECK(r.entries.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.skipped.at(Skip::other_child) == 1);
+}
+
+TEST_CASE("a --child that names several children is refused, naming them") {
+    // Two children whose first name is Mary; and a name that is another child's child_id.
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                            "2,2,Mary,Jones,2026-11-08 09:00:00,,formula,bottle,90,,\n"
+                            "3,3,1,Brown,2026-11-08 10:00:00,,formula,bottle,80,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    o.child = "mary";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has 2 children that --child \"mary\" names: Mary Jones (child_id 2) and Mary Smith (child_id 1); "
+          "give one child's full name or Baby Buddy's child id");
+    o.child = "1";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has 2 children that --child \"1\" names: 1 Brown (child_id 3) and Mary Smith (child_id 1); "
+          "give one child's full name or Baby Buddy's child id");
+    o.child = "Mary Jones";
+    const auto r = run("feeding.csv", csv, o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry().ml == 90);
+}
+
+TEST_CASE("Baby Tracker's and Baby Connect's --child match the whole name, never its first word") {
+    const std::string tracker = "Baby,Time,Amount,Note\nMary Ann,\"11/13/26, 9:00\",60 ml,\n"
+                                "Mary Kate,\"11/13/26, 10:00\",50 ml,\n";
+    const std::string connect = connect_header + "11/13/26 10:00 AM,,,Bottle,1.7,Milk,Mary Kate drank 1.7 oz of milk,,A\n"
+                                                 "11/13/26 9:00 AM,,,Bottle,2,Milk,Mary Ann drank 2 oz of milk,,A\n";
+    for (const auto& [name, csv] : {std::pair{"expressed.csv", tracker}, std::pair{"log.csv", connect}}) {
+        INFO(name);
+        ImportOptions o = options();
+        o.child = "mary kate";
+        const auto r = run(name, csv, o);
+        REQUIRE(r.entries.size() == 1);
+        CHECK(r.entries[0].entry().baby == "Mary Kate");
+        o.child = "Mary";
+        CHECK(error_of(name, csv, o) == std::string(name) + " has no child named \"Mary\"; it has Mary Ann, Mary Kate");
+    }
+}
+
 TEST_CASE("import --child matches a name whose accents are written the other way (NFC or NFD)") {
     // Zo\u00eb precomposed in the file and typed with a combining diaeresis (e + U+0308), and the other way.
     const std::string nfc = "Zo\xC3\xAB", nfd = "Zoe\xCC\x88";

@@ -679,6 +679,32 @@ TEST_CASE("past 12 months the intake norm is the 12-month figure held and marked
     for (const int day : {0, 6, 100, 300, 365}) CHECK_FALSE(intake_norm(day).extrapolated);
 }
 
+TEST_CASE("an estimated feed counts at most what one feed can be: the norm over 6 feeds, 240 ml past 6 months") {
+    // Kent et al. 2006: 6-18 breastfeeds a day (1 to 6 months), a breastfeed 0-240 g.
+    CHECK(feed_cap(61, Volume::from_ml(788)).most.ml() == 131);
+    CHECK(feed_cap(61, Volume::from_ml(788)).fewest_feeds == 6);
+    CHECK(feed_cap(2, Volume::from_ml(284)).most.ml() == 47);
+    CHECK(feed_cap(300, Volume::from_ml(553)).most.ml() == 240);
+    CHECK(feed_cap(300, Volume::from_ml(553)).fewest_feeds == 0);
+    // One feed a day logged on the days read: 131 ml, not the day's 788 ml in one target; said to be capped.
+    Settings s = away_weekdays();
+    s.mode = PlanMode::exclusive;
+    s.birth = date::year_month_day(monday - date::days(61));
+    std::vector<Entry> sparse;
+    for (int d = 1; d <= 7; ++d) sparse.push_back(feed(berlin(), monday - date::days(d), 9 * 60, std::nullopt));
+    const Plan plan = plan_day(sparse, s, monday);
+    REQUIRE_FALSE(plan.advice.empty());
+    const PlanAdvice& a = plan.advice[0];
+    CHECK(a.kind == AdviceKind::estimated_intake);
+    CHECK(a.capped);
+    CHECK(a.per_feed.ml() == 131);
+    for (const auto& slot : plan.slots) CHECK(slot.amount.ml() == 131);
+    // Eight feeds a day: 99 ml each, as before (the cap does not bite).
+    const Plan full = plan_day(nursing_week(monday), s, monday);
+    CHECK_FALSE(full.advice[0].capped);
+    CHECK(full.advice[0].per_feed.ml() == 99);
+}
+
 TEST_CASE("feeds without amounts are planned from the intake norm for the baby's age, marked as estimates") {
     Settings s = away_weekdays();
     s.birth = date::year_month_day(monday - date::days(61));  // day 61 on the Monday planned
@@ -697,9 +723,44 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
     CHECK(a.per_feed.ml() == 99);
     CHECK(a.feedings == 8);
     CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 788 ml "
+          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "so the plan counts about 788 ml "
           "a day, what babies drink on day 61 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: "
           "99 ml a feed. Log some bottles with their amounts for measured targets.");
+}
+
+TEST_CASE("an estimate over bottles whose amount was not recorded words them as bottles, not as nursing") {
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(61));
+    // An import's 0 ml bottles: kept as bottles without an amount.
+    std::vector<Entry> week = nursing_week(monday);
+    for (Entry& e : week) {
+        e.method.set(FeedMethod::bottle);
+        e.left_s.reset();
+        e.milk.set(Milk::breast);
+    }
+    const Plan bottles = plan_day(week, s, monday);
+    REQUIRE_FALSE(bottles.advice.empty());
+    CHECK(bottles.advice[0].kind == AdviceKind::estimated_intake);
+    CHECK(bottles.advice[0].bottles == 56);
+    CHECK(bottles.advice[0].at_breast == 0);
+    CHECK(sentences(bottles)[0].starts_with(
+        "The targets are estimates: the 56 feeds logged were bottles without an amount, so the plan counts about 788 "
+        "ml a day"));
+    // Both: counted.
+    for (std::size_t i = 0; i < week.size(); i += 8) {
+        week[i].method.set(FeedMethod::breast);
+        week[i].left_s = 600;
+        week[i].milk = {};
+    }
+    const Plan both = plan_day(week, s, monday);
+    REQUIRE_FALSE(both.advice.empty());
+    CHECK(sentences(both)[0].starts_with("The targets are estimates: the 56 feeds logged had no amount (7 at the "
+                                         "breast and 49 bottles without an amount), so the plan counts about 788 ml"));
+    const auto j = nlohmann::json::parse(render::advice_json(both.advice[0], Unit::ml, berlin()));
+    CHECK(j["feeds"] == 56);
+    CHECK(j["at_breast"] == 7);
+    CHECK(j["bottles_without_amount"] == 49);
 }
 
 TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
@@ -716,7 +777,8 @@ TEST_CASE("nursing without a birth date: the age counts from the journal's start
     CHECK(a.per_feed.ml() == 75);
     for (const auto& p : young.pumps) CHECK(p.target.ml() == 75);
     CHECK(sentences(young)[0] ==
-          "The targets are estimates: the feeds were logged without amounts (nursing), so the plan counts about 600 ml "
+          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "so the plan counts about 600 ml "
           "a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
           "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first "
           "entry, on 2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles "
@@ -1147,7 +1209,8 @@ TEST_CASE("nursing with pumps but no birth date counts each feed at the average 
     REQUIRE_FALSE(plan.advice.empty());
     CHECK(plan.advice[0].kind == AdviceKind::estimated_from_pumps);
     CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the feeds were logged without amounts (nursing), so each counts at your average "
+          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "so each counts at your average "
           "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
           "drink at the baby's age.");
 }
