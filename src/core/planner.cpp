@@ -413,6 +413,19 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
                                           TimeSpan range, const ZoneMemo& zone) {
     std::vector<PlanAdvice> out;
     const DailyWindow night = night_window(settings);
+    // Two pumps a and b too close: the advice with the limit a gap from a to b is under (night: it starts in the
+    // night window or its midpoint is in it).
+    const auto too_close = [&](AdviceKind kind, Seconds a, Seconds b) {
+        PlanAdvice c;
+        c.kind = kind;
+        c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
+        c.begin = a;
+        c.end = b;
+        c.gap = settings.min_gap;
+        c.night = night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
+        c.longest = c.night ? settings.max_gap_night : settings.max_gap_day;
+        return c;
+    };
     for (const TimeSpan& p : periods) {
         std::optional<std::pair<std::size_t, std::size_t>> closest;
         const auto laid_out = [&](std::size_t i) { return zone.to_local(drafts[i].at) - drafts[i].moved; };
@@ -421,16 +434,9 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
             const Seconds a = drafts[i].at, b = drafts[i + 1].at;
             if (!p.contains(a) || !p.contains(b) || !range.contains(a)) continue;
             if (drafts[i].moved > seconds(0) && b - a < settings.min_gap && apart(i) >= settings.min_gap) {
-                PlanAdvice c;
-                c.kind = AdviceKind::clock_change;
-                c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
-                c.begin = a;
-                c.end = b;
-                c.gap = settings.min_gap;
+                // `longest`: the limit one pump for both would break (the gap from the milk removal before it).
+                PlanAdvice c = too_close(AdviceKind::clock_change, a, b);
                 c.minutes = {minute_of_day(laid_out(i))};
-                // The limit one pump for both would break (the gap from the milk removal before it).
-                c.night = night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
-                c.longest = c.night ? settings.max_gap_night : settings.max_gap_day;
                 out.push_back(c);
                 continue;
             }
@@ -438,16 +444,7 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
             if (!closest || apart(i) < apart(closest->first)) closest = std::pair(i, i + 1);
         }
         if (!closest) continue;
-        const Seconds a = drafts[closest->first].at, b = drafts[closest->second].at;
-        PlanAdvice c;
-        c.kind = AdviceKind::min_gap_conflict;
-        c.scope = settings.mode == PlanMode::exclusive ? AdviceScope::day : AdviceScope::away;
-        c.begin = a;
-        c.end = b;
-        c.gap = settings.min_gap;
-        c.night = night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
-        c.longest = c.night ? settings.max_gap_night : settings.max_gap_day;
-        out.push_back(c);
+        out.push_back(too_close(AdviceKind::min_gap_conflict, drafts[closest->first].at, drafts[closest->second].at));
     }
     return out;
 }
