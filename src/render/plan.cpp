@@ -886,7 +886,7 @@ std::string stash_text(const StashPlan& s, Unit unit) {
                        plural(s.away_days_per_week, "day"));
     const std::string days =
         s.target_days ? fmt::format("{} of need", s.target_kind == StashTargetKind::volume
-                                                      ? fmt::format("about {:.1f} days", *s.target_days)
+                                                      ? fmt::format("about {} days", format_tenths(*s.target_days))
                                                       : plural(std::lround(*s.target_days), "day"))
                       : std::string("no feed falls while you are away");
     if (s.nothing_to_stash) {  // days of need, and no need
@@ -945,7 +945,7 @@ std::string stash_json(const StashPlan& s, Unit unit) {
            {"away_days_per_week", s.away_days_per_week},
            {"away_slots", slots},
            {key("target", unit), volume(s.target, unit)},
-           {"target_days", s.target_days ? json_number(std::round(*s.target_days * 10) / 10) : json(nullptr)},
+           {"target_days", s.target_days ? json_number(static_cast<double>(tenths(*s.target_days)) / 10) : json(nullptr)},
            {key("stored", unit), volume(s.stored, unit)},
            {key("to_build", unit), volume(s.to_build, unit)},
            {"sessions", sessions},

@@ -117,6 +117,12 @@ TEST_CASE("plan stash takes the target in days of need or as a volume") {
     CHECK(volume.to_build.ml() == 1025);
     CHECK(lines_of(render::stash_text(volume, Unit::ml))[1] ==
           "Stash to have: 2000 ml, about 5.7 days of need (--target).");
+    // 2.25 days (787.5 ml of 350 ml a day) rounds half away from zero, as its JSON does: not printf's 2.2.
+    const StashPlan tie = plan_stash(week(), away_weekdays(), now, back, Volume::from_ml(787.5), &stock);
+    REQUIRE(tie.target_days);
+    CHECK(*tie.target_days == 2.25);
+    CHECK(lines_of(render::stash_text(tie, Unit::ml))[1] ==
+          "Stash to have: 787.5 ml, about 2.3 days of need (--target).");
     // A target the stash already holds: nothing to build, no session.
     const StashPlan held = plan_stash(week(), away_weekdays(), now, back, Volume::from_ml(900), &stock);
     CHECK(held.to_build.ml() == 0);
