@@ -115,14 +115,9 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     check_not_future(pump.at, clock.now, o.force, clock.zone);
     // A session from --at that would end in the future: a typo (2h for 2m), refused as pump stop --dur
     // longer than its timer is.
-    if (pump.duration && !o.force && pump.at + *pump.duration > clock.now + ahead_allowance) {
-        using std::chrono::duration_cast, std::chrono::minutes;
-        throw usage_error(fmt::format("--dur {} is longer than the time since the session's start ({}, since {}): "
-                                      "check it, or --force to record it",
-                                      format_duration(duration_cast<minutes>(*pump.duration)),
-                                      format_duration(duration_cast<minutes>(clock.now - pump.at)),
-                                      format_clock_or_date_time(pump.at, clock)));
-    }
+    if (pump.duration)
+        check_not_ending_ahead(pump.at, *pump.duration, length_as_given({}, {}, pump.duration), "session", clock,
+                               o.force);
     pump.note = o.note;
     // One read of the journal's tail, before writing (with --strict a damaged
     // journal refuses the add, unwritten): the running timer (2 days), the
