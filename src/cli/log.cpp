@@ -658,7 +658,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--left", fo->left, "nursing time on the left: 12m")->type_name("DURATION");
     feed->add_option("--right", fo->right, "nursing time on the right: 8m")->type_name("DURATION");
     feed->add_option("--dur", fo->duration, "nursing time when the sides were not timed")->type_name("DURATION");
-    feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME")->check(given_time);
+    feed->add_option("--at", fo->at, "when the feed started (default now; nursing timed: that long ago)")
+        ->type_name("TIME")
+        ->check(given_time);
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     fo->baby_option =
         feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");
