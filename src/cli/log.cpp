@@ -1,5 +1,6 @@
 // `add`, `log` and its recording and correcting subcommands.
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 #include <CLI/CLI.hpp>
@@ -92,8 +93,37 @@ SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, co
     return parse_session_amount(join(amount), bare);
 }
 
+// Refuses an amount that `parse` refuses and that holds words typed after an option's one value ("--note
+// after work": CLI11 gave "work" to the amount), naming them and the option, not as a bogus amount ("give
+// either an amount ("work") or --left/--right"). Words that are an amount themselves ("--at 10:00 90ml") are
+// the amount, refused in its own words.
+void check_words_after_options(Context& ctx, const std::vector<std::string>& amount,
+                               const std::function<void()>& parse) {
+    const WordsAfterOption* stray = nullptr;
+    for (const WordsAfterOption& after : ctx.words_after_options) {
+        if (std::search(amount.begin(), amount.end(), after.words.begin(), after.words.end()) == amount.end())
+            continue;
+        try {
+            parse_session_amount(join(after.words), Unit::ml);
+        } catch (const Error&) {
+            stray = &after;
+            break;
+        }
+    }
+    if (stray == nullptr) return;
+    try {
+        parse();
+    } catch (const Error&) {
+        throw usage_error(fmt::format("\"{}\" after {} {} is not understood: quote an option's value of several "
+                                      "words ({} \"{} {}\")",
+                                      printable(join(stray->words)), stray->option, printable(stray->value),
+                                      stray->option, printable(stray->value), printable(join(stray->words))));
+    }
+}
+
 int run_pump(Context& ctx, const PumpOptions& o) {
     const Clock& clock = ctx.clock();
+    check_words_after_options(ctx, o.amount, [&] { parse_sides(ctx, o.amount, o.left, o.right); });
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
     // As given (10000.004 ml is not 10000), and named in the unit typed.
@@ -220,6 +250,11 @@ std::string feed_baby(Context& ctx, const std::string& given) {
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRequest request = o;
+    check_words_after_options(ctx, o.amount, [&] {
+        if (o.breast || !o.left.empty() || !o.right.empty() || !o.duration.empty())
+            throw usage_error("nursing has no amount");  // refused whatever the words: feed_record's case
+        parse_amount(join(o.amount), ctx.unit());
+    });
     refuse_empty_baby(ctx, o.baby_option, o.baby);
     request.baby = feed_baby(ctx, o.baby);
     const FeedRecord feed = feed_record(request, clock, ctx.unit());
