@@ -102,6 +102,8 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
         if (!o.amount.empty() && sides_given) throw usage_error("give either --amount or --left/--right, not both");
         if (!o.amount.empty()) {
             const SideAmounts a = parse_session_amount(o.amount, bare);
+            const auto [typed_left, typed_right] = typed_sides(o.amount);
+            check_sides_alike(typed_left, typed_right, bare, o.force);
             check_plausible_session(a, o.force, written_unit({o.amount}, bare));
             v.ml = round_ml(a.total.ml());
             set.set(field_ml);
@@ -125,6 +127,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             if (target.right_ml) right = Volume::from_ml(*target.right_ml);
             if (!o.left.empty()) left = parse_amount(o.left, bare);
             if (!o.right.empty()) right = parse_amount(o.right, bare);
+            check_sides_alike({"--left", o.left}, {"--right", o.right}, bare, o.force);
             const Volume total = left.value_or(Volume{}) + right.value_or(Volume{});
             // Named in the unit typed when both sides are new (one kept is in the journal's ml).
             const bool both_typed = (!o.left.empty() || !left) && (!o.right.empty() || !right);

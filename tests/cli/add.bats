@@ -267,6 +267,37 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$status" -eq 0 ]
 }
 
+@test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
+    refused 2 pumplog add --left 2 --right 1 oz
+    [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 1 oz is in oz: write --left 2oz (or 2ml), or use --force' ]
+    refused 2 pumplog add L2 R1oz
+    [ "$stderr" = 'pumplog: error: L2 has no unit while R1oz is in oz: write L2oz (or L2ml), or use --force' ]
+    refused 2 pumplog add R2 L 1 fl oz
+    [ "$stderr" = 'pumplog: error: R2 has no unit while L1 fl oz is in oz: write R2oz (or R2ml), or use --force' ]
+    [ ! -e "$J" ]
+    pumplog config set unit oz
+    refused 2 pumplog add --left 2 --right 60ml
+    [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 60ml is in ml: write --left 2ml (or 2oz), or use --force' ]
+    [ ! -e "$J" ]
+    # The bare side in the configured unit, the other's: as typed.
+    run --separate-stderr pumplog add --left 2 --right 1 oz
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml]')" = '[59.15,29.57]' ]
+    pumplog config set unit ml
+    run --separate-stderr pumplog add --left 40 --right 50ml
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog add --left 2 --right 1 oz --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml]')" = '[2,29.57]' ]
+    # log edit of a pump's sides alike.
+    local ref
+    ref="$(pumplog log --format csv | tail -1 | cut -d, -f1)"
+    refused 2 pumplog log edit "$ref" --left 3 --right 1oz
+    [ "$stderr" = 'pumplog: error: --left 3 has no unit while --right 1oz is in oz: write --left 3oz (or 3ml), or use --force' ]
+    refused 2 pumplog log edit "$ref" --amount L3 R1oz
+    [ "$stderr" = 'pumplog: error: L3 has no unit while R1oz is in oz: write L3oz (or L3ml), or use --force' ]
+}
+
 @test "a pump's at is its start: --dur without --at ended now, with --at it may not end in the future" {
     # Typed right after a 20-minute session: it began at 13:45, as a timer's session would.
     run --separate-stderr pumplog add 90ml --dur 20m
