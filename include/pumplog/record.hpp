@@ -17,6 +17,17 @@ namespace pumplog {
 // time in `zone` when given (else UTC).
 void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone* zone = nullptr);
 
+// Refuses (usage error), unless forced, an entry from `start` lasting `length` that would end more than
+// ahead_allowance after now: a typo (2h for 2m), as pump stop --dur longer than its timer is. `lasting`
+// names the length as given ("--dur 20 min"), `entry` what started ("session", "feed"): "--dur 20 min is
+// longer than the time since the session's start (10 min, since 13:55): check it, or --force to record it".
+void check_not_ending_ahead(Seconds start, std::chrono::seconds length, std::string_view lasting,
+                            std::string_view entry, const Clock& clock, bool force);
+// How a session's or feed's length given by --dur or nursing sides is named in that refusal: "--dur 20 min",
+// "--left 12 min", "20 min of nursing (L 12 min + R 8 min)".
+std::string length_as_given(std::optional<std::chrono::seconds> left, std::optional<std::chrono::seconds> right,
+                            std::optional<std::chrono::seconds> duration);
+
 // Refuses (usage error) a session or nursing time of 0 or less, or over 3 hours,
 // unless forced.
 void check_plausible_duration(std::chrono::seconds duration, bool force);

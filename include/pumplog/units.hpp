@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace pumplog {
 
@@ -75,6 +76,18 @@ void check_plausible_session(Volume volume, bool force, Unit written = Unit::ml)
 // The unit amounts were typed in, for a refusal's words: oz when every number of the `texts` (amounts, or
 // sessions' "L40 R50"; empty ones left out) has an ounce word, or is bare and `bare_unit` is oz; ml otherwise.
 Unit written_unit(std::initializer_list<std::string_view> texts, Unit bare_unit);
+
+// A side of a session's amount as typed: how it is named ("--left", "L") and its amount ("2", "1 oz"); an
+// empty amount is a side not given. An option's name ("--...") is shown with a space after it, a letter not.
+struct TypedSide {
+    std::string_view name, amount;
+};
+// The sides of a session's amount as typed ("L2 R1oz": {"L", "2"} and {"R", "1oz"}); empty ones for a plain
+// amount. The text is one parse_session_amount accepts.
+std::pair<TypedSide, TypedSide> typed_sides(std::string_view text);
+// Refuses (usage error), unless forced, a side given as a bare number next to one with a unit other than
+// `bare_unit`: "--left 2 --right 1 oz" is most likely 2 oz, not the 2 ml a bare number is read as.
+void check_sides_alike(TypedSide left, TypedSide right, Unit bare_unit, bool force);
 
 // Rounds millilitres for storage in the journal (0.01 ml).
 double round_ml(double ml);

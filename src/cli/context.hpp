@@ -24,6 +24,13 @@ namespace pumplog::cli {
 
 enum class Format { table, json, csv, ics, md, svg, html };
 
+// Words typed after an option's one value, up to the next option ("--note after work": "work"), which
+// CLI11 gives to the command's positional words.
+struct WordsAfterOption {
+    std::string option, value;
+    std::vector<std::string> words;
+};
+
 class Context {
 public:
     // raw global options
@@ -33,6 +40,8 @@ public:
     std::string color_option = "auto";
     std::string format_option;
     bool strict = false;
+    // The words of the command line after an option's one value (main.cpp): a refused amount names them.
+    std::vector<WordsAfterOption> words_after_options;
 
     // The command to run once parsing is done (set by the chosen subcommand).
     std::function<int()> action;

@@ -1,5 +1,6 @@
 // `add`, `log` and its recording and correcting subcommands.
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 #include <CLI/CLI.hpp>
@@ -92,10 +93,43 @@ SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, co
     return parse_session_amount(join(amount), bare);
 }
 
+// Refuses an amount that `parse` refuses and that holds words typed after an option's one value ("--note
+// after work": CLI11 gave "work" to the amount), naming them and the option, not as a bogus amount ("give
+// either an amount ("work") or --left/--right"). Words that are an amount themselves ("--at 10:00 90ml") are
+// the amount, refused in its own words.
+void check_words_after_options(Context& ctx, const std::vector<std::string>& amount,
+                               const std::function<void()>& parse) {
+    const WordsAfterOption* stray = nullptr;
+    for (const WordsAfterOption& after : ctx.words_after_options) {
+        if (std::search(amount.begin(), amount.end(), after.words.begin(), after.words.end()) == amount.end())
+            continue;
+        try {
+            parse_session_amount(join(after.words), Unit::ml);
+        } catch (const Error&) {
+            stray = &after;
+            break;
+        }
+    }
+    if (stray == nullptr) return;
+    try {
+        parse();
+    } catch (const Error&) {
+        throw usage_error(fmt::format("\"{}\" after {} {} is not understood: quote an option's value of several "
+                                      "words ({} \"{} {}\")",
+                                      printable(join(stray->words)), stray->option, printable(stray->value),
+                                      stray->option, printable(stray->value), printable(join(stray->words))));
+    }
+}
+
 int run_pump(Context& ctx, const PumpOptions& o) {
     const Clock& clock = ctx.clock();
+    check_words_after_options(ctx, o.amount, [&] { parse_sides(ctx, o.amount, o.left, o.right); });
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
+    // A bare side beside one in the other unit (--left 2 --right 1 oz): a slip, unless forced.
+    const auto [left, right] = o.amount.empty() ? std::pair(TypedSide{"--left", o.left}, TypedSide{"--right", o.right})
+                                                : typed_sides(join(o.amount));
+    check_sides_alike(left, right, ctx.unit(), o.force);
     // As given (10000.004 ml is not 10000), and named in the unit typed.
     check_plausible_session(pump.amount, o.force, written_unit({join(o.amount), o.left, o.right}, ctx.unit()));
     for (const auto& side : {pump.amount.left, pump.amount.right})
@@ -115,14 +149,9 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     check_not_future(pump.at, clock.now, o.force, clock.zone);
     // A session from --at that would end in the future: a typo (2h for 2m), refused as pump stop --dur
     // longer than its timer is.
-    if (pump.duration && !o.force && pump.at + *pump.duration > clock.now + ahead_allowance) {
-        using std::chrono::duration_cast, std::chrono::minutes;
-        throw usage_error(fmt::format("--dur {} is longer than the time since the session's start ({}, since {}): "
-                                      "check it, or --force to record it",
-                                      format_duration(duration_cast<minutes>(*pump.duration)),
-                                      format_duration(duration_cast<minutes>(clock.now - pump.at)),
-                                      format_clock_or_date_time(pump.at, clock)));
-    }
+    if (pump.duration)
+        check_not_ending_ahead(pump.at, *pump.duration, length_as_given({}, {}, pump.duration), "session", clock,
+                               o.force);
     pump.note = o.note;
     // One read of the journal's tail, before writing (with --strict a damaged
     // journal refuses the add, unwritten): the running timer (2 days), the
@@ -225,6 +254,11 @@ std::string feed_baby(Context& ctx, const std::string& given) {
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRequest request = o;
+    check_words_after_options(ctx, o.amount, [&] {
+        if (o.breast || !o.left.empty() || !o.right.empty() || !o.duration.empty())
+            throw usage_error("nursing has no amount");  // refused whatever the words: feed_record's case
+        parse_amount(join(o.amount), ctx.unit());
+    });
     refuse_empty_baby(ctx, o.baby_option, o.baby);
     request.baby = feed_baby(ctx, o.baby);
     const FeedRecord feed = feed_record(request, clock, ctx.unit());
@@ -663,7 +697,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--left", fo->left, "nursing time on the left: 12m")->type_name("DURATION");
     feed->add_option("--right", fo->right, "nursing time on the right: 8m")->type_name("DURATION");
     feed->add_option("--dur", fo->duration, "nursing time when the sides were not timed")->type_name("DURATION");
-    feed->add_option("--at", fo->at, "when it happened (default now)")->type_name("TIME")->check(given_time);
+    feed->add_option("--at", fo->at, "when the feed started (default now; nursing timed: that long ago)")
+        ->type_name("TIME")
+        ->check(given_time);
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     fo->baby_option =
         feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");

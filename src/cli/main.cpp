@@ -149,7 +149,8 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
 // "--left 1.5 oz", "--dur 20 min": a unit word typed apart from the bare number of an option's amount or
 // duration joins it ("1.5 oz"), as it does in a positional amount ("L1.5 oz"); CLI11 would take the word for
 // the command's amount ("give either an amount or --left/--right" when none was given). A word joins only
-// when it is a unit and the value a bare number, so nothing that was accepted is read otherwise.
+// when it is a unit and the value a bare number, so nothing that was accepted is read otherwise. So does
+// "am"/"pm" ("a.m.", any case) typed apart after a time option's value ending in a digit ("--at 10 am").
 void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
     const auto bare_number = [](std::string_view v) {
         return !v.empty() && v.find_first_not_of("0123456789.,") == std::string_view::npos &&
@@ -180,6 +181,16 @@ void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
             const std::string type = option->get_type_name();
             const bool amount = type.find("AMOUNT") != std::string::npos || type == "A";
             const bool duration = type.find("DURATION") != std::string::npos || type == "A";
+            const bool time = type.find("TIME") != std::string::npos;
+            if (time && i + 2 < args.size() && !args[i + 1].empty() &&
+                std::isdigit(static_cast<unsigned char>(args[i + 1].back()))) {
+                const std::string meridiem = lower(args[i + 2]);
+                if (meridiem == "am" || meridiem == "pm" || meridiem == "a.m." || meridiem == "p.m." ||
+                    meridiem == "a.m" || meridiem == "p.m") {
+                    args[i + 1] += " " + args[i + 2];
+                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+                }
+            }
             if ((amount || duration) && i + 2 < args.size() && bare_number(args[i + 1])) {
                 // The words that name the unit: one ("oz", "min"), or two ("fl oz").
                 for (const std::size_t words : {std::size_t{2}, std::size_t{1}}) {
@@ -209,6 +220,41 @@ void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
                 break;
             }
     }
+}
+
+// The words typed after an option's one value, up to the next option or command word ("--note after work":
+// "work"): CLI11 hands them to the command's positional words, and a refusal of those names them (Context).
+std::vector<WordsAfterOption> words_after_options(CLI::App& app, const std::vector<std::string>& args) {
+    std::vector<WordsAfterOption> found;
+    CLI::App* current = &app;
+    const auto command_word_of = [&](const std::string& a) -> CLI::App* {
+        for (CLI::App* sub : current->get_subcommands([](CLI::App*) { return true; }))
+            if (sub->get_name() == a) return sub;
+        return nullptr;
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") break;
+        if (a.size() > 2 && a.starts_with("--")) {
+            const std::size_t equals = a.find('=');
+            const std::string name = a.substr(0, equals);
+            const CLI::Option* option = nullptr;
+            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
+                option = level->get_option_no_throw(name);
+            if (option == nullptr || option->get_expected_min() != 1 || option->get_expected_max() != 1) continue;
+            std::size_t next = equals == std::string::npos ? i + 2 : i + 1;  // past its value
+            if (next > args.size()) break;
+            WordsAfterOption after{name, equals == std::string::npos ? args[i + 1] : a.substr(equals + 1), {}};
+            for (; next < args.size() && !args[next].starts_with("-") && command_word_of(args[next]) == nullptr;
+                 ++next)
+                after.words.push_back(args[next]);
+            if (!after.words.empty()) found.push_back(std::move(after));
+            i = next - 1;
+            continue;
+        }
+        if (CLI::App* sub = command_word_of(a)) current = sub;
+    }
+    return found;
 }
 
 // Refuses an unknown command word with a suggestion before CLI11 sees it;
@@ -398,8 +444,9 @@ int main(int argc, char** argv) {
             if (whole_tree || command.name == chosen) command.setup(*sub, context);
         }
 
+        join_unit_words(app, args);  // first: "log --since 9 am" has no command word "am"
         check_subcommand_words(app, args);
-        join_unit_words(app, args);
+        context.words_after_options = words_after_options(app, args);
         // Help and the version, which CLI11 prints: lost output is exit 4 as for any reply.
         const auto printed = [stdout_closed](int code) {
             std::cout.flush();

@@ -102,6 +102,8 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
         if (!o.amount.empty() && sides_given) throw usage_error("give either --amount or --left/--right, not both");
         if (!o.amount.empty()) {
             const SideAmounts a = parse_session_amount(o.amount, bare);
+            const auto [typed_left, typed_right] = typed_sides(o.amount);
+            check_sides_alike(typed_left, typed_right, bare, o.force);
             check_plausible_session(a, o.force, written_unit({o.amount}, bare));
             v.ml = round_ml(a.total.ml());
             set.set(field_ml);
@@ -125,6 +127,7 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
             if (target.right_ml) right = Volume::from_ml(*target.right_ml);
             if (!o.left.empty()) left = parse_amount(o.left, bare);
             if (!o.right.empty()) right = parse_amount(o.right, bare);
+            check_sides_alike({"--left", o.left}, {"--right", o.right}, bare, o.force);
             const Volume total = left.value_or(Volume{}) + right.value_or(Volume{});
             // Named in the unit typed when both sides are new (one kept is in the journal's ml).
             const bool both_typed = (!o.left.empty() || !left) && (!o.right.empty() || !right);
@@ -264,6 +267,32 @@ Amendment amendment(const EditRequest& o, const Entry& target, const Clock& cloc
         if (target.type != EntryType::feed) throw usage_error("--baby goes with a feed (pumping is the parent's)");
         v.baby = o.baby;
         set.set(field_baby);
+    }
+    // A pump or feed as corrected starts at its `at` (pumplog(5)): one made to end in the future by a new time
+    // or length is refused as the command that recorded it refuses it.
+    const std::uint32_t timing = field_at | field_dur_s | field_left_s | field_right_s;
+    if ((target.type == EntryType::pump || target.type == EntryType::feed) && (v.set_fields & timing) != 0) {
+        const auto as_corrected = [&](std::uint32_t bit, const std::optional<std::int64_t>& corrected,
+                                      const std::optional<std::int64_t>& had) -> std::optional<std::chrono::seconds> {
+            const std::optional<std::int64_t>& s = (v.set_fields & bit) != 0 ? corrected : had;
+            if (!s || !plausible_seconds(*s)) return std::nullopt;
+            return std::chrono::seconds(*s);
+        };
+        const auto left = as_corrected(field_left_s, v.left_s, target.left_s);
+        const auto right = as_corrected(field_right_s, v.right_s, target.right_s);
+        const auto length = as_corrected(field_dur_s, v.dur_s, target.dur_s);
+        // A pump's --left/--right are volumes, a feed's nursing times.
+        const bool given = !o.duration.empty() || (target.type == EntryType::feed && sides_given);
+        const std::chrono::seconds whole =
+            length ? *length : left.value_or(std::chrono::seconds{0}) + right.value_or(std::chrono::seconds{0});
+        const std::string_view entry = target.type == EntryType::pump ? "session" : "feed";
+        // Named as typed (--dur 40 min), or, moved by --at alone, as the entry holds it.
+        const std::string lasting =
+            given ? length_as_given(length ? std::nullopt : left, length ? std::nullopt : right, length)
+                  : fmt::format("its {} as logged",
+                                format_duration(std::chrono::duration_cast<std::chrono::minutes>(whole)));
+        const Seconds start = (v.set_fields & field_at) != 0 ? v.set_at.instant : target.at.instant;
+        if (whole > std::chrono::seconds{0}) check_not_ending_ahead(start, whole, lasting, entry, clock, o.force);
     }
     if (set.empty())
         throw usage_error("nothing to change; give --amount, --at, --note, --left/--right, --dur, --milk, "

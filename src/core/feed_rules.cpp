@@ -9,8 +9,10 @@ namespace pumplog {
 
 FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
     FeedRecord feed;
-    feed.at = o.at.empty() ? clock.now : parse_time_point(o.at, clock);
-    check_not_future(feed.at, clock.now, o.force, clock.zone);
+    if (!o.at.empty()) {
+        feed.at = parse_time_point(o.at, clock);
+        check_not_future(feed.at, clock.now, o.force, clock.zone);
+    }
     feed.note = o.note;
     feed.baby = o.baby;
     if (o.bottle && o.breast) throw usage_error("a feed is either --bottle or --breast, not both");
@@ -63,6 +65,14 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
         if (o.from_stock && feed.milk != Milk::breast) throw usage_error("--from-stock takes breast milk, not formula");
     }
     if (o.from_stock && breast) throw usage_error("--from-stock goes with a bottle feed: log feed 120ml --from-stock");
+    // A feed's `at` is its start, as imports record it and a pump's is (pumplog(5)): nursing typed without --at
+    // has just ended, so it began its whole length before now; from --at it may not end ahead of now.
+    using std::chrono::seconds;
+    const seconds length = feed.duration.value_or(feed.left.value_or(seconds{0}) + feed.right.value_or(seconds{0}));
+    if (o.at.empty()) feed.at = clock.now - length;
+    else if (length > seconds{0})
+        check_not_ending_ahead(feed.at, length, length_as_given(feed.left, feed.right, feed.duration), "feed", clock,
+                               o.force);
     return feed;
 }
 

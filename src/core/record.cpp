@@ -17,6 +17,27 @@ void check_not_future(Seconds at, Seconds now, bool force, const date::time_zone
                                   zone ? format_rfc3339(at, zone) : format_rfc3339(at, std::chrono::seconds(0))));
 }
 
+void check_not_ending_ahead(Seconds start, std::chrono::seconds length, std::string_view lasting,
+                            std::string_view entry, const Clock& clock, bool force) {
+    if (force || start + length <= clock.now + ahead_allowance) return;
+    using std::chrono::duration_cast, std::chrono::minutes;
+    throw usage_error(fmt::format("{} is longer than the time since the {}'s start ({}, since {}): check it, or "
+                                  "--force to record it",
+                                  lasting, entry, format_duration(duration_cast<minutes>(clock.now - start)),
+                                  format_clock_or_date_time(start, clock)));
+}
+
+std::string length_as_given(std::optional<std::chrono::seconds> left, std::optional<std::chrono::seconds> right,
+                            std::optional<std::chrono::seconds> duration) {
+    using std::chrono::duration_cast, std::chrono::minutes;
+    const auto shown = [](std::chrono::seconds d) { return format_duration(duration_cast<minutes>(d)); };
+    if (left && right)
+        return fmt::format("{} of nursing (L {} + R {})", shown(*left + *right), shown(*left), shown(*right));
+    if (left) return "--left " + shown(*left);
+    if (right) return "--right " + shown(*right);
+    return duration ? "--dur " + shown(*duration) : std::string();
+}
+
 void check_plausible_duration(std::chrono::seconds duration, bool force) {
     // Not even with --force: a duration every computation would count as none.
     if (!plausible_seconds(duration.count()))

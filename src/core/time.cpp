@@ -181,7 +181,7 @@ TimeSpan day_span(date::sys_days first, date::sys_days end_exclusive, const date
 
 TimeSpan point(Seconds t) { return TimeSpan{t, t + seconds(1)}; }
 
-// Clock time of day: "14:30", "14:30:15", "2:30pm", "2pm", "2:30 pm", "14h30",
+// Clock time of day: "14:30", "14:30:15", "2:30pm", "2pm", "2:30 pm", "10 a.m.", "14h30",
 // "noon", "midnight". `ambiguous` (when given) is set when the time could be
 // either half of the day: an hour of 1 to 12 written without a leading zero,
 // with ':' or '.' and no am/pm ("11:50", "3.15"; not "03:15", "11am", "14:30").
@@ -192,6 +192,11 @@ std::optional<seconds> parse_clock(std::string_view s, bool* ambiguous = nullptr
     if (t == "noon" || t == "midday" || t == "12noon") return hours(12);
     if (t == "midnight" || t == "12midnight") return seconds(0);
     int suffix = 0;  // 1 am, 2 pm
+    for (const std::string_view dotted : {"a.m.", "p.m.", "a.m", "p.m"})  // "10 a.m.": 10am
+        if (t.ends_with(dotted)) {
+            t.replace(t.size() - dotted.size(), dotted.size(), dotted.front() == 'a' ? "am" : "pm");
+            break;
+        }
     if (t.ends_with("am") || t.ends_with("pm")) {
         suffix = t.ends_with("am") ? 1 : 2;
         t.resize(t.size() - 2);

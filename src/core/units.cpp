@@ -140,6 +140,42 @@ SideAmounts parse_session_amount(std::string_view text, Unit bare_unit) {
     return result;
 }
 
+std::pair<TypedSide, TypedSide> typed_sides(std::string_view text) {
+    std::pair<TypedSide, TypedSide> sides;
+    for_each_side(text, [&](char side, std::string_view piece) {
+        if (side == '\0') return;
+        // The letter as typed stands just before its piece (for_each_side's pieces are views of `text`).
+        (side == 'l' ? sides.first : sides.second) = TypedSide{{piece.data() - 1, 1}, trim(piece)};
+    });
+    return sides;
+}
+
+void check_sides_alike(TypedSide left, TypedSide right, Unit bare_unit, bool force) {
+    if (force || trim(left.amount).empty() || trim(right.amount).empty()) return;
+    // A side's unit as typed: none for a bare number.
+    const auto unit_of = [](std::string_view amount) -> std::optional<Unit> {
+        const std::string_view t = trim(amount);
+        double value = 0;
+        const std::string_view word = trim(t.substr(parse_number(t, value)));
+        if (word.empty()) return std::nullopt;
+        return unit_factor(word) == ml_per_oz ? Unit::oz : Unit::ml;
+    };
+    const auto refuse = [&](TypedSide bare, TypedSide other, Unit unit) {
+        const bool option = bare.name.starts_with("--");
+        const std::string named = std::string(bare.name) + (option ? " " : "");
+        const std::string_view number = trim(bare.amount);
+        throw usage_error(fmt::format("{}{} has no unit while {}{}{} is in {}: write {}{}{} (or {}{}{}), or use "
+                                      "--force",
+                                      named, printable(number), other.name, option ? " " : "",
+                                      printable(trim(other.amount)), unit_name(unit), named, printable(number),
+                                      unit_name(unit), option ? "" : std::string(bare.name), printable(number),
+                                      unit_name(bare_unit)));
+    };
+    const std::optional<Unit> left_unit = unit_of(left.amount), right_unit = unit_of(right.amount);
+    if (!left_unit && right_unit && *right_unit != bare_unit) refuse(left, right, *right_unit);
+    if (!right_unit && left_unit && *left_unit != bare_unit) refuse(right, left, *left_unit);
+}
+
 Unit written_unit(std::initializer_list<std::string_view> texts, Unit bare_unit) {
     bool any = false, all_oz = true;  // one part in ml: the whole is named in ml
     try {

@@ -223,11 +223,79 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$(last_line '[.left_ml, .right_ml, .dur_s]')" = '[40,59.15,1200]' ]
     run --separate-stderr pumplog log feed --breast --left 10 min --right 5 m --at 8:00
     [ "$output" = "Logged nursed L 10 min / R 5 min at 08:00, 6 h 5 min ago" ]
-    # Only a unit joins: a word that is none is still the command's amount, and named.
+    # Only a unit joins: a word that is none is still the command's amount, named as typed after --left's value.
     refused 2 pumplog add --left 1.5 banana
-    [ "$stderr" = 'pumplog: error: give either an amount ("banana") or --left/--right, not both' ]
+    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood: quote an option'"'"'s value of several words (--left "1.5 banana")' ]
     refused 2 pumplog add 90ml --left 40ml
     [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
+}
+
+@test "am or pm typed apart after a time option's value joins it, as a unit joins an amount" {
+    run --separate-stderr pumplog add 90ml --at 10 am
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 90 ml at 10:00, 4 h 5 min ago - today 90 ml in 1 session" ]
+    run --separate-stderr pumplog log feed 60ml --at 1:30 P.M.
+    [ "$output" = "Logged bottle 60 ml of breast milk at 13:30" ]
+    run --separate-stderr pumplog add 80ml --at 11 a.m
+    [ "$(last_line .at)" = '"2026-11-21T11:00:00+01:00"' ]
+    run --separate-stderr pumplog log --since 9 Am --format csv
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 4 ]
+    # Quoted, "a.m." reads as am too.
+    run --separate-stderr pumplog add 70ml --at "9 a.m."
+    [ "$(last_line .at)" = '"2026-11-21T09:00:00+01:00"' ]
+}
+
+@test "words typed after an option's one value are named when the amount is refused, not as a bogus amount" {
+    refused 2 pumplog add --left 40 --right 50 --note after work
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    refused 2 pumplog add 90ml --note 5 oz
+    [ "$stderr" = 'pumplog: error: "oz" after --note 5 is not understood: quote an option'"'"'s value of several words (--note "5 oz")' ]
+    refused 2 pumplog add 90ml --dur 1 h 5 min
+    [ "$stderr" = 'pumplog: error: "5 min" after --dur 1 h is not understood: quote an option'"'"'s value of several words (--dur "1 h 5 min")' ]
+    refused 2 pumplog log feed 120ml --note after work
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    refused 2 pumplog log feed --breast --left 10m --note=after work
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    # An amount typed after an option's value is the amount, refused in its own words.
+    refused 2 pumplog add --at 13:00 90ml --left 40
+    [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
+    [ ! -e "$J" ]
+    run --separate-stderr pumplog add --note "after work" 90ml
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog add --at 13:00 90ml
+    [ "$status" -eq 0 ]
+}
+
+@test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
+    refused 2 pumplog add --left 2 --right 1 oz
+    [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 1 oz is in oz: write --left 2oz (or 2ml), or use --force' ]
+    refused 2 pumplog add L2 R1oz
+    [ "$stderr" = 'pumplog: error: L2 has no unit while R1oz is in oz: write L2oz (or L2ml), or use --force' ]
+    refused 2 pumplog add R2 L 1 fl oz
+    [ "$stderr" = 'pumplog: error: R2 has no unit while L1 fl oz is in oz: write R2oz (or R2ml), or use --force' ]
+    [ ! -e "$J" ]
+    pumplog config set unit oz
+    refused 2 pumplog add --left 2 --right 60ml
+    [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 60ml is in ml: write --left 2ml (or 2oz), or use --force' ]
+    [ ! -e "$J" ]
+    # The bare side in the configured unit, the other's: as typed.
+    run --separate-stderr pumplog add --left 2 --right 1 oz
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml]')" = '[59.15,29.57]' ]
+    pumplog config set unit ml
+    run --separate-stderr pumplog add --left 40 --right 50ml
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog add --left 2 --right 1 oz --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml]')" = '[2,29.57]' ]
+    # log edit of a pump's sides alike.
+    local ref
+    ref="$(pumplog log --format csv | tail -1 | cut -d, -f1)"
+    refused 2 pumplog log edit "$ref" --left 3 --right 1oz
+    [ "$stderr" = 'pumplog: error: --left 3 has no unit while --right 1oz is in oz: write --left 3oz (or 3ml), or use --force' ]
+    refused 2 pumplog log edit "$ref" --amount L3 R1oz
+    [ "$stderr" = 'pumplog: error: L3 has no unit while R1oz is in oz: write L3oz (or L3ml), or use --force' ]
 }
 
 @test "a pump's at is its start: --dur without --at ended now, with --at it may not end in the future" {

@@ -314,6 +314,31 @@ t2,T2,pump,2026-11-30T20:00:00-05:00,120,,,,,,,,"travelling, New York",,' ]
     [ "$(last_line '[.method, .left_s]')" = '["breast",300]' ]
 }
 
+@test "a nursing feed's at is its start: typed without --at it just ended, from --at it may not end in the future" {
+    # Typed right after nursing 12 + 8 minutes: it began at 13:45, as an import records a feed's start.
+    run --separate-stderr pumplog log feed --breast --left 12m --right 8m
+    [ "$output" = "Logged nursed L 12 min / R 8 min at 13:45" ]
+    [ "$(last_line '[.at, .left_s, .right_s]')" = '["2026-11-21T13:45:00+01:00",720,480]' ]
+    run --separate-stderr pumplog log feed --breast --dur 25m
+    [ "$output" = "Logged nursed 25 min at 13:40" ]
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:40:00+01:00",1500]' ]
+    # A bottle without a length is now, as before.
+    run --separate-stderr pumplog log feed 90ml
+    [ "$(last_line .at)" = '"2026-11-21T14:05:00+01:00"' ]
+    # --at is the start as given; ending more than a minute ahead is a typo, refused in pumps' words.
+    refused 2 pumplog log feed --breast --dur 20m --at 13:55
+    [ "$stderr" = "pumplog: error: --dur 20 min is longer than the time since the feed's start (10 min, since 13:55): check it, or --force to record it" ]
+    refused 2 pumplog log feed --breast --left 12m --right 8m --at 13:55
+    [ "$stderr" = "pumplog: error: 20 min of nursing (L 12 min + R 8 min) is longer than the time since the feed's start (10 min, since 13:55): check it, or --force to record it" ]
+    refused 2 pumplog log feed --right 15m --at 13:55
+    [ "$stderr" = "pumplog: error: --right 15 min is longer than the time since the feed's start (10 min, since 13:55): check it, or --force to record it" ]
+    run --separate-stderr pumplog log feed --breast --left 12m --right 8m --at 13:46
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log feed --breast --dur 20m --at 13:55 --force
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:55:00+01:00",1200]' ]
+}
+
 @test "log feed refuses mixed or implausible forms" {
     refused 2 pumplog log feed
     refused 2 pumplog log feed 120ml --breast

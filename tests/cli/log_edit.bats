@@ -63,3 +63,34 @@ only_ref() {
     [ "$status" -eq 0 ]
     [ "$output" = "Changed $r to pumped 1.8 oz at 2026-11-21 09:00" ]
 }
+
+@test "log edit refuses a pump or a nursing feed made to end in the future, as add and log feed refuse it" {
+    pumplog add 90ml --dur 20m --at 13:35 > /dev/null  # 13:35 to 13:55, now 14:05
+    local ref
+    ref="$(only_ref)"
+    refused 2 pumplog log edit "$ref" --dur 40m
+    [ "$stderr" = "pumplog: error: --dur 40 min is longer than the time since the session's start (30 min, since 13:35): check it, or --force to record it" ]
+    refused 2 pumplog log edit "$ref" --at 13:55
+    [ "$stderr" = "pumplog: error: its 20 min as logged is longer than the time since the session's start (10 min, since 13:55): check it, or --force to record it" ]
+    refused 2 pumplog log edit "$ref" --at 13:50 --dur 25m
+    [ "$stderr" = "pumplog: error: --dur 25 min is longer than the time since the session's start (15 min, since 13:50): check it, or --force to record it" ]
+    run --separate-stderr pumplog log edit "$ref" --dur 30m
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log edit "$ref" --dur 40m --force
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -c .set)" = '{"dur_s":2400}' ]
+    # A change of its note alone is no new time: not refused.
+    run --separate-stderr pumplog log edit "$ref" --note "long one"
+    [ "$status" -eq 0 ]
+    # A nursing feed's sides or time, the same.
+    pumplog log feed --breast --left 12m --right 8m --at 13:30 > /dev/null
+    ref="$(pumplog log --format json | jq -r '.[] | select(.type == "feed") | .ref')"
+    refused 2 pumplog log edit "$ref" --left 30m
+    [ "$stderr" = "pumplog: error: 38 min of nursing (L 30 min + R 8 min) is longer than the time since the feed's start (35 min, since 13:30): check it, or --force to record it" ]
+    refused 2 pumplog log edit "$ref" --at 13:50
+    [ "$stderr" = "pumplog: error: its 20 min as logged is longer than the time since the feed's start (15 min, since 13:50): check it, or --force to record it" ]
+    refused 2 pumplog log edit "$ref" --dur 40m
+    [ "$stderr" = "pumplog: error: --dur 40 min is longer than the time since the feed's start (35 min, since 13:30): check it, or --force to record it" ]
+    run --separate-stderr pumplog log edit "$ref" --left 15m
+    [ "$status" -eq 0 ]
+}

@@ -135,6 +135,31 @@ TEST_CASE("edit options that do not go with the entry are refused, each with its
           "a container holds at least 2 ml (less is drops, not milk to keep); 1 ml is too little to store");
 }
 
+TEST_CASE("an edit that makes a pump or a nursing feed end in the future is refused unless forced", "[amend]") {
+    EditRequest moved;
+    moved.at = "13:50";  // now 14:00 in Berlin: the 15-minute session would end at 14:05
+    CHECK(refused(moved, pump()) == "its 15 min as logged is longer than the time since the session's start (10 min, "
+                                    "since 13:50): check it, or --force to record it");
+    CHECK(refused(moved, nursing()) == "its 15 min as logged is longer than the time since the feed's start (10 min, "
+                                       "since 13:50): check it, or --force to record it");
+    EditRequest longer;
+    longer.at = "13:30";
+    longer.duration = "40m";
+    CHECK(refused(longer, pump()) == "--dur 40 min is longer than the time since the session's start (30 min, since "
+                                     "13:30): check it, or --force to record it");
+    longer.force = true;
+    CHECK(set_of(longer, pump()) == R"({"at":"2026-11-21T13:30:00+01:00","dur_s":2400})");
+    EditRequest within;
+    within.at = "13:45";
+    CHECK(set_of(within, pump()) == R"({"at":"2026-11-21T13:45:00+01:00"})");
+    // A note alone is no new time: an entry already ahead (forced) keeps being editable.
+    const Entry ahead = entry_of(
+        R"({"v":1,"id":"P","type":"pump","at":"2026-11-21T13:55:00+01:00","ml":90,"dur_s":1800})");
+    EditRequest note;
+    note.note = "long one";
+    CHECK(set_of(note, ahead) == R"({"note":"long one"})");
+}
+
 TEST_CASE("an edit's implausible values are refused unless forced", "[amend]") {
     EditRequest r;
     r.duration = "0m";

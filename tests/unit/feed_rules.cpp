@@ -53,11 +53,38 @@ TEST_CASE("a feed with sides and no amount is nursing", "[feed_rules]") {
     CHECK(f.left == std::chrono::minutes(12));
     CHECK(f.right == std::chrono::minutes(8));
     CHECK_FALSE(f.amount);
-    CHECK(f.at == clock_.now);
+    CHECK(f.at == clock_.now - std::chrono::minutes(20));  // its start: it just ended
     FeedRequest total;
     total.breast = true;
     total.duration = "20m";
     CHECK(feed_record(total, clock_, Unit::ml).duration == std::chrono::minutes(20));
+}
+
+TEST_CASE("a nursing feed's at is its start: without --at it began its whole length before now", "[feed_rules]") {
+    FeedRequest sides;
+    sides.left = "12m";
+    sides.right = "8m";
+    CHECK(feed_record(sides, clock_, Unit::ml).at == instant("2026-11-21T12:40:00Z"));
+    FeedRequest total;
+    total.breast = true;
+    total.duration = "25m";
+    CHECK(feed_record(total, clock_, Unit::ml).at == instant("2026-11-21T12:35:00Z"));
+    CHECK(feed_record(bottle("90ml"), clock_, Unit::ml).at == clock_.now);  // a bottle without a length: now
+}
+
+TEST_CASE("a nursing feed from --at that would end in the future is refused unless forced", "[feed_rules]") {
+    FeedRequest r;
+    r.left = "12m";
+    r.right = "8m";
+    r.at = "2026-11-21T12:50:00Z";
+    CHECK(refusal([&] { feed_record(r, clock_, Unit::ml); }) ==
+          "20 min of nursing (L 12 min + R 8 min) is longer than the time since the feed's start (10 min, since "
+          "13:50): check it, or --force to record it");
+    r.at = "2026-11-21T12:41:00Z";  // a minute ahead is not the future
+    CHECK(feed_record(r, clock_, Unit::ml).at == instant("2026-11-21T12:41:00Z"));
+    r.at = "2026-11-21T12:50:00Z";
+    r.force = true;
+    CHECK(feed_record(r, clock_, Unit::ml).at == instant("2026-11-21T12:50:00Z"));
 }
 
 TEST_CASE("feed options that do not go together are refused, each with its message", "[feed_rules]") {
