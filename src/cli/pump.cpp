@@ -231,6 +231,9 @@ int run_stop(Context& ctx, const TimerOptions& o) {
     PumpRecord pump;
     const std::string amount = fmt::format("{}", fmt::join(o.amount, " "));
     pump.amount = parse_session_amount(amount, ctx.unit());
+    // A bare side beside one in the other unit (L2 R1oz): a slip, unless forced, as add refuses it.
+    const auto [left, right] = typed_sides(amount);
+    check_sides_alike(left, right, ctx.unit(), o.force);
     check_plausible_session(pump.amount, o.force, written_unit({amount}, ctx.unit()));
     if (!o.duration.empty()) {
         pump.duration = parse_session_duration(o.duration);

@@ -370,6 +370,19 @@ three_hourly() {
     grep -q '"ml":80,"left_ml":80,' "$J"
 }
 
+@test "pump stop refuses a bare side beside a side in the other unit as add does, unless --force" {
+    PUMPLOG_NOW=2026-11-21T13:30:00+01:00 pumplog pump start > /dev/null
+    refused 2 pumplog pump stop L2 R1oz
+    [ "$stderr" = 'pumplog: error: L2 has no unit while R1oz is in oz: write L2oz (or L2ml), or use --force' ]
+    refused 2 pumplog pump stop R 2 L 1 oz
+    [ "$stderr" = 'pumplog: error: R2 has no unit while L1 oz is in oz: write R2oz (or R2ml), or use --force' ]
+    [ "$(pumplog status --format json | jq .timers_running)" = 1 ]
+    run --separate-stderr pumplog pump stop L2 R1oz --force
+    [ "$status" -eq 0 ]
+    [ "$(grep '"type":"pump"' "$J" | jq -c '[.left_ml, .right_ml]')" = '[2,29.57]' ]
+    [ "$(pumplog status --format json | jq .timers_running)" = 0 ]
+}
+
 @test "pump start, pause, resume, stop records one pump at the start with the time pumped" {
     PUMPLOG_NOW=2026-11-21T14:05:00+01:00 run --separate-stderr pumplog pump start --side both
     [ "$output" = "Pump timer started at 14:05 (both); stop it with pumplog pump stop AMOUNT" ]
