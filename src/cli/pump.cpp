@@ -281,8 +281,10 @@ void stop_running_timer(Context& ctx, PumpRecord& pump, bool force, const std::v
         pick_timer(running_timers(recent, clock.now), {}, ctx.journal(), clock, command_of(TimerAction::start));
     if (!timer) return;
     if (timer->stale && !force)
-        throw usage_error(fmt::format("{}: give the session's time and length with --at and --dur, --force to record "
-                                      "it as timed, or pumplog pump stop --cancel",
+        // As status and plan next say it: either way ends the timer, and the session is recorded once (add with
+        // --at and --dur alone would record it beside a timer still running).
+        throw usage_error(fmt::format("{}: stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump "
+                                      "stop --cancel and then add it with --at and --dur (--force records it as timed)",
                                       stale_timer(*timer, clock)));
     pump.at = timer->started;
     pump.duration = timer->running;

@@ -605,7 +605,7 @@ pumplog pump stop --cancel --started 07:00." ]]
     [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: give the session's length with --dur, or --force to record it as timed (or pumplog pump stop --cancel)" ]
     pumplog pump stop --cancel --started 11:00 > /dev/null
     refused 2 pumplog add 50ml
-    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: give the session's time and length with --at and --dur, --force to record it as timed, or pumplog pump stop --cancel" ]
+    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel and then add it with --at and --dur (--force records it as timed)" ]
     [ "$(pumplog status --format json | jq .timers_running)" = 1 ]
     pumplog pump stop --cancel > /dev/null
     [ "$(pumplog status --format json | jq .timers_running)" = 0 ]
@@ -635,6 +635,34 @@ pumplog pump stop --cancel --started 07:00." ]]
     refused 2 pumplog pump stop 90ml
     run pumplog pump stop 90ml --dur 20m
     [ "$output" = "Logged 90 ml at 11:00, 20 min pumped (timer stopped)" ]
+}
+
+@test "a forgotten timer: add's refusal names status's two ways, and following either records the session once" {
+    PUMPLOG_NOW=2026-11-21T08:00:00+01:00 pumplog pump start > /dev/null
+    local hint="stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel"
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 refused 2 pumplog add 90ml
+    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 08:00 has run 3 h: $hint and then add it with --at and --dur (--force records it as timed)" ]
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 run --separate-stderr pumplog status
+    [[ "$(tr '\n' ' ' <<<"$output")" == *"$hint."* ]]
+    # The first way: the timer's session with its real length, and the timer stopped.
+    PUMPLOG_NOW=2026-11-21T11:00:00+01:00 run --separate-stderr pumplog pump stop 90ml --dur 20m
+    [ "$output" = "Logged 90 ml at 08:00, 20 min pumped (timer stopped)" ]
+    PUMPLOG_NOW=2026-11-21T11:01:00+01:00 run --separate-stderr pumplog status --format json
+    [ "$(jq .timers_running <<<"$output")" = 0 ]
+    PUMPLOG_NOW=2026-11-21T11:30:00+01:00 run --separate-stderr pumplog add 80ml
+    [ "$output" = "Logged 80 ml at 11:30 - today 170 ml in 2 sessions" ]
+    # The second way: cancelled, then added with its time and length.
+    PUMPLOG_NOW=2026-11-21T11:40:00+01:00 pumplog pump start > /dev/null
+    refused 2 pumplog add 70ml
+    [[ "$stderr" == *": $hint and then add it with --at and --dur (--force records it as timed)" ]]
+    pumplog pump stop --cancel > /dev/null
+    run --separate-stderr pumplog add 70ml --at 11:40 --dur 20m
+    [ "$output" = "Logged 70 ml at 11:40, 2 h 25 min ago - today 240 ml in 3 sessions" ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq .timers_running <<<"$output")" = 0 ]
+    run --separate-stderr pumplog add 60ml
+    [ "$output" = "Logged 60 ml at 14:05 - today 300 ml in 4 sessions" ]
+    [ "$(grep -c '"type":"pump"' "$J")" -eq 4 ]
 }
 
 @test "two forgotten timers: plan next names each with the --started that stops it as status does" {
