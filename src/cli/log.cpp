@@ -31,6 +31,10 @@ using std::chrono::seconds;
 
 std::string new_id() { return make_ulid(std::chrono::system_clock::now()); }
 
+// --at as given, or empty for the word "now" alone (any case): --at's default given outright is the default,
+// so "add 90ml --dur 20m --at now" is a session that has just ended, as without --at.
+std::string at_given(const std::string& at) { return lower(trim(at)) == "now" ? std::string() : at; }
+
 }  // namespace
 
 // The timer `add` stops, found in `recent` (the last 2 days at least).
@@ -140,9 +144,10 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         pump.duration = parse_session_duration(o.duration);
         check_plausible_duration(*pump.duration, o.force);
     }
-    // A pump's `at` is its start, as a timer's session has it (pumplog(5)): with --dur and no --at, the session
-    // just ended, so it began the length before now; --at is the start as given.
-    const TimeReading when = !o.at.empty()     ? read_time(o.at, clock)
+    // A pump's `at` is its start, as a timer's session has it (pumplog(5)): with --dur and no --at (or --at now),
+    // the session just ended, so it began the length before now; --at is the start as given.
+    const std::string at = at_given(o.at);
+    const TimeReading when = !at.empty()       ? read_time(at, clock)
                              : pump.duration ? TimeReading(TimeSpan{clock.now - *pump.duration, clock.now})
                                              : TimeReading(TimeSpan{clock.now, clock.now});
     pump.at = when.span.begin;
@@ -156,7 +161,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     // One read of the journal's tail, before writing (with --strict a damaged
     // journal refuses the add, unwritten): the running timer (2 days), the
     // slips, and the day's summary.
-    const bool stops_timer = o.at.empty() && o.duration.empty();
+    const bool stops_timer = at.empty() && o.duration.empty();
     // The day's sessions are those written with its date (as status counts them), one written in another
     // zone included: read from the earliest instant that date can be written with.
     const auto day_start = [&](Seconds at) { return earliest_written(local_day(at, clock.zone)); };
@@ -254,6 +259,7 @@ std::string feed_baby(Context& ctx, const std::string& given) {
 int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRequest request = o;
+    request.at = at_given(o.at);  // --at now: as without --at (nursing timed has just ended)
     check_words_after_options(ctx, o.amount, [&] {
         if (o.breast || !o.left.empty() || !o.right.empty() || !o.duration.empty())
             throw usage_error("nursing has no amount");  // refused whatever the words: feed_record's case

@@ -298,6 +298,30 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$stderr" = 'pumplog: error: L3 has no unit while R1oz is in oz: write L3oz (or L3ml), or use --force' ]
 }
 
+@test "--at now given outright is the default: the session or nursing has just ended; another time is the start" {
+    run --separate-stderr pumplog add 90ml --dur 20m --at now
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged 90 ml at 13:45 - today 90 ml in 1 session" ]
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:45:00+01:00",1200]' ]
+    run --separate-stderr pumplog add 80ml --dur 10m --at ' NOW '
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.at, .dur_s]')" = '["2026-11-21T13:55:00+01:00",600]' ]
+    run --separate-stderr pumplog log feed --breast --left 10m --at now
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged nursed L 10 min at 13:55" ]
+    [ "$(last_line '[.at, .left_s]')" = '["2026-11-21T13:55:00+01:00",600]' ]
+    run --separate-stderr pumplog log feed 60ml --at Now
+    [ "$(last_line .at)" = '"2026-11-21T14:05:00+01:00"' ]
+    # An explicit clock time of now is a start as given: it would end ahead.
+    refused 2 pumplog add 70ml --dur 20m --at 14:05
+    [ "$stderr" = "pumplog: error: --dur 20 min is longer than the time since the session's start (0 s, since 14:05): check it, or --force to record it" ]
+    # And --at now stops a running timer, as no --at does.
+    PUMPLOG_NOW=2026-11-21T13:50:00+01:00 pumplog pump start > /dev/null
+    run --separate-stderr pumplog add 70ml --at now
+    [ "$output" = "Logged 70 ml at 13:50, 15 min pumped (timer stopped) - today 240 ml in 3 sessions" ]
+    [ "$(pumplog status --format json | jq .timers_running)" = 0 ]
+}
+
 @test "a pump's at is its start: --dur without --at ended now, with --at it may not end in the future" {
     # Typed right after a 20-minute session: it began at 13:45, as a timer's session would.
     run --separate-stderr pumplog add 90ml --dur 20m
