@@ -263,9 +263,13 @@ void check_plausible_session(const SideAmounts& amount, bool force, Unit written
     if (force) return;
     // Judged as the journal keeps it (0.01 ml): 0.001 ml would be written as 0.
     refuse_recorded_as_zero(volume, "give more than 0 ml (or --force)");
-    if (volume.ml() <= 0)
-        throw usage_error(fmt::format("an amount of {} is implausible; give more than 0 ml (or --force)",
-                                      format_volume(volume, Unit::ml)));
+    if (volume.ml() <= 0) {
+        // In the unit typed, as the over-1000 ml refusal is: "0" with the unit oz is 0 oz.
+        std::string shown = format_volume_number(volume, written);
+        if (written == Unit::oz && shown.ends_with(".0")) shown.resize(shown.size() - 2);
+        throw usage_error(fmt::format("an amount of {0} {1} is implausible; give more than 0 {1} (or --force)", shown,
+                                      unit_name(written)));
+    }
     // Judged as kept too (1000.004 ml is written as 1000 ml), and named to the
     // 0.01 ml the journal keeps: 1000.01 ml is not "1000 ml".
     if (round_ml(volume.ml()) > 1000 && written == Unit::oz) {

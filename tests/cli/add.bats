@@ -416,6 +416,19 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$stderr" = "pumplog: error: 90 oz (2661.6 ml) at once is implausible (over 33.8 oz); check the unit (90ml?), or use --force" ]
 }
 
+@test "with the unit oz, an amount of 0 is refused in oz, as typed; 0ml in ml" {
+    pumplog config set unit oz
+    refused 2 pumplog add 0
+    [ "$stderr" = "pumplog: error: an amount of 0 oz is implausible; give more than 0 oz (or --force)" ]
+    refused 2 pumplog add 0oz
+    [ "$stderr" = "pumplog: error: an amount of 0 oz is implausible; give more than 0 oz (or --force)" ]
+    refused 2 pumplog log feed 0
+    [ "$stderr" = "pumplog: error: an amount of 0 oz is implausible; give more than 0 oz (or --force)" ]
+    refused 2 pumplog add 0ml
+    [ "$stderr" = "pumplog: error: an amount of 0 ml is implausible; give more than 0 ml (or --force)" ]
+    [ ! -e "$J" ]
+}
+
 @test "implausible amounts are refused unless --force" {
     pumplog add 90ml
     refused 2 pumplog add 0ml
