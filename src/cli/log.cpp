@@ -69,7 +69,9 @@ void add_pump_options(CLI::App& cmd, PumpOptions& o) {
     cmd.add_option("--right", o.right, "right side volume")->type_name("AMOUNT");
     cmd.add_option("--dur", o.duration, "how long the session took: 15m, 1h")->type_name("DURATION");
     cmd.add_option("--note", o.note, "a note")->type_name("TEXT");
-    cmd.add_flag("--force", o.force, "accept an implausible amount or a future time");
+    cmd.add_flag("--force", o.force,
+                 "accept an implausible amount, a future time or end, a side without a unit beside one in another "
+                 "unit, a likely duplicate or an unusually large session, or a timer over 2 hours as timed");
     cmd.add_option("--store", o.store, "also store the milk in the stash: room, cooler, fridge or freezer")
         ->type_name("PLACE");
 }
@@ -709,7 +711,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     feed->add_option("--note", fo->note, "a note")->type_name("TEXT");
     fo->baby_option =
         feed->add_option("--baby", fo->baby, "whose feed, when config babies names several")->type_name("BABY");
-    feed->add_flag("--force", fo->force, "accept an implausible amount or a future time");
+    feed->add_flag("--force", fo->force,
+                   "accept an implausible amount or duration, a future time or end, or a likely duplicate or "
+                   "unusually large bottle");
     feed->add_flag("--from-stock", fo->from_stock, "take the bottle's milk out of the stash (see pumplog stock)");
     feed->add_option("--offered", fo->offered, "with --from-stock: what the bottle held; the rest is kept as a leftover")
         ->type_name("AMOUNT");
@@ -735,7 +739,9 @@ void setup_log(CLI::App& log, Context& ctx) {
     edit->add_option("--amount", eo->amount, "new volume (pump, bottle, store): 95ml, L40 R50")
         ->type_name("AMOUNT")
         ->expected(1, 4);  // three words (3 fl oz) and a ref after them
-    edit->add_option("--at", eo->request.at, "new time")->type_name("TIME")->check(given_time);
+    edit->add_option("--at", eo->request.at, "new time: a pump's or feed's start")
+        ->type_name("TIME")
+        ->check(given_time);
     eo->note_option = edit->add_option("--note", eo->note, "new note (\"\" removes it)")->type_name("TEXT");
     edit->add_option("--left", eo->request.left, "left side: a volume (pump) or a duration (nursing)")->type_name("A");
     edit->add_option("--right", eo->request.right, "right side: a volume (pump) or a duration (nursing)")->type_name("A");
@@ -753,7 +759,9 @@ void setup_log(CLI::App& log, Context& ctx) {
                             ->type_name("TEXT");
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
     edit->add_flag("--breast", eo->request.breast, "make a bottle feed a nursing entry");
-    edit->add_flag("--force", eo->request.force, "accept an implausible amount or a future time");
+    edit->add_flag("--force", eo->request.force,
+                   "accept an implausible value, a future time or end, or a side without a unit beside one in "
+                   "another unit");
     edit->footer("Examples:\n  pumplog log edit k3f9 --amount 95ml\n  pumplog log edit k3f9 --at \"yesterday 22:10\"\n"
                  "  pumplog log edit x7qa --left 12m --right 6m    a nursing feed's sides");
     edit->callback([&ctx, eo] { ctx.action = [&ctx, eo] { return run_edit(ctx, *eo); }; });

@@ -334,7 +334,8 @@ void setup_pump(CLI::App& cmd, Context& ctx) {
                      "the timer started at this time or with this ref (as pumplog log shows it), when two run")
         ->type_name("TIME|REF");
     stop->add_flag("--force", o->force,
-                   "record a timer over 2 hours as timed, a --dur longer than the timer, or an implausible amount");
+                   "record a timer over 2 hours as timed, a --dur longer than the timer, an implausible amount, or a "
+                   "side without a unit beside one in another unit");
     stop->footer("Examples:\n  pumplog pump stop 110ml\n  pumplog pump stop L50 R60\n  pumplog pump stop --cancel");
     stop->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_stop(ctx, *o); }; });
 }

@@ -62,6 +62,20 @@ command_paths() {
     [[ $output == *"  -j,--journal FILE       journal file (default: \$PUMPLOG_JOURNAL,"$'\n'"                          \$XDG_DATA_HOME/pumplog/journal.jsonl)"* ]]
 }
 
+@test "--force's help names what it overrides; log edit's --at is a start" {
+    run pumplog add --help
+    [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"accept an implausible amount, a future time or end, a side without a unit beside one in another unit, a likely duplicate or an unusually large session, or a timer over 2 hours as timed"* ]]
+    run pumplog log pump --help
+    [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"a side without a unit beside one in another unit, a likely duplicate"* ]]
+    run pumplog log feed --help
+    [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"accept an implausible amount or duration, a future time or end, or a likely duplicate or unusually large bottle"* ]]
+    run pumplog log edit --help
+    [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"accept an implausible value, a future time or end, or a side without a unit beside one in another unit"* ]]
+    [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"new time: a pump's or feed's start"* ]]
+    run pumplog pump stop --help
+    [[ "$(tr -s ' \n' '  ' <<<"$output")" == *"an implausible amount, or a side without a unit beside one in another unit"* ]]
+}
+
 @test "a subcommand does not show its parent's examples" {
     run pumplog log undo --help
     [ "$status" -eq 0 ]
