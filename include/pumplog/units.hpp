@@ -85,6 +85,8 @@ struct TypedSide {
 // The sides of a session's amount as typed ("L2 R1oz": {"L", "2"} and {"R", "1oz"}); empty ones for a plain
 // amount. The text is one parse_session_amount accepts.
 std::pair<TypedSide, TypedSide> typed_sides(std::string_view text);
+// The sides are views of the text: never of a temporary string, gone before they are read.
+std::pair<TypedSide, TypedSide> typed_sides(std::string&& text) = delete;
 // Refuses (usage error), unless forced, a side given as a bare number next to one with a unit other than
 // `bare_unit`: "--left 2 --right 1 oz" is most likely 2 oz, not the 2 ml a bare number is read as.
 void check_sides_alike(TypedSide left, TypedSide right, Unit bare_unit, bool force);

@@ -132,9 +132,11 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     check_words_after_options(ctx, o.amount, [&] { parse_sides(ctx, o.amount, o.left, o.right); });
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
-    // A bare side beside one in the other unit (--left 2 --right 1 oz): a slip, unless forced.
+    // A bare side beside one in the other unit (--left 2 --right 1 oz): a slip, unless forced. The sides are views
+    // of the amount as typed, which must outlive them (not a temporary).
+    const std::string typed = join(o.amount);
     const auto [left, right] = o.amount.empty() ? std::pair(TypedSide{"--left", o.left}, TypedSide{"--right", o.right})
-                                                : typed_sides(join(o.amount));
+                                                : typed_sides(typed);
     check_sides_alike(left, right, ctx.unit(), o.force);
     // As given (10000.004 ml is not 10000), and named in the unit typed.
     check_plausible_session(pump.amount, o.force, written_unit({join(o.amount), o.left, o.right}, ctx.unit()));
