@@ -19,6 +19,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/text.hpp"
+#include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 #include "pumplog/version.hpp"
 
@@ -93,6 +94,46 @@ bool is_number(std::string_view a) {
         throw usage_error(fmt::format("unknown option \"{}\"{}; did you mean {}? (see {})", printable(typed), where,
                                       best, help));
     throw usage_error(fmt::format("unknown option \"{}\"{}; see {}", printable(typed), where, help));
+}
+
+std::string joined(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t w = from; w < to; ++w) out += (out.empty() ? "" : " ") + words[w];
+    return out;
+}
+
+// The refusal of `words` typed after `option`'s one value (`name` `value`): it names the words that can belong
+// to the option (up to one that starts the command's amount: "--note after work 90ml" names "work"), and
+// suggests quoting them with the value only when the option would read that ("--note "after work"", "--dur
+// "1 h 5 min""); a time, amount or duration that would still be refused gets no suggestion.
+std::string stray_refusal(const CLI::Option& option, const std::string& name, const std::string& value,
+                          const std::vector<std::string>& words) {
+    const auto parses = [](auto parse) {
+        try {
+            parse();
+            return true;
+        } catch (const std::exception&) {
+            return false;
+        }
+    };
+    std::size_t belong = words.size();
+    for (std::size_t k = 1; k < words.size() && belong == words.size(); ++k)
+        if (parses([&] { parse_session_amount(joined(words, k, words.size()), Unit::ml); })) belong = k;
+    const std::string stray = joined(words, 0, belong);
+    const std::string whole = value + " " + stray;
+    const std::string type = option.get_type_name();
+    bool quote = false;
+    if (type.find("TIME") != std::string::npos)
+        quote = parses([&] { parse_time_point(whole, Clock{Seconds{}, locate_zone("UTC")}); });
+    else if (type.find("AMOUNT") != std::string::npos || type.find("DURATION") != std::string::npos || type == "A")
+        quote = (type != "DURATION" && parses([&] { parse_amount(whole, Unit::ml); })) ||
+                (type.find("AMOUNT") == std::string::npos && parses([&] { parse_session_duration(whole); }));
+    else
+        quote = type == "TEXT" || type == "NAME" || type == "LABEL" || type == "NEW-LABEL" || type == "BABY";
+    std::string text = fmt::format("\"{}\" after {} {} is not understood", printable(stray), name, printable(value));
+    if (quote)
+        text += fmt::format(": quote an option's value of several words ({} \"{}\")", name, printable(whole));
+    return text;
 }
 
 // Below a command, refuses an unknown subcommand word with a suggestion
@@ -244,11 +285,14 @@ std::vector<WordsAfterOption> words_after_options(CLI::App& app, const std::vect
             if (option == nullptr || option->get_expected_min() != 1 || option->get_expected_max() != 1) continue;
             std::size_t next = equals == std::string::npos ? i + 2 : i + 1;  // past its value
             if (next > args.size()) break;
-            WordsAfterOption after{name, equals == std::string::npos ? args[i + 1] : a.substr(equals + 1), {}};
+            WordsAfterOption after{name, equals == std::string::npos ? args[i + 1] : a.substr(equals + 1), {}, {}};
             for (; next < args.size() && !args[next].starts_with("-") && command_word_of(args[next]) == nullptr;
                  ++next)
                 after.words.push_back(args[next]);
-            if (!after.words.empty()) found.push_back(std::move(after));
+            if (!after.words.empty()) {
+                after.refusal = stray_refusal(*option, after.option, after.value, after.words);
+                found.push_back(std::move(after));
+            }
             i = next - 1;
             continue;
         }

@@ -225,7 +225,7 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$output" = "Logged nursed L 10 min / R 5 min at 08:00, 6 h 5 min ago" ]
     # Only a unit joins: a word that is none is still the command's amount, named as typed after --left's value.
     refused 2 pumplog add --left 1.5 banana
-    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood: quote an option'"'"'s value of several words (--left "1.5 banana")' ]
+    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood' ]
     refused 2 pumplog add 90ml --left 40ml
     [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
 }
@@ -265,6 +265,22 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$status" -eq 0 ]
     run --separate-stderr pumplog add --at 13:00 90ml
     [ "$status" -eq 0 ]
+}
+
+@test "the quoting hint names only the words that can belong to the option, and only a value the option reads" {
+    # The amount after the stray words stays the amount: quoting it into the note would leave none.
+    refused 2 pumplog add --note after work 90ml
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    refused 2 pumplog add --note after work 90 ml
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    # A time, amount or duration that would still be refused quoted gets no suggestion.
+    refused 2 pumplog add 90ml --at 10 am today
+    [ "$stderr" = 'pumplog: error: "today" after --at 10 am is not understood' ]
+    refused 2 pumplog add 90 --dur 20 am
+    [ "$stderr" = 'pumplog: error: "am" after --dur 20 is not understood' ]
+    refused 2 pumplog add 90ml --at 20 min ago
+    [ "$stderr" = 'pumplog: error: "min ago" after --at 20 is not understood: quote an option'"'"'s value of several words (--at "20 min ago")' ]
+    [ ! -e "$J" ]
 }
 
 @test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
