@@ -283,6 +283,22 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ ! -e "$J" ]
 }
 
+@test "pump stop and stock add name the words typed after an option's value, as add does" {
+    run --separate-stderr pumplog pump start --now 2026-11-21T13:30:00+01:00
+    [ "$status" -eq 0 ]
+    refused 2 pumplog pump stop 90ml --note after work
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    refused 2 pumplog stock add 60ml --in fridge --pumped 9:00 extra
+    [ "$stderr" = 'pumplog: error: "extra" after --pumped 9:00 is not understood' ]
+    refused 2 pumplog stock add --in fridge extra 60ml
+    [ "$stderr" = 'pumplog: error: "extra" after --in fridge is not understood' ]
+    # An amount typed after an option's value is the amount.
+    run --separate-stderr pumplog pump stop --note tired 90ml
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add --in fridge 60ml
+    [ "$status" -eq 0 ]
+}
+
 @test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
     refused 2 pumplog add --left 2 --right 1 oz
     [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 1 oz is in oz: write --left 2oz (or 2ml), or use --force' ]
