@@ -96,6 +96,14 @@ bool is_number(std::string_view a) {
     throw usage_error(fmt::format("unknown option \"{}\"{}; see {}", printable(typed), where, help));
 }
 
+// The option `name` ("--note") of `current` or a command above it; nullptr when none has it.
+const CLI::Option* find_option(CLI::App* current, const std::string& name) {
+    const CLI::Option* option = nullptr;
+    for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
+        option = level->get_option_no_throw(name);
+    return option;
+}
+
 std::string joined(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t w = from; w < to; ++w) out += (out.empty() ? "" : " ") + words[w];
@@ -142,6 +150,10 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
     CLI::App* current = &app;
     std::string path;
     bool words = false;  // past the command's own words: only options are checked
+    // The last option with a value, and the index of the word after that value.
+    const CLI::Option* valued = nullptr;
+    std::string valued_name, valued_value;
+    std::size_t after_value = args.size();
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") return;
@@ -149,11 +161,15 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
             // The option's name: "--store" of "--store=fridge", "-j" of "-jFILE".
             const bool attached = a.find('=') != std::string::npos || (a[1] != '-' && a.size() > 2);
             const std::string name = a[1] == '-' ? a.substr(0, a.find('=')) : a.substr(0, 2);
-            const CLI::Option* option = nullptr;
-            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
-                option = level->get_option_no_throw(name);
+            const CLI::Option* option = find_option(current, name);
             if (option == nullptr && !is_number(a)) unknown_option(*current, path, name);
-            if (option != nullptr && !attached && option->get_expected_min() > 0) ++i;  // its value
+            if (option != nullptr && option->get_expected_min() > 0 && (attached || i + 1 < args.size())) {
+                valued = option;
+                valued_name = name;
+                valued_value = attached ? a.substr(a[1] == '-' ? a.find('=') + 1 : 2) : args[i + 1];
+                if (!attached) ++i;  // its value
+                after_value = i + 1;
+            }
             continue;
         }
         if (words) continue;
@@ -177,6 +193,12 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
         if (current == &app || !current->get_options([](CLI::Option* o) { return o->get_positional(); }).empty()) {
             words = true;
             continue;
+        }
+        // A word typed after an option's value ("log --since 9 xyz") is no command: named with the option.
+        if (i == after_value && valued != nullptr) {
+            std::vector<std::string> stray;
+            for (std::size_t w = i; w < args.size() && !args[w].starts_with("-"); ++w) stray.push_back(args[w]);
+            throw usage_error(stray_refusal(*valued, valued_name, valued_value, stray));
         }
         std::string list;
         for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
@@ -214,45 +236,47 @@ void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") return;
-        if (a.size() > 2 && a.starts_with("--") && a.find('=') == std::string::npos) {
-            const CLI::Option* option = nullptr;
-            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
-                option = level->get_option_no_throw(a);
+        if (a.size() > 2 && a.starts_with("--")) {
+            // "--left 1.5": its value is the next word; "--left=1.5": the rest of this one.
+            const std::size_t equals = a.find('=');
+            const CLI::Option* option = find_option(current, a.substr(0, equals));
             if (option == nullptr || option->get_expected_min() == 0) continue;
+            const std::size_t v = equals == std::string::npos ? i + 1 : i;
+            const std::size_t from = equals == std::string::npos ? 0 : equals + 1;
             const std::string type = option->get_type_name();
             const bool amount = type.find("AMOUNT") != std::string::npos || type == "A";
             const bool duration = type.find("DURATION") != std::string::npos || type == "A";
             const bool time = type.find("TIME") != std::string::npos;
-            if (time && i + 2 < args.size() && !args[i + 1].empty() &&
-                std::isdigit(static_cast<unsigned char>(args[i + 1].back()))) {
-                const std::string meridiem = lower(args[i + 2]);
+            if (time && v + 1 < args.size() && args[v].size() > from &&
+                std::isdigit(static_cast<unsigned char>(args[v].back()))) {
+                const std::string meridiem = lower(args[v + 1]);
                 if (meridiem == "am" || meridiem == "pm" || meridiem == "a.m." || meridiem == "p.m." ||
                     meridiem == "a.m" || meridiem == "p.m") {
-                    args[i + 1] += " " + args[i + 2];
-                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+                    args[v] += " " + args[v + 1];
+                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(v + 1));
                 }
             }
-            if ((amount || duration) && i + 2 < args.size() && bare_number(args[i + 1])) {
+            if ((amount || duration) && v + 1 < args.size() && bare_number(std::string_view(args[v]).substr(from))) {
                 // The words that name the unit: one ("oz", "min"), or two ("fl oz").
                 for (const std::size_t words : {std::size_t{2}, std::size_t{1}}) {
-                    if (i + 1 + words >= args.size()) continue;  // not that many words left
+                    if (v + words >= args.size()) continue;  // not that many words left
                     std::string unit;
                     bool all_letters = true;
                     for (std::size_t w = 0; w < words; ++w) {
-                        unit += (w == 0 ? "" : " ") + args[i + 2 + w];
-                        all_letters = all_letters && letters(args[i + 2 + w]);
+                        unit += (w == 0 ? "" : " ") + args[v + 1 + w];
+                        all_letters = all_letters && letters(args[v + 1 + w]);
                     }
-                    const std::string joined = args[i + 1] + " " + unit;
+                    const std::string joined = args[v].substr(from) + " " + unit;
                     if (!all_letters || !((amount && parses([&] { parse_amount(joined, Unit::ml); })) ||
                                           (duration && parses([&] { parse_session_duration(joined); }))))
                         continue;
-                    args[i + 1] = joined;
-                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i + 2),
-                               args.begin() + static_cast<std::ptrdiff_t>(i + 2 + words));
+                    args[v] += " " + unit;
+                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(v + 1),
+                               args.begin() + static_cast<std::ptrdiff_t>(v + 1 + words));
                     break;
                 }
             }
-            ++i;  // its value
+            i = v;  // past its value
             continue;
         }
         for (CLI::App* sub : current->get_subcommands([](CLI::App*) { return true; }))

@@ -299,6 +299,30 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$status" -eq 0 ]
 }
 
+@test "--opt=VALUE joins a unit or am/pm typed apart as --opt VALUE does, and a stray word is never a command" {
+    run --separate-stderr pumplog add --left=1.5 oz --right=2 fl oz --dur=20 min
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml, .dur_s]')" = '[44.36,59.15,1200]' ]
+    run --separate-stderr pumplog add 90ml --at=9 am
+    [ "$(last_line .at)" = '"2026-11-21T09:00:00+01:00"' ]
+    run --separate-stderr pumplog log feed --breast --left=10 min --at=8 a.m.
+    [ "$output" = "Logged nursed L 10 min at 08:00, 6 h 5 min ago" ]
+    run --separate-stderr pumplog stock add 60ml --in fridge --pumped=9 am
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log --since=9 am --until=11 am --format csv
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
+    run --separate-stderr pumplog report --since=9 am
+    [ "$status" -eq 0 ]
+    # A word after an option's value is named with the option, not offered as a command ("log rm").
+    refused 2 pumplog log --since=9 arm
+    [ "$stderr" = 'pumplog: error: "arm" after --since 9 is not understood' ]
+    refused 2 pumplog log --since 9 rn
+    [ "$stderr" = 'pumplog: error: "rn" after --since 9 is not understood' ]
+    refused 2 pumplog add --left=1.5 banana
+    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood' ]
+}
+
 @test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
     refused 2 pumplog add --left 2 --right 1 oz
     [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 1 oz is in oz: write --left 2oz (or 2ml), or use --force' ]
