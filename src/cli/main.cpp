@@ -209,6 +209,18 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
     }
 }
 
+// Refuses `typed` (an option given without its value) as CLI11 refuses it last on the line: "--note needs a
+// value (TEXT) (see pumplog add --help)", pointing at the help of the command that has the option.
+[[noreturn]] void option_needs_value(CLI::App* current, const std::string& typed, const CLI::Option& option) {
+    const CLI::App* owner = current;
+    while (owner->get_parent() != nullptr && owner->get_option_no_throw(typed) != &option) owner = owner->get_parent();
+    std::string command;
+    for (; owner != nullptr && owner->get_parent() != nullptr; owner = owner->get_parent())
+        command = owner->get_name() + (command.empty() ? "" : " ") + command;
+    throw usage_error(fmt::format("{} needs a value ({}) (see pumplog{}{} --help)", typed, option.get_type_name(),
+                                  command.empty() ? "" : " ", command));
+}
+
 // "--left 1.5 oz", "--dur 20 min": a unit word typed apart from the bare number of an option's amount or
 // duration joins it ("1.5 oz"), as it does in a positional amount ("L1.5 oz"); CLI11 would take the word for
 // the command's amount ("give either an amount or --left/--right" when none was given). A word joins only
@@ -243,6 +255,10 @@ void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
             if (option == nullptr || option->get_expected_min() == 0) continue;
             const std::size_t v = equals == std::string::npos ? i + 1 : i;
             const std::size_t from = equals == std::string::npos ? 0 : equals + 1;
+            // "--note --force", "--note --": a forgotten value, not the text "--force" (--note=--force is).
+            if (v != i && v < args.size() && args[v].starts_with("--") &&
+                (args[v] == "--" || find_option(current, args[v].substr(0, args[v].find('='))) != nullptr))
+                option_needs_value(current, a, *option);
             const std::string type = option->get_type_name();
             const bool amount = type.find("AMOUNT") != std::string::npos || type == "A";
             const bool duration = type.find("DURATION") != std::string::npos || type == "A";

@@ -323,6 +323,25 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood' ]
 }
 
+@test "an option's value that is one of the command's options or -- is refused as a missing value" {
+    refused 2 pumplog add 60ml --note --force
+    [ "$stderr" = 'pumplog: error: --note needs a value (TEXT) (see pumplog add --help)' ]
+    refused 2 pumplog add --note -- 90ml
+    [ "$stderr" = 'pumplog: error: --note needs a value (TEXT) (see pumplog add --help)' ]
+    refused 2 pumplog log feed 60ml --note --at=9:00
+    [ "$stderr" = 'pumplog: error: --note needs a value (TEXT) (see pumplog log feed --help)' ]
+    refused 2 pumplog add 60ml --at --unit oz
+    [ "$stderr" = 'pumplog: error: --at needs a value (TIME) (see pumplog add --help)' ]
+    [ ! -e "$J" ]
+    # Written with =, or not an option, it is the text.
+    run --separate-stderr pumplog add 60ml --note=--force
+    [ "$status" -eq 0 ]
+    [ "$(last_line .note)" = '"--force"' ]
+    run --separate-stderr pumplog add 70ml --note "--- dashes"
+    [ "$status" -eq 0 ]
+    [ "$(last_line .note)" = '"--- dashes"' ]
+}
+
 @test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
     refused 2 pumplog add --left 2 --right 1 oz
     [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 1 oz is in oz: write --left 2oz (or 2ml), or use --force' ]
