@@ -545,6 +545,20 @@ int main(int argc, char** argv) {
             return printed(app.exit(e));
         } catch (const CLI::CallForVersion& e) {
             return printed(app.exit(e));
+        } catch (const CLI::ExtrasError& e) {
+            // Words left over: those typed after an option's value are named with it ("\"30 min\" after --dur 2h
+            // is not understood"), others in the order typed (CLI11 lists them backwards).
+            const std::vector<std::string> extras = app.remaining(true);
+            for (const WordsAfterOption& after : context.words_after_options)
+                if (!extras.empty() && std::search(extras.begin(), extras.end(), after.words.begin(),
+                                                   after.words.end()) != extras.end())
+                    throw usage_error(after.refusal);
+            std::string text = parse_error_text(e, app);
+            if (const auto colon = text.find(": "); !extras.empty() && colon != std::string::npos &&
+                                                   text.find("not expected") < colon)
+                text = text.substr(0, colon + 2) + joined(extras, 0, extras.size()) +
+                       text.substr(text.rfind(" (see "));
+            throw usage_error(text);
         } catch (const CLI::ParseError& e) {
             // --color is pumplog's own option, listed in pumplog --help only.
             if (std::string_view(e.what()).starts_with("--color"))

@@ -342,6 +342,13 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$(last_line .note)" = '"--- dashes"' ]
 }
 
+@test "words left over after a stray word are given in the order typed, with the option they followed" {
+    refused 2 pumplog log edit xxxx --dur 2h 30 min
+    [ "$stderr" = 'pumplog: error: "30 min" after --dur 2h is not understood: quote an option'"'"'s value of several words (--dur "2h 30 min")' ]
+    refused 2 pumplog pump pause 10 am
+    [ "$stderr" = 'pumplog: error: the following arguments were not expected: 10 am (see pumplog pump pause --help)' ]
+}
+
 @test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
     refused 2 pumplog add --left 2 --right 1 oz
     [ "$stderr" = 'pumplog: error: --left 2 has no unit while --right 1 oz is in oz: write --left 2oz (or 2ml), or use --force' ]
