@@ -130,6 +130,29 @@ void Context::tell_about_new_journal() const {
         fmt::print(stderr, "pumplog: no journal at {} yet\n", path);
 }
 
+void Context::refuse_words_after_options(const std::vector<std::string>& amount,
+                                         const std::function<void()>& parse) const {
+    const WordsAfterOption* stray = nullptr;
+    for (const WordsAfterOption& after : words_after_options) {
+        if (std::search(amount.begin(), amount.end(), after.words.begin(), after.words.end()) == amount.end())
+            continue;
+        std::string words;
+        for (const auto& w : after.words) words += (words.empty() ? "" : " ") + w;
+        try {
+            parse_session_amount(words, Unit::ml);
+        } catch (const Error&) {
+            stray = &after;
+            break;
+        }
+    }
+    if (stray == nullptr) return;
+    try {
+        parse();
+    } catch (const Error&) {
+        throw usage_error(stray->refusal);
+    }
+}
+
 std::string Context::missing_journal_prefix() const {
     if (!journal_ || journal_existed_ || quiet_missing_journal) return {};
     std::error_code ec;

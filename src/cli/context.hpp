@@ -29,6 +29,9 @@ enum class Format { table, json, csv, ics, md, svg, html };
 struct WordsAfterOption {
     std::string option, value;
     std::vector<std::string> words;
+    // The refusal naming them (main.cpp): the words that can belong to the option, and the quoted value to
+    // give when that would be read ('"work" after --note after is not understood: quote ...').
+    std::string refusal;
 };
 
 class Context {
@@ -42,6 +45,9 @@ public:
     bool strict = false;
     // The words of the command line after an option's one value (main.cpp): a refused amount names them.
     std::vector<WordsAfterOption> words_after_options;
+    // Refuses `amount` (the command's positional words) when it holds words typed after an option's value
+    // that are no amount themselves and `parse` refuses it: with their refusal, not as a bogus amount.
+    void refuse_words_after_options(const std::vector<std::string>& amount, const std::function<void()>& parse) const;
 
     // The command to run once parsing is done (set by the chosen subcommand).
     std::function<int()> action;

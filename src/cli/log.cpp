@@ -105,26 +105,7 @@ SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, co
 // the amount, refused in its own words.
 void check_words_after_options(Context& ctx, const std::vector<std::string>& amount,
                                const std::function<void()>& parse) {
-    const WordsAfterOption* stray = nullptr;
-    for (const WordsAfterOption& after : ctx.words_after_options) {
-        if (std::search(amount.begin(), amount.end(), after.words.begin(), after.words.end()) == amount.end())
-            continue;
-        try {
-            parse_session_amount(join(after.words), Unit::ml);
-        } catch (const Error&) {
-            stray = &after;
-            break;
-        }
-    }
-    if (stray == nullptr) return;
-    try {
-        parse();
-    } catch (const Error&) {
-        throw usage_error(fmt::format("\"{}\" after {} {} is not understood: quote an option's value of several "
-                                      "words ({} \"{} {}\")",
-                                      printable(join(stray->words)), stray->option, printable(stray->value),
-                                      stray->option, printable(stray->value), printable(join(stray->words))));
-    }
+    ctx.refuse_words_after_options(amount, parse);
 }
 
 int run_pump(Context& ctx, const PumpOptions& o) {

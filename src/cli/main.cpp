@@ -19,6 +19,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/text.hpp"
+#include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 #include "pumplog/version.hpp"
 
@@ -95,12 +96,64 @@ bool is_number(std::string_view a) {
     throw usage_error(fmt::format("unknown option \"{}\"{}; see {}", printable(typed), where, help));
 }
 
+// The option `name` ("--note") of `current` or a command above it; nullptr when none has it.
+const CLI::Option* find_option(CLI::App* current, const std::string& name) {
+    const CLI::Option* option = nullptr;
+    for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
+        option = level->get_option_no_throw(name);
+    return option;
+}
+
+std::string joined(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t w = from; w < to; ++w) out += (out.empty() ? "" : " ") + words[w];
+    return out;
+}
+
+// The refusal of `words` typed after `option`'s one value (`name` `value`): it names the words that can belong
+// to the option (up to one that starts the command's amount: "--note after work 90ml" names "work"), and
+// suggests quoting them with the value only when the option would read that ("--note "after work"", "--dur
+// "1 h 5 min""); a time, amount or duration that would still be refused gets no suggestion.
+std::string stray_refusal(const CLI::Option& option, const std::string& name, const std::string& value,
+                          const std::vector<std::string>& words) {
+    const auto parses = [](auto parse) {
+        try {
+            parse();
+            return true;
+        } catch (const std::exception&) {
+            return false;
+        }
+    };
+    std::size_t belong = words.size();
+    for (std::size_t k = 1; k < words.size() && belong == words.size(); ++k)
+        if (parses([&] { parse_session_amount(joined(words, k, words.size()), Unit::ml); })) belong = k;
+    const std::string stray = joined(words, 0, belong);
+    const std::string whole = value + " " + stray;
+    const std::string type = option.get_type_name();
+    bool quote = false;
+    if (type.find("TIME") != std::string::npos)
+        quote = parses([&] { parse_time_point(whole, Clock{Seconds{}, locate_zone("UTC")}); });
+    else if (type.find("AMOUNT") != std::string::npos || type.find("DURATION") != std::string::npos || type == "A")
+        quote = (type != "DURATION" && parses([&] { parse_amount(whole, Unit::ml); })) ||
+                (type.find("AMOUNT") == std::string::npos && parses([&] { parse_session_duration(whole); }));
+    else
+        quote = type == "TEXT" || type == "NAME" || type == "LABEL" || type == "NEW-LABEL" || type == "BABY";
+    std::string text = fmt::format("\"{}\" after {} {} is not understood", printable(stray), name, printable(value));
+    if (quote)
+        text += fmt::format(": quote an option's value of several words ({} \"{}\")", name, printable(whole));
+    return text;
+}
+
 // Below a command, refuses an unknown subcommand word with a suggestion
 // (CLI11 would only say that the argument was not expected).
 void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args) {
     CLI::App* current = &app;
     std::string path;
     bool words = false;  // past the command's own words: only options are checked
+    // The last option with a value, and the index of the word after that value.
+    const CLI::Option* valued = nullptr;
+    std::string valued_name, valued_value;
+    std::size_t after_value = args.size();
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") return;
@@ -108,11 +161,15 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
             // The option's name: "--store" of "--store=fridge", "-j" of "-jFILE".
             const bool attached = a.find('=') != std::string::npos || (a[1] != '-' && a.size() > 2);
             const std::string name = a[1] == '-' ? a.substr(0, a.find('=')) : a.substr(0, 2);
-            const CLI::Option* option = nullptr;
-            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
-                option = level->get_option_no_throw(name);
+            const CLI::Option* option = find_option(current, name);
             if (option == nullptr && !is_number(a)) unknown_option(*current, path, name);
-            if (option != nullptr && !attached && option->get_expected_min() > 0) ++i;  // its value
+            if (option != nullptr && option->get_expected_min() > 0 && (attached || i + 1 < args.size())) {
+                valued = option;
+                valued_name = name;
+                valued_value = attached ? a.substr(a[1] == '-' ? a.find('=') + 1 : 2) : args[i + 1];
+                if (!attached) ++i;  // its value
+                after_value = i + 1;
+            }
             continue;
         }
         if (words) continue;
@@ -137,6 +194,12 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
             words = true;
             continue;
         }
+        // A word typed after an option's value ("log --since 9 xyz") is no command: named with the option.
+        if (i == after_value && valued != nullptr) {
+            std::vector<std::string> stray;
+            for (std::size_t w = i; w < args.size() && !args[w].starts_with("-"); ++w) stray.push_back(args[w]);
+            throw usage_error(stray_refusal(*valued, valued_name, valued_value, stray));
+        }
         std::string list;
         for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
         const std::string best = closest(a, names);
@@ -144,6 +207,18 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
             throw usage_error(fmt::format("unknown command \"{} {}\"; did you mean \"{} {}\"?", path, a, path, best));
         throw usage_error(fmt::format("unknown command \"{} {}\"; the {} commands are {}", path, a, path, list));
     }
+}
+
+// Refuses `typed` (an option given without its value) as CLI11 refuses it last on the line: "--note needs a
+// value (TEXT) (see pumplog add --help)", pointing at the help of the command that has the option.
+[[noreturn]] void option_needs_value(CLI::App* current, const std::string& typed, const CLI::Option& option) {
+    const CLI::App* owner = current;
+    while (owner->get_parent() != nullptr && owner->get_option_no_throw(typed) != &option) owner = owner->get_parent();
+    std::string command;
+    for (; owner != nullptr && owner->get_parent() != nullptr; owner = owner->get_parent())
+        command = owner->get_name() + (command.empty() ? "" : " ") + command;
+    throw usage_error(fmt::format("{} needs a value ({}) (see pumplog{}{} --help)", typed, option.get_type_name(),
+                                  command.empty() ? "" : " ", command));
 }
 
 // "--left 1.5 oz", "--dur 20 min": a unit word typed apart from the bare number of an option's amount or
@@ -173,45 +248,51 @@ void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--") return;
-        if (a.size() > 2 && a.starts_with("--") && a.find('=') == std::string::npos) {
-            const CLI::Option* option = nullptr;
-            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
-                option = level->get_option_no_throw(a);
+        if (a.size() > 2 && a.starts_with("--")) {
+            // "--left 1.5": its value is the next word; "--left=1.5": the rest of this one.
+            const std::size_t equals = a.find('=');
+            const CLI::Option* option = find_option(current, a.substr(0, equals));
             if (option == nullptr || option->get_expected_min() == 0) continue;
+            const std::size_t v = equals == std::string::npos ? i + 1 : i;
+            const std::size_t from = equals == std::string::npos ? 0 : equals + 1;
+            // "--note --force", "--note --": a forgotten value, not the text "--force" (--note=--force is).
+            if (v != i && v < args.size() && args[v].starts_with("--") &&
+                (args[v] == "--" || find_option(current, args[v].substr(0, args[v].find('='))) != nullptr))
+                option_needs_value(current, a, *option);
             const std::string type = option->get_type_name();
             const bool amount = type.find("AMOUNT") != std::string::npos || type == "A";
             const bool duration = type.find("DURATION") != std::string::npos || type == "A";
             const bool time = type.find("TIME") != std::string::npos;
-            if (time && i + 2 < args.size() && !args[i + 1].empty() &&
-                std::isdigit(static_cast<unsigned char>(args[i + 1].back()))) {
-                const std::string meridiem = lower(args[i + 2]);
+            if (time && v + 1 < args.size() && args[v].size() > from &&
+                std::isdigit(static_cast<unsigned char>(args[v].back()))) {
+                const std::string meridiem = lower(args[v + 1]);
                 if (meridiem == "am" || meridiem == "pm" || meridiem == "a.m." || meridiem == "p.m." ||
                     meridiem == "a.m" || meridiem == "p.m") {
-                    args[i + 1] += " " + args[i + 2];
-                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+                    args[v] += " " + args[v + 1];
+                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(v + 1));
                 }
             }
-            if ((amount || duration) && i + 2 < args.size() && bare_number(args[i + 1])) {
+            if ((amount || duration) && v + 1 < args.size() && bare_number(std::string_view(args[v]).substr(from))) {
                 // The words that name the unit: one ("oz", "min"), or two ("fl oz").
                 for (const std::size_t words : {std::size_t{2}, std::size_t{1}}) {
-                    if (i + 1 + words >= args.size()) continue;  // not that many words left
+                    if (v + words >= args.size()) continue;  // not that many words left
                     std::string unit;
                     bool all_letters = true;
                     for (std::size_t w = 0; w < words; ++w) {
-                        unit += (w == 0 ? "" : " ") + args[i + 2 + w];
-                        all_letters = all_letters && letters(args[i + 2 + w]);
+                        unit += (w == 0 ? "" : " ") + args[v + 1 + w];
+                        all_letters = all_letters && letters(args[v + 1 + w]);
                     }
-                    const std::string joined = args[i + 1] + " " + unit;
+                    const std::string joined = args[v].substr(from) + " " + unit;
                     if (!all_letters || !((amount && parses([&] { parse_amount(joined, Unit::ml); })) ||
                                           (duration && parses([&] { parse_session_duration(joined); }))))
                         continue;
-                    args[i + 1] = joined;
-                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i + 2),
-                               args.begin() + static_cast<std::ptrdiff_t>(i + 2 + words));
+                    args[v] += " " + unit;
+                    args.erase(args.begin() + static_cast<std::ptrdiff_t>(v + 1),
+                               args.begin() + static_cast<std::ptrdiff_t>(v + 1 + words));
                     break;
                 }
             }
-            ++i;  // its value
+            i = v;  // past its value
             continue;
         }
         for (CLI::App* sub : current->get_subcommands([](CLI::App*) { return true; }))
@@ -244,11 +325,14 @@ std::vector<WordsAfterOption> words_after_options(CLI::App& app, const std::vect
             if (option == nullptr || option->get_expected_min() != 1 || option->get_expected_max() != 1) continue;
             std::size_t next = equals == std::string::npos ? i + 2 : i + 1;  // past its value
             if (next > args.size()) break;
-            WordsAfterOption after{name, equals == std::string::npos ? args[i + 1] : a.substr(equals + 1), {}};
+            WordsAfterOption after{name, equals == std::string::npos ? args[i + 1] : a.substr(equals + 1), {}, {}};
             for (; next < args.size() && !args[next].starts_with("-") && command_word_of(args[next]) == nullptr;
                  ++next)
                 after.words.push_back(args[next]);
-            if (!after.words.empty()) found.push_back(std::move(after));
+            if (!after.words.empty()) {
+                after.refusal = stray_refusal(*option, after.option, after.value, after.words);
+                found.push_back(std::move(after));
+            }
             i = next - 1;
             continue;
         }
@@ -461,6 +545,20 @@ int main(int argc, char** argv) {
             return printed(app.exit(e));
         } catch (const CLI::CallForVersion& e) {
             return printed(app.exit(e));
+        } catch (const CLI::ExtrasError& e) {
+            // Words left over: those typed after an option's value are named with it ("\"30 min\" after --dur 2h
+            // is not understood"), others in the order typed (CLI11 lists them backwards).
+            const std::vector<std::string> extras = app.remaining(true);
+            for (const WordsAfterOption& after : context.words_after_options)
+                if (!extras.empty() && std::search(extras.begin(), extras.end(), after.words.begin(),
+                                                   after.words.end()) != extras.end())
+                    throw usage_error(after.refusal);
+            std::string text = parse_error_text(e, app);
+            if (const auto colon = text.find(": "); !extras.empty() && colon != std::string::npos &&
+                                                   text.find("not expected") < colon)
+                text = text.substr(0, colon + 2) + joined(extras, 0, extras.size()) +
+                       text.substr(text.rfind(" (see "));
+            throw usage_error(text);
         } catch (const CLI::ParseError& e) {
             // --color is pumplog's own option, listed in pumplog --help only.
             if (std::string_view(e.what()).starts_with("--color"))

@@ -230,6 +230,8 @@ int run_stop(Context& ctx, const TimerOptions& o) {
     }
     PumpRecord pump;
     const std::string amount = fmt::format("{}", fmt::join(o.amount, " "));
+    // Words typed after an option's value ("--note after work") are named, not as a bogus amount.
+    ctx.refuse_words_after_options(o.amount, [&] { parse_session_amount(amount, ctx.unit()); });
     pump.amount = parse_session_amount(amount, ctx.unit());
     // A bare side beside one in the other unit (L2 R1oz): a slip, unless forced, as add refuses it.
     const auto [left, right] = typed_sides(amount);

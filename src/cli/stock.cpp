@@ -183,6 +183,8 @@ int run_add(Context& ctx, const AddOptions& o) {
     if (o.amount.empty()) throw usage_error("no amount given; try pumplog stock add 120ml --in fridge");
     if (o.in.empty()) throw usage_error("where is the milk kept? add --in room, cooler, fridge or freezer");
     StoreRecord store;
+    // Words typed after an option's value ("--pumped 9:00 extra") are named, not as a bogus amount.
+    ctx.refuse_words_after_options(o.amount, [&] { parse_amount(join(o.amount), ctx.unit()); });
     store.amount = parse_amount(join(o.amount), ctx.unit());
     check_plausible_session(store.amount, o.force, written_unit({join(o.amount)}, ctx.unit()));
     check_container_amount(store.amount);

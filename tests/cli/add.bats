@@ -225,7 +225,7 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$output" = "Logged nursed L 10 min / R 5 min at 08:00, 6 h 5 min ago" ]
     # Only a unit joins: a word that is none is still the command's amount, named as typed after --left's value.
     refused 2 pumplog add --left 1.5 banana
-    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood: quote an option'"'"'s value of several words (--left "1.5 banana")' ]
+    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood' ]
     refused 2 pumplog add 90ml --left 40ml
     [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
 }
@@ -265,6 +265,88 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$status" -eq 0 ]
     run --separate-stderr pumplog add --at 13:00 90ml
     [ "$status" -eq 0 ]
+}
+
+@test "the quoting hint names only the words that can belong to the option, and only a value the option reads" {
+    # The amount after the stray words stays the amount: quoting it into the note would leave none.
+    refused 2 pumplog add --note after work 90ml
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    refused 2 pumplog add --note after work 90 ml
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    # A time, amount or duration that would still be refused quoted gets no suggestion.
+    refused 2 pumplog add 90ml --at 10 am today
+    [ "$stderr" = 'pumplog: error: "today" after --at 10 am is not understood' ]
+    refused 2 pumplog add 90 --dur 20 am
+    [ "$stderr" = 'pumplog: error: "am" after --dur 20 is not understood' ]
+    refused 2 pumplog add 90ml --at 20 min ago
+    [ "$stderr" = 'pumplog: error: "min ago" after --at 20 is not understood: quote an option'"'"'s value of several words (--at "20 min ago")' ]
+    [ ! -e "$J" ]
+}
+
+@test "pump stop and stock add name the words typed after an option's value, as add does" {
+    run --separate-stderr pumplog pump start --now 2026-11-21T13:30:00+01:00
+    [ "$status" -eq 0 ]
+    refused 2 pumplog pump stop 90ml --note after work
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    refused 2 pumplog stock add 60ml --in fridge --pumped 9:00 extra
+    [ "$stderr" = 'pumplog: error: "extra" after --pumped 9:00 is not understood' ]
+    refused 2 pumplog stock add --in fridge extra 60ml
+    [ "$stderr" = 'pumplog: error: "extra" after --in fridge is not understood' ]
+    # An amount typed after an option's value is the amount.
+    run --separate-stderr pumplog pump stop --note tired 90ml
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog stock add --in fridge 60ml
+    [ "$status" -eq 0 ]
+}
+
+@test "--opt=VALUE joins a unit or am/pm typed apart as --opt VALUE does, and a stray word is never a command" {
+    run --separate-stderr pumplog add --left=1.5 oz --right=2 fl oz --dur=20 min
+    [ "$status" -eq 0 ]
+    [ "$(last_line '[.left_ml, .right_ml, .dur_s]')" = '[44.36,59.15,1200]' ]
+    run --separate-stderr pumplog add 90ml --at=9 am
+    [ "$(last_line .at)" = '"2026-11-21T09:00:00+01:00"' ]
+    run --separate-stderr pumplog log feed --breast --left=10 min --at=8 a.m.
+    [ "$output" = "Logged nursed L 10 min at 08:00, 6 h 5 min ago" ]
+    run --separate-stderr pumplog stock add 60ml --in fridge --pumped=9 am
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log --since=9 am --until=11 am --format csv
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
+    run --separate-stderr pumplog report --since=9 am
+    [ "$status" -eq 0 ]
+    # A word after an option's value is named with the option, not offered as a command ("log rm").
+    refused 2 pumplog log --since=9 arm
+    [ "$stderr" = 'pumplog: error: "arm" after --since 9 is not understood' ]
+    refused 2 pumplog log --since 9 rn
+    [ "$stderr" = 'pumplog: error: "rn" after --since 9 is not understood' ]
+    refused 2 pumplog add --left=1.5 banana
+    [ "$stderr" = 'pumplog: error: "banana" after --left 1.5 is not understood' ]
+}
+
+@test "an option's value that is one of the command's options or -- is refused as a missing value" {
+    refused 2 pumplog add 60ml --note --force
+    [ "$stderr" = 'pumplog: error: --note needs a value (TEXT) (see pumplog add --help)' ]
+    refused 2 pumplog add --note -- 90ml
+    [ "$stderr" = 'pumplog: error: --note needs a value (TEXT) (see pumplog add --help)' ]
+    refused 2 pumplog log feed 60ml --note --at=9:00
+    [ "$stderr" = 'pumplog: error: --note needs a value (TEXT) (see pumplog log feed --help)' ]
+    refused 2 pumplog add 60ml --at --unit oz
+    [ "$stderr" = 'pumplog: error: --at needs a value (TIME) (see pumplog add --help)' ]
+    [ ! -e "$J" ]
+    # Written with =, or not an option, it is the text.
+    run --separate-stderr pumplog add 60ml --note=--force
+    [ "$status" -eq 0 ]
+    [ "$(last_line .note)" = '"--force"' ]
+    run --separate-stderr pumplog add 70ml --note "--- dashes"
+    [ "$status" -eq 0 ]
+    [ "$(last_line .note)" = '"--- dashes"' ]
+}
+
+@test "words left over after a stray word are given in the order typed, with the option they followed" {
+    refused 2 pumplog log edit xxxx --dur 2h 30 min
+    [ "$stderr" = 'pumplog: error: "30 min" after --dur 2h is not understood: quote an option'"'"'s value of several words (--dur "2h 30 min")' ]
+    refused 2 pumplog pump pause 10 am
+    [ "$stderr" = 'pumplog: error: the following arguments were not expected: 10 am (see pumplog pump pause --help)' ]
 }
 
 @test "a bare side beside a side in the other unit is refused as a slip, unless --force" {
