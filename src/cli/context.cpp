@@ -149,7 +149,7 @@ void Context::refuse_words_after_options(const std::vector<std::string>& amount,
     try {
         parse();
     } catch (const Error&) {
-        throw usage_error(stray->refusal);
+        throw usage_error(stray->refusal());
     }
 }
 

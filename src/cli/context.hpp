@@ -30,8 +30,9 @@ struct WordsAfterOption {
     std::string option, value;
     std::vector<std::string> words;
     // The refusal naming them (main.cpp): the words that can belong to the option, and the quoted value to
-    // give when that would be read ('"work" after --note after is not understood: quote ...').
-    std::string refusal;
+    // give when that would be read ('"work" after --note after is not understood: quote ...'). Worded only
+    // when a refusal needs it ("add --at 13:00 90ml" has a word after --at's value and runs).
+    std::function<std::string()> refusal;
 };
 
 class Context {

@@ -110,20 +110,23 @@ std::string joined(const std::vector<std::string>& words, std::size_t from, std:
     return out;
 }
 
+// Whether `parse` reads its text: it returns, or throws (a refusal of the text).
+template <typename Parse>
+bool parses(Parse parse) {
+    try {
+        parse();
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 // The refusal of `words` typed after `option`'s one value (`name` `value`): it names the words that can belong
 // to the option (up to one that starts the command's amount: "--note after work 90ml" names "work"), and
 // suggests quoting them with the value only when the option would read that ("--note "after work"", "--dur
 // "1 h 5 min""); a time, amount or duration that would still be refused gets no suggestion.
 std::string stray_refusal(const CLI::Option& option, const std::string& name, const std::string& value,
                           const std::vector<std::string>& words) {
-    const auto parses = [](auto parse) {
-        try {
-            parse();
-            return true;
-        } catch (const std::exception&) {
-            return false;
-        }
-    };
     std::size_t belong = words.size();
     for (std::size_t k = 1; k < words.size() && belong == words.size(); ++k)
         if (parses([&] { parse_session_amount(joined(words, k, words.size()), Unit::ml); })) belong = k;
@@ -236,14 +239,6 @@ void join_unit_words(CLI::App& app, std::vector<std::string>& args) {
             return std::isalpha(static_cast<unsigned char>(c)) || c == '.';
         });
     };
-    const auto parses = [](auto parse) {
-        try {
-            parse();
-            return true;
-        } catch (const Error&) {
-            return false;
-        }
-    };
     CLI::App* current = &app;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -319,9 +314,7 @@ std::vector<WordsAfterOption> words_after_options(CLI::App& app, const std::vect
         if (a.size() > 2 && a.starts_with("--")) {
             const std::size_t equals = a.find('=');
             const std::string name = a.substr(0, equals);
-            const CLI::Option* option = nullptr;
-            for (CLI::App* level = current; level != nullptr && option == nullptr; level = level->get_parent())
-                option = level->get_option_no_throw(name);
+            const CLI::Option* option = find_option(current, name);
             if (option == nullptr || option->get_expected_min() != 1 || option->get_expected_max() != 1) continue;
             std::size_t next = equals == std::string::npos ? i + 2 : i + 1;  // past its value
             if (next > args.size()) break;
@@ -330,7 +323,9 @@ std::vector<WordsAfterOption> words_after_options(CLI::App& app, const std::vect
                  ++next)
                 after.words.push_back(args[next]);
             if (!after.words.empty()) {
-                after.refusal = stray_refusal(*option, after.option, after.value, after.words);
+                after.refusal = [option, name = after.option, value = after.value, words = after.words] {
+                    return stray_refusal(*option, name, value, words);
+                };
                 found.push_back(std::move(after));
             }
             i = next - 1;
@@ -552,7 +547,7 @@ int main(int argc, char** argv) {
             for (const WordsAfterOption& after : context.words_after_options)
                 if (!extras.empty() && std::search(extras.begin(), extras.end(), after.words.begin(),
                                                    after.words.end()) != extras.end())
-                    throw usage_error(after.refusal);
+                    throw usage_error(after.refusal());
             std::string text = parse_error_text(e, app);
             if (const auto colon = text.find(": "); !extras.empty() && colon != std::string::npos &&
                                                    text.find("not expected") < colon)
