@@ -1,6 +1,5 @@
 // `add`, `log` and its recording and correcting subcommands.
 #include <algorithm>
-#include <functional>
 #include <iterator>
 
 #include <CLI/CLI.hpp>
@@ -99,18 +98,9 @@ SideAmounts parse_sides(Context& ctx, const std::vector<std::string>& amount, co
     return parse_session_amount(join(amount), bare);
 }
 
-// Refuses an amount that `parse` refuses and that holds words typed after an option's one value ("--note
-// after work": CLI11 gave "work" to the amount), naming them and the option, not as a bogus amount ("give
-// either an amount ("work") or --left/--right"). Words that are an amount themselves ("--at 10:00 90ml") are
-// the amount, refused in its own words.
-void check_words_after_options(Context& ctx, const std::vector<std::string>& amount,
-                               const std::function<void()>& parse) {
-    ctx.refuse_words_after_options(amount, parse);
-}
-
 int run_pump(Context& ctx, const PumpOptions& o) {
     const Clock& clock = ctx.clock();
-    check_words_after_options(ctx, o.amount, [&] { parse_sides(ctx, o.amount, o.left, o.right); });
+    ctx.refuse_words_after_options(o.amount, [&] { parse_sides(ctx, o.amount, o.left, o.right); });
     PumpRecord pump;
     pump.amount = parse_sides(ctx, o.amount, o.left, o.right);
     // A bare side beside one in the other unit (--left 2 --right 1 oz): a slip, unless forced. The sides are views
@@ -120,7 +110,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
                                                 : typed_sides(typed);
     check_sides_alike(left, right, ctx.unit(), o.force);
     // As given (10000.004 ml is not 10000), and named in the unit typed.
-    check_plausible_session(pump.amount, o.force, written_unit({join(o.amount), o.left, o.right}, ctx.unit()));
+    check_plausible_session(pump.amount, o.force, written_unit({typed, o.left, o.right}, ctx.unit()));
     for (const auto& side : {pump.amount.left, pump.amount.right})
         if (side && side->ml() < 0) throw usage_error("a side's volume cannot be negative");
     // Then as written, so that the reply and the day's total show what `log` will.
@@ -245,7 +235,7 @@ int run_feed(Context& ctx, const FeedOptions& o) {
     const Clock& clock = ctx.clock();
     FeedRequest request = o;
     request.at = at_given(o.at);  // --at now: as without --at (nursing timed has just ended)
-    check_words_after_options(ctx, o.amount, [&] {
+    ctx.refuse_words_after_options(o.amount, [&] {
         if (o.breast || !o.left.empty() || !o.right.empty() || !o.duration.empty())
             throw usage_error("nursing has no amount");  // refused whatever the words: feed_record's case
         parse_amount(join(o.amount), ctx.unit());
