@@ -142,18 +142,40 @@ std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone
     return and_list(times);
 }
 
+// The timetable's pumps a spring-forward change moved (timetable::Draft::moved): a distance on the wall
+// clock is from a pump's time as laid out (02:30), not the wall time it became (03:30), so a
+// daylight-saving day is laid out as the days around it.
+class LaidOut {
+public:
+    explicit LaidOut(const ZoneMemo& zone) : zone_(zone) {}
+    void add(Seconds at, seconds moved) {
+        if (moved > seconds(0)) moved_.emplace_back(at, moved);
+    }
+    LocalSeconds operator()(Seconds at) const {
+        const LocalSeconds wall = zone_.to_local(at);
+        for (const auto& [m, by] : moved_)
+            if (m == at) return wall - by;
+        return wall;
+    }
+
+private:
+    const ZoneMemo& zone_;
+    std::vector<std::pair<Seconds, seconds>> moved_;
+};
+
 // Where to propose an extra session for a group: on the group's local day
 // (at home too: a pump after a feed adds to the day's milk; in exclusive
 // mode, the group is that day), on the
 // `round` grid, at least min_gap from every pump and an hour from every feed
-// at the breast (on the wall clock, as the timetable's gaps: a daylight-saving
-// night makes no distance longer or shorter); the best expected yield wins, then a time outside the night,
+// at the breast, both on the wall clock as the timetable laid the pumps out (a daylight-saving
+// night makes no distance longer or shorter) and in real hours (the hour a spring-forward change skips
+// brings no pump nearer); the best expected yield wins, then a time outside the night,
 // then the time nearest the away window (the earliest on a tie), never
 // before `not_before`. nullopt when no time keeps those distances (then the
 // day is re-spaced).
 std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
                                const Group& group, Seconds not_before, const Settings& settings, const Yield& yield,
-                               const ZoneMemo& zone) {
+                               const ZoneMemo& zone, const LaidOut& laid_out) {
     TimeSpan span = group;
     if (settings.mode != PlanMode::exclusive) span = local_days(zone.local_day(group.begin), 1, zone.zone());
     span.begin = std::max(span.begin, not_before);
@@ -170,20 +192,23 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     // Only the times near [start, span.end) can be too near a t there: one at
     // or before start - distance, or at or after span.end + distance, is far
     // from every t (the plan's pumps and feeds span days; the group one); an
-    // hour more for a daylight-saving change between them. Kept as wall-clock times.
+    // hour more for a daylight-saving change between them. Kept as wall-clock times as laid out, and instants.
     const auto nearby = [&](const std::vector<Seconds>& list, seconds distance) {
-        std::vector<LocalSeconds> out;
+        std::vector<std::pair<LocalSeconds, Seconds>> out;
         for (const Seconds x : list)
-            if (x > start - distance - hours(1) && x < span.end + distance + hours(1)) out.push_back(zone.to_local(x));
+            if (x > start - distance - hours(1) && x < span.end + distance + hours(1))
+                out.emplace_back(laid_out(x), x);
         return out;
     };
-    const std::vector<LocalSeconds> near_pumps = nearby(pumps, settings.min_gap);
-    const std::vector<LocalSeconds> near_feeds = nearby(home_feeds, hours(1));
+    const auto near_pumps = nearby(pumps, settings.min_gap);
+    const auto near_feeds = nearby(home_feeds, hours(1));
     for (Seconds t = start; t < span.end; t += step) {
         const LocalSeconds wall = zone.to_local(t);
-        const auto far = [&](const std::vector<LocalSeconds>& list, seconds distance) {
-            return std::all_of(list.begin(), list.end(),
-                               [&](LocalSeconds x) { return wall - x >= distance || x - wall >= distance; });
+        const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance) {
+            return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
+                return (wall - x.first >= distance || x.first - wall >= distance) &&
+                       (t - x.second >= distance || x.second - t >= distance);
+            });
         };
         if (!far(near_pumps, settings.min_gap) || !far(near_feeds, hours(1))) continue;
         const int minute = zone.minute_of_day(t);
@@ -229,13 +254,17 @@ Seconds overdue_until(Seconds at, const std::vector<Seconds>& planned, const Set
 // of the longest gap (the group's ends count), then the pumps move as little
 // as they can (least squares, in order) so that every two are min_gap apart
 // (rounded up to the `round` grid) inside the group; each covered feed goes
-// to the nearest pump. nullopt when n + 1 pumps min_gap apart do not fit.
+// to the nearest pump (the pumps that were there before the new one on a tie).
+// nullopt when n + 1 pumps min_gap apart do not fit.
 // Laid out on the wall clock, as the timetable (a daylight-saving day is
-// re-spaced as the days around it).
+// re-spaced as the days around it, from the pumps' times as laid out); on a
+// spring-forward day, when that brings two pumps closer than min_gap in real
+// hours, the two the change falls between are laid out the skipped hour
+// further apart, between whichever two moves the pumps least.
 // Returns the new pump's time (marked extra) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
                                                   Volume short_by, bool babies, const Settings& settings,
-                                                  const Yield& yield, const ZoneMemo& zone) {
+                                                  const Yield& yield, const ZoneMemo& zone, const LaidOut& laid_out) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
         if (group.contains(p.at)) old.push_back(p);
@@ -243,17 +272,24 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     const long step = std::max<long>(1, settings.round.count()) * 60;
     const long gap = (std::chrono::duration_cast<seconds>(settings.min_gap).count() + step - 1) / step * step;
     // Wall-clock times as seconds, and back to instants.
-    const auto wall = [&](Seconds at) { return zone.to_local(at).time_since_epoch().count(); };
+    const auto wall = [&](Seconds at) { return laid_out(at).time_since_epoch().count(); };
     const auto instant = [&](long x) { return zone.to_instant(LocalSeconds(seconds(x))); };
     long lo = wall(group.begin);
     long hi = wall(group.end - minutes(1));
     // The pumps just before and after the group stay min_gap away too (the
     // day before's last, the next day's first: a re-spaced night must not
     // bring 22:10 and 01:05 within a 3 h min_gap).
+    std::optional<Seconds> last_before, first_after;
     for (const auto& p : pumps) {
         const long x = wall(p.at);
-        if (p.at < group.begin) lo = std::max(lo, x + gap);
-        if (p.at >= group.end) hi = std::min(hi, x - gap);
+        if (p.at < group.begin) {
+            lo = std::max(lo, x + gap);
+            if (!last_before || p.at > *last_before) last_before = p.at;
+        }
+        if (p.at >= group.end) {
+            hi = std::min(hi, x - gap);
+            if (!first_after || p.at < *first_after) first_after = p.at;
+        }
     }
     // On the `round` grid: the first grid time at or after lo, the last at or before hi.
     const ZoneMemo wall_clock(nullptr);
@@ -287,40 +323,92 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         }
     }
     t.insert(t.begin() + static_cast<long>(at), middle);
-    // y_i = x_i - i * gap must not decrease: pool adjacent violators on t_i - i * gap.
+    // The layout with the gap from pump `wider` to the next (-1: from the pump before the group, n: to the
+    // one after it) `more` longer: x_i - c_i (c_i the gaps before pump i) must not decrease, so pool adjacent
+    // violators on t_i - c_i; empty when the pumps do not fit.
     struct Block {
         double sum;
         long count;
         double mean() const { return sum / static_cast<double>(count); }
     };
-    std::vector<Block> blocks;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        blocks.push_back({static_cast<double>(t[i] - static_cast<long>(i) * gap), 1});
-        while (blocks.size() > 1 && blocks[blocks.size() - 2].mean() > blocks.back().mean()) {
-            blocks[blocks.size() - 2].sum += blocks.back().sum;
-            blocks[blocks.size() - 2].count += blocks.back().count;
-            blocks.pop_back();
+    const auto layout = [&](long wider, long more) {
+        const auto c = [&](std::size_t i) {
+            return static_cast<long>(i) * gap + (wider >= 0 && static_cast<long>(i) > wider ? more : 0);
+        };
+        const long first = lo + (wider < 0 ? more : 0), last = hi - (wider == n ? more : 0) - c(t.size() - 1);
+        std::vector<long> x;
+        if (first > last) return x;
+        x.reserve(t.size());
+        std::vector<Block> blocks;
+        blocks.reserve(t.size());
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            blocks.push_back({static_cast<double>(t[i] - c(i)), 1});
+            while (blocks.size() > 1 && blocks[blocks.size() - 2].mean() > blocks.back().mean()) {
+                blocks[blocks.size() - 2].sum += blocks.back().sum;
+                blocks[blocks.size() - 2].count += blocks.back().count;
+                blocks.pop_back();
+            }
         }
+        for (const Block& block : blocks)
+            for (long k = 0; k < block.count; ++k) {
+                const double y = std::clamp(block.mean(), static_cast<double>(first), static_cast<double>(last));
+                x.push_back(on_grid(std::llround(y)) + c(x.size()));
+            }
+        return x;
+    };
+    // Every two pumps (the group's neighbours too) min_gap apart in real hours, in order.
+    const auto keeps_min_gap = [&](const std::vector<long>& x) {
+        std::optional<Seconds> previous = last_before;
+        for (const long w : x) {
+            const Seconds s = instant(w);
+            if (previous && s - *previous < settings.min_gap) return false;
+            previous = s;
+        }
+        return !first_after || !previous || *first_after - *previous >= settings.min_gap;
+    };
+    std::vector<long> x = layout(-2, 0);
+    if (x.empty()) return std::nullopt;
+    // The hour a spring-forward change skips (the group's wall-clock span less its real one), on the grid.
+    const long skipped = (wall(group.end) - wall(group.begin)) - (group.end - group.begin).count();
+    if (skipped > 0 && !keeps_min_gap(x)) {
+        const long more = (skipped + step - 1) / step * step;
+        std::optional<double> least;
+        std::vector<long> best;
+        for (long wider = -1; wider <= n; ++wider) {
+            const std::vector<long> y = layout(wider, more);
+            if (y.empty() || !keeps_min_gap(y)) continue;
+            double moves = 0;
+            for (std::size_t i = 0; i < y.size(); ++i)
+                moves += static_cast<double>(y[i] - t[i]) * static_cast<double>(y[i] - t[i]);
+            if (!least || moves < *least) {
+                least = moves;
+                best = y;
+            }
+        }
+        if (!least) return std::nullopt;
+        x = best;
     }
     std::vector<PlannedPump> fresh;
-    std::size_t i = 0;
-    for (const Block& block : blocks)
-        for (long k = 0; k < block.count; ++k, ++i) {
-            const double y = std::clamp(block.mean(), static_cast<double>(lo), static_cast<double>(hi - n * gap));
-            const long y_at = on_grid(std::llround(y));
-            PlannedPump p;
-            p.at = instant(y_at + static_cast<long>(i) * gap);
-            fresh.push_back(p);
-        }
+    for (const long w : x) {
+        PlannedPump p;
+        p.at = instant(w);
+        fresh.push_back(p);
+    }
     Volume before;
     for (const auto& p : old) {
         before += p.expected.value_or(Volume{});
         for (std::size_t c = 0; c < p.covers.size(); ++c) {
-            auto nearest = std::min_element(fresh.begin(), fresh.end(), [&](const PlannedPump& x, const PlannedPump& y) {
-                const auto dx = x.at > p.covers[c] ? x.at - p.covers[c] : p.covers[c] - x.at;
-                const auto dy = y.at > p.covers[c] ? y.at - p.covers[c] : p.covers[c] - y.at;
-                return dx < dy;
-            });
+            const auto distance = [&](const PlannedPump& x) {
+                return x.at > p.covers[c] ? x.at - p.covers[c] : p.covers[c] - x.at;
+            };
+            auto nearest = fresh.begin();
+            seconds least = distance(*nearest);
+            for (auto f = fresh.begin() + 1; f < fresh.end(); ++f)
+                if (const seconds d = distance(*f);
+                    d < least || (d == least && nearest == fresh.begin() + static_cast<long>(at))) {
+                    nearest = f;
+                    least = d;
+                }
             nearest->covers.push_back(p.covers[c]);
             // Each feed's own amount goes with it (a pump's target is what its feeds drink: 90 ml for
             // the 01:00 feed alone, not half of the 01:00 and 04:00 feeds' 190 ml); without them, an
@@ -541,7 +629,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }
 
+    LaidOut laid_out(memo);
     for (auto& d : drafts) {
+        laid_out.add(d.at, d.moved);
         PlannedPump p;
         p.at = d.at;
         p.target = d.target;
@@ -656,12 +746,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
                                  : g.end <= until ? g.end
                                                   : start_of_local_day(memo.local_day(g.begin), zone);
-            std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
+            std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo, laid_out);
             if (settings.mode != PlanMode::exclusive && g.end > until &&
                 (!at || (until >= overdue_until(*at, pump_times, settings) &&
                          !extra_logged(entries, *at, until, pump_times, settings)))) {
                 not_before = until;
-                at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo);
+                at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo, laid_out);
             }
             if (over && (!at || !range.contains(*at))) continue;
             if (at) {
@@ -680,7 +770,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 if (std::lround(still.ml()) > 0) a.missing = Volume::from_ml(std::round(still.ml()));
             } else if (const auto respaced =
                            respace(plan.pumps, Group{std::max(g.begin, not_before), g.end}, short_by, babies, settings,
-                                   yield, memo)) {
+                                   yield, memo, laid_out)) {
                 a.respaced = true;
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;

@@ -483,6 +483,71 @@ EOF
     [[ "$output" != *max_gap* ]]
 }
 
+# Fed and pumped every 3 hours from 02:30, 10 ml short a pump: pumping exclusively, each day needs an extra
+# session and has no time 2 h (min_gap) from every pump, so it is re-spaced (02:00, extra at 04:00, 06:00).
+short_every_three_hours() {
+    baby "$1" 9 "02:30=100 05:30=100 08:30=100 11:30=100 14:30=100 17:30=100 20:30=100 23:30=100"
+    pumps "$1" 9 "02:30=90 05:30=90 08:30=90 11:30=90 14:30=90 17:30=90 20:30=90 23:30=90"
+}
+
+@test "pumping exclusively, the spring-forward day's extra session keeps min_gap in real hours, re-spaced as the days around it" {
+    export TZ=Europe/Berlin PUMPLOG_NOW=2026-03-27T20:00:00+01:00
+    short_every_three_hours 2026-03-19
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-28 --days 3
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Sat 2026-03-28  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
+    [ "${lines[3]}" = "Sat 2026-03-28  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Sat 2026-03-28  06:00  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
+    [ "${lines[10]}" = "Sat 2026-03-28  23:30  100 ml     90 ml  covers the 23:30 feed" ]
+    # Not an extra session at 01:30 CET, one real hour before the 02:30 pump the clocks moved to 03:30: the
+    # day is re-spaced too, 01:30 CET, 04:30, 06:30 and 08:30 CEST two real hours apart (02:00, 04:00 and 06:00
+    # would put 03:00 CEST an hour before 04:00).
+    [ "${lines[11]}" = "Sun 2026-03-29  01:30  100 ml     90 ml  moved to make room for an extra session; covers the 03:30 feed" ]
+    [ "${lines[12]}" = "Sun 2026-03-29  04:30   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[13]}" = "Sun 2026-03-29  06:30  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
+    [ "${lines[14]}" = "Sun 2026-03-29  08:30  100 ml     90 ml  covers the 08:30 feed" ]
+    [ "${lines[20]}" = "Mon 2026-03-30  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
+    [ "${lines[21]}" = "Mon 2026-03-30  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [[ "$output" == *"On Sun 2026-03-29 the baby drinks about 800 ml; your 8 pumps are expected to give about 720 ml, 80 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 04:30 (about 90 ml more expected)."* ]]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-29 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-29T01:30:00+01:00 2026-03-29T04:30:00+02:00 2026-03-29T06:30:00+02:00 2026-03-29T08:30:00+02:00 2026-03-29T11:30:00+02:00 2026-03-29T14:30:00+02:00 2026-03-29T17:30:00+02:00 2026-03-29T20:30:00+02:00 2026-03-29T23:30:00+02:00" ]
+    [ "$(jq -c '[.pumps[0:3][].covers]' <<<"$output")" = '[["2026-03-29T03:30:00+02:00"],[],["2026-03-29T05:30:00+02:00"]]' ]
+    [ "$(jq -c '[.advice_items[] | [.kind, .at, .respaced]]' <<<"$output")" = '[["shortfall","2026-03-29T04:30:00+02:00",true]]' ]
+    # Every gap, from the day before's 23:30 CET, at least 2 real hours.
+    [ "$(TZ=UTC jq -r '["2026-03-28T23:30:00+01:00", .pumps[].at] | map((.[0:19] + "Z" | fromdate) - (.[19:20] + "1" | tonumber) * ((.[20:22] | tonumber) * 3600 + (.[23:25] | tonumber) * 60)) | [range(1; length) as $i | (.[$i] - .[$i - 1]) / 60] | join(" ")' <<<"$output")" = "120 120 120 120 180 180 180 180 180" ]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-29 --format ics
+    [ "$status" -eq 0 ]
+    [ "$(grep -o 'DTSTART;TZID=Europe/Berlin:[0-9T]*' <<<"$output" | head -3 | paste -sd' ')" = "DTSTART;TZID=Europe/Berlin:20260329T013000 DTSTART;TZID=Europe/Berlin:20260329T043000 DTSTART;TZID=Europe/Berlin:20260329T063000" ]
+}
+
+@test "pumping exclusively in New York, the spring-forward day's extra session keeps min_gap in real hours" {
+    export TZ=America/New_York PUMPLOG_NOW=2026-03-06T20:00:00-05:00
+    short_every_three_hours 2026-02-26
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-08T01:30:00-05:00 2026-03-08T04:30:00-04:00 2026-03-08T06:30:00-04:00 2026-03-08T08:30:00-04:00 2026-03-08T11:30:00-04:00 2026-03-08T14:30:00-04:00 2026-03-08T17:30:00-04:00 2026-03-08T20:30:00-04:00 2026-03-08T23:30:00-04:00" ]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Sun 2026-03-08  01:30  100 ml     90 ml  moved to make room for an extra session; covers the 03:30 feed" ]
+    [ "${lines[3]}" = "Sun 2026-03-08  04:30   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Sun 2026-03-08  06:30  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
+}
+
+@test "pumping exclusively, the fall-back day is re-spaced as the days around it, its gaps as long or longer in real hours" {
+    export TZ=Europe/Berlin PUMPLOG_NOW=2026-10-23T20:00:00+02:00
+    short_every_three_hours 2026-10-15
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Sun 2026-10-25  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
+    [ "${lines[3]}" = "Sun 2026-10-25  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Sun 2026-10-25  06:00  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25 --format json
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-10-25T02:00:00+02:00 2026-10-25T04:00:00+01:00 2026-10-25T06:00:00+01:00 2026-10-25T08:30:00+01:00 2026-10-25T11:30:00+01:00 2026-10-25T14:30:00+01:00 2026-10-25T17:30:00+01:00 2026-10-25T20:30:00+01:00 2026-10-25T23:30:00+01:00" ]
+    # From the day before's 23:30 CEST: 02:00 CEST to 04:00 CET is 3 real hours (the repeated hour), none under 2.
+    [ "$(TZ=UTC jq -r '["2026-10-24T23:30:00+02:00", .pumps[].at] | map((.[0:19] + "Z" | fromdate) - (.[19:20] + "1" | tonumber) * ((.[20:22] | tonumber) * 3600 + (.[23:25] | tonumber) * 60)) | [range(1; length) as $i | (.[$i] - .[$i - 1]) / 60] | join(" ")' <<<"$output")" = "150 180 120 150 180 180 180 180 180" ]
+}
+
 @test "plan stash gives the need, the stash, the start and the extra session" {
     three_hourly
     pumps 2026-11-14 7 "06:00=150 14:00=90"

@@ -356,7 +356,9 @@ TEST_CASE("across a daylight-saving change the day keeps the wall-clock timetabl
     // feed is 4 h 45 after the 21:29 one on the wall clock, 5 h 45 across the
     // fall-back night, and in the spring-forward gap; after a 01:50 feed, with
     // the best yield at 04:00, the extra session goes at 04:00, 2 h 10 later on
-    // the wall clock, 1 h 10 across the spring-forward night.
+    // the wall clock, 3 h 10 across the fall-back night; across the
+    // spring-forward night that is 1 h 10, under min_gap: that day's extra
+    // session is at 23:30 (2 h from 21:30 and 2 h 20 from the next day's 01:50).
     struct Case {
         date::sys_days change;
         bool spring;
@@ -399,9 +401,17 @@ TEST_CASE("across a daylight-saving change the day keeps the wall-clock timetabl
         std::vector<std::string> on_change = usual;
         for (auto& t : on_change)
             if (c.spring && t.starts_with("02:")) t = "03:" + t.substr(3);
+        if (c.spring && c.best_at_four) {
+            std::erase(on_change, "04:00");
+            on_change.push_back("23:30");
+        }
         for (const auto& [day, times] : days) {
             INFO(format_date(day));
             CHECK(times == (day == c.change ? on_change : usual));
+        }
+        for (std::size_t i = 1; i < plan.pumps.size(); ++i) {
+            INFO(format_date_time(plan.pumps[i].at, zone));
+            CHECK(plan.pumps[i].at - plan.pumps[i - 1].at >= s.min_gap);
         }
     }
 }
@@ -1063,11 +1073,20 @@ TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days arou
         const std::vector<std::string> usual = {"00:30", "02:30", "04:30", "07:00", "10:00",
                                                 "13:00", "16:00", "19:00", "22:00"};
         CHECK(days[first] == usual);
-        // 02:30 is not on the clock when it springs forward: the same instant reads 03:30.
-        std::vector<std::string> on_day = usual;
-        if (day == day_of(2026, 3, 29)) on_day[1] = "03:30";
+        // 02:30 is not on the clock when it springs forward (the same instant reads 03:30, an hour before
+        // 04:30): the two pumps the change falls between are laid out an hour further apart, every gap from
+        // the day before's 22:00 2 real hours or more.
+        const std::vector<std::string> on_day =
+            day == day_of(2026, 3, 29)
+                ? std::vector<std::string>{"00:10", "03:10", "05:10", "07:10", "10:00", "13:00", "16:00", "19:00",
+                                           "22:00"}
+                : usual;
         CHECK(days[day] == on_day);
         CHECK(days[day + date::days(1)] == usual);
+        for (std::size_t i = 1; i < plan.pumps.size(); ++i) {
+            INFO(format_date_time(plan.pumps[i].at, berlin()));
+            CHECK(plan.pumps[i].at - plan.pumps[i - 1].at >= s.min_gap);
+        }
     }
 }
 
