@@ -80,10 +80,12 @@ std::string figures(const Report& report, Unit unit) {
     // Volumes not recorded are unknown, never 0 ml: left out of the sums, and named.
     if (t.unmeasured_sessions > 0) sessions += fmt::format(", {} without a volume", t.unmeasured_sessions);
     out += figure("Pumped", spoken_volume(t.pumped, unit),
-                  fmt::format("{}, {} a day", sessions, spoken_volume(Report::per_day(t.pumped, report.pumped_days), unit)));
+                  fmt::format("{}, {} a day", sessions,
+                              spoken_volume(Report::per_day(t.pumped, report.pumped_days), unit)));
     std::string drunk = t.formula.ml() > 0
                             ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
-                            : fmt::format("{} a day", spoken_volume(Report::per_day(t.bottle, report.bottle_days), unit));
+                            : fmt::format("{} a day",
+                                          spoken_volume(Report::per_day(t.bottle, report.bottle_days), unit));
     if (t.unmeasured_bottles > 0)
         drunk += fmt::format("; {} without an amount", plural(t.unmeasured_bottles, "bottle"));
     out += figure("Drunk from bottles", spoken_volume(t.bottle, unit), drunk);
