@@ -218,6 +218,7 @@ struct Trend {
         short_history,    // the earlier span has fewer than min(3, recent days) days (the journal's start)
         few_logged,       // the earlier span has fewer than min(3, recent days logged) days with anything logged
         recent_unlogged,  // nothing logged on any of the recent days (but before them)
+        recent_unmeasured,  // recent days logged, but none with a pumped volume known (sessions without one)
         nothing_pumped    // nothing pumped in the earlier span
     };
     DayRange recent;
@@ -228,10 +229,15 @@ struct Trend {
     // the per-day means (not days with nothing pumped).
     int recent_unlogged = 0;
     int previous_unlogged = 0;
+    // Days of each span whose every pump session has no volume: the day's pumped volume is unknown, not
+    // 0 ml, so it is left out of the per-day means too (a day with feeds but no pump is 0 ml pumped).
+    int recent_unmeasured = 0;
+    int previous_unmeasured = 0;
     // Pump sessions of both spans with no volume: unknown, not 0 ml; left out of the sums, and named.
     int unmeasured_sessions = 0;
-    int recent_logged() const { return recent.days() - recent_unlogged; }
-    int previous_logged() const { return previous.days() - previous_unlogged; }
+    // The days each span's mean divides by: logged, with the pumped volume known.
+    int recent_logged() const { return recent.days() - recent_unlogged - recent_unmeasured; }
+    int previous_logged() const { return previous.days() - previous_unlogged - previous_unmeasured; }
     std::optional<date::sys_days> journal_begins;  // the journal's first day, when it cut a span short
     std::optional<double> percent;                 // the per-day means compared
     Direction direction = Direction::unknown;
@@ -310,8 +316,12 @@ struct Report {
     // The days of the period with an entry of any kind, what every per-day figure divides by: a day
     // with none (nothing logged, or before the journal began) is not a day of nothing pumped or drunk.
     int logged_days = 0;
-    // The per-day mean of `total`'s volumes and counts, by `logged_days` (none without one).
-    Volume per_day(Volume volume) const { return Volume::from_ml(logged_days > 0 ? volume.ml() / logged_days : 0.0); }
+    // Of those, the days whose pumped volume (and whose bottles' amount) is known: a day whose every pump
+    // session (every bottle) has no volume is left out of the pumped (bottle) mean, as unknown is never 0 ml.
+    int pumped_days = 0;
+    int bottle_days = 0;
+    // The per-day mean of a volume over `days` (none without one).
+    static Volume per_day(Volume volume, int days) { return Volume::from_ml(days > 0 ? volume.ml() / days : 0.0); }
     // Several babies (SPEC 12): their names when two or more are known (the
     // configured ones, then those feeds name) and no --baby was given, with
     // each one's total feeds; empty otherwise (then nothing changes).

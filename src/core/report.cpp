@@ -423,13 +423,19 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
             ++(recent ? trend.recent_unlogged : trend.previous_unlogged);
             continue;
         }
-        (recent ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
         trend.unmeasured_sessions += tallies.day(day).unmeasured_sessions;
+        if (!tallies.day(day).pumped_known()) {
+            ++(recent ? trend.recent_unmeasured : trend.previous_unmeasured);
+            continue;
+        }
+        (recent ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
     }
     const int earlier = trend.previous.days();
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
-    if (logged == 0) {
+    if (trend.recent_unlogged == days) {
         trend.missing = Trend::Missing::recent_unlogged;
+    } else if (logged == 0) {
+        trend.missing = Trend::Missing::recent_unmeasured;
     } else if (earlier < std::min(days, 3)) {
         trend.missing = Trend::Missing::short_history;
     } else if (earlier_logged < std::min(logged, 3)) {
@@ -475,7 +481,10 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     for (const auto& row : report.day_rows()) {
         report.total += row.tally;
         // The rule of the trend's spans (compute_trend): a day with no entry of any kind was not logged.
-        if (!row.tally.empty()) ++report.logged_days;
+        if (row.tally.empty()) continue;
+        ++report.logged_days;
+        if (row.tally.pumped_known()) ++report.pumped_days;
+        if (row.tally.bottle_known()) ++report.bottle_days;
     }
     report.baby = request.baby;
     if (tallies.several_babies()) {

@@ -1,5 +1,6 @@
 #pragma once
 // The report's cells for people (the terminal table and the HTML page share them).
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,10 @@ namespace pumplog::render::detail {
 // The row's label, then its columns for people: "-" for nothing, volumes in
 // `unit` without the unit, nursing in minutes.
 std::vector<std::string> person_cells(std::string label, const Tally& tally, Unit unit);
+// Minutes at the breast to 0.1, as the table's cells give them ("0.3", "213.5"; "0" for none).
+std::string minutes_figure(std::chrono::seconds time);
 // "per day", then the totals divided by the days of the period.
-std::vector<std::string> average_cells(const Tally& total, int days, Unit unit);
+std::vector<std::string> average_cells(const Report& report, Unit unit);
 // The column headers for people, parallel to person_cells: "Date" (or "ISO
 // week", "Month", "Hour"), "Sessions", "Skipped", "Pumped (ml)", ...
 std::vector<std::string> person_headers(Grouping by, Unit unit);

@@ -68,8 +68,8 @@ std::string figure(std::string_view term, const std::string& value, const std::s
 }
 
 std::string minutes_text(std::chrono::seconds time) {
-    // Half away from zero, as every report rounds (std::chrono::round goes to even: 150 s was 2 min).
-    return fmt::format("{} min", std::llround(static_cast<double>(time.count()) / 60.0));
+    // To 0.1, as the table under it (15 s is 0.3 min, never 0).
+    return fmt::format("{} min", detail::minutes_figure(time));
 }
 
 std::string figures(const Report& report, Unit unit) {
@@ -80,10 +80,12 @@ std::string figures(const Report& report, Unit unit) {
     // Volumes not recorded are unknown, never 0 ml: left out of the sums, and named.
     if (t.unmeasured_sessions > 0) sessions += fmt::format(", {} without a volume", t.unmeasured_sessions);
     out += figure("Pumped", spoken_volume(t.pumped, unit),
-                  fmt::format("{}, {} a day", sessions, spoken_volume(report.per_day(t.pumped), unit)));
+                  fmt::format("{}, {} a day", sessions,
+                              spoken_volume(Report::per_day(t.pumped, report.pumped_days), unit)));
     std::string drunk = t.formula.ml() > 0
                             ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
-                            : fmt::format("{} a day", spoken_volume(report.per_day(t.bottle), unit));
+                            : fmt::format("{} a day",
+                                          spoken_volume(Report::per_day(t.bottle, report.bottle_days), unit));
     if (t.unmeasured_bottles > 0)
         drunk += fmt::format("; {} without an amount", plural(t.unmeasured_bottles, "bottle"));
     out += figure("Drunk from bottles", spoken_volume(t.bottle, unit), drunk);
@@ -113,7 +115,7 @@ std::string summary_table(const Report& report, Unit unit) {
     out += "</tbody>\n<tfoot>\n";
     std::string total = line(detail::person_cells("Total", report.total, unit), "td");
     out += "<tr class=\"total\"" + total.substr(3);
-    out += line(detail::average_cells(report.total, report.logged_days, unit), "td");
+    out += line(detail::average_cells(report, unit), "td");
     out += "</tfoot>\n</table></div>\n";
     for (const auto& note : detail::report_notes(report, true)) out += "<p class=\"note\">" + escape_xml(note) + "</p>\n";
     return out;

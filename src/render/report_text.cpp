@@ -166,7 +166,7 @@ std::string report_markdown(const Report& report, Unit unit) {
     for (const auto& row : report.rows)
         out += line(detail::person_cells(detail::row_label(row, report.by, one_year), row.tally, unit));
     out += line(detail::person_cells("**Total**", report.total, unit), true);
-    out += line(detail::average_cells(report.total, report.logged_days, unit));
+    out += line(detail::average_cells(report, unit));
     if (!report.babies.empty()) {
         const auto heads = detail::baby_headers(report, unit, false);
         out += "\nEach baby's feeds:\n\n" + line(heads) + "|---|";
@@ -206,21 +206,29 @@ std::string trend_words(const Trend& trend, Unit unit) {
     if (trend.missing == Trend::Missing::recent_unlogged)
         return fmt::format("Trend: none, as nothing is logged in the {} to {}.", plural(days, "day"),
                            format_date(trend.recent.last));
+    if (trend.missing == Trend::Missing::recent_unmeasured)
+        return fmt::format("Trend: not known, as no pump session in the {} to {} has a volume.", plural(days, "day"),
+                           format_date(trend.recent.last));
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
-    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)"
-    const auto per_day = [&](Volume pumped, int n, int all) {
+    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)", "(...; 3 days whose sessions
+    // have no volume left out)": a day of unknown volume is not a day of nothing pumped.
+    const auto per_day = [&](Volume pumped, int n, int unlogged, int unmeasured) {
         std::string text = spoken_volume(Volume::from_ml(pumped.ml() / n), unit) + " a day";
-        if (n != all) text += fmt::format("; {} with nothing logged left out", plural(all - n, "day", "days"));
+        std::vector<std::string> out;
+        if (unlogged > 0) out.push_back(plural(unlogged, "day", "days") + " with nothing logged");
+        if (unmeasured > 0) out.push_back(plural(unmeasured, "day", "days") + " whose sessions have no volume");
+        if (!out.empty()) text += "; " + (out.size() == 1 ? out[0] : out[0] + " and " + out[1]) + " left out";
         return text;
     };
-    if (logged != days) head += " (" + per_day(trend.recent_pumped, logged, days) + ")";
+    if (logged != days)
+        head += " (" + per_day(trend.recent_pumped, logged, trend.recent_unlogged, trend.recent_unmeasured) + ")";
     if (trend.missing == Trend::Missing::short_history)
         return fmt::format("{}; the journal begins on {}: too little history before them to compare with.", head,
                            format_date(*trend.journal_begins));
     if (trend.missing == Trend::Missing::few_logged)
-        return fmt::format("{}; {} of the {} before have anything logged: too little to compare with.", head,
+        return fmt::format("{}; {} of the {} before have {} logged: too little to compare with.", head,
                            earlier_logged == 0 ? std::string("none") : "only " + std::to_string(earlier_logged),
-                           plural(earlier, "day"));
+                           plural(earlier, "day"), trend.previous_unmeasured > 0 ? "a volume" : "anything");
     if (!trend.percent)
         return fmt::format("{}; nothing pumped in the {} before to compare with.", head, plural(earlier, "day"));
     const long percent = std::lround(*trend.percent);
@@ -228,12 +236,13 @@ std::string trend_words(const Trend& trend, Unit unit) {
                                      spoken_volume(trend.previous_pumped, unit));
     if (earlier != days || logged != days || earlier_logged != earlier) {
         // The journal began in the earlier span, or days were not logged: per day, like with like.
-        if (logged == days) head += fmt::format(" ({})", per_day(trend.recent_pumped, logged, days));
+        if (logged == days) head += fmt::format(" ({})", per_day(trend.recent_pumped, logged, 0, 0));
         const std::string since =
             earlier != days ? fmt::format(" them since the journal began on {}", format_date(*trend.journal_begins))
                             : std::string();
         before = fmt::format("the {} before{} ({})", plural(earlier, "day"), since,
-                             per_day(trend.previous_pumped, earlier_logged, earlier));
+                             per_day(trend.previous_pumped, earlier_logged, trend.previous_unlogged,
+                                     trend.previous_unmeasured));
     }
     switch (trend.direction) {
         case Trend::Direction::up: return fmt::format("{}, up {}% on {}.", head, percent, before);
@@ -249,7 +258,8 @@ std::string trend_sentence(const Trend& trend, Unit unit) {
     // Sessions without a volume are unknown, not 0 ml: the volumes compared leave them out, and say so.
     const bool compared_volumes = trend.missing != Trend::Missing::no_complete_day &&
                                   trend.missing != Trend::Missing::nothing_logged &&
-                                  trend.missing != Trend::Missing::recent_unlogged;
+                                  trend.missing != Trend::Missing::recent_unlogged &&
+                                  trend.missing != Trend::Missing::recent_unmeasured;
     if (compared_volumes && trend.unmeasured_sessions > 0 && text.ends_with('.')) {
         text.pop_back();
         text += fmt::format(" (not counting {} without a volume).",
@@ -313,6 +323,8 @@ std::string average(int total, int days) {
 
 namespace detail {
 
+std::string minutes_figure(std::chrono::seconds time) { return time.count() == 0 ? "0" : person_minutes(time); }
+
 std::vector<std::string> person_cells(std::string label, const Tally& t, Unit unit) {
     return {std::move(label),           person_count(t.pump_sessions), person_count(t.skipped),
             person_volume(t.pumped, unit),
@@ -321,10 +333,13 @@ std::vector<std::string> person_cells(std::string label, const Tally& t, Unit un
             person_volume(t.stored, unit), person_volume(t.used, unit),  person_volume(t.discarded, unit)};
 }
 
-std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
+std::vector<std::string> average_cells(const Report& report, Unit unit) {
+    const Tally& t = report.total;
+    const int days = report.logged_days;
     // The total in the hundredths the CSV gives it in (of a ml, or of an oz), its mean to 0.1 in one rounding
-    // half away from zero: 7.39 ml over 4 days is 1.8475, 1.8 (not 1.85 first, then 1.9).
-    const auto vol = [&](Volume v) {
+    // half away from zero: 7.39 ml over 4 days is 1.8475, 1.8 (not 1.85 first, then 1.9). Pumped volumes
+    // divide by the days whose pumped volume is known, bottles by those whose bottles' amount is.
+    const auto vol = [&](Volume v, int days) {
         if (std::fabs(v.ml()) < 0.05 || days <= 0) return std::string("-");
         const double hundredths = std::round((unit == Unit::ml ? v.ml() : v.oz()) * 100.0);
         const long long tenths = std::llround(hundredths / (10.0 * days));
@@ -333,16 +348,16 @@ std::vector<std::string> average_cells(const Tally& t, int days, Unit unit) {
     return {"per day",
             average(t.pump_sessions, days),
             average(t.skipped, days),
-            vol(t.pumped),
-            vol(t.left),
-            vol(t.right),
+            vol(t.pumped, report.pumped_days),
+            vol(t.left, report.pumped_days),
+            vol(t.right, report.pumped_days),
             average(t.feeds, days),
-            vol(t.bottle),
+            vol(t.bottle, report.bottle_days),
             average(t.breast_feeds, days),
             days <= 0 ? "-" : person_minutes(t.breast_time, days),
-            vol(t.stored),
-            vol(t.used),
-            vol(t.discarded)};
+            vol(t.stored, days),
+            vol(t.used, days),
+            vol(t.discarded, days)};
 }
 
 std::vector<std::string> person_headers(Grouping by, Unit unit) {
@@ -459,6 +474,17 @@ std::vector<std::string> report_notes(const Report& report, bool page) {
     };
     unknown_note(t.unmeasured_sessions, t.pump_sessions, "pump session", "volume", "pumped");
     unknown_note(t.unmeasured_bottles, t.feeds - t.breast_feeds, "bottle", "amount", "bottle");
+    // A day whose every session (bottle) has no volume has an unknown volume, not 0 ml: out of the mean.
+    const auto unknown_days = [&](int known, const char* what, const char* column) {
+        const int unknown = report.logged_days - known;
+        if (unknown > 0 && known > 0)
+            notes.push_back(fmt::format("{} whose {} no {} {} left out of the per-day {} figure.",
+                                        plural(unknown, "day", "days"), what,
+                                        std::string_view(column) == "pumped" ? "volume" : "amount",
+                                        unknown == 1 ? "is" : "are", column));
+    };
+    unknown_days(report.pumped_days, "pump sessions all have", "pumped");
+    unknown_days(report.bottle_days, "bottles all have", "bottle");
     return notes;
 }
 
@@ -522,7 +548,7 @@ std::string report_table(const Report& report, Unit unit, bool unicode, const St
     auto total = detail::person_cells("total", report.total, unit);
     total[0] = style.bold("total");
     rows.push_back(std::move(total));
-    rows.push_back(detail::average_cells(report.total, report.logged_days, unit));
+    rows.push_back(detail::average_cells(report, unit));
     out += table(columns, rows);
     out += "\n";
     if (!report.babies.empty()) {

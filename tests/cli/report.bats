@@ -541,6 +541,42 @@ EOF
     [[ "$output" == *"Trend: 1.4 L pumped in the 3 days to 2026-11-10, steady (+0%) on the 3 days before (1.4 L)."* ]]
 }
 
+@test "report: days whose pump sessions all lack a volume are unknown, not 0 ml days, in the per-day figures and the trend" {
+    # 7 days of 3 x 120 ml, then 7 days of timed sessions without a volume (a timed-only export).
+    local i d t n=0
+    for i in $(seq 0 13); do
+        d="$(date -d "2026-11-01 + $i day" +%F)"
+        for t in 07 12 18; do
+            n=$((n + 1))
+            if [ "$i" -lt 7 ]; then
+                journal_line "{\"v\":1,\"id\":\"p$n\",\"type\":\"pump\",\"at\":\"${d}T$t:00:00+01:00\",\"ml\":120}"
+            else
+                journal_line "{\"v\":1,\"id\":\"p$n\",\"type\":\"pump\",\"at\":\"${d}T$t:00:00+01:00\",\"dur_s\":900}"
+            fi
+        done
+    done
+    # No recent day has a volume: the trend is not known (it said "0 ml pumped ..., down 100%").
+    run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nTrend: not known, as no pump session in the 6 days to 2026-11-13 has a volume.\n'* ]]
+    [[ "$output" != *"down 100%"* ]]
+    run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --format html
+    [[ "$output" == *"Trend: not known, as no pump session in the 6 days to 2026-11-13 has a volume."* ]]
+    # Over both weeks the per-day pumped figure divides by the 7 days with a volume: 360, not 180.
+    run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --since 2026-11-01 --until 2026-11-13
+    [[ "$output" == *$'\nper day      3.0        -     360'* ]]
+    [[ "$output" == *"6 days whose pump sessions all have no volume are left out of the per-day pumped figure."* ]]
+    run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --since 2026-11-01 --until 2026-11-13 --format html
+    [[ "$output" == *"<small>39 sessions, 18 without a volume, 360 ml a day</small>"* ]]
+    run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --since 2026-11-01 --until 2026-11-13 --format md
+    [[ "$output" == *$'\n| per day | 3.0 | - | 360 |'* ]]
+    # A recent span with some days of volume: the trend's mean leaves the others out and says so.
+    run --separate-stderr pumplog --now "2026-11-10T20:00:00+01:00" report
+    local trend="Trend: 1.4 L pumped in the 6 days to 2026-11-09 (360 ml a day; 2 days whose sessions have no volume"
+    trend+=" left out), steady (+0%) on the 3 days before them since the journal began on 2026-11-01 (360 ml a day)"
+    [[ "$output" == *"$trend"* ]]
+}
+
 @test "the stash balance names bottles without an amount instead of counting them as 0 ml" {
     # A Huckleberry export: 4 bottles on 11-19, 3 without an amount; 3 pumps of 120 ml.
     cat >"$TEST_DIR/balance.csv" <<'CSV'
@@ -643,9 +679,9 @@ CSV
     [[ "$output" == *$'\nper day      0.3        -     1.8     -      -    0.8       -     0.8  5.3 '* ]]
     run --separate-stderr pumplog report --since 2026-11-07 --format md
     [[ "$output" == *$'\n| per day | 0.3 | - | 1.8 | - | - | 0.8 | - | 0.8 | 5.3 | - | - | - |'* ]]
-    # The HTML page's figure in whole minutes: 150 s is 3 min, not 2 (to even).
+    # The HTML page's figure to 0.1 as its table: 150 s is 2.5 min (not whole minutes, where 15 s was 0).
     run --separate-stderr pumplog report --since 2026-11-08 --until 2026-11-08 --format html
-    [[ "$output" == *"<small>1 at the breast, 3 min</small>"* ]]
+    [[ "$output" == *"<small>1 at the breast, 2.5 min</small>"* ]]
     # 7.39 ml (0.25 oz typed) is 0.25 oz in the CSV: 0.3 in the table, from those hundredths.
     run --separate-stderr pumplog report --since 2026-11-07 --unit oz --format csv
     [ "${lines[1]}" = "2026-11-07,1,0.25,0,0,0,0,0,0,0,0,0,0,1" ]

@@ -992,9 +992,9 @@ TEST_CASE("the human views round nursing minutes and per-day means half away fro
           std::string::npos);
     CHECK(render::report_markdown(m, Unit::ml).find("| Sun 11-08 | - | - | - | - | - | 1 | - | 1 | 2.5 |") !=
           std::string::npos);
-    // The page's figure in whole minutes: 150 s alone is 3 min (std::chrono::round went to even: 2).
+    // The page's figure to 0.1 as its table: 150 s alone is 2.5 min (whole minutes made 15 s 0 min).
     const Report one = report_of(means, day(2026, 11, 8), day(2026, 11, 8));
-    CHECK(render::report_html(one, Unit::ml, "").find("1 at the breast, 3 min") != std::string::npos);
+    CHECK(render::report_html(one, Unit::ml, "").find("1 at the breast, 2.5 min") != std::string::npos);
 }
 
 TEST_CASE("the HTML page's one read gives the report and the stash the two reads give") {
