@@ -89,7 +89,7 @@ void read_feeding(FileImport& file) {
         const std::string type = lower(t.cell(record, t.column("type")));
         const std::string method = lower(t.cell(record, t.column("method")));
         if (type.find("solid") != std::string::npos) {
-            file.other_activity(t.cell(record, t.column("type")));
+            file.other_activity(t.cell(record, t.column("type")), t.cell(record, start));
             return;
         }
         auto draft = file.start_draft(record, start, t.cell(record, t.column("notes")));

@@ -819,12 +819,12 @@ Skipped 1 row:
     cmp "$J.bak" "$TEST_DIR/before"
 }
 
-@test "a note's CR and CR LF in a quoted cell are its line ends (LF) and a trailing U+009B is kept" {
+@test "a note's CR LF in a quoted cell is its line end (LF), a lone CR is kept, and a trailing U+009B is kept" {
     cd "$TEST_DIR"
     printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\r\n22,1,Ada,S,2026-11-18 09:00:00,2026-11-18 09:10:00,breast milk,bottle,90,"a\rb",t\r\n23,1,Ada,S,2026-11-18 11:00:00,2026-11-18 11:10:00,breast milk,bottle,90,"c\r\nd\xc2\x9b",t\r\n' > bb4.csv
     run --separate-stderr pumplog log import bb4.csv --from babybuddy --unit ml
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,10,98] [99,10,100,155] ' ]  # a LF b; c LF d U+009B
+    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,13,98] [99,10,100,155] ' ]  # a CR b; c LF d U+009B
 }
 
 @test "a multi-line note of a CRLF Baby Connect export is stored as of an LF one and the dry run shows it as log does" {
@@ -1420,3 +1420,27 @@ Skipped 3 rows:
     [ "$status" -eq 0 ] && [[ "$output" == "Imported 0 entries from bc.csv (Baby Connect)."* ]]
     [ "$(wc -l < "$J")" -eq 8 ]
 }
+
+@test "a lone CR inside an unquoted note of an LF export is kept in the note, not a row of its own" {
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\nPump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,left side sore\rright ok\n' > cr.csv
+    run --separate-stderr pumplog log import cr.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = '2026-11-01 07:05  pumped 105 ml (L 55 / R 50), 15 min  left side sore\x0dright ok  cr.csv:2' ]
+    [ "${lines[2]}" = 'Would import 1 entry from cr.csv (Huckleberry): 1 pump.' ]
+    [ "${#lines[@]}" -eq 3 ]
+    run --separate-stderr pumplog log import cr.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from cr.csv (Huckleberry): 1 pump.' ]
+    [ "$(jq -c .note "$J")" = '"left side sore\rright ok"' ]
+}
+
+@test "a row cut from its note (a line end without quotes) is a problem row naming its line, not an activity" {
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\nPump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,left side sore\nright ok\n' > cut.csv
+    run --separate-stderr pumplog log import cut.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from cut.csv (Huckleberry): 1 pump.
+Skipped 1 row:
+  1 with a problem:
+    cut.csv:3: the row has no time, so "right ok" is no activity of the export (a damaged line, or the rest of a cell cut by a line end?)' ]
+}
+

@@ -528,6 +528,39 @@ TEST_CASE("a --child that names several children is refused, naming them") {
     CHECK(r.entries[0].entry().ml == 90);
 }
 
+TEST_CASE("a row without a time is a problem row, not an activity named by its words") {
+    // The rest of a note cut by a line end: one cell, no time.
+    const auto r = run("h.csv", huckleberry_header + "Pump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,sore\n"
+                                                     "right ok\nSleep,2026-11-01 08:00,,,,,,\n");
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].file == "h.csv");
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].message == "the row has no time, so \"right ok\" is no activity of the export (a damaged "
+                                  "line, or the rest of a cell cut by a line end?)");
+    CHECK(r.skipped.at(Skip::problem) == 1);
+    CHECK(r.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+    const auto c = run("c.csv", connect_header + "3/29/26 3:10 AM,,,Sleep,,,,,\nsecond line\n");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 3);
+    CHECK(c.problems[0].message == "\"second line\" is not a time, so the row is no activity of the export (a "
+                                  "damaged line, or the rest of a cell cut by a line end?)");
+    CHECK(c.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+}
+
+TEST_CASE("a lone CR inside a note of an LF or CR LF export is kept in the note, never the end of its row") {
+    for (const std::string end : {"\n", "\r\n"}) {
+        const auto r = run("h.csv", "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes" + end +
+                                        "Pump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,left sore\rright ok" +
+                                        end + "Pump,2026-11-01 09:05,,00:15,50ml,,,\"a\rb\"" + end);
+        REQUIRE(r.entries.size() == 2);
+        CHECK(r.skipped.empty());
+        CHECK(r.entries[0].entry().note == "left sore\rright ok");
+        CHECK(r.entries[1].entry().note == "a\rb");
+        CHECK(r.entries[1].line == 3);
+    }
+}
+
 TEST_CASE("Baby Tracker's and Baby Connect's --child match the whole name, never its first word") {
     const std::string tracker = "Baby,Time,Amount,Note\nMary Ann,\"11/13/26, 9:00\",60 ml,\n"
                                 "Mary Kate,\"11/13/26, 10:00\",50 ml,\n";
