@@ -227,6 +227,10 @@ void FileImport::other_activity(std::string_view activity, std::string_view time
 
 void FileImport::skip(Skip reason) { ++result_.skipped[reason]; }
 
+void FileImport::namesakes(std::string_view first_name, std::vector<std::string> full_names) {
+    result_.namesakes.push_back({name(), std::string(first_name), std::move(full_names)});
+}
+
 namespace {
 
 std::string_view id_prefix(ImportFormat format) {

@@ -155,6 +155,8 @@ public:
     // time cell, is empty or not a date and time.
     void other_activity(std::string_view name, std::string_view time);
     void skip(Skip reason);
+    // Records children who share `first_name` and whose feeds go under their `full_names` (ImportResult).
+    void namesakes(std::string_view first_name, std::vector<std::string> full_names);
     // A draft for a row that happened at the time in `column`, with its line and
     // note; nullopt (the row counted as skipped for want of a time) without one.
     std::optional<Draft> start_draft(const CsvRecord& record, std::optional<std::size_t> column, std::string_view note);

@@ -1444,3 +1444,29 @@ Skipped 1 row:
     cut.csv:3: the row has no time, so "right ok" is no activity of the export (a damaged line, or the rest of a cell cut by a line end?)' ]
 }
 
+@test "Baby Buddy children who share a first name are imported under their full names, and the summary says so" {
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,breast milk,bottle,100,,' \
+        '2,2,Mary,Jones,2026-11-08 09:20:00,2026-11-08 09:35:00,formula,bottle,80,,' > f2.csv
+    run --separate-stderr pumplog log import f2.csv --unit ml --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = '2026-11-08 09:00  Mary Smith  bottle 100 ml of breast milk        f2.csv:2' ]
+    [ "${lines[2]}" = '2026-11-08 09:20  Mary Jones  bottle 80 ml of formula             f2.csv:3' ]
+    [ "${lines[4]}" = 'Mary Smith and Mary Jones share the first name Mary (f2.csv): their feeds are under their full names.' ]
+    run --separate-stderr pumplog log import f2.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '["Mary Smith","Mary Jones"]' ]
+}
+
+@test "Baby Buddy children with one full name are refused without --child, naming them; --child ID imports one" {
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,breast milk,bottle,100,,' \
+        '2,2,Mary,Smith,2026-11-08 09:20:00,2026-11-08 09:35:00,formula,bottle,80,,' > f3.csv
+    journal_line '{"v":1,"id":"a1","type":"pump","at":"2026-11-08T07:00:00+01:00","ml":100}'
+    refused 2 pumplog log import f3.csv --unit ml
+    [ "$stderr" = 'pumplog: error: f3.csv:3: the file'"'"'s feeds are of 2 children named "Mary Smith" (child_id 1 and 2): imported together they would all be one baby'"'"'s; import one child at a time with --child ID' ]
+    refused 2 pumplog log import f3.csv --unit ml --dry-run
+    run --separate-stderr pumplog log import f3.csv --unit ml --child 2
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '[null,"Mary Smith"]' ]
+}
