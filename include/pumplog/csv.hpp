@@ -11,7 +11,7 @@ namespace pumplog {
 // One record: its cells as written (quotes removed, "" unescaped, line ends
 // inside quoted cells turned into "\n") and the source line it starts on.
 struct CsvRecord {
-    std::uint64_t line = 0;  // 1-based; CRLF, LF and a lone CR each end a line
+    std::uint64_t line = 0;  // 1-based; CRLF and LF end a line, a lone CR only in a file whose first line ends in one
     std::vector<std::string> cells;
 };
 
@@ -38,12 +38,18 @@ struct CsvTable {
 std::string normalize_header(std::string_view name);
 
 // Reads CSV text: an optional UTF-8 byte order mark, CRLF, LF or CR-only line
-// ends (mixed too), quoted and unquoted cells, embedded delimiters, quotes and
-// line ends in quoted cells, whitespace before an opening quote, ragged rows.
+// ends (CRLF and LF mixed too), quoted and unquoted cells, embedded delimiters,
+// quotes and line ends in quoted cells, whitespace before an opening quote,
+// ragged rows. The first line end outside quotes tells the file's kind: when it
+// is a lone CR (an old Mac file), every CR, LF and CR LF ends a line; otherwise
+// a CR not followed by LF is the text of its cell, quoted or not.
 // The delimiter is the comma, unless the header line holds no comma outside
 // quotes and does hold semicolons or tabs (spreadsheets in some locales).
 // Usage error (exit 2) naming the line for a quoted cell never closed, and for
 // UTF-16 text. An empty text is a table with no header.
 CsvTable parse_csv(std::string_view text);
+
+// The source line (1-based) the byte at `at` is on, counted as parse_csv counts.
+std::uint64_t csv_line_of(std::string_view text, std::size_t at);
 
 }  // namespace pumplog

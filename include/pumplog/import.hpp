@@ -113,12 +113,21 @@ struct ImportedFile {
     std::size_t rows = 0;
 };
 
+// Children of one file who share a first name (Mary Smith and Mary Jones): their feeds' baby is each
+// one's full name, not the first name they share (which would make them one baby).
+struct Namesakes {
+    std::string file;
+    std::string first_name;               // as written
+    std::vector<std::string> full_names;  // as written, each child's
+};
+
 struct ImportResult {
     std::vector<ImportedFile> files;
     std::vector<ImportedEntry> entries;  // in file order, rows in source order
     std::map<Skip, std::size_t> skipped;
     std::map<std::string, std::size_t> other_activities;  // by name as first written
     std::vector<RowProblem> problems;                     // in file and line order
+    std::vector<Namesakes> namesakes;                     // in file order
 };
 
 // Reads every file (format from options.from, else detected from the header

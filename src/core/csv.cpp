@@ -60,6 +60,20 @@ char sniff_delimiter(std::string_view text) {
     return ',';
 }
 
+// Whether a lone CR ends a line: in an old Mac file, whose first line ends in one. In a file whose lines
+// end in LF or CR LF, a CR not followed by LF is text (a note typed with one), never a line end: read as
+// one, it would cut the row and make a row of the rest.
+bool lone_cr_ends_lines(std::string_view text) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == '\n') return false;
+        else if (!quoted && c == '\r') return i + 1 >= text.size() || text[i + 1] != '\n';
+    }
+    return false;
+}
+
 bool blank_record(const std::vector<std::string>& cells) {
     for (const auto& c : cells)
         if (!trim(c).empty()) return false;
@@ -67,6 +81,15 @@ bool blank_record(const std::vector<std::string>& cells) {
 }
 
 }  // namespace
+
+std::uint64_t csv_line_of(std::string_view text, std::size_t at) {
+    const bool cr_ends_lines = lone_cr_ends_lines(text);
+    std::uint64_t line = 1;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i)
+        if (text[i] == '\n' || (cr_ends_lines && text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')))
+            ++line;
+    return line;
+}
 
 CsvTable parse_csv(std::string_view text) {
     if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
@@ -76,6 +99,14 @@ CsvTable parse_csv(std::string_view text) {
     CsvTable table;
     table.delimiter = sniff_delimiter(text);
     const char delimiter = table.delimiter;
+    const bool cr_ends_lines = lone_cr_ends_lines(text);
+    // The length of the line end at `at` (CR LF, LF, or a lone CR in an old Mac file), 0 for none.
+    const auto line_end = [&](std::size_t at) -> std::size_t {
+        if (text[at] == '\n') return 1;
+        if (text[at] != '\r') return 0;
+        if (at + 1 < text.size() && text[at + 1] == '\n') return 2;
+        return cr_ends_lines ? 1 : 0;
+    };
 
     std::uint64_t line = 1;         // the current source line
     std::uint64_t record_line = 1;  // where the current record started
@@ -125,11 +156,12 @@ CsvTable parse_csv(std::string_view text) {
                     closed = true;
                     break;
                 }
-                if (c == '\r' || c == '\n') {
-                    // A line end inside the cell (CR LF, LF or a lone CR, as outside cells) is the file's
-                    // line end, not the text's: one "\n" whatever the file's line ends, so a note reads
-                    // the same from a CRLF export as from an LF one. Counted as one source line.
-                    i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+                if (const std::size_t end = line_end(i)) {
+                    // A line end inside the cell (CR LF, LF, or a lone CR in an old Mac file, as outside
+                    // cells) is the file's line end, not the text's: one "\n" whatever the file's line ends,
+                    // so a note reads the same from a CRLF export as from an LF one. Counted as one source
+                    // line. A lone CR in a file of LF or CR LF lines is the note's own: kept as it is.
+                    i += end;
                     cell += '\n';
                     ++line;
                     continue;
@@ -143,7 +175,8 @@ CsvTable parse_csv(std::string_view text) {
             // (lenient: `"abc"def` reads as abcdef; trailing spaces are trimmed by readers).
         }
         // The unquoted rest of the cell.
-        while (i < n && text[i] != delimiter && text[i] != '\r' && text[i] != '\n') cell += text[i++];
+        // A lone CR in a file of LF or CR LF lines is the cell's text, never the end of the row.
+        while (i < n && text[i] != delimiter && !line_end(i)) cell += text[i++];
         if (i >= n) break;
         if (text[i] == delimiter) {
             cells.push_back(std::move(cell));
@@ -151,8 +184,7 @@ CsvTable parse_csv(std::string_view text) {
             ++i;
             continue;
         }
-        // A line end: CRLF, LF or a lone CR.
-        i += (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+        i += line_end(i);
         finish_record();
         ++line;
     }

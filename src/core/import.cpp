@@ -42,14 +42,6 @@ std::string header_text(const CsvTable& table) {
     return valid_utf8(out);
 }
 
-// The line a byte is on, counted as the CSV reader counts: CRLF, LF and CR each end a line.
-std::uint64_t line_of(std::string_view text, std::size_t at) {
-    std::uint64_t line = 1;
-    for (std::size_t i = 0; i < at; ++i)
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
-    return line;
-}
-
 // UTF-16 whose byte order mark was lost: the NULs of its ASCII characters all on even or all on odd bytes.
 bool looks_like_utf16(std::string_view text) {
     const std::string_view sample = text.substr(0, std::min<std::size_t>(text.size(), 512) & ~std::size_t{1});
@@ -85,7 +77,7 @@ void refuse_not_text(const SourceFile& file) {
                                       "export it again) and import that",
                                       file.name));
     throw usage_error(fmt::format("{}:{}: a NUL byte, which no CSV export holds: the file is binary or damaged; {}",
-                                  file.name, line_of(text, nul), choose_csv));
+                                  file.name, csv_line_of(text, nul), choose_csv));
 }
 
 // A file in another encoding (Windows-1252 "Zo\xeb" saved by Excel) is refused, never read with
@@ -96,7 +88,7 @@ void refuse_non_utf8(const SourceFile& file) {
     if (at == std::string_view::npos) return;
     throw usage_error(fmt::format("{}:{}: not UTF-8 text (byte 0x{:02X}; Windows-1252 or Latin-1, as Excel saves "
                                   "CSV?); save it as UTF-8 (or export it again) and import that",
-                                  file.name, line_of(text, at), static_cast<unsigned char>(text[at])));
+                                  file.name, csv_line_of(text, at), static_cast<unsigned char>(text[at])));
 }
 
 }  // namespace

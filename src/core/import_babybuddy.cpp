@@ -60,6 +60,56 @@ std::optional<Volume> row_amount(const FileImport& file, const CsvRecord& record
     return recorded(file.amount(cell, cell.empty() ? std::nullopt : amount_unit(file, record), record.line));
 }
 
+// The baby's name each child's feeds get, by the child's full name (child_of): the first name, as config
+// babies names them, unless two children of the file share it (Mary Smith, child_id 1, and Mary Jones,
+// child_id 2): theirs are then their full names, so that they stay two babies. Refuses two children
+// (two child_ids) with one full name too, unless --child picks one: nothing would tell their feeds apart.
+std::map<std::string, std::string> babies_of_children(FileImport& file) {
+    const CsvTable& t = file.table();
+    struct Child {
+        std::string first, full, id;
+        std::uint64_t line = 0;
+    };
+    std::map<std::string, Child> children;  // by child_id, else by the full name's name_key
+    for (const auto& record : t.records) {
+        const std::string_view first = trim(t.cell(record, t.column("child_first_name")));
+        if (first.empty()) continue;
+        const auto [full, id] = child_of(file, record);
+        children.try_emplace(id.empty() ? name_key(full) : "#" + id, Child{std::string(first), full, id, record.line});
+    }
+    std::map<std::string, std::vector<const Child*>> by_first, by_full;
+    for (const auto& [key, child] : children) {
+        by_first[name_key(child.first)].push_back(&child);
+        by_full[name_key(child.full)].push_back(&child);
+    }
+    if (trim(file.options().child).empty())
+        for (const auto& [key, same] : by_full) {
+            if (same.size() < 2) continue;
+            std::vector<std::string> ids;
+            std::uint64_t line = 0;
+            for (const Child* child : same) {
+                ids.push_back(printable(child->id));
+                line = std::max(line, child->line);
+            }
+            throw usage_error(fmt::format("{}:{}: the file's feeds are of {} children named \"{}\" (child_id {}): "
+                                          "imported together they would all be one baby's; import one child at a "
+                                          "time with --child ID",
+                                          file.name(), line, same.size(), printable(same.front()->full),
+                                          and_list(ids)));
+        }
+    std::map<std::string, std::string> babies;
+    for (const auto& [key, same] : by_first) {
+        const bool namesakes = same.size() > 1;
+        std::vector<std::string> names;
+        for (const Child* child : same) {
+            babies[name_key(child->full)] = namesakes ? child->full : child->first;
+            names.push_back(child->full);
+        }
+        if (namesakes) file.namesakes(same.front()->first, names);
+    }
+    return babies;
+}
+
 void read_feeding(FileImport& file) {
     const CsvTable& t = file.table();
     const auto start = t.column_of({"start", "time"});
@@ -83,21 +133,25 @@ void read_feeding(FileImport& file) {
                                       "child at a time with --child ID (and --baby NAME for whose feeds they are)",
                                       file.name(), first_other_line, unnamed_ids.size(), ids));
     }
+    const std::map<std::string, std::string> babies = babies_of_children(file);
     file.for_each_row([&](const CsvRecord& record) {
         const auto [child, child_id] = child_of(file, record);
         if (!file.select_child(child, child_id, t.cell(record, t.column("child_first_name")))) return;
         const std::string type = lower(t.cell(record, t.column("type")));
         const std::string method = lower(t.cell(record, t.column("method")));
         if (type.find("solid") != std::string::npos) {
-            file.other_activity(t.cell(record, t.column("type")));
+            file.other_activity(t.cell(record, t.column("type")), t.cell(record, start));
             return;
         }
         auto draft = file.start_draft(record, start, t.cell(record, t.column("notes")));
         if (!draft) return;
         Draft& d = *draft;
         d.child = child;
-        // A first name, as config babies names them (not "child 3" when only the id is known).
+        // A first name, as config babies names them (not "child 3" when only the id is known), or the
+        // full name of a child who shares it with another (babies_of_children).
         d.baby = t.cell(record, t.column("child_first_name"));
+        if (const auto named = babies.find(name_key(child)); !d.baby.empty() && named != babies.end())
+            d.baby = named->second;
         if (d.baby.empty()) d.baby = t.cell(record, t.column("child"));
         d.source_id = t.cell(record, t.column("id"));
         if (method == "left breast" || method == "right breast" || method == "both breasts" ||

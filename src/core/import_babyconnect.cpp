@@ -152,7 +152,7 @@ void read(FileImport& file, const std::string&) {
         const bool nursing = activity == "nursing";
         const bool pump = activity.find("pump") != std::string::npos;  // spelling unverified: "Pumping"?
         if (!bottle && !nursing && !pump) {
-            file.other_activity(activity_text);
+            file.other_activity(activity_text, t.cell(record, start));
             return;
         }
         const std::string child = pump ? std::string() : child_of(text);

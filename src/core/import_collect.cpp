@@ -206,8 +206,18 @@ bool FileImport::select_child(std::string_view child, std::string_view id, std::
     return false;
 }
 
-void FileImport::other_activity(std::string_view activity) {
+void FileImport::other_activity(std::string_view activity, std::string_view time) {
     activity = trim(activity);
+    // An app writes a time on every row: a row without one is no activity of the export but a line cut short or
+    // the rest of a cell cut by a line end. A problem naming its line, never an activity named by a note's words.
+    time = trim(time);
+    constexpr std::string_view why = "(a damaged line, or the rest of a cell cut by a line end?)";
+    if (time.empty())
+        throw RowError{fmt::format("the row has no time, so \"{}\" is no activity of the export {}",
+                                   printable(activity), why)};
+    if (!split_time(time))
+        throw RowError{fmt::format("\"{}\" is not a time, so the row is no activity of the export {}",
+                                   printable(time), why)};
     // Counted under the first spelling met ("Sleep" and "sleep" are one activity).
     const auto [it, added] =
         activity_names_.emplace(lower(activity), activity.empty() ? std::string("(none)") : printable(activity));
@@ -216,6 +226,10 @@ void FileImport::other_activity(std::string_view activity) {
 }
 
 void FileImport::skip(Skip reason) { ++result_.skipped[reason]; }
+
+void FileImport::namesakes(std::string_view first_name, std::vector<std::string> full_names) {
+    result_.namesakes.push_back({name(), std::string(first_name), std::move(full_names)});
+}
 
 namespace {
 

@@ -151,8 +151,12 @@ public:
     // matches `child` (the whole name the row gives), `first_name` (Baby Buddy's child_first_name) or
     // `id` (a second name the child goes by in the file: Baby Buddy's child_id), never a part of a name.
     bool select_child(std::string_view child, std::string_view id = {}, std::string_view first_name = {});
-    void other_activity(std::string_view name);
+    // A row of an activity that is not pumplog's, counted by its name; RowError when `time`, the row's
+    // time cell, is empty or not a date and time.
+    void other_activity(std::string_view name, std::string_view time);
     void skip(Skip reason);
+    // Records children who share `first_name` and whose feeds go under their `full_names` (ImportResult).
+    void namesakes(std::string_view first_name, std::vector<std::string> full_names);
     // A draft for a row that happened at the time in `column`, with its line and
     // note; nullopt (the row counted as skipped for want of a time) without one.
     std::optional<Draft> start_draft(const CsvRecord& record, std::optional<std::size_t> column, std::string_view note);

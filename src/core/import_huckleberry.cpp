@@ -169,7 +169,7 @@ void read(FileImport& file, const std::string&) {
         const bool feed = type == "feed" || type == "feeding";
         const bool pump = type == "pump" || type == "pumping";
         if (!feed && !pump) {
-            file.other_activity(t.cell(record, t.column("type")));
+            file.other_activity(t.cell(record, t.column("type")), t.cell(record, t.column("start")));
             return;
         }
         auto draft = file.start_draft(record, t.column("start"), t.cell(record, t.column("notes")));

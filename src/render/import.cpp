@@ -62,6 +62,13 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
                            no_volume == 1 ? "1 pump has" : fmt::format("{} pumps have", no_volume),
                            no_volume == 1 ? "its" : "their");
 
+    for (const auto& same : result.namesakes) {
+        std::vector<std::string> names;
+        for (const auto& name : same.full_names) names.push_back(terminal_text(name));
+        out += fmt::format("{} share the first name {} ({}): their feeds are under their full names.\n",
+                           and_list(names), terminal_text(same.first_name), terminal_text(same.file));
+    }
+
     std::size_t skipped = 0;
     for (const auto& [reason, n] : result.skipped) skipped += n;
     if (skipped == 0) return out;

@@ -819,12 +819,12 @@ Skipped 1 row:
     cmp "$J.bak" "$TEST_DIR/before"
 }
 
-@test "a note's CR and CR LF in a quoted cell are its line ends (LF) and a trailing U+009B is kept" {
+@test "a note's CR LF in a quoted cell is its line end (LF), a lone CR is kept, and a trailing U+009B is kept" {
     cd "$TEST_DIR"
     printf 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\r\n22,1,Ada,S,2026-11-18 09:00:00,2026-11-18 09:10:00,breast milk,bottle,90,"a\rb",t\r\n23,1,Ada,S,2026-11-18 11:00:00,2026-11-18 11:10:00,breast milk,bottle,90,"c\r\nd\xc2\x9b",t\r\n' > bb4.csv
     run --separate-stderr pumplog log import bb4.csv --from babybuddy --unit ml
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,10,98] [99,10,100,155] ' ]  # a LF b; c LF d U+009B
+    [ "$(jq -c '.note | explode' "$J" | tr '\n' ' ')" = '[97,13,98] [99,10,100,155] ' ]  # a CR b; c LF d U+009B
 }
 
 @test "a multi-line note of a CRLF Baby Connect export is stored as of an LF one and the dry run shows it as log does" {
@@ -1419,4 +1419,54 @@ Skipped 3 rows:
     run --separate-stderr pumplog log import bc.csv
     [ "$status" -eq 0 ] && [[ "$output" == "Imported 0 entries from bc.csv (Baby Connect)."* ]]
     [ "$(wc -l < "$J")" -eq 8 ]
+}
+
+@test "a lone CR inside an unquoted note of an LF export is kept in the note, not a row of its own" {
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\nPump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,left side sore\rright ok\n' > cr.csv
+    run --separate-stderr pumplog log import cr.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = '2026-11-01 07:05  pumped 105 ml (L 55 / R 50), 15 min  left side sore\x0dright ok  cr.csv:2' ]
+    [ "${lines[2]}" = 'Would import 1 entry from cr.csv (Huckleberry): 1 pump.' ]
+    [ "${#lines[@]}" -eq 3 ]
+    run --separate-stderr pumplog log import cr.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from cr.csv (Huckleberry): 1 pump.' ]
+    [ "$(jq -c .note "$J")" = '"left side sore\rright ok"' ]
+}
+
+@test "a row cut from its note (a line end without quotes) is a problem row naming its line, not an activity" {
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\nPump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,left side sore\nright ok\n' > cut.csv
+    run --separate-stderr pumplog log import cut.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from cut.csv (Huckleberry): 1 pump.
+Skipped 1 row:
+  1 with a problem:
+    cut.csv:3: the row has no time, so "right ok" is no activity of the export (a damaged line, or the rest of a cell cut by a line end?)' ]
+}
+
+@test "Baby Buddy children who share a first name are imported under their full names, and the summary says so" {
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,breast milk,bottle,100,,' \
+        '2,2,Mary,Jones,2026-11-08 09:20:00,2026-11-08 09:35:00,formula,bottle,80,,' > f2.csv
+    run --separate-stderr pumplog log import f2.csv --unit ml --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = '2026-11-08 09:00  Mary Smith  bottle 100 ml of breast milk        f2.csv:2' ]
+    [ "${lines[2]}" = '2026-11-08 09:20  Mary Jones  bottle 80 ml of formula             f2.csv:3' ]
+    [ "${lines[4]}" = 'Mary Smith and Mary Jones share the first name Mary (f2.csv): their feeds are under their full names.' ]
+    run --separate-stderr pumplog log import f2.csv --unit ml
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '["Mary Smith","Mary Jones"]' ]
+}
+
+@test "Baby Buddy children with one full name are refused without --child, naming them; --child ID imports one" {
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,breast milk,bottle,100,,' \
+        '2,2,Mary,Smith,2026-11-08 09:20:00,2026-11-08 09:35:00,formula,bottle,80,,' > f3.csv
+    journal_line '{"v":1,"id":"a1","type":"pump","at":"2026-11-08T07:00:00+01:00","ml":100}'
+    refused 2 pumplog log import f3.csv --unit ml
+    [ "$stderr" = 'pumplog: error: f3.csv:3: the file'"'"'s feeds are of 2 children named "Mary Smith" (child_id 1 and 2): imported together they would all be one baby'"'"'s; import one child at a time with --child ID' ]
+    refused 2 pumplog log import f3.csv --unit ml --dry-run
+    run --separate-stderr pumplog log import f3.csv --unit ml --child 2
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '[null,"Mary Smith"]' ]
 }

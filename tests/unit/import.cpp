@@ -528,6 +528,90 @@ TEST_CASE("a --child that names several children is refused, naming them") {
     CHECK(r.entries[0].entry().ml == 90);
 }
 
+TEST_CASE("children of one Baby Buddy export who share a first name are imported under their full names") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                            "2,2,mary,Jones,2026-11-08 09:00:00,,formula,bottle,90,,\n"
+                            "3,3,Ben,Smith,2026-11-08 10:00:00,,formula,bottle,80,,\n"
+                            "4,1,Mary,Smith,2026-11-08 11:00:00,,formula,bottle,70,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    const auto r = run("feeding.csv", csv, o);
+    REQUIRE(r.entries.size() == 4);
+    CHECK(r.entries[0].entry().baby == "Mary Smith");
+    CHECK(r.entries[1].entry().baby == "mary Jones");
+    CHECK(r.entries[2].entry().baby == "Ben");  // no other Ben: the first name, as config babies names him
+    CHECK(r.entries[3].entry().baby == "Mary Smith");
+    REQUIRE(r.namesakes.size() == 1);
+    CHECK(r.namesakes[0].file == "feeding.csv");
+    CHECK(r.namesakes[0].first_name == "Mary");
+    CHECK(r.namesakes[0].full_names == std::vector<std::string>{"Mary Smith", "mary Jones"});
+    // One child at a time keeps the name it has with the other: the same baby whichever way she is imported.
+    o.child = "2";
+    const auto one = run("feeding.csv", csv, o);
+    REQUIRE(one.entries.size() == 1);
+    CHECK(one.entries[0].entry().baby == "mary Jones");
+    // The same children in an export without child_id: told apart by their last names.
+    o.child.clear();
+    const auto named = run("feeding.csv",
+                           "child_first_name,child_last_name,start,end,type,method,amount,notes\n"
+                           "Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,\n"
+                           "Mary,Jones,2026-11-08 09:00:00,,formula,bottle,90,\n",
+                           o);
+    REQUIRE(named.entries.size() == 2);
+    CHECK(named.entries[0].entry().baby == "Mary Smith");
+    CHECK(named.entries[1].entry().baby == "Mary Jones");
+}
+
+TEST_CASE("two children of one Baby Buddy export with one full name are refused without --child, naming them") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                            "2,1,Mary,Smith,2026-11-08 08:30:00,,formula,bottle,100,,\n"
+                            "3,2,Mary,SMITH,2026-11-08 09:00:00,,formula,bottle,90,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv:4: the file's feeds are of 2 children named \"Mary Smith\" (child_id 1 and 2): imported "
+          "together they would all be one baby's; import one child at a time with --child ID");
+    o.child = "2";
+    const auto r = run("feeding.csv", csv, o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry().baby == "Mary SMITH");
+}
+
+TEST_CASE("a row without a time is a problem row, not an activity named by its words") {
+    // The rest of a note cut by a line end: one cell, no time.
+    const auto r = run("h.csv", huckleberry_header + "Pump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,sore\n"
+                                                     "right ok\nSleep,2026-11-01 08:00,,,,,,\n");
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].file == "h.csv");
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].message == "the row has no time, so \"right ok\" is no activity of the export (a damaged "
+                                  "line, or the rest of a cell cut by a line end?)");
+    CHECK(r.skipped.at(Skip::problem) == 1);
+    CHECK(r.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+    const auto c = run("c.csv", connect_header + "3/29/26 3:10 AM,,,Sleep,,,,,\nsecond line\n");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 3);
+    CHECK(c.problems[0].message == "\"second line\" is not a time, so the row is no activity of the export (a "
+                                  "damaged line, or the rest of a cell cut by a line end?)");
+    CHECK(c.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+}
+
+TEST_CASE("a lone CR inside a note of an LF or CR LF export is kept in the note, never the end of its row") {
+    for (const std::string end : {"\n", "\r\n"}) {
+        const auto r = run("h.csv", "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes" + end +
+                                        "Pump,2026-11-01 07:05,2026-11-01 07:20,00:15,55ml,,50ml,left sore\rright ok" +
+                                        end + "Pump,2026-11-01 09:05,,00:15,50ml,,,\"a\rb\"" + end);
+        REQUIRE(r.entries.size() == 2);
+        CHECK(r.skipped.empty());
+        CHECK(r.entries[0].entry().note == "left sore\rright ok");
+        CHECK(r.entries[1].entry().note == "a\rb");
+        CHECK(r.entries[1].line == 3);
+    }
+}
+
 TEST_CASE("Baby Tracker's and Baby Connect's --child match the whole name, never its first word") {
     const std::string tracker = "Baby,Time,Amount,Note\nMary Ann,\"11/13/26, 9:00\",60 ml,\n"
                                 "Mary Kate,\"11/13/26, 10:00\",50 ml,\n";
