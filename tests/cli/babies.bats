@@ -652,3 +652,14 @@ ada_planned_ben_not() {
     [ "$status" -eq 0 ]
     [[ "$output" == "Back on Mon 2026-12-07: while you are away the babies drink about "* ]]
 }
+
+@test "log edit --baby refuses a feed that drank another baby's leftover, as log feed --baby would, nothing written" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    PUMPLOG_NOW=2026-11-21T08:00:00Z pumplog stock add 200ml --in fridge > /dev/null
+    PUMPLOG_NOW=2026-11-21T10:00:00Z pumplog log feed 90ml --from-stock --offered 120ml --baby Ada > /dev/null
+    PUMPLOG_NOW=2026-11-21T10:30:00Z pumplog log feed 20ml --from-stock --baby Ada > /dev/null
+    local ref
+    ref="$(PUMPLOG_NOW=2026-11-21T10:31:00Z pumplog log | awk '/bottle 20 ml/{print $1}')"
+    PUMPLOG_NOW=2026-11-21T10:32:00Z refused 2 pumplog log edit "$ref" --baby Ben
+    [ "$stderr" = "pumplog: error: a leftover is offered again only to the baby who left it, so this feed, which took B2 (what Ada left), cannot be Ben's; a feed from the stash is corrected whole: take it back (pumplog log rm $ref) and log it again with --baby" ]
+}
