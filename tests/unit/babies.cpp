@@ -288,7 +288,7 @@ TEST_CASE("twins in exclusive mode: the day's pump targets add up to what both b
     CHECK(total == Approx(8 * 160).margin(8));
 }
 
-TEST_CASE("Unicode spaces around a name are trimmed like spaces; invisible characters are not spaces") {
+TEST_CASE("Unicode spaces around a name are trimmed like spaces, and invisible characters are not spaces") {
     CHECK(trim_name("Ada\u00a0") == "Ada");
     CHECK(trim_name("\u3000 Ada \u2003\u202f") == "Ada");
     CHECK(trim_name("\u00a0") == "");
