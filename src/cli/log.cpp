@@ -259,8 +259,10 @@ int run_feed(Context& ctx, const FeedOptions& o) {
             check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
-    if (o.from_stock)
-        stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, leftover_baby(ctx, feed.baby));
+    if (o.from_stock) {
+        const std::string kept_for = leftover_baby(ctx, feed.baby);
+        stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, kept_for);
+    }
     else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;
