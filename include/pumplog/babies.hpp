@@ -28,8 +28,12 @@ std::string format_babies(const std::vector<std::string>& babies);
 // too; Zoë with U+00EB is Zoë with e + U+0308): name_key's comparison.
 bool same_baby(std::string_view a, std::string_view b);
 
-// A feed's baby as its line names it, trimmed: "" for none (or only spaces).
-inline std::string_view baby_of(const Entry& e) { return trim(e.baby); }
+// A name without the spaces around it: ASCII ones and Unicode space characters (the no-break space U+00A0
+// pasted from a phone note, U+2000 to U+200A, U+202F, U+205F, U+3000, ...), so "Ada" + U+00A0 is Ada.
+std::string_view trim_name(std::string_view name);
+
+// A feed's baby as its line names it, trimmed (trim_name): "" for none (or only spaces).
+inline std::string_view baby_of(const Entry& e) { return trim_name(e.baby); }
 
 // The babies a command may name (SPEC 12): config `babies`, and the names
 // only the journal's feeds carry (a baby named on feeds, then left out of
@@ -55,6 +59,16 @@ std::string resolve_baby(const std::vector<std::string>& babies, std::string_vie
 // Whether an entry is a feed of `baby` ("" matches every feed); other entries
 // are nobody's.
 bool is_feed_of(const Entry& e, std::string_view baby);
+// The same, a feed naming no baby counting as `baby`'s when `unnamed_too` (unnamed_feeds_are).
+inline bool is_feed_of(const Entry& e, std::string_view baby, bool unnamed_too) {
+    return is_feed_of(e, baby) || (unnamed_too && e.type == EntryType::feed && baby_of(e).empty());
+}
+
+// Whether the feeds naming no baby are `baby`'s (pumplog(5), `feed`): config
+// `babies` names fewer than two, and the journal's feeds (`named`: babies_named_in)
+// name no other baby. With two or more configured they are no one baby's.
+bool unnamed_feeds_are(std::string_view baby, const std::vector<std::string>& configured,
+                       const std::vector<std::string>& named);
 
 // The babies a journal's feeds name, in the order first seen, one spelling
 // each, trimmed ("" for feeds without a name is left out).

@@ -93,14 +93,15 @@ std::string iso_week_label(date::sys_days day);
 // Several babies (SPEC 12): a feed naming its baby also counts for that baby,
 // by a small index (the names interned as met: `babies` first, the configured
 // names, then those the feeds name). A feed naming none counts in the totals
-// only. With `only` set, feeds of other babies (and feeds naming none) are not
-// counted at all: pumping and the stash stay whole, they are the parent's.
+// only. With `only` set, feeds of other babies (and feeds naming none, unless
+// `unnamed_too`: they are that baby's) are not counted at all: pumping and the
+// stash stay whole, they are the parent's.
 class Tallies {
 public:
     // `counted`: the days kept (the report's period and the days the trend
     // compares); `reported`: the period, whose entries also fill the hours.
     Tallies(DayRange counted, DayRange reported, const std::vector<std::string>& babies = {},
-            std::string only = {});
+            std::string only = {}, bool unnamed_too = false);
 
     // Counts one entry in effect. Entries outside `counted` and entries of
     // other types (moves, timers, unknown types) are ignored. A discard is only noted:
@@ -150,6 +151,7 @@ private:
     std::vector<std::array<Tally, 24>> baby_hours_;
     std::size_t last_baby_ = 0;
     std::string only_;
+    bool unnamed_too_ = false;
     std::vector<Seconds> skips_;  // the times of the skips counted (a few a week)
 };
 
@@ -291,6 +293,7 @@ struct ReportRequest {
     bool strict = false;
     std::vector<std::string> babies;  // the configured names (config babies)
     std::string baby;                 // only this baby's feeds (--baby, resolved); "" every feed
+    bool baby_unnamed = false;        // the feeds naming no baby are `baby`'s too (unnamed_feeds_are)
     // The last day asked for (--until) when it is after today: the period ends today, the days after it
     // have not happened (nothing can be logged there), and are neither rows nor days of the averages.
     std::optional<date::sys_days> asked_last;

@@ -13,16 +13,29 @@ std::string Context::baby_named(std::string_view given) {
     KnownBabies known{settings().babies, {}};
     // Configured (the usual case): the journal is not read.
     for (const auto& b : known.configured)
-        if (!trim(given).empty() && same_baby(b, given)) return b;
-    if (!trim(given).empty()) {
-        ReadStats stats;
-        for (auto& name : babies_named_in(journal(), strict, std::nullopt, &stats))
+        if (!trim_name(given).empty() && same_baby(b, given)) return b;
+    if (!trim_name(given).empty())
+        for (const auto& name : journal_babies())
             if (std::none_of(known.configured.begin(), known.configured.end(),
                              [&](const std::string& b) { return same_baby(b, name); }))
-                known.journal.push_back(std::move(name));
+                known.journal.push_back(name);
+    return resolve_known_baby(known, given);
+}
+
+const std::vector<std::string>& Context::journal_babies() {
+    if (!journal_babies_) {
+        ReadStats stats;
+        journal_babies_ = babies_named_in(journal(), strict, std::nullopt, &stats);
         warn(stats);
     }
-    return resolve_known_baby(known, given);
+    return *journal_babies_;
+}
+
+bool Context::unnamed_feeds_are(std::string_view baby) {
+    const std::vector<std::string>& configured = settings().babies;
+    // Two babies configured: no journal to read.
+    if (trim_name(baby).empty() || configured.size() >= 2) return false;
+    return pumplog::unnamed_feeds_are(baby, configured, journal_babies());
 }
 
 std::vector<std::string> Context::recent_babies() {

@@ -122,9 +122,15 @@ public:
     // the names the feeds of today and the 8 days before carry (the journal's
     // tail is read only with fewer than two configured).
     std::vector<std::string> recent_babies();
+    // Whether the feeds naming no baby are `baby`'s (unnamed_feeds_are: fewer than two babies configured,
+    // and the journal's feeds name no other), for --baby to count them: `baby` as baby_named returns it.
+    bool unnamed_feeds_are(std::string_view baby);
 
 private:
     void refuse_damaged(const Journal& journal) const;
+    // The names the journal's feeds carry (babies_named_in), read once.
+    const std::vector<std::string>& journal_babies();
+    std::optional<std::vector<std::string>> journal_babies_;
     std::optional<nlohmann::json> config_;
     std::optional<Settings> settings_;
     const date::time_zone* zone_ = nullptr;

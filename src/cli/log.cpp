@@ -209,7 +209,7 @@ struct FeedOptions : FeedRequest {
 // An empty --baby names no baby: said so, with the names taken (not "whose feed is it?" or
 // "nothing to change; give --baby").
 void refuse_empty_baby(Context& ctx, const CLI::Option* option, const std::string& given) {
-    if (!option || option->count() == 0 || !trim(given).empty()) return;
+    if (!option || option->count() == 0 || !trim_name(given).empty()) return;
     std::vector<std::string> names;
     for (const auto& name : ctx.recent_babies()) names.push_back("\"" + printable(name) + "\"");
     throw usage_error(names.empty() ? std::string("--baby is empty, and no babies are named yet; name them "
@@ -219,15 +219,22 @@ void refuse_empty_baby(Context& ctx, const CLI::Option* option, const std::strin
 }
 
 // The baby a feed names (SPEC 12): asked for when config `babies` names two
-// or more. With one or none nothing changes: no name is asked for, and a name
-// given (one config or the journal's feeds know) is written only when the
-// feeds of the last days name another baby, or it is not the configured one;
-// `--baby Ada` with Ada alone configured writes none.
+// or more. A name known for the feed is written: the one given (config or the
+// journal's feeds know it), else the one baby config names; so when a second
+// baby is named later, the first one's feeds stay hers. With none configured
+// and none given, none.
 std::string feed_baby(Context& ctx, const std::string& given) {
     const std::vector<std::string>& configured = ctx.settings().babies;
-    if (trim(given).empty()) return resolve_baby(configured, "");  // "" for one baby, else asks which
-    const std::string baby = ctx.baby_named(given);
-    if (configured.size() >= 2) return baby;
+    if (!trim_name(given).empty()) return ctx.baby_named(given);
+    if (configured.size() == 1) return configured.front();
+    return resolve_baby(configured, "");  // "" for no baby, else asks which
+}
+
+// The baby a feed's leftover is kept for (offered again only to it): the feed's when there are two babies to
+// tell apart (config names two or more, or besides the feed's one the feeds of the last days name another);
+// with one baby, none: the leftover is anyone's, and stock use AMOUNT takes it.
+std::string leftover_baby(Context& ctx, const std::string& baby) {
+    if (baby.empty() || ctx.settings().babies.size() >= 2) return baby;
     return with_babies(ctx.recent_babies(), {baby}).size() < 2 ? std::string() : baby;
 }
 
@@ -252,7 +259,10 @@ int run_feed(Context& ctx, const FeedOptions& o) {
             check_slips(history.entries, slip, clock, std::chrono::system_clock::now(), o.force, ctx.unit());
     }
     std::string stash;  // the stash's message
-    if (o.from_stock) stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, feed.baby);
+    if (o.from_stock) {
+        const std::string kept_for = leftover_baby(ctx, feed.baby);
+        stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, kept_for);
+    }
     else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;
@@ -333,6 +343,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     const Refs refs = Refs::read(ctx.journal());
     // --baby: that baby's feeds only (pumping and the stash are the parent's).
     const std::string baby = o.baby.empty() ? "" : ctx.baby_named(o.baby);
+    const bool unnamed_too = !baby.empty() && ctx.unnamed_feeds_are(baby);  // a one-baby journal's feeds are hers
     std::vector<Entry> shown;
     for (const Entry& e : history.entries)
         if (bounds.contains(e)) shown.push_back(e);
@@ -341,7 +352,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (!bounds.contains(e)) continue;
-        if (!baby.empty() && !is_feed_of(e, baby)) continue;
+        if (!baby.empty() && !is_feed_of(e, baby, unnamed_too)) continue;
         listed.push_back({&e, refs.ref(e.id), history.voided[i], labels.of(e)});
     }
     const Unit unit = ctx.unit();

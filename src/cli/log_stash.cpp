@@ -246,6 +246,25 @@ void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& be
     }
     if (labels.empty()) return;
     const bool amount_kept = before.ml == after.ml;
+    if (rebabied && uses > 0) {
+        // A leftover another baby left, poured into this feed: log feed --baby with the new name would not take
+        // it, nor does the correction.
+        const Stock stock =
+            read_stock(journal, guideline_named(ctx.settings().guideline), {}, std::nullopt, ctx.strict).stock;
+        std::string named;
+        for (const Entry& e : command)
+            if (e.type == EntryType::use && e.id != before.id)
+                for (const Container& c : stock.containers)
+                    if (c.id == e.target && kept_for_another(c, baby_of(after)))
+                        named += fmt::format("{}{} (what {} left)", named.empty() ? "" : ", ", printable(c.label),
+                                             printable(trim_name(c.baby)));
+        if (!named.empty())
+            throw usage_error(fmt::format(
+                "a leftover is offered again only to the baby who left it, so this feed, which took {}, cannot be "
+                "{}'s; a feed from the stash is corrected whole: take it back (pumplog log rm {}) and log it again "
+                "with --baby",
+                named, printable(baby_of(after)), terminal_text(Refs::read(journal, {}).ref(before.id))));
+    }
     if (!moved && amount_kept && leftovers == 0) return;  // another baby: only a leftover is the baby's
     if (!moved && after.ml && uses == 1 && leftovers == 0 && whole) return;
     const Refs refs = Refs::read(journal, {});

@@ -89,15 +89,17 @@ date::sys_days parse_plan_day(std::string_view option, const std::string& text, 
 
 // What the planner reads: pumps and feeds since `since` (it looks at nothing
 // else), without their raw lines: fewer and lighter entries to keep.
-// With --baby, that baby's feeds only (the pumps are everyone's).
-ReplayOptions planner_history(Seconds since, const std::string& baby = "") {
+// With --baby, that baby's feeds only (the pumps are everyone's), and the feeds naming no baby when they are
+// hers (`unnamed_too`: Context::unnamed_feeds_are).
+ReplayOptions planner_history(Seconds since, const std::string& baby = "", bool unnamed_too = false) {
     ReplayOptions options;
     options.since = since;
     options.raw = false;
     options.types = static_cast<TypeMask>(type_bit(EntryType::pump) | type_bit(EntryType::feed) |
                                           type_bit(EntryType::skip) | type_bit(EntryType::timer));
-    options.keep = [baby](const Entry& e) {
-        return e.type == EntryType::pump || (e.type == EntryType::feed && (baby.empty() || is_feed_of(e, baby))) ||
+    options.keep = [baby, unnamed_too](const Entry& e) {
+        return e.type == EntryType::pump ||
+               (e.type == EntryType::feed && (baby.empty() || is_feed_of(e, baby, unnamed_too))) ||
                e.type == EntryType::skip || e.type == EntryType::timer;
     };
     return options;
@@ -113,7 +115,8 @@ History read_for_plan(Context& ctx, const Settings& settings, Seconds from, cons
         return journal ? ctx.history(*journal, options) : ctx.history(options);
     };
     const date::time_zone* zone = ctx.clock().zone;
-    ReplayOptions options = planner_history(plan_reads_since(settings, from, zone), baby);
+    ReplayOptions options =
+        planner_history(plan_reads_since(settings, from, zone), baby, !baby.empty() && ctx.unnamed_feeds_are(baby));
     History history = read(options);
     if (settings.mode != PlanMode::supply && window_short_of_feeds(history.entries, settings, from, zone)) {
         options.since.reset();

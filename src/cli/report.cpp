@@ -86,6 +86,7 @@ int run_report(Context& ctx, const ReportOptions& o) {
     request.strict = ctx.strict;
     request.babies = ctx.settings().babies;
     if (!o.baby.empty()) request.baby = ctx.baby_named(o.baby);
+    request.baby_unnamed = ctx.unnamed_feeds_are(request.baby);  // a one-baby journal's feeds are hers
     // The HTML page shows the stash too: the report and the stash from one read.
     std::optional<StockRead> stash;
     Report report;

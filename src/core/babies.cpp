@@ -11,9 +11,46 @@
 
 namespace pumplog {
 
+namespace {
+
+// The bytes of the Unicode space character `text` starts (or, `back`, ends) with; 0 for none. U+0085 is a C1
+// control, U+200B to U+200D and U+FEFF invisible ones: refused as such, not trimmed.
+std::size_t unicode_space(std::string_view text, bool back) {
+    const auto is_space = [](std::string_view s) {
+        const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+        if (s.size() == 2) return b(0) == 0xC2 && b(1) == 0xA0;  // U+00A0
+        if (s.size() != 3) return false;
+        if (b(0) == 0xE1) return b(1) == 0x9A && b(2) == 0x80;                       // U+1680
+        if (b(0) == 0xE3) return b(1) == 0x80 && b(2) == 0x80;                       // U+3000
+        if (b(0) != 0xE2) return false;
+        if (b(1) == 0x81) return b(2) == 0x9F;                                       // U+205F
+        return b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF);  // U+2000-200A, ...
+    };
+    for (const std::size_t n : {std::size_t{2}, std::size_t{3}})
+        if (text.size() >= n && is_space(back ? text.substr(text.size() - n) : text.substr(0, n))) return n;
+    return 0;
+}
+
+}  // namespace
+
+std::string_view trim_name(std::string_view name) {
+    name = trim(name);
+    // ASCII ends (the usual case): done.
+    while (!name.empty() && (static_cast<unsigned char>(name.front()) >= 0x80 ||
+                             static_cast<unsigned char>(name.back()) >= 0x80)) {
+        const std::size_t front = unicode_space(name, false);
+        name.remove_prefix(front);
+        const std::size_t back = unicode_space(name, true);
+        name.remove_suffix(back);
+        if (front == 0 && back == 0) break;
+        name = trim(name);
+    }
+    return name;
+}
+
 std::vector<std::string> parse_babies(std::string_view text) {
     std::vector<std::string> out;
-    const std::string_view all = trim(text);
+    const std::string_view all = trim_name(text);
     if (all.empty() || lower(all) == "none") return out;
     // "Ada; Ben" is two babies typed with the wrong separator, not one named "Ada; Ben".
     if (all.find(';') != std::string_view::npos)
@@ -23,7 +60,7 @@ std::vector<std::string> parse_babies(std::string_view text) {
     while (start <= all.size()) {
         const std::size_t comma = all.find(',', start);
         const std::string_view part = all.substr(start, comma == std::string_view::npos ? all.npos : comma - start);
-        const std::string name(trim(part));
+        const std::string name(trim_name(part));
         if (name.empty()) {
             const char* where = start == 0                        ? "before the first comma"
                                 : comma == std::string_view::npos ? "after the last comma"
@@ -84,8 +121,8 @@ std::vector<std::string> KnownBabies::all() const {
 // Spaces around, case and how accents are encoded ignored, without a copy for ASCII names: it is asked for
 // every feed a report or plan reads.
 bool same_baby(std::string_view a, std::string_view b) {
-    a = trim(a);
-    b = trim(b);
+    a = trim_name(a);
+    b = trim_name(b);
     // ASCII names (the usual case) without a copy; others decomposed and folded (name_key: Zoë with U+00EB,
     // with e + U+0308, ZOË), unless written alike.
     const auto ascii = [](std::string_view s) {
@@ -101,7 +138,7 @@ bool same_baby(std::string_view a, std::string_view b) {
 }
 
 std::string resolve_known_baby(const KnownBabies& known, std::string_view given) {
-    const std::string_view name = trim(given);
+    const std::string_view name = trim_name(given);
     if (name.empty()) {
         if (known.size() < 2) return "";
         throw usage_error(fmt::format("whose feed is it? give --baby {}", and_list(known.all(), "or")));
@@ -131,6 +168,14 @@ std::string resolve_baby(const std::vector<std::string>& babies, std::string_vie
 
 bool is_feed_of(const Entry& e, std::string_view baby) {
     return e.type == EntryType::feed && (baby.empty() || same_baby(e.baby, baby));
+}
+
+bool unnamed_feeds_are(std::string_view baby, const std::vector<std::string>& configured,
+                       const std::vector<std::string>& named) {
+    if (trim_name(baby).empty() || configured.size() >= 2) return false;
+    const auto is_baby = [&](const std::string& b) { return same_baby(b, baby); };
+    return std::all_of(configured.begin(), configured.end(), is_baby) &&
+           std::all_of(named.begin(), named.end(), is_baby);
 }
 
 std::vector<std::string> babies_in(const std::vector<Entry>& entries) {

@@ -268,19 +268,22 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
                          Seconds since, Seconds until, std::optional<date::sys_days> age_on) {
     // The babies the window's feeds name (no copy of them: plan next is read often).
     std::vector<std::string> babies;
-    bool unnamed = false;
+    int unnamed = 0;  // the window's feeds without a name
     for (const Entry& e : entries) {
         if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
         const std::string_view name = baby_of(e);
-        if (name.empty()) unnamed = true;
+        if (name.empty()) ++unnamed;
         else if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, name); }))
             babies.emplace_back(name);
     }
     // One name or none (an imported history, then feeds logged without one):
-    // one baby, and nothing changes.
+    // one baby, and nothing changes. But with two babies or more configured, feeds without a name are no
+    // one baby's (pumplog(5)): beside the one named, they are a baby of their own.
     // With several babies configured a refusal names the one whose feeds these are (plan --baby's, or the
     // journal's one name): a feed logged without --baby is refused then.
-    if (babies.size() < 2) {
+    const bool unnamed_apart =
+        unnamed > 0 && babies.size() == 1 && settings.babies.size() >= 2 && settings.feeds_of.empty();
+    if (babies.size() < 2 && !unnamed_apart) {
         const bool named = settings.feeds_of.empty() && babies.size() == 1 && settings.babies.size() >= 2;
         return one_baby(entries, settings, zone, since, until, age_on, named ? babies.front() : settings.feeds_of);
     }
@@ -293,9 +296,17 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     };
     std::stable_sort(babies.begin(), babies.end(),
                      [&](const std::string& a, const std::string& b) { return configured(a) < configured(b); });
-    if (unnamed) babies.emplace_back();
-    // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
     PlanCadence out;
+    if (unnamed > 0) {
+        babies.emplace_back();
+        // Said plainly: they are planned apart from every named baby until they are named.
+        out.cadence.basis.notes.push_back(
+            fmt::format("{} {} no baby's name, so {} planned as one more baby; name {} with pumplog log edit REF "
+                        "--baby NAME",
+                        plural(unnamed, "feed"), unnamed == 1 ? "carries" : "carry",
+                        unnamed == 1 ? "it is" : "they are", unnamed == 1 ? "it" : "each"));
+    }
+    // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
     std::vector<Slot> slots;
     std::vector<IntakeShare> shares;  // the babies whose feeds had no amount: each one's norm over its feeds
     std::vector<IntakeShare> from_pumps;  // the babies whose feeds had no amount, counted at the average pump

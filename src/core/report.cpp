@@ -103,8 +103,10 @@ std::string iso_week_label(date::sys_days day) {
 
 // ---- Tallies ----
 
-Tallies::Tallies(DayRange counted, DayRange reported, const std::vector<std::string>& babies, std::string only)
-    : counted_(counted), reported_(reported), days_(static_cast<std::size_t>(counted.days())), only_(std::move(only)) {
+Tallies::Tallies(DayRange counted, DayRange reported, const std::vector<std::string>& babies, std::string only,
+                 bool unnamed_too)
+    : counted_(counted), reported_(reported), days_(static_cast<std::size_t>(counted.days())), only_(std::move(only)),
+      unnamed_too_(unnamed_too) {
     for (const auto& name : babies) baby_index(name);
     configured_babies_ = baby_names_.size();
 }
@@ -230,7 +232,7 @@ void Tallies::add(const Entry& e) {
         skips_.push_back(e.at.instant);
     }
     const bool named = e.type == EntryType::feed && !baby_of(e).empty();
-    if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_)) return;
+    if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_) && !(unnamed_too_ && !named)) return;
     const auto index = static_cast<std::size_t>((*day - counted_.first).count());
     count(days_[index], e);
     std::optional<int> hour;
@@ -527,7 +529,11 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         DiscardLedger ledger;
     };
     auto folded = replay_fold(
-        journal, options, [&] { return std::make_unique<Counted>(Counted{Tallies(counted, period, request.babies, request.baby), {}}); },
+        journal, options,
+        [&] {
+            return std::make_unique<Counted>(
+                Counted{Tallies(counted, period, request.babies, request.baby, request.baby_unnamed), {}});
+        },
         [&](Counted& c, const Replayed& r) {
             if (!happened(r.entry, request)) return;
             c.tallies.add(r.entry);
@@ -584,7 +590,7 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
         Tallies tallies;
         DiscardLedger ledger;
         Pass(const Guideline& g, bool exact, const DayRange& counted, const ReportRequest& r)
-            : stash(g, {}, exact), tallies(counted, r.period, r.babies, r.baby) {}
+            : stash(g, {}, exact), tallies(counted, r.period, r.babies, r.baby, r.baby_unnamed) {}
     };
     for (const bool exact : {false, true}) {
         auto folded = replay_fold(

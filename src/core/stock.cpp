@@ -216,7 +216,7 @@ Advice advice_for(const Container& container, Seconds now, const Guideline& guid
 bool is_leftover(const Container& container) { return container.until && !container.from.empty(); }
 
 bool kept_for_another(const Container& container, std::string_view baby) {
-    if (!is_leftover(container) || trim(container.baby).empty()) return false;
+    if (!is_leftover(container) || trim_name(container.baby).empty()) return false;
     return baby.empty() || !same_baby(container.baby, baby);
 }
 

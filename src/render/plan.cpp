@@ -267,6 +267,11 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
         line += fmt::format(" Feeds of the babies within {} minutes of each other make one slot, their amounts "
                             "added: {} of the plan's {} slots a day.",
                             burst_minutes, a.joint, slots);
+    // config birth is one date: an older sibling is planned at the newborn's age (or the other way round).
+    if (!a.birth_assumed)
+        line += fmt::format(" One birth date ({}) is used for every baby: each is counted at day {} (a baby born "
+                            "on another day drinks another amount).",
+                            format_date(a.day), a.age_days);
     if (a.capped)
         line += " A baby with fewer feeds a day logged than its age makes plausible looks incompletely logged: each "
                 "of its feeds counts no more than one feed can be (Kent et al. 2006), so its targets add up to less "

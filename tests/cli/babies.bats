@@ -16,14 +16,15 @@ twins_week() {
     done >> "$J"
 }
 
-@test "one baby: no name is asked for, and none is written" {
+@test "one baby: no name is asked for; none is written until config names her, then hers" {
     run --separate-stderr pumplog log feed 90ml
     [ "$status" -eq 0 ]
     [ "$(jq -c 'has("baby")' "$J")" = "false" ]
     pumplog config set babies Ada > /dev/null
     run --separate-stderr pumplog log feed 80ml
     [ "$status" -eq 0 ]
-    [ "$(tail -n 1 "$J" | jq -c 'has("baby")')" = "false" ]
+    [ "$output" = "Logged bottle 80 ml of breast milk for Ada at 14:05" ]
+    [ "$(tail -n 1 "$J" | jq -r .baby)" = "Ada" ]
 }
 
 @test "config babies takes names separated by commas and stores them normalised" {
@@ -51,16 +52,12 @@ twins_week() {
     [ "$(pumplog config get babies)" = "Ada, Ben" ]
 }
 
-@test "one baby configured: --baby naming it writes no name, and log keeps its columns" {
+@test "one baby configured: --baby naming it writes her name (as configured)" {
     pumplog config set babies Ada > /dev/null
-    run --separate-stderr pumplog log feed 80ml --baby Ada
+    run --separate-stderr pumplog log feed 80ml --baby ada
     [ "$status" -eq 0 ]
-    [ "$output" = "Logged bottle 80 ml of breast milk at 14:05" ]
-    [ "$(jq -c 'has("baby")' "$J")" = "false" ]
-    run --separate-stderr pumplog log --format csv
-    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s" ]
-    run --separate-stderr pumplog log
-    [[ "$(printf '%s\n' "$output" | head -n 1)" != *baby* ]]
+    [ "$output" = "Logged bottle 80 ml of breast milk for Ada at 14:05" ]
+    [ "$(jq -r .baby "$J")" = "Ada" ]
     # Another baby named on purpose is written: the feed is not Ada's.
     pumplog config set babies "Ada, Ben" > /dev/null
     pumplog log feed 70ml --baby Ben --at 13:00 > /dev/null
@@ -85,10 +82,10 @@ twins_week() {
     [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada (config babies) and Ben (named on the journal'"'"'s feeds)' ]
     refused 2 pumplog log feed 50ml --baby Zed
     [ "$stderr" = 'pumplog: error: "Zed" is not one of the babies; they are Ada (config babies) and Ben (named on the journal'"'"'s feeds)' ]
-    # With one baby configured nothing changes: no name is asked for.
+    # With one baby configured no name is asked for: the feed is hers.
     run --separate-stderr pumplog log feed 50ml --at 10:00
     [ "$status" -eq 0 ]
-    [ "$(tail -n 1 "$J" | jq -c 'has("baby")')" = "false" ]
+    [ "$(tail -n 1 "$J" | jq -r .baby)" = "Ada" ]
 }
 
 @test "a journal's baby name with spaces around it is that baby: status, report, log --baby" {
@@ -497,7 +494,7 @@ twins_at_breast() {
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-22 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":1576,"per_feed_ml":99,"feeds_per_day":16,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false,"babies":2,"per_baby_daily_ml":788,"joint_slots":0,"feeds":112,"at_breast":112,"bottles_without_amount":0,"capped":false,"per_baby":[{"baby":"Ada","feeds_per_day":8,"per_feed_ml":99},{"baby":"Ben","feeds_per_day":8,"per_feed_ml":99}]}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 112 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day for each baby (1576 ml for the 2 babies), what a baby drinks on day 60 (Kent et al., Pediatrics 2006). Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 112 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day for each baby (1576 ml for the 2 babies), what a baby drinks on day 60 (Kent et al., Pediatrics 2006). Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. One birth date (2026-09-22) is used for every baby: each is counted at day 60 (a baby born on another day drinks another amount). Log some bottles with their amounts for measured targets." ]
     # Fed 20 minutes apart: 8 joint slots of both babies' shares, and the advice gives those.
     : > "$J"
     twins_at_breast 20
@@ -651,4 +648,86 @@ ada_planned_ben_not() {
     run --separate-stderr pumplog plan stash --return 2026-12-07
     [ "$status" -eq 0 ]
     [[ "$output" == "Back on Mon 2026-12-07: while you are away the babies drink about "* ]]
+}
+
+# A week (2026-11-14 to 2026-11-20, Berlin) of Ada's feeds named at 03:00 and 09:00 (90, 100 ml) and
+# feeds naming no baby at 15:00 and 21:00 (110, 120 ml): an imported history, then feeds logged by hand.
+half_named_week() {
+    local day n=0
+    for day in 14 15 16 17 18 19 20; do
+        n=$((n + 1))
+        printf '{"v":1,"id":"01KAQHALFA%016d","type":"feed","at":"2026-11-%sT03:00:00+01:00","method":"bottle","ml":90,"milk":"breast","baby":"Ada"}\n' "$n" "$day"
+        printf '{"v":1,"id":"01KAQHALFB%016d","type":"feed","at":"2026-11-%sT09:00:00+01:00","method":"bottle","ml":100,"milk":"breast","baby":"Ada"}\n' "$n" "$day"
+        printf '{"v":1,"id":"01KAQHALFC%016d","type":"feed","at":"2026-11-%sT15:00:00+01:00","method":"bottle","ml":110,"milk":"breast"}\n' "$n" "$day"
+        printf '{"v":1,"id":"01KAQHALFD%016d","type":"feed","at":"2026-11-%sT21:00:00+01:00","method":"bottle","ml":120,"milk":"breast"}\n' "$n" "$day"
+    done >> "$J"
+}
+
+@test "a one-baby journal: --baby names her feeds and the feeds naming none, as without --baby (plan, report, log)" {
+    half_named_week
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.basis.feeds, [.slots[].ml]]' <<<"$output")" = '[28,[90,100,110,120]]' ]
+    run --separate-stderr pumplog plan --mode exclusive --baby ada --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.basis.feeds, [.slots[].ml]]' <<<"$output")" = '[28,[90,100,110,120]]' ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --baby Ada --format csv
+    [ "$status" -eq 0 ]
+    [ "$(sed -n 2p <<<"$output" | cut -d, -f1,6,7)" = "2026-11-20,4,420" ]
+    run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20 --baby Ada --format csv
+    [ "$(tail -n +2 <<<"$output" | wc -l)" -eq 4 ]
+    # Config naming her alone changes nothing.
+    pumplog config set babies Ada > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --baby Ada --format json
+    [ "$(jq -c '.basis.feeds' <<<"$output")" = '28' ]
+    # Another baby named (in config, or on a feed): the feeds naming none are no longer hers alone.
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --baby Ada --format csv
+    [ "$(sed -n 2p <<<"$output" | cut -d, -f1,6,7)" = "2026-11-20,2,190" ]
+    pumplog config unset babies > /dev/null
+    journal_line '{"v":1,"id":"01KAQHALFBEN00000000000001","type":"feed","at":"2026-11-20T12:00:00+01:00","method":"bottle","ml":40,"baby":"Ben"}'
+    run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20 --baby Ada --format csv
+    [ "$(tail -n +2 <<<"$output" | wc -l)" -eq 2 ]
+}
+
+@test "two babies configured: feeds naming no baby are not the one named baby's, but one more baby, said so" {
+    half_named_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.slots[] | [.time, .babies]]' <<<"$output")" = '[["03:00",["Ada"]],["09:00",["Ada"]],["15:00",[""]],["21:00",[""]]]' ]
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"14 feeds carry no baby's name, so they are planned as one more baby; name each with pumplog log edit REF --baby NAME"* ]]
+}
+
+@test "Unicode spaces around a baby's name are trimmed like spaces: config, --baby, the journal's names" {
+    run --separate-stderr pumplog config set babies "$(printf 'Ada\xc2\xa0'), $(printf '\xe2\x80\x83Ben')"
+    [ "$status" -eq 0 ]
+    [ "$output" = "babies = Ada, Ben" ]
+    run --separate-stderr pumplog log feed 50ml --baby Ada --at 09:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 50 ml of breast milk for Ada at 09:00, 5 h 5 min ago" ]
+    run --separate-stderr pumplog log feed 40ml --baby "$(printf 'ben\xe3\x80\x80')" --at 09:10
+    [ "$output" = "Logged bottle 40 ml of breast milk for Ben at 09:10, 4 h 55 min ago" ]
+    [ "$(jq -r .baby "$J" | tr '\n' ' ')" = "Ada Ben " ]
+    journal_line '{"v":1,"id":"01KAQNBSPADA00000000000001","type":"feed","at":"2026-11-21T12:00:00+01:00","method":"bottle","ml":70,"baby":"Ada\u00a0"}'
+    run --separate-stderr pumplog log --baby ada --format csv
+    [ "$(tail -n +2 <<<"$output" | wc -l)" -eq 2 ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.babies[] | [.name, .bottle_feeds]]' <<<"$output")" = '[["Ada",2],["Ben",1]]' ]
+    # A name that differs by more than spaces is refused, and the names listed do not look like it.
+    refused 2 pumplog log feed 50ml --baby "$(printf 'Ada\xe2\x80\x8b')"
+    [ "$stderr" = 'pumplog: error: "Ada\u200b" is not one of the babies; they are Ada and Ben (config babies)' ]
+}
+
+@test "log edit --baby refuses a feed that drank another baby's leftover, as log feed --baby would, nothing written" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    PUMPLOG_NOW=2026-11-21T08:00:00Z pumplog stock add 200ml --in fridge > /dev/null
+    PUMPLOG_NOW=2026-11-21T10:00:00Z pumplog log feed 90ml --from-stock --offered 120ml --baby Ada > /dev/null
+    PUMPLOG_NOW=2026-11-21T10:30:00Z pumplog log feed 20ml --from-stock --baby Ada > /dev/null
+    local ref
+    ref="$(PUMPLOG_NOW=2026-11-21T10:31:00Z pumplog log | awk '/bottle 20 ml/{print $1}')"
+    PUMPLOG_NOW=2026-11-21T10:32:00Z refused 2 pumplog log edit "$ref" --baby Ben
+    [ "$stderr" = "pumplog: error: a leftover is offered again only to the baby who left it, so this feed, which took B2 (what Ada left), cannot be Ben's; a feed from the stash is corrected whole: take it back (pumplog log rm $ref) and log it again with --baby" ]
 }

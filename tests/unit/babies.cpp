@@ -288,4 +288,40 @@ TEST_CASE("twins in exclusive mode: the day's pump targets add up to what both b
     CHECK(total == Approx(8 * 160).margin(8));
 }
 
+TEST_CASE("Unicode spaces around a name are trimmed like spaces, and invisible characters are not spaces") {
+    CHECK(trim_name("Ada\u00a0") == "Ada");
+    CHECK(trim_name("\u3000 Ada \u2003\u202f") == "Ada");
+    CHECK(trim_name("\u00a0") == "");
+    CHECK(trim_name("Zo\u00eb") == "Zo\u00eb");
+    CHECK(trim_name("Ada\u200b") == "Ada\u200b");
+    CHECK(same_baby("Ada\u00a0", "ada"));
+    CHECK_THAT(format_babies(parse_babies("Ada\u00a0, \u2009Ben")), Equals("Ada, Ben"));
+}
+
+TEST_CASE("the feeds naming no baby are the one baby's only while no other is configured or named") {
+    CHECK(unnamed_feeds_are("Ada", {}, {"Ada"}));
+    CHECK(unnamed_feeds_are("ada", {"Ada"}, {}));
+    CHECK(unnamed_feeds_are("Ada", {}, {}));
+    CHECK_FALSE(unnamed_feeds_are("Ada", {"Ada", "Ben"}, {"Ada"}));
+    CHECK_FALSE(unnamed_feeds_are("Ada", {}, {"Ada", "Ben"}));
+    CHECK_FALSE(unnamed_feeds_are("Ada", {"Ben"}, {}));
+    CHECK_FALSE(unnamed_feeds_are("", {}, {}));
+}
+
+TEST_CASE("two babies configured: feeds without a name beside one named baby are planned as one more baby") {
+    std::vector<Entry> entries = week_of("Ada", {180, 540}, 90);
+    const auto unnamed = week_of("", {900, 1260}, 110);
+    entries.insert(entries.end(), unnamed.begin(), unnamed.end());
+    Settings settings;
+    settings.mode = PlanMode::exclusive;
+    const Seconds since = lookback_since(now.now, 7, now.zone);
+    CHECK(plan_cadence(entries, settings, now.zone, since, now.now).cadence.basis.babies.empty());
+    settings.babies = {"Ada", "Ben"};
+    const PlanCadence both = plan_cadence(entries, settings, now.zone, since, now.now);
+    CHECK(both.cadence.basis.babies == std::vector<std::string>{"Ada", ""});
+    CHECK_THAT(both.cadence.basis.notes.front(),
+               Equals("14 feeds carry no baby's name, so they are planned as one more baby; name each with pumplog "
+                      "log edit REF --baby NAME"));
+}
+
 }  // namespace PUMPLOG_UNITY_ID
