@@ -829,11 +829,13 @@ CheckReport Checker::finish() {
         ++report.entries;
         if (line.type == EntryType::timer) ++report.timer_lines;
         // The good lines are in line order: a target of a higher index comes after.
-        if (refers_to_an_entry(line.type) && line.target > i)
+        if (refers_to_an_entry(line.type) && line.target > i) {
+            report.before_target.emplace_back(line.number, good[line.target].number);
             impl_->later.push_back({line.number, Severity::note,
                                     fmt::format("refers to line {}, which comes after it (readers then read the "
                                                 "journal twice)",
                                                 good[line.target].number)});
+        }
     }
 
     report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
@@ -1054,16 +1056,46 @@ RepairResult repair_journal(Journal& journal) {
         if (bad.empty()) return;
         std::vector<std::string> rejected;
         std::string content;
-        locked.journal().for_each_raw_line(
-            [&](const RawLine& line) {
-                if (std::binary_search(bad.begin(), bad.end(), line.number)) {
-                    rejected.emplace_back(line.text);
-                } else {
-                    content.append(line.text);
+        // The lines keep their order, but a line that refers to a later one goes
+        // right after it (pumplog(5) "Order"): held until its target is written.
+        const auto& before = result.report.before_target;
+        std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> after;  // target's line -> lines held for it
+        for (const auto& [line, target] : before) after[target].push_back(line);
+        std::unordered_map<std::uint64_t, std::string> held;
+        std::vector<std::uint64_t> due;
+        const auto keep = [&](std::uint64_t number, std::string_view text) {
+            content.append(text);
+            content += '\n';
+            ++result.kept;
+            due.push_back(number);
+            while (!due.empty()) {  // the lines held for this one, and for those in turn
+                const std::uint64_t written = due.back();
+                due.pop_back();
+                const auto it = after.find(written);
+                if (it == after.end()) continue;
+                for (const std::uint64_t follower : it->second) {
+                    content.append(held[follower]);
                     content += '\n';
                     ++result.kept;
+                    held.erase(follower);
+                    due.push_back(follower);
                 }
+                after.erase(it);
+            }
+        };
+        locked.journal().for_each_raw_line(
+            [&](const RawLine& line) {
+                const auto misplaced = std::lower_bound(
+                    before.begin(), before.end(), line.number,
+                    [](const auto& pair, std::uint64_t number) { return pair.first < number; });
+                if (std::binary_search(bad.begin(), bad.end(), line.number)) rejected.emplace_back(line.text);
+                else if (misplaced != before.end() && misplaced->first == line.number)
+                    held.emplace(line.number, std::string(line.text));
+                else
+                    keep(line.number, line.text);
             });
+        for (const auto& [line, target] : before)  // not reached: every target is a good line, written above
+            if (const auto it = held.find(line); it != held.end()) keep(line, it->second);
         // The bad lines are safe in JOURNAL.rejected before the journal loses them.
         locked.rewrite_moving(content, result.rejected, rejected);
         result.moved = rejected.size();

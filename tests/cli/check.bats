@@ -199,3 +199,18 @@ garbage two" ]
     last="pumplog: warning: stock: 2 more skipped as above"
     [ "$(printf '%s\n' "$stderr" | tail -1)" = "$last" ]
 }
+
+# pumplog(5) "Order": a repair's rewrite puts a correction that stood before its target right after it.
+@test "repair moves a correction that stands before its target to just after it; the rest keep their order" {
+    journal_line '{"v":1,"id":"V","type":"void","at":"2026-11-21T07:00:00+01:00","target":"P"}'
+    journal_line '{"v":1,"id":"Q","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":50}'
+    journal_line 'garbage'
+    journal_line '{"v":1,"id":"P","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"R","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":70}'
+    run --separate-stderr pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(cut -d'"' -f6 "$J" | tr '\n' ' ')" = "Q P V R " ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"comes after it"* ]]
+}
