@@ -82,6 +82,8 @@ struct CheckReport {
     std::uint64_t timer_lines = 0;  // good lines of the pump timer (start, pause, resume, cancel)
     std::vector<Problem> problems;         // in line order
     std::vector<std::uint64_t> bad_lines;  // lines with an error, ascending: what repair moves
+    // Good lines that refer to a later line (line, its target's line), ascending: repair puts each after its target.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> before_target;
     std::size_t errors() const;
     std::size_t notes() const;
     bool clean() const { return bad_lines.empty(); }

@@ -154,13 +154,17 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // now or settled by the file itself, they would be recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
 
-// A journal line as it stands in the file, with its ordering key (line_key).
+// A journal line as it stands in the file, with its ordering key (line_key),
+// its id and the id of the line it refers to (a correction's target), if any.
 struct KeyedLine {
     Seconds key;
     std::string text;
+    std::string id;
+    std::string target;
 };
 // The rewritten journal: the existing lines (in file order) and the imported
-// entries, ordered stably by line_key, one per line, each ending in a newline.
+// entries, ordered stably by line_key (a correction after its target:
+// place_lines, journal.hpp), one per line, each ending in a newline.
 std::string merged_journal(const std::vector<KeyedLine>& existing, const std::vector<ImportedEntry>& added);
 
 }  // namespace pumplog

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 #include <vector>
 
@@ -53,6 +54,28 @@ using LineVisitor = std::function<bool(const Entry&)>;
 // `at`. Appends keep it too (a new line is created now, and `at` is not in the
 // future), so a newest-first read may stop once lines are older than it needs.
 Seconds line_key(const Entry& entry);
+
+// Where a rewrite places a line: by `key`, then `depth`. A line that refers to
+// another (void, amend, use, move, discard) stands no earlier than its target,
+// whatever its own key (a script's correction may carry an old `at` and an id
+// that is no ULID): its key is raised to its target's placed key, and its depth
+// is then one more than the target's, so that it sorts after it on a tie. Any
+// other line keeps its line_key and depth 0.
+struct Placement {
+    Seconds key;
+    std::uint32_t depth = 0;
+    friend bool operator<(const Placement& a, const Placement& b) {
+        return a.key != b.key ? a.key < b.key : a.depth < b.depth;
+    }
+};
+struct LineToPlace {
+    Seconds key;              // its line_key
+    std::string_view id;
+    std::string_view target;  // empty when it refers to no line
+};
+// One placement per line, in the same order; a target is the first line of
+// its id; a line whose target is missing, or in a cycle of references, keeps its key.
+std::vector<Placement> place_lines(const std::vector<LineToPlace>& lines);
 
 // The one system call the journal's bytes are written with: ::write, or in a
 // test a stand-in that fails part-way as a full disk does (the seam for

@@ -78,7 +78,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     std::unordered_map<std::string, std::string> ids;  // id -> the entry's baby
     const auto read_journal = [&](const Journal& journal) {
         const ReadStats stats = journal.read_backward([&](const Entry& e) {
-            lines.push_back({line_key(e), e.raw});
+            lines.push_back({line_key(e), e.raw, e.id, e.target});
             ids.emplace(e.id, e.baby);
             return true;
         });

@@ -1,6 +1,7 @@
 #include "pumplog/check.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
@@ -66,6 +67,66 @@ std::string json_error(simdjson::error_code code) {
         case simdjson::STRING_ERROR: return "not valid JSON (a bad string escape)";
         default: return "not valid JSON";
     }
+}
+
+// A number out of range (a volume outside 0 to 10000 ml, a duration that is
+// not whole seconds from 0 to a day) is damage every reader counts as none:
+// a note, so that a repair does not move the line and change what they show
+// (pumplog(5)). Any other wrong value makes the line bad.
+Severity value_severity(FieldKind kind, element value) {
+    double number = 0;
+    const bool numeric = (kind == FieldKind::volume || kind == FieldKind::seconds) && !value.get_double().get(number);
+    return numeric ? Severity::note : Severity::error;
+}
+
+// The DOM parse of a line whose numbers it refused: `why` says which key holds
+// a value that is no JSON number (0x10, 1.2.3); integers too long for 64 bits
+// get a ".0" (the same number) in `widened` and the line is parsed again.
+simdjson::simdjson_result<element> reread_numbers(std::string_view text, simdjson::dom::parser& parser,
+                                                  std::string& widened, std::string& why) {
+    widened.clear();
+    std::string_view key;  // the last string met: the key of the value that follows
+    bool in_string = false;
+    std::size_t string_start = 0;
+    char before = 0;  // the last character outside strings and blanks
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            widened += c;
+            if (c == '\\' && i + 1 < text.size()) widened += text[++i];
+            else if (c == '"') {
+                in_string = false;
+                key = text.substr(string_start, i - string_start);
+            }
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            string_start = i + 1;
+        } else if ((c == '-' || (c >= '0' && c <= '9')) && (before == ':' || before == ',' || before == '[')) {
+            std::size_t end = i;
+            bool plain_digits = true;
+            while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '.' ||
+                                         text[end] == '+' || text[end] == '-')) {
+                if (!(text[end] >= '0' && text[end] <= '9') && !(end == i && text[end] == '-')) plain_digits = false;
+                ++end;
+            }
+            const std::string_view token = text.substr(i, end - i);
+            if (token.find_first_not_of("0123456789.eE+-") != std::string_view::npos) {
+                why = fmt::format("{} is not a number ({} is not JSON)", quote_key(key), printable(token));
+                return simdjson::NUMBER_ERROR;
+            }
+            widened.append(token);
+            if (plain_digits && token.size() > 18) widened += ".0";
+            before = '0';
+            i = end - 1;
+            continue;
+        }
+        if (c != ' ' && c != '\t') before = c;
+        widened += c;
+        continue;
+    }
+    return parser.parse(widened);
 }
 
 bool is_time(element value) {
@@ -188,7 +249,7 @@ void check_set(element set, LineVerdict& verdict) {
         }
         if (const FieldSpec* rule = field_named(field.key); rule && rule->amendable()) {
             const std::string error = value_error(std::string("set.") + std::string(field.key), rule->kind, field.value);
-            if (!error.empty()) verdict.findings.push_back({Severity::error, error});
+            if (!error.empty()) verdict.findings.push_back({value_severity(rule->kind, field.value), error});
             // As the reader takes it: null, or an empty text, removes the field.
             std::string_view text;
             const bool is_text = !field.value.get_string().get(text);
@@ -307,6 +368,7 @@ bool clean_by_shape(const Entry& e, const CanonicalShape& shape) {
 struct LineValidator::Impl {
     simdjson::dom::parser parser;
     std::string padded;
+    std::string widened;  // a line with its long integers written as decimals (reread_numbers)
     std::vector<std::string_view> keys;
     Entry entry;
     CanonicalMemo memo;
@@ -378,9 +440,21 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
         return;
     }
     element root;
-    if (const auto code = impl_->parser.parse(text.data(), text.size(), false).get(root)) {
-        error(json_error(code));
-        return;
+    if (auto code = impl_->parser.parse(text.data(), text.size(), false).get(root)) {
+        // A number the DOM refuses: a value that is no JSON number is named;
+        // an integer of more digits than 64 bits hold is valid JSON, read
+        // again as the same number written as a decimal (its value is judged below).
+        std::string why;
+        if (code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE)
+            code = reread_numbers(text, impl_->parser, impl_->widened, why).get(root);
+        if (!why.empty()) {
+            error(why);
+            return;
+        }
+        if (code) {
+            error(json_error(code));
+            return;
+        }
     }
     simdjson::dom::object object;
     if (root.get_object().get(object)) {
@@ -434,7 +508,7 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
             check_set(value, verdict);
         } else if (const FieldSpec* rule = field_named(key)) {
             const std::string problem = value_error(key, rule->kind, value);
-            if (!problem.empty()) error(problem);
+            if (!problem.empty()) verdict.findings.push_back({value_severity(rule->kind, value), problem});
             std::string_view target;
             if (key == "target" && !value.get_string().get(target)) verdict.target.assign(target);
         }
@@ -829,11 +903,13 @@ CheckReport Checker::finish() {
         ++report.entries;
         if (line.type == EntryType::timer) ++report.timer_lines;
         // The good lines are in line order: a target of a higher index comes after.
-        if (refers_to_an_entry(line.type) && line.target > i)
+        if (refers_to_an_entry(line.type) && line.target > i) {
+            report.before_target.emplace_back(line.number, good[line.target].number);
             impl_->later.push_back({line.number, Severity::note,
                                     fmt::format("refers to line {}, which comes after it (readers then read the "
                                                 "journal twice)",
                                                 good[line.target].number)});
+        }
     }
 
     report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
@@ -1054,16 +1130,46 @@ RepairResult repair_journal(Journal& journal) {
         if (bad.empty()) return;
         std::vector<std::string> rejected;
         std::string content;
-        locked.journal().for_each_raw_line(
-            [&](const RawLine& line) {
-                if (std::binary_search(bad.begin(), bad.end(), line.number)) {
-                    rejected.emplace_back(line.text);
-                } else {
-                    content.append(line.text);
+        // The lines keep their order, but a line that refers to a later one goes
+        // right after it (pumplog(5) "Order"): held until its target is written.
+        const auto& before = result.report.before_target;
+        std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> after;  // target's line -> lines held for it
+        for (const auto& [line, target] : before) after[target].push_back(line);
+        std::unordered_map<std::uint64_t, std::string> held;
+        std::vector<std::uint64_t> due;
+        const auto keep = [&](std::uint64_t number, std::string_view text) {
+            content.append(text);
+            content += '\n';
+            ++result.kept;
+            due.push_back(number);
+            while (!due.empty()) {  // the lines held for this one, and for those in turn
+                const std::uint64_t written = due.back();
+                due.pop_back();
+                const auto it = after.find(written);
+                if (it == after.end()) continue;
+                for (const std::uint64_t follower : it->second) {
+                    content.append(held[follower]);
                     content += '\n';
                     ++result.kept;
+                    held.erase(follower);
+                    due.push_back(follower);
                 }
+                after.erase(it);
+            }
+        };
+        locked.journal().for_each_raw_line(
+            [&](const RawLine& line) {
+                const auto misplaced = std::lower_bound(
+                    before.begin(), before.end(), line.number,
+                    [](const auto& pair, std::uint64_t number) { return pair.first < number; });
+                if (std::binary_search(bad.begin(), bad.end(), line.number)) rejected.emplace_back(line.text);
+                else if (misplaced != before.end() && misplaced->first == line.number)
+                    held.emplace(line.number, std::string(line.text));
+                else
+                    keep(line.number, line.text);
             });
+        for (const auto& [line, target] : before)  // not reached: every target is a good line, written above
+            if (const auto it = held.find(line); it != held.end()) keep(line, it->second);
         // The bad lines are safe in JOURNAL.rejected before the journal loses them.
         locked.rewrite_moving(content, result.rejected, rejected);
         result.moved = rejected.size();

@@ -295,18 +295,22 @@ Entry ImportedEntry::entry() const {
 std::string merged_journal(const std::vector<KeyedLine>& existing, const std::vector<ImportedEntry>& added) {
     // Ordered by reference, never by copies of the lines: the journal and the import may be 100,000s of lines.
     struct Placed {
-        Seconds key;
+        Placement key;
         const std::string* text;
     };
+    std::vector<LineToPlace> to_place;
+    to_place.reserve(existing.size());
+    for (const auto& line : existing) to_place.push_back({line.key, line.id, line.target});
+    const std::vector<Placement> placed = place_lines(to_place);  // a correction after its target
     std::vector<Placed> lines;
     lines.reserve(existing.size() + added.size());
     std::size_t size = 0;
-    for (const auto& line : existing) {
-        lines.push_back({line.key, &line.text});
-        size += line.text.size() + 1;
+    for (std::size_t i = 0; i < existing.size(); ++i) {
+        lines.push_back({placed[i], &existing[i].text});
+        size += existing[i].text.size() + 1;
     }
     for (const auto& imported : added) {
-        lines.push_back({imported.at, &imported.text});
+        lines.push_back({Placement{imported.at}, &imported.text});
         size += imported.text.size() + 1;
     }
     std::stable_sort(lines.begin(), lines.end(), [](const Placed& a, const Placed& b) { return a.key < b.key; });

@@ -7,6 +7,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
+#include <unordered_map>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -31,6 +32,41 @@ Seconds line_key(const Entry& entry) {
     Seconds key = entry.at.instant;
     if (const auto created = ulid_time(entry.id)) key = std::max(key, date::floor<std::chrono::seconds>(*created));
     return key;
+}
+
+std::vector<Placement> place_lines(const std::vector<LineToPlace>& lines) {
+    std::vector<Placement> placed(lines.size());
+    std::unordered_map<std::string_view, std::size_t> first;  // id -> its first line
+    first.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        first.emplace(lines[i].id, i);
+        placed[i].key = lines[i].key;
+    }
+    enum class State : std::uint8_t { open, visiting, done };
+    std::vector<State> state(lines.size(), State::open);
+    std::vector<std::size_t> chain;  // a line, its target, the target's target... (no recursion: chains may be long)
+    for (std::size_t start = 0; start < lines.size(); ++start) {
+        for (std::size_t i = start; state[i] == State::open;) {
+            state[i] = State::visiting;
+            chain.push_back(i);
+            if (lines[i].target.empty()) break;
+            const auto it = first.find(lines[i].target);
+            if (it == first.end() || it->second == i) break;
+            i = it->second;
+        }
+        // Settled from the far end: each line after its target (a cycle's lines keep their keys).
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            const std::size_t i = *it;
+            state[i] = State::done;
+            if (lines[i].target.empty()) continue;
+            const auto t = first.find(lines[i].target);
+            if (t == first.end() || t->second == i || state[t->second] != State::done) continue;
+            const Placement& target = placed[t->second];
+            if (lines[i].key <= target.key) placed[i] = {target.key, target.depth + 1};
+        }
+        chain.clear();
+    }
+    return placed;
 }
 
 const char* file_kind(mode_t mode) {

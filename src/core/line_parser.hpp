@@ -106,11 +106,13 @@ std::uint32_t canonical_key_bit(std::string_view key);
 bool parse_canonical_line(const char* data, std::size_t size, Entry& out, CanonicalMemo& memo, bool raw = true,
                           CanonicalShape* shape = nullptr, PassOver pass_over = {});
 
-// A count of seconds from a JSON number: rounded to the nearest integer;
-// false when out of range. Both paths use it.
+// A count of seconds from a JSON number. One that is not a whole number in
+// range is damage (log check notes it) and counts as none, as an implausible
+// one does (pumplog(5)): it is held as -1, which plausible_seconds refuses.
+// Both paths use it.
 inline bool round_count(double d, std::optional<std::int64_t>& out) {
-    if (!(d > -9.2e18 && d < 9.2e18)) return false;
-    out = static_cast<std::int64_t>(d < 0 ? d - 0.5 : d + 0.5);
+    if (!(d > -9.2e18 && d < 9.2e18) || d != static_cast<double>(static_cast<std::int64_t>(d))) out = -1;
+    else out = static_cast<std::int64_t>(d);
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
 #include "pumplog/lines.hpp"
 
 namespace pumplog {
@@ -48,6 +49,8 @@ struct Kept {
     std::size_t source;  // 0: the journal, i + 1: incoming[i]
     Seconds key;
     std::string id;
+    std::string target;  // the line it refers to, if any
+    Placement placed{};
 };
 
 }  // namespace
@@ -79,7 +82,7 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
                                             journal.name, line.number, why));
         }
         by_id.emplace(entry.id, kept.size());
-        kept.push_back({&line, 0, line_key(entry), entry.id});
+        kept.push_back({&line, 0, line_key(entry), entry.id, entry.target});
     }
 
     for (std::size_t s = 0; s < incoming.size(); ++s) {
@@ -100,7 +103,7 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
             }
             const auto [it, inserted] = by_id.emplace(entry.id, kept.size());
             if (inserted) {
-                kept.push_back({&line, s + 1, line_key(entry), entry.id});
+                kept.push_back({&line, s + 1, line_key(entry), entry.id, entry.target});
                 ++count.added;
                 continue;
             }
@@ -116,7 +119,7 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
                     result.displaced.push_back(other.line->text);
                     ++count.added;
                 }
-                other = {&line, s + 1, line_key(entry), entry.id};
+                other = {&line, s + 1, line_key(entry), entry.id, entry.target};
             } else {
                 result.conflicts.push_back(
                     {source.name, line.number, entry.id, source_name(other.source), other.line->number, false});
@@ -128,9 +131,19 @@ MergeResult merge_sources(const MergeSource& journal, const std::vector<MergeSou
 
     // Ordered by content alone (line_key, then id), never by which copy was the
     // base: A merged with B and B merged with A are the same file. (A journal's
-    // own lines that share an id keep their order: the sort is stable.)
-    std::stable_sort(kept.begin(), kept.end(),
-                     [](const Kept& a, const Kept& b) { return a.key != b.key ? a.key < b.key : a.id < b.id; });
+    // own lines that share an id keep their order: the sort is stable.) A
+    // correction stands after its target (place_lines), whatever its own key.
+    {
+        std::vector<LineToPlace> lines;
+        lines.reserve(kept.size());
+        for (const auto& k : kept) lines.push_back({k.key, k.id, k.target});
+        const std::vector<Placement> placed = place_lines(lines);
+        for (std::size_t i = 0; i < kept.size(); ++i) kept[i].placed = placed[i];
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) {
+        if (a.placed.key != b.placed.key || a.placed.depth != b.placed.depth) return a.placed < b.placed;
+        return a.id < b.id;
+    });
     std::size_t size = 0;
     for (const auto& k : kept) size += k.line->text.size() + 1;
     result.content.reserve(size);

@@ -27,6 +27,7 @@ double entry_volume(double ml, Unit unit) {
 // Sets a volume field in the display unit under its ml key (renamed at the end).
 void put_volume(nlohmann::ordered_json& j, std::string_view key, const std::optional<double>& ml, Unit unit) {
     if (!ml) j.erase(std::string(key));
+    else if (!plausible_volume(*ml)) j[std::string(key)] = nullptr;  // damage: counted as none (pumplog(5))
     else j[std::string(key)] = json_number(entry_volume(*ml, unit));
 }
 
@@ -49,8 +50,9 @@ void put_string(nlohmann::ordered_json& j, std::string_view key, const std::stri
 }
 
 void put_integer(nlohmann::ordered_json& j, std::string_view key, const std::optional<std::int64_t>& value) {
-    if (value) j[std::string(key)] = *value;
-    else j.erase(std::string(key));
+    if (!value) j.erase(std::string(key));
+    else if (!plausible_seconds(*value)) j[std::string(key)] = nullptr;  // damage: counted as none (pumplog(5))
+    else j[std::string(key)] = *value;
 }
 
 }  // namespace
@@ -120,12 +122,12 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
             switch (field->kind) {
                 case FieldKind::volume: {
                     const auto& ml = e.*field->volume;
-                    row.push_back(ml ? number(entry_volume(*ml, unit)) : std::string());
+                    row.push_back(counted_ml(ml) ? number(entry_volume(*ml, unit)) : std::string());
                     break;
                 }
                 case FieldKind::seconds: {
                     const auto& s = e.*field->seconds;
-                    row.push_back(s ? std::to_string(*s) : std::string());
+                    row.push_back(counted_seconds(s) ? std::to_string(*s) : std::string());
                     break;
                 }
                 case FieldKind::text:
@@ -163,7 +165,7 @@ std::string describe(const Entry& e, Unit unit, std::string_view label) {
         return format_volume_number(Volume::from_ml(ml.value_or(0)), unit);
     };
     const auto mins = [](std::int64_t s) {
-        if (!plausible_seconds(s)) return std::string("an implausible time (see log check)");
+        if (!plausible_seconds(s)) return std::string("an implausible duration (see log check)");
         return format_duration(std::chrono::seconds(s));
     };
     const std::string container =

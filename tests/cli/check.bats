@@ -199,3 +199,55 @@ garbage two" ]
     last="pumplog: warning: stock: 2 more skipped as above"
     [ "$(printf '%s\n' "$stderr" | tail -1)" = "$last" ]
 }
+
+# pumplog(5) "Order": a repair's rewrite puts a correction that stood before its target right after it.
+@test "repair moves a correction that stands before its target to just after it; the rest keep their order" {
+    journal_line '{"v":1,"id":"V","type":"void","at":"2026-11-21T07:00:00+01:00","target":"P"}'
+    journal_line '{"v":1,"id":"Q","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":50}'
+    journal_line 'garbage'
+    journal_line '{"v":1,"id":"P","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"R","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":70}'
+    run --separate-stderr pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(cut -d'"' -f6 "$J" | tr '\n' ' ')" = "Q P V R " ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"comes after it"* ]]
+}
+
+# pumplog(5): a number out of range is damage that log check notes and every other command counts as none; a
+# value that is no number makes the line bad for every reader alike.
+@test "out-of-range numbers: one verdict for check, log, its JSON and CSV, and report" {
+    journal_line '{"v":1,"id":"A","type":"pump","at":"2026-11-20T06:00:00+01:00","ml":99999999999999999999999999999}'
+    journal_line '{"v":1,"id":"B","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":100,"dur_s":-5}'
+    journal_line '{"v":1,"id":"C","type":"pump","at":"2026-11-20T08:00:00+01:00","ml":100,"dur_s":1.5}'
+    journal_line '{"v":1,"id":"D","type":"pump","at":"2026-11-20T09:00:00+01:00","ml":100,"left_ml":1e308,"right_ml":1e308}'
+    journal_line '{"v":1,"id":"E","type":"pump","at":"2026-11-20T10:00:00+01:00","ml":0x10}'
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 3 ]
+    [ "$output" = "$J:1: note: \"ml\" of 1e+29 ml is not a plausible volume (0 to 10000 ml)
+$J:2: note: \"dur_s\" of -5 s is not a plausible duration (0 to 86400 s, a day)
+$J:3: note: \"dur_s\" is not a whole number of seconds
+$J:4: note: \"left_ml\" of 1e+308 ml is not a plausible volume (0 to 10000 ml)
+$J:4: note: \"right_ml\" of 1e+308 ml is not a plausible volume (0 to 10000 ml)
+$J:5: \"ml\" is not a number (0x10 is not JSON)
+$J: 5 lines, 4 good entries, 1 bad line, 5 notes
+Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is deleted)." ]
+    run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20
+    [[ "$output" == *"pumped 100 ml, an implausible duration (see log check)"* ]]
+    [ "$(grep -c 'implausible duration' <<< "$output")" -eq 2 ]
+    run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20 --format csv
+    [ "$(tail -n +2 <<< "$output" | cut -d, -f2,5-8 | tr '\n' ' ')" = "A,,,, B,100,,, C,100,,, D,100,,, " ]
+    run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20 --format json
+    [ "$(jq -c '[.[] | [.id, .ml, .dur_s, .left_ml]]' <<< "$output")" = \
+      '[["A",null,null,null],["B",100,null,null],["C",100,null,null],["D",100,null,null]]' ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --format csv
+    [ "$(tail -1 <<< "$output" | cut -d, -f1-3)" = "2026-11-20,4,300" ]
+    # A repair moves the bad line only: what the readers show stays the same.
+    run --separate-stderr pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(wc -l < "$J")" -eq 4 ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --format csv
+    [ "$(tail -1 <<< "$output" | cut -d, -f1-3)" = "2026-11-20,4,300" ]
+    [ -z "$stderr" ]
+}

@@ -274,3 +274,47 @@ journal.jsonl.bak" ]
     [ "$status" -eq 0 ]
     cmp "$t/ab.jsonl" "$t/ba.jsonl"
 }
+
+# pumplog(5) "Order": a rewrite puts a correction no earlier than its target,
+# whatever its own key. A void from another tool (an id that is no ULID, an
+# old `at`) used to be sorted by that `at`, 1600 lines before its target: a
+# read of a recent day stops before reaching it and counted the voided pump.
+@test "merge puts a script's void with an old time after its target: a day's total does not depend on --since" {
+    export PUMPLOG_NOW="2026-10-21T12:00:00+02:00"
+    python3 "$PUMPLOG_SOURCE_DIR/bench/generate" 1600 --end 2026-10-21 > "$J"
+    target=01M5B31B7836Z4C9YCABC4JXEW
+    grep -q "\"id\":\"$target\",\"type\":\"pump\",\"at\":\"2026-10-20T" "$J"
+    printf '{"v":1,"id":"void-1","type":"void","at":"2026-03-01T10:00:00+01:00","target":"%s"}\n' "$target" > fix.jsonl
+    run --separate-stderr pumplog log merge fix.jsonl
+    [ "$status" -eq 0 ]
+    [ "$(grep -n -m1 "\"id\":\"$target\"" "$J" | cut -d: -f1)" -lt "$(grep -n '"id":"void-1"' "$J" | cut -d: -f1)" ]
+    run --separate-stderr pumplog report --since 2026-10-20 --until 2026-10-20 --format csv
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | tail -1 | cut -d, -f1-3)" = "2026-10-20,9,1357" ]
+    run --separate-stderr pumplog report --since 2026-02-01 --format csv
+    [ "$(printf '%s\n' "$output" | grep ^2026-10-20 | cut -d, -f1-3)" = "2026-10-20,9,1357" ]
+    # An amend of the same kind, merged into the original journal: applied whatever the range.
+    python3 "$PUMPLOG_SOURCE_DIR/bench/generate" 1600 --end 2026-10-21 > "$J"
+    printf '{"v":1,"id":"fix-1","type":"amend","at":"2026-03-01T10:00:00+01:00","target":"%s","set":{"ml":10}}\n' \
+        "$target" > fix.jsonl
+    run --separate-stderr pumplog log merge fix.jsonl
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log --since 2026-10-20 --until 2026-10-20
+    [[ "$output" == *"${target: -4}"*"pumped 10 ml"* ]] || [[ "$output" == *"pumped 10 ml"* ]]
+    narrow="$(pumplog report --since 2026-10-20 --until 2026-10-20 --format csv | tail -1 | cut -d, -f1-3)"
+    wide="$(pumplog report --since 2026-02-01 --format csv | grep ^2026-10-20 | cut -d, -f1-3)"
+    [ "$narrow" = "$wide" ]
+}
+
+# The same rule when a correction and its target share one key: the target first.
+@test "merge puts a correction written in the same second as its target after it, whatever their ids" {
+    printf '%s\n' '{"v":1,"id":"b-pump","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":100}' > "$J"
+    printf '%s\n' '{"v":1,"id":"a-void","type":"void","at":"2026-11-21T08:00:00+01:00","target":"b-pump"}' > fix.jsonl
+    run --separate-stderr pumplog log merge fix.jsonl
+    [ "$status" -eq 0 ]
+    [ "$(cut -c1-30 "$J")" = '{"v":1,"id":"b-pump","type":"p
+{"v":1,"id":"a-void","type":"v' ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"comes after it"* ]]
+}

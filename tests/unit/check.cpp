@@ -101,9 +101,9 @@ TEST_CASE("lines the fast scanner reads but that are not clean get the full pars
     CHECK(findings(R"({"v":11,"id":"a","type":"pump",)" + at + R"(,"ml":1})") ==
           Strings{"note: format version 11 is newer than this pumplog's (1)"});
     CHECK(findings(line("a", "pump", R"("ml":90,"left_s":1.5)")) ==
-          Strings{"\"left_s\" is not a whole number of seconds"});
+          Strings{"note: \"left_s\" is not a whole number of seconds"});
     CHECK(findings(line("a", "amend", R"("target":"b","set":{"dur_s":0.5})")) ==
-          Strings{"\"set.dur_s\" is not a whole number of seconds"});
+          Strings{"note: \"set.dur_s\" is not a whole number of seconds"});
     CHECK(findings(line("a", "pump", R"("ml":null)")) == Strings{pump_without_ml});
     CHECK(findings(line("a", "feed", R"("method":"breast","milk":"")")) ==
           Strings{"note: unknown milk \"\" (this pumplog knows breast, formula); ignored by computations"});
@@ -176,7 +176,7 @@ TEST_CASE("the fields every entry has are required with their types") {
 TEST_CASE("known fields must have their types on every line") {
     CHECK(findings(line("a", "pump", R"("ml":"90")")) == Strings{"\"ml\" is not a number (millilitres)"});
     CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":90.5)")) ==
-          Strings{"\"dur_s\" is not a whole number of seconds"});
+          Strings{"note: \"dur_s\" is not a whole number of seconds"});
     CHECK(findings(line("a", "pump", R"("ml":90,"note":5)")) == Strings{"\"note\" is not a string"});
     CHECK(findings(line("a", "void", R"("target":"b","ml":"x")")) == Strings{"\"ml\" is not a number (millilitres)"});
     CHECK(findings(line("a", "store", R"("ml":1,"place":"fridge","pumped":"soon")")) ==
@@ -417,26 +417,26 @@ TEST_CASE("raw lines are numbered from 1 and a final newline starts no line") {
 }
 
 TEST_CASE("a negative or absurd volume is an error, 0 and 10000 ml are fine") {
-    CHECK(findings(line("a", "pump", R"("ml":-90)")) == Strings{"\"ml\" of -90 ml is not a plausible volume (0 to 10000 ml)"});
+    CHECK(findings(line("a", "pump", R"("ml":-90)")) == Strings{"note: \"ml\" of -90 ml is not a plausible volume (0 to 10000 ml)"});
     CHECK(findings(line("a", "pump", R"("ml":1e308)")) ==
-          Strings{"\"ml\" of 1e+308 ml is not a plausible volume (0 to 10000 ml)"});
+          Strings{"note: \"ml\" of 1e+308 ml is not a plausible volume (0 to 10000 ml)"});
     CHECK(findings(line("a", "pump", R"("ml":90,"left_ml":10001,"right_ml":0)")) ==
-          Strings{"\"left_ml\" of 10001 ml is not a plausible volume (0 to 10000 ml)"});
+          Strings{"note: \"left_ml\" of 10001 ml is not a plausible volume (0 to 10000 ml)"});
     CHECK(findings(line("a", "amend", R"("target":"b","set":{"ml":-1})")) ==
-          Strings{"\"set.ml\" of -1 ml is not a plausible volume (0 to 10000 ml)"});
+          Strings{"note: \"set.ml\" of -1 ml is not a plausible volume (0 to 10000 ml)"});
     CHECK(findings(line("a", "pump", R"("ml":10000,"left_ml":0)")).empty());
     CHECK(findings(line("a", "use", R"("target":"b","ml":0)")).empty());
 }
 
 TEST_CASE("a negative or absurd duration is an error, none to a day is fine") {
     CHECK(findings(line("a", "feed", R"("method":"breast","left_s":-5)")) ==
-          Strings{"\"left_s\" of -5 s is not a plausible duration (0 to 86400 s, a day)"});
+          Strings{"note: \"left_s\" of -5 s is not a plausible duration (0 to 86400 s, a day)"});
     CHECK(findings(line("a", "feed", R"("method":"breast","right_s":9000000000000000000)")) ==
-          Strings{"\"right_s\" of 9000000000000000000 s is not a plausible duration (0 to 86400 s, a day)"});
+          Strings{"note: \"right_s\" of 9000000000000000000 s is not a plausible duration (0 to 86400 s, a day)"});
     CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":86401)")) ==
-          Strings{"\"dur_s\" of 86401 s is not a plausible duration (0 to 86400 s, a day)"});
+          Strings{"note: \"dur_s\" of 86401 s is not a plausible duration (0 to 86400 s, a day)"});
     CHECK(findings(line("a", "amend", R"("target":"b","set":{"dur_s":-1})")) ==
-          Strings{"\"set.dur_s\" of -1 s is not a plausible duration (0 to 86400 s, a day)"});
+          Strings{"note: \"set.dur_s\" of -1 s is not a plausible duration (0 to 86400 s, a day)"});
     CHECK(findings(line("a", "pump", R"("ml":90,"dur_s":86400)")).empty());
     CHECK(findings(line("a", "feed", R"("method":"breast","left_s":0,"right_s":600)")).empty());
 }

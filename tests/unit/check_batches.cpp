@@ -6,6 +6,9 @@
 #include "helpers.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -126,10 +129,25 @@ TEST_CASE("repair of a journal checked on two threads moves exactly the bad line
     Checker checker;
     journal.for_each_raw_line([&](const RawLine& raw) { checker.add(raw); });
     const CheckReport expected = checker.finish();
+    // Every good line in order, but one that refers to a later line goes just after it (pumplog(5) "Order").
     std::string kept, moved;
+    std::map<std::uint64_t, std::string> texts;
+    std::map<std::uint64_t, std::vector<std::uint64_t>> followers;
+    std::set<std::uint64_t> held;
+    REQUIRE_FALSE(expected.before_target.empty());
+    for (const auto& [line, target] : expected.before_target) {
+        followers[target].push_back(line);
+        held.insert(line);
+    }
+    std::function<void(std::uint64_t)> keep = [&](std::uint64_t number) {
+        kept += texts[number] + "\n";
+        for (const std::uint64_t f : followers[number]) keep(f);
+    };
     journal.for_each_raw_line([&](const RawLine& raw) {
         const bool bad = std::binary_search(expected.bad_lines.begin(), expected.bad_lines.end(), raw.number);
-        (bad ? moved : kept) += std::string(raw.text) + "\n";
+        texts[raw.number] = std::string(raw.text);
+        if (bad) moved += std::string(raw.text) + "\n";
+        else if (!held.count(raw.number)) keep(raw.number);
     });
 
     const RepairResult result = repair_journal(journal);

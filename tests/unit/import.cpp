@@ -405,7 +405,7 @@ TEST_CASE("the merged journal orders lines stably by line_key") {
     const auto r = run("h.csv", huckleberry_header + "Feed,2024-01-05 14:30,,,Formula,Bottle,120ml,\n"
                                                      "Feed,2024-01-05 12:00,,,Formula,Bottle,100ml,\n");
     const Seconds noon = parse_rfc3339("2024-01-05T12:00:00+01:00")->instant;
-    const std::string merged = merged_journal({{noon, "A"}, {noon - std::chrono::hours(1), "B"}, {noon, "C"}}, r.entries);
+    const std::string merged = merged_journal({{noon, "A", "", ""}, {noon - std::chrono::hours(1), "B", "", ""}, {noon, "C", "", ""}}, r.entries);
     CHECK(merged == "B\nA\nC\n" + r.entries[1].text + "\n" + r.entries[0].text + "\n");
 }
 

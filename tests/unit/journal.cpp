@@ -494,4 +494,28 @@ TEST_CASE("the lock timeout is the journal's own value, not the environment's") 
     });
     ::unsetenv("PUMPLOG_LOCK_TIMEOUT_MS");
 }
+
+TEST_CASE("a rewrite places a line that refers to another no earlier than its target, chains and ties included") {
+    const Seconds t1 = testing::instant("2026-11-21T08:00:00Z"), t0 = testing::instant("2026-03-01T08:00:00Z");
+    // A void of an amend of a pump, both corrections older than the pump; a void already later; a missing target.
+    const std::vector<LineToPlace> lines{{t0, "void-of-amend", "amend"}, {t0, "amend", "pump"}, {t1, "pump", ""},
+                                         {t1 + std::chrono::hours(1), "late-void", "pump"}, {t0, "lost", "nothing"},
+                                         {t1, "cycle-a", "cycle-b"}, {t1, "cycle-b", "cycle-a"}};
+    const std::vector<Placement> placed = place_lines(lines);
+    REQUIRE(placed.size() == lines.size());
+    CHECK(placed[2].key == t1);
+    CHECK(placed[2].depth == 0);
+    CHECK(placed[1].key == t1);
+    CHECK(placed[1].depth == 1);
+    CHECK(placed[0].key == t1);
+    CHECK(placed[0].depth == 2);
+    CHECK(placed[2] < placed[1]);
+    CHECK(placed[1] < placed[0]);
+    CHECK(placed[3].key == t1 + std::chrono::hours(1));
+    CHECK(placed[3].depth == 0);
+    CHECK(placed[4].key == t0);
+    CHECK(placed[4].depth == 0);
+    CHECK(placed[5].key == t1);  // a cycle ends; each keeps at least its own key
+    CHECK(placed[6].key == t1);
+}
 }  // namespace PUMPLOG_UNITY_ID
