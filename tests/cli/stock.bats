@@ -389,6 +389,20 @@ e_NFC=$'\xc3\xab'
     [ "${lines[1]}" = 'From the stash: B1 60 ml (40 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
 }
 
+# Review rv44 day 3: stock, status and log check tell one story: a store in an unknown place is room milk.
+@test "a store in an unknown place is counted as room milk by stock and status, and log check says so" {
+    store S5 2026-11-21T10:00:00+01:00 garage 100 B5 2026-11-21T09:00:00+01:00
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = 'pumplog: warning: stock: B5: unknown place "garage", counted as room' ]
+    [ "$(jq -c '.[] | [.label, .ml, .place, .status]' <<<"$output")" = '["B5",100,"room","expired"]' ]
+    run --separate-stderr pumplog status
+    [ "${lines[5]}" = "  Expired    B5 100 ml in the room, since 13:00 today: discard it" ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J:1: note: unknown place \"garage\" (this pumplog knows room, cooler, fridge, freezer); counted as room milk, whose limits are the shortest" ]
+}
+
 @test "log feed --from-stock is refused with the journal unchanged when the stash cannot cover it" {
     stash
     refused 2 pumplog log feed 500ml --bottle --from-stock
