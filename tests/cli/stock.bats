@@ -403,6 +403,21 @@ e_NFC=$'\xc3\xab'
     [ "${lines[0]}" = "$J:1: note: unknown place \"garage\" (this pumplog knows room, cooler, fridge, freezer); counted as room milk, whose limits are the shortest" ]
 }
 
+# Review rv44 day 4: a hand-written use of more than a container held is reported like the other impossible entries.
+@test "stock warns of a use that takes more than is left in its container, and counts what was left" {
+    store S1 2026-11-21T10:00:00+01:00 fridge 100 B1
+    store S2 2026-11-21T10:00:00+01:00 fridge 100 B2
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-21T12:00:00+01:00","target":"S1","ml":150}'
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: stock: use U1 of B1 took 150 ml, more than the 100 ml left in it; counted as 100 ml" ]
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",100]]' ]
+    # 0.05 ml past it is rounding, not milk: no warning.
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T12:00:00+01:00","target":"S2","ml":100.04}'
+    run --separate-stderr pumplog stock --format json
+    [ "$stderr" = "pumplog: warning: stock: use U1 of B1 took 150 ml, more than the 100 ml left in it; counted as 100 ml" ]
+}
+
 @test "log feed --from-stock is refused with the journal unchanged when the stash cannot cover it" {
     stash
     refused 2 pumplog log feed 500ml --bottle --from-stock
