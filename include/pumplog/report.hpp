@@ -127,6 +127,9 @@ public:
     const Tally& baby_hour(std::size_t index, int hour) const { return baby_hours_[index][static_cast<std::size_t>(hour)]; }
     // Whether each baby gets its own columns: two or more met, and no `only`.
     bool several_babies() const { return only_.empty() && baby_names_.size() >= 2; }
+    // With `only`: the other feeds of the reported days, left out of every row, for the stash balance (the
+    // pumping and the stash are the parent's: they are set against every baby's bottles).
+    const Tally& other_feeds() const { return other_feeds_; }
 
 private:
     // The index of a baby's name, added when new (allocates only then). A name not configured is shown as
@@ -152,6 +155,7 @@ private:
     std::size_t last_baby_ = 0;
     std::string only_;
     bool unnamed_too_ = false;
+    Tally other_feeds_;
     std::vector<Seconds> skips_;  // the times of the skips counted (a few a week)
 };
 
@@ -255,6 +259,10 @@ struct StashBalance {
     Volume formula_drunk;      // bottles of formula (not drawn from the stash)
     Volume stash_used;         // what `use` took out of storage: all that came "from the stash"
     std::string drinker = "baby";  // who drank: "baby", a baby's name (--baby), "the babies"
+    // With --baby while other feeds had bottles: that baby, and the breast milk its bottles held, a part of
+    // breast_milk_drunk (every baby's: the stash is the parent's).
+    std::string baby{};
+    Volume baby_drunk{};
     // Amounts not recorded: unknown, so the difference leaves them out and the sentence says so.
     int unmeasured_sessions = 0;  // pump sessions with no volume
     int unmeasured_bottles = 0;   // bottles of breast milk (or of milk not named) with no amount

@@ -102,22 +102,29 @@ std::vector<std::string> use_lines(const UsePlan& plan, Seconds at, std::string_
     return lines;
 }
 
+// What is left of a container after a take, as of now: "used up", "60 ml left in the fridge, thawed: use by 15:00
+// tomorrow", or for a back-dated take whose rest has expired since, "the other 20 ml expired today 13:00: discard it"
+// (expired milk is never to be given: stock lists it EXPIRED).
+std::string rest_after_take(const UsePlan& plan, const Take& take, Unit unit, Seconds at, const Guideline& g,
+                            const Clock& clock) {
+    if (take.empties) return "used up";
+    const Container& c = *take.container;
+    const AfterTake after = after_take(plan, take, at, g);
+    const std::string rest = format_volume(c.left - take.amount, unit);
+    if (clock.now >= after.expiry.expires)
+        return fmt::format("the other {} expired {}: discard it", rest,
+                           render::when(after.expiry.expires, clock.now, clock.zone));
+    if (after.place == c.place) return fmt::format("{} left in the {}", rest, place_name(after.place));
+    return fmt::format("{} left in the {}, thawed: use by {}, never refreeze", rest, place_name(after.place),
+                       render::when(after.expiry.expires, clock.now, clock.zone));
+}
+
 // "B2 90 ml (used up), B3 30 ml (60 ml left in the fridge, thawed: use by 15:00 tomorrow)"
 std::string describe_takes(const UsePlan& plan, Unit unit, Seconds at, const Guideline& g, const Clock& clock) {
     std::string out;
-    for (const auto& take : plan.takes) {
-        const Container& c = *take.container;
-        const AfterTake after = after_take(plan, take, at, g);
-        const bool thawed_now = after.place != c.place;
-        out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", terminal_text(c.label), format_volume(take.amount, unit),
-                           take.empties ? std::string("used up")
-                                        : fmt::format("{} left in the {}{}", format_volume(c.left - take.amount, unit),
-                                                      place_name(after.place),
-                                                      thawed_now ? fmt::format(", thawed: use by {}, never refreeze",
-                                                                               render::when(after.expiry.expires,
-                                                                                            clock.now, clock.zone))
-                                                                 : std::string()));
-    }
+    for (const auto& take : plan.takes)
+        out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", terminal_text(take.container->label),
+                           format_volume(take.amount, unit), rest_after_take(plan, take, unit, at, g, clock));
     return out;
 }
 
@@ -469,7 +476,10 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
                                render::relative(made.expires, clock.now), why);
         }
         locked->append(lines);
-        message = kept.empty() ? fmt::format("From the stash: {}. Leftover milk: use within {} after the baby finishes ({})",
+        // The leftover rule in a sentence of its own that names what it is about: the milk the baby leaves in the
+        // bottle, not the rest of a container (which keeps its place's limit).
+        message = kept.empty() ? fmt::format("From the stash: {}. Milk the baby leaves in the bottle: use it within {} "
+                                             "after the baby finishes, then discard it ({})",
                                              describe_takes(plan, unit, at, g, clock), limit_text(g.leftover),
                                              g.leftover_source)
                                : fmt::format("From the stash: {}{}", describe_takes(plan, unit, at, g, clock), kept);

@@ -206,9 +206,14 @@ void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
         if (std::find(field.names.begin(), field.names.end(), text) != field.names.end()) continue;
         std::string list;
         for (auto v : field.names) list += (list.empty() ? "" : ", ") + std::string(v);
-        verdict.findings.push_back({Severity::note, fmt::format("unknown {} {} (this pumplog knows {}); ignored by "
-                                                                "computations",
-                                                                field.name, quote_key(text), list)});
+        // A store in an unknown place is counted as room milk, as the stash counts it (stock_replay.cpp): the
+        // shortest limits, and the parent's milk is never hidden.
+        const bool room = type == EntryType::store && field.name == "place";
+        verdict.findings.push_back({Severity::note, fmt::format("unknown {} {} (this pumplog knows {}); {}", field.name,
+                                                                quote_key(text), list,
+                                                                room ? "counted as room milk, whose limits are the "
+                                                                       "shortest"
+                                                                     : "ignored by computations")});
     }
     if (type == EntryType::amend) {
         element set;

@@ -232,7 +232,10 @@ void Tallies::add(const Entry& e) {
         skips_.push_back(e.at.instant);
     }
     const bool named = e.type == EntryType::feed && !baby_of(e).empty();
-    if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_) && !(unnamed_too_ && !named)) return;
+    if (e.type == EntryType::feed && !only_.empty() && !same_baby(e.baby, only_) && !(unnamed_too_ && !named)) {
+        if (reported_.contains(*day)) count(other_feeds_, e);
+        return;
+    }
     const auto index = static_cast<std::size_t>((*day - counted_.first).count());
     count(days_[index], e);
     std::optional<int> hour;
@@ -502,15 +505,25 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     if (report.stats.oldest && *report.stats.oldest < earliest_written(counted.first))
         first_logged = counted.first - date::days(1);
     report.trend = compute_trend(tallies, period, trend_end(period, request.today), first_logged);
-    report.balance.pumped = report.total.pumped;
-    report.balance.formula_drunk = report.total.formula;
-    report.balance.stash_used = report.total.used;
-    report.balance.breast_milk_drunk = report.total.bottle - report.total.formula;
-    report.balance.unmeasured_sessions = report.total.unmeasured_sessions;
-    report.balance.unmeasured_bottles = report.total.unmeasured_bottles - report.total.unmeasured_formula;
-    report.balance.measured = report.total.pump_sessions - report.total.unmeasured_sessions +
-                              (report.total.feeds - report.total.breast_feeds) - report.total.unmeasured_bottles;
-    if (!report.baby.empty()) report.balance.drinker = report.baby;
+    // The stash balance sets the parent's pumping against every baby's bottles, --baby or not
+    // (pumplog-report(1)): one baby's bottles against all the pumping would claim milk to the stash that
+    // another baby drank.
+    Tally all = report.total;
+    all += tallies.other_feeds();
+    report.balance.pumped = all.pumped;
+    report.balance.formula_drunk = all.formula;
+    report.balance.stash_used = all.used;
+    report.balance.breast_milk_drunk = all.bottle - all.formula;
+    report.balance.unmeasured_sessions = all.unmeasured_sessions;
+    report.balance.unmeasured_bottles = all.unmeasured_bottles - all.unmeasured_formula;
+    report.balance.measured = all.pump_sessions - all.unmeasured_sessions + (all.feeds - all.breast_feeds) -
+                              all.unmeasured_bottles;
+    const Tally& others = tallies.other_feeds();
+    if (!report.baby.empty() && others.feeds > others.breast_feeds) {
+        report.balance.drinker = "the babies";
+        report.balance.baby = report.baby;
+        report.balance.baby_drunk = report.total.bottle - report.total.formula;
+    } else if (!report.baby.empty()) report.balance.drinker = report.baby;
     else if (!report.babies.empty()) report.balance.drinker = "the babies";
 }
 

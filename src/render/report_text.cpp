@@ -269,10 +269,17 @@ std::string trend_sentence(const Trend& trend, Unit unit) {
 }
 
 std::string balance_sentence(const StashBalance& balance, Unit unit) {
-    std::string drank = spoken_volume(balance.breast_milk_drunk, unit) + " from bottles";
+    // With --baby, every baby's bottles and that baby's part: "4.3 L from bottles (Ben 1.8 L)".
+    const std::string part = balance.baby.empty() ? std::string()
+                                                  : fmt::format("{} {}", terminal_text(balance.baby),
+                                                                spoken_volume(balance.baby_drunk, unit));
+    std::string drank = spoken_volume(balance.breast_milk_drunk, unit) + " from bottles" +
+                        (part.empty() ? std::string() : " (" + part + ")");
     if (balance.formula_drunk.ml() > 0)
-        drank = fmt::format("{} of breast milk from bottles (and {} of formula)",
-                            spoken_volume(balance.breast_milk_drunk, unit), spoken_volume(balance.formula_drunk, unit));
+        drank = fmt::format("{} of breast milk from bottles{} (and {} of formula)",
+                            spoken_volume(balance.breast_milk_drunk, unit),
+                            part.empty() ? std::string() : fmt::format(", {} of it", part),
+                            spoken_volume(balance.formula_drunk, unit));
     const Volume difference = balance.difference();
     const std::string shown = spoken_volume(difference, unit);
     std::string verdict;

@@ -51,8 +51,19 @@ total              9         720           1       10          8         560    
     [ "${lines[1]}" = "2026-W47,8,1200,0,0,9,720,1,10,0,0,0,0,3" ]
     LANG=C.UTF-8 run --separate-stderr pumplog report --since 2026-11-19 --baby Ada
     [[ "$output" == *"Feeds and bottles are Ada's only; pumping and the stash are shared."* ]]
-    [[ "$output" == *"Pumped 1.2 L, Ada drank 720 ml from bottles: +480 ml to the stash."* ]]
+    [[ "$output" == *"Pumped 1.2 L, the babies drank 1.3 L from bottles (Ada 720 ml): 80 ml less than drunk."* ]]
     [[ "$output" != *"Each baby's feeds"* ]]
+}
+
+# Review rv44 babies 4: the stash is the parent's; one twin's bottles against all the pumping made a surplus.
+@test "twins: with --baby the stash balance is every baby's bottles against the pumping, that baby's part named" {
+    twins
+    run --separate-stderr pumplog report --since 2026-11-19 --baby Ben
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Pumped 1.2 L, the babies drank 1.3 L from bottles (Ben 560 ml): 80 ml less than drunk." ]
+    run --separate-stderr pumplog report --since 2026-11-19 --baby ada --format html
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Pumped 1.2 L, the babies drank 1.3 L from bottles (Ada 720 ml): 80 ml less than drunk."* ]]
 }
 
 @test "twins: an unknown --baby is refused listing the known ones, nothing written" {

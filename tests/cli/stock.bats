@@ -364,9 +364,58 @@ e_NFC=$'\xc3\xab'
     run --separate-stderr pumplog log feed 100ml --bottle --from-stock
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "Logged bottle 100 ml of breast milk at 14:05" ]
-    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Leftover milk: use within 2 hours after the baby finishes (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
     run jq -s -c '.[-3:] | [.[0].type, .[1].type, .[1].target, .[1].ml, (.[1].from == .[0].id), .[2].target, .[2].ml]' "$J"
     [ "$output" = '["feed","use","S2",90,true,"S4",10]' ]
+}
+
+# Review rv44 day 1: the reply describes the rest of a container as of now, not as of the feed's time.
+@test "log feed --from-stock dated earlier says the rest of a container expired since is to be discarded" {
+    pumplog stock add 100ml --in room --now "2026-11-21 09:00" >/dev/null
+    run --separate-stderr pumplog log feed 80ml --bottle --from-stock --at 11:00
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "${lines[0]}" = "Logged bottle 80 ml of breast milk at 11:00, 3 h 5 min ago" ]
+    [ "${lines[1]}" = 'From the stash: B1 80 ml (the other 20 ml expired today 13:00: discard it). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run --separate-stderr pumplog stock --format json
+    [ "$(jq -c '.[] | [.label, .ml, .status]' <<<"$output")" = '["B1",20,"expired"]' ]
+}
+
+# Review rv44 day 2: the 2-hour rule is about the milk left in the bottle, not the fridge rest (4 days).
+@test "log feed --from-stock words the leftover rule as the bottle's, apart from the rest of the container" {
+    pumplog stock add 100ml --in fridge --now "2026-11-21 09:00" >/dev/null
+    run --separate-stderr pumplog log feed 60ml --bottle --from-stock
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 60 ml (40 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
+# Review rv44 day 3: stock, status and log check tell one story: a store in an unknown place is room milk.
+@test "a store in an unknown place is counted as room milk by stock and status, and log check says so" {
+    store S5 2026-11-21T10:00:00+01:00 garage 100 B5 2026-11-21T09:00:00+01:00
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = 'pumplog: warning: stock: B5: unknown place "garage", counted as room' ]
+    [ "$(jq -c '.[] | [.label, .ml, .place, .status]' <<<"$output")" = '["B5",100,"room","expired"]' ]
+    run --separate-stderr pumplog status
+    [ "${lines[5]}" = "  Expired    B5 100 ml in the room, since 13:00 today: discard it" ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "$J:1: note: unknown place \"garage\" (this pumplog knows room, cooler, fridge, freezer); counted as room milk, whose limits are the shortest" ]
+}
+
+# Review rv44 day 4: a hand-written use of more than a container held is reported like the other impossible entries.
+@test "stock warns of a use that takes more than is left in its container, and counts what was left" {
+    store S1 2026-11-21T10:00:00+01:00 fridge 100 B1
+    store S2 2026-11-21T10:00:00+01:00 fridge 100 B2
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-21T12:00:00+01:00","target":"S1","ml":150}'
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: stock: use U1 of B1 took 150 ml, more than the 100 ml left in it; counted as 100 ml" ]
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",100]]' ]
+    # 0.05 ml past it is rounding, not milk: no warning.
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T12:00:00+01:00","target":"S2","ml":100.04}'
+    run --separate-stderr pumplog stock --format json
+    [ "$stderr" = "pumplog: warning: stock: use U1 of B1 took 150 ml, more than the 100 ml left in it; counted as 100 ml" ]
 }
 
 @test "log feed --from-stock is refused with the journal unchanged when the stash cannot cover it" {
@@ -529,7 +578,7 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     [ "$(jq -c 'select(.type == "store" and .label == "B2") | [.baby, .note]' "$J")" = '["Ada","left over from a feed of Ada"]' ]
     run --separate-stderr pumplog log feed 30ml --bottle --from-stock --baby Ben --now "2026-11-21 10:20"
     [ "$status" -eq 0 ]
-    [ "${lines[1]}" = 'From the stash: B1 30 ml (50 ml left in the fridge). Leftover milk: use within 2 hours after the baby finishes (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    [ "${lines[1]}" = 'From the stash: B1 30 ml (50 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
     before=$(sha256sum "$J")
     refused 2 pumplog stock use 60ml --now "2026-11-21 10:25"
     [ "$stderr" = "pumplog: error: only 50 ml of stored milk is usable, not 60 ml; a leftover is offered again only to the baby who left it, so B2 (30 ml, what Ada left) is not taken (pumplog stock use B2 takes it)" ]

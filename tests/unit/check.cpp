@@ -112,8 +112,8 @@ TEST_CASE("lines the fast scanner reads but that are not clean get the full pars
     CHECK(findings(line("a", "feed", R"("method":"","ml":5)")) ==
           Strings{"note: unknown method \"\" (this pumplog knows bottle, breast); ignored by computations"});
     CHECK(findings(line("a", "store", R"("ml":1,"place":"shelf")")) ==
-          Strings{"note: unknown place \"shelf\" (this pumplog knows room, cooler, fridge, freezer); ignored by "
-                  "computations"});
+          Strings{"note: unknown place \"shelf\" (this pumplog knows room, cooler, fridge, freezer); counted as "
+                  "room milk, whose limits are the shortest"});
     CHECK(findings(line("a", "move", R"("target":"s","place":null)")) == Strings{"no \"place\" (where it moved to)"});
     CHECK(findings(line("a", "use", R"("target":null,"ml":5)")) ==
           Strings{"no \"target\" (the id of the entry it refers to)"});
@@ -226,6 +226,13 @@ TEST_CASE("an unknown type or a newer format version is a note, not an error") {
 TEST_CASE("an unknown feed method or place is a note") {
     CHECK(findings(line("a", "feed", R"("method":"tube","ml":5)")) ==
           Strings{"note: unknown method \"tube\" (this pumplog knows bottle, breast); ignored by computations"});
+    // The stash counts a store in an unknown place as room milk, and skips a move to one (stock_replay.cpp).
+    CHECK(findings(line("a", "store", R"("ml":100,"place":"garage")")) ==
+          Strings{"note: unknown place \"garage\" (this pumplog knows room, cooler, fridge, freezer); counted as "
+                  "room milk, whose limits are the shortest"});
+    CHECK(findings(line("a", "move", R"("target":"s","place":"garage")")) ==
+          Strings{"note: unknown place \"garage\" (this pumplog knows room, cooler, fridge, freezer); ignored by "
+                  "computations"});
 }
 
 TEST_CASE("a reference to an id no line has is an error") {

@@ -318,6 +318,45 @@ TEST_CASE("twins: each baby's feeds are tallied per day, hour and week beside th
           std::string::npos);
 }
 
+TEST_CASE("with --baby the stash balance sets the pumping against every baby's bottles, never one baby's") {
+    const TestJournal j({
+        pump("P1", "2026-11-20T06:00:00+01:00", 300),
+        baby_bottle("A1", "2026-11-20T07:00:00+01:00", 250, "Ada"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 180, "Ben"),
+    });
+    const Report ben = babies_report(j, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {"Ada", "Ben"}, "Ben");
+    CHECK(ben.total.bottle.ml() == 180);
+    CHECK(render::balance_sentence(ben.balance, Unit::ml) ==
+          "Pumped 300 ml, the babies drank 430 ml from bottles (Ben 180 ml): 130 ml less than drunk.");
+    const Report all = babies_report(j, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {"Ada", "Ben"});
+    CHECK(render::balance_sentence(all.balance, Unit::ml) ==
+          "Pumped 300 ml, the babies drank 430 ml from bottles: 130 ml less than drunk.");
+    // Formula is not the stash's, and the other baby's formula is named with the rest.
+    const TestJournal formula({
+        pump("P1", "2026-11-20T06:00:00+01:00", 300),
+        baby_bottle("A1", "2026-11-20T07:00:00+01:00", 250, "Ada"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 180, "Ben"),
+        std::string(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-20T09:00:00+01:00","method":"bottle","ml":60,)"
+                    R"("milk":"formula","baby":"Ada"})"),
+    });
+    const Report part = babies_report(formula, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {"Ada", "Ben"},
+                                      "Ben");
+    CHECK(render::balance_sentence(part.balance, Unit::ml) ==
+          "Pumped 300 ml, the babies drank 430 ml of breast milk from bottles, Ben 180 ml of it (and 60 ml of "
+          "formula): 130 ml less than drunk.");
+    // The other baby only at the breast: Ben's bottles are all the bottles, and the sentence says Ben drank them.
+    const TestJournal breast({
+        pump("P1", "2026-11-20T06:00:00+01:00", 300),
+        std::string(R"({"v":1,"id":"A1","type":"feed","at":"2026-11-20T07:00:00+01:00","method":"breast","dur_s":600,)"
+                    R"("baby":"Ada"})"),
+        baby_bottle("B1", "2026-11-20T07:20:00+01:00", 180, "Ben"),
+    });
+    const Report alone = babies_report(breast, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {"Ada", "Ben"},
+                                       "Ben");
+    CHECK(render::balance_sentence(alone.balance, Unit::ml) ==
+          "Pumped 300 ml, Ben drank 180 ml from bottles: +120 ml to the stash.");
+}
+
 TEST_CASE("twins: --baby counts that baby's feeds only, pumping and the stash whole") {
     const TestJournal j({
         pump("P1", "2026-11-20T06:00:00+01:00", 200),
@@ -334,7 +373,12 @@ TEST_CASE("twins: --baby counts that baby's feeds only, pumping and the stash wh
     CHECK(r.total.pumped.ml() == 200);
     CHECK(r.total.stored.ml() == 100);
     CHECK(r.hours[7].tally.feeds == 1);
-    CHECK(r.balance.drinker == "Ben");
+    // The stash balance is the parent's: pumping against every baby's bottles, with Ben's part named.
+    CHECK(r.balance.drinker == "the babies");
+    CHECK(r.balance.breast_milk_drunk.ml() == 210);
+    CHECK(r.balance.baby_drunk.ml() == 70);
+    CHECK(render::balance_sentence(r.balance, Unit::ml) ==
+          "Pumped 200 ml, the babies drank 210 ml from bottles (Ben 70 ml): 10 ml less than drunk.");
     CHECK(render::report_csv(r, Unit::ml) ==
           "date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml,"
           "discarded_ml,skipped,days\n"

@@ -146,7 +146,13 @@ Stock reference(const Written& w, const Guideline& guideline) {
             c.place = *place;
             c.stays.push_back({c.place, at});
         } else if (e.type == EntryType::use) {
-            c.left -= Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
+            // More than is left (over 0.05 ml past it): it took what was left, and is reported.
+            const Volume taken = Volume::from_ml(std::max(0.0, e.ml.value_or(0)));
+            if (std::llround((taken - c.left).ml() * 1e6) >= 50'000)
+                stock.problems.push_back(fmt::format("use {} of {} took {}, more than the {} left in it; counted as {}",
+                                                     e.id, c.label, format_volume(taken, Unit::ml),
+                                                     format_volume(c.left, Unit::ml), format_volume(c.left, Unit::ml)));
+            c.left -= taken;
             if (c.left.ml() < least_container_ml) {
                 rest = std::max(0.0, c.left.ml());
                 c.left = Volume{};
