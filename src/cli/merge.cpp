@@ -22,9 +22,10 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
     for (std::size_t first = 0; first < result.skipped.size();) {
         std::size_t last = first;
         while (last < result.skipped.size() && result.skipped[last].source == result.skipped[first].source) ++last;
-        warn_capped(last - first, result.skipped[first].source, [&](std::size_t i) {
+        warn_capped(last - first, terminal_text(result.skipped[first].source), [&](std::size_t i) {
             const MergeSkipped& s = result.skipped[first + i];
-            fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, terminal_text(s.reason));
+            fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", terminal_text(s.source), s.line,
+                       terminal_text(s.reason));
         });
         first = last;
     }
@@ -37,21 +38,23 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
                    c.displaced ? " and moved this one to " + rejected : std::string());
     for (const auto& count : result.per_source) {
         if (count.added > 0)
-            fmt::print("{}: {} came in, {} already in the journal\n", count.source, entries(count.added),
+            fmt::print("{}: {} came in, {} already in the journal\n", terminal_text(count.source), entries(count.added),
                        entries(count.present));
         else
-            fmt::print("{}: nothing new ({} already in the journal)\n", count.source, entries(count.present));
+            fmt::print("{}: nothing new ({} already in the journal)\n", terminal_text(count.source),
+                       entries(count.present));
     }
     if (result.rewritten) {
         fmt::print("Merged {} into {}; the journal before the merge is {}.\n", entries(result.added),
-                   journal.path().string(), resolve_journal(journal.path()).string() + ".bak");
+                   terminal_text(journal.path().string()),
+                   terminal_text(resolve_journal(journal.path()).string() + ".bak"));
         // Merging keeps every entry, even one whose target is in no copy: say so.
         const CheckReport report = check_journal(journal);
         if (!report.clean())
             fmt::print(stderr, "pumplog: warning: the merged journal has {} bad {}; see pumplog log check\n",
                        report.bad_lines.size(), report.bad_lines.size() == 1 ? "line" : "lines");
     } else
-        fmt::print("Nothing came in; {} is unchanged.\n", journal.path().string());
+        fmt::print("Nothing came in; {} is unchanged.\n", terminal_text(journal.path().string()));
     return 0;
 }
 

@@ -138,6 +138,38 @@ hostile_journal() {
     [ "$stderr" = "pumplog: warning: $TEST_DIR/my\\x0ajournal.jsonl:2: not valid JSON; skipped (see pumplog log check)" ]
 }
 
+@test "log check and log check --repair name a journal path with a title sequence and a newline escaped" {
+    mkdir pj
+    local odd=pj/j$'\e]0;PWNED\a\n'.jsonl shown='pj/j\x1b]0;PWNED\x07\x0a.jsonl'
+    printf '%s\n%s\n' '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' 'garbage' > "$odd"
+    run --separate-stderr pumplog -j "$odd" log check
+    [ "$status" -eq 3 ]
+    [ "$output" = "$shown:2: not valid JSON
+$shown: 2 lines, 1 good entry, 1 bad line
+Run pumplog log check --repair to move the bad lines to $shown.rejected (nothing is deleted)." ]
+    run --separate-stderr pumplog -j "$odd" log check --repair
+    [ "$status" -eq 0 ]
+    [ "$output" = "$shown:2: not valid JSON
+$shown: 2 lines, 1 good entry, 1 bad line
+Moved 1 bad line to $shown.rejected; kept 1 line. The journal before the repair is $shown.bak." ]
+}
+
+@test "log merge names the journal and the merged file with their control characters escaped, one line each" {
+    mkdir pj
+    local odd=pj/j$'\e]0;PWNED\a\n'.jsonl shown='pj/j\x1b]0;PWNED\x07\x0a.jsonl'
+    local other=pj/m$'\e[31m'.jsonl other_shown='pj/m\x1b[31m.jsonl'
+    printf '%s\n' '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' > "$odd"
+    printf '%s\n%s\n' '{"v":1,"id":"new1","type":"pump","at":"2026-11-20T06:00:00+01:00","ml":100}' 'garbage' > "$other"
+    run --separate-stderr pumplog -j "$odd" log merge "$other"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $other_shown:2: not valid JSON; skipped" ]
+    [ "$output" = "$other_shown: 1 entry came in, 0 entries already in the journal
+Merged 1 entry into $shown; the journal before the merge is $shown.bak." ]
+    run --separate-stderr pumplog -j "$odd" log merge "$other"
+    [ "$output" = "$other_shown: nothing new (1 entry already in the journal)
+Nothing came in; $shown is unchanged." ]
+}
+
 @test "report --format md writes a name from an import as text, never as raw HTML a Markdown viewer would run" {
     local bottle='"type":"feed","method":"bottle","ml":80'
     journal_line '{"v":1,"id":"F1xxx","at":"2026-11-21T07:00:00+01:00",'"$bottle"',"baby":"Ada"}'
