@@ -1,4 +1,6 @@
 // `log merge FILE...`: union-merge other copies of the journal into it.
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -30,12 +32,24 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
         first = last;
     }
     const std::string rejected = terminal_text(rejected_path(journal.path()).string());
-    for (const auto& c : result.conflicts)
+    // Conflicts, capped like bad lines (SPEC 8): a sync-conflict copy may differ in dozens of ids.
+    const auto& conflicts = result.conflicts;
+    const auto rest = conflicts.size() > warnings_shown ? conflicts.begin() + warnings_shown : conflicts.end();
+    const auto moved = std::count_if(rest, conflicts.end(), [](const MergeConflict& c) { return c.displaced; });
+    const std::string more =
+        fmt::format("more {} with other content as above, each kept as the line that sorts first{}",
+                    conflicts.end() - rest == 1 ? "id" : "ids",
+                    moved > 0 ? fmt::format("; {} that lost {} in {}", plural(moved, "journal line", "journal lines"),
+                                            moved == 1 ? "is" : "are", rejected)
+                              : std::string());
+    warn_capped(conflicts.size(), terminal_text(journal.path().string()), [&](std::size_t i) {
+        const MergeConflict& c = conflicts[i];
         fmt::print(stderr,
                    "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one (its line "
                    "sorts first){}\n",
                    terminal_text(c.source), c.line, terminal_text(c.id), terminal_text(c.kept_source), c.kept_line,
                    c.displaced ? " and moved this one to " + rejected : std::string());
+    }, more);
     for (const auto& count : result.per_source) {
         if (count.added > 0)
             fmt::print("{}: {} came in, {} already in the journal\n", terminal_text(count.source), entries(count.added),
