@@ -32,7 +32,7 @@ hostile_journal() {
     grep -qF '\x1b[2J\x1b]52;c;cm0gLXJm\x07\x1b]0;owned\x07\x0dX\x08Y\u202eevil\u009b2J\u2066' out.txt
     grep -qF 'stored B\x1b[31mred 60 ml in the room' out.txt
     grep -qF 'discarded B2: spilt\x1b[2J\u202e' out.txt
-    grep -qF '\x1b[2j' out.txt  # the discard's ref, made from its id
+    grep -q '^1b\[2j  2026-11-21 13:00' out.txt  # the discard's ref: the ending of its id as shown (D1xxx\x1b[2J), typeable
     # the same with --all and with colour on
     pumplog --color always log --all > out.txt
     [ "$(LC_ALL=C grep -c $'\x1b\\[2J\|\x1b\\]\|\x1b\\[31mred' out.txt)" -eq 0 ]
@@ -168,6 +168,27 @@ Merged 1 entry into $shown; the journal before the merge is $shown.bak." ]
     run --separate-stderr pumplog -j "$odd" log merge "$other"
     [ "$output" = "$other_shown: nothing new (1 entry already in the journal)
 Nothing came in; $shown is unchanged." ]
+}
+
+@test "ids with a bidi or an invisible character get references log shows, rm takes and completion offers" {
+    journal_line '{"v":1,"id":"Y\u202e","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":10}'
+    journal_line '{"v":1,"id":"\u200b","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":20}'
+    # Shown y\u202e and \u200b (never raw), their refs are endings of that text: typeable.
+    run --separate-stderr pumplog log
+    [ "$output" = 'ref   when              what          note
+202e  2026-11-21 06:00  pumped 10 ml
+200b  2026-11-21 07:00  pumped 20 ml' ]
+    run --separate-stderr pumplog completion --list refs
+    [ "$output" = '200b
+202e' ]
+    # The whole id as shown, in any case, is a reference too.
+    run --separate-stderr pumplog log rm 'Y\u202e'
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Removed pumped 10 ml at 2026-11-21 06:00 (ref 202e)' ]
+    run --separate-stderr pumplog log rm 200b
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Removed pumped 20 ml at 2026-11-21 07:00 (ref 200b)' ]
+    [ "$(pumplog log)" = "No entries from 2026-11-15 00:00." ]
 }
 
 @test "report --format md writes a name from an import as text, never as raw HTML a Markdown viewer would run" {
