@@ -75,7 +75,8 @@ void add_timer_notes(Context& ctx, const Journal& journal, CheckReport& report) 
 int run_check(Context& ctx, bool repair) {
     ctx.format();  // a report for people and grep; refuse --format json rather than ignore it
     ctx.strict = false;  // it reads every line whole itself, and reports them all rather than the first
-    const std::string path = ctx.journal().path().string();
+    // The path as given is text: escaped, so each problem stays one FILE:LINE: line (SPEC 8).
+    const std::string path = terminal_text(ctx.journal().path().string());
     if (!repair) {
         const Journal& journal = ctx.journal();
         CheckReport report = check_journal(journal);
@@ -86,7 +87,7 @@ int run_check(Context& ctx, bool repair) {
         fmt::print("{}\n", summary(path, report));
         if (!report.clean())
             fmt::print("Run pumplog log check --repair to move the bad lines to {} (nothing is deleted).\n",
-                       rejected_path(journal.path()).string());
+                       terminal_text(rejected_path(journal.path()).string()));
         return report.clean() ? 0 : 3;
     }
     Journal& journal = ctx.journal_to_write();
@@ -95,8 +96,8 @@ int run_check(Context& ctx, bool repair) {
     fmt::print("{}\n", summary(path, result.report));
     if (result.moved == 0) return result.report.clean() ? 0 : 3;
     fmt::print("Moved {} to {}; kept {}. The journal before the repair is {}.\n",
-               plural(result.moved, "bad line", "bad lines"), result.rejected.string(),
-               plural(result.kept, "line", "lines"), resolve_journal(journal.path()).string() + ".bak");
+               plural(result.moved, "bad line", "bad lines"), terminal_text(result.rejected.string()),
+               plural(result.kept, "line", "lines"), terminal_text(resolve_journal(journal.path()).string() + ".bak"));
     // Exit 0 only for a journal that is now clean: check it again.
     return check_journal(journal).clean() ? 0 : 3;
 }

@@ -463,6 +463,9 @@ int main(int argc, char** argv) {
     // A reader that has gone away (a pipe into head, a crashed notifier) is an
     // output failure like a full disk (exit 4 after recording), not a silent death.
     std::signal(SIGPIPE, SIG_IGN);
+    // A file-size limit (ulimit -f, systemd LimitFSIZE=) would kill the process mid-write with SIGXFSZ, a torn
+    // line left in the journal; ignored, write(2) fails with EFBIG and the append is cut back (exit 3).
+    std::signal(SIGXFSZ, SIG_IGN);
     const bool stdout_closed = occupy_closed_streams();
     try {
         std::vector<std::string> args = join_negative_values(argc, argv);

@@ -1,4 +1,6 @@
 // `log merge FILE...`: union-merge other copies of the journal into it.
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -22,36 +24,51 @@ int run_merge(Context& ctx, const std::vector<std::string>& files) {
     for (std::size_t first = 0; first < result.skipped.size();) {
         std::size_t last = first;
         while (last < result.skipped.size() && result.skipped[last].source == result.skipped[first].source) ++last;
-        warn_capped(last - first, result.skipped[first].source, [&](std::size_t i) {
+        warn_capped(last - first, terminal_text(result.skipped[first].source), [&](std::size_t i) {
             const MergeSkipped& s = result.skipped[first + i];
-            fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", s.source, s.line, terminal_text(s.reason));
+            fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped\n", terminal_text(s.source), s.line,
+                       terminal_text(s.reason));
         });
         first = last;
     }
     const std::string rejected = terminal_text(rejected_path(journal.path()).string());
-    for (const auto& c : result.conflicts)
+    // Conflicts, capped like bad lines (SPEC 8): a sync-conflict copy may differ in dozens of ids.
+    const auto& conflicts = result.conflicts;
+    const auto rest = conflicts.size() > warnings_shown ? conflicts.begin() + warnings_shown : conflicts.end();
+    const auto moved = std::count_if(rest, conflicts.end(), [](const MergeConflict& c) { return c.displaced; });
+    const std::string more =
+        fmt::format("more {} with other content as above, each kept as the line that sorts first{}",
+                    conflicts.end() - rest == 1 ? "id" : "ids",
+                    moved > 0 ? fmt::format("; {} that lost {} in {}", plural(moved, "journal line", "journal lines"),
+                                            moved == 1 ? "is" : "are", rejected)
+                              : std::string());
+    warn_capped(conflicts.size(), terminal_text(journal.path().string()), [&](std::size_t i) {
+        const MergeConflict& c = conflicts[i];
         fmt::print(stderr,
                    "pumplog: warning: {}:{}: id \"{}\" is also on {}:{} with other content; kept that one (its line "
                    "sorts first){}\n",
                    terminal_text(c.source), c.line, terminal_text(c.id), terminal_text(c.kept_source), c.kept_line,
                    c.displaced ? " and moved this one to " + rejected : std::string());
+    }, more);
     for (const auto& count : result.per_source) {
         if (count.added > 0)
-            fmt::print("{}: {} came in, {} already in the journal\n", count.source, entries(count.added),
+            fmt::print("{}: {} came in, {} already in the journal\n", terminal_text(count.source), entries(count.added),
                        entries(count.present));
         else
-            fmt::print("{}: nothing new ({} already in the journal)\n", count.source, entries(count.present));
+            fmt::print("{}: nothing new ({} already in the journal)\n", terminal_text(count.source),
+                       entries(count.present));
     }
     if (result.rewritten) {
         fmt::print("Merged {} into {}; the journal before the merge is {}.\n", entries(result.added),
-                   journal.path().string(), resolve_journal(journal.path()).string() + ".bak");
+                   terminal_text(journal.path().string()),
+                   terminal_text(resolve_journal(journal.path()).string() + ".bak"));
         // Merging keeps every entry, even one whose target is in no copy: say so.
         const CheckReport report = check_journal(journal);
         if (!report.clean())
             fmt::print(stderr, "pumplog: warning: the merged journal has {} bad {}; see pumplog log check\n",
                        report.bad_lines.size(), report.bad_lines.size() == 1 ? "line" : "lines");
     } else
-        fmt::print("Nothing came in; {} is unchanged.\n", journal.path().string());
+        fmt::print("Nothing came in; {} is unchanged.\n", terminal_text(journal.path().string()));
     return 0;
 }
 

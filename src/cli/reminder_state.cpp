@@ -179,12 +179,14 @@ void write_announced(Context& ctx, const Announced& announced) {
         std::ofstream out(tmp, std::ios::trunc);
         out << j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         if (!out) {
-            fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n", path.string());
+            fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n",
+                       terminal_text(path.string()));
             return;
         }
     }
     fs::rename(tmp, path, ec);
-    if (ec) fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n", path.string());
+    if (ec)
+        fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n", terminal_text(path.string()));
     else note_recorded();
 }
 

@@ -14,8 +14,12 @@
 
 namespace pumplog {
 
-// The text of errno, for "cannot read journal PATH: <why>".
-inline std::string why() { return std::strerror(errno); }
+// The text of errno, for "cannot read journal PATH: <why>". EFBIG is worded: strerror's "File too large"
+// does not say that a limit put on the process (ulimit -f, systemd LimitFSIZE=) is what was reached.
+inline std::string why() {
+    if (errno == EFBIG) return "the file would pass the file-size limit (ulimit -f, systemd LimitFSIZE=)";
+    return std::strerror(errno);
+}
 
 class FileDescriptor {
 public:

@@ -317,6 +317,11 @@ void Journal::with_lock(const std::function<void(LockedJournal&)>& body) {
     // folders) it removes again when nothing was written: a refused command
     // leaves no trace (SPEC 2), even on a journal that did not exist yet. A
     // symlinked journal's file is its target: the link itself stays.
+    // A path ending in '/' names a folder: refused before anything is created (make_parent would make the folder
+    // and the open then refuse it).
+    if (!path_.empty() && path_.native().back() == '/')
+        throw journal_error(fmt::format(
+            "journal {} ends in '/', so it names a folder; give -j or PUMPLOG_JOURNAL a file", path_.string()));
     const fs::path file = resolve_journal(path_);
     std::vector<fs::path> created;
     std::error_code ec;

@@ -3,6 +3,8 @@
 // than the ending they share, and in the order of the reversed ids neighbours
 // share the most; so the ids are held as 16-byte keys that sort that way, not
 // as strings (a `log` of today reads every id of years of journal).
+// A ref is made of the id as `log` shows it (terminal_text: a bidi or an
+// invisible character as \u202e), so a ref is always what can be typed back.
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -20,6 +22,16 @@ namespace {
 
 // std::tolower in the C locale, which pumplog runs in (lower() uses it).
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether bytes are printable ASCII, which terminal_text shows as they are: an id's ending made of them is its
+// shown form's ending too.
+bool plain(std::string_view bytes) {
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
+}
+
+// The id as `log` shows it and as refs are made of (terminal_text): itself for an id of printable ASCII, a
+// ULID's; "y\u202e" for y and U+202E, which no one can type.
+std::string shown(std::string_view id) { return plain(id) ? std::string(id) : terminal_text(id); }
 
 // The id's last n bytes, and the rest of a UTF-8 character they would cut in
 // two (a longer ending of an id still tells it apart, and still names it), in
@@ -44,17 +56,40 @@ constexpr int slot_bits = 9;
 constexpr int hash_bits = 28;
 constexpr std::uint64_t hash_mask = (std::uint64_t{1} << hash_bits) - 1;
 
-IdKey key_of(std::string_view id) {
-    const std::size_t n = id.size();
+[[gnu::always_inline]] inline IdKey key_of(std::string_view text, std::size_t hash) {
+    const std::size_t n = text.size();
     const auto slot = [&](std::size_t i) -> std::uint64_t {
         if (i >= n) return 0;
-        const unsigned c = static_cast<unsigned char>(id[n - 1 - i]);
+        const unsigned c = static_cast<unsigned char>(text[n - 1 - i]);
         return (c | (c - 'A' < 26u ? 0x20u : 0u)) + 1u;  // ascii_lower, without a branch
     };
     std::uint64_t head = 0, rest = 0;
     for (std::size_t i = 0; i < 7; ++i) head = head << slot_bits | slot(i);
     for (std::size_t i = 7; i < key_chars; ++i) rest = rest << slot_bits | slot(i);
-    return {head, rest << hash_bits | (static_cast<std::uint64_t>(IdHash{}(id)) & hash_mask)};
+    return {head, rest << hash_bits | (static_cast<std::uint64_t>(hash) & hash_mask)};
+}
+
+// Whether 8 bytes are all printable ASCII (0x20 to 0x7e), a word at a time: none under 0x20, none 0x7f, none
+// from 0x80.
+[[gnu::always_inline]] inline bool plain_word(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const std::uint64_t del = x ^ (ones * 0x7f);
+    return (((x - ones * 0x20) | (del - ones) | x) & highs) == 0;
+}
+
+// Whether the id's last 11 bytes (a key's) are printable ASCII: plain(), at a ULID's cost of two words.
+bool plain_ending(std::string_view id) {
+    if (id.size() < 11) return plain(id);
+    std::uint64_t last = 0, before = 0;
+    std::memcpy(&last, id.data() + id.size() - 8, 8);
+    std::memcpy(&before, id.data() + id.size() - 11, 8);
+    return plain_word(last) && plain_word(before);
+}
+
+// The key of the id as shown (an ending of printable ASCII is the id's own), with the id's hash.
+IdKey key_of(std::string_view id) {
+    const std::size_t hash = IdHash{}(id);
+    return plain_ending(id) ? key_of(id, hash) : key_of(shown(id), hash);
 }
 
 IdKey ending(IdKey key) {
@@ -156,7 +191,10 @@ std::size_t exact_length(std::vector<std::string> ids, std::vector<std::string>&
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     std::vector<std::string> reversed;
     reversed.reserve(ids.size());
-    for (const auto& id : ids) reversed.emplace_back(lower(std::string(id.rbegin(), id.rend())));
+    for (const auto& id : ids) {
+        const std::string text = shown(id);
+        reversed.emplace_back(lower(std::string(text.rbegin(), text.rend())));
+    }
     std::sort(reversed.begin(), reversed.end());
     std::size_t length = 4;
     for (std::size_t i = 1; i < reversed.size(); ++i) {
@@ -170,15 +208,22 @@ std::size_t exact_length(std::vector<std::string> ids, std::vector<std::string>&
     return length;
 }
 
-// Whether `ref` may name `id` (Refs::resolve's rule: the whole id in any case, or
-// an ending of 4 characters or more); `r` is ref trimmed, lower case.
-bool names(std::string_view ref, std::string_view r, std::string_view id) {
-    if (id == ref) return true;
-    if (id.size() < r.size() || (r.size() < 4 && id.size() != r.size())) return false;
-    const std::string_view end = id.substr(id.size() - r.size());
+// Whether `r` (a ref trimmed, lower case) is the whole `text` in any case, or an ending of it of 4 characters or
+// more.
+bool ends_in(std::string_view r, std::string_view text) {
+    if (text.size() < r.size() || (r.size() < 4 && text.size() != r.size())) return false;
+    const std::string_view end = text.substr(text.size() - r.size());
     for (std::size_t i = 0; i < r.size(); ++i)
         if (ascii_lower(end[i]) != r[i]) return false;
     return true;
+}
+
+// Whether `ref` may name `id` (Refs::resolve's rule: the id itself; the id as shown, whole in any case or an
+// ending of 4 characters or more); `r` is ref trimmed, lower case.
+bool names(std::string_view ref, std::string_view r, std::string_view id) {
+    if (id == ref) return true;
+    if (!plain(id.substr(id.size() > r.size() ? id.size() - r.size() : 0))) return ends_in(r, shown(id));
+    return ends_in(r, id);
 }
 
 }  // namespace
@@ -249,8 +294,12 @@ std::size_t Refs::lines_with(std::string_view id) const {
 std::string Refs::ref(std::string_view id) const {
     // A whole id keeps its case only when another id differs from it in case alone
     // (lower case would show the two alike); every other ref is lower case.
-    if (!twins_.empty() && std::binary_search(twins_.begin(), twins_.end(), lower(id))) return std::string(id);
-    return suffix(id, length_);
+    if (!twins_.empty()) {
+        std::string text = shown(id);
+        if (std::binary_search(twins_.begin(), twins_.end(), lower(text))) return text;
+    }
+    std::string ref = suffix(id, length_);
+    return plain(ref) ? ref : suffix(shown(id), length_);
 }
 
 std::vector<std::string> Refs::resolve(std::string_view ref) const {
@@ -260,11 +309,14 @@ std::vector<std::string> Refs::resolve(std::string_view ref) const {
         if (id == ref) return {id};
     // A whole id in any case ("p1", as `log` shows the id P1) names that id,
     // not the longer ids that end in it ("xp1"): their refs are longer.
+    // Both as the ids are shown: a ref is made of that ("y\u202e" names y and U+202E).
     for (const auto& id : ids_)
-        if (id.size() == r.size() && lower(id) == r) found.push_back(id);
+        if (const std::string text = shown(id); text.size() == r.size() && lower(text) == r) found.push_back(id);
     if (!found.empty() || r.size() < 4) return found;
     for (const auto& id : ids_)
-        if (id.size() >= r.size() && lower(std::string_view(id).substr(id.size() - r.size())) == r) found.push_back(id);
+        if (const std::string text = shown(id);
+            text.size() >= r.size() && lower(std::string_view(text).substr(text.size() - r.size())) == r)
+            found.push_back(id);
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     return found;

@@ -219,3 +219,39 @@ bad one
 bad two" ]
     [ "$(wc -l < "$J")" -eq 4 ]
 }
+
+# A journal of exactly `bytes` bytes: pump lines and a padding note.
+journal_of_bytes() {  # bytes
+    for ml in 10 20 30; do pumplog add "${ml}ml" >/dev/null; done
+    local pad=$(( $1 - $(stat -c %s "$J") - $(pump_line pad 5 07:00 | wc -c) - 11 ))
+    printf '%s,"note":"%s"}\n' "$(pump_line pad 5 07:00 | head -c -1)" "$(head -c "$pad" /dev/zero | tr '\0' x)" >> "$J"
+    [ "$(stat -c %s "$J")" -eq "$1" ]
+}
+
+@test "under a file-size limit (ulimit -f) a failed add says so and exits 3, the journal byte-identical" {
+    # 20 bytes short of the 4 KiB limit: the next line fits only in part (without SIGXFSZ ignored, the process
+    # was killed mid-write, a torn line left and exit 153).
+    journal_of_bytes 4076
+    before="$(journal_sum)"
+    run --separate-stderr bash -c '(ulimit -f 4 && exec "$PUMPLOG_BIN" add 40ml --note "a note long enough not to fit")'
+    [ "$status" -eq 3 ]
+    [ -z "$output" ]
+    [ "$stderr" = "pumplog: error: cannot write journal $J: the file would pass the file-size limit (ulimit -f, \
+systemd LimitFSIZE=); nothing was written" ]
+    [ "$(journal_sum)" = "$before" ]
+    run pumplog log check
+    [ "$status" -eq 0 ]
+}
+
+@test "under a file-size limit (ulimit -f) a repair that cannot write its temporary file changes nothing, no .tmp left" {
+    journal_of_bytes 4076
+    printf 'bad one\n' >> "$J"
+    before="$(journal_sum)"
+    run --separate-stderr bash -c '(ulimit -f 3 && exec "$PUMPLOG_BIN" log check --repair)'
+    [ "$status" -eq 3 ]
+    [ "$stderr" = "pumplog: error: cannot write $J.tmp: the file would pass the file-size limit (ulimit -f, \
+systemd LimitFSIZE=)" ]
+    [ "$(journal_sum)" = "$before" ]
+    [ ! -e "$J.tmp" ]
+    [ ! -s "$J.rejected" ]
+}

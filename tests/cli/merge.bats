@@ -79,6 +79,27 @@ Nothing came in; $J is unchanged." ]
     grep -qxF "$(line b 20 08:00)" "$J"
 }
 
+@test "conflict warnings are capped: the first 10, then one line with the count and where the lines that lost are" {
+    for i in $(seq 10 23) 9; do line "X$i" 120 "$(printf %02d "$i"):00"; echo; done > "$J"
+    for i in $(seq 10 23) 9; do line "X$i" 100 "$(printf %02d "$i"):00"; echo; done > "$TEST_DIR/other.jsonl"
+    run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "$status" -eq 0 ] || { echo "$stderr"; false; }
+    [ "${#stderr_lines[@]}" -eq 11 ]
+    [ "${stderr_lines[9]}" = "pumplog: warning: $J:10: id \"X19\" is also on $TEST_DIR/other.jsonl:10 with other \
+content; kept that one (its line sorts first) and moved this one to $J.rejected" ]
+    [ "${stderr_lines[10]}" = "pumplog: warning: $J: 5 more ids with other content as above, each kept as the line \
+that sorts first; 5 journal lines that lost are in $J.rejected" ]
+    [ "$(wc -l < "$J.rejected")" -eq 15 ]
+    # The other way round nothing is moved: the summary says so by naming no file.
+    cp "$J.rejected" "$TEST_DIR/other.jsonl"
+    rm "$J.rejected"
+    run --separate-stderr pumplog log merge "$TEST_DIR/other.jsonl"
+    [ "${#stderr_lines[@]}" -eq 11 ]
+    [ "${stderr_lines[10]}" = "pumplog: warning: $J: 5 more ids with other content as above, each kept as the line \
+that sorts first" ]
+    [ ! -e "$J.rejected" ]
+}
+
 @test "damaged lines of a copy are skipped with a warning, or refused with --strict" {
     { line a 10 07:00; echo; echo garbage; printf '{"v":1,"id":"c",'; } > "$TEST_DIR/other.jsonl"
     refused 3 pumplog --strict log merge "$TEST_DIR/other.jsonl"

@@ -139,6 +139,15 @@ pumplog: warning: $J:4: not valid JSON; skipped (see pumplog log check)" ]
     refused 3 pumplog log check
 }
 
+@test "a journal path ending in '/' is refused by a write before anything is created" {
+    refused 3 pumplog -j fresh.jsonl/ add 90ml
+    [ "$stderr" = "pumplog: error: journal fresh.jsonl/ ends in '/', so it names a folder; give -j or PUMPLOG_JOURNAL \
+a file" ]
+    printf '%s\n' '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' > other.jsonl
+    refused 3 pumplog -j new/fresh.jsonl/ log merge other.jsonl
+    [ ! -e fresh.jsonl ] && [ ! -e new ]
+}
+
 @test "an unreadable journal is refused with exit 3" {
     ln -s "$(basename "$J")" "$J"   # a link to itself: unreadable even for root
     refused 3 pumplog log

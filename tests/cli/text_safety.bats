@@ -32,7 +32,7 @@ hostile_journal() {
     grep -qF '\x1b[2J\x1b]52;c;cm0gLXJm\x07\x1b]0;owned\x07\x0dX\x08Y\u202eevil\u009b2J\u2066' out.txt
     grep -qF 'stored B\x1b[31mred 60 ml in the room' out.txt
     grep -qF 'discarded B2: spilt\x1b[2J\u202e' out.txt
-    grep -qF '\x1b[2j' out.txt  # the discard's ref, made from its id
+    grep -q '^1b\[2j  2026-11-21 13:00' out.txt  # the discard's ref: the ending of its id as shown (D1xxx\x1b[2J), typeable
     # the same with --all and with colour on
     pumplog --color always log --all > out.txt
     [ "$(LC_ALL=C grep -c $'\x1b\\[2J\|\x1b\\]\|\x1b\\[31mred' out.txt)" -eq 0 ]
@@ -136,6 +136,59 @@ hostile_journal() {
     [ "$status" -eq 0 ]
     [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
     [ "$stderr" = "pumplog: warning: $TEST_DIR/my\\x0ajournal.jsonl:2: not valid JSON; skipped (see pumplog log check)" ]
+}
+
+@test "log check and log check --repair name a journal path with a title sequence and a newline escaped" {
+    mkdir pj
+    local odd=pj/j$'\e]0;PWNED\a\n'.jsonl shown='pj/j\x1b]0;PWNED\x07\x0a.jsonl'
+    printf '%s\n%s\n' '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' 'garbage' > "$odd"
+    run --separate-stderr pumplog -j "$odd" log check
+    [ "$status" -eq 3 ]
+    [ "$output" = "$shown:2: not valid JSON
+$shown: 2 lines, 1 good entry, 1 bad line
+Run pumplog log check --repair to move the bad lines to $shown.rejected (nothing is deleted)." ]
+    run --separate-stderr pumplog -j "$odd" log check --repair
+    [ "$status" -eq 0 ]
+    [ "$output" = "$shown:2: not valid JSON
+$shown: 2 lines, 1 good entry, 1 bad line
+Moved 1 bad line to $shown.rejected; kept 1 line. The journal before the repair is $shown.bak." ]
+}
+
+@test "log merge names the journal and the merged file with their control characters escaped, one line each" {
+    mkdir pj
+    local odd=pj/j$'\e]0;PWNED\a\n'.jsonl shown='pj/j\x1b]0;PWNED\x07\x0a.jsonl'
+    local other=pj/m$'\e[31m'.jsonl other_shown='pj/m\x1b[31m.jsonl'
+    printf '%s\n' '{"v":1,"id":"a","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}' > "$odd"
+    printf '%s\n%s\n' '{"v":1,"id":"new1","type":"pump","at":"2026-11-20T06:00:00+01:00","ml":100}' 'garbage' > "$other"
+    run --separate-stderr pumplog -j "$odd" log merge "$other"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: $other_shown:2: not valid JSON; skipped" ]
+    [ "$output" = "$other_shown: 1 entry came in, 0 entries already in the journal
+Merged 1 entry into $shown; the journal before the merge is $shown.bak." ]
+    run --separate-stderr pumplog -j "$odd" log merge "$other"
+    [ "$output" = "$other_shown: nothing new (1 entry already in the journal)
+Nothing came in; $shown is unchanged." ]
+}
+
+@test "ids with a bidi or an invisible character get references log shows, rm takes and completion offers" {
+    journal_line '{"v":1,"id":"Y\u202e","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":10}'
+    journal_line '{"v":1,"id":"\u200b","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":20}'
+    # Shown y\u202e and \u200b (never raw), their refs are endings of that text: typeable.
+    run --separate-stderr pumplog log
+    [ "$output" = 'ref   when              what          note
+202e  2026-11-21 06:00  pumped 10 ml
+200b  2026-11-21 07:00  pumped 20 ml' ]
+    run --separate-stderr pumplog completion --list refs
+    [ "$output" = '200b
+202e' ]
+    # The whole id as shown, in any case, is a reference too.
+    run --separate-stderr pumplog log rm 'Y\u202e'
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Removed pumped 10 ml at 2026-11-21 06:00 (ref 202e)' ]
+    run --separate-stderr pumplog log rm 200b
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Removed pumped 20 ml at 2026-11-21 07:00 (ref 200b)' ]
+    [ "$(pumplog log)" = "No entries from 2026-11-15 00:00." ]
 }
 
 @test "report --format md writes a name from an import as text, never as raw HTML a Markdown viewer would run" {

@@ -128,13 +128,56 @@ TEST_CASE("refs read from the journal resolve as the refs of all its ids do") {
 }
 
 TEST_CASE("a ref never cuts a character of an id in two") {
-    // "\u202e" is 3 bytes (e2 80 ae): 4 bytes from the end start inside it.
-    const std::vector<std::string> ids = {"w\u202e\u202eab", "01KA0000000000000000000000", "\u00e9xyz"};
+    // "\u00e9" is 2 bytes (c3 a9): 4 bytes from the end start inside it.
+    const std::vector<std::string> ids = {"w\u00e9\u00e9ab", "01KA0000000000000000000000", "\u00e9xyz"};
     const Refs refs(ids);
-    CHECK(refs.ref(ids[0]) == "\u202eab");  // the whole character, so 5 bytes
+    CHECK(refs.ref(ids[0]) == "\u00e9ab");  // the whole character, so 5 bytes
     CHECK(refs.ref(ids[2]) == "\u00e9xyz");  // 5 bytes
     CHECK(refs.resolve(refs.ref(ids[0])) == std::vector<std::string>{ids[0]});
     CHECK(refs.resolve(refs.ref(ids[2])) == std::vector<std::string>{ids[2]});
+}
+
+TEST_CASE("an id with a bidi or invisible character gets a ref made of the id as log shows it, which names it") {
+    // y + U+202E and U+200B are shown y\u202e and \u200b (terminal_text): refs of those printable characters.
+    const std::string bidi = "Y\u202e", invisible = "\u200b", bidi_end = "01KA000000000000000000X\u202e";
+    const std::string ulid = "01KA0000000000000000YJRXK11";
+    const std::vector<std::string> ids = {bidi, invisible, bidi_end, ulid, "abc\u202e", "xbc\u202e",
+                                          "A\u202e\u202e", "B\u202e\u202e", "01KB0000000000000\u200babcdefgh"};
+    testing::TempDir dir;
+    std::string journal;
+    for (const auto& id : ids) journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";
+    testing::write_file(dir / "j", journal);
+    std::vector<std::string> wanted = ids;
+    for (const char* typed : {"y\\u202e", "Y\\U202E", "202e", "200b", "\\u200b", "x\\u202e", "abc\\u202e",
+                              "a\\u202e\\u202e", "k11"})
+        wanted.emplace_back(typed);
+    for (const Refs& refs : {Refs(ids), Refs::read(Journal(dir / "j"), wanted)}) {
+        // "\u202e\u202e" are 12 characters shown: the last two ids share 12, so their refs are their whole texts.
+        CHECK(refs.ref("A\u202e\u202e") == "a\\u202e\\u202e");
+        CHECK(refs.ref("B\u202e\u202e") == "b\\u202e\\u202e");
+        CHECK(refs.ref(bidi) == "y\\u202e");
+        CHECK(refs.ref(invisible) == "\\u200b");
+        CHECK(refs.ref(bidi_end) == "000000x\\u202e");  // 13 characters, as every ref here
+        CHECK(refs.ref("abc\u202e") == "abc\\u202e");
+        CHECK(refs.ref(ulid) == "000000yjrxk11");  // of the id itself
+        for (const auto& id : ids) {
+            INFO(id);
+            const std::string ref = refs.ref(id);
+            CHECK(std::all_of(ref.begin(), ref.end(), [](char c) { return c >= 0x20 && c < 0x7f; }));
+            CHECK(refs.resolve(ref) == std::vector<std::string>{id});
+        }
+        CHECK(refs.resolve("y\\u202e") == std::vector<std::string>{bidi});  // whole, in any case
+        CHECK(refs.resolve("Y\\U202E") == std::vector<std::string>{bidi});
+        CHECK(refs.resolve("\\u200b") == std::vector<std::string>{invisible});
+        CHECK(refs.resolve("200b") == std::vector<std::string>{invisible});
+        CHECK(refs.resolve("x\\u202e") == std::vector<std::string>{bidi_end});
+        CHECK(refs.resolve("abc\\u202e") == std::vector<std::string>{"abc\u202e"});
+        CHECK(refs.resolve("a\\u202e\\u202e") == std::vector<std::string>{"A\u202e\u202e"});
+        CHECK(refs.resolve("202e").size() == 6);  // the ending of six ids as shown
+        CHECK(refs.resolve(bidi) == std::vector<std::string>{bidi});  // the id itself, as ever
+        CHECK(refs.resolve("k11").empty());
+        CHECK(refs.ref(ids.back()) == "u200babcdefgh");  // U+200B 9 bytes from the end, past a word's reach
+    }
 }
 
 TEST_CASE("ids that differ only in case have refs that differ, each naming its own id") {
