@@ -317,11 +317,18 @@ void Journal::with_lock(const std::function<void(LockedJournal&)>& body) {
     // folders) it removes again when nothing was written: a refused command
     // leaves no trace (SPEC 2), even on a journal that did not exist yet. A
     // symlinked journal's file is its target: the link itself stays.
-    // A path ending in '/' names a folder: refused before anything is created (make_parent would make the folder
-    // and the open then refuse it).
-    if (!path_.empty() && path_.native().back() == '/')
-        throw journal_error(fmt::format(
-            "journal {} ends in '/', so it names a folder; give -j or PUMPLOG_JOURNAL a file", path_.string()));
+    // A path ending in '/', '/.' or '/..' names a folder: refused before anything is created (make_parent would
+    // make the folder and the open then refuse it).
+    if (const std::string& text = path_.native(); !text.empty()) {
+        const std::string name = path_.filename().native();
+        std::string end;
+        if (text.back() == '/') end = "/";
+        else if (name == "." || name == "..") end = text.size() > name.size() ? "/" + name : name;
+        if (!end.empty())
+            throw journal_error(fmt::format("journal {} ends in '{}', so it names a folder; give -j or "
+                                            "PUMPLOG_JOURNAL a file",
+                                            path_.string(), end));
+    }
     const fs::path file = resolve_journal(path_);
     std::vector<fs::path> created;
     std::error_code ec;

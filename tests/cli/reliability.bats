@@ -148,6 +148,17 @@ a file" ]
     [ ! -e fresh.jsonl ] && [ ! -e new ]
 }
 
+@test "a journal path ending in '/.' or '/..' is refused before anything is created" {
+    refused 3 pumplog -j new/. add 90ml
+    [ "$stderr" = "pumplog: error: journal new/. ends in '/.', so it names a folder; give -j or PUMPLOG_JOURNAL \
+a file" ]
+    refused 3 pumplog -j new/.. add 90ml
+    [ "$stderr" = "pumplog: error: journal new/.. ends in '/..', so it names a folder; give -j or PUMPLOG_JOURNAL \
+a file" ]
+    PUMPLOG_JOURNAL=deep/new/.. refused 3 pumplog stock add 100ml --in fridge
+    [ ! -e new ] && [ ! -e deep ]
+}
+
 @test "an unreadable journal is refused with exit 3" {
     ln -s "$(basename "$J")" "$J"   # a link to itself: unreadable even for root
     refused 3 pumplog log
