@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -98,7 +99,11 @@ public:
 private:
     Refs() = default;
     void set_twins(std::vector<std::string> twins);
+    // Refs for the ids among `ids` (all the journal's, once each) that are shown as another id is (U+200B
+    // and "\u200b" typed out): see refs.cpp. Only for a journal with twins_.
+    void set_shown_alike(const std::vector<std::string>& ids);
     std::size_t length_ = 4;
+    std::vector<std::pair<std::string, std::string>> shown_alike_;  // (id, its ref), sorted by id
     std::vector<std::string> twins_;  // ids (lower case, sorted) another id repeats but for case: refs are whole ids
     std::vector<std::string> ids_;
     std::vector<std::string> repeated_;  // ids_ that several lines carry, once per extra line

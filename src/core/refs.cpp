@@ -243,12 +243,53 @@ Refs::Refs(const std::vector<std::string>& all_ids) : ids_(all_ids) {
         length_ = std::max(length_, exact_length(std::move(tied), length.twins));
     }
     set_twins(std::move(length.twins));
+    if (!twins_.empty()) set_shown_alike(ids_);
 }
 
 void Refs::set_twins(std::vector<std::string> twins) {
     std::sort(twins.begin(), twins.end());
     twins.erase(std::unique(twins.begin(), twins.end()), twins.end());
     twins_ = std::move(twins);
+}
+
+// Ids shown alike (a twin: "\u200b" typed out, U+200B shown \u200b, "\U200B"): an id of printable ASCII keeps
+// its whole text as its ref, which names it before all else (resolve); one that is shown otherwise than written,
+// which no one can type, gets its shown text (lower case) with '#' and its place among those ids in byte order
+// ("\u200b#2"), or the next number that is no other id and no other id's ref.
+void Refs::set_shown_alike(const std::vector<std::string>& ids) {
+    std::vector<std::pair<std::string, std::string>> alike;  // (lower case shown text, id)
+    for (const auto& id : ids)
+        if (std::string text = lower(shown(id)); std::binary_search(twins_.begin(), twins_.end(), text))
+            alike.emplace_back(std::move(text), id);
+    std::sort(alike.begin(), alike.end());
+    std::vector<std::pair<std::string, std::string>> found;
+    // Whether `candidate` (lower case) is an id, or the ref of an id other than those given one here.
+    const auto taken = [&](const std::string& candidate) {
+        for (const auto& id : ids)
+            if (lower(id) == candidate) return true;
+        for (const auto& [other, other_ref] : found)
+            if (other_ref == candidate) return true;
+        for (const auto& id : ids)
+            if (std::none_of(alike.begin(), alike.end(), [&](const auto& a) { return a.second == id && !plain(id); }) &&
+                lower(ref(id)) == candidate)
+                return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < alike.size();) {
+        std::size_t j = i;
+        while (j < alike.size() && alike[j].first == alike[i].first) ++j;
+        for (std::size_t k = i; k < j; ++k) {
+            const std::string& id = alike[k].second;
+            if (plain(id)) continue;
+            const std::string& text = alike[k].first;
+            std::size_t place = k - i + 1;
+            while (taken(text + "#" + std::to_string(place))) ++place;
+            found.emplace_back(id, text + "#" + std::to_string(place));
+        }
+        i = j;
+    }
+    std::sort(found.begin(), found.end());
+    shown_alike_ = std::move(found);
 }
 
 Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) {
@@ -279,6 +320,19 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
         refs.length_ = std::max(refs.length_, exact_length(std::move(tied), length.twins));
     }
     refs.set_twins(std::move(length.twins));
+    if (!refs.twins_.empty()) {
+        // Ids that may be shown alike (not ULIDs): every id, read again, for refs of their own.
+        std::vector<std::string> every = all_ids(journal);
+        std::vector<std::string> ids = every;
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        refs.set_shown_alike(ids);
+        for (const auto& [id, ref] : refs.shown_alike_)
+            if (std::any_of(refs_wanted.begin(), refs_wanted.end(), [&](const auto& w) { return w.second == ref; }) &&
+                std::find(refs.ids_.begin(), refs.ids_.end(), id) == refs.ids_.end())
+                for (const auto& line_id : every)
+                    if (line_id == id) refs.ids_.push_back(id);  // once a line, as lines_with counts
+    }
     std::sort(refs.ids_.begin(), refs.ids_.end());
     for (std::size_t i = 1; i < refs.ids_.size(); ++i)
         if (refs.ids_[i] == refs.ids_[i - 1]) refs.repeated_.push_back(refs.ids_[i]);
@@ -292,6 +346,11 @@ std::size_t Refs::lines_with(std::string_view id) const {
 }
 
 std::string Refs::ref(std::string_view id) const {
+    if (!shown_alike_.empty()) {
+        const auto at = std::lower_bound(shown_alike_.begin(), shown_alike_.end(), id,
+                                         [](const auto& pair, std::string_view key) { return pair.first < key; });
+        if (at != shown_alike_.end() && at->first == id) return at->second;
+    }
     // A whole id keeps its case only when another id differs from it in case alone
     // (lower case would show the two alike); every other ref is lower case.
     if (!twins_.empty()) {
@@ -307,6 +366,8 @@ std::vector<std::string> Refs::resolve(std::string_view ref) const {
     const std::string r = lower(trim(ref));
     for (const auto& id : ids_)
         if (id == ref) return {id};
+    for (const auto& [id, shown_ref] : shown_alike_)  // "\u200b#2": an id shown as another is
+        if (shown_ref == r) return {id};
     // A whole id in any case ("p1", as `log` shows the id P1) names that id,
     // not the longer ids that end in it ("xp1"): their refs are longer.
     // Both as the ids are shown: a ref is made of that ("y\u202e" names y and U+202E).

@@ -716,3 +716,21 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     run env TERM=dumb script -qec "$cmd" /dev/null
     [[ "$output" != *$'\e['* ]]
 }
+
+@test "an id shown as another id is written gets a ref of its own: log shows it, rm takes it, completion offers it" {
+    journal_line '{"v":1,"id":"\\u200b","type":"pump","at":"2026-11-21T06:00:00+01:00","ml":10}'
+    journal_line '{"v":1,"id":"\u200b","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":20}'
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = '\u200b    2026-11-21 06:00  pumped 10 ml' ]
+    [ "${lines[2]}" = '\u200b#2  2026-11-21 07:00  pumped 20 ml' ]
+    run --separate-stderr pumplog completion --list refs
+    [ "$output" = $'\\u200b#2\n\\u200b' ]
+    run --separate-stderr pumplog log rm '\u200b#2'
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Removed pumped 20 ml at 2026-11-21 07:00 (ref \u200b#2)' ]
+    [ "$(tail -n 1 "$J" | jq -r .target)" = $'\u200b' ]
+    run --separate-stderr pumplog log rm '\u200b'
+    [ "$output" = 'Removed pumped 10 ml at 2026-11-21 06:00 (ref \u200b)' ]
+    [ "$(tail -n 1 "$J" | jq -r .target)" = '\u200b' ]
+}

@@ -180,6 +180,43 @@ TEST_CASE("an id with a bidi or invisible character gets a ref made of the id as
     }
 }
 
+TEST_CASE("an id shown as another id is written gets a ref of its own, which names it alone") {
+    // "\u200b" typed out and U+200B are both shown \u200b: the one no one can type is told apart by '#' and its
+    // place among the ids shown alike; an id written as that ref already pushes it to the next number.
+    const std::string typed = "\\u200b", invisible = "\u200b", upper = "\\U200B";
+    const std::string long_typed = "01KA00000000000000000\\u202e", long_bidi = "01KA00000000000000000\u202e";
+    const std::string ulid = "01KA0000000000000000YJRXK11";
+    const std::vector<std::vector<std::string>> journals = {
+        {typed, invisible, ulid},
+        {invisible, typed, upper, "\\u200b#3", ulid},  // places: \U200B 1, \u200b 2, U+200B 3
+        {long_typed, long_bidi, ulid},
+    };
+    const std::vector<std::vector<std::string>> expected = {
+        {"\\u200b", "\\u200b#2", "xk11"},
+        {"\\u200b#4", "\\u200b", "\\U200B", "0b#3", "xk11"},
+        {long_typed, "01ka00000000000000000\\u202e#2", "xk11"},  // a twin typed out keeps its case
+    };
+    for (std::size_t n = 0; n < journals.size(); ++n) {
+        const auto& ids = journals[n];
+        testing::TempDir dir;
+        std::string journal;
+        for (std::string id : ids) {
+            for (std::size_t at = 0; (at = id.find('\\', at)) != std::string::npos; at += 2) id.insert(at, 1, '\\');
+            journal += testing::line(id, "2026-11-21T08:00:00Z") + "\n";  // a backslash written as JSON writes it
+        }
+        testing::write_file(dir / "j", journal);
+        for (const Refs& refs : {Refs(ids), Refs::read(Journal(dir / "j"), expected[n])})
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                INFO(n << " " << ids[i]);
+                const std::string ref = refs.ref(ids[i]);
+                CHECK(ref == expected[n][i]);
+                CHECK(std::all_of(ref.begin(), ref.end(), [](char c) { return c >= 0x20 && c < 0x7f; }));
+                CHECK(refs.resolve(ref) == std::vector<std::string>{ids[i]});
+                CHECK(refs.lines_with(ids[i]) == 1);
+            }
+    }
+}
+
 TEST_CASE("ids that differ only in case have refs that differ, each naming its own id") {
     const std::vector<std::vector<std::string>> journals = {
         {"ABCD", "abcd", "xabcd", "01KA0000000000000000000XYZ"},
