@@ -21,8 +21,16 @@ bool starts_with_ci(std::string_view text, std::string_view prefix);
 // becomes "Zoe" + U+0308), combining marks in canonical order. Text that is all ASCII comes back as it is;
 // a byte that is not UTF-8 is kept.
 std::string canonical_decomposition(std::string_view text);
-// A name as names compare (babies): trimmed, canonically decomposed, then fold_case. Two names with one
-// key look alike: Zoë typed with U+00EB and with e + U+0308, ZOË.
+// The bytes of the Unicode space character that starts at text[at] (the no-break space U+00A0, U+1680,
+// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000); 0 for none. U+0085 is a C1 control, U+200B to
+// U+200D and U+FEFF invisible ones: not among them.
+std::size_t unicode_space_at(std::string_view text, std::size_t at);
+// The text with each of those Unicode space characters written as an ASCII space ("Mary" U+00A0 "Ann" is
+// "Mary Ann"): a name looks the same either way.
+std::string plain_spaces(std::string_view text);
+// A name as names compare (babies): its Unicode spaces plain (plain_spaces), trimmed, canonically decomposed,
+// then fold_case. Two names with one key look alike: Zoë typed with U+00EB and with e + U+0308, ZOË; Mary Ann
+// with a space and with a no-break space.
 std::string name_key(std::string_view name);
 
 // Display width of UTF-8 text in terminal columns, as wcwidth(3) counts them: 2 for an

@@ -13,22 +13,35 @@ namespace pumplog {
 
 namespace {
 
-// The bytes of the Unicode space character `text` starts (or, `back`, ends) with; 0 for none. U+0085 is a C1
-// control, U+200B to U+200D and U+FEFF invisible ones: refused as such, not trimmed.
+// The bytes of the Unicode space character `text` starts (or, `back`, ends) with; 0 for none (unicode_space_at).
 std::size_t unicode_space(std::string_view text, bool back) {
-    const auto is_space = [](std::string_view s) {
-        const auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-        if (s.size() == 2) return b(0) == 0xC2 && b(1) == 0xA0;  // U+00A0
-        if (s.size() != 3) return false;
-        if (b(0) == 0xE1) return b(1) == 0x9A && b(2) == 0x80;                       // U+1680
-        if (b(0) == 0xE3) return b(1) == 0x80 && b(2) == 0x80;                       // U+3000
-        if (b(0) != 0xE2) return false;
-        if (b(1) == 0x81) return b(2) == 0x9F;                                       // U+205F
-        return b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF);  // U+2000-200A, ...
-    };
+    if (!back) return unicode_space_at(text, 0);
     for (const std::size_t n : {std::size_t{2}, std::size_t{3}})
-        if (text.size() >= n && is_space(back ? text.substr(text.size() - n) : text.substr(0, n))) return n;
+        if (text.size() >= n && unicode_space_at(text, text.size() - n) == n) return n;
     return 0;
+}
+
+// How a name is written, character by character ("U+0041 U+0064 U+0061 U+200B"; a byte that is not UTF-8 as
+// 0xHH): what tells two names apart that are shown alike.
+std::string code_points(std::string_view name) {
+    std::string out;
+    for (std::size_t i = 0; i < name.size();) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        const std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+        bool whole = n > 0 && i + n <= name.size();
+        for (std::size_t k = 1; whole && k < n; ++k) whole = (static_cast<unsigned char>(name[i + k]) & 0xC0u) == 0x80u;
+        if (!out.empty()) out += ' ';
+        if (!whole) {
+            out += fmt::format("0x{:02X}", c);
+            ++i;
+            continue;
+        }
+        std::uint32_t cp = n == 1 ? c : c & (0xFFu >> (n + 1));
+        for (std::size_t k = 1; k < n; ++k) cp = cp << 6 | (static_cast<unsigned char>(name[i + k]) & 0x3Fu);
+        out += fmt::format("U+{:04X}", cp);
+        i += n;
+    }
+    return out;
 }
 
 }  // namespace
@@ -60,7 +73,8 @@ std::vector<std::string> parse_babies(std::string_view text) {
     while (start <= all.size()) {
         const std::size_t comma = all.find(',', start);
         const std::string_view part = all.substr(start, comma == std::string_view::npos ? all.npos : comma - start);
-        const std::string name(trim_name(part));
+        // Config keeps "Mary" U+00A0 "Ann" as "Mary Ann", which is how it is shown and typed.
+        const std::string name = plain_spaces(trim_name(part));
         if (name.empty()) {
             const char* where = start == 0                        ? "before the first comma"
                                 : comma == std::string_view::npos ? "after the last comma"
@@ -151,14 +165,24 @@ std::string resolve_known_baby(const KnownBabies& known, std::string_view given)
         throw usage_error(fmt::format("no babies are named yet, so --baby \"{}\" names none; name them first: "
                                       "pumplog config set babies \"{}, ...\"",
                                       printable(name), printable(name)));
-    std::vector<std::string> lists;
-    if (!known.configured.empty()) lists.push_back(and_list(known.configured) + " (config babies)");
-    if (!known.journal.empty()) {
+    // A name shown as the refused one is, but written otherwise ("Ada\u200b" typed out, and Ada + U+200B), is
+    // listed by its characters: the refusal never lists, to the eye, the very name it refuses.
+    const std::string shown = lower(printable(name));
+    bool lookalike = false;
+    const auto listed = [&](const std::vector<std::string>& babies) {
         std::vector<std::string> names;
-        for (const auto& b : known.journal) names.push_back(printable(b));
-        lists.push_back(and_list(names) + " (named on the journal's feeds)");
-    }
-    throw usage_error(fmt::format("\"{}\" is not one of the babies; {} {}", printable(name),
+        for (const auto& b : babies) {
+            const bool alike = lower(printable(b)) == shown;
+            lookalike = lookalike || alike;
+            names.push_back(alike ? "the name written " + code_points(trim_name(b)) : printable(b));
+        }
+        return and_list(names);
+    };
+    std::vector<std::string> lists;
+    if (!known.configured.empty()) lists.push_back(listed(known.configured) + " (config babies)");
+    if (!known.journal.empty()) lists.push_back(listed(known.journal) + " (named on the journal's feeds)");
+    throw usage_error(fmt::format("\"{}\"{} is not one of the babies; {} {}", printable(name),
+                                  lookalike ? " (written " + code_points(name) + ")" : "",
                                   known.size() == 1 ? "the only one is" : "they are", and_list(lists)));
 }
 

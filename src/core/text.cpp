@@ -392,7 +392,35 @@ std::string canonical_decomposition(std::string_view text) {
     return out;
 }
 
-std::string name_key(std::string_view name) { return fold_case(canonical_decomposition(trim(name))); }
+std::size_t unicode_space_at(std::string_view text, std::size_t at) {
+    const auto b = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0; };
+    if (b(0) == 0xC2) return b(1) == 0xA0 ? 2 : 0;                                  // U+00A0
+    if (b(0) == 0xE1) return b(1) == 0x9A && b(2) == 0x80 ? 3 : 0;                  // U+1680
+    if (b(0) == 0xE3) return b(1) == 0x80 && b(2) == 0x80 ? 3 : 0;                  // U+3000
+    if (b(0) != 0xE2) return 0;
+    if (b(1) == 0x81) return b(2) == 0x9F ? 3 : 0;                                  // U+205F
+    if (b(1) != 0x80) return 0;
+    const unsigned c = b(2);  // U+2000-200A, U+2028, U+2029, U+202F
+    return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : 0;
+}
+
+std::string plain_spaces(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t n = c < 0x80 ? 0 : unicode_space_at(text, i);
+        if (n == 0) {
+            out += text[i++];
+        } else {
+            out += ' ';
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string name_key(std::string_view name) { return fold_case(canonical_decomposition(trim(plain_spaces(name)))); }
 
 std::string plural(long long n, std::string_view word) { return fmt::format("{} {}{}", n, word, plural_s(n)); }
 

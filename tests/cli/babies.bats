@@ -721,6 +721,33 @@ half_named_week() {
     [ "$stderr" = 'pumplog: error: "Ada\u200b" is not one of the babies; they are Ada and Ben (config babies)' ]
 }
 
+@test "Unicode spaces inside a baby's name compare as a space: config keeps a space, --baby and the journal's names" {
+    run --separate-stderr pumplog config set babies "$(printf 'Mary\xc2\xa0Ann'), Ben"
+    [ "$status" -eq 0 ]
+    [ "$output" = "babies = Mary Ann, Ben" ]
+    [ "$(jq -r .babies "$XDG_CONFIG_HOME/pumplog/config.json")" = "Mary Ann, Ben" ]
+    run --separate-stderr pumplog log feed 50ml --baby "Mary Ann" --at 09:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 50 ml of breast milk for Mary Ann at 09:00, 5 h 5 min ago" ]
+    run --separate-stderr pumplog log feed 40ml --baby "$(printf 'mary\xe2\x80\xafann')" --at 09:10
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 40 ml of breast milk for Mary Ann at 09:10, 4 h 55 min ago" ]
+    [ "$(jq -r .baby "$J" | tr '\n' '|')" = "Mary Ann|Mary Ann|" ]
+    journal_line '{"v":1,"id":"01KAQNBSPMARY0000000000001","type":"feed","at":"2026-11-21T12:00:00+01:00","method":"bottle","ml":70,"baby":"Mary\u3000Ann"}'
+    run --separate-stderr pumplog log --baby "Mary Ann" --format csv
+    [ "$(tail -n +2 <<<"$output" | wc -l)" -eq 3 ]
+    run --separate-stderr pumplog config set babies "Mary Ann, $(printf 'mary\xc2\xa0ann')"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: babies: "Mary Ann" and "mary ann" are one name (names compare without case): name each baby once' ]
+}
+
+@test "a --baby refused is never answered with a name shown like it: that one is listed by its characters" {
+    pumplog config set babies "Ben" > /dev/null
+    journal_line '{"v":1,"id":"01KAQLOOKALIKE000000000001","type":"feed","at":"2026-11-21T12:00:00+01:00","method":"bottle","ml":70,"baby":"Ada\\u200b"}'
+    refused 2 pumplog log feed 50ml --baby "$(printf 'Ada\xe2\x80\x8b')"
+    [ "$stderr" = 'pumplog: error: "Ada\u200b" (written U+0041 U+0064 U+0061 U+200B) is not one of the babies; they are Ben (config babies) and the name written U+0041 U+0064 U+0061 U+005C U+0075 U+0032 U+0030 U+0030 U+0062 (named on the journal'"'"'s feeds)' ]
+}
+
 @test "log edit --baby refuses a feed that drank another baby's leftover, as log feed --baby would, nothing written" {
     pumplog config set babies "Ada, Ben" > /dev/null
     PUMPLOG_NOW=2026-11-21T08:00:00Z pumplog stock add 200ml --in fridge > /dev/null
