@@ -471,9 +471,15 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
                                               terminal_text(limit.capped_by->label), limit_text(limit.after_feed),
                                               limit.thawed ? source : std::string(g.source))
                                 : fmt::format("{} after the feed: {}", limit_text(limit.after_feed), source);
-            kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {})", format_volume(left, unit),
-                               terminal_text(made.label), render::when(made.expires, clock.now, clock.zone),
-                               render::relative(made.expires, clock.now), why);
+            // As of now, like the rest of a container: a back-dated feed's leftover may have expired since (stock
+            // lists it EXPIRED), and expired milk is never to be given.
+            if (clock.now >= made.expires)
+                kept = fmt::format(". The {} left over ({}) expired {}: discard it ({})", format_volume(left, unit),
+                                   terminal_text(made.label), render::when(made.expires, clock.now, clock.zone), why);
+            else
+                kept = fmt::format(". Kept {} left over as {}: use by {} ({}, {})", format_volume(left, unit),
+                                   terminal_text(made.label), render::when(made.expires, clock.now, clock.zone),
+                                   render::relative(made.expires, clock.now), why);
         }
         locked->append(lines);
         // The leftover rule in a sentence of its own that names what it is about: the milk the baby leaves in the

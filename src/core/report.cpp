@@ -169,9 +169,11 @@ void count(Tally& t, const Entry& e) {
             // Its sides only with its total: a session of unknown volume would make L + R exceed it.
             if (const auto volume = pump_volume(e)) {
                 t.pumped += *volume;
-                t.left += counted_volume(e.left_ml);
-                t.right += counted_volume(e.right_ml);
-                if (e.left_ml || e.right_ml) ++t.sided_sessions;
+                // Sided only by a usable side: an out-of-range one counts as none (pumplog(5)).
+                const auto left = counted_ml(e.left_ml), right = counted_ml(e.right_ml);
+                t.left += Volume::from_ml(left.value_or(0));
+                t.right += Volume::from_ml(right.value_or(0));
+                if (left || right) ++t.sided_sessions;
             } else {
                 ++t.unmeasured_sessions;
             }

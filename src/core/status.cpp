@@ -79,9 +79,11 @@ DayStatus day_status(const std::vector<Entry>& entries, const Clock& clock, cons
                 // Its sides only with its total: a session of unknown volume would make L + R exceed it.
                 if (const auto volume = pump_volume(e)) {
                     s.pumped += *volume;
-                    if (e.left_ml) s.left = s.left.value_or(Volume{}) + counted_volume(e.left_ml);
-                    if (e.right_ml) s.right = s.right.value_or(Volume{}) + counted_volume(e.right_ml);
-                    if (e.left_ml || e.right_ml) ++s.sided_sessions;
+                    // A side out of range counts as none (pumplog(5)): it neither shows as 0 nor makes a sided session.
+                    const auto left = counted_ml(e.left_ml), right = counted_ml(e.right_ml);
+                    if (left) s.left = s.left.value_or(Volume{}) + Volume::from_ml(*left);
+                    if (right) s.right = s.right.value_or(Volume{}) + Volume::from_ml(*right);
+                    if (left || right) ++s.sided_sessions;
                 } else {
                     ++s.unmeasured_sessions;
                 }

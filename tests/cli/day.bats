@@ -187,6 +187,18 @@ three_hourly() {
     [[ "$output" == "Undid the skip of the planned pump at 2026-11-21 16:00 (ref "*")" ]]
 }
 
+# Review rv44 B6: a side out of range counts as none (pumplog(5)): not shown as 0, and no session "with sides".
+@test "status leaves out side volumes that are out of range" {
+    journal_line '{"v":1,"id":"D","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":100,"left_ml":1e308,"right_ml":-5}'
+    run --separate-stderr pumplog status
+    [ "${lines[1]}" = "  Pumped     100 ml in 1 session" ]
+    journal_line '{"v":1,"id":"E","type":"pump","at":"2026-11-21T11:00:00+01:00","ml":100,"left_ml":1e308,"right_ml":40}'
+    run --separate-stderr pumplog status
+    [ "${lines[1]}" = "  Pumped     200 ml in 2 sessions (1 with sides: R 40)" ]
+    run --separate-stderr pumplog status --format json
+    [ "$(jq -c '[.today.left_ml, .today.right_ml]' <<<"$output")" = '[null,40]' ]
+}
+
 @test "status shows the sides only as far as they are known" {
     pumplog pump start --side left --now "2026-11-21T08:00:00+01:00" > /dev/null
     pumplog pump stop 60ml --now "2026-11-21T08:15:00+01:00" > /dev/null

@@ -156,6 +156,36 @@ EOF
         "$TEST_DIR/weeks.svg"
 }
 
+# Review rv44 B6: a side out of range counts as none (pumplog(5)), so it does not make a session "sided".
+@test "report: a session whose side volumes are out of range is not counted as one with left/right" {
+    journal_line '{"v":1,"id":"B","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"D","type":"pump","at":"2026-11-20T09:00:00+01:00","ml":100,"left_ml":1e308,"right_ml":-5}'
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20
+    [ "$status" -eq 0 ]
+    [ "$output" = "Report for 2026-11-20 (volumes in ml, nursing in minutes)
+
+date       pumps  skipped  pumped  left  right  feeds  bottle  nursed  min  stored  used  discarded
+Fri 11-20      2        -     200     -      -      -       -       -    -       -     -          -  ████████████████
+total          2        -     200     -      -      -       -       -    -       -     -          -
+per day      2.0        -     200     -      -      -       -       -    -       -     -          -
+
+Trend: 200 ml pumped in the 1 day to 2026-11-20; the journal begins on 2026-11-20: too little history before them to compare with.
+Pumped 200 ml, baby drank 0 ml from bottles: +200 ml to the stash." ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --format csv
+    [ "${lines[1]}" = "2026-11-20,2,200,0,0,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --format json
+    [ "$(jq -c '.[0] | [.pump_sessions, .left_ml, .right_ml]' <<<"$output")" = '[2,0,0]' ]
+    # one usable side makes a session sided; the unusable other side adds nothing
+    journal_line '{"v":1,"id":"E","type":"pump","at":"2026-11-20T11:00:00+01:00","ml":100,"left_ml":1e308,"right_ml":40}'
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20
+    [ "${lines[2]}" = "Fri 11-20      3        -     300     -     40      -       -       -    -       -     -          -  ████████████████" ]
+    [ "${lines[5]}" = "Left/right were recorded for 1 of 3 sessions; the side columns cover those only." ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --format csv
+    [ "${lines[1]}" = "2026-11-20,3,300,0,40,0,0,0,0,0,0,0,0,1" ]
+    run --separate-stderr pumplog report --since 2026-11-20 --until 2026-11-20 --format json
+    [ "$(jq -c '.[0] | [.pump_sessions, .left_ml, .right_ml]' <<<"$output")" = '[3,0,40]' ]
+}
+
 @test "report --format md has human headers, and notes under it for today and left/right" {
     week
     run --separate-stderr pumplog report --format md

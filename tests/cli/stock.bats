@@ -381,6 +381,25 @@ e_NFC=$'\xc3\xab'
     [ "$(jq -c '.[] | [.label, .ml, .status]' <<<"$output")" = '["B1",20,"expired"]' ]
 }
 
+# Review rv44 B5: the leftover of a back-dated --offered feed is described as of now too, like the container's rest.
+@test "log feed --from-stock --offered dated earlier says a leftover expired since is to be discarded" {
+    pumplog stock add 200ml --in fridge --now "2026-11-21 08:00" >/dev/null
+    run --separate-stderr pumplog log feed 80ml --bottle --from-stock --offered 120ml --at 11:00
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "${lines[0]}" = "Logged bottle 80 ml of breast milk at 11:00, 3 h 5 min ago" ]
+    [ "${lines[1]}" = 'From the stash: B1 120 ml (80 ml left in the fridge). The 40 ml left over (B2) expired today 13:00: discard it (2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run --separate-stderr pumplog stock --format json
+    [ "$(jq -c '[.[] | [.label, .ml, .status]]' <<<"$output")" = '[["B1",80,"ok"],["B2",40,"expired"]]' ]
+    # expiring exactly now is expired, as stock has it; a minute later it is still kept
+    pumplog stock discard B2 >/dev/null
+    run --separate-stderr pumplog log feed 30ml --bottle --from-stock --offered 50ml --at 12:05
+    [ "${lines[1]}" = 'From the stash: B1 50 ml (30 ml left in the fridge). The 20 ml left over (B3) expired today 14:05: discard it (2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    pumplog stock discard B3 >/dev/null
+    run --separate-stderr pumplog log feed 10ml --bottle --from-stock --offered 30ml --at 12:06
+    [ "${lines[1]}" = 'From the stash: B1 30 ml (used up). Kept 20 ml left over as B4: use by today 14:06 (in 1 min, 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
 # Review rv44 day 2: the 2-hour rule is about the milk left in the bottle, not the fridge rest (4 days).
 @test "log feed --from-stock words the leftover rule as the bottle's, apart from the rest of the container" {
     pumplog stock add 100ml --in fridge --now "2026-11-21 09:00" >/dev/null
