@@ -131,7 +131,8 @@ void setup_import(CLI::App& log, Context& ctx) {
     cmd->add_option("--child", o->child, "import this child's feeds only, where the file has several (default: all, "
                                          "each feed with its baby's name); pumps are all imported")
         ->type_name("NAME");
-    cmd->add_option("--baby", o->baby, "the baby of feeds whose rows name none, e.g. Huckleberry's (config babies)")
+    cmd->add_option("--baby", o->baby, "the baby of feeds whose rows name none, e.g. Huckleberry's, or of a --child "
+                                       "whose full name another child has (config babies)")
         ->type_name("BABY");
     cmd->add_flag("--dry-run", o->dry_run, "list what would be imported and change nothing");
     cmd->footer("Examples:\n  pumplog log import baby-connect.csv --tz America/Los_Angeles\n"

@@ -261,10 +261,15 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
                          "date order", "settles the date order");
     // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
     // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
+    // A feed whose baby is config's one baby was written without a name by imports before that: the same row.
     const auto imported_before = [&](const ImportedEntry& imported) {
-        if (imported.earlier_id.empty()) return false;
-        const auto found = existing.find(imported.earlier_id);
-        return found != existing.end() && same_baby(found->second, imported.baby);
+        const auto as = [&](const std::string& id, bool unnamed_too) {
+            if (id.empty()) return false;
+            const auto found = existing.find(id);
+            return found != existing.end() &&
+                   (same_baby(found->second, imported.baby) || (unnamed_too && trim_name(found->second).empty()));
+        };
+        return as(imported.earlier_id, imported.baby_from_config) || as(imported.other_baby_id, false);
     };
     std::unordered_set<std::string> seen;
     std::vector<ImportedEntry> kept;

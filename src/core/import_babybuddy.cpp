@@ -1,5 +1,8 @@
 // Baby Buddy (self-hosted): the feeding and pumping CSV of its admin export.
 // Datetimes "YYYY-MM-DD HH:MM:SS" in local time; amounts without a unit (--unit).
+#include <algorithm>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "import_common.hpp"
@@ -63,7 +66,8 @@ std::optional<Volume> row_amount(const FileImport& file, const CsvRecord& record
 // The baby's name each child's feeds get, by the child's full name (child_of): the first name, as config
 // babies names them, unless two children of the file share it (Mary Smith, child_id 1, and Mary Jones,
 // child_id 2): theirs are then their full names, so that they stay two babies. Refuses two children
-// (two child_ids) with one full name too, unless --child picks one: nothing would tell their feeds apart.
+// (two child_ids) with one full name too, unless --child picks one and --baby names its baby: under
+// the name they share, their feeds would be one baby's, imported together or one at a time.
 std::map<std::string, std::string> babies_of_children(FileImport& file) {
     const CsvTable& t = file.table();
     struct Child {
@@ -82,29 +86,48 @@ std::map<std::string, std::string> babies_of_children(FileImport& file) {
         by_first[name_key(child.first)].push_back(&child);
         by_full[name_key(child.full)].push_back(&child);
     }
-    if (trim(file.options().child).empty())
-        for (const auto& [key, same] : by_full) {
-            if (same.size() < 2) continue;
-            std::vector<std::string> ids;
-            std::uint64_t line = 0;
-            for (const Child* child : same) {
-                ids.push_back(printable(child->id));
-                line = std::max(line, child->line);
-            }
+    const std::string wanted = name_key(file.options().child);
+    // The children of one full name --child picks (a --child naming two of them is refused after the rows).
+    const auto picked = [&](const Child& child) {
+        return !wanted.empty() && (wanted == name_key(child.full) || wanted == name_key(child.first) ||
+                                   (!trim(child.id).empty() && wanted == fold_case(trim(child.id))));
+    };
+    std::map<std::string, std::string> babies;
+    for (const auto& [key, same] : by_full) {
+        if (same.size() < 2) continue;
+        std::vector<std::string> ids;
+        std::uint64_t line = 0;
+        for (const Child* child : same) {
+            ids.push_back(printable(child->id));
+            line = std::max(line, child->line);
+        }
+        const std::string full = printable(same.front()->full);
+        if (wanted.empty())
             throw usage_error(fmt::format("{}:{}: the file's feeds are of {} children named \"{}\" (child_id {}): "
                                           "imported together they would all be one baby's; import one child at a "
-                                          "time with --child ID",
-                                          file.name(), line, same.size(), printable(same.front()->full),
-                                          and_list(ids)));
-        }
-    std::map<std::string, std::string> babies;
+                                          "time with --child ID and --baby NAME, another name for each",
+                                          file.name(), line, same.size(), full, and_list(ids)));
+        const auto is_picked = [&](const Child* c) { return picked(*c); };
+        const auto chosen = std::find_if(same.begin(), same.end(), is_picked);
+        if (chosen == same.end() || std::count_if(same.begin(), same.end(), is_picked) > 1) continue;
+        if (file.options().baby.empty())
+            throw usage_error(fmt::format("{}:{}: --child {} is one of {} children named \"{}\" (child_id {}): "
+                                          "under that name their feeds would be one baby's; add --baby NAME to name "
+                                          "this child's feeds, another name for each, so that the two stay apart",
+                                          file.name(), (*chosen)->line, printable(trim(file.options().child)),
+                                          same.size(), full, and_list(ids)));
+        babies[key] = file.options().baby;
+    }
     for (const auto& [key, same] : by_first) {
-        const bool namesakes = same.size() > 1;
+        // Namesakes have two or more full names: two children of one full name share no first name with
+        // another child by that alone.
         std::vector<std::string> names;
-        for (const Child* child : same) {
-            babies[name_key(child->full)] = namesakes ? child->full : child->first;
-            names.push_back(child->full);
-        }
+        std::set<std::string> fulls;
+        for (const Child* child : same)
+            if (fulls.insert(name_key(child->full)).second) names.push_back(child->full);
+        const bool namesakes = names.size() > 1;
+        for (const Child* child : same)
+            babies.try_emplace(name_key(child->full), namesakes ? child->full : child->first);
         if (namesakes) file.namesakes(same.front()->first, names);
     }
     return babies;

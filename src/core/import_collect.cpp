@@ -336,9 +336,20 @@ void FileImport::add(Draft d) {
     // The baby given with --baby is part of the meaning of a feed whose row
     // names no child: twins' exports may hold the same rows. Pumps are the parent's.
     const bool baby_given = !pump && baby.empty() && d.child.empty() && !options_.baby.empty();
+    // With no --baby, the one baby config names, as `log feed` writes it: when a second baby is named
+    // later, her imported feeds stay hers. Not part of the id: a journal imported while such feeds were
+    // written without a name has them under the same ids.
+    bool baby_from_config = false;
     if (!pump && baby.empty()) {
         try {
-            baby = options_.baby.empty() ? resolve_baby(options_.babies, "") : options_.baby;
+            if (!options_.baby.empty()) {
+                baby = options_.baby;
+            } else if (options_.babies.size() == 1) {
+                baby = options_.babies.front();
+                baby_from_config = true;
+            } else {
+                baby = resolve_baby(options_.babies, "");
+            }
         } catch (const Error& e) {
             throw usage_error(fmt::format("{}:{}: this feed names no baby; {}", name(), d.line, e.what()));
         }
@@ -384,6 +395,13 @@ void FileImport::add(Draft d) {
     earlier.noted_ml.reset();
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, earlier);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
+    // The id the row has with its baby given the other way (--baby, or config's one baby without it): one
+    // import of each is the same feed of the same baby, never two.
+    std::string other_baby_id;
+    if (baby_given || (baby_from_config && d.child.empty())) {
+        const std::string_view other_child = baby_given ? std::string_view() : std::string_view(baby);
+        other_baby_id = id_of(key_of(other_child, d.duration, d), other_baby_occurrences_);
+    }
     // The id the row has read another way (the other --unit, the other --date-order).
     const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences) {
         const std::string other_key = key_of(id_child, d.duration, a);
@@ -463,6 +481,8 @@ void FileImport::add(Draft d) {
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
+    if (other_baby_id != id) imported.other_baby_id = std::move(other_baby_id);
+    imported.baby_from_config = baby_from_config;
     imported.child_id = std::move(child_id);
     imported.other_unit_ids = std::move(other_unit_ids);
     imported.other_order_ids = std::move(other_order_ids);

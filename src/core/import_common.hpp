@@ -180,6 +180,7 @@ private:
     std::map<std::string, std::string> matched_children_;  // name_key and id -> as written (with the id)
     Occurrences occurrences_;  // id key -> rows with it so far
     Occurrences earlier_occurrences_;  // the same for earlier ids' keys
+    Occurrences other_baby_occurrences_;  // the same for other_baby_id's keys
     Occurrences other_unit_occurrences_;  // the same for other_unit_id's keys
     Occurrences other_order_occurrences_;  // the same for other_order_id's keys
     // The same for the keys a pump had while its child was part of them (its id, other unit and order).

@@ -1458,15 +1458,95 @@ Skipped 1 row:
     [ "$(jq -sc '[.[].baby]' "$J")" = '["Mary Smith","Mary Jones"]' ]
 }
 
-@test "Baby Buddy children with one full name are refused without --child, naming them; --child ID imports one" {
+@test "Baby Buddy children with one full name are refused without --child ID and --baby NAME; with both each is her own baby" {
     printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
         '1,1,Mary,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,breast milk,bottle,100,,' \
         '2,2,Mary,Smith,2026-11-08 09:20:00,2026-11-08 09:35:00,formula,bottle,80,,' > f3.csv
     journal_line '{"v":1,"id":"a1","type":"pump","at":"2026-11-08T07:00:00+01:00","ml":100}'
     refused 2 pumplog log import f3.csv --unit ml
-    [ "$stderr" = 'pumplog: error: f3.csv:3: the file'"'"'s feeds are of 2 children named "Mary Smith" (child_id 1 and 2): imported together they would all be one baby'"'"'s; import one child at a time with --child ID' ]
+    [ "$stderr" = 'pumplog: error: f3.csv:3: the file'"'"'s feeds are of 2 children named "Mary Smith" (child_id 1 and 2): imported together they would all be one baby'"'"'s; import one child at a time with --child ID and --baby NAME, another name for each' ]
     refused 2 pumplog log import f3.csv --unit ml --dry-run
-    run --separate-stderr pumplog log import f3.csv --unit ml --child 2
+    pumplog config set babies "Mia, Molly" >/dev/null
+    # One at a time as the refusal says, each under a name of its own: never one baby "Mary Smith".
+    refused 2 pumplog log import f3.csv --unit ml --child 2
+    [ "$stderr" = 'pumplog: error: f3.csv:3: --child 2 is one of 2 children named "Mary Smith" (child_id 1 and 2): under that name their feeds would be one baby'"'"'s; add --baby NAME to name this child'"'"'s feeds, another name for each, so that the two stay apart' ]
+    refused 2 pumplog log import f3.csv --unit ml --child 1 --dry-run
+    run --separate-stderr pumplog log import f3.csv --unit ml --child 2 --baby Molly --dry-run
     [ "$status" -eq 0 ]
-    [ "$(jq -sc '[.[].baby]' "$J")" = '[null,"Mary Smith"]' ]
+    [ "${lines[1]}" = '2026-11-08 09:20  Molly  bottle 80 ml of formula        f3.csv:3' ]
+    run --separate-stderr pumplog log import f3.csv --unit ml --child 2 --baby Molly
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from f3.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 of another child' ]
+    run --separate-stderr pumplog log import f3.csv --unit ml --child 1 --baby Mia
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '[null,"Mia","Molly"]' ]
+    import_twice f3.csv --unit ml --child 1 --baby Mia
+    # --child naming both is refused as before: give the child id.
+    refused 2 pumplog log import f3.csv --unit ml --child "Mary Smith" --baby Mia
+}
+
+@test "a child of one full name with another, beside a namesake of other last name, is summarised once" {
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-08 09:00:00,2026-11-08 09:15:00,breast milk,bottle,100,,' \
+        '2,2,Mary,Smith,2026-11-08 09:20:00,2026-11-08 09:35:00,formula,bottle,80,,' \
+        '3,3,Mary,Jones,2026-11-08 09:40:00,2026-11-08 09:55:00,formula,bottle,70,,' > f4.csv
+    pumplog config set babies "Mia, Molly" >/dev/null
+    run --separate-stderr pumplog log import f4.csv --unit ml --child 3
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from f4.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
+Mary Smith and Mary Jones share the first name Mary (f4.csv): their feeds are under their full names.
+Skipped 2 rows:
+  2 of another child' ]
+    run --separate-stderr pumplog log import f4.csv --unit ml --child 1 --baby Mia
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '["Mia","Mary Jones"]' ]
+}
+
+@test "with one configured baby an import writes her name where the export names none, as log feed does" {
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\nFeed,2026-11-01 07:05,2026-11-01 07:20,00:15,Breast Milk,Bottle,90ml,\nFeed,2026-11-01 10:00,2026-11-01 10:20,,,Breast,,\nPump,2026-11-01 08:00,,00:20,60ml,,,\n' > h.csv
+    # A journal an import wrote before the name was: the same ids, without "baby".
+    run --separate-stderr pumplog log import h.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '[null,null,null]' ]
+    local ids
+    ids="$(jq -c .id "$J")"
+    pumplog config set babies Ada >/dev/null
+    run --separate-stderr pumplog log import h.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Would import 0 entries from h.csv (Huckleberry).
+Skipped 3 rows:
+  3 already in the journal' ]
+    import_twice h.csv
+    [ "$(jq -sc '[.[].baby]' "$J")" = '[null,null,null]' ]
+    # A new journal: the feeds are Ada's, under the ids they had without her name; the dry run shows her.
+    export PUMPLOG_JOURNAL="$TEST_DIR/new.jsonl"
+    J="$PUMPLOG_JOURNAL"
+    run --separate-stderr pumplog log import h.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = 'when              baby  what                         note  row' ]
+    [ "${lines[1]}" = '2026-11-01 07:05  Ada   bottle 90 ml of breast milk        h.csv:2' ]
+    [ "${lines[2]}" = '2026-11-01 08:00        pumped 60 ml, 20 min               h.csv:4' ]
+    [ "${lines[3]}" = '2026-11-01 10:00  Ada   nursed 20 min                      h.csv:3' ]
+    import_twice h.csv
+    [ "$(jq -sc '[.[].baby]' "$J")" = '["Ada",null,"Ada"]' ]
+    [ "$(jq -c .id "$J")" = "$ids" ]
+    # Once a second baby is named, the imported history stays Ada's.
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log --since 2026-11-01 --baby Ada
+    [ "$status" -eq 0 ]
+    [ "${#lines[@]}" -eq 3 ]
+    [[ "${lines[1]}" == *'2026-11-01 07:05  bottle 90 ml of breast milk  Ada' ]]
+    [[ "${lines[2]}" == *'2026-11-01 10:00  nursed 20 min                Ada' ]]
+    # Imported with --baby Ada before (another id): the same feeds again without --baby add nothing.
+    export PUMPLOG_JOURNAL="$TEST_DIR/given.jsonl"
+    J="$PUMPLOG_JOURNAL"
+    pumplog log import h.csv --baby Ada >/dev/null
+    pumplog config set babies Ada >/dev/null
+    import_twice h.csv
+    [ "$first_output" = 'Imported 0 entries from h.csv (Huckleberry).
+Skipped 3 rows:
+  3 already in the journal' ]
+    [ "$(jq -sc '[.[].baby]' "$J")" = '["Ada",null,"Ada"]' ]
 }

@@ -347,6 +347,50 @@ TEST_CASE("a feed imported before ids held --baby is already there for the same 
     CHECK(ben.entries[0].entry().baby == "Ben");
 }
 
+TEST_CASE("with one configured baby, a feed whose row names none is hers, under the id it had without her name") {
+    // No Duration: the length is read from start and end, so the row's earlier id differs from its id.
+    const std::string csv = huckleberry_header + "Feed,2026-11-20 12:00,2026-11-20 12:15,,,Breast,,\n";
+    const ImportResult unnamed = run("h.csv", csv);
+    REQUIRE(unnamed.entries.size() == 1);
+    CHECK(unnamed.entries[0].baby.empty());
+    ImportOptions o = options();
+    o.babies = {"Ada"};
+    ImportResult ada = run("h.csv", csv, o);
+    REQUIRE(ada.entries.size() == 1);
+    CHECK(ada.entries[0].baby == "Ada");
+    CHECK(line(ada, 0)["baby"] == "Ada");
+    CHECK(ada.entries[0].id == unnamed.entries[0].id);
+    CHECK(ada.entries[0].baby_from_config);
+    REQUIRE_FALSE(ada.entries[0].earlier_id.empty());
+    // Imported before ids held the length from start and end, and before config's one baby was written.
+    drop_duplicates(ada, {{ada.entries[0].earlier_id, ""}});
+    CHECK(ada.entries.empty());
+    CHECK(ada.skipped[Skip::duplicate] == 1);
+    // Imported before with --baby Ada: the same feed; with --baby Ben (named in the journal), not.
+    ImportOptions given = options();
+    given.babies = {"Ada"};
+    given.baby = "Ada";
+    const ImportResult with_baby = run("h.csv", csv, given);
+    REQUIRE(with_baby.entries.size() == 1);
+    CHECK(with_baby.entries[0].id != unnamed.entries[0].id);
+    CHECK(with_baby.entries[0].other_baby_id == unnamed.entries[0].id);
+    ada = run("h.csv", csv, o);
+    CHECK(ada.entries[0].other_baby_id == with_baby.entries[0].id);
+    drop_duplicates(ada, {{with_baby.entries[0].id, "Ada"}});
+    CHECK(ada.entries.empty());
+    ada = run("h.csv", csv, o);
+    drop_duplicates(ada, {{with_baby.entries[0].id, "Ben"}});
+    CHECK(ada.entries.size() == 1);
+    ImportResult again = run("h.csv", csv, given);
+    drop_duplicates(again, {{unnamed.entries[0].id, "Ada"}});
+    CHECK(again.entries.empty());
+    // A row that names its child keeps it.
+    const auto named = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Ben drank 4 oz of milk,,U\n", o);
+    REQUIRE(named.entries.size() == 1);
+    CHECK(named.entries[0].baby == "Ben");
+    CHECK_FALSE(named.entries[0].baby_from_config);
+}
+
 TEST_CASE("with several babies, a feed whose row names none is refused without --baby") {
     ImportOptions o = options();
     o.babies = {"Ada", "Ben"};
@@ -563,7 +607,7 @@ TEST_CASE("children of one Baby Buddy export who share a first name are imported
     CHECK(named.entries[1].entry().baby == "Mary Jones");
 }
 
-TEST_CASE("two children of one Baby Buddy export with one full name are refused without --child, naming them") {
+TEST_CASE("two children of one Baby Buddy export with one full name are refused without --child and --baby") {
     const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
                             "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
                             "2,1,Mary,Smith,2026-11-08 08:30:00,,formula,bottle,100,,\n"
@@ -572,11 +616,25 @@ TEST_CASE("two children of one Baby Buddy export with one full name are refused 
     o.unit = Unit::ml;
     CHECK(error_of("feeding.csv", csv, o) ==
           "feeding.csv:4: the file's feeds are of 2 children named \"Mary Smith\" (child_id 1 and 2): imported "
-          "together they would all be one baby's; import one child at a time with --child ID");
+          "together they would all be one baby's; import one child at a time with --child ID and --baby NAME, "
+          "another name for each");
+    // One at a time, each needs a name of her own: under the one they share they would be one baby again.
     o.child = "2";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv:4: --child 2 is one of 2 children named \"Mary Smith\" (child_id 1 and 2): under that name "
+          "their feeds would be one baby's; add --baby NAME to name this child's feeds, another name for each, so "
+          "that the two stay apart");
+    o.baby = "Molly";
     const auto r = run("feeding.csv", csv, o);
     REQUIRE(r.entries.size() == 1);
-    CHECK(r.entries[0].entry().baby == "Mary SMITH");
+    CHECK(r.entries[0].entry().baby == "Molly");
+    // Nobody shares a first name with herself.
+    CHECK(r.namesakes.empty());
+    o.child = "1";
+    o.baby = "Mia";
+    const auto mia = run("feeding.csv", csv, o);
+    REQUIRE(mia.entries.size() == 2);
+    CHECK(mia.entries[0].entry().baby == "Mia");
 }
 
 TEST_CASE("a row without a time is a problem row, not an activity named by its words") {
