@@ -261,7 +261,7 @@ Seconds overdue_until(Seconds at, const std::vector<Seconds>& planned, const Set
 // spring-forward day, when that brings two pumps closer than min_gap in real
 // hours, the two the change falls between are laid out the skipped hour
 // further apart, between whichever two moves the pumps least.
-// Returns the new pump's time (marked extra) and the added expected yield.
+// Returns the new pump's time (marked extra: the one no old pump's feed went to) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
                                                   Volume short_by, bool babies, const Settings& settings,
                                                   const Yield& yield, const ZoneMemo& zone, const LaidOut& laid_out) {
@@ -433,23 +433,37 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         f.reason = kept ? covers : covers.empty() ? "moved to make room for an extra session"
                                                   : "moved to make room for an extra session; " + covers;
     }
-    fresh[at].extra = true;
+    // The added pump is the one the old pumps' feeds leave over once the layout is settled: the one put in
+    // (`at`) unless it came to cover a feed, then the one nearest it that covers none. The layout can move the
+    // pumps after it a place on: the hour a spring-forward day skips (New York: 00:00, 03:00, 05:00, 07:00 for
+    // the 00:00, 03:00 and 06:00 feeds, the one put in at 03:00), or a min_gap longer than the feeds' spacing
+    // (2 h 30 min: 02:30, 05:00, 07:30, 10:00 for the 03:00, 06:00 and 09:00 feeds): 07:00 and 07:30 are the
+    // extra sessions, not a pump with a feed beside one "moved to make room" for none.
+    std::size_t added = at;
+    if (!fresh[at].covers.empty()) {
+        const auto apart = [&](std::size_t i) { return i > at ? i - at : at - i; };
+        std::optional<std::size_t> free;
+        for (std::size_t i = 0; i < fresh.size(); ++i)
+            if (fresh[i].covers.empty() && (!free || apart(i) < apart(*free))) free = i;
+        if (free) added = *free;
+    }
+    PlannedPump& extra = fresh[added];
+    extra.extra = true;
     Volume largest;
     for (const auto& p : old) largest = std::max(largest, p.target);
-    if (fresh[at].covers.empty()) {
-        fresh[at].target = Volume::from_ml(std::round(extra_target(short_by, largest).ml()));
+    if (extra.covers.empty()) {
+        extra.target = Volume::from_ml(std::round(extra_target(short_by, largest).ml()));
         // Its target is the shortfall, so an estimate when the need was (as an extra proposed apart).
-        fresh[at].estimated =
-            std::any_of(old.begin(), old.end(), [](const PlannedPump& p) { return p.estimated; });
+        extra.estimated = std::any_of(old.begin(), old.end(), [](const PlannedPump& p) { return p.estimated; });
     }
-    fresh[at].reason = extra_reason(short_by, after - before, settings.unit) + ", the day re-spaced to keep min_gap";
-    fresh[at].source = cdc_add_session(babies);
-    if (!fresh[at].covers.empty())
-        fresh[at].reason += fmt::format("; covers the {} feed{}", covers_text(fresh[at].covers, zone),
-                                        plural_s(fresh[at].covers.size()));
+    extra.reason = extra_reason(short_by, after - before, settings.unit) + ", the day re-spaced to keep min_gap";
+    extra.source = cdc_add_session(babies);
+    if (!extra.covers.empty())
+        extra.reason +=
+            fmt::format("; covers the {} feed{}", covers_text(extra.covers, zone), plural_s(extra.covers.size()));
     std::erase_if(pumps, [&](const PlannedPump& p) { return group.contains(p.at); });
     pumps.insert(pumps.end(), fresh.begin(), fresh.end());
-    return std::make_pair(fresh[at].at, after - before);
+    return std::make_pair(extra.at, after - before);
 }
 
 

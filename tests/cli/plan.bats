@@ -534,6 +534,33 @@ short_every_three_hours() {
     [ "${lines[4]}" = "Sun 2026-03-08  06:30  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
 }
 
+@test "pumping exclusively in New York, the spring-forward day's extra session is the pump that covers no feed" {
+    export TZ=America/New_York PUMPLOG_NOW=2026-03-06T20:00:00-05:00
+    baby 2026-02-26 10 "00:00=120 03:00=120 06:00=120 09:00=120 12:00=120 15:00=120 18:00=120 21:00=120"
+    pumps 2026-02-26 10 "00:00=60 03:00=60 06:00=60 09:00=60 12:00=60 15:00=60 18:00=60 21:00=60"
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-07 --days 3
+    [ "$status" -eq 0 ]
+    # The days around it: the extra at 02:00 covers no feed, the pump moved to 04:00 the 03:00 feed.
+    [ "${lines[3]}" = "Sat 2026-03-07  02:00  120 ml     60 ml  extra: toward the 480 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Sat 2026-03-07  04:00  120 ml     60 ml  moved to make room for an extra session; covers the 03:00 feed" ]
+    # 02:00 is not on the clock: 00:00 EST, 03:00, 05:00, 07:00 EDT are 2 real hours apart. The 03:00 pump
+    # stays where it was, for the 03:00 feed; the 06:00 one moves to 05:00; 07:00, which covers no feed, is the
+    # extra session (not the 03:00 pump, with 07:00 "moved to make room" for none).
+    [ "${lines[11]}" = "Sun 2026-03-08  00:00  120 ml     60 ml  covers the 00:00 feed" ]
+    [ "${lines[12]}" = "Sun 2026-03-08  03:00  120 ml     60 ml  covers the 03:00 feed" ]
+    [ "${lines[13]}" = "Sun 2026-03-08  05:00  120 ml     60 ml  moved to make room for an extra session; covers the 06:00 feed" ]
+    [ "${lines[14]}" = "Sun 2026-03-08  07:00  120 ml     60 ml  extra: toward the 480 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[15]}" = "Sun 2026-03-08  09:00  120 ml     60 ml  covers the 09:00 feed" ]
+    [[ "$output" == *"On Sun 2026-03-08 the baby drinks about 960 ml; your 8 pumps are expected to give about 480 ml, 480 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 07:00 (about 60 ml more expected)."* ]]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[0:5][] | [.at, .target_ml, .covers]]' <<<"$output")" = '[["2026-03-08T00:00:00-05:00",120,["2026-03-08T00:00:00-05:00"]],["2026-03-08T03:00:00-04:00",120,["2026-03-08T03:00:00-04:00"]],["2026-03-08T05:00:00-04:00",120,["2026-03-08T06:00:00-04:00"]],["2026-03-08T07:00:00-04:00",120,[]],["2026-03-08T09:00:00-04:00",120,["2026-03-08T09:00:00-04:00"]]]' ]
+    [ "$(jq -c '[.advice_items[] | [.kind, .at, .respaced]]' <<<"$output")" = '[["shortfall","2026-03-08T07:00:00-04:00",true]]' ]
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format ics
+    [ "$status" -eq 0 ]
+    [ "$(tr -d '\r' <<<"$output" | grep -E '^(UID|DTSTART;)' | paste -d' ' - - | head -5 | paste -sd,)" = "UID:20260308-1@pumplog DTSTART;TZID=America/New_York:20260308T000000,UID:20260308-2@pumplog DTSTART;TZID=America/New_York:20260308T030000,UID:20260308-3@pumplog DTSTART;TZID=America/New_York:20260308T050000,UID:20260308-extra-1@pumplog DTSTART;TZID=America/New_York:20260308T070000,UID:20260308-4@pumplog DTSTART;TZID=America/New_York:20260308T090000" ]
+}
+
 @test "pumping exclusively, the fall-back day is re-spaced as the days around it, its gaps as long or longer in real hours" {
     export TZ=Europe/Berlin PUMPLOG_NOW=2026-10-23T20:00:00+02:00
     short_every_three_hours 2026-10-15
@@ -1140,16 +1167,20 @@ short_work_days() {
         "Sat 2026-11-21  09:00  200 ml    100 ml  extra: toward the 400 ml short (CDC: see advice)" ]
     [[ "$output" == *"pump also at 09:00 (about 100 ml expected). Even then about 300 ml is missing"* ]]
     [[ "$output" != *"makes up"* ]]
-    # Re-spaced: the extra covers a feed (its target is that feed's) and still goes only toward the 400 ml.
+    # Re-spaced: the extra is the pump no feed went to (07:30: the pumps moved to 02:30, 05:00, 10:00 and 12:30
+    # take the 03:00, 06:00, 09:00 and 12:00 feeds), aims for one pump's 100 ml and still goes only toward the
+    # 400 ml.
     rm -f "$J"
     baby 2026-11-13 8 "00:00=100 03:00=100 06:00=100 09:00=100 12:00=100 15:00=100 18:00=100 21:00=100"
     pumps 2026-11-13 8 "00:00=50 03:00=50 06:00=50 09:00=50 12:00=50 15:00=50 18:00=50 21:00=50"
     run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --on 2026-11-21 --min-gap 2h30m --format csv
     [ "$status" -eq 0 ]
     [ "$(grep ',true,' <<<"$output" | cut -d, -f1-2,5-6)" = \
-        '2026-11-21T02:30:00+01:00,100,true,"extra: toward the 400 ml short' ]
+        '2026-11-21T07:30:00+01:00,100,true,"extra: toward the 400 ml short' ]
     run --separate-stderr pumplog "${now[@]}" plan --mode exclusive --on 2026-11-21 --min-gap 2h30m
-    [[ "$output" == *"the new one is at 02:30 (about 50 ml more expected). Even then about 350 ml is missing"* ]]
+    [ "${lines[3]}" = "Sat 2026-11-21  02:30  100 ml     50 ml  moved to make room for an extra session; covers the 03:00 feed" ]
+    [ "${lines[5]}" = "Sat 2026-11-21  07:30  100 ml     50 ml  extra: toward the 400 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [[ "$output" == *"the new one is at 07:30 (about 50 ml more expected). Even then about 350 ml is missing"* ]]
 }
 
 @test "plan --format ics: a pump 10 minutes before the clocks go back ends 20 minutes after it starts" {

@@ -1087,6 +1087,12 @@ TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days arou
             INFO(format_date_time(plan.pumps[i].at, berlin()));
             CHECK(plan.pumps[i].at - plan.pumps[i - 1].at >= s.min_gap);
         }
+        // Each day's extra session is the pump no feed went to, the day of the change too (05:10, not the
+        // 03:10 pump for the 04:00 feed): every other pump covers one, as on the days around it.
+        for (const auto& p : plan.pumps) {
+            INFO(format_date_time(p.at, berlin()));
+            CHECK(p.extra == p.covers.empty());
+        }
     }
 }
 
