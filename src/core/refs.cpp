@@ -327,11 +327,14 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         refs.set_shown_alike(ids);
-        for (const auto& [id, ref] : refs.shown_alike_)
-            if (std::any_of(refs_wanted.begin(), refs_wanted.end(), [&](const auto& w) { return w.second == ref; }) &&
+        for (const auto& alike : refs.shown_alike_) {
+            const std::string& id = alike.first;
+            const auto wanted = [&](const auto& w) { return w.second == alike.second; };
+            if (std::any_of(refs_wanted.begin(), refs_wanted.end(), wanted) &&
                 std::find(refs.ids_.begin(), refs.ids_.end(), id) == refs.ids_.end())
                 for (const auto& line_id : every)
                     if (line_id == id) refs.ids_.push_back(id);  // once a line, as lines_with counts
+        }
     }
     std::sort(refs.ids_.begin(), refs.ids_.end());
     for (std::size_t i = 1; i < refs.ids_.size(); ++i)
