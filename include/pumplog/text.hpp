@@ -26,11 +26,11 @@ std::string canonical_decomposition(std::string_view text);
 // U+200D and U+FEFF invisible ones: not among them.
 std::size_t unicode_space_at(std::string_view text, std::size_t at);
 // The text with each of those Unicode space characters written as an ASCII space ("Mary" U+00A0 "Ann" is
-// "Mary Ann"): a name looks the same either way.
+// "Mary Ann"), and a run of spaces as one ("Mary  Ann" is "Mary Ann"): a name looks the same either way.
 std::string plain_spaces(std::string_view text);
 // A name as names compare (babies): its Unicode spaces plain (plain_spaces), trimmed, canonically decomposed,
 // then fold_case. Two names with one key look alike: Zoë typed with U+00EB and with e + U+0308, ZOË; Mary Ann
-// with a space and with a no-break space.
+// with a space, with a no-break space and with two spaces.
 std::string name_key(std::string_view name);
 
 // Display width of UTF-8 text in terminal columns, as wcwidth(3) counts them: 2 for an

@@ -409,11 +409,11 @@ std::string plain_spaces(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
-        const std::size_t n = c < 0x80 ? 0 : unicode_space_at(text, i);
+        const std::size_t n = c < 0x80 ? (c == ' ' ? 1 : 0) : unicode_space_at(text, i);
         if (n == 0) {
             out += text[i++];
         } else {
-            out += ' ';
+            if (out.empty() || out.back() != ' ') out += ' ';  // a run of spaces is one
             i += n;
         }
     }

@@ -739,6 +739,19 @@ half_named_week() {
     run --separate-stderr pumplog config set babies "Mary Ann, $(printf 'mary\xc2\xa0ann')"
     [ "$status" -eq 2 ]
     [ "$stderr" = 'pumplog: error: babies: "Mary Ann" and "mary ann" are one name (names compare without case): name each baby once' ]
+    # A run of spaces is one: two babies that look alike are one name, and config keeps one space.
+    run --separate-stderr pumplog config set babies "Mary Ann, Mary  Ann"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: babies: "Mary Ann" and "Mary Ann" are one name (names compare without case): name each baby once' ]
+    run --separate-stderr pumplog config set babies "Mary  $(printf '\xc2\xa0')Ann, Ben"
+    [ "$status" -eq 0 ]
+    [ "$output" = "babies = Mary Ann, Ben" ]
+    run --separate-stderr pumplog log feed 30ml --baby "mary   ann" --at 09:20
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 30 ml of breast milk for Mary Ann at 09:20, 4 h 45 min ago" ]
+    journal_line '{"v":1,"id":"01KAQNBSPMARY0000000000002","type":"feed","at":"2026-11-21T12:10:00+01:00","method":"bottle","ml":60,"baby":"Mary  Ann"}'
+    run --separate-stderr pumplog log --baby "Mary Ann" --format csv
+    [ "$(tail -n +2 <<<"$output" | wc -l)" -eq 5 ]
 }
 
 @test "a --baby refused is never answered with a name shown like it: that one is listed by its characters" {

@@ -89,6 +89,11 @@ TEST_CASE("babies: a name read from the journal compares trimmed and without cas
     CHECK(same_baby(" Ben ", "ben"));
     CHECK(same_baby("Ben", "\tBEN "));
     CHECK_FALSE(same_baby(" ", "Ben"));
+    // A run of spaces inside is one space: "Mary  Ann" looks like Mary Ann.
+    CHECK(same_baby("Mary  Ann", "mary ann"));
+    CHECK(same_baby("Mary Ann", "MARY   ANN"));
+    CHECK_FALSE(same_baby("Mary  Ann", "Mary Anne"));
+    CHECK_FALSE(same_baby("MaryAnn", "Mary Ann"));
     const Entry spaced = feed_of(" Ben ", "2026-11-20T08:00:00+01:00", 90);
     CHECK(baby_of(spaced) == "Ben");
     CHECK(is_feed_of(spaced, "ben"));
