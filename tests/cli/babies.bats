@@ -742,7 +742,7 @@ half_named_week() {
     # A run of spaces is one: two babies that look alike are one name, and config keeps one space.
     run --separate-stderr pumplog config set babies "Mary Ann, Mary  Ann"
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: babies: "Mary Ann" and "Mary Ann" are one name (names compare without case): name each baby once' ]
+    [ "$stderr" = 'pumplog: error: babies: "Mary Ann" is named twice' ]
     run --separate-stderr pumplog config set babies "Mary  $(printf '\xc2\xa0')Ann, Ben"
     [ "$status" -eq 0 ]
     [ "$output" = "babies = Mary Ann, Ben" ]
