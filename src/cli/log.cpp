@@ -133,6 +133,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         check_not_ending_ahead(pump.at, *pump.duration, length_as_given({}, {}, pump.duration), "session", clock,
                                o.force);
     pump.note = o.note;
+    if (!o.store.empty()) check_pump_stored(ctx, pump.amount.total, pump.at, o.store, o.force);
     // One read of the journal's tail, before writing (with --strict a damaged
     // journal refuses the add, unwritten): the running timer (2 days), the
     // slips, and the day's summary.

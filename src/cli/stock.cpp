@@ -414,9 +414,17 @@ int run_expiring(Context& ctx, const std::string& within_text) {
 
 }  // namespace
 
+void check_pump_stored(Context& ctx, Volume amount, Seconds at, std::string_view place, bool force) {
+    const Clock& clock = ctx.clock();
+    const Place where = parse_place(place);
+    check_container_amount(amount);
+    check_storable(guideline(ctx), at, where, at, clock.now, force, clock.zone);
+}
+
 std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place,
                                bool force) {
     const Clock& clock = ctx.clock();
+    check_pump_stored(ctx, amount, at, place, force);
     StoreRecord store;
     store.place = parse_place(place);
     store.amount = amount;
@@ -427,8 +435,6 @@ std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Se
     Line grouped = pump;
     grouped["group"] = store.from;
     const Guideline& g = guideline(ctx);
-    check_container_amount(amount);
-    check_storable(g, store.pumped, store.place, store.at, clock.now, force, clock.zone);
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         store.label = next_label(read_stash(ctx, journal.journal()).stock);
         journal.append({serialize(grouped), serialize(store_line(store, new_id(), clock.zone))});

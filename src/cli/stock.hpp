@@ -11,6 +11,10 @@
 
 namespace pumplog::cli {
 
+// What append_pump_stored checks before it writes (the place, the amount, the storage limit), on its own: run
+// before the slip checks, so that a place mistyped is named as such, not as a pump typed twice.
+void check_pump_stored(Context& ctx, Volume amount, Seconds at, std::string_view place, bool force);
+
 // Appends the pump line and a `store` line for the same milk (linked by
 // `from`, labelled with the next free label) in one write. `place` is
 // validated first (usage error, nothing written). Returns what to tell the parent.

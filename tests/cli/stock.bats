@@ -456,6 +456,20 @@ e_NFC=$'\xc3\xab'
     [ ! -e "$J" ]
 }
 
+@test "add --store with a place mistyped is refused for the place, before the typed-twice check" {
+    run pumplog add 90ml
+    [ "$status" -eq 0 ]
+    local before; before=$(journal_sum)
+    # The same amount a moment later would be "typed twice?": the place is what is wrong, and --force would not
+    # fix it.
+    refused 2 pumplog add 90ml --store shelf
+    [ "$stderr" = 'pumplog: error: "shelf" is not a place; use room, cooler, fridge or freezer' ]
+    # So is milk stored past its limit: named as such, not as a slip.
+    refused 2 pumplog add 90ml --store room --at "-5h"
+    [[ "$stderr" == "pumplog: error: milk pumped at "*" and kept in the room expired at "* ]]
+    [ "$(journal_sum)" = "$before" ]
+}
+
 @test "stock add refuses milk that has already expired, unless forced" {
     refused 2 pumplog stock add 60ml --in room --pumped 09:00
     [ "$stderr" = 'pumplog: error: milk pumped at 2026-11-21 09:00 and kept in the room expired at 2026-11-21 13:00 (CDC, "Proper Storage and Preparation of Breast Milk": fresh milk, up to 4 hours); discard it (or use --force to record it anyway)' ]
