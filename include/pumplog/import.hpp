@@ -83,13 +83,14 @@ struct ImportedEntry {
     // The id pumplog gave this row before ids held --baby and lengths from a
     // start and an end, when that differs from entry.id; "" otherwise.
     std::string earlier_id;
-    // A feed whose row names no child, its baby given with --baby or the one baby of config babies: the
-    // id it has with its baby given the other way (without --baby, or with --baby naming that baby), when
-    // that differs; "" otherwise. The same feed when the journal has it with the same baby.
-    std::string other_baby_id;
-    // Its baby is the one baby of config babies (no --baby, no child in the row): a journal line imported
-    // under its earlier id without a name, before config's baby was written, is the same feed.
-    bool baby_from_config = false;
+    // A feed's id is the digest of "FORMAT|id_child|key_rest" and of how many rows of that key came before
+    // it in its file (the files[source] of the import). id_child is the child the row names (child_from_row),
+    // else --baby's name, else "" (config's one baby is not in it), in lower case; "" for a pump. Its id
+    // under another name, or none, is told from them: the id an import with other --baby or config gave it.
+    std::size_t source = 0;
+    std::string id_child;
+    bool child_from_row = false;
+    std::string key_rest;
     // A pump filed under a child (Baby Buddy): the id it had while that child
     // was part of a pump's id; "" otherwise.
     std::string child_id;
@@ -152,11 +153,13 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 
 // Leaves out entries already in the journal, counting them as
 // Skip::duplicate: those whose id or child_id is in `existing` (the journal's
-// ids, each with its entry's baby), those whose earlier_id is in `existing`
-// with the same baby (imported before ids held it) or, for a baby_from_config
-// entry, with none, and those whose other_baby_id is in `existing` with the
-// same baby; and entries
-// whose id came earlier in this import, counted as Skip::repeated.
+// ids, each with its entry's baby), and those of the same baby or of an
+// unnamed one under another id they had: their earlier_id (imported before
+// ids held --baby), or, for a feed whose row names no child, the id it has
+// under any name the journal's feeds carry or under none (imported with
+// another --baby, without it, or with other config babies). Two babies' names
+// are never one feed: twins fed at one minute stay two. Entries whose id came
+// earlier in this import are counted as Skip::repeated.
 // Refuses (usage error) rows imported before with the other --unit or the
 // other --date-order (one of their other_unit_ids or other_order_ids in
 // `existing`, their own id not): imported again, in the unit or order given

@@ -248,6 +248,71 @@ void refuse_other_reading(const ImportResult& result, const std::unordered_map<s
 std::string_view unit_text(Unit unit) { return unit == Unit::ml ? "ml" : "oz"; }
 std::string_view order_text(DateOrder order) { return order == DateOrder::mdy ? "mdy" : "dmy"; }
 
+// Whether a journal feed of baby `journal` and an imported one of baby `imported` may be one feed: the same
+// baby, or either without a name (an import that knew no name cannot tell it from a named baby's).
+bool one_baby(std::string_view journal, std::string_view imported) {
+    return trim_name(journal).empty() || trim_name(imported).empty() || same_baby(journal, imported);
+}
+
+// Which entries the journal holds under another name in their id: a feed whose row names no child has --baby's
+// name in its id, or none, so the import that gave it another one (or none), under other config babies,
+// gave it another id. Its id under each name the journal's feeds carry, and none, is the one that import gave
+// it: the same key, and the same count of rows of that key before it in its file (the rows that name that
+// child counted with those that name none). Found with the same baby or an unnamed one, it is the same feed.
+std::vector<char> under_other_names(const ImportResult& result,
+                                    const std::unordered_map<std::string, std::string>& existing) {
+    std::vector<char> found(result.entries.size(), 0);
+    std::vector<char> unnamed_rows(result.files.size(), 0);  // the files with feeds whose rows name no child
+    bool any = false;
+    for (const auto& imported : result.entries)
+        if (imported.type == EntryType::feed && !imported.child_from_row) {
+            unnamed_rows[imported.source] = 1;
+            any = true;
+        }
+    if (!any) return found;
+    // The names as ids hold them (lower case), and none.
+    std::vector<std::string> names = {std::string()};
+    std::unordered_set<std::string_view> babies;
+    for (const auto& [id, baby] : existing)
+        if (!trim_name(baby).empty() && babies.insert(baby).second) {
+            std::string name = lower(baby);
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+        }
+    std::size_t source = result.files.size();
+    std::unordered_map<std::string_view, int> unnamed;  // key_rest -> rows of the file whose rows name no child
+    std::unordered_map<std::string, int> named;         // id_child|key_rest -> rows of the file naming that child
+    for (std::size_t i = 0; i < result.entries.size(); ++i) {
+        const ImportedEntry& imported = result.entries[i];
+        if (imported.type != EntryType::feed || !unnamed_rows[imported.source]) continue;
+        if (imported.source != source) {
+            source = imported.source;
+            unnamed.clear();
+            named.clear();
+        }
+        if (imported.child_from_row) {
+            ++named[imported.id_child + '|' + imported.key_rest];
+            continue;
+        }
+        const int before = unnamed[imported.key_rest]++;
+        if (existing.contains(imported.id)) continue;  // under its own id: no other to look for
+        const ImportFormat format = result.files[source].format;
+        for (const auto& name : names) {
+            if (name == imported.id_child) continue;
+            int occurrence = before;
+            if (!name.empty())
+                if (const auto it = named.find(name + '|' + imported.key_rest); it != named.end())
+                    occurrence += it->second;
+            const auto other = existing.find(import_detail::import_id(
+                format, import_detail::import_key(format, name, imported.key_rest), occurrence));
+            if (other != existing.end() && one_baby(other->second, imported.baby)) {
+                found[i] = 1;
+                break;
+            }
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing) {
@@ -259,23 +324,21 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, &ImportedEntry::order_read,
                          &ImportedEntry::order_from_option, "--date-order", order_text,
                          "date order", "settles the date order");
-    // Imported under its earlier id: the same row only when it went to the same baby (twins' exports
-    // hold the same rows, and their ids told them apart only by a baby's name given with --baby).
+    // Imported under its earlier id: the same row only when it went to the same baby, or to none (twins'
+    // exports hold the same rows, and their ids told them apart only by a baby's name given with --baby).
     // A feed whose baby is config's one baby was written without a name by imports before that: the same row.
     const auto imported_before = [&](const ImportedEntry& imported) {
-        const auto as = [&](const std::string& id, bool unnamed_too) {
-            if (id.empty()) return false;
-            const auto found = existing.find(id);
-            return found != existing.end() &&
-                   (same_baby(found->second, imported.baby) || (unnamed_too && trim_name(found->second).empty()));
-        };
-        return as(imported.earlier_id, imported.baby_from_config) || as(imported.other_baby_id, false);
+        if (imported.earlier_id.empty()) return false;
+        const auto found = existing.find(imported.earlier_id);
+        return found != existing.end() && one_baby(found->second, imported.baby);
     };
+    const std::vector<char> other_name = under_other_names(result, existing);
     std::unordered_set<std::string> seen;
     std::vector<ImportedEntry> kept;
     kept.reserve(result.entries.size());
-    for (auto& imported : result.entries) {
-        if (existing.contains(imported.id) || imported_before(imported) ||
+    for (std::size_t i = 0; i < result.entries.size(); ++i) {
+        ImportedEntry& imported = result.entries[i];
+        if (existing.contains(imported.id) || other_name[i] || imported_before(imported) ||
             (!imported.child_id.empty() && existing.contains(imported.child_id))) {
             ++result.skipped[Skip::duplicate];
             continue;

@@ -261,6 +261,16 @@ std::string number_text(const std::optional<seconds>& d) { return d ? std::to_st
 
 }  // namespace
 
+std::string import_key(ImportFormat format, std::string_view child, std::string_view rest) {
+    std::string key(import_format_name(format));
+    ((key += '|') += child) += '|';
+    return key += rest;
+}
+
+std::string import_id(ImportFormat format, const std::string& key, int occurrence) {
+    return std::string(id_prefix(format)) + sha256_hex(key + "#" + std::to_string(occurrence)).substr(0, 24);
+}
+
 void FileImport::add(Draft d) {
     const bool pump = d.type == EntryType::pump;
     // Judged as the journal would keep it (to 0.01 ml), and shown so: 1000.004 ml is the 1000 ml it is stored as.
@@ -339,14 +349,12 @@ void FileImport::add(Draft d) {
     // With no --baby, the one baby config names, as `log feed` writes it: when a second baby is named
     // later, her imported feeds stay hers. Not part of the id: a journal imported while such feeds were
     // written without a name has them under the same ids.
-    bool baby_from_config = false;
     if (!pump && baby.empty()) {
         try {
             if (!options_.baby.empty()) {
                 baby = options_.baby;
             } else if (options_.babies.size() == 1) {
                 baby = options_.babies.front();
-                baby_from_config = true;
             } else {
                 baby = resolve_baby(options_.babies, "");
             }
@@ -359,12 +367,17 @@ void FileImport::add(Draft d) {
     // later export that words a row differently still matches), and how many
     // rows with the same meaning came before it in this file.
     // A breast feed's amount kept in its note ends the key only where there is one: other rows' ids are as before.
-    const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration, const Draft& a) {
-        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}{}", import_format_name(format_), lower(child),
-                           d.source_id, type_name(d.type), pump ? std::string_view() : name_of(d.method), d.milk,
-                           a.when.key, number_text(a.ml), number_text(a.left_ml), number_text(a.right_ml),
-                           number_text(duration), number_text(d.left), number_text(d.right),
+    // The key is "FORMAT|child|" and the rest, the row's meaning but its child (rest_of): a feed's id under
+    // another baby's name is told from its rest (drop_duplicates).
+    const auto rest_of = [&](const std::optional<seconds>& duration, const Draft& a) {
+        return fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}{}", d.source_id, type_name(d.type),
+                           pump ? std::string_view() : name_of(d.method), d.milk, a.when.key, number_text(a.ml),
+                           number_text(a.left_ml), number_text(a.right_ml), number_text(duration),
+                           number_text(d.left), number_text(d.right),
                            a.noted_ml ? "|noted " + number_text(a.noted_ml) : std::string());
+    };
+    const auto key_of = [&](std::string_view child, const std::optional<seconds>& duration, const Draft& a) {
+        return import_key(format_, lower(child), rest_of(duration, a));
     };
     // The id of the next row with this key: its digest with the number of such rows before it. The
     // count is kept by the key's first digest (#0), 128 bits of it, not by the key's text: two keys
@@ -380,7 +393,9 @@ void FileImport::add(Draft d) {
     const std::string_view id_child = pump         ? std::string_view()
                                       : baby_given ? std::string_view(options_.baby)
                                                    : std::string_view(d.child);
-    const std::string key = key_of(id_child, d.duration, d);
+    std::string rest = rest_of(d.duration, d);
+    std::string child_in_id = lower(id_child);
+    const std::string key = import_key(format_, child_in_id, rest);
     const std::string id = id_of(key, occurrences_);
     // The id such a pump had while its child was part of it, so that a journal imported then does not get it twice.
     const bool filed_child = pump && !d.child.empty();
@@ -395,13 +410,6 @@ void FileImport::add(Draft d) {
     earlier.noted_ml.reset();
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, earlier);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
-    // The id the row has with its baby given the other way (--baby, or config's one baby without it): one
-    // import of each is the same feed of the same baby, never two.
-    std::string other_baby_id;
-    if (baby_given || (baby_from_config && d.child.empty())) {
-        const std::string_view other_child = baby_given ? std::string_view() : std::string_view(baby);
-        other_baby_id = id_of(key_of(other_child, d.duration, d), other_baby_occurrences_);
-    }
     // The id the row has read another way (the other --unit, the other --date-order).
     const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences) {
         const std::string other_key = key_of(id_child, d.duration, a);
@@ -481,8 +489,14 @@ void FileImport::add(Draft d) {
     imported.file = name();
     imported.line = d.line;
     if (earlier_id != id) imported.earlier_id = earlier_id;
-    if (other_baby_id != id) imported.other_baby_id = std::move(other_baby_id);
-    imported.baby_from_config = baby_from_config;
+    if (!pump) {
+        // What its id would be under another baby's name, or none (drop_duplicates): a feed whose row names
+        // no child has --baby's name in its id, or none, whatever baby config gives it.
+        imported.source = result_.files.size() - 1;
+        imported.id_child = std::move(child_in_id);
+        imported.child_from_row = !d.child.empty();
+        imported.key_rest = std::move(rest);
+    }
     imported.child_id = std::move(child_id);
     imported.other_unit_ids = std::move(other_unit_ids);
     imported.other_order_ids = std::move(other_order_ids);

@@ -116,6 +116,11 @@ struct KeyDigestHash {
 };
 using Occurrences = std::unordered_map<KeyDigest, int, KeyDigestHash>;  // rows with a key so far
 
+// A row's key, what its id is the digest of: "FORMAT|child|rest", `child` in lower case ("" for none).
+std::string import_key(ImportFormat format, std::string_view child, std::string_view rest);
+// The id of the row with `key` that has `occurrence` rows of that key before it in its file.
+std::string import_id(ImportFormat format, const std::string& key, int occurrence);
+
 // One file being imported.
 class FileImport {
 public:
@@ -180,7 +185,6 @@ private:
     std::map<std::string, std::string> matched_children_;  // name_key and id -> as written (with the id)
     Occurrences occurrences_;  // id key -> rows with it so far
     Occurrences earlier_occurrences_;  // the same for earlier ids' keys
-    Occurrences other_baby_occurrences_;  // the same for other_baby_id's keys
     Occurrences other_unit_occurrences_;  // the same for other_unit_id's keys
     Occurrences other_order_occurrences_;  // the same for other_order_id's keys
     // The same for the keys a pump had while its child was part of them (its id, other unit and order).

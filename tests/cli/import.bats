@@ -693,6 +693,116 @@ Skipped 2 rows:
     [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | tr '\n' ' ')" = "Ada Ben " ]
 }
 
+@test "a file imported with --baby, or config's one baby, is not imported again once config names no baby" {
+    pumplog config set babies Ada >/dev/null
+    twins_csv
+    # Two bottles of one minute in the file: the second row's id counts the first.
+    printf '%s\n' 'Feed,2026-11-20 06:00,2026-11-20 06:10,00:10,Formula,Bottle,120ml,' >> "$TEST_DIR/twins.csv"
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv --baby Ada
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 3 entries from twins.csv (Huckleberry): 1 pump, 2 feeds (2 bottle, 0 breast)." ]
+    pumplog config unset babies >/dev/null
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import twins.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 3 rows:
+  3 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+    [ "$(wc -l < "$J")" -eq 3 ]
+    # Without --baby: config's one baby is written on the feeds, then config is emptied.
+    export PUMPLOG_JOURNAL="$TEST_DIR/config.jsonl"
+    J="$PUMPLOG_JOURNAL"
+    pumplog config set babies Ada >/dev/null
+    pumplog log import twins.csv >/dev/null
+    [ "$(jq -sc '[.[].baby]' "$J")" = '["Ada","Ada",null]' ]
+    pumplog config unset babies >/dev/null
+    run --separate-stderr pumplog log import twins.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 3 rows:
+  3 already in the journal" ]
+    [ "$(wc -l < "$J")" -eq 3 ]
+}
+
+@test "a journal an earlier version imported with --baby gets no duplicates once config names no baby" {
+    twins_csv
+    # What `log import twins.csv --baby Ada` wrote before this version (the ids it still gives).
+    journal_line '{"v":1,"id":"hb-28ab8ee3d650ff6c273aa971","type":"feed","at":"2026-11-20T06:00:00+01:00","method":"bottle","ml":120,"milk":"formula","baby":"Ada"}'
+    journal_line '{"v":1,"id":"hb-966549cef1d1edfe38087349","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1200}'
+    before="$(journal_sum)"
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "Would import 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    run --separate-stderr pumplog log import twins.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+    # Its id is the one this version gives the row with --baby Ada.
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log import twins.csv --baby Ada
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
+@test "twins' file imported with no name is not imported again with --baby once two babies are configured" {
+    twins_csv
+    cd "$TEST_DIR"
+    run --separate-stderr pumplog log import twins.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from twins.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 breast)." ]
+    pumplog config set babies "Ada, Ben" >/dev/null
+    before="$(journal_sum)"
+    # A feed without a name may be either twin's: whichever --baby, the row is in the journal.
+    for baby in Ada Ben; do
+        run --separate-stderr pumplog log import twins.csv --baby "$baby"
+        [ "$status" -eq 0 ]
+        [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+        [ "$(journal_sum)" = "$before" ]
+    done
+    [ "$(wc -l < "$J")" -eq 2 ]
+}
+
+@test "twins fed at one minute: Ben's feed is added after Ada's, whatever config named when each was imported" {
+    twins_csv
+    cd "$TEST_DIR"
+    # Ada's, imported while she was the one configured baby (her name not in the id).
+    pumplog config set babies Ada >/dev/null
+    pumplog log import twins.csv >/dev/null
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log import twins.csv --baby Ben
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from twins.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 already in the journal" ]
+    [ "$(wc -l < "$J")" -eq 3 ]
+    [ "$(jq -r 'select(.type == "feed") | .baby' "$J" | tr '\n' ' ')" = "Ada Ben " ]
+    # Each twin's again, or the file with no name once config names none: nothing new.
+    before="$(journal_sum)"
+    for baby in Ada Ben; do
+        run --separate-stderr pumplog log import twins.csv --baby "$baby"
+        [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    done
+    pumplog config unset babies >/dev/null
+    run --separate-stderr pumplog log import twins.csv
+    [ "$output" = "Imported 0 entries from twins.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
 @test "with several babies, an export whose feeds name no baby is refused without --baby, as log feed is" {
     pumplog config set babies "Ada, Ben" >/dev/null
     twins_csv

@@ -1,3 +1,5 @@
+#include <unordered_map>
+
 #include <catch2/catch.hpp>
 
 #include "core/import_common.hpp"
@@ -360,7 +362,9 @@ TEST_CASE("with one configured baby, a feed whose row names none is hers, under 
     CHECK(ada.entries[0].baby == "Ada");
     CHECK(line(ada, 0)["baby"] == "Ada");
     CHECK(ada.entries[0].id == unnamed.entries[0].id);
-    CHECK(ada.entries[0].baby_from_config);
+    // Config's one baby is not in the id: the row's id is the one it has with no name.
+    CHECK(ada.entries[0].id_child.empty());
+    CHECK_FALSE(ada.entries[0].child_from_row);
     REQUIRE_FALSE(ada.entries[0].earlier_id.empty());
     // Imported before ids held the length from start and end, and before config's one baby was written.
     drop_duplicates(ada, {{ada.entries[0].earlier_id, ""}});
@@ -373,9 +377,9 @@ TEST_CASE("with one configured baby, a feed whose row names none is hers, under 
     const ImportResult with_baby = run("h.csv", csv, given);
     REQUIRE(with_baby.entries.size() == 1);
     CHECK(with_baby.entries[0].id != unnamed.entries[0].id);
-    CHECK(with_baby.entries[0].other_baby_id == unnamed.entries[0].id);
+    CHECK(with_baby.entries[0].id_child == "ada");
     ada = run("h.csv", csv, o);
-    CHECK(ada.entries[0].other_baby_id == with_baby.entries[0].id);
+    CHECK(with_baby.entries[0].key_rest == ada.entries[0].key_rest);
     drop_duplicates(ada, {{with_baby.entries[0].id, "Ada"}});
     CHECK(ada.entries.empty());
     ada = run("h.csv", csv, o);
@@ -388,7 +392,45 @@ TEST_CASE("with one configured baby, a feed whose row names none is hers, under 
     const auto named = run("c.csv", connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Ben drank 4 oz of milk,,U\n", o);
     REQUIRE(named.entries.size() == 1);
     CHECK(named.entries[0].baby == "Ben");
-    CHECK_FALSE(named.entries[0].baby_from_config);
+    CHECK(named.entries[0].child_from_row);
+    CHECK(named.entries[0].id_child == "ben");
+}
+
+TEST_CASE("a feed imported under a baby's name is found by an import that knows no name, counted as then") {
+    // One bottle naming Ada, then the same bottle naming no child: with --baby Ada both rows had Ada's key,
+    // the second counted after the first (#1). Imported again with no name, the second is found as that.
+    const std::string csv = connect_header + "1/20/20 9:00 AM,,,Bottle,4,Milk,Ada drank 4 oz of milk,,U\n"
+                                             "1/20/20 9:00 AM,,,Bottle,4,Milk,drank 4 oz of milk,,U\n";
+    ImportOptions given = options();
+    given.babies = {"Ada"};
+    given.baby = "Ada";
+    const ImportResult ada = run("c.csv", csv, given);
+    REQUIRE(ada.entries.size() == 2);
+    CHECK(ada.entries[0].child_from_row);
+    CHECK_FALSE(ada.entries[1].child_from_row);
+    CHECK(ada.entries[1].id_child == "ada");
+    std::unordered_map<std::string, std::string> journal;
+    for (const auto& e : ada.entries) journal.emplace(e.id, e.baby);
+    ImportResult unnamed = run("c.csv", csv);
+    REQUIRE(unnamed.entries.size() == 2);
+    CHECK(unnamed.entries[1].id != ada.entries[1].id);
+    drop_duplicates(unnamed, journal);
+    CHECK(unnamed.entries.empty());
+    CHECK(unnamed.skipped[Skip::duplicate] == 2);
+    // Only Ada's second bottle in the journal: the unnamed row is still that one, not the first.
+    unnamed = run("c.csv", csv);
+    drop_duplicates(unnamed, {{ada.entries[1].id, "Ada"}});
+    REQUIRE(unnamed.entries.size() == 1);
+    CHECK(unnamed.entries[0].baby == "Ada");
+    CHECK(unnamed.entries[0].child_from_row);
+    // Under another baby's name it is another baby's feed: Ben's same bottle is not Ada's.
+    given.babies = {"Ada", "Ben"};
+    given.baby = "Ben";
+    ImportResult ben = run("c.csv", csv, given);
+    drop_duplicates(ben, journal);
+    REQUIRE(ben.entries.size() == 1);
+    CHECK(ben.entries[0].baby == "Ben");
+    CHECK_FALSE(ben.entries[0].child_from_row);
 }
 
 TEST_CASE("with several babies, a feed whose row names none is refused without --baby") {
