@@ -40,6 +40,10 @@ struct ReplayOptions {
     // load_history keeps only the entries this accepts (when set): a command that
     // needs a few kinds of entry over the whole journal holds only those.
     std::function<bool(const Entry&)> keep;
+    // When set, called with every line the first pass reads (before it is
+    // delivered, corrections and voided entries included): without `since`,
+    // `enough` or `recent_types` that is every good line of the file, once.
+    std::function<void(const Entry&)> each_line;
 };
 
 struct Replayed {

@@ -2,6 +2,8 @@
 // Recording events: the journal lines that `add`, `log feed`, `undo`, `rm` and
 // `edit` append, built from values already parsed at the edge.
 #include <chrono>
+#include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -79,6 +81,15 @@ DayTotal pumped_on(const std::vector<Entry>& entries, std::string_view date);
 // Short references (SPEC 3): the last characters of each id, lower case, as
 // many (at least 4) as make every id in the journal distinct; two ids that
 // differ only in case are shown whole, as written, and lengthen no other ref.
+// An id as the refs see it: its ending and a hash (refs.cpp).
+struct RefKey {
+    std::uint64_t head = 0;
+    std::uint64_t rest = 0;
+    auto operator<=>(const RefKey&) const = default;
+};
+
+class RefsCollector;
+
 class Refs {
 public:
     explicit Refs(const std::vector<std::string>& all_ids);
@@ -97,6 +108,7 @@ public:
     std::size_t lines_with(std::string_view id) const;
 
 private:
+    friend class RefsCollector;
     Refs() = default;
     void set_twins(std::vector<std::string> twins);
     // Refs for the ids among `ids` (all the journal's, once each) that are shown as another id is (U+200B
@@ -107,6 +119,29 @@ private:
     std::vector<std::string> twins_;  // ids (lower case, sorted) another id repeats but for case: refs are whole ids
     std::vector<std::string> ids_;
     std::vector<std::string> repeated_;  // ids_ that several lines carry, once per extra line
+};
+
+// Refs gathered from a read of the whole journal that the caller makes anyway
+// (`log undo` and `log rm` replay it): each line's id given to add(), in the
+// order read, then finish(). The same refs as Refs::read, one read fewer.
+class RefsCollector {
+public:
+    explicit RefsCollector(const std::vector<std::string>& wanted = {});
+    // Returns wanted(id).
+    bool add(std::string_view id);
+    // Whether a wanted ref may name `id` (and so resolve() may give it).
+    bool wanted(std::string_view id) const;
+    // Whether no two ids added may be the same id (false: perhaps; ask Refs::read's lines_with).
+    bool once(std::string_view id) const;
+    // The refs, as Refs::read would give them with `also` (ids about to be
+    // appended) in the journal. `journal` is read again only for ids alike
+    // beyond their keys (not ULIDs), as Refs::read does.
+    Refs finish(const Journal& journal, const std::vector<std::string>& also = {}) &&;
+
+private:
+    std::vector<std::pair<std::string, std::string>> wanted_;  // as given, and trimmed lower case
+    std::vector<RefKey> keys_;
+    std::vector<std::string> named_;  // ids the wanted refs may name, once a line
 };
 
 // Every id in the journal (voided entries and corrections included).

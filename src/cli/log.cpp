@@ -19,6 +19,7 @@
 #include "pumplog/pump_timer.hpp"
 #include "pumplog/slips.hpp"
 #include "pumplog/stock.hpp"
+#include "pumplog/take_back.hpp"
 #include "pumplog/text.hpp"
 #include "stock.hpp"
 
@@ -426,11 +427,20 @@ int run_undo(Context& ctx) {
     const Clock& clock = ctx.clock();
     int code = 0;
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
-        const std::optional<Entry> newest = newest_in_effect(journal.journal(), ctx.strict).entry;
+        // One read (take_back.hpp): the newest entry in effect, its command and every id for the refs. A journal
+        // with bad lines (--strict refuses it) asks each question with a read of its own: the refs read every
+        // line's header, a damaged line's too.
+        RefsCollector collector;
+        NewestCommand taken = newest_command(journal.journal(), ctx.strict, collector);
+        const bool damaged = taken.newest.stats.bad_lines > 0;
+        const std::optional<Entry> newest =
+            damaged ? newest_in_effect(journal.journal(), ctx.strict).entry : taken.newest.entry;
         if (!newest) throw usage_error("nothing to undo: the journal has no entry in effect");
-        refuse_shared_id(Refs::read(journal.journal(), {newest->id}), newest->id, "the newest entry");
+        if (damaged || !collector.once(newest->id))
+            refuse_shared_id(Refs::read(journal.journal(), {newest->id}), newest->id, "the newest entry");
         // The whole command it was written with (pumplog(5): `group`).
-        const std::vector<Entry> command = newest->type == EntryType::amend && newest->group.empty()
+        const std::vector<Entry> command = !damaged ? std::move(taken.command)
+                                           : newest->type == EntryType::amend && newest->group.empty()
                                                ? std::vector<Entry>{*newest}
                                                : command_of(journal.journal(), *newest, ctx.strict);
         // An `log rm` taken back: its voids voided, the entries it removed are in effect again.
@@ -443,10 +453,17 @@ int run_undo(Context& ctx) {
         } else {
             check_no_later_use(ctx, journal.journal(), command);
         }
-        std::vector<std::string> lines;
-        for (const Entry& e : command) lines.push_back(serialize(void_line(e.id, clock.now, new_id(), clock.zone)));
+        std::vector<std::string> lines, ids;
+        for (const Entry& e : command) {
+            ids.push_back(new_id());
+            lines.push_back(serialize(void_line(e.id, clock.now, ids.back(), clock.zone)));
+        }
+        // The refs once the voids are written (their ids count too).
+        std::optional<Refs> after;
+        if (!damaged) after = std::move(collector).finish(journal.journal(), ids);
         journal.append(lines);
-        const Refs refs = Refs::read(journal.journal());
+        if (damaged) after = Refs::read(journal.journal());
+        const Refs& refs = *after;
         if (!restored.empty()) {
             const StashLabels labels(ctx, journal.journal(), restored);
             for (const Entry& e : restored)
@@ -480,7 +497,15 @@ int run_undo(Context& ctx) {
 int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
     const Clock& clock = ctx.clock();
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
-        const Refs refs = Refs::read(journal.journal(), refs_given);
+        // One read (take_back.hpp): the refs and the entries they may name. A journal with bad lines asks each
+        // question with a read of its own, as run_undo; so does --strict (an unknown ref is named before the
+        // first bad line).
+        RefsCollector collector(refs_given);
+        std::optional<NamedEntries> named;
+        if (!ctx.strict) named = named_entries(journal.journal(), false, collector);
+        const bool damaged = !named || named->stats.bad_lines > 0;
+        const Refs refs =
+            damaged ? Refs::read(journal.journal(), refs_given) : std::move(collector).finish(journal.journal());
         std::vector<std::string> lines;
         std::vector<Entry> removed;
         std::vector<std::string> seen;
@@ -489,17 +514,20 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
             const std::string id = resolve_one(refs, ref);
             if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
             seen.push_back(id);
-            const InEffect found = find_entry(ctx, journal.journal(), id);
+            const InEffect* known = damaged ? nullptr : named->find(id);
+            const InEffect found = known ? *known : find_entry(ctx, journal.journal(), id);
             if (!found.entry)
                 throw usage_error(fmt::format("\"{}\" is not an entry that can be removed", printable_ref(ref)));
             if (found.voided) throw usage_error(fmt::format("\"{}\" is already voided", printable_ref(ref)));
             if (found.entry->type == EntryType::void_)
                 throw usage_error(fmt::format("\"{}\" is itself a void", printable_ref(ref)));
             // The whole command it was written with (pumplog(5): `group`).
-            const std::vector<Entry> command = found.entry->type == EntryType::amend && found.entry->group.empty()
-                                                   ? std::vector<Entry>{*found.entry}
-                                                   : command_of(journal.journal(), *found.entry, ctx.strict);
-            for (const Entry& e : command) {
+            std::optional<std::vector<Entry>> command = known ? named->command(*found.entry) : std::nullopt;
+            if (found.entry->type == EntryType::amend && found.entry->group.empty())
+                command = std::vector<Entry>{*found.entry};
+            else if (!command)
+                command = command_of(journal.journal(), *found.entry, ctx.strict);
+            for (const Entry& e : *command) {
                 if (e.id != id && std::find(seen.begin(), seen.end(), e.id) != seen.end()) continue;
                 if (e.id != id) seen.push_back(e.id);
                 removed.push_back(e);

@@ -174,6 +174,7 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
 
     stats = journal.read_backward(
         [&](const Entry& e) {
+            if (!settled && options.each_line) options.each_line(e);
             if (!oldest || e.at.instant < *oldest) oldest = e.at.instant;
             if (!pending.empty()) pending.erase(e.id);
             if (!pending_moves.empty()) pending_moves.erase(e.id);
@@ -428,16 +429,18 @@ InEffect newest_in_effect(const Journal& journal, bool strict) {
     return std::move(*folded.state);
 }
 
+bool same_command(const Entry& entry, const Entry& e) {
+    if (e.id == entry.id) return true;
+    if (!entry.group.empty()) return e.group == entry.group;
+    if (!e.group.empty()) return false;
+    if (carries_from(e) && e.from == entry.id) return true;
+    if (carries_from(entry) && !entry.from.empty())
+        return e.id == entry.from || (carries_from(e) && e.from == entry.from);
+    return false;
+}
+
 std::vector<Entry> command_of(const Journal& journal, const Entry& entry, bool strict, ReadStats* stats) {
-    const auto tied = [&](const Entry& e) {
-        if (e.id == entry.id) return true;
-        if (!entry.group.empty()) return e.group == entry.group;
-        if (!e.group.empty()) return false;
-        const auto linked = [](const Entry& x) { return x.type == EntryType::store || x.type == EntryType::use; };
-        if (linked(e) && e.from == entry.id) return true;
-        if (linked(entry) && !entry.from.empty()) return e.id == entry.from || (linked(e) && e.from == entry.from);
-        return false;
-    };
+    const auto tied = [&](const Entry& e) { return same_command(entry, e); };
     ReplayOptions options;
     options.strict = strict;
     // A correction's command: corrections; the voids of one `log rm`: voids.

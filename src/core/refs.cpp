@@ -46,11 +46,8 @@ std::string suffix(std::string_view id, std::size_t n) {
 // plus one; 0 past the id's start), so that keys sort as the reversed ids do;
 // then 28 bits of the id's hash (IdHash), to tell two ids ending alike from
 // one id written twice.
-struct IdKey {
-    std::uint64_t head = 0;  // characters 1 to 7 from the end
-    std::uint64_t rest = 0;  // characters 8 to 11, then the hash
-    auto operator<=>(const IdKey&) const = default;
-};
+// `head`: characters 1 to 7 from the end; `rest`: characters 8 to 11, then the hash.
+using IdKey = RefKey;
 constexpr std::size_t key_chars = 11;
 constexpr int slot_bits = 9;
 constexpr int hash_bits = 28;
@@ -292,22 +289,44 @@ void Refs::set_shown_alike(const std::vector<std::string>& ids) {
     shown_alike_ = std::move(found);
 }
 
+RefsCollector::RefsCollector(const std::vector<std::string>& wanted) {
+    for (const auto& ref : wanted) wanted_.emplace_back(ref, lower(trim(ref)));
+}
+
+bool RefsCollector::add(std::string_view id) {
+    keys_.push_back(key_of(id));
+    if (wanted_.empty() || !wanted(id)) return false;
+    named_.emplace_back(id);
+    return true;
+}
+
+bool RefsCollector::wanted(std::string_view id) const {
+    for (const auto& [ref, r] : wanted_)
+        if (names(ref, r, id)) return true;
+    return false;
+}
+
+bool RefsCollector::once(std::string_view id) const {
+    // Lines that carry one id have one key: a single key alike settles it.
+    const IdKey key = key_of(id);
+    return std::count(keys_.begin(), keys_.end(), key) <= 1;
+}
+
 Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) {
-    Refs refs;
-    std::vector<std::pair<std::string_view, std::string>> refs_wanted;  // as given, and trimmed lower case
-    for (const auto& ref : wanted) refs_wanted.emplace_back(ref, lower(trim(ref)));
-    std::vector<IdKey> keys;
+    RefsCollector collector(wanted);
     journal.read_backward([&](const Entry& e) {
-        keys.push_back(key_of(e.id));
-        for (const auto& [ref, r] : refs_wanted)
-            if (names(ref, r, e.id)) {
-                refs.ids_.push_back(e.id);
-                break;
-            }
+        collector.add(e.id);
         return true;
     }, false, false, all_types);  // ids are all it needs: each line's header
-    Length length = length_of(keys);
-    keys = std::vector<IdKey>{};
+    return std::move(collector).finish(journal);
+}
+
+Refs RefsCollector::finish(const Journal& journal, const std::vector<std::string>& also) && {
+    Refs refs;
+    for (const auto& id : also) add(id);
+    refs.ids_ = std::move(named_);
+    Length length = length_of(keys_);
+    keys_ = std::vector<IdKey>{};
     refs.length_ = length.length;
     if (!length.tied.empty()) {
         // Ids sharing 11 characters or more (not ULIDs, which end in 80 random
@@ -317,12 +336,15 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
             if (is_tied(length, e.id)) tied.push_back(e.id);
             return true;
         }, false, false, all_types);
+        for (const auto& id : also)
+            if (is_tied(length, id)) tied.push_back(id);
         refs.length_ = std::max(refs.length_, exact_length(std::move(tied), length.twins));
     }
     refs.set_twins(std::move(length.twins));
     if (!refs.twins_.empty()) {
         // Ids that may be shown alike (not ULIDs): every id, read again, for refs of their own.
         std::vector<std::string> every = all_ids(journal);
+        every.insert(every.end(), also.begin(), also.end());
         std::vector<std::string> ids = every;
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -330,7 +352,7 @@ Refs Refs::read(const Journal& journal, const std::vector<std::string>& wanted) 
         for (const auto& alike : refs.shown_alike_) {
             const std::string& id = alike.first;
             const auto wanted = [&](const auto& w) { return w.second == alike.second; };
-            if (std::any_of(refs_wanted.begin(), refs_wanted.end(), wanted) &&
+            if (std::any_of(wanted_.begin(), wanted_.end(), wanted) &&
                 std::find(refs.ids_.begin(), refs.ids_.end(), id) == refs.ids_.end())
                 for (const auto& line_id : every)
                     if (line_id == id) refs.ids_.push_back(id);  // once a line, as lines_with counts

@@ -22,6 +22,11 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                     const std::function<void(const Replayed&)>& deliver,
                     const std::function<void()>& reset);
 
+// A store or a use: lines that name the entry they came from in `from`.
+inline bool carries_from(const Entry& e) { return e.type == EntryType::store || e.type == EntryType::use; }
+// Whether `e` was written by the command that wrote `entry` (command_of's rule: history.hpp).
+bool same_command(const Entry& entry, const Entry& e);
+
 template <class State>
 struct Folded {
     std::unique_ptr<State> state;

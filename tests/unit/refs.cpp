@@ -127,6 +127,30 @@ TEST_CASE("refs read from the journal resolve as the refs of all its ids do") {
     }
 }
 
+TEST_CASE("refs gathered from a read, with ids about to be appended, are those of the journal with them") {
+    std::mt19937 rng(13);
+    for (int round = 0; round < 100; ++round) {
+        const std::vector<std::string> ids = awkward_ids(rng, 2 + round % 40);
+        const std::size_t written = 1 + static_cast<std::size_t>(round) % (ids.size() - 1);
+        const std::vector<std::string> also(ids.begin() + static_cast<std::ptrdiff_t>(written), ids.end());
+        testing::TempDir dir;
+        std::string journal;
+        for (std::size_t i = 0; i < written; ++i) journal += testing::line(ids[i], "2026-11-21T08:00:00Z") + "\n";
+        testing::write_file(dir / "j", journal);
+        const Journal j(dir / "j");
+        RefsCollector collector;
+        j.read_backward([&](const Entry& e) {
+            collector.add(e.id);
+            return true;
+        });
+        const Refs gathered = std::move(collector).finish(j, also);
+        const Refs all(ids);
+        INFO(fmt::format("round {}: {} written, then {}", round, written, fmt::join(also, " ")));
+        CHECK(length_of(gathered) == length_of(all));
+        for (const auto& id : ids) CHECK(gathered.ref(id) == all.ref(id));
+    }
+}
+
 TEST_CASE("a ref never cuts a character of an id in two") {
     // "\u00e9" is 2 bytes (c3 a9): 4 bytes from the end start inside it.
     const std::vector<std::string> ids = {"w\u00e9\u00e9ab", "01KA0000000000000000000000", "\u00e9xyz"};
