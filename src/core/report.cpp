@@ -1,6 +1,7 @@
 #include "pumplog/report.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -345,11 +346,13 @@ UseLedger::Line UseLedger::line_of(const Entry& e, std::uint64_t container) cons
     line.at = e.at.instant;
     line.ml = counted_ml(e.ml).value_or(0);
     if (e.type == EntryType::use) {
-        const auto day = written_day(e.at_text);
-        line.in_period = day && counted_.contains(*day);
+        // The day and hour written in its `at` (its parsed offset: no text to read again).
+        const auto local = e.at.local().time_since_epoch();
+        const auto day = date::sys_days(date::floor<date::days>(e.at.local()).time_since_epoch());
+        line.in_period = counted_.contains(day);
         if (line.in_period) {
-            line.day = *day;
-            line.hour = static_cast<std::int8_t>(written_hour(e.at_text).value_or(0));
+            line.day = day;
+            line.hour = static_cast<std::int8_t>((local - date::floor<date::days>(local)) / std::chrono::hours(1));
         }
     }
     return line;
@@ -362,16 +365,19 @@ void UseLedger::add(const Entry& e, const DayRange& counted) {
 }
 
 std::vector<std::uint64_t> UseLedger::unresolved() const {
-    std::unordered_map<std::uint64_t, bool> stored;  // the containers used in the period: their store met
-    for (const Line& line : lines_)
-        if (line.in_period) stored.emplace(line.container, false);
-    if (stored.empty()) return {};
-    for (const Line& line : lines_)
-        if (line.type == EntryType::store)
-            if (const auto it = stored.find(line.container); it != stored.end()) it->second = true;
+    // Sorted lists, not hash tables: a report over years meets tens of thousands of containers.
+    std::vector<std::uint64_t> used, stored;
+    for (const Line& line : lines_) {
+        if (line.in_period) used.push_back(line.container);
+        else if (line.type == EntryType::store) stored.push_back(line.container);
+    }
+    if (used.empty()) return {};
+    for (auto* list : {&used, &stored}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
     std::vector<std::uint64_t> out;
-    for (const auto& [container, met] : stored)
-        if (!met) out.push_back(container);
+    std::set_difference(used.begin(), used.end(), stored.begin(), stored.end(), std::back_inserter(out));
     return out;
 }
 
@@ -414,13 +420,13 @@ std::optional<Seconds> UseLedger::earliest_store_once_resolved() const {
 
 std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
     // The containers used in the period, and whether their lines could hold a use that took less than it
-    // says: one whose uses add up to no more than its store and that was never thrown away cannot, in any
-    // order (within 0.001 ml: below what the replay takes as rounding, above Volume's own). Only the others
-    // are replayed.
+    // says: one whose uses add up to no more than its store and all come before its discards cannot, in any
+    // order (within 0.001 ml: below what the replay takes as rounding, above Volume's own; log check's
+    // short_uses_possible is the same rule). Only the others are replayed.
     struct Sum {
         double stored = 0, used = 0;
         int stores = 0;
-        bool discarded = false;
+        std::optional<Seconds> last_use, first_discard;
     };
     std::unordered_map<std::uint64_t, Sum> sums;
     for (const Line& line : lines_)
@@ -435,13 +441,16 @@ std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
             sum.stored = line.ml;
         } else if (line.type == EntryType::use) {
             sum.used += line.ml;
+            sum.last_use = sum.last_use ? std::max(*sum.last_use, line.at) : line.at;
         } else {
-            sum.discarded = true;
+            sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, line.at) : line.at;
         }
     }
     std::unordered_set<std::uint64_t> used;
     for (const auto& [container, sum] : sums)
-        if (sum.stores != 1 || sum.discarded || sum.used > sum.stored + 0.001) used.insert(container);
+        if (sum.stores != 1 || sum.used > sum.stored + 0.001 ||
+            (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard))
+            used.insert(container);
     if (used.empty()) return {};
     // Their lines as entries, in the order met (newest written first, as StockReplay takes them): the
     // container named by its hash, a use by its index in lines_ (which ShortUse::offset gives back).
