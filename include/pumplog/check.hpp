@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,12 @@ struct Finding {
     std::string message;
 };
 
+// A store, use or discard line's amount (counted_ml, 0 without one) and time.
+struct StashAmount {
+    double ml = 0;
+    Seconds at{};
+};
+
 // What one line says on its own.
 struct LineVerdict {
     bool blank = false;  // empty or only spaces: not an entry, not a problem
@@ -37,6 +44,8 @@ struct LineVerdict {
     // which of the fields amendment_error looks at any other holds (packed: check.cpp).
     AmendmentShape amendment;
     std::uint8_t rule_fields = 0;
+    // A store, use or discard line read by the fast scanner: its amount and time (short_uses_possible).
+    std::optional<StashAmount> amount;
     bool ok() const;  // no error among the findings
 };
 
@@ -80,6 +89,11 @@ struct CheckReport {
     std::uint64_t lines = 0;    // lines read, blank ones included
     std::uint64_t entries = 0;  // good lines
     std::uint64_t timer_lines = 0;  // good lines of the pump timer (start, pause, resume, cancel)
+    std::uint64_t use_lines = 0;    // good `use` lines
+    // Whether a use might take more than its container still held (stock.hpp: ShortUse), as far as the
+    // lines alone tell (a container's uses add up to more than its store, one comes at or after a discard of
+    // it, a stash line is amended or not as pumplog writes it): `log check` then replays the stash to say.
+    bool short_uses_possible = false;
     std::vector<Problem> problems;         // in line order
     std::vector<std::uint64_t> bad_lines;  // lines with an error, ascending: what repair moves
     // Good lines that refer to a later line (line, its target's line), ascending: repair puts each after its target.

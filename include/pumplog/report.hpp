@@ -111,6 +111,8 @@ public:
 
     // Adds a discarded volume to its day and hour.
     void add_discarded(date::sys_days day, int hour, Volume volume);
+    // Takes back from its day and hour what a use counted and did not take (UseLedger).
+    void take_back_used(date::sys_days day, int hour, Volume volume);
 
     const DayRange& counted() const { return counted_; }
     // The earliest day written in an entry added (any type, counted or not).
@@ -208,6 +210,60 @@ private:
     std::array<std::uint64_t, 1024> maybe_{};
     void note(std::uint64_t hash) { maybe_[(hash >> 48) / 64] |= std::uint64_t{1} << ((hash >> 48) % 64); }
     bool may_hold(std::uint64_t hash) const { return (maybe_[(hash >> 48) / 64] >> ((hash >> 48) % 64)) & 1u; }
+};
+
+// What the uses of the period took: a use of more than its container still
+// held (a line by hand or another tool), or written after the container was used
+// up or thrown away, took what was left, as `stock` counts it. Each container
+// a use of the period names is replayed by the stash's own replay (StockReplay),
+// from its store, with every use and discard of it: those of the first pass,
+// and for a container stored before the pass began, those of a second look-up
+// (as DiscardLedger's). The lines are held small (the container by its id's
+// hash), a few bytes for each store, use and discard read.
+class UseLedger {
+public:
+    // First pass: keeps a store, use or discard (the other entries are ignored).
+    void add(const Entry& entry, const DayRange& counted);
+    // Second look-up: the containers used in the period whose store was not met lose their lines, read again
+    // whole by add_container_entry. A replay that starts over starts again from a copy made before it.
+    void begin_lookup();
+    void add_container_entry(const Entry& entry);
+
+    bool resolved() const;
+    // The earliest use in the period of a container whose store was not met.
+    std::optional<Seconds> earliest_unresolved() const;
+    // In the look-up, once every container looked for is found, the earliest of their stores; nullopt before.
+    std::optional<Seconds> earliest_store_once_resolved() const;
+
+    // A use of the period that took less than it says, and how much less.
+    struct Shortfall {
+        date::sys_days day;
+        int hour = 0;
+        Volume less;
+    };
+    std::vector<Shortfall> shortfalls() const;
+
+private:
+    struct Line {
+        EntryType type = EntryType::use;
+        bool in_period = false;     // a use of the counted days
+        std::int8_t hour = 0;       // a use's, as written
+        date::sys_days day{};       // a use's, as written
+        std::uint64_t container = 0;  // IdHash of its container's id (a store's own)
+        Seconds at{};
+        double ml = 0;              // counted_ml
+    };
+    Line line_of(const Entry& entry, std::uint64_t container) const;
+    // The containers used in the period whose store is not among the lines.
+    std::vector<std::uint64_t> unresolved() const;
+
+    DayRange counted_{};
+    std::vector<Line> lines_;  // as the replay delivered them: newest written first
+    bool looking_ = false;
+    // In the look-up: the containers looked for, each with its store's time once met.
+    std::unordered_map<std::uint64_t, std::optional<Seconds>> looked_for_;
+    std::size_t found_ = 0;                  // of them, those whose store was met
+    std::optional<Seconds> earliest_store_;  // the earliest of their stores met
 };
 
 // The trend of pumped volume: the last complete days of the period (up to 7)

@@ -99,6 +99,19 @@ struct Container {
 // best by its store's `best_by` while it stays in the freezer.
 Expiry expiry_of(const Guideline& guideline, const Container& container, const std::vector<Stay>& stays);
 
+// A use that took less than it says: more than its container still held (a line by hand or another tool;
+// pumplog refuses it), or written after the container was used up or thrown away. It took what was left
+// (`left`, nothing once the container was finished): `stock` counts that much and says so among its problems,
+// `report` counts that much as used, and `log check` notes it (pumplog-stock(1), AMOUNTS).
+struct ShortUse {
+    std::string id;     // the use's
+    std::string label;  // its container's, as shown
+    Volume written;     // what the use says it took
+    Volume left;        // what the container held then: what the use took
+    ContainerState state = ContainerState::in_stock;  // used_up or discarded: written after the container's end
+    std::uint64_t offset = 0;  // the use's line (Entry::offset)
+};
+
 struct Stock {
     // The containers kept (see StockOptions: every one in stock, and the
     // finished ones asked for), in the order stored.
@@ -113,6 +126,8 @@ struct Stock {
     // Entries that could not be applied (a use of an unknown container, ...):
     // skipped, reported for the curious.
     std::vector<std::string> problems;
+    // The uses among those problems that took less than they say, in the same order.
+    std::vector<ShortUse> short_uses;
 
     // The container with this label (as label_key compares them), in any state. A label that an older
     // pumplog let two containers carry in spellings it told apart ("Ëa" and "ëA": the later one

@@ -8,7 +8,9 @@
 
 #include "context.hpp"
 #include "pumplog/check.hpp"
+#include "pumplog/guideline.hpp"
 #include "pumplog/pump_timer.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
 
 namespace pumplog::cli {
@@ -72,6 +74,32 @@ void add_timer_notes(Context& ctx, const Journal& journal, CheckReport& report) 
                      [](const Problem& a, const Problem& b) { return a.line < b.line; });
 }
 
+// Notes for the uses that took less than they say (ShortUse, stock.hpp): more than their container still held,
+// or written after it was used up or thrown away. Not bad lines: the milk was used, and `stock` and `report`
+// count what was left. The stash's own replay says which (read_stock), so the three cannot disagree.
+void add_short_use_notes(const Journal& journal, CheckReport& report) {
+    const Stock stock = read_stock(journal, cdc_guideline(), {}, std::nullopt, false).stock;  // volumes only
+    if (stock.short_uses.empty()) return;
+    std::vector<std::uint64_t> offsets;
+    for (const ShortUse& use : stock.short_uses) offsets.push_back(use.offset);
+    std::sort(offsets.begin(), offsets.end());
+    const std::vector<std::uint64_t> numbers = line_numbers(journal.path(), offsets);
+    for (const ShortUse& use : stock.short_uses) {
+        const std::uint64_t line = numbers[static_cast<std::size_t>(
+            std::lower_bound(offsets.begin(), offsets.end(), use.offset) - offsets.begin())];
+        const std::string written = format_volume(use.written, Unit::ml), label = terminal_text(use.label);
+        report.problems.push_back(
+            {line, Severity::note,
+             use.state == ContainerState::in_stock
+                 ? fmt::format("uses {} of {}, which had {} left; counted as {}", written, label,
+                               format_volume(use.left, Unit::ml), format_volume(use.left, Unit::ml))
+                 : fmt::format("uses {} of {} after it was {}; counted as none", written, label,
+                               use.state == ContainerState::used_up ? "used up" : "discarded")});
+    }
+    std::stable_sort(report.problems.begin(), report.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
+}
+
 int run_check(Context& ctx, bool repair) {
     ctx.format();  // a report for people and grep; refuse --format json rather than ignore it
     ctx.strict = false;  // it reads every line whole itself, and reports them all rather than the first
@@ -83,6 +111,8 @@ int run_check(Context& ctx, bool repair) {
         // Entries to replay (a clean journal's), and only with two timer lines or more: the whole journal
         // read again doubled every check (346M -> 660M instructions on 100k lines).
         if (report.clean() && report.timer_lines >= 2) add_timer_notes(ctx, journal, report);
+        // The stash read again only when the lines say a use might take more than its container held.
+        if (report.short_uses_possible) add_short_use_notes(journal, report);
         print_problems(path, report);
         fmt::print("{}\n", summary(path, report));
         if (!report.clean())

@@ -406,6 +406,7 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
     verdict.type = EntryType::unknown;
     verdict.amendment = {};
     verdict.rule_fields = 0;
+    verdict.amount.reset();
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (blank(text)) {
         verdict.blank = true;
@@ -435,6 +436,8 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
             verdict.type = e.type;
             if (e.type == EntryType::amend) verdict.amendment = amendment_shape(e);
             else verdict.rule_fields = rule_fields_of(e);
+            if (e.type == EntryType::store || e.type == EntryType::use || e.type == EntryType::discard)
+                verdict.amount = StashAmount{counted_ml(e.ml).value_or(0), e.at.instant};
             return;
         }
     }
@@ -525,6 +528,17 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
     if (!has_at) error("no \"at\" (when it happened)");
     if (has_type && verdict.type != EntryType::unknown) check_type_fields(root, verdict.type, verdict);
     if (verdict.type != EntryType::amend) verdict.rule_fields = rule_fields_of(root, verdict.type);
+    if (verdict.type == EntryType::store || verdict.type == EntryType::use || verdict.type == EntryType::discard) {
+        // Its amount and time, as the fast path gives them (short_uses_possible).
+        std::string_view at;
+        element ml_value;
+        double ml = 0;
+        if (root["ml"].get(ml_value) == simdjson::SUCCESS && ml_value.get_double().get(ml) != simdjson::SUCCESS)
+            ml = 0;
+        if (root["at"].get_string().get(at) == simdjson::SUCCESS)
+            if (const auto stamp = parse_rfc3339(at))
+                verdict.amount = StashAmount{counted_ml(ml).value_or(0), stamp->instant};
+    }
 }
 
 // ---- the whole journal ----
@@ -677,9 +691,13 @@ struct Found {
     std::string text;  // the good lines' ids and targets, the bad lines' ids, one after another
     // What each good amend line does, by its index in `good` (in order): only amendments pay for it.
     std::vector<std::pair<std::size_t, AmendmentShape>> amendments;
+    // Each good store, use and discard line's amount and time, by its index in `good` (in order): nullopt when
+    // the fast scanner did not read the line (short_uses_possible then says yes).
+    std::vector<std::pair<std::size_t, std::optional<StashAmount>>> stash;
 
     void clear() {
         amendments.clear();
+        stash.clear();
         lines = 0;
         problems.clear();
         bad_lines.clear();
@@ -721,6 +739,8 @@ struct Found {
         good_line.type = verdict.type;
         good_line.held = verdict.rule_fields;
         if (verdict.type == EntryType::amend) amendments.emplace_back(good.size(), verdict.amendment);
+        if (verdict.type == EntryType::store || verdict.type == EntryType::use || verdict.type == EntryType::discard)
+            stash.emplace_back(good.size(), verdict.amount);
         good.push_back(good_line);
     }
 
@@ -734,6 +754,10 @@ struct Found {
         moved(problems, next.problems);
         moved(bad_lines, next.bad_lines);
         const std::uint64_t base = text.size();
+        for (auto line : next.stash) {
+            line.first += good.size();
+            stash.push_back(line);
+        }
         for (auto amendment : next.amendments) {
             amendment.first += good.size();
             amendments.push_back(amendment);
@@ -749,6 +773,47 @@ struct Found {
         }
     }
 };
+
+// Whether a use might take more than its container still held (stock.hpp: ShortUse), judged from the good
+// lines alone, all taken as in effect: a container whose uses add up to no more than its store (within 0.001
+// ml, below what the stash's replay takes as rounding) and all come before its discards cannot hold one, in any
+// order and whatever is voided. Any other, a stash line the fast scanner did not read, or an amended one, might.
+// `log check` replays the stash only then: the replay reads the journal again (nearly doubling a check).
+bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, const std::vector<std::uint8_t>& bad) {
+    struct Sum {
+        double stored = 0, used = 0;
+        std::optional<Seconds> last_use, first_discard;
+    };
+    std::unordered_map<std::size_t, Sum> containers;  // by the store's index in `good`
+    for (const auto& [index, amount] : all.stash) {
+        if (bad[index]) continue;
+        if (!amount) return true;
+        const GoodLine& line = good[index];
+        if (line.type == EntryType::store) {
+            containers[index].stored = amount->ml;
+            continue;
+        }
+        if (line.target == GoodLine::no_line) continue;  // no store: a bad line
+        Sum& sum = containers[line.target];
+        const Seconds at = amount->at;
+        if (line.type == EntryType::use) {
+            sum.used += amount->ml;
+            sum.last_use = sum.last_use ? std::max(*sum.last_use, at) : at;
+        } else {
+            sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, at) : at;
+        }
+    }
+    for (const auto& [index, sum] : containers)
+        if (sum.used > sum.stored + 0.001 || (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard))
+            return true;
+    for (const auto& [index, shape] : all.amendments) {
+        const GoodLine& line = good[index];
+        if (!bad[index] && (line.target_type == EntryType::store || line.target_type == EntryType::use ||
+                            line.target_type == EntryType::discard))
+            return true;
+    }
+    return false;
+}
 
 }  // namespace check_detail
 
@@ -907,6 +972,7 @@ CheckReport Checker::finish() {
         }
         ++report.entries;
         if (line.type == EntryType::timer) ++report.timer_lines;
+        if (line.type == EntryType::use) ++report.use_lines;
         // The good lines are in line order: a target of a higher index comes after.
         if (refers_to_an_entry(line.type) && line.target > i) {
             report.before_target.emplace_back(line.number, good[line.target].number);
@@ -916,6 +982,8 @@ CheckReport Checker::finish() {
                                                 good[line.target].number)});
         }
     }
+
+    report.short_uses_possible = report.use_lines > 0 && check_detail::short_uses_possible(all, good, bad);
 
     report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
     std::stable_sort(report.problems.begin(), report.problems.end(),

@@ -1,6 +1,8 @@
 #include "pumplog/report.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -255,6 +257,12 @@ void Tallies::add_discarded(date::sys_days day, int hour, Volume volume) {
     if (reported_.contains(day) && hour >= 0 && hour < 24) hours_[static_cast<std::size_t>(hour)].discarded += volume;
 }
 
+void Tallies::take_back_used(date::sys_days day, int hour, Volume volume) {
+    if (!counted_.contains(day)) return;
+    days_[static_cast<std::size_t>((day - counted_.first).count())].used -= volume;
+    if (reported_.contains(day) && hour >= 0 && hour < 24) hours_[static_cast<std::size_t>(hour)].used -= volume;
+}
+
 // ---- DiscardLedger ----
 
 Volume DiscardLedger::Discard::remaining() const {
@@ -327,6 +335,148 @@ std::optional<Seconds> DiscardLedger::earliest_unresolved() const {
     for (const auto& d : discards_)
         if (!d.stored && (!earliest || d.at < *earliest)) earliest = d.at;
     return earliest;
+}
+
+// ---- UseLedger ----
+
+UseLedger::Line UseLedger::line_of(const Entry& e, std::uint64_t container) const {
+    Line line;
+    line.type = e.type;
+    line.container = container;
+    line.at = e.at.instant;
+    line.ml = counted_ml(e.ml).value_or(0);
+    if (e.type == EntryType::use) {
+        // The day and hour written in its `at` (its parsed offset: no text to read again).
+        const auto local = e.at.local().time_since_epoch();
+        const auto day = date::sys_days(date::floor<date::days>(e.at.local()).time_since_epoch());
+        line.in_period = counted_.contains(day);
+        if (line.in_period) {
+            line.day = day;
+            line.hour = static_cast<std::int8_t>((local - date::floor<date::days>(local)) / std::chrono::hours(1));
+        }
+    }
+    return line;
+}
+
+void UseLedger::add(const Entry& e, const DayRange& counted) {
+    if (e.type != EntryType::store && e.type != EntryType::use && e.type != EntryType::discard) return;
+    counted_ = counted;
+    lines_.push_back(line_of(e, IdHash{}(e.type == EntryType::store ? e.id : e.target)));
+}
+
+std::vector<std::uint64_t> UseLedger::unresolved() const {
+    // Sorted lists, not hash tables: a report over years meets tens of thousands of containers.
+    std::vector<std::uint64_t> used, stored;
+    for (const Line& line : lines_) {
+        if (line.in_period) used.push_back(line.container);
+        else if (line.type == EntryType::store) stored.push_back(line.container);
+    }
+    if (used.empty()) return {};
+    for (auto* list : {&used, &stored}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+    std::vector<std::uint64_t> out;
+    std::set_difference(used.begin(), used.end(), stored.begin(), stored.end(), std::back_inserter(out));
+    return out;
+}
+
+bool UseLedger::resolved() const { return looking_ ? found_ == looked_for_.size() : unresolved().empty(); }
+
+std::optional<Seconds> UseLedger::earliest_unresolved() const {
+    const std::vector<std::uint64_t> containers = unresolved();
+    std::optional<Seconds> earliest;
+    for (const Line& line : lines_)
+        if (line.in_period && std::find(containers.begin(), containers.end(), line.container) != containers.end())
+            earliest = earliest ? std::min(*earliest, line.at) : line.at;
+    return earliest;
+}
+
+void UseLedger::begin_lookup() {
+    looking_ = true;
+    looked_for_.clear();
+    found_ = 0;
+    earliest_store_.reset();
+    for (const std::uint64_t container : unresolved()) looked_for_.emplace(container, std::nullopt);
+    std::erase_if(lines_, [&](const Line& line) { return looked_for_.contains(line.container); });
+}
+
+void UseLedger::add_container_entry(const Entry& e) {
+    if (looked_for_.empty()) return;  // the look-up is the discards'
+    if (e.type != EntryType::store && e.type != EntryType::use && e.type != EntryType::discard) return;
+    const std::uint64_t container = IdHash{}(e.type == EntryType::store ? e.id : e.target);
+    const auto it = looked_for_.find(container);
+    if (it == looked_for_.end()) return;
+    lines_.push_back(line_of(e, container));
+    if (e.type != EntryType::store) return;
+    if (!it->second) ++found_;
+    it->second = it->second ? std::min(*it->second, e.at.instant) : e.at.instant;
+    earliest_store_ = earliest_store_ ? std::min(*earliest_store_, e.at.instant) : e.at.instant;
+}
+
+std::optional<Seconds> UseLedger::earliest_store_once_resolved() const {
+    return looking_ && found_ == looked_for_.size() ? earliest_store_ : std::nullopt;
+}
+
+std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
+    // The containers used in the period, and whether their lines could hold a use that took less than it
+    // says: one whose uses add up to no more than its store and all come before its discards cannot, in any
+    // order (within 0.001 ml: below what the replay takes as rounding, above Volume's own; log check's
+    // short_uses_possible is the same rule). Only the others are replayed.
+    struct Sum {
+        double stored = 0, used = 0;
+        int stores = 0;
+        std::optional<Seconds> last_use, first_discard;
+    };
+    std::unordered_map<std::uint64_t, Sum> sums;
+    for (const Line& line : lines_)
+        if (line.in_period) sums.try_emplace(line.container);
+    if (sums.empty()) return {};
+    for (const Line& line : lines_) {
+        const auto it = sums.find(line.container);
+        if (it == sums.end()) continue;
+        Sum& sum = it->second;
+        if (line.type == EntryType::store) {
+            ++sum.stores;
+            sum.stored = line.ml;
+        } else if (line.type == EntryType::use) {
+            sum.used += line.ml;
+            sum.last_use = sum.last_use ? std::max(*sum.last_use, line.at) : line.at;
+        } else {
+            sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, line.at) : line.at;
+        }
+    }
+    std::unordered_set<std::uint64_t> used;
+    for (const auto& [container, sum] : sums)
+        if (sum.stores != 1 || sum.used > sum.stored + 0.001 ||
+            (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard))
+            used.insert(container);
+    if (used.empty()) return {};
+    // Their lines as entries, in the order met (newest written first, as StockReplay takes them): the
+    // container named by its hash, a use by its index in lines_ (which ShortUse::offset gives back).
+    StockOptions options;
+    options.keep_ended = true;
+    StockReplay stash(cdc_guideline(), options, true);  // exact: it keeps every container (none forgotten)
+    Entry entry;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        const Line& line = lines_[i];
+        if (!used.contains(line.container)) continue;
+        entry.type = line.type;
+        const std::string container = fmt::format("{:016x}", line.container);
+        entry.id = line.type == EntryType::store ? container : fmt::format("{}", i);
+        entry.target = line.type == EntryType::store ? std::string() : container;
+        entry.at.instant = line.at;
+        entry.ml = line.ml;
+        entry.place.set(Place::fridge);
+        entry.offset = i;
+        stash.add(entry, false);
+    }
+    std::vector<Shortfall> out;
+    for (const ShortUse& use : stash.finish().short_uses) {
+        const Line& line = lines_[static_cast<std::size_t>(use.offset)];
+        if (line.in_period) out.push_back({line.day, line.hour, use.written - use.left});
+    }
+    return out;
 }
 
 // ---- the stash's next day ----
@@ -542,47 +692,71 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
     struct Counted {
         Tallies tallies;
         DiscardLedger ledger;
+        UseLedger uses;
     };
     auto folded = replay_fold(
         journal, options,
         [&] {
             return std::make_unique<Counted>(
-                Counted{Tallies(counted, period, request.babies, request.baby, request.baby_unnamed), {}});
+                Counted{Tallies(counted, period, request.babies, request.baby, request.baby_unnamed), {}, {}});
         },
         [&](Counted& c, const Replayed& r) {
             if (!happened(r.entry, request)) return;
             c.tallies.add(r.entry);
             c.ledger.add(r.entry, period);
+            c.uses.add(r.entry, counted);
         });
     report.stats = std::move(folded.stats);
     Tallies& tallies = folded.state->tallies;
     DiscardLedger& ledger = folded.state->ledger;
+    UseLedger& uses = folded.state->uses;
 
-    // Containers stored before the pass began: a second look-up for them
-    // only, first over the storage limits' reach, then (rarely) the rest.
+    // Containers stored before the pass began (of discards and uses of the
+    // period): a second look-up for them only, first over the storage
+    // limits' reach, then (rarely) the rest.
+    struct Looked {
+        DiscardLedger discards;
+        UseLedger uses;
+    };
     for (const bool bounded : {true, false}) {
-        if (ledger.resolved()) break;
+        if (ledger.resolved() && uses.resolved()) break;
         ReplayOptions lookup;
         lookup.strict = request.strict;
         lookup.raw = false;
-        // Stores and uses alone are looked at: the other lines are passed over after their header.
-        lookup.types = static_cast<TypeMask>(type_bit(EntryType::store) | type_bit(EntryType::use));
-        if (bounded) lookup.since = *ledger.earliest_unresolved() - container_lookback;
+        // Stores, uses and discards alone are looked at: the other lines are passed over after their header.
+        lookup.types = static_cast<TypeMask>(type_bit(EntryType::store) | type_bit(EntryType::use) |
+                                             type_bit(EntryType::discard));
+        if (bounded) {
+            const auto a = ledger.earliest_unresolved(), b = uses.earliest_unresolved();
+            lookup.since = (a && b ? std::min(*a, *b) : a ? *a : *b) - container_lookback;
+        }
         // Once every container is found, the read goes on only as far as a
         // question from the oldest store would (ReplayOptions::enough).
-        const DiscardLedger* current = nullptr;
-        lookup.enough = [&] { return current->earliest_store_once_resolved(); };
+        const Looked* current = nullptr;
+        lookup.enough = [&]() -> std::optional<Seconds> {
+            const auto a = current->discards.earliest_store_once_resolved();
+            if (!a && !current->discards.discards().empty()) return std::nullopt;
+            const auto b = current->uses.earliest_store_once_resolved();
+            if (!b && !current->uses.resolved()) return std::nullopt;
+            return a && b ? std::min(*a, *b) : a ? a : b;
+        };
         const auto looked = replay_fold(
             journal, lookup,
             [&] {
-                auto fresh = std::make_unique<DiscardLedger>(ledger);
-                fresh->begin_lookup();
+                auto fresh = std::make_unique<Looked>(Looked{ledger, uses});
+                fresh->discards.begin_lookup();
+                fresh->uses.begin_lookup();
                 current = fresh.get();
                 return fresh;
             },
-            [](DiscardLedger& l, const Replayed& r) { l.add_container_entry(r.entry); });
-        ledger = std::move(*looked.state);
+            [](Looked& l, const Replayed& r) {
+                l.discards.add_container_entry(r.entry);
+                l.uses.add_container_entry(r.entry);
+            });
+        ledger = std::move(looked.state->discards);
+        uses = std::move(looked.state->uses);
     }
+    for (const auto& s : uses.shortfalls()) tallies.take_back_used(s.day, s.hour, s.less);
     finish_report(report, tallies, ledger, request);
     return report;
 }
@@ -604,6 +778,7 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
         History feeds;
         Tallies tallies;
         DiscardLedger ledger;
+        UseLedger uses;  // every store is met: the stash's lines are read whole
         Pass(const Guideline& g, bool exact, const DayRange& counted, const ReportRequest& r)
             : stash(g, {}, exact), tallies(counted, r.period, r.babies, r.baby, r.baby_unnamed) {}
     };
@@ -620,11 +795,13 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
                 if (r.voided || !happened(r.entry, request)) return;  // as make_report's replay
                 pass.tallies.add(r.entry);
                 pass.ledger.add(r.entry, request.period);
+                pass.uses.add(r.entry, counted);
             });
         Pass& pass = *folded.state;
         if (pass.stash.needs_exact()) continue;  // never in exact mode
         ReportAndStock out;
         out.report.stats = folded.stats;
+        for (const auto& s : pass.uses.shortfalls()) pass.tallies.take_back_used(s.day, s.hour, s.less);
         finish_report(out.report, pass.tallies, pass.ledger, request);
         out.stash.stock = pass.stash.finish();
         out.stash.stats = std::move(folded.stats);

@@ -112,6 +112,7 @@ struct Event {
     double ml = 0;               // use: what was taken (never below 0)
     std::optional<Place> place;  // move: where to (nullopt: not a place)
     std::string text;            // move: the place as written when it is none; discard: the reason
+    std::uint64_t offset = 0;    // its line's (Entry::offset): a use that took less than it says names it
     // Dated after the stash's time (StockOptions::as_of): it has not happened yet and changes nothing, but
     // counts in the container's last_event (a line written now comes before it: check_new_stash_lines).
     bool later = false;
@@ -123,6 +124,7 @@ Event make_event(const Entry& e, Order order, bool later) {
     ev.order = order;
     ev.later = later;
     ev.id = Id::unhashed(e.id);
+    ev.offset = e.offset;
     if (e.type == EntryType::use) {
         ev.ml = counted_ml(e.ml).value_or(0);
     } else if (e.type == EntryType::move) {
@@ -188,6 +190,7 @@ struct Problem {
     std::string head;
     std::optional<LabelRef> label;  // quoted between head and tail
     std::string tail;
+    std::optional<ShortUse> short_use;  // a use that took less than it says (its label set in finish)
 };
 
 bool reported_before(const Problem& a, const Problem& b) {
@@ -197,7 +200,7 @@ bool reported_before(const Problem& a, const Problem& b) {
 std::optional<Problem> store_problem(const Stored& s, LabelRef label) {
     if (!s.unknown_place) return std::nullopt;
     return Problem{0, s.order, "", std::move(label),
-                   fmt::format(": unknown place \"{}\", counted as room", printable(*s.unknown_place))};
+                   fmt::format(": unknown place \"{}\", counted as room", printable(*s.unknown_place)), std::nullopt};
 }
 
 // A container's moves, uses and discards are held newest first (as they are
@@ -243,9 +246,14 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
         if (ev.later) continue;
         if (c.state == ContainerState::used_up && counts_rest(ev, rest_ml)) continue;
         if (c.state != ContainerState::in_stock) {
+            std::optional<ShortUse> took_nothing;
+            if (ev.type == EntryType::use)
+                took_nothing = ShortUse{std::string(ev.id.view()), {}, Volume::from_ml(ev.ml), Volume{}, c.state,
+                                        ev.offset};
             problems.push_back({1, ev.order, fmt::format("{} {} of ", type_name(ev.type), ev.id.view()), label,
                                 fmt::format(" after it was {}; skipped",
-                                            c.state == ContainerState::used_up ? "used up" : "discarded")});
+                                            c.state == ContainerState::used_up ? "used up" : "discarded"),
+                                std::move(took_nothing)});
             continue;
         }
         const Seconds at = std::max(ev.order.at, c.stored_at);
@@ -253,7 +261,7 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
             if (!ev.place) {
                 problems.push_back({1, ev.order,
                                     fmt::format("move {} to unknown place \"{}\"; skipped", ev.id.view(), printable(ev.text)),
-                                    std::nullopt, ""});
+                                    std::nullopt, "", std::nullopt});
                 continue;
             }
             if (*ev.place == c.place) continue;
@@ -266,7 +274,9 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
                 problems.push_back({1, ev.order, fmt::format("use {} of ", ev.id.view()), label,
                                     fmt::format(" took {}, more than the {} left in it; counted as {}",
                                                 format_volume(Volume::from_ml(ev.ml), Unit::ml),
-                                                format_volume(c.left, Unit::ml), format_volume(c.left, Unit::ml))});
+                                                format_volume(c.left, Unit::ml), format_volume(c.left, Unit::ml)),
+                                    ShortUse{std::string(ev.id.view()), {}, Volume::from_ml(ev.ml), c.left,
+                                             ContainerState::in_stock, ev.offset}});
             c.left -= Volume::from_ml(ev.ml);
             if (c.left.ml() < empty_ml) {
                 rest_ml = std::max(0.0, c.left.ml());
@@ -481,7 +491,7 @@ Stock StockReplay::finish() {
                 s.problems.push_back({1, ev.order,
                                       fmt::format("{} {} names no stored container (\"{}\"); skipped",
                                                   type_name(ev.type), ev.id.view(), id.view()),
-                                      std::nullopt, ""});
+                                      std::nullopt, "", std::nullopt});
     }
     std::sort(stored.begin(), stored.end(),
               [](const auto& a, const auto& b) { return before(a.second->stored->order, b.second->stored->order); });
@@ -534,9 +544,13 @@ Stock StockReplay::finish() {
 
     std::sort(s.problems.begin(), s.problems.end(), reported_before);
     stock.problems.reserve(s.problems.size());
-    for (const Problem& p : s.problems) {
+    for (Problem& p : s.problems) {
         std::string label;
         if (p.label) label = *p.label->settled;
+        if (p.short_use) {
+            p.short_use->label = label;
+            stock.short_uses.push_back(std::move(*p.short_use));
+        }
         stock.problems.push_back(p.head + label + p.tail);
     }
     return stock;

@@ -251,3 +251,48 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     [ "$(tail -1 <<< "$output" | cut -d, -f1-3)" = "2026-11-20,4,300" ]
     [ -z "$stderr" ]
 }
+
+# A use of more than its container still held (by hand, or another tool: pumplog refuses it) is a note, not a bad
+# line: the milk was used. `stock` and `report` count what was left (pumplog-stock(1), AMOUNTS).
+@test "check notes a use of more than its container still held, and the journal stays clean" {
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-20T09:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-20T09:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-20T12:00:00+01:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"S2","type":"store","at":"2026-11-20T10:00:00+01:00","ml":50,"place":"fridge","pumped":"2026-11-20T10:00:00+01:00","label":"B2"}'
+    journal_line '{"v":1,"id":"U3","type":"use","at":"2026-11-20T11:00:00+01:00","target":"S2","ml":150}'
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T08:00:00+01:00","target":"S1","ml":60}'
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$output" = "$J:4: note: uses 150 ml of B2, which had 50 ml left; counted as 50 ml
+$J:5: note: uses 60 ml of B1, which had 40 ml left; counted as 40 ml
+$J: 5 lines, 5 good entries, no errors, 2 notes" ]
+    [ "$(journal_sum)" = "$before" ]
+    # stock tells the same story
+    run --separate-stderr pumplog stock --all --format json
+    [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",0],["B1",0]]' ]
+}
+
+@test "check notes a use written after its container was used up or thrown away" {
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-20T09:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-20T09:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-20T12:00:00+01:00","target":"S1","ml":100}'
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-20T13:00:00+01:00","target":"S1","ml":30}'
+    journal_line '{"v":1,"id":"S2","type":"store","at":"2026-11-20T09:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-20T09:00:00+01:00","label":"B2"}'
+    journal_line '{"v":1,"id":"D2","type":"discard","at":"2026-11-20T10:00:00+01:00","target":"S2"}'
+    journal_line '{"v":1,"id":"U3","type":"use","at":"2026-11-20T11:00:00+01:00","target":"S2","ml":20}'
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "$output" = "$J:3: note: uses 30 ml of B1 after it was used up; counted as none
+$J:6: note: uses 20 ml of B2 after it was discarded; counted as none
+$J: 6 lines, 6 good entries, no errors, 2 notes" ]
+}
+
+@test "check says nothing of uses within what their containers held" {
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-20T09:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-20T09:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-20T12:00:00+01:00","target":"S1","ml":60}'
+    # 0.05 ml past what was left is rounding, not milk
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T08:00:00+01:00","target":"S1","ml":40.04}'
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "$output" = "$J: 3 lines, 3 good entries, no errors" ]
+}

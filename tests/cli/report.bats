@@ -727,3 +727,63 @@ CSV
     run --separate-stderr pumplog report --since 2026-11-10 --format csv
     [ "${lines[1]}" = "2026-11-10,3,3.5,0,0,0,0,0,0,0,0,0,0,1" ]
 }
+
+# A use of more than its container still held (by hand, or another tool: pumplog refuses it) took what was left:
+# report counts that, as stock does, in every row, total and format.
+@test "report counts what was left of a container a use took more than, as stock does" {
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-11-19T07:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-19T07:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-11-20T08:00:00+01:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T08:00:00+01:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T08:05:00+01:00","method":"bottle","ml":100,"milk":"breast"}'
+    run --separate-stderr pumplog report --since 2026-11-19 --format csv
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$(cut -d, -f1,10,11 <<<"$output")" = "date,stored_ml,used_ml
+2026-11-19,100,0
+2026-11-20,0,60
+2026-11-21,0,40" ]
+    run --separate-stderr pumplog report --since 2026-11-19 --format json
+    [ "$(jq -c '[.[] | .used_ml]' <<<"$output")" = '[0,60,40]' ]
+    run --separate-stderr pumplog report --since 2026-11-19 --by hour --format csv
+    [ "$(awk -F, 'NR > 1 && $11 != 0 { print $1 "," $11 }' <<<"$output")" = "08:00,100" ]
+    run --separate-stderr pumplog report --since 2026-11-19
+    [ "$status" -eq 0 ]
+    [ -z "$stderr" ]
+    [ "$output" = "Report 2026-11-19 to 2026-11-21, 3 days by day (volumes in ml, nursing in minutes)
+
+date       pumps  skipped  pumped  left  right  feeds  bottle  nursed  min  stored  used  discarded
+Thu 11-19      -        -       -     -      -      -       -       -    -     100     -          -
+Fri 11-20      -        -       -     -      -      -       -       -    -       -    60          -
+Sat 11-21      -        -       -     -      -      1     100       -    -       -    40          -
+total          -        -       -     -      -      1     100       -    -     100   100          -
+per day        -        -       -     -      -    0.3    33.3       -    -    33.3  33.3          -
+
+The last row is today (2026-11-21), which is not over: it counts so far.
+
+Trend: 0 ml pumped in the 2 days to 2026-11-20; the journal begins on 2026-11-19: too little history before them to compare with.
+Pumped 0 ml, baby drank 100 ml from bottles: 100 ml less than drunk; 100 ml taken from the stash." ]
+    run --separate-stderr pumplog report --since 2026-11-19 --format html
+    [[ "$output" == *"100 ml less than drunk; 100 ml taken from the stash."* ]]
+    # stock counts the same
+    run --separate-stderr pumplog stock --all --format json
+    [ "$stderr" = "pumplog: warning: stock: use U2 of B1 took 60 ml, more than the 40 ml left in it; counted as 40 ml" ]
+}
+
+@test "report counts what was left of a container stored long before the period, with its uses before it" {
+    journal_line '{"v":1,"id":"S1","type":"store","at":"2026-10-01T07:00:00+02:00","ml":100,"place":"freezer","pumped":"2026-10-01T07:00:00+02:00","label":"B1"}'
+    journal_line '{"v":1,"id":"U1","type":"use","at":"2026-10-02T08:00:00+02:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"S2","type":"store","at":"2026-10-01T08:00:00+02:00","ml":100,"place":"freezer","pumped":"2026-10-01T08:00:00+02:00","label":"B2"}'
+    journal_line '{"v":1,"id":"U2","type":"use","at":"2026-11-21T08:00:00+01:00","target":"S1","ml":60}'
+    journal_line '{"v":1,"id":"U3","type":"use","at":"2026-11-21T09:00:00+01:00","target":"S2","ml":70}'
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "$(cut -d, -f1,10,11 <<<"$output")" = "date,stored_ml,used_ml
+2026-11-21,0,110" ]
+    run --separate-stderr pumplog report --since today --format json
+    [ "$(jq -c '[.[] | .used_ml]' <<<"$output")" = '[110]' ]
+    # within what it held, a use counts whole: the same journal without the over-use
+    journal_line '{"v":1,"id":"V2","type":"void","at":"2026-11-21T10:00:00+01:00","target":"U2"}'
+    run --separate-stderr pumplog report --since today --format csv
+    [ "$(cut -d, -f1,10,11 <<<"$output")" = "date,stored_ml,used_ml
+2026-11-21,0,70" ]
+}

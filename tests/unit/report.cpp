@@ -591,6 +591,29 @@ TEST_CASE("a discard finds its container stored before the period") {
     CHECK(r.total.used.ml() == 20);
 }
 
+TEST_CASE("a use of more than its container still held counts what was left, as the stash counts it") {
+    // S1 is stored weeks before the period, 3000 lines back, and used from then: the look-up finds both.
+    std::vector<std::string> lines;
+    lines.push_back(store("S1", "2026-09-01T10:00:00+02:00", 100));
+    lines.push_back(use("U1", "2026-09-20T08:00:00+02:00", "S1", 60));
+    for (auto& l : old_pumps(3000, "2026-10-01")) lines.push_back(l);
+    lines.push_back(use("U2", "2026-11-18T08:00:00+01:00", "S1", 60));  // 40 ml left
+    lines.push_back(use("U3", "2026-11-19T08:00:00+01:00", "S1", 10));  // after it was used up
+    lines.push_back(store("S2", "2026-11-17T10:00:00+01:00", 50));
+    lines.push_back(use("U4", "2026-11-17T12:00:00+01:00", "S2", 150));  // 50 ml left
+    lines.push_back(store("S3", "2026-11-17T10:00:00+01:00", 100));
+    lines.push_back(use("U5", "2026-11-17T12:00:00+01:00", "S3", 70));  // within what it held
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21));
+    CHECK(row(r, "2026-11-17").used.ml() == 120);
+    CHECK(row(r, "2026-11-18").used.ml() == Approx(40));
+    CHECK(row(r, "2026-11-19").used.ml() == 0);
+    CHECK(r.hours[8].tally.used.ml() == Approx(40));
+    CHECK(r.hours[12].tally.used.ml() == 120);
+    CHECK(r.total.used.ml() == Approx(160));
+    CHECK(r.balance.stash_used.ml() == Approx(160));
+}
+
 TEST_CASE("ISO weeks run across a year boundary") {
     CHECK(iso_week_label(day(2026, 12, 28)) == "2026-W53");
     CHECK(iso_week_label(day(2027, 1, 1)) == "2026-W53");

@@ -441,6 +441,31 @@ TEST_CASE("taking moving or throwing away the drops the 2 ml rule counted as use
     }
 }
 
+TEST_CASE("a use of more than is left or after the container's end took what was left and names its line") {
+    Entry over = use("U2", "S1", P + hours(2), 60);
+    over.offset = 4242;
+    const Written w{{store("S1", P, "fridge", 100, "B1"), use("U1", "S1", P + hours(1), 60), over,
+                     store("S2", P, "fridge", 100, "B2"), discard("D2", "S2", P + hours(1)),
+                     use("U3", "S2", P + hours(2), 20), store("S3", P, "fridge", 100, "B3"),
+                     use("U4", "S3", P + hours(1), 100.04)},
+                    std::vector<bool>(8, false)};
+    StockOptions all;
+    all.keep_ended = true;
+    for (const Stock& s : {replayed(w, all), replayed(w, {})}) {
+        REQUIRE(s.short_uses.size() == 2);  // 0.04 ml past what was left is rounding: U4 took it all
+        CHECK(s.short_uses[0].id == "U2");
+        CHECK(s.short_uses[0].label == "B1");
+        CHECK(s.short_uses[0].written.ml() == 60);
+        CHECK(s.short_uses[0].left.ml() == Approx(40));
+        CHECK(s.short_uses[0].state == ContainerState::in_stock);
+        CHECK(s.short_uses[0].offset == 4242);
+        CHECK(s.short_uses[1].id == "U3");
+        CHECK(s.short_uses[1].label == "B2");
+        CHECK(s.short_uses[1].left.ml() == 0);
+        CHECK(s.short_uses[1].state == ContainerState::discarded);
+    }
+}
+
 TEST_CASE("the stash as of a time leaves later moves out but counts them in the container's last event") {
     // B1 moved to the freezer a day later; B2 stored at the same time: as of P + 1 h both are fridge milk,
     // expiring together, B1 first (stored first), as stock use takes them.
