@@ -89,7 +89,7 @@ enum class AdviceKind {
     no_pumps_logged,     // expected yields unknown: day (first), until_day (last day of the look-back)
     no_regular_feeds,    // no slot found in the look-back window: -
     shortfall,           // scope, begin, end, pumps, need, expected, short_by, at (the extra session),
-                         // extra_expected, missing (still short after it; 0 when none), respaced, estimated
+                         // extra_expected, missing (still short after it; 0 when none), respaced, overdue, estimated
                          // (the need rests on estimated amounts; so do no_room's and small_shortfall's)
     no_room,             // a shortfall but no session fits at min_gap: scope, begin, end, pumps, need,
                          // expected, short_by, gap (min_gap)
@@ -165,6 +165,7 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
+    bool overdue = false;  // shortfall: the extra session (at) is overdue at the plan's start (not in its table)
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)

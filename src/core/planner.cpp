@@ -848,7 +848,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             } else {
                 a.kind = AdviceKind::no_room;
             }
-            if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at)) shortfalls.push_back(a);
+            // An extra session overdue at the plan's start (away: its time passed with none logged, and
+            // plan next says "Pump now") is left out of the table as any overdue pump, not its advice: the
+            // window is still short.
+            a.overdue = settings.mode != PlanMode::exclusive && !a.respaced && a.at && *a.at < range.begin &&
+                        g.end > until && until < overdue_until(*a.at, pump_times, settings) &&
+                        !extra_logged(entries, *a.at, until, pump_times, settings);
+            if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at) || a.overdue) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
                 std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }

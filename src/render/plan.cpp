@@ -335,8 +335,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                     a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? format_clock(*a.at, zone) : "-",
                     amount(a.extra_expected, unit));
             else
-                line += fmt::format("pump also at {} (about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
-                                    amount(a.extra_expected, unit));
+                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
+                                    a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
             if (std::lround(a.missing.ml()) > 0)
                 line += fmt::format(" Even then about {} is missing: {}", amount(a.missing, unit), still_missing(a));
             return line;
@@ -496,6 +496,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("extra_expected", unit)] = volume(a.extra_expected, unit);
             j[key("missing", unit)] = volume(a.missing, unit);
             j["respaced"] = a.respaced;
+            j["overdue"] = a.overdue;  // the extra session's time has passed with none logged: pump now
             break;
         case AdviceKind::estimated_intake:
             j["age_days"] = a.age_days;
