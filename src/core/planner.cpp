@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -181,9 +182,9 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     span.begin = std::max(span.begin, not_before);
     if (span.begin >= span.end) return std::nullopt;
     const DailyWindow night = night_window(settings);
-    // On the quarter hours when `round` divides them, else on its own grid.
-    const minutes step = settings.round >= minutes(15) || 15 % settings.round.count() != 0 ? settings.round
-                                                                                          : minutes(15);
+    // On the quarter hours, and on the `round` grid: the least multiple of both (as supply mode's grid: 30
+    // minutes for 2m, 6m and 10m, an hour for 4m, 12m and 20m; round divides an hour, so this does too).
+    const minutes step{std::lcm(15L, static_cast<long>(std::max<long>(1, settings.round.count())))};
     std::optional<Seconds> best;
     std::tuple<long, bool, long> best_score{};
     const LocalSeconds first = zone.to_local(span.begin);

@@ -1295,3 +1295,18 @@ short_work_days() {
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.begin, .at, .overdue, .short_ml]]' <<<"$output")" = \
         '[["2026-11-12T08:00:00+01:00","2026-11-12T08:00:00+01:00",true,120],["2026-11-13T08:00:00+01:00","2026-11-13T08:00:00+01:00",false,120]]' ]
 }
+
+@test "an extra session is on the quarter hours and on the round grid: the least multiple of both" {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:10=100 10:00=100 13:00=100 16:00=100 18:10=100 20:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=60 13:00=60 16:00=60"
+    extras() {
+        pumplog --now 2026-11-12T00:30:00+01:00 plan --away "mon-fri 08:00-17:30" --round "$1" --format csv |
+            awk -F, '$5 == "true" { print $1 }' | paste -sd' '
+    }
+    # The latest time an hour before the 07:10 feed at the breast: 06:08 on a 4-minute grid, 06:10 on a
+    # 10-minute one; on the quarter hours too, 06:00.
+    [ "$(extras 5m)" = "2026-11-12T06:00:00+01:00" ]
+    [ "$(extras 4m)" = "2026-11-12T06:00:00+01:00" ]
+    [ "$(extras 10m)" = "2026-11-12T06:00:00+01:00" ]
+    [ "$(extras 12m)" = "2026-11-12T06:00:00+01:00" ]
+}
