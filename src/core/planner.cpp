@@ -683,6 +683,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     }
 
     LaidOut laid_out(memo);
+    // The milk removals, for a pump added for a gap that still leaves one over its limit after it (found
+    // only when there is such a pump).
+    std::vector<Seconds> all_removals;
     for (auto& d : drafts) {
         laid_out.add(d.at, d.moved);
         PlannedPump p;
@@ -704,6 +707,16 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                            ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
                                          format_duration(settings.max_gap_night))
                            : fmt::format("added: keeps the gap under {} (max_gap_day)", format_duration(settings.max_gap_day));
+            // Put at the window's end for a gap no time in the window keeps: the row says so, not that it
+            // keeps the gap.
+            if (all_removals.empty()) all_removals = timetable::removals(feeds, periods, drafts);
+            const auto next = std::upper_bound(all_removals.begin(), all_removals.end(), d.at);
+            const minutes limit = d.night ? settings.max_gap_night : settings.max_gap_day;
+            if (next != all_removals.end() && *next - d.at > limit)
+                p.reason = fmt::format("added: the gap after it is still {}, over {} ({}): no time in the away "
+                                       "window keeps it",
+                                       format_duration(*next - d.at), format_duration(limit),
+                                       d.night ? "max_gap_night" : "max_gap_day");
         }
         plan.pumps.push_back(p);
     }

@@ -652,12 +652,13 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
                         format_clock(range.begin, zone), day_label(range.end, zone), format_clock(range.end, zone));
     std::string out = style.bold(fmt::format("{} ({})", heading, zone->name())) + "\n\n";
     // A pump done with (logged early, or skipped) is passed over, as plan next passes over it.
-    if (std::all_of(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.done != PumpDone::no; })) {
+    const auto done = [](const PlannedPump& p) { return p.done != PumpDone::no; };
+    if (std::all_of(plan.pumps.begin(), plan.pumps.end(), done)) {
         out += "No pump planned.\n";
     } else {
         std::vector<std::vector<std::string>> rows;
         for (const auto& p : plan.pumps) {
-            if (p.done != PumpDone::no) continue;
+            if (done(p)) continue;
             // The table keeps to 80 columns: an extra session's source is named, its
             // words are in the advice below (the CSV and the calendar give them whole).
             std::string why = p.reason;

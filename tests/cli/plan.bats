@@ -1310,3 +1310,12 @@ short_work_days() {
     [ "$(extras 10m)" = "2026-11-12T06:00:00+01:00" ]
     [ "$(extras 12m)" = "2026-11-12T06:00:00+01:00" ]
 }
+
+@test "a gap no pump in the window keeps gets the window's last pump at its end, and its row says the gap stays long" {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:30=100 19:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=100 13:00=100 16:30=100"
+    run --separate-stderr pumplog --now 2026-11-11T21:00:00+01:00 plan --on 2026-11-12 --away "mon-fri 08:00-17:30" \
+        --min-gap 30m --max-gap-day 1h --max-gap-night 1h
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nThu 2026-11-12  16:30  100 ml    100 ml  covers the 16:30 feed\nThu 2026-11-12  17:25       -    100 ml  added: the gap after it is still 1 h 35 min, over 1 h (max_gap_day): no time in the away window keeps it\n'* ]]
+}
