@@ -866,7 +866,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // plan next says "Pump now") is left out of the table as any overdue pump, not its advice: the
             // window is still short.
             a.overdue = settings.mode != PlanMode::exclusive && !a.respaced && a.at && *a.at < range.begin &&
-                        g.end > until && until < overdue_until(*a.at, pump_times, settings) &&
+                        *a.at <= until && g.end > until && until < overdue_until(*a.at, pump_times, settings) &&
                         !extra_logged(entries, *a.at, until, pump_times, settings);
             if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at) || a.overdue) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
