@@ -267,6 +267,9 @@ public:
             logged_.emplace_back(timer->started, false);
         std::sort(logged_.begin(), logged_.end());
     }
+    bool skips() const {
+        return std::any_of(logged_.begin(), logged_.end(), [](const auto& l) { return l.second; });
+    }
     // Pump i of `pumps` (in time order).
     PumpDone operator()(const std::vector<PlannedPump>& pumps, std::size_t i) const {
         Seconds lo = pumps[i].at - tolerance_;
@@ -589,9 +592,10 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
 }
 
 // The timetable for `range` learned until `until`; with `now` (a plan from now: plan, plan next), the pumps
-// done with by then are marked (DoneRule), and a skipped one yields nothing in its window's advice.
+// done with by then are marked (DoneRule; not `pass_over`: plan next, which asks the rule itself), and a
+// skipped one yields nothing in its window's advice.
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
-           TimeSpan range, std::optional<Seconds> now) {
+           TimeSpan range, std::optional<Seconds> now, bool pass_over = true) {
     const ZoneMemo memo(zone);
     const Seconds since = learning_since(entries, settings, until, zone);
     PlanCadence learned = plan_cadence(entries, settings, zone, since, until, local_day(range.begin, zone));
@@ -729,9 +733,11 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     };
     if (now) {
         done.emplace(entries, settings, *now);
-        if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
-            std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
-        mark_done();
+        if (done->skips()) {  // only a skip changes the advice
+            if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
+                std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
+            mark_done();
+        }
     }
 
     // Yield against need (SPEC 5.3; CDC: if you cannot pump as much as the baby
@@ -877,7 +883,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // Sorted already unless no group was weighed (a stable sort of a sorted range changes nothing).
     if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
         std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
-    mark_done();  // again: the extra sessions are in the timetable now
+    if (pass_over) mark_done();  // the extra sessions are in the timetable now
     std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
 
     const auto simple = [](AdviceKind kind) {
@@ -928,7 +934,7 @@ Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& set
 TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
-    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now), clock.now);
+    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now), clock.now, false);
     return next_pump_in(plan, entries, settings, clock);
 }
 
