@@ -62,6 +62,10 @@ inline std::string need_of_words(const std::vector<std::string>& planned, bool s
     return and_list(names) + " " + std::string(planned.size() > 1 ? many_verb : one_verb);
 }
 
+// A planned pump already done with, in a plan from now (next_pump's rule, planner.hpp): a pump logged for
+// it (or a pump timer running for it), or a skip (`plan skip`).
+enum class PumpDone { no, pumped, skipped };
+
 struct PlannedPump {
     Seconds at{};
     Volume target;                    // what the baby drinks in the slots it covers
@@ -73,6 +77,8 @@ struct PlannedPump {
     bool extra = false;               // proposed to make up a shortfall
     bool pinned = false;              // at a time of the schedule: covering no feed, it has no target (not added)
     bool estimated = false;           // the target rests on estimated amounts
+    PumpDone done = PumpDone::no;     // a plan from now: done with already (the table, JSON and CSV pass over
+                                      // it, the calendar keeps its event without an alarm)
 };
 
 // PlanAdvice as data (the renderers word it): a kind and its numbers and times.
@@ -83,7 +89,7 @@ enum class AdviceKind {
     no_pumps_logged,     // expected yields unknown: day (first), until_day (last day of the look-back)
     no_regular_feeds,    // no slot found in the look-back window: -
     shortfall,           // scope, begin, end, pumps, need, expected, short_by, at (the extra session),
-                         // extra_expected, missing (still short after it; 0 when none), respaced, estimated
+                         // extra_expected, missing (still short after it; 0 when none), respaced, overdue, estimated
                          // (the need rests on estimated amounts; so do no_room's and small_shortfall's)
     no_room,             // a shortfall but no session fits at min_gap: scope, begin, end, pumps, need,
                          // expected, short_by, gap (min_gap)
@@ -150,6 +156,7 @@ struct PlanAdvice {
     std::optional<Seconds> at;
     int pumps = 0;
     int count = 0;
+    int skipped = 0;     // shortfall, no_room, small_shortfall: of `pumps`, those skipped (yielding nothing)
     int unmeasured = 0;  // nursing_in_supply: of `pumps`, the sessions with no volume logged (not in `expected`)
     int at_breast = 0;   // estimated_intake, estimated_from_pumps: of `count` (the feeds without an amount), those
     int bottles = 0;     // at the breast and the bottles whose amount was not recorded (the rest name no method)
@@ -158,6 +165,7 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
+    bool overdue = false;  // shortfall: the extra session (at) is overdue at the plan's start (not in its table)
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -181,9 +182,9 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     span.begin = std::max(span.begin, not_before);
     if (span.begin >= span.end) return std::nullopt;
     const DailyWindow night = night_window(settings);
-    // On the quarter hours when `round` divides them, else on its own grid.
-    const minutes step = settings.round >= minutes(15) || 15 % settings.round.count() != 0 ? settings.round
-                                                                                          : minutes(15);
+    // On the quarter hours, and on the `round` grid: the least multiple of both (as supply mode's grid: 30
+    // minutes for 2m, 6m and 10m, an hour for 4m, 12m and 20m; round divides an hour, so this does too).
+    const minutes step{std::lcm(15L, static_cast<long>(std::max<long>(1, settings.round.count())))};
     std::optional<Seconds> best;
     std::tuple<long, bool, long> best_score{};
     const LocalSeconds first = zone.to_local(span.begin);
@@ -248,6 +249,45 @@ Seconds overdue_until(Seconds at, const std::vector<Seconds>& planned, const Set
         if (p > at) end = std::min(end, at + (p - at) / 2);
     return end;
 }
+
+// The one rule for a planned pump done with (plan next, and plan from now, which passes over it): a pump
+// logged by `now`, or a skip (`plan skip`, written at the pump's time: a skipped pump is done with even
+// before its time), from half min_gap before the planned pump (and not before the midpoint from the pump
+// before it) to the midpoint to the next; or a pump timer running now, started then (`pump stop` logs the
+// pump at the timer's start; one left running over 2 hours is likely forgotten). A skip alone makes the pump
+// skipped; a pump logged for it, pumped.
+class DoneRule {
+public:
+    DoneRule(const std::vector<Entry>& entries, const Settings& settings, Seconds now)
+        : tolerance_(settings.same_pump_within()) {
+        for (const Entry& e : entries)
+            if ((e.type == EntryType::pump && e.at.instant <= now) || e.type == EntryType::skip)
+                logged_.emplace_back(e.at.instant, e.type == EntryType::skip);
+        if (const auto timer = running_timer(entries, now); timer && !timer->stale)
+            logged_.emplace_back(timer->started, false);
+        std::sort(logged_.begin(), logged_.end());
+    }
+    bool skips() const {
+        return std::any_of(logged_.begin(), logged_.end(), [](const auto& l) { return l.second; });
+    }
+    // Pump i of `pumps` (in time order).
+    PumpDone operator()(const std::vector<PlannedPump>& pumps, std::size_t i) const {
+        Seconds lo = pumps[i].at - tolerance_;
+        if (i > 0) lo = std::max(lo, pumps[i - 1].at + (pumps[i].at - pumps[i - 1].at) / 2);
+        const Seconds hi = i + 1 < pumps.size() ? pumps[i].at + (pumps[i + 1].at - pumps[i].at) / 2 : Seconds::max();
+        PumpDone done = PumpDone::no;
+        for (auto it = std::lower_bound(logged_.begin(), logged_.end(), std::pair(lo, false));
+             it != logged_.end() && it->first < hi; ++it) {
+            if (!it->second) return PumpDone::pumped;
+            done = PumpDone::skipped;
+        }
+        return done;
+    }
+
+private:
+    seconds tolerance_;
+    std::vector<std::pair<Seconds, bool>> logged_;  // when, and whether a skip
+};
 
 // Re-spaces a group's pumps to make room for one more (SPEC 5: the day is
 // re-spaced rather than a pump squeezed in): the new pump goes in the middle
@@ -551,8 +591,11 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
     return out;
 }
 
+// The timetable for `range` learned until `until`; with `now` (a plan from now: plan, plan next), the pumps
+// done with by then are marked (DoneRule; not `pass_over`: plan next, which asks the rule itself), and a
+// skipped one yields nothing in its window's advice.
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
-           TimeSpan range) {
+           TimeSpan range, std::optional<Seconds> now, bool pass_over = true) {
     const ZoneMemo memo(zone);
     const Seconds since = learning_since(entries, settings, until, zone);
     PlanCadence learned = plan_cadence(entries, settings, zone, since, until, local_day(range.begin, zone));
@@ -644,6 +687,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     }
 
     LaidOut laid_out(memo);
+    // The milk removals, for a pump added for a gap that still leaves one over its limit after it (found
+    // only when there is such a pump).
+    std::vector<Seconds> all_removals;
     for (auto& d : drafts) {
         laid_out.add(d.at, d.moved);
         PlannedPump p;
@@ -665,14 +711,39 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                            ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
                                          format_duration(settings.max_gap_night))
                            : fmt::format("added: keeps the gap under {} (max_gap_day)", format_duration(settings.max_gap_day));
+            // Put at the window's end for a gap no time in the window keeps: the row says so, not that it
+            // keeps the gap.
+            if (all_removals.empty()) all_removals = timetable::removals(feeds, periods, drafts);
+            const auto next = std::upper_bound(all_removals.begin(), all_removals.end(), d.at);
+            const minutes limit = d.night ? settings.max_gap_night : settings.max_gap_day;
+            if (next != all_removals.end() && *next - d.at > limit)
+                p.reason = fmt::format("added: the gap after it is still {}, over {} ({}): no time in the away "
+                                       "window keeps it",
+                                       format_duration(*next - d.at), format_duration(limit),
+                                       d.night ? "max_gap_night" : "max_gap_day");
         }
         plan.pumps.push_back(p);
     }
 
+    const auto earlier = [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; };
+    std::optional<DoneRule> done;
+    const auto mark_done = [&] {
+        if (!done) return;
+        for (std::size_t i = 0; i < plan.pumps.size(); ++i) plan.pumps[i].done = (*done)(plan.pumps, i);
+    };
+    if (now) {
+        done.emplace(entries, settings, *now);
+        if (done->skips()) {  // only a skip changes the advice
+            if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
+                std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
+            mark_done();
+        }
+    }
+
     // Yield against need (SPEC 5.3; CDC: if you cannot pump as much as the baby
     // eats while you are away, add a session). Pinned times are the parent's:
-    // no session is added to them.
-    const auto earlier = [](const PlannedPump& a, const PlannedPump& b) { return a.at < b.at; };
+    // no session is added to them. A skipped pump yields nothing: the need is
+    // the same, its expected yield is not counted.
     std::vector<PlanAdvice> shortfalls;
     const bool babies = several_babies(cadence.slots);  // twins and more: "the babies drink"
     if (yield.average() && !pinned) {
@@ -699,13 +770,16 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             const Group& g = weighed[gi];
             const bool over = gi < earlier_groups;
             Volume need, expected, largest;
-            int count = 0;
+            int count = 0, skipped = 0;
             bool estimated = false;
             for (const auto& p : plan.pumps) {
                 if (!g.contains(p.at)) continue;
                 need += p.target;
                 largest = std::max(largest, p.target);
-                expected += p.expected.value_or(Volume{});
+                if (p.done == PumpDone::skipped)
+                    ++skipped;
+                else
+                    expected += p.expected.value_or(Volume{});
                 estimated = estimated || p.estimated;
                 ++count;
             }
@@ -718,6 +792,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.begin = g.begin;
             a.end = g.end;
             a.pumps = count;
+            a.skipped = skipped;
             a.need = need;
             a.expected = expected;
             a.short_by = short_by;
@@ -733,7 +808,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // touches at its end (the plan of that day gives it).
             const auto inside = std::min(g.end, range.end) - std::max(g.begin, range.begin);
             const bool shown = 2 * inside >= g.end - g.begin;
-            if (short_by.ml() < expected.ml() / count / 2) {
+            if (count > skipped && short_by.ml() < expected.ml() / (count - skipped) / 2) {
                 a.kind = AdviceKind::small_shortfall;
                 if (!over && shown) shortfalls.push_back(a);
                 continue;
@@ -793,16 +868,23 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             } else {
                 a.kind = AdviceKind::no_room;
             }
-            if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at)) shortfalls.push_back(a);
+            // An extra session overdue at the plan's start (away: its time passed with none logged, and
+            // plan next says "Pump now") is left out of the table as any overdue pump, not its advice: the
+            // window is still short.
+            a.overdue = settings.mode != PlanMode::exclusive && !a.respaced && a.at && *a.at < range.begin &&
+                        *a.at <= until && g.end > until && until < overdue_until(*a.at, pump_times, settings) &&
+                        !extra_logged(entries, *a.at, until, pump_times, settings);
+            if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at) || a.overdue) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
                 std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
         }
     }
 
-    std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
     // Sorted already unless no group was weighed (a stable sort of a sorted range changes nothing).
     if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
         std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
+    if (pass_over) mark_done();  // the extra sessions are in the timetable now
+    std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
 
     const auto simple = [](AdviceKind kind) {
         PlanAdvice a;
@@ -838,43 +920,30 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
 }  // namespace
 
 Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock, TimeSpan range) {
-    return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range);
+    // A plan from now (or a later day) passes over the pumps done with, as plan next does; a plan of a day
+    // begun before now is that day's as made at its start.
+    const std::optional<Seconds> now = range.begin >= clock.now ? std::optional(clock.now) : std::nullopt;
+    return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range, now);
 }
 
 Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
                           TimeSpan range) {
-    return build(entries, settings, clock.zone, clock.now, range);
+    return build(entries, settings, clock.zone, clock.now, range, clock.now);
 }
 
 TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
-    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now));
+    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now), clock.now, false);
     return next_pump_in(plan, entries, settings, clock);
 }
 
 std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,
                                      const Clock& clock) {
     const Seconds now = clock.now;
-    // A pump logged by now, or a skip (`plan skip`): a skipped pump is done
-    // with, even before its time (the skip line is written at the pump's time).
-    std::vector<Seconds> logged;
-    for (const Entry& e : entries)
-        if ((e.type == EntryType::pump && e.at.instant <= now) || e.type == EntryType::skip)
-            logged.push_back(e.at.instant);
-    // A pump timer running now is the pump under way (`pump stop` logs it at
-    // the timer's start); one left running over 2 hours is likely forgotten.
-    if (const auto timer = running_timer(entries, now); timer && !timer->stale) logged.push_back(timer->started);
-    const auto tolerance = settings.same_pump_within();
+    const DoneRule done_rule(entries, settings, now);
     const auto& pumps = plan.pumps;
-    // Each planned pump owns the logged pumps from half min_gap before it (and
-    // not before the midpoint from the pump before) to the midpoint to the next.
-    const auto done = [&](std::size_t i) {
-        Seconds lo = pumps[i].at - tolerance;
-        if (i > 0) lo = std::max(lo, pumps[i - 1].at + (pumps[i].at - pumps[i - 1].at) / 2);
-        const Seconds hi = i + 1 < pumps.size() ? pumps[i].at + (pumps[i + 1].at - pumps[i].at) / 2 : Seconds::max();
-        return std::any_of(logged.begin(), logged.end(), [&](Seconds t) { return t >= lo && t < hi; });
-    };
+    const auto done = [&](std::size_t i) { return done_rule(pumps, i) != PumpDone::no; };
     std::optional<NextPump> overdue;
     for (std::size_t i = 0; i < pumps.size(); ++i) {
         if (pumps[i].at > now) break;

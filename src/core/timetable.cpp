@@ -106,6 +106,10 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& hom
         if (gap <= limit + slack) continue;
         const auto pieces =
             static_cast<long>(std::ceil(static_cast<double>(gap.count()) / static_cast<double>(limit.count())));
+        // This gap's last pump in a window, and whether a piece after it fell past that window's end with
+        // no time in it that keeps its gaps.
+        const std::size_t first_added = added.size();
+        bool beyond = false;
         for (long j = 1; j < pieces; ++j) {
             Seconds t = round_to(a + gap * j / pieces, options.round, zone);
             // A time out of the away window the gap reaches into goes to the window's nearest time on
@@ -133,12 +137,31 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& hom
                         t = moved;
                 }
             }
-            if (!inside(t, periods) || t <= a || t >= b) continue;
+            if (!inside(t, periods) || t <= a || t >= b) {
+                beyond = beyond || (added.size() > first_added && t > added.back().at);
+                continue;
+            }
             if (std::any_of(added.begin(), added.end(), [&](const Draft& d) { return d.at == t; })) continue;
             Draft d;
             d.at = t;
             d.night = is_night(a, b, options, zone);
             added.push_back(d);
+        }
+        // A gap no pump in the window can keep (it reaches past the window's end to the feed after it, more
+        // than the limit after the window) gets its last pump at the window's end when that keeps the gap
+        // before it (a 16:25 pump, a window ending 17:30, the feed at home at 18:58, max_gap_day 1h: 17:25,
+        // not 17:15); the gap after it stays over its limit.
+        if (beyond && added.size() > first_added && !inside(b, periods)) {
+            Draft& last = added.back();
+            const auto window = std::find_if(periods.begin(), periods.end(),
+                                             [&](const TimeSpan& p) { return p.contains(last.at); });
+            const Seconds before = added.size() - first_added > 1 ? added[added.size() - 2].at : a;
+            if (window != periods.end()) {
+                const Seconds end = round_into(window->end, *window, options.round, zone);
+                if (end > last.at && end < b && end - before <= limit_of(before, end, options, zone) &&
+                    std::none_of(added.begin(), added.end(), [&](const Draft& d) { return d.at == end; }))
+                    last.at = end;
+            }
         }
     }
     drafts.insert(drafts.end(), added.begin(), added.end());

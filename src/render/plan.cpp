@@ -291,15 +291,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
     // A shortfall's first clause, the same for every kind of it.
     // A need resting on estimated amounts says so (SPEC 5: estimates are marked).
     const auto short_of = [&](const PlanAdvice& x) {
-        return fmt::format("{} {} about {}{}; your {} pump{} {} expected to give about {}, {} short",
+        // A skipped pump is one of the window's, yielding nothing.
+        const std::string skipped = x.skipped > 0 ? fmt::format(" ({} skipped)", x.skipped) : std::string();
+        return fmt::format("{} {} about {}{}; your {} pump{}{} {} expected to give about {}, {} short",
                            shortfall_when(x, zone), drinks(x), amount(x.need, unit),
                            x.estimated ? " (an estimate: feeds were logged without amounts)" : "", x.pumps,
-                           plural_s(x.pumps), x.pumps == 1 ? "is" : "are", amount(x.expected, unit),
+                           plural_s(x.pumps), skipped, x.pumps == 1 ? "is" : "are", amount(x.expected, unit),
                            amount(x.short_by, unit));
     };
     // What to do about milk still missing. On an estimated need the gap may be the estimate's error, not the
     // parent's yield: measuring comes before a lactation consultant.
     const auto still_missing = [](const PlanAdvice& x) -> std::string {
+        // Short for a skipped pump, not for the parent's yield: no consultant for that.
+        if (x.skipped > 0) return "give stored milk for the rest.";
         return x.estimated ? "give stored milk for the rest. The need is an estimate, so the shortfall may be its "
                              "error, not your yield: log the amounts of a few bottles to know."
                            : "give stored milk for the rest, and ask a lactation consultant how to raise your yield.";
@@ -331,8 +335,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                     a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? format_clock(*a.at, zone) : "-",
                     amount(a.extra_expected, unit));
             else
-                line += fmt::format("pump also at {} (about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
-                                    amount(a.extra_expected, unit));
+                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
+                                    a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
             if (std::lround(a.missing.ml()) > 0)
                 line += fmt::format(" Even then about {} is missing: {}", amount(a.missing, unit), still_missing(a));
             return line;
@@ -481,6 +485,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["begin"] = format_rfc3339(a.begin, zone);
             j["end"] = format_rfc3339(a.end, zone);
             j["pumps"] = a.pumps;
+            j["skipped"] = a.skipped;  // of pumps, those skipped (plan skip): they yield nothing
             j[key("need", unit)] = volume(a.need, unit);
             j[key("expected", unit)] = volume(a.expected, unit);
             j[key("short", unit)] = volume(Volume::from_ml(std::round(a.short_by.ml())), unit);
@@ -491,6 +496,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("extra_expected", unit)] = volume(a.extra_expected, unit);
             j[key("missing", unit)] = volume(a.missing, unit);
             j["respaced"] = a.respaced;
+            j["overdue"] = a.overdue;  // the extra session's time has passed with none logged: pump now
             break;
         case AdviceKind::estimated_intake:
             j["age_days"] = a.age_days;
@@ -645,11 +651,14 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
             fmt::format("Pumping plan from {} {} to {} {}", day_label(range.begin, zone),
                         format_clock(range.begin, zone), day_label(range.end, zone), format_clock(range.end, zone));
     std::string out = style.bold(fmt::format("{} ({})", heading, zone->name())) + "\n\n";
-    if (plan.pumps.empty()) {
+    // A pump done with (logged early, or skipped) is passed over, as plan next passes over it.
+    const auto done = [](const PlannedPump& p) { return p.done != PumpDone::no; };
+    if (std::all_of(plan.pumps.begin(), plan.pumps.end(), done)) {
         out += "No pump planned.\n";
     } else {
         std::vector<std::vector<std::string>> rows;
         for (const auto& p : plan.pumps) {
+            if (done(p)) continue;
             // The table keeps to 80 columns: an extra session's source is named, its
             // words are in the advice below (the CSV and the calendar give them whole).
             std::string why = p.reason;
@@ -717,6 +726,7 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
     j["slots"] = slots;
     json pumps = json::array();
     for (const auto& p : plan.pumps) {
+        if (p.done != PumpDone::no) continue;  // done with: passed over, as plan next passes over it
         json covers = json::array();
         for (const auto& c : p.covers) covers.push_back(format_rfc3339(c, zone));
         pumps.push_back(json{{"at", format_rfc3339(p.at, zone)},
@@ -758,6 +768,7 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
     std::string out =
         csv_row({"at", key("target", unit), key("expected", unit), "covers", "extra", "reason", "estimated"});
     for (const auto& p : plan.pumps) {
+        if (p.done != PumpDone::no) continue;  // done with: passed over, as plan next passes over it
         std::string covers;
         for (const auto& c : p.covers) covers += (covers.empty() ? "" : " ") + format_rfc3339(c, zone);
         out += csv_row({format_rfc3339(p.at, zone), number(output_value(p.target, unit)),
@@ -805,7 +816,10 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
         if (p.expected)
             description +=
                 fmt::format(". Expected from your pumps at this time: about {}", format_volume(*p.expected, unit));
-        const std::string summary = summary_of(p, unit);
+        // A pump done with keeps its event (and UID), without an alarm: a calendar that imported it updates it.
+        const std::string summary = p.done == PumpDone::skipped ? "Skipped: " + summary_of(p, unit)
+                                    : p.done == PumpDone::pumped ? "Done: " + summary_of(p, unit)
+                                                                 : summary_of(p, unit);
         out += ics_line("BEGIN:VEVENT");
         out += ics_line("UID:" + uid);
         out += ics_line("DTSTAMP:" + ics_utc(stamp));
@@ -814,6 +828,11 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
         out += ics_line("SUMMARY:" + ics_escape(summary));
         out += ics_line("DESCRIPTION:" + ics_escape(description));
         out += ics_line("TRANSP:TRANSPARENT");
+        if (p.done == PumpDone::skipped) out += ics_line("STATUS:CANCELLED");
+        if (p.done != PumpDone::no) {
+            out += ics_line("END:VEVENT");
+            continue;
+        }
         out += ics_line("BEGIN:VALARM");
         out += ics_line("ACTION:DISPLAY");
         out += ics_line("DESCRIPTION:" + ics_escape(summary));

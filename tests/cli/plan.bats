@@ -828,7 +828,7 @@ nursing() {
     # 788 ml a day on day 83 (Kent et al. 2006), 99 ml a feed: the 3 feeds away need 297 ml, an estimate.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":57,"respaced":false}]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"skipped":0,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":57,"respaced":false,"overdue":false}]' ]
     [ "$(jq -c '[.pumps[].estimated] | unique' <<<"$output")" = '[true]' ]
     [ "$(jq -r '.advice[1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml (an estimate: feeds were logged without amounts); your 3 pumps are expected to give about 180 ml, 117 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 60 ml expected). Even then about 57 ml is missing: give stored milk for the rest. The need is an estimate, so the shortfall may be its error, not your yield: log the amounts of a few bottles to know." ]
     # The calendar's description says the same (folded, escaped).
@@ -1236,4 +1236,86 @@ short_work_days() {
     mkdir -p "$TMPDIR"
     [ "$(count_reminders "$TMPDIR/pumplog-$(id -u)")" = 2 ]
     [ "$(stat -c %a "$TMPDIR/pumplog-$(id -u)")" = 700 ]
+}
+
+@test "plan from now passes over a skipped pump as plan next does, and weighs its window without its yield" {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=100 13:00=100 16:00=100"
+    local away=(--away "mon-fri 08:00-17:30")
+    export PUMPLOG_NOW=2026-11-12T09:00:00+01:00
+    run --separate-stderr pumplog plan "${away[@]}" --format json
+    [ "$(jq -c '[.pumps[0].at, (.advice_items | length)]' <<<"$output")" = '["2026-11-12T10:00:00+01:00",0]' ]
+    run --separate-stderr pumplog plan skip "${away[@]}"
+    [ "$output" = "Skipped the 10:00 pump" ]
+    run --separate-stderr pumplog plan next "${away[@]}"
+    [ "$output" = "Pump at 13:00 (in 4 h), aim for 100 ml" ]
+    run --separate-stderr pumplog plan "${away[@]}"
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"10:00  100 ml"* ]]
+    [[ "$output" == *$'\nThu 2026-11-12  13:00  100 ml    100 ml  covers the 13:00 feed\n'* ]]
+    [[ "$output" == *"the baby drinks about 300 ml; your 3 pumps (1 skipped) are expected to give about 200 ml, 100 ml short."* ]]
+    run --separate-stderr pumplog plan "${away[@]}" --format json
+    [ "$(jq -c '[.pumps[0].at, [.advice_items[] | select(.kind == "shortfall") | .skipped, .short_ml]]' <<<"$output")" = \
+        '["2026-11-12T13:00:00+01:00",[1,100]]' ]
+    run --separate-stderr pumplog plan "${away[@]}" --format csv
+    [[ "$output" != *"2026-11-12T10:00"* ]]
+    # The calendar keeps the event (its UID), cancelled and without its alarm.
+    run --separate-stderr pumplog plan "${away[@]}" --format ics
+    local first
+    first="$(tr -d '\r' <<<"$output" | awk '/^BEGIN:VEVENT/{n++} n==1' | sed '/^END:VEVENT/q')"
+    [[ "$first" == *$'UID:20261112-1@pumplog'* ]]
+    [[ "$first" == *$'SUMMARY:Skipped: Pump: aim for 100 ml\nDESCRIPTION'* ]]
+    [[ "$first" == *$'STATUS:CANCELLED'* ]]
+    [[ "$first" != *VALARM* ]]
+}
+
+@test "plan from now passes over a pump logged early for it, as plan next does" {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=100 13:00=100 16:00=100"
+    local away=(--away "mon-fri 08:00-17:30")
+    journal_line '{"v":1,"id":"early","type":"pump","at":"2026-11-12T09:30:00+01:00","ml":100}'
+    export PUMPLOG_NOW=2026-11-12T09:40:00+01:00
+    run --separate-stderr pumplog plan next "${away[@]}"
+    [ "$output" = "Pump at 13:00 (in 3 h 20 min), aim for 100 ml" ]
+    run --separate-stderr pumplog plan "${away[@]}" --format json
+    [ "$(jq -c '[.pumps[0].at, (.advice_items | length)]' <<<"$output")" = '["2026-11-12T13:00:00+01:00",0]' ]
+    run --separate-stderr pumplog plan "${away[@]}" --format ics
+    [[ "$(tr -d '\r' <<<"$output")" == *$'UID:20261112-1@pumplog\n'*$'SUMMARY:Done: Pump: aim for 100 ml\n'* ]]
+}
+
+@test "while an extra session is overdue, plan still says its window is short and that the extra is overdue" {
+    short_work_days
+    local away=(--away "mon-fri 08:00-17:30")
+    export PUMPLOG_NOW=2026-11-12T08:30:00+01:00
+    run --separate-stderr pumplog plan next "${away[@]}"
+    [ "$output" = "Pump now: the 08:00 pump is 30 min overdue, aim for 100 ml (an extra session)" ]
+    run --separate-stderr pumplog plan "${away[@]}"
+    [[ "$output" == *"Advice: While you are away on Thu 2026-11-12 08:00-17:30 the baby drinks about 300 ml; your 3 pumps are expected to give about 180 ml, 120 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (overdue now, about 60 ml expected). Even then about 60 ml is missing"* ]]
+    run --separate-stderr pumplog plan "${away[@]}" --format json
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.begin, .at, .overdue, .short_ml]]' <<<"$output")" = \
+        '[["2026-11-12T08:00:00+01:00","2026-11-12T08:00:00+01:00",true,120],["2026-11-13T08:00:00+01:00","2026-11-13T08:00:00+01:00",false,120]]' ]
+}
+
+@test "an extra session is on the quarter hours and on the round grid: the least multiple of both" {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:10=100 10:00=100 13:00=100 16:00=100 18:10=100 20:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=60 13:00=60 16:00=60"
+    extras() {
+        pumplog --now 2026-11-12T00:30:00+01:00 plan --away "mon-fri 08:00-17:30" --round "$1" --format csv |
+            awk -F, '$5 == "true" { print $1 }' | paste -sd' '
+    }
+    # The latest time an hour before the 07:10 feed at the breast: 06:08 on a 4-minute grid, 06:10 on a
+    # 10-minute one; on the quarter hours too, 06:00.
+    [ "$(extras 5m)" = "2026-11-12T06:00:00+01:00" ]
+    [ "$(extras 4m)" = "2026-11-12T06:00:00+01:00" ]
+    [ "$(extras 10m)" = "2026-11-12T06:00:00+01:00" ]
+    [ "$(extras 12m)" = "2026-11-12T06:00:00+01:00" ]
+}
+
+@test "a gap no pump in the window keeps gets the window's last pump at its end, and its row says the gap stays long" {
+    baby 2026-11-04 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:30=100 19:00=100 22:00=100"
+    pumps 2026-11-04 7 "10:00=100 13:00=100 16:30=100"
+    run --separate-stderr pumplog --now 2026-11-11T21:00:00+01:00 plan --on 2026-11-12 --away "mon-fri 08:00-17:30" \
+        --min-gap 30m --max-gap-day 1h --max-gap-night 1h
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nThu 2026-11-12  16:30  100 ml    100 ml  covers the 16:30 feed\nThu 2026-11-12  17:25       -    100 ml  added: the gap after it is still 1 h 35 min, over 1 h (max_gap_day): no time in the away window keeps it\n'* ]]
 }

@@ -148,7 +148,7 @@ TEST_CASE("a shortfall on an estimated need says so and sends to measuring not t
           "the shortfall may be its error, not your yield: log the amounts of a few bottles to know.");
     CHECK(render::advice_json(a, Unit::ml, berlin()) ==
           R"({"kind":"no_room","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00",)"
-          R"("pumps":3,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"min_gap_min":120})");
+          R"("pumps":3,"skipped":0,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"min_gap_min":120})");
     // A small shortfall (no session added, no consultant) marks its estimated need too.
     a.kind = AdviceKind::small_shortfall;
     a.short_by = Volume::from_ml(20);
