@@ -56,6 +56,7 @@ struct PumpOptions {
     std::vector<std::string> amount;
     std::string at, note, duration, left, right, store;
     bool force = false;
+    bool store_given = false;  // --store "" is a place mistyped (refused), not --store left out
 };
 
 void add_pump_options(CLI::App& cmd, PumpOptions& o) {
@@ -73,7 +74,8 @@ void add_pump_options(CLI::App& cmd, PumpOptions& o) {
                  "accept an implausible amount, a future time or end, a side without a unit beside one in another "
                  "unit, a likely duplicate or an unusually large session, or a timer over 2 hours as timed");
     cmd.add_option("--store", o.store, "also store the milk in the stash: room, cooler, fridge or freezer")
-        ->type_name("PLACE");
+        ->type_name("PLACE")
+        ->each([&o](const std::string&) { o.store_given = true; });
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -134,7 +136,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
         check_not_ending_ahead(pump.at, *pump.duration, length_as_given({}, {}, pump.duration), "session", clock,
                                o.force);
     pump.note = o.note;
-    if (!o.store.empty()) check_pump_stored(ctx, pump.amount.total, pump.at, o.store, o.force);
+    if (o.store_given) check_pump_stored(ctx, pump.amount.total, pump.at, o.store, o.force);
     // One read of the journal's tail, before writing (with --strict a damaged
     // journal refuses the add, unwritten): the running timer (2 days), the
     // slips, and the day's summary.
@@ -166,7 +168,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     DayTotal total = pumped_on(so_far_entries, date);
     const bool ahead = pump.at > clock.now + ahead_allowance;
     std::string stored;  // the stash's message, after the day's summary
-    if (o.store.empty()) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
+    if (!o.store_given) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
     if (!ahead) {
         total.pumped += pump.amount.total;

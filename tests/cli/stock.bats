@@ -464,6 +464,10 @@ e_NFC=$'\xc3\xab'
     # fix it.
     refused 2 pumplog add 90ml --store shelf
     [ "$stderr" = 'pumplog: error: "shelf" is not a place; use room, cooler, fridge or freezer' ]
+    # An empty place (a script's unset $PLACE) is a place mistyped too, not --store left out: no pump
+    # is written without the container it was meant to fill.
+    refused 2 pumplog add 70ml --store ""
+    [ "$stderr" = 'pumplog: error: "" is not a place; use room, cooler, fridge or freezer' ]
     # So is milk stored past its limit: named as such, not as a slip.
     refused 2 pumplog add 90ml --store room --at "-5h"
     [[ "$stderr" == "pumplog: error: milk pumped at "*" and kept in the room expired at "* ]]
