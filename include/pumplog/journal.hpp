@@ -28,6 +28,41 @@ struct BadLine {
     std::uint64_t offset = 0;  // byte offset
     std::string reason;
     bool partial_last = false;  // the last line has no newline (a crash mid-write)
+    // A line that repeats an earlier line's id (RepeatedIds): that line's offset and number.
+    std::optional<std::uint64_t> first_offset;
+    std::uint64_t first_line = 0;
+};
+
+// A line whose id an earlier line carries (a copied line, a hand edit, a sync
+// conflict): `log check` calls it bad, and the first line with the id is the entry.
+struct Repeat {
+    std::uint64_t offset = 0;  // the later line's byte offset
+    std::uint64_t first = 0;   // the first line with its id
+};
+
+// What the reads of one question learn of repeated ids, so that a reader
+// agrees with `log check` (the replay passes one to each of its reads). A read
+// given one skips the `known` repeats as bad lines (warned like any other)
+// and finds those among the lines it visits. Lines are visited newest first,
+// so a repeat is met before the line it repeats: a read that finds one has
+// visited it already, and sets `again`; the reader drops what it made of the
+// read and reads again, the repeat now known (a journal without repeats is
+// read once).
+//
+// Cheap while ids are nearly in order: pumplog's ids are ULIDs, whose first
+// characters are the time they were made, and file order is the order of
+// writing. A line whose id's first 8 bytes are below those of every line met
+// needs one comparison; one a few lines out of order (several made in one
+// second, a back-dated entry, another device's line) is compared with the
+// last lines met. At a line out of order beyond those (a block of another
+// device's lines merged in, ids some other tool made) the read sets
+// `unordered` and goes on with a table of every id's hash, the lines it met
+// before read again for their ids; the reads after it keep the table from
+// the first line on.
+struct RepeatedIds {
+    std::vector<Repeat> known;  // highest offset first
+    bool unordered = false;
+    bool again = false;
 };
 
 struct ReadStats {
@@ -133,8 +168,10 @@ public:
     // will read to the file's start (a stash or report over all time), so a
     // long file is shared with the second thread from its first line on,
     // instead of after the regions a question about the last weeks ends in.
+    // `repeats`: skip the lines that repeat an earlier line's id, and find
+    // them (RepeatedIds); without it every line is visited.
     ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true,
-                            PassOver pass_over = {}, bool whole = false) const;
+                            PassOver pass_over = {}, bool whole = false, RepeatedIds* repeats = nullptr) const;
 
     // The time of the first line at the file's start that reads as an entry
     // (among the first 64 KiB): when the journal began, as far as it tells.

@@ -154,7 +154,7 @@ PassOver pass_over_of(const ReplayOptions& options) {
 // file (how pumplog appends them), and forgotten once their target has been
 // delivered, so memory stays with the corrections still waiting.
 PassResult pass(const Journal& journal, const ReplayOptions& options, Corrections& corrections, bool settled,
-                const std::function<void(const Replayed&)>& deliver, ReadStats& stats) {
+                const std::function<void(const Replayed&)>& deliver, ReadStats& stats, RepeatedIds& repeats) {
     // Most lines meet empty tables (a correction is forgotten once its target
     // is met): every look-up below is skipped while its table is empty.
     std::unordered_set<std::string, IdHash, IdEqual> pending;        // targets of corrections not met yet
@@ -236,8 +236,9 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             }
             return true;
         },
-        options.strict, options.raw, pass_over_of(options), !options.since && !options.enough);
+        options.strict, options.raw, pass_over_of(options), !options.since && !options.enough, &repeats);
     stats.oldest = oldest;
+    if (repeats.again) return PassResult{};  // the replay starts over
     // Read to the start: a correction whose target was not met after it stands
     // before it (or has no target).
     if (!stats.stopped_early) return PassResult{!pending.empty(), moved_old};
@@ -259,13 +260,14 @@ PassResult pass(const Journal& journal, const ReplayOptions& options, Correction
             return std::binary_search(waiting.begin(), waiting.end(), hash);
         });
     } else if (!pending.empty()) {
+        RepeatedIds looked = repeats;  // the lines the pass met, again: its repeats, none new
         journal.read_backward(
             [&](const Entry& e) {
                 if (e.offset < window_start) return false;
                 misordered = pending.contains(e.id);
                 return !misordered;
             },
-            options.strict, false, all_types);  // ids are all it looks at
+            options.strict, false, all_types, false, &looked);  // ids are all it looks at
     }
     return PassResult{misordered, moved_old};
 }
@@ -279,17 +281,23 @@ bool applies_before(const Entry& a, const Entry& b) {
     return a.id < b.id;
 }
 
-ReplayResult replay(const Journal& journal, const ReplayOptions& options,
-                    const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset) {
+namespace {
+
+// The replay, as long as its reads find no repeated id they did not know of
+// (RepeatedIds): then it returns with `repeats.again` set, to start over.
+ReplayResult replay_knowing(const Journal& journal, const ReplayOptions& options,
+                            const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset,
+                            RepeatedIds& repeats) {
     ReplayResult result;
     Corrections corrections;
     const auto without_recent_rule = [&] {
         reset();
         ReplayOptions whole = options;
         whole.recent_types = 0;
-        return replay(journal, whole, deliver, reset);
+        return replay_knowing(journal, whole, deliver, reset, repeats);
     };
-    const PassResult first = pass(journal, options, corrections, false, deliver, result.stats);
+    const PassResult first = pass(journal, options, corrections, false, deliver, result.stats, repeats);
+    if (repeats.again) return result;
     if (first.moved_old) return without_recent_rule();
     if (first.again) {
         // A correction stands before its target: gather every correction in the
@@ -303,11 +311,31 @@ ReplayResult replay(const Journal& journal, const ReplayOptions& options,
                                              e.type == EntryType::amend ? e : Entry{}});
                 return true;
             },
-            options.strict, false, all_types, true);  // the corrections alone are read whole
+            options.strict, false, all_types, true, &repeats);  // the corrections alone are read whole
+        if (repeats.again) return result;
         corrections = settle(all);
-        if (pass(journal, options, corrections, true, deliver, result.stats).moved_old) return without_recent_rule();
+        const PassResult second = pass(journal, options, corrections, true, deliver, result.stats, repeats);
+        if (repeats.again) return result;
+        if (second.moved_old) return without_recent_rule();
     }
     return result;
+}
+
+}  // namespace
+
+ReplayResult replay(const Journal& journal, const ReplayOptions& options,
+                    const std::function<void(const Replayed&)>& deliver, const std::function<void()>& reset) {
+    // A line that repeats an earlier line's id is bad, as log check says: the
+    // first line with an id is the entry. A read meets a repeat before the
+    // line it repeats (newest first): the replay then starts over, the repeat
+    // now known and skipped. Each start over knows more, so this ends.
+    RepeatedIds repeats;
+    for (;;) {
+        repeats.again = false;
+        ReplayResult result = replay_knowing(journal, options, deliver, reset, repeats);
+        if (!repeats.again) return result;
+        reset();
+    }
 }
 
 History load_history(const Journal& journal, const ReplayOptions& options) {

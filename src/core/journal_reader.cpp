@@ -14,13 +14,17 @@
 #include <mutex>
 #include <sys/stat.h>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "file_descriptor.hpp"
 #include "line_parser.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/id_hash.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -37,21 +41,51 @@ constexpr std::size_t tail_chunk_size = 1 << 16;
 constexpr int tail_regions = 7;
 
 
-// Counts newlines before each bad line's offset to give it a line number.
+// A line's text at `offset`, without its newline (and a '\r' before it).
+std::string line_at(int fd, std::uint64_t offset) {
+    std::string text;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t got = ::pread(fd, buffer, sizeof buffer, static_cast<off_t>(offset + text.size()));
+        if (got <= 0) break;
+        const void* nl = std::memchr(buffer, '\n', static_cast<std::size_t>(got));
+        text.append(buffer, nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buffer)
+                               : static_cast<std::size_t>(got));
+        if (nl || text.size() > max_line_bytes) break;
+    }
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    return text;
+}
+
+// Counts newlines before each bad line's offset to give it a line number (and
+// a repeat the number of the line it repeats, in words as log check says it).
 void number_lines(int fd, std::vector<BadLine>& bad) {
     if (bad.empty()) return;
     std::sort(bad.begin(), bad.end(), [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
+    std::vector<std::pair<std::uint64_t, std::uint64_t*>> wanted;  // an offset, and where its number goes
+    for (BadLine& line : bad) {
+        wanted.emplace_back(line.offset, &line.line);
+        if (line.first_offset) wanted.emplace_back(*line.first_offset, &line.first_line);
+    }
+    std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<char> buffer(1 << 16);
     std::uint64_t pos = 0, newlines = 0;
-    for (BadLine& line : bad) {
-        while (pos < line.offset) {
-            const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), line.offset - pos));
+    for (auto& [offset, number] : wanted) {
+        while (pos < offset) {
+            const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), offset - pos));
             const ssize_t got = ::pread(fd, buffer.data(), want, static_cast<off_t>(pos));
             if (got <= 0) break;
             newlines += static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
             pos += static_cast<std::uint64_t>(got);
         }
-        line.line = newlines + 1;
+        *number = newlines + 1;
+    }
+    for (BadLine& line : bad) {
+        if (!line.first_offset) continue;
+        const std::string id = "\"" + printable(line.reason) + "\"";  // the reason held the id until now
+        line.reason = line_at(fd, line.offset) == line_at(fd, *line.first_offset)
+                          ? fmt::format("a copy of line {} (the same id {})", line.first_line, id)
+                          : fmt::format("id {} is already taken by line {}, with other content", id, line.first_line);
     }
 }
 
@@ -94,7 +128,7 @@ LineRead read_line(LineParser& parser, const Region& region, std::size_t pos, st
         entry.offset = offset;
         return LineRead::entry;
     }
-    bad = BadLine{0, offset, error, region.file_end && last && !ends_with_newline};
+    bad = BadLine{0, offset, error, region.file_end && last && !ends_with_newline, std::nullopt, 0};
     if (bad.partial_last) bad.reason = "an incomplete last line (" + error + ")";
     return LineRead::bad;
 }
@@ -124,11 +158,11 @@ void parse_region(LineParser& parser, const Region& region, bool ends_with_newli
 }
 
 // Visits a region's lines newest first, each parsed just before its visit
-// into the one `entry` (the tail regions: a question about recent entries
+// into the entry `target` gives (the tail regions: a question about recent entries
 // stops partway, and the lines before the stop are never parsed). Bad lines
 // go to `take_bad` where the visit meets them. False when `visit` stops.
-template <class Visit, class TakeBad>
-bool visit_region_backward(LineParser& parser, const Region& region, bool ends_with_newline, Entry& entry,
+template <class Target, class Visit, class TakeBad>
+bool visit_region_backward(LineParser& parser, const Region& region, bool ends_with_newline, Target&& target,
                            std::uint64_t& lines, Visit&& visit, TakeBad&& take_bad) {
     const char* base = region.buffer.data();
     std::string error;
@@ -136,6 +170,7 @@ bool visit_region_backward(LineParser& parser, const Region& region, bool ends_w
     for (std::size_t end = region.total;;) {  // the end of the line to visit next
         const void* nl = end > region.first ? ::memrchr(base + region.first, '\n', end - region.first) : nullptr;
         const std::size_t pos = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) + 1 : region.first;
+        Entry& entry = target();
         switch (read_line(parser, region, pos, end, end == region.total, ends_with_newline, entry, bad, error)) {
             case LineRead::blank: break;
             case LineRead::entry:
@@ -148,6 +183,376 @@ bool visit_region_backward(LineParser& parser, const Region& region, bool ends_w
         end = pos - 1;
     }
 }
+
+// Repeated ids (RepeatedIds in journal.hpp): which line a repeat is, found
+// as the lines are visited, newest first.
+//
+// pumplog's ids are ULIDs: their first 8 characters are the time they were
+// made, to about a second, and that time grows with the file but for a few
+// lines (several made in one second, entries back-dated or written on two
+// devices). A line's prefix is those 8 bytes as a number (the order of the
+// ids, coarser). Met newest first, a line whose prefix is below every prefix
+// met so far (`least_`) can repeat no line met: one comparison, the common
+// case. Any other line is compared, id by id, with the lines met whose
+// prefix is its own: those lines can only be among the last ones met (a
+// `window` of them kept, and the region being visited) unless a line met
+// before them has a prefix as low as its own (`floor_`). Then, or when the
+// lines compared grow past a budget (ids out of order by many lines, ids not
+// made by pumplog), the read goes on with a hash table of ids: the lines met
+// before are read again for their ids alone (hash_met_lines), and every line
+// after is looked up in it. The reads after it keep every id's hash from the
+// first line on.
+class RepeatFinder {
+public:
+    enum class Seen : std::uint8_t { fresh, known };
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    static constexpr std::size_t window = 16;  // the last lines met, kept with their ids
+
+    // The lines of a parsed region that the visit has met, `index` the one
+    // it meets: entries[index + 1, count), met from count - 1 down. `group`:
+    // the line that set the least prefix met, none when an earlier region did.
+    struct Met {
+        const Entry* entries = nullptr;
+        std::size_t index = 0;
+        std::size_t count = 0;
+        std::size_t group = none;
+    };
+
+    // Where the read's lines are, to read those met again (hash_met_lines):
+    // the read's file, its end, and how its lines are parsed.
+    struct Source {
+        int fd = -1;
+        const std::string* path = nullptr;
+        std::uint64_t end = 0;  // as RegionReader takes it
+        bool ends_with_newline = true;
+        PassOver pass_over;
+    };
+
+    RepeatFinder(RepeatedIds* repeats, const Source& source)
+        : repeats_(repeats), fd_(source.fd), source_(source) {
+        if (!active()) return;
+        if (!repeats_->known.empty()) known_end_ = repeats_->known.front().offset + 1;
+        if (repeats_->unordered) least_ = 0;  // every line takes the slow way, to the hash table
+    }
+    bool active() const { return repeats_ != nullptr; }
+    // The known repeat meet() last called so.
+    const Repeat& known_met() const { return repeats_->known[cursor_]; }
+    // The least prefix met so far.
+    std::uint64_t least() const { return least_; }
+
+    // True when the line `e` can repeat no line met (its prefix is below every
+    // one met, and it is no known repeat): it is now the least. Otherwise
+    // meet() says what it is.
+    bool quick(const Entry& e) {
+        if (e.offset < known_end_) return false;
+        prefix_ = prefix(e.id);
+        if (prefix_ >= least_) return false;
+        least_ = prefix_;
+        return true;
+    }
+
+    // quick() for the line met->index of a parsed region (its entries stay
+    // while it is visited): also true for a line of the least's group begun
+    // in the region (one command's lines, made in one second) whose id no
+    // line of the group met has.
+    bool quick(const Entry& e, Met& met) {
+        if (e.offset < known_end_) return false;
+        const std::uint64_t p = prefix(e.id);
+        if (p < least_) {
+            least_ = p;
+            met.group = met.index;
+            return true;
+        }
+        if (p != least_ || met.group == none) return false;
+        compared_lines_ += met.group - met.index;
+        if (compared_lines_ > budget_) return false;
+        for (std::size_t i = met.index + 1; i <= met.group; ++i)
+            if (same_id(met.entries[i].id, e.id)) return false;  // a repeat: meet() finds it
+        return true;
+    }
+
+    // What the good line `e` is, quick() being false: a repeat known before
+    // the read (skipped as bad), or a line to visit (it may show that a line
+    // met before repeats it: found(); one out of order beyond what is kept
+    // turns the read to the hash table). `met`: the region `e` is in, when
+    // its entries stay until its visit ends (else the line is kept in the
+    // window, as remember() does).
+    Seen meet(const Entry& e, Met* met) {
+        if (e.offset < known_end_) {
+            const std::vector<Repeat>& known = repeats_->known;
+            while (cursor_ < known.size() && known[cursor_].offset > e.offset) ++cursor_;
+            known_end_ = cursor_ < known.size() ? known[cursor_].offset + 1 : 0;
+            if (cursor_ < known.size() && known[cursor_].offset == e.offset) return Seen::known;
+        }
+        if (repeats_->unordered) {
+            met_unordered(e);
+            return Seen::fresh;
+        }
+        const std::uint64_t p = prefix(e.id);
+        if (p < least_) {  // a known repeat was near: the quick way
+            least_ = p;
+            if (met) {
+                met->group = met->index;
+            } else {
+                least_kept_ = kept_;
+                remember(e, p);
+            }
+            return Seen::fresh;
+        }
+        if (p >= floor_) return to_table(e, met);
+        // The lines met with prefix p: in the region (while `e` is in the
+        // least's group that began in it, only those since), and the window.
+        const bool group_here = met && p == least_ && met->group != none;
+        if (!group_here) {
+            if (last_id_ && !ring_[(kept_ - 1) % window].has_id) {  // it may be compared again, once its entry is gone
+                ring_[(kept_ - 1) % window].id.assign(*last_id_);
+                ring_[(kept_ - 1) % window].has_id = true;
+            }
+            // In the least's group, the lines kept since the one that set it; else every one.
+            const std::size_t oldest = kept_ - std::min(kept_, window);
+            for (std::size_t i = p == least_ ? std::max(least_kept_, oldest) : oldest; i < kept_; ++i) {
+                Kept& slot = ring_[i % window];
+                if (slot.prefix == p && same_id(slot, e.id)) compared(slot.offset, e);
+            }
+        }
+        if (met) {
+            const std::size_t last = group_here ? met->group : met->count - 1;
+            compared_lines_ += last - met->index;
+            if (compared_lines_ > budget_) return to_table(e, met);
+            for (std::size_t i = met->index + 1; i <= last; ++i) {
+                const Entry& other = met->entries[i];
+                if (prefix(other.id) == p && same_id(other.id, e.id)) compared(other.offset, e);
+            }
+        } else {
+            remember(e, p);
+        }
+        return Seen::fresh;
+    }
+
+    // The entry to parse the next line of the first regions into, which
+    // remember() is then given: the last line kept stays in the other one.
+    Entry& next_entry() { return alone_[kept_ & 1]; }
+
+    // Keeps the line quick() just took (in next_entry()) in the window.
+    void remember(const Entry& e) {
+        least_kept_ = kept_;
+        remember(e, prefix_);
+    }
+
+    // The visit of a parsed region ended: its last lines met go to the
+    // window. `least_before_window`: the least prefix before its last
+    // `window` lines were met (when it has so many).
+    void region_done(const Parsed& parsed, std::uint64_t least_before_window) {
+        budget_ += parsed.count;
+        if (repeats_->unordered) return;
+        const std::size_t n = std::min(window, parsed.count);
+        if (n == window) {  // the window is these lines; every line met before them is above the floor
+            floor_ = least_before_window;
+            kept_ = 0;
+        }
+        for (std::size_t i = n; i-- > 0;) {
+            remember(parsed.entries[i], prefix(parsed.entries[i].id));
+            ring_[(kept_ - 1) % window].id.assign(parsed.entries[i].id);
+            ring_[(kept_ - 1) % window].has_id = true;
+        }
+        last_id_ = nullptr;
+        least_kept_ = 0;  // not known: the least's group is looked for in the whole window
+    }
+
+    // The repeat found by the last meet, if any (then reset).
+    std::optional<Repeat> take_found() { return std::exchange(found_, std::nullopt); }
+
+    // Adds the repeats this read found to the known ones: each names the first
+    // line of its id, highest offset first.
+    void finish() {
+        if (!active() || new_.empty()) return;
+        std::vector<Repeat>& known = repeats_->known;
+        known.insert(known.end(), new_.begin(), new_.end());
+        new_.clear();
+        std::unordered_map<std::uint64_t, std::uint64_t> first_of;  // a repeat's offset -> the line it repeats
+        for (const Repeat& r : known) first_of[r.offset] = r.first;
+        for (Repeat& r : known)
+            for (auto it = first_of.find(r.first); it != first_of.end(); it = first_of.find(r.first))
+                r.first = it->second;
+        std::sort(known.begin(), known.end(), [](const Repeat& a, const Repeat& b) { return a.offset > b.offset; });
+        known.erase(std::unique(known.begin(), known.end(),
+                                [](const Repeat& a, const Repeat& b) { return a.offset == b.offset; }),
+                    known.end());
+    }
+
+private:
+    // A line met: its id is copied once it may be compared after its entry is gone.
+    struct Kept {
+        std::uint64_t prefix = 0;
+        std::uint64_t offset = 0;
+        bool has_id = false;
+        std::string id;
+    };
+
+    // The first 8 bytes of an id as a big-endian number (zeros after a shorter
+    // one): ids in order have prefixes in order.
+    static std::uint64_t prefix(const std::string& id) {
+        std::uint64_t bytes = 0;
+        if (id.size() >= 8) [[likely]]
+            std::memcpy(&bytes, id.data(), 8);
+        else
+            std::memcpy(&bytes, id.data(), id.size());
+        return __builtin_bswap64(bytes);
+    }
+
+    // Whether two ids are one: ULIDs made in one second mostly differ in their next 8 characters.
+    static bool same_id(const std::string& a, const std::string& b) {
+        if (a.size() != b.size()) return false;
+        if (a.size() >= 16) {
+            std::uint64_t x = 0, y = 0;
+            std::memcpy(&x, a.data() + 8, 8);
+            std::memcpy(&y, b.data() + 8, 8);
+            if (x != y) return false;
+        }
+        return a == b;
+    }
+    // Whether the kept line has this id (read again when it was not copied).
+    bool same_id(const Kept& slot, const std::string& id) {
+        if (slot.has_id) return same_id(slot.id, id);
+        return id_at(slot.offset) == id;
+    }
+
+    void remember(const Entry& e, std::uint64_t p) {
+        Kept& slot = ring_[kept_ % window];
+        if (kept_ >= window) floor_ = std::min(floor_, slot.prefix);
+        slot.prefix = p;
+        slot.offset = e.offset;
+        slot.has_id = false;
+        last_id_ = &e.id;
+        ++kept_;
+    }
+
+    // Ids too far out of order for what is kept: from `e` on, the read keeps
+    // every id's hash, beginning with the lines it met before `e` (read again
+    // for their ids), and so do the reads after it, from the first line on.
+    Seen to_table(const Entry& e, Met* met) {
+        repeats_->unordered = true;
+        least_ = 0;  // quick() takes no line now
+        if (met) met->group = none;
+        hash_met_lines(e.offset);
+        met_unordered(e);
+        return Seen::fresh;
+    }
+    // Hashes the ids of the lines met so far: those after `offset`, up to the read's end.
+    void hash_met_lines(std::uint64_t offset);
+    // Hashes the id of `e`, a line met, unless it is a known repeat (skipped).
+    // Lines met earlier in the read have higher offsets: a repeat among them
+    // was found already, and the table keeps its id's lowest offset.
+    void hash_met(const Entry& e) {
+        const std::vector<Repeat>& known = repeats_->known;
+        if (std::binary_search(known.begin(), known.end(), Repeat{e.offset, 0},
+                               [](const Repeat& a, const Repeat& b) { return a.offset > b.offset; }))
+            return;
+        if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+        const std::uint64_t key = key_of(e.id);
+        for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+            auto& slot = slots_[i];
+            if (slot.first == 0) {
+                slot = {key, e.offset};
+                ++size_;
+                return;
+            }
+            if (slot.first == key && id_at(slot.second) == e.id) {
+                slot.second = std::min(slot.second, e.offset);
+                return;
+            }
+        }
+    }
+
+    // The line at `later` (met already) has the id of `e`: a repeat, unless
+    // it is a known one (skipped, and found before).
+    void compared(std::uint64_t later, const Entry& e) {
+        const std::vector<Repeat>& known = repeats_->known;
+        const bool skipped = std::binary_search(known.begin(), known.end(), Repeat{later, 0},
+                                                [](const Repeat& a, const Repeat& b) { return a.offset > b.offset; });
+        if (!skipped) found(later, e.offset);
+    }
+
+    // The line at `later` (visited already) repeats the id of the one at `first`.
+    void found(std::uint64_t later, std::uint64_t first) {
+        new_.push_back(Repeat{later, first});
+        found_ = new_.back();
+        repeats_->again = true;
+    }
+
+    // Ids out of order (another device's lines merged in, ids not made by
+    // pumplog): each id's hash is kept with its line, and a hash met again is
+    // compared as the id its line holds.
+    void met_unordered(const Entry& e) {
+        if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+        const std::uint64_t key = key_of(e.id);
+        for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+            auto& slot = slots_[i];
+            if (slot.first == 0) {
+                slot = {key, e.offset};
+                ++size_;
+                return;
+            }
+            if (slot.first == key && id_at(slot.second) == e.id) {
+                found(slot.second, e.offset);
+                slot.second = e.offset;
+                return;
+            }
+        }
+    }
+    static std::uint64_t key_of(const std::string& id) {
+        const std::uint64_t key = IdHash{}(id);
+        return key == 0 ? 1 : key;  // 0: an empty slot
+    }
+    void grow() {
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> old(slots_.empty() ? 1024 : slots_.size() * 2);
+        old.swap(slots_);  // slots_ the larger table, `old` what it held
+        mask_ = slots_.size() - 1;
+        for (const auto& slot : old) {
+            if (slot.first == 0) continue;
+            std::size_t i = slot.first & mask_;
+            while (slots_[i].first != 0) i = (i + 1) & mask_;
+            slots_[i] = slot;
+        }
+    }
+    // The id of the good line at `offset` (read again: a hash shared by chance is rare).
+    std::string id_at(std::uint64_t offset) {
+        std::string text = line_at(fd_, offset);
+        const std::size_t size = text.size();
+        text.resize(size + line_padding, ' ');
+        if (!parser_) {
+            parser_ = std::make_unique<LineParser>();
+            parser_->keep_raw(false);
+            parser_->pass_over(PassOver(all_types));
+        }
+        Entry entry;
+        std::string error;
+        if (!parser_->parse(text.data(), size, text.size(), entry, error)) return {};
+        return entry.id;
+    }
+
+    RepeatedIds* repeats_;
+    int fd_;
+    Source source_;
+    std::size_t cursor_ = 0;         // known[cursor_] is the next known repeat to meet
+    std::uint64_t known_end_ = 0;    // 1 + its offset (0: none left)
+    std::uint64_t least_ = ~std::uint64_t{0};  // the least prefix met
+    std::uint64_t floor_ = ~std::uint64_t{0};  // the least prefix of the lines met before those kept
+    std::uint64_t prefix_ = 0;       // the prefix quick() took last
+    std::array<Kept, window> ring_;  // the last lines met (kept_ of them, at most `window`), as a ring
+    std::size_t kept_ = 0;
+    std::size_t least_kept_ = 0;  // the count kept when the line that set the least was kept (0: not known)
+    std::array<Entry, 2> alone_;        // the first regions' lines, parsed in turn (next_entry())
+    const std::string* last_id_ = nullptr;  // the id of the last line kept, while its entry lives
+    std::uint64_t compared_lines_ = 0;  // lines of regions compared so far, and how many may be
+    std::uint64_t budget_ = 1 << 16;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> slots_;  // unordered: id hash -> the lowest offset met
+    std::size_t mask_ = 0;
+    std::size_t size_ = 0;
+    std::unique_ptr<LineParser> parser_;
+    std::vector<Repeat> new_;
+    std::optional<Repeat> found_;
+};
 
 // Cuts the file into regions of complete lines, from its end backwards.
 class RegionReader {
@@ -205,6 +610,26 @@ private:
     std::string carry_;  // the head of the later region: the end of a line that starts earlier
     int regions_read_ = 0;  // regions returned so far (the first holds the file's end)
 };
+
+void RepeatFinder::hash_met_lines(std::uint64_t offset) {
+    // The read's regions again, through the read's own file (a rewrite since
+    // replaced the path's) and parsed as it parses them, so that the lines
+    // good here are the lines it met.
+    ReadStats unused;
+    RegionReader regions(source_.fd, *source_.path, source_.end, unused);
+    LineParser parser;
+    parser.keep_raw(false);
+    parser.pass_over(source_.pass_over);
+    Region region;
+    Parsed parsed;
+    while (regions.next(region)) {
+        parse_region(parser, region, source_.ends_with_newline, parsed);
+        for (std::size_t i = parsed.count; i-- > 0;) {
+            if (parsed.entries[i].offset <= offset) return;
+            hash_met(parsed.entries[i]);
+        }
+    }
+}
 
 // A long read shares its work between the caller's thread and one worker:
 // the regions are read in turn (backwards, under a mutex) into a few slots
@@ -375,7 +800,8 @@ std::optional<Seconds> Journal::first_entry_at() const {
     return std::nullopt;
 }
 
-ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over, bool whole) const {
+ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over, bool whole,
+                                 RepeatedIds* repeats) const {
     ReadStats stats;
     const std::string path = path_.string();
     FileDescriptor fd(open_regular(path_, O_RDONLY));
@@ -406,7 +832,8 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
             ends_with_newline = ends_in_newline();
         });
     }
-    RegionReader regions(fd.get(), path, ends_with_newline && size > 0 ? size - 1 : size, stats);
+    const std::uint64_t regions_end = ends_with_newline && size > 0 ? size - 1 : size;
+    RegionReader regions(fd.get(), path, regions_end, stats);
 
     // Visits a parsed region newest line first; false when the visitor stops.
     // A bad line counts (warned, or refused with --strict) only once the visit
@@ -429,22 +856,76 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
             stats.bad.pop_back();
         }
     };
+    if (strict) pass_over = PassOver{};  // --strict refuses any damage: every line is read whole
+    // Repeated ids: a known repeat is a bad line; one found in this read is
+    // refused at once with --strict (the caller reads again without it otherwise).
+    RepeatFinder finder(repeats, RepeatFinder::Source{fd.get(), &path, regions_end, ends_with_newline, pass_over});
+    const auto skip_repeat = [&](const Entry& e) {
+        BadLine bad{0, e.offset, e.id, false, finder.known_met().first, 0};  // the id, until numbered (number_lines)
+        take_bad(bad);
+    };
+    const auto refuse_found = [&](const Entry& e) {
+        if (!strict) return;
+        if (const auto found = finder.take_found()) {
+            BadLine bad{0, found->offset, e.id, false, found->first, 0};
+            take_bad(bad);
+        }
+    };
+    // Whether to visit `e`, quick() being false (a known repeat is not).
+    const auto admit = [&](const Entry& e, RepeatFinder::Met* met) {
+        if (finder.meet(e, met) == RepeatFinder::Seen::known) {
+            skip_repeat(e);
+            return false;
+        }
+        refuse_found(e);
+        return true;
+    };
+    const auto visit_one = [&](const Entry& e) {
+        if (finder.active()) {
+            if (finder.quick(e))
+                finder.remember(e);
+            else if (!admit(e, nullptr))
+                return true;
+        }
+        return visit(e);
+    };
     const auto deliver = [&](Parsed& parsed) {
         stats.lines += parsed.lines;
         std::size_t bad = parsed.bad.size();  // parsed.bad is in file order
-        for (std::size_t i = parsed.count; i-- > 0;) {
-            const std::uint64_t offset = parsed.entries[i].offset;
-            while (bad > 0 && parsed.bad[bad - 1].offset > offset) take_bad(parsed.bad[--bad]);
-            if (!visit(parsed.entries[i])) {
-                stats.stopped_early = true;
-                return false;
+        RepeatFinder::Met met{parsed.entries.data(), 0, parsed.count, RepeatFinder::none};
+        // Visits entries [low, high), newest first; false when the read stops.
+        const auto visit_range = [&](std::size_t low, std::size_t high) {
+            for (std::size_t i = high; i-- > low;) {
+                const Entry& e = parsed.entries[i];
+                while (bad > 0 && parsed.bad[bad - 1].offset > e.offset) take_bad(parsed.bad[--bad]);
+                if (finder.active()) {
+                    met.index = i;
+                    if (!finder.quick(e, met) && !admit(e, &met)) continue;
+                }
+                if (!visit(e)) return false;
             }
+            return true;
+        };
+        // The least prefix before the region's last lines met (RepeatFinder::region_done).
+        const std::size_t last = std::min(RepeatFinder::window, parsed.count);
+        if (!visit_range(last, parsed.count)) {
+            stats.stopped_early = true;
+            return false;
+        }
+        const std::uint64_t least = finder.active() ? finder.least() : 0;
+        if (!visit_range(0, last)) {
+            stats.stopped_early = true;
+            return false;
         }
         while (bad > 0) take_bad(parsed.bad[--bad]);
+        if (finder.active()) finder.region_done(parsed, least);  // the region's entries go back to the pipeline
         return true;
     };
+    const auto finish = [&] {
+        finder.finish();
+        number_lines(fd.get(), stats.bad);
+    };
 
-    if (strict) pass_over = PassOver{};  // --strict refuses any damage: every line is read whole
     LineParser parser;
     parser.keep_raw(raw);
     parser.pass_over(pass_over);
@@ -458,14 +939,15 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
     const bool long_whole = whole && size > static_cast<std::uint64_t>(tail_regions) * tail_chunk_size;
     {
         Entry entry;
+        const auto target = [&]() -> Entry& { return finder.active() ? finder.next_entry() : entry; };
         for (int alone = 0; alone < (long_whole ? 0 : tail_regions); ++alone) {
             if (!regions.next(region)) {
-                number_lines(fd.get(), stats.bad);
+                finish();
                 return stats;
             }
-            if (!visit_region_backward(parser, region, ends_with_newline, entry, stats.lines, visit, take_bad)) {
+            if (!visit_region_backward(parser, region, ends_with_newline, target, stats.lines, visit_one, take_bad)) {
                 stats.stopped_early = true;
-                number_lines(fd.get(), stats.bad);
+                finish();
                 return stats;
             }
         }
@@ -477,7 +959,7 @@ ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw
         while (Parsed* next = pipeline.next())
             if (!deliver(*next)) break;
     }
-    number_lines(fd.get(), stats.bad);
+    finish();
     return stats;
 }
 
