@@ -444,33 +444,14 @@ private:
     // Lines met earlier in the read have higher offsets: a repeat among them
     // was found already, and the table keeps its id's lowest offset.
     void hash_met(const Entry& e) {
-        const std::vector<Repeat>& known = repeats_->known;
-        if (std::binary_search(known.begin(), known.end(), Repeat{e.offset, 0},
-                               [](const Repeat& a, const Repeat& b) { return a.offset > b.offset; }))
-            return;
-        if ((size_ + 1) * 4 > slots_.size() * 3) grow();
-        const std::uint64_t key = key_of(e.id);
-        for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
-            auto& slot = slots_[i];
-            if (slot.first == 0) {
-                slot = {key, e.offset};
-                ++size_;
-                return;
-            }
-            if (slot.first == key && id_at(slot.second) == e.id) {
-                slot.second = std::min(slot.second, e.offset);
-                return;
-            }
-        }
+        if (known_repeat(e.offset)) return;
+        if (auto [slot, met] = slot_of(e); met) slot->second = std::min(slot->second, e.offset);
     }
 
     // The line at `later` (met already) has the id of `e`: a repeat, unless
     // it is a known one (skipped, and found before).
     void compared(std::uint64_t later, const Entry& e) {
-        const std::vector<Repeat>& known = repeats_->known;
-        const bool skipped = std::binary_search(known.begin(), known.end(), Repeat{later, 0},
-                                                [](const Repeat& a, const Repeat& b) { return a.offset > b.offset; });
-        if (!skipped) found(later, e.offset);
+        if (!known_repeat(later)) found(later, e.offset);
     }
 
     // The line at `later` (visited already) repeats the id of the one at `first`.
@@ -484,6 +465,20 @@ private:
     // pumplog): each id's hash is kept with its line, and a hash met again is
     // compared as the id its line holds.
     void met_unordered(const Entry& e) {
+        if (auto [slot, met] = slot_of(e); met) {
+            found(slot->second, e.offset);
+            slot->second = e.offset;
+        }
+    }
+    // Whether the line at `offset` is a repeat found by an earlier read (skipped); the known ones are kept in
+    // descending offsets.
+    bool known_repeat(std::uint64_t offset) const {
+        const std::vector<Repeat>& known = repeats_->known;
+        return std::binary_search(known.begin(), known.end(), Repeat{offset, 0},
+                                  [](const Repeat& a, const Repeat& b) { return a.offset > b.offset; });
+    }
+    // The table's slot for `e`'s id, and whether a line with that id was met (else the slot is new, `e`'s).
+    std::pair<std::pair<std::uint64_t, std::uint64_t>*, bool> slot_of(const Entry& e) {
         if ((size_ + 1) * 4 > slots_.size() * 3) grow();
         const std::uint64_t key = key_of(e.id);
         for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
@@ -491,13 +486,9 @@ private:
             if (slot.first == 0) {
                 slot = {key, e.offset};
                 ++size_;
-                return;
+                return {&slot, false};
             }
-            if (slot.first == key && id_at(slot.second) == e.id) {
-                found(slot.second, e.offset);
-                slot.second = e.offset;
-                return;
-            }
+            if (slot.first == key && id_at(slot.second) == e.id) return {&slot, true};
         }
     }
     static std::uint64_t key_of(const std::string& id) {
