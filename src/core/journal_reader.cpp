@@ -54,6 +54,7 @@ std::string line_at(int fd, std::uint64_t offset) {
         if (nl || text.size() > max_line_bytes) break;
     }
     if (!text.empty() && text.back() == '\r') text.pop_back();
+    if (offset == 0) text.erase(0, byte_order_mark(text.data(), text.size()));  // line 1, as every reader reads it
     return text;
 }
 

@@ -177,3 +177,16 @@ pumplog: warning: $J:5: a copy of line 2 (the same id \"b\"); skipped (see pumpl
     run --separate-stderr pumplog log check
     [ "${lines[0]}" = "$J:62: a copy of line 3 (the same id \"$id\")" ]
 }
+
+@test "a copy of line 1 in a file that begins with a byte-order mark is a copy, as log check says" {
+    printf '\xEF\xBB\xBF' >"$J"
+    feed "$A" 08 90
+    feed 01KAQB0000AAAAAAAAAAAAAAAA 12 120
+    feed "$A" 08 90
+    run --separate-stderr pumplog report --format csv
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "2026-11-21,0,0,0,0,2,210,0,0,0,0,0,0,1" ]
+    [ "$stderr" = "pumplog: warning: $J:3: a copy of line 1 (the same id \"$A\"); skipped (see pumplog log check)" ]
+    run --separate-stderr pumplog log check
+    [[ "$output" == *"$J:3: a copy of line 1 (the same id \"$A\")"* ]]
+}
