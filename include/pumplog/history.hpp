@@ -42,7 +42,10 @@ struct ReplayOptions {
     std::function<bool(const Entry&)> keep;
     // When set, called with every line the first pass reads (before it is
     // delivered, corrections and voided entries included): without `since`,
-    // `enough` or `recent_types` that is every good line of the file, once.
+    // `enough` or `recent_types` that is every good line of the file, once;
+    // but a replay that starts over for a repeated id it had not known of
+    // (a bad line: ReadStats::bad_lines) reads the lines again, and gives
+    // them again. RefsCollector's callers fall back to Refs::read then.
     std::function<void(const Entry&)> each_line;
 };
 
