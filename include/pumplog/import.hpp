@@ -103,6 +103,10 @@ struct ImportedEntry {
     // The same with the other date order, when the row's date reads either way
     // (3/4/21) and --date-order or the file's other dates chose how.
     std::vector<std::string> other_order_ids;
+    // A feed's key_rest read the other way, where other_unit_ids or other_order_ids tell one: its ids in
+    // that reading under another name, or none, are told from them as its ids in this one are; "" otherwise.
+    std::string other_unit_rest;
+    std::string other_order_rest;
     // How the row was read where other_unit_ids and other_order_ids tell another reading: the unit of its bare
     // amounts and the date order, each --unit's or --date-order's (else the file's).
     Unit unit_read = Unit::ml;
@@ -162,8 +166,11 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // earlier in this import are counted as Skip::repeated.
 // Refuses (usage error) rows imported before with the other --unit or the
 // other --date-order (one of their other_unit_ids or other_order_ids in
-// `existing`, their own id not): imported again, in the unit or order given
-// now or settled by the file itself, they would be recorded twice.
+// `existing`, or for a feed whose row names no child, its id in that reading
+// under any name the journal's feeds carry or under none, by the same rule;
+// the row not found in the journal as it reads now): imported again, in the
+// unit or order given now or settled by the file itself, they would be
+// recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
 
 // A journal line as it stands in the file, with its ordering key (line_key),

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -209,24 +210,30 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 namespace {
 
 // Refuses the rows imported before under another reading of the file (their
-// id with the other unit or date order is in the journal, theirs is not):
-// imported again they would be recorded twice. The reading given now is
+// id with the other unit or date order is in the journal: one of `other_ids`,
+// or, for a feed whose row names no child, its id so under another name or
+// none, `otherwise`) and not as they read now (their id is not in it, nor
+// under another name, `as_read`): imported again they would be recorded
+// twice. The reading given now is
 // --unit's or --date-order's, or the file's own (a date such as 5/13/25, a
 // column naming the unit); the message words it from the first such row.
 template <typename Reading>
 void refuse_other_reading(const ImportResult& result, const std::unordered_map<std::string, std::string>& existing,
+                          const std::vector<char>& as_read, const std::vector<char>& otherwise,
                           std::vector<std::string> ImportedEntry::*other_ids, Reading ImportedEntry::*read,
                           bool ImportedEntry::*from_option, std::string_view option,
                           std::string_view (*name)(Reading), std::string_view what, std::string_view settles) {
     std::size_t count = 0;
     const ImportedEntry* first = nullptr;
     const auto in_journal = [&](const std::string& id) { return existing.contains(id); };
-    for (const auto& imported : result.entries)
-        if (std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal) &&
-            !existing.contains(imported.id)) {
+    for (std::size_t i = 0; i < result.entries.size(); ++i) {
+        const ImportedEntry& imported = result.entries[i];
+        if ((otherwise[i] || std::any_of((imported.*other_ids).begin(), (imported.*other_ids).end(), in_journal)) &&
+            !existing.contains(imported.id) && !as_read[i]) {
             if (!first) first = &imported;
             ++count;
         }
+    }
     if (!first) return;
     const std::string rows = count == 1 ? fmt::format("{}:{} was", first->file, first->line)
                                         : fmt::format("{}:{} and {} were", first->file, first->line,
@@ -254,56 +261,98 @@ bool one_baby(std::string_view journal, std::string_view imported) {
     return trim_name(journal).empty() || trim_name(imported).empty() || same_baby(journal, imported);
 }
 
-// Which entries the journal holds under another name in their id: a feed whose row names no child has --baby's
-// name in its id, or none, so the import that gave it another one (or none), under other config babies,
-// gave it another id. Its id under each name the journal's feeds carry, and none, is the one that import gave
-// it: the same key, and the same count of rows of that key before it in its file (the rows that name that
-// child counted with those that name none). Found with the same baby or an unnamed one, it is the same feed.
+// The names the journal's feeds carry, as ids hold them (lower case), and none, and the formats whose
+// imports gave it ids: read once, when first wanted.
+class JournalNames {
+public:
+    explicit JournalNames(const std::unordered_map<std::string, std::string>& existing) : existing_(existing) {}
+    const std::vector<std::string>& names() {
+        read();
+        return names_;
+    }
+    // Whether the journal holds an id of `format`: no row of it is found under any name otherwise.
+    bool holds(ImportFormat format) {
+        read();
+        return std::find(formats_.begin(), formats_.end(), format) != formats_.end();
+    }
+
+private:
+    void read() {
+        if (read_) return;
+        read_ = true;
+        names_.emplace_back();
+        constexpr ImportFormat all[] = {ImportFormat::babybuddy, ImportFormat::huckleberry, ImportFormat::babytracker,
+                                        ImportFormat::babyconnect};
+        std::unordered_set<std::string_view> babies;
+        for (const auto& [id, baby] : existing_) {
+            if (formats_.size() < std::size(all))
+                for (const ImportFormat format : all)
+                    if (id.starts_with(import_detail::id_prefix(format)) &&
+                        std::find(formats_.begin(), formats_.end(), format) == formats_.end())
+                        formats_.push_back(format);
+            if (!trim_name(baby).empty() && babies.insert(baby).second) {
+                std::string name = lower(baby);
+                if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(std::move(name));
+            }
+        }
+    }
+
+    const std::unordered_map<std::string, std::string>& existing_;
+    std::vector<std::string> names_;
+    std::vector<ImportFormat> formats_;
+    bool read_ = false;
+};
+
+// Which entries the journal holds under another name in their id, in the reading whose rest of the key
+// `rest` holds (key_rest: as read now; other_unit_rest, other_order_rest: the other reading, "" for a row
+// that has none): a feed whose row names no child has --baby's name in its id, or none, so the import that
+// gave it another one (or none), under other config babies, gave it another id. Its id under each name the
+// journal's feeds carry, and none, is the one that import gave it: the same key, and the same count of rows
+// of that key before it in its file (the rows that name that child counted with those that name none).
+// Found with the same baby or an unnamed one, it is the same feed. Not looked up: rows in the journal under
+// their own id, or `known` (when not empty), and a row's id under its own name (in the other reading, one of
+// its other_unit_ids or other_order_ids, which refuse_other_reading looks up).
 std::vector<char> under_other_names(const ImportResult& result,
-                                    const std::unordered_map<std::string, std::string>& existing) {
+                                    const std::unordered_map<std::string, std::string>& existing,
+                                    JournalNames& journal_names, const std::string ImportedEntry::*rest,
+                                    const std::vector<char>& known) {
     std::vector<char> found(result.entries.size(), 0);
     std::vector<char> unnamed_rows(result.files.size(), 0);  // the files with feeds whose rows name no child
     bool any = false;
     for (const auto& imported : result.entries)
-        if (imported.type == EntryType::feed && !imported.child_from_row) {
+        if (imported.type == EntryType::feed && !imported.child_from_row && !(imported.*rest).empty() &&
+            !unnamed_rows[imported.source] && journal_names.holds(result.files[imported.source].format)) {
             unnamed_rows[imported.source] = 1;
             any = true;
         }
     if (!any) return found;
-    // The names as ids hold them (lower case), and none.
-    std::vector<std::string> names = {std::string()};
-    std::unordered_set<std::string_view> babies;
-    for (const auto& [id, baby] : existing)
-        if (!trim_name(baby).empty() && babies.insert(baby).second) {
-            std::string name = lower(baby);
-            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
-        }
+    const std::vector<std::string>& names = journal_names.names();
     std::size_t source = result.files.size();
-    std::unordered_map<std::string_view, int> unnamed;  // key_rest -> rows of the file whose rows name no child
-    std::unordered_map<std::string, int> named;         // id_child|key_rest -> rows of the file naming that child
+    std::unordered_map<std::string_view, int> unnamed;  // rest -> rows of the file whose rows name no child
+    std::unordered_map<std::string, int> named;         // id_child|rest -> rows of the file naming that child
     for (std::size_t i = 0; i < result.entries.size(); ++i) {
         const ImportedEntry& imported = result.entries[i];
-        if (imported.type != EntryType::feed || !unnamed_rows[imported.source]) continue;
+        const std::string& key_rest = imported.*rest;
+        if (imported.type != EntryType::feed || !unnamed_rows[imported.source] || key_rest.empty()) continue;
         if (imported.source != source) {
             source = imported.source;
             unnamed.clear();
             named.clear();
         }
         if (imported.child_from_row) {
-            ++named[imported.id_child + '|' + imported.key_rest];
+            ++named[imported.id_child + '|' + key_rest];
             continue;
         }
-        const int before = unnamed[imported.key_rest]++;
-        if (existing.contains(imported.id)) continue;  // under its own id: no other to look for
+        const int before = unnamed[key_rest]++;
+        if (existing.contains(imported.id) || (!known.empty() && known[i])) continue;  // in the journal as it reads
         const ImportFormat format = result.files[source].format;
         for (const auto& name : names) {
             if (name == imported.id_child) continue;
             int occurrence = before;
             if (!name.empty())
-                if (const auto it = named.find(name + '|' + imported.key_rest); it != named.end())
-                    occurrence += it->second;
-            const auto other = existing.find(import_detail::import_id(
-                format, import_detail::import_key(format, name, imported.key_rest), occurrence));
+                if (const auto it = named.find(name + '|' + key_rest); it != named.end()) occurrence += it->second;
+            const auto other = existing.find(
+                import_detail::import_id(format, import_detail::import_key(format, name, key_rest), occurrence));
             if (other != existing.end() && one_baby(other->second, imported.baby)) {
                 found[i] = 1;
                 break;
@@ -316,14 +365,20 @@ std::vector<char> under_other_names(const ImportResult& result,
 }  // namespace
 
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing) {
+    JournalNames names(existing);
+    const std::vector<char> other_name = under_other_names(result, existing, names, &ImportedEntry::key_rest, {});
     // Rows imported before with the other --unit: their amounts differ, so their ids do (a pump of
     // 5 ml beside one of 147.87 ml); with the other --date-order, their times (3 April beside 4 March).
-    refuse_other_reading(result, existing, &ImportedEntry::other_unit_ids, &ImportedEntry::unit_read,
-                         &ImportedEntry::unit_from_option, "--unit", unit_text, "unit",
-                         "names the unit");
-    refuse_other_reading(result, existing, &ImportedEntry::other_order_ids, &ImportedEntry::order_read,
-                         &ImportedEntry::order_from_option, "--date-order", order_text,
-                         "date order", "settles the date order");
+    // A feed whose row names no child is looked up in that reading under every name, as in this one.
+    refuse_other_reading(result, existing, other_name,
+                         under_other_names(result, existing, names, &ImportedEntry::other_unit_rest, other_name),
+                         &ImportedEntry::other_unit_ids, &ImportedEntry::unit_read, &ImportedEntry::unit_from_option,
+                         "--unit", unit_text, "unit", "names the unit");
+    refuse_other_reading(result, existing, other_name,
+                         under_other_names(result, existing, names, &ImportedEntry::other_order_rest, other_name),
+                         &ImportedEntry::other_order_ids, &ImportedEntry::order_read,
+                         &ImportedEntry::order_from_option, "--date-order", order_text, "date order",
+                         "settles the date order");
     // Imported under its earlier id: the same row only when it went to the same baby, or to none (twins'
     // exports hold the same rows, and their ids told them apart only by a baby's name given with --baby).
     // A feed whose baby is config's one baby was written without a name by imports before that: the same row.
@@ -332,7 +387,6 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
         const auto found = existing.find(imported.earlier_id);
         return found != existing.end() && one_baby(found->second, imported.baby);
     };
-    const std::vector<char> other_name = under_other_names(result, existing);
     std::unordered_set<std::string> seen;
     std::vector<ImportedEntry> kept;
     kept.reserve(result.entries.size());

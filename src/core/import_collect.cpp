@@ -231,8 +231,6 @@ void FileImport::namesakes(std::string_view first_name, std::vector<std::string>
     result_.namesakes.push_back({name(), std::string(first_name), std::move(full_names)});
 }
 
-namespace {
-
 std::string_view id_prefix(ImportFormat format) {
     switch (format) {
         case ImportFormat::babybuddy: return "bb-";
@@ -242,6 +240,8 @@ std::string_view id_prefix(ImportFormat format) {
     }
     return "im-";
 }
+
+namespace {
 
 // A child's name as the journal keeps it: a baby's name config would accept
 // (trimmed, at most most_baby_name_bytes, no control character), as written; else none.
@@ -410,9 +410,13 @@ void FileImport::add(Draft d) {
     earlier.noted_ml.reset();
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, earlier);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
-    // The id the row has read another way (the other --unit, the other --date-order).
-    const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences) {
-        const std::string other_key = key_of(id_child, d.duration, a);
+    // The id the row has read another way (the other --unit, the other --date-order), and a feed's rest of
+    // its key read so (`other_rest`: its id so under another name is told from it, drop_duplicates).
+    const auto id_read_otherwise = [&](const Draft& a, Occurrences& occurrences, Occurrences& child_occurrences,
+                                       std::string& other_rest) {
+        std::string rest_read_otherwise = rest_of(d.duration, a);
+        const std::string other_key = import_key(format_, child_in_id, rest_read_otherwise);
+        if (!pump) other_rest = std::move(rest_read_otherwise);
         std::vector<std::string> ids = {id_of(other_key, occurrences)};
         if (filed_child) {
             const std::string child_key = key_of(d.child, d.duration, a);
@@ -424,6 +428,7 @@ void FileImport::add(Draft d) {
     // file names, read again in the other (as an import with the other --unit read it, or would have
     // read an earlier export that did not name the unit).
     std::vector<std::string> other_unit_ids;
+    std::string other_unit_rest;
     const BareAmount* bare_read = nullptr;
     if (!bare_amounts_.empty()) {
         Draft a = d;
@@ -434,7 +439,9 @@ void FileImport::add(Draft d) {
                     if (!bare_read) bare_read = &bare;
                     break;
                 }
-        if (bare_read) other_unit_ids = id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_);
+        if (bare_read)
+            other_unit_ids =
+                id_read_otherwise(a, other_unit_occurrences_, child_other_unit_occurrences_, other_unit_rest);
     }
 
     Line line;
@@ -463,10 +470,12 @@ void FileImport::add(Draft d) {
     }
     // The id with the other --date-order, when it chose how this row's date reads.
     std::vector<std::string> other_order_ids;
+    std::string other_order_rest;
     if (d.when.other_order_key) {
         Draft a = d;
         a.when.key = *d.when.other_order_key;
-        other_order_ids = id_read_otherwise(a, other_order_occurrences_, child_other_order_occurrences_);
+        other_order_ids =
+            id_read_otherwise(a, other_order_occurrences_, child_other_order_occurrences_, other_order_rest);
     }
     ImportedEntry imported;
     imported.text = serialize(line);
@@ -500,6 +509,8 @@ void FileImport::add(Draft d) {
     imported.child_id = std::move(child_id);
     imported.other_unit_ids = std::move(other_unit_ids);
     imported.other_order_ids = std::move(other_order_ids);
+    imported.other_unit_rest = std::move(other_unit_rest);
+    imported.other_order_rest = std::move(other_order_rest);
     if (bare_read) {
         imported.unit_read = bare_read->unit;
         imported.unit_from_option = bare_read->from_option;

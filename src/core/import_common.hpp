@@ -116,6 +116,8 @@ struct KeyDigestHash {
 };
 using Occurrences = std::unordered_map<KeyDigest, int, KeyDigestHash>;  // rows with a key so far
 
+// What the ids of a format's rows begin with ("bb-", ...).
+std::string_view id_prefix(ImportFormat format);
 // A row's key, what its id is the digest of: "FORMAT|child|rest", `child` in lower case ("" for none).
 std::string import_key(ImportFormat format, std::string_view child, std::string_view rest);
 // The id of the row with `key` that has `occurrence` rows of that key before it in its file.

@@ -803,6 +803,74 @@ Skipped 2 rows:
     [ "$(journal_sum)" = "$before" ]
 }
 
+# A Baby Tracker expressed.csv whose rows name no baby, with bare amounts (--unit) and dates either order reads.
+unnamed_expressed_csv() {
+    printf '%s\n' 'Baby,Time,Amount,Note' ',"3/4/25, 09:00",2,' ',"3/4/25, 09:00",2,' ',"5/6/25, 09:00",3,' \
+        > "$TEST_DIR/expressed.csv"
+}
+
+@test "a file imported with --baby or config's one baby is refused with the other --unit once config names none" {
+    unnamed_expressed_csv
+    cd "$TEST_DIR"
+    pumplog config set babies Ada >/dev/null
+    pumplog log import expressed.csv --baby Ada --unit oz --date-order mdy >/dev/null
+    pumplog config unset babies >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import expressed.csv --unit ml --date-order mdy
+    [ "$stderr" = "pumplog: error: expressed.csv:2 and 2 more rows were imported before with --unit oz; imported with"\
+" --unit ml they would be recorded twice: to correct the unit, take that import back first (restore the JOURNAL.bak"\
+" it left, or remove the journal if that import started it, if nothing has rewritten the journal since), or import"\
+" with --unit oz again" ]
+    cmp "$J" before
+    # Imported with no name in the ids (config's one baby), then with --baby once two babies are named.
+    rm "$J"
+    pumplog config set babies Ada >/dev/null
+    pumplog log import expressed.csv --unit oz --date-order mdy >/dev/null
+    pumplog config set babies "Ada, Ben" >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import expressed.csv --baby Ada --unit ml --date-order mdy
+    [ "${stderr%%;*}" = "pumplog: error: expressed.csv:2 and 2 more rows were imported before with --unit oz" ]
+    cmp "$J" before
+    # Another baby's feeds (twins' exports hold the same rows) are hers, whatever unit: imported.
+    rm "$J"
+    pumplog log import expressed.csv --baby Ada --unit oz --date-order mdy >/dev/null
+    run --separate-stderr pumplog log import expressed.csv --baby Ben --unit ml --date-order mdy
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[] | [.baby, .ml]]' "$J")" = \
+        '[["Ada",59.15],["Ada",59.15],["Ben",2],["Ben",2],["Ada",88.72],["Ben",3]]' ]
+}
+
+@test "a file imported with --baby or config's one baby is refused with the other --date-order once config names none" {
+    unnamed_expressed_csv
+    cd "$TEST_DIR"
+    pumplog config set babies Ada >/dev/null
+    pumplog log import expressed.csv --baby Ada --unit ml --date-order mdy >/dev/null
+    pumplog config unset babies >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import expressed.csv --unit ml --date-order dmy
+    [ "$stderr" = "pumplog: error: expressed.csv:2 and 2 more rows were imported before with --date-order mdy;"\
+" imported with --date-order dmy they would be recorded twice: to correct the date order, take that import back"\
+" first (restore the JOURNAL.bak it left, or remove the journal if that import started it, if nothing has rewritten"\
+" the journal since), or import with --date-order mdy again" ]
+    cmp "$J" before
+    # With the same order it is already in the journal.
+    run --separate-stderr pumplog log import expressed.csv --unit ml --date-order mdy
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from expressed.csv (Baby Tracker).
+Skipped 3 rows:
+  3 already in the journal" ]
+    cmp "$J" before
+    # Imported with no name in the ids (config's one baby), then with --baby once two babies are named.
+    rm "$J"
+    pumplog config set babies Ada >/dev/null
+    pumplog log import expressed.csv --unit ml --date-order mdy >/dev/null
+    pumplog config set babies "Ada, Ben" >/dev/null
+    cp "$J" before
+    refused 2 pumplog log import expressed.csv --baby Ada --unit ml --date-order dmy
+    [ "${stderr%%;*}" = "pumplog: error: expressed.csv:2 and 2 more rows were imported before with --date-order mdy" ]
+    cmp "$J" before
+}
+
 @test "with several babies, an export whose feeds name no baby is refused without --baby, as log feed is" {
     pumplog config set babies "Ada, Ben" >/dev/null
     twins_csv
