@@ -169,7 +169,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     const bool ahead = pump.at > clock.now + ahead_allowance;
     std::string stored;  // the stash's message, after the day's summary
     if (!o.store_given) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
-    else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store, o.force);
+    else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store);
     if (!ahead) {
         total.pumped += pump.amount.total;
         ++total.sessions;

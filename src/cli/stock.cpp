@@ -421,10 +421,8 @@ void check_pump_stored(Context& ctx, Volume amount, Seconds at, std::string_view
     check_storable(guideline(ctx), at, where, at, clock.now, force, clock.zone);
 }
 
-std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place,
-                               bool force) {
+std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place) {
     const Clock& clock = ctx.clock();
-    check_pump_stored(ctx, amount, at, place, force);
     StoreRecord store;
     store.place = parse_place(place);
     store.amount = amount;

@@ -11,15 +11,14 @@
 
 namespace pumplog::cli {
 
-// What append_pump_stored checks before it writes (the place, the amount, the storage limit), on its own: run
+// Whether the milk of a pump may be stored (the place, the amount, the storage limit): usage errors. Run
 // before the slip checks, so that a place mistyped is named as such, not as a pump typed twice.
 void check_pump_stored(Context& ctx, Volume amount, Seconds at, std::string_view place, bool force);
 
 // Appends the pump line and a `store` line for the same milk (linked by
-// `from`, labelled with the next free label) in one write. `place` is
-// validated first (usage error, nothing written). Returns what to tell the parent.
-std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place,
-                               bool force);
+// `from`, labelled with the next free label) in one write, once
+// check_pump_stored has passed. Returns what to tell the parent.
+std::string append_pump_stored(Context& ctx, const Line& pump, Volume amount, Seconds at, std::string_view place);
 
 // Appends the feed line and the `use` lines that take its milk from the stash
 // (soonest to expire first, never expired milk) in one write, both or neither:
