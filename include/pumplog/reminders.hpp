@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pumplog/entry.hpp"
@@ -22,14 +23,17 @@ struct Announcement {
 };
 using Announced = std::map<std::string, Announcement>;
 
-// The key of a planned pump: its time, RFC 3339 in UTC.
-std::string reminder_key(const NextPump& next);
+// The key of a planned pump: its time, RFC 3339 in UTC; for the plan of one
+// baby's feeds (`plan next --baby NAME`), " for NAME" after it, so a job per
+// baby and one for all count their own pumps (each plan's pumps are its own).
+std::string reminder_key(const NextPump& next, std::string_view baby = {});
 // The key to count `next`'s announcements under: that of a pump already
 // announced within half `min_gap` of its time (the closest), else its own. A
 // feed logged since may move the planned pump by a few minutes; it is still
 // the pump announced (planned pumps are at least min_gap apart), not a new one
 // to announce again.
-std::string reminder_key(const NextPump& next, const Announced& announced, const Settings& settings);
+std::string reminder_key(const NextPump& next, const Announced& announced, const Settings& settings,
+                         std::string_view baby = {});
 
 // The skip line (`plan skip`) of the planned pump `next`: one within half
 // `min_gap` of its time (pumps are at least min_gap apart, so it is this

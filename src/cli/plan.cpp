@@ -192,7 +192,8 @@ int run_next(Context& ctx, const PlanOptions& o) {
     if (!o.within.empty()) within = parse_duration(o.within);
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     ctx.warn_damage_once = within.has_value();         // and warns of a damaged line once
-    const History history = read_for_plan(ctx, settings, clock.now, plan_baby(ctx, o));
+    const std::string baby = plan_baby(ctx, o);
+    const History history = read_for_plan(ctx, settings, clock.now, baby);
     // Nothing logged (a missing or empty journal): cron stays silent, in supply mode too, which plans
     // without feeds (SPEC 10).
     if (within && history.entries.empty()) return 1;
@@ -222,7 +223,7 @@ int run_next(Context& ctx, const PlanOptions& o) {
             fmt::print(stderr, "pumplog: {}", render::stale_timers_text(*timer, clock));
     }
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
-                   !announce_once(ctx, said, reminder_key(*next, said, settings), [&](const Announcement& before) {
+                   !announce_once(ctx, said, reminder_key(*next, said, settings, baby), [&](const Announcement& before) {
                        return should_remind(*next, clock.now, settings.remind_again, before);
                    }))) {
         if (stale) commit_announced(ctx, said);

@@ -3,7 +3,8 @@
 // JSON file per journal under $XDG_STATE_HOME/pumplog/ (else
 // ~/.local/state/pumplog/), named after a hash of the journal's absolute path:
 // {"journal": PATH, "announced": {KEY: {"times": N, "last": TIME}, ...}}; KEY is
-// "pump TIME", "timer ID", "expiring ID" or "damage HASH" (damaged lines warned of). Documented in pumplog-plan(1).
+// "pump TIME" (" for NAME" after it for a --baby plan), "timer ID", "expiring ID" or "damage HASH" (damaged lines
+// warned of). Documented in pumplog-plan(1).
 #include <filesystem>
 #include <string>
 

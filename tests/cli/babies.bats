@@ -771,3 +771,27 @@ half_named_week() {
     PUMPLOG_NOW=2026-11-21T10:32:00Z refused 2 pumplog log edit "$ref" --baby Ben
     [ "$stderr" = "pumplog: error: a leftover is offered again only to the baby who left it, so this feed, which took B2 (what Ada left), cannot be Ben's; a feed from the stash is corrected whole: take it back (pumplog log rm $ref) and log it again with --baby" ]
 }
+
+@test "plan next --within: a job per baby and one for all each announce their own pumps (one state, no mix-up)" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    # Ada's pumps and the plan of all are under half min_gap apart: they are still each plan's own pump.
+    local all ada t h m
+    all="$(pumplog plan --mode exclusive --on 2026-11-21 --format json | jq -r '.pumps[].at[11:16]' | sort -u)"
+    [ "$(wc -l <<<"$all")" -ge 6 ]
+    local said_all="" said_ada=""
+    for h in 00 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23; do
+        for m in 00 05 10 15 20 25 30 35 40 45 50 55; do
+            t="2026-11-21T$h:$m:00+01:00"
+            if out="$(pumplog plan next --within 10m --mode exclusive --baby Ada --now "$t" --format json)"; then
+                said_ada+="$(jq -r '.at[11:16]' <<<"$out")"$'\n'
+            fi
+            if out="$(pumplog plan next --within 10m --mode exclusive --now "$t" --format json)"; then
+                said_all+="$(jq -r '.at[11:16]' <<<"$out")"$'\n'
+            fi
+        done
+    done
+    # every pump of the plan of all was announced by its own job, whatever Ada's job said before it
+    [ "$(sort -u <<<"${said_all%$'\n'}")" = "$all" ]
+    [ -n "$said_ada" ]
+}

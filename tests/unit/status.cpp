@@ -261,6 +261,24 @@ TEST_CASE("a pump moved by a feed logged since it was announced is the pump anno
     CHECK(reminder_key(next, said, s) == "pump 2026-11-21T10:00:00+00:00");
 }
 
+TEST_CASE("a plan of one baby's feeds counts its own pumps, apart from the plan of all", "[status]") {
+    NextPump next;
+    next.pump.at = instant("2026-11-21T09:25:00+01:00");
+    Settings s;  // min_gap 2 h
+    CHECK(reminder_key(next, Announced{}, s, "Ada") == "pump 2026-11-21T08:25:00+00:00 for Ada");
+    Announced said;
+    said["pump 2026-11-21T08:30:00+00:00"] = Announcement{1, instant("2026-11-21T09:20:00+01:00")};
+    said["pump 2026-11-21T08:40:00+00:00 for Ben"] = Announcement{1, instant("2026-11-21T09:30:00+01:00")};
+    // the plan of all's pump 5 min away and Ben's are not Ada's
+    CHECK(reminder_key(next, said, s, "Ada") == "pump 2026-11-21T08:25:00+00:00 for Ada");
+    said["pump 2026-11-21T08:45:00+00:00 for Ada"] = Announcement{1, instant("2026-11-21T09:35:00+01:00")};
+    CHECK(reminder_key(next, said, s, "Ada") == "pump 2026-11-21T08:45:00+00:00 for Ada");
+    // and the plan of all does not take a baby's pump for its own
+    CHECK(reminder_key(next, said, s) == "pump 2026-11-21T08:30:00+00:00");
+    said.erase("pump 2026-11-21T08:30:00+00:00");
+    CHECK(reminder_key(next, said, s) == "pump 2026-11-21T08:25:00+00:00");
+}
+
 TEST_CASE("a pump skipped twice (two devices, merged) counts once", "[status]") {
     const std::vector<Entry> entries = {
         entry_of(R"({"v":1,"id":"S1","type":"skip","at":"2026-11-21T11:00:00+01:00"})"),
