@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "json_error.hpp"
 #include "line_parser.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
@@ -54,19 +55,6 @@ std::string a_line_of(EntryType type) {
     const std::string_view name = type_name(type);
     const bool vowel = name == "amend" || name == "unknown";
     return fmt::format("{} {} line", vowel ? "an" : "a", name);
-}
-
-// What a DOM parse error means to someone reading their journal.
-std::string json_error(simdjson::error_code code) {
-    switch (code) {
-        case simdjson::UTF8_ERROR: return "not valid UTF-8";
-        case simdjson::UNESCAPED_CHARS: return "not valid JSON (a control character inside a string)";
-        case simdjson::NUMBER_ERROR:
-        case simdjson::NUMBER_OUT_OF_RANGE: return "not valid JSON (a number out of range)";
-        case simdjson::DEPTH_ERROR: return "not valid JSON (nested too deeply)";
-        case simdjson::STRING_ERROR: return "not valid JSON (a bad string escape)";
-        default: return "not valid JSON";
-    }
 }
 
 // A number out of range (a volume outside 0 to 10000 ml, a duration that is

@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include "json_error.hpp"
 #include "line_parser.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/text.hpp"
@@ -146,6 +147,18 @@ bool read_time(value v, std::optional<Stamp>& out, std::string* text) {
 }
 
 // A field of the table (fields.hpp); false on a type error.
+// What a value a field cannot take is not, as log check words it.
+const char* not_of_kind(FieldKind kind) {
+    switch (kind) {
+        case FieldKind::volume: return "is not a number (millilitres)";
+        case FieldKind::seconds: return "is not a whole number of seconds";
+        case FieldKind::text:
+        case FieldKind::named: return "is not a string";
+        case FieldKind::time: return "is not an RFC 3339 time (2026-11-21T14:05:00+01:00)";
+    }
+    return "has the wrong type";
+}
+
 bool read_field(const FieldSpec& field, value v, Entry& e) {
     switch (field.kind) {
         case FieldKind::volume: return read_number(v, e.*field.volume);
@@ -186,6 +199,23 @@ void LineParser::pass_over(PassOver pass) {
 
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,
                                      std::string& error) {
+    if (parse_fields(data, size, capacity, e, error)) return true;
+    // On demand, a string is unescaped only when read: a lone surrogate in a
+    // note reads as a note of the wrong type. Damage to the JSON itself is
+    // worded as log check's whole-line parse words it, so that every reader
+    // names a bad line alike (pumplog(5)). Bad lines are rare: the copy and
+    // the second parse cost nothing on a sound journal.
+    if (line_out_of_bounds(data, size)) return false;
+    simdjson::dom::parser dom;
+    const simdjson::padded_string copy(data, size);
+    simdjson::dom::element root;
+    const auto code = dom.parse(copy).get(root);
+    if (code == simdjson::STRING_ERROR || code == simdjson::UNESCAPED_CHARS || code == simdjson::UTF8_ERROR)
+        error = json_error(code);
+    return false;
+}
+
+bool LineParser::parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
     e.clear();
     if (const char* why = line_out_of_bounds(data, size)) {
         error = why;
@@ -231,7 +261,7 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
             std::int64_t version = 0;
             ok = !v.get_int64().get(version) && version >= 1;
             has_v = ok;
-            if (!ok) { error = "\"v\" is not a format version"; return false; }
+            if (!ok) { error = "\"v\" is not a format version (a whole number, 1)"; return false; }
         } else if (key == "id") {
             ok = read_string(v, e.id) && !e.id.empty();
             has_id = ok;
@@ -244,7 +274,7 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
         } else if (key == "at") {
             std::optional<Stamp> stamp;
             ok = read_time(v, stamp, &e.at_text) && stamp;
-            if (!ok) { error = "\"at\" is not an RFC 3339 time"; return false; }
+            if (!ok) { error = "\"at\" is not an RFC 3339 time (2026-11-21T14:05:00+01:00)"; return false; }
             e.at = *stamp;
             has_at = true;
         } else if (key == "set") {
@@ -275,17 +305,16 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
                 if (!field || !field->amendable()) continue;
                 e.set_fields |= field->amend_bit;
                 if (!read_field(*field, sv, e)) {
-                    error = "\"set." + std::string(skey) + "\" has the wrong type";
+                    error = "\"set." + std::string(skey) + "\" " + not_of_kind(field->kind);
                     return false;
                 }
             }
             seen.resize(top_keys);
         } else if (const FieldSpec* field = field_named(key)) {
-            ok = read_field(*field, v, e);
-        }
-        if (!ok) {
-            error = "\"" + printable(key) + "\" has the wrong type";
-            return false;
+            if (!read_field(*field, v, e)) {
+                error = "\"" + printable(key) + "\" " + not_of_kind(field->kind);
+                return false;
+            }
         }
     }
     // On-demand stops at the object's end: anything after it (two lines run

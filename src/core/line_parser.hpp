@@ -38,6 +38,8 @@ public:
                              std::string& error);
 
 private:
+    bool parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -296,3 +296,26 @@ $J: 6 lines, 6 good entries, no errors, 2 notes" ]
     [ "$status" -eq 0 ]
     [ "$output" = "$J: 3 lines, 3 good entries, no errors" ]
 }
+
+@test "every reader names a bad line's damage as log check does (a lone surrogate is a bad escape, not a wrong type)" {
+    journal_line "$(line a pump '"ml":90,"note":"lone \ud800"')"
+    journal_line "$(line b pump '"ml":90,"note":"bad \x escape"')"
+    journal_line "$(line c pump '"ml":90,"note":5')"
+    journal_line "$(line d pump '"ml":"ninety"')"
+    journal_line "$(line e pump '"ml":90,"dur_s":"long"')"
+    journal_line "$(line f store '"ml":90,"place":"fridge","pumped":"soon"')"
+    journal_line '{"v":"1","id":"g","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":90}'
+    journal_line '{"v":1,"id":"h","type":"pump","at":"nine o clock","ml":90}'
+    journal_line "$(line i pump '"ml":90,"note":"ok \ud83d\ude00"')"
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 3 ]
+    local want got
+    want="$(grep -E "^$J:[0-9]+: " <<<"$output" | sed "s|^$J:||")"
+    [ "$(wc -l <<<"$want")" -eq 8 ]
+    [[ "$want" == *'1: not valid JSON (a bad string escape)'* ]]
+    [[ "$want" == *'3: "note" is not a string'* ]]
+    run --separate-stderr pumplog log --since 2026-11-20
+    [ "$status" -eq 0 ]
+    got="$(sed -n "s|^pumplog: warning: $J:\([0-9]*: .*\); skipped (see pumplog log check)\$|\1|p" <<<"$stderr")"
+    [ "$got" = "$want" ]
+}
