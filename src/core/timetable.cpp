@@ -377,29 +377,92 @@ Seconds round_to(Seconds at, minutes step, const ZoneMemo& zone) {
     return zone.to_instant(LocalSeconds(minutes(rounded)));
 }
 
-int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<TimeSpan>& periods,
-            minutes tolerance) {
-    int snapped = 0;
+namespace {
+
+// The pumps of one period, in time order (the drafts are sorted).
+std::vector<const Draft*> pumps_in(const std::vector<Draft>& drafts, const TimeSpan& p) {
+    std::vector<const Draft*> out;
+    for (const auto& d : drafts)
+        if (p.contains(d.at)) out.push_back(&d);
+    return out;
+}
+
+}  // namespace
+
+bool near_reference(const std::vector<Draft>& drafts, const std::vector<Draft>& reference, const TimeSpan& period,
+                    minutes tolerance) {
+    const std::vector<const Draft*> mine = pumps_in(drafts, period), theirs = pumps_in(reference, period);
+    if (mine.empty() || mine.size() != theirs.size()) return false;
+    for (std::size_t i = 0; i < mine.size(); ++i)
+        if (mine[i]->at - theirs[i]->at > tolerance || theirs[i]->at - mine[i]->at > tolerance) return false;
+    return true;
+}
+
+std::vector<TimeSpan> snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference,
+                              const std::vector<TimeSpan>& periods, minutes tolerance) {
+    std::vector<TimeSpan> not_snapped;
     for (const TimeSpan& p : periods) {
-        std::vector<Draft*> mine;
-        std::vector<const Draft*> theirs;
-        for (auto& d : drafts)
-            if (p.contains(d.at)) mine.push_back(&d);
-        for (const auto& r : reference)
-            if (p.contains(r.at)) theirs.push_back(&r);
-        if (mine.empty() || mine.size() != theirs.size()) continue;
-        bool near = true;
-        for (std::size_t i = 0; i < mine.size(); ++i)
-            if (mine[i]->at - theirs[i]->at > tolerance || theirs[i]->at - mine[i]->at > tolerance) near = false;
-        if (!near) continue;
-        for (std::size_t i = 0; i < mine.size(); ++i) {
-            mine[i]->at = theirs[i]->at;
-            mine[i]->moved = theirs[i]->moved;
+        if (!near_reference(drafts, reference, p, tolerance)) {
+            if (std::any_of(drafts.begin(), drafts.end(), [&](const Draft& d) { return p.contains(d.at); }))
+                not_snapped.push_back(p);
+            continue;
         }
-        ++snapped;
+        // Each pump near its counterpart: it takes the counterpart's time and keeps its covers and target.
+        const std::vector<const Draft*> theirs = pumps_in(reference, p);
+        std::size_t i = 0;
+        for (auto& d : drafts)
+            if (p.contains(d.at)) {
+                d.at = theirs[i]->at;
+                d.moved = theirs[i]->moved;
+                ++i;
+            }
     }
     std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
-    return snapped;
+    return not_snapped;
+}
+
+void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const TimeSpan& period,
+             const std::vector<Feed>& feeds) {
+    struct Covered {
+        Seconds at;
+        Volume amount;
+        bool estimated;
+    };
+    // A covered feed's own `estimated` (a draft's is any of its feeds'), found among the sorted feeds.
+    const auto estimated = [&](Seconds at, bool otherwise) {
+        const auto f = std::lower_bound(feeds.begin(), feeds.end(), at,
+                                        [](const Feed& x, Seconds t) { return x.at < t; });
+        return f != feeds.end() && f->at == at ? f->estimated : otherwise;
+    };
+    std::vector<Covered> covered;
+    for (const Draft& d : drafts)
+        if (period.contains(d.at))
+            for (std::size_t i = 0; i < d.covers.size(); ++i)
+                covered.push_back({d.covers[i], d.amounts[i], estimated(d.covers[i], d.estimated)});
+    std::sort(covered.begin(), covered.end(), [](const Covered& a, const Covered& b) { return a.at < b.at; });
+    std::vector<Draft> held;
+    for (const Draft* r : pumps_in(reference, period)) {
+        Draft h;
+        h.at = r->at;
+        h.moved = r->moved;
+        h.night = r->night;
+        held.push_back(std::move(h));
+    }
+    if (held.empty()) return;
+    const auto distance = [](Seconds a, Seconds b) { return a > b ? a - b : b - a; };
+    for (const Covered& f : covered) {
+        std::size_t nearest = 0;
+        for (std::size_t i = 1; i < held.size(); ++i)
+            if (distance(held[i].at, f.at) < distance(held[nearest].at, f.at)) nearest = i;
+        Draft& h = held[nearest];
+        h.covers.push_back(f.at);
+        h.amounts.push_back(f.amount);
+        h.target += f.amount;
+        h.estimated = h.estimated || f.estimated;
+    }
+    std::erase_if(drafts, [&](const Draft& d) { return period.contains(d.at); });
+    drafts.insert(drafts.end(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
+    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
 }
 
 void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,

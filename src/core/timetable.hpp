@@ -123,10 +123,23 @@ Seconds round_to(Seconds at, std::chrono::minutes step, const ZoneMemo& zone);
 // Hysteresis: within each period, when `reference` (the timetable of the
 // week's anchor) has as many pumps as `drafts` and each is within `tolerance`
 // of its counterpart (the rhythm has not really moved), the drafts take the
-// reference's times and keep their own covers and targets. Returns how many
-// periods were snapped.
-int snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const std::vector<TimeSpan>& periods,
-            std::chrono::minutes tolerance);
+// reference's times and keep their own covers and targets. Returns the periods
+// that hold a draft and were not snapped.
+std::vector<TimeSpan> snap_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference,
+                              const std::vector<TimeSpan>& periods, std::chrono::minutes tolerance);
+
+// Whether `drafts` has pumps in `period`, as many as `reference` there, each within `tolerance` of its
+// counterpart (in time order): snap_to's test for one period.
+bool near_reference(const std::vector<Draft>& drafts, const std::vector<Draft>& reference, const TimeSpan& period,
+                    std::chrono::minutes tolerance);
+
+// The reference's pumps in place of the drafts in `period` (a hold where the drafts are not near it): each
+// feed the drafts there covered goes to the nearest of them (the earlier on a tie), its amount into that
+// pump's target and its `estimated` (from `feeds`, the predicted feeds the drafts were laid out from) into
+// the pump's; a reference pump nearest no feed covers none, as a gap's pump (its `night` kept). Nothing
+// changes when the reference has no pump there.
+void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const TimeSpan& period,
+             const std::vector<Feed>& feeds);
 
 // Pinned times (`schedule`, minutes after midnight) on each local day, inside
 // the periods; each feed inside a period is covered by the nearest pinned pump

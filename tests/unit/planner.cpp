@@ -934,16 +934,58 @@ TEST_CASE("a loosely timed baby's timetable holds after one noisy day") {
 }
 
 // The other side of holding: a rhythm that really moved (every feed 90
-// minutes later since Monday) is the timetable by Thursday, not next week.
+// minutes later since Monday) is the timetable by Friday, not next week. The
+// plan made on Wednesday evening is the first to leave the week's timetable;
+// one evening is not enough (the plan made the evening before still held to
+// it), so Thursday keeps the week's and Friday takes the new rhythm, exactly
+// as the plan learned it.
 TEST_CASE("a rhythm moved by over an hour is taken within the week") {
     const date::sys_days first = day_of(2026, 11, 2), monday = day_of(2026, 11, 16), thursday = monday + date::days(3);
-    const auto all = feeds_for(berlin(), first, 17, three_hourly, Noise{10, 0.1, 3}, nullptr,
+    const auto all = feeds_for(berlin(), first, 18, three_hourly, Noise{10, 0.1, 3}, nullptr,
                                [&](int d) { return first + date::days(d) >= monday ? 90 : 0; });
-    const Plan plan = planned_the_evening_before(all, away_weekdays(), thursday);
-    CHECK(clocks(plan) == std::vector<std::string>{"08:30", "11:25", "14:30", "17:25"});
+    Settings exclusive;
+    exclusive.mode = PlanMode::exclusive;
+    CHECK(clocks(planned_the_evening_before(all, away_weekdays(), thursday)) ==
+          std::vector<std::string>{"10:00", "13:00", "16:05"});
+    CHECK(clocks(planned_the_evening_before(all, away_weekdays(), thursday + date::days(1))) ==
+          std::vector<std::string>{"08:30", "11:30", "14:30"});
+    CHECK(clocks(planned_the_evening_before(all, exclusive, thursday)) ==
+          std::vector<std::string>{"01:00", "04:00", "06:55", "10:00", "13:00", "16:05", "18:55", "22:05"});
+    CHECK(clocks(planned_the_evening_before(all, exclusive, thursday + date::days(1))) ==
+          std::vector<std::string>{"02:35", "05:30", "08:30", "11:30", "14:30", "17:30", "20:25", "23:30"});
     // Monday's, made from the old rhythm the evening before, and still the week's on Tuesday.
     CHECK(clocks(planned_the_evening_before(all, away_weekdays(), monday)) ==
           std::vector<std::string>{"10:00", "13:00", "16:05"});
+}
+
+// Two evenings to leave the week's timetable: a baby fed up to 45 minutes
+// early or late, whose timetable holds to the week's, then a Tuesday with
+// every feed 50 minutes late. Wednesday's slots, drawn again, put the 10:37
+// and 12:31 feeds under one pump at 11:30, 75 minutes from the week's 12:45
+// (away: and a pump added at 09:15 for the gap), but the plan made on Monday
+// evening held: Wednesday's timetable is still the week's, each of
+// Wednesday's feeds under the nearest of its pumps.
+TEST_CASE("one day of feeds 50 minutes late does not move the week's timetable") {
+    const date::sys_days wednesday = day_of(2026, 11, 18), tuesday = wednesday - date::days(1);
+    const auto all = feeds_for(berlin(), day_of(2026, 11, 2), 21, three_hourly, Noise{45, 0.1, 65});
+    auto late = all;
+    for (Entry& e : late)
+        if (local_day(e.at.instant, berlin()) == tuesday) e.at.instant += minutes(50);
+    Settings exclusive;
+    exclusive.mode = PlanMode::exclusive;
+    const std::vector<std::string> week{"10:00", "12:45", "15:30"};
+    CHECK(clocks(planned_the_evening_before(all, away_weekdays(), tuesday)) == week);
+    CHECK(clocks(planned_the_evening_before(all, away_weekdays(), wednesday)) == week);
+    const Plan held = planned_the_evening_before(late, away_weekdays(), wednesday);
+    CHECK(clocks(held) == week);
+    REQUIRE(held.pumps.size() == 3);
+    CHECK(held.pumps[0].reason == "covers the 10:37 feed");
+    CHECK(held.pumps[0].target.ml() == 120);
+    CHECK(held.pumps[1].reason == "covers the 12:31 feed");
+    CHECK(held.pumps[1].target.ml() == 110);
+    const std::vector<std::string> days{"01:10", "03:55", "06:50", "10:00", "12:45", "15:30", "18:50", "21:40"};
+    CHECK(clocks(planned_the_evening_before(all, exclusive, wednesday)) == days);
+    CHECK(clocks(planned_the_evening_before(late, exclusive, wednesday)) == days);
 }
 
 TEST_CASE("a schedule pins the pump times: targets and yields for them, advice only for a feed or gap left out") {

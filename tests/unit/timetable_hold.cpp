@@ -1,6 +1,7 @@
 // The timetable's hold on the number of pumps: two pumps near min_gap apart are
 // merged or kept apart as the week's reference timetable has them (draft_pumps
-// with a reference), so one noisy day does not add or take away a pump.
+// with a reference), so one noisy day does not add or take away a pump; and
+// the hold on the times (snap_to, near_reference, hold_to).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -79,6 +80,59 @@ TEST_CASE("two feeds 2 h 10 apart the week's timetable pumped for as one stay on
     std::vector<timetable::Draft> missing = week;
     missing[2] = pump_at(9, 0, 1);
     CHECK(timetable::draft_pumps(feeds, whole_day, options, utc, missing).size() == 8);
+}
+
+TEST_CASE("snap_to takes the week's times where each pump is within the tolerance and names the other periods") {
+    const std::vector<TimeSpan> periods{{at(8, 0), at(12, 0)}, {at(12, 0), at(16, 0)}, {at(16, 0), at(20, 0)}};
+    const std::vector<timetable::Draft> fresh{pump_at(9, 0, 1), pump_at(11, 0, 1), pump_at(13, 0, 1),
+                                              pump_at(15, 0, 1)};
+    const std::vector<timetable::Draft> week{pump_at(9, 40, 1), pump_at(10, 20, 1), pump_at(13, 0, 1),
+                                             pump_at(14, 55, 1), pump_at(17, 0, 1)};
+    // Within an hour everywhere (40 minutes at most): both periods with pumps snapped, their covers kept.
+    std::vector<timetable::Draft> drafts = fresh;
+    CHECK(timetable::snap_to(drafts, week, periods, minutes(60)).empty());
+    CHECK(clock_times(drafts) == std::vector<std::string>{"09:40", "10:20", "13:00", "14:55"});
+    CHECK(drafts[0].covers == std::vector<Seconds>{at(9, 0)});
+    // Within 30 minutes: 08-12 is left as it was, and named; 16-20 holds no pump of the drafts', so it is not.
+    drafts = fresh;
+    const std::vector<TimeSpan> left = timetable::snap_to(drafts, week, periods, minutes(30));
+    REQUIRE(left.size() == 1);
+    CHECK(left[0].begin == at(8, 0));
+    CHECK(left[0].end == at(12, 0));
+    CHECK(clock_times(drafts) == std::vector<std::string>{"09:00", "11:00", "13:00", "14:55"});
+    CHECK(timetable::near_reference(fresh, week, periods[0], minutes(40)));
+    CHECK_FALSE(timetable::near_reference(fresh, week, periods[0], minutes(39)));
+    CHECK_FALSE(timetable::near_reference(fresh, week, periods[2], minutes(60)));
+}
+
+TEST_CASE("held to the week's timetable with a pump fewer each feed goes to the nearest of the week's pumps") {
+    const auto* utc = date::locate_zone("UTC");
+    auto feeds = feeds_at({{2, 0}, {5, 0}, {8, 0}, {9, 25}, {12, 0}, {15, 0}, {18, 0}, {21, 0}});
+    feeds[2].estimated = true;  // the 08:00 feed's amount is an estimate
+    std::vector<timetable::Draft> drafts = timetable::draft_pumps(feeds, whole_day, options, utc);
+    REQUIRE(clock_times(drafts) == std::vector<std::string>{"02:00", "05:00", "08:40", "12:00", "15:00", "18:00",
+                                                           "21:00"});
+    REQUIRE(drafts[2].estimated);  // 08:00 and 09:25 under one pump
+    // The week pumped at 08:00 and 10:10, and had a night pump for a long gap (23:30, covering no feed).
+    std::vector<timetable::Draft> week{pump_at(2, 0, 1),   pump_at(5, 0, 1),  pump_at(8, 0, 1),
+                                       pump_at(10, 10, 1), pump_at(12, 0, 1), pump_at(15, 0, 1),
+                                       pump_at(18, 0, 1),  pump_at(21, 0, 1), pump_at(23, 30, 0)};
+    week.back().night = true;
+    timetable::hold_to(drafts, week, whole_day[0], feeds);
+    CHECK(clock_times(drafts) == std::vector<std::string>{"02:00", "05:00", "08:00", "10:10", "12:00", "15:00",
+                                                         "18:00", "21:00", "23:30"});
+    // 09:25 is 25 minutes from 10:10 and 85 from 08:00.
+    CHECK(drafts[2].covers == std::vector<Seconds>{at(8, 0)});
+    CHECK(drafts[3].covers == std::vector<Seconds>{at(9, 25)});
+    CHECK(drafts[3].target.ml() == 100);
+    CHECK(drafts[2].estimated);
+    CHECK_FALSE(drafts[3].estimated);  // its one feed was measured
+    CHECK(drafts[8].covers.empty());
+    CHECK(drafts[8].target.ml() == 0);
+    CHECK(drafts[8].night);
+    Volume need;
+    for (const auto& d : drafts) need += d.target;
+    CHECK(need.ml() == 800);  // the day's eight feeds, each in one target
 }
 
 }  // namespace PUMPLOG_UNITY_ID
