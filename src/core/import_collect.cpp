@@ -110,6 +110,49 @@ void refuse_thousands_separator(std::string_view cell) {
 
 }  // namespace
 
+RowError split_amount(std::string_view cell, std::string_view next) {
+    const std::string joined = fmt::format("{},{}", printable(cell), printable(next));
+    const std::string_view digits = next.substr(0, next.find_first_not_of("0123456789"));
+    // "1,000ml" split: quoted, it would be refused as ambiguous (a thousands separator or a decimal comma?), so
+    // the advice is the form that gives the amount meant: without the comma, or with a point, each named only
+    // when that reading is a plausible amount (at most 1000 ml; "1,000ml" is not 1 ml written to three places).
+    if (cell.size() <= 3 && cell[0] != '0' && digits.size() == 3 &&
+        (digits.size() == next.size() || (next[3] != ',' && next[3] != '.'))) {
+        const std::string_view unit = next.substr(3);
+        const std::string thousands = fmt::format("{}{}{}", cell, digits, printable(unit));
+        std::string fraction(digits);
+        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+        const std::string decimal =
+            fmt::format("{}{}{}{}", cell, fraction.empty() ? "" : ".", fraction, printable(unit));
+        const auto plausible = [](const std::string& text) {
+            try {
+                return parse_amount(text, Unit::ml).ml() <= most_ml;
+            } catch (const Error&) {
+                return false;
+            }
+        };
+        const bool as_thousands = plausible(thousands);
+        const bool as_decimal = plausible(decimal) && !(as_thousands && fraction.empty());
+        std::string advice;
+        if (as_thousands && as_decimal)
+            advice = fmt::format("write it without the comma ({}) for a thousands separator, or with a point ({}) "
+                                 "for a decimal comma",
+                                 thousands, decimal);
+        else if (as_thousands) advice = fmt::format("write it without the comma ({})", thousands);
+        else if (as_decimal)
+            advice = fraction.empty() ? fmt::format("write it as {}", decimal)
+                                      : fmt::format("write it with a point ({})", decimal);
+        else advice = "check the amount and its unit";
+        return RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by its "
+                                    "comma ({}) in a cell without quotes; {}",
+                                    printable(cell), printable(next), joined, advice)};
+    }
+    return RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by a decimal "
+                                "comma ({}) in a cell without quotes; quote it (\"{}\") or write it with a "
+                                "point ({}.{})",
+                                printable(cell), printable(next), joined, joined, printable(cell), printable(next))};
+}
+
 KeyDigest KeyDigest::of(std::string_view hex) {
     const auto word = [&](std::size_t at) {
         std::uint64_t value = 0;
@@ -157,6 +200,7 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     for (auto& record : table_.records) {
         ++result_.files.back().rows;
         bare_amounts_.clear();
+        written_ = &record;
         try {
             std::size_t used = record.cells.size();
             while (used > columns && trim(record.cells[used - 1]).empty()) --used;
