@@ -259,7 +259,10 @@ void FileImport::other_activity(std::string_view activity, std::string_view time
     if (time.empty())
         throw RowError{fmt::format("the row has no time, so \"{}\" is no activity of the export {}",
                                    printable(activity), why)};
-    if (!split_time(time))
+    // Read as a pump's or a feed's time is (FileImport::time): a date that does not exist (30 February) or an
+    // hour past 23 is no more a time than words are.
+    const auto written = split_time(time);
+    if (!written || !resolve_time(*written, order_.value_or(DateOrder::mdy)))
         throw RowError{fmt::format("\"{}\" is not a time, so the row is no activity of the export {}",
                                    printable(time), why)};
     // Counted under the first spelling met ("Sleep" and "sleep" are one activity).

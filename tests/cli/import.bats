@@ -1228,6 +1228,27 @@ Would import 2 entries from hb.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 br
 Would import 2 entries from feeding.csv (Baby Buddy): 2 feeds (2 bottle, 0 breast)." ]
 }
 
+@test "Huckleberry: a row of another activity whose date or hour does not exist is a problem row, not that activity" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n%s\n' \
+        'Pump,2026-11-20 07:00,,0:20,60ml,,,' 'Diaper,2026-02-30 10:00,,,,,,' 'Sleep,2026-11-20 25:00,,,,,,' \
+        'Diaper,hello,,,,,,' > act.csv
+    run --separate-stderr pumplog log import act.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = 'when              what                  note  row
+2026-11-20 07:00  pumped 60 ml, 20 min        act.csv:2
+Would import 1 entry from act.csv (Huckleberry): 1 pump.
+Skipped 3 rows:
+  3 with a problem:
+    act.csv:3: "2026-02-30 10:00" is not a time, so the row is no activity of the export (a damaged line, or the'\
+' rest of a cell cut by a line end?)
+    act.csv:4: "2026-11-20 25:00" is not a time, so the row is no activity of the export (a damaged line, or the'\
+' rest of a cell cut by a line end?)
+    act.csv:5: "hello" is not a time, so the row is no activity of the export (a damaged line, or the rest of a'\
+' cell cut by a line end?)' ]
+    [ ! -e "$J" ]
+}
+
 @test "Huckleberry: an amount split in two by a decimal comma without quotes is a problem row, not 2 oz" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n' \

@@ -699,6 +699,37 @@ TEST_CASE("a row without a time is a problem row, not an activity named by its w
     CHECK(c.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
 }
 
+TEST_CASE("a row of another activity whose date or time does not exist is a problem row, not that activity") {
+    const std::string why = ", so the row is no activity of the export (a damaged line, or the rest of a cell cut "
+                            "by a line end?)";
+    const auto r = run("h.csv", huckleberry_header + "Pump,2026-11-01 07:05,,00:15,55ml,,,\n"
+                                                     "Diaper,2026-02-30 10:00,,,,,,\nSleep,2026-11-01 25:00,,,,,,\n"
+                                                     "Sleep,2026-11-01 08:60,,,,,,\nDiaper,2026-11-01 09:00,,,,,,\n");
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.problems.size() == 3);
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].message == "\"2026-02-30 10:00\" is not a time" + why);
+    CHECK(r.problems[1].message == "\"2026-11-01 25:00\" is not a time" + why);
+    CHECK(r.problems[2].message == "\"2026-11-01 08:60\" is not a time" + why);
+    CHECK(r.skipped.at(Skip::problem) == 3);
+    CHECK(r.other_activities == std::map<std::string, std::size_t>{{"Diaper", 1}});
+    // Baby Connect's phone dates, in the order the file settles (13/3/26: day first), and Baby Buddy's solid food.
+    const auto c = run("c.csv", connect_header + "13/3/26 3:10 AM,,,Sleep,,,,,\n30/2/26 3:10 AM,,,Diaper,,,,,\n");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 3);
+    CHECK(c.problems[0].message == "\"30/2/26 3:10 AM\" is not a time" + why);
+    CHECK(c.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+    auto o = options();
+    o.unit = Unit::ml;
+    const auto b = run("feeding.csv",
+                       "child_id,start,end,type,method,amount,notes\n1,2026-04-31 12:00:00,,solid food,parent fed,,\n"
+                       "1,2026-04-30 12:00:00,,solid food,parent fed,,\n",
+                       o);
+    REQUIRE(b.problems.size() == 1);
+    CHECK(b.problems[0].message == "\"2026-04-31 12:00:00\" is not a time" + why);
+    CHECK(b.other_activities == std::map<std::string, std::size_t>{{"solid food", 1}});
+}
+
 TEST_CASE("a lone CR inside a note of an LF or CR LF export is kept in the note, never the end of its row") {
     for (const std::string end : {"\n", "\r\n"}) {
         const auto r = run("h.csv", "Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes" + end +
