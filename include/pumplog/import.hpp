@@ -52,6 +52,7 @@ struct SourceFile {
 enum class Skip {
     other_activity,  // sleep, diapers, growth, ...: not pumplog's
     other_child,     // a feed of another child than --child's
+    unnamed_child,   // with --child, a feed whose row names no child: not known to be that child's
     no_time,         // the row has no time
     not_recorded,    // a pump whose amount is 0 or empty and that has no duration
     duplicate,       // its entry is already in the journal

@@ -212,7 +212,8 @@ void read(FileImport& file, const std::string& kind) {
     const CsvTable& t = file.table();
     file.settle_dates({t.column("time")}, "M/D/YY h:mm AM, D/M/YY HH:MM or the like");
     file.for_each_row([&](const CsvRecord& record) {
-        if (!file.select_child(t.cell(record, t.column("baby")))) return;
+        // pump.csv names no child: pumping is the parent's, imported whatever --child says.
+        if (kind != "pump" && !file.select_child(t.cell(record, t.column("baby")))) return;
         auto draft = file.start_draft(record, t.column("time"), t.cell(record, t.column("note")));
         if (!draft) return;
         Draft& d = *draft;

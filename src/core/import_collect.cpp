@@ -229,11 +229,16 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
 
 bool FileImport::select_child(std::string_view child, std::string_view id, std::string_view first_name) {
     child = trim(child);
-    if (child.empty()) return true;
     // Names as babies' names compare: without case, accents written either way (name_key).
+    const std::string wanted = name_key(options_.child);
+    // A feed whose row names no child may be any child's: with --child, not known to be that one's.
+    if (child.empty()) {
+        if (wanted.empty()) return true;
+        skip(Skip::unnamed_child);
+        return false;
+    }
     const std::string name = name_key(child);
     children_.emplace(name, printable(child));
-    const std::string wanted = name_key(options_.child);
     if (wanted.empty()) return true;
     // A whole name only: the first word of "Mary Kate" is not her first name, and would pick her twin Mary Ann too.
     id = trim(id);

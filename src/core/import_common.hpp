@@ -161,7 +161,8 @@ public:
     void for_each_row(const std::function<void(const CsvRecord&)>& read);
     // The cells of the row being read as the file wrote them: those past the header not joined to its note.
     const std::vector<std::string>& written_cells() const { return written_->cells; }
-    // Whether a row of this child is imported (--child); counts Skip::other_child when not. --child
+    // Whether a feed of this child is imported (--child); counts Skip::other_child when not, and
+    // Skip::unnamed_child for a row that names no child (`child` empty: not known to be --child's). --child
     // matches `child` (the whole name the row gives), `first_name` (Baby Buddy's child_first_name) or
     // `id` (a second name the child goes by in the file: Baby Buddy's child_id), never a part of a name.
     bool select_child(std::string_view child, std::string_view id = {}, std::string_view first_name = {});

@@ -84,6 +84,7 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         out += fmt::format("  {} of other activities ({})\n", n, list);
     }
     if (const std::size_t n = count(result, Skip::other_child)) out += fmt::format("  {} of another child\n", n);
+    if (const std::size_t n = count(result, Skip::unnamed_child)) out += fmt::format("  {} naming no child\n", n);
     if (const std::size_t n = count(result, Skip::no_time)) out += fmt::format("  {} without a time\n", n);
     if (const std::size_t n = count(result, Skip::not_recorded))
         out += fmt::format("  {} without an amount (0 or empty)\n", plural(n, "pump", "pumps"));

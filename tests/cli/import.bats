@@ -1482,6 +1482,22 @@ Skipped 2 rows:
 '"note":"3h exactly"}' ]
 }
 
+@test "--child skips a feed whose row names no child: not known to be that child's" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n%s\n%s\n%s\n' \
+        'Ada,"11/20/26, 07:00",Left,10,5,15,' 'Ben,"11/20/26, 08:00",Left,10,5,15,' ',"11/20/26, 09:00",Left,10,5,15,' \
+        > nursing.csv
+    printf 'Time,Amount,Note\n"11/20/26, 06:00",60 ml,\n' > pump.csv
+    run --separate-stderr pumplog log import nursing.csv pump.csv --child Ada
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 2 entries from nursing.csv, pump.csv (Baby Tracker): 1 pump, 1 feed (0 bottle, 1 breast).
+Skipped 2 rows:
+  1 of another child
+  1 naming no child' ]
+    [ "$(jq -c '[.type, .at, .baby]' "$J" | tr '\n' ' ')" = '["pump","2026-11-20T06:00:00+01:00",null] '\
+'["feed","2026-11-20T07:00:00+01:00","Ada"] ' ]
+}
+
 @test "--child with several Baby Tracker files looks for the child in all of them" {
     cd "$TEST_DIR"
     printf 'Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n%s\n%s\n' \

@@ -513,6 +513,46 @@ TEST_CASE("several children without --child are all imported, each feed with its
     CHECK(error_of("expressed.csv", csv, o) == "expressed.csv has no child named \"Cy\"; it has Ada, Ben");
 }
 
+TEST_CASE("with --child, a feed whose row names no child is skipped, never taken for that child's; pumps all stay") {
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    o.child = "Ada";
+    const auto tracker = read_import(
+        {{"nursing.csv", "Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n"
+                         "Ada,\"1/13/21, 9:00\",Left,10,5,15,\nBen,\"1/13/21, 10:00\",Left,10,5,15,\n"
+                         ",\"1/13/21, 11:00\",Left,10,5,15,\n"},
+         {"pump.csv", "Time,Amount,Note\n\"1/13/21, 8:00\",60 ml,\n"}},
+        o);
+    REQUIRE(tracker.entries.size() == 2);
+    CHECK(tracker.entries[0].entry().baby == "Ada");
+    CHECK(tracker.entries[1].type == EntryType::pump);
+    CHECK(tracker.skipped.at(Skip::other_child) == 1);
+    CHECK(tracker.skipped.at(Skip::unnamed_child) == 1);
+    const auto buddy = read_import(
+        {{"feeding.csv", "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                         "1,1,Ada,Smith,2024-01-05 06:00:00,,formula,bottle,120,,\n"
+                         "2,,,,2024-01-05 07:00:00,,formula,bottle,100,,\n"},
+         {"pumping.csv", "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
+                         "1,,,,2024-01-05 05:00:00,,90,,\n"}},
+        o);
+    REQUIRE(buddy.entries.size() == 2);
+    CHECK(buddy.entries[0].entry().baby == "Ada");
+    CHECK(buddy.entries[1].type == EntryType::pump);
+    CHECK(buddy.skipped.at(Skip::unnamed_child) == 1);
+    const auto connect = run("c.csv", connect_header + "3/29/26 7:00 AM,,,Bottle,4,Milk,Ada drank 4 oz of milk,,\n"
+                                                       "3/29/26 8:00 AM,,,Bottle,3,Milk,drank 3 oz of milk,,\n"
+                                                       "3/29/26 9:00 AM,,,Pumping,5,,Mom pumped 5 oz,,\n",
+                             o);
+    REQUIRE(connect.entries.size() == 2);
+    CHECK(connect.entries[0].entry().baby == "Ada");
+    CHECK(connect.entries[1].type == EntryType::pump);
+    CHECK(connect.skipped.at(Skip::unnamed_child) == 1);
+    // Without --child every row is imported.
+    o.child.clear();
+    CHECK(run("c.csv", connect_header + "3/29/26 8:00 AM,,,Bottle,3,Milk,drank 3 oz of milk,,\n", o).entries.size() ==
+          1);
+}
+
 TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under") {
     ImportOptions o = options();
     o.unit = Unit::ml;
