@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -198,11 +199,31 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
     // picks neither: imported together, twins' feeds would be imported as if they were one child's.
     if (seen.matched_children.size() > 1) {
         std::vector<std::string> names;
-        for (const auto& [key, child] : seen.matched_children) names.push_back(child);
-        throw usage_error(fmt::format("{} {} {} children that --child \"{}\" names: {}; give one child's full name "
-                                      "or Baby Buddy's child id",
-                                      in, seen.files.size() == 1 ? "has" : "have", names.size(),
-                                      printable(options.child), and_list(names)));
+        std::map<std::string_view, std::size_t> by_name;  // a name's key (the key before the id) -> children
+        const auto name_of = [](const std::string& key) { return std::string_view(key).substr(0, key.find('\n')); };
+        for (const auto& [key, child] : seen.matched_children) {
+            names.push_back(child);
+            ++by_name[name_of(key)];
+        }
+        // Children with one full name (Baby Buddy's two Mary Smiths) are told apart by their child id alone.
+        std::vector<std::string> by_id;
+        for (const auto& [key, child] : seen.matched_children) {
+            if (by_name[name_of(key)] < 2) continue;
+            const std::string id = printable(std::string_view(key).substr(key.find('\n') + 1));
+            by_id.push_back(id.find(' ') == std::string::npos ? "--child " + id : "--child \"" + id + '"');
+        }
+        // Such a child's feeds need a name of their own too (babies_of_children): --baby.
+        const std::string advice =
+            by_name.size() == 1 ? fmt::format("they share one full name: give Baby Buddy's child id ({}) with "
+                                              "--baby NAME",
+                                              and_list(by_id, "or"))
+            : by_id.empty()     ? std::string("give one child's full name or Baby Buddy's child id")
+                                : fmt::format("give one child's full name, or for those who share one, Baby Buddy's "
+                                              "child id ({}) with --baby NAME",
+                                              and_list(by_id, "or"));
+        throw usage_error(fmt::format("{} {} {} children that --child \"{}\" names: {}; {}", in,
+                                      seen.files.size() == 1 ? "has" : "have", names.size(), printable(options.child),
+                                      and_list(names), advice));
     }
     return result;
 }

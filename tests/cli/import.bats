@@ -302,6 +302,24 @@ Skipped 7 rows:
 ' Mary Smith (child_id 1); give one child'"'"'s full name or Baby Buddy'"'"'s child id' ]
 }
 
+@test "a --child naming two Baby Buddy children of one full name asks for the child id, and that imports one" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-09 08:00:00,2026-11-09 08:15:00,formula,bottle,100,,' \
+        '2,2,Mary,Smith,2026-11-09 09:00:00,2026-11-09 09:15:00,formula,bottle,90,,' > twins.csv
+    for dry in '' --dry-run; do
+        refused 2 pumplog log import twins.csv --unit ml --child "mary smith" $dry
+        [ "$stderr" = 'pumplog: error: twins.csv has 2 children that --child "mary smith" names: Mary Smith'\
+' (child_id 1) and Mary Smith (child_id 2); they share one full name: give Baby Buddy'"'"'s child id (--child 1 or'\
+' --child 2) with --baby NAME' ]
+        [ ! -e "$J" ]
+    done
+    pumplog config set babies "Molly, Mia" >/dev/null
+    run --separate-stderr pumplog log import twins.csv --unit ml --child 2 --baby Mia
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.baby, .ml]' "$J")" = '["Mia",90]' ]
+}
+
 @test "--child matches a name with accented or non-Latin capitals in either case" {
     cd "$TEST_DIR"
     printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' \

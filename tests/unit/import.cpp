@@ -654,6 +654,32 @@ TEST_CASE("a --child that names several children is refused, naming them") {
     CHECK(r.entries[0].entry().ml == 90);
 }
 
+TEST_CASE("a --child that names children of one full name asks for their child ids, never a full name") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                            "2,2,Mary,Smith,2026-11-08 09:00:00,,formula,bottle,90,,\n"
+                            "3,3,Mary,Jones,2026-11-08 10:00:00,,formula,bottle,80,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    o.child = "mary smith";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has 2 children that --child \"mary smith\" names: Mary Smith (child_id 1) and Mary Smith "
+          "(child_id 2); they share one full name: give Baby Buddy's child id (--child 1 or --child 2) with "
+          "--baby NAME");
+    o.child = "Mary";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has 3 children that --child \"Mary\" names: Mary Jones (child_id 3), Mary Smith (child_id 1) "
+          "and Mary Smith (child_id 2); give one child's full name, or for those who share one, Baby Buddy's child id "
+          "(--child 1 or --child 2) with --baby NAME");
+    // The advice followed: one child, her feeds under a name of her own.
+    o.child = "2";
+    o.baby = "Molly";
+    const auto r = run("feeding.csv", csv, o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry().baby == "Molly");
+    CHECK(r.entries[0].entry().ml == 90);
+}
+
 TEST_CASE("children of one Baby Buddy export who share a first name are imported under their full names") {
     const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
                             "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
