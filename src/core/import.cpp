@@ -427,6 +427,22 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     result.entries = std::move(kept);
 }
 
+void note_new_babies(ImportResult& result, const std::vector<std::string>& babies) {
+    result.new_babies.clear();
+    result.configured_babies.clear();
+    if (babies.empty()) return;
+    const auto among = [](const std::vector<std::string>& names, std::string_view name) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return same_baby(n, name); });
+    };
+    for (const ImportedEntry& imported : result.entries) {
+        const std::string_view baby = trim_name(imported.baby);
+        if (imported.type != EntryType::feed || baby.empty() || among(babies, baby) || among(result.new_babies, baby))
+            continue;
+        result.new_babies.emplace_back(baby);
+    }
+    if (!result.new_babies.empty()) result.configured_babies = babies;
+}
+
 Entry ImportedEntry::entry() const {
     Entry out;
     std::string error;

@@ -320,6 +320,44 @@ Skipped 7 rows:
     [ "$(jq -c '[.baby, .ml]' "$J")" = '["Mia",90]' ]
 }
 
+@test "an import naming a baby config babies does not have says so: a new baby, never silently" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' 'Ada Lovelace,"11/20/26, 12:00",3,' 'ada,"11/20/26, 13:00",2,' \
+        'Ada Lovelace,"11/20/26, 15:00",1,' > expressed.csv
+    # Without config babies, every name is as good as another: nothing to say.
+    run --separate-stderr pumplog log import expressed.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = 'Would import 3 entries from expressed.csv (Baby Tracker): 3 feeds (3 bottle, 0 breast).' ]
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log import expressed.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[-2]}" = 'Would import 3 entries from expressed.csv (Baby Tracker): 3 feeds (3 bottle, 0 breast).' ]
+    [ "${lines[-1]}" = '"Ada Lovelace" is not one of the configured babies (Ada, Ben): its feeds would be a new'\
+' baby'"'"'s, under the name the file gives (--baby names only feeds whose rows name no child); add it to config'\
+' babies, or rename the child in the file to one of them before importing.' ]
+    [ ! -e "$J" ]
+    run --separate-stderr pumplog log import expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 3 entries from expressed.csv (Baby Tracker): 3 feeds (3 bottle, 0 breast).
+"Ada Lovelace" is not one of the configured babies (Ada, Ben): its feeds are a new baby'"'"'s, under the name the'\
+' file gives (--baby names only feeds whose rows name no child); add it to config babies, or give each feed its'\
+' baby with pumplog log edit REF --baby NAME.' ]
+    [ "$(jq -r .baby "$J" | tr '\n' ' ')" = 'Ada Lovelace ada Ada Lovelace ' ]
+    # Imported again, it writes nothing, and has nothing to say of babies.
+    run --separate-stderr pumplog log import expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 0 entries from expressed.csv (Baby Tracker).
+Skipped 3 rows:
+  3 already in the journal' ]
+    # Two names: one line names both.
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n' 'Cy,"11/21/26, 08:00",3,' 'Dee,"11/21/26, 09:00",2,' > formula.csv
+    run --separate-stderr pumplog log import formula.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = '"Cy" and "Dee" are not configured babies (Ada, Ben): their feeds would be new babies'"'"','\
+' under the name the file gives (--baby names only feeds whose rows name no child); add them to config babies, or'\
+' rename the children in the file to one of them before importing.' ]
+}
+
 @test "--child matches a name with accented or non-Latin capitals in either case" {
     cd "$TEST_DIR"
     printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' \
@@ -1778,6 +1816,9 @@ Skipped 1 row:
     [ "$status" -eq 0 ]
     [ "$output" = 'Imported 1 entry from f4.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
 Mary Smith and Mary Jones share the first name Mary (f4.csv): their feeds are under their full names.
+"Mary Jones" is not one of the configured babies (Mia, Molly): its feeds are a new baby'"'"'s, under the name the'\
+' file gives (--baby names only feeds whose rows name no child); add it to config babies, or give each feed its'\
+' baby with pumplog log edit REF --baby NAME.
 Skipped 2 rows:
   2 of another child' ]
     run --separate-stderr pumplog log import f4.csv --unit ml --child 1 --baby Mia

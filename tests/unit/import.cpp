@@ -553,6 +553,25 @@ TEST_CASE("with --child, a feed whose row names no child is skipped, never taken
           1);
 }
 
+TEST_CASE("the babies an import names that config babies does not are noted, each once, as first written") {
+    const std::string csv = "Baby,Time,Amount,Note\nAda Lovelace,\"1/13/21, 9:00\",60 ml,\nben,\"1/13/21, 9:00\",50 ml,\n"
+                            "ADA LOVELACE,\"1/13/21, 12:00\",40 ml,\n Ada ,\"1/13/21, 13:00\",40 ml,\n";
+    auto r = run("expressed.csv", csv);
+    note_new_babies(r, {});
+    CHECK(r.new_babies.empty());
+    CHECK(r.configured_babies.empty());
+    note_new_babies(r, {"Ada", "Ben"});
+    CHECK(r.new_babies == std::vector<std::string>{"Ada Lovelace"});
+    CHECK(r.configured_babies == std::vector<std::string>{"Ada", "Ben"});
+    note_new_babies(r, {"Ada", "Ben", "ada lovelace"});
+    CHECK(r.new_babies.empty());
+    CHECK(r.configured_babies.empty());
+    // Pumps are nobody's.
+    auto pumps = run("pump.csv", "Time,Amount,Note\n\"1/13/21, 8:00\",60 ml,\n");
+    note_new_babies(pumps, {"Ada"});
+    CHECK(pumps.new_babies.empty());
+}
+
 TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under") {
     ImportOptions o = options();
     o.unit = Unit::ml;
