@@ -513,7 +513,7 @@ TEST_CASE("several children without --child are all imported, each feed with its
     CHECK(error_of("expressed.csv", csv, o) == "expressed.csv has no child named \"Cy\"; it has Ada, Ben");
 }
 
-TEST_CASE("with --child, a feed whose row names no child is skipped, never taken for that child's; pumps all stay") {
+TEST_CASE("with --child, a feed whose row names no child is skipped, never taken for that child's: every pump stays") {
     ImportOptions o = options();
     o.unit = Unit::ml;
     o.child = "Ada";
@@ -554,8 +554,9 @@ TEST_CASE("with --child, a feed whose row names no child is skipped, never taken
 }
 
 TEST_CASE("the babies an import names that config babies does not are noted, each once, as first written") {
-    const std::string csv = "Baby,Time,Amount,Note\nAda Lovelace,\"1/13/21, 9:00\",60 ml,\nben,\"1/13/21, 9:00\",50 ml,\n"
-                            "ADA LOVELACE,\"1/13/21, 12:00\",40 ml,\n Ada ,\"1/13/21, 13:00\",40 ml,\n";
+    const std::string csv = "Baby,Time,Amount,Note\nAda Lovelace,\"1/13/21, 9:00\",60 ml,\n"
+                            "ben,\"1/13/21, 9:00\",50 ml,\nADA LOVELACE,\"1/13/21, 12:00\",40 ml,\n"
+                            " Ada ,\"1/13/21, 13:00\",40 ml,\n";
     auto r = run("expressed.csv", csv);
     note_new_babies(r, {});
     CHECK(r.new_babies.empty());
