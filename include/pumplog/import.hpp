@@ -52,6 +52,7 @@ struct SourceFile {
 enum class Skip {
     other_activity,  // sleep, diapers, growth, ...: not pumplog's
     other_child,     // a feed of another child than --child's
+    unnamed_child,   // with --child, a feed whose row names no child: not known to be that child's
     no_time,         // the row has no time
     not_recorded,    // a pump whose amount is 0 or empty and that has no duration
     duplicate,       // its entry is already in the journal
@@ -140,6 +141,10 @@ struct ImportResult {
     std::map<std::string, std::size_t> other_activities;  // by name as first written
     std::vector<RowProblem> problems;                     // in file and line order
     std::vector<Namesakes> namesakes;                     // in file order
+    // The babies the feeds to import name that config babies does not (note_new_babies), as first written, and
+    // config's babies beside them: SPEC 12 keeps the export's names, so each is a new baby of the journal.
+    std::vector<std::string> new_babies;
+    std::vector<std::string> configured_babies;
 };
 
 // Reads every file (format from options.from, else detected from the header
@@ -172,6 +177,11 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // unit or order given now or settled by the file itself, they would be
 // recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
+
+// Notes in `result` the babies its entries' feeds name that `babies` (config babies) does not, as they
+// compare (same_baby), each once in the order first met, with `babies`; nothing when `babies` is empty.
+// Called once its entries are those the import writes (after drop_duplicates).
+void note_new_babies(ImportResult& result, const std::vector<std::string>& babies);
 
 // A journal line as it stands in the file, with its ordering key (line_key),
 // its id and the id of the line it refers to (a correction's target), if any.

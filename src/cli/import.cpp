@@ -108,6 +108,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
             if (was_empty) std::filesystem::remove(file.string() + ".bak", ec);
         });
     }
+    note_new_babies(result, options.babies);
     fmt::print("{}", render::import_summary(result, o.dry_run));
     return 0;
 }

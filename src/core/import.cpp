@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -198,11 +199,31 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
     // picks neither: imported together, twins' feeds would be imported as if they were one child's.
     if (seen.matched_children.size() > 1) {
         std::vector<std::string> names;
-        for (const auto& [key, child] : seen.matched_children) names.push_back(child);
-        throw usage_error(fmt::format("{} {} {} children that --child \"{}\" names: {}; give one child's full name "
-                                      "or Baby Buddy's child id",
-                                      in, seen.files.size() == 1 ? "has" : "have", names.size(),
-                                      printable(options.child), and_list(names)));
+        std::map<std::string_view, std::size_t> by_name;  // a name's key (the key before the id) -> children
+        const auto name_of = [](const std::string& key) { return std::string_view(key).substr(0, key.find('\n')); };
+        for (const auto& [key, child] : seen.matched_children) {
+            names.push_back(child);
+            ++by_name[name_of(key)];
+        }
+        // Children with one full name (Baby Buddy's two Mary Smiths) are told apart by their child id alone.
+        std::vector<std::string> by_id;
+        for (const auto& [key, child] : seen.matched_children) {
+            if (by_name[name_of(key)] < 2) continue;
+            const std::string id = printable(std::string_view(key).substr(key.find('\n') + 1));
+            by_id.push_back(id.find(' ') == std::string::npos ? "--child " + id : "--child \"" + id + '"');
+        }
+        // Such a child's feeds need a name of their own too (babies_of_children): --baby.
+        const std::string advice =
+            by_name.size() == 1 ? fmt::format("they share one full name: give Baby Buddy's child id ({}) with "
+                                              "--baby NAME",
+                                              and_list(by_id, "or"))
+            : by_id.empty()     ? std::string("give one child's full name or Baby Buddy's child id")
+                                : fmt::format("give one child's full name, or for those who share one, Baby Buddy's "
+                                              "child id ({}) with --baby NAME",
+                                              and_list(by_id, "or"));
+        throw usage_error(fmt::format("{} {} {} children that --child \"{}\" names: {}; {}", in,
+                                      seen.files.size() == 1 ? "has" : "have", names.size(), printable(options.child),
+                                      and_list(names), advice));
     }
     return result;
 }
@@ -404,6 +425,22 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
         kept.push_back(std::move(imported));
     }
     result.entries = std::move(kept);
+}
+
+void note_new_babies(ImportResult& result, const std::vector<std::string>& babies) {
+    result.new_babies.clear();
+    result.configured_babies.clear();
+    if (babies.empty()) return;
+    const auto among = [](const std::vector<std::string>& names, std::string_view name) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return same_baby(n, name); });
+    };
+    for (const ImportedEntry& imported : result.entries) {
+        const std::string_view baby = trim_name(imported.baby);
+        if (imported.type != EntryType::feed || baby.empty() || among(babies, baby) || among(result.new_babies, baby))
+            continue;
+        result.new_babies.emplace_back(baby);
+    }
+    if (!result.new_babies.empty()) result.configured_babies = babies;
 }
 
 Entry ImportedEntry::entry() const {

@@ -156,7 +156,7 @@ void read(FileImport& file, const std::string&) {
             return;
         }
         const std::string child = pump ? std::string() : child_of(text);
-        if (!file.select_child(child)) return;
+        if (!pump && !file.select_child(child)) return;  // pumping is the parent's: every pump is imported
         auto draft = file.start_draft(record, start, t.cell(record, t.column("notes")));
         if (!draft) return;
         Draft& d = *draft;

@@ -3,6 +3,8 @@
 // (bottles of expressed milk, not pumps), formula.csv or <Baby>_formula.csv.
 // Three eras of columns: units in the cells ("60 ml", "10 min") or in the
 // header ("Left amount (oz.)"); times "2/20/17, 9:23 AM", "6/9/22 4:16 PM", "7/1/25, 15:55".
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -71,6 +73,96 @@ std::optional<std::string> recognise(const CsvTable& t, std::string_view file_na
 // 0.15 oz (4.4 ml) when nothing is wrong.
 constexpr double max_rounding_ml = 4.5;
 
+// What a decimal comma leaves of an amount after it in a cell without quotes: digits, perhaps with a unit
+// ("5", "5 oz", "25ml"), and nothing more ("5 oz left" is a note's words).
+bool decimal_rest(std::string_view cell) {
+    cell = trim(cell);
+    const std::size_t digits = std::min(cell.find_first_not_of("0123456789"), cell.size());
+    if (digits == 0) return false;
+    const std::string_view unit = trim(cell.substr(digits));
+    if (unit.empty()) return true;
+    if (unit.find_first_of("0123456789.,") != std::string_view::npos) return false;
+    try {
+        parse_amount(cell, Unit::ml);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+// "2,5" written without quotes is two cells: a row with more cells than the header, whose cells past it were
+// joined to the note (Note is the last column), would be read as 2 with a note of 5, or its sides and total
+// shifted. The amounts are the columns just before Note (Amount; Left, Right and Total amount): a problem row
+// when some of them, each a whole number with the next cell the rest of a decimal ("5", "5 oz"), can be
+// joined with that cell so that the amounts read as amounts and the sides add up to the total the app writes
+// beside them (the first such reading, with the fewest joins, names the cells). A note with commas after the
+// amounts ("5 oz left, fussy"; "1,2,3,fussy, tired" where 1 + 2 is 3) gives no such reading, and stays the note.
+void refuse_split_amounts(const FileImport& file) {
+    const CsvTable& t = file.table();
+    const std::vector<std::string>& cells = file.written_cells();
+    const std::size_t columns = t.header.size();
+    if (cells.size() <= columns || columns < 2) return;
+    std::vector<UnitColumn> amounts;
+    for (const auto base : {"left amount", "right amount", "total amount", "amount"})
+        if (const UnitColumn column = unit_column(t, base); column.index) amounts.push_back(column);
+    std::sort(amounts.begin(), amounts.end(),
+              [](const UnitColumn& a, const UnitColumn& b) { return *a.index < *b.index; });
+    const std::size_t n = amounts.size();
+    // The amounts side by side, the last just before Note, as in every era of the app's files.
+    if (n == 0 || *amounts.back().index != columns - 2) return;
+    for (std::size_t j = 0; j < n; ++j)
+        if (*amounts[j].index != columns - 1 - n + j) return;
+    const std::size_t first = *amounts.front().index, extra = cells.size() - columns;
+    const auto side = [&](std::size_t j, std::string_view base) {
+        return normalize_header(t.header[*amounts[j].index]).starts_with(base);
+    };
+    bool has_total = false;
+    for (std::size_t j = 0; j < n; ++j) has_total = has_total || side(j, "total");
+    const auto whole = [](std::string_view cell) {
+        cell = trim(cell);
+        return !cell.empty() && cell.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    for (std::size_t joins = 1; joins <= std::min(n, extra); ++joins) {
+        for (unsigned mask = 1; mask < 1U << n; ++mask) {
+            if (static_cast<std::size_t>(std::popcount(mask)) != joins) continue;
+            std::size_t at = first;
+            std::optional<std::pair<std::string_view, std::string_view>> named;
+            std::optional<Volume> left, right, total;
+            bool reads = true;
+            for (std::size_t j = 0; j < n && reads; ++j) {
+                std::string text = at < cells.size() ? std::string(trim(cells[at])) : std::string();
+                if ((mask & (1U << j)) != 0) {
+                    if (at + 1 >= cells.size() || !whole(cells[at]) || !decimal_rest(cells[at + 1])) {
+                        reads = false;
+                        break;
+                    }
+                    if (!named) named.emplace(trim(cells[at]), trim(cells[at + 1]));
+                    text += '.';
+                    text += trim(cells[at + 1]);
+                    ++at;
+                }
+                ++at;
+                if (text.empty()) continue;
+                try {
+                    const Unit bare = amounts[j].unit.value_or(file.options().unit.value_or(Unit::ml));
+                    const Volume v = parse_amount(text, bare);
+                    if (side(j, "left")) left = v;
+                    else if (side(j, "right")) right = v;
+                    else if (side(j, "total")) total = v;
+                } catch (const Error&) {
+                    reads = false;
+                }
+            }
+            // The app writes a total beside the sides: a reading with sides and no total is not the app's row.
+            if (!reads || ((left || right) && has_total && !total)) continue;
+            if ((left || right) && total &&
+                std::abs((left.value_or(Volume{}) + right.value_or(Volume{})).ml() - total->ml()) > max_rounding_ml)
+                continue;
+            throw split_amount(named->first, named->second);
+        }
+    }
+}
+
 void read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     const CsvTable& t = file.table();
     const auto volume = [&](std::string_view base) {
@@ -79,6 +171,7 @@ void read_pump(FileImport& file, const CsvRecord& record, Draft& d) {
     };
     const auto minutes = [&](std::string_view base) { return minutes_cell(t.cell(record, unit_column(t, base).index)); };
     d.type = EntryType::pump;
+    refuse_split_amounts(file);
     const auto left = volume("left amount"), right = volume("right amount");
     if (recorded(left) || recorded(right)) {
         d.left_ml = left;
@@ -119,7 +212,8 @@ void read(FileImport& file, const std::string& kind) {
     const CsvTable& t = file.table();
     file.settle_dates({t.column("time")}, "M/D/YY h:mm AM, D/M/YY HH:MM or the like");
     file.for_each_row([&](const CsvRecord& record) {
-        if (!file.select_child(t.cell(record, t.column("baby")))) return;
+        // pump.csv names no child: pumping is the parent's, imported whatever --child says.
+        if (kind != "pump" && !file.select_child(t.cell(record, t.column("baby")))) return;
         auto draft = file.start_draft(record, t.column("time"), t.cell(record, t.column("note")));
         if (!draft) return;
         Draft& d = *draft;
@@ -137,6 +231,7 @@ void read(FileImport& file, const std::string& kind) {
         } else {
             d.method = FeedMethod::bottle;
             d.milk = kind == "formula" ? "formula" : "breast";
+            refuse_split_amounts(file);
             const UnitColumn column = unit_column(t, "amount");
             d.ml = recorded(file.amount(t.cell(record, column.index), column.unit, record.line));
         }

@@ -110,6 +110,49 @@ void refuse_thousands_separator(std::string_view cell) {
 
 }  // namespace
 
+RowError split_amount(std::string_view cell, std::string_view next) {
+    const std::string joined = fmt::format("{},{}", printable(cell), printable(next));
+    const std::string_view digits = next.substr(0, next.find_first_not_of("0123456789"));
+    // "1,000ml" split: quoted, it would be refused as ambiguous (a thousands separator or a decimal comma?), so
+    // the advice is the form that gives the amount meant: without the comma, or with a point, each named only
+    // when that reading is a plausible amount (at most 1000 ml; "1,000ml" is not 1 ml written to three places).
+    if (cell.size() <= 3 && cell[0] != '0' && digits.size() == 3 &&
+        (digits.size() == next.size() || (next[3] != ',' && next[3] != '.'))) {
+        const std::string_view unit = next.substr(3);
+        const std::string thousands = fmt::format("{}{}{}", cell, digits, printable(unit));
+        std::string fraction(digits);
+        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+        const std::string decimal =
+            fmt::format("{}{}{}{}", cell, fraction.empty() ? "" : ".", fraction, printable(unit));
+        const auto plausible = [](const std::string& text) {
+            try {
+                return parse_amount(text, Unit::ml).ml() <= most_ml;
+            } catch (const Error&) {
+                return false;
+            }
+        };
+        const bool as_thousands = plausible(thousands);
+        const bool as_decimal = plausible(decimal) && !(as_thousands && fraction.empty());
+        std::string advice;
+        if (as_thousands && as_decimal)
+            advice = fmt::format("write it without the comma ({}) for a thousands separator, or with a point ({}) "
+                                 "for a decimal comma",
+                                 thousands, decimal);
+        else if (as_thousands) advice = fmt::format("write it without the comma ({})", thousands);
+        else if (as_decimal)
+            advice = fraction.empty() ? fmt::format("write it as {}", decimal)
+                                      : fmt::format("write it with a point ({})", decimal);
+        else advice = "check the amount and its unit";
+        return RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by its "
+                                    "comma ({}) in a cell without quotes; {}",
+                                    printable(cell), printable(next), joined, advice)};
+    }
+    return RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by a decimal "
+                                "comma ({}) in a cell without quotes; quote it (\"{}\") or write it with a "
+                                "point ({}.{})",
+                                printable(cell), printable(next), joined, joined, printable(cell), printable(next))};
+}
+
 KeyDigest KeyDigest::of(std::string_view hex) {
     const auto word = [&](std::size_t at) {
         std::uint64_t value = 0;
@@ -157,6 +200,7 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
     for (auto& record : table_.records) {
         ++result_.files.back().rows;
         bare_amounts_.clear();
+        written_ = &record;
         try {
             std::size_t used = record.cells.size();
             while (used > columns && trim(record.cells[used - 1]).empty()) --used;
@@ -185,11 +229,16 @@ void FileImport::for_each_row(const std::function<void(const CsvRecord&)>& read)
 
 bool FileImport::select_child(std::string_view child, std::string_view id, std::string_view first_name) {
     child = trim(child);
-    if (child.empty()) return true;
     // Names as babies' names compare: without case, accents written either way (name_key).
+    const std::string wanted = name_key(options_.child);
+    // A feed whose row names no child may be any child's: with --child, not known to be that one's.
+    if (child.empty()) {
+        if (wanted.empty()) return true;
+        skip(Skip::unnamed_child);
+        return false;
+    }
     const std::string name = name_key(child);
     children_.emplace(name, printable(child));
-    const std::string wanted = name_key(options_.child);
     if (wanted.empty()) return true;
     // A whole name only: the first word of "Mary Kate" is not her first name, and would pick her twin Mary Ann too.
     id = trim(id);
@@ -215,7 +264,10 @@ void FileImport::other_activity(std::string_view activity, std::string_view time
     if (time.empty())
         throw RowError{fmt::format("the row has no time, so \"{}\" is no activity of the export {}",
                                    printable(activity), why)};
-    if (!split_time(time))
+    // Read as a pump's or a feed's time is (FileImport::time): a date that does not exist (30 February) or an
+    // hour past 23 is no more a time than words are.
+    const auto written = split_time(time);
+    if (!written || !resolve_time(*written, order_.value_or(DateOrder::mdy)))
         throw RowError{fmt::format("\"{}\" is not a time, so the row is no activity of the export {}",
                                    printable(time), why)};
     // Counted under the first spelling met ("Sleep" and "sleep" are one activity).

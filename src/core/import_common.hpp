@@ -59,6 +59,11 @@ struct UnitColumn {
 // The first column named `base`, or `base (unit)`, of a table.
 UnitColumn unit_column(const CsvTable& table, std::string_view base);
 
+// The problem of an amount that a comma split in two cells without quotes ("2,5oz" read as "2" and "5oz"):
+// `cell` is the whole number, `next` the cell after it; the advice is the form that gives the amount meant
+// (quoted, with a point, or, for "1,000ml", without the thousands separator).
+RowError split_amount(std::string_view cell, std::string_view next);
+
 // An entry read from a row, before its id.
 struct Draft {
     std::uint64_t line = 0;
@@ -154,7 +159,10 @@ public:
 
     // Runs `read` on every record, counting it; a RowError skips the row as a problem.
     void for_each_row(const std::function<void(const CsvRecord&)>& read);
-    // Whether a row of this child is imported (--child); counts Skip::other_child when not. --child
+    // The cells of the row being read as the file wrote them: those past the header not joined to its note.
+    const std::vector<std::string>& written_cells() const { return written_->cells; }
+    // Whether a feed of this child is imported (--child); counts Skip::other_child when not, and
+    // Skip::unnamed_child for a row that names no child (`child` empty: not known to be --child's). --child
     // matches `child` (the whole name the row gives), `first_name` (Baby Buddy's child_first_name) or
     // `id` (a second name the child goes by in the file: Baby Buddy's child_id), never a part of a name.
     bool select_child(std::string_view child, std::string_view id = {}, std::string_view first_name = {});
@@ -182,6 +190,7 @@ private:
     std::optional<DateOrder> order_;
     bool order_from_option_ = false;  // order_ is --date-order's, not settled by the file
     std::string expected_time_;
+    const CsvRecord* written_ = nullptr;  // the row for_each_row is reading, as written
     std::map<std::string, std::string> children_;  // name_key -> as written
     bool child_matched_ = false;
     std::map<std::string, std::string> matched_children_;  // name_key and id -> as written (with the id)

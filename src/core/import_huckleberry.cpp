@@ -53,46 +53,7 @@ void refuse_split_amount(const CsvRecord& record, std::optional<std::size_t> col
     } catch (const Error&) {
         return;
     }
-    const std::string joined = fmt::format("{},{}", printable(cell), printable(next));
-    const std::string_view digits = next.substr(0, next.find_first_not_of("0123456789"));
-    // "1,000ml" split: quoted, it would be refused as ambiguous (a thousands separator or a decimal comma?), so
-    // the advice is the form that gives the amount meant: without the comma, or with a point, each named only
-    // when that reading is a plausible amount (at most 1000 ml; "1,000ml" is not 1 ml written to three places).
-    if (cell.size() <= 3 && cell[0] != '0' && digits.size() == 3 &&
-        (digits.size() == next.size() || (next[3] != ',' && next[3] != '.'))) {
-        const std::string_view unit = next.substr(3);
-        const std::string thousands = fmt::format("{}{}{}", cell, digits, printable(unit));
-        std::string fraction(digits);
-        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-        const std::string decimal =
-            fmt::format("{}{}{}{}", cell, fraction.empty() ? "" : ".", fraction, printable(unit));
-        const auto plausible = [](const std::string& text) {
-            try {
-                return parse_amount(text, Unit::ml).ml() <= most_ml;
-            } catch (const Error&) {
-                return false;
-            }
-        };
-        const bool as_thousands = plausible(thousands);
-        const bool as_decimal = plausible(decimal) && !(as_thousands && fraction.empty());
-        std::string advice;
-        if (as_thousands && as_decimal)
-            advice = fmt::format("write it without the comma ({}) for a thousands separator, or with a point ({}) "
-                                 "for a decimal comma",
-                                 thousands, decimal);
-        else if (as_thousands) advice = fmt::format("write it without the comma ({})", thousands);
-        else if (as_decimal)
-            advice = fraction.empty() ? fmt::format("write it as {}", decimal)
-                                      : fmt::format("write it with a point ({})", decimal);
-        else advice = "check the amount and its unit";
-        throw RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by its "
-                                   "comma ({}) in a cell without quotes; {}",
-                                   printable(cell), printable(next), joined, advice)};
-    }
-    throw RowError{fmt::format("the amount \"{}\" and the next cell \"{}\" look like one amount split by a decimal "
-                               "comma ({}) in a cell without quotes; quote it (\"{}\") or write it with a "
-                               "point ({}.{})",
-                               printable(cell), printable(next), joined, joined, printable(cell), printable(next))};
+    throw split_amount(cell, next);
 }
 
 void read_feed(FileImport& file, const CsvRecord& record, Draft& d) {

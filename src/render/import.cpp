@@ -69,6 +69,29 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
                            and_list(names), terminal_text(same.first_name), terminal_text(same.file));
     }
 
+    // A name config babies does not have becomes a new baby (SPEC 12: the export's names are kept). --baby
+    // names only feeds whose rows name no child, so it cannot make them one of config's.
+    if (!result.new_babies.empty()) {
+        std::vector<std::string> names;
+        for (const auto& name : result.new_babies) names.push_back(fmt::format("\"{}\"", terminal_text(name)));
+        std::string configured;
+        for (const auto& name : result.configured_babies)
+            configured += (configured.empty() ? "" : ", ") + terminal_text(name);
+        const bool one = names.size() == 1;
+        const std::string_view be = dry_run ? "would be" : "are";
+        const std::string what = one ? fmt::format("{} is not one of the configured babies ({}): its feeds {} a new "
+                                                   "baby's",
+                                                   names.front(), configured, be)
+                                     : fmt::format("{} are not configured babies ({}): their feeds {} new babies'",
+                                                   and_list(names), configured, be);
+        const std::string fix = dry_run ? fmt::format("rename the {} in the file to one of them before importing",
+                                                      one ? "child" : "children")
+                                        : std::string("give each feed its baby with pumplog log edit REF --baby NAME");
+        out += fmt::format("{}, under the name the file gives (--baby names only feeds whose rows name no child); "
+                           "add {} to config babies, or {}.\n",
+                           what, one ? "it" : "them", fix);
+    }
+
     std::size_t skipped = 0;
     for (const auto& [reason, n] : result.skipped) skipped += n;
     if (skipped == 0) return out;
@@ -84,6 +107,7 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         out += fmt::format("  {} of other activities ({})\n", n, list);
     }
     if (const std::size_t n = count(result, Skip::other_child)) out += fmt::format("  {} of another child\n", n);
+    if (const std::size_t n = count(result, Skip::unnamed_child)) out += fmt::format("  {} naming no child\n", n);
     if (const std::size_t n = count(result, Skip::no_time)) out += fmt::format("  {} without a time\n", n);
     if (const std::size_t n = count(result, Skip::not_recorded))
         out += fmt::format("  {} without an amount (0 or empty)\n", plural(n, "pump", "pumps"));

@@ -97,6 +97,56 @@ Skipped 1 row:
     [ "$(jq -sc '[.[] | [.at, .ml, .left_ml, .right_ml]]' "$J")" = '[["2026-11-10T13:10:00+01:00",65.06,32.53,32.53]]' ]
 }
 
+@test "Baby Tracker: an amount split in two by a decimal comma without quotes is a problem row, not 2 and a note" {
+    cd "$BATS_TEST_TMPDIR"
+    mkdir old new
+    local header='Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),'\
+'Left amount (oz.),Right amount (oz.),Total amount (oz.),Note'
+    printf 'Time,Amount,Note\n%s\n%s\n' '"20/11/26, 07:00",2,5 oz,' '"20/11/26, 08:00",60 ml,5 oz left, fussy' \
+        > old/pump.csv
+    printf 'Baby,Time,Amount,Note\n%s\n' 'Ada,"20/11/26, 12:00",2,5 oz,' > old/Ada_pumped.csv
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n' 'Ada,"20/11/26, 13:00",3,5,' \
+        'Ada,"20/11/26, 14:00",3,5 oz left, fussy' > new/expressed.csv
+    # 1.5 + 1 = 2.5 oz written 1,5,1,2,5; a note "5, fussy" after sides of 1 and 2 oz and a total of 3 stays the note.
+    printf '%s\n' "$header" '"20/11/26, 07:05",Left,15,15,30,,,2,5,' '"20/11/26, 08:05",Left,15,15,30,1,5,1,2,5,' \
+        '"20/11/26, 09:05",Left,15,15,30,1,2,3,5, fussy' '"20/11/26, 10:05",Left,15,15,30,1,2,3,fussy, tired' \
+        > new/pump.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2026-11-19T08:00:00+01:00","ml":90}'
+    cp "$J" before
+    for unit in '' '--unit ml'; do
+        run --separate-stderr pumplog log import old/pump.csv old/Ada_pumped.csv new/expressed.csv new/pump.csv \
+            $unit --dry-run
+        [ "$status" -eq 0 ]
+        [ "$output" = 'when              baby  what                                      note              row
+2026-11-20 08:00        pumped 60 ml                              5 oz left, fussy  old/pump.csv:3
+2026-11-20 09:05        pumped 88.7 ml (L 29.6 / R 59.2), 30 min  5, fussy          new/pump.csv:4
+2026-11-20 10:05        pumped 88.7 ml (L 29.6 / R 59.2), 30 min  fussy, tired      new/pump.csv:5
+2026-11-20 14:00  Ada   bottle 88.7 ml of breast milk             5 oz left, fussy  new/expressed.csv:3
+Would import 4 entries from old/pump.csv, old/Ada_pumped.csv, new/expressed.csv, new/pump.csv (Baby Tracker):'\
+' 3 pumps, 1 feed (1 bottle, 0 breast).
+Skipped 5 rows:
+  5 with a problem:
+    old/pump.csv:2: the amount "2" and the next cell "5 oz" look like one amount split by a decimal comma (2,5 oz)'\
+' in a cell without quotes; quote it ("2,5 oz") or write it with a point (2.5 oz)
+    old/Ada_pumped.csv:2: the amount "2" and the next cell "5 oz" look like one amount split by a decimal comma'\
+' (2,5 oz) in a cell without quotes; quote it ("2,5 oz") or write it with a point (2.5 oz)
+    new/expressed.csv:2: the amount "3" and the next cell "5" look like one amount split by a decimal comma (3,5)'\
+' in a cell without quotes; quote it ("3,5") or write it with a point (3.5)
+    new/pump.csv:2: the amount "2" and the next cell "5" look like one amount split by a decimal comma (2,5) in a'\
+' cell without quotes; quote it ("2,5") or write it with a point (2.5)
+    new/pump.csv:3: the amount "1" and the next cell "5" look like one amount split by a decimal comma (1,5) in a'\
+' cell without quotes; quote it ("1,5") or write it with a point (1.5)' ]
+        cmp "$J" before
+    done
+    # The advice followed: quoted, the amounts meant.
+    printf 'Time,Amount,Note\n%s\n' '"20/11/26, 07:00","2,5 oz",' > old/pump.csv
+    printf '%s\n' "$header" '"20/11/26, 08:05",Left,15,15,30,1.5,1,2.5,' > new/pump.csv
+    run --separate-stderr pumplog log import old/pump.csv new/pump.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -sc '[.[1:][] | [.ml, .left_ml, .right_ml, .note]]' "$J")" = \
+        '[[73.93,null,null,null],[73.93,44.36,29.57,null]]' ]
+}
+
 @test "Baby Tracker imported again with the other --date-order is refused, not recorded twice" {
     cd "$BATS_TEST_TMPDIR"
     printf '%s\n' 'Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Left amount (ml.),Right amount (ml.),Total amount (ml.),Note' \
@@ -252,6 +302,62 @@ Skipped 7 rows:
     refused 2 pumplog log import twins.csv --unit ml --child Mary
     [ "$stderr" = 'pumplog: error: twins.csv has 2 children that --child "Mary" names: Mary Jones (child_id 2) and'\
 ' Mary Smith (child_id 1); give one child'"'"'s full name or Baby Buddy'"'"'s child id' ]
+}
+
+@test "a --child naming two Baby Buddy children of one full name asks for the child id, and that imports one" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags' \
+        '1,1,Mary,Smith,2026-11-09 08:00:00,2026-11-09 08:15:00,formula,bottle,100,,' \
+        '2,2,Mary,Smith,2026-11-09 09:00:00,2026-11-09 09:15:00,formula,bottle,90,,' > twins.csv
+    for dry in '' --dry-run; do
+        refused 2 pumplog log import twins.csv --unit ml --child "mary smith" $dry
+        [ "$stderr" = 'pumplog: error: twins.csv has 2 children that --child "mary smith" names: Mary Smith'\
+' (child_id 1) and Mary Smith (child_id 2); they share one full name: give Baby Buddy'"'"'s child id (--child 1 or'\
+' --child 2) with --baby NAME' ]
+        [ ! -e "$J" ]
+    done
+    pumplog config set babies "Molly, Mia" >/dev/null
+    run --separate-stderr pumplog log import twins.csv --unit ml --child 2 --baby Mia
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.baby, .ml]' "$J")" = '["Mia",90]' ]
+}
+
+@test "an import naming a baby config babies does not have says so: a new baby, never silently" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n%s\n' 'Ada Lovelace,"11/20/26, 12:00",3,' 'ada,"11/20/26, 13:00",2,' \
+        'Ada Lovelace,"11/20/26, 15:00",1,' > expressed.csv
+    # Without config babies, every name is as good as another: nothing to say.
+    run --separate-stderr pumplog log import expressed.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = 'Would import 3 entries from expressed.csv (Baby Tracker): 3 feeds (3 bottle, 0 breast).' ]
+    pumplog config set babies "Ada, Ben" >/dev/null
+    run --separate-stderr pumplog log import expressed.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[-2]}" = 'Would import 3 entries from expressed.csv (Baby Tracker): 3 feeds (3 bottle, 0 breast).' ]
+    [ "${lines[-1]}" = '"Ada Lovelace" is not one of the configured babies (Ada, Ben): its feeds would be a new'\
+' baby'"'"'s, under the name the file gives (--baby names only feeds whose rows name no child); add it to config'\
+' babies, or rename the child in the file to one of them before importing.' ]
+    [ ! -e "$J" ]
+    run --separate-stderr pumplog log import expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 3 entries from expressed.csv (Baby Tracker): 3 feeds (3 bottle, 0 breast).
+"Ada Lovelace" is not one of the configured babies (Ada, Ben): its feeds are a new baby'"'"'s, under the name the'\
+' file gives (--baby names only feeds whose rows name no child); add it to config babies, or give each feed its'\
+' baby with pumplog log edit REF --baby NAME.' ]
+    [ "$(jq -r .baby "$J" | tr '\n' ' ')" = 'Ada Lovelace ada Ada Lovelace ' ]
+    # Imported again, it writes nothing, and has nothing to say of babies.
+    run --separate-stderr pumplog log import expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 0 entries from expressed.csv (Baby Tracker).
+Skipped 3 rows:
+  3 already in the journal' ]
+    # Two names: one line names both.
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n%s\n' 'Cy,"11/21/26, 08:00",3,' 'Dee,"11/21/26, 09:00",2,' > formula.csv
+    run --separate-stderr pumplog log import formula.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = '"Cy" and "Dee" are not configured babies (Ada, Ben): their feeds would be new babies'"'"','\
+' under the name the file gives (--baby names only feeds whose rows name no child); add them to config babies, or'\
+' rename the children in the file to one of them before importing.' ]
 }
 
 @test "--child matches a name with accented or non-Latin capitals in either case" {
@@ -1180,6 +1286,27 @@ Would import 2 entries from hb.csv (Huckleberry): 1 pump, 1 feed (1 bottle, 0 br
 Would import 2 entries from feeding.csv (Baby Buddy): 2 feeds (2 bottle, 0 breast)." ]
 }
 
+@test "Huckleberry: a row of another activity whose date or hour does not exist is a problem row, not that activity" {
+    cd "$TEST_DIR"
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n%s\n' \
+        'Pump,2026-11-20 07:00,,0:20,60ml,,,' 'Diaper,2026-02-30 10:00,,,,,,' 'Sleep,2026-11-20 25:00,,,,,,' \
+        'Diaper,hello,,,,,,' > act.csv
+    run --separate-stderr pumplog log import act.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = 'when              what                  note  row
+2026-11-20 07:00  pumped 60 ml, 20 min        act.csv:2
+Would import 1 entry from act.csv (Huckleberry): 1 pump.
+Skipped 3 rows:
+  3 with a problem:
+    act.csv:3: "2026-02-30 10:00" is not a time, so the row is no activity of the export (a damaged line, or the'\
+' rest of a cell cut by a line end?)
+    act.csv:4: "2026-11-20 25:00" is not a time, so the row is no activity of the export (a damaged line, or the'\
+' rest of a cell cut by a line end?)
+    act.csv:5: "hello" is not a time, so the row is no activity of the export (a damaged line, or the rest of a'\
+' cell cut by a line end?)' ]
+    [ ! -e "$J" ]
+}
+
 @test "Huckleberry: an amount split in two by a decimal comma without quotes is a problem row, not 2 oz" {
     cd "$TEST_DIR"
     printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n%s\n%s\n%s\n' \
@@ -1411,6 +1538,22 @@ Skipped 2 rows:
     run entries
     [ "$output" = '{"type":"feed","at":"2026-11-05T10:00:00+01:00","method":"breast","left_s":5400,"right_s":5400,'\
 '"note":"3h exactly"}' ]
+}
+
+@test "--child skips a feed whose row names no child: not known to be that child's" {
+    cd "$TEST_DIR"
+    printf 'Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n%s\n%s\n%s\n' \
+        'Ada,"11/20/26, 07:00",Left,10,5,15,' 'Ben,"11/20/26, 08:00",Left,10,5,15,' ',"11/20/26, 09:00",Left,10,5,15,' \
+        > nursing.csv
+    printf 'Time,Amount,Note\n"11/20/26, 06:00",60 ml,\n' > pump.csv
+    run --separate-stderr pumplog log import nursing.csv pump.csv --child Ada
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 2 entries from nursing.csv, pump.csv (Baby Tracker): 1 pump, 1 feed (0 bottle, 1 breast).
+Skipped 2 rows:
+  1 of another child
+  1 naming no child' ]
+    [ "$(jq -c '[.type, .at, .baby]' "$J" | tr '\n' ' ')" = '["pump","2026-11-20T06:00:00+01:00",null] '\
+'["feed","2026-11-20T07:00:00+01:00","Ada"] ' ]
 }
 
 @test "--child with several Baby Tracker files looks for the child in all of them" {
@@ -1675,6 +1818,9 @@ Skipped 1 row:
     [ "$status" -eq 0 ]
     [ "$output" = 'Imported 1 entry from f4.csv (Baby Buddy): 1 feed (1 bottle, 0 breast).
 Mary Smith and Mary Jones share the first name Mary (f4.csv): their feeds are under their full names.
+"Mary Jones" is not one of the configured babies (Mia, Molly): its feeds are a new baby'"'"'s, under the name the'\
+' file gives (--baby names only feeds whose rows name no child); add it to config babies, or give each feed its'\
+' baby with pumplog log edit REF --baby NAME.
 Skipped 2 rows:
   2 of another child' ]
     run --separate-stderr pumplog log import f4.csv --unit ml --child 1 --baby Mia

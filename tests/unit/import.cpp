@@ -513,6 +513,66 @@ TEST_CASE("several children without --child are all imported, each feed with its
     CHECK(error_of("expressed.csv", csv, o) == "expressed.csv has no child named \"Cy\"; it has Ada, Ben");
 }
 
+TEST_CASE("with --child, a feed whose row names no child is skipped, never taken for that child's: every pump stays") {
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    o.child = "Ada";
+    const auto tracker = read_import(
+        {{"nursing.csv", "Baby,Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),Note\n"
+                         "Ada,\"1/13/21, 9:00\",Left,10,5,15,\nBen,\"1/13/21, 10:00\",Left,10,5,15,\n"
+                         ",\"1/13/21, 11:00\",Left,10,5,15,\n"},
+         {"pump.csv", "Time,Amount,Note\n\"1/13/21, 8:00\",60 ml,\n"}},
+        o);
+    REQUIRE(tracker.entries.size() == 2);
+    CHECK(tracker.entries[0].entry().baby == "Ada");
+    CHECK(tracker.entries[1].type == EntryType::pump);
+    CHECK(tracker.skipped.at(Skip::other_child) == 1);
+    CHECK(tracker.skipped.at(Skip::unnamed_child) == 1);
+    const auto buddy = read_import(
+        {{"feeding.csv", "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                         "1,1,Ada,Smith,2024-01-05 06:00:00,,formula,bottle,120,,\n"
+                         "2,,,,2024-01-05 07:00:00,,formula,bottle,100,,\n"},
+         {"pumping.csv", "id,child_id,child_first_name,child_last_name,start,end,amount,notes,tags\n"
+                         "1,,,,2024-01-05 05:00:00,,90,,\n"}},
+        o);
+    REQUIRE(buddy.entries.size() == 2);
+    CHECK(buddy.entries[0].entry().baby == "Ada");
+    CHECK(buddy.entries[1].type == EntryType::pump);
+    CHECK(buddy.skipped.at(Skip::unnamed_child) == 1);
+    const auto connect = run("c.csv", connect_header + "3/29/26 7:00 AM,,,Bottle,4,Milk,Ada drank 4 oz of milk,,\n"
+                                                       "3/29/26 8:00 AM,,,Bottle,3,Milk,drank 3 oz of milk,,\n"
+                                                       "3/29/26 9:00 AM,,,Pumping,5,,Mom pumped 5 oz,,\n",
+                             o);
+    REQUIRE(connect.entries.size() == 2);
+    CHECK(connect.entries[0].entry().baby == "Ada");
+    CHECK(connect.entries[1].type == EntryType::pump);
+    CHECK(connect.skipped.at(Skip::unnamed_child) == 1);
+    // Without --child every row is imported.
+    o.child.clear();
+    CHECK(run("c.csv", connect_header + "3/29/26 8:00 AM,,,Bottle,3,Milk,drank 3 oz of milk,,\n", o).entries.size() ==
+          1);
+}
+
+TEST_CASE("the babies an import names that config babies does not are noted, each once, as first written") {
+    const std::string csv = "Baby,Time,Amount,Note\nAda Lovelace,\"1/13/21, 9:00\",60 ml,\n"
+                            "ben,\"1/13/21, 9:00\",50 ml,\nADA LOVELACE,\"1/13/21, 12:00\",40 ml,\n"
+                            " Ada ,\"1/13/21, 13:00\",40 ml,\n";
+    auto r = run("expressed.csv", csv);
+    note_new_babies(r, {});
+    CHECK(r.new_babies.empty());
+    CHECK(r.configured_babies.empty());
+    note_new_babies(r, {"Ada", "Ben"});
+    CHECK(r.new_babies == std::vector<std::string>{"Ada Lovelace"});
+    CHECK(r.configured_babies == std::vector<std::string>{"Ada", "Ben"});
+    note_new_babies(r, {"Ada", "Ben", "ada lovelace"});
+    CHECK(r.new_babies.empty());
+    CHECK(r.configured_babies.empty());
+    // Pumps are nobody's.
+    auto pumps = run("pump.csv", "Time,Amount,Note\n\"1/13/21, 8:00\",60 ml,\n");
+    note_new_babies(pumps, {"Ada"});
+    CHECK(pumps.new_babies.empty());
+}
+
 TEST_CASE("a Baby Buddy pump's id does not depend on the child it is filed under") {
     ImportOptions o = options();
     o.unit = Unit::ml;
@@ -614,6 +674,32 @@ TEST_CASE("a --child that names several children is refused, naming them") {
     CHECK(r.entries[0].entry().ml == 90);
 }
 
+TEST_CASE("a --child that names children of one full name asks for their child ids, never a full name") {
+    const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
+                            "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
+                            "2,2,Mary,Smith,2026-11-08 09:00:00,,formula,bottle,90,,\n"
+                            "3,3,Mary,Jones,2026-11-08 10:00:00,,formula,bottle,80,,\n";
+    ImportOptions o = options();
+    o.unit = Unit::ml;
+    o.child = "mary smith";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has 2 children that --child \"mary smith\" names: Mary Smith (child_id 1) and Mary Smith "
+          "(child_id 2); they share one full name: give Baby Buddy's child id (--child 1 or --child 2) with "
+          "--baby NAME");
+    o.child = "Mary";
+    CHECK(error_of("feeding.csv", csv, o) ==
+          "feeding.csv has 3 children that --child \"Mary\" names: Mary Jones (child_id 3), Mary Smith (child_id 1) "
+          "and Mary Smith (child_id 2); give one child's full name, or for those who share one, Baby Buddy's child id "
+          "(--child 1 or --child 2) with --baby NAME");
+    // The advice followed: one child, her feeds under a name of her own.
+    o.child = "2";
+    o.baby = "Molly";
+    const auto r = run("feeding.csv", csv, o);
+    REQUIRE(r.entries.size() == 1);
+    CHECK(r.entries[0].entry().baby == "Molly");
+    CHECK(r.entries[0].entry().ml == 90);
+}
+
 TEST_CASE("children of one Baby Buddy export who share a first name are imported under their full names") {
     const std::string csv = "id,child_id,child_first_name,child_last_name,start,end,type,method,amount,notes,tags\n"
                             "1,1,Mary,Smith,2026-11-08 08:00:00,,formula,bottle,100,,\n"
@@ -697,6 +783,37 @@ TEST_CASE("a row without a time is a problem row, not an activity named by its w
     CHECK(c.problems[0].message == "\"second line\" is not a time, so the row is no activity of the export (a "
                                   "damaged line, or the rest of a cell cut by a line end?)");
     CHECK(c.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+}
+
+TEST_CASE("a row of another activity whose date or time does not exist is a problem row, not that activity") {
+    const std::string why = ", so the row is no activity of the export (a damaged line, or the rest of a cell cut "
+                            "by a line end?)";
+    const auto r = run("h.csv", huckleberry_header + "Pump,2026-11-01 07:05,,00:15,55ml,,,\n"
+                                                     "Diaper,2026-02-30 10:00,,,,,,\nSleep,2026-11-01 25:00,,,,,,\n"
+                                                     "Sleep,2026-11-01 08:60,,,,,,\nDiaper,2026-11-01 09:00,,,,,,\n");
+    REQUIRE(r.entries.size() == 1);
+    REQUIRE(r.problems.size() == 3);
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].message == "\"2026-02-30 10:00\" is not a time" + why);
+    CHECK(r.problems[1].message == "\"2026-11-01 25:00\" is not a time" + why);
+    CHECK(r.problems[2].message == "\"2026-11-01 08:60\" is not a time" + why);
+    CHECK(r.skipped.at(Skip::problem) == 3);
+    CHECK(r.other_activities == std::map<std::string, std::size_t>{{"Diaper", 1}});
+    // Baby Connect's phone dates, in the order the file settles (13/3/26: day first), and Baby Buddy's solid food.
+    const auto c = run("c.csv", connect_header + "13/3/26 3:10 AM,,,Sleep,,,,,\n30/2/26 3:10 AM,,,Diaper,,,,,\n");
+    REQUIRE(c.problems.size() == 1);
+    CHECK(c.problems[0].line == 3);
+    CHECK(c.problems[0].message == "\"30/2/26 3:10 AM\" is not a time" + why);
+    CHECK(c.other_activities == std::map<std::string, std::size_t>{{"Sleep", 1}});
+    auto o = options();
+    o.unit = Unit::ml;
+    const auto b = run("feeding.csv",
+                       "child_id,start,end,type,method,amount,notes\n1,2026-04-31 12:00:00,,solid food,parent fed,,\n"
+                       "1,2026-04-30 12:00:00,,solid food,parent fed,,\n",
+                       o);
+    REQUIRE(b.problems.size() == 1);
+    CHECK(b.problems[0].message == "\"2026-04-31 12:00:00\" is not a time" + why);
+    CHECK(b.other_activities == std::map<std::string, std::size_t>{{"solid food", 1}});
 }
 
 TEST_CASE("a lone CR inside a note of an LF or CR LF export is kept in the note, never the end of its row") {
