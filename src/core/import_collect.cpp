@@ -535,8 +535,9 @@ void FileImport::add(Draft d) {
     // the journal's: skipped and listed like any impossible value; its note is never cut short.
     if (const char* why = line_out_of_bounds(imported.text.data(), imported.text.size()))
         throw RowError{fmt::format("its entry would be a journal line {}, more than a line may hold: the note "
-                                   "is {} bytes (notes are not cut short)",
-                                   why, d.note.size())};
+                                   "is {} bytes, the line {} bytes as JSON writes it (escapes included; notes "
+                                   "are not cut short)",
+                                   why, d.note.size(), imported.text.size())};
     std::string error;
     Entry entry;
     if (!parse_entry_line(imported.text, entry, error))

@@ -601,7 +601,8 @@ Skipped 6 rows:
 Skipped 1 row:
   1 with a problem:
     long.csv:2: its entry would be a journal line longer than 1 MiB (1048576 bytes), more than a line may hold:'\
-' the note is 1048576 bytes (notes are not cut short)' ]
+' the note is 1048576 bytes, the line 1048718 bytes as JSON writes it (escapes included;'\
+' notes are not cut short)' ]
     run entries
     [ "$output" = '{"type":"feed","at":"2024-02-01T11:00:00+01:00","method":"bottle","ml":90,"milk":"breast",'\
 '"note":"ok"}' ]

@@ -918,7 +918,15 @@ TEST_CASE("a row whose note the journal cannot hold is a problem row and its not
     CHECK(r.problems[0].file == "h.csv");
     CHECK(r.problems[0].line == 2);
     CHECK(r.problems[0].message == "its entry would be a journal line longer than 1 MiB (1048576 bytes), more than "
-                                   "a line may hold: the note is 1048576 bytes (notes are not cut short)");
+                                   "a line may hold: the note is 1048576 bytes, the line 1048718 bytes as JSON "
+                                   "writes it (escapes included; notes are not cut short)");
+    // A note under 1 MiB whose escapes take it over: the message gives both sizes.
+    const auto escaped = run("h.csv", huckleberry_header + "Feed,2024-02-01 10:00,,,Breast Milk,Bottle,100ml," +
+                                          std::string(600000, '\\') + "\n");
+    REQUIRE(escaped.problems.size() == 1);
+    CHECK(escaped.problems[0].message ==
+          "its entry would be a journal line longer than 1 MiB (1048576 bytes), more than a line may hold: the note "
+          "is 600000 bytes, the line 1200142 bytes as JSON writes it (escapes included; notes are not cut short)");
 }
 
 TEST_CASE("cells past the header belong to a last Notes column, joined with the delimiter") {
