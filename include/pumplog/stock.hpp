@@ -254,7 +254,7 @@ struct UsePlan {
     std::vector<Take> takes;  // in use order
     // Frozen containers thawed whole first (--thaw): moved to the fridge at the use's time.
     std::vector<const Container*> thaws;
-    Volume usable;            // all the usable milk at that time
+    Volume usable;            // the usable milk at that time it may pour from (a leftover only when taken alone)
     bool enough = false;      // the takes add up to the amount asked
 };
 // What a use may pour from.
@@ -272,7 +272,9 @@ enum class Pour {
 // When the stash cannot cover it (short by 0.05 ml or more: less is rounding), `enough` is false and `takes`
 // is empty.
 // `baby`: whom the milk is for ("" none named); a leftover kept for another baby
-// (kept_for_another) is neither usable nor taken.
+// (kept_for_another) is neither usable nor taken. A leftover is poured only on its own (CDC: used within 2
+// hours after the baby finished, never combined with other milk): the first that holds the whole amount is
+// taken alone, else none is, and `usable` leaves them out.
 UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any, std::string_view baby = {});
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);

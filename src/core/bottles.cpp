@@ -41,11 +41,19 @@ bool expires_first(const Source& a, const Source& b) {
 }
 
 // Pours up to `want` from `s` into `bottle` when it keeps until the feed (a
-// second pour from one container adds to its fill).
+// second pour from one container adds to its fill). A leftover fills a bottle
+// only on its own: the whole of what an empty bottle still wants, or more of
+// the bottle it alone fills (CDC: left over from a feeding, use within 2 hours
+// after the baby finished; never combined with other milk).
 void pour(Source& s, Bottle& bottle, Volume& want) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
     if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
     if (kept_for_another(*s.container, bottle.baby)) return;  // another baby's leftover
+    const bool leftover = is_leftover(*s.container);
+    if (bottle.fills.empty() ? leftover && s.left.ml() < want.ml() - 1e-9
+                             : leftover != is_leftover(*bottle.fills.front().container) ||
+                                   (leftover && bottle.fills.front().container != s.container))
+        return;
     const Volume take = std::min(s.left, want);
     s.left -= take;
     want -= take;
@@ -283,6 +291,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         }
     }
     for (Bottle& b : plan.bottles) {
+        if (b.missing.ml() > 1e-9) continue;  // short of its need: its rounding up is counted missing too
         Volume want = b.size - b.need;
         for (Source& s : poured) pour(s, b, want);
     }

@@ -54,12 +54,13 @@ std::string not_yet_stored(const Stock& stock, const UsePlan& plan, Volume asked
 // The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
 // A leftover kept for another baby is named: the parent sees it in the stash.
 Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit, std::string_view baby,
-                 const date::time_zone* zone) {
+                 const Guideline& guideline, const date::time_zone* zone) {
     Volume expired;
-    std::vector<const Container*> kept;
+    std::vector<const Container*> kept, apart;
     for (const auto& c : stock.containers) {
         if (c.state == ContainerState::in_stock && at >= c.expires) expired += c.left;
         else if (usable_at(c, at) && kept_for_another(c, baby)) kept.push_back(&c);
+        else if (usable_at(c, at) && is_leftover(c)) apart.push_back(&c);  // too little alone: never mixed (plan_use)
     }
     std::string more;
     if (expired.ml() > 0)
@@ -77,6 +78,16 @@ Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds 
                                    : std::string(" (pumplog stock use LABEL takes one)");
         more += fmt::format("; a leftover is offered again only to the baby who left it, so {} is not taken{}", named,
                             how);
+    }
+    if (!apart.empty()) {
+        std::string named;
+        for (const Container* c : apart)
+            named += fmt::format("{}{} ({})", named.empty() ? "" : ", ", printable(c->label),
+                                 format_volume(c->left, unit));
+        more += fmt::format("; a leftover is never poured together with other milk: left over from a feeding, use "
+                            "within {} after the baby finished ({}), so {} is not taken (less than {} alone)",
+                            limit_text(guideline.leftover), guideline.leftover_source, named,
+                            format_volume(asked, unit));
     }
     if (zone != nullptr) {
         const std::string message = not_yet_stored(stock, plan, asked, at, unit, baby, zone);
@@ -171,7 +182,7 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                                       amount.ml()));
     // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.
     UsePlan plan = plan_use(stock, amount, at, Pour::any, baby);
-    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby, zone);
+    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby, guideline, zone);
     if (!thaw) {
         // Thawing is the parent's choice: without it, the milk that can be poured now (SPEC 4: thawed and fridge
         // milk before frozen), a frozen container only whole.

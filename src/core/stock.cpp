@@ -243,6 +243,14 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour, std::
     for (const auto& c : stock.containers)
         if (usable_at(c, at) && !kept_for_another(c, baby)) usable.push_back(&c);
     std::sort(usable.begin(), usable.end(), sooner);
+    // A leftover is poured only on its own, never with other milk (CDC: left over from a feeding, use within 2
+    // hours after the baby finished; pumplog-stock(1): never combined with other milk). The first one that holds
+    // the whole amount alone is the use, whole or in part; otherwise none is taken (only its label takes it).
+    const auto alone = std::find_if(usable.begin(), usable.end(), [&](const Container* c) {
+        return is_leftover(*c) && ml_millionths(amount) - ml_millionths(c->left) < unshown_millionths;
+    });
+    if (alone != usable.end()) usable = {*alone};
+    else std::erase_if(usable, [](const Container* c) { return is_leftover(*c); });
     for (const Container* c : usable) plan.usable += c->left;
     // Short by less than 0.05 ml is the rounding the split below leaves unpoured, not too little milk: refusing
     // 150.04 ml of 150 ml would read "only 150 ml ... usable, not 150 ml".

@@ -360,3 +360,45 @@ PY
     run --separate-stderr pumplog plan bottles --on friday --format json
     [ "$(jq -c '[.bottles[].feed]' <<<"$output")" = '["2026-12-04T22:00:00+01:00","2026-12-05T01:00:00+01:00","2026-12-05T04:00:00+01:00"]' ]
 }
+
+# Review s46: twins fed every 3 hours from Thursday 19 to Sunday 22 November 2026 (Ada 94 ml, Ben 79 ml), away
+# Mon-Fri 08:00-17:30, and Sunday's milk stored: B1 140 ml in the fridge, B2 135 ml and B3 146 ml in the freezer.
+twins_stash() {
+    export TZ=America/New_York
+    pumplog config set babies "Ada, Ben" >/dev/null
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local d t n=0
+    for d in 19 20 21 22; do
+        for t in 00:30 03:30 06:00 09:00 12:00 15:00 18:00 21:00; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQS46ADA%015d","type":"feed","at":"2026-11-%sT%s:00-05:00","method":"bottle","ml":94,"milk":"breast","baby":"Ada"}\n' "$n" "$d" "$t"
+            printf '{"v":1,"id":"01KAQS46BEN%015d","type":"feed","at":"2026-11-%sT%s:00-05:00","method":"bottle","ml":79,"milk":"breast","baby":"Ben"}\n' "$n" "$d" "$t"
+        done
+    done >>"$J"
+    pumplog --now "2026-11-22 07:00" add 140ml --at 07:00 --store fridge >/dev/null
+    pumplog --now "2026-11-22 13:00" add 135ml --at 13:00 --store freezer >/dev/null
+    pumplog --now "2026-11-22 22:00" add 146ml --at 22:00 --store freezer >/dev/null
+}
+
+# Review s46 #1: a leftover is never poured with other milk (CDC: left over from a feeding, use within 2 hours
+# after the baby finished; never combined with other milk, as stock combine refuses).
+@test "plan bottles pours a leftover only alone: into a bottle it fills by itself, else it is left out" {
+    twins_stash
+    cp "$J" "$BATS_TEST_TMPDIR/base"
+    # Ada leaves 40 ml at 07:10 (B4, good until 09:10): too little for her 09:00 bottle alone
+    pumplog --now "2026-11-23 07:10" log feed 60ml --baby Ada --at 07:10 --from-stock --offered 100ml >/dev/null
+    run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  09:00  100 ml for Ada: B2 95 ml (thawed now)" ]
+    [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 40 ml (thawed now), B3 39 ml (thawed now)" ]
+    [[ "$output" != *B4* ]]
+    run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today --format json
+    [ "$(jq -c '[.bottles[].fill[].label] | unique' <<<"$output")" = '["B1","B2","B3"]' ]
+    # Ada leaves 110 ml of B1's milk at 07:10 instead: that leftover (B4) alone fills her 09:00 bottle, its rounding
+    # up included, and no other milk joins it
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    pumplog --now "2026-11-23 07:10" log feed 30ml --baby Ada --at 07:10 --from-stock --offered 140ml >/dev/null
+    run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today
+    [ "${lines[1]}" = "  09:00  100 ml for Ada: B4 100 ml" ]
+    [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 79 ml (thawed now)" ]
+}

@@ -331,6 +331,36 @@ TEST_CASE("a leftover a named baby left is taken only for that baby") {
     CHECK(leftover_store(plan, Volume::from_ml(30), feed, cdc_guideline()).baby.empty());
 }
 
+TEST_CASE("a leftover is poured only on its own: alone when it holds the amount, else left out") {
+    const Seconds feed = P + days(1);
+    const Entry left = entry_of(fmt::format(
+        R"({{"v":1,"id":"L","type":"store","at":"{}","ml":40,"place":"room","pumped":"{}","until":"{}","label":"B2",)"
+        R"("from":"F1"}})",
+        utc_text(feed), utc_text(P), utc_text(feed + hours(2))));
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), left});
+    const auto taken = [](const UsePlan& plan) {
+        std::vector<std::string> out;
+        for (const Take& t : plan.takes) out.push_back(fmt::format("{} {:g}", t.container->label, t.amount.ml()));
+        return out;
+    };
+    const Seconds at = feed + minutes(20);
+    CHECK(taken(plan_use(s, Volume::from_ml(30), at)) == std::vector<std::string>{"B2 30"});
+    CHECK(taken(plan_use(s, Volume::from_ml(40), at)) == std::vector<std::string>{"B2 40"});
+    CHECK(taken(plan_use(s, Volume::from_ml(40.04), at)) == std::vector<std::string>{"B2 40"});  // rounding
+    CHECK(taken(plan_use(s, Volume::from_ml(70), at)) == std::vector<std::string>{"B1 70"});
+    const UsePlan short_of = plan_use(s, Volume::from_ml(120), at);
+    CHECK_FALSE(short_of.enough);
+    CHECK(short_of.usable.ml() == Approx(100));  // the leftover is not milk to pour with B1
+    CHECK_THAT(testing::refusal([&] {
+                   plan_feed_from_stock(s, Volume::from_ml(120), at, Unit::ml, cdc_guideline());
+               }),
+               Contains("only 100 ml of stored milk is usable, not 120 ml; a leftover is never poured together with "
+                        "other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "
+                        "\"Proper Storage and Preparation of Breast Milk\"), so B2 (40 ml) is not taken (less than "
+                        "120 ml alone)"));
+    CHECK(total(plan_stock_use(s, "B2", Unit::ml, at, berlin())).ml() == Approx(40));  // named: the parent's choice
+}
+
 TEST_CASE("combine: oldest milk, earliest expiry, thawed if a part was, never thawed into the freezer") {
     const Seconds now = P + days(1) + hours(12);
     const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P + days(1), "fridge", 50, "B2"),
