@@ -310,7 +310,8 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
                 const date::time_zone* zone);
 // Refuses (usage error) `doing` ("combined", "frozen") to milk left over from a
 // feed: CDC, it is used within 2 hours after the baby finished or thrown away,
-// never combined with other milk nor frozen.
+// never combined with other milk nor frozen (a thawed one: within thawed milk's
+// room limit, 1 hour, quoted too).
 void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
                         const date::time_zone* zone);
 // Refuses (usage error) discarding a container no longer in stock.

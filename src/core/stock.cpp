@@ -413,12 +413,19 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
 void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
                         const date::time_zone* zone) {
     if (!is_leftover(container)) return;
-    throw usage_error(fmt::format("{} is milk left over from a feed ({}); it is never {}: left over from a feeding, "
-                                  "use within {} after the baby finished ({}); use it by {} or discard it: pumplog "
+    // Thawed milk left over keeps thawed milk's room limit when that is the shorter (leftover_limit): both are quoted.
+    const std::string thawed =
+        container.thawed && guideline.thawed_room < guideline.leftover
+            ? fmt::format(", and thawed milk at room temperature within {} ({})", limit_text(guideline.thawed_room),
+                          guideline.source)
+            : std::string();
+    throw usage_error(fmt::format("{} is {}milk left over from a feed ({}); it is never {}: left over from a feeding, "
+                                  "use within {} after the baby finished ({}){}; use it by {} or discard it: pumplog "
                                   "stock discard {}",
-                                  printable(container.label), format_date_time(container.stored_at, zone), doing,
-                                  limit_text(guideline.leftover), guideline.leftover_source,
-                                  format_date_time(container.expires, zone), printable(container.label)));
+                                  printable(container.label), thawed.empty() ? "" : "thawed ",
+                                  format_date_time(container.stored_at, zone), doing, limit_text(guideline.leftover),
+                                  guideline.leftover_source, thawed, format_date_time(container.expires, zone),
+                                  printable(container.label)));
 }
 
 void check_discard(const Container& container, Seconds at, const date::time_zone* zone) {

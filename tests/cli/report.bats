@@ -787,3 +787,11 @@ Pumped 0 ml, baby drank 100 ml from bottles: 100 ml less than drunk; 100 ml take
     [ "$(cut -d, -f1,10,11 <<<"$output")" = "date,stored_ml,used_ml
 2026-11-21,0,70" ]
 }
+
+# Review s46 #2: the page's guidance words the leftover rule as pumplog applies it: 1 hour when any milk was thawed.
+@test "report --format html: the guidance gives a leftover 2 hours, and 1 hour when any of it was thawed" {
+    pumplog log feed 60ml >/dev/null
+    run --separate-stderr pumplog report --format html
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Milk left over from a feeding is used within 2 hours after the baby finished (when any of it was thawed, pumplog keeps it 1 hour: the strict end of thawed milk&#8217;s 1&#8211;2 hours at room temperature). Use the oldest milk first."* ]]
+}

@@ -364,7 +364,8 @@ e_NFC=$'\xc3\xab'
     run --separate-stderr pumplog log feed 100ml --bottle --from-stock
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "Logged bottle 100 ml of breast milk at 14:05" ]
-    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # B4 is thawed milk: the bottle's leftover keeps thawed milk's hour at room temperature (review s46 #2)
+    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
     run jq -s -c '.[-3:] | [.[0].type, .[1].type, .[1].target, .[1].ml, (.[1].from == .[0].id), .[2].target, .[2].ml]' "$J"
     [ "$output" = '["feed","use","S2",90,true,"S4",10]' ]
 }

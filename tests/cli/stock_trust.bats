@@ -101,6 +101,30 @@ refused_same() {
     [ "$output" = 'Moved B2 (20 ml) from the room to the fridge; use by today 09:00 (in 30 min). Thawed milk brought to room temperature keeps no longer in the fridge than it would there (thawed milk at room temperature: up to 1 hour, CDC, "Proper Storage and Preparation of Breast Milk")' ]
 }
 
+# Review s46 #2: the bottle's leftover rule, without --offered, said 2 hours for thawed milk that --offered keeps 1 hour.
+@test "log feed --from-stock words the bottle's leftover rule as 1 hour when any of its milk was thawed" {
+    store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
+    store S2 2026-11-20T07:00:00+01:00 fridge 50 B2
+    pumplog --now 2026-11-20T07:00:00+01:00 stock move B1 --to fridge >/dev/null
+    # thawed B1 and fresh B2 in one bottle: thawed milk at room temperature, 1 hour
+    run --separate-stderr pumplog --now 2026-11-20T08:00:00+01:00 log feed 120ml --from-stock
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 100 ml (used up), B2 20 ml (30 ml left in the fridge). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # fresh milk alone: the leftover's 2 hours
+    run --separate-stderr pumplog --now 2026-11-20T09:00:00+01:00 log feed 20ml --from-stock
+    [ "${lines[1]}" = 'From the stash: B2 20 ml (10 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # a frozen bag poured whole is thawed to be drunk: 1 hour
+    store S3 2026-11-10T07:00:00+01:00 freezer 60 B3
+    run --separate-stderr pumplog --now 2026-11-20T10:00:00+01:00 log feed 70ml --from-stock
+    [ "${lines[1]}" = 'From the stash: B2 10 ml (used up), B3 60 ml (used up). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # a thawed leftover's refusals quote its hour beside the leftover's 2
+    store S4 2026-11-10T07:00:00+01:00 freezer 100 B4
+    pumplog --now 2026-11-20T11:00:00+01:00 stock move B4 --to fridge >/dev/null
+    pumplog --now 2026-11-20T11:30:00+01:00 log feed 60ml --from-stock --offered 80ml >/dev/null
+    refused_same pumplog --now 2026-11-20T11:40:00+01:00 stock combine B5 B2
+    [ "$stderr" = 'pumplog: error: B5 is thawed milk left over from a feed (2026-11-20 11:30); it is never combined with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), and thawed milk at room temperature within 1 hour (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-20 12:30 or discard it: pumplog stock discard B5' ]
+}
+
 @test "a leftover of milk thawed straight into the room keeps the same hour; fresh milk's keeps 2 hours" {
     store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
     pumplog --now 2026-11-20T08:00:00+01:00 stock move B1 --to room >/dev/null
