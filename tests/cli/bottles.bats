@@ -247,17 +247,22 @@ PY
     pumplog stock add 100ml --in freezer --pumped "2026-11-01 07:00" >/dev/null
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, .thaws, [.bottles[] | [.fill[].ml]]]' <<<"$output")" = '[0,[],[[94],[93],[93]]]' ]
-    # 278 ml does not: the bag is thawed for the 1 ml the last feed misses.
+    # 278 ml lacks 1 ml of the last feed: drops, not milk to thaw a bag for (review s46 #3: less than the 2 ml a
+    # container holds at least is never a part of its own), and not a shortfall.
+    pumplog stock use 2ml >/dev/null
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, .thaws, [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[0,[],[["B1 93"],["B1 93"],["B1 92"]]]' ]
+    # 276 ml does not: the bag is thawed for the 3 ml the last feed misses.
     pumplog stock use 2ml >/dev/null
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, [.thaws[].label], [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[0,["B2"],[["B2 93","B1 7"],["B2 7","B1 93"],["B1 100"]]]' ]
-    # Without the bag: the last bottle is short of its need (1 ml), so it misses what it lacks of the 100 ml
-    # it is packed at (SPEC 11): 8 ml, and the shortfall is what fills the bottles as the plan packs them.
+    # Without the bag: the last bottle is short of its need (3 ml), so it misses what it lacks of the 100 ml
+    # it is packed at (SPEC 11): 10 ml, and the shortfall is what fills the bottles as the plan packs them.
     pumplog stock discard B2 >/dev/null
     run --separate-stderr pumplog plan bottles --format json
-    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[8,8,[0,0,8]]' ]
+    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[10,10,[0,0,10]]' ]
     run --separate-stderr pumplog plan bottles
-    [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 8 ml missing" ]
+    [ "${lines[3]}" = "  16:00  100 ml: B1 90 ml, 10 ml missing" ]
 }
 
 @test "plan bottles with nothing in stock: each bottle misses its packed size and the shortfall is their total" {
@@ -401,4 +406,37 @@ twins_stash() {
     run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today
     [ "${lines[1]}" = "  09:00  100 ml for Ada: B4 100 ml" ]
     [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 79 ml (thawed now)" ]
+}
+
+# Review s46 #3: plan bottles poured "B1 1 ml" ("B1 0.0 oz"), and thawed a bag for 1 ml. A part is never under
+# 2 ml, the least a container holds (pumplog-stock(1), AMOUNTS: less would show as 0 ml or 0.0 oz).
+@test "plan bottles pours no drops: a container's last drops stay in it, and no bag is thawed for a few ml" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    cp "$J" "$BATS_TEST_TMPDIR/history"
+    # B1 (fridge, good until Monday 18:00, before the thawed bags) fills 10:00 and keeps 1 ml: the 13:00 bottle
+    # takes its feed from B2 instead
+    pumplog stock add 121ml --in fridge --pumped "2026-11-26 18:00" --at "2026-11-26 18:00" >/dev/null
+    pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    pumplog stock add 150ml --in freezer --pumped "2026-11-11 07:00" >/dev/null
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml" ]
+    [ "${lines[2]}" = "  13:00  110 ml: B2 110 ml (thawed tonight)" ]
+    [ "${lines[3]}" = "  16:00  120 ml: B2 40 ml (thawed tonight), B3 80 ml (thawed tonight)" ]
+    run --separate-stderr pumplog plan bottles --unit oz
+    [ "${lines[2]}" = "  13:00  4.0 oz: B2 3.7 oz (thawed tonight), B3 0.3 oz (thawed tonight)" ]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.bottles[].fill[].ml] | min' <<<"$output")" = "40" ]
+    # 349 ml in the fridge for 350 ml of feeds: the 16:00 bottle lacks 1 ml, drops, not milk to thaw a bag for
+    cp "$BATS_TEST_TMPDIR/history" "$J"
+    pumplog stock add 349ml --in fridge --pumped "2026-11-26 18:00" --at "2026-11-26 18:00" >/dev/null
+    pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "  16:00  120 ml: B1 119 ml" ]
+    [ "${lines[4]}" = "Nothing to thaw: the milk outside the freezer fills them." ]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, [.bottles[].missing_ml], .thaws]' <<<"$output")" = '[0,[0,0,0],[]]' ]
 }
