@@ -205,7 +205,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
     check_label_form(ctx, o.label);
     {  // slips (SPEC 10): far over the usual, or typed twice
-        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place};
+        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place, o.label};
         check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock, std::chrono::system_clock::now(), o.force,
                     ctx.unit());
     }
