@@ -448,7 +448,8 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal).stock;
-        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby, clock.zone);
+        const UsePlan plan =
+            plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby, clock.zone, clock.now);
         const std::string group = feed["id"].get<std::string>();
         Line grouped = feed;
         grouped["group"] = group;

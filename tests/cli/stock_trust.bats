@@ -45,6 +45,20 @@ refused_same() {
     [[ "$stderr" == *"never refreeze breast milk after it has been thawed"* ]]
 }
 
+# Review s46 #6: the refusal of a back-dated feed said the rest "keeps 1 day in the fridge" when, thawed at the
+# feed's time, it had already expired: --thaw then said to discard it.
+@test "a back-dated feed's refusal of part of a frozen bag counts the rest's day from the feed, and says when it is past" {
+    store S11 2026-11-01T08:00:00+01:00 freezer 108 B11
+    export PUMPLOG_NOW=2026-11-24T20:30:00+01:00
+    refused_same pumplog log feed 50ml --from-stock --at "2026-11-23 09:30"
+    [ "$stderr" = 'pumplog: error: B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B11 (thawed at the feed'"'"'s time, the rest would have expired at 2026-11-24 09:30: it would have to be discarded), or take it whole: pumplog stock use B11' ]
+    refused_same pumplog log feed 50ml --from-stock --at "2026-11-24 09:30"
+    [[ "$stderr" == *"add --thaw to thaw all of B11 (the rest keeps 1 day in the fridge from the feed, until 2026-11-25 09:30), "* ]]
+    run --separate-stderr pumplog log feed 50ml --from-stock --at "2026-11-23 09:30" --thaw
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B11 50 ml (the other 58 ml expired today 09:30: discard it). "* ]]
+}
+
 @test "log feed --from-stock --thaw records the feed, the thaw and the use in one write" {
     store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
     run pumplog log feed 60ml --from-stock --thaw

@@ -206,6 +206,33 @@ TEST_CASE("part of a frozen container is refused with the rule, a whole one is t
     CHECK(whole.takes.at(0).empties);
 }
 
+TEST_CASE("a back-dated feed's refusal counts the rest's thawed day from the feed, and says when it is past") {
+    // Review s46 #6: a feed dated 09:30 the day before, refused at 20:30, said "the rest keeps 1 day in the
+    // fridge" though, thawed at the feed's time, the rest had expired at 09:30 today.
+    const Seconds feed = P + days(10);
+    const Stock s = stash({store("f", P, "freezer", 108, "B11")});
+    const auto refused = [&](Seconds now) {
+        return testing::refusal([&] {
+            plan_feed_from_stock(s, Volume::from_ml(50), feed, Unit::ml, cdc_guideline(), false, {}, berlin(), now);
+        });
+    };
+    const std::string head = "B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once "
+                             "thawed, and never refreeze breast milk after it has been thawed (CDC, \"Proper Storage "
+                             "and Preparation of Breast Milk\"); add --thaw to thaw all of B11 (";
+    const std::string tail = "), or take it whole: pumplog stock use B11";
+    CHECK(refused(feed + hours(35)) == head +
+                                           "thawed at the feed's time, the rest would have expired at 2026-12-01 "
+                                           "09:00: it would have to be discarded" +
+                                           tail);
+    CHECK(refused(feed + hours(24)) == head +
+                                           "thawed at the feed's time, the rest would have expired at 2026-12-01 "
+                                           "09:00: it would have to be discarded" +
+                                           tail);
+    CHECK(refused(feed + hours(2)) ==
+          head + "the rest keeps 1 day in the fridge from the feed, until 2026-12-01 09:00" + tail);
+    CHECK(refused(feed) == head + "the rest keeps 1 day in the fridge" + tail);
+}
+
 TEST_CASE("with thaw the frozen container is thawed whole: fridge, 24 hours from the use") {
     const Seconds now = P + days(10);
     const Stock s = stash({store("f", P, "freezer", 150, "B1")});
