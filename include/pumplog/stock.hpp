@@ -347,6 +347,7 @@ struct Intake {
     Volume per_day;
     int days = 0;   // days it is averaged over (1 to 7), rounded
     int feeds = 0;  // bottle feeds of breast milk counted
+    int babies = 0;  // the babies those feeds name (0: none named): several is the babies' intake, together
 };
 inline constexpr int intake_days = 7;
 // Bottle feeds of breast milk (formula left out; voided ones too) in the 7

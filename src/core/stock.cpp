@@ -402,12 +402,14 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; discard it: pumplog stock discard {}", container.label,
                                       format_date_time(container.expires, zone), container.label));
+    // A leftover first: its rule (use it by its time or discard it) is the one that applies, thawed or not; "keep it
+    // in the fridge" would be wrong for one at room temperature.
+    if (to == Place::freezer) check_not_leftover(container, "frozen", guideline, zone);
     if (to == Place::freezer && container.thawed)
         throw usage_error(fmt::format("{} was thawed at {}; {} ({}); keep it in the fridge and use it by {}",
                                       container.label, format_date_time(*container.thawed, zone),
                                       guideline.refreeze_rule, guideline.source,
                                       format_date_time(container.expires, zone)));
-    if (to == Place::freezer) check_not_leftover(container, "frozen", guideline, zone);
 }
 
 void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
@@ -495,6 +497,7 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     // A bottle in the 7 days before the window (the read's days to spare): bottles were given before them too,
     // only some days have none (daycare bottles Monday to Friday leave a weekend, or more, without).
     bool before = false;
+    std::vector<std::string_view> babies;  // the names counted's feeds carry, one spelling each
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
@@ -504,10 +507,14 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;
+        if (const std::string_view baby = baby_of(e); !baby.empty() &&
+            std::none_of(babies.begin(), babies.end(), [&](std::string_view b) { return same_baby(b, baby); }))
+            babies.push_back(baby);
         if (!first || e.at.instant < *first) first = e.at.instant;
         if (!last || e.at.instant > *last) last = e.at.instant;
     }
     if (intake.feeds == 0) return std::nullopt;
+    intake.babies = static_cast<int>(babies.size());
     // The days the bottles stand for: the whole 7 days when bottles were given before them too;
     // else from the first until now, and one interval between bottles more (the first bottle stands
     // for the time before it too: a bottle each evening for 7 days is 7 days of them, not 6); at

@@ -97,10 +97,12 @@ refused_same() {
     run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
     [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T14:00:00+01:00"]' ]
     export PUMPLOG_NOW=2026-11-21T13:30:00+01:00
+    # The leftover's rule, not "keep it in the fridge" for milk in the room (review s46)
     refused_same pumplog stock move B2 --to freezer
-    [[ "$stderr" == *"B2 was thawed at 2026-11-21 13:00; never refreeze"* ]]
+    [ "$stderr" = 'pumplog: error: B2 is thawed milk left over from a feed (2026-11-21 13:00); it is never frozen: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), and thawed milk at room temperature within 1 hour (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-21 14:00 or discard it: pumplog stock discard B2' ]
     pumplog stock move B2 --to fridge
     refused_same pumplog stock move B2 --to freezer
+    [[ "$stderr" == "pumplog: error: B2 is thawed milk left over from a feed (2026-11-21 13:00); it is never frozen: "* ]]
 }
 
 @test "a leftover of milk thawed in the fridge keeps thawed milk's room hour, and its replies quote it" {
