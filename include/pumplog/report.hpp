@@ -176,7 +176,8 @@ public:
         Seconds stored_at{};           // its store's time, once seen
         Volume used;
         bool looking = false;  // in the second look-up
-        // What was left when it was thrown away (0 when the store was never found).
+        bool leftover = false;  // its store is a leftover's (log feed --offered): its milk left storage with its feed
+        // What was left when it was thrown away (0 when the store was never found, or for a leftover).
         Volume remaining() const;
     };
 
@@ -242,6 +243,10 @@ public:
         Volume less;
     };
     std::vector<Shortfall> shortfalls() const;
+    // The uses of the period that poured a leftover (log feed --offered), each with all it says it took (`less`):
+    // the leftover's milk left storage with the bottle it was left in, so offering it again takes nothing more
+    // from the stash (pumplog-report(1), used_ml). Their containers have no shortfall.
+    std::vector<Shortfall> leftover_uses() const;
 
 private:
     struct Line {
@@ -252,6 +257,7 @@ private:
         std::uint64_t container = 0;  // IdHash of its container's id (a store's own)
         Seconds at{};
         double ml = 0;              // counted_ml
+        bool leftover = false;      // a store of a leftover (log feed --offered)
     };
     Line line_of(const Entry& entry, std::uint64_t container) const;
     // The containers used in the period whose store is not among the lines.

@@ -33,6 +33,9 @@ struct SlipCheck {
     std::optional<Seconds> pumped{};  // a store: when its milk was pumped (bags of other days are not twins)
     std::string baby{};  // a feed: whose (SPEC 12: twins' bottles of one size at once are not typed twice)
     std::optional<Place> place{};  // a store: where (a bag to the fridge and one to the freezer are two)
+    // A store: its --label, "" when none is given. A label of its own, other than the earlier container's, is
+    // the parent's intent (a session split into equal bags), not a slip; the same label, or none, still is.
+    std::string label{};
 };
 
 // How far back the history given to check_slips must reach.

@@ -51,10 +51,13 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 // refusal names it. `stock use AMOUNT` names no baby: it takes no leftover a
 // named baby left (only `stock use LABEL` does, the parent's explicit choice).
 // With a zone, a refusal because milk in the stash was stored after `at` (a backdated feed) says so, with the
-// times, and from when the amount would be taken.
+// times, and from when the amount would be taken. With a zone and `now` after `at` (a backdated feed), the
+// refusal of part of a frozen container gives the time the rest, thawed at `at`, would keep until, and says it
+// would have to be discarded when that is already past at `now`.
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit,
                              const Guideline& guideline = cdc_guideline(), bool thaw = false,
-                             std::string_view baby = {}, const date::time_zone* zone = nullptr);
+                             std::string_view baby = {}, const date::time_zone* zone = nullptr,
+                             std::optional<Seconds> now = std::nullopt);
 
 // A take's container after the plan's thaw (if any): where it is, its expiry and thaw time.
 struct AfterTake {

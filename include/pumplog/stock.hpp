@@ -254,7 +254,7 @@ struct UsePlan {
     std::vector<Take> takes;  // in use order
     // Frozen containers thawed whole first (--thaw): moved to the fridge at the use's time.
     std::vector<const Container*> thaws;
-    Volume usable;            // all the usable milk at that time
+    Volume usable;            // the usable milk at that time it may pour from (a leftover only when taken alone)
     bool enough = false;      // the takes add up to the amount asked
 };
 // What a use may pour from.
@@ -272,7 +272,9 @@ enum class Pour {
 // When the stash cannot cover it (short by 0.05 ml or more: less is rounding), `enough` is false and `takes`
 // is empty.
 // `baby`: whom the milk is for ("" none named); a leftover kept for another baby
-// (kept_for_another) is neither usable nor taken.
+// (kept_for_another) is neither usable nor taken. A leftover is poured only on its own (CDC: used within 2
+// hours after the baby finished, never combined with other milk): the first that holds the whole amount is
+// taken alone, else none is, and `usable` leaves them out.
 UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour = Pour::any, std::string_view baby = {});
 // All of one container (`stock use LABEL`); usage error when it is not usable at `at`.
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone);
@@ -308,7 +310,8 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
                 const date::time_zone* zone);
 // Refuses (usage error) `doing` ("combined", "frozen") to milk left over from a
 // feed: CDC, it is used within 2 hours after the baby finished or thrown away,
-// never combined with other milk nor frozen.
+// never combined with other milk nor frozen (a thawed one: within thawed milk's
+// room limit, 1 hour, quoted too).
 void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
                         const date::time_zone* zone);
 // Refuses (usage error) discarding a container no longer in stock.
@@ -344,6 +347,7 @@ struct Intake {
     Volume per_day;
     int days = 0;   // days it is averaged over (1 to 7), rounded
     int feeds = 0;  // bottle feeds of breast milk counted
+    int babies = 0;  // the babies those feeds name (0: none named): several is the babies' intake, together
 };
 inline constexpr int intake_days = 7;
 // Bottle feeds of breast milk (formula left out; voided ones too) in the 7

@@ -205,7 +205,7 @@ int run_add(Context& ctx, const AddOptions& o) {
     check_storable(g, store.pumped, store.place, store.at, clock.now, o.force, clock.zone);
     check_label_form(ctx, o.label);
     {  // slips (SPEC 10): far over the usual, or typed twice
-        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place};
+        const SlipCheck slip{EntryType::store, store.amount, store.at, store.pumped, {}, store.place, o.label};
         check_slips(ctx.slip_history(slip, clock.now).entries, slip, clock, std::chrono::system_clock::now(), o.force,
                     ctx.unit());
     }
@@ -448,7 +448,8 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
         const Stock stock = read_stash(ctx, journal).stock;
-        const UsePlan plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby, clock.zone);
+        const UsePlan plan =
+            plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby, clock.zone, clock.now);
         const std::string group = feed["id"].get<std::string>();
         Line grouped = feed;
         grouped["group"] = group;
@@ -458,6 +459,12 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         lines.insert(lines.end(), uses.begin(), uses.end());
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;
+        // What sets the use-by: the leftover limit after the feed (thawed milk's room limit when any of the
+        // bottle's milk was thawed), or the milk's own expiry when it comes first.
+        const LeftoverLimit limit = leftover_limit(plan, at, g);
+        // The limit it quotes is the one applied: a leftover of thawed milk keeps thawed milk's room limit.
+        const std::string source = limit.thawed ? fmt::format("thawed milk at room temperature, {}", g.source)
+                                                : std::string(g.leftover_source);
         if (round_ml(left.ml()) >= least_container_ml) {  // less is drops, not a container
             StoreRecord store = leftover_store(plan, left, at, g, baby);
             store.label = next_label(stock);
@@ -465,11 +472,6 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
             store.group = group;
             lines.push_back(serialize(store_line(store, new_id(), clock.zone)));
             const Container made = stored_container(store, g);
-            // What sets the use-by: the leftover limit after the feed, or the milk's own expiry when it comes first.
-            const LeftoverLimit limit = leftover_limit(plan, at, g);
-            // The limit it quotes is the one applied: a leftover of thawed milk keeps thawed milk's room limit.
-            const std::string source = limit.thawed ? fmt::format("thawed milk at room temperature, {}", g.source)
-                                                    : std::string(g.leftover_source);
             const std::string why =
                 limit.capped_by ? fmt::format("when the milk of {} expires, before {} after the feed: {}",
                                               terminal_text(limit.capped_by->label), limit_text(limit.after_feed),
@@ -487,11 +489,12 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         }
         locked->append(lines);
         // The leftover rule in a sentence of its own that names what it is about: the milk the baby leaves in the
-        // bottle, not the rest of a container (which keeps its place's limit).
+        // bottle, not the rest of a container (which keeps its place's limit). Thawed milk in the bottle: the room's
+        // thawed limit, as a kept leftover of it has (CDC: thawed milk at room temperature, 1-2 hours).
         message = kept.empty() ? fmt::format("From the stash: {}. Milk the baby leaves in the bottle: use it within {} "
                                              "after the baby finishes, then discard it ({})",
-                                             describe_takes(plan, unit, at, g, clock), limit_text(g.leftover),
-                                             g.leftover_source)
+                                             describe_takes(plan, unit, at, g, clock), limit_text(limit.after_feed),
+                                             source)
                                : fmt::format("From the stash: {}{}", describe_takes(plan, unit, at, g, clock), kept);
     });
     return message;

@@ -40,21 +40,43 @@ bool expires_first(const Source& a, const Source& b) {
     return a.container->label < b.container->label;
 }
 
+// What is poured into `bottle` so far.
+Volume poured_in(const Bottle& bottle) {
+    Volume sum;
+    for (const BottleFill& f : bottle.fills) sum += f.amount;
+    return sum;
+}
+
 // Pours up to `want` from `s` into `bottle` when it keeps until the feed (a
-// second pour from one container adds to its fill).
+// second pour from one container adds to its fill). A leftover fills a bottle
+// only on its own: the whole of what an empty bottle still wants, or more of
+// the bottle it alone fills (CDC: left over from a feeding, use within 2 hours
+// after the baby finished; never combined with other milk). A part of its own
+// is never drops (least_container_ml, pumplog-stock(1) AMOUNTS: less would show
+// as 0 ml or 0.0 oz): a container left with less pours no part (its drops stay
+// in it), and when the bottle wants less, the part is least_container_ml of its
+// rounding up, or none when the bottle's size has no room for it.
 void pour(Source& s, Bottle& bottle, Volume& want) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
     if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
     if (kept_for_another(*s.container, bottle.baby)) return;  // another baby's leftover
-    const Volume take = std::min(s.left, want);
+    const bool leftover = is_leftover(*s.container);
+    if (bottle.fills.empty() ? leftover && s.left.ml() < want.ml() - 1e-9
+                             : leftover != is_leftover(*bottle.fills.front().container) ||
+                                   (leftover && bottle.fills.front().container != s.container))
+        return;
+    const auto fill = std::find_if(bottle.fills.begin(), bottle.fills.end(),
+                                   [&](const BottleFill& f) { return f.container == s.container; });
+    Volume take = std::min(s.left, want);
+    if (fill == bottle.fills.end() && take.ml() < least_container_ml - 1e-9) {
+        const Volume room = bottle.size - poured_in(bottle);
+        if (s.left.ml() < least_container_ml - 1e-9 || room.ml() < least_container_ml - 1e-9) return;
+        take = Volume::from_ml(least_container_ml);
+    }
     s.left -= take;
-    want -= take;
-    for (BottleFill& f : bottle.fills)
-        if (f.container == s.container) {
-            f.amount += take;
-            return;
-        }
-    bottle.fills.push_back(BottleFill{s.container, take, s.thawed, s.thawed ? s.thaw_at : Seconds{}});
+    want = std::max(Volume{}, want - take);
+    if (fill != bottle.fills.end()) fill->amount += take;
+    else bottle.fills.push_back(BottleFill{s.container, take, s.thawed, s.thawed ? s.thaw_at : Seconds{}});
 }
 
 // What a bag of `bag` thawed to keep until `expires` would pour into the
@@ -221,7 +243,8 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             Bottle scratch = b;
             Volume want = b.need;
             for (Source& s : pool) pour(s, scratch, want);
-            while (want.ml() > 1e-9) {
+            // No bag is opened for drops: a need of less than a container's least is not thawed for.
+            while (want.ml() >= least_container_ml - 1e-9) {
                 // All the needs left, as a bag without end or expiry would fill them.
                 const double needs = would_serve(pool, plan.bottles, i, want, Volume::from_ml(1e12), Seconds::max());
                 struct Choice {
@@ -277,13 +300,15 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     for (Bottle& b : plan.bottles) {
         Volume want = b.need;
         for (Source& s : poured) pour(s, b, want);
-        if (want.ml() > 1e-9) {
+        // Less than a container's least is drops, not milk missing (no part of it is poured).
+        if (want.ml() >= least_container_ml - 1e-9) {
             b.missing = want + (b.size - b.need);
             missing += b.missing;
         }
     }
     for (Bottle& b : plan.bottles) {
-        Volume want = b.size - b.need;
+        if (b.missing.ml() > 1e-9) continue;  // short of its need: its rounding up is counted missing too
+        Volume want = std::max(Volume{}, b.size - poured_in(b));  // a part of least_container_ml may have filled some
         for (Source& s : poured) pour(s, b, want);
     }
     for (const Bottle& b : plan.bottles)

@@ -9,6 +9,7 @@
 #include "logged_pumps.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/fields.hpp"  // stock_types
 #include "pumplog/history.hpp"
 #include "pumplog/text.hpp"
 #include "replay.hpp"
@@ -156,6 +157,10 @@ std::vector<std::size_t> Tallies::baby_order() const {
 
 namespace {
 
+// A store of what the baby left in a bottle (log feed --offered): a fixed expiry and the feed it came from (a
+// combined container has no `from`, a pump's no `until`), as stock.hpp's is_leftover tells a container.
+bool leftover_store(const Entry& e) { return e.type == EntryType::store && e.until && !e.from.empty(); }
+
 // Time at the breast: the timed sides, else the whole duration.
 seconds breast_time(const Entry& e) {
     // An implausible duration (negative, or years) counts as none, as volumes do.
@@ -202,7 +207,9 @@ void count(Tally& t, const Entry& e) {
             // the uses that emptied its parts into it, at its time, add up to
             // its volume: neither is milk stored or used.
             if (e.until && e.from.empty()) t.used -= counted_volume(e.ml);
-            else t.stored += counted_volume(e.ml);
+            // A leftover (log feed --offered: a fixed expiry and the feed it came from) is milk the baby left in a
+            // bottle already taken out of storage, not milk stored (its uses and discard count nothing either).
+            else if (!leftover_store(e)) t.stored += counted_volume(e.ml);
             break;
         case EntryType::use: t.used += counted_volume(e.ml); break;
         case EntryType::skip: ++t.skipped; break;
@@ -266,7 +273,7 @@ void Tallies::take_back_used(date::sys_days day, int hour, Volume volume) {
 // ---- DiscardLedger ----
 
 Volume DiscardLedger::Discard::remaining() const {
-    if (!stored) return Volume{};
+    if (!stored || leftover) return Volume{};
     return std::max(Volume{}, *stored - used);
 }
 
@@ -276,6 +283,7 @@ void count_for(DiscardLedger::Discard& d, const Entry& e) {
     if (e.type == EntryType::store) {
         d.stored = counted_volume(e.ml);
         d.stored_at = e.at.instant;
+        d.leftover = leftover_store(e);
     } else if (e.type == EntryType::use && e.at.instant <= d.at) d.used += counted_volume(e.ml);
 }
 
@@ -345,6 +353,7 @@ UseLedger::Line UseLedger::line_of(const Entry& e, std::uint64_t container) cons
     line.container = container;
     line.at = e.at.instant;
     line.ml = counted_ml(e.ml).value_or(0);
+    line.leftover = leftover_store(e);
     if (e.type == EntryType::use) {
         // The day and hour written in its `at` (its parsed offset: no text to read again).
         const auto local = e.at.local().time_since_epoch();
@@ -418,6 +427,18 @@ std::optional<Seconds> UseLedger::earliest_store_once_resolved() const {
     return looking_ && found_ == looked_for_.size() ? earliest_store_ : std::nullopt;
 }
 
+std::vector<UseLedger::Shortfall> UseLedger::leftover_uses() const {
+    std::unordered_set<std::uint64_t> leftovers;
+    for (const Line& line : lines_)
+        if (line.type == EntryType::store && line.leftover) leftovers.insert(line.container);
+    std::vector<Shortfall> out;
+    if (leftovers.empty()) return out;
+    for (const Line& line : lines_)
+        if (line.type == EntryType::use && line.in_period && leftovers.contains(line.container))
+            out.push_back({line.day, line.hour, Volume::from_ml(line.ml)});
+    return out;
+}
+
 std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
     // The containers used in the period, and whether their lines could hold a use that took less than it
     // says: one whose uses add up to no more than its store and all come before its discards cannot, in any
@@ -426,6 +447,7 @@ std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
     struct Sum {
         double stored = 0, used = 0;
         int stores = 0;
+        bool leftover = false;  // none of its uses counts (leftover_uses): none is a shortfall
         std::optional<Seconds> last_use, first_discard;
     };
     std::unordered_map<std::uint64_t, Sum> sums;
@@ -439,6 +461,7 @@ std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
         if (line.type == EntryType::store) {
             ++sum.stores;
             sum.stored = line.ml;
+            sum.leftover = sum.leftover || line.leftover;
         } else if (line.type == EntryType::use) {
             sum.used += line.ml;
             sum.last_use = sum.last_use ? std::max(*sum.last_use, line.at) : line.at;
@@ -448,8 +471,8 @@ std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
     }
     std::unordered_set<std::uint64_t> used;
     for (const auto& [container, sum] : sums)
-        if (sum.stores != 1 || sum.used > sum.stored + 0.001 ||
-            (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard))
+        if (!sum.leftover && (sum.stores != 1 || sum.used > sum.stored + 0.001 ||
+            (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard)))
             used.insert(container);
     if (used.empty()) return {};
     // Their lines as entries, in the order met (newest written first, as StockReplay takes them): the
@@ -757,6 +780,7 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         uses = std::move(looked.state->uses);
     }
     for (const auto& s : uses.shortfalls()) tallies.take_back_used(s.day, s.hour, s.less);
+    for (const auto& s : uses.leftover_uses()) tallies.take_back_used(s.day, s.hour, s.less);
     finish_report(report, tallies, ledger, request);
     return report;
 }
@@ -802,6 +826,7 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
         ReportAndStock out;
         out.report.stats = folded.stats;
         for (const auto& s : pass.uses.shortfalls()) pass.tallies.take_back_used(s.day, s.hour, s.less);
+        for (const auto& s : pass.uses.leftover_uses()) pass.tallies.take_back_used(s.day, s.hour, s.less);
         finish_report(out.report, pass.tallies, pass.ledger, request);
         out.stash.stock = pass.stash.finish();
         out.stash.stats = std::move(folded.stats);

@@ -5,6 +5,7 @@
 
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/stock.hpp"
 #include "pumplog/time.hpp"
 
 namespace pumplog {
@@ -75,11 +76,15 @@ void check_slips(const std::vector<Entry>& entries, const SlipCheck& check, cons
             std::abs(*e.ml - check.amount.ml()) < 0.5 &&
             !(check.pumped && e.pumped && e.pumped->instant != *check.pumped) &&
             !(check.type == EntryType::feed && !same_baby(e.baby, check.baby)) &&
-            !(check.place && e.place.value() != check.place))
+            !(check.place && e.place.value() != check.place) &&
+            !(check.type == EntryType::store && !check.label.empty() && label_key(e.label) != label_key(check.label)))
             throw usage_error(fmt::format("the same {} of {} was recorded a moment ago (at {}): typed twice? "
-                                          "use --force to record it again",
+                                          "use --force to record it again{}",
                                           kind_name(check.type), format_volume(check.amount, unit),
-                                          format_clock_or_date_time(at, clock)));
+                                          format_clock_or_date_time(at, clock),
+                                          check.type == EntryType::store && check.label.empty()
+                                              ? ", or give it a --label of its own"
+                                              : ""));
     }
     const auto [largest, seen] = largest_of_kind(entries, check, now);
     if (seen >= slip_min_seen && check.amount.ml() > slip_factor * largest)

@@ -54,12 +54,13 @@ std::string not_yet_stored(const Stock& stock, const UsePlan& plan, Volume asked
 // The refusal when the stash cannot cover an amount (SPEC 4: say how much is usable).
 // A leftover kept for another baby is named: the parent sees it in the stash.
 Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds at, Unit unit, std::string_view baby,
-                 const date::time_zone* zone) {
+                 const Guideline& guideline, const date::time_zone* zone) {
     Volume expired;
-    std::vector<const Container*> kept;
+    std::vector<const Container*> kept, apart;
     for (const auto& c : stock.containers) {
         if (c.state == ContainerState::in_stock && at >= c.expires) expired += c.left;
         else if (usable_at(c, at) && kept_for_another(c, baby)) kept.push_back(&c);
+        else if (usable_at(c, at) && is_leftover(c)) apart.push_back(&c);  // too little alone: never mixed (plan_use)
     }
     std::string more;
     if (expired.ml() > 0)
@@ -77,6 +78,16 @@ Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds 
                                    : std::string(" (pumplog stock use LABEL takes one)");
         more += fmt::format("; a leftover is offered again only to the baby who left it, so {} is not taken{}", named,
                             how);
+    }
+    if (!apart.empty()) {
+        std::string named;
+        for (const Container* c : apart)
+            named += fmt::format("{}{} ({})", named.empty() ? "" : ", ", printable(c->label),
+                                 format_volume(c->left, unit));
+        more += fmt::format("; a leftover is never poured together with other milk: left over from a feeding, use "
+                            "within {} after the baby finished ({}), so {} is not taken (less than {} alone)",
+                            limit_text(guideline.leftover), guideline.leftover_source, named,
+                            format_volume(asked, unit));
     }
     if (zone != nullptr) {
         const std::string message = not_yet_stored(stock, plan, asked, at, unit, baby, zone);
@@ -162,7 +173,8 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
 }
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
-                             bool thaw, std::string_view baby, const date::time_zone* zone) {
+                             bool thaw, std::string_view baby, const date::time_zone* zone,
+                             std::optional<Seconds> now) {
     // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
     // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
     if (ml_millionths(amount) < unshown_millionths)
@@ -171,7 +183,7 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                                       amount.ml()));
     // What --thaw does: soonest to expire first, a frozen container poured in part thawed whole.
     UsePlan plan = plan_use(stock, amount, at, Pour::any, baby);
-    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby, zone);
+    if (!plan.enough) throw not_enough(stock, plan, amount, at, unit, baby, guideline, zone);
     if (!thaw) {
         // Thawing is the parent's choice: without it, the milk that can be poured now (SPEC 4: thawed and fridge
         // milk before frozen), a frozen container only whole.
@@ -182,16 +194,26 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
         const Container& c = *take.container;
         if (c.place != Place::freezer || take.empties) continue;
         if (!thaw) {
-            // The rest's life once thawed now: the thawed limit, or less when the freezer date comes first.
+            // The rest's life once thawed at the use's time (--thaw thaws it then): the thawed limit, or less when
+            // the freezer date comes first. A back-dated feed's rest is counted from the feed, and one that would
+            // already be expired now would have to be discarded (pumplog-stock(1): the refusal gives the real limit).
             std::vector<Stay> stays = c.stays;
             stays.push_back({Place::fridge, at});
             const std::chrono::seconds thawed = guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0));
-            const std::chrono::seconds keeps = expiry_of(guideline, c, stays).expires - at;
-            const std::string rest = keeps < thawed
-                                         ? fmt::format("the rest keeps only {} in the fridge: its freezer date comes "
-                                                       "before the {} thawed milk keeps",
-                                                       format_duration(keeps), limit_text(thawed))
-                                         : fmt::format("the rest keeps {} in the fridge", limit_text(thawed));
+            const Seconds until = expiry_of(guideline, c, stays).expires;
+            const std::chrono::seconds keeps = until - at;
+            const bool dated = now && zone != nullptr && at < *now;  // back-dated: said with the time it keeps until
+            const std::string from_feed = dated ? fmt::format(" from the feed, until {}", format_date_time(until, zone))
+                                                : std::string();
+            const std::string rest =
+                dated && *now >= until
+                    ? fmt::format("thawed at the feed's time, the rest would have expired at {}: it would have to be "
+                                  "discarded",
+                                  format_date_time(until, zone))
+                : keeps < thawed ? fmt::format("the rest keeps only {} in the fridge{}: its freezer date comes before "
+                                               "the {} thawed milk keeps",
+                                               format_duration(keeps), from_feed, limit_text(thawed))
+                                 : fmt::format("the rest keeps {} in the fridge{}", limit_text(thawed), from_feed);
             throw usage_error(fmt::format(
                 "{} is frozen and {} of its {} would be poured: frozen milk is used only once thawed, and {} ({}); "
                 "add --thaw to thaw all of {} ({}), or take it whole: pumplog stock use {}",

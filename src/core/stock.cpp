@@ -243,6 +243,14 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour, std::
     for (const auto& c : stock.containers)
         if (usable_at(c, at) && !kept_for_another(c, baby)) usable.push_back(&c);
     std::sort(usable.begin(), usable.end(), sooner);
+    // A leftover is poured only on its own, never with other milk (CDC: left over from a feeding, use within 2
+    // hours after the baby finished; pumplog-stock(1): never combined with other milk). The first one that holds
+    // the whole amount alone is the use, whole or in part; otherwise none is taken (only its label takes it).
+    const auto alone = std::find_if(usable.begin(), usable.end(), [&](const Container* c) {
+        return is_leftover(*c) && ml_millionths(amount) - ml_millionths(c->left) < unshown_millionths;
+    });
+    if (alone != usable.end()) usable = {*alone};
+    else std::erase_if(usable, [](const Container* c) { return is_leftover(*c); });
     for (const Container* c : usable) plan.usable += c->left;
     // Short by less than 0.05 ml is the rounding the split below leaves unpoured, not too little milk: refusing
     // 150.04 ml of 150 ml would read "only 150 ml ... usable, not 150 ml".
@@ -394,23 +402,32 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; discard it: pumplog stock discard {}", container.label,
                                       format_date_time(container.expires, zone), container.label));
+    // A leftover first: its rule (use it by its time or discard it) is the one that applies, thawed or not; "keep it
+    // in the fridge" would be wrong for one at room temperature.
+    if (to == Place::freezer) check_not_leftover(container, "frozen", guideline, zone);
     if (to == Place::freezer && container.thawed)
         throw usage_error(fmt::format("{} was thawed at {}; {} ({}); keep it in the fridge and use it by {}",
                                       container.label, format_date_time(*container.thawed, zone),
                                       guideline.refreeze_rule, guideline.source,
                                       format_date_time(container.expires, zone)));
-    if (to == Place::freezer) check_not_leftover(container, "frozen", guideline, zone);
 }
 
 void check_not_leftover(const Container& container, std::string_view doing, const Guideline& guideline,
                         const date::time_zone* zone) {
     if (!is_leftover(container)) return;
-    throw usage_error(fmt::format("{} is milk left over from a feed ({}); it is never {}: left over from a feeding, "
-                                  "use within {} after the baby finished ({}); use it by {} or discard it: pumplog "
+    // Thawed milk left over keeps thawed milk's room limit when that is the shorter (leftover_limit): both are quoted.
+    const std::string thawed =
+        container.thawed && guideline.thawed_room < guideline.leftover
+            ? fmt::format(", and thawed milk at room temperature within {} ({})", limit_text(guideline.thawed_room),
+                          guideline.source)
+            : std::string();
+    throw usage_error(fmt::format("{} is {}milk left over from a feed ({}); it is never {}: left over from a feeding, "
+                                  "use within {} after the baby finished ({}){}; use it by {} or discard it: pumplog "
                                   "stock discard {}",
-                                  printable(container.label), format_date_time(container.stored_at, zone), doing,
-                                  limit_text(guideline.leftover), guideline.leftover_source,
-                                  format_date_time(container.expires, zone), printable(container.label)));
+                                  printable(container.label), thawed.empty() ? "" : "thawed ",
+                                  format_date_time(container.stored_at, zone), doing, limit_text(guideline.leftover),
+                                  guideline.leftover_source, thawed, format_date_time(container.expires, zone),
+                                  printable(container.label)));
 }
 
 void check_discard(const Container& container, Seconds at, const date::time_zone* zone) {
@@ -480,6 +497,7 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
     // A bottle in the 7 days before the window (the read's days to spare): bottles were given before them too,
     // only some days have none (daycare bottles Monday to Friday leave a weekend, or more, without).
     bool before = false;
+    std::vector<std::string_view> babies;  // the names counted's feeds carry, one spelling each
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
         if (i < history.voided.size() && history.voided[i]) continue;
@@ -489,10 +507,14 @@ std::optional<Intake> recent_bottle_intake(const History& history, Seconds now) 
         if (e.at.instant <= since || e.at.instant > now) continue;
         intake.per_day += Volume::from_ml(*e.ml);
         ++intake.feeds;
+        if (const std::string_view baby = baby_of(e); !baby.empty() &&
+            std::none_of(babies.begin(), babies.end(), [&](std::string_view b) { return same_baby(b, baby); }))
+            babies.push_back(baby);
         if (!first || e.at.instant < *first) first = e.at.instant;
         if (!last || e.at.instant > *last) last = e.at.instant;
     }
     if (intake.feeds == 0) return std::nullopt;
+    intake.babies = static_cast<int>(babies.size());
     // The days the bottles stand for: the whole 7 days when bottles were given before them too;
     // else from the first until now, and one interval between bottles more (the first bottle stands
     // for the time before it too: a bottle each evening for 7 days is 7 days of them, not 6); at

@@ -42,8 +42,8 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
     out += "</tbody>\n</table>\n";
     std::string supply;
     if (summary.days_of_supply)
-        supply = fmt::format(", about {} days at the baby's recent bottle intake",
-                             format_tenths(*summary.days_of_supply));
+        supply = fmt::format(", about {} days at the {} recent bottle intake", format_tenths(*summary.days_of_supply),
+                             summary.intake && summary.intake->babies > 1 ? "babies'" : "baby's");
     out += fmt::format("<p>Usable: {} in {}{}.", escape_xml(format_volume(summary.usable, unit)),
                        plural(summary.usable_containers, "container"), escape_xml(supply));
     if (summary.expired_containers > 0)

@@ -424,16 +424,21 @@ twins_week() {
     [ "$(sed -n 2p <<<"$output" | cut -d, -f6,7)" = "1,60" ]
 }
 
-@test "plan bottles --baby fills that baby's bottle with its own leftover first, never another baby's" {
+@test "plan bottles --baby fills that baby's bottle with its own leftover alone, never another baby's" {
     twins_week
     pumplog config set babies "Ada, Ben" > /dev/null
     pumplog config set away "mon-sun 10:00-17:00" > /dev/null
     pumplog stock add 500ml --in fridge --at 08:00 > /dev/null
-    # Ada leaves 30 ml at 14:05: B2, good until 16:05
+    # Ada leaves 30 ml at 14:05: B2, good until 16:05; too little for her 90 ml alone, and never poured with
+    # other milk (review s46 #1)
     pumplog log feed 60ml --from-stock --offered 90ml --baby Ada > /dev/null
     run --separate-stderr pumplog plan bottles --on today --baby Ada --now "2026-11-21 14:10" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | .label]]]' <<<"$output")" = '[["15:00",["B2","B1"]]]' ]
+    [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | [.label, .ml]]]]' <<<"$output")" = '[["15:00",[["B1",90]]]]' ]
+    # Ada leaves 100 ml at 14:06: B3 alone fills her 15:00 bottle
+    pumplog log feed 20ml --from-stock --offered 120ml --baby Ada --now "2026-11-21 14:06" > /dev/null
+    run --separate-stderr pumplog plan bottles --on today --baby Ada --now "2026-11-21 14:10" --format json
+    [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | [.label, .ml]]]]' <<<"$output")" = '[["15:00",[["B3",90]]]]' ]
     run --separate-stderr pumplog plan bottles --on today --baby Ben --now "2026-11-21 14:10" --format json
     [ "$(jq -c '[.bottles[] | [.feed[11:16], [.fill[] | .label]]]' <<<"$output")" = '[["15:20",["B1"]]]' ]
 }

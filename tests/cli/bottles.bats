@@ -247,17 +247,22 @@ PY
     pumplog stock add 100ml --in freezer --pumped "2026-11-01 07:00" >/dev/null
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, .thaws, [.bottles[] | [.fill[].ml]]]' <<<"$output")" = '[0,[],[[94],[93],[93]]]' ]
-    # 278 ml does not: the bag is thawed for the 1 ml the last feed misses.
+    # 278 ml lacks 1 ml of the last feed: drops, not milk to thaw a bag for (review s46 #3: less than the 2 ml a
+    # container holds at least is never a part of its own), and not a shortfall.
+    pumplog stock use 2ml >/dev/null
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, .thaws, [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[0,[],[["B1 93"],["B1 93"],["B1 92"]]]' ]
+    # 276 ml does not: the bag is thawed for the 3 ml the last feed misses.
     pumplog stock use 2ml >/dev/null
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, [.thaws[].label], [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[0,["B2"],[["B2 93","B1 7"],["B2 7","B1 93"],["B1 100"]]]' ]
-    # Without the bag: the last bottle is short of its need (1 ml), so it misses what it lacks of the 100 ml
-    # it is packed at (SPEC 11): 8 ml, and the shortfall is what fills the bottles as the plan packs them.
+    # Without the bag: the last bottle is short of its need (3 ml), so it misses what it lacks of the 100 ml
+    # it is packed at (SPEC 11): 10 ml, and the shortfall is what fills the bottles as the plan packs them.
     pumplog stock discard B2 >/dev/null
     run --separate-stderr pumplog plan bottles --format json
-    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[8,8,[0,0,8]]' ]
+    [ "$(jq -c '[.short_ml, .cover.formula_ml, [.bottles[] | .missing_ml]]' <<<"$output")" = '[10,10,[0,0,10]]' ]
     run --separate-stderr pumplog plan bottles
-    [ "${lines[3]}" = "  16:00  100 ml: B1 92 ml, 8 ml missing" ]
+    [ "${lines[3]}" = "  16:00  100 ml: B1 90 ml, 10 ml missing" ]
 }
 
 @test "plan bottles with nothing in stock: each bottle misses its packed size and the shortfall is their total" {
@@ -359,4 +364,79 @@ PY
     [ "$output" = "No away hours on Sat 2026-12-05 (no away window starts that day): no bottles to pack." ]
     run --separate-stderr pumplog plan bottles --on friday --format json
     [ "$(jq -c '[.bottles[].feed]' <<<"$output")" = '["2026-12-04T22:00:00+01:00","2026-12-05T01:00:00+01:00","2026-12-05T04:00:00+01:00"]' ]
+}
+
+# Review s46: twins fed every 3 hours from Thursday 19 to Sunday 22 November 2026 (Ada 94 ml, Ben 79 ml), away
+# Mon-Fri 08:00-17:30, and Sunday's milk stored: B1 140 ml in the fridge, B2 135 ml and B3 146 ml in the freezer.
+twins_stash() {
+    export TZ=America/New_York
+    pumplog config set babies "Ada, Ben" >/dev/null
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local d t n=0
+    for d in 19 20 21 22; do
+        for t in 00:30 03:30 06:00 09:00 12:00 15:00 18:00 21:00; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQS46ADA%015d","type":"feed","at":"2026-11-%sT%s:00-05:00","method":"bottle","ml":94,"milk":"breast","baby":"Ada"}\n' "$n" "$d" "$t"
+            printf '{"v":1,"id":"01KAQS46BEN%015d","type":"feed","at":"2026-11-%sT%s:00-05:00","method":"bottle","ml":79,"milk":"breast","baby":"Ben"}\n' "$n" "$d" "$t"
+        done
+    done >>"$J"
+    pumplog --now "2026-11-22 07:00" add 140ml --at 07:00 --store fridge >/dev/null
+    pumplog --now "2026-11-22 13:00" add 135ml --at 13:00 --store freezer >/dev/null
+    pumplog --now "2026-11-22 22:00" add 146ml --at 22:00 --store freezer >/dev/null
+}
+
+# Review s46 #1: a leftover is never poured with other milk (CDC: left over from a feeding, use within 2 hours
+# after the baby finished; never combined with other milk, as stock combine refuses).
+@test "plan bottles pours a leftover only alone: into a bottle it fills by itself, else it is left out" {
+    twins_stash
+    cp "$J" "$BATS_TEST_TMPDIR/base"
+    # Ada leaves 40 ml at 07:10 (B4, good until 09:10): too little for her 09:00 bottle alone
+    pumplog --now "2026-11-23 07:10" log feed 60ml --baby Ada --at 07:10 --from-stock --offered 100ml >/dev/null
+    run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  09:00  100 ml for Ada: B2 95 ml (thawed now)" ]
+    [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 40 ml (thawed now), B3 39 ml (thawed now)" ]
+    [[ "$output" != *B4* ]]
+    run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today --format json
+    [ "$(jq -c '[.bottles[].fill[].label] | unique' <<<"$output")" = '["B1","B2","B3"]' ]
+    # Ada leaves 110 ml of B1's milk at 07:10 instead: that leftover (B4) alone fills her 09:00 bottle, its rounding
+    # up included, and no other milk joins it
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    pumplog --now "2026-11-23 07:10" log feed 30ml --baby Ada --at 07:10 --from-stock --offered 140ml >/dev/null
+    run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today
+    [ "${lines[1]}" = "  09:00  100 ml for Ada: B4 100 ml" ]
+    [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 79 ml (thawed now)" ]
+}
+
+# Review s46 #3: plan bottles poured "B1 1 ml" ("B1 0.0 oz"), and thawed a bag for 1 ml. A part is never under
+# 2 ml, the least a container holds (pumplog-stock(1), AMOUNTS: less would show as 0 ml or 0.0 oz).
+@test "plan bottles pours no drops: a container's last drops stay in it, and no bag is thawed for a few ml" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    cp "$J" "$BATS_TEST_TMPDIR/history"
+    # B1 (fridge, good until Monday 18:00, before the thawed bags) fills 10:00 and keeps 1 ml: the 13:00 bottle
+    # takes its feed from B2 instead
+    pumplog stock add 121ml --in fridge --pumped "2026-11-26 18:00" --at "2026-11-26 18:00" >/dev/null
+    pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    pumplog stock add 150ml --in freezer --pumped "2026-11-11 07:00" >/dev/null
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml" ]
+    [ "${lines[2]}" = "  13:00  110 ml: B2 110 ml (thawed tonight)" ]
+    [ "${lines[3]}" = "  16:00  120 ml: B2 40 ml (thawed tonight), B3 80 ml (thawed tonight)" ]
+    run --separate-stderr pumplog plan bottles --unit oz
+    [ "${lines[2]}" = "  13:00  4.0 oz: B2 3.7 oz (thawed tonight), B3 0.3 oz (thawed tonight)" ]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.bottles[].fill[].ml] | min' <<<"$output")" = "40" ]
+    # 349 ml in the fridge for 350 ml of feeds: the 16:00 bottle lacks 1 ml, drops, not milk to thaw a bag for
+    cp "$BATS_TEST_TMPDIR/history" "$J"
+    pumplog stock add 349ml --in fridge --pumped "2026-11-26 18:00" --at "2026-11-26 18:00" >/dev/null
+    pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "  16:00  120 ml: B1 119 ml" ]
+    [ "${lines[4]}" = "Nothing to thaw: the milk outside the freezer fills them." ]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '[.short_ml, [.bottles[].missing_ml], .thaws]' <<<"$output")" = '[0,[0,0,0],[]]' ]
 }

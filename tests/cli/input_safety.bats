@@ -140,11 +140,30 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     [ "$stderr" = "pumplog: error: the same bottle feed of 120 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
     pumplog stock add 100ml --in fridge
     refused 2 pumplog stock add 100ml --in fridge
-    [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again" ]
+    [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 14:05): typed twice? use --force to record it again, or give it a --label of its own" ]
     # A bag of the same size to another place is a second bag, not a slip.
     run --separate-stderr pumplog stock add 100ml --in freezer
     [ "$status" -eq 0 ]
     [ "$(grep -c '"type":"store"' "$J")" -eq 2 ]
+}
+
+# Review s46 #5: a session split into equal bags, each with its own --label, was refused as typed twice.
+@test "equal bags stored with labels of their own are not typed twice; the same label, or none, still is" {
+    export PUMPLOG_NOW="2026-11-10T12:00:00+01:00"
+    pumplog stock add 100ml --in freezer --label Z1 >/dev/null
+    run --separate-stderr pumplog stock add 100ml --in freezer --label Z2
+    [ "$status" -eq 0 ]
+    [ "$output" = "Stored Z2: 100 ml in the freezer, pumped today 12:00; use by 2027-11-10 12:00 (in 365 d), best by 2027-05-11" ]
+    [ "$(jq -r 'select(.type == "store") | .label' "$J" | paste -sd' ')" = "Z1 Z2" ]
+    # the same label (in any case) or none: typed twice, as before
+    refused 2 pumplog stock add 100ml --in freezer --label z2
+    [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 12:00): typed twice? use --force to record it again" ]
+    refused 2 pumplog stock add 100ml --in freezer
+    [ "$stderr" = "pumplog: error: the same stored container of 100 ml was recorded a moment ago (at 12:00): typed twice? use --force to record it again, or give it a --label of its own" ]
+    # add --store gives no label: the same session twice is still a pump typed twice
+    pumplog add 90ml --store freezer >/dev/null
+    refused 2 pumplog add 90ml --store freezer
+    [ "$stderr" = "pumplog: error: the same pump of 90 ml was recorded a moment ago (at 12:00): typed twice? use --force to record it again" ]
 }
 
 @test "typed twice names the earlier entry as log shows it: in the current zone, with its date unless today" {

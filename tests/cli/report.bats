@@ -787,3 +787,39 @@ Pumped 0 ml, baby drank 100 ml from bottles: 100 ml less than drunk; 100 ml take
     [ "$(cut -d, -f1,10,11 <<<"$output")" = "date,stored_ml,used_ml
 2026-11-21,0,70" ]
 }
+
+# Review s46 #2: the page's guidance words the leftover rule as pumplog applies it: 1 hour when any milk was thawed.
+@test "report --format html: the guidance gives a leftover 2 hours, and 1 hour when any of it was thawed" {
+    pumplog log feed 60ml >/dev/null
+    run --separate-stderr pumplog report --format html
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Milk left over from a feeding is used within 2 hours after the baby finished (when any of it was thawed, pumplog keeps it 1 hour: the strict end of thawed milk&#8217;s 1&#8211;2 hours at room temperature). Use the oldest milk first."* ]]
+}
+
+# Review s46 #4: a leftover was counted as stored, and offering it again as used again (stored 40, used 170 when
+# 130 ml had left storage). Its milk left storage with the bottle it was left in: none of its store, uses and
+# discard counts, in every format.
+@test "report: a leftover is not stored milk, and offering it again takes nothing more from the stash" {
+    pumplog stock add 140ml --in fridge --now "2026-11-20 20:00" >/dev/null
+    # yesterday 23:30: a bottle of 100 ml of B1, 40 ml left over (B2, until 01:30)
+    pumplog log feed 60ml --bottle --from-stock --offered 100ml --now "2026-11-20 23:30" >/dev/null
+    # today: B2 given again (30 ml), its last 10 ml thrown away, then 30 ml of B1
+    pumplog log feed 30ml --bottle --from-stock --now "2026-11-21 00:30" >/dev/null
+    pumplog stock discard B2 --now "2026-11-21 00:35" >/dev/null
+    pumplog log feed 30ml --bottle --from-stock --now "2026-11-21 01:00" >/dev/null
+    [ "$(pumplog stock --format json | jq -c '[.[] | [.label, .ml]]')" = '[["B1",10]]' ]
+    run --separate-stderr pumplog report --since yesterday --format csv
+    [ "$status" -eq 0 ]
+    [ "$(cut -d, -f1,10-12 <<<"$output" | tail -n +2 | paste -sd ' ')" = "2026-11-20,140,100,0 2026-11-21,0,30,0" ]
+    run --separate-stderr pumplog report --since yesterday --format json
+    [ "$(jq -c '[.[] | [.stored_ml, .used_ml, .discarded_ml]]' <<<"$output")" = '[[140,100,0],[0,30,0]]' ]
+    LANG=C.UTF-8 run --separate-stderr pumplog report --since yesterday
+    [[ "$output" == *$'\ntotal   '*"     140   130          -"$'\n'* ]]
+    [[ "$output" == *"; 130 ml taken from the stash."* ]]
+    run --separate-stderr pumplog report --since yesterday --format html
+    [[ "$output" == *"; 130 ml taken from the stash."* ]]
+    # today alone: the leftover stored yesterday is looked up, and its use today is not counted
+    run --separate-stderr pumplog report --since today --by hour --format csv
+    [ "$(grep '^00:00' <<<"$output" | cut -d, -f10-12)" = "0,0,0" ]
+    [ "$(grep '^01:00' <<<"$output" | cut -d, -f10-12)" = "0,30,0" ]
+}

@@ -132,3 +132,18 @@ total              9         720           1       10          8         560    
         pumplog config set babies none > /dev/null
     done
 }
+
+# Review s46: with twins the page said "at the baby's recent bottle intake" of both babies' bottles.
+@test "twins: the HTML page's stash counts its days at the babies' recent bottle intake" {
+    twins
+    pumplog stock add 640ml --in freezer --now "2026-11-21 09:00" > /dev/null
+    run --separate-stderr pumplog report --since 2026-11-19 --format html
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"<p>Usable: 640 ml in 1 container, about 1.4 days at the babies' recent bottle intake.</p>"* ]]
+    [[ "$output" != *"the baby's recent"* ]]
+    # one baby's bottles: the baby's
+    pumplog config set babies Ada > /dev/null
+    grep -v '"baby":"Ben"' "$J" > "$BATS_TEST_TMPDIR/ada" && cp "$BATS_TEST_TMPDIR/ada" "$J"
+    run --separate-stderr pumplog report --since 2026-11-19 --format html
+    [[ "$output" == *"<p>Usable: 640 ml in 1 container, about 2.5 days at the baby's recent bottle intake.</p>"* ]]
+}

@@ -364,7 +364,8 @@ e_NFC=$'\xc3\xab'
     run --separate-stderr pumplog log feed 100ml --bottle --from-stock
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "Logged bottle 100 ml of breast milk at 14:05" ]
-    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # B4 is thawed milk: the bottle's leftover keeps thawed milk's hour at room temperature (review s46 #2)
+    [ "${lines[1]}" = 'From the stash: B2 90 ml (used up), B4 10 ml (140 ml left in the fridge). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
     run jq -s -c '.[-3:] | [.[0].type, .[1].type, .[1].target, .[1].ml, (.[1].from == .[0].id), .[2].target, .[2].ml]' "$J"
     [ "$output" = '["feed","use","S2",90,true,"S4",10]' ]
 }
@@ -621,6 +622,9 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     [ "$stderr" = "pumplog: error: only 50 ml of stored milk is usable, not 60 ml; a leftover is offered again only to the baby who left it, so B2 (30 ml, what Ada left) is not taken (pumplog stock use B2 takes it)" ]
     refused 2 pumplog log feed 60ml --bottle --from-stock --baby Ben --now "2026-11-21 10:25"
     [ "$stderr" = "pumplog: error: only 50 ml of stored milk is usable, not 60 ml; a leftover is offered again only to the baby who left it, so B2 (30 ml, what Ada left) is not taken" ]
+    # Ada's own leftover is too little for her 60 ml alone, and never poured with other milk (review s46 #1)
+    refused 2 pumplog log feed 60ml --bottle --from-stock --baby Ada --now "2026-11-21 10:25"
+    [ "$stderr" = 'pumplog: error: only 50 ml of stored milk is usable, not 60 ml; a leftover is never poured together with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), so B2 (30 ml) is not taken (less than 60 ml alone)' ]
     [ "$(sha256sum "$J")" = "$before" ]
     run --separate-stderr pumplog stock use 20ml --now "2026-11-21 10:25"
     [ "$output" = "Took 20 ml: B1 20 ml (30 ml left in the fridge)" ]
@@ -640,12 +644,24 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     [ "$status" -eq 0 ]
 }
 
-@test "with one baby a leftover is taken first as before" {
+# Review s46 #1: what the baby left is poured again only on its own (CDC: used within 2 hours after the baby
+# finished; never combined with other milk), so a use it cannot cover alone leaves it out.
+@test "with one baby a leftover is taken first when it holds the amount alone, never poured with other milk" {
     pumplog stock add 200ml --in fridge --now "2026-11-21 09:00" >/dev/null
     pumplog log feed 90ml --bottle --from-stock --offered 120ml --now "2026-11-21 10:00" >/dev/null
     [ "$(jq -c 'select(.type == "store" and .label == "B2") | [.baby, .note]' "$J")" = '[null,"left over from a feed"]' ]
     run --separate-stderr pumplog stock use 40ml --now "2026-11-21 10:20"
-    [ "$output" = "Took 40 ml: B2 30 ml (used up), B1 10 ml (70 ml left in the fridge)" ]
+    [ "$output" = "Took 40 ml: B1 40 ml (40 ml left in the fridge)" ]
+    refused 2 pumplog log feed 60ml --bottle --from-stock --now "2026-11-21 10:25"
+    [ "$stderr" = 'pumplog: error: only 40 ml of stored milk is usable, not 60 ml; a leftover is never poured together with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), so B2 (30 ml) is not taken (less than 60 ml alone)' ]
+    run --separate-stderr pumplog log feed 25ml --bottle --from-stock --now "2026-11-21 10:30"
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B2 25 ml (5 ml left in the room). "* ]]
+    run --separate-stderr pumplog stock use 10ml --now "2026-11-21 10:35"
+    [ "$output" = "Took 10 ml: B1 10 ml (30 ml left in the fridge)" ]
+    # its label takes it: the parent's explicit choice
+    run --separate-stderr pumplog stock use B2 --now "2026-11-21 10:40"
+    [ "$output" = "Took 5 ml: B2 5 ml (used up)" ]
 }
 
 # The days of bottles stand for what the baby drinks a day: they move when a bottle is logged, not

@@ -45,6 +45,20 @@ refused_same() {
     [[ "$stderr" == *"never refreeze breast milk after it has been thawed"* ]]
 }
 
+# Review s46 #6: the refusal of a back-dated feed said the rest "keeps 1 day in the fridge" when, thawed at the
+# feed's time, it had already expired: --thaw then said to discard it.
+@test "a back-dated feed's refusal of part of a frozen bag counts the rest's day from the feed, and says when it is past" {
+    store S11 2026-11-01T08:00:00+01:00 freezer 108 B11
+    export PUMPLOG_NOW=2026-11-24T20:30:00+01:00
+    refused_same pumplog log feed 50ml --from-stock --at "2026-11-23 09:30"
+    [ "$stderr" = 'pumplog: error: B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B11 (thawed at the feed'"'"'s time, the rest would have expired at 2026-11-24 09:30: it would have to be discarded), or take it whole: pumplog stock use B11' ]
+    refused_same pumplog log feed 50ml --from-stock --at "2026-11-24 09:30"
+    [[ "$stderr" == *"add --thaw to thaw all of B11 (the rest keeps 1 day in the fridge from the feed, until 2026-11-25 09:30), "* ]]
+    run --separate-stderr pumplog log feed 50ml --from-stock --at "2026-11-23 09:30" --thaw
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B11 50 ml (the other 58 ml expired today 09:30: discard it). "* ]]
+}
+
 @test "log feed --from-stock --thaw records the feed, the thaw and the use in one write" {
     store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
     run pumplog log feed 60ml --from-stock --thaw
@@ -83,10 +97,12 @@ refused_same() {
     run jq -c 'select(.type == "store" and .label == "B2") | [.thawed, .until]' "$J"
     [ "$output" = '["2026-11-21T13:00:00+01:00","2026-11-21T14:00:00+01:00"]' ]
     export PUMPLOG_NOW=2026-11-21T13:30:00+01:00
+    # The leftover's rule, not "keep it in the fridge" for milk in the room (review s46)
     refused_same pumplog stock move B2 --to freezer
-    [[ "$stderr" == *"B2 was thawed at 2026-11-21 13:00; never refreeze"* ]]
+    [ "$stderr" = 'pumplog: error: B2 is thawed milk left over from a feed (2026-11-21 13:00); it is never frozen: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), and thawed milk at room temperature within 1 hour (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-21 14:00 or discard it: pumplog stock discard B2' ]
     pumplog stock move B2 --to fridge
     refused_same pumplog stock move B2 --to freezer
+    [[ "$stderr" == "pumplog: error: B2 is thawed milk left over from a feed (2026-11-21 13:00); it is never frozen: "* ]]
 }
 
 @test "a leftover of milk thawed in the fridge keeps thawed milk's room hour, and its replies quote it" {
@@ -99,6 +115,30 @@ refused_same() {
     # The fridge gives it no hours back, and the reply quotes the limit it applies.
     run pumplog --now 2026-11-20T08:30:00+01:00 stock move B2 --to fridge
     [ "$output" = 'Moved B2 (20 ml) from the room to the fridge; use by today 09:00 (in 30 min). Thawed milk brought to room temperature keeps no longer in the fridge than it would there (thawed milk at room temperature: up to 1 hour, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+}
+
+# Review s46 #2: the bottle's leftover rule, without --offered, said 2 hours for thawed milk that --offered keeps 1 hour.
+@test "log feed --from-stock words the bottle's leftover rule as 1 hour when any of its milk was thawed" {
+    store S1 2026-11-10T07:00:00+01:00 freezer 100 B1
+    store S2 2026-11-20T07:00:00+01:00 fridge 50 B2
+    pumplog --now 2026-11-20T07:00:00+01:00 stock move B1 --to fridge >/dev/null
+    # thawed B1 and fresh B2 in one bottle: thawed milk at room temperature, 1 hour
+    run --separate-stderr pumplog --now 2026-11-20T08:00:00+01:00 log feed 120ml --from-stock
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 100 ml (used up), B2 20 ml (30 ml left in the fridge). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # fresh milk alone: the leftover's 2 hours
+    run --separate-stderr pumplog --now 2026-11-20T09:00:00+01:00 log feed 20ml --from-stock
+    [ "${lines[1]}" = 'From the stash: B2 20 ml (10 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # a frozen bag poured whole is thawed to be drunk: 1 hour
+    store S3 2026-11-10T07:00:00+01:00 freezer 60 B3
+    run --separate-stderr pumplog --now 2026-11-20T10:00:00+01:00 log feed 70ml --from-stock
+    [ "${lines[1]}" = 'From the stash: B2 10 ml (used up), B3 60 ml (used up). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    # a thawed leftover's refusals quote its hour beside the leftover's 2
+    store S4 2026-11-10T07:00:00+01:00 freezer 100 B4
+    pumplog --now 2026-11-20T11:00:00+01:00 stock move B4 --to fridge >/dev/null
+    pumplog --now 2026-11-20T11:30:00+01:00 log feed 60ml --from-stock --offered 80ml >/dev/null
+    refused_same pumplog --now 2026-11-20T11:40:00+01:00 stock combine B5 B2
+    [ "$stderr" = 'pumplog: error: B5 is thawed milk left over from a feed (2026-11-20 11:30); it is never combined with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), and thawed milk at room temperature within 1 hour (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-20 12:30 or discard it: pumplog stock discard B5' ]
 }
 
 @test "a leftover of milk thawed straight into the room keeps the same hour; fresh milk's keeps 2 hours" {

@@ -614,6 +614,53 @@ TEST_CASE("a use of more than its container still held counts what was left, as 
     CHECK(r.balance.stash_used.ml() == Approx(160));
 }
 
+TEST_CASE("a leftover is not stored milk: its store, uses and discard count nothing, in both reads") {
+    // A bottle of 100 ml from S1 on the 17th, 40 ml left over (L1, a store with `until` and the feed it came from),
+    // given again (30 ml) on the 18th and its rest thrown away: 100 ml left storage in all, not 170. L2, a leftover
+    // stored 3000 lines before the period, is looked up: its use in the period counts nothing either.
+    const auto leftover = [](const std::string& id, const std::string& at, const std::string& until, double ml) {
+        return fmt::format(R"({{"v":1,"id":"{}","type":"store","at":"{}","ml":{},"place":"room","label":"{}",)"
+                           R"("pumped":"{}","until":"{}","from":"F-{}"}})",
+                           id, at, ml, id, at, until, id);
+    };
+    std::vector<std::string> lines;
+    lines.push_back(store("S0", "2026-09-01T10:00:00+02:00", 200));
+    lines.push_back(use("U0", "2026-11-14T23:00:00+01:00", "S0", 50));
+    lines.push_back(leftover("L2", "2026-11-14T23:00:00+01:00", "2026-11-15T01:00:00+01:00", 20));
+    lines.push_back(use("UL2", "2026-11-15T00:30:00+01:00", "L2", 20));
+    for (auto& l : old_pumps(3000, "2026-10-01")) lines.push_back(l);
+    lines.push_back(store("S1", "2026-11-16T10:00:00+01:00", 140));
+    lines.push_back(bottle("F1", "2026-11-17T07:00:00+01:00", 60));
+    lines.push_back(use("U1", "2026-11-17T07:00:00+01:00", "S1", 100));
+    lines.push_back(leftover("L1", "2026-11-17T07:00:00+01:00", "2026-11-17T09:00:00+01:00", 40));
+    lines.push_back(use("UL1", "2026-11-17T08:00:00+01:00", "L1", 30));
+    lines.push_back(discard("DL1", "2026-11-17T08:30:00+01:00", "L1"));
+    lines.push_back(use("U2", "2026-11-18T08:00:00+01:00", "S1", 30));
+    const TestJournal j(lines);
+    ReportRequest request;
+    request.period = DayRange{day(2026, 11, 15), day(2026, 11, 21)};
+    request.today = day(2026, 11, 21);
+    for (const Grouping by : {Grouping::day, Grouping::hour}) {
+        request.by = by;
+        const Report report = make_report(j.journal(), request);
+        const ReportAndStock both =
+            make_report_and_stock(j.journal(), request, cdc_guideline(), Seconds(day(2026, 11, 19)));
+        for (const Report* r : {&report, &both.report}) {
+            CHECK(r->total.stored.ml() == 140);
+            CHECK(r->total.used.ml() == 130);
+            CHECK(r->total.discarded.ml() == 0);
+            CHECK(r->balance.stash_used.ml() == 130);
+        }
+        if (by == Grouping::day) {
+            CHECK(row(report, "2026-11-15").used.ml() == 0);
+            CHECK(row(report, "2026-11-17").used.ml() == 100);
+        } else {
+            CHECK(row(report, "07:00").used.ml() == 100);
+            CHECK(row(report, "08:00").used.ml() == 30);
+        }
+    }
+}
+
 TEST_CASE("ISO weeks run across a year boundary") {
     CHECK(iso_week_label(day(2026, 12, 28)) == "2026-W53");
     CHECK(iso_week_label(day(2027, 1, 1)) == "2026-W53");

@@ -206,6 +206,33 @@ TEST_CASE("part of a frozen container is refused with the rule, a whole one is t
     CHECK(whole.takes.at(0).empties);
 }
 
+TEST_CASE("a back-dated feed's refusal counts the rest's thawed day from the feed, and says when it is past") {
+    // Review s46 #6: a feed dated 09:30 the day before, refused at 20:30, said "the rest keeps 1 day in the
+    // fridge" though, thawed at the feed's time, the rest had expired at 09:30 today.
+    const Seconds feed = P + days(10);
+    const Stock s = stash({store("f", P, "freezer", 108, "B11")});
+    const auto refused = [&](Seconds now) {
+        return testing::refusal([&] {
+            plan_feed_from_stock(s, Volume::from_ml(50), feed, Unit::ml, cdc_guideline(), false, {}, berlin(), now);
+        });
+    };
+    const std::string head = "B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once "
+                             "thawed, and never refreeze breast milk after it has been thawed (CDC, \"Proper Storage "
+                             "and Preparation of Breast Milk\"); add --thaw to thaw all of B11 (";
+    const std::string tail = "), or take it whole: pumplog stock use B11";
+    CHECK(refused(feed + hours(35)) == head +
+                                           "thawed at the feed's time, the rest would have expired at 2026-12-01 "
+                                           "09:00: it would have to be discarded" +
+                                           tail);
+    CHECK(refused(feed + hours(24)) == head +
+                                           "thawed at the feed's time, the rest would have expired at 2026-12-01 "
+                                           "09:00: it would have to be discarded" +
+                                           tail);
+    CHECK(refused(feed + hours(2)) ==
+          head + "the rest keeps 1 day in the fridge from the feed, until 2026-12-01 09:00" + tail);
+    CHECK(refused(feed) == head + "the rest keeps 1 day in the fridge" + tail);
+}
+
 TEST_CASE("with thaw the frozen container is thawed whole: fridge, 24 hours from the use") {
     const Seconds now = P + days(10);
     const Stock s = stash({store("f", P, "freezer", 150, "B1")});
@@ -329,6 +356,36 @@ TEST_CASE("a leftover a named baby left is taken only for that baby") {
     CHECK(kept.baby == "Ben");
     CHECK(kept.note == "left over from a feed of Ben");
     CHECK(leftover_store(plan, Volume::from_ml(30), feed, cdc_guideline()).baby.empty());
+}
+
+TEST_CASE("a leftover is poured only on its own: alone when it holds the amount, else left out") {
+    const Seconds feed = P + days(1);
+    const Entry left = entry_of(fmt::format(
+        R"({{"v":1,"id":"L","type":"store","at":"{}","ml":40,"place":"room","pumped":"{}","until":"{}","label":"B2",)"
+        R"("from":"F1"}})",
+        utc_text(feed), utc_text(P), utc_text(feed + hours(2))));
+    const Stock s = stash({store("a", P, "fridge", 100, "B1"), left});
+    const auto taken = [](const UsePlan& plan) {
+        std::vector<std::string> out;
+        for (const Take& t : plan.takes) out.push_back(fmt::format("{} {:g}", t.container->label, t.amount.ml()));
+        return out;
+    };
+    const Seconds at = feed + minutes(20);
+    CHECK(taken(plan_use(s, Volume::from_ml(30), at)) == std::vector<std::string>{"B2 30"});
+    CHECK(taken(plan_use(s, Volume::from_ml(40), at)) == std::vector<std::string>{"B2 40"});
+    CHECK(taken(plan_use(s, Volume::from_ml(40.04), at)) == std::vector<std::string>{"B2 40"});  // rounding
+    CHECK(taken(plan_use(s, Volume::from_ml(70), at)) == std::vector<std::string>{"B1 70"});
+    const UsePlan short_of = plan_use(s, Volume::from_ml(120), at);
+    CHECK_FALSE(short_of.enough);
+    CHECK(short_of.usable.ml() == Approx(100));  // the leftover is not milk to pour with B1
+    CHECK_THAT(testing::refusal([&] {
+                   plan_feed_from_stock(s, Volume::from_ml(120), at, Unit::ml, cdc_guideline());
+               }),
+               Contains("only 100 ml of stored milk is usable, not 120 ml; a leftover is never poured together with "
+                        "other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "
+                        "\"Proper Storage and Preparation of Breast Milk\"), so B2 (40 ml) is not taken (less than "
+                        "120 ml alone)"));
+    CHECK(total(plan_stock_use(s, "B2", Unit::ml, at, berlin())).ml() == Approx(40));  // named: the parent's choice
 }
 
 TEST_CASE("combine: oldest milk, earliest expiry, thawed if a part was, never thawed into the freezer") {
