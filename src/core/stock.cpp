@@ -154,6 +154,11 @@ const Container* Stock::find(std::string_view label) const {
             found = &c;
             break;
         }
+    // A label with a character `stock` shows escaped (U+200B as \u200b, ESC as \x1b) is named as it is shown,
+    // as a ref is (pumplog-log(1)): the raw character cannot be typed.
+    if (!found && label.find('\\') != std::string_view::npos)
+        for (const auto& c : containers)
+            if (terminal_text(c.label) == label) return &c;
     if (!found || found->label.find('~') != std::string::npos) return found;
     // The replay shows a label once (the first store keeps it, the others get "~" and their id's end). An
     // older pumplog folded ASCII case only: to it "Ëa" and "ëA" were two labels, two bags to the parent. Each

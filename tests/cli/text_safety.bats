@@ -236,3 +236,18 @@ Nothing came in; $shown is unchanged." ]
     grep -qF "<td>$shown</td>" page.html
     [ "$(grep -c '^Y' page.html)" -eq 0 ]  # no raw line feed cut the name
 }
+
+@test "a label stock shows escaped (an invisible character in it) is named as shown: stock use 'B1\\u200b'" {
+    journal_line '{"v":1,"id":"S5","type":"store","at":"2026-11-21T12:05:00+01:00","ml":50,"place":"fridge","pumped":"2026-11-21T12:05:00+01:00","label":"B1\u200b"}'
+    journal_line '{"v":1,"id":"S6","type":"store","at":"2026-11-21T12:06:00+01:00","ml":40,"place":"fridge","pumped":"2026-11-21T12:06:00+01:00","label":"B1"}'
+    run --separate-stderr pumplog stock
+    [[ "$output" == *'B1\u200b   50 ml'* ]]
+    run --separate-stderr pumplog stock use 'B1\u200b'
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Took 50 ml: B1\u200b 50 ml (used up)' ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S5",50]' ]
+    # the plain label is still its own container
+    run --separate-stderr pumplog stock use B1
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S6",40]' ]
+}
