@@ -773,8 +773,8 @@ TEST_CASE("an estimate over bottles whose amount was not recorded words them as 
     CHECK(j["bottles_without_amount"] == 49);
 }
 
-TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
-    // No birth date and no journal start given: the first feed read (the Monday
+TEST_CASE("nursing without a birth date: the age counts from the first feed, said, and fewer than 3 days are refused") {
+    // No birth date and no first feed of the journal given: the first feed read (the Monday
     // before) is the baby's day 0, so on the Monday planned it is 7 days old: 600 ml a day.
     const Plan young = plan_day(nursing_week(monday), away_weekdays(), monday);
     REQUIRE_FALSE(young.advice.empty());
@@ -790,12 +790,15 @@ TEST_CASE("nursing without a birth date: the age counts from the journal's start
           "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
           "so the plan counts about 600 ml "
           "a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
-          "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first "
-          "entry, on 2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles "
-          "with their amounts for measured targets.");
-    // The journal began 60 days before Monday: the baby is at least 60 days old on the Monday planned.
+          "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at "
+          "least 7 days old, born by the first feed logged, on 2026-11-09 (if the baby is older, the norm is "
+          "higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log "
+          "some bottles with their amounts for measured targets.");
+    // The first feed logged 60 days before Monday: the baby is at least 60 days old on the Monday planned.
     Settings began = away_weekdays();
-    began.journal_began = [] { return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin())); };
+    began.first_feed_logged = [] {
+        return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin()));
+    };
     const Plan older = plan_day(nursing_week(monday), began, monday);
     CHECK(older.advice[0].age_days == 60);
     CHECK(older.advice[0].daily.ml() == 788);
@@ -1224,20 +1227,44 @@ TEST_CASE("a pump rounded past the end of an away window goes to the last rounde
     for (const auto& p : plan.pumps) CHECK(minute_of_day(p.at, berlin()) % 30 == 0);
 }
 
-TEST_CASE("nursing with pumps but no birth date counts each feed at the average pump and asks for the birth date") {
+TEST_CASE("nursing with pumps but no birth date counts each feed at the norm for the age from the first feed") {
+    // Issue 17: counted at the parent's own average pump, every pump would meet its target and no shortfall could
+    // show; the baby is at least as old as the first feed logged (7 days: 600 ml a day, IOM 1991).
     auto entries = nursing_week(monday);
-    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(9), 90));
+    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(9), 40));
     const Plan plan = plan_day(entries, away_weekdays(), monday);
-    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
-    CHECK(plan.pumps[0].target.ml() == 90);
-    CHECK(plan.pumps[0].estimated);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"08:00", "10:00", "13:00", "16:00"});
+    CHECK(plan.pumps[1].target.ml() == 75);
+    CHECK(plan.pumps[1].estimated);
+    REQUIRE(plan.advice.size() == 2);
+    CHECK(plan.advice[0].kind == AdviceKind::estimated_intake);
+    CHECK(plan.advice[0].birth_assumed);
+    CHECK(plan.advice[0].age_days == 7);
+    CHECK(plan.advice[0].daily.ml() == 600);
+    // The shortfall shows: 3 pumps of 40 ml against 225 ml drunk while away.
+    CHECK(plan.advice[1].kind == AdviceKind::shortfall);
+    CHECK(plan.advice[1].need.ml() == 225);
+    CHECK(plan.advice[1].expected.ml() == 120);
+    CHECK(plan.advice[1].short_by.ml() == 105);
+    CHECK(plan.pumps[0].extra);
+}
+
+TEST_CASE("past 6 months the age from the first feed gives the larger norm, and the advice says so") {
+    // The first feed logged 200 days before Monday: the norm falls past 6 months (IOM 1991), so an older baby
+    // drinks less; the plan keeps the estimate at the youngest age possible and says it errs toward more milk.
+    Settings s = away_weekdays();
+    s.first_feed_logged = [] {
+        return std::optional<Seconds>(start_of_local_day(monday - date::days(200), berlin()));
+    };
+    const Plan plan = plan_day(nursing_week(monday), s, monday);
     REQUIRE_FALSE(plan.advice.empty());
-    CHECK(plan.advice[0].kind == AdviceKind::estimated_from_pumps);
-    CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
-          "so each counts at your average "
-          "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
-          "drink at the baby's age.");
+    CHECK(plan.advice[0].age_days == 200);
+    CHECK(plan.advice[0].daily.ml() == 758);
+    CHECK(sentences(plan)[0].find(" The birth date is not set, so the estimate takes the baby to be at least 200 "
+                                  "days old, born by the first feed logged, on 2026-04-30 (past 6 months the norm "
+                                  "falls with age, so if the baby is older this is more than the norm: the plan "
+                                  "errs toward more milk): set it (pumplog config set birth YYYY-MM-DD) for a "
+                                  "better estimate.") != std::string::npos);
 }
 
 TEST_CASE("a day that looks incompletely logged is named in the plan's basis and advice") {
