@@ -1059,6 +1059,36 @@ TEST_CASE("a re-spaced day gives each pump the amounts of the feeds it covers") 
     CHECK(total.ml() == 840);
 }
 
+TEST_CASE("a re-spaced day gives a feed as near two pumps to the one without a feed, and every pump a reason") {
+    // 18:20 and 20:15 share a pump at 19:20 (under min_gap apart), a pump at 21:50 keeps the gap; the extra session
+    // goes in at 17:20, an hour from 18:20 as 19:20 is. The 18:20 feed goes to 17:20 (not 204 ml at 19:20 while
+    // 17:20 aims for the shortfall), and 21:50 keeps its reason (it had none once re-spaced: plan next ended
+    // "Pump at 21:50 (in 50 min); ", the ICS description began ". Expected").
+    const std::vector<SlotSpec> slots = {{hm(0, 25), 102},  {hm(3, 35), 102},  {hm(7), 102},     {hm(9, 45), 102},
+                                         {hm(12, 45), 102}, {hm(15, 25), 102}, {hm(18, 20), 102}, {hm(20, 15), 102}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, slots);
+    for (int d = 1; d <= 7; ++d)
+        for (const int h : {9, 12, 15}) entries.push_back(pump(berlin(), monday - date::days(d), hm(h), 89));
+    const Plan plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"00:25", "03:35", "07:00", "09:45", "12:45", "15:20", "17:20",
+                                                   "19:20", "21:50"});
+    std::vector<double> targets;
+    for (const PlannedPump& p : plan.pumps) {
+        INFO(format_clock(p.at, berlin()));
+        CHECK_FALSE(p.reason.empty());
+        targets.push_back(p.target.ml());
+    }
+    CHECK(targets == std::vector<double>{102, 102, 102, 102, 102, 102, 102, 102, 0});
+    REQUIRE(plan.pumps.size() == 9);
+    CHECK(plan.pumps[6].extra);
+    CHECK(plan.pumps[6].reason ==
+          "extra: toward the 104 ml short, the day re-spaced to keep min_gap; covers the 18:20 feed");
+    CHECK(plan.pumps[7].reason == "covers the 20:15 feed");
+    CHECK(plan.pumps[8].reason == "added: keeps the gap under 4 h (max_gap_day)");
+}
+
 TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days around it") {
     Settings s;
     s.mode = PlanMode::exclusive;
