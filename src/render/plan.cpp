@@ -142,13 +142,17 @@ std::string amount(Volume v, Unit unit) { return format_rounded_volume(v, unit);
 
 // The full reference of an intake source named in the advice.
 std::string source_words(std::string_view source) {
+    // In the source's own order (the JSON's "Kent et al. 2006; IOM 1991" is cited Kent first in the sentence too).
+    constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"Saint et al. 1984", "Saint et al., Br J Nutr 1984"},
+        {"IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991"},
+        {"Kent et al. 2006", "Kent et al., Pediatrics 2006"}};
+    std::vector<std::pair<std::size_t, std::string_view>> found;
+    for (const auto& [name, full] : names)
+        if (const auto at = source.find(name); at != std::string_view::npos) found.emplace_back(at, full);
+    std::sort(found.begin(), found.end());
     std::string out;
-    const auto add = [&](std::string_view name, std::string_view full) {
-        if (source.find(name) != std::string_view::npos) out += (out.empty() ? "" : "; ") + std::string(full);
-    };
-    add("Saint et al. 1984", "Saint et al., Br J Nutr 1984");
-    add("IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991");
-    add("Kent et al. 2006", "Kent et al., Pediatrics 2006");
+    for (const auto& [at, full] : found) out += (out.empty() ? "" : "; ") + std::string(full);
     return out.empty() ? std::string(source) : out;
 }
 

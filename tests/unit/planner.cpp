@@ -1279,6 +1279,18 @@ TEST_CASE("nursing with pumps but no birth date counts each feed at the norm for
     CHECK(plan.pumps[0].extra);
 }
 
+TEST_CASE("the advice cites an estimate's sources in the order its JSON source names them") {
+    // Day 213: from Kent et al. 2006's 788 ml at 6 months down to IOM 1991's 637 ml at 9 months.
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(213));
+    const Plan plan = plan_day(nursing_week(monday), s, monday);
+    REQUIRE_FALSE(plan.advice.empty());
+    CHECK(plan.advice[0].text == "Kent et al. 2006; IOM 1991");
+    CHECK(plan.advice[0].daily.ml() == 737);
+    CHECK(sentences(plan)[0].find("what babies drink on day 213 (Kent et al., Pediatrics 2006; Institute of "
+                                  "Medicine, Nutrition During Lactation, 1991)") != std::string::npos);
+}
+
 TEST_CASE("past 6 months the age from the first feed gives the larger norm, and the advice says so") {
     // The first feed logged 200 days before Monday: the norm falls past 6 months (IOM 1991), so an older baby
     // drinks less; the plan keeps the estimate at the youngest age possible and says it errs toward more milk.
