@@ -92,8 +92,9 @@ std::string estimated_feed_words(const IntakeWords& w);
 // Kent et al. 2006 measured), and the targets add up to less than the day's estimate".
 std::string capped_feed_words(long feeds, int fewest_feeds);
 
-// The sentence an estimate adds when `birth` is not set and the age counted
-// from the journal's first entry on `first` (a leading space included); "the babies" with `several_babies`.
-std::string age_from_journal_sentence(date::sys_days first, bool several_babies = false);
+// The sentence an estimate adds when `birth` is not set and the age, `age_days`, counted from the first feed
+// logged, on `first` (a leading space included): the baby is at least that old, and what that means for the
+// estimate (the norm rises to 1 month, holds to 6, then falls: intake_norm); "the babies" with `several_babies`.
+std::string age_from_journal_sentence(date::sys_days first, int age_days, bool several_babies = false);
 
 }  // namespace pumplog

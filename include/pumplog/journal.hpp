@@ -173,10 +173,11 @@ public:
     ReadStats read_backward(const LineVisitor& visit, bool strict = false, bool raw = true,
                             PassOver pass_over = {}, bool whole = false, RepeatedIds* repeats = nullptr) const;
 
-    // The time of the first line at the file's start that reads as an entry
-    // (among the first 64 KiB): when the journal began, as far as it tells.
-    // Nothing for a missing, unreadable or empty file; never a journal error.
-    std::optional<Seconds> first_entry_at() const;
+    // The earliest feed among the lines at the file's start that read as
+    // entries (the first 64 KiB): the first feed logged, as far as it tells
+    // (the baby was born by then). Nothing for a missing, unreadable or empty
+    // file, or no feed there; never a journal error.
+    std::optional<Seconds> first_feed_at() const;
 
     // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as
     // a journal: a regular file only, and a last line without its newline is

@@ -99,13 +99,10 @@ enum class AdviceKind {
                          // plan's feeds a day, its slots: per_feed is daily shared over them),
                          // count (feeds without an amount; at_breast, bottles: of them),
                          // text (the source: "Kent et al. 2006", ...),
-                         // birth_assumed (no birth date: the age counts from day, the journal's first),
+                         // birth_assumed (no birth date: the age counts from day, the first feed logged),
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
                          // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
                          // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
-    estimated_from_pumps,  // no birth date: targets at the parent's average pump: per_feed, count (feeds;
-                           // at_breast, bottles: of them);
-                           // several babies: shares (the babies whose feeds had no amount: baby only)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
@@ -158,7 +155,7 @@ struct PlanAdvice {
     int count = 0;
     int skipped = 0;     // shortfall, no_room, small_shortfall: of `pumps`, those skipped (yielding nothing)
     int unmeasured = 0;  // nursing_in_supply: of `pumps`, the sessions with no volume logged (not in `expected`)
-    int at_breast = 0;   // estimated_intake, estimated_from_pumps: of `count` (the feeds without an amount), those
+    int at_breast = 0;   // estimated_intake: of `count` (the feeds without an amount), those
     int bottles = 0;     // at the breast and the bottles whose amount was not recorded (the rest name no method)
     Volume need, expected, short_by, extra_expected, missing;
     Volume daily, per_feed;

@@ -68,11 +68,11 @@ struct Settings {
     std::vector<int> schedule;      // pinned pump times (minutes after midnight, ascending); empty: none
     std::chrono::minutes remind_again{30};  // `plan next --within`: an overdue pump is announced once more after this
     std::vector<std::string> babies;  // the babies' names (SPEC 12); empty or one: one baby, no names asked
-    // Not a key: when the journal began (its first entry, Journal::first_entry_at),
-    // asked only when needed: without `birth` the baby's age for an intake
-    // estimate counts from it (the baby is at least that old). The command
-    // line sets it (Context::settings); unset, the first feed read counts.
-    std::function<std::optional<Seconds>()> journal_began = {};
+    // Not a key: the first feed logged (Journal::first_feed_at), asked only
+    // when needed: without `birth` the baby's age for an intake estimate
+    // counts from it (the baby is at least that old). The command line sets
+    // it (Context::settings); unset, the first feed read counts.
+    std::function<std::optional<Seconds>()> first_feed_logged = {};
     // Not a key: the baby planned for (`plan --baby`), whose feeds alone are
     // read; messages about too few feeds name it. Empty: every feed.
     std::string feeds_of;

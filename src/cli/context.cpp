@@ -38,7 +38,7 @@ const Settings& Context::settings() {
                                   plans ? std::function<bool(std::string_view)>() : is_planner_setting, &ignored);
         for (const auto& why : ignored) fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(why));
         // Read only when a plan needs the baby's age and no birth date is set.
-        settings_->journal_began = [this] { return journal().first_entry_at(); };
+        settings_->first_feed_logged = [this] { return journal().first_feed_at(); };
     }
     return *settings_;
 }

@@ -331,11 +331,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             plan.advice.push_back(
                 "The sizes are estimates: " + no_amount_words(a, plan.basis) + ", so " +
                 estimated_feed_words(intake_words(a, [&](Volume v) { return format_rounded_volume(v, settings.unit); })) +
-                "." + (a.birth_assumed ? age_from_journal_sentence(a.day, a.babies > 1) : ""));
-        else if (a.kind == AdviceKind::estimated_from_pumps)
-            plan.advice.push_back(fmt::format("The sizes are estimates: {}, so each counts at your average pump, {}.",
-                                              no_amount_words(a, plan.basis),
-                                              format_rounded_volume(a.per_feed, settings.unit)));
+                "." + (a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : ""));
     }
     return plan;
 }

@@ -78,10 +78,24 @@ std::string estimated_feed_words(const IntakeWords& w) {
                        w.babies, w.per_feed_alike ? fmt::format(", {} a feed", w.per_feed) : std::string());
 }
 
-std::string age_from_journal_sentence(date::sys_days first, bool several_babies) {
-    return fmt::format(" The birth date is not set, so the age counts from the journal's first entry, on {}: set it "
-                       "(pumplog config set birth YYYY-MM-DD) if {}.",
-                       format_date(first), several_babies ? "the babies are older" : "the baby is older");
+std::string age_from_journal_sentence(date::sys_days first, int age_days, bool several_babies) {
+    // The first feed logged is the latest the baby can have been born, so its age is a lower bound. Up to 6
+    // months the norm never falls with age (intake_norm: Saint et al. 1984, IOM 1991, Kent et al. 2006), so the
+    // estimate is the least an older baby drinks; past 6 months it falls (IOM 1991: 9 and 12 months), so the
+    // estimate at the youngest age possible is the most: the conservative reading for a pumping plan, kept.
+    const std::string who = several_babies ? "the babies" : "the baby";
+    std::string meaning;
+    if (age_days < 30)
+        meaning = fmt::format(" (if {} {} older, the norm is higher: it rises to 1 month)", who,
+                              several_babies ? "are" : "is");
+    else if (age_days > 182)
+        meaning = fmt::format(" (past 6 months the norm falls with age, so if {} {} older this is more than "
+                              "the norm: the plan errs toward more milk)",
+                              who, several_babies ? "are" : "is");
+    return fmt::format(" The birth date is not set, so the estimate takes {} to be at least {} old, born by the "
+                       "first feed logged, on {}{}: set it (pumplog config set birth YYYY-MM-DD) for a better "
+                       "estimate.",
+                       who, plural(age_days, "day", "days"), format_date(first), meaning);
 }
 
 }  // namespace pumplog

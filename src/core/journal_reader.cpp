@@ -777,7 +777,7 @@ private:
 
 }  // namespace
 
-std::optional<Seconds> Journal::first_entry_at() const {
+std::optional<Seconds> Journal::first_feed_at() const {
     FileDescriptor fd(open_regular(path_, O_RDONLY));
     if (fd.get() < 0) return std::nullopt;
     constexpr std::size_t head = 64 * 1024;
@@ -787,9 +787,12 @@ std::optional<Seconds> Journal::first_entry_at() const {
     text.resize(static_cast<std::size_t>(got));
     Entry entry;
     std::string error;
+    std::optional<Seconds> first;
     for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
-        if (parse_entry_line(std::string_view(text).substr(start, end - start), entry, error)) return entry.at.instant;
-    return std::nullopt;
+        if (parse_entry_line(std::string_view(text).substr(start, end - start), entry, error) &&
+            entry.type == EntryType::feed && (!first || entry.at.instant < *first))
+            first = entry.at.instant;
+    return first;
 }
 
 ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over, bool whole,

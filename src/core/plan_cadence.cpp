@@ -24,16 +24,11 @@ namespace {
 // several babies the journal names), "" when none is named.
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                      Seconds since, Seconds until, std::optional<date::sys_days> age_on, std::string_view baby) {
-    int feeds = 0, unknown = 0, pumps = 0;
+    int feeds = 0, unknown = 0;
     int at_breast = 0, bottles = 0;  // of `unknown`: what the feeds without an amount were (the advice words them)
-    double pump_total = 0;
     for (const Entry& e : entries) {
         if (e.at.instant < since || e.at.instant >= until) continue;
         const auto ml = counted_ml(e.ml);
-        if (e.type == EntryType::pump && ml && *ml > 0) {
-            ++pumps;
-            pump_total += *ml;
-        }
         if (e.type != EntryType::feed) continue;
         ++feeds;
         if (ml && *ml > 0) continue;
@@ -42,7 +37,10 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         if (e.method == FeedMethod::bottle) ++bottles;
     }
     PlanCadence out;
-    if (feeds > 0 && unknown == feeds && (settings.birth || pumps == 0)) {
+    // Every feed without an amount: the targets come from the intake norm for the baby's age (issue 17), with or
+    // without a birth date, never from the parent's own average pump (that would make every pump meet its target:
+    // a shortfall could never show).
+    if (feeds > 0 && unknown == feeds) {
         // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
         // from the window alone, they are counted when too few days have feeds (what to log).
         std::vector<Entry> times;
@@ -53,17 +51,15 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
             }
         // Fewer than 3 days: refused here.
         out.cadence = learn_cadence(times, since, until, zone, settings.unit, baby);
-        // Without a birth date the baby is at least as old as the journal
-        // (its first entry, or the first feed read here): the age counts
-        // from there, and the advice asks for the date.
-        const auto born_by_journal = [&] {
-            Seconds began = Seconds::max();  // a feed is read here (feeds > 0)
-            if (settings.journal_began) began = settings.journal_began().value_or(began);
-            for (const Entry& e : entries)
-                if (e.type == EntryType::feed) began = std::min(began, e.at.instant);
-            return local_day(began, zone);
-        };
-        const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : born_by_journal();
+        // Without a birth date the baby is at least as old as its first feed
+        // logged (the journal's, or the first read here): the age counts from
+        // there, and the advice asks for the date.
+        Seconds first_feed = Seconds::max();  // a feed is read here (feeds > 0)
+        if (settings.first_feed_logged) first_feed = settings.first_feed_logged().value_or(first_feed);
+        for (const Entry& e : entries)
+            if (e.type == EntryType::feed) first_feed = std::min(first_feed, e.at.instant);
+        const date::sys_days fed = local_day(first_feed, zone);
+        const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : fed;
         // The baby's age on the first day planned (a 1-day-old planned for in
         // 3 days drinks what a 4-day-old does), else on the day of `until`.
         const date::sys_days today = std::max(local_day(until - seconds(1), zone), age_on.value_or(date::sys_days{}));
@@ -107,19 +103,6 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     }
     out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby);
     if (unknown == 0) return out;
-    if (unknown == feeds) {
-        // No birth date, but pumps: the cadence counted every feed at the average pump.
-        for (auto& slot : out.cadence.slots) slot.estimated = true;
-        PlanAdvice a;
-        a.kind = AdviceKind::estimated_from_pumps;
-        a.per_feed = Volume::from_ml(std::round(pump_total / pumps));
-        a.count = unknown;
-        a.at_breast = at_breast;
-        a.bottles = bottles;
-        out.advice.push_back(a);
-        out.estimated = true;
-        return out;
-    }
     // Some amounts: a slot is an estimate when most feeds near it had none.
     std::vector<int> known(out.cadence.slots.size(), 0), missing(out.cadence.slots.size(), 0);
     const ZoneMemo memo(zone);
@@ -309,7 +292,6 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     // Each baby's cadence from its own feeds (the pumps are everyone's), then one day of slots.
     std::vector<Slot> slots;
     std::vector<IntakeShare> shares;  // the babies whose feeds had no amount: each one's norm over its feeds
-    std::vector<IntakeShare> from_pumps;  // the babies whose feeds had no amount, counted at the average pump
     std::optional<Error> first_error;
     for (const std::string& baby : babies) {
         std::vector<Entry> own;
@@ -347,7 +329,6 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
             add_advice(out.advice, a);
             if (a.kind == AdviceKind::estimated_intake)
                 shares.push_back({baby, static_cast<int>(std::lround(a.feedings)), a.per_feed});
-            if (a.kind == AdviceKind::estimated_from_pumps) from_pumps.push_back({baby, 0, a.per_feed});
         }
         out.estimated = out.estimated || learned.estimated;
     }
@@ -355,8 +336,6 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     std::sort(out.cadence.incomplete_days.begin(), out.cadence.incomplete_days.end());
     out.cadence.slots = shared_slots(std::move(slots), babies);
     describe_shared_intake(out, std::move(shares));
-    for (PlanAdvice& a : out.advice)
-        if (a.kind == AdviceKind::estimated_from_pumps) a.shares = from_pumps;
     return out;
 }
 

@@ -25,8 +25,8 @@ struct PlanCadence {
 // The cadence learned on [since, until), never refused for want of amounts:
 // when no feed carries an amount (nursing), each slot gets the intake norm for
 // the baby's age (intake.hpp) divided by the feedings a day; without a birth
-// date, the parent's average pump (the cadence's own fallback), else a usage
-// error asking for the birth date. With some amounts, a slot whose feeds
+// date, the age counts from the first feed logged (the baby is at least that
+// old) and the advice asks for the date. With some amounts, a slot whose feeds
 // mostly had none is marked estimated (counted at the bottle average).
 // `age_on`: the first day planned, for the baby's age in an intake estimate
 // (feeds without amounts); the day of `until` when it is later or not given.
@@ -42,7 +42,7 @@ PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings&
 
 // What an estimate's advice says had no amount: "no feed has an amount" when the estimate is every baby's
 // the plan could read, else whose feeds ("Zoë's feeds have no amount": the other baby's are measured, or
-// that baby is not planned for). `a`: an estimated_intake or estimated_from_pumps item of a plan on `basis`.
+// that baby is not planned for). `a`: an estimated_intake item of a plan on `basis`.
 std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis);
 
 }  // namespace pumplog

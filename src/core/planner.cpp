@@ -435,43 +435,60 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         fresh.push_back(p);
     }
     Volume before;
-    for (const auto& p : old) {
-        before += p.expected.value_or(Volume{});
+    for (const auto& p : old) before += p.expected.value_or(Volume{});
+    // A feed as near two pumps as each other (18:20 between 17:20 and 19:20) goes to the one with fewer
+    // feeds once every other feed has its pump, then to a pump that was there before the new one: so no pump
+    // takes two feeds (204 ml) while the one beside it, as near, aims for none. Then in time order, as before.
+    const auto distance = [](const PlannedPump& x, Seconds feed) { return x.at > feed ? x.at - feed : feed - x.at; };
+    const auto nearest_of = [&](Seconds feed) {
+        std::vector<std::size_t> out{0};
+        for (std::size_t f = 1; f < fresh.size(); ++f) {
+            const seconds d = distance(fresh[f], feed), least = distance(fresh[out.front()], feed);
+            if (d < least) out = {f};
+            else if (d == least) out.push_back(f);
+        }
+        return out;
+    };
+    std::vector<std::size_t> count(fresh.size(), 0);
+    for (const auto& p : old)
+        for (const Seconds feed : p.covers)
+            if (const auto n = nearest_of(feed); n.size() == 1) ++count[n.front()];
+    // The old pumps and their covers in time order: each pump's covers stay in time order.
+    for (const auto& p : old)
         for (std::size_t c = 0; c < p.covers.size(); ++c) {
-            const auto distance = [&](const PlannedPump& x) {
-                return x.at > p.covers[c] ? x.at - p.covers[c] : p.covers[c] - x.at;
-            };
-            auto nearest = fresh.begin();
-            seconds least = distance(*nearest);
-            for (auto f = fresh.begin() + 1; f < fresh.end(); ++f)
-                if (const seconds d = distance(*f);
-                    d < least || (d == least && nearest == fresh.begin() + static_cast<long>(at))) {
-                    nearest = f;
-                    least = d;
-                }
-            nearest->covers.push_back(p.covers[c]);
+            const auto n = nearest_of(p.covers[c]);
+            std::size_t to = n.front();
+            if (n.size() > 1) {
+                for (const std::size_t f : n)
+                    if (count[f] < count[to] || (count[f] == count[to] && to == at)) to = f;
+                ++count[to];
+            }
+            PlannedPump& nearest = fresh[to];
+            nearest.covers.push_back(p.covers[c]);
             // Each feed's own amount goes with it (a pump's target is what its feeds drink: 90 ml for
             // the 01:00 feed alone, not half of the 01:00 and 04:00 feeds' 190 ml); without them, an
             // equal share of the pump's target.
             const Volume amount = p.amounts.size() == p.covers.size()
                                       ? p.amounts[c]
                                       : Volume::from_ml(p.target.ml() / static_cast<double>(p.covers.size()));
-            nearest->amounts.push_back(amount);
-            nearest->target += amount;
-            nearest->estimated = nearest->estimated || p.estimated;
+            nearest.amounts.push_back(amount);
+            nearest.target += amount;
+            nearest.estimated = nearest.estimated || p.estimated;
         }
-    }
     Volume after;
     for (auto& f : fresh) {
         f.target = Volume::from_ml(std::round(f.target.ml()));
         f.expected = yield.at(zone.minute_of_day(f.at));
         after += f.expected.value_or(Volume{});
-        const bool kept = std::any_of(old.begin(), old.end(), [&](const PlannedPump& o) { return o.at == f.at; });
+        const auto kept = std::find_if(old.begin(), old.end(), [&](const PlannedPump& o) { return o.at == f.at; });
         const std::string covers =
             f.covers.empty() ? std::string()
                              : fmt::format("covers the {} feed{}", covers_text(f.covers, zone), plural_s(f.covers.size()));
-        f.reason = kept ? covers : covers.empty() ? "moved to make room for an extra session"
-                                                  : "moved to make room for an extra session; " + covers;
+        // A pump kept where it was that covers no feed keeps its reason (a pump added for a gap still keeps it):
+        // no row is without one.
+        f.reason = kept != old.end() ? (covers.empty() ? kept->reason : covers)
+                   : covers.empty()  ? "moved to make room for an extra session"
+                                     : "moved to make room for an extra session; " + covers;
     }
     // The added pump is the one the old pumps' feeds leave over once the layout is settled: the one put in
     // (`at`) unless it came to cover a feed, then the one nearest it that covers none. The layout can move the
@@ -483,8 +500,13 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     if (!fresh[at].covers.empty()) {
         const auto apart = [&](std::size_t i) { return i > at ? i - at : at - i; };
         std::optional<std::size_t> free;
+        // Not a pump kept where it was that covered no feed before either (added for a gap: it keeps that job).
+        const auto gap_pump = [&](const PlannedPump& f) {
+            return std::any_of(old.begin(), old.end(),
+                               [&](const PlannedPump& o) { return o.at == f.at && o.covers.empty(); });
+        };
         for (std::size_t i = 0; i < fresh.size(); ++i)
-            if (fresh[i].covers.empty() && (!free || apart(i) < apart(*free))) free = i;
+            if (fresh[i].covers.empty() && !gap_pump(fresh[i]) && (!free || apart(i) < apart(*free))) free = i;
         if (free) added = *free;
     }
     PlannedPump& extra = fresh[added];

@@ -142,13 +142,17 @@ std::string amount(Volume v, Unit unit) { return format_rounded_volume(v, unit);
 
 // The full reference of an intake source named in the advice.
 std::string source_words(std::string_view source) {
+    // In the source's own order (the JSON's "Kent et al. 2006; IOM 1991" is cited Kent first in the sentence too).
+    constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"Saint et al. 1984", "Saint et al., Br J Nutr 1984"},
+        {"IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991"},
+        {"Kent et al. 2006", "Kent et al., Pediatrics 2006"}};
+    std::vector<std::pair<std::size_t, std::string_view>> found;
+    for (const auto& [name, full] : names)
+        if (const auto at = source.find(name); at != std::string_view::npos) found.emplace_back(at, full);
+    std::sort(found.begin(), found.end());
     std::string out;
-    const auto add = [&](std::string_view name, std::string_view full) {
-        if (source.find(name) != std::string_view::npos) out += (out.empty() ? "" : "; ") + std::string(full);
-    };
-    add("Saint et al. 1984", "Saint et al., Br J Nutr 1984");
-    add("IOM 1991", "Institute of Medicine, Nutrition During Lactation, 1991");
-    add("Kent et al. 2006", "Kent et al., Pediatrics 2006");
+    for (const auto& [at, full] : found) out += (out.empty() ? "" : "; ") + std::string(full);
     return out.empty() ? std::string(source) : out;
 }
 
@@ -172,7 +176,6 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::no_room: return "no_room";
         case AdviceKind::small_shortfall: return "small_shortfall";
         case AdviceKind::estimated_intake: return "estimated_intake";
-        case AdviceKind::estimated_from_pumps: return "estimated_from_pumps";
         case AdviceKind::uncovered_feed: return "uncovered_feed";
         case AdviceKind::long_gap: return "long_gap";
         case AdviceKind::min_gap_conflict: return "min_gap_conflict";
@@ -349,7 +352,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
                    "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
-            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day, a.babies > 1) : "";
+            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : "";
             if (!a.shares.empty()) return shared_intake_text(a, unit, age);
             // The study's ranges (Saint et al. 1984, by test-weighing), as it gives them.
             const std::string rough =
@@ -381,11 +384,6 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                                        amount(a.per_feed, unit)),
                 rough, age);
         }
-        case AdviceKind::estimated_from_pumps:
-            return fmt::format(
-                "The targets are estimates: {}, so each counts at your average pump, {}. Set the birth date "
-                "(pumplog config set birth YYYY-MM-DD) to estimate them from what babies drink at {} age.",
-                feeds_without_amount(a), amount(a.per_feed, unit), a.several_babies ? "the babies'" : "the baby's");
         case AdviceKind::uncovered_feed:
             return fmt::format(
                 "The {} feed on {} has no pinned pump within {} (min_gap) and is in no pump's target: leave about {} "
@@ -528,12 +526,6 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
                                       {key("per_feed", unit), volume(s.per_feed, unit)}});
                 j["per_baby"] = shares;
             }
-            break;
-        case AdviceKind::estimated_from_pumps:
-            j[key("per_feed", unit)] = volume(a.per_feed, unit);
-            j["feeds"] = a.count;
-            j["at_breast"] = a.at_breast;
-            j["bottles_without_amount"] = a.bottles;
             break;
         case AdviceKind::uncovered_feed:
             j["at"] = at();

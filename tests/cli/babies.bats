@@ -562,10 +562,10 @@ twins_at_breast() {
     run --separate-stderr pumplog plan stash --return 2026-12-07 --birth 2026-09-22
     [ "$status" -eq 0 ]
     [[ "$output" == *"Advice: The need is an estimate: no feed has an amount, so each baby counts about 788 ml a day at day 76 (Kent et al. 2006), 1576 ml for the 2 babies, 99 ml a feed."* ]]
-    # Without a birth date: the age from the journal's first entry, "if the babies are older".
+    # Without a birth date: the age from the first feed logged, "the babies to be at least".
     run --separate-stderr pumplog plan bottles --on 2026-11-23
     [ "$status" -eq 0 ]
-    [[ "$output" == *"set it (pumplog config set birth YYYY-MM-DD) if the babies are older."* ]]
+    [[ "$output" == *"The birth date is not set, so the estimate takes the babies to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the babies are older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate."* ]]
 }
 
 @test "a baby not configured is named as its earliest feed spells it in report as in status" {

@@ -773,8 +773,8 @@ TEST_CASE("an estimate over bottles whose amount was not recorded words them as 
     CHECK(j["bottles_without_amount"] == 49);
 }
 
-TEST_CASE("nursing without a birth date: the age counts from the journal's start, said, and fewer than 3 days are refused") {
-    // No birth date and no journal start given: the first feed read (the Monday
+TEST_CASE("nursing without a birth date: the age counts from the first feed, said, and fewer than 3 days are refused") {
+    // No birth date and no first feed of the journal given: the first feed read (the Monday
     // before) is the baby's day 0, so on the Monday planned it is 7 days old: 600 ml a day.
     const Plan young = plan_day(nursing_week(monday), away_weekdays(), monday);
     REQUIRE_FALSE(young.advice.empty());
@@ -790,12 +790,15 @@ TEST_CASE("nursing without a birth date: the age counts from the journal's start
           "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
           "so the plan counts about 600 ml "
           "a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
-          "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the age counts from the journal's first "
-          "entry, on 2026-11-09: set it (pumplog config set birth YYYY-MM-DD) if the baby is older. Log some bottles "
-          "with their amounts for measured targets.");
-    // The journal began 60 days before Monday: the baby is at least 60 days old on the Monday planned.
+          "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at "
+          "least 7 days old, born by the first feed logged, on 2026-11-09 (if the baby is older, the norm is "
+          "higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log "
+          "some bottles with their amounts for measured targets.");
+    // The first feed logged 60 days before Monday: the baby is at least 60 days old on the Monday planned.
     Settings began = away_weekdays();
-    began.journal_began = [] { return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin())); };
+    began.first_feed_logged = [] {
+        return std::optional<Seconds>(start_of_local_day(monday - date::days(60), berlin()));
+    };
     const Plan older = plan_day(nursing_week(monday), began, monday);
     CHECK(older.advice[0].age_days == 60);
     CHECK(older.advice[0].daily.ml() == 788);
@@ -1098,6 +1101,36 @@ TEST_CASE("a re-spaced day gives each pump the amounts of the feeds it covers") 
     CHECK(total.ml() == 840);
 }
 
+TEST_CASE("a re-spaced day gives a feed as near two pumps to the one without a feed, and every pump a reason") {
+    // 18:20 and 20:15 share a pump at 19:20 (under min_gap apart), a pump at 21:50 keeps the gap; the extra session
+    // goes in at 17:20, an hour from 18:20 as 19:20 is. The 18:20 feed goes to 17:20 (not 204 ml at 19:20 while
+    // 17:20 aims for the shortfall), and 21:50 keeps its reason (it had none once re-spaced: plan next ended
+    // "Pump at 21:50 (in 50 min); ", the ICS description began ". Expected").
+    const std::vector<SlotSpec> slots = {{hm(0, 25), 102},  {hm(3, 35), 102},  {hm(7), 102},     {hm(9, 45), 102},
+                                         {hm(12, 45), 102}, {hm(15, 25), 102}, {hm(18, 20), 102}, {hm(20, 15), 102}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    auto entries = week_before(monday, slots);
+    for (int d = 1; d <= 7; ++d)
+        for (const int h : {9, 12, 15}) entries.push_back(pump(berlin(), monday - date::days(d), hm(h), 89));
+    const Plan plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"00:25", "03:35", "07:00", "09:45", "12:45", "15:20", "17:20",
+                                                   "19:20", "21:50"});
+    std::vector<double> targets;
+    for (const PlannedPump& p : plan.pumps) {
+        INFO(format_clock(p.at, berlin()));
+        CHECK_FALSE(p.reason.empty());
+        targets.push_back(p.target.ml());
+    }
+    CHECK(targets == std::vector<double>{102, 102, 102, 102, 102, 102, 102, 102, 0});
+    REQUIRE(plan.pumps.size() == 9);
+    CHECK(plan.pumps[6].extra);
+    CHECK(plan.pumps[6].reason ==
+          "extra: toward the 104 ml short, the day re-spaced to keep min_gap; covers the 18:20 feed");
+    CHECK(plan.pumps[7].reason == "covers the 20:15 feed");
+    CHECK(plan.pumps[8].reason == "added: keeps the gap under 4 h (max_gap_day)");
+}
+
 TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days around it") {
     Settings s;
     s.mode = PlanMode::exclusive;
@@ -1266,20 +1299,56 @@ TEST_CASE("a pump rounded past the end of an away window goes to the last rounde
     for (const auto& p : plan.pumps) CHECK(minute_of_day(p.at, berlin()) % 30 == 0);
 }
 
-TEST_CASE("nursing with pumps but no birth date counts each feed at the average pump and asks for the birth date") {
+TEST_CASE("nursing with pumps but no birth date counts each feed at the norm for the age from the first feed") {
+    // Issue 17: counted at the parent's own average pump, every pump would meet its target and no shortfall could
+    // show; the baby is at least as old as the first feed logged (7 days: 600 ml a day, IOM 1991).
     auto entries = nursing_week(monday);
-    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(9), 90));
+    for (int d = 1; d <= 7; ++d) entries.push_back(pump(berlin(), monday - date::days(d), hm(9), 40));
     const Plan plan = plan_day(entries, away_weekdays(), monday);
-    REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
-    CHECK(plan.pumps[0].target.ml() == 90);
-    CHECK(plan.pumps[0].estimated);
+    REQUIRE(clocks(plan) == std::vector<std::string>{"08:00", "10:00", "13:00", "16:00"});
+    CHECK(plan.pumps[1].target.ml() == 75);
+    CHECK(plan.pumps[1].estimated);
+    REQUIRE(plan.advice.size() == 2);
+    CHECK(plan.advice[0].kind == AdviceKind::estimated_intake);
+    CHECK(plan.advice[0].birth_assumed);
+    CHECK(plan.advice[0].age_days == 7);
+    CHECK(plan.advice[0].daily.ml() == 600);
+    // The shortfall shows: 3 pumps of 40 ml against 225 ml drunk while away.
+    CHECK(plan.advice[1].kind == AdviceKind::shortfall);
+    CHECK(plan.advice[1].need.ml() == 225);
+    CHECK(plan.advice[1].expected.ml() == 120);
+    CHECK(plan.advice[1].short_by.ml() == 105);
+    CHECK(plan.pumps[0].extra);
+}
+
+TEST_CASE("the advice cites an estimate's sources in the order its JSON source names them") {
+    // Day 213: from Kent et al. 2006's 788 ml at 6 months down to IOM 1991's 637 ml at 9 months.
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(213));
+    const Plan plan = plan_day(nursing_week(monday), s, monday);
     REQUIRE_FALSE(plan.advice.empty());
-    CHECK(plan.advice[0].kind == AdviceKind::estimated_from_pumps);
-    CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
-          "so each counts at your average "
-          "pump, 90 ml. Set the birth date (pumplog config set birth YYYY-MM-DD) to estimate them from what babies "
-          "drink at the baby's age.");
+    CHECK(plan.advice[0].text == "Kent et al. 2006; IOM 1991");
+    CHECK(plan.advice[0].daily.ml() == 737);
+    CHECK(sentences(plan)[0].find("what babies drink on day 213 (Kent et al., Pediatrics 2006; Institute of "
+                                  "Medicine, Nutrition During Lactation, 1991)") != std::string::npos);
+}
+
+TEST_CASE("past 6 months the age from the first feed gives the larger norm, and the advice says so") {
+    // The first feed logged 200 days before Monday: the norm falls past 6 months (IOM 1991), so an older baby
+    // drinks less; the plan keeps the estimate at the youngest age possible and says it errs toward more milk.
+    Settings s = away_weekdays();
+    s.first_feed_logged = [] {
+        return std::optional<Seconds>(start_of_local_day(monday - date::days(200), berlin()));
+    };
+    const Plan plan = plan_day(nursing_week(monday), s, monday);
+    REQUIRE_FALSE(plan.advice.empty());
+    CHECK(plan.advice[0].age_days == 200);
+    CHECK(plan.advice[0].daily.ml() == 758);
+    CHECK(sentences(plan)[0].find(" The birth date is not set, so the estimate takes the baby to be at least 200 "
+                                  "days old, born by the first feed logged, on 2026-04-30 (past 6 months the norm "
+                                  "falls with age, so if the baby is older this is more than the norm: the plan "
+                                  "errs toward more milk): set it (pumplog config set birth YYYY-MM-DD) for a "
+                                  "better estimate.") != std::string::npos);
 }
 
 TEST_CASE("a day that looks incompletely logged is named in the plan's basis and advice") {
