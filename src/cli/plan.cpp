@@ -222,10 +222,11 @@ int run_next(Context& ctx, const PlanOptions& o) {
         else
             fmt::print(stderr, "pumplog: {}", render::stale_timers_text(*timer, clock));
     }
+    const auto remind = [&](const Announcement& before) {
+        return should_remind(*next, clock.now, settings.remind_again, before);
+    };
     if (within && (!next || (!next->overdue && next->pump.at - clock.now > *within) ||
-                   !announce_once(ctx, said, reminder_key(*next, said, settings, baby), [&](const Announcement& before) {
-                       return should_remind(*next, clock.now, settings.remind_again, before);
-                   }))) {
+                   !announce_once(ctx, said, reminder_key(*next, said, settings, baby), remind))) {
         if (stale) commit_announced(ctx, said);
         return stale ? 0 : 1;
     }

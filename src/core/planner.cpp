@@ -39,6 +39,9 @@ Seconds week_anchor(Seconds until, const date::time_zone* zone);
 // a pump over 15 min on 21.6% of simulated days pumping exclusively, 26.1%
 // with 30 min (bench/RESULTS.md, session 38).
 constexpr minutes snap_tolerance{60};
+// How far the week's held times may stretch a gap over its limit (max_gap_day, max_gap_night) where the
+// fresh timetable keeps it: a quarter of an hour, the steadiness rule's own measure.
+constexpr minutes hold_gap_slack{15};
 }  // namespace
 
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone) {
@@ -702,6 +705,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1))
                     units.push_back(local_days(d, 1, zone));
             }
+            const std::vector<timetable::Draft> fresh = drafts;
             const std::vector<TimeSpan> moved_off = timetable::snap_to(drafts, *ref_drafts, units, snap_tolerance);
             // Two evenings to leave the week's timetable: a unit that did not snap still takes the reference's
             // times when the plan made 24 hours earlier (learned until then, drafted for the same periods)
@@ -734,6 +738,23 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 for (const TimeSpan& unit : moved_off)
                     if (earlier && timetable::near_reference(*earlier, *ref_drafts, unit, snap_tolerance))
                         timetable::hold_to(drafts, *ref_drafts, unit, feeds);
+            }
+            // The week's times never stretch a gap more than 15 minutes over max_gap_day or max_gap_night
+            // where the fresh timetable keeps it under (the held pumps were placed for the week's feeds, not
+            // these): such a unit keeps the fresh pumps. Within 15 minutes the week's times stay, as a pump
+            // held within the tolerance does (bench/RESULTS.md, session 46).
+            Settings slack = settings;
+            slack.max_gap_day += hold_gap_slack;
+            slack.max_gap_night += hold_gap_slack;
+            for (const TimeSpan& unit : units) {
+                if (long_gaps(feeds, periods, drafts, slack, unit, memo).empty() ||
+                    !long_gaps(feeds, periods, fresh, settings, unit, memo).empty())
+                    continue;
+                std::erase_if(drafts, [&](const timetable::Draft& d) { return unit.contains(d.at); });
+                for (const timetable::Draft& d : fresh)
+                    if (unit.contains(d.at)) drafts.push_back(d);
+                std::sort(drafts.begin(), drafts.end(),
+                          [](const timetable::Draft& a, const timetable::Draft& b) { return a.at < b.at; });
             }
         }
         timetable::ease_spring_forward(drafts, feeds, periods, options, zone);
