@@ -122,6 +122,27 @@ void refuse_split_amounts(const FileImport& file) {
         cell = trim(cell);
         return !cell.empty() && cell.find_first_not_of("0123456789") == std::string_view::npos;
     };
+    // A row whose amounts already read as the app writes them (sides that add up to the total beside them)
+    // is not split: its extra cells are the note's ("60,50,110,5, fussy").
+    if (has_total && n > 1) {
+        std::optional<Volume> left, right, total;
+        bool reads = true;
+        for (std::size_t j = 0; j < n && reads; ++j) {
+            const std::string text(trim(cells[first + j]));
+            if (text.empty()) continue;
+            try {
+                const Volume v = parse_amount(text, amounts[j].unit.value_or(file.options().unit.value_or(Unit::ml)));
+                if (side(j, "left")) left = v;
+                else if (side(j, "right")) right = v;
+                else if (side(j, "total")) total = v;
+            } catch (const Error&) {
+                reads = false;
+            }
+        }
+        if (reads && (left || right) && total &&
+            std::abs((left.value_or(Volume{}) + right.value_or(Volume{})).ml() - total->ml()) <= max_rounding_ml)
+            return;
+    }
     for (std::size_t joins = 1; joins <= std::min(n, extra); ++joins) {
         for (unsigned mask = 1; mask < 1U << n; ++mask) {
             if (static_cast<std::size_t>(std::popcount(mask)) != joins) continue;
@@ -133,6 +154,15 @@ void refuse_split_amounts(const FileImport& file) {
                 std::string text = at < cells.size() ? std::string(trim(cells[at])) : std::string();
                 if ((mask & (1U << j)) != 0) {
                     if (at + 1 >= cells.size() || !whole(cells[at]) || !decimal_rest(cells[at + 1])) {
+                        reads = false;
+                        break;
+                    }
+                    // Millilitres are whole in these files: "120,2, fussy" in ml is 120 ml and a note, unless
+                    // the rest names its unit ("2,5 oz").
+                    const bool rest_has_unit =
+                        trim(cells[at + 1]).find_first_not_of("0123456789 ") != std::string_view::npos;
+                    if (!rest_has_unit &&
+                        amounts[j].unit.value_or(file.options().unit.value_or(Unit::oz)) == Unit::ml) {
                         reads = false;
                         break;
                     }

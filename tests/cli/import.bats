@@ -1875,3 +1875,24 @@ Skipped 3 rows:
   3 already in the journal' ]
     [ "$(jq -sc '[.[].baby]' "$J")" = '["Ada",null,"Ada"]' ]
 }
+
+@test "Baby Tracker: a note starting with a number and a comma after whole millilitres is the note, not a decimal comma" {
+    cd "$BATS_TEST_TMPDIR"
+    mkdir ml oz
+    printf '%s\n' 'Time,Start Side,Left duration (min),Right duration (min),Total Duration (min),'\
+'Left amount (ml.),Right amount (ml.),Total amount (ml.),Note' '"20/11/26, 09:05",Left,15,15,30,60,50,110,5, fussy' \
+        > ml/pump.csv
+    printf 'Baby,Time,Amount (ml.),Note\n%s\n' 'Ada,"20/11/26, 12:00",120,2, fussy' > ml/expressed.csv
+    run --separate-stderr pumplog log import ml/pump.csv ml/expressed.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.type, .ml, .left_ml, .right_ml, .note]' "$J")" = '["pump",110,60,50,"5, fussy"]
+["feed",120,null,null,"2, fussy"]' ]
+    # in ounces the same bare number is the rest of a decimal: refused as before
+    printf 'Baby,Time,Amount (oz.),Note\n%s\n' 'Ada,"20/11/26, 12:00",3,5,' > oz/expressed.csv
+    local before; before="$(cksum < "$J")"
+    run --separate-stderr pumplog log import oz/expressed.csv
+    [ "$status" -eq 0 ]
+    [[ "$output" == *'oz/expressed.csv:2: the amount "3" and the next cell "5" look like one amount split by a'\
+' decimal comma (3,5)'* ]]
+    [ "$(cksum < "$J")" = "$before" ]
+}
