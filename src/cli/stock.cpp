@@ -491,10 +491,17 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         // The leftover rule in a sentence of its own that names what it is about: the milk the baby leaves in the
         // bottle, not the rest of a container (which keeps its place's limit). Thawed milk in the bottle: the room's
         // thawed limit, as a kept leftover of it has (CDC: thawed milk at room temperature, 1-2 hours).
-        message = kept.empty() ? fmt::format("From the stash: {}. Milk the baby leaves in the bottle: use it within {} "
-                                             "after the baby finishes, then discard it ({})",
-                                             describe_takes(plan, unit, at, g, clock), limit_text(limit.after_feed),
-                                             source)
+        // A bottle poured from milk that expires before the leftover limit is over: its use-by, and why.
+        const std::string within =
+            limit.capped_by
+                ? fmt::format("use it by {} (when the milk of {} expires, before {} after the feed)",
+                              render::when(limit.until, clock.now, clock.zone), terminal_text(limit.capped_by->label),
+                              limit_text(limit.after_feed))
+                : fmt::format("use it within {} after the baby finishes", limit_text(limit.after_feed));
+        message = kept.empty() ? fmt::format("From the stash: {}. Milk the baby leaves in the bottle: {}, then discard "
+                                             "it ({})",
+                                             describe_takes(plan, unit, at, g, clock), within,
+                                             limit.capped_by && !limit.thawed ? std::string(g.source) : source)
                                : fmt::format("From the stash: {}{}", describe_takes(plan, unit, at, g, clock), kept);
     });
     return message;

@@ -842,3 +842,12 @@ after 11:00 (--at), or correct the time of a container stored earlier than logge
     [ "$status" -eq 0 ]
     [ "$output" = "Took 60 ml: B1 60 ml (10 ml left in the fridge)" ]
 }
+
+@test "log feed --from-stock: milk that expires before the leftover limit is over gives the bottle its use-by" {
+    pumplog --now "2026-11-17T09:00:00+01:00" stock add 100ml --in fridge > /dev/null
+    run --separate-stderr pumplog --now "2026-11-21T08:30:00+01:00" log feed 60ml --from-stock --at 08:30
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = 'From the stash: B1 60 ml (40 ml left in the fridge). Milk the baby leaves in the bottle: use it'\
+' by today 09:00 (when the milk of B1 expires, before 2 hours after the feed), then discard it (CDC, "Proper'\
+' Storage and Preparation of Breast Milk")' ]
+}
