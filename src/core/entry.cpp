@@ -83,6 +83,7 @@ void Entry::apply(const Entry& amend) {
 
 struct LineParser::Impl {
     simdjson::ondemand::parser parser;
+    std::unique_ptr<simdjson::dom::parser> dom;  // made at the first bad line, to word its damage
     std::vector<std::string_view> keys;  // the line's top-level keys so far (simdjson's path)
     CanonicalMemo memo;
     bool raw = true;
@@ -204,12 +205,11 @@ bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::si
     // note reads as a note of the wrong type. Damage to the JSON itself is
     // worded as log check's whole-line parse words it, so that every reader
     // names a bad line alike (pumplog(5)). Bad lines are rare: the copy and
-    // the second parse cost nothing on a sound journal.
+    // the second parse cost nothing on a sound journal; one DOM parser serves every bad line.
     if (line_out_of_bounds(data, size)) return false;
-    simdjson::dom::parser dom;
-    const simdjson::padded_string copy(data, size);
+    if (!impl_->dom) impl_->dom = std::make_unique<simdjson::dom::parser>();
     simdjson::dom::element root;
-    const auto code = dom.parse(copy).get(root);
+    const auto code = impl_->dom->parse(data, size, true).get(root);
     if (code == simdjson::STRING_ERROR || code == simdjson::UNESCAPED_CHARS || code == simdjson::UTF8_ERROR)
         error = json_error(code);
     return false;
