@@ -155,6 +155,8 @@ struct PlanAdvice {
     int count = 0;
     int skipped = 0;     // shortfall, no_room, small_shortfall: of `pumps`, those skipped (yielding nothing)
     int unmeasured = 0;  // nursing_in_supply: of `pumps`, the sessions with no volume logged (not in `expected`)
+    int breast_72h = 0;  // nursing_in_supply: feeds at the breast in the last 3 days (`count`: the last 24 hours;
+                         // `at`: the last one)
     int at_breast = 0;   // estimated_intake: of `count` (the feeds without an amount), those
     int bottles = 0;     // at the breast and the bottles whose amount was not recorded (the rest name no method)
     Volume need, expected, short_by, extra_expected, missing;

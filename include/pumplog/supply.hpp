@@ -121,7 +121,14 @@ struct SupplyAssessment {
     std::vector<PlanAdvice> advice;   // the verdict first, each a kind, its numbers and its sentence
                                       // (`text`, each number with its source)
     int breast_feeds_24h = 0;         // feeds at the breast logged in the last 24 hours
+    int breast_feeds_72h = 0;         // ... in the last 3 days (nursing_window): these decide "no verdict"
+    std::optional<Seconds> last_breast_feed;  // the last one logged at or before now, within the 3 days
 };
+
+// Nursing logged this recently means milk also leaves at the breast, unmeasured: a day without a breast feed
+// logged is more often a day it was not logged than the day nursing stopped (README's example: the last
+// nursing 33 hours before the plan). A judgement, not a published number.
+inline constexpr std::chrono::hours nursing_window{72};
 
 // Judges the parent's pumps against the milestones at `clock.now`.
 //   entries: the journal's entries in effect (amendments applied), any types and
@@ -131,7 +138,7 @@ struct SupplyAssessment {
 //     day is the wall clock it was logged with (Entry::at.local()).
 //   The last 24 hours are (now - 24 h, now]; the day since birth is today's local
 //     date (in clock.zone) minus `birth` (the day of birth is day 0).
-// Breast feeds logged in the last 24 hours (method breast) mean milk also left
+// Breast feeds logged in the last 3 days (method breast) mean milk also left
 // at the breast, unmeasured: where the verdict would be `behind` it is
 // not_enough_data instead, with no "behind" sentence and no next steps (the
 // plan's nursing_in_supply advice says what the numbers can and cannot tell).

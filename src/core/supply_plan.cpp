@@ -169,10 +169,12 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
             and_list(pinned));
         plan.advice.push_back(a);
     }
-    if (assessment.breast_feeds_24h > 0) {
+    if (assessment.breast_feeds_72h > 0) {
         PlanAdvice a;
         a.kind = AdviceKind::nursing_in_supply;
         a.count = assessment.breast_feeds_24h;
+        a.breast_72h = assessment.breast_feeds_72h;
+        a.at = assessment.last_breast_feed;
         a.expected = assessment.progress.pumped_24h;
         a.pumps = assessment.progress.sessions_24h;
         a.unmeasured = assessment.progress.unmeasured_24h;

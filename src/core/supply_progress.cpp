@@ -200,9 +200,14 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         if (supply_night.contains(minute_of_day(pump.local))) p.night_session = true;
     }
     if (birth && day >= 0) p.milestone = supply_milestone(day);
-    for (const Entry& e : entries)
-        if (e.type == EntryType::feed && e.method == FeedMethod::breast && e.at.instant > since && e.at.instant <= now)
-            ++out.breast_feeds_24h;
+    for (const Entry& e : entries) {
+        if (e.type != EntryType::feed || e.method != FeedMethod::breast || e.at.instant > now ||
+            e.at.instant <= now - nursing_window)
+            continue;
+        ++out.breast_feeds_72h;
+        if (e.at.instant > since) ++out.breast_feeds_24h;
+        if (!out.last_breast_feed || e.at.instant > *out.last_breast_feed) out.last_breast_feed = e.at.instant;
+    }
 
     const int day_since = day;
     // The basis: the last 7 local days (none before birth), what was logged on each.
@@ -321,7 +326,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
         // Before day 6 the sessions are judged (Mago-Shah et al. 2023: 5 x 5 and night pumping).
         const bool enough = p.sessions_24h >= supply_min_sessions && p.night_session;
         // Feeds at the breast remove milk too: fewer pump sessions are no verdict.
-        if (!enough && out.breast_feeds_24h > 0) {
+        if (!enough && out.breast_feeds_72h > 0) {
             p.verdict = SupplyVerdict::not_enough_data;
             return out;
         }
@@ -437,7 +442,7 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     }
     // Milk taken at the breast is not measured: the pumped volume alone
     // understates the supply and cannot show it is behind (the plan says so).
-    if (out.breast_feeds_24h > 0) {
+    if (out.breast_feeds_72h > 0) {
         p.verdict = SupplyVerdict::not_enough_data;
         return out;
     }

@@ -420,11 +420,17 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return fmt::format("{} looks incompletely logged: it counts less in the plan.", format_date(a.day));
         case AdviceKind::nursing_in_supply:
             return fmt::format(
-                "The {} also fed at the breast {} in the last 24 hours: that milk is not measured, so the {} you "
+                "The {} also fed at the breast {}: that milk is not measured, so the {} you "
                 "pumped ({}) is only part of your supply and cannot show that you are behind. The numbers tell how "
                 "often and how much you pump; they cannot tell how much {} took at the breast (a lactation "
                 "consultant can weigh {} before and after a feed).",
-                a.several_babies ? "babies" : "baby", plural(a.count, "time", "times"), amount(a.expected, unit),
+                a.several_babies ? "babies" : "baby",
+                a.count > 0 ? plural(a.count, "time", "times") + " in the last 24 hours"
+                            : fmt::format("{} in the last 3 days, the last on {} {} (none logged in the last 24 "
+                                          "hours: nursing not logged is not nursing stopped)",
+                                          plural(a.breast_72h, "time", "times"),
+                                          a.at ? day_label(*a.at, zone) : "-", a.at ? format_clock(*a.at, zone) : "-"),
+                amount(a.expected, unit),
                 plural(a.pumps, "session", "sessions") +
                     (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""),
                 a.several_babies ? "the babies" : "the baby", a.several_babies ? "each baby" : "the baby");
@@ -555,6 +561,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::incomplete_day: j["date"] = format_date(a.day); break;
         case AdviceKind::nursing_in_supply:
             j["breast_feeds_24h"] = a.count;
+            j["breast_feeds_72h"] = a.breast_72h;
+            j["last_breast_feed"] = at();
             j[key("pumped_24h", unit)] = volume(a.expected, unit);
             j["sessions_24h"] = a.pumps;
             j["sessions_without_volume_24h"] = a.unmeasured;
