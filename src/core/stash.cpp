@@ -291,12 +291,16 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
     // thawed milk, in the fridge unless --in says otherwise (never the freezer).
     const auto frozen = std::find_if(plan.parts.begin(), plan.parts.end(),
                                      [](const Container* c) { return c->place == Place::freezer; });
-    if (frozen != plan.parts.end() && !thaw)
-        throw usage_error(fmt::format("{} is frozen: frozen milk is poured only once thawed, and {} ({}); add --thaw to "
-                                      "thaw the frozen containers first (the combined milk is then thawed milk in the "
-                                      "fridge, for {}), or keep them apart",
+    if (frozen != plan.parts.end() && !thaw) {
+        // Say what is accepted: with --in freezer asked for, --thaw alone would be refused in turn (docs review).
+        const Place thawed_in = in && *in != Place::freezer ? *in : Place::fridge;
+        throw usage_error(fmt::format("{} is frozen: frozen milk is poured only once thawed, and {} ({}); add --thaw{} "
+                                      "to thaw the frozen containers first (the combined milk is then thawed milk in "
+                                      "the {}, for {}), or keep them apart",
                                       printable((*frozen)->label), guideline.refreeze_rule, guideline.source,
-                                      limit_text(guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0)))));
+                                      in == Place::freezer ? " --in fridge" : "", place_name(thawed_in),
+                                      limit_text(guideline.thawed_limit(thawed_in).value_or(std::chrono::seconds(0)))));
+    }
     const bool thawing = frozen != plan.parts.end();
     if (thawing && in == Place::freezer)
         throw usage_error(fmt::format("{} would be thawed to be poured; {} ({}); combine them --in fridge",

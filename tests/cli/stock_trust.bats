@@ -549,6 +549,9 @@ refused_same() {
     [ "$stderr" = 'pumplog: error: B1 is frozen: frozen milk is poured only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw the frozen containers first (the combined milk is then thawed milk in the fridge, for 1 day), or keep them apart' ]
     refused_same pumplog stock combine B1 B2 --thaw --in freezer
     [[ "$stderr" == *"B1 would be thawed to be poured; never refreeze"* ]]
+    # Asked for the freezer, the refusal names what is accepted: --thaw alone would be refused in turn.
+    refused_same pumplog stock combine B1 B2 --in freezer
+    [[ "$stderr" == *'(CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw --in fridge to thaw the frozen containers first (the combined milk is then thawed milk in the fridge, for 1 day), or keep them apart' ]]
     run --separate-stderr pumplog stock combine B1 B2 --thaw
     [ "$status" -eq 0 ]
     [ "$output" = "Thawed B1 and B2 (moved to the fridge). Combined B1 + B2 into B3: 200 ml in the fridge, dated by its oldest milk (2026-10-01 09:00); use by tomorrow 14:05 (in 24 h), thawed milk: never refreeze" ]
