@@ -493,8 +493,9 @@ int main(int argc, char** argv) {
             "\nExit status: 0 success, 1 nothing to say (cron queries), 2 bad usage or input,\n"
             "3 the journal could not be read or written safely, 4 done but the reply could\n"
             "not be printed (do not retry). See pumplog(1).");
-        app.add_option("-j,--journal", context.journal_option, "journal file (default: $PUMPLOG_JOURNAL, "
-                                                               "$XDG_DATA_HOME/pumplog/journal.jsonl)")
+        app.add_option("-j,--journal", context.journal_option, "journal file (default: $PUMPLOG_JOURNAL, else "
+                                                               "$XDG_DATA_HOME/pumplog/journal.jsonl, else "
+                                                               "~/.local/share/pumplog/journal.jsonl)")
             ->type_name("FILE")
             ->check(CLI::Validator(
                 // An empty path would silently mean the default journal.

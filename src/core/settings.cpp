@@ -117,6 +117,19 @@ std::vector<int> parse_schedule(std::string_view text) {
         int m = parse_hhmm(word);
         if (m == 24 * 60 && lower(word) == "midnight") m = 0;
         const bool named = std::isalpha(static_cast<unsigned char>(word.back())) != 0;
+        if (m >= 0 && m < 24 * 60 && m % 60 == 0 && !named && word.find(':') == std::string::npos) {
+            // The question the man page shows, as an ambiguous away window gets (docs review).
+            const int h = m / 60;
+            if (h == 12)
+                throw AmbiguousWindow(fmt::format("\"{}\" in the schedule is a bare hour: noon or midnight? Write "
+                                                  "12:00 or 00:00 (or noon, midnight)", printable(word)));
+            if (h >= 1 && h < 12)
+                throw AmbiguousWindow(fmt::format("\"{}\" in the schedule is a bare hour: {}:00 or {}:00? Write "
+                                                  "{:02}:00 or {}:00 (or {}am, {}pm)",
+                                                  printable(word), h, h + 12, h, h + 12, h, h));
+            throw AmbiguousWindow(fmt::format("\"{}\" in the schedule is a bare hour: write {:02}:00",
+                                              printable(word), h));
+        }
         if (m < 0 || m == 24 * 60 || (!named && word.find(':') == std::string::npos))
             throw usage_error(fmt::format("\"{}\" is not a time in a schedule; try \"10:00 13:00 15:30\" or none",
                                           printable(word)));

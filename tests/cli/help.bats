@@ -59,7 +59,7 @@ command_paths() {
 @test "a description longer than a line wraps under its own column" {
     run pumplog --help
     [ "$status" -eq 0 ]
-    [[ $output == *"  -j,--journal FILE       journal file (default: \$PUMPLOG_JOURNAL,"$'\n'"                          \$XDG_DATA_HOME/pumplog/journal.jsonl)"* ]]
+    [[ $output == *"  -j,--journal FILE       journal file (default: \$PUMPLOG_JOURNAL, else"$'\n'"                          \$XDG_DATA_HOME/pumplog/journal.jsonl, else"$'\n'"                          ~/.local/share/pumplog/journal.jsonl)"* ]]
 }
 
 @test "--force's help names what it overrides; log edit's --at is a start" {

@@ -915,7 +915,12 @@ nursing() {
     [ "$(cat "$XDG_CONFIG_HOME/pumplog/config.json")" = "$before" ]
     run --separate-stderr pumplog plan --schedule "10:00 3"
     [ "$status" -eq 2 ]
-    [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none, not "10:00 3"' ]
+    [ "$stderr" = 'pumplog: error: --schedule: "3" in the schedule is a bare hour: 3:00 or 15:00? Write 03:00 or 15:00 (or 3am, 3pm)' ]
+    run --separate-stderr pumplog config set schedule "10:00 3"
+    [ "$stderr" = 'pumplog: error: "3" in the schedule is a bare hour: 3:00 or 15:00? Write 03:00 or 15:00 (or 3am, 3pm)' ]
+    run --separate-stderr pumplog plan --schedule "10:00 25"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none, not "10:00 25"' ]
 }
 
 @test "plan --schedule: a feed is in a pinned pump's covers and target or uncovered in the advice, never both" {

@@ -307,8 +307,12 @@ TEST_CASE("schedule: 24-hour times, am/pm, noon and midnight, sorted, and a bare
     CHECK(parse_schedule("12am 12pm 12:30PM") == std::vector<int>{0, 720, 750});
     CHECK(parse_schedule("none").empty());
     CHECK(parse_schedule("13:00 10:00 13:00") == std::vector<int>{600, 780});
-    CHECK_THROWS_WITH(parse_schedule("10:00 9"), Contains("\"9\" is not a time in a schedule"));
-    CHECK_THROWS_WITH(parse_schedule("15"), Contains("\"15\" is not a time in a schedule"));
+    CHECK_THROWS_WITH(parse_schedule("10:00 9"), "\"9\" in the schedule is a bare hour: 9:00 or 21:00? Write 09:00 "
+                                                 "or 21:00 (or 9am, 9pm)");
+    CHECK_THROWS_WITH(parse_schedule("12"),
+                      "\"12\" in the schedule is a bare hour: noon or midnight? Write 12:00 or 00:00 (or noon, midnight)");
+    CHECK_THROWS_WITH(parse_schedule("15"), "\"15\" in the schedule is a bare hour: write 15:00");
+    CHECK_THROWS_WITH(parse_schedule("25"), Contains("\"25\" is not a time in a schedule"));
     CHECK_THROWS_WITH(parse_schedule("13pm"), Contains("\"13pm\" is not a time"));
     CHECK_THROWS_WITH(parse_schedule("24:00"), Contains("\"24:00\" is not a time"));
 }
