@@ -1412,4 +1412,38 @@ TEST_CASE("a night away has one timetable and one extra session however and when
     }));
 }
 
+TEST_CASE("an occasional night feed left out of the slots adds nothing to an away pump's target") {
+    // 180 ml bottles at six day times; a night feed at 02:30 on 3 nights of the 7, too far from every slot
+    // and too rare for one of its own: left out of the slots.
+    const std::vector<SlotSpec> day_feeds = {{hm(6), 180},  {hm(9), 180},  {hm(12), 180},
+                                             {hm(15), 180}, {hm(18), 180}, {hm(21), 180}};
+    auto entries = week_before(monday, day_feeds);
+    for (int d : {2, 4, 6}) entries.push_back(feed(berlin(), monday - date::days(d), hm(2, 30), 180));
+    for (int d = 1; d <= 7; ++d)
+        for (int m : {hm(8, 30), hm(12, 30), hm(16)}) entries.push_back(pump(berlin(), monday - date::days(d), m, 150));
+    // Away: each pump aims for its feed's own 180 ml (not 192 ml, the night feeds shared over the day's slots).
+    const Plan away = plan_day(entries, away_weekdays(), monday);
+    CHECK(clocks(away) == std::vector<std::string>{"09:00", "12:00", "15:00", "17:00"});
+    std::vector<double> targets;
+    for (const auto& p : away.pumps) targets.push_back(p.target.ml());
+    CHECK(targets == std::vector<double>{180, 180, 180, 90});
+    for (const Slot& slot : away.slots) CHECK(slot.amount.ml() == 180);
+    CHECK(sentences(away)[0] ==
+          "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 540 ml; your 3 pumps are expected "
+          "to give about 450 ml, 90 ml short. The CDC advises adding a session if you cannot pump as much as the "
+          "baby eats while you are away: pump also at 17:00 (about 150 ml expected).");
+    // The stash for days away: the away feeds' own amounts too.
+    const StashPlan stash = plan_stash(entries, away_weekdays(), at_start_of(monday), monday + date::days(42),
+                                       std::nullopt);
+    CHECK(stash.need_per_day.ml() == 540);
+    // Pumping exclusively the pumps make the whole day's milk: the night feeds are shared over the slots.
+    Settings exclusive;
+    exclusive.mode = PlanMode::exclusive;
+    const Plan all_day = plan_day(entries, exclusive, monday);
+    Volume total;
+    for (const Slot& slot : all_day.slots) total += slot.amount;
+    CHECK(total.ml() == 1152);
+    for (const Slot& slot : all_day.slots) CHECK(slot.amount.ml() == 192);
+}
+
 }  // namespace PUMPLOG_UNITY_ID
