@@ -49,8 +49,9 @@ enum class SlotAmounts {
     // so the feeds no slot holds (an occasional night feed, a feed far from every slot) are shared among
     // them. Pumping exclusively: the pumps make the whole day's milk.
     share_of_day,
-    // Its own: what the baby drinks at that feed. A pump while away is for the feeds it covers, a bottle for
-    // its feed: a night feed on a few nights does not raise a day feed's target or bottle.
+    // Its own: what the baby drinks at that feed (a median over the days: one day's top-up does not lift it).
+    // A pump while away is for the feeds it covers, a bottle for its feed: a night feed on a few nights does
+    // not raise a day feed's target or bottle.
     own,
 };
 
@@ -80,9 +81,10 @@ struct Cadence {
 // of the middle half of the weight) over the days it was seen (only those near
 // the last three when these all sit over 45 min to one side of the days
 // before: a rhythm that moved); a slot's own amount is the recency-weighted
-// mean of its days' feedings, and with `amounts` share_of_day the amounts
-// share out what the baby drinks a day (recency-weighted, with the day under
-// way once mostly drunk). Breast
+// median of its days' feedings (one day's extra bottle does not lift it), and
+// with `amounts` share_of_day the slots' recency-weighted means share out what
+// the baby drinks a day (recency-weighted, with the day under way once mostly
+// drunk). Breast
 // feeds without an amount count at the bottle average (else the parent's
 // average pump), said in basis.notes (volumes there in `unit`). Usage error
 // (saying what to log) with fewer than `min_feed_days` days of feeds, or when
