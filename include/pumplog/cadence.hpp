@@ -43,6 +43,18 @@ inline constexpr int min_feed_days = 3;
 // those whole days and the part of `until`'s day before `until`.
 Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone);
 
+// What a slot's amount is (pumplog-plan(1), "The baby's slots").
+enum class SlotAmounts {
+    // Its share of what the baby drinks a day: the slots' amounts scaled to add up to the day's whole volume,
+    // so the feeds no slot holds (an occasional night feed, a feed far from every slot) are shared among
+    // them. Pumping exclusively: the pumps make the whole day's milk.
+    share_of_day,
+    // Its own: what the baby drinks at that feed (a median over the days: one day's top-up does not lift it).
+    // A pump while away is for the feeds it covers, a bottle for its feed: a night feed on a few nights does
+    // not raise a day feed's target or bottle.
+    own,
+};
+
 struct Cadence {
     std::vector<Slot> slots;      // by time of day
     PlanBasis basis;              // the feeds, days and window it was learned from
@@ -68,15 +80,19 @@ struct Cadence {
 // joined. A slot's time is the recency-weighted interquartile mean (the mean
 // of the middle half of the weight) over the days it was seen (only those near
 // the last three when these all sit over 45 min to one side of the days
-// before: a rhythm that moved); the amounts share out what the baby drinks a
-// day (recency-weighted, with the day under way once mostly drunk). Breast
+// before: a rhythm that moved); a slot's own amount is the recency-weighted
+// median of its days' feedings (one day's extra bottle does not lift it), and
+// with `amounts` share_of_day the slots' recency-weighted means share out what
+// the baby drinks a day (recency-weighted, with the day under way once mostly
+// drunk). Breast
 // feeds without an amount count at the bottle average (else the parent's
 // average pump), said in basis.notes (volumes there in `unit`). Usage error
 // (saying what to log) with fewer than `min_feed_days` days of feeds, or when
 // no feed or pump carries an amount; `baby`, when given, is named there ("no
 // feeds of Ben"): the feeds are that baby's alone.
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
-                      Unit unit = Unit::ml, std::string_view baby = {});
+                      Unit unit = Unit::ml, std::string_view baby = {},
+                      SlotAmounts amounts = SlotAmounts::share_of_day);
 
 // std::fmod(m, 24 * 60) for |m| of a day or more (circular_minutes' rare case).
 double wide_minute_remainder(double m);

@@ -155,7 +155,8 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             "plan bottles needs the baby's feeding cadence, which supply mode does not learn; use --mode away or "
             "exclusive");
     // The baby's age on the day planned, not today (a plan for Monday made on Sunday counts a day older).
-    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan bottles", day);
+    // Each bottle is its feed's own amount, in every mode (an occasional night feed adds nothing to it).
+    const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan bottles", day, SlotAmounts::own);
     const Cadence& cadence = learned.cadence;
 
     BottlePlan plan;

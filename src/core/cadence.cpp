@@ -266,7 +266,8 @@ long slot_day(const Feeding& f, long centre_minute) {
 
 struct ClusterStats {
     double minute = 0;
-    double ml = 0;
+    double ml = 0;      // the weighted mean of its days' amounts: its share of the day's volume
+    double own_ml = 0;  // the weighted median of its days' amounts: what the baby drinks there
     int seen = 0;
     int eligible = 0;    // days that could have shown it
     double support = 0;  // weighted share of those it was seen on
@@ -281,8 +282,9 @@ struct ClusterStats {
 // from the centre, so a 23:50 feed and the next night's 00:10 feed are the same
 // night's feeding. On each slot day the feeding nearest the centre gives the
 // time and the amount (a burst is one feeding with the summed amount); the
-// time is a weighted interquartile mean and the amount a weighted mean over
-// the days seen (the day's volume is shared out later).
+// time is a weighted interquartile mean over the days seen, the share of the
+// day's volume a weighted mean (the volume is shared out later) and the own
+// amount a weighted median.
 ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
     // The members by slot day, ascending, each day's in the members' order (a
     // stable sort: the groups and order a std::map of lists gave). The members
@@ -355,6 +357,15 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     }
     s.minute = normalize_minute(centre + interquartile_mean(std::move(offsets)));
     s.ml = weighted_mean(amounts);
+    // The own amount is a pump's target while away: one day's extra bottle (a top-up that joined the feed) must
+    // not lift it, or a shortfall under half a session becomes a session added to every work day (100 ml feeds
+    // and one 90 ml top-up the day before: a mean of 125 ml, the median 100). No day weighs half of a slot seen
+    // on 3 days or more (the newest at most 1 of 1 + 0.75 + 0.56), so one day never moves the median; a new
+    // amount seen on the last three days is followed (as a moved rhythm's time: moved_days), on the last two
+    // when they weigh over half (1.75 of a week's 3.47). The shares keep the mean: they add up to the day's
+    // volume, every bottle counted, and a median there moved an exclusive day's pumps more often (bench/
+    // RESULTS.md, session 47).
+    s.own_ml = weighted_median(amounts);
     s.seen = static_cast<int>(seen_days.size());
     s.eligible = eligible;
     s.support = eligible_weight > 0 ? seen_weight / eligible_weight : 0;
@@ -611,7 +622,7 @@ std::string log_feed_commands(std::string_view baby) {
 }  // namespace
 
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
-                      Unit unit, std::string_view baby) {
+                      Unit unit, std::string_view baby, SlotAmounts amounts) {
     Cadence cadence;
     cadence.basis.since = since;
     cadence.basis.until = until;
@@ -843,18 +854,25 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                         "of the days, or over {:.0f} min from a slot)",
                         plural(left_out, "feeding", "feedings"), slot_min_support * 100, slot_reach_minutes));
 
-    // The slots' amounts share the typical day's volume as they share their feedings.
-    const long since_minute =
-        std::chrono::duration_cast<std::chrono::minutes>(to_local(since, zone).time_since_epoch()).count();
-    const long first_day = floor_div(since_minute, day_minutes);
-    const double daily_ml = daily_volume(feedings, kept, window, first_day);
-    double slots_ml = 0;
-    for (const Kept& c : kept) slots_ml += c.stats.ml;
-    const double scale = slots_ml > 0 ? daily_ml / slots_ml : 1;
+    // Shares of the day: the slots' amounts share the typical day's volume as they share their feedings, the
+    // feedings no slot holds included (the pumps of an exclusive day make all of its milk). Own: each slot's
+    // amount as learned, so an occasional night feed left out of the slots adds nothing to a day feed's
+    // (180 ml bottles and a night feed on 3 nights of 7 gave day targets of 194 ml, bottles of 200).
+    double scale = 1;
+    if (amounts == SlotAmounts::share_of_day) {
+        const long since_minute =
+            std::chrono::duration_cast<std::chrono::minutes>(to_local(since, zone).time_since_epoch()).count();
+        const long first_day = floor_div(since_minute, day_minutes);
+        const double daily_ml = daily_volume(feedings, kept, window, first_day);
+        double slots_ml = 0;
+        for (const Kept& c : kept) slots_ml += c.stats.ml;
+        if (slots_ml > 0) scale = daily_ml / slots_ml;
+    }
     for (const Kept& c : kept) {
         Slot slot;
         slot.minute = static_cast<int>(std::lround(c.stats.minute)) % day_minutes;
-        slot.amount = Volume::from_ml(std::round(c.stats.ml * scale));
+        slot.amount =
+            Volume::from_ml(std::round(amounts == SlotAmounts::own ? c.stats.own_ml : c.stats.ml * scale));
         slot.seen = c.stats.seen;
         cadence.slots.push_back(slot);
     }

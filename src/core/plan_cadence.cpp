@@ -23,7 +23,8 @@ namespace {
 // `baby`: whose feeds `entries` holds, for the refusals' words (plan --baby's settings.feeds_of, or one of
 // several babies the journal names), "" when none is named.
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                     Seconds since, Seconds until, std::optional<date::sys_days> age_on, std::string_view baby) {
+                     Seconds since, Seconds until, SlotAmounts amounts, std::optional<date::sys_days> age_on,
+                     std::string_view baby) {
     int feeds = 0, unknown = 0;
     int at_breast = 0, bottles = 0;  // of `unknown`: what the feeds without an amount were (the advice words them)
     for (const Entry& e : entries) {
@@ -101,7 +102,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         out.estimated = true;
         return out;
     }
-    out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby);
+    out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts);
     if (unknown == 0) return out;
     // Some amounts: a slot is an estimate when most feeds near it had none.
     std::vector<int> known(out.cadence.slots.size(), 0), missing(out.cadence.slots.size(), 0);
@@ -247,8 +248,12 @@ void describe_shared_intake(PlanCadence& out, std::vector<IntakeShare> shares) {
 
 }  // namespace
 
+SlotAmounts slot_amounts_for(PlanMode mode) {
+    return mode == PlanMode::exclusive ? SlotAmounts::share_of_day : SlotAmounts::own;
+}
+
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                         Seconds since, Seconds until, std::optional<date::sys_days> age_on) {
+                         Seconds since, Seconds until, SlotAmounts amounts, std::optional<date::sys_days> age_on) {
     // The babies the window's feeds name (no copy of them: plan next is read often).
     std::vector<std::string> babies;
     int unnamed = 0;  // the window's feeds without a name
@@ -268,7 +273,8 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         unnamed > 0 && babies.size() == 1 && settings.babies.size() >= 2 && settings.feeds_of.empty();
     if (babies.size() < 2 && !unnamed_apart) {
         const bool named = settings.feeds_of.empty() && babies.size() == 1 && settings.babies.size() >= 2;
-        return one_baby(entries, settings, zone, since, until, age_on, named ? babies.front() : settings.feeds_of);
+        return one_baby(entries, settings, zone, since, until, amounts, age_on,
+                        named ? babies.front() : settings.feeds_of);
     }
     // The order slots name them in: as `config set babies "Ada, Ben"` lists them, then any other as
     // first seen; feeds without a name beside two named babies are a baby of their own, unnamed, last.
@@ -302,7 +308,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         const std::string who = baby.empty() ? "feeds without a baby's name" : baby;
         PlanCadence learned;
         try {
-            learned = one_baby(own, settings, zone, since, until, age_on, baby);
+            learned = one_baby(own, settings, zone, since, until, amounts, age_on, baby);
         } catch (const Error& error) {
             if (!first_error) first_error = error;
             out.cadence.basis.notes.push_back(fmt::format("{}: not planned for ({})", who, error.what()));
@@ -352,13 +358,13 @@ std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis) {
 }
 
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                              std::string_view command, date::sys_days first_day) {
+                              std::string_view command, date::sys_days first_day, SlotAmounts amounts) {
     if (settings.mode == PlanMode::away && settings.away.empty())
         throw usage_error(fmt::format("{} needs the hours you will be away: set them with pumplog config set away "
                                       "\"mon-fri 08:00-17:30\" (or give --away)",
                                       command));
     const Seconds since = lookback_since(clock.now, settings.lookback_days, clock.zone);
-    return plan_cadence(entries, settings, clock.zone, since, clock.now, first_day);
+    return plan_cadence(entries, settings, clock.zone, since, clock.now, amounts, first_day);
 }
 
 }  // namespace pumplog

@@ -22,6 +22,11 @@ struct PlanCadence {
     bool estimated = false;  // some slot's amount is an estimate
 };
 
+// The slots' amounts a plan in `mode` counts: pumping exclusively, each slot's share of the day's whole
+// volume (the pumps make all of the day's milk); away, each slot's own (a pump covers the feeds while away,
+// not the night feeds at home). `plan bottles` takes the own amounts in every mode: a bottle is one feed's.
+SlotAmounts slot_amounts_for(PlanMode mode);
+
 // The cadence learned on [since, until), never refused for want of amounts:
 // when no feed carries an amount (nursing), each slot gets the intake norm for
 // the baby's age (intake.hpp) divided by the feedings a day; without a birth
@@ -29,16 +34,18 @@ struct PlanCadence {
 // old) and the advice asks for the date. With some amounts, a slot whose feeds
 // mostly had none is marked estimated (counted at the bottle average).
 // `age_on`: the first day planned, for the baby's age in an intake estimate
-// (feeds without amounts); the day of `until` when it is later or not given.
+// (feeds without amounts); the day of `until` when it is later or not given. `amounts`: what the slots'
+// amounts are (learn_cadence; an intake estimate is the same either way).
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
-                         Seconds since, Seconds until, std::optional<date::sys_days> age_on = std::nullopt);
+                         Seconds since, Seconds until, SlotAmounts amounts,
+                         std::optional<date::sys_days> age_on = std::nullopt);
 
 // The cadence a plan for days away rests on (`plan bottles`, `plan stash`):
 // the look-back window up to now, an intake estimate at the baby's age on
 // `first_day`, the first day planned (pumplog-plan(1), Feeds without amounts);
-// usage error naming `command` in away mode without away hours.
+// usage error naming `command` in away mode without away hours. `amounts`: as for plan_cadence.
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
-                              std::string_view command, date::sys_days first_day);
+                              std::string_view command, date::sys_days first_day, SlotAmounts amounts);
 
 // What an estimate's advice says had no amount: "no feed has an amount" when the estimate is every baby's
 // the plan could read, else whose feeds ("Zoë's feeds have no amount": the other baby's are measured, or

@@ -623,7 +623,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
            TimeSpan range, std::optional<Seconds> now, bool pass_over = true) {
     const ZoneMemo memo(zone);
     const Seconds since = learning_since(entries, settings, until, zone);
-    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, local_day(range.begin, zone));
+    // Away, a pump's target is its feeds' own amounts; pumping exclusively, the day's whole milk is shared out.
+    const SlotAmounts amounts = slot_amounts_for(settings.mode);
+    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, local_day(range.begin, zone));
     const Cadence& cadence = learned.cadence;
     Yield yield(entries, since, until, zone);
     Plan plan;
@@ -681,7 +683,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         if (anchor < until) {
             try {
                 const Seconds ref_since = lookback_since(anchor, settings.lookback_days, zone);
-                const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor).cadence;
+                const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor, amounts).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
                 ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
                 held = *ref_drafts;
@@ -723,7 +725,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                     try {
                         const Cadence before = plan_cadence(entries, settings, zone,
                                                            lookback_since(back, settings.lookback_days, zone), back,
-                                                           local_day(range.begin, zone))
+                                                           amounts, local_day(range.begin, zone))
                                                    .cadence;
                         const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
                         earlier_drafts = timetable::draft_pumps(earlier_feeds, periods, options, zone, held);

@@ -394,8 +394,8 @@ twins_stash() {
     pumplog --now "2026-11-23 07:10" log feed 60ml --baby Ada --at 07:10 --from-stock --offered 100ml >/dev/null
     run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today
     [ "$status" -eq 0 ]
-    [ "${lines[1]}" = "  09:00  100 ml for Ada: B2 95 ml (thawed now)" ]
-    [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 40 ml (thawed now), B3 39 ml (thawed now)" ]
+    [ "${lines[1]}" = "  09:00  100 ml for Ada: B2 94 ml (thawed now)" ]
+    [ "${lines[2]}" = "  09:00  80 ml for Ben: B2 41 ml (thawed now), B3 38 ml (thawed now)" ]
     [[ "$output" != *B4* ]]
     run --separate-stderr pumplog --now "2026-11-23 07:15" plan bottles --on today --format json
     [ "$(jq -c '[.bottles[].fill[].label] | unique' <<<"$output")" = '["B1","B2","B3"]' ]

@@ -45,7 +45,8 @@ const Clock now = testing::clock_at("2026-11-21T00:00:00+01:00");
 
 PlanCadence learn(const std::vector<Entry>& entries) {
     Settings settings;
-    return plan_cadence(entries, settings, now.zone, lookback_since(now.now, 7, now.zone), now.now);
+    return plan_cadence(entries, settings, now.zone, lookback_since(now.now, 7, now.zone), now.now,
+                        SlotAmounts::share_of_day);
 }
 
 std::vector<int> slot_minutes(const PlanCadence& c) {
@@ -243,7 +244,8 @@ TEST_CASE("twins fed together are named in the configured order, not in the orde
     entries.insert(entries.end(), ada.begin(), ada.end());
     Settings settings;
     settings.babies = {"Ada", "Ben"};
-    const PlanCadence both = plan_cadence(entries, settings, now.zone, lookback_since(now.now, 7, now.zone), now.now);
+    const PlanCadence both = plan_cadence(entries, settings, now.zone, lookback_since(now.now, 7, now.zone), now.now,
+                                          SlotAmounts::share_of_day);
     REQUIRE(both.cadence.slots.size() == 8);
     for (const Slot& s : both.cadence.slots) {
         CHECK(s.babies == std::vector<std::string>{"Ada", "Ben"});
@@ -320,9 +322,10 @@ TEST_CASE("two babies configured: feeds without a name beside one named baby are
     Settings settings;
     settings.mode = PlanMode::exclusive;
     const Seconds since = lookback_since(now.now, 7, now.zone);
-    CHECK(plan_cadence(entries, settings, now.zone, since, now.now).cadence.basis.babies.empty());
+    CHECK(plan_cadence(entries, settings, now.zone, since, now.now, SlotAmounts::share_of_day)
+              .cadence.basis.babies.empty());
     settings.babies = {"Ada", "Ben"};
-    const PlanCadence both = plan_cadence(entries, settings, now.zone, since, now.now);
+    const PlanCadence both = plan_cadence(entries, settings, now.zone, since, now.now, SlotAmounts::share_of_day);
     CHECK(both.cadence.basis.babies == std::vector<std::string>{"Ada", ""});
     CHECK_THAT(both.cadence.basis.notes.front(),
                Equals("14 feeds carry no baby's name, so they are planned as one more baby; name each with pumplog "

@@ -280,4 +280,24 @@ TEST_CASE("plan bottles thaws a bag later rather than let it expire unused, and 
     }
 }
 
+TEST_CASE("an occasional night feed left out of the slots adds nothing to a day feed's bottle") {
+    // 180 ml bottles at six day times; a night feed at 02:30 on 3 nights of the 8, left out of the slots.
+    const std::vector<SlotSpec> day_feeds = {{hm(6), 180},  {hm(9), 180},  {hm(12), 180},
+                                             {hm(15), 180}, {hm(18), 180}, {hm(21), 180}};
+    std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, day_feeds);
+    for (int d : {3, 5, 7}) entries.push_back(feed(berlin(), monday - date::days(d), hm(2, 30), 180));
+    const Stock stock = stock_of(stash_entries());
+    // 180 ml bottles, not 190 (the night feeds shared over the day's slots, 189 ml each, rounded up).
+    const BottlePlan away = plan_bottles(entries, stock, away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(bottles(away) == std::vector<std::string>{"09:00 180=B3:150*,B2:30*", "12:00 180=B2:120*,B4:60*",
+                                                     "15:00 180=B4:140*,B1:40"});
+    CHECK(away.total.ml() == Approx(540));
+    // Pumping exclusively too: a bottle is its feed's (the night feed is not one the day's bottles hold).
+    Settings exclusive;
+    exclusive.mode = PlanMode::exclusive;
+    const BottlePlan all_day = plan_bottles(entries, stock, exclusive, cdc_guideline(), sunday_evening, monday);
+    CHECK(all_day.bottles.size() == 6);
+    for (const Bottle& b : all_day.bottles) CHECK(b.size.ml() == Approx(180));
+}
+
 }  // namespace PUMPLOG_UNITY_ID

@@ -985,9 +985,10 @@ TEST_CASE("one day of feeds 50 minutes late does not move the week's timetable")
     CHECK(clocks(held) == week);
     REQUIRE(held.pumps.size() == 3);
     CHECK(held.pumps[0].reason == "covers the 10:37 feed");
-    CHECK(held.pumps[0].target.ml() == 120);
+    // The median of the days' amounts (10% noise about 120 and 110 ml).
+    CHECK(held.pumps[0].target.ml() == 121);
     CHECK(held.pumps[1].reason == "covers the 12:31 feed");
-    CHECK(held.pumps[1].target.ml() == 110);
+    CHECK(held.pumps[1].target.ml() == 109);
     const std::vector<std::string> days{"01:10", "03:55", "06:50", "10:00", "12:45", "15:30", "18:50", "21:40"};
     CHECK(clocks(planned_the_evening_before(all, exclusive, wednesday)) == days);
     CHECK(clocks(planned_the_evening_before(late, exclusive, wednesday)) == days);
@@ -1410,6 +1411,83 @@ TEST_CASE("a night away has one timetable and one extra session however and when
     CHECK(std::none_of(tonight.advice.begin(), tonight.advice.end(), [](const PlanAdvice& a) {
         return a.kind == AdviceKind::shortfall || a.kind == AdviceKind::no_room;
     }));
+}
+
+TEST_CASE("an occasional night feed left out of the slots adds nothing to an away pump's target") {
+    // 180 ml bottles at six day times; a night feed at 02:30 on 3 nights of the 7, too far from every slot
+    // and too rare for one of its own: left out of the slots.
+    const std::vector<SlotSpec> day_feeds = {{hm(6), 180},  {hm(9), 180},  {hm(12), 180},
+                                             {hm(15), 180}, {hm(18), 180}, {hm(21), 180}};
+    auto entries = week_before(monday, day_feeds);
+    for (int d : {2, 4, 6}) entries.push_back(feed(berlin(), monday - date::days(d), hm(2, 30), 180));
+    for (int d = 1; d <= 7; ++d)
+        for (int m : {hm(8, 30), hm(12, 30), hm(16)}) entries.push_back(pump(berlin(), monday - date::days(d), m, 150));
+    // Away: each pump aims for its feed's own 180 ml (not 192 ml, the night feeds shared over the day's slots).
+    const Plan away = plan_day(entries, away_weekdays(), monday);
+    CHECK(clocks(away) == std::vector<std::string>{"09:00", "12:00", "15:00", "17:00"});
+    std::vector<double> targets;
+    for (const auto& p : away.pumps) targets.push_back(p.target.ml());
+    CHECK(targets == std::vector<double>{180, 180, 180, 90});
+    for (const Slot& slot : away.slots) CHECK(slot.amount.ml() == 180);
+    CHECK(sentences(away)[0] ==
+          "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 540 ml; your 3 pumps are expected "
+          "to give about 450 ml, 90 ml short. The CDC advises adding a session if you cannot pump as much as the "
+          "baby eats while you are away: pump also at 17:00 (about 150 ml expected).");
+    // The stash for days away: the away feeds' own amounts too.
+    const StashPlan stash = plan_stash(entries, away_weekdays(), at_start_of(monday), monday + date::days(42),
+                                       std::nullopt);
+    CHECK(stash.need_per_day.ml() == 540);
+    // Pumping exclusively the pumps make the whole day's milk: the night feeds are shared over the slots.
+    Settings exclusive;
+    exclusive.mode = PlanMode::exclusive;
+    const Plan all_day = plan_day(entries, exclusive, monday);
+    Volume total;
+    for (const Slot& slot : all_day.slots) total += slot.amount;
+    CHECK(total.ml() == 1152);
+    for (const Slot& slot : all_day.slots) CHECK(slot.amount.ml() == 192);
+}
+
+TEST_CASE("one top-up bottle does not add a session to every work day, a top-up given three days running does") {
+    // 100 ml feeds; the pumps while away give 90 ml, 30 ml short of the 300 ml drunk then: under half a session
+    // (45 ml), so no session is added. A 90 ml top-up at 14:40 on Sunday joins the 15:15 feed (within 45
+    // minutes): that day's 15:15 feeding is 190 ml.
+    const std::vector<SlotSpec> day_feeds = {{hm(6), 100},      {hm(9, 15), 100},  {hm(12, 15), 100},
+                                             {hm(15, 15), 100}, {hm(18, 15), 100}, {hm(21, 15), 100}};
+    auto entries = feeds_for(berlin(), monday - date::days(8), 8, day_feeds);
+    for (int d = 1; d <= 8; ++d)
+        for (int m : {hm(9, 15), hm(12, 15), hm(15, 15)})
+            entries.push_back(pump(berlin(), monday - date::days(d), m, 90));
+    const auto with_top_ups = [&](std::vector<int> days_back) {
+        auto all = entries;
+        for (int d : days_back) all.push_back(feed(berlin(), monday - date::days(d), hm(14, 40), 90));
+        return plan_pumps(all, away_weekdays(), at_start_of(monday), local_days(monday, 5, berlin()));
+    };
+    const auto rows = [](const Plan& plan) {
+        std::vector<std::string> out;
+        for (const auto& p : plan.pumps)
+            if (local_day(p.at, berlin()) == monday)
+                out.push_back(
+                    fmt::format("{} {}{}", format_clock(p.at, berlin()), p.target.ml(), p.extra ? " extra" : ""));
+        return out;
+    };
+    // One top-up: the 15:15 feed is still 100 ml (the weighted median of its days; the mean was 125 ml, and a
+    // 55 ml shortfall added a session at 17:15 to every work day of the week).
+    const Plan once = with_top_ups({1});
+    CHECK(rows(once) == std::vector<std::string>{"09:15 100", "12:15 100", "15:15 100"});
+    CHECK(once.pumps.size() == 15);
+    CHECK(std::none_of(once.pumps.begin(), once.pumps.end(), [](const PlannedPump& p) { return p.extra; }));
+    REQUIRE(once.advice.size() == 5);
+    CHECK(sentences(once)[0] ==
+          "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 300 ml; your 3 pumps are "
+          "expected to give about 270 ml, 30 ml short: less than half of what a session gives, within what the "
+          "estimate can tell, so no session is added; a little stored milk covers it.");
+    // One top-up on Friday: the same.
+    CHECK(rows(with_top_ups({3})) == std::vector<std::string>{"09:15 100", "12:15 100", "15:15 100"});
+    // Given on the two newest days (1.75 of the week's weight of 3.47) or three, the baby's new amount, 190 ml,
+    // and the session it needs.
+    const std::vector<std::string> followed{"09:15 100", "12:15 100", "15:15 190", "17:15 120 extra"};
+    CHECK(rows(with_top_ups({1, 2})) == followed);
+    CHECK(rows(with_top_ups({1, 2, 3})) == followed);
 }
 
 }  // namespace PUMPLOG_UNITY_ID
