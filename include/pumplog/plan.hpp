@@ -106,6 +106,9 @@ enum class AdviceKind {
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
+    pinned_outside_away, // schedule, away mode: minutes (the one pinned time inside no away window's hours on
+                         // any day, so never planned), text (the away windows, as config stores them), count
+                         // (how many windows)
     min_gap_conflict,    // two pumps closer than min_gap, as the longest gap allowed leaves no room: begin, end
                          // (the two pumps), gap (min_gap), longest (max_gap_day or, night, max_gap_night)
     clock_change,        // a spring-forward night brings a pump the change moved closer than min_gap to the next,
@@ -194,7 +197,8 @@ struct PlanAdvice {
     std::string source;                 // the source the sentence cites: "Ru et al. 2020", ...
     std::string reason;                 // not_enough_data: no_birth, birth_after_today, no_pumps,
                                         // sessions_without_volume; see_consultant: when
-    std::vector<int> minutes;           // sleep_window, schedule_not_used: times (minutes after midnight)
+    std::vector<int> minutes;           // sleep_window, schedule_not_used, pinned_outside_away: times (minutes
+                                        // after midnight)
     int window_begin = 0, window_end = 0;  // sleep_window: the sleep setting (minutes after midnight)
 };
 

@@ -657,6 +657,20 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     if (pinned) {
         std::vector<timetable::Feed> uncovered;
         drafts = timetable::pinned_pumps(settings.schedule, feeds, periods, from, to, options, zone, uncovered);
+        // A pinned time inside no away window's hours (07:30 with mon-fri 08:00-17:30) is planned on no day: the
+        // plan says so once a time, not once a day, rather than leave it out without a word. Pumping
+        // exclusively every time is inside; with no away window at all, no_away_windows says it.
+        if (settings.mode == PlanMode::away && !settings.away.empty())
+            for (const int m : settings.schedule)
+                if (std::none_of(settings.away.begin(), settings.away.end(),
+                                 [&](const WeeklyWindow& w) { return w.hours.contains(m); })) {
+                    PlanAdvice a;
+                    a.kind = AdviceKind::pinned_outside_away;
+                    a.minutes = {m};
+                    a.count = static_cast<int>(settings.away.size());
+                    a.text = format_away(settings.away);
+                    timetable_advice.push_back(a);
+                }
         for (const auto& f : uncovered) {
             if (!range.contains(f.at)) continue;
             PlanAdvice a;

@@ -178,6 +178,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::estimated_intake: return "estimated_intake";
         case AdviceKind::uncovered_feed: return "uncovered_feed";
         case AdviceKind::long_gap: return "long_gap";
+        case AdviceKind::pinned_outside_away: return "pinned_outside_away";
         case AdviceKind::min_gap_conflict: return "min_gap_conflict";
         case AdviceKind::clock_change: return "clock_change";
         case AdviceKind::incomplete_day: return "incomplete_day";
@@ -397,6 +398,14 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 day_label(a.begin, zone), format_clock(a.begin, zone), day_label(a.end, zone),
                 format_clock(a.end, zone),
                 format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap));
+        case AdviceKind::pinned_outside_away: {
+            const std::string time = a.minutes.empty() ? "-" : format_minute_of_day(a.minutes.front());
+            return fmt::format(
+                "The pinned time {} is outside {} ({}), so it is planned on no day: a plan's pumps are for the "
+                "hours you are away (at home the baby feeds at the breast). Widen the away window to plan it, or "
+                "take {} out of the schedule.",
+                time, a.count > 1 ? "every away window" : "the away window", a.text, time);
+        }
         case AdviceKind::min_gap_conflict: {
             const std::string_view longest = a.night ? "max_gap_night" : "max_gap_day";
             return fmt::format(
@@ -536,6 +545,10 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["from"] = format_rfc3339(a.begin, zone);
             j["to"] = format_rfc3339(a.end, zone);
             j["max_gap_min"] = a.gap.count();
+            break;
+        case AdviceKind::pinned_outside_away:
+            j["time"] = a.minutes.empty() ? json(nullptr) : json(format_minute_of_day(a.minutes.front()));
+            j["away"] = a.text;
             break;
         case AdviceKind::min_gap_conflict:
             j["from"] = format_rfc3339(a.begin, zone);

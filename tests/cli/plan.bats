@@ -918,6 +918,29 @@ nursing() {
     [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none, not "10:00 3"' ]
 }
 
+@test "plan: a pinned time outside every away window is named once in the advice, not dropped without a word" {
+    three_hourly
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    pumplog config set schedule "07:30 10:00 13:00 18:00" >/dev/null
+    run --separate-stderr pumplog plan --on monday --days 2 --format json
+    [ "$status" -eq 0 ]; [ "$stderr" = "" ]
+    [ "$(jq -c '[.pumps[] | .at[5:16]]' <<<"$output")" = '["11-23T10:00","11-23T13:00","11-24T10:00","11-24T13:00"]' ]
+    # Once a time over the two days, not once a day.
+    [ "$(jq -c '[.advice_items[] | select(.kind == "pinned_outside_away")]' <<<"$output")" = '[{"kind":"pinned_outside_away","time":"07:30","away":"mon-fri 08:00-17:30"},{"kind":"pinned_outside_away","time":"18:00","away":"mon-fri 08:00-17:30"}]' ]
+    run --separate-stderr pumplog plan --on monday --schedule "10:00 18:00"
+    [ "$status" -eq 0 ]
+    [ "$(grep -c '^Advice: The pinned time' <<<"$output")" = 1 ]
+    grep -qxF "Advice: The pinned time 18:00 is outside the away window (mon-fri 08:00-17:30), so it is planned on no day: a plan's pumps are for the hours you are away (at home the baby feeds at the breast). Widen the away window to plan it, or take 18:00 out of the schedule." <<<"$output"
+    # The calendar's advice says it too.
+    pumplog plan --on monday --schedule "10:00 18:00" --format ics | tr -d '\r\n ' |
+        grep -q 'Thepinnedtime18:00isoutsidetheawaywindow'
+    # Pumping exclusively every pinned time is planned, none named.
+    run --separate-stderr pumplog plan --on monday --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | .at[11:16]]' <<<"$output")" = '["07:30","10:00","13:00","18:00"]' ]
+    [ "$(jq '[.advice_items[] | select(.kind == "pinned_outside_away")] | length' <<<"$output")" = 0 ]
+}
+
 @test "plan --schedule: a feed is in a pinned pump's covers and target or uncovered in the advice, never both" {
     three_hourly
     # 11:00 is within min_gap (2 h) of the 10:00 and 13:00 feeds, 5 h from the 16:00 one.

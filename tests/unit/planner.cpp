@@ -1019,6 +1019,53 @@ TEST_CASE("a schedule pins the pump times: targets and yields for them, advice o
     CHECK(plan.advice[1].gap == minutes(240));
 }
 
+TEST_CASE("a pinned time inside no away window is named once in the advice and not left out without a word") {
+    Settings s = away_weekdays();
+    s.schedule = parse_schedule("07:30 10:00 13:00 18:00");
+    const auto entries = week_before(monday, three_hourly);
+    // Two days: 07:30 and 18:00 are outside 08:00-17:30 on both, each named once.
+    Plan plan = plan_pumps(entries, s, at_start_of(monday), local_days(monday, 2, berlin()));
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "10:00", "13:00"});
+    std::vector<std::string> outside;
+    for (const auto& a : plan.advice)
+        if (a.kind == AdviceKind::pinned_outside_away) {
+            outside.push_back(render::advice_text(a, Unit::ml, berlin()));
+            CHECK(a.text == "mon-fri 08:00-17:30");
+        }
+    CHECK(outside == std::vector<std::string>{
+                         "The pinned time 07:30 is outside the away window (mon-fri 08:00-17:30), so it is planned on "
+                         "no day: a plan's pumps are for the hours you are away (at home the baby feeds at the "
+                         "breast). Widen the away window to plan it, or take 07:30 out of the schedule.",
+                         "The pinned time 18:00 is outside the away window (mon-fri 08:00-17:30), so it is planned on "
+                         "no day: a plan's pumps are for the hours you are away (at home the baby feeds at the "
+                         "breast). Widen the away window to plan it, or take 18:00 out of the schedule."});
+    const auto first = std::find_if(plan.advice.begin(), plan.advice.end(),
+                                    [](const PlanAdvice& a) { return a.kind == AdviceKind::pinned_outside_away; });
+    REQUIRE(first != plan.advice.end());
+    CHECK(render::advice_json(*first, Unit::ml, berlin()) ==
+          "{\"kind\":\"pinned_outside_away\",\"time\":\"07:30\",\"away\":\"mon-fri 08:00-17:30\"}");
+
+    // Inside a window on Saturdays: planned then, so not named; 18:00 still is, as outside every window.
+    s.away = parse_away("mon-fri 08:00-17:30; sat 07:00-12:00");
+    plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00"});
+    std::vector<int> named;
+    for (const auto& a : plan.advice)
+        if (a.kind == AdviceKind::pinned_outside_away) {
+            named.insert(named.end(), a.minutes.begin(), a.minutes.end());
+            CHECK(render::advice_text(a, Unit::ml, berlin()).starts_with(
+                "The pinned time 18:00 is outside every away window (mon-fri 08:00-17:30; sat 07:00-12:00), "));
+        }
+    CHECK(named == std::vector<int>{18 * 60});
+
+    // Pumping exclusively every pinned time is planned: nothing to name.
+    s.mode = PlanMode::exclusive;
+    plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"07:30", "10:00", "13:00", "18:00"});
+    CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::pinned_outside_away; }));
+}
+
 TEST_CASE("with pinned times a feed is either in a pump's covers and target or uncovered in the advice") {
     Settings s = away_weekdays();
     s.schedule = parse_schedule("11:00");
