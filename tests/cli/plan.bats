@@ -787,6 +787,21 @@ nursing() {
     [ "$stderr" = "pumplog: error: --birth: birth 0001-01-01 is more than 5 years before today; $accepted" ]
 }
 
+@test "nursing without a birth date: the age counts from the first feed logged after 64 KiB of pumps before it" {
+    # Pumps from September (1000 lines, about 80 KB: no feed in the journal's first 64 KiB), then a first feed on
+    # 2026-09-22, weeks before the look-back window: the baby is at least that old.
+    awk 'BEGIN { for (i = 0; i < 1000; i++) printf "{\"v\":1,\"id\":\"early-%d\",\"type\":\"pump\",\"at\":\"2026-09-%02dT%02d:%02d:00+02:00\",\"ml\":40}\n", i, 1 + int(i / 48), int(i % 48 / 2), 30 * (i % 2) }' > "$J"
+    journal_line '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'
+    [ "$(head -c 65536 "$J" | grep -c '"feed"')" = 0 ]; [ "$(grep -c '"feed"' "$J")" = 1 ]
+    # October's pumps (about 200 KB), so the plan's own read of the last weeks stops before that feed.
+    awk 'BEGIN { for (i = 0; i < 2000; i++) printf "{\"v\":1,\"id\":\"oct-%d\",\"type\":\"pump\",\"at\":\"2026-10-%02dT%02d:%02d:00+02:00\",\"ml\":40}\n", i, 1 + int(i / 80), int(i % 80 / 4), 15 * (i % 4) }' >> "$J"
+    nursing
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]; [ "$stderr" = "" ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[62,788,"2026-09-22",true]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
+}
+
 @test "nursing without amounts past 12 months: the 12-month norm is held as a rough guess, not cited as the age's" {
     nursing
     # Day 365 on the Monday planned: IOM 1991's figure at 12 months, a norm for the age.
