@@ -100,6 +100,8 @@ enum class AdviceKind {
                          // count (feeds without an amount; at_breast, bottles: of them),
                          // text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the first feed logged),
+                         // birth_after_first_feed (the birth date set, after day, the first feed logged: the
+                         // age counts from that feed),
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
                          // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
                          // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
@@ -167,6 +169,8 @@ struct PlanAdvice {
     bool respaced = false;
     bool overdue = false;  // shortfall: the extra session (at) is overdue at the plan's start (not in its table)
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
+    // estimated_intake: `birth` as set, when it is after the first feed logged (`day`), which the age counts from.
+    std::optional<date::sys_days> birth_after_first_feed;
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)
     bool capped = false;          // estimated_intake: too few feeds a day logged for the age (feed_cap): per_feed
@@ -223,6 +227,14 @@ struct Plan {
     std::vector<PlanAdvice> advice;
     std::optional<SupplyProgress> progress;
 };
+
+// What an estimated_intake item adds about the age it counts (a leading space included): from the first feed
+// logged, without a birth date or with one after that feed; "" when the birth date set counts.
+inline std::string intake_age_sentence(const PlanAdvice& a) {
+    if (a.birth_after_first_feed)
+        return birth_after_first_feed_sentence(*a.birth_after_first_feed, a.day, a.age_days, a.babies > 1);
+    return a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : "";
+}
 
 // The words of an estimated_intake item for estimated_feed_words, its volumes shown by `volume`.
 template <typename Show>

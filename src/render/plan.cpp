@@ -272,7 +272,7 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
                             "added: {} of the plan's {} slots a day.",
                             burst_minutes, a.joint, slots);
     // config birth is one date: an older sibling is planned at the newborn's age (or the other way round).
-    if (!a.birth_assumed)
+    if (!a.birth_assumed && !a.birth_after_first_feed)
         line += fmt::format(" One birth date ({}) is used for every baby: each is counted at day {} (a baby born "
                             "on another day drinks another amount).",
                             format_date(a.day), a.age_days);
@@ -353,7 +353,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
                    "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
-            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : "";
+            const std::string age = intake_age_sentence(a);
             if (!a.shares.empty()) return shared_intake_text(a, unit, age);
             // The study's ranges (Saint et al. 1984, by test-weighing), as it gives them.
             const std::string rough =
@@ -513,6 +513,9 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["source"] = a.text;
             j["birth"] = format_date(a.day);
             j["birth_assumed"] = a.birth_assumed;
+            // The birth date set, when it is after the first feed logged (`birth`, which the age counts from).
+            j["birth_after_first_feed"] =
+                a.birth_after_first_feed ? json(format_date(*a.birth_after_first_feed)) : json(nullptr);
             j["rough"] = a.rough;
             j["extrapolated"] = a.extrapolated;
             // Several babies: per_feed_ml is what each of the slots counts (a joint one adds the babies'

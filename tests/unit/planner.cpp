@@ -1400,6 +1400,49 @@ TEST_CASE("past 6 months the age from the first feed gives the larger norm, and 
                                   "better estimate.") != std::string::npos);
 }
 
+TEST_CASE("a birth date after the first feed logged counts the age from that feed and the advice names both") {
+    // The week's feeds from Monday 2026-11-09 01:00; a birth date set on the 13th (a slip) would make the baby
+    // 3 days old on the 16th (408 ml a day, Saint et al. 1984), one on the 18th -2 (held at day 0: 37 ml).
+    Settings s = away_weekdays();
+    for (const date::sys_days birth : {day_of(2026, 11, 13), day_of(2026, 11, 18)}) {
+        s.birth = date::year_month_day(birth);
+        const Plan plan = plan_day(nursing_week(monday), s, monday);
+        REQUIRE_FALSE(plan.advice.empty());
+        const PlanAdvice& a = plan.advice[0];
+        REQUIRE(a.kind == AdviceKind::estimated_intake);
+        CHECK(a.age_days == 7);
+        CHECK(a.daily.ml() == 600);
+        CHECK(a.day == day_of(2026, 11, 9));
+        CHECK_FALSE(a.birth_assumed);
+        REQUIRE(a.birth_after_first_feed);
+        CHECK(*a.birth_after_first_feed == birth);
+        CHECK(sentences(plan)[0].find(fmt::format(
+                  " The birth date set, {}, is after the first feed logged, on 2026-11-09: the baby was born by "
+                  "then, so the estimate counts the age from that feed (day 7). Check the birth date (pumplog "
+                  "config set birth YYYY-MM-DD).",
+                  format_date(birth))) != std::string::npos);
+        const auto j = nlohmann::json::parse(render::advice_json(a, Unit::ml, berlin()));
+        CHECK(j["birth"] == "2026-11-09");
+        CHECK(j["birth_after_first_feed"] == format_date(birth));
+    }
+    // The first feed logged (the journal's) before the week read: the age counts from it, 15 days.
+    s.birth = date::year_month_day(day_of(2026, 11, 5));
+    s.first_feed_logged = [] { return std::optional<Seconds>(testing::instant("2026-11-01T10:00:00+01:00")); };
+    Plan plan = plan_day(nursing_week(monday), s, monday);
+    CHECK(plan.advice[0].age_days == 15);
+    CHECK(plan.advice[0].day == day_of(2026, 11, 1));
+    // A birth date on the first feed's day, or before it, counts as set, with nothing said.
+    for (const date::sys_days birth : {day_of(2026, 11, 1), day_of(2026, 10, 20)}) {
+        s.birth = date::year_month_day(birth);
+        plan = plan_day(nursing_week(monday), s, monday);
+        CHECK(plan.advice[0].age_days == (monday - birth).count());
+        CHECK_FALSE(plan.advice[0].birth_after_first_feed);
+        CHECK(sentences(plan)[0].find("is after the first feed logged") == std::string::npos);
+        CHECK(nlohmann::json::parse(render::advice_json(plan.advice[0], Unit::ml, berlin()))["birth_after_first_feed"]
+                  .is_null());
+    }
+}
+
 TEST_CASE("a day that looks incompletely logged is named in the plan's basis and advice") {
     // Wednesday the 11th: only 2 of its 8 feeds were logged.
     const date::sys_days wednesday = monday - date::days(5);
