@@ -993,6 +993,31 @@ TEST_CASE("one day of feeds 50 minutes late does not move the week's timetable")
     CHECK(clocks(planned_the_evening_before(late, exclusive, wednesday)) == days);
 }
 
+TEST_CASE("pumping exclusively a day held to the week's times keeps min_gap from the next day's pumps") {
+    // A simulated baby (seed 9; backtest --population) planned the evening before Friday 2026-05-08: Friday is
+    // held to the week's times, its last pump at 23:50. Saturday, laid out beside it for the plan, was not
+    // held, and its fresh first pump came at 00:00: the plan said a min_gap conflict, 10 min, between a pump
+    // it showed and one no timetable has.
+    const date::sys_days first = day_of(2026, 3, 2), friday = day_of(2026, 5, 8);
+    const auto entries = simulate(random_baby(9), berlin(), first);
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.birth = date::year_month_day(first);
+    const Clock evening{to_instant(local_midnight(friday - date::days(1)) + hours(21), berlin()), berlin()};
+    const std::vector<std::string> held{"03:35", "06:15", "08:50", "11:25", "13:30",
+                                        "16:50", "19:10", "21:30", "23:50"};
+    const Plan plan = plan_pumps(entries, s, evening, local_days(friday, 1, berlin()));
+    CHECK(clocks(plan) == held);
+    CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    // Friday and Saturday planned together: the same Friday, and every two pumps min_gap apart.
+    const Plan both = plan_pumps(entries, s, evening, local_days(friday, 2, berlin()));
+    REQUIRE(both.pumps.size() > held.size());
+    const std::vector<std::string> times = clocks(both);
+    CHECK(std::vector<std::string>(times.begin(), times.begin() + static_cast<long>(held.size())) == held);
+    for (std::size_t i = 0; i + 1 < both.pumps.size(); ++i) CHECK(both.pumps[i + 1].at - both.pumps[i].at >= s.min_gap);
+}
+
 TEST_CASE("a schedule pins the pump times: targets and yields for them, advice only for a feed or gap left out") {
     Settings s = away_weekdays();
     s.schedule = parse_schedule("10:00 13:00 15:30");
