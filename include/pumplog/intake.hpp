@@ -97,4 +97,9 @@ std::string capped_feed_words(long feeds, int fewest_feeds);
 // estimate (the norm rises to 1 month, holds to 6, then falls: intake_norm); "the babies" with `several_babies`.
 std::string age_from_journal_sentence(date::sys_days first, int age_days, bool several_babies = false);
 
+// The sentence an estimate adds when `birth` is set after the first feed logged, on `first` (a leading space
+// included): the baby was born by that feed, so the age, `age_days`, counts from it; the date is to check.
+std::string birth_after_first_feed_sentence(date::sys_days birth, date::sys_days first, int age_days,
+                                            bool several_babies = false);
+
 }  // namespace pumplog

@@ -174,9 +174,11 @@ public:
                             PassOver pass_over = {}, bool whole = false, RepeatedIds* repeats = nullptr) const;
 
     // The earliest feed among the lines at the file's start that read as
-    // entries (the first 64 KiB): the first feed logged, as far as it tells
-    // (the baby was born by then). Nothing for a missing, unreadable or empty
-    // file, or no feed there; never a journal error.
+    // entries: the first 64 KiB, or when they hold no feed (pumps and stash
+    // lines first), on to the first 64 KiB that hold one: the first feed
+    // logged, as far as it tells (the baby was born by then). Nothing for a
+    // missing, unreadable or empty file, or a file without a feed; never a
+    // journal error.
     std::optional<Seconds> first_feed_at() const;
 
     // The file's raw lines, first to last (for_each_raw_line in lines.hpp), as

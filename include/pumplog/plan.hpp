@@ -100,12 +100,17 @@ enum class AdviceKind {
                          // count (feeds without an amount; at_breast, bottles: of them),
                          // text (the source: "Kent et al. 2006", ...),
                          // birth_assumed (no birth date: the age counts from day, the first feed logged),
+                         // birth_after_first_feed (the birth date set, after day, the first feed logged: the
+                         // age counts from that feed),
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
                          // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
                          // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)
+    pinned_outside_away, // schedule, away mode: minutes (the one pinned time inside no away window's hours on
+                         // any day, so never planned), text (the away windows, as config stores them), count
+                         // (how many windows)
     min_gap_conflict,    // two pumps closer than min_gap, as the longest gap allowed leaves no room: begin, end
                          // (the two pumps), gap (min_gap), longest (max_gap_day or, night, max_gap_night)
     clock_change,        // a spring-forward night brings a pump the change moved closer than min_gap to the next,
@@ -166,6 +171,8 @@ struct PlanAdvice {
     bool respaced = false;
     bool overdue = false;  // shortfall: the extra session (at) is overdue at the plan's start (not in its table)
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
+    // estimated_intake: `birth` as set, when it is after the first feed logged (`day`), which the age counts from.
+    std::optional<date::sys_days> birth_after_first_feed;
     bool rough = false;           // estimated_intake: the first days' norm (IntakeNorm::rough)
     bool extrapolated = false;    // estimated_intake: past 12 months, no norm (IntakeNorm::extrapolated)
     bool capped = false;          // estimated_intake: too few feeds a day logged for the age (feed_cap): per_feed
@@ -196,7 +203,8 @@ struct PlanAdvice {
     std::string source;                 // the source the sentence cites: "Ru et al. 2020", ...
     std::string reason;                 // not_enough_data: no_birth, birth_after_today, no_pumps,
                                         // sessions_without_volume; see_consultant: when
-    std::vector<int> minutes;           // sleep_window, schedule_not_used: times (minutes after midnight)
+    std::vector<int> minutes;           // sleep_window, schedule_not_used, pinned_outside_away: times (minutes
+                                        // after midnight)
     int window_begin = 0, window_end = 0;  // sleep_window: the sleep setting (minutes after midnight)
 };
 
@@ -221,6 +229,14 @@ struct Plan {
     std::vector<PlanAdvice> advice;
     std::optional<SupplyProgress> progress;
 };
+
+// What an estimated_intake item adds about the age it counts (a leading space included): from the first feed
+// logged, without a birth date or with one after that feed; "" when the birth date set counts.
+inline std::string intake_age_sentence(const PlanAdvice& a) {
+    if (a.birth_after_first_feed)
+        return birth_after_first_feed_sentence(*a.birth_after_first_feed, a.day, a.age_days, a.babies > 1);
+    return a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : "";
+}
 
 // The words of an estimated_intake item for estimated_feed_words, its volumes shown by `volume`.
 template <typename Show>

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pumplog/environment.hpp"
+#include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
 
 namespace pumplog {
@@ -44,6 +45,8 @@ struct WeeklyWindow {
 // "mon-fri 08:00-17:30; sat 09:00-13:00", "daily 08:00-17:00", "08:00-17:00",
 // "mon,wed,fri 08:00-12:00", or "none" (empty); usage error otherwise.
 std::vector<WeeklyWindow> parse_away(std::string_view text);
+// The windows as config stores them ("mon-fri 08:00-17:30; sat 09:00-13:00"), "none" for none.
+std::string format_away(const std::vector<WeeklyWindow>& windows);
 
 enum class PlanMode { away, exclusive, supply };
 

@@ -4,6 +4,7 @@
 
 #include "context.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/journal.hpp"
 #include "pumplog/render/table.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
@@ -67,6 +68,22 @@ int run_get(Context& ctx, const std::string& key) {
     return 0;
 }
 
+// A birth date after the first feed logged is almost surely a slip (the 20th for the 2nd): the baby was born by
+// then. Set all the same, warned of with that feed's day: the journal may be what is wrong (a feed logged on a
+// wrong day, another baby's), and plans count the age from that feed meanwhile (pumplog-plan(1)).
+void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
+    // The journal's own path, not ctx.journal(): --strict does not refuse a config change over journal damage.
+    const Journal journal(default_journal_path(ctx.journal_option, environment));
+    const std::optional<Seconds> first = journal.first_feed_at();
+    if (!first) return;
+    const date::sys_days fed = local_day(*first, ctx.clock().zone);
+    if (birth <= fed) return;
+    fmt::print(stderr,
+               "pumplog: warning: birth {} is after the first feed logged, on {}: the baby was born by then, so "
+               "plans count the age from that feed; check the date (or that feed)\n",
+               format_date(birth), format_date(fed));
+}
+
 int run_set(Context& ctx, const std::string& key, const std::vector<std::string>& words) {
     std::string value;
     for (const auto& w : words) value += (value.empty() ? "" : " ") + w;
@@ -86,6 +103,7 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
     warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
+    if (key == "birth" && settings.birth) warn_birth_after_first_feed(ctx, date::sys_days(*settings.birth));
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : terminal_text(normalized));
     return 0;
 }

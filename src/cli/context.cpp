@@ -37,8 +37,11 @@ const Settings& Context::settings() {
         settings_ = settings_from(config_values(), default_config_path(environment),
                                   plans ? std::function<bool(std::string_view)>() : is_planner_setting, &ignored);
         for (const auto& why : ignored) fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(why));
-        // Read only when a plan needs the baby's age and no birth date is set.
-        settings_->first_feed_logged = [this] { return journal().first_feed_at(); };
+        // Read only when a plan needs the baby's age (nursing), and once: plan next plans more than once.
+        settings_->first_feed_logged = [this] {
+            if (!first_feed_) first_feed_ = journal().first_feed_at();
+            return *first_feed_;
+        };
     }
     return *settings_;
 }

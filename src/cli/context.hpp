@@ -133,6 +133,7 @@ private:
     std::optional<std::vector<std::string>> journal_babies_;
     std::optional<nlohmann::json> config_;
     std::optional<Settings> settings_;
+    std::optional<std::optional<Seconds>> first_feed_;  // Journal::first_feed_at, once read
     const date::time_zone* zone_ = nullptr;
     std::optional<Clock> clock_;
     std::optional<Journal> journal_;

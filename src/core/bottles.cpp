@@ -332,7 +332,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
             plan.advice.push_back(
                 "The sizes are estimates: " + no_amount_words(a, plan.basis) + ", so " +
                 estimated_feed_words(intake_words(a, [&](Volume v) { return format_rounded_volume(v, settings.unit); })) +
-                "." + (a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : ""));
+                "." + intake_age_sentence(a));
     }
     return plan;
 }

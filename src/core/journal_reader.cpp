@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <thread>
 #include <unordered_map>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -777,22 +779,78 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Whether `needle` is in [p, p + size): memchr (vectorised) to its first byte, which in journal text is far
+// rarer than the bytes memmem's generic search steps over one at a time.
+bool holds(const char* p, std::size_t size, std::string_view needle) {
+    const char* const end = p + size;
+    while (static_cast<std::size_t>(end - p) >= needle.size()) {
+        const std::size_t left = static_cast<std::size_t>(end - p) - needle.size() + 1;
+        p = static_cast<const char*>(std::memchr(p, needle.front(), left));
+        if (p == nullptr) return false;
+        if (std::memcmp(p, needle.data(), needle.size()) == 0) return true;
+        ++p;
+    }
+    return false;
+}
+
+// Whether a journal line may be a feed: its type written out ("feed"), or written with \u escapes (valid JSON,
+// though not as pumplog writes it). No other line can be one, so first_feed_at parses no other.
+bool may_be_feed(const char* line, std::size_t size) { return holds(line, size, "feed") || holds(line, size, "\\u"); }
+
+}  // namespace
+
 std::optional<Seconds> Journal::first_feed_at() const {
     FileDescriptor fd(open_regular(path_, O_RDONLY));
     if (fd.get() < 0) return std::nullopt;
-    constexpr std::size_t head = 64 * 1024;
-    std::string text(head, '\0');
-    const ssize_t got = ::pread(fd.get(), text.data(), head, 0);
-    if (got <= 0) return std::nullopt;
-    text.resize(static_cast<std::size_t>(got));
+    // A journal is written in time order, mostly: its first feed is near its start. The first 64 KiB are read,
+    // and only when they hold no feed (a journal begun with pumps and stash lines, an import of other
+    // activities) the next 64 KiB, and so on, to the first stretch that holds one: a journal with feeds from
+    // its start costs what it did, and one without them is read only as far as its first feed.
+    constexpr std::size_t stretch = 64 * 1024;
+    LineParser parser;
+    parser.keep_raw(false);
+    std::vector<char> text;    // text[0, size): what was read and not yet looked at (the start of a line cut off)
+    std::size_t size = 0;
+    std::uint64_t offset = 0;  // of text[0] in the file
+    bool over_long = false;    // inside a line over max_line_bytes (a bad line for every reader): passed over
     Entry entry;
     std::string error;
     std::optional<Seconds> first;
-    for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
-        if (parse_entry_line(std::string_view(text).substr(start, end - start), entry, error) &&
-            entry.type == EntryType::feed && (!first || entry.at.instant < *first))
-            first = entry.at.instant;
-    return first;
+    for (;;) {
+        if (text.size() < size + stretch + line_padding) text.resize(size + stretch + line_padding);
+        const ssize_t got = ::pread(fd.get(), text.data() + size, stretch, static_cast<off_t>(offset + size));
+        // At the end a last line without its newline is not read (an append in progress, or damage), as before.
+        if (got <= 0) return first;
+        const std::size_t end = size + static_cast<std::size_t>(got);
+        std::size_t pos = 0;
+        for (const void* nl; (nl = std::memchr(text.data() + pos, '\n', end - pos)) != nullptr;) {
+            const std::size_t stop = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+            std::size_t from = pos, len = stop - pos;
+            pos = stop + 1;
+            if (over_long) {
+                over_long = false;
+                continue;
+            }
+            if (len > 0 && text[from + len - 1] == '\r') --len;
+            if (offset + from == 0 && byte_order_mark(text.data(), len) > 0) from += 3, len -= 3;  // line 1 only
+            if (!may_be_feed(text.data() + from, len)) continue;
+            if (parser.parse(text.data() + from, len, text.size() - from, entry, error) &&
+                entry.type == EntryType::feed && (!first || entry.at.instant < *first))
+                first = entry.at.instant;
+        }
+        if (first) return first;
+        // Keep the cut-off line's start for the next stretch, unless it is already too long to be an entry.
+        size = end - pos;
+        offset += pos;
+        if (size > max_line_bytes) {
+            offset += size;
+            size = 0;
+            over_long = true;
+        }
+        std::memmove(text.data(), text.data() + pos, size);
+    }
 }
 
 ReadStats Journal::read_backward(const LineVisitor& visit, bool strict, bool raw, PassOver pass_over, bool whole,

@@ -60,7 +60,11 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         for (const Entry& e : entries)
             if (e.type == EntryType::feed) first_feed = std::min(first_feed, e.at.instant);
         const date::sys_days fed = local_day(first_feed, zone);
-        const date::sys_days born = settings.birth ? date::sys_days(*settings.birth) : fed;
+        // A birth date after the first feed logged is a slip (the 20th for the 2nd) or the journal holds a feed
+        // on a wrong day: the baby was born by that feed, so the age counts from it, never less (a negative
+        // age, held at day 0: 37 ml a day, Saint et al. 1984), and the advice names both dates.
+        const bool birth_too_late = settings.birth && date::sys_days(*settings.birth) > fed;
+        const date::sys_days born = settings.birth && !birth_too_late ? date::sys_days(*settings.birth) : fed;
         // The baby's age on the first day planned (a 1-day-old planned for in
         // 3 days drinks what a 4-day-old does), else on the day of `until`.
         const date::sys_days today = std::max(local_day(until - seconds(1), zone), age_on.value_or(date::sys_days{}));
@@ -91,6 +95,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.bottles = bottles;
         a.text = std::string(norm.source);
         a.birth_assumed = !settings.birth;
+        if (birth_too_late) a.birth_after_first_feed = date::sys_days(*settings.birth);
         a.rough = norm.rough;
         a.extrapolated = norm.extrapolated;
         a.capped = capped;

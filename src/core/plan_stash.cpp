@@ -255,7 +255,7 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         if (a.kind == AdviceKind::estimated_intake)
             s.advice.push_back("The need is an estimate: " + no_amount_words(a, s.basis) + ", so " +
                                estimated_feed_words(intake_words(a, volume)) + "." +
-                               (a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : ""));
+                               intake_age_sentence(a));
     if (s.need_per_day.ml() <= 0)
         s.advice.push_back(fmt::format("No feed falls in your away hours, so {} no stored milk then{}.",
                                        need_of_words(planned_only(s.basis), s.several_babies, "needs", "need"),

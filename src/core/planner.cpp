@@ -659,6 +659,20 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     if (pinned) {
         std::vector<timetable::Feed> uncovered;
         drafts = timetable::pinned_pumps(settings.schedule, feeds, periods, from, to, options, zone, uncovered);
+        // A pinned time inside no away window's hours (07:30 with mon-fri 08:00-17:30) is planned on no day: the
+        // plan says so once a time, not once a day, rather than leave it out without a word. Pumping
+        // exclusively every time is inside; with no away window at all, no_away_windows says it.
+        if (settings.mode == PlanMode::away && !settings.away.empty())
+            for (const int m : settings.schedule)
+                if (std::none_of(settings.away.begin(), settings.away.end(),
+                                 [&](const WeeklyWindow& w) { return w.hours.contains(m); })) {
+                    PlanAdvice a;
+                    a.kind = AdviceKind::pinned_outside_away;
+                    a.minutes = {m};
+                    a.count = static_cast<int>(settings.away.size());
+                    a.text = format_away(settings.away);
+                    timetable_advice.push_back(a);
+                }
         for (const auto& f : uncovered) {
             if (!range.contains(f.at)) continue;
             PlanAdvice a;
@@ -741,6 +755,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                     if (earlier && timetable::near_reference(*earlier, *ref_drafts, unit, snap_tolerance))
                         timetable::hold_to(drafts, *ref_drafts, unit, feeds);
             }
+            const auto take_fresh = [&](const TimeSpan& unit) {
+                std::erase_if(drafts, [&](const timetable::Draft& d) { return unit.contains(d.at); });
+                for (const timetable::Draft& d : fresh)
+                    if (unit.contains(d.at)) drafts.push_back(d);
+                std::sort(drafts.begin(), drafts.end(),
+                          [](const timetable::Draft& a, const timetable::Draft& b) { return a.at < b.at; });
+            };
             // The week's times never stretch a gap more than 15 minutes over max_gap_day or max_gap_night
             // where the fresh timetable keeps it under (the held pumps were placed for the week's feeds, not
             // these): such a unit keeps the fresh pumps. Within 15 minutes the week's times stay, as a pump
@@ -748,15 +769,57 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             Settings slack = settings;
             slack.max_gap_day += hold_gap_slack;
             slack.max_gap_night += hold_gap_slack;
-            for (const TimeSpan& unit : units) {
-                if (long_gaps(feeds, periods, drafts, slack, unit, memo).empty() ||
-                    !long_gaps(feeds, periods, fresh, settings, unit, memo).empty())
+            std::vector<bool> changed(units.size(), false);  // a unit's pumps changed here: not again
+            for (std::size_t u = 0; u < units.size(); ++u) {
+                if (long_gaps(feeds, periods, drafts, slack, units[u], memo).empty() ||
+                    !long_gaps(feeds, periods, fresh, settings, units[u], memo).empty())
                     continue;
-                std::erase_if(drafts, [&](const timetable::Draft& d) { return unit.contains(d.at); });
-                for (const timetable::Draft& d : fresh)
-                    if (unit.contains(d.at)) drafts.push_back(d);
-                std::sort(drafts.begin(), drafts.end(),
-                          [](const timetable::Draft& a, const timetable::Draft& b) { return a.at < b.at; });
+                take_fresh(units[u]);
+                changed[u] = true;
+            }
+            // Held (or snapped) unit by unit, two units meet at their edge as neither was laid out: a held day's
+            // last pump and the next day's fresh first one can come closer than min_gap (23:50 and 00:00). Where
+            // an edge breaks min_gap, a unit on it changes, once: one the range does not reach (laid out only as
+            // the shown days' neighbour) takes the other side's timetable, fresh or the week's, so the shown
+            // pumps stay as held; else the later unit takes the fresh pumps. An edge with the fresh pumps on both
+            // sides is the fresh timetable's own (min_gap_conflicts says it).
+            const auto unit_of = [&](Seconds t) {
+                return static_cast<std::size_t>(
+                    std::find_if(units.begin(), units.end(), [&](const TimeSpan& u) { return u.contains(t); }) -
+                    units.begin());
+            };
+            const auto times_in = [](const std::vector<timetable::Draft>& list, const TimeSpan& unit) {
+                std::vector<Seconds> out;
+                for (const timetable::Draft& d : list)
+                    if (unit.contains(d.at)) out.push_back(d.at);
+                return out;
+            };
+            const auto is_fresh = [&](const TimeSpan& unit) {
+                return times_in(drafts, unit) == times_in(fresh, unit);
+            };
+            for (bool again = true; again;) {
+                again = false;
+                for (std::size_t i = 0; i + 1 < drafts.size() && !again; ++i) {
+                    if (drafts[i + 1].at - drafts[i].at >= settings.min_gap) continue;
+                    const std::size_t a = unit_of(drafts[i].at), b = unit_of(drafts[i + 1].at);
+                    if (a == b || a == units.size() || b == units.size()) continue;
+                    for (const std::size_t u : {a, b}) {
+                        const std::size_t other = u == a ? b : a;
+                        if (changed[u] || units[u].overlaps(range) || !units[other].overlaps(range)) continue;
+                        if (is_fresh(units[other]) == is_fresh(units[u])) continue;
+                        if (is_fresh(units[other])) take_fresh(units[u]);
+                        else timetable::hold_to(drafts, *ref_drafts, units[u], feeds);
+                        changed[u] = again = true;
+                        break;
+                    }
+                    if (again) break;
+                    for (const std::size_t u : {b, a})
+                        if (!changed[u] && !is_fresh(units[u])) {
+                            take_fresh(units[u]);
+                            changed[u] = again = true;
+                            break;
+                        }
+                }
             }
         }
         timetable::ease_spring_forward(drafts, feeds, periods, options, zone);

@@ -225,8 +225,6 @@ std::vector<WeeklyWindow> parse_away(std::string_view text) {
     return windows;
 }
 
-namespace {
-
 std::string format_away(const std::vector<WeeklyWindow>& windows) {
     // Bit d is ISO day d + 1 (0 is Monday), named in lower case as config takes it.
     const auto name = [](int d) { return lower(weekday_abbreviation(date::weekday(static_cast<unsigned>(d + 1) % 7))); };
@@ -256,6 +254,8 @@ std::string format_away(const std::vector<WeeklyWindow>& windows) {
     }
     return out;
 }
+
+namespace {
 
 int parse_int_in(std::string_view key, std::string_view value, int lo, int hi) {
     const std::string v(trim(value));

@@ -178,6 +178,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::estimated_intake: return "estimated_intake";
         case AdviceKind::uncovered_feed: return "uncovered_feed";
         case AdviceKind::long_gap: return "long_gap";
+        case AdviceKind::pinned_outside_away: return "pinned_outside_away";
         case AdviceKind::min_gap_conflict: return "min_gap_conflict";
         case AdviceKind::clock_change: return "clock_change";
         case AdviceKind::incomplete_day: return "incomplete_day";
@@ -271,7 +272,7 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
                             "added: {} of the plan's {} slots a day.",
                             burst_minutes, a.joint, slots);
     // config birth is one date: an older sibling is planned at the newborn's age (or the other way round).
-    if (!a.birth_assumed)
+    if (!a.birth_assumed && !a.birth_after_first_feed)
         line += fmt::format(" One birth date ({}) is used for every baby: each is counted at day {} (a baby born "
                             "on another day drinks another amount).",
                             format_date(a.day), a.age_days);
@@ -352,7 +353,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                    ": less than half of what a session gives, within what the estimate can tell, so no session is "
                    "added; a little stored milk covers it.";
         case AdviceKind::estimated_intake: {
-            const std::string age = a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : "";
+            const std::string age = intake_age_sentence(a);
             if (!a.shares.empty()) return shared_intake_text(a, unit, age);
             // The study's ranges (Saint et al. 1984, by test-weighing), as it gives them.
             const std::string rough =
@@ -397,6 +398,14 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 day_label(a.begin, zone), format_clock(a.begin, zone), day_label(a.end, zone),
                 format_clock(a.end, zone),
                 format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap));
+        case AdviceKind::pinned_outside_away: {
+            const std::string time = a.minutes.empty() ? "-" : format_minute_of_day(a.minutes.front());
+            return fmt::format(
+                "The pinned time {} is outside {} ({}), so it is planned on no day: a plan's pumps are for the "
+                "hours you are away (at home the baby feeds at the breast). Widen the away window to plan it, or "
+                "take {} out of the schedule.",
+                time, a.count > 1 ? "every away window" : "the away window", a.text, time);
+        }
         case AdviceKind::min_gap_conflict: {
             const std::string_view longest = a.night ? "max_gap_night" : "max_gap_day";
             return fmt::format(
@@ -510,6 +519,9 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["source"] = a.text;
             j["birth"] = format_date(a.day);
             j["birth_assumed"] = a.birth_assumed;
+            // The birth date set, when it is after the first feed logged (`birth`, which the age counts from).
+            j["birth_after_first_feed"] =
+                a.birth_after_first_feed ? json(format_date(*a.birth_after_first_feed)) : json(nullptr);
             j["rough"] = a.rough;
             j["extrapolated"] = a.extrapolated;
             // Several babies: per_feed_ml is what each of the slots counts (a joint one adds the babies'
@@ -542,6 +554,10 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["from"] = format_rfc3339(a.begin, zone);
             j["to"] = format_rfc3339(a.end, zone);
             j["max_gap_min"] = a.gap.count();
+            break;
+        case AdviceKind::pinned_outside_away:
+            j["time"] = a.minutes.empty() ? json(nullptr) : json(format_minute_of_day(a.minutes.front()));
+            j["away"] = a.text;
             break;
         case AdviceKind::min_gap_conflict:
             j["from"] = format_rfc3339(a.begin, zone);

@@ -709,23 +709,28 @@ nursing() {
 }
 
 @test "nursing without amounts in the first days: a rising estimate from Saint et al. 1984, said to be rough" {
-    nursing
-    # Born 2026-11-21 (today): day 2 on the Monday planned (2026-11-23), 284 ml a day (37 ml on day 0, 408 ml on
-    # day 3), not IOM's 600: the age is the day planned's, not today's.
-    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --on monday --format json
+    # Born 2026-11-19, the first feed logged that night at 22:00, then every 3 hours to today's 13:00: feeds on
+    # three days, none before the birth (a birth date after the first feed counts from that feed instead).
+    local at
+    for at in 2026-11-19T22:00 2026-11-20T{01,04,07,10,13,16,19,22}:00 2026-11-21T{01,04,07,10,13}:00; do
+        journal_line "{\"v\":1,\"id\":\"n-$at\",\"type\":\"feed\",\"at\":\"$at:00+01:00\",\"method\":\"breast\",\"left_s\":600}"
+    done
+    # Today's plan is day 2's: 284 ml a day (37 ml on day 0, 408 ml on day 3), not IOM's 600.
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":36,"feeds_per_day":8,"source":"Saint et al. 1984","birth":"2026-11-21","birth_assumed":false,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 8 feeds a day: 36 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
-    # Day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991).
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":47,"feeds_per_day":6,"source":"Saint et al. 1984","birth":"2026-11-19","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0,"feeds":14,"at_breast":14,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 14 feeds logged were at the breast, without amounts, so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 6 feeds a day: 47 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
+    # Monday's plan, day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991): the age is the day planned's,
+    # not today's.
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[4,472,"Saint et al. 1984; IOM 1991",true]' ]
     [[ "$(jq -r '.advice[0]' <<<"$output")" == *"what babies drink on day 4 (Saint et al., Br J Nutr 1984; Institute of Medicine, Nutrition During Lactation, 1991)"* ]]
-    # Today's plan of a baby born today is day 0's (37 ml a day); Monday's, day 2's.
-    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-21 --format json
-    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml]' <<<"$output")" = '[0,37]' ]
     # Day 6 on: IOM's 600 ml, no longer rough.
-    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-17 --on monday --format json
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on 2026-11-25 --format json
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .source, .rough]' <<<"$output")" = '[6,600,"IOM 1991",false]' ]
+    # A birth date of the 20th, after that first feed: day 2 still, from the feed (not day 1, 161 ml).
+    run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-20 --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_after_first_feed]' <<<"$output")" = '[2,284,"2026-11-19","2026-11-20"]' ]
 }
 
 @test "nursing with pumps and no birth date: the targets are the norm from the first feed, so a shortfall shows" {
@@ -756,7 +761,7 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":600,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":600,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets." ]
     [ "$(journal_sum)" = "$before" ]
     # A feed logged 60 days before: the baby is at least that old (788 ml a day from 1 month on).
@@ -771,11 +776,17 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
-    # A baby of 22 days on the Monday planned drinks less (IOM 1991 to Kent et al. 2006): 713 ml / 8.
+    # A birth date after the first feed logged (2026-09-22) counts from that feed: day 62 still, said so.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-11-01 --format json
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .birth, .birth_after_first_feed]' <<<"$output")" = '[62,"2026-09-22","2026-11-01"]' ]
+    # Without that feed, a baby of 22 days on the Monday planned drinks less (IOM 1991 to Kent et al. 2006): 713 ml / 8.
+    grep -v '"id":"first"' "$J" > "$J.new"
+    mv "$J.new" "$J"
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-11-01 --format json
     [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[89,89,89]' ]
     # A birth after today (a slip of the year) is refused, as config set refuses it.
@@ -789,6 +800,52 @@ nursing() {
     [ "$stderr" = "pumplog: error: --birth: birth 0001-01-01 is more than 5 years before today; $accepted" ]
 }
 
+@test "nursing without a birth date: the age counts from the first feed logged after 64 KiB of pumps before it" {
+    # Pumps from September (1000 lines, about 80 KB: no feed in the journal's first 64 KiB), then a first feed on
+    # 2026-09-22, weeks before the look-back window: the baby is at least that old.
+    awk 'BEGIN { for (i = 0; i < 1000; i++) printf "{\"v\":1,\"id\":\"early-%d\",\"type\":\"pump\",\"at\":\"2026-09-%02dT%02d:%02d:00+02:00\",\"ml\":40}\n", i, 1 + int(i / 48), int(i % 48 / 2), 30 * (i % 2) }' > "$J"
+    journal_line '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'
+    [ "$(head -c 65536 "$J" | grep -c '"feed"')" = 0 ]; [ "$(grep -c '"feed"' "$J")" = 1 ]
+    # October's pumps (about 200 KB), so the plan's own read of the last weeks stops before that feed.
+    awk 'BEGIN { for (i = 0; i < 2000; i++) printf "{\"v\":1,\"id\":\"oct-%d\",\"type\":\"pump\",\"at\":\"2026-10-%02dT%02d:%02d:00+02:00\",\"ml\":40}\n", i, 1 + int(i / 80), int(i % 80 / 4), 15 * (i % 4) }' >> "$J"
+    nursing
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]; [ "$stderr" = "" ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[62,788,"2026-09-22",true]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
+}
+
+@test "a birth date after the first feed logged: config set warns with that feed's day, the plan counts from it" {
+    # No journal yet: nothing to compare with, nothing said, no journal made.
+    run --separate-stderr pumplog config set birth 2026-11-20
+    [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-20" ]; [ "$stderr" = "" ]
+    [ ! -e "$J" ]
+    nursing
+    local before
+    before="$(journal_sum)"
+    # Feeds from 2026-11-14: the 20th is a slip (or that feed is). Set all the same, with a warning.
+    run --separate-stderr pumplog config set birth 2026-11-20
+    [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-20" ]
+    [ "$stderr" = "pumplog: warning: birth 2026-11-20 is after the first feed logged, on 2026-11-14: the baby was born by then, so plans count the age from that feed; check the date (or that feed)" ]
+    [ "$(pumplog config get birth)" = "2026-11-20" ]
+    [ "$(journal_sum)" = "$before" ]
+    # The plan counts the age from that feed (day 9, 600 ml a day), not from the 20th (day 3, 408 ml), and says so.
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]; [ "$stderr" = "" ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed, .birth_after_first_feed]' <<<"$output")" = '[9,600,"2026-11-14",false,"2026-11-20"]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[75,75,75]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date set, 2026-11-20, is after the first feed logged, on 2026-11-14: the baby was born by then, so the estimate counts the age from that feed (day 9). Check the birth date (pumplog config set birth YYYY-MM-DD). Log some bottles with their amounts for measured targets." ]
+    # plan bottles says it too.
+    run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30"
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"The birth date set, 2026-11-20, is after the first feed logged, on 2026-11-14: the baby was born by then, so the estimate counts the age from that feed (day 9)."* ]]
+    # On the first feed's day: nothing to warn of.
+    run --separate-stderr pumplog config set birth 2026-11-14
+    [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-14" ]; [ "$stderr" = "" ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .birth, .birth_after_first_feed]' <<<"$output")" = '[9,"2026-11-14",null]' ]
+}
+
 @test "nursing without amounts past 12 months: the 12-month norm is held as a rough guess, not cited as the age's" {
     nursing
     # Day 365 on the Monday planned: IOM 1991's figure at 12 months, a norm for the age.
@@ -800,7 +857,7 @@ nursing() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",56,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
     local said="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
     [ "$(jq -r '.advice[0]' <<<"$output")" = "$said" ]
     # The table says the same.
@@ -923,6 +980,29 @@ nursing() {
     run --separate-stderr pumplog plan --schedule "10:00 25"
     [ "$status" -eq 2 ]
     [ "$stderr" = 'pumplog: error: --schedule: schedule takes pump times such as "10:00 13:00 15:30" or "9am noon 3:30pm", or none, not "10:00 25"' ]
+}
+
+@test "plan: a pinned time outside every away window is named once in the advice, not dropped without a word" {
+    three_hourly
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    pumplog config set schedule "07:30 10:00 13:00 18:00" >/dev/null
+    run --separate-stderr pumplog plan --on monday --days 2 --format json
+    [ "$status" -eq 0 ]; [ "$stderr" = "" ]
+    [ "$(jq -c '[.pumps[] | .at[5:16]]' <<<"$output")" = '["11-23T10:00","11-23T13:00","11-24T10:00","11-24T13:00"]' ]
+    # Once a time over the two days, not once a day.
+    [ "$(jq -c '[.advice_items[] | select(.kind == "pinned_outside_away")]' <<<"$output")" = '[{"kind":"pinned_outside_away","time":"07:30","away":"mon-fri 08:00-17:30"},{"kind":"pinned_outside_away","time":"18:00","away":"mon-fri 08:00-17:30"}]' ]
+    run --separate-stderr pumplog plan --on monday --schedule "10:00 18:00"
+    [ "$status" -eq 0 ]
+    [ "$(grep -c '^Advice: The pinned time' <<<"$output")" = 1 ]
+    grep -qxF "Advice: The pinned time 18:00 is outside the away window (mon-fri 08:00-17:30), so it is planned on no day: a plan's pumps are for the hours you are away (at home the baby feeds at the breast). Widen the away window to plan it, or take 18:00 out of the schedule." <<<"$output"
+    # The calendar's advice says it too.
+    pumplog plan --on monday --schedule "10:00 18:00" --format ics | tr -d '\r\n ' |
+        grep -q 'Thepinnedtime18:00isoutsidetheawaywindow'
+    # Pumping exclusively every pinned time is planned, none named.
+    run --separate-stderr pumplog plan --on monday --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | .at[11:16]]' <<<"$output")" = '["07:30","10:00","13:00","18:00"]' ]
+    [ "$(jq '[.advice_items[] | select(.kind == "pinned_outside_away")] | length' <<<"$output")" = 0 ]
 }
 
 @test "plan --schedule: a feed is in a pinned pump's covers and target or uncovered in the advice, never both" {

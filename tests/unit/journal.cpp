@@ -518,4 +518,68 @@ TEST_CASE("a rewrite places a line that refers to another no earlier than its ta
     CHECK(placed[5].key == t1);  // a cycle ends; each keeps at least its own key
     CHECK(placed[6].key == t1);
 }
+
+TEST_CASE("the first feed logged is found past 64 KiB of other lines wherever the 64 KiB cut its line") {
+    TempDir dir;
+    const auto path = dir / "j.jsonl";
+    const Journal journal(path);
+    const std::string feed_at = "2026-11-05T07:00:00+01:00";
+    const std::string feed = line("f1", feed_at, "feed", ",\"method\":\"breast\",\"left_s\":600");
+    // Pumps first (a journal begun before the baby's feeds were logged, or an import of other activities) past
+    // 64 KiB, the first one 0 to 119 bytes longer, so the 64 KiB cut a pump's line at every place in it.
+    for (std::size_t pad = 0; pad < 120; pad += 7) {
+        std::string content;
+        for (int i = 0; content.size() < 70000; ++i)
+            content += line("p" + std::to_string(i), "2026-11-01T08:00:00+01:00", "pump",
+                            ",\"ml\":90,\"note\":\"" + std::string(i == 0 ? pad : 30, 'x') + "\"") + "\n";
+        // A later feed in the same 64 KiB counts with it; one earlier in time much further on is not looked
+        // for (the file is in the order of writing: a journal's first feeds are at its start).
+        content += feed + "\n" + line("f2", "2026-11-05T10:00:00+01:00", "feed", ",\"method\":\"breast\"") + "\n";
+        content += std::string(200000, '\n');
+        content += line("f0", "2026-10-01T10:00:00+02:00", "feed", ",\"method\":\"breast\"") + "\n";
+        testing::write_file(path, content);
+        INFO("pad " << pad);
+        REQUIRE(journal.first_feed_at());
+        CHECK(*journal.first_feed_at() == testing::instant(feed_at));
+    }
+    // A feed's line ending at the first 64 KiB's end, or cut by it: read whole, from the next 64 KiB.
+    const std::size_t k64 = 65536;
+    for (const std::size_t before : {k64 - feed.size() - 1, k64 - feed.size(), k64 - 40, k64 - 1, k64, k64 + 1}) {
+        std::string content;
+        while (content.size() + 200 < before) content += line("p" + std::to_string(content.size()), feed_at) + "\n";
+        const std::size_t fill = before - content.size() - 1;
+        content += std::string(fill, ' ') + "\n" + feed + "\n";
+        REQUIRE(content.size() == before + feed.size() + 1);
+        testing::write_file(path, content);
+        INFO("the feed's line at byte " << before);
+        REQUIRE(journal.first_feed_at());
+        CHECK(*journal.first_feed_at() == testing::instant(feed_at));
+    }
+}
+
+TEST_CASE("the first feed logged is read past a line over 1 MiB and from a type written with escapes") {
+    TempDir dir;
+    const auto path = dir / "j.jsonl";
+    const Journal journal(path);
+    // A pump line over 1 MiB (a bad line for every reader) is passed over; the escaped type is a feed's.
+    std::string content = line("p1", "2026-11-01T08:00:00+01:00", "pump",
+                               ",\"ml\":90,\"note\":\"" + std::string(std::size_t{1} << 21, 'x') + "\"") + "\n";
+    content += "{\"v\":1,\"id\":\"f1\",\"type\":\"\\u0066eed\",\"at\":\"2026-11-05T07:00:00+01:00\","
+               "\"method\":\"breast\"}\n";
+    testing::write_file(path, content);
+    REQUIRE(journal.first_feed_at());
+    CHECK(*journal.first_feed_at() == testing::instant("2026-11-05T07:00:00+01:00"));
+    // No feed anywhere in 300 KiB: none. A feed on a last line without its newline is not read (an append in
+    // progress).
+    content.clear();
+    for (int i = 0; content.size() < 300000; ++i)
+        content += line("p" + std::to_string(i), "2026-11-01T08:00:00+01:00") + "\n";
+    testing::write_file(path, content + line("f1", "2026-11-05T07:00:00+01:00", "feed", ""));
+    CHECK_FALSE(journal.first_feed_at());
+    // On line 1 after a byte-order mark, as every reader takes it.
+    testing::write_file(path, "\xEF\xBB\xBF" + line("f1", "2026-11-05T07:00:00+01:00", "feed", "") + "\r\n");
+    REQUIRE(journal.first_feed_at());
+    CHECK(*journal.first_feed_at() == testing::instant("2026-11-05T07:00:00+01:00"));
+}
+
 }  // namespace PUMPLOG_UNITY_ID

@@ -994,6 +994,31 @@ TEST_CASE("one day of feeds 50 minutes late does not move the week's timetable")
     CHECK(clocks(planned_the_evening_before(late, exclusive, wednesday)) == days);
 }
 
+TEST_CASE("pumping exclusively a day held to the week's times keeps min_gap from the next day's pumps") {
+    // A simulated baby (seed 9; backtest --population) planned the evening before Friday 2026-05-08: Friday is
+    // held to the week's times, its last pump at 23:50. Saturday, laid out beside it for the plan, was not
+    // held, and its fresh first pump came at 00:00: the plan said a min_gap conflict, 10 min, between a pump
+    // it showed and one no timetable has.
+    const date::sys_days first = day_of(2026, 3, 2), friday = day_of(2026, 5, 8);
+    const auto entries = simulate(random_baby(9), berlin(), first);
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.birth = date::year_month_day(first);
+    const Clock evening{to_instant(local_midnight(friday - date::days(1)) + hours(21), berlin()), berlin()};
+    const std::vector<std::string> held{"03:35", "06:15", "08:50", "11:25", "13:30",
+                                        "16:50", "19:10", "21:30", "23:50"};
+    const Plan plan = plan_pumps(entries, s, evening, local_days(friday, 1, berlin()));
+    CHECK(clocks(plan) == held);
+    CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::min_gap_conflict; }));
+    // Friday and Saturday planned together: the same Friday, and every two pumps min_gap apart.
+    const Plan both = plan_pumps(entries, s, evening, local_days(friday, 2, berlin()));
+    REQUIRE(both.pumps.size() > held.size());
+    const std::vector<std::string> times = clocks(both);
+    CHECK(std::vector<std::string>(times.begin(), times.begin() + static_cast<long>(held.size())) == held);
+    for (std::size_t i = 0; i + 1 < both.pumps.size(); ++i) CHECK(both.pumps[i + 1].at - both.pumps[i].at >= s.min_gap);
+}
+
 TEST_CASE("a schedule pins the pump times: targets and yields for them, advice only for a feed or gap left out") {
     Settings s = away_weekdays();
     s.schedule = parse_schedule("10:00 13:00 15:30");
@@ -1018,6 +1043,53 @@ TEST_CASE("a schedule pins the pump times: targets and yields for them, advice o
               "over the 4 h maximum: add a pinned time between them."});
     CHECK(plan.advice[1].kind == AdviceKind::long_gap);
     CHECK(plan.advice[1].gap == minutes(240));
+}
+
+TEST_CASE("a pinned time inside no away window is named once in the advice and not left out without a word") {
+    Settings s = away_weekdays();
+    s.schedule = parse_schedule("07:30 10:00 13:00 18:00");
+    const auto entries = week_before(monday, three_hourly);
+    // Two days: 07:30 and 18:00 are outside 08:00-17:30 on both, each named once.
+    Plan plan = plan_pumps(entries, s, at_start_of(monday), local_days(monday, 2, berlin()));
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "10:00", "13:00"});
+    std::vector<std::string> outside;
+    for (const auto& a : plan.advice)
+        if (a.kind == AdviceKind::pinned_outside_away) {
+            outside.push_back(render::advice_text(a, Unit::ml, berlin()));
+            CHECK(a.text == "mon-fri 08:00-17:30");
+        }
+    CHECK(outside == std::vector<std::string>{
+                         "The pinned time 07:30 is outside the away window (mon-fri 08:00-17:30), so it is planned on "
+                         "no day: a plan's pumps are for the hours you are away (at home the baby feeds at the "
+                         "breast). Widen the away window to plan it, or take 07:30 out of the schedule.",
+                         "The pinned time 18:00 is outside the away window (mon-fri 08:00-17:30), so it is planned on "
+                         "no day: a plan's pumps are for the hours you are away (at home the baby feeds at the "
+                         "breast). Widen the away window to plan it, or take 18:00 out of the schedule."});
+    const auto first = std::find_if(plan.advice.begin(), plan.advice.end(),
+                                    [](const PlanAdvice& a) { return a.kind == AdviceKind::pinned_outside_away; });
+    REQUIRE(first != plan.advice.end());
+    CHECK(render::advice_json(*first, Unit::ml, berlin()) ==
+          "{\"kind\":\"pinned_outside_away\",\"time\":\"07:30\",\"away\":\"mon-fri 08:00-17:30\"}");
+
+    // Inside a window on Saturdays: planned then, so not named; 18:00 still is, as outside every window.
+    s.away = parse_away("mon-fri 08:00-17:30; sat 07:00-12:00");
+    plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"10:00", "13:00"});
+    std::vector<int> named;
+    for (const auto& a : plan.advice)
+        if (a.kind == AdviceKind::pinned_outside_away) {
+            named.insert(named.end(), a.minutes.begin(), a.minutes.end());
+            CHECK(render::advice_text(a, Unit::ml, berlin()).starts_with(
+                "The pinned time 18:00 is outside every away window (mon-fri 08:00-17:30; sat 07:00-12:00), "));
+        }
+    CHECK(named == std::vector<int>{18 * 60});
+
+    // Pumping exclusively every pinned time is planned: nothing to name.
+    s.mode = PlanMode::exclusive;
+    plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"07:30", "10:00", "13:00", "18:00"});
+    CHECK(std::none_of(plan.advice.begin(), plan.advice.end(),
+                       [](const PlanAdvice& a) { return a.kind == AdviceKind::pinned_outside_away; }));
 }
 
 TEST_CASE("with pinned times a feed is either in a pump's covers and target or uncovered in the advice") {
@@ -1352,6 +1424,49 @@ TEST_CASE("past 6 months the age from the first feed gives the larger norm, and 
                                   "falls with age, so if the baby is older this is more than the norm: the plan "
                                   "errs toward more milk): set it (pumplog config set birth YYYY-MM-DD) for a "
                                   "better estimate.") != std::string::npos);
+}
+
+TEST_CASE("a birth date after the first feed logged counts the age from that feed and the advice names both") {
+    // The week's feeds from Monday 2026-11-09 01:00; a birth date set on the 13th (a slip) would make the baby
+    // 3 days old on the 16th (408 ml a day, Saint et al. 1984), one on the 18th -2 (held at day 0: 37 ml).
+    Settings s = away_weekdays();
+    for (const date::sys_days birth : {day_of(2026, 11, 13), day_of(2026, 11, 18)}) {
+        s.birth = date::year_month_day(birth);
+        const Plan plan = plan_day(nursing_week(monday), s, monday);
+        REQUIRE_FALSE(plan.advice.empty());
+        const PlanAdvice& a = plan.advice[0];
+        REQUIRE(a.kind == AdviceKind::estimated_intake);
+        CHECK(a.age_days == 7);
+        CHECK(a.daily.ml() == 600);
+        CHECK(a.day == day_of(2026, 11, 9));
+        CHECK_FALSE(a.birth_assumed);
+        REQUIRE(a.birth_after_first_feed);
+        CHECK(*a.birth_after_first_feed == birth);
+        CHECK(sentences(plan)[0].find(fmt::format(
+                  " The birth date set, {}, is after the first feed logged, on 2026-11-09: the baby was born by "
+                  "then, so the estimate counts the age from that feed (day 7). Check the birth date (pumplog "
+                  "config set birth YYYY-MM-DD).",
+                  format_date(birth))) != std::string::npos);
+        const auto j = nlohmann::json::parse(render::advice_json(a, Unit::ml, berlin()));
+        CHECK(j["birth"] == "2026-11-09");
+        CHECK(j["birth_after_first_feed"] == format_date(birth));
+    }
+    // The first feed logged (the journal's) before the week read: the age counts from it, 15 days.
+    s.birth = date::year_month_day(day_of(2026, 11, 5));
+    s.first_feed_logged = [] { return std::optional<Seconds>(testing::instant("2026-11-01T10:00:00+01:00")); };
+    Plan plan = plan_day(nursing_week(monday), s, monday);
+    CHECK(plan.advice[0].age_days == 15);
+    CHECK(plan.advice[0].day == day_of(2026, 11, 1));
+    // A birth date on the first feed's day, or before it, counts as set, with nothing said.
+    for (const date::sys_days birth : {day_of(2026, 11, 1), day_of(2026, 10, 20)}) {
+        s.birth = date::year_month_day(birth);
+        plan = plan_day(nursing_week(monday), s, monday);
+        CHECK(plan.advice[0].age_days == (monday - birth).count());
+        CHECK_FALSE(plan.advice[0].birth_after_first_feed);
+        CHECK(sentences(plan)[0].find("is after the first feed logged") == std::string::npos);
+        CHECK(nlohmann::json::parse(render::advice_json(plan.advice[0], Unit::ml, berlin()))["birth_after_first_feed"]
+                  .is_null());
+    }
 }
 
 TEST_CASE("a day that looks incompletely logged is named in the plan's basis and advice") {
