@@ -275,7 +275,8 @@ private:
 // The trend of pumped volume: the last complete days of the period (up to 7)
 // against as many days before them. Days before the journal's first entry are
 // not days of nothing pumped: neither span reaches before it, and when the
-// earlier one is cut short the two are compared per day.
+// earlier one is cut short the two are compared per day. Each span needs
+// min(3, recent days) days logged with their pumped volume known: a verdict is never drawn from one or two days.
 struct Trend {
     enum class Direction { up, down, steady, unknown };
     // Why there is nothing to compare (Direction::unknown).
@@ -284,7 +285,8 @@ struct Trend {
         no_complete_day,  // the period has no day over yet: recent and previous are unset
         nothing_logged,   // the journal has no entry up to recent.last: previous is unset
         short_history,    // the earlier span has fewer than min(3, recent days) days (the journal's start)
-        few_logged,       // the earlier span has fewer than min(3, recent days logged) days with anything logged
+        recent_few_logged,  // fewer than min(3, recent days) recent days are logged with their volume known
+        few_logged,       // the earlier span has fewer than min(3, recent days) days logged with their volume known
         recent_unlogged,  // nothing logged on any of the recent days (but before them)
         recent_unmeasured,  // recent days logged, but none with a pumped volume known (sessions without one)
         nothing_pumped    // nothing pumped in the earlier span
@@ -306,6 +308,8 @@ struct Trend {
     // The days each span's mean divides by: logged, with the pumped volume known.
     int recent_logged() const { return recent.days() - recent_unlogged - recent_unmeasured; }
     int previous_logged() const { return previous.days() - previous_unlogged - previous_unmeasured; }
+    // The fewest days of each span its mean may come from: min(3, recent days).
+    int fewest_days() const { return std::min(recent.days(), 3); }
     std::optional<date::sys_days> journal_begins;  // the journal's first day, when it cut a span short
     std::optional<double> percent;                 // the per-day means compared
     Direction direction = Direction::unknown;

@@ -610,15 +610,19 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
         }
         (recent ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
     }
-    const int earlier = trend.previous.days();
+    // Each span's mean comes from min(3, recent days) days at least (pumplog-report(1), THE TREND): one or two
+    // days logged in a week are no trend, on either side.
+    const int earlier = trend.previous.days(), fewest = trend.fewest_days();
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
     if (trend.recent_unlogged == days) {
         trend.missing = Trend::Missing::recent_unlogged;
     } else if (logged == 0) {
         trend.missing = Trend::Missing::recent_unmeasured;
-    } else if (earlier < std::min(days, 3)) {
+    } else if (earlier < fewest) {
         trend.missing = Trend::Missing::short_history;
-    } else if (earlier_logged < std::min(logged, 3)) {
+    } else if (logged < fewest) {
+        trend.missing = Trend::Missing::recent_few_logged;
+    } else if (earlier_logged < fewest) {
         trend.missing = Trend::Missing::few_logged;
     } else if (trend.previous_pumped.ml() <= 0) {
         trend.missing = Trend::Missing::nothing_pumped;

@@ -210,6 +210,17 @@ std::string trend_words(const Trend& trend, Unit unit) {
         return fmt::format("Trend: not known, as no pump session in the {} to {} has a volume.", plural(days, "day"),
                            format_date(trend.recent.last));
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
+    // "only 1 of the 6 days to 2026-11-20 has anything logged", "none of the 3 days before have": fewer days
+    // logged with their volume known than a mean may come from (Trend::fewest_days).
+    const auto few = [](int n, const std::string& days_text, int unmeasured) {
+        std::string text = n == 0 ? "none of the " + days_text + " have"
+                                  : fmt::format("only {} of the {} {}", n, days_text, n == 1 ? "has" : "have");
+        return text + (unmeasured > 0 ? " a volume logged" : " anything logged");
+    };
+    if (trend.missing == Trend::Missing::recent_few_logged)
+        return fmt::format("Trend: none, as {}: too little to compare.",
+                           few(logged, fmt::format("{} to {}", plural(days, "day"), format_date(trend.recent.last)),
+                               trend.recent_unmeasured));
     // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)", "(...; 3 days whose sessions
     // have no volume left out)": a day of unknown volume is not a day of nothing pumped.
     const auto per_day = [&](Volume pumped, int n, int unlogged, int unmeasured) {
@@ -226,9 +237,8 @@ std::string trend_words(const Trend& trend, Unit unit) {
         return fmt::format("{}; the journal begins on {}: too little history before them to compare with.", head,
                            format_date(*trend.journal_begins));
     if (trend.missing == Trend::Missing::few_logged)
-        return fmt::format("{}; {} of the {} before have {} logged: too little to compare with.", head,
-                           earlier_logged == 0 ? std::string("none") : "only " + std::to_string(earlier_logged),
-                           plural(earlier, "day"), trend.previous_unmeasured > 0 ? "a volume" : "anything");
+        return fmt::format("{}; {}: too little to compare with.", head,
+                           few(earlier_logged, plural(earlier, "day") + " before", trend.previous_unmeasured));
     if (!trend.percent)
         return fmt::format("{}; nothing pumped in the {} before to compare with.", head, plural(earlier, "day"));
     const long percent = std::lround(*trend.percent);
@@ -259,6 +269,7 @@ std::string trend_sentence(const Trend& trend, Unit unit) {
     const bool compared_volumes = trend.missing != Trend::Missing::no_complete_day &&
                                   trend.missing != Trend::Missing::nothing_logged &&
                                   trend.missing != Trend::Missing::recent_unlogged &&
+                                  trend.missing != Trend::Missing::recent_few_logged &&
                                   trend.missing != Trend::Missing::recent_unmeasured;
     if (compared_volumes && trend.unmeasured_sessions > 0 && text.ends_with('.')) {
         text.pop_back();

@@ -571,6 +571,31 @@ EOF
     [[ "$output" == *"Trend: 1.4 L pumped in the 3 days to 2026-11-10, steady (+0%) on the 3 days before (1.4 L)."* ]]
 }
 
+@test "report: no trend from one or two days logged, on either side (the table and the HTML page)" {
+    export TZ=America/Chicago PUMPLOG_NOW=2026-11-21T20:00:00-06:00
+    journal_line '{"v":1,"id":"p1","type":"pump","at":"2026-11-05T08:00:00-06:00","ml":120}'
+    journal_line '{"v":1,"id":"p2","type":"pump","at":"2026-11-11T08:00:00-06:00","ml":100}'
+    journal_line '{"v":1,"id":"f1","type":"feed","at":"2026-11-20T08:00:00-06:00","method":"bottle","ml":90,"milk":"breast"}'
+    # It said "0 ml pumped in the 6 days to 2026-11-20 ..., down 100% on the 6 days before (100 ml a day; ...)".
+    local none="Trend: none, as only 1 of the 6 days to 2026-11-20 has anything logged: too little to compare."
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    grep -qxF "$none" <<<"$output"
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>$none</p>"* ]]
+    journal_line '{"v":1,"id":"p3","type":"pump","at":"2026-11-10T08:00:00-06:00","ml":120}'
+    run --separate-stderr pumplog report
+    grep -qxF "$none" <<<"$output"
+    # Three recent days logged, two before: still none.
+    journal_line '{"v":1,"id":"p4","type":"pump","at":"2026-11-18T08:00:00-06:00","ml":100}'
+    journal_line '{"v":1,"id":"p5","type":"pump","at":"2026-11-19T08:00:00-06:00","ml":100}'
+    run --separate-stderr pumplog report
+    local few="Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out);"
+    few+=" only 2 of the 6 days before have anything logged: too little to compare with."
+    grep -qxF "$few" <<<"$output"
+    [[ "$output" != *"down 100%"* ]]
+}
+
 @test "report: days whose pump sessions all lack a volume are unknown, not 0 ml days, in the per-day figures and the trend" {
     # 7 days of 3 x 120 ml, then 7 days of timed sessions without a volume (a timed-only export).
     local i d t n=0

@@ -877,6 +877,50 @@ TEST_CASE("a trend over days with nothing logged says so instead of a fall") {
           "too little to compare with.");
 }
 
+TEST_CASE("a trend needs 3 days logged on each side not one or two") {
+    // Review s47 #1: one or two earlier days logged gave "down 100%" against a single bottle day.
+    std::vector<std::string> lines{pump("P1", "2026-11-05T08:00:00-06:00", 120),
+                                   pump("P2", "2026-11-11T08:00:00-06:00", 100),
+                                   bottle("F1", "2026-11-20T08:00:00-06:00", 90)};
+    const TestJournal one(lines);
+    // 11-15 to 11-20 (today 11-21 not over): only the bottle day is logged of the recent 6.
+    const Report r = report_of(one, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r.trend.missing == Trend::Missing::recent_few_logged);
+    CHECK_FALSE(r.trend.percent);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: none, as only 1 of the 6 days to 2026-11-20 has anything logged: too little to compare.");
+    // Three recent days logged (the bottle day pumped nothing), but only 1 and then 2 of the days before.
+    lines.push_back(pump("P18", "2026-11-18T08:00:00-06:00", 100));
+    lines.push_back(pump("P19", "2026-11-19T08:00:00-06:00", 100));
+    const TestJournal three(lines);
+    const Report one_before = report_of(three, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(one_before.trend.missing == Trend::Missing::few_logged);
+    CHECK_FALSE(one_before.trend.percent);
+    CHECK(render::trend_sentence(one_before.trend, Unit::ml) ==
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out); "
+          "only 1 of the 6 days before has anything logged: too little to compare with.");
+    lines.push_back(pump("P10", "2026-11-10T08:00:00-06:00", 120));
+    const TestJournal two(lines);
+    const Report two_before = report_of(two, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(two_before.trend.missing == Trend::Missing::few_logged);
+    CHECK(render::trend_sentence(two_before.trend, Unit::ml) ==
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out); "
+          "only 2 of the 6 days before have anything logged: too little to compare with.");
+    // A third earlier day logged: a trend, per day.
+    lines.push_back(pump("P12", "2026-11-12T08:00:00-06:00", 80));
+    const TestJournal enough(lines);
+    const Report r3 = report_of(enough, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    REQUIRE(r3.trend.percent);
+    CHECK(render::trend_sentence(r3.trend, Unit::ml) ==
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out), "
+          "down 33% on the 6 days before (100 ml a day; 3 days with nothing logged left out).");
+    // A trend of 2 days (a period of 3 with today) needs 2 days logged on each side.
+    const Report short_one = report_of(one, day(2026, 11, 19), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(short_one.trend.missing == Trend::Missing::recent_few_logged);
+    CHECK(render::trend_sentence(short_one.trend, Unit::ml) ==
+          "Trend: none, as only 1 of the 2 days to 2026-11-20 has anything logged: too little to compare.");
+}
+
 TEST_CASE("a steady trend is within 5 percent") {
     std::vector<std::string> lines;
     for (int d = 1; d <= 14; ++d)
