@@ -595,7 +595,8 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
     // A day with no entry of any kind was not logged (a parent who forgot, or
     // was away from the phone): it counts in neither span's mean, as a day
     // before the journal began does not. A day with feeds but no pump is a
-    // day with nothing pumped.
+    // day with nothing pumped. A day with a pump session without a volume is of unknown volume: what its other
+    // sessions add up to would judge a fall the missing volume could undo (pumplog(5)), so it is left out whole.
     const DayRange& counted = tallies.counted();
     for (date::sys_days day = trend.previous.first; day <= end; day += date::days(1)) {
         const bool recent = trend.recent.contains(day);
@@ -603,8 +604,7 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
             ++(recent ? trend.recent_unlogged : trend.previous_unlogged);
             continue;
         }
-        trend.unmeasured_sessions += tallies.day(day).unmeasured_sessions;
-        if (!tallies.day(day).pumped_known()) {
+        if (tallies.day(day).unmeasured_sessions > 0) {
             ++(recent ? trend.recent_unmeasured : trend.previous_unmeasured);
             continue;
         }

@@ -207,27 +207,33 @@ std::string trend_words(const Trend& trend, Unit unit) {
         return fmt::format("Trend: none, as nothing is logged in the {} to {}.", plural(days, "day"),
                            format_date(trend.recent.last));
     if (trend.missing == Trend::Missing::recent_unmeasured)
-        return fmt::format("Trend: not known, as no pump session in the {} to {} has a volume.", plural(days, "day"),
-                           format_date(trend.recent.last));
+        return fmt::format("Trend: not known, as every day logged in the {} to {} has a pump session without a "
+                           "volume.",
+                           plural(days, "day"), format_date(trend.recent.last));
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
     // "only 1 of the 6 days to 2026-11-20 has anything logged", "none of the 3 days before have": fewer days
-    // logged with their volume known than a mean may come from (Trend::fewest_days).
+    // logged with their volume known than a mean may come from (Trend::fewest_days). A day with a pump session
+    // without a volume is not one of them: "only 2 of the 6 days before have a volume for each pump session
+    // (4 have a session without one)".
     const auto few = [](int n, const std::string& days_text, int unmeasured) {
         std::string text = n == 0 ? "none of the " + days_text + " have"
                                   : fmt::format("only {} of the {} {}", n, days_text, n == 1 ? "has" : "have");
-        return text + (unmeasured > 0 ? " a volume logged" : " anything logged");
+        if (unmeasured == 0) return text + " anything logged";
+        return fmt::format("{} a volume for each pump session ({} {} a session without one)", text, unmeasured,
+                           unmeasured == 1 ? "has" : "have");
     };
     if (trend.missing == Trend::Missing::recent_few_logged)
-        return fmt::format("Trend: none, as {}: too little to compare.",
+        return fmt::format("Trend: {}, as {}: too little to compare.",
+                           trend.recent_unmeasured > 0 ? "not known" : "none",
                            few(logged, fmt::format("{} to {}", plural(days, "day"), format_date(trend.recent.last)),
                                trend.recent_unmeasured));
-    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)", "(...; 3 days whose sessions
-    // have no volume left out)": a day of unknown volume is not a day of nothing pumped.
+    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)", "(...; 3 days with a pump session
+    // without a volume left out)": a day of unknown volume is not a day of nothing pumped.
     const auto per_day = [&](Volume pumped, int n, int unlogged, int unmeasured) {
         std::string text = spoken_volume(Volume::from_ml(pumped.ml() / n), unit) + " a day";
         std::vector<std::string> out;
         if (unlogged > 0) out.push_back(plural(unlogged, "day", "days") + " with nothing logged");
-        if (unmeasured > 0) out.push_back(plural(unmeasured, "day", "days") + " whose sessions have no volume");
+        if (unmeasured > 0) out.push_back(plural(unmeasured, "day", "days") + " with a pump session without a volume");
         if (!out.empty()) text += "; " + (out.size() == 1 ? out[0] : out[0] + " and " + out[1]) + " left out";
         return text;
     };
@@ -264,19 +270,8 @@ std::string trend_words(const Trend& trend, Unit unit) {
 }  // namespace
 
 std::string trend_sentence(const Trend& trend, Unit unit) {
-    std::string text = trend_words(trend, unit);
-    // Sessions without a volume are unknown, not 0 ml: the volumes compared leave them out, and say so.
-    const bool compared_volumes = trend.missing != Trend::Missing::no_complete_day &&
-                                  trend.missing != Trend::Missing::nothing_logged &&
-                                  trend.missing != Trend::Missing::recent_unlogged &&
-                                  trend.missing != Trend::Missing::recent_few_logged &&
-                                  trend.missing != Trend::Missing::recent_unmeasured;
-    if (compared_volumes && trend.unmeasured_sessions > 0 && text.ends_with('.')) {
-        text.pop_back();
-        text += fmt::format(" (not counting {} without a volume).",
-                            plural(trend.unmeasured_sessions, "pump session"));
-    }
-    return text;
+    // Sessions without a volume need no note of their own: their days are left out of the means, and named.
+    return trend_words(trend, unit);
 }
 
 std::string balance_sentence(const StashBalance& balance, Unit unit) {

@@ -613,10 +613,12 @@ EOF
     # No recent day has a volume: the trend is not known (it said "0 ml pumped ..., down 100%").
     run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report
     [ "$status" -eq 0 ]
-    [[ "$output" == *$'\nTrend: not known, as no pump session in the 6 days to 2026-11-13 has a volume.\n'* ]]
+    local unknown="Trend: not known, as every day logged in the 6 days to 2026-11-13 has a pump session"
+    unknown+=" without a volume."
+    [[ "$output" == *$'\n'"$unknown"$'\n'* ]]
     [[ "$output" != *"down 100%"* ]]
     run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --format html
-    [[ "$output" == *"Trend: not known, as no pump session in the 6 days to 2026-11-13 has a volume."* ]]
+    [[ "$output" == *"$unknown"* ]]
     # Over both weeks the per-day pumped figure divides by the 7 days with a volume: 360, not 180.
     run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --since 2026-11-01 --until 2026-11-13
     [[ "$output" == *$'\nper day      3.0        -     360'* ]]
@@ -627,9 +629,42 @@ EOF
     [[ "$output" == *$'\n| per day | 3.0 | - | 360 |'* ]]
     # A recent span with some days of volume: the trend's mean leaves the others out and says so.
     run --separate-stderr pumplog --now "2026-11-10T20:00:00+01:00" report
-    local trend="Trend: 1.4 L pumped in the 6 days to 2026-11-09 (360 ml a day; 2 days whose sessions have no volume"
-    trend+=" left out), steady (+0%) on the 3 days before them since the journal began on 2026-11-01 (360 ml a day)"
+    local trend="Trend: 1.4 L pumped in the 6 days to 2026-11-09 (360 ml a day; 2 days with a pump session without"
+    trend+=" a volume left out), steady (+0%) on the 3 days before them since the journal began on 2026-11-01"
+    trend+=" (360 ml a day)"
     [[ "$output" == *"$trend"* ]]
+}
+
+@test "report: a day with one pump session without a volume is left out of the trend, not summed from the others" {
+    export TZ=America/Chicago PUMPLOG_NOW=2026-11-21T20:00:00-06:00
+    # 100 ml at 08:00 and 50 ml at 12:00 a day from 11-07; from 11-14 the 08:00 sessions (but 11-17's) and
+    # 11-19's 12:00 have no volume. It said "down 48% on the 6 days before (133 ml a day) (not counting 7 ...)".
+    local i d
+    for i in $(seq 0 13); do
+        d="$(date -d "2026-11-07 + $i day" +%F)"
+        if [ "$i" -lt 7 ] || [ "$i" -eq 10 ]; then
+            journal_line "{\"v\":1,\"id\":\"p$i\",\"type\":\"pump\",\"at\":\"${d}T08:00:00-06:00\",\"ml\":100}"
+        else
+            journal_line "{\"v\":1,\"id\":\"p$i\",\"type\":\"pump\",\"at\":\"${d}T08:00:00-06:00\",\"dur_s\":600}"
+        fi
+        if [ "$i" -ne 12 ]; then
+            journal_line "{\"v\":1,\"id\":\"q$i\",\"type\":\"pump\",\"at\":\"${d}T12:00:00-06:00\",\"ml\":50}"
+        else
+            journal_line "{\"v\":1,\"id\":\"q$i\",\"type\":\"pump\",\"at\":\"${d}T12:00:00-06:00\",\"dur_s\":600}"
+        fi
+    done
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    local trend="Trend: not known, as only 1 of the 6 days to 2026-11-20 has a volume for each pump session"
+    trend+=" (5 have a session without one): too little to compare."
+    grep -qxF "$trend" <<<"$output"
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>$trend</p>"* ]]
+    run --separate-stderr pumplog --now 2026-11-20T20:00:00-06:00 report --by week --since 2026-11-02
+    trend="Trend: not known, as only 2 of the 7 days to 2026-11-19 have a volume for each pump session"
+    trend+=" (5 have a session without one): too little to compare."
+    grep -qxF "$trend" <<<"$output"
+    [[ "$output" != *"down"* ]]
 }
 
 @test "the stash balance names bottles without an amount instead of counting them as 0 ml" {

@@ -1,9 +1,11 @@
 // Reports (SPEC 6) on hand-built journals.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -919,6 +921,60 @@ TEST_CASE("a trend needs 3 days logged on each side not one or two") {
     CHECK(short_one.trend.missing == Trend::Missing::recent_few_logged);
     CHECK(render::trend_sentence(short_one.trend, Unit::ml) ==
           "Trend: none, as only 1 of the 2 days to 2026-11-20 has anything logged: too little to compare.");
+}
+
+// Review s47 #2's journal: 100 ml at 08:00 and 50 ml at 12:00 each day from 2026-11-07 to 11-20, the sessions
+// `unknown` names (by day index and hour) without a volume.
+std::vector<std::string> two_pumps_a_day(const std::vector<std::pair<int, int>>& unknown) {
+    std::vector<std::string> lines;
+    for (int i = 0; i < 14; ++i)
+        for (const auto& [hour, ml] : {std::pair{8, 100}, std::pair{12, 50}}) {
+            const std::string id = fmt::format("P{}-{}", i, hour);
+            const std::string at = fmt::format("2026-11-{:02d}T{:02d}:00:00-06:00", 7 + i, hour);
+            if (std::find(unknown.begin(), unknown.end(), std::pair{i, hour}) != unknown.end())
+                lines.push_back(fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","dur_s":600}})", id, at));
+            else
+                lines.push_back(pump(id, at, ml));
+        }
+    return lines;
+}
+
+TEST_CASE("a day with a pump session without a volume is left out of the trend not summed from the others") {
+    // The 08:00 sessions lose their volume from 11-14 (but 11-17), the 12:00 one on 11-19: it said "down 48%".
+    const TestJournal j(two_pumps_a_day({{7, 8}, {8, 8}, {9, 8}, {11, 8}, {12, 8}, {13, 8}, {12, 12}}));
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r.trend.recent_unmeasured == 5);
+    CHECK(r.trend.previous_unmeasured == 1);
+    CHECK(r.trend.missing == Trend::Missing::recent_few_logged);
+    CHECK_FALSE(r.trend.percent);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: not known, as only 1 of the 6 days to 2026-11-20 has a volume for each pump session (5 have a "
+          "session without one): too little to compare.");
+    // --by week over two weeks, as of 11-20: 11-13 and 11-17 of the 7 recent days.
+    const Report weeks = report_of(j, day(2026, 11, 2), day(2026, 11, 20), Grouping::week, day(2026, 11, 20));
+    CHECK(render::trend_sentence(weeks.trend, Unit::ml) ==
+          "Trend: not known, as only 2 of the 7 days to 2026-11-19 have a volume for each pump session (5 have a "
+          "session without one): too little to compare.");
+    // One session without a volume: its day is left out, the others compared (not 800 ml, "down 11%").
+    const TestJournal one(two_pumps_a_day({{11, 8}}));
+    const Report r1 = report_of(one, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r1.trend.direction == Trend::Direction::steady);
+    CHECK(render::trend_sentence(r1.trend, Unit::ml) ==
+          "Trend: 750 ml pumped in the 6 days to 2026-11-20 (150 ml a day; 1 day with a pump session without a "
+          "volume left out), steady (+0%) on the 6 days before (150 ml a day).");
+    // Four of the days before with one: the earlier span has too few.
+    const TestJournal before(two_pumps_a_day({{2, 8}, {3, 8}, {4, 12}, {5, 12}}));
+    const Report r2 = report_of(before, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r2.trend.missing == Trend::Missing::few_logged);
+    CHECK(render::trend_sentence(r2.trend, Unit::ml) ==
+          "Trend: 900 ml pumped in the 6 days to 2026-11-20; only 2 of the 6 days before have a volume for each pump "
+          "session (4 have a session without one): too little to compare with.");
+    // Every recent day logged has one: not known.
+    const TestJournal all(two_pumps_a_day({{8, 8}, {9, 8}, {10, 8}, {11, 8}, {12, 8}, {13, 8}}));
+    const Report r3 = report_of(all, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r3.trend.missing == Trend::Missing::recent_unmeasured);
+    CHECK(render::trend_sentence(r3.trend, Unit::ml) ==
+          "Trend: not known, as every day logged in the 6 days to 2026-11-20 has a pump session without a volume.");
 }
 
 TEST_CASE("a steady trend is within 5 percent") {
