@@ -191,7 +191,8 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
     ChartSpec volumes = detail::volume_chart(report, unit);
     volumes.standalone = false;
     out += "<div class=\"chart\">" + svg_chart(volumes) + "</div>\n";
-    out += "<p class=\"note\">Bars: pumped. Line: drunk from bottles (breast milk and formula).";
+    out += "<p class=\"note\">Bars: pumped. Line: drunk from bottles (breast milk and formula). A day with nothing "
+           "logged, or whose volume is not known, has no bar and a hollow point on the axis.";
     if (!report.milestones.empty())
         out += " Dashed: the daily volume expected on each day since birth when pumping to build a supply "
                "(Ru et al., Front. Pediatr. 2020; see pumplog-supply(7)).";

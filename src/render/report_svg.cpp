@@ -84,6 +84,9 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
         spec.slots.push_back(std::move(slot));
         spec.ticks.push_back(tick(row, by) + (partial ? "*" : ""));
         spec.partial.push_back(partial);
+        // Nothing logged (no entry of any kind, or before the journal's first): no volume, not 0 ml, as the
+        // table's "-" and its per-day figures leave the day out.
+        spec.unlogged.push_back(row.tally.empty());
         // Unknown, never 0 ml: every session (or bottle) of the row without a volume.
         pumped.values.push_back(row.tally.pumped_known() ? output_value(row.tally.pumped, unit) : std::nan(""));
         drunk.values.push_back(row.tally.bottle_known() ? output_value(row.tally.bottle, unit) : std::nan(""));

@@ -19,7 +19,8 @@ std::string_view name_of(const ChartSeries& s, double value) {
     return value == 1 && !s.one.empty() ? std::string_view(s.one) : std::string_view(s.name);
 }
 // A mark's tooltip after its slot: "120 ml pumped", "3 feeds", or what a value not known is.
-std::string tooltip(const ChartSeries& s, double value) {
+std::string tooltip(const ChartSeries& s, double value, bool unlogged) {
+    if (unlogged) return "nothing logged";
     if (std::isnan(value)) return s.unknown.empty() ? s.name + " unknown" : s.unknown;
     return fmt::format("{}{} {}", number(value), unit_of(s), name_of(s, value));
 }
@@ -41,6 +42,9 @@ constexpr double left_margin = 72, right_margin = 24, top_margin = 92, bottom_ma
 }  // namespace
 
 std::string svg_chart(const ChartSpec& spec) {
+    // A slot with nothing logged has no value in any series: not known, never 0.
+    const auto unlogged = [&](std::size_t i) { return i < spec.unlogged.size() && spec.unlogged[i]; };
+    const auto value = [&](const ChartSeries& s, std::size_t i) { return unlogged(i) ? std::nan("") : s.values[i]; };
     const std::size_t n = std::max<std::size_t>(spec.slots.size(), 1);
     // Slots of 4 to 56 px, then widened to fill a chart of at least min_width.
     double slot = std::clamp(std::floor(720.0 / static_cast<double>(n)), 4.0, 56.0);
@@ -52,7 +56,10 @@ std::string svg_chart(const ChartSpec& spec) {
 
     double largest = 0;
     for (const auto& s : spec.series)
-        for (double v : s.values) largest = std::max(largest, v);
+        for (std::size_t i = 0; i < s.values.size(); ++i) {
+            const double v = s.reference ? s.values[i] : value(s, i);  // a reference is drawn over unlogged slots
+            if (!std::isnan(v)) largest = std::max(largest, v);
+        }
     if (largest <= 0) largest = spec.empty_max;
     const double step = spec.counts ? std::max(1.0, std::round(nice_step(largest))) : nice_step(largest);
     const double top = std::ceil(largest / step - 1e-9) * step;
@@ -130,14 +137,15 @@ std::string svg_chart(const ChartSpec& spec) {
         out += fmt::format("<g fill=\"{}\">\n", s.color);
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
             const double x = x0 + static_cast<double>(i) * slot + (slot - group) / 2 + static_cast<double>(b) * bar_width;
-            const bool unknown = std::isnan(s.values[i]);
-            const double top_y = unknown ? y0 : y(s.values[i]);
+            const double v = value(s, i);
+            const bool unknown = std::isnan(v);
+            const double top_y = unknown ? y0 : y(v);
             const bool partial = i < spec.partial.size() && spec.partial[i];
             out += fmt::format("<rect class=\"bar {}{}{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
                                "<title>{}: {}</title></rect>\n",
-                               s.css_class, unknown ? " unknown" : "", partial ? " partial\" fill-opacity=\"0.45" : "",
-                               f(x), f(top_y), f(bar_width), f(y0 - top_y), escape_xml(spec.slots[i]),
-                               escape_xml(tooltip(s, s.values[i])));
+                               s.css_class, unlogged(i) ? " unlogged" : unknown ? " unknown" : "",
+                               partial ? " partial\" fill-opacity=\"0.45" : "", f(x), f(top_y), f(bar_width),
+                               f(y0 - top_y), escape_xml(spec.slots[i]), escape_xml(tooltip(s, v, unlogged(i))));
         }
         out += "</g>\n";
         ++b;
@@ -175,24 +183,25 @@ std::string svg_chart(const ChartSpec& spec) {
             points.clear();
         };
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
-            if (std::isnan(s.values[i])) {
+            if (std::isnan(value(s, i))) {
                 flush();
                 continue;
             }
             points += fmt::format("{}{},{}", points.empty() ? "" : " ", f(x0 + (static_cast<double>(i) + 0.5) * slot),
-                                  f(y(s.values[i])));
+                                  f(y(value(s, i))));
         }
         flush();
         out += fmt::format("<g fill=\"{}\">\n", s.color);
         const double r = slot >= 8 ? 3.5 : 1.5;
         for (std::size_t i = 0; i < s.values.size() && i < spec.slots.size(); ++i) {
-            const bool unknown = std::isnan(s.values[i]);
+            const double v = value(s, i);
+            const bool unknown = std::isnan(v);
             out += fmt::format("<circle class=\"point {}{}\" cx=\"{}\" cy=\"{}\" r=\"{}\"{}><title>{}: {}</title>"
                                "</circle>\n",
-                               s.css_class, unknown ? " unknown" : "", f(x0 + (static_cast<double>(i) + 0.5) * slot),
-                               f(unknown ? y0 : y(s.values[i])), f(r),
+                               s.css_class, unlogged(i) ? " unlogged" : unknown ? " unknown" : "",
+                               f(x0 + (static_cast<double>(i) + 0.5) * slot), f(unknown ? y0 : y(v)), f(r),
                                unknown ? fmt::format(" fill=\"#ffffff\" stroke=\"{}\"", s.color) : std::string(),
-                               escape_xml(spec.slots[i]), escape_xml(tooltip(s, s.values[i])));
+                               escape_xml(spec.slots[i]), escape_xml(tooltip(s, v, unlogged(i))));
         }
         out += "</g>\n";
     }

@@ -32,6 +32,10 @@ struct ChartSpec {
     // Slots counted only in part (a partial week or month, today not over):
     // their bars are drawn paler, with the class "partial". Empty: none.
     std::vector<bool> partial;
+    // Slots with nothing logged (a day with no entry, or before the journal's first): no volume was recorded
+    // there, none of 0 either, so each bar or line series is drawn as not known (no bar, a hollow point, a gap
+    // in the line) titled "<slot>: nothing logged", with the class "unlogged". Empty: none.
+    std::vector<bool> unlogged;
     std::vector<ChartSeries> series;
     double empty_max = 1;              // the scale when every value is 0
     bool counts = false;               // whole numbers: ticks 1 apart at least

@@ -433,6 +433,38 @@ EOF
     [ "$output" = "7 7 6 True True" ]
 }
 
+@test "report: the charts draw a day with nothing logged as a gap titled so, never 0 ml; CSV and JSON keep 0" {
+    export TZ=America/Chicago PUMPLOG_NOW=2026-11-21T20:00:00-06:00
+    # 3 pumps and a bottle a day from 2026-10-20, nothing on 2026-11-12.
+    local i d n=0 h
+    for i in $(seq 0 32); do
+        d="$(date -d "2026-10-20 + $i day" +%F)"
+        [ "$d" = 2026-11-12 ] && continue
+        for h in 07 12 18; do
+            n=$((n + 1))
+            journal_line "{\"v\":1,\"id\":\"p$n\",\"type\":\"pump\",\"at\":\"${d}T$h:00:00-06:00\",\"ml\":120}"
+        done
+        local feed="{\"v\":1,\"id\":\"f$i\",\"type\":\"feed\",\"at\":\"${d}T09:00:00-06:00\","
+        journal_line "$feed\"method\":\"bottle\",\"ml\":100}"
+    done
+    run --separate-stderr pumplog report --since 2026-11-10 --until 2026-11-14 --format svg
+    [ "$status" -eq 0 ]
+    # It said "2026-11-12: 0 ml pumped" and "2026-11-12: 0 ml drunk from bottles".
+    local titles=$'<title>2026-11-12: nothing logged\n<title>2026-11-12: nothing logged'
+    [ "$(grep -o '<title>2026-11-12[^<]*' <<<"$output")" = "$titles" ]
+    grep -qF '<circle class="point drunk unlogged" cx="344.0" cy="312.0" r="3.5" fill="#ffffff"' <<<"$output"
+    [ "$(grep -c '<polyline' <<<"$output")" -eq 2 ]
+    # Days before the journal's first entry, in the HTML page's chart.
+    run --separate-stderr pumplog report --since 2026-10-18 --until 2026-10-21 --format html
+    [ "$(grep -o '<title>2026-10-1[89][^<]*' <<<"$output" | sort | uniq -c | awk '{$1=$1; print}')" = \
+        $'2 <title>2026-10-18: nothing logged\n2 <title>2026-10-19: nothing logged' ]
+    # The machine formats keep 0 for such a day, as documented.
+    run --separate-stderr pumplog report --since 2026-11-10 --until 2026-11-14 --format csv
+    grep -qxF "2026-11-12,0,0,0,0,0,0,0,0,0,0,0,0,1" <<<"$output"
+    run --separate-stderr pumplog report --since 2026-11-10 --until 2026-11-14 --format json
+    [ "$(jq -c '.[2] | [.date, .pumped_ml, .bottle_ml]' <<<"$output")" = '["2026-11-12",0,0]' ]
+}
+
 @test "report --format svg renders to a non-blank PNG" {
     week
     pumplog report --format svg > "$TEST_DIR/report.svg"

@@ -1072,6 +1072,45 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(render::report_table(k, Unit::ml, false, render::Style()).find("no amount") == std::string::npos);
 }
 
+TEST_CASE("the charts draw a day with nothing logged as a gap not as 0 ml while CSV and JSON keep 0") {
+    // Review s47 #4: 3 pumps and a bottle a day from 11-08, nothing on 11-12.
+    std::vector<std::string> lines;
+    for (int d = 8; d <= 14; ++d) {
+        if (d == 12) continue;
+        for (int h : {7, 12, 18})
+            lines.push_back(
+                pump(fmt::format("P{}-{}", d, h), fmt::format("2026-11-{:02d}T{:02d}:00:00-06:00", d, h), 120));
+        lines.push_back(bottle(fmt::format("F{}", d), fmt::format("2026-11-{:02d}T09:00:00-06:00", d), 100));
+    }
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 10), day(2026, 11, 14), Grouping::day, day(2026, 11, 21));
+    const std::string svg = render::report_svg(r, Unit::ml);
+    // No bar, a hollow point and a broken line, titled "nothing logged" (it said "0 ml pumped", "0 ml drunk").
+    CHECK(svg.find("2026-11-12: 0 ml") == std::string::npos);
+    CHECK(svg.find("<rect class=\"bar pumped unlogged\" x=\"326.0\" y=\"312.0\" width=\"36.0\" height=\"0.0\">"
+                   "<title>2026-11-12: nothing logged</title></rect>") != std::string::npos);
+    CHECK(svg.find("<circle class=\"point drunk unlogged\" cx=\"344.0\" cy=\"312.0\" r=\"3.5\" fill=\"#ffffff\" "
+                   "stroke=\"#d9622b\"><title>2026-11-12: nothing logged</title></circle>") != std::string::npos);
+    CHECK(svg.find("<polyline points=\"126.4,257.0 235.2,257.0\" fill=\"none\"") != std::string::npos);
+    CHECK(svg.find("<polyline points=\"452.8,257.0 561.6,257.0\" fill=\"none\"") != std::string::npos);
+    CHECK(svg.find("2026-11-13: 360 ml pumped") != std::string::npos);
+    // The HTML page's chart too, and days before the journal's first entry.
+    const Report early = report_of(j, day(2026, 11, 6), day(2026, 11, 9), Grouping::day, day(2026, 11, 21));
+    const std::string html = render::report_html(early, Unit::ml, "");
+    CHECK(html.find("<title>2026-11-07: nothing logged</title></rect>") != std::string::npos);
+    CHECK(html.find("<title>2026-11-07: nothing logged</title></circle>") != std::string::npos);
+    CHECK(html.find("2026-11-07: 0 ml") == std::string::npos);
+    CHECK(html.find("2026-11-08: 360 ml pumped") != std::string::npos);
+    // A week with nothing logged in it is drawn the same way.
+    const Report weeks = report_of(j, day(2026, 10, 26), day(2026, 11, 15), Grouping::week, day(2026, 11, 21));
+    CHECK(render::report_svg(weeks, Unit::ml).find("<title>2026-W44: nothing logged</title>") != std::string::npos);
+    // The machine formats keep 0, as documented ("A row with no session at all pumped 0").
+    CHECK(render::report_csv(r, Unit::ml).find("\n2026-11-12,0,0,0,0,0,0,0,0,0,0,0,0,1\n") != std::string::npos);
+    CHECK(render::report_json(r, Unit::ml).find(R"("date": "2026-11-12",
+    "pump_sessions": 0,
+    "pumped_ml": 0,)") != std::string::npos);
+}
+
 TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSON and SVG not 0 ml") {
     const auto timed = [](const std::string& id, const std::string& at) {
         return fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","dur_s":600}})", id, at);
@@ -1081,7 +1120,7 @@ TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSO
     };
     const TestJournal j({
         // 11-19: nothing known; 11-20: one session and one bottle of two known (the known sum);
-        // 11-21: nothing logged (0 pumped is a fact then).
+        // 11-21: nothing logged (0 pumped in the CSV and JSON; nothing logged in the chart).
         timed("P1", "2026-11-19T07:00:00+01:00"),
         no_amount("F1", "2026-11-19T08:00:00+01:00"),
         timed("P2", "2026-11-20T07:00:00+01:00"),
@@ -1120,7 +1159,7 @@ TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSO
     CHECK(svg.find("2026-11-19: volume drunk from bottles unknown (no bottle has an amount)") != std::string::npos);
     CHECK(svg.find("2026-11-19: 0 ml") == std::string::npos);
     CHECK(svg.find("2026-11-20: 90 ml pumped") != std::string::npos);
-    CHECK(svg.find("2026-11-21: 0 ml pumped") != std::string::npos);
+    CHECK(svg.find("<title>2026-11-21: nothing logged</title>") != std::string::npos);
     CHECK(svg.find("nan") == std::string::npos);
     // Weeks and hours follow the same rule.
     const Report hours = report_of(j, day(2026, 11, 19), day(2026, 11, 21), Grouping::hour);
