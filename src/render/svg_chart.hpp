@@ -19,6 +19,9 @@ struct ChartSeries {
     // A NaN value of a bar or line series is not known (never drawn as 0): no bar, a hollow point on the
     // axis, and this tooltip after the slot ("volume pumped unknown").
     std::string unknown = {};
+    // Bars only: 0 solid, else a hatch drawn over `color` (1 rising, 2 falling, 3 level stripes), in the bars and
+    // the legend alike, so that series still differ when a palette's colours run out.
+    int hatch = 0;
 };
 
 struct ChartSpec {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "pumplog/guideline.hpp"
 #include "pumplog/render/report.hpp"
 #include "pumplog/report.hpp"
+#include "pumplog/text.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -357,6 +359,66 @@ TEST_CASE("with --baby the stash balance sets the pumping against every baby's b
                                        "Ben");
     CHECK(render::balance_sentence(alone.balance, Unit::ml) ==
           "Pumped 300 ml, Ben drank 180 ml from bottles: +120 ml to the stash.");
+}
+
+// The legend items of a chart: each name shown (a cut one without its <title>) and where it ends, at the 7 px
+// a column the layout counts.
+std::vector<std::pair<std::string, double>> legend_ends(const std::string& svg) {
+    std::vector<std::pair<std::string, double>> items;
+    static const std::regex item(R"re(<text x="([0-9.]+)" y="[0-9]+" fill="#222222">)re"
+                                 R"re((?:<title>[^<]*</title>)?([^<]*)</text>)re");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), item); it != std::sregex_iterator(); ++it)
+        items.emplace_back((*it)[2], std::stod((*it)[1]) + 7.0 * static_cast<double>(display_width((*it)[2].str())));
+    return items;
+}
+
+TEST_CASE("the hour chart's legend wraps inside the chart and every baby of many has a look of its own") {
+    // Review s47 #3: five babies ran the legend off the chart (x 1113 in 816), the fifth in the first's colour.
+    std::vector<std::string> names{"Ada", "Ben", "Cleo", "Dmitri", "Eleanor-Josephine"};
+    const auto journal_of = [](const std::vector<std::string>& babies) {
+        std::vector<std::string> lines{pump("P1", "2026-11-20T07:00:00+01:00", 100)};
+        for (std::size_t i = 0; i < babies.size(); ++i)
+            lines.push_back(baby_bottle(fmt::format("F{}", i), fmt::format("2026-11-20T{:02d}:00:00+01:00", i + 1), 60,
+                                        babies[i]));
+        return lines;
+    };
+    const TestJournal five(journal_of(names));
+    const std::string svg =
+        render::hours_svg(babies_report(five, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {}));
+    CHECK(svg.find("width=\"816.0\" height=\"392.0\"") != std::string::npos);  // one row more: 20 px taller
+    const auto items = legend_ends(svg);
+    REQUIRE(items.size() == 6);
+    CHECK(items.back() == std::pair<std::string, double>{"pumps", 94.0 + 35});  // the second row's first
+    CHECK(svg.find("<text x=\"94.0\" y=\"91\" fill=\"#222222\">pumps</text>") != std::string::npos);
+    for (const auto& [name, end] : items) {
+        INFO(name);
+        CHECK(end <= 816 - 24);
+    }
+    // The plot moved down with the legend: the axis at 92 + 20 + 220.
+    CHECK(svg.find("<line x1=\"72.0\" y1=\"112.0\" x2=\"72.0\" y2=\"332.0\" stroke=\"#444444\"/>") !=
+          std::string::npos);
+    // Five colours, none the first's again.
+    for (const char* color : {"#d9622b", "#8e44ad", "#2e8b57", "#b8860b", "#c2185b"})
+        CHECK(svg.find(fmt::format("<g fill=\"{}\">", color)) != std::string::npos);
+    // Past eight, the colours come again hatched; a name too long for a row is cut, whole in its tooltip.
+    for (const char* more : {"Fatima", "Gus", "Hiroshi", "Ines"}) names.emplace_back(more);
+    const std::string long_name(150, 'K');
+    names.push_back(long_name);
+    const TestJournal ten(journal_of(names));
+    const std::string many =
+        render::hours_svg(babies_report(ten, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {}));
+    CHECK(many.find("<pattern id=\"hours-hatch8\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
+                    "<rect width=\"6\" height=\"6\" fill=\"#d9622b\"/>") != std::string::npos);
+    CHECK(many.find("<g fill=\"url(#hours-hatch8)\">") != std::string::npos);
+    CHECK(many.find("<g fill=\"url(#hours-hatch9)\">") != std::string::npos);
+    CHECK(many.find("<title>feeds (" + long_name + ")</title>feeds (KKK") != std::string::npos);
+    const auto rows = legend_ends(many);
+    REQUIRE(rows.size() == 11);
+    for (const auto& [name, end] : rows) {
+        INFO(name);
+        CHECK(end <= 816 - 24);
+    }
+    CHECK(rows[9].first.ends_with("K\u2026"));
 }
 
 TEST_CASE("twins: --baby counts that baby's feeds only, pumping and the stash whole") {
