@@ -191,6 +191,15 @@ std::string spoken_volume(Volume volume, Unit unit) {
     return fmt::format("{} ml", std::llround(hundredths / 100.0));
 }
 
+Volume spoken_value(Volume volume, Unit unit) {
+    // spoken_volume's roundings, each to its figure's last digit.
+    const auto whole = [](double value) { return static_cast<double>(std::llround(value)); };
+    if (unit == Unit::oz) return Volume::from_oz(whole(std::round(volume.oz() * 100.0) / 10.0) / 10.0);
+    const double hundredths = std::round(volume.ml() * 100.0);
+    if (std::fabs(hundredths) >= 99950) return Volume::from_ml(100.0 * whole(hundredths / 10000.0));
+    return Volume::from_ml(whole(hundredths / 100.0));
+}
+
 namespace {
 
 std::string trend_words(const Trend& trend, Unit unit) {

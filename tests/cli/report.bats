@@ -251,6 +251,22 @@ Pumped 200 ml, baby drank 0 ml from bottles: +200 ml to the stash." ]
     [[ "$output" != *"missing"* ]]
 }
 
+@test "the HTML page's thaw sentence in ounces adds up as it reads" {
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":202,"milk":"breast"}'
+    pumplog stock add 49ml --in fridge --at "2026-11-21 09:00" >/dev/null
+    pumplog stock add 100ml --in freezer --at "2026-11-21 09:30" >/dev/null
+    # 202 - 49 - 100 = 53 ml is 1.8 oz, but the figures shown say 6.8 - 1.7 - 3.4 = 1.7 oz.
+    run --separate-stderr pumplog --unit oz report --format html
+    [ "$status" -eq 0 ]
+    local thaw="<p>The next day (2026-11-22) needs about 6.8 oz (the recent bottle intake); 1.7 oz outside the"
+    thaw+=" freezer, so thaw B2 (3.4 oz) tonight (2026-11-21) in the fridge; that still leaves 1.7 oz missing,"
+    thaw+=" and there is no frozen milk left to thaw.</p>"
+    [[ "$output" == *"$thaw"* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"202 ml (the recent bottle intake); 49 ml outside the freezer, so thaw B2 (100 ml) tonight"* ]]
+    [[ "$output" == *"that still leaves 53 ml missing"* ]]
+}
+
 @test "report --format json equals the CSV, numbers as numbers" {
     week
     for by in day week month hour; do
