@@ -961,14 +961,14 @@ TEST_CASE("a trend needs 3 days logged on each side not one or two") {
     CHECK(one_before.trend.missing == Trend::Missing::few_logged);
     CHECK_FALSE(one_before.trend.percent);
     CHECK(render::trend_sentence(one_before.trend, Unit::ml) ==
-          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out); "
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
           "only 1 of the 6 days before has anything logged: too little to compare with.");
     lines.push_back(pump("P10", "2026-11-10T08:00:00-06:00", 120));
     const TestJournal two(lines);
     const Report two_before = report_of(two, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
     CHECK(two_before.trend.missing == Trend::Missing::few_logged);
     CHECK(render::trend_sentence(two_before.trend, Unit::ml) ==
-          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out); "
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
           "only 2 of the 6 days before have anything logged: too little to compare with.");
     // A third earlier day logged: a trend, per day.
     lines.push_back(pump("P12", "2026-11-12T08:00:00-06:00", 80));
@@ -976,7 +976,7 @@ TEST_CASE("a trend needs 3 days logged on each side not one or two") {
     const Report r3 = report_of(enough, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
     REQUIRE(r3.trend.percent);
     CHECK(render::trend_sentence(r3.trend, Unit::ml) ==
-          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (67 ml a day; 3 days with nothing logged left out), "
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out), "
           "down 33% on the 6 days before (100 ml a day; 3 days with nothing logged left out).");
     // A trend of 2 days (a period of 3 with today) needs 2 days logged on each side.
     const Report short_one = report_of(one, day(2026, 11, 19), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
@@ -1084,6 +1084,32 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
 }
 
+TEST_CASE("the stash balance and the HTML page's totals round their volumes as the table does") {
+    // Review s47: "Pumped 582 ml" and "145 ml a day" beside the table's 581.7 and 145.4.
+    const TestJournal j({pump("P1", "2026-11-17T07:00:00+01:00", 145.4), pump("P2", "2026-11-18T07:00:00+01:00", 145.4),
+                         pump("P3", "2026-11-19T07:00:00+01:00", 145.4), pump("P4", "2026-11-20T07:00:00+01:00", 145.5),
+                         bottle("F1", "2026-11-19T09:00:00+01:00", 100.26),
+                         bottle("F2", "2026-11-20T09:00:00+01:00", 200)});
+    const Report r = report_of(j, day(2026, 11, 17), day(2026, 11, 20));
+    const std::string table = render::report_table(r, Unit::ml, false, render::Style());
+    CHECK(table.find("\ntotal          4        -   581.7") != std::string::npos);
+    CHECK(table.find("\nper day      1.0        -   145.4") != std::string::npos);
+    // 581.7 - 300.3 as the table shows them: 281.4 (not 582 - 300 = +282, nor 281.44 rounded once more).
+    CHECK(render::balance_sentence(r.balance, Unit::ml) ==
+          "Pumped 581.7 ml, baby drank 300.3 ml from bottles: +281.4 ml to the stash.");
+    const std::string html = render::report_html(r, Unit::ml, "");
+    CHECK(html.find("<dd>581.7 ml<small>4 sessions, 145.4 ml a day</small></dd>") != std::string::npos);
+    CHECK(html.find("<dd>300.3 ml<small>75.1 ml a day</small></dd>") != std::string::npos);
+    CHECK(html.find("<td>per day</td><td>1.0</td><td>-</td><td>145.4</td>") != std::string::npos);
+    CHECK(html.find("<p>Pumped 581.7 ml, baby drank 300.3 ml from bottles: +281.4 ml to the stash.</p>") !=
+          std::string::npos);
+    // The trend's sum too (its 4 days are the period's).
+    CHECK(render::trend_sentence(r.trend, Unit::ml).starts_with("Trend: 581.7 ml pumped in the 4 days to 2026-11-20;"));
+    // In ounces, the per-day figure is the table's too (19.67 oz over 4 days: 4.9).
+    CHECK(render::report_html(r, Unit::oz, "").find("<dd>19.7 oz<small>4 sessions, 4.9 oz a day</small></dd>") !=
+          std::string::npos);
+}
+
 TEST_CASE("the stash balance names bottles without an amount and pumps without a volume instead of counting 0 ml") {
     // balance.csv's day: 4 bottles of breast milk, 3 without an amount; 3 pumps of 120 ml.
     const auto no_amount = [](const std::string& id, const std::string& at, const std::string& milk) {
@@ -1104,8 +1130,8 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(r.balance.unmeasured_bottles == 3);
     CHECK(r.balance.unmeasured_sessions == 0);
     CHECK(render::balance_sentence(r.balance, Unit::ml) ==
-          "Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash, not counting 3 bottles without an "
-          "amount.");
+          "Pumped 360 ml, baby drank 118.3 ml from bottles: +241.7 ml to the stash, not counting 3 bottles without "
+          "an amount.");
     const std::string note = "3 of 4 bottles have no amount: the bottle column adds up the other 1 only.";
     CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(note) != std::string::npos);
     CHECK(render::report_html(r, Unit::ml, "").find("3 bottles without an amount") != std::string::npos);
@@ -1119,8 +1145,8 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(m.total.pump_sessions == 4);
     CHECK(m.total.pumped.ml() == Approx(360));
     CHECK(render::balance_sentence(m.balance, Unit::ml) ==
-          "Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash, not counting 1 pump session without "
-          "a volume and 3 bottles without an amount.");
+          "Pumped 360 ml, baby drank 118.3 ml from bottles: +241.7 ml to the stash, not counting 1 pump session "
+          "without a volume and 3 bottles without an amount.");
     const std::string table = render::report_table(m, Unit::ml, false, render::Style());
     CHECK(table.find("1 of 4 pump sessions has no volume: the pumped column adds up the other 3 only.") !=
           std::string::npos);
