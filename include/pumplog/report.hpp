@@ -275,7 +275,9 @@ private:
 // The trend of pumped volume: the last complete days of the period (up to 7)
 // against as many days before them. Days before the journal's first entry are
 // not days of nothing pumped: neither span reaches before it, and when the
-// earlier one is cut short the two are compared per day.
+// earlier one is cut short the two are compared per day. Each span needs
+// min(3, recent days) days logged with their pumped volume known: a verdict is never drawn from one or two
+// days, nor from days a session of unknown volume could change (pumplog(5)).
 struct Trend {
     enum class Direction { up, down, steady, unknown };
     // Why there is nothing to compare (Direction::unknown).
@@ -284,9 +286,10 @@ struct Trend {
         no_complete_day,  // the period has no day over yet: recent and previous are unset
         nothing_logged,   // the journal has no entry up to recent.last: previous is unset
         short_history,    // the earlier span has fewer than min(3, recent days) days (the journal's start)
-        few_logged,       // the earlier span has fewer than min(3, recent days logged) days with anything logged
+        recent_few_logged,  // fewer than min(3, recent days) recent days are logged with their volume known
+        few_logged,       // the earlier span has fewer than min(3, recent days) days logged with their volume known
         recent_unlogged,  // nothing logged on any of the recent days (but before them)
-        recent_unmeasured,  // recent days logged, but none with a pumped volume known (sessions without one)
+        recent_unmeasured,  // recent days logged, but every one with a pump session without a volume
         nothing_pumped    // nothing pumped in the earlier span
     };
     DayRange recent;
@@ -297,15 +300,16 @@ struct Trend {
     // the per-day means (not days with nothing pumped).
     int recent_unlogged = 0;
     int previous_unlogged = 0;
-    // Days of each span whose every pump session has no volume: the day's pumped volume is unknown, not
-    // 0 ml, so it is left out of the per-day means too (a day with feeds but no pump is 0 ml pumped).
+    // Days of each span with a pump session without a volume: the day's pumped volume is unknown (not 0 ml,
+    // and not what its other sessions add up to), so it is left out of the per-day means too, and counts for
+    // neither span's 3 days (a day with feeds but no pump is 0 ml pumped).
     int recent_unmeasured = 0;
     int previous_unmeasured = 0;
-    // Pump sessions of both spans with no volume: unknown, not 0 ml; left out of the sums, and named.
-    int unmeasured_sessions = 0;
     // The days each span's mean divides by: logged, with the pumped volume known.
     int recent_logged() const { return recent.days() - recent_unlogged - recent_unmeasured; }
     int previous_logged() const { return previous.days() - previous_unlogged - previous_unmeasured; }
+    // The fewest days of each span its mean may come from: min(3, recent days).
+    int fewest_days() const { return std::min(recent.days(), 3); }
     std::optional<date::sys_days> journal_begins;  // the journal's first day, when it cut a span short
     std::optional<double> percent;                 // the per-day means compared
     Direction direction = Direction::unknown;

@@ -595,7 +595,8 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
     // A day with no entry of any kind was not logged (a parent who forgot, or
     // was away from the phone): it counts in neither span's mean, as a day
     // before the journal began does not. A day with feeds but no pump is a
-    // day with nothing pumped.
+    // day with nothing pumped. A day with a pump session without a volume is of unknown volume: what its other
+    // sessions add up to would judge a fall the missing volume could undo (pumplog(5)), so it is left out whole.
     const DayRange& counted = tallies.counted();
     for (date::sys_days day = trend.previous.first; day <= end; day += date::days(1)) {
         const bool recent = trend.recent.contains(day);
@@ -603,22 +604,25 @@ Trend compute_trend(const Tallies& tallies, const DayRange& period, date::sys_da
             ++(recent ? trend.recent_unlogged : trend.previous_unlogged);
             continue;
         }
-        trend.unmeasured_sessions += tallies.day(day).unmeasured_sessions;
-        if (!tallies.day(day).pumped_known()) {
+        if (tallies.day(day).unmeasured_sessions > 0) {
             ++(recent ? trend.recent_unmeasured : trend.previous_unmeasured);
             continue;
         }
         (recent ? trend.recent_pumped : trend.previous_pumped) += tallies.day(day).pumped;
     }
-    const int earlier = trend.previous.days();
+    // Each span's mean comes from min(3, recent days) days at least (pumplog-report(1), THE TREND): one or two
+    // days logged in a week are no trend, on either side.
+    const int earlier = trend.previous.days(), fewest = trend.fewest_days();
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
     if (trend.recent_unlogged == days) {
         trend.missing = Trend::Missing::recent_unlogged;
     } else if (logged == 0) {
         trend.missing = Trend::Missing::recent_unmeasured;
-    } else if (earlier < std::min(days, 3)) {
+    } else if (earlier < fewest) {
         trend.missing = Trend::Missing::short_history;
-    } else if (earlier_logged < std::min(logged, 3)) {
+    } else if (logged < fewest) {
+        trend.missing = Trend::Missing::recent_few_logged;
+    } else if (earlier_logged < fewest) {
         trend.missing = Trend::Missing::few_logged;
     } else if (trend.previous_pumped.ml() <= 0) {
         trend.missing = Trend::Missing::nothing_pumped;

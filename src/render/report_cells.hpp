@@ -13,6 +13,9 @@ namespace pumplog::render::detail {
 std::vector<std::string> person_cells(std::string label, const Tally& tally, Unit unit);
 // Minutes at the breast to 0.1, as the table's cells give them ("0.3", "213.5"; "0" for none).
 std::string minutes_figure(std::chrono::seconds time);
+// A total's mean over `days` as the per-day row shows it, as a volume: to 0.1 of `unit` in one rounding from
+// the hundredths (the HTML page's "a day" figures say the same).
+Volume per_day_figure(Volume total, int days, Unit unit);
 // "per day", then the totals divided by the days of the period.
 std::vector<std::string> average_cells(const Report& report, Unit unit);
 // The column headers for people, parallel to person_cells: "Date" (or "ISO

@@ -74,25 +74,25 @@ std::string minutes_text(std::chrono::seconds time) {
 
 std::string figures(const Report& report, Unit unit) {
     const Tally& t = report.total;
+    // Rounded as the table under them rounds its total and per-day rows (581.7 ml, 145.4 ml a day).
     std::string out = "<dl class=\"figures\">\n";
     std::string sessions = plural(t.pump_sessions, "session");
     if (t.skipped > 0) sessions += fmt::format(" ({} skipped)", t.skipped);
     // Volumes not recorded are unknown, never 0 ml: left out of the sums, and named.
     if (t.unmeasured_sessions > 0) sessions += fmt::format(", {} without a volume", t.unmeasured_sessions);
-    out += figure("Pumped", spoken_volume(t.pumped, unit),
+    out += figure("Pumped", figure_volume(t.pumped, unit),
                   fmt::format("{}, {} a day", sessions,
-                              spoken_volume(Report::per_day(t.pumped, report.pumped_days), unit)));
-    std::string drunk = t.formula.ml() > 0
-                            ? fmt::format("of which formula {}", spoken_volume(t.formula, unit))
-                            : fmt::format("{} a day",
-                                          spoken_volume(Report::per_day(t.bottle, report.bottle_days), unit));
+                              figure_volume(detail::per_day_figure(t.pumped, report.pumped_days, unit), unit)));
+    const Volume bottle_a_day = detail::per_day_figure(t.bottle, report.bottle_days, unit);
+    std::string drunk = t.formula.ml() > 0 ? fmt::format("of which formula {}", figure_volume(t.formula, unit))
+                                           : fmt::format("{} a day", figure_volume(bottle_a_day, unit));
     if (t.unmeasured_bottles > 0)
         drunk += fmt::format("; {} without an amount", plural(t.unmeasured_bottles, "bottle"));
-    out += figure("Drunk from bottles", spoken_volume(t.bottle, unit), drunk);
+    out += figure("Drunk from bottles", figure_volume(t.bottle, unit), drunk);
     out += figure("Feeds", std::to_string(t.feeds),
                   fmt::format("{} at the breast, {}", t.breast_feeds, minutes_text(t.breast_time)));
-    out += figure("Stored", spoken_volume(t.stored, unit),
-                  fmt::format("used {}, discarded {}", spoken_volume(t.used, unit), spoken_volume(t.discarded, unit)));
+    out += figure("Stored", figure_volume(t.stored, unit),
+                  fmt::format("used {}, discarded {}", figure_volume(t.used, unit), figure_volume(t.discarded, unit)));
     out += "</dl>\n";
     return out;
 }
@@ -191,7 +191,8 @@ std::string report_html(const Report& report, Unit unit, std::string_view stash_
     ChartSpec volumes = detail::volume_chart(report, unit);
     volumes.standalone = false;
     out += "<div class=\"chart\">" + svg_chart(volumes) + "</div>\n";
-    out += "<p class=\"note\">Bars: pumped. Line: drunk from bottles (breast milk and formula).";
+    out += "<p class=\"note\">Bars: pumped. Line: drunk from bottles (breast milk and formula). A day with nothing "
+           "logged, or whose volume is not known, has no bar and a hollow point on the axis.";
     if (!report.milestones.empty())
         out += " Dashed: the daily volume expected on each day since birth when pumping to build a supply "
                "(Ru et al., Front. Pediatr. 2020; see pumplog-supply(7)).";

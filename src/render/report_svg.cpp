@@ -84,6 +84,9 @@ ChartSpec volume_chart(const std::vector<ReportRow>& rows, Grouping by, Unit uni
         spec.slots.push_back(std::move(slot));
         spec.ticks.push_back(tick(row, by) + (partial ? "*" : ""));
         spec.partial.push_back(partial);
+        // Nothing logged (no entry of any kind, or before the journal's first): no volume, not 0 ml, as the
+        // table's "-" and its per-day figures leave the day out.
+        spec.unlogged.push_back(row.tally.empty());
         // Unknown, never 0 ml: every session (or bottle) of the row without a volume.
         pumped.values.push_back(row.tally.pumped_known() ? output_value(row.tally.pumped, unit) : std::nan(""));
         drunk.values.push_back(row.tally.bottle_known() ? output_value(row.tally.bottle, unit) : std::nan(""));
@@ -125,11 +128,16 @@ ChartSpec hours_chart(const Report& report) {
     ChartSeries feeds{"feeds", "feeds", "#d9622b", {}, false, "", false, "feed"};
     ChartSeries pumps{"pumps", "pumps", "#3b7dd8", {}, false, "", false, "pump"};
     // Several babies (SPEC 12): each one's feeds, a series each, beside the shared pumping.
-    static constexpr std::array<const char*, 4> baby_colors = {"#d9622b", "#8e44ad", "#2e8b57", "#b8860b"};
+    // Eight colours apart from the pumps' blue; past them the colours come again hatched (three ways), so that
+    // up to 32 babies each have a look of their own.
+    static constexpr std::array<const char*, 8> baby_colors = {"#d9622b", "#8e44ad", "#2e8b57", "#b8860b",
+                                                               "#c2185b", "#00838f", "#6d4c41", "#7a7a00"};
     std::vector<ChartSeries> babies;
-    for (std::size_t b = 0; b < report.babies.size(); ++b)
+    for (std::size_t b = 0; b < report.babies.size(); ++b) {
         babies.push_back({"feeds (" + report.babies[b] + ")", fmt::format("feeds baby{}", b + 1),
                           baby_colors[b % baby_colors.size()], {}, false, "", false, "feed (" + report.babies[b] + ")"});
+        babies.back().hatch = static_cast<int>(b / baby_colors.size() % 4);
+    }
     for (const auto& row : report.hours) {
         spec.slots.push_back(row.label);
         spec.ticks.push_back(row.label.substr(0, 2));

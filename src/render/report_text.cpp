@@ -191,6 +191,26 @@ std::string spoken_volume(Volume volume, Unit unit) {
     return fmt::format("{} ml", std::llround(hundredths / 100.0));
 }
 
+Volume spoken_value(Volume volume, Unit unit) {
+    // spoken_volume's roundings, each to its figure's last digit.
+    const auto whole = [](double value) { return static_cast<double>(std::llround(value)); };
+    if (unit == Unit::oz) return Volume::from_oz(whole(std::round(volume.oz() * 100.0) / 10.0) / 10.0);
+    const double hundredths = std::round(volume.ml() * 100.0);
+    if (std::fabs(hundredths) >= 99950) return Volume::from_ml(100.0 * whole(hundredths / 10000.0));
+    return Volume::from_ml(whole(hundredths / 100.0));
+}
+
+Volume figure_value(Volume volume, Unit unit) {
+    // format_volume_number's roundings (the table's cells): ml_tenths, or the oz in tenths from their hundredths.
+    if (unit == Unit::oz) return spoken_value(volume, unit);
+    return Volume::from_ml(static_cast<double>(ml_tenths(volume)) / 10.0);
+}
+
+std::string figure_volume(Volume volume, Unit unit) {
+    if (unit == Unit::oz || std::fabs(std::round(volume.ml() * 100.0)) >= 99950) return spoken_volume(volume, unit);
+    return format_volume(volume, unit);
+}
+
 namespace {
 
 std::string trend_words(const Trend& trend, Unit unit) {
@@ -201,22 +221,39 @@ std::string trend_words(const Trend& trend, Unit unit) {
         default: break;
     }
     const int days = trend.recent.days(), earlier = trend.previous.days();
-    std::string head = fmt::format("Trend: {} pumped in the {} to {}", spoken_volume(trend.recent_pumped, unit),
+    std::string head = fmt::format("Trend: {} pumped in the {} to {}", figure_volume(trend.recent_pumped, unit),
                                    plural(days, "day"), format_date(trend.recent.last));
     if (trend.missing == Trend::Missing::recent_unlogged)
         return fmt::format("Trend: none, as nothing is logged in the {} to {}.", plural(days, "day"),
                            format_date(trend.recent.last));
     if (trend.missing == Trend::Missing::recent_unmeasured)
-        return fmt::format("Trend: not known, as no pump session in the {} to {} has a volume.", plural(days, "day"),
-                           format_date(trend.recent.last));
+        return fmt::format("Trend: not known, as every day logged in the {} to {} has a pump session without a "
+                           "volume.",
+                           plural(days, "day"), format_date(trend.recent.last));
     const int logged = trend.recent_logged(), earlier_logged = trend.previous_logged();
-    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)", "(...; 3 days whose sessions
-    // have no volume left out)": a day of unknown volume is not a day of nothing pumped.
+    // "only 1 of the 6 days to 2026-11-20 has anything logged", "none of the 3 days before have": fewer days
+    // logged with their volume known than a mean may come from (Trend::fewest_days). A day with a pump session
+    // without a volume is not one of them: "only 2 of the 6 days before have a volume for each pump session
+    // (4 have a session without one)".
+    const auto few = [](int n, const std::string& days_text, int unmeasured) {
+        std::string text = n == 0 ? "none of the " + days_text + " have"
+                                  : fmt::format("only {} of the {} {}", n, days_text, n == 1 ? "has" : "have");
+        if (unmeasured == 0) return text + " anything logged";
+        return fmt::format("{} a volume for each pump session ({} {} a session without one)", text, unmeasured,
+                           unmeasured == 1 ? "has" : "have");
+    };
+    if (trend.missing == Trend::Missing::recent_few_logged)
+        return fmt::format("Trend: {}, as {}: too little to compare.",
+                           trend.recent_unmeasured > 0 ? "not known" : "none",
+                           few(logged, fmt::format("{} to {}", plural(days, "day"), format_date(trend.recent.last)),
+                               trend.recent_unmeasured));
+    // "(450 ml a day)", "(450 ml a day; 2 days with nothing logged left out)", "(...; 3 days with a pump session
+    // without a volume left out)": a day of unknown volume is not a day of nothing pumped.
     const auto per_day = [&](Volume pumped, int n, int unlogged, int unmeasured) {
-        std::string text = spoken_volume(Volume::from_ml(pumped.ml() / n), unit) + " a day";
+        std::string text = figure_volume(detail::per_day_figure(pumped, n, unit), unit) + " a day";
         std::vector<std::string> out;
         if (unlogged > 0) out.push_back(plural(unlogged, "day", "days") + " with nothing logged");
-        if (unmeasured > 0) out.push_back(plural(unmeasured, "day", "days") + " whose sessions have no volume");
+        if (unmeasured > 0) out.push_back(plural(unmeasured, "day", "days") + " with a pump session without a volume");
         if (!out.empty()) text += "; " + (out.size() == 1 ? out[0] : out[0] + " and " + out[1]) + " left out";
         return text;
     };
@@ -226,14 +263,13 @@ std::string trend_words(const Trend& trend, Unit unit) {
         return fmt::format("{}; the journal begins on {}: too little history before them to compare with.", head,
                            format_date(*trend.journal_begins));
     if (trend.missing == Trend::Missing::few_logged)
-        return fmt::format("{}; {} of the {} before have {} logged: too little to compare with.", head,
-                           earlier_logged == 0 ? std::string("none") : "only " + std::to_string(earlier_logged),
-                           plural(earlier, "day"), trend.previous_unmeasured > 0 ? "a volume" : "anything");
+        return fmt::format("{}; {}: too little to compare with.", head,
+                           few(earlier_logged, plural(earlier, "day") + " before", trend.previous_unmeasured));
     if (!trend.percent)
         return fmt::format("{}; nothing pumped in the {} before to compare with.", head, plural(earlier, "day"));
     const long percent = std::lround(*trend.percent);
     std::string before = fmt::format("the {} before ({})", plural(earlier, "day"),
-                                     spoken_volume(trend.previous_pumped, unit));
+                                     figure_volume(trend.previous_pumped, unit));
     if (earlier != days || logged != days || earlier_logged != earlier) {
         // The journal began in the earlier span, or days were not logged: per day, like with like.
         if (logged == days) head += fmt::format(" ({})", per_day(trend.recent_pumped, logged, 0, 0));
@@ -254,38 +290,30 @@ std::string trend_words(const Trend& trend, Unit unit) {
 }  // namespace
 
 std::string trend_sentence(const Trend& trend, Unit unit) {
-    std::string text = trend_words(trend, unit);
-    // Sessions without a volume are unknown, not 0 ml: the volumes compared leave them out, and say so.
-    const bool compared_volumes = trend.missing != Trend::Missing::no_complete_day &&
-                                  trend.missing != Trend::Missing::nothing_logged &&
-                                  trend.missing != Trend::Missing::recent_unlogged &&
-                                  trend.missing != Trend::Missing::recent_unmeasured;
-    if (compared_volumes && trend.unmeasured_sessions > 0 && text.ends_with('.')) {
-        text.pop_back();
-        text += fmt::format(" (not counting {} without a volume).",
-                            plural(trend.unmeasured_sessions, "pump session"));
-    }
-    return text;
+    // Sessions without a volume need no note of their own: their days are left out of the means, and named.
+    return trend_words(trend, unit);
 }
 
 std::string balance_sentence(const StashBalance& balance, Unit unit) {
     // With --baby, every baby's bottles and that baby's part: "4.3 L from bottles (Ben 1.8 L)".
     const std::string part = balance.baby.empty() ? std::string()
                                                   : fmt::format("{} {}", terminal_text(balance.baby),
-                                                                spoken_volume(balance.baby_drunk, unit));
-    std::string drank = spoken_volume(balance.breast_milk_drunk, unit) + " from bottles" +
+                                                                figure_volume(balance.baby_drunk, unit));
+    std::string drank = figure_volume(balance.breast_milk_drunk, unit) + " from bottles" +
                         (part.empty() ? std::string() : " (" + part + ")");
     if (balance.formula_drunk.ml() > 0)
         drank = fmt::format("{} of breast milk from bottles{} (and {} of formula)",
-                            spoken_volume(balance.breast_milk_drunk, unit),
+                            figure_volume(balance.breast_milk_drunk, unit),
                             part.empty() ? std::string() : fmt::format(", {} of it", part),
-                            spoken_volume(balance.formula_drunk, unit));
-    const Volume difference = balance.difference();
-    const std::string shown = spoken_volume(difference, unit);
+                            figure_volume(balance.formula_drunk, unit));
+    // Figures as the table shows them, the difference worked out from them (581.7 ml, not 582 beside the
+    // table's 581.7).
+    const Volume difference = figure_value(balance.pumped, unit) - figure_value(balance.breast_milk_drunk, unit);
+    const std::string shown = figure_volume(difference, unit);
     std::string verdict;
-    if (shown == spoken_volume(Volume{}, unit)) verdict = "even";
+    if (shown == figure_volume(Volume{}, unit)) verdict = "even";
     else if (difference.ml() > 0) verdict = "+" + shown + " to the stash";
-    else verdict = spoken_volume(Volume{} - difference, unit) + " less than drunk";
+    else verdict = figure_volume(Volume{} - difference, unit) + " less than drunk";
     // Amounts not recorded are unknown, not 0 ml: the difference leaves them out and says so.
     std::vector<std::string> unknown;
     if (balance.unmeasured_sessions > 0)
@@ -300,8 +328,8 @@ std::string balance_sentence(const StashBalance& balance, Unit unit) {
     if (!unknown.empty()) verdict += ", not counting " + and_list(unknown);
     // Only what was taken out of storage came from the stash (SPEC 6), not the whole shortfall.
     if (difference.ml() < 0 && balance.stash_used.ml() > 0)
-        verdict += fmt::format("; {} taken from the stash", spoken_volume(balance.stash_used, unit));
-    return fmt::format("Pumped {}, {} drank {}: {}.", spoken_volume(balance.pumped, unit), balance.drinker, drank,
+        verdict += fmt::format("; {} taken from the stash", figure_volume(balance.stash_used, unit));
+    return fmt::format("Pumped {}, {} drank {}: {}.", figure_volume(balance.pumped, unit), balance.drinker, drank,
                        verdict);
 }
 
@@ -321,6 +349,13 @@ std::string person_minutes(std::chrono::seconds time, int days = 1) {
 }
 
 // A count's mean per day to 0.1, rounded half away from zero (1 session in 4 days is 0.3).
+// A total's mean over `days` in tenths of `unit`: the total in the hundredths the CSV gives it in, divided and
+// rounded once, half away from zero.
+long long per_day_tenths(Volume total, int days, Unit unit) {
+    const double hundredths = std::round((unit == Unit::ml ? total.ml() : total.oz()) * 100.0);
+    return std::llround(hundredths / (10.0 * days));
+}
+
 std::string average(int total, int days) {
     if (days <= 0 || total == 0) return "-";
     return tenths_text(std::llround(10.0 * total / days));
@@ -340,6 +375,12 @@ std::vector<std::string> person_cells(std::string label, const Tally& t, Unit un
             person_volume(t.stored, unit), person_volume(t.used, unit),  person_volume(t.discarded, unit)};
 }
 
+Volume per_day_figure(Volume total, int days, Unit unit) {
+    if (days <= 0) return Volume{};
+    const double tenths = static_cast<double>(per_day_tenths(total, days, unit));
+    return unit == Unit::ml ? Volume::from_ml(tenths / 10.0) : Volume::from_oz(tenths / 10.0);
+}
+
 std::vector<std::string> average_cells(const Report& report, Unit unit) {
     const Tally& t = report.total;
     const int days = report.logged_days;
@@ -348,8 +389,7 @@ std::vector<std::string> average_cells(const Report& report, Unit unit) {
     // divide by the days whose pumped volume is known, bottles by those whose bottles' amount is.
     const auto vol = [&](Volume v, int days) {
         if (std::fabs(v.ml()) < 0.05 || days <= 0) return std::string("-");
-        const double hundredths = std::round((unit == Unit::ml ? v.ml() : v.oz()) * 100.0);
-        const long long tenths = std::llround(hundredths / (10.0 * days));
+        const long long tenths = per_day_tenths(v, days, unit);
         return unit == Unit::ml && tenths % 10 == 0 ? std::to_string(tenths / 10) : tenths_text(tenths);
     };
     return {"per day",

@@ -58,8 +58,12 @@ std::string stash_html(const std::vector<const Container*>& in_use_order, const 
         out += fmt::format("<p>The next day ({}) needs about {} (the recent bottle intake); ",
                            format_date(today + date::days(1)), escape_xml(spoken_volume(next.need, unit)));
         // "Covers it" only when it does: a shortfall that shows in the unit is said, with its cause.
-        const Volume missing = next.missing();
-        const bool short_of = spoken_volume(missing, unit) != spoken_volume(Volume{}, unit);
+        const bool short_of = spoken_volume(next.missing(), unit) != spoken_volume(Volume{}, unit);
+        // What is missing from the figures as shown, so that they add up as they read (6.8 - 1.7 - 3.4 oz is 1.7
+        // oz, not the 1.8 of the millilitres rounded once); the millilitres' when the shown ones leave none.
+        const Volume shown_left = spoken_value(next.need, unit) - spoken_value(next.ready, unit) -
+                                  (next.thaws.empty() ? Volume{} : spoken_value(next.thawed, unit));
+        const Volume missing = shown_left.ml() > 0 ? shown_left : next.missing();
         const std::string ready = escape_xml(spoken_volume(next.ready, unit));
         if (next.thaws.empty() && !short_of)
             out += fmt::format("{} outside the freezer covers it: nothing to thaw.</p>\n", ready);

@@ -19,6 +19,9 @@ struct ChartSeries {
     // A NaN value of a bar or line series is not known (never drawn as 0): no bar, a hollow point on the
     // axis, and this tooltip after the slot ("volume pumped unknown").
     std::string unknown = {};
+    // Bars only: 0 solid, else a hatch drawn over `color` (1 rising, 2 falling, 3 level stripes), in the bars and
+    // the legend alike, so that series still differ when a palette's colours run out.
+    int hatch = 0;
 };
 
 struct ChartSpec {
@@ -32,6 +35,10 @@ struct ChartSpec {
     // Slots counted only in part (a partial week or month, today not over):
     // their bars are drawn paler, with the class "partial". Empty: none.
     std::vector<bool> partial;
+    // Slots with nothing logged (a day with no entry, or before the journal's first): no volume was recorded
+    // there, none of 0 either, so each bar or line series is drawn as not known (no bar, a hollow point, a gap
+    // in the line) titled "<slot>: nothing logged", with the class "unlogged". Empty: none.
+    std::vector<bool> unlogged;
     std::vector<ChartSeries> series;
     double empty_max = 1;              // the scale when every value is 0
     bool counts = false;               // whole numbers: ticks 1 apart at least

@@ -251,6 +251,22 @@ Pumped 200 ml, baby drank 0 ml from bottles: +200 ml to the stash." ]
     [[ "$output" != *"missing"* ]]
 }
 
+@test "the HTML page's thaw sentence in ounces adds up as it reads" {
+    journal_line '{"v":1,"id":"F1","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":202,"milk":"breast"}'
+    pumplog stock add 49ml --in fridge --at "2026-11-21 09:00" >/dev/null
+    pumplog stock add 100ml --in freezer --at "2026-11-21 09:30" >/dev/null
+    # 202 - 49 - 100 = 53 ml is 1.8 oz, but the figures shown say 6.8 - 1.7 - 3.4 = 1.7 oz.
+    run --separate-stderr pumplog --unit oz report --format html
+    [ "$status" -eq 0 ]
+    local thaw="<p>The next day (2026-11-22) needs about 6.8 oz (the recent bottle intake); 1.7 oz outside the"
+    thaw+=" freezer, so thaw B2 (3.4 oz) tonight (2026-11-21) in the fridge; that still leaves 1.7 oz missing,"
+    thaw+=" and there is no frozen milk left to thaw.</p>"
+    [[ "$output" == *"$thaw"* ]]
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"202 ml (the recent bottle intake); 49 ml outside the freezer, so thaw B2 (100 ml) tonight"* ]]
+    [[ "$output" == *"that still leaves 53 ml missing"* ]]
+}
+
 @test "report --format json equals the CSV, numbers as numbers" {
     week
     for by in day week month hour; do
@@ -433,6 +449,38 @@ EOF
     [ "$output" = "7 7 6 True True" ]
 }
 
+@test "report: the charts draw a day with nothing logged as a gap titled so, never 0 ml; CSV and JSON keep 0" {
+    export TZ=America/Chicago PUMPLOG_NOW=2026-11-21T20:00:00-06:00
+    # 3 pumps and a bottle a day from 2026-10-20, nothing on 2026-11-12.
+    local i d n=0 h
+    for i in $(seq 0 32); do
+        d="$(date -d "2026-10-20 + $i day" +%F)"
+        [ "$d" = 2026-11-12 ] && continue
+        for h in 07 12 18; do
+            n=$((n + 1))
+            journal_line "{\"v\":1,\"id\":\"p$n\",\"type\":\"pump\",\"at\":\"${d}T$h:00:00-06:00\",\"ml\":120}"
+        done
+        local feed="{\"v\":1,\"id\":\"f$i\",\"type\":\"feed\",\"at\":\"${d}T09:00:00-06:00\","
+        journal_line "$feed\"method\":\"bottle\",\"ml\":100}"
+    done
+    run --separate-stderr pumplog report --since 2026-11-10 --until 2026-11-14 --format svg
+    [ "$status" -eq 0 ]
+    # It said "2026-11-12: 0 ml pumped" and "2026-11-12: 0 ml drunk from bottles".
+    local titles=$'<title>2026-11-12: nothing logged\n<title>2026-11-12: nothing logged'
+    [ "$(grep -o '<title>2026-11-12[^<]*' <<<"$output")" = "$titles" ]
+    grep -qF '<circle class="point drunk unlogged" cx="344.0" cy="312.0" r="3.5" fill="#ffffff"' <<<"$output"
+    [ "$(grep -c '<polyline' <<<"$output")" -eq 2 ]
+    # Days before the journal's first entry, in the HTML page's chart.
+    run --separate-stderr pumplog report --since 2026-10-18 --until 2026-10-21 --format html
+    [ "$(grep -o '<title>2026-10-1[89][^<]*' <<<"$output" | sort | uniq -c | awk '{$1=$1; print}')" = \
+        $'2 <title>2026-10-18: nothing logged\n2 <title>2026-10-19: nothing logged' ]
+    # The machine formats keep 0 for such a day, as documented.
+    run --separate-stderr pumplog report --since 2026-11-10 --until 2026-11-14 --format csv
+    grep -qxF "2026-11-12,0,0,0,0,0,0,0,0,0,0,0,0,1" <<<"$output"
+    run --separate-stderr pumplog report --since 2026-11-10 --until 2026-11-14 --format json
+    [ "$(jq -c '.[2] | [.date, .pumped_ml, .bottle_ml]' <<<"$output")" = '["2026-11-12",0,0]' ]
+}
+
 @test "report --format svg renders to a non-blank PNG" {
     week
     pumplog report --format svg > "$TEST_DIR/report.svg"
@@ -473,7 +521,8 @@ EOF
 
     browser --dump-dom "file://$TEST_DIR/report.html" > "$TEST_DIR/dom.html"
     grep -q '<tr class="total"><td>Total</td><td>7</td><td>-</td><td>795.5</td><td>60</td><td>70</td><td>5</td><td>310</td><td>2</td><td>32</td><td>150</td><td>60</td><td>90</td></tr>' "$TEST_DIR/dom.html"
-    grep -q 'Pumped 796 ml, baby drank 210 ml of breast milk from bottles (and 100 ml of formula): +586 ml to the stash.' "$TEST_DIR/dom.html"
+    local balance="Pumped 795.5 ml, baby drank 210 ml of breast milk from bottles (and 100 ml of formula):"
+    grep -qF "$balance +585.5 ml to the stash." "$TEST_DIR/dom.html"
 }
 
 @test "report --format html asks for nothing over the network (a page that does is caught)" {
@@ -571,6 +620,31 @@ EOF
     [[ "$output" == *"Trend: 1.4 L pumped in the 3 days to 2026-11-10, steady (+0%) on the 3 days before (1.4 L)."* ]]
 }
 
+@test "report: no trend from one or two days logged, on either side (the table and the HTML page)" {
+    export TZ=America/Chicago PUMPLOG_NOW=2026-11-21T20:00:00-06:00
+    journal_line '{"v":1,"id":"p1","type":"pump","at":"2026-11-05T08:00:00-06:00","ml":120}'
+    journal_line '{"v":1,"id":"p2","type":"pump","at":"2026-11-11T08:00:00-06:00","ml":100}'
+    journal_line '{"v":1,"id":"f1","type":"feed","at":"2026-11-20T08:00:00-06:00","method":"bottle","ml":90,"milk":"breast"}'
+    # It said "0 ml pumped in the 6 days to 2026-11-20 ..., down 100% on the 6 days before (100 ml a day; ...)".
+    local none="Trend: none, as only 1 of the 6 days to 2026-11-20 has anything logged: too little to compare."
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    grep -qxF "$none" <<<"$output"
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>$none</p>"* ]]
+    journal_line '{"v":1,"id":"p3","type":"pump","at":"2026-11-10T08:00:00-06:00","ml":120}'
+    run --separate-stderr pumplog report
+    grep -qxF "$none" <<<"$output"
+    # Three recent days logged, two before: still none.
+    journal_line '{"v":1,"id":"p4","type":"pump","at":"2026-11-18T08:00:00-06:00","ml":100}'
+    journal_line '{"v":1,"id":"p5","type":"pump","at":"2026-11-19T08:00:00-06:00","ml":100}'
+    run --separate-stderr pumplog report
+    local few="Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out);"
+    few+=" only 2 of the 6 days before have anything logged: too little to compare with."
+    grep -qxF "$few" <<<"$output"
+    [[ "$output" != *"down 100%"* ]]
+}
+
 @test "report: days whose pump sessions all lack a volume are unknown, not 0 ml days, in the per-day figures and the trend" {
     # 7 days of 3 x 120 ml, then 7 days of timed sessions without a volume (a timed-only export).
     local i d t n=0
@@ -588,10 +662,12 @@ EOF
     # No recent day has a volume: the trend is not known (it said "0 ml pumped ..., down 100%").
     run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report
     [ "$status" -eq 0 ]
-    [[ "$output" == *$'\nTrend: not known, as no pump session in the 6 days to 2026-11-13 has a volume.\n'* ]]
+    local unknown="Trend: not known, as every day logged in the 6 days to 2026-11-13 has a pump session"
+    unknown+=" without a volume."
+    [[ "$output" == *$'\n'"$unknown"$'\n'* ]]
     [[ "$output" != *"down 100%"* ]]
     run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --format html
-    [[ "$output" == *"Trend: not known, as no pump session in the 6 days to 2026-11-13 has a volume."* ]]
+    [[ "$output" == *"$unknown"* ]]
     # Over both weeks the per-day pumped figure divides by the 7 days with a volume: 360, not 180.
     run --separate-stderr pumplog --now "2026-11-14T20:00:00+01:00" report --since 2026-11-01 --until 2026-11-13
     [[ "$output" == *$'\nper day      3.0        -     360'* ]]
@@ -602,9 +678,42 @@ EOF
     [[ "$output" == *$'\n| per day | 3.0 | - | 360 |'* ]]
     # A recent span with some days of volume: the trend's mean leaves the others out and says so.
     run --separate-stderr pumplog --now "2026-11-10T20:00:00+01:00" report
-    local trend="Trend: 1.4 L pumped in the 6 days to 2026-11-09 (360 ml a day; 2 days whose sessions have no volume"
-    trend+=" left out), steady (+0%) on the 3 days before them since the journal began on 2026-11-01 (360 ml a day)"
+    local trend="Trend: 1.4 L pumped in the 6 days to 2026-11-09 (360 ml a day; 2 days with a pump session without"
+    trend+=" a volume left out), steady (+0%) on the 3 days before them since the journal began on 2026-11-01"
+    trend+=" (360 ml a day)"
     [[ "$output" == *"$trend"* ]]
+}
+
+@test "report: a day with one pump session without a volume is left out of the trend, not summed from the others" {
+    export TZ=America/Chicago PUMPLOG_NOW=2026-11-21T20:00:00-06:00
+    # 100 ml at 08:00 and 50 ml at 12:00 a day from 11-07; from 11-14 the 08:00 sessions (but 11-17's) and
+    # 11-19's 12:00 have no volume. It said "down 48% on the 6 days before (133 ml a day) (not counting 7 ...)".
+    local i d
+    for i in $(seq 0 13); do
+        d="$(date -d "2026-11-07 + $i day" +%F)"
+        if [ "$i" -lt 7 ] || [ "$i" -eq 10 ]; then
+            journal_line "{\"v\":1,\"id\":\"p$i\",\"type\":\"pump\",\"at\":\"${d}T08:00:00-06:00\",\"ml\":100}"
+        else
+            journal_line "{\"v\":1,\"id\":\"p$i\",\"type\":\"pump\",\"at\":\"${d}T08:00:00-06:00\",\"dur_s\":600}"
+        fi
+        if [ "$i" -ne 12 ]; then
+            journal_line "{\"v\":1,\"id\":\"q$i\",\"type\":\"pump\",\"at\":\"${d}T12:00:00-06:00\",\"ml\":50}"
+        else
+            journal_line "{\"v\":1,\"id\":\"q$i\",\"type\":\"pump\",\"at\":\"${d}T12:00:00-06:00\",\"dur_s\":600}"
+        fi
+    done
+    run --separate-stderr pumplog report
+    [ "$status" -eq 0 ]
+    local trend="Trend: not known, as only 1 of the 6 days to 2026-11-20 has a volume for each pump session"
+    trend+=" (5 have a session without one): too little to compare."
+    grep -qxF "$trend" <<<"$output"
+    run --separate-stderr pumplog report --format html
+    [[ "$output" == *"<p>$trend</p>"* ]]
+    run --separate-stderr pumplog --now 2026-11-20T20:00:00-06:00 report --by week --since 2026-11-02
+    trend="Trend: not known, as only 2 of the 7 days to 2026-11-19 have a volume for each pump session"
+    trend+=" (5 have a session without one): too little to compare."
+    grep -qxF "$trend" <<<"$output"
+    [[ "$output" != *"down"* ]]
 }
 
 @test "the stash balance names bottles without an amount instead of counting them as 0 ml" {
@@ -622,7 +731,7 @@ CSV
     pumplog log import "$TEST_DIR/balance.csv" >/dev/null
     run --separate-stderr pumplog report --since 2026-11-19 --until 2026-11-19
     [ "$status" -eq 0 ]
-    local balance="Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash,"
+    local balance="Pumped 360 ml, baby drank 118.3 ml from bottles: +241.7 ml to the stash,"
     balance+=" not counting 3 bottles without an amount."
     grep -qxF "$balance" <<<"$output"
     grep -qxF "3 of 4 bottles have no amount: the bottle column adds up the other 1 only." <<<"$output"
@@ -717,13 +826,14 @@ CSV
     [ "${lines[1]}" = "2026-11-07,1,0.25,0,0,0,0,0,0,0,0,0,0,1" ]
     run --separate-stderr pumplog report --since 2026-11-07 --unit oz
     [[ "$output" == *$'\nSat 11-07      1        -     0.3     -      -      -'* ]]
-    # A sum of hundredths a hair under its half in binary (1.13 + 2.01 + 0.36 = 3.5 ml) is spoken as 4 ml.
+    # A sum of hundredths a hair under its half in binary (1.13 + 2.01 + 0.36 = 3.5 ml) is 3.5 ml in the sentence
+    # as in the table and the CSV (not 3.4 from the binary value, nor 4 ml rounded to a whole ml).
     : > "$J"
     journal_line '{"v":1,"id":"A1","type":"pump","at":"2026-11-10T08:00:00+01:00","ml":1.13}'
     journal_line '{"v":1,"id":"A2","type":"pump","at":"2026-11-10T09:00:00+01:00","ml":2.01}'
     journal_line '{"v":1,"id":"A3","type":"pump","at":"2026-11-10T10:00:00+01:00","ml":0.36}'
     run --separate-stderr pumplog report --since 2026-11-10
-    [ "${lines[-1]}" = "Pumped 4 ml, baby drank 0 ml from bottles: +4 ml to the stash." ]
+    [ "${lines[-1]}" = "Pumped 3.5 ml, baby drank 0 ml from bottles: +3.5 ml to the stash." ]
     run --separate-stderr pumplog report --since 2026-11-10 --format csv
     [ "${lines[1]}" = "2026-11-10,3,3.5,0,0,0,0,0,0,0,0,0,0,1" ]
 }

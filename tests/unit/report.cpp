@@ -1,9 +1,12 @@
 // Reports (SPEC 6) on hand-built journals.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -11,6 +14,7 @@
 #include "pumplog/guideline.hpp"
 #include "pumplog/render/report.hpp"
 #include "pumplog/report.hpp"
+#include "pumplog/text.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -355,6 +359,66 @@ TEST_CASE("with --baby the stash balance sets the pumping against every baby's b
                                        "Ben");
     CHECK(render::balance_sentence(alone.balance, Unit::ml) ==
           "Pumped 300 ml, Ben drank 180 ml from bottles: +120 ml to the stash.");
+}
+
+// The legend items of a chart: each name shown (a cut one without its <title>) and where it ends, at the 7 px
+// a column the layout counts.
+std::vector<std::pair<std::string, double>> legend_ends(const std::string& svg) {
+    std::vector<std::pair<std::string, double>> items;
+    static const std::regex item(R"re(<text x="([0-9.]+)" y="[0-9]+" fill="#222222">)re"
+                                 R"re((?:<title>[^<]*</title>)?([^<]*)</text>)re");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), item); it != std::sregex_iterator(); ++it)
+        items.emplace_back((*it)[2], std::stod((*it)[1]) + 7.0 * static_cast<double>(display_width((*it)[2].str())));
+    return items;
+}
+
+TEST_CASE("the hour chart's legend wraps inside the chart and every baby of many has a look of its own") {
+    // Review s47 #3: five babies ran the legend off the chart (x 1113 in 816), the fifth in the first's colour.
+    std::vector<std::string> names{"Ada", "Ben", "Cleo", "Dmitri", "Eleanor-Josephine"};
+    const auto journal_of = [](const std::vector<std::string>& babies) {
+        std::vector<std::string> lines{pump("P1", "2026-11-20T07:00:00+01:00", 100)};
+        for (std::size_t i = 0; i < babies.size(); ++i)
+            lines.push_back(baby_bottle(fmt::format("F{}", i), fmt::format("2026-11-20T{:02d}:00:00+01:00", i + 1), 60,
+                                        babies[i]));
+        return lines;
+    };
+    const TestJournal five(journal_of(names));
+    const std::string svg =
+        render::hours_svg(babies_report(five, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {}));
+    CHECK(svg.find("width=\"816.0\" height=\"392.0\"") != std::string::npos);  // one row more: 20 px taller
+    const auto items = legend_ends(svg);
+    REQUIRE(items.size() == 6);
+    CHECK(items.back() == std::pair<std::string, double>{"pumps", 94.0 + 35});  // the second row's first
+    CHECK(svg.find("<text x=\"94.0\" y=\"91\" fill=\"#222222\">pumps</text>") != std::string::npos);
+    for (const auto& [name, end] : items) {
+        INFO(name);
+        CHECK(end <= 816 - 24);
+    }
+    // The plot moved down with the legend: the axis at 92 + 20 + 220.
+    CHECK(svg.find("<line x1=\"72.0\" y1=\"112.0\" x2=\"72.0\" y2=\"332.0\" stroke=\"#444444\"/>") !=
+          std::string::npos);
+    // Five colours, none the first's again.
+    for (const char* color : {"#d9622b", "#8e44ad", "#2e8b57", "#b8860b", "#c2185b"})
+        CHECK(svg.find(fmt::format("<g fill=\"{}\">", color)) != std::string::npos);
+    // Past eight, the colours come again hatched; a name too long for a row is cut, whole in its tooltip.
+    for (const char* more : {"Fatima", "Gus", "Hiroshi", "Ines"}) names.emplace_back(more);
+    const std::string long_name(150, 'K');
+    names.push_back(long_name);
+    const TestJournal ten(journal_of(names));
+    const std::string many =
+        render::hours_svg(babies_report(ten, day(2026, 11, 20), day(2026, 11, 20), Grouping::day, {}));
+    CHECK(many.find("<pattern id=\"hours-hatch8\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
+                    "<rect width=\"6\" height=\"6\" fill=\"#d9622b\"/>") != std::string::npos);
+    CHECK(many.find("<g fill=\"url(#hours-hatch8)\">") != std::string::npos);
+    CHECK(many.find("<g fill=\"url(#hours-hatch9)\">") != std::string::npos);
+    CHECK(many.find("<title>feeds (" + long_name + ")</title>feeds (KKK") != std::string::npos);
+    const auto rows = legend_ends(many);
+    REQUIRE(rows.size() == 11);
+    for (const auto& [name, end] : rows) {
+        INFO(name);
+        CHECK(end <= 816 - 24);
+    }
+    CHECK(rows[9].first.ends_with("K\u2026"));
 }
 
 TEST_CASE("twins: --baby counts that baby's feeds only, pumping and the stash whole") {
@@ -877,6 +941,104 @@ TEST_CASE("a trend over days with nothing logged says so instead of a fall") {
           "too little to compare with.");
 }
 
+TEST_CASE("a trend needs 3 days logged on each side not one or two") {
+    // Review s47 #1: one or two earlier days logged gave "down 100%" against a single bottle day.
+    std::vector<std::string> lines{pump("P1", "2026-11-05T08:00:00-06:00", 120),
+                                   pump("P2", "2026-11-11T08:00:00-06:00", 100),
+                                   bottle("F1", "2026-11-20T08:00:00-06:00", 90)};
+    const TestJournal one(lines);
+    // 11-15 to 11-20 (today 11-21 not over): only the bottle day is logged of the recent 6.
+    const Report r = report_of(one, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r.trend.missing == Trend::Missing::recent_few_logged);
+    CHECK_FALSE(r.trend.percent);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: none, as only 1 of the 6 days to 2026-11-20 has anything logged: too little to compare.");
+    // Three recent days logged (the bottle day pumped nothing), but only 1 and then 2 of the days before.
+    lines.push_back(pump("P18", "2026-11-18T08:00:00-06:00", 100));
+    lines.push_back(pump("P19", "2026-11-19T08:00:00-06:00", 100));
+    const TestJournal three(lines);
+    const Report one_before = report_of(three, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(one_before.trend.missing == Trend::Missing::few_logged);
+    CHECK_FALSE(one_before.trend.percent);
+    CHECK(render::trend_sentence(one_before.trend, Unit::ml) ==
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
+          "only 1 of the 6 days before has anything logged: too little to compare with.");
+    lines.push_back(pump("P10", "2026-11-10T08:00:00-06:00", 120));
+    const TestJournal two(lines);
+    const Report two_before = report_of(two, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(two_before.trend.missing == Trend::Missing::few_logged);
+    CHECK(render::trend_sentence(two_before.trend, Unit::ml) ==
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
+          "only 2 of the 6 days before have anything logged: too little to compare with.");
+    // A third earlier day logged: a trend, per day.
+    lines.push_back(pump("P12", "2026-11-12T08:00:00-06:00", 80));
+    const TestJournal enough(lines);
+    const Report r3 = report_of(enough, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    REQUIRE(r3.trend.percent);
+    CHECK(render::trend_sentence(r3.trend, Unit::ml) ==
+          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out), "
+          "down 33% on the 6 days before (100 ml a day; 3 days with nothing logged left out).");
+    // A trend of 2 days (a period of 3 with today) needs 2 days logged on each side.
+    const Report short_one = report_of(one, day(2026, 11, 19), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(short_one.trend.missing == Trend::Missing::recent_few_logged);
+    CHECK(render::trend_sentence(short_one.trend, Unit::ml) ==
+          "Trend: none, as only 1 of the 2 days to 2026-11-20 has anything logged: too little to compare.");
+}
+
+// Review s47 #2's journal: 100 ml at 08:00 and 50 ml at 12:00 each day from 2026-11-07 to 11-20, the sessions
+// `unknown` names (by day index and hour) without a volume.
+std::vector<std::string> two_pumps_a_day(const std::vector<std::pair<int, int>>& unknown) {
+    std::vector<std::string> lines;
+    for (int i = 0; i < 14; ++i)
+        for (const auto& [hour, ml] : {std::pair{8, 100}, std::pair{12, 50}}) {
+            const std::string id = fmt::format("P{}-{}", i, hour);
+            const std::string at = fmt::format("2026-11-{:02d}T{:02d}:00:00-06:00", 7 + i, hour);
+            if (std::find(unknown.begin(), unknown.end(), std::pair{i, hour}) != unknown.end())
+                lines.push_back(fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","dur_s":600}})", id, at));
+            else
+                lines.push_back(pump(id, at, ml));
+        }
+    return lines;
+}
+
+TEST_CASE("a day with a pump session without a volume is left out of the trend not summed from the others") {
+    // The 08:00 sessions lose their volume from 11-14 (but 11-17), the 12:00 one on 11-19: it said "down 48%".
+    const TestJournal j(two_pumps_a_day({{7, 8}, {8, 8}, {9, 8}, {11, 8}, {12, 8}, {13, 8}, {12, 12}}));
+    const Report r = report_of(j, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r.trend.recent_unmeasured == 5);
+    CHECK(r.trend.previous_unmeasured == 1);
+    CHECK(r.trend.missing == Trend::Missing::recent_few_logged);
+    CHECK_FALSE(r.trend.percent);
+    CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+          "Trend: not known, as only 1 of the 6 days to 2026-11-20 has a volume for each pump session (5 have a "
+          "session without one): too little to compare.");
+    // --by week over two weeks, as of 11-20: 11-13 and 11-17 of the 7 recent days.
+    const Report weeks = report_of(j, day(2026, 11, 2), day(2026, 11, 20), Grouping::week, day(2026, 11, 20));
+    CHECK(render::trend_sentence(weeks.trend, Unit::ml) ==
+          "Trend: not known, as only 2 of the 7 days to 2026-11-19 have a volume for each pump session (5 have a "
+          "session without one): too little to compare.");
+    // One session without a volume: its day is left out, the others compared (not 800 ml, "down 11%").
+    const TestJournal one(two_pumps_a_day({{11, 8}}));
+    const Report r1 = report_of(one, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r1.trend.direction == Trend::Direction::steady);
+    CHECK(render::trend_sentence(r1.trend, Unit::ml) ==
+          "Trend: 750 ml pumped in the 6 days to 2026-11-20 (150 ml a day; 1 day with a pump session without a "
+          "volume left out), steady (+0%) on the 6 days before (150 ml a day).");
+    // Four of the days before with one: the earlier span has too few.
+    const TestJournal before(two_pumps_a_day({{2, 8}, {3, 8}, {4, 12}, {5, 12}}));
+    const Report r2 = report_of(before, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r2.trend.missing == Trend::Missing::few_logged);
+    CHECK(render::trend_sentence(r2.trend, Unit::ml) ==
+          "Trend: 900 ml pumped in the 6 days to 2026-11-20; only 2 of the 6 days before have a volume for each pump "
+          "session (4 have a session without one): too little to compare with.");
+    // Every recent day logged has one: not known.
+    const TestJournal all(two_pumps_a_day({{8, 8}, {9, 8}, {10, 8}, {11, 8}, {12, 8}, {13, 8}}));
+    const Report r3 = report_of(all, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+    CHECK(r3.trend.missing == Trend::Missing::recent_unmeasured);
+    CHECK(render::trend_sentence(r3.trend, Unit::ml) ==
+          "Trend: not known, as every day logged in the 6 days to 2026-11-20 has a pump session without a volume.");
+}
+
 TEST_CASE("a steady trend is within 5 percent") {
     std::vector<std::string> lines;
     for (int d = 1; d <= 14; ++d)
@@ -922,6 +1084,32 @@ TEST_CASE("the stash balance sets pumped against breast milk drunk from bottles"
           "Pumped 500 ml, baby drank 700 ml from bottles: 200 ml less than drunk; 120 ml taken from the stash.");
 }
 
+TEST_CASE("the stash balance and the HTML page's totals round their volumes as the table does") {
+    // Review s47: "Pumped 582 ml" and "145 ml a day" beside the table's 581.7 and 145.4.
+    const TestJournal j({pump("P1", "2026-11-17T07:00:00+01:00", 145.4), pump("P2", "2026-11-18T07:00:00+01:00", 145.4),
+                         pump("P3", "2026-11-19T07:00:00+01:00", 145.4), pump("P4", "2026-11-20T07:00:00+01:00", 145.5),
+                         bottle("F1", "2026-11-19T09:00:00+01:00", 100.26),
+                         bottle("F2", "2026-11-20T09:00:00+01:00", 200)});
+    const Report r = report_of(j, day(2026, 11, 17), day(2026, 11, 20));
+    const std::string table = render::report_table(r, Unit::ml, false, render::Style());
+    CHECK(table.find("\ntotal          4        -   581.7") != std::string::npos);
+    CHECK(table.find("\nper day      1.0        -   145.4") != std::string::npos);
+    // 581.7 - 300.3 as the table shows them: 281.4 (not 582 - 300 = +282, nor 281.44 rounded once more).
+    CHECK(render::balance_sentence(r.balance, Unit::ml) ==
+          "Pumped 581.7 ml, baby drank 300.3 ml from bottles: +281.4 ml to the stash.");
+    const std::string html = render::report_html(r, Unit::ml, "");
+    CHECK(html.find("<dd>581.7 ml<small>4 sessions, 145.4 ml a day</small></dd>") != std::string::npos);
+    CHECK(html.find("<dd>300.3 ml<small>75.1 ml a day</small></dd>") != std::string::npos);
+    CHECK(html.find("<td>per day</td><td>1.0</td><td>-</td><td>145.4</td>") != std::string::npos);
+    CHECK(html.find("<p>Pumped 581.7 ml, baby drank 300.3 ml from bottles: +281.4 ml to the stash.</p>") !=
+          std::string::npos);
+    // The trend's sum too (its 4 days are the period's).
+    CHECK(render::trend_sentence(r.trend, Unit::ml).starts_with("Trend: 581.7 ml pumped in the 4 days to 2026-11-20;"));
+    // In ounces, the per-day figure is the table's too (19.67 oz over 4 days: 4.9).
+    CHECK(render::report_html(r, Unit::oz, "").find("<dd>19.7 oz<small>4 sessions, 4.9 oz a day</small></dd>") !=
+          std::string::npos);
+}
+
 TEST_CASE("the stash balance names bottles without an amount and pumps without a volume instead of counting 0 ml") {
     // balance.csv's day: 4 bottles of breast milk, 3 without an amount; 3 pumps of 120 ml.
     const auto no_amount = [](const std::string& id, const std::string& at, const std::string& milk) {
@@ -942,8 +1130,8 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(r.balance.unmeasured_bottles == 3);
     CHECK(r.balance.unmeasured_sessions == 0);
     CHECK(render::balance_sentence(r.balance, Unit::ml) ==
-          "Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash, not counting 3 bottles without an "
-          "amount.");
+          "Pumped 360 ml, baby drank 118.3 ml from bottles: +241.7 ml to the stash, not counting 3 bottles without "
+          "an amount.");
     const std::string note = "3 of 4 bottles have no amount: the bottle column adds up the other 1 only.";
     CHECK(render::report_table(r, Unit::ml, false, render::Style()).find(note) != std::string::npos);
     CHECK(render::report_html(r, Unit::ml, "").find("3 bottles without an amount") != std::string::npos);
@@ -957,8 +1145,8 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(m.total.pump_sessions == 4);
     CHECK(m.total.pumped.ml() == Approx(360));
     CHECK(render::balance_sentence(m.balance, Unit::ml) ==
-          "Pumped 360 ml, baby drank 118 ml from bottles: +242 ml to the stash, not counting 1 pump session without "
-          "a volume and 3 bottles without an amount.");
+          "Pumped 360 ml, baby drank 118.3 ml from bottles: +241.7 ml to the stash, not counting 1 pump session "
+          "without a volume and 3 bottles without an amount.");
     const std::string table = render::report_table(m, Unit::ml, false, render::Style());
     CHECK(table.find("1 of 4 pump sessions has no volume: the pumped column adds up the other 3 only.") !=
           std::string::npos);
@@ -972,6 +1160,45 @@ TEST_CASE("the stash balance names bottles without an amount and pumps without a
     CHECK(render::report_table(k, Unit::ml, false, render::Style()).find("no amount") == std::string::npos);
 }
 
+TEST_CASE("the charts draw a day with nothing logged as a gap not as 0 ml while CSV and JSON keep 0") {
+    // Review s47 #4: 3 pumps and a bottle a day from 11-08, nothing on 11-12.
+    std::vector<std::string> lines;
+    for (int d = 8; d <= 14; ++d) {
+        if (d == 12) continue;
+        for (int h : {7, 12, 18})
+            lines.push_back(
+                pump(fmt::format("P{}-{}", d, h), fmt::format("2026-11-{:02d}T{:02d}:00:00-06:00", d, h), 120));
+        lines.push_back(bottle(fmt::format("F{}", d), fmt::format("2026-11-{:02d}T09:00:00-06:00", d), 100));
+    }
+    const TestJournal j(lines);
+    const Report r = report_of(j, day(2026, 11, 10), day(2026, 11, 14), Grouping::day, day(2026, 11, 21));
+    const std::string svg = render::report_svg(r, Unit::ml);
+    // No bar, a hollow point and a broken line, titled "nothing logged" (it said "0 ml pumped", "0 ml drunk").
+    CHECK(svg.find("2026-11-12: 0 ml") == std::string::npos);
+    CHECK(svg.find("<rect class=\"bar pumped unlogged\" x=\"326.0\" y=\"312.0\" width=\"36.0\" height=\"0.0\">"
+                   "<title>2026-11-12: nothing logged</title></rect>") != std::string::npos);
+    CHECK(svg.find("<circle class=\"point drunk unlogged\" cx=\"344.0\" cy=\"312.0\" r=\"3.5\" fill=\"#ffffff\" "
+                   "stroke=\"#d9622b\"><title>2026-11-12: nothing logged</title></circle>") != std::string::npos);
+    CHECK(svg.find("<polyline points=\"126.4,257.0 235.2,257.0\" fill=\"none\"") != std::string::npos);
+    CHECK(svg.find("<polyline points=\"452.8,257.0 561.6,257.0\" fill=\"none\"") != std::string::npos);
+    CHECK(svg.find("2026-11-13: 360 ml pumped") != std::string::npos);
+    // The HTML page's chart too, and days before the journal's first entry.
+    const Report early = report_of(j, day(2026, 11, 6), day(2026, 11, 9), Grouping::day, day(2026, 11, 21));
+    const std::string html = render::report_html(early, Unit::ml, "");
+    CHECK(html.find("<title>2026-11-07: nothing logged</title></rect>") != std::string::npos);
+    CHECK(html.find("<title>2026-11-07: nothing logged</title></circle>") != std::string::npos);
+    CHECK(html.find("2026-11-07: 0 ml") == std::string::npos);
+    CHECK(html.find("2026-11-08: 360 ml pumped") != std::string::npos);
+    // A week with nothing logged in it is drawn the same way.
+    const Report weeks = report_of(j, day(2026, 10, 26), day(2026, 11, 15), Grouping::week, day(2026, 11, 21));
+    CHECK(render::report_svg(weeks, Unit::ml).find("<title>2026-W44: nothing logged</title>") != std::string::npos);
+    // The machine formats keep 0, as documented ("A row with no session at all pumped 0").
+    CHECK(render::report_csv(r, Unit::ml).find("\n2026-11-12,0,0,0,0,0,0,0,0,0,0,0,0,1\n") != std::string::npos);
+    CHECK(render::report_json(r, Unit::ml).find(R"("date": "2026-11-12",
+    "pump_sessions": 0,
+    "pumped_ml": 0,)") != std::string::npos);
+}
+
 TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSON and SVG not 0 ml") {
     const auto timed = [](const std::string& id, const std::string& at) {
         return fmt::format(R"({{"v":1,"id":"{}","type":"pump","at":"{}","dur_s":600}})", id, at);
@@ -981,7 +1208,7 @@ TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSO
     };
     const TestJournal j({
         // 11-19: nothing known; 11-20: one session and one bottle of two known (the known sum);
-        // 11-21: nothing logged (0 pumped is a fact then).
+        // 11-21: nothing logged (0 pumped in the CSV and JSON; nothing logged in the chart).
         timed("P1", "2026-11-19T07:00:00+01:00"),
         no_amount("F1", "2026-11-19T08:00:00+01:00"),
         timed("P2", "2026-11-20T07:00:00+01:00"),
@@ -1020,7 +1247,7 @@ TEST_CASE("a row whose sessions or bottles all lack a volume has none in CSV JSO
     CHECK(svg.find("2026-11-19: volume drunk from bottles unknown (no bottle has an amount)") != std::string::npos);
     CHECK(svg.find("2026-11-19: 0 ml") == std::string::npos);
     CHECK(svg.find("2026-11-20: 90 ml pumped") != std::string::npos);
-    CHECK(svg.find("2026-11-21: 0 ml pumped") != std::string::npos);
+    CHECK(svg.find("<title>2026-11-21: nothing logged</title>") != std::string::npos);
     CHECK(svg.find("nan") == std::string::npos);
     // Weeks and hours follow the same rule.
     const Report hours = report_of(j, day(2026, 11, 19), day(2026, 11, 21), Grouping::hour);

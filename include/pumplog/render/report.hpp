@@ -46,6 +46,15 @@ std::string trend_sentence(const Trend& trend, Unit unit);
 std::string balance_sentence(const StashBalance& balance, Unit unit);
 // A volume for a sentence: "300 ml", "4.2 L", "10.1 oz".
 std::string spoken_volume(Volume volume, Unit unit);
+// The volume spoken_volume's figure reads as (300 ml, 4.2 L, 10.1 oz), as a volume: a figure worked out from
+// shown ones adds up as they read ("needs 6.8 oz; 1.7 oz ..., thaw B1 (3.4 oz): still 1.7 oz missing").
+Volume spoken_value(Volume volume, Unit unit);
+// A volume beside the report's table, rounded as its cells are (0.1 ml, whole without ".0"; 0.1 oz), in litres
+// from 1 L: "581.7 ml", "300 ml", "4.2 L", "10.1 oz". The stash balance and the HTML page's totals.
+std::string figure_volume(Volume volume, Unit unit);
+// The value of the table's cell for a volume (0.1 ml, 0.1 oz), as a volume: a difference of two is worked out
+// from them, so that it agrees with the table.
+Volume figure_value(Volume volume, Unit unit);
 
 // One self-contained SVG chart (no scripts, no external fonts or links):
 // pumped (bars) and drunk from bottles (a line with a point) per row.
