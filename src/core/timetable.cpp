@@ -599,27 +599,54 @@ namespace {
 
 seconds abs_distance(Seconds a, Seconds b) { return a > b ? a - b : b - a; }
 
-// The reference pump nearest `t` (its index), or npos when there is none.
-std::size_t nearest_of(const std::vector<Draft>& reference, Seconds t) {
-    std::size_t best = std::string::npos;
-    for (std::size_t i = 0; i < reference.size(); ++i)
-        if (best == std::string::npos || abs_distance(reference[i].at, t) < abs_distance(reference[best].at, t))
-            best = i;
-    return best;
-}
+// The week's reference pumps, to find the one nearest a time: by halving when they are in time order (on
+// the wall clock they are, but for the hour a fall-back change repeats), else by looking at each.
+class Reference {
+public:
+    explicit Reference(const std::vector<Draft>& drafts)
+        : drafts_(drafts), sorted_(std::is_sorted(drafts.begin(), drafts.end(), earlier)) {}
+    const std::vector<Draft>& drafts() const { return drafts_; }
+    bool empty() const { return drafts_.empty(); }
+    // The pump nearest `t` (its index; the first of those as near), or npos when there is none.
+    std::size_t nearest(Seconds t) const {
+        if (!sorted_) {
+            std::size_t best = std::string::npos;
+            for (std::size_t i = 0; i < drafts_.size(); ++i)
+                if (best == std::string::npos || abs_distance(drafts_[i].at, t) < abs_distance(drafts_[best].at, t))
+                    best = i;
+            return best;
+        }
+        // In time order the distance falls to the nearest and rises after: the nearest is the last pump before
+        // `t` (the first of those at its time; it wins a tie, coming first) or the first at or after it.
+        if (drafts_.empty()) return std::string::npos;
+        const auto after = std::lower_bound(drafts_.begin(), drafts_.end(), t, before);
+        if (after == drafts_.begin()) return 0;
+        const auto last_before = std::prev(after);
+        if (after != drafts_.end() && after->at - t < t - last_before->at)
+            return static_cast<std::size_t>(after - drafts_.begin());
+        return static_cast<std::size_t>(std::lower_bound(drafts_.begin(), after, last_before->at, before) -
+                                        drafts_.begin());
+    }
+
+private:
+    static bool earlier(const Draft& x, const Draft& y) { return x.at < y.at; }
+    static bool before(const Draft& x, Seconds t) { return x.at < t; }
+    const std::vector<Draft>& drafts_;
+    bool sorted_;
+};
 
 // Two neighbouring pumps the reference keeps apart: each near a pump of its own there.
-bool apart_in(const std::vector<Draft>& reference, const Draft& a, const Draft& b) {
-    const std::size_t ra = nearest_of(reference, a.at), rb = nearest_of(reference, b.at);
-    return ra != std::string::npos && ra != rb && abs_distance(reference[ra].at, a.at) <= count_hold &&
-           abs_distance(reference[rb].at, b.at) <= count_hold;
+bool apart_in(const Reference& reference, const Draft& a, const Draft& b) {
+    const std::size_t ra = reference.nearest(a.at), rb = reference.nearest(b.at);
+    return ra != std::string::npos && ra != rb && abs_distance(reference.drafts()[ra].at, a.at) <= count_hold &&
+           abs_distance(reference.drafts()[rb].at, b.at) <= count_hold;
 }
 
 // Two neighbouring pumps the reference makes one: the same pump, covering feeds of both, nearest each.
-bool together_in(const std::vector<Draft>& reference, const Draft& a, const Draft& b) {
-    const std::size_t ra = nearest_of(reference, a.at), rb = nearest_of(reference, b.at);
-    return ra != std::string::npos && ra == rb && reference[ra].covers.size() >= 2 &&
-           abs_distance(reference[ra].at, a.at + (b.at - a.at) / 2) <= count_hold;
+bool together_in(const Reference& reference, const Draft& a, const Draft& b) {
+    const std::size_t ra = reference.nearest(a.at), rb = reference.nearest(b.at);
+    return ra != std::string::npos && ra == rb && reference.drafts()[ra].covers.size() >= 2 &&
+           abs_distance(reference.drafts()[ra].at, a.at + (b.at - a.at) / 2) <= count_hold;
 }
 
 void merge_into(Draft& a, const Draft& b, const TimeSpan& period, const Options& options, const ZoneMemo& memo) {
@@ -636,7 +663,10 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
                            const ZoneMemo& memo, const std::vector<Draft>& reference) {
     std::vector<Draft> drafts;
     const seconds step = std::max(minutes(1), options.round);
+    const Reference held(reference);
     for (const TimeSpan& period : periods) {
+        // The period's pumps in time order: ds[live[0]], ds[live[1]], ...; a merged pump leaves `live` (a list
+        // of indexes: taking one out moves no pump), and `at` keeps their times in the same order.
         std::vector<Draft> ds;
         for (const auto& f : feeds)
             if (period.contains(f.at)) {
@@ -644,50 +674,68 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
                 d.estimated = f.estimated;
                 ds.push_back(std::move(d));
             }
+        std::vector<std::size_t> live(ds.size());
+        std::vector<Seconds> at(ds.size());
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            live[i] = i;
+            at[i] = ds[i].at;
+        }
+        const auto take_out = [&](std::size_t i) {
+            live.erase(live.begin() + static_cast<long>(i));
+            at.erase(at.begin() + static_cast<long>(i));
+        };
         // Merge the closest pair first while two pumps are closer than min_gap. Near min_gap (within
         // `count_hold`) the week's reference decides (a hysteresis, as snap_to holds the times): a pair
         // it keeps apart is spread to min_gap around its middle instead, so one noisy day that brings two
         // feeds a few minutes under min_gap does not take a pump away...
-        while (ds.size() > 1) {
-            std::size_t best = ds.size();
-            for (std::size_t i = 0; i + 1 < ds.size(); ++i) {
-                if (ds[i + 1].at - ds[i].at >= options.min_gap) continue;
-                if (best == ds.size() || ds[i + 1].at - ds[i].at < ds[best + 1].at - ds[best].at) best = i;
+        while (live.size() > 1) {
+            std::size_t best = live.size();
+            seconds closest{};
+            for (std::size_t i = 0; i + 1 < at.size(); ++i) {
+                const seconds apart = at[i + 1] - at[i];
+                if (apart >= options.min_gap) continue;
+                if (best == live.size() || apart < closest) {
+                    best = i;
+                    closest = apart;
+                }
             }
-            if (best == ds.size()) break;
-            Draft& a = ds[best];
-            Draft& b = ds[best + 1];
-            if (b.at - a.at >= options.min_gap - count_hold && apart_in(reference, a, b)) {
+            if (best == live.size()) break;
+            Draft& a = ds[live[best]];
+            Draft& b = ds[live[best + 1]];
+            if (b.at - a.at >= options.min_gap - count_hold && apart_in(held, a, b)) {
                 const Seconds middle = a.at + (b.at - a.at) / 2;
                 // On the grid, min_gap apart or the least over it, the middle kept within a step.
                 Seconds first = round_to(middle - options.min_gap / 2, options.round, memo);
                 if (middle - first > options.min_gap / 2) first += step;
                 Seconds second = round_to(first + options.min_gap, options.round, memo);
                 if (second - first < options.min_gap) second += step;
-                const bool left_ok = best == 0 || first - ds[best - 1].at >= options.min_gap;
-                const bool right_ok = best + 2 >= ds.size() || ds[best + 2].at - second >= options.min_gap;
+                const bool left_ok = best == 0 || first - at[best - 1] >= options.min_gap;
+                const bool right_ok = best + 2 >= at.size() || at[best + 2] - second >= options.min_gap;
                 if (period.contains(first) && period.contains(second) && left_ok && right_ok) {
-                    a.at = first;
-                    b.at = second;
+                    a.at = at[best] = first;
+                    b.at = at[best + 1] = second;
                     continue;
                 }
             }
             merge_into(a, b, period, options, memo);
-            ds.erase(ds.begin() + static_cast<long>(best) + 1);
+            at[best] = a.at;
+            take_out(best + 1);
         }
         // ... and a pair it makes one, now a few minutes over min_gap apart, stays one.
-        for (std::size_t i = 0; !reference.empty() && i + 1 < ds.size(); ++i) {
-            if (ds[i + 1].at - ds[i].at >= options.min_gap + count_hold || !together_in(reference, ds[i], ds[i + 1]))
+        for (std::size_t i = 0; !held.empty() && i + 1 < live.size(); ++i) {
+            if (at[i + 1] - at[i] >= options.min_gap + count_hold ||
+                !together_in(held, ds[live[i]], ds[live[i + 1]]))
                 continue;
-            Draft one = ds[i];
-            merge_into(one, ds[i + 1], period, options, memo);
-            if ((i > 0 && one.at - ds[i - 1].at < options.min_gap) ||
-                (i + 2 < ds.size() && ds[i + 2].at - one.at < options.min_gap))
+            Draft one = ds[live[i]];
+            merge_into(one, ds[live[i + 1]], period, options, memo);
+            if ((i > 0 && one.at - at[i - 1] < options.min_gap) ||
+                (i + 2 < live.size() && at[i + 2] - one.at < options.min_gap))
                 continue;
-            ds[i] = std::move(one);
-            ds.erase(ds.begin() + static_cast<long>(i) + 1);
+            ds[live[i]] = std::move(one);
+            at[i] = ds[live[i]].at;
+            take_out(i + 1);
         }
-        drafts.insert(drafts.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));
+        for (const std::size_t i : live) drafts.push_back(std::move(ds[i]));
     }
 
     // Long gaps first, then small overshoots by moving a pump, then what is left.
