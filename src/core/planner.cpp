@@ -540,12 +540,18 @@ Seconds week_anchor(Seconds until, const date::time_zone* zone) {
     return start_of_local_day(day - (date::weekday(day) - date::Saturday), zone);
 }
 
-// The longest gaps between milk removals (pinned pumps, feeds at home) that
-// reach into an away period and exceed their limit.
-std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
-                              const std::vector<timetable::Draft>& drafts, const Settings& settings, TimeSpan range,
-                              const ZoneMemo& zone) {
-    std::vector<PlanAdvice> out;
+// A gap between milk removals over its limit (`limit`).
+struct LongGap {
+    TimeSpan span;
+    minutes limit;
+};
+
+// The gaps between milk removals (pinned pumps, feeds at home) over their limit that reach into an away
+// period, in time order.
+std::vector<LongGap> gaps_over_limit(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
+                                     const std::vector<timetable::Draft>& drafts, const Settings& settings,
+                                     const ZoneMemo& zone) {
+    std::vector<LongGap> out;
     const std::vector<Seconds> all = timetable::removals(feeds, periods, drafts);
     const DailyWindow night = night_window(settings);
     for (std::size_t i = 0; i + 1 < all.size(); ++i) {
@@ -553,15 +559,32 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
         const bool is_night =
             night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
         const minutes limit = is_night ? settings.max_gap_night : settings.max_gap_day;
-        if (b - a <= limit || !range.overlaps({a, b})) continue;
+        if (b - a <= limit) continue;
         const bool away = std::any_of(periods.begin(), periods.end(),
                                       [&](const TimeSpan& p) { return p.overlaps({a, b}); });
-        if (!away) continue;
+        if (away) out.push_back({{a, b}, limit});
+    }
+    return out;
+}
+
+// Whether one of `gaps` (gaps_over_limit's) reaches into `range`.
+bool reaches_into(const std::vector<LongGap>& gaps, const TimeSpan& range) {
+    return std::any_of(gaps.begin(), gaps.end(), [&](const LongGap& g) { return range.overlaps(g.span); });
+}
+
+// The longest gaps between milk removals (pinned pumps, feeds at home) that
+// reach into an away period and exceed their limit, those reaching into `range`.
+std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
+                              const std::vector<timetable::Draft>& drafts, const Settings& settings, TimeSpan range,
+                              const ZoneMemo& zone) {
+    std::vector<PlanAdvice> out;
+    for (const LongGap& over : gaps_over_limit(feeds, periods, drafts, settings, zone)) {
+        if (!range.overlaps(over.span)) continue;
         PlanAdvice g;
         g.kind = AdviceKind::long_gap;
-        g.begin = a;
-        g.end = b;
-        g.gap = limit;
+        g.begin = over.span.begin;
+        g.end = over.span.end;
+        g.gap = over.limit;
         out.push_back(g);
     }
     return out;
@@ -746,15 +769,19 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             Settings slack = settings;
             slack.max_gap_day += hold_gap_slack;
             slack.max_gap_night += hold_gap_slack;
+            // The gaps over their limits found once for the whole plan (again when a unit's pumps change).
+            std::vector<LongGap> held_gaps = gaps_over_limit(feeds, periods, drafts, slack, memo);
+            std::optional<std::vector<LongGap>> fresh_gaps;
             for (const TimeSpan& unit : units) {
-                if (long_gaps(feeds, periods, drafts, slack, unit, memo).empty() ||
-                    !long_gaps(feeds, periods, fresh, settings, unit, memo).empty())
-                    continue;
+                if (!reaches_into(held_gaps, unit)) continue;
+                if (!fresh_gaps) fresh_gaps = gaps_over_limit(feeds, periods, fresh, settings, memo);
+                if (reaches_into(*fresh_gaps, unit)) continue;
                 std::erase_if(drafts, [&](const timetable::Draft& d) { return unit.contains(d.at); });
                 for (const timetable::Draft& d : fresh)
                     if (unit.contains(d.at)) drafts.push_back(d);
                 std::sort(drafts.begin(), drafts.end(),
                           [](const timetable::Draft& a, const timetable::Draft& b) { return a.at < b.at; });
+                held_gaps = gaps_over_limit(feeds, periods, drafts, slack, memo);
             }
         }
         timetable::ease_spring_forward(drafts, feeds, periods, options, zone);
