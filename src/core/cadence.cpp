@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <tuple>
 
@@ -198,6 +199,81 @@ std::pair<std::size_t, double> nearest_centre(double minute, const std::vector<d
     return {best, best_distance};
 }
 
+// nearest_centre for many minutes against the same centres, measuring only the few that can be nearest.
+// With the centres in order on [0, day_minutes], circular_distance from a minute falls toward it from each
+// side (its rounding too: a subtraction rounds monotonically) and, past half a day, rises toward the far
+// side of the circle: the nearest below the minute is the last centre below it, or the first when that is
+// over half a day away (nearer round the other way); above, the first at or above it, or the last. Those
+// as near lie next to them. Centres off that range are measured one by one (nearest_centre).
+class NearestCentre {
+public:
+    explicit NearestCentre(const std::vector<double>& centres) : centres_(centres) {
+        ordered_ = std::all_of(centres.begin(), centres.end(), [](double c) { return c >= 0 && c <= day_minutes; });
+        if (!ordered_) return;
+        order_.resize(centres.size());
+        for (std::size_t c = 0; c < order_.size(); ++c) order_[c] = c;
+        std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+            return centres[a] < centres[b] || (centres[a] == centres[b] && a < b);
+        });
+        values_.reserve(order_.size());
+        for (const std::size_t c : order_) values_.push_back(centres[c]);
+    }
+
+    // How many centres lie below `minute`, counted on from `below`, the count for a minute before it
+    // (the minutes asked in order).
+    std::size_t below(double minute, std::size_t below) const {
+        while (below < values_.size() && values_[below] < minute) ++below;
+        return below;
+    }
+
+    // nearest_centre(minute, centres); `below`: below(minute, ...).
+    std::pair<std::size_t, double> operator()(double minute, std::size_t below) const {
+        if (!ordered_) return nearest_centre(minute, centres_);
+        constexpr double none = std::numeric_limits<double>::infinity();
+        const std::size_t j = below, n = values_.size();
+        const auto distance = [&](std::size_t s) { return circular_distance(minute, values_[s]); };
+        double before = none, first = none, after = none, last = none;
+        if (j > 0) {
+            before = distance(j - 1);
+            if (minute - values_[0] > day_minutes / 2.0) first = distance(0);
+        }
+        if (j < n) {
+            after = distance(j);
+            if (values_[n - 1] - minute > day_minutes / 2.0) last = distance(n - 1);
+        }
+        const double least = std::min(std::min(before, after), std::min(first, last));
+        // The lowest index of the centres that near, from each end that is, inward while they are.
+        std::size_t best = centres_.size();
+        if (before == least)
+            for (std::size_t s = j - 1;; --s) {
+                best = std::min(best, order_[s]);
+                if (s == 0 || distance(s - 1) != least) break;
+            }
+        if (first == least)
+            for (std::size_t s = 0;; ++s) {
+                best = std::min(best, order_[s]);
+                if (s + 1 == j || distance(s + 1) != least) break;
+            }
+        if (after == least)
+            for (std::size_t s = j;; ++s) {
+                best = std::min(best, order_[s]);
+                if (s + 1 == n || distance(s + 1) != least) break;
+            }
+        if (last == least)
+            for (std::size_t s = n - 1;; --s) {
+                best = std::min(best, order_[s]);
+                if (s == j || distance(s - 1) != least) break;
+            }
+        return {best, least};
+    }
+
+private:
+    const std::vector<double>& centres_;
+    bool ordered_ = false;
+    std::vector<std::size_t> order_;  // the centres' indexes by value (then index)
+    std::vector<double> values_;      // their values in that order
+};
+
 // Weighted k-means on the circle; returns each feeding's cluster, or -1 for a
 // feeding farther than `slot_reach_minutes` from every centre (an occasional
 // feed that would pull a slot's time and amount).
@@ -205,10 +281,19 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
     std::vector<int> of(feedings.size(), -1);
     std::vector<double> sin_sum(centres.size()), cos_sum(centres.size());
     std::vector<bool> has(centres.size());
+    // The feedings by minute of the day, each iteration's nearest centres found in that order.
+    std::vector<std::size_t> by_minute(feedings.size());
+    for (std::size_t i = 0; i < by_minute.size(); ++i) by_minute[i] = i;
+    std::stable_sort(by_minute.begin(), by_minute.end(),
+                     [&](std::size_t a, std::size_t b) { return feedings[a].minute < feedings[b].minute; });
     for (int iteration = 0; iteration < 50; ++iteration) {
         bool changed = false;
-        for (std::size_t i = 0; i < feedings.size(); ++i) {
-            const auto [nearest, best_distance] = nearest_centre(feedings[i].minute, centres);
+        const NearestCentre nearest_of(centres);
+        std::size_t below = 0;
+        for (const std::size_t i : by_minute) {
+            const double minute = feedings[i].minute;
+            below = nearest_of.below(minute, below);
+            const auto [nearest, best_distance] = nearest_of(minute, below);
             int best = static_cast<int>(nearest);
             if (best_distance > slot_reach_minutes) best = -1;
             if (of[i] != best) {
