@@ -58,17 +58,19 @@ struct Feeding {
     double sine = 0, cosine = 0;  // of `minute` as an angle (minute_trig), computed once
 };
 
-double weight_of(long day, long last_day) {
-    // std::pow's values for the usual ages, computed on first use.
+// std::pow(decay, age): its values for the usual ages computed once, on first use.
+template <const double& decay>
+double decayed(long age) {
     static const std::array<double, 64> recent = [] {
         std::array<double, 64> table{};
-        for (std::size_t n = 0; n < table.size(); ++n) table[n] = std::pow(day_decay, static_cast<double>(n));
+        for (std::size_t n = 0; n < table.size(); ++n) table[n] = std::pow(decay, static_cast<double>(n));
         return table;
     }();
-    const long age = std::max(0L, last_day - day);
-    if (age < static_cast<long>(recent.size())) return recent[static_cast<std::size_t>(age)];
-    return std::pow(day_decay, static_cast<double>(age));
+    if (age >= 0 && age < static_cast<long>(recent.size())) return recent[static_cast<std::size_t>(age)];
+    return std::pow(decay, static_cast<double>(age));
 }
+
+double weight_of(long day, long last_day) { return decayed<day_decay>(std::max(0L, last_day - day)); }
 
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
@@ -335,8 +337,7 @@ struct Window {
     // support follow the baby fast.
     double time_weight(long day) const {
         const long age = std::max(0L, last_day - day);
-        return std::pow(time_decay, static_cast<double>(age)) * (age == 0 ? newest_time_share : 1.0) *
-               completeness(day);
+        return decayed<time_decay>(age) * (age == 0 ? newest_time_share : 1.0) * completeness(day);
     }
     double completeness(long day) const {
         return std::binary_search(incomplete.begin(), incomplete.end(), day) ? incomplete_weight : 1.0;
@@ -513,13 +514,14 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
             if (open[d][static_cast<std::size_t>(t)]++ == 0) gain[static_cast<std::size_t>(t)] += f.time_weight;
         });
     }
-    std::vector<bool> caught(feedings.size(), false);
+    std::vector<char> caught(feedings.size(), false);
     std::vector<double> out;
+    std::vector<std::size_t> pick(day_count);
     while (static_cast<int>(out.size()) < k) {
         const auto best = static_cast<int>(std::max_element(gain.begin(), gain.end()) - gain.begin());
         if (gain[static_cast<std::size_t>(best)] <= 1e-9) break;
         const double t = best * seed_step;
-        std::vector<std::size_t> pick(day_count, feedings.size());
+        std::fill(pick.begin(), pick.end(), feedings.size());
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             if (caught[i]) continue;
             const double distance = circular_distance(feedings[i].minute, t);

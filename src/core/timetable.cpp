@@ -461,8 +461,14 @@ void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, co
         h.estimated = h.estimated || f.estimated;
     }
     std::erase_if(drafts, [&](const Draft& d) { return period.contains(d.at); });
-    drafts.insert(drafts.end(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
-    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    // In time order: the held pumps (in the period, where no other pump is now) go in where the period
+    // begins when both are in order already, as the stable sort would put them; else that sort.
+    const auto earlier = [](const Draft& x, const Draft& y) { return x.at < y.at; };
+    const bool in_order = std::is_sorted(drafts.begin(), drafts.end(), earlier) &&
+                          std::is_sorted(held.begin(), held.end(), earlier);
+    const auto at = in_order ? std::lower_bound(drafts.begin(), drafts.end(), held.front(), earlier) : drafts.end();
+    drafts.insert(at, std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
+    if (!in_order) std::stable_sort(drafts.begin(), drafts.end(), earlier);
 }
 
 void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
