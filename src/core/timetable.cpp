@@ -670,41 +670,54 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
     std::vector<Draft> drafts;
     const seconds step = std::max(minutes(1), options.round);
     const Reference held(reference);
+    // The period's pumps in time order: ds[live[0]], ds[live[1]], ...; a merged pump leaves `live` (a list
+    // of indexes: taking one out moves no pump), and `at` keeps their times in the same order. Kept from
+    // one period to the next (their room).
+    std::vector<Draft> ds;
+    std::vector<std::size_t> live;
+    std::vector<Seconds> at;
+    std::vector<long> gap;  // gap[i]: from pump i to the next, in seconds (looked through on every merge)
     for (const TimeSpan& period : periods) {
-        // The period's pumps in time order: ds[live[0]], ds[live[1]], ...; a merged pump leaves `live` (a list
-        // of indexes: taking one out moves no pump), and `at` keeps their times in the same order.
-        std::vector<Draft> ds;
+        ds.clear();
         for (const auto& f : feeds)
             if (period.contains(f.at)) {
                 Draft d{round_into(f.at, period, options.round, memo), f.amount, {f.at}, {f.amount}};
                 d.estimated = f.estimated;
                 ds.push_back(std::move(d));
             }
-        std::vector<std::size_t> live(ds.size());
-        std::vector<Seconds> at(ds.size());
+        if (ds.empty()) continue;
+        live.resize(ds.size());
+        at.resize(ds.size());
         for (std::size_t i = 0; i < ds.size(); ++i) {
             live[i] = i;
             at[i] = ds[i].at;
         }
+        gap.resize(at.size() - 1);
+        const auto refresh = [&](std::size_t i) {
+            if (i + 1 < at.size()) gap[i] = (at[i + 1] - at[i]).count();
+        };
+        for (std::size_t i = 0; i < gap.size(); ++i) refresh(i);
         const auto take_out = [&](std::size_t i) {
             live.erase(live.begin() + static_cast<long>(i));
             at.erase(at.begin() + static_cast<long>(i));
+            gap.erase(gap.begin() + static_cast<long>(i) - 1);
+            refresh(i - 1);
+            if (i >= 2) refresh(i - 2);
         };
+        const long min_gap = seconds(options.min_gap).count();
         // Merge the closest pair first while two pumps are closer than min_gap. Near min_gap (within
         // `count_hold`) the week's reference decides (a hysteresis, as snap_to holds the times): a pair
         // it keeps apart is spread to min_gap around its middle instead, so one noisy day that brings two
         // feeds a few minutes under min_gap does not take a pump away...
         while (live.size() > 1) {
+            // The first of the closest pairs under min_gap.
             std::size_t best = live.size();
-            seconds closest{};
-            for (std::size_t i = 0; i + 1 < at.size(); ++i) {
-                const seconds apart = at[i + 1] - at[i];
-                if (apart >= options.min_gap) continue;
-                if (best == live.size() || apart < closest) {
+            long closest = min_gap;
+            for (std::size_t i = 0; i < gap.size(); ++i)
+                if (gap[i] < closest) {
                     best = i;
-                    closest = apart;
+                    closest = gap[i];
                 }
-            }
             if (best == live.size()) break;
             Draft& a = ds[live[best]];
             Draft& b = ds[live[best + 1]];
@@ -720,6 +733,9 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
                 if (period.contains(first) && period.contains(second) && left_ok && right_ok) {
                     a.at = at[best] = first;
                     b.at = at[best + 1] = second;
+                    if (best > 0) refresh(best - 1);
+                    refresh(best);
+                    refresh(best + 1);
                     continue;
                 }
             }
