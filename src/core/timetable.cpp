@@ -28,16 +28,18 @@ bool inside(Seconds t, const std::vector<TimeSpan>& periods) {
     return std::any_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(t); });
 }
 
-// The target-weighted mean time of a pump's covered feeds (the plain mean
-// when nothing is known of the amounts).
-Seconds mean_time(const Draft& d) {
+// The target-weighted mean time of a pump's covered feeds, feeds [first, last] of `covers` and `amounts` (the
+// plain mean when nothing is known of the amounts).
+Seconds mean_time(const std::vector<Seconds>& covers, const std::vector<Volume>& amounts, std::size_t first,
+                  std::size_t last) {
     double total = 0;
-    for (const auto& a : d.amounts) total += a.ml();
-    const Seconds origin = d.covers.front();
+    for (std::size_t i = first; i <= last; ++i) total += amounts[i].ml();
+    const Seconds origin = covers[first];
+    const auto n = static_cast<double>(last - first + 1);
     double offset = 0;
-    for (std::size_t i = 0; i < d.covers.size(); ++i) {
-        const double w = total > 0 ? d.amounts[i].ml() / total : 1.0 / static_cast<double>(d.covers.size());
-        offset += w * static_cast<double>((d.covers[i] - origin).count());
+    for (std::size_t i = first; i <= last; ++i) {
+        const double w = total > 0 ? amounts[i].ml() / total : 1.0 / n;
+        offset += w * static_cast<double>((covers[i] - origin).count());
     }
     return origin + seconds(std::llround(offset));
 }
@@ -605,85 +607,104 @@ namespace {
 
 seconds abs_distance(Seconds a, Seconds b) { return a > b ? a - b : b - a; }
 
+// A pump of the week's reference: its time, and how many feeds it covers.
+struct Held {
+    Seconds at;
+    std::size_t covers = 0;
+};
+
 // The week's reference pumps, to find the one nearest a time: by halving when they are in time order (on
 // the wall clock they are, but for the hour a fall-back change repeats), else by looking at each.
 class Reference {
 public:
-    explicit Reference(const std::vector<Draft>& drafts)
-        : drafts_(drafts), sorted_(std::is_sorted(drafts.begin(), drafts.end(), earlier)) {}
-    const std::vector<Draft>& drafts() const { return drafts_; }
-    bool empty() const { return drafts_.empty(); }
+    explicit Reference(const std::vector<Held>& pumps)
+        : pumps_(pumps), sorted_(std::is_sorted(pumps.begin(), pumps.end(), earlier)) {}
+    const std::vector<Held>& pumps() const { return pumps_; }
+    bool empty() const { return pumps_.empty(); }
     // The pump nearest `t` (its index; the first of those as near), or npos when there is none.
     std::size_t nearest(Seconds t) const {
         if (!sorted_) {
             std::size_t best = std::string::npos;
-            for (std::size_t i = 0; i < drafts_.size(); ++i)
-                if (best == std::string::npos || abs_distance(drafts_[i].at, t) < abs_distance(drafts_[best].at, t))
+            for (std::size_t i = 0; i < pumps_.size(); ++i)
+                if (best == std::string::npos || abs_distance(pumps_[i].at, t) < abs_distance(pumps_[best].at, t))
                     best = i;
             return best;
         }
         // In time order the distance falls to the nearest and rises after: the nearest is the last pump before
         // `t` (the first of those at its time; it wins a tie, coming first) or the first at or after it.
-        if (drafts_.empty()) return std::string::npos;
-        const auto after = std::lower_bound(drafts_.begin(), drafts_.end(), t, before);
-        if (after == drafts_.begin()) return 0;
+        if (pumps_.empty()) return std::string::npos;
+        const auto after = std::lower_bound(pumps_.begin(), pumps_.end(), t, before);
+        if (after == pumps_.begin()) return 0;
         const auto last_before = std::prev(after);
-        if (after != drafts_.end() && after->at - t < t - last_before->at)
-            return static_cast<std::size_t>(after - drafts_.begin());
-        return static_cast<std::size_t>(std::lower_bound(drafts_.begin(), after, last_before->at, before) -
-                                        drafts_.begin());
+        if (after != pumps_.end() && after->at - t < t - last_before->at)
+            return static_cast<std::size_t>(after - pumps_.begin());
+        return static_cast<std::size_t>(std::lower_bound(pumps_.begin(), after, last_before->at, before) -
+                                        pumps_.begin());
     }
 
 private:
-    static bool earlier(const Draft& x, const Draft& y) { return x.at < y.at; }
-    static bool before(const Draft& x, Seconds t) { return x.at < t; }
-    const std::vector<Draft>& drafts_;
+    static bool earlier(const Held& x, const Held& y) { return x.at < y.at; }
+    static bool before(const Held& x, Seconds t) { return x.at < t; }
+    const std::vector<Held>& pumps_;
     bool sorted_;
 };
 
-// Two neighbouring pumps the reference keeps apart: each near a pump of its own there.
-bool apart_in(const Reference& reference, const Draft& a, const Draft& b) {
-    const std::size_t ra = reference.nearest(a.at), rb = reference.nearest(b.at);
-    return ra != std::string::npos && ra != rb && abs_distance(reference.drafts()[ra].at, a.at) <= count_hold &&
-           abs_distance(reference.drafts()[rb].at, b.at) <= count_hold;
+// Two neighbouring pumps (at a and b) the reference keeps apart: each near a pump of its own there.
+bool apart_in(const Reference& reference, Seconds a, Seconds b) {
+    const std::size_t ra = reference.nearest(a), rb = reference.nearest(b);
+    return ra != std::string::npos && ra != rb && abs_distance(reference.pumps()[ra].at, a) <= count_hold &&
+           abs_distance(reference.pumps()[rb].at, b) <= count_hold;
 }
 
-// Two neighbouring pumps the reference makes one: the same pump, covering feeds of both, nearest each.
-bool together_in(const Reference& reference, const Draft& a, const Draft& b) {
-    const std::size_t ra = reference.nearest(a.at), rb = reference.nearest(b.at);
-    return ra != std::string::npos && ra == rb && reference.drafts()[ra].covers.size() >= 2 &&
-           abs_distance(reference.drafts()[ra].at, a.at + (b.at - a.at) / 2) <= count_hold;
+// Two neighbouring pumps (at a and b) the reference makes one: the same pump, covering feeds of both, nearest
+// each.
+bool together_in(const Reference& reference, Seconds a, Seconds b) {
+    const std::size_t ra = reference.nearest(a), rb = reference.nearest(b);
+    return ra != std::string::npos && ra == rb && reference.pumps()[ra].covers >= 2 &&
+           abs_distance(reference.pumps()[ra].at, a + (b - a) / 2) <= count_hold;
 }
 
-void merge_into(Draft& a, const Draft& b, const TimeSpan& period, const Options& options, const ZoneMemo& memo) {
-    a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
-    a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
-    a.target += b.target;
-    a.estimated = a.estimated || b.estimated;
-    a.at = round_into(mean_time(a), period, options.round, memo);
-}
+// A pump of a period being laid out: it covers feeds [first, last] of the period (merges join neighbours).
+struct Laying {
+    Seconds at;
+    Volume target;  // the covered feeds' amounts, added as the merges went
+    std::size_t first = 0, last = 0;
+    bool estimated = false;
+};
 
 // draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
 // are wall-clock times written as instants (the reference's too).
 std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods, const Options& options,
-                           const ZoneMemo& memo, const std::vector<Draft>& reference) {
+                           const ZoneMemo& memo, const std::vector<Held>& reference) {
     std::vector<Draft> drafts;
     const seconds step = std::max(minutes(1), options.round);
     const Reference held(reference);
-    // The period's pumps in time order: ds[live[0]], ds[live[1]], ...; a merged pump leaves `live` (a list
-    // of indexes: taking one out moves no pump), and `at` keeps their times in the same order. Kept from
-    // one period to the next (their room).
-    std::vector<Draft> ds;
+    // The period's feeds (their times and amounts), and its pumps in time order: ds[live[0]], ds[live[1]], ...;
+    // a merged pump leaves `live` (a list of indexes: taking one out moves no pump), and `at` keeps their
+    // times in the same order. Kept from one period to the next (their room).
+    std::vector<Seconds> covers;
+    std::vector<Volume> amounts;
+    std::vector<Laying> ds;
     std::vector<std::size_t> live;
     std::vector<Seconds> at;
     std::vector<long> gap;  // gap[i]: from pump i to the next, in seconds (looked through on every merge)
+    // b joins a (the pump before it): their feeds, at their target-weighted mean time.
+    const auto merge_into = [&](Laying& a, const Laying& b, const TimeSpan& period) {
+        a.last = b.last;
+        a.target += b.target;
+        a.estimated = a.estimated || b.estimated;
+        a.at = round_into(mean_time(covers, amounts, a.first, a.last), period, options.round, memo);
+    };
     for (const TimeSpan& period : periods) {
+        covers.clear();
+        amounts.clear();
         ds.clear();
         for (const auto& f : feeds)
             if (period.contains(f.at)) {
-                Draft d{round_into(f.at, period, options.round, memo), f.amount, {f.at}, {f.amount}};
-                d.estimated = f.estimated;
-                ds.push_back(std::move(d));
+                ds.push_back({round_into(f.at, period, options.round, memo), f.amount, covers.size(), covers.size(),
+                              f.estimated});
+                covers.push_back(f.at);
+                amounts.push_back(f.amount);
             }
         if (ds.empty()) continue;
         live.resize(ds.size());
@@ -719,9 +740,9 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
                     closest = gap[i];
                 }
             if (best == live.size()) break;
-            Draft& a = ds[live[best]];
-            Draft& b = ds[live[best + 1]];
-            if (b.at - a.at >= options.min_gap - count_hold && apart_in(held, a, b)) {
+            Laying& a = ds[live[best]];
+            Laying& b = ds[live[best + 1]];
+            if (b.at - a.at >= options.min_gap - count_hold && apart_in(held, a.at, b.at)) {
                 const Seconds middle = a.at + (b.at - a.at) / 2;
                 // On the grid, min_gap apart or the least over it, the middle kept within a step.
                 Seconds first = round_to(middle - options.min_gap / 2, options.round, memo);
@@ -739,25 +760,34 @@ std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<Tim
                     continue;
                 }
             }
-            merge_into(a, b, period, options, memo);
+            merge_into(a, b, period);
             at[best] = a.at;
             take_out(best + 1);
         }
         // ... and a pair it makes one, now a few minutes over min_gap apart, stays one.
         for (std::size_t i = 0; !held.empty() && i + 1 < live.size(); ++i) {
-            if (at[i + 1] - at[i] >= options.min_gap + count_hold ||
-                !together_in(held, ds[live[i]], ds[live[i + 1]]))
-                continue;
-            Draft one = ds[live[i]];
-            merge_into(one, ds[live[i + 1]], period, options, memo);
+            if (at[i + 1] - at[i] >= options.min_gap + count_hold || !together_in(held, at[i], at[i + 1])) continue;
+            Laying one = ds[live[i]];
+            merge_into(one, ds[live[i + 1]], period);
             if ((i > 0 && one.at - at[i - 1] < options.min_gap) ||
                 (i + 2 < live.size() && at[i + 2] - one.at < options.min_gap))
                 continue;
-            ds[live[i]] = std::move(one);
-            at[i] = ds[live[i]].at;
+            ds[live[i]] = one;
+            at[i] = one.at;
             take_out(i + 1);
         }
-        for (const std::size_t i : live) drafts.push_back(std::move(ds[i]));
+        for (const std::size_t i : live) {
+            const Laying& p = ds[i];
+            Draft d;
+            d.at = p.at;
+            d.target = p.target;
+            d.covers.assign(covers.begin() + static_cast<long>(p.first),
+                            covers.begin() + static_cast<long>(p.last) + 1);
+            d.amounts.assign(amounts.begin() + static_cast<long>(p.first),
+                             amounts.begin() + static_cast<long>(p.last) + 1);
+            d.estimated = p.estimated;
+            drafts.push_back(std::move(d));
+        }
     }
 
     // Long gaps first, then small overshoots by moving a pump, then what is left.
@@ -1001,8 +1031,9 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     for (const auto& p : periods)
         wall_periods.push_back(TimeSpan{as_instant(memo.to_local(p.begin)), as_instant(memo.to_local(p.end))});
     // The reference on the same wall clock.
-    std::vector<Draft> wall_reference = reference;
-    for (auto& r : wall_reference) r.at = as_instant(memo.to_local(r.at));
+    std::vector<Held> wall_reference;
+    wall_reference.reserve(reference.size());
+    for (const Draft& r : reference) wall_reference.push_back({as_instant(memo.to_local(r.at)), r.covers.size()});
     std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr), wall_reference);
     // Back to instants: a feed's wall time gives its instant again (predicted_feeds' to_instant).
     for (auto& d : drafts) {
