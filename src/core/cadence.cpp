@@ -206,7 +206,9 @@ std::pair<std::size_t, double> nearest_centre(double minute, const std::vector<d
 // side (its rounding too: a subtraction rounds monotonically) and, past half a day, rises toward the far
 // side of the circle: the nearest below the minute is the last centre below it, or the first when that is
 // over half a day away (nearer round the other way); above, the first at or above it, or the last. Those
-// as near lie next to them. Centres off that range are measured one by one (nearest_centre).
+// as near lie next to them, and are as near only when their times differ by a rounding (under 1e-12 minutes)
+// or when one is on the near side and the other the far (then it is also next to the far end's nearest).
+// Centres off that range are measured one by one (nearest_centre).
 class NearestCentre {
 public:
     explicit NearestCentre(const std::vector<double>& centres) : centres_(centres) {
@@ -219,6 +221,8 @@ public:
         });
         values_.reserve(order_.size());
         for (const std::size_t c : order_) values_.push_back(centres[c]);
+        close_.assign(values_.size(), 0);
+        for (std::size_t s = 1; s < values_.size(); ++s) close_[s] = values_[s] - values_[s - 1] <= 1e-9;
     }
 
     // How many centres lie below `minute`, counted on from `below`, the count for a minute before it
@@ -229,7 +233,7 @@ public:
     }
 
     // nearest_centre(minute, centres); `below`: below(minute, ...).
-    std::pair<std::size_t, double> operator()(double minute, std::size_t below) const {
+    [[gnu::always_inline]] std::pair<std::size_t, double> operator()(double minute, std::size_t below) const {
         if (!ordered_) return nearest_centre(minute, centres_);
         constexpr double none = std::numeric_limits<double>::infinity();
         const std::size_t j = below, n = values_.size();
@@ -249,22 +253,22 @@ public:
         if (before == least)
             for (std::size_t s = j - 1;; --s) {
                 best = std::min(best, order_[s]);
-                if (s == 0 || distance(s - 1) != least) break;
+                if (s == 0 || !close_[s] || distance(s - 1) != least) break;
             }
         if (first == least)
             for (std::size_t s = 0;; ++s) {
                 best = std::min(best, order_[s]);
-                if (s + 1 == j || distance(s + 1) != least) break;
+                if (s + 1 == j || !close_[s + 1] || distance(s + 1) != least) break;
             }
         if (after == least)
             for (std::size_t s = j;; ++s) {
                 best = std::min(best, order_[s]);
-                if (s + 1 == n || distance(s + 1) != least) break;
+                if (s + 1 == n || !close_[s + 1] || distance(s + 1) != least) break;
             }
         if (last == least)
             for (std::size_t s = n - 1;; --s) {
                 best = std::min(best, order_[s]);
-                if (s == j || distance(s - 1) != least) break;
+                if (s == j || !close_[s] || distance(s - 1) != least) break;
             }
         return {best, least};
     }
@@ -274,6 +278,7 @@ private:
     bool ordered_ = false;
     std::vector<std::size_t> order_;  // the centres' indexes by value (then index)
     std::vector<double> values_;      // their values in that order
+    std::vector<char> close_;         // close_[s]: values_[s] within 1e-9 of the one before
 };
 
 // Weighted k-means on the circle; returns each feeding's cluster, or -1 for a
