@@ -522,8 +522,26 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
     std::vector<char> caught(feedings.size(), false);
     std::vector<double> out;
     std::vector<std::size_t> pick(day_count);
+    // The best time, std::max_element's (the first of the greatest gains), found through the greatest gain of
+    // each block of steps, measured again only where a catch lowered a gain.
+    constexpr int block = 16, blocks = steps / block;
+    static_assert(steps % block == 0);
+    std::array<double, blocks> block_gain{};
+    std::array<bool, blocks> lowered{};
+    lowered.fill(true);
+    const auto best_step = [&] {
+        const auto from = [&](std::size_t b) { return gain.begin() + static_cast<long>(b) * block; };
+        for (std::size_t b = 0; b < blocks; ++b)
+            if (lowered[b]) {
+                block_gain[b] = *std::max_element(from(b), from(b) + block);
+                lowered[b] = false;
+            }
+        const auto top = static_cast<std::size_t>(std::max_element(block_gain.begin(), block_gain.end()) -
+                                                  block_gain.begin());
+        return static_cast<int>(std::max_element(from(top), from(top) + block) - gain.begin());
+    };
     while (static_cast<int>(out.size()) < k) {
-        const auto best = static_cast<int>(std::max_element(gain.begin(), gain.end()) - gain.begin());
+        const int best = best_step();
         if (gain[static_cast<std::size_t>(best)] <= 1e-9) break;
         const double t = best * seed_step;
         std::fill(pick.begin(), pick.end(), feedings.size());
@@ -542,7 +560,10 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
             s += feedings[i].time_weight * feedings[i].sine;
             c += feedings[i].time_weight * feedings[i].cosine;
             near_steps(feedings[i].minute, [&](int u) {
-                if (--open[d][static_cast<std::size_t>(u)] == 0) gain[static_cast<std::size_t>(u)] -= day_weight[d];
+                if (--open[d][static_cast<std::size_t>(u)] == 0) {
+                    gain[static_cast<std::size_t>(u)] -= day_weight[d];
+                    lowered[static_cast<std::size_t>(u / block)] = true;
+                }
             });
         }
         out.push_back(mean_minute(s, c));
@@ -564,6 +585,10 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const s
     const std::vector<int> of = cluster(feedings, centres);
     // Each cluster's members in time order.
     std::vector<std::vector<const Feeding*>> members(centres.size());
+    std::vector<std::size_t> count(centres.size(), 0);
+    for (const int c : of)
+        if (c >= 0) ++count[static_cast<std::size_t>(c)];
+    for (std::size_t c = 0; c < centres.size(); ++c) members[c].reserve(count[c]);
     for (std::size_t i = 0; i < feedings.size(); ++i)
         if (of[i] >= 0) members[static_cast<std::size_t>(of[i])].push_back(&feedings[i]);
     std::vector<Kept> kept;
