@@ -554,8 +554,11 @@ std::vector<LongGap> gaps_over_limit(const std::vector<timetable::Feed>& feeds, 
     std::vector<LongGap> out;
     const std::vector<Seconds> all = timetable::removals(feeds, periods, drafts);
     const DailyWindow night = night_window(settings);
+    // A gap within both limits is within its own, night or not: its limit is not looked up.
+    const minutes shortest = std::min(settings.max_gap_day, settings.max_gap_night);
     for (std::size_t i = 0; i + 1 < all.size(); ++i) {
         const Seconds a = all[i], b = all[i + 1];
+        if (b - a <= shortest) continue;
         const bool is_night =
             night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
         const minutes limit = is_night ? settings.max_gap_night : settings.max_gap_day;

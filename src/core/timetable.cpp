@@ -101,9 +101,12 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& hom
                      const Options& options, const ZoneMemo& zone, seconds slack) {
     const std::vector<Removal> seq = sequence(home, drafts);
     std::vector<Draft> added;
+    // A gap within both limits is within its own, night or not: its limit is not looked up.
+    const seconds shortest = std::min<seconds>(options.max_gap_day, options.max_gap_night);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const Seconds a = seq[i].at, b = seq[i + 1].at;
         const seconds gap = b - a;
+        if (gap <= shortest + slack) continue;
         const seconds limit = limit_of(a, b, options, zone);
         if (gap <= limit + slack) continue;
         const auto pieces =
@@ -181,7 +184,10 @@ seconds ceil_to_step(seconds s, minutes round) {
 void nudge(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
            const Options& options, const ZoneMemo& zone) {
     std::vector<Removal> seq = sequence(home, drafts);
+    // A gap within both limits is within its own, night or not: its limit is not looked up.
+    const seconds shortest = std::min<seconds>(options.max_gap_day, options.max_gap_night);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
+        if (seq[i + 1].at - seq[i].at <= shortest) continue;
         const seconds over = (seq[i + 1].at - seq[i].at) - limit_of(seq[i].at, seq[i + 1].at, options, zone);
         if (over <= seconds(0) || over > nudge_limit) continue;
         const seconds shift = ceil_to_step(over, options.round);
