@@ -732,8 +732,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     Cadence cadence;
     cadence.basis.since = since;
     cadence.basis.until = until;
-    const std::string window_text =
-        fmt::format("from {} to {}", format_date_time(since, zone), format_date_time(until, zone));
+    // The window in words, for a refusal (made only then).
+    const auto window_words = [&] {
+        return fmt::format("from {} to {}", format_date_time(since, zone), format_date_time(until, zone));
+    };
 
     struct Feed {
         long local_minute;
@@ -797,7 +799,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             throw usage_error(fmt::format(
                 "{} {}: the journal's feeds begin on {}, and the plan learns the baby's rhythm from at least {} "
                 "days of feeds before the day it plans: plan a day from {} on",
-                how_many, window_text, format_date(first), min_feed_days,
+                how_many, window_words(), format_date(first), min_feed_days,
                 format_date(first + date::days(min_feed_days))));
         }
         // Feeds before the window too (a break in logging), too few days in all to learn from: the journal's
@@ -809,10 +811,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                 "only {} with feeds{} in the journal ({} {}); the plan learns the baby's rhythm from at least {} "
                 "days: log every feed ({}) for {}",
                 plural(known, "day", "days"), of, days == 0 ? std::string("none") : std::to_string(days),
-                window_text, min_feed_days, log_feed_commands(baby), plural(min_feed_days - known, "more day")));
+                window_words(), min_feed_days, log_feed_commands(baby), plural(min_feed_days - known, "more day")));
         throw usage_error(fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every "
                                       "feed ({}) for {}",
-                                      how_many, window_text, min_feed_days, log_feed_commands(baby),
+                                      how_many, window_words(), min_feed_days, log_feed_commands(baby),
                                       plural(missing, "more day")));
     }
 
@@ -837,7 +839,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             throw usage_error(fmt::format(
                 "no feed or pump {} has an amount, so the plan cannot set targets: log bottle feeds with their "
                 "amount (pumplog log feed 120ml) or your pumps (pumplog add 90ml)",
-                window_text));
+                window_words()));
         }
     }
 
