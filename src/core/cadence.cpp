@@ -97,8 +97,8 @@ double normalize_minute(double m) {
 }
 
 // The weighted q-quantile of (value, weight) pairs (the mean of the two
-// middle values when the weight splits exactly there).
-double weighted_quantile(std::vector<std::pair<double, double>> values, double q) {
+// middle values when the weight splits exactly there). Sorts `values`.
+double weighted_quantile(std::vector<std::pair<double, double>>& values, double q) {
     std::sort(values.begin(), values.end());
     double total = 0;
     for (const auto& v : values) total += v.second;
@@ -112,14 +112,12 @@ double weighted_quantile(std::vector<std::pair<double, double>> values, double q
     return values.empty() ? 0 : values.back().first;
 }
 
-double weighted_median(std::vector<std::pair<double, double>> values) {
-    return weighted_quantile(std::move(values), 0.5);
-}
+double weighted_median(std::vector<std::pair<double, double>>& values) { return weighted_quantile(values, 0.5); }
 
 // The weighted interquartile mean of (value, weight) pairs: the mean of the
 // values over the middle half of the total weight, [1/4, 3/4], each weighing
-// the part of its weight inside it.
-double interquartile_mean(std::vector<std::pair<double, double>> values) {
+// the part of its weight inside it. Sorts `values`.
+double interquartile_mean(std::vector<std::pair<double, double>>& values) {
     std::sort(values.begin(), values.end());
     double total = 0;
     for (const auto& v : values) total += v.second;
@@ -355,6 +353,13 @@ long slot_day(const Feeding& f, long centre_minute) {
     return floor_div(f.local_minute - centre_minute + day_minutes / 2, day_minutes);
 }
 
+// The lists stats_of works in, kept from one cluster to the next (their room).
+struct StatsRoom {
+    std::vector<std::pair<long, const Feeding*>> by_day;
+    std::vector<std::pair<double, double>> offsets, amounts, part;
+    std::vector<long> seen_days;
+};
+
 struct ClusterStats {
     double minute = 0;
     double ml = 0;
@@ -374,24 +379,26 @@ struct ClusterStats {
 // time and the amount (a burst is one feeding with the summed amount); the
 // time is a weighted interquartile mean and the amount a weighted mean over
 // the days seen (the day's volume is shared out later).
-ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
+ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window,
+                      StatsRoom& room) {
     // The members by slot day, ascending, each day's in the members' order (a
     // stable sort: the groups and order a std::map of lists gave). The members
     // come in time order, so their slot days are sorted already, unless two
     // clusters were joined.
     const long centre_minute = std::lround(centre);
-    std::vector<std::pair<long, const Feeding*>> by_day;
-    by_day.reserve(members.size());
+    auto& by_day = room.by_day;
+    by_day.clear();
     for (const Feeding* f : members) by_day.emplace_back(slot_day(*f, centre_minute), f);
     const auto earlier_day = [](const auto& a, const auto& b) { return a.first < b.first; };
     if (!std::is_sorted(by_day.begin(), by_day.end(), earlier_day))
         std::stable_sort(by_day.begin(), by_day.end(), earlier_day);
-    // One entry per day seen: at most one per member (reserved: no regrowth).
-    std::vector<std::pair<double, double>> offsets, amounts;
-    std::vector<long> seen_days;
-    offsets.reserve(by_day.size());
-    amounts.reserve(by_day.size());
-    seen_days.reserve(by_day.size());
+    // One entry per day seen.
+    auto& offsets = room.offsets;
+    auto& amounts = room.amounts;
+    auto& seen_days = room.seen_days;
+    offsets.clear();
+    amounts.clear();
+    seen_days.clear();
     double seen_weight = 0;
     for (std::size_t first = 0, end = 0; first < by_day.size(); first = end) {
         const Feeding* nearest = by_day[first].second;
@@ -436,15 +443,17 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     // day cannot trip this; three days that agree can.
     if (offsets.size() > moved_days) {
         const auto recent = offsets.end() - moved_days;
-        const double before = weighted_median(std::vector<std::pair<double, double>>(offsets.begin(), recent));
+        room.part.assign(offsets.begin(), recent);
+        const double before = weighted_median(room.part);
         const auto later = [&](const auto& o) { return o.first - before > trim_minutes; };
         const auto earlier = [&](const auto& o) { return before - o.first > trim_minutes; };
         if (std::all_of(recent, offsets.end(), later) || std::all_of(recent, offsets.end(), earlier)) {
-            const double now = weighted_median(std::vector<std::pair<double, double>>(recent, offsets.end()));
+            room.part.assign(recent, offsets.end());
+            const double now = weighted_median(room.part);
             std::erase_if(offsets, [&](const auto& o) { return std::abs(o.first - now) > trim_minutes; });
         }
     }
-    s.minute = normalize_minute(centre + interquartile_mean(std::move(offsets)));
+    s.minute = normalize_minute(centre + interquartile_mean(offsets));
     s.ml = weighted_mean(amounts);
     s.seen = static_cast<int>(seen_days.size());
     s.eligible = eligible;
@@ -579,7 +588,7 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
 // `split_minutes` and rarely seen on the same day (one feed that fell now
 // before, now after a time), are joined.
 std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const std::vector<double>& seeds,
-                            const Window& window) {
+                            const Window& window, StatsRoom& room) {
     std::vector<double> centres(seeds.begin(), seeds.begin() + std::min<long>(k, static_cast<long>(seeds.size())));
     fill_gaps(centres, k);
     const std::vector<int> of = cluster(feedings, centres);
@@ -594,7 +603,7 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const s
     std::vector<Kept> kept;
     for (std::size_t c = 0; c < centres.size(); ++c) {
         if (members[c].empty()) continue;
-        const ClusterStats s = stats_of(members[c], centres[c], window);
+        const ClusterStats s = stats_of(members[c], centres[c], window, room);
         if (s.is_slot()) kept.push_back({std::move(members[c]), s});
     }
     std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
@@ -611,7 +620,7 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const s
             members.insert(members.end(), kept[j].members.begin(), kept[j].members.end());
             std::vector<std::pair<double, double>> minutes;
             for (const Feeding* f : members) minutes.emplace_back(f->minute, f->time_weight);
-            kept[i] = {members, stats_of(members, circular_mean(minutes), window)};
+            kept[i] = {members, stats_of(members, circular_mean(minutes), window, room)};
             kept.erase(kept.begin() + static_cast<long>(j));
             if (j < i) --i;
             again = true;
@@ -934,7 +943,8 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     // The greedy coverage seeds for k + 1 slots begin with those for k (each
     // pick depends only on the picks before it): found once for both.
     const std::vector<double> seeds = coverage_seeds(feedings, std::min(k + 1, 24));
-    std::vector<Kept> kept = slots_for(feedings, k, seeds, window);
+    StatsRoom room;
+    std::vector<Kept> kept = slots_for(feedings, k, seeds, window, room);
     // A feed missed on a recent day or two lowers the count but is still the
     // baby's: one more slot is taken when every slot it gives is seen on at
     // least `strong_support` of the days that could show it (recency-weighted)
@@ -949,7 +959,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             return c.stats.support >= strong_support &&
                    (!rounded_up || c.stats.seen >= steady_share * c.stats.eligible - 1e-9);
         };
-        std::vector<Kept> more = slots_for(feedings, k + 1, seeds, window);
+        std::vector<Kept> more = slots_for(feedings, k + 1, seeds, window, room);
         if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), steady))
             kept = std::move(more);
     }
