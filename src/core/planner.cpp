@@ -702,7 +702,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         // Hysteresis: snap to the timetable learned until the week's anchor.
         const Seconds anchor = week_anchor(until, zone);
         std::optional<std::vector<timetable::Draft>> ref_drafts;
-        std::vector<timetable::Draft> held;  // the reference as draft_pumps gave it: the pair counts it holds
+        // The reference as draft_pumps gave it (the pair counts it holds): itself, but pumping exclusively a copy
+        // (repeat_daily_when_crowded lays the reference out again).
+        std::vector<timetable::Draft> held_copy;
+        const std::vector<timetable::Draft>* held = &held_copy;
         std::vector<int> ref_layout;
         if (anchor < until) {
             try {
@@ -710,8 +713,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
                 ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
-                held = *ref_drafts;
+                if (!exclusive) held = &*ref_drafts;
                 if (exclusive) {
+                    held_copy = *ref_drafts;
                     ref_layout = timetable::repeat_daily_when_crowded(*ref_drafts, ref_feeds, from, to, options, zone);
                     // A reference with room for its pumps holds as its own day (the first whole day planned).
                     if (ref_layout.empty())
@@ -721,7 +725,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 // Too little was known at the anchor: no reference.
             }
         }
-        drafts = timetable::draft_pumps(feeds, periods, options, zone, held);
+        drafts = timetable::draft_pumps(feeds, periods, options, zone, *held);
         if (exclusive) timetable::repeat_daily_when_crowded(drafts, feeds, from, to, options, zone, ref_layout);
         if (ref_drafts) {
             // Each away window, or in exclusive mode each local day, on its own.
@@ -752,7 +756,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                                                            local_day(range.begin, zone))
                                                    .cadence;
                         const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
-                        earlier_drafts = timetable::draft_pumps(earlier_feeds, periods, options, zone, held);
+                        earlier_drafts = timetable::draft_pumps(earlier_feeds, periods, options, zone, *held);
                         if (exclusive)
                             timetable::repeat_daily_when_crowded(earlier_drafts, earlier_feeds, from, to, options,
                                                                  zone, ref_layout);
