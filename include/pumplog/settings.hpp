@@ -21,7 +21,12 @@ namespace pumplog {
 struct DailyWindow {
     int begin_min = 0;  // minutes after local midnight
     int end_min = 0;
-    bool contains(int minute_of_day) const;
+    // Inline: a plan asks it for every gap it measures.
+    bool contains(int minute_of_day) const {
+        if (begin_min == end_min) return true;  // a whole day
+        if (begin_min < end_min) return minute_of_day >= begin_min && minute_of_day < end_min;
+        return minute_of_day >= begin_min || minute_of_day < end_min;
+    }
     friend bool operator==(const DailyWindow&, const DailyWindow&) = default;
 };
 // "23:30-05:30", "8am-5:30pm", "noon-midnight"; usage error otherwise. With

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <tuple>
 
@@ -57,17 +58,19 @@ struct Feeding {
     double sine = 0, cosine = 0;  // of `minute` as an angle (minute_trig), computed once
 };
 
-double weight_of(long day, long last_day) {
-    // std::pow's values for the usual ages, computed on first use.
+// std::pow(decay, age): its values for the usual ages computed once, on first use.
+template <const double& decay>
+double decayed(long age) {
     static const std::array<double, 64> recent = [] {
         std::array<double, 64> table{};
-        for (std::size_t n = 0; n < table.size(); ++n) table[n] = std::pow(day_decay, static_cast<double>(n));
+        for (std::size_t n = 0; n < table.size(); ++n) table[n] = std::pow(decay, static_cast<double>(n));
         return table;
     }();
-    const long age = std::max(0L, last_day - day);
-    if (age < static_cast<long>(recent.size())) return recent[static_cast<std::size_t>(age)];
-    return std::pow(day_decay, static_cast<double>(age));
+    if (age >= 0 && age < static_cast<long>(recent.size())) return recent[static_cast<std::size_t>(age)];
+    return std::pow(decay, static_cast<double>(age));
 }
+
+double weight_of(long day, long last_day) { return decayed<day_decay>(std::max(0L, last_day - day)); }
 
 long floor_div(long a, long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
@@ -94,8 +97,8 @@ double normalize_minute(double m) {
 }
 
 // The weighted q-quantile of (value, weight) pairs (the mean of the two
-// middle values when the weight splits exactly there).
-double weighted_quantile(std::vector<std::pair<double, double>> values, double q) {
+// middle values when the weight splits exactly there). Sorts `values`.
+double weighted_quantile(std::vector<std::pair<double, double>>& values, double q) {
     std::sort(values.begin(), values.end());
     double total = 0;
     for (const auto& v : values) total += v.second;
@@ -109,14 +112,12 @@ double weighted_quantile(std::vector<std::pair<double, double>> values, double q
     return values.empty() ? 0 : values.back().first;
 }
 
-double weighted_median(std::vector<std::pair<double, double>> values) {
-    return weighted_quantile(std::move(values), 0.5);
-}
+double weighted_median(std::vector<std::pair<double, double>>& values) { return weighted_quantile(values, 0.5); }
 
 // The weighted interquartile mean of (value, weight) pairs: the mean of the
 // values over the middle half of the total weight, [1/4, 3/4], each weighing
-// the part of its weight inside it.
-double interquartile_mean(std::vector<std::pair<double, double>> values) {
+// the part of its weight inside it. Sorts `values`.
+double interquartile_mean(std::vector<std::pair<double, double>>& values) {
     std::sort(values.begin(), values.end());
     double total = 0;
     for (const auto& v : values) total += v.second;
@@ -198,6 +199,86 @@ std::pair<std::size_t, double> nearest_centre(double minute, const std::vector<d
     return {best, best_distance};
 }
 
+// nearest_centre for many minutes against the same centres, measuring only the few that can be nearest.
+// With the centres in order on [0, day_minutes], circular_distance from a minute falls toward it from each
+// side (its rounding too: a subtraction rounds monotonically) and, past half a day, rises toward the far
+// side of the circle: the nearest below the minute is the last centre below it, or the first when that is
+// over half a day away (nearer round the other way); above, the first at or above it, or the last. Those
+// as near lie next to them, and are as near only when their times differ by a rounding (under 1e-12 minutes)
+// or when one is on the near side and the other the far (then it is also next to the far end's nearest).
+// Centres off that range are measured one by one (nearest_centre).
+class NearestCentre {
+public:
+    explicit NearestCentre(const std::vector<double>& centres) : centres_(centres) {
+        ordered_ = std::all_of(centres.begin(), centres.end(), [](double c) { return c >= 0 && c <= day_minutes; });
+        if (!ordered_) return;
+        order_.resize(centres.size());
+        for (std::size_t c = 0; c < order_.size(); ++c) order_[c] = c;
+        std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+            return centres[a] < centres[b] || (centres[a] == centres[b] && a < b);
+        });
+        values_.reserve(order_.size());
+        for (const std::size_t c : order_) values_.push_back(centres[c]);
+        close_.assign(values_.size(), 0);
+        for (std::size_t s = 1; s < values_.size(); ++s) close_[s] = values_[s] - values_[s - 1] <= 1e-9;
+    }
+
+    // How many centres lie below `minute`, counted on from `below`, the count for a minute before it
+    // (the minutes asked in order).
+    std::size_t below(double minute, std::size_t below) const {
+        while (below < values_.size() && values_[below] < minute) ++below;
+        return below;
+    }
+
+    // nearest_centre(minute, centres); `below`: below(minute, ...).
+    [[gnu::always_inline]] std::pair<std::size_t, double> operator()(double minute, std::size_t below) const {
+        if (!ordered_) return nearest_centre(minute, centres_);
+        constexpr double none = std::numeric_limits<double>::infinity();
+        const std::size_t j = below, n = values_.size();
+        const auto distance = [&](std::size_t s) { return circular_distance(minute, values_[s]); };
+        double before = none, first = none, after = none, last = none;
+        if (j > 0) {
+            before = distance(j - 1);
+            if (minute - values_[0] > day_minutes / 2.0) first = distance(0);
+        }
+        if (j < n) {
+            after = distance(j);
+            if (values_[n - 1] - minute > day_minutes / 2.0) last = distance(n - 1);
+        }
+        const double least = std::min(std::min(before, after), std::min(first, last));
+        // The lowest index of the centres that near, from each end that is, inward while they are.
+        std::size_t best = centres_.size();
+        if (before == least)
+            for (std::size_t s = j - 1;; --s) {
+                best = std::min(best, order_[s]);
+                if (s == 0 || !close_[s] || distance(s - 1) != least) break;
+            }
+        if (first == least)
+            for (std::size_t s = 0;; ++s) {
+                best = std::min(best, order_[s]);
+                if (s + 1 == j || !close_[s + 1] || distance(s + 1) != least) break;
+            }
+        if (after == least)
+            for (std::size_t s = j;; ++s) {
+                best = std::min(best, order_[s]);
+                if (s + 1 == n || !close_[s + 1] || distance(s + 1) != least) break;
+            }
+        if (last == least)
+            for (std::size_t s = n - 1;; --s) {
+                best = std::min(best, order_[s]);
+                if (s == j || !close_[s] || distance(s - 1) != least) break;
+            }
+        return {best, least};
+    }
+
+private:
+    const std::vector<double>& centres_;
+    bool ordered_ = false;
+    std::vector<std::size_t> order_;  // the centres' indexes by value (then index)
+    std::vector<double> values_;      // their values in that order
+    std::vector<char> close_;         // close_[s]: values_[s] within 1e-9 of the one before
+};
+
 // Weighted k-means on the circle; returns each feeding's cluster, or -1 for a
 // feeding farther than `slot_reach_minutes` from every centre (an occasional
 // feed that would pull a slot's time and amount).
@@ -205,10 +286,19 @@ std::vector<int> cluster(const std::vector<Feeding>& feedings, std::vector<doubl
     std::vector<int> of(feedings.size(), -1);
     std::vector<double> sin_sum(centres.size()), cos_sum(centres.size());
     std::vector<bool> has(centres.size());
+    // The feedings by minute of the day, each iteration's nearest centres found in that order.
+    std::vector<std::size_t> by_minute(feedings.size());
+    for (std::size_t i = 0; i < by_minute.size(); ++i) by_minute[i] = i;
+    std::stable_sort(by_minute.begin(), by_minute.end(),
+                     [&](std::size_t a, std::size_t b) { return feedings[a].minute < feedings[b].minute; });
     for (int iteration = 0; iteration < 50; ++iteration) {
         bool changed = false;
-        for (std::size_t i = 0; i < feedings.size(); ++i) {
-            const auto [nearest, best_distance] = nearest_centre(feedings[i].minute, centres);
+        const NearestCentre nearest_of(centres);
+        std::size_t below = 0;
+        for (const std::size_t i : by_minute) {
+            const double minute = feedings[i].minute;
+            below = nearest_of.below(minute, below);
+            const auto [nearest, best_distance] = nearest_of(minute, below);
             int best = static_cast<int>(nearest);
             if (best_distance > slot_reach_minutes) best = -1;
             if (of[i] != best) {
@@ -250,8 +340,7 @@ struct Window {
     // support follow the baby fast.
     double time_weight(long day) const {
         const long age = std::max(0L, last_day - day);
-        return std::pow(time_decay, static_cast<double>(age)) * (age == 0 ? newest_time_share : 1.0) *
-               completeness(day);
+        return decayed<time_decay>(age) * (age == 0 ? newest_time_share : 1.0) * completeness(day);
     }
     double completeness(long day) const {
         return std::binary_search(incomplete.begin(), incomplete.end(), day) ? incomplete_weight : 1.0;
@@ -263,6 +352,13 @@ struct Window {
 long slot_day(const Feeding& f, long centre_minute) {
     return floor_div(f.local_minute - centre_minute + day_minutes / 2, day_minutes);
 }
+
+// The lists stats_of works in, kept from one cluster to the next (their room).
+struct StatsRoom {
+    std::vector<std::pair<long, const Feeding*>> by_day;
+    std::vector<std::pair<double, double>> offsets, amounts, part;
+    std::vector<long> seen_days;
+};
 
 struct ClusterStats {
     double minute = 0;
@@ -285,24 +381,26 @@ struct ClusterStats {
 // time is a weighted interquartile mean over the days seen, the share of the
 // day's volume a weighted mean (the volume is shared out later) and the own
 // amount a weighted median.
-ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window) {
+ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre, const Window& window,
+                      StatsRoom& room) {
     // The members by slot day, ascending, each day's in the members' order (a
     // stable sort: the groups and order a std::map of lists gave). The members
     // come in time order, so their slot days are sorted already, unless two
     // clusters were joined.
     const long centre_minute = std::lround(centre);
-    std::vector<std::pair<long, const Feeding*>> by_day;
-    by_day.reserve(members.size());
+    auto& by_day = room.by_day;
+    by_day.clear();
     for (const Feeding* f : members) by_day.emplace_back(slot_day(*f, centre_minute), f);
     const auto earlier_day = [](const auto& a, const auto& b) { return a.first < b.first; };
     if (!std::is_sorted(by_day.begin(), by_day.end(), earlier_day))
         std::stable_sort(by_day.begin(), by_day.end(), earlier_day);
-    // One entry per day seen: at most one per member (reserved: no regrowth).
-    std::vector<std::pair<double, double>> offsets, amounts;
-    std::vector<long> seen_days;
-    offsets.reserve(by_day.size());
-    amounts.reserve(by_day.size());
-    seen_days.reserve(by_day.size());
+    // One entry per day seen.
+    auto& offsets = room.offsets;
+    auto& amounts = room.amounts;
+    auto& seen_days = room.seen_days;
+    offsets.clear();
+    amounts.clear();
+    seen_days.clear();
     double seen_weight = 0;
     for (std::size_t first = 0, end = 0; first < by_day.size(); first = end) {
         const Feeding* nearest = by_day[first].second;
@@ -347,15 +445,17 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     // day cannot trip this; three days that agree can.
     if (offsets.size() > moved_days) {
         const auto recent = offsets.end() - moved_days;
-        const double before = weighted_median(std::vector<std::pair<double, double>>(offsets.begin(), recent));
+        room.part.assign(offsets.begin(), recent);
+        const double before = weighted_median(room.part);
         const auto later = [&](const auto& o) { return o.first - before > trim_minutes; };
         const auto earlier = [&](const auto& o) { return before - o.first > trim_minutes; };
         if (std::all_of(recent, offsets.end(), later) || std::all_of(recent, offsets.end(), earlier)) {
-            const double now = weighted_median(std::vector<std::pair<double, double>>(recent, offsets.end()));
+            room.part.assign(recent, offsets.end());
+            const double now = weighted_median(room.part);
             std::erase_if(offsets, [&](const auto& o) { return std::abs(o.first - now) > trim_minutes; });
         }
     }
-    s.minute = normalize_minute(centre + interquartile_mean(std::move(offsets)));
+    s.minute = normalize_minute(centre + interquartile_mean(offsets));
     s.ml = weighted_mean(amounts);
     // The own amount is a pump's target while away: one day's extra bottle (a top-up that joined the feed) must
     // not lift it, or a shortfall under half a session becomes a session added to every work day (100 ml feeds
@@ -439,13 +539,32 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
             if (open[d][static_cast<std::size_t>(t)]++ == 0) gain[static_cast<std::size_t>(t)] += f.time_weight;
         });
     }
-    std::vector<bool> caught(feedings.size(), false);
+    std::vector<char> caught(feedings.size(), false);
     std::vector<double> out;
+    std::vector<std::size_t> pick(day_count);
+    // The best time, std::max_element's (the first of the greatest gains), found through the greatest gain of
+    // each block of steps, measured again only where a catch lowered a gain.
+    constexpr int block = 16, blocks = steps / block;
+    static_assert(steps % block == 0);
+    std::array<double, blocks> block_gain{};
+    std::array<bool, blocks> lowered{};
+    lowered.fill(true);
+    const auto best_step = [&] {
+        const auto from = [&](std::size_t b) { return gain.begin() + static_cast<long>(b) * block; };
+        for (std::size_t b = 0; b < blocks; ++b)
+            if (lowered[b]) {
+                block_gain[b] = *std::max_element(from(b), from(b) + block);
+                lowered[b] = false;
+            }
+        const auto top = static_cast<std::size_t>(std::max_element(block_gain.begin(), block_gain.end()) -
+                                                  block_gain.begin());
+        return static_cast<int>(std::max_element(from(top), from(top) + block) - gain.begin());
+    };
     while (static_cast<int>(out.size()) < k) {
-        const auto best = static_cast<int>(std::max_element(gain.begin(), gain.end()) - gain.begin());
+        const int best = best_step();
         if (gain[static_cast<std::size_t>(best)] <= 1e-9) break;
         const double t = best * seed_step;
-        std::vector<std::size_t> pick(day_count, feedings.size());
+        std::fill(pick.begin(), pick.end(), feedings.size());
         for (std::size_t i = 0; i < feedings.size(); ++i) {
             if (caught[i]) continue;
             const double distance = circular_distance(feedings[i].minute, t);
@@ -461,7 +580,10 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
             s += feedings[i].time_weight * feedings[i].sine;
             c += feedings[i].time_weight * feedings[i].cosine;
             near_steps(feedings[i].minute, [&](int u) {
-                if (--open[d][static_cast<std::size_t>(u)] == 0) gain[static_cast<std::size_t>(u)] -= day_weight[d];
+                if (--open[d][static_cast<std::size_t>(u)] == 0) {
+                    gain[static_cast<std::size_t>(u)] -= day_weight[d];
+                    lowered[static_cast<std::size_t>(u / block)] = true;
+                }
             });
         }
         out.push_back(mean_minute(s, c));
@@ -477,18 +599,22 @@ std::vector<double> coverage_seeds(const std::vector<Feeding>& feedings, int k) 
 // `split_minutes` and rarely seen on the same day (one feed that fell now
 // before, now after a time), are joined.
 std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const std::vector<double>& seeds,
-                            const Window& window) {
+                            const Window& window, StatsRoom& room) {
     std::vector<double> centres(seeds.begin(), seeds.begin() + std::min<long>(k, static_cast<long>(seeds.size())));
     fill_gaps(centres, k);
     const std::vector<int> of = cluster(feedings, centres);
     // Each cluster's members in time order.
     std::vector<std::vector<const Feeding*>> members(centres.size());
+    std::vector<std::size_t> count(centres.size(), 0);
+    for (const int c : of)
+        if (c >= 0) ++count[static_cast<std::size_t>(c)];
+    for (std::size_t c = 0; c < centres.size(); ++c) members[c].reserve(count[c]);
     for (std::size_t i = 0; i < feedings.size(); ++i)
         if (of[i] >= 0) members[static_cast<std::size_t>(of[i])].push_back(&feedings[i]);
     std::vector<Kept> kept;
     for (std::size_t c = 0; c < centres.size(); ++c) {
         if (members[c].empty()) continue;
-        const ClusterStats s = stats_of(members[c], centres[c], window);
+        const ClusterStats s = stats_of(members[c], centres[c], window, room);
         if (s.is_slot()) kept.push_back({std::move(members[c]), s});
     }
     std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.stats.minute < b.stats.minute; });
@@ -505,7 +631,7 @@ std::vector<Kept> slots_for(const std::vector<Feeding>& feedings, int k, const s
             members.insert(members.end(), kept[j].members.begin(), kept[j].members.end());
             std::vector<std::pair<double, double>> minutes;
             for (const Feeding* f : members) minutes.emplace_back(f->minute, f->time_weight);
-            kept[i] = {members, stats_of(members, circular_mean(minutes), window)};
+            kept[i] = {members, stats_of(members, circular_mean(minutes), window, room)};
             kept.erase(kept.begin() + static_cast<long>(j));
             if (j < i) --i;
             again = true;
@@ -626,8 +752,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     Cadence cadence;
     cadence.basis.since = since;
     cadence.basis.until = until;
-    const std::string window_text =
-        fmt::format("from {} to {}", format_date_time(since, zone), format_date_time(until, zone));
+    // The window in words, for a refusal (made only then).
+    const auto window_words = [&] {
+        return fmt::format("from {} to {}", format_date_time(since, zone), format_date_time(until, zone));
+    };
 
     struct Feed {
         long local_minute;
@@ -691,7 +819,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             throw usage_error(fmt::format(
                 "{} {}: the journal's feeds begin on {}, and the plan learns the baby's rhythm from at least {} "
                 "days of feeds before the day it plans: plan a day from {} on",
-                how_many, window_text, format_date(first), min_feed_days,
+                how_many, window_words(), format_date(first), min_feed_days,
                 format_date(first + date::days(min_feed_days))));
         }
         // Feeds before the window too (a break in logging), too few days in all to learn from: the journal's
@@ -703,10 +831,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
                 "only {} with feeds{} in the journal ({} {}); the plan learns the baby's rhythm from at least {} "
                 "days: log every feed ({}) for {}",
                 plural(known, "day", "days"), of, days == 0 ? std::string("none") : std::to_string(days),
-                window_text, min_feed_days, log_feed_commands(baby), plural(min_feed_days - known, "more day")));
+                window_words(), min_feed_days, log_feed_commands(baby), plural(min_feed_days - known, "more day")));
         throw usage_error(fmt::format("{} {}; the plan learns the baby's rhythm from at least {} days: log every "
                                       "feed ({}) for {}",
-                                      how_many, window_text, min_feed_days, log_feed_commands(baby),
+                                      how_many, window_words(), min_feed_days, log_feed_commands(baby),
                                       plural(missing, "more day")));
     }
 
@@ -731,7 +859,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             throw usage_error(fmt::format(
                 "no feed or pump {} has an amount, so the plan cannot set targets: log bottle feeds with their "
                 "amount (pumplog log feed 120ml) or your pumps (pumplog add 90ml)",
-                window_text));
+                window_words()));
         }
     }
 
@@ -826,7 +954,8 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     // The greedy coverage seeds for k + 1 slots begin with those for k (each
     // pick depends only on the picks before it): found once for both.
     const std::vector<double> seeds = coverage_seeds(feedings, std::min(k + 1, 24));
-    std::vector<Kept> kept = slots_for(feedings, k, seeds, window);
+    StatsRoom room;
+    std::vector<Kept> kept = slots_for(feedings, k, seeds, window, room);
     // A feed missed on a recent day or two lowers the count but is still the
     // baby's: one more slot is taken when every slot it gives is seen on at
     // least `strong_support` of the days that could show it (recency-weighted)
@@ -841,7 +970,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             return c.stats.support >= strong_support &&
                    (!rounded_up || c.stats.seen >= steady_share * c.stats.eligible - 1e-9);
         };
-        std::vector<Kept> more = slots_for(feedings, k + 1, seeds, window);
+        std::vector<Kept> more = slots_for(feedings, k + 1, seeds, window, room);
         if (more.size() > kept.size() && std::all_of(more.begin(), more.end(), steady))
             kept = std::move(more);
     }

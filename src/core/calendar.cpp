@@ -28,10 +28,6 @@ std::optional<date::weekday> parse_weekday(std::string_view word) {
     return std::nullopt;
 }
 
-int minute_of_day(LocalSeconds local) {
-    return static_cast<int>(date::floor<std::chrono::minutes>(local - date::floor<date::days>(local)).count());
-}
-
 int minute_of_day(Seconds instant, const date::time_zone* zone) { return minute_of_day(to_local(instant, zone)); }
 
 LocalSeconds local_midnight(date::sys_days day) { return LocalSeconds(day.time_since_epoch()); }

@@ -353,7 +353,8 @@ History load_history(const Journal& journal, const ReplayOptions& options) {
         [&](History& h, const Replayed& r) {
             // Before `since` in its time and its creation both: the reader met
             // it only while making sure nothing later follows (ReplayOptions).
-            if (options.since && line_key(r.entry) < *options.since) return;
+            // (The key is never before the time: an entry at `since` or later is kept without reading its id.)
+            if (options.since && r.entry.at.instant < *options.since && line_key(r.entry) < *options.since) return;
             if (options.keep && !options.keep(r.entry)) return;
             h.entries.push_back(r.entry);
             h.voided.push_back(r.voided);

@@ -20,6 +20,57 @@ using std::chrono::seconds;
 
 namespace {
 
+// The slot a feed at `minute` (after midnight) is near: the nearest on the circle within 90 minutes, the
+// first of those as near; slots.size() when none is. The slots come in order of their minute
+// (learn_cadence's), so the nearest is the one either side of the minute, and those as near are at the one
+// or two minutes that far from it (first found by halving); slots out of order are measured one by one.
+class NearestSlot {
+public:
+    explicit NearestSlot(const std::vector<Slot>& slots) : slots_(slots) {
+        minutes_.reserve(slots.size());
+        for (const Slot& s : slots) minutes_.push_back(s.minute);
+        ordered_ = std::is_sorted(minutes_.begin(), minutes_.end()) &&
+                   std::all_of(minutes_.begin(), minutes_.end(), [](int m) { return m >= 0 && m < minutes_per_day; });
+    }
+
+    std::size_t operator()(int minute) const {
+        const std::size_t none = slots_.size();
+        if (!ordered_ || minute < 0 || minute >= minutes_per_day) {
+            std::size_t nearest = none;
+            double best = 91;
+            for (std::size_t i = 0; i < slots_.size(); ++i) {
+                const double d = std::abs(circular_minutes(minute, slots_[i].minute));
+                if (d < best) {
+                    best = d;
+                    nearest = i;
+                }
+            }
+            return nearest;
+        }
+        if (minutes_.empty()) return none;
+        // circular_minutes' size, whole minutes both: min(|a - b|, a day less that).
+        const auto distance = [&](int m) {
+            return std::min(std::abs(minute - m), minutes_per_day - std::abs(minute - m));
+        };
+        const auto j = std::lower_bound(minutes_.begin(), minutes_.end(), minute) - minutes_.begin();
+        const int before = minutes_[static_cast<std::size_t>(j > 0 ? j - 1 : static_cast<long>(minutes_.size()) - 1)];
+        const int after = minutes_[static_cast<std::size_t>(j < static_cast<long>(minutes_.size()) ? j : 0)];
+        const int least = std::min(distance(before), distance(after));
+        if (least >= 91) return none;
+        const auto first_at = [&](int m) {
+            const auto it = std::lower_bound(minutes_.begin(), minutes_.end(), m);
+            return it != minutes_.end() && *it == m ? static_cast<std::size_t>(it - minutes_.begin()) : none;
+        };
+        return std::min(first_at((minute - least + minutes_per_day) % minutes_per_day),
+                        first_at((minute + least) % minutes_per_day));
+    }
+
+private:
+    const std::vector<Slot>& slots_;
+    std::vector<int> minutes_;
+    bool ordered_ = false;
+};
+
 // `baby`: whose feeds `entries` holds, for the refusals' words (plan --baby's settings.feeds_of, or one of
 // several babies the journal names), "" when none is named.
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
@@ -112,18 +163,10 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     // Some amounts: a slot is an estimate when most feeds near it had none.
     std::vector<int> known(out.cadence.slots.size(), 0), missing(out.cadence.slots.size(), 0);
     const ZoneMemo memo(zone);
+    const NearestSlot nearest_slot(out.cadence.slots);
     for (const Entry& e : entries) {
         if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
-        const int m = memo.minute_of_day(e.at.instant);
-        std::size_t nearest = out.cadence.slots.size();
-        double best = 91;
-        for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
-            const double d = std::abs(circular_minutes(m, out.cadence.slots[i].minute));
-            if (d < best) {
-                best = d;
-                nearest = i;
-            }
-        }
+        const std::size_t nearest = nearest_slot(memo.minute_of_day(e.at.instant));
         if (nearest == out.cadence.slots.size()) continue;
         const auto ml = counted_ml(e.ml);
         ++(ml && *ml > 0 ? known : missing)[nearest];

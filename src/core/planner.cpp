@@ -540,28 +540,54 @@ Seconds week_anchor(Seconds until, const date::time_zone* zone) {
     return start_of_local_day(day - (date::weekday(day) - date::Saturday), zone);
 }
 
+// A gap between milk removals over its limit (`limit`).
+struct LongGap {
+    TimeSpan span;
+    minutes limit;
+};
+
+// The gaps between milk removals (pinned pumps, feeds at home) over their limit that reach into an away
+// period, in time order.
+std::vector<LongGap> gaps_over_limit(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
+                                     const std::vector<timetable::Draft>& drafts, const Settings& settings,
+                                     const ZoneMemo& zone) {
+    std::vector<LongGap> out;
+    const std::vector<Seconds> all = timetable::removals(feeds, periods, drafts);
+    const DailyWindow night = night_window(settings);
+    // A gap within both limits is within its own, night or not: its limit is not looked up.
+    const minutes shortest = std::min(settings.max_gap_day, settings.max_gap_night);
+    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+        const Seconds a = all[i], b = all[i + 1];
+        if (b - a <= shortest) continue;
+        const bool is_night =
+            night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
+        const minutes limit = is_night ? settings.max_gap_night : settings.max_gap_day;
+        if (b - a <= limit) continue;
+        const bool away = std::any_of(periods.begin(), periods.end(),
+                                      [&](const TimeSpan& p) { return p.overlaps({a, b}); });
+        if (away) out.push_back({{a, b}, limit});
+    }
+    return out;
+}
+
+// Whether one of `gaps` (gaps_over_limit's) reaches into `range`.
+bool reaches_into(const std::vector<LongGap>& gaps, const TimeSpan& range) {
+    return std::any_of(gaps.begin(), gaps.end(), [&](const LongGap& g) { return range.overlaps(g.span); });
+}
+
 // The longest gaps between milk removals (pinned pumps, feeds at home) that
-// reach into an away period and exceed their limit.
+// reach into an away period and exceed their limit, those reaching into `range`.
 std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, const std::vector<TimeSpan>& periods,
                               const std::vector<timetable::Draft>& drafts, const Settings& settings, TimeSpan range,
                               const ZoneMemo& zone) {
     std::vector<PlanAdvice> out;
-    const std::vector<Seconds> all = timetable::removals(feeds, periods, drafts);
-    const DailyWindow night = night_window(settings);
-    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
-        const Seconds a = all[i], b = all[i + 1];
-        const bool is_night =
-            night.contains(zone.minute_of_day(a)) || night.contains(zone.minute_of_day(a + (b - a) / 2));
-        const minutes limit = is_night ? settings.max_gap_night : settings.max_gap_day;
-        if (b - a <= limit || !range.overlaps({a, b})) continue;
-        const bool away = std::any_of(periods.begin(), periods.end(),
-                                      [&](const TimeSpan& p) { return p.overlaps({a, b}); });
-        if (!away) continue;
+    for (const LongGap& over : gaps_over_limit(feeds, periods, drafts, settings, zone)) {
+        if (!range.overlaps(over.span)) continue;
         PlanAdvice g;
         g.kind = AdviceKind::long_gap;
-        g.begin = a;
-        g.end = b;
-        g.gap = limit;
+        g.begin = over.span.begin;
+        g.end = over.span.end;
+        g.gap = over.limit;
         out.push_back(g);
     }
     return out;
@@ -692,7 +718,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         // Hysteresis: snap to the timetable learned until the week's anchor.
         const Seconds anchor = week_anchor(until, zone);
         std::optional<std::vector<timetable::Draft>> ref_drafts;
-        std::vector<timetable::Draft> held;  // the reference as draft_pumps gave it: the pair counts it holds
+        // The reference as draft_pumps gave it (the pair counts it holds): itself, but pumping exclusively a copy
+        // (repeat_daily_when_crowded lays the reference out again).
+        std::vector<timetable::Draft> held_copy;
+        const std::vector<timetable::Draft>* held = &held_copy;
         std::vector<int> ref_layout;
         if (anchor < until) {
             try {
@@ -700,8 +729,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor, amounts).cadence;
                 const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
                 ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
-                held = *ref_drafts;
+                if (!exclusive) held = &*ref_drafts;
                 if (exclusive) {
+                    held_copy = *ref_drafts;
                     ref_layout = timetable::repeat_daily_when_crowded(*ref_drafts, ref_feeds, from, to, options, zone);
                     // A reference with room for its pumps holds as its own day (the first whole day planned).
                     if (ref_layout.empty())
@@ -711,7 +741,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 // Too little was known at the anchor: no reference.
             }
         }
-        drafts = timetable::draft_pumps(feeds, periods, options, zone, held);
+        drafts = timetable::draft_pumps(feeds, periods, options, zone, *held);
         if (exclusive) timetable::repeat_daily_when_crowded(drafts, feeds, from, to, options, zone, ref_layout);
         if (ref_drafts) {
             // Each away window, or in exclusive mode each local day, on its own.
@@ -742,7 +772,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                                                            amounts, local_day(range.begin, zone))
                                                    .cadence;
                         const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
-                        earlier_drafts = timetable::draft_pumps(earlier_feeds, periods, options, zone, held);
+                        earlier_drafts = timetable::draft_pumps(earlier_feeds, periods, options, zone, *held);
                         if (exclusive)
                             timetable::repeat_daily_when_crowded(earlier_drafts, earlier_feeds, from, to, options,
                                                                  zone, ref_layout);
@@ -770,12 +800,16 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             slack.max_gap_day += hold_gap_slack;
             slack.max_gap_night += hold_gap_slack;
             std::vector<bool> changed(units.size(), false);  // a unit's pumps changed here: not again
+            // The gaps over their limits found once for the whole plan (again when a unit's pumps change).
+            std::vector<LongGap> held_gaps = gaps_over_limit(feeds, periods, drafts, slack, memo);
+            std::optional<std::vector<LongGap>> fresh_gaps;
             for (std::size_t u = 0; u < units.size(); ++u) {
-                if (long_gaps(feeds, periods, drafts, slack, units[u], memo).empty() ||
-                    !long_gaps(feeds, periods, fresh, settings, units[u], memo).empty())
-                    continue;
+                if (!reaches_into(held_gaps, units[u])) continue;
+                if (!fresh_gaps) fresh_gaps = gaps_over_limit(feeds, periods, fresh, settings, memo);
+                if (reaches_into(*fresh_gaps, units[u])) continue;
                 take_fresh(units[u]);
                 changed[u] = true;
+                held_gaps = gaps_over_limit(feeds, periods, drafts, slack, memo);
             }
             // Held (or snapped) unit by unit, two units meet at their edge as neither was laid out: a held day's
             // last pump and the next day's fresh first one can come closer than min_gap (23:50 and 00:00). Where

@@ -38,12 +38,6 @@ std::string format_daily_window(const DailyWindow& window) {
     return format_minute_of_day(window.begin_min) + "-" + end_text;
 }
 
-bool DailyWindow::contains(int minute) const {
-    if (begin_min == end_min) return true;  // a whole day
-    if (begin_min < end_min) return minute >= begin_min && minute < end_min;
-    return minute >= begin_min || minute < end_min;
-}
-
 namespace {
 
 // A window that ends before it starts, written so it could be a day, or one

@@ -28,16 +28,18 @@ bool inside(Seconds t, const std::vector<TimeSpan>& periods) {
     return std::any_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(t); });
 }
 
-// The target-weighted mean time of a pump's covered feeds (the plain mean
-// when nothing is known of the amounts).
-Seconds mean_time(const Draft& d) {
+// The target-weighted mean time of a pump's covered feeds, feeds [first, last] of `covers` and `amounts` (the
+// plain mean when nothing is known of the amounts).
+Seconds mean_time(const std::vector<Seconds>& covers, const std::vector<Volume>& amounts, std::size_t first,
+                  std::size_t last) {
     double total = 0;
-    for (const auto& a : d.amounts) total += a.ml();
-    const Seconds origin = d.covers.front();
+    for (std::size_t i = first; i <= last; ++i) total += amounts[i].ml();
+    const Seconds origin = covers[first];
+    const auto n = static_cast<double>(last - first + 1);
     double offset = 0;
-    for (std::size_t i = 0; i < d.covers.size(); ++i) {
-        const double w = total > 0 ? d.amounts[i].ml() / total : 1.0 / static_cast<double>(d.covers.size());
-        offset += w * static_cast<double>((d.covers[i] - origin).count());
+    for (std::size_t i = first; i <= last; ++i) {
+        const double w = total > 0 ? amounts[i].ml() / total : 1.0 / n;
+        offset += w * static_cast<double>((covers[i] - origin).count());
     }
     return origin + seconds(std::llround(offset));
 }
@@ -99,9 +101,12 @@ void split_long_gaps(std::vector<Draft>& drafts, const std::vector<Seconds>& hom
                      const Options& options, const ZoneMemo& zone, seconds slack) {
     const std::vector<Removal> seq = sequence(home, drafts);
     std::vector<Draft> added;
+    // A gap within both limits is within its own, night or not: its limit is not looked up.
+    const seconds shortest = std::min<seconds>(options.max_gap_day, options.max_gap_night);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
         const Seconds a = seq[i].at, b = seq[i + 1].at;
         const seconds gap = b - a;
+        if (gap <= shortest + slack) continue;
         const seconds limit = limit_of(a, b, options, zone);
         if (gap <= limit + slack) continue;
         const auto pieces =
@@ -179,7 +184,10 @@ seconds ceil_to_step(seconds s, minutes round) {
 void nudge(std::vector<Draft>& drafts, const std::vector<Seconds>& home, const std::vector<TimeSpan>& periods,
            const Options& options, const ZoneMemo& zone) {
     std::vector<Removal> seq = sequence(home, drafts);
+    // A gap within both limits is within its own, night or not: its limit is not looked up.
+    const seconds shortest = std::min<seconds>(options.max_gap_day, options.max_gap_night);
     for (std::size_t i = 0; i + 1 < seq.size(); ++i) {
+        if (seq[i + 1].at - seq[i].at <= shortest) continue;
         const seconds over = (seq[i + 1].at - seq[i].at) - limit_of(seq[i].at, seq[i + 1].at, options, zone);
         if (over <= seconds(0) || over > nudge_limit) continue;
         const seconds shift = ceil_to_step(over, options.round);
@@ -461,8 +469,14 @@ void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, co
         h.estimated = h.estimated || f.estimated;
     }
     std::erase_if(drafts, [&](const Draft& d) { return period.contains(d.at); });
-    drafts.insert(drafts.end(), std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
-    std::stable_sort(drafts.begin(), drafts.end(), [](const Draft& x, const Draft& y) { return x.at < y.at; });
+    // In time order: the held pumps (in the period, where no other pump is now) go in where the period
+    // begins when both are in order already, as the stable sort would put them; else that sort.
+    const auto earlier = [](const Draft& x, const Draft& y) { return x.at < y.at; };
+    const bool in_order = std::is_sorted(drafts.begin(), drafts.end(), earlier) &&
+                          std::is_sorted(held.begin(), held.end(), earlier);
+    const auto at = in_order ? std::lower_bound(drafts.begin(), drafts.end(), held.front(), earlier) : drafts.end();
+    drafts.insert(at, std::make_move_iterator(held.begin()), std::make_move_iterator(held.end()));
+    if (!in_order) std::stable_sort(drafts.begin(), drafts.end(), earlier);
 }
 
 void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
@@ -599,95 +613,187 @@ namespace {
 
 seconds abs_distance(Seconds a, Seconds b) { return a > b ? a - b : b - a; }
 
-// The reference pump nearest `t` (its index), or npos when there is none.
-std::size_t nearest_of(const std::vector<Draft>& reference, Seconds t) {
-    std::size_t best = std::string::npos;
-    for (std::size_t i = 0; i < reference.size(); ++i)
-        if (best == std::string::npos || abs_distance(reference[i].at, t) < abs_distance(reference[best].at, t))
-            best = i;
-    return best;
+// A pump of the week's reference: its time, and how many feeds it covers.
+struct Held {
+    Seconds at;
+    std::size_t covers = 0;
+};
+
+// The week's reference pumps, to find the one nearest a time: by halving when they are in time order (on
+// the wall clock they are, but for the hour a fall-back change repeats), else by looking at each.
+class Reference {
+public:
+    explicit Reference(const std::vector<Held>& pumps)
+        : pumps_(pumps), sorted_(std::is_sorted(pumps.begin(), pumps.end(), earlier)) {}
+    const std::vector<Held>& pumps() const { return pumps_; }
+    bool empty() const { return pumps_.empty(); }
+    // The pump nearest `t` (its index; the first of those as near), or npos when there is none.
+    std::size_t nearest(Seconds t) const {
+        if (!sorted_) {
+            std::size_t best = std::string::npos;
+            for (std::size_t i = 0; i < pumps_.size(); ++i)
+                if (best == std::string::npos || abs_distance(pumps_[i].at, t) < abs_distance(pumps_[best].at, t))
+                    best = i;
+            return best;
+        }
+        // In time order the distance falls to the nearest and rises after: the nearest is the last pump before
+        // `t` (the first of those at its time; it wins a tie, coming first) or the first at or after it.
+        if (pumps_.empty()) return std::string::npos;
+        const auto after = std::lower_bound(pumps_.begin(), pumps_.end(), t, before);
+        if (after == pumps_.begin()) return 0;
+        const auto last_before = std::prev(after);
+        if (after != pumps_.end() && after->at - t < t - last_before->at)
+            return static_cast<std::size_t>(after - pumps_.begin());
+        return static_cast<std::size_t>(std::lower_bound(pumps_.begin(), after, last_before->at, before) -
+                                        pumps_.begin());
+    }
+
+private:
+    static bool earlier(const Held& x, const Held& y) { return x.at < y.at; }
+    static bool before(const Held& x, Seconds t) { return x.at < t; }
+    const std::vector<Held>& pumps_;
+    bool sorted_;
+};
+
+// Two neighbouring pumps (at a and b) the reference keeps apart: each near a pump of its own there.
+bool apart_in(const Reference& reference, Seconds a, Seconds b) {
+    const std::size_t ra = reference.nearest(a), rb = reference.nearest(b);
+    return ra != std::string::npos && ra != rb && abs_distance(reference.pumps()[ra].at, a) <= count_hold &&
+           abs_distance(reference.pumps()[rb].at, b) <= count_hold;
 }
 
-// Two neighbouring pumps the reference keeps apart: each near a pump of its own there.
-bool apart_in(const std::vector<Draft>& reference, const Draft& a, const Draft& b) {
-    const std::size_t ra = nearest_of(reference, a.at), rb = nearest_of(reference, b.at);
-    return ra != std::string::npos && ra != rb && abs_distance(reference[ra].at, a.at) <= count_hold &&
-           abs_distance(reference[rb].at, b.at) <= count_hold;
+// Two neighbouring pumps (at a and b) the reference makes one: the same pump, covering feeds of both, nearest
+// each.
+bool together_in(const Reference& reference, Seconds a, Seconds b) {
+    const std::size_t ra = reference.nearest(a), rb = reference.nearest(b);
+    return ra != std::string::npos && ra == rb && reference.pumps()[ra].covers >= 2 &&
+           abs_distance(reference.pumps()[ra].at, a + (b - a) / 2) <= count_hold;
 }
 
-// Two neighbouring pumps the reference makes one: the same pump, covering feeds of both, nearest each.
-bool together_in(const std::vector<Draft>& reference, const Draft& a, const Draft& b) {
-    const std::size_t ra = nearest_of(reference, a.at), rb = nearest_of(reference, b.at);
-    return ra != std::string::npos && ra == rb && reference[ra].covers.size() >= 2 &&
-           abs_distance(reference[ra].at, a.at + (b.at - a.at) / 2) <= count_hold;
-}
-
-void merge_into(Draft& a, const Draft& b, const TimeSpan& period, const Options& options, const ZoneMemo& memo) {
-    a.covers.insert(a.covers.end(), b.covers.begin(), b.covers.end());
-    a.amounts.insert(a.amounts.end(), b.amounts.begin(), b.amounts.end());
-    a.target += b.target;
-    a.estimated = a.estimated || b.estimated;
-    a.at = round_into(mean_time(a), period, options.round, memo);
-}
+// A pump of a period being laid out: it covers feeds [first, last] of the period (merges join neighbours).
+struct Laying {
+    Seconds at;
+    Volume target;  // the covered feeds' amounts, added as the merges went
+    std::size_t first = 0, last = 0;
+    bool estimated = false;
+};
 
 // draft_pumps on one clock: on the wall clock (ZoneMemo of no zone), its times
 // are wall-clock times written as instants (the reference's too).
 std::vector<Draft> lay_out(const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods, const Options& options,
-                           const ZoneMemo& memo, const std::vector<Draft>& reference) {
+                           const ZoneMemo& memo, const std::vector<Held>& reference) {
     std::vector<Draft> drafts;
     const seconds step = std::max(minutes(1), options.round);
+    const Reference held(reference);
+    // The period's feeds (their times and amounts), and its pumps in time order: ds[live[0]], ds[live[1]], ...;
+    // a merged pump leaves `live` (a list of indexes: taking one out moves no pump), and `at` keeps their
+    // times in the same order. Kept from one period to the next (their room).
+    std::vector<Seconds> covers;
+    std::vector<Volume> amounts;
+    std::vector<Laying> ds;
+    std::vector<std::size_t> live;
+    std::vector<Seconds> at;
+    std::vector<long> gap;  // gap[i]: from pump i to the next, in seconds (looked through on every merge)
+    // b joins a (the pump before it): their feeds, at their target-weighted mean time.
+    const auto merge_into = [&](Laying& a, const Laying& b, const TimeSpan& period) {
+        a.last = b.last;
+        a.target += b.target;
+        a.estimated = a.estimated || b.estimated;
+        a.at = round_into(mean_time(covers, amounts, a.first, a.last), period, options.round, memo);
+    };
     for (const TimeSpan& period : periods) {
-        std::vector<Draft> ds;
+        covers.clear();
+        amounts.clear();
+        ds.clear();
         for (const auto& f : feeds)
             if (period.contains(f.at)) {
-                Draft d{round_into(f.at, period, options.round, memo), f.amount, {f.at}, {f.amount}};
-                d.estimated = f.estimated;
-                ds.push_back(std::move(d));
+                ds.push_back({round_into(f.at, period, options.round, memo), f.amount, covers.size(), covers.size(),
+                              f.estimated});
+                covers.push_back(f.at);
+                amounts.push_back(f.amount);
             }
+        if (ds.empty()) continue;
+        live.resize(ds.size());
+        at.resize(ds.size());
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            live[i] = i;
+            at[i] = ds[i].at;
+        }
+        gap.resize(at.size() - 1);
+        const auto refresh = [&](std::size_t i) {
+            if (i + 1 < at.size()) gap[i] = (at[i + 1] - at[i]).count();
+        };
+        for (std::size_t i = 0; i < gap.size(); ++i) refresh(i);
+        const auto take_out = [&](std::size_t i) {
+            live.erase(live.begin() + static_cast<long>(i));
+            at.erase(at.begin() + static_cast<long>(i));
+            gap.erase(gap.begin() + static_cast<long>(i) - 1);
+            refresh(i - 1);
+            if (i >= 2) refresh(i - 2);
+        };
+        const long min_gap = seconds(options.min_gap).count();
         // Merge the closest pair first while two pumps are closer than min_gap. Near min_gap (within
         // `count_hold`) the week's reference decides (a hysteresis, as snap_to holds the times): a pair
         // it keeps apart is spread to min_gap around its middle instead, so one noisy day that brings two
         // feeds a few minutes under min_gap does not take a pump away...
-        while (ds.size() > 1) {
-            std::size_t best = ds.size();
-            for (std::size_t i = 0; i + 1 < ds.size(); ++i) {
-                if (ds[i + 1].at - ds[i].at >= options.min_gap) continue;
-                if (best == ds.size() || ds[i + 1].at - ds[i].at < ds[best + 1].at - ds[best].at) best = i;
-            }
-            if (best == ds.size()) break;
-            Draft& a = ds[best];
-            Draft& b = ds[best + 1];
-            if (b.at - a.at >= options.min_gap - count_hold && apart_in(reference, a, b)) {
+        while (live.size() > 1) {
+            // The first of the closest pairs under min_gap.
+            std::size_t best = live.size();
+            long closest = min_gap;
+            for (std::size_t i = 0; i < gap.size(); ++i)
+                if (gap[i] < closest) {
+                    best = i;
+                    closest = gap[i];
+                }
+            if (best == live.size()) break;
+            Laying& a = ds[live[best]];
+            Laying& b = ds[live[best + 1]];
+            if (b.at - a.at >= options.min_gap - count_hold && apart_in(held, a.at, b.at)) {
                 const Seconds middle = a.at + (b.at - a.at) / 2;
                 // On the grid, min_gap apart or the least over it, the middle kept within a step.
                 Seconds first = round_to(middle - options.min_gap / 2, options.round, memo);
                 if (middle - first > options.min_gap / 2) first += step;
                 Seconds second = round_to(first + options.min_gap, options.round, memo);
                 if (second - first < options.min_gap) second += step;
-                const bool left_ok = best == 0 || first - ds[best - 1].at >= options.min_gap;
-                const bool right_ok = best + 2 >= ds.size() || ds[best + 2].at - second >= options.min_gap;
+                const bool left_ok = best == 0 || first - at[best - 1] >= options.min_gap;
+                const bool right_ok = best + 2 >= at.size() || at[best + 2] - second >= options.min_gap;
                 if (period.contains(first) && period.contains(second) && left_ok && right_ok) {
-                    a.at = first;
-                    b.at = second;
+                    a.at = at[best] = first;
+                    b.at = at[best + 1] = second;
+                    if (best > 0) refresh(best - 1);
+                    refresh(best);
+                    refresh(best + 1);
                     continue;
                 }
             }
-            merge_into(a, b, period, options, memo);
-            ds.erase(ds.begin() + static_cast<long>(best) + 1);
+            merge_into(a, b, period);
+            at[best] = a.at;
+            take_out(best + 1);
         }
         // ... and a pair it makes one, now a few minutes over min_gap apart, stays one.
-        for (std::size_t i = 0; !reference.empty() && i + 1 < ds.size(); ++i) {
-            if (ds[i + 1].at - ds[i].at >= options.min_gap + count_hold || !together_in(reference, ds[i], ds[i + 1]))
+        for (std::size_t i = 0; !held.empty() && i + 1 < live.size(); ++i) {
+            if (at[i + 1] - at[i] >= options.min_gap + count_hold || !together_in(held, at[i], at[i + 1])) continue;
+            Laying one = ds[live[i]];
+            merge_into(one, ds[live[i + 1]], period);
+            if ((i > 0 && one.at - at[i - 1] < options.min_gap) ||
+                (i + 2 < live.size() && at[i + 2] - one.at < options.min_gap))
                 continue;
-            Draft one = ds[i];
-            merge_into(one, ds[i + 1], period, options, memo);
-            if ((i > 0 && one.at - ds[i - 1].at < options.min_gap) ||
-                (i + 2 < ds.size() && ds[i + 2].at - one.at < options.min_gap))
-                continue;
-            ds[i] = std::move(one);
-            ds.erase(ds.begin() + static_cast<long>(i) + 1);
+            ds[live[i]] = one;
+            at[i] = one.at;
+            take_out(i + 1);
         }
-        drafts.insert(drafts.end(), std::make_move_iterator(ds.begin()), std::make_move_iterator(ds.end()));
+        for (const std::size_t i : live) {
+            const Laying& p = ds[i];
+            Draft d;
+            d.at = p.at;
+            d.target = p.target;
+            d.covers.assign(covers.begin() + static_cast<long>(p.first),
+                            covers.begin() + static_cast<long>(p.last) + 1);
+            d.amounts.assign(amounts.begin() + static_cast<long>(p.first),
+                             amounts.begin() + static_cast<long>(p.last) + 1);
+            d.estimated = p.estimated;
+            drafts.push_back(std::move(d));
+        }
     }
 
     // Long gaps first, then small overshoots by moving a pump, then what is left.
@@ -931,8 +1037,9 @@ std::vector<Draft> draft_pumps(const std::vector<Feed>& feeds, const std::vector
     for (const auto& p : periods)
         wall_periods.push_back(TimeSpan{as_instant(memo.to_local(p.begin)), as_instant(memo.to_local(p.end))});
     // The reference on the same wall clock.
-    std::vector<Draft> wall_reference = reference;
-    for (auto& r : wall_reference) r.at = as_instant(memo.to_local(r.at));
+    std::vector<Held> wall_reference;
+    wall_reference.reserve(reference.size());
+    for (const Draft& r : reference) wall_reference.push_back({as_instant(memo.to_local(r.at)), r.covers.size()});
     std::vector<Draft> drafts = lay_out(wall_feeds, wall_periods, options, ZoneMemo(nullptr), wall_reference);
     // Back to instants: a feed's wall time gives its instant again (predicted_feeds' to_instant).
     for (auto& d : drafts) {
