@@ -4,6 +4,7 @@
 
 #include "context.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/history.hpp"
 #include "pumplog/journal.hpp"
 #include "pumplog/render/table.hpp"
 #include "pumplog/text.hpp"
@@ -74,7 +75,16 @@ int run_get(Context& ctx, const std::string& key) {
 void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
     // The journal's own path, not ctx.journal(): --strict does not refuse a config change over journal damage.
     const Journal journal(default_journal_path(ctx.journal_option, environment));
-    const std::optional<Seconds> first = journal.first_feed_at();
+    // The feeds in effect (code review): a feed line since moved by log edit --at, or voided, is no first feed.
+    std::optional<Seconds> first;
+    try {
+        ReplayOptions options;
+        options.keep = [](const Entry& e) { return e.type == EntryType::feed; };
+        for (const Entry& e : load_history(journal, options).entries)
+            if (!first || e.at.instant < *first) first = e.at.instant;
+    } catch (const Error&) {
+        return;  // an unreadable journal is the plan's to say; the setting is made
+    }
     if (!first) return;
     const date::sys_days fed = local_day(*first, ctx.clock().zone);
     if (birth <= fed) return;

@@ -465,6 +465,17 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     // when they weigh over half (1.75 of a week's 3.47). The shares keep the mean: they add up to the day's
     // volume, every bottle counted, and a median there moved an exclusive day's pumps more often (bench/
     // RESULTS.md, session 47).
+    // Nor does one day decide alone where the days are few or scattered (a slot seen 1, 3 and 5 days back
+    // weighs the newest 1 against 0.56 and 0.32; code review): when a day outweighs the others together, the
+    // days count alike, so the median is the middle day's amount (two days: their mean). Three days in a row
+    // never need it.
+    double total = 0, heaviest = 0;
+    for (const auto& [ml, w] : amounts) {
+        total += w;
+        heaviest = std::max(heaviest, w);
+    }
+    if (amounts.size() > 1 && heaviest > total - heaviest)
+        for (auto& a : amounts) a.second = 1;
     s.own_ml = weighted_median(amounts);
     s.seen = static_cast<int>(seen_days.size());
     s.eligible = eligible;

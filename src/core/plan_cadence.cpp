@@ -106,16 +106,22 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         // Without a birth date the baby is at least as old as its first feed
         // logged (the journal's, or the first read here): the age counts from
         // there, and the advice asks for the date.
-        Seconds first_feed = Seconds::max();  // a feed is read here (feeds > 0)
-        if (settings.first_feed_logged) first_feed = settings.first_feed_logged().value_or(first_feed);
+        Seconds first_in_effect = Seconds::max();  // a feed is read here (feeds > 0)
         for (const Entry& e : entries)
-            if (e.type == EntryType::feed) first_feed = std::min(first_feed, e.at.instant);
-        const date::sys_days fed = local_day(first_feed, zone);
-        // A birth date after the first feed logged is a slip (the 20th for the 2nd) or the journal holds a feed
-        // on a wrong day: the baby was born by that feed, so the age counts from it, never less (a negative
-        // age, held at day 0: 37 ml a day, Saint et al. 1984), and the advice names both dates.
-        const bool birth_too_late = settings.birth && date::sys_days(*settings.birth) > fed;
-        const date::sys_days born = settings.birth && !birth_too_late ? date::sys_days(*settings.birth) : fed;
+            if (e.type == EntryType::feed) first_in_effect = std::min(first_in_effect, e.at.instant);
+        Seconds first_feed = first_in_effect;
+        if (settings.first_feed_logged)
+            first_feed = std::min(first_feed, settings.first_feed_logged().value_or(first_feed));
+        // A birth date after the first feed is a slip (the 20th for the 2nd) or the journal holds a feed on a
+        // wrong day: the baby was born by that feed, so the age counts from it, never less (a negative age,
+        // held at day 0: 37 ml a day, Saint et al. 1984), and the advice names both dates. Only this baby's
+        // feeds in effect count against a date the parent set (code review): not a feed line since corrected
+        // (log edit --at) nor another baby's, as the journal's first feed line may be.
+        const bool birth_too_late =
+            settings.birth && date::sys_days(*settings.birth) > local_day(first_in_effect, zone);
+        const date::sys_days born = !settings.birth ? local_day(first_feed, zone)
+                                    : birth_too_late ? local_day(first_in_effect, zone)
+                                                     : date::sys_days(*settings.birth);
         // The baby's age on the first day planned (a 1-day-old planned for in
         // 3 days drinks what a 4-day-old does), else on the day of `until`.
         const date::sys_days today = std::max(local_day(until - seconds(1), zone), age_on.value_or(date::sys_days{}));

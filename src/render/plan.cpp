@@ -430,7 +430,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::nursing_in_supply:
             return fmt::format(
                 "The {} also fed at the breast {}: that milk is not measured, so the {} you "
-                "pumped ({}) is only part of your supply and cannot show that you are behind. The numbers tell how "
+                "pumped{} ({}) is only part of your supply and cannot show that you are behind. The numbers tell how "
                 "often and how much you pump; they cannot tell how much {} took at the breast (a lactation "
                 "consultant can weigh {} before and after a feed).",
                 a.several_babies ? "babies" : "baby",
@@ -439,7 +439,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                                           "hours: nursing not logged is not nursing stopped)",
                                           plural(a.breast_72h, "time", "times"),
                                           a.at ? day_label(*a.at, zone) : "-", a.at ? format_clock(*a.at, zone) : "-"),
-                amount(a.expected, unit),
+                amount(a.expected, unit), a.count > 0 ? "" : " in the last 24 hours",
                 plural(a.pumps, "session", "sessions") +
                     (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""),
                 a.several_babies ? "the babies" : "the baby", a.several_babies ? "each baby" : "the baby");

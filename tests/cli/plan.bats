@@ -846,6 +846,24 @@ nursing() {
     [ "$(jq -c '.advice_items[0] | [.age_days, .birth, .birth_after_first_feed]' <<<"$output")" = '[9,"2026-11-14",null]' ]
 }
 
+@test "a feed logged on a wrong day and corrected since is no first feed against the birth date set" {
+    nursing
+    # A slip: October for November. Corrected with log edit --at, the line stays in the journal.
+    pumplog log feed --breast --left 10m --at "2026-10-16 05:00" >/dev/null
+    local ref
+    ref="$(jq -r 'select(.at | startswith("2026-10-16")) | .id' "$J")"
+    pumplog log edit "$ref" --at "2026-11-16 05:00" >/dev/null
+    run --separate-stderr pumplog config set birth 2026-11-14
+    [ "$status" -eq 0 ]; [ "$stderr" = "" ]
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .birth, .birth_after_first_feed]' <<<"$output")" = '[9,"2026-11-14",null]' ]
+    # Uncorrected, it is said (and counted from).
+    pumplog log undo >/dev/null
+    run --separate-stderr pumplog config set birth 2026-11-14
+    [[ "$stderr" == *"birth 2026-11-14 is after the first feed logged, on 2026-10-16"* ]]
+}
+
 @test "nursing without amounts past 12 months: the 12-month norm is held as a rough guess, not cited as the age's" {
     nursing
     # Day 365 on the Monday planned: IOM 1991's figure at 12 months, a norm for the age.

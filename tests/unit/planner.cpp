@@ -1605,4 +1605,23 @@ TEST_CASE("one top-up bottle does not add a session to every work day, a top-up 
     CHECK(rows(with_top_ups({1, 2, 3})) == followed);
 }
 
+TEST_CASE("a slot seen on scattered days is not lifted whole by its newest day's top-up") {
+    // The 15:15 feed on 3 days of the week only (1, 3 and 5 days back: weights 1, 0.56 and 0.32), its newest
+    // with a 90 ml top-up: 190, 100 and 100 ml. The newest day alone outweighed the others, so the weighted
+    // median was 190 ml and a session was added (code review); the days counting alike, it is 100 ml.
+    const std::vector<SlotSpec> day_feeds = {{hm(6), 100}, {hm(9, 15), 100}, {hm(12, 15), 100}, {hm(18, 15), 100},
+                                             {hm(21, 15), 100}};
+    auto entries = feeds_for(berlin(), monday - date::days(8), 8, day_feeds);
+    for (int d : {1, 3, 5}) entries.push_back(feed(berlin(), monday - date::days(d), hm(15, 15), 100));
+    entries.push_back(feed(berlin(), monday - date::days(1), hm(14, 40), 90));
+    for (int d = 1; d <= 8; ++d)
+        for (int m : {hm(9, 15), hm(12, 15), hm(15, 15)})
+            entries.push_back(pump(berlin(), monday - date::days(d), m, 90));
+    const Plan plan = plan_pumps(entries, away_weekdays(), at_start_of(monday), local_days(monday, 1, berlin()));
+    std::vector<std::string> rows;
+    for (const auto& p : plan.pumps)
+        rows.push_back(fmt::format("{} {}{}", format_clock(p.at, berlin()), p.target.ml(), p.extra ? " extra" : ""));
+    CHECK(rows == std::vector<std::string>{"09:15 100", "12:15 100", "15:15 100"});
+}
+
 }  // namespace PUMPLOG_UNITY_ID
