@@ -71,7 +71,7 @@ int run_get(Context& ctx, const std::string& key) {
 
 // A birth date after the first feed logged is almost surely a slip (the 20th for the 2nd): the baby was born by
 // then. Set all the same, warned of with that feed's day: the journal may be what is wrong (a feed logged on a
-// wrong day, another baby's), and plans count the age from that feed meanwhile (pumplog-plan(1)).
+// wrong day, another baby's), and plans that read that feed count the age from it (pumplog-plan(1)).
 void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
     // The journal's own path, not ctx.journal(): --strict does not refuse a config change over journal damage.
     const Journal journal(default_journal_path(ctx.journal_option, environment));
@@ -90,7 +90,7 @@ void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
     if (birth <= fed) return;
     fmt::print(stderr,
                "pumplog: warning: birth {} is after the first feed logged, on {}: the baby was born by then, so "
-               "plans count the age from that feed; check the date (or that feed)\n",
+               "plans that read that feed count the age from it; check the date (or that feed)\n",
                format_date(birth), format_date(fed));
 }
 

@@ -780,10 +780,11 @@ nursing() {
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
-    # A birth date after the first feed logged (2026-09-22) counts from that feed: day 62 still, said so.
+    # A birth date after that first feed line, which the plan does not read (weeks before the look-back): the date
+    # set counts (a line the plan cannot weigh, perhaps since corrected or another baby's, never overrides it).
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-11-01 --format json
-    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
-    [ "$(jq -c '.advice_items[0] | [.age_days, .birth, .birth_after_first_feed]' <<<"$output")" = '[62,"2026-09-22","2026-11-01"]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[89,89,89]' ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .birth, .birth_after_first_feed]' <<<"$output")" = '[22,"2026-11-01",null]' ]
     # Without that feed, a baby of 22 days on the Monday planned drinks less (IOM 1991 to Kent et al. 2006): 713 ml / 8.
     grep -v '"id":"first"' "$J" > "$J.new"
     mv "$J.new" "$J"
@@ -826,7 +827,7 @@ nursing() {
     # Feeds from 2026-11-14: the 20th is a slip (or that feed is). Set all the same, with a warning.
     run --separate-stderr pumplog config set birth 2026-11-20
     [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-20" ]
-    [ "$stderr" = "pumplog: warning: birth 2026-11-20 is after the first feed logged, on 2026-11-14: the baby was born by then, so plans count the age from that feed; check the date (or that feed)" ]
+    [ "$stderr" = "pumplog: warning: birth 2026-11-20 is after the first feed logged, on 2026-11-14: the baby was born by then, so plans that read that feed count the age from it; check the date (or that feed)" ]
     [ "$(pumplog config get birth)" = "2026-11-20" ]
     [ "$(journal_sum)" = "$before" ]
     # The plan counts the age from that feed (day 9, 600 ml a day), not from the 20th (day 3, 408 ml), and says so.

@@ -1451,12 +1451,14 @@ TEST_CASE("a birth date after the first feed logged counts the age from that fee
         CHECK(j["birth"] == "2026-11-09");
         CHECK(j["birth_after_first_feed"] == format_date(birth));
     }
-    // The first feed logged (the journal's) before the week read: the age counts from it, 15 days.
+    // The journal's first feed line before the week read is not held against the date set (a line the plan
+    // cannot weigh: perhaps since corrected, or another baby's): the age counts from the 5th, 11 days.
     s.birth = date::year_month_day(day_of(2026, 11, 5));
     s.first_feed_logged = [] { return std::optional<Seconds>(testing::instant("2026-11-01T10:00:00+01:00")); };
     Plan plan = plan_day(nursing_week(monday), s, monday);
-    CHECK(plan.advice[0].age_days == 15);
-    CHECK(plan.advice[0].day == day_of(2026, 11, 1));
+    CHECK(plan.advice[0].age_days == 11);
+    CHECK(plan.advice[0].day == day_of(2026, 11, 5));
+    CHECK_FALSE(plan.advice[0].birth_after_first_feed);
     // A birth date on the first feed's day, or before it, counts as set, with nothing said.
     for (const date::sys_days birth : {day_of(2026, 11, 1), day_of(2026, 10, 20)}) {
         s.birth = date::year_month_day(birth);
