@@ -105,32 +105,39 @@ pumps() {
     [[ "$output" == *"Ru et al., Front. Pediatr. 2020"* ]]
 }
 
-@test "supply mode with feeds at the breast gives no behind verdict from pumps alone" {
+# Day 8 since birth, 5 sessions of 40 ml in the last 24 hours: behind on pumps alone (the 09:00 pump, 25 hours
+# back, shows the last 24 hours were logged whole).
+day_8_behind() {
     export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
     pumplog config set birth 2026-11-16 >/dev/null
-    # (the 09:00 pump, 25 hours back, shows the last 24 hours were logged whole)
     pumps 40 "2026-11-23 09:00" "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" \
         "2026-11-24 00:30"
-    run --separate-stderr pumplog plan --mode supply --format json
-    [ "$(jq -r '.progress.verdict' <<<"$output")" = "behind" ]
-    pumplog log feed --breast --left 10m --at "2026-11-24 07:00" >/dev/null
-    pumplog log feed --breast --left 12m --at "2026-11-23 22:30" >/dev/null
+}
+
+# plan --mode supply as JSON in $output: exit 0, no verdict (not_enough_data), the journal as it was.
+no_verdict_journal_unchanged() {
     local before
     before="$(journal_sum)"
     run --separate-stderr pumplog plan --mode supply --format json
     [ "$status" -eq 0 ]
     [ "$(journal_sum)" = "$before" ]
     [ "$(jq -r '.progress.verdict' <<<"$output")" = "not_enough_data" ]
+}
+
+@test "supply mode with feeds at the breast gives no behind verdict from pumps alone" {
+    day_8_behind
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$(jq -r '.progress.verdict' <<<"$output")" = "behind" ]
+    pumplog log feed --breast --left 10m --at "2026-11-24 07:00" >/dev/null
+    pumplog log feed --breast --left 12m --at "2026-11-23 22:30" >/dev/null
+    no_verdict_journal_unchanged
     [ "$(jq -c '[.advice_items[] | select(.kind == "nursing_in_supply")]' <<<"$output")" = '[{"kind":"nursing_in_supply","breast_feeds_24h":2,"breast_feeds_72h":2,"last_breast_feed":"2026-11-24T07:00:00+01:00","pumped_24h_ml":200,"sessions_24h":5,"sessions_without_volume_24h":0}]' ]
     [ "$(jq -r '[.advice[] | select(startswith("Behind"))] | length' <<<"$output")" = 0 ]
     [ "$(jq -r '.advice[] | select(startswith("The baby also fed"))' <<<"$output")" = "The baby also fed at the breast 2 times in the last 24 hours: that milk is not measured, so the 200 ml you pumped (5 sessions) is only part of your supply and cannot show that you are behind. The numbers tell how often and how much you pump; they cannot tell how much the baby took at the breast (a lactation consultant can weigh the baby before and after a feed)." ]
 }
 
 @test "supply mode: nursing logged in the last 3 days but not the last 24 hours still gives no behind verdict" {
-    export PUMPLOG_NOW="2026-11-24T10:00:00+01:00"
-    pumplog config set birth 2026-11-16 >/dev/null
-    pumps 40 "2026-11-23 09:00" "2026-11-23 12:00" "2026-11-23 15:00" "2026-11-23 18:00" "2026-11-23 21:00" \
-        "2026-11-24 00:30"
+    day_8_behind
     # 73 hours back: outside the 3 days, so the verdict stands
     pumplog log feed --breast --left 10m --at "2026-11-21 09:00" >/dev/null
     run --separate-stderr pumplog plan --mode supply --format json
@@ -138,12 +145,7 @@ pumps() {
     [ "$(jq -c '[.advice_items[] | select(.kind == "nursing_in_supply")]' <<<"$output")" = '[]' ]
     # 33 hours back (the README's example: a day without nursing logged)
     pumplog log feed --breast --left 12m --at "2026-11-23 01:00" >/dev/null
-    local before
-    before="$(journal_sum)"
-    run --separate-stderr pumplog plan --mode supply --format json
-    [ "$status" -eq 0 ]
-    [ "$(journal_sum)" = "$before" ]
-    [ "$(jq -r '.progress.verdict' <<<"$output")" = "not_enough_data" ]
+    no_verdict_journal_unchanged
     [ "$(jq -c '[.advice_items[] | select(.kind == "nursing_in_supply")]' <<<"$output")" = '[{"kind":"nursing_in_supply","breast_feeds_24h":0,"breast_feeds_72h":1,"last_breast_feed":"2026-11-23T01:00:00+01:00","pumped_24h_ml":200,"sessions_24h":5,"sessions_without_volume_24h":0}]' ]
     [ "$(jq -r '[.advice[] | select(startswith("Behind"))] | length' <<<"$output")" = 0 ]
     [ "$(jq -r '.advice[] | select(startswith("The baby also fed"))' <<<"$output")" = "The baby also fed at the breast 1 time in the last 3 days, the last on Mon 2026-11-23 01:00 (none logged in the last 24 hours: nursing not logged is not nursing stopped): that milk is not measured, so the 200 ml you pumped in the last 24 hours (5 sessions) is only part of your supply and cannot show that you are behind. The numbers tell how often and how much you pump; they cannot tell how much the baby took at the breast (a lactation consultant can weigh the baby before and after a feed)." ]
