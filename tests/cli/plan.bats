@@ -733,6 +733,18 @@ nursing() {
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_after_first_feed]' <<<"$output")" = '[2,284,"2026-11-19","2026-11-20"]' ]
 }
 
+# The nursing week's estimate planned on Monday with no birth date set: day 9, from the first feed logged.
+nursing_week_day_9="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets."
+
+# plan --on monday (away mon-fri 08:00-17:30) as JSON in $output: exit 0, the journal byte-identical.
+plan_monday_read_only() {
+    local before
+    before="$(journal_sum)"
+    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    [ "$(journal_sum)" = "$before" ]
+}
+
 @test "nursing with pumps and no birth date: the targets are the norm from the first feed, so a shortfall shows" {
     # Issue 17: counted at the parent's own average pump (40 ml), every pump met its target; a pump logged
     # before the first feed (the journal's first line) is not taken for the baby's birth.
@@ -742,28 +754,20 @@ nursing() {
     for ((d = 14; d < 21; d++)); do
         journal_line "{\"v\":1,\"id\":\"p$d\",\"type\":\"pump\",\"at\":\"2026-11-${d}T09:00:00+01:00\",\"ml\":40}"
     done
-    local before
-    before="$(journal_sum)"
-    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
-    [ "$status" -eq 0 ]
+    plan_monday_read_only
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .expected_ml, (.covers | length)]]' <<<"$output")" = '[["08:00",75,40,0],["10:00",75,40,1],["13:00",75,40,1],["16:00",75,40,1]]' ]
     [ "$(jq -c '.advice_items[0] | [.kind, .age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '["estimated_intake",9,600,"2026-11-14",true]' ]
     [ "$(jq -c '.advice_items[1] | [.kind, .need_ml, .expected_ml, .short_ml]' <<<"$output")" = '["shortfall",225,120,105]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets." ]
-    [ "$(journal_sum)" = "$before" ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "$nursing_week_day_9" ]
 }
 
 @test "nursing without amounts: the plan estimates the targets from the baby's age and says so" {
     nursing
-    local before
-    before="$(journal_sum)"
     # No birth date: the age counts from the first feed logged (2026-11-14), said in the advice.
-    run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
-    [ "$status" -eq 0 ]
+    plan_monday_read_only
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",75,true],["13:00",75,true],["16:00",75,true]]' ]
     [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":9,"daily_ml":600,"per_feed_ml":75,"feeds_per_day":8,"source":"IOM 1991","birth":"2026-11-14","birth_assumed":true,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":600,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets." ]
-    [ "$(journal_sum)" = "$before" ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "$nursing_week_day_9" ]
     # A feed logged 60 days before: the baby is at least that old (788 ml a day from 1 month on).
     { echo '{"v":1,"id":"first","type":"feed","at":"2026-09-22T10:00:00+02:00","method":"breast","left_s":600}'; cat "$J"; } > "$J.new"
     mv "$J.new" "$J"
