@@ -956,20 +956,19 @@ TEST_CASE("a trend needs 3 days logged on each side not one or two") {
     // Three recent days logged (the bottle day pumped nothing), but only 1 and then 2 of the days before.
     lines.push_back(pump("P18", "2026-11-18T08:00:00-06:00", 100));
     lines.push_back(pump("P19", "2026-11-19T08:00:00-06:00", 100));
-    const TestJournal three(lines);
-    const Report one_before = report_of(three, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
-    CHECK(one_before.trend.missing == Trend::Missing::few_logged);
-    CHECK_FALSE(one_before.trend.percent);
-    CHECK(render::trend_sentence(one_before.trend, Unit::ml) ==
-          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
-          "only 1 of the 6 days before has anything logged: too little to compare with.");
+    // Only `days_before` (so many of the 6 days before logged): too few to compare with.
+    const auto too_few_before = [&](const std::string& days_before) {
+        const TestJournal journal(lines);
+        const Report r = report_of(journal, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
+        CHECK(r.trend.missing == Trend::Missing::few_logged);
+        CHECK_FALSE(r.trend.percent);
+        CHECK(render::trend_sentence(r.trend, Unit::ml) ==
+              "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
+              "only " + days_before + " anything logged: too little to compare with.");
+    };
+    too_few_before("1 of the 6 days before has");
     lines.push_back(pump("P10", "2026-11-10T08:00:00-06:00", 120));
-    const TestJournal two(lines);
-    const Report two_before = report_of(two, day(2026, 11, 15), day(2026, 11, 21), Grouping::day, day(2026, 11, 21));
-    CHECK(two_before.trend.missing == Trend::Missing::few_logged);
-    CHECK(render::trend_sentence(two_before.trend, Unit::ml) ==
-          "Trend: 200 ml pumped in the 6 days to 2026-11-20 (66.7 ml a day; 3 days with nothing logged left out); "
-          "only 2 of the 6 days before have anything logged: too little to compare with.");
+    too_few_before("2 of the 6 days before have");
     // A third earlier day logged: a trend, per day.
     lines.push_back(pump("P12", "2026-11-12T08:00:00-06:00", 80));
     const TestJournal enough(lines);
