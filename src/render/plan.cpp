@@ -566,6 +566,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::pinned_outside_away:
             j["time"] = a.minutes.empty() ? json(nullptr) : json(format_minute_of_day(a.minutes.front()));
             j["away"] = a.text;
+            j["away_windows"] = a.count;  // the sentence's "the away window" (1) or "every away window"
             break;
         case AdviceKind::min_gap_conflict:
             j["from"] = format_rfc3339(a.begin, zone);

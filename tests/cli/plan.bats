@@ -1076,7 +1076,7 @@ plan_monday_read_only() {
     [ "$status" -eq 0 ]; [ "$stderr" = "" ]
     [ "$(jq -c '[.pumps[] | .at[5:16]]' <<<"$output")" = '["11-23T10:00","11-23T13:00","11-24T10:00","11-24T13:00"]' ]
     # Once a time over the two days, not once a day.
-    [ "$(jq -c '[.advice_items[] | select(.kind == "pinned_outside_away")]' <<<"$output")" = '[{"kind":"pinned_outside_away","time":"07:30","away":"mon-fri 08:00-17:30"},{"kind":"pinned_outside_away","time":"18:00","away":"mon-fri 08:00-17:30"}]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "pinned_outside_away")]' <<<"$output")" = '[{"kind":"pinned_outside_away","time":"07:30","away":"mon-fri 08:00-17:30","away_windows":1},{"kind":"pinned_outside_away","time":"18:00","away":"mon-fri 08:00-17:30","away_windows":1}]' ]
     run --separate-stderr pumplog plan --on monday --schedule "10:00 18:00"
     [ "$status" -eq 0 ]
     [ "$(grep -c '^Advice: The pinned time' <<<"$output")" = 1 ]
