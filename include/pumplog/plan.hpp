@@ -113,10 +113,11 @@ enum class AdviceKind {
                          // (how many windows)
     min_gap_conflict,    // two pumps closer than min_gap, as the longest gap allowed leaves no room: begin, end
                          // (the two pumps), gap (min_gap), longest (max_gap_day or, night, max_gap_night)
-    clock_change,        // a spring-forward night brings a pump the change moved closer than min_gap to the next,
-                         // and no time keeps min_gap from both its neighbours: begin, end (the two pumps), gap
-                         // (min_gap), minutes (the first one's time as laid out, before the change: 02:30 for
-                         // a pump at 03:30)
+    clock_change,        // a spring-forward night brings a pump closer than min_gap in real hours to the next
+                         // (the change moved it, or falls between them), and no time keeps min_gap from both its
+                         // neighbours: begin, end (the two pumps), gap (min_gap), minutes (the first one's time
+                         // as laid out, before the change moved it: 02:30 for a pump at 03:30; empty when the
+                         // change did not move it)
     incomplete_day,      // day: a day that looks incompletely logged (weighed down)
     nursing_in_supply,   // supply mode with breast feeds logged: count (breast feeds in the last 24 h),
                          // expected (pumped in the last 24 h), pumps (sessions), need (the milestone, or 0)

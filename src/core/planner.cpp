@@ -321,16 +321,19 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     long hi = wall(group.end - minutes(1));
     // The pumps just before and after the group stay min_gap away too (the
     // day before's last, the next day's first: a re-spaced night must not
-    // bring 22:10 and 01:05 within a 3 h min_gap).
+    // bring 22:10 and 01:05 within a 3 h min_gap), on the wall clock and in
+    // real hours (a spring-forward night between the group and the next day's
+    // 03:45 leaves the group until 23:45, not 00:45).
+    const auto real_wall = [&](Seconds at) { return zone.to_local(at).time_since_epoch().count(); };
     std::optional<Seconds> last_before, first_after;
     for (const auto& p : pumps) {
         const long x = wall(p.at);
         if (p.at < group.begin) {
-            lo = std::max(lo, x + gap);
+            lo = std::max({lo, x + gap, real_wall(p.at + seconds(gap))});
             if (!last_before || p.at > *last_before) last_before = p.at;
         }
         if (p.at >= group.end) {
-            hi = std::min(hi, x - gap);
+            hi = std::min({hi, x - gap, real_wall(p.at - seconds(gap))});
             if (!first_after || p.at < *first_after) first_after = p.at;
         }
     }
@@ -598,9 +601,10 @@ std::vector<PlanAdvice> long_gaps(const std::vector<timetable::Feed>& feeds, con
 // spring-forward change moved counts from its wall time before the change):
 // the timetable could not keep min_gap without a gap over its limit (the
 // longest gap wins), and the plan says so, once a period, naming its closest
-// two. A pump the change moved that is closer than min_gap to the next in
-// real hours (ease_spring_forward found no time for it) is said as that: the
-// clocks go forward, not the limits.
+// two. Two pumps closer than min_gap in real hours while the wall clock
+// keeps them min_gap apart (the first moved by a spring-forward change, or the
+// change between them; ease_spring_forward found no time for it) are said as
+// that: the clocks go forward, not the limits.
 std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& drafts,
                                           const std::vector<TimeSpan>& periods, const Settings& settings,
                                           TimeSpan range, const ZoneMemo& zone) {
@@ -626,10 +630,12 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
         for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
             const Seconds a = drafts[i].at, b = drafts[i + 1].at;
             if (!p.contains(a) || !p.contains(b) || !range.contains(a)) continue;
-            if (drafts[i].moved > seconds(0) && b - a < settings.min_gap && apart(i) >= settings.min_gap) {
+            if (b - a < settings.min_gap && apart(i) >= settings.min_gap) {
                 // `longest`: the limit one pump for both would break (the gap from the milk removal before it).
+                // `minutes`: the first pump's time as laid out when the change moved it; none when the change
+                // falls between the two.
                 PlanAdvice c = too_close(AdviceKind::clock_change, a, b);
-                c.minutes = {minute_of_day(laid_out(i))};
+                if (drafts[i].moved > seconds(0)) c.minutes = {minute_of_day(laid_out(i))};
                 out.push_back(c);
                 continue;
             }

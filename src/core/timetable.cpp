@@ -487,7 +487,12 @@ void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& fe
     for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
         Draft& d = drafts[i];
         const Seconds next = drafts[i + 1].at;
-        if (d.moved <= seconds(0) || next - d.at >= options.min_gap) continue;
+        if (next - d.at >= options.min_gap) continue;
+        // Closer than min_gap in real hours as the change brought them: one it moved, or two it falls between
+        // (00:15 and 03:15 are 2 real hours apart that night), laid out min_gap apart on the wall clock. Two
+        // the timetable itself laid out closer are min_gap_conflict's.
+        const auto laid_out = [&](const Draft& x) { return memo.to_local(x.at) - x.moved; };
+        if (d.moved <= seconds(0) && laid_out(drafts[i + 1]) - laid_out(d) < options.min_gap) continue;
         const auto period =
             std::find_if(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(d.at); });
         if (period == periods.end()) continue;
@@ -507,7 +512,37 @@ void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& fe
         if (i > 0) before = drafts[i - 1].at;
         for (const Seconds h : home)
             if (h < d.at && (!before || h > *before)) before = h;
-        if (before && next - *before > limit_of(*before, next, options, memo)) continue;
+        if (before && next - *before > limit_of(*before, next, options, memo)) {
+            // Else the next pump goes forward to the earliest time on the grid min_gap or more after this one,
+            // at least min_gap before the pump after it, inside its period (22:30, 01:30 and 05:00 with min_gap
+            // 3h: 05:30, 3 real hours after 01:30 and before 08:30); else this one goes back as far as the pump
+            // before allows too (21:35, 00:50 and 04:20, then 07:45: 00:35 and 04:35).
+            Draft& b = drafts[i + 1];
+            const auto later = std::find_if(periods.begin(), periods.end(),
+                                            [&](const TimeSpan& p) { return p.contains(b.at); });
+            const auto on_grid_after = [&](Seconds from) {
+                Seconds u = round_to(from + options.min_gap, options.round, memo);
+                if (u - from < options.min_gap) u += step;
+                return u;
+            };
+            const auto fits = [&](Seconds u) {
+                return later != periods.end() && later->contains(u) &&
+                       (i + 2 >= drafts.size() || drafts[i + 2].at - u >= options.min_gap);
+            };
+            Seconds first = d.at, u = on_grid_after(first);
+            if (!fits(u) && i > 0) {
+                first = std::min(d.at, on_grid_after(drafts[i - 1].at));
+                if (!period->contains(first)) first = d.at;
+                u = on_grid_after(first);
+            }
+            if (fits(u)) {
+                if (first != d.at) d.moved = seconds(0);
+                d.at = first;
+                b.at = u;
+                b.moved = seconds(0);
+            }
+            continue;
+        }
         Draft& b = drafts[i + 1];
         b.covers.insert(b.covers.begin(), d.covers.begin(), d.covers.end());
         b.amounts.insert(b.amounts.begin(), d.amounts.begin(), d.amounts.end());

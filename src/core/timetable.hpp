@@ -98,12 +98,16 @@ std::vector<int> repeat_daily_when_crowded(std::vector<Draft>& drafts, const std
                                            const std::vector<int>& hold = {});
 
 // A spring-forward night: a pump the change moved (Draft::moved) is that much nearer the next pump in real
-// hours than the timetable laid them out (02:30 becomes 03:30, 1 h 30 min before 05:00). When it is closer
-// than min_gap to the next pump, it goes back to the latest time on the `round` grid that keeps min_gap in
+// hours than the timetable laid them out (02:30 becomes 03:30, 1 h 30 min before 05:00), and so are two pumps
+// the change falls between (00:15 and 03:15, 3 hours apart on the wall clock, are 2 real hours apart). min_gap
+// is real hours: when such a pump (the first of the two) is closer than min_gap to the next one while the wall
+// clock keeps them min_gap apart, it goes back to the latest time on the `round` grid that keeps min_gap in
 // real hours from the next pump and from the one before it, inside its period (03:00, 2 h after 00:00 and 2 h
 // before 05:00), and is no longer marked moved; when no time does, it joins the next pump (its feeds and
 // target added) if the gap from the milk removal before it (a pump, or a feed outside the periods) to the
-// next pump keeps its limit; else it stays (the planner says why).
+// next pump keeps its limit; else the next pump goes forward to the earliest time on the grid that keeps
+// min_gap from both its neighbours, inside its period (no longer marked moved), this one first back as far as
+// the pump before it allows when that is needed; else both stay (the planner says why).
 void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
                          const std::vector<TimeSpan>& periods, const Options& options, const date::time_zone* zone);
 

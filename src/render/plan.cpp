@@ -417,6 +417,14 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 format_duration(a.gap), format_duration(a.longest), longest, longest);
         }
         case AdviceKind::clock_change:
+            if (a.minutes.empty())
+                return fmt::format(
+                    "The clocks go forward on {} between the {} and {} pumps: they are only {} apart, under the {} "
+                    "minimum (min_gap): no time that night keeps {} from the pumps before and after the first, and "
+                    "one pump for both would leave a gap over {} ({}).",
+                    day_label(a.begin, zone), format_clock(a.begin, zone), format_clock(a.end, zone),
+                    format_duration(std::chrono::duration_cast<seconds>(a.end - a.begin)), format_duration(a.gap),
+                    format_duration(a.gap), format_duration(a.longest), a.night ? "max_gap_night" : "max_gap_day");
             return fmt::format(
                 "The clocks go forward on {}: the {} pump is at {}, only {} before the {} one, under the {} minimum "
                 "(min_gap): no time that night keeps {} from the pumps before and after it, and one pump for both "
@@ -558,6 +566,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::pinned_outside_away:
             j["time"] = a.minutes.empty() ? json(nullptr) : json(format_minute_of_day(a.minutes.front()));
             j["away"] = a.text;
+            j["away_windows"] = a.count;  // the sentence's "the away window" (1) or "every away window"
             break;
         case AdviceKind::min_gap_conflict:
             j["from"] = format_rfc3339(a.begin, zone);

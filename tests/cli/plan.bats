@@ -460,7 +460,13 @@ EOF
     run --separate-stderr pumplog plan "${night[@]}" --min-gap 2h15m --format json
     [ "$(jq -c '[.pumps[] | [.at, .covers]]' <<<"$output")" = '[["2026-03-08T00:00:00-05:00",["2026-03-08T00:00:00-05:00"]],["2026-03-08T05:00:00-04:00",["2026-03-08T03:30:00-04:00","2026-03-08T05:00:00-04:00"]]]' ]
     [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
-    # Nor one pump for both, 4 h 15 min after the 23:45 one: the pumps stay, and the advice says why.
+    # Nor one pump for both, 4 h 15 min after the 23:45 one: the 05:00 pump goes forward to 05:45, 2 h 15 min
+    # after 03:30, inside the window.
+    run --separate-stderr pumplog plan "${night[@]}" --min-gap 2h15m --max-gap-night 3h45m --format json
+    [ "$(jq -c '[.pumps[] | .at]' <<<"$output")" = '["2026-03-08T03:30:00-04:00","2026-03-08T05:45:00-04:00","2026-03-08T23:45:00-04:00"]' ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
+    # With the window ending at 05:10 not even that (nor 03:00 and 05:15): the pumps stay, and the advice says why.
+    night=(--away "daily 22:00-05:10" --on 2026-03-08)
     run --separate-stderr pumplog plan "${night[@]}" --min-gap 2h15m --max-gap-night 3h45m --format json
     [ "$(jq -c '[.pumps[] | .at]' <<<"$output")" = '["2026-03-08T03:30:00-04:00","2026-03-08T05:00:00-04:00","2026-03-08T23:45:00-04:00"]' ]
     [ "$(jq -c '.advice_items' <<<"$output")" = '[{"kind":"clock_change","from":"2026-03-08T03:30:00-04:00","to":"2026-03-08T05:00:00-04:00","min_gap_min":135,"laid_out":"02:30","max_gap_min":225,"night":true}]' ]
@@ -559,6 +565,63 @@ short_every_three_hours() {
     run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format ics
     [ "$status" -eq 0 ]
     [ "$(tr -d '\r' <<<"$output" | grep -E '^(UID|DTSTART;)' | paste -d' ' - - | head -5 | paste -sd,)" = "UID:20260308-1@pumplog DTSTART;TZID=America/New_York:20260308T000000,UID:20260308-2@pumplog DTSTART;TZID=America/New_York:20260308T030000,UID:20260308-3@pumplog DTSTART;TZID=America/New_York:20260308T050000,UID:20260308-extra-1@pumplog DTSTART;TZID=America/New_York:20260308T070000,UID:20260308-4@pumplog DTSTART;TZID=America/New_York:20260308T090000" ]
+}
+
+# Fed and pumped every 3 h 15 min from 01:30 (seven times a day), none in the hour a clock change skips or repeats.
+every_three_and_a_quarter() {
+    local day="01:30=100 04:45=100 08:00=100 11:15=100 14:30=100 17:45=100 21:00=100"
+    baby "$1" 10 "$day"
+    pumps "$1" 10 "$day"
+}
+
+@test "pumping exclusively, two pumps a spring-forward change falls between keep min_gap in real hours" {
+    export TZ=Europe/Berlin PUMPLOG_NOW=2026-03-28T20:00:00+01:00
+    every_three_and_a_quarter 2026-03-18
+    # 01:30 CET and 04:45 CEST are 3 h 15 min apart on the wall clock, 2 h 15 min in real hours: under a 3 h
+    # min_gap. The 01:30 pump goes back to 00:45 (3 real hours before 04:45, 3 h 45 min after 21:00).
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-29 --min-gap 3h --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-29T00:45:00+01:00 2026-03-29T04:45:00+02:00 2026-03-29T08:00:00+02:00 2026-03-29T11:15:00+02:00 2026-03-29T14:30:00+02:00 2026-03-29T17:45:00+02:00 2026-03-29T21:00:00+02:00" ]
+    [ "$(jq -c '.pumps[0].covers' <<<"$output")" = '["2026-03-29T01:30:00+01:00"]' ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
+    run --separate-stderr pumplog plan next --mode exclusive --min-gap 3h --now 2026-03-29T00:10:00+01:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 00:45 (in 35 min), aim for 100 ml" ]
+    # The days around it keep the wall-clock times.
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-30 --min-gap 3h --format json
+    [ "$(jq -c '[.pumps[] | .at[11:16]]' <<<"$output")" = '["01:30","04:45","08:00","11:15","14:30","17:45","21:00"]' ]
+}
+
+@test "pumping exclusively, on the fall-back day two pumps the change falls between are further apart, not closer" {
+    export TZ=Europe/Berlin PUMPLOG_NOW=2026-10-24T20:00:00+02:00
+    every_three_and_a_quarter 2026-10-14
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25 --min-gap 3h --format json
+    [ "$status" -eq 0 ]
+    # 01:30 CEST to 04:45 CET is 4 h 15 min in real hours: the wall-clock times stay.
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-10-25T01:30:00+02:00 2026-10-25T04:45:00+01:00 2026-10-25T08:00:00+01:00 2026-10-25T11:15:00+01:00 2026-10-25T14:30:00+01:00 2026-10-25T17:45:00+01:00 2026-10-25T21:00:00+01:00" ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[]' ]
+}
+
+@test "pumping exclusively, the day before a spring-forward night is not re-spaced within min_gap in real hours of the next day's first pump" {
+    export TZ=Europe/Berlin PUMPLOG_NOW=2026-03-24T20:00:00+01:00
+    baby 2026-03-15 10 "00:30=90 03:45=90 07:00=90 10:15=100 13:30=120 16:45=100 20:00=110 23:15=90"
+    pumps 2026-03-15 10 "00:30=100 03:45=100 07:00=100 10:15=100 13:30=100 16:45=100 20:00=100 23:15=100"
+    # Re-spaced every 3 h to 23:55, Saturday's last pump would be 2 h 50 min before Sunday's 03:45 CEST.
+    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-28 --days 2 --min-gap 3h --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[6:8][].at] | join(" ")' <<<"$output")" = "2026-03-28T23:45:00+01:00 2026-03-29T03:45:00+02:00" ]
+}
+
+@test "a spring-forward night between two pumps no time keeps min_gap for is said as the clock change" {
+    export TZ=Europe/Berlin PUMPLOG_NOW=2026-03-28T20:00:00+01:00
+    every_three_and_a_quarter 2026-03-18
+    # Away 01:00-05:00, min_gap 3h15m: 00:30 is before the window, one pump at 04:45 leaves 6 h 45 min after the
+    # 21:00 feed, 05:45 is after the window: both stay, and the advice says the clocks bring them closer.
+    run --separate-stderr pumplog plan --away "daily 01:00-05:00" --on 2026-03-29 --min-gap 3h15m --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-29T01:30:00+01:00 2026-03-29T04:45:00+02:00" ]
+    [ "$(jq -c '.advice_items' <<<"$output")" = '[{"kind":"clock_change","from":"2026-03-29T01:30:00+01:00","to":"2026-03-29T04:45:00+02:00","min_gap_min":195,"laid_out":null,"max_gap_min":300,"night":true}]' ]
+    [[ "$output" == *'"The clocks go forward on Sun 2026-03-29 between the 01:30 and 04:45 pumps: they are only 2 h 15 min apart, under the 3 h 15 min minimum (min_gap): no time that night keeps 3 h 15 min from the pumps before and after the first, and one pump for both would leave a gap over 5 h (max_gap_night)."'* ]]
 }
 
 @test "pumping exclusively, the fall-back day is re-spaced as the days around it, its gaps as long or longer in real hours" {
@@ -1013,7 +1076,7 @@ plan_monday_read_only() {
     [ "$status" -eq 0 ]; [ "$stderr" = "" ]
     [ "$(jq -c '[.pumps[] | .at[5:16]]' <<<"$output")" = '["11-23T10:00","11-23T13:00","11-24T10:00","11-24T13:00"]' ]
     # Once a time over the two days, not once a day.
-    [ "$(jq -c '[.advice_items[] | select(.kind == "pinned_outside_away")]' <<<"$output")" = '[{"kind":"pinned_outside_away","time":"07:30","away":"mon-fri 08:00-17:30"},{"kind":"pinned_outside_away","time":"18:00","away":"mon-fri 08:00-17:30"}]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "pinned_outside_away")]' <<<"$output")" = '[{"kind":"pinned_outside_away","time":"07:30","away":"mon-fri 08:00-17:30","away_windows":1},{"kind":"pinned_outside_away","time":"18:00","away":"mon-fri 08:00-17:30","away_windows":1}]' ]
     run --separate-stderr pumplog plan --on monday --schedule "10:00 18:00"
     [ "$status" -eq 0 ]
     [ "$(grep -c '^Advice: The pinned time' <<<"$output")" = 1 ]

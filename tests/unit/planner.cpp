@@ -1069,7 +1069,8 @@ TEST_CASE("a pinned time inside no away window is named once in the advice and n
                                     [](const PlanAdvice& a) { return a.kind == AdviceKind::pinned_outside_away; });
     REQUIRE(first != plan.advice.end());
     CHECK(render::advice_json(*first, Unit::ml, berlin()) ==
-          "{\"kind\":\"pinned_outside_away\",\"time\":\"07:30\",\"away\":\"mon-fri 08:00-17:30\"}");
+          "{\"kind\":\"pinned_outside_away\",\"time\":\"07:30\",\"away\":\"mon-fri 08:00-17:30\","
+          "\"away_windows\":1}");
 
     // Inside a window on Saturdays: planned then, so not named; 18:00 still is, as outside every window.
     s.away = parse_away("mon-fri 08:00-17:30; sat 07:00-12:00");
@@ -1081,6 +1082,9 @@ TEST_CASE("a pinned time inside no away window is named once in the advice and n
             named.insert(named.end(), a.minutes.begin(), a.minutes.end());
             CHECK(render::advice_text(a, Unit::ml, berlin()).starts_with(
                 "The pinned time 18:00 is outside every away window (mon-fri 08:00-17:30; sat 07:00-12:00), "));
+            CHECK(render::advice_json(a, Unit::ml, berlin()) ==
+                  "{\"kind\":\"pinned_outside_away\",\"time\":\"18:00\",\"away\":\"mon-fri 08:00-17:30; "
+                  "sat 07:00-12:00\",\"away_windows\":2}");
         }
     CHECK(named == std::vector<int>{18 * 60});
 
