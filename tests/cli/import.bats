@@ -1721,7 +1721,6 @@ Skipped 3 rows:
         '11/20/26 6:00 AM,,,Pumping,,,"Mom pumped (2.5 oz left, 1.5 oz right)",,M' \
         '11/20/26 9:00 AM,,,Pumping,4,,"Mom pumped 4 oz (left 2.5 oz, right 1.5 oz)",,M' \
         '11/20/26 12:00 PM,,,Pumping,,,Mom pumped 90 ml,,M' \
-        '11/20/26 3:00 PM,,,Pumping,5,,"Mom pumped 5 oz (2.5 oz left, 1.5 oz right)",,M' \
         '11/20/26 6:00 PM,,,Pumping,,,Mom pumped 60ml L 40ml R,,M' \
         '11/20/26 7:00 PM,,,Pumping,,,"Mom pumped (2,5 oz left, 1,5 oz right)",,M' \
         '11/20/26 8:00 PM,,,Pumping,,,"Mom pumped left: 60 ml, right: 40 ml",,M' \
@@ -1732,7 +1731,6 @@ Skipped 3 rows:
     [ "$output" = '["06:00",118.29,73.93,44.36]
 ["09:00",118.29,73.93,44.36]
 ["12:00",90,null,null]
-["15:00",147.87,null,null]
 ["18:00",100,60,40]
 ["19:00",118.29,73.93,44.36]
 ["20:00",100,60,40]
@@ -1740,7 +1738,32 @@ Skipped 3 rows:
     # imported again: nothing new
     run --separate-stderr pumplog log import bc.csv
     [ "$status" -eq 0 ] && [[ "$output" == "Imported 0 entries from bc.csv (Baby Connect)."* ]]
-    [ "$(wc -l < "$J")" -eq 8 ]
+    [ "$(wc -l < "$J")" -eq 7 ]
+}
+
+@test "Baby Connect: a pump whose Quantity is not the sum of its text's sides is a problem row naming both" {
+    cd "$TEST_DIR"
+    # 5 oz against 2 + 2 oz; 4 (ml, as the text writes ml) against 60 + 60 ml; 4.1 against 2.1 + 2.1 oz is rounding.
+    printf '%s\n' "$BC_HDR" \
+        '11/18/26 8:00 AM,,15,Pumping,4.1,,"Mom pumped (2.1 oz left, 2.1 oz right)",,Mom' \
+        '11/18/26 9:00 AM,,15,Pumping,5,,"Mom pumped (2 oz left, 2 oz right)",,Mom' \
+        '11/18/26 10:00 AM,,15,Pumping,4,,"Mom pumped (60 ml left, 60 ml right)",,Mom' > bc.csv
+    # imported before sides within 0.15 oz (not 1.5 ml) were kept: without them, under the id it had then
+    journal_line '{"v":1,"id":"bc-3cfd95e2c7069c60c4530dba","type":"pump","at":"2026-11-18T08:00:00+01:00","ml":121.25,"dur_s":900}'
+    cp "$J" before
+    run --separate-stderr pumplog log import bc.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "Would import 0 entries from bc.csv (Baby Connect).
+Skipped 3 rows:
+  1 already in the journal
+  2 with a problem:
+    bc.csv:3: the Quantity 5 (fl oz: 147.9 ml) is not the sum of the sides the text gives (59.2 ml left, 59.2 ml right: 118.3 ml); correct the row in the app and export again
+    bc.csv:4: the Quantity 4 (read as ml, as the text writes ml) is not the sum of the sides the text gives (60 ml left, 60 ml right: 120 ml); correct the row in the app and export again" ]
+    cmp "$J" before
+    rm "$J"
+    run --separate-stderr pumplog log import bc.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.at, .ml, .left_ml, .right_ml, .dur_s]' "$J")" = '["2026-11-18T08:00:00+01:00",121.25,62.1,62.1,900]' ]
 }
 
 @test "a lone CR inside an unquoted note of an LF export is kept in the note, not a row of its own" {
