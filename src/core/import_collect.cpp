@@ -546,6 +546,7 @@ void FileImport::add(Draft d) {
     imported.id = std::move(entry.id);
     imported.baby = std::move(entry.baby);
     imported.at = entry.at.instant;
+    imported.local = entry.at.local();
     imported.type = entry.type;
     imported.method = d.method;
     imported.has_volume = entry.ml.has_value();

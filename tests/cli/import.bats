@@ -1169,6 +1169,61 @@ Skipped 1 row:
 {"type":"pump","at":"2026-03-29T03:40:00+02:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1500}' ]
 }
 
+@test "a session already logged from another source (another app's import, or by hand) is not imported again" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Pump,2026-11-18 15:00,2026-11-18 15:20,0:20,60ml,,40ml,' \
+        'Feed,2026-11-18 16:00,2026-11-18 16:20,0:20,Breast Milk,Bottle,120ml,' \
+        'Feed,2026-11-18 17:00,2026-11-18 17:20,0:20,Breast Milk,Bottle,90ml,' > hb.csv
+    # the same pump and 16:00 bottle; 100 ml, not 90, at 17:00; two bottles at 18:00, one logged by hand
+    printf '%s\n' "$BC_HDR" \
+        '11/18/26 6:00 PM,,,Bottle,60,Milk,Zoë drank 60 ml,,Dad' \
+        '11/18/26 6:00 PM,,,Bottle,60,Milk,Zoë drank 60 ml,,Dad' \
+        '11/18/26 5:00 PM,,,Bottle,100,Milk,Zoë drank 100 ml,,Dad' \
+        '11/18/26 4:00 PM,11/18/26 4:20 PM,20,Bottle,120,Milk,Zoë drank 120 ml (20m),,Dad' \
+        '11/18/26 3:00 PM,11/18/26 3:20 PM,20,Pumping,,,"Mom pumped 60ml L 40ml R",,Mom' > bc.csv
+    pumplog log import hb.csv >/dev/null
+    pumplog log feed 60ml --at "2026-11-18 18:00" >/dev/null
+    hb_pump="$(jq -r 'select(.type == "pump") | .id' "$J")"
+    hb_bottle="$(jq -r 'select(.ml == 120) | .id' "$J")"
+    by_hand="$(jq -r 'select(.ml == 60) | .id' "$J")"
+    cp "$J" before
+    run --separate-stderr pumplog log import bc.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              baby  what                          note  row
+2026-11-18 17:00  Zoë   bottle 100 ml of breast milk        bc.csv:4
+2026-11-18 18:00  Zoë   bottle 60 ml of breast milk         bc.csv:3
+Would import 2 entries from bc.csv (Baby Connect): 2 feeds (2 bottle, 0 breast).
+Skipped 3 rows:
+  3 matching entries already logged from another source: not imported again
+    bc.csv:2: logged as $by_hand
+    bc.csv:5: logged as $hb_bottle
+    bc.csv:6: logged as $hb_pump" ]
+    cmp "$J" before
+    import_twice bc.csv
+    [ "$first_output" = "Imported 2 entries from bc.csv (Baby Connect): 2 feeds (2 bottle, 0 breast).
+Skipped 3 rows:
+  3 matching entries already logged from another source: not imported again" ]
+    [ "$second_output" = "Imported 0 entries from bc.csv (Baby Connect).
+Skipped 5 rows:
+  2 already in the journal
+  3 matching entries already logged from another source: not imported again" ]
+    run jq -c '[.id[0:3], .type, .at[11:16], .ml, .left_ml, .right_ml, .baby]' "$J"
+    [ "$output" = '["hb-","pump","15:00",100,60,40,null]
+["hb-","feed","16:00",120,null,null,null]
+["hb-","feed","17:00",90,null,null,null]
+["bc-","feed","17:00",100,null,null,"Zoë"]
+["bc-","feed","18:00",60,null,null,"Zoë"]
+["01M","feed","18:00",60,null,null,null]' ]
+    # both files at once: the Baby Connect rows that an earlier file of the import gave are not imported twice
+    rm "$J"
+    run --separate-stderr pumplog log import hb.csv bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 6 entries from hb.csv (Huckleberry), bc.csv (Baby Connect): 1 pump, 5 feeds (5 bottle, 0 breast).
+Skipped 2 rows:
+  2 matching entries already logged from another source: not imported again" ]
+}
+
 @test "a pump imported before its length was read from start and end is not imported again" {
     cd "$TEST_DIR"
     printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
