@@ -188,6 +188,14 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
 
+// Refuses (usage error) rows imported before at another instant, read in another zone (--tz, TZ, config
+// timezone): their id (or earlier_id) is in `imported_at` (the journal's imported entries' ids, each with
+// its `at` as written) at another time than they read now. Their ids hold the time as the file writes it,
+// so imported again they would be taken as already in the journal and keep the earlier times. `zone`: the
+// zone read in now, for the message.
+void refuse_other_zone(const ImportResult& result, const std::unordered_map<std::string, std::string>& imported_at,
+                       std::string_view zone);
+
 // Leaves out the entries whose session `logged` (the pumps and feeds in effect in the journal) already
 // holds from another source: a hand-logged entry, or another format's import (its id's prefix), counting
 // them as Skip::logged_elsewhere and listing them in result.logged_elsewhere. Also an entry of this import

@@ -90,10 +90,12 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     // The journal as it stands: its lines in file order and its ids.
     std::vector<KeyedLine> lines;
     std::unordered_map<std::string, std::string> ids;  // id -> the entry's baby
+    std::unordered_map<std::string, std::string> imported_at;  // an imported entry's id -> its `at` as written
     const auto read_journal = [&](const Journal& journal) {
         const ReadStats stats = journal.read_backward([&](const Entry& e) {
             lines.push_back({line_key(e), e.raw, e.id, e.target});
             ids.emplace(e.id, e.baby);
+            if (e.id.size() > 3 && e.id[2] == '-' && !e.at_text.empty()) imported_at.emplace(e.id, e.at_text);
             return true;
         });
         std::reverse(lines.begin(), lines.end());
@@ -104,6 +106,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         const ReadStats stats = read_journal(ctx.journal());
         if (!result.entries.empty()) refuse_damaged(ctx.journal(), stats);
         ctx.warn(stats);
+        refuse_other_zone(result, imported_at, options.zone->name());
         drop_duplicates(result, ids);
         drop_logged_elsewhere(result, logged_sessions(ctx.journal(), result));
         // Times as the journal will show them (the zone of the rest of pumplog, not --tz's).
@@ -112,6 +115,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
         ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
             refuse_damaged(journal.journal(), read_journal(journal.journal()));
+            refuse_other_zone(result, imported_at, options.zone->name());
             drop_duplicates(result, ids);
             drop_logged_elsewhere(result, logged_sessions(journal.journal(), result));
             if (result.entries.empty()) return;

@@ -428,6 +428,31 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
     result.entries = std::move(kept);
 }
 
+void refuse_other_zone(const ImportResult& result, const std::unordered_map<std::string, std::string>& imported_at,
+                       std::string_view zone) {
+    std::size_t count = 0;
+    const ImportedEntry* first = nullptr;
+    std::string then;
+    for (const ImportedEntry& imported : result.entries) {
+        auto found = imported_at.find(imported.id);
+        if (found == imported_at.end() && !imported.earlier_id.empty()) found = imported_at.find(imported.earlier_id);
+        if (found == imported_at.end()) continue;
+        const auto stamp = parse_rfc3339(found->second);
+        if (!stamp || stamp->instant == imported.at) continue;
+        if (!first) first = &imported, then = found->second;
+        ++count;
+    }
+    if (!first) return;
+    const std::string rows = count == 1 ? fmt::format("{}:{} was", first->file, first->line)
+                                        : fmt::format("{}:{} and {} were", first->file, first->line,
+                                                      plural(count - 1, "more row", "more rows"));
+    throw usage_error(fmt::format("{} imported before in another zone (at {}; read in {} now, {}): imported again "
+                                  "they would keep the earlier times: to correct the zone, take that import back "
+                                  "first (restore the JOURNAL.bak it left, or remove the journal if that import "
+                                  "started it, if nothing has rewritten the journal since), then import again",
+                                  rows, printable(then), zone, first->entry().at_text));
+}
+
 namespace {
 
 // A pump or feed as a row from another source is compared with it (drop_logged_elsewhere).

@@ -409,6 +409,33 @@ Skipped 3 rows:
 {"type":"feed","at":"2026-10-25T02:30:00+02:00","method":"bottle","ml":90,"milk":"formula","note":"DST repeated hour"}' ]
 }
 
+@test "a file imported again with another --tz is refused, not left at the earlier times" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Pump,2026-11-18 15:00,2026-11-18 15:20,0:20,60ml,,40ml,' \
+        'Feed,2026-11-18 16:00,2026-11-18 16:20,0:20,Breast Milk,Bottle,120ml,' > hb.csv
+    pumplog log import hb.csv >/dev/null
+    cp "$J" before
+    for dry in "" --dry-run; do
+        refused 2 pumplog log import hb.csv --tz America/Los_Angeles $dry
+        [ "$stderr" = "pumplog: error: hb.csv:2 and 1 more row were imported before in another zone (at 2026-11-18T15:00:00+01:00; read in America/Los_Angeles now, 2026-11-18T15:00:00-08:00): imported again they would keep the earlier times: to correct the zone, take that import back first (restore the JOURNAL.bak it left, or remove the journal if that import started it, if nothing has rewritten the journal since), then import again" ]
+        cmp "$J" before
+    done
+    # a zone that gives the same instants is the same reading: nothing new
+    run --separate-stderr pumplog log import hb.csv --tz Europe/Paris
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    cmp "$J" before
+    # taken back, the file imports in the zone given
+    mv "$J.bak" "$J" 2>/dev/null || rm "$J"
+    run --separate-stderr pumplog log import hb.csv --tz America/Los_Angeles
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.at' "$J")" = "2026-11-18T15:00:00-08:00
+2026-11-18T16:00:00-08:00" ]
+}
+
 @test "--tz reads the file's times in that zone" {
     cd "$DATA"
     run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv --tz America/New_York
