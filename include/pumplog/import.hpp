@@ -56,6 +56,7 @@ enum class Skip {
     no_time,         // the row has no time
     not_recorded,    // a pump whose amount is 0 or empty and that has no duration
     duplicate,       // its entry is already in the journal
+    logged_elsewhere,  // the same session is in effect in the journal from another source (drop_logged_elsewhere)
     repeated,        // its entry came earlier in this import (a file given twice, overlapping exports)
     problem,         // an impossible or unreadable value (see ImportResult::problems)
 };
@@ -76,6 +77,7 @@ struct ImportedEntry {
     std::string id;    // its id
     std::string baby;  // a feed's baby ("" for a pump)
     Seconds at{};      // its time; also its line_key (an import's id is not a ULID)
+    LocalSeconds local{};  // its time on the wall clock of the zone it was read in
     EntryType type = EntryType::feed;
     FeedMethod method = FeedMethod::bottle;
     bool has_volume = false;  // it has an amount (ml)
@@ -134,8 +136,16 @@ struct Namesakes {
     std::vector<std::string> full_names;  // as written, each child's
 };
 
+// A row not imported because the journal has its session from another source: the row, and that entry's id.
+struct LoggedElsewhere {
+    std::string file;
+    std::uint64_t line = 0;
+    std::string id;
+};
+
 struct ImportResult {
     std::vector<ImportedFile> files;
+    std::vector<LoggedElsewhere> logged_elsewhere;  // Skip::logged_elsewhere's rows, in file and line order
     std::vector<ImportedEntry> entries;  // in file order, rows in source order
     std::map<Skip, std::size_t> skipped;
     std::map<std::string, std::size_t> other_activities;  // by name as first written
@@ -177,6 +187,24 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
 // unit or order given now or settled by the file itself, they would be
 // recorded twice.
 void drop_duplicates(ImportResult& result, const std::unordered_map<std::string, std::string>& existing);
+
+// Refuses (usage error) rows imported before at another instant, read in another zone (--tz, TZ, config
+// timezone): their id (or earlier_id) is in `imported_at` (the journal's imported entries' ids, each with
+// its `at` as written) at another time than they read now. Their ids hold the time as the file writes it,
+// so imported again they would be taken as already in the journal and keep the earlier times. `zone`: the
+// zone read in now, for the message.
+void refuse_other_zone(const ImportResult& result, const std::unordered_map<std::string, std::string>& imported_at,
+                       std::string_view zone);
+
+// Leaves out the entries whose session `logged` (the pumps and feeds in effect in the journal) already
+// holds from another source: a hand-logged entry, or another format's import (its id's prefix), counting
+// them as Skip::logged_elsewhere and listing them in result.logged_elsewhere. Also an entry of this import
+// whose session an earlier file of another format in it gave. The same session: the same type (and a
+// feed's method), the same baby where both name one, the same local minute, the same ml (both without
+// one, or equal to 0.1 ml), left_ml and right_ml where both have them, and dur_s, left_s and right_s
+// where both have them (to the minute). Each entry stands for one row: a second row like it is imported.
+// Call after drop_duplicates (a row already in the journal by its id takes nothing).
+void drop_logged_elsewhere(ImportResult& result, const std::vector<Entry>& logged);
 
 // Notes in `result` the babies its entries' feeds name that `babies` (config babies) does not, as they
 // compare (same_baby), each once in the order first met, with `babies`; nothing when `babies` is empty.

@@ -13,6 +13,7 @@
 #include "context.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/error.hpp"
+#include "pumplog/history.hpp"
 #include "pumplog/import.hpp"
 #include "pumplog/render/import.hpp"
 
@@ -58,6 +59,19 @@ void refuse_damaged(const Journal& journal, const ReadStats& stats) {
                                     journal.path().string(), stats.bad.front().line, stats.bad.front().reason));
 }
 
+// The pumps and feeds in effect that a row to import may be from another source: from two days before the
+// earliest row on (a local minute is within a day of its instant), none when there is nothing to import.
+std::vector<Entry> logged_sessions(const Journal& journal, const ImportResult& result) {
+    if (result.entries.empty()) return {};
+    Seconds earliest = result.entries.front().at;
+    for (const auto& imported : result.entries) earliest = std::min(earliest, imported.at);
+    ReplayOptions options;
+    options.since = earliest - std::chrono::hours(48);
+    options.types = type_bit(EntryType::pump) | type_bit(EntryType::feed);
+    options.raw = false;
+    return load_history(journal, options).entries;
+}
+
 int run_import(Context& ctx, const ImportCommandOptions& o) {
     ctx.format();
     ImportOptions options;
@@ -76,10 +90,12 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     // The journal as it stands: its lines in file order and its ids.
     std::vector<KeyedLine> lines;
     std::unordered_map<std::string, std::string> ids;  // id -> the entry's baby
+    std::unordered_map<std::string, std::string> imported_at;  // an imported entry's id -> its `at` as written
     const auto read_journal = [&](const Journal& journal) {
         const ReadStats stats = journal.read_backward([&](const Entry& e) {
             lines.push_back({line_key(e), e.raw, e.id, e.target});
             ids.emplace(e.id, e.baby);
+            if (e.id.size() > 3 && e.id[2] == '-' && !e.at_text.empty()) imported_at.emplace(e.id, e.at_text);
             return true;
         });
         std::reverse(lines.begin(), lines.end());
@@ -90,14 +106,18 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         const ReadStats stats = read_journal(ctx.journal());
         if (!result.entries.empty()) refuse_damaged(ctx.journal(), stats);
         ctx.warn(stats);
+        refuse_other_zone(result, imported_at, options.zone->name());
         drop_duplicates(result, ids);
+        drop_logged_elsewhere(result, logged_sessions(ctx.journal(), result));
         // Times as the journal will show them (the zone of the rest of pumplog, not --tz's).
         fmt::print("{}", render::import_listing(result, ctx.unit(), ctx.zone()));
     } else if (!result.entries.empty()) {
         // One atomic rewrite under the lock (SPEC 8): the journal's lines and the new ones, in line_key order.
         ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
             refuse_damaged(journal.journal(), read_journal(journal.journal()));
+            refuse_other_zone(result, imported_at, options.zone->name());
             drop_duplicates(result, ids);
+            drop_logged_elsewhere(result, logged_sessions(journal.journal(), result));
             if (result.entries.empty()) return;
             // A journal that did not exist (with_lock made it for the lock) or was empty leaves no
             // JOURNAL.bak: there is no previous file to keep, and a 0-byte one would only look like a backup.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <iterator>
 #include <map>
 #include <unordered_set>
@@ -422,6 +423,111 @@ void drop_duplicates(ImportResult& result, const std::unordered_map<std::string,
             ++result.skipped[Skip::repeated];
             continue;
         }
+        kept.push_back(std::move(imported));
+    }
+    result.entries = std::move(kept);
+}
+
+void refuse_other_zone(const ImportResult& result, const std::unordered_map<std::string, std::string>& imported_at,
+                       std::string_view zone) {
+    std::size_t count = 0;
+    const ImportedEntry* first = nullptr;
+    std::string then;
+    for (const ImportedEntry& imported : result.entries) {
+        auto found = imported_at.find(imported.id);
+        if (found == imported_at.end() && !imported.earlier_id.empty()) found = imported_at.find(imported.earlier_id);
+        if (found == imported_at.end()) continue;
+        const auto stamp = parse_rfc3339(found->second);
+        if (!stamp || stamp->instant == imported.at) continue;
+        if (!first) first = &imported, then = found->second;
+        ++count;
+    }
+    if (!first) return;
+    const std::string rows = count == 1 ? fmt::format("{}:{} was", first->file, first->line)
+                                        : fmt::format("{}:{} and {} were", first->file, first->line,
+                                                      plural(count - 1, "more row", "more rows"));
+    throw usage_error(fmt::format("{} imported before in another zone (at {}; read in {} now, {}): imported again "
+                                  "they would keep the earlier times: to correct the zone, take that import back "
+                                  "first (restore the JOURNAL.bak it left, or remove the journal if that import "
+                                  "started it, if nothing has rewritten the journal since), then import again",
+                                  rows, printable(then), zone, first->entry().at_text));
+}
+
+namespace {
+
+// A pump or feed as a row from another source is compared with it (drop_logged_elsewhere).
+struct Session {
+    int source = -1;  // the format whose import gave it (an ImportFormat), -1 for none: logged by hand
+    EntryType type = EntryType::pump;
+    std::string method, baby, id;
+    std::optional<double> ml, left_ml, right_ml;
+    std::optional<std::int64_t> dur_s, left_s, right_s;
+    bool taken = false;  // a row was found to be it
+
+    explicit Session(const Entry& e)
+        : type(e.type), method(std::string_view(e.method)), baby(e.baby), id(e.id), ml(e.ml), left_ml(e.left_ml),
+          right_ml(e.right_ml), dur_s(e.dur_s), left_s(e.left_s), right_s(e.right_s) {
+        constexpr ImportFormat all[] = {ImportFormat::babybuddy, ImportFormat::huckleberry, ImportFormat::babytracker,
+                                        ImportFormat::babyconnect};
+        for (const ImportFormat format : all)
+            if (e.id.starts_with(import_detail::id_prefix(format))) source = static_cast<int>(format);
+    }
+
+    bool same(const Session& o) const {
+        const auto tenths = [](double ml) { return std::llround(ml * 10); };
+        const auto amount = [&](const std::optional<double>& a, const std::optional<double>& b, bool both) {
+            if (!a || !b) return both ? !a && !b : true;
+            return tenths(*a) == tenths(*b);
+        };
+        const auto length = [](const std::optional<std::int64_t>& a, const std::optional<std::int64_t>& b) {
+            return !a || !b || std::llround(static_cast<double>(*a) / 60) == std::llround(static_cast<double>(*b) / 60);
+        };
+        return type == o.type && (type != EntryType::feed || method == o.method) && one_baby(baby, o.baby) &&
+               amount(ml, o.ml, true) && amount(left_ml, o.left_ml, false) && amount(right_ml, o.right_ml, false) &&
+               length(dur_s, o.dur_s) && length(left_s, o.left_s) && length(right_s, o.right_s);
+    }
+};
+
+std::int64_t minute_of(LocalSeconds local) {
+    return std::chrono::floor<std::chrono::minutes>(local.time_since_epoch()).count();
+}
+
+}  // namespace
+
+void drop_logged_elsewhere(ImportResult& result, const std::vector<Entry>& logged) {
+    // By local minute: a lookup per row, never a scan of the journal for each.
+    std::unordered_map<std::int64_t, std::vector<Session>> by_minute;
+    for (const Entry& e : logged)
+        if (e.type == EntryType::pump || e.type == EntryType::feed)
+            by_minute[minute_of(e.at.local())].emplace_back(e);
+    // Rows of an earlier file of another format in this import are looked up too.
+    bool formats = false;
+    for (const auto& file : result.files) formats = formats || file.format != result.files.front().format;
+    if (by_minute.empty() && !formats) return;
+    std::vector<ImportedEntry> kept;
+    kept.reserve(result.entries.size());
+    for (ImportedEntry& imported : result.entries) {
+        const std::int64_t minute = minute_of(imported.local);
+        const auto bucket = by_minute.find(minute);
+        if (bucket == by_minute.end() && !formats) {
+            kept.push_back(std::move(imported));
+            continue;
+        }
+        const Session row(imported.entry());
+        const Session* found = nullptr;
+        if (bucket != by_minute.end())
+            for (Session& session : bucket->second)
+                if (!session.taken && session.source != row.source && session.same(row)) {
+                    session.taken = true;
+                    found = &session;
+                    break;
+                }
+        if (found) {
+            result.logged_elsewhere.push_back({imported.file, imported.line, found->id});
+            ++result.skipped[Skip::logged_elsewhere];
+            continue;
+        }
+        if (formats) by_minute[minute].push_back(row);
         kept.push_back(std::move(imported));
     }
     result.entries = std::move(kept);

@@ -17,6 +17,10 @@ namespace pumplog::import_detail {
 // Named, not anonymous: the importers share a unity batch and their names.
 namespace babyconnect {
 
+// What a Quantity and the sides its text gives may differ by: amounts written to 0.1 oz, each rounded (as
+// Baby Tracker's, 0.15 oz).
+constexpr double max_rounding_ml = 4.5;
+
 std::optional<std::string> recognise(const CsvTable& t, std::string_view) {
     if (t.column("date and time") && t.column("activity") && t.column("quantity") && t.column("text"))
         return "log";
@@ -184,13 +188,30 @@ void read(FileImport& file, const std::string&) {
             const auto span = file.span(record, t.column("end time"), d.when);
             d.ml = quantity();
             // The sides, and the total when Quantity has none, from the text: kept when they add up to
-            // the Quantity given (to within its oz rounding), else the Quantity alone.
+            // the Quantity given (to within the rounding of amounts written to 0.1 oz); a Quantity that is
+            // not their sum is a problem row, as which of the two is right cannot be told.
             const TextAmounts said = amounts_in(text, file, record.line);
             const auto left = recorded(said.left), right = recorded(said.right);
             if (said.left && said.right && (left || right)) {  // both sides named (one may be 0 oz)
                 const Volume both = *said.left + *said.right;
                 if (!d.ml) d.ml = both;
-                if (std::abs(d.ml->ml() - both.ml()) <= 1.5) d.left_ml = said.left, d.right_ml = said.right;
+                const double off = std::abs(d.ml->ml() - both.ml());
+                if (off > max_rounding_ml) {
+                    const std::string_view written = trim(t.cell(record, t.column("quantity")));
+                    const bool bare = written.find_first_not_of("0123456789., ") == std::string_view::npos;
+                    const std::string quantity =
+                        !bare ? fmt::format("\"{}\"", printable(written))
+                        : quantity_unit(text) == Unit::ml
+                            ? fmt::format("{} (read as ml, as the text writes ml)", printable(written))
+                            : fmt::format("{} (fl oz: {})", printable(written), format_volume(*d.ml, Unit::ml));
+                    throw RowError{fmt::format("the Quantity {} is not the sum of the sides the text gives ({} left, "
+                                               "{} right: {}); correct the row in the app and export again",
+                                               quantity, format_volume(*said.left, Unit::ml),
+                                               format_volume(*said.right, Unit::ml), format_volume(both, Unit::ml))};
+                }
+                d.left_ml = said.left, d.right_ml = said.right;
+                // Sides kept since the rounding allowed was 0.15 oz, not 1.5 ml: imported before without them.
+                d.sides_past_old_rounding = off > 1.5;
             } else if (!d.ml) {
                 d.ml = recorded(said.total ? said.total : left ? left : right);
             }

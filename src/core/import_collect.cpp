@@ -460,6 +460,7 @@ void FileImport::add(Draft d) {
     // were part of it, so that a journal imported then does not get the row twice.
     Draft earlier = d;
     earlier.noted_ml.reset();
+    if (d.sides_past_old_rounding) earlier.left_ml.reset(), earlier.right_ml.reset();
     const std::string earlier_key = key_of(d.child, d.length_from_times ? std::nullopt : d.duration, earlier);
     const std::string earlier_id = id_of(earlier_key, earlier_occurrences_);
     // The id the row has read another way (the other --unit, the other --date-order), and a feed's rest of
@@ -545,6 +546,7 @@ void FileImport::add(Draft d) {
     imported.id = std::move(entry.id);
     imported.baby = std::move(entry.baby);
     imported.at = entry.at.instant;
+    imported.local = entry.at.local();
     imported.type = entry.type;
     imported.method = d.method;
     imported.has_volume = entry.ml.has_value();

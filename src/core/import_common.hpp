@@ -81,6 +81,8 @@ struct Draft {
     std::string baby;       // a feed's baby in the journal (SPEC 12), when not `child` itself
     std::string source_id;  // the source's own row id, when it has one
     bool length_from_times = false;  // `duration` came from the start and end, not a Duration column
+    // Sides kept that ids before 0.15 oz of rounding was allowed left out (Baby Connect): the earlier id has none.
+    bool sides_past_old_rounding = false;
 };
 
 // A volume worth recording: nullopt for an absent or zero amount (apps write 0 for "not recorded").

@@ -113,6 +113,14 @@ std::string import_summary(const ImportResult& result, bool dry_run) {
         out += fmt::format("  {} without an amount (0 or empty)\n", plural(n, "pump", "pumps"));
     if (const std::size_t n = count(result, Skip::duplicate))
         out += fmt::format("  {} already in the journal\n", n);
+    if (const std::size_t n = count(result, Skip::logged_elsewhere)) {
+        out += fmt::format("  {} already logged from another source: not imported again\n",
+                           plural(n, "matching entry", "matching entries"));
+        if (dry_run)
+            for (const LoggedElsewhere& row : result.logged_elsewhere)
+                out += fmt::format("    {}:{}: logged as {}\n", terminal_text(row.file), row.line,
+                                   terminal_text(row.id));
+    }
     if (const std::size_t n = count(result, Skip::repeated))
         out += fmt::format("  {} repeated within this import\n", n);
     if (const std::size_t n = count(result, Skip::problem)) {

@@ -409,6 +409,33 @@ Skipped 3 rows:
 {"type":"feed","at":"2026-10-25T02:30:00+02:00","method":"bottle","ml":90,"milk":"formula","note":"DST repeated hour"}' ]
 }
 
+@test "a file imported again with another --tz is refused, not left at the earlier times" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Pump,2026-11-18 15:00,2026-11-18 15:20,0:20,60ml,,40ml,' \
+        'Feed,2026-11-18 16:00,2026-11-18 16:20,0:20,Breast Milk,Bottle,120ml,' > hb.csv
+    pumplog log import hb.csv >/dev/null
+    cp "$J" before
+    for dry in "" --dry-run; do
+        refused 2 pumplog log import hb.csv --tz America/Los_Angeles $dry
+        [ "$stderr" = "pumplog: error: hb.csv:2 and 1 more row were imported before in another zone (at 2026-11-18T15:00:00+01:00; read in America/Los_Angeles now, 2026-11-18T15:00:00-08:00): imported again they would keep the earlier times: to correct the zone, take that import back first (restore the JOURNAL.bak it left, or remove the journal if that import started it, if nothing has rewritten the journal since), then import again" ]
+        cmp "$J" before
+    done
+    # a zone that gives the same instants is the same reading: nothing new
+    run --separate-stderr pumplog log import hb.csv --tz Europe/Paris
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry).
+Skipped 2 rows:
+  2 already in the journal" ]
+    cmp "$J" before
+    # taken back, the file imports in the zone given
+    mv "$J.bak" "$J" 2>/dev/null || rm "$J"
+    run --separate-stderr pumplog log import hb.csv --tz America/Los_Angeles
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.at' "$J")" = "2026-11-18T15:00:00-08:00
+2026-11-18T16:00:00-08:00" ]
+}
+
 @test "--tz reads the file's times in that zone" {
     cd "$DATA"
     run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv --tz America/New_York
@@ -1169,6 +1196,61 @@ Skipped 1 row:
 {"type":"pump","at":"2026-03-29T03:40:00+02:00","ml":40,"left_ml":30,"right_ml":10,"dur_s":1500}' ]
 }
 
+@test "a session already logged from another source (another app's import, or by hand) is not imported again" {
+    cd "$TEST_DIR"
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Pump,2026-11-18 15:00,2026-11-18 15:20,0:20,60ml,,40ml,' \
+        'Feed,2026-11-18 16:00,2026-11-18 16:20,0:20,Breast Milk,Bottle,120ml,' \
+        'Feed,2026-11-18 17:00,2026-11-18 17:20,0:20,Breast Milk,Bottle,90ml,' > hb.csv
+    # the same pump and 16:00 bottle; 100 ml, not 90, at 17:00; two bottles at 18:00, one logged by hand
+    printf '%s\n' "$BC_HDR" \
+        '11/18/26 6:00 PM,,,Bottle,60,Milk,Zoë drank 60 ml,,Dad' \
+        '11/18/26 6:00 PM,,,Bottle,60,Milk,Zoë drank 60 ml,,Dad' \
+        '11/18/26 5:00 PM,,,Bottle,100,Milk,Zoë drank 100 ml,,Dad' \
+        '11/18/26 4:00 PM,11/18/26 4:20 PM,20,Bottle,120,Milk,Zoë drank 120 ml (20m),,Dad' \
+        '11/18/26 3:00 PM,11/18/26 3:20 PM,20,Pumping,,,"Mom pumped 60ml L 40ml R",,Mom' > bc.csv
+    pumplog log import hb.csv >/dev/null
+    pumplog log feed 60ml --at "2026-11-18 18:00" >/dev/null
+    hb_pump="$(jq -r 'select(.type == "pump") | .id' "$J")"
+    hb_bottle="$(jq -r 'select(.ml == 120) | .id' "$J")"
+    by_hand="$(jq -r 'select(.ml == 60) | .id' "$J")"
+    cp "$J" before
+    run --separate-stderr pumplog log import bc.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "when              baby  what                          note  row
+2026-11-18 17:00  Zoë   bottle 100 ml of breast milk        bc.csv:4
+2026-11-18 18:00  Zoë   bottle 60 ml of breast milk         bc.csv:3
+Would import 2 entries from bc.csv (Baby Connect): 2 feeds (2 bottle, 0 breast).
+Skipped 3 rows:
+  3 matching entries already logged from another source: not imported again
+    bc.csv:2: logged as $by_hand
+    bc.csv:5: logged as $hb_bottle
+    bc.csv:6: logged as $hb_pump" ]
+    cmp "$J" before
+    import_twice bc.csv
+    [ "$first_output" = "Imported 2 entries from bc.csv (Baby Connect): 2 feeds (2 bottle, 0 breast).
+Skipped 3 rows:
+  3 matching entries already logged from another source: not imported again" ]
+    [ "$second_output" = "Imported 0 entries from bc.csv (Baby Connect).
+Skipped 5 rows:
+  2 already in the journal
+  3 matching entries already logged from another source: not imported again" ]
+    run jq -c '[.id[0:3], .type, .at[11:16], .ml, .left_ml, .right_ml, .baby]' "$J"
+    [ "$output" = '["hb-","pump","15:00",100,60,40,null]
+["hb-","feed","16:00",120,null,null,null]
+["hb-","feed","17:00",90,null,null,null]
+["bc-","feed","17:00",100,null,null,"Zoë"]
+["bc-","feed","18:00",60,null,null,"Zoë"]
+["01M","feed","18:00",60,null,null,null]' ]
+    # both files at once: the Baby Connect rows that an earlier file of the import gave are not imported twice
+    rm "$J"
+    run --separate-stderr pumplog log import hb.csv bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 6 entries from hb.csv (Huckleberry), bc.csv (Baby Connect): 1 pump, 5 feeds (5 bottle, 0 breast).
+Skipped 2 rows:
+  2 matching entries already logged from another source: not imported again" ]
+}
+
 @test "a pump imported before its length was read from start and end is not imported again" {
     cd "$TEST_DIR"
     printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
@@ -1721,7 +1803,6 @@ Skipped 3 rows:
         '11/20/26 6:00 AM,,,Pumping,,,"Mom pumped (2.5 oz left, 1.5 oz right)",,M' \
         '11/20/26 9:00 AM,,,Pumping,4,,"Mom pumped 4 oz (left 2.5 oz, right 1.5 oz)",,M' \
         '11/20/26 12:00 PM,,,Pumping,,,Mom pumped 90 ml,,M' \
-        '11/20/26 3:00 PM,,,Pumping,5,,"Mom pumped 5 oz (2.5 oz left, 1.5 oz right)",,M' \
         '11/20/26 6:00 PM,,,Pumping,,,Mom pumped 60ml L 40ml R,,M' \
         '11/20/26 7:00 PM,,,Pumping,,,"Mom pumped (2,5 oz left, 1,5 oz right)",,M' \
         '11/20/26 8:00 PM,,,Pumping,,,"Mom pumped left: 60 ml, right: 40 ml",,M' \
@@ -1732,7 +1813,6 @@ Skipped 3 rows:
     [ "$output" = '["06:00",118.29,73.93,44.36]
 ["09:00",118.29,73.93,44.36]
 ["12:00",90,null,null]
-["15:00",147.87,null,null]
 ["18:00",100,60,40]
 ["19:00",118.29,73.93,44.36]
 ["20:00",100,60,40]
@@ -1740,7 +1820,32 @@ Skipped 3 rows:
     # imported again: nothing new
     run --separate-stderr pumplog log import bc.csv
     [ "$status" -eq 0 ] && [[ "$output" == "Imported 0 entries from bc.csv (Baby Connect)."* ]]
-    [ "$(wc -l < "$J")" -eq 8 ]
+    [ "$(wc -l < "$J")" -eq 7 ]
+}
+
+@test "Baby Connect: a pump whose Quantity is not the sum of its text's sides is a problem row naming both" {
+    cd "$TEST_DIR"
+    # 5 oz against 2 + 2 oz; 4 (ml, as the text writes ml) against 60 + 60 ml; 4.1 against 2.1 + 2.1 oz is rounding.
+    printf '%s\n' "$BC_HDR" \
+        '11/18/26 8:00 AM,,15,Pumping,4.1,,"Mom pumped (2.1 oz left, 2.1 oz right)",,Mom' \
+        '11/18/26 9:00 AM,,15,Pumping,5,,"Mom pumped (2 oz left, 2 oz right)",,Mom' \
+        '11/18/26 10:00 AM,,15,Pumping,4,,"Mom pumped (60 ml left, 60 ml right)",,Mom' > bc.csv
+    # imported before sides within 0.15 oz (not 1.5 ml) were kept: without them, under the id it had then
+    journal_line '{"v":1,"id":"bc-3cfd95e2c7069c60c4530dba","type":"pump","at":"2026-11-18T08:00:00+01:00","ml":121.25,"dur_s":900}'
+    cp "$J" before
+    run --separate-stderr pumplog log import bc.csv --dry-run
+    [ "$status" -eq 0 ]
+    [ "$output" = "Would import 0 entries from bc.csv (Baby Connect).
+Skipped 3 rows:
+  1 already in the journal
+  2 with a problem:
+    bc.csv:3: the Quantity 5 (fl oz: 147.9 ml) is not the sum of the sides the text gives (59.2 ml left, 59.2 ml right: 118.3 ml); correct the row in the app and export again
+    bc.csv:4: the Quantity 4 (read as ml, as the text writes ml) is not the sum of the sides the text gives (60 ml left, 60 ml right: 120 ml); correct the row in the app and export again" ]
+    cmp "$J" before
+    rm "$J"
+    run --separate-stderr pumplog log import bc.csv
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.at, .ml, .left_ml, .right_ml, .dur_s]' "$J")" = '["2026-11-18T08:00:00+01:00",121.25,62.1,62.1,900]' ]
 }
 
 @test "a lone CR inside an unquoted note of an LF export is kept in the note, not a row of its own" {
