@@ -107,7 +107,9 @@ namespace {
 
 // Takes the state's lock once per command (waiting as long as for the
 // journal's). Without it (the folder cannot be written, or another run holds it
-// too long) the command goes on: a reminder twice is better than none.
+// too long) the command goes on: a reminder twice is better than none. Why it
+// was not taken is kept for write_announced to say: a run with nothing to say
+// stays silent.
 void lock_state(Context& ctx, const fs::path& state) {
     if (ctx.reminder_lock) return;
     std::error_code ec;
@@ -121,15 +123,15 @@ void lock_state(Context& ctx, const fs::path& state) {
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         if (fd >= 0) ::close(fd);
-        fmt::print(stderr, "pumplog: warning: cannot lock {}: it is a link or not a plain file; reminders may repeat\n",
-                   terminal_text(lock.string()));
+        ctx.reminder_lock_warning =
+            fmt::format("cannot lock {}: it is a link or not a plain file; reminders may repeat", lock.string());
         return;
     }
     ctx.reminder_lock = std::shared_ptr<void>(nullptr, [fd](void*) { ::close(fd); });
     const auto deadline = std::chrono::steady_clock::now() + ctx.journal().lock_timeout();
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK || std::chrono::steady_clock::now() >= deadline) {
-            fmt::print(stderr, "pumplog: warning: cannot lock {}; reminders may repeat\n", terminal_text(lock.string()));
+            ctx.reminder_lock_warning = fmt::format("cannot lock {}; reminders may repeat", lock.string());
             return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -173,6 +175,9 @@ void write_state(Context& ctx, const Announced& announced, bool quiet) {
     bool fallback = false;
     const fs::path path = reminder_state_path(ctx, &fallback);
     // Said when something is announced (a run that reminds), not on every run: cron mails stderr too.
+    if (!quiet && !ctx.reminder_lock_warning.empty())
+        fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(ctx.reminder_lock_warning));
+    ctx.reminder_lock_warning.clear();
     if (fallback && !quiet)
         fmt::print(stderr, "pumplog: warning: cannot write the reminder state in {}; kept in {} instead\n",
                    wanted_state_path(ctx).parent_path().string(), path.parent_path().string());

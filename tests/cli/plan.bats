@@ -269,6 +269,34 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     done
 }
 
+# A run that cannot take the lock in time says so only when it reminds: exit 1 prints nothing (SPEC 2), and
+# cron mails whatever is printed.
+@test "plan next --within held off the reminder lock warns only when it has a reminder to print" {
+    command -v flock >/dev/null || skip "flock(1) is not installed (util-linux)"
+    three_hourly
+    pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m || true
+    local lock
+    lock="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
+    ( flock -x 9; touch "$TEST_DIR/locked"; while [ ! -e "$TEST_DIR/release" ]; do sleep 0.05; done ) 9>"$lock" &
+    while [ ! -e "$TEST_DIR/locked" ]; do sleep 0.05; done
+    export PUMPLOG_LOCK_TIMEOUT_MS=100
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:45" --within 10m
+    local quiet="$status/$output/$stderr"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m
+    touch "$TEST_DIR/release"
+    wait
+    [ "$quiet" = "1//" ]
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ]
+    [ "$stderr" = "pumplog: warning: cannot lock $lock; reminders may repeat" ]
+    # A link in its place: the same.
+    rm "$lock"
+    ln -s "$TEST_DIR/elsewhere" "$lock"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:53" --within 10m
+    [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    [ ! -e "$TEST_DIR/elsewhere" ]
+}
+
 @test "plan next reads only recent history" {
     # A damaged line at the start of a long journal is never reached.
     journal_line '{"v":1,"id":"broken","type":"feed","at":'
