@@ -45,10 +45,32 @@ void warn_other_bad_values(Context& ctx, std::string_view except) {
             if (const std::string problem = problem_of(ctx, k.name); !problem.empty()) warn_bad_value(k.name, problem);
 }
 
-// The keys a value of `key` is checked against when set: the gaps fit together (check_gaps).
+// The keys a value of `key` is checked against when set: the gaps fit together (check_gaps), and remind_again
+// is shorter than min_gap (check_remind_again).
 bool checked_together(std::string_view key, std::string_view other) {
     const auto gap = [](std::string_view k) { return k == "min_gap" || k == "max_gap_day" || k == "max_gap_night"; };
-    return key == other || (gap(key) && gap(other));
+    return key == other || (gap(key) && gap(other)) || (key == "remind_again" && other == "min_gap");
+}
+
+// A min_gap set at or below remind_again is taken (nothing breaks: an overdue pump is announced once, not
+// again), and said: one warning line.
+void warn_remind_again_too_long(Context& ctx, std::chrono::minutes min_gap) {
+    const auto& values = ctx.config_values();
+    std::chrono::minutes remind_again = Settings{}.remind_again;  // its default when none is stored
+    if (const auto it = values.find("remind_again"); it != values.end()) {
+        nlohmann::json stored_value = nlohmann::json::object();
+        stored_value["remind_again"] = *it;
+        try {
+            remind_again = settings_from(stored_value, default_config_path(environment)).remind_again;
+        } catch (const Error&) {
+            return;  // a bad value is warned of as such (warn_other_bad_values)
+        }
+    }
+    if (remind_again < min_gap) return;
+    fmt::print(stderr,
+               "pumplog: warning: remind_again ({}) is not shorter than min_gap ({}) now: an overdue pump is not "
+               "reminded of again; set remind_again below it to have that\n",
+               format_duration(remind_again), format_duration(min_gap));
 }
 
 const SettingKey& key_of(std::string_view name) {
@@ -108,12 +130,14 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
         if (checked_together(key, item.key())) checked[item.key()] = item.value();
     const Settings settings = settings_from(checked, default_config_path(environment));
     check_gaps(settings, "min_gap");
+    if (key == "remind_again") check_remind_again(settings, "remind_again");
     // A birth date still to come would make the baby's age negative (supply
     // mode's day -55): refused, as a slip (2027 for 2026).
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
     warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
     if (key == "birth" && settings.birth) warn_birth_after_first_feed(ctx, date::sys_days(*settings.birth));
+    if (key == "min_gap") warn_remind_again_too_long(ctx, settings.min_gap);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : terminal_text(normalized));
     return 0;
 }

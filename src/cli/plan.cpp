@@ -66,6 +66,8 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
     };
     if (given("min_gap") || given("max_gap_day") || given("max_gap_night"))
         check_gaps(s, given("min_gap") ? "--min-gap" : "min_gap");
+    // A reminder that could never come again is refused as in `config set` (a lower --min-gap is taken).
+    if (given("remind_again")) check_remind_again(s, "--remind-again");
     if (!o.baby.empty()) s.feeds_of = ctx.baby_named(o.baby);
     return s;
 }
