@@ -2,7 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "context.hpp"
+#include "pumplog/babies.hpp"
+#include "pumplog/cadence.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
 #include "pumplog/journal.hpp"
@@ -116,6 +120,42 @@ void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
                format_date(birth), format_date(fed));
 }
 
+// The babies the feeds of the planner's look-back name that `babies` (the new setting) leaves out, in one
+// warning line: config only adds names, it renames no feed, so plan and status still count each as a baby (and,
+// with no babies set, a feed logged without a name as one more); the way to move a feed to another baby is said.
+void warn_babies_left_out(Context& ctx, const std::vector<std::string>& babies) {
+    // The journal's own path, not ctx.journal(): --strict does not refuse a config change over journal damage.
+    const Journal journal(default_journal_path(ctx.journal_option, environment));
+    int lookback = Settings{}.lookback_days;
+    try {
+        lookback = ctx.settings().lookback_days;
+    } catch (const Error&) {
+        // a bad value elsewhere is warned of as such: the default look-back
+    }
+    std::vector<std::string> left_out;
+    try {
+        for (const std::string& name :
+             babies_named_in(journal, false, lookback_since(ctx.clock().now, lookback, ctx.clock().zone)))
+            if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, name); }))
+                left_out.push_back(terminal_text(name));
+    } catch (const Error&) {
+        return;  // an unreadable journal is the plan's to say; the setting is made
+    }
+    if (left_out.empty()) return;
+    std::string names = left_out.back();
+    if (left_out.size() > 1) {
+        names = left_out.front();
+        for (std::size_t i = 1; i + 1 < left_out.size(); ++i) names += ", " + left_out[i];
+        names += " and " + left_out.back();
+    }
+    const bool one = left_out.size() == 1;
+    fmt::print(stderr,
+               "pumplog: warning: feeds of the last {} days name {}, not in babies: plan and status still count {} "
+               "as {}{}; to move a feed to another baby: pumplog log edit REF --baby NAME\n",
+               lookback, names, one ? "that name" : "them", one ? "a baby" : "babies",
+               babies.empty() ? ", and a feed logged without a name as one more" : "");
+}
+
 int run_set(Context& ctx, const std::string& key, const std::vector<std::string>& words) {
     std::string value;
     for (const auto& w : words) value += (value.empty() ? "" : " ") + w;
@@ -138,6 +178,7 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     write_config(default_config_path(environment), values);
     if (key == "birth" && settings.birth) warn_birth_after_first_feed(ctx, date::sys_days(*settings.birth));
     if (key == "min_gap") warn_remind_again_too_long(ctx, settings.min_gap);
+    if (key == "babies") warn_babies_left_out(ctx, settings.babies);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : terminal_text(normalized));
     return 0;
 }
@@ -148,6 +189,7 @@ int run_unset(Context& ctx, const std::string& key) {
     values.erase(key);
     warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
+    if (key == "babies") warn_babies_left_out(ctx, {});
     fmt::print("{} = {} (default)\n", key, k.default_text.empty() ? "(unset)" : k.default_text);
     return 0;
 }

@@ -123,6 +123,29 @@ twins_week() {
     [ "$(pumplog status --format json | jq '.feeds_without_baby')" = 0 ]
 }
 
+# config names babies, it renames no feed: a name the recent feeds carry stays a baby of its own.
+@test "config set or unset babies leaving out a name the recent feeds carry warns, and changes config all the same" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 100ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 70ml --baby Ben --at 09:10 > /dev/null
+    cp "$J" "$TEST_DIR/before"
+    local move="to move a feed to another baby: pumplog log edit REF --baby NAME"
+    run --separate-stderr pumplog config set babies "Ada, Benjamin"
+    [ "$status" -eq 0 ] && [ "$output" = "babies = Ada, Benjamin" ]
+    [ "$stderr" = "pumplog: warning: feeds of the last 7 days name Ben, not in babies: plan and status still count \
+that name as a baby; $move" ]
+    [ "$(pumplog config get babies)" = "Ada, Benjamin" ]
+    run --separate-stderr pumplog config unset babies
+    [ "$status" -eq 0 ] && [ "$output" = "babies = none (default)" ]
+    [ "$stderr" = "pumplog: warning: feeds of the last 7 days name Ada and Ben, not in babies: plan and status still \
+count them as babies, and a feed logged without a name as one more; $move" ]
+    [ "$(pumplog config get babies)" = "none" ]
+    # Every name kept (as spelled or not): nothing to say.
+    run --separate-stderr pumplog config set babies "ada, BEN, Cy"
+    [ "$status" -eq 0 ] && [ "$stderr" = "" ]
+    cmp "$J" "$TEST_DIR/before"
+}
+
 @test "status tells babies with long names apart within 10 columns" {
     pumplog config set babies "Christopher, Christophine" > /dev/null
     pumplog log feed 90ml --baby christopher --at 09:00 > /dev/null
