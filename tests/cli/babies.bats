@@ -158,6 +158,23 @@ count them as babies, and a feed logged without a name as one more; $move" ]
     [ "$(jq -c '[.babies[].name]' <<<"$output")" = '["Christopher","Christophine"]' ]
 }
 
+# pumplog(1): a long name is cut with the "~" between whole characters, before its last one, alone or not.
+@test "status cuts a long name before its last character even when no other name is alike" {
+    pumplog config set babies "Christopher, Ada" > /dev/null
+    pumplog log feed 90ml --baby christopher --at 09:00 > /dev/null
+    pumplog log feed 80ml --baby ada --at 09:20 > /dev/null
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n  Christop~r 90 ml in 1 bottle; last fed 09:00, 5 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  Ada        80 ml in 1 bottle; last fed 09:20, 4 h 45 min ago\n'* ]]
+    # Alike to their last letter: more of the end is kept.
+    pumplog config set babies "Christopher, Christophar" > /dev/null
+    pumplog log feed 70ml --baby christophar --at 10:00 > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Christo~er 90 ml in 1 bottle; last fed 09:00, 5 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  Christo~ar 70 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+}
+
 @test "two babies: a feed names its baby; without one, or with an unknown one, it is refused and nothing is written" {
     pumplog config set babies "Ada, Ben" > /dev/null
     pumplog log feed 60ml --baby ada > /dev/null
@@ -497,7 +514,7 @@ count them as babies, and a feed logged without a name as one more; $move" ]
     [ "$status" -eq 0 ]
     [[ "$output" == *$'\n  Éléonore~e 50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  Éléonore~é 50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
-    [[ "$output" == *$'\n  李小龙李~  50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  李小龙~龙  50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  '"$nfd"$'        50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  '"$family"$'         50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
 }
