@@ -118,6 +118,12 @@ void check_birth(const std::optional<date::year_month_day>& birth, date::sys_day
 // no timetable keeps both. For `config set` and the plan's setting flags;
 // `what` names where the min_gap came from ("min_gap", "--min-gap").
 void check_gaps(const Settings& settings, std::string_view what);
+// Refuses (usage error) a remind_again not shorter than min_gap: a pump is
+// overdue (plan next) for less than min_gap after its time, so it would never
+// be reminded of again. For `config set remind_again` and `--remind-again`;
+// a min_gap lowered below it later is taken (the reminder then does not come
+// again). `what` names where the remind_again came from.
+void check_remind_again(const Settings& settings, std::string_view what);
 
 // The config file: $PUMPLOG_CONFIG, else $XDG_CONFIG_HOME/pumplog/config.json,
 // else ~/.config/pumplog/config.json; `env` looks the variables up.

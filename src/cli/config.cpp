@@ -2,7 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "context.hpp"
+#include "pumplog/babies.hpp"
+#include "pumplog/cadence.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
 #include "pumplog/journal.hpp"
@@ -45,10 +49,32 @@ void warn_other_bad_values(Context& ctx, std::string_view except) {
             if (const std::string problem = problem_of(ctx, k.name); !problem.empty()) warn_bad_value(k.name, problem);
 }
 
-// The keys a value of `key` is checked against when set: the gaps fit together (check_gaps).
+// The keys a value of `key` is checked against when set: the gaps fit together (check_gaps), and remind_again
+// is shorter than min_gap (check_remind_again).
 bool checked_together(std::string_view key, std::string_view other) {
     const auto gap = [](std::string_view k) { return k == "min_gap" || k == "max_gap_day" || k == "max_gap_night"; };
-    return key == other || (gap(key) && gap(other));
+    return key == other || (gap(key) && gap(other)) || (key == "remind_again" && other == "min_gap");
+}
+
+// A min_gap set at or below remind_again is taken (nothing breaks: an overdue pump is announced once, not
+// again), and said: one warning line.
+void warn_remind_again_too_long(Context& ctx, std::chrono::minutes min_gap) {
+    const auto& values = ctx.config_values();
+    std::chrono::minutes remind_again = Settings{}.remind_again;  // its default when none is stored
+    if (const auto it = values.find("remind_again"); it != values.end()) {
+        nlohmann::json stored_value = nlohmann::json::object();
+        stored_value["remind_again"] = *it;
+        try {
+            remind_again = settings_from(stored_value, default_config_path(environment)).remind_again;
+        } catch (const Error&) {
+            return;  // a bad value is warned of as such (warn_other_bad_values)
+        }
+    }
+    if (remind_again < min_gap) return;
+    fmt::print(stderr,
+               "pumplog: warning: remind_again ({}) is not shorter than min_gap ({}) now: an overdue pump is not "
+               "reminded of again; set remind_again below it to have that\n",
+               format_duration(remind_again), format_duration(min_gap));
 }
 
 const SettingKey& key_of(std::string_view name) {
@@ -94,6 +120,42 @@ void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
                format_date(birth), format_date(fed));
 }
 
+// The babies the feeds of the planner's look-back name that `babies` (the new setting) leaves out, in one
+// warning line: config only adds names, it renames no feed, so plan and status still count each as a baby (and,
+// with no babies set, a feed logged without a name as one more); the way to move a feed to another baby is said.
+void warn_babies_left_out(Context& ctx, const std::vector<std::string>& babies) {
+    // The journal's own path, not ctx.journal(): --strict does not refuse a config change over journal damage.
+    const Journal journal(default_journal_path(ctx.journal_option, environment));
+    int lookback = Settings{}.lookback_days;
+    try {
+        lookback = ctx.settings().lookback_days;
+    } catch (const Error&) {
+        // a bad value elsewhere is warned of as such: the default look-back
+    }
+    std::vector<std::string> left_out;
+    try {
+        for (const std::string& name :
+             babies_named_in(journal, false, lookback_since(ctx.clock().now, lookback, ctx.clock().zone)))
+            if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, name); }))
+                left_out.push_back(terminal_text(name));
+    } catch (const Error&) {
+        return;  // an unreadable journal is the plan's to say; the setting is made
+    }
+    if (left_out.empty()) return;
+    std::string names = left_out.back();
+    if (left_out.size() > 1) {
+        names = left_out.front();
+        for (std::size_t i = 1; i + 1 < left_out.size(); ++i) names += ", " + left_out[i];
+        names += " and " + left_out.back();
+    }
+    const bool one = left_out.size() == 1;
+    fmt::print(stderr,
+               "pumplog: warning: feeds of the last {} days name {}, not in babies: plan and status still count {} "
+               "as {}{}; to move a feed to another baby: pumplog log edit REF --baby NAME\n",
+               lookback, names, one ? "that name" : "them", one ? "a baby" : "babies",
+               babies.empty() ? ", and a feed logged without a name as one more" : "");
+}
+
 int run_set(Context& ctx, const std::string& key, const std::vector<std::string>& words) {
     std::string value;
     for (const auto& w : words) value += (value.empty() ? "" : " ") + w;
@@ -108,12 +170,15 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
         if (checked_together(key, item.key())) checked[item.key()] = item.value();
     const Settings settings = settings_from(checked, default_config_path(environment));
     check_gaps(settings, "min_gap");
+    if (key == "remind_again") check_remind_again(settings, "remind_again");
     // A birth date still to come would make the baby's age negative (supply
     // mode's day -55): refused, as a slip (2027 for 2026).
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
     warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
     if (key == "birth" && settings.birth) warn_birth_after_first_feed(ctx, date::sys_days(*settings.birth));
+    if (key == "min_gap") warn_remind_again_too_long(ctx, settings.min_gap);
+    if (key == "babies") warn_babies_left_out(ctx, settings.babies);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : terminal_text(normalized));
     return 0;
 }
@@ -124,6 +189,7 @@ int run_unset(Context& ctx, const std::string& key) {
     values.erase(key);
     warn_other_bad_values(ctx, key);
     write_config(default_config_path(environment), values);
+    if (key == "babies") warn_babies_left_out(ctx, {});
     fmt::print("{} = {} (default)\n", key, k.default_text.empty() ? "(unset)" : k.default_text);
     return 0;
 }

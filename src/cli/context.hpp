@@ -92,6 +92,9 @@ public:
     // The reminder state's lock, held from its first read to the end of the
     // command (reminder_state.cpp): overlapping runs remind once.
     std::shared_ptr<void> reminder_lock;
+    // Why that lock could not be taken ("" when it was): said only by a run that announces something
+    // (write_announced), never by one with nothing to say, which exits 1 silently (cron mails stderr).
+    std::string reminder_lock_warning;
     // SPEC 10: after the command, names a journal that did not exist: "no
     // journal at PATH yet" when a command read it and it still does not exist,
     // "Started a new journal at PATH" when the command created it (both on

@@ -66,6 +66,8 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
     };
     if (given("min_gap") || given("max_gap_day") || given("max_gap_night"))
         check_gaps(s, given("min_gap") ? "--min-gap" : "min_gap");
+    // A reminder that could never come again is refused as in `config set` (a lower --min-gap is taken).
+    if (given("remind_again")) check_remind_again(s, "--remind-again");
     if (!o.baby.empty()) s.feeds_of = ctx.baby_named(o.baby);
     return s;
 }
@@ -193,7 +195,15 @@ int run_next(Context& ctx, const PlanOptions& o) {
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     ctx.warn_damage_once = within.has_value();         // and warns of a damaged line once
     const std::string baby = plan_baby(ctx, o);
-    const History history = read_for_plan(ctx, settings, clock.now, baby);
+    History history;
+    try {
+        history = read_for_plan(ctx, settings, clock.now, baby);
+    } catch (const Error& e) {
+        // A journal that cannot be read (its mode, a folder in its place): exit 3 every time, but under cron
+        // said once (again a day later, or when the error changes), not mailed every 5 minutes.
+        if (!within || e.kind() != ErrorKind::journal || error_is_new(ctx, e.what())) throw;
+        return 3;
+    }
     // Nothing logged (a missing or empty journal): cron stays silent, in supply mode too, which plans
     // without feeds (SPEC 10).
     if (within && history.entries.empty()) return 1;
@@ -206,7 +216,10 @@ int run_next(Context& ctx, const PlanOptions& o) {
     }
     // What cron was told already; written once the reminders are printed (commit_announced).
     Announced said;
-    if (within) said = read_announced(ctx);
+    if (within) {
+        said = read_announced(ctx);
+        forget_error(ctx, said);  // read again: the next error is said at once
+    }
     // A timer left running over 2 hours is said (once under cron), never recorded.
     const auto timer = running_timer(history.entries, clock.now);
     const bool stale =

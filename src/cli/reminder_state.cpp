@@ -107,7 +107,9 @@ namespace {
 
 // Takes the state's lock once per command (waiting as long as for the
 // journal's). Without it (the folder cannot be written, or another run holds it
-// too long) the command goes on: a reminder twice is better than none.
+// too long) the command goes on: a reminder twice is better than none. Why it
+// was not taken is kept for write_announced to say: a run with nothing to say
+// stays silent.
 void lock_state(Context& ctx, const fs::path& state) {
     if (ctx.reminder_lock) return;
     std::error_code ec;
@@ -121,15 +123,15 @@ void lock_state(Context& ctx, const fs::path& state) {
     struct stat st {};
     if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         if (fd >= 0) ::close(fd);
-        fmt::print(stderr, "pumplog: warning: cannot lock {}: it is a link or not a plain file; reminders may repeat\n",
-                   terminal_text(lock.string()));
+        ctx.reminder_lock_warning =
+            fmt::format("cannot lock {}: it is a link or not a plain file; reminders may repeat", lock.string());
         return;
     }
     ctx.reminder_lock = std::shared_ptr<void>(nullptr, [fd](void*) { ::close(fd); });
     const auto deadline = std::chrono::steady_clock::now() + ctx.journal().lock_timeout();
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK || std::chrono::steady_clock::now() >= deadline) {
-            fmt::print(stderr, "pumplog: warning: cannot lock {}; reminders may repeat\n", terminal_text(lock.string()));
+            ctx.reminder_lock_warning = fmt::format("cannot lock {}; reminders may repeat", lock.string());
             return;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -159,11 +161,24 @@ Announced read_announced(Context& ctx) {
     return out;
 }
 
-void write_announced(Context& ctx, const Announced& announced) {
+namespace {
+
+// The FNV-1a hash of `text`: the same on every run and machine.
+std::uint64_t fnv1a(std::string_view text) {
+    std::uint64_t hash = 0xcbf29ce484222325ull;
+    for (const unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ull;
+    return hash;
+}
+
+// write_announced; `quiet`: no warning at all (a run with nothing to say that tidies the state).
+void write_state(Context& ctx, const Announced& announced, bool quiet) {
     bool fallback = false;
     const fs::path path = reminder_state_path(ctx, &fallback);
     // Said when something is announced (a run that reminds), not on every run: cron mails stderr too.
-    if (fallback)
+    if (!quiet && !ctx.reminder_lock_warning.empty())
+        fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(ctx.reminder_lock_warning));
+    ctx.reminder_lock_warning.clear();
+    if (fallback && !quiet)
         fmt::print(stderr, "pumplog: warning: cannot write the reminder state in {}; kept in {} instead\n",
                    wanted_state_path(ctx).parent_path().string(), path.parent_path().string());
     std::error_code ec;
@@ -179,16 +194,21 @@ void write_announced(Context& ctx, const Announced& announced) {
         std::ofstream out(tmp, std::ios::trunc);
         out << j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         if (!out) {
-            fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n",
-                       terminal_text(path.string()));
+            if (!quiet)
+                fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n",
+                           terminal_text(path.string()));
             return;
         }
     }
     fs::rename(tmp, path, ec);
-    if (ec)
+    if (!ec) note_recorded();
+    else if (!quiet)
         fmt::print(stderr, "pumplog: warning: cannot write {}; reminders may repeat\n", terminal_text(path.string()));
-    else note_recorded();
 }
+
+}  // namespace
+
+void write_announced(Context& ctx, const Announced& announced) { write_state(ctx, announced, false); }
 
 bool announce_once(Context& ctx, Announced& announced, const std::string& key,
                    const std::function<bool(const Announcement&)>& should) {
@@ -204,14 +224,13 @@ bool announce_once(Context& ctx, Announced& announced, const std::string& key,
 }
 
 bool damage_is_new(Context& ctx, const ReadStats& stats) {
-    std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a of the lines and reasons
+    // The hash of the lines and reasons.
     const std::string what = fmt::format("{}", stats.bad_lines) + [&] {
         std::string text;
         for (const BadLine& b : stats.bad) text += fmt::format(";{}:{}", b.line, b.reason);
         return text;
     }();
-    for (const unsigned char c : what) hash = (hash ^ c) * 0x100000001b3ull;
-    const std::string key = fmt::format("damage {:016x}", hash);
+    const std::string key = fmt::format("damage {:016x}", fnv1a(what));
     Announced said = read_announced(ctx);
     if (said.contains(key)) return false;
     // Only the latest damage is kept: after other damage, this one is said again.
@@ -219,6 +238,23 @@ bool damage_is_new(Context& ctx, const ReadStats& stats) {
     said[key] = Announcement{1, ctx.clock().now};
     write_announced(ctx, said);
     return true;
+}
+
+bool error_is_new(Context& ctx, const std::string& error) {
+    const std::string key = fmt::format("error {:016x}", fnv1a(error));
+    Announced said = read_announced(ctx);
+    const auto it = said.find(key);
+    if (it != said.end() && ctx.clock().now - it->second.last < std::chrono::hours(24)) return false;
+    // Only the latest error is kept: after another one, this one is said again.
+    std::erase_if(said, [](const auto& entry) { return entry.first.starts_with("error "); });
+    said[key] = Announcement{1, ctx.clock().now};
+    write_announced(ctx, said);
+    return true;
+}
+
+void forget_error(Context& ctx, Announced& said) {
+    if (std::erase_if(said, [](const auto& entry) { return entry.first.starts_with("error "); }) > 0)
+        write_state(ctx, said, true);
 }
 
 void commit_announced(Context& ctx, const Announced& said) {

@@ -3,8 +3,8 @@
 // JSON file per journal under $XDG_STATE_HOME/pumplog/ (else
 // ~/.local/state/pumplog/), named after a hash of the journal's absolute path:
 // {"journal": PATH, "announced": {KEY: {"times": N, "last": TIME}, ...}}; KEY is
-// "pump TIME" (" for NAME" after it for a --baby plan), "timer ID", "expiring ID" or "damage HASH" (damaged lines
-// warned of). Documented in pumplog-plan(1).
+// "pump TIME" (" for NAME" after it for a --baby plan), "timer ID", "expiring ID", "damage HASH" (damaged lines
+// warned of) or "error HASH" (a journal that could not be read, said). Documented in pumplog-plan(1).
 #include <filesystem>
 #include <string>
 
@@ -34,6 +34,13 @@ bool announce_once(Context& ctx, Announced& said, const std::string& key,
 // damage `stats` reports (its lines and reasons) as said; when new, records it
 // at once (a run that then has nothing to say exits 1 and writes nothing else).
 bool damage_is_new(Context& ctx, const ReadStats& stats);
+// For a cron-style query the journal could not be read for (exit 3, `error` its message): whether to say it,
+// as for damage: when the reminder state has not recorded it, or recorded it a day ago or more (then
+// recorded as said now). Cron mails it once a day, not at every run; the exit status is 3 every time.
+bool error_is_new(Context& ctx, const std::string& error);
+// Once the journal is read again: forgets the error recorded (in `said`, read_announced's, and in the file,
+// written without a word when there was one), so that the next time it cannot be read is said at once.
+void forget_error(Context& ctx, Announced& said);
 // After the announcements were printed: flushes stdout and writes `said` only
 // when that worked. A reminder that could not be printed (stdout closed or
 // full: exit 4) is not counted, so the next run says it.

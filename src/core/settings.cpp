@@ -336,7 +336,8 @@ const std::vector<SettingKey> keys = {
     {"round", "5m", "whole minutes from 1m to 30m that divide an hour", "planned pump times fall on multiples of this"},
     {"schedule", "none", "pump times such as \"10:00 13:00 15:30\" or \"9am noon 3:30pm\", or none",
      "pin the pump times"},
-    {"remind_again", "30m", "a duration from 5m to 6h", "plan next --within: remind of an overdue pump once more after this"},
+    {"remind_again", "30m", "a duration of 5m or more, shorter than min_gap",
+     "plan next --within: remind of an overdue pump once more after this"},
     {"babies", "none", "names separated by commas such as \"Ada, Ben\", or none",
      "the babies' names, when feeds are several babies'"},
 };
@@ -380,6 +381,14 @@ void check_gaps(const Settings& settings, std::string_view what) {
         if (settings.min_gap > longest)
             throw usage_error(fmt::format("{} ({}) cannot be longer than {} ({}); change one of them first", what,
                                           format_duration(settings.min_gap), name, format_duration(longest)));
+}
+
+void check_remind_again(const Settings& settings, std::string_view what) {
+    if (settings.remind_again < settings.min_gap) return;
+    throw usage_error(fmt::format("{} ({}) must be shorter than min_gap ({}): a pump is overdue for less than min_gap, "
+                                  "so it would never be reminded of again; give 5m to {}",
+                                  what, format_duration(settings.remind_again), format_duration(settings.min_gap),
+                                  minutes_text(settings.min_gap - std::chrono::minutes(1))));
 }
 
 std::string normalize_setting(std::string_view key, std::string_view value) {

@@ -59,10 +59,12 @@ std::string timer_text(const PumpTimer& t, const Clock& clock) {
 
 // The babies' names as row labels, each at most 10 columns (a wide character
 // such as 李 takes two, a combining mark none) so that every row keeps its
-// place: a longer name is cut with a "~" where letters are left out, at its
-// end ("Christoph~") or, when that would give two babies one label, before its
-// last letters: "Christop~r" and "Christop~e" for Christopher and
-// Christophine. Names alike but in their middle are numbered ("Christo~1").
+// place: a longer name is cut with a "~" between whole characters where
+// letters are left out, before its last one ("Christop~r" for Christopher,
+// alone or beside another baby: a label does not change when a baby is
+// named) or, when that would give two babies one label, before its last
+// letters: "Christo~er" and "Christo~ar" for Christopher and Christophar.
+// Names alike but in their middle are numbered ("Christo~1").
 // A cut never splits a character (a letter and its accents, a wide one).
 std::vector<std::string> baby_labels(const std::vector<DayStatus::Baby>& babies) {
     constexpr std::size_t width = 10;
@@ -77,6 +79,7 @@ std::vector<std::string> baby_labels(const std::vector<DayStatus::Baby>& babies)
         Name n{terminal_text(b.name), {}, 0, 0};
         n.characters = graphemes(n.text);
         for (const Grapheme& g : n.characters) n.columns += g.columns;
+        if (n.columns > width) n.kept_end = 1;  // its last character after the "~" (pumplog(1), status)
         names.push_back(std::move(n));
     }
     const auto tail_columns = [](const Name& n, std::size_t kept) {

@@ -123,6 +123,29 @@ twins_week() {
     [ "$(pumplog status --format json | jq '.feeds_without_baby')" = 0 ]
 }
 
+# config names babies, it renames no feed: a name the recent feeds carry stays a baby of its own.
+@test "config set or unset babies leaving out a name the recent feeds carry warns, and changes config all the same" {
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog log feed 100ml --baby Ada --at 09:00 > /dev/null
+    pumplog log feed 70ml --baby Ben --at 09:10 > /dev/null
+    cp "$J" "$TEST_DIR/before"
+    local move="to move a feed to another baby: pumplog log edit REF --baby NAME"
+    run --separate-stderr pumplog config set babies "Ada, Benjamin"
+    [ "$status" -eq 0 ] && [ "$output" = "babies = Ada, Benjamin" ]
+    [ "$stderr" = "pumplog: warning: feeds of the last 7 days name Ben, not in babies: plan and status still count \
+that name as a baby; $move" ]
+    [ "$(pumplog config get babies)" = "Ada, Benjamin" ]
+    run --separate-stderr pumplog config unset babies
+    [ "$status" -eq 0 ] && [ "$output" = "babies = none (default)" ]
+    [ "$stderr" = "pumplog: warning: feeds of the last 7 days name Ada and Ben, not in babies: plan and status still \
+count them as babies, and a feed logged without a name as one more; $move" ]
+    [ "$(pumplog config get babies)" = "none" ]
+    # Every name kept (as spelled or not): nothing to say.
+    run --separate-stderr pumplog config set babies "ada, BEN, Cy"
+    [ "$status" -eq 0 ] && [ "$stderr" = "" ]
+    cmp "$J" "$TEST_DIR/before"
+}
+
 @test "status tells babies with long names apart within 10 columns" {
     pumplog config set babies "Christopher, Christophine" > /dev/null
     pumplog log feed 90ml --baby christopher --at 09:00 > /dev/null
@@ -133,6 +156,23 @@ twins_week() {
     [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
     run --separate-stderr pumplog status --format json
     [ "$(jq -c '[.babies[].name]' <<<"$output")" = '["Christopher","Christophine"]' ]
+}
+
+# pumplog(1): a long name is cut with the "~" between whole characters, before its last one, alone or not.
+@test "status cuts a long name before its last character even when no other name is alike" {
+    pumplog config set babies "Christopher, Ada" > /dev/null
+    pumplog log feed 90ml --baby christopher --at 09:00 > /dev/null
+    pumplog log feed 80ml --baby ada --at 09:20 > /dev/null
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n  Christop~r 90 ml in 1 bottle; last fed 09:00, 5 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  Ada        80 ml in 1 bottle; last fed 09:20, 4 h 45 min ago\n'* ]]
+    # Alike to their last letter: more of the end is kept.
+    pumplog config set babies "Christopher, Christophar" > /dev/null
+    pumplog log feed 70ml --baby christophar --at 10:00 > /dev/null
+    run --separate-stderr pumplog status
+    [[ "$output" == *$'\n  Christo~er 90 ml in 1 bottle; last fed 09:00, 5 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  Christo~ar 70 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
 }
 
 @test "two babies: a feed names its baby; without one, or with an unknown one, it is refused and nothing is written" {
@@ -474,7 +514,7 @@ twins_week() {
     [ "$status" -eq 0 ]
     [[ "$output" == *$'\n  Éléonore~e 50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  Éléonore~é 50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
-    [[ "$output" == *$'\n  李小龙李~  50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
+    [[ "$output" == *$'\n  李小龙~龙  50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  '"$nfd"$'        50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
     [[ "$output" == *$'\n  '"$family"$'         50 ml in 1 bottle; last fed 10:00, 4 h 5 min ago\n'* ]]
 }

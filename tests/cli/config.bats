@@ -99,7 +99,7 @@ config_refused() {
     config_refused set min_gap 90m30s
     [ "$stderr" = 'pumplog: error: min_gap takes a duration from 30m to 6h, not "90m30s"' ]
     config_refused set remind_again 1799s
-    [ "$stderr" = 'pumplog: error: remind_again takes a duration from 5m to 6h, not "1799s"' ]
+    [ "$stderr" = 'pumplog: error: remind_again takes a duration of 5m or more, shorter than min_gap, not "1799s"' ]
     run --separate-stderr pumplog config get min_gap
     [ "$output" = "2h" ]
     run pumplog config set max_gap_day 14400s

@@ -367,6 +367,44 @@ three_hourly() {
     refused 2 pumplog config set remind_again 1m
 }
 
+# A pump is overdue for less than min_gap after its time: a remind_again as long never comes.
+@test "remind_again must be shorter than min_gap; a min_gap lowered to it later is taken, and plan next still works" {
+    local config="$XDG_CONFIG_HOME/pumplog/config.json"
+    pumplog config set min_gap 2h > /dev/null
+    pumplog config set remind_again 45m > /dev/null
+    cp "$config" "$TEST_DIR/before"
+    run --separate-stderr pumplog config set remind_again 2h
+    [ "$status" -eq 2 ] && [ "$output" = "" ]
+    local why="a pump is overdue for less than min_gap, so it would never be reminded of again; give 5m to 1h59m"
+    [ "$stderr" = "pumplog: error: remind_again (2 h) must be shorter than min_gap (2 h): $why" ]
+    cmp "$config" "$TEST_DIR/before"
+    run --separate-stderr pumplog plan next --remind-again 2h
+    [ "$status" -eq 2 ] && [ "$output" = "" ]
+    [ "$stderr" = "pumplog: error: --remind-again (2 h) must be shorter than min_gap (2 h): $why" ]
+    run --separate-stderr pumplog config set remind_again 1h59m
+    [ "$status" -eq 0 ] && [ "$output" = "remind_again = 1h59m" ] && [ "$stderr" = "" ]
+    # A min_gap lowered to it or below is taken, with a warning: the overdue pump is said once, not again.
+    run --separate-stderr pumplog config set min_gap 1h30m
+    [ "$status" -eq 0 ] && [ "$output" = "min_gap = 1h30m" ]
+    [ "$stderr" = "pumplog: warning: remind_again (1 h 59 min) is not shorter than min_gap (1 h 30 min) now: an \
+overdue pump is not reminded of again; set remind_again below it to have that" ]
+    three_hourly
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m
+    [ "$status" -eq 0 ] && [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ] && [ "$stderr" = "" ]
+    local t
+    for t in 16:30 17:00 17:25 17:55 18:05; do
+        run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 $t" --within 10m
+        [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    done
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 17:00"
+    [ "$status" -eq 0 ] && [ "$output" = "Pump now: the 16:00 pump is 1 h overdue, aim for 120 ml" ]
+    # Without the settings at odds, the default 30m is warned of too when min_gap comes down to it.
+    pumplog config unset remind_again > /dev/null
+    run --separate-stderr pumplog config set min_gap 30m
+    [ "$status" -eq 0 ] && [ "$output" = "min_gap = 30m" ]
+    [[ "$stderr" == "pumplog: warning: remind_again (30 min) is not shorter than min_gap (30 min) now: "* ]]
+}
+
 # --- the pump timer and status ---
 
 @test "pump stop shows the sides as add does: given, or the timer's one side" {

@@ -181,6 +181,50 @@ icalendar_python() {
     [ "$status" -eq 1 ] && [ "$stderr" = "" ]
 }
 
+# A journal that cannot be read is exit 3 at every run (SPEC 2), but cron mails stderr: plan next --within says
+# why once, again a day later or when the error changes, and at once when it comes back after a good read.
+@test "plan next --within says once a day that it cannot read the journal, exit 3 every time" {
+    three_hourly
+    cp "$J" "$TEST_DIR/journal"
+    rm "$J"
+    mkdir "$J"
+    local folder="pumplog: error: journal $J is not a regular file: it is a folder; give -j or PUMPLOG_JOURNAL a file"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m
+    [ "$status" -eq 3 ] && [ "$output" = "" ] && [ "$stderr" = "$folder" ]
+    local t
+    for t in "2026-11-21 14:45" "2026-11-21 15:52" "2026-11-22 14:39"; do
+        run --separate-stderr pumplog plan next --mode exclusive --now "$t" --within 10m
+        [ "$status" -eq 3 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    done
+    # In a terminal, every time.
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:50"
+    [ "$status" -eq 3 ] && [ "$output" = "" ] && [ "$stderr" = "$folder" ]
+    # A day after it was said, once more.
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-22 14:40" --within 10m
+    [ "$status" -eq 3 ] && [ "$stderr" = "$folder" ]
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-22 14:45" --within 10m
+    [ "$status" -eq 3 ] && [ "$stderr" = "" ]
+    # Another error is said at once.
+    rmdir "$J"
+    mkfifo "$J"
+    local fifo="pumplog: error: journal $J is not a regular file: it is a pipe or FIFO; give -j or PUMPLOG_JOURNAL"
+    fifo+=" a file"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-22 14:50" --within 10m
+    [ "$status" -eq 3 ] && [ "$stderr" = "$fifo" ]
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-22 14:55" --within 10m
+    [ "$status" -eq 3 ] && [ "$stderr" = "" ]
+    # Read again, then not: said at once.
+    rm "$J"
+    cp "$TEST_DIR/journal" "$J"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-22 15:00" --within 10m
+    [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    cmp "$J" "$TEST_DIR/journal"
+    rm "$J"
+    mkfifo "$J"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-22 15:05" --within 10m
+    [ "$status" -eq 3 ] && [ "$stderr" = "$fifo" ]
+}
+
 # A link planted where the lock file goes must not have it created wherever it points.
 @test "plan next --within never opens the reminder lock through a link" {
     three_hourly
@@ -223,6 +267,34 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
         wait
         [ "$(cat "$TEST_DIR"/out? | grep -c 'Pump at')" -eq 1 ]
     done
+}
+
+# A run that cannot take the lock in time says so only when it reminds: exit 1 prints nothing (SPEC 2), and
+# cron mails whatever is printed.
+@test "plan next --within held off the reminder lock warns only when it has a reminder to print" {
+    command -v flock >/dev/null || skip "flock(1) is not installed (util-linux)"
+    three_hourly
+    pumplog plan next --mode exclusive --now "2026-11-21 14:40" --within 10m || true
+    local lock
+    lock="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
+    ( flock -x 9; touch "$TEST_DIR/locked"; while [ ! -e "$TEST_DIR/release" ]; do sleep 0.05; done ) 9>"$lock" &
+    while [ ! -e "$TEST_DIR/locked" ]; do sleep 0.05; done
+    export PUMPLOG_LOCK_TIMEOUT_MS=100
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 14:45" --within 10m
+    local quiet="$status/$output/$stderr"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" --within 10m
+    touch "$TEST_DIR/release"
+    wait
+    [ "$quiet" = "1//" ]
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ]
+    [ "$stderr" = "pumplog: warning: cannot lock $lock; reminders may repeat" ]
+    # A link in its place: the same.
+    rm "$lock"
+    ln -s "$TEST_DIR/elsewhere" "$lock"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:53" --within 10m
+    [ "$status" -eq 1 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    [ ! -e "$TEST_DIR/elsewhere" ]
 }
 
 @test "plan next reads only recent history" {
