@@ -462,6 +462,30 @@ refused_same() {
     [ "$stderr" = "pumplog: error: the removed entries cannot come back: only 40 ml would be in B1, not the 100 ml used from it at 2026-11-21 11:20 (ref u2); correct or take back that use first" ]
 }
 
+# Review s48 #1: a feed dated before its bag's recorded thaw was refused as "used 40 ml of B1 ..., ref x; correct
+# or take back that entry first", naming the refused use (never written) as an entry; --thaw got the same text.
+@test "a feed dated before its bag's recorded thaw is refused as the feed's own, naming the thaw and what is accepted" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 100 B1
+    pumplog stock move B1 --to fridge --at 10:00
+    move="$(pumplog log --format json | jq -r '.[] | select(.type=="move") | .ref')"
+    local why='frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); its thaw is recorded later (moved B1 to the fridge at 2026-11-21 10:00, ref '"$move"'), and --thaw cannot thaw it again before that; give a time at or after 2026-11-21 10:00'
+    refused_same pumplog log feed 40ml --bottle --from-stock --at 09:00
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--at), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    refused_same pumplog log feed 40ml --bottle --from-stock --at 09:00 --thaw
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--at), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    refused_same pumplog stock use 40ml --thaw --now "2026-11-21 09:00"
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--now), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    # both ways out are accepted: the time of the thaw, or the thaw's time corrected first
+    run --separate-stderr pumplog log feed 40ml --bottle --from-stock --at 10:00
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "From the stash: B1 40 ml (60 ml left in the fridge). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, \"Proper Storage and Preparation of Breast Milk\")" ]
+    run --separate-stderr pumplog log edit "$move" --at "2026-11-21 09:00"
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log feed 20ml --bottle --from-stock --at 09:00
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B1 20 ml (40 ml left in the fridge). "* ]]
+}
+
 @test "log edit corrects a stash entry's place, label and reason; a taken label, a wrong option or a frozen part is refused" {
     store S1xxx 2026-11-21T09:00:00+01:00 fridge 100 B1
     store S2xxx 2026-11-21T09:30:00+01:00 fridge 60 B2
