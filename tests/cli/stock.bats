@@ -41,6 +41,30 @@ stash() {
 # SPEC 1: every now-relative computation uses now: with --now at 09:30, B3
 # (stored at 09:00) is there, B4 still frozen (moved at 10:00); at 08:00 B3 is
 # not stored yet. Labels stay reserved: the next free one is B5 either way.
+# Review s48 #2: a year-old frozen bag was listed first (use 1) though stock use 50ml takes the fridge milk.
+@test "the list and the json put the milk out of the freezer before a frozen bag that expires sooner, as stock use takes it" {
+    store S1 2025-11-23T08:00:00+01:00 freezer 100 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 80 B2
+    store S3 2026-11-21T10:00:00+01:00 freezer 60 B3
+    store S4 2026-11-21T08:00:00+01:00 room 40 B4
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.[] | [.label, .place, .expires]]' <<<"$output")" = '[["B2","fridge","2026-11-25T09:00:00+01:00"],["B1","freezer","2026-11-23T08:00:00+01:00"],["B3","freezer","2027-11-21T10:00:00+01:00"],["B4","room","2026-11-21T12:00:00+01:00"]]' ]
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "  1  B2 "* ]]
+    [[ "${lines[2]}" == "  2  B1 "* ]]
+    [[ "${lines[3]}" == "  3  B3 "* ]]
+    [[ "${lines[4]}" == "     B4 "*"EXPIRED"* ]]
+    run --separate-stderr pumplog stock use 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B2 50 ml (30 ml left in the fridge)" ]
+    # more than the milk out of the freezer holds: frozen bags taken whole, soonest to expire first, with it
+    run --separate-stderr pumplog stock use 130ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 130 ml: B1 100 ml (used up), B2 30 ml (used up)" ]
+}
+
 @test "stock, status and the HTML report show the stash as of now" {
     stash
     run --separate-stderr pumplog stock --format json --now "2026-11-21 09:30"
