@@ -97,6 +97,10 @@ Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds 
                                    format_volume(asked, unit), more));
 }
 
+UsePlan plan_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
+                        bool thaw, std::string_view baby, const date::time_zone* zone, std::optional<Seconds> now,
+                        bool feed);
+
 }  // namespace
 
 std::vector<const Container*> listed_containers(const Stock& stock, Seconds now, bool all) {
@@ -169,12 +173,22 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
     // As given: the 0.05 ml rules judge it before rounding (pumplog-stock(1), AMOUNTS); plan_use pours its parts
     // as the journal keeps them.
-    return plan_feed_from_stock(stock, amount, at, unit, guideline, thaw, {}, zone);
+    return plan_from_stock(stock, amount, at, unit, guideline, thaw, {}, zone, std::nullopt, false);
 }
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
                              bool thaw, std::string_view baby, const date::time_zone* zone,
                              std::optional<Seconds> now) {
+    return plan_from_stock(stock, amount, at, unit, guideline, thaw, baby, zone, now, true);
+}
+
+namespace {
+
+// plan_stock_use's amount and plan_feed_from_stock (`feed`): the refusal of part of a frozen container says
+// what the command being run accepts.
+UsePlan plan_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
+                        bool thaw, std::string_view baby, const date::time_zone* zone, std::optional<Seconds> now,
+                        bool feed) {
     // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
     // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
     if (ml_millionths(amount) < unshown_millionths)
@@ -214,16 +228,21 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                                                "the {} thawed milk keeps",
                                                format_duration(keeps), from_feed, limit_text(thawed))
                                  : fmt::format("the rest keeps {} in the fridge{}", limit_text(thawed), from_feed);
+            // What is accepted: the same command with --thaw; `stock use LABEL` takes it whole, but records no
+            // feed, so a feed is not sent there.
             throw usage_error(fmt::format(
                 "{} is frozen and {} of its {} would be poured: frozen milk is used only once thawed, and {} ({}); "
-                "add --thaw to thaw all of {} ({}), or take it whole: pumplog stock use {}",
+                "add --thaw {}to thaw all of {} ({}){}",
                 printable(c.label), format_volume(take.amount, unit), format_volume(c.left, unit),
-                guideline.refreeze_rule, guideline.source, printable(c.label), rest, printable(c.label)));
+                guideline.refreeze_rule, guideline.source, feed ? "to this log feed " : "", printable(c.label), rest,
+                feed ? std::string() : fmt::format(", or take it whole: pumplog stock use {}", printable(c.label))));
         }
         plan.thaws.push_back(&c);
     }
     return plan;
 }
+
+}  // namespace
 
 AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Guideline& guideline) {
     const Container& c = *take.container;

@@ -34,6 +34,18 @@ refused_same() {
     [ "$output" = "Took 150 ml: B1 150 ml (used up)" ]
 }
 
+# Review s48 #3: a feed's refusal ended "or take it whole: pumplog stock use B1", which records no feed.
+@test "a feed that would pour part of a frozen bag is sent to the log feed that is accepted: the same with --thaw" {
+    store S1 2026-11-21T08:00:00+01:00 freezer 100 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 50 B2
+    refused_same pumplog log feed 80ml --bottle --from-stock
+    [ "$stderr" = 'pumplog: error: B1 is frozen and 30 ml of its 100 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to this log feed to thaw all of B1 (the rest keeps 1 day in the fridge)' ]
+    run --separate-stderr pumplog log feed 80ml --bottle --from-stock --thaw
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Logged bottle 80 ml of breast milk at 14:05" ]
+    [[ "${lines[1]}" == "From the stash: B2 50 ml (used up), B1 30 ml (70 ml left in the fridge, thawed: use by tomorrow 14:05, never refreeze). "* ]]
+}
+
 @test "--thaw thaws the whole bag: the rest is thawed milk in the fridge for 24 hours, never refrozen" {
     store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
     run pumplog stock use 60ml --thaw
@@ -51,9 +63,9 @@ refused_same() {
     store S11 2026-11-01T08:00:00+01:00 freezer 108 B11
     export PUMPLOG_NOW=2026-11-24T20:30:00+01:00
     refused_same pumplog log feed 50ml --from-stock --at "2026-11-23 09:30"
-    [ "$stderr" = 'pumplog: error: B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B11 (thawed at the feed'"'"'s time, the rest would have expired at 2026-11-24 09:30: it would have to be discarded), or take it whole: pumplog stock use B11' ]
+    [ "$stderr" = 'pumplog: error: B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to this log feed to thaw all of B11 (thawed at the feed'"'"'s time, the rest would have expired at 2026-11-24 09:30: it would have to be discarded)' ]
     refused_same pumplog log feed 50ml --from-stock --at "2026-11-24 09:30"
-    [[ "$stderr" == *"add --thaw to thaw all of B11 (the rest keeps 1 day in the fridge from the feed, until 2026-11-25 09:30), "* ]]
+    [[ "$stderr" == *"add --thaw to this log feed to thaw all of B11 (the rest keeps 1 day in the fridge from the feed, until 2026-11-25 09:30)" ]]
     run --separate-stderr pumplog log feed 50ml --from-stock --at "2026-11-23 09:30" --thaw
     [ "$status" -eq 0 ]
     [[ "${lines[1]}" == "From the stash: B11 50 ml (the other 58 ml expired today 09:30: discard it). "* ]]
@@ -525,6 +537,7 @@ refused_same() {
     refused_same pumplog stock use 120ml
     [ "$stderr" = 'pumplog: error: B2 is frozen and 120 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B2 (the rest keeps only 9 h 55 min in the fridge: its freezer date comes before the 1 day thawed milk keeps), or take it whole: pumplog stock use B2' ]
     refused_same pumplog log feed 120ml --from-stock
+    [[ "$stderr" == *"; add --thaw to this log feed to thaw all of B2 (the rest keeps only 9 h 55 min in the fridge: its freezer date comes before the 1 day thawed milk keeps)" ]]
     # A frozen bag taken whole needs no --thaw.
     run --separate-stderr pumplog stock use 160ml
     [ "$status" -eq 0 ]

@@ -200,7 +200,12 @@ TEST_CASE("part of a frozen container is refused with the rule, a whole one is t
           "B1 is frozen and 60 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never "
           "refreeze breast milk after it has been thawed (CDC, \"Proper Storage and Preparation of Breast Milk\"); add "
           "--thaw to thaw all of B1 (the rest keeps 1 day in the fridge), or take it whole: pumplog stock use B1");
-    CHECK_THROWS(plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml));
+    // A feed is sent to the log feed that is accepted (review s48 #3): stock use B1 takes the milk but records
+    // no feed.
+    CHECK(testing::refusal([&] { plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml); }) ==
+          "B1 is frozen and 60 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never "
+          "refreeze breast milk after it has been thawed (CDC, \"Proper Storage and Preparation of Breast Milk\"); add "
+          "--thaw to this log feed to thaw all of B1 (the rest keeps 1 day in the fridge)");
     const UsePlan whole = plan_stock_use(s, "150ml", Unit::ml, now, berlin());
     CHECK(whole.thaws.empty());
     CHECK(whole.takes.at(0).empties);
@@ -218,8 +223,8 @@ TEST_CASE("a back-dated feed's refusal counts the rest's thawed day from the fee
     };
     const std::string head = "B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once "
                              "thawed, and never refreeze breast milk after it has been thawed (CDC, \"Proper Storage "
-                             "and Preparation of Breast Milk\"); add --thaw to thaw all of B11 (";
-    const std::string tail = "), or take it whole: pumplog stock use B11";
+                             "and Preparation of Breast Milk\"); add --thaw to this log feed to thaw all of B11 (";
+    const std::string tail = ")";  // no stock use: it would record no feed (review s48 #3)
     CHECK(refused(feed + hours(35)) == head +
                                            "thawed at the feed's time, the rest would have expired at 2026-12-01 "
                                            "09:00: it would have to be discarded" +
