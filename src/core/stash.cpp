@@ -169,8 +169,14 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
                                       "(see pumplog stock)",
                                       printable(what), label.empty() ? "an amount such as 90ml" : label + " or 90ml"));
     }
-    refuse_recorded_as_zero(amount, "the amount to use must be more than 0");
-    if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
+    // SPEC 2: the refusal gives an example that is accepted, with a label in the stash when one is usable.
+    const auto order = use_order(stock, at);
+    const auto first = std::find_if(order.begin(), order.end(), [&](const Container* c) { return usable_at(*c, at); });
+    const std::string more = fmt::format(
+        "the amount to use must be more than 0 (e.g. pumplog stock use 60ml{})",
+        first == order.end() ? std::string() : fmt::format(", or a label: pumplog stock use {}", printable((*first)->label)));
+    refuse_recorded_as_zero(amount, more);
+    if (amount.ml() <= 0) throw usage_error(more);
     // As given: the 0.05 ml rules judge it before rounding (pumplog-stock(1), AMOUNTS); plan_use pours its parts
     // as the journal keeps them.
     return plan_from_stock(stock, amount, at, unit, guideline, thaw, {}, zone, std::nullopt, false);
@@ -296,7 +302,39 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
 
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
                          Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw) {
-    if (labels.size() < 2) throw usage_error("combine pours two or more containers together: pumplog stock combine B3 B4");
+    if (labels.size() < 2) {
+        // An example with labels in the stash (the one named, then the next that can be poured, in use order), or,
+        // when there is none, that there is nothing to combine with (SPEC 2: an example that is accepted).
+        const Container* named = labels.empty() ? nullptr : &find_container(stock, labels.front());
+        if (named) plan_use_container(*named, at, zone);  // in stock, stored by then, not expired
+        std::vector<const Container*> example;
+        if (named) example.push_back(named);
+        std::vector<const Container*> others;
+        for (const Container* c : use_order(stock, at))
+            if (c != named && usable_at(*c, at) && !is_leftover(*c)) others.push_back(c);
+        // A partner in the same place first; the options that make the example accepted: --thaw for frozen milk,
+        // --in for two places.
+        std::stable_partition(others.begin(), others.end(), [&](const Container* c) {
+            return !named || c->place == named->place;
+        });
+        for (const Container* c : others)
+            if (example.size() < 2) example.push_back(c);
+        if (example.size() == 2) {
+            const bool frozen = example[0]->place == Place::freezer || example[1]->place == Place::freezer;
+            const bool apart = example[0]->place != example[1]->place;
+            throw usage_error(fmt::format("combine pours two or more containers together: pumplog stock combine {} {}{}",
+                                          printable(example[0]->label), printable(example[1]->label),
+                                          frozen  ? " --thaw"
+                                          : apart ? fmt::format(" --in {}", place_name(example[0]->place))
+                                                  : std::string()));
+        }
+        throw usage_error(fmt::format("combine pours two or more containers together, and {}: there is nothing to "
+                                      "combine {} with",
+                                      named ? printable(named->label) + " is the only container in the stash that "
+                                                                        "can be poured"
+                                            : std::string("fewer than two containers in the stash can be poured"),
+                                      named ? "it" : "them"));
+    }
     CombinePlan plan;
     for (const auto& label : labels) {
         const Container& c = find_container(stock, label);

@@ -542,10 +542,25 @@ e_NFC=$'\xc3\xab'
     [ "$stderr" = "pumplog: error: 2026-11-22T08:00:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
 }
 
+# Review s48 #6: a lone label was answered with the fixed example "pumplog stock combine B3 B4".
+@test "stock combine of one label names a container in the stash to pour it with, or says there is none" {
+    pumplog stock add 100ml --in fridge --label B35
+    refused 2 pumplog stock combine B35
+    [ "$stderr" = "pumplog: error: combine pours two or more containers together, and B35 is the only container in the stash that can be poured: there is nothing to combine it with" ]
+    pumplog stock add 50ml --in freezer
+    refused 2 pumplog stock combine B35
+    [ "$stderr" = "pumplog: error: combine pours two or more containers together: pumplog stock combine B35 B36 --thaw" ]
+    run --separate-stderr pumplog stock combine B35 B36 --thaw
+    [ "$status" -eq 0 ]
+}
+
 @test "stock use of an amount the journal keeps as 0 ml is refused; one leaving drops takes the container whole" {
     pumplog stock add 100ml --in fridge --label B35
     refused 2 pumplog stock use 0.001ml
-    [ "$stderr" = "pumplog: error: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use must be more than 0" ]
+    [ "$stderr" = "pumplog: error: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B35)" ]
+    # Review s48 #6: the refusal of 0 gives an example that is accepted (SPEC 2)
+    refused 2 pumplog stock use 0ml
+    [ "$stderr" = "pumplog: error: the amount to use must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B35)" ]
     run --separate-stderr pumplog stock use 99.99ml
     [ "$status" -eq 0 ]
     [ "$output" = "Took 100 ml: B35 100 ml (used up)" ]

@@ -99,7 +99,9 @@ TEST_CASE("stock use: a label takes all of it, a bare number is in the unit give
     CHECK(testing::refusal([&] { plan_stock_use(s, "B9", Unit::ml, now, berlin()); }) ==
           "\"B9\" is neither a label in the stash nor an amount; try B1 or 90ml (see pumplog stock)");
     CHECK(testing::refusal([&] { plan_stock_use(s, "0", Unit::ml, now, berlin()); }) ==
-          "the amount to use must be more than 0");
+          "the amount to use must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B1)");
+    CHECK(testing::refusal([&] { plan_stock_use(stash({}), "0ml", Unit::ml, now, berlin()); }) ==
+          "the amount to use must be more than 0 (e.g. pumplog stock use 60ml)");
     CHECK(testing::refusal([&] { plan_stock_use(s, "", Unit::ml, now, berlin()); }) ==
           "say what to use: an amount (90ml) or a label (B3)");
 }
@@ -126,7 +128,7 @@ TEST_CASE("an amount is taken as the journal keeps it, and a container is never 
     const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P + hours(1), "fridge", 50, "B2")});
     CHECK(testing::refusal([&] { plan_stock_use(s, "0.001ml", Unit::ml, now, berlin()); }) ==
           "an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use "
-          "must be more than 0");
+          "must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B1)");
     // 99.99 ml of 100 would leave 0.01 ml: the drops go with it, the container is used up
     const UsePlan most = plan_stock_use(s, "99.99ml", Unit::ml, now, berlin());
     REQUIRE(most.takes.size() == 1);
@@ -416,7 +418,15 @@ TEST_CASE("combine: oldest milk, earliest expiry, thawed if a part was, never th
     CHECK_THAT(warm.warning, Contains("cool fresh milk in the refrigerator or in a cooler with ice packs before "
                                       "combining it with previously chilled or frozen milk (CDC)"));
     CHECK(testing::refusal([&] { plan_combine(s, {"B1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
-          "combine pours two or more containers together: pumplog stock combine B3 B4");
+          "combine pours two or more containers together: pumplog stock combine B1 B3");
+    // Review s48 #6: labels in the stash, never a fixed B3 B4; a lone container has nothing to combine with.
+    const Stock lone = stash({store("a", P, "fridge", 100, "B1"), store("c", P - days(30), "freezer", 80, "B3")});
+    CHECK(testing::refusal([&] { plan_combine(lone, {"B1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
+          "combine pours two or more containers together: pumplog stock combine B1 B3 --thaw");
+    const Stock one = stash({store("a", P, "fridge", 100, "B1")});
+    CHECK(testing::refusal([&] { plan_combine(one, {"b1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
+          "combine pours two or more containers together, and B1 is the only container in the stash that can be "
+          "poured: there is nothing to combine it with");
     CHECK(testing::refusal([&] { plan_combine(s, {"B1", "b1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
           "B1 is named twice; name each container once");
 }
