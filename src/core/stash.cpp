@@ -172,9 +172,10 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     // SPEC 2: the refusal gives an example that is accepted, with a label in the stash when one is usable.
     const auto order = use_order(stock, at);
     const auto first = std::find_if(order.begin(), order.end(), [&](const Container* c) { return usable_at(*c, at); });
-    const std::string more = fmt::format(
-        "the amount to use must be more than 0 (e.g. pumplog stock use 60ml{})",
-        first == order.end() ? std::string() : fmt::format(", or a label: pumplog stock use {}", printable((*first)->label)));
+    const std::string label = first == order.end() ? std::string()
+                                                   : ", or a label: pumplog stock use " + printable((*first)->label);
+    const std::string more =
+        fmt::format("the amount to use must be more than 0 (e.g. pumplog stock use 60ml{})", label);
     refuse_recorded_as_zero(amount, more);
     if (amount.ml() <= 0) throw usage_error(more);
     // As given: the 0.05 ml rules judge it before rounding (pumplog-stock(1), AMOUNTS); plan_use pours its parts
@@ -322,7 +323,8 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
         if (example.size() == 2) {
             const bool frozen = example[0]->place == Place::freezer || example[1]->place == Place::freezer;
             const bool apart = example[0]->place != example[1]->place;
-            throw usage_error(fmt::format("combine pours two or more containers together: pumplog stock combine {} {}{}",
+            throw usage_error(fmt::format("combine pours two or more containers together: pumplog stock combine "
+                                          "{} {}{}",
                                           printable(example[0]->label), printable(example[1]->label),
                                           frozen  ? " --thaw"
                                           : apart ? fmt::format(" --in {}", place_name(example[0]->place))
