@@ -225,9 +225,10 @@ bool kept_for_another(const Container& container, std::string_view baby);
 // In stock, stored by `at`, not empty and not expired at `at`.
 bool usable_at(const Container& container, Seconds at);
 
-// The containers in stock in the order `stock use` takes them: the usable ones
-// soonest-to-expire first (ties: a leftover, the oldest milk, then the label), then the
-// expired ones (never taken), soonest expired first.
+// The containers in stock in the order `stock use` takes them (for an amount the milk out of the freezer covers:
+// plan_use, Pour::poured_now): the usable ones out of the freezer (room, cooler, fridge, thawed) soonest-to-expire
+// first (ties: a leftover, the oldest milk, then the label), then the usable ones in the freezer in the same order,
+// then the expired ones (never taken) wherever they are, soonest expired first.
 std::vector<const Container*> use_order(const Stock& stock, Seconds now);
 
 // What to do with a container that expires soon (the guideline's advice).

@@ -74,20 +74,17 @@ const Clock& Context::clock() {
         Clock clock;
         clock.zone = zone();
         clock.now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        std::string now = now_option;
-        std::string_view source = "--now";
-        if (now.empty())
-            if (const char* env = std::getenv("PUMPLOG_NOW"); env && *env) {
-                now = env;
-                source = "PUMPLOG_NOW";
-            }
-        if (!now.empty()) {
+        const auto read_now = [&](const std::string& text, std::string_view source) {
             try {
-                clock.now = parse_time_point(now, clock);
+                clock.now = parse_time_point(text, clock);
             } catch (const Error& e) {
                 throw usage_error(fmt::format("{}: {}", source, e.what()));
             }
-        }
+        };
+        // PUMPLOG_NOW is the current time, and --now is read against it as every time is (pumplog(1)): a bare
+        // clock time is the most recent one not after PUMPLOG_NOW (on its day), not the wall clock's.
+        if (const char* env = std::getenv("PUMPLOG_NOW"); env && *env) read_now(env, "PUMPLOG_NOW");
+        if (!now_option.empty()) read_now(now_option, "--now");
         clock_ = clock;
     }
     return *clock_;

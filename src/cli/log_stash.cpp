@@ -2,6 +2,7 @@
 #include "log_stash.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -64,14 +65,29 @@ std::string entry_named(Context& ctx, const Journal& journal, const Entry& e, co
                        format_date_time(e.at.instant, ctx.clock().zone), terminal_text(refs.ref(e.id)));
 }
 
-// The refusal of a change to the entry `changed` that would make `c` happen
-// in the life of the container `store` (as it would be after the change).
-std::string conflict_text(Context& ctx, const Journal& journal, const LifeConflict& c, const Entry& store,
-                          const std::string& changed) {
+// The first move of the container out of the freezer dated after `use` (an entry of `life`, as written): the
+// thaw a new use, dated before it, is waiting for. A move dated the same as a new line comes before it (ties:
+// the order written), so only a later one counts.
+std::optional<Entry> thaw_after(const ContainerLife& life, const Entry& use) {
+    std::optional<Entry> first;
+    for (const Entry& e : life.events) {
+        if (e.type != EntryType::move || e.at.instant <= use.at.instant) continue;
+        const auto place = place_from(e.place.text());
+        if (!place || *place == Place::freezer) continue;
+        if (!first || e.at.instant < first->at.instant) first = e;
+    }
+    return first;
+}
+
+// The refusal of a change that would make `c` happen in the life of the container `store` (as it would be after
+// the change). `own`: `c` is about the changed entry itself ("this use"), or a line the command is about to write.
+// `thaw`: for a new use poured from the freezer, the recorded move out of the freezer dated after it;
+// `time_option`: the option that gives the command's time (--at, --now).
+std::string conflict_text(Context& ctx, const Journal& journal, const LifeConflict& c, const Entry& store, bool own,
+                          const std::optional<Entry>& thaw = std::nullopt, std::string_view time_option = {}) {
     const Unit unit = ctx.unit();
     const auto time = [&](Seconds t) { return format_date_time(t, ctx.clock().zone); };
     const std::string label = printable(store.label);
-    const bool own = c.entry.id == changed;  // the changed entry itself: "this use"
     const std::string kind(type_name(c.entry.type));
     const std::string taken = format_volume(counted_volume(c.entry.ml), unit);
     const std::string left = format_volume(c.left, unit);
@@ -100,6 +116,20 @@ std::string conflict_text(Context& ctx, const Journal& journal, const LifeConfli
         }
         case LifeProblem::frozen_part: {
             const Guideline& g = guideline_named(ctx.settings().guideline);
+            if (own && thaw) {
+                // A new use dated before the container's recorded thaw: --thaw cannot thaw it again earlier (that
+                // move would then be a move to where it already is). What is accepted: a time from the thaw on, or
+                // the thaw's own time corrected first.
+                const std::string ref = terminal_text(Refs::read(journal, {}).ref(thaw->id));
+                return fmt::format("{} is still in the freezer at {}, and {} of its {} would be poured: frozen milk "
+                                   "is used only once thawed, and {} ({}); its thaw is recorded later ({}), and "
+                                   "--thaw cannot thaw it again before that; give a time at or after {}{}, or first "
+                                   "correct that thaw's time: pumplog log edit {} --at \"{}\"",
+                                   label, time(c.since), taken, left, g.refreeze_rule, g.source,
+                                   entry_named(ctx, journal, *thaw, store), time(thaw->at.instant),
+                                   time_option.empty() ? std::string() : fmt::format(" ({})", time_option), ref,
+                                   time(c.since));
+            }
             if (own)
                 return fmt::format("{} would still be in the freezer at {}, and {} of its {} poured: frozen milk is "
                                    "used only once thawed, and {} ({})",
@@ -146,14 +176,18 @@ void check_stash_change(Context& ctx, const Journal& journal, const Entry& befor
     const Guideline& g = guideline_named(ctx.settings().guideline);
     const auto conflict = new_conflict(life_conflicts(life, g), life_conflicts(life.with(after), g));
     if (!conflict) return;
-    throw usage_error(conflict_text(ctx, journal, *conflict, store ? after : *life.store, before.id));
+    throw usage_error(
+        conflict_text(ctx, journal, *conflict, store ? after : *life.store, conflict->entry.id == before.id));
 }
 
 namespace {
 
 // The refusal (usage error, `why` before the reason) when `added` would put
-// into a container's life something `stock use` would have refused.
-void check_added(Context& ctx, const Journal& journal, const std::vector<Entry>& added, std::string_view why) {
+// into a container's life something `stock use` would have refused. `time_option`: for lines a command is about
+// to write (not entries brought back), the option that gives their time; a conflict of one of them is then
+// worded as the command's own, never as an entry to take back.
+void check_added(Context& ctx, const Journal& journal, const std::vector<Entry>& added, std::string_view why,
+                 std::optional<std::string_view> time_option = std::nullopt) {
     const auto container_of = [](const Entry& e) {
         if (e.type == EntryType::store) return e.id;
         return is_stash_event(e.type) ? e.target : std::string();
@@ -176,7 +210,14 @@ void check_added(Context& ctx, const Journal& journal, const std::vector<Entry>&
         const Guideline& g = guideline_named(ctx.settings().guideline);
         const auto conflict = new_conflict(life_conflicts(lives[i], g), life_conflicts(after, g));
         if (!conflict) continue;
-        throw usage_error(std::string(why) + conflict_text(ctx, journal, *conflict, *after.store, std::string()));
+        const bool own = time_option && std::any_of(added.begin(), added.end(), [&](const Entry& e) {
+            return e.id == conflict->entry.id;
+        });
+        const std::optional<Entry> thaw = own && conflict->problem == LifeProblem::frozen_part
+                                              ? thaw_after(lives[i], conflict->entry)
+                                              : std::nullopt;
+        throw usage_error(std::string(why) + conflict_text(ctx, journal, *conflict, *after.store, own, thaw,
+                                                           time_option.value_or(std::string_view())));
     }
 }
 
@@ -187,7 +228,7 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
 }
 
 void check_new_stash_lines(Context& ctx, const Journal& journal, const Stock& stock,
-                           const std::vector<std::string>& lines) {
+                           const std::vector<std::string>& lines, std::string_view time_option) {
     std::vector<Entry> added;
     bool before_later = false;
     for (const std::string& line : lines) {
@@ -200,7 +241,7 @@ void check_new_stash_lines(Context& ctx, const Journal& journal, const Stock& st
     }
     // Written now, a line comes after every entry of its container, unless one is dated later (--now in the
     // past, an earlier --at): only then is the container's whole life read again to judge it.
-    if (before_later) check_added(ctx, journal, added, "");
+    if (before_later) check_added(ctx, journal, added, "", time_option);
 }
 
 void check_not_combined(Context& ctx, const Journal& journal, const Entry& before, const Entry& after) {

@@ -49,8 +49,10 @@ void check_restore(Context& ctx, const Journal& journal, const std::vector<Entry
 // fit after them (a use back-dated with --now before a later move). `stock`:
 // the stash the command read; the journal is read again only when one of
 // the lines comes before an entry of its container.
+// `time_option`: the option that gives the command's time (--at, --now), named when a line of its own is refused
+// (a use dated before its container's recorded thaw: from when it would be accepted).
 void check_new_stash_lines(Context& ctx, const Journal& journal, const Stock& stock,
-                           const std::vector<std::string>& lines);
+                           const std::vector<std::string>& lines, std::string_view time_option);
 
 // Refuses (usage error) changing the stash entry `before` into `after` (an
 // edit, or a correction taken back) when the container's life would then hold

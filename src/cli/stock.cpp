@@ -239,12 +239,12 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
         std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
         try {
-            check_new_stash_lines(ctx, journal, stock, lines);  // later-dated entries still fit
+            check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
         } catch (const Error&) {
             stock = read_stash(ctx, journal, keeping_label(what)).stock;
             plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
             lines = use_lines(plan, clock.now, "", clock.zone);
-            check_new_stash_lines(ctx, journal, stock, lines);
+            check_new_stash_lines(ctx, journal, stock, lines, "--now");
         }
         locked->append(lines);
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
@@ -287,7 +287,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
         const Container& c = *move.container;
         const Expiry& after = move.after;
         const std::vector<std::string> lines{serialize(move_line(c.id, to, at, new_id(), clock.zone))};
-        check_new_stash_lines(ctx, journal, stock, lines);
+        check_new_stash_lines(ctx, journal, stock, lines, "--at");
         locked->append(lines);
         message = fmt::format("Moved {} ({}) from the {} to the {}; {}{}", terminal_text(c.label),
                               format_volume(c.left, ctx.unit()), place_name(c.place), place_name(to),
@@ -323,7 +323,7 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
         const Container& c = *discard.container;
         const std::string& reason = discard.reason;
         const std::vector<std::string> lines{serialize(discard_line(c.id, reason, clock.now, new_id(), clock.zone))};
-        check_new_stash_lines(ctx, journal, stock, lines);
+        check_new_stash_lines(ctx, journal, stock, lines, "--now");
         locked->append(lines);
         message = fmt::format("Discarded {} ({} in the {}){}", terminal_text(c.label), format_volume(c.left, ctx.unit()),
                               place_name(c.place), reason.empty() ? "" : ": " + terminal_text(reason));
@@ -455,7 +455,7 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
         grouped["group"] = group;
         std::vector<std::string> lines = {serialize(grouped)};
         const std::vector<std::string> uses = use_lines(plan, at, group, clock.zone, group);
-        check_new_stash_lines(ctx, journal, stock, uses);  // later-dated entries still fit
+        check_new_stash_lines(ctx, journal, stock, uses, "--at");  // later-dated entries still fit
         lines.insert(lines.end(), uses.begin(), uses.end());
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;

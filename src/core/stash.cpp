@@ -97,6 +97,10 @@ Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds 
                                    format_volume(asked, unit), more));
 }
 
+UsePlan plan_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
+                        bool thaw, std::string_view baby, const date::time_zone* zone, std::optional<Seconds> now,
+                        bool feed);
+
 }  // namespace
 
 std::vector<const Container*> listed_containers(const Stock& stock, Seconds now, bool all) {
@@ -165,16 +169,33 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
                                       "(see pumplog stock)",
                                       printable(what), label.empty() ? "an amount such as 90ml" : label + " or 90ml"));
     }
-    refuse_recorded_as_zero(amount, "the amount to use must be more than 0");
-    if (amount.ml() <= 0) throw usage_error("the amount to use must be more than 0");
+    // SPEC 2: the refusal gives an example that is accepted, with a label in the stash when one is usable.
+    const auto order = use_order(stock, at);
+    const auto first = std::find_if(order.begin(), order.end(), [&](const Container* c) { return usable_at(*c, at); });
+    const std::string label = first == order.end() ? std::string()
+                                                   : ", or a label: pumplog stock use " + printable((*first)->label);
+    const std::string more =
+        fmt::format("the amount to use must be more than 0 (e.g. pumplog stock use 60ml{})", label);
+    refuse_recorded_as_zero(amount, more);
+    if (amount.ml() <= 0) throw usage_error(more);
     // As given: the 0.05 ml rules judge it before rounding (pumplog-stock(1), AMOUNTS); plan_use pours its parts
     // as the journal keeps them.
-    return plan_feed_from_stock(stock, amount, at, unit, guideline, thaw, {}, zone);
+    return plan_from_stock(stock, amount, at, unit, guideline, thaw, {}, zone, std::nullopt, false);
 }
 
 UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
                              bool thaw, std::string_view baby, const date::time_zone* zone,
                              std::optional<Seconds> now) {
+    return plan_from_stock(stock, amount, at, unit, guideline, thaw, baby, zone, now, true);
+}
+
+namespace {
+
+// plan_stock_use's amount and plan_feed_from_stock (`feed`): the refusal of part of a frozen container says
+// what the command being run accepts.
+UsePlan plan_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit, const Guideline& guideline,
+                        bool thaw, std::string_view baby, const date::time_zone* zone, std::optional<Seconds> now,
+                        bool feed) {
     // An amount shown as 0 ml would reply "Took 0 ml" and read "used 0 ml of B2" in the log: the same rounding
     // plan_use leaves unpoured after a container, never a use of its own (stock use, log feed --from-stock).
     if (ml_millionths(amount) < unshown_millionths)
@@ -214,16 +235,21 @@ UsePlan plan_feed_from_stock(const Stock& stock, Volume amount, Seconds at, Unit
                                                "the {} thawed milk keeps",
                                                format_duration(keeps), from_feed, limit_text(thawed))
                                  : fmt::format("the rest keeps {} in the fridge{}", limit_text(thawed), from_feed);
+            // What is accepted: the same command with --thaw; `stock use LABEL` takes it whole, but records no
+            // feed, so a feed is not sent there.
             throw usage_error(fmt::format(
                 "{} is frozen and {} of its {} would be poured: frozen milk is used only once thawed, and {} ({}); "
-                "add --thaw to thaw all of {} ({}), or take it whole: pumplog stock use {}",
+                "add --thaw {}to thaw all of {} ({}){}",
                 printable(c.label), format_volume(take.amount, unit), format_volume(c.left, unit),
-                guideline.refreeze_rule, guideline.source, printable(c.label), rest, printable(c.label)));
+                guideline.refreeze_rule, guideline.source, feed ? "to this log feed " : "", printable(c.label), rest,
+                feed ? std::string() : fmt::format(", or take it whole: pumplog stock use {}", printable(c.label))));
         }
         plan.thaws.push_back(&c);
     }
     return plan;
 }
+
+}  // namespace
 
 AfterTake after_take(const UsePlan& plan, const Take& take, Seconds at, const Guideline& guideline) {
     const Container& c = *take.container;
@@ -277,7 +303,40 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
 
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
                          Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw) {
-    if (labels.size() < 2) throw usage_error("combine pours two or more containers together: pumplog stock combine B3 B4");
+    if (labels.size() < 2) {
+        // An example with labels in the stash (the one named, then the next that can be poured, in use order), or,
+        // when there is none, that there is nothing to combine with (SPEC 2: an example that is accepted).
+        const Container* named = labels.empty() ? nullptr : &find_container(stock, labels.front());
+        if (named) plan_use_container(*named, at, zone);  // in stock, stored by then, not expired
+        std::vector<const Container*> example;
+        if (named) example.push_back(named);
+        std::vector<const Container*> others;
+        for (const Container* c : use_order(stock, at))
+            if (c != named && usable_at(*c, at) && !is_leftover(*c)) others.push_back(c);
+        // A partner in the same place first; the options that make the example accepted: --thaw for frozen milk,
+        // --in for two places.
+        std::stable_partition(others.begin(), others.end(), [&](const Container* c) {
+            return !named || c->place == named->place;
+        });
+        for (const Container* c : others)
+            if (example.size() < 2) example.push_back(c);
+        if (example.size() == 2) {
+            const bool frozen = example[0]->place == Place::freezer || example[1]->place == Place::freezer;
+            const bool apart = example[0]->place != example[1]->place;
+            throw usage_error(fmt::format("combine pours two or more containers together: pumplog stock combine "
+                                          "{} {}{}",
+                                          printable(example[0]->label), printable(example[1]->label),
+                                          frozen  ? " --thaw"
+                                          : apart ? fmt::format(" --in {}", place_name(example[0]->place))
+                                                  : std::string()));
+        }
+        throw usage_error(fmt::format("combine pours two or more containers together, and {}: there is nothing to "
+                                      "combine {} with",
+                                      named ? printable(named->label) + " is the only container in the stash that "
+                                                                        "can be poured"
+                                            : std::string("fewer than two containers in the stash can be poured"),
+                                      named ? "it" : "them"));
+    }
     CombinePlan plan;
     for (const auto& label : labels) {
         const Container& c = find_container(stock, label);

@@ -237,6 +237,9 @@ std::vector<const Container*> use_order(const Stock& stock, Seconds now) {
         (now < c.expires ? usable : expired).push_back(&c);
     }
     std::sort(usable.begin(), usable.end(), sooner);
+    // What can be poured now first (plan_use, Pour::poured_now: the milk out of the freezer, when it covers the
+    // amount, is taken before a frozen bag that expires sooner), then the freezer, each soonest to expire first.
+    std::stable_partition(usable.begin(), usable.end(), [](const Container* c) { return c->place != Place::freezer; });
     std::sort(expired.begin(), expired.end(), sooner);
     usable.insert(usable.end(), expired.begin(), expired.end());
     return usable;

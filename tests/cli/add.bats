@@ -160,6 +160,27 @@ stores_at() {
     [ "$(last_line .at)" = '"2026-11-18T09:00:00+01:00"' ]
 }
 
+# Review s48 #4: a bare time in --now was read on the wall clock's day even with PUMPLOG_NOW set.
+@test "--now given as a bare or relative time is read against PUMPLOG_NOW, not the wall clock" {
+    export PUMPLOG_NOW="2026-11-20 08:00"
+    pumplog add 120ml --store fridge --at 07:00
+    run --separate-stderr pumplog stock use 50ml --now 07:30
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B1 50 ml (70 ml left in the fridge)" ]
+    [ "$(last_line .at)" = '"2026-11-20T07:30:00+01:00"' ]
+    pumplog add 60ml --now "2h ago"
+    [ "$(last_line .at)" = '"2026-11-20T06:00:00+01:00"' ]
+    # the most recent 09:00 not after PUMPLOG_NOW: the day before
+    pumplog add 70ml --now 09:00
+    [ "$(last_line .at)" = '"2026-11-19T09:00:00+01:00"' ]
+    # a bad PUMPLOG_NOW is named, even with --now given
+    cp "$J" "$BATS_TEST_TMPDIR/before"
+    PUMPLOG_NOW=soon run --separate-stderr pumplog add 70ml --now 07:00
+    [ "$status" -eq 2 ]
+    [[ "$stderr" == "pumplog: error: PUMPLOG_NOW: "* ]]
+    cmp "$J" "$BATS_TEST_TMPDIR/before"
+}
+
 @test "the zone comes from TZ, a leading colon allowed" {
     TZ=America/New_York pumplog add 90ml
     [ "$(last_line .at)" = '"2026-11-21T08:05:00-05:00"' ]

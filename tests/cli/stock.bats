@@ -41,6 +41,30 @@ stash() {
 # SPEC 1: every now-relative computation uses now: with --now at 09:30, B3
 # (stored at 09:00) is there, B4 still frozen (moved at 10:00); at 08:00 B3 is
 # not stored yet. Labels stay reserved: the next free one is B5 either way.
+# Review s48 #2: a year-old frozen bag was listed first (use 1) though stock use 50ml takes the fridge milk.
+@test "the list and the json put the milk out of the freezer before a frozen bag that expires sooner, as stock use takes it" {
+    store S1 2025-11-23T08:00:00+01:00 freezer 100 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 80 B2
+    store S3 2026-11-21T10:00:00+01:00 freezer 60 B3
+    store S4 2026-11-21T08:00:00+01:00 room 40 B4
+    run --separate-stderr pumplog stock --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.[] | [.label, .place, .expires]]' <<<"$output")" = '[["B2","fridge","2026-11-25T09:00:00+01:00"],["B1","freezer","2026-11-23T08:00:00+01:00"],["B3","freezer","2027-11-21T10:00:00+01:00"],["B4","room","2026-11-21T12:00:00+01:00"]]' ]
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "  1  B2 "* ]]
+    [[ "${lines[2]}" == "  2  B1 "* ]]
+    [[ "${lines[3]}" == "  3  B3 "* ]]
+    [[ "${lines[4]}" == "     B4 "*"EXPIRED"* ]]
+    run --separate-stderr pumplog stock use 50ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 50 ml: B2 50 ml (30 ml left in the fridge)" ]
+    # more than the milk out of the freezer holds: frozen bags taken whole, soonest to expire first, with it
+    run --separate-stderr pumplog stock use 130ml
+    [ "$status" -eq 0 ]
+    [ "$output" = "Took 130 ml: B1 100 ml (used up), B2 30 ml (used up)" ]
+}
+
 @test "stock, status and the HTML report show the stash as of now" {
     stash
     run --separate-stderr pumplog stock --format json --now "2026-11-21 09:30"
@@ -518,10 +542,25 @@ e_NFC=$'\xc3\xab'
     [ "$stderr" = "pumplog: error: 2026-11-22T08:00:00+01:00 is in the future; an entry is recorded once it has happened (or use --force)" ]
 }
 
+# Review s48 #6: a lone label was answered with the fixed example "pumplog stock combine B3 B4".
+@test "stock combine of one label names a container in the stash to pour it with, or says there is none" {
+    pumplog stock add 100ml --in fridge --label B35
+    refused 2 pumplog stock combine B35
+    [ "$stderr" = "pumplog: error: combine pours two or more containers together, and B35 is the only container in the stash that can be poured: there is nothing to combine it with" ]
+    pumplog stock add 50ml --in freezer
+    refused 2 pumplog stock combine B35
+    [ "$stderr" = "pumplog: error: combine pours two or more containers together: pumplog stock combine B35 B36 --thaw" ]
+    run --separate-stderr pumplog stock combine B35 B36 --thaw
+    [ "$status" -eq 0 ]
+}
+
 @test "stock use of an amount the journal keeps as 0 ml is refused; one leaving drops takes the container whole" {
     pumplog stock add 100ml --in fridge --label B35
     refused 2 pumplog stock use 0.001ml
-    [ "$stderr" = "pumplog: error: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use must be more than 0" ]
+    [ "$stderr" = "pumplog: error: an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B35)" ]
+    # Review s48 #6: the refusal of 0 gives an example that is accepted (SPEC 2)
+    refused 2 pumplog stock use 0ml
+    [ "$stderr" = "pumplog: error: the amount to use must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B35)" ]
     run --separate-stderr pumplog stock use 99.99ml
     [ "$status" -eq 0 ]
     [ "$output" = "Took 100 ml: B35 100 ml (used up)" ]

@@ -34,6 +34,18 @@ refused_same() {
     [ "$output" = "Took 150 ml: B1 150 ml (used up)" ]
 }
 
+# Review s48 #3: a feed's refusal ended "or take it whole: pumplog stock use B1", which records no feed.
+@test "a feed that would pour part of a frozen bag is sent to the log feed that is accepted: the same with --thaw" {
+    store S1 2026-11-21T08:00:00+01:00 freezer 100 B1
+    store S2 2026-11-21T09:00:00+01:00 fridge 50 B2
+    refused_same pumplog log feed 80ml --bottle --from-stock
+    [ "$stderr" = 'pumplog: error: B1 is frozen and 30 ml of its 100 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to this log feed to thaw all of B1 (the rest keeps 1 day in the fridge)' ]
+    run --separate-stderr pumplog log feed 80ml --bottle --from-stock --thaw
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Logged bottle 80 ml of breast milk at 14:05" ]
+    [[ "${lines[1]}" == "From the stash: B2 50 ml (used up), B1 30 ml (70 ml left in the fridge, thawed: use by tomorrow 14:05, never refreeze). "* ]]
+}
+
 @test "--thaw thaws the whole bag: the rest is thawed milk in the fridge for 24 hours, never refrozen" {
     store S1 2026-11-01T08:00:00+01:00 freezer 150 B1
     run pumplog stock use 60ml --thaw
@@ -51,9 +63,9 @@ refused_same() {
     store S11 2026-11-01T08:00:00+01:00 freezer 108 B11
     export PUMPLOG_NOW=2026-11-24T20:30:00+01:00
     refused_same pumplog log feed 50ml --from-stock --at "2026-11-23 09:30"
-    [ "$stderr" = 'pumplog: error: B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B11 (thawed at the feed'"'"'s time, the rest would have expired at 2026-11-24 09:30: it would have to be discarded), or take it whole: pumplog stock use B11' ]
+    [ "$stderr" = 'pumplog: error: B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to this log feed to thaw all of B11 (thawed at the feed'"'"'s time, the rest would have expired at 2026-11-24 09:30: it would have to be discarded)' ]
     refused_same pumplog log feed 50ml --from-stock --at "2026-11-24 09:30"
-    [[ "$stderr" == *"add --thaw to thaw all of B11 (the rest keeps 1 day in the fridge from the feed, until 2026-11-25 09:30), "* ]]
+    [[ "$stderr" == *"add --thaw to this log feed to thaw all of B11 (the rest keeps 1 day in the fridge from the feed, until 2026-11-25 09:30)" ]]
     run --separate-stderr pumplog log feed 50ml --from-stock --at "2026-11-23 09:30" --thaw
     [ "$status" -eq 0 ]
     [[ "${lines[1]}" == "From the stash: B11 50 ml (the other 58 ml expired today 09:30: discard it). "* ]]
@@ -462,6 +474,30 @@ refused_same() {
     [ "$stderr" = "pumplog: error: the removed entries cannot come back: only 40 ml would be in B1, not the 100 ml used from it at 2026-11-21 11:20 (ref u2); correct or take back that use first" ]
 }
 
+# Review s48 #1: a feed dated before its bag's recorded thaw was refused as "used 40 ml of B1 ..., ref x; correct
+# or take back that entry first", naming the refused use (never written) as an entry; --thaw got the same text.
+@test "a feed dated before its bag's recorded thaw is refused as the feed's own, naming the thaw and what is accepted" {
+    store S1 2026-11-01T08:00:00+01:00 freezer 100 B1
+    pumplog stock move B1 --to fridge --at 10:00
+    move="$(pumplog log --format json | jq -r '.[] | select(.type=="move") | .ref')"
+    local why='frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); its thaw is recorded later (moved B1 to the fridge at 2026-11-21 10:00, ref '"$move"'), and --thaw cannot thaw it again before that; give a time at or after 2026-11-21 10:00'
+    refused_same pumplog log feed 40ml --bottle --from-stock --at 09:00
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--at), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    refused_same pumplog log feed 40ml --bottle --from-stock --at 09:00 --thaw
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--at), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    refused_same pumplog stock use 40ml --thaw --now "2026-11-21 09:00"
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--now), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    # both ways out are accepted: the time of the thaw, or the thaw's time corrected first
+    run --separate-stderr pumplog log feed 40ml --bottle --from-stock --at 10:00
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "From the stash: B1 40 ml (60 ml left in the fridge). Milk the baby leaves in the bottle: use it within 1 hour after the baby finishes, then discard it (thawed milk at room temperature, CDC, \"Proper Storage and Preparation of Breast Milk\")" ]
+    run --separate-stderr pumplog log edit "$move" --at "2026-11-21 09:00"
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog log feed 20ml --bottle --from-stock --at 09:00
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B1 20 ml (40 ml left in the fridge). "* ]]
+}
+
 @test "log edit corrects a stash entry's place, label and reason; a taken label, a wrong option or a frozen part is refused" {
     store S1xxx 2026-11-21T09:00:00+01:00 fridge 100 B1
     store S2xxx 2026-11-21T09:30:00+01:00 fridge 60 B2
@@ -501,6 +537,7 @@ refused_same() {
     refused_same pumplog stock use 120ml
     [ "$stderr" = 'pumplog: error: B2 is frozen and 120 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never refreeze breast milk after it has been thawed (CDC, "Proper Storage and Preparation of Breast Milk"); add --thaw to thaw all of B2 (the rest keeps only 9 h 55 min in the fridge: its freezer date comes before the 1 day thawed milk keeps), or take it whole: pumplog stock use B2' ]
     refused_same pumplog log feed 120ml --from-stock
+    [[ "$stderr" == *"; add --thaw to this log feed to thaw all of B2 (the rest keeps only 9 h 55 min in the fridge: its freezer date comes before the 1 day thawed milk keeps)" ]]
     # A frozen bag taken whole needs no --thaw.
     run --separate-stderr pumplog stock use 160ml
     [ "$status" -eq 0 ]

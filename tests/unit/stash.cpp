@@ -99,7 +99,9 @@ TEST_CASE("stock use: a label takes all of it, a bare number is in the unit give
     CHECK(testing::refusal([&] { plan_stock_use(s, "B9", Unit::ml, now, berlin()); }) ==
           "\"B9\" is neither a label in the stash nor an amount; try B1 or 90ml (see pumplog stock)");
     CHECK(testing::refusal([&] { plan_stock_use(s, "0", Unit::ml, now, berlin()); }) ==
-          "the amount to use must be more than 0");
+          "the amount to use must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B1)");
+    CHECK(testing::refusal([&] { plan_stock_use(stash({}), "0ml", Unit::ml, now, berlin()); }) ==
+          "the amount to use must be more than 0 (e.g. pumplog stock use 60ml)");
     CHECK(testing::refusal([&] { plan_stock_use(s, "", Unit::ml, now, berlin()); }) ==
           "say what to use: an amount (90ml) or a label (B3)");
 }
@@ -126,7 +128,7 @@ TEST_CASE("an amount is taken as the journal keeps it, and a container is never 
     const Stock s = stash({store("a", P, "fridge", 100, "B1"), store("b", P + hours(1), "fridge", 50, "B2")});
     CHECK(testing::refusal([&] { plan_stock_use(s, "0.001ml", Unit::ml, now, berlin()); }) ==
           "an amount of 0.001 ml is recorded as 0 ml (the journal keeps amounts to 0.01 ml); the amount to use "
-          "must be more than 0");
+          "must be more than 0 (e.g. pumplog stock use 60ml, or a label: pumplog stock use B1)");
     // 99.99 ml of 100 would leave 0.01 ml: the drops go with it, the container is used up
     const UsePlan most = plan_stock_use(s, "99.99ml", Unit::ml, now, berlin());
     REQUIRE(most.takes.size() == 1);
@@ -200,7 +202,12 @@ TEST_CASE("part of a frozen container is refused with the rule, a whole one is t
           "B1 is frozen and 60 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never "
           "refreeze breast milk after it has been thawed (CDC, \"Proper Storage and Preparation of Breast Milk\"); add "
           "--thaw to thaw all of B1 (the rest keeps 1 day in the fridge), or take it whole: pumplog stock use B1");
-    CHECK_THROWS(plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml));
+    // A feed is sent to the log feed that is accepted (review s48 #3): stock use B1 takes the milk but records
+    // no feed.
+    CHECK(testing::refusal([&] { plan_feed_from_stock(s, Volume::from_ml(60), now, Unit::ml); }) ==
+          "B1 is frozen and 60 ml of its 150 ml would be poured: frozen milk is used only once thawed, and never "
+          "refreeze breast milk after it has been thawed (CDC, \"Proper Storage and Preparation of Breast Milk\"); add "
+          "--thaw to this log feed to thaw all of B1 (the rest keeps 1 day in the fridge)");
     const UsePlan whole = plan_stock_use(s, "150ml", Unit::ml, now, berlin());
     CHECK(whole.thaws.empty());
     CHECK(whole.takes.at(0).empties);
@@ -218,8 +225,8 @@ TEST_CASE("a back-dated feed's refusal counts the rest's thawed day from the fee
     };
     const std::string head = "B11 is frozen and 50 ml of its 108 ml would be poured: frozen milk is used only once "
                              "thawed, and never refreeze breast milk after it has been thawed (CDC, \"Proper Storage "
-                             "and Preparation of Breast Milk\"); add --thaw to thaw all of B11 (";
-    const std::string tail = "), or take it whole: pumplog stock use B11";
+                             "and Preparation of Breast Milk\"); add --thaw to this log feed to thaw all of B11 (";
+    const std::string tail = ")";  // no stock use: it would record no feed (review s48 #3)
     CHECK(refused(feed + hours(35)) == head +
                                            "thawed at the feed's time, the rest would have expired at 2026-12-01 "
                                            "09:00: it would have to be discarded" +
@@ -411,7 +418,15 @@ TEST_CASE("combine: oldest milk, earliest expiry, thawed if a part was, never th
     CHECK_THAT(warm.warning, Contains("cool fresh milk in the refrigerator or in a cooler with ice packs before "
                                       "combining it with previously chilled or frozen milk (CDC)"));
     CHECK(testing::refusal([&] { plan_combine(s, {"B1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
-          "combine pours two or more containers together: pumplog stock combine B3 B4");
+          "combine pours two or more containers together: pumplog stock combine B1 B3");
+    // Review s48 #6: labels in the stash, never a fixed B3 B4; a lone container has nothing to combine with.
+    const Stock lone = stash({store("a", P, "fridge", 100, "B1"), store("c", P - days(30), "freezer", 80, "B3")});
+    CHECK(testing::refusal([&] { plan_combine(lone, {"B1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
+          "combine pours two or more containers together: pumplog stock combine B1 B3 --thaw");
+    const Stock one = stash({store("a", P, "fridge", 100, "B1")});
+    CHECK(testing::refusal([&] { plan_combine(one, {"b1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
+          "combine pours two or more containers together, and B1 is the only container in the stash that can be "
+          "poured: there is nothing to combine it with");
     CHECK(testing::refusal([&] { plan_combine(s, {"B1", "b1"}, std::nullopt, now, cdc_guideline(), berlin()); }) ==
           "B1 is named twice; name each container once");
 }

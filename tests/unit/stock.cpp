@@ -308,7 +308,8 @@ TEST_CASE("what can be poured now takes fridge milk that covers the amount befor
     // B1 frozen 365 days before P + 3 d: its freezer date is a day away, sooner than B2's fridge days.
     const Stock s = stash({store("f", P, "freezer", 150, "B1", P + days(3) - days(365)),
                            store("r", now - hours(1), "fridge", 100, "B2")});
-    CHECK(labels(use_order(s, now)) == std::vector<std::string>{"B1", "B2"});
+    // Listed as stock use takes 50 ml: the fridge milk first, then the freezer (review s48 #2).
+    CHECK(labels(use_order(s, now)) == std::vector<std::string>{"B2", "B1"});
     const UsePlan any = plan_use(s, Volume::from_ml(50), now);
     REQUIRE(any.takes.size() == 1);
     CHECK(any.takes[0].container->label == "B1");
