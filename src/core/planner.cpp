@@ -227,6 +227,70 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     return best;
 }
 
+// How near one another a habit's pumps are, and on how many of the days with pumps it is pumped: a time of
+// day pumped on at least half of them (and on two days at least) is a habit, not chance.
+constexpr minutes habit_spread{45};
+
+// The parent's habitual pump times (minutes of the day, ascending) from the pumps logged in [since, until):
+// a run of pumps no more than habit_spread apart on the clock (across midnight too) logged on at least half
+// of the local days with pumps, and on two days at least (a day counted once); the habit's time is their
+// mean. The run on the most days is taken first (the narrowest, then the earliest, on a tie), its pumps set
+// aside, and so on while one qualifies. Away, the parent pumps at home too, on no plan (07:00 before work,
+// 21:15 before bed): an extra session is not proposed on such a time, where the pump logged would be the
+// habitual one, not one more.
+std::vector<int> habitual_pump_minutes(const std::vector<Entry>& entries, Seconds since, Seconds until,
+                                       const ZoneMemo& zone) {
+    struct Pump {
+        long minute;
+        long day;
+    };
+    std::vector<Pump> pumps;
+    for (const Entry& e : entries)
+        if (e.type == EntryType::pump && e.at.instant >= since && e.at.instant < until)
+            pumps.push_back({zone.minute_of_day(e.at.instant), zone.local_day(e.at.instant).time_since_epoch().count()});
+    std::vector<long> all_days;
+    for (const Pump& p : pumps) all_days.push_back(p.day);
+    std::sort(all_days.begin(), all_days.end());
+    const long days = std::unique(all_days.begin(), all_days.end()) - all_days.begin();
+    const long needed = std::max(2L, (days + 1) / 2);
+    std::vector<int> out;
+    while (!pumps.empty()) {
+        std::sort(pumps.begin(), pumps.end(), [](const Pump& a, const Pump& b) { return a.minute < b.minute; });
+        const std::size_t n = pumps.size();
+        // The run from each pump i on, the clock continued past midnight (the first pumps again, a day later).
+        std::optional<std::tuple<long, long, long>> best;  // days, -spread, -start
+        std::size_t best_i = 0, best_end = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::vector<long> run_days;
+            std::size_t j = i;
+            const auto minute_of = [&](std::size_t k) { return pumps[k % n].minute + (k >= n ? 24 * 60 : 0); };
+            while (j < i + n && minute_of(j) - pumps[i].minute <= habit_spread.count()) {
+                run_days.push_back(pumps[j % n].day);
+                ++j;
+            }
+            std::sort(run_days.begin(), run_days.end());
+            const long count = std::unique(run_days.begin(), run_days.end()) - run_days.begin();
+            const std::tuple<long, long, long> score{count, -(minute_of(j - 1) - pumps[i].minute), -pumps[i].minute};
+            if (!best || score > *best) {
+                best = score;
+                best_i = i;
+                best_end = j;
+            }
+        }
+        if (std::get<0>(*best) < needed) break;
+        long sum = 0;
+        for (std::size_t k = best_i; k < best_end; ++k) sum += pumps[k % n].minute + (k >= n ? 24 * 60 : 0);
+        const long count = static_cast<long>(best_end - best_i);
+        out.push_back(static_cast<int>(((sum + count / 2) / count) % (24 * 60)));
+        std::vector<Pump> rest;
+        for (std::size_t k = 0; k < n; ++k)
+            if (!(k >= best_i && k < best_end) && !(best_end > n && k < best_end - n)) rest.push_back(pumps[k]);
+        pumps = std::move(rest);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 // Whether the parent pumped, or skipped, an extra session proposed at `at`
 // (its time gone by `until`): a pump or a skip (`plan skip`, written at the
 // pump's time) logged from half min_gap before it until `until` that is no
@@ -933,6 +997,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             if (std::none_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
                 home_feeds.push_back(f.at);
         std::vector<Group> weighed = groups_of(settings, periods, range, zone);
+        std::optional<std::vector<int>> habits;  // habitual_pump_minutes, once a group asks
         // An away window over before the range on its first local day (a plan
         // from 18:00 after work) keeps its extra session that evening, as
         // plan next (which plans from 12 hours back) reminds of it; only an
@@ -1012,15 +1077,46 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // that is over does it move to the plan's own hours, never before now
             // (plan next plans from 12 hours ago and must remind of the extra
             // `plan` shows).
+            // Away, the parent pumps at home too, on no plan: the extra keeps min_gap from those pumps as from
+            // the plan's (else the habitual 07:00 pump is taken for an extra at 07:45, and none is added). They
+            // are the habitual ones (habitual_pump_minutes) on the group's day and the days either side outside
+            // the away windows (inside, the plan's pumps are the parent's) and no planned pump's (within half
+            // min_gap), and the pumps logged by then near a planned or habitual time (07:05 for 07:00). A pump
+            // logged near neither can be the extra itself (extra_logged): it moves nothing. Pumping
+            // exclusively, the plan's pumps are all the day's.
+            std::vector<Seconds> routine = pump_times;  // a pump logged near one is no extra session
+            std::vector<Seconds> keep_from = pump_times;
+            if (settings.mode != PlanMode::exclusive) {
+                if (!habits) habits = habitual_pump_minutes(entries, since, until, memo);
+                const auto tolerance = settings.same_pump_within();
+                const auto near = [&](const std::vector<Seconds>& list, Seconds x) {
+                    return std::any_of(list.begin(), list.end(),
+                                       [&](Seconds p) { return x - p < tolerance && p - x < tolerance; });
+                };
+                const date::sys_days day = memo.local_day(g.begin);
+                for (int d = -1; d <= 1; ++d)
+                    for (const int m : *habits) {
+                        const Seconds h =
+                            memo.to_instant(LocalSeconds((day + date::days(d)).time_since_epoch() + minutes(m)));
+                        const bool away = std::any_of(periods.begin(), periods.end(),
+                                                      [&](const TimeSpan& p) { return p.contains(h); });
+                        if (!away && !near(pump_times, h)) routine.push_back(h);
+                    }
+                keep_from = routine;
+                for (const Entry& e : entries)
+                    if (e.type == EntryType::pump && e.at.instant <= until && e.at.instant > g.begin - hours(48) &&
+                        e.at.instant < g.end + hours(48) && near(routine, e.at.instant))
+                        keep_from.push_back(e.at.instant);
+            }
             Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
                                  : g.end <= until ? g.end
                                                   : start_of_local_day(memo.local_day(g.begin), zone);
-            std::optional<Seconds> at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo, laid_out);
+            std::optional<Seconds> at = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out);
             if (settings.mode != PlanMode::exclusive && g.end > until &&
                 (!at || (until >= overdue_until(*at, pump_times, settings) &&
-                         !extra_logged(entries, *at, until, pump_times, settings)))) {
+                         !extra_logged(entries, *at, until, routine, settings)))) {
                 not_before = until;
-                at = propose(pump_times, home_feeds, g, not_before, settings, yield, memo, laid_out);
+                at = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out);
             }
             if (over && (!at || !range.contains(*at))) continue;
             if (at) {
@@ -1053,7 +1149,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // window is still short.
             a.overdue = settings.mode != PlanMode::exclusive && !a.respaced && a.at && *a.at < range.begin &&
                         *a.at <= until && g.end > until && until < overdue_until(*a.at, pump_times, settings) &&
-                        !extra_logged(entries, *a.at, until, pump_times, settings);
+                        !extra_logged(entries, *a.at, until, routine, settings);
             if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at) || a.overdue) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
                 std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
@@ -1063,7 +1159,18 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // Sorted already unless no group was weighed (a stable sort of a sorted range changes nothing).
     if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))
         std::stable_sort(plan.pumps.begin(), plan.pumps.end(), earlier);
-    if (pass_over) mark_done();  // the extra sessions are in the timetable now
+    if (pass_over && done) {
+        mark_done();  // the extra sessions are in the timetable now
+        // An extra session done with (a pump logged for it, or skipped) is passed over in the table: its
+        // advice, which says when to pump it, is left out with it, rather than tell the parent to pump at a
+        // time the table no longer shows.
+        std::erase_if(shortfalls, [&](const PlanAdvice& a) {
+            return a.kind == AdviceKind::shortfall && a.at &&
+                   std::any_of(plan.pumps.begin(), plan.pumps.end(), [&](const PlannedPump& p) {
+                       return p.extra && p.at == *a.at && p.done != PumpDone::no;
+                   });
+        });
+    }
     std::erase_if(plan.pumps, [&](const PlannedPump& p) { return !range.contains(p.at); });
 
     const auto simple = [](AdviceKind kind) {

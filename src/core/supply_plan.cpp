@@ -9,6 +9,7 @@
 
 #include "logged_pumps.hpp"
 #include "pumplog/calendar.hpp"
+#include "pumplog/intake.hpp"
 #include "pumplog/supply.hpp"
 #include "pumplog/text.hpp"
 
@@ -131,7 +132,19 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
     const SupplyTimetable timetable =
         supply_timetable(settings.sessions, settings.sleep, static_cast<int>(settings.round.count()));
     const bool several_babies = settings.babies.size() >= 2;  // "the babies" (as milestones_unscaled counts them)
-    SupplyAssessment assessment = assess_supply(entries, settings.birth, clock, settings.unit, several_babies);
+    // A birth date after the first feed logged is a slip (the 20th for the 2nd) or a feed on a wrong day: the
+    // baby was born by that feed, so the days (the milestones, Ru et al. 2020) count from it, as the other
+    // modes count the age (plan_cadence), and the advice names both dates.
+    std::optional<date::year_month_day> birth = settings.birth;
+    std::optional<date::sys_days> first_feed;
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed) {
+            const date::sys_days d = local_day(e.at.instant, clock.zone);
+            first_feed = first_feed ? std::min(*first_feed, d) : d;
+        }
+    const bool birth_too_late = birth && first_feed && date::sys_days(*birth) > *first_feed;
+    if (birth_too_late) birth = date::year_month_day(*first_feed);
+    SupplyAssessment assessment = assess_supply(entries, birth, clock, settings.unit, several_babies);
     Plan plan;
     plan.basis = std::move(assessment.basis);
     std::vector<std::string> times;
@@ -140,7 +153,18 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
                             fmt::format("Timetable: {} a day at {}: never more than 5 hours apart (Ameda), one "
                                         "between 01:00 and 05:00 (Mago-Shah et al. 2023).",
                                         plural(settings.sessions, "session"), and_list(times)));
-    plan.pumps = supply_pumps(timetable, entries, settings.birth, clock, span, &plan.basis.notes);
+    plan.pumps = supply_pumps(timetable, entries, birth, clock, span, &plan.basis.notes);
+    if (birth_too_late) {
+        PlanAdvice a;
+        a.kind = AdviceKind::note;
+        a.birth_after_first_feed = date::sys_days(*settings.birth);
+        a.day = *first_feed;
+        a.age_days = assessment.progress.day;
+        a.several_babies = several_babies;
+        a.text = birth_after_first_feed_sentence(*a.birth_after_first_feed, a.day, a.age_days, several_babies);
+        a.text.erase(0, a.text.find_first_not_of(' '));  // the sentence follows another in estimated_intake
+        plan.advice.push_back(a);
+    }
     // The timetable's note: which sessions stay inside the sleep window, and why (its sentence).
     for (const std::string& n : timetable.notes) {
         PlanAdvice a;

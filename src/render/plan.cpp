@@ -648,7 +648,16 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["schedule"] = clocks_of(a.minutes);
             break;
         }
-        case AdviceKind::note: j["text"] = a.text; break;
+        case AdviceKind::note:
+            j["text"] = a.text;
+            // Supply mode's note on a birth date after the first feed logged: the date set, and the first
+            // feed's day the days count from.
+            if (a.birth_after_first_feed) {
+                j["birth_after_first_feed"] = format_date(*a.birth_after_first_feed);
+                j["birth"] = format_date(a.day);
+                j["age_days"] = a.age_days;
+            }
+            break;
         default: break;
     }
     return j.dump();

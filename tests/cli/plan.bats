@@ -1303,7 +1303,10 @@ short_work_days() {
         for t in 03:00 07:00 10:00 13:00 16:00 20:00 23:00; do
             journal_line "{\"v\":1,\"id\":\"f$d$t\",\"type\":\"feed\",\"at\":\"$(date -d "$d $t" +%FT%T%:z)\",\"method\":\"bottle\",\"ml\":150,\"milk\":\"breast\"}"
         done
+        # A pump at 06:00 every day; one at 18:00 every fourth day, no habit (a daily one would keep the extra
+        # session 2 h away: it would be the pump made anyway, not one more).
         for t in 06:00 18:00; do
+            [ "$t" = 18:00 ] && ((i % 4 != 0)) && continue
             journal_line "{\"v\":1,\"id\":\"p$d$t\",\"type\":\"pump\",\"at\":\"$(date -d "$d $t" +%FT%T%:z)\",\"ml\":90}"
         done
     done
@@ -1622,4 +1625,53 @@ short_work_days() {
     [ "$(jq -c '[.slots[] | [.time, .ml]]' <<<"$output")" = '[["06:00",100],["09:15",100],["12:15",100],["15:15",100],["18:15",100],["21:15",100]]' ]
     [ "$(jq -r '[.pumps[] | "\(.at[5:16])=\(.target_ml)\(if .extra then "+" else "" end)"] | join(" ")' <<<"$output")" = "11-23T09:15=100 11-23T12:15=100 11-23T15:15=100 11-24T09:15=100 11-24T12:15=100 11-24T15:15=100 11-25T09:15=100 11-25T12:15=100 11-25T15:15=100 11-26T09:15=100 11-26T12:15=100 11-26T15:15=100 11-27T09:15=100 11-27T12:15=100 11-27T15:15=100" ]
     [ "$(jq -c '[.advice_items[] | [.kind, .short_ml]]' <<<"$output")" = '[["small_shortfall",30],["small_shortfall",30],["small_shortfall",30],["small_shortfall",30],["small_shortfall",30]]' ]
+}
+
+# Away mon-fri 08:00-17:30; the parent pumps at home every day at 07:00 and 21:15, at work at the feeds' times.
+habitual_home_pumps() {
+    baby 2026-11-16 7 "03:40=120 06:40=120 09:45=130 12:50=110 16:00=140 18:40=120 21:45=120"
+    pumps 2026-11-16 7 "07:00=75 21:15=65"
+    pumps 2026-11-16 5 "09:45=80 12:50=65 16:00=80"
+}
+
+@test "away, the extra session keeps min_gap from the parent's habitual pumps at home and the pumps logged that day" {
+    habitual_home_pumps
+    local away="mon-fri 08:00-17:30"
+    # Not at 07:45, 45 minutes after the daily 07:00 pump (which would be taken for it): the evening has no
+    # time 2 h from 16:00 and 21:15 and an hour from the 18:40 feed, so 23:15, 2 h after 21:15.
+    run --separate-stderr pumplog --now "2026-11-23 07:00" plan --away "$away"
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Mon 2026-11-23  09:45  130 ml     80 ml  covers the 09:45 feed" ]
+    [ "${lines[5]}" = "Mon 2026-11-23  23:15  140 ml     72 ml  extra: toward the 155 ml short (CDC: see advice)" ]
+    [ "${lines[8]}" = "Advice: While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 380 ml; your 3 pumps are expected to give about 225 ml, 155 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 23:15 (about 72 ml expected). Even then about 83 ml is missing: give stored milk for the rest, and ask a lactation consultant how to raise your yield." ]
+    # The 07:05 pump logged: the habitual one, not the extra, which stays at 23:15 in the table, the advice,
+    # and plan next.
+    pumps 2026-11-23 1 "07:05=85"
+    run --separate-stderr pumplog --now "2026-11-23 07:20" plan --away "$away"
+    [ "$status" -eq 0 ]
+    [ "${lines[5]}" = "Mon 2026-11-23  23:15  140 ml     73 ml  extra: toward the 155 ml short (CDC: see advice)" ]
+    [[ "${lines[8]}" == *"pump also at 23:15 (about 73 ml expected). Even then about 82 ml is missing"* ]]
+    run --separate-stderr pumplog --now "2026-11-23 07:20" plan --away "$away" --format json
+    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]' <<<"$output")" = '["2026-11-23T23:15:00+01:00",false]' ]
+    run --separate-stderr pumplog --now "2026-11-23 07:35" plan next --away "$away" --within 10m
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    run --separate-stderr pumplog --now "2026-11-23 23:10" plan next --away "$away" --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 23:15 (in 5 min), aim for 140 ml (an extra session)" ]
+}
+
+@test "away, an extra session pumped leaves the table and its advice together" {
+    habitual_home_pumps
+    local away="mon-fri 08:00-17:30"
+    pumps 2026-11-23 1 "07:05=85"
+    # The extra session at 23:15 pumped early, at 22:30 (not near the 21:15 habit: it is the extra one).
+    pumps 2026-11-23 1 "22:30=70"
+    run --separate-stderr pumplog --now "2026-11-23 22:40" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T05:00:00+01:00" ]
+    # Monday's advice is left out with its pump; Tuesday's stays.
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | .at]' <<<"$output")" = '["2026-11-24T05:00:00+01:00"]' ]
+    [ "$(jq -r '.advice | length' <<<"$output")" = 1 ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "While you are away on Tue 2026-11-24 08:00-17:30 "*"pump also at 05:00 (about 73 ml expected)."* ]]
 }

@@ -395,3 +395,27 @@ EOF
     run --separate-stderr pumplog plan next
     [ "$output" = "Pump at 15:00 (in 55 min); day 3: no volume target before day 6; every session counts" ]
 }
+
+@test "supply mode counts the days from the first feed logged when the birth date set is after it, and says so" {
+    local d t
+    for d in 14 15 16 17 18 19 20 21; do
+        for t in 02:00 08:00 14:00 20:00; do
+            journal_line "{\"v\":1,\"id\":\"f$d$t\",\"type\":\"feed\",\"at\":\"2026-11-${d}T$t:00+01:00\",\"method\":\"bottle\",\"ml\":20,\"milk\":\"breast\"}"
+        done
+        for t in 01:00 05:00 09:00 13:00 17:00 21:00; do
+            journal_line "{\"v\":1,\"id\":\"p$d$t\",\"type\":\"pump\",\"at\":\"2026-11-${d}T$t:00+01:00\",\"ml\":30}"
+        done
+    done
+    # Born 2026-11-18, after the first feed (2026-11-14): the days count from 2026-11-14, day 7 now (not day 3,
+    # before the first milestone), and every pump of 2026-11-14 on is a session.
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-18 --on 2026-11-22 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.progress | [.day, .pumped_24h_ml, .sessions_24h, .milestone_ml, .verdict]' <<<"$output")" = '[7,180,6,425,"behind"]' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"note","text":"The birth date set, 2026-11-18, is after the first feed logged, on 2026-11-14: the baby was born by then, so the estimate counts the age from that feed (day 7). Check the birth date (pumplog config set birth YYYY-MM-DD).","birth_after_first_feed":"2026-11-18","birth":"2026-11-14","age_days":7}' ]
+    # 2026-11-22 is day 8: the milestone, 500 ml, over 8 sessions (not day 4, with no volume target).
+    [ "$(jq -c '[.pumps[0].at, .pumps[0].target_ml]' <<<"$output")" = '["2026-11-22T00:00:00+01:00",63]' ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-18 --on 2026-11-22
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Progress: day 7, 180 ml in 6 sessions over the last 24 h"* ]]
+    [[ "$output" == *"Advice: The birth date set, 2026-11-18, is after the first feed logged, on 2026-11-14: the baby was born by then, so the estimate counts the age from that feed (day 7)."* ]]
+}
