@@ -442,8 +442,15 @@ TEST_CASE("the shortfall advice appears exactly when the yield is short") {
     CHECK(sentences(small) ==
           std::vector<std::string>{
               "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are "
-              "expected to give about 330 ml, 30 ml short: less than half of what a session gives, within what the "
-              "estimate can tell, so no session is added; a little stored milk covers it."});
+              "expected to give about 330 ml, 30 ml short: less than half of what a session gives, within the error "
+              "of the expected yields (predicted from past pumps), so no session is added; a little stored milk "
+              "covers it."});
+    // 3 ml short (357 of 360): too little to pour or pump, not said; 6 ml short is.
+    CHECK(with_pumps(119).advice.empty());
+    const Plan six = with_pumps(118);
+    REQUIRE(six.advice.size() == 1);
+    CHECK(six.advice[0].kind == AdviceKind::small_shortfall);
+    CHECK(std::lround(six.advice[0].short_by.ml()) == 6);
     // 60 ml short: more than half a session (50 ml), so one is added.
     const Plan plan = with_pumps(100);
     REQUIRE(plan.pumps.size() == 4);
@@ -1624,8 +1631,9 @@ TEST_CASE("one top-up bottle does not add a session to every work day, a top-up 
     REQUIRE(once.advice.size() == 5);
     CHECK(sentences(once)[0] ==
           "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 300 ml; your 3 pumps are "
-          "expected to give about 270 ml, 30 ml short: less than half of what a session gives, within what the "
-          "estimate can tell, so no session is added; a little stored milk covers it.");
+          "expected to give about 270 ml, 30 ml short: less than half of what a session gives, within the error of "
+          "the expected yields (predicted from past pumps), so no session is added; a little stored milk covers "
+          "it.");
     // One top-up on Friday: the same.
     CHECK(rows(with_top_ups({3})) == std::vector<std::string>{"09:15 100", "12:15 100", "15:15 100"});
     // Given on the two newest days (1.75 of the week's weight of 3.47) or three, the baby's new amount, 190 ml,
