@@ -11,7 +11,7 @@
 // milk goes furthest into the needs before it expires (none left to expire
 // unused when a later thaw would let it be used), the earliest of equal
 // times. Each bottle gets its feed's amount first, then its
-// rounding up from what is left: only the need can be short. A leftover fills
+// rounding up from what is left of the containers already in it: only the need can be short. A leftover fills
 // a bottle only on its own, and no part poured is under least_container_ml
 // (drops stay in their container; a bottle lacking less is not short, and no
 // bag is thawed for it). A pure function of (entries, stash, settings,

@@ -18,8 +18,10 @@
 //     Volume" (National Academies Press). Babies drink 500-700 g a day at 6-10
 //     days after birth (Casey et al. 1986; Saint et al. 1984); 637 g a day at 9
 //     months and 445 g a day at 12 months, with other foods (Dewey et al.).
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/date.h>
 
@@ -63,6 +65,15 @@ struct FeedCap {
     int fewest_feeds = 0;
 };
 FeedCap feed_cap(int age_days, Volume daily);
+
+// A volume to the step a person reads it in `unit`: whole ml, or 0.1 oz (format_rounded_volume's).
+Volume to_shown_step(Volume volume, Unit unit);
+// `daily` shared equally over `feeds` targets in the steps of to_shown_step (1 ml, 0.1 oz), the steps left
+// over one each to targets spread through the list (the i-th counts the steps up to (i + 1) / feeds of the
+// day less those up to i / feeds), so that the targets as shown add up to the daily figure as shown (788 ml
+// over 9: 87 88 87 88 87 88 87 88 88, not nine 88 ml making 792; 26.7 oz over 9: 2.9 3.0 3.0 2.9 3.0 3.0 2.9
+// 3.0 3.0). `daily` is taken to_shown_step first.
+std::vector<Volume> share_in_shown_steps(Volume daily, std::size_t feeds, Unit unit);
 
 // How a short sentence names the norm of a baby `age_days` old: "at day 83
 // (Kent et al. 2006)", or past 12 months (`extrapolated`) that it is the

@@ -55,8 +55,10 @@ Volume poured_in(const Bottle& bottle) {
 // is never drops (least_container_ml, pumplog-stock(1) AMOUNTS: less would show
 // as 0 ml or 0.0 oz): a container left with less pours no part (its drops stay
 // in it), and when the bottle wants less, the part is least_container_ml of its
-// rounding up, or none when the bottle's size has no room for it.
-void pour(Source& s, Bottle& bottle, Volume& want) {
+// rounding up, or none when the bottle's size has no room for it. With `top_up` (the rounding up, once every
+// bottle has its need) only a container already in the bottle pours: the rounding up is under one step (10 ml,
+// 0.5 oz), and a pour of a few ml from another container (B3 0.1 oz) is not one a parent makes for it.
+void pour(Source& s, Bottle& bottle, Volume& want, bool top_up = false) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
     if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
     if (kept_for_another(*s.container, bottle.baby)) return;  // another baby's leftover
@@ -67,6 +69,7 @@ void pour(Source& s, Bottle& bottle, Volume& want) {
         return;
     const auto fill = std::find_if(bottle.fills.begin(), bottle.fills.end(),
                                    [&](const BottleFill& f) { return f.container == s.container; });
+    if (top_up && fill == bottle.fills.end()) return;
     Volume take = std::min(s.left, want);
     if (fill == bottle.fills.end() && take.ml() < least_container_ml - 1e-9) {
         const Volume room = bottle.size - poured_in(bottle);
@@ -310,7 +313,7 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     for (Bottle& b : plan.bottles) {
         if (b.missing.ml() > 1e-9) continue;  // short of its need: its rounding up is counted missing too
         Volume want = std::max(Volume{}, b.size - poured_in(b));  // a part of least_container_ml may have filled some
-        for (Source& s : poured) pour(s, b, want);
+        for (Source& s : poured) pour(s, b, want, true);
     }
     for (const Bottle& b : plan.bottles)
         for (const BottleFill& f : b.fills) (f.thawed_tonight ? plan.from_frozen : plan.from_ready) += f.amount;

@@ -1,6 +1,7 @@
 // Intake norms by age; the sources are listed in intake.hpp.
 #include "pumplog/intake.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -48,6 +49,32 @@ FeedCap feed_cap(int age_days, Volume daily) {
     constexpr int six_months = 182;       // the study's babies were 1 to 6 months old
     if (age_days <= six_months) return {Volume::from_ml(std::round(daily.ml() / fewest_feeds)), fewest_feeds};
     return {Volume::from_ml(largest_feed), 0};
+}
+
+namespace {
+// How many steps of to_shown_step `volume` is, rounded as format_volume_number rounds it (oz: to 0.01, then 0.1).
+long long shown_steps(Volume volume, Unit unit) {
+    if (unit == Unit::ml) return std::llround(volume.ml());
+    return std::llround(std::round(volume.oz() * 100.0) / 10.0);
+}
+Volume from_steps(long long steps, Unit unit) {
+    return unit == Unit::ml ? Volume::from_ml(static_cast<double>(steps))
+                            : Volume::from_oz(static_cast<double>(steps) / 10.0);
+}
+}  // namespace
+
+Volume to_shown_step(Volume volume, Unit unit) { return from_steps(shown_steps(volume, unit), unit); }
+
+std::vector<Volume> share_in_shown_steps(Volume daily, std::size_t feeds, Unit unit) {
+    std::vector<Volume> shares;
+    if (feeds == 0) return shares;
+    const long long steps = std::max(0LL, shown_steps(daily, unit));
+    const auto count = static_cast<long long>(feeds);
+    // The i-th share is the steps up to its end less those up to its start, so the steps over are spread
+    // through the day (a part of the day, as an away window, gets its fair share), not all on the first.
+    for (long long i = 0; i < count; ++i)
+        shares.push_back(from_steps((i + 1) * steps / count - i * steps / count, unit));
+    return shares;
 }
 
 std::string norm_at_age_words(int age_days, std::string_view source, bool extrapolated) {

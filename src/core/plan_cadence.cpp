@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -128,23 +129,30 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         const int age = std::max(0, static_cast<int>((today - born).count()));
         const IntakeNorm norm = intake_norm(age);
         // Shared over the feeds the plan has (its slots), so the targets add up to the
-        // daily estimate; not over the recency-weighted feedings a day (7.4), which do not.
+        // daily estimate; not over the recency-weighted feedings a day (7.4), which do not. The estimate
+        // and the targets are in the steps the plan shows (whole ml, 0.1 oz), the remainder spread one
+        // step each, so the targets as shown add up to the daily figure as shown, in ml and oz alike.
+        const Volume daily = to_shown_step(norm.daily, settings.unit);
         const double feedings = static_cast<double>(std::max<std::size_t>(1, out.cadence.slots.size()));
-        Volume per_feed = Volume::from_ml(std::round(norm.daily.ml() / feedings));
+        Volume per_feed = Volume::from_ml(daily.ml() / feedings);
+        std::vector<Volume> shares = share_in_shown_steps(daily, out.cadence.slots.size(), settings.unit);
         // Fewer feeds a day than a baby of the age takes (one logged feed a day: 788 ml in one target) look
         // incompletely logged: each counts at most what one feed can be (feed_cap, Kent et al. 2006), and
         // the targets then add up to less than the daily estimate (the advice says so).
         const FeedCap cap = feed_cap(age, norm.daily);
-        const bool capped = per_feed.ml() > cap.most.ml();
-        if (capped) per_feed = cap.most;
-        for (auto& slot : out.cadence.slots) {
-            slot.amount = per_feed;
-            slot.estimated = true;
+        const bool capped = std::round(norm.daily.ml() / feedings) > cap.most.ml();
+        if (capped) {
+            per_feed = cap.most;
+            shares.assign(shares.size(), cap.most);
+        }
+        for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
+            out.cadence.slots[i].amount = shares[i];
+            out.cadence.slots[i].estimated = true;
         }
         PlanAdvice a;
         a.kind = AdviceKind::estimated_intake;
         a.age_days = age;
-        a.daily = norm.daily;
+        a.daily = daily;
         a.per_feed = per_feed;
         a.feedings = feedings;
         a.count = unknown;
@@ -157,7 +165,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.extrapolated = norm.extrapolated;
         a.capped = capped;
         a.fewest_feeds = cap.fewest_feeds;
-        a.per_baby_daily = norm.daily;
+        a.per_baby_daily = daily;
         a.slot_amount = per_feed;
         a.day = born;
         out.advice.push_back(a);
@@ -275,27 +283,30 @@ void describe_shared_intake(PlanCadence& out, std::vector<IntakeShare> shares) {
                                      [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
     if (intake == out.advice.end()) return;
     int held = 0, joint = 0;
-    std::optional<long> same;  // what every slot counts, in whole ml, while they all count the same
+    std::optional<long> same;  // what every slot counts, in tenths of ml, while they all count the same
     bool differ = false;
     for (const Slot& slot : out.cadence.slots) {
         int estimated = 0;
         Volume sum;
-        for (std::size_t i = 0; i < slot.babies.size() && i < slot.baby_amounts.size(); ++i)
-            if (std::any_of(shares.begin(), shares.end(),
-                            [&](const IntakeShare& s) { return s.baby == slot.babies[i]; })) {
-                ++estimated;
-                sum = sum + slot.baby_amounts[i];
-            }
+        // Each baby's share as estimated (its per_feed), not the slot's amount in shown steps (98 or 99 ml of
+        // a 98.5 ml share, one_baby), so slots of the same babies count alike.
+        for (std::size_t i = 0; i < slot.babies.size() && i < slot.baby_amounts.size(); ++i) {
+            const auto share = std::find_if(shares.begin(), shares.end(),
+                                            [&](const IntakeShare& s) { return s.baby == slot.babies[i]; });
+            if (share == shares.end()) continue;
+            ++estimated;
+            sum = sum + share->per_feed;
+        }
         if (estimated == 0) continue;
         ++held;
         if (estimated > 1) ++joint;
-        const long ml = std::lround(sum.ml());
+        const long ml = std::lround(sum.ml() * 10);
         if (same && *same != ml) differ = true;
         same = ml;
     }
     intake->feedings = held;
     intake->joint = joint;
-    intake->slot_amount = same && !differ ? std::optional<Volume>(Volume::from_ml(static_cast<double>(*same)))
+    intake->slot_amount = same && !differ ? std::optional<Volume>(Volume::from_ml(static_cast<double>(*same) / 10))
                                           : std::nullopt;
     intake->shares = std::move(shares);
 }

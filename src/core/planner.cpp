@@ -42,6 +42,9 @@ constexpr minutes snap_tolerance{60};
 // How far the week's held times may stretch a gap over its limit (max_gap_day, max_gap_night) where the
 // fresh timetable keeps it: a quarter of an hour, the steadiness rule's own measure.
 constexpr minutes hold_gap_slack{15};
+// A small shortfall (no session added) under this is not said: 5 ml (0.17 oz) is below the finest marks of a
+// bottle's scale (5 or 10 ml, 1/4 or 1/2 oz), so no one could pour or pump it; the advice would only be noise.
+constexpr long least_small_shortfall_ml = 5;
 }  // namespace
 
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone) {
@@ -1055,7 +1058,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             const bool shown = 2 * inside >= g.end - g.begin;
             if (count > skipped && short_by.ml() < expected.ml() / (count - skipped) / 2) {
                 a.kind = AdviceKind::small_shortfall;
-                if (!over && shown) shortfalls.push_back(a);
+                // Too small to act on (least_small_shortfall_ml): not said.
+                if (!over && shown && std::lround(short_by.ml()) >= least_small_shortfall_ml) shortfalls.push_back(a);
                 continue;
             }
             std::vector<Seconds> pump_times;

@@ -349,9 +349,14 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return fmt::format("{}, and no other session fits {} (min_gap) from the others: {}", short_of(a),
                                format_duration(a.gap), still_missing(a));
         case AdviceKind::small_shortfall:
+            // What is uncertain: the expected yields, predicted from past pumps, and the need only when it rests
+            // on an intake estimate (a.estimated), never "the estimate" of a need the journal measured.
             return short_of(a) +
-                   ": less than half of what a session gives, within what the estimate can tell, so no session is "
-                   "added; a little stored milk covers it.";
+                   fmt::format(": less than half of what a session gives, within the error of {}, so no session "
+                               "is added; a little stored milk covers it.",
+                               a.estimated ? "the intake estimate and of the expected yields (predicted from past "
+                                             "pumps)"
+                                           : "the expected yields (predicted from past pumps)");
         case AdviceKind::estimated_intake: {
             const std::string age = intake_age_sentence(a);
             if (!a.shares.empty()) return shared_intake_text(a, unit, age);

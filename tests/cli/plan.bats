@@ -773,7 +773,8 @@ nursing() {
 
 @test "nursing without amounts: the estimate is shared over the plan's feeds, so the targets add up to it" {
     # 7 feeds a day, and a 14:00 feed on two of the 7 days: about 7.4 feeds a day, weighted by recency,
-    # but 7 slots. 788 ml a day over the 7 (113 ml each, whole ml), not over 7.4 (107 ml, 749 ml in all).
+    # but 7 slots. 788 ml a day over the 7 (112.6 ml each, not over 7.4: 107 ml, 749 ml in all), in whole ml as
+    # the plan shows them: three 112 ml and four 113 ml, spread through the day, which add up to 788 (seven 113 ml made 791).
     local d s day at
     for ((d = 0; d < 7; d++)); do
         day="$(date -d "2026-11-14 + $d day" +%F)"
@@ -786,10 +787,22 @@ nursing() {
     journal_line '{"v":1,"id":"x2","type":"feed","at":"2026-11-19T14:00:00+01:00","method":"breast","left_s":600}'
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --on monday --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.slots[] | .ml]' <<<"$output")" = '[113,113,113,113,113,113,113]' ]
-    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day]' <<<"$output")" = '[788,113,7]' ]
-    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["01:00",113],["04:30",113],["08:00",113],["11:00",113],["14:00",0],["17:00",113],["20:00",113],["22:30",113]]' ]
+    [ "$(jq -c '[.slots[] | .ml]' <<<"$output")" = '[112,113,112,113,112,113,113]' ]
+    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day]' <<<"$output")" = '[788,112.6,7]' ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["01:00",112],["04:30",113],["08:00",112],["11:00",113],["14:00",0],["17:00",112],["20:00",113],["22:30",113]]' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 51 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
+    # In ounces the same: 788 ml is 26.65 oz, 26.7 as shown, over 7 feeds in tenths of an ounce (six 3.8 oz and one
+    # 3.9 oz make 26.7), converted from the estimate, not from the whole ml (113 ml is 3.82 oz).
+    run --separate-stderr pumplog --unit oz plan --mode exclusive --birth 2026-09-01 --on monday --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.slots[] | .oz]' <<<"$output")" = '[3.8,3.8,3.8,3.8,3.8,3.8,3.9]' ]
+    [ "$(jq -c '.advice_items[0] | [.daily_oz, .per_feed_oz, .per_baby_daily_oz]' <<<"$output")" = '[26.7,3.81,26.7]' ]
+    [ "$(jq -c '[.pumps[].target_oz] | add * 10 | round' <<<"$output")" = '267' ]
+    run --separate-stderr pumplog --unit oz plan --mode exclusive --birth 2026-09-01 --on monday
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Mon 2026-11-23  01:00  3.8 oz (estimate)"* ]]
+    [[ "$output" == *"Mon 2026-11-23  22:30  3.9 oz (estimate)"* ]]
+    [[ "$output" == *"so the plan counts about 26.7 oz a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 3.8 oz a feed."* ]]
 }
 
 @test "bottles imported without an amount are worded as bottles in the estimate's advice, not as nursing" {
@@ -853,7 +866,7 @@ nursing() {
     # Today's plan is day 2's: 284 ml a day (37 ml on day 0, 408 ml on day 3), not IOM's 600.
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":47,"feeds_per_day":6,"source":"Saint et al. 1984","birth":"2026-11-19","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0,"feeds":14,"at_breast":14,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":47.3,"feeds_per_day":6,"source":"Saint et al. 1984","birth":"2026-11-19","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0,"feeds":14,"at_breast":14,"bottles_without_amount":0,"capped":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 14 feeds logged were at the breast, without amounts, so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 6 feeds a day: 47 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
     # Monday's plan, day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991): the age is the day planned's,
     # not today's.
@@ -908,14 +921,14 @@ plan_monday_read_only() {
     mv "$J.new" "$J"
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,98,99]' ]
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[62,788,"2026-09-22",true]' ]
     pumplog config set birth 2026-09-22 >/dev/null
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",99,true],["16:00",99,true]]' ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",98,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":99,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":98.5,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
@@ -952,7 +965,7 @@ plan_monday_read_only() {
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --format json
     [ "$status" -eq 0 ]; [ "$stderr" = "" ]
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed]' <<<"$output")" = '[62,788,"2026-09-22",true]' ]
-    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,99,99]' ]
+    [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[99,98,99]' ]
 }
 
 @test "a birth date after the first feed logged: config set warns with that feed's day, the plan counts from it" {
@@ -1014,8 +1027,8 @@ plan_monday_read_only() {
     # Day 540: IOM's figures stop at 12 months. The plan still runs on the 12-month figure, said to be a guess.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",56,true]]' ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":56,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",55,true]]' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":55.6,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"capped":false}' ]
     local said="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
     [ "$(jq -r '.advice[0]' <<<"$output")" = "$said" ]
     # The table says the same.
@@ -1062,16 +1075,16 @@ plan_monday_read_only() {
 @test "a shortfall on an estimated need says it is an estimate and asks for amounts, not a lactation consultant" {
     nursing
     pumps 2026-11-14 7 "10:00=60 13:00=60 16:00=60"
-    # 788 ml a day on day 83 (Kent et al. 2006), 99 ml a feed: the 3 feeds away need 297 ml, an estimate.
+    # 788 ml a day on day 83 (Kent et al. 2006), 98.5 ml a feed (98 and 99 in turn): the 3 feeds away need 296 ml, an estimate.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"skipped":0,"need_ml":297,"expected_ml":180,"short_ml":117,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":57,"respaced":false,"overdue":false}]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"skipped":0,"need_ml":296,"expected_ml":180,"short_ml":116,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":56,"respaced":false,"overdue":false}]' ]
     [ "$(jq -c '[.pumps[].estimated] | unique' <<<"$output")" = '[true]' ]
-    [ "$(jq -r '.advice[1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml (an estimate: feeds were logged without amounts); your 3 pumps are expected to give about 180 ml, 117 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 60 ml expected). Even then about 57 ml is missing: give stored milk for the rest. The need is an estimate, so the shortfall may be its error, not your yield: log the amounts of a few bottles to know." ]
+    [ "$(jq -r '.advice[1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 296 ml (an estimate: feeds were logged without amounts); your 3 pumps are expected to give about 180 ml, 116 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 60 ml expected). Even then about 56 ml is missing: give stored milk for the rest. The need is an estimate, so the shortfall may be its error, not your yield: log the amounts of a few bottles to know." ]
     # The calendar's description says the same (folded, escaped).
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format ics
     [ "$status" -eq 0 ]
-    [[ "$(tr -d '\r' <<<"$output" | sed -n '/^X-WR-CALDESC/,/^[A-Z]/p' | sed 's/^ //' | tr -d '\n')" == *"297 ml (an estimate: feeds were logged without amounts)"*"its error\, not your yield: log the amounts of a few bottles to know."* ]]
+    [[ "$(tr -d '\r' <<<"$output" | sed -n '/^X-WR-CALDESC/,/^[A-Z]/p' | sed 's/^ //' | tr -d '\n')" == *"296 ml (an estimate: feeds were logged without amounts)"*"its error\, not your yield: log the amounts of a few bottles to know."* ]]
     # Measured bottles: the same shortfall rests on no estimate, and the consultant is advised.
     : > "$J"
     baby 2026-11-14 7 "01:00=99 04:00=99 07:00=99 10:00=99 13:00=99 16:00=99 19:00=99 22:00=99"
@@ -1193,7 +1206,7 @@ plan_monday_read_only() {
     nursing
     run --separate-stderr pumplog plan next --mode exclusive --birth 2026-09-22
     [ "$status" -eq 0 ]
-    [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 99 ml (estimate)" ]
+    [ "$output" = "Pump now: the 13:00 pump is 1 h 5 min overdue, aim for 98 ml (estimate)" ]
 }
 
 @test "plan stash counts the frozen stash and takes the target in days" {

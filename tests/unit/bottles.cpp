@@ -122,6 +122,28 @@ TEST_CASE("plan bottles fills the away feeds from the fridge and then thaws the 
     CHECK(again.from_ready.ml() == Approx(350));
 }
 
+TEST_CASE("a bottle's rounding up is poured only from a container already in it") {
+    // In ounces the sizes round up to 4.5, 4.0 and 4.5 oz (133.1, 118.3, 133.1 ml) for feeds of 120, 110 and
+    // 120 ml. Their feeds are poured as in ml; the rounding up (13.1 and 8.3 ml) of the first two is not taken
+    // from the fridge's B1, a third container (0.4 and 0.3 oz from it is no pour a parent makes): the first two
+    // bottles hold their feeds, not short; the last, which B1 is in, takes its rounding up from B1.
+    Settings s = away_weekdays();
+    s.unit = Unit::oz;
+    const Stock stock = stock_of(stash_entries());
+    const BottlePlan plan = plan_bottles(baby_week(), stock, s, cdc_guideline(), sunday_evening, monday);
+    CHECK(thawed(plan) == std::vector<std::string>{"B3", "B2"});
+    REQUIRE(plan.bottles.size() == 3);
+    CHECK(plan.bottles[0].size.oz() == Approx(4.5));
+    CHECK(plan.bottles[1].size.oz() == Approx(4.0));
+    CHECK(plan.bottles[2].size.oz() == Approx(4.5));
+    CHECK(bottles(plan)[0] == fmt::format("10:00 {}=B3:120*", Volume::from_oz(4.5).ml()));
+    CHECK(bottles(plan)[1] == fmt::format("13:00 {}=B3:30*,B2:80*", Volume::from_oz(4.0).ml()));
+    CHECK(bottles(plan)[2] == fmt::format("16:00 {}=B2:70*,B1:{}", Volume::from_oz(4.5).ml(),
+                                          Volume::from_oz(4.5).ml() - 70));
+    CHECK_FALSE(plan.shortfall);
+    for (const Bottle& b : plan.bottles) CHECK(b.missing.ml() == 0);
+}
+
 TEST_CASE("plan bottles never pours milk that expires before its feed") {
     std::vector<Entry> entries = baby_week();
     // B1: fridge milk that expires Monday 11:00 (4 days); B2: a bag at its

@@ -1,6 +1,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/planner.hpp"
 
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -441,8 +442,15 @@ TEST_CASE("the shortfall advice appears exactly when the yield is short") {
     CHECK(sentences(small) ==
           std::vector<std::string>{
               "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 360 ml; your 3 pumps are "
-              "expected to give about 330 ml, 30 ml short: less than half of what a session gives, within what the "
-              "estimate can tell, so no session is added; a little stored milk covers it."});
+              "expected to give about 330 ml, 30 ml short: less than half of what a session gives, within the error "
+              "of the expected yields (predicted from past pumps), so no session is added; a little stored milk "
+              "covers it."});
+    // 3 ml short (357 of 360): too little to pour or pump, not said; 6 ml short is.
+    CHECK(with_pumps(119).advice.empty());
+    const Plan six = with_pumps(118);
+    REQUIRE(six.advice.size() == 1);
+    CHECK(six.advice[0].kind == AdviceKind::small_shortfall);
+    CHECK(std::lround(six.advice[0].short_by.ml()) == 6);
     // 60 ml short: more than half a session (50 ml), so one is added.
     const Plan plan = with_pumps(100);
     REQUIRE(plan.pumps.size() == 4);
@@ -649,6 +657,26 @@ std::vector<Entry> nursing_week(date::sys_days day) {
 
 }  // namespace
 
+TEST_CASE("an estimate shared over the feeds adds up to the daily figure as shown in ml and oz") {
+    const auto in = [](const std::vector<Volume>& shares, Unit unit) {
+        std::vector<std::string> out;
+        for (const Volume& v : shares) out.push_back(format_volume_number(v, unit));
+        return out;
+    };
+    // 788 ml over 9 feeds: 87.6 each, in whole ml 87 or 88 in turn (788 in all), not nine 88 (792).
+    const auto ml = share_in_shown_steps(Volume::from_ml(788), 9, Unit::ml);
+    CHECK(in(ml, Unit::ml) == std::vector<std::string>{"87", "88", "87", "88", "87", "88", "87", "88", "88"});
+    // In ounces from the estimate itself (26.65 oz, 26.7 as shown), not from whole ml (88 ml is 2.98 oz).
+    CHECK(format_volume_number(to_shown_step(Volume::from_ml(788), Unit::oz), Unit::oz) == "26.7");
+    const auto oz = share_in_shown_steps(Volume::from_ml(788), 9, Unit::oz);
+    CHECK(in(oz, Unit::oz) == std::vector<std::string>{"2.9", "3.0", "3.0", "2.9", "3.0", "3.0", "2.9", "3.0", "3.0"});
+    double tenths = 0;
+    for (const Volume& v : oz) tenths += std::round(v.oz() * 10);
+    CHECK(tenths == 267);
+    CHECK(share_in_shown_steps(Volume::from_ml(788), 0, Unit::ml).empty());
+    CHECK(in(share_in_shown_steps(Volume::from_ml(600), 8, Unit::ml), Unit::ml) == std::vector<std::string>(8, "75"));
+}
+
 TEST_CASE("the intake norm follows the baby's age with its sources") {
     // The first days (Saint et al. 1984): 37 ml on day 0, 408 on day 3, then up to IOM's 600 on day 6; rough.
     CHECK(intake_norm(0).daily.ml() == 37);
@@ -711,10 +739,10 @@ TEST_CASE("an estimated feed counts at most what one feed can be: the norm over 
     CHECK(a.capped);
     CHECK(a.per_feed.ml() == 131);
     for (const auto& slot : plan.slots) CHECK(slot.amount.ml() == 131);
-    // Eight feeds a day: 99 ml each, as before (the cap does not bite).
+    // Eight feeds a day: 98.5 ml each, as before (the cap does not bite).
     const Plan full = plan_day(nursing_week(monday), s, monday);
     CHECK_FALSE(full.advice[0].capped);
-    CHECK(full.advice[0].per_feed.ml() == 99);
+    CHECK(full.advice[0].per_feed.ml() == 98.5);
 }
 
 TEST_CASE("feeds without amounts are planned from the intake norm for the baby's age, marked as estimates") {
@@ -722,17 +750,23 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
     s.birth = date::year_month_day(monday - date::days(61));  // day 61 on the Monday planned
     const Plan plan = plan_day(nursing_week(monday), s, monday);
     REQUIRE(clocks(plan) == std::vector<std::string>{"10:00", "13:00", "16:00"});
+    // 788 ml / 8 feeds = 98.5: 98 or 99 in whole ml, in turn through the day, so the 8 add up to 788.
+    std::vector<double> targets;
     for (const auto& p : plan.pumps) {
-        CHECK(p.target.ml() == 99);  // 788 ml / 8 feeds = 98.5
+        targets.push_back(p.target.ml());
         CHECK(p.estimated);
     }
+    CHECK(targets == std::vector<double>{99, 98, 99});
+    double day = 0;
+    for (const auto& slot : plan.slots) day += slot.amount.ml();
+    CHECK(day == 788);
     for (const auto& slot : plan.slots) CHECK(slot.estimated);
     REQUIRE_FALSE(plan.advice.empty());
     const PlanAdvice& a = plan.advice[0];
     CHECK(a.kind == AdviceKind::estimated_intake);
     CHECK(a.age_days == 61);
     CHECK(a.daily.ml() == 788);
-    CHECK(a.per_feed.ml() == 99);
+    CHECK(a.per_feed.ml() == 98.5);
     CHECK(a.feedings == 8);
     CHECK(sentences(plan)[0] ==
           "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
@@ -805,7 +839,8 @@ TEST_CASE("nursing without a birth date: the age counts from the first feed, sai
     CHECK(older.advice[0].age_days == 60);
     CHECK(older.advice[0].daily.ml() == 788);
     CHECK(older.advice[0].birth_assumed);
-    for (const auto& p : older.pumps) CHECK(p.target.ml() == 99);
+    CHECK(older.pumps.size() == 3);
+    for (const auto& p : older.pumps) CHECK(p.target.ml() == (format_clock(p.at, berlin()) == "13:00" ? 98 : 99));
     // A birth date set: no assumption.
     began.birth = date::year_month_day(monday - date::days(61));
     CHECK_FALSE(plan_day(nursing_week(monday), began, monday).advice[0].birth_assumed);
@@ -1602,8 +1637,9 @@ TEST_CASE("one top-up bottle does not add a session to every work day, a top-up 
     REQUIRE(once.advice.size() == 5);
     CHECK(sentences(once)[0] ==
           "While you are away on Mon 2026-11-16 08:00-17:30 the baby drinks about 300 ml; your 3 pumps are "
-          "expected to give about 270 ml, 30 ml short: less than half of what a session gives, within what the "
-          "estimate can tell, so no session is added; a little stored milk covers it.");
+          "expected to give about 270 ml, 30 ml short: less than half of what a session gives, within the error of "
+          "the expected yields (predicted from past pumps), so no session is added; a little stored milk covers "
+          "it.");
     // One top-up on Friday: the same.
     CHECK(rows(with_top_ups({3})) == std::vector<std::string>{"09:15 100", "12:15 100", "15:15 100"});
     // Given on the two newest days (1.75 of the week's weight of 3.47) or three, the baby's new amount, 190 ml,

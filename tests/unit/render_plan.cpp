@@ -156,8 +156,8 @@ TEST_CASE("a shortfall on an estimated need says so and sends to measuring not t
     CHECK(render::advice_text(a, Unit::ml, berlin()) ==
           "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 297 ml (an estimate: feeds were "
           "logged without amounts); your 3 pumps are expected to give about 277 ml, 20 ml short: less than half of "
-          "what a session gives, within what the estimate can tell, so no session is added; a little stored milk "
-          "covers it.");
+          "what a session gives, within the error of the intake estimate and of the expected yields (predicted "
+          "from past pumps), so no session is added; a little stored milk covers it.");
     CHECK(render::advice_json(a, Unit::ml, berlin()).find("\"estimated\":true") != std::string::npos);
 }
 
