@@ -200,9 +200,10 @@ void refuse_other_zone(const ImportResult& result, const std::unordered_map<std:
 // holds from another source: a hand-logged entry, or another format's import (its id's prefix), counting
 // them as Skip::logged_elsewhere and listing them in result.logged_elsewhere. Also an entry of this import
 // whose session an earlier file of another format in it gave. The same session: the same type (and a
-// feed's method), the same baby where both name one, the same local minute, the same ml (both without
-// one, or equal to 0.1 ml), left_ml and right_ml where both have them, and dur_s, left_s and right_s
-// where both have them (to the minute). Each entry stands for one row: a second row like it is imported.
+// feed's method), the same baby where both name one, the same minute (of the instant, not the wall
+// clock: --tz and a fall-back night's repeated hour), the same ml (both without one, or within 0.05 ml),
+// left_ml and right_ml where both have them, and dur_s, left_s and right_s where both have them (to the
+// minute). Each entry stands for one row of each source: a second row like it from that source is imported.
 // Call after drop_duplicates (a row already in the journal by its id takes nothing).
 void drop_logged_elsewhere(ImportResult& result, const std::vector<Entry>& logged);
 

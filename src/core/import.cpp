@@ -462,7 +462,10 @@ struct Session {
     std::string method, baby, id;
     std::optional<double> ml, left_ml, right_ml;
     std::optional<std::int64_t> dur_s, left_s, right_s;
-    bool taken = false;  // a row was found to be it
+    // The sources a row was found to be it from (bit source + 1): each source's row takes it once, so two
+    // identical rows of one file are both imported, and a third source in the same run is still matched.
+    unsigned taken_by = 0;
+    static unsigned bit(int source) { return 1U << static_cast<unsigned>(source + 1); }
 
     explicit Session(const Entry& e)
         : type(e.type), method(std::string_view(e.method)), baby(e.baby), id(e.id), ml(e.ml), left_ml(e.left_ml),
@@ -474,10 +477,10 @@ struct Session {
     }
 
     bool same(const Session& o) const {
-        const auto tenths = [](double ml) { return std::llround(ml * 10); };
+        // Equal at 0.1 ml: 118.25 and 118.24 ml are one amount (not two tenths rounded apart).
         const auto amount = [&](const std::optional<double>& a, const std::optional<double>& b, bool both) {
             if (!a || !b) return both ? !a && !b : true;
-            return tenths(*a) == tenths(*b);
+            return std::abs(*a - *b) < 0.05 + 1e-9;
         };
         const auto length = [](const std::optional<std::int64_t>& a, const std::optional<std::int64_t>& b) {
             return !a || !b || std::llround(static_cast<double>(*a) / 60) == std::llround(static_cast<double>(*b) / 60);
@@ -488,18 +491,18 @@ struct Session {
     }
 };
 
-std::int64_t minute_of(LocalSeconds local) {
-    return std::chrono::floor<std::chrono::minutes>(local.time_since_epoch()).count();
-}
+// The minute of an instant: a row read with --tz, or in a fall-back night's repeated hour, is the session at
+// the same instant, not one at the same wall-clock time.
+std::int64_t minute_of(Seconds at) { return std::chrono::floor<std::chrono::minutes>(at.time_since_epoch()).count(); }
 
 }  // namespace
 
 void drop_logged_elsewhere(ImportResult& result, const std::vector<Entry>& logged) {
-    // By local minute: a lookup per row, never a scan of the journal for each.
+    // By minute: a lookup per row, never a scan of the journal for each.
     std::unordered_map<std::int64_t, std::vector<Session>> by_minute;
     for (const Entry& e : logged)
         if (e.type == EntryType::pump || e.type == EntryType::feed)
-            by_minute[minute_of(e.at.local())].emplace_back(e);
+            by_minute[minute_of(e.at.instant)].emplace_back(e);
     // Rows of an earlier file of another format in this import are looked up too.
     bool formats = false;
     for (const auto& file : result.files) formats = formats || file.format != result.files.front().format;
@@ -507,7 +510,7 @@ void drop_logged_elsewhere(ImportResult& result, const std::vector<Entry>& logge
     std::vector<ImportedEntry> kept;
     kept.reserve(result.entries.size());
     for (ImportedEntry& imported : result.entries) {
-        const std::int64_t minute = minute_of(imported.local);
+        const std::int64_t minute = minute_of(imported.at);
         const auto bucket = by_minute.find(minute);
         if (bucket == by_minute.end() && !formats) {
             kept.push_back(std::move(imported));
@@ -517,8 +520,9 @@ void drop_logged_elsewhere(ImportResult& result, const std::vector<Entry>& logge
         const Session* found = nullptr;
         if (bucket != by_minute.end())
             for (Session& session : bucket->second)
-                if (!session.taken && session.source != row.source && session.same(row)) {
-                    session.taken = true;
+                if (!(session.taken_by & Session::bit(row.source)) && session.source != row.source &&
+                    session.same(row)) {
+                    session.taken_by |= Session::bit(row.source);
                     found = &session;
                     break;
                 }

@@ -1251,6 +1251,33 @@ Skipped 2 rows:
   2 matching entries already logged from another source: not imported again" ]
 }
 
+@test "a session from another source is matched at its instant and once for each source" {
+    cd "$TEST_DIR"
+    # Review s48: matched by wall-clock minute, a row read with --tz at 10:00 New York time was dropped as the
+    # feed logged at 10:00 in Berlin, and the same session at 04:00 New York time was imported twice.
+    pumplog log feed 120ml --at "2026-11-18 10:00" >/dev/null
+    printf '%s\n' "$HDR" 'Feed,2026-11-18 10:00,,,Breast Milk,Bottle,120ml,' 'Feed,2026-11-18 04:00,,,Breast Milk,Bottle,120ml,' > ny.csv
+    run --separate-stderr pumplog log import ny.csv --tz America/New_York
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 1 entry from ny.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 matching entry already logged from another source: not imported again" ]
+    run jq -r 'select(.id[0:3] == "hb-") | .at' "$J"
+    [ "$output" = "2026-11-18T10:00:00-05:00" ]
+    # The hand-logged 16:00 bottle in two apps' exports imported in one run: neither is imported.
+    rm "$J"
+    pumplog log feed 120ml --at "2026-11-18 16:00" >/dev/null
+    printf '%s\n' "$HDR" 'Feed,2026-11-18 16:00,,,Breast Milk,Bottle,120ml,' > hb.csv
+    printf '%s\n' "$BC_HDR" '11/18/26 4:00 PM,,,Bottle,120,Milk,Zoë drank 120 ml,,Dad' > bc.csv
+    cp "$J" before
+    run --separate-stderr pumplog log import hb.csv bc.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 0 entries from hb.csv (Huckleberry), bc.csv (Baby Connect).
+Skipped 2 rows:
+  2 matching entries already logged from another source: not imported again" ]
+    cmp "$J" before
+}
+
 @test "a pump imported before its length was read from start and end is not imported again" {
     cd "$TEST_DIR"
     printf '%s\n%s\n' "$HDR" 'Pump,2026-11-20 10:00,2026-11-20 10:30,,30ml,,,no duration' > hb.csv
