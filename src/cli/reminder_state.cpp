@@ -175,9 +175,13 @@ void write_state(Context& ctx, const Announced& announced, bool quiet) {
     bool fallback = false;
     const fs::path path = reminder_state_path(ctx, &fallback);
     // Said when something is announced (a run that reminds), not on every run: cron mails stderr too.
-    if (!quiet && !ctx.reminder_lock_warning.empty())
-        fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(ctx.reminder_lock_warning));
-    ctx.reminder_lock_warning.clear();
+    // A quiet write (the state kept for a run that prints nothing) leaves the warning to the write of a run
+    // that prints a reminder.
+    if (!quiet) {
+        if (!ctx.reminder_lock_warning.empty())
+            fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(ctx.reminder_lock_warning));
+        ctx.reminder_lock_warning.clear();
+    }
     if (fallback && !quiet)
         fmt::print(stderr, "pumplog: warning: cannot write the reminder state in {}; kept in {} instead\n",
                    wanted_state_path(ctx).parent_path().string(), path.parent_path().string());

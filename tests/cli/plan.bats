@@ -297,6 +297,30 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     [ ! -e "$TEST_DIR/elsewhere" ]
 }
 
+@test "plan next --within held off the reminder lock after a read error still warns with its reminder" {
+    command -v flock >/dev/null || skip "flock(1) is not installed (util-linux)"
+    # Review s48: the first readable run after an error forgot it in a quiet write, which dropped the warning.
+    three_hourly
+    mv "$J" "$TEST_DIR/journal"
+    mkdir "$J"
+    run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:40" --within 10m
+    [ "$status" -eq 3 ]
+    rmdir "$J"
+    mv "$TEST_DIR/journal" "$J"
+    local lock
+    lock="$(echo "$HOME"/.local/state/pumplog/reminders-*.lock)"
+    [ -e "$lock" ]
+    ( flock -x 9; touch "$TEST_DIR/locked"; while [ ! -e "$TEST_DIR/release" ]; do sleep 0.05; done ) 9>"$lock" &
+    while [ ! -e "$TEST_DIR/locked" ]; do sleep 0.05; done
+    PUMPLOG_LOCK_TIMEOUT_MS=100 run --separate-stderr pumplog plan next --mode exclusive --now "2026-11-21 15:52" \
+        --within 10m
+    touch "$TEST_DIR/release"
+    wait
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 16:00 (in 8 min), aim for 120 ml" ]
+    [ "$stderr" = "pumplog: warning: cannot lock $lock; reminders may repeat" ]
+}
+
 @test "plan next reads only recent history" {
     # A damaged line at the start of a long journal is never reached.
     journal_line '{"v":1,"id":"broken","type":"feed","at":'
