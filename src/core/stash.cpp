@@ -307,7 +307,10 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
         // An example with labels in the stash (the one named, then the next that can be poured, in use order), or,
         // when there is none, that there is nothing to combine with (SPEC 2: an example that is accepted).
         const Container* named = labels.empty() ? nullptr : &find_container(stock, labels.front());
-        if (named) plan_use_container(*named, at, zone);  // in stock, stored by then, not expired
+        if (named) {
+            plan_use_container(*named, at, zone);  // in stock, stored by then, not expired
+            check_not_leftover(*named, "combined with other milk", guideline, zone);
+        }
         std::vector<const Container*> example;
         if (named) example.push_back(named);
         std::vector<const Container*> others;
@@ -323,11 +326,13 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
         if (example.size() == 2) {
             const bool frozen = example[0]->place == Place::freezer || example[1]->place == Place::freezer;
             const bool apart = example[0]->place != example[1]->place;
+            // Two places: the fridge when one is it (never fridge milk put out at room temperature).
+            const Place into = example[1]->place == Place::fridge ? Place::fridge : example[0]->place;
             throw usage_error(fmt::format("combine pours two or more containers together: pumplog stock combine "
                                           "{} {}{}",
                                           printable(example[0]->label), printable(example[1]->label),
                                           frozen  ? " --thaw"
-                                          : apart ? fmt::format(" --in {}", place_name(example[0]->place))
+                                          : apart ? fmt::format(" --in {}", place_name(into))
                                                   : std::string()));
         }
         throw usage_error(fmt::format("combine pours two or more containers together, and {}: there is nothing to "

@@ -552,6 +552,10 @@ e_NFC=$'\xc3\xab'
     [ "$stderr" = "pumplog: error: combine pours two or more containers together: pumplog stock combine B35 B36 --thaw" ]
     run --separate-stderr pumplog stock combine B35 B36 --thaw
     [ "$status" -eq 0 ]
+    # Review s48: room milk's partner in the fridge is combined into the fridge, not fridge milk put out
+    pumplog stock add 60ml --in room
+    refused 2 pumplog stock combine B38
+    [ "$stderr" = "pumplog: error: combine pours two or more containers together: pumplog stock combine B38 B37 --in fridge" ]
 }
 
 @test "stock use of an amount the journal keeps as 0 ml is refused; one leaving drops takes the container whole" {

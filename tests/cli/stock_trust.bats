@@ -150,7 +150,11 @@ refused_same() {
     pumplog --now 2026-11-20T11:00:00+01:00 stock move B4 --to fridge >/dev/null
     pumplog --now 2026-11-20T11:30:00+01:00 log feed 60ml --from-stock --offered 80ml >/dev/null
     refused_same pumplog --now 2026-11-20T11:40:00+01:00 stock combine B5 B2
-    [ "$stderr" = 'pumplog: error: B5 is thawed milk left over from a feed (2026-11-20 11:30); it is never combined with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), and thawed milk at room temperature within 1 hour (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-20 12:30 or discard it: pumplog stock discard B5' ]
+    local never='pumplog: error: B5 is thawed milk left over from a feed (2026-11-20 11:30); it is never combined with other milk: left over from a feeding, use within 2 hours after the baby finished (CDC, "Proper Storage and Preparation of Breast Milk"), and thawed milk at room temperature within 1 hour (CDC, "Proper Storage and Preparation of Breast Milk"); use it by 2026-11-20 12:30 or discard it: pumplog stock discard B5'
+    [ "$stderr" = "$never" ]
+    # Review s48: the leftover alone is not given an example pouring it with other milk either
+    refused_same pumplog --now 2026-11-20T11:40:00+01:00 stock combine B5
+    [ "$stderr" = "$never" ]
 }
 
 @test "a leftover of milk thawed straight into the room keeps the same hour; fresh milk's keeps 2 hours" {
