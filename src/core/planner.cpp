@@ -263,8 +263,9 @@ std::vector<int> habitual_pump_minutes(const std::vector<Entry>& entries, Second
         // The run from each pump i on, the clock continued past midnight (the first pumps again, a day later).
         std::optional<std::tuple<long, long, long>> best;  // days, -spread, -start
         std::size_t best_i = 0, best_end = 0;
+        std::vector<long> run_days;  // one buffer for every run
         for (std::size_t i = 0; i < n; ++i) {
-            std::vector<long> run_days;
+            run_days.clear();
             std::size_t j = i;
             const auto minute_of = [&](std::size_t k) { return pumps[k % n].minute + (k >= n ? 24 * 60 : 0); };
             while (j < i + n && minute_of(j) - pumps[i].minute <= habit_spread.count()) {
