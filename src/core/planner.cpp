@@ -250,7 +250,8 @@ std::vector<int> habitual_pump_minutes(const std::vector<Entry>& entries, Second
     std::vector<Pump> pumps;
     for (const Entry& e : entries)
         if (e.type == EntryType::pump && e.at.instant >= since && e.at.instant < until)
-            pumps.push_back({zone.minute_of_day(e.at.instant), zone.local_day(e.at.instant).time_since_epoch().count()});
+            pumps.push_back(
+                {zone.minute_of_day(e.at.instant), zone.local_day(e.at.instant).time_since_epoch().count()});
     std::vector<long> all_days;
     for (const Pump& p : pumps) all_days.push_back(p.day);
     std::sort(all_days.begin(), all_days.end());
