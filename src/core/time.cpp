@@ -287,6 +287,24 @@ std::string skipped_note(LocalSeconds local, Seconds at, const date::time_zone* 
                        clock_text(to_local(at, zone)));
 }
 
+// The note for a local time the fall-back change repeats, recorded at `at` (one of its two instants): "02:20
+// is twice on Sun 2026-10-25 (the clocks go back from 03:00 to 02:00): logged at the first,
+// 2026-10-25T02:20:00+02:00; write 2026-10-25T02:20:00+01:00 for the second"; empty for a time that is once.
+std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone* zone) {
+    const date::local_info info = zone->get_info(local);
+    if (info.result != date::local_info::ambiguous) return {};
+    const Seconds change = info.first.end;
+    const Seconds first(local.time_since_epoch() - info.first.offset);
+    const Seconds second(local.time_since_epoch() - info.second.offset);
+    const bool is_first = at == first;
+    return fmt::format("{} is twice on {} (the clocks go back from {} to {}): logged at the {}, {}; write {} for the {}",
+                       clock_text(local), day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
+                       clock_text(LocalSeconds(change.time_since_epoch() + info.first.offset)),
+                       clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)),
+                       is_first ? "first" : "second", format_rfc3339(at, zone),
+                       format_rfc3339(is_first ? second : first, zone), is_first ? "second" : "first");
+}
+
 // The same for the time of day `tod` most_recent read as `at`: the day it was read on is the one whose
 // `tod`, moved forward by a gap, is `at`.
 std::string skipped_note(seconds tod, Seconds at, date::sys_days today, const date::time_zone* zone) {
@@ -398,7 +416,9 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
         if (day && tod) {
             const LocalSeconds local = LocalSeconds(day->time_since_epoch()) + *tod;
             const Seconds at = to_instant(local, zone);
-            return {point(at), skipped_note(local, at, zone)};
+            std::string note = skipped_note(local, at, zone);
+            if (note.empty()) note = repeated_note(local, at, zone);
+            return {point(at), note};
         }
         if (day || tod) throw fail();
     }
@@ -407,7 +427,11 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
         // The most recent such time not in the future; the 12-hour rule (SPEC 10):
         // an ambiguous time over 12 hours back is the other half of the day.
         const Seconds at = most_recent(*tod, today, clock);
-        if (!ambiguous || clock.now - at <= hours(12)) return {point(at), skipped_note(*tod, at, today, zone)};
+        if (!ambiguous || clock.now - at <= hours(12)) {
+            std::string note = skipped_note(*tod, at, today, zone);
+            if (note.empty()) note = repeated_note(to_local(at, zone), at, zone);
+            return {point(at), note};
+        }
         const seconds other_tod = *tod >= hours(12) ? *tod - hours(12) : *tod + hours(12);
         const Seconds other = most_recent(other_tod, today, clock);
         const std::string typed(trim(text));

@@ -220,10 +220,19 @@ Note: 02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00)
     [ "$(last_line .at)" = '"2026-10-25T02:30:00+02:00"' ]
     # typed at 01:20 after the change, 1:10 is 10 minutes ago, not 70
     run --separate-stderr env TZ=America/New_York PUMPLOG_NOW=2026-11-01T01:20:00-05:00 "$PUMPLOG_BIN" add 70ml --at 1:10
-    [ "$output" = "Logged 70 ml at 01:10 - today 160 ml in 2 sessions" ]
+    # Review s48: the reply says which of the two it took, and how to write the other (as a skipped time's note)
+    [ "$output" = "Logged 70 ml at 01:10 - today 160 ml in 2 sessions
+Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00): logged at the second, 2026-11-01T01:10:00-05:00; write 2026-11-01T01:10:00-04:00 for the first" ]
     [ "$(last_line .at)" = '"2026-11-01T01:10:00-05:00"' ]
     TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 pumplog add 60ml --at 01:30
     [ "$(last_line .at)" = '"2026-11-01T01:30:00-05:00"' ]
+    run --separate-stderr env TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 "$PUMPLOG_BIN" add 50ml \
+        --at "2026-11-01 01:40"
+    [ "${lines[1]}" = "Note: 01:40 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00): logged at the first, 2026-11-01T01:40:00-04:00; write 2026-11-01T01:40:00-05:00 for the second" ]
+    # The time written with its offset is no question: no note.
+    run --separate-stderr env TZ=America/New_York PUMPLOG_NOW=2026-11-01T12:00:00-05:00 "$PUMPLOG_BIN" add 40ml \
+        --at 2026-11-01T01:50:00-05:00
+    [ "${#lines[@]}" -eq 1 ]
 }
 
 @test "the day's total on the day clocks fall back counts its 25 hours" {
