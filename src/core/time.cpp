@@ -297,7 +297,8 @@ std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone*
     const Seconds first(local.time_since_epoch() - info.first.offset);
     const Seconds second(local.time_since_epoch() - info.second.offset);
     const bool is_first = at == first;
-    return fmt::format("{} is twice on {} (the clocks go back from {} to {}): logged at the {}, {}; write {} for the {}",
+    return fmt::format("{} is twice on {} (the clocks go back from {} to {}): logged at the {}, {}; "
+                       "write {} for the {}",
                        clock_text(local), day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
                        clock_text(LocalSeconds(change.time_since_epoch() + info.first.offset)),
                        clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)),
