@@ -142,12 +142,7 @@ void warn_babies_left_out(Context& ctx, const std::vector<std::string>& babies) 
         return;  // an unreadable journal is the plan's to say; the setting is made
     }
     if (left_out.empty()) return;
-    std::string names = left_out.back();
-    if (left_out.size() > 1) {
-        names = left_out.front();
-        for (std::size_t i = 1; i + 1 < left_out.size(); ++i) names += ", " + left_out[i];
-        names += " and " + left_out.back();
-    }
+    const std::string names = and_list(left_out);
     const bool one = left_out.size() == 1;
     fmt::print(stderr,
                "pumplog: warning: feeds of the last {} days name {}, not in babies: plan and status still count {} "
