@@ -389,18 +389,28 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
-    const Stock stock = read_stash_now(ctx, ctx.journal()).stock;
+    const bool cron = format != Format::json && format != Format::csv;
+    Stock stock;
+    try {
+        stock = read_stash_now(ctx, ctx.journal()).stock;
+    } catch (const Error& e) {
+        // A journal that cannot be read: exit 3 every time, but the cron form says why once a day (or when the
+        // error changes), as `plan next --within` does, not in a mail twice a day for ever.
+        if (!cron || e.kind() != ErrorKind::journal || error_is_new(ctx, e.what())) throw;
+        return 3;
+    }
     std::vector<const Container*> soon = expiring_within(stock, clock.now, within);
     // For cron (SPEC 10): the table names a container once per window (again
     // only when `within` has passed since it was named); the JSON, for
     // scripts and status bars, lists every one each time.
-    if (format == Format::json || format == Format::csv) {
+    if (!cron) {
         if (soon.empty()) return 1;
         fmt::print("{}", format == Format::json ? render::stock_json(soon, clock.now, ctx.unit(), clock.zone)
                                                 : render::stock_csv(soon, clock.now, ctx.unit(), clock.zone));
         return 0;
     }
     Announced said = read_announced(ctx);
+    forget_error(ctx, said);  // read again: the next error is said at once
     std::erase_if(soon, [&](const Container* c) {
         return !announce_once(ctx, said, "expiring " + c->id, [&](const Announcement& before) {
             return before.times == 0 || clock.now - before.last >= within;
