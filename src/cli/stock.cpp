@@ -235,16 +235,38 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         // not offered.
         const Guideline& g = guideline(ctx);
         // The plan points into its stock: both kept.
-        Stock stock = read_stash_now(ctx, journal, keeping_label(what)).stock;
-        UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
-        std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
-        try {
-            check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
-        } catch (const Error&) {
-            stock = read_stash(ctx, journal, keeping_label(what)).stock;
-            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
+        Stock stock;
+        UsePlan plan;
+        std::vector<std::string> lines;
+        bool planned = false;  // a refusal after the plan: later-dated lines it would not fit
+        const auto attempt = [&](bool with_thaw) {
+            planned = false;
+            stock = read_stash_now(ctx, journal, keeping_label(what)).stock;
+            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
+            planned = true;
             lines = use_lines(plan, clock.now, "", clock.zone);
-            check_new_stash_lines(ctx, journal, stock, lines, "--now");
+            try {
+                check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
+            } catch (const Error&) {
+                stock = read_stash(ctx, journal, keeping_label(what)).stock;
+                plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
+                lines = use_lines(plan, clock.now, "", clock.zone);
+                check_new_stash_lines(ctx, journal, stock, lines, "--now");
+            }
+        };
+        try {
+            attempt(thaw);
+        } catch (const Error& refused) {
+            if (thaw || planned || refused.kind() != ErrorKind::usage) throw;
+            // Part of a frozen container: the refusal says to add --thaw. When --thaw would be refused too (the
+            // container's thaw is recorded later than --now), that refusal is said instead: what is accepted then
+            // is another time, or that thaw's time corrected (stash review s48).
+            try {
+                attempt(true);
+            } catch (const Error&) {
+                if (planned) throw;
+            }
+            throw;  // the refusal without --thaw: --thaw would be accepted, or refused as this is
         }
         locked->append(lines);
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
