@@ -69,6 +69,22 @@ const date::time_zone* Context::zone() {
     return zone_;
 }
 
+namespace {
+
+// Whether a TIME names its instant without the current time ("2026-11-20 07:30", not "07:30" or "2h ago").
+bool absolute_time(const std::string& text, Clock clock) {
+    try {
+        clock.now = Seconds(std::chrono::hours(24 * 365 * 230));  // about 2200
+        const Seconds one = parse_time_point(text, clock);
+        clock.now = Seconds(std::chrono::hours(24 * 365 * 330));  // about 2300
+        return parse_time_point(text, clock) == one;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+}  // namespace
+
 const Clock& Context::clock() {
     if (!clock_) {
         Clock clock;
@@ -82,8 +98,17 @@ const Clock& Context::clock() {
             }
         };
         // PUMPLOG_NOW is the current time, and --now is read against it as every time is (pumplog(1)): a bare
-        // clock time is the most recent one not after PUMPLOG_NOW (on its day), not the wall clock's.
-        if (const char* env = std::getenv("PUMPLOG_NOW"); env && *env) read_now(env, "PUMPLOG_NOW");
+        // clock time is the most recent one not after PUMPLOG_NOW (on its day), not the wall clock's. A
+        // PUMPLOG_NOW that is no time is refused, unless --now is a time with its date, which needs no current
+        // time (the option wins over the environment, as a reviewer expected): read against two far-apart
+        // clocks, it is the same instant.
+        if (const char* env = std::getenv("PUMPLOG_NOW"); env && *env) {
+            try {
+                read_now(env, "PUMPLOG_NOW");
+            } catch (const Error&) {
+                if (now_option.empty() || !absolute_time(now_option, clock)) throw;
+            }
+        }
         if (!now_option.empty()) read_now(now_option, "--now");
         clock_ = clock;
     }

@@ -235,16 +235,38 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         // not offered.
         const Guideline& g = guideline(ctx);
         // The plan points into its stock: both kept.
-        Stock stock = read_stash_now(ctx, journal, keeping_label(what)).stock;
-        UsePlan plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
-        std::vector<std::string> lines = use_lines(plan, clock.now, "", clock.zone);
-        try {
-            check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
-        } catch (const Error&) {
-            stock = read_stash(ctx, journal, keeping_label(what)).stock;
-            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, thaw);
+        Stock stock;
+        UsePlan plan;
+        std::vector<std::string> lines;
+        bool planned = false;  // a refusal after the plan: later-dated lines it would not fit
+        const auto attempt = [&](bool with_thaw) {
+            planned = false;
+            stock = read_stash_now(ctx, journal, keeping_label(what)).stock;
+            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
+            planned = true;
             lines = use_lines(plan, clock.now, "", clock.zone);
-            check_new_stash_lines(ctx, journal, stock, lines, "--now");
+            try {
+                check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
+            } catch (const Error&) {
+                stock = read_stash(ctx, journal, keeping_label(what)).stock;
+                plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
+                lines = use_lines(plan, clock.now, "", clock.zone);
+                check_new_stash_lines(ctx, journal, stock, lines, "--now");
+            }
+        };
+        try {
+            attempt(thaw);
+        } catch (const Error& refused) {
+            if (thaw || planned || refused.kind() != ErrorKind::usage) throw;
+            // Part of a frozen container: the refusal says to add --thaw. When --thaw would be refused too (the
+            // container's thaw is recorded later than --now), that refusal is said instead: what is accepted then
+            // is another time, or that thaw's time corrected (stash review s48).
+            try {
+                attempt(true);
+            } catch (const Error&) {
+                if (planned) throw;
+            }
+            throw;  // the refusal without --thaw: --thaw would be accepted, or refused as this is
         }
         locked->append(lines);
         message = fmt::format("Took {}: {}", format_volume(total(plan), unit), describe_takes(plan, unit, clock.now, g, clock));
@@ -389,18 +411,28 @@ int run_expiring(Context& ctx, const std::string& within_text) {
     const Clock& clock = ctx.clock();
     const std::chrono::seconds within = parse_duration(within_text.empty() ? "24h" : within_text);
     if (within.count() < 0) throw usage_error("--within takes a duration such as 24h or 2d");
-    const Stock stock = read_stash_now(ctx, ctx.journal()).stock;
+    const bool cron = format != Format::json && format != Format::csv;
+    Stock stock;
+    try {
+        stock = read_stash_now(ctx, ctx.journal()).stock;
+    } catch (const Error& e) {
+        // A journal that cannot be read: exit 3 every time, but the cron form says why once a day (or when the
+        // error changes), as `plan next --within` does, not in a mail twice a day for ever.
+        if (!cron || e.kind() != ErrorKind::journal || error_is_new(ctx, e.what())) throw;
+        return 3;
+    }
     std::vector<const Container*> soon = expiring_within(stock, clock.now, within);
     // For cron (SPEC 10): the table names a container once per window (again
     // only when `within` has passed since it was named); the JSON, for
     // scripts and status bars, lists every one each time.
-    if (format == Format::json || format == Format::csv) {
+    if (!cron) {
         if (soon.empty()) return 1;
         fmt::print("{}", format == Format::json ? render::stock_json(soon, clock.now, ctx.unit(), clock.zone)
                                                 : render::stock_csv(soon, clock.now, ctx.unit(), clock.zone));
         return 0;
     }
     Announced said = read_announced(ctx);
+    forget_error(ctx, said);  // read again: the next error is said at once
     std::erase_if(soon, [&](const Container* c) {
         return !announce_once(ctx, said, "expiring " + c->id, [&](const Announcement& before) {
             return before.times == 0 || clock.now - before.last >= within;

@@ -459,7 +459,7 @@ namespace {
 struct Session {
     int source = -1;  // the format whose import gave it (an ImportFormat), -1 for none: logged by hand
     EntryType type = EntryType::pump;
-    std::string method, baby, id;
+    std::string method, milk, baby, id;  // milk: a bottle's, "breast" when unnamed (as log feed takes it)
     std::optional<double> ml, left_ml, right_ml;
     std::optional<std::int64_t> dur_s, left_s, right_s;
     // The sources a row was found to be it from (bit source + 1): each source's row takes it once, so two
@@ -468,7 +468,9 @@ struct Session {
     static unsigned bit(int source) { return 1U << static_cast<unsigned>(source + 1); }
 
     explicit Session(const Entry& e)
-        : type(e.type), method(std::string_view(e.method)), baby(e.baby), id(e.id), ml(e.ml), left_ml(e.left_ml),
+        : type(e.type), method(std::string_view(e.method)),
+          milk(e.method == FeedMethod::bottle ? (e.milk.empty() ? "breast" : std::string(std::string_view(e.milk))) : ""),
+          baby(e.baby), id(e.id), ml(e.ml), left_ml(e.left_ml),
           right_ml(e.right_ml), dur_s(e.dur_s), left_s(e.left_s), right_s(e.right_s) {
         constexpr ImportFormat all[] = {ImportFormat::babybuddy, ImportFormat::huckleberry, ImportFormat::babytracker,
                                         ImportFormat::babyconnect};
@@ -485,7 +487,9 @@ struct Session {
         const auto length = [](const std::optional<std::int64_t>& a, const std::optional<std::int64_t>& b) {
             return !a || !b || std::llround(static_cast<double>(*a) / 60) == std::llround(static_cast<double>(*b) / 60);
         };
-        return type == o.type && (type != EntryType::feed || method == o.method) && one_baby(baby, o.baby) &&
+        // A bottle of formula is not the bottle of breast milk given at the same minute (review s48).
+        return type == o.type && (type != EntryType::feed || (method == o.method && milk == o.milk)) &&
+               one_baby(baby, o.baby) &&
                amount(ml, o.ml, true) && amount(left_ml, o.left_ml, false) && amount(right_ml, o.right_ml, false) &&
                length(dur_s, o.dur_s) && length(left_s, o.left_s) && length(right_s, o.right_s);
     }

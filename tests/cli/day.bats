@@ -83,6 +83,28 @@ load helpers
     [ ! -e "$J" ]
 }
 
+# Cron runs stock expiring twice a day (examples/crontab): a journal it cannot read is exit 3 every time, said
+# once a day in the table form, every time in JSON (for scripts); the next good read forgets it.
+@test "stock expiring says once a day that it cannot read the journal, exit 3 every time" {
+    mkdir "$J"
+    local folder="pumplog: error: journal $J is not a regular file: it is a folder; give -j or PUMPLOG_JOURNAL a file"
+    run --separate-stderr pumplog stock expiring --now "2026-11-21 08:00"
+    [ "$status" -eq 3 ] && [ "$output" = "" ] && [ "$stderr" = "$folder" ]
+    run --separate-stderr pumplog stock expiring --now "2026-11-21 20:00"
+    [ "$status" -eq 3 ] && [ "$output" = "" ] && [ "$stderr" = "" ]
+    run --separate-stderr pumplog stock expiring --format json --now "2026-11-21 20:00"
+    [ "$status" -eq 3 ] && [ "$output" = "" ] && [ "$stderr" = "$folder" ]
+    run --separate-stderr pumplog stock expiring --now "2026-11-22 08:00"
+    [ "$status" -eq 3 ] && [ "$stderr" = "$folder" ]
+    rmdir "$J"
+    PUMPLOG_NOW="2026-11-22T08:30:00+01:00" pumplog stock add 90ml --in fridge --at "2026-11-18 10:00" >/dev/null 2>&1
+    run --separate-stderr pumplog stock expiring --now "2026-11-22 09:00"
+    [ "$status" -eq 0 ] && [[ "$output" == "B1 90 ml in the fridge expires "* ]] && [ "$stderr" = "" ]
+    mv "$J" "$TEST_DIR/kept" && mkdir "$J"
+    run --separate-stderr pumplog stock expiring --now "2026-11-22 09:05"
+    [ "$status" -eq 3 ] && [ "$stderr" = "$folder" ]
+}
+
 # --- reminders ---
 
 # A baby fed every 3 hours, the week before now (Sat 2026-11-21 14:05, Berlin).

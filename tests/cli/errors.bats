@@ -221,4 +221,15 @@ subcommands_of() {
     [[ "$stderr" == 'pumplog: error: PUMPLOG_NOW: "banana" is not a time; '* ]]
     refused 2 pumplog --now banana add 90ml
     [[ "$stderr" == 'pumplog: error: --now: "banana" is not a time; '* ]]
+    # A --now with its date needs no current time: it wins over a bad PUMPLOG_NOW (review); one read against
+    # the current time ("07:30", "2h ago") does not, and the error names PUMPLOG_NOW.
+    PUMPLOG_NOW=banana run --separate-stderr pumplog --now "2026-11-20T07:30:00+01:00" add 90ml
+    [ "$status" -eq 0 ] && [ "$stderr" = "Started a new journal at $J" ]
+    [ "$output" = "Logged 90 ml at 07:30 - today 90 ml in 1 session" ]
+    PUMPLOG_NOW=banana run --separate-stderr pumplog --now "2026-11-20 09:00" log --format csv
+    [ "$status" -eq 0 ] && [[ "$output" == *",2026-11-20T07:30:00+01:00,90,"* ]]
+    PUMPLOG_NOW=banana refused 2 pumplog --now 07:30 add 90ml
+    [[ "$stderr" == 'pumplog: error: PUMPLOG_NOW: "banana" is not a time; '* ]]
+    PUMPLOG_NOW=banana refused 2 pumplog --now "2h ago" add 90ml
+    [[ "$stderr" == 'pumplog: error: PUMPLOG_NOW: "banana" is not a time; '* ]]
 }

@@ -1276,6 +1276,21 @@ Skipped 1 row:
 Skipped 2 rows:
   2 matching entries already logged from another source: not imported again" ]
     cmp "$J" before
+    # A bottle of formula is not the bottle of breast milk at the same minute, nor the other way round
+    # (review s48: milk was not compared); one logged without milk is breast milk, as log feed takes it.
+    rm "$J"
+    pumplog log feed 120ml --milk formula --at "2026-11-18 16:00" >/dev/null
+    journal_line '{"v":1,"id":"h2","type":"feed","at":"2026-11-18T17:00:00+01:00","method":"bottle","ml":90}'
+    printf '%s\n' "$HDR" 'Feed,2026-11-18 16:00,,,Breast Milk,Bottle,120ml,' 'Feed,2026-11-18 17:00,,,Formula,Bottle,90ml,' \
+        'Feed,2026-11-18 17:00,,,Breast Milk,Bottle,90ml,' > hb.csv
+    run --separate-stderr pumplog log import hb.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = "Imported 2 entries from hb.csv (Huckleberry): 2 feeds (2 bottle, 0 breast).
+Skipped 1 row:
+  1 matching entry already logged from another source: not imported again" ]
+    run jq -c 'select(.id[0:3] == "hb-") | [.at[11:16], .milk]' "$J"
+    [ "$output" = '["16:00","breast"]
+["17:00","formula"]' ]
 }
 
 @test "a pump imported before its length was read from start and end is not imported again" {

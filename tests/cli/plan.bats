@@ -1011,11 +1011,11 @@ plan_monday_read_only() {
     [ "$status" -eq 0 ]; [ "$stderr" = "" ]
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed, .birth_after_first_feed]' <<<"$output")" = '[9,600,"2026-11-14",false,"2026-11-20"]' ]
     [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[75,75,75]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date set, 2026-11-20, is after the first feed logged, on 2026-11-14: the baby was born by then, so the estimate counts the age from that feed (day 9). Check the birth date (pumplog config set birth YYYY-MM-DD). Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date set, 2026-11-20, is after the first feed logged, on 2026-11-14: the baby was born by then, so the plan counts the age from that feed (day 9). Check the birth date (pumplog config set birth YYYY-MM-DD). Log some bottles with their amounts for measured targets." ]
     # plan bottles says it too.
     run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30"
     [ "$status" -eq 0 ]
-    [[ "$output" == *"The birth date set, 2026-11-20, is after the first feed logged, on 2026-11-14: the baby was born by then, so the estimate counts the age from that feed (day 9)."* ]]
+    [[ "$output" == *"The birth date set, 2026-11-20, is after the first feed logged, on 2026-11-14: the baby was born by then, so the plan counts the age from that feed (day 9)."* ]]
     # On the first feed's day: nothing to warn of.
     run --separate-stderr pumplog config set birth 2026-11-14
     [ "$status" -eq 0 ]; [ "$output" = "birth = 2026-11-14" ]; [ "$stderr" = "" ]

@@ -491,6 +491,9 @@ refused_same() {
     [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--at), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
     refused_same pumplog stock use 40ml --thaw --now "2026-11-21 09:00"
     [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--now), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
+    # Without --thaw too: the refusal's "add --thaw" would be refused as well (review s48, left open then).
+    refused_same pumplog stock use 40ml --now "2026-11-21 09:00"
+    [ "$stderr" = "pumplog: error: B1 is still in the freezer at 2026-11-21 09:00, and 40 ml of its 100 ml would be poured: $why (--now), or first correct that thaw's time: pumplog log edit $move --at \"2026-11-21 09:00\"" ]
     # both ways out are accepted: the time of the thaw, or the thaw's time corrected first
     run --separate-stderr pumplog log feed 40ml --bottle --from-stock --at 10:00
     [ "$status" -eq 0 ]
