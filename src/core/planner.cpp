@@ -48,8 +48,10 @@ constexpr long least_small_shortfall_ml = 5;
 }  // namespace
 
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone) {
-    // The look-back window, and the one ending at the week's anchor (the reference timetable).
-    return lookback_since(week_anchor(until, zone), settings.lookback_days, zone);
+    // The look-back window, and the one ending at the week's anchor (the reference timetable), of a plan
+    // learned until `until` for its day or a later one: its eve is the day before `until`'s at the earliest.
+    const Seconds eve = start_of_local_day(local_day(until, zone) - date::days(1), zone);
+    return lookback_since(week_anchor(eve, zone), settings.lookback_days, zone);
 }
 
 namespace {
@@ -66,9 +68,14 @@ std::vector<date::sys_days> feed_days(const std::vector<Entry>& entries, Seconds
 
 bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                            const date::time_zone* zone) {
+    return window_short_of_feeds(entries, lookback_since(until, settings.lookback_days, zone), until, zone);
+}
+
+bool window_short_of_feeds(const std::vector<Entry>& entries, Seconds since, Seconds until,
+                           const date::time_zone* zone) {
     // The window's local midnights, found once (plan next runs this on every call): a feed's day is
     // the last midnight at or before it.
-    const date::sys_days first = local_day(lookback_since(until, settings.lookback_days, zone), zone);
+    const date::sys_days first = local_day(since, zone);
     const date::sys_days last = local_day(until, zone);
     std::vector<Seconds> midnights;
     for (date::sys_days d = first; d <= last; d += date::days(1)) midnights.push_back(start_of_local_day(d, zone));
@@ -88,8 +95,12 @@ bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& se
 
 Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                        const date::time_zone* zone) {
-    const Seconds since = lookback_since(until, settings.lookback_days, zone);
-    if (!window_short_of_feeds(entries, settings, until, zone)) return since;
+    return learning_since(entries, settings, lookback_since(until, settings.lookback_days, zone), until, zone);
+}
+
+Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds since, Seconds until,
+                       const date::time_zone* zone) {
+    if (!window_short_of_feeds(entries, since, until, zone)) return since;
     const std::vector<date::sys_days> days = feed_days(entries, until, zone);
     if (static_cast<int>(days.size()) < min_feed_days) return since;  // refused, saying what to log
     const auto n = std::min<std::size_t>(days.size(), static_cast<std::size_t>(settings.lookback_days));
@@ -717,13 +728,24 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
     return out;
 }
 
-// The timetable for `range` learned until `until`; with `now` (a plan from now: plan, plan next), the pumps
-// done with by then are marked (DoneRule; not `pass_over`: plan next, which asks the rule itself), and a
-// skipped one yields nothing in its window's advice.
+// The first day a plan of `range` learned until `until` is for: the day of `until` or of the range's start,
+// whichever is later (a plan from now, plan next: today; a plan of tomorrow made tonight: tomorrow).
+date::sys_days first_planned_day(Seconds until, TimeSpan range, const date::time_zone* zone) {
+    return local_day(std::max(until, range.begin), zone);
+}
+
+// The timetable for `range` learned until `until` for the day `planned` on (first_planned_day; plan next asks
+// again for the day of its next pump); with `now` (a plan from now: plan, plan next), the pumps done with by
+// then are marked (DoneRule; not `pass_over`: plan next, which asks the rule itself), and a skipped one
+// yields nothing in its window's advice.
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
-           TimeSpan range, std::optional<Seconds> now, bool pass_over = true) {
+           TimeSpan range, date::sys_days planned, std::optional<Seconds> now, bool pass_over = true) {
     const ZoneMemo memo(zone);
-    const Seconds since = learning_since(entries, settings, until, zone);
+    // The look-back window of the day planned (plan_eve): the same whether the plan is made the evening
+    // before or after midnight.
+    const date::sys_days eve = plan_eve(until, planned, zone);
+    const Seconds window = plan_lookback_since(until, planned, settings.lookback_days, zone);
+    const Seconds since = learning_since(entries, settings, window, until, zone);
     // Away, a pump's target is its feeds' own amounts; pumping exclusively, the day's whole milk is shared out.
     const SlotAmounts amounts = slot_amounts_for(settings.mode);
     PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, local_day(range.begin, zone));
@@ -731,7 +753,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     Yield yield(entries, since, until, zone);
     Plan plan;
     plan.basis = cadence.basis;
-    if (since < lookback_since(until, settings.lookback_days, zone))
+    if (since < window)
         plan.basis.notes.insert(plan.basis.notes.begin(),
                                 fmt::format("fewer than {} of the last {} days have feeds (a break in logging): "
                                             "learned from the last days with feeds, back to {}",
@@ -791,7 +813,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         // (the reference's layout held, as the times are below).
         const bool exclusive = settings.mode == PlanMode::exclusive;
         // Hysteresis: snap to the timetable learned until the week's anchor.
-        const Seconds anchor = week_anchor(until, zone);
+        const Seconds anchor = week_anchor(start_of_local_day(eve, zone), zone);
         std::optional<std::vector<timetable::Draft>> ref_drafts;
         // The reference as draft_pumps gave it (the pair counts it holds): itself, but pumping exclusively a copy
         // (repeat_daily_when_crowded lays the reference out again).
@@ -837,13 +859,18 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             if (!moved_off.empty()) {
                 std::vector<timetable::Draft> earlier_drafts;
                 const std::vector<timetable::Draft>* earlier = nullptr;
-                const Seconds back = until - hours(24);
+                // Learned as the plan for the day before `planned` would be (its window a day earlier), until
+                // 24 hours before, or before the day planned's start when `until` is on it (after midnight),
+                // as the evening's plan was.
+                const Seconds back = std::min(until, start_of_local_day(eve + date::days(1), zone)) - hours(24);
                 if (back <= anchor) {
                     earlier = &*ref_drafts;
                 } else {
                     try {
                         const Cadence before = plan_cadence(entries, settings, zone,
-                                                           lookback_since(back, settings.lookback_days, zone), back,
+                                                           plan_lookback_since(back, eve, settings.lookback_days,
+                                                                               zone),
+                                                           back,
                                                            amounts, local_day(range.begin, zone))
                                                    .cadence;
                         const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
@@ -1216,19 +1243,30 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     // A plan from now (or a later day) passes over the pumps done with, as plan next does; a plan of a day
     // begun before now is that day's as made at its start.
     const std::optional<Seconds> now = range.begin >= clock.now ? std::optional(clock.now) : std::nullopt;
-    return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range, now);
+    const Seconds until = std::min(clock.now, range.begin);
+    return build(entries, settings, clock.zone, until, range, first_planned_day(until, range, clock.zone), now);
 }
 
 Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
                           TimeSpan range) {
-    return build(entries, settings, clock.zone, clock.now, range, clock.now);
+    return build(entries, settings, clock.zone, clock.now, range, first_planned_day(clock.now, range, clock.zone),
+                 clock.now);
 }
 
 TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
-    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now), clock.now, false);
-    return next_pump_in(plan, entries, settings, clock);
+    const TimeSpan range = next_pump_range(clock.now);
+    const date::sys_days today = first_planned_day(clock.now, range, clock.zone);
+    const Plan plan = build(entries, settings, clock.zone, clock.now, range, today, clock.now, false);
+    auto next = next_pump_in(plan, entries, settings, clock);
+    // A next pump on a later day (tonight's last is done) is that day's: planned as the plan of that day made
+    // now is, from its own window (plan_eve), so plan next and plan agree on it.
+    if (!next) return next;
+    const date::sys_days its_day = local_day(next->pump.at, clock.zone);
+    if (its_day <= today) return next;
+    return next_pump_in(build(entries, settings, clock.zone, clock.now, range, its_day, clock.now, false), entries,
+                        settings, clock);
 }
 
 std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,

@@ -359,13 +359,13 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     baby 2026-11-20 1 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
     # Asking for the one more day the journal needs, as the break-in-logging rule counts its days.
-    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-13 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
 }
 
 @test "a thin journal logged a week ago is told the days it still needs, counted over the whole journal" {
     baby 2026-11-01 2 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan --away "mon-fri 08:00-17:30"
-    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (none from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (none from 2026-11-13 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
     refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
     [[ "$stderr" == *"only 2 days with feeds in the journal (none from"*"for 1 more day" ]]
     # Nursing without amounts (the estimate from the age) counts them as well.
@@ -377,7 +377,7 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
         done
     done
     refused 2 pumplog plan --away "mon-fri 08:00-17:30"
-    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-13 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
     # The one more day, logged: planned from the last days logged (the break in logging).
     baby 2026-11-21 1 "07:00=120"
     run --separate-stderr pumplog plan --away "mon-fri 08:00-17:30"
@@ -387,7 +387,7 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
 @test "plan refuses too little data, saying what to log" {
     baby 2026-11-19 2 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
-    [ "$stderr" = "pumplog: error: only 2 days with feeds from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds from 2026-11-13 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
     refused 2 pumplog plan next
     # Under cron: nothing at all (SPEC 10).
     run --separate-stderr pumplog plan next --within 10m
@@ -771,11 +771,16 @@ every_three_and_a_quarter() {
     cp "$BATS_TEST_DIRNAME/../data/eva-2020-06.jsonl" "$J"
     run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
-    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:16",181,7],["10:45",148,6],["14:04",160,7],["16:37",152,6],["19:14",231,7],["23:15",88,7]]' ]
-    # The night from 23:15 to 08:16 is split for an exclusive pumper (5 h at
+    # A Saturday's plan learns from the 7 days before its eve (Friday) and Friday, and holds the week's
+    # timetable from the Saturday before, as the plan made on Friday evening does.
+    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":49,"days":8,"since":"2020-06-12T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
+    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:08",181,8],["10:39",148,7],["14:01",159,8],["16:36",152,7],["19:16",231,8],["23:18",88,8]]' ]
+    # The night from 23:18 to 08:08 is split for an exclusive pumper (5 h at
     # night); the times are rounded to 5 minutes (round).
-    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:45 08:15 10:45 14:05 16:35 19:15 23:15" ]
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:30 07:40 10:20 13:10 16:05 19:35 23:25" ]
+    # The same times planned on Friday at 21:30 (the targets learn the 23:42 feed logged since).
+    PUMPLOG_NOW=2020-06-19T21:30:00-07:00 run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:30 07:40 10:20 13:10 16:05 19:35 23:25" ]
     # Back at work on Monday: the four daytime bottles are pumped for, each its own amount, the median of its
     # days (not the day's volume shared out over the slots by their means, the few feeds left out of them
     # included: 181, 148, 160 and 152 ml).
@@ -1711,4 +1716,54 @@ habitual_home_pumps() {
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | .at]' <<<"$output")" = '["2026-11-24T05:00:00+01:00"]' ]
     [ "$(jq -r '.advice | length' <<<"$output")" = 1 ]
     [[ "$(jq -r '.advice[0]' <<<"$output")" == "While you are away on Tue 2026-11-24 08:00-17:30 "*"pump also at 05:00 (about 73 ml expected)."* ]]
+}
+
+# Pumping exclusively, a 3-day look-back: Sun 2026-11-22 and before the baby drank half as much again as from
+# Monday on; nothing is logged after Wed 21:15.
+window_days() {
+    baby 2026-11-20 3 "00:30=135 03:30=150 06:30=195 09:30=180 12:30=165 15:30=180 18:30=210 21:00=150"
+    baby 2026-11-23 3 "00:30=90 03:30=100 06:30=130 09:30=120 12:30=110 15:30=120 18:30=140 21:00=100"
+    pumps 2026-11-20 6 "07:00=140 12:30=90 15:30=80 21:15=120"
+    pumplog config set mode exclusive >/dev/null
+    pumplog config set lookback 3 >/dev/null
+}
+
+@test "a day's plan learns from the same days the evening before and after midnight" {
+    window_days
+    local evening midnight
+    # Planned on Wednesday at 21:30 and on Thursday at 00:10, with no entry between: the same window (from
+    # Sunday, the eve's 3 days back), the same pumps, slots and advice.
+    evening="$(PUMPLOG_NOW=2026-11-25T21:30:00+01:00 pumplog plan --on 2026-11-26 --format json)"
+    midnight="$(PUMPLOG_NOW=2026-11-26T00:10:00+01:00 pumplog plan --on 2026-11-26 --format json)"
+    [ "$(jq -r '.basis.since' <<<"$evening")" = "2026-11-22T00:00:00+01:00" ]
+    [ "$(jq -r '.basis.since' <<<"$midnight")" = "2026-11-22T00:00:00+01:00" ]
+    [ "$(jq -c '.pumps, .slots, .advice_items' <<<"$evening")" = "$(jq -c '.pumps, .slots, .advice_items' <<<"$midnight")" ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$midnight")" = "00:00=97 02:00=118 04:00=108 06:30=140 09:30=129 12:30=118 15:30=129 18:30=151 21:00=108" ]
+    # The table says the same (the basis's end aside), and plan next names the same pump and target.
+    PUMPLOG_NOW=2026-11-25T21:30:00+01:00 run --separate-stderr pumplog plan --on 2026-11-26
+    [ "${lines[2]}" = "Thu 2026-11-26  00:00   97 ml    108 ml  moved to make room for an extra session; covers the 00:30 feed" ]
+    [ "${lines[8]}" = "Thu 2026-11-26  15:30  129 ml     80 ml  covers the 15:30 feed" ]
+    PUMPLOG_NOW=2026-11-26T00:10:00+01:00 run --separate-stderr pumplog plan --on 2026-11-26
+    [ "${lines[2]}" = "Thu 2026-11-26  00:00   97 ml    108 ml  moved to make room for an extra session; covers the 00:30 feed" ]
+    [ "${lines[8]}" = "Thu 2026-11-26  15:30  129 ml     80 ml  covers the 15:30 feed" ]
+    PUMPLOG_NOW=2026-11-25T21:30:00+01:00 run --separate-stderr pumplog plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 00:00 tomorrow (in 2 h 30 min), aim for 97 ml" ]
+    PUMPLOG_NOW=2026-11-26T00:10:00+01:00 run --separate-stderr pumplog plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 00:00 pump is 10 min overdue, aim for 97 ml" ]
+    PUMPLOG_NOW=2026-11-26T03:00:00+01:00 run --separate-stderr pumplog plan next --format json
+    [ "$(jq -r '.at, .target_ml' <<<"$output" | paste -sd' ')" = "2026-11-26T04:00:00+01:00 108" ]
+}
+
+@test "plan bottles packed the evening before learns from the day's window, as after midnight" {
+    window_days
+    pumplog config set mode away >/dev/null
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local evening midnight
+    evening="$(PUMPLOG_NOW=2026-11-25T21:30:00+01:00 pumplog plan bottles --on 2026-11-26 --format json)"
+    midnight="$(PUMPLOG_NOW=2026-11-26T00:10:00+01:00 pumplog plan bottles --on 2026-11-26 --format json)"
+    # The same bottles, cover and basis: the days from Sunday, the eve's 3 days back.
+    [ "$evening" = "$midnight" ]
+    [ "$(jq -c '.basis, .cover, [.bottles[].size_ml]' <<<"$midnight" | paste -sd' ')" = '{"feeds":32,"days":4} {"pumps":4,"pump_expected_ml":108,"formula_ml":350} [120,110,120]' ]
 }
