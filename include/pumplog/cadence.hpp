@@ -43,6 +43,15 @@ inline constexpr int min_feed_days = 3;
 // those whole days and the part of `until`'s day before `until`.
 Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* zone);
 
+// The day a plan whose first day is `first_day`, learned until `until`, learns up to: the eve of the day planned
+// (the day before it), or `until`'s day when that is earlier (a day planned further ahead). The window, the
+// week's reference and the shown basis all count from it, so a plan for Thursday learns from the same days
+// whether made on Wednesday evening or after midnight: the day does not move at midnight with no new entry.
+date::sys_days plan_eve(Seconds until, date::sys_days first_day, const date::time_zone* zone);
+// The start of the look-back window of a plan (above): the local midnight `lookback_days` days before its eve.
+// The window is those whole days, the eve, and the day planned up to `until`.
+Seconds plan_lookback_since(Seconds until, date::sys_days first_day, int lookback_days, const date::time_zone* zone);
+
 // What a slot's amount is (pumplog-plan(1), "The baby's slots").
 enum class SlotAmounts {
     // Its share of what the baby drinks a day: the slots' amounts scaled to add up to the day's whole volume,

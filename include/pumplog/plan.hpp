@@ -194,7 +194,9 @@ struct PlanAdvice {
                                          // babies' ("Zoë drinks"; planned_only); empty: every baby's
     std::chrono::minutes gap{0};
     std::chrono::minutes longest{0};  // min_gap_conflict: the longest gap allowed there
-    bool night = false;               // min_gap_conflict: `longest` is max_gap_night
+    bool night = false;               // min_gap_conflict: `longest` is max_gap_night; shortfall (away): the
+                                      // extra session is at night, as no time in waking hours (nor the day
+                                      // re-spaced) keeps min_gap (`gap`) from the other pumps
     date::sys_days day{};
     date::sys_days until_day{};
     std::string text;

@@ -32,15 +32,22 @@ Seconds plan_history_since(const Settings& settings, Seconds until, const date::
 // days by their distance from `until` as always.
 Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                        const date::time_zone* zone);
+// The same for the window from `since` (a plan's own: plan_lookback_since).
+Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds since, Seconds until,
+                       const date::time_zone* zone);
 // True when the look-back window before `until` has too few days with feeds
 // among `entries`: the caller that read only the window reads further back.
 bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                            const date::time_zone* zone);
+// The same for the window from `since` to `until`.
+bool window_short_of_feeds(const std::vector<Entry>& entries, Seconds since, Seconds until,
+                           const date::time_zone* zone);
 
 // The timetable for `range` (cadence and away modes; not supply mode). The
-// cadence is learned from the look-back window that ends at `range.begin` or
-// at `clock.now`, whichever is earlier, so a plan for a past day uses only
-// what was known the day before.
+// cadence is learned until `range.begin` or `clock.now`, whichever is earlier,
+// so a plan for a past day uses only what was known the day before, from the
+// look-back window of the first day planned (plan_lookback_since): a plan for
+// a day made the evening before and one made after midnight learn alike.
 //
 // One pump per predicted feed that falls in an `away` window (every feed in
 // exclusive mode), at the feed's time; pumps closer than `min_gap` are merged

@@ -322,7 +322,8 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         BottleCover cover;
         cover.short_by = missing;
         cover.formula = missing;
-        const Yield yield(entries, lookback_since(clock.now, settings.lookback_days, zone), clock.now, zone);
+        const Seconds since = plan_lookback_since(clock.now, day, settings.lookback_days, zone);
+        const Yield yield(entries, since, clock.now, zone);
         if (const auto avg = yield.average(); avg && avg->ml() > 0) {
             cover.pump_expected = Volume::from_ml(std::round(avg->ml()));
             cover.pumps = static_cast<int>(std::ceil(missing.ml() / avg->ml() - 1e-9));

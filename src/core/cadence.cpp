@@ -734,6 +734,14 @@ Seconds lookback_since(Seconds until, int lookback_days, const date::time_zone* 
     return start_of_local_day(local_day(until, zone) - date::days(lookback_days), zone);
 }
 
+date::sys_days plan_eve(Seconds until, date::sys_days first_day, const date::time_zone* zone) {
+    return std::min(first_day - date::days(1), local_day(until, zone));
+}
+
+Seconds plan_lookback_since(Seconds until, date::sys_days first_day, int lookback_days, const date::time_zone* zone) {
+    return start_of_local_day(plan_eve(until, first_day, zone) - date::days(lookback_days), zone);
+}
+
 namespace {
 
 // A baby's name as a shell word: bare when every character is safe there (letters, digits, "-_.+@%:,/=", any

@@ -428,7 +428,7 @@ PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings&
         throw usage_error(fmt::format("{} needs the hours you will be away: set them with pumplog config set away "
                                       "\"mon-fri 08:00-17:30\" (or give --away)",
                                       command));
-    const Seconds since = lookback_since(clock.now, settings.lookback_days, clock.zone);
+    const Seconds since = plan_lookback_since(clock.now, first_day, settings.lookback_days, clock.zone);
     return plan_cadence(entries, settings, clock.zone, since, clock.now, amounts, first_day);
 }
 

@@ -41,7 +41,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
                          std::optional<date::sys_days> age_on = std::nullopt);
 
 // The cadence a plan for days away rests on (`plan bottles`, `plan stash`):
-// the look-back window up to now, an intake estimate at the baby's age on
+// the look-back window of `first_day` up to now (plan_lookback_since), an intake estimate at the baby's age on
 // `first_day`, the first day planned (pumplog-plan(1), Feeds without amounts);
 // usage error naming `command` in away mode without away hours. `amounts`: as for plan_cadence.
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,

@@ -144,7 +144,7 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
     }
     const PlanCadence learned =
         away_plan_cadence(entries, settings, clock, "plan stash", first_away, slot_amounts_for(settings.mode));
-    const Seconds since = lookback_since(clock.now, settings.lookback_days, zone);
+    const Seconds since = plan_lookback_since(clock.now, first_away, settings.lookback_days, zone);
     const Cadence& cadence = learned.cadence;
     const Yield yield(entries, since, clock.now, zone);
 

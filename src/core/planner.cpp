@@ -48,8 +48,10 @@ constexpr long least_small_shortfall_ml = 5;
 }  // namespace
 
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone) {
-    // The look-back window, and the one ending at the week's anchor (the reference timetable).
-    return lookback_since(week_anchor(until, zone), settings.lookback_days, zone);
+    // The look-back window, and the one ending at the week's anchor (the reference timetable), of a plan
+    // learned until `until` for its day or a later one: its eve is the day before `until`'s at the earliest.
+    const Seconds eve = start_of_local_day(local_day(until, zone) - date::days(1), zone);
+    return lookback_since(week_anchor(eve, zone), settings.lookback_days, zone);
 }
 
 namespace {
@@ -66,9 +68,14 @@ std::vector<date::sys_days> feed_days(const std::vector<Entry>& entries, Seconds
 
 bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                            const date::time_zone* zone) {
+    return window_short_of_feeds(entries, lookback_since(until, settings.lookback_days, zone), until, zone);
+}
+
+bool window_short_of_feeds(const std::vector<Entry>& entries, Seconds since, Seconds until,
+                           const date::time_zone* zone) {
     // The window's local midnights, found once (plan next runs this on every call): a feed's day is
     // the last midnight at or before it.
-    const date::sys_days first = local_day(lookback_since(until, settings.lookback_days, zone), zone);
+    const date::sys_days first = local_day(since, zone);
     const date::sys_days last = local_day(until, zone);
     std::vector<Seconds> midnights;
     for (date::sys_days d = first; d <= last; d += date::days(1)) midnights.push_back(start_of_local_day(d, zone));
@@ -88,8 +95,12 @@ bool window_short_of_feeds(const std::vector<Entry>& entries, const Settings& se
 
 Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds until,
                        const date::time_zone* zone) {
-    const Seconds since = lookback_since(until, settings.lookback_days, zone);
-    if (!window_short_of_feeds(entries, settings, until, zone)) return since;
+    return learning_since(entries, settings, lookback_since(until, settings.lookback_days, zone), until, zone);
+}
+
+Seconds learning_since(const std::vector<Entry>& entries, const Settings& settings, Seconds since, Seconds until,
+                       const date::time_zone* zone) {
+    if (!window_short_of_feeds(entries, since, until, zone)) return since;
     const std::vector<date::sys_days> days = feed_days(entries, until, zone);
     if (static_cast<int>(days.size()) < min_feed_days) return since;  // refused, saying what to log
     const auto n = std::min<std::size_t>(days.size(), static_cast<std::size_t>(settings.lookback_days));
@@ -176,13 +187,13 @@ private:
 // `round` grid, at least min_gap from every pump and an hour from every feed
 // at the breast, both on the wall clock as the timetable laid the pumps out (a daylight-saving
 // night makes no distance longer or shorter) and in real hours (the hour a spring-forward change skips
-// brings no pump nearer); the best expected yield wins, then a time outside the night,
+// brings no pump nearer: timetable::spacing); the best expected yield wins, then a time outside the night,
 // then the time nearest the away window (the earliest on a tie), never
-// before `not_before`. nullopt when no time keeps those distances (then the
-// day is re-spaced).
+// before `not_before`; with `waking`, only a time outside the night (night_window). nullopt when no time keeps
+// those distances (then the day is re-spaced).
 std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
                                const Group& group, Seconds not_before, const Settings& settings, const Yield& yield,
-                               const ZoneMemo& zone, const LaidOut& laid_out) {
+                               const ZoneMemo& zone, const LaidOut& laid_out, bool waking) {
     TimeSpan span = group;
     if (settings.mode != PlanMode::exclusive) span = local_days(zone.local_day(group.begin), 1, zone.zone());
     span.begin = std::max(span.begin, not_before);
@@ -213,12 +224,12 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
         const LocalSeconds wall = zone.to_local(t);
         const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance) {
             return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
-                return (wall - x.first >= distance || x.first - wall >= distance) &&
-                       (t - x.second >= distance || x.second - t >= distance);
+                return timetable::spacing(x.second, x.first, t, wall).at_least(distance);
             });
         };
         if (!far(near_pumps, settings.min_gap) || !far(near_feeds, hours(1))) continue;
         const int minute = zone.minute_of_day(t);
+        if (waking && night.contains(minute)) continue;
         const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
         const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
         const std::tuple<long, bool, long> score{ml, !night.contains(minute), -distance.count()};
@@ -373,10 +384,13 @@ private:
 // spring-forward day, when that brings two pumps closer than min_gap in real
 // hours, the two the change falls between are laid out the skipped hour
 // further apart, between whichever two moves the pumps least.
+// The parent's own pumps off the plan (`others`: the habitual ones at home, those logged) stay min_gap away
+// as the plan's do, so a re-spaced day does not put 08:00 an hour after the habitual 07:05 pump.
 // Returns the new pump's time (marked extra: the one no old pump's feed went to) and the added expected yield.
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
                                                   Volume short_by, bool babies, const Settings& settings,
-                                                  const Yield& yield, const ZoneMemo& zone, const LaidOut& laid_out) {
+                                                  const Yield& yield, const ZoneMemo& zone, const LaidOut& laid_out,
+                                                  const std::vector<Seconds>& others) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
         if (group.contains(p.at)) old.push_back(p);
@@ -395,17 +409,22 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     // 03:45 leaves the group until 23:45, not 00:45).
     const auto real_wall = [&](Seconds at) { return zone.to_local(at).time_since_epoch().count(); };
     std::optional<Seconds> last_before, first_after;
-    for (const auto& p : pumps) {
-        const long x = wall(p.at);
-        if (p.at < group.begin) {
-            lo = std::max({lo, x + gap, real_wall(p.at + seconds(gap))});
-            if (!last_before || p.at > *last_before) last_before = p.at;
+    std::vector<Seconds> inside;  // of `others`, those in the group: no re-spaced pump comes near them
+    const auto keep_from = [&](Seconds at) {
+        const long x = wall(at);
+        if (at < group.begin) {
+            lo = std::max({lo, x + gap, real_wall(at + seconds(gap))});
+            if (!last_before || at > *last_before) last_before = at;
+        } else if (at >= group.end) {
+            hi = std::min({hi, x - gap, real_wall(at - seconds(gap))});
+            if (!first_after || at < *first_after) first_after = at;
+        } else {
+            inside.push_back(at);
         }
-        if (p.at >= group.end) {
-            hi = std::min({hi, x - gap, real_wall(p.at - seconds(gap))});
-            if (!first_after || p.at < *first_after) first_after = p.at;
-        }
-    }
+    };
+    for (const auto& p : pumps)
+        if (!group.contains(p.at)) keep_from(p.at);
+    for (const Seconds at : others) keep_from(at);
     // On the `round` grid: the first grid time at or after lo, the last at or before hi.
     const ZoneMemo wall_clock(nullptr);
     const auto on_grid = [&](long x) {
@@ -471,15 +490,22 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
             }
         return x;
     };
-    // Every two pumps (the group's neighbours too) min_gap apart in real hours, in order.
+    // Every two pumps (the group's neighbours too) min_gap apart in real hours and as laid out, in order.
+    // A time as laid out: a re-spaced pump's own wall-clock time, another's as the timetable laid it out.
+    using Laid = std::pair<Seconds, LocalSeconds>;
+    const auto as_laid = [&](Seconds at) { return Laid{at, laid_out(at)}; };
+    const auto re_spaced = [&](long w) { return Laid{instant(w), LocalSeconds(seconds(w))}; };
+    const auto apart = [&](const Laid& a, const Laid& b) {
+        return timetable::spacing(a.first, a.second, b.first, b.second).at_least(settings.min_gap);
+    };
     const auto keeps_min_gap = [&](const std::vector<long>& x) {
-        std::optional<Seconds> previous = last_before;
+        std::optional<Laid> previous;
+        if (last_before) previous = as_laid(*last_before);
         for (const long w : x) {
-            const Seconds s = instant(w);
-            if (previous && s - *previous < settings.min_gap) return false;
-            previous = s;
+            if (previous && !apart(*previous, re_spaced(w))) return false;
+            previous = re_spaced(w);
         }
-        return !first_after || !previous || *first_after - *previous >= settings.min_gap;
+        return !first_after || !previous || apart(*previous, as_laid(*first_after));
     };
     std::vector<long> x = layout(-2, 0);
     if (x.empty()) return std::nullopt;
@@ -503,6 +529,10 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         if (!least) return std::nullopt;
         x = best;
     }
+    // A pump of the parent's own inside the group (a habit between two away windows): none comes near it.
+    for (const long w : x)
+        for (const Seconds o : inside)
+            if (!apart(as_laid(o), re_spaced(w))) return std::nullopt;
     std::vector<PlannedPump> fresh;
     for (const long w : x) {
         PlannedPump p;
@@ -717,13 +747,24 @@ std::vector<PlanAdvice> min_gap_conflicts(const std::vector<timetable::Draft>& d
     return out;
 }
 
-// The timetable for `range` learned until `until`; with `now` (a plan from now: plan, plan next), the pumps
-// done with by then are marked (DoneRule; not `pass_over`: plan next, which asks the rule itself), and a
-// skipped one yields nothing in its window's advice.
+// The first day a plan of `range` learned until `until` is for: the day of `until` or of the range's start,
+// whichever is later (a plan from now, plan next: today; a plan of tomorrow made tonight: tomorrow).
+date::sys_days first_planned_day(Seconds until, TimeSpan range, const date::time_zone* zone) {
+    return local_day(std::max(until, range.begin), zone);
+}
+
+// The timetable for `range` learned until `until` for the day `planned` on (first_planned_day; plan next asks
+// again for the day of its next pump); with `now` (a plan from now: plan, plan next), the pumps done with by
+// then are marked (DoneRule; not `pass_over`: plan next, which asks the rule itself), and a skipped one
+// yields nothing in its window's advice.
 Plan build(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone, Seconds until,
-           TimeSpan range, std::optional<Seconds> now, bool pass_over = true) {
+           TimeSpan range, date::sys_days planned, std::optional<Seconds> now, bool pass_over = true) {
     const ZoneMemo memo(zone);
-    const Seconds since = learning_since(entries, settings, until, zone);
+    // The look-back window of the day planned (plan_eve): the same whether the plan is made the evening
+    // before or after midnight.
+    const date::sys_days eve = plan_eve(until, planned, zone);
+    const Seconds window = plan_lookback_since(until, planned, settings.lookback_days, zone);
+    const Seconds since = learning_since(entries, settings, window, until, zone);
     // Away, a pump's target is its feeds' own amounts; pumping exclusively, the day's whole milk is shared out.
     const SlotAmounts amounts = slot_amounts_for(settings.mode);
     PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, local_day(range.begin, zone));
@@ -731,7 +772,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     Yield yield(entries, since, until, zone);
     Plan plan;
     plan.basis = cadence.basis;
-    if (since < lookback_since(until, settings.lookback_days, zone))
+    if (since < window)
         plan.basis.notes.insert(plan.basis.notes.begin(),
                                 fmt::format("fewer than {} of the last {} days have feeds (a break in logging): "
                                             "learned from the last days with feeds, back to {}",
@@ -791,7 +832,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         // (the reference's layout held, as the times are below).
         const bool exclusive = settings.mode == PlanMode::exclusive;
         // Hysteresis: snap to the timetable learned until the week's anchor.
-        const Seconds anchor = week_anchor(until, zone);
+        const Seconds anchor = week_anchor(start_of_local_day(eve, zone), zone);
         std::optional<std::vector<timetable::Draft>> ref_drafts;
         // The reference as draft_pumps gave it (the pair counts it holds): itself, but pumping exclusively a copy
         // (repeat_daily_when_crowded lays the reference out again).
@@ -837,13 +878,18 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             if (!moved_off.empty()) {
                 std::vector<timetable::Draft> earlier_drafts;
                 const std::vector<timetable::Draft>* earlier = nullptr;
-                const Seconds back = until - hours(24);
+                // Learned as the plan for the day before `planned` would be (its window a day earlier), until
+                // 24 hours before, or before the day planned's start when `until` is on it (after midnight),
+                // as the evening's plan was.
+                const Seconds back = std::min(until, start_of_local_day(eve + date::days(1), zone)) - hours(24);
                 if (back <= anchor) {
                     earlier = &*ref_drafts;
                 } else {
                     try {
                         const Cadence before = plan_cadence(entries, settings, zone,
-                                                           lookback_since(back, settings.lookback_days, zone), back,
+                                                           plan_lookback_since(back, eve, settings.lookback_days,
+                                                                               zone),
+                                                           back,
                                                            amounts, local_day(range.begin, zone))
                                                    .cadence;
                         const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
@@ -1092,6 +1138,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // exclusively, the plan's pumps are all the day's.
             std::vector<Seconds> routine = pump_times;  // a pump logged near one is no extra session
             std::vector<Seconds> keep_from = pump_times;
+            std::vector<Seconds> own;  // of keep_from, the parent's pumps off the plan (habitual, logged)
             if (settings.mode != PlanMode::exclusive) {
                 if (!habits) habits = habitual_pump_minutes(entries, since, until, memo);
                 const auto tolerance = settings.same_pump_within();
@@ -1106,23 +1153,52 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                             memo.to_instant(LocalSeconds((day + date::days(d)).time_since_epoch() + minutes(m)));
                         const bool away = std::any_of(periods.begin(), periods.end(),
                                                       [&](const TimeSpan& p) { return p.contains(h); });
-                        if (!away && !near(pump_times, h)) routine.push_back(h);
+                        if (!away && !near(pump_times, h)) {
+                            routine.push_back(h);
+                            own.push_back(h);
+                        }
                     }
                 keep_from = routine;
                 for (const Entry& e : entries)
                     if (e.type == EntryType::pump && e.at.instant <= until && e.at.instant > g.begin - hours(48) &&
-                        e.at.instant < g.end + hours(48) && near(routine, e.at.instant))
+                        e.at.instant < g.end + hours(48) && near(routine, e.at.instant)) {
                         keep_from.push_back(e.at.instant);
+                        // One inside an away window is a planned pump's (respace lays those out itself).
+                        if (std::none_of(periods.begin(), periods.end(),
+                                         [&](const TimeSpan& p) { return p.contains(e.at.instant); }))
+                            own.push_back(e.at.instant);
+                    }
             }
-            Seconds not_before = settings.mode == PlanMode::exclusive ? g.begin
-                                 : g.end <= until ? g.end
-                                                  : start_of_local_day(memo.local_day(g.begin), zone);
-            std::optional<Seconds> at = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out);
-            if (settings.mode != PlanMode::exclusive && g.end > until &&
-                (!at || (until >= overdue_until(*at, pump_times, settings) &&
-                         !extra_logged(entries, *at, until, routine, settings)))) {
-                not_before = until;
-                at = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out);
+            // Away, a time in waking hours first: outside the night, then the work day re-spaced (keeping
+            // min_gap from the parent's own pumps too), and only when neither fits a time at night, which the
+            // advice says plainly (`night`). Pumping exclusively, the best time of the whole day.
+            const bool away_mode = settings.mode != PlanMode::exclusive;
+            const Seconds day_start = settings.mode == PlanMode::exclusive ? g.begin
+                                      : g.end <= until                    ? g.end
+                                                       : start_of_local_day(memo.local_day(g.begin), zone);
+            Seconds not_before = day_start;
+            const auto place = [&](bool waking) {
+                not_before = day_start;
+                std::optional<Seconds> t =
+                    propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                if (away_mode && g.end > until &&
+                    (!t || (until >= overdue_until(*t, pump_times, settings) &&
+                            !extra_logged(entries, *t, until, routine, settings)))) {
+                    not_before = until;
+                    t = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                }
+                return t;
+            };
+            std::optional<Seconds> at = place(away_mode);
+            // The window re-spaced whole, from its start (its day's), as the day's plan made that morning: a
+            // window under way keeps the times it was given, its pumps done with marked as any planned pump.
+            std::optional<std::pair<Seconds, Volume>> respaced;
+            if (!at && !over)
+                respaced = respace(plan.pumps, Group{std::max(g.begin, day_start), g.end}, short_by, babies,
+                                   settings, yield, memo, laid_out, own);
+            if (!at && !respaced && away_mode) {
+                at = place(false);
+                a.night = at.has_value();
             }
             if (over && (!at || !range.contains(*at))) continue;
             if (at) {
@@ -1139,9 +1215,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 a.extra_expected = extra.expected.value_or(Volume{});
                 const Volume still = short_by - a.extra_expected;
                 if (std::lround(still.ml()) > 0) a.missing = Volume::from_ml(std::round(still.ml()));
-            } else if (const auto respaced =
-                           respace(plan.pumps, Group{std::max(g.begin, not_before), g.end}, short_by, babies, settings,
-                                   yield, memo, laid_out)) {
+            } else if (respaced) {
                 a.respaced = true;
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;
@@ -1216,19 +1290,30 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     // A plan from now (or a later day) passes over the pumps done with, as plan next does; a plan of a day
     // begun before now is that day's as made at its start.
     const std::optional<Seconds> now = range.begin >= clock.now ? std::optional(clock.now) : std::nullopt;
-    return build(entries, settings, clock.zone, std::min(clock.now, range.begin), range, now);
+    const Seconds until = std::min(clock.now, range.begin);
+    return build(entries, settings, clock.zone, until, range, first_planned_day(until, range, clock.zone), now);
 }
 
 Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
                           TimeSpan range) {
-    return build(entries, settings, clock.zone, clock.now, range, clock.now);
+    return build(entries, settings, clock.zone, clock.now, range, first_planned_day(clock.now, range, clock.zone),
+                 clock.now);
 }
 
 TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
 std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
-    const Plan plan = build(entries, settings, clock.zone, clock.now, next_pump_range(clock.now), clock.now, false);
-    return next_pump_in(plan, entries, settings, clock);
+    const TimeSpan range = next_pump_range(clock.now);
+    const date::sys_days today = first_planned_day(clock.now, range, clock.zone);
+    const Plan plan = build(entries, settings, clock.zone, clock.now, range, today, clock.now, false);
+    auto next = next_pump_in(plan, entries, settings, clock);
+    // A next pump on a later day (tonight's last is done) is that day's: planned as the plan of that day made
+    // now is, from its own window (plan_eve), so plan next and plan agree on it.
+    if (!next) return next;
+    const date::sys_days its_day = local_day(next->pump.at, clock.zone);
+    if (its_day <= today) return next;
+    return next_pump_in(build(entries, settings, clock.zone, clock.now, range, its_day, clock.now, false), entries,
+                        settings, clock);
 }
 
 std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,

@@ -487,12 +487,13 @@ void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& fe
     for (std::size_t i = 0; i + 1 < drafts.size(); ++i) {
         Draft& d = drafts[i];
         const Seconds next = drafts[i + 1].at;
-        if (next - d.at >= options.min_gap) continue;
+        if (next - d.at >= options.min_gap) continue;  // (spacing's real hours, found first: the common case)
         // Closer than min_gap in real hours as the change brought them: one it moved, or two it falls between
         // (00:15 and 03:15 are 2 real hours apart that night), laid out min_gap apart on the wall clock. Two
         // the timetable itself laid out closer are min_gap_conflict's.
         const auto laid_out = [&](const Draft& x) { return memo.to_local(x.at) - x.moved; };
-        if (d.moved <= seconds(0) && laid_out(drafts[i + 1]) - laid_out(d) < options.min_gap) continue;
+        const Spacing apart = spacing(d.at, laid_out(d), next, laid_out(drafts[i + 1]));
+        if (d.moved <= seconds(0) && apart.wall < options.min_gap) continue;
         const auto period =
             std::find_if(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(d.at); });
         if (period == periods.end()) continue;

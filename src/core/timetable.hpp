@@ -122,6 +122,23 @@ std::vector<Seconds> removals(const std::vector<Feed>& feeds, const std::vector<
 
 // The nearest wall-clock time on a multiple of `step` (from midnight).
 Seconds round_to(Seconds at, std::chrono::minutes step, const date::time_zone* zone);
+
+// How far two pumps are apart, from `a` to `b`: in real hours, and on the wall clock as the timetable laid them
+// out (`wall_a`, `wall_b`: a pump a daylight-saving change moved keeps its laid-out time). A distance such as
+// min_gap holds only when both keep it: the hour a spring-forward night skips brings no pump nearer in real
+// hours, and the hour a fall-back night repeats takes none further on the clock. The one rule for the
+// timetable's change-night easing (ease_spring_forward), the re-spaced day and the extra session's time.
+struct Spacing {
+    std::chrono::seconds real{0};
+    std::chrono::seconds wall{0};
+    // Both at least `distance`, either way round.
+    bool at_least(std::chrono::seconds distance) const {
+        return (real >= distance || -real >= distance) && (wall >= distance || -wall >= distance);
+    }
+};
+inline Spacing spacing(Seconds a, LocalSeconds wall_a, Seconds b, LocalSeconds wall_b) {
+    return Spacing{b - a, wall_b - wall_a};
+}
 Seconds round_to(Seconds at, std::chrono::minutes step, const ZoneMemo& zone);
 
 // Hysteresis: within each period, when `reference` (the timetable of the

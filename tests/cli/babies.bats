@@ -370,7 +370,7 @@ count them as babies, and a feed logged without a name as one more; $move" ]
     pumplog config set babies "Ada, Ben, Cy" > /dev/null
     pumplog log feed 70ml --baby Cy --at 09:00 > /dev/null
     refused 2 pumplog plan --baby cy
-    [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml --baby Cy, or pumplog log feed --breast --baby Cy) for 2 more days" ]
+    [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-13 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml --baby Cy, or pumplog log feed --breast --baby Cy) for 2 more days" ]
 }
 
 @test "a twins export from Baby Tracker keeps each baby's name and gives two babies' cadences" {

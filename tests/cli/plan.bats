@@ -359,13 +359,13 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
     baby 2026-11-20 1 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
     # Asking for the one more day the journal needs, as the break-in-logging rule counts its days.
-    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-13 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
 }
 
 @test "a thin journal logged a week ago is told the days it still needs, counted over the whole journal" {
     baby 2026-11-01 2 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan --away "mon-fri 08:00-17:30"
-    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (none from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (none from 2026-11-13 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
     refused 2 pumplog plan stash --return 2027-01-04 --away "mon-fri 08:00-17:30"
     [[ "$stderr" == *"only 2 days with feeds in the journal (none from"*"for 1 more day" ]]
     # Nursing without amounts (the estimate from the age) counts them as well.
@@ -377,7 +377,7 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
         done
     done
     refused 2 pumplog plan --away "mon-fri 08:00-17:30"
-    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-14 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds in the journal (1 from 2026-11-13 00:00 to 2026-11-21 14:05); the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
     # The one more day, logged: planned from the last days logged (the break in logging).
     baby 2026-11-21 1 "07:00=120"
     run --separate-stderr pumplog plan --away "mon-fri 08:00-17:30"
@@ -387,7 +387,7 @@ Pump at 16:00 (in 8 min), aim for 120 ml" ]
 @test "plan refuses too little data, saying what to log" {
     baby 2026-11-19 2 "07:00=120 13:00=120 19:00=120"
     refused 2 pumplog plan
-    [ "$stderr" = "pumplog: error: only 2 days with feeds from 2026-11-14 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
+    [ "$stderr" = "pumplog: error: only 2 days with feeds from 2026-11-13 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 1 more day" ]
     refused 2 pumplog plan next
     # Under cron: nothing at all (SPEC 10).
     run --separate-stderr pumplog plan next --within 10m
@@ -771,11 +771,16 @@ every_three_and_a_quarter() {
     cp "$BATS_TEST_DIRNAME/../data/eva-2020-06.jsonl" "$J"
     run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":43,"days":7,"since":"2020-06-13T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
-    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:16",181,7],["10:45",148,6],["14:04",160,7],["16:37",152,6],["19:14",231,7],["23:15",88,7]]' ]
-    # The night from 23:15 to 08:16 is split for an exclusive pumper (5 h at
+    # A Saturday's plan learns from the 7 days before its eve (Friday) and Friday, and holds the week's
+    # timetable from the Saturday before, as the plan made on Friday evening does.
+    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":49,"days":8,"since":"2020-06-12T00:00:00-07:00","until":"2020-06-20T00:00:00-07:00"}' ]
+    [ "$(jq -c '[.slots[] | [.time, .ml, .seen]]' <<<"$output")" = '[["08:08",181,8],["10:39",148,7],["14:01",159,8],["16:36",152,7],["19:16",231,8],["23:18",88,8]]' ]
+    # The night from 23:18 to 08:08 is split for an exclusive pumper (5 h at
     # night); the times are rounded to 5 minutes (round).
-    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:45 08:15 10:45 14:05 16:35 19:15 23:15" ]
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:30 07:40 10:20 13:10 16:05 19:35 23:25" ]
+    # The same times planned on Friday at 21:30 (the targets learn the 23:42 feed logged since).
+    PUMPLOG_NOW=2020-06-19T21:30:00-07:00 run --separate-stderr pumplog plan --on 2020-06-20 --mode exclusive --format json
+    [ "$(jq -r '[.pumps[].at[11:16]] | join(" ")' <<<"$output")" = "03:30 07:40 10:20 13:10 16:05 19:35 23:25" ]
     # Back at work on Monday: the four daytime bottles are pumped for, each its own amount, the median of its
     # days (not the day's volume shared out over the slots by their means, the few feeds left out of them
     # included: 181, 148, 160 and 152 ml).
@@ -1102,7 +1107,7 @@ plan_monday_read_only() {
     # 788 ml a day on day 83 (Kent et al. 2006), 98.5 ml a feed (98 and 99 in turn): the 3 feeds away need 296 ml, an estimate.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"skipped":0,"need_ml":296,"expected_ml":180,"short_ml":116,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":56,"respaced":false,"overdue":false}]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall")]' <<<"$output")" = '[{"kind":"shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":3,"skipped":0,"need_ml":296,"expected_ml":180,"short_ml":116,"estimated":true,"at":"2026-11-23T08:00:00+01:00","extra_expected_ml":60,"missing_ml":56,"respaced":false,"overdue":false,"night":false}]' ]
     [ "$(jq -c '[.pumps[].estimated] | unique' <<<"$output")" = '[true]' ]
     [ "$(jq -r '.advice[1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 296 ml (an estimate: feeds were logged without amounts); your 3 pumps are expected to give about 180 ml, 116 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 08:00 (about 60 ml expected). Even then about 56 ml is missing: give stored milk for the rest. The need is an estimate, so the shortfall may be its error, not your yield: log the amounts of a few bottles to know." ]
     # The calendar's description says the same (folded, escaped).
@@ -1674,41 +1679,135 @@ habitual_home_pumps() {
 @test "away, the extra session keeps min_gap from the parent's habitual pumps at home and the pumps logged that day" {
     habitual_home_pumps
     local away="mon-fri 08:00-17:30"
-    # Not at 07:45, 45 minutes after the daily 07:00 pump (which would be taken for it): the evening has no
-    # time 2 h from 16:00 and 21:15 and an hour from the 18:40 feed, so 23:15, 2 h after 21:15.
+    # Not at 07:45, 45 minutes after the daily 07:00 pump (which would be taken for it), nor at 23:15, at night,
+    # 2 h after 21:15 (the evening has no other time 2 h from 16:00 and 21:15 and an hour from the 18:40 feed):
+    # the work day is re-spaced, 2 h apart.
     run --separate-stderr pumplog --now "2026-11-23 07:00" plan --away "$away"
     [ "$status" -eq 0 ]
     [ "${lines[2]}" = "Mon 2026-11-23  09:45  130 ml     80 ml  covers the 09:45 feed" ]
-    [ "${lines[5]}" = "Mon 2026-11-23  23:15  140 ml     72 ml  extra: toward the 155 ml short (CDC: see advice)" ]
-    [ "${lines[8]}" = "Advice: While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 380 ml; your 3 pumps are expected to give about 225 ml, 155 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump also at 23:15 (about 72 ml expected). Even then about 83 ml is missing: give stored milk for the rest, and ask a lactation consultant how to raise your yield." ]
-    # The 07:05 pump logged: the habitual one, not the extra, which stays at 23:15 in the table, the advice,
-    # and plan next.
+    [ "${lines[3]}" = "Mon 2026-11-23  12:25  110 ml     65 ml  moved to make room for an extra session; covers the 12:50 feed" ]
+    [ "${lines[4]}" = "Mon 2026-11-23  14:25  140 ml     72 ml  extra: toward the 155 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[5]}" = "Mon 2026-11-23  16:25  140 ml     80 ml  moved to make room for an extra session; covers the 16:00 feed" ]
+    [ "${lines[8]}" = "Advice: While you are away on Mon 2026-11-23 08:00-17:30 the baby drinks about 380 ml; your 3 pumps are expected to give about 225 ml, 155 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats while you are away: pump 4 times instead of 3, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 14:25 (about 72 ml more expected). Even then about 83 ml is missing: give stored milk for the rest, and ask a lactation consultant how to raise your yield." ]
+    # The 07:05 pump logged: the habitual one, not the extra, which stays at 14:25 in the table, the advice,
+    # and plan next, as the pumps of the day are pumped.
     pumps 2026-11-23 1 "07:05=85"
     run --separate-stderr pumplog --now "2026-11-23 07:20" plan --away "$away"
     [ "$status" -eq 0 ]
-    [ "${lines[5]}" = "Mon 2026-11-23  23:15  140 ml     73 ml  extra: toward the 155 ml short (CDC: see advice)" ]
-    [[ "${lines[8]}" == *"pump also at 23:15 (about 73 ml expected). Even then about 82 ml is missing"* ]]
+    [ "${lines[4]}" = "Mon 2026-11-23  14:25  140 ml     73 ml  extra: toward the 155 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [[ "${lines[8]}" == *"the new one is at 14:25 (about 73 ml more expected). Even then about 82 ml is missing"* ]]
     run --separate-stderr pumplog --now "2026-11-23 07:20" plan --away "$away" --format json
-    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]' <<<"$output")" = '["2026-11-23T23:15:00+01:00",false]' ]
+    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .overdue, .respaced, .night]' <<<"$output")" = '["2026-11-23T14:25:00+01:00",false,true,false]' ]
     run --separate-stderr pumplog --now "2026-11-23 07:35" plan next --away "$away" --within 10m
     [ "$status" -eq 1 ]
     [ "$output" = "" ]
-    run --separate-stderr pumplog --now "2026-11-23 23:10" plan next --away "$away" --within 10m
+    pumps 2026-11-23 1 "09:45=80 12:25=70"
+    run --separate-stderr pumplog --now "2026-11-23 14:20" plan next --away "$away" --within 10m
     [ "$status" -eq 0 ]
-    [ "$output" = "Pump at 23:15 (in 5 min), aim for 140 ml (an extra session)" ]
+    [ "$output" = "Pump at 14:25 (in 5 min), aim for 140 ml (an extra session)" ]
 }
 
 @test "away, an extra session pumped leaves the table and its advice together" {
     habitual_home_pumps
     local away="mon-fri 08:00-17:30"
     pumps 2026-11-23 1 "07:05=85"
-    # The extra session at 23:15 pumped early, at 22:30 (not near the 21:15 habit: it is the extra one).
+    # Sleeping from 23:30 to 04:30, the extra session goes at 23:15, in waking hours; pumped early, at 22:30 (not
+    # near the 21:15 habit: it is the extra one).
     pumps 2026-11-23 1 "22:30=70"
-    run --separate-stderr pumplog --now "2026-11-23 22:40" plan --away "$away" --format json
+    run --separate-stderr pumplog --now "2026-11-23 22:40" plan --away "$away" --sleep 23:30-04:30 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T05:00:00+01:00" ]
     # Monday's advice is left out with its pump; Tuesday's stays.
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | .at]' <<<"$output")" = '["2026-11-24T05:00:00+01:00"]' ]
     [ "$(jq -r '.advice | length' <<<"$output")" = 1 ]
     [[ "$(jq -r '.advice[0]' <<<"$output")" == "While you are away on Tue 2026-11-24 08:00-17:30 "*"pump also at 05:00 (about 73 ml expected)."* ]]
+}
+
+# Pumping exclusively, a 3-day look-back: Sun 2026-11-22 and before the baby drank half as much again as from
+# Monday on; nothing is logged after Wed 21:15.
+window_days() {
+    baby 2026-11-20 3 "00:30=135 03:30=150 06:30=195 09:30=180 12:30=165 15:30=180 18:30=210 21:00=150"
+    baby 2026-11-23 3 "00:30=90 03:30=100 06:30=130 09:30=120 12:30=110 15:30=120 18:30=140 21:00=100"
+    pumps 2026-11-20 6 "07:00=140 12:30=90 15:30=80 21:15=120"
+    pumplog config set mode exclusive >/dev/null
+    pumplog config set lookback 3 >/dev/null
+}
+
+@test "a day's plan learns from the same days the evening before and after midnight" {
+    window_days
+    local evening midnight
+    # Planned on Wednesday at 21:30 and on Thursday at 00:10, with no entry between: the same window (from
+    # Sunday, the eve's 3 days back), the same pumps, slots and advice.
+    evening="$(PUMPLOG_NOW=2026-11-25T21:30:00+01:00 pumplog plan --on 2026-11-26 --format json)"
+    midnight="$(PUMPLOG_NOW=2026-11-26T00:10:00+01:00 pumplog plan --on 2026-11-26 --format json)"
+    [ "$(jq -r '.basis.since' <<<"$evening")" = "2026-11-22T00:00:00+01:00" ]
+    [ "$(jq -r '.basis.since' <<<"$midnight")" = "2026-11-22T00:00:00+01:00" ]
+    [ "$(jq -c '.pumps, .slots, .advice_items' <<<"$evening")" = "$(jq -c '.pumps, .slots, .advice_items' <<<"$midnight")" ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$midnight")" = "00:00=97 02:00=118 04:00=108 06:30=140 09:30=129 12:30=118 15:30=129 18:30=151 21:00=108" ]
+    # The table says the same (the basis's end aside), and plan next names the same pump and target.
+    PUMPLOG_NOW=2026-11-25T21:30:00+01:00 run --separate-stderr pumplog plan --on 2026-11-26
+    [ "${lines[2]}" = "Thu 2026-11-26  00:00   97 ml    108 ml  moved to make room for an extra session; covers the 00:30 feed" ]
+    [ "${lines[8]}" = "Thu 2026-11-26  15:30  129 ml     80 ml  covers the 15:30 feed" ]
+    PUMPLOG_NOW=2026-11-26T00:10:00+01:00 run --separate-stderr pumplog plan --on 2026-11-26
+    [ "${lines[2]}" = "Thu 2026-11-26  00:00   97 ml    108 ml  moved to make room for an extra session; covers the 00:30 feed" ]
+    [ "${lines[8]}" = "Thu 2026-11-26  15:30  129 ml     80 ml  covers the 15:30 feed" ]
+    PUMPLOG_NOW=2026-11-25T21:30:00+01:00 run --separate-stderr pumplog plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 00:00 tomorrow (in 2 h 30 min), aim for 97 ml" ]
+    PUMPLOG_NOW=2026-11-26T00:10:00+01:00 run --separate-stderr pumplog plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 00:00 pump is 10 min overdue, aim for 97 ml" ]
+    PUMPLOG_NOW=2026-11-26T03:00:00+01:00 run --separate-stderr pumplog plan next --format json
+    [ "$(jq -r '.at, .target_ml' <<<"$output" | paste -sd' ')" = "2026-11-26T04:00:00+01:00 108" ]
+}
+
+@test "plan bottles packed the evening before learns from the day's window, as after midnight" {
+    window_days
+    pumplog config set mode away >/dev/null
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local evening midnight
+    evening="$(PUMPLOG_NOW=2026-11-25T21:30:00+01:00 pumplog plan bottles --on 2026-11-26 --format json)"
+    midnight="$(PUMPLOG_NOW=2026-11-26T00:10:00+01:00 pumplog plan bottles --on 2026-11-26 --format json)"
+    # The same bottles, cover and basis: the days from Sunday, the eve's 3 days back.
+    [ "$evening" = "$midnight" ]
+    [ "$(jq -c '.basis, .cover, [.bottles[].size_ml]' <<<"$midnight" | paste -sd' ')" = '{"feeds":32,"days":4} {"pumps":4,"pump_expected_ml":108,"formula_ml":350} [120,110,120]' ]
+}
+
+# Away 08:00-19:00, the baby fed 8 times a day; the parent pumps at work (90, 90, 80, 70 ml: 160 ml short of
+# the 490 ml drunk then) and at home at 07:05 and 21:15 every day, on no plan (habitual pumps).
+habitual_pumper() {
+    baby 2026-11-16 8 "00:30=90 03:30=100 06:30=130 09:30=120 12:30=110 15:30=120 18:30=140 21:00=100"
+    pumps 2026-11-16 8 "07:05=140 09:30=90 12:30=90 15:30=80 18:30=70 21:15=120"
+    pumplog config set away "mon-fri 08:00-19:00" >/dev/null
+}
+
+@test "away, a short work day is re-spaced for its extra session, min_gap from the habitual pumps, not at night" {
+    habitual_pumper
+    export PUMPLOG_NOW=2026-11-24T12:00:00+01:00
+    # No evening time keeps 2 h from the 18:30 pump and the habitual 21:15 one and an hour from the 21:00 feed
+    # but 23:15, at night (as 05:00 is, before the habitual 07:05): the work day is re-spaced instead, its first
+    # pump 2 h after the habitual 07:05 one (not 08:00, an hour after it).
+    run --separate-stderr pumplog plan --on 2026-11-25
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Wed 2026-11-25  09:05  120 ml     90 ml  moved to make room for an extra session; covers the 09:30 feed" ]
+    [ "${lines[3]}" = "Wed 2026-11-25  11:05  140 ml     90 ml  extra: toward the 160 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Wed 2026-11-25  13:05  110 ml     90 ml  moved to make room for an extra session; covers the 12:30 feed" ]
+    [ "${lines[5]}" = "Wed 2026-11-25  15:30  120 ml     80 ml  covers the 15:30 feed" ]
+    [ "${lines[6]}" = "Wed 2026-11-25  18:30  140 ml     70 ml  covers the 18:30 feed" ]
+    run --separate-stderr pumplog plan --on 2026-11-25 --format json
+    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .respaced, .night, .extra_expected_ml, .missing_ml]' <<<"$output")" = '["2026-11-25T11:05:00+01:00",true,false,90,70]' ]
+}
+
+@test "away, an extra session that fits only at night says so plainly" {
+    habitual_pumper
+    pumplog config set min_gap 3h >/dev/null
+    export PUMPLOG_NOW=2026-11-24T12:00:00+01:00
+    # With min_gap 3 h no waking time keeps it from the day's pumps and the habitual ones, and five pumps 3 h
+    # apart do not fit between 10:05 (3 h after 07:05) and 19:00: 02:30, and the advice says why.
+    run --separate-stderr pumplog plan --on 2026-11-25
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Wed 2026-11-25  02:30  140 ml     98 ml  extra: toward the 160 ml short (CDC: see advice)" ]
+    [[ "$output" == *"pump also at 02:30 (about 98 ml expected), at night: no time in your waking hours keeps 3 h (min_gap) from your other pumps, the ones you pump at home included, nor does re-spacing the day's pumps. Even then about 62 ml is missing"* ]]
+    run --separate-stderr pumplog plan --on 2026-11-25 --format json
+    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .respaced, .night, .extra_expected_ml, .missing_ml]' <<<"$output")" = '["2026-11-25T02:30:00+01:00",false,true,98,62]' ]
 }

@@ -349,6 +349,23 @@ TEST_CASE("the look-back window starts at local midnight lookback days before") 
     CHECK(format_rfc3339(lookback_since(until, 7, berlin()), berlin()) == "2026-11-02T00:00:00+01:00");
 }
 
+TEST_CASE("a plan's look-back window is its day's, the same the evening before and after midnight") {
+    // Planning Monday 2026-11-09: on Sunday at 21:30, at 00:10 and at 14:00 on Monday, from the 7 days before
+    // its eve (Sunday): Sunday 2026-11-01 on.
+    const Seconds sunday_evening = start_of_local_day(monday, berlin()) - std::chrono::minutes(150);
+    const Seconds after_midnight = start_of_local_day(monday, berlin()) + std::chrono::minutes(10);
+    for (const Seconds until :
+         {sunday_evening, after_midnight, start_of_local_day(monday, berlin()) + std::chrono::hours(14)}) {
+        CHECK(plan_eve(until, monday, berlin()) == monday - date::days(1));
+        CHECK(format_rfc3339(plan_lookback_since(until, monday, 7, berlin()), berlin()) ==
+              "2026-11-01T00:00:00+01:00");
+    }
+    // A day further ahead (Wednesday, planned on Sunday evening): from the 7 days before today, as before.
+    CHECK(format_rfc3339(plan_lookback_since(sunday_evening, monday + date::days(2), 7, berlin()), berlin()) ==
+          "2026-11-01T00:00:00+01:00");
+    CHECK(plan_eve(sunday_evening, monday + date::days(2), berlin()) == monday - date::days(1));
+}
+
 TEST_CASE("random babies with noise and missed and extra feeds keep every slot") {
     // 6 to 12 feeds a day, 60 babies each: +-30 min, +-10 %, each feed missed
     // with 8 % chance (babies whose slot is missed twice are left out: that is

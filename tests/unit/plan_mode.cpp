@@ -71,7 +71,9 @@ TEST_CASE("plan_in_mode gives the supply plan in supply mode and the learned pla
 TEST_CASE("plan_reads_since reaches 8 days back in supply mode, the look-back otherwise") {
     Settings settings;
     settings.lookback_days = 3;
-    const Seconds from = now.now;
+    // Sunday: its eve, Saturday, is the week's anchor (on a Saturday the anchor is the Saturday before, whose
+    // look-back reaches past 8 days).
+    const Seconds from = now.now + date::days(1);
     settings.mode = PlanMode::away;
     CHECK(plan_reads_since(settings, from, now.zone) == plan_history_since(settings, from, now.zone));
     settings.mode = PlanMode::supply;
