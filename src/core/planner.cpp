@@ -932,6 +932,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             }
         }
         timetable::ease_spring_forward(drafts, feeds, periods, options, zone);
+        // The pumps are final: each feed to its nearest one (a gap pump next to a feed takes it).
+        timetable::cover_nearest(drafts, feeds, periods);
         timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }
 
