@@ -1201,6 +1201,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         plan.advice.push_back(a);
     }
     plan.advice.insert(plan.advice.end(), timetable_advice.begin(), timetable_advice.end());
+    // In the first days after birth the supply is still coming in: a shortfall then is not made up from stored
+    // milk (newborn_supply_days).
+    for (PlanAdvice& a : shortfalls)
+        if (const auto age = day_since_birth(entries, settings, zone, local_day(a.begin, zone));
+            age && *age < newborn_supply_days) {
+            a.coming_in = true;
+            a.age_days = *age;
+        }
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);

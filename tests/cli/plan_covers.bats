@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# `plan`: which feeds each pump covers once the day's pumps are final.
+# `plan`: which feeds each pump covers once the day's pumps are final, and the advice in a newborn's first
+# days.
 load helpers
 bats_require_minimum_version 1.5.0
 
@@ -9,6 +10,15 @@ feeds_on() {
     for s in $2; do
         at="$(date -d "$day ${s%=*}" +%Y-%m-%dT%H:%M:%S%:z)"
         journal_line "{\"v\":1,\"id\":\"f-$day-${s%=*}\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"bottle\",\"ml\":${s#*=},\"milk\":\"breast\"}"
+    done
+}
+
+# breast_on DAY "HH:MM ...": feeds at the breast (no amount), 10 and 8 minutes a side.
+breast_on() {
+    local day="$1" t at
+    for t in $2; do
+        at="$(date -d "$day $t" +%Y-%m-%dT%H:%M:%S%:z)"
+        journal_line "{\"v\":1,\"id\":\"b-$day-$t\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\"left_s\":600,\"right_s\":480}"
     done
 }
 
@@ -81,4 +91,42 @@ cluster_evening() {
     run --separate-stderr pumplog --now "2026-12-21 20:00" plan --on 2026-12-22 --mode exclusive --format csv
     [ "$status" -eq 0 ]
     [ "$(sed -n 8,9p <<<"$output" | cut -d, -f1,2,4,5,6 | paste -sd'|')" = "2026-12-22T18:55:00+00:00,190,2026-12-22T18:30:00+00:00 2026-12-22T19:39:00+00:00,false,covers the 18:30 and 19:39 feeds|2026-12-22T21:10:00+00:00,129,2026-12-22T20:41:00+00:00,false,covers the 20:41 feed" ]
+}
+
+# A baby born on Thursday 2026-12-03, fed at the breast about every 2 h 30 min; a 20 ml pump each morning.
+newborn() {
+    breast_on 2026-12-03 "00:52 03:16 06:06 08:12 11:01 13:24 15:42 18:30 20:41 22:57"
+    breast_on 2026-12-04 "00:43 03:26 06:13 08:14 10:48 13:35 16:17 18:33 20:55 23:19"
+    breast_on 2026-12-05 "01:14 03:21 05:45 08:14 10:52 13:42 15:47 18:33 21:05 22:54"
+    breast_on 2026-12-06 "00:42 03:12 05:48 08:37 10:57 13:22 16:03 18:28"
+    local day
+    for day in 2026-12-03 2026-12-04 2026-12-05 2026-12-06; do
+        journal_line "{\"v\":1,\"id\":\"p-$day\",\"type\":\"pump\",\"at\":\"${day}T10:20:00+00:00\",\"ml\":20}"
+    done
+}
+
+@test "a shortfall in the first 14 days after birth gives no stored milk: the supply is still coming in" {
+    export TZ=Europe/London
+    newborn
+    run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --birth 2026-12-03 --mode exclusive \
+        --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | {coming_in, age_days, missing_ml}]' <<<"$output")" = '[{"coming_in":true,"age_days":4,"missing_ml":272}]' ]
+    [ "$(jq -r '.advice[1]' <<<"$output")" = "On Mon 2026-12-07 the baby drinks about 472 ml (an estimate: feeds were logged without amounts); your 9 pumps are expected to give about 180 ml, 292 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 10 times instead of 9, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 19:55 (about 20 ml more expected). Even then about 272 ml is missing: on day 4 after birth your supply is still coming in (the milk comes in 36 to 96 hours after birth, Neville et al. 1988, and pumping exclusively rises to about 750 ml a day by day 14, Ru et al. 2020), so there is no stored milk to give yet. Build your supply with --mode supply (pumplog-supply(7)), and ask the baby's clinician or a lactation consultant about supplementing (ABM Clinical Protocol #3). The need is an estimate, so the shortfall may be its error, not your yield." ]
+    [[ "$output" != *"give stored milk"* ]]
+    # Day 13 still; day 14 (born 2026-11-23) is past the first 14 days: stored milk, as for any shortfall.
+    run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --birth 2026-11-24 --mode exclusive \
+        --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.coming_in, .age_days]]' <<<"$output")" = '[[true,13]]' ]
+    run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --birth 2026-11-23 --mode exclusive \
+        --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | has("coming_in")]' <<<"$output")" = '[false]' ]
+    [[ "$(jq -r '.advice[1]' <<<"$output")" == *"is missing: give stored milk for the rest. The need is an estimate, so the shortfall may be its error, not your yield: log the amounts of a few bottles to know." ]]
+    # Without a birth date the first feed logged says only how old the baby is at least: the usual advice.
+    run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | has("coming_in")]' <<<"$output")" = '[false]' ]
 }
