@@ -772,6 +772,10 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     return out;
 }
 
+namespace {
+std::string reason_text(const PlannedPump& p);
+}  // namespace
+
 std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) {
     json j = json::object();
     j["basis"] = json{{"feeds", plan.basis.feeds},
@@ -797,7 +801,10 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                              {key("target", unit), volume(p.target, unit)},
                              {key("expected", unit), p.expected ? volume(*p.expected, unit) : json(nullptr)},
                              {"covers", covers},
-                             {"estimated", p.estimated}});
+                             {"estimated", p.estimated},
+                             // As the CSV has them: an extra session (SPEC 5.3), and why the pump is there.
+                             {"extra", p.extra},
+                             {"reason", reason_text(p)}});
     }
     j["pumps"] = pumps;
     json sentences = json::array(), items = json::array();

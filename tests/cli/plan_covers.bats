@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# `plan`: which feeds each pump covers once the day's pumps are final, and the advice in a newborn's first
-# days.
+# `plan`: which feeds each pump covers once the day's pumps are final, the advice in a newborn's first days,
+# and the JSON pump's extra and reason.
 load helpers
 bats_require_minimum_version 1.5.0
 
@@ -129,4 +129,20 @@ newborn() {
     run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --mode exclusive --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | has("coming_in")]' <<<"$output")" = '[false]' ]
+}
+
+@test "plan --format json tells an extra session from a regular pump, with each pump's reason" {
+    export TZ=Europe/London
+    newborn
+    run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --birth 2026-12-03 --mode exclusive \
+        --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.pumps[0] | keys_unsorted' <<<"$output")" = '["at","target_ml","expected_ml","covers","estimated","extra","reason"]' ]
+    [ "$(jq -c '[.pumps[] | select(.extra) | [.at, .reason]]' <<<"$output")" = '[["2026-12-07T19:55:00+00:00","extra: toward the 292 ml short, the day re-spaced to keep min_gap (CDC: add a session when you cannot pump as much as the baby eats)"]]' ]
+    [ "$(jq -c '[.pumps[] | select(.extra | not) | .reason] | first, length' <<<"$output" | paste -sd' ')" = '"covers the 03:19 feed" 9' ]
+    # The CSV's extra and reason columns say the same.
+    run --separate-stderr pumplog --now "2026-12-06 20:00" plan --on 2026-12-07 --birth 2026-12-03 --mode exclusive \
+        --format csv
+    [ "$status" -eq 0 ]
+    [ "$(grep -c ',true,"extra: toward the 292 ml short, the day re-spaced to keep min_gap (CDC: add a session when you cannot pump as much as the baby eats)",true$' <<<"$output")" -eq 1 ]
 }
