@@ -149,6 +149,11 @@ struct IntakeShare {
     int feeds = 0;     // its feeds a day (its own slots, before twins' feeds are joined)
     Volume per_feed;   // its norm shared over them
 };
+// The days after birth a parent's milk is still coming in (lactogenesis II: the milk comes in 36 to 96 hours
+// after birth, Neville et al. 1988; pumping exclusively it rises to about 750 ml a day by day 14, Ru et al.
+// 2020): a shortfall then is no reason to give stored milk, which a newborn's parent does not have
+// (PlanAdvice::coming_in; pumplog-plan(1)).
+inline constexpr int newborn_supply_days = 14;
 // Where a shortfall is weighed: an away window, or a whole local day (exclusive mode).
 enum class AdviceScope { away, day };
 struct PlanAdvice {
@@ -188,6 +193,9 @@ struct PlanAdvice {
                                         // shares added), when they all count the same
     bool estimated = false;       // shortfall, no_room, small_shortfall: the need rests (wholly or partly) on
                                   // estimated amounts, so the shortfall may be the estimate's error
+    bool coming_in = false;       // shortfall, no_room, small_shortfall: the day is in the first
+                                  // newborn_supply_days after birth (age_days: its day since birth; the birth
+                                  // date set): the supply is still coming in, there is no stored milk to give
     bool several_babies = false;  // shortfall, no_room: the need is several babies' ("the babies drink")
     std::vector<std::string> planned{};  // shortfall, no_room, small_shortfall, no_pumps_logged, not_away:
                                          // some baby with feeds is not planned for, so the need is these

@@ -317,6 +317,17 @@ SlotAmounts slot_amounts_for(PlanMode mode) {
     return mode == PlanMode::exclusive ? SlotAmounts::share_of_day : SlotAmounts::own;
 }
 
+std::optional<int> day_since_birth(const std::vector<Entry>& entries, const Settings& settings,
+                                   const date::time_zone* zone, date::sys_days day) {
+    if (!settings.birth) return std::nullopt;
+    date::sys_days born = date::sys_days(*settings.birth);
+    Seconds first = Seconds::max();
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed) first = std::min(first, e.at.instant);
+    if (first != Seconds::max()) born = std::min(born, local_day(first, zone));
+    return std::max(0, static_cast<int>((day - born).count()));
+}
+
 PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                          Seconds since, Seconds until, SlotAmounts amounts, std::optional<date::sys_days> age_on) {
     // The babies the window's feeds name (no copy of them: plan next is read often).

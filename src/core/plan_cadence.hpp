@@ -47,6 +47,13 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
                               std::string_view command, date::sys_days first_day, SlotAmounts amounts);
 
+// The baby's day since birth on `day` (the day of birth is day 0; never less than 0), counted from the birth
+// date set, or from the first feed in `entries` when the birth date is after its day (a slip: the baby was
+// born by that feed, as plan_cadence counts); nullopt without a birth date (the first feed logged says only how
+// old the baby is at least).
+std::optional<int> day_since_birth(const std::vector<Entry>& entries, const Settings& settings,
+                                   const date::time_zone* zone, date::sys_days day);
+
 // What an estimate's advice says had no amount: "no feed has an amount" when the estimate is every baby's
 // the plan could read, else whose feeds ("Zoë's feeds have no amount": the other baby's are measured, or
 // that baby is not planned for). `a`: an estimated_intake item of a plan on `basis`.

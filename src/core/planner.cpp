@@ -978,6 +978,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             }
         }
         timetable::ease_spring_forward(drafts, feeds, periods, options, zone);
+        // The pumps are final: each feed to its nearest one (a gap pump next to a feed takes it).
+        timetable::cover_nearest(drafts, feeds, periods);
         timetable_advice = min_gap_conflicts(drafts, periods, settings, range, memo);
     }
 
@@ -1273,6 +1275,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         plan.advice.push_back(a);
     }
     plan.advice.insert(plan.advice.end(), timetable_advice.begin(), timetable_advice.end());
+    // In the first days after birth the supply is still coming in: a shortfall then is not made up from stored
+    // milk (newborn_supply_days).
+    for (PlanAdvice& a : shortfalls)
+        if (const auto age = day_since_birth(entries, settings, zone, local_day(a.begin, zone));
+            age && *age < newborn_supply_days) {
+            a.coming_in = true;
+            a.age_days = *age;
+        }
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);

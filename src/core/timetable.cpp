@@ -479,6 +479,57 @@ void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, co
     if (!in_order) std::stable_sort(drafts.begin(), drafts.end(), earlier);
 }
 
+void cover_nearest(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods) {
+    struct Covered {
+        Seconds at;
+        Volume amount;
+        bool estimated;
+        const TimeSpan* period;  // its pump's (nullptr: in none, any pump may take it)
+    };
+    // A covered feed's own `estimated` (a draft's is any of its feeds'), found among the sorted feeds.
+    const auto estimated = [&](Seconds at, bool otherwise) {
+        const auto f = std::lower_bound(feeds.begin(), feeds.end(), at,
+                                        [](const Feed& x, Seconds t) { return x.at < t; });
+        return f != feeds.end() && f->at == at ? f->estimated : otherwise;
+    };
+    const auto period_of = [&](Seconds t) -> const TimeSpan* {
+        const auto p = std::find_if(periods.begin(), periods.end(), [&](const TimeSpan& x) { return x.contains(t); });
+        return p != periods.end() ? &*p : nullptr;
+    };
+    std::vector<Covered> covered;
+    for (const Draft& d : drafts) {
+        const TimeSpan* period = period_of(d.at);
+        for (std::size_t i = 0; i < d.covers.size(); ++i)
+            covered.push_back({d.covers[i], d.amounts[i], estimated(d.covers[i], d.estimated), period});
+    }
+    if (covered.empty()) return;
+    std::stable_sort(covered.begin(), covered.end(), [](const Covered& a, const Covered& b) { return a.at < b.at; });
+    for (Draft& d : drafts) {
+        d.covers.clear();
+        d.amounts.clear();
+        d.target = Volume{};
+        d.estimated = false;
+    }
+    for (const Covered& f : covered) {
+        std::optional<std::size_t> nearest;
+        const auto distance = [&](std::size_t i) {
+            return drafts[i].at > f.at ? drafts[i].at - f.at : f.at - drafts[i].at;
+        };
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            if (f.period && !f.period->contains(drafts[i].at)) continue;
+            if (!nearest || distance(i) < distance(*nearest) ||
+                (distance(i) == distance(*nearest) && drafts[i].at < drafts[*nearest].at))
+                nearest = i;
+        }
+        if (!nearest) continue;  // its pump is in its period: never
+        Draft& d = drafts[*nearest];
+        d.covers.push_back(f.at);
+        d.amounts.push_back(f.amount);
+        d.target += f.amount;
+        d.estimated = d.estimated || f.estimated;
+    }
+}
+
 void ease_spring_forward(std::vector<Draft>& drafts, const std::vector<Feed>& feeds,
                          const std::vector<TimeSpan>& periods, const Options& options, const date::time_zone* zone) {
     const ZoneMemo memo(zone);

@@ -162,6 +162,15 @@ bool near_reference(const std::vector<Draft>& drafts, const std::vector<Draft>& 
 void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, const TimeSpan& period,
              const std::vector<Feed>& feeds);
 
+// Once the pumps are final (gap pumps added, min_gap eased, held or snapped to the week's times): each feed a
+// draft covers goes to its nearest pump in real hours (the earlier on a tie), across midnight as at noon (a
+// 23:59 feed to a 23:55 pump, not to the next day's 03:05), its amount into that pump's target, its
+// `estimated` (from `feeds`) into the pump's. Only to a pump of the period of the pump that covered it (away:
+// the same away window; pumping exclusively, the one window is every pump). A pump then nearest no feed
+// covers none, as a gap's pump; which feeds are covered does not change (pumplog-plan(1): each feed goes to
+// its nearest pump).
+void cover_nearest(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods);
+
 // Pinned times (`schedule`, minutes after midnight) on each local day, inside
 // the periods; each feed inside a period is covered by the nearest pinned pump
 // of that period (the earlier on a tie) when that pump is within min_gap of it.

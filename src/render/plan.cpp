@@ -291,6 +291,24 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
 
 }  // namespace
 
+namespace {
+
+// A shortfall in the first days after birth (PlanAdvice::coming_in): no stored milk to give yet. The milk
+// comes in 36 to 96 hours after birth (Neville et al. 1988, lactogenesis II); pumping exclusively it rises to
+// about 750 ml a day by day 14 (Ru et al. 2020, the milestones supply mode plans by); supplementing a
+// newborn is the clinician's call (ABM Clinical Protocol #3, revised 2017).
+std::string coming_in_text(const PlanAdvice& a) {
+    return fmt::format(
+        "on day {} after birth your supply is still coming in (the milk comes in 36 to 96 hours after birth, "
+        "Neville et al. 1988, and pumping exclusively rises to about 750 ml a day by day {}, Ru et al. 2020), so "
+        "there is no stored milk to give yet. Build your supply with --mode supply (pumplog-supply(7)), and ask "
+        "the baby's clinician or a lactation consultant about supplementing (ABM Clinical Protocol #3).{}",
+        a.age_days, newborn_supply_days,
+        a.estimated ? " The need is an estimate, so the shortfall may be its error, not your yield." : "");
+}
+
+}  // namespace
+
 std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* zone) {
     // A shortfall's first clause, the same for every kind of it.
     // A need resting on estimated amounts says so (SPEC 5: estimates are marked).
@@ -306,6 +324,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
     // What to do about milk still missing. On an estimated need the gap may be the estimate's error, not the
     // parent's yield: measuring comes before a lactation consultant.
     const auto still_missing = [](const PlanAdvice& x) -> std::string {
+        if (x.coming_in) return coming_in_text(x);
         // Short for a skipped pump, not for the parent's yield: no consultant for that.
         if (x.skipped > 0) return "give stored milk for the rest.";
         return x.estimated ? "give stored milk for the rest. The need is an estimate, so the shortfall may be its "
@@ -360,10 +379,11 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             // on an intake estimate (a.estimated), never "the estimate" of a need the journal measured.
             return short_of(a) +
                    fmt::format(": less than half of what a session gives, within the error of {}, so no session "
-                               "is added; a little stored milk covers it.",
+                               "is added; {}",
                                a.estimated ? "the intake estimate and of the expected yields (predicted from past "
                                              "pumps)"
-                                           : "the expected yields (predicted from past pumps)");
+                                           : "the expected yields (predicted from past pumps)",
+                               a.coming_in ? coming_in_text(a) : "a little stored milk covers it.");
         case AdviceKind::estimated_intake: {
             const std::string age = intake_age_sentence(a);
             if (!a.shares.empty()) return shared_intake_text(a, unit, age);
@@ -523,6 +543,11 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("expected", unit)] = volume(a.expected, unit);
             j[key("short", unit)] = volume(Volume::from_ml(std::round(a.short_by.ml())), unit);
             j["estimated"] = a.estimated;  // as the pumps it weighs: the need rests on estimated amounts
+            // The first days after birth: the supply still coming in, no stored milk to give (only then).
+            if (a.coming_in) {
+                j["coming_in"] = true;
+                j["age_days"] = a.age_days;
+            }
             if (a.kind == AdviceKind::no_room) j["min_gap_min"] = a.gap.count();
             if (a.kind != AdviceKind::shortfall) break;
             j["at"] = at();
@@ -755,6 +780,10 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
     return out;
 }
 
+namespace {
+std::string reason_text(const PlannedPump& p);
+}  // namespace
+
 std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) {
     json j = json::object();
     j["basis"] = json{{"feeds", plan.basis.feeds},
@@ -780,7 +809,10 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                              {key("target", unit), volume(p.target, unit)},
                              {key("expected", unit), p.expected ? volume(*p.expected, unit) : json(nullptr)},
                              {"covers", covers},
-                             {"estimated", p.estimated}});
+                             {"estimated", p.estimated},
+                             // As the CSV has them: an extra session (SPEC 5.3), and why the pump is there.
+                             {"extra", p.extra},
+                             {"reason", reason_text(p)}});
     }
     j["pumps"] = pumps;
     json sentences = json::array(), items = json::array();

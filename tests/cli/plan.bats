@@ -32,7 +32,7 @@ icalendar_python() {
     [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":56,"days":7,"since":"2026-11-14T00:00:00+01:00","until":"2026-11-21T14:05:00+01:00"}' ]
     [ "$(jq -c '.slots[0], (.slots | length)' <<<"$output" | paste -sd' ')" = '{"time":"01:00","ml":90,"seen":7,"estimated":false} 8' ]
     [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["01:00","04:00","07:00","10:00","13:00","16:00","19:00","22:00"]' ]
-    [ "$(jq -c '.pumps' <<<"$output")" = '[{"at":"2026-11-23T10:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T10:00:00+01:00"],"estimated":false},{"at":"2026-11-23T13:00:00+01:00","target_ml":110,"expected_ml":null,"covers":["2026-11-23T13:00:00+01:00"],"estimated":false},{"at":"2026-11-23T16:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T16:00:00+01:00"],"estimated":false}]' ]
+    [ "$(jq -c '.pumps' <<<"$output")" = '[{"at":"2026-11-23T10:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T10:00:00+01:00"],"estimated":false,"extra":false,"reason":"covers the 10:00 feed"},{"at":"2026-11-23T13:00:00+01:00","target_ml":110,"expected_ml":null,"covers":["2026-11-23T13:00:00+01:00"],"estimated":false,"extra":false,"reason":"covers the 13:00 feed"},{"at":"2026-11-23T16:00:00+01:00","target_ml":120,"expected_ml":null,"covers":["2026-11-23T16:00:00+01:00"],"estimated":false,"extra":false,"reason":"covers the 16:00 feed"}]' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "No pump was logged from 2026-11-14 to 2026-11-21, so the expected yield is unknown: log your pumps (pumplog add 90ml) and the plan will compare them with what the baby drinks." ]
     [ "$(jq -c '.advice_items' <<<"$output")" = '[{"kind":"no_pumps_logged","since":"2026-11-14","until":"2026-11-21"}]' ]
     [ "$(jq 'has("progress")' <<<"$output")" = false ]
@@ -42,7 +42,7 @@ icalendar_python() {
     three_hourly
     run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --format json --unit oz
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.slots[3], .pumps[0]' <<<"$output" | paste -sd' ')" = '{"time":"10:00","oz":4.06,"seen":7,"estimated":false} {"at":"2026-11-23T10:00:00+01:00","target_oz":4.06,"expected_oz":null,"covers":["2026-11-23T10:00:00+01:00"],"estimated":false}' ]
+    [ "$(jq -c '.slots[3], .pumps[0]' <<<"$output" | paste -sd' ')" = '{"time":"10:00","oz":4.06,"seen":7,"estimated":false} {"at":"2026-11-23T10:00:00+01:00","target_oz":4.06,"expected_oz":null,"covers":["2026-11-23T10:00:00+01:00"],"estimated":false,"extra":false,"reason":"covers the 10:00 feed"}' ]
 }
 
 @test "the plan table is a timetable with its basis and advice" {

@@ -86,7 +86,9 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
       "covers": [
         "2026-11-23T10:00:00+01:00"
       ],
-      "estimated": false
+      "estimated": false,
+      "extra": false,
+      "reason": "covers the 10:00 feed"
     }
   ],
   "advice": [
