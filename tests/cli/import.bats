@@ -755,13 +755,13 @@ Skipped 1 row:
     run --separate-stderr pumplog log import "$EVA"
     [ "$status" -eq 0 ]
     # The week before 20 June 2020: bottles and nursing as imported. The slots are
-    # the times Eva was fed that week (the planner's own test reads the same days
-    # converted by tests/data/eva-journal.py and finds the same six).
+    # the times Eva was fed that week (plan.bats reads the same days converted by
+    # tests/data/eva-journal.py and finds the same six): the Saturday's window is its
+    # eve's, the 7 days before Friday and Friday, as the plan made on Friday evening.
     run --separate-stderr pumplog --now "2020-06-20 00:00" plan --mode exclusive --on 2020-06-20 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["08:16","10:45","14:04","16:37","19:14","23:15"]' ]
-    [ "$(jq '.basis.feeds' <<<"$output")" -eq 43 ]
-    [ "$(jq '.basis.days' <<<"$output")" -eq 7 ]
+    [ "$(jq -c '[.slots[].time]' <<<"$output")" = '["08:08","10:39","14:01","16:36","19:16","23:18"]' ]
+    [ "$(jq -c '.basis | [.feeds, .days, .since]' <<<"$output")" = '[49,8,"2020-06-12T00:00:00-07:00"]' ]
 }
 
 @test "a device or runaway stream in place of an export is refused, never read into memory whole" {
