@@ -92,23 +92,18 @@ std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
 }
 
 namespace {
-// SPEC 7's columns after ref, id, type and at: fields of the table.
-constexpr std::string_view csv_fields[] = {"ml", "left_ml", "right_ml", "dur_s", "method",
-                                           "milk", "place", "label", "note"};
+// SPEC 7's columns after ref, id, type and at (fields of the table), then the ones added since, always
+// there and after them, so that a column keeps its place whatever the entries listed (a script reading by
+// position, a spreadsheet's header): the baby a feed names (SPEC 12), and a nursing feed's time per side.
+// `voided` (--all) stays the trailing one.
+constexpr std::string_view csv_fields[] = {"ml",    "left_ml", "right_ml", "dur_s", "method", "milk",  "place",
+                                           "label", "note",    "baby",     "left_s", "right_s"};
 }  // namespace
 
 std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided) {
     std::vector<const FieldSpec*> columns;
     std::vector<std::string> header{"ref", "id", "type", "at"};
-    std::vector<std::string_view> names(std::begin(csv_fields), std::end(csv_fields));
-    // A `baby` column when some feed names its baby (SPEC 12): one baby's
-    // journals keep SPEC 7's columns.
-    if (std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !l.entry->baby.empty(); }))
-        names.push_back("baby");
-    // A nursing feed's time per side, appended after the columns SPEC 7 fixed (and the baby's), so that a
-    // script reading by position keeps working; `voided` stays the trailing one.
-    names.insert(names.end(), {"left_s", "right_s"});
-    for (const auto name : names) {
+    for (const auto name : csv_fields) {
         columns.push_back(field_named(name));
         header.push_back(columns.back()->kind == FieldKind::volume ? volume_key(name, unit) : std::string(name));
     }
