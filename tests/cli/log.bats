@@ -753,3 +753,21 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     [ "$(tail -n 1 "$J" | jq -r .target)" = '\u200b' ]
 }
 
+# SPEC 7: times are RFC 3339 with offset. A line by hand or another tool may write one otherwise; log gives it
+# in full, with the offset it was written with (so its date stays), and passes a canonical one through.
+@test "JSON and CSV give times written without seconds, with z or a fraction as YYYY-MM-DDTHH:MM:SS+HH:MM" {
+    journal_line '{"v":1,"id":"F1","type":"pump","at":"2026-11-21T08:02-05:00","ml":50}'
+    journal_line '{"v":1,"id":"F2","type":"pump","at":"2026-11-21t08:05:00z","ml":50}'
+    journal_line '{"v":1,"id":"F3","type":"store","at":"2026-11-21T08:06:00.250+01:00","ml":50,"place":"fridge","pumped":"2026-11-21 08:00Z","label":"B1"}'
+    journal_line '{"v":1,"id":"F4","type":"pump","at":"2026-11-21T09:00:00-00:30","ml":50}'
+    run --separate-stderr pumplog log --since 2026-11-21 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.[] | [.id, .at, .pumped]]' <<<"$output")" = '[["F3","2026-11-21T08:06:00+01:00","2026-11-21T08:00:00+00:00"],["F2","2026-11-21T08:05:00+00:00",null],["F4","2026-11-21T09:00:00-00:30",null],["F1","2026-11-21T08:02:00-05:00",null]]' ]
+    run --separate-stderr pumplog log --since 2026-11-21 --format csv
+    [ "$status" -eq 0 ]
+    [ "$(cut -d, -f2,4 <<<"$output")" = 'id,at
+F3,2026-11-21T08:06:00+01:00
+F2,2026-11-21T08:05:00+00:00
+F4,2026-11-21T09:00:00-00:30
+F1,2026-11-21T08:02:00-05:00' ]
+}
