@@ -771,3 +771,15 @@ F2,2026-11-21T08:05:00+00:00
 F4,2026-11-21T09:00:00-00:30
 F1,2026-11-21T08:02:00-05:00' ]
 }
+
+# pumplog-log(1), pumplog-report(1): CSV records end in LF, not RFC 4180's CR LF; a line break in a note is kept.
+@test "CSV records of log and report end in LF, with no CR" {
+    journal_line '{"v":1,"id":"L1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50,"note":"two\nlines"}'
+    pumplog log --format csv > log.csv
+    pumplog report --format csv > report.csv
+    [ "$(tr -dc '\r' < log.csv | wc -c)" -eq 0 ]
+    [ "$(tr -dc '\r' < report.csv | wc -c)" -eq 0 ]
+    [ "$(tail -c 1 log.csv | od -An -c | tr -d ' ')" = '\n' ]
+    [ "$(tail -n 2 log.csv)" = 'l1,L1,pump,2026-11-21T08:00:00+01:00,50,,,,,,,,"two
+lines",,,' ]
+}
