@@ -89,8 +89,8 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
     [ "$stderr" = "pumplog: warning: $J:4: \"set.ml\" appears twice; skipped (see pumplog log check)" ]
-    [ "${lines[1]}" = "p,p,pump,2026-11-21T09:00:00+01:00,50,,,,,,,,,," ]
-    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,600," ]
+    [ "${lines[1]}" = "p,p,pump,2026-11-21T09:00:00+01:00,50,,,,,,,,,,," ]
+    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,,600," ]
 }
 
 @test "check accepts an amendment that leaves a valid entry" {
@@ -102,7 +102,7 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
     [ -z "$stderr" ]
-    [ "${lines[1]}" = "f,f,feed,2026-11-21T09:00:00+01:00,80,,,,bottle,,,,,," ]
+    [ "${lines[1]}" = "f,f,feed,2026-11-21T09:00:00+01:00,80,,,,bottle,,,,,,," ]
 }
 
 @test "an unknown type from a newer version is a note: the journal is still clean" {
