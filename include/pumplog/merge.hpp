@@ -1,7 +1,7 @@
 #pragma once
 // `log merge`: the union by id of the journal and other copies of it (another
 // device's journal, a sync tool's conflict copy), kept byte for byte and
-// ordered by line_key then id, written through the one atomic rewrite.
+// ordered by line_key (on a tie, as each file wrote them), written through the one atomic rewrite.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -60,8 +60,10 @@ struct MergeResult {
 // sorted, compact) sorts first stays, whichever file holds it: a journal line
 // that loses is in `displaced` and counts as an entry come in (in `added`).
 // The result is ordered by line_key (journal.hpp), so a newest-first read may
-// stop early, and ties by id, so that it does not depend on which copy was the
-// base. Idempotent and commutative, byte for byte.
+// stop early; lines that tie there keep the order their files wrote them in (a
+// command's lines, such as a combine's move then use, are read in that order),
+// and are otherwise ordered by id, so that it does not depend on which copy was
+// the base. Idempotent and commutative, byte for byte.
 // A journal line that is not a valid entry (LineValidator) is a journal error:
 // the rewrite would lose it (run `log check --repair` first). With `strict`
 // an invalid incoming line is a journal error instead of being skipped.

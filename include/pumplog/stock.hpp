@@ -110,6 +110,9 @@ struct ShortUse {
     Volume left;        // what the container held then: what the use took
     ContainerState state = ContainerState::in_stock;  // used_up or discarded: written after the container's end
     std::uint64_t offset = 0;  // the use's line (Entry::offset)
+    // A move or discard written after the container's end is one too (`log check` notes it, as `stock` warns):
+    // it took nothing and moved nothing; `report` counts uses only.
+    EntryType type = EntryType::use;
 };
 
 struct Stock {

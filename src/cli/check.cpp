@@ -88,13 +88,19 @@ void add_short_use_notes(const Journal& journal, CheckReport& report) {
         const std::uint64_t line = numbers[static_cast<std::size_t>(
             std::lower_bound(offsets.begin(), offsets.end(), use.offset) - offsets.begin())];
         const std::string written = format_volume(use.written, Unit::ml), label = terminal_text(use.label);
+        const char* end = use.state == ContainerState::used_up ? "used up" : "discarded";
+        if (use.type != EntryType::use) {
+            report.problems.push_back({line, Severity::note,
+                                       fmt::format("{} {} after it was {}; skipped",
+                                                   use.type == EntryType::move ? "moves" : "discards", label, end)});
+            continue;
+        }
         report.problems.push_back(
             {line, Severity::note,
              use.state == ContainerState::in_stock
                  ? fmt::format("uses {} of {}, which had {} left; counted as {}", written, label,
                                format_volume(use.left, Unit::ml), format_volume(use.left, Unit::ml))
-                 : fmt::format("uses {} of {} after it was {}; counted as none", written, label,
-                               use.state == ContainerState::used_up ? "used up" : "discarded")});
+                 : fmt::format("uses {} of {} after it was {}; counted as none", written, label, end)});
     }
     std::stable_sort(report.problems.begin(), report.problems.end(),
                      [](const Problem& a, const Problem& b) { return a.line < b.line; });

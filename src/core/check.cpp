@@ -424,7 +424,8 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
             verdict.type = e.type;
             if (e.type == EntryType::amend) verdict.amendment = amendment_shape(e);
             else verdict.rule_fields = rule_fields_of(e);
-            if (e.type == EntryType::store || e.type == EntryType::use || e.type == EntryType::discard)
+            if (e.type == EntryType::store || e.type == EntryType::use || e.type == EntryType::discard ||
+                e.type == EntryType::move)
                 verdict.amount = StashAmount{counted_ml(e.ml).value_or(0), e.at.instant};
             return;
         }
@@ -516,7 +517,8 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
     if (!has_at) error("no \"at\" (when it happened)");
     if (has_type && verdict.type != EntryType::unknown) check_type_fields(root, verdict.type, verdict);
     if (verdict.type != EntryType::amend) verdict.rule_fields = rule_fields_of(root, verdict.type);
-    if (verdict.type == EntryType::store || verdict.type == EntryType::use || verdict.type == EntryType::discard) {
+    if (verdict.type == EntryType::store || verdict.type == EntryType::use || verdict.type == EntryType::discard ||
+        verdict.type == EntryType::move) {
         // Its amount and time, as the fast path gives them (short_uses_possible).
         std::string_view at;
         element ml_value;
@@ -727,7 +729,8 @@ struct Found {
         good_line.type = verdict.type;
         good_line.held = verdict.rule_fields;
         if (verdict.type == EntryType::amend) amendments.emplace_back(good.size(), verdict.amendment);
-        if (verdict.type == EntryType::store || verdict.type == EntryType::use || verdict.type == EntryType::discard)
+        if (verdict.type == EntryType::store || verdict.type == EntryType::use || verdict.type == EntryType::discard ||
+            verdict.type == EntryType::move)
             stash.emplace_back(good.size(), verdict.amount);
         good.push_back(good_line);
     }
@@ -762,7 +765,8 @@ struct Found {
     }
 };
 
-// Whether a use might take more than its container still held (stock.hpp: ShortUse), judged from the good
+// Whether a use might take more than its container still held, or a stash line come after its container's end
+// (stock.hpp: ShortUse), judged from the good
 // lines alone, all taken as in effect: a container whose uses add up to no more than its store (within 0.001
 // ml, below what the stash's replay takes as rounding) and all come before its discards cannot hold one, in any
 // order and whatever is voided. Any other, a stash line the fast scanner did not read, or an amended one, might.
@@ -770,7 +774,7 @@ struct Found {
 bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, const std::vector<std::uint8_t>& bad) {
     struct Sum {
         double stored = 0, used = 0;
-        std::optional<Seconds> last_use, first_discard;
+        std::optional<Seconds> last_use, first_discard, last_move_or_discard;
     };
     std::unordered_map<std::size_t, Sum> containers;  // by the store's index in `good`
     for (const auto& [index, amount] : all.stash) {
@@ -787,12 +791,19 @@ bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, co
         if (line.type == EntryType::use) {
             sum.used += amount->ml;
             sum.last_use = sum.last_use ? std::max(*sum.last_use, at) : at;
-        } else {
-            sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, at) : at;
+            continue;
         }
+        if (line.type == EntryType::discard)
+            sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, at) : at;
+        sum.last_move_or_discard = sum.last_move_or_discard ? std::max(*sum.last_move_or_discard, at) : at;
     }
+    // A move or discard no earlier than the last use of a container those uses may have used up (the 2 ml rule:
+    // within 2 ml of its store, pumplog-stock(1) AMOUNTS) may come after it was used up: the replay says.
+    const auto used_up = [](const Sum& sum) { return sum.used >= sum.stored - 2.001; };
     for (const auto& [index, sum] : containers)
-        if (sum.used > sum.stored + 0.001 || (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard))
+        if (sum.used > sum.stored + 0.001 ||
+            (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard) ||
+            (sum.last_use && sum.last_move_or_discard && used_up(sum) && *sum.last_move_or_discard >= *sum.last_use))
             return true;
     for (const auto& [index, shape] : all.amendments) {
         const GoodLine& line = good[index];

@@ -496,6 +496,7 @@ std::vector<UseLedger::Shortfall> UseLedger::shortfalls() const {
     }
     std::vector<Shortfall> out;
     for (const ShortUse& use : stash.finish().short_uses) {
+        if (use.type != EntryType::use) continue;  // a move or discard after the end took nothing
         const Line& line = lines_[static_cast<std::size_t>(use.offset)];
         if (line.in_period) out.push_back({line.day, line.hour, use.written - use.left});
     }

@@ -247,9 +247,9 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
         if (c.state == ContainerState::used_up && counts_rest(ev, rest_ml)) continue;
         if (c.state != ContainerState::in_stock) {
             std::optional<ShortUse> took_nothing;
-            if (ev.type == EntryType::use)
+            if (ev.type == EntryType::use || ev.type == EntryType::move || ev.type == EntryType::discard)
                 took_nothing = ShortUse{std::string(ev.id.view()), {}, Volume::from_ml(ev.ml), Volume{}, c.state,
-                                        ev.offset};
+                                        ev.offset, ev.type};
             problems.push_back({1, ev.order, fmt::format("{} {} of ", type_name(ev.type), ev.id.view()), label,
                                 fmt::format(" after it was {}; skipped",
                                             c.state == ContainerState::used_up ? "used up" : "discarded"),

@@ -7,6 +7,7 @@
 #include "pumplog/babies.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/text.hpp"
+#include "pumplog/time.hpp"
 
 namespace pumplog::render {
 
@@ -55,6 +56,32 @@ void put_integer(nlohmann::ordered_json& j, std::string_view key, const std::opt
     else j[std::string(key)] = *value;
 }
 
+// Whether a time is written as SPEC 7 gives times: YYYY-MM-DDTHH:MM:SS±HH:MM.
+bool canonical_time(std::string_view t) {
+    constexpr std::string_view shape = "0000-00-00T00:00:00+00:00";
+    if (t.size() != shape.size()) return false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i], want = shape[i];
+        if (want == '0' ? c < '0' || c > '9' : want == '+' ? c != '+' && c != '-' : c != want) return false;
+    }
+    return true;
+}
+
+// A journal time as log's JSON and CSV give it (SPEC 7: RFC 3339 with offset): a line written by hand or by
+// another tool may say 08:02-05:00 (no seconds), 08:05:00z or 08:05:00.250Z; given as
+// YYYY-MM-DDTHH:MM:SS±HH:MM with the offset it was written with (Z is +00:00, as every time pumplog writes),
+// so its date (its first 10 characters) stays. One already so is passed through, unparsed.
+std::string output_time(std::string_view written, const Stamp& stamp) {
+    if (canonical_time(written)) return std::string(written);
+    return format_rfc3339(stamp.instant, stamp.offset);
+}
+
+std::string output_time(std::string_view written) {
+    if (canonical_time(written)) return std::string(written);
+    const auto stamp = parse_rfc3339(written);
+    return stamp ? format_rfc3339(stamp->instant, stamp->offset) : std::string(written);
+}
+
 }  // namespace
 
 nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
@@ -64,7 +91,7 @@ nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
     // The fields an amendment may correct, from the entry as replayed
     // (amendments applied): in place when the line holds them, else added in
     // the table's order. A time (pumped) is kept as written.
-    j["at"] = e.at_text;
+    j["at"] = output_time(e.at_text, e.at);
     for (const auto& field : fields) {
         if (!field.amendable()) continue;  // as written
         switch (field.kind) {
@@ -79,6 +106,11 @@ nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
             case FieldKind::time: break;
         }
     }
+    // Times the line holds (pumped, thawed, ...) as written, in SPEC 7's form.
+    for (const auto& field : fields)
+        if (field.kind == FieldKind::time)
+            if (const auto it = j.find(std::string(field.name)); it != j.end() && it->is_string())
+                *it = output_time(it->get_ref<const std::string&>());
     j = rename_volume_keys(j, unit);
     j["ref"] = listed.ref;
     if (listed.voided) j["voided"] = true;
@@ -92,23 +124,18 @@ std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
 }
 
 namespace {
-// SPEC 7's columns after ref, id, type and at: fields of the table.
-constexpr std::string_view csv_fields[] = {"ml", "left_ml", "right_ml", "dur_s", "method",
-                                           "milk", "place", "label", "note"};
+// SPEC 7's columns after ref, id, type and at (fields of the table), then the ones added since, always
+// there and after them, so that a column keeps its place whatever the entries listed (a script reading by
+// position, a spreadsheet's header): the baby a feed names (SPEC 12), and a nursing feed's time per side.
+// `voided` (--all) stays the trailing one.
+constexpr std::string_view csv_fields[] = {"ml",    "left_ml", "right_ml", "dur_s", "method", "milk",  "place",
+                                           "label", "note",    "baby",     "left_s", "right_s"};
 }  // namespace
 
 std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided) {
     std::vector<const FieldSpec*> columns;
     std::vector<std::string> header{"ref", "id", "type", "at"};
-    std::vector<std::string_view> names(std::begin(csv_fields), std::end(csv_fields));
-    // A `baby` column when some feed names its baby (SPEC 12): one baby's
-    // journals keep SPEC 7's columns.
-    if (std::any_of(entries.begin(), entries.end(), [](const ListedEntry& l) { return !l.entry->baby.empty(); }))
-        names.push_back("baby");
-    // A nursing feed's time per side, appended after the columns SPEC 7 fixed (and the baby's), so that a
-    // script reading by position keeps working; `voided` stays the trailing one.
-    names.insert(names.end(), {"left_s", "right_s"});
-    for (const auto name : names) {
+    for (const auto name : csv_fields) {
         columns.push_back(field_named(name));
         header.push_back(columns.back()->kind == FieldKind::volume ? volume_key(name, unit) : std::string(name));
     }
@@ -117,7 +144,7 @@ std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool
     std::vector<std::string> row;
     for (const auto& listed : entries) {
         const Entry& e = *listed.entry;
-        row.assign({listed.ref, e.id, e.type_text, e.at_text});
+        row.assign({listed.ref, e.id, e.type_text, output_time(e.at_text, e.at)});
         for (const FieldSpec* field : columns) {
             switch (field->kind) {
                 case FieldKind::volume: {

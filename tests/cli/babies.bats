@@ -208,7 +208,7 @@ count them as babies, and a feed logged without a name as one more; $move" ]
     [ ! -e "$J" ]
 }
 
-@test "log --baby lists that baby's feeds, and the CSV gains a baby column only when feeds name one" {
+@test "log --baby lists that baby's feeds, in the CSV's baby column (there whether or not a feed names one)" {
     pumplog config set babies "Ada, Ben" > /dev/null
     pumplog add 100ml --at 08:00 > /dev/null
     pumplog log feed 60ml --baby Ada --at 09:00 > /dev/null
@@ -220,6 +220,9 @@ count them as babies, and a feed logged without a name as one more; $move" ]
     [[ "$(printf '%s\n' "$output" | tail -n 1)" == *",feed,2026-11-21T09:10:00+01:00,50,,,,bottle,breast,,,,Ben,," ]]
     run --separate-stderr pumplog log --format json
     [ "$(printf '%s' "$output" | jq -r '[.[] | .baby // "-"] | join(" ")')" = "- Ada Ben" ]
+    run --separate-stderr pumplog log --until 08:30 --format csv
+    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+$(printf '%s\n' "$output" | sed -n 2p | cut -d, -f1-2),pump,2026-11-21T08:00:00+01:00,100,,,,,,,,,,," ]
     refused 2 pumplog log --baby Cy
 }
 

@@ -89,8 +89,8 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
     [ "$stderr" = "pumplog: warning: $J:4: \"set.ml\" appears twice; skipped (see pumplog log check)" ]
-    [ "${lines[1]}" = "p,p,pump,2026-11-21T09:00:00+01:00,50,,,,,,,,,," ]
-    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,600," ]
+    [ "${lines[1]}" = "p,p,pump,2026-11-21T09:00:00+01:00,50,,,,,,,,,,," ]
+    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,,600," ]
 }
 
 @test "check accepts an amendment that leaves a valid entry" {
@@ -102,7 +102,7 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
     [ -z "$stderr" ]
-    [ "${lines[1]}" = "f,f,feed,2026-11-21T09:00:00+01:00,80,,,,bottle,,,,,," ]
+    [ "${lines[1]}" = "f,f,feed,2026-11-21T09:00:00+01:00,80,,,,bottle,,,,,,," ]
 }
 
 @test "an unknown type from a newer version is a note: the journal is still clean" {
@@ -318,4 +318,25 @@ $J: 6 lines, 6 good entries, no errors, 2 notes" ]
     [ "$status" -eq 0 ]
     got="$(sed -n "s|^pumplog: warning: $J:\([0-9]*: .*\); skipped (see pumplog log check)\$|\1|p" <<<"$stderr")"
     [ "$got" = "$want" ]
+}
+
+# A stash line after its container's end: stock warns that it skipped it, and check says so too (a note), so
+# that the two agree. Here a thaw (move) written after its pour (use) by hand, and a discard after the end.
+@test "check notes a move or discard written after its container was used up, as stock warns" {
+    at='"at":"2026-11-21T09:00:00+01:00"'
+    journal_line "{\"v\":1,\"id\":\"s1\",\"type\":\"store\",$at,\"ml\":100,\"place\":\"freezer\",\"pumped\":\"2026-11-20T09:00:00+01:00\",\"label\":\"B1\"}"
+    journal_line "{\"v\":1,\"id\":\"s2\",\"type\":\"store\",$at,\"ml\":50,\"place\":\"fridge\",\"pumped\":\"2026-11-21T08:00:00+01:00\",\"label\":\"B2\"}"
+    journal_line "{\"v\":1,\"id\":\"u1\",\"type\":\"use\",$at,\"target\":\"s1\",\"ml\":100}"
+    journal_line "{\"v\":1,\"id\":\"m1\",\"type\":\"move\",$at,\"target\":\"s1\",\"place\":\"fridge\"}"
+    journal_line "{\"v\":1,\"id\":\"u2\",\"type\":\"use\",$at,\"target\":\"s2\",\"ml\":50}"
+    journal_line '{"v":1,"id":"d2","type":"discard","at":"2026-11-21T10:00:00+01:00","target":"s2","reason":"spilt"}'
+    run --separate-stderr pumplog stock
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: stock: move m1 of B1 after it was used up; skipped
+pumplog: warning: stock: discard d2 of B2 after it was used up; skipped" ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "$output" = "$J:4: note: moves B1 after it was used up; skipped
+$J:6: note: discards B2 after it was used up; skipped
+$J: 6 lines, 6 good entries, no errors, 2 notes" ]
 }

@@ -30,7 +30,7 @@ last_line() {
     [ "$status" -eq 0 ]
     [ "$output" = "[]" ]
     run --separate-stderr pumplog log --format csv
-    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s" ]
+    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
     [ ! -e "$J" ]
 }
 
@@ -109,11 +109,11 @@ last_line() {
     fixture
     run --separate-stderr pumplog log --format csv --all
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,voided
-0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,,false
-0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,,false
-0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,,false
-0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,720,480,true' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s,voided
+0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,,,false
+0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,,,false
+0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,,,false
+0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,,720,480,true' ]
 }
 
 @test "JSON --unit oz: volumes in oz under _oz keys, where the ml keys stood" {
@@ -129,11 +129,11 @@ last_line() {
     journal_line '{"v":1,"id":"01KAQ0000000000000000P0006","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":88.72,"note":"left, then \"right\""}'
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s
-0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,
-0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,
-0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,
-0006,01KAQ0000000000000000P0006,pump,2026-11-21T12:00:00+01:00,88.72,,,,,,,,"left, then ""right""",,' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,,
+0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,,
+0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,,
+0006,01KAQ0000000000000000P0006,pump,2026-11-21T12:00:00+01:00,88.72,,,,,,,,"left, then ""right""",,,' ]
 }
 
 @test "CSV carries a nursing feed's time per side in left_s,right_s, appended after the SPEC columns" {
@@ -141,16 +141,34 @@ last_line() {
     pumplog log feed --breast --dur 15m --at 10:00 > /dev/null
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s" ]
-    [[ "${lines[1]}" == *",feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,720,480" ]]
-    [[ "${lines[2]}" == *",feed,2026-11-21T10:00:00+01:00,,,,900,breast,,,,,," ]]
+    [ "${lines[0]}" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
+    [[ "${lines[1]}" == *",feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,,720,480" ]]
+    [[ "${lines[2]}" == *",feed,2026-11-21T10:00:00+01:00,,,,900,breast,,,,,,," ]]
+}
+
+# A script reading by position (field 15 is left_s) must not depend on which entries a range lists.
+@test "CSV columns stay in place whether or not a listed feed names its baby" {
+    journal_line '{"v":1,"id":"N1","type":"feed","at":"2026-11-20T06:00:00+01:00","method":"breast","left_s":60,"right_s":30}'
+    journal_line '{"v":1,"id":"N2","type":"feed","at":"2026-11-21T06:00:00+01:00","method":"breast","left_s":600,"right_s":300,"baby":"Ada"}'
+    run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20 --format csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+n1,N1,feed,2026-11-20T06:00:00+01:00,,,,,breast,,,,,,60,30' ]
+    run --separate-stderr pumplog log --since 2026-11-20 --format csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+n1,N1,feed,2026-11-20T06:00:00+01:00,,,,,breast,,,,,,60,30
+n2,N2,feed,2026-11-21T06:00:00+01:00,,,,,breast,,,,,Ada,600,300' ]
+    run --separate-stderr pumplog log --since 2026-11-20 --format csv --all --unit oz
+    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,baby,left_s,right_s,voided" ]
+    [ "${lines[2]}" = "n2,N2,feed,2026-11-21T06:00:00+01:00,,,,,breast,,,,,Ada,600,300,false" ]
 }
 
 @test "CSV --unit oz names the volume columns in oz" {
     fixture
     run --separate-stderr pumplog log --format csv --unit oz
-    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,left_s,right_s" ]
-    [ "${lines[2]}" = "0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,3.04,1.35,1.69,900,,,,,morning,," ]
+    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
+    [ "${lines[2]}" = "0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,3.04,1.35,1.69,900,,,,,morning,,," ]
 }
 
 @test "by default the listing covers the last 7 days, today included" {
@@ -216,9 +234,9 @@ travel_journal() {
     travel_journal
     run --separate-stderr pumplog log --since 2026-11-30 --until 2026-11-30 --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s
-t1,T1,pump,2026-11-30T09:00:00+01:00,100,,,,,,,,,,
-t2,T2,pump,2026-11-30T20:00:00-05:00,120,,,,,,,,"travelling, New York",,' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+t1,T1,pump,2026-11-30T09:00:00+01:00,100,,,,,,,,,,,
+t2,T2,pump,2026-11-30T20:00:00-05:00,120,,,,,,,,"travelling, New York",,,' ]
     run --separate-stderr pumplog report --since 2026-11-30 --until 2026-11-30 --format csv
     [ "${lines[1]}" = "2026-11-30,2,220,0,0,0,0,0,0,0,0,0,0,1" ]
     run --separate-stderr pumplog log --since yesterday --until yesterday --format json
@@ -523,7 +541,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     pumplog log edit 0001 --left 30ml
     [ "$(last_line .set)" = '{"left_ml":30,"right_ml":55,"ml":85}' ]
     run --separate-stderr pumplog log --format csv
-    [ "${lines[2]}" = "0001,$P1,pump,2026-11-21T08:00:00+01:00,85,30,55,900,,,,,morning,," ]
+    [ "${lines[2]}" = "0001,$P1,pump,2026-11-21T08:00:00+01:00,85,30,55,900,,,,,morning,,," ]
 }
 
 @test "log edit --at moves the entry and the listing follows" {
@@ -733,4 +751,35 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     run --separate-stderr pumplog log rm '\u200b'
     [ "$output" = 'Removed pumped 10 ml at 2026-11-21 06:00 (ref \u200b)' ]
     [ "$(tail -n 1 "$J" | jq -r .target)" = '\u200b' ]
+}
+
+# SPEC 7: times are RFC 3339 with offset. A line by hand or another tool may write one otherwise; log gives it
+# in full, with the offset it was written with (so its date stays), and passes a canonical one through.
+@test "JSON and CSV give times written without seconds, with z or a fraction as YYYY-MM-DDTHH:MM:SS+HH:MM" {
+    journal_line '{"v":1,"id":"F1","type":"pump","at":"2026-11-21T08:02-05:00","ml":50}'
+    journal_line '{"v":1,"id":"F2","type":"pump","at":"2026-11-21t08:05:00z","ml":50}'
+    journal_line '{"v":1,"id":"F3","type":"store","at":"2026-11-21T08:06:00.250+01:00","ml":50,"place":"fridge","pumped":"2026-11-21 08:00Z","label":"B1"}'
+    journal_line '{"v":1,"id":"F4","type":"pump","at":"2026-11-21T09:00:00-00:30","ml":50}'
+    run --separate-stderr pumplog log --since 2026-11-21 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.[] | [.id, .at, .pumped]]' <<<"$output")" = '[["F3","2026-11-21T08:06:00+01:00","2026-11-21T08:00:00+00:00"],["F2","2026-11-21T08:05:00+00:00",null],["F4","2026-11-21T09:00:00-00:30",null],["F1","2026-11-21T08:02:00-05:00",null]]' ]
+    run --separate-stderr pumplog log --since 2026-11-21 --format csv
+    [ "$status" -eq 0 ]
+    [ "$(cut -d, -f2,4 <<<"$output")" = 'id,at
+F3,2026-11-21T08:06:00+01:00
+F2,2026-11-21T08:05:00+00:00
+F4,2026-11-21T09:00:00-00:30
+F1,2026-11-21T08:02:00-05:00' ]
+}
+
+# pumplog-log(1), pumplog-report(1): CSV records end in LF, not RFC 4180's CR LF; a line break in a note is kept.
+@test "CSV records of log and report end in LF, with no CR" {
+    journal_line '{"v":1,"id":"L1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":50,"note":"two\nlines"}'
+    pumplog log --format csv > log.csv
+    pumplog report --format csv > report.csv
+    [ "$(tr -dc '\r' < log.csv | wc -c)" -eq 0 ]
+    [ "$(tr -dc '\r' < report.csv | wc -c)" -eq 0 ]
+    [ "$(tail -c 1 log.csv | od -An -c | tr -d ' ')" = '\n' ]
+    [ "$(tail -n 2 log.csv)" = 'l1,L1,pump,2026-11-21T08:00:00+01:00,50,,,,,,,,"two
+lines",,,' ]
 }

@@ -339,3 +339,62 @@ journal.jsonl.bak" ]
     [ "$status" -eq 0 ]
     [[ "$output" != *"comes after it"* ]]
 }
+
+# A combine's lines as `stock combine B1 B2 --thaw` writes them, in one go and with one time: B1 and B2 stored
+# frozen, B3 the combined bottle, then each bag's thaw `move` and its pour `use`. The ids are given, so that
+# the order they sort in is chosen: a use whose id sorts before its move's must still come after it.
+combine_lines() {  # move1 move2 use1 use2
+    local at='"at":"2026-11-21T09:00:00+01:00"' g='"group":"s3"'
+    printf '%s\n' \
+        "{\"v\":1,\"id\":\"s1\",\"type\":\"store\",$at,\"ml\":100,\"place\":\"freezer\",\"pumped\":\"2026-11-20T09:00:00+01:00\",\"label\":\"B1\"}" \
+        "{\"v\":1,\"id\":\"s2\",\"type\":\"store\",$at,\"ml\":50,\"place\":\"freezer\",\"pumped\":\"2026-11-20T09:00:00+01:00\",\"label\":\"B2\"}" \
+        "{\"v\":1,\"id\":\"s3\",\"type\":\"store\",$at,\"ml\":150,\"place\":\"fridge\",\"pumped\":\"2026-11-20T09:00:00+01:00\",\"thawed\":\"2026-11-21T09:00:00+01:00\",\"until\":\"2026-11-22T09:00:00+01:00\",\"label\":\"B3\",\"note\":\"combined B1 + B2\",$g}" \
+        "{\"v\":1,\"id\":\"$1\",\"type\":\"move\",$at,\"target\":\"s1\",\"place\":\"fridge\",$g}" \
+        "{\"v\":1,\"id\":\"$2\",\"type\":\"move\",$at,\"target\":\"s2\",\"place\":\"fridge\",$g}" \
+        "{\"v\":1,\"id\":\"$3\",\"type\":\"use\",$at,\"target\":\"s1\",\"ml\":100,\"from\":\"s3\",$g}" \
+        "{\"v\":1,\"id\":\"$4\",\"type\":\"use\",$at,\"target\":\"s2\",\"ml\":50,\"from\":\"s3\",$g}"
+}
+
+@test "merge keeps a combine's move before its use, whatever their ids, and in both directions" {
+    printf '%s\n' '{"v":1,"id":"p-other","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":90}' > other.jsonl
+    for ids in "z-move-1 z-move-2 a-use-1 a-use-2" "m1 m2 u1 u2" "k-move a-move c-use x-use" \
+               "b-move y-move a-use z-use" "q-move q-move-2 q-a q-b"; do
+        # shellcheck disable=SC2086
+        combine_lines $ids > "$J"
+        run --separate-stderr pumplog stock
+        [ "$status" -eq 0 ]
+        [ -z "$stderr" ]
+        run --separate-stderr pumplog log merge other.jsonl
+        [ "$status" -eq 0 ]
+        run --separate-stderr pumplog stock
+        [ "$status" -eq 0 ]
+        [ -z "$stderr" ]
+        [[ "$output" == *"B3"* ]]
+        read -r m1 m2 u1 u2 <<< "$ids"
+        [ "$(grep -n "\"id\":\"$m1\"" "$J" | cut -d: -f1)" -lt "$(grep -n "\"id\":\"$u1\"" "$J" | cut -d: -f1)" ]
+        [ "$(grep -n "\"id\":\"$m2\"" "$J" | cut -d: -f1)" -lt "$(grep -n "\"id\":\"$u2\"" "$J" | cut -d: -f1)" ]
+        # The other way round: the combine merged into the other device's journal gives the same file.
+        # shellcheck disable=SC2086
+        combine_lines $ids > combine.jsonl
+        cp other.jsonl reverse.jsonl
+        run --separate-stderr pumplog -j reverse.jsonl log merge combine.jsonl
+        [ "$status" -eq 0 ]
+        cmp "$J" reverse.jsonl
+        run --separate-stderr pumplog -j reverse.jsonl stock
+        [ -z "$stderr" ]
+    done
+}
+
+# Two copies that disagree on the order of a tie (one an older merge reordered): the order is still one of
+# theirs, the same whichever is the base.
+@test "merge of two copies that order a tie differently is the same file in both directions" {
+    combine_lines m1 m2 u1 u2 > a.jsonl
+    combine_lines m1 m2 u1 u2 | tac > b.jsonl
+    printf '%s\n' '{"v":1,"id":"p-a","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":90}' >> a.jsonl
+    printf '%s\n' '{"v":1,"id":"p-b","type":"pump","at":"2026-11-21T09:00:00+01:00","ml":80}' >> b.jsonl
+    cp a.jsonl ab.jsonl; cp b.jsonl ba.jsonl
+    pumplog -j ab.jsonl log merge b.jsonl >/dev/null
+    pumplog -j ba.jsonl log merge a.jsonl >/dev/null
+    cmp ab.jsonl ba.jsonl
+    [ "$(wc -l < ab.jsonl)" -eq 9 ]
+}

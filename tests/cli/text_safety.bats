@@ -95,12 +95,12 @@ hostile_journal() {
     hostile_journal
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    grep -qxF "p2xxx,P2xxx,pump,2026-11-21T08:00:00+01:00,90,,,,,,,,'=cmd|' /C calc'!A0,," <<<"$output"
-    grep -qxF "p3xxx,P3xxx,pump,2026-11-21T09:00:00+01:00,80,,,,,,,,'@SUM(1+1)*cmd|' /C calc'!A0,," <<<"$output"
-    grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,70,,,,,,,,'-2+3,," <<<"$output"
+    grep -qxF "p2xxx,P2xxx,pump,2026-11-21T08:00:00+01:00,90,,,,,,,,'=cmd|' /C calc'!A0,,," <<<"$output"
+    grep -qxF "p3xxx,P3xxx,pump,2026-11-21T09:00:00+01:00,80,,,,,,,,'@SUM(1+1)*cmd|' /C calc'!A0,,," <<<"$output"
+    grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,70,,,,,,,,'-2+3,,," <<<"$output"
     # --unit oz: the volumes are numbers, never prefixed
     run --separate-stderr pumplog --unit oz log --format csv
-    grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,2.37,,,,,,,,'-2+3,," <<<"$output"
+    grep -qxF "p4xxx,P4xxx,pump,2026-11-21T10:00:00+01:00,2.37,,,,,,,,'-2+3,,," <<<"$output"
 }
 
 @test "CSV output writes journal text with its control characters escaped, never raw" {
