@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <csignal>
 #include <cerrno>
 #include <chrono>
 #include <functional>
@@ -18,10 +19,13 @@
 #include <unistd.h>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "helpers.hpp"
 #include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/message_stream.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -282,6 +286,40 @@ TEST_CASE("a repair whose append to JOURNAL.rejected fails changes nothing", "[j
     CHECK(read_file(dir / "j") == before);
     CHECK(read_file(dir / "j.rejected") == "kept\n");
     CHECK_FALSE(fs::exists(dir / "j.tmp"));
+}
+
+TEST_CASE("a message to a pipe whose reader has gone is dropped, never thrown", "[messages]") {
+    const auto old_handler = std::signal(SIGPIPE, SIG_IGN);  // as pumplog's main: EPIPE, not death
+    int gone[2];
+    REQUIRE(::pipe(gone) == 0);
+    ::close(gone[0]);
+    // A plain stream throws (fmt::print on a short write): from an error handler, that was std::terminate.
+    std::FILE* plain = ::fdopen(::dup(gone[1]), "w");
+    REQUIRE(plain != nullptr);
+    std::setvbuf(plain, nullptr, _IONBF, 0);
+    CHECK_THROWS_AS(fmt::print(plain, "pumplog: error: {}\n", "x"), std::system_error);
+    std::fclose(plain);
+    std::FILE* messages = open_message_stream(gone[1]);
+    REQUIRE(messages != nullptr);
+    errno = EINTR;
+    CHECK_NOTHROW(fmt::print(messages, "Started a new journal at {}\n", "/tmp/j"));
+    CHECK(errno == EINTR);  // left as it was
+    CHECK_FALSE(std::ferror(messages));
+    std::fclose(messages);
+    ::close(gone[1]);
+    // And to a reader that is there, every byte, as it is printed (unbuffered).
+    int there[2];
+    REQUIRE(::pipe(there) == 0);
+    messages = open_message_stream(there[1]);
+    REQUIRE(messages != nullptr);
+    fmt::print(messages, "pumplog: warning: {}\n", "j:2: not valid JSON");
+    char got[64] = {};
+    CHECK(::read(there[0], got, sizeof got) == 38);
+    CHECK(std::string(got) == "pumplog: warning: j:2: not valid JSON\n");
+    std::fclose(messages);
+    ::close(there[1]);
+    ::close(there[0]);
+    std::signal(SIGPIPE, old_handler);
 }
 
 TEST_CASE("a strict read waits for an append in progress instead of calling it damage", "[journal][inflight]") {
