@@ -254,14 +254,66 @@ TEST_CASE("a repair whose rewrite fails cuts JOURNAL.rejected back and run again
     CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
 }
 
+// A write(2) stand-in for a process that dies (power cut, SIGKILL) at its
+// write number `allowed` + 1, the ones before it through.
+WriteFunction dies_after(int allowed) {
+    auto calls = std::make_shared<int>(0);
+    return [=](int fd, const void* data, std::size_t size) -> ssize_t {
+        if ((*calls)++ < allowed) return ::write(fd, data, size);
+        ::_exit(42);
+    };
+}
+
 TEST_CASE("a repair that crashed after writing JOURNAL.rejected and is run again rejects each bad line once",
           "[journal]") {
+    for (const std::string earlier : {"from an earlier repair\n", "from an earlier repair\nbad one\nbad two\n"}) {
+        INFO(earlier);  // the second: the same bad lines moved by an earlier repair, and written again since
+        TempDir dir;
+        const std::string before = a + "\nbad one\n" + b + "\nbad two\n";
+        write_file(dir / "j", before);
+        write_file(dir / "j.rejected", earlier);
+        // Dies writing the journal's temporary file, after the append to JOURNAL.rejected.
+        CHECK(exit_code_within_5s([&] { repair_journal(Journal(dir / "j", dies_after(1))); }) == 42);
+        CHECK(read_file(dir / "j") == before);
+        CHECK(read_file(dir / "j.rejected") == earlier + "bad one\nbad two\n");
+        CHECK(fs::exists(dir / "j.rejected.pending"));
+
+        CHECK(repair_journal(Journal(dir / "j")).moved == 2);
+        CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
+        CHECK(read_file(dir / "j.rejected") == earlier + "bad one\nbad two\n");
+        CHECK_FALSE(fs::exists(dir / "j.rejected.pending"));
+    }
+}
+
+TEST_CASE("a repair that crashed after replacing the journal keeps what it moved", "[journal]") {
     TempDir dir;
-    write_file(dir / "j", a + "\nbad one\n" + b + "\nbad two\n");
-    write_file(dir / "j.rejected", "from an earlier repair\nbad one\nbad two\n");
-    CHECK(repair_journal(Journal(dir / "j")).moved == 2);
-    CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
-    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+    write_file(dir / "j", a + "\nbad one\n");
+    const struct stat old = stat_of(dir / "j");
+    CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+    // What a repair that died after its rename, before removing its mark, leaves: the mark names the journal
+    // it moved the line out of (device, inode, size, time; then JOURNAL.rejected's size before), since replaced.
+    write_file(dir / "j.rejected.pending", fmt::format("{} {} {} {}.{:09} 0\n", old.st_dev, old.st_ino, old.st_size,
+                                                       old.st_mtim.tv_sec, old.st_mtim.tv_nsec));
+    write_file(dir / "j", a + "\nbad one\n");  // the same line written again since
+    CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+    CHECK(read_file(dir / "j") == a + "\n");
+    CHECK(read_file(dir / "j.rejected") == "bad one\nbad one\n");
+    CHECK_FALSE(fs::exists(dir / "j.rejected.pending"));
+}
+
+TEST_CASE("a bad line written again after a repair is moved again: JOURNAL.rejected keeps every one", "[journal]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\n");
+    std::string rejected;
+    for (int round = 1; round <= 3; ++round) {
+        INFO(round);
+        write_file(dir / "j", a + "\n{\"broken\n");
+        CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+        rejected += "{\"broken\n";
+        CHECK(read_file(dir / "j") == a + "\n");
+        CHECK(read_file(dir / "j.rejected") == rejected);
+        CHECK_FALSE(fs::exists(dir / "j.rejected.pending"));
+    }
 }
 
 TEST_CASE("a repair that fails leaves no new JOURNAL.rejected behind", "[journal][diskfull]") {
