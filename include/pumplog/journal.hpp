@@ -132,6 +132,11 @@ std::optional<std::filesystem::path> follow_symlinks(const std::filesystem::path
 // whether the command must not be run again). note_recorded() marks it.
 void note_recorded();
 bool recorded_anything();
+// Whether this process wrote the first lines of a journal: it appended to, or
+// rewrote, a file that was empty when it held the lock. Decided under the lock,
+// so of several pumplogs starting a journal at once one alone says it started it.
+void note_started();
+bool started_a_journal();
 
 // How long a writer waits for another pumplog's lock before a journal error.
 inline constexpr std::chrono::milliseconds default_lock_timeout{10000};
@@ -221,6 +226,9 @@ public:
     // (exit 3) when it cannot; a write or sync that fails (disk full) is cut
     // back first, under the lock: the file is byte-identical to what it was.
     void append(const std::vector<std::string>& lines);
+    // The file's size now, under the lock: 0 for a journal no line was written
+    // to yet (a new one, or one another pumplog has not started first).
+    std::uint64_t size() const;
 
     // The one atomic rewrite, at the journal's resolved path (a symlinked
     // journal stays a symlink): writes `content` to a fresh JOURNAL.tmp in
@@ -235,12 +243,14 @@ public:
     // `side` kept beside it (JOURNAL.rejected), under that file's own lock,
     // then rewrites the journal to `content`. The side file is never opened
     // through a symlink (one at the path is removed and the file created
-    // fresh), and not written when it already ends with exactly these lines
-    // (a repair that crashed after writing them, run again, rejects each bad
-    // line once). A new file gets the journal's owner, group and mode. When a
-    // step fails the side file is cut back to what it was, or removed when
-    // this call created it: nothing changed. Returns whether it wrote to it.
-    bool rewrite_moving(const std::string& content, const std::filesystem::path& side,
+    // fresh). Every line moved is appended, a line the side file already holds
+    // (a repeated bad line) too; while it runs, `side`.pending names the
+    // journal and the side file's size before, so that a move that crashed
+    // before its rewrite, run again on the same unchanged journal, first cuts
+    // back what it appended (each line is moved once). A new file gets the
+    // journal's owner, group and mode. When a step fails the side file is cut
+    // back to what it was, or removed when this call created it: nothing changed.
+    void rewrite_moving(const std::string& content, const std::filesystem::path& side,
                         const std::vector<std::string>& lines);
 
 private:

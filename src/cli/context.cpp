@@ -127,7 +127,9 @@ Journal& Context::journal_to_write() {
         journal_.emplace(default_journal_path(journal_option, environment), WriteFunction{},
                          lock_timeout_from_env().value_or(default_lock_timeout));
         std::error_code ec;
-        journal_existed_ = std::filesystem::exists(journal_->path(), ec) || ec;
+        const std::uintmax_t size = std::filesystem::file_size(journal_->path(), ec);  // one stat, as exists()
+        journal_existed_ = !ec || ec != std::errc::no_such_file_or_directory;
+        journal_was_empty_ = !journal_existed_ || (!ec && size == 0);
         if (strict) refuse_damaged(*journal_);
     }
     return *journal_;
@@ -146,12 +148,13 @@ void Context::refuse_damaged(const Journal& journal) const {
 }
 
 void Context::tell_about_new_journal() const {
-    if (!journal_ || journal_existed_) return;
+    if (!journal_) return;
     std::error_code ec;
     const std::string path = terminal_text(journal_->path().string());
-    if (std::filesystem::exists(journal_->path(), ec))
+    // Decided under the lock: another pumplog may have made the file (for its lock) before this one looked.
+    if (started_a_journal())
         fmt::print(stderr, "Started a new journal at {}\n", path);
-    else if (!quiet_missing_journal)
+    else if (!journal_existed_ && !std::filesystem::exists(journal_->path(), ec) && !quiet_missing_journal)
         fmt::print(stderr, "pumplog: no journal at {} yet\n", path);
 }
 

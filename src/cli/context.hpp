@@ -98,11 +98,15 @@ public:
     // SPEC 10: after the command, names a journal that did not exist: "no
     // journal at PATH yet" when a command read it and it still does not exist,
     // "Started a new journal at PATH" when the command created it (both on
-    // stderr). Silent for cron-style queries (`quiet_missing_journal`).
+    // stderr). Silent for cron-style queries (`quiet_missing_journal`). "Started" is decided under the
+    // journal's lock (started_a_journal): of several pumplogs starting it at once, the one that wrote first
+    // (the first line written to an empty file).
     void tell_about_new_journal() const;
     // For an error's line: "no journal at PATH yet; " when the command read a
     // journal that does not exist (not for cron-style queries), else "".
     std::string missing_journal_prefix() const;
+    // Whether the journal's file was missing or empty when the command first used it (false before then).
+    bool journal_was_empty() const { return journal_was_empty_; }
     bool quiet_missing_journal = false;
     // Replays the journal, warning about damaged lines.
     History history(const ReplayOptions& options);
@@ -141,6 +145,7 @@ private:
     std::optional<Clock> clock_;
     std::optional<Journal> journal_;
     bool journal_existed_ = true;  // whether the journal's file existed when first used
+    bool journal_was_empty_ = false;  // whether it was missing or empty then
     std::map<const CLI::App*, std::vector<Format>> formats_;
     // The damaged lines warned about so far: a command that reads the journal
     // twice (its slips, then its stash) warns of each once.

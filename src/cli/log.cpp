@@ -52,6 +52,24 @@ const CLI::Validator given_time(
     },
     "", "given_time");
 
+// Appends `line` under the journal's lock. A journal that was missing or empty when the slips were checked,
+// but holds lines once the lock is taken, was started meanwhile by another pumplog (adds run at once on a new
+// journal): the typed-twice check is made again on what it holds, under the lock, so that of two adds of the
+// same session one is refused. A journal that held lines pays nothing more.
+void append_checked(Context& ctx, const Line& line, const SlipCheck& slip, bool force) {
+    ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
+        if (!force && ctx.journal_was_empty() && journal.size() > 0) {
+            ReplayOptions options;
+            options.since = slips_since(slip, ctx.clock().now);
+            options.raw = false;
+            options.types = static_cast<TypeMask>(type_bit(slip.type) | type_bit(EntryType::pump));
+            check_slips(ctx.history(journal.journal(), options).entries, slip, ctx.clock(),
+                        std::chrono::system_clock::now(), force, ctx.unit());
+        }
+        journal.append({serialize(line)});
+    });
+}
+
 struct PumpOptions {
     std::vector<std::string> amount;
     std::string at, note, duration, left, right, store;
@@ -168,7 +186,7 @@ int run_pump(Context& ctx, const PumpOptions& o) {
     DayTotal total = pumped_on(so_far_entries, date);
     const bool ahead = pump.at > clock.now + ahead_allowance;
     std::string stored;  // the stash's message, after the day's summary
-    if (!o.store_given) ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
+    if (!o.store_given) append_checked(ctx, line, slip, o.force);
     else stored = append_pump_stored(ctx, line, pump.amount.total, pump.at, o.store);
     if (!ahead) {
         total.pumped += pump.amount.total;
@@ -267,6 +285,8 @@ int run_feed(Context& ctx, const FeedOptions& o) {
         const std::string kept_for = leftover_baby(ctx, feed.baby);
         stash = append_feed_from_stock(ctx, line, *feed.amount, feed.at, offered, o.thaw, kept_for);
     }
+    else if (feed.amount) append_checked(ctx, line, SlipCheck{EntryType::feed, *feed.amount, feed.at, std::nullopt,
+                                                              feed.baby}, o.force);
     else ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
     Entry entry;
     std::string error;

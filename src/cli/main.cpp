@@ -18,6 +18,7 @@
 #include "options.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/message_stream.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
 #include "pumplog/units.hpp"
@@ -467,6 +468,11 @@ int main(int argc, char** argv) {
     // line left in the journal; ignored, write(2) fails with EFBIG and the append is cut back (exit 3).
     std::signal(SIGXFSZ, SIG_IGN);
     const bool stdout_closed = occupy_closed_streams();
+    // A notice, warning or error that cannot be shown (stderr a pipe whose reader has gone, a full disk) is
+    // dropped: it never changes the exit status, and never aborts the program (fmt::print throws on a short
+    // write, and a throw from the error handler below would be std::terminate, after the journal may have
+    // been written). glibc lets stderr be reassigned; the stream writes to fd 2 unbuffered, as stderr does.
+    if (std::FILE* messages = open_message_stream(STDERR_FILENO)) stderr = messages;
     try {
         std::vector<std::string> args = join_negative_values(argc, argv);
         // Fast path: --version needs neither the zone database nor the command tree.

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
+#include <string_view>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -221,7 +223,8 @@ void require_single_lines(const std::vector<std::string>& lines) {
 // Appends `lines` to the locked file `fd` in one write and syncs it. When the
 // write or the sync fails (disk full, quota) what reached the file is cut
 // back, still under the lock: the file is byte-identical to what it was.
-void append_locked(int fd, const std::vector<std::string>& lines, const fs::path& path, const WriteFunction& write) {
+// Returns the file's size before.
+off_t append_locked(int fd, const std::vector<std::string>& lines, const fs::path& path, const WriteFunction& write) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw journal_error(fmt::format("cannot write journal {}: {}", path.string(), why()));
     const std::string data = joined(lines, fd, st.st_size);
@@ -234,23 +237,7 @@ void append_locked(int fd, const std::vector<std::string>& lines, const fs::path
         ::fdatasync(fd);
         throw journal_error(fmt::format("{}; nothing was written", e.what()));
     }
-}
-
-// Whether the file `fd` ends with `data`, starting on a line of its own.
-bool ends_with(int fd, const std::string& data) {
-    struct stat st {};
-    if (data.empty() || ::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) < data.size()) return false;
-    const off_t from = st.st_size - static_cast<off_t>(data.size());
-    std::string tail(data.size() + (from > 0 ? 1 : 0), '\0');
-    const off_t at = from > 0 ? from - 1 : 0;
-    std::size_t got = 0;
-    while (got < tail.size()) {
-        const ssize_t n = ::pread(fd, tail.data() + got, tail.size() - got, at + static_cast<off_t>(got));
-        if (n <= 0) return false;
-        got += static_cast<std::size_t>(n);
-    }
-    if (from > 0 && tail.front() != '\n') return false;
-    return std::string_view(tail).substr(from > 0 ? 1 : 0) == data;
+    return st.st_size;
 }
 
 // Creates `name` in the folder `dir` as a new file, never opening what is
@@ -289,6 +276,44 @@ void copy_into(int from, off_t size, int to, const fs::path& shown, const WriteF
         at += n;
     }
     if (::fsync(to) != 0) throw journal_error(fmt::format("cannot sync {}: {}", shown.string(), why()));
+}
+
+// What tells one journal file in one state from another: a rewrite makes a new file (another inode, made
+// while the old one is still there), an append changes its size and time.
+std::string identity(const struct stat& st) {
+    return fmt::format("{} {} {} {}.{:09}", st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+}
+
+// The mark a move of lines to a side file (rewrite_moving) leaves beside it while it runs: the journal it
+// moves them out of (identity) and the side file's size before. Only a crash leaves it behind.
+struct PendingMove {
+    std::string journal;
+    off_t side_size = 0;
+};
+
+std::optional<PendingMove> read_pending(int dir, const std::string& name) {
+    FileDescriptor fd(::openat(dir, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (fd.get() < 0) return std::nullopt;
+    char buffer[256];
+    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n <= 0) return std::nullopt;
+    const std::string_view text(buffer, static_cast<std::size_t>(n));
+    const auto end = text.find('\n'), last = text.rfind(' ', end);
+    if (end == std::string_view::npos || last == std::string_view::npos) return std::nullopt;
+    PendingMove move{std::string(text.substr(0, last)), 0};
+    const std::string_view size = text.substr(last + 1, end - last - 1);
+    if (size.empty() || size.size() > 18 || size.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    for (const char c : size) move.side_size = move.side_size * 10 + (c - '0');
+    return move;
+}
+
+void write_pending(int dir, const std::string& name, const std::string& shown, const std::string& journal,
+                   off_t side_size) {
+    FileDescriptor fd(create_fresh(dir, name, shown));
+    write_all(fd.get(), fmt::format("{} {}\n", journal, side_size), shown, {});
+    if (::fdatasync(fd.get()) != 0 || ::fsync(dir) != 0)
+        throw journal_error(fmt::format("cannot sync {}: {}", shown, why()));
 }
 
 }  // namespace
@@ -361,44 +386,64 @@ void Journal::with_lock(const std::function<void(LockedJournal&)>& body) {
 void LockedJournal::append(const std::vector<std::string>& lines) {
     if (lines.empty()) return;
     require_single_lines(lines);
-    append_locked(journal_.held_fd_, lines, journal_.path_, journal_.write_);
+    if (append_locked(journal_.held_fd_, lines, journal_.path_, journal_.write_) == 0) note_started();
     note_recorded();
 }
 
-bool LockedJournal::rewrite_moving(const std::string& content, const fs::path& side,
+std::uint64_t LockedJournal::size() const {
+    struct stat st {};
+    if (::fstat(journal_.held_fd_, &st) != 0)
+        throw journal_error(fmt::format("cannot read journal {}: {}", journal_.path_.string(), why()));
+    return static_cast<std::uint64_t>(st.st_size);
+}
+
+void LockedJournal::rewrite_moving(const std::string& content, const fs::path& side,
                                    const std::vector<std::string>& lines) {
     if (lines.empty()) {
         rewrite(content);
-        return false;
+        return;
     }
     require_single_lines(lines);
     struct stat found {};
     const bool existed = ::lstat(side.c_str(), &found) == 0 && S_ISREG(found.st_mode);  // a symlink is replaced
     FileDescriptor fd(open_locked(side, journal_.lock_timeout_, false));
     struct stat mine {}, owner {};
-    if (::fstat(fd.get(), &mine) != 0) throw journal_error(fmt::format("cannot write {}: {}", side.string(), why()));
+    if (::fstat(fd.get(), &mine) != 0 || ::fstat(journal_.held_fd_, &owner) != 0)
+        throw journal_error(fmt::format("cannot write {}: {}", side.string(), why()));
+    const fs::path dir_path = side.has_parent_path() ? side.parent_path() : fs::path(".");
+    FileDescriptor dir(::open(dir_path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir.get() < 0) throw journal_error(fmt::format("cannot open folder {}: {}", dir_path.string(), why()));
+    const std::string pending = side.filename().string() + ".pending";
+    off_t start = mine.st_size;
     bool wrote = false;
     try {
-        if (mine.st_size == 0 && ::fstat(journal_.held_fd_, &owner) == 0)
-            keep_owner_and_mode(fd.get(), owner, journal_.path_);  // new: readable by the journal's owner
-        std::string data;
-        for (const auto& line : lines) data += line + '\n';
-        if (!ends_with(fd.get(), data)) {  // else written by an earlier run that crashed after it
-            wrote = true;
-            append_locked(fd.get(), lines, side, journal_.write_);
+        // A move that crashed before its rewrite replaced the journal (the journal is still the file it
+        // moved lines out of, unchanged since) appended to the side file lines the journal still holds:
+        // cut back, they are appended again below, once. Not by content: a line repeated in a later
+        // journal is another occurrence, and kept.
+        if (const auto earlier = read_pending(dir.get(), pending); earlier && earlier->journal == identity(owner) &&
+                                                                   earlier->side_size <= mine.st_size) {
+            start = earlier->side_size;
+            if (::ftruncate(fd.get(), start) != 0 || ::fdatasync(fd.get()) != 0)
+                throw journal_error(fmt::format("cannot write {}: {}", side.string(), why()));
         }
+        if (mine.st_size == 0) keep_owner_and_mode(fd.get(), owner, journal_.path_);  // new: readable by the owner
+        write_pending(dir.get(), pending, side.string() + ".pending", identity(owner), start);
+        wrote = true;
+        append_locked(fd.get(), lines, side, journal_.write_);
         rewrite(content);
     } catch (...) {
         // Nothing changed: the side file as it was, or gone when this made it.
         struct stat now {};
         if (!existed) {
             if (::lstat(side.c_str(), &now) == 0 && same_file(now, mine)) ::unlink(side.c_str());
-        } else if (wrote && ::ftruncate(fd.get(), mine.st_size) == 0) {
+        } else if (wrote && ::ftruncate(fd.get(), start) == 0) {
             ::fdatasync(fd.get());
         }
+        if (wrote) ::unlinkat(dir.get(), pending.c_str(), 0);
         throw;
     }
-    return wrote;
+    ::unlinkat(dir.get(), pending.c_str(), 0);
 }
 
 void LockedJournal::rewrite(const std::string& content) {
@@ -442,15 +487,19 @@ void LockedJournal::rewrite(const std::string& content) {
             throw journal_error(fmt::format("cannot replace journal {}: {}", file.string(), why()));
         remove_tmp.keep();
         ::fsync(dir.get());
+        if (st.st_size == 0) note_started();
     }
     note_recorded();
 }
 
 namespace {
 bool recorded = false;
+bool started = false;
 }  // namespace
 
 void note_recorded() { recorded = true; }
 bool recorded_anything() { return recorded; }
+void note_started() { started = true; }
+bool started_a_journal() { return started; }
 
 }  // namespace pumplog

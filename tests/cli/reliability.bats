@@ -269,3 +269,43 @@ a file" ]
         [ "$(journal_sum)" = "$before" ]
     done
 }
+
+@test "adds run at once on a new journal record one line, and the one that wrote it says it started the journal" {
+    # Before the fix the typed-twice check read a missing journal outside the lock: several lines (1 to 7 of
+    # 50 seen), and every add said "Started a new journal". Rounds, so that a lost race shows reliably.
+    # The adds wait at a barrier (a shared flock(1) on a file the test holds exclusively) and start together.
+    for round in $(seq 10); do
+        rm -f "$J" "$TEST_DIR"/err.* "$TEST_DIR"/code.*
+        exec 9>"$TEST_DIR/barrier"
+        flock -x 9
+        for i in $(seq 20); do
+            (exec 9>&-; code=0
+             flock -s "$TEST_DIR/barrier" "$PUMPLOG_BIN" add 90ml >/dev/null 2>"$TEST_DIR/err.$i" || code=$?
+             echo "$code" > "$TEST_DIR/code.$i") &
+        done
+        sleep 0.3
+        exec 9>&-
+        wait
+        codes="$(cat "$TEST_DIR"/code.* | sort | uniq -c | tr -s ' \n' ' ')"
+        echo "round $round: $(wc -l < "$J") lines; exit codes $codes"
+        [ "$(wc -l < "$J")" -eq 1 ]
+        [ "$(cat "$TEST_DIR"/err.* | grep -c '^Started a new journal at ')" -eq 1 ]
+        [ "$(grep -l '^Started a new journal at ' "$TEST_DIR"/err.* | wc -l)" -eq 1 ]
+        [ "$codes" = " 1 0 19 2 " ]
+        [ "$(cat "$TEST_DIR"/err.* | grep -c 'the same pump of 90 ml was recorded a moment ago (at 14:05)')" -eq 19 ]
+    done
+}
+
+@test "a bad line written again after each repair is moved each time: JOURNAL.rejected keeps every one" {
+    journal_line "$(pump_line a 50 08:00)"
+    for i in 1 2 3; do
+        echo '{"broken' >> "$J"
+        run pumplog log check --repair
+        [ "${lines[${#lines[@]}-1]}" = \
+          "Moved 1 bad line to $J.rejected; kept 1 line. The journal before the repair is $J.bak." ]
+        [ "$(cat "$J")" = "$(pump_line a 50 08:00)" ]
+        [ "$(cat "$J.rejected")" = "$(for k in $(seq "$i"); do echo '{"broken'; done)" ]
+        [ ! -e "$J.rejected.pending" ]
+    done
+    [ "$(wc -l < "$J.rejected")" -eq 3 ]
+}

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <csignal>
 #include <cerrno>
 #include <chrono>
 #include <functional>
@@ -18,10 +19,13 @@
 #include <unistd.h>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "helpers.hpp"
 #include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/message_stream.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -250,14 +254,66 @@ TEST_CASE("a repair whose rewrite fails cuts JOURNAL.rejected back and run again
     CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
 }
 
+// A write(2) stand-in for a process that dies (power cut, SIGKILL) at its
+// write number `allowed` + 1, the ones before it through.
+WriteFunction dies_after(int allowed) {
+    auto calls = std::make_shared<int>(0);
+    return [=](int fd, const void* data, std::size_t size) -> ssize_t {
+        if ((*calls)++ < allowed) return ::write(fd, data, size);
+        ::_exit(42);
+    };
+}
+
 TEST_CASE("a repair that crashed after writing JOURNAL.rejected and is run again rejects each bad line once",
           "[journal]") {
+    for (const std::string earlier : {"from an earlier repair\n", "from an earlier repair\nbad one\nbad two\n"}) {
+        INFO(earlier);  // the second: the same bad lines moved by an earlier repair, and written again since
+        TempDir dir;
+        const std::string before = a + "\nbad one\n" + b + "\nbad two\n";
+        write_file(dir / "j", before);
+        write_file(dir / "j.rejected", earlier);
+        // Dies writing the journal's temporary file, after the append to JOURNAL.rejected.
+        CHECK(exit_code_within_5s([&] { repair_journal(Journal(dir / "j", dies_after(1))); }) == 42);
+        CHECK(read_file(dir / "j") == before);
+        CHECK(read_file(dir / "j.rejected") == earlier + "bad one\nbad two\n");
+        CHECK(fs::exists(dir / "j.rejected.pending"));
+
+        CHECK(repair_journal(Journal(dir / "j")).moved == 2);
+        CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
+        CHECK(read_file(dir / "j.rejected") == earlier + "bad one\nbad two\n");
+        CHECK_FALSE(fs::exists(dir / "j.rejected.pending"));
+    }
+}
+
+TEST_CASE("a repair that crashed after replacing the journal keeps what it moved", "[journal]") {
     TempDir dir;
-    write_file(dir / "j", a + "\nbad one\n" + b + "\nbad two\n");
-    write_file(dir / "j.rejected", "from an earlier repair\nbad one\nbad two\n");
-    CHECK(repair_journal(Journal(dir / "j")).moved == 2);
-    CHECK(read_file(dir / "j") == a + "\n" + b + "\n");
-    CHECK(read_file(dir / "j.rejected") == "from an earlier repair\nbad one\nbad two\n");
+    write_file(dir / "j", a + "\nbad one\n");
+    const struct stat old = stat_of(dir / "j");
+    CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+    // What a repair that died after its rename, before removing its mark, leaves: the mark names the journal
+    // it moved the line out of (device, inode, size, time; then JOURNAL.rejected's size before), since replaced.
+    write_file(dir / "j.rejected.pending", fmt::format("{} {} {} {}.{:09} 0\n", old.st_dev, old.st_ino, old.st_size,
+                                                       old.st_mtim.tv_sec, old.st_mtim.tv_nsec));
+    write_file(dir / "j", a + "\nbad one\n");  // the same line written again since
+    CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+    CHECK(read_file(dir / "j") == a + "\n");
+    CHECK(read_file(dir / "j.rejected") == "bad one\nbad one\n");
+    CHECK_FALSE(fs::exists(dir / "j.rejected.pending"));
+}
+
+TEST_CASE("a bad line written again after a repair is moved again: JOURNAL.rejected keeps every one", "[journal]") {
+    TempDir dir;
+    write_file(dir / "j", a + "\n");
+    std::string rejected;
+    for (int round = 1; round <= 3; ++round) {
+        INFO(round);
+        write_file(dir / "j", a + "\n{\"broken\n");
+        CHECK(repair_journal(Journal(dir / "j")).moved == 1);
+        rejected += "{\"broken\n";
+        CHECK(read_file(dir / "j") == a + "\n");
+        CHECK(read_file(dir / "j.rejected") == rejected);
+        CHECK_FALSE(fs::exists(dir / "j.rejected.pending"));
+    }
 }
 
 TEST_CASE("a repair that fails leaves no new JOURNAL.rejected behind", "[journal][diskfull]") {
@@ -282,6 +338,40 @@ TEST_CASE("a repair whose append to JOURNAL.rejected fails changes nothing", "[j
     CHECK(read_file(dir / "j") == before);
     CHECK(read_file(dir / "j.rejected") == "kept\n");
     CHECK_FALSE(fs::exists(dir / "j.tmp"));
+}
+
+TEST_CASE("a message to a pipe whose reader has gone is dropped, never thrown", "[messages]") {
+    const auto old_handler = std::signal(SIGPIPE, SIG_IGN);  // as pumplog's main: EPIPE, not death
+    int gone[2];
+    REQUIRE(::pipe(gone) == 0);
+    ::close(gone[0]);
+    // A plain stream throws (fmt::print on a short write): from an error handler, that was std::terminate.
+    std::FILE* plain = ::fdopen(::dup(gone[1]), "w");
+    REQUIRE(plain != nullptr);
+    std::setvbuf(plain, nullptr, _IONBF, 0);
+    CHECK_THROWS_AS(fmt::print(plain, "pumplog: error: {}\n", "x"), std::system_error);
+    std::fclose(plain);
+    std::FILE* messages = open_message_stream(gone[1]);
+    REQUIRE(messages != nullptr);
+    errno = EINTR;
+    CHECK_NOTHROW(fmt::print(messages, "Started a new journal at {}\n", "/tmp/j"));
+    CHECK(errno == EINTR);  // left as it was
+    CHECK_FALSE(std::ferror(messages));
+    std::fclose(messages);
+    ::close(gone[1]);
+    // And to a reader that is there, every byte, as it is printed (unbuffered).
+    int there[2];
+    REQUIRE(::pipe(there) == 0);
+    messages = open_message_stream(there[1]);
+    REQUIRE(messages != nullptr);
+    fmt::print(messages, "pumplog: warning: {}\n", "j:2: not valid JSON");
+    char got[64] = {};
+    CHECK(::read(there[0], got, sizeof got) == 38);
+    CHECK(std::string(got) == "pumplog: warning: j:2: not valid JSON\n");
+    std::fclose(messages);
+    ::close(there[1]);
+    ::close(there[0]);
+    std::signal(SIGPIPE, old_handler);
 }
 
 TEST_CASE("a strict read waits for an append in progress instead of calling it damage", "[journal][inflight]") {
