@@ -107,16 +107,6 @@ ReplayOptions planner_history(Seconds since, const std::string& baby = "", bool 
     return options;
 }
 
-// Whether the birth date set is after the journal's first feed line, which lies before every feed read.
-bool birth_after_journal_start(const std::vector<Entry>& entries, const Settings& settings,
-                               const date::time_zone* zone) {
-    if (!settings.birth || !settings.first_feed_logged) return false;
-    const std::optional<Seconds> first = settings.first_feed_logged();
-    if (!first || local_day(*first, zone) >= date::sys_days(*settings.birth)) return false;
-    return std::none_of(entries.begin(), entries.end(),
-                        [&](const Entry& e) { return e.type == EntryType::feed && e.at.instant <= *first; });
-}
-
 // The planner's history: from the look-back window of a plan made at
 // `from` on (plan_reads_since); when that window has too few days with feeds
 // (a break in logging), the whole journal, so the planner learns from the
@@ -131,13 +121,6 @@ History read_for_plan(Context& ctx, const Settings& settings, Seconds from, cons
         planner_history(plan_reads_since(settings, from, zone), baby, !baby.empty() && ctx.unnamed_feeds_are(baby));
     History history = read(options);
     if (settings.mode != PlanMode::supply && window_short_of_feeds(history.entries, settings, from, zone)) {
-        options.since.reset();
-        history = read(options);
-    } else if (options.since && birth_after_journal_start(history.entries, settings, zone)) {
-        // A birth date after the journal's first feed line: the age counts from the first feed in effect
-        // (plan_cadence, supply_plan), which may lie before the window read: the whole journal is read, so the
-        // plan and `config set birth`'s warning name the same day (review). Only then: the line may since have
-        // been corrected or be another baby's, which the read in effect tells.
         options.since.reset();
         history = read(options);
     }

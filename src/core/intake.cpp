@@ -127,9 +127,9 @@ std::string age_from_journal_sentence(date::sys_days first, int age_days, bool s
 
 std::string birth_after_first_feed_sentence(date::sys_days birth, date::sys_days first, int age_days,
                                             bool several_babies) {
-    return fmt::format(" The birth date set, {}, is after the first feed logged, on {}: {} born by then, so the "
-                       "plan counts the age from that feed (day {}). Check the birth date (pumplog config "
-                       "set birth YYYY-MM-DD).",
+    return fmt::format(" The birth date set, {}, is after the first feed of the days the plan reads, on {}: {} born "
+                       "by then, so the plan counts the age from that feed (day {}). Check the birth date (pumplog "
+                       "config set birth YYYY-MM-DD).",
                        format_date(birth), format_date(first), several_babies ? "the babies were" : "the baby was",
                        age_days);
 }

@@ -1486,7 +1486,8 @@ TEST_CASE("a birth date after the first feed logged counts the age from that fee
         REQUIRE(a.birth_after_first_feed);
         CHECK(*a.birth_after_first_feed == birth);
         CHECK(sentences(plan)[0].find(fmt::format(
-                  " The birth date set, {}, is after the first feed logged, on 2026-11-09: the baby was born by "
+                  " The birth date set, {}, is after the first feed of the days the plan reads, on 2026-11-09: the baby "
+                  "was born by "
                   "then, so the plan counts the age from that feed (day 7). Check the birth date (pumplog "
                   "config set birth YYYY-MM-DD).",
                   format_date(birth))) != std::string::npos);
