@@ -126,10 +126,10 @@ std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
 namespace {
 // SPEC 7's columns after ref, id, type and at (fields of the table), then the ones added since, always
 // there and after them, so that a column keeps its place whatever the entries listed (a script reading by
-// position, a spreadsheet's header): the baby a feed names (SPEC 12), and a nursing feed's time per side.
-// `voided` (--all) stays the trailing one.
-constexpr std::string_view csv_fields[] = {"ml",    "left_ml", "right_ml", "dur_s", "method", "milk",  "place",
-                                           "label", "note",    "baby",     "left_s", "right_s"};
+// position, a spreadsheet's header): a nursing feed's time per side, where they were before, then the baby
+// a feed names (SPEC 12: with one baby nothing moves; code review). `voided` (--all) stays the trailing one.
+constexpr std::string_view csv_fields[] = {"ml",    "left_ml", "right_ml", "dur_s",  "method",  "milk", "place",
+                                           "label", "note",    "left_s",   "right_s", "baby"};
 }  // namespace
 
 std::string entries_csv(const std::vector<ListedEntry>& entries, Unit unit, bool with_voided) {

@@ -215,13 +215,13 @@ count them as babies, and a feed logged without a name as one more; $move" ]
     pumplog log feed 50ml --baby Ben --at 09:10 > /dev/null
     run --separate-stderr pumplog log --baby ben --format csv
     [ "$status" -eq 0 ]
-    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
+    [ "$(printf '%s\n' "$output" | head -n 1)" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby" ]
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 2 ]
-    [[ "$(printf '%s\n' "$output" | tail -n 1)" == *",feed,2026-11-21T09:10:00+01:00,50,,,,bottle,breast,,,,Ben,," ]]
+    [[ "$(printf '%s\n' "$output" | tail -n 1)" == *",feed,2026-11-21T09:10:00+01:00,50,,,,bottle,breast,,,,,,Ben" ]]
     run --separate-stderr pumplog log --format json
     [ "$(printf '%s' "$output" | jq -r '[.[] | .baby // "-"] | join(" ")')" = "- Ada Ben" ]
     run --separate-stderr pumplog log --until 08:30 --format csv
-    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby
 $(printf '%s\n' "$output" | sed -n 2p | cut -d, -f1-2),pump,2026-11-21T08:00:00+01:00,100,,,,,,,,,,," ]
     refused 2 pumplog log --baby Cy
 }

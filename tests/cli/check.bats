@@ -90,7 +90,7 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     [ "$status" -eq 0 ]
     [ "$stderr" = "pumplog: warning: $J:4: \"set.ml\" appears twice; skipped (see pumplog log check)" ]
     [ "${lines[1]}" = "p,p,pump,2026-11-21T09:00:00+01:00,50,,,,,,,,,,," ]
-    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,,600," ]
+    [ "${lines[2]}" = "f,f,feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,600,," ]
 }
 
 @test "check accepts an amendment that leaves a valid entry" {

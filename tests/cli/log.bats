@@ -30,7 +30,7 @@ last_line() {
     [ "$status" -eq 0 ]
     [ "$output" = "[]" ]
     run --separate-stderr pumplog log --format csv
-    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
+    [ "$output" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby" ]
     [ ! -e "$J" ]
 }
 
@@ -109,11 +109,11 @@ last_line() {
     fixture
     run --separate-stderr pumplog log --format csv --all
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s,voided
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby,voided
 0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,,,false
 0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,,,false
 0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,,,false
-0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,,720,480,true' ]
+0003,01KAQ0000000000000000F0003,feed,2026-11-21T10:00:00+01:00,,,,,breast,,,,,720,480,,true' ]
 }
 
 @test "JSON --unit oz: volumes in oz under _oz keys, where the ml keys stood" {
@@ -129,7 +129,7 @@ last_line() {
     journal_line '{"v":1,"id":"01KAQ0000000000000000P0006","type":"pump","at":"2026-11-21T12:00:00+01:00","ml":88.72,"note":"left, then \"right\""}'
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby
 0004,01KAQ0000000000000000P0004,pump,2026-11-20T22:10:00+01:00,100,,,,,,,,,,,
 0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,90,40,50,900,,,,,morning,,,
 0002,01KAQ0000000000000000F0002,feed,2026-11-21T09:00:00+01:00,120,,,,bottle,formula,,,,,,
@@ -141,33 +141,33 @@ last_line() {
     pumplog log feed --breast --dur 15m --at 10:00 > /dev/null
     run --separate-stderr pumplog log --format csv
     [ "$status" -eq 0 ]
-    [ "${lines[0]}" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
-    [[ "${lines[1]}" == *",feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,,720,480" ]]
+    [ "${lines[0]}" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby" ]
+    [[ "${lines[1]}" == *",feed,2026-11-21T09:00:00+01:00,,,,,breast,,,,,720,480," ]]
     [[ "${lines[2]}" == *",feed,2026-11-21T10:00:00+01:00,,,,900,breast,,,,,,," ]]
 }
 
-# A script reading by position (field 15 is left_s) must not depend on which entries a range lists.
+# A script reading by position (field 14 is left_s, 16 the baby) must not depend on which entries a range lists.
 @test "CSV columns stay in place whether or not a listed feed names its baby" {
     journal_line '{"v":1,"id":"N1","type":"feed","at":"2026-11-20T06:00:00+01:00","method":"breast","left_s":60,"right_s":30}'
     journal_line '{"v":1,"id":"N2","type":"feed","at":"2026-11-21T06:00:00+01:00","method":"breast","left_s":600,"right_s":300,"baby":"Ada"}'
     run --separate-stderr pumplog log --since 2026-11-20 --until 2026-11-20 --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
-n1,N1,feed,2026-11-20T06:00:00+01:00,,,,,breast,,,,,,60,30' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby
+n1,N1,feed,2026-11-20T06:00:00+01:00,,,,,breast,,,,,60,30,' ]
     run --separate-stderr pumplog log --since 2026-11-20 --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
-n1,N1,feed,2026-11-20T06:00:00+01:00,,,,,breast,,,,,,60,30
-n2,N2,feed,2026-11-21T06:00:00+01:00,,,,,breast,,,,,Ada,600,300' ]
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby
+n1,N1,feed,2026-11-20T06:00:00+01:00,,,,,breast,,,,,60,30,
+n2,N2,feed,2026-11-21T06:00:00+01:00,,,,,breast,,,,,600,300,Ada' ]
     run --separate-stderr pumplog log --since 2026-11-20 --format csv --all --unit oz
-    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,baby,left_s,right_s,voided" ]
-    [ "${lines[2]}" = "n2,N2,feed,2026-11-21T06:00:00+01:00,,,,,breast,,,,,Ada,600,300,false" ]
+    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,left_s,right_s,baby,voided" ]
+    [ "${lines[2]}" = "n2,N2,feed,2026-11-21T06:00:00+01:00,,,,,breast,,,,,600,300,Ada,false" ]
 }
 
 @test "CSV --unit oz names the volume columns in oz" {
     fixture
     run --separate-stderr pumplog log --format csv --unit oz
-    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
+    [ "${lines[0]}" = "ref,id,type,at,oz,left_oz,right_oz,dur_s,method,milk,place,label,note,left_s,right_s,baby" ]
     [ "${lines[2]}" = "0001,01KAQ0000000000000000P0001,pump,2026-11-21T08:00:00+01:00,3.04,1.35,1.69,900,,,,,morning,,," ]
 }
 
@@ -234,7 +234,7 @@ travel_journal() {
     travel_journal
     run --separate-stderr pumplog log --since 2026-11-30 --until 2026-11-30 --format csv
     [ "$status" -eq 0 ]
-    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s
+    [ "$output" = 'ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby
 t1,T1,pump,2026-11-30T09:00:00+01:00,100,,,,,,,,,,,
 t2,T2,pump,2026-11-30T20:00:00-05:00,120,,,,,,,,"travelling, New York",,,' ]
     run --separate-stderr pumplog report --since 2026-11-30 --until 2026-11-30 --format csv

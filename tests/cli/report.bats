@@ -548,7 +548,7 @@ EOF
     [ "$status" -eq 0 ]
     diff -u "$GOLDEN/report-day.csv" "$TEST_DIR/sheets/pumplog-daily.csv"
     diff -u "$GOLDEN/report-week.csv" "$TEST_DIR/sheets/pumplog-weekly.csv"
-    [ "$(head -1 "$TEST_DIR/sheets/pumplog-entries.csv")" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,baby,left_s,right_s" ]
+    [ "$(head -1 "$TEST_DIR/sheets/pumplog-entries.csv")" = "ref,id,type,at,ml,left_ml,right_ml,dur_s,method,milk,place,label,note,left_s,right_s,baby" ]
     # every entry in effect from 2026-11-15: 19 lines, less P0 (before), P5 (voided), V1 and A1 (corrections)
     [ "$(tail -n +2 "$TEST_DIR/sheets/pumplog-entries.csv" | wc -l)" -eq 15 ]
     # The default covers the last 31 days.
