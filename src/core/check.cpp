@@ -775,6 +775,7 @@ bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, co
     struct Sum {
         double stored = 0, used = 0;
         std::optional<Seconds> last_use, first_discard, last_move_or_discard;
+        int discards = 0;
     };
     std::unordered_map<std::size_t, Sum> containers;  // by the store's index in `good`
     for (const auto& [index, amount] : all.stash) {
@@ -793,8 +794,10 @@ bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, co
             sum.last_use = sum.last_use ? std::max(*sum.last_use, at) : at;
             continue;
         }
-        if (line.type == EntryType::discard)
+        if (line.type == EntryType::discard) {
             sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, at) : at;
+            ++sum.discards;
+        }
         sum.last_move_or_discard = sum.last_move_or_discard ? std::max(*sum.last_move_or_discard, at) : at;
     }
     // A move or discard no earlier than the last use of a container those uses may have used up (the 2 ml rule:
@@ -803,7 +806,10 @@ bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, co
     for (const auto& [index, sum] : containers)
         if (sum.used > sum.stored + 0.001 ||
             (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard) ||
-            (sum.last_use && sum.last_move_or_discard && used_up(sum) && *sum.last_move_or_discard >= *sum.last_use))
+            (sum.last_use && sum.last_move_or_discard && used_up(sum) && *sum.last_move_or_discard >= *sum.last_use) ||
+            // a move or a second discard after the container was discarded (code review: stock warned, check
+            // did not)
+            sum.discards > 1 || (sum.first_discard && *sum.last_move_or_discard > *sum.first_discard))
             return true;
     for (const auto& [index, shape] : all.amendments) {
         const GoodLine& line = good[index];
@@ -982,7 +988,7 @@ CheckReport Checker::finish() {
         }
     }
 
-    report.short_uses_possible = report.use_lines > 0 && check_detail::short_uses_possible(all, good, bad);
+    report.short_uses_possible = !all.stash.empty() && check_detail::short_uses_possible(all, good, bad);
 
     report.problems.insert(report.problems.end(), impl_->later.begin(), impl_->later.end());
     std::stable_sort(report.problems.begin(), report.problems.end(),

@@ -62,7 +62,8 @@ struct Kept {
 // up. So within a tie each source's file order is a constraint (`sequences`: each source's lines, as indices
 // in `kept`, in file order), and of the lines the constraints leave free the smallest id comes first. The
 // constraints are the union over the sources, whichever was the base: merging A into B and B into A gives the
-// same order. Sources that disagree (a cycle: a copy an older merge reordered) fall back to id order.
+// same order. Where sources disagree (a cycle: a copy an older merge reordered) the lines of the cycle are
+// taken smallest id first, as the constraints they still have allow (Kahn's order with a smallest-id pick).
 std::vector<std::size_t> merged_order(const std::vector<Kept>& kept,
                                       const std::vector<std::vector<std::size_t>>& sequences) {
     const std::size_t n = kept.size();

@@ -322,6 +322,23 @@ $J: 6 lines, 6 good entries, no errors, 2 notes" ]
 
 # A stash line after its container's end: stock warns that it skipped it, and check says so too (a note), so
 # that the two agree. Here a thaw (move) written after its pour (use) by hand, and a discard after the end.
+# Code review s49: the quick scan flagged only containers used up, and only with use lines: a move and a second
+# discard after a discard were skipped by stock with a warning, and check said "no errors".
+@test "check notes a move or discard written after its container was discarded, as stock warns" {
+    journal_line '{"v":1,"id":"s1","type":"store","at":"2026-11-21T09:00:00+01:00","ml":100,"place":"fridge","pumped":"2026-11-21T08:00:00+01:00","label":"B1"}'
+    journal_line '{"v":1,"id":"d1","type":"discard","at":"2026-11-21T10:00:00+01:00","target":"s1","reason":"spilt"}'
+    journal_line '{"v":1,"id":"m1","type":"move","at":"2026-11-21T11:00:00+01:00","target":"s1","place":"freezer"}'
+    journal_line '{"v":1,"id":"d2","type":"discard","at":"2026-11-21T12:00:00+01:00","target":"s1","reason":"again"}'
+    run --separate-stderr pumplog stock
+    [ "$stderr" = "pumplog: warning: stock: move m1 of B1 after it was discarded; skipped
+pumplog: warning: stock: discard d2 of B1 after it was discarded; skipped" ]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [ "$output" = "$J:3: note: moves B1 after it was discarded; skipped
+$J:4: note: discards B1 after it was discarded; skipped
+$J: 4 lines, 4 good entries, no errors, 2 notes" ]
+}
+
 @test "check notes a move or discard written after its container was used up, as stock warns" {
     at='"at":"2026-11-21T09:00:00+01:00"'
     journal_line "{\"v\":1,\"id\":\"s1\",\"type\":\"store\",$at,\"ml\":100,\"place\":\"freezer\",\"pumped\":\"2026-11-20T09:00:00+01:00\",\"label\":\"B1\"}"
