@@ -1301,7 +1301,15 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     // begun before now is that day's as made at its start.
     const std::optional<Seconds> now = range.begin >= clock.now ? std::optional(clock.now) : std::nullopt;
     const Seconds until = std::min(clock.now, range.begin);
-    return build(entries, settings, clock.zone, until, range, first_planned_day(until, range, clock.zone), now);
+    const date::sys_days planned = first_planned_day(until, range, clock.zone);
+    Plan plan = build(entries, settings, clock.zone, until, range, planned, now);
+    // From now, the plan is that of the day of its first pump not done with, as plan next's is (next_pump): after
+    // tonight's last pump, tomorrow's as planned tonight or after midnight (its own window: plan_eve).
+    if (!now) return plan;
+    const auto first = std::find_if(plan.pumps.begin(), plan.pumps.end(),
+                                    [](const PlannedPump& p) { return p.done == PumpDone::no; });
+    if (first == plan.pumps.end() || local_day(first->at, clock.zone) <= planned) return plan;
+    return build(entries, settings, clock.zone, until, range, local_day(first->at, clock.zone), now);
 }
 
 Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,
