@@ -77,6 +77,7 @@ struct PlannedPump {
     bool extra = false;               // proposed to make up a shortfall
     bool pinned = false;              // at a time of the schedule: covering no feed, it has no target (not added)
     bool estimated = false;           // the target rests on estimated amounts
+    bool emptied = false;             // drafted for feeds that all went to nearer pumps: covers none, not a gap's
     PumpDone done = PumpDone::no;     // a plan from now: done with already (the table, JSON and CSV pass over
                                       // it, the calendar keeps its event without an alarm)
 };

@@ -608,7 +608,7 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         // Not a pump kept where it was that covered no feed before either (added for a gap: it keeps that job).
         const auto gap_pump = [&](const PlannedPump& f) {
             return std::any_of(old.begin(), old.end(),
-                               [&](const PlannedPump& o) { return o.at == f.at && o.covers.empty(); });
+                               [&](const PlannedPump& o) { return o.at == f.at && o.covers.empty() && !o.emptied; });
         };
         for (std::size_t i = 0; i < fresh.size(); ++i)
             if (fresh[i].covers.empty() && !gap_pump(fresh[i]) && (!free || apart(i) < apart(*free))) free = i;
@@ -1003,6 +1003,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                                                       covers_text(d.covers, memo), plural_s(d.covers.size()));
         } else if (!d.covers.empty()) {
             p.reason = fmt::format("covers the {} feed{}", covers_text(d.covers, memo), plural_s(d.covers.size()));
+        } else if (!d.lost.empty()) {
+            // Drafted for a feed that went to a nearer pump once the pumps were final: not added for a gap.
+            p.emptied = true;
+            p.reason = fmt::format("covers no feed: the {} feed{} {} nearer the {} pump{}", covers_text(d.lost, memo),
+                                   plural_s(d.lost.size()), d.lost.size() == 1 ? "is" : "are",
+                                   covers_text(d.lost_to, memo), plural_s(d.lost_to.size()));
         } else {
             p.reason = d.night
                            ? fmt::format("added: keeps the night gap under {} (max_gap_night)",
@@ -1301,7 +1307,15 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     // begun before now is that day's as made at its start.
     const std::optional<Seconds> now = range.begin >= clock.now ? std::optional(clock.now) : std::nullopt;
     const Seconds until = std::min(clock.now, range.begin);
-    return build(entries, settings, clock.zone, until, range, first_planned_day(until, range, clock.zone), now);
+    const date::sys_days planned = first_planned_day(until, range, clock.zone);
+    Plan plan = build(entries, settings, clock.zone, until, range, planned, now);
+    // From now, the plan is that of the day of its first pump not done with, as plan next's is (next_pump): after
+    // tonight's last pump, tomorrow's as planned tonight or after midnight (its own window: plan_eve).
+    if (!now) return plan;
+    const auto first = std::find_if(plan.pumps.begin(), plan.pumps.end(),
+                                    [](const PlannedPump& p) { return p.done == PumpDone::no; });
+    if (first == plan.pumps.end() || local_day(first->at, clock.zone) <= planned) return plan;
+    return build(entries, settings, clock.zone, until, range, local_day(first->at, clock.zone), now);
 }
 
 Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,

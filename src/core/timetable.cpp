@@ -485,24 +485,44 @@ void cover_nearest(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, c
         Volume amount;
         bool estimated;
         const TimeSpan* period;  // its pump's (nullptr: in none, any pump may take it)
+        std::size_t drafted;     // the draft that covered it
+        std::optional<Seconds> to{};  // the pump it goes to
     };
-    // A covered feed's own `estimated` (a draft's is any of its feeds'), found among the sorted feeds.
-    const auto estimated = [&](Seconds at, bool otherwise) {
-        const auto f = std::lower_bound(feeds.begin(), feeds.end(), at,
-                                        [](const Feed& x, Seconds t) { return x.at < t; });
-        return f != feeds.end() && f->at == at ? f->estimated : otherwise;
+    // A covered feed's own `estimated` (a draft's is any of its feeds'): the feed of `feeds` (sorted) at its time
+    // not taken yet, the one of its amount first (twins' feeds at one instant, each its own slot's).
+    std::vector<bool> taken(feeds.size(), false);
+    const auto estimated = [&](Seconds at, Volume amount, bool otherwise) {
+        const auto [lo, hi] = std::equal_range(feeds.begin(), feeds.end(), Feed{at, 0, Volume{}},
+                                               [](const Feed& x, const Feed& y) { return x.at < y.at; });
+        std::optional<std::size_t> pick;
+        for (auto f = lo; f != hi; ++f) {
+            const auto i = static_cast<std::size_t>(f - feeds.begin());
+            if (taken[i]) continue;
+            if (!pick) pick = i;
+            if (f->amount == amount) {
+                pick = i;
+                break;
+            }
+        }
+        if (!pick) return otherwise;
+        taken[*pick] = true;
+        return feeds[*pick].estimated;
     };
     const auto period_of = [&](Seconds t) -> const TimeSpan* {
         const auto p = std::find_if(periods.begin(), periods.end(), [&](const TimeSpan& x) { return x.contains(t); });
         return p != periods.end() ? &*p : nullptr;
     };
     std::vector<Covered> covered;
-    for (const Draft& d : drafts) {
+    for (std::size_t k = 0; k < drafts.size(); ++k) {
+        const Draft& d = drafts[k];
         const TimeSpan* period = period_of(d.at);
         for (std::size_t i = 0; i < d.covers.size(); ++i)
-            covered.push_back({d.covers[i], d.amounts[i], estimated(d.covers[i], d.estimated), period});
+            covered.push_back({d.covers[i], d.amounts[i], estimated(d.covers[i], d.amounts[i], d.estimated), period,
+                               k});
     }
     if (covered.empty()) return;
+    std::vector<bool> drafted_for_feeds(drafts.size(), false);
+    for (const Covered& f : covered) drafted_for_feeds[f.drafted] = true;
     std::stable_sort(covered.begin(), covered.end(), [](const Covered& a, const Covered& b) { return a.at < b.at; });
     for (Draft& d : drafts) {
         d.covers.clear();
@@ -510,7 +530,7 @@ void cover_nearest(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, c
         d.target = Volume{};
         d.estimated = false;
     }
-    for (const Covered& f : covered) {
+    for (Covered& f : covered) {
         std::optional<std::size_t> nearest;
         const auto distance = [&](std::size_t i) {
             return drafts[i].at > f.at ? drafts[i].at - f.at : f.at - drafts[i].at;
@@ -527,6 +547,15 @@ void cover_nearest(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, c
         d.amounts.push_back(f.amount);
         d.target += f.amount;
         d.estimated = d.estimated || f.estimated;
+        f.to = d.at;
+    }
+    // A pump drafted for feeds that all went to nearer pumps: not a gap's pump; it says where they went.
+    for (const Covered& f : covered) {
+        Draft& d = drafts[f.drafted];
+        if (!d.covers.empty() || !drafted_for_feeds[f.drafted]) continue;
+        d.lost.push_back(f.at);
+        if (f.to && std::find(d.lost_to.begin(), d.lost_to.end(), *f.to) == d.lost_to.end())
+            d.lost_to.push_back(*f.to);
     }
 }
 

@@ -55,6 +55,10 @@ struct Draft {
     // (02:30), it is at the same instant's wall time (03:30); 0 for any other pump. Its time as laid out is
     // its wall time less this.
     std::chrono::seconds moved{0};
+    // Drafted for these feeds, which went to nearer pumps (lost_to, in time order) once the pumps were final
+    // (cover_nearest): it covers none, but was not added for a gap.
+    std::vector<Seconds> lost{};
+    std::vector<Seconds> lost_to{};
 };
 // Laid out on the wall clock (every local day 24 hours, the feeds at their
 // slots' times as written), so a daylight-saving day gets the timetable of the
@@ -167,8 +171,9 @@ void hold_to(std::vector<Draft>& drafts, const std::vector<Draft>& reference, co
 // 23:59 feed to a 23:55 pump, not to the next day's 03:05), its amount into that pump's target, its
 // `estimated` (from `feeds`) into the pump's. Only to a pump of the period of the pump that covered it (away:
 // the same away window; pumping exclusively, the one window is every pump). A pump then nearest no feed
-// covers none, as a gap's pump; which feeds are covered does not change (pumplog-plan(1): each feed goes to
-// its nearest pump).
+// covers none, as a gap's pump, unless it was drafted for feeds (then `lost` and `lost_to` say which went
+// where); which feeds are covered does not change (pumplog-plan(1): each feed goes to its nearest pump). Each
+// covered feed's `estimated` is its own (of the feeds at its time, the one of its amount: twins' slots).
 void cover_nearest(std::vector<Draft>& drafts, const std::vector<Feed>& feeds, const std::vector<TimeSpan>& periods);
 
 // Pinned times (`schedule`, minutes after midnight) on each local day, inside

@@ -135,4 +135,35 @@ TEST_CASE("held to the week's timetable with a pump fewer each feed goes to the 
     CHECK(need.ml() == 800);  // the day's eight feeds, each in one target
 }
 
+TEST_CASE("cover_nearest tells a pump whose feed went to a nearer pump from a gap's and takes each feed's estimate") {
+    // Twins' feeds at 12:00 (slots 0 and 1: the first measured, the second an estimate), one at 20:50.
+    std::vector<timetable::Feed> feeds{
+        {at(12, 0), 0, Volume::from_ml(90), false, LocalSeconds(at(12, 0).time_since_epoch())},
+        {at(12, 0), 1, Volume::from_ml(100), true, LocalSeconds(at(12, 0).time_since_epoch())},
+        {at(20, 50), 2, Volume::from_ml(100), false, LocalSeconds(at(20, 50).time_since_epoch())}};
+    timetable::Draft noon{at(12, 0), Volume::from_ml(190), {at(12, 0), at(12, 0)},
+                          {Volume::from_ml(90), Volume::from_ml(100)}};
+    noon.estimated = true;
+    std::vector<timetable::Draft> drafts{noon, pump_at(20, 0, 0), pump_at(21, 10, 0), pump_at(23, 30, 0)};
+    drafts[1].covers = {at(20, 50)};
+    drafts[1].amounts = {Volume::from_ml(100)};
+    drafts[1].target = Volume::from_ml(100);
+    timetable::cover_nearest(drafts, feeds, whole_day);
+    // The estimated 12:00 feed is the second twin's (of its amount), not the first's found by time.
+    CHECK(drafts[0].covers == std::vector<Seconds>{at(12, 0), at(12, 0)});
+    CHECK(drafts[0].target.ml() == 190);
+    CHECK(drafts[0].estimated);
+    // 20:50 is 20 minutes from the gap's 21:10 pump and 50 from 20:00, drafted for it: that one says so.
+    CHECK(drafts[1].covers.empty());
+    CHECK(drafts[1].target.ml() == 0);
+    CHECK(drafts[1].lost == std::vector<Seconds>{at(20, 50)});
+    CHECK(drafts[1].lost_to == std::vector<Seconds>{at(21, 10)});
+    CHECK(drafts[2].covers == std::vector<Seconds>{at(20, 50)});
+    CHECK(drafts[2].lost.empty());
+    // A gap's pump nearest no feed was never drafted for one.
+    CHECK(drafts[3].covers.empty());
+    CHECK(drafts[3].lost.empty());
+    CHECK(drafts[3].lost_to.empty());
+}
+
 }  // namespace PUMPLOG_UNITY_ID
