@@ -1046,7 +1046,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // the same, its expected yield is not counted.
     std::vector<PlanAdvice> shortfalls;
     const bool babies = several_babies(cadence.slots);  // twins and more: "the babies drink"
-    if (yield.average() && !pinned) {
+    if (yield.average()) {
         // The feeds at the breast (outside every period): the same for every group.
         std::vector<Seconds> home_feeds;
         for (const auto& f : feeds)
@@ -1166,6 +1166,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // touches at its end (the plan of that day gives it).
             const auto inside = std::min(g.end, range.end) - std::max(g.begin, range.begin);
             const bool shown = 2 * inside >= g.end - g.begin;
+            // Pinned times are the parent's: no session is proposed (SPEC: a schedule is advised only when a
+            // pinned time leaves a feed uncovered or a gap too long), but the pumps falling short is said, with
+            // its numbers, for stored milk (or a session the parent chooses) to make up.
+            if (pinned) {
+                a.kind = AdviceKind::pinned_shortfall;
+                if (shown && std::lround(short_by.ml()) >= least_small_shortfall_ml) shortfalls.push_back(a);
+                continue;
+            }
             const double session = count > skipped ? expected.ml() / (count - skipped) : 0;
             if (count > skipped && short_by.ml() < session / 2 && !(short_by.ml() >= session / 4 && extra_held(g))) {
                 a.kind = AdviceKind::small_shortfall;

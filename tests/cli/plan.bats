@@ -1695,6 +1695,19 @@ short_work_days() {
     [ "$out" = " shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15" ]
 }
 
+# Review s49: with a schedule the pinned pumps aiming for more than they are expected to give was never said. The
+# shortfall is said with its numbers and stored milk for it; no session time is proposed.
+@test "a pinned schedule says its shortfall and the stored milk for it, proposing no session" {
+    baby 2026-11-14 7 "06:00=100 09:15=100 12:15=100 15:15=100 18:15=100 21:15=100"
+    pumps 2026-11-14 7 "09:15=85 12:15=85 15:15=85"
+    run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --schedule "11:00 16:00" \
+        --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)/\(.expected_ml)\(if .extra then "+" else "" end)"] | join(" ")' <<<"$output")" = "11:00=200/85 16:00=100/85" ]
+    [ "$(jq -c '[.advice_items[] | select(.kind != "long_gap")]' <<<"$output")" = '[{"kind":"pinned_shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":2,"skipped":0,"need_ml":300,"expected_ml":170,"short_ml":130,"estimated":false}]' ]
+    [ "$(jq -r '.advice[-1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30, your 2 pinned pumps aim for about 300 ml and are expected to give about 170 ml, 130 ml short: the schedule's times are kept, so no session is added; give about 130 ml of stored milk for it (or pump once more, at a time you choose)." ]
+}
+
 # Away mon-fri 08:00-17:30; the parent pumps at home every day at 07:00 and 21:15, at work at the feeds' times.
 habitual_home_pumps() {
     baby 2026-11-16 7 "03:40=120 06:40=120 09:45=130 12:50=110 16:00=140 18:40=120 21:45=120"
