@@ -106,6 +106,8 @@ enum class AdviceKind {
                          // rough (the first days: intake rises quickly and varies widely; or extrapolated),
                          // extrapolated (past 12 months: the 12-month norm held, no norm applies); several
                          // babies: babies, per_baby_daily, shares, joint, slot_amount (daily adds their norms)
+    pinned_shortfall,    // schedule: the pinned pumps are expected to give less than their targets (no session is
+                         // proposed): scope, begin, end, pumps, need, expected, short_by, estimated
     uncovered_feed,      // schedule: at (the feed), need (its amount: in no pump's target, from stored milk),
                          // gap (min_gap)
     long_gap,            // schedule: begin, end (the gap between milk removals), gap (the limit)

@@ -45,6 +45,9 @@ constexpr minutes hold_gap_slack{15};
 // A small shortfall (no session added) under this is not said: 5 ml (0.17 oz) is below the finest marks of a
 // bottle's scale (5 or 10 ml, 1/4 or 1/2 oz), so no one could pour or pump it; the advice would only be noise.
 constexpr long least_small_shortfall_ml = 5;
+// How many evenings back a shortfall from a quarter to half a session looks for the extra session it keeps
+// (build): a week, the week's timetable's own reach (week_anchor).
+constexpr int extra_hold_days = 7;
 }  // namespace
 
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone) {
@@ -1049,7 +1052,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     // the same, its expected yield is not counted.
     std::vector<PlanAdvice> shortfalls;
     const bool babies = several_babies(cadence.slots);  // twins and more: "the babies drink"
-    if (yield.average() && !pinned) {
+    if (yield.average()) {
         // The feeds at the breast (outside every period): the same for every group.
         std::vector<Seconds> home_feeds;
         for (const auto& f : feeds)
@@ -1070,6 +1073,61 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                     ++earlier_groups;
                 }
         }
+        // Hysteresis for the extra session (acceptance point 4: a weekday's away timetable is the same every
+        // weekday unless the rhythm really moved). A shortfall from a quarter to half of a session keeps the
+        // extra the plan made 24 hours earlier (learned until then, drafted for the same window) gave it, and
+        // that plan's shortfall in the band the one of 24 hours before it, back to extra_hold_days: the extra
+        // is added above half a session at once, and dropped below a quarter at once, so a real, growing
+        // shortfall is not delayed and a shortfall hovering at half a session (the yields' averages move
+        // 5 ml from day to day) does not add and drop the session every other weekday. Learned only for a
+        // shortfall in the band.
+        struct EarlierPlan {
+            std::vector<timetable::Draft> drafts;
+            Yield yield;
+        };
+        std::vector<std::optional<EarlierPlan>> earlier_plans;  // [k - 1]: learned k days earlier; none: unknown
+        const auto earlier_plan = [&](int k) -> const std::optional<EarlierPlan>& {
+            while (static_cast<int>(earlier_plans.size()) < k) {
+                const int j = static_cast<int>(earlier_plans.size()) + 1;
+                const Seconds back = std::min(until, start_of_local_day(eve + date::days(1), zone)) - hours(24 * j);
+                std::optional<EarlierPlan> e;
+                try {
+                    const Seconds back_since = plan_lookback_since(back, eve, settings.lookback_days, zone);
+                    const Cadence before =
+                        plan_cadence(entries, settings, zone, back_since, back, amounts, local_day(range.begin, zone))
+                            .cadence;
+                    const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
+                    std::vector<timetable::Draft> d = timetable::draft_pumps(earlier_feeds, periods, options, zone);
+                    if (settings.mode == PlanMode::exclusive)
+                        timetable::repeat_daily_when_crowded(d, earlier_feeds, from, to, options, zone);
+                    e.emplace(EarlierPlan{std::move(d), Yield(entries, back_since, back, zone)});
+                } catch (const Error&) {
+                    // Too little was known then: no earlier plan.
+                }
+                earlier_plans.push_back(std::move(e));
+            }
+            return earlier_plans[static_cast<std::size_t>(k - 1)];
+        };
+        // Whether the plans made before this one keep an extra session for `g` (above).
+        const auto extra_held = [&](const Group& g) {
+            for (int k = 1; k <= extra_hold_days; ++k) {
+                const auto& e = earlier_plan(k);
+                if (!e || !e->yield.average()) return false;
+                double need_ml = 0, expected_ml = 0;
+                int n = 0;
+                for (const auto& d : e->drafts) {
+                    if (!g.contains(d.at)) continue;
+                    need_ml += d.target.ml();
+                    expected_ml += e->yield.at(memo.minute_of_day(d.at)).value_or(Volume{}).ml();
+                    ++n;
+                }
+                if (n == 0) return false;
+                const double short_ml = need_ml - expected_ml, session = expected_ml / n;
+                if (short_ml >= session / 2) return true;
+                if (short_ml < session / 4) return false;
+            }
+            return false;
+        };
         for (std::size_t gi = 0; gi < weighed.size(); ++gi) {
             const Group& g = weighed[gi];
             const bool over = gi < earlier_groups;
@@ -1105,14 +1163,25 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // A shortfall under half of what one session is expected to give
             // is within the estimate's own error (the yields are averages of
             // past pumps): a whole session is not added for it, the advice
-            // says so (and one more logged bottle does not add a pump every day).
+            // says so (and one more logged bottle does not add a pump every day);
+            // from a quarter of a session up, an extra the plans before this one
+            // gave is kept (extra_held).
             // A verdict with no pump of its own in the plan (a small shortfall,
             // no room) is for a group the plan shows the most of: not for a
             // day (a window) mostly gone at the plan's start, nor one it only
             // touches at its end (the plan of that day gives it).
             const auto inside = std::min(g.end, range.end) - std::max(g.begin, range.begin);
             const bool shown = 2 * inside >= g.end - g.begin;
-            if (count > skipped && short_by.ml() < expected.ml() / (count - skipped) / 2) {
+            // Pinned times are the parent's: no session is proposed (SPEC: a schedule is advised only when a
+            // pinned time leaves a feed uncovered or a gap too long), but the pumps falling short is said, with
+            // its numbers, for stored milk (or a session the parent chooses) to make up.
+            if (pinned) {
+                a.kind = AdviceKind::pinned_shortfall;
+                if (shown && std::lround(short_by.ml()) >= least_small_shortfall_ml) shortfalls.push_back(a);
+                continue;
+            }
+            const double session = count > skipped ? expected.ml() / (count - skipped) : 0;
+            if (count > skipped && short_by.ml() < session / 2 && !(short_by.ml() >= session / 4 && extra_held(g))) {
                 a.kind = AdviceKind::small_shortfall;
                 // Too small to act on (least_small_shortfall_ml): not said.
                 if (!over && shown && std::lround(short_by.ml()) >= least_small_shortfall_ml) shortfalls.push_back(a);

@@ -175,6 +175,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::shortfall: return "shortfall";
         case AdviceKind::no_room: return "no_room";
         case AdviceKind::small_shortfall: return "small_shortfall";
+        case AdviceKind::pinned_shortfall: return "pinned_shortfall";
         case AdviceKind::estimated_intake: return "estimated_intake";
         case AdviceKind::uncovered_feed: return "uncovered_feed";
         case AdviceKind::long_gap: return "long_gap";
@@ -384,6 +385,20 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                                              "pumps)"
                                            : "the expected yields (predicted from past pumps)",
                                a.coming_in ? coming_in_text(a) : "a little stored milk covers it.");
+        case AdviceKind::pinned_shortfall:
+            // The schedule's times are kept (no session proposed): the parent learns what they leave short.
+            // The pumps' own targets (a feed no pinned pump covers is uncovered_feed's, not counted here).
+            return fmt::format(
+                "{}, your {} pinned pump{} aim{} for about {}{} and {} expected to give about {}{}, {} short: the "
+                "schedule's times are kept, so no session is added; {}",
+                shortfall_when(a, zone), a.pumps, plural_s(a.pumps), a.pumps == 1 ? "s" : "", amount(a.need, unit),
+                a.estimated ? " (an estimate: feeds were logged without amounts)" : "", a.pumps == 1 ? "is" : "are",
+                amount(a.expected, unit), a.skipped > 0 ? fmt::format(" ({} skipped)", a.skipped) : std::string(),
+                amount(a.short_by, unit),
+                a.coming_in ? coming_in_text(a)
+                            : fmt::format("give about {} of stored milk for it (or pump once more, at a time you "
+                                          "choose).",
+                                          amount(a.short_by, unit)));
         case AdviceKind::estimated_intake: {
             const std::string age = intake_age_sentence(a);
             if (!a.shares.empty()) return shared_intake_text(a, unit, age);
@@ -534,6 +549,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
         case AdviceKind::shortfall:
         case AdviceKind::no_room:
         case AdviceKind::small_shortfall:
+        case AdviceKind::pinned_shortfall:
             j["scope"] = scope_name(a.scope);
             j["begin"] = format_rfc3339(a.begin, zone);
             j["end"] = format_rfc3339(a.end, zone);

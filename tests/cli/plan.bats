@@ -1671,6 +1671,44 @@ short_work_days() {
     [ "$(jq -c '[.advice_items[] | [.kind, .short_ml]]' <<<"$output")" = '[["small_shortfall",30],["small_shortfall",30],["small_shortfall",30],["small_shortfall",30],["small_shortfall",30]]' ]
 }
 
+# Review s49 (acceptance point 4): the shortfall hovers at half a session (pump days of 82 ml and 90 ml by turns:
+# 45 ml or 39 ml short against about 86 ml a session). Planned each evening at 20:00 for the next weekday over a
+# fortnight, the extra session stays every weekday (it came and went every other day): a shortfall from a quarter
+# to half a session keeps the extra the plans before gave.
+@test "an extra session near half a session's yield stays every weekday of a fortnight" {
+    baby 2026-11-02 28 "06:00=100 09:15=100 12:15=100 15:15=100 18:15=100 21:15=100"
+    local d day next ml out=""
+    for ((d = 0; d < 28; d++)); do
+        day="$(date -d "2026-11-02 + $d day" +%F)"
+        [ "$(date -d "$day" +%u)" -le 5 ] || continue
+        ml=$((d % 2 ? 90 : 82))
+        pumps "$day" 1 "09:15=$ml 12:15=$ml 15:15=$ml"
+    done
+    for ((d = 13; d < 27; d++)); do
+        day="$(date -d "2026-11-02 + $d day" +%F)"
+        next="$(date -d "$day + 1 day" +%F)"
+        [ "$(date -d "$next" +%u)" -le 5 ] || continue
+        run --separate-stderr pumplog --now "${day}T20:00:00+01:00" plan --on "$next" --away "mon-fri 08:00-17:30" \
+            --format json
+        [ "$status" -eq 0 ]
+        out+=" $(jq -r '"\(.advice_items[0].kind):\(.advice_items[0].short_ml)\([.pumps[] | select(.extra) | "+" + .at[11:16]] | join(""))"' <<<"$output")"
+    done
+    [ "$out" = " shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15 shortfall:39+17:15 shortfall:45+17:15" ]
+}
+
+# Review s49: with a schedule the pinned pumps aiming for more than they are expected to give was never said. The
+# shortfall is said with its numbers and stored milk for it; no session time is proposed.
+@test "a pinned schedule says its shortfall and the stored milk for it, proposing no session" {
+    baby 2026-11-14 7 "06:00=100 09:15=100 12:15=100 15:15=100 18:15=100 21:15=100"
+    pumps 2026-11-14 7 "09:15=85 12:15=85 15:15=85"
+    run --separate-stderr pumplog plan --on 2026-11-23 --away "mon-fri 08:00-17:30" --schedule "11:00 16:00" \
+        --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)/\(.expected_ml)\(if .extra then "+" else "" end)"] | join(" ")' <<<"$output")" = "11:00=200/85 16:00=100/85" ]
+    [ "$(jq -c '[.advice_items[] | select(.kind != "long_gap")]' <<<"$output")" = '[{"kind":"pinned_shortfall","scope":"away","begin":"2026-11-23T08:00:00+01:00","end":"2026-11-23T17:30:00+01:00","pumps":2,"skipped":0,"need_ml":300,"expected_ml":170,"short_ml":130,"estimated":false}]' ]
+    [ "$(jq -r '.advice[-1]' <<<"$output")" = "While you are away on Mon 2026-11-23 08:00-17:30, your 2 pinned pumps aim for about 300 ml and are expected to give about 170 ml, 130 ml short: the schedule's times are kept, so no session is added; give about 130 ml of stored milk for it (or pump once more, at a time you choose)." ]
+}
+
 # Away mon-fri 08:00-17:30; the parent pumps at home every day at 07:00 and 21:15, at work at the feeds' times.
 habitual_home_pumps() {
     baby 2026-11-16 7 "03:40=120 06:40=120 09:45=130 12:50=110 16:00=140 18:40=120 21:45=120"

@@ -1058,7 +1058,7 @@ TEST_CASE("pumping exclusively a day held to the week's times keeps min_gap from
     for (std::size_t i = 0; i + 1 < both.pumps.size(); ++i) CHECK(both.pumps[i + 1].at - both.pumps[i].at >= s.min_gap);
 }
 
-TEST_CASE("a schedule pins the pump times: targets and yields for them, advice only for a feed or gap left out") {
+TEST_CASE("a schedule pins the pump times: targets and yields, advice for a feed or gap left out, a shortfall") {
     Settings s = away_weekdays();
     s.schedule = parse_schedule("10:00 13:00 15:30");
     auto entries = week_before(monday, three_hourly);
@@ -1068,7 +1068,17 @@ TEST_CASE("a schedule pins the pump times: targets and yields for them, advice o
     CHECK(plan.pumps[2].target.ml() == 120);  // the 16:00 feed
     CHECK(plan.pumps[2].expected->ml() == 80);
     CHECK(plan.pumps[2].reason == "pinned (schedule); covers the 16:00 feed");
-    CHECK(plan.advice.empty());  // short of the need, but the times are the parent's
+    // Short of the need: said with its numbers (review s49), but no session is added, the times are the parent's.
+    CHECK(sentences(plan) ==
+          std::vector<std::string>{
+              "While you are away on Mon 2026-11-16 08:00-17:30, your 3 pinned pumps aim for about 350 ml and are "
+              "expected to give about 240 ml, 110 ml short: the schedule's times are kept, so no session is added; "
+              "give about 110 ml of stored milk for it (or pump once more, at a time you choose)."});
+    REQUIRE(plan.advice.size() == 1);
+    CHECK(plan.advice[0].kind == AdviceKind::pinned_shortfall);
+    CHECK(plan.advice[0].short_by.ml() == 110);
+    CHECK_FALSE(plan.advice[0].at.has_value());
+    CHECK(std::none_of(plan.pumps.begin(), plan.pumps.end(), [](const PlannedPump& p) { return p.extra; }));
 
     s.schedule = parse_schedule("10:00 12:00");
     plan = plan_day(entries, s, monday);
@@ -1079,7 +1089,10 @@ TEST_CASE("a schedule pins the pump times: targets and yields for them, advice o
               "The 16:00 feed on Mon 2026-11-16 has no pinned pump within 2 h (min_gap) and is in no pump's target: "
               "leave about 120 ml of stored milk for it, or add a time near 16:00 to the schedule.",
               "From Mon 2026-11-16 12:00 to Mon 2026-11-16 19:00 is 7 h without a pump or a feed at the breast, "
-              "over the 4 h maximum: add a pinned time between them."});
+              "over the 4 h maximum: add a pinned time between them.",
+              "While you are away on Mon 2026-11-16 08:00-17:30, your 2 pinned pumps aim for about 230 ml and are "
+              "expected to give about 160 ml, 70 ml short: the schedule's times are kept, so no session is added; "
+              "give about 70 ml of stored milk for it (or pump once more, at a time you choose)."});
     CHECK(plan.advice[1].kind == AdviceKind::long_gap);
     CHECK(plan.advice[1].gap == minutes(240));
 }
