@@ -20,6 +20,7 @@
 
 #include "json_error.hpp"
 #include "line_parser.hpp"
+#include "stock_rules.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/id_hash.hpp"
@@ -774,7 +775,10 @@ struct Found {
 bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, const std::vector<std::uint8_t>& bad) {
     struct Sum {
         double stored = 0, used = 0;
-        std::optional<Seconds> last_use, first_discard, last_move_or_discard;
+        std::optional<Seconds> first_discard;
+        // Time, then line: of lines with one time the readers take them in file order (a combine writes its
+        // thaw `move` before its pour `use`, at one time: no move after the container was used up).
+        std::optional<std::pair<Seconds, std::size_t>> last_use, last_move_or_discard;
         int discards = 0;
     };
     std::unordered_map<std::size_t, Sum> containers;  // by the store's index in `good`
@@ -789,32 +793,35 @@ bool short_uses_possible(const Found& all, const std::vector<GoodLine>& good, co
         if (line.target == GoodLine::no_line) continue;  // no store: a bad line
         Sum& sum = containers[line.target];
         const Seconds at = amount->at;
+        const std::pair<Seconds, std::size_t> placed{at, index};
         if (line.type == EntryType::use) {
             sum.used += amount->ml;
-            sum.last_use = sum.last_use ? std::max(*sum.last_use, at) : at;
+            sum.last_use = sum.last_use ? std::max(*sum.last_use, placed) : placed;
             continue;
         }
         if (line.type == EntryType::discard) {
             sum.first_discard = sum.first_discard ? std::min(*sum.first_discard, at) : at;
             ++sum.discards;
         }
-        sum.last_move_or_discard = sum.last_move_or_discard ? std::max(*sum.last_move_or_discard, at) : at;
+        sum.last_move_or_discard = sum.last_move_or_discard ? std::max(*sum.last_move_or_discard, placed) : placed;
     }
-    // A move or discard no earlier than the last use of a container those uses may have used up (the 2 ml rule:
-    // within 2 ml of its store, pumplog-stock(1) AMOUNTS) may come after it was used up: the replay says.
-    const auto used_up = [](const Sum& sum) { return sum.used >= sum.stored - 2.001; };
+    // A move or discard after the last use (in time, then line) of a container those uses emptied may come after
+    // it was used up: the replay says. A combine's move, written before its use at one time, does not; nor one
+    // after uses that left drops (the 2 ml rule, pumplog-stock(1) AMOUNTS: the replay's counts_rest takes a move
+    // or the discard of those drops; a second discard, or a move after it, is caught below).
+    const auto used_up = [](const Sum& sum) { return sum.used >= sum.stored - rounding_ml - 1e-9; };
     for (const auto& [index, sum] : containers)
         if (sum.used > sum.stored + 0.001 ||
-            (sum.last_use && sum.first_discard && *sum.last_use >= *sum.first_discard) ||
-            (sum.last_use && sum.last_move_or_discard && used_up(sum) && *sum.last_move_or_discard >= *sum.last_use) ||
+            (sum.last_use && sum.first_discard && sum.last_use->first >= *sum.first_discard) ||
+            (sum.last_use && sum.last_move_or_discard && used_up(sum) && *sum.last_move_or_discard > *sum.last_use) ||
             // a move or a second discard after the container was discarded (code review: stock warned, check
             // did not)
-            sum.discards > 1 || (sum.first_discard && *sum.last_move_or_discard > *sum.first_discard))
+            sum.discards > 1 || (sum.first_discard && sum.last_move_or_discard->first > *sum.first_discard))
             return true;
     for (const auto& [index, shape] : all.amendments) {
         const GoodLine& line = good[index];
         if (!bad[index] && (line.target_type == EntryType::store || line.target_type == EntryType::use ||
-                            line.target_type == EntryType::discard))
+                            line.target_type == EntryType::discard || line.target_type == EntryType::move))
             return true;
     }
     return false;
