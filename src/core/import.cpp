@@ -469,7 +469,9 @@ struct Session {
 
     explicit Session(const Entry& e)
         : type(e.type), method(std::string_view(e.method)),
-          milk(e.method == FeedMethod::bottle ? (e.milk.empty() ? "breast" : std::string(std::string_view(e.milk))) : ""),
+          milk(e.method != FeedMethod::bottle ? ""
+               : e.milk.empty()                 ? "breast"
+                                                : std::string(std::string_view(e.milk))),
           baby(e.baby), id(e.id), ml(e.ml), left_ml(e.left_ml),
           right_ml(e.right_ml), dur_s(e.dur_s), left_s(e.left_s), right_s(e.right_s) {
         constexpr ImportFormat all[] = {ImportFormat::babybuddy, ImportFormat::huckleberry, ImportFormat::babytracker,
