@@ -799,6 +799,26 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     const auto feeds = timetable::predicted_feeds(cadence.slots, from, to, zone);
     timetable::Options options{settings.min_gap, settings.max_gap_day, settings.max_gap_night, night_window(settings),
                                settings.round};
+    // The plan for this day as made `k` days earlier (24 hours each, back from `until`, or from the day planned's
+    // start when `until` is on it, after midnight, as the evening's plan was): the time it learned until.
+    const auto days_back = [&](int k) {
+        return std::min(until, start_of_local_day(eve + date::days(1), zone)) - hours(24 * k);
+    };
+    // What that plan learned until `back` (the day's own window, plan_lookback_since) drafts for this plan's
+    // periods, with `reference` and `hold` as draft_pumps and repeat_daily_when_crowded take them: the
+    // timetable's hold and the extra session's (below) weigh it. An Error when too little was known then.
+    const auto drafted_then = [&](Seconds back, const std::vector<timetable::Draft>& reference = {},
+                                  const std::vector<int>& hold = {}) {
+        const Cadence then = plan_cadence(entries, settings, zone,
+                                          plan_lookback_since(back, eve, settings.lookback_days, zone), back, amounts,
+                                          local_day(range.begin, zone))
+                                 .cadence;
+        const auto feeds_then = timetable::predicted_feeds(then.slots, from, to, zone);
+        std::vector<timetable::Draft> d = timetable::draft_pumps(feeds_then, periods, options, zone, reference);
+        if (settings.mode == PlanMode::exclusive)
+            timetable::repeat_daily_when_crowded(d, feeds_then, from, to, options, zone, hold);
+        return d;
+    };
     std::vector<timetable::Draft> drafts;
     std::vector<PlanAdvice> timetable_advice;
     if (pinned) {
@@ -881,25 +901,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             if (!moved_off.empty()) {
                 std::vector<timetable::Draft> earlier_drafts;
                 const std::vector<timetable::Draft>* earlier = nullptr;
-                // Learned as the plan for the day before `planned` would be (its window a day earlier), until
-                // 24 hours before, or before the day planned's start when `until` is on it (after midnight),
-                // as the evening's plan was.
-                const Seconds back = std::min(until, start_of_local_day(eve + date::days(1), zone)) - hours(24);
+                // Learned as the plan for this day 24 hours earlier (days_back), drafted as this one is.
+                const Seconds back = days_back(1);
                 if (back <= anchor) {
                     earlier = &*ref_drafts;
                 } else {
                     try {
-                        const Cadence before = plan_cadence(entries, settings, zone,
-                                                           plan_lookback_since(back, eve, settings.lookback_days,
-                                                                               zone),
-                                                           back,
-                                                           amounts, local_day(range.begin, zone))
-                                                   .cadence;
-                        const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
-                        earlier_drafts = timetable::draft_pumps(earlier_feeds, periods, options, zone, *held);
-                        if (exclusive)
-                            timetable::repeat_daily_when_crowded(earlier_drafts, earlier_feeds, from, to, options,
-                                                                 zone, ref_layout);
+                        earlier_drafts = drafted_then(back, *held, ref_layout);
                         earlier = &earlier_drafts;
                     } catch (const Error&) {
                         // Too little was known then: no hold.
@@ -1089,18 +1097,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         const auto earlier_plan = [&](int k) -> const std::optional<EarlierPlan>& {
             while (static_cast<int>(earlier_plans.size()) < k) {
                 const int j = static_cast<int>(earlier_plans.size()) + 1;
-                const Seconds back = std::min(until, start_of_local_day(eve + date::days(1), zone)) - hours(24 * j);
+                const Seconds back = days_back(j);
                 std::optional<EarlierPlan> e;
                 try {
-                    const Seconds back_since = plan_lookback_since(back, eve, settings.lookback_days, zone);
-                    const Cadence before =
-                        plan_cadence(entries, settings, zone, back_since, back, amounts, local_day(range.begin, zone))
-                            .cadence;
-                    const auto earlier_feeds = timetable::predicted_feeds(before.slots, from, to, zone);
-                    std::vector<timetable::Draft> d = timetable::draft_pumps(earlier_feeds, periods, options, zone);
-                    if (settings.mode == PlanMode::exclusive)
-                        timetable::repeat_daily_when_crowded(d, earlier_feeds, from, to, options, zone);
-                    e.emplace(EarlierPlan{std::move(d), Yield(entries, back_since, back, zone)});
+                    e.emplace(EarlierPlan{
+                        drafted_then(back),
+                        Yield(entries, plan_lookback_since(back, eve, settings.lookback_days, zone), back, zone)});
                 } catch (const Error&) {
                     // Too little was known then: no earlier plan.
                 }
