@@ -1248,9 +1248,11 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                             own.push_back(e.at.instant);
                     }
             }
-            // Away, a time in waking hours first: outside the night, then the work day re-spaced (keeping
-            // min_gap from the parent's own pumps too), and only when neither fits a time at night, which the
-            // advice says plainly (`night`). Pumping exclusively, the best time of the whole day.
+            // A time in waking hours first: outside the night, then the work day (pumping exclusively, the
+            // day) re-spaced (keeping min_gap from the parent's own pumps too), and only when neither fits a
+            // time at night, which the advice says plainly (`night`). A night pump may give a little more
+            // (the yield learned by the hour), but one more time the parent is woken, every night, is not
+            // worth a few millilitres when a waking hour has room.
             const bool away_mode = settings.mode != PlanMode::exclusive;
             const Seconds day_start = settings.mode == PlanMode::exclusive ? g.begin
                                       : g.end <= until                    ? g.end
@@ -1268,14 +1270,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 }
                 return t;
             };
-            std::optional<Seconds> at = place(away_mode);
+            std::optional<Seconds> at = place(true);
             // The window re-spaced whole, from its start (its day's), as the day's plan made that morning: a
             // window under way keeps the times it was given, its pumps done with marked as any planned pump.
             std::optional<std::pair<Seconds, Volume>> respaced;
             if (!at && !over)
                 respaced = respace(plan.pumps, Group{std::max(g.begin, day_start), g.end}, short_by, babies,
                                    settings, yield, memo, laid_out, own);
-            if (!at && !respaced && away_mode) {
+            if (!at && !respaced) {
                 at = place(false);
                 a.night = at.has_value();
             }

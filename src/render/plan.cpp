@@ -361,10 +361,10 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             else if (a.night)
                 line += fmt::format(
                     "pump also at {} ({}about {} expected), at night: no time in your waking hours keeps {} "
-                    "(min_gap) from your other pumps, the ones you pump at home included, nor does re-spacing the "
-                    "day's pumps.",
+                    "(min_gap) from your other pumps{}, nor does re-spacing the day's pumps.",
                     a.at ? format_clock(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
-                    amount(a.extra_expected, unit), format_duration(a.gap));
+                    amount(a.extra_expected, unit), format_duration(a.gap),
+                    away ? ", the ones you pump at home included" : "");
             else
                 line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
                                     a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
@@ -571,7 +571,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("missing", unit)] = volume(a.missing, unit);
             j["respaced"] = a.respaced;
             j["overdue"] = a.overdue;  // the extra session's time has passed with none logged: pump now
-            j["night"] = a.night;      // away: at night, as no time in waking hours keeps min_gap
+            j["night"] = a.night;      // at night, as no time in waking hours keeps min_gap, nor does re-spacing
             break;
         case AdviceKind::estimated_intake:
             j["age_days"] = a.age_days;

@@ -1198,6 +1198,29 @@ TEST_CASE("an extra session re-spaces the day and keeps min_gap between every tw
           "consultant how to raise your yield.");
 }
 
+TEST_CASE("pumping exclusively an extra session goes to a waking hour with room though a night hour yields more") {
+    // 6 feeds 4 h apart; the 02:00 pumps give the most, so 04:00 is the best hour by yield, but a time in the
+    // night wakes the parent once more every night: 07:30 (outside the night, min_gap 90 min) is chosen.
+    const std::vector<SlotSpec> slots = {{hm(2), 130},  {hm(6), 130},  {hm(10), 130},
+                                         {hm(14), 130}, {hm(18), 130}, {hm(22), 130}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.min_gap = minutes(90);
+    auto entries = week_before(monday, slots);
+    for (int d = 1; d <= 7; ++d)
+        for (const SlotSpec& slot : slots)
+            entries.push_back(pump(berlin(), monday - date::days(d), slot.minute + 10,
+                                   slot.minute == hm(2) ? 150 : slot.minute == hm(6) ? 110 : 95));
+    const Plan plan = plan_day(entries, s, monday);
+    CHECK(clocks(plan) == std::vector<std::string>{"02:00", "06:00", "07:30", "10:00", "14:00", "18:00", "22:00"});
+    REQUIRE(plan.pumps.size() == 7);
+    CHECK(plan.pumps[2].extra);
+    REQUIRE(plan.advice.size() == 1);
+    CHECK(plan.advice[0].kind == AdviceKind::shortfall);
+    CHECK_FALSE(plan.advice[0].night);
+    CHECK_FALSE(plan.advice[0].respaced);
+}
+
 TEST_CASE("a re-spaced day gives each pump the amounts of the feeds it covers") {
     // 8 feeds 3 h apart, min_gap 4 h: pumps cover two feeds each; the extra session re-spaces the day
     // and a pump left with one feed aims for that feed's amount (not half of the two it covered before).
