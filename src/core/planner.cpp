@@ -1211,10 +1211,11 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // Away, the parent pumps at home too, on no plan: the extra keeps min_gap from those pumps as from
             // the plan's (else the habitual 07:00 pump is taken for an extra at 07:45, and none is added). They
             // are the habitual ones (habitual_pump_minutes) on the group's day and the days either side outside
-            // the away windows (inside, the plan's pumps are the parent's) and no planned pump's (within half
-            // min_gap), and the pumps logged by then near a planned or habitual time (07:05 for 07:00). A pump
-            // logged near neither can be the extra itself (extra_logged): it moves nothing. Pumping
-            // exclusively, the plan's pumps are all the day's.
+            // the away windows (inside, the plan's pumps are the parent's), and the pumps logged by then near a
+            // planned or habitual time (07:05 for 07:00). A pump logged near neither can be the extra itself
+            // (extra_logged): it moves nothing. A habitual pump near a planned one (07:00 at home, 08:25 at work
+            // with min_gap 3 h) is still pumped: the extra keeps min_gap from it too, though it counts as that
+            // planned pump's for the rest (routine, own). Pumping exclusively, the plan's pumps are all the day's.
             std::vector<Seconds> routine = pump_times;  // a pump logged near one is no extra session
             std::vector<Seconds> keep_from = pump_times;
             std::vector<Seconds> own;  // of keep_from, the parent's pumps off the plan (habitual, logged)
@@ -1238,6 +1239,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                         }
                     }
                 keep_from = routine;
+                for (const int m : *habits)
+                    for (int d = -1; d <= 1; ++d) {
+                        const Seconds h =
+                            memo.to_instant(LocalSeconds((day + date::days(d)).time_since_epoch() + minutes(m)));
+                        if (near(pump_times, h) && std::none_of(periods.begin(), periods.end(),
+                                                                [&](const TimeSpan& p) { return p.contains(h); }))
+                            keep_from.push_back(h);
+                    }
                 for (const Entry& e : entries)
                     if (e.type == EntryType::pump && e.at.instant <= until && e.at.instant > g.begin - hours(48) &&
                         e.at.instant < g.end + hours(48) && near(routine, e.at.instant)) {
@@ -1248,11 +1257,12 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                             own.push_back(e.at.instant);
                     }
             }
-            // A time in waking hours first: outside the night, then the work day (pumping exclusively, the
-            // day) re-spaced (keeping min_gap from the parent's own pumps too), and only when neither fits a
-            // time at night, which the advice says plainly (`night`). A night pump may give a little more
-            // (the yield learned by the hour), but one more time the parent is woken, every night, is not
-            // worth a few millilitres when a waking hour has room.
+            // A time in waking hours first: a night pump may give a little more (the yield learned by the
+            // hour), but being woken once more every night is not worth a few millilitres when a waking hour
+            // has room. Away, then the work day re-spaced (keeping min_gap from the parent's own pumps too),
+            // and only when neither fits a time at night, which the advice says plainly (`night`). Pumping
+            // exclusively, then a time at night (said so too), one more pump among the night's feeds, before
+            // the whole day is re-spaced away from the feeds its pumps cover.
             const bool away_mode = settings.mode != PlanMode::exclusive;
             const Seconds day_start = settings.mode == PlanMode::exclusive ? g.begin
                                       : g.end <= until                    ? g.end
@@ -1271,13 +1281,17 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 return t;
             };
             std::optional<Seconds> at = place(true);
+            if (!at && !away_mode) {
+                at = place(false);
+                a.night = at.has_value();
+            }
             // The window re-spaced whole, from its start (its day's), as the day's plan made that morning: a
             // window under way keeps the times it was given, its pumps done with marked as any planned pump.
             std::optional<std::pair<Seconds, Volume>> respaced;
             if (!at && !over)
                 respaced = respace(plan.pumps, Group{std::max(g.begin, day_start), g.end}, short_by, babies,
                                    settings, yield, memo, laid_out, own);
-            if (!at && !respaced) {
+            if (!at && !respaced && away_mode) {
                 at = place(false);
                 a.night = at.has_value();
             }

@@ -361,10 +361,10 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             else if (a.night)
                 line += fmt::format(
                     "pump also at {} ({}about {} expected), at night: no time in your waking hours keeps {} "
-                    "(min_gap) from your other pumps{}, nor does re-spacing the day's pumps.",
+                    "(min_gap) from your other pumps{}.",
                     a.at ? format_clock(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
                     amount(a.extra_expected, unit), format_duration(a.gap),
-                    away ? ", the ones you pump at home included" : "");
+                    away ? ", the ones you pump at home included, nor does re-spacing the day's pumps" : "");
             else
                 line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
                                     a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
@@ -571,7 +571,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j[key("missing", unit)] = volume(a.missing, unit);
             j["respaced"] = a.respaced;
             j["overdue"] = a.overdue;  // the extra session's time has passed with none logged: pump now
-            j["night"] = a.night;      // at night, as no time in waking hours keeps min_gap, nor does re-spacing
+            j["night"] = a.night;      // at night, as no time in waking hours keeps min_gap
             break;
         case AdviceKind::estimated_intake:
             j["age_days"] = a.age_days;

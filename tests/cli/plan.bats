@@ -1851,3 +1851,15 @@ habitual_pumper() {
     run --separate-stderr pumplog plan --on 2026-11-25 --format json
     [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .respaced, .night, .extra_expected_ml, .missing_ml]' <<<"$output")" = '["2026-11-25T02:30:00+01:00",false,true,98,62]' ]
 }
+
+@test "away, an extra session at night keeps min_gap from a habitual home pump near a planned one" {
+    # Home pumps every day at 07:00 and 21:30; with min_gap 3 h the 07:00 one is within half of it of the
+    # 08:05 work pump, yet still pumped: the night extra keeps 3 h from it (not 04:30, 2 h 30 before it).
+    baby 2026-11-16 7 "02:15=100 05:40=100 08:05=100 11:00=100 14:10=100 17:05=100 20:00=100 23:10=100"
+    pumps 2026-11-16 7 "07:00=80 21:30=80"
+    run --separate-stderr pumplog --now "2026-11-22 21:00" plan --on 2026-11-23 --away "mon-fri 08:00-17:30" \
+        --min-gap 3h --max-gap-day 3h --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .extra]]' <<<"$output")" = '[["04:00",true],["08:25",false],["11:25",false],["14:25",false],["17:25",false]]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .night]]' <<<"$output")" = '[["2026-11-23T04:00:00+01:00",true]]' ]
+}

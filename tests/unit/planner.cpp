@@ -1219,6 +1219,27 @@ TEST_CASE("pumping exclusively an extra session goes to a waking hour with room 
     CHECK(plan.advice[0].kind == AdviceKind::shortfall);
     CHECK_FALSE(plan.advice[0].night);
     CHECK_FALSE(plan.advice[0].respaced);
+
+    // The waking hours full (feeds 3 h apart, min_gap 2 h): one more pump among the night's feeds, said as
+    // such, before the whole day is re-spaced away from the feeds it covers.
+    const std::vector<SlotSpec> full = {{hm(1), 130},  {hm(6), 130},  {hm(9), 130}, {hm(12), 130},
+                                        {hm(15), 130}, {hm(18), 130}, {hm(21), 130}};
+    Settings t;
+    t.mode = PlanMode::exclusive;
+    auto more = week_before(monday, full);
+    for (int d = 1; d <= 7; ++d)
+        for (const SlotSpec& slot : full) more.push_back(pump(berlin(), monday - date::days(d), slot.minute + 10, 100));
+    const Plan night = plan_day(more, t, monday);
+    CHECK(clocks(night) ==
+          std::vector<std::string>{"01:00", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"});
+    REQUIRE(night.advice.size() == 1);
+    CHECK(night.advice[0].night);
+    CHECK_FALSE(night.advice[0].respaced);
+    INFO(sentences(night)[0]);
+    CHECK(sentences(night)[0].ends_with("pump also at 03:00 (about 100 ml expected), at night: no time in your "
+                                        "waking hours keeps 2 h (min_gap) from your other pumps. Even then about "
+                                        "110 ml is missing: give stored milk for the rest, and ask a lactation "
+                                        "consultant how to raise your yield."));
 }
 
 TEST_CASE("a re-spaced day gives each pump the amounts of the feeds it covers") {
