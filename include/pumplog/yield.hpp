@@ -15,7 +15,8 @@ inline constexpr int yield_reach_minutes = 90;
 
 class Yield {
 public:
-    // From the pumps in [since, until); recent days weigh more (as for the cadence).
+    // From the pumps in [since, until] (one logged at `until`, the plan's now, has happened); recent days weigh more
+    // (as for the cadence).
     Yield(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone);
 
     // The expected yield of a session at this minute of the day: the weighted

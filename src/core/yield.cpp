@@ -19,7 +19,9 @@ Yield::Yield(const std::vector<Entry>& entries, Seconds since, Seconds until, co
     std::set<long> days;
     for (const Entry& e : entries) {
         if (e.type != EntryType::pump || !counted_ml(e.ml) || *e.ml <= 0) continue;
-        if (e.at.instant < since || e.at.instant >= until) continue;
+        // A pump logged at `until` itself (the plan's now: `add` then `plan` in the same minute of --now) has
+        // happened, as status and the stash count it.
+        if (e.at.instant < since || e.at.instant > until) continue;
         const long minutes = std::chrono::duration_cast<std::chrono::minutes>(e.at.local().time_since_epoch()).count();
         const long day = minutes / day_minutes - (minutes % day_minutes < 0);
         const double weight = std::pow(day_decay, static_cast<double>(std::max(0L, last_day - day)));

@@ -1863,3 +1863,13 @@ habitual_pumper() {
     [ "$(jq -c '[.pumps[] | [.at[11:16], .extra]]' <<<"$output")" = '[["04:00",true],["08:25",false],["11:25",false],["14:25",false],["17:25",false]]' ]
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .night]]' <<<"$output")" = '[["2026-11-23T04:00:00+01:00",true]]' ]
 }
+
+@test "a pump logged at the plan's now counts for the expected yield, as status counts it" {
+    baby 2026-11-16 7 "03:00=110 07:00=110 10:00=110 13:00=110 16:00=110 19:00=110 22:00=110"
+    pumplog --now "2026-11-23 19:30" add 120ml --at 19:30
+    run --separate-stderr pumplog --now "2026-11-23 19:30" plan --on 2026-11-24 --away "mon-fri 08:00-17:30" --format json
+    [ "$status" -eq 0 ]
+    # Not "no_pumps_logged": the 19:30 pump is the yield's one sample.
+    [ "$(jq -c '[.advice_items[].kind]' <<<"$output")" = '[]' ]
+    [ "$(jq -c '[.pumps[] | [.at[11:16], .expected_ml]]' <<<"$output")" = '[["10:00",120],["13:00",120],["16:00",120]]' ]
+}
