@@ -1134,16 +1134,21 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             const Group& g = weighed[gi];
             const bool over = gi < earlier_groups;
             Volume need, expected, largest;
+            Volume skipped_expected;  // what the skipped pumps were expected to give
+            std::optional<Seconds> first_skip;
             int count = 0, skipped = 0;
             bool estimated = false;
             for (const auto& p : plan.pumps) {
                 if (!g.contains(p.at)) continue;
                 need += p.target;
                 largest = std::max(largest, p.target);
-                if (p.done == PumpDone::skipped)
+                if (p.done == PumpDone::skipped) {
                     ++skipped;
-                else
+                    skipped_expected += p.expected.value_or(Volume{});
+                    if (!first_skip || p.at < *first_skip) first_skip = p.at;
+                } else {
                     expected += p.expected.value_or(Volume{});
+                }
                 estimated = estimated || p.estimated;
                 ++count;
             }
@@ -1267,9 +1272,20 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             const Seconds day_start = settings.mode == PlanMode::exclusive ? g.begin
                                       : g.end <= until                    ? g.end
                                                        : start_of_local_day(memo.local_day(g.begin), zone);
-            Seconds not_before = day_start;
+            // A shortfall a skip made (without the skips no session would be added): the extra makes up the
+            // skipped pump, so it comes after it, not from the start of the day (a skip of the 16:05 pump
+            // logged at 15:00 is no "14:30 pump 30 min overdue" that no plan ever showed): from half min_gap
+            // after the skipped time (the parent cannot pump then; the skipped pump is not pumped, so min_gap
+            // from it is not needed: 11:00 for a skipped 10:00 pump before a 13:00 one), and a re-spaced window
+            // moves only the pumps after it (those done with, and the skipped one, keep their times).
+            const bool skip_made =
+                first_skip && (need - expected - skipped_expected).ml() < (expected + skipped_expected).ml() / count / 2;
+            if (skip_made) std::erase(keep_from, *first_skip);
+            const Seconds from =
+                skip_made ? std::max(day_start, *first_skip + settings.same_pump_within()) : day_start;
+            Seconds not_before = from;
             const auto place = [&](bool waking) {
-                not_before = day_start;
+                not_before = from;
                 std::optional<Seconds> t =
                     propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
                 if (away_mode && g.end > until &&
@@ -1289,8 +1305,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // window under way keeps the times it was given, its pumps done with marked as any planned pump.
             std::optional<std::pair<Seconds, Volume>> respaced;
             if (!at && !over)
-                respaced = respace(plan.pumps, Group{std::max(g.begin, day_start), g.end}, short_by, babies,
-                                   settings, yield, memo, laid_out, own);
+                respaced = respace(plan.pumps,
+                                   Group{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
+                                         g.end},
+                                   short_by, babies, settings, yield, memo, laid_out, own);
             if (!at && !respaced && away_mode) {
                 at = place(false);
                 a.night = at.has_value();

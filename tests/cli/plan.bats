@@ -1559,16 +1559,17 @@ short_work_days() {
     [ "$(jq -c '[.pumps[0].at, (.advice_items | length)]' <<<"$output")" = '["2026-11-12T10:00:00+01:00",0]' ]
     run --separate-stderr pumplog plan skip "${away[@]}"
     [ "$output" = "Skipped the 10:00 pump" ]
+    # The window short by the skip: the extra session makes up the skipped pump an hour after it.
     run --separate-stderr pumplog plan next "${away[@]}"
-    [ "$output" = "Pump at 13:00 (in 4 h), aim for 100 ml" ]
+    [ "$output" = "Pump at 11:00 (in 2 h), aim for 100 ml (an extra session)" ]
     run --separate-stderr pumplog plan "${away[@]}"
     [ "$status" -eq 0 ]
     [[ "$output" != *"10:00  100 ml"* ]]
-    [[ "$output" == *$'\nThu 2026-11-12  13:00  100 ml    100 ml  covers the 13:00 feed\n'* ]]
+    [[ "$output" == *$'\nThu 2026-11-12  11:00  100 ml    100 ml  extra: makes up 100 ml (CDC: see advice)\nThu 2026-11-12  13:00  100 ml    100 ml  covers the 13:00 feed\n'* ]]
     [[ "$output" == *"the baby drinks about 300 ml; your 3 pumps (1 skipped) are expected to give about 200 ml, 100 ml short."* ]]
     run --separate-stderr pumplog plan "${away[@]}" --format json
     [ "$(jq -c '[.pumps[0].at, [.advice_items[] | select(.kind == "shortfall") | .skipped, .short_ml]]' <<<"$output")" = \
-        '["2026-11-12T13:00:00+01:00",[1,100]]' ]
+        '["2026-11-12T11:00:00+01:00",[1,100]]' ]
     run --separate-stderr pumplog plan "${away[@]}" --format csv
     [[ "$output" != *"2026-11-12T10:00"* ]]
     # The calendar keeps the event (its UID), cancelled and without its alarm.
@@ -1872,4 +1873,41 @@ habitual_pumper() {
     # Not "no_pumps_logged": the 19:30 pump is the yield's one sample.
     [ "$(jq -c '[.advice_items[].kind]' <<<"$output")" = '[]' ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .expected_ml]]' <<<"$output")" = '[["10:00",120],["13:00",120],["16:00",120]]' ]
+}
+
+# Away mon-fri 08:00-17:30, the pumps at work giving a little more than each feed: no extra session, until a skip.
+skip_day() {
+    baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-16 7 "10:00=110 13:00=110 16:00=110 21:00=110"
+}
+
+@test "away, a skip makes the extra session after the skipped pump: never overdue when first shown, the rest kept" {
+    skip_day
+    local away="mon-fri 08:00-17:30"
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"), .advice_items[].kind]'
+    # The 10:00 pump skipped at 09:55: an extra at 11:00 (an hour after it, min_gap from 13:00), the 13:00 and
+    # 16:00 pumps where they were (the window not re-spaced), reminded of on time.
+    pumplog --now "2026-11-23 09:55" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 09:56" plan --away "$away" --format json
+    [ "$(jq -c "$q" <<<"$output")" = '["11:00+","13:00","16:00","shortfall"]' ]
+    run --separate-stderr pumplog --now "2026-11-23 10:55" plan next --away "$away" --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 11:00 (in 5 min), aim for 80 ml (an extra session)" ]
+}
+
+@test "away, a skip of a pump still ahead is no extra session overdue at once: it goes after the skipped pump" {
+    skip_day
+    local away="mon-fri 08:00-17:30"
+    # The 10:00 and 13:00 pumps pumped, the 16:00 one skipped at 15:00. Not "the 14:30 pump is 30 min overdue"
+    # at once: the extra goes at 17:00 (an hour after the skipped pump), in plan and plan next alike.
+    pumps 2026-11-23 1 "10:00=110 13:00=110"
+    pumplog --now "2026-11-23 15:00" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 15:00" plan next --away "$away" --within 10m
+    [ "$status" -eq 1 ]
+    [ "$output" = "" ]
+    run --separate-stderr pumplog --now "2026-11-23 15:00" plan --away "$away" --format json
+    [ "$(jq -c '[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"), .advice_items[].kind]' <<<"$output")" = '["17:00+","shortfall"]' ]
+    run --separate-stderr pumplog --now "2026-11-23 16:55" plan next --away "$away" --within 10m
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 17:00 (in 5 min), aim for 80 ml (an extra session)" ]
 }
