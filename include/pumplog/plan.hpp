@@ -138,7 +138,10 @@ enum class AdviceKind {
     pump_longer,         // pump longer and double pump: source
     see_consultant,      // reason (now, if_behind_on_day_8, not_come_to_volume, came_to_volume), age_days
                          // (the day, for if_behind_on_day_8), milestone (coming to volume: 500 ml by day 14),
-                         // source
+                         // came_to_volume_on (came_to_volume: the first whole day over it, when one was), source
+    falling_supply,      // supply and exclusive modes (falling_supply in supply.hpp): need (the best 3-day mean
+                         // of the week before, a day), expected (the last 3 whole days' mean), day (the first of
+                         // those best 3 days), until_day (the last whole day: the 3 days end on it), source
     keep_pumping,        // on track or full volume: pumps (sessions in the last 24 h), night, count (the aim
                          // of 8 a day, when fewer; 0 otherwise), source
     sleep_window,        // sessions inside the sleep window: minutes (their times), window (the setting), source
@@ -215,6 +218,8 @@ struct PlanAdvice {
     bool day_unknown = false;           // a verdict: no birth date, or one after today (age_days means nothing)
     std::optional<Volume> milestone;    // a verdict, next_milestone, see_consultant
     std::string source;                 // the source the sentence cites: "Ru et al. 2020", ...
+    std::optional<date::sys_days> came_to_volume_on;  // see_consultant (came_to_volume): the first whole local day
+                                                      // over 500 ml; empty when only the last 24 hours were
     std::string reason;                 // not_enough_data: no_birth, birth_after_today, no_pumps,
                                         // sessions_without_volume; see_consultant: when
     std::vector<int> minutes;           // sleep_window, schedule_not_used, pinned_outside_away: times (minutes

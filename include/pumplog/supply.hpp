@@ -16,6 +16,18 @@
 //     baby): full production is 750-1050 ml (25-35 oz) a day; pump 8-10 times in
 //     24 hours, never more than 5 hours apart; pump longer (until 2 minutes after
 //     the last drop, or 20-30 minutes), double pumping.
+// A falling supply (falling_supply below) and what helps:
+//   ABM Clinical Protocol #9 (Academy of Breastfeeding Medicine), on galactogogues: before any, for a low
+//     milk production evaluate and raise the frequency and thoroughness of milk removal (a lactation
+//     assessment, such as a lactation consultant's).
+//   Morton et al. 2009: Morton J, Hall JY, Wong RJ, Thairu L, Benitz WE, Rhine WD. Combining hand techniques
+//     with electric pumping increases milk production in mothers of preterm infants. J. Perinatol. 29:757-764.
+//     Hand expression and hands-on pumping.
+//   Meier et al. 2016: Meier PP, Patel AL, Hoban R, Engstrom JL. Which breast pump for which mother: an
+//     evidence-based approach to individualizing breast pump technology. J. Perinatol. 2016.
+//     The pump and the fit of its breast shield (flange) for a parent who depends on the pump.
+//   Hurst et al. 1997: Hurst NM, Valentine CJ, Renfro L, Burns P, Ferlic L. Skin-to-skin holding in the
+//     neonatal intensive care unit influences maternal milk volume. J. Perinatol. 17:213-217.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -130,6 +142,31 @@ struct SupplyAssessment {
 // nursing 33 hours before the plan). A judgement, not a published number.
 inline constexpr std::chrono::hours nursing_window{72};
 
+// ---- A falling supply -------------------------------------------------------
+//
+// Whole local days only (before today's: today is not over), each day's milk the sum of its pumps' volumes.
+// The supply is falling when each of the last supply_falling_days whole days (up to yesterday) pumped at most
+// supply_falling_share of the reference: the best mean of supply_falling_days consecutive whole days among the
+// supply_falling_lookback whole days before them. Why these (a judgement, not a published number): pumped
+// daily volumes of a steady supply spread by about a tenth from day to day, and a single poor day (a session
+// missed or not logged, a day unwell) is common; asking every one of 3 days to be a fifth or more below a
+// 3-day mean needs a fall that lasts, which neither the normal spread nor one bad day makes, while a fall of
+// a fifth in a week is what a parent and a lactation consultant would want named. The reference is the best
+// 3-day mean, not one best day, so one unusually good day cannot make a false peak.
+// No verdict (nullopt) when a day of the last 3 has no pump logged or a pump without a volume (its milk is
+// unknown, not 0 ml), when no 3 consecutive whole days before them each have a pump logged, or when a feed at
+// the breast was logged from the reference's first day on (milk taken at the breast is not measured: the
+// pumped volume falling may be the baby feeding more at the breast).
+inline constexpr int supply_falling_days = 3;
+inline constexpr int supply_falling_lookback = 7;
+inline constexpr double supply_falling_share = 0.8;
+// The falling_supply advice (AdviceKind::falling_supply: need, expected, day, until_day, source), judged at
+// `clock.now` from the pumps logged at or before it (none before `birth`, when given). The renderer words it.
+std::optional<PlanAdvice> falling_supply(const std::vector<Entry>& entries,
+                                         const std::optional<date::year_month_day>& birth, const Clock& clock);
+inline constexpr std::string_view falling_supply_sources =
+    "ABM Clinical Protocol #9; Ameda; Morton et al. 2009; Meier et al. 2016; Hurst et al. 1997";
+
 // Judges the parent's pumps against the milestones at `clock.now`.
 //   entries: the journal's entries in effect (amendments applied), any types and
 //     order; only pumps at or before now count. A pump's volume is `ml`, else
@@ -162,7 +199,10 @@ inline constexpr std::chrono::hours nursing_window{72};
 // Advice when behind, in this order, each only when it applies: add sessions
 // (under 5, or under 8: Mago-Shah et al. 2023, Ameda), add a night session (none
 // between 01:00 and 05:00), pump longer and double pump (from day 6, Ameda), see
-// a lactation consultant (from day 8; on days 6-7: if still behind on day 8).
+// a lactation consultant (from day 8; on days 6-7: if still behind on day 8; from day 14 it says whether you
+// have come to volume: over 500 ml in the last 24 hours or on any whole local day since the birth, Mago-Shah
+// et al. 2023; once come to volume, never "not come to volume" again).
+// A falling supply (falling_supply above) follows the verdict, whatever the verdict.
 // `unit` is for the volumes in the sentences; `several_babies` (config names two or more): they say "the
 // babies", "the babies' birth date".
 SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,

@@ -10,6 +10,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/pump_timer.hpp"
+#include "pumplog/supply.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/yield.hpp"
 #include "plan_cadence.hpp"
@@ -1395,6 +1396,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             a.age_days = *age;
         }
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
+    // Pumping exclusively the pumps are the baby's milk: a falling supply is named, as in supply mode
+    // (falling_supply, supply.hpp). No birth date: pumps before it only lower the reference the fall is from.
+    if (settings.mode == PlanMode::exclusive)
+        if (auto falling = falling_supply(entries, std::nullopt, Clock{until, zone})) plan.advice.push_back(*falling);
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);
         a.day = local_day(since, zone);

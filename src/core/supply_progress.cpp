@@ -142,8 +142,10 @@ void session_steps(const SupplyProgress& p, std::vector<PlanAdvice>& advice) {
             "Mago-Shah et al. 2023"));
 }
 
-// The concrete next steps when behind (see assess_supply).
-void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& advice) {
+// The concrete next steps when behind (see assess_supply). `came_on`: the first whole local day since the birth
+// over 500 ml (coming to volume, Mago-Shah et al. 2023), when one was; `birth` numbers its day.
+void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& advice,
+                std::optional<date::sys_days> came_on = std::nullopt, date::sys_days birth = {}) {
     session_steps(p, advice);
     if (p.day < supply_milestones().front().day) return;
     advice.push_back(said(
@@ -158,6 +160,15 @@ void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& adv
             "See a lactation consultant now: the first two weeks decide whether you come to volume, over {} a day "
             "by day 14 (Mago-Shah et al. 2023).",
             format_volume(supply_coming_to_volume, unit)), "now", p.day));
+    } else if (p.pumped_24h <= supply_coming_to_volume && came_on) {
+        // Come to volume on an earlier day: it was reached, whatever the last 24 hours (never "not yet" again).
+        PlanAdvice a = see_consultant(fmt::format(
+            "You came to volume, over {} a day (Mago-Shah et al. 2023), first on {} (day {}); a lactation "
+            "consultant can help you back up and on to full production.",
+            format_volume(supply_coming_to_volume, unit), format_date(*came_on), (*came_on - birth).count()),
+            "came_to_volume", p.day);
+        a.came_to_volume_on = came_on;
+        advice.push_back(a);
     } else if (p.pumped_24h <= supply_coming_to_volume) {
         advice.push_back(see_consultant(fmt::format(
             "See a lactation consultant: you have not come to volume yet, over {} a day by day 14 (Mago-Shah et "
@@ -168,13 +179,102 @@ void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& adv
             "You have come to volume, over {} a day (Mago-Shah et al. 2023); a lactation consultant can help you "
             "reach full production.",
             format_volume(supply_coming_to_volume, unit)), "came_to_volume", p.day));
+        advice.back().came_to_volume_on = came_on;
     }
+}
+
+// One whole local day's pumps (falling_supply).
+struct WholeDay {
+    int sessions = 0;
+    int unmeasured = 0;
+    Volume pumped;
+};
+
+// The pumps of each local day from `first` on (index 0 is `first`), as the basis counts them.
+std::vector<WholeDay> whole_days(const std::vector<LoggedPump>& pumps, date::sys_days first, date::sys_days today) {
+    std::vector<WholeDay> days(static_cast<std::size_t>(std::max<long>(0, (today - first).count())));
+    for (const LoggedPump& pump : pumps) {
+        const auto d = date::sys_days(date::floor<date::days>(pump.local).time_since_epoch());
+        if (d < first || d >= today) continue;
+        WholeDay& day = days[static_cast<std::size_t>((d - first).count())];
+        ++day.sessions;
+        if (!pump.volume) ++day.unmeasured;
+        day.pumped += pump.volume.value_or(Volume{});
+    }
+    return days;
+}
+
+// Coming to volume (Mago-Shah et al. 2023): the first whole local day before today, since the birth, whose
+// pumps (those with a volume: a lower bound) add up to over 500 ml.
+std::optional<date::sys_days> came_to_volume_on(const std::vector<LoggedPump>& pumps, date::sys_days birth,
+                                                date::sys_days today) {
+    const std::vector<WholeDay> days = whole_days(pumps, birth, today);
+    for (std::size_t i = 0; i < days.size(); ++i)
+        if (days[i].pumped > supply_coming_to_volume) return birth + date::days(static_cast<int>(i));
+    return std::nullopt;
 }
 
 }  // namespace
 
-SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
-                               const Clock& clock, Unit unit, bool several_babies) {
+std::optional<PlanAdvice> falling_supply(const std::vector<Entry>& entries,
+                                         const std::optional<date::year_month_day>& birth, const Clock& clock) {
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    const date::sys_days first = today - date::days(supply_falling_days + supply_falling_lookback);
+    const date::sys_days recent = today - date::days(supply_falling_days);
+    // Milk taken at the breast is not measured: a falling pumped volume may be the baby feeding more there.
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed && e.method == FeedMethod::breast && e.at.instant <= clock.now &&
+            local_day(e.at.instant, clock.zone) >= first)
+            return std::nullopt;
+    std::vector<LoggedPump> pumps = logged_pumps(entries, clock.now);
+    // None before the birth (as assess_supply): colostrum expressed before it is no day of this supply.
+    if (birth)
+        std::erase_if(pumps, [&](const LoggedPump& pump) { return date::floor<date::days>(pump.local) <
+                                                                  date::local_days(*birth); });
+    const std::vector<WholeDay> days = whole_days(pumps, first, today);
+    const auto at = [&](date::sys_days d) -> const WholeDay& {
+        return days[static_cast<std::size_t>((d - first).count())];
+    };
+    // The last 3 whole days: each logged, each with every volume known.
+    Volume recent_sum;
+    for (date::sys_days d = recent; d < today; d += date::days(1)) {
+        if (at(d).sessions == 0 || at(d).unmeasured > 0) return std::nullopt;
+        recent_sum += at(d).pumped;
+    }
+    // The reference: the best mean of 3 consecutive whole days, each with a pump logged, in the week before.
+    std::optional<Volume> best;
+    date::sys_days best_first{};
+    for (date::sys_days d = first; d + date::days(supply_falling_days) <= recent; d += date::days(1)) {
+        Volume sum;
+        bool logged = true;
+        for (int i = 0; i < supply_falling_days; ++i) {
+            logged = logged && at(d + date::days(i)).sessions > 0;
+            sum += at(d + date::days(i)).pumped;
+        }
+        const Volume mean = Volume::from_ml(sum.ml() / supply_falling_days);
+        if (logged && (!best || mean > *best)) {
+            best = mean;
+            best_first = d;
+        }
+    }
+    if (!best) return std::nullopt;
+    for (date::sys_days d = recent; d < today; d += date::days(1))
+        if (at(d).pumped.ml() > supply_falling_share * best->ml()) return std::nullopt;
+    PlanAdvice a;
+    a.kind = AdviceKind::falling_supply;
+    a.need = *best;
+    a.expected = Volume::from_ml(recent_sum.ml() / supply_falling_days);
+    a.day = best_first;
+    a.until_day = today - date::days(1);
+    a.source = falling_supply_sources;
+    return a;
+}
+
+namespace {
+
+// The verdict and its next steps (assess_supply, before the falling supply).
+SupplyAssessment judge_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
+                              const Clock& clock, Unit unit, bool several_babies) {
     SupplyAssessment out;
     SupplyProgress& p = out.progress;
     const Seconds now = clock.now;
@@ -457,7 +557,19 @@ SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::opt
     advice.push_back(verdict(AdviceKind::behind, p,
                              fmt::format("Behind: {} in the last 24 hours, under {}.", pumped, reference),
                              reference_source));
-    next_steps(p, unit, advice);
+    next_steps(p, unit, advice, came_to_volume_on(pumps, date::sys_days(*birth), today), date::sys_days(*birth));
+    return out;
+}
+
+}  // namespace
+
+SupplyAssessment assess_supply(const std::vector<Entry>& entries, const std::optional<date::year_month_day>& birth,
+                               const Clock& clock, Unit unit, bool several_babies) {
+    SupplyAssessment out = judge_supply(entries, birth, clock, unit, several_babies);
+    // A falling supply is named right after the verdict, whatever the verdict: full volume falling by a fifth
+    // in a week is as much worth knowing as a supply behind.
+    if (auto falling = falling_supply(entries, birth, clock))
+        out.advice.insert(out.advice.begin() + (out.advice.empty() ? 0 : 1), std::move(*falling));
     return out;
 }
 

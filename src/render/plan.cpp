@@ -166,6 +166,11 @@ std::string shortfall_when(const PlanAdvice& a, const date::time_zone* zone) {
     return "";
 }
 
+// How much a falling supply fell, in whole percent of the reference (falling_supply).
+long falling_percent(const PlanAdvice& a) {
+    return a.need.ml() > 0 ? std::lround(100 * (a.need.ml() - a.expected.ml()) / a.need.ml()) : 0;
+}
+
 std::string kind_name(AdviceKind kind) {
     switch (kind) {
         case AdviceKind::no_away_windows: return "no_away_windows";
@@ -193,6 +198,7 @@ std::string kind_name(AdviceKind kind) {
         case AdviceKind::add_night_session: return "add_night_session";
         case AdviceKind::pump_longer: return "pump_longer";
         case AdviceKind::see_consultant: return "see_consultant";
+        case AdviceKind::falling_supply: return "falling_supply";
         case AdviceKind::keep_pumping: return "keep_pumping";
         case AdviceKind::sleep_window: return "sleep_window";
         case AdviceKind::milestones_unscaled: return "milestones_unscaled";
@@ -498,6 +504,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 plural(a.pumps, "session", "sessions") +
                     (a.unmeasured > 0 ? fmt::format(", {} without a volume, not counted", a.unmeasured) : ""),
                 a.several_babies ? "the babies" : "the baby", a.several_babies ? "each baby" : "the baby");
+        // A falling supply (falling_supply in supply.hpp, which lists the sources): the fall with its numbers,
+        // then what helps, each with its source.
+        case AdviceKind::falling_supply:
+            return fmt::format(
+                "Your supply is falling: from about {} a day ({} to {}) to about {} a day over the last {} days ({} "
+                "to {}), {}% less. What helps: remove milk more often and more completely (8-10 sessions in 24 "
+                "hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping (Morton et al. "
+                "2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby skin to "
+                "skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9).",
+                amount(a.need, unit), format_date(a.day), format_date(a.day + date::days(supply_falling_days - 1)),
+                amount(a.expected, unit), supply_falling_days,
+                format_date(a.until_day - date::days(supply_falling_days - 1)), format_date(a.until_day),
+                falling_percent(a));
         // Supply mode's advice: the core words the sentence (supply_progress.cpp), the numbers are data.
         case AdviceKind::on_track:
         case AdviceKind::behind:
@@ -680,6 +699,20 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             if (a.reason == "if_behind_on_day_8") j["day"] = a.age_days;
             j[key("coming_to_volume", unit)] = a.milestone ? volume(*a.milestone, unit) : json(nullptr);
             j["coming_to_volume_day"] = supply_coming_to_volume_day;
+            // came_to_volume: the first whole day over it; null when only the last 24 hours were.
+            if (a.reason == "came_to_volume")
+                j["came_to_volume_on"] = a.came_to_volume_on ? json(format_date(*a.came_to_volume_on)) : json(nullptr);
+            j["source"] = a.source;
+            break;
+        case AdviceKind::falling_supply:
+            // The daily means, as the sentence says them ("about 832 ml"), and the days each is of.
+            j[key("from", unit)] = volume(Volume::from_ml(std::round(a.need.ml())), unit);
+            j[key("to", unit)] = volume(Volume::from_ml(std::round(a.expected.ml())), unit);
+            j["fall_percent"] = falling_percent(a);
+            j["from_first"] = format_date(a.day);
+            j["from_last"] = format_date(a.day + date::days(supply_falling_days - 1));
+            j["to_first"] = format_date(a.until_day - date::days(supply_falling_days - 1));
+            j["to_last"] = format_date(a.until_day);
             j["source"] = a.source;
             break;
         case AdviceKind::keep_pumping:

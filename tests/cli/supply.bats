@@ -439,3 +439,42 @@ EOF
     [[ "$output" == *"Progress: day 7, 180 ml in 6 sessions over the last 24 h"* ]]
     [[ "$output" == *"Advice: The birth date set, 2026-11-18, is after the first feed of the days the plan reads, on 2026-11-14: the baby was born by then, so the plan counts the age from that feed (day 7)."* ]]
 }
+
+# The review's journal: 8 pumps a day at 00:30, 03:30, ..., 21:30 from 2026-11-10 (110 ml each, 880 ml a day)
+# falling by 6 ml a pump (48 ml a day) to 56 ml on 11-19 (448 ml a day), then 7 pumps of 45 ml on 11-20.
+falling_journal() {
+    local day h
+    for day in 10 11 12 13 14 15 16 17 18 19; do
+        for h in 00 03 06 09 12 15 18 21; do
+            pumplog log pump "$((110 - 6 * (day - 10)))ml" --at "2026-11-$day $h:30" >/dev/null
+        done
+    done
+    for h in 00 03 06 09 12 15 18; do pumplog log pump 45ml --at "2026-11-20 $h:30" >/dev/null; done
+}
+
+@test "a falling supply is named with its numbers, and a parent who came to volume is never told not yet" {
+    export PUMPLOG_NOW="2026-11-20T20:00:00+01:00"
+    falling_journal
+    run --separate-stderr pumplog plan --mode supply --birth 2026-10-20 --format json
+    [ "$status" -eq 0 ]
+    # 371 ml in the last 24 hours (behind), but 2026-11-10 to 11-17 were each over 500 ml: came to volume.
+    [ "$(jq -c '[.advice_items[] | .kind]' <<<"$output")" = '["behind","falling_supply","pump_longer","see_consultant"]' ]
+    [ "$(jq -c '.advice_items[1]' <<<"$output")" = '{"kind":"falling_supply","from_ml":832,"to_ml":496,"fall_percent":40,"from_first":"2026-11-10","from_last":"2026-11-12","to_first":"2026-11-17","to_last":"2026-11-19","source":"ABM Clinical Protocol #9; Ameda; Morton et al. 2009; Meier et al. 2016; Hurst et al. 1997"}' ]
+    [ "$(jq -c '.advice_items[3] | [.when, .came_to_volume_on]' <<<"$output")" = '["came_to_volume","2026-11-10"]' ]
+    [ "$(jq -r '.advice[1]' <<<"$output")" = "Your supply is falling: from about 832 ml a day (2026-11-10 to 2026-11-12) to about 496 ml a day over the last 3 days (2026-11-17 to 2026-11-19), 40% less. What helps: remove milk more often and more completely (8-10 sessions in 24 hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping (Morton et al. 2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby skin to skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9)." ]
+    [ "$(jq -r '.advice[3]' <<<"$output")" = "You came to volume, over 500 ml a day (Mago-Shah et al. 2023), first on 2026-11-10 (day 21); a lactation consultant can help you back up and on to full production." ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-10-20
+    [[ "$output" != *"not come to volume"* ]]
+    # Pumping exclusively the same fall is named (feeds logged for the plan's rhythm).
+    local day h
+    for day in 14 15 16 17 18 19 20; do
+        for h in 02 06 10 14; do pumplog log feed 90ml --at "2026-11-$day $h:00" >/dev/null; done
+    done
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "falling_supply") | [.from_ml, .to_ml, .fall_percent, .to_last]]' <<<"$output")" = '[[832,496,40,"2026-11-19"]]' ]
+    # A feed at the breast in those days: the milk taken there is not measured, so no fall is named.
+    pumplog log feed --breast --left 10 min --at "2026-11-18 08:00" >/dev/null
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$(jq '[.advice_items[] | select(.kind == "falling_supply")] | length' <<<"$output")" = 0 ]
+}

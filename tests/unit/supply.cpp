@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <fmt/format.h>
+
 #include "pumplog/error.hpp"
 #include "pumplog/render/plan.hpp"
 #include "pumplog/supply.hpp"
@@ -123,6 +125,27 @@ std::vector<Entry> logged_day_of_pumps_no_night(int count, double ml) {
     std::vector<Entry> entries = day_of_pumps_no_night(count, ml);
     entries.push_back(pump("2026-11-20T14:05:00+01:00", ml));
     return entries;
+}
+
+// Whole days of pumps before 2026-11-21 (berlin_now's day): per_day[i] is the total of 8 equal pumps at 00:30,
+// 03:30, ..., 21:30 on the local day 2026-11-(21 - n + i), n = per_day.size(), so the last one is yesterday; then
+// today's 5 pumps of `today_ml` each, 00:30 to 12:30.
+std::vector<Entry> days_of_pumps(const std::vector<double>& per_day, double today_ml) {
+    std::vector<Entry> entries;
+    const date::sys_days today = date::sys_days(ymd(2026, 11, 21));
+    for (std::size_t i = 0; i < per_day.size(); ++i) {
+        const date::sys_days d = today - date::days(static_cast<int>(per_day.size() - i));
+        for (int s = 0; s < 8; ++s)
+            entries.push_back(pump(format_date(d) + fmt::format("T{:02}:30:00+01:00", s * 3), per_day[i] / 8));
+    }
+    for (int s = 0; s < 5; ++s) entries.push_back(pump(fmt::format("2026-11-21T{:02}:30:00+01:00", s * 3), today_ml));
+    return entries;
+}
+
+std::optional<PlanAdvice> falling_of(const SupplyAssessment& a) {
+    for (const PlanAdvice& x : a.advice)
+        if (x.kind == AdviceKind::falling_supply) return x;
+    return std::nullopt;
 }
 
 bool has(const std::vector<std::string>& lines, const std::string& part) {
@@ -686,6 +709,92 @@ TEST_CASE("behind on day 14: come to volume or not, the next step says so") {
     CHECK(not_yet.advice.back().text ==
           "See a lactation consultant: you have not come to volume yet, over 500 ml a day by day 14 (Mago-Shah et al. "
           "2023).");
+}
+
+TEST_CASE("come to volume on an earlier whole day: never told not yet, whatever the last 24 hours") {
+    // Born 2026-10-20 (day 32): 520 ml a day on 2026-11-11 to 11-13, then 480 ml a day; the last 24 hours hold
+    // 3 x 60 (yesterday from 15:30) + 5 x 60 (today) = 480 ml: behind, yet over 500 ml on 2026-11-11 (day 22).
+    const SupplyAssessment a =
+        assess_supply(days_of_pumps({520, 520, 520, 480, 480, 480, 480, 480, 480, 480}, 60), ymd(2026, 10, 20),
+                      berlin_now(), Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::behind);
+    CHECK(a.progress.pumped_24h.ml() == Approx(480));
+    REQUIRE(a.advice.back().kind == AdviceKind::see_consultant);
+    CHECK(a.advice.back().reason == "came_to_volume");
+    REQUIRE(a.advice.back().came_to_volume_on);
+    CHECK(*a.advice.back().came_to_volume_on == date::sys_days(ymd(2026, 11, 11)));
+    CHECK(a.advice.back().text ==
+          "You came to volume, over 500 ml a day (Mago-Shah et al. 2023), first on 2026-11-11 (day 22); a lactation "
+          "consultant can help you back up and on to full production.");
+    CHECK_FALSE(has(a.advice, "not come to volume"));
+    CHECK_FALSE(falling_of(a));  // 480 is 92% of 520: no fall
+    // 500 ml is not over 500 ml: no whole day came to volume, so "not yet" stands.
+    const SupplyAssessment never =
+        assess_supply(days_of_pumps({500, 500, 480, 480, 480, 480, 480, 480, 480, 480}, 60), ymd(2026, 10, 20),
+                      berlin_now(), Unit::ml);
+    CHECK(never.advice.back().reason == "not_come_to_volume");
+    CHECK_FALSE(never.advice.back().came_to_volume_on);
+}
+
+TEST_CASE("a supply falling steadily is named with its numbers, right after the verdict") {
+    // 880 ml a day on 2026-11-11 falling by 48 ml a day to 448 ml on 11-20 (the review's journal, by day):
+    // the best 3 days of the week before the last 3 are 11-11 to 11-13, (880 + 832 + 784) / 3 = 832 ml a day;
+    // the last 3, 11-18 to 11-20, (544 + 496 + 448) / 3 = 496 ml a day, each under 80% of 832 (665.6): 40% less.
+    const SupplyAssessment a = assess_supply(
+        days_of_pumps({880, 832, 784, 736, 688, 640, 592, 544, 496, 448}, 45), ymd(2026, 10, 20), berlin_now(),
+        Unit::ml);
+    CHECK(a.progress.verdict == SupplyVerdict::behind);
+    REQUIRE(a.advice.size() >= 2);
+    const PlanAdvice& f = a.advice[1];
+    REQUIRE(f.kind == AdviceKind::falling_supply);
+    CHECK(f.need.ml() == Approx(832));
+    CHECK(f.expected.ml() == Approx(496));
+    CHECK(f.day == date::sys_days(ymd(2026, 11, 11)));
+    CHECK(f.until_day == date::sys_days(ymd(2026, 11, 20)));
+    CHECK(f.source == "ABM Clinical Protocol #9; Ameda; Morton et al. 2009; Meier et al. 2016; Hurst et al. 1997");
+    CHECK(render::advice_text(f, Unit::ml, berlin()) ==
+          "Your supply is falling: from about 832 ml a day (2026-11-11 to 2026-11-13) to about 496 ml a day over the "
+          "last 3 days (2026-11-18 to 2026-11-20), 40% less. What helps: remove milk more often and more completely "
+          "(8-10 sessions in 24 hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping "
+          "(Morton et al. 2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby "
+          "skin to skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9).");
+    // Come to volume long ago (880 ml on 11-11, day 22): the consultant advice does not say "not yet".
+    CHECK(a.advice.back().reason == "came_to_volume");
+    // Full volume falling is named too: 1200 to 900 ml a day is 25% less.
+    const SupplyAssessment full = assess_supply(
+        days_of_pumps({1200, 1200, 1200, 1150, 1100, 1050, 1000, 940, 920, 900}, 160), ymd(2026, 10, 20),
+        berlin_now(), Unit::ml);
+    CHECK(full.progress.verdict == SupplyVerdict::full_volume);
+    REQUIRE(full.advice.size() >= 2);
+    CHECK(full.advice[1].kind == AdviceKind::falling_supply);
+    CHECK(full.advice[1].expected.ml() == Approx(920));
+    // A session without a volume in the last 3 days: its milk is unknown, so no fall is named.
+    std::vector<Entry> unmeasured = days_of_pumps({880, 832, 784, 736, 688, 640, 592, 544, 496, 448}, 45);
+    unmeasured.push_back(pump("2026-11-19T23:00:00+01:00", 0));
+    unmeasured.back().ml.reset();
+    CHECK_FALSE(falling_of(assess_supply(unmeasured, ymd(2026, 10, 20), berlin_now(), Unit::ml)));
+}
+
+TEST_CASE("a steady supply with the normal day-to-day spread is not named as falling") {
+    // Around 700 ml a day, days 10-12% apart; the best 3 days (780 + 640 + 720) / 3 = 713 ml, the last 3 at
+    // 650, 700 and 630 ml are each over 80% of it.
+    const SupplyAssessment a = assess_supply(
+        days_of_pumps({700, 780, 640, 720, 620, 760, 690, 650, 700, 630}, 90), ymd(2026, 10, 20), berlin_now(),
+        Unit::ml);
+    CHECK_FALSE(falling_of(a));
+    CHECK_FALSE(falling_supply(days_of_pumps({700, 780, 640, 720, 620, 760, 690, 650, 700, 630}, 90), std::nullopt,
+                               berlin_now()));
+}
+
+TEST_CASE("one bad day is not a falling supply") {
+    // 800 ml a day, then 300 ml yesterday (a day hardly logged): the last 3 days' mean, 633 ml, is 21% below 800,
+    // but 2 of the 3 days are not: no fall.
+    const SupplyAssessment a = assess_supply(
+        days_of_pumps({800, 800, 800, 800, 800, 800, 800, 800, 800, 300}, 100), ymd(2026, 10, 20), berlin_now(),
+        Unit::ml);
+    CHECK_FALSE(falling_of(a));
+    // Fewer than 3 whole days logged before the last 3: nothing to fall from.
+    CHECK_FALSE(falling_supply(days_of_pumps({900, 900, 400, 400, 400}, 50), std::nullopt, berlin_now()));
 }
 
 TEST_CASE("behind on day 6 or 7: see a lactation consultant if still behind on day 8") {
