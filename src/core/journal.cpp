@@ -21,13 +21,14 @@ namespace pumplog {
 
 namespace fs = std::filesystem;
 
-fs::path default_journal_path(const std::string& explicit_path, const Environment& look_up) {
+fs::path default_journal_path(const std::string& explicit_path, const Environment& look_up,
+                              const AccountHome& account) {
     if (!explicit_path.empty()) return explicit_path;
     if (const char* env = look_up("PUMPLOG_JOURNAL"); env && *env) return env;
     if (const char* xdg = look_up("XDG_DATA_HOME"); xdg && *xdg && xdg[0] == '/')
         return fs::path(xdg) / "pumplog" / "journal.jsonl";
-    const char* home = look_up("HOME");
-    return fs::path(home && *home ? home : ".") / ".local" / "share" / "pumplog" / "journal.jsonl";
+    return home_folder(look_up, account, "the journal", "name the journal with PUMPLOG_JOURNAL or -j") / ".local" /
+           "share" / "pumplog" / "journal.jsonl";
 }
 
 Seconds line_key(const Entry& entry) {
