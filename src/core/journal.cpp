@@ -312,9 +312,16 @@ std::optional<PendingMove> read_pending(int dir, const std::string& name) {
 void write_pending(int dir, const std::string& name, const std::string& shown, const std::string& journal,
                    off_t side_size) {
     FileDescriptor fd(create_fresh(dir, name, shown));
-    write_all(fd.get(), fmt::format("{} {}\n", journal, side_size), shown, {});
-    if (::fdatasync(fd.get()) != 0 || ::fsync(dir) != 0)
-        throw journal_error(fmt::format("cannot sync {}: {}", shown, why()));
+    try {
+        write_all(fd.get(), fmt::format("{} {}\n", journal, side_size), shown, {});
+        if (::fdatasync(fd.get()) != 0 || ::fsync(dir) != 0)
+            throw journal_error(fmt::format("cannot sync {}: {}", shown, why()));
+    } catch (...) {
+        // A mark that could not be written (a full disk makes the file, not its line) marks nothing: no
+        // temporary file is left behind (SPEC 8). Nothing was moved yet: the side file is as it was.
+        ::unlinkat(dir, name.c_str(), 0);
+        throw;
+    }
 }
 
 }  // namespace
