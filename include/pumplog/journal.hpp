@@ -19,8 +19,10 @@ namespace pumplog {
 
 // The journal path of SPEC 1: `explicit_path` (-j), else $PUMPLOG_JOURNAL, else
 // $XDG_DATA_HOME/pumplog/journal.jsonl, else ~/.local/share/pumplog/journal.jsonl.
-// `env` looks the variables up (the core reads no environment of its own).
-std::filesystem::path default_journal_path(const std::string& explicit_path, const Environment& env);
+// `env` looks the variables up (the core reads no environment of its own); `~` is home_folder's (an unset,
+// empty or relative HOME: the passwd entry's home; with none, a usage error).
+std::filesystem::path default_journal_path(const std::string& explicit_path, const Environment& env,
+                                           const AccountHome& account = passwd_home);
 
 // A line the reader could not take.
 struct BadLine {

@@ -126,8 +126,8 @@ void check_gaps(const Settings& settings, std::string_view what);
 void check_remind_again(const Settings& settings, std::string_view what);
 
 // The config file: $PUMPLOG_CONFIG, else $XDG_CONFIG_HOME/pumplog/config.json,
-// else ~/.config/pumplog/config.json; `env` looks the variables up.
-std::filesystem::path default_config_path(const Environment& env);
+// else ~/.config/pumplog/config.json; `env` looks the variables up, `~` is home_folder's.
+std::filesystem::path default_config_path(const Environment& env, const AccountHome& account = passwd_home);
 
 // The stored values (key -> normalized text) of a config file; an absent file is
 // empty; an unreadable or invalid one is a usage error naming the file.

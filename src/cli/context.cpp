@@ -19,7 +19,21 @@ namespace pumplog::cli {
 const char* environment(const char* name) { return std::getenv(name); }
 
 const nlohmann::json& Context::config_values() {
-    if (!config_) config_ = read_config(default_config_path(environment));
+    if (!config_) {
+        const std::filesystem::path path = default_config_path(environment);
+        config_ = read_config(path);
+        // A key that is no setting (a typo made editing the file, one a newer pumplog knows) is kept in the file
+        // and ignored: said, one line each, so that "unti": "oz" does not pass for the unit (pumplog-config(1)).
+        std::vector<std::string> names;
+        for (const auto& k : setting_keys()) names.emplace_back(k.name);
+        for (const auto& item : config_->items()) {
+            if (std::find(names.begin(), names.end(), item.key()) != names.end()) continue;
+            const std::string best = closest(item.key(), names);
+            fmt::print(stderr, "pumplog: warning: {}: \"{}\" is not a setting{}\n", terminal_text(path.string()),
+                       terminal_text(item.key()),
+                       best.empty() ? "; it is ignored" : fmt::format(" (did you mean \"{}\"?)", best));
+        }
+    }
     return *config_;
 }
 
@@ -67,6 +81,40 @@ const date::time_zone* Context::zone() {
         }
     }
     return zone_;
+}
+
+namespace {
+
+// Edit distance, for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t prev = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cur = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            prev = cur;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+// "did you mean": the closest of `names` within 2 edits, or "".
+std::string closest(std::string_view word, const std::vector<std::string>& names) {
+    std::string best;
+    std::size_t best_d = 3;
+    for (const auto& name : names) {
+        const std::size_t d = edit_distance(word, name);
+        if (d < best_d) {
+            best_d = d;
+            best = name;
+        }
+    }
+    return best;
 }
 
 namespace {

@@ -164,6 +164,9 @@ const char* environment(const char* name);
 
 std::string_view format_name(Format format);
 
+// "did you mean": the closest of `names` to `word` within 2 edits, or "".
+std::string closest(std::string_view word, const std::vector<std::string>& names);
+
 // SPEC 8: warnings about bad lines are capped. Prints `warn_one(i)` for the
 // first 10 of `count`, then one line with the number left unprinted and
 // "run pumplog log check" (`where` names the file).

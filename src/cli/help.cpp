@@ -2,9 +2,12 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <csignal>
+#include <cerrno>
 #include <cstdio>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -18,17 +21,21 @@ namespace pumplog::cli {
 
 namespace {
 
-// Runs a program found on PATH and waits for it; -1 when it cannot be started.
-int run(const std::vector<std::string>& args, bool quiet) {
+// Runs a program found on PATH and waits for it; -1 when it cannot be started. With `captured`, what it
+// prints is read into it (through a pipe) rather than going to pumplog's stdout.
+int run(const std::vector<std::string>& args, bool quiet, std::string* captured = nullptr) {
     std::vector<char*> argv;
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
+    int pipe_ends[2] = {-1, -1};
+    if (captured != nullptr && ::pipe2(pipe_ends, O_CLOEXEC) != 0) return -1;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     if (quiet) {
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     }
+    if (captured != nullptr) posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
     // pumplog ignores SIGPIPE (main); man and its pager get the default back.
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -41,6 +48,19 @@ int run(const std::vector<std::string>& args, bool quiet) {
     const int started = posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), environ);
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
+    if (captured != nullptr) {
+        ::close(pipe_ends[1]);
+        if (started == 0) {
+            char buffer[1 << 14];
+            for (;;) {
+                const ssize_t n = ::read(pipe_ends[0], buffer, sizeof buffer);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) break;
+                captured->append(buffer, static_cast<std::size_t>(n));
+            }
+        }
+        ::close(pipe_ends[0]);
+    }
     if (started != 0) return -1;
     int status = 0;
     while (waitpid(pid, &status, 0) < 0)
@@ -78,8 +98,17 @@ int run_help(const CLI::App& root, const std::vector<std::string>& words) {
     std::vector<std::string> pages;
     for (auto word = words.rbegin(); word != words.rend(); ++word) pages.push_back("pumplog-" + *word);
     pages.emplace_back("pumplog");
-    for (const std::string& page : pages)
-        if (man_has(page)) return run({"man", page}, false) == 0 ? 0 : 3;
+    for (const std::string& page : pages) {
+        if (!man_has(page)) continue;
+        // On a terminal man shows the page through its pager. Anywhere else (a pipe, a file, a full disk, a
+        // closed stdout) man would print it and ignore a failed write: pumplog prints man's text itself, so
+        // that a page that could not be printed exits 4 as any other reply (SPEC 2), not 0.
+        if (::isatty(STDOUT_FILENO)) return run({"man", page}, false) == 0 ? 0 : 3;
+        std::string text;
+        const int man = run({"man", page}, false, &text);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return man == 0 ? 0 : 3;
+    }
     std::string name = "pumplog";
     for (const auto& w : words) name += " " + w;
     // The formatter itself: App::help() would show the parsed `help` command's own.

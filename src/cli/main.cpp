@@ -29,22 +29,6 @@ using namespace pumplog::cli;
 
 namespace {
 
-// Edit distance, for "did you mean".
-std::size_t distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t prev = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cur = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            prev = cur;
-        }
-    }
-    return row[b.size()];
-}
-
 // The index of the command word (the first word that is not a global option
 // or its value); args.size() when there is none.
 std::size_t command_word(const std::vector<std::string>& args) {
@@ -58,20 +42,6 @@ std::size_t command_word(const std::vector<std::string>& args) {
         return i;
     }
     return args.size();
-}
-
-// "did you mean": the closest of `names` within 2 edits, or "".
-std::string closest(std::string_view word, const std::vector<std::string>& names) {
-    std::string best;
-    std::size_t best_d = 3;
-    for (const auto& name : names) {
-        const std::size_t d = distance(word, name);
-        if (d < best_d) {
-            best_d = d;
-            best = name;
-        }
-    }
-    return best;
 }
 
 // "-2", "-1.5", "-5ml": a negative value, not an option (left to CLI11 as before).

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
 
 namespace pumplog::cli {
@@ -72,8 +73,15 @@ std::vector<Fallback> fallback_folders() {
 fs::path wanted_state_path(Context& ctx) {
     fs::path base;
     if (const char* xdg = environment("XDG_STATE_HOME"); xdg && *xdg == '/') base = xdg;
-    else if (const char* home = environment("HOME"); home && *home) base = fs::path(home) / ".local" / "state";
-    else base = fs::temp_directory_path();
+    else {
+        // ~ as the journal's (home_folder): never relative to the current folder. With no home at all (the
+        // journal named by -j), the temporary folder's, as the fallbacks below.
+        try {
+            base = home_folder(environment, passwd_home, "the reminder state", "XDG_STATE_HOME") / ".local" / "state";
+        } catch (const Error&) {
+            base = fs::temp_directory_path();
+        }
+    }
     // The journal's one name (symlinks and .. resolved): cron's path and the
     // terminal's, spelled differently, share what was announced.
     std::error_code ec;

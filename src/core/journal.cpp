@@ -21,13 +21,14 @@ namespace pumplog {
 
 namespace fs = std::filesystem;
 
-fs::path default_journal_path(const std::string& explicit_path, const Environment& look_up) {
+fs::path default_journal_path(const std::string& explicit_path, const Environment& look_up,
+                              const AccountHome& account) {
     if (!explicit_path.empty()) return explicit_path;
     if (const char* env = look_up("PUMPLOG_JOURNAL"); env && *env) return env;
     if (const char* xdg = look_up("XDG_DATA_HOME"); xdg && *xdg && xdg[0] == '/')
         return fs::path(xdg) / "pumplog" / "journal.jsonl";
-    const char* home = look_up("HOME");
-    return fs::path(home && *home ? home : ".") / ".local" / "share" / "pumplog" / "journal.jsonl";
+    return home_folder(look_up, account, "the journal", "name the journal with PUMPLOG_JOURNAL or -j") / ".local" /
+           "share" / "pumplog" / "journal.jsonl";
 }
 
 Seconds line_key(const Entry& entry) {
@@ -311,9 +312,16 @@ std::optional<PendingMove> read_pending(int dir, const std::string& name) {
 void write_pending(int dir, const std::string& name, const std::string& shown, const std::string& journal,
                    off_t side_size) {
     FileDescriptor fd(create_fresh(dir, name, shown));
-    write_all(fd.get(), fmt::format("{} {}\n", journal, side_size), shown, {});
-    if (::fdatasync(fd.get()) != 0 || ::fsync(dir) != 0)
-        throw journal_error(fmt::format("cannot sync {}: {}", shown, why()));
+    try {
+        write_all(fd.get(), fmt::format("{} {}\n", journal, side_size), shown, {});
+        if (::fdatasync(fd.get()) != 0 || ::fsync(dir) != 0)
+            throw journal_error(fmt::format("cannot sync {}: {}", shown, why()));
+    } catch (...) {
+        // A mark that could not be written (a full disk makes the file, not its line) marks nothing: no
+        // temporary file is left behind (SPEC 8). Nothing was moved yet: the side file is as it was.
+        ::unlinkat(dir, name.c_str(), 0);
+        throw;
+    }
 }
 
 }  // namespace

@@ -499,12 +499,12 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     else if (key == "babies") s.babies = parse_babies(v);
 }
 
-fs::path default_config_path(const Environment& look_up) {
+fs::path default_config_path(const Environment& look_up, const AccountHome& account) {
     if (const char* env = look_up("PUMPLOG_CONFIG"); env && *env) return env;
     if (const char* xdg = look_up("XDG_CONFIG_HOME"); xdg && *xdg && xdg[0] == '/')
         return fs::path(xdg) / "pumplog" / "config.json";
-    const char* home = look_up("HOME");
-    return fs::path(home && *home ? home : ".") / ".config" / "pumplog" / "config.json";
+    return home_folder(look_up, account, "the config", "name the config file with PUMPLOG_CONFIG") / ".config" /
+           "pumplog" / "config.json";
 }
 
 nlohmann::json read_config(const fs::path& path) {

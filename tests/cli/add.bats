@@ -669,6 +669,59 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
     [ "$(jq .ml "$HOME/.local/share/pumplog/journal.jsonl")" = 80 ]
 }
 
+@test "with HOME unset, empty or relative, the journal is the passwd home's, never one in the current folder" {
+    local home
+    home="$(getent passwd "$(id -u)" | cut -d: -f6)"
+    [[ $home == /* ]] || skip "no home in the passwd database"
+    # Read-only commands alone: nothing is written to the real home (tests run as root: /root).
+    [ ! -e "$home/.local/share/pumplog/journal.jsonl" ] || skip "$home has a journal of its own"
+    [ ! -e "$home/.config/pumplog/config.json" ] || skip "$home has a config of its own"
+    local made_before made_after
+    made_before="$(ls -d "$home/.local/share/pumplog" "$home/.config/pumplog" 2>/dev/null || true)"
+    mkdir -p "$TEST_DIR/cwd" && cd "$TEST_DIR/cwd"
+    for value in unset "" relative/home .; do
+        if [ "$value" = unset ]; then unset HOME; else export HOME="$value"; fi
+        run --separate-stderr env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u PUMPLOG_JOURNAL "$PUMPLOG_BIN" log check
+        [ "$status" -eq 0 ]
+        [ "$output" = "$home/.local/share/pumplog/journal.jsonl: 0 lines, 0 good entries, no errors" ]
+        [ "$stderr" = "pumplog: no journal at $home/.local/share/pumplog/journal.jsonl yet" ]
+        run --separate-stderr env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u PUMPLOG_JOURNAL "$PUMPLOG_BIN" config get unit
+        [ "$status" -eq 0 ]
+        [ "$output" = ml ]
+    done
+    [ -z "$(ls -A "$TEST_DIR/cwd")" ]
+    made_after="$(ls -d "$home/.local/share/pumplog" "$home/.config/pumplog" 2>/dev/null || true)"
+    [ "$made_before" = "$made_after" ]
+}
+
+@test "with no HOME and no passwd home, a command is refused saying what to set, and writes nothing" {
+    [ "$(id -u)" -eq 0 ] || skip "running as a user without a passwd entry needs root"
+    command -v setpriv >/dev/null || skip "no setpriv"
+    ! getent passwd 12345 >/dev/null || skip "uid 12345 has a passwd entry here"
+    chmod 711 "$TEST_DIR"
+    mkdir -m 777 "$TEST_DIR/cwd" && cd "$TEST_DIR/cwd"
+    mkdir -m 777 "$TEST_DIR/xdg"
+    nobody() {
+        run --separate-stderr setpriv --reuid 12345 --regid 12345 --clear-groups \
+            env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u PUMPLOG_JOURNAL "$@" "$PUMPLOG_BIN" \
+            add 90ml
+    }
+    nobody XDG_CONFIG_HOME="$TEST_DIR/xdg"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: no home folder for the journal: HOME is not set and user 12345 has no home in the \
+passwd database; set HOME, or name the journal with PUMPLOG_JOURNAL or -j" ]
+    nobody HOME= XDG_DATA_HOME="$TEST_DIR/xdg"
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: no home folder for the config: HOME is empty and user 12345 has no home in the \
+passwd database; set HOME, or name the config file with PUMPLOG_CONFIG" ]
+    [ -z "$(ls -A "$TEST_DIR/cwd" "$TEST_DIR/xdg" | grep -v ':$' | grep .)" ]
+    # Named otherwise, the files need no home.
+    nobody HOME=relative PUMPLOG_JOURNAL="$TEST_DIR/xdg/j.jsonl" PUMPLOG_CONFIG="$TEST_DIR/xdg/config.json"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "Started a new journal at $TEST_DIR/xdg/j.jsonl" ]
+    [ -z "$(ls -A "$TEST_DIR/cwd")" ]
+}
+
 @test "-j and --journal choose the journal over PUMPLOG_JOURNAL" {
     pumplog -j "$TEST_DIR/a/other.jsonl" add 90ml
     pumplog add --journal "$TEST_DIR/a/other.jsonl" 80ml

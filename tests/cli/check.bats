@@ -20,6 +20,35 @@ damaged_journal() {
     printf '{"v":1,"id":"e","ty' >> "$J"
 }
 
+# A test that mounts a small tmpfs (a full disk) unmounts it before the scratch folder goes.
+teardown() {
+    if [ -n "${SMALL:-}" ] && mountpoint -q "$SMALL"; then umount "$SMALL"; fi
+    rm -rf "$TEST_DIR"
+}
+
+@test "a repair that fails on a full disk leaves the journal as it was and no temporary file behind" {
+    [ "$(id -u)" -eq 0 ] || skip "mounting a small tmpfs needs root"
+    SMALL="$TEST_DIR/small"
+    mkdir -p "$SMALL"
+    mount -t tmpfs -o size=400k tmpfs "$SMALL" 2>/dev/null || skip "cannot mount a tmpfs"
+    J="$SMALL/j.jsonl"
+    journal_line "$(line a pump '"ml":90')"
+    journal_line "garbage"
+    before="$(journal_sum)"
+    cat /dev/zero > "$SMALL/fill" 2>/dev/null || true  # the disk is full: a new file's first byte has no room
+    run --separate-stderr pumplog -j "$J" log check --repair
+    [ "$status" -eq 3 ]
+    [ "$stderr" = "pumplog: error: cannot write $J.rejected.pending: No space left on device" ]
+    [ "$(journal_sum)" = "$before" ]
+    [ "$(cd "$SMALL" && ls -A | paste -sd ' ')" = "fill j.jsonl" ]
+    # With room again, the repair moves the bad line once.
+    rm "$SMALL/fill"
+    run --separate-stderr pumplog -j "$J" log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(cat "$J.rejected")" = garbage ]
+    [ "$(cd "$SMALL" && ls -A | paste -sd ' ')" = "j.jsonl j.jsonl.bak j.jsonl.rejected" ]
+}
+
 @test "check of a clean journal prints a summary and exits 0" {
     pumplog add 90ml >/dev/null
     pumplog log feed 120ml >/dev/null

@@ -336,6 +336,31 @@ config_refused() {
     [ "$(jq -c . "$(CONFIG)")" = '{"future_setting":"x","lookback":14,"unit":"oz"}' ]
 }
 
+@test "a key edited by hand that is no setting is warned of, one line each, kept, and changes no exit status" {
+    mkdir -p "$(dirname "$(CONFIG)")"
+    echo '{"unti":"oz","colour":"red"}' > "$(CONFIG)"
+    local warned="pumplog: warning: $(CONFIG): \"colour\" is not a setting; it is ignored
+pumplog: warning: $(CONFIG): \"unti\" is not a setting (did you mean \"unit\"?)"
+    run --separate-stderr pumplog config list --format json
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "$warned" ]
+    [ "$(jq -r .unit <<<"$output")" = ml ]
+    run --separate-stderr pumplog add 90ml
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "$warned
+Started a new journal at $J" ]
+    run --separate-stderr pumplog config set lookback 10
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "$warned" ]
+    [ "$(jq -c . "$(CONFIG)")" = '{"colour":"red","lookback":"10","unti":"oz"}' ]
+    # A bad key still refuses as before, with its own exit status.
+    echo '{"unti":"oz","lookback":"999"}' > "$(CONFIG)"
+    run --separate-stderr pumplog plan
+    [ "$status" -eq 2 ]
+    [ "${stderr%%$'\n'*}" = "pumplog: warning: $(CONFIG): \"unti\" is not a setting (did you mean \"unit\"?)" ]
+    [[ ${stderr#*$'\n'} == "pumplog: error: config file $(CONFIG): lookback takes "* ]]
+}
+
 @test "set writes through a symlinked config to its target, never through a planted .tmp" {
     mkdir -p "$TEST_DIR/dotfiles" "$(dirname "$(CONFIG)")"
     printf '{"unit":"oz"}\n' > "$TEST_DIR/dotfiles/config.json"

@@ -183,6 +183,27 @@ MAN
     [ "$output" = "page pumplog-log" ]
 }
 
+@test "help whose page cannot be printed exits 4 with the error line, as --help does" {
+    [ -w /dev/full ] || skip "no /dev/full"
+    fake_man
+    export PATH="$TEST_DIR/bin:$PATH" PAGES="pumplog pumplog-report"
+    local lost="pumplog: error: cannot write to standard output (No space left on device); nothing was recorded"
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" help report > /dev/full'
+    [ "$status" -eq 4 ]
+    [ "$stderr" = "$lost" ]
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" help > /dev/full'
+    [ "$status" -eq 4 ]
+    [ "$stderr" = "$lost" ]
+    run --separate-stderr bash -c '"$PUMPLOG_BIN" help report >&-'
+    [ "$status" -eq 4 ]
+    [ "$stderr" = "pumplog: error: cannot write to standard output (it is closed); nothing was recorded" ]
+    # The page itself, printed by pumplog when stdout is no terminal: man's text, byte for byte.
+    run --separate-stderr pumplog help report
+    [ "$status" -eq 0 ]
+    [ "$output" = "page pumplog-report" ]
+    [ -z "$stderr" ]
+}
+
 @test "help without man prints the command's --help" {
     mkdir -p "$TEST_DIR/empty"
     run --separate-stderr env PATH="$TEST_DIR/empty" "$PUMPLOG_BIN" help log edit

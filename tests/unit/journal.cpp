@@ -1,5 +1,6 @@
 // The journal file (SPEC 3, 8): reading backwards in chunks, appending, the lock.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <atomic>
 #include <chrono>
@@ -13,6 +14,7 @@
 #include "helpers.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/settings.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -389,8 +391,50 @@ TEST_CASE("the journal path: -j, then PUMPLOG_JOURNAL, then XDG_DATA_HOME, then 
     CHECK(default_journal_path("", env) == "/home/p/.local/share/pumplog/journal.jsonl");
     vars.erase("XDG_DATA_HOME");
     CHECK(default_journal_path("", env) == "/home/p/.local/share/pumplog/journal.jsonl");
-    vars.clear();
-    CHECK(default_journal_path("", env) == "./.local/share/pumplog/journal.jsonl");
+}
+
+TEST_CASE("with no absolute HOME the journal and config are under the passwd home, never the current folder") {
+    std::map<std::string, std::string> vars;
+    const Environment env = [&](const char* name) -> const char* {
+        const auto it = vars.find(name);
+        return it == vars.end() ? nullptr : it->second.c_str();
+    };
+    const char* account = "/home/from-passwd";
+    const AccountHome passwd = [&] { return account; };
+    for (const char* home : {"unset", "", "relative/home", "."}) {
+        INFO(home);
+        vars.clear();
+        if (std::string_view(home) != "unset") vars["HOME"] = home;
+        account = "/home/from-passwd";
+        CHECK(default_journal_path("", env, passwd) == "/home/from-passwd/.local/share/pumplog/journal.jsonl");
+        CHECK(default_config_path(env, passwd) == "/home/from-passwd/.config/pumplog/config.json");
+        // No passwd home either (a uid without an entry, or a relative one): refused, saying what to set.
+        for (const char* none : {static_cast<const char*>(nullptr), "", "relative"}) {
+            account = none;
+            CHECK(testing::refusal([&] { default_journal_path("", env, passwd); }, 2) ==
+                  fmt::format("no home folder for the journal: HOME is {} and user {} has no home in the passwd "
+                              "database; set HOME, or name the journal with PUMPLOG_JOURNAL or -j",
+                              std::string_view(home) == "unset" ? "not set" : *home ? "relative" : "empty",
+                              ::getuid()));
+            CHECK(testing::refusal([&] { default_config_path(env, passwd); }, 2) ==
+                  fmt::format("no home folder for the config: HOME is {} and user {} has no home in the passwd "
+                              "database; set HOME, or name the config file with PUMPLOG_CONFIG",
+                              std::string_view(home) == "unset" ? "not set" : *home ? "relative" : "empty",
+                              ::getuid()));
+            // The files named otherwise need no home.
+            CHECK(default_journal_path("/x/j.jsonl", env, passwd) == "/x/j.jsonl");
+            vars["XDG_DATA_HOME"] = "/xdg";
+            vars["XDG_CONFIG_HOME"] = "/xdgc";
+            CHECK(default_journal_path("", env, passwd) == "/xdg/pumplog/journal.jsonl");
+            CHECK(default_config_path(env, passwd) == "/xdgc/pumplog/config.json");
+            vars.erase("XDG_DATA_HOME");
+            vars.erase("XDG_CONFIG_HOME");
+        }
+    }
+    // An absolute HOME wins over the passwd entry.
+    vars["HOME"] = "/home/p";
+    account = "/home/from-passwd";
+    CHECK(default_journal_path("", env, passwd) == "/home/p/.local/share/pumplog/journal.jsonl");
 }
 
 TEST_CASE("a long read shared with a worker stops where its visitor stops, and reads no further than a few regions ahead") {
