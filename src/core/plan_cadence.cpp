@@ -173,21 +173,19 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
             out.cadence.slots[i].amount = shares[i];
             out.cadence.slots[i].estimated = true;
         }
-        // Where the bottles with an amount really are the feed (most feeds near a slot had one: the bottles
-        // while away on weekdays, the weekends nursing), the slot keeps their own amount, as learned with
-        // them (the same slots: the times do not hang on the amounts); the others count the norm's share.
+        // With a few feeds measured, each feed without an amount counts the norm's share (per_feed) beside the
+        // measured ones, learned again with them (the same slots: the times do not hang on the amounts), so a
+        // slot's amount moves with its mix of bottles and nursing as a feed is logged, never jumping from the
+        // norm to the bottles' own; a slot whose feeds mostly had an amount is measured, not an estimate (the
+        // bottles while away on weekdays, the weekends nursing).
         int own_slots = 0;
         if (measured > 0) {
+            out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts, per_feed.ml());
             const SlotCounts counts = count_by_slot(entries, out.cadence.slots, zone, since, until);
-            const Cadence learned = learn_cadence(entries, since, until, zone, settings.unit, baby, SlotAmounts::own);
-            if (learned.slots.size() == out.cadence.slots.size())
-                for (std::size_t i = 0; i < out.cadence.slots.size(); ++i)
-                    if (counts.known[i] > counts.missing[i] &&
-                        learned.slots[i].minute == out.cadence.slots[i].minute) {
-                        out.cadence.slots[i].amount = learned.slots[i].amount;
-                        out.cadence.slots[i].estimated = false;
-                        ++own_slots;
-                    }
+            for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
+                out.cadence.slots[i].estimated = counts.missing[i] > counts.known[i];
+                if (!out.cadence.slots[i].estimated) ++own_slots;
+            }
         }
         PlanAdvice a;
         a.kind = AdviceKind::estimated_intake;

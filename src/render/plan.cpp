@@ -240,11 +240,13 @@ std::string feeds_without_amount(const PlanAdvice& a) {
     return fmt::format("{} logged had no amount ({}){}", counted, and_list(parts), few);
 }
 
-// The slots whose feeds were mostly bottles with an amount: those count their own (one_baby).
+// The slots whose feeds were mostly bottles with an amount: measured, not estimates (one_baby).
 std::string own_slots_words(const PlanAdvice& a) {
     if (a.own_slots == 0) return "";
-    return a.own_slots == 1 ? " The slot whose feeds mostly had an amount counts its own, measured."
-                            : fmt::format(" The {} slots whose feeds mostly had an amount count their own, measured.",
+    return a.own_slots == 1 ? " The slot whose feeds mostly had an amount is measured (its feeds without one count "
+                              "the norm's share)."
+                            : fmt::format(" The {} slots whose feeds mostly had an amount are measured (their feeds "
+                                          "without one count the norm's share).",
                                           a.own_slots);
 }
 
@@ -612,7 +614,7 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["at_breast"] = a.at_breast;
             j["bottles_without_amount"] = a.bottles;
             j["feeds_with_amount"] = a.measured;  // too few to stand for the rest (half of the feeds or fewer)
-            j["measured_slots"] = a.own_slots;    // of feeds_per_day, those counting their bottles' own amount
+            j["measured_slots"] = a.own_slots;    // of feeds_per_day, those whose feeds mostly had an amount
             // Too few feeds a day for the age: per_feed_ml is the most one feed counts (pumplog-plan(1)).
             j["capped"] = a.capped;
             if (!a.shares.empty()) {

@@ -888,7 +888,8 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
         targets.push_back(p.target.ml());
         CHECK(p.estimated);
     }
-    CHECK(targets == std::vector<double>{99, 98, 99});
+    // Each feed without an amount counts the norm's share, 788 / 8 = 98.5 ml, the bottle beside them: 99 ml.
+    CHECK(targets == std::vector<double>{99, 99, 99});
     for (const auto& slot : plan.slots) CHECK(slot.estimated);
     REQUIRE_FALSE(plan.advice.empty());
     const PlanAdvice& a = plan.advice[0];
@@ -922,7 +923,7 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
     CHECK(halves.advice[0].kind == AdviceKind::estimated_intake);
     CHECK(halves.advice[0].measured == 28);
     CHECK(halves.advice[0].own_slots == 4);  // 01:00, 04:00, 19:00 and 22:00: bottles every day, 120 ml each
-    for (const auto& p : halves.pumps) CHECK(p.target.ml() == (format_clock(p.at, berlin()) == "13:00" ? 98 : 99));
+    for (const auto& p : halves.pumps) CHECK(p.target.ml() == 99);
 }
 
 TEST_CASE("one bottle logged in a nursing week moves no planned pump with or without an extra session") {
@@ -945,8 +946,10 @@ TEST_CASE("one bottle logged in a nursing week moves no planned pump with or wit
         with.push_back(feed(berlin(), monday - date::days(2), hm(20, 40), ml));
         const Plan bottle = plan_day(with, s, monday);
         CHECK(clocks(bottle) == times);
+        // The targets: the norm's share (98.5 ml a feed) beside one bottle, against the norm spread in whole ml
+        // over the slots (98 or 99): within 1 ml.
         for (std::size_t i = 0; i < bottle.pumps.size() && i < none.pumps.size(); ++i)
-            CHECK(bottle.pumps[i].target.ml() == none.pumps[i].target.ml());
+            CHECK(std::abs(bottle.pumps[i].target.ml() - none.pumps[i].target.ml()) <= 1);
     }
 }
 
