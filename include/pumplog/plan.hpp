@@ -176,6 +176,8 @@ struct PlanAdvice {
                          // `at`: the last one)
     int at_breast = 0;   // estimated_intake: of `count` (the feeds without an amount), those
     int bottles = 0;     // at the breast and the bottles whose amount was not recorded (the rest name no method)
+    int measured = 0;    // estimated_intake: the window's feeds with an amount, too few to stand for the rest;
+    int own_slots = 0;   // the slots where most feeds had one, which count their own amount, not the norm's
     Volume need, expected, short_by, extra_expected, missing;
     Volume daily, per_feed;
     double feedings = 0;

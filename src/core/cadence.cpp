@@ -767,7 +767,7 @@ std::string log_feed_commands(std::string_view baby) {
 }  // namespace
 
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
-                      Unit unit, std::string_view baby, SlotAmounts amounts) {
+                      Unit unit, std::string_view baby, SlotAmounts amounts, std::optional<double> fill_ml) {
     Cadence cadence;
     cadence.basis.since = since;
     cadence.basis.until = until;
@@ -865,7 +865,12 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     const std::string without = plural(unknown, bottles_unknown > 0 ? "feed" : "breast feed",
                                        bottles_unknown > 0 ? "feeds" : "breast feeds");
     if (unknown > 0) {
-        if (bottles > 0) {
+        if (fill_ml) {
+            fill = *fill_ml;
+            cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the age norm's share, {} (an "
+                                                      "estimate)",
+                                                      without, format_rounded_volume(Volume::from_ml(fill), unit)));
+        } else if (bottles > 0) {
             fill = bottle_total / bottles;
             cadence.basis.notes.push_back(fmt::format("{} without an amount counted at the bottle average, {}", without,
                                                       format_rounded_volume(Volume::from_ml(fill), unit)));

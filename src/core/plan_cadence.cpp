@@ -72,6 +72,25 @@ private:
     bool ordered_ = false;
 };
 
+// Of the window's feeds nearest each slot (within 90 minutes), how many had an amount and how many none.
+struct SlotCounts {
+    std::vector<int> known, missing;
+};
+SlotCounts count_by_slot(const std::vector<Entry>& entries, const std::vector<Slot>& slots,
+                         const date::time_zone* zone, Seconds since, Seconds until) {
+    SlotCounts out{std::vector<int>(slots.size(), 0), std::vector<int>(slots.size(), 0)};
+    const ZoneMemo memo(zone);
+    const NearestSlot nearest_slot(slots);
+    for (const Entry& e : entries) {
+        if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
+        const std::size_t nearest = nearest_slot(memo.minute_of_day(e.at.instant));
+        if (nearest == slots.size()) continue;
+        const auto ml = counted_ml(e.ml);
+        ++(ml && *ml > 0 ? out.known : out.missing)[nearest];
+    }
+    return out;
+}
+
 // `baby`: whose feeds `entries` holds, for the refusals' words (plan --baby's settings.feeds_of, or one of
 // several babies the journal names), "" when none is named.
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
@@ -92,8 +111,13 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     PlanCadence out;
     // Every feed without an amount: the targets come from the intake norm for the baby's age (issue 17), with or
     // without a birth date, never from the parent's own average pump (that would make every pump meet its target:
-    // a shortfall could never show).
-    if (feeds > 0 && unknown == feeds) {
+    // a shortfall could never show). So too while the feeds with an amount are half of the window's or fewer: a
+    // few bottles (a practice bottle before the return to work, a top-up) are no sample of what the baby drinks
+    // at the breast, and one 30 ml bottle counted for 56 breast feeds planned a 3-month-old at 240 ml a day, one
+    // of 150 ml at 1200 ml (review). The times are learned from the feeds' times alone either way, so one more
+    // bottle logged moves no slot more than one more breast feed would (SPEC 5: the timetable is stable).
+    const int measured = feeds - unknown;
+    if (feeds > 0 && 2 * measured <= feeds) {
         // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
         // from the window alone, they are counted when too few days have feeds (what to log).
         std::vector<Entry> times;
@@ -149,6 +173,20 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
             out.cadence.slots[i].amount = shares[i];
             out.cadence.slots[i].estimated = true;
         }
+        // With a few feeds measured, each feed without an amount counts the norm's share (per_feed) beside the
+        // measured ones, learned again with them (the same slots: the times do not hang on the amounts), so a
+        // slot's amount moves with its mix of bottles and nursing as a feed is logged, never jumping from the
+        // norm to the bottles' own; a slot whose feeds mostly had an amount is measured, not an estimate (the
+        // bottles while away on weekdays, the weekends nursing).
+        int own_slots = 0;
+        if (measured > 0) {
+            out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts, per_feed.ml());
+            const SlotCounts counts = count_by_slot(entries, out.cadence.slots, zone, since, until);
+            for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
+                out.cadence.slots[i].estimated = counts.missing[i] > counts.known[i];
+                if (!out.cadence.slots[i].estimated) ++own_slots;
+            }
+        }
         PlanAdvice a;
         a.kind = AdviceKind::estimated_intake;
         a.age_days = age;
@@ -156,6 +194,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.per_feed = per_feed;
         a.feedings = feedings;
         a.count = unknown;
+        a.measured = measured;
+        a.own_slots = own_slots;
         a.at_breast = at_breast;
         a.bottles = bottles;
         a.text = std::string(norm.source);
@@ -169,24 +209,16 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.slot_amount = per_feed;
         a.day = born;
         out.advice.push_back(a);
-        out.estimated = true;
+        out.estimated = std::any_of(out.cadence.slots.begin(), out.cadence.slots.end(),
+                                    [](const Slot& slot) { return slot.estimated; });
         return out;
     }
     out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts);
     if (unknown == 0) return out;
     // Some amounts: a slot is an estimate when most feeds near it had none.
-    std::vector<int> known(out.cadence.slots.size(), 0), missing(out.cadence.slots.size(), 0);
-    const ZoneMemo memo(zone);
-    const NearestSlot nearest_slot(out.cadence.slots);
-    for (const Entry& e : entries) {
-        if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
-        const std::size_t nearest = nearest_slot(memo.minute_of_day(e.at.instant));
-        if (nearest == out.cadence.slots.size()) continue;
-        const auto ml = counted_ml(e.ml);
-        ++(ml && *ml > 0 ? known : missing)[nearest];
-    }
+    const SlotCounts counts = count_by_slot(entries, out.cadence.slots, zone, since, until);
     for (std::size_t i = 0; i < out.cadence.slots.size(); ++i)
-        if (missing[i] > known[i]) {
+        if (counts.missing[i] > counts.known[i]) {
             out.cadence.slots[i].estimated = true;
             out.estimated = true;
         }
@@ -262,6 +294,8 @@ void add_advice(std::vector<PlanAdvice>& all, const PlanAdvice& a) {
             b.count += a.count;
             b.at_breast += a.at_breast;
             b.bottles += a.bottles;
+            b.measured += a.measured;
+            b.own_slots += a.own_slots;
             b.babies += a.babies;
             b.daily = b.daily + a.daily;
             b.feedings += a.feedings;
@@ -423,14 +457,17 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
 
 std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis) {
     // Every baby planned for is estimated, and none is left out: no feed the plan could read has an amount.
+    // A few have one: too few to stand for the rest (one_baby).
     if (a.shares.empty() || (basis.not_planned.empty() && a.shares.size() >= basis.babies.size()))
-        return "no feed has an amount";
+        return a.measured > 0 ? fmt::format("only {} of the {} feeds {} an amount", a.measured, a.count + a.measured,
+                                            a.measured == 1 ? "has" : "have")
+                              : "no feed has an amount";
     std::vector<std::string> whose;
     for (const IntakeShare& s : a.shares)
         whose.push_back(s.baby.empty() ? std::string("the feeds without a name") : s.baby + "'s feeds");
     // "Zoë's feeds have no amount": the estimate is Zoë's alone (the other baby's feeds are measured, or
     // it is not planned for).
-    return and_list(whose) + " have no amount";
+    return and_list(whose) + (a.measured > 0 ? " have too few amounts" : " have no amount");
 }
 
 PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,

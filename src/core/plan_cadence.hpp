@@ -28,11 +28,13 @@ struct PlanCadence {
 SlotAmounts slot_amounts_for(PlanMode mode);
 
 // The cadence learned on [since, until), never refused for want of amounts:
-// when no feed carries an amount (nursing), each slot gets the intake norm for
-// the baby's age (intake.hpp) divided by the feedings a day; without a birth
-// date, the age counts from the first feed logged (the baby is at least that
-// old) and the advice asks for the date. With some amounts, a slot whose feeds
-// mostly had none is marked estimated (counted at the bottle average).
+// when no feed carries an amount (nursing), or half of the window's feeds or
+// fewer do (a few bottles are no sample of the nursing), each slot gets the
+// intake norm for the baby's age (intake.hpp) divided by the feedings a day;
+// without a birth date, the age counts from the first feed logged (the baby is
+// at least that old) and the advice asks for the date. With more than half of
+// the feeds measured, a slot whose feeds mostly had none is marked estimated
+// (counted at the bottle average).
 // `age_on`: the first day planned, for the baby's age in an intake estimate
 // (feeds without amounts); the day of `until` when it is later or not given. `amounts`: what the slots'
 // amounts are (learn_cadence; an intake estimate is the same either way).

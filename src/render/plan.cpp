@@ -225,18 +225,35 @@ std::string share_name(const IntakeShare& s) { return s.baby.empty() ? "the feed
 
 // What the feeds an estimate stands in for were, counted: at the breast, bottles whose amount was not
 // recorded (an import's 0 ml), or both; never "nursing" for bottles.
+// With a few feeds with an amount beside them (`measured`: half of the feeds or fewer, pumplog-plan(1)), "56 of
+// the 57 feeds logged were ...", and why those few are not counted for the rest.
 std::string feeds_without_amount(const PlanAdvice& a) {
     const int other = a.count - a.at_breast - a.bottles;
-    const std::string feeds = fmt::format("the {} logged {}", plural(a.count, "feed", "feeds"),
-                                          a.count == 1 ? "was" : "were");
-    if (a.at_breast == a.count) return feeds + " at the breast, without amounts";
-    if (a.bottles == a.count) return feeds + (a.count == 1 ? " a bottle" : " bottles") + " without an amount";
+    const std::string counted = a.measured > 0 ? fmt::format("{} of the {} feeds", a.count, a.count + a.measured)
+                                               : "the " + plural(a.count, "feed", "feeds");
+    const std::string feeds = counted + (a.count == 1 ? " logged was" : " logged were");
+    const std::string few =
+        a.measured > 0 ? fmt::format(", and the {} with an amount {} too few to stand for them", a.measured,
+                                     a.measured == 1 ? "is" : "are")
+                       : "";
+    if (a.at_breast == a.count) return feeds + " at the breast, without amounts" + few;
+    if (a.bottles == a.count) return feeds + (a.count == 1 ? " a bottle" : " bottles") + " without an amount" + few;
     std::vector<std::string> parts;
     if (a.at_breast > 0) parts.push_back(fmt::format("{} at the breast", a.at_breast));
     if (a.bottles > 0)
         parts.push_back(fmt::format("{} without an amount", plural(a.bottles, "bottle", "bottles")));
     if (other > 0) parts.push_back(fmt::format("{} naming no method", other));
-    return fmt::format("the {} logged had no amount ({})", plural(a.count, "feed", "feeds"), and_list(parts));
+    return fmt::format("{} logged had no amount ({}){}", counted, and_list(parts), few);
+}
+
+// The slots whose feeds were mostly bottles with an amount: measured, not estimates (one_baby).
+std::string own_slots_words(const PlanAdvice& a) {
+    if (a.own_slots == 0) return "";
+    return a.own_slots == 1 ? " The slot whose feeds mostly had an amount is measured (its feeds without one count "
+                              "the norm's share)."
+                            : fmt::format(" The {} slots whose feeds mostly had an amount are measured (their feeds "
+                                          "without one count the norm's share).",
+                                          a.own_slots);
 }
 
 // The intake estimate of several babies (or of one among several): one baby's norm (the source's figure),
@@ -287,6 +304,7 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
         line += " A baby with fewer feeds a day logged than its age makes plausible looks incompletely logged: each "
                 "of its feeds counts no more than one feed can be (Kent et al. 2006), so its targets add up to less "
                 "than its norm.";
+    line += own_slots_words(a);
     line += std::string(a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 "
                                   "measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day "
                                   "5), so this estimate is rough."
@@ -420,23 +438,23 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 return fmt::format(
                     "The targets are estimates: {}, so the plan counts about {} a day, the norm at 12 months ({}) "
                     "held for an older child (day {}): no published norm applies past 12 months, and as other foods "
-                    "take over this is a rough guess. {}.{} Log some bottles with their amounts to plan from your "
+                    "take over this is a rough guess. {}.{}{} Log some bottles with their amounts to plan from your "
                     "own.",
                     feeds_without_amount(a), amount(a.daily, unit), source_words(a.text), a.age_days,
                     a.capped ? fmt::format("Each target is {}{}", amount(a.per_feed, unit),
                                            capped_feed_words(std::lround(a.feedings), a.fewest_feeds))
                              : fmt::format("It is shared over the plan's {} feeds a day: {} a feed",
                                            std::lround(a.feedings), amount(a.per_feed, unit)),
-                    age);
+                    own_slots_words(a), age);
             return fmt::format(
                 "The targets are estimates: {}, so the plan counts about {} a day, what babies drink on day {} ({}), "
-                "{}.{}{} Log some bottles with their amounts for measured targets.",
+                "{}.{}{}{} Log some bottles with their amounts for measured targets.",
                 feeds_without_amount(a), amount(a.daily, unit), a.age_days, source_words(a.text),
                 a.capped ? fmt::format("but each target is {}{}", amount(a.per_feed, unit),
                                        capped_feed_words(std::lround(a.feedings), a.fewest_feeds))
                          : fmt::format("shared over the plan's {} feeds a day: {} a feed", std::lround(a.feedings),
                                        amount(a.per_feed, unit)),
-                rough, age);
+                own_slots_words(a), rough, age);
         }
         case AdviceKind::uncovered_feed:
             return fmt::format(
@@ -614,6 +632,8 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
             j["feeds"] = a.count;
             j["at_breast"] = a.at_breast;
             j["bottles_without_amount"] = a.bottles;
+            j["feeds_with_amount"] = a.measured;  // too few to stand for the rest (half of the feeds or fewer)
+            j["measured_slots"] = a.own_slots;    // of feeds_per_day, those whose feeds mostly had an amount
             // Too few feeds a day for the age: per_feed_ml is the most one feed counts (pumplog-plan(1)).
             j["capped"] = a.capped;
             if (!a.shares.empty()) {
