@@ -251,3 +251,18 @@ Nothing came in; $shown is unchanged." ]
     [ "$status" -eq 0 ]
     [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S6",40]' ]
 }
+
+@test "every --format json writes C1 and bidi controls as \\u escapes, never raw bytes, and jq reads the exact text" {
+    journal_line '{"v":1,"id":"c3","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":90,"note":"C1\u009b2J"}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | grep '"note"')" = '    "note": "C1\u009b2J",' ]
+    hostile_journal
+    pumplog log --format json > log.json
+    pumplog stock --format json > stock.json
+    pumplog report --since 2026-11-20 --format json > report.json
+    pumplog status --format json > status.json
+    for f in log.json stock.json report.json status.json; do [ "$(raw_controls "$f")" -eq 0 ]; done
+    grep -qF '"note": "\u001b[2J\u001b]52;c;cm0gLXJm\u0007\u001b]0;owned\u0007\rX\bY\u202eevil\u009b2J\u2066"' log.json
+    [ "$(jq -r '.[] | select(.id == "c3") .note' log.json)" = $'C1\u009b2J' ]
+}
