@@ -2043,3 +2043,15 @@ Skipped 3 rows:
 ' decimal comma (3,5)'* ]]
     [ "$(cksum < "$J")" = "$before" ]
 }
+
+@test "a suggested --baby names the babies quoted for the shell: copying it runs nothing" {
+    pumplog config set babies '$(touch /tmp/x), `id`' >/dev/null
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2026-10-25 01:50,2026-10-25 03:10,,00:30L,Breast,00:30R,crosses' > hb.csv
+    refused 2 pumplog log import hb.csv
+    [ "$stderr" = "pumplog: error: hb.csv:2: this feed names no baby; whose feed is it? give --baby '\$(touch /tmp/x)' or '\`id\`'" ]
+    # plain names stay bare; a ' in a name is written '\''
+    pumplog config set babies "Ada, O'Neil" >/dev/null
+    refused 2 pumplog log import hb.csv
+    [ "$stderr" = "pumplog: error: hb.csv:2: this feed names no baby; whose feed is it? give --baby Ada or 'O'\\''Neil'" ]
+}
