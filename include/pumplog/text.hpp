@@ -17,6 +17,12 @@ std::string fold_case(std::string_view text);
 // not UTF-8 as \xHH), then "..." when there are more.
 std::string printable(std::string_view text);
 bool starts_with_ci(std::string_view text, std::string_view prefix);
+// User text (a baby's name, a label, a ref) as one word of a command a message suggests, safe to copy into a
+// shell: bare when every character is safe there (letters, digits, "-_.+@%:,/=", any non-ASCII byte: Ada,
+// Zoë), else in single quotes, a ' in it written '\'' ("Mary Ann" -> 'Mary Ann', "$(id)" -> '$(id)',
+// "O'Neil" -> 'O'\''Neil'); the empty text is ''. Control characters are left to the message's printing
+// (terminal_text escapes them).
+std::string shell_quote(std::string_view text);
 // The canonical decomposition (NFD) of UTF-8 text: each precomposed character decomposed ("Zoë" with U+00EB
 // becomes "Zoe" + U+0308), combining marks in canonical order. Text that is all ASCII comes back as it is;
 // a byte that is not UTF-8 is kept.

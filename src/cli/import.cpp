@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <unordered_map>
 
 #include <CLI/CLI.hpp>
@@ -30,24 +31,34 @@ struct ImportCommandOptions {
 // An import file larger than this is refused (years of a tracker's export are a few MiB).
 constexpr std::size_t most_import_bytes = std::size_t{256} << 20;
 
-SourceFile read_source(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw usage_error(fmt::format("{} is a folder; give the CSV files in it", path));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-    // Read in bounded pieces: an export is a few megabytes, and a device or
-    // a runaway pipe in its place must not fill memory.
+// The bytes of an export, read in bounded pieces: an export is a few megabytes, and a device or a runaway pipe
+// in its place must not fill memory. `name` is the file as messages name it.
+std::string read_bounded(std::istream& in, const std::string& name) {
     std::string content;
     std::array<char, 1 << 16> piece;
     while (in.read(piece.data(), piece.size()) || in.gcount() > 0) {
         content.append(piece.data(), static_cast<std::size_t>(in.gcount()));
         if (content.size() > most_import_bytes)
             throw usage_error(fmt::format("{} is over {} MiB, larger than any tracker's export; give the CSV file itself",
-                                          path, most_import_bytes >> 20));
+                                          name, most_import_bytes >> 20));
     }
-    if (in.bad()) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-    return SourceFile{path, std::move(content)};
+    if (in.bad()) throw usage_error(fmt::format("cannot read {}: {}", name, std::strerror(errno)));
+    return content;
+}
+
+// A file to import, "-" standard input: read whole into memory, as a file is (the importers read it as text,
+// and a Baby Tracker file's name, "-" here, says nothing of what it holds).
+SourceFile read_source(const std::string& path) {
+    if (path == "-") {
+        std::cin.tie(nullptr);
+        return SourceFile{"standard input", read_bounded(std::cin, "standard input")};
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw usage_error(fmt::format("{} is a folder; give the CSV files in it", path));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw usage_error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    return SourceFile{path, read_bounded(in, path)};
 }
 
 // An import rewrites the journal: one with a damaged line is refused (exit 3) rather than drop the line.
@@ -84,6 +95,8 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     options.zone = o.tz.empty() ? ctx.zone() : locate_zone(o.tz);
     options.now = ctx.clock().now;
     std::vector<SourceFile> files;
+    if (std::count(o.files.begin(), o.files.end(), "-") > 1)
+        throw usage_error("- (standard input) is given more than once; it can be read only once");
     for (const auto& path : o.files) files.push_back(read_source(path));
 
     ImportResult result = read_import(files, options);
@@ -138,7 +151,8 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
 void setup_import(CLI::App& log, Context& ctx) {
     auto* cmd = log.add_subcommand("import", "import history from another tracker's CSV export");
     auto o = std::make_shared<ImportCommandOptions>();
-    cmd->add_option("file", o->files, "CSV exports of Baby Buddy, Huckleberry, Baby Tracker or Baby Connect")
+    cmd->add_option("file", o->files, "CSV exports of Baby Buddy, Huckleberry, Baby Tracker or Baby Connect; - reads "
+                                      "standard input")
         ->required()
         ->type_name("FILE");
     cmd->add_option("--from", o->from, "the export's format (default: detected): " + import_format_list())
@@ -159,6 +173,7 @@ void setup_import(CLI::App& log, Context& ctx) {
     cmd->footer("Examples:\n  pumplog log import baby-connect.csv --tz America/Los_Angeles\n"
                 "  pumplog log import pump.csv nursing.csv expressed.csv formula.csv --dry-run\n"
                 "  pumplog log import feeding.csv pumping.csv --from babybuddy --unit ml --child Ada\n"
+                "  unzip -p export.zip feeding.csv | pumplog log import - --from babybuddy\n"
                 "Importing a file again adds nothing: ids come from the rows. See pumplog-import(1).");
     ctx.accept_formats(*cmd, {Format::table});
     cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_import(ctx, *o); }; });

@@ -120,7 +120,7 @@ std::string conflict_text(Context& ctx, const Journal& journal, const LifeConfli
                 // A new use dated before the container's recorded thaw: --thaw cannot thaw it again earlier (that
                 // move would then be a move to where it already is). What is accepted: a time from the thaw on, or
                 // the thaw's own time corrected first.
-                const std::string ref = terminal_text(Refs::read(journal, {}).ref(thaw->id));
+                const std::string ref = terminal_text(shell_quote(Refs::read(journal, {}).ref(thaw->id)));
                 return fmt::format("{} is still in the freezer at {}, and {} of its {} would be poured: frozen milk "
                                    "is used only once thawed, and {} ({}); its thaw is recorded later ({}), and "
                                    "--thaw cannot thaw it again before that; give a time at or after {}{}, or first "
@@ -256,7 +256,7 @@ void check_not_combined(Context& ctx, const Journal& journal, const Entry& befor
                                   "whole: take it back (pumplog log rm {}) and combine again",
                                   printable(labels.of(before)), printable(into.entry->label),
                                   format_date_time(into.entry->at.instant, ctx.clock().zone),
-                                  terminal_text(refs.ref(into.entry->id))));
+                                  terminal_text(shell_quote(refs.ref(into.entry->id)))));
 }
 
 void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& before, const Entry& after,
@@ -304,12 +304,12 @@ void check_feed_from_stock(Context& ctx, const Journal& journal, const Entry& be
                 "a leftover is offered again only to the baby who left it, so this feed, which took {}, cannot be "
                 "{}'s; a feed from the stash is corrected whole: take it back (pumplog log rm {}) and log it again "
                 "with --baby",
-                named, printable(baby_of(after)), terminal_text(Refs::read(journal, {}).ref(before.id))));
+                named, printable(baby_of(after)), terminal_text(shell_quote(Refs::read(journal, {}).ref(before.id)))));
     }
     if (!moved && amount_kept && leftovers == 0) return;  // another baby: only a leftover is the baby's
     if (!moved && after.ml && uses == 1 && leftovers == 0 && whole) return;
     const Refs refs = Refs::read(journal, {});
-    const std::string ref = terminal_text(refs.ref(before.id));
+    const std::string ref = terminal_text(shell_quote(refs.ref(before.id)));
     if (!moved && amount_kept)
         throw usage_error(fmt::format("what the baby left in this feed's bottle was kept as a leftover ({}), offered "
                                       "again only to that baby; a feed from the stash is corrected whole: take it "

@@ -114,7 +114,8 @@ std::string stray_refusal(const CLI::Option& option, const std::string& name, co
         quote = type == "TEXT" || type == "NAME" || type == "LABEL" || type == "NEW-LABEL" || type == "BABY";
     std::string text = fmt::format("\"{}\" after {} {} is not understood", printable(stray), name, printable(value));
     if (quote)
-        text += fmt::format(": quote an option's value of several words ({} \"{}\")", name, printable(whole));
+        text += fmt::format(": quote an option's value of several words ({} {})", name,
+                            terminal_text(shell_quote(whole)));
     return text;
 }
 

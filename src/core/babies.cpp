@@ -158,16 +158,22 @@ std::string resolve_known_baby(const KnownBabies& known, std::string_view given)
     const std::string_view name = trim_name(given);
     if (name.empty()) {
         if (known.size() < 2) return "";
-        throw usage_error(fmt::format("whose feed is it? give --baby {}", and_list(known.all(), "or")));
+    {
+        // Each name as a shell word: a parent copies the command (a name may hold $(...) or quotes).
+        std::vector<std::string> words;
+        for (const auto& b : known.all()) words.push_back(terminal_text(shell_quote(b)));
+        throw usage_error(fmt::format("whose feed is it? give --baby {}", and_list(words, "or")));
+    }
     }
     for (const auto& b : known.configured)
         if (same_baby(b, name)) return b;
     for (const auto& b : known.journal)
         if (same_baby(b, name)) return b;
     if (known.size() == 0)
-        throw usage_error(fmt::format("no babies are named yet, so --baby \"{}\" names none; name them first: "
-                                      "pumplog config set babies \"{}, ...\"",
-                                      printable(name), printable(name)));
+        throw usage_error(fmt::format("no babies are named yet, so --baby {} names none; name them first: "
+                                      "pumplog config set babies {}",
+                                      terminal_text(shell_quote(name)),
+                                      terminal_text(shell_quote(std::string(name) + ", ..."))));
     // A name shown as the refused one is, but written otherwise ("Ada\u200b" typed out, and Ada + U+200B), is
     // listed by its characters: the refusal never lists, to the eye, the very name it refuses.
     const std::string shown = lower(printable(name));

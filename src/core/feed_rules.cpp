@@ -57,7 +57,9 @@ FeedRecord feed_record(const FeedRequest& o, const Clock& clock, Unit bare) {
             if (typed)
                 throw usage_error(fmt::format("\"{}\" is not part of an amount; did you mean --milk {}? "
                                               "(try pumplog log feed {} --milk {})",
-                                              milk, milk, rest.empty() ? std::string("120ml") : printable(rest), milk));
+                                              milk, milk,
+                                              rest.empty() ? std::string("120ml") : terminal_text(shell_quote(rest)),
+                                              milk));
         }
         feed.amount = parse_amount(amount, bare);
         check_plausible_session(*feed.amount, o.force, written_unit({amount}, bare));

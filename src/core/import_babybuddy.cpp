@@ -114,7 +114,8 @@ std::map<std::string, std::string> babies_of_children(FileImport& file) {
             throw usage_error(fmt::format("{}:{}: --child {} is one of {} children named \"{}\" (child_id {}): "
                                           "under that name their feeds would be one baby's; add --baby NAME to name "
                                           "this child's feeds, another name for each, so that the two stay apart",
-                                          file.name(), (*chosen)->line, printable(trim(file.options().child)),
+                                          file.name(), (*chosen)->line,
+                                          terminal_text(shell_quote(trim(file.options().child))),
                                           same.size(), full, and_list(ids)));
         babies[key] = file.options().baby;
     }

@@ -74,8 +74,9 @@ Error not_enough(const Stock& stock, const UsePlan& plan, Volume asked, Seconds 
         // Without a baby (stock use AMOUNT), the label takes it: the parent's explicit choice.
         std::string how;
         if (baby.empty())
-            how = kept.size() == 1 ? fmt::format(" (pumplog stock use {} takes it)", printable(kept[0]->label))
-                                   : std::string(" (pumplog stock use LABEL takes one)");
+            how = kept.size() == 1
+                      ? fmt::format(" (pumplog stock use {} takes it)", terminal_text(shell_quote(kept[0]->label)))
+                      : std::string(" (pumplog stock use LABEL takes one)");
         more += fmt::format("; a leftover is offered again only to the baby who left it, so {} is not taken{}", named,
                             how);
     }
@@ -173,7 +174,8 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     const auto order = use_order(stock, at);
     const auto first = std::find_if(order.begin(), order.end(), [&](const Container* c) { return usable_at(*c, at); });
     const std::string label = first == order.end() ? std::string()
-                                                   : ", or a label: pumplog stock use " + printable((*first)->label);
+                                                   : ", or a label: pumplog stock use " +
+                                                         terminal_text(shell_quote((*first)->label));
     const std::string more =
         fmt::format("the amount to use must be more than 0 (e.g. pumplog stock use 60ml{})", label);
     refuse_recorded_as_zero(amount, more);
@@ -242,7 +244,8 @@ UsePlan plan_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit
                 "add --thaw {}to thaw all of {} ({}){}",
                 printable(c.label), format_volume(take.amount, unit), format_volume(c.left, unit),
                 guideline.refreeze_rule, guideline.source, feed ? "to this log feed " : "", printable(c.label), rest,
-                feed ? std::string() : fmt::format(", or take it whole: pumplog stock use {}", printable(c.label))));
+                feed ? std::string()
+                     : fmt::format(", or take it whole: pumplog stock use {}", terminal_text(shell_quote(c.label)))));
         }
         plan.thaws.push_back(&c);
     }
@@ -330,7 +333,8 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
             const Place into = example[1]->place == Place::fridge ? Place::fridge : example[0]->place;
             throw usage_error(fmt::format("combine pours two or more containers together: pumplog stock combine "
                                           "{} {}{}",
-                                          printable(example[0]->label), printable(example[1]->label),
+                                          terminal_text(shell_quote(example[0]->label)),
+                                          terminal_text(shell_quote(example[1]->label)),
                                           frozen  ? " --thaw"
                                           : apart ? fmt::format(" --in {}", place_name(into))
                                                   : std::string()));

@@ -301,7 +301,8 @@ UsePlan plan_use_container(const Container& container, Seconds at, const date::t
         throw usage_error(fmt::format("{} was discarded; see pumplog stock", container.label));
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; never use expired milk: pumplog stock discard {}",
-                                      container.label, format_date_time(container.expires, zone), container.label));
+                                      container.label, format_date_time(container.expires, zone),
+                                      shell_quote(container.label)));
     if (container.stored_at > at)
         throw usage_error(fmt::format("{} was stored only at {}", container.label,
                                       format_date_time(container.stored_at, zone)));
@@ -409,7 +410,7 @@ void check_move(const Container& container, Place to, Seconds at, const Guidelin
         throw usage_error(fmt::format("{} is already in the {}", container.label, place_name(to)));
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; discard it: pumplog stock discard {}", container.label,
-                                      format_date_time(container.expires, zone), container.label));
+                                      format_date_time(container.expires, zone), shell_quote(container.label)));
     // A leftover first: its rule (use it by its time or discard it) is the one that applies, thawed or not; "keep it
     // in the fridge" would be wrong for one at room temperature.
     if (to == Place::freezer) check_not_leftover(container, "frozen", guideline, zone);

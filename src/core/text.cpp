@@ -159,6 +159,17 @@ std::string printable(std::string_view text) {
     return out;
 }
 
+std::string shell_quote(std::string_view text) {
+    const bool bare = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) || std::string_view("-_.+@%:,/=").find(c) != std::string_view::npos;
+    });
+    if (bare) return std::string(text);
+    std::string out = "'";
+    for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 std::string terminal_text(std::string_view text) {
     std::string out;
     out.reserve(text.size());

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pumplog/calendar.hpp"
+#include "pumplog/render/json.hpp"
 #include "pumplog/render/stock.hpp"
 #include "pumplog/text.hpp"
 
@@ -215,7 +216,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
            {"basis", json{{"feeds", plan.basis.feeds}, {"days", plan.basis.days}}},
            {"not_planned", not_planned},
            {"advice", plan.advice}};
-    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    return json_output(j);
 }
 
 }  // namespace pumplog::render

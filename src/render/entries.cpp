@@ -6,6 +6,7 @@
 
 #include "pumplog/babies.hpp"
 #include "pumplog/fields.hpp"
+#include "pumplog/render/json.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
 
@@ -120,7 +121,7 @@ nlohmann::ordered_json entry_json(const ListedEntry& listed, Unit unit) {
 std::string entries_json(const std::vector<ListedEntry>& entries, Unit unit) {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const auto& e : entries) array.push_back(entry_json(e, unit));
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_output(array);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include "pumplog/cadence.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/intake.hpp"
+#include "pumplog/render/json.hpp"
 #include "pumplog/supply.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/units.hpp"
@@ -30,7 +31,7 @@ bool no_target(const PlannedPump& p) { return p.covers.empty() && !p.extra && p.
 // A pump added to keep a gap short.
 bool added(const PlannedPump& p) { return no_target(p) && !p.pinned; }
 
-std::string dump(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n"; }
+std::string dump(const json& j) { return json_output(j); }
 
 // --- iCalendar (RFC 5545) ---
 

@@ -8,6 +8,7 @@
 
 #include "pumplog/calendar.hpp"
 #include "pumplog/entry.hpp"
+#include "pumplog/render/json.hpp"
 #include "pumplog/render/report.hpp"
 #include "pumplog/text.hpp"
 #include "render/report_cells.hpp"
@@ -125,7 +126,7 @@ std::string report_json(const Report& report, Unit unit) {
         }
         array.push_back(std::move(object));
     }
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_output(array);
 }
 
 std::string report_markdown(const Report& report, Unit unit) {

@@ -8,6 +8,7 @@
 
 #include "pumplog/calendar.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/render/json.hpp"
 #include "pumplog/render/plan.hpp"
 #include "pumplog/text.hpp"
 
@@ -381,7 +382,7 @@ std::string status_json(const DayStatus& d, const StatusExtras& x, Unit unit, co
                             {"expires", format_rfc3339(c->expires, clock.zone)}});
     stash["expiring"] = expiring;
     j["stash"] = stash;
-    return j.dump(2, ' ', false, status_json_t::error_handler_t::replace) + "\n";
+    return json_output(j);
 }
 
 }  // namespace pumplog::render

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/render/json.hpp"
 #include "pumplog/text.hpp"
 
 namespace pumplog::render {
@@ -102,7 +103,7 @@ std::string stock_json(const std::vector<const Container*>& containers, Seconds 
                        const date::time_zone* zone) {
     nlohmann::ordered_json array = nlohmann::ordered_json::array();
     for (const Container* c : containers) array.push_back(container_json(*c, now, unit, zone));
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_output(array);
 }
 
 std::string stock_csv(const std::vector<const Container*>& containers, Seconds now, Unit unit,

@@ -62,18 +62,22 @@ bool csv_formula(std::string_view cell) {
 std::string csv_text(std::string_view cell) {
     const auto plain = [](char ch) {
         const auto c = static_cast<unsigned char>(ch);
-        return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+        return (c >= 0x20 && c < 0x7F && c != '\\') || c == '\t' || c == '\n';
     };
     if (std::all_of(cell.begin(), cell.end(), plain)) return std::string(cell);
-    // Each run between tabs and line feeds as a terminal may show it; the
-    // tabs and line feeds as they are (CSV quotes a line feed). A carriage
-    // return, which would let text overwrite its line, is escaped.
+    // Each run between tabs, line feeds and backslashes as a terminal may show it; the tabs and line feeds
+    // as they are (CSV quotes a line feed), a backslash doubled, so that no escape and no text read alike
+    // (ESC is \x1b, the four characters \x1b are \\x1b). A carriage return, which would let text overwrite
+    // its line, is escaped.
     std::string out;
     std::size_t start = 0;
     while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find_first_of("\t\n", start), cell.size());
+        const std::size_t end = std::min(cell.find_first_of("\t\n\\", start), cell.size());
         out += terminal_text(cell.substr(start, end - start));
-        if (end < cell.size()) out += cell[end];
+        if (end < cell.size()) {
+            if (cell[end] == '\\') out += '\\';
+            out += cell[end];
+        }
         start = end + 1;
     }
     return out;

@@ -278,15 +278,15 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
 
 @test "words typed after an option's one value are named when the amount is refused, not as a bogus amount" {
     refused 2 pumplog add --left 40 --right 50 --note after work
-    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note '"'"'after work'"'"')' ]
     refused 2 pumplog add 90ml --note 5 oz
-    [ "$stderr" = 'pumplog: error: "oz" after --note 5 is not understood: quote an option'"'"'s value of several words (--note "5 oz")' ]
+    [ "$stderr" = 'pumplog: error: "oz" after --note 5 is not understood: quote an option'"'"'s value of several words (--note '"'"'5 oz'"'"')' ]
     refused 2 pumplog add 90ml --dur 1 h 5 min
-    [ "$stderr" = 'pumplog: error: "5 min" after --dur 1 h is not understood: quote an option'"'"'s value of several words (--dur "1 h 5 min")' ]
+    [ "$stderr" = 'pumplog: error: "5 min" after --dur 1 h is not understood: quote an option'"'"'s value of several words (--dur '"'"'1 h 5 min'"'"')' ]
     refused 2 pumplog log feed 120ml --note after work
-    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note '"'"'after work'"'"')' ]
     refused 2 pumplog log feed --breast --left 10m --note=after work
-    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note '"'"'after work'"'"')' ]
     # An amount typed after an option's value is the amount, refused in its own words.
     refused 2 pumplog add --at 13:00 90ml --left 40
     [ "$stderr" = 'pumplog: error: give either an amount ("90ml") or --left/--right, not both' ]
@@ -300,16 +300,16 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
 @test "the quoting hint names only the words that can belong to the option, and only a value the option reads" {
     # The amount after the stray words stays the amount: quoting it into the note would leave none.
     refused 2 pumplog add --note after work 90ml
-    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note '"'"'after work'"'"')' ]
     refused 2 pumplog add --note after work 90 ml
-    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note '"'"'after work'"'"')' ]
     # A time, amount or duration that would still be refused quoted gets no suggestion.
     refused 2 pumplog add 90ml --at 10 am today
     [ "$stderr" = 'pumplog: error: "today" after --at 10 am is not understood' ]
     refused 2 pumplog add 90 --dur 20 am
     [ "$stderr" = 'pumplog: error: "am" after --dur 20 is not understood' ]
     refused 2 pumplog add 90ml --at 20 min ago
-    [ "$stderr" = 'pumplog: error: "min ago" after --at 20 is not understood: quote an option'"'"'s value of several words (--at "20 min ago")' ]
+    [ "$stderr" = 'pumplog: error: "min ago" after --at 20 is not understood: quote an option'"'"'s value of several words (--at '"'"'20 min ago'"'"')' ]
     [ ! -e "$J" ]
 }
 
@@ -317,7 +317,7 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
     run --separate-stderr pumplog pump start --now 2026-11-21T13:30:00+01:00
     [ "$status" -eq 0 ]
     refused 2 pumplog pump stop 90ml --note after work
-    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note "after work")' ]
+    [ "$stderr" = 'pumplog: error: "work" after --note after is not understood: quote an option'"'"'s value of several words (--note '"'"'after work'"'"')' ]
     refused 2 pumplog stock add 60ml --in fridge --pumped 9:00 extra
     [ "$stderr" = 'pumplog: error: "extra" after --pumped 9:00 is not understood' ]
     refused 2 pumplog stock add --in fridge extra 60ml
@@ -374,7 +374,7 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
 
 @test "words left over after a stray word are given in the order typed, with the option they followed" {
     refused 2 pumplog log edit xxxx --dur 2h 30 min
-    [ "$stderr" = 'pumplog: error: "30 min" after --dur 2h is not understood: quote an option'"'"'s value of several words (--dur "2h 30 min")' ]
+    [ "$stderr" = 'pumplog: error: "30 min" after --dur 2h is not understood: quote an option'"'"'s value of several words (--dur '"'"'2h 30 min'"'"')' ]
     refused 2 pumplog pump pause 10 am
     [ "$stderr" = 'pumplog: error: the following arguments were not expected: 10 am (see pumplog pump pause --help)' ]
 }

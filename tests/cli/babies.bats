@@ -204,7 +204,7 @@ count them as babies, and a feed logged without a name as one more; $move" ]
 
 @test "a name not configured is refused with how to name the babies" {
     refused 2 pumplog log feed 90ml --baby Ada
-    [ "$stderr" = 'pumplog: error: no babies are named yet, so --baby "Ada" names none; name them first: pumplog config set babies "Ada, ..."' ]
+    [ "$stderr" = 'pumplog: error: no babies are named yet, so --baby Ada names none; name them first: pumplog config set babies '"'"'Ada, ...'"'"'' ]
     [ ! -e "$J" ]
 }
 

@@ -2043,3 +2043,37 @@ Skipped 3 rows:
 ' decimal comma (3,5)'* ]]
     [ "$(cksum < "$J")" = "$before" ]
 }
+
+@test "a suggested --baby names the babies quoted for the shell: copying it runs nothing" {
+    pumplog config set babies '$(touch /tmp/x), `id`' >/dev/null
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2026-10-25 01:50,2026-10-25 03:10,,00:30L,Breast,00:30R,crosses' > hb.csv
+    refused 2 pumplog log import hb.csv
+    [ "$stderr" = "pumplog: error: hb.csv:2: this feed names no baby; whose feed is it? give --baby '\$(touch /tmp/x)' or '\`id\`'" ]
+    # plain names stay bare; a ' in a name is written '\''
+    pumplog config set babies "Ada, O'Neil" >/dev/null
+    refused 2 pumplog log import hb.csv
+    [ "$stderr" = "pumplog: error: hb.csv:2: this feed names no baby; whose feed is it? give --baby Ada or 'O'\\''Neil'" ]
+}
+
+@test "log import - reads standard input: the journal's bytes as from the file, and again adds nothing" {
+    cd "$DATA"
+    PUMPLOG_JOURNAL="$TEST_DIR/from-file.jsonl" pumplog log import huckleberry/huckleberry.csv >/dev/null
+    run --separate-stderr pumplog log import - < huckleberry/huckleberry.csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Imported 11 entries from standard input (Huckleberry): 4 pumps, 7 feeds (4 bottle, 3 breast)." ]
+    cmp "$J" "$TEST_DIR/from-file.jsonl"
+    local before
+    before="$(journal_sum)"
+    run --separate-stderr pumplog log import - < huckleberry/huckleberry.csv
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Imported 0 entries from standard input (Huckleberry)." ]
+    [ "$(journal_sum)" = "$before" ]
+    # and a file imported through a pipe, beside a file named as usual
+    run --separate-stderr pumplog log import huckleberry/huckleberry.csv - < huckleberry/huckleberry-logged-by.csv
+    [ "$status" -eq 0 ]
+    refused 2 pumplog log import - - < huckleberry/huckleberry.csv
+    [ "$stderr" = "pumplog: error: - (standard input) is given more than once; it can be read only once" ]
+    refused 2 pumplog log import - < /dev/null
+    [ "$stderr" = "pumplog: error: standard input is empty: there is nothing to import" ]
+}

@@ -217,7 +217,7 @@ config_file() { echo "$XDG_CONFIG_HOME/pumplog/config.json"; }
     refused 2 pumplog log feed 4oz formula
     [ "$stderr" = 'pumplog: error: "formula" is not part of an amount; did you mean --milk formula? (try pumplog log feed 4oz --milk formula)' ]
     refused 2 pumplog log feed "3 fl oz FORMULA"
-    [ "$stderr" = 'pumplog: error: "formula" is not part of an amount; did you mean --milk formula? (try pumplog log feed 3 fl oz --milk formula)' ]
+    [ "$stderr" = 'pumplog: error: "formula" is not part of an amount; did you mean --milk formula? (try pumplog log feed '"'"'3 fl oz'"'"' --milk formula)' ]
     refused 2 pumplog log feed formula
     [ "$stderr" = 'pumplog: error: "formula" is not part of an amount; did you mean --milk formula? (try pumplog log feed 120ml --milk formula)' ]
     refused 2 pumplog log feed "4oz breast"

@@ -251,3 +251,33 @@ Nothing came in; $shown is unchanged." ]
     [ "$status" -eq 0 ]
     [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S6",40]' ]
 }
+
+@test "every --format json writes C1 and bidi controls as \\u escapes, never raw bytes, and jq reads the exact text" {
+    journal_line '{"v":1,"id":"c3","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":90,"note":"C1\u009b2J"}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | grep '"note"')" = '    "note": "C1\u009b2J",' ]
+    hostile_journal
+    pumplog log --format json > log.json
+    pumplog stock --format json > stock.json
+    pumplog report --since 2026-11-20 --format json > report.json
+    pumplog status --format json > status.json
+    for f in log.json stock.json report.json status.json; do [ "$(raw_controls "$f")" -eq 0 ]; done
+    grep -qF '"note": "\u001b[2J\u001b]52;c;cm0gLXJm\u0007\u001b]0;owned\u0007\rX\bY\u202eevil\u009b2J\u2066"' log.json
+    [ "$(jq -r '.[] | select(.id == "c3") .note' log.json)" = $'C1\u009b2J' ]
+}
+
+@test "log and stock --format csv: ESC and the four characters \\x1b give different cells, a backslash doubled" {
+    journal_line '{"v":1,"id":"P5xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":90,"note":"A\u001bB"}'
+    journal_line '{"v":1,"id":"P6xxx","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":80,"note":"A\\x1bB"}'
+    journal_line '{"v":1,"id":"S5xxx","type":"store","at":"2026-11-21T12:00:00+01:00","ml":60,"place":"fridge","pumped":"2026-11-21T12:00:00+01:00","label":"B\u001b1"}'
+    journal_line '{"v":1,"id":"S6xxx","type":"store","at":"2026-11-21T12:01:00+01:00","ml":50,"place":"fridge","pumped":"2026-11-21T12:01:00+01:00","label":"B\\x1b1"}'
+    run --separate-stderr pumplog log --format csv --since 2026-11-21
+    [ "$status" -eq 0 ]
+    grep -qxF 'p5xxx,P5xxx,pump,2026-11-21T07:00:00+01:00,90,,,,,,,,A\x1bB,,,' <<<"$output"
+    grep -qxF 'p6xxx,P6xxx,pump,2026-11-21T08:00:00+01:00,80,,,,,,,,A\\x1bB,,,' <<<"$output"
+    run --separate-stderr pumplog stock --format csv
+    [ "$status" -eq 0 ]
+    [[ ${lines[1]} == 'B\x1b1,S5xxx,60,fridge,'* ]]
+    [[ ${lines[2]} == 'B\\x1b1,S6xxx,50,fridge,'* ]]
+}

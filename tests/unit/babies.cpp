@@ -143,8 +143,16 @@ TEST_CASE("babies: a feed's baby is asked for only when there are several") {
     CHECK_THAT(testing::refusal([] { resolve_baby({"Ada", "Ben", "Cy"}, "Dan"); }),
                Equals("\"Dan\" is not one of the babies; they are Ada, Ben and Cy (config babies)"));
     CHECK_THAT(testing::refusal([] { resolve_baby({}, "Ada"); }),
-               Equals("no babies are named yet, so --baby \"Ada\" names none; name them first: "
-                      "pumplog config set babies \"Ada, ...\""));
+               Equals("no babies are named yet, so --baby Ada names none; name them first: "
+                      "pumplog config set babies 'Ada, ...'"));
+}
+
+TEST_CASE("babies: a name in a suggested command is quoted for the shell, never run when copied") {
+    CHECK_THAT(testing::refusal([] { resolve_baby({"$(touch /tmp/x)", "`id`", "Mary Ann", "O'Neil", "Ada"}, ""); }),
+               Equals("whose feed is it? give --baby '$(touch /tmp/x)', '`id`', 'Mary Ann', 'O'\\''Neil' or Ada"));
+    CHECK_THAT(testing::refusal([] { resolve_baby({}, "$(id)"); }),
+               Equals("no babies are named yet, so --baby '$(id)' names none; name them first: "
+                      "pumplog config set babies '$(id), ...'"));
 }
 
 TEST_CASE("babies: --baby takes a name the journal's feeds carry too, and a refusal lists both kinds") {

@@ -175,6 +175,17 @@ TEST_CASE("a CSV cell beginning with = + - @ tab or CR gets a leading quote mark
     CHECK(csv_row({"=1,2"}) == "\"'=1,2\"\n");
 }
 
+TEST_CASE("a backslash in a CSV cell is doubled: ESC and the text backslash-x1b give different cells") {
+    using pumplog::render::csv_row;
+    CHECK(csv_row({"A\x1b" "B"}) == "A\\x1bB\n");
+    CHECK(csv_row({"A\\x1bB"}) == "A\\\\x1bB\n");
+    CHECK(csv_row({"A\xC2\x9B" "B", "A\\u009bB"}) == "A\\u009bB,A\\\\u009bB\n");
+    CHECK(csv_row({"C:\\path\\", "\\"}) == "C:\\\\path\\\\,\\\\\n");
+    CHECK(csv_row({"a\\\tb\\\nc"}) == "\"a\\\\\tb\\\\\nc\"\n");  // beside a tab and a line feed too
+    CHECK(csv_row({"=\\x1b"}) == "'=\\\\x1b\n");                  // the formula guard stays
+    CHECK(csv_row({"plain, text"}) == "\"plain, text\"\n");
+}
+
 TEST_CASE("control characters in a CSV cell are written as visible escapes and tabs and line feeds stay") {
     using pumplog::render::csv_row;
     CHECK(csv_row({"hi\x1b[31mred"}) == "hi\\x1b[31mred\n");
@@ -184,7 +195,7 @@ TEST_CASE("control characters in a CSV cell are written as visible escapes and t
     CHECK(csv_row({"a\r\nb"}) == "\"a\\x0d\nb\"\n");
     CHECK(csv_row({"\xc2\x9b" "31m"}) == "\\u009b31m\n");       // C1 CSI
     CHECK(csv_row({"x\x9by"}) == "x\\x9by\n");                // not UTF-8
-    CHECK(csv_row({"Zo\xc3\xab \\ \xe2\x80\xae"}) == "Zo\xc3\xab \\ \\u202e\n");  // letters and \\ stay
+    CHECK(csv_row({"Zo\xc3\xab \\ \xe2\x80\xae"}) == "Zo\xc3\xab \\\\ \\u202e\n");  // letters stay, \\ doubled
 }
 
 TEST_CASE("numbers stay numbers in CSV, and other text is written as it is") {

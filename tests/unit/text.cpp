@@ -12,6 +12,19 @@ namespace PUMPLOG_UNITY_ID {
 using pumplog::invisible_character;
 using pumplog::terminal_text;
 
+TEST_CASE("a name in a suggested command is a shell word: bare when safe, else single-quoted") {
+    using pumplog::shell_quote;
+    CHECK(shell_quote("Ada") == "Ada");
+    CHECK(shell_quote("Zo\xC3\xAB") == "Zo\xC3\xAB");
+    CHECK(shell_quote("B-1_2.3+x@y%z:a,b/c=d") == "B-1_2.3+x@y%z:a,b/c=d");
+    CHECK(shell_quote("Mary Ann") == "'Mary Ann'");
+    CHECK(shell_quote("$(touch /tmp/x)") == "'$(touch /tmp/x)'");
+    CHECK(shell_quote("`id`") == "'`id`'");
+    CHECK(shell_quote("O'Neil") == "'O'\\''Neil'");
+    CHECK(shell_quote("a;b|c&d>e<f*g?h~i#j!k\"l\\m") == "'a;b|c&d>e<f*g?h~i#j!k\"l\\m'");
+    CHECK(shell_quote("") == "''");
+}
+
 TEST_CASE("printable text, UTF-8 and backslashes pass unchanged") {
     CHECK(terminal_text("B1 fridge, 90 ml") == "B1 fridge, 90 ml");
     CHECK(terminal_text("Müller \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x8D\xBC") == "Müller \xE2\x80\x94 caf\xC3\xA9 \xF0\x9F\x8D\xBC");

@@ -25,9 +25,10 @@ std::string csv_row(const std::vector<std::string>& cells);
 // A cell's text for CSV, which may end up on a terminal (SPEC 8): control
 // characters other than tab and line feed (a carriage return too), C1 and
 // bidi controls and bytes that are not UTF-8 are written as visible escapes,
-// as terminal_text writes them ("\x1b"); tabs and line feeds stay (a line
-// feed quoted); other text is unchanged.
-// JSON keeps the exact text.
+// as terminal_text writes them ("\x1b"); a backslash is written "\\", so
+// the cell reads back to the exact text (ESC and the four characters \x1b
+// differ); tabs and line feeds stay (a line feed quoted); other text is
+// unchanged. JSON keeps the exact text.
 std::string csv_text(std::string_view cell);
 
 // Whether a spreadsheet would read a CSV cell as a formula (OWASP, "CSV
