@@ -10,6 +10,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/history.hpp"
 #include "pumplog/journal.hpp"
+#include "pumplog/render/json.hpp"
 #include "pumplog/render/table.hpp"
 #include "pumplog/text.hpp"
 #include "pumplog/time.hpp"
@@ -205,7 +206,7 @@ int run_list(Context& ctx) {
                         !problem.empty() ? "(bad)" : value.empty() ? "(default)" : "", std::string(k.summary)});
         csv += render::csv_row({std::string(k.name), shown, std::string(k.default_text), std::string(k.accepted)});
     }
-    if (format == Format::json) fmt::print("{}\n", json.dump(2));
+    if (format == Format::json) fmt::print("{}", render::json_output(json));
     else if (format == Format::csv) fmt::print("{}", csv);
     else fmt::print("{}", render::table({{"key"}, {"value"}, {""}, {"what it is"}}, rows));
     return 0;

@@ -210,8 +210,8 @@ ImportResult read_import(const std::vector<SourceFile>& files, const ImportOptio
         std::vector<std::string> by_id;
         for (const auto& [key, child] : seen.matched_children) {
             if (by_name[name_of(key)] < 2) continue;
-            const std::string id = printable(std::string_view(key).substr(key.find('\n') + 1));
-            by_id.push_back(id.find(' ') == std::string::npos ? "--child " + id : "--child \"" + id + '"');
+            // A shell word: the id is the file's text, pasted into a command.
+            by_id.push_back("--child " + terminal_text(shell_quote(std::string_view(key).substr(key.find('\n') + 1))));
         }
         // Such a child's feeds need a name of their own too (babies_of_children): --baby.
         const std::string advice =

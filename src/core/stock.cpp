@@ -436,7 +436,7 @@ void check_not_leftover(const Container& container, std::string_view doing, cons
                                   printable(container.label), thawed.empty() ? "" : "thawed ",
                                   format_date_time(container.stored_at, zone), doing, limit_text(guideline.leftover),
                                   guideline.leftover_source, thawed, format_date_time(container.expires, zone),
-                                  printable(container.label)));
+                                  terminal_text(shell_quote(container.label))));
 }
 
 void check_discard(const Container& container, Seconds at, const date::time_zone* zone) {

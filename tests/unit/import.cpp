@@ -691,6 +691,14 @@ TEST_CASE("a --child that names children of one full name asks for their child i
           "feeding.csv has 3 children that --child \"Mary\" names: Mary Jones (child_id 3), Mary Smith (child_id 1) "
           "and Mary Smith (child_id 2); give one child's full name, or for those who share one, Baby Buddy's child id "
           "(--child 1 or --child 2) with --baby NAME");
+    // A child id is the file's text: a shell word in the command suggested, never a substitution to run.
+    std::string hostile = csv;
+    hostile.replace(hostile.find("\n2,2,"), 5, "\n2,$(id) x,");
+    o.child = "mary smith";
+    CHECK(error_of("feeding.csv", hostile, o) ==
+          "feeding.csv has 2 children that --child \"mary smith\" names: Mary Smith (child_id $(id) x) and Mary Smith "
+          "(child_id 1); they share one full name: give Baby Buddy's child id (--child '$(id) x' or --child 1) "
+          "with --baby NAME");
     // The advice followed: one child, her feeds under a name of her own.
     o.child = "2";
     o.baby = "Molly";
