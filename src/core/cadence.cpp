@@ -904,7 +904,9 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     for (const Feed& f : feeds) {
         const double ml = f.ml.value_or(fill);
         if (!feedings.empty() && f.local_minute - previous <= burst_minutes) {
-            feedings.back().ml += ml;
+            // The age norm's share is a feeding's (the day's norm over the feedings a day): a breast logged
+            // after the other, or a cluster, adds none of it again.
+            if (f.ml || !fill_ml) feedings.back().ml += ml;
             ++merged;
         } else {
             Feeding g;

@@ -187,6 +187,12 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 if (!out.cadence.slots[i].estimated) ++own_slots;
             }
         }
+        // Every slot measured (the feeds without an amount far from them all, or a few among many bottles): no
+        // target is an estimate, and the advice would say they were.
+        if (measured > 0 && own_slots == static_cast<int>(out.cadence.slots.size())) {
+            out.estimated = false;
+            return out;
+        }
         PlanAdvice a;
         a.kind = AdviceKind::estimated_intake;
         a.age_days = age;

@@ -1279,8 +1279,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // after the skipped time (the parent cannot pump then; the skipped pump is not pumped, so min_gap
             // from it is not needed: 11:00 for a skipped 10:00 pump before a 13:00 one), and a re-spaced window
             // moves only the pumps after it (those done with, and the skipped one, keep their times).
-            const bool skip_made =
-                first_skip && (need - expected - skipped_expected).ml() < (expected + skipped_expected).ml() / count / 2;
+            // (An extra the plans before this one kept for a shortfall from a quarter of a session, extra_held,
+            // is the day's own, not the skip's.) When no time fits after the skipped pump (the day's last one
+            // skipped), a time from now on, keeping min_gap from it as from any pump.
+            const double unskipped_short = (need - expected - skipped_expected).ml();
+            const double unskipped_session = (expected + skipped_expected).ml() / count;
+            const bool skip_made = first_skip && unskipped_short < unskipped_session / 2 &&
+                                   !(unskipped_short >= unskipped_session / 4 && extra_held(g));
+            const std::vector<Seconds> keep_from_skipped = keep_from;
             if (skip_made) std::erase(keep_from, *first_skip);
             const Seconds from =
                 skip_made ? std::max(day_start, *first_skip + settings.same_pump_within()) : day_start;
@@ -1289,6 +1295,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 not_before = from;
                 std::optional<Seconds> t =
                     propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                if (!t && skip_made) {
+                    not_before = std::max(day_start, until);
+                    t = propose(keep_from_skipped, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                }
                 if (away_mode && g.end > until &&
                     (!t || (until >= overdue_until(*t, pump_times, settings) &&
                             !extra_logged(entries, *t, until, routine, settings)))) {

@@ -433,6 +433,24 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                           "7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this "
                           "estimate is rough."
                         : "";
+            // A few feeds measured (half or fewer): the others count a feed's share of the norm beside them, so
+            // the targets need not add up to the day's norm: the sentence says what each counts.
+            if (a.measured > 0) {
+                const std::string what = a.extrapolated ? fmt::format("the norm at 12 months held for an older child "
+                                                                      "(day {}), a rough guess",
+                                                                      a.age_days)
+                                                        : fmt::format("what babies drink on day {}", a.age_days);
+                const std::string norm = fmt::format("about {} a day, {} ({})", amount(a.daily, unit), what,
+                                                     source_words(a.text));
+                return fmt::format(
+                    "The targets are {}estimates: {}, so the plan counts each feed without an amount at {}{}.{}{}{} Log "
+                    "more bottles with their amounts for measured targets.",
+                    a.own_slots > 0 ? "partly " : "", feeds_without_amount(a), amount(a.per_feed, unit),
+                    a.capped ? capped_feed_words(std::lround(a.feedings), a.fewest_feeds) + " of " + norm
+                             : fmt::format(", a feed's share of {}, over the plan's {} feeds a day", norm,
+                                           std::lround(a.feedings)),
+                    own_slots_words(a), rough, age);
+            }
             // Past 12 months no source gives a norm: the 12-month figure is held and said to be a guess, never
             // "what babies drink on day N".
             if (a.extrapolated)

@@ -899,9 +899,9 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
     CHECK(a.measured == 1);
     CHECK(sentences(plan)[0] ==
           "The targets are estimates: 56 of the 57 feeds logged were at the breast, without amounts, and the 1 with "
-          "an amount is too few to stand for them, so the plan counts about 788 ml a day, what babies drink on day 61 "
-          "(Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with "
-          "their amounts for measured targets.");
+          "an amount is too few to stand for them, so the plan counts each feed without an amount at 99 ml, a "
+          "feed's share of about 788 ml a day, what babies drink on day 61 (Kent et al., Pediatrics 2006), over the "
+          "plan's 8 feeds a day. Log more bottles with their amounts for measured targets.");
     const auto j = nlohmann::json::parse(render::advice_json(a, Unit::ml, berlin()));
     CHECK(j["feeds"] == 56);
     CHECK(j["feeds_with_amount"] == 1);
@@ -950,6 +950,26 @@ TEST_CASE("one bottle logged in a nursing week moves no planned pump with or wit
         // over the slots (98 or 99): within 1 ml.
         for (std::size_t i = 0; i < bottle.pumps.size() && i < none.pumps.size(); ++i)
             CHECK(std::abs(bottle.pumps[i].target.ml() - none.pumps[i].target.ml()) <= 1);
+    }
+}
+
+TEST_CASE("a nursing week logged a breast at a time counts the age norm once a feeding beside a bottle") {
+    // Each feed logged as two (one breast, then the other 15 minutes later): one feeding. With one 120 ml bottle
+    // the feeds without an amount count the norm's share once a feeding, not once a breast (twice the norm).
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(61));
+    std::vector<Entry> week = nursing_week(monday);
+    for (int d = 1; d <= 7; ++d)
+        for (const auto& slot : three_hourly)
+            week.push_back(feed(berlin(), monday - date::days(d), slot.minute + 15, std::nullopt));
+    const Plan none = plan_day(week, s, monday);
+    week.push_back(feed(berlin(), monday - date::days(2), hm(20, 40), 120));
+    const Plan bottle = plan_day(week, s, monday);
+    REQUIRE(clocks(bottle) == clocks(none));
+    REQUIRE_FALSE(none.pumps.empty());
+    for (std::size_t i = 0; i < bottle.pumps.size(); ++i) {
+        INFO(format_clock(bottle.pumps[i].at, berlin()));
+        CHECK(std::abs(bottle.pumps[i].target.ml() - none.pumps[i].target.ml()) <= 1);
     }
 }
 
@@ -1346,6 +1366,30 @@ TEST_CASE("pumping exclusively an extra session goes to a waking hour with room 
                                         "waking hours keeps 2 h (min_gap) from your other pumps. Even then about "
                                         "110 ml is missing: give stored milk for the rest, and ask a lactation "
                                         "consultant how to raise your yield."));
+}
+
+TEST_CASE("pumping exclusively the day's last pump skipped ahead gets its extra session before it, from now") {
+    // The 23:00 pump skipped at 18:00: no time fits after it on its day (from midnight, half min_gap after it),
+    // so the extra is proposed from now, min_gap from the skipped time as from any pump (not "no room").
+    const std::vector<SlotSpec> slots = {{hm(1), 100},  {hm(4), 100},  {hm(7), 100}, {hm(10), 100},
+                                         {hm(13), 100}, {hm(16), 100}, {hm(23), 100}};
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.max_gap_day = hours(8);
+    s.max_gap_night = hours(8);
+    auto entries = week_before(monday, slots);
+    for (int d = 0; d <= 7; ++d)
+        for (const SlotSpec& slot : slots)
+            if (d > 0 || slot.minute < hm(18)) entries.push_back(pump(berlin(), monday - date::days(d), slot.minute, 105));
+    entries.push_back(entry_at(EntryType::skip, berlin(), monday, hm(23)));
+    const Seconds now = start_of_local_day(monday, berlin()) + hours(18);
+    const Plan plan = plan_pumps(entries, s, Clock{now, berlin()}, TimeSpan{now, now + hours(24)});
+    std::vector<std::string> extras;
+    for (const PlannedPump& p : plan.pumps)
+        if (p.extra) extras.push_back(local(p.at, berlin()));
+    CHECK(extras == std::vector<std::string>{"2026-11-16T18:00:00+01:00"});  // 2 h after the 16:00 pump
+    REQUIRE_FALSE(plan.advice.empty());
+    CHECK(plan.advice[0].kind == AdviceKind::shortfall);
 }
 
 TEST_CASE("a re-spaced day gives each pump the amounts of the feeds it covers") {
