@@ -443,8 +443,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 const std::string norm = fmt::format("about {} a day, {} ({})", amount(a.daily, unit), what,
                                                      source_words(a.text));
                 return fmt::format(
-                    "The targets are {}estimates: {}, so the plan counts each feed without an amount at {}{}.{}{}{} Log "
-                    "more bottles with their amounts for measured targets.",
+                    "The targets are {}estimates: {}, so the plan counts each feed without an amount at {}{}.{}{}{} "
+                    "Log more bottles with their amounts for measured targets.",
                     a.own_slots > 0 ? "partly " : "", feeds_without_amount(a), amount(a.per_feed, unit),
                     a.capped ? capped_feed_words(std::lround(a.feedings), a.fewest_feeds) + " of " + norm
                              : fmt::format(", a feed's share of {}, over the plan's {} feeds a day", norm,
