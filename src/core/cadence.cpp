@@ -744,23 +744,10 @@ Seconds plan_lookback_since(Seconds until, date::sys_days first_day, int lookbac
 
 namespace {
 
-// A baby's name as a shell word: bare when every character is safe there (letters, digits, "-_.+@%:,/=", any
-// non-ASCII letter), else in single quotes ("Mary Ann" -> 'Mary Ann', "O'Neil" -> 'O'\''Neil').
-std::string shell_word(std::string_view name) {
-    const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x80 || std::isalnum(u) || std::string_view("-_.+@%:,/=").find(c) != std::string_view::npos;
-    });
-    if (bare) return std::string(name);
-    std::string out = "'";
-    for (const char c : name) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // The commands that log a feed, naming `baby` when the plan is one named baby's (with several babies a feed
 // logged without --baby is refused: "whose feed is it?").
 std::string log_feed_commands(std::string_view baby) {
-    const std::string of = baby.empty() ? std::string() : " --baby " + printable(shell_word(baby));
+    const std::string of = baby.empty() ? std::string() : " --baby " + printable(shell_quote(baby));
     return fmt::format("pumplog log feed 120ml{}, or pumplog log feed --breast{}", of, of);
 }
 
