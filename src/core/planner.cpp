@@ -1233,26 +1233,22 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                                        [&](Seconds p) { return x - p < tolerance && p - x < tolerance; });
                 };
                 const date::sys_days day = memo.local_day(g.begin);
+                std::vector<Seconds> near_planned;  // habitual, within half min_gap of a planned pump
                 for (int d = -1; d <= 1; ++d)
                     for (const int m : *habits) {
                         const Seconds h =
                             memo.to_instant(LocalSeconds((day + date::days(d)).time_since_epoch() + minutes(m)));
-                        const bool away = std::any_of(periods.begin(), periods.end(),
-                                                      [&](const TimeSpan& p) { return p.contains(h); });
-                        if (!away && !near(pump_times, h)) {
-                            routine.push_back(h);
-                            own.push_back(h);
+                        const auto in = [&](const TimeSpan& p) { return p.contains(h); };
+                        if (std::any_of(periods.begin(), periods.end(), in)) continue;
+                        if (near(pump_times, h)) {
+                            near_planned.push_back(h);
+                            continue;
                         }
+                        routine.push_back(h);
+                        own.push_back(h);
                     }
                 keep_from = routine;
-                for (const int m : *habits)
-                    for (int d = -1; d <= 1; ++d) {
-                        const Seconds h =
-                            memo.to_instant(LocalSeconds((day + date::days(d)).time_since_epoch() + minutes(m)));
-                        if (near(pump_times, h) && std::none_of(periods.begin(), periods.end(),
-                                                                [&](const TimeSpan& p) { return p.contains(h); }))
-                            keep_from.push_back(h);
-                    }
+                keep_from.insert(keep_from.end(), near_planned.begin(), near_planned.end());
                 for (const Entry& e : entries)
                     if (e.type == EntryType::pump && e.at.instant <= until && e.at.instant > g.begin - hours(48) &&
                         e.at.instant < g.end + hours(48) && near(routine, e.at.instant)) {
@@ -1286,8 +1282,11 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             const double unskipped_session = (expected + skipped_expected).ml() / count;
             const bool skip_made = first_skip && unskipped_short < unskipped_session / 2 &&
                                    !(unskipped_short >= unskipped_session / 4 && extra_held(g));
-            const std::vector<Seconds> keep_from_skipped = keep_from;
-            if (skip_made) std::erase(keep_from, *first_skip);
+            std::vector<Seconds> keep_from_skipped;  // keep_from as it was, the skipped pump's time in it
+            if (skip_made) {
+                keep_from_skipped = keep_from;
+                std::erase(keep_from, *first_skip);
+            }
             const Seconds from =
                 skip_made ? std::max(day_start, *first_skip + settings.same_pump_within()) : day_start;
             Seconds not_before = from;
