@@ -193,13 +193,15 @@ private:
 // night makes no distance longer or shorter) and in real hours (the hour a spring-forward change skips
 // brings no pump nearer: timetable::spacing); the best expected yield wins, then a time outside the night,
 // then the time nearest the away window (the earliest on a tie), never
-// before `not_before`; with `waking`, only a time outside the night (night_window). nullopt when no time keeps
-// those distances (then the day is re-spaced).
+// before `not_before`; with `waking`, only a time outside the night (night_window); with `in_group`, away
+// too only a time in the group (the window). nullopt when no time keeps those distances (then the day is
+// re-spaced).
 std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
                                const Group& group, Seconds not_before, const Settings& settings, const Yield& yield,
-                               const ZoneMemo& zone, const LaidOut& laid_out, bool waking) {
+                               const ZoneMemo& zone, const LaidOut& laid_out, bool waking, bool in_group = false) {
     TimeSpan span = group;
-    if (settings.mode != PlanMode::exclusive) span = local_days(zone.local_day(group.begin), 1, zone.zone());
+    if (settings.mode != PlanMode::exclusive && !in_group)
+        span = local_days(zone.local_day(group.begin), 1, zone.zone());
     span.begin = std::max(span.begin, not_before);
     if (span.begin >= span.end) return std::nullopt;
     const DailyWindow night = night_window(settings);
@@ -1287,13 +1289,17 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 keep_from_skipped = keep_from;
                 std::erase(keep_from, *first_skip);
             }
-            const Seconds from =
-                skip_made ? std::max(day_start, *first_skip + settings.same_pump_within()) : day_start;
+            // Away, a skipped pump is made up in its window when a time there fits (the parent is at work: 11:00
+            // for a skipped 10:00, not 18:00 at home for a millilitre more), and its time does not jump to the
+            // window's end once that has passed.
+            const Seconds from = skip_made ? *first_skip + settings.same_pump_within() : day_start;
             Seconds not_before = from;
             const auto place = [&](bool waking) {
                 not_before = from;
-                std::optional<Seconds> t =
-                    propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                std::optional<Seconds> t;
+                if (skip_made && away_mode)
+                    t = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking, true);
+                if (!t) t = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
                 if (!t && skip_made) {
                     not_before = std::max(day_start, until);
                     t = propose(keep_from_skipped, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
@@ -1323,7 +1329,11 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 at = place(false);
                 a.night = at.has_value();
             }
-            if (over && (!at || !range.contains(*at))) continue;
+            // A skip's extra overdue past its window's end is still said (plan next reminds of it until then).
+            const bool skip_overdue = skip_made && away_mode && at && *at < range.begin && *at <= until &&
+                                      until < overdue_until(*at, pump_times, settings) &&
+                                      !extra_logged(entries, *at, until, routine, settings);
+            if (over && (!at || !range.contains(*at)) && !skip_overdue) continue;
             if (at) {
                 PlannedPump extra;
                 extra.at = *at;
@@ -1351,7 +1361,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // plan next says "Pump now") is left out of the table as any overdue pump, not its advice: the
             // window is still short.
             a.overdue = settings.mode != PlanMode::exclusive && !a.respaced && a.at && *a.at < range.begin &&
-                        *a.at <= until && g.end > until && until < overdue_until(*a.at, pump_times, settings) &&
+                        *a.at <= until && (g.end > until || skip_made) &&
+                        until < overdue_until(*a.at, pump_times, settings) &&
                         !extra_logged(entries, *a.at, until, routine, settings);
             if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at) || a.overdue) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))

@@ -1911,3 +1911,21 @@ skip_day() {
     [ "$status" -eq 0 ]
     [ "$output" = "Pump at 17:00 (in 5 min), aim for 80 ml (an extra session)" ]
 }
+
+@test "away, a skipped pump is made up in its window though an evening hour yields more, and stays put after it" {
+    baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-16 7 "10:00=110 13:00=110 16:00=125 21:00=110"
+    local away="mon-fri 08:00-17:30"
+    # The 10:00 pump skipped at 09:00: 11:00 at work, not 18:00 at home for a few ml more.
+    pumplog --now "2026-11-23 09:00" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 09:00" plan --away "$away" --format json
+    [ "$(jq -c '[.pumps[] | select(.extra) | .at]' <<<"$output")" = '["2026-11-23T11:00:00+01:00"]' ]
+    # Another day: the 16:00 pump skipped at 15:00, its 17:00 extra not pumped. Past the window's end it stays at
+    # 17:00, overdue in plan and plan next alike, never a new "17:30 pump 1 min overdue".
+    pumps 2026-11-24 1 "10:00=110 13:00=110"
+    pumplog --now "2026-11-24 15:00" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-24 17:31" plan next --away "$away"
+    [ "$output" = "Pump now: the 17:00 pump is 31 min overdue, aim for 80 ml (an extra session)" ]
+    run --separate-stderr pumplog --now "2026-11-24 17:31" plan --away "$away" --format json
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]]' <<<"$output")" = '[["2026-11-24T17:00:00+01:00",true]]' ]
+}
