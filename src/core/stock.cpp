@@ -348,6 +348,11 @@ void check_new_label(const Stock& stock, std::string_view label) {
             throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try {}",
                                           terminal_text(label), next_label(stock)));
     if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
+    // A label is a command's word (stock use B3): one starting with "-" would be read as an option.
+    if (label.front() == '-')
+        throw usage_error(fmt::format("label \"{}\" starts with \"-\", which a command would read as an option; "
+                                      "try {}",
+                                      terminal_text(label), next_label(stock)));
     // The characters a terminal is shown as escapes (C1 controls, bidi controls, line and paragraph
     // separators: terminal_text) are special characters too, refused as the ASCII controls are.
     if (terminal_text(label) != label)

@@ -175,10 +175,13 @@ void next_steps(const SupplyProgress& p, Unit unit, std::vector<PlanAdvice>& adv
             "al. 2023).",
             format_volume(supply_coming_to_volume, unit)), "not_come_to_volume", p.day));
     } else {
+        // The first such whole day named when there is one (JSON came_to_volume_on), as above.
         advice.push_back(see_consultant(fmt::format(
-            "You have come to volume, over {} a day (Mago-Shah et al. 2023); a lactation consultant can help you "
+            "You have come to volume, over {} a day (Mago-Shah et al. 2023){}; a lactation consultant can help you "
             "reach full production.",
-            format_volume(supply_coming_to_volume, unit)), "came_to_volume", p.day));
+            format_volume(supply_coming_to_volume, unit),
+            came_on ? fmt::format(", first on {} (day {})", format_date(*came_on), (*came_on - birth).count())
+                    : std::string()), "came_to_volume", p.day));
         advice.back().came_to_volume_on = came_on;
     }
 }

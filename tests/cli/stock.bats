@@ -768,3 +768,13 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     run --separate-stderr pumplog --now "2026-11-11 13:00" status --format json
     [ "$(jq -c '.stash.days_of_cover' <<<"$output")" = 7.3 ]
 }
+
+@test "a label starting with - is refused: the commands that name it would read it as an option" {
+    export PUMPLOG_NOW="2026-11-20T10:00:00+01:00"
+    pumplog stock add 50ml --in freezer --label B1 >/dev/null
+    cp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog stock add 50ml --in freezer --label -x
+    [ "$status" -eq 2 ]
+    [ "$stderr" = 'pumplog: error: label "-x" starts with "-", which a command would read as an option; try B2' ]
+    cmp "$J" "$TEST_DIR/before"
+}

@@ -478,3 +478,25 @@ falling_journal() {
     run --separate-stderr pumplog plan --mode exclusive --format json
     [ "$(jq '[.advice_items[] | select(.kind == "falling_supply")] | length' <<<"$output")" = 0 ]
 }
+
+@test "supply mode remembers coming to volume weeks back, past the look-back window, and names the day" {
+    # 8 sessions a day from the birth: 40 ml each (320 ml a day), one day 80 ml each (640 ml), 16 days back.
+    local d day t ml
+    for ((d = 1; d <= 30; d++)); do
+        day="$(date -d "2026-11-14 + $d day" +%F)"
+        ml=40
+        [ "$day" = 2026-11-28 ] && ml=80
+        for t in 00:30 03:30 06:30 09:30 12:30 15:30 18:30 21:30; do
+            journal_line "{\"v\":1,\"id\":\"p$day$t\",\"type\":\"pump\",\"at\":\"${day}T$t:00+01:00\",\"ml\":$ml}"
+        done
+    done
+    run --separate-stderr pumplog --now "2026-12-14T22:00:00+01:00" plan --mode supply --birth 2026-11-14 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "see_consultant") | [.when, .came_to_volume_on]]' <<<"$output")" = '[["came_to_volume","2026-11-28"]]' ]
+    # Over 500 ml in the last 24 hours too: the sentence names the first day, as the JSON does.
+    for t in 00:30 03:30 06:30 09:30 12:30 15:30 18:30 21:30; do
+        journal_line "{\"v\":1,\"id\":\"q$t\",\"type\":\"pump\",\"at\":\"2026-12-15T$t:00+01:00\",\"ml\":80}"
+    done
+    run --separate-stderr pumplog --now "2026-12-15T22:00:00+01:00" plan --mode supply --birth 2026-11-14
+    [[ "$output" == *"You have come to volume, over 500 ml a day (Mago-Shah et al. 2023), first on 2026-11-28 (day 14); a lactation consultant"* ]]
+}
