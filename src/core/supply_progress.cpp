@@ -460,6 +460,18 @@ SupplyAssessment judge_supply(const std::vector<Entry>& entries, const std::opti
         next.age_days = first_milestone.day;
         next.milestone = first_milestone.volume;
         advice.push_back(next);
+        // On track with fewer sessions than the aim, as from day 6 on: the first days are when it counts.
+        if (enough && p.sessions_24h < supply_default_sessions) {
+            PlanAdvice keep = said(AdviceKind::keep_pumping,
+                                   fmt::format("Work up to 8-10 sessions in 24 hours (Ameda): you logged {} in the "
+                                               "last 24 hours.",
+                                               p.sessions_24h),
+                                   "Ameda");
+            keep.pumps = p.sessions_24h;
+            keep.night = p.night_session;
+            keep.count = supply_default_sessions;
+            advice.push_back(keep);
+        }
         if (!enough) next_steps(p, unit, advice);
         return out;
     }

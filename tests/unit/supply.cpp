@@ -910,7 +910,13 @@ TEST_CASE("before day 6 the sessions are judged: 5 or more with one between 01:0
                            "et al. 2023).",
                            "No volume milestone before day 6: the milk comes in over days 3-5; the first milestone is "
                            "about 350 ml a day on day 6 (Ru et al. 2020).",
+                           // Fewer than 8: on track is no reason to pump less often than the timetable (Ameda).
+                           "Work up to 8-10 sessions in 24 hours (Ameda): you logged 6 in the last 24 hours.",
                        });
+    // 8 sessions: nothing to work up to.
+    const SupplyAssessment eight = assess_supply(logged_day_of_pumps(8, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
+    CHECK(eight.progress.verdict == SupplyVerdict::on_track);
+    CHECK(eight.advice.size() == 2);
     // 7 sessions but none at night: behind, add a night session.
     const SupplyAssessment no_night =
         assess_supply(logged_day_of_pumps_no_night(7, 10), ymd(2026, 11, 18), berlin_now(), Unit::ml);
