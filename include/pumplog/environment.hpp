@@ -19,8 +19,10 @@ const char* passwd_home();
 // The folder `~` stands for: HOME when it is an absolute path, else the passwd entry's home when that is
 // one. An unset, empty or relative HOME (a cron job's, a systemd unit's) never makes the journal or the
 // config relative to the current folder, which would quietly start a second journal wherever the job
-// runs. With neither, a usage error (exit 2) saying what to set: "HOME, or " + `instead` (which names the
-// file's own variable: "PUMPLOG_JOURNAL or -j"); `what` names the file ("the journal").
+// runs. With neither, a usage error (exit 2), one line saying why (HOME not set, empty or relative; the user
+// with no home in the passwd database, or a relative one there) and what to set: "HOME to an absolute path,
+// or " + `instead` (which names the file's own variable: "name the journal with PUMPLOG_JOURNAL or -j");
+// `what` names the file ("the journal").
 std::filesystem::path home_folder(const Environment& env, const AccountHome& account, std::string_view what,
                                   std::string_view instead);
 

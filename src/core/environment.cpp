@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pumplog/error.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog {
 
@@ -18,11 +19,18 @@ std::filesystem::path home_folder(const Environment& env, const AccountHome& acc
                                   std::string_view instead) {
     const char* home = env("HOME");
     if (home != nullptr && home[0] == '/') return home;
-    if (const char* own = account ? account() : nullptr; own != nullptr && own[0] == '/') return own;
-    throw usage_error(fmt::format("no home folder for {}: HOME is {} and user {} has no home in the passwd "
-                                  "database; set HOME, or {}",
-                                  what, home == nullptr ? "not set" : *home == '\0' ? "empty" : "relative",
-                                  ::getuid(), instead));
+    const char* own = account ? account() : nullptr;
+    if (own != nullptr && own[0] == '/') return own;
+    // One line: why neither will do (a relative value quoted, as it was found), and what to set.
+    const std::string home_is = home == nullptr  ? std::string("not set")
+                                : *home == '\0' ? std::string("empty")
+                                                 : fmt::format("relative (\"{}\")", printable(home));
+    const std::string account_has = own == nullptr || *own == '\0'
+                                        ? fmt::format("user {} has no home in the passwd database", ::getuid())
+                                        : fmt::format("user {}'s home in the passwd database is relative (\"{}\")",
+                                                      ::getuid(), printable(own));
+    throw usage_error(fmt::format("no home folder for {}: HOME is {} and {}; set HOME to an absolute path, or {}", what,
+                                  home_is, account_has, instead));
 }
 
 }  // namespace pumplog

@@ -709,11 +709,11 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
     nobody XDG_CONFIG_HOME="$TEST_DIR/xdg"
     [ "$status" -eq 2 ]
     [ "$stderr" = "pumplog: error: no home folder for the journal: HOME is not set and user 12345 has no home in the \
-passwd database; set HOME, or name the journal with PUMPLOG_JOURNAL or -j" ]
+passwd database; set HOME to an absolute path, or name the journal with PUMPLOG_JOURNAL or -j" ]
     nobody HOME= XDG_DATA_HOME="$TEST_DIR/xdg"
     [ "$status" -eq 2 ]
     [ "$stderr" = "pumplog: error: no home folder for the config: HOME is empty and user 12345 has no home in the \
-passwd database; set HOME, or name the config file with PUMPLOG_CONFIG" ]
+passwd database; set HOME to an absolute path, or name the config file with PUMPLOG_CONFIG" ]
     [ -z "$(ls -A "$TEST_DIR/cwd" "$TEST_DIR/xdg" | grep -v ':$' | grep .)" ]
     # Named otherwise, the files need no home.
     nobody HOME=relative PUMPLOG_JOURNAL="$TEST_DIR/xdg/j.jsonl" PUMPLOG_CONFIG="$TEST_DIR/xdg/config.json"

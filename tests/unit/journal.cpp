@@ -408,19 +408,23 @@ TEST_CASE("with no absolute HOME the journal and config are under the passwd hom
         account = "/home/from-passwd";
         CHECK(default_journal_path("", env, passwd) == "/home/from-passwd/.local/share/pumplog/journal.jsonl");
         CHECK(default_config_path(env, passwd) == "/home/from-passwd/.config/pumplog/config.json");
-        // No passwd home either (a uid without an entry, or a relative one): refused, saying what to set.
+        // No passwd home either (a uid without an entry, or a relative one): refused in one line saying why
+        // and what to set.
+        const std::string home_is = std::string_view(home) == "unset" ? "not set"
+                                    : *home                          ? fmt::format("relative (\"{}\")", home)
+                                                                     : "empty";
         for (const char* none : {static_cast<const char*>(nullptr), "", "relative"}) {
             account = none;
+            const std::string account_has =
+                none != nullptr && *none ? fmt::format("user {}'s home in the passwd database is relative "
+                                                       "(\"relative\")", ::getuid())
+                                         : fmt::format("user {} has no home in the passwd database", ::getuid());
             CHECK(testing::refusal([&] { default_journal_path("", env, passwd); }, 2) ==
-                  fmt::format("no home folder for the journal: HOME is {} and user {} has no home in the passwd "
-                              "database; set HOME, or name the journal with PUMPLOG_JOURNAL or -j",
-                              std::string_view(home) == "unset" ? "not set" : *home ? "relative" : "empty",
-                              ::getuid()));
+                  fmt::format("no home folder for the journal: HOME is {} and {}; set HOME to an absolute path, or "
+                              "name the journal with PUMPLOG_JOURNAL or -j", home_is, account_has));
             CHECK(testing::refusal([&] { default_config_path(env, passwd); }, 2) ==
-                  fmt::format("no home folder for the config: HOME is {} and user {} has no home in the passwd "
-                              "database; set HOME, or name the config file with PUMPLOG_CONFIG",
-                              std::string_view(home) == "unset" ? "not set" : *home ? "relative" : "empty",
-                              ::getuid()));
+                  fmt::format("no home folder for the config: HOME is {} and {}; set HOME to an absolute path, or "
+                              "name the config file with PUMPLOG_CONFIG", home_is, account_has));
             // The files named otherwise need no home.
             CHECK(default_journal_path("/x/j.jsonl", env, passwd) == "/x/j.jsonl");
             vars["XDG_DATA_HOME"] = "/xdg";
