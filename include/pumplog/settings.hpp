@@ -143,7 +143,8 @@ std::string configured_zone(std::string_view value);
 // JSON value is refused as not a string.
 std::string stored_value_problem(std::string_view key, const nlohmann::json& value);
 // The line naming such a value, the file (`path`, when given) and the fix:
-// "config file PATH: PROBLEM; fix it, or run pumplog config unset KEY".
+// "config file PATH: PROBLEM; fix it, or run pumplog config unset KEY" (KEY shell-quoted, as shell_quote
+// quotes it: a known key is one bare word, but the command pasted must be the one shown for any).
 std::string bad_stored_value(const std::filesystem::path& path, std::string_view key, std::string_view problem);
 // Settings from stored values over the defaults. A stored value its key does
 // not take is refused, naming the file (`path`, when given) and the fix

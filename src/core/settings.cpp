@@ -629,7 +629,8 @@ std::string stored_value_problem(std::string_view key, const nlohmann::json& val
 
 std::string bad_stored_value(const std::filesystem::path& path, std::string_view key, std::string_view problem) {
     const std::string file = path.empty() ? std::string("config file") : "config file " + path.string();
-    return fmt::format("{}: {}; fix it, or run pumplog config unset {}", file, problem, key);
+    // The key shell-quoted, as every command suggested: pasted, it is the one command shown.
+    return fmt::format("{}: {}; fix it, or run pumplog config unset {}", file, problem, shell_quote(key));
 }
 
 Settings settings_from(const nlohmann::json& values, const std::filesystem::path& path,

@@ -218,6 +218,11 @@ TEST_CASE("a stored value is judged in the words the commands that use its key r
     CHECK(stored_value_problem("timezone", "none").empty());
     CHECK(bad_stored_value("/c.json", "unit", "unit takes ml or oz, not \"kg\"") ==
           "config file /c.json: unit takes ml or oz, not \"kg\"; fix it, or run pumplog config unset unit");
+    // The command suggested is pasted as it is shown: a key that is no bare word is shell-quoted in it.
+    CHECK(bad_stored_value("/c.json", "min gap", "p") == "config file /c.json: p; fix it, or run pumplog config unset "
+                                                         "'min gap'");
+    CHECK(bad_stored_value("", "$(rm x)'s", "p") == "config file: p; fix it, or run pumplog config unset "
+                                                    "'$(rm x)'\\''s'");
     // settings_from refuses it in the same words
     CHECK(refusal([] { settings_from(nlohmann::json{{"lookback", "999"}}, "/c.json"); }) ==
           bad_stored_value("/c.json", "lookback", stored_value_problem("lookback", "999")));
