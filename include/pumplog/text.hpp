@@ -75,6 +75,13 @@ std::size_t invalid_utf8_at(std::string_view text);
 //   tag characters U+E0000-U+E007F                   \U000e0041
 // A backslash stays as it is: the table is for people; JSON keeps the exact text.
 std::string terminal_text(std::string_view text);
+// The code points terminal_text writes escaped wherever they stand: a C0 control, DEL, a C1 or bidi control,
+// U+2028, U+2029, a character that shows nothing (invisible_character's), a tag character. The JSON output
+// escapes the same ones (render/json.hpp), so no text reaches a terminal raw through it that the tables escape.
+bool terminal_escapes(char32_t cp);
+// The code points terminal_text writes escaped as the text's first or last character only: the joiners
+// U+200C and U+200D, which join nothing there.
+bool terminal_escapes_at_edge(char32_t cp);
 
 // The first code point of valid UTF-8 text that shows nothing at all where
 // a name is read (Unicode's default ignorable code points such as U+00AD soft

@@ -198,6 +198,10 @@ std::string terminal_text(std::string_view text) {
     return out;
 }
 
+bool terminal_escapes(char32_t cp) { return cp < 0x20 || cp == 0x7F || escaped_code_point(cp); }
+
+bool terminal_escapes_at_edge(char32_t cp) { return joiner(cp); }
+
 char32_t invisible_character(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         if (static_cast<unsigned char>(text[i]) < 0x80) {

@@ -1,60 +1,90 @@
 #include "pumplog/render/json.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <string_view>
+
+#include "pumplog/text.hpp"
 
 namespace pumplog::render {
 
 namespace {
 
-// The code point of the control that starts at text[at] and that JSON output escapes, or 0 (its bytes in
-// `length`). The text is valid UTF-8 (the dump replaces what is not).
-char32_t control_at(std::string_view text, std::size_t at, std::size_t& length) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
-    const std::size_t left = text.size() - at;
-    if (b(0) == 0xC2 && left >= 2 && b(1) >= 0x80 && b(1) <= 0x9F) {  // C1: U+0080-U+009F
-        length = 2;
-        return b(1);
+// The length of the UTF-8 sequence at text[at] and its code point; 0 when none starts there (the dump writes
+// valid UTF-8, but the text is anyone's).
+std::size_t sequence_at(std::string_view text, std::size_t at, char32_t& cp) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    std::size_t n = 0;
+    if (lead < 0x80) {
+        cp = lead;
+        return 1;
     }
-    if (b(0) == 0xD8 && left >= 2 && b(1) == 0x9C) {  // U+061C arabic letter mark
-        length = 2;
-        return 0x061C;
+    if ((lead & 0xE0) == 0xC0) { n = 2; cp = lead & 0x1F; }
+    else if ((lead & 0xF0) == 0xE0) { n = 3; cp = lead & 0x0F; }
+    else if ((lead & 0xF8) == 0xF0) { n = 4; cp = lead & 0x07; }
+    else return 0;
+    if (at + n > text.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto byte = static_cast<unsigned char>(text[at + k]);
+        if ((byte & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (byte & 0x3F);
     }
-    if (b(0) == 0xE2 && left >= 3 && (b(1) == 0x80 || b(1) == 0x81)) {
-        const char32_t cp = 0x2000 | static_cast<char32_t>((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-        if (cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
-            length = 3;
-            return cp;
-        }
-    }
-    return 0;
+    return n;
+}
+
+// Whether text[at] is a `"` that opens or closes a string: not one written \" inside it (an odd run of
+// backslashes before it).
+bool string_quote(std::string_view text, std::size_t at) {
+    if (text[at] != '"') return false;
+    std::size_t backslashes = 0;
+    while (backslashes < at && text[at - 1 - backslashes] == '\\') ++backslashes;
+    return backslashes % 2 == 0;
+}
+
+// `cp` as a JSON escape: \uHHHH, a surrogate pair beyond U+FFFF (\udb40\udc41 for the tag U+E0041).
+void append_escape(std::string& out, char32_t cp) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const auto unit = [&](char32_t u) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 0xF];
+    };
+    if (cp <= 0xFFFF) return unit(cp);
+    unit(0xD800 + ((cp - 0x10000) >> 10));
+    unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
 }
 
 }  // namespace
 
 std::string escape_json_controls(std::string text) {
-    // The fast path: memchr for each lead byte (a 100k-entry log is megabytes of ASCII).
-    std::size_t first = text.size();
-    for (const char lead : {'\xC2', '\xD8', '\xE2'})
-        if (const void* hit = std::memchr(text.data(), lead, first))
-            first = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
-    if (first == text.size()) return text;
+    // The fast path: ASCII but DEL (a 100k-entry log is megabytes of it) comes back unscanned.
+    const auto from =
+        std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7F; });
+    if (from == text.end()) return text;
 
-    static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(text.size() + 32);
     std::size_t copied = 0;  // text before this is in `out`
-    for (std::size_t i = first; i < text.size(); ++i) {
-        if (static_cast<unsigned char>(text[i]) < 0xC2) continue;
-        std::size_t length = 0;
-        const char32_t cp = control_at(text, i, length);
-        if (cp == 0) continue;
-        out.append(text, copied, i - copied);
-        out += "\\u";
-        for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
-        copied = i + length;
-        i = copied - 1;
+    for (std::size_t i = static_cast<std::size_t>(from - text.begin()); i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x7F) {
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const std::size_t length = sequence_at(text, i, cp);
+        if (length == 0) {  // no UTF-8: kept as it is
+            ++i;
+            continue;
+        }
+        // Outside strings JSON text is ASCII: a code point here is a string's. A joiner is escaped as its
+        // first or last character, as terminal_text escapes it as the text's.
+        const bool escaped = terminal_escapes(cp) ||
+                             (terminal_escapes_at_edge(cp) && ((i > 0 && string_quote(text, i - 1)) ||
+                                                               (i + length < text.size() && text[i + length] == '"')));
+        if (escaped) {
+            out.append(text, copied, i - copied);
+            append_escape(out, cp);
+            copied = i + length;
+        }
+        i += length;
     }
     out.append(text, copied);
     return out;

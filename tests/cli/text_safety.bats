@@ -267,6 +267,19 @@ Nothing came in; $shown is unchanged." ]
     [ "$(jq -r '.[] | select(.id == "c3") .note' log.json)" = $'C1\u009b2J' ]
 }
 
+@test "every --format json writes DEL and what shows nothing as \\u escapes, as the table escapes them" {
+    # DEL, U+2028, U+200B, U+FEFF, U+00AD, the tag U+E0041 (a surrogate pair in JSON), a joiner that joins nothing.
+    local note='a\u007fb\u2028c\u200bd\ufeffe\u00adf\udb40\udc41g\u200d'
+    journal_line '{"v":1,"id":"z1","type":"pump","at":"2026-11-20T07:00:00+01:00","ml":90,"note":"'"$note"'"}'
+    run --separate-stderr pumplog log --format json
+    [ "$status" -eq 0 ]
+    [ "$(printf '%s\n' "$output" | grep '"note"')" = "    \"note\": \"$note\"," ]
+    [ "$(printf '%s\n' "$output" | jq -r '.[0].note')" = $'a\x7fb\u2028c\u200bd\ufeffe\u00adf\U000e0041g\u200d' ]
+    run --separate-stderr pumplog log
+    [ "$status" -eq 0 ]
+    [[ $output == *'a\x7fb\u2028c\u200bd\ufeffe\u00adf\U000e0041g\u200d'* ]]
+}
+
 @test "log and stock --format csv: ESC and the four characters \\x1b give different cells, a backslash doubled" {
     journal_line '{"v":1,"id":"P5xxx","type":"pump","at":"2026-11-21T07:00:00+01:00","ml":90,"note":"A\u001bB"}'
     journal_line '{"v":1,"id":"P6xxx","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":80,"note":"A\\x1bB"}'
