@@ -38,16 +38,17 @@ std::string problem_of(Context& ctx, std::string_view key) {
 
 // One warning line for a bad value edited by hand, in the words the commands that use the key refuse it with:
 // config reads and writes the file around it, and leaves it as it is (pumplog-config(1)).
-void warn_bad_value(std::string_view key, std::string_view problem) {
-    fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(bad_stored_value(default_config_path(environment), key,
-                                                                                 problem)));
+void warn_bad_value(Context& ctx, std::string_view key, std::string_view problem) {
+    fmt::print(stderr, "pumplog: warning: {}\n",
+               terminal_text(bad_stored_value(ctx.config_path_named(), key, problem)));
 }
 
 // Warns of every bad value stored but `except`'s: set and unset write the file with it untouched.
 void warn_other_bad_values(Context& ctx, std::string_view except) {
     for (const auto& k : setting_keys())
         if (k.name != except)
-            if (const std::string problem = problem_of(ctx, k.name); !problem.empty()) warn_bad_value(k.name, problem);
+            if (const std::string problem = problem_of(ctx, k.name); !problem.empty())
+                warn_bad_value(ctx, k.name, problem);
 }
 
 // The keys a value of `key` is checked against when set: the gaps fit together (check_gaps), and remind_again
@@ -66,7 +67,7 @@ void warn_remind_again_too_long(Context& ctx, std::chrono::minutes min_gap) {
         nlohmann::json stored_value = nlohmann::json::object();
         stored_value["remind_again"] = *it;
         try {
-            remind_again = settings_from(stored_value, default_config_path(environment)).remind_again;
+            remind_again = settings_from(stored_value, ctx.config_path_named()).remind_again;
         } catch (const Error&) {
             return;  // a bad value is warned of as such (warn_other_bad_values)
         }
@@ -90,7 +91,7 @@ int run_get(Context& ctx, const std::string& key) {
     const std::string value = stored(ctx, key);
     // A bad value is printed as it is stored, flagged on stderr: what the file holds, to fix.
     const std::string problem = problem_of(ctx, key);
-    if (!problem.empty()) warn_bad_value(key, problem);
+    if (!problem.empty()) warn_bad_value(ctx, key, problem);
     // For people: a value edited by hand never reaches the terminal raw (an escape, a bidi control).
     fmt::print("{}\n", terminal_text(value.empty() && problem.empty() ? std::string(k.default_text) : value));
     return 0;
@@ -156,6 +157,8 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     std::string value;
     for (const auto& w : words) value += (value.empty() ? "" : " ") + w;
     const std::string normalized = normalize_setting(key, value);
+    // With no home folder to keep the file in, refused in one line (before any warning of reading none).
+    const std::filesystem::path path = ctx.config_path();
     nlohmann::json values = ctx.config_values();
     values[key] = normalized;
     // The gaps must fit together: the shortest gap cannot exceed a longest one. Only the keys the value is
@@ -164,14 +167,14 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     nlohmann::json checked = nlohmann::json::object();
     for (const auto& item : values.items())
         if (checked_together(key, item.key())) checked[item.key()] = item.value();
-    const Settings settings = settings_from(checked, default_config_path(environment));
+    const Settings settings = settings_from(checked, path);
     check_gaps(settings, "min_gap");
     if (key == "remind_again") check_remind_again(settings, "remind_again");
     // A birth date still to come would make the baby's age negative (supply
     // mode's day -55): refused, as a slip (2027 for 2026).
     if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
     warn_other_bad_values(ctx, key);
-    write_config(default_config_path(environment), values);
+    write_config(path, values);
     if (key == "birth" && settings.birth) warn_birth_after_first_feed(ctx, date::sys_days(*settings.birth));
     if (key == "min_gap") warn_remind_again_too_long(ctx, settings.min_gap);
     if (key == "babies") warn_babies_left_out(ctx, settings.babies);
@@ -181,10 +184,11 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
 
 int run_unset(Context& ctx, const std::string& key) {
     const SettingKey& k = key_of(key);
+    const std::filesystem::path path = ctx.config_path();  // none with no home folder: refused, as set is
     nlohmann::json values = ctx.config_values();
     values.erase(key);
     warn_other_bad_values(ctx, key);
-    write_config(default_config_path(environment), values);
+    write_config(path, values);
     if (key == "babies") warn_babies_left_out(ctx, {});
     fmt::print("{} = {} (default)\n", key, k.default_text.empty() ? "(unset)" : k.default_text);
     return 0;
@@ -199,7 +203,7 @@ int run_list(Context& ctx) {
         const std::string value = stored(ctx, k.name);
         // A bad value is shown as it is stored, marked "(bad)" in the table and named on stderr in every format.
         const std::string problem = problem_of(ctx, k.name);
-        if (!problem.empty()) warn_bad_value(k.name, problem);
+        if (!problem.empty()) warn_bad_value(ctx, k.name, problem);
         const std::string shown = value.empty() && problem.empty() ? std::string(k.default_text) : value;
         json[std::string(k.name)] = shown;
         rows.push_back({std::string(k.name), shown.empty() ? "-" : terminal_text(shown),

@@ -18,9 +18,40 @@ namespace pumplog::cli {
 
 const char* environment(const char* name) { return std::getenv(name); }
 
+void Context::find_config() {
+    if (config_path_ || !no_config_path_.empty()) return;
+    try {
+        config_path_ = default_config_path(environment);
+    } catch (const Error& e) {  // no home folder (home_folder)
+        no_config_path_ = e.what();
+    }
+}
+
+const std::filesystem::path& Context::config_path() {
+    find_config();
+    if (!config_path_) throw usage_error(no_config_path_);
+    return *config_path_;
+}
+
+std::filesystem::path Context::config_path_named() {
+    find_config();
+    return config_path_.value_or(std::filesystem::path());
+}
+
 const nlohmann::json& Context::config_values() {
     if (!config_) {
-        const std::filesystem::path path = default_config_path(environment);
+        find_config();
+        if (!config_path_) {
+            // No file to read, so none that holds a setting: the defaults, as with a home and no config file.
+            // Said once (a config meant for this user may be in a home pumplog cannot find), and a cron-style
+            // query says it with a reminder only: cron mails stderr.
+            config_ = nlohmann::json::object();
+            const std::string warning = no_config_path_ + "; the default settings are used until then";
+            if (quiet_missing_journal) no_config_warning = warning;
+            else fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(warning));
+            return *config_;
+        }
+        const std::filesystem::path& path = *config_path_;
         config_ = read_config(path);
         // A key that is no setting (a typo made editing the file, one a newer pumplog knows) is kept in the file
         // and ignored: said, one line each, so that "unti": "oz" does not pass for the unit (pumplog-config(1)).
@@ -48,7 +79,7 @@ const Settings& Context::settings() {
         const bool plans = top == nullptr || top->get_name() == "plan" || top->get_name() == "status" ||
                            top->get_name() == "report";
         std::vector<std::string> ignored;
-        settings_ = settings_from(config_values(), default_config_path(environment),
+        settings_ = settings_from(config_values(), config_path_named(),
                                   plans ? std::function<bool(std::string_view)>() : is_planner_setting, &ignored);
         for (const auto& why : ignored) fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(why));
         // Read only when a plan needs the baby's age (nursing), and once: plan next plans more than once.
@@ -76,7 +107,7 @@ const date::time_zone* Context::zone() {
                 // The form of the other keys' errors: the file, the problem, the fix.
                 throw usage_error(fmt::format("config file {}: timezone: {}; fix it, or run pumplog config unset "
                                               "timezone",
-                                              terminal_text(default_config_path(environment).string()), e.what()));
+                                              terminal_text(config_path_named().string()), e.what()));
             }
         }
     }

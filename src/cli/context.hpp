@@ -1,5 +1,6 @@
 #pragma once
 // What every command shares: the global options, resolved on first use.
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -61,7 +62,16 @@ public:
 
     // Resolved on first use.
     const Settings& settings();
+    // The config file's values (read_config). With no home folder to find the file in (HOME unset, empty or
+    // relative, and no home in the passwd database: default_config_path refuses) there is none to read: the
+    // command runs on the defaults, and says so in one warning line; a cron-style query
+    // (quiet_missing_journal) says it only when it reminds (write_announced), as the reminder lock's warning.
     const nlohmann::json& config_values();
+    // The config file, for `config set` and `config unset`, which write it: with no home folder,
+    // default_config_path's usage error, one line naming HOME and PUMPLOG_CONFIG.
+    const std::filesystem::path& config_path();
+    // The config file as messages name it ("" with no home folder: "config file" then, bad_stored_value).
+    std::filesystem::path config_path_named();
     const date::time_zone* zone();
     const Clock& clock();
     Unit unit();
@@ -95,6 +105,9 @@ public:
     // Why that lock could not be taken ("" when it was): said only by a run that announces something
     // (write_announced), never by one with nothing to say, which exits 1 silently (cron mails stderr).
     std::string reminder_lock_warning;
+    // config_values's warning of a config with no home folder, when a cron-style query leaves it to
+    // write_announced.
+    std::string no_config_warning;
     // SPEC 10: after the command, names a journal that did not exist: "no
     // journal at PATH yet" when a command read it and it still does not exist,
     // "Started a new journal at PATH" when the command created it (both on
@@ -138,6 +151,10 @@ private:
     // The names the journal's feeds carry (babies_named_in), read once.
     const std::vector<std::string>& journal_babies();
     std::optional<std::vector<std::string>> journal_babies_;
+    // default_config_path once: the path, or why there is none (no home folder).
+    void find_config();
+    std::optional<std::filesystem::path> config_path_;
+    std::string no_config_path_;
     std::optional<nlohmann::json> config_;
     std::optional<Settings> settings_;
     std::optional<std::optional<Seconds>> first_feed_;  // Journal::first_feed_at, once read

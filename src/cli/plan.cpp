@@ -188,12 +188,13 @@ int run_plan(Context& ctx, const PlanOptions& o) {
 
 int run_next(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format();
-    const Settings settings = effective_settings(ctx, o);
-    const Clock& clock = ctx.clock();
     std::optional<std::chrono::seconds> within;
     if (!o.within.empty()) within = parse_duration(o.within);
+    // Before the settings are read: a config with no home folder is said with a reminder only, too.
     ctx.quiet_missing_journal = within.has_value();  // cron-style: silent (SPEC 10)
     ctx.warn_damage_once = within.has_value();         // and warns of a damaged line once
+    const Settings settings = effective_settings(ctx, o);
+    const Clock& clock = ctx.clock();
     const std::string baby = plan_baby(ctx, o);
     History history;
     try {

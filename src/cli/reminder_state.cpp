@@ -69,46 +69,51 @@ std::vector<Fallback> fallback_folders() {
     return out;
 }
 
-// Where the state is kept when its folder can be written.
-fs::path wanted_state_path(Context& ctx) {
-    fs::path base;
-    if (const char* xdg = environment("XDG_STATE_HOME"); xdg && *xdg == '/') base = xdg;
-    else {
-        // ~ as the journal's (home_folder): never relative to the current folder. With no home at all (the
-        // journal named by -j), the temporary folder's, as the fallbacks below.
-        try {
-            base = home_folder(environment, passwd_home, "the reminder state", "XDG_STATE_HOME") / ".local" / "state";
-        } catch (const Error&) {
-            base = fs::temp_directory_path();
-        }
-    }
-    // The journal's one name (symlinks and .. resolved): cron's path and the
-    // terminal's, spelled differently, share what was announced.
+// The state's file name: the journal's one name (symlinks and .. resolved) hashed, so that cron's path and
+// the terminal's, spelled differently, share what was announced.
+fs::path state_file_name(Context& ctx) {
     std::error_code ec;
     fs::path journal = fs::weakly_canonical(ctx.journal().path(), ec);
     if (ec) journal = fs::absolute(ctx.journal().path(), ec);
     std::uint64_t hash = 0xcbf29ce484222325ull;  // FNV-1a: the same name on every run and machine
     for (const unsigned char c : journal.string()) hash = (hash ^ c) * 0x100000001b3ull;
-    return base / "pumplog" / fmt::format("reminders-{:016x}.json", hash);
+    return fmt::format("reminders-{:016x}.json", hash);
+}
+
+// Where the state is kept when its folder can be written; none with no home folder at all (the journal named
+// by -j) and no XDG_STATE_HOME: ~ as the journal's (home_folder), never relative to the current folder.
+std::optional<fs::path> wanted_state_path(Context& ctx) {
+    fs::path base;
+    if (const char* xdg = environment("XDG_STATE_HOME"); xdg && *xdg == '/') base = xdg;
+    else {
+        try {
+            base = home_folder(environment, passwd_home, "the reminder state", "XDG_STATE_HOME") / ".local" / "state";
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    }
+    return base / "pumplog" / state_file_name(ctx);
 }
 
 }  // namespace
 
 fs::path reminder_state_path(Context& ctx, bool* fallback) {
-    const fs::path path = wanted_state_path(ctx);
-    const fs::path name = path.filename();
+    const std::optional<fs::path> wanted = wanted_state_path(ctx);
+    const fs::path name = wanted ? wanted->filename() : state_file_name(ctx);
     if (fallback) *fallback = false;
     // A state folder that cannot be written (a read-only home, a folder made by
     // root, a folder where the file should be) would make every cron run remind
-    // again: the state is kept in the user's own temporary folder then.
-    if (can_keep(path.parent_path(), path)) return path;
+    // again: the state is kept in the user's own temporary folder then. With no
+    // home at all, there from the start (said by no warning: there is no other
+    // place), never in a folder of the temporary one that anyone can make.
+    if (wanted && can_keep(wanted->parent_path(), *wanted)) return *wanted;
     for (const Fallback& f : fallback_folders()) {
         if (!f.in_private && !own_folder(f.folder)) continue;
         if (!can_keep(f.folder, f.folder / name)) continue;  // (made there when missing)
-        if (fallback) *fallback = true;
+        if (fallback) *fallback = wanted.has_value();
         return f.folder / name;
     }
-    return path;
+    return wanted.value_or(fs::path());  // none: nothing is kept (a reminder may repeat)
 }
 
 namespace {
@@ -119,7 +124,7 @@ namespace {
 // was not taken is kept for write_announced to say: a run with nothing to say
 // stays silent.
 void lock_state(Context& ctx, const fs::path& state) {
-    if (ctx.reminder_lock) return;
+    if (ctx.reminder_lock || state.empty()) return;
     std::error_code ec;
     fs::create_directories(state.parent_path(), ec);
     fs::path lock = state;
@@ -152,6 +157,7 @@ Announced read_announced(Context& ctx) {
     Announced out;
     const fs::path path = reminder_state_path(ctx);
     lock_state(ctx, path);
+    if (path.empty()) return out;
     std::ifstream in(path);
     if (!in) return out;
     std::stringstream text;
@@ -186,13 +192,20 @@ void write_state(Context& ctx, const Announced& announced, bool quiet) {
     // A quiet write (the state kept for a run that prints nothing) leaves the warning to the write of a run
     // that prints a reminder.
     if (!quiet) {
-        if (!ctx.reminder_lock_warning.empty())
-            fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(ctx.reminder_lock_warning));
-        ctx.reminder_lock_warning.clear();
+        for (std::string* warning : {&ctx.no_config_warning, &ctx.reminder_lock_warning}) {
+            if (!warning->empty()) fmt::print(stderr, "pumplog: warning: {}\n", terminal_text(*warning));
+            warning->clear();
+        }
     }
     if (fallback && !quiet)
         fmt::print(stderr, "pumplog: warning: cannot write the reminder state in {}; kept in {} instead\n",
-                   wanted_state_path(ctx).parent_path().string(), path.parent_path().string());
+                   wanted_state_path(ctx)->parent_path().string(), path.parent_path().string());
+    if (path.empty()) {
+        if (!quiet)
+            fmt::print(stderr, "pumplog: warning: no folder of this user's own to keep the reminder state in "
+                               "(set HOME or XDG_STATE_HOME); reminders may repeat\n");
+        return;
+    }
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     std::error_code abs_ec;

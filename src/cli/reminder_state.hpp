@@ -15,7 +15,9 @@ namespace pumplog::cli {
 
 // The state's file. When its folder cannot be written (or a folder stands
 // where the file should), the same name in the user's own temporary folder
-// ($TMPDIR/pumplog-UID, made 0700), and `fallback` is set.
+// ($TMPDIR/pumplog-UID, made 0700), and `fallback` is set. With no home folder
+// (and no XDG_STATE_HOME) there from the start, `fallback` not set; empty
+// when no folder of the user's own can be had then (nothing is kept).
 std::filesystem::path reminder_state_path(Context& ctx, bool* fallback = nullptr);
 // The counts kept (empty when there is no file or it is unreadable). Takes
 // the state's lock first (reminders-HASH.lock beside it, held until the

@@ -694,7 +694,7 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
     [ "$made_before" = "$made_after" ]
 }
 
-@test "with no HOME and no passwd home, a command is refused saying what to set, and writes nothing" {
+@test "with no HOME nor passwd home, the journal and config set are refused saying what to set; no config is the defaults" {
     [ "$(id -u)" -eq 0 ] || skip "running as a user without a passwd entry needs root"
     command -v setpriv >/dev/null || skip "no setpriv"
     ! getent passwd 12345 >/dev/null || skip "uid 12345 has a passwd entry here"
@@ -703,22 +703,44 @@ Note: 01:10 is twice on Sun 2026-11-01 (the clocks go back from 02:00 to 01:00):
     mkdir -m 777 "$TEST_DIR/xdg"
     nobody() {
         run --separate-stderr setpriv --reuid 12345 --regid 12345 --clear-groups \
-            env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u PUMPLOG_JOURNAL "$@" "$PUMPLOG_BIN" \
-            add 90ml
+            env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u PUMPLOG_JOURNAL "$@"
     }
-    nobody XDG_CONFIG_HOME="$TEST_DIR/xdg"
+    local no_home='no home folder for the config: HOME is empty and user 12345 has no home in the passwd database; '
+    no_home+='set HOME to an absolute path, or name the config file with PUMPLOG_CONFIG'
+    # The journal, which a command cannot do without: refused.
+    nobody XDG_CONFIG_HOME="$TEST_DIR/xdg" "$PUMPLOG_BIN" add 90ml
     [ "$status" -eq 2 ]
     [ "$stderr" = "pumplog: error: no home folder for the journal: HOME is not set and user 12345 has no home in the \
 passwd database; set HOME to an absolute path, or name the journal with PUMPLOG_JOURNAL or -j" ]
-    nobody HOME= XDG_DATA_HOME="$TEST_DIR/xdg"
-    [ "$status" -eq 2 ]
-    [ "$stderr" = "pumplog: error: no home folder for the config: HOME is empty and user 12345 has no home in the \
-passwd database; set HOME to an absolute path, or name the config file with PUMPLOG_CONFIG" ]
+    # The config, to write: refused in one line, nothing written.
+    nobody HOME= "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/j.jsonl" config set unit oz
+    [ "$status $output|$stderr" = "2 |pumplog: error: $no_home" ]
+    nobody HOME= "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/j.jsonl" config unset unit
+    [ "$status $output|$stderr" = "2 |pumplog: error: $no_home" ]
     [ -z "$(ls -A "$TEST_DIR/cwd" "$TEST_DIR/xdg" | grep -v ':$' | grep .)" ]
+    # The config, to read: there is none, so the defaults, said in one line.
+    local defaults="pumplog: warning: $no_home; the default settings are used until then"
+    nobody HOME= "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/j.jsonl" add 90ml
+    [ "$status $output" = "0 Logged 90 ml at 14:05 - today 90 ml in 1 session" ]
+    [ "$stderr" = "$defaults"$'\n'"Started a new journal at $TEST_DIR/xdg/j.jsonl" ]
+    nobody HOME= "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/j.jsonl" config get unit
+    [ "$status $output|$stderr" = "0 ml|$defaults" ]
+    nobody HOME= "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/j.jsonl" report --since 2026-11-21 --format csv
+    [ "$status|$stderr" = "0|$defaults" ]
+    [[ $output == *$'\n2026-11-21,1,90,0,0,'* ]]
+    nobody HOME= "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/j.jsonl" plan
+    [ "$status|$stderr" = "2|$defaults"$'\n'"pumplog: error: no feeds from 2026-11-13 00:00 to 2026-11-21 14:05; the plan \
+learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed --breast) for 3 \
+more days" ]
+    [ -z "$(ls -A "$TEST_DIR/cwd")" ]
     # Named otherwise, the files need no home.
-    nobody HOME=relative PUMPLOG_JOURNAL="$TEST_DIR/xdg/j.jsonl" PUMPLOG_CONFIG="$TEST_DIR/xdg/config.json"
+    nobody HOME=relative PUMPLOG_JOURNAL="$TEST_DIR/xdg/k.jsonl" PUMPLOG_CONFIG="$TEST_DIR/xdg/config.json" \
+        "$PUMPLOG_BIN" add 90ml
     [ "$status" -eq 0 ]
-    [ "$stderr" = "Started a new journal at $TEST_DIR/xdg/j.jsonl" ]
+    [ "$stderr" = "Started a new journal at $TEST_DIR/xdg/k.jsonl" ]
+    nobody HOME=relative PUMPLOG_CONFIG="$TEST_DIR/xdg/config.json" "$PUMPLOG_BIN" -j "$TEST_DIR/xdg/k.jsonl" \
+        config set unit oz
+    [ "$status $output|$stderr" = "0 unit = oz|" ]
     [ -z "$(ls -A "$TEST_DIR/cwd")" ]
 }
 

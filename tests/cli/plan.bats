@@ -1550,6 +1550,39 @@ short_work_days() {
     [ "$(stat -c %a "$TMPDIR/pumplog-$(id -u)")" = 700 ]
 }
 
+@test "with no home at all, plan next --within runs on the defaults, its state in the user's own temporary folder" {
+    [ "$(id -u)" -eq 0 ] || skip "running as a user without a passwd entry needs root"
+    command -v setpriv >/dev/null || skip "no setpriv"
+    ! getent passwd 12345 >/dev/null || skip "uid 12345 has a passwd entry here"
+    [ ! -d /run/user/12345 ] || skip "this machine has /run/user/12345"
+    three_hourly
+    chmod 711 "$TEST_DIR" && chmod 644 "$J"
+    mkdir -m 1777 "$TEST_DIR/tmp"
+    # HOME unset, no passwd home, no XDG_* folder: the journal named, the config nowhere to be found.
+    nobody_next() {
+        run --separate-stderr setpriv --reuid 12345 --regid 12345 --clear-groups env -u HOME -u XDG_DATA_HOME \
+            -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u XDG_RUNTIME_DIR TMPDIR="$TEST_DIR/tmp" \
+            "$PUMPLOG_BIN" plan next --mode exclusive --now "2026-11-21 $1" --within 10m
+    }
+    local config='pumplog: warning: no home folder for the config: HOME is not set and user 12345 has no home in '
+    config+='the passwd database; set HOME to an absolute path, or name the config file with PUMPLOG_CONFIG; the '
+    config+='default settings are used until then'
+    # Nothing to remind of: silent, the missing config too (cron mails stderr).
+    nobody_next 14:30
+    [ "$status $output|$stderr" = "1 |" ]
+    # A reminder says it once with it; the runs after it are silent, as with a home: remind once.
+    nobody_next 15:50
+    [ "$status $output|$stderr" = "0 Pump at 16:00 (in 10 min), aim for 120 ml|$config" ]
+    for t in 15:55 16:00 16:05; do
+        nobody_next "$t"
+        [ "$status $output|$stderr" = "1 |" ]
+    done
+    # Kept in a folder of its own, made 0700, never in a pumplog folder of the temporary one anyone could make.
+    [ "$(stat -c '%a %u' "$TEST_DIR/tmp/pumplog-12345")" = "700 12345" ]
+    compgen -G "$TEST_DIR/tmp/pumplog-12345/reminders-*.json" >/dev/null
+    [ ! -e "$TEST_DIR/tmp/pumplog" ]
+}
+
 @test "plan from now passes over a skipped pump as plan next does, and weighs its window without its yield" {
     baby 2026-11-04 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
     pumps 2026-11-04 7 "10:00=100 13:00=100 16:00=100"
