@@ -80,6 +80,9 @@ struct PlannedPump {
     bool emptied = false;             // drafted for feeds that all went to nearer pumps: covers none, not a gap's
     PumpDone done = PumpDone::no;     // a plan from now: done with already (the table, JSON and CSV pass over
                                       // it, the calendar keeps its event without an alarm)
+    // An extra session's: the times of the pumps the parent pumps anyway (the plan's, the habitual ones at
+    // home): a pump logged near one of them and not near the extra's own time is that pump, not the extra.
+    std::vector<Seconds> routine{};
 };
 
 // PlanAdvice as data (the renderers word it): a kind and its numbers and times.

@@ -1748,6 +1748,38 @@ habitual_home_pumps() {
     [ "$output" = "Pump at 14:25 (in 5 min), aim for 140 ml (an extra session)" ]
 }
 
+# Away mon-fri 08:00-17:30, the extra session at home at 18:00 (2 h from the 16:00 pump and the habitual 20:00
+# one, an hour before the 19:00 feed); Monday's pumps logged up to 16:00.
+evening_extra() {
+    baby 2026-11-16 7 "02:00=100 05:00=100 07:30=120 10:00=130 13:00=110 16:00=140 19:00=120 22:30=120"
+    pumps 2026-11-16 7 "06:45=75 20:00=110"
+    pumps 2026-11-16 5 "10:00=80 13:00=65 16:00=80"
+    pumps 2026-11-23 1 "06:45=75 10:00=80 13:00=65 16:00=80"
+}
+
+@test "away, the habitual evening pump logged early neither stands for the extra session nor moves it" {
+    evening_extra
+    local away="mon-fri 08:00-17:30"
+    run --separate-stderr pumplog --now "2026-11-23 07:00" plan --away "$away"
+    [ "$status" -eq 0 ]
+    [ "${lines[5]}" = "Mon 2026-11-23  18:00  140 ml     84 ml  extra: toward the 155 ml short (CDC: see advice)" ]
+    # The habitual 20:00 pump logged at 19:30: it is that pump, not the 18:00 extra (1 h 30 min after it), which
+    # stays overdue until 20:00 (not done with, nor moved to 23:30, at night, 2 h from a habit learned with it).
+    pumps 2026-11-23 1 "19:30=100"
+    run --separate-stderr pumplog --now "2026-11-23 19:40" plan next --away "$away"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 18:00 pump is 1 h 40 min overdue, aim for 140 ml (an extra session)" ]
+    run --separate-stderr pumplog --now "2026-11-23 19:40" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | select(.at | startswith("2026-11-23")) | .at[11:16]]' <<<"$output")" = '[]' ]
+    # A pump logged near the extra's own time stands for it: the next pump is Tuesday's first (its window
+    # re-spaced for its own extra session).
+    pumps 2026-11-23 1 "18:20=90"
+    run --separate-stderr pumplog --now "2026-11-23 19:40" plan next --away "$away"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 09:30 tomorrow (in 13 h 50 min), aim for 130 ml" ]
+}
+
 @test "away, an extra session pumped leaves the table and its advice together" {
     habitual_home_pumps
     local away="mon-fri 08:00-17:30"
