@@ -186,6 +186,9 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
+    // falling_supply, pumping exclusively: the parent may be cutting down the pumps on purpose (weaning), which the
+    // plan cannot know: the sentence says a fall is expected then.
+    bool maybe_weaning = false;
     bool overdue = false;  // shortfall: the extra session (at) is overdue at the plan's start (not in its table)
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     // estimated_intake: `birth` as set, when it is after the first feed logged (`day`), which the age counts from.

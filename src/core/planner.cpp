@@ -1459,8 +1459,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     // Pumping exclusively the pumps are the baby's milk: a falling supply is named, as in supply mode
     // (falling_supply, supply.hpp). No birth date: pumps before it only lower the reference the fall is from.
+    // A parent weaning cuts down the pumps on purpose, and the fall is expected: the plan cannot know, so the
+    // sentence says so (maybe_weaning).
     if (settings.mode == PlanMode::exclusive)
-        if (auto falling = falling_supply(entries, std::nullopt, Clock{until, zone})) plan.advice.push_back(*falling);
+        if (auto falling = falling_supply(entries, std::nullopt, Clock{until, zone})) {
+            falling->maybe_weaning = true;
+            plan.advice.push_back(*falling);
+        }
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);
         a.day = local_day(since, zone);

@@ -543,17 +543,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 a.several_babies ? "the babies" : "the baby", a.several_babies ? "each baby" : "the baby");
         // A falling supply (falling_supply in supply.hpp, which lists the sources): the fall with its numbers,
         // then what helps, each with its source.
+        // Pumping exclusively, a parent weaning cuts down the pumps on purpose: said plainly, in one clause.
         case AdviceKind::falling_supply:
             return fmt::format(
                 "Your supply is falling: from about {} a day ({} to {}) to about {} a day over the last {} days ({} "
-                "to {}), {}% less. What helps: remove milk more often and more completely (8-10 sessions in 24 "
+                "to {}), {}% less{}. What helps: remove milk more often and more completely (8-10 sessions in 24 "
                 "hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping (Morton et al. "
                 "2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby skin to "
                 "skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9).",
                 amount(a.need, unit), format_date(a.day), format_date(a.day + date::days(supply_falling_days - 1)),
                 amount(a.expected, unit), supply_falling_days,
                 format_date(a.until_day - date::days(supply_falling_days - 1)), format_date(a.until_day),
-                falling_percent(a));
+                falling_percent(a),
+                a.maybe_weaning ? " (if you are cutting down your pumps on purpose, this is expected)" : "");
         // Supply mode's advice: the core words the sentence (supply_progress.cpp), the numbers are data.
         case AdviceKind::on_track:
         case AdviceKind::behind:

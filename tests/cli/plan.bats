@@ -1961,3 +1961,30 @@ skip_day() {
     run --separate-stderr pumplog --now "2026-11-24 17:31" plan --away "$away" --format json
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]]' <<<"$output")" = '[["2026-11-24T17:00:00+01:00",true]]' ]
 }
+
+# Review s51: a parent pumping exclusively who cuts down the pumps on purpose (weaning) was told only that the supply
+# is falling and what helps. The plan cannot know the intent: the sentence says the fall is expected then, in the
+# table and JSON alike; advice_items keep their numbers. Supply mode (building a supply) says no such thing.
+@test "pumping exclusively a falling supply says plainly it is expected when cutting down pumps on purpose" {
+    export PUMPLOG_NOW="2026-11-20T20:00:00+01:00"
+    local day h
+    # 8 pumps a day from 2026-11-10, 110 ml each, 6 ml less a pump each day; 7 of 45 ml on 11-20; bottle feeds.
+    for day in 10 11 12 13 14 15 16 17 18 19; do
+        for h in 00 03 06 09 12 15 18 21; do
+            pumps "2026-11-$day" 1 "$h:30=$((110 - 6 * (day - 10)))"
+        done
+    done
+    pumps 2026-11-20 1 "00:30=45 03:30=45 06:30=45 09:30=45 12:30=45 15:30=45 18:30=45"
+    baby 2026-11-14 7 "02:00=90 06:00=90 10:00=90 14:00=90"
+    local sentence="Your supply is falling: from about 832 ml a day (2026-11-10 to 2026-11-12) to about 496 ml a day over the last 3 days (2026-11-17 to 2026-11-19), 40% less (if you are cutting down your pumps on purpose, this is expected). What helps: remove milk more often and more completely (8-10 sessions in 24 hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping (Morton et al. 2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby skin to skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9)."
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[] | select(startswith("Your supply"))' <<<"$output")" = "$sentence" ]
+    [ "$(jq -c '.advice_items[] | select(.kind == "falling_supply")' <<<"$output")" = '{"kind":"falling_supply","from_ml":832,"to_ml":496,"fall_percent":40,"from_first":"2026-11-10","from_last":"2026-11-12","to_first":"2026-11-17","to_last":"2026-11-19","source":"ABM Clinical Protocol #9; Ameda; Morton et al. 2009; Meier et al. 2016; Hurst et al. 1997"}' ]
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 0 ]
+    [ "$(grep -c -F -x "Advice: $sentence" <<<"$output")" -eq 1 ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-10-20 --format json
+    [ "$status" -eq 0 ]
+    [[ "$(jq -r '.advice[] | select(startswith("Your supply"))' <<<"$output")" == *", 40% less. What helps: "* ]]
+}
