@@ -725,9 +725,10 @@ every_three_and_a_quarter() {
     short_every_three_hours 2026-10-15
     run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25
     [ "$status" -eq 0 ]
-    [ "${lines[2]}" = "Sun 2026-10-25  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
-    [ "${lines[3]}" = "Sun 2026-10-25  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
-    [ "${lines[4]}" = "Sun 2026-10-25  06:00  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
+    # 02:00 is in the hour the clocks go back repeats: its offset says which (the first).
+    [ "${lines[2]}" = "Sun 2026-10-25  02:00 (+02:00)  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
+    [ "${lines[3]}" = "Sun 2026-10-25  04:00            80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Sun 2026-10-25  06:00           100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
     run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25 --format json
     [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-10-25T02:00:00+02:00 2026-10-25T04:00:00+01:00 2026-10-25T06:00:00+01:00 2026-10-25T08:30:00+01:00 2026-10-25T11:30:00+01:00 2026-10-25T14:30:00+01:00 2026-10-25T17:30:00+01:00 2026-10-25T20:30:00+01:00 2026-10-25T23:30:00+01:00" ]
     # From the day before's 23:30 CEST: 02:00 CEST to 04:00 CET is 3 real hours (the repeated hour), none under 2.
@@ -1987,4 +1988,34 @@ skip_day() {
     run --separate-stderr pumplog plan --mode supply --birth 2026-10-20 --format json
     [ "$status" -eq 0 ]
     [[ "$(jq -r '.advice[] | select(startswith("Your supply"))' <<<"$output")" == *", 40% less. What helps: "* ]]
+}
+
+# Review s51: in the hour a fall-back night repeats (Berlin, Sun 2026-10-25: 02:00-03:00 twice), "the 02:30 pump is
+# 1 h 10 min overdue" did not say which 02:30. A time there carries its UTC offset, in plan next, the table and
+# plan skip; JSON and CSV carry the whole timestamp; a time on any other night stays as it was.
+@test "a pump in the hour the clocks go back repeats names its UTC offset" {
+    baby 2026-10-18 7 "02:30=100 05:30=100 08:30=100 11:30=100 14:30=100 17:30=100 20:30=100 23:30=100"
+    pumplog config set mode exclusive >/dev/null
+    run --separate-stderr pumplog --now "2026-10-25T02:10:00+02:00" plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 02:30 (+02:00) (in 20 min), aim for 100 ml" ]
+    # At the second 02:40, an hour and ten minutes after the first 02:30.
+    run --separate-stderr pumplog --now "2026-10-25T02:40:00+01:00" plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 02:30 (+02:00) pump is 1 h 10 min overdue, aim for 100 ml" ]
+    run --separate-stderr pumplog --now "2026-10-25T02:40:00+01:00" plan next --format json
+    [ "$(jq -c '[.at, .in_min]' <<<"$output")" = '["2026-10-25T02:30:00+02:00",-70]' ]
+    run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-25
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "day             time            target  expected  why" ]
+    [ "${lines[2]}" = "Sun 2026-10-25  02:30 (+02:00)  100 ml         -  covers the 02:30 feed" ]
+    [ "${lines[3]}" = "Sun 2026-10-25  05:30           100 ml         -  covers the 05:30 feed" ]
+    run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-25 --format json
+    [ "$(jq -c '[.pumps[0:2][].at]' <<<"$output")" = '["2026-10-25T02:30:00+02:00","2026-10-25T05:30:00+01:00"]' ]
+    run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-26
+    [ "${lines[2]}" = "Mon 2026-10-26  02:30  100 ml         -  covers the 02:30 feed" ]
+    run --separate-stderr pumplog --now "2026-10-25T02:40:00+01:00" plan skip
+    [ "$status" -eq 0 ]
+    [ "$output" = "Skipped the 02:30 (+02:00) pump" ]
+    [ "$(tail -1 "$J" | jq -r '.at')" = "2026-10-25T02:30:00+02:00" ]
 }
