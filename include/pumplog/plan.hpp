@@ -80,6 +80,9 @@ struct PlannedPump {
     bool emptied = false;             // drafted for feeds that all went to nearer pumps: covers none, not a gap's
     PumpDone done = PumpDone::no;     // a plan from now: done with already (the table, JSON and CSV pass over
                                       // it, the calendar keeps its event without an alarm)
+    // An extra session's: the times of the pumps the parent pumps anyway (the plan's, the habitual ones at
+    // home): a pump logged near one of them and not near the extra's own time is that pump, not the extra.
+    std::vector<Seconds> routine{};
 };
 
 // PlanAdvice as data (the renderers word it): a kind and its numbers and times.
@@ -183,6 +186,9 @@ struct PlanAdvice {
     double feedings = 0;
     int age_days = 0;
     bool respaced = false;
+    // falling_supply, pumping exclusively: the parent may be cutting down the pumps on purpose (weaning), which the
+    // plan cannot know: the sentence says a fall is expected then.
+    bool maybe_weaning = false;
     bool overdue = false;  // shortfall: the extra session (at) is overdue at the plan's start (not in its table)
     bool birth_assumed = false;   // estimated_intake: `birth` unset, the age counted from `day`
     // estimated_intake: `birth` as set, when it is after the first feed logged (`day`), which the age counts from.

@@ -72,21 +72,55 @@ private:
     bool ordered_ = false;
 };
 
-// Of the window's feeds nearest each slot (within 90 minutes), how many had an amount and how many none.
+// One feed as the parent gave it: the feeds logged within burst_minutes of the one before (one breast, then the
+// other; a top-up), merged as learn_cadence merges them into one feeding, so a nursing logged a side at a time
+// counts once, not twice.
+struct Session {
+    Seconds at{};                   // its first feed's
+    bool measured = true;           // every feed of it has an amount (one without: the feed's milk is unknown)
+    std::optional<FeedMethod> how;  // of its first feed without an amount: at the breast, a bottle, or neither
+};
+// The sessions of the window's feeds, in time order (the time as written, as learn_cadence reads it).
+std::vector<Session> sessions_of(const std::vector<Entry>& entries, Seconds since, Seconds until) {
+    struct Logged {
+        long local_minute;
+        const Entry* entry;
+    };
+    std::vector<Logged> feeds;
+    for (const Entry& e : entries)
+        if (e.type == EntryType::feed && e.at.instant >= since && e.at.instant < until)
+            feeds.push_back(
+                {std::chrono::duration_cast<std::chrono::minutes>(e.at.local().time_since_epoch()).count(), &e});
+    std::stable_sort(feeds.begin(), feeds.end(),
+                     [](const Logged& a, const Logged& b) { return a.local_minute < b.local_minute; });
+    std::vector<Session> out;
+    long previous = 0;
+    for (const Logged& f : feeds) {
+        if (out.empty() || f.local_minute - previous > burst_minutes) out.push_back({f.entry->at.instant, true, {}});
+        previous = f.local_minute;
+        const auto ml = counted_ml(f.entry->ml);
+        if (ml && *ml > 0) continue;
+        Session& session = out.back();
+        if (session.measured) session.how = f.entry->method.value();
+        session.measured = false;
+    }
+    return out;
+}
+
+// Of the window's feeds (sessions) nearest each slot (within 90 minutes), how many had an amount and how many
+// none.
 struct SlotCounts {
     std::vector<int> known, missing;
 };
-SlotCounts count_by_slot(const std::vector<Entry>& entries, const std::vector<Slot>& slots,
-                         const date::time_zone* zone, Seconds since, Seconds until) {
+SlotCounts count_by_slot(const std::vector<Session>& sessions, const std::vector<Slot>& slots,
+                         const date::time_zone* zone) {
     SlotCounts out{std::vector<int>(slots.size(), 0), std::vector<int>(slots.size(), 0)};
     const ZoneMemo memo(zone);
     const NearestSlot nearest_slot(slots);
-    for (const Entry& e : entries) {
-        if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
-        const std::size_t nearest = nearest_slot(memo.minute_of_day(e.at.instant));
+    for (const Session& s : sessions) {
+        const std::size_t nearest = nearest_slot(memo.minute_of_day(s.at));
         if (nearest == slots.size()) continue;
-        const auto ml = counted_ml(e.ml);
-        ++(ml && *ml > 0 ? out.known : out.missing)[nearest];
+        ++(s.measured ? out.known : out.missing)[nearest];
     }
     return out;
 }
@@ -96,17 +130,16 @@ SlotCounts count_by_slot(const std::vector<Entry>& entries, const std::vector<Sl
 PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings, const date::time_zone* zone,
                      Seconds since, Seconds until, SlotAmounts amounts, std::optional<date::sys_days> age_on,
                      std::string_view baby) {
-    int feeds = 0, unknown = 0;
+    // Counted a session at a time (sessions_of): 64 nursings logged a breast at a time are 64 feeds, not 128.
+    const std::vector<Session> sessions = sessions_of(entries, since, until);
+    const int feeds = static_cast<int>(sessions.size());
+    int unknown = 0;
     int at_breast = 0, bottles = 0;  // of `unknown`: what the feeds without an amount were (the advice words them)
-    for (const Entry& e : entries) {
-        if (e.at.instant < since || e.at.instant >= until) continue;
-        const auto ml = counted_ml(e.ml);
-        if (e.type != EntryType::feed) continue;
-        ++feeds;
-        if (ml && *ml > 0) continue;
+    for (const Session& session : sessions) {
+        if (session.measured) continue;
         ++unknown;
-        if (e.method == FeedMethod::breast) ++at_breast;
-        if (e.method == FeedMethod::bottle) ++bottles;
+        if (session.how == FeedMethod::breast) ++at_breast;
+        if (session.how == FeedMethod::bottle) ++bottles;
     }
     PlanCadence out;
     // Every feed without an amount: the targets come from the intake norm for the baby's age (issue 17), with or
@@ -181,7 +214,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         int own_slots = 0;
         if (measured > 0) {
             out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts, per_feed.ml());
-            const SlotCounts counts = count_by_slot(entries, out.cadence.slots, zone, since, until);
+            const SlotCounts counts = count_by_slot(sessions, out.cadence.slots, zone);
             for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
                 out.cadence.slots[i].estimated = counts.missing[i] > counts.known[i];
                 if (!out.cadence.slots[i].estimated) ++own_slots;
@@ -222,7 +255,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts);
     if (unknown == 0) return out;
     // Some amounts: a slot is an estimate when most feeds near it had none.
-    const SlotCounts counts = count_by_slot(entries, out.cadence.slots, zone, since, until);
+    const SlotCounts counts = count_by_slot(sessions, out.cadence.slots, zone);
     for (std::size_t i = 0; i < out.cadence.slots.size(); ++i)
         if (counts.missing[i] > counts.known[i]) {
             out.cadence.slots[i].estimated = true;

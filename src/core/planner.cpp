@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <tuple>
 
@@ -195,10 +196,13 @@ private:
 // then the time nearest the away window (the earliest on a tie), never
 // before `not_before`; with `waking`, only a time outside the night (night_window); with `in_group`, away
 // too only a time in the group (the window). nullopt when no time keeps those distances (then the day is
-// re-spaced).
-std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& home_feeds,
-                               const Group& group, Seconds not_before, const Settings& settings, const Yield& yield,
-                               const ZoneMemo& zone, const LaidOut& laid_out, bool waking, bool in_group = false) {
+// re-spaced). `logged`, pumps logged (near the parent's routine ones), keep min_gap from the times at or after
+// them only: a time gone by was proposed before such a pump was logged, and is not moved by it (the habitual
+// 19:30 pump logged after an 18:00 extra does not send the extra to 23:30).
+std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vector<Seconds>& logged,
+                               const std::vector<Seconds>& home_feeds, const Group& group, Seconds not_before,
+                               const Settings& settings, const Yield& yield, const ZoneMemo& zone,
+                               const LaidOut& laid_out, bool waking, bool in_group = false) {
     TimeSpan span = group;
     if (settings.mode != PlanMode::exclusive && !in_group)
         span = local_days(zone.local_day(group.begin), 1, zone.zone());
@@ -225,15 +229,20 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
         return out;
     };
     const auto near_pumps = nearby(pumps, settings.min_gap);
+    const auto near_logged = nearby(logged, settings.min_gap);
     const auto near_feeds = nearby(home_feeds, hours(1));
     for (Seconds t = start; t < span.end; t += step) {
         const LocalSeconds wall = zone.to_local(t);
-        const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance) {
+        const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance,
+                             bool only_before = false) {
             return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
-                return timetable::spacing(x.second, x.first, t, wall).at_least(distance);
+                return (only_before && x.second > t) ||
+                       timetable::spacing(x.second, x.first, t, wall).at_least(distance);
             });
         };
-        if (!far(near_pumps, settings.min_gap) || !far(near_feeds, hours(1))) continue;
+        if (!far(near_pumps, settings.min_gap) || !far(near_logged, settings.min_gap, true) ||
+            !far(near_feeds, hours(1)))
+            continue;
         const int minute = zone.minute_of_day(t);
         if (waking && night.contains(minute)) continue;
         const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
@@ -313,20 +322,26 @@ std::vector<int> habitual_pump_minutes(const std::vector<Entry>& entries, Second
     return out;
 }
 
+// Whether a pump (or skip) logged at `logged` can stand for an extra session at `at`: one within half min_gap of
+// the extra's own time, or of none of `routine` (the pumps the parent pumps anyway: the plan's, the habitual
+// ones at home). The parent's habitual evening pump logged after an extra gone by is that pump, not the extra.
+bool for_extra(Seconds logged, Seconds at, const std::vector<Seconds>& routine, seconds tolerance) {
+    const auto near = [&](Seconds p) { return logged - p < tolerance && p - logged < tolerance; };
+    return near(at) || std::none_of(routine.begin(), routine.end(), near);
+}
+
 // Whether the parent pumped, or skipped, an extra session proposed at `at`
 // (its time gone by `until`): a pump or a skip (`plan skip`, written at the
-// pump's time) logged from half min_gap before it until `until` that is no
-// planned pump's (none of `planned` within half min_gap of it).
-bool extra_logged(const std::vector<Entry>& entries, Seconds at, Seconds until, const std::vector<Seconds>& planned,
+// pump's time) logged from half min_gap before it until `until` that can stand
+// for it (for_extra: near it, or near none of `routine`).
+bool extra_logged(const std::vector<Entry>& entries, Seconds at, Seconds until, const std::vector<Seconds>& routine,
                   const Settings& settings) {
     const auto tolerance = settings.same_pump_within();
     return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) {
         if ((e.type != EntryType::pump && e.type != EntryType::skip) || e.at.instant < at - tolerance ||
             e.at.instant >= until)
             return false;
-        return std::none_of(planned.begin(), planned.end(), [&](Seconds p) {
-            return e.at.instant - p < tolerance && p - e.at.instant < tolerance;
-        });
+        return for_extra(e.at.instant, at, routine, tolerance);
     });
 }
 
@@ -344,7 +359,8 @@ Seconds overdue_until(Seconds at, const std::vector<Seconds>& planned, const Set
 // before its time), from half min_gap before the planned pump (and not before the midpoint from the pump
 // before it) to the midpoint to the next; or a pump timer running now, started then (`pump stop` logs the
 // pump at the timer's start; one left running over 2 hours is likely forgotten). A skip alone makes the pump
-// skipped; a pump logged for it, pumped.
+// skipped; a pump logged for it, pumped. An extra session is done with only by one that can stand for it
+// (for_extra: the parent's habitual pump logged after it is not the extra, as extra_logged).
 class DoneRule {
 public:
     DoneRule(const std::vector<Entry>& entries, const Settings& settings, Seconds now)
@@ -367,6 +383,7 @@ public:
         PumpDone done = PumpDone::no;
         for (auto it = std::lower_bound(logged_.begin(), logged_.end(), std::pair(lo, false));
              it != logged_.end() && it->first < hi; ++it) {
+            if (pumps[i].extra && !for_extra(it->first, pumps[i].at, pumps[i].routine, tolerance_)) continue;
             if (!it->second) return PumpDone::pumped;
             done = PumpDone::skipped;
         }
@@ -1070,7 +1087,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             if (std::none_of(periods.begin(), periods.end(), [&](const TimeSpan& p) { return p.contains(f.at); }))
                 home_feeds.push_back(f.at);
         std::vector<Group> weighed = groups_of(settings, periods, range, zone);
-        std::optional<std::vector<int>> habits;  // habitual_pump_minutes, once a group asks
+        // habitual_pump_minutes learned until a group's day begins (or until `until`), once a group asks.
+        std::map<Seconds, std::vector<int>> habits_until;
         // An away window over before the range on its first local day (a plan
         // from 18:00 after work) keeps its extra session that evening, as
         // plan next (which plans from 12 hours back) reminds of it; only an
@@ -1220,24 +1238,36 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // the plan's (else the habitual 07:00 pump is taken for an extra at 07:45, and none is added). They
             // are the habitual ones (habitual_pump_minutes) on the group's day and the days either side outside
             // the away windows (inside, the plan's pumps are the parent's), and the pumps logged by then near a
-            // planned or habitual time (07:05 for 07:00). A pump logged near neither can be the extra itself
-            // (extra_logged): it moves nothing. A habitual pump near a planned one (07:00 at home, 08:25 at work
-            // with min_gap 3 h) is still pumped: the extra keeps min_gap from it too, though it counts as that
-            // planned pump's for the rest (routine, own). Pumping exclusively, the plan's pumps are all the day's.
+            // planned or habitual time (07:05 for 07:00), these for the times after them only (`logged`: the
+            // habitual evening pump logged does not move an extra gone by before it, nor stands for it:
+            // for_extra). A pump logged near neither can be the extra itself (extra_logged): it moves nothing. A
+            // habitual pump near a planned one (07:00 at home, 08:25 at work with min_gap 3 h) is still pumped:
+            // the extra keeps min_gap from it too, though it counts as that planned pump's for the rest (routine,
+            // own). Pumping exclusively, the plan's pumps are all the day's.
             std::vector<Seconds> routine = pump_times;  // a pump logged near one is no extra session
             std::vector<Seconds> keep_from = pump_times;
+            std::vector<Seconds> logged;  // the pumps logged near routine ones: kept from after them (propose)
             std::vector<Seconds> own;  // of keep_from, the parent's pumps off the plan (habitual, logged)
+            std::vector<Seconds> habitual;  // of routine, the habitual pumps at home
             if (settings.mode != PlanMode::exclusive) {
-                if (!habits) habits = habitual_pump_minutes(entries, since, until, memo);
+                // Learned from the days before the group's: the day's own pumps (the habitual 20:00 one logged
+                // at 19:30) do not move the habit's time an extra gone by keeps min_gap from.
+                const date::sys_days day = memo.local_day(g.begin);
+                const Seconds learned_until = std::min(until, start_of_local_day(day, zone));
+                auto known = habits_until.find(learned_until);
+                if (known == habits_until.end())
+                    known = habits_until
+                                .emplace(learned_until, habitual_pump_minutes(entries, since, learned_until, memo))
+                                .first;
+                const std::vector<int>& habits = known->second;
                 const auto tolerance = settings.same_pump_within();
                 const auto near = [&](const std::vector<Seconds>& list, Seconds x) {
                     return std::any_of(list.begin(), list.end(),
                                        [&](Seconds p) { return x - p < tolerance && p - x < tolerance; });
                 };
-                const date::sys_days day = memo.local_day(g.begin);
                 std::vector<Seconds> near_planned;  // habitual, within half min_gap of a planned pump
                 for (int d = -1; d <= 1; ++d)
-                    for (const int m : *habits) {
+                    for (const int m : habits) {
                         const Seconds h =
                             memo.to_instant(LocalSeconds((day + date::days(d)).time_since_epoch() + minutes(m)));
                         const auto in = [&](const TimeSpan& p) { return p.contains(h); };
@@ -1247,6 +1277,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                             continue;
                         }
                         routine.push_back(h);
+                        habitual.push_back(h);
                         own.push_back(h);
                     }
                 keep_from = routine;
@@ -1254,7 +1285,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 for (const Entry& e : entries)
                     if (e.type == EntryType::pump && e.at.instant <= until && e.at.instant > g.begin - hours(48) &&
                         e.at.instant < g.end + hours(48) && near(routine, e.at.instant)) {
-                        keep_from.push_back(e.at.instant);
+                        logged.push_back(e.at.instant);
                         // One inside an away window is a planned pump's (respace lays those out itself).
                         if (std::none_of(periods.begin(), periods.end(),
                                          [&](const TimeSpan& p) { return p.contains(e.at.instant); }))
@@ -1295,20 +1326,23 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             const Seconds from = skip_made ? *first_skip + settings.same_pump_within() : day_start;
             Seconds not_before = from;
             const auto place = [&](bool waking) {
+                const auto offer = [&](const std::vector<Seconds>& pumps, bool in_group = false) {
+                    return propose(pumps, logged, home_feeds, g, not_before, settings, yield, memo, laid_out, waking,
+                                   in_group);
+                };
                 not_before = from;
                 std::optional<Seconds> t;
-                if (skip_made && away_mode)
-                    t = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking, true);
-                if (!t) t = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                if (skip_made && away_mode) t = offer(keep_from, true);
+                if (!t) t = offer(keep_from);
                 if (!t && skip_made) {
                     not_before = std::max(day_start, until);
-                    t = propose(keep_from_skipped, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                    t = offer(keep_from_skipped);
                 }
                 if (away_mode && g.end > until &&
                     (!t || (until >= overdue_until(*t, pump_times, settings) &&
                             !extra_logged(entries, *t, until, routine, settings)))) {
                     not_before = until;
-                    t = propose(keep_from, home_feeds, g, not_before, settings, yield, memo, laid_out, waking);
+                    t = offer(keep_from);
                 }
                 return t;
             };
@@ -1343,12 +1377,19 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 extra.estimated = estimated;
                 extra.reason = extra_reason(short_by, extra.expected.value_or(Volume{}), settings.unit);
                 extra.source = cdc_add_session(babies);
+                extra.routine = routine;
                 plan.pumps.push_back(extra);
                 a.at = extra.at;
                 a.extra_expected = extra.expected.value_or(Volume{});
                 const Volume still = short_by - a.extra_expected;
                 if (std::lround(still.ml()) > 0) a.missing = Volume::from_ml(std::round(still.ml()));
             } else if (respaced) {
+                // Its routine: the re-spaced plan's other pumps, and the habitual ones at home.
+                std::vector<Seconds> re_routine = habitual;
+                for (const auto& p : plan.pumps)
+                    if (!(p.extra && p.at == respaced->first)) re_routine.push_back(p.at);
+                for (auto& p : plan.pumps)
+                    if (p.extra && p.at == respaced->first) p.routine = re_routine;
                 a.respaced = true;
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;
@@ -1418,8 +1459,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     plan.advice.insert(plan.advice.end(), shortfalls.begin(), shortfalls.end());
     // Pumping exclusively the pumps are the baby's milk: a falling supply is named, as in supply mode
     // (falling_supply, supply.hpp). No birth date: pumps before it only lower the reference the fall is from.
+    // A parent weaning cuts down the pumps on purpose, and the fall is expected: the plan cannot know, so the
+    // sentence says so (maybe_weaning).
     if (settings.mode == PlanMode::exclusive)
-        if (auto falling = falling_supply(entries, std::nullopt, Clock{until, zone})) plan.advice.push_back(*falling);
+        if (auto falling = falling_supply(entries, std::nullopt, Clock{until, zone})) {
+            falling->maybe_weaning = true;
+            plan.advice.push_back(*falling);
+        }
     if (!yield.average() && !plan.pumps.empty()) {
         PlanAdvice a = simple(AdviceKind::no_pumps_logged);
         a.day = local_day(since, zone);

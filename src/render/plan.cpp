@@ -381,17 +381,17 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
                     "(about {} more expected).",
-                    a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? format_clock(*a.at, zone) : "-",
+                    a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? pump_clock(*a.at, zone) : "-",
                     amount(a.extra_expected, unit));
             else if (a.night)
                 line += fmt::format(
                     "pump also at {} ({}about {} expected), at night: no time in your waking hours keeps {} "
                     "(min_gap) from your other pumps{}.",
-                    a.at ? format_clock(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
+                    a.at ? pump_clock(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
                     amount(a.extra_expected, unit), format_duration(a.gap),
                     away ? ", the ones you pump at home included, nor does re-spacing the day's pumps" : "");
             else
-                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock(*a.at, zone) : "-",
+                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? pump_clock(*a.at, zone) : "-",
                                     a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
             if (std::lround(a.missing.ml()) > 0)
                 line += fmt::format(" Even then about {} is missing: {}", amount(a.missing, unit), still_missing(a));
@@ -543,17 +543,19 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 a.several_babies ? "the babies" : "the baby", a.several_babies ? "each baby" : "the baby");
         // A falling supply (falling_supply in supply.hpp, which lists the sources): the fall with its numbers,
         // then what helps, each with its source.
+        // Pumping exclusively, a parent weaning cuts down the pumps on purpose: said plainly, in one clause.
         case AdviceKind::falling_supply:
             return fmt::format(
                 "Your supply is falling: from about {} a day ({} to {}) to about {} a day over the last {} days ({} "
-                "to {}), {}% less. What helps: remove milk more often and more completely (8-10 sessions in 24 "
+                "to {}), {}% less{}. What helps: remove milk more often and more completely (8-10 sessions in 24 "
                 "hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping (Morton et al. "
                 "2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby skin to "
                 "skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9).",
                 amount(a.need, unit), format_date(a.day), format_date(a.day + date::days(supply_falling_days - 1)),
                 amount(a.expected, unit), supply_falling_days,
                 format_date(a.until_day - date::days(supply_falling_days - 1)), format_date(a.until_day),
-                falling_percent(a));
+                falling_percent(a),
+                a.maybe_weaning ? " (if you are cutting down your pumps on purpose, this is expected)" : "");
         // Supply mode's advice: the core words the sentence (supply_progress.cpp), the numbers are data.
         case AdviceKind::on_track:
         case AdviceKind::behind:
@@ -824,7 +826,7 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
             std::string why = p.reason;
             if (!p.source.empty()) why += fmt::format(" ({}: see advice)", p.source.substr(0, p.source.find(':')));
             if (p.extra) why = style.yellow(why);
-            rows.push_back({day_label(p.at, zone), format_clock(p.at, zone),
+            rows.push_back({day_label(p.at, zone), pump_clock(p.at, zone),
                             no_target(p) ? "-" : target_text(p.target, p.estimated, unit),
                             p.expected ? format_volume(*p.expected, unit) : "-", why});
         }
@@ -1016,6 +1018,13 @@ long in_minutes(const NextPump& next, const Clock& clock) {
 }
 }  // namespace
 
+std::string pump_clock(Seconds at, const date::time_zone* zone) {
+    const std::string clock = format_clock(at, zone);
+    if (zone->get_info(to_local(at, zone)).result != date::local_info::ambiguous) return clock;
+    const std::string stamp = format_rfc3339(at, zone);  // ends in its offset, "+02:00"
+    return fmt::format("{} ({})", clock, stamp.substr(stamp.size() - 6));
+}
+
 std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     const PlannedPump& p = next.pump;
     const long in = in_minutes(next, clock);
@@ -1031,19 +1040,19 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
         aim = fmt::format(", aim for {}{}", target_text(p.target, p.estimated, unit), p.extra ? " (an extra session)" : "");
     }
     if (next.overdue && in == 0)  // at its very time: due, not "0 min overdue"
-        return fmt::format("Pump now: the {} pump is due{}\n", format_clock(p.at, clock.zone), aim);
+        return fmt::format("Pump now: the {} pump is due{}\n", pump_clock(p.at, clock.zone), aim);
     if (next.overdue)
-        return fmt::format("Pump now: the {} pump is {} overdue{}\n", format_clock(p.at, clock.zone),
+        return fmt::format("Pump now: the {} pump is {} overdue{}\n", pump_clock(p.at, clock.zone),
                            format_duration(minutes(-in)), aim);
     const date::sys_days today = local_day(clock.now, clock.zone);
     const date::sys_days day = local_day(p.at, clock.zone);
     std::string at;
     if (day == today)
-        at = "at " + format_clock(p.at, clock.zone);
+        at = "at " + pump_clock(p.at, clock.zone);
     else if (day == today + date::days(1))
-        at = "at " + format_clock(p.at, clock.zone) + " tomorrow";
+        at = "at " + pump_clock(p.at, clock.zone) + " tomorrow";
     else
-        at = fmt::format("on {} at {}", day_label(day), format_clock(p.at, clock.zone));
+        at = fmt::format("on {} at {}", day_label(day), pump_clock(p.at, clock.zone));
     return fmt::format("Pump {} (in {}){}\n", at, format_duration(minutes(in)), aim);
 }
 

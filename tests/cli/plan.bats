@@ -725,9 +725,10 @@ every_three_and_a_quarter() {
     short_every_three_hours 2026-10-15
     run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25
     [ "$status" -eq 0 ]
-    [ "${lines[2]}" = "Sun 2026-10-25  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
-    [ "${lines[3]}" = "Sun 2026-10-25  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
-    [ "${lines[4]}" = "Sun 2026-10-25  06:00  100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
+    # 02:00 is in the hour the clocks go back repeats: its offset says which (the first).
+    [ "${lines[2]}" = "Sun 2026-10-25  02:00 (+02:00)  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
+    [ "${lines[3]}" = "Sun 2026-10-25  04:00            80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
+    [ "${lines[4]}" = "Sun 2026-10-25  06:00           100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
     run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25 --format json
     [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-10-25T02:00:00+02:00 2026-10-25T04:00:00+01:00 2026-10-25T06:00:00+01:00 2026-10-25T08:30:00+01:00 2026-10-25T11:30:00+01:00 2026-10-25T14:30:00+01:00 2026-10-25T17:30:00+01:00 2026-10-25T20:30:00+01:00 2026-10-25T23:30:00+01:00" ]
     # From the day before's 23:30 CEST: 02:00 CEST to 04:00 CET is 3 real hours (the repeated hour), none under 2.
@@ -1781,6 +1782,38 @@ habitual_home_pumps() {
     [ "$output" = "Pump at 14:25 (in 5 min), aim for 140 ml (an extra session)" ]
 }
 
+# Away mon-fri 08:00-17:30, the extra session at home at 18:00 (2 h from the 16:00 pump and the habitual 20:00
+# one, an hour before the 19:00 feed); Monday's pumps logged up to 16:00.
+evening_extra() {
+    baby 2026-11-16 7 "02:00=100 05:00=100 07:30=120 10:00=130 13:00=110 16:00=140 19:00=120 22:30=120"
+    pumps 2026-11-16 7 "06:45=75 20:00=110"
+    pumps 2026-11-16 5 "10:00=80 13:00=65 16:00=80"
+    pumps 2026-11-23 1 "06:45=75 10:00=80 13:00=65 16:00=80"
+}
+
+@test "away, the habitual evening pump logged early neither stands for the extra session nor moves it" {
+    evening_extra
+    local away="mon-fri 08:00-17:30"
+    run --separate-stderr pumplog --now "2026-11-23 07:00" plan --away "$away"
+    [ "$status" -eq 0 ]
+    [ "${lines[5]}" = "Mon 2026-11-23  18:00  140 ml     84 ml  extra: toward the 155 ml short (CDC: see advice)" ]
+    # The habitual 20:00 pump logged at 19:30: it is that pump, not the 18:00 extra (1 h 30 min after it), which
+    # stays overdue until 20:00 (not done with, nor moved to 23:30, at night, 2 h from a habit learned with it).
+    pumps 2026-11-23 1 "19:30=100"
+    run --separate-stderr pumplog --now "2026-11-23 19:40" plan next --away "$away"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 18:00 pump is 1 h 40 min overdue, aim for 140 ml (an extra session)" ]
+    run --separate-stderr pumplog --now "2026-11-23 19:40" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | select(.at | startswith("2026-11-23")) | .at[11:16]]' <<<"$output")" = '[]' ]
+    # A pump logged near the extra's own time stands for it: the next pump is Tuesday's first (its window
+    # re-spaced for its own extra session).
+    pumps 2026-11-23 1 "18:20=90"
+    run --separate-stderr pumplog --now "2026-11-23 19:40" plan next --away "$away"
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 09:30 tomorrow (in 13 h 50 min), aim for 130 ml" ]
+}
+
 @test "away, an extra session pumped leaves the table and its advice together" {
     habitual_home_pumps
     local away="mon-fri 08:00-17:30"
@@ -1961,4 +1994,61 @@ skip_day() {
     [ "$output" = "Pump now: the 17:00 pump is 31 min overdue, aim for 80 ml (an extra session)" ]
     run --separate-stderr pumplog --now "2026-11-24 17:31" plan --away "$away" --format json
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]]' <<<"$output")" = '[["2026-11-24T17:00:00+01:00",true]]' ]
+}
+
+# Review s51: a parent pumping exclusively who cuts down the pumps on purpose (weaning) was told only that the supply
+# is falling and what helps. The plan cannot know the intent: the sentence says the fall is expected then, in the
+# table and JSON alike; advice_items keep their numbers. Supply mode (building a supply) says no such thing.
+@test "pumping exclusively a falling supply says plainly it is expected when cutting down pumps on purpose" {
+    export PUMPLOG_NOW="2026-11-20T20:00:00+01:00"
+    local day h
+    # 8 pumps a day from 2026-11-10, 110 ml each, 6 ml less a pump each day; 7 of 45 ml on 11-20; bottle feeds.
+    for day in 10 11 12 13 14 15 16 17 18 19; do
+        for h in 00 03 06 09 12 15 18 21; do
+            pumps "2026-11-$day" 1 "$h:30=$((110 - 6 * (day - 10)))"
+        done
+    done
+    pumps 2026-11-20 1 "00:30=45 03:30=45 06:30=45 09:30=45 12:30=45 15:30=45 18:30=45"
+    baby 2026-11-14 7 "02:00=90 06:00=90 10:00=90 14:00=90"
+    local sentence="Your supply is falling: from about 832 ml a day (2026-11-10 to 2026-11-12) to about 496 ml a day over the last 3 days (2026-11-17 to 2026-11-19), 40% less (if you are cutting down your pumps on purpose, this is expected). What helps: remove milk more often and more completely (8-10 sessions in 24 hours, Ameda; ABM Clinical Protocol #9); add hand expression and hands-on pumping (Morton et al. 2009); check the pump and the fit of its breast shields (Meier et al. 2016); hold the baby skin to skin (Hurst et al. 1997); and see a lactation consultant (IBCLC) soon (ABM Clinical Protocol #9)."
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -r '.advice[] | select(startswith("Your supply"))' <<<"$output")" = "$sentence" ]
+    [ "$(jq -c '.advice_items[] | select(.kind == "falling_supply")' <<<"$output")" = '{"kind":"falling_supply","from_ml":832,"to_ml":496,"fall_percent":40,"from_first":"2026-11-10","from_last":"2026-11-12","to_first":"2026-11-17","to_last":"2026-11-19","source":"ABM Clinical Protocol #9; Ameda; Morton et al. 2009; Meier et al. 2016; Hurst et al. 1997"}' ]
+    run --separate-stderr pumplog plan --mode exclusive
+    [ "$status" -eq 0 ]
+    [ "$(grep -c -F -x "Advice: $sentence" <<<"$output")" -eq 1 ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-10-20 --format json
+    [ "$status" -eq 0 ]
+    [[ "$(jq -r '.advice[] | select(startswith("Your supply"))' <<<"$output")" == *", 40% less. What helps: "* ]]
+}
+
+# Review s51: in the hour a fall-back night repeats (Berlin, Sun 2026-10-25: 02:00-03:00 twice), "the 02:30 pump is
+# 1 h 10 min overdue" did not say which 02:30. A time there carries its UTC offset, in plan next, the table and
+# plan skip; JSON and CSV carry the whole timestamp; a time on any other night stays as it was.
+@test "a pump in the hour the clocks go back repeats names its UTC offset" {
+    baby 2026-10-18 7 "02:30=100 05:30=100 08:30=100 11:30=100 14:30=100 17:30=100 20:30=100 23:30=100"
+    pumplog config set mode exclusive >/dev/null
+    run --separate-stderr pumplog --now "2026-10-25T02:10:00+02:00" plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump at 02:30 (+02:00) (in 20 min), aim for 100 ml" ]
+    # At the second 02:40, an hour and ten minutes after the first 02:30.
+    run --separate-stderr pumplog --now "2026-10-25T02:40:00+01:00" plan next
+    [ "$status" -eq 0 ]
+    [ "$output" = "Pump now: the 02:30 (+02:00) pump is 1 h 10 min overdue, aim for 100 ml" ]
+    run --separate-stderr pumplog --now "2026-10-25T02:40:00+01:00" plan next --format json
+    [ "$(jq -c '[.at, .in_min]' <<<"$output")" = '["2026-10-25T02:30:00+02:00",-70]' ]
+    run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-25
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "day             time            target  expected  why" ]
+    [ "${lines[2]}" = "Sun 2026-10-25  02:30 (+02:00)  100 ml         -  covers the 02:30 feed" ]
+    [ "${lines[3]}" = "Sun 2026-10-25  05:30           100 ml         -  covers the 05:30 feed" ]
+    run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-25 --format json
+    [ "$(jq -c '[.pumps[0:2][].at]' <<<"$output")" = '["2026-10-25T02:30:00+02:00","2026-10-25T05:30:00+01:00"]' ]
+    run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-26
+    [ "${lines[2]}" = "Mon 2026-10-26  02:30  100 ml         -  covers the 02:30 feed" ]
+    run --separate-stderr pumplog --now "2026-10-25T02:40:00+01:00" plan skip
+    [ "$status" -eq 0 ]
+    [ "$output" = "Skipped the 02:30 (+02:00) pump" ]
+    [ "$(tail -1 "$J" | jq -r '.at')" = "2026-10-25T02:30:00+02:00" ]
 }

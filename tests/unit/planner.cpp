@@ -973,6 +973,41 @@ TEST_CASE("a nursing week logged a breast at a time counts the age norm once a f
     }
 }
 
+TEST_CASE("a nursing logged a breast at a time is one feed in the estimate's advice and its JSON") {
+    // Review s51: 56 nursings logged as a left and a right 15 minutes apart were "the 112 feeds logged". One feed
+    // each, as the cadence merges them (burst_minutes); a bottle beside them is one more, the 57th.
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day(monday - date::days(61));
+    std::vector<Entry> week = nursing_week(monday);
+    for (int d = 1; d <= 7; ++d)
+        for (const auto& slot : three_hourly) {
+            Entry right = feed(berlin(), monday - date::days(d), slot.minute + 15, std::nullopt);
+            right.left_s.reset();
+            right.right_s = 480;
+            week.push_back(right);
+        }
+    const Plan sides = plan_day(week, s, monday);
+    REQUIRE_FALSE(sides.advice.empty());
+    REQUIRE(sides.advice[0].kind == AdviceKind::estimated_intake);
+    CHECK(sides.advice[0].count == 56);
+    CHECK(sides.advice[0].at_breast == 56);
+    CHECK(sentences(sides)[0].starts_with("The targets are estimates: the 56 feeds logged were at the breast, without "
+                                          "amounts, so the plan counts about 788 ml a day"));
+    week.push_back(feed(berlin(), monday - date::days(2), hm(20, 40), 120));
+    const Plan bottle = plan_day(week, s, monday);
+    REQUIRE_FALSE(bottle.advice.empty());
+    const PlanAdvice& a = bottle.advice[0];
+    REQUIRE(a.kind == AdviceKind::estimated_intake);
+    CHECK(sentences(bottle)[0].starts_with("The targets are estimates: 56 of the 57 feeds logged were at the breast, "
+                                           "without amounts, and the 1 with an amount is too few to stand for them"));
+    const auto j = nlohmann::json::parse(render::advice_json(a, Unit::ml, berlin()));
+    CHECK(j["feeds"] == 56);
+    CHECK(j["at_breast"] == 56);
+    CHECK(j["bottles_without_amount"] == 0);
+    CHECK(j["feeds_with_amount"] == 1);
+    CHECK(j["measured_slots"] == 0);
+}
+
 TEST_CASE("a bottle-fed week with some feeds at the breast counts those at the bottle average") {
     // 35 of the 56 feeds are bottles (the 10:00, 13:00 and 16:00 feeds at the breast): a sample of what the
     // baby drinks, and the breast feeds count at its average, (90 + 100 + 130 + 140 + 100) / 5 = 112 ml.
