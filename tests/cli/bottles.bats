@@ -443,3 +443,31 @@ twins_stash() {
     run --separate-stderr pumplog plan bottles --format json
     [ "$(jq -c '[.short_ml, [.bottles[].missing_ml], .thaws]' <<<"$output")" = '[0,[0,0,0],[]]' ]
 }
+
+# Review: with a bag's thaw recorded for later (--now in the past), plan bottles --apply planned from the stash as
+# it will be after that thaw, filling a feed before it from the still frozen bag, unlike the plan shown.
+@test "plan bottles --apply plans from the stash as of now, as shown, and a thaw recorded later refuses it" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 100ml --in fridge >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 300ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
+    at 2026-11-30 12:30 pumplog stock move B2 --to fridge --at "2026-11-30 12:00" >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  10:00  120 ml: B2 120 ml (thawed tonight)" ]
+    [ "${lines[2]}" = "  13:00  110 ml: B2 110 ml (thawed tonight)" ]
+    [ "${lines[3]}" = "  16:00  120 ml: B2 70 ml (thawed tonight), B1 50 ml" ]
+    [ "${lines[4]}" = "Thaw overnight: move B2 (300 ml, use by tomorrow 20:00) from the freezer to the fridge, now." ]
+    # Applied: the same plan, and its thaw would come before the one recorded for Monday 12:00 (a move to where the
+    # bag would already be): refused, the journal byte-identical, not a 10:00 bottle from a bag frozen until 12:00.
+    local ref
+    ref="$(at 2026-11-30 13:00 pumplog log --format json | jq -r '.[] | select(.type == "move") | .ref')"
+    refused 2 pumplog plan bottles --apply
+    [ "$stderr" = "pumplog: error: B2 would already be in the fridge when it is moved there (moved B2 to the fridge at 2026-11-30 12:00, ref $ref); correct or take back that entry first" ]
+    # With that thaw taken back, the plan shown is the one applied
+    pumplog log rm "$ref" >/dev/null
+    run --separate-stderr pumplog plan bottles --apply --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.applied, [.thaws[].label], [.bottles[] | [.fill[] | "\(.label) \(.ml)"]]]' <<<"$output")" = '[1,["B2"],[["B2 120"],["B2 110"],["B2 70","B1 50"]]]' ]
+}
