@@ -11,6 +11,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/intake.hpp"
 #include "pumplog/planner.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/yield.hpp"
 #include "plan_cadence.hpp"
 #include "timetable.hpp"
@@ -171,6 +172,24 @@ std::vector<Seconds> thaw_times(const std::vector<Bottle>& bottles, date::sys_da
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
     return times;
+}
+
+// "The bottle for the 16:00 feed", "The bottles for the 10:00 and 16:00 feeds", or with babies named "The
+// bottles for Ada's 11:00 feed and Ben's 11:00 feed"; a feed past midnight of a night away with its weekday.
+std::string estimated_bottles_words(const std::vector<const Bottle*>& bottles, date::sys_days day,
+                                    const date::time_zone* zone) {
+    const auto time = [&](Seconds at) {
+        const date::sys_days on = local_day(at, zone);
+        const std::string clock = format_clock(at, zone);
+        return on == day ? clock : weekday_abbreviation(date::weekday{on}) + " " + clock;
+    };
+    const bool named = std::any_of(bottles.begin(), bottles.end(), [](const Bottle* b) { return !b->baby.empty(); });
+    std::vector<std::string> feeds;
+    for (const Bottle* b : bottles)
+        feeds.push_back(named ? fmt::format("{}'s {} feed", b->baby, time(b->feed)) : time(b->feed));
+    const bool one = bottles.size() == 1;
+    return fmt::format("The {} for {}{}", one ? "bottle" : "bottles", named ? "" : "the ", and_list(feeds)) +
+           (named ? "" : one ? " feed" : " feeds");
 }
 
 }  // namespace bottles_detail
@@ -365,12 +384,24 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         plan.shortfall = cover;
     }
 
+    // The estimate is said of the bottles it sizes: none when every bottle's slot is measured (its feeds mostly
+    // had an amount, as plan words it), and naming the estimated ones when only some are.
+    std::vector<const Bottle*> estimated;
+    for (const Bottle& b : plan.bottles)
+        if (b.estimated) estimated.push_back(&b);
     for (const PlanAdvice& a : learned.advice) {
-        if (a.kind == AdviceKind::estimated_intake)
-            plan.advice.push_back(
-                "The sizes are estimates: " + no_amount_words(a, plan.basis) + ", so " +
-                estimated_feed_words(intake_words(a, [&](Volume v) { return format_rounded_volume(v, settings.unit); })) +
-                "." + intake_age_sentence(a));
+        if (a.kind != AdviceKind::estimated_intake || estimated.empty()) continue;
+        const std::string why =
+            no_amount_words(a, plan.basis) + ", so " +
+            estimated_feed_words(intake_words(a, [&](Volume v) { return format_rounded_volume(v, settings.unit); }));
+        if (estimated.size() == plan.bottles.size()) {
+            plan.advice.push_back("The sizes are estimates: " + why + "." + intake_age_sentence(a));
+            continue;
+        }
+        plan.advice.push_back(fmt::format("The sizes are partly estimates: {}. {} {} an estimate; the other bottles "
+                                          "are measured (their feeds mostly had an amount).{}",
+                                          why, estimated_bottles_words(estimated, day, zone),
+                                          estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
     }
     return plan;
 }

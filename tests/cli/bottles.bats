@@ -503,3 +503,41 @@ twins_stash() {
     [ "$(jq -c '[.total_oz, .from_fridge_oz, .from_freezer_oz, .short_oz]' <<<"$output")" = '[13,13,0,0]' ]
     [ "$(jq -c '[.bottles[] | [.size_oz, ([.fill[].oz] | add * 100 | round / 100)]]' <<<"$output")" = '[[3.5,3.5],[3,3],[3.5,3.5],[3,3]]' ]
 }
+
+# Review: plan bottles advised "The sizes are estimates: only 15 of the 48 feeds have an amount ..." while every
+# bottle was measured (daycare bottles with amounts), as its JSON said ("estimated": false); plan stash too.
+@test "plan bottles and plan stash call the sizes estimates only when a bottle is one, and name it" {
+    local d day t at ml
+    pumplog config set birth 2026-08-01 >/dev/null
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    # Three weeks of nursing without amounts, then a week of daycare bottles at 10:00, 13:00 and 16:00
+    for ((d = 0; d < 26; d++)); do
+        day="$(date -d "2026-11-01 + $d day" +%F)"
+        for t in 01:00 04:00 07:00 10:00 13:00 16:00 19:00 22:00; do
+            at="$(date -d "$day $t" +%Y-%m-%dT%H:%M:%S%:z)"
+            case "$d:$t" in
+                2[1-5]:10:00) ml=110 ;; 2[1-5]:13:00) ml=120 ;; 2[1-5]:16:00) ml=115 ;; *) ml= ;;
+            esac
+            if [ -n "$ml" ]; then
+                journal_line "{\"v\":1,\"id\":\"f$d-$t\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"bottle\",\"ml\":$ml,\"milk\":\"breast\"}"
+            else
+                journal_line "{\"v\":1,\"id\":\"f$d-$t\",\"type\":\"feed\",\"at\":\"$at\",\"method\":\"breast\",\"left_s\":600}"
+            fi
+        done
+    done
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[[.bottles[] | [.size_ml, .estimated]], .advice]' <<<"$output")" = '[[[110,false],[120,false],[120,false]],[]]' ]
+    run --separate-stderr pumplog plan bottles
+    [[ "$output" != *estimate* ]]
+    run --separate-stderr pumplog plan stash --return 2026-12-14
+    [ "${lines[0]}" = "Back on Mon 2026-12-14: while you are away the baby drinks about 345 ml a day (the 10:00, 13:00 and 16:00 feeds), on 5 days a week." ]
+    [[ "$output" != *"Advice: The need is"* ]]
+    # The 16:00 feeds at the breast too: that bottle alone is an estimate, named as such
+    sed -i 's/"id":"f2\([1-5]\)-16:00","type":"feed","at":"\([^"]*\)","method":"bottle","ml":115,"milk":"breast"/"id":"f2\1-16:00","type":"feed","at":"\2","method":"breast","left_s":600/' "$J"
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[3]}" = "  16:00  100 ml (estimate): 100 ml missing" ]
+    [ "${lines[-1]}" = "Advice: The sizes are partly estimates: only 10 of the 40 feeds have an amount, so each counts 99 ml of about 788 ml a day at day 121 (Kent et al. 2006). The bottle for the 16:00 feed is an estimate; the other bottles are measured (their feeds mostly had an amount)." ]
+}

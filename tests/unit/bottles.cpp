@@ -377,4 +377,61 @@ TEST_CASE("an occasional night feed left out of the slots adds nothing to a day 
     for (const Bottle& b : all_day.bottles) CHECK(b.size.ml() == Approx(180));
 }
 
+namespace {
+
+// Nursing without amounts every 3 hours for 8 days, but bottles with amounts at 10:00 and 13:00 (110 and 120 ml)
+// and, with `measured_four`, at 16:00 (115 ml): the slots where the bottles were given are measured.
+std::vector<Entry> nursing_with_daycare_bottles(bool measured_four) {
+    std::vector<Entry> out;
+    for (int d = 1; d <= 8; ++d)
+        for (const int minute : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)}) {
+            std::optional<double> ml;
+            if (minute == hm(10)) ml = 110;
+            if (minute == hm(13)) ml = 120;
+            if (minute == hm(16) && measured_four) ml = 115;
+            out.push_back(feed(berlin(), monday - date::days(d), minute, ml));
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("plan bottles says the sizes are estimates only of the bottles that are") {
+    // Review: the advice said "The sizes are estimates: only 24 of the 64 feeds have an amount ..." while every
+    // bottle was measured (its slot's feeds mostly had an amount), as the JSON's estimated said.
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day{monday - date::days(100)};
+    const Stock stock = stock_of(stash_entries());
+    const BottlePlan measured =
+        plan_bottles(nursing_with_daycare_bottles(true), stock, s, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(measured.bottles.size() == 3);
+    for (const Bottle& b : measured.bottles) CHECK_FALSE(b.estimated);
+    CHECK(measured.advice.empty());
+    // The 16:00 feeds at the breast: that bottle alone is an estimate, and the advice names it.
+    const BottlePlan partly =
+        plan_bottles(nursing_with_daycare_bottles(false), stock, s, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(partly.bottles.size() == 3);
+    CHECK_FALSE(partly.bottles[0].estimated);
+    CHECK_FALSE(partly.bottles[1].estimated);
+    CHECK(partly.bottles[2].estimated);
+    REQUIRE(partly.advice.size() == 1);
+    CHECK(partly.advice[0] ==
+          "The sizes are partly estimates: only 16 of the 63 feeds have an amount, so each counts 99 ml of about 788 "
+          "ml a day at day 100 (Kent et al. 2006). The bottle for the 16:00 feed is an estimate; the other bottles "
+          "are measured (their feeds mostly had an amount).");
+    CHECK(render::bottles_text(partly, Unit::ml, sunday_evening, std::nullopt).find("  16:00  100 ml (estimate): ") !=
+          std::string::npos);
+    // Every bottle an estimate: the sentence as before.
+    std::vector<Entry> nursing;
+    for (int d = 1; d <= 8; ++d)
+        for (const int minute : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)})
+            nursing.push_back(feed(berlin(), monday - date::days(d), minute, std::nullopt));
+    const BottlePlan all = plan_bottles(nursing, stock, s, cdc_guideline(), sunday_evening, monday);
+    for (const Bottle& b : all.bottles) CHECK(b.estimated);
+    REQUIRE(all.advice.size() == 1);
+    CHECK(all.advice[0] ==
+          "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 100 "
+          "(Kent et al. 2006).");
+}
+
 }  // namespace PUMPLOG_UNITY_ID
