@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "log_stash.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/bottles.hpp"
 #include "pumplog/calendar.hpp"
@@ -359,9 +360,10 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
     const Guideline& guideline = guideline_named(settings.guideline);
     // With --baby, that baby's feeds alone: its bottles only (the stash is shared).
     const History history = read_for_plan(ctx, settings, clock.now, baby, &journal);
-    // Shown, the stash as of now; applied (moves written), judged against every entry, later ones too.
-    StockRead read =
-        read_stock(journal, guideline, locked ? StockOptions{} : stash_as_of(clock.now), std::nullopt, ctx.strict);
+    // Shown and applied, the stash as of now: a bag whose thaw is recorded later (--now in the past) is still
+    // frozen now, and fills no bottle before that thaw. Applied (moves written), the thaws are judged against
+    // every entry, later ones too (check_new_stash_lines).
+    StockRead read = read_stock(journal, guideline, stash_as_of(clock.now), std::nullopt, ctx.strict);
     ctx.warn(read.stats);
     BottlePlan plan = plan_bottles(history.entries, read.stock, settings, guideline, clock, day);
     if (!baby.empty()) {  // each bottle is that baby's: the reply and the JSON name it, as for twins
@@ -399,6 +401,7 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
             check_move(*t.container, Place::fridge, t.at, guideline, clock.zone);
             lines.push_back(serialize(move_line(t.container->id, Place::fridge, t.at, ids[i], clock.zone, group)));
         }
+        check_new_stash_lines(ctx, journal, read.stock, lines, "--now");
         if (!lines.empty()) locked->append(lines);
         applied = static_cast<int>(lines.size());
     }

@@ -119,6 +119,19 @@ std::string rest_after_take(const UsePlan& plan, const Take& take, Unit unit, Se
                        render::when(after.expiry.expires, clock.now, clock.zone));
 }
 
+// `plan` with its containers as `stock` holds them (by id): a plan made on the stash as of another time, described
+// as of now. A container `stock` no longer holds in stock (discarded since) keeps the plan's.
+UsePlan as_in(const UsePlan& plan, const Stock& stock) {
+    const auto in_stock = [&](const Container* c) {
+        const Container* now = stock.find_id(c->id);
+        return now && now->state == ContainerState::in_stock ? now : c;
+    };
+    UsePlan out = plan;
+    for (Take& take : out.takes) take.container = in_stock(take.container);
+    for (const Container*& c : out.thaws) c = in_stock(c);
+    return out;
+}
+
 // "B2 90 ml (used up), B3 30 ml (60 ml left in the fridge, thawed: use by 15:00 tomorrow)"
 std::string describe_takes(const UsePlan& plan, Unit unit, Seconds at, const Guideline& g, const Clock& clock) {
     std::string out;
@@ -369,18 +382,43 @@ int run_combine(Context& ctx, const CombineOptions& o) {
     const Guideline& g = guideline(ctx);
     std::string message, warning;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal).stock;
-        CombinePlan plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, o.thaw);
-        StoreRecord& store = plan.store;
-        store.label = label_for(stock, o.label);
-        const std::string id = new_id();
-        store.group = id;
-        std::vector<std::string> lines = {serialize(store_line(store, id, clock.zone))};
-        // The frozen parts thawed (--thaw), then poured: the moves before the uses, all at once.
-        for (const Container* c : plan.thaws)
-            lines.push_back(serialize(move_line(c->id, Place::fridge, clock.now, new_id(), clock.zone, id)));
-        for (const Container* c : plan.parts)
-            lines.push_back(serialize(use_line(c->id, c->left, clock.now, id, new_id(), clock.zone, id)));
+        // As of now, as `stock use` takes milk: a bag whose thaw is recorded later (--now in the past) is still
+        // frozen now; the lines are then judged against every entry, later ones too. The plan points into its
+        // stock: both kept.
+        Stock stock;
+        CombinePlan plan;
+        std::vector<std::string> lines;
+        bool checked = false;  // a refusal of the lines: later-dated entries they would not fit
+        const auto attempt = [&](bool thaw) {
+            checked = false;
+            stock = read_stash_now(ctx, journal).stock;
+            plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, thaw);
+            plan.store.label = label_for(stock, o.label);
+            const std::string id = new_id();
+            plan.store.group = id;
+            lines = {serialize(store_line(plan.store, id, clock.zone))};
+            // The frozen parts thawed (--thaw), then poured: the moves before the uses, all at once.
+            for (const Container* c : plan.thaws)
+                lines.push_back(serialize(move_line(c->id, Place::fridge, clock.now, new_id(), clock.zone, id)));
+            for (const Container* c : plan.parts)
+                lines.push_back(serialize(use_line(c->id, c->left, clock.now, id, new_id(), clock.zone, id)));
+            checked = true;
+            check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
+        };
+        try {
+            attempt(o.thaw);
+        } catch (const Error& refused) {
+            if (o.thaw || checked || refused.kind() != ErrorKind::usage) throw;
+            // A frozen part: the refusal says to add --thaw. When --thaw would be refused too (the bag's thaw is
+            // recorded later than --now), that refusal is said instead, as `stock use` does.
+            try {
+                attempt(true);
+            } catch (const Error&) {
+                if (checked) throw;
+            }
+            throw;
+        }
+        const StoreRecord& store = plan.store;
         locked->append(lines);
         warning = plan.warning;
         std::string parts;
@@ -479,15 +517,39 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal).stock;
-        const UsePlan plan =
-            plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby, clock.zone, clock.now);
         const std::string group = feed["id"].get<std::string>();
+        // The stash as it was at the feed's time (pumplog-log(1), --from-stock), as `stock use` takes it as of
+        // its time: a bag thawed later (a back-dated feed, or --now in the past) was still frozen then, and fridge
+        // milk there then goes first. When that would leave a later-dated line impossible (milk a later use took),
+        // planned (or refused) against every entry as before. The plan points into its stock: both kept.
+        Stock stock;
+        UsePlan plan;
+        std::vector<std::string> uses;
+        const auto attempt = [&](const StockOptions& options) {
+            stock = read_stash(ctx, journal, options).stock;
+            plan = plan_feed_from_stock(stock, offered.value_or(amount), at, unit, g, thaw, baby, clock.zone,
+                                        clock.now);
+            uses = use_lines(plan, at, group, clock.zone, group);
+            check_new_stash_lines(ctx, journal, stock, uses, "--at");  // later-dated entries still fit
+        };
+        try {
+            attempt(stash_as_of(at));
+        } catch (const Error& refused) {
+            if (refused.kind() != ErrorKind::usage) throw;
+            attempt({});
+        }
+        // What is left of each container is said as of now, as `stock use` says it (read before the lines are
+        // written): for a back-dated feed, with what was taken from it since (the plan's containers are as they
+        // were at the feed's time).
+        Stock now_stock;
+        UsePlan shown = plan;
+        if (at != clock.now) {
+            now_stock = read_stash(ctx, journal, stash_as_of(clock.now)).stock;
+            shown = as_in(plan, now_stock);
+        }
         Line grouped = feed;
         grouped["group"] = group;
         std::vector<std::string> lines = {serialize(grouped)};
-        const std::vector<std::string> uses = use_lines(plan, at, group, clock.zone, group);
-        check_new_stash_lines(ctx, journal, stock, uses, "--at");  // later-dated entries still fit
         lines.insert(lines.end(), uses.begin(), uses.end());
         std::string kept;
         const Volume left = offered.value_or(amount) - amount;
@@ -532,9 +594,9 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
                 : fmt::format("use it within {} after the baby finishes", limit_text(limit.after_feed));
         message = kept.empty() ? fmt::format("From the stash: {}. Milk the baby leaves in the bottle: {}, then discard "
                                              "it ({})",
-                                             describe_takes(plan, unit, at, g, clock), within,
+                                             describe_takes(shown, unit, at, g, clock), within,
                                              limit.capped_by && !limit.thawed ? std::string(g.source) : source)
-                               : fmt::format("From the stash: {}{}", describe_takes(plan, unit, at, g, clock), kept);
+                               : fmt::format("From the stash: {}{}", describe_takes(shown, unit, at, g, clock), kept);
     });
     return message;
 }

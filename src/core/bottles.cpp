@@ -11,6 +11,7 @@
 #include "pumplog/error.hpp"
 #include "pumplog/intake.hpp"
 #include "pumplog/planner.hpp"
+#include "pumplog/text.hpp"
 #include "pumplog/yield.hpp"
 #include "plan_cadence.hpp"
 #include "timetable.hpp"
@@ -55,9 +56,8 @@ Volume poured_in(const Bottle& bottle) {
 // is never drops (least_container_ml, pumplog-stock(1) AMOUNTS: less would show
 // as 0 ml or 0.0 oz): a container left with less pours no part (its drops stay
 // in it), and when the bottle wants less, the part is least_container_ml of its
-// rounding up, or none when the bottle's size has no room for it. With `top_up` (the rounding up, once every
-// bottle has its need) only a container already in the bottle pours: the rounding up is under one step (10 ml,
-// 0.5 oz), and a pour of a few ml from another container (B3 0.1 oz) is not one a parent makes for it.
+// rounding up, or none when the bottle's size has no room for it. With `top_up` only a container already in the
+// bottle pours (fill_bottles takes a bottle's rounding up from those first).
 void pour(Source& s, Bottle& bottle, Volume& want, bool top_up = false) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
     if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
@@ -80,6 +80,49 @@ void pour(Source& s, Bottle& bottle, Volume& want, bool top_up = false) {
     want = std::max(Volume{}, want - take);
     if (fill != bottle.fills.end()) fill->amount += take;
     else bottle.fills.push_back(BottleFill{s.container, take, s.thawed, s.thawed ? s.thaw_at : Seconds{}});
+}
+
+// The bottles filled from `poured` (soonest to expire first) and what they miss in all.
+struct Filled {
+    std::vector<Bottle> bottles;
+    Volume missing;
+    Volume poured;
+};
+
+// Fills `bottles` from `poured`. A bottle short of its need misses what it lacks of its size (SPEC 11: the size
+// packed, 70 ml for a need of 67 ml): the stash is spent by then, so the rounding up is missing too, and with
+// nothing in stock the shortfall is the bottles' total; one short of its rounding up alone is not short. With
+// `to_size`, each bottle in feed order takes its need, then its rounding up; else every bottle's need first, then
+// what is left tops them up, the first bottles first. The rounding up comes from the containers already in the
+// bottle (every bottle's, before any other), then from the next ones (a part of least_container_ml at least, pour).
+Filled fill_bottles(std::vector<Bottle> bottles, std::vector<Source> poured, bool to_size) {
+    Filled out;
+    // A bottle short of its need is not topped up: its rounding up is counted missing too.
+    const auto top_up = [&](Bottle& b, bool same) {
+        if (b.missing.ml() > 1e-9) return;
+        Volume want = std::max(Volume{}, b.size - poured_in(b));  // a part of least_container_ml may have filled some
+        for (Source& s : poured) pour(s, b, want, same);
+    };
+    for (Bottle& b : bottles) {
+        Volume want = b.need;
+        for (Source& s : poured) pour(s, b, want);
+        // Less than a container's least is drops, not milk missing (no part of it is poured).
+        if (want.ml() >= least_container_ml - 1e-9) {
+            b.missing = want + (b.size - b.need);
+            out.missing += b.missing;
+        }
+        if (to_size) {
+            top_up(b, true);
+            top_up(b, false);
+        }
+    }
+    if (!to_size) {
+        for (Bottle& b : bottles) top_up(b, true);
+        for (Bottle& b : bottles) top_up(b, false);
+    }
+    for (const Bottle& b : bottles) out.poured += poured_in(b);
+    out.bottles = std::move(bottles);
+    return out;
 }
 
 // What a bag of `bag` thawed to keep until `expires` would pour into the
@@ -129,6 +172,24 @@ std::vector<Seconds> thaw_times(const std::vector<Bottle>& bottles, date::sys_da
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
     return times;
+}
+
+// "The bottle for the 16:00 feed", "The bottles for the 10:00 and 16:00 feeds", or with babies named "The
+// bottles for Ada's 11:00 feed and Ben's 11:00 feed"; a feed past midnight of a night away with its weekday.
+std::string estimated_bottles_words(const std::vector<const Bottle*>& bottles, date::sys_days day,
+                                    const date::time_zone* zone) {
+    const auto time = [&](Seconds at) {
+        const date::sys_days on = local_day(at, zone);
+        const std::string clock = format_clock(at, zone);
+        return on == day ? clock : weekday_abbreviation(date::weekday{on}) + " " + clock;
+    };
+    const bool named = std::any_of(bottles.begin(), bottles.end(), [](const Bottle* b) { return !b->baby.empty(); });
+    std::vector<std::string> feeds;
+    for (const Bottle* b : bottles)
+        feeds.push_back(named ? fmt::format("{}'s {} feed", b->baby, time(b->feed)) : time(b->feed));
+    const bool one = bottles.size() == 1;
+    return fmt::format("The {} for {}{}", one ? "bottle" : "bottles", named ? "" : "the ", and_list(feeds)) +
+           (named ? "" : one ? " feed" : " feeds");
 }
 
 }  // namespace bottles_detail
@@ -293,28 +354,20 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     std::stable_sort(plan.thaws.begin(), plan.thaws.end(), [](const Thaw& a, const Thaw& b) { return a.at < b.at; });
     // Second pass: the bottles filled from that milk, soonest to expire first
     // (thawed milk keeps a day: it goes before fresh fridge milk), so what is
-    // left over is what keeps longest. Every bottle's need first, then what
-    // is left tops them up to their size, the first bottles first: a bottle
-    // short of its rounding up but not of its need is not short. One short of
-    // its need misses what it lacks of its size (SPEC 11: the size packed, 70 ml
-    // for a need of 67 ml): the stash is spent by then, so the rounding up is
-    // missing too, and with nothing in stock the shortfall is the bottles' total.
+    // left over is what keeps longest. Each bottle is filled to its size, in
+    // feed order (its size is what goes in it: the fills add up to it), unless
+    // that would leave a later bottle short of its need when every bottle's
+    // need first would not: then every bottle's need first, and what is left
+    // tops them up to their size, the first bottles first (fill_bottles).
     std::stable_sort(poured.begin(), poured.end(), expires_first);
-    Volume missing;
-    for (Bottle& b : plan.bottles) {
-        Volume want = b.need;
-        for (Source& s : poured) pour(s, b, want);
-        // Less than a container's least is drops, not milk missing (no part of it is poured).
-        if (want.ml() >= least_container_ml - 1e-9) {
-            b.missing = want + (b.size - b.need);
-            missing += b.missing;
-        }
-    }
-    for (Bottle& b : plan.bottles) {
-        if (b.missing.ml() > 1e-9) continue;  // short of its need: its rounding up is counted missing too
-        Volume want = std::max(Volume{}, b.size - poured_in(b));  // a part of least_container_ml may have filled some
-        for (Source& s : poured) pour(s, b, want, true);
-    }
+    Filled by_size = fill_bottles(plan.bottles, poured, true);
+    Filled by_need = fill_bottles(std::move(plan.bottles), poured, false);
+    Filled& filled = by_size.missing.ml() <= by_need.missing.ml() + 1e-9 &&
+                             by_size.poured.ml() >= by_need.poured.ml() - 1e-9
+                         ? by_size
+                         : by_need;
+    plan.bottles = std::move(filled.bottles);
+    const Volume missing = filled.missing;
     for (const Bottle& b : plan.bottles)
         for (const BottleFill& f : b.fills) (f.thawed_tonight ? plan.from_frozen : plan.from_ready) += f.amount;
 
@@ -331,12 +384,24 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
         plan.shortfall = cover;
     }
 
+    // The estimate is said of the bottles it sizes: none when every bottle's slot is measured (its feeds mostly
+    // had an amount, as plan words it), and naming the estimated ones when only some are.
+    std::vector<const Bottle*> estimated;
+    for (const Bottle& b : plan.bottles)
+        if (b.estimated) estimated.push_back(&b);
     for (const PlanAdvice& a : learned.advice) {
-        if (a.kind == AdviceKind::estimated_intake)
-            plan.advice.push_back(
-                "The sizes are estimates: " + no_amount_words(a, plan.basis) + ", so " +
-                estimated_feed_words(intake_words(a, [&](Volume v) { return format_rounded_volume(v, settings.unit); })) +
-                "." + intake_age_sentence(a));
+        if (a.kind != AdviceKind::estimated_intake || estimated.empty()) continue;
+        const std::string why =
+            no_amount_words(a, plan.basis) + ", so " +
+            estimated_feed_words(intake_words(a, [&](Volume v) { return format_rounded_volume(v, settings.unit); }));
+        if (estimated.size() == plan.bottles.size()) {
+            plan.advice.push_back("The sizes are estimates: " + why + "." + intake_age_sentence(a));
+            continue;
+        }
+        plan.advice.push_back(fmt::format("The sizes are partly estimates: {}. {} {} an estimate; the other bottles "
+                                          "are measured (their feeds mostly had an amount).{}",
+                                          why, estimated_bottles_words(estimated, day, zone),
+                                          estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
     }
     return plan;
 }

@@ -251,11 +251,22 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
         s.reachable = !s.days_needed || *s.days_needed <= building_days;
     }
 
-    for (const PlanAdvice& a : learned.advice)
-        if (a.kind == AdviceKind::estimated_intake)
-            s.advice.push_back("The need is an estimate: " + no_amount_words(a, s.basis) + ", so " +
-                               estimated_feed_words(intake_words(a, volume)) + "." +
-                               intake_age_sentence(a));
+    // The estimate is said of the need it makes: none when every away feed's slot is measured (its feeds mostly
+    // had an amount, as plan words it), and naming the estimated feeds when only some are.
+    std::vector<std::string> estimated;
+    for (const Slot& slot : s.away_slots)
+        if (slot.estimated) estimated.push_back(format_minute_of_day(slot.minute));
+    for (const PlanAdvice& a : learned.advice) {
+        if (a.kind != AdviceKind::estimated_intake || estimated.empty()) continue;
+        const std::string why = no_amount_words(a, s.basis) + ", so " + estimated_feed_words(intake_words(a, volume));
+        if (estimated.size() == s.away_slots.size())
+            s.advice.push_back("The need is an estimate: " + why + "." + intake_age_sentence(a));
+        else
+            s.advice.push_back(fmt::format("The need is partly an estimate: {}. The {} {} {} an estimate; the other "
+                                           "feeds are measured (they mostly had an amount).{}",
+                                           why, and_list(estimated), estimated.size() == 1 ? "feed" : "feeds",
+                                           estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
+    }
     if (s.need_per_day.ml() <= 0)
         s.advice.push_back(fmt::format("No feed falls in your away hours, so {} no stored milk then{}.",
                                        need_of_words(planned_only(s.basis), s.several_babies, "needs", "need"),

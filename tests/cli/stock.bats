@@ -416,11 +416,13 @@ e_NFC=$'\xc3\xab'
     [ "${lines[1]}" = 'From the stash: B1 120 ml (80 ml left in the fridge). The 40 ml left over (B2) expired today 13:00: discard it (2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
     run --separate-stderr pumplog stock --format json
     [ "$(jq -c '[.[] | [.label, .ml, .status]]' <<<"$output")" = '[["B1",80,"ok"],["B2",40,"expired"]]' ]
-    # expiring exactly now is expired, as stock has it; a minute later it is still kept
-    pumplog stock discard B2 >/dev/null
+    # expiring exactly now is expired, as stock has it; a minute later it is still kept. The leftovers are thrown
+    # away before the next feed: a back-dated feed takes the stash as it was at its time, and a leftover still
+    # there then, which expires first, would be poured first.
+    pumplog --now "2026-11-21 12:00" stock discard B2 >/dev/null
     run --separate-stderr pumplog log feed 30ml --bottle --from-stock --offered 50ml --at 12:05
     [ "${lines[1]}" = 'From the stash: B1 50 ml (30 ml left in the fridge). The 20 ml left over (B3) expired today 14:05: discard it (2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
-    pumplog stock discard B3 >/dev/null
+    pumplog --now "2026-11-21 12:05" stock discard B3 >/dev/null
     run --separate-stderr pumplog log feed 10ml --bottle --from-stock --offered 30ml --at 12:06
     [ "${lines[1]}" = 'From the stash: B1 30 ml (used up). Kept 20 ml left over as B4: use by today 14:06 (in 1 min, 2 hours after the feed: CDC, "Proper Storage and Preparation of Breast Milk")' ]
 }

@@ -505,6 +505,77 @@ refused_same() {
     [[ "${lines[1]}" == "From the stash: B1 20 ml (40 ml left in the fridge). "* ]]
 }
 
+# Review: a back-dated feed chose B2 by its thaw recorded that evening, and was refused, though fridge milk (B1)
+# was there at the feed's time; stock use at that time took B1.
+@test "a back-dated feed from the stash takes the milk usable at its time, not a bag thawed later" {
+    store S1 2026-11-20T08:00:00+01:00 fridge 120 B1
+    store S2 2026-11-01T08:00:00+01:00 freezer 120 B2
+    move M2 2026-11-21T13:00:00+01:00 S2 fridge
+    cp "$J" "$BATS_TEST_TMPDIR/base"
+    local from='From the stash: B1 90 ml (30 ml left in the fridge). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")'
+    run --separate-stderr pumplog log feed 90ml --from-stock --at 11:00
+    [ "$status" -eq 0 ]
+    [ "$output" = "Logged bottle 90 ml of breast milk at 11:00, 3 h 5 min ago
+$from" ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml, .at]')" = '["use","S1",90,"2026-11-21T11:00:00+01:00"]' ]
+    [ "$(wc -l <"$J")" -eq 5 ]
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    run --separate-stderr pumplog log feed 90ml --from-stock --thaw --at 11:00
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "$from" ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S1",90]' ]
+    [ "$(wc -l <"$J")" -eq 5 ]  # no thaw written
+    # --now in the past, without --at: the same as stock use then
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    run --separate-stderr pumplog --now "2026-11-21 11:00" log feed 90ml --from-stock
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "$from" ]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S1",90]' ]
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    run --separate-stderr pumplog --now "2026-11-21 11:00" stock use 90ml
+    [ "$output" = "Took 90 ml: B1 90 ml (30 ml left in the fridge)" ]
+    # What is left is said as of now: with a later feed's 20 ml taken from B1 too
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    pumplog log feed 20ml --from-stock --at 12:00 >/dev/null
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S1",20]' ]
+    run --separate-stderr pumplog log feed 90ml --from-stock --at 11:00
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B1 90 ml (10 ml left in the fridge). "* ]]
+    [ "$(tail -n 1 "$J" | jq -c '[.type, .target, .ml]')" = '["use","S1",90]' ]
+    # From the thaw on, the thawed bag (it expires first) is taken
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    run --separate-stderr pumplog log feed 90ml --from-stock --at 13:30
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B2 90 ml (30 ml left in the fridge). "* ]]
+    # More than B1 holds: refused as stock use then refuses it, the journal byte-identical
+    cp "$BATS_TEST_TMPDIR/base" "$J"
+    local why='pumplog: error: B2 would be used up at 2026-11-21 11:00, before an entry of it (moved B2 to the fridge at 2026-11-21 13:00, ref m2); correct or take back that entry first'
+    refused_same pumplog log feed 150ml --from-stock --at 11:00
+    [ "$stderr" = "$why" ]
+    refused_same pumplog --now "2026-11-21 11:00" stock use 150ml
+    [ "$stderr" = "$why" ]
+}
+
+# Review: stock combine with --now in the past judged a bag by its thaw recorded later and poured it while frozen,
+# writing a use that left the later thaw skipped as a move after the bag was used up.
+@test "stock combine takes the parts as they are at its time: a bag thawed later is still frozen" {
+    store S1 2026-11-20T08:00:00+01:00 fridge 120 B1
+    store S2 2026-11-01T08:00:00+01:00 freezer 120 B2
+    move M2 2026-11-21T13:00:00+01:00 S2 fridge
+    local why='pumplog: error: B2 would be used up at 2026-11-21 11:00, before an entry of it (moved B2 to the fridge at 2026-11-21 13:00, ref m2); correct or take back that entry first'
+    # --thaw would be refused too: that refusal is said, not "add --thaw"
+    refused_same pumplog --now "2026-11-21 11:00" stock combine B1 B2
+    [ "$stderr" = "$why" ]
+    refused_same pumplog --now "2026-11-21 11:00" stock combine B1 B2 --thaw
+    [ "$stderr" = "$why" ]
+    run --separate-stderr pumplog --now "2026-11-21 13:30" stock combine B1 B2
+    [ "$status" -eq 0 ]
+    [[ "$output" == "Combined B1 + B2 into B3: 240 ml in the fridge, "* ]]
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 0 ]
+    [[ "$stderr$output" != *note* ]]
+}
+
 @test "log edit corrects a stash entry's place, label and reason; a taken label, a wrong option or a frozen part is refused" {
     store S1xxx 2026-11-21T09:00:00+01:00 fridge 100 B1
     store S2xxx 2026-11-21T09:30:00+01:00 fridge 60 B2

@@ -122,11 +122,11 @@ TEST_CASE("plan bottles fills the away feeds from the fridge and then thaws the 
     CHECK(again.from_ready.ml() == Approx(350));
 }
 
-TEST_CASE("a bottle's rounding up is poured only from a container already in it") {
+TEST_CASE("a bottle in ounces is filled to its size, its rounding up too") {
     // In ounces the sizes round up to 4.5, 4.0 and 4.5 oz (133.1, 118.3, 133.1 ml) for feeds of 120, 110 and
-    // 120 ml. Their feeds are poured as in ml; the rounding up (13.1 and 8.3 ml) of the first two is not taken
-    // from the fridge's B1, a third container (0.4 and 0.3 oz from it is no pour a parent makes): the first two
-    // bottles hold their feeds, not short; the last, which B1 is in, takes its rounding up from B1.
+    // 120 ml. The stash holds them all, so each bottle is filled to its size in feed order, soonest to expire
+    // first: the thawed bags, then the fridge's B1 (it keeps 4 days). Review: the bottles held their feeds, less
+    // than the sizes shown, and the totals did not add up.
     Settings s = away_weekdays();
     s.unit = Unit::oz;
     const Stock stock = stock_of(stash_entries());
@@ -136,12 +136,67 @@ TEST_CASE("a bottle's rounding up is poured only from a container already in it"
     CHECK(plan.bottles[0].size.oz() == Approx(4.5));
     CHECK(plan.bottles[1].size.oz() == Approx(4.0));
     CHECK(plan.bottles[2].size.oz() == Approx(4.5));
-    CHECK(bottles(plan)[0] == fmt::format("10:00 {}=B3:120*", Volume::from_oz(4.5).ml()));
-    CHECK(bottles(plan)[1] == fmt::format("13:00 {}=B3:30*,B2:80*", Volume::from_oz(4.0).ml()));
-    CHECK(bottles(plan)[2] == fmt::format("16:00 {}=B2:70*,B1:{}", Volume::from_oz(4.5).ml(),
-                                          Volume::from_oz(4.5).ml() - 70));
+    const double b3_rest = 150 - Volume::from_oz(4.5).ml();
+    CHECK(bottles(plan)[0] == fmt::format("10:00 {}=B3:{}*", Volume::from_oz(4.5).ml(), Volume::from_oz(4.5).ml()));
+    CHECK(bottles(plan)[1] == fmt::format("13:00 {}=B3:{}*,B2:{}*", Volume::from_oz(4.0).ml(), b3_rest,
+                                          Volume::from_oz(4.0).ml() - b3_rest));
+    const double b2_rest = 150 - (Volume::from_oz(4.0).ml() - b3_rest);
+    CHECK(bottles(plan)[2] == fmt::format("16:00 {}=B2:{}*,B1:{}", Volume::from_oz(4.5).ml(), b2_rest,
+                                          Volume::from_oz(4.5).ml() - b2_rest));
+    for (const Bottle& b : plan.bottles) {
+        Volume in;
+        for (const BottleFill& f : b.fills) in += f.amount;
+        CHECK(in.ml() == Approx(b.size.ml()));
+        CHECK(b.missing.ml() == 0);
+    }
     CHECK_FALSE(plan.shortfall);
-    for (const Bottle& b : plan.bottles) CHECK(b.missing.ml() == 0);
+    CHECK(plan.from_frozen.ml() == Approx(300));
+    CHECK((plan.from_ready + plan.from_frozen).ml() == Approx(plan.total.ml()));
+}
+
+TEST_CASE("a bottle filled from several containers holds its size, and the totals add up") {
+    // Review: feeds of 95 ml, bottles of 100 ml, 60 ml containers: the fills added up to the feed (F1 60 ml, F2
+    // 35 ml), not the 100 ml shown, and the total (300 ml) was not what the fridge gave (285 ml).
+    const std::vector<SlotSpec> slots = {{hm(1), 95},  {hm(4), 95},  {hm(7), 95},  {hm(10), 95},
+                                         {hm(13), 95}, {hm(16), 95}, {hm(19), 95}, {hm(22), 95}};
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, slots);
+    std::vector<Entry> stash;
+    for (int i = 1; i <= 6; ++i)
+        stash.push_back(store(fmt::format("s{}", i), fmt::format("2026-11-22T18:0{}:00+01:00", i), "fridge", 60,
+                              fmt::format("F{}", i)));
+    const Stock stock = stock_of(stash);
+    const BottlePlan plan = plan_bottles(entries, stock, away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(bottles(plan) == std::vector<std::string>{"10:00 100=F1:60,F2:40", "13:00 100=F2:20,F3:60,F4:20",
+                                                     "16:00 100=F4:40,F5:60"});
+    CHECK(plan.total.ml() == Approx(300));
+    CHECK(plan.from_ready.ml() == Approx(300));
+    CHECK(plan.from_frozen.ml() == 0);
+    CHECK_FALSE(plan.shortfall);
+    // In ounces: 3.5 oz bottles (103.5 ml), each holding 3.5 oz.
+    Settings oz = away_weekdays();
+    oz.unit = Unit::oz;
+    const BottlePlan in_oz = plan_bottles(entries, stock, oz, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(in_oz.bottles.size() == 3);
+    for (const Bottle& b : in_oz.bottles) {
+        Volume in;
+        for (const BottleFill& f : b.fills) in += f.amount;
+        CHECK(b.size.oz() == Approx(3.5));
+        CHECK(in.oz() == Approx(3.5));
+    }
+    CHECK(in_oz.from_ready.oz() == Approx(10.5));
+    CHECK(in_oz.total.oz() == Approx(10.5));
+    // 290 ml: filled to their sizes in order, the last bottle would lack 5 ml of its need. Every bottle's need
+    // (285 ml) first, then the rounding up from a container already in the bottle: the last one's, from F5.
+    std::vector<Entry> less;
+    for (int i = 1; i <= 5; ++i)
+        less.push_back(store(fmt::format("s{}", i), fmt::format("2026-11-22T18:0{}:00+01:00", i), "fridge", 58,
+                             fmt::format("F{}", i)));
+    const Stock stock2 = stock_of(less);
+    const BottlePlan tight = plan_bottles(entries, stock2, away_weekdays(), cdc_guideline(), sunday_evening, monday);
+    CHECK(bottles(tight) == std::vector<std::string>{"10:00 100=F1:58,F2:37", "13:00 100=F2:21,F3:58,F4:16",
+                                                      "16:00 100=F4:42,F5:58"});
+    CHECK_FALSE(tight.shortfall);
+    CHECK(tight.from_ready.ml() == Approx(290));
 }
 
 TEST_CASE("plan bottles never pours milk that expires before its feed") {
@@ -320,6 +375,63 @@ TEST_CASE("an occasional night feed left out of the slots adds nothing to a day 
     const BottlePlan all_day = plan_bottles(entries, stock, exclusive, cdc_guideline(), sunday_evening, monday);
     CHECK(all_day.bottles.size() == 6);
     for (const Bottle& b : all_day.bottles) CHECK(b.size.ml() == Approx(180));
+}
+
+namespace {
+
+// Nursing without amounts every 3 hours for 8 days, but bottles with amounts at 10:00 and 13:00 (110 and 120 ml)
+// and, with `measured_four`, at 16:00 (115 ml): the slots where the bottles were given are measured.
+std::vector<Entry> nursing_with_daycare_bottles(bool measured_four) {
+    std::vector<Entry> out;
+    for (int d = 1; d <= 8; ++d)
+        for (const int minute : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)}) {
+            std::optional<double> ml;
+            if (minute == hm(10)) ml = 110;
+            if (minute == hm(13)) ml = 120;
+            if (minute == hm(16) && measured_four) ml = 115;
+            out.push_back(feed(berlin(), monday - date::days(d), minute, ml));
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("plan bottles says the sizes are estimates only of the bottles that are") {
+    // Review: the advice said "The sizes are estimates: only 24 of the 64 feeds have an amount ..." while every
+    // bottle was measured (its slot's feeds mostly had an amount), as the JSON's estimated said.
+    Settings s = away_weekdays();
+    s.birth = date::year_month_day{monday - date::days(100)};
+    const Stock stock = stock_of(stash_entries());
+    const BottlePlan measured =
+        plan_bottles(nursing_with_daycare_bottles(true), stock, s, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(measured.bottles.size() == 3);
+    for (const Bottle& b : measured.bottles) CHECK_FALSE(b.estimated);
+    CHECK(measured.advice.empty());
+    // The 16:00 feeds at the breast: that bottle alone is an estimate, and the advice names it.
+    const BottlePlan partly =
+        plan_bottles(nursing_with_daycare_bottles(false), stock, s, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(partly.bottles.size() == 3);
+    CHECK_FALSE(partly.bottles[0].estimated);
+    CHECK_FALSE(partly.bottles[1].estimated);
+    CHECK(partly.bottles[2].estimated);
+    REQUIRE(partly.advice.size() == 1);
+    CHECK(partly.advice[0] ==
+          "The sizes are partly estimates: only 16 of the 63 feeds have an amount, so each counts 99 ml of about 788 "
+          "ml a day at day 100 (Kent et al. 2006). The bottle for the 16:00 feed is an estimate; the other bottles "
+          "are measured (their feeds mostly had an amount).");
+    CHECK(render::bottles_text(partly, Unit::ml, sunday_evening, std::nullopt).find("  16:00  100 ml (estimate): ") !=
+          std::string::npos);
+    // Every bottle an estimate: the sentence as before.
+    std::vector<Entry> nursing;
+    for (int d = 1; d <= 8; ++d)
+        for (const int minute : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)})
+            nursing.push_back(feed(berlin(), monday - date::days(d), minute, std::nullopt));
+    const BottlePlan all = plan_bottles(nursing, stock, s, cdc_guideline(), sunday_evening, monday);
+    for (const Bottle& b : all.bottles) CHECK(b.estimated);
+    REQUIRE(all.advice.size() == 1);
+    CHECK(all.advice[0] ==
+          "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 100 "
+          "(Kent et al. 2006).");
 }
 
 }  // namespace PUMPLOG_UNITY_ID

@@ -182,4 +182,34 @@ TEST_CASE("plan stash with no feed while away has nothing to start") {
     CHECK(volume.start == day_of(2026, 11, 23));
 }
 
+TEST_CASE("plan stash says the need is an estimate only of the away feeds that are") {
+    // Review (as in plan bottles): the need was said to be an estimate while every away feed's slot was measured
+    // (the bottles given while away had amounts, the nursing at home had none).
+    const auto nursing = [](bool measured_four) {
+        std::vector<Entry> out;
+        for (int d = 0; d < 7; ++d)
+            for (const int minute : {hm(1), hm(4), hm(7), hm(10), hm(13), hm(16), hm(19), hm(22)}) {
+                std::optional<double> ml;
+                if (minute == hm(10)) ml = 110;
+                if (minute == hm(13)) ml = 120;
+                if (minute == hm(16) && measured_four) ml = 115;
+                out.push_back(feed(berlin(), day_of(2026, 11, 14) + date::days(d), minute, ml));
+            }
+        return out;
+    };
+    Settings settings = away_weekdays();
+    settings.birth = date::year_month_day{day_of(2026, 9, 1)};
+    const StashPlan measured = plan_stash(nursing(true), settings, now, back, std::nullopt);
+    CHECK(measured.need_per_day.ml() == Approx(345));
+    for (const Slot& slot : measured.away_slots) CHECK_FALSE(slot.estimated);
+    CHECK(std::none_of(measured.advice.begin(), measured.advice.end(),
+                       [](const std::string& a) { return a.find("estimate") != std::string::npos; }));
+    const StashPlan partly = plan_stash(nursing(false), settings, now, back, std::nullopt);
+    CHECK(partly.need_per_day.ml() == Approx(329));  // 110 + 120 + 99
+    CHECK(partly.advice[0] ==
+          "The need is partly an estimate: only 14 of the 56 feeds have an amount, so each counts 99 ml of about 788 "
+          "ml a day at day 104 (Kent et al. 2006). The 16:00 feed is an estimate; the other feeds are measured (they "
+          "mostly had an amount).");
+}
+
 }  // namespace PUMPLOG_UNITY_ID
