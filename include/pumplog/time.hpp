@@ -4,6 +4,7 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,7 +86,8 @@ TimeSpan parse_time_span(std::string_view text, const Clock& clock);
 // without am/pm or a leading zero) and would land more than 12 hours back is
 // read as the other half when that is under 12 hours back (SPEC 10: typed at
 // 03:10, "11:50" is 23:50 yesterday), and `note` says so; empty otherwise.
-// A clock time the spring-forward change skips moves forward by the gap, and `note` says so too.
+// A clock time the spring-forward change skips moves forward by the gap, and `note` says so too; so does a
+// time the fall-back change repeats (which of the two was taken, and how to write the other with its offset).
 struct TimeReading {
     TimeSpan span;
     std::string note;
@@ -93,7 +95,11 @@ struct TimeReading {
     TimeReading(TimeSpan s, std::string n = {}, bool other = false)  // NOLINT: implicit
         : span(s), note(std::move(n)), other_half(other) {}
 };
-TimeReading read_time(std::string_view text, const Clock& clock);
+// How a note words the instant a reading took: a recording command's reply
+// says the event was "logged at" it, a range's bound (`log --since`, `--until`)
+// that the time was "read as" it.
+enum class TimeUse : std::uint8_t { record, bound };
+TimeReading read_time(std::string_view text, const Clock& clock, TimeUse use = TimeUse::record);
 // When an event was, for a reply (SPEC 10): "at 14:30" today, "yesterday 23:50",
 // "on 2026-11-19 08:00", then its age when over an hour: ", 3 h 20 min ago",
 // ", 3 days ago" (from 2 days).
@@ -112,6 +118,10 @@ Seconds start_of_local_day(date::sys_days day, const date::time_zone* zone);
 std::string format_clock(Seconds instant, const date::time_zone* zone);
 // "2026-11-21 14:05" for an instant in the zone.
 std::string format_date_time(Seconds instant, const date::time_zone* zone);
+// The same with the offset, "2026-10-25 01:30 +00:00", when the zone shows that
+// local time twice (the hour repeated when the clocks go back): the two are told
+// apart, and the offset is how to write either (`--since 2026-10-25T01:30+00:00`).
+std::string format_date_time_told_apart(Seconds instant, const date::time_zone* zone);
 // "14:05" when the instant is today in the clock's zone, else "2026-11-20 23:50" (as log shows it).
 std::string format_clock_or_date_time(Seconds instant, const Clock& clock);
 // "2026-11-21".

@@ -17,6 +17,7 @@
 #include "pumplog/history.hpp"
 #include "pumplog/import.hpp"
 #include "pumplog/render/import.hpp"
+#include "pumplog/text.hpp"
 
 namespace pumplog::cli {
 
@@ -70,6 +71,31 @@ void refuse_damaged(const Journal& journal, const ReadStats& stats) {
                                     journal.path().string(), stats.bad.front().line, stats.bad.front().reason));
 }
 
+// --strict: a row with a problem refuses the whole import (exit 2, nothing written), naming the first. The real
+// run and --dry-run give this one verdict.
+void refuse_problem_rows(const ImportResult& result) {
+    if (result.problems.empty()) return;
+    const RowProblem& first = result.problems.front();
+    const std::size_t n = result.problems.size();
+    throw usage_error(fmt::format("{}:{}: {} (--strict refuses an import with a problem row, and {} {} one; "
+                                  "without --strict the other rows are imported, and --dry-run lists them all)",
+                                  terminal_text(first.file), first.line, terminal_text(first.message),
+                                  plural(n, "row", "rows"), n == 1 ? "has" : "have"));
+}
+
+// Each row left out for a problem is a warning on stderr too, the first warnings_shown of them (the summary on
+// stdout lists them as well): an import whose stdout goes nowhere does not lose rows unsaid.
+void warn_problem_rows(const ImportResult& result) {
+    warn_capped(
+        result.problems.size(), "log import",
+        [&](std::size_t i) {
+            const RowProblem& p = result.problems[i];
+            fmt::print(stderr, "pumplog: warning: {}:{}: not imported: {}\n", terminal_text(p.file), p.line,
+                       terminal_text(p.message));
+        },
+        "more rows with a problem not imported (pumplog log import --dry-run lists them all)");
+}
+
 // The pumps and feeds in effect that a row to import may be from another source: from two days before the
 // earliest row on (a local minute is within a day of its instant), none when there is nothing to import.
 std::vector<Entry> logged_sessions(const Journal& journal, const ImportResult& result) {
@@ -100,6 +126,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
     for (const auto& path : o.files) files.push_back(read_source(path));
 
     ImportResult result = read_import(files, options);
+    if (ctx.strict) refuse_problem_rows(result);
     // The journal as it stands: its lines in file order and its ids.
     std::vector<KeyedLine> lines;
     std::unordered_map<std::string, std::string> ids;  // id -> the entry's baby
@@ -142,6 +169,7 @@ int run_import(Context& ctx, const ImportCommandOptions& o) {
         });
     }
     note_new_babies(result, options.babies);
+    warn_problem_rows(result);
     fmt::print("{}", render::import_summary(result, o.dry_run));
     return 0;
 }

@@ -320,22 +320,34 @@ struct ListBounds {
     }
 };
 
-ListBounds list_bounds(const ListOptions& o, const Clock& clock) {
+// --since and --until as read (none when not given): each read once, with what the reader should be told.
+struct ListTimes {
+    std::optional<TimeReading> since, until;
+};
+
+ListTimes list_times(const ListOptions& o, const Clock& clock) {
+    ListTimes t;
+    if (!o.until.empty()) t.until = read_time(o.until, clock, TimeUse::bound);
+    if (!o.since.empty()) t.since = read_time(o.since, clock, TimeUse::bound);
+    return t;
+}
+
+ListBounds list_bounds(const ListTimes& t, const Clock& clock) {
     // A point has one second (TimeSpan); a day or more of them, whole local days.
     const auto whole_days = [](const TimeSpan& span) { return span.end - span.begin > std::chrono::seconds(1); };
     ListBounds b;
     const date::sys_days today = local_day(clock.now, clock.zone);
     date::sys_days end_day = today;
-    if (!o.until.empty()) {
-        const TimeSpan span = parse_time_span(o.until, clock);
+    if (t.until) {
+        const TimeSpan span = t.until->span;
         end_day = local_day(span.end - std::chrono::seconds(1), clock.zone);
         if (whole_days(span)) b.last_day = end_day;
         else b.until = span.end;
-    } else if (o.since.empty()) {
+    } else if (!t.since) {
         b.last_day = today;
     }
-    if (!o.since.empty()) {
-        const TimeSpan span = parse_time_span(o.since, clock);
+    if (t.since) {
+        const TimeSpan span = t.since->span;
         if (whole_days(span)) b.first_day = local_day(span.begin, clock.zone);
         else b.since = span.begin;
     } else {
@@ -347,17 +359,23 @@ ListBounds list_bounds(const ListOptions& o, const Clock& clock) {
 int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     const Format format = ctx.format();
-    const bool bounded = !o.until.empty();
+    const ListTimes times = list_times(o, clock);
+    const bool bounded = times.until.has_value();
     const date::sys_days today = local_day(clock.now, clock.zone);
-    const ListBounds bounds = list_bounds(o, clock);
+    const ListBounds bounds = list_bounds(times, clock);
     // With neither --since nor --until, today and the 6 days before (pumplog-log(1)): not a
     // forced or mistyped entry after today; --since alone lists all from then on.
-    const Seconds until = bounded            ? parse_time_span(o.until, clock).end
+    const Seconds until = bounded            ? times.until->span.end
                           : o.since.empty() ? start_of_local_day(today + date::days(1), clock.zone)
                                             : Seconds::max();
-    const Seconds since = o.since.empty() ? start_of_local_day(*bounds.first_day, clock.zone)
-                                          : parse_time_span(o.since, clock).begin;
+    const Seconds since = times.since ? times.since->span.begin : start_of_local_day(*bounds.first_day, clock.zone);
     if (until <= since) throw usage_error("--until is before --since");
+    // A bound read otherwise than typed (a time the clocks skip or show twice, the 12-hour rule): said on
+    // stderr, as the listing on stdout may be CSV or JSON for a script.
+    if (times.since && !times.since->note.empty())
+        fmt::print(stderr, "pumplog: warning: --since: {}\n", times.since->note);
+    if (times.until && !times.until->note.empty())
+        fmt::print(stderr, "pumplog: warning: --until: {}\n", times.until->note);
     ReplayOptions options;
     options.include_voided = o.all;
     // The listing's days only, not years of history; a first day from the earliest instant its date can be

@@ -20,6 +20,7 @@
 
 #include "json_error.hpp"
 #include "line_parser.hpp"
+#include "required_fields.hpp"
 #include "stock_rules.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"
@@ -173,20 +174,12 @@ TypeMask referring_types() {
     return types;
 }
 
-// The fields each known type must carry (SPEC 3), beyond v, id, type and at:
-// fields.hpp's requirements, then its known values.
+// A named field's value that is none of its names: a note (SPEC 3: kept, and
+// ignored by computations); the fields a type must carry are missing_fields'.
 void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
-    const auto require = [&](const Requirement& r) {
-        if (r.field == "target") return;  // last, below
-        if (!present(object, r.field))
-            verdict.findings.push_back({Severity::error, fmt::format("no \"{}\" ({})", r.field, r.why)});
-    };
-    for (const auto& r : requirements)
-        if (r.type == type) require(r);
-    if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle &&
-        !present(object, "milk"))
-        require(bottle_requirement);
-    if (type == EntryType::pump && !present(object, "dur_s")) require(pump_requirement);
+    std::vector<std::string> missing;
+    missing_fields(object, type, missing);
+    for (auto& why : missing) verdict.findings.push_back({Severity::error, std::move(why)});
     for (const auto& field : fields) {
         if (field.kind != FieldKind::named || !field.carried_by_type(type)) continue;
         element value;
@@ -203,20 +196,6 @@ void check_type_fields(element object, EntryType type, LineVerdict& verdict) {
                                                                 room ? "counted as room milk, whose limits are the "
                                                                        "shortest"
                                                                      : "ignored by computations")});
-    }
-    if (type == EntryType::amend) {
-        element set;
-        if (object.at_key("set").get(set) || set.is_null())
-            verdict.findings.push_back({Severity::error, "no \"set\" (the corrected fields)"});
-    }
-    for (const auto& r : requirements) {
-        if (r.type != type || r.field != "target") continue;
-        element value;
-        std::string_view target;
-        if (object.at_key("target").get(value) || value.is_null())
-            verdict.findings.push_back({Severity::error, fmt::format("no \"target\" ({})", r.why)});
-        else if (!value.get_string().get(target) && target.empty())
-            verdict.findings.push_back({Severity::error, "\"target\" is empty"});
     }
 }
 
@@ -255,6 +234,34 @@ void check_set(element set, LineVerdict& verdict) {
 }
 
 }  // namespace
+
+// The fields each known type must carry (SPEC 3), beyond v, id, type and at:
+// fields.hpp's requirements, an amendment's set, then the target a line refers by.
+void missing_fields(element object, EntryType type, std::vector<std::string>& out) {
+    const auto require = [&](const Requirement& r) {
+        if (r.field == "target") return;  // last, below
+        if (!present(object, r.field)) out.push_back(fmt::format("no \"{}\" ({})", r.field, r.why));
+    };
+    for (const auto& r : requirements)
+        if (r.type == type) require(r);
+    if (type == EntryType::feed && value_named<FeedMethod>(string_field(object, "method")) == FeedMethod::bottle &&
+        !present(object, "milk"))
+        require(bottle_requirement);
+    if (type == EntryType::pump && !present(object, "dur_s")) require(pump_requirement);
+    if (type == EntryType::amend) {
+        element set;
+        if (object.at_key("set").get(set) || set.is_null()) out.emplace_back("no \"set\" (the corrected fields)");
+    }
+    for (const auto& r : requirements) {
+        if (r.type != type || r.field != "target") continue;
+        element value;
+        std::string_view target;
+        if (object.at_key("target").get(value) || value.is_null())
+            out.push_back(fmt::format("no \"target\" ({})", r.why));
+        else if (!value.get_string().get(target) && target.empty())
+            out.emplace_back("\"target\" is empty");
+    }
+}
 
 namespace {
 

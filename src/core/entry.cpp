@@ -11,6 +11,7 @@
 
 #include "json_error.hpp"
 #include "line_parser.hpp"
+#include "required_fields.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/text.hpp"
 
@@ -184,9 +185,24 @@ bool read_field(const FieldSpec& field, value v, Entry& e) {
 
 bool LineParser::parse(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
     // The fast path reads no nesting beyond `set`: only the length bounds it.
-    return (size <= max_line_bytes &&
-            parse_canonical_line(data, size, e, impl_->memo, impl_->raw, nullptr, impl_->pass_over)) ||
-           parse_with_simdjson(data, size, capacity, e, error);
+    const bool read = (size <= max_line_bytes &&
+                       parse_canonical_line(data, size, e, impl_->memo, impl_->raw, nullptr, impl_->pass_over)) ||
+                      parse_with_simdjson(data, size, capacity, e, error);
+    // Then a line read whole must carry what its type requires (a line passed over is not read that far).
+    return read && (e.header_only || !may_lack_required(e) || carries_required(data, size, error));
+}
+
+bool LineParser::carries_required(const char* data, std::size_t size, std::string& error) {
+    // Rare (a damaged line, or one the cheap test is unsure of): the DOM words what is missing as log check does.
+    if (!impl_->dom) impl_->dom = std::make_unique<simdjson::dom::parser>();
+    simdjson::dom::element root;
+    std::string_view type;
+    if (impl_->dom->parse(data, size, true).get(root) || root["type"].get_string().get(type)) return true;
+    std::vector<std::string> missing;
+    missing_fields(root, parse_type(type), missing);
+    if (missing.empty()) return true;
+    error = std::move(missing.front());
+    return false;
 }
 
 void LineParser::keep_raw(bool keep) { impl_->raw = keep; }

@@ -21,7 +21,8 @@ public:
 
     // Parses the line at `data` (`size` bytes, no newline); at least
     // simdjson's padding (64 bytes) must be readable after it. Returns false
-    // and sets `error` when the line is not a valid entry.
+    // and sets `error` when the line is not a valid entry (a line that lacks a
+    // field its type requires included: required_fields.hpp).
     bool parse(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
     // Whether entries keep their line's text in Entry::raw (the default).
     void keep_raw(bool keep);
@@ -33,12 +34,17 @@ public:
     // old_types, lines of those types written before its `before` too.
     void pass_over(PassOver pass);
     // The same without the fast path (parse_canonical_line): simdjson reads
-    // every line. For the tests and the fuzzer that compare the two.
+    // every line. For the tests and the fuzzer that compare the two: like
+    // the fast path, it reads the line and does not ask for the fields its
+    // type requires (parse does, after either).
     bool parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& out,
                              std::string& error);
 
 private:
     bool parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
+    // Whether a line that may lack a required field (may_lack_required) carries them all; false with
+    // `error` worded as log check words the first it lacks (required_fields.hpp).
+    bool carries_required(const char* data, std::size_t size, std::string& error);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -168,6 +168,15 @@ std::string format_date_time(Seconds instant, const date::time_zone* zone) {
     return format_date(local_day(instant, zone)) + " " + format_clock(instant, zone);
 }
 
+std::string format_date_time_told_apart(Seconds instant, const date::time_zone* zone) {
+    const date::sys_info info = zone->get_info(instant);
+    const LocalSeconds local(instant.time_since_epoch() + info.offset);
+    std::string out = format_date_time(instant, zone);
+    if (zone->get_info(local).result != date::local_info::ambiguous) return out;
+    const std::string stamp = format_rfc3339(instant, info.offset);  // its last 6 characters: "+01:00"
+    return out + " " + stamp.substr(stamp.size() - 6);
+}
+
 std::string format_clock_or_date_time(Seconds instant, const Clock& clock) {
     return local_day(instant, clock.zone) == local_day(clock.now, clock.zone) ? format_clock(instant, clock.zone)
                                                                               : format_date_time(instant, clock.zone);
@@ -273,47 +282,50 @@ std::string clock_text(LocalSeconds local) {
     return out;
 }
 
+// The words for the instant a reading took: "logged at" (a record), "read as" (a range's bound).
+std::string_view taken_words(TimeUse use) { return use == TimeUse::record ? "logged at" : "read as"; }
+
 // The note for a local time the spring-forward change skips, recorded at `at` (moved forward by the gap, as
 // to_instant reads it): "02:30 does not exist on Sun 2026-03-29 (the clocks go from 02:00 to 03:00): logged at
 // 03:30"; empty for a time that exists.
-std::string skipped_note(LocalSeconds local, Seconds at, const date::time_zone* zone) {
+std::string skipped_note(LocalSeconds local, Seconds at, const date::time_zone* zone, TimeUse use) {
     const date::local_info info = zone->get_info(local);
     if (info.result != date::local_info::nonexistent) return {};
     const Seconds change = info.first.end;
-    return fmt::format("{} does not exist on {} (the clocks go from {} to {}): logged at {}", clock_text(local),
+    return fmt::format("{} does not exist on {} (the clocks go from {} to {}): {} {}", clock_text(local),
                        day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
                        clock_text(LocalSeconds(change.time_since_epoch() + info.first.offset)),
-                       clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)),
+                       clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)), taken_words(use),
                        clock_text(to_local(at, zone)));
 }
 
 // The note for a local time the fall-back change repeats, recorded at `at` (one of its two instants): "02:20
 // is twice on Sun 2026-10-25 (the clocks go back from 03:00 to 02:00): logged at the first,
 // 2026-10-25T02:20:00+02:00; write 2026-10-25T02:20:00+01:00 for the second"; empty for a time that is once.
-std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone* zone) {
+std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone* zone, TimeUse use) {
     const date::local_info info = zone->get_info(local);
     if (info.result != date::local_info::ambiguous) return {};
     const Seconds change = info.first.end;
     const Seconds first(local.time_since_epoch() - info.first.offset);
     const Seconds second(local.time_since_epoch() - info.second.offset);
     const bool is_first = at == first;
-    return fmt::format("{} is twice on {} (the clocks go back from {} to {}): logged at the {}, {}; "
+    return fmt::format("{} is twice on {} (the clocks go back from {} to {}): {} the {}, {}; "
                        "write {} for the {}",
                        clock_text(local), day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
                        clock_text(LocalSeconds(change.time_since_epoch() + info.first.offset)),
-                       clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)),
+                       clock_text(LocalSeconds(change.time_since_epoch() + info.second.offset)), taken_words(use),
                        is_first ? "first" : "second", format_rfc3339(at, zone),
                        format_rfc3339(is_first ? second : first, zone), is_first ? "second" : "first");
 }
 
 // The same for the time of day `tod` most_recent read as `at`: the day it was read on is the one whose
 // `tod`, moved forward by a gap, is `at`.
-std::string skipped_note(seconds tod, Seconds at, date::sys_days today, const date::time_zone* zone) {
+std::string skipped_note(seconds tod, Seconds at, date::sys_days today, const date::time_zone* zone, TimeUse use) {
     const LocalSeconds local = to_local(at, zone);
     if (local - date::floor<days>(local) == tod) return {};  // the time as typed: no gap
     for (const date::sys_days day : {date::sys_days(today + days(1)), today, date::sys_days(today - days(1))}) {
         const LocalSeconds typed = LocalSeconds(day.time_since_epoch()) + tod;
-        if (to_instant(typed, zone) == at) return skipped_note(typed, at, zone);
+        if (to_instant(typed, zone) == at) return skipped_note(typed, at, zone, use);
     }
     return {};
 }
@@ -357,17 +369,17 @@ std::optional<seconds> parse_relative(std::string_view t) {
 TimeSpan parse_time_span(std::string_view text, const Clock& clock) { return read_time(text, clock).span; }
 
 namespace {
-TimeReading read_any_time(std::string_view text, const Clock& clock);
+TimeReading read_any_time(std::string_view text, const Clock& clock, TimeUse use);
 }  // namespace
 
-TimeReading read_time(std::string_view text, const Clock& clock) {
+TimeReading read_time(std::string_view text, const Clock& clock, TimeUse use) {
     // Years pumplog writes with four digits in any zone (RFC 3339 has no
     // fifth): 9999-12-31 23:00 UTC is 10000-01-01 in Berlin, a line no reader
     // could take back. Local days from 1900-01-01 to 9998-12-31 are taken
     // (the UTC guard first keeps far-off instants from the zone look-up).
     static const Seconds earliest{date::sys_days(date::year(1899) / 12 / 30).time_since_epoch()};
     static const Seconds latest{date::sys_days(date::year(9999) / 1 / 3).time_since_epoch()};
-    TimeReading r = read_any_time(text, clock);
+    TimeReading r = read_any_time(text, clock, use);
     const auto in_years = [&](Seconds t) {
         if (t < earliest || t > latest) return false;
         const date::year y = date::year_month_day(local_day(t, clock.zone)).year();
@@ -380,7 +392,7 @@ TimeReading read_time(std::string_view text, const Clock& clock) {
 
 namespace {
 
-TimeReading read_any_time(std::string_view text, const Clock& clock) {
+TimeReading read_any_time(std::string_view text, const Clock& clock, TimeUse use) {
     const std::string t = lower(trim(text));
     const auto* zone = clock.zone;
     const date::sys_days today = local_day(clock.now, zone);
@@ -417,8 +429,8 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
         if (day && tod) {
             const LocalSeconds local = LocalSeconds(day->time_since_epoch()) + *tod;
             const Seconds at = to_instant(local, zone);
-            std::string note = skipped_note(local, at, zone);
-            if (note.empty()) note = repeated_note(local, at, zone);
+            std::string note = skipped_note(local, at, zone, use);
+            if (note.empty()) note = repeated_note(local, at, zone, use);
             return {point(at), note};
         }
         if (day || tod) throw fail();
@@ -429,8 +441,8 @@ TimeReading read_any_time(std::string_view text, const Clock& clock) {
         // an ambiguous time over 12 hours back is the other half of the day.
         const Seconds at = most_recent(*tod, today, clock);
         if (!ambiguous || clock.now - at <= hours(12)) {
-            std::string note = skipped_note(*tod, at, today, zone);
-            if (note.empty()) note = repeated_note(to_local(at, zone), at, zone);
+            std::string note = skipped_note(*tod, at, today, zone, use);
+            if (note.empty()) note = repeated_note(to_local(at, zone), at, zone, use);
             return {point(at), note};
         }
         const seconds other_tod = *tod >= hours(12) ? *tod - hours(12) : *tod + hours(12);

@@ -257,7 +257,8 @@ std::string entries_table(const std::vector<ListedEntry>& entries, Unit unit, co
         const Entry& e = *listed.entry;
         std::string what = describe(e, unit, listed.label);
         if (listed.voided) what = style.dim("(voided) " + what);
-        rows.push_back({terminal_text(listed.ref), format_date_time(e.at.instant, zone), what});
+        // In the hour the clocks go back, with the offset: the two 01:30s told apart.
+        rows.push_back({terminal_text(listed.ref), format_date_time_told_apart(e.at.instant, zone), what});
         if (babies) rows.back().push_back(terminal_text(baby_of(e)));
         rows.back().push_back(terminal_text(e.note));
     }

@@ -281,6 +281,49 @@ Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is 
     [ -z "$stderr" ]
 }
 
+# Review: a pump without ml (and no dur_s) or a bottle without ml (and no milk) was bad for log check but counted by
+# every reader, silently, so that a repair changed the report's totals. SPEC 3 requires the volume (pumplog(5): a
+# pump's dur_s, a bottle's milk, stands in for it when it is unknown): the readers skip such a line with a warning
+# in check's words.
+@test "a line without a field its type requires: one verdict for check, report, status, log and --strict" {
+    journal_line '{"v":1,"id":"a1","type":"pump","at":"2026-11-21T08:00:00Z","ml":100}'
+    journal_line '{"v":1,"id":"a2","type":"pump","at":"2026-11-21T09:00:00Z"}'
+    journal_line '{"v":1,"id":"f1","type":"feed","at":"2026-11-21T09:30:00Z","method":"bottle"}'
+    journal_line '{"v":1,"id":"a3","type":"pump","at":"2026-11-21T10:00:00Z","left_ml":30}'
+    journal_line '{"v":1,"id":"a4","type":"pump","at":"2026-11-21T10:30:00Z","left_ml":30,"dur_s":600}'
+    local warnings="pumplog: warning: $J:2: no \"ml\" (a pump records a volume, or dur_s when its volume is unknown); skipped (see pumplog log check)
+pumplog: warning: $J:3: no \"ml\" (a bottle feed records a volume, or milk when its volume is unknown); skipped (see pumplog log check)
+pumplog: warning: $J:4: no \"ml\" (a pump records a volume, or dur_s when its volume is unknown); skipped (see pumplog log check)"
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 3 ]
+    [ "$output" = "$J:2: no \"ml\" (a pump records a volume, or dur_s when its volume is unknown)
+$J:3: no \"ml\" (a bottle feed records a volume, or milk when its volume is unknown)
+$J:4: no \"ml\" (a pump records a volume, or dur_s when its volume is unknown)
+$J: 5 lines, 2 good entries, 3 bad lines
+Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is deleted)." ]
+    run --separate-stderr pumplog --now 2026-11-21T12:00:00Z report --since today --format csv
+    [ "$status" -eq 0 ]
+    [ "$(tail -1 <<< "$output")" = "2026-11-21,2,100,0,0,0,0,0,0,0,0,0,0,1" ]
+    [ "$stderr" = "$warnings" ]
+    run --separate-stderr pumplog --now 2026-11-21T12:00:00Z status
+    [ "$status" -eq 0 ]
+    [[ "$output" == *"Pumped     100 ml in 2 sessions, 1 without a volume"* ]]
+    [[ "$output" == *"Baby       no bottle yet"* ]]
+    [ "$stderr" = "$warnings" ]
+    run --separate-stderr pumplog --now 2026-11-21T12:00:00Z log --format csv
+    [ "$(tail -n +2 <<< "$output" | cut -d, -f2 | paste -sd ' ')" = "a1 a4" ]
+    [ "$stderr" = "$warnings" ]
+    refused 3 pumplog --now 2026-11-21T12:00:00Z --strict report --since today --format csv
+    [ "$stderr" = "pumplog: error: $J:2: no \"ml\" (a pump records a volume, or dur_s when its volume is unknown) (--strict refuses a damaged journal; see pumplog log check)" ]
+    # The repair moves the three lines: the totals stay as they were, now without a warning.
+    run --separate-stderr pumplog log check --repair
+    [ "$status" -eq 0 ]
+    [ "$(wc -l < "$J.rejected")" -eq 3 ]
+    run --separate-stderr pumplog --now 2026-11-21T12:00:00Z report --since today --format csv
+    [ "$(tail -1 <<< "$output")" = "2026-11-21,2,100,0,0,0,0,0,0,0,0,0,0,1" ]
+    [ -z "$stderr" ]
+}
+
 # A use of more than its container still held (by hand, or another tool: pumplog refuses it) is a note, not a bad
 # line: the milk was used. `stock` and `report` count what was left (pumplog-stock(1), AMOUNTS).
 @test "check notes a use of more than its container still held, and the journal stays clean" {

@@ -615,6 +615,55 @@ Skipped 6 rows:
     [ "${lines[-1]}" = '    bad/amounts.csv:9: "-5ml" is not an amount; try 90ml or 3oz' ]
 }
 
+# Review: problem rows were said on stdout only, with exit 0, so `log import x.csv >/dev/null && echo ok` lost rows
+# unsaid, and --strict did not refuse them.
+@test "each problem row is a warning on stderr too (10, then a count); --strict refuses the import, changing nothing" {
+    cd "$TEST_DIR"
+    {
+        echo 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes'
+        echo 'Feed,2024-02-01 06:00,,,Formula,Bottle,100ml,'
+        for hour in 07 08 09 10 11 12 13 14 15 16 17 18; do echo "Feed,2024-02-01 $hour:00,,,Formula,Bottle,lots,"; done
+    } > many.csv
+    printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' \
+        'Feed,2024-02-01 06:00,,,Formula,Bottle,100ml,' 'Feed,2024-02-01 07:00,,,Juice,Bottle,100ml,' > one.csv
+    journal_line '{"v":1,"id":"a","type":"pump","at":"2024-01-31T08:00:00+01:00","ml":90}'
+    local before
+    before="$(journal_sum)"
+    # --strict: the first problem named, the count, exit 2, nothing written; the dry run gives the same verdict.
+    refused 2 pumplog --strict log import one.csv
+    [ "$stderr" = 'pumplog: error: one.csv:3: "Juice" is not a kind of milk; expected Breast Milk or Formula'\
+' (--strict refuses an import with a problem row, and 1 row has one; without --strict the other rows are imported,'\
+' and --dry-run lists them all)' ]
+    refused 2 pumplog --strict log import many.csv one.csv --dry-run
+    [[ "$stderr" == 'pumplog: error: many.csv:3: "lots" is not an amount; try 90ml or 3oz (--strict refuses an import'\
+' with a problem row, and 13 rows have one;'* ]]
+    [ "$(journal_sum)" = "$before" ]
+    [ ! -e "$J.bak" ]
+    # Without it: the other rows imported, exit 0, each problem row on stderr as well as in the summary.
+    run --separate-stderr pumplog log import one.csv
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Imported 1 entry from one.csv (Huckleberry): 1 feed (1 bottle, 0 breast).
+Skipped 1 row:
+  1 with a problem:
+    one.csv:3: "Juice" is not a kind of milk; expected Breast Milk or Formula' ]
+    [ "$stderr" = 'pumplog: warning: one.csv:3: not imported: "Juice" is not a kind of milk; expected Breast Milk or'\
+' Formula' ]
+    run --separate-stderr pumplog log import many.csv
+    [ "$status" -eq 0 ]
+    [ "$(wc -l < "$J")" -eq 2 ]  # the first row of both files is one feed
+    [ "$(grep -c '^pumplog: warning: many.csv:[0-9]*: not imported: "lots" is not an amount; try 90ml or 3oz$' \
+        <<< "$stderr")" -eq 10 ]
+    [ "$(sed -n 10p <<< "$stderr")" = 'pumplog: warning: many.csv:12: not imported: "lots" is not an amount; try 90ml'\
+' or 3oz' ]
+    [ "$(sed -n '11,$p' <<< "$stderr")" = 'pumplog: warning: log import: 2 more rows with a problem not imported'\
+' (pumplog log import --dry-run lists them all)' ]
+    # Imported again: nothing new, and the problem rows are said again.
+    run --separate-stderr pumplog log import one.csv
+    [ "$status" -eq 0 ]
+    [ "$stderr" = 'pumplog: warning: one.csv:3: not imported: "Juice" is not a kind of milk; expected Breast Milk or'\
+' Formula' ]
+}
+
 @test "a row whose note is over the journal's 1 MiB line is a problem row named by file and line" {
     cd "$TEST_DIR"
     {

@@ -263,6 +263,45 @@ t2,T2,pump,2026-11-30T20:00:00-05:00,120,,,,,,,,"travelling, New York",,,' ]
     [ "$(jq -c '[.[].id]' <<<"$output")" = '["T1"]' ]
 }
 
+# Review: a time the clocks show twice was read as the first, silently, and one they skip was taken as well; the
+# table showed the two 01:30s alike.
+@test "--since and --until the clocks show twice or skip are read with a warning; the table tells the two apart" {
+    export TZ=Europe/London PUMPLOG_NOW=2026-10-26T12:00:00Z
+    journal_line '{"v":1,"id":"p1","type":"pump","at":"2026-10-25T01:30:00+01:00","ml":100}'
+    journal_line '{"v":1,"id":"p2","type":"pump","at":"2026-10-25T01:30:00+00:00","ml":110}'
+    journal_line '{"v":1,"id":"p3","type":"pump","at":"2026-10-25T09:00:00+00:00","ml":120}'
+    run --separate-stderr pumplog log --since "2026-10-25 01:30" --until "2026-10-25 01:45"
+    [ "$status" -eq 0 ]
+    [ "$output" = "ref  when                     what           note
+p1   2026-10-25 01:30 +01:00  pumped 100 ml" ]
+    [ "$stderr" = "pumplog: warning: --since: 01:30 is twice on Sun 2026-10-25 (the clocks go back from 02:00 to 01:00): read as the first, 2026-10-25T01:30:00+01:00; write 2026-10-25T01:30:00+00:00 for the second
+pumplog: warning: --until: 01:45 is twice on Sun 2026-10-25 (the clocks go back from 02:00 to 01:00): read as the first, 2026-10-25T01:45:00+01:00; write 2026-10-25T01:45:00+00:00 for the second" ]
+    # Written as the warning says (seconds may be left out): the second, without a warning.
+    run --separate-stderr pumplog log --since 2026-10-25T01:30+00:00 --until 2026-10-25T01:45+00:00
+    [ "$output" = "ref  when                     what           note
+p2   2026-10-25 01:30 +00:00  pumped 110 ml" ]
+    [ -z "$stderr" ]
+    # A day has no such question; the offset shows in the repeated hour only.
+    run --separate-stderr pumplog log --since 2026-10-25 --until 2026-10-25
+    [ "$output" = "ref  when                     what           note
+p1   2026-10-25 01:30 +01:00  pumped 100 ml
+p2   2026-10-25 01:30 +00:00  pumped 110 ml
+p3   2026-10-25 09:00         pumped 120 ml" ]
+    [ -z "$stderr" ]
+    # The JSON on stdout stays JSON: the warning is on stderr.
+    run --separate-stderr pumplog log --since "2026-10-25 01:30" --format json
+    [ "$(jq -c '[.[].id]' <<< "$output")" = '["p1","p2","p3"]' ]
+    [ "$(wc -l <<< "$stderr")" -eq 1 ]
+    # A time the clocks skip: read as the time after the gap, with a warning.
+    run --separate-stderr pumplog log --since "2026-03-29 01:30" --until 2026-10-25 --format csv
+    [ "$status" -eq 0 ]
+    [ "$(tail -n +2 <<< "$output" | cut -d, -f2 | paste -sd ' ')" = "p1 p2 p3" ]
+    [ "$stderr" = "pumplog: warning: --since: 01:30 does not exist on Sun 2026-03-29 (the clocks go from 01:00 to 02:00): read as 02:30" ]
+    # A refusal is still one line.
+    refused 2 pumplog log --since "2026-10-25 01:45" --until "2026-10-25 01:30"
+    [ "$stderr" = "pumplog: error: --until is before --since" ]
+}
+
 @test "--until before --since is refused" {
     refused 2 pumplog log --since 2026-11-20 --until 2026-11-19
 }

@@ -191,11 +191,13 @@ no_verdict_journal_unchanged() {
     grep -qxF "$line not counting 4 pump sessions without a volume." <<<"$output"
 }
 
+# With dur_s: without it, a pump of sides alone has neither ml nor dur_s, a bad line for every reader and log check
+# (check.bats).
 @test "a pump with sides and no ml is a session of unknown volume for every reader: the sides make no total" {
     export PUMPLOG_NOW="2026-11-21T10:00:00+01:00"
     cat >"$J" <<'EOF'
 {"v":1,"id":"m1","type":"pump","at":"2026-11-21T03:00:00+01:00","ml":100,"left_ml":20,"right_ml":30}
-{"v":1,"id":"m2","type":"pump","at":"2026-11-21T06:00:00+01:00","left_ml":20,"right_ml":25}
+{"v":1,"id":"m2","type":"pump","at":"2026-11-21T06:00:00+01:00","left_ml":20,"right_ml":25,"dur_s":900}
 {"v":1,"id":"m3","type":"pump","at":"2026-11-21T07:00:00+01:00","left_ml":20,"dur_s":600}
 EOF
     run --separate-stderr pumplog log

@@ -134,14 +134,15 @@ TEST_CASE("a journal larger than a chunk is read whole, wherever the chunk bound
     // boundary through every position of a line, the newline included.
     std::vector<std::string> body;
     for (std::size_t i = 0; body.size() * 100 < 3 * chunk; ++i) {
-        std::string l = line(id_of(i), "2026-11-21T08:00:00Z", "pump", ",\"note\":\"");
+        std::string l = line(id_of(i), "2026-11-21T08:00:00Z", "pump", ",\"ml\":90,\"note\":\"");
         l += std::string(100 - l.size() - 2, 'x') + "\"}";
         REQUIRE(l.size() == 100);
         body.push_back(l);
     }
     for (std::size_t extra = 0; extra <= 101; ++extra) {
         std::vector<std::string> lines = body;
-        std::string last = line("last", "2026-11-21T08:00:00Z", "pump", ",\"note\":\"" + std::string(extra, 'y') + "\"");
+        std::string last =
+            line("last", "2026-11-21T08:00:00Z", "pump", ",\"ml\":90,\"note\":\"" + std::string(extra, 'y') + "\"");
         lines.push_back(last);
         const auto offsets = write_lines(dir / "j", lines);
         INFO("last line of " << last.size() << " bytes");
@@ -151,8 +152,8 @@ TEST_CASE("a journal larger than a chunk is read whole, wherever the chunk bound
 
 TEST_CASE("a line longer than a chunk is read whole, first, middle or last") {
     TempDir dir;
-    const std::string long_note = ",\"note\":\"" + std::string(chunk + 1000, 'n') + "\"";
-    const std::string longer_note = ",\"note\":\"" + std::string(2 * chunk + 77, 'm') + "\"";
+    const std::string long_note = ",\"ml\":90,\"note\":\"" + std::string(chunk + 1000, 'n') + "\"";
+    const std::string longer_note = ",\"ml\":90,\"note\":\"" + std::string(2 * chunk + 77, 'm') + "\"";
     for (int where = 0; where < 3; ++where) {
         std::vector<std::string> lines;
         for (std::size_t i = 0; i < 4000; ++i) lines.push_back(line(id_of(i), "2026-11-21T08:00:00Z"));
@@ -622,10 +623,11 @@ TEST_CASE("the first feed logged is read past a line over 1 MiB and from a type 
     content.clear();
     for (int i = 0; content.size() < 300000; ++i)
         content += line("p" + std::to_string(i), "2026-11-01T08:00:00+01:00") + "\n";
-    testing::write_file(path, content + line("f1", "2026-11-05T07:00:00+01:00", "feed", ""));
+    testing::write_file(path, content + line("f1", "2026-11-05T07:00:00+01:00", "feed", R"(,"method":"breast")"));
     CHECK_FALSE(journal.first_feed_at());
     // On line 1 after a byte-order mark, as every reader takes it.
-    testing::write_file(path, "\xEF\xBB\xBF" + line("f1", "2026-11-05T07:00:00+01:00", "feed", "") + "\r\n");
+    const std::string nursing = line("f1", "2026-11-05T07:00:00+01:00", "feed", ",\"method\":\"breast\"");
+    testing::write_file(path, "\xEF\xBB\xBF" + nursing + "\r\n");
     REQUIRE(journal.first_feed_at());
     CHECK(*journal.first_feed_at() == testing::instant("2026-11-05T07:00:00+01:00"));
 }

@@ -94,7 +94,7 @@ TEST_CASE("the day's pumped total counts pumps written with that local date") {
         parsed(R"({"v":1,"id":"b","type":"pump","at":"2026-11-21T23:50:00+01:00","ml":100.5})"),
         parsed(R"({"v":1,"id":"c","type":"pump","at":"2026-11-20T23:50:00+01:00","ml":70})"),
         parsed(R"({"v":1,"id":"d","type":"feed","at":"2026-11-21T10:00:00+01:00","method":"bottle","ml":120})"),
-        parsed(R"({"v":1,"id":"e","type":"pump","at":"2026-11-21T10:00:00+01:00"})"),
+        parsed(R"({"v":1,"id":"e","type":"pump","at":"2026-11-21T10:00:00+01:00","dur_s":900})"),
     };
     const DayTotal total = pumped_on(entries, "2026-11-21");
     CHECK(total.pumped.ml() == 190.5);

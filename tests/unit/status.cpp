@@ -90,14 +90,16 @@ TEST_CASE("today's pumps without a volume and bottles without an amount are coun
     const std::vector<Entry> entries = {
         entry_of(R"({"v":1,"id":"P1","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":130})"),
         entry_of(R"({"v":1,"id":"P2","type":"pump","at":"2026-11-21T09:00:00+01:00","dur_s":1200})"),
-        entry_of(R"({"v":1,"id":"P3","type":"pump","at":"2026-11-21T10:00:00+01:00","left_ml":30,"right_ml":25})"),
+        entry_of(R"({"v":1,"id":"P3","type":"pump","at":"2026-11-21T10:00:00+01:00","left_ml":30,"right_ml":25,)"
+                 R"("dur_s":900})"),
         entry_of(R"({"v":1,"id":"F1","type":"feed","at":"2026-11-21T09:00:00+01:00","method":"bottle","ml":120})"),
         entry_of(
             R"({"v":1,"id":"F2","type":"feed","at":"2026-11-21T11:00:00+01:00","method":"bottle","milk":"breast"})"),
     };
     const DayStatus s = day_status(entries, clock_at("2026-11-21T14:05:00+01:00"));
     CHECK(s.sessions == 3);
-    // P3's sides make no total (pumplog(5): ml is the total; `log` and `log check` read it so too).
+    // P3's sides make no total (pumplog(5): ml is the total; `log` and `log check` read it so too; without its
+    // dur_s it would be a bad line: tests/unit/check.cpp).
     CHECK(s.unmeasured_sessions == 2);
     CHECK(s.pumped.ml() == Approx(130));
     CHECK(s.bottle_feeds == 2);

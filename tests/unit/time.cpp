@@ -344,6 +344,37 @@ TEST_CASE("a clock time the spring-forward change skips moves forward by the gap
           "02:05 does not exist on Sun 2026-03-08 (the clocks go from 02:00 to 03:00): logged at 03:05");
 }
 
+TEST_CASE("a range's bound the clocks skip or show twice is read with a note in a bound's words") {
+    const Clock london = clock_at("2026-10-26T12:00:00Z", "Europe/London");
+    const TimeReading twice = read_time("2026-10-25 01:30", london, TimeUse::bound);
+    CHECK(format_rfc3339(twice.span.begin, london.zone) == "2026-10-25T01:30:00+01:00");
+    CHECK(twice.note == "01:30 is twice on Sun 2026-10-25 (the clocks go back from 02:00 to 01:00): read as the "
+                        "first, 2026-10-25T01:30:00+01:00; write 2026-10-25T01:30:00+00:00 for the second");
+    // The way the note says to write the other is a time the parser takes, and it is the second.
+    CHECK(point("2026-10-25T01:30:00+00:00", london) == "2026-10-25T01:30:00+00:00");
+    CHECK(point("2026-10-25T01:30+00:00", london) == "2026-10-25T01:30:00+00:00");
+    CHECK(read_time("2026-10-25T01:30+00:00", london, TimeUse::bound).note.empty());
+    const TimeReading skipped = read_time("2026-03-29 01:30", london, TimeUse::bound);
+    CHECK(format_rfc3339(skipped.span.begin, london.zone) == "2026-03-29T02:30:00+01:00");
+    CHECK(skipped.note == "01:30 does not exist on Sun 2026-03-29 (the clocks go from 01:00 to 02:00): read as 02:30");
+    // A record's reply says where it was logged, as before.
+    CHECK(read_time("2026-03-29 01:30", london).note ==
+          "01:30 does not exist on Sun 2026-03-29 (the clocks go from 01:00 to 02:00): logged at 02:30");
+    CHECK(read_time("2026-10-25 02:30", london, TimeUse::bound).note.empty());
+    CHECK(read_time("2026-10-25", london, TimeUse::bound).note.empty());
+}
+
+TEST_CASE("a date and time is shown with its offset only in the hour the clocks go back") {
+    const auto* london = testing::zone("Europe/London");
+    CHECK(format_date_time_told_apart(instant("2026-10-25T01:30:00+01:00"), london) == "2026-10-25 01:30 +01:00");
+    CHECK(format_date_time_told_apart(instant("2026-10-25T01:30:00+00:00"), london) == "2026-10-25 01:30 +00:00");
+    CHECK(format_date_time_told_apart(instant("2026-10-25T00:59:00+01:00"), london) == "2026-10-25 00:59");
+    CHECK(format_date_time_told_apart(instant("2026-10-25T02:00:00+00:00"), london) == "2026-10-25 02:00");
+    CHECK(format_date_time_told_apart(instant("2026-03-29T02:30:00+01:00"), london) == "2026-03-29 02:30");
+    // Where the zone's clock never goes back, never.
+    CHECK(format_date_time_told_apart(instant("2026-10-25T01:30:00Z"), testing::zone("UTC")) == "2026-10-25 01:30");
+}
+
 TEST_CASE("the 12-hour rule reads an ambiguous clock time over 12 hours back as the other half of the day") {
     const Clock small_hours = clock_at("2026-11-21T03:10:00+01:00");
     const TimeReading r = read_time("11:50", small_hours);
