@@ -340,20 +340,32 @@ void warn_capped(std::size_t count, std::string_view where, const std::function<
 
 void Context::warn(const ReadStats& stats) {
     if (stats.bad_lines == 0) return;
-    // A second read of the same damaged lines (or of fewer) says nothing new.
-    const bool all_warned = std::all_of(stats.bad.begin(), stats.bad.end(), [&](const BadLine& b) {
-        return std::find(warned_lines_.begin(), warned_lines_.end(), b.line) != warned_lines_.end();
-    });
-    if (all_warned && stats.bad_lines <= most_bad_lines_) return;
-    for (const BadLine& b : stats.bad) warned_lines_.push_back(b.line);
-    most_bad_lines_ = std::max(most_bad_lines_, stats.bad_lines);
+    // A command that reads the journal twice (its feeds, then its stash) warns of each damaged line once, and
+    // of warnings_shown in all: a second read says only the lines the first did not, within what is left.
+    std::vector<const BadLine*> fresh;
+    for (const BadLine& b : stats.bad)
+        if (std::find(warned_lines_.begin(), warned_lines_.end(), b.line) == warned_lines_.end()) fresh.push_back(&b);
+    // Bad lines past the ones a read keeps (ReadStats::most_bad_kept) are counted, never listed.
+    const std::uint64_t unlisted = stats.bad_lines - stats.bad.size();
+    const std::uint64_t fresh_unlisted = unlisted > most_bad_lines_ ? unlisted - most_bad_lines_ : 0;
+    if (fresh.empty() && fresh_unlisted == 0) return;
+    for (const BadLine* b : fresh) warned_lines_.push_back(b->line);
+    most_bad_lines_ = std::max(most_bad_lines_, unlisted);
     if (warn_damage_once && !damage_is_new(*this, stats)) return;
     // The path as given (-j, PUMPLOG_JOURNAL) is text: escaped, each warning one line.
     const std::string path = terminal_text(default_journal_path(journal_option, environment).string());
-    warn_capped(stats.bad_lines, path, [&](std::size_t i) {
-        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, stats.bad[i].line,
-                   stats.bad[i].reason);
-    });
+    std::uint64_t unsaid = fresh_unlisted;
+    for (const BadLine* b : fresh) {
+        if (bad_lines_said_ == warnings_shown) {
+            ++unsaid;
+            continue;
+        }
+        fmt::print(stderr, "pumplog: warning: {}:{}: {}; skipped (see pumplog log check)\n", path, b->line, b->reason);
+        ++bad_lines_said_;
+    }
+    if (unsaid > 0)
+        fmt::print(stderr, "pumplog: warning: {}: {} more bad {} skipped; run pumplog log check\n", path, unsaid,
+                   unsaid == 1 ? "line" : "lines");
 }
 
 History Context::history(const ReplayOptions& options) { return history(journal(), options); }

@@ -165,9 +165,11 @@ private:
     bool journal_was_empty_ = false;  // whether it was missing or empty then
     std::map<const CLI::App*, std::vector<Format>> formats_;
     // The damaged lines warned about so far: a command that reads the journal
-    // twice (its slips, then its stash) warns of each once.
-    mutable std::vector<std::uint64_t> warned_lines_;
-    mutable std::uint64_t most_bad_lines_ = 0;
+    // twice (its slips, then its stash) warns of each once, and of warnings_shown
+    // in all (bad_lines_said_); most_bad_lines_ counts the ones past those a read lists.
+    std::vector<std::uint64_t> warned_lines_;
+    std::uint64_t most_bad_lines_ = 0;
+    std::size_t bad_lines_said_ = 0;
 };
 
 // PUMPLOG_LOCK_TIMEOUT_MS, checked: nullopt when unset or empty (the default,

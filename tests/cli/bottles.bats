@@ -541,3 +541,27 @@ twins_stash() {
     [ "${lines[3]}" = "  16:00  100 ml (estimate): 100 ml missing" ]
     [ "${lines[-1]}" = "Advice: The sizes are partly estimates: only 10 of the 40 feeds have an amount, so each counts 99 ml of about 788 ml a day at day 121 (Kent et al. 2006). The bottle for the 16:00 feed is an estimate; the other bottles are measured (their feeds mostly had an amount)." ]
 }
+
+@test "plan bottles reads the journal twice and warns of each damaged line once, 10 in all, then a count" {
+    history_week
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 400ml --in fridge >/dev/null
+    local i
+    # Feeds without a method (bad for the feeds' read and the stash's) and moves without a target (the stash's).
+    for i in 1 2 3 4 5 6; do
+        journal_line "{\"v\":1,\"id\":\"bf$i\",\"type\":\"feed\",\"at\":\"2026-11-29T09:0$i:00+01:00\",\"ml\":80}"
+    done
+    for i in 1 2 3 4 5 6 7; do
+        journal_line "{\"v\":1,\"id\":\"bm$i\",\"type\":\"move\",\"at\":\"2026-11-29T10:0$i:00+01:00\",\"place\":\"fridge\"}"
+    done
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "$(wc -l <<<"$stderr")" -eq 11 ]
+    [ "$(grep -c '; skipped (see pumplog log check)$' <<<"$stderr")" -eq 10 ]
+    [ "$(grep -o "^pumplog: warning: $J:[0-9]*:" <<<"$stderr" | sort | uniq -d)" = "" ]
+    [ "$(sed -n 11p <<<"$stderr")" = "pumplog: warning: $J: 3 more bad lines skipped; run pumplog log check" ]
+    run --separate-stderr pumplog plan stash --return 2026-12-20
+    [ "$(wc -l <<<"$stderr")" -eq 11 ]
+    [ "$(grep -o "^pumplog: warning: $J:[0-9]*:" <<<"$stderr" | sort | uniq -d)" = "" ]
+}
