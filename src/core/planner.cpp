@@ -795,7 +795,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     const Seconds since = learning_since(entries, settings, window, until, zone);
     // Away, a pump's target is its feeds' own amounts; pumping exclusively, the day's whole milk is shared out.
     const SlotAmounts amounts = slot_amounts_for(settings.mode);
-    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, local_day(range.begin, zone));
+    // The baby's age (an estimate's norm) is the one on the day planned, the day of the plan's first pump not done
+    // with: a plan from 20:00 after the evening's last pump is tomorrow's, as plan --on tomorrow and plan next.
+    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, planned);
     const Cadence& cadence = learned.cadence;
     Yield yield(entries, since, until, zone);
     Plan plan;
@@ -836,7 +838,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                                   const std::vector<int>& hold = {}) {
         const Cadence then = plan_cadence(entries, settings, zone,
                                           plan_lookback_since(back, eve, settings.lookback_days, zone), back, amounts,
-                                          local_day(range.begin, zone))
+                                          planned)
                                  .cadence;
         const auto feeds_then = timetable::predicted_feeds(then.slots, from, to, zone);
         std::vector<timetable::Draft> d = timetable::draft_pumps(feeds_then, periods, options, zone, reference);

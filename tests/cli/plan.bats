@@ -911,6 +911,24 @@ nursing() {
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_after_first_feed]' <<<"$output")" = '[2,284,"2026-11-19","2026-11-20"]' ]
 }
 
+@test "a plan from now after the evening's last pump counts the age of its day, as plan --on tomorrow and plan next" {
+    # Born 2026-11-19, nursed every 3 hours to 22:00 today; at 23:45 the 22:00 pump is past, the next is 01:00.
+    local at out
+    for at in 2026-11-19T22:00 2026-11-20T{01,04,07,10,13,16,19,22}:00 2026-11-21T{01,04,07,10,13,16,19,22}:00; do
+        journal_line "{\"v\":1,\"id\":\"n-$at\",\"type\":\"feed\",\"at\":\"$at:00+01:00\",\"method\":\"breast\"}"
+    done
+    export PUMPLOG_NOW=2026-11-21T23:45:00+01:00
+    # Sunday's plan: day 3 (408 ml a day, 51 ml a feed), not today's day 2 (284 ml, 35 ml).
+    for out in "" "--on tomorrow"; do
+        run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 $out --format json
+        [ "$status" -eq 0 ]
+        [ "$(jq -c '[.advice_items[0].age_days, .advice_items[0].daily_ml, .pumps[0].at, .pumps[0].target_ml]' \
+            <<<"$output")" = '[3,408,"2026-11-22T01:00:00+01:00",51]' ]
+    done
+    run --separate-stderr pumplog plan next --mode exclusive --birth 2026-11-19
+    [ "$output" = "Pump at 01:00 tomorrow (in 1 h 15 min), aim for 51 ml (estimate)" ]
+}
+
 # The nursing week's estimate planned on Monday with no birth date set: day 9, from the first feed logged.
 nursing_week_day_9="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets."
 
