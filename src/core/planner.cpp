@@ -1332,7 +1332,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // window's end once that has passed.
             const Seconds from = skip_made ? *first_skip + settings.same_pump_within() : day_start;
             Seconds not_before = from;
-            const auto place = [&](bool waking) {
+            // `in_window`: a time in the skipped pump's window only (re-spacing the window is tried next).
+            const auto place = [&](bool waking, bool in_window = false) {
                 const auto offer = [&](const std::vector<Seconds>& pumps, bool in_group = false) {
                     return propose(pumps, logged, home_feeds, g, not_before, settings, yield, memo, laid_out, waking,
                                    in_group);
@@ -1340,6 +1341,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 not_before = from;
                 std::optional<Seconds> t;
                 if (skip_made && away_mode) t = offer(keep_from, true);
+                if (in_window) return t;
                 if (!t) t = offer(keep_from);
                 if (!t && skip_made) {
                     not_before = std::max(day_start, until);
@@ -1353,19 +1355,31 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 }
                 return t;
             };
-            std::optional<Seconds> at = place(true);
-            if (!at && !away_mode) {
-                at = place(false);
-                a.night = at.has_value();
-            }
             // The window re-spaced whole, from its start (its day's), as the day's plan made that morning: a
             // window under way keeps the times it was given, its pumps done with marked as any planned pump.
             std::optional<std::pair<Seconds, Volume>> respaced;
-            if (!at && !over)
-                respaced = respace(plan.pumps,
-                                   Group{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
-                                         g.end},
-                                   short_by, babies, settings, yield, memo, laid_out, own);
+            bool respace_tried = false;
+            const auto respace_window = [&] {
+                respace_tried = true;
+                return respace(plan.pumps,
+                               Group{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
+                                     g.end},
+                               short_by, babies, settings, yield, memo, laid_out, own);
+            };
+            // Away, a skip's make-up stays in its window: re-spaced (the pumps after the skipped one) when no
+            // single time there fits, before a time at home (11:00/13:00/15:00 at work for a skipped 09:55 pump
+            // before 12:45 and 15:55 with min_gap 2 h, not 18:00 at home).
+            std::optional<Seconds> at;
+            if (skip_made && away_mode && !over) {
+                at = place(true, true);
+                if (!at) respaced = respace_window();
+            }
+            if (!at && !respaced) at = place(true);
+            if (!at && !respaced && !away_mode) {
+                at = place(false);
+                a.night = at.has_value();
+            }
+            if (!at && !respaced && !over && !respace_tried) respaced = respace_window();
             if (!at && !respaced && away_mode) {
                 at = place(false);
                 a.night = at.has_value();

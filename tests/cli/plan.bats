@@ -2014,6 +2014,30 @@ skip_day() {
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]]' <<<"$output")" = '[["2026-11-24T17:00:00+01:00",true]]' ]
 }
 
+@test "away, a skipped first pump with no single time free in its window re-spaces the window, not 18:00 at home" {
+    baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 12:45=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-16 7 "10:00=110 12:45=110 16:00=110 21:00=110"
+    local away="mon-fri 08:00-17:30"
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"), .advice_items[].kind]'
+    # The 10:00 pump skipped at 09:00: no time an hour after it keeps min_gap (2 h) from 12:45 and 16:00, nor
+    # after 16:00 before 17:30. The pumps after the skipped one are re-spaced at work: 12:20, 14:20 (the extra)
+    # and 16:20, not an extra at 18:00 at home.
+    pumplog --now "2026-11-23 09:00" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 09:00" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c "$q" <<<"$output")" = '["12:20","14:20+","16:20","shortfall"]' ]
+    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .respaced, .skipped]' <<<"$output")" = \
+        '["2026-11-23T14:20:00+01:00",true,1]' ]
+    run --separate-stderr pumplog --now "2026-11-23 12:15" plan next --away "$away"
+    [ "$output" = "Pump at 12:20 (in 5 min), aim for 100 ml" ]
+    # Pumped at 12:20: the rest keep their times.
+    pumps 2026-11-23 1 "12:20=110"
+    run --separate-stderr pumplog --now "2026-11-23 14:10" plan next --away "$away"
+    [ "$output" = "Pump at 14:20 (in 10 min), aim for 80 ml (an extra session)" ]
+    run --separate-stderr pumplog --now "2026-11-23 14:10" plan --away "$away" --format json
+    [ "$(jq -c "$q" <<<"$output")" = '["14:20+","16:20","shortfall"]' ]
+}
+
 # Review s51: a parent pumping exclusively who cuts down the pumps on purpose (weaning) was told only that the supply
 # is falling and what helps. The plan cannot know the intent: the sentence says the fall is expected then, in the
 # table and JSON alike; advice_items keep their numbers. Supply mode (building a supply) says no such thing.
