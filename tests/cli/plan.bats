@@ -2017,8 +2017,9 @@ skip_day() {
 @test "away, a skipped first pump with no single time free in its window re-spaces the window, not 18:00 at home" {
     baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 12:45=100 16:00=100 19:00=100 22:00=100"
     pumps 2026-11-16 7 "10:00=110 12:45=110 16:00=110 21:00=110"
-    local away="mon-fri 08:00-17:30"
-    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"), .advice_items[].kind]'
+    local away="mon-fri 08:00-17:30" q
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)")'
+    q+=', .advice_items[].kind]'
     # The 10:00 pump skipped at 09:00: no time an hour after it keeps min_gap (2 h) from 12:45 and 16:00, nor
     # after 16:00 before 17:30. The pumps after the skipped one are re-spaced at work: 12:20, 14:20 (the extra)
     # and 16:20, not an extra at 18:00 at home.
