@@ -891,9 +891,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     for (const Feed& f : feeds) {
         const double ml = f.ml.value_or(fill);
         if (!feedings.empty() && f.local_minute - previous <= burst_minutes) {
-            // The age norm's share is a feeding's (the day's norm over the feedings a day): a breast logged
-            // after the other, or a cluster, adds none of it again.
-            if (f.ml || !fill_ml) feedings.back().ml += ml;
+            // What a feed without an amount counts (the age norm's share, the bottle average, the average pump)
+            // is a feeding's: a breast logged after the other, or a cluster, adds none of it again (one nursing
+            // logged side by side is one feeding, as plan_cadence's sessions count it).
+            if (f.ml) feedings.back().ml += ml;
             ++merged;
         } else {
             Feeding g;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -55,7 +56,11 @@ constexpr int extra_hold_days = 7;
 Seconds plan_history_since(const Settings& settings, Seconds until, const date::time_zone* zone) {
     // The look-back window, and the one ending at the week's anchor (the reference timetable), of a plan
     // learned until `until` for its day or a later one: its eve is the day before `until`'s at the earliest.
-    const Seconds eve = start_of_local_day(local_day(until, zone) - date::days(1), zone);
+    // Within min_gap after midnight, plan next plans the day before too (its last pumps may still be overdue:
+    // next_pump), from that day's eve.
+    const date::sys_days day = local_day(until, zone);
+    const bool after_midnight = until < start_of_local_day(day, zone) + settings.min_gap;
+    const Seconds eve = start_of_local_day(day - date::days(after_midnight ? 2 : 1), zone);
     return lookback_since(week_anchor(eve, zone), settings.lookback_days, zone);
 }
 
@@ -790,7 +795,9 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
     const Seconds since = learning_since(entries, settings, window, until, zone);
     // Away, a pump's target is its feeds' own amounts; pumping exclusively, the day's whole milk is shared out.
     const SlotAmounts amounts = slot_amounts_for(settings.mode);
-    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, local_day(range.begin, zone));
+    // The baby's age (an estimate's norm) is the one on the day planned, the day of the plan's first pump not done
+    // with: a plan from 20:00 after the evening's last pump is tomorrow's, as plan --on tomorrow and plan next.
+    PlanCadence learned = plan_cadence(entries, settings, zone, since, until, amounts, planned);
     const Cadence& cadence = learned.cadence;
     Yield yield(entries, since, until, zone);
     Plan plan;
@@ -831,7 +838,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                                   const std::vector<int>& hold = {}) {
         const Cadence then = plan_cadence(entries, settings, zone,
                                           plan_lookback_since(back, eve, settings.lookback_days, zone), back, amounts,
-                                          local_day(range.begin, zone))
+                                          planned)
                                  .cadence;
         const auto feeds_then = timetable::predicted_feeds(then.slots, from, to, zone);
         std::vector<timetable::Draft> d = timetable::draft_pumps(feeds_then, periods, options, zone, reference);
@@ -1325,7 +1332,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // window's end once that has passed.
             const Seconds from = skip_made ? *first_skip + settings.same_pump_within() : day_start;
             Seconds not_before = from;
-            const auto place = [&](bool waking) {
+            // `in_window`: a time in the skipped pump's window only (re-spacing the window is tried next).
+            const auto place = [&](bool waking, bool in_window = false) {
                 const auto offer = [&](const std::vector<Seconds>& pumps, bool in_group = false) {
                     return propose(pumps, logged, home_feeds, g, not_before, settings, yield, memo, laid_out, waking,
                                    in_group);
@@ -1333,6 +1341,7 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 not_before = from;
                 std::optional<Seconds> t;
                 if (skip_made && away_mode) t = offer(keep_from, true);
+                if (in_window) return t;
                 if (!t) t = offer(keep_from);
                 if (!t && skip_made) {
                     not_before = std::max(day_start, until);
@@ -1346,19 +1355,31 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 }
                 return t;
             };
-            std::optional<Seconds> at = place(true);
-            if (!at && !away_mode) {
-                at = place(false);
-                a.night = at.has_value();
-            }
             // The window re-spaced whole, from its start (its day's), as the day's plan made that morning: a
             // window under way keeps the times it was given, its pumps done with marked as any planned pump.
             std::optional<std::pair<Seconds, Volume>> respaced;
-            if (!at && !over)
-                respaced = respace(plan.pumps,
-                                   Group{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
-                                         g.end},
-                                   short_by, babies, settings, yield, memo, laid_out, own);
+            bool respace_tried = false;
+            const auto respace_window = [&] {
+                respace_tried = true;
+                return respace(plan.pumps,
+                               Group{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
+                                     g.end},
+                               short_by, babies, settings, yield, memo, laid_out, own);
+            };
+            // Away, a skip's make-up stays in its window: re-spaced (the pumps after the skipped one) when no
+            // single time there fits, before a time at home (11:00/13:00/15:00 at work for a skipped 09:55 pump
+            // before 12:45 and 15:55 with min_gap 2 h, not 18:00 at home).
+            std::optional<Seconds> at;
+            if (skip_made && away_mode && !over) {
+                at = place(true, true);
+                if (!at) respaced = respace_window();
+            }
+            if (!at && !respaced) at = place(true);
+            if (!at && !respaced && !away_mode) {
+                at = place(false);
+                a.night = at.has_value();
+            }
+            if (!at && !respaced && !over && !respace_tried) respaced = respace_window();
             if (!at && !respaced && away_mode) {
                 at = place(false);
                 a.night = at.has_value();
@@ -1502,18 +1523,40 @@ Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& set
 
 TimeSpan next_pump_range(Seconds now) { return TimeSpan{now - hours(12), now + hours(24 * 8)}; }
 
-std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
+namespace {
+
+// The plan plan next reads at clock.now: today's, or, when its next pump is on a later day (tonight's last is
+// done), that day's, planned as the plan of that day made now is, from its own window (plan_eve), so plan next
+// and plan agree on it.
+Plan next_pump_plan(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
     const TimeSpan range = next_pump_range(clock.now);
     const date::sys_days today = first_planned_day(clock.now, range, clock.zone);
-    const Plan plan = build(entries, settings, clock.zone, clock.now, range, today, clock.now, false);
-    auto next = next_pump_in(plan, entries, settings, clock);
-    // A next pump on a later day (tonight's last is done) is that day's: planned as the plan of that day made
-    // now is, from its own window (plan_eve), so plan next and plan agree on it.
-    if (!next) return next;
-    const date::sys_days its_day = local_day(next->pump.at, clock.zone);
-    if (its_day <= today) return next;
-    return next_pump_in(build(entries, settings, clock.zone, clock.now, range, its_day, clock.now, false), entries,
-                        settings, clock);
+    Plan plan = build(entries, settings, clock.zone, clock.now, range, today, clock.now, false);
+    const auto next = next_pump_in(plan, entries, settings, clock);
+    if (!next || local_day(next->pump.at, clock.zone) <= today) return plan;
+    return build(entries, settings, clock.zone, clock.now, range, local_day(next->pump.at, clock.zone), clock.now,
+                 false);
+}
+
+}  // namespace
+
+std::optional<NextPump> next_pump(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock) {
+    Plan plan = next_pump_plan(entries, settings, clock);
+    // The pumps before midnight are those plan next read at yesterday's last second: one overdue then keeps its
+    // time and target after midnight (today's plan learns from today's look-back window and may lay yesterday's
+    // evening out elsewhere: a 23:35 pump 24 min overdue is no "23:50 pump 11 min overdue" at 00:01), and no
+    // pump of yesterday's evening turns up overdue that no plan showed. Only while one of them can still be.
+    const Seconds midnight = start_of_local_day(local_day(clock.now, clock.zone), clock.zone);
+    if (clock.now < midnight + settings.min_gap) {
+        const Plan eve = next_pump_plan(entries, settings, Clock{midnight - seconds(1), clock.zone});
+        const auto before_midnight = [&](const PlannedPump& p) { return p.at < midnight; };
+        std::vector<PlannedPump> pumps;
+        std::copy_if(eve.pumps.begin(), eve.pumps.end(), std::back_inserter(pumps), before_midnight);
+        std::copy_if(plan.pumps.begin(), plan.pumps.end(), std::back_inserter(pumps),
+                     [&](const PlannedPump& p) { return !before_midnight(p); });
+        plan.pumps = std::move(pumps);
+    }
+    return next_pump_in(plan, entries, settings, clock);
 }
 
 std::optional<NextPump> next_pump_in(const Plan& plan, const std::vector<Entry>& entries, const Settings& settings,

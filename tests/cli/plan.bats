@@ -911,6 +911,24 @@ nursing() {
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_after_first_feed]' <<<"$output")" = '[2,284,"2026-11-19","2026-11-20"]' ]
 }
 
+@test "a plan from now after the evening's last pump counts the age of its day, as plan --on tomorrow and plan next" {
+    # Born 2026-11-19, nursed every 3 hours to 22:00 today; at 23:45 the 22:00 pump is past, the next is 01:00.
+    local at out
+    for at in 2026-11-19T22:00 2026-11-20T{01,04,07,10,13,16,19,22}:00 2026-11-21T{01,04,07,10,13,16,19,22}:00; do
+        journal_line "{\"v\":1,\"id\":\"n-$at\",\"type\":\"feed\",\"at\":\"$at:00+01:00\",\"method\":\"breast\"}"
+    done
+    export PUMPLOG_NOW=2026-11-21T23:45:00+01:00
+    # Sunday's plan: day 3 (408 ml a day, 51 ml a feed), not today's day 2 (284 ml, 35 ml).
+    for out in "" "--on tomorrow"; do
+        run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 $out --format json
+        [ "$status" -eq 0 ]
+        [ "$(jq -c '[.advice_items[0].age_days, .advice_items[0].daily_ml, .pumps[0].at, .pumps[0].target_ml]' \
+            <<<"$output")" = '[3,408,"2026-11-22T01:00:00+01:00",51]' ]
+    done
+    run --separate-stderr pumplog plan next --mode exclusive --birth 2026-11-19
+    [ "$output" = "Pump at 01:00 tomorrow (in 1 h 15 min), aim for 51 ml (estimate)" ]
+}
+
 # The nursing week's estimate planned on Monday with no birth date set: day 9, from the first feed logged.
 nursing_week_day_9="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets."
 
@@ -1994,6 +2012,31 @@ skip_day() {
     [ "$output" = "Pump now: the 17:00 pump is 31 min overdue, aim for 80 ml (an extra session)" ]
     run --separate-stderr pumplog --now "2026-11-24 17:31" plan --away "$away" --format json
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .overdue]]' <<<"$output")" = '[["2026-11-24T17:00:00+01:00",true]]' ]
+}
+
+@test "away, a skipped first pump with no single time free in its window re-spaces the window, not 18:00 at home" {
+    baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 12:45=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-16 7 "10:00=110 12:45=110 16:00=110 21:00=110"
+    local away="mon-fri 08:00-17:30" q
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)")'
+    q+=', .advice_items[].kind]'
+    # The 10:00 pump skipped at 09:00: no time an hour after it keeps min_gap (2 h) from 12:45 and 16:00, nor
+    # after 16:00 before 17:30. The pumps after the skipped one are re-spaced at work: 12:20, 14:20 (the extra)
+    # and 16:20, not an extra at 18:00 at home.
+    pumplog --now "2026-11-23 09:00" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 09:00" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c "$q" <<<"$output")" = '["12:20","14:20+","16:20","shortfall"]' ]
+    [ "$(jq -c '.advice_items[] | select(.kind == "shortfall") | [.at, .respaced, .skipped]' <<<"$output")" = \
+        '["2026-11-23T14:20:00+01:00",true,1]' ]
+    run --separate-stderr pumplog --now "2026-11-23 12:15" plan next --away "$away"
+    [ "$output" = "Pump at 12:20 (in 5 min), aim for 100 ml" ]
+    # Pumped at 12:20: the rest keep their times.
+    pumps 2026-11-23 1 "12:20=110"
+    run --separate-stderr pumplog --now "2026-11-23 14:10" plan next --away "$away"
+    [ "$output" = "Pump at 14:20 (in 10 min), aim for 80 ml (an extra session)" ]
+    run --separate-stderr pumplog --now "2026-11-23 14:10" plan --away "$away" --format json
+    [ "$(jq -c "$q" <<<"$output")" = '["14:20+","16:20","shortfall"]' ]
 }
 
 # Review s51: a parent pumping exclusively who cuts down the pumps on purpose (weaning) was told only that the supply

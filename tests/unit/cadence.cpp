@@ -307,6 +307,26 @@ TEST_CASE("breast feeds without an amount count at the bottle average and the ba
           std::vector<std::string>{"42 breast feeds without an amount counted at the bottle average, 120 ml"});
 }
 
+TEST_CASE("a nursing logged a breast at a time counts the bottle average once, not once a breast") {
+    std::vector<Entry> entries;
+    for (int d = 0; d < 7; ++d)
+        for (int i = 0; i < 8; ++i) {
+            const int minute = hm(1) + i * 180;
+            // Bottles of 100 and 140 ml at 10:00 and 16:00; the rest at the breast, the second breast 15 min on.
+            if (i == 3 || i == 5) {
+                entries.push_back(feed(berlin(), monday + date::days(d), minute, i == 3 ? 100.0 : 140.0));
+                continue;
+            }
+            entries.push_back(feed(berlin(), monday + date::days(d), minute, std::nullopt));
+            entries.push_back(feed(berlin(), monday + date::days(d), minute + 15, std::nullopt));
+        }
+    const Cadence c = learn(entries, monday, 7);
+    REQUIRE(c.slots.size() == 8);
+    CHECK(c.slots[0].amount.ml() == 120);
+    CHECK(c.slots[3].amount.ml() == 100);
+    CHECK(c.slots[5].amount.ml() == 140);
+}
+
 TEST_CASE("breast feeds count at the parent's average pump when no bottle was logged") {
     std::vector<Entry> entries;
     for (int d = 0; d < 5; ++d) {
