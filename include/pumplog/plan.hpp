@@ -37,6 +37,8 @@ struct NotPlanned {
 // What a plan rests on (SPEC 5.4: every plan states its basis).
 struct PlanBasis {
     int feeds = 0;  // feeds (or, in supply mode, pumps) it learned from
+    int merged = 0;  // of them, feeds within a burst of the one before, counted as part of it (a breast after the
+                     // other, a top-up): feeds - merged feedings
     int days = 0;   // days they span
     Seconds since{};
     Seconds until{};

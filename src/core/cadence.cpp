@@ -907,6 +907,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         }
         previous = f.local_minute;
     }
+    cadence.basis.merged = merged;
     if (merged > 0)
         cadence.basis.notes.push_back(
             fmt::format("{} within {} min of the feed before counted as part of it "

@@ -473,6 +473,7 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         Cadence& c = out.cadence;
         c.feedings_per_day += learned.cadence.feedings_per_day;
         c.basis.feeds += learned.cadence.basis.feeds;
+        c.basis.merged += learned.cadence.basis.merged;
         c.basis.days = std::max(c.basis.days, learned.cadence.basis.days);
         c.basis.since = learned.cadence.basis.since;
         c.basis.until = learned.cadence.basis.until;

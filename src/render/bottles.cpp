@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pumplog/cadence.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/render/json.hpp"
 #include "pumplog/render/stock.hpp"
@@ -139,7 +140,11 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
         out += "Nothing to thaw: the milk outside the freezer fills them.\n";
     }
     if (plan.shortfall) out += cover_text(*plan.shortfall, unit) + "\n";
-    out += fmt::format("Basis: {} on {}.\n", plural(plan.basis.feeds, "feed"), plural(plan.basis.days, "day"));
+    // A breast logged after the other is part of one feeding: said, as plan says it in its notes.
+    out += fmt::format("Basis: {} on {}{}.\n", plural(plan.basis.feeds, "feed"), plural(plan.basis.days, "day"),
+                       plan.basis.merged > 0 ? fmt::format(" ({} within {} min of the feed before counted as part of "
+                                                           "it)", plan.basis.merged, burst_minutes)
+                                             : std::string());
     for (const auto& a : plan.advice) out += "Advice: " + terminal_text(a) + "\n";  // it may name a baby
     if (applied) {
         if (*applied == 0)
@@ -213,7 +218,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
            {unit_key("short", unit), number(short_by, unit)},
            {"cover", cover},
            {"applied", applied ? json(*applied) : json(nullptr)},
-           {"basis", json{{"feeds", plan.basis.feeds}, {"days", plan.basis.days}}},
+           {"basis", json{{"feeds", plan.basis.feeds}, {"merged", plan.basis.merged}, {"days", plan.basis.days}}},
            {"not_planned", not_planned},
            {"advice", plan.advice}};
     return json_output(j);

@@ -877,6 +877,7 @@ std::string reason_text(const PlannedPump& p);
 std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) {
     json j = json::object();
     j["basis"] = json{{"feeds", plan.basis.feeds},
+                      {"merged", plan.basis.merged},
                       {"days", plan.basis.days},
                       {"since", format_rfc3339(plan.basis.since, zone)},
                       {"until", format_rfc3339(plan.basis.until, zone)}};
@@ -1158,7 +1159,7 @@ std::string stash_json(const StashPlan& s, Unit unit) {
                            : json(nullptr)},
            {"days_needed", s.days_needed ? json(*s.days_needed) : json(nullptr)},
            {"reachable", s.reachable},
-           {"basis", json{{"feeds", s.basis.feeds}, {"days", s.basis.days}}},
+           {"basis", json{{"feeds", s.basis.feeds}, {"merged", s.basis.merged}, {"days", s.basis.days}}},
            {"not_planned", not_planned_json(s.basis)},
            {"advice", s.advice}};
     return dump(j);

@@ -565,3 +565,24 @@ twins_stash() {
     [ "$(wc -l <<<"$stderr")" -eq 11 ]
     [ "$(grep -o "^pumplog: warning: $J:[0-9]*:" <<<"$stderr" | sort | uniq -d)" = "" ]
 }
+
+@test "plan bottles says how many feeds count as part of the one before, in its basis and its JSON" {
+    history_week
+    local d day
+    # A top-up 15 minutes after each 22:00 feed: part of that feeding, not a feed of its own (the evening of
+    # the 29th, after the plan is made, not counted).
+    for ((d = 0; d < 7; d++)); do
+        day="$(date -d "2026-11-23 + $d day" +%F)"
+        feed_at_home "$day" 22:15 20
+    done
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    at 2026-11-29 07:00 pumplog stock add 400ml --in fridge >/dev/null
+    export PUMPLOG_NOW=2026-11-29T20:00:00+01:00
+    run --separate-stderr pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\n'"Basis: 61 feeds on 7 days (6 within 45 min of the feed before counted as part of it)."* ]]
+    run --separate-stderr pumplog plan bottles --format json
+    [ "$(jq -c '.basis' <<<"$output")" = '{"feeds":61,"merged":6,"days":7}' ]
+    run --separate-stderr pumplog plan --format json
+    [ "$(jq -c '.basis | [.feeds, .merged]' <<<"$output")" = '[61,6]' ]
+}

@@ -66,6 +66,7 @@ TEST_CASE("the plan JSON has the SPEC 7 fields and progress only when set") {
     CHECK(render::plan_json(plan, Unit::ml, berlin()) == R"({
   "basis": {
     "feeds": 20,
+    "merged": 0,
     "days": 3,
     "since": "2026-11-18T00:00:00+01:00",
     "until": "2026-11-21T00:00:00+01:00"
