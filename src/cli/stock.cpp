@@ -2,6 +2,7 @@
 #include "stock.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 
 #include <CLI/CLI.hpp>
@@ -425,10 +426,16 @@ int run_combine(Context& ctx, const CombineOptions& o) {
         CombinePlan plan;
         std::vector<std::string> lines;
         bool checked = false;  // a refusal of the lines: later-dated entries they would not fit
+        // A part the stash as of now does not hold: used up or discarded (forgotten once finished), or stored
+        // later (--now in the past). Read again from every entry, keeping it, only for the refusal to say which.
+        std::deque<Stock> unheld_reads;  // the containers `unheld` gives point into these (kept where they are)
+        const UnheldPart unheld = [&](std::string_view label) {
+            return unheld_reads.emplace_back(read_stash(ctx, journal, keeping_label(label)).stock).find(label);
+        };
         const auto attempt = [&](bool thaw) {
             checked = false;
             stock = read_stash_now(ctx, journal).stock;
-            plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, thaw);
+            plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, thaw, unheld);
             plan.store.label = label_for(stock, o.label);
             const std::string id = new_id();
             plan.store.group = id;
