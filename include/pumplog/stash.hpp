@@ -4,6 +4,7 @@
 // error, before anything is written; the command parses, asks, writes the
 // lines and renders.
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -98,15 +99,22 @@ LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& g
 // other milk), parts in different places without `in` (and nothing to
 // thaw), or thawed milk into the freezer (quoting the rule). `warning`: the
 // CDC's advice when fresh milk at room temperature would join chilled or
-// frozen milk.
+// frozen milk. `unheld`: for a label `stock` does not hold (a stash as of `at`
+// forgets a finished container, and has none stored later), the container with
+// that label read from every entry, or null: a part used up or discarded is
+// refused saying so, and one stored after `at` with when it was stored and
+// the time from which the combine would be accepted (the stored times of
+// every part named not stored yet), in the order the labels are named.
 struct CombinePlan {
     std::vector<const Container*> parts;
     std::vector<const Container*> thaws;  // the frozen parts, thawed (moved to the fridge) at the combine's time
     StoreRecord store;  // its label still to be given
     std::string warning;
 };
+using UnheldPart = std::function<const Container*(std::string_view label)>;
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
-                         Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw = false);
+                         Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw = false,
+                         const UnheldPart& unheld = {});
 
 // What a plan takes in all.
 Volume total(const UsePlan& plan);

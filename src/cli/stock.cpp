@@ -2,11 +2,13 @@
 #include "stock.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "pumplog/container_life.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/slips.hpp"
 #include "pumplog/guideline.hpp"
@@ -102,14 +104,36 @@ std::vector<std::string> use_lines(const UsePlan& plan, Seconds at, std::string_
     return lines;
 }
 
+// A back-dated take's container as it is now (`now_c`, once the command's lines are written): a later use emptied
+// it ("used up today 10:00"), it was discarded since ("discarded today 10:00": the discard threw away what this
+// take left), or what is left of it after this take and what later entries took.
+std::string rest_now(const Container& now_c, bool thawed_by_take, Unit unit, const Clock& clock) {
+    if (now_c.state == ContainerState::used_up)
+        return now_c.ended ? fmt::format("used up {}", render::when(*now_c.ended, clock.now, clock.zone)) : "used up";
+    if (now_c.state == ContainerState::discarded)
+        return now_c.ended ? fmt::format("discarded {}", render::when(*now_c.ended, clock.now, clock.zone))
+                           : "discarded";
+    const std::string rest = format_volume(now_c.left, unit);
+    if (clock.now >= now_c.expires)
+        return fmt::format("the other {} expired {}: discard it", rest,
+                           render::when(now_c.expires, clock.now, clock.zone));
+    if (!thawed_by_take) return fmt::format("{} left in the {}", rest, place_name(now_c.place));
+    return fmt::format("{} left in the {}, thawed: use by {}, never refreeze", rest, place_name(now_c.place),
+                       render::when(now_c.expires, clock.now, clock.zone));
+}
+
 // What is left of a container after a take, as of now: "used up", "60 ml left in the fridge, thawed: use by 15:00
 // tomorrow", or for a back-dated take whose rest has expired since, "the other 20 ml expired today 13:00: discard it"
-// (expired milk is never to be given: stock lists it EXPIRED).
+// (expired milk is never to be given: stock lists it EXPIRED). `now_stock`: for a back-dated take, its containers
+// as they are now (containers_now).
 std::string rest_after_take(const UsePlan& plan, const Take& take, Unit unit, Seconds at, const Guideline& g,
-                            const Clock& clock) {
+                            const Clock& clock, const Stock* now_stock) {
     if (take.empties) return "used up";
     const Container& c = *take.container;
     const AfterTake after = after_take(plan, take, at, g);
+    if (now_stock)
+        if (const Container* now_c = now_stock->find_id(c.id))
+            return rest_now(*now_c, after.place != c.place, unit, clock);
     const std::string rest = format_volume(c.left - take.amount, unit);
     if (clock.now >= after.expiry.expires)
         return fmt::format("the other {} expired {}: discard it", rest,
@@ -119,25 +143,38 @@ std::string rest_after_take(const UsePlan& plan, const Take& take, Unit unit, Se
                        render::when(after.expiry.expires, clock.now, clock.zone));
 }
 
-// `plan` with its containers as `stock` holds them (by id): a plan made on the stash as of another time, described
-// as of now. A container `stock` no longer holds in stock (discarded since) keeps the plan's.
-UsePlan as_in(const UsePlan& plan, const Stock& stock) {
-    const auto in_stock = [&](const Container* c) {
-        const Container* now = stock.find_id(c->id);
-        return now && now->state == ContainerState::in_stock ? now : c;
-    };
-    UsePlan out = plan;
-    for (Take& take : out.takes) take.container = in_stock(take.container);
-    for (const Container*& c : out.thaws) c = in_stock(c);
-    return out;
+// The containers `plan` takes from as they are now, once `lines` (the command's thaws and uses) are written: a
+// back-dated take's container with what later-dated entries did to it since (a use that emptied it, a discard),
+// as `stock --all` shows it. Replayed from their lives (each store and the entries naming it), as of now.
+Stock containers_now(Context& ctx, const Journal& journal, const UsePlan& plan, const std::vector<std::string>& lines) {
+    std::vector<std::string> ids;
+    for (const Take& take : plan.takes) ids.push_back(take.container->id);
+    std::vector<Entry> entries;  // each container's store, then its entries in the order written, the new lines last
+    for (ContainerLife& life : read_lives(journal, ids, ctx.strict)) {
+        if (!life.store) continue;
+        entries.push_back(std::move(*life.store));
+        for (Entry& e : life.events) entries.push_back(std::move(e));
+    }
+    for (const std::string& line : lines) {
+        Entry e;
+        std::string error;
+        if (parse_entry_line(line, e, error)) entries.push_back(std::move(e));
+    }
+    const Seconds now = ctx.clock().now;
+    std::erase_if(entries, [&](const Entry& e) { return e.at.instant > now; });  // not happened yet
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.at.instant < b.at.instant; });
+    return build_stock(entries, {}, guideline(ctx));
 }
 
 // "B2 90 ml (used up), B3 30 ml (60 ml left in the fridge, thawed: use by 15:00 tomorrow)"
-std::string describe_takes(const UsePlan& plan, Unit unit, Seconds at, const Guideline& g, const Clock& clock) {
+std::string describe_takes(const UsePlan& plan, Unit unit, Seconds at, const Guideline& g, const Clock& clock,
+                           const Stock* now_stock = nullptr) {
     std::string out;
     for (const auto& take : plan.takes)
         out += fmt::format("{}{} {} ({})", out.empty() ? "" : ", ", terminal_text(take.container->label),
-                           format_volume(take.amount, unit), rest_after_take(plan, take, unit, at, g, clock));
+                           format_volume(take.amount, unit),
+                           rest_after_take(plan, take, unit, at, g, clock, now_stock));
     return out;
 }
 
@@ -389,10 +426,16 @@ int run_combine(Context& ctx, const CombineOptions& o) {
         CombinePlan plan;
         std::vector<std::string> lines;
         bool checked = false;  // a refusal of the lines: later-dated entries they would not fit
+        // A part the stash as of now does not hold: used up or discarded (forgotten once finished), or stored
+        // later (--now in the past). Read again from every entry, keeping it, only for the refusal to say which.
+        std::deque<Stock> unheld_reads;  // the containers `unheld` gives point into these (kept where they are)
+        const UnheldPart unheld = [&](std::string_view label) {
+            return unheld_reads.emplace_back(read_stash(ctx, journal, keeping_label(label)).stock).find(label);
+        };
         const auto attempt = [&](bool thaw) {
             checked = false;
             stock = read_stash_now(ctx, journal).stock;
-            plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, thaw);
+            plan = plan_combine(stock, o.labels, in, clock.now, g, clock.zone, thaw, unheld);
             plan.store.label = label_for(stock, o.label);
             const std::string id = new_id();
             plan.store.group = id;
@@ -538,15 +581,13 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
             if (refused.kind() != ErrorKind::usage) throw;
             attempt({});
         }
-        // What is left of each container is said as of now, as `stock use` says it (read before the lines are
-        // written): for a back-dated feed, with what was taken from it since (the plan's containers are as they
-        // were at the feed's time).
-        Stock now_stock;
-        UsePlan shown = plan;
-        if (at != clock.now) {
-            now_stock = read_stash(ctx, journal, stash_as_of(clock.now)).stock;
-            shown = as_in(plan, now_stock);
-        }
+        // What is left of each container is said as of now, as `stock use` says it: for a back-dated feed, as
+        // `stock --all` will show it once the lines are written (the plan's containers are as they were at the
+        // feed's time): less what later entries took, used up by a later use, or discarded since (the discard
+        // then threw away what the feed left: milk poured before a bag was thrown away was given, not refused).
+        std::optional<Stock> now_stock;
+        if (at != clock.now) now_stock = containers_now(ctx, journal, plan, uses);
+        const Stock* shown_now = now_stock ? &*now_stock : nullptr;
         Line grouped = feed;
         grouped["group"] = group;
         std::vector<std::string> lines = {serialize(grouped)};
@@ -594,9 +635,10 @@ std::string append_feed_from_stock(Context& ctx, const Line& feed, Volume amount
                 : fmt::format("use it within {} after the baby finishes", limit_text(limit.after_feed));
         message = kept.empty() ? fmt::format("From the stash: {}. Milk the baby leaves in the bottle: {}, then discard "
                                              "it ({})",
-                                             describe_takes(shown, unit, at, g, clock), within,
+                                             describe_takes(plan, unit, at, g, clock, shown_now), within,
                                              limit.capped_by && !limit.thawed ? std::string(g.source) : source)
-                               : fmt::format("From the stash: {}{}", describe_takes(shown, unit, at, g, clock), kept);
+                               : fmt::format("From the stash: {}{}",
+                                             describe_takes(plan, unit, at, g, clock, shown_now), kept);
     });
     return message;
 }

@@ -125,6 +125,18 @@ Filled fill_bottles(std::vector<Bottle> bottles, std::vector<Source> poured, boo
     return out;
 }
 
+// Whether no bottle of `a` is further below its need than the same bottle of `b`. Counted against the need,
+// drops included: `missing` leaves out a bottle short by less than least_container_ml (67 ml in a bottle for a
+// need of 68 ml), which is still a feed short of its milk.
+bool no_further_short(const Filled& a, const Filled& b) {
+    const auto short_of_need = [](const Bottle& bottle) {
+        return std::max(0.0, bottle.need.ml() - poured_in(bottle).ml());
+    };
+    for (std::size_t i = 0; i < a.bottles.size() && i < b.bottles.size(); ++i)
+        if (short_of_need(a.bottles[i]) > short_of_need(b.bottles[i]) + 1e-9) return false;
+    return true;
+}
+
 // What a bag of `bag` thawed to keep until `expires` would pour into the
 // needs of bottle `first` (of which `want` is still missing, the milk
 // already out poured) and the bottles after it, once `pool` (the milk
@@ -357,13 +369,13 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     // left over is what keeps longest. Each bottle is filled to its size, in
     // feed order (its size is what goes in it: the fills add up to it), unless
     // that would leave a later bottle short of its need when every bottle's
-    // need first would not: then every bottle's need first, and what is left
+    // need first would not (by drops too: no_further_short): then every bottle's need first, and what is left
     // tops them up to their size, the first bottles first (fill_bottles).
     std::stable_sort(poured.begin(), poured.end(), expires_first);
     Filled by_size = fill_bottles(plan.bottles, poured, true);
     Filled by_need = fill_bottles(std::move(plan.bottles), poured, false);
     Filled& filled = by_size.missing.ml() <= by_need.missing.ml() + 1e-9 &&
-                             by_size.poured.ml() >= by_need.poured.ml() - 1e-9
+                             by_size.poured.ml() >= by_need.poured.ml() - 1e-9 && no_further_short(by_size, by_need)
                          ? by_size
                          : by_need;
     plan.bottles = std::move(filled.bottles);

@@ -304,12 +304,42 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
     return store;
 }
 
+namespace {
+
+// A part of a combine: the container `stock` holds with that label; else, from `unheld` (the container read from
+// every entry), the refusal of a part used up or discarded (plan_use_container), or of a part stored after `at`,
+// naming when it and the other parts named from `first` on not stored yet were stored, and the time from which
+// the combine would be accepted; else no container has that label.
+const Container& find_part(const Stock& stock, const std::vector<std::string>& labels, std::size_t first,
+                           Seconds at, const date::time_zone* zone, const UnheldPart& unheld) {
+    const std::string& label = labels[first];
+    if (const Container* c = stock.find(label)) return *c;
+    const Container* c = unheld ? unheld(label) : nullptr;
+    if (!c) return find_container(stock, label);  // no such container: says so
+    if (c->stored_at <= at) plan_use_container(*c, at, zone);  // used up or discarded by then: says which
+    std::vector<std::string> later;  // "B2 was stored only at 2026-11-29 10:01", "B1 at 2026-11-29 10:00"
+    Seconds from{};                  // the latest of their store times
+    for (std::size_t i = first; i < labels.size(); ++i) {
+        const Container* part = i == first ? c : stock.find(labels[i]) ? nullptr : unheld(labels[i]);
+        if (!part || part->stored_at <= at) continue;
+        later.push_back(fmt::format("{}{} at {}", printable(part->label), later.empty() ? " was stored only" : "",
+                                    format_date_time(part->stored_at, zone)));
+        from = std::max(from, part->stored_at);
+    }
+    if (later.empty()) return find_container(stock, label);  // not reached: `c` is stored after `at`
+    throw usage_error(fmt::format("{}; a combine cannot come before that: give a time at or after {} (--now)",
+                                  and_list(later), format_date_time(from, zone)));
+}
+
+}  // namespace
+
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
-                         Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw) {
+                         Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw,
+                         const UnheldPart& unheld) {
     if (labels.size() < 2) {
         // An example with labels in the stash (the one named, then the next that can be poured, in use order), or,
         // when there is none, that there is nothing to combine with (SPEC 2: an example that is accepted).
-        const Container* named = labels.empty() ? nullptr : &find_container(stock, labels.front());
+        const Container* named = labels.empty() ? nullptr : &find_part(stock, labels, 0, at, zone, unheld);
         if (named) {
             plan_use_container(*named, at, zone);  // in stock, stored by then, not expired
             check_not_leftover(*named, "combined with other milk", guideline, zone);
@@ -347,8 +377,8 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
                                       named ? "it" : "them"));
     }
     CombinePlan plan;
-    for (const auto& label : labels) {
-        const Container& c = find_container(stock, label);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const Container& c = find_part(stock, labels, i, at, zone, unheld);
         if (std::find(plan.parts.begin(), plan.parts.end(), &c) != plan.parts.end())
             throw usage_error(fmt::format("{} is named twice; name each container once", printable(c.label)));
         plan_use_container(c, at, zone);  // in stock, stored by then, not expired

@@ -780,3 +780,40 @@ Zoë1    50 ml  fridge  today 14:05  2026-11-25 14:05  in 4 d  ok
     [ "$stderr" = 'pumplog: error: label "-x" starts with "-", which a command would read as an option; try B2' ]
     cmp "$J" "$TEST_DIR/before"
 }
+
+# Review (fix-stash2 #1a): a feed dated before a later use that emptied the container said "0 ml left in the
+# fridge"; the container is used up, as stock --all shows it.
+@test "log feed --from-stock dated before a later use that empties the container says it is used up since" {
+    export PUMPLOG_NOW="2026-11-21T12:00:00+01:00"
+    pumplog stock add 100ml --in fridge --at 07:00 >/dev/null
+    pumplog stock use 50ml --now 10:00 >/dev/null
+    run --separate-stderr pumplog log feed 50ml --from-stock --at 08:00
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "${lines[0]}" = "Logged bottle 50 ml of breast milk at 08:00, 4 h ago" ]
+    [ "${lines[1]}" = 'From the stash: B1 50 ml (used up today 10:00). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run --separate-stderr pumplog stock --all --format json
+    [ "$(jq -c '[.[] | [.label, .ml, .status]]' <<<"$output")" = '[["B1",0,"used"]]' ]
+}
+
+# Review (fix-stash2 #1b): a feed dated before the container was discarded said "50 ml left in the fridge" of a bag
+# thrown away since. The feed is accepted (milk poured at 08:00 from a bag thrown away at 10:00 was given; the
+# discard threw away what was left then), and the reply says the container was discarded.
+@test "log feed --from-stock dated before a discard says the container was discarded since" {
+    export PUMPLOG_NOW="2026-11-21T12:00:00+01:00"
+    pumplog stock add 100ml --in fridge --at 07:00 >/dev/null
+    pumplog stock discard B1 --reason spilled --now 10:00 >/dev/null
+    run --separate-stderr pumplog log feed 50ml --from-stock --at 08:00
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "${lines[1]}" = 'From the stash: B1 50 ml (discarded today 10:00). Milk the baby leaves in the bottle: use it within 2 hours after the baby finishes, then discard it (CDC, "Proper Storage and Preparation of Breast Milk")' ]
+    run --separate-stderr pumplog stock --all
+    [[ "${lines[1]}" == "     B1      50 ml  fridge  today 07:00  2026-11-25 07:00    discarded  discarded today 10:00; spilled" ]]
+    # A later use that took part: what is left now, less what it took.
+    rm "$J"
+    pumplog stock add 90ml --in fridge --at 07:00 >/dev/null
+    pumplog stock use 20ml --now 10:00 >/dev/null
+    run --separate-stderr pumplog log feed 40ml --from-stock --at 08:00
+    [ "$status" -eq 0 ]
+    [[ "${lines[1]}" == "From the stash: B1 40 ml (30 ml left in the fridge). "* ]]
+}

@@ -576,6 +576,35 @@ $from" ]
     [[ "$stderr$output" != *note* ]]
 }
 
+# Review (fix-stash2 #3): combine said "no container is labelled "B1"" of a container used up (the stash as of now
+# forgets it) or not stored yet at a --now in the past; stock use and stock move name the real reason.
+@test "stock combine names why a part cannot be poured: used up, discarded, or stored only later" {
+    export PUMPLOG_NOW="2026-11-29T14:00:00+01:00"
+    pumplog stock add 60ml --in fridge --now "2026-11-29 10:00" >/dev/null
+    pumplog stock add 70ml --in fridge --now "2026-11-29 10:01" >/dev/null
+    pumplog stock use B1 --now "2026-11-29 11:00" >/dev/null
+    refused_same pumplog stock combine B1 B2 --now "2026-11-29 12:00"
+    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock" ]
+    refused_same pumplog stock combine B2 B1 --thaw
+    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock" ]
+    refused_same pumplog stock combine B1
+    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock" ]
+    refused_same pumplog stock combine B1 B2 --now "2026-11-29 10:00:30"
+    [ "$stderr" = "pumplog: error: B2 was stored only at 2026-11-29 10:01; a combine cannot come before that: give a time at or after 2026-11-29 10:01 (--now)" ]
+    refused_same pumplog stock combine B2 B1 --now "2026-11-29 09:00"
+    [ "$stderr" = "pumplog: error: B2 was stored only at 2026-11-29 10:01 and B1 at 2026-11-29 10:00; a combine cannot come before that: give a time at or after 2026-11-29 10:01 (--now)" ]
+    pumplog stock add 50ml --in fridge --now "2026-11-29 12:00" >/dev/null
+    pumplog stock discard B3 --reason spilled --now "2026-11-29 12:30" >/dev/null
+    refused_same pumplog stock combine B2 B3
+    [ "$stderr" = "pumplog: error: B3 was discarded; see pumplog stock" ]
+    # A label no container ever had is still said so.
+    refused_same pumplog stock combine B2 B9
+    [ "$stderr" = 'pumplog: error: no container is labelled "B9"; see pumplog stock --all' ]
+    # Before B1's use at 11:00, that use is the reason, as for stock use.
+    refused_same pumplog stock combine B1 B2 --now "2026-11-29 10:30"
+    [[ "$stderr" == "pumplog: error: B1 would be used up at 2026-11-29 10:30, before an entry of it "* ]]
+}
+
 @test "log edit corrects a stash entry's place, label and reason; a taken label, a wrong option or a frozen part is refused" {
     store S1xxx 2026-11-21T09:00:00+01:00 fridge 100 B1
     store S2xxx 2026-11-21T09:30:00+01:00 fridge 60 B2
