@@ -153,11 +153,19 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     if (feeds > 0 && 2 * measured <= feeds) {
         // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
         // from the window alone, they are counted when too few days have feeds (what to log).
+        // Only what learn_cadence reads of a feed (its type, time, method, milk and amount) is copied: not the
+        // texts, whose copies cost plan next a tenth of its time on a 100k-line journal.
         std::vector<Entry> times;
+        times.reserve(static_cast<std::size_t>(
+            std::count_if(entries.begin(), entries.end(), [](const Entry& e) { return e.type == EntryType::feed; })));
         for (const Entry& e : entries)
             if (e.type == EntryType::feed) {
-                times.push_back(e);
-                times.back().ml = 1.0;
+                Entry& t = times.emplace_back();
+                t.type = e.type;
+                t.at = e.at;
+                t.method = e.method;
+                t.milk = e.milk;
+                t.ml = 1.0;
             }
         // Fewer than 3 days: refused here.
         out.cadence = learn_cadence(times, since, until, zone, settings.unit, baby);
