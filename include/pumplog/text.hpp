@@ -61,6 +61,11 @@ std::string valid_utf8(std::string_view text);
 // The offset of the first byte that does not begin a valid UTF-8 sequence; npos when all of it is UTF-8.
 std::size_t invalid_utf8_at(std::string_view text);
 
+// The length of the valid UTF-8 sequence at text[i] (i < text.size()), 0 when none starts there (a stray
+// byte, an overlong form, a surrogate); and the code point of a valid one of n bytes.
+std::size_t utf8_sequence(std::string_view text, std::size_t i);
+char32_t code_point(std::string_view text, std::size_t i, std::size_t n);
+
 // Text from the journal or an import as a terminal may show it (SPEC 8: text
 // is data, never control): every character that could move the cursor, clear
 // the screen, set the title or the clipboard (OSC 52) or reorder what follows

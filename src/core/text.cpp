@@ -60,7 +60,6 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
     return true;
 }
 
-namespace {
 // Length of the valid UTF-8 sequence at text[i], 0 when invalid.
 std::size_t utf8_sequence(std::string_view text, std::size_t i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -82,9 +81,7 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
         return 0;
     return n;
 }
-}  // namespace
 
-namespace {
 // The code point of the valid UTF-8 sequence of n bytes at text[i].
 char32_t code_point(std::string_view text, std::size_t i, std::size_t n) {
     static constexpr unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
@@ -93,6 +90,7 @@ char32_t code_point(std::string_view text, std::size_t i, std::size_t n) {
     return cp;
 }
 
+namespace {
 // A code point that shows nothing at all (invisible_character's list): Unicode's default ignorable
 // code points and the Hangul fillers, but the joiners (U+200C, U+200D) and the variation selectors,
 // which Persian and Indic names and emoji use between visible characters.

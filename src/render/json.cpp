@@ -9,28 +9,6 @@ namespace pumplog::render {
 
 namespace {
 
-// The length of the UTF-8 sequence at text[at] and its code point; 0 when none starts there (the dump writes
-// valid UTF-8, but the text is anyone's).
-std::size_t sequence_at(std::string_view text, std::size_t at, char32_t& cp) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    std::size_t n = 0;
-    if (lead < 0x80) {
-        cp = lead;
-        return 1;
-    }
-    if ((lead & 0xE0) == 0xC0) { n = 2; cp = lead & 0x1F; }
-    else if ((lead & 0xF0) == 0xE0) { n = 3; cp = lead & 0x0F; }
-    else if ((lead & 0xF8) == 0xF0) { n = 4; cp = lead & 0x07; }
-    else return 0;
-    if (at + n > text.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const auto byte = static_cast<unsigned char>(text[at + k]);
-        if ((byte & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (byte & 0x3F);
-    }
-    return n;
-}
-
 // Whether text[at] is a `"` that opens or closes a string: not one written \" inside it (an odd run of
 // backslashes before it).
 bool string_quote(std::string_view text, std::size_t at) {
@@ -68,12 +46,13 @@ std::string escape_json_controls(std::string text) {
             ++i;
             continue;
         }
-        char32_t cp = 0;
-        const std::size_t length = sequence_at(text, i, cp);
-        if (length == 0) {  // no UTF-8: kept as it is
+        // The dump writes valid UTF-8, but the text is anyone's: a byte of none is kept as it is.
+        const std::size_t length = utf8_sequence(text, i);
+        if (length == 0) {
             ++i;
             continue;
         }
+        const char32_t cp = code_point(text, i, length);
         // Outside strings JSON text is ASCII: a code point here is a string's. A joiner is escaped as its
         // first or last character, as terminal_text escapes it as the text's.
         const bool escaped = terminal_escapes(cp) ||
