@@ -1332,7 +1332,14 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // window's end once that has passed.
             const Seconds from = skip_made ? *first_skip + settings.same_pump_within() : day_start;
             Seconds not_before = from;
-            // `in_window`: a time in the skipped pump's window only (re-spacing the window is tried next).
+            // An extra's time gone by in a window still open: no longer overdue, none logged for it (offered
+            // again from now on, not left out with the window still short).
+            const auto gone_by = [&](Seconds t, const std::vector<Seconds>& planned) {
+                return away_mode && g.end > until && until >= overdue_until(t, planned, settings) &&
+                       !extra_logged(entries, t, until, routine, settings);
+            };
+            // `in_window`: a time in the skipped pump's window only (re-spacing the window is tried next), unless
+            // that time is gone by (then from now on, as any extra).
             const auto place = [&](bool waking, bool in_window = false) {
                 const auto offer = [&](const std::vector<Seconds>& pumps, bool in_group = false) {
                     return propose(pumps, logged, home_feeds, g, not_before, settings, yield, memo, laid_out, waking,
@@ -1341,15 +1348,13 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 not_before = from;
                 std::optional<Seconds> t;
                 if (skip_made && away_mode) t = offer(keep_from, true);
-                if (in_window) return t;
+                if (in_window && (!t || !gone_by(*t, pump_times))) return t;
                 if (!t) t = offer(keep_from);
                 if (!t && skip_made) {
                     not_before = std::max(day_start, until);
                     t = offer(keep_from_skipped);
                 }
-                if (away_mode && g.end > until &&
-                    (!t || (until >= overdue_until(*t, pump_times, settings) &&
-                            !extra_logged(entries, *t, until, routine, settings)))) {
+                if (away_mode && g.end > until && (!t || gone_by(*t, pump_times))) {
                     not_before = until;
                     t = offer(keep_from);
                 }
@@ -1370,9 +1375,20 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // single time there fits, before a time at home (11:00/13:00/15:00 at work for a skipped 09:55 pump
             // before 12:45 and 15:55 with min_gap 2 h, not 18:00 at home).
             std::optional<Seconds> at;
+            // A re-spaced extra gone by (overdue until the midpoint to the re-spaced pump after it, as in plan
+            // next) is not kept, the window short with nothing offered: the window as it was, and a time from now on.
+            std::vector<Seconds> respaced_times;  // the plan's pumps as re-spaced
             if (skip_made && away_mode && !over) {
                 at = place(true, true);
-                if (!at) respaced = respace_window();
+                if (!at) {
+                    std::vector<PlannedPump> before = plan.pumps;
+                    respaced = respace_window();
+                    for (const auto& p : plan.pumps) respaced_times.push_back(p.at);
+                    if (respaced && gone_by(respaced->first, respaced_times)) {
+                        plan.pumps = std::move(before);
+                        respaced.reset();
+                    }
+                }
             }
             if (!at && !respaced) at = place(true);
             if (!at && !respaced && !away_mode) {
@@ -1422,9 +1438,10 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // An extra session overdue at the plan's start (away: its time passed with none logged, and
             // plan next says "Pump now") is left out of the table as any overdue pump, not its advice: the
             // window is still short.
-            a.overdue = settings.mode != PlanMode::exclusive && !a.respaced && a.at && *a.at < range.begin &&
-                        *a.at <= until && (g.end > until || skip_made) &&
-                        until < overdue_until(*a.at, pump_times, settings) &&
+            // A skip's re-spaced extra too (plan next reminds of it as of a single time's).
+            a.overdue = settings.mode != PlanMode::exclusive && (!a.respaced || skip_made) && a.at &&
+                        *a.at < range.begin && *a.at <= until && (g.end > until || skip_made) &&
+                        until < overdue_until(*a.at, a.respaced ? respaced_times : pump_times, settings) &&
                         !extra_logged(entries, *a.at, until, routine, settings);
             if (a.kind == AdviceKind::no_room ? shown : range.contains(*a.at) || a.overdue) shortfalls.push_back(a);
             if (!std::is_sorted(plan.pumps.begin(), plan.pumps.end(), earlier))

@@ -2039,6 +2039,43 @@ skip_day() {
     [ "$(jq -c "$q" <<<"$output")" = '["14:20+","16:20","shortfall"]' ]
 }
 
+@test "away, a skip's extra in its window gone by is offered again from now, not left out with the window short" {
+    skip_day
+    local away="mon-fri 08:00-17:30"
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"),
+        (.advice_items[] | [.kind, .at[11:16], .overdue])]'
+    # The 10:00 pump skipped at 09:55, its 11:00 extra not pumped: overdue until 12:00 (the midpoint to 13:00),
+    # then offered again (18:00 at home: no time at work keeps min_gap from 13:00 and 16:00), not dropped.
+    pumplog --now "2026-11-23 09:55" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 11:30" plan --away "$away" --format json
+    [ "$(jq -c "$q" <<<"$output")" = '["13:00","16:00",["shortfall","11:00",true]]' ]
+    run --separate-stderr pumplog --now "2026-11-23 12:10" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c "$q" <<<"$output")" = '["13:00","16:00","18:00+",["shortfall","18:00",false]]' ]
+}
+
+@test "away, a skip's re-spaced extra is overdue in plan as in plan next, and offered again once gone by" {
+    baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 12:45=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-16 7 "10:00=110 12:45=110 16:00=110 21:00=110"
+    local away="mon-fri 08:00-17:30"
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"),
+        (.advice_items[] | [.kind, .at[11:16], .overdue])]'
+    # The 10:00 pump skipped at 09:00, the window re-spaced (12:20, 14:20 the extra, 16:20), 12:20 pumped.
+    pumplog --now "2026-11-23 09:00" plan skip --away "$away"
+    pumps 2026-11-23 1 "12:20=110"
+    # 14:20 not pumped: overdue until 15:20 (the midpoint to 16:20), in plan as in plan next.
+    run --separate-stderr pumplog --now "2026-11-23 15:10" plan next --away "$away"
+    [ "$output" = "Pump now: the 14:20 pump is 50 min overdue, aim for 80 ml (an extra session)" ]
+    run --separate-stderr pumplog --now "2026-11-23 15:10" plan --away "$away" --format json
+    [ "$(jq -c "$q" <<<"$output")" = '["16:20",["shortfall","14:20",true]]' ]
+    # Gone by: the window as it was, the extra offered again (18:00 at home), not dropped.
+    run --separate-stderr pumplog --now "2026-11-23 15:25" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c "$q" <<<"$output")" = '["16:00","18:00+",["shortfall","18:00",false]]' ]
+    run --separate-stderr pumplog --now "2026-11-23 15:25" plan next --away "$away"
+    [ "$output" = "Pump at 16:00 (in 35 min), aim for 100 ml" ]
+}
+
 # Review s51: a parent pumping exclusively who cuts down the pumps on purpose (weaning) was told only that the supply
 # is falling and what helps. The plan cannot know the intent: the sentence says the fall is expected then, in the
 # table and JSON alike; advice_items keep their numbers. Supply mode (building a supply) says no such thing.
