@@ -1,6 +1,7 @@
 #pragma once
 // Cadence (SPEC 5.1): the baby's feed slots, learned from the feeds in the
 // look-back window.
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -99,11 +100,13 @@ struct Cadence {
 // (saying what to log) with fewer than `min_feed_days` days of feeds, or when
 // no feed or pump carries an amount; `baby`, when given, is named there ("no
 // feeds of Ben"): the feeds are that baby's alone.
-// `fill_ml`: what a feed without an amount counts instead (the age norm's share of a feed, when the feeds with
-// an amount are too few to stand for the rest: plan_cadence.cpp), said so in basis.notes.
+// `fill_for`: what a feed without an amount counts instead, given the number of slots learned (the age norm's
+// share of a feed, when the feeds with an amount are too few to stand for the rest: plan_cadence.cpp), said so
+// in basis.notes. The slots do not hang on the amounts, so it is asked once they are found.
 Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds until, const date::time_zone* zone,
                       Unit unit = Unit::ml, std::string_view baby = {},
-                      SlotAmounts amounts = SlotAmounts::share_of_day, std::optional<double> fill_ml = std::nullopt);
+                      SlotAmounts amounts = SlotAmounts::share_of_day,
+                      const std::function<double(std::size_t)>& fill_for = {});
 
 // std::fmod(m, 24 * 60) for |m| of a day or more (circular_minutes' rare case).
 double wide_minute_remainder(double m);

@@ -151,24 +151,6 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
     // bottle logged moves no slot more than one more breast feed would (SPEC 5: the timetable is stable).
     const int measured = feeds - unknown;
     if (feeds > 0 && 2 * measured <= feeds) {
-        // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
-        // from the window alone, they are counted when too few days have feeds (what to log).
-        // Only what learn_cadence reads of a feed (its type, time, method, milk and amount) is copied: not the
-        // texts, whose copies cost plan next a tenth of its time on a 100k-line journal.
-        std::vector<Entry> times;
-        times.reserve(static_cast<std::size_t>(
-            std::count_if(entries.begin(), entries.end(), [](const Entry& e) { return e.type == EntryType::feed; })));
-        for (const Entry& e : entries)
-            if (e.type == EntryType::feed) {
-                Entry& t = times.emplace_back();
-                t.type = e.type;
-                t.at = e.at;
-                t.method = e.method;
-                t.milk = e.milk;
-                t.ml = 1.0;
-            }
-        // Fewer than 3 days: refused here.
-        out.cadence = learn_cadence(times, since, until, zone, settings.unit, baby);
         // Without a birth date the baby is at least as old as its first feed
         // logged (the journal's, or the first read here): the age counts from
         // there, and the advice asks for the date.
@@ -198,32 +180,60 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         // and the targets are in the steps the plan shows (whole ml, 0.1 oz), the remainder spread one
         // step each, so the targets as shown add up to the daily figure as shown, in ml and oz alike.
         const Volume daily = to_shown_step(norm.daily, settings.unit);
-        const double feedings = static_cast<double>(std::max<std::size_t>(1, out.cadence.slots.size()));
-        Volume per_feed = Volume::from_ml(daily.ml() / feedings);
-        std::vector<Volume> shares = share_in_shown_steps(daily, out.cadence.slots.size(), settings.unit);
         // Fewer feeds a day than a baby of the age takes (one logged feed a day: 788 ml in one target) look
         // incompletely logged: each counts at most what one feed can be (feed_cap, Kent et al. 2006), and
         // the targets then add up to less than the daily estimate (the advice says so).
         const FeedCap cap = feed_cap(age, norm.daily);
-        const bool capped = std::round(norm.daily.ml() / feedings) > cap.most.ml();
-        if (capped) {
-            per_feed = cap.most;
-            shares.assign(shares.size(), cap.most);
-        }
-        for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
-            out.cadence.slots[i].amount = shares[i];
-            out.cadence.slots[i].estimated = true;
-        }
+        const auto capped_at = [&](std::size_t slots) {
+            return std::round(norm.daily.ml() / static_cast<double>(std::max<std::size_t>(1, slots))) > cap.most.ml();
+        };
+        const auto per_feed_for = [&](std::size_t slots) {
+            const double shared = daily.ml() / static_cast<double>(std::max<std::size_t>(1, slots));
+            return capped_at(slots) ? cap.most : Volume::from_ml(shared);
+        };
         // With a few feeds measured, each feed without an amount counts the norm's share (per_feed) beside the
-        // measured ones, learned again with them (the same slots: the times do not hang on the amounts), so a
-        // slot's amount moves with its mix of bottles and nursing as a feed is logged, never jumping from the
-        // norm to the bottles' own; a slot whose feeds mostly had an amount is measured, not an estimate (the
-        // bottles while away on weekdays, the weekends nursing).
-        int own_slots = 0;
+        // measured ones, so a slot's amount moves with its mix of bottles and nursing as a feed is logged, never
+        // jumping from the norm to the bottles' own; a slot whose feeds mostly had an amount is measured, not an
+        // estimate (the bottles while away on weekdays, the weekends nursing). The share hangs on the number of
+        // slots, which hangs on the times alone: learn_cadence asks it once they are found (learned once).
+        // Fewer than 3 days: refused there.
         if (measured > 0) {
-            out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts, per_feed.ml());
+            out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts,
+                                        [&](std::size_t slots) { return per_feed_for(slots).ml(); });
+        } else {
+            // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
+            // from the window alone, they are counted when too few days have feeds (what to log).
+            // Only what learn_cadence reads of a feed (its type, time, method, milk and amount) is copied: not
+            // the texts, whose copies cost plan next a tenth of its time on a 100k-line journal.
+            std::vector<Entry> times;
+            times.reserve(static_cast<std::size_t>(std::count_if(
+                entries.begin(), entries.end(), [](const Entry& e) { return e.type == EntryType::feed; })));
+            for (const Entry& e : entries)
+                if (e.type == EntryType::feed) {
+                    Entry& t = times.emplace_back();
+                    t.type = e.type;
+                    t.at = e.at;
+                    t.method = e.method;
+                    t.milk = e.milk;
+                    t.ml = 1.0;
+                }
+            out.cadence = learn_cadence(times, since, until, zone, settings.unit, baby);
+        }
+        const std::size_t slots = out.cadence.slots.size();
+        const double feedings = static_cast<double>(std::max<std::size_t>(1, slots));
+        const bool capped = capped_at(slots);
+        const Volume per_feed = per_feed_for(slots);
+        int own_slots = 0;
+        if (measured == 0) {
+            std::vector<Volume> shares = share_in_shown_steps(daily, slots, settings.unit);
+            if (capped) shares.assign(shares.size(), cap.most);
+            for (std::size_t i = 0; i < slots; ++i) {
+                out.cadence.slots[i].amount = shares[i];
+                out.cadence.slots[i].estimated = true;
+            }
+        } else {
             const SlotCounts counts = count_by_slot(sessions, out.cadence.slots, zone);
-            for (std::size_t i = 0; i < out.cadence.slots.size(); ++i) {
+            for (std::size_t i = 0; i < slots; ++i) {
                 out.cadence.slots[i].estimated = counts.missing[i] > counts.known[i];
                 if (!out.cadence.slots[i].estimated) ++own_slots;
             }
