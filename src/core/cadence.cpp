@@ -52,7 +52,7 @@ struct Feeding {
     long day = 0;           // local calendar day (days since the epoch)
     int minute = 0;         // minute of the local day
     double ml = 0;
-    bool filled = false;     // its first feed had no amount: `ml` holds what such a feed counts (learn_cadence)
+    bool filled = false;     // a part had no amount (learn_cadence's fill_for): it counts what such a feed does
     double weight = 1;       // its day's: recency (day_decay), less for an incompletely logged day
     double time_weight = 1;  // the same with time_decay (and newest_time_share): what its time weighs in where
                              // the slots are
@@ -897,6 +897,9 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             // is a feeding's: a breast logged after the other, or a cluster, adds none of it again (one nursing
             // logged side by side is one feeding, as plan_cadence's sessions count it).
             if (f.ml) feedings.back().ml += ml;
+            // Counted at the age norm's share, a feeding with a part without an amount (a bottle, then the breast)
+            // is one without one, as plan_cadence's sessions count it: the bottle adds nothing to the share.
+            if (!f.ml && fill_for) feedings.back().filled = true;
             ++merged;
         } else {
             Feeding g;
@@ -998,7 +1001,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     if (fill_note) {
         fill = fill_for(kept.size());
         for (Feeding& f : feedings)
-            if (f.filled) f.ml += fill;
+            if (f.filled) f.ml = fill;
         for (Kept& c : kept) c.stats = stats_of(c.members, c.centre, window, room);
         cadence.basis.notes.insert(
             cadence.basis.notes.begin() + static_cast<std::ptrdiff_t>(*fill_note),

@@ -197,8 +197,11 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         // estimate (the bottles while away on weekdays, the weekends nursing). The share hangs on the number of
         // slots, which hangs on the times alone: learn_cadence asks it once they are found (learned once).
         // Fewer than 3 days: refused there.
+        // Each slot's own amount (the median of its days'), not its share of the day's volume pumping
+        // exclusively: the day is the norm's, and one 150 ml bottle among a week's nursing lifted the day, so
+        // every target, by 40 ml (review).
         if (measured > 0) {
-            out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, amounts,
+            out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, SlotAmounts::own,
                                         [&](std::size_t slots) { return per_feed_for(slots).ml(); });
         } else {
             // Times only: every feed counts 1 (its amount is set below). Those outside the window too: learned
@@ -225,6 +228,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         const Volume per_feed = per_feed_for(slots);
         int own_slots = 0;
         if (measured == 0) {
+            // The norm's shares, which add up to the day's estimate as shown.
             std::vector<Volume> shares = share_in_shown_steps(daily, slots, settings.unit);
             if (capped) shares.assign(shares.size(), cap.most);
             for (std::size_t i = 0; i < slots; ++i) {
@@ -232,6 +236,7 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
                 out.cadence.slots[i].estimated = true;
             }
         } else {
+            // A slot is an estimate when most of its feeds had no amount.
             const SlotCounts counts = count_by_slot(sessions, out.cadence.slots, zone);
             for (std::size_t i = 0; i < slots; ++i) {
                 out.cadence.slots[i].estimated = counts.missing[i] > counts.known[i];
