@@ -872,7 +872,7 @@ $from" ]
     pumplog --now 2026-11-21T11:00:00+01:00 stock move B1 --to room --at 09:30 >/dev/null
     export PUMPLOG_NOW=2026-11-21T11:00:00+01:00
     refused_same pumplog stock move B1 --to room --at 07:00
-    [ "$stderr" = 'pumplog: error: B1 was stored only at 2026-11-21 08:00; a move cannot come before that' ]
+    [ "$stderr" = 'pumplog: error: B1 was stored only at 2026-11-21 08:00; a move cannot come before that: give a time at or after 2026-11-21 08:00 (--at)' ]
     refused_same pumplog stock move B1 --to room --at 09:15
     [ "$stderr" = 'pumplog: error: B1 went into the room at 2026-11-21 09:30; a move cannot come before that' ]
     refused_same pumplog stock move B1 --to room --at 10:00
