@@ -308,7 +308,7 @@ std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone*
     const Seconds change = info.first.end;
     const Seconds first(local.time_since_epoch() - info.first.offset);
     const Seconds second(local.time_since_epoch() - info.second.offset);
-    const bool is_first = at == first;
+    const bool is_first = at < second;  // `at` may be later in its minute (a timer's start: reading_note)
     return fmt::format("{} is twice on {} (the clocks go back from {} to {}): {} the {}, {}; "
                        "write {} for the {}",
                        clock_text(local), day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
@@ -317,6 +317,15 @@ std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone*
                        is_first ? "first" : "second", format_rfc3339(at, zone),
                        format_rfc3339(is_first ? second : first, zone), is_first ? "second" : "first");
 }
+
+}  // namespace
+
+std::string reading_note(LocalSeconds typed, Seconds at, const date::time_zone* zone, TimeUse use) {
+    std::string note = skipped_note(typed, at, zone, use);
+    return note.empty() ? repeated_note(typed, at, zone, use) : note;
+}
+
+namespace {
 
 // The same for the time of day `tod` most_recent read as `at`: the day it was read on is the one whose
 // `tod`, moved forward by a gap, is `at`.
