@@ -184,6 +184,27 @@ std::string format_clock_or_date_time(Seconds instant, const Clock& clock) {
 
 namespace {
 
+// " (+02:00)": the UTC offset in effect at an instant whose local time the zone shows twice; empty otherwise.
+std::string repeated_offset(Seconds instant, const date::time_zone* zone) {
+    const date::sys_info info = zone->get_info(instant);
+    if (zone->get_info(LocalSeconds(instant.time_since_epoch() + info.offset)).result != date::local_info::ambiguous)
+        return {};
+    const std::string stamp = format_rfc3339(instant, info.offset);  // its last 6 characters: "+02:00"
+    return " (" + stamp.substr(stamp.size() - 6) + ")";
+}
+
+}  // namespace
+
+std::string format_clock_told_apart(Seconds instant, const date::time_zone* zone) {
+    return format_clock(instant, zone) + repeated_offset(instant, zone);
+}
+
+std::string format_clock_or_date_time_told_apart(Seconds instant, const Clock& clock) {
+    return format_clock_or_date_time(instant, clock) + repeated_offset(instant, clock.zone);
+}
+
+namespace {
+
 TimeSpan day_span(date::sys_days first, date::sys_days end_exclusive, const date::time_zone* zone) {
     return TimeSpan{start_of_local_day(first, zone), start_of_local_day(end_exclusive, zone)};
 }

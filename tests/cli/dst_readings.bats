@@ -74,3 +74,26 @@ pumplog: warning: --until: $twice" ]
     refused 2 pumplog report --since "2026-10-25 02:30" --until "2026-03-29 02:30"
     [ "$stderr" = "pumplog: error: --until 2026-03-29 is before --since 2026-10-25" ]
 }
+
+# Review (fix-carry #4): status showed "Last pump  02:30" in the repeated hour, where plan next says
+# "02:30 (+02:00)".
+@test "status names the UTC offset of a time in the hour a fall-back night repeats" {
+    export PUMPLOG_NOW="2026-10-25T02:50:00+01:00"
+    pumplog add 100ml --at 2026-10-25T02:30:00+02:00 >/dev/null 2>&1
+    pumplog log feed 90ml --at 2026-10-25T02:10:00+01:00 >/dev/null
+    pumplog --now 2026-10-25T02:40:00+01:00 pump start >/dev/null
+    pumplog stock add 50ml --in room --pumped 2026-10-24T22:30:00+02:00 --now 2026-10-24T23:00:00+02:00 >/dev/null
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "" ]
+    [ "${lines[0]}" = "Today, Sun 2026-10-25 02:50 (+01:00)" ]
+    [ "${lines[3]}" = "  Last pump  02:30 (+02:00), 1 h 20 min ago: pumped 100 ml" ]
+    [ "${lines[4]}" = "  Last feed  02:10 (+01:00), 40 min ago: bottle 90 ml of breast milk" ]
+    [ "${lines[6]}" = "  Timer      running 10 min, since 02:40 (+01:00)" ]
+    [ "${lines[8]}" = "  Expired    B1 50 ml in the room, since 02:30 (+02:00) today: discard it" ]
+    # Any other night, as before.
+    run --separate-stderr pumplog --now 2026-10-26T09:00:00+01:00 status
+    [ "${lines[0]}" = "Today, Mon 2026-10-26 09:00" ]
+    [ "$(grep -F 'Last ' <<<"$output")" = "  Last pump  2026-10-25 02:30 (+02:00), 32 h ago: pumped 100 ml
+  Last feed  2026-10-25 02:10 (+01:00), 31 h ago: bottle 90 ml of breast milk" ]
+}
