@@ -25,6 +25,25 @@ std::vector<const Container*> listed_containers(const Stock& stock, Seconds now,
 // `now` (not negative), the most urgent first (expired milk, then what expires soonest).
 std::vector<const Container*> expiring_within(const Stock& stock, Seconds now, std::chrono::seconds within);
 
+// The container a stash command names by its label (stock use, combine, move, discard), as of `at`: `unheld`
+// gives, for a label `stock` does not hold (a stash as of `at` forgets a finished container, and holds none
+// stored later), the container with that label read from every entry, or null.
+using UnheldPart = std::function<const Container*(std::string_view label)>;
+struct LabelLookup {
+    Seconds at;
+    const date::time_zone* zone = nullptr;
+    std::string_view doing;   // what is refused before the store: "a combine", "a use", "a move", "a discard"
+    std::string_view option;  // the option that gives the time: --now, --at
+    UnheldPart unheld = {};
+};
+// `labels[first]`'s container: the one `stock` holds, else `lookup.unheld`'s. Usage error when no container has
+// that label ("no container is labelled ...; see pumplog stock --all"), when `unheld`'s was used up or
+// discarded by then (plan_use_container's refusal), or when it was stored after `at`: "B2 was stored only at
+// 2026-11-29 10:01 and B1 at 2026-11-29 10:00; a combine cannot come before that: give a time at or after
+// 2026-11-29 10:01 (--now)", naming every label from `first` on not stored yet, in the order named.
+const Container& find_labelled(const Stock& stock, const std::vector<std::string>& labels, std::size_t first,
+                               const LabelLookup& lookup);
+
 // `stock add`: the label of the new container: `wanted` when given (checked
 // by check_new_label), else the next free one.
 std::string label_for(const Stock& stock, std::string_view wanted);
@@ -32,9 +51,11 @@ std::string label_for(const Stock& stock, std::string_view wanted);
 // The container a store line makes (its expiry under `guideline`), for the message.
 Container stored_container(const StoreRecord& store, const Guideline& guideline);
 
-// `stock use WHAT`: all of the container labelled `what`, else the amount
-// `what` (a bare number in `unit`) taken soonest-to-expire first. Usage error
-// when it is neither, shows as 0 ml (under 0.05 ml), or the usable milk cannot cover it.
+// `stock use WHAT`: all of the container labelled `what` (looked up by
+// find_labelled with `unheld`, as stock combine looks up its parts), else the
+// amount `what` (a bare number in `unit`) taken soonest-to-expire first. Usage
+// error when it is neither, a label of a container used up, discarded or
+// stored after `at`, shows as 0 ml (under 0.05 ml), or the usable milk cannot cover it.
 // Without `thaw`, what can be poured now (Pour::poured_now): milk out of the
 // freezer when it covers the amount, a frozen container only whole. Part of a
 // frozen container is never poured (SPEC 11): usage error quoting the rule,
@@ -42,7 +63,8 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
 // usable milk, and a frozen container poured in part is thawed whole first
 // (UsePlan::thaws).
 UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone,
-                       const Guideline& guideline = cdc_guideline(), bool thaw = false);
+                       const Guideline& guideline = cdc_guideline(), bool thaw = false,
+                       const UnheldPart& unheld = {});
 
 // `log feed --from-stock`: `amount` taken from the stash at `at`, as
 // plan_stock_use takes an amount; usage error when it shows as 0 ml (under
@@ -99,19 +121,16 @@ LeftoverLimit leftover_limit(const UsePlan& plan, Seconds at, const Guideline& g
 // other milk), parts in different places without `in` (and nothing to
 // thaw), or thawed milk into the freezer (quoting the rule). `warning`: the
 // CDC's advice when fresh milk at room temperature would join chilled or
-// frozen milk. `unheld`: for a label `stock` does not hold (a stash as of `at`
-// forgets a finished container, and has none stored later), the container with
-// that label read from every entry, or null: a part used up or discarded is
-// refused saying so, and one stored after `at` with when it was stored and
-// the time from which the combine would be accepted (the stored times of
-// every part named not stored yet), in the order the labels are named.
+// frozen milk. Each part is looked up by find_labelled with `unheld`: a part
+// used up or discarded is refused saying so, and one stored after `at` with
+// when it and every part named after it not stored yet were stored, and the
+// time from which the combine would be accepted.
 struct CombinePlan {
     std::vector<const Container*> parts;
     std::vector<const Container*> thaws;  // the frozen parts, thawed (moved to the fridge) at the combine's time
     StoreRecord store;  // its label still to be given
     std::string warning;
 };
-using UnheldPart = std::function<const Container*(std::string_view label)>;
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
                          Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw = false,
                          const UnheldPart& unheld = {});

@@ -100,6 +100,11 @@ struct TimeReading {
 // that the time was "read as" it.
 enum class TimeUse : std::uint8_t { record, bound };
 TimeReading read_time(std::string_view text, const Clock& clock, TimeUse use = TimeUse::record);
+// read_time's note for a local time `typed` taken as the instant `at`: the spring-forward change skips it (moved
+// forward by the gap to `at`), or the fall-back change repeats it (`at` is in the first or the second of the
+// two, and how to write the other); empty for a time the clocks show once. For a reading matched afterwards to
+// one of the two (pump stop --started 02:30 names a timer started at either).
+std::string reading_note(LocalSeconds typed, Seconds at, const date::time_zone* zone, TimeUse use);
 // When an event was, for a reply (SPEC 10): "at 14:30" today, "yesterday 23:50",
 // "on 2026-11-19 08:00", then its age when over an hour: ", 3 h 20 min ago",
 // ", 3 days ago" (from 2 days).
@@ -124,6 +129,11 @@ std::string format_date_time(Seconds instant, const date::time_zone* zone);
 std::string format_date_time_told_apart(Seconds instant, const date::time_zone* zone);
 // "14:05" when the instant is today in the clock's zone, else "2026-11-20 23:50" (as log shows it).
 std::string format_clock_or_date_time(Seconds instant, const Clock& clock);
+// "14:05"; in the hour a fall-back night repeats, with the UTC offset in effect, "02:30 (+02:00)" (the first)
+// or "02:30 (+01:00)" (the second), as plan shows a pump's time (pump_clock): status's times.
+std::string format_clock_told_apart(Seconds instant, const date::time_zone* zone);
+// format_clock_or_date_time's text with the offset in the repeated hour: "2026-10-25 02:30 (+01:00)".
+std::string format_clock_or_date_time_told_apart(Seconds instant, const Clock& clock);
 // "2026-11-21".
 std::string format_date(date::sys_days day);
 

@@ -164,14 +164,25 @@ bool absolute_time(const std::string& text, Clock clock) {
 
 }  // namespace
 
+void warn_time_note(std::string_view option, const std::string& note) {
+    if (!note.empty()) fmt::print(stderr, "pumplog: warning: {}: {}\n", option, note);
+}
+
 const Clock& Context::clock() {
     if (!clock_) {
         Clock clock;
         clock.zone = zone();
         clock.now = date::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        // A time the clocks skip or show twice is warned of, as log --since warns (the one that sets now, once:
+        // a PUMPLOG_NOW that --now overrides is not said).
+        std::string note;
+        std::string_view noted;  // the source the note is of
         const auto read_now = [&](const std::string& text, std::string_view source) {
             try {
-                clock.now = parse_time_point(text, clock);
+                const TimeReading reading = read_time(text, clock, TimeUse::bound);
+                clock.now = reading.span.begin;
+                note = reading.note;
+                noted = source;
             } catch (const Error& e) {
                 throw usage_error(fmt::format("{}: {}", source, e.what()));
             }
@@ -189,6 +200,7 @@ const Clock& Context::clock() {
             }
         }
         if (!now_option.empty()) read_now(now_option, "--now");
+        warn_time_note(noted, note);
         clock_ = clock;
     }
     return *clock_;

@@ -195,6 +195,12 @@ inline constexpr std::size_t warnings_shown = 10;
 void warn_capped(std::size_t count, std::string_view where, const std::function<void(std::size_t)>& warn_one,
                  std::string_view more = {});
 
+// A TIME an option gives (`option`: --now, --since, --until, --started) read otherwise than typed (read_time's
+// note with TimeUse::bound: a time the clocks skip or show twice, the 12-hour rule), said on stderr in one line,
+// "pumplog: warning: --since: 02:30 does not exist on ...: read as 03:30", as log --since says it: stdout may be
+// CSV or JSON for a script, and the exit code is unchanged. Nothing for an empty note.
+void warn_time_note(std::string_view option, const std::string& note);
+
 // The command table: one row per top-level command. Dispatch, --help, the
 // completion scripts and the man page's command list all come from it.
 struct Command {

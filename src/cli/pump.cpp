@@ -81,8 +81,12 @@ bool started_at(Seconds at, const TimeReading& reading, std::string_view typed, 
 // its start as a TIME), else the only one; nullopt when none runs. Usage error when --started names none, or
 // when several run (journals of two devices merged) and it does not name one: never a guess, which would
 // record a session at the other timer's start and side. `command` is what to run again with --started.
+// `note` (when given): how a --started time was read when otherwise than typed, of the timer it named (a time
+// the clocks skip, moved forward by the gap; in the hour they show twice, which of the two the timer started in,
+// and how to write the other; the 12-hour rule), for the command to warn of once it is accepted.
 std::optional<PumpTimer> pick_timer(const std::vector<PumpTimer>& timers, std::string_view started,
-                                    const Journal& journal, const Clock& clock, std::string_view command) {
+                                    const Journal& journal, const Clock& clock, std::string_view command,
+                                    std::string* note = nullptr) {
     std::vector<const PumpTimer*> all;
     for (const PumpTimer& t : timers) all.push_back(&t);
     if (started.empty()) {
@@ -103,7 +107,7 @@ std::optional<PumpTimer> pick_timer(const std::vector<PumpTimer>& timers, std::s
     std::optional<TimeReading> reading;
     if (named.empty()) {
         try {
-            reading = read_time(trim(started), clock);
+            reading = read_time(trim(started), clock, TimeUse::bound);
         } catch (const Error&) {
             // Neither a time nor a running timer's ref: say which are (what the reader can type).
         }
@@ -111,7 +115,18 @@ std::optional<PumpTimer> pick_timer(const std::vector<PumpTimer>& timers, std::s
             for (const PumpTimer& t : timers)
                 if (started_at(t.started, *reading, trim(started), clock)) named.push_back(&t);
     }
-    if (named.size() == 1) return *named.front();
+    if (named.size() == 1) {
+        const PumpTimer& t = *named.front();
+        // A reading that named the timer at the minute it was read as (not the other half of the day typed): its
+        // note; in a repeated hour, said of the one of the two the timer started in (both minutes match).
+        if (note && reading && !reading->note.empty() &&
+            format_date_time(t.started, clock.zone) == format_date_time(reading->span.begin, clock.zone)) {
+            const LocalSeconds minute = date::floor<minutes>(to_local(t.started, clock.zone));
+            *note = reading_note(minute, t.started, clock.zone, TimeUse::bound);
+            if (note->empty()) *note = reading->note;
+        }
+        return t;
+    }
     const std::string runs = fmt::format("{} {}", timers.size() == 1 ? "it runs" : "they run",
                                          list_of(all, clock, refs));
     if (named.empty() && !reading)
@@ -168,11 +183,12 @@ int run_timer(Context& ctx, TimerAction action, const TimerOptions& o) {
         side = value_named<Side>(lower(o.side));
         if (!side) throw usage_error(fmt::format("--side \"{}\" is not a side; use left, right or both", printable(o.side)));
     }
+    std::string started_note;  // warned of once accepted, as log --since warns
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::vector<PumpTimer> timers = current_timers(ctx, journal.journal());
         // Two running (merged devices): a start is refused as the other commands are, with the way to pick one.
         const auto timer = pick_timer(timers, action == TimerAction::start ? std::string_view() : o.started,
-                                      journal.journal(), clock, command_of(action));
+                                      journal.journal(), clock, command_of(action), &started_note);
         std::string id = timer ? timer->id : std::string();
         std::string reply;
         switch (action) {
@@ -206,6 +222,7 @@ int run_timer(Context& ctx, TimerAction action, const TimerOptions& o) {
                                              clock.now, action == TimerAction::start ? id : timer_id(), clock.zone))});
         fmt::print("{}\n", reply);
     });
+    warn_time_note("--started", started_note);
     return 0;
 }
 
@@ -242,10 +259,12 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         check_plausible_duration(*pump.duration, o.force);
     }
     pump.note = o.note;
+    std::string started_note;  // warned of once accepted, as log --since warns
     ctx.journal_to_write().with_lock([&](LockedJournal& journal) {
         const std::vector<PumpTimer> timers = current_timers(ctx, journal.journal());
         if (timers.empty()) throw usage_error("no pump timer is running; record the session with pumplog add AMOUNT");
-        const auto timer = pick_timer(timers, o.started, journal.journal(), clock, command_of(TimerAction::start));
+        const auto timer = pick_timer(timers, o.started, journal.journal(), clock, command_of(TimerAction::start),
+                                      &started_note);
         PumpRecord p = pump;
         if (timer->stale && !o.force && !p.duration)
             throw usage_error(fmt::format("{}: give the session's length with --dur, or --force to record it as timed "
@@ -270,6 +289,7 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         for (const PumpTimer& other : timers)
             if (other.id != timer->id) fmt::print("Still running: the pump timer since {}\n", start_of(other, clock));
     });
+    warn_time_note("--started", started_note);
     return 0;
 }
 

@@ -43,15 +43,22 @@ bool utf8_locale() {
 // today included). A time stands for its day. An --until after today ends it
 // today (`asked_last` keeps the day asked for, for the note): the days after
 // have not happened, and counted as empty days they would halve the averages.
-DayRange period_of(const ReportOptions& o, const Clock& clock, std::optional<date::sys_days>& asked_last) {
+// `notes`: each bound read otherwise than typed, with its option, to warn of once the report is accepted.
+DayRange period_of(const ReportOptions& o, const Clock& clock, std::optional<date::sys_days>& asked_last,
+                   std::vector<std::pair<std::string_view, std::string>>& notes) {
     const date::sys_days today = local_day(clock.now, clock.zone);
     DayRange period{today - date::days(6), today};
-    if (!o.until.empty()) {
-        period.last = local_day(parse_time_span(o.until, clock).end - std::chrono::seconds(1), clock.zone);
+    // Read as log reads its bounds: a time the clocks skip or show twice (or read by the 12-hour rule) is noted.
+    const std::optional<TimeReading> until =
+        o.until.empty() ? std::nullopt : std::optional<TimeReading>(read_time(o.until, clock, TimeUse::bound));
+    const std::optional<TimeReading> since =
+        o.since.empty() ? std::nullopt : std::optional<TimeReading>(read_time(o.since, clock, TimeUse::bound));
+    if (until) {
+        period.last = local_day(until->span.end - std::chrono::seconds(1), clock.zone);
         period.first = period.last - date::days(6);  // --until alone: the 7 days that end there
         if (period.last > today) asked_last = std::exchange(period.last, today);
     }
-    if (!o.since.empty()) period.first = local_day(parse_time_span(o.since, clock).begin, clock.zone);
+    if (since) period.first = local_day(since->span.begin, clock.zone);
     if (!o.until.empty() && asked_last.value_or(period.last) < period.first)
         throw usage_error(fmt::format("--until {} is before --since {}", format_date(asked_last.value_or(period.last)),
                                       format_date(period.first)));
@@ -66,6 +73,8 @@ DayRange period_of(const ReportOptions& o, const Clock& clock, std::optional<dat
     if (period.days() > longest_period_days)
         throw usage_error(fmt::format("a report of {} days is too long; give a --since within 100 years",
                                       period.days()));
+    if (since) notes.emplace_back("--since", since->note);
+    if (until) notes.emplace_back("--until", until->note);
     return period;
 }
 
@@ -80,13 +89,16 @@ int run_report(Context& ctx, const ReportOptions& o) {
     const Clock& clock = ctx.clock();
     ReportRequest request;
     request.by = parse_grouping(o.by);
-    request.period = period_of(o, clock, request.asked_last);
+    std::vector<std::pair<std::string_view, std::string>> notes;
+    request.period = period_of(o, clock, request.asked_last, notes);
     request.today = local_day(clock.now, clock.zone);
     request.now = clock.now;
     request.strict = ctx.strict;
     request.babies = ctx.settings().babies;
     if (!o.baby.empty()) request.baby = ctx.baby_named(o.baby);
     request.baby_unnamed = ctx.unnamed_feeds_are(request.baby);  // a one-baby journal's feeds are hers
+    // Warned of once the request is accepted (a refusal stays one line), on stderr as log --since warns.
+    for (const auto& [option, note] : notes) warn_time_note(option, note);
     // The HTML page shows the stash too: the report and the stash from one read.
     std::optional<StockRead> stash;
     Report report;

@@ -74,6 +74,15 @@ StockOptions keeping_label(std::string_view label) {
     return options;
 }
 
+// For a label the stash as of now does not hold (a container used up or discarded, forgotten once finished, or
+// stored later: --now in the past), the container read again from every entry, keeping it, only for the refusal
+// to say which (find_labelled). The containers it gives point into `reads`, kept where they are.
+UnheldPart unheld_from(Context& ctx, const Journal& journal, std::deque<Stock>& reads) {
+    return [&ctx, &journal, &reads](std::string_view label) {
+        return reads.emplace_back(read_stash(ctx, journal, keeping_label(label)).stock).find(label);
+    };
+}
+
 // Runs a read-check-append body under the journal lock, so that two
 // processes cannot take the same milk. With no journal yet there is no stash
 // to take from: the body refuses without the lock (which would create the file).
@@ -289,10 +298,13 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         UsePlan plan;
         std::vector<std::string> lines;
         bool planned = false;  // a refusal after the plan: later-dated lines it would not fit
+        // A label the stash as of now does not hold: the refusal says why, as stock combine's does.
+        std::deque<Stock> unheld_reads;
+        const UnheldPart unheld = unheld_from(ctx, journal, unheld_reads);
         const auto attempt = [&](bool with_thaw) {
             planned = false;
             stock = read_stash_now(ctx, journal, keeping_label(what)).stock;
-            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
+            plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw, unheld);
             planned = true;
             lines = use_lines(plan, clock.now, "", clock.zone);
             try {
@@ -426,12 +438,9 @@ int run_combine(Context& ctx, const CombineOptions& o) {
         CombinePlan plan;
         std::vector<std::string> lines;
         bool checked = false;  // a refusal of the lines: later-dated entries they would not fit
-        // A part the stash as of now does not hold: used up or discarded (forgotten once finished), or stored
-        // later (--now in the past). Read again from every entry, keeping it, only for the refusal to say which.
-        std::deque<Stock> unheld_reads;  // the containers `unheld` gives point into these (kept where they are)
-        const UnheldPart unheld = [&](std::string_view label) {
-            return unheld_reads.emplace_back(read_stash(ctx, journal, keeping_label(label)).stock).find(label);
-        };
+        // A part the stash as of now does not hold: the refusal says why (used up, discarded, stored later).
+        std::deque<Stock> unheld_reads;
+        const UnheldPart unheld = unheld_from(ctx, journal, unheld_reads);
         const auto attempt = [&](bool thaw) {
             checked = false;
             stock = read_stash_now(ctx, journal).stock;

@@ -104,6 +104,33 @@ UsePlan plan_from_stock(const Stock& stock, Volume amount, Seconds at, Unit unit
 
 }  // namespace
 
+const Container& find_labelled(const Stock& stock, const std::vector<std::string>& labels, std::size_t first,
+                               const LabelLookup& lookup) {
+    const std::string& label = labels[first];
+    // The container by that label: in `stock`, else read from every entry (null when no entry has it).
+    const auto named = [&](const std::string& l) -> const Container* {
+        if (const Container* c = stock.find(l)) return c;
+        return lookup.unheld ? lookup.unheld(l) : nullptr;
+    };
+    const Container* c = named(label);
+    if (!c) return find_container(stock, label);  // no such container: says so
+    if (c->stored_at <= lookup.at) {
+        if (c != stock.find(label)) plan_use_container(*c, lookup.at, lookup.zone);  // finished by then: says which
+        return *c;
+    }
+    std::vector<std::string> later;  // "B2 was stored only at 2026-11-29 10:01", "B1 at 2026-11-29 10:00"
+    Seconds from{};                  // the latest of their store times
+    for (std::size_t i = first; i < labels.size(); ++i) {
+        const Container* part = i == first ? c : named(labels[i]);
+        if (!part || part->stored_at <= lookup.at) continue;
+        later.push_back(fmt::format("{}{} at {}", printable(part->label), later.empty() ? " was stored only" : "",
+                                    format_date_time(part->stored_at, lookup.zone)));
+        from = std::max(from, part->stored_at);
+    }
+    throw usage_error(fmt::format("{}; {} cannot come before that: give a time at or after {} ({})", and_list(later),
+                                  lookup.doing, format_date_time(from, lookup.zone), lookup.option));
+}
+
 std::vector<const Container*> listed_containers(const Stock& stock, Seconds now, bool all) {
     std::vector<const Container*> listed = use_order(stock, now);
     if (all) {
@@ -153,13 +180,17 @@ Container stored_container(const StoreRecord& store, const Guideline& guideline)
 }
 
 UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Seconds at, const date::time_zone* zone,
-                       const Guideline& guideline, bool thaw) {
+                       const Guideline& guideline, bool thaw, const UnheldPart& unheld) {
     if (what.empty()) throw usage_error("say what to use: an amount (90ml) or a label (B3)");
-    if (const Container* c = stock.find(what)) return plan_use_container(*c, at, zone);
+    // A label: the lookup stock combine makes (finished by then, or stored only later: says so).
+    const LabelLookup lookup{at, zone, "a use", "--now", unheld};
+    if (stock.find(what)) return plan_use_container(find_labelled(stock, {std::string(what)}, 0, lookup), at, zone);
     Volume amount;
     try {
         amount = parse_amount(what, unit);
     } catch (const Error&) {
+        if (unheld && unheld(what))
+            return plan_use_container(find_labelled(stock, {std::string(what)}, 0, lookup), at, zone);
         // A label to try is one in the stash: the one `stock` lists first, which `stock use` takes first (not the
         // next free label, which no container has); none when nothing usable is left.
         const auto order = use_order(stock, at);
@@ -304,42 +335,14 @@ StoreRecord leftover_store(const UsePlan& plan, Volume leftover, Seconds at, con
     return store;
 }
 
-namespace {
-
-// A part of a combine: the container `stock` holds with that label; else, from `unheld` (the container read from
-// every entry), the refusal of a part used up or discarded (plan_use_container), or of a part stored after `at`,
-// naming when it and the other parts named from `first` on not stored yet were stored, and the time from which
-// the combine would be accepted; else no container has that label.
-const Container& find_part(const Stock& stock, const std::vector<std::string>& labels, std::size_t first,
-                           Seconds at, const date::time_zone* zone, const UnheldPart& unheld) {
-    const std::string& label = labels[first];
-    if (const Container* c = stock.find(label)) return *c;
-    const Container* c = unheld ? unheld(label) : nullptr;
-    if (!c) return find_container(stock, label);  // no such container: says so
-    if (c->stored_at <= at) plan_use_container(*c, at, zone);  // used up or discarded by then: says which
-    std::vector<std::string> later;  // "B2 was stored only at 2026-11-29 10:01", "B1 at 2026-11-29 10:00"
-    Seconds from{};                  // the latest of their store times
-    for (std::size_t i = first; i < labels.size(); ++i) {
-        const Container* part = i == first ? c : stock.find(labels[i]) ? nullptr : unheld(labels[i]);
-        if (!part || part->stored_at <= at) continue;
-        later.push_back(fmt::format("{}{} at {}", printable(part->label), later.empty() ? " was stored only" : "",
-                                    format_date_time(part->stored_at, zone)));
-        from = std::max(from, part->stored_at);
-    }
-    if (later.empty()) return find_container(stock, label);  // not reached: `c` is stored after `at`
-    throw usage_error(fmt::format("{}; a combine cannot come before that: give a time at or after {} (--now)",
-                                  and_list(later), format_date_time(from, zone)));
-}
-
-}  // namespace
-
 CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& labels, std::optional<Place> in,
                          Seconds at, const Guideline& guideline, const date::time_zone* zone, bool thaw,
                          const UnheldPart& unheld) {
+    const LabelLookup lookup{at, zone, "a combine", "--now", unheld};  // each part, as stock use looks up its label
     if (labels.size() < 2) {
         // An example with labels in the stash (the one named, then the next that can be poured, in use order), or,
         // when there is none, that there is nothing to combine with (SPEC 2: an example that is accepted).
-        const Container* named = labels.empty() ? nullptr : &find_part(stock, labels, 0, at, zone, unheld);
+        const Container* named = labels.empty() ? nullptr : &find_labelled(stock, labels, 0, lookup);
         if (named) {
             plan_use_container(*named, at, zone);  // in stock, stored by then, not expired
             check_not_leftover(*named, "combined with other milk", guideline, zone);
@@ -378,7 +381,7 @@ CombinePlan plan_combine(const Stock& stock, const std::vector<std::string>& lab
     }
     CombinePlan plan;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        const Container& c = find_part(stock, labels, i, at, zone, unheld);
+        const Container& c = find_labelled(stock, labels, i, lookup);
         if (std::find(plan.parts.begin(), plan.parts.end(), &c) != plan.parts.end())
             throw usage_error(fmt::format("{} is named twice; name each container once", printable(c.label)));
         plan_use_container(c, at, zone);  // in stock, stored by then, not expired
@@ -463,7 +466,7 @@ Volume total(const UsePlan& plan) {
 
 MovePlan plan_move(const Stock& stock, std::string_view label, Place to, Seconds at, const Guideline& guideline,
                    const date::time_zone* zone) {
-    const Container& c = find_container(stock, label);
+    const Container& c = find_labelled(stock, {std::string(label)}, 0, {at, zone, "a move", "--at"});
     check_move(c, to, at, guideline, zone);
     std::vector<Stay> stays = c.stays;
     stays.push_back({to, at});
@@ -476,7 +479,7 @@ MovePlan plan_move(const Stock& stock, std::string_view label, Place to, Seconds
 
 DiscardPlan plan_discard(const Stock& stock, std::string_view label, std::string_view reason, Seconds now,
                          const date::time_zone* zone) {
-    const Container& c = find_container(stock, label);
+    const Container& c = find_labelled(stock, {std::string(label)}, 0, {now, zone, "a discard", "--now"});
     check_discard(c, now, zone);
     return DiscardPlan{&c, !reason.empty() ? std::string(reason) : now >= c.expires ? "expired" : ""};
 }

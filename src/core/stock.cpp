@@ -296,9 +296,9 @@ UsePlan plan_use(const Stock& stock, Volume amount, Seconds at, Pour pour, std::
 
 UsePlan plan_use_container(const Container& container, Seconds at, const date::time_zone* zone) {
     if (container.state == ContainerState::used_up)
-        throw usage_error(fmt::format("{} is used up; see pumplog stock", container.label));
+        throw usage_error(fmt::format("{} is used up; see pumplog stock --all", container.label));
     if (container.state == ContainerState::discarded)
-        throw usage_error(fmt::format("{} was discarded; see pumplog stock", container.label));
+        throw usage_error(fmt::format("{} was discarded; see pumplog stock --all", container.label));
     if (at >= container.expires)
         throw usage_error(fmt::format("{} expired at {}; never use expired milk: pumplog stock discard {}",
                                       container.label, format_date_time(container.expires, zone),

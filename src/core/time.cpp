@@ -184,6 +184,27 @@ std::string format_clock_or_date_time(Seconds instant, const Clock& clock) {
 
 namespace {
 
+// " (+02:00)": the UTC offset in effect at an instant whose local time the zone shows twice; empty otherwise.
+std::string repeated_offset(Seconds instant, const date::time_zone* zone) {
+    const date::sys_info info = zone->get_info(instant);
+    if (zone->get_info(LocalSeconds(instant.time_since_epoch() + info.offset)).result != date::local_info::ambiguous)
+        return {};
+    const std::string stamp = format_rfc3339(instant, info.offset);  // its last 6 characters: "+02:00"
+    return " (" + stamp.substr(stamp.size() - 6) + ")";
+}
+
+}  // namespace
+
+std::string format_clock_told_apart(Seconds instant, const date::time_zone* zone) {
+    return format_clock(instant, zone) + repeated_offset(instant, zone);
+}
+
+std::string format_clock_or_date_time_told_apart(Seconds instant, const Clock& clock) {
+    return format_clock_or_date_time(instant, clock) + repeated_offset(instant, clock.zone);
+}
+
+namespace {
+
 TimeSpan day_span(date::sys_days first, date::sys_days end_exclusive, const date::time_zone* zone) {
     return TimeSpan{start_of_local_day(first, zone), start_of_local_day(end_exclusive, zone)};
 }
@@ -308,7 +329,7 @@ std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone*
     const Seconds change = info.first.end;
     const Seconds first(local.time_since_epoch() - info.first.offset);
     const Seconds second(local.time_since_epoch() - info.second.offset);
-    const bool is_first = at == first;
+    const bool is_first = at < second;  // `at` may be later in its minute (a timer's start: reading_note)
     return fmt::format("{} is twice on {} (the clocks go back from {} to {}): {} the {}, {}; "
                        "write {} for the {}",
                        clock_text(local), day_label(date::sys_days(date::floor<days>(local).time_since_epoch())),
@@ -317,6 +338,15 @@ std::string repeated_note(LocalSeconds local, Seconds at, const date::time_zone*
                        is_first ? "first" : "second", format_rfc3339(at, zone),
                        format_rfc3339(is_first ? second : first, zone), is_first ? "second" : "first");
 }
+
+}  // namespace
+
+std::string reading_note(LocalSeconds typed, Seconds at, const date::time_zone* zone, TimeUse use) {
+    std::string note = skipped_note(typed, at, zone, use);
+    return note.empty() ? repeated_note(typed, at, zone, use) : note;
+}
+
+namespace {
 
 // The same for the time of day `tod` most_recent read as `at`: the day it was read on is the one whose
 // `tod`, moved forward by a gap, is `at`.

@@ -30,21 +30,23 @@ long minutes_between(Seconds from, Seconds to) {
 }
 
 // "12:30, 1 h 35 min ago" (with the date when not today); a day or more ago in whole hours,
-// "2026-11-21 07:22, 48 h ago", so that a row keeps within 80 columns (the date says the rest).
+// "2026-11-21 07:22, 48 h ago", so that a row keeps within 80 columns (the date says the rest). In the hour a
+// fall-back night repeats, the time carries its UTC offset, "02:30 (+02:00), 20 min ago", as plan next's does.
 std::string when_ago(Seconds at, const Clock& clock) {
-    const std::string when = format_clock_or_date_time(at, clock);
+    const std::string when = format_clock_or_date_time_told_apart(at, clock);
     const long ago = minutes_between(at, clock.now);
     if (ago < 1) return when + ", just now";
     if (ago >= 24 * 60) return fmt::format("{}, {} h ago", when, (ago + 30) / 60);
     return fmt::format("{}, {} ago", when, format_duration(std::chrono::minutes(ago)));
 }
 
-// "18:00 today", "09:00 tomorrow", "Mon 2026-11-23 09:00".
+// "18:00 today", "09:00 tomorrow", "Mon 2026-11-23 09:00" ("02:30 (+01:00) today" in a repeated hour).
 std::string when_label(Seconds at, const Clock& clock) {
     const date::sys_days today = local_day(clock.now, clock.zone), day = local_day(at, clock.zone);
-    if (day == today) return format_clock(at, clock.zone) + " today";
-    if (day == today + date::days(1)) return format_clock(at, clock.zone) + " tomorrow";
-    return day_label(day) + " " + format_clock(at, clock.zone);
+    const std::string time = format_clock_told_apart(at, clock.zone);
+    if (day == today) return time + " today";
+    if (day == today + date::days(1)) return time + " tomorrow";
+    return day_label(day) + " " + time;
 }
 
 std::string timer_text(const PumpTimer& t, const Clock& clock) {
@@ -54,8 +56,9 @@ std::string timer_text(const PumpTimer& t, const Clock& clock) {
     // Timers of two devices merged: the others are counted (pump stop names them all, to pick one).
     const std::string others = t.others == 0 ? std::string() : fmt::format("; {} more running", t.others);
     if (t.paused)
-        return fmt::format("paused at {}, started {}{}{}", ran, format_clock(t.started, clock.zone), side, others);
-    return fmt::format("running {}, since {}{}{}", ran, format_clock(t.started, clock.zone), side, others);
+        return fmt::format("paused at {}, started {}{}{}", ran, format_clock_told_apart(t.started, clock.zone), side,
+                           others);
+    return fmt::format("running {}, since {}{}{}", ran, format_clock_told_apart(t.started, clock.zone), side, others);
 }
 
 // The babies' names as row labels, each at most 10 columns (a wide character
@@ -209,7 +212,8 @@ std::string stale_timers_text(const PumpTimer& t, const Clock& clock) {
 }
 
 std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, const Style& style, const Clock& clock) {
-    std::string out = style.bold(fmt::format("Today, {} {}", day_label(d.day), format_clock(clock.now, clock.zone))) + "\n";
+    const std::string now = format_clock_told_apart(clock.now, clock.zone);
+    std::string out = style.bold(fmt::format("Today, {} {}", day_label(d.day), now)) + "\n";
     const auto row = [&](std::string_view label, const std::string& text) {
         out += fmt::format("  {}{}\n", style.bold(pad_to_width(label, 11)), text);
     };

@@ -584,11 +584,11 @@ $from" ]
     pumplog stock add 70ml --in fridge --now "2026-11-29 10:01" >/dev/null
     pumplog stock use B1 --now "2026-11-29 11:00" >/dev/null
     refused_same pumplog stock combine B1 B2 --now "2026-11-29 12:00"
-    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock" ]
+    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock --all" ]
     refused_same pumplog stock combine B2 B1 --thaw
-    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock" ]
+    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock --all" ]
     refused_same pumplog stock combine B1
-    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock" ]
+    [ "$stderr" = "pumplog: error: B1 is used up; see pumplog stock --all" ]
     refused_same pumplog stock combine B1 B2 --now "2026-11-29 10:00:30"
     [ "$stderr" = "pumplog: error: B2 was stored only at 2026-11-29 10:01; a combine cannot come before that: give a time at or after 2026-11-29 10:01 (--now)" ]
     refused_same pumplog stock combine B2 B1 --now "2026-11-29 09:00"
@@ -596,7 +596,7 @@ $from" ]
     pumplog stock add 50ml --in fridge --now "2026-11-29 12:00" >/dev/null
     pumplog stock discard B3 --reason spilled --now "2026-11-29 12:30" >/dev/null
     refused_same pumplog stock combine B2 B3
-    [ "$stderr" = "pumplog: error: B3 was discarded; see pumplog stock" ]
+    [ "$stderr" = "pumplog: error: B3 was discarded; see pumplog stock --all" ]
     # A label no container ever had is still said so.
     refused_same pumplog stock combine B2 B9
     [ "$stderr" = 'pumplog: error: no container is labelled "B9"; see pumplog stock --all' ]
@@ -872,7 +872,7 @@ $from" ]
     pumplog --now 2026-11-21T11:00:00+01:00 stock move B1 --to room --at 09:30 >/dev/null
     export PUMPLOG_NOW=2026-11-21T11:00:00+01:00
     refused_same pumplog stock move B1 --to room --at 07:00
-    [ "$stderr" = 'pumplog: error: B1 was stored only at 2026-11-21 08:00; a move cannot come before that' ]
+    [ "$stderr" = 'pumplog: error: B1 was stored only at 2026-11-21 08:00; a move cannot come before that: give a time at or after 2026-11-21 08:00 (--at)' ]
     refused_same pumplog stock move B1 --to room --at 09:15
     [ "$stderr" = 'pumplog: error: B1 went into the room at 2026-11-21 09:30; a move cannot come before that' ]
     refused_same pumplog stock move B1 --to room --at 10:00

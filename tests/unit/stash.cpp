@@ -106,6 +106,27 @@ TEST_CASE("stock use: a label takes all of it, a bare number is in the unit give
           "say what to use: an amount (90ml) or a label (B3)");
 }
 
+// Review (fix-carry #1): `stock use B2` at a time before B2 was stored said it was neither a label nor an amount.
+TEST_CASE("stock use of a label stored later, used up or discarded says so, as stock combine does") {
+    const Stock whole = stash({store("a", P, "fridge", 60, "B1"), use("u", "a", P + hours(1), 60),
+                               store("b", P + hours(2), "fridge", 70, "B2")});
+    const Stock as_of = stash({store("a", P, "fridge", 60, "B1"), use("u", "a", P + hours(1), 60)});  // at P+1h30
+    const UnheldPart unheld = [&](std::string_view label) { return whole.find(label); };
+    const Seconds at = P + hours(1) + minutes(30);
+    CHECK(testing::refusal([&] { plan_stock_use(as_of, "B2", Unit::ml, at, berlin(), cdc_guideline(), false,
+                                                unheld); }) ==
+          "B2 was stored only at 2026-11-20 11:00; a use cannot come before that: give a time at or after "
+          "2026-11-20 11:00 (--now)");
+    CHECK(testing::refusal([&] { plan_stock_use(whole, "b1", Unit::ml, at, berlin()); }) ==
+          "B1 is used up; see pumplog stock --all");
+    CHECK(testing::refusal([&] { find_labelled(whole, {"B2"}, 0, {at, berlin(), "a move", "--at"}); }) ==
+          "B2 was stored only at 2026-11-20 11:00; a move cannot come before that: give a time at or after "
+          "2026-11-20 11:00 (--at)");
+    CHECK(&find_labelled(whole, {"B2"}, 0, {P + hours(2), berlin(), "a move", "--at"}) == whole.find("B2"));
+    CHECK(testing::refusal([&] { find_labelled(whole, {"B9"}, 0, {at, berlin(), "a move", "--at"}); }) ==
+          "no container is labelled \"B9\"; see pumplog stock --all");
+}
+
 // The label suggested is one stock use would take (the first `stock` lists), never the next free one (B3 here,
 // refused in turn); none when no usable milk is left.
 TEST_CASE("stock use of what is neither a label nor an amount suggests a label in the stash") {

@@ -371,7 +371,7 @@ TEST_CASE("a finished container is forgotten and its store met later does not br
         const Stock asked = replayed(w, b1);
         REQUIRE(asked.find("b1") != nullptr);
         CHECK_THROWS_WITH(plan_use_container(*asked.find("b1"), P + hours(3), locate_zone("UTC")),
-                          "B1 was discarded; see pumplog stock");
+                          "B1 was discarded; see pumplog stock --all");
     }
     SECTION("a line about it written before its store sends the replay round again, exactly") {
         // A use written before the store (another device's clock): met after the store.
