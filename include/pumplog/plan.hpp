@@ -231,7 +231,7 @@ struct PlanAdvice {
     std::optional<date::sys_days> came_to_volume_on;  // see_consultant (came_to_volume): the first whole local day
                                                       // over 500 ml; empty when only the last 24 hours were
     std::string reason;                 // not_enough_data: no_birth, birth_after_today, no_pumps,
-                                        // sessions_without_volume; see_consultant: when
+                                        // sessions_without_volume, logged_under_24h, nursing; see_consultant: when
     std::vector<int> minutes;           // sleep_window, schedule_not_used, pinned_outside_away: times (minutes
                                         // after midnight)
     int window_begin = 0, window_end = 0;  // sleep_window: the sleep setting (minutes after midnight)

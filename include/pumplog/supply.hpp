@@ -177,8 +177,9 @@ inline constexpr std::string_view falling_supply_sources =
 //     date (in clock.zone) minus `birth` (the day of birth is day 0).
 // Breast feeds logged in the last 3 days (method breast) mean milk also left
 // at the breast, unmeasured: where the verdict would be `behind` it is
-// not_enough_data instead, with no "behind" sentence and no next steps (the
-// plan's nursing_in_supply advice says what the numbers can and cannot tell).
+// not_enough_data instead (reason nursing: a sentence saying what the pumps
+// showed against the milestone), with no next steps (the plan's
+// nursing_in_supply advice says what the numbers can and cannot tell).
 // Sessions without a volume in the last 24 hours (unmeasured_24h): the volume
 // of the others is a lower bound, so it can show full volume or on track, but
 // never `behind`: that is not_enough_data instead, with one sentence saying how

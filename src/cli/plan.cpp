@@ -324,6 +324,18 @@ int run_skip(Context& ctx, const PlanOptions& o) {
     return 0;
 }
 
+// Several babies are configured or logged (SPEC 12): one baby's plan (--baby) that counts the shared stash
+// as that baby's alone says so (stash_is_shared, one_baby_advice).
+bool stash_is_shared(Context& ctx) { return ctx.settings().babies.size() > 1 || ctx.recent_babies().size() > 1; }
+
+// The advice of one baby's plan that counts the shared stash as that baby's: `alone` says what the plan is
+// ("These are Ada's bottles alone, filled"), `joint` what the plan without --baby does instead, from the same
+// milk ("plan bottles without --baby packs every baby's bottles"). plan bottles and plan stash word it alike.
+std::string one_baby_advice(std::string_view alone, std::string_view joint) {
+    return fmt::format("{} as if no other baby drank from the stash: {} from the same milk, each counted once.",
+                       alone, joint);
+}
+
 int run_stash(Context& ctx, const PlanOptions& o) {
     const Format format = ctx.format();
     const Settings settings = effective_settings(ctx, o);
@@ -335,7 +347,18 @@ int run_stash(Context& ctx, const PlanOptions& o) {
     const Guideline& guideline = guideline_named(settings.guideline);
     StockRead read = read_stock(ctx.journal(), guideline, stash_as_of(clock.now), std::nullopt, ctx.strict);
     ctx.warn(read.stats);
-    const StashPlan stash = plan_stash(history.entries, settings, clock, back, target, &read.stock);
+    StashPlan stash = plan_stash(history.entries, settings, clock, back, target, &read.stock);
+    const std::string baby = plan_baby(ctx, o);
+    // One baby's stash counts the milk stored already, and the extra session's, as that baby's alone: each
+    // twin's plan would count the same milk again (Ada's and Ben's asked for 609 ml together where the two
+    // babies' plan lacked 1209 ml). Said, so that twins build their stash from one plan.
+    if (!baby.empty() && stash_is_shared(ctx)) {
+        const std::string stored = format_volume(stash.stored, ctx.unit());
+        const std::string counted =
+            stash.stored.ml() > 0 ? fmt::format("the {} stored already counted", stored) : std::string("planned");
+        stash.advice.push_back(one_baby_advice(fmt::format("This is {}'s stash alone, {}", baby, counted),
+                                               "plan stash without --baby plans every baby's need"));
+    }
     const Unit unit = ctx.unit();
     if (format == Format::json)
         fmt::print("{}", render::stash_json(stash, unit));
@@ -370,11 +393,9 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
         for (Bottle& b : plan.bottles) b.baby = baby;
         // One baby's plan fills its bottles from the whole stash: a second baby's plan would count the
         // same milk again. Said, so that twins' bottles are packed from one plan.
-        if (ctx.settings().babies.size() > 1 || ctx.recent_babies().size() > 1)
-            plan.advice.push_back(fmt::format(
-                "These are {}'s bottles alone, filled as if no other baby drank from the stash: plan bottles "
-                "without --baby packs every baby's bottles from the same milk, each counted once.",
-                baby));
+        if (stash_is_shared(ctx))
+            plan.advice.push_back(one_baby_advice(fmt::format("These are {}'s bottles alone, filled", baby),
+                                                  "plan bottles without --baby packs every baby's bottles"));
     }
     std::optional<int> applied;
     if (locked) {

@@ -428,9 +428,19 @@ SupplyAssessment judge_supply(const std::vector<Entry>& entries, const std::opti
     if (day < first_milestone.day) {
         // Before day 6 the sessions are judged (Mago-Shah et al. 2023: 5 x 5 and night pumping).
         const bool enough = p.sessions_24h >= supply_min_sessions && p.night_session;
-        // Feeds at the breast remove milk too: fewer pump sessions are no verdict.
+        // Feeds at the breast remove milk too: fewer pump sessions are no verdict. Said as the verdict
+        // (reason nursing), with no next steps; the plan's nursing_in_supply advice says what the numbers can tell.
         if (!enough && out.breast_feeds_72h > 0) {
             p.verdict = SupplyVerdict::not_enough_data;
+            advice.push_back(verdict(
+                AdviceKind::not_enough_data, p,
+                fmt::format("Not enough data: {} in the last 24 hours ({}{}), {} between 01:00 and 05:00, where 5 or "
+                            "more sessions a day by day 5 and night pumping go with coming to volume (Mago-Shah et "
+                            "al. 2023), but {} also fed at the breast, which removes milk too: fewer pump sessions "
+                            "cannot show that you are behind.",
+                            plural(p.sessions_24h, "session"), pumped, not_counting(p),
+                            p.night_session ? "one" : "none", several_babies ? "the babies" : "the baby"),
+                "Mago-Shah et al. 2023", "nursing"));
             return out;
         }
         if (!enough && short_log) {
@@ -556,9 +566,16 @@ SupplyAssessment judge_supply(const std::vector<Entry>& entries, const std::opti
         return out;
     }
     // Milk taken at the breast is not measured: the pumped volume alone
-    // understates the supply and cannot show it is behind (the plan says so).
+    // understates the supply and cannot show it is behind. Said as the verdict (reason nursing), with no next
+    // steps; the plan's nursing_in_supply advice says what the numbers can and cannot tell.
     if (out.breast_feeds_72h > 0) {
         p.verdict = SupplyVerdict::not_enough_data;
+        advice.push_back(verdict(AdviceKind::not_enough_data, p,
+                                 fmt::format("Not enough data: {} in the last 24 hours, under {}, but {} also fed "
+                                             "at the breast: the pumped milk alone cannot show that you are "
+                                             "behind.",
+                                             pumped, reference, several_babies ? "the babies" : "the baby"),
+                                 reference_source, "nursing"));
         return out;
     }
     if (short_log) {

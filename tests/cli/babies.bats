@@ -310,6 +310,45 @@ $(printf '%s\n' "$output" | sed -n 2p | cut -d, -f1-2),pump,2026-11-21T08:00:00+
     [[ "${lines[0]}" == "Back on Mon 2026-12-14: while you are away the baby drinks about 270 ml a day (the 09:00, 12:00 and 15:00 feeds)"* ]]
 }
 
+@test "plan stash --baby counts the shared stash as that baby's alone: the advice says so and points at the joint plan" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    pumplog stock add 300ml --in freezer --pumped "2026-11-15 07:00" > /dev/null
+    export PUMPLOG_NOW="2026-11-22T19:00:00+01:00"
+    local said="This is Ada's stash alone, the 300 ml stored already counted as if no other baby drank from the stash: plan stash without --baby plans every baby's need from the same milk, each counted once."
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --baby Ada
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Stored already: 300 ml still usable on Mon 2026-12-14 (1 container); 510 ml to build." ]
+    [ "${lines[-1]}" = "Advice: $said" ]
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --baby ada --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.stored_ml, .to_build_ml]' <<<"$output")" = '[300,510]' ]
+    [ "$(jq -r '.advice[-1]' <<<"$output")" = "$said" ]
+    # In the display unit, as the stored line says it.
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --baby Ben --unit oz --format json
+    [ "$(jq -c .stored_oz <<<"$output")" = "10.14" ]
+    [ "$(jq -r '.advice[-1]' <<<"$output")" = "This is Ben's stash alone, the 10.1 oz stored already counted as if no other baby drank from the stash: plan stash without --baby plans every baby's need from the same milk, each counted once." ]
+    # The joint plan counts the stash once, for both: no such advice.
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --format json
+    [ "$(jq -c '[.stored_ml, .to_build_ml]' <<<"$output")" = '[300,1140]' ]
+    [ "$(jq '[.advice[] | select(contains("as if no other baby"))] | length' <<<"$output")" -eq 0 ]
+}
+
+@test "plan stash --baby with nothing stored says it is planned for that baby alone; with one baby, nothing" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    export PUMPLOG_NOW="2026-11-22T19:00:00+01:00"
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --baby Ben
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Advice: This is Ben's stash alone, planned as if no other baby drank from the stash: plan stash without --baby plans every baby's need from the same milk, each counted once." ]
+    # One baby configured, whose feeds alone the journal names in its last days: one stash, no such advice.
+    pumplog config set babies Ada > /dev/null
+    grep -v '"Ben"' "$J" > "$J.ada" && mv "$J.ada" "$J"
+    run --separate-stderr pumplog plan stash --return 2026-12-14 --away "mon-fri 08:00-17:30" --baby Ada
+    [ "$status" -eq 0 ]
+    [[ "$output" != *"as if no other baby"* ]]
+}
+
 @test "plan bottles packs a bottle for each twin, labelled with the baby" {
     twins_week
     pumplog config set away "mon-fri 08:00-17:30" > /dev/null

@@ -134,6 +134,14 @@ no_verdict_journal_unchanged() {
     [ "$(jq -c '[.advice_items[] | select(.kind == "nursing_in_supply")]' <<<"$output")" = '[{"kind":"nursing_in_supply","breast_feeds_24h":2,"breast_feeds_72h":2,"last_breast_feed":"2026-11-24T07:00:00+01:00","pumped_24h_ml":200,"sessions_24h":5,"sessions_without_volume_24h":0}]' ]
     [ "$(jq -r '[.advice[] | select(startswith("Behind"))] | length' <<<"$output")" = 0 ]
     [ "$(jq -r '.advice[] | select(startswith("The baby also fed"))' <<<"$output")" = "The baby also fed at the breast 2 times in the last 24 hours: that milk is not measured, so the 200 ml you pumped (5 sessions) is only part of your supply and cannot show that you are behind. The numbers tell how often and how much you pump; they cannot tell how much the baby took at the breast (a lactation consultant can weigh the baby before and after a feed)." ]
+    # The verdict is an item as every verdict is (pumplog-supply(7)): not_enough_data, reason nursing, right
+    # after the nursing advice, with its sentence; no next steps.
+    [ "$(jq -c '[.advice_items[].kind]' <<<"$output")" = '["nursing_in_supply","not_enough_data"]' ]
+    [ "$(jq -c '.advice_items[1]' <<<"$output")" = '{"kind":"not_enough_data","day":8,"pumped_24h_ml":200,"sessions_24h":5,"sessions_without_volume_24h":0,"night_session":false,"milestone_ml":500,"source":"Ru et al. 2020","reason":"nursing"}' ]
+    [ "$(jq -r '.advice[1]' <<<"$output")" = "Not enough data: 200 ml in the last 24 hours, under about 500 ml a day on day 8 (Ru et al. 2020), but the baby also fed at the breast: the pumped milk alone cannot show that you are behind." ]
+    run --separate-stderr pumplog plan --mode supply
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Advice: Not enough data: 200 ml in the last 24 hours, under about 500 ml a day on day 8 (Ru et al. 2020), but the baby also fed at the breast: the pumped milk alone cannot show that you are behind." ]
 }
 
 @test "supply mode: nursing logged in the last 3 days but not the last 24 hours still gives no behind verdict" {
