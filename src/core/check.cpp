@@ -1216,6 +1216,11 @@ RepairResult repair_journal(Journal& journal) {
         result.report = check_journal(journal);
         return result;
     }
+    // A clean journal is left untouched (pumplog-log(1)): checked first without the lock, which needs write
+    // access, so that a read-only clean journal is reported as `log check` reports it. Bad lines are
+    // checked again under the lock, before anything is moved.
+    result.report = check_journal(journal);
+    if (result.report.bad_lines.empty()) return result;
     journal.with_lock([&](LockedJournal& locked) {
         result.report = check_journal(locked.journal());
         const auto& bad = result.report.bad_lines;
