@@ -124,6 +124,24 @@ bool is_time(element value) {
     return !value.get_string().get(text) && parse_rfc3339(text).has_value();
 }
 
+}  // namespace
+
+std::string json_refusal(std::string_view text, simdjson::dom::parser& parser, std::string& widened, element& root,
+                         bool copy) {
+    auto code = parser.parse(text.data(), text.size(), copy).get(root);
+    if (!code) return "";
+    // A number the DOM refuses: a value that is no JSON number is named; an
+    // integer of more digits than 64 bits hold is valid JSON, read again as
+    // the same number written as a decimal (its value is judged by the caller).
+    std::string why;
+    if (code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE)
+        code = reread_numbers(text, parser, widened, why).get(root);
+    if (!why.empty()) return why;
+    return code ? json_error(code) : "";
+}
+
+namespace {
+
 // The error in a value of a known field, or "" when it is fine. Null stands for
 // "absent", as the reader takes it.
 std::string value_error(std::string_view name, FieldKind kind, element value) {
@@ -445,21 +463,9 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
         return;
     }
     element root;
-    if (auto code = impl_->parser.parse(text.data(), text.size(), false).get(root)) {
-        // A number the DOM refuses: a value that is no JSON number is named;
-        // an integer of more digits than 64 bits hold is valid JSON, read
-        // again as the same number written as a decimal (its value is judged below).
-        std::string why;
-        if (code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE)
-            code = reread_numbers(text, impl_->parser, impl_->widened, why).get(root);
-        if (!why.empty()) {
-            error(why);
-            return;
-        }
-        if (code) {
-            error(json_error(code));
-            return;
-        }
+    if (std::string why = json_refusal(text, impl_->parser, impl_->widened, root, false); !why.empty()) {
+        error(std::move(why));
+        return;
     }
     simdjson::dom::object object;
     if (root.get_object().get(object)) {
