@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <mutex>
@@ -1214,6 +1215,37 @@ std::filesystem::path rejected_path(const std::filesystem::path& journal) {
 // changes nothing (JOURNAL.rejected cut back); one that crashes between the
 // two and is run again finds the same bad lines already at the end of
 // JOURNAL.rejected and does not add them twice.
+std::vector<BadLine> damaged_among(const Journal& journal, std::vector<std::uint64_t> offsets) {
+    std::vector<BadLine> out;
+    if (offsets.empty()) return out;
+    const CheckReport report = check_journal(journal);
+    if (report.bad_lines.empty()) return out;
+    // The lines' numbers: the newlines before their offsets, counted once in file order.
+    std::sort(offsets.begin(), offsets.end());
+    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+    std::ifstream in(journal.path(), std::ios::binary);
+    std::vector<char> buffer(1 << 16);
+    std::uint64_t pos = 0, newlines = 0;
+    for (const std::uint64_t offset : offsets) {
+        while (pos < offset && in) {
+            in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), offset - pos)));
+            const auto got = static_cast<std::size_t>(in.gcount());
+            if (got == 0) break;
+            newlines += static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+            pos += got;
+        }
+        const std::uint64_t number = newlines + 1;
+        if (pos != offset || !std::binary_search(report.bad_lines.begin(), report.bad_lines.end(), number)) continue;
+        // The problems are in line order: the line's first error is its reason.
+        auto p = std::lower_bound(report.problems.begin(), report.problems.end(), number,
+                                  [](const Problem& a, std::uint64_t line) { return a.line < line; });
+        while (p != report.problems.end() && p->line == number && p->severity != Severity::error) ++p;
+        if (p != report.problems.end() && p->line == number)
+            out.push_back(BadLine{number, offset, p->message, false, std::nullopt, 0});
+    }
+    return out;
+}
+
 RepairResult repair_journal(Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());

@@ -56,3 +56,49 @@ pumplog: warning: $J:9: not valid JSON; skipped (see pumplog log check)"
     run --separate-stderr pumplog report --since 2026-11-21 --format csv
     [ "$status|$stderr|${lines[1]}" = "0||2026-11-21,1,100,0,0,0,0,0,0,0,0,0,0,1" ]
 }
+
+@test "a use naming no line, or a line that is no store: report skips it as log check calls it, with its words" {
+    journal_line '{"v":1,"id":"s1","type":"store","at":"'"$(at 10:00)"'","ml":90,"place":"freezer","pumped":"'"$(at 10:00)"'","label":"B1"}'
+    journal_line '{"v":1,"id":"m1","type":"move","at":"'"$(at 10:09)"'","target":"m1","place":"fridge"}'
+    journal_line '{"v":1,"id":"u1","type":"use","at":"'"$(at 10:10)"'","target":"nope","ml":30}'
+    journal_line '{"v":1,"id":"u2","type":"use","at":"'"$(at 10:20)"'","target":"m1","ml":20}'
+    journal_line '{"v":1,"id":"u3","type":"use","at":"'"$(at 10:30)"'","target":"s1","ml":10}'
+    cp "$J" "$TEST_DIR/before"
+    run --separate-stderr pumplog log check
+    [ "$status" -eq 3 ]
+    [ "$output" = "$J:2: refers to line 2, a move line, not a stored container
+$J:3: refers to \"nope\", which no line has
+$J:4: refers to \"m1\" on line 2, which is bad
+$J: 5 lines, 2 good entries, 3 bad lines
+Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is deleted)." ]
+    local header="date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml"
+    header+=",discarded_ml,skipped,days"
+    for format in csv json; do
+        run --separate-stderr pumplog report --since 2026-11-21 --format "$format"
+        [ "$status" -eq 0 ]
+        [ "$stderr" = "pumplog: warning: $J:3: refers to \"nope\", which no line has; skipped (see pumplog log check)
+pumplog: warning: $J:4: refers to \"m1\" on line 2, which is bad; skipped (see pumplog log check)" ]
+    done
+    run --separate-stderr pumplog report --since 2026-11-21 --format csv
+    [ "$output" = "$header
+2026-11-21,0,0,0,0,0,0,0,0,90,10,0,0,1" ]
+    cmp "$J" "$TEST_DIR/before"
+    # The repair moves those lines: the report counts the same, and warns of nothing.
+    run --separate-stderr pumplog log check --repair
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog report --since 2026-11-21 --format csv
+    [ "$status|$stderr" = "0|" ]
+    [ "$output" = "$header
+2026-11-21,0,0,0,0,0,0,0,0,90,10,0,0,1" ]
+}
+
+@test "a use of a voided store is sound for log check and counted by report, without a warning" {
+    journal_line '{"v":1,"id":"s1","type":"store","at":"'"$(at 10:00)"'","ml":90,"place":"fridge","pumped":"'"$(at 10:00)"'","label":"B1"}'
+    journal_line '{"v":1,"id":"u1","type":"use","at":"'"$(at 10:10)"'","target":"s1","ml":30}'
+    journal_line '{"v":1,"id":"x1","type":"void","at":"'"$(at 10:20)"'","target":"s1"}'
+    run --separate-stderr pumplog log check
+    [ "$status|$output" = "0|$J: 3 lines, 3 good entries, no errors" ]
+    run --separate-stderr pumplog report --since 2026-11-21 --format csv
+    [ "$status|$stderr" = "0|" ]
+    [ "${lines[1]}" = "2026-11-21,0,0,0,0,0,0,0,0,0,30,0,0,1" ]
+}
