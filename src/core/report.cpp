@@ -741,11 +741,13 @@ void skip_damaged_uses(const Journal& journal, UseLedger& uses, Tallies& tallies
     std::vector<BadLine> damaged = damaged_among(journal, uses.unresolved_uses());
     if (damaged.empty()) return;
     for (BadLine& bad : damaged) {
-        if (const auto taken = uses.drop_use(bad.offset)) tallies.take_back_used(taken->day, taken->hour, taken->less);
+        if (const auto taken = uses.drop_use(bad.offset))
+            tallies.take_back_used(taken->day, taken->hour, taken->less);
         ++stats.bad_lines;
         stats.bad.push_back(std::move(bad));
     }
-    std::sort(stats.bad.begin(), stats.bad.end(), [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
+    std::sort(stats.bad.begin(), stats.bad.end(),
+              [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
     if (stats.bad.size() > ReadStats::most_bad_kept) stats.bad.resize(ReadStats::most_bad_kept);
 }
 

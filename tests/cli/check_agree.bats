@@ -5,6 +5,11 @@ load helpers
 bats_require_minimum_version 1.5.0
 
 at() { printf '2026-11-21T%s:00+01:00' "$1"; }
+# A store of 90 ml at 10:00, labelled B1.
+store() {  # id place
+    printf '{"v":1,"id":"%s","type":"store","at":"%s","ml":90,"place":"%s","pumped":"%s","label":"B1"}' \
+        "$1" "$(at 10:00)" "$2" "$(at 10:00)"
+}
 
 # Each reader's warnings, the same lines in the same words.
 readers_warn() {  # expected stderr
@@ -58,7 +63,7 @@ pumplog: warning: $J:9: not valid JSON; skipped (see pumplog log check)"
 }
 
 @test "a use naming no line, or a line that is no store: report skips it as log check calls it, with its words" {
-    journal_line '{"v":1,"id":"s1","type":"store","at":"'"$(at 10:00)"'","ml":90,"place":"freezer","pumped":"'"$(at 10:00)"'","label":"B1"}'
+    journal_line "$(store s1 freezer)"
     journal_line '{"v":1,"id":"m1","type":"move","at":"'"$(at 10:09)"'","target":"m1","place":"fridge"}'
     journal_line '{"v":1,"id":"u1","type":"use","at":"'"$(at 10:10)"'","target":"nope","ml":30}'
     journal_line '{"v":1,"id":"u2","type":"use","at":"'"$(at 10:20)"'","target":"m1","ml":20}'
@@ -71,8 +76,8 @@ $J:3: refers to \"nope\", which no line has
 $J:4: refers to \"m1\" on line 2, which is bad
 $J: 5 lines, 2 good entries, 3 bad lines
 Run pumplog log check --repair to move the bad lines to $J.rejected (nothing is deleted)." ]
-    local header="date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min,stored_ml,used_ml"
-    header+=",discarded_ml,skipped,days"
+    local header="date,pump_sessions,pumped_ml,left_ml,right_ml,feeds,bottle_ml,breast_feeds,breast_min"
+    header+=",stored_ml,used_ml,discarded_ml,skipped,days"
     for format in csv json; do
         run --separate-stderr pumplog report --since 2026-11-21 --format "$format"
         [ "$status" -eq 0 ]
@@ -93,7 +98,7 @@ pumplog: warning: $J:4: refers to \"m1\" on line 2, which is bad; skipped (see p
 }
 
 @test "a use of a voided store is sound for log check and counted by report, without a warning" {
-    journal_line '{"v":1,"id":"s1","type":"store","at":"'"$(at 10:00)"'","ml":90,"place":"fridge","pumped":"'"$(at 10:00)"'","label":"B1"}'
+    journal_line "$(store s1 fridge)"
     journal_line '{"v":1,"id":"u1","type":"use","at":"'"$(at 10:10)"'","target":"s1","ml":30}'
     journal_line '{"v":1,"id":"x1","type":"void","at":"'"$(at 10:20)"'","target":"s1"}'
     run --separate-stderr pumplog log check
