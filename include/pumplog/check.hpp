@@ -140,6 +140,13 @@ struct CheckOptions {
 // Checks the journal file (a missing journal is empty and clean).
 CheckReport check_journal(const Journal& journal, const CheckOptions& options = {});
 
+// Of the lines at `offsets` (byte offsets of lines a reader took as entries),
+// those log check calls bad, each with its line number and check's words for
+// it: the one judge of a reference a reader cannot settle alone (a use whose
+// container no line stores: a target no line has, a bad line, or a line that is
+// no store). Checks the whole journal: for a reader that met such a line only.
+std::vector<BadLine> damaged_among(const Journal& journal, std::vector<std::uint64_t> offsets);
+
 // JOURNAL.rejected, where repair puts bad lines.
 std::filesystem::path rejected_path(const std::filesystem::path& journal);
 

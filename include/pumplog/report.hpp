@@ -247,6 +247,12 @@ public:
     // the leftover's milk left storage with the bottle it was left in, so offering it again takes nothing more
     // from the stash (pumplog-report(1), used_ml). Their containers have no shortfall.
     std::vector<Shortfall> leftover_uses() const;
+    // The uses of the period whose container's store was met nowhere (once a look-up read the whole journal), by
+    // their lines' byte offsets: lines log check may call damaged (damaged_among decides: a use of a voided
+    // store is sound).
+    std::vector<std::uint64_t> unresolved_uses() const;
+    // Drops the use of the period at `offset` (a damaged line), with what it counted; nullopt when there is none.
+    std::optional<Shortfall> drop_use(std::uint64_t offset);
 
 private:
     struct Line {
@@ -258,6 +264,7 @@ private:
         Seconds at{};
         double ml = 0;              // counted_ml
         bool leftover = false;      // a store of a leftover (log feed --offered)
+        std::uint64_t offset = 0;   // its line's byte offset
     };
     Line line_of(const Entry& entry, std::uint64_t container) const;
     // The containers used in the period whose store is not among the lines.

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <mutex>
@@ -123,6 +124,24 @@ bool is_time(element value) {
     std::string_view text;
     return !value.get_string().get(text) && parse_rfc3339(text).has_value();
 }
+
+}  // namespace
+
+std::string json_refusal(std::string_view text, simdjson::dom::parser& parser, std::string& widened, element& root,
+                         bool copy) {
+    auto code = parser.parse(text.data(), text.size(), copy).get(root);
+    if (!code) return "";
+    // A number the DOM refuses: a value that is no JSON number is named; an
+    // integer of more digits than 64 bits hold is valid JSON, read again as
+    // the same number written as a decimal (its value is judged by the caller).
+    std::string why;
+    if (code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE)
+        code = reread_numbers(text, parser, widened, why).get(root);
+    if (!why.empty()) return why;
+    return code ? json_error(code) : "";
+}
+
+namespace {
 
 // The error in a value of a known field, or "" when it is fine. Null stands for
 // "absent", as the reader takes it.
@@ -445,21 +464,9 @@ void LineValidator::check(std::string_view text, bool fast, bool padded, LineVer
         return;
     }
     element root;
-    if (auto code = impl_->parser.parse(text.data(), text.size(), false).get(root)) {
-        // A number the DOM refuses: a value that is no JSON number is named;
-        // an integer of more digits than 64 bits hold is valid JSON, read
-        // again as the same number written as a decimal (its value is judged below).
-        std::string why;
-        if (code == simdjson::NUMBER_ERROR || code == simdjson::NUMBER_OUT_OF_RANGE)
-            code = reread_numbers(text, impl_->parser, impl_->widened, why).get(root);
-        if (!why.empty()) {
-            error(why);
-            return;
-        }
-        if (code) {
-            error(json_error(code));
-            return;
-        }
+    if (std::string why = json_refusal(text, impl_->parser, impl_->widened, root, false); !why.empty()) {
+        error(std::move(why));
+        return;
     }
     simdjson::dom::object object;
     if (root.get_object().get(object)) {
@@ -1208,6 +1215,37 @@ std::filesystem::path rejected_path(const std::filesystem::path& journal) {
 // changes nothing (JOURNAL.rejected cut back); one that crashes between the
 // two and is run again finds the same bad lines already at the end of
 // JOURNAL.rejected and does not add them twice.
+std::vector<BadLine> damaged_among(const Journal& journal, std::vector<std::uint64_t> offsets) {
+    std::vector<BadLine> out;
+    if (offsets.empty()) return out;
+    const CheckReport report = check_journal(journal);
+    if (report.bad_lines.empty()) return out;
+    // The lines' numbers: the newlines before their offsets, counted once in file order.
+    std::sort(offsets.begin(), offsets.end());
+    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+    std::ifstream in(journal.path(), std::ios::binary);
+    std::vector<char> buffer(1 << 16);
+    std::uint64_t pos = 0, newlines = 0;
+    for (const std::uint64_t offset : offsets) {
+        while (pos < offset && in) {
+            in.read(buffer.data(), static_cast<std::streamsize>(std::min<std::uint64_t>(buffer.size(), offset - pos)));
+            const auto got = static_cast<std::size_t>(in.gcount());
+            if (got == 0) break;
+            newlines += static_cast<std::uint64_t>(std::count(buffer.data(), buffer.data() + got, '\n'));
+            pos += got;
+        }
+        const std::uint64_t number = newlines + 1;
+        if (pos != offset || !std::binary_search(report.bad_lines.begin(), report.bad_lines.end(), number)) continue;
+        // The problems are in line order: the line's first error is its reason.
+        auto p = std::lower_bound(report.problems.begin(), report.problems.end(), number,
+                                  [](const Problem& a, std::uint64_t line) { return a.line < line; });
+        while (p != report.problems.end() && p->line == number && p->severity != Severity::error) ++p;
+        if (p != report.problems.end() && p->line == number)
+            out.push_back(BadLine{number, offset, p->message, false, std::nullopt, 0});
+    }
+    return out;
+}
+
 RepairResult repair_journal(Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());
@@ -1216,6 +1254,11 @@ RepairResult repair_journal(Journal& journal) {
         result.report = check_journal(journal);
         return result;
     }
+    // A clean journal is left untouched (pumplog-log(1)): checked first without the lock, which needs write
+    // access, so that a read-only clean journal is reported as `log check` reports it. Bad lines are
+    // checked again under the lock, before anything is moved.
+    result.report = check_journal(journal);
+    if (result.report.bad_lines.empty()) return result;
     journal.with_lock([&](LockedJournal& locked) {
         result.report = check_journal(locked.journal());
         const auto& bad = result.report.bad_lines;

@@ -85,6 +85,7 @@ void Entry::apply(const Entry& amend) {
 struct LineParser::Impl {
     simdjson::ondemand::parser parser;
     std::unique_ptr<simdjson::dom::parser> dom;  // made at the first bad line, to word its damage
+    std::string widened;  // json_refusal's
     std::vector<std::string_view> keys;  // the line's top-level keys so far (simdjson's path)
     CanonicalMemo memo;
     bool raw = true;
@@ -99,9 +100,12 @@ namespace {
 using simdjson::ondemand::value;
 
 // True when the value is JSON null (peeks without consuming).
+// A value that starts with 'n' but is no `null` (NaN written lower case, "nul") is not null: its read fails.
 bool is_null(value& v) {
     simdjson::ondemand::json_type type;
-    return !v.type().get(type) && type == simdjson::ondemand::json_type::null;
+    if (v.type().get(type) || type != simdjson::ondemand::json_type::null) return false;
+    bool null = false;
+    return !v.is_null().get(null) && null;
 }
 
 bool read_number(value v, std::optional<double>& out) {
@@ -216,22 +220,37 @@ void LineParser::pass_over(PassOver pass) {
 
 bool LineParser::parse_with_simdjson(const char* data, std::size_t size, std::size_t capacity, Entry& e,
                                      std::string& error) {
-    if (parse_fields(data, size, capacity, e, error)) return true;
-    // On demand, a string is unescaped only when read: a lone surrogate in a
-    // note reads as a note of the wrong type. Damage to the JSON itself is
-    // worded as log check's whole-line parse words it, so that every reader
-    // names a bad line alike (pumplog(5)). Bad lines are rare: the copy and
-    // the second parse cost nothing on a sound journal; one DOM parser serves every bad line.
+    bool unread = false;  // a value on-demand skipped, unchecked (an unknown key's)
+    if (parse_fields(data, size, capacity, e, error, unread)) {
+        // Such a line is checked whole, as log check checks it: a skipped value that is no JSON (nan, 1e400,
+        // [1,}) makes it bad for every reader. Rare: pumplog writes no key it does not know.
+        if (!unread || is_json(data, size, error)) return true;
+        e.clear();
+        return false;
+    }
+    // On demand, a string is unescaped only when read (a lone surrogate in a
+    // note reads as a note of the wrong type), and a number or a key is
+    // judged alone. Damage to the JSON itself is worded as log check's
+    // whole-line parse words it (json_refusal), so that every reader names a
+    // bad line alike (pumplog(5)): 1e400 in "ml" is a number out of range,
+    // not a value that is no number. Bad lines are rare: the copy and the
+    // second parse cost nothing on a sound journal.
     if (line_out_of_bounds(data, size)) return false;
-    if (!impl_->dom) impl_->dom = std::make_unique<simdjson::dom::parser>();
-    simdjson::dom::element root;
-    const auto code = impl_->dom->parse(data, size, true).get(root);
-    if (code == simdjson::STRING_ERROR || code == simdjson::UNESCAPED_CHARS || code == simdjson::UTF8_ERROR)
-        error = json_error(code);
+    is_json(data, size, error);
     return false;
 }
 
-bool LineParser::parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error) {
+bool LineParser::is_json(const char* data, std::size_t size, std::string& error) {
+    if (!impl_->dom) impl_->dom = std::make_unique<simdjson::dom::parser>();  // one serves every such line
+    simdjson::dom::element root;
+    std::string why = json_refusal({data, size}, *impl_->dom, impl_->widened, root, true);
+    if (why.empty()) return true;
+    error = std::move(why);
+    return false;
+}
+
+bool LineParser::parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& e, std::string& error,
+                              bool& unread) {
     e.clear();
     if (const char* why = line_out_of_bounds(data, size)) {
         error = why;
@@ -318,7 +337,10 @@ bool LineParser::parse_fields(const char* data, std::size_t size, std::size_t ca
                 }
                 // Only the fields an amendment may correct; any other is kept and ignored.
                 const FieldSpec* field = field_named(skey);
-                if (!field || !field->amendable()) continue;
+                if (!field || !field->amendable()) {
+                    unread = true;
+                    continue;
+                }
                 e.set_fields |= field->amend_bit;
                 if (!read_field(*field, sv, e)) {
                     error = "\"set." + std::string(skey) + "\" " + not_of_kind(field->kind);
@@ -331,6 +353,8 @@ bool LineParser::parse_fields(const char* data, std::size_t size, std::size_t ca
                 error = "\"" + printable(key) + "\" " + not_of_kind(field->kind);
                 return false;
             }
+        } else {
+            unread = true;
         }
     }
     // On-demand stops at the object's end: anything after it (two lines run

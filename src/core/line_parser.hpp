@@ -41,7 +41,12 @@ public:
                              std::string& error);
 
 private:
-    bool parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error);
+    // `unread`: set when a value was passed over unread (an unknown key's), so not checked.
+    bool parse_fields(const char* data, std::size_t size, std::size_t capacity, Entry& out, std::string& error,
+                      bool& unread);
+    // Whether the line is JSON, as log check's whole-line parse judges it; false with `error` in its words
+    // (json_refusal).
+    bool is_json(const char* data, std::size_t size, std::string& error);
     // Whether a line that may lack a required field (may_lack_required) carries them all; false with
     // `error` worded as log check words the first it lacks (required_fields.hpp).
     bool carries_required(const char* data, std::size_t size, std::string& error);

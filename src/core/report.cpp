@@ -8,6 +8,7 @@
 
 #include "logged_pumps.hpp"
 #include "pumplog/babies.hpp"
+#include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/fields.hpp"  // stock_types
 #include "pumplog/history.hpp"
@@ -354,6 +355,7 @@ UseLedger::Line UseLedger::line_of(const Entry& e, std::uint64_t container) cons
     line.at = e.at.instant;
     line.ml = counted_ml(e.ml).value_or(0);
     line.leftover = leftover_store(e);
+    line.offset = e.offset;
     if (e.type == EntryType::use) {
         // The day and hour written in its `at` (its parsed offset: no text to read again).
         const auto local = e.at.local().time_since_epoch();
@@ -391,6 +393,27 @@ std::vector<std::uint64_t> UseLedger::unresolved() const {
 }
 
 bool UseLedger::resolved() const { return looking_ ? found_ == looked_for_.size() : unresolved().empty(); }
+
+std::vector<std::uint64_t> UseLedger::unresolved_uses() const {
+    std::vector<std::uint64_t> out;
+    const std::vector<std::uint64_t> containers = unresolved();
+    if (containers.empty()) return out;
+    for (const Line& line : lines_)
+        if (line.type == EntryType::use && line.in_period &&
+            std::binary_search(containers.begin(), containers.end(), line.container))
+            out.push_back(line.offset);
+    return out;
+}
+
+std::optional<UseLedger::Shortfall> UseLedger::drop_use(std::uint64_t offset) {
+    const auto it = std::find_if(lines_.begin(), lines_.end(), [&](const Line& line) {
+        return line.type == EntryType::use && line.in_period && line.offset == offset;
+    });
+    if (it == lines_.end()) return std::nullopt;
+    const Shortfall taken{it->day, it->hour, Volume::from_ml(it->ml)};
+    lines_.erase(it);
+    return taken;
+}
 
 std::optional<Seconds> UseLedger::earliest_unresolved() const {
     const std::vector<std::uint64_t> containers = unresolved();
@@ -707,6 +730,27 @@ void finish_report(Report& report, Tallies& tallies, const DiscardLedger& ledger
     else if (!report.babies.empty()) report.balance.drinker = "the babies";
 }
 
+// A use of the period whose container no line the readers took stores (its
+// target no line has, a bad line, or a line that is no store) is a line log
+// check calls damaged, unless its store was voided: check_journal decides
+// (damaged_among), and such a use is skipped as a damaged line, its volume
+// given back and a warning in check's words (pumplog(5): a repair never changes
+// what a report counts). A sound journal's uses all resolve: it is never checked.
+// `uses` resolved(): known so (a sort of its lines saved on a long report).
+void skip_damaged_uses(const Journal& journal, UseLedger& uses, Tallies& tallies, ReadStats& stats) {
+    std::vector<BadLine> damaged = damaged_among(journal, uses.unresolved_uses());
+    if (damaged.empty()) return;
+    for (BadLine& bad : damaged) {
+        if (const auto taken = uses.drop_use(bad.offset))
+            tallies.take_back_used(taken->day, taken->hour, taken->less);
+        ++stats.bad_lines;
+        stats.bad.push_back(std::move(bad));
+    }
+    std::sort(stats.bad.begin(), stats.bad.end(),
+              [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
+    if (stats.bad.size() > ReadStats::most_bad_kept) stats.bad.resize(ReadStats::most_bad_kept);
+}
+
 }  // namespace
 
 Report make_report(const Journal& journal, const ReportRequest& request) {
@@ -746,8 +790,12 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         DiscardLedger discards;
         UseLedger uses;
     };
+    bool resolved = false;
     for (const bool bounded : {true, false}) {
-        if (ledger.resolved() && uses.resolved()) break;
+        if (ledger.resolved() && uses.resolved()) {
+            resolved = true;
+            break;
+        }
         ReplayOptions lookup;
         lookup.strict = request.strict;
         lookup.raw = false;
@@ -784,6 +832,8 @@ Report make_report(const Journal& journal, const ReportRequest& request) {
         ledger = std::move(looked.state->discards);
         uses = std::move(looked.state->uses);
     }
+    // After the look-ups (the whole journal read), a use whose container is still unresolved.
+    if (!resolved && !uses.resolved()) skip_damaged_uses(journal, uses, tallies, report.stats);
     for (const auto& s : uses.shortfalls()) tallies.take_back_used(s.day, s.hour, s.less);
     for (const auto& s : uses.leftover_uses()) tallies.take_back_used(s.day, s.hour, s.less);
     finish_report(report, tallies, ledger, request);
@@ -830,6 +880,7 @@ ReportAndStock make_report_and_stock(const Journal& journal, const ReportRequest
         if (pass.stash.needs_exact()) continue;  // never in exact mode
         ReportAndStock out;
         out.report.stats = folded.stats;
+        skip_damaged_uses(journal, pass.uses, pass.tallies, out.report.stats);
         for (const auto& s : pass.uses.shortfalls()) pass.tallies.take_back_used(s.day, s.hour, s.less);
         for (const auto& s : pass.uses.leftover_uses()) pass.tallies.take_back_used(s.day, s.hour, s.less);
         finish_report(out.report, pass.tallies, pass.ledger, request);

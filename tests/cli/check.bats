@@ -429,3 +429,29 @@ pumplog: warning: stock: discard d2 of B2 after it was used up; skipped" ]
 $J:6: note: discards B2 after it was used up; skipped
 $J: 6 lines, 6 good entries, no errors, 2 notes" ]
 }
+
+@test "repair of a clean read-only journal needs no write access: the summary, exit 0, the journal untouched" {
+    [ "$(id -u)" -eq 0 ] || skip "running as another user needs root"
+    command -v setpriv >/dev/null || skip "no setpriv"
+    journal_line "$(line a pump '"ml":90')"
+    journal_line "$(line b pump '"ml":80')"
+    journal_line "$(line c feed '"method":"bottle","ml":120')"
+    cp "$J" "$TEST_DIR/before"
+    chmod 0444 "$J"
+    chmod 0755 "$TEST_DIR"
+    as_nobody() {
+        run --separate-stderr setpriv --reuid 65534 --regid 65534 --clear-groups "$PUMPLOG_BIN" -j "$J" "$@"
+    }
+    as_nobody log check
+    [ "$status|$output|$stderr" = "0|$J: 3 lines, 3 good entries, no errors|" ]
+    as_nobody log check --repair
+    [ "$status|$output|$stderr" = "0|$J: 3 lines, 3 good entries, no errors|" ]
+    cmp "$J" "$TEST_DIR/before"
+    [ "$(ls -A "$TEST_DIR" | paste -sd ' ')" = "before home journal.jsonl" ]
+    # A read-only journal with a bad line cannot be repaired: refused, the journal as it was.
+    chmod 0644 "$J" && journal_line "garbage" && chmod 0444 "$J" && cp "$J" "$TEST_DIR/before"
+    as_nobody log check --repair
+    [ "$status|$output" = "3|" ]
+    [ "$stderr" = "pumplog: error: cannot write journal $J: Permission denied" ]
+    cmp "$J" "$TEST_DIR/before"
+}

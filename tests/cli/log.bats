@@ -739,7 +739,7 @@ Removed pumped 100 ml at 2026-11-20 22:10 (ref 0004)" ]
     echo 'not json' >> "$J"
     run --separate-stderr pumplog log --format json
     [ "$status" -eq 0 ]
-    [ "$stderr" = "pumplog: warning: $J:6: not a JSON object; skipped (see pumplog log check)" ]
+    [ "$stderr" = "pumplog: warning: $J:6: not valid JSON; skipped (see pumplog log check)" ]
     [ "$(echo "$output" | jq length)" = 3 ]
     refused 3 pumplog log --strict
     [ "$stderr" = "pumplog: error: $J:6: not valid JSON (--strict refuses a damaged journal; see pumplog log check)" ]

@@ -75,6 +75,34 @@ const std::string bottle_without_ml = "no \"ml\" (a bottle feed records a volume
 
 }  // namespace
 
+TEST_CASE("a line that is no JSON is worded alike by log check and every reader") {
+    // pumplog(5): a reader names the damage in the words log check uses for it.
+    const std::vector<std::pair<std::string, std::string>> lines = {
+        {line("a", "pump", R"("ml":1e400)"), "not valid JSON (a number out of range)"},
+        {line("a", "pump", R"("ml":NaN)"), "not valid JSON"},
+        {line("a", "pump", R"("ml":Infinity)"), "not valid JSON"},
+        {line("a", "pump", R"("ml":-Infinity)"), "\"ml\" is not a number (-Infinity is not JSON)"},
+        {line("a", "pump", R"("ml":nan)"), "not valid JSON"},
+        {line("a", "pump", R"("dur_s":1e400)"), "not valid JSON (a number out of range)"},
+        {line("a", "pump", R"("ml":0x10)"), "\"ml\" is not a number (0x10 is not JSON)"},
+        {line("a", "pump", R"("ml":90,"note":nul)"), "not valid JSON"},
+        {line("a", "pump", R"("ml":90,"extra":1e400)"), "not valid JSON (a number out of range)"},
+        {line("a", "pump", R"("ml":90,"extra":[1,}])"), "not valid JSON"},
+        {line("a", "amend", R"("target":"b","set":{"ml":NaN})"), "not valid JSON"},
+        {line("a", "amend", R"("target":"b","set":{"extra":nan,"ml":5})"), "not valid JSON"},
+        {R"({"v":1e400,"id":"a","type":"pump",)" + at + R"(,"ml":5})", "not valid JSON (a number out of range)"},
+        {"not json", "not valid JSON"},
+    };
+    for (const auto& [text, words] : lines) {
+        INFO(text);
+        CHECK(findings(text) == Strings{words});
+        Entry e;
+        std::string error;
+        CHECK_FALSE(parse_entry_line(text, e, error));
+        CHECK(error == words);
+    }
+}
+
 TEST_CASE("a journal with every known type, written as pumplog writes them, is clean") {
     const std::string journal = pump("p1") + "\n" +
                                 line("p2", "pump", R"("ml":90,"left_ml":40,"right_ml":50,"dur_s":900,"note":"x")") +
