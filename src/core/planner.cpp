@@ -215,13 +215,20 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     if (span.begin >= span.end) return std::nullopt;
     const DailyWindow night = night_window(settings);
     // On the quarter hours, and on the `round` grid: the least multiple of both (as supply mode's grid: 30
-    // minutes for 2m, 6m and 10m, an hour for 4m, 12m and 20m; round divides an hour, so this does too).
-    const minutes step{std::lcm(15L, static_cast<long>(std::max<long>(1, settings.round.count())))};
+    // minutes for 2m, 6m and 10m, an hour for 4m, 12m and 20m; round divides an hour, so this does too). When no
+    // time there keeps the distances, on the `round` grid alone, as the timetable's pumps are: a time between
+    // two quarter hours is still one time, where re-spacing would move every pump (a 13:25 pump skipped between
+    // 10:55 and 16:25 with min_gap 2 h is made up at 14:25: 14:30 is under 2 h from 16:25).
+    const long round = std::max<long>(1, settings.round.count());
+    const minutes quarter_step{std::lcm(15L, round)};
     std::optional<Seconds> best;
     std::tuple<long, bool, long> best_score{};
     const LocalSeconds first = zone.to_local(span.begin);
     const auto whole = date::ceil<minutes>(first.time_since_epoch());
-    const Seconds start = zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
+    const auto grid_start = [&](minutes step) {
+        return zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
+    };
+    const Seconds start = grid_start(minutes(round));
     // Only the times near [start, span.end) can be too near a t there: one at
     // or before start - distance, or at or after span.end + distance, is far
     // from every t (the plan's pumps and feeds span days; the group one); an
@@ -236,28 +243,32 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     const auto near_pumps = nearby(pumps, settings.min_gap);
     const auto near_logged = nearby(logged, settings.min_gap);
     const auto near_feeds = nearby(home_feeds, hours(1));
-    for (Seconds t = start; t < span.end; t += step) {
-        const LocalSeconds wall = zone.to_local(t);
-        const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance,
-                             bool only_before = false) {
-            return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
-                return (only_before && x.second > t) ||
-                       timetable::spacing(x.second, x.first, t, wall).at_least(distance);
-            });
-        };
-        if (!far(near_pumps, settings.min_gap) || !far(near_logged, settings.min_gap, true) ||
-            !far(near_feeds, hours(1)))
-            continue;
-        const int minute = zone.minute_of_day(t);
-        if (waking && night.contains(minute)) continue;
-        const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
-        const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
-        const std::tuple<long, bool, long> score{ml, !night.contains(minute), -distance.count()};
-        if (!best || score > best_score) {
-            best_score = score;
-            best = t;
+    const auto search = [&](minutes step) {
+        for (Seconds t = grid_start(step); t < span.end; t += step) {
+            const LocalSeconds wall = zone.to_local(t);
+            const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance,
+                                 bool only_before = false) {
+                return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
+                    return (only_before && x.second > t) ||
+                           timetable::spacing(x.second, x.first, t, wall).at_least(distance);
+                });
+            };
+            if (!far(near_pumps, settings.min_gap) || !far(near_logged, settings.min_gap, true) ||
+                !far(near_feeds, hours(1)))
+                continue;
+            const int minute = zone.minute_of_day(t);
+            if (waking && night.contains(minute)) continue;
+            const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
+            const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
+            const std::tuple<long, bool, long> score{ml, !night.contains(minute), -distance.count()};
+            if (!best || score > best_score) {
+                best_score = score;
+                best = t;
+            }
         }
-    }
+    };
+    search(quarter_step);
+    if (!best && minutes(round) < quarter_step) search(minutes(round));
     return best;
 }
 

@@ -2039,6 +2039,24 @@ skip_day() {
     [ "$(jq -c "$q" <<<"$output")" = '["14:20+","16:20","shortfall"]' ]
 }
 
+@test "away, a skipped pump is made up at the one time that keeps min_gap, off the quarter hours, not re-spaced" {
+    baby 2026-11-16 7 "01:25=100 04:25=100 07:25=100 10:30=100 13:25=100 16:25=100 19:25=100 22:25=100"
+    pumps 2026-11-16 7 "10:30=110 13:25=110 16:25=110 21:00=110"
+    local away="mon-fri 08:00-17:30" q
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"),
+        (.advice_items[] | [.kind, .at[11:16], .respaced])]'
+    # The 10:30 pump pumped at 10:55, the 13:25 one skipped at 13:15: 14:25 (an hour after it) is 2 h (min_gap)
+    # before 16:25 and 3 h 30 after 10:55. On the quarter hours 14:30 is too near 16:25, yet 14:25 is one time
+    # that fits: the window is not re-spaced (not 15:25 with 16:25 moved to 17:25).
+    pumps 2026-11-23 1 "10:55=110"
+    pumplog --now "2026-11-23 13:15" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 13:15" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c "$q" <<<"$output")" = '["14:25+","16:25",["shortfall","14:25",false]]' ]
+    run --separate-stderr pumplog --now "2026-11-23 14:20" plan next --away "$away" --within 10m
+    [ "$output" = "Pump at 14:25 (in 5 min), aim for 80 ml (an extra session)" ]
+}
+
 @test "away, a skip's extra in its window gone by is offered again from now, not left out with the window short" {
     skip_day
     local away="mon-fri 08:00-17:30"
