@@ -2086,6 +2086,9 @@ skip_day() {
     [ "$output" = "Pump now: the 14:20 pump is 50 min overdue, aim for 80 ml (an extra session)" ]
     run --separate-stderr pumplog --now "2026-11-23 15:10" plan --away "$away" --format json
     [ "$(jq -c "$q" <<<"$output")" = '["16:20",["shortfall","14:20",true]]' ]
+    # Its advice says so, as a single time's does ("pump also at 08:00 (overdue now, ...)").
+    run --separate-stderr pumplog --now "2026-11-23 15:10" plan --away "$away"
+    [[ "$output" == *"pump 4 times instead of 3, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 14:20 (overdue now, about 110 ml more expected)."* ]]
     # Gone by: the window as it was, the extra offered again (18:00 at home), not dropped.
     run --separate-stderr pumplog --now "2026-11-23 15:25" plan --away "$away" --format json
     [ "$status" -eq 0 ]
