@@ -215,13 +215,20 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     if (span.begin >= span.end) return std::nullopt;
     const DailyWindow night = night_window(settings);
     // On the quarter hours, and on the `round` grid: the least multiple of both (as supply mode's grid: 30
-    // minutes for 2m, 6m and 10m, an hour for 4m, 12m and 20m; round divides an hour, so this does too).
-    const minutes step{std::lcm(15L, static_cast<long>(std::max<long>(1, settings.round.count())))};
+    // minutes for 2m, 6m and 10m, an hour for 4m, 12m and 20m; round divides an hour, so this does too). When no
+    // time there keeps the distances, on the `round` grid alone, as the timetable's pumps are: a time between
+    // two quarter hours is still one time, where re-spacing would move every pump (a 13:25 pump skipped between
+    // 10:55 and 16:25 with min_gap 2 h is made up at 14:25: 14:30 is under 2 h from 16:25).
+    const long round = std::max<long>(1, settings.round.count());
+    const minutes quarter_step{std::lcm(15L, round)};
     std::optional<Seconds> best;
     std::tuple<long, bool, long> best_score{};
     const LocalSeconds first = zone.to_local(span.begin);
     const auto whole = date::ceil<minutes>(first.time_since_epoch());
-    const Seconds start = zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
+    const auto grid_start = [&](minutes step) {
+        return zone.to_instant(LocalSeconds((whole + step - minutes(1)) / step * step));
+    };
+    const Seconds start = grid_start(minutes(round));
     // Only the times near [start, span.end) can be too near a t there: one at
     // or before start - distance, or at or after span.end + distance, is far
     // from every t (the plan's pumps and feeds span days; the group one); an
@@ -236,28 +243,32 @@ std::optional<Seconds> propose(const std::vector<Seconds>& pumps, const std::vec
     const auto near_pumps = nearby(pumps, settings.min_gap);
     const auto near_logged = nearby(logged, settings.min_gap);
     const auto near_feeds = nearby(home_feeds, hours(1));
-    for (Seconds t = start; t < span.end; t += step) {
-        const LocalSeconds wall = zone.to_local(t);
-        const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance,
-                             bool only_before = false) {
-            return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
-                return (only_before && x.second > t) ||
-                       timetable::spacing(x.second, x.first, t, wall).at_least(distance);
-            });
-        };
-        if (!far(near_pumps, settings.min_gap) || !far(near_logged, settings.min_gap, true) ||
-            !far(near_feeds, hours(1)))
-            continue;
-        const int minute = zone.minute_of_day(t);
-        if (waking && night.contains(minute)) continue;
-        const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
-        const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
-        const std::tuple<long, bool, long> score{ml, !night.contains(minute), -distance.count()};
-        if (!best || score > best_score) {
-            best_score = score;
-            best = t;
+    const auto search = [&](minutes step) {
+        for (Seconds t = grid_start(step); t < span.end; t += step) {
+            const LocalSeconds wall = zone.to_local(t);
+            const auto far = [&](const std::vector<std::pair<LocalSeconds, Seconds>>& list, seconds distance,
+                                 bool only_before = false) {
+                return std::all_of(list.begin(), list.end(), [&](const std::pair<LocalSeconds, Seconds>& x) {
+                    return (only_before && x.second > t) ||
+                           timetable::spacing(x.second, x.first, t, wall).at_least(distance);
+                });
+            };
+            if (!far(near_pumps, settings.min_gap) || !far(near_logged, settings.min_gap, true) ||
+                !far(near_feeds, hours(1)))
+                continue;
+            const int minute = zone.minute_of_day(t);
+            if (waking && night.contains(minute)) continue;
+            const long ml = std::lround(yield.at(minute).value_or(Volume{}).ml());
+            const auto distance = t < group.begin ? group.begin - t : t >= group.end ? t - group.end : seconds(0);
+            const std::tuple<long, bool, long> score{ml, !night.contains(minute), -distance.count()};
+            if (!best || score > best_score) {
+                best_score = score;
+                best = t;
+            }
         }
-    }
+    };
+    search(quarter_step);
+    if (!best && minutes(round) < quarter_step) search(minutes(round));
     return best;
 }
 
@@ -402,7 +413,8 @@ private:
 
 // Re-spaces a group's pumps to make room for one more (SPEC 5: the day is
 // re-spaced rather than a pump squeezed in): the new pump goes in the middle
-// of the longest gap (the group's ends count), then the pumps move as little
+// of the longest gap (the group's ends count; with `by_day`, the longest whose
+// middle is outside the night: respace_window), then the pumps move as little
 // as they can (least squares, in order) so that every two are min_gap apart
 // (rounded up to the `round` grid) inside the group; each covered feed goes
 // to the nearest pump (the pumps that were there before the new one on a tie).
@@ -418,7 +430,7 @@ private:
 std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pumps, const Group& group,
                                                   Volume short_by, bool babies, const Settings& settings,
                                                   const Yield& yield, const ZoneMemo& zone, const LaidOut& laid_out,
-                                                  const std::vector<Seconds>& others) {
+                                                  const std::vector<Seconds>& others, bool by_day = false) {
     std::vector<PlannedPump> old;
     for (const auto& p : pumps)
         if (group.contains(p.at)) old.push_back(p);
@@ -470,21 +482,12 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     // take 24 h 30 min).
     if (settings.mode == PlanMode::exclusive && (n + 1) * gap > 24 * 3600) return std::nullopt;
 
+    std::vector<long> old_t;
+    for (const auto& p : old) old_t.push_back(wall(p.at));
+    const DailyWindow night = night_window(settings);
+    const auto at_night = [&](long w) { return night.contains(static_cast<int>((w % 86400 + 86400) % 86400 / 60)); };
     std::vector<long> t;
-    for (const auto& p : old) t.push_back(wall(p.at));
-    // The longest gap, the group's ends included.
     std::size_t at = 0;
-    long longest = -1, middle = lo;
-    for (std::size_t i = 0; i <= t.size(); ++i) {
-        const long a = i == 0 ? lo : t[i - 1], b = i == t.size() ? hi : t[i];
-        const long mid = i == 0 ? lo : i == t.size() ? hi : a + (b - a) / 2;
-        if (b - a > longest) {
-            longest = b - a;
-            middle = mid;
-            at = i;
-        }
-    }
-    t.insert(t.begin() + static_cast<long>(at), middle);
     // The layout with the gap from pump `wider` to the next (-1: from the pump before the group, n: to the
     // one after it) `more` longer: x_i - c_i (c_i the gaps before pump i) must not decrease, so pool adjacent
     // violators on t_i - c_i; empty when the pumps do not fit.
@@ -535,32 +538,54 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
         }
         return !first_after || !previous || apart(*previous, as_laid(*first_after));
     };
-    std::vector<long> x = layout(-2, 0);
-    if (x.empty()) return std::nullopt;
     // The hour a spring-forward change skips (the group's wall-clock span less its real one), on the grid.
     const long skipped = (wall(group.end) - wall(group.begin)) - (group.end - group.begin).count();
-    if (skipped > 0 && !keeps_min_gap(x)) {
-        const long more = (skipped + step - 1) / step * step;
-        std::optional<double> least;
-        std::vector<long> best;
-        for (long wider = -1; wider <= n; ++wider) {
-            const std::vector<long> y = layout(wider, more);
-            if (y.empty() || !keeps_min_gap(y)) continue;
-            double moves = 0;
-            for (std::size_t i = 0; i < y.size(); ++i)
-                moves += static_cast<double>(y[i] - t[i]) * static_cast<double>(y[i] - t[i]);
-            if (!least || moves < *least) {
-                least = moves;
-                best = y;
+    // The layout with the new pump put in the middle of the longest gap (the group's ends included), with
+    // `waking` of the longest whose middle is outside the night (night_window); empty when none fits.
+    const auto arrange = [&](bool waking) {
+        t = old_t;
+        std::optional<std::size_t> into;
+        long longest = -1, middle = lo;
+        for (std::size_t i = 0; i <= t.size(); ++i) {
+            const long a = i == 0 ? lo : t[i - 1], b = i == t.size() ? hi : t[i];
+            const long mid = i == 0 ? lo : i == t.size() ? hi : a + (b - a) / 2;
+            if (waking && at_night(mid)) continue;
+            if (b - a > longest) {
+                longest = b - a;
+                middle = mid;
+                into = i;
             }
         }
-        if (!least) return std::nullopt;
-        x = best;
-    }
-    // A pump of the parent's own inside the group (a habit between two away windows): none comes near it.
-    for (const long w : x)
-        for (const Seconds o : inside)
-            if (!apart(as_laid(o), re_spaced(w))) return std::nullopt;
+        if (!into) return std::vector<long>{};
+        at = *into;
+        t.insert(t.begin() + static_cast<long>(at), middle);
+        std::vector<long> x = layout(-2, 0);
+        if (x.empty()) return x;
+        if (skipped > 0 && !keeps_min_gap(x)) {
+            const long more = (skipped + step - 1) / step * step;
+            std::optional<double> least;
+            std::vector<long> best;
+            for (long wider = -1; wider <= n; ++wider) {
+                const std::vector<long> y = layout(wider, more);
+                if (y.empty() || !keeps_min_gap(y)) continue;
+                double moves = 0;
+                for (std::size_t i = 0; i < y.size(); ++i)
+                    moves += static_cast<double>(y[i] - t[i]) * static_cast<double>(y[i] - t[i]);
+                if (!least || moves < *least) {
+                    least = moves;
+                    best = y;
+                }
+            }
+            x = best;
+        }
+        // A pump of the parent's own inside the group (a habit between two away windows): none comes near it.
+        for (const long w : x)
+            for (const Seconds o : inside)
+                if (!apart(as_laid(o), re_spaced(w))) return std::vector<long>{};
+        return x;
+    };
+    const std::vector<long> x = arrange(by_day);
+    if (x.empty()) return std::nullopt;
     std::vector<PlannedPump> fresh;
     for (const long w : x) {
         PlannedPump p;
@@ -625,10 +650,10 @@ std::optional<std::pair<Seconds, Volume>> respace(std::vector<PlannedPump>& pump
     }
     // The added pump is the one the old pumps' feeds leave over once the layout is settled: the one put in
     // (`at`) unless it came to cover a feed, then the one nearest it that covers none. The layout can move the
-    // pumps after it a place on: the hour a spring-forward day skips (New York: 00:00, 03:00, 05:00, 07:00 for
-    // the 00:00, 03:00 and 06:00 feeds, the one put in at 03:00), or a min_gap longer than the feeds' spacing
-    // (2 h 30 min: 02:30, 05:00, 07:30, 10:00 for the 03:00, 06:00 and 09:00 feeds): 07:00 and 07:30 are the
-    // extra sessions, not a pump with a feed beside one "moved to make room" for none.
+    // pumps after it a place on: the hour a spring-forward day skips (New York, the whole day night: 00:00,
+    // 03:00, 05:00, 07:00 for the 00:00, 03:00 and 06:00 feeds, the one put in at 03:00), or a min_gap longer
+    // than the feeds' spacing (2 h 30 min: 02:30, 05:00, 07:30, 10:00 for the 03:00, 06:00 and 09:00 feeds):
+    // 07:00 and 07:30 are the extra sessions, not a pump with a feed beside one "moved to make room" for none.
     std::size_t added = at;
     if (!fresh[at].covers.empty()) {
         const auto apart = [&](std::size_t i) { return i > at ? i - at : at - i; };
@@ -1364,12 +1389,24 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
             // window under way keeps the times it was given, its pumps done with marked as any planned pump.
             std::optional<std::pair<Seconds, Volume>> respaced;
             bool respace_tried = false;
+            // A new pump in waking hours first, as a single extra time: when the longest gap puts it at night
+            // (between the night's 01:00 and 04:10 pumps, at 02:35), the longest gap by day, if the pumps fit
+            // with the new one there in waking hours (pumping exclusively, 07:00 to 22:10 holds 8 pumps 2 h
+            // apart); else it stays at night, and the advice says so (`night`).
             const auto respace_window = [&] {
                 respace_tried = true;
-                return respace(plan.pumps,
-                               Group{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
-                                     g.end},
-                               short_by, babies, settings, yield, memo, laid_out, own);
+                const Group span{std::max({g.begin, day_start, skip_made ? *first_skip + seconds(1) : g.begin}),
+                                 g.end};
+                std::vector<PlannedPump> by_day = plan.pumps;
+                auto r = respace(plan.pumps, span, short_by, babies, settings, yield, memo, laid_out, own);
+                const DailyWindow night = night_window(settings);
+                if (r && night.contains(memo.minute_of_day(r->first)))
+                    if (auto d = respace(by_day, span, short_by, babies, settings, yield, memo, laid_out, own, true);
+                        d && !night.contains(memo.minute_of_day(d->first))) {
+                        plan.pumps = std::move(by_day);
+                        r = d;
+                    }
+                return r;
             };
             // Away, a skip's make-up stays in its window: re-spaced (the pumps after the skipped one) when no
             // single time there fits, before a time at home (11:00/13:00/15:00 at work for a skipped 09:55 pump
@@ -1428,6 +1465,8 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 for (auto& p : plan.pumps)
                     if (p.extra && p.at == respaced->first) p.routine = re_routine;
                 a.respaced = true;
+                // Re-spaced into the night only when no layout with the new pump in waking hours fits: said.
+                a.night = night_window(settings).contains(memo.minute_of_day(respaced->first));
                 a.at = respaced->first;
                 a.extra_expected = respaced->second;
                 const Volume still = short_by - a.extra_expected;

@@ -380,9 +380,13 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             if (a.respaced)
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
-                    "(about {} more expected).",
+                    "({}about {} more expected){}.",
                     a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? pump_clock(*a.at, zone) : "-",
-                    amount(a.extra_expected, unit));
+                    a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit),
+                    a.night ? fmt::format(", at night: your waking hours have no room for one more pump {} (min_gap) "
+                                          "from the others",
+                                          format_duration(a.gap))
+                            : "");
             else if (a.night)
                 line += fmt::format(
                     "pump also at {} ({}about {} expected), at night: no time in your waking hours keeps {} "

@@ -145,17 +145,18 @@ three_hourly() {
         fi
         t=$((t + 300))
     done
-    # Each pump said once (10 min before); the missed 04:30 once more, 30 min late (remind_again);
-    # the skipped 22:00 and the logged ones never again. The night pumps are the plan's own.
+    # Each pump said once (10 min before); the missed 04:00 once more, 30 min late (remind_again);
+    # the skipped 22:00 and the logged ones never again. The night pumps are the plan's own (the extra session
+    # by day, at 08:30, not between them).
     [ "$said" = "15:50 Pump at 16:00 (in 10 min), aim for 120 ml
 18:50 Pump at 19:00 (in 10 min), aim for 140 ml
 21:50 Pump at 22:00 (in 10 min), aim for 100 ml
-00:20 Pump at 00:30 (in 10 min), aim for 90 ml
-02:20 Pump at 02:30 (in 10 min), aim for 94 ml (an extra session)
-04:20 Pump at 04:30 (in 10 min), aim for 100 ml
-05:00 Pump now: the 04:30 pump is 30 min overdue, aim for 100 ml
-06:50 Pump at 07:00 (in 10 min), aim for 130 ml
-09:50 Pump at 10:00 (in 10 min), aim for 120 ml
+00:50 Pump at 01:00 (in 10 min), aim for 90 ml
+03:50 Pump at 04:00 (in 10 min), aim for 100 ml
+04:30 Pump now: the 04:00 pump is 30 min overdue, aim for 100 ml
+06:20 Pump at 06:30 (in 10 min), aim for 130 ml
+08:20 Pump at 08:30 (in 10 min), aim for 94 ml (an extra session)
+10:20 Pump at 10:30 (in 10 min), aim for 120 ml
 " ]
     # The skip is a journal line of its own kind.
     grep -q '"type":"skip","at":"2026-11-21T22:00:00+01:00"' "$J"

@@ -587,6 +587,8 @@ EOF
 
 # Fed and pumped every 3 hours from 02:30, 10 ml short a pump: pumping exclusively, each day needs an extra
 # session and has no time 2 h (min_gap) from every pump, so it is re-spaced (02:00, extra at 04:00, 06:00).
+# The daylight-saving tests below take the whole day as night (--sleep 00:00-24:00): the new pump then goes in
+# the longest gap, across the change (by day it would go at 07:00, away from it).
 short_every_three_hours() {
     baby "$1" 9 "02:30=100 05:30=100 08:30=100 11:30=100 14:30=100 17:30=100 20:30=100 23:30=100"
     pumps "$1" 9 "02:30=90 05:30=90 08:30=90 11:30=90 14:30=90 17:30=90 20:30=90 23:30=90"
@@ -595,7 +597,7 @@ short_every_three_hours() {
 @test "pumping exclusively, the spring-forward day's extra session keeps min_gap in real hours, re-spaced as the days around it" {
     export TZ=Europe/Berlin PUMPLOG_NOW=2026-03-27T20:00:00+01:00
     short_every_three_hours 2026-03-19
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-28 --days 3
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-28 --days 3
     [ "$status" -eq 0 ]
     [ "${lines[2]}" = "Sat 2026-03-28  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
     [ "${lines[3]}" = "Sat 2026-03-28  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
@@ -610,15 +612,15 @@ short_every_three_hours() {
     [ "${lines[14]}" = "Sun 2026-03-29  08:30  100 ml     90 ml  covers the 08:30 feed" ]
     [ "${lines[20]}" = "Mon 2026-03-30  02:00  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
     [ "${lines[21]}" = "Mon 2026-03-30  04:00   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
-    [[ "$output" == *"On Sun 2026-03-29 the baby drinks about 800 ml; your 8 pumps are expected to give about 720 ml, 80 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 04:30 (about 90 ml more expected)."* ]]
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-29 --format json
+    [[ "$output" == *"On Sun 2026-03-29 the baby drinks about 800 ml; your 8 pumps are expected to give about 720 ml, 80 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 04:30 (about 90 ml more expected), at night: your waking hours have no room for one more pump 2 h (min_gap) from the others."* ]]
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-29 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-29T01:30:00+01:00 2026-03-29T04:30:00+02:00 2026-03-29T06:30:00+02:00 2026-03-29T08:30:00+02:00 2026-03-29T11:30:00+02:00 2026-03-29T14:30:00+02:00 2026-03-29T17:30:00+02:00 2026-03-29T20:30:00+02:00 2026-03-29T23:30:00+02:00" ]
     [ "$(jq -c '[.pumps[0:3][].covers]' <<<"$output")" = '[["2026-03-29T03:30:00+02:00"],[],["2026-03-29T05:30:00+02:00"]]' ]
     [ "$(jq -c '[.advice_items[] | [.kind, .at, .respaced]]' <<<"$output")" = '[["shortfall","2026-03-29T04:30:00+02:00",true]]' ]
     # Every gap, from the day before's 23:30 CET, at least 2 real hours.
     [ "$(TZ=UTC jq -r '["2026-03-28T23:30:00+01:00", .pumps[].at] | map((.[0:19] + "Z" | fromdate) - (.[19:20] + "1" | tonumber) * ((.[20:22] | tonumber) * 3600 + (.[23:25] | tonumber) * 60)) | [range(1; length) as $i | (.[$i] - .[$i - 1]) / 60] | join(" ")' <<<"$output")" = "120 120 120 120 180 180 180 180 180" ]
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-29 --format ics
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-29 --format ics
     [ "$status" -eq 0 ]
     [ "$(grep -o 'DTSTART;TZID=Europe/Berlin:[0-9T]*' <<<"$output" | head -3 | paste -sd' ')" = "DTSTART;TZID=Europe/Berlin:20260329T013000 DTSTART;TZID=Europe/Berlin:20260329T043000 DTSTART;TZID=Europe/Berlin:20260329T063000" ]
 }
@@ -626,10 +628,10 @@ short_every_three_hours() {
 @test "pumping exclusively in New York, the spring-forward day's extra session keeps min_gap in real hours" {
     export TZ=America/New_York PUMPLOG_NOW=2026-03-06T20:00:00-05:00
     short_every_three_hours 2026-02-26
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format json
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-08 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-03-08T01:30:00-05:00 2026-03-08T04:30:00-04:00 2026-03-08T06:30:00-04:00 2026-03-08T08:30:00-04:00 2026-03-08T11:30:00-04:00 2026-03-08T14:30:00-04:00 2026-03-08T17:30:00-04:00 2026-03-08T20:30:00-04:00 2026-03-08T23:30:00-04:00" ]
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-08
     [ "$status" -eq 0 ]
     [ "${lines[2]}" = "Sun 2026-03-08  01:30  100 ml     90 ml  moved to make room for an extra session; covers the 03:30 feed" ]
     [ "${lines[3]}" = "Sun 2026-03-08  04:30   80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
@@ -640,7 +642,7 @@ short_every_three_hours() {
     export TZ=America/New_York PUMPLOG_NOW=2026-03-06T20:00:00-05:00
     baby 2026-02-26 10 "00:00=120 03:00=120 06:00=120 09:00=120 12:00=120 15:00=120 18:00=120 21:00=120"
     pumps 2026-02-26 10 "00:00=60 03:00=60 06:00=60 09:00=60 12:00=60 15:00=60 18:00=60 21:00=60"
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-07 --days 3
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-07 --days 3
     [ "$status" -eq 0 ]
     # The days around it: the extra at 02:00 covers no feed, the pump moved to 04:00 the 03:00 feed.
     [ "${lines[3]}" = "Sat 2026-03-07  02:00  120 ml     60 ml  extra: toward the 480 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
@@ -653,12 +655,12 @@ short_every_three_hours() {
     [ "${lines[13]}" = "Sun 2026-03-08  05:00  120 ml     60 ml  moved to make room for an extra session; covers the 06:00 feed" ]
     [ "${lines[14]}" = "Sun 2026-03-08  07:00  120 ml     60 ml  extra: toward the 480 ml short, the day re-spaced to keep min_gap (CDC: see advice)" ]
     [ "${lines[15]}" = "Sun 2026-03-08  09:00  120 ml     60 ml  covers the 09:00 feed" ]
-    [[ "$output" == *"On Sun 2026-03-08 the baby drinks about 960 ml; your 8 pumps are expected to give about 480 ml, 480 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 07:00 (about 60 ml more expected)."* ]]
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format json
+    [[ "$output" == *"On Sun 2026-03-08 the baby drinks about 960 ml; your 8 pumps are expected to give about 480 ml, 480 ml short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 07:00 (about 60 ml more expected), at night: your waking hours have no room for one more pump 2 h (min_gap) from the others."* ]]
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-08 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[0:5][] | [.at, .target_ml, .covers]]' <<<"$output")" = '[["2026-03-08T00:00:00-05:00",120,["2026-03-08T00:00:00-05:00"]],["2026-03-08T03:00:00-04:00",120,["2026-03-08T03:00:00-04:00"]],["2026-03-08T05:00:00-04:00",120,["2026-03-08T06:00:00-04:00"]],["2026-03-08T07:00:00-04:00",120,[]],["2026-03-08T09:00:00-04:00",120,["2026-03-08T09:00:00-04:00"]]]' ]
     [ "$(jq -c '[.advice_items[] | [.kind, .at, .respaced]]' <<<"$output")" = '[["shortfall","2026-03-08T07:00:00-04:00",true]]' ]
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-03-08 --format ics
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-03-08 --format ics
     [ "$status" -eq 0 ]
     [ "$(tr -d '\r' <<<"$output" | grep -E '^(UID|DTSTART;)' | paste -d' ' - - | head -5 | paste -sd,)" = "UID:20260308-1@pumplog DTSTART;TZID=America/New_York:20260308T000000,UID:20260308-2@pumplog DTSTART;TZID=America/New_York:20260308T030000,UID:20260308-3@pumplog DTSTART;TZID=America/New_York:20260308T050000,UID:20260308-extra-1@pumplog DTSTART;TZID=America/New_York:20260308T070000,UID:20260308-4@pumplog DTSTART;TZID=America/New_York:20260308T090000" ]
 }
@@ -723,13 +725,13 @@ every_three_and_a_quarter() {
 @test "pumping exclusively, the fall-back day is re-spaced as the days around it, its gaps as long or longer in real hours" {
     export TZ=Europe/Berlin PUMPLOG_NOW=2026-10-23T20:00:00+02:00
     short_every_three_hours 2026-10-15
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-10-25
     [ "$status" -eq 0 ]
     # 02:00 is in the hour the clocks go back repeats: its offset says which (the first).
     [ "${lines[2]}" = "Sun 2026-10-25  02:00 (+02:00)  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
     [ "${lines[3]}" = "Sun 2026-10-25  04:00            80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
     [ "${lines[4]}" = "Sun 2026-10-25  06:00           100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
-    run --separate-stderr pumplog plan --mode exclusive --on 2026-10-25 --format json
+    run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-10-25 --format json
     [ "$(jq -r '[.pumps[].at] | join(" ")' <<<"$output")" = "2026-10-25T02:00:00+02:00 2026-10-25T04:00:00+01:00 2026-10-25T06:00:00+01:00 2026-10-25T08:30:00+01:00 2026-10-25T11:30:00+01:00 2026-10-25T14:30:00+01:00 2026-10-25T17:30:00+01:00 2026-10-25T20:30:00+01:00 2026-10-25T23:30:00+01:00" ]
     # From the day before's 23:30 CEST: 02:00 CEST to 04:00 CET is 3 real hours (the repeated hour), none under 2.
     [ "$(TZ=UTC jq -r '["2026-10-24T23:30:00+02:00", .pumps[].at] | map((.[0:19] + "Z" | fromdate) - (.[19:20] + "1" | tonumber) * ((.[20:22] | tonumber) * 3600 + (.[23:25] | tonumber) * 60)) | [range(1; length) as $i | (.[$i] - .[$i - 1]) / 60] | join(" ")' <<<"$output")" = "150 180 120 150 180 180 180 180 180" ]
@@ -1868,22 +1870,22 @@ window_days() {
     [ "$(jq -r '.basis.since' <<<"$evening")" = "2026-11-22T00:00:00+01:00" ]
     [ "$(jq -r '.basis.since' <<<"$midnight")" = "2026-11-22T00:00:00+01:00" ]
     [ "$(jq -c '.pumps, .slots, .advice_items' <<<"$evening")" = "$(jq -c '.pumps, .slots, .advice_items' <<<"$midnight")" ]
-    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$midnight")" = "00:00=97 02:00=118 04:00=108 06:30=140 09:30=129 12:30=118 15:30=129 18:30=151 21:00=108" ]
+    [ "$(jq -r '[.pumps[] | "\(.at[11:16])=\(.target_ml)"] | join(" ")' <<<"$midnight")" = "00:30=97 03:30=108 06:00=140 08:00=118 10:00=129 12:30=118 15:30=129 18:30=151 21:00=108" ]
     # The table says the same (the basis's end aside), and plan next names the same pump and target.
     PUMPLOG_NOW=2026-11-25T21:30:00+01:00 run --separate-stderr pumplog plan --on 2026-11-26
-    [ "${lines[2]}" = "Thu 2026-11-26  00:00   97 ml    108 ml  moved to make room for an extra session; covers the 00:30 feed" ]
+    [ "${lines[2]}" = "Thu 2026-11-26  00:30   97 ml    108 ml  covers the 00:30 feed" ]
     [ "${lines[8]}" = "Thu 2026-11-26  15:30  129 ml     80 ml  covers the 15:30 feed" ]
     PUMPLOG_NOW=2026-11-26T00:10:00+01:00 run --separate-stderr pumplog plan --on 2026-11-26
-    [ "${lines[2]}" = "Thu 2026-11-26  00:00   97 ml    108 ml  moved to make room for an extra session; covers the 00:30 feed" ]
+    [ "${lines[2]}" = "Thu 2026-11-26  00:30   97 ml    108 ml  covers the 00:30 feed" ]
     [ "${lines[8]}" = "Thu 2026-11-26  15:30  129 ml     80 ml  covers the 15:30 feed" ]
     PUMPLOG_NOW=2026-11-25T21:30:00+01:00 run --separate-stderr pumplog plan next
     [ "$status" -eq 0 ]
-    [ "$output" = "Pump at 00:00 tomorrow (in 2 h 30 min), aim for 97 ml" ]
-    PUMPLOG_NOW=2026-11-26T00:10:00+01:00 run --separate-stderr pumplog plan next
+    [ "$output" = "Pump at 00:30 tomorrow (in 3 h), aim for 97 ml" ]
+    PUMPLOG_NOW=2026-11-26T00:40:00+01:00 run --separate-stderr pumplog plan next
     [ "$status" -eq 0 ]
-    [ "$output" = "Pump now: the 00:00 pump is 10 min overdue, aim for 97 ml" ]
+    [ "$output" = "Pump now: the 00:30 pump is 10 min overdue, aim for 97 ml" ]
     PUMPLOG_NOW=2026-11-26T03:00:00+01:00 run --separate-stderr pumplog plan next --format json
-    [ "$(jq -r '.at, .target_ml' <<<"$output" | paste -sd' ')" = "2026-11-26T04:00:00+01:00 108" ]
+    [ "$(jq -r '.at, .target_ml' <<<"$output" | paste -sd' ')" = "2026-11-26T03:30:00+01:00 108" ]
 }
 
 @test "plan bottles packed the evening before learns from the day's window, as after midnight" {
@@ -1947,6 +1949,23 @@ habitual_pumper() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .extra]]' <<<"$output")" = '[["04:00",true],["08:25",false],["11:25",false],["14:25",false],["17:25",false]]' ]
     [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .night]]' <<<"$output")" = '[["2026-11-23T04:00:00+01:00",true]]' ]
+}
+
+@test "away at night, a window re-spaced for its extra session says the new pump is at night" {
+    # A night shift (22:00-06:00) giving little, the waking day at home full of habitual pumps 3 h apart near
+    # the feeds: no single time keeps 2 h from the pumps and an hour from the feeds, so the window is re-spaced,
+    # its new pump at night: the advice says so (JSON night: true), as it does for a single time at night.
+    baby 2026-11-16 7 "01:00=100 04:00=100 07:00=100 10:00=100 13:00=100 16:00=100 19:00=100 22:00=100"
+    pumps 2026-11-16 7 "08:30=90 11:30=90 14:30=90 17:30=90 20:30=90 23:00=50 02:00=50 05:00=50"
+    run --separate-stderr pumplog --now "2026-11-22 12:00" plan --on 2026-11-23 --days 2 \
+        --away "mon-fri 22:00-06:00" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[.pumps[] | select(.at < "2026-11-24T12") | "\(.at[11:16])\(if .extra then "+" else "" end)"]' <<<"$output")" = \
+        '["22:30","00:30","02:30+","04:30"]' ]
+    [ "$(jq -c '[.advice_items[] | select(.kind == "shortfall") | [.at, .respaced, .night]][0]' <<<"$output")" = \
+        '["2026-11-24T02:30:00+01:00",true,true]' ]
+    run --separate-stderr pumplog --now "2026-11-22 12:00" plan --on 2026-11-23 --days 2 --away "mon-fri 22:00-06:00"
+    [[ "$output" == *"re-spaced to keep 2 h (min_gap) between pumps; the new one is at 02:30 (about 40 ml more expected), at night: your waking hours have no room for one more pump 2 h (min_gap) from the others. Even then"* ]]
 }
 
 @test "a pump logged at the plan's now counts for the expected yield, as status counts it" {
@@ -2039,6 +2058,24 @@ skip_day() {
     [ "$(jq -c "$q" <<<"$output")" = '["14:20+","16:20","shortfall"]' ]
 }
 
+@test "away, a skipped pump is made up at the one time that keeps min_gap, off the quarter hours, not re-spaced" {
+    baby 2026-11-16 7 "01:25=100 04:25=100 07:25=100 10:30=100 13:25=100 16:25=100 19:25=100 22:25=100"
+    pumps 2026-11-16 7 "10:30=110 13:25=110 16:25=110 21:00=110"
+    local away="mon-fri 08:00-17:30" q
+    q='[(.pumps[] | select(.at < "2026-11-24") | "\(.at[11:16])\(if .extra then "+" else "" end)"),
+        (.advice_items[] | [.kind, .at[11:16], .respaced])]'
+    # The 10:30 pump pumped at 10:55, the 13:25 one skipped at 13:15: 14:25 (an hour after it) is 2 h (min_gap)
+    # before 16:25 and 3 h 30 after 10:55. On the quarter hours 14:30 is too near 16:25, yet 14:25 is one time
+    # that fits: the window is not re-spaced (not 15:25 with 16:25 moved to 17:25).
+    pumps 2026-11-23 1 "10:55=110"
+    pumplog --now "2026-11-23 13:15" plan skip --away "$away"
+    run --separate-stderr pumplog --now "2026-11-23 13:15" plan --away "$away" --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c "$q" <<<"$output")" = '["14:25+","16:25",["shortfall","14:25",false]]' ]
+    run --separate-stderr pumplog --now "2026-11-23 14:20" plan next --away "$away" --within 10m
+    [ "$output" = "Pump at 14:25 (in 5 min), aim for 80 ml (an extra session)" ]
+}
+
 @test "away, a skip's extra in its window gone by is offered again from now, not left out with the window short" {
     skip_day
     local away="mon-fri 08:00-17:30"
@@ -2068,6 +2105,9 @@ skip_day() {
     [ "$output" = "Pump now: the 14:20 pump is 50 min overdue, aim for 80 ml (an extra session)" ]
     run --separate-stderr pumplog --now "2026-11-23 15:10" plan --away "$away" --format json
     [ "$(jq -c "$q" <<<"$output")" = '["16:20",["shortfall","14:20",true]]' ]
+    # Its advice says so, as a single time's does ("pump also at 08:00 (overdue now, ...)").
+    run --separate-stderr pumplog --now "2026-11-23 15:10" plan --away "$away"
+    [[ "$output" == *"pump 4 times instead of 3, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 14:20 (overdue now, about 110 ml more expected)."* ]]
     # Gone by: the window as it was, the extra offered again (18:00 at home), not dropped.
     run --separate-stderr pumplog --now "2026-11-23 15:25" plan --away "$away" --format json
     [ "$status" -eq 0 ]

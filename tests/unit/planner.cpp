@@ -1366,19 +1366,38 @@ TEST_CASE("an extra session re-spaces the day and keeps min_gap between every tw
         INFO(format_clock(plan.pumps[i].at, berlin()) << " to " << format_clock(plan.pumps[i + 1].at, berlin()));
         CHECK(plan.pumps[i + 1].at - plan.pumps[i].at >= hours(2));
     }
+    // The new pump by day (the longest gap whose middle is outside the night, 07:00 to 10:00), not at 02:30
+    // between the night's 01:00 and 04:00 pumps (the longest gap of all, the first of the equal ones): one more
+    // pump in waking hours, the night's two kept.
     CHECK(clocks(plan) ==
-          std::vector<std::string>{"00:30", "02:30", "04:30", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
-    CHECK(plan.pumps[1].extra);
-    CHECK(plan.pumps[1].target.ml() == 110);
+          std::vector<std::string>{"01:00", "04:00", "06:30", "08:30", "10:30", "13:00", "16:00", "19:00", "22:00"});
+    CHECK(plan.pumps[3].extra);
+    CHECK(plan.pumps[3].target.ml() == 110);
     REQUIRE(plan.advice.size() == 1);
     CHECK(plan.advice[0].kind == AdviceKind::shortfall);
     CHECK(plan.advice[0].respaced);
+    CHECK_FALSE(plan.advice[0].night);
     CHECK(sentences(plan)[0] ==
           "On Mon 2026-11-16 the baby drinks about 910 ml; your 8 pumps are expected to give about 800 ml, 110 ml "
           "short. The CDC advises adding a session if you cannot pump as much as the baby eats: pump 9 times instead "
-          "of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 02:30 (about 100 ml more "
+          "of 8, re-spaced to keep 2 h (min_gap) between pumps; the new one is at 08:30 (about 100 ml more "
           "expected). Even then about 10 ml is missing: give stored milk for the rest, and ask a lactation "
           "consultant how to raise your yield.");
+
+    // With no waking hours to re-space (the night the whole day, as a sleep of 00:00-24:00 is), the new pump goes
+    // in the longest gap of all, at night, and the advice says so.
+    s.sleep = DailyWindow{0, 0};
+    const Plan night = plan_day(entries, s, monday);
+    CHECK(clocks(night) ==
+          std::vector<std::string>{"00:30", "02:30", "04:30", "07:00", "10:00", "13:00", "16:00", "19:00", "22:00"});
+    CHECK(night.pumps[1].extra);
+    REQUIRE(night.advice.size() == 1);
+    CHECK(night.advice[0].respaced);
+    CHECK(night.advice[0].night);
+    CHECK(sentences(night)[0].ends_with(
+        "re-spaced to keep 2 h (min_gap) between pumps; the new one is at 02:30 (about 100 ml more expected), at "
+        "night: your waking hours have no room for one more pump 2 h (min_gap) from the others. Even then about "
+        "10 ml is missing: give stored milk for the rest, and ask a lactation consultant how to raise your yield."));
 }
 
 TEST_CASE("pumping exclusively an extra session goes to a waking hour with room though a night hour yields more") {
@@ -1516,6 +1535,9 @@ TEST_CASE("a re-spaced day gives a feed as near two pumps to the one without a f
 TEST_CASE("a daylight-saving day is re-spaced on the wall clock as the days around it") {
     Settings s;
     s.mode = PlanMode::exclusive;
+    // The whole day as night (a sleep of 00:00-24:00): the new pump goes in the longest gap, across the change
+    // (by day it goes at 08:30, no change between the pumps it moves).
+    s.sleep = DailyWindow{0, 0};
     for (const date::sys_days day : {day_of(2026, 3, 29), day_of(2026, 10, 25)}) {
         INFO(format_date(day));
         const date::sys_days first = day - date::days(1);
