@@ -130,8 +130,11 @@ std::string format_date_time_told_apart(Seconds instant, const date::time_zone* 
 // "14:05" when the instant is today in the clock's zone, else "2026-11-20 23:50" (as log shows it).
 std::string format_clock_or_date_time(Seconds instant, const Clock& clock);
 // "14:05"; in the hour a fall-back night repeats, with the UTC offset in effect, "02:30 (+02:00)" (the first)
-// or "02:30 (+01:00)" (the second), as plan shows a pump's time (pump_clock): status's times.
+// or "02:30 (+01:00)" (the second), so "the 02:30 pump" names one of the two: a planned pump's time (the plan
+// table, plan next, plan skip, the advice), the feeds a pump covers, status's times.
 std::string format_clock_told_apart(Seconds instant, const date::time_zone* zone);
+// " (+02:00)": the UTC offset in effect at an instant whose local time the zone shows twice; "" otherwise.
+std::string repeated_offset(Seconds instant, const date::time_zone* zone);
 // format_clock_or_date_time's text with the offset in the repeated hour: "2026-10-25 02:30 (+01:00)".
 std::string format_clock_or_date_time_told_apart(Seconds instant, const Clock& clock);
 // "2026-11-21".

@@ -310,7 +310,7 @@ int run_skip(Context& ctx, const PlanOptions& o) {
                                    : " of " + day_label(next->pump.at, clock.zone);
     if (skip_of(history.entries, *next, settings)) {
         fmt::print("The {} pump{} is already skipped; nothing recorded\n",
-                   render::pump_clock(next->pump.at, clock.zone), of_day);
+                   format_clock_told_apart(next->pump.at, clock.zone), of_day);
         return 0;
     }
     Entry skip;
@@ -320,7 +320,7 @@ int run_skip(Context& ctx, const PlanOptions& o) {
     skip.note = o.note;
     const Line line = entry_line(skip, clock.zone);
     ctx.journal_to_write().with_lock([&](LockedJournal& j) { j.append({serialize(line)}); });
-    fmt::print("Skipped the {} pump{}\n", render::pump_clock(next->pump.at, clock.zone), of_day);
+    fmt::print("Skipped the {} pump{}\n", format_clock_told_apart(next->pump.at, clock.zone), of_day);
     return 0;
 }
 

@@ -165,8 +165,11 @@ std::string extra_reason(Volume short_by, Volume gives, Unit unit) {
 
 std::string covers_text(const std::vector<Seconds>& covers, const ZoneMemo& zone) {
     std::vector<std::string> times;
-    // format_clock's "07:05", from the remembered offset.
-    for (const Seconds at : covers) times.push_back(format_minute_of_day(zone.minute_of_day(at)));
+    // format_clock's "07:05", from the remembered offset; in the hour a fall-back night repeats with its UTC
+    // offset, as the pump's own time ("covers the 02:30 (+02:00) feed").
+    for (const Seconds at : covers)
+        times.push_back(format_minute_of_day(zone.minute_of_day(at)) +
+                        (zone.zone() ? repeated_offset(at, zone.zone()) : std::string()));
     return and_list(times);
 }
 

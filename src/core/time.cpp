@@ -182,9 +182,6 @@ std::string format_clock_or_date_time(Seconds instant, const Clock& clock) {
                                                                               : format_date_time(instant, clock.zone);
 }
 
-namespace {
-
-// " (+02:00)": the UTC offset in effect at an instant whose local time the zone shows twice; empty otherwise.
 std::string repeated_offset(Seconds instant, const date::time_zone* zone) {
     const date::sys_info info = zone->get_info(instant);
     if (zone->get_info(LocalSeconds(instant.time_since_epoch() + info.offset)).result != date::local_info::ambiguous)
@@ -192,8 +189,6 @@ std::string repeated_offset(Seconds instant, const date::time_zone* zone) {
     const std::string stamp = format_rfc3339(instant, info.offset);  // its last 6 characters: "+02:00"
     return " (" + stamp.substr(stamp.size() - 6) + ")";
 }
-
-}  // namespace
 
 std::string format_clock_told_apart(Seconds instant, const date::time_zone* zone) {
     return format_clock(instant, zone) + repeated_offset(instant, zone);

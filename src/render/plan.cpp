@@ -381,7 +381,7 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 line += fmt::format(
                     "pump {} times instead of {}, re-spaced to keep {} (min_gap) between pumps; the new one is at {} "
                     "({}about {} more expected){}.",
-                    a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? pump_clock(*a.at, zone) : "-",
+                    a.pumps + 1, a.pumps, format_duration(a.gap), a.at ? format_clock_told_apart(*a.at, zone) : "-",
                     a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit),
                     a.night ? fmt::format(", at night: your waking hours have no room for one more pump {} (min_gap) "
                                           "from the others",
@@ -391,11 +391,11 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 line += fmt::format(
                     "pump also at {} ({}about {} expected), at night: no time in your waking hours keeps {} "
                     "(min_gap) from your other pumps{}.",
-                    a.at ? pump_clock(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
+                    a.at ? format_clock_told_apart(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
                     amount(a.extra_expected, unit), format_duration(a.gap),
                     away ? ", the ones you pump at home included, nor does re-spacing the day's pumps" : "");
             else
-                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? pump_clock(*a.at, zone) : "-",
+                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock_told_apart(*a.at, zone) : "-",
                                     a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
             if (std::lround(a.missing.ml()) > 0)
                 line += fmt::format(" Even then about {} is missing: {}", amount(a.missing, unit), still_missing(a));
@@ -830,7 +830,7 @@ std::string plan_table(const Plan& plan, TimeSpan range, Unit unit, const Style&
             std::string why = p.reason;
             if (!p.source.empty()) why += fmt::format(" ({}: see advice)", p.source.substr(0, p.source.find(':')));
             if (p.extra) why = style.yellow(why);
-            rows.push_back({day_label(p.at, zone), pump_clock(p.at, zone),
+            rows.push_back({day_label(p.at, zone), format_clock_told_apart(p.at, zone),
                             no_target(p) ? "-" : target_text(p.target, p.estimated, unit),
                             p.expected ? format_volume(*p.expected, unit) : "-", why});
         }
@@ -1023,13 +1023,6 @@ long in_minutes(const NextPump& next, const Clock& clock) {
 }
 }  // namespace
 
-std::string pump_clock(Seconds at, const date::time_zone* zone) {
-    const std::string clock = format_clock(at, zone);
-    if (zone->get_info(to_local(at, zone)).result != date::local_info::ambiguous) return clock;
-    const std::string stamp = format_rfc3339(at, zone);  // ends in its offset, "+02:00"
-    return fmt::format("{} ({})", clock, stamp.substr(stamp.size() - 6));
-}
-
 std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
     const PlannedPump& p = next.pump;
     const long in = in_minutes(next, clock);
@@ -1045,19 +1038,19 @@ std::string next_text(const NextPump& next, Unit unit, const Clock& clock) {
         aim = fmt::format(", aim for {}{}", target_text(p.target, p.estimated, unit), p.extra ? " (an extra session)" : "");
     }
     if (next.overdue && in == 0)  // at its very time: due, not "0 min overdue"
-        return fmt::format("Pump now: the {} pump is due{}\n", pump_clock(p.at, clock.zone), aim);
+        return fmt::format("Pump now: the {} pump is due{}\n", format_clock_told_apart(p.at, clock.zone), aim);
     if (next.overdue)
-        return fmt::format("Pump now: the {} pump is {} overdue{}\n", pump_clock(p.at, clock.zone),
+        return fmt::format("Pump now: the {} pump is {} overdue{}\n", format_clock_told_apart(p.at, clock.zone),
                            format_duration(minutes(-in)), aim);
     const date::sys_days today = local_day(clock.now, clock.zone);
     const date::sys_days day = local_day(p.at, clock.zone);
     std::string at;
     if (day == today)
-        at = "at " + pump_clock(p.at, clock.zone);
+        at = "at " + format_clock_told_apart(p.at, clock.zone);
     else if (day == today + date::days(1))
-        at = "at " + pump_clock(p.at, clock.zone) + " tomorrow";
+        at = "at " + format_clock_told_apart(p.at, clock.zone) + " tomorrow";
     else
-        at = fmt::format("on {} at {}", day_label(day), pump_clock(p.at, clock.zone));
+        at = fmt::format("on {} at {}", day_label(day), format_clock_told_apart(p.at, clock.zone));
     return fmt::format("Pump {} (in {}){}\n", at, format_duration(minutes(in)), aim);
 }
 

@@ -728,7 +728,7 @@ every_three_and_a_quarter() {
     run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-10-25
     [ "$status" -eq 0 ]
     # 02:00 is in the hour the clocks go back repeats: its offset says which (the first).
-    [ "${lines[2]}" = "Sun 2026-10-25  02:00 (+02:00)  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 feed" ]
+    [ "${lines[2]}" = "Sun 2026-10-25  02:00 (+02:00)  100 ml     90 ml  moved to make room for an extra session; covers the 02:30 (+02:00) feed" ]
     [ "${lines[3]}" = "Sun 2026-10-25  04:00            80 ml     90 ml  extra: makes up 80 ml, the day re-spaced to keep min_gap (CDC: see advice)" ]
     [ "${lines[4]}" = "Sun 2026-10-25  06:00           100 ml     90 ml  moved to make room for an extra session; covers the 05:30 feed" ]
     run --separate-stderr pumplog plan --mode exclusive --sleep 00:00-24:00 --on 2026-10-25 --format json
@@ -2161,7 +2161,7 @@ skip_day() {
     run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-25
     [ "$status" -eq 0 ]
     [ "${lines[1]}" = "day             time            target  expected  why" ]
-    [ "${lines[2]}" = "Sun 2026-10-25  02:30 (+02:00)  100 ml         -  covers the 02:30 feed" ]
+    [ "${lines[2]}" = "Sun 2026-10-25  02:30 (+02:00)  100 ml         -  covers the 02:30 (+02:00) feed" ]
     [ "${lines[3]}" = "Sun 2026-10-25  05:30           100 ml         -  covers the 05:30 feed" ]
     run --separate-stderr pumplog --now "2026-10-24T21:00:00+02:00" plan --on 2026-10-25 --format json
     [ "$(jq -c '[.pumps[0:2][].at]' <<<"$output")" = '["2026-10-25T02:30:00+02:00","2026-10-25T05:30:00+01:00"]' ]

@@ -50,13 +50,8 @@ struct IcsEarlier {
 std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp,
                      IcsEarlier earlier = {});
 
-// A planned pump's time of day, "02:30"; in the hour a fall-back night repeats with its UTC offset, "02:30
-// (+02:00)" (the first) or "02:30 (+01:00)" (the second), so "the 02:30 pump" names one of the two (the plan
-// table, plan next, plan skip, an extra session's advice).
-std::string pump_clock(Seconds at, const date::time_zone* zone);
-
 // `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
-// 14:30 pump is 35 min overdue, aim for 110 ml" (the time as pump_clock gives it).
+// 14:30 pump is 35 min overdue, aim for 110 ml" (the time as format_clock_told_apart gives it: "the 02:30 (+02:00) pump").
 std::string next_text(const NextPump& next, Unit unit, const Clock& clock);
 // {"at": T, "in_min": N (negative when overdue), "target_ml": N}, plus "estimated": true when the target is one
 std::string next_json(const NextPump& next, Unit unit, const Clock& clock);
