@@ -82,12 +82,12 @@ logged_days() {
     for now in 2026-10-31T23:59:00-04:00 2026-11-01T00:01:00-04:00 2026-11-01T00:20:00-04:00; do
         PUMPLOG_NOW=$now run --separate-stderr pumplog plan next --format json
         [ "$status" -eq 0 ]
-        [ "$(jq -r '.at, .target_ml' <<<"$output" | paste -sd' ')" = "2026-10-31T23:40:00-04:00 105" ]
+        [ "$(jq -r '.at, .target_ml' <<<"$output" | paste -sd' ')" = "2026-10-31T23:40:00-04:00 113" ]
     done
     PUMPLOG_NOW=2026-11-01T00:20:00-04:00 run --separate-stderr pumplog plan next
-    [ "$output" = "Pump now: the 23:40 pump is 40 min overdue, aim for 105 ml (estimate)" ]
+    [ "$output" = "Pump now: the 23:40 pump is 40 min overdue, aim for 113 ml (estimate)" ]
     PUMPLOG_NOW=2026-11-01T00:01:00-04:00 run --separate-stderr pumplog plan --on 2026-10-31
-    [[ "${lines[9]}" == "Sat 2026-10-31  23:40  "* ]]
+    [[ "${lines[10]}" == "Sat 2026-10-31  23:40  "* ]]
     # Skipped after midnight, it is that pump that is skipped, and plan next goes on to Sunday's first.
     PUMPLOG_NOW=2026-11-01T00:20:00-04:00 run --separate-stderr pumplog plan skip
     [ "$output" = "Skipped the 23:40 pump of Sat 2026-10-31" ]
