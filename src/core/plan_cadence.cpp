@@ -226,22 +226,19 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         const double feedings = static_cast<double>(std::max<std::size_t>(1, slots));
         const bool capped = capped_at(slots);
         const Volume per_feed = per_feed_for(slots);
+        // A slot is an estimate when most of its feeds had no amount (every slot, with none measured): it is the
+        // norm's share, as the advice says, and the shares add up to the day's estimate as shown, in ml and oz
+        // alike. One bottle logged among the nursing changes none of them (review: 99 ml a slot, a day of 792 ml
+        // beside the advice's 788; 3.4 oz beside its 3.3). A slot measured is its own amount.
+        std::vector<Volume> shares = share_in_shown_steps(daily, slots, settings.unit);
+        if (capped) shares.assign(shares.size(), cap.most);
+        const SlotCounts counts = measured > 0 ? count_by_slot(sessions, out.cadence.slots, zone) : SlotCounts{};
         int own_slots = 0;
-        if (measured == 0) {
-            // The norm's shares, which add up to the day's estimate as shown.
-            std::vector<Volume> shares = share_in_shown_steps(daily, slots, settings.unit);
-            if (capped) shares.assign(shares.size(), cap.most);
-            for (std::size_t i = 0; i < slots; ++i) {
-                out.cadence.slots[i].amount = shares[i];
-                out.cadence.slots[i].estimated = true;
-            }
-        } else {
-            // A slot is an estimate when most of its feeds had no amount.
-            const SlotCounts counts = count_by_slot(sessions, out.cadence.slots, zone);
-            for (std::size_t i = 0; i < slots; ++i) {
-                out.cadence.slots[i].estimated = counts.missing[i] > counts.known[i];
-                if (!out.cadence.slots[i].estimated) ++own_slots;
-            }
+        for (std::size_t i = 0; i < slots; ++i) {
+            Slot& slot = out.cadence.slots[i];
+            slot.estimated = measured == 0 || counts.missing[i] > counts.known[i];
+            if (slot.estimated) slot.amount = shares[i];
+            else ++own_slots;
         }
         // Every slot measured (the feeds without an amount far from them all, or a few among many bottles): no
         // target is an estimate, and the advice would say they were.

@@ -888,8 +888,8 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
         targets.push_back(p.target.ml());
         CHECK(p.estimated);
     }
-    // Each feed without an amount counts the norm's share, 788 / 8 = 98.5 ml, the bottle beside them: 99 ml.
-    CHECK(targets == std::vector<double>{99, 99, 99});
+    // Each slot is the norm's share as without the bottle, 788 ml over 8 (98.5): 98 or 99 ml, 788 in all.
+    CHECK(targets == std::vector<double>{99, 98, 99});
     for (const auto& slot : plan.slots) CHECK(slot.estimated);
     REQUIRE_FALSE(plan.advice.empty());
     const PlanAdvice& a = plan.advice[0];
@@ -923,7 +923,9 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
     CHECK(halves.advice[0].kind == AdviceKind::estimated_intake);
     CHECK(halves.advice[0].measured == 28);
     CHECK(halves.advice[0].own_slots == 4);  // 01:00, 04:00, 19:00 and 22:00: bottles every day, 120 ml each
-    for (const auto& p : halves.pumps) CHECK(p.target.ml() == 99);
+    std::vector<double> shared;
+    for (const auto& p : halves.pumps) shared.push_back(p.target.ml());
+    CHECK(shared == std::vector<double>{99, 98, 99});
 }
 
 TEST_CASE("pumping exclusively one bottle in a nursing week changes no target") {
@@ -945,15 +947,12 @@ TEST_CASE("pumping exclusively one bottle in a nursing week changes no target") 
     };
     REQUIRE(before.pumps.size() == 8);
     CHECK(targets(before).front() == std::pair<std::string, double>{"01:00", 98});
-    // The norm's shares add up to 788 ml (98 or 99); with a bottle each slot is its own, the share of 98.5 ml:
-    // 99 ml, the 13:00 slot's too. No pump moves, no target by more than 1 ml (pumplog-plan(1)).
-    const auto now = targets(after);
-    REQUIRE(now.size() == 8);
-    for (std::size_t i = 0; i < now.size(); ++i) {
-        INFO(now[i].first);
-        CHECK(now[i].first == targets(before)[i].first);
-        CHECK(now[i].second == 99);
-    }
+    // The norm's shares add up to 788 ml (98 or 99), the bottles' slots still mostly nursing: no pump moves, no
+    // target changes.
+    CHECK(targets(after) == targets(before));
+    double day = 0;
+    for (const auto& p : after.pumps) day += p.target.ml();
+    CHECK(day == 788);
 }
 
 TEST_CASE("one bottle logged in a nursing week moves no planned pump with or without an extra session") {
