@@ -397,10 +397,8 @@ int run_list(Context& ctx, const ListOptions& o) {
     if (until <= since) throw usage_error("--until is before --since");
     // A bound read otherwise than typed (a time the clocks skip or show twice, the 12-hour rule): said on
     // stderr, as the listing on stdout may be CSV or JSON for a script.
-    if (times.since && !times.since->note.empty())
-        fmt::print(stderr, "pumplog: warning: --since: {}\n", times.since->note);
-    if (times.until && !times.until->note.empty())
-        fmt::print(stderr, "pumplog: warning: --until: {}\n", times.until->note);
+    if (times.since) warn_time_note("--since", times.since->note);
+    if (times.until) warn_time_note("--until", times.until->note);
     ReplayOptions options;
     options.include_voided = o.all;
     // The listing's days only, not years of history; a first day from the earliest instant its date can be
