@@ -70,3 +70,33 @@ u1   2026-03-09 10:10  used 30 ml of B1" ]
 pumplog: warning: stock: use u1 names no stored container (\"s1\"); skipped" ]
     [ "$output" = "The stash is empty. Store milk with: pumplog stock add 120ml --in fridge" ]
 }
+
+@test "stock add and stock in the hour a fall-back night repeats: use by with the UTC offset" {
+    PUMPLOG_NOW=2026-10-24T22:35:00+02:00 run --separate-stderr pumplog stock add 90ml --in room
+    [ "$status|$output" = "0|Stored B1: 90 ml in the room, pumped today 22:35; use by tomorrow 02:35 (+02:00) (in 4 h)" ]
+    PUMPLOG_NOW=2026-10-24T23:35:00+02:00 run --separate-stderr pumplog stock add 80ml --in room
+    [ "$status|$output" = "0|Stored B2: 80 ml in the room, pumped today 23:35; use by tomorrow 02:35 (+01:00) (in 4 h)" ]
+    PUMPLOG_NOW=2026-10-24T23:40:00+02:00 run --separate-stderr pumplog stock
+    [ "${lines[1]}" = "  1  B1      90 ml  room   today 22:35  tomorrow 02:35 (+02:00)  in 2 h 55 min  soon" ]
+    [ "${lines[2]}" = "  2  B2      80 ml  room   today 23:35  tomorrow 02:35 (+01:00)  in 3 h 55 min  soon" ]
+}
+
+@test "two forgotten timers started at 02:30 of a fall-back night: status gives the --started with the offset" {
+    export PUMPLOG_NOW=2026-10-25T01:00:00+02:00
+    pumplog add 10ml --at 00:30 > /dev/null
+    cp "$J" "$TEST_DIR/phone.jsonl"
+    pumplog --now 2026-10-25T02:30:00+02:00 pump start --side left > /dev/null
+    pumplog --now 2026-10-25T02:30:00+01:00 -j "$TEST_DIR/phone.jsonl" pump start --side right > /dev/null
+    export PUMPLOG_NOW=2026-10-25T09:00:00+01:00
+    pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    [ "${lines[8]}" = "The pump timer started at 2026-10-25 02:30 has run 6 h 30 min: stop it with" ]
+    [ "${lines[9]}" = "pumplog pump stop AMOUNT --dur DURATION --started 2026-10-25T02:30+01:00, or" ]
+    [ "${lines[10]}" = "pumplog pump stop --cancel --started 2026-10-25T02:30+01:00." ]
+    [ "${lines[12]}" = "pumplog pump stop AMOUNT --dur DURATION --started 2026-10-25T02:30+02:00, or" ]
+    [ "${lines[13]}" = "pumplog pump stop --cancel --started 2026-10-25T02:30+02:00." ]
+    # The command as given stops that timer alone.
+    run --separate-stderr pumplog pump stop --cancel --started 2026-10-25T02:30+02:00
+    [ "$status|$output" = "0|Pump timer from 02:30 (left) cancelled; no pump recorded" ]
+}
