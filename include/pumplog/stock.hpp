@@ -131,6 +131,15 @@ struct Stock {
     std::vector<std::string> problems;
     // The uses among those problems that took less than they say, in the same order.
     std::vector<ShortUse> short_uses;
+    // The moves, uses and discards that name no stored container (those dated after the stash's time too): their
+    // lines' offsets, and their problems' index (no_problem for one not yet happened). read_stock skips those
+    // log check calls damaged as damaged lines (damaged_among) and leaves this empty.
+    struct Unstored {
+        static constexpr std::size_t no_problem = static_cast<std::size_t>(-1);
+        std::uint64_t offset = 0;
+        std::size_t problem = no_problem;
+    };
+    std::vector<Unstored> unstored;
 
     // The container with this label (as label_key compares them), in any state. A label that an older
     // pumplog let two containers carry in spellings it told apart ("Ëa" and "ëA": the later one

@@ -10,6 +10,7 @@
 #include "log_stash.hpp"
 #include "pumplog/amend.hpp"
 #include "pumplog/babies.hpp"
+#include "pumplog/check.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/feed_rules.hpp"
 #include "pumplog/guideline.hpp"
@@ -356,6 +357,30 @@ ListBounds list_bounds(const ListTimes& t, const Clock& clock) {
     return b;
 }
 
+// The moves, uses and discards among `shown` whose container no line stores (a target no line has, a bad line, a
+// line that is no store) that log check calls damaged (damaged_among), by their lines' offsets, sorted: skipped as
+// damaged lines, with check's words added to `stats` (pumplog(5): every reader calls the same lines damaged). A
+// sound journal's all have their store: it is never checked.
+std::vector<std::uint64_t> damaged_stash_lines(const Journal& journal, const std::vector<Entry>& shown,
+                                               const StashLabels& labels, ReadStats& stats) {
+    std::vector<std::uint64_t> unstored, out;
+    for (const Entry& e : shown)
+        if ((e.type == EntryType::move || e.type == EntryType::use || e.type == EntryType::discard) &&
+            !labels.stored(e))
+            unstored.push_back(e.offset);
+    if (unstored.empty()) return out;
+    for (BadLine& bad : damaged_among(journal, std::move(unstored))) {
+        out.push_back(bad.offset);
+        ++stats.bad_lines;
+        stats.bad.push_back(std::move(bad));
+    }
+    std::sort(out.begin(), out.end());
+    std::sort(stats.bad.begin(), stats.bad.end(),
+              [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
+    if (stats.bad.size() > ReadStats::most_bad_kept) stats.bad.resize(ReadStats::most_bad_kept);
+    return out;
+}
+
 int run_list(Context& ctx, const ListOptions& o) {
     const Clock& clock = ctx.clock();
     const Format format = ctx.format();
@@ -372,16 +397,15 @@ int run_list(Context& ctx, const ListOptions& o) {
     if (until <= since) throw usage_error("--until is before --since");
     // A bound read otherwise than typed (a time the clocks skip or show twice, the 12-hour rule): said on
     // stderr, as the listing on stdout may be CSV or JSON for a script.
-    if (times.since && !times.since->note.empty())
-        fmt::print(stderr, "pumplog: warning: --since: {}\n", times.since->note);
-    if (times.until && !times.until->note.empty())
-        fmt::print(stderr, "pumplog: warning: --until: {}\n", times.until->note);
+    if (times.since) warn_time_note("--since", times.since->note);
+    if (times.until) warn_time_note("--until", times.until->note);
     ReplayOptions options;
     options.include_voided = o.all;
     // The listing's days only, not years of history; a first day from the earliest instant its date can be
     // written with (an entry written in another zone is on the day its `at` says).
     options.since = bounds.first_day ? earliest_written(*bounds.first_day) : since;
-    History history = ctx.history(options);
+    options.strict = ctx.strict;
+    History history = load_history(ctx.journal(), options);
     const Refs refs = Refs::read(ctx.journal());
     // --baby: that baby's feeds only (pumping and the stash are the parent's).
     const std::string baby = o.baby.empty() ? "" : ctx.baby_named(o.baby);
@@ -390,10 +414,12 @@ int run_list(Context& ctx, const ListOptions& o) {
     for (const Entry& e : history.entries)
         if (bounds.contains(e)) shown.push_back(e);
     const StashLabels labels(ctx, ctx.journal(), shown);
+    const std::vector<std::uint64_t> damaged = damaged_stash_lines(ctx.journal(), shown, labels, history.stats);
+    ctx.warn(history.stats);
     std::vector<render::ListedEntry> listed;
     for (std::size_t i = 0; i < history.entries.size(); ++i) {
         const Entry& e = history.entries[i];
-        if (!bounds.contains(e)) continue;
+        if (!bounds.contains(e) || std::binary_search(damaged.begin(), damaged.end(), e.offset)) continue;
         if (!baby.empty() && !is_feed_of(e, baby, unnamed_too)) continue;
         listed.push_back({&e, refs.ref(e.id), history.voided[i], labels.of(e)});
     }

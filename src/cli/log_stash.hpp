@@ -20,6 +20,8 @@ class StashLabels {
 public:
     StashLabels(Context& ctx, const Journal& journal, const std::vector<Entry>& entries);
     std::string of(const Entry& e) const;
+    // Whether a line stores the container `e` (a move, use or discard) names, voided ones included.
+    bool stored(const Entry& e) const { return labels_.contains(e.target); }
     std::string describe(const Entry& e, Unit unit) const;
     // "; with it: stored B3 90 ml in the fridge": the command's other entries.
     std::string with_it(const std::vector<Entry>& command, const std::string& head, Unit unit) const;

@@ -47,6 +47,7 @@ int run_status(Context& ctx) {
     // As of now: `--now` before a store does not show its container.
     const StockRead stash = read_stock(ctx.journal(), guideline_named(settings.guideline), stash_as_of(clock.now),
                                        intake_feeds_since(clock.now), ctx.strict);
+    ctx.warn(stash.stats);  // the stash's lines are read whole, older ones too (pumplog(5))
     extras.stash = summarize(stash.stock, clock.now, recent_bottle_intake(stash.feeds, clock.now));
     extras.expiring = expiring_within(stash.stock, clock.now, std::chrono::hours(24));
     const Unit unit = ctx.unit();

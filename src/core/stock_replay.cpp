@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "pumplog/check.hpp"
 #include "pumplog/fields.hpp"
 #include "pumplog/id_hash.hpp"
 #include "pumplog/stock.hpp"
@@ -184,23 +185,25 @@ LabelRef label_ref(const Stored& s) { return {s.container.label, id_tail(s.conta
 
 // An entry that could not be applied, reported in the order of load_history:
 // the stores first, then the moves, uses and discards, each by time.
-struct Problem {
+struct StashProblem {
     int pass = 0;  // 0: a store, 1: a move, use or discard
     Order order;
     std::string head;
     std::optional<LabelRef> label;  // quoted between head and tail
     std::string tail;
     std::optional<ShortUse> short_use;  // a use that took less than it says (its label set in finish)
+    std::optional<std::uint64_t> unstored;  // a move, use or discard naming no stored container: its line's offset
 };
 
-bool reported_before(const Problem& a, const Problem& b) {
+bool reported_before(const StashProblem& a, const StashProblem& b) {
     return a.pass != b.pass ? a.pass < b.pass : before(a.order, b.order);
 }
 
-std::optional<Problem> store_problem(const Stored& s, LabelRef label) {
+std::optional<StashProblem> store_problem(const Stored& s, LabelRef label) {
     if (!s.unknown_place) return std::nullopt;
-    return Problem{0, s.order, "", std::move(label),
-                   fmt::format(": unknown place \"{}\", counted as room", printable(*s.unknown_place)), std::nullopt};
+    return StashProblem{0, s.order, "", std::move(label),
+                   fmt::format(": unknown place \"{}\", counted as room", printable(*s.unknown_place)), std::nullopt,
+                   std::nullopt};
 }
 
 // A container's moves, uses and discards are held newest first (as they are
@@ -234,7 +237,7 @@ bool takes_more_than(double ml, Volume left) {
 // The container after its moves, uses and discards (newest first: replayed
 // from the last). An entry after it was finished is skipped and reported.
 Container replay_container(const Stored& stored, const std::vector<Event>& events, const LabelRef& label,
-                           std::vector<Problem>& problems) {
+                           std::vector<StashProblem>& problems) {
     Container c = stored.container;
     // What the 2 ml rule counted as used up with the container: a later use of no more than that takes
     // milk already counted as taken (pumplog-stock(1), AMOUNTS), not a use of an empty container; a move or
@@ -253,7 +256,7 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
             problems.push_back({1, ev.order, fmt::format("{} {} of ", type_name(ev.type), ev.id.view()), label,
                                 fmt::format(" after it was {}; skipped",
                                             c.state == ContainerState::used_up ? "used up" : "discarded"),
-                                std::move(took_nothing)});
+                                std::move(took_nothing), std::nullopt});
             continue;
         }
         const Seconds at = std::max(ev.order.at, c.stored_at);
@@ -261,7 +264,7 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
             if (!ev.place) {
                 problems.push_back({1, ev.order,
                                     fmt::format("move {} to unknown place \"{}\"; skipped", ev.id.view(), printable(ev.text)),
-                                    std::nullopt, "", std::nullopt});
+                                    std::nullopt, "", std::nullopt, std::nullopt});
                 continue;
             }
             if (*ev.place == c.place) continue;
@@ -276,7 +279,8 @@ Container replay_container(const Stored& stored, const std::vector<Event>& event
                                                 format_volume(Volume::from_ml(ev.ml), Unit::ml),
                                                 format_volume(c.left, Unit::ml), format_volume(c.left, Unit::ml)),
                                     ShortUse{std::string(ev.id.view()), {}, Volume::from_ml(ev.ml), c.left,
-                                             ContainerState::in_stock, ev.offset}});
+                                             ContainerState::in_stock, ev.offset},
+                                    std::nullopt});
             c.left -= Volume::from_ml(ev.ml);
             if (c.left.ml() < empty_ml) {
                 rest_ml = std::max(0.0, c.left.ml());
@@ -355,7 +359,7 @@ struct StockReplay::State {
     std::vector<Claim> claims;                   // fast replay only
     std::vector<std::uint64_t> labels;           // label_hash of every label written
     long long highest = 0;
-    std::vector<Problem> problems;
+    std::vector<StashProblem> problems;
 
     State(const Guideline& g, StockOptions o, bool e)
         : guideline(g), options(std::move(o)), exact(e), wanted(label_key(options.label)) {}
@@ -486,12 +490,16 @@ Stock StockReplay::finish() {
             stored.emplace_back(&id, &o);
             continue;
         }
-        for (const Event& ev : o.events)
-            if (!ev.later)  // not happened yet: not reported, as before its time
-                s.problems.push_back({1, ev.order,
-                                      fmt::format("{} {} names no stored container (\"{}\"); skipped",
-                                                  type_name(ev.type), ev.id.view(), id.view()),
-                                      std::nullopt, "", std::nullopt});
+        for (const Event& ev : o.events) {
+            if (ev.later) {  // not happened yet: not reported, as before its time, unless log check calls it bad
+                stock.unstored.push_back({ev.offset, Stock::Unstored::no_problem});
+                continue;
+            }
+            s.problems.push_back({1, ev.order,
+                                  fmt::format("{} {} names no stored container (\"{}\"); skipped",
+                                              type_name(ev.type), ev.id.view(), id.view()),
+                                  std::nullopt, "", std::nullopt, ev.offset});
+        }
     }
     std::sort(stored.begin(), stored.end(),
               [](const auto& a, const auto& b) { return before(a.second->stored->order, b.second->stored->order); });
@@ -514,11 +522,11 @@ Stock StockReplay::finish() {
         for (const auto& [id, o] : stored) refs.push_back(label_ref(*o->stored));
         std::vector<const LabelRef*> quoted;
         for (const LabelRef& ref : refs) quoted.push_back(&ref);
-        for (const Problem& p : s.problems)
+        for (const StashProblem& p : s.problems)
             if (p.label && !p.label->settled) quoted.push_back(&*p.label);
         const auto first = s.first_claims(quoted);
         for (const LabelRef& ref : refs) shown.push_back(State::label_by_claims(ref, first));
-        for (Problem& p : s.problems)
+        for (StashProblem& p : s.problems)
             if (p.label && !p.label->settled) p.label->settled = State::label_by_claims(*p.label, first);
     }
 
@@ -544,17 +552,50 @@ Stock StockReplay::finish() {
 
     std::sort(s.problems.begin(), s.problems.end(), reported_before);
     stock.problems.reserve(s.problems.size());
-    for (Problem& p : s.problems) {
+    for (StashProblem& p : s.problems) {
         std::string label;
         if (p.label) label = *p.label->settled;
         if (p.short_use) {
             p.short_use->label = label;
             stock.short_uses.push_back(std::move(*p.short_use));
         }
+        if (p.unstored) stock.unstored.push_back({*p.unstored, stock.problems.size()});
         stock.problems.push_back(p.head + label + p.tail);
     }
     return stock;
 }
+
+namespace {
+
+// The moves, uses and discards that name no stored container (Stock::unstored) and that log check calls
+// damaged (damaged_among: a target no line has, a bad line, a line that is no store; not a voided store's) are
+// skipped as damaged lines, with check's words in `stats`, not among the stash's problems: every reader calls
+// the same lines damaged (pumplog(5)). A sound journal has none: it is never checked.
+void skip_damaged_stash_lines(const Journal& journal, Stock& stock, ReadStats& stats) {
+    if (stock.unstored.empty()) return;
+    std::vector<std::uint64_t> offsets;
+    offsets.reserve(stock.unstored.size());
+    for (const Stock::Unstored& u : stock.unstored) offsets.push_back(u.offset);
+    std::vector<BadLine> damaged = damaged_among(journal, std::move(offsets));
+    if (damaged.empty()) return;
+    std::vector<bool> dropped(stock.problems.size());
+    for (BadLine& bad : damaged) {
+        for (const Stock::Unstored& u : stock.unstored)
+            if (u.offset == bad.offset && u.problem != Stock::Unstored::no_problem) dropped[u.problem] = true;
+        ++stats.bad_lines;
+        stats.bad.push_back(std::move(bad));
+    }
+    std::vector<std::string> problems;
+    for (std::size_t i = 0; i < stock.problems.size(); ++i)
+        if (!dropped[i]) problems.push_back(std::move(stock.problems[i]));
+    stock.problems = std::move(problems);
+    stock.unstored.clear();  // their problem indices are gone with them
+    std::sort(stats.bad.begin(), stats.bad.end(),
+              [](const BadLine& a, const BadLine& b) { return a.offset < b.offset; });
+    if (stats.bad.size() > ReadStats::most_bad_kept) stats.bad.resize(ReadStats::most_bad_kept);
+}
+
+}  // namespace
 
 StockRead read_stock(const Journal& journal, const Guideline& guideline, const StockOptions& options,
                      std::optional<Seconds> feeds_since, bool strict) {
@@ -588,6 +629,7 @@ StockRead read_stock(const Journal& journal, const Guideline& guideline, const S
         StockRead read;
         read.stock = stash.finish();
         read.stats = std::move(folded.stats);
+        skip_damaged_stash_lines(journal, read.stock, read.stats);
         read.feeds = in_time_order(std::move(folded.state->feeds));
         read.feeds.stats = read.stats;
         return read;

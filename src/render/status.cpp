@@ -198,6 +198,12 @@ namespace {
 // The same for a stale timer that runs with another (two devices' journals merged): each command picks it
 // with --started.
 std::string stale_picked_timer_text(const PumpTimer& t, const Clock& clock) {
+    // In the hour a fall-back night repeats, "02:30" names both starts of it: its RFC 3339 time with the offset
+    // then ("2026-10-25T02:30+01:00", to the minute: pump stop's started_at), which --started reads as that one.
+    if (format_clock_told_apart(t.started, clock.zone) != format_clock(t.started, clock.zone)) {
+        const std::string stamp = format_rfc3339(date::floor<std::chrono::minutes>(t.started), clock.zone);
+        return stale_timer_text(t, clock, " --started " + stamp.substr(0, 16) + stamp.substr(19));
+    }
     const std::string when = format_clock_or_date_time(t.started, clock);  // a date and a time: quoted
     return stale_timer_text(t, clock, " --started " + (when.find(' ') == std::string::npos ? when : '"' + when + '"'));
 }

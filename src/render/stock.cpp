@@ -43,11 +43,12 @@ std::string_view state_text(const Container& c, Seconds now) {
 std::string when(Seconds instant, Seconds now, const date::time_zone* zone) {
     const auto day = local_day(instant, zone);
     const auto today = local_day(now, zone);
-    const std::string clock = format_clock(instant, zone);
+    // In the hour a fall-back night repeats, with the UTC offset in effect: "tomorrow 02:30 (+01:00)".
+    const std::string clock = format_clock_told_apart(instant, zone);
     if (day == today) return "today " + clock;
     if (day == today + date::days(1)) return "tomorrow " + clock;
     if (day == today - date::days(1)) return "yesterday " + clock;
-    return format_date_time(instant, zone);
+    return format_date(day) + " " + clock;
 }
 
 std::string relative(Seconds instant, Seconds now) {
