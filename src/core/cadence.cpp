@@ -53,6 +53,7 @@ struct Feeding {
     int minute = 0;         // minute of the local day
     double ml = 0;
     bool filled = false;     // a part had no amount (learn_cadence's fill_for): it counts what such a feed does
+    bool measured = false;   // a part had an amount
     double weight = 1;       // its day's: recency (day_decay), less for an incompletely logged day
     double time_weight = 1;  // the same with time_decay (and newest_time_share): what its time weighs in where
                              // the slots are
@@ -900,6 +901,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             // Counted at the age norm's share, a feeding with a part without an amount (a bottle, then the breast)
             // is one without one, as plan_cadence's sessions count it: the bottle adds nothing to the share.
             if (!f.ml && fill_for) feedings.back().filled = true;
+            if (f.ml) feedings.back().measured = true;
             ++merged;
         } else {
             Feeding g;
@@ -909,6 +911,7 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
             std::tie(g.sine, g.cosine) = minute_trig(g.minute);
             g.ml = ml;
             g.filled = !f.ml;
+            g.measured = f.ml.has_value();
             feedings.push_back(g);
         }
         previous = f.local_minute;
@@ -1000,13 +1003,22 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
     // slots are those a second learning with it would find (plan_cadence.cpp learned twice: plan next 17% slower).
     if (fill_note) {
         fill = fill_for(kept.size());
+        int joined = 0;  // feedings with an amount in part, counted at the share as a whole
         for (Feeding& f : feedings)
-            if (f.filled) f.ml = fill;
+            if (f.filled) {
+                f.ml = fill;
+                joined += f.measured;
+            }
         for (Kept& c : kept) c.stats = stats_of(c.members, c.centre, window, room);
         cadence.basis.notes.insert(
             cadence.basis.notes.begin() + static_cast<std::ptrdiff_t>(*fill_note),
-            fmt::format("{} without an amount counted at the age norm's share, {} (an estimate)", without,
-                        format_rounded_volume(Volume::from_ml(fill), unit)));
+            fmt::format("{} without an amount counted at the age norm's share, {} (an estimate){}", without,
+                        format_rounded_volume(Volume::from_ml(fill), unit),
+                        joined == 0 ? std::string()
+                                    : fmt::format("; {} within {} min of a feed without one counted as part of it, "
+                                                  "at that share",
+                                                  plural(joined, "feed with an amount", "feeds with an amount"),
+                                                  burst_minutes)));
     }
     std::size_t in_slots = 0;
     for (const Kept& c : kept) in_slots += c.members.size();

@@ -1210,11 +1210,6 @@ std::filesystem::path rejected_path(const std::filesystem::path& journal) {
     return resolve_journal(journal).string() + ".rejected";
 }
 
-// The bad lines go to JOURNAL.rejected first, then the journal is rewritten
-// without them: a line is never only in JOURNAL.bak. A repair that fails
-// changes nothing (JOURNAL.rejected cut back); one that crashes between the
-// two and is run again finds the same bad lines already at the end of
-// JOURNAL.rejected and does not add them twice.
 std::vector<BadLine> damaged_among(const Journal& journal, std::vector<std::uint64_t> offsets) {
     std::vector<BadLine> out;
     if (offsets.empty()) return out;
@@ -1246,6 +1241,11 @@ std::vector<BadLine> damaged_among(const Journal& journal, std::vector<std::uint
     return out;
 }
 
+// The bad lines go to JOURNAL.rejected first, then the journal is rewritten
+// without them: a line is never only in JOURNAL.bak. A repair that fails
+// changes nothing (JOURNAL.rejected cut back); one that crashes between the
+// two and is run again finds the same bad lines already at the end of
+// JOURNAL.rejected and does not add them twice.
 RepairResult repair_journal(Journal& journal) {
     RepairResult result;
     result.rejected = rejected_path(journal.path());

@@ -99,7 +99,7 @@ namespace {
 
 using simdjson::ondemand::value;
 
-// True when the value is JSON null (peeks without consuming).
+// True when the value is JSON null, which it then consumes: a caller reads nothing of it after.
 // A value that starts with 'n' but is no `null` (NaN written lower case, "nul") is not null: its read fails.
 bool is_null(value& v) {
     simdjson::ondemand::json_type type;

@@ -50,6 +50,16 @@ std::string not_counting(const SupplyProgress& p) {
     return fmt::format(", not counting {} without a volume", plural(p.unmeasured_24h, "session"));
 }
 
+// The sessions of the last 24 hours against the first days' rule: "4 sessions{when} (200 ml), none between 01:00
+// and 05:00, where 5 or more sessions a day by day 5 and night pumping go with coming to volume (Mago-Shah et al.
+// 2023)", `when` " in the last 24 hours" or "".
+std::string sessions_against_rule(const SupplyProgress& p, const std::string& pumped, std::string_view when) {
+    return fmt::format("{}{} ({}{}), {} between 01:00 and 05:00, where 5 or more sessions a day by day 5 and night "
+                       "pumping go with coming to volume (Mago-Shah et al. 2023)",
+                       plural(p.sessions_24h, "session"), when, pumped, not_counting(p),
+                       p.night_session ? "one" : "none");
+}
+
 // A milestone between two is interpolated (583.3 ml on day 10): "about" a whole ml, not a false tenth.
 std::string about(Volume v, Unit unit) { return "about " + format_rounded_volume(v, unit); }
 
@@ -434,22 +444,16 @@ SupplyAssessment judge_supply(const std::vector<Entry>& entries, const std::opti
             p.verdict = SupplyVerdict::not_enough_data;
             advice.push_back(verdict(
                 AdviceKind::not_enough_data, p,
-                fmt::format("Not enough data: {} in the last 24 hours ({}{}), {} between 01:00 and 05:00, where 5 or "
-                            "more sessions a day by day 5 and night pumping go with coming to volume (Mago-Shah et "
-                            "al. 2023), but {} also fed at the breast, which removes milk too: fewer pump sessions "
-                            "cannot show that you are behind.",
-                            plural(p.sessions_24h, "session"), pumped, not_counting(p),
-                            p.night_session ? "one" : "none", several_babies ? "the babies" : "the baby"),
+                fmt::format("Not enough data: {}, but {} also fed at the breast, which removes milk too: fewer "
+                            "pump sessions cannot show that you are behind.",
+                            sessions_against_rule(p, pumped, " in the last 24 hours"), several_babies ? "the babies" : "the baby"),
                 "Mago-Shah et al. 2023", "nursing"));
             return out;
         }
         if (!enough && short_log) {
             advice.push_back(logged_too_short(
                 p, partial,
-                fmt::format("{} ({}{}), {} between 01:00 and 05:00, where 5 or more sessions a day by day 5 and "
-                            "night pumping go with coming to volume (Mago-Shah et al. 2023)",
-                            plural(p.sessions_24h, "session"), pumped, not_counting(p),
-                            p.night_session ? "one" : "none"),
+                sessions_against_rule(p, pumped, ""),
                 "Mago-Shah et al. 2023"));
             return out;
         }

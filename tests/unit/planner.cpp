@@ -953,6 +953,11 @@ TEST_CASE("pumping exclusively one bottle in a nursing week changes no target") 
     double day = 0;
     for (const auto& p : after.pumps) day += p.target.ml();
     CHECK(day == 788);
+    // The 13:06 bottle is part of the 13:00 nursing, at the share: the basis says so.
+    CHECK(std::find(after.basis.notes.begin(), after.basis.notes.end(),
+                    "56 breast feeds without an amount counted at the age norm's share, 99 ml (an estimate); 1 feed "
+                    "with an amount within 45 min of a feed without one counted as part of it, at that share") !=
+          after.basis.notes.end());
 }
 
 TEST_CASE("one bottle logged in a nursing week moves no planned pump with or without an extra session") {
