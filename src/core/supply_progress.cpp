@@ -446,7 +446,8 @@ SupplyAssessment judge_supply(const std::vector<Entry>& entries, const std::opti
                 AdviceKind::not_enough_data, p,
                 fmt::format("Not enough data: {}, but {} also fed at the breast, which removes milk too: fewer "
                             "pump sessions cannot show that you are behind.",
-                            sessions_against_rule(p, pumped, " in the last 24 hours"), several_babies ? "the babies" : "the baby"),
+                            sessions_against_rule(p, pumped, " in the last 24 hours"),
+                            several_babies ? "the babies" : "the baby"),
                 "Mago-Shah et al. 2023", "nursing"));
             return out;
         }

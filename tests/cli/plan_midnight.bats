@@ -87,7 +87,7 @@ logged_days() {
     PUMPLOG_NOW=2026-11-01T00:20:00-04:00 run --separate-stderr pumplog plan next
     [ "$output" = "Pump now: the 23:40 pump is 40 min overdue, aim for 113 ml (estimate)" ]
     PUMPLOG_NOW=2026-11-01T00:01:00-04:00 run --separate-stderr pumplog plan --on 2026-10-31
-    [[ "${lines[10]}" == "Sat 2026-10-31  23:40  "* ]]
+    [[ "${lines[9]}" == "Sat 2026-10-31  23:40  "* ]]
     # Skipped after midnight, it is that pump that is skipped, and plan next goes on to Sunday's first.
     PUMPLOG_NOW=2026-11-01T00:20:00-04:00 run --separate-stderr pumplog plan skip
     [ "$output" = "Skipped the 23:40 pump of Sat 2026-10-31" ]
