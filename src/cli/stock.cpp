@@ -83,6 +83,19 @@ UnheldPart unheld_from(Context& ctx, const Journal& journal, std::deque<Stock>& 
     };
 }
 
+// The stash a command naming one container by `label` (stock move, discard) reads: from every entry, keeping that
+// container, as of `at` when it was used up or discarded only later (--now or --at in the past): then it still
+// holds milk, and the command's line is judged against the later entries (check_new_stash_lines, as stock combine's:
+// "B1 would be discarded at ..., before an entry of it ..."), not refused as finished.
+Stock stash_for_label(Context& ctx, const Journal& journal, std::string_view label, Seconds at) {
+    Stock stock = read_stash(ctx, journal, keeping_label(label)).stock;
+    const Container* c = stock.find(label);
+    if (!c || c->state == ContainerState::in_stock || !c->ended || *c->ended <= at) return stock;
+    StockOptions options = keeping_label(label);
+    options.as_of = at;
+    return read_stash(ctx, journal, options).stock;
+}
+
 // Runs a read-check-append body under the journal lock, so that two
 // processes cannot take the same milk. With no journal yet there is no stash
 // to take from: the body refuses without the lock (which would create the file).
@@ -310,6 +323,10 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
             try {
                 check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
             } catch (const Error&) {
+                // A label names one container: read from every entry, one used up or discarded only later than
+                // --now would be refused as finished, which it is not yet; the refusal is this check's, as stock
+                // combine's ("B1 would be used up at ..., before an entry of it ...").
+                if (stock.find(what)) throw;
                 stock = read_stash(ctx, journal, keeping_label(what)).stock;
                 plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
                 lines = use_lines(plan, clock.now, "", clock.zone);
@@ -366,7 +383,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal, keeping_label(o.label)).stock;
+        const Stock stock = stash_for_label(ctx, journal, o.label, at);
         const MovePlan move = plan_move(stock, o.label, to, at, g, clock.zone);
         const Container& c = *move.container;
         const Expiry& after = move.after;
@@ -402,7 +419,7 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
     const Clock& clock = ctx.clock();
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal, keeping_label(o.label)).stock;
+        const Stock stock = stash_for_label(ctx, journal, o.label, clock.now);
         const DiscardPlan discard = plan_discard(stock, o.label, o.reason, clock.now, clock.zone);
         const Container& c = *discard.container;
         const std::string& reason = discard.reason;
