@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 #include <filesystem>
+#include <map>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -76,11 +77,46 @@ StockOptions keeping_label(std::string_view label) {
 
 // For a label the stash as of now does not hold (a container used up or discarded, forgotten once finished, or
 // stored later: --now in the past), the container read again from every entry, keeping it, only for the refusal
-// to say which (find_labelled). The containers it gives point into `reads`, kept where they are.
-UnheldPart unheld_from(Context& ctx, const Journal& journal, std::deque<Stock>& reads) {
+// to say which (find_labelled). Each label is read once per command (plan_stock_use and find_labelled ask again,
+// and so does a retry with --thaw): `reads` keeps the containers found, and the labels asked, found or not.
+struct UnheldReads {
+    std::deque<Stock> stocks;  // the containers given point into these, kept where they are
+    std::map<std::string, const Container*, std::less<>> found;
+};
+UnheldPart unheld_from(Context& ctx, const Journal& journal, UnheldReads& reads) {
     return [&ctx, &journal, &reads](std::string_view label) {
-        return reads.emplace_back(read_stash(ctx, journal, keeping_label(label)).stock).find(label);
+        if (const auto it = reads.found.find(label); it != reads.found.end()) return it->second;
+        const Stock& read = reads.stocks.emplace_back(read_stash(ctx, journal, keeping_label(label)).stock);
+        const Container* c = read.find(label);
+        reads.found.emplace(std::string(label), c);
+        return c;
     };
+}
+
+// Whether a refusal of `stock use WHAT` without --thaw may be about part of a frozen container, so that the
+// command is planned again with --thaw (run_use): an amount (a label takes its container whole, frozen or not)
+// that all the usable milk of `stock`, frozen included, covers, as --thaw takes it. Otherwise --thaw is refused as
+// this is, before any plan.
+bool thaw_may_help(const Stock& stock, const std::string& what, Unit unit, Seconds at) {
+    if (stock.find(what)) return false;
+    try {
+        return plan_use(stock, parse_amount(what, unit), at, Pour::any).enough;
+    } catch (const Error&) {
+        return false;  // not an amount
+    }
+}
+
+// The stash a command naming one container by `label` (stock move, discard) reads: from every entry, keeping that
+// container, as of `at` when it was used up or discarded only later (--now or --at in the past): then it still
+// holds milk, and the command's line is judged against the later entries (check_new_stash_lines, as stock combine's:
+// "B1 would be discarded at ..., before an entry of it ..."), not refused as finished.
+Stock stash_for_label(Context& ctx, const Journal& journal, std::string_view label, Seconds at) {
+    Stock stock = read_stash(ctx, journal, keeping_label(label)).stock;
+    const Container* c = stock.find(label);
+    if (!c || c->state == ContainerState::in_stock || !c->ended || *c->ended <= at) return stock;
+    StockOptions options = keeping_label(label);
+    options.as_of = at;
+    return read_stash(ctx, journal, options).stock;
 }
 
 // Runs a read-check-append body under the journal lock, so that two
@@ -299,7 +335,7 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
         std::vector<std::string> lines;
         bool planned = false;  // a refusal after the plan: later-dated lines it would not fit
         // A label the stash as of now does not hold: the refusal says why, as stock combine's does.
-        std::deque<Stock> unheld_reads;
+        UnheldReads unheld_reads;
         const UnheldPart unheld = unheld_from(ctx, journal, unheld_reads);
         const auto attempt = [&](bool with_thaw) {
             planned = false;
@@ -310,6 +346,10 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
             try {
                 check_new_stash_lines(ctx, journal, stock, lines, "--now");  // later-dated entries still fit
             } catch (const Error&) {
+                // A label names one container: read from every entry, one used up or discarded only later than
+                // --now would be refused as finished, which it is not yet; the refusal is this check's, as stock
+                // combine's ("B1 would be used up at ..., before an entry of it ...").
+                if (stock.find(what)) throw;
                 stock = read_stash(ctx, journal, keeping_label(what)).stock;
                 plan = plan_stock_use(stock, what, unit, clock.now, clock.zone, g, with_thaw);
                 lines = use_lines(plan, clock.now, "", clock.zone);
@@ -320,6 +360,7 @@ int run_use(Context& ctx, const std::vector<std::string>& what_words, bool thaw)
             attempt(thaw);
         } catch (const Error& refused) {
             if (thaw || planned || refused.kind() != ErrorKind::usage) throw;
+            if (!thaw_may_help(stock, what, unit, clock.now)) throw;  // not about a frozen part
             // Part of a frozen container: the refusal says to add --thaw. When --thaw would be refused too (the
             // container's thaw is recorded later than --now), that refusal is said instead: what is accepted then
             // is another time, or that thaw's time corrected (stash review s48).
@@ -366,7 +407,7 @@ int run_move(Context& ctx, const MoveOptions& o) {
     const Guideline& g = guideline(ctx);
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal, keeping_label(o.label)).stock;
+        const Stock stock = stash_for_label(ctx, journal, o.label, at);
         const MovePlan move = plan_move(stock, o.label, to, at, g, clock.zone);
         const Container& c = *move.container;
         const Expiry& after = move.after;
@@ -402,7 +443,7 @@ int run_discard(Context& ctx, const DiscardOptions& o) {
     const Clock& clock = ctx.clock();
     std::string message;
     locked_change(ctx, [&](const Journal& journal, LockedJournal* locked) {
-        const Stock stock = read_stash(ctx, journal, keeping_label(o.label)).stock;
+        const Stock stock = stash_for_label(ctx, journal, o.label, clock.now);
         const DiscardPlan discard = plan_discard(stock, o.label, o.reason, clock.now, clock.zone);
         const Container& c = *discard.container;
         const std::string& reason = discard.reason;
@@ -439,7 +480,7 @@ int run_combine(Context& ctx, const CombineOptions& o) {
         std::vector<std::string> lines;
         bool checked = false;  // a refusal of the lines: later-dated entries they would not fit
         // A part the stash as of now does not hold: the refusal says why (used up, discarded, stored later).
-        std::deque<Stock> unheld_reads;
+        UnheldReads unheld_reads;
         const UnheldPart unheld = unheld_from(ctx, journal, unheld_reads);
         const auto attempt = [&](bool thaw) {
             checked = false;

@@ -12,6 +12,15 @@ namespace pumplog {
 
 namespace {
 
+// Whether a read of every entry could find a container labelled `label` that `stock` does not hold: some store wrote
+// that label (Stock::labels_ever, stores dated after a stash's time and voided ones included; a collision of hashes
+// only costs that read). A stock without any label ever written (not replayed from a journal) may have forgotten
+// them: read.
+bool may_be_labelled(const Stock& stock, std::string_view label) {
+    return stock.labels_ever.empty() ||
+           std::find(stock.labels_ever.begin(), stock.labels_ever.end(), label_hash(label)) != stock.labels_ever.end();
+}
+
 const Container& find_container(const Stock& stock, std::string_view label) {
     if (const Container* c = stock.find(label)) return *c;
     throw usage_error(fmt::format("no container is labelled \"{}\"; see pumplog stock --all", printable(label)));
@@ -110,7 +119,7 @@ const Container& find_labelled(const Stock& stock, const std::vector<std::string
     // The container by that label: in `stock`, else read from every entry (null when no entry has it).
     const auto named = [&](const std::string& l) -> const Container* {
         if (const Container* c = stock.find(l)) return c;
-        return lookup.unheld ? lookup.unheld(l) : nullptr;
+        return lookup.unheld && may_be_labelled(stock, l) ? lookup.unheld(l) : nullptr;
     };
     const Container* c = named(label);
     if (!c) return find_container(stock, label);  // no such container: says so
@@ -189,7 +198,7 @@ UsePlan plan_stock_use(const Stock& stock, std::string_view what, Unit unit, Sec
     try {
         amount = parse_amount(what, unit);
     } catch (const Error&) {
-        if (unheld && unheld(what))
+        if (unheld && may_be_labelled(stock, what) && unheld(what))
             return plan_use_container(find_labelled(stock, {std::string(what)}, 0, lookup), at, zone);
         // A label to try is one in the stash: the one `stock` lists first, which `stock use` takes first (not the
         // next free label, which no container has); none when nothing usable is left.

@@ -401,7 +401,8 @@ void check_storable(const Guideline& guideline, Seconds pumped, Place place, Sec
 void check_move(const Container& container, Place to, Seconds at, const Guideline& guideline,
                 const date::time_zone* zone) {
     if (container.state != ContainerState::in_stock)
-        throw usage_error(fmt::format("{} is {}; only milk in stock can be moved", container.label,
+        throw usage_error(fmt::format("{} is {}; only milk in stock can be moved; see pumplog stock --all",
+                                      container.label,
                                       container.state == ContainerState::used_up ? "used up" : "discarded"));
     // The time first: a move before the container's last stay began is wrong wherever it goes.
     if (at < container.stored_at)
@@ -446,7 +447,7 @@ void check_not_leftover(const Container& container, std::string_view doing, cons
 
 void check_discard(const Container& container, Seconds at, const date::time_zone* zone) {
     if (container.state != ContainerState::in_stock)
-        throw usage_error(fmt::format("{} is already {}", container.label,
+        throw usage_error(fmt::format("{} is already {}; see pumplog stock --all", container.label,
                                       container.state == ContainerState::used_up ? "used up" : "discarded"));
     if (at < container.stored_at)
         throw usage_error(fmt::format("{} was stored only at {}", container.label,

@@ -106,13 +106,36 @@ TEST_CASE("stock use: a label takes all of it, a bare number is in the unit give
           "say what to use: an amount (90ml) or a label (B3)");
 }
 
+// Review (fix-stock2 #2): a refused `stock use B9` read the whole journal again (UnheldPart) for a label no store
+// ever wrote; one that a store wrote is still looked up.
+TEST_CASE("stock use of a label no store wrote reads no more entries") {
+    const Stock s = stash({store("a", P, "fridge", 60, "B1"), store("b", P + hours(2), "fridge", 70, "B2")});
+    int asked = 0;
+    const UnheldPart unheld = [&](std::string_view) -> const Container* {
+        ++asked;
+        return nullptr;
+    };
+    CHECK(testing::refusal([&] { plan_stock_use(s, "B9", Unit::ml, P + hours(3), berlin(), cdc_guideline(), false,
+                                                unheld); }) ==
+          "\"B9\" is neither a label in the stash nor an amount; try B1 or 90ml (see pumplog stock)");
+    CHECK(asked == 0);
+    CHECK_THROWS(find_labelled(s, {"B9"}, 0, {P + hours(3), berlin(), "a move", "--at", unheld}));
+    CHECK(asked == 0);
+}
+
 // Review (fix-carry #1): `stock use B2` at a time before B2 was stored said it was neither a label nor an amount.
 TEST_CASE("stock use of a label stored later, used up or discarded says so, as stock combine does") {
     const Stock whole = stash({store("a", P, "fridge", 60, "B1"), use("u", "a", P + hours(1), 60),
                                store("b", P + hours(2), "fridge", 70, "B2")});
-    const Stock as_of = stash({store("a", P, "fridge", 60, "B1"), use("u", "a", P + hours(1), 60)});  // at P+1h30
-    const UnheldPart unheld = [&](std::string_view label) { return whole.find(label); };
     const Seconds at = P + hours(1) + minutes(30);
+    // As a read as of `at` has it: B2's store not yet happened, its label still written (Stock::labels_ever).
+    StockReplay replay(cdc_guideline(), stash_as_of(at));
+    for (const Entry& e : {store("b", P + hours(2), "fridge", 70, "B2"), use("u", "a", P + hours(1), 60),
+                           store("a", P, "fridge", 60, "B1")})  // newest written first, as a read delivers them
+        replay.add(e, false);
+    const Stock as_of = replay.finish();
+    REQUIRE(as_of.find("B2") == nullptr);
+    const UnheldPart unheld = [&](std::string_view label) { return whole.find(label); };
     CHECK(testing::refusal([&] { plan_stock_use(as_of, "B2", Unit::ml, at, berlin(), cdc_guideline(), false,
                                                 unheld); }) ==
           "B2 was stored only at 2026-11-20 11:00; a use cannot come before that: give a time at or after "

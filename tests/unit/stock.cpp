@@ -523,7 +523,7 @@ TEST_CASE("a move is refused when it cannot happen") {
     CHECK_THROWS_WITH(check_move(moved.containers[0], Place::fridge, P + hours(1), cdc_guideline(), utc()),
                       "B1 went into the fridge at 2026-11-01 10:00; a move cannot come before that");
     CHECK_THROWS_WITH(check_move(s.containers[1], Place::fridge, P + hours(2), cdc_guideline(), utc()),
-                      "B2 is discarded; only milk in stock can be moved");
+                      "B2 is discarded; only milk in stock can be moved; see pumplog stock --all");
     CHECK_THROWS_WITH(check_move(s.containers[0], Place::freezer, P + days(5), cdc_guideline(), utc()),
                       "B1 expired at 2026-11-05 08:00; discard it: pumplog stock discard B1");
     CHECK_NOTHROW(check_move(s.containers[0], Place::freezer, P + days(3), cdc_guideline(), utc()));
