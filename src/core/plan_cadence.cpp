@@ -192,14 +192,11 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
             return capped_at(slots) ? cap.most : Volume::from_ml(shared);
         };
         // With a few feeds measured, each feed without an amount counts the norm's share (per_feed) beside the
-        // measured ones, so a slot's amount moves with its mix of bottles and nursing as a feed is logged, never
-        // jumping from the norm to the bottles' own; a slot whose feeds mostly had an amount is measured, not an
-        // estimate (the bottles while away on weekdays, the weekends nursing). The share hangs on the number of
-        // slots, which hangs on the times alone: learn_cadence asks it once they are found (learned once).
-        // Fewer than 3 days: refused there.
-        // Each slot's own amount (the median of its days'), not its share of the day's volume pumping
-        // exclusively: the day is the norm's, and one 150 ml bottle among a week's nursing lifted the day, so
-        // every target, by 40 ml (review).
+        // measured ones; a slot whose feeds mostly had an amount is measured, not an estimate (the bottles while
+        // away on weekdays, the weekends nursing), and is its own amount (the median of its days'), pumping
+        // exclusively too: not a share of a day's volume, which one 150 ml bottle among a week's nursing lifted,
+        // and every target with it (review). The share hangs on the number of slots, which hangs on the times
+        // alone: learn_cadence asks it once they are found (learned once). Fewer than 3 days: refused there.
         if (measured > 0) {
             out.cadence = learn_cadence(entries, since, until, zone, settings.unit, baby, SlotAmounts::own,
                                         [&](std::size_t slots) { return per_feed_for(slots).ml(); });
