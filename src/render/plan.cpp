@@ -395,8 +395,9 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
                     amount(a.extra_expected, unit), format_duration(a.gap),
                     away ? ", the ones you pump at home included, nor does re-spacing the day's pumps" : "");
             else
-                line += fmt::format("pump also at {} ({}about {} expected).", a.at ? format_clock_told_apart(*a.at, zone) : "-",
-                                    a.overdue ? "overdue now, " : "", amount(a.extra_expected, unit));
+                line += fmt::format("pump also at {} ({}about {} expected).",
+                                    a.at ? format_clock_told_apart(*a.at, zone) : "-", a.overdue ? "overdue now, " : "",
+                                    amount(a.extra_expected, unit));
             if (std::lround(a.missing.ml()) > 0)
                 line += fmt::format(" Even then about {} is missing: {}", amount(a.missing, unit), still_missing(a));
             return line;

@@ -51,7 +51,8 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
                      IcsEarlier earlier = {});
 
 // `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
-// 14:30 pump is 35 min overdue, aim for 110 ml" (the time as format_clock_told_apart gives it: "the 02:30 (+02:00) pump").
+// 14:30 pump is 35 min overdue, aim for 110 ml" (the time as format_clock_told_apart gives it: "the 02:30
+// (+02:00) pump").
 std::string next_text(const NextPump& next, Unit unit, const Clock& clock);
 // {"at": T, "in_min": N (negative when overdue), "target_ml": N}, plus "estimated": true when the target is one
 std::string next_json(const NextPump& next, Unit unit, const Clock& clock);
