@@ -146,7 +146,7 @@ std::string ran(const PumpTimer& t) { return format_duration(std::chrono::durati
 // "the pump timer started at 2026-11-11 07:00 has run 4 h 20 min", or when paused "..., 4 h 20 min ago, is paused
 // at 10 min": a timer over 2 hours, for the refusal to record it as timed (which records the time it ran).
 std::string stale_timer(const PumpTimer& t, const Clock& clock) {
-    const std::string started = format_date_time(t.started, clock.zone);
+    const std::string started = format_date_time_told_apart(t.started, clock.zone);
     const minutes since = std::chrono::duration_cast<minutes>(clock.now - t.started);
     if (t.paused)
         return fmt::format("the pump timer started at {}, {} ago, is paused at {}", started, format_duration(since),
@@ -266,10 +266,17 @@ int run_stop(Context& ctx, const TimerOptions& o) {
         const auto timer = pick_timer(timers, o.started, journal.journal(), clock, command_of(TimerAction::start),
                                       &started_note);
         PumpRecord p = pump;
-        if (timer->stale && !o.force && !p.duration)
+        if (timer->stale && !o.force && !p.duration) {
+            // With several running, the cancel names the same timer as the --started given.
+            std::string same;
+            if (timers.size() > 1) {
+                const std::string typed = terminal_text(o.started);
+                same = " --started " + (typed.find(' ') == std::string::npos ? typed : '"' + typed + '"');
+            }
             throw usage_error(fmt::format("{}: give the session's length with --dur, or --force to record it as timed "
-                                          "(or pumplog pump stop --cancel)",
-                                          stale_timer(*timer, clock)));
+                                          "(or pumplog pump stop --cancel{})",
+                                          stale_timer(*timer, clock), same));
+        }
         // A session longer than the timer has been started would end in the future: a typo (2h for 2m).
         const auto since_start = std::chrono::duration_cast<minutes>(clock.now - timer->started);
         if (p.duration && !o.force && *p.duration > clock.now - timer->started + ahead_allowance)

@@ -174,10 +174,10 @@ std::string stale_timer_text(const PumpTimer& t, const Clock& clock, const std::
     // A paused one has run the time before its pause, which --force would record: both are said.
     const std::string what =
         t.paused ? fmt::format("The pump timer started at {}, {} ago, is paused at {}:",
-                               format_date_time(t.started, clock.zone), since,
+                               format_date_time_told_apart(t.started, clock.zone), since,
                                format_duration(std::chrono::duration_cast<minutes>(t.running)))
-                 : fmt::format("The pump timer started at {} has run {}:", format_date_time(t.started, clock.zone),
-                               since);
+                 : fmt::format("The pump timer started at {} has run {}:",
+                               format_date_time_told_apart(t.started, clock.zone), since);
     std::vector<std::string> segments;
     for (std::size_t at = 0; at < what.size();) {  // its words: it may be cut anywhere between them
         const std::size_t end = std::min(what.find(' ', at), what.size());

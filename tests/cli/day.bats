@@ -677,7 +677,7 @@ pumplog pump stop --cancel --started 07:00." ]]
     [ "$(jq -c '[.timers_running, .timer.started]' <<<"$output")" = '[2,"2026-11-21T11:00:00+01:00"]' ]
     # A paused forgotten timer has been started 4 h 20 min ago and run 10 min, which --force records.
     refused 2 pumplog pump stop 50ml --started 07:00
-    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: give the session's length with --dur, or --force to record it as timed (or pumplog pump stop --cancel)" ]
+    [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: give the session's length with --dur, or --force to record it as timed (or pumplog pump stop --cancel --started 07:00)" ]
     pumplog pump stop --cancel --started 11:00 > /dev/null
     refused 2 pumplog add 50ml
     [ "$stderr" = "pumplog: error: the pump timer started at 2026-11-21 07:00, 4 h 20 min ago, is paused at 10 min: stop it with pumplog pump stop AMOUNT --dur DURATION, or pumplog pump stop --cancel and then add it with --at and --dur (--force records it as timed)" ]

@@ -91,11 +91,19 @@ pumplog: warning: stock: use u1 names no stored container (\"s1\"); skipped" ]
     pumplog log merge "$TEST_DIR/phone.jsonl" > /dev/null
     run --separate-stderr pumplog status
     [ "$status" -eq 0 ]
-    [ "${lines[8]}" = "The pump timer started at 2026-10-25 02:30 has run 6 h 30 min: stop it with" ]
-    [ "${lines[9]}" = "pumplog pump stop AMOUNT --dur DURATION --started 2026-10-25T02:30+01:00, or" ]
-    [ "${lines[10]}" = "pumplog pump stop --cancel --started 2026-10-25T02:30+01:00." ]
-    [ "${lines[12]}" = "pumplog pump stop AMOUNT --dur DURATION --started 2026-10-25T02:30+02:00, or" ]
-    [ "${lines[13]}" = "pumplog pump stop --cancel --started 2026-10-25T02:30+02:00." ]
+    [ "${lines[8]}" = "The pump timer started at 2026-10-25 02:30 +01:00 has run 6 h 30 min:" ]
+    [ "${lines[9]}" = "stop it with" ]
+    [ "${lines[12]}" = "The pump timer started at 2026-10-25 02:30 +02:00 has run 7 h 30 min:" ]
+    [ "${lines[10]}" = "pumplog pump stop AMOUNT --dur DURATION --started 2026-10-25T02:30+01:00, or" ]
+    [ "${lines[11]}" = "pumplog pump stop --cancel --started 2026-10-25T02:30+01:00." ]
+    [ "${lines[14]}" = "pumplog pump stop AMOUNT --dur DURATION --started 2026-10-25T02:30+02:00, or" ]
+    [ "${lines[15]}" = "pumplog pump stop --cancel --started 2026-10-25T02:30+02:00." ]
+    # A stop without --dur is refused in the same words, the cancel naming the same timer.
+    cp "$J" "$TEST_DIR/before.jsonl"
+    run --separate-stderr pumplog pump stop 50ml --started 2026-10-25T02:30+01:00
+    [ "$status" -eq 2 ]
+    [ "$stderr" = "pumplog: error: the pump timer started at 2026-10-25 02:30 +01:00 has run 6 h 30 min: give the session's length with --dur, or --force to record it as timed (or pumplog pump stop --cancel --started 2026-10-25T02:30+01:00)" ]
+    cmp "$J" "$TEST_DIR/before.jsonl"
     # The command as given stops that timer alone.
     run --separate-stderr pumplog pump stop --cancel --started 2026-10-25T02:30+02:00
     [ "$status|$output" = "0|Pump timer from 02:30 (left) cancelled; no pump recorded" ]
