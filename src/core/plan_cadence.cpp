@@ -423,11 +423,17 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     // The babies the window's feeds name (no copy of them: plan next is read often).
     std::vector<std::string> babies;
     int unnamed = 0;  // the window's feeds without a name
+    Seconds last_unnamed = Seconds::min(), first_named = Seconds::max();
     for (const Entry& e : entries) {
         if (e.type != EntryType::feed || e.at.instant < since || e.at.instant >= until) continue;
         const std::string_view name = baby_of(e);
-        if (name.empty()) ++unnamed;
-        else if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, name); }))
+        if (name.empty()) {
+            ++unnamed;
+            last_unnamed = std::max(last_unnamed, e.at.instant);
+            continue;
+        }
+        first_named = std::min(first_named, e.at.instant);
+        if (std::none_of(babies.begin(), babies.end(), [&](const std::string& b) { return same_baby(b, name); }))
             babies.emplace_back(name);
     }
     // One name or none (an imported history, then feeds logged without one):
@@ -451,8 +457,20 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     };
     std::stable_sort(babies.begin(), babies.end(),
                      [&](const std::string& a, const std::string& b) { return configured(a) < configured(b); });
+    // Feeds without a name that all came before the first named one were logged before the babies were named
+    // (config set babies, then --baby on every feed): they are the same babies' feeds, not one more baby's
+    // (review: twins logged unnamed, then named, planned as three, their need doubled). Once every named baby
+    // has days enough to learn from they are left out; until then the plan learns from every feed together, as
+    // before the naming, and the basis says which.
+    const bool named_later = unnamed > 0 && !babies.empty() && settings.babies.size() >= 2 &&
+                             settings.feeds_of.empty() && last_unnamed < first_named;
+    const date::sys_days named_from = local_day(first_named, zone);
     PlanCadence out;
-    if (unnamed > 0) {
+    if (named_later) {
+        out.cadence.basis.notes.push_back(fmt::format(
+            "{} before {} {} no baby's name: logged before the babies were named, {} left out", plural(unnamed, "feed"),
+            format_date(named_from), unnamed == 1 ? "carries" : "carry", unnamed == 1 ? "it is" : "they are"));
+    } else if (unnamed > 0) {
         babies.emplace_back();
         // Said plainly: they are planned apart from every named baby until they are named.
         out.cadence.basis.notes.push_back(
@@ -504,6 +522,16 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
                 shares.push_back({baby, static_cast<int>(std::lround(a.feedings)), a.per_feed});
         }
         out.estimated = out.estimated || learned.estimated;
+    }
+    if (named_later && first_error) {
+        // A named baby has too few days yet: every feed, named or not, as one baby's (the babies together).
+        PlanCadence together = one_baby(entries, settings, zone, since, until, amounts, age_on, "");
+        together.cadence.basis.notes.insert(
+            together.cadence.basis.notes.begin(),
+            fmt::format("the babies are named from {} on: until each has days enough to learn from, the plan "
+                        "learns from every feed together, {} without a name",
+                        format_date(named_from), plural(unnamed, "feed")));
+        return together;
     }
     if (slots.empty() && first_error) throw *first_error;
     std::sort(out.cadence.incomplete_days.begin(), out.cadence.incomplete_days.end());

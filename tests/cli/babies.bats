@@ -789,6 +789,20 @@ half_named_week() {
     [[ "$output" == *"14 feeds carry no baby's name, so they are planned as one more baby; name each with pumplog log edit REF --baby NAME"* ]]
 }
 
+@test "twins logged without names and then named are counted once: plan and status agree on the day" {
+    twins_week
+    # Named from the 18th on: the feeds of the 14th to the 17th carry no name.
+    jq -c 'if .at < "2026-11-18" then del(.baby) else . end' "$J" > "$TEST_DIR/j" && cp "$TEST_DIR/j" "$J"
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '[([.slots[].ml] | add), ([.slots[].babies[]] | unique)]' <<<"$output")" = '[1280,["Ada","Ben"]]' ]
+    run --separate-stderr pumplog plan --mode exclusive
+    [[ "$output" == *"  64 feeds before 2026-11-18 carry no baby's name: logged before the babies were named, they are left out."* ]]
+    [[ "$output" == *"The babies' day: 00:00 160 ml Ada + Ben (seen 3 d), 03:00 160 ml Ada + Ben (seen 3 d),"* ]]
+    [[ "$(pumplog status)" == *"1280 ml a day"* ]]
+}
+
 @test "Unicode spaces around a baby's name are trimmed like spaces: config, --baby, the journal's names" {
     run --separate-stderr pumplog config set babies "$(printf 'Ada\xc2\xa0'), $(printf '\xe2\x80\x83Ben')"
     [ "$status" -eq 0 ]

@@ -340,4 +340,52 @@ TEST_CASE("two babies configured: feeds without a name beside one named baby are
                       "log edit REF --baby NAME"));
 }
 
+// Twins logged without names, then named (config set babies, --baby on each feed): `named_from` is the first
+// day of named feeds, Ada's at 90 ml and Ben's at 70 ml 20 minutes later, every 3 hours.
+std::vector<Entry> twins_named_from(int named_from) {
+    std::vector<Entry> out;
+    for (int day = 14; day <= 20; ++day)
+        for (const int m : every_3h_from(0)) {
+            const auto at = [&](int minute) {
+                return fmt::format("2026-11-{:02d}T{:02d}:{:02d}:00+01:00", day, minute / 60, minute % 60);
+            };
+            out.push_back(feed_of(day < named_from ? "" : "Ada", at(m), 90));
+            out.push_back(feed_of(day < named_from ? "" : "Ben", at(m + 20), 70));
+        }
+    return out;
+}
+
+TEST_CASE("twins logged without names and then named are two babies: the feeds from before are left out") {
+    Settings settings;
+    settings.babies = {"Ada", "Ben"};
+    const Seconds since = lookback_since(now.now, 7, now.zone);
+    // Named on the 18th: three days of each baby's own feeds, the four days before without a name.
+    const PlanCadence named = plan_cadence(twins_named_from(18), settings, now.zone, since, now.now,
+                                           SlotAmounts::share_of_day);
+    CHECK(named.cadence.basis.babies == std::vector<std::string>{"Ada", "Ben"});
+    CHECK(slot_minutes(named) == every_3h_from(0));
+    double day = 0;
+    for (const Slot& slot : named.cadence.slots) day += slot.amount.ml();
+    CHECK(day == Approx(8 * 160));  // 1280 ml, not 2560 ml with the unnamed feeds as a third baby
+    CHECK_THAT(named.cadence.basis.notes.front(),
+               Equals("64 feeds before 2026-11-18 carry no baby's name: logged before the babies were named, they "
+                      "are left out"));
+    // Named on the 20th: one day of named feeds is too few to learn each baby from, so every feed counts
+    // together, as before the naming.
+    const PlanCadence together = plan_cadence(twins_named_from(20), settings, now.zone, since, now.now,
+                                              SlotAmounts::share_of_day);
+    CHECK(together.cadence.basis.babies.empty());
+    day = 0;
+    for (const Slot& slot : together.cadence.slots) day += slot.amount.ml();
+    CHECK(day == Approx(8 * 160));
+    CHECK_THAT(together.cadence.basis.notes.front(),
+               Equals("the babies are named from 2026-11-20 on: until each has days enough to learn from, the plan "
+                      "learns from every feed together, 96 feeds without a name"));
+    // An unnamed feed after the first named one is a baby of its own, as before.
+    std::vector<Entry> late = twins_named_from(18);
+    late.push_back(feed_of("", "2026-11-20T23:00:00+01:00", 50));
+    const PlanCadence three = plan_cadence(late, settings, now.zone, since, now.now, SlotAmounts::share_of_day);
+    CHECK(three.cadence.basis.babies == std::vector<std::string>{"Ada", "Ben", ""});
+}
+
 }  // namespace PUMPLOG_UNITY_ID
