@@ -79,6 +79,15 @@ long local_minute(const Entry& e) {
 }
 long day_of(long minute) { return minute >= 0 ? minute / day_minutes : -((-minute + day_minutes - 1) / day_minutes); }
 
+// Times of day predicted for day D as the clock shows them on D: a time the spring-forward night skips (02:30)
+// is planned an hour later (03:30, to_instant's reading, where the plan puts its pump and the importers the
+// feed), so it is scored there, not as a miss of the feed at 03:30 (review).
+std::vector<int> as_placed(std::vector<int> minutes, date::sys_days day, const date::time_zone* zone) {
+    for (int& m : minutes)
+        m = minute_of_day(to_instant(LocalSeconds(day.time_since_epoch()) + std::chrono::minutes(m), zone), zone);
+    return minutes;
+}
+
 std::map<long, Day> days_of(const std::vector<Entry>& entries) {
     std::vector<std::pair<long, std::optional<double>>> feeds;
     std::map<long, Day> days;
@@ -330,7 +339,7 @@ Result backtest(const Log& log) {
         // The plan's predicted feeds on D are its slots' times (the planner
         // builds the timetable from them alone, so one more logged feed moves
         // no pump by more than its rounding: SPEC 5).
-        const std::vector<int>& predicted = slot_minutes;
+        const std::vector<int> predicted = as_placed(slot_minutes, D, log.zone);
         r.plan.add(predicted, day.feedings);
         {
             std::vector<int> pump_minutes;
@@ -391,7 +400,7 @@ Result backtest(const Log& log) {
         // Yesterday: the last day with feedings before D (D-1 unless it was not logged).
         const long y = before.back();
         const Day& yd = days.at(y);
-        r.yesterday.add(yd.feedings, day.feedings);
+        r.yesterday.add(as_placed(yd.feedings, D, log.zone), day.feedings);
 
         // Evenly spaced: the median count of the last 7 days with feedings,
         // from the last feeding before the plan's time.
@@ -409,7 +418,7 @@ Result backtest(const Log& log) {
         anchor = ((anchor % day_minutes) + day_minutes) % day_minutes;
         std::vector<int> even;
         for (int k = 0; k < n; ++k) even.push_back((anchor + k * day_minutes / n) % day_minutes);
-        r.even.add(even, day.feedings);
+        r.even.add(as_placed(even, D, log.zone), day.feedings);
 
         const auto it = days.find(d - 1);
         if (day.all_amounts && day.total > 0 && it != days.end() && it->second.all_amounts && it->second.total > 0 &&

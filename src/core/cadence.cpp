@@ -358,8 +358,9 @@ long slot_day(const Feeding& f, long centre_minute) {
 // The lists stats_of works in, kept from one cluster to the next (their room).
 struct StatsRoom {
     std::vector<std::pair<long, const Feeding*>> by_day;
-    std::vector<std::pair<double, double>> offsets, amounts, part;
+    std::vector<std::pair<double, double>> offsets, amounts, part, own;
     std::vector<long> seen_days;
+    std::vector<char> filled;  // beside `amounts`: the day's feeding counted at fill_for's share
 };
 
 struct ClusterStats {
@@ -403,6 +404,7 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     offsets.clear();
     amounts.clear();
     seen_days.clear();
+    room.filled.clear();
     double seen_weight = 0;
     for (std::size_t first = 0, end = 0; first < by_day.size(); first = end) {
         const Feeding* nearest = by_day[first].second;
@@ -414,6 +416,7 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
         const double w = nearest->weight;
         offsets.emplace_back(circular_minutes(nearest->minute, centre), nearest->time_weight);
         amounts.emplace_back(nearest->ml, w);
+        room.filled.push_back(nearest->filled);
         seen_weight += w;
         seen_days.push_back(by_day[first].first);
     }
@@ -471,14 +474,22 @@ ClusterStats stats_of(const std::vector<const Feeding*>& members, double centre,
     // weighs the newest 1 against 0.56 and 0.32; code review): when a day outweighs the others together, the
     // days count alike, so the median is the middle day's amount (two days: their mean). Three days in a row
     // never need it.
+    // Days measured beside days counted at the age norm's share (fill_for): the own amount is the measured
+    // days' alone, what the baby drank there (review: weekday bottles of 75-94 ml at work, the weekend nursed,
+    // planned Monday at the 99 ml share and called measured).
+    auto& own = room.own;
+    own.clear();
+    for (std::size_t i = 0; i < amounts.size(); ++i)
+        if (!room.filled[i]) own.push_back(amounts[i]);
+    if (own.empty()) own = amounts;
     double total = 0, heaviest = 0;
-    for (const auto& [ml, w] : amounts) {
+    for (const auto& [ml, w] : own) {
         total += w;
         heaviest = std::max(heaviest, w);
     }
-    if (amounts.size() > 1 && heaviest > total - heaviest)
-        for (auto& a : amounts) a.second = 1;
-    s.own_ml = weighted_median(amounts);
+    if (own.size() > 1 && heaviest > total - heaviest)
+        for (auto& a : own) a.second = 1;
+    s.own_ml = weighted_median(own);
     s.seen = static_cast<int>(seen_days.size());
     s.eligible = eligible;
     s.support = eligible_weight > 0 ? seen_weight / eligible_weight : 0;

@@ -928,6 +928,27 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
     CHECK(shared == std::vector<double>{99, 98, 99});
 }
 
+TEST_CASE("a slot measured on weekdays is what the bottles were: the weekend nursed at the norm's share is not") {
+    // Review: bottles of 75-94 ml at work on weekdays, the weekend nursed at those times too: after a weekend the
+    // newest days weigh most, and Monday's measured targets were the estimate's 99 ml share.
+    std::vector<Entry> week = nursing_week(monday);  // 2026-11-09 to 11-15, Monday to Sunday
+    for (Entry& e : week) {
+        const std::string at = format_clock(e.at.instant, berlin());
+        const bool weekday = local_day(e.at.instant, berlin()) < monday - date::days(2);
+        if (weekday && (at == "10:00" || at == "13:00" || at == "16:00")) {
+            e.method.set(FeedMethod::bottle);
+            e.left_s.reset();
+            e.ml = 80;
+        }
+    }
+    const Plan plan = plan_day(week, away_weekdays(), monday);
+    std::vector<std::pair<std::string, double>> targets;
+    for (const auto& p : plan.pumps) targets.emplace_back(format_clock(p.at, berlin()), p.target.ml());
+    CHECK(targets == std::vector<std::pair<std::string, double>>{{"10:00", 80}, {"13:00", 80}, {"16:00", 80}});
+    for (const Slot& slot : plan.slots)
+        CHECK(slot.estimated == !(slot.minute == hm(10) || slot.minute == hm(13) || slot.minute == hm(16)));
+}
+
 TEST_CASE("pumping exclusively one bottle in a nursing week changes no target") {
     // Review: a 150 ml bottle lifted the day's volume, and every exclusive target with it (88 ml to 92); a second
     // one 6 min after a nursing lifted its slot to 107 ml. The day is the norm's; a feed with a part without an
