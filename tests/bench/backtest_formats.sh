@@ -34,3 +34,17 @@ if out="$("$backtest" --real "$data/missing.csv" 2>&1)"; then exit 1; fi
 [ "$out" = "backtest: cannot read $data/missing.csv" ]
 if out="$("$backtest" --real "$data/missing.jsonl" 2>&1)"; then exit 1; fi
 [ "$out" = "backtest: cannot read $data/missing.jsonl" ]
+# A baby fed by the clock at 02:30, 05:30, ... 23:30 (bottles of 90 ml, Berlin) across the spring-forward
+# night of 2026-03-29: the 02:30 the clock skips is written 03:30 (pumplog-import(1)), where the plan puts
+# that slot's pump, so every feeding is caught within 30 min (a slot scored at 02:30 missed it).
+for day in $(seq 15 31); do
+    for h in 02 05 08 11 14 17 20 23; do
+        at="2026-03-${day}T$h:30:00+01:00"
+        [ "$day" -ge 29 ] && at="2026-03-${day}T$h:30:00+02:00"
+        [ "$day$h" = 2902 ] && at="2026-03-29T03:30:00+02:00"  # 02:30 +01:00 is 03:30 +02:00
+        printf '{"v":1,"id":"SPRING%s%s","type":"feed","at":"%s","method":"bottle","ml":90}\n' "$day" "$h" "$at"
+    done
+done > "$tmp/spring.jsonl"
+[ "$(grep -c '"at":"2026-03-29T03:30:00+02:00"' "$tmp/spring.jsonl")" = 1 ]
+spring="$("$backtest" --real "$tmp/spring.jsonl" --zone Europe/Berlin)"
+grep -q "^| feeds within 30 min | 100.0% | " <<< "$spring" || { echo "$spring" >&2; exit 1; }
