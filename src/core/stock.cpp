@@ -17,9 +17,11 @@ namespace {
 
 using std::chrono::seconds;
 
-// budget * limit, rounded down to the second (never longer than allowed).
+// budget * limit, rounded down to the second (never longer than allowed). The budget's fractions are a
+// double's: 14/24 of a fridge's 96 h is 201599.99999... s in it, so a micro-second of slack keeps the whole
+// second the rule gives (review: a move at 10:00 from the cooler used by 17:59:59, not 18:00).
 seconds part_of(double budget, seconds limit) {
-    return seconds(static_cast<std::int64_t>(std::floor(budget * static_cast<double>(limit.count()))));
+    return seconds(static_cast<std::int64_t>(std::floor(budget * static_cast<double>(limit.count()) + 1e-6)));
 }
 
 // Labels in a natural order: B2 before B10.

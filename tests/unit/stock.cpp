@@ -144,6 +144,14 @@ TEST_CASE("thawed milk moved from the fridge to the room spends what is left of 
     CHECK(s.containers[0].thawed == thaw);
 }
 
+TEST_CASE("a move spends the rest of the life to the second: 10 of the cooler's 24 hours then the fridge") {
+    // 14/24 of the fridge's 96 hours is 56 hours exactly; in doubles 201599.99999 s (review: 17:59:59, not 18:00).
+    for (const int h : {1, 7, 9, 10, 11, 13, 17, 23}) {
+        const Stock s = stash({store("s1", P, "cooler", 100, "B1"), move("m1", "s1", P + hours(h), "fridge")});
+        CHECK(s.containers[0].expires == P + hours(h) + hours(96) * (24 - h) / 24);
+    }
+}
+
 TEST_CASE("thawed milk once at room temperature gets no fridge hours back (CDC: within 2 hours)") {
     const Seconds thaw = P + days(30);
     // 2 of the fridge's 24 hours spent: 55 minutes of the room's hour left (12:55 for a 10:00 thaw);
