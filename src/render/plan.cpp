@@ -250,10 +250,10 @@ std::string feeds_without_amount(const PlanAdvice& a) {
 // The slots whose feeds were mostly bottles with an amount: measured, not estimates (one_baby).
 std::string own_slots_words(const PlanAdvice& a) {
     if (a.own_slots == 0) return "";
-    return a.own_slots == 1 ? " The slot whose feeds mostly had an amount is measured (its feeds without one count "
-                              "the norm's share)."
-                            : fmt::format(" The {} slots whose feeds mostly had an amount are measured (their feeds "
-                                          "without one count the norm's share).",
+    return a.own_slots == 1 ? " The slot whose feeds mostly had an amount is measured: the median of the amounts "
+                              "logged there."
+                            : fmt::format(" The {} slots whose feeds mostly had an amount are measured: each the "
+                                          "median of the amounts logged there.",
                                           a.own_slots);
 }
 

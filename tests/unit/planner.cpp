@@ -947,6 +947,9 @@ TEST_CASE("a slot measured on weekdays is what the bottles were: the weekend nur
     CHECK(targets == std::vector<std::pair<std::string, double>>{{"10:00", 80}, {"13:00", 80}, {"16:00", 80}});
     for (const Slot& slot : plan.slots)
         CHECK(slot.estimated == !(slot.minute == hm(10) || slot.minute == hm(13) || slot.minute == hm(16)));
+    CHECK_THAT(sentences(plan)[0], Catch::Matchers::Contains(
+                                       "The 3 slots whose feeds mostly had an amount are measured: each the median "
+                                       "of the amounts logged there."));
 }
 
 TEST_CASE("pumping exclusively one bottle in a nursing week changes no target") {
