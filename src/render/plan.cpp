@@ -226,12 +226,14 @@ std::string share_name(const IntakeShare& s) { return s.baby.empty() ? "the feed
 
 // What the feeds an estimate stands in for were, counted: at the breast, bottles whose amount was not
 // recorded (an import's 0 ml), or both; never "nursing" for bottles.
+// They are feedings (pumplog-plan(1)): the feeds logged within 45 minutes of the one before count as part of it,
+// as the basis line above says, so "Basis: 19 feeds" with "1 feed ... counted as part of it" is "the 18 feedings".
 // With a few feeds with an amount beside them (`measured`: half of the feeds or fewer, pumplog-plan(1)), "56 of
-// the 57 feeds logged were ...", and why those few are not counted for the rest.
+// the 57 feedings logged were ...", and why those few are not counted for the rest.
 std::string feeds_without_amount(const PlanAdvice& a) {
     const int other = a.count - a.at_breast - a.bottles;
-    const std::string counted = a.measured > 0 ? fmt::format("{} of the {} feeds", a.count, a.count + a.measured)
-                                               : "the " + plural(a.count, "feed", "feeds");
+    const std::string counted = a.measured > 0 ? fmt::format("{} of the {} feedings", a.count, a.count + a.measured)
+                                               : "the " + plural(a.count, "feeding", "feedings");
     const std::string feeds = counted + (a.count == 1 ? " logged was" : " logged were");
     const std::string few =
         a.measured > 0 ? fmt::format(", and the {} with an amount {} too few to stand for them", a.measured,
