@@ -894,8 +894,13 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                              {unit_name(unit), volume(s.amount, unit)},
                              {"seen", s.seen},
                              {"estimated", s.estimated}});
-        // Whose feeds, when the journal names several babies (SPEC 12).
-        if (!s.babies.empty()) slots.back()["babies"] = s.babies;
+        // Whose feeds, when the journal names several babies (SPEC 12); the feeds without a name as null, as
+        // not_planned names them (pumplog-plan(1) OUTPUT), never a blank name.
+        if (!s.babies.empty()) {
+            json babies = json::array();
+            for (const std::string& b : s.babies) babies.push_back(b.empty() ? json(nullptr) : json(b));
+            slots.back()["babies"] = babies;
+        }
     }
     j["slots"] = slots;
     json pumps = json::array();
