@@ -415,6 +415,24 @@ $(printf '%s\n' "$output" | sed -n 2p | cut -d, -f1-2),pump,2026-11-21T08:00:00+
     [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-13 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml --baby Cy, or pumplog log feed --breast --baby Cy) for 2 more days" ]
 }
 
+# Review B s53: each baby's calendar had the joint plan's name and UIDs: importing Ada's and Ben's into one
+# calendar replaced one baby's pumps with the other's. The joint plan's UIDs are as they were.
+@test "plan --baby --format ics names the baby in the calendar's name and in every UID; the joint plan's name none" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    local b uids
+    for b in "" Ada ben; do
+        run --separate-stderr pumplog plan --mode exclusive --days 1 ${b:+--baby "$b"} --format ics
+        [ "$status" -eq 0 ]
+        uids="$(grep -E '^(X-WR-CALNAME|UID)' <<<"$output" | tr -d '\r' | paste -sd ' ')"
+        case "$b" in
+            "") [ "$uids" = "X-WR-CALNAME:Pumping plan UID:20261121-6@pumplog UID:20261121-7@pumplog UID:20261121-8@pumplog UID:20261122-1@pumplog UID:20261122-2@pumplog UID:20261122-3@pumplog UID:20261122-4@pumplog UID:20261122-5@pumplog" ] ;;
+            Ada) [ "$uids" = "X-WR-CALNAME:Pumping plan for Ada's feeds UID:20261121-6-ada@pumplog UID:20261121-7-ada@pumplog UID:20261121-8-ada@pumplog UID:20261122-1-ada@pumplog UID:20261122-2-ada@pumplog UID:20261122-3-ada@pumplog UID:20261122-4-ada@pumplog UID:20261122-5-ada@pumplog" ] ;;
+            ben) [ "$uids" = "X-WR-CALNAME:Pumping plan for Ben's feeds UID:20261121-6-ben@pumplog UID:20261121-7-ben@pumplog UID:20261121-8-ben@pumplog UID:20261122-1-ben@pumplog UID:20261122-2-ben@pumplog UID:20261122-3-ben@pumplog UID:20261122-4-ben@pumplog UID:20261122-5-ben@pumplog" ] ;;
+        esac
+    done
+}
+
 @test "a twins export from Baby Tracker keeps each baby's name and gives two babies' cadences" {
     {
         echo 'Baby,Time,Amount (oz.),Note'
