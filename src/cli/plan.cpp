@@ -179,7 +179,7 @@ int run_plan(Context& ctx, const PlanOptions& o) {
                                   local_day(plan.pumps.front().at, clock.zone) == local_day(range.begin, clock.zone);
             const render::IcsEarlier earlier =
                 same_day ? pumps_before(history.entries, settings, clock, range.begin) : render::IcsEarlier{};
-            fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now, earlier));
+            fmt::print("{}", render::plan_ics(plan, unit, clock.zone, clock.now, earlier, plan_baby(ctx, o)));
             break;
         }
         default: fmt::print("{}", render::plan_table(plan, range, unit, ctx.style(), clock.zone));

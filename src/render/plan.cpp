@@ -226,12 +226,14 @@ std::string share_name(const IntakeShare& s) { return s.baby.empty() ? "the feed
 
 // What the feeds an estimate stands in for were, counted: at the breast, bottles whose amount was not
 // recorded (an import's 0 ml), or both; never "nursing" for bottles.
+// They are feedings (pumplog-plan(1)): the feeds logged within 45 minutes of the one before count as part of it,
+// as the basis line above says, so "Basis: 19 feeds" with "1 feed ... counted as part of it" is "the 18 feedings".
 // With a few feeds with an amount beside them (`measured`: half of the feeds or fewer, pumplog-plan(1)), "56 of
-// the 57 feeds logged were ...", and why those few are not counted for the rest.
+// the 57 feedings logged were ...", and why those few are not counted for the rest.
 std::string feeds_without_amount(const PlanAdvice& a) {
     const int other = a.count - a.at_breast - a.bottles;
-    const std::string counted = a.measured > 0 ? fmt::format("{} of the {} feeds", a.count, a.count + a.measured)
-                                               : "the " + plural(a.count, "feed", "feeds");
+    const std::string counted = a.measured > 0 ? fmt::format("{} of the {} feedings", a.count, a.count + a.measured)
+                                               : "the " + plural(a.count, "feeding", "feedings");
     const std::string feeds = counted + (a.count == 1 ? " logged was" : " logged were");
     const std::string few =
         a.measured > 0 ? fmt::format(", and the {} with an amount {} too few to stand for them", a.measured,
@@ -892,8 +894,13 @@ std::string plan_json(const Plan& plan, Unit unit, const date::time_zone* zone) 
                              {unit_name(unit), volume(s.amount, unit)},
                              {"seen", s.seen},
                              {"estimated", s.estimated}});
-        // Whose feeds, when the journal names several babies (SPEC 12).
-        if (!s.babies.empty()) slots.back()["babies"] = s.babies;
+        // Whose feeds, when the journal names several babies (SPEC 12); the feeds without a name as null, as
+        // not_planned names them (pumplog-plan(1) OUTPUT), never a blank name.
+        if (!s.babies.empty()) {
+            json babies = json::array();
+            for (const std::string& b : s.babies) babies.push_back(b.empty() ? json(nullptr) : json(b));
+            slots.back()["babies"] = babies;
+        }
     }
     j["slots"] = slots;
     json pumps = json::array();
@@ -953,11 +960,32 @@ std::string plan_csv(const Plan& plan, Unit unit, const date::time_zone* zone) {
     return out;
 }
 
-std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, IcsEarlier earlier) {
+namespace {
+// A baby's name in a UID: its name_key (as names compare: case, accents' encoding and spaces ignored, so the same
+// baby always gives the same UID), with a-z, 0-9 and '-' kept and every other byte as %XX ("Zoë" is zoe%CC%88):
+// two babies' names never give one slug, and a UID holds no space, comma or control character.
+std::string uid_slug(std::string_view baby) {
+    std::string out;
+    for (const char c : name_key(baby)) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-') out += c;
+        else out += fmt::format("%{:02X}", u);
+    }
+    return out;
+}
+}  // namespace
+
+std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp, IcsEarlier earlier,
+                     std::string_view baby) {
     const bool utc = is_utc(zone);
+    // One baby's plan (--baby) is a calendar of its own beside the joint plan's and the other babies': its name
+    // in the calendar's name and in every UID, so importing two of them into one calendar replaces no event.
+    const std::string calendar =
+        baby.empty() ? std::string("Pumping plan") : "Pumping plan for " + terminal_text(baby) + "'s feeds";
+    const std::string slug = baby.empty() ? std::string() : "-" + uid_slug(baby);
     std::string out = ics_line("BEGIN:VCALENDAR") + ics_line("VERSION:2.0") +
                       ics_line("PRODID:-//pumplog//pumping plan//EN") + ics_line("CALSCALE:GREGORIAN") +
-                      ics_line("METHOD:PUBLISH") + ics_line("X-WR-CALNAME:Pumping plan");
+                      ics_line("METHOD:PUBLISH") + ics_line("X-WR-CALNAME:" + ics_escape(calendar));
     // The advice, worded, as the calendar's description.
     std::string advice;
     for (const auto& a : plan.advice) advice += (advice.empty() ? "" : "\n") + plan_advice_text(plan, a, unit, zone);
@@ -985,8 +1013,9 @@ std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, S
         const date::sys_days d = local_day(p.at, zone);
         if (d != day) place = extra_place = 0;
         day = d;
-        const std::string uid = p.extra ? fmt::format("{}-extra-{}@pumplog", compact_date(p.at, zone), ++extra_place)
-                                        : fmt::format("{}-{}@pumplog", compact_date(p.at, zone), ++place);
+        const std::string ymd = compact_date(p.at, zone);
+        const std::string uid = p.extra ? fmt::format("{}-extra-{}{}@pumplog", ymd, ++extra_place, slug)
+                                        : fmt::format("{}-{}{}@pumplog", ymd, ++place, slug);
         std::string description = reason_text(p);
         if (p.expected)
             description +=

@@ -52,6 +52,19 @@ std::string_view per(Grouping by) {
     return "day";
 }
 
+// One baby's report (--baby, SPEC 12): its line is that baby's bottles, the pumping everyone's. Saved as a file of
+// its own the chart says so, as the HTML page's note does: the drunk series and its tooltips name the baby, and
+// the caption says that pumping is shared (the name as text, escaped where the chart is written).
+void name_baby(ChartSpec& spec, const std::string& baby) {
+    if (baby.empty()) return;
+    for (ChartSeries& s : spec.series)
+        if (s.css_class == "drunk") {
+            s.name = fmt::format("drunk from {}'s bottles", baby);
+            s.unknown = fmt::format("volume drunk from {}'s bottles unknown (none of them has an amount)", baby);
+        }
+    spec.caption = fmt::format("Bottles drunk are {}'s only; pumping is shared.", baby);
+}
+
 }  // namespace
 
 namespace detail {
@@ -111,6 +124,7 @@ ChartSpec volume_chart(const Report& report, Unit unit) {
         any = any || m.has_value();
     }
     if (any) spec.series.push_back(std::move(milestone));
+    name_baby(spec, report.baby);
     return spec;
 }
 
@@ -160,7 +174,9 @@ ChartSpec hours_chart(const Report& report) {
 
 std::string report_svg(const Report& report, Unit unit) {
     if (report.by == Grouping::day) return svg_chart(detail::volume_chart(report, unit));
-    return svg_chart(detail::volume_chart(report.rows, report.by, unit, report.period, report.today));
+    ChartSpec spec = detail::volume_chart(report.rows, report.by, unit, report.period, report.today);
+    name_baby(spec, report.baby);
+    return svg_chart(spec);
 }
 
 std::string hours_svg(const Report& report) { return svg_chart(detail::hours_chart(report)); }

@@ -234,9 +234,14 @@ std::string status_text(const DayStatus& d, const StatusExtras& x, Unit unit, co
                            : counted_text(d.drunk, d.bottle_feeds, d.unmeasured_bottles, "bottle", "amount", unit);
     if (d.breast_feeds > 0) baby += fmt::format(", {} at the breast", plural(d.breast_feeds, "feed"));
     row(d.babies.empty() ? "Baby" : "Babies", baby);
+    // The days averaged are the last 7 days with bottles (a day with one without an amount left out): "last 7
+    // days" only when they are all of them, else how many of the 7, never "last 3 days" for 3 days with gaps.
     if (d.usual_day)
-        row("Usual", fmt::format("{} by now, {} a day (last {})", format_rounded_volume(*d.usual_by_now, unit),
-                                 format_rounded_volume(*d.usual_day, unit), plural(d.usual_days, "day")));
+        row("Usual", fmt::format("{} by now, {} a day ({})", format_rounded_volume(*d.usual_by_now, unit),
+                                 format_rounded_volume(*d.usual_day, unit),
+                                 d.usual_days >= usual_day_days
+                                     ? fmt::format("last {} days", usual_day_days)
+                                     : fmt::format("{} of the last {} days", d.usual_days, usual_day_days)));
     if (d.last_pump)
         row("Last pump", fmt::format("{}: {}", when_ago(d.last_pump->at.instant, clock), describe(*d.last_pump, unit)));
     if (d.babies.empty() && d.last_feed)

@@ -42,6 +42,8 @@ constexpr double left_margin = 72, right_margin = 24, top_margin = 92, bottom_ma
 // The legend: a row every legend_row px under the title; an item is its swatch (22 px with its gap), its name at
 // about 7 px a column of font-size 12, and 22 px to the next.
 constexpr double legend_row = 20, swatch = 22, legend_gap = 22, column_px = 7;
+// The caption's row under the x axis's label.
+constexpr double caption_row = 20;
 
 // One legend item placed: its row and left edge, and its name as shown (cut to fit, with its full name kept).
 struct LegendItem {
@@ -110,7 +112,7 @@ std::string svg_chart(const ChartSpec& spec) {
     // The legend's rows push the plot down: every item inside the chart's width, none cut off.
     const std::vector<LegendItem> legend = legend_layout(spec.series, width);
     const double plot_top = top_margin + legend_row * (legend.empty() ? 0 : legend.back().row);
-    const double height = plot_top + plot_height + bottom_margin;
+    const double height = plot_top + plot_height + bottom_margin + (spec.caption.empty() ? 0 : caption_row);
     const double x0 = left_margin, y0 = plot_top + plot_height;  // the origin
 
     double largest = 0;
@@ -129,9 +131,12 @@ std::string svg_chart(const ChartSpec& spec) {
     out += fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
         "style=\"max-width: {0}px\" "
-        "role=\"img\" aria-labelledby=\"{2}-title\" font-family=\"sans-serif\" font-size=\"12\">\n",
-        f(width), f(height), spec.id);
+        "role=\"img\" aria-labelledby=\"{2}-title\"{3} font-family=\"sans-serif\" font-size=\"12\">\n",
+        f(width), f(height), spec.id,
+        spec.caption.empty() ? std::string() : fmt::format(" aria-describedby=\"{}-desc\"", spec.id));
     out += fmt::format("<title id=\"{}-title\">{}</title>\n", spec.id, escape_xml(spec.title));
+    if (!spec.caption.empty())
+        out += fmt::format("<desc id=\"{}-desc\">{}</desc>\n", spec.id, escape_xml(spec.caption));
     out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", f(width), f(height));
     out += fmt::format("<text x=\"{}\" y=\"24\" font-size=\"16\" font-weight=\"bold\" fill=\"#222222\">{}</text>\n",
                        f(left_margin), escape_xml(spec.title));
@@ -197,6 +202,17 @@ std::string svg_chart(const ChartSpec& spec) {
                        f(x0), f(y0));
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#222222\">{}</text>\n",
                        f(x0 + plot_width / 2), f(y0 + 44), escape_xml(spec.x_label));
+    if (!spec.caption.empty()) {
+        // As the legend shows a name (terminal_text, "\x1b" for ESC), cut to the chart's width.
+        const std::string shown = terminal_text(spec.caption);
+        const auto most = static_cast<std::size_t>(
+            std::max(1.0, std::floor((width - left_margin - right_margin) / column_px)));
+        const bool cut = display_width(shown) > most;
+        out += fmt::format("<text class=\"caption\" x=\"{}\" y=\"{}\" fill=\"#555555\">{}{}</text>\n", f(x0),
+                           f(y0 + 44 + caption_row),
+                           cut ? "<title>" + escape_xml(shown) + "</title>" : std::string(),
+                           escape_xml(cut ? std::string(cut_to_width(shown, most - 1)) + "\u2026" : shown));
+    }
 
     // Bars side by side within each slot, then lines over them.
     std::size_t bar_series = 0;

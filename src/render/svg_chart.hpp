@@ -43,6 +43,10 @@ struct ChartSpec {
     double empty_max = 1;              // the scale when every value is 0
     bool counts = false;               // whole numbers: ticks 1 apart at least
     bool standalone = true;            // an XML declaration first (a file of its own)
+    // A line under the x axis that says what the chart holds beyond its title (one baby's report: "Bottles drunk
+    // are Ada's only; pumping is shared."), cut with "…" to the chart's width (the whole of it its tooltip), and
+    // the chart's description (<desc>) too. Empty: none, and the chart as tall as without it.
+    std::string caption = {};
 };
 
 std::string svg_chart(const ChartSpec& spec);

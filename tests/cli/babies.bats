@@ -415,6 +415,24 @@ $(printf '%s\n' "$output" | sed -n 2p | cut -d, -f1-2),pump,2026-11-21T08:00:00+
     [ "$stderr" = "pumplog: error: only 1 day with feeds of Cy from 2026-11-13 00:00 to 2026-11-21 14:05; the plan learns the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml --baby Cy, or pumplog log feed --breast --baby Cy) for 2 more days" ]
 }
 
+# Review B s53: each baby's calendar had the joint plan's name and UIDs: importing Ada's and Ben's into one
+# calendar replaced one baby's pumps with the other's. The joint plan's UIDs are as they were.
+@test "plan --baby --format ics names the baby in the calendar's name and in every UID; the joint plan's name none" {
+    twins_week
+    pumplog config set babies "Ada, Ben" > /dev/null
+    local b uids
+    for b in "" Ada ben; do
+        run --separate-stderr pumplog plan --mode exclusive --days 1 ${b:+--baby "$b"} --format ics
+        [ "$status" -eq 0 ]
+        uids="$(grep -E '^(X-WR-CALNAME|UID)' <<<"$output" | tr -d '\r' | paste -sd ' ')"
+        case "$b" in
+            "") [ "$uids" = "X-WR-CALNAME:Pumping plan UID:20261121-6@pumplog UID:20261121-7@pumplog UID:20261121-8@pumplog UID:20261122-1@pumplog UID:20261122-2@pumplog UID:20261122-3@pumplog UID:20261122-4@pumplog UID:20261122-5@pumplog" ] ;;
+            Ada) [ "$uids" = "X-WR-CALNAME:Pumping plan for Ada's feeds UID:20261121-6-ada@pumplog UID:20261121-7-ada@pumplog UID:20261121-8-ada@pumplog UID:20261122-1-ada@pumplog UID:20261122-2-ada@pumplog UID:20261122-3-ada@pumplog UID:20261122-4-ada@pumplog UID:20261122-5-ada@pumplog" ] ;;
+            ben) [ "$uids" = "X-WR-CALNAME:Pumping plan for Ben's feeds UID:20261121-6-ben@pumplog UID:20261121-7-ben@pumplog UID:20261121-8-ben@pumplog UID:20261122-1-ben@pumplog UID:20261122-2-ben@pumplog UID:20261122-3-ben@pumplog UID:20261122-4-ben@pumplog UID:20261122-5-ben@pumplog" ] ;;
+        esac
+    done
+}
+
 @test "a twins export from Baby Tracker keeps each baby's name and gives two babies' cadences" {
     {
         echo 'Baby,Time,Amount (oz.),Note'
@@ -581,7 +599,7 @@ twins_at_breast() {
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-22 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":1576,"per_feed_ml":98.5,"feeds_per_day":16,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":2,"per_baby_daily_ml":788,"joint_slots":0,"feeds":112,"at_breast":112,"bottles_without_amount":0,"feeds_with_amount":0,"measured_slots":0,"capped":false,"per_baby":[{"baby":"Ada","feeds_per_day":8,"per_feed_ml":98.5},{"baby":"Ben","feeds_per_day":8,"per_feed_ml":98.5}]}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 112 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day for each baby (1576 ml for the 2 babies), what a baby drinks on day 60 (Kent et al., Pediatrics 2006). Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. One birth date (2026-09-22) is used for every baby: each is counted at day 60 (a baby born on another day drinks another amount). Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 112 feedings logged were at the breast, without amounts, so the plan counts about 788 ml a day for each baby (1576 ml for the 2 babies), what a baby drinks on day 60 (Kent et al., Pediatrics 2006). Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. One birth date (2026-09-22) is used for every baby: each is counted at day 60 (a baby born on another day drinks another amount). Log some bottles with their amounts for measured targets." ]
     # Fed 20 minutes apart: 8 joint slots of both babies' shares, and the advice gives those (98.5 ml a baby,
     # 98 or 99 ml in whole ml, in turn: the slots count 196 or 198 ml, 197 ml on average).
     : > "$J"
@@ -783,7 +801,8 @@ half_named_week() {
     pumplog config set babies "Ada, Ben" > /dev/null
     run --separate-stderr pumplog plan --mode exclusive --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '[.slots[] | [.time, .babies]]' <<<"$output")" = '[["03:00",["Ada"]],["09:00",["Ada"]],["15:00",[""]],["21:00",[""]]]' ]
+    # The feeds naming no baby are null in a slot's babies, as in not_planned (review B s53: they were "").
+    [ "$(jq -c '[.slots[] | [.time, .babies]]' <<<"$output")" = '[["03:00",["Ada"]],["09:00",["Ada"]],["15:00",[null]],["21:00",[null]]]' ]
     run --separate-stderr pumplog plan --mode exclusive
     [ "$status" -eq 0 ]
     [[ "$output" == *"14 feeds carry no baby's name, so they are planned as one more baby; name each with pumplog log edit REF --baby NAME"* ]]

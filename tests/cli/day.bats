@@ -261,7 +261,7 @@ three_hourly() {
     [ "${lines[1]}" = "  Pumped     90 ml in 1 session" ]
     [ "${lines[2]}" = "  Baby       80 ml in 1 bottle" ]
     # 11-29: 100 ml by 11:00; 11-30: 60 ml at 19:00 as written, after now's 12:00.
-    [ "${lines[3]}" = "  Usual      50 ml by now, 80 ml a day (last 2 days)" ]
+    [ "${lines[3]}" = "  Usual      50 ml by now, 80 ml a day (2 of the last 7 days)" ]
     run --separate-stderr pumplog status --format json
     [ "$(jq -c '.today | [.pumped_ml, .sessions, .bottle_ml, .bottle_feeds, .breast_feeds, .skipped]' <<<"$output")" = \
         '[90,1,80,1,0,0]' ]
@@ -772,6 +772,22 @@ pumplog pump stop --cancel --started 07:00." ]]
     [[ "$output" == *"  Usual      555 ml by now, 915 ml a day (last 7 days)"* ]]
     run --separate-stderr pumplog status --format json
     [ "$(jq -c '[.today.usual_by_now_ml, .today.usual_day_ml]' <<<"$output")" = '[554.7,914.7]' ]
+}
+
+# Review A s53: bottles on 3 of the last 7 days (logging gaps) were "(last 3 days)", which reads as the 3 days
+# before today: the row says how many of the 7 it averaged.
+@test "status's usual day says how many of the last 7 days it averaged when some had no bottle" {
+    export TZ=America/Los_Angeles PUMPLOG_NOW=2026-11-19T07:00:00-08:00
+    local day
+    for day in 2026-11-10 2026-11-12 2026-11-17 2026-11-18; do
+        journal_line "{\"v\":1,\"id\":\"b-$day\",\"type\":\"feed\",\"at\":\"${day}T10:00:00-08:00\",\"method\":\"bottle\",\"ml\":200}"
+    done
+    journal_line '{"v":1,"id":"b-x","type":"feed","at":"2026-11-18T05:00:00-08:00","method":"bottle","ml":12}'
+    run --separate-stderr pumplog status
+    [ "$status" -eq 0 ]
+    # 11-12, 11-17 and 11-18 (11-10 is 9 days back): (200 + 200 + 212) / 3 = 204; by 07:00, 12 / 3 = 4.
+    [ "${lines[3]}" = "  Usual      4 ml by now, 204 ml a day (3 of the last 7 days)" ]
+    [ "$(awk '{ if (length($0) > 80) print }' <<<"$output")" = "" ]
 }
 
 @test "bare pumplog prints status; status fits 80 columns and has no colour off a terminal" {

@@ -822,7 +822,7 @@ nursing() {
     [ "$(jq -c '[.slots[] | .ml]' <<<"$output")" = '[112,113,112,113,112,113,113]' ]
     [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day]' <<<"$output")" = '[788,112.6,7]' ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml]]' <<<"$output")" = '[["01:00",112],["04:30",113],["08:00",112],["11:00",113],["14:00",0],["17:00",112],["20:00",113],["22:30",113]]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 51 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 51 feedings logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 83 (Kent et al., Pediatrics 2006), shared over the plan's 7 feeds a day: 113 ml a feed. Log some bottles with their amounts for measured targets." ]
     # In ounces the same: 788 ml is 26.65 oz, 26.7 as shown, over 7 feeds in tenths of an ounce (six 3.8 oz and one
     # 3.9 oz make 26.7), converted from the estimate, not from the whole ml (113 ml is 3.82 oz).
     run --separate-stderr pumplog --unit oz plan --mode exclusive --birth 2026-09-01 --on monday --format json
@@ -848,7 +848,7 @@ nursing() {
     printf '%s\n' 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes' "${rows[@]}" > hb.csv
     run --separate-stderr pumplog log import hb.csv
     [ "$status" -eq 0 ]
-    local said="The targets are estimates: the 24 feeds logged were bottles without an amount, so the plan counts about"
+    local said="The targets are estimates: the 24 feedings logged were bottles without an amount, so the plan counts about"
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01
     [ "$status" -eq 0 ]
     [[ "$output" == *"Advice: $said 788 ml a day"* ]]
@@ -861,7 +861,7 @@ nursing() {
     # Breast feeds beside them: both counted.
     journal_line '{"v":1,"id":"b1","type":"feed","at":"2026-11-20T12:30:00+01:00","method":"breast","left_s":600}'
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-01 --format json
-    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The targets are estimates: the 25 feeds logged had no amount (1 at the breast and 24 bottles without an amount), so"* ]]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == "The targets are estimates: the 25 feedings logged had no amount (1 at the breast and 24 bottles without an amount), so"* ]]
 }
 
 @test "one logged feed a day: each estimated target is capped at what one feed can be and the plan says why" {
@@ -877,7 +877,7 @@ nursing() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | select(.target_ml > 0) | .target_ml]' <<<"$output")" = '[131]' ]
     [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .feeds_per_day, .capped]' <<<"$output")" = '[788,131,1,true]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 3 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 81 (Kent et al., Pediatrics 2006), but each target is 131 ml, no more than one feed can be: only 1 feed a day was logged, so the feeds look incompletely logged (the day's estimate shared over 6 feeds, the fewest a day Kent et al. 2006 measured in babies of 1 to 6 months), and the targets add up to less than the day's estimate. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 3 feedings logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 81 (Kent et al., Pediatrics 2006), but each target is 131 ml, no more than one feed can be: only 1 feed a day was logged, so the feeds look incompletely logged (the day's estimate shared over 6 feeds, the fewest a day Kent et al. 2006 measured in babies of 1 to 6 months), and the targets add up to less than the day's estimate. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30" --birth 2026-09-01
     [ "$status" -eq 0 ]
     [ "${lines[0]}" = "Bottles for Mon 2026-11-23 (away 08:00-17:30): 1 bottle, 140 ml in all." ]
@@ -886,6 +886,27 @@ nursing() {
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-01-01 --format json
     [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_feed_ml, .capped]' <<<"$output")" = '[532,240,true]' ]
     [[ "$(jq -r '.advice[0]' <<<"$output")" == *"but each target is 240 ml, no more than one feed can be: only 1 feed a day was logged, so the feeds look incompletely logged (the largest breastfeed Kent et al. 2006 measured)"* ]]
+}
+
+# Review A s53: "Basis: 19 feeds" with one of them counted as part of the feed before, then the advice's "the 18
+# feeds logged": the advice counts feedings (pumplog-plan(1)), and says so, under the basis line it follows.
+@test "the estimate's advice counts feedings under a basis that counts the feeds logged and the ones merged" {
+    export TZ=UTC PUMPLOG_NOW=2026-11-20T06:00:00Z
+    printf 'Type,Start,End,Duration,Start Condition,Start Location,End Condition,Notes\n' > min.csv
+    local d h
+    for d in 17 18 19; do for h in 02 06 10 14 18 22; do
+        echo "Feed,2026-11-$d $h:00,2026-11-$d $h:20,00:20,00:10L,Breast,00:10R," >> min.csv
+    done; done
+    echo "Feed,2026-11-19 18:30,2026-11-19 18:40,00:10,00:05L,Breast,00:05R," >> min.csv
+    run --separate-stderr pumplog log import min.csv
+    [ "$status" -eq 0 ]
+    run --separate-stderr pumplog plan --birth 2026-10-01 --mode exclusive
+    [ "$status" -eq 0 ]
+    [[ "$output" == *$'\nBasis: 19 feeds on 3 days from '*$'\n  1 feed within 45 min of the feed before counted as part of it (cluster feeding, top-ups).\n'* ]]
+    [[ "$output" == *"Advice: The targets are estimates: the 18 feedings logged were at the breast, without amounts, so "* ]]
+    run --separate-stderr pumplog plan --birth 2026-10-01 --mode exclusive --format json
+    [ "$(jq -c '[.basis.feeds, .basis.merged, .advice_items[0].feeds, .advice_items[0].at_breast]' <<<"$output")" = \
+        '[19,1,18,18]' ]
 }
 
 @test "nursing without amounts in the first days: a rising estimate from Saint et al. 1984, said to be rough" {
@@ -899,7 +920,7 @@ nursing() {
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --format json
     [ "$status" -eq 0 ]
     [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":2,"daily_ml":284,"per_feed_ml":47.3,"feeds_per_day":6,"source":"Saint et al. 1984","birth":"2026-11-19","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":false,"babies":1,"per_baby_daily_ml":284,"joint_slots":0,"feeds":14,"at_breast":14,"bottles_without_amount":0,"feeds_with_amount":0,"measured_slots":0,"capped":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 14 feeds logged were at the breast, without amounts, so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 6 feeds a day: 47 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 14 feedings logged were at the breast, without amounts, so the plan counts about 284 ml a day, what babies drink on day 2 (Saint et al., Br J Nutr 1984), shared over the plan's 6 feeds a day: 47 ml a feed. In the first days intake rises quickly and varies widely (Saint et al. 1984 measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day 5), so this estimate is rough. Log some bottles with their amounts for measured targets." ]
     # Monday's plan, day 4: between day 3 (Saint et al. 1984) and day 6 (IOM 1991): the age is the day planned's,
     # not today's.
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-11-19 --on monday --format json
@@ -932,7 +953,7 @@ nursing() {
 }
 
 # The nursing week's estimate planned on Monday with no birth date set: day 9, from the first feed logged.
-nursing_week_day_9="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets."
+nursing_week_day_9="The targets are estimates: the 56 feedings logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at least 9 days old, born by the first feed logged, on 2026-11-14 (if the baby is older, the norm is higher: it rises to 1 month): set it (pumplog config set birth YYYY-MM-DD) for a better estimate. Log some bottles with their amounts for measured targets."
 
 # plan --on monday (away mon-fri 08:00-17:30) as JSON in $output: exit 0, the journal byte-identical.
 plan_monday_read_only() {
@@ -979,7 +1000,7 @@ plan_monday_read_only() {
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",99,true],["13:00",98,true],["16:00",99,true]]' ]
     [ "$(jq -c '[.slots[].estimated] | unique' <<<"$output")" = '[true]' ]
     [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":62,"daily_ml":788,"per_feed_ml":98.5,"feeds_per_day":8,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":1,"per_baby_daily_ml":788,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"feeds_with_amount":0,"measured_slots":0,"capped":false}' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feedings logged were at the breast, without amounts, so the plan counts about 788 ml a day, what babies drink on day 62 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: 99 ml a feed. Log some bottles with their amounts for measured targets." ]
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30"
     [ "${lines[2]}" = "Mon 2026-11-23  10:00  99 ml (estimate)         -  covers the 10:00 feed" ]
     # A birth date after that first feed line, which the plan does not read (weeks before the look-back): the date
@@ -1039,7 +1060,7 @@ plan_monday_read_only() {
     [ "$status" -eq 0 ]; [ "$stderr" = "" ]
     [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .birth_assumed, .birth_after_first_feed]' <<<"$output")" = '[9,600,"2026-11-14",false,"2026-11-20"]' ]
     [ "$(jq -c '[.pumps[].target_ml]' <<<"$output")" = '[75,75,75]' ]
-    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date set, 2026-11-20, is after the first feed of the days the plan reads, on 2026-11-14: the baby was born by then, so the plan counts the age from that feed (day 9). Check the birth date (pumplog config set birth YYYY-MM-DD). Log some bottles with their amounts for measured targets." ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 56 feedings logged were at the breast, without amounts, so the plan counts about 600 ml a day, what babies drink on day 9 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the plan's 8 feeds a day: 75 ml a feed. The birth date set, 2026-11-20, is after the first feed of the days the plan reads, on 2026-11-14: the baby was born by then, so the plan counts the age from that feed (day 9). Check the birth date (pumplog config set birth YYYY-MM-DD). Log some bottles with their amounts for measured targets." ]
     # plan bottles says it too.
     run --separate-stderr pumplog plan bottles --on monday --away "mon-fri 08:00-17:30"
     [ "$status" -eq 0 ]
@@ -1081,7 +1102,7 @@ plan_monday_read_only() {
     [ "$status" -eq 0 ]
     [ "$(jq -c '[.pumps[] | [.at[11:16], .target_ml, .estimated]]' <<<"$output")" = '[["10:00",56,true],["13:00",56,true],["16:00",55,true]]' ]
     [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":540,"daily_ml":445,"per_feed_ml":55.6,"feeds_per_day":8,"source":"IOM 1991","birth":"2025-06-01","birth_assumed":false,"birth_after_first_feed":null,"rough":true,"extrapolated":true,"babies":1,"per_baby_daily_ml":445,"joint_slots":0,"feeds":56,"at_breast":56,"bottles_without_amount":0,"feeds_with_amount":0,"measured_slots":0,"capped":false}' ]
-    local said="The targets are estimates: the 56 feeds logged were at the breast, without amounts, so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
+    local said="The targets are estimates: the 56 feedings logged were at the breast, without amounts, so the plan counts about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 540): no published norm applies past 12 months, and as other foods take over this is a rough guess. It is shared over the plan's 8 feeds a day: 56 ml a feed. Log some bottles with their amounts to plan from your own."
     [ "$(jq -r '.advice[0]' <<<"$output")" = "$said" ]
     # The table says the same.
     run --separate-stderr pumplog plan --on monday --away "mon-fri 08:00-17:30" --birth 2025-06-01

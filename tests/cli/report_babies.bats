@@ -55,6 +55,43 @@ total              9         720           1       10          8         560    
     [[ "$output" != *"Each baby's feeds"* ]]
 }
 
+# Review B s53: the SVG of one twin's report had no name in it: saved as a file of its own, its line read as all
+# the baby drank. It says whose bottles its line is, as the HTML page's note does; names are escaped, never raw.
+@test "twins: report --baby --format svg names the baby in its legend, tooltips, caption and description" {
+    twins
+    local svg
+    for svg in Ada Ben; do pumplog report --since 2026-11-19 --baby "$svg" --format svg > "$TEST_DIR/$svg.svg"; done
+    # The description, the legend, the caption and the 3 days' points (none named a baby before).
+    run grep -c -e "Ada" -e "Ben" "$TEST_DIR/Ada.svg"
+    [ "$output" = 6 ]
+    grep -qx '<desc id="volumes-desc">Bottles drunk are Ada'"'"'s only; pumping is shared.</desc>' "$TEST_DIR/Ada.svg"
+    grep -q 'aria-labelledby="volumes-title" aria-describedby="volumes-desc" ' "$TEST_DIR/Ada.svg"
+    grep -qx '<text x="180.0" y="71" fill="#222222">drunk from Ada'"'"'s bottles</text>' "$TEST_DIR/Ada.svg"
+    grep -qx '<text class="caption" x="72.0" y="376.0" fill="#555555">Bottles drunk are Ada'"'"'s only; pumping is shared.</text>' \
+        "$TEST_DIR/Ada.svg"
+    grep -q '<title>2026-11-19: 360 ml drunk from Ada'"'"'s bottles</title>' "$TEST_DIR/Ada.svg"
+    grep -q '<title>2026-11-19: 280 ml drunk from Ben'"'"'s bottles</title>' "$TEST_DIR/Ben.svg"
+    [ "$(grep -c Ada "$TEST_DIR/Ben.svg")" = 0 ]
+    # The caption's row makes the chart 20 px taller; the joint report's chart is as it was, with no caption.
+    grep -q '<svg xmlns="http://www.w3.org/2000/svg" width="640.0" height="392.0" ' "$TEST_DIR/Ada.svg"
+    run --separate-stderr pumplog report --since 2026-11-19 --format svg
+    [[ "$output" == *'<svg xmlns="http://www.w3.org/2000/svg" width="640.0" height="372.0" '* ]]
+    [[ "$output" != *"caption"* && "$output" != *"<desc"* && "$output" != *"Ada"* ]]
+    [[ "$output" == *'<title>2026-11-19: 640 ml drunk from bottles</title>'* ]]
+    # A name the journal carries is text: escaped for XML, its ESC shown, the XML well-formed; a long one's caption
+    # is cut to the chart's width with the whole of it as its tooltip.
+    journal_line '{"v":1,"id":"X1","type":"feed","at":"2026-11-20T09:00:00+01:00","method":"bottle","ml":50,"baby":"<b>Al</b>&\u001b"}'
+    journal_line '{"v":1,"id":"X2","type":"feed","at":"2026-11-20T10:00:00+01:00","method":"bottle","ml":50,"baby":"Bartholomew-Maximilian-Alexander-Fitzger"}'
+    pumplog report --since 2026-11-19 --baby $'<b>Al</b>&\e' --format svg > "$TEST_DIR/al.svg"
+    grep -qx '<desc id="volumes-desc">Bottles drunk are &lt;b&gt;Al&lt;/b&gt;&amp;\\x1b'"'"'s only; pumping is shared.</desc>' \
+        "$TEST_DIR/al.svg"
+    grep -q '<title>2026-11-20: 50 ml drunk from &lt;b&gt;Al&lt;/b&gt;&amp;\\x1b'"'"'s bottles</title>' "$TEST_DIR/al.svg"
+    [ "$(grep -c $'\e' "$TEST_DIR/al.svg")" = 0 ]
+    python3 -c "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])" "$TEST_DIR/al.svg"
+    run --separate-stderr pumplog report --since 2026-11-19 --baby bartholomew-maximilian-alexander-fitzger --format svg
+    [[ "$output" == *'<text class="caption" x="72.0" y="376.0" fill="#555555"><title>Bottles drunk are Bartholomew-Maximilian-Alexander-Fitzger'"'"'s only; pumping is shared.</title>Bottles drunk are Bartholomew-Maximilian-Alexander-Fitzger'"'"'s only; pumping i…</text>'* ]]
+}
+
 # Review rv44 babies 4: the stash is the parent's; one twin's bottles against all the pumping made a surplus.
 @test "twins: with --baby the stash balance is every baby's bottles against the pumping, that baby's part named" {
     twins

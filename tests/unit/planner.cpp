@@ -771,7 +771,7 @@ TEST_CASE("feeds without amounts are planned from the intake norm for the baby's
     CHECK(a.per_feed.ml() == 98.5);
     CHECK(a.feedings == 8);
     CHECK(sentences(plan)[0] ==
-          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "The targets are estimates: the 56 feedings logged were at the breast, without amounts, "
           "so the plan counts about 788 ml "
           "a day, what babies drink on day 61 (Kent et al., Pediatrics 2006), shared over the plan's 8 feeds a day: "
           "99 ml a feed. Log some bottles with their amounts for measured targets.");
@@ -793,8 +793,8 @@ TEST_CASE("an estimate over bottles whose amount was not recorded words them as 
     CHECK(bottles.advice[0].bottles == 56);
     CHECK(bottles.advice[0].at_breast == 0);
     CHECK(sentences(bottles)[0].starts_with(
-        "The targets are estimates: the 56 feeds logged were bottles without an amount, so the plan counts about 788 "
-        "ml a day"));
+        "The targets are estimates: the 56 feedings logged were bottles without an amount, so the plan counts about "
+        "788 ml a day"));
     // Both: counted.
     for (std::size_t i = 0; i < week.size(); i += 8) {
         week[i].method.set(FeedMethod::breast);
@@ -803,7 +803,7 @@ TEST_CASE("an estimate over bottles whose amount was not recorded words them as 
     }
     const Plan both = plan_day(week, s, monday);
     REQUIRE_FALSE(both.advice.empty());
-    CHECK(sentences(both)[0].starts_with("The targets are estimates: the 56 feeds logged had no amount (7 at the "
+    CHECK(sentences(both)[0].starts_with("The targets are estimates: the 56 feedings logged had no amount (7 at the "
                                          "breast and 49 bottles without an amount), so the plan counts about 788 ml"));
     const auto j = nlohmann::json::parse(render::advice_json(both.advice[0], Unit::ml, berlin()));
     CHECK(j["feeds"] == 56);
@@ -825,7 +825,7 @@ TEST_CASE("nursing without a birth date: the age counts from the first feed, sai
     CHECK(a.per_feed.ml() == 75);
     for (const auto& p : young.pumps) CHECK(p.target.ml() == 75);
     CHECK(sentences(young)[0] ==
-          "The targets are estimates: the 56 feeds logged were at the breast, without amounts, "
+          "The targets are estimates: the 56 feedings logged were at the breast, without amounts, "
           "so the plan counts about 600 ml "
           "a day, what babies drink on day 7 (Institute of Medicine, Nutrition During Lactation, 1991), shared over the "
           "plan's 8 feeds a day: 75 ml a feed. The birth date is not set, so the estimate takes the baby to be at "
@@ -898,7 +898,7 @@ TEST_CASE("a nursing week with one bottle logged keeps the age norm's targets an
     CHECK(a.count == 56);
     CHECK(a.measured == 1);
     CHECK(sentences(plan)[0] ==
-          "The targets are estimates: 56 of the 57 feeds logged were at the breast, without amounts, and the 1 with "
+          "The targets are estimates: 56 of the 57 feedings logged were at the breast, without amounts, and the 1 with "
           "an amount is too few to stand for them, so the plan counts each feed without an amount at 99 ml, a "
           "feed's share of about 788 ml a day, what babies drink on day 61 (Kent et al., Pediatrics 2006), over the "
           "plan's 8 feeds a day. Log more bottles with their amounts for measured targets.");
@@ -1049,15 +1049,16 @@ TEST_CASE("a nursing logged a breast at a time is one feed in the estimate's adv
     REQUIRE(sides.advice[0].kind == AdviceKind::estimated_intake);
     CHECK(sides.advice[0].count == 56);
     CHECK(sides.advice[0].at_breast == 56);
-    CHECK(sentences(sides)[0].starts_with("The targets are estimates: the 56 feeds logged were at the breast, without "
-                                          "amounts, so the plan counts about 788 ml a day"));
+    CHECK(sentences(sides)[0].starts_with("The targets are estimates: the 56 feedings logged were at the breast, "
+                                          "without amounts, so the plan counts about 788 ml a day"));
     week.push_back(feed(berlin(), monday - date::days(2), hm(20, 40), 120));
     const Plan bottle = plan_day(week, s, monday);
     REQUIRE_FALSE(bottle.advice.empty());
     const PlanAdvice& a = bottle.advice[0];
     REQUIRE(a.kind == AdviceKind::estimated_intake);
-    CHECK(sentences(bottle)[0].starts_with("The targets are estimates: 56 of the 57 feeds logged were at the breast, "
-                                           "without amounts, and the 1 with an amount is too few to stand for them"));
+    CHECK(sentences(bottle)[0].starts_with("The targets are estimates: 56 of the 57 feedings logged were at the "
+                                           "breast, without amounts, and the 1 with an amount is too few to stand for "
+                                           "them"));
     const auto j = nlohmann::json::parse(render::advice_json(a, Unit::ml, berlin()));
     CHECK(j["feeds"] == 56);
     CHECK(j["at_breast"] == 56);

@@ -189,6 +189,41 @@ TEST_CASE("ICS lines are folded at 75 octets without splitting a character") {
     CHECK(unfolded.find("\nTRIGGER:-PT5M\n") != std::string::npos);
 }
 
+// Review B s53: plan --baby Ada and --baby Ben (and the joint plan) gave one calendar name and the same UIDs, so
+// importing two of them into one calendar replaced one baby's pumps with the other's.
+TEST_CASE("one baby's ICS names the baby in its calendar name and UIDs and the joint plan's UIDs name none") {
+    Plan plan = small_plan();
+    PlannedPump extra = plan.pumps[0];
+    extra.at = at("2026-11-23T13:00:00+01:00");
+    extra.extra = true;
+    plan.pumps.push_back(extra);
+    const Seconds stamp = at("2026-11-21T13:05:00Z");
+    const auto uids = [](const std::string& ics) {
+        std::vector<std::string> out;
+        for (const auto& line : split_crlf(ics))
+            if (line.starts_with("UID:") || line.starts_with("X-WR-CALNAME:")) out.push_back(line);
+        return out;
+    };
+    CHECK(uids(render::plan_ics(plan, Unit::ml, berlin(), stamp)) ==
+          std::vector<std::string>{"X-WR-CALNAME:Pumping plan", "UID:20261123-1@pumplog",
+                                   "UID:20261123-extra-1@pumplog"});
+    CHECK(uids(render::plan_ics(plan, Unit::ml, berlin(), stamp, {}, "Ada")) ==
+          std::vector<std::string>{"X-WR-CALNAME:Pumping plan for Ada's feeds", "UID:20261123-1-ada@pumplog",
+                                   "UID:20261123-extra-1-ada@pumplog"});
+    CHECK(uids(render::plan_ics(plan, Unit::ml, berlin(), stamp, {2, 1}, "Ben")) ==
+          std::vector<std::string>{"X-WR-CALNAME:Pumping plan for Ben's feeds", "UID:20261123-3-ben@pumplog",
+                                   "UID:20261123-extra-2-ben@pumplog"});
+    // A name as names compare (Zoë with U+00EB or e + U+0308, in any case): one slug; other bytes as %XX, and the
+    // calendar's name escaped as iCalendar text, a control character shown, never written raw.
+    const std::string zoe = "UID:20261123-1-zoe%CC%88@pumplog";
+    CHECK(uids(render::plan_ics(plan, Unit::ml, berlin(), stamp, {}, "Zo\u00EB"))[1] == zoe);
+    CHECK(uids(render::plan_ics(plan, Unit::ml, berlin(), stamp, {}, "ZOE\u0308"))[1] == zoe);
+    CHECK(uids(render::plan_ics(plan, Unit::ml, berlin(), stamp, {}, "Bob, Jr.\x1b;")) ==
+          std::vector<std::string>{"X-WR-CALNAME:Pumping plan for Bob\\, Jr.\\\\x1b\\;'s feeds",
+                                   "UID:20261123-1-bob%2C%20jr%2E%1B%3B@pumplog",
+                                   "UID:20261123-extra-1-bob%2C%20jr%2E%1B%3B@pumplog"});
+}
+
 TEST_CASE("ICS in UTC has UTC times and no VTIMEZONE") {
     const std::string ics = render::plan_ics(small_plan(), Unit::ml, locate_zone("UTC"), at("2026-11-21T13:05:00Z"));
     CHECK(ics.find("DTSTART:20261123T090000Z\r\n") != std::string::npos);

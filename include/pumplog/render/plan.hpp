@@ -3,6 +3,7 @@
 // calendars (iCalendar, RFC 5545). Formatting only.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "pumplog/plan.hpp"
 #include "pumplog/planner.hpp"
@@ -47,8 +48,12 @@ struct IcsEarlier {
     int pumps = 0;   // the day's pumps before the plan, extra sessions left out
     int extras = 0;  // the day's extra sessions before the plan
 };
+// `baby` (plan --baby): that baby's plan, its name in X-WR-CALNAME ("Pumping plan for Ada's feeds") and in
+// each UID after its place ("20261123-1-ada@pumplog", "20261123-extra-1-ada@pumplog"; the name as names
+// compare, bytes other than a-z, 0-9 and '-' as %XX), so that two babies' calendars and the joint plan's
+// (whose UIDs have no name) can be imported side by side.
 std::string plan_ics(const Plan& plan, Unit unit, const date::time_zone* zone, Seconds stamp,
-                     IcsEarlier earlier = {});
+                     IcsEarlier earlier = {}, std::string_view baby = {});
 
 // `plan next`: "Pump at 14:30 (in 25 min), aim for 110 ml", or "Pump now: the
 // 14:30 pump is 35 min overdue, aim for 110 ml" (the time as format_clock_told_apart gives it: "the 02:30
