@@ -1308,13 +1308,13 @@ plan_monday_read_only() {
     local away=(--away "mon-fri 08:00-17:30")
     # At 18:00 both name the 19:30 extra for the day's shortfall (plan listed it only until 17:30).
     run --separate-stderr pumplog --now "2026-11-23T18:00:00-05:00" plan "${away[@]}" --format json
-    [ "$(jq -c '[.pumps[0] | .at, .target_ml]' <<<"$output")" = '["2026-11-23T19:30:00-05:00",55]' ]
+    [ "$(jq -c '[.pumps[0] | .at, .target_ml]' <<<"$output")" = '["2026-11-23T19:30:00-05:00",75]' ]
     run --separate-stderr pumplog --now "2026-11-23T18:00:00-05:00" plan next "${away[@]}"
-    [ "$output" = "Pump at 19:30 (in 1 h 30 min), aim for 55 ml (an extra session)" ]
+    [ "$output" = "Pump at 19:30 (in 1 h 30 min), aim for 75 ml (an extra session)" ]
     # Pumped at 19:30 as told: at 21:00 no new extra is chased to 22:45; the next is tomorrow's.
     journal_line '{"v":1,"id":"x1930","type":"pump","at":"2026-11-23T19:30:00-05:00","ml":100}'
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan next "${away[@]}"
-    [ "$output" = "Pump at 09:25 tomorrow (in 12 h 25 min), aim for 135 ml" ]
+    [ "$output" = "Pump at 09:25 tomorrow (in 12 h 25 min), aim for 140 ml" ]
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan "${away[@]}" --format json
     [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:25:00-05:00" ]
 }
