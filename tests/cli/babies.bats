@@ -962,3 +962,16 @@ siblings_at_breast() {
     [ "$(jq -c '.advice_items[0] | [.age_days, .rough, .extrapolated]' <<<"$output")" = '[427,true,true]' ]
     [[ "$(jq -r '.advice[0]' <<<"$output")" != *"In the first days"* ]]
 }
+
+@test "supply mode with a birth date per baby counts from the youngest baby's, not an older sibling's feed" {
+    siblings_at_breast
+    pumplog config set babies "Zoe, Max" > /dev/null
+    pumplog config set birth "Zoe 2026-11-13, Max 2025-09-20" > /dev/null
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
+    # Zoe's day 8 on 2026-11-21; Max's feed on 2026-11-10 is no slip of her date (one date would count day 11).
+    [ "$(jq -r '.pumps[0].reason' <<<"$output")" = "day 8: the milestone (Ru et al. 2020) shared over 8 sessions" ]
+    [ "$(jq -c '[.advice_items[] | select(.birth_after_first_feed)] | length' <<<"$output")" = "0" ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-13 --format json
+    [ "$(jq -r '.pumps[0].reason' <<<"$output")" = "day 11: the milestone (Ru et al. 2020) shared over 8 sessions" ]
+}
