@@ -94,6 +94,9 @@ struct IntakeWords {
     bool capped = false;   // one baby: per_feed is feed_cap's, as too few feeds a day were logged
     int fewest_feeds = 0;  // feed_cap's (6 to 6 months, else 0)
     long feeds = 0;        // the plan's feeds a day
+    // Several babies with a birth date each: each one's norm for its own age ("Zoe about 585 ml a day at day 6
+    // (Saint et al. 1984)"); empty: every baby counts per_baby_daily at age_days.
+    std::vector<std::string> own_norms;
 };
 std::string estimated_feed_words(const IntakeWords& w);
 

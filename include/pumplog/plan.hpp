@@ -159,6 +159,17 @@ struct IntakeShare {
     std::string baby;  // as its feeds name it; empty: the feeds without a name beside named babies
     int feeds = 0;     // its feeds a day (its own slots, before twins' feeds are joined)
     Volume per_feed;   // its norm shared over them
+    // Its own age and norm (each baby's, with a birth date per baby: config birth "Zoe 2026-11-10, Max
+    // 2025-09-20"): as PlanAdvice's fields of the same names for one baby.
+    int age_days = 0;
+    Volume daily;                  // its norm a day
+    std::string source;            // the norm's source (PlanAdvice::text)
+    bool rough = false;            // the first days' norm
+    bool extrapolated = false;     // past 12 months: the 12-month norm held
+    date::sys_days day{};          // the day its age counts from (its birth, or its first feed read)
+    bool birth_assumed = false;    // no birth date for it: the age counts from `day`, its first feed read
+    std::optional<date::sys_days> birth_after_first_feed;  // its birth date set, after `day`
+    bool own_birth = false;        // `birth` gives a date per baby (each is counted from its own, or none)
 };
 // The days after birth a parent's milk is still coming in (lactogenesis II: the milk comes in 36 to 96 hours
 // after birth, Neville et al. 1988; pumping exclusively it rises to about 750 ml a day by day 14, Ru et al.
@@ -259,9 +270,24 @@ struct Plan {
     std::optional<SupplyProgress> progress;
 };
 
+// What an estimate of several babies counted at their own ages adds (a leading space included): the day each
+// baby is counted at, from its own birth date (or from the one date set) ("Counted from each baby's own birth date: Zoe at day 6 (born
+// 2026-11-10) and Max at day 422 (born 2025-09-20)."), and for a baby without one, or with one after its first
+// feed read, what its age counts from.
+std::string own_births_sentence(const std::vector<IntakeShare>& shares);
+
 // What an estimated_intake item adds about the age it counts (a leading space included): from the first feed
 // logged, without a birth date or with one after that feed; "" when the birth date set counts.
+// Whether an estimate of several babies counts each at its own age: a birth date per baby (IntakeShare::
+// own_birth), or one date with the babies at different days (one counted from its first feed, before the date).
+inline bool counts_own_ages(const std::vector<IntakeShare>& shares) {
+    return std::any_of(shares.begin(), shares.end(),
+                       [&](const IntakeShare& s) { return s.own_birth || s.age_days != shares.front().age_days; });
+}
+
+// With babies counted at their own ages (counts_own_ages), own_births_sentence: the day each is counted at.
 inline std::string intake_age_sentence(const PlanAdvice& a) {
+    if (a.shares.size() > 1 && counts_own_ages(a.shares)) return own_births_sentence(a.shares);
     if (a.birth_after_first_feed)
         return birth_after_first_feed_sentence(*a.birth_after_first_feed, a.day, a.age_days, a.babies > 1);
     return a.birth_assumed ? age_from_journal_sentence(a.day, a.age_days, a.babies > 1) : "";
@@ -284,6 +310,12 @@ IntakeWords intake_words(const PlanAdvice& a, Show&& volume) {
     w.capped = a.capped && a.shares.empty();
     w.fewest_feeds = a.fewest_feeds;
     w.feeds = std::lround(a.feedings);
+    // A birth date per baby (or babies at different days): each baby's own norm for its own age.
+    if (a.shares.size() > 1 && counts_own_ages(a.shares))
+        for (const IntakeShare& s : a.shares)
+            w.own_norms.push_back((s.baby.empty() ? std::string("the feeds without a name") : s.baby) + " about " +
+                                  volume(s.daily) + " a day " +
+                                  norm_at_age_words(s.age_days, s.source, s.extrapolated));
     return w;
 }
 

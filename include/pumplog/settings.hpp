@@ -55,6 +55,13 @@ std::string format_away(const std::vector<WeeklyWindow>& windows);
 
 enum class PlanMode { away, exclusive, supply };
 
+// One baby's own birth date, when `birth` gives each baby's ("Zoe 2026-11-10, Max 2025-09-20").
+struct BabyBirth {
+    std::string baby;  // as written (config set birth and plan --birth spell it as `babies` does)
+    date::year_month_day day;
+    friend bool operator==(const BabyBirth&, const BabyBirth&) = default;
+};
+
 struct Settings {
     Unit unit = Unit::ml;
     std::string timezone;  // empty: TZ, else the system zone
@@ -69,7 +76,12 @@ struct Settings {
     std::chrono::minutes max_gap_day{240};
     std::chrono::minutes max_gap_night{300};
     int sessions = 8;
+    // Every baby's birth date (one date); with `births`, the youngest baby's: the parent's last birth, which
+    // supply mode and the milk still coming in count from (pumplog-config(1)).
     std::optional<date::year_month_day> birth;
+    // Each baby's own birth date (`birth` naming babies: "Zoe 2026-11-10, Max 2025-09-20"); empty when `birth`
+    // is one date for every baby. A baby it does not name has no birth date (birth_of).
+    std::vector<BabyBirth> births;
     std::optional<DailyWindow> sleep;
     int stash_days = 3;  // default stash target: this many away days of need
     std::chrono::minutes round{5};  // planned pump times fall on multiples of this (wall clock)
@@ -107,6 +119,17 @@ std::string normalize_setting(std::string_view key, std::string_view value);
 std::vector<std::string> setting_values(std::string_view key);
 // Applies one normalized value to settings.
 void apply_setting(Settings& settings, std::string_view key, std::string_view value);
+// The birth date a baby's intake estimate counts its age from (`baby` as its feeds name it, "" for feeds
+// without a name): the one date `birth` gives every baby; with a date per baby, its own (names compared as
+// same_baby does), none for a baby the list does not name, and for feeds without a name the list's one date
+// when it names one baby and `babies` names fewer than two (those feeds are that baby's).
+std::optional<date::year_month_day> birth_of(const Settings& settings, std::string_view baby);
+// `births` (a birth per baby) with each name as `babies` spells it, in the order `babies` lists them; a usage
+// error for a name `babies` does not hold, listing them (or saying to name them first). For `config set
+// birth` and `plan --birth`.
+std::vector<BabyBirth> births_of_babies(const std::vector<BabyBirth>& births, const std::vector<std::string>& babies);
+// "Zoe 2026-11-10, Max 2025-09-20": a birth per baby as config stores it.
+std::string format_births(const std::vector<BabyBirth>& births);
 // The oldest birth date check_birth accepts, in years before today.
 inline constexpr int oldest_birth_years = 5;
 // Refuses (usage error) a birth date after `today` (the local day): the
@@ -114,6 +137,8 @@ inline constexpr int oldest_birth_years = 5;
 // it: a typo, not a baby being fed. For `config set birth` and `plan --birth`; a
 // config file edited by hand is read as it is (the plan then says so).
 void check_birth(const std::optional<date::year_month_day>& birth, date::sys_days today);
+// check_birth for `birth` and each baby's date of `births` (the refusal naming the baby).
+void check_births(const Settings& settings, date::sys_days today);
 // Refuses (usage error) a min_gap longer than max_gap_day or max_gap_night:
 // no timetable keeps both. For `config set` and the plan's setting flags;
 // `what` names where the min_gap came from ("min_gap", "--min-gap").

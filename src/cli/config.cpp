@@ -100,26 +100,61 @@ int run_get(Context& ctx, const std::string& key) {
 // A birth date after the first feed logged is almost surely a slip (the 20th for the 2nd): the baby was born by
 // then. Set all the same, warned of with that feed's day: the journal may be what is wrong (a feed logged on a
 // wrong day, another baby's), and plans that read that feed count the age from it (pumplog-plan(1)).
-void warn_birth_after_first_feed(Context& ctx, date::sys_days birth) {
+// With a date per baby (`births`), each is checked against its own baby's feeds alone: an older sibling's
+// earlier feed says nothing of when the newborn was born.
+void warn_birth_after_first_feed(Context& ctx, const Settings& settings) {
     // The journal's own path, not ctx.journal(): --strict does not refuse a config change over journal damage.
     const Journal journal(default_journal_path(ctx.journal_option, environment));
     // The feeds in effect (code review): a feed line since moved by log edit --at, or voided, is no first feed.
     std::optional<Seconds> first;
+    std::vector<std::optional<Seconds>> first_of(settings.births.size());
     try {
         ReplayOptions options;
         options.keep = [](const Entry& e) { return e.type == EntryType::feed; };
-        for (const Entry& e : load_history(journal, options).entries)
+        for (const Entry& e : load_history(journal, options).entries) {
             if (!first || e.at.instant < *first) first = e.at.instant;
+            for (std::size_t i = 0; i < settings.births.size(); ++i)
+                if (same_baby(e.baby, settings.births[i].baby) && (!first_of[i] || e.at.instant < *first_of[i]))
+                    first_of[i] = e.at.instant;
+        }
     } catch (const Error&) {
         return;  // an unreadable journal is the plan's to say; the setting is made
     }
-    if (!first) return;
+    for (std::size_t i = 0; i < settings.births.size(); ++i) {
+        if (!first_of[i]) continue;
+        const date::sys_days fed = local_day(*first_of[i], ctx.clock().zone);
+        const date::sys_days birth = date::sys_days(settings.births[i].day);
+        if (birth <= fed) continue;
+        const std::string name = terminal_text(settings.births[i].baby);
+        fmt::print(stderr,
+                   "pumplog: warning: {}'s birth {} is after {}'s first feed logged, on {}: {} was born by then, so "
+                   "plans that read that feed count {}'s age from it; check the date (or that feed)\n",
+                   name, format_date(birth), name, format_date(fed), name, name);
+    }
+    if (!settings.births.empty() || !settings.birth || !first) return;
+    const date::sys_days birth = date::sys_days(*settings.birth);
     const date::sys_days fed = local_day(*first, ctx.clock().zone);
     if (birth <= fed) return;
     fmt::print(stderr,
                "pumplog: warning: birth {} is after the first feed logged, on {}: the baby was born by then, so "
                "plans that read that feed count the age from it; check the date (or that feed)\n",
                format_date(birth), format_date(fed));
+}
+
+// A birth date per baby as config stores it: each name as `babies` spells it, in its order (births_of_babies
+// refuses a name not in it). One date, or none, is as normalize_setting gives it.
+std::string births_as_configured(Context& ctx, const std::string& normalized) {
+    Settings given;
+    apply_setting(given, "birth", normalized);
+    if (given.births.empty()) return normalized;
+    nlohmann::json babies = nlohmann::json::object();
+    if (const auto it = ctx.config_values().find("babies"); it != ctx.config_values().end()) babies["babies"] = *it;
+    const std::vector<std::string> configured = settings_from(babies, ctx.config_path_named()).babies;
+    try {
+        return format_births(births_of_babies(given.births, configured));
+    } catch (const Error& e) {
+        throw usage_error(fmt::format("birth: {}", e.what()));
+    }
 }
 
 // The babies the feeds of the planner's look-back name that `babies` (the new setting) leaves out, in one
@@ -156,7 +191,8 @@ void warn_babies_left_out(Context& ctx, const std::vector<std::string>& babies) 
 int run_set(Context& ctx, const std::string& key, const std::vector<std::string>& words) {
     std::string value;
     for (const auto& w : words) value += (value.empty() ? "" : " ") + w;
-    const std::string normalized = normalize_setting(key, value);
+    std::string normalized = normalize_setting(key, value);
+    if (key == "birth") normalized = births_as_configured(ctx, normalized);
     // With no home folder to keep the file in, refused in one line (before any warning of reading none).
     const std::filesystem::path path = ctx.config_path();
     nlohmann::json values = ctx.config_values();
@@ -172,10 +208,10 @@ int run_set(Context& ctx, const std::string& key, const std::vector<std::string>
     if (key == "remind_again") check_remind_again(settings, "remind_again");
     // A birth date still to come would make the baby's age negative (supply
     // mode's day -55): refused, as a slip (2027 for 2026).
-    if (key == "birth") check_birth(settings.birth, local_day(ctx.clock().now, ctx.clock().zone));
+    if (key == "birth") check_births(settings, local_day(ctx.clock().now, ctx.clock().zone));
     warn_other_bad_values(ctx, key);
     write_config(path, values);
-    if (key == "birth" && settings.birth) warn_birth_after_first_feed(ctx, date::sys_days(*settings.birth));
+    if (key == "birth") warn_birth_after_first_feed(ctx, settings);
     if (key == "min_gap") warn_remind_again_too_long(ctx, settings.min_gap);
     if (key == "babies") warn_babies_left_out(ctx, settings.babies);
     fmt::print("{} = {}\n", key, normalized.empty() ? "(unset)" : terminal_text(normalized));

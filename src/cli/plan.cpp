@@ -52,7 +52,11 @@ Settings effective_settings(Context& ctx, const PlanOptions& o) {
         if (!value.empty()) {
             try {
                 apply_setting(s, key, value);
-                if (key == "birth") check_birth(s.birth, local_day(ctx.clock().now, ctx.clock().zone));
+                if (key == "birth") {
+                    // A date per baby names babies config knows, spelt as it spells them (pumplog-plan(1)).
+                    if (!s.births.empty()) s.births = births_of_babies(s.births, s.babies);
+                    check_births(s, local_day(ctx.clock().now, ctx.clock().zone));
+                }
             } catch (const Error& e) {
                 std::string option = key;  // the option as typed: --min-gap for min_gap
                 std::replace(option.begin(), option.end(), '_', '-');

@@ -1,5 +1,6 @@
 // Intake norms by age; the sources are listed in intake.hpp.
 #include "pumplog/intake.hpp"
+#include "pumplog/plan.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -101,6 +102,10 @@ std::string estimated_feed_words(const IntakeWords& w) {
     if (w.babies <= 1)
         return fmt::format("each counts {} of about {} a day {}{}", w.per_feed, w.daily, norm,
                            w.capped ? capped_feed_words(w.feeds, w.fewest_feeds) : std::string());
+    if (!w.own_norms.empty())
+        return fmt::format("each baby counts the norm for its own age, {}: {} for the {} babies{}",
+                           and_list(w.own_norms), w.daily, w.babies,
+                           w.per_feed_alike ? fmt::format(", {} a feed", w.per_feed) : std::string());
     return fmt::format("each baby counts about {} a day {}, {} for the {} babies{}", w.per_baby_daily, norm, w.daily,
                        w.babies, w.per_feed_alike ? fmt::format(", {} a feed", w.per_feed) : std::string());
 }
@@ -132,6 +137,46 @@ std::string birth_after_first_feed_sentence(date::sys_days birth, date::sys_days
                        "config set birth YYYY-MM-DD).",
                        format_date(birth), format_date(first), several_babies ? "the babies were" : "the baby was",
                        age_days);
+}
+
+std::string own_births_sentence(const std::vector<IntakeShare>& shares) {
+    std::vector<std::string> counted;
+    std::string out;
+    // The command that gives every named baby a date: those set as they are, the others to fill in.
+    std::vector<std::string> list;
+    for (const IntakeShare& s : shares)
+        if (!s.baby.empty())
+            list.push_back(s.baby + " " +
+                           (s.birth_assumed || s.birth_after_first_feed ? std::string("YYYY-MM-DD")
+                                                                        : format_date(s.day)));
+    std::string joined;
+    for (const std::string& item : list) joined += (joined.empty() ? "" : ", ") + item;
+    const std::string command = "pumplog config set birth " + shell_quote(joined);
+    for (const IntakeShare& s : shares) {
+        if (s.baby.empty()) {  // feeds naming no baby: no birth date can be theirs
+            out += fmt::format(" The feeds without a name have no birth date: they are counted from the first of them "
+                               "read, on {} (day {}).",
+                               format_date(s.day), s.age_days);
+        } else if (s.birth_after_first_feed) {
+            out += fmt::format(" {}'s birth date set, {}, is after {}'s first feed of the days the plan reads, on {}: "
+                               "{} was born by then, so the plan counts the age from that feed (day {}). Check the "
+                               "date ({}).",
+                               s.baby, format_date(*s.birth_after_first_feed), s.baby, format_date(s.day), s.baby,
+                               s.age_days, command);
+        } else if (s.birth_assumed) {
+            out += fmt::format(" The birth date list names no date for {}, so the estimate takes {} to be at least {} "
+                               "old, born by {}'s first feed read, on {}: add {}'s date ({}) for a better estimate.",
+                               s.baby, s.baby, plural(s.age_days, "day", "days"), s.baby, format_date(s.day), s.baby,
+                               command);
+        } else {
+            counted.push_back(fmt::format("{} at day {} (born {})", s.baby, s.age_days, format_date(s.day)));
+        }
+    }
+    if (counted.empty()) return out;
+    const bool own = std::any_of(shares.begin(), shares.end(), [](const IntakeShare& s) { return s.own_birth; });
+    return fmt::format(" Counted from {}: {}.", own ? "each baby's own birth date" : "the birth date set",
+                       and_list(counted)) +
+           out;
 }
 
 }  // namespace pumplog

@@ -158,18 +158,27 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         for (const Entry& e : entries)
             if (e.type == EntryType::feed) first_in_effect = std::min(first_in_effect, e.at.instant);
         Seconds first_feed = first_in_effect;
-        if (settings.first_feed_logged)
+        // With a birth date per baby (config birth "Zoe 2026-11-10, Max 2025-09-20") the age is this baby's,
+        // from its own date; one the list does not name has none, and counts from its own first feed read, not
+        // the journal's first (an older sibling's, which says nothing of when this one was born).
+        if (settings.first_feed_logged && settings.births.empty())
             first_feed = std::min(first_feed, settings.first_feed_logged().value_or(first_feed));
+        std::string whose(baby);
+        // The one baby, its feeds named (babies configured fewer than two).
+        if (whose.empty() && !settings.births.empty()) {
+            std::vector<std::string> named = babies_in(entries);
+            if (named.size() == 1) whose = std::move(named.front());
+        }
+        const std::optional<date::year_month_day> birth = birth_of(settings, whose);
         // A birth date after the first feed is a slip (the 20th for the 2nd) or the journal holds a feed on a
         // wrong day: the baby was born by that feed, so the age counts from it, never less (a negative age,
         // held at day 0: 37 ml a day, Saint et al. 1984), and the advice names both dates. Only this baby's
         // feeds in effect count against a date the parent set (code review): not a feed line since corrected
         // (log edit --at) nor another baby's, as the journal's first feed line may be.
-        const bool birth_too_late =
-            settings.birth && date::sys_days(*settings.birth) > local_day(first_in_effect, zone);
-        const date::sys_days born = !settings.birth ? local_day(first_feed, zone)
+        const bool birth_too_late = birth && date::sys_days(*birth) > local_day(first_in_effect, zone);
+        const date::sys_days born = !birth            ? local_day(first_feed, zone)
                                     : birth_too_late ? local_day(first_in_effect, zone)
-                                                     : date::sys_days(*settings.birth);
+                                                     : date::sys_days(*birth);
         // The baby's age on the first day planned (a 1-day-old planned for in
         // 3 days drinks what a 4-day-old does), else on the day of `until`.
         const date::sys_days today = std::max(local_day(until - seconds(1), zone), age_on.value_or(date::sys_days{}));
@@ -255,8 +264,8 @@ PlanCadence one_baby(const std::vector<Entry>& entries, const Settings& settings
         a.at_breast = at_breast;
         a.bottles = bottles;
         a.text = std::string(norm.source);
-        a.birth_assumed = !settings.birth;
-        if (birth_too_late) a.birth_after_first_feed = date::sys_days(*settings.birth);
+        a.birth_assumed = !birth;
+        if (birth_too_late) a.birth_after_first_feed = date::sys_days(*birth);
         a.rough = norm.rough;
         a.extrapolated = norm.extrapolated;
         a.capped = capped;
@@ -411,9 +420,17 @@ std::optional<int> day_since_birth(const std::vector<Entry>& entries, const Sett
                                    const date::time_zone* zone, date::sys_days day) {
     if (!settings.birth) return std::nullopt;
     date::sys_days born = date::sys_days(*settings.birth);
+    // With a birth date per baby, `birth` is the youngest's (the parent's last birth): only the feeds of the
+    // babies born that day can show it is too late, not an older sibling's.
+    const auto counts = [&](const Entry& e) {
+        return settings.births.empty() ||
+               std::any_of(settings.births.begin(), settings.births.end(), [&](const BabyBirth& b) {
+                   return b.day == *settings.birth && same_baby(b.baby, e.baby);
+               });
+    };
     Seconds first = Seconds::max();
     for (const Entry& e : entries)
-        if (e.type == EntryType::feed) first = std::min(first, e.at.instant);
+        if (e.type == EntryType::feed && counts(e)) first = std::min(first, e.at.instant);
     if (first != Seconds::max()) born = std::min(born, local_day(first, zone));
     return std::max(0, static_cast<int>((day - born).count()));
 }
@@ -519,7 +536,9 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
         for (const PlanAdvice& a : learned.advice) {
             add_advice(out.advice, a);
             if (a.kind == AdviceKind::estimated_intake)
-                shares.push_back({baby, static_cast<int>(std::lround(a.feedings)), a.per_feed});
+                shares.push_back({baby, static_cast<int>(std::lround(a.feedings)), a.per_feed, a.age_days,
+                                  a.per_baby_daily, a.text, a.rough, a.extrapolated, a.day, a.birth_assumed,
+                                  a.birth_after_first_feed, !settings.births.empty()});
         }
         out.estimated = out.estimated || learned.estimated;
     }

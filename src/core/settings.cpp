@@ -282,13 +282,65 @@ std::chrono::minutes parse_gap(std::string_view key, std::string_view value, int
     return m;
 }
 
-std::optional<date::year_month_day> parse_birth(std::string_view value) {
+std::optional<date::year_month_day> parse_date_of_birth(std::string_view value) {
     const std::string v(trim(value));
-    if (v == "none" || v.empty()) return std::nullopt;
     const auto stamp = parse_rfc3339(v + "T00:00:00Z");
     if (!stamp || v.size() != 10)
         throw usage_error(fmt::format("birth takes a date such as 2026-11-02, not \"{}\"", printable(value)));
     return date::year_month_day(date::floor<date::days>(stamp->instant));
+}
+
+// `birth`: one date for every baby, or a date per baby ("Zoe 2026-11-10, Max 2025-09-20": a name, a space and
+// a date, separated by commas, as `babies` separates names). A list with no name is a date per baby's form
+// (it has a space or a comma in it): its refusals say what is wrong (normalize_setting keeps them).
+struct Births {
+    std::optional<date::year_month_day> every;  // one date, or the youngest baby's
+    std::vector<BabyBirth> each;
+};
+bool is_birth_list(std::string_view value) {
+    const std::string v(trim(value));
+    return v.find_first_of(", \t") != std::string::npos;
+}
+Births parse_births(std::string_view value) {
+    const std::string v(trim(value));
+    if (v == "none" || v.empty()) return {};
+    if (!is_birth_list(v)) return {parse_date_of_birth(v), {}};
+    const auto refuse = [](const std::string& why) {
+        throw usage_error(why + "; give one date for every baby (2026-11-02), or each baby's name and date "
+                                "separated by commas (\"Zoe 2026-11-10, Max 2025-09-20\")");
+    };
+    Births out;
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        const std::size_t comma = std::min(v.find(',', start), v.size());
+        const std::string part(trim(std::string_view(v).substr(start, comma - start)));
+        start = comma + 1;
+        const std::size_t space = part.find_last_of(" \t");
+        if (part.empty()) refuse("an empty entry");
+        if (space == std::string::npos) {
+            // "2026-11-10, Max 2025-09-20": a date naming no baby among dates naming theirs.
+            refuse(fmt::format("\"{}\" names no baby", printable(part)));
+        }
+        const std::string name(trim_name(std::string_view(part).substr(0, space)));
+        const std::string day(trim(std::string_view(part).substr(space + 1)));
+        std::optional<date::year_month_day> born;
+        try {
+            born = parse_date_of_birth(day);
+        } catch (const Error&) {
+            refuse(fmt::format("\"{}\" is not a name and a date such as Zoe 2026-11-10", printable(part)));
+        }
+        // The names' own rules (babies): a name as config set babies takes it.
+        try {
+            parse_babies(name);
+        } catch (const Error& e) {
+            refuse(fmt::format("\"{}\": {}", printable(name), e.what()));
+        }
+        for (const BabyBirth& b : out.each)
+            if (same_baby(b.baby, name)) refuse(fmt::format("{} is given twice", printable(name)));
+        out.each.push_back({name, *born});
+        if (!out.every || date::sys_days(*born) > date::sys_days(*out.every)) out.every = born;
+    }
+    return out;
 }
 
 // A rounding step: 1 to 30 whole minutes, dividing an hour (so every hour looks alike);
@@ -329,8 +381,9 @@ const std::vector<SettingKey> keys = {
     {"max_gap_day", "4h", "a duration from 1h to 12h", "longest time between pumps by day"},
     {"max_gap_night", "5h", "a duration from 1h to 12h", "longest time between pumps at night"},
     {"sessions", "8", "5 to 12", "pumps per 24 h in supply mode"},
-    {"birth", "none", "a date such as 2026-11-02, or none",
-     "the baby's birth date (supply mode; intake estimates for nursing)"},
+    {"birth", "none",
+     "a date such as 2026-11-02, each baby's such as \"Zoe 2026-11-10, Max 2025-09-20\", or none",
+     "the baby's birth date, or each baby's (supply mode; intake estimates for nursing)"},
     {"sleep", "none", "a daily window such as 23:30-05:30, or none", "the parent's wished sleep"},
     {"stash_days", "3", "days, 1 to 30", "away days of milk the stash should hold"},
     {"round", "5m", "whole minutes from 1m to 30m that divide an hour", "planned pump times fall on multiples of this"},
@@ -375,6 +428,54 @@ void check_birth(const std::optional<date::year_month_day>& birth, date::sys_day
                                       format_date(date::sys_days(earliest)), format_date(today)));
 }
 
+void check_births(const Settings& settings, date::sys_days today) {
+    if (settings.births.empty()) return check_birth(settings.birth, today);
+    for (const BabyBirth& b : settings.births) {
+        try {
+            check_birth(b.day, today);
+        } catch (const Error& e) {
+            throw usage_error(fmt::format("{}: {}", printable(b.baby), e.what()));
+        }
+    }
+}
+
+std::optional<date::year_month_day> birth_of(const Settings& settings, std::string_view baby) {
+    if (settings.births.empty()) return settings.birth;
+    for (const BabyBirth& b : settings.births)
+        if (!trim_name(baby).empty() && same_baby(b.baby, baby)) return b.day;
+    if (trim_name(baby).empty() && settings.births.size() == 1 && settings.babies.size() < 2)
+        return settings.births.front().day;
+    return std::nullopt;
+}
+
+std::vector<BabyBirth> births_of_babies(const std::vector<BabyBirth>& births, const std::vector<std::string>& babies) {
+    std::vector<BabyBirth> out;
+    for (const std::string& baby : babies)
+        for (const BabyBirth& b : births)
+            if (same_baby(b.baby, baby)) out.push_back({baby, b.day});
+    for (const BabyBirth& b : births) {
+        if (std::any_of(babies.begin(), babies.end(), [&](const std::string& n) { return same_baby(n, b.baby); }))
+            continue;
+        if (babies.empty())
+            throw usage_error(fmt::format("\"{}\" is not one of the babies: none are named; name them first "
+                                          "(pumplog config set babies {}), or give one date for every baby",
+                                          printable(b.baby), shell_quote(b.baby + ", ...")));
+        std::vector<std::string> names;
+        for (const std::string& n : babies) names.push_back(printable(n));
+        throw usage_error(fmt::format("\"{}\" is not one of the babies; {} {} (config babies)",
+                                      printable(b.baby), babies.size() == 1 ? "the only one is" : "they are",
+                                      and_list(names)));
+    }
+    return out;
+}
+
+std::string format_births(const std::vector<BabyBirth>& births) {
+    std::string out;
+    for (const BabyBirth& b : births)
+        out += fmt::format("{}{} {}", out.empty() ? "" : ", ", b.baby, format_date(date::sys_days(b.day)));
+    return out;
+}
+
 void check_gaps(const Settings& settings, std::string_view what) {
     for (const auto& [name, longest] : {std::pair{"max_gap_day", settings.max_gap_day},
                                         std::pair{"max_gap_night", settings.max_gap_night}})
@@ -399,7 +500,8 @@ std::string normalize_setting(std::string_view key, std::string_view value) {
         throw;
     } catch (const Error& e) {
         // The names' rules are several: which one the value breaks is said (parse_babies names it).
-        if (k.name == "babies") throw usage_error(fmt::format("{}: {}", k.name, e.what()));
+        if (k.name == "babies" || (k.name == "birth" && is_birth_list(value)))
+            throw usage_error(fmt::format("{}: {}", k.name, e.what()));
         // One form for every key: what it takes, and what was given (SPEC 2).
         throw usage_error(fmt::format("{} takes {}, not \"{}\"", k.name, k.accepted, printable(trim(value))));
     }
@@ -432,8 +534,9 @@ std::string normalize_value(const SettingKey& k, std::string_view value) {
     if (k.name == "max_gap_day" || k.name == "max_gap_night") return minutes_text(parse_gap(k.name, v, 60, 720));
     if (k.name == "sessions") return std::to_string(parse_int_in(k.name, v, fewest_sessions, most_sessions));
     if (k.name == "birth") {
-        const auto b = parse_birth(v);
-        return b ? format_date(date::sys_days(*b)) : "none";
+        const Births b = parse_births(v);
+        if (!b.each.empty()) return format_births(b.each);
+        return b.every ? format_date(date::sys_days(*b.every)) : "none";
     }
     if (k.name == "sleep") {
         if (lower(v) == "none" || v.empty()) return "none";
@@ -490,7 +593,11 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
     else if (key == "max_gap_day") s.max_gap_day = parse_gap(key, v, 60, 720);
     else if (key == "max_gap_night") s.max_gap_night = parse_gap(key, v, 60, 720);
     else if (key == "sessions") s.sessions = std::stoi(v);
-    else if (key == "birth") s.birth = parse_birth(v);
+    else if (key == "birth") {
+        Births b = parse_births(v);
+        s.birth = b.every;
+        s.births = std::move(b.each);
+    }
     else if (key == "sleep") s.sleep = v == "none" ? std::nullopt : std::optional<DailyWindow>(parse_daily_window(v));
     else if (key == "stash_days") s.stash_days = std::stoi(v);
     else if (key == "round") s.round = parse_round(v);

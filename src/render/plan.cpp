@@ -260,33 +260,53 @@ std::string own_slots_words(const PlanAdvice& a) {
 }
 
 // The intake estimate of several babies (or of one among several): one baby's norm (the source's figure),
-// their sum, each one's feeds, and the plan's slots joining the feeds of twins fed close together.
+// their sum, each one's feeds, and the plan's slots joining the feeds of twins fed close together. With a birth
+// date per baby (IntakeShare::own_birth), or babies counted at different days (one date, after a baby's first
+// feed: counted from that feed), each baby's own norm for its own age, and the day each is counted at (`age`:
+// intake_age_sentence's).
 std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view age) {
     const bool each = a.shares.size() > 1;
-    std::string line = fmt::format(
-        "The targets are estimates: {}, so the plan counts about {} a day for {}{}", feeds_without_amount(a),
-        amount(a.per_baby_daily, unit), each ? "each baby" : share_name(a.shares.front()),
-        each ? fmt::format(" ({} for the {} babies)", amount(a.daily, unit), a.shares.size()) : "");
-    if (a.extrapolated)
-        line += fmt::format(", the norm at 12 months ({}) held for an older child (day {}): no published norm "
-                            "applies past 12 months, and as other foods take over this is a rough guess.",
-                            source_words(a.text), a.age_days);
-    else
-        line += fmt::format(", what a baby drinks on day {} ({}).", a.age_days, source_words(a.text));
+    const bool own_ages = each && counts_own_ages(a.shares);
+    std::string line;
+    if (own_ages) {
+        std::vector<std::string> norms;
+        for (const IntakeShare& s : a.shares)
+            norms.push_back(s.extrapolated
+                                ? fmt::format("{} about {} a day, the norm at 12 months ({}) held for an older "
+                                              "child (day {}), a rough guess",
+                                              share_name(s), amount(s.daily, unit), source_words(s.source), s.age_days)
+                                : fmt::format("{} about {} a day, what a baby drinks on day {} ({})", share_name(s),
+                                              amount(s.daily, unit), s.age_days, source_words(s.source)));
+        line = fmt::format("The targets are estimates: {}, so the plan counts about {} a day for the {} babies, each "
+                           "at the norm for its own age: {}.",
+                           feeds_without_amount(a), amount(a.daily, unit), a.shares.size(), and_list(norms));
+    } else {
+        line = fmt::format(
+            "The targets are estimates: {}, so the plan counts about {} a day for {}{}", feeds_without_amount(a),
+            amount(a.per_baby_daily, unit), each ? "each baby" : share_name(a.shares.front()),
+            each ? fmt::format(" ({} for the {} babies)", amount(a.daily, unit), a.shares.size()) : "");
+        if (a.extrapolated)
+            line += fmt::format(", the norm at 12 months ({}) held for an older child (day {}): no published norm "
+                                "applies past 12 months, and as other foods take over this is a rough guess.",
+                                source_words(a.text), a.age_days);
+        else
+            line += fmt::format(", what a baby drinks on day {} ({}).", a.age_days, source_words(a.text));
+    }
     const IntakeShare& first = a.shares.front();
     const bool alike = std::all_of(a.shares.begin(), a.shares.end(), [&](const IntakeShare& s) {
         return s.feeds == first.feeds && std::lround(s.per_feed.ml()) == std::lround(first.per_feed.ml());
     });
     if (!each)
-        line += fmt::format(" It is shared over {}'s {} feeds a day: {} a feed.", share_name(first), first.feeds,
-                            amount(first.per_feed, unit));
+        line += fmt::format(" It is shared over {}'s {} a day: {} a feed.", share_name(first),
+                            plural(first.feeds, "feed"), amount(first.per_feed, unit));
     else if (alike)
-        line += fmt::format(" Each baby's norm is shared over its {} feeds a day: {} a feed.", first.feeds,
+        line += fmt::format(" Each baby's norm is shared over its {} a day: {} a feed.", plural(first.feeds, "feed"),
                             amount(first.per_feed, unit));
     else {
         std::vector<std::string> parts;
         for (const IntakeShare& s : a.shares)
-            parts.push_back(fmt::format("{} {} feeds a day at {}", share_name(s), s.feeds, amount(s.per_feed, unit)));
+            parts.push_back(
+                fmt::format("{} {} a day at {}", share_name(s), plural(s.feeds, "feed"), amount(s.per_feed, unit)));
         line += fmt::format(" Each baby's norm is shared over its own feeds: {}.", and_list(parts));
     }
     const long slots = std::lround(a.feedings);
@@ -298,8 +318,9 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
         line += fmt::format(" Feeds of the babies within {} minutes of each other make one slot, their amounts "
                             "added: {} of the plan's {} slots a day.",
                             burst_minutes, a.joint, slots);
-    // config birth is one date: an older sibling is planned at the newborn's age (or the other way round).
-    if (!a.birth_assumed && !a.birth_after_first_feed)
+    // config birth as one date: an older sibling is planned at the newborn's age (or the other way round), so
+    // the sentence says how to give each baby its own (pumplog-config(1)).
+    if (!own_ages && !first.own_birth && !a.birth_assumed && !a.birth_after_first_feed)
         line += fmt::format(" One birth date ({}) is used for every baby: each is counted at day {} (a baby born "
                             "on another day drinks another amount).",
                             format_date(a.day), a.age_days);
@@ -308,10 +329,16 @@ std::string shared_intake_text(const PlanAdvice& a, Unit unit, std::string_view 
                 "of its feeds counts no more than one feed can be (Kent et al. 2006), so its targets add up to less "
                 "than its norm.";
     line += own_slots_words(a);
-    line += std::string(a.rough ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 "
-                                  "measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on day "
-                                  "5), so this estimate is rough."
-                                : "") +
+    // The first days' caveat for a baby in its first days only: the norm past 12 months is rough too
+    // (extrapolated), but that is said where the norm is (as for one baby).
+    const bool first_days =
+        own_ages ? std::any_of(a.shares.begin(), a.shares.end(),
+                               [](const IntakeShare& s) { return s.rough && !s.extrapolated; })
+                 : a.rough && !a.extrapolated;
+    line += std::string(first_days ? " In the first days intake rises quickly and varies widely (Saint et al. 1984 "
+                                     "measured 7-123 g in the first 24 hours, 98-775 g on day 3 and 453-876 g on "
+                                     "day 5), so this estimate is rough."
+                                   : "") +
             std::string(age);
     return line + (a.extrapolated ? " Log some bottles with their amounts to plan from your own."
                                   : " Log some bottles with their amounts for measured targets.");
@@ -670,7 +697,15 @@ std::string advice_json(const PlanAdvice& a, Unit unit, const date::time_zone* z
                 for (const IntakeShare& s : a.shares)
                     shares.push_back({{"baby", s.baby.empty() ? json(nullptr) : json(s.baby)},
                                       {"feeds_per_day", s.feeds},
-                                      {key("per_feed", unit), volume(s.per_feed, unit)}});
+                                      {key("per_feed", unit), volume(s.per_feed, unit)},
+                                      // Its own age and norm (each baby's own with a birth date per baby).
+                                      {"age_days", s.age_days},
+                                      {key("daily", unit), volume(s.daily, unit)},
+                                      {"birth", format_date(s.day)},
+                                      {"birth_assumed", s.birth_assumed},
+                                      {"birth_after_first_feed", s.birth_after_first_feed
+                                                                     ? json(format_date(*s.birth_after_first_feed))
+                                                                     : json(nullptr)}});
                 j["per_baby"] = shares;
             }
             break;

@@ -598,7 +598,7 @@ twins_at_breast() {
     pumplog config set babies "Ada, Ben" > /dev/null
     run --separate-stderr pumplog plan --mode exclusive --birth 2026-09-22 --format json
     [ "$status" -eq 0 ]
-    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":1576,"per_feed_ml":98.5,"feeds_per_day":16,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":2,"per_baby_daily_ml":788,"joint_slots":0,"feeds":112,"at_breast":112,"bottles_without_amount":0,"feeds_with_amount":0,"measured_slots":0,"capped":false,"per_baby":[{"baby":"Ada","feeds_per_day":8,"per_feed_ml":98.5},{"baby":"Ben","feeds_per_day":8,"per_feed_ml":98.5}]}' ]
+    [ "$(jq -c '.advice_items[0]' <<<"$output")" = '{"kind":"estimated_intake","age_days":60,"daily_ml":1576,"per_feed_ml":98.5,"feeds_per_day":16,"source":"Kent et al. 2006","birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null,"rough":false,"extrapolated":false,"babies":2,"per_baby_daily_ml":788,"joint_slots":0,"feeds":112,"at_breast":112,"bottles_without_amount":0,"feeds_with_amount":0,"measured_slots":0,"capped":false,"per_baby":[{"baby":"Ada","feeds_per_day":8,"per_feed_ml":98.5,"age_days":60,"daily_ml":788,"birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null},{"baby":"Ben","feeds_per_day":8,"per_feed_ml":98.5,"age_days":60,"daily_ml":788,"birth":"2026-09-22","birth_assumed":false,"birth_after_first_feed":null}]}' ]
     [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 112 feedings logged were at the breast, without amounts, so the plan counts about 788 ml a day for each baby (1576 ml for the 2 babies), what a baby drinks on day 60 (Kent et al., Pediatrics 2006). Each baby's norm is shared over its 8 feeds a day: 99 ml a feed. One birth date (2026-09-22) is used for every baby: each is counted at day 60 (a baby born on another day drinks another amount). Log some bottles with their amounts for measured targets." ]
     # Fed 20 minutes apart: 8 joint slots of both babies' shares, and the advice gives those (98.5 ml a baby,
     # 98 or 99 ml in whole ml, in turn: the slots count 196 or 198 ml, 197 ml on average).
@@ -915,4 +915,96 @@ half_named_week() {
     # every pump of the plan of all was announced by its own job, whatever Ada's job said before it
     [ "$(sort -u <<<"${said_all%$'\n'}")" = "$all" ]
     [ -n "$said_ada" ]
+}
+
+# Siblings (Berlin): Max, 14 months old, at the breast once a night at 03:30 from 2026-11-10; Zoe, born
+# 2026-11-13, at the breast 11 times a day from 2026-11-14 to 2026-11-20. No amounts, no pumps.
+siblings_at_breast() {
+    local day h n=0
+    for day in 10 11 12 13 14 15 16 17 18 19 20; do
+        n=$((n + 1))
+        printf '{"v":1,"id":"01KAQSIBMX%016d","type":"feed","at":"2026-11-%sT03:30:00+01:00","method":"breast","left_s":300,"baby":"Max"}\n' "$n" "$day"
+        [ "$day" -ge 14 ] || continue
+        for h in 00 02 05 08 10 12 14 16 18 20 22; do
+            n=$((n + 1))
+            printf '{"v":1,"id":"01KAQSIBZO%016d","type":"feed","at":"2026-11-%sT%s:10:00+01:00","method":"breast","left_s":600,"baby":"Zoe"}\n' "$n" "$day" "$h"
+        done
+    done >> "$J"
+}
+
+@test "config set birth takes each baby's date by name, stores it as babies spells them, and warns per baby" {
+    siblings_at_breast
+    pumplog config set babies "Zoe, Max" > /dev/null
+    run --separate-stderr pumplog config set birth "max 2025-09-20 ,  ZOE 2026-11-13"
+    [ "$status" -eq 0 ]
+    [ "$output" = "birth = Zoe 2026-11-13, Max 2025-09-20" ]
+    [ "$stderr" = "" ]  # Max's feed on 2026-11-10 is no slip for Zoe's date
+    [ "$(pumplog config get birth)" = "Zoe 2026-11-13, Max 2025-09-20" ]
+    [ "$(jq -r .birth "$XDG_CONFIG_HOME/pumplog/config.json")" = "Zoe 2026-11-13, Max 2025-09-20" ]
+    # Zoe's date after her own first feed (2026-11-14) is a slip: warned of, with her feed's day, and stored.
+    run --separate-stderr pumplog config set birth "Zoe 2026-11-16, Max 2025-09-20"
+    [ "$status" -eq 0 ]
+    [ "$stderr" = "pumplog: warning: Zoe's birth 2026-11-16 is after Zoe's first feed logged, on 2026-11-14: Zoe was born by then, so plans that read that feed count Zoe's age from it; check the date (or that feed)" ]
+    # One date is every baby's, as before: the first feed logged (Max's) is the one it is checked against.
+    run --separate-stderr pumplog config set birth 2026-11-13
+    [ "$output" = "birth = 2026-11-13" ]
+    [ "$stderr" = "pumplog: warning: birth 2026-11-13 is after the first feed logged, on 2026-11-10: the baby was born by then, so plans that read that feed count the age from it; check the date (or that feed)" ]
+    [ "$(jq -r .birth "$XDG_CONFIG_HOME/pumplog/config.json")" = "2026-11-13" ]
+}
+
+@test "config set birth refuses a name not in babies, listing them, and leaves config.json byte-identical" {
+    pumplog config set babies "Zoe, Max" > /dev/null
+    pumplog config set birth "Zoe 2026-11-13, Max 2025-09-20" > /dev/null
+    local before
+    before="$(sha256sum "$XDG_CONFIG_HOME/pumplog/config.json")"
+    refused 2 pumplog config set birth "Zoe 2026-11-13, Maxx 2025-09-20"
+    [ "$stderr" = 'pumplog: error: birth: "Maxx" is not one of the babies; they are Zoe and Max (config babies)' ]
+    [ "$(sha256sum "$XDG_CONFIG_HOME/pumplog/config.json")" = "$before" ]
+    refused 2 pumplog config set birth "2026-11-13, Max 2025-09-20"
+    [ "$stderr" = 'pumplog: error: birth: "2026-11-13" names no baby; give one date for every baby (2026-11-02), or each baby'"'"'s name and date separated by commas ("Zoe 2026-11-10, Max 2025-09-20")' ]
+    refused 2 pumplog config set birth "Zoe 2026-12-13, Max 2025-09-20"
+    [ "$stderr" = 'pumplog: error: Zoe: birth 2026-12-13 is after today (2026-11-21); set the day the baby was born' ]
+    [ "$(sha256sum "$XDG_CONFIG_HOME/pumplog/config.json")" = "$before" ]
+    refused 2 pumplog plan --birth "Zoe 2026-11-13, Bob 2025-09-20"
+    [ "$stderr" = 'pumplog: error: --birth: "Bob" is not one of the babies; they are Zoe and Max (config babies)' ]
+}
+
+@test "siblings with a birth date each: each baby's estimate is the norm for its own age, in the joint plan and --baby" {
+    siblings_at_breast
+    pumplog config set babies "Zoe, Max" > /dev/null
+    pumplog config set birth "Zoe 2026-11-13, Max 2025-09-20" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items[0] | [.daily_ml, .per_baby]' <<<"$output")" = '[1045,[{"baby":"Zoe","feeds_per_day":11,"per_feed_ml":54.6,"age_days":8,"daily_ml":600,"birth":"2026-11-13","birth_assumed":false,"birth_after_first_feed":null},{"baby":"Max","feeds_per_day":1,"per_feed_ml":240,"age_days":427,"daily_ml":445,"birth":"2025-09-20","birth_assumed":false,"birth_after_first_feed":null}]]' ]
+    [ "$(jq -r '.advice[0]' <<<"$output")" = "The targets are estimates: the 85 feedings logged were at the breast, without amounts, so the plan counts about 1045 ml a day for the 2 babies, each at the norm for its own age: Zoe about 600 ml a day, what a baby drinks on day 8 (Institute of Medicine, Nutrition During Lactation, 1991) and Max about 445 ml a day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older child (day 427), a rough guess. Each baby's norm is shared over its own feeds: Zoe 11 feeds a day at 55 ml and Max 1 feed a day at 240 ml. A baby with fewer feeds a day logged than its age makes plausible looks incompletely logged: each of its feeds counts no more than one feed can be (Kent et al. 2006), so its targets add up to less than its norm. Counted from each baby's own birth date: Zoe at day 8 (born 2026-11-13) and Max at day 427 (born 2025-09-20). Log some bottles with their amounts to plan from your own." ]
+    run --separate-stderr pumplog plan --mode exclusive --baby zoe --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth]' <<<"$output")" = '[8,600,"2026-11-13"]' ]
+    run --separate-stderr pumplog plan --mode exclusive --baby Max --format json
+    [ "$(jq -c '.advice_items[0] | [.age_days, .daily_ml, .birth, .extrapolated]' <<<"$output")" = '[427,445,"2025-09-20",true]' ]
+    # --birth for one run takes the same form; a baby left out counts from its own first feed read.
+    run --separate-stderr pumplog plan --mode exclusive --birth "Zoe 2026-11-13" --format json
+    [ "$(jq -c '.advice_items[0].per_baby | map([.baby, .age_days, .birth, .birth_assumed])' <<<"$output")" = '[["Zoe",8,"2026-11-13",false],["Max",11,"2026-11-10",true]]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" == *" The birth date list names no date for Max, so the estimate takes Max to be at least 11 days old, born by Max's first feed read, on 2026-11-10: add Max's date (pumplog config set birth 'Zoe 2026-11-13, Max YYYY-MM-DD') for a better estimate. "* ]]
+}
+
+@test "twins past 12 months: the joint estimate has no first-days caveat" {
+    twins_at_breast 20
+    pumplog config set babies "Ada, Ben" > /dev/null
+    run --separate-stderr pumplog plan --mode exclusive --birth 2025-09-20 --format json
+    [ "$status" -eq 0 ]
+    [ "$(jq -c '.advice_items[0] | [.age_days, .rough, .extrapolated]' <<<"$output")" = '[427,true,true]' ]
+    [[ "$(jq -r '.advice[0]' <<<"$output")" != *"In the first days"* ]]
+}
+
+@test "supply mode with a birth date per baby counts from the youngest baby's, not an older sibling's feed" {
+    siblings_at_breast
+    pumplog config set babies "Zoe, Max" > /dev/null
+    pumplog config set birth "Zoe 2026-11-13, Max 2025-09-20" > /dev/null
+    run --separate-stderr pumplog plan --mode supply --format json
+    [ "$status" -eq 0 ]
+    # Zoe's day 8 on 2026-11-21; Max's feed on 2026-11-10 is no slip of her date (one date would count day 11).
+    [ "$(jq -r '.pumps[0].reason' <<<"$output")" = "day 8: the milestone (Ru et al. 2020) shared over 8 sessions" ]
+    [ "$(jq -c '[.advice_items[] | select(.birth_after_first_feed)] | length' <<<"$output")" = "0" ]
+    run --separate-stderr pumplog plan --mode supply --birth 2026-11-13 --format json
+    [ "$(jq -r '.pumps[0].reason' <<<"$output")" = "day 11: the milestone (Ru et al. 2020) shared over 8 sessions" ]
 }

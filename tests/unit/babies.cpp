@@ -8,6 +8,7 @@
 #include "helpers.hpp"
 #include "pumplog/babies.hpp"
 #include "pumplog/planner.hpp"
+#include "pumplog/render/plan.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
 // apart (PUMPLOG_UNITY_ID: see tests/CMakeLists.txt).
@@ -386,6 +387,141 @@ TEST_CASE("twins logged without names and then named are two babies: the feeds f
     late.push_back(feed_of("", "2026-11-20T23:00:00+01:00", 50));
     const PlanCadence three = plan_cadence(late, settings, now.zone, since, now.now, SlotAmounts::share_of_day);
     CHECK(three.cadence.basis.babies == std::vector<std::string>{"Ada", "Ben", ""});
+}
+
+namespace {
+
+// A feed at the breast, no amount, of `baby` at `at`.
+Entry nursed(const std::string& baby, const std::string& at) {
+    static int n = 0;
+    return testing::entry_of(fmt::format(
+        R"({{"v":1,"id":"nb{}","type":"feed","at":"{}","method":"breast","left_s":600,"baby":"{}"}})", ++n, at, baby));
+}
+
+// Siblings, 2026-11-14 to 2026-11-20 (Berlin): Zoe, a newborn, at the breast 11 times a day; Max, 14 months
+// old, once a night at 03:30, and once on 2026-11-10 too (before Zoe was born).
+std::vector<Entry> siblings() {
+    std::vector<Entry> out{nursed("Max", "2026-11-10T03:30:00+01:00")};
+    for (int day = 14; day <= 20; ++day) {
+        out.push_back(nursed("Max", fmt::format("2026-11-{}T03:30:00+01:00", day)));
+        for (const int h : {0, 2, 5, 8, 10, 12, 14, 16, 18, 20, 22})
+            out.push_back(nursed("Zoe", fmt::format("2026-11-{}T{:02d}:10:00+01:00", day, h)));
+    }
+    return out;
+}
+
+Settings siblings_settings(const std::string& birth) {
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    s.babies = {"Zoe", "Max"};
+    apply_setting(s, "birth", birth);
+    return s;
+}
+
+const PlanAdvice& intake_of(const std::vector<PlanAdvice>& advice) {
+    const auto it = std::find_if(advice.begin(), advice.end(),
+                                 [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
+    REQUIRE(it != advice.end());
+    return *it;
+}
+
+std::string intake_sentence(const Plan& plan) {
+    return render::advice_text(intake_of(plan.advice), Unit::ml, now.zone);
+}
+
+}  // namespace
+
+TEST_CASE("siblings with a birth date each: each baby's estimate counts its own age, the advice gives each day") {
+    const Settings s = siblings_settings("Zoe 2026-11-13, Max 2025-09-20");
+    const PlanCadence c = plan_cadence(siblings(), s, now.zone, lookback_since(now.now, 7, now.zone), now.now,
+                                       SlotAmounts::share_of_day);
+    const PlanAdvice& a = intake_of(c.advice);
+    REQUIRE(a.shares.size() == 2);
+    // Zoe on day 7: 600 ml a day (IOM 1991, 1 week); Max on day 426: the 12-month norm held, 445 ml (IOM 1991).
+    CHECK(a.shares[0].baby == "Zoe");
+    CHECK(a.shares[0].age_days == 7);
+    CHECK(a.shares[0].daily.ml() == 600);
+    CHECK_FALSE(a.shares[0].extrapolated);
+    CHECK(a.shares[1].baby == "Max");
+    CHECK(a.shares[1].age_days == 426);
+    CHECK(a.shares[1].daily.ml() == 445);
+    CHECK(a.shares[1].extrapolated);
+    CHECK(a.daily.ml() == 1045);
+    const Plan plan = plan_pumps(siblings(), s, now, TimeSpan{now.now, now.now + std::chrono::hours(24)});
+    CHECK(intake_sentence(plan) ==
+          "The targets are estimates: the 84 feedings logged were at the breast, without amounts, so the plan counts "
+          "about 1045 ml a day for the 2 babies, each at the norm for its own age: Zoe about 600 ml a day, what a "
+          "baby drinks on day 8 (Institute of Medicine, Nutrition During Lactation, 1991) and Max about 445 ml a "
+          "day, the norm at 12 months (Institute of Medicine, Nutrition During Lactation, 1991) held for an older "
+          "child (day 427), a rough guess. Each baby's norm is shared over its own feeds: Zoe 11 feeds a day at 55 "
+          "ml and Max 1 feed a day at 240 ml. A baby with fewer feeds a day logged than its age makes plausible "
+          "looks incompletely logged: each of its feeds counts no more than one feed can be (Kent et al. 2006), so "
+          "its targets add up to less than its norm. Counted from each baby's own birth date: Zoe at day 8 (born "
+          "2026-11-13) and Max at day 427 (born 2025-09-20). Log some bottles with their amounts to plan from your "
+          "own.");
+}
+
+TEST_CASE("siblings: one date is still every baby's, and a baby a birth list leaves out counts from its own feeds") {
+    const Seconds since = lookback_since(now.now, 7, now.zone);
+    const PlanCadence one =
+        plan_cadence(siblings(), siblings_settings("2026-11-13"), now.zone, since, now.now, SlotAmounts::share_of_day);
+    const PlanAdvice& a = intake_of(one.advice);
+    REQUIRE(a.shares.size() == 2);
+    // Zoe on day 7; Max's first feed (2026-11-10) is before the one date: counted from it (the slip rule).
+    CHECK(a.shares[0].age_days == 7);
+    CHECK(a.shares[1].age_days == 10);
+    CHECK(a.shares[1].birth_after_first_feed);
+    CHECK_FALSE(a.shares[0].own_birth);
+    // Only Zoe's date: Max has none, and counts from his own first feed read (2026-11-10: day 10).
+    const PlanCadence zoe = plan_cadence(siblings(), siblings_settings("zoe 2026-11-13"), now.zone, since, now.now,
+                                         SlotAmounts::share_of_day);
+    const PlanAdvice& b = intake_of(zoe.advice);
+    REQUIRE(b.shares.size() == 2);
+    CHECK(b.shares[0].age_days == 7);
+    CHECK_FALSE(b.shares[0].birth_assumed);
+    CHECK(b.shares[1].age_days == 10);
+    CHECK(b.shares[1].birth_assumed);
+    CHECK(own_births_sentence(b.shares) ==
+          " Counted from each baby's own birth date: Zoe at day 7 (born 2026-11-13). The birth date list names no "
+          "date for Max, so the estimate takes Max to be at least 10 days old, born by Max's first feed read, on "
+          "2026-11-10: add Max's date (pumplog config set birth 'Zoe 2026-11-13, Max YYYY-MM-DD') for a better "
+          "estimate.");
+}
+
+TEST_CASE("siblings: the youngest baby's birth is the parent's, and an older sibling's earlier feed is no slip") {
+    const Settings s = siblings_settings("Zoe 2026-11-13, Max 2025-09-20");
+    CHECK(s.birth == date::year_month_day(date::year(2026) / 11 / 13));
+    // Max's feed on 2026-11-10 is before Zoe's birth: the day since birth is Zoe's, day 7 on 2026-11-20.
+    CHECK(day_since_birth(siblings(), s, now.zone, date::sys_days(date::year(2026) / 11 / 20)) == 7);
+    // One date for both: the first feed (Max's) is the latest it can be, as before.
+    CHECK(day_since_birth(siblings(), siblings_settings("2026-11-13"), now.zone,
+                          date::sys_days(date::year(2026) / 11 / 20)) == 10);
+}
+
+TEST_CASE("babies past 12 months: the joint advice gives no first-days caveat, and 1 feed a day is singular") {
+    std::vector<Entry> entries;
+    for (int day = 14; day <= 20; ++day)
+        for (const int h : {2, 6, 10, 14, 18, 22}) {
+            entries.push_back(nursed("Ada", fmt::format("2026-11-{}T{:02d}:10:00+01:00", day, h)));
+            entries.push_back(nursed("Ben", fmt::format("2026-11-{}T{:02d}:40:00+01:00", day, h)));
+        }
+    Settings s = siblings_settings("2025-09-20");
+    s.babies = {"Ada", "Ben"};
+    const Plan plan = plan_pumps(entries, s, now, TimeSpan{now.now, now.now + std::chrono::hours(24)});
+    const std::string text = intake_sentence(plan);
+    INFO(text);
+    CHECK(text.find("day 427") != std::string::npos);
+    CHECK(text.find("In the first days") == std::string::npos);
+    // A baby fed once a day beside one fed often: "Max 1 feed a day". With one date, Max counted from his first
+    // feed (2026-11-10, before it): each baby's own day is given, not "each is counted at day 8".
+    const Plan one_feed = plan_pumps(siblings(), siblings_settings("2026-11-13"), now,
+                                     TimeSpan{now.now, now.now + std::chrono::hours(24)});
+    INFO(intake_sentence(one_feed));
+    CHECK(intake_sentence(one_feed).find("Zoe 11 feeds a day at 55 ml and Max 1 feed a day at 102 ml.") !=
+          std::string::npos);
+    CHECK(intake_sentence(one_feed).find("each is counted at day") == std::string::npos);
+    CHECK(intake_sentence(one_feed).find(" Counted from the birth date set: Zoe at day 8 (born 2026-11-13). Max's "
+                                         "birth date set, 2026-11-13, is after Max's first feed") != std::string::npos);
 }
 
 }  // namespace PUMPLOG_UNITY_ID

@@ -145,6 +145,48 @@ TEST_CASE("birth: a date, or none") {
     check_refuses("birth", {"2026-02-30", "02.11.2026", "2026-11-02T10:00", "yesterday"});
 }
 
+TEST_CASE("birth: each baby's date, a name and a date separated by commas, the latest the parent's") {
+    check_accepts("birth", {{"Zoe 2026-11-10, Max 2025-09-20", "Zoe 2026-11-10, Max 2025-09-20"},
+                            {"  zoe   2026-11-10 ,Max 2025-09-20 ", "zoe 2026-11-10, Max 2025-09-20"},
+                            {"Mary Ann 2026-11-10", "Mary Ann 2026-11-10"}});
+    Settings s;
+    s.babies = {"Zoe", "Max"};
+    apply_setting(s, "birth", "Max 2025-09-20, Zoe 2026-11-10");
+    CHECK(s.birth == date::year_month_day(date::year(2026) / 11 / 10));  // the youngest's
+    REQUIRE(s.births.size() == 2);
+    CHECK(birth_of(s, "max") == date::year_month_day(date::year(2025) / 9 / 20));
+    CHECK(birth_of(s, " ZOE ") == date::year_month_day(date::year(2026) / 11 / 10));
+    CHECK_FALSE(birth_of(s, "Ben"));
+    CHECK_FALSE(birth_of(s, ""));  // feeds without a name beside two babies: no one baby's date
+    // One date stays every baby's.
+    apply_setting(s, "birth", "2026-11-10");
+    CHECK(s.births.empty());
+    CHECK(birth_of(s, "Max") == date::year_month_day(date::year(2026) / 11 / 10));
+    CHECK(refusal([] { normalize_setting("birth", "2026-11-10, Max 2025-09-20"); }) ==
+          "birth: \"2026-11-10\" names no baby; give one date for every baby (2026-11-02), or each baby's name and "
+          "date separated by commas (\"Zoe 2026-11-10, Max 2025-09-20\")");
+    CHECK_THAT(refusal([] { normalize_setting("birth", "Zoe 2026-11-10, zoe 2025-09-20"); }),
+               Contains("birth: zoe is given twice"));
+    CHECK_THAT(refusal([] { normalize_setting("birth", "Zoe 10.11.2026"); }),
+               Contains("birth: \"Zoe 10.11.2026\" is not a name and a date such as Zoe 2026-11-10"));
+    CHECK_THAT(refusal([] { normalize_setting("birth", "Zoe 2026-11-10,"); }), Contains("birth: an empty entry"));
+}
+
+TEST_CASE("birth per baby: names as babies spells them, in its order; a name not in babies is refused") {
+    const std::vector<BabyBirth> given = {{"max", date::year(2025) / 9 / 20}, {"ZOE", date::year(2026) / 11 / 10}};
+    CHECK(format_births(births_of_babies(given, {"Zoe", "Max"})) == "Zoe 2026-11-10, Max 2025-09-20");
+    CHECK(refusal([&] { births_of_babies(given, {"Zoe", "Ben"}); }) ==
+          "\"max\" is not one of the babies; they are Zoe and Ben (config babies)");
+    CHECK(refusal([&] { births_of_babies(given, {}); }) ==
+          "\"max\" is not one of the babies: none are named; name them first (pumplog config set babies 'max, "
+          "...'), or give one date for every baby");
+    // Each date is checked as one date is, naming its baby.
+    Settings s;
+    apply_setting(s, "birth", "Zoe 2027-01-02, Max 2025-09-20");
+    CHECK(refusal([&] { check_births(s, date::sys_days(date::year(2026) / 11 / 21)); }) ==
+          "Zoe: birth 2027-01-02 is after today (2026-11-21); set the day the baby was born");
+}
+
 TEST_CASE("sleep: a daily window, or none") {
     check_accepts("sleep", {{"23:30-05:30", "23:30-05:30"}, {"22:00-6:00", "22:00-06:00"}, {"none", "none"}});
     check_refuses("sleep", {"23:30", "23:30-", "25:00-05:00", "late"});
