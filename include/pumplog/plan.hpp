@@ -271,9 +271,9 @@ struct Plan {
 };
 
 // What an estimate of several babies counted at their own ages adds (a leading space included): the day each
-// baby is counted at, from its own birth date (or from the one date set) ("Counted from each baby's own birth date: Zoe at day 6 (born
-// 2026-11-10) and Max at day 422 (born 2025-09-20)."), and for a baby without one, or with one after its first
-// feed read, what its age counts from.
+// baby is counted at, from its own birth date (or from the one date set) ("Counted from each baby's own birth
+// date: Zoe at day 6 (born 2026-11-10) and Max at day 422 (born 2025-09-20)."), and for a baby without one, or
+// with one after its first feed read, what its age counts from.
 std::string own_births_sentence(const std::vector<IntakeShare>& shares);
 
 // What an estimated_intake item adds about the age it counts (a leading space included): from the first feed
