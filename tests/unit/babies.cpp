@@ -431,7 +431,7 @@ std::string intake_sentence(const Plan& plan) {
 
 }  // namespace
 
-TEST_CASE("siblings with a birth date each: each baby's estimate counts its own age, the advice gives each day") {
+TEST_CASE("siblings with a birth date each: each baby's estimate counts its own age and the advice gives each day") {
     const Settings s = siblings_settings("Zoe 2026-11-13, Max 2025-09-20");
     const PlanCadence c = plan_cadence(siblings(), s, now.zone, lookback_since(now.now, 7, now.zone), now.now,
                                        SlotAmounts::share_of_day);
@@ -461,7 +461,7 @@ TEST_CASE("siblings with a birth date each: each baby's estimate counts its own 
           "own.");
 }
 
-TEST_CASE("siblings: one date is still every baby's, and a baby a birth list leaves out counts from its own feeds") {
+TEST_CASE("siblings: one date is still every baby's and a baby a birth list leaves out counts from its own feeds") {
     const Seconds since = lookback_since(now.now, 7, now.zone);
     const PlanCadence one =
         plan_cadence(siblings(), siblings_settings("2026-11-13"), now.zone, since, now.now, SlotAmounts::share_of_day);
@@ -488,7 +488,7 @@ TEST_CASE("siblings: one date is still every baby's, and a baby a birth list lea
           "estimate.");
 }
 
-TEST_CASE("siblings: the youngest baby's birth is the parent's, and an older sibling's earlier feed is no slip") {
+TEST_CASE("siblings: the youngest baby's birth is the parent's and an older sibling's earlier feed is no slip") {
     const Settings s = siblings_settings("Zoe 2026-11-13, Max 2025-09-20");
     CHECK(s.birth == date::year_month_day(date::year(2026) / 11 / 13));
     // Max's feed on 2026-11-10 is before Zoe's birth: the day since birth is Zoe's, day 7 on 2026-11-20.
@@ -498,7 +498,7 @@ TEST_CASE("siblings: the youngest baby's birth is the parent's, and an older sib
                           date::sys_days(date::year(2026) / 11 / 20)) == 10);
 }
 
-TEST_CASE("babies past 12 months: the joint advice gives no first-days caveat, and 1 feed a day is singular") {
+TEST_CASE("babies past 12 months: the joint advice gives no first-days caveat and 1 feed a day is singular") {
     std::vector<Entry> entries;
     for (int day = 14; day <= 20; ++day)
         for (const int h : {2, 6, 10, 14, 18, 22}) {

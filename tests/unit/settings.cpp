@@ -145,7 +145,7 @@ TEST_CASE("birth: a date, or none") {
     check_refuses("birth", {"2026-02-30", "02.11.2026", "2026-11-02T10:00", "yesterday"});
 }
 
-TEST_CASE("birth: each baby's date, a name and a date separated by commas, the latest the parent's") {
+TEST_CASE("birth: each baby's date as a name and a date separated by commas and the latest the parent's") {
     check_accepts("birth", {{"Zoe 2026-11-10, Max 2025-09-20", "Zoe 2026-11-10, Max 2025-09-20"},
                             {"  zoe   2026-11-10 ,Max 2025-09-20 ", "zoe 2026-11-10, Max 2025-09-20"},
                             {"Mary Ann 2026-11-10", "Mary Ann 2026-11-10"}});
@@ -172,7 +172,7 @@ TEST_CASE("birth: each baby's date, a name and a date separated by commas, the l
     CHECK_THAT(refusal([] { normalize_setting("birth", "Zoe 2026-11-10,"); }), Contains("birth: an empty entry"));
 }
 
-TEST_CASE("birth per baby: names as babies spells them, in its order; a name not in babies is refused") {
+TEST_CASE("birth per baby: names as babies spells them in its order and a name not in babies is refused") {
     const std::vector<BabyBirth> given = {{"max", date::year(2025) / 9 / 20}, {"ZOE", date::year(2026) / 11 / 10}};
     CHECK(format_births(births_of_babies(given, {"Zoe", "Max"})) == "Zoe 2026-11-10, Max 2025-09-20");
     CHECK(refusal([&] { births_of_babies(given, {"Zoe", "Ben"}); }) ==
