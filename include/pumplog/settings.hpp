@@ -124,6 +124,10 @@ void apply_setting(Settings& settings, std::string_view key, std::string_view va
 // same_baby does), none for a baby the list does not name, and for feeds without a name the list's one date
 // when it names one baby and `babies` names fewer than two (those feeds are that baby's).
 std::optional<date::year_month_day> birth_of(const Settings& settings, std::string_view baby);
+// Whether a feed of `baby` can show `birth` too late (the first feed before it: supply mode and the milk still
+// coming in count from that feed): every feed with one date for every baby; with a date per baby, `birth` is
+// the youngest's, and only the feeds of a baby born that day can (an older sibling's earlier feed is no slip).
+bool feed_counts_against_birth(const Settings& settings, std::string_view baby);
 // `births` (a birth per baby) with each name as `babies` spells it, in the order `babies` lists them; a usage
 // error for a name `babies` does not hold, listing them (or saying to name them first). For `config set
 // birth` and `plan --birth`.

@@ -420,17 +420,10 @@ std::optional<int> day_since_birth(const std::vector<Entry>& entries, const Sett
                                    const date::time_zone* zone, date::sys_days day) {
     if (!settings.birth) return std::nullopt;
     date::sys_days born = date::sys_days(*settings.birth);
-    // With a birth date per baby, `birth` is the youngest's (the parent's last birth): only the feeds of the
-    // babies born that day can show it is too late, not an older sibling's.
-    const auto counts = [&](const Entry& e) {
-        return settings.births.empty() ||
-               std::any_of(settings.births.begin(), settings.births.end(), [&](const BabyBirth& b) {
-                   return b.day == *settings.birth && same_baby(b.baby, e.baby);
-               });
-    };
     Seconds first = Seconds::max();
     for (const Entry& e : entries)
-        if (e.type == EntryType::feed && counts(e)) first = std::min(first, e.at.instant);
+        if (e.type == EntryType::feed && feed_counts_against_birth(settings, e.baby))
+            first = std::min(first, e.at.instant);
     if (first != Seconds::max()) born = std::min(born, local_day(first, zone));
     return std::max(0, static_cast<int>((day - born).count()));
 }

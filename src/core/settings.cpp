@@ -448,6 +448,13 @@ std::optional<date::year_month_day> birth_of(const Settings& settings, std::stri
     return std::nullopt;
 }
 
+bool feed_counts_against_birth(const Settings& settings, std::string_view baby) {
+    return settings.births.empty() ||
+           std::any_of(settings.births.begin(), settings.births.end(), [&](const BabyBirth& b) {
+               return settings.birth && b.day == *settings.birth && same_baby(b.baby, baby);
+           });
+}
+
 std::vector<BabyBirth> births_of_babies(const std::vector<BabyBirth>& births, const std::vector<std::string>& babies) {
     std::vector<BabyBirth> out;
     for (const std::string& baby : babies)

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "logged_pumps.hpp"
-#include "pumplog/babies.hpp"
 #include "pumplog/calendar.hpp"
 #include "pumplog/intake.hpp"
 #include "pumplog/supply.hpp"
@@ -138,16 +137,8 @@ Plan supply_plan(const Settings& settings, const std::vector<Entry>& entries, co
     // modes count the age (plan_cadence), and the advice names both dates.
     std::optional<date::year_month_day> birth = settings.birth;
     std::optional<date::sys_days> first_feed;
-    // With a birth date per baby, `birth` is the youngest's: only the feeds of the babies born then count
-    // against it (an older sibling's earlier feed is no slip).
-    const auto counts = [&](const Entry& e) {
-        return settings.births.empty() ||
-               std::any_of(settings.births.begin(), settings.births.end(), [&](const BabyBirth& b) {
-                   return b.day == *settings.birth && same_baby(b.baby, e.baby);
-               });
-    };
     for (const Entry& e : entries)
-        if (e.type == EntryType::feed && counts(e)) {
+        if (e.type == EntryType::feed && feed_counts_against_birth(settings, e.baby)) {
             const date::sys_days d = local_day(e.at.instant, clock.zone);
             first_feed = first_feed ? std::min(*first_feed, d) : d;
         }
