@@ -277,6 +277,7 @@ struct Result {
     Stability stable, away_stable;
     Stability noisy, away_noisy;  // D - 1 logged with up to an hour of noise on each feed
     Stability noisy2, away_noisy2;  // D - 2 logged so instead: the second plan made after the noisy day
+    Stability daily, away_daily;  // D's plan against the day before's (the weekday before's, away), by the clock
     int refused = 0;
     int incomplete = 0;  // days D left out as incompletely logged
     std::map<std::string, int> refusals;
@@ -285,6 +286,7 @@ struct Result {
         stable.merge(o.stable), away_stable.merge(o.away_stable);
         noisy.merge(o.noisy), away_noisy.merge(o.away_noisy);
         noisy2.merge(o.noisy2), away_noisy2.merge(o.away_noisy2);
+        daily.merge(o.daily), away_daily.merge(o.away_daily);
         refused += o.refused, incomplete += o.incomplete;
         for (const auto& [why, n] : o.refusals) refusals[why] += n;
     }
@@ -302,6 +304,8 @@ Result backtest(const Log& log) {
     if (!log.entries.empty())
         settings.birth = date::year_month_day{local_day(log.entries.front().at.instant, log.zone)};
     std::vector<long> history;  // days with feedings, in order
+    // The plans of the day before (pumping exclusively) and of the weekday before (away), to compare with D's.
+    std::optional<std::pair<long, Plan>> day_before_plan, weekday_before_plan;
     for (const auto& [d, day] : days) {
         const std::vector<long> before = history;
         if (!day.feedings.empty()) history.push_back(d);
@@ -347,6 +351,10 @@ Result backtest(const Log& log) {
             r.pumped.add(pump_minutes, day.feedings);
         }
         if (stability) {
+            if (day_before_plan && day_before_plan->first == d - 1) r.daily.add(day_before_plan->second, plan, log.zone);
+            day_before_plan.emplace(d, plan);
+        }
+        if (stability) {
             // One more feed, 60 ml, at a random time on one of the six days
             // before D - 1; the plan made again, pumping exclusively (every
             // day) and for a work week's hours away (weekdays).
@@ -384,6 +392,10 @@ Result backtest(const Log& log) {
                 r.away_stable.add(away_plan, plan_pumps(more, away, clock, range), log.zone);
                 r.away_noisy.add(away_plan, plan_pumps(noisy, away, clock, range), log.zone);
                 r.away_noisy2.add(away_plan, plan_pumps(noisy2, away, clock, range), log.zone);
+                const long weekday_before = date::weekday{D} == date::Monday ? d - 3 : d - 1;
+                if (weekday_before_plan && weekday_before_plan->first == weekday_before)
+                    r.away_daily.add(weekday_before_plan->second, away_plan, log.zone);
+                weekday_before_plan.emplace(d, away_plan);
             }
         }
         if (verbose) {
@@ -471,6 +483,10 @@ void print_stability(const Result& r) {
                  "to an hour early or late: the second plan made since), the day planned again:\n";
     std::cout << fmt::format("- pumping exclusively: {}\n", r.noisy2.text());
     std::cout << fmt::format("- away mon-fri 08:00-17:30 (weekdays): {}\n", r.away_noisy2.text());
+    std::cout << "From one day's timetable to the next (each planned the evening before, by the clock; a rhythm "
+                 "that moved moves it too):\n";
+    std::cout << fmt::format("- pumping exclusively, the day before's: {}\n", r.daily.text());
+    std::cout << fmt::format("- away mon-fri 08:00-17:30, the weekday before's: {}\n", r.away_daily.text());
 }
 
 void print(const Log& log, const Result& r) {
