@@ -42,6 +42,13 @@ Seconds week_anchor(Seconds until, const date::time_zone* zone);
 // a pump over 15 min on 21.6% of simulated days pumping exclusively, 26.1%
 // with 30 min (bench/RESULTS.md, session 38).
 constexpr minutes snap_tolerance{60};
+// The week's reference keeps the week before's times, unit by unit (an away window, a day pumping exclusively),
+// when every pump of the unit is within this of them: a quarter of an hour, the steadiness rule's own measure,
+// so a new week does not re-lay a rhythm that did not move (09:25 becoming 09:35 took a work day's extra
+// session from 17:30 at work to 19:45 at home), and the timetable lags a drifting baby by no more than this.
+constexpr minutes week_carry{15};
+// How many weeks back the carried times are looked for (the earliest week's as learned).
+constexpr int week_carry_weeks = 3;
 // How far the week's held times may stretch a gap over its limit (max_gap_day, max_gap_night) where the
 // fresh timetable keeps it: a quarter of an hour, the steadiness rule's own measure.
 constexpr minutes hold_gap_slack{15};
@@ -61,10 +68,21 @@ Seconds plan_history_since(const Settings& settings, Seconds until, const date::
     const date::sys_days day = local_day(until, zone);
     const bool after_midnight = until < start_of_local_day(day, zone) + settings.min_gap;
     const Seconds eve = start_of_local_day(day - date::days(after_midnight ? 2 : 1), zone);
-    return lookback_since(week_anchor(eve, zone), settings.lookback_days, zone);
+    // The reference carries the weeks before's times (week_carry): learned until the anchors week_carry_weeks
+    // earlier. Supply mode, and a pinned schedule, have no reference.
+    Seconds anchor = week_anchor(eve, zone);
+    const bool referenced = settings.mode != PlanMode::supply && settings.schedule.empty();
+    for (int k = 0; referenced && k < week_carry_weeks; ++k) anchor = week_anchor(anchor - date::days(1), zone);
+    return lookback_since(anchor, settings.lookback_days, zone);
 }
 
 namespace {
+// Whether two timetables have their pumps at the same times.
+bool same_times(const std::vector<timetable::Draft>& a, const std::vector<timetable::Draft>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const timetable::Draft& x, const timetable::Draft& y) { return x.at == y.at; });
+}
+
 // The distinct local days with a feed before `until`, ascending.
 std::vector<date::sys_days> feed_days(const std::vector<Entry>& entries, Seconds until, const date::time_zone* zone) {
     std::vector<date::sys_days> days;
@@ -917,7 +935,24 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         std::vector<timetable::Draft> held_copy;
         const std::vector<timetable::Draft>* held = &held_copy;
         std::vector<int> ref_layout;
+        // Each away window, or in exclusive mode each local day, on its own.
+        std::vector<TimeSpan> units = periods;
+        if (exclusive) {
+            units.clear();
+            for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1))
+                units.push_back(local_days(d, 1, zone));
+        }
         if (anchor < until) {
+            // The timetable learned until a week's anchor, drafted for this plan's periods as the reference is.
+            const auto week_drafts = [&](Seconds at) {
+                const Cadence c =
+                    plan_cadence(entries, settings, zone, lookback_since(at, settings.lookback_days, zone), at, amounts)
+                        .cadence;
+                const auto f = timetable::predicted_feeds(c.slots, from, to, zone);
+                std::vector<timetable::Draft> out = timetable::draft_pumps(f, periods, options, zone);
+                if (exclusive) timetable::repeat_daily_when_crowded(out, f, from, to, options, zone);
+                return out;
+            };
             try {
                 const Seconds ref_since = lookback_since(anchor, settings.lookback_days, zone);
                 const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor, amounts).cadence;
@@ -927,10 +962,46 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 if (exclusive) {
                     held_copy = *ref_drafts;
                     ref_layout = timetable::repeat_daily_when_crowded(*ref_drafts, ref_feeds, from, to, options, zone);
-                    // A reference with room for its pumps holds as its own day (the first whole day planned).
-                    if (ref_layout.empty())
-                        ref_layout = timetable::day_layout(*ref_drafts, local_day(range.begin, zone), zone);
                 }
+                // The weeks before's times carry over (week_carry): a unit whose every pump is within a quarter
+                // of an hour of the week before's timetable keeps those times, and that one the week before its,
+                // back week_carry_weeks (the earliest as learned), so the times carried are the ones the weeks
+                // before showed. Each week's shown times are within week_carry of its learned ones, so a week
+                // whose learned times are within twice that of the next one's in no unit carries nothing into
+                // it: the weeks before it are not learned.
+                std::vector<std::vector<timetable::Draft>> learned;  // the week before's, the one before it, ...
+                Seconds at = anchor;
+                for (int k = 0; k < week_carry_weeks; ++k) {
+                    try {
+                        learned.push_back(week_drafts(at = week_anchor(at - date::days(1), zone)));
+                    } catch (const Error&) {
+                        break;  // Too little was known then: the chain starts later.
+                    }
+                    const auto& later = learned.size() == 1 ? *ref_drafts : learned[learned.size() - 2];
+                    if (std::none_of(units.begin(), units.end(), [&](const TimeSpan& u) {
+                            return timetable::near_reference(later, learned.back(), u, 2 * week_carry);
+                        })) {
+                        learned.pop_back();
+                        break;
+                    }
+                }
+                std::optional<std::vector<timetable::Draft>> shown;
+                for (auto week = learned.rbegin(); week != learned.rend(); ++week) {
+                    if (shown) timetable::snap_to(*week, *shown, units, week_carry);
+                    shown = std::move(*week);
+                }
+                if (shown) {
+                    std::vector<timetable::Draft> carried = *ref_drafts;
+                    timetable::snap_to(carried, *shown, units, week_carry);
+                    if (!same_times(carried, *ref_drafts)) {
+                        *ref_drafts = std::move(carried);
+                        if (!ref_layout.empty())
+                            ref_layout = timetable::day_layout(*ref_drafts, local_day(range.begin, zone), zone);
+                    }
+                }
+                // A reference with room for its pumps holds as its own day (the first whole day planned).
+                if (exclusive && ref_layout.empty())
+                    ref_layout = timetable::day_layout(*ref_drafts, local_day(range.begin, zone), zone);
             } catch (const Error&) {
                 // Too little was known at the anchor: no reference.
             }
@@ -938,13 +1009,6 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
         drafts = timetable::draft_pumps(feeds, periods, options, zone, *held);
         if (exclusive) timetable::repeat_daily_when_crowded(drafts, feeds, from, to, options, zone, ref_layout);
         if (ref_drafts) {
-            // Each away window, or in exclusive mode each local day, on its own.
-            std::vector<TimeSpan> units = periods;
-            if (exclusive) {
-                units.clear();
-                for (date::sys_days d = local_day(from, zone); d <= local_day(to, zone); d += date::days(1))
-                    units.push_back(local_days(d, 1, zone));
-            }
             const std::vector<timetable::Draft> fresh = drafts;
             const std::vector<TimeSpan> moved_off = timetable::snap_to(drafts, *ref_drafts, units, snap_tolerance);
             // Two evenings to leave the week's timetable: a unit that did not snap still takes the reference's
@@ -1571,7 +1635,19 @@ Plan plan_pumps(const std::vector<Entry>& entries, const Settings& settings, con
     const auto first = std::find_if(plan.pumps.begin(), plan.pumps.end(),
                                     [](const PlannedPump& p) { return p.done == PumpDone::no; });
     if (first == plan.pumps.end() || local_day(first->at, clock.zone) <= planned) return plan;
-    return build(entries, settings, clock.zone, until, range, local_day(first->at, clock.zone), now);
+    const date::sys_days later_day = local_day(first->at, clock.zone);
+    Plan later = build(entries, settings, clock.zone, until, range, later_day, now);
+    // The pumps before that day are this plan's, each done with: the later day's learning (a new week's
+    // timetable) may lay tonight out elsewhere, and a pump done with keeps its time and place (a 23:35 pump
+    // pumped is no done 23:50 one, nor an overdue one a new 23:50 pump that plan next does not know).
+    const Seconds day_start = start_of_local_day(later_day, clock.zone);
+    std::vector<PlannedPump> pumps;
+    std::copy_if(plan.pumps.begin(), plan.pumps.end(), std::back_inserter(pumps),
+                 [&](const PlannedPump& p) { return p.at < day_start; });
+    std::copy_if(later.pumps.begin(), later.pumps.end(), std::back_inserter(pumps),
+                 [&](const PlannedPump& p) { return p.at >= day_start; });
+    later.pumps = std::move(pumps);
+    return later;
 }
 
 Plan plan_pumps_known_now(const std::vector<Entry>& entries, const Settings& settings, const Clock& clock,

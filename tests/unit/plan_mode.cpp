@@ -76,6 +76,9 @@ TEST_CASE("plan_reads_since reaches 8 days back in supply mode, the look-back ot
     const Seconds from = now.now + date::days(1);
     settings.mode = PlanMode::away;
     CHECK(plan_reads_since(settings, from, now.zone) == plan_history_since(settings, from, now.zone));
+    // The week's reference carries the times of the 3 weeks before (their look-back included).
+    CHECK(plan_history_since(settings, from, now.zone) ==
+          start_of_local_day(local_day(from, now.zone) - date::days(1 + 21 + 3), now.zone));
     settings.mode = PlanMode::supply;
     CHECK(plan_history_since(settings, from, now.zone) > from - date::days(8));
     CHECK(plan_reads_since(settings, from, now.zone) == from - date::days(8));

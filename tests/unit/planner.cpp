@@ -1137,17 +1137,30 @@ int most_moved_minutes(const Plan& a, const Plan& b) {
 TEST_CASE("over a simulated fortnight a weekday's away timetable is the same every weekday") {
     const auto all = noisy_fortnight();
     const Settings s = away_weekdays();
-    for (const date::sys_days week : {day_of(2026, 11, 16), day_of(2026, 11, 9)}) {
-        const Plan first = planned_the_evening_before(all, s, week);
-        REQUIRE(first.pumps.size() == 3);
-        for (int d = 1; d < 5; ++d) {
+    const Plan first = planned_the_evening_before(all, s, day_of(2026, 11, 9));
+    REQUIRE(first.pumps.size() == 3);
+    // Both weeks, and across the weekend between them: the second week's reference, learned anew, is within
+    // a quarter of an hour of the first's, whose times it keeps (week_carry).
+    for (const date::sys_days week : {day_of(2026, 11, 9), day_of(2026, 11, 16)})
+        for (int d = 0; d < 5; ++d) {
             INFO("week of " << format_date(week) << ", day " << d);
             CHECK(clocks(planned_the_evening_before(all, s, week + date::days(d))) == clocks(first));
         }
-    }
     // And the timetable is the baby's: each pump near its slot (10:00, 13:00, 16:00).
-    const Plan monday_plan = planned_the_evening_before(all, s, day_of(2026, 11, 16));
-    CHECK(clocks(monday_plan) == std::vector<std::string>{"10:00", "13:10", "16:05"});
+    CHECK(clocks(first) == std::vector<std::string>{"09:55", "13:00", "16:10"});
+}
+
+// Pumping exclusively, the same across the weekend: the rhythm did not move, so neither does the day.
+TEST_CASE("pumping exclusively a new week keeps the week before's timetable when the rhythm did not move") {
+    const auto all = noisy_fortnight();
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Plan friday = planned_the_evening_before(all, s, day_of(2026, 11, 13));
+    REQUIRE(friday.pumps.size() == 8);
+    for (int d = 1; d <= 5; ++d) {
+        INFO("day " << d << " after Friday");
+        CHECK(clocks(planned_the_evening_before(all, s, day_of(2026, 11, 13) + date::days(d))) == clocks(friday));
+    }
 }
 
 TEST_CASE("one more logged feed or one noisy day moves no planned pump by more than 15 minutes") {
@@ -1200,8 +1213,8 @@ TEST_CASE("a loosely timed baby's timetable holds after one noisy day") {
 // plan made on Wednesday evening is the first to leave the week's timetable;
 // one evening is not enough (the plan made the evening before still held to
 // it), so Thursday keeps the week's and Friday takes the new rhythm, exactly
-// as the plan learned it. Away, the week's times on Thursday (10:00, 13:00,
-// 16:05) would stretch a gap more than 15 minutes over max_gap_day with the
+// as the plan learned it. Away, the week's times on Thursday (10:05, 12:55,
+// 15:55) would stretch a gap more than 15 minutes over max_gap_day with the
 // feeds 90 minutes later: the away window takes the fresh pumps on Thursday.
 TEST_CASE("a rhythm moved by over an hour is taken within the week") {
     const date::sys_days first = day_of(2026, 11, 2), monday = day_of(2026, 11, 16), thursday = monday + date::days(3);
@@ -1214,12 +1227,13 @@ TEST_CASE("a rhythm moved by over an hour is taken within the week") {
     CHECK(clocks(planned_the_evening_before(all, away_weekdays(), thursday + date::days(1))) ==
           std::vector<std::string>{"08:30", "11:30", "14:30"});
     CHECK(clocks(planned_the_evening_before(all, exclusive, thursday)) ==
-          std::vector<std::string>{"01:00", "04:00", "06:55", "10:00", "13:00", "16:05", "18:55", "22:05"});
+          std::vector<std::string>{"01:00", "04:05", "06:55", "10:05", "12:55", "15:55", "19:05", "22:00"});
     CHECK(clocks(planned_the_evening_before(all, exclusive, thursday + date::days(1))) ==
           std::vector<std::string>{"02:35", "05:30", "08:30", "11:30", "14:30", "17:30", "20:25", "23:30"});
-    // Monday's, made from the old rhythm the evening before, and still the week's on Tuesday.
+    // Monday's, made from the old rhythm the evening before (the week before's times, within a quarter of an
+    // hour: week_carry), and still the week's on Tuesday.
     CHECK(clocks(planned_the_evening_before(all, away_weekdays(), monday)) ==
-          std::vector<std::string>{"10:00", "13:00", "16:05"});
+          std::vector<std::string>{"10:05", "12:55", "15:55"});
 }
 
 // Two evenings to leave the week's timetable: a baby fed up to 45 minutes
@@ -1993,6 +2007,36 @@ TEST_CASE("a slot seen on scattered days is not lifted whole by its newest day's
     for (const auto& p : plan.pumps)
         rows.push_back(fmt::format("{} {}{}", format_clock(p.at, berlin()), p.target.ml(), p.extra ? " extra" : ""));
     CHECK(rows == std::vector<std::string>{"09:15 100", "12:15 100", "15:15 100"});
+}
+
+}  // namespace PUMPLOG_UNITY_ID
+
+namespace PUMPLOG_UNITY_ID {
+
+// A plan from now after tonight's last pump is done with is tomorrow's (plan_pumps), learned from tomorrow's
+// window: on a Saturday evening that is a new week's timetable, which can lay tonight out elsewhere. Every feed
+// 40 minutes later since Monday: Saturday's timetable holds the week's 22:00 (within the hour), the new week's
+// learned times put it at 22:40. The 22:00 pump logged at 21:45 stays the done 22:00 pump, not a 22:40 one.
+TEST_CASE("plan from now keeps tonight's pumps done with as tonight's timetable has them on a new week's eve") {
+    const date::sys_days first = day_of(2026, 11, 2), saturday = day_of(2026, 11, 21);
+    auto entries = feeds_for(berlin(), first, 19, three_hourly, Noise{5, 0, 3}, nullptr,
+                             [&](int d) { return first + date::days(d) >= day_of(2026, 11, 16) ? 40 : 0; });
+    entries.push_back(pump(berlin(), saturday, hm(21, 45), 100));
+    Settings s;
+    s.mode = PlanMode::exclusive;
+    const Seconds now = start_of_local_day(saturday, berlin()) + hours(21) + minutes(50);
+    std::vector<Entry> known;
+    for (const Entry& e : entries)
+        if (e.at.instant <= now) known.push_back(e);
+    // Saturday's own timetable, as plan --on shows it: its last pump.
+    const Plan day = plan_pumps(known, s, Clock{now, berlin()}, local_days(saturday, 1, berlin()));
+    REQUIRE_FALSE(day.pumps.empty());
+    CHECK(format_clock(day.pumps.back().at, berlin()) == "22:00");
+    const Plan from_now = plan_pumps(known, s, Clock{now, berlin()}, TimeSpan{now, now + hours(24)});
+    REQUIRE_FALSE(from_now.pumps.empty());
+    CHECK(format_clock(from_now.pumps.front().at, berlin()) == "22:00");
+    CHECK(from_now.pumps.front().done == PumpDone::pumped);
+    CHECK(local_day(from_now.pumps[1].at, berlin()) == saturday + date::days(1));
 }
 
 }  // namespace PUMPLOG_UNITY_ID
