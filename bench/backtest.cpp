@@ -351,7 +351,8 @@ Result backtest(const Log& log) {
             r.pumped.add(pump_minutes, day.feedings);
         }
         if (stability) {
-            if (day_before_plan && day_before_plan->first == d - 1) r.daily.add(day_before_plan->second, plan, log.zone);
+            if (day_before_plan && day_before_plan->first == d - 1)
+                r.daily.add(day_before_plan->second, plan, log.zone);
             day_before_plan.emplace(d, plan);
         }
         if (stability) {
