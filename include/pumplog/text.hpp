@@ -60,6 +60,11 @@ std::string pad_to_width(std::string_view text, std::size_t width);
 std::string valid_utf8(std::string_view text);
 // The offset of the first byte that does not begin a valid UTF-8 sequence; npos when all of it is UTF-8.
 std::size_t invalid_utf8_at(std::string_view text);
+// Free text typed for `what` (--note, --reason, a label) that is not UTF-8, refused as one line naming its first
+// stray byte: `--note "M\xfcdigkeit" is not valid UTF-8 (byte 0xFC at byte 2: ...); give it in UTF-8`; empty
+// when all of it is UTF-8. Such text is refused, never written with U+FFFD in place of a byte (the journal is
+// UTF-8), so that what a reply shows is what the journal keeps.
+std::string not_utf8_refusal(std::string_view what, std::string_view text);
 
 // The length of the valid UTF-8 sequence at text[i] (i < text.size()), 0 when none starts there (a stray
 // byte, an overlong form, a surrogate); and the code point of a valid one of n bytes.

@@ -184,6 +184,20 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
     }
 }
 
+// Free text typed on the command line (every option of the command run that takes TEXT: a note, a discard's
+// reason) is written to the journal as typed or not at all: text that is not UTF-8 is refused (exit 2, before
+// the journal is opened), as a new label is, never kept with U+FFFD in place of a byte under a reply that shows
+// the byte.
+void check_typed_text(const CLI::App& running) {
+    for (const CLI::App* level = &running; level != nullptr; level = level->get_parent())
+        for (const CLI::Option* option : level->get_options()) {
+            if (option->get_type_name() != "TEXT") continue;
+            for (const std::string& value : option->results())
+                if (std::string why = not_utf8_refusal(option->get_name(), value); !why.empty())
+                    throw usage_error(why);
+        }
+}
+
 // Refuses `typed` (an option given without its value) as CLI11 refuses it last on the line: "--note needs a
 // value (TEXT) (see pumplog add --help)", pointing at the help of the command that has the option.
 [[noreturn]] void option_needs_value(CLI::App* current, const std::string& typed, const CLI::Option& option) {
@@ -554,6 +568,7 @@ int main(int argc, char** argv) {
             context.running = app.get_subcommand("status");
             context.action = [&context] { return run_status(context); };
         }
+        check_typed_text(*context.running);
         // Every command answers --format: one without machine output refuses
         // json or csv (exit 2, nothing written) rather than print text a
         // script would take for it.

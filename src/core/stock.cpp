@@ -349,7 +349,7 @@ void check_new_label(const Stock& stock, std::string_view label) {
             // The character shown as the escape it is (printable would show a control as the space it is not).
             throw usage_error(fmt::format("label \"{}\" holds a space or a special character; try {}",
                                           terminal_text(label), next_label(stock)));
-    if (valid_utf8(label) != label) throw usage_error("the label is not valid UTF-8");
+    if (std::string why = not_utf8_refusal("label", label); !why.empty()) throw usage_error(why);
     // A label is a command's word (stock use B3): one starting with "-" would be read as an option.
     if (label.front() == '-')
         throw usage_error(fmt::format("label \"{}\" starts with \"-\", which a command would read as an option; "

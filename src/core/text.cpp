@@ -141,6 +141,14 @@ std::size_t invalid_utf8_at(std::string_view text) {
     return std::string_view::npos;
 }
 
+std::string not_utf8_refusal(std::string_view what, std::string_view text) {
+    const std::size_t at = invalid_utf8_at(text);
+    if (at == std::string_view::npos) return {};
+    return fmt::format("{} \"{}\" is not valid UTF-8 (byte 0x{:02X} at byte {}: typed in Latin-1 or Windows-1252?); "
+                       "give it in UTF-8",
+                       what, printable(text), static_cast<unsigned char>(text[at]), at + 1);
+}
+
 std::string printable(std::string_view text) {
     std::string out;
     std::size_t width = 0;

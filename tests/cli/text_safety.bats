@@ -3,6 +3,7 @@
 # a terminal with their control characters escaped (\x1b, \u202e), CSV cells
 # that a spreadsheet would run as a formula get a leading ', JSON stays exact.
 load helpers
+load plan_days
 
 # Control bytes a terminal acts on: C0 but for the line feed, DEL, a lone 0x9b
 # (8-bit CSI), and U+202E and U+2066 (bidi override, isolate) as UTF-8.
@@ -293,4 +294,75 @@ Nothing came in; $shown is unchanged." ]
     [ "$status" -eq 0 ]
     [[ ${lines[1]} == 'B\x1b1,S5xxx,60,fridge,'* ]]
     [[ ${lines[2]} == 'B\\x1b1,S6xxx,50,fridge,'* ]]
+}
+
+# The refusal of OPTION's text (shown as SHOWN) that is not UTF-8: its first stray byte 0xHH at byte N.
+not_utf8() {
+    printf 'pumplog: error: %s "%s" is not valid UTF-8 (byte 0x%s at byte %s: %s); give it in UTF-8' \
+        "$1" "$2" "$3" "$4" 'typed in Latin-1 or Windows-1252?'
+}
+
+@test "a note or a reason that is not UTF-8 is refused as a label is and the journal stays byte-identical" {
+    local latin1=$'M\xfcdigkeit'  # Müdigkeit from a terminal set to Latin-1
+    # Nothing was written, not even a new journal.
+    refused 2 pumplog add 90ml --note "$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    [ ! -e "$J" ]
+    baby 2026-11-14 7 "01:00=90 04:00=100 07:00=130 10:00=120 13:00=110 16:00=120 19:00=140 22:00=100"
+    pumplog config set mode exclusive >/dev/null
+    journal_line '{"v":1,"id":"01KAQ0000000000000000P0001","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    pumplog stock add 60ml --in fridge >/dev/null  # B1
+    pumplog --now 2026-11-21T13:50:00+01:00 pump start >/dev/null
+    refused 2 pumplog add 90ml --at 13:00 --note "$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    refused 2 pumplog log pump 90ml --at 13:00 --note="$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    refused 2 pumplog log feed 90ml --note "$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    refused 2 pumplog log edit 0001 --note $'caf\xe9'
+    [ "$stderr" = "$(not_utf8 --note 'caf\xe9' E9 4)" ]
+    refused 2 pumplog pump stop 80ml --note "$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    refused 2 pumplog plan skip --note "$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    refused 2 pumplog stock add 50ml --in fridge --note "$latin1"
+    [ "$stderr" = "$(not_utf8 --note 'M\xfcdigkeit' FC 2)" ]
+    refused 2 pumplog stock discard B1 --reason $'sour \xe9'
+    [ "$stderr" = "$(not_utf8 --reason 'sour \xe9' E9 6)" ]
+    # A character cut short (the first two bytes of the three of U+20AC) is not UTF-8 either.
+    refused 2 pumplog add 90ml --at 13:00 --note $'5 \xe2\x82'
+    [ "$stderr" = "$(not_utf8 --note '5 \xe2\x82' E2 3)" ]
+    # A label is refused in the same words.
+    refused 2 pumplog stock add 50ml --in fridge --label $'B\xfc'
+    [ "$stderr" = "$(not_utf8 label 'B\xfc' FC 2)" ]
+    # The same commands with the text in UTF-8 are taken, the text kept byte for byte.
+    pumplog add 90ml --at 13:00 --note 'Müdigkeit' >/dev/null
+    [ "$(tail -n 1 "$J" | jq -r .note)" = 'Müdigkeit' ]
+    pumplog log edit 0001 --note 'café' >/dev/null
+    [ "$(tail -n 1 "$J" | jq -c .set)" = '{"note":"café"}' ]
+    pumplog pump stop 80ml --note 'Müdigkeit' >/dev/null
+    [ "$(tail -n 1 "$J" | jq -r .note)" = 'Müdigkeit' ]
+    pumplog plan skip --note 'Müdigkeit' >/dev/null
+    [ "$(tail -n 1 "$J" | jq -r '.type + " " + .note')" = 'skip Müdigkeit' ]
+}
+
+@test "stock discard and log edit reply with the reason and the note the journal keeps" {
+    pumplog stock add 60ml --in fridge >/dev/null  # B1
+    run --separate-stderr pumplog stock discard B1 --reason 'sour é'
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Discarded B1 (60 ml in the fridge): sour é' ]
+    [ "$(tail -n 1 "$J" | jq -r .reason)" = 'sour é' ]
+    pumplog stock --all | grep -qF 'discarded today 14:05; sour é'
+    local ref
+    ref="$(pumplog log --format csv | grep ',discard,' | cut -d, -f1)"
+    refused 2 pumplog log edit "$ref" --reason $'sauer \xe9'
+    [ "$stderr" = "$(not_utf8 --reason 'sauer \xe9' E9 7)" ]
+    run --separate-stderr pumplog log edit "$ref" --reason 'sauer é'
+    [ "$status" -eq 0 ]
+    [ "$(tail -n 1 "$J" | jq -c .set)" = '{"reason":"sauer é"}' ]
+    journal_line '{"v":1,"id":"01KAQ0000000000000000P0001","type":"pump","at":"2026-11-21T08:00:00+01:00","ml":90}'
+    run --separate-stderr pumplog log edit 0001 --note 'Müdigkeit'
+    [ "$status" -eq 0 ]
+    [ "$output" = 'Changed 0001 to pumped 90 ml at 2026-11-21 08:00, note "Müdigkeit"' ]
+    [ "$(tail -n 1 "$J" | jq -c .set)" = '{"note":"Müdigkeit"}' ]
 }

@@ -112,6 +112,29 @@ TEST_CASE("printable, for error messages, escapes controls as terminal_text does
     CHECK(printable(std::string(59, 'a') + "\x1b" + "b") == std::string(59, 'a') + "\\x1b...");
 }
 
+TEST_CASE("free text that is not UTF-8 is refused naming its first stray byte and UTF-8 text is not") {
+    using pumplog::not_utf8_refusal;
+    const std::string tail = ": typed in Latin-1 or Windows-1252?); give it in UTF-8";
+    CHECK(not_utf8_refusal("--note", "M\xC3\xBC" "digkeit") == "");
+    CHECK(not_utf8_refusal("--note", "") == "");
+    CHECK(not_utf8_refusal("--note", "\x1b[2J \xE2\x80\xAE \xF0\x9F\x8D\xBC") == "");  // escaped when shown, kept
+    CHECK(not_utf8_refusal("--note", "M\xFC" "digkeit") ==
+          "--note \"M\\xfcdigkeit\" is not valid UTF-8 (byte 0xFC at byte 2" + tail);
+    CHECK(not_utf8_refusal("--reason", "sour \xE9") ==
+          "--reason \"sour \\xe9\" is not valid UTF-8 (byte 0xE9 at byte 6" + tail);
+    CHECK(not_utf8_refusal("label", "B\xFC") == "label \"B\\xfc\" is not valid UTF-8 (byte 0xFC at byte 2" + tail);
+    // The first stray byte, in a character cut short, an overlong form or a surrogate.
+    CHECK(not_utf8_refusal("--note", "caf\xC3") ==
+          "--note \"caf\\xc3\" is not valid UTF-8 (byte 0xC3 at byte 4" + tail);
+    CHECK(not_utf8_refusal("--note", "\xC0\xAF") ==
+          "--note \"\\xc0\\xaf\" is not valid UTF-8 (byte 0xC0 at byte 1" + tail);
+    CHECK(not_utf8_refusal("--note", "a\xED\xA0\x80\xFF") ==
+          "--note \"a\\xed\\xa0\\x80\\xff\" is not valid UTF-8 (byte 0xED at byte 2" + tail);
+    // A long text is cut in the message; the byte is still named where it is.
+    CHECK(not_utf8_refusal("--note", std::string(70, 'a') + "\xFC") ==
+          "--note \"" + std::string(60, 'a') + "...\" is not valid UTF-8 (byte 0xFC at byte 71" + tail);
+}
+
 TEST_CASE("plurals: an s unless the count is 1, or the word for one or for many") {
     using pumplog::plural;
     using pumplog::plural_s;
