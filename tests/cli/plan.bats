@@ -1314,9 +1314,9 @@ plan_monday_read_only() {
     # Pumped at 19:30 as told: at 21:00 no new extra is chased to 22:45; the next is tomorrow's.
     journal_line '{"v":1,"id":"x1930","type":"pump","at":"2026-11-23T19:30:00-05:00","ml":100}'
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan next "${away[@]}"
-    [ "$output" = "Pump at 09:25 tomorrow (in 12 h 25 min), aim for 140 ml" ]
+    [ "$output" = "Pump at 09:35 tomorrow (in 12 h 35 min), aim for 140 ml" ]
     run --separate-stderr pumplog --now "2026-11-23T21:00:00-05:00" plan "${away[@]}" --format json
-    [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:25:00-05:00" ]
+    [ "$(jq -r '.pumps[0].at' <<<"$output")" = "2026-11-24T09:35:00-05:00" ]
 }
 
 # A work day 120 ml short (3 pumps of 60 ml for 3 feeds of 100 ml): an 08:00 extra session before the 10:00 pump.
