@@ -943,26 +943,26 @@ Plan build(const std::vector<Entry>& entries, const Settings& settings, const da
                 units.push_back(local_days(d, 1, zone));
         }
         if (anchor < until) {
-            // The timetable learned until a week's anchor, drafted for this plan's periods as the reference is.
-            const auto week_drafts = [&](Seconds at) {
+            // The timetable learned until a week's anchor (the reference's, the weeks before's), drafted for this
+            // plan's periods; pumping exclusively, laid out daily when crowded (`drafted`: as draft_pumps gave it,
+            // before that; `layout`: the day's layout repeat_daily_when_crowded returned).
+            const auto week_drafts = [&](Seconds at, std::vector<timetable::Draft>* drafted = nullptr,
+                                         std::vector<int>* layout = nullptr) {
                 const Cadence c =
                     plan_cadence(entries, settings, zone, lookback_since(at, settings.lookback_days, zone), at, amounts)
                         .cadence;
                 const auto f = timetable::predicted_feeds(c.slots, from, to, zone);
                 std::vector<timetable::Draft> out = timetable::draft_pumps(f, periods, options, zone);
-                if (exclusive) timetable::repeat_daily_when_crowded(out, f, from, to, options, zone);
+                if (exclusive) {
+                    if (drafted) *drafted = out;
+                    std::vector<int> laid = timetable::repeat_daily_when_crowded(out, f, from, to, options, zone);
+                    if (layout) *layout = std::move(laid);
+                }
                 return out;
             };
             try {
-                const Seconds ref_since = lookback_since(anchor, settings.lookback_days, zone);
-                const Cadence reference = plan_cadence(entries, settings, zone, ref_since, anchor, amounts).cadence;
-                const auto ref_feeds = timetable::predicted_feeds(reference.slots, from, to, zone);
-                ref_drafts = timetable::draft_pumps(ref_feeds, periods, options, zone);
+                ref_drafts = week_drafts(anchor, &held_copy, &ref_layout);
                 if (!exclusive) held = &*ref_drafts;
-                if (exclusive) {
-                    held_copy = *ref_drafts;
-                    ref_layout = timetable::repeat_daily_when_crowded(*ref_drafts, ref_feeds, from, to, options, zone);
-                }
                 // The weeks before's times carry over (week_carry): a unit whose every pump is within a quarter
                 // of an hour of the week before's timetable keeps those times, and that one the week before its,
                 // back week_carry_weeks (the earliest as learned), so the times carried are the ones the weeks
