@@ -504,6 +504,33 @@ twins_stash() {
     [ "$(jq -c '[.bottles[] | [.size_oz, ([.fill[].oz] | add * 100 | round / 100)]]' <<<"$output")" = '[[3.5,3.5],[3,3],[3.5,3.5],[3,3]]' ]
 }
 
+# Review S F2: in oz, "09:30  4.0 oz: A 1.4 oz, B 2.7 oz": each part rounded on its own (1.35 and 2.65 oz) added
+# up to 4.1 oz, not to the bottle's 4.0 oz.
+@test "plan bottles in oz shows a bottle's parts rounded so that they add up to its size, in the table and the JSON" {
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local d t
+    for d in 23 24 25; do
+        for t in 09:30 12:30 15:30; do at "2026-11-$d" "$t" pumplog log feed 110ml --bottle >/dev/null; done
+    done
+    export PUMPLOG_NOW=2026-11-25T20:00:00+01:00
+    pumplog stock add 40ml --in fridge --pumped "2026-11-25 08:00" --label A >/dev/null
+    pumplog stock add 120ml --in fridge --pumped "2026-11-25 10:00" --label B >/dev/null
+    pumplog stock add 120ml --in fridge --pumped "2026-11-25 13:00" --label C >/dev/null
+    pumplog stock add 120ml --in fridge --pumped "2026-11-25 16:00" --label D >/dev/null
+    run --separate-stderr pumplog plan bottles --unit oz
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Thu 2026-11-26 (away 08:00-17:30): 3 bottles, 12.0 oz in all." ]
+    [ "${lines[1]}" = "  09:30  4.0 oz: A 1.4 oz, B 2.6 oz" ]
+    [ "${lines[2]}" = "  12:30  4.0 oz: B 1.4 oz, C 2.6 oz" ]
+    [ "${lines[3]}" = "  15:30  4.0 oz: C 1.5 oz, D 2.5 oz" ]
+    run --separate-stderr pumplog plan bottles --unit oz --format json
+    [ "$(jq -c '[.bottles[] | [.size_oz, [.fill[].oz]]]' <<<"$output")" = '[[4,[1.35,2.65]],[4,[1.41,2.59]],[4,[1.47,2.53]]]' ]
+    [ "$(jq -c '[.bottles[] | ([.fill[].oz * 100 | round] | add)]' <<<"$output")" = '[400,400,400]' ]
+    # In ml the parts were whole already: unchanged.
+    run --separate-stderr pumplog plan bottles
+    [ "${lines[1]}" = "  09:30  110 ml: A 40 ml, B 70 ml" ]
+}
+
 # Review: plan bottles advised "The sizes are estimates: only 15 of the 48 feeds have an amount ..." while every
 # bottle was measured (daycare bottles with amounts), as its JSON said ("estimated": false); plan stash too.
 @test "plan bottles and plan stash call the sizes estimates only when a bottle is one, and name it" {

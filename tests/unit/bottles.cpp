@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "baby.hpp"
 #include "helpers.hpp"
@@ -456,6 +457,42 @@ TEST_CASE("plan bottles says the sizes are estimates only of the bottles that ar
     CHECK(all.advice[0] ==
           "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 100 "
           "(Kent et al. 2006).");
+}
+
+TEST_CASE("a bottle's parts are shown rounded so that they add up to its size in the table and the JSON") {
+    // Review S F2: in ounces each part rounded on its own did not add up to the bottle (4.0 oz: A 1.4, B 2.7).
+    // Three parts of a 3.0 oz bottle: 29.46 ml, 29.46 ml and the rest of C (0.996, 0.996 and 1.008 oz) round to
+    // 1.00 + 1.00 + 1.01 = 3.01 oz at the JSON's 0.01 oz: the later of the two moved furthest up gives 0.01 back.
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, {{hm(10), 87}});
+    Settings s = away_weekdays();
+    s.unit = Unit::oz;
+    const std::vector<Entry> stash = {store("s1", "2026-11-22T06:00:00+01:00", "fridge", 29.46, "A"),
+                                      store("s2", "2026-11-22T06:10:00+01:00", "fridge", 29.46, "B"),
+                                      store("s3", "2026-11-22T06:20:00+01:00", "fridge", 100, "C")};
+    const Stock stock = stock_of(stash);
+    const BottlePlan plan = plan_bottles(entries, stock, s, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(plan.bottles.size() == 1);
+    CHECK(plan.bottles[0].size.oz() == Approx(3.0));
+    const auto json = nlohmann::json::parse(render::bottles_json(plan, Unit::oz, sunday_evening, std::nullopt));
+    std::vector<double> parts;
+    for (const auto& f : json["bottles"][0]["fill"]) parts.push_back(f["oz"].get<double>());
+    CHECK(parts == std::vector<double>{1.0, 0.99, 1.01});
+    CHECK(json["bottles"][0]["size_oz"].get<double>() == 3.0);
+    // In the table, at 0.1 oz, each rounds to 1.0 already.
+    CHECK_THAT(render::bottles_text(plan, Unit::oz, sunday_evening, std::nullopt),
+               Catch::Contains("  10:00  3.0 oz: A 1.0 oz, B 1.0 oz, C 1.0 oz\n"));
+    // The reviewer's bottle: 40 ml (1.35 oz) and the rest of a 120 ml container (2.65 oz) in a 4.0 oz bottle.
+    const std::vector<Entry> two = {store("s1", "2026-11-22T06:00:00+01:00", "fridge", 40, "A"),
+                                    store("s2", "2026-11-22T06:10:00+01:00", "fridge", 120, "B")};
+    const Stock stock2 = stock_of(two);
+    const BottlePlan four =
+        plan_bottles(feeds_for(berlin(), monday - date::days(8), 8, {{hm(10), 110}}), stock2, s, cdc_guideline(),
+                     sunday_evening, monday);
+    CHECK_THAT(render::bottles_text(four, Unit::oz, sunday_evening, std::nullopt),
+               Catch::Contains("  10:00  4.0 oz: A 1.4 oz, B 2.6 oz\n"));
+    const auto four_json = nlohmann::json::parse(render::bottles_json(four, Unit::oz, sunday_evening, std::nullopt));
+    CHECK(four_json["bottles"][0]["fill"][0]["oz"].get<double>() == 1.35);
+    CHECK(four_json["bottles"][0]["fill"][1]["oz"].get<double>() == 2.65);
 }
 
 }  // namespace PUMPLOG_UNITY_ID
