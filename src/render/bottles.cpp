@@ -154,10 +154,13 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
     const std::string_view evening = plan.day <= today                 ? " (thawed now)"
                                      : plan.day == today + date::days(1) ? " (thawed tonight)"
                                                                          : " (thawed the evening before)";
+    // The evening's thaw is overnight when it is on the evening before (after a night away, the parent is home
+    // from it on the day itself: said with its time).
+    const bool overnight = local_day(plan.evening, zone) + date::days(1) == plan.day;
     // A later thaw (for feeds the evening's thawed milk would not keep until) says when.
     const auto thawed = [&](const BottleFill& f) {
         if (!f.thawed_tonight) return std::string();
-        if (f.thawed_at == plan.evening) return std::string(evening);
+        if (f.thawed_at == plan.evening && (overnight || plan.day <= today)) return std::string(evening);
         if (f.thawed_at <= clock.now) return std::string(" (thawed now)");
         return " (thawed " + when(f.thawed_at, clock.now, zone) + ")";
     };
@@ -188,13 +191,23 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
                                            format_volume(t.container->left, unit), when(t.expires, clock.now, zone)));
             }
             const bool first = at == plan.thaws.front().at;
-            const std::string_view label = at == plan.evening ? (plan.day <= today ? "Thaw" : "Thaw overnight")
+            const std::string_view label = at == plan.evening ? (plan.day > today && overnight ? "Thaw overnight"
+                                                                                               : "Thaw")
                                            : first            ? "Thaw"
                                                               : "Then thaw";
+            // Why later: a thaw the same evening (the feeds the evening's milk would not keep until are late in
+            // the day) names the evening's time; one on a later day, the evening before.
+            const std::string earlier =
+                local_day(at, zone) != local_day(plan.evening, zone) ? std::string("the evening before")
+                : plan.evening <= clock.now                          ? std::string("now")
+                                                                     : "at " + format_clock(plan.evening, zone);
+            // The evening's thaw after 18:00 because the parent is away until then (thaw_time): said.
+            const bool home_later = at == plan.evening && at > thaw_time(plan.day, clock.now, zone);
             out += fmt::format("{}: move {} from the freezer to the fridge, {}{}.\n", label, and_list(bags),
                                at <= clock.now ? std::string("now") : when(at, clock.now, zone),
-                               at == plan.evening ? ""
-                                                  : " (milk thawed the evening before would not keep)");
+                               home_later           ? " (you are away until then)"
+                               : at == plan.evening ? ""
+                                                    : " (milk thawed " + earlier + " would not keep)");
         }
     } else if (!plan.shortfall) {
         out += "Nothing to thaw: the milk outside the freezer fills them.\n";
