@@ -5,7 +5,10 @@
 // them: milk already out of the freezer first, then frozen bags to move to
 // the fridge the evening before (or at 07:00 on the day, or 18:00 of a day
 // for a night away, when the milk thawed earlier would expire before the
-// feeds it is for), never one that expires before its feed: the bag that
+// feeds it is for), always while the parent is at home (never in an away
+// window: the evening's thaw waits for the parent home, and a thaw that would
+// fall while away is the evening before instead, late enough that the milk
+// keeps until the window ends), never one that expires before its feed: the bag that
 // expires soonest, unless one bag alone covers all the needs left (then the
 // soonest to expire of those: no more bags than needed), each thawed when its
 // milk goes furthest into the needs before it expires (none left to expire
@@ -53,8 +56,8 @@ struct Bottle {
 };
 
 // A frozen bag to move to the fridge: the evening before or, for feeds the
-// evening's thawed milk would not keep until, later: 07:00 or 18:00 of a day
-// (see plan_bottles).
+// evening's thawed milk would not keep until, later: 07:00 or 18:00 of a day,
+// or later the evening before when the parent is away then (see plan_bottles).
 struct Thaw {
     const Container* container = nullptr;
     Seconds at{};       // when to move it (the evening before, or now when that has passed; or later)
@@ -84,9 +87,10 @@ struct BottlePlan {
     std::vector<std::string> advice;  // how the amounts were known (estimates)
 };
 
-// When the thaws of a plan for `day` happen: 18:00 the evening before or,
-// past that, `now` (the moment --apply records them).
-Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone);
+// When the evening's thaws of a plan for `day` happen: 18:00 the evening before (when the parent is away then,
+// one of `away`'s periods, its end: the parent home) or, past that, `now` (the moment --apply records them).
+Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone,
+                  const std::vector<TimeSpan>& away = {});
 
 // Needs away windows (or exclusive mode: every feed of the day); usage error
 // otherwise, in supply mode, and when too few feeds were logged to learn the

@@ -416,7 +416,10 @@ std::string bottles_reply(Context& ctx, const PlanOptions& o, Format format, con
             // The command to run then names the day: at that time, plain --apply plans the day after it.
             throw usage_error(fmt::format("the bags for {} thaw{} from {}: run plan bottles --on {} --apply then "
                                           "(nothing recorded now)",
-                                          day_label(day), first == plan.evening ? " overnight" : "",
+                                          day_label(day),
+                                          first == plan.evening && local_day(first, clock.zone) + date::days(1) == day
+                                              ? " overnight"
+                                              : "",
                                           format_date_time(first, clock.zone), format_date(day)));
         }
         for (std::size_t i = 0; i < due; ++i) ids.push_back(make_ulid(std::chrono::system_clock::now()));

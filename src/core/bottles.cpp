@@ -160,26 +160,60 @@ double would_serve(std::vector<Source> pool, const std::vector<Bottle>& bottles,
     return served;
 }
 
-// The times a plan may thaw a bag, in time order: at sensible hours, the
-// evening before (thaw_time: 18:00, or now when that has passed), then 07:00
-// and 18:00 of each day from the day's morning to its last feed (the morning
-// thaw, for feeds the evening's thawed milk would not keep until; the
-// evening's, for a night away). A feed none of them would keep until (a
-// stricter guideline's short thawed life) gets half the thawed fridge life
-// before it, on the plan's rounding. None before the evening before's (nor now).
+// Where the parent is at `t`: the end of the away period `t` falls in (the parent home again; the end of the
+// next one when that starts then), or `t` itself when the parent is not away then.
+Seconds home_from(Seconds t, const std::vector<TimeSpan>& away) {
+    for (const TimeSpan& p : away)
+        if (p.contains(t)) t = p.end;  // the periods are in time order, merged
+    return t;
+}
+
+// `at` rounded up to the plan's rounding (wall clock): never before it.
+Seconds round_up(Seconds at, std::chrono::minutes step, const date::time_zone* zone) {
+    const Seconds rounded = timetable::round_to(at, step, zone);
+    return rounded >= at ? rounded : timetable::round_to(at + step, step, zone);
+}
+
+// The times a plan may thaw a bag, in time order: at sensible hours while the parent is at home (`away`: the
+// parent's away periods, none pumping exclusively), the evening before (thaw_time: 18:00, or when the parent is
+// home from an away window then, or now when that has passed), then 07:00 and 18:00 of each day from the day's
+// morning to its last feed (the morning thaw, for feeds the evening's thawed milk would not keep until; the
+// evening's, for a night away), but none of those that falls while the parent is away (the bottles are packed
+// when the parent leaves: a bag is thawed before, at home). A feed none of them would keep until gets a time of
+// its own: half the thawed fridge life before it, on the plan's rounding (a stricter guideline's short thawed
+// life), or, when the parent is away then, the time at home that keeps it until the end of the feed's away
+// period (the window's end less the thawed fridge life, rounded up: 20:00 the evening before for a window of
+// 06:00-20:00 under the CDC's 24 hours), when that is before the feed. None before the evening before's (nor now).
 std::vector<Seconds> thaw_times(const std::vector<Bottle>& bottles, date::sys_days day, Seconds evening,
-                                const Settings& settings, const Guideline& guideline, const Clock& clock) {
+                                const std::vector<TimeSpan>& away, const Settings& settings,
+                                const Guideline& guideline, const Clock& clock) {
     std::vector<Seconds> times{evening};
     if (bottles.empty()) return times;
+    // A time after the evening's when the parent is away: no one to move the bag (now is always a time).
+    const auto at_home = [&](Seconds t) { return t <= evening || home_from(t, away) == t; };
     const Seconds last = bottles.back().feed;
     for (date::sys_days d = day; to_instant(local_midnight(d), clock.zone) <= last; d += date::days(1))
         for (const std::chrono::minutes at : {morning_thaw, evening_thaw})
-            times.push_back(std::max(evening, to_instant(local_midnight(d) + at, clock.zone)));
+            if (const Seconds t = to_instant(local_midnight(d) + at, clock.zone); at_home(t))
+                times.push_back(std::max(evening, t));
     const auto thawed = guideline.thawed_limit(Place::fridge).value_or(std::chrono::seconds(0));
     std::vector<Seconds> more;
-    for (const Bottle& b : bottles)
-        if (std::none_of(times.begin(), times.end(), [&](Seconds t) { return t <= b.feed && b.feed < t + thawed; }))
-            more.push_back(std::max(evening, timetable::round_to(b.feed - thawed / 2, settings.round, clock.zone)));
+    for (const Bottle& b : bottles) {
+        if (std::any_of(times.begin(), times.end(), [&](Seconds t) { return t <= b.feed && b.feed < t + thawed; }) ||
+            std::any_of(more.begin(), more.end(), [&](Seconds t) { return t <= b.feed && b.feed < t + thawed; }))
+            continue;
+        const Seconds half = std::max(evening, timetable::round_to(b.feed - thawed / 2, settings.round, clock.zone));
+        if (at_home(half)) {
+            more.push_back(half);
+            continue;
+        }
+        const auto period =
+            std::find_if(away.begin(), away.end(), [&](const TimeSpan& p) { return p.contains(b.feed); });
+        if (period == away.end()) continue;
+        const Seconds before =
+            home_from(std::max(evening, round_up(period->end - thawed, settings.round, clock.zone)), away);
+        if (before <= b.feed && b.feed < before + thawed) more.push_back(before);
+    }
     times.insert(times.end(), more.begin(), more.end());
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
@@ -212,10 +246,11 @@ Volume bottle_size(Volume need, Unit unit) {
     return Volume::from_ml(std::max(1.0, steps) * step);
 }
 
-Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone) {
-    // 18:00 the day before: overnight in the fridge, and 24 hours of thawed milk (CDC) still reach 17:30.
+Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone, const std::vector<TimeSpan>& away) {
+    // 18:00 the day before: overnight in the fridge, and 24 hours of thawed milk (CDC) still reach 17:30. Away
+    // then (a window of 06:00-20:00 the day before), when the parent is home: the window's end.
     const Seconds evening = to_instant(local_midnight(day - date::days(1)) + bottles_detail::evening_thaw, zone);
-    return std::max(now, evening);
+    return std::max(now, bottles_detail::home_from(evening, away));
 }
 
 BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
@@ -275,9 +310,16 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
 
     // The stash: milk out of the freezer now, soonest to expire first; then the
     // frozen bags in the same order, each dated when it is chosen, by when it is thawed.
-    const Seconds evening = thaw_time(day, clock.now, zone);
+    // When the parent is away (the away windows; none pumping exclusively, when the parent pumps for every
+    // feed): no bag is thawed then, since no one is home to move it and the bottles are packed before leaving.
+    std::vector<TimeSpan> parent_away;
+    if (settings.mode == PlanMode::away)
+        parent_away = timetable::away_periods(settings.away, to_instant(local_midnight(day - date::days(2)), zone),
+                                              std::max(last, clock.now), zone);
+    const Seconds evening = thaw_time(day, clock.now, zone, parent_away);
     plan.evening = evening;
-    const std::vector<Seconds> times = thaw_times(plan.bottles, day, evening, settings, guideline, clock);
+    const std::vector<Seconds> times =
+        thaw_times(plan.bottles, day, evening, parent_away, settings, guideline, clock);
     // A bag's expiry once moved to the fridge at `at` (its stays so far, then the fridge).
     const auto expires_if_thawed = [&](const Container* c, Seconds at) {
         std::vector<Stay> stays = c->stays;

@@ -298,12 +298,27 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
             volume(*s.per_day),
             s.days_needed ? fmt::format(": {} more takes {}", volume(s.to_build), plural(*s.days_needed, "day"))
                           : std::string()));
-        if (!s.reachable)
-            s.advice.push_back(fmt::format(
-                "{} more cannot be built by {}: at about {} a day you will have about {} in {}. Add a second daily "
-                "session, start giving stored milk later, or lower the target (--target).",
-                volume(s.to_build), day_label(return_day), volume(*s.per_day), volume(*s.reachable_by_return),
-                plural(building_days, "day")));
+        if (!s.reachable) {
+            // What the session adds is not the stash: with milk stored already, the stash on the return day is
+            // both (450 ml stored and 600 ml added: about 1050 ml, not "about 600 ml"). The sum of the two as
+            // shown (whole ml, or 0.1 oz), so that the three numbers add up as read.
+            const auto shown = [&](Volume v) {
+                if (settings.unit == Unit::ml) return std::round(v.ml());
+                return std::round(std::round(v.oz() * 100.0) / 10.0) / 10.0;  // as format_volume_number rounds
+            };
+            const double in_all = shown(s.stored) + shown(*s.reachable_by_return);
+            const std::string stash =
+                s.stored.ml() > 0
+                    ? fmt::format("add about {} in {}: about {} in all, with the {} stored already",
+                                  volume(*s.reachable_by_return), plural(building_days, "day"),
+                                  volume(settings.unit == Unit::ml ? Volume::from_ml(in_all) : Volume::from_oz(in_all)),
+                                  volume(s.stored))
+                    : fmt::format("have about {} in {}", volume(*s.reachable_by_return), plural(building_days, "day"));
+            s.advice.push_back(fmt::format("{} more cannot be built by {}: at about {} a day you will {}. Add a second "
+                                           "daily session, start giving stored milk later, or lower the target "
+                                           "(--target).",
+                                           volume(s.to_build), day_label(return_day), volume(*s.per_day), stash));
+        }
     } else {
         s.advice.push_back(
             "No pump was logged in the look-back window: log a few pumps (pumplog add 90ml) so the "

@@ -1,6 +1,7 @@
 #include "pumplog/render/bottles.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -68,6 +69,64 @@ std::string not_planned_text(const BottlePlan& plan) {
     return out;
 }
 
+// A bottle's parts as `step` shows them, in its smallest units (text: tenths of ml or of oz; JSON: tenths of ml,
+// hundredths of oz), rounded so that they add up to their sum as shown (the bottle's size when they fill it):
+// each part rounded as every output rounds it, then, while the parts add up to more (or less), a unit taken from
+// (or given to) the part that rounding moved furthest up (or down), the later of equal ones, and never a part
+// rounded down to nothing (pumplog-plan(1): the parts poured into a bottle add up to the size shown; 1.35 oz and
+// 2.65 oz of a 4.0 oz bottle are 1.4 and 2.6 oz, not 1.4 and 2.7). `step` gives a volume's unrounded value in
+// those units (in the text's tenths, from the hundredths the output rounds from) and `round` its rounding.
+template <class Step, class Round>
+std::vector<long long> rounded_parts(const std::vector<BottleFill>& fills, Step step, Round round) {
+    std::vector<long long> out;
+    Volume sum;
+    long long added = 0;
+    for (const BottleFill& f : fills) {
+        out.push_back(round(f.amount));
+        added += out.back();
+        sum += f.amount;
+    }
+    for (long long gap = round(sum) - added; gap != 0; gap += gap > 0 ? -1 : 1) {
+        std::size_t pick = out.size();
+        double furthest = 0;
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const double moved = (static_cast<double>(out[i]) - step(fills[i].amount)) * (gap > 0 ? -1.0 : 1.0);
+            if ((gap > 0 || out[i] > 1) && (pick == out.size() || moved >= furthest - 1e-9)) {
+                pick = i;
+                furthest = moved;
+            }
+        }
+        if (pick == out.size()) break;
+        out[pick] += gap > 0 ? 1 : -1;
+    }
+    return out;
+}
+
+// The parts as the table shows them, in tenths of the unit: "1.4 oz", "44.4 ml".
+std::vector<std::string> parts_text(const std::vector<BottleFill>& fills, Unit unit) {
+    const auto hundredths = [unit](Volume v) { return std::round((unit == Unit::ml ? v.ml() : v.oz()) * 100.0); };
+    const std::vector<long long> tenths = rounded_parts(
+        fills, [&](Volume v) { return hundredths(v) / 10.0; },
+        // As format_volume_number rounds: from the hundredths, half away from zero.
+        [&](Volume v) { return unit == Unit::ml ? ml_tenths(v) : std::llround(hundredths(v) / 10.0); });
+    std::vector<std::string> out;
+    for (const long long t : tenths)
+        out.push_back((unit == Unit::ml && t % 10 == 0 ? std::to_string(t / 10) : tenths_text(t)) +
+                      (unit == Unit::ml ? " ml" : " oz"));
+    return out;
+}
+
+// The parts as the JSON gives them (output_value's steps: 0.1 ml, 0.01 oz).
+std::vector<double> parts_json(const std::vector<BottleFill>& fills, Unit unit) {
+    const double per = unit == Unit::ml ? 10.0 : 100.0;
+    const std::vector<long long> steps = rounded_parts(
+        fills, [&](Volume v) { return unit == Unit::ml ? std::round(v.ml() * 100.0) / 10.0 : v.oz() * 100.0; },
+        [&](Volume v) { return std::llround(output_value(v, unit) * per); });
+    std::vector<double> out;
+    for (const long long n : steps) out.push_back(static_cast<double>(n) / per);
+    return out;
+}
+
 }  // namespace bottles_render
 
 std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, std::optional<int> applied) {
@@ -95,18 +154,22 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
     const std::string_view evening = plan.day <= today                 ? " (thawed now)"
                                      : plan.day == today + date::days(1) ? " (thawed tonight)"
                                                                          : " (thawed the evening before)";
+    // The evening's thaw is overnight when it is on the evening before (after a night away, the parent is home
+    // from it on the day itself: said with its time).
+    const bool overnight = local_day(plan.evening, zone) + date::days(1) == plan.day;
     // A later thaw (for feeds the evening's thawed milk would not keep until) says when.
     const auto thawed = [&](const BottleFill& f) {
         if (!f.thawed_tonight) return std::string();
-        if (f.thawed_at == plan.evening) return std::string(evening);
+        if (f.thawed_at == plan.evening && (overnight || plan.day <= today)) return std::string(evening);
         if (f.thawed_at <= clock.now) return std::string(" (thawed now)");
         return " (thawed " + when(f.thawed_at, clock.now, zone) + ")";
     };
     for (const Bottle& b : plan.bottles) {
         std::vector<std::string> fills;
-        for (const BottleFill& f : b.fills)
-            fills.push_back(fmt::format("{} {}{}", terminal_text(f.container->label), format_volume(f.amount, unit),
-                                        thawed(f)));
+        const std::vector<std::string> parts = parts_text(b.fills, unit);  // they add up to the size shown
+        for (std::size_t i = 0; i < b.fills.size(); ++i)
+            fills.push_back(fmt::format("{} {}{}", terminal_text(b.fills[i].container->label), parts[i],
+                                        thawed(b.fills[i])));
         if (b.missing.ml() > 1e-9) fills.push_back(fmt::format("{} missing", format_volume(b.missing, unit)));
         out += fmt::format("  {}  {}{}{}: {}\n", feed_clock(plan, b.feed, zone), format_volume(b.size, unit),
                            b.baby.empty() ? "" : " for " + terminal_text(b.baby), b.estimated ? " (estimate)" : "",
@@ -128,13 +191,23 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
                                            format_volume(t.container->left, unit), when(t.expires, clock.now, zone)));
             }
             const bool first = at == plan.thaws.front().at;
-            const std::string_view label = at == plan.evening ? (plan.day <= today ? "Thaw" : "Thaw overnight")
+            const std::string_view label = at == plan.evening ? (plan.day > today && overnight ? "Thaw overnight"
+                                                                                               : "Thaw")
                                            : first            ? "Thaw"
                                                               : "Then thaw";
+            // Why later: a thaw the same evening (the feeds the evening's milk would not keep until are late in
+            // the day) names the evening's time; one on a later day, the evening before.
+            const std::string earlier =
+                local_day(at, zone) != local_day(plan.evening, zone) ? std::string("the evening before")
+                : plan.evening <= clock.now                          ? std::string("now")
+                                                                     : "at " + format_clock(plan.evening, zone);
+            // The evening's thaw after 18:00 because the parent is away until then (thaw_time): said.
+            const bool home_later = at == plan.evening && at > thaw_time(plan.day, clock.now, zone);
             out += fmt::format("{}: move {} from the freezer to the fridge, {}{}.\n", label, and_list(bags),
                                at <= clock.now ? std::string("now") : when(at, clock.now, zone),
-                               at == plan.evening ? ""
-                                                  : " (milk thawed the evening before would not keep)");
+                               home_later           ? " (you are away until then)"
+                               : at == plan.evening ? ""
+                                                    : " (milk thawed " + earlier + " would not keep)");
         }
     } else if (!plan.shortfall) {
         out += "Nothing to thaw: the milk outside the freezer fills them.\n";
@@ -173,13 +246,16 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
     json bottles = json::array();
     for (const Bottle& b : plan.bottles) {
         json fill = json::array();
-        for (const BottleFill& f : b.fills)
+        const std::vector<double> parts = parts_json(b.fills, unit);  // they add up to size (0.1 ml, 0.01 oz)
+        for (std::size_t i = 0; i < b.fills.size(); ++i) {
+            const BottleFill& f = b.fills[i];
             fill.push_back(json{{"label", f.container->label},
                                 {"id", f.container->id},
-                                {unit_key("", unit).substr(1), number(f.amount, unit)},
+                                {unit_key("", unit).substr(1), json_number(parts[i])},
                                 {"thawed_tonight", f.thawed_tonight},
                                 {"thawed_at",
                                  f.thawed_tonight ? json(format_rfc3339(f.thawed_at, zone)) : json(nullptr)}});
+        }
         bottles.push_back(json{{"feed", format_rfc3339(b.feed, zone)},
                                {unit_key("size", unit), number(b.size, unit)},
                                {unit_key("need", unit), number(b.need, unit)},

@@ -348,6 +348,51 @@ PY
     [ "$(jq -r '[.[] | "\(.label):\(.place)"] | join(" ")' <<<"$output")" = "B1:fridge B2:fridge B3:fridge B4:freezer" ]
 }
 
+# Review S F1: away 06:00-20:00, plan bottles set its morning thaw at 07:00, an hour after the parent had left with
+# bottles filled from bags still frozen, and the evening's thaw at 18:00 while the parent was still away.
+@test "plan bottles thaws no bag while you are away: later the evening before, or when you are home" {
+    history_week
+    local i
+    for i in 1 2 3 4 5 6 7 8 9; do
+        at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-1$i 07:00" >/dev/null
+    done
+    pumplog config set away "mon-fri 06:00-20:00" >/dev/null
+    # Planned on Sunday noon (Sunday is at home): 18:00 Sunday keeps until Monday 18:00, not until the 19:00 feed;
+    # 07:00 and 18:00 on Monday are inside the window, so the later bags are thawed at 20:00 on Sunday instead.
+    run --separate-stderr at 2026-11-29 12:00 pumplog plan bottles --on monday
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Mon 2026-11-30 (away 06:00-20:00): 5 bottles, 620 ml in all." ]
+    [ "${lines[4]}" = "  16:00  120 ml: B3 90 ml (thawed tonight), B4 30 ml (thawed today 20:00)" ]
+    [ "${lines[5]}" = "  19:00  140 ml: B4 120 ml (thawed today 20:00), B5 20 ml (thawed today 20:00)" ]
+    [ "${lines[6]}" = "Thaw overnight: move B1 (150 ml, use by tomorrow 18:00), B2 (150 ml, use by tomorrow 18:00) and B3 (150 ml, use by tomorrow 18:00) from the freezer to the fridge, today 18:00." ]
+    [ "${lines[7]}" = "Then thaw: move B4 (150 ml, use by tomorrow 20:00) and B5 (150 ml, use by tomorrow 20:00) from the freezer to the fridge, today 20:00 (milk thawed at 18:00 would not keep)." ]
+    [[ "$output" != *"Short by"* ]]
+    run --separate-stderr at 2026-11-29 12:00 pumplog plan bottles --on monday --format json
+    [ "$(jq -c '[.thaws[] | [.label, .at, .expires]]' <<<"$output")" = '[["B1","2026-11-29T18:00:00+01:00","2026-11-30T18:00:00+01:00"],["B2","2026-11-29T18:00:00+01:00","2026-11-30T18:00:00+01:00"],["B3","2026-11-29T18:00:00+01:00","2026-11-30T18:00:00+01:00"],["B4","2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"],["B5","2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"]]' ]
+    # Sunday 18:30: the evening's thaws are recorded, and the reply names 20:00 that evening, before the window.
+    run --separate-stderr at 2026-11-29 18:30 pumplog plan bottles --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-2]}" = "Recorded 3 thaws: moved to the fridge (thawing; never refreeze)." ]
+    [ "${lines[-1]}" = "Not recorded yet: the thaw at today 20:00; run plan bottles --on 2026-11-30 --apply then." ]
+    refused 2 at 2026-11-29 18:35 pumplog plan bottles --apply
+    [ "$stderr" = "pumplog: error: the bags for Mon 2026-11-30 thaw from 2026-11-29 20:00: run plan bottles --on 2026-11-30 --apply then (nothing recorded now)" ]
+    run --separate-stderr at 2026-11-29 20:00 pumplog plan bottles --on 2026-11-30 --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Recorded 2 thaws: moved to the fridge (thawing; never refreeze)." ]
+    # Tuesday's bags, planned on Monday: away until 20:00 on Monday too, so the evening's thaw waits until then.
+    run --separate-stderr at 2026-11-30 12:00 pumplog plan bottles
+    [ "$status" -eq 0 ]
+    [ "${lines[1]}" = "  07:00  130 ml: B6 130 ml (thawed tonight)" ]
+    [ "${lines[6]}" = "Thaw overnight: move B6 (150 ml, use by tomorrow 20:00), B7 (150 ml, use by tomorrow 20:00), B8 (150 ml, use by tomorrow 20:00) and B9 (150 ml, use by tomorrow 20:00) from the freezer to the fridge, today 20:00 (you are away until then)." ]
+    refused 2 at 2026-11-30 19:59 pumplog plan bottles --apply
+    [ "$stderr" = "pumplog: error: the bags for Tue 2026-12-01 thaw overnight from 2026-11-30 20:00: run plan bottles --on 2026-12-01 --apply then (nothing recorded now)" ]
+    run --separate-stderr at 2026-11-30 20:00 pumplog plan bottles --apply
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Recorded 4 thaws: moved to the fridge (thawing; never refreeze)." ]
+    run --separate-stderr at 2026-11-30 20:05 pumplog stock --format json
+    [ "$(jq -r '[.[] | select(.place == "fridge" and .status != "expired") | "\(.label):\(.thawed)"] | join(" ")' <<<"$output")" = "B6:2026-11-30T20:00:00+01:00 B7:2026-11-30T20:00:00+01:00 B8:2026-11-30T20:00:00+01:00 B9:2026-11-30T20:00:00+01:00" ]
+}
+
 @test "a night away belongs to the day it starts: plan bottles packs the whole shift, its window named once" {
     history_week
     pumplog config set away "mon-fri 22:00-06:00" >/dev/null
@@ -502,6 +547,33 @@ twins_stash() {
     run --separate-stderr pumplog plan bottles --unit oz --format json
     [ "$(jq -c '[.total_oz, .from_fridge_oz, .from_freezer_oz, .short_oz]' <<<"$output")" = '[13,13,0,0]' ]
     [ "$(jq -c '[.bottles[] | [.size_oz, ([.fill[].oz] | add * 100 | round / 100)]]' <<<"$output")" = '[[3.5,3.5],[3,3],[3.5,3.5],[3,3]]' ]
+}
+
+# Review S F2: in oz, "09:30  4.0 oz: A 1.4 oz, B 2.7 oz": each part rounded on its own (1.35 and 2.65 oz) added
+# up to 4.1 oz, not to the bottle's 4.0 oz.
+@test "plan bottles in oz shows a bottle's parts rounded so that they add up to its size, in the table and the JSON" {
+    pumplog config set away "mon-fri 08:00-17:30" >/dev/null
+    local d t
+    for d in 23 24 25; do
+        for t in 09:30 12:30 15:30; do at "2026-11-$d" "$t" pumplog log feed 110ml --bottle >/dev/null; done
+    done
+    export PUMPLOG_NOW=2026-11-25T20:00:00+01:00
+    pumplog stock add 40ml --in fridge --pumped "2026-11-25 08:00" --label A >/dev/null
+    pumplog stock add 120ml --in fridge --pumped "2026-11-25 10:00" --label B >/dev/null
+    pumplog stock add 120ml --in fridge --pumped "2026-11-25 13:00" --label C >/dev/null
+    pumplog stock add 120ml --in fridge --pumped "2026-11-25 16:00" --label D >/dev/null
+    run --separate-stderr pumplog plan bottles --unit oz
+    [ "$status" -eq 0 ]
+    [ "${lines[0]}" = "Bottles for Thu 2026-11-26 (away 08:00-17:30): 3 bottles, 12.0 oz in all." ]
+    [ "${lines[1]}" = "  09:30  4.0 oz: A 1.4 oz, B 2.6 oz" ]
+    [ "${lines[2]}" = "  12:30  4.0 oz: B 1.4 oz, C 2.6 oz" ]
+    [ "${lines[3]}" = "  15:30  4.0 oz: C 1.5 oz, D 2.5 oz" ]
+    run --separate-stderr pumplog plan bottles --unit oz --format json
+    [ "$(jq -c '[.bottles[] | [.size_oz, [.fill[].oz]]]' <<<"$output")" = '[[4,[1.35,2.65]],[4,[1.41,2.59]],[4,[1.47,2.53]]]' ]
+    [ "$(jq -c '[.bottles[] | ([.fill[].oz * 100 | round] | add)]' <<<"$output")" = '[400,400,400]' ]
+    # In ml the parts were whole already: unchanged.
+    run --separate-stderr pumplog plan bottles
+    [ "${lines[1]}" = "  09:30  110 ml: A 40 ml, B 70 ml" ]
 }
 
 # Review: plan bottles advised "The sizes are estimates: only 15 of the 48 feeds have an amount ..." while every

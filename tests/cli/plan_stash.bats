@@ -142,3 +142,26 @@ three_hourly() {
     [ "$(jq -c '[.start, .days_left]' <<<"$output")" = '["2026-11-22",1]' ]
     [[ "$(jq -r '.advice[-1]' <<<"$output")" == *"Add a second daily session, start giving stored milk later, or lower the target (--target)." ]]
 }
+
+# Review S F3: with 450 ml stored, "at about 150 ml a day you will have about 600 ml in 4 days" gave what the extra
+# session adds as if it were the stash on the return day (about 1050 ml).
+@test "plan stash out of reach says what the extra session adds and the stash in all, with the milk stored already" {
+    local d t
+    for d in 23 24 25; do
+        for t in 09:30 12:30 15:30; do
+            PUMPLOG_NOW="2026-11-$d $t" pumplog log feed 110ml --bottle >/dev/null 2>&1
+        done
+        PUMPLOG_NOW="2026-11-$d 07:00" pumplog add 150ml --store freezer >/dev/null 2>&1
+    done
+    export PUMPLOG_NOW="2026-11-25 20:00"
+    local away="mon-fri 08:00-17:30"
+    run --separate-stderr pumplog plan stash --return 2026-11-30 --target 2000ml --away "$away"
+    [ "$status" -eq 0 ]
+    [ "${lines[2]}" = "Stored already: 450 ml still usable on Mon 2026-11-30 (3 containers); 1550 ml to build." ]
+    [ "${lines[-1]}" = "Advice: 1550 ml more cannot be built by Mon 2026-11-30: at about 150 ml a day you will add about 600 ml in 4 days: about 1050 ml in all, with the 450 ml stored already. Add a second daily session, start giving stored milk later, or lower the target (--target)." ]
+    run --separate-stderr pumplog plan stash --return 2026-11-30 --target 2000ml --away "$away" --unit oz
+    [ "$status" -eq 0 ]
+    [ "${lines[-1]}" = "Advice: 52.4 oz more cannot be built by Mon 2026-11-30: at about 5.1 oz a day you will add about 20.3 oz in 4 days: about 35.5 oz in all, with the 15.2 oz stored already. Add a second daily session, start giving stored milk later, or lower the target (--target)." ]
+    run --separate-stderr pumplog plan stash --return 2026-11-30 --target 2000ml --away "$away" --format json
+    [ "$(jq -c '[.stored_ml, .to_build_ml, .reachable]' <<<"$output")" = '[450,1550,false]' ]
+}

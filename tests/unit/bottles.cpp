@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "baby.hpp"
 #include "helpers.hpp"
@@ -456,6 +457,96 @@ TEST_CASE("plan bottles says the sizes are estimates only of the bottles that ar
     CHECK(all.advice[0] ==
           "The sizes are estimates: no feed has an amount, so each counts 99 ml of about 788 ml a day at day 100 "
           "(Kent et al. 2006).");
+}
+
+TEST_CASE("plan bottles thaws no bag while the parent is away") {
+    // Review S F1: away 06:00-20:00, feeds of 110 ml at 07:00, 10:00, 13:00, 16:00 and 19:00. The morning thaw
+    // (07:00) and 18:00 on the day fall inside the window: the bags the evening's thaw (Sunday 18:00, keeping until
+    // Monday 18:00) would not keep for the 19:00 feed are thawed at 20:00 on Sunday instead (the window's end less
+    // the CDC's 24 hours of thawed milk in the fridge), not at 07:00 on Monday, an hour after the parent left.
+    const std::vector<SlotSpec> day = {{hm(7), 110}, {hm(10), 110}, {hm(13), 110}, {hm(16), 110}, {hm(19), 110}};
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, day);
+    Settings s;
+    s.away = parse_away("mon-fri 06:00-20:00");
+    const std::vector<Entry> stash = {store("s1", "2026-09-01T07:00:00+02:00", "freezer", 150, "B1"),
+                                      store("s2", "2026-10-01T07:00:00+02:00", "freezer", 150, "B2"),
+                                      store("s3", "2026-10-10T07:00:00+02:00", "freezer", 150, "B3"),
+                                      store("s4", "2026-11-10T07:00:00+01:00", "freezer", 150, "B4")};
+    const Stock stock = stock_of(stash);
+    const Clock sunday_noon = testing::clock_at("2026-11-22T12:00:00+01:00");
+    const BottlePlan plan = plan_bottles(entries, stock, s, cdc_guideline(), sunday_noon, monday);
+    CHECK_FALSE(plan.shortfall);
+    REQUIRE(plan.thaws.size() == 4);
+    std::vector<std::string> at;
+    for (const Thaw& t : plan.thaws) at.push_back(t.container->label + " " + testing::local_text(t.at));
+    // B3 thawed at 20:00 gives 30 ml at 13:00, 110 at 16:00 and 10 at 19:00 (at 18:00, 10 ml would expire).
+    CHECK(at == std::vector<std::string>{"B1 2026-11-22T18:00:00+01:00", "B2 2026-11-22T18:00:00+01:00",
+                                         "B3 2026-11-22T20:00:00+01:00", "B4 2026-11-22T20:00:00+01:00"});
+    CHECK(testing::local_text(plan.thaws[3].expires) == "2026-11-23T20:00:00+01:00");
+    for (const Thaw& t : plan.thaws)
+        for (const TimeSpan& p : plan.away) CHECK_FALSE(p.contains(t.at));
+    CHECK(bottles(plan)[4] == "19:00 110=B3:10*,B4:100*");
+    const std::string text = render::bottles_text(plan, Unit::ml, sunday_noon, std::nullopt);
+    CHECK_THAT(text, Catch::Contains("Then thaw: move B3 (150 ml, use by tomorrow 20:00) and B4 (150 ml, use by "
+                                     "tomorrow 20:00) from the freezer to the fridge, today 20:00 (milk thawed at "
+                                     "18:00 would not keep).\n"));
+
+    // Tuesday's bags, planned on Monday: the parent is away until 20:00 on Monday, so the evening's thaw is then
+    // (thaw_time), and --apply is refused before it.
+    const Clock monday_noon = testing::clock_at("2026-11-23T12:00:00+01:00");
+    const std::vector<TimeSpan> away = {{testing::clock_at("2026-11-23T06:00:00+01:00").now,
+                                         testing::clock_at("2026-11-23T20:00:00+01:00").now}};
+    CHECK(testing::local_text(thaw_time(monday + date::days(1), monday_noon.now, berlin(), away)) ==
+          "2026-11-23T20:00:00+01:00");
+    CHECK(testing::local_text(thaw_time(monday + date::days(1), monday_noon.now, berlin())) ==
+          "2026-11-23T18:00:00+01:00");
+    const BottlePlan tuesday = plan_bottles(entries, stock, s, cdc_guideline(), monday_noon, monday + date::days(1));
+    REQUIRE(tuesday.thaws.size() == 4);
+    for (const Thaw& t : tuesday.thaws) CHECK(testing::local_text(t.at) == "2026-11-23T20:00:00+01:00");
+    CHECK_THAT(render::bottles_text(tuesday, Unit::ml, monday_noon, std::nullopt),
+               Catch::Contains("from the freezer to the fridge, today 20:00 (you are away until then).\n"));
+
+    // Pumping exclusively, the away windows are not the plan's: the evening's thaw stays at 18:00.
+    s.mode = PlanMode::exclusive;
+    const BottlePlan exclusive = plan_bottles(entries, stock, s, cdc_guideline(), monday_noon, monday + date::days(1));
+    REQUIRE_FALSE(exclusive.thaws.empty());
+    CHECK(testing::local_text(exclusive.thaws.front().at) == "2026-11-23T18:00:00+01:00");
+}
+
+TEST_CASE("a bottle's parts are shown rounded so that they add up to its size in the table and the JSON") {
+    // Review S F2: in ounces each part rounded on its own did not add up to the bottle (4.0 oz: A 1.4, B 2.7).
+    // Three parts of a 3.0 oz bottle: 29.46 ml, 29.46 ml and the rest of C (0.996, 0.996 and 1.008 oz) round to
+    // 1.00 + 1.00 + 1.01 = 3.01 oz at the JSON's 0.01 oz: the later of the two moved furthest up gives 0.01 back.
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, {{hm(10), 87}});
+    Settings s = away_weekdays();
+    s.unit = Unit::oz;
+    const std::vector<Entry> stash = {store("s1", "2026-11-22T06:00:00+01:00", "fridge", 29.46, "A"),
+                                      store("s2", "2026-11-22T06:10:00+01:00", "fridge", 29.46, "B"),
+                                      store("s3", "2026-11-22T06:20:00+01:00", "fridge", 100, "C")};
+    const Stock stock = stock_of(stash);
+    const BottlePlan plan = plan_bottles(entries, stock, s, cdc_guideline(), sunday_evening, monday);
+    REQUIRE(plan.bottles.size() == 1);
+    CHECK(plan.bottles[0].size.oz() == Approx(3.0));
+    const auto json = nlohmann::json::parse(render::bottles_json(plan, Unit::oz, sunday_evening, std::nullopt));
+    std::vector<double> parts;
+    for (const auto& f : json["bottles"][0]["fill"]) parts.push_back(f["oz"].get<double>());
+    CHECK(parts == std::vector<double>{1.0, 0.99, 1.01});
+    CHECK(json["bottles"][0]["size_oz"].get<double>() == 3.0);
+    // In the table, at 0.1 oz, each rounds to 1.0 already.
+    CHECK_THAT(render::bottles_text(plan, Unit::oz, sunday_evening, std::nullopt),
+               Catch::Contains("  10:00  3.0 oz: A 1.0 oz, B 1.0 oz, C 1.0 oz\n"));
+    // The reviewer's bottle: 40 ml (1.35 oz) and the rest of a 120 ml container (2.65 oz) in a 4.0 oz bottle.
+    const std::vector<Entry> two = {store("s1", "2026-11-22T06:00:00+01:00", "fridge", 40, "A"),
+                                    store("s2", "2026-11-22T06:10:00+01:00", "fridge", 120, "B")};
+    const Stock stock2 = stock_of(two);
+    const BottlePlan four =
+        plan_bottles(feeds_for(berlin(), monday - date::days(8), 8, {{hm(10), 110}}), stock2, s, cdc_guideline(),
+                     sunday_evening, monday);
+    CHECK_THAT(render::bottles_text(four, Unit::oz, sunday_evening, std::nullopt),
+               Catch::Contains("  10:00  4.0 oz: A 1.4 oz, B 2.6 oz\n"));
+    const auto four_json = nlohmann::json::parse(render::bottles_json(four, Unit::oz, sunday_evening, std::nullopt));
+    CHECK(four_json["bottles"][0]["fill"][0]["oz"].get<double>() == 1.35);
+    CHECK(four_json["bottles"][0]["fill"][1]["oz"].get<double>() == 2.65);
 }
 
 }  // namespace PUMPLOG_UNITY_ID

@@ -157,6 +157,35 @@ TEST_CASE("plan stash starts with the first extra session that can still be pump
                                    "giving stored milk later, or lower the target (--target)."});
 }
 
+TEST_CASE("plan stash says what the extra session adds and the stash in all when the target is out of reach") {
+    // Review S F3: "you will have about 600 ml in 4 days" was only what the session adds, with 450 ml stored
+    // already: the stash on the return day is both. Back on Wednesday 25 November with 975 ml in the freezer and a
+    // target of 2000 ml: 1025 ml to build, 3 days of 130 ml from Sunday add 390 ml, 1365 ml in all.
+    const Stock stock = freezer_975();
+    const date::sys_days soon = day_of(2026, 11, 25);
+    const StashPlan s = plan_stash(week(), away_weekdays(), now, soon, Volume::from_ml(2000), &stock);
+    CHECK(s.stored.ml() == 975);
+    CHECK_FALSE(s.reachable);
+    CHECK(s.reachable_by_return->ml() == Approx(390));
+    CHECK(s.advice.back() ==
+          "1025 ml more cannot be built by Wed 2026-11-25: at about 130 ml a day you will add about 390 ml in 3 "
+          "days: about 1365 ml in all, with the 975 ml stored already. Add a second daily session, start giving "
+          "stored milk later, or lower the target (--target).");
+    // In ounces, the total is the sum of the two as shown (33.0 + 13.2 oz), to 0.1 oz.
+    Settings oz = away_weekdays();
+    oz.unit = Unit::oz;
+    const StashPlan in_oz = plan_stash(week(), oz, now, soon, Volume::from_ml(2000), &stock);
+    CHECK(in_oz.advice.back() ==
+          "34.7 oz more cannot be built by Wed 2026-11-25: at about 4.4 oz a day you will add about 13.2 oz in 3 "
+          "days: about 46.2 oz in all, with the 33.0 oz stored already. Add a second daily session, start giving "
+          "stored milk later, or lower the target (--target).");
+    // Nothing stored: what the session adds is the stash, said as before.
+    const StashPlan bare = plan_stash(week(), away_weekdays(), now, soon, Volume::from_ml(2000));
+    CHECK(bare.advice.back() ==
+          "2000 ml more cannot be built by Wed 2026-11-25: at about 130 ml a day you will have about 390 ml in 3 "
+          "days. Add a second daily session, start giving stored milk later, or lower the target (--target).");
+}
+
 TEST_CASE("plan stash lists the feeds of every away day when the windows differ by weekday") {
     // Monday and Wednesday nights, and Friday's day: the night's feeds and the day's, from 22:00.
     Settings settings;
