@@ -833,7 +833,7 @@ void setup_log(CLI::App& log, Context& ctx) {
         ->check(given_time);
     edit->add_option("--in", eo->in, "where a stored container was put")->type_name("PLACE");
     edit->add_option("--to", eo->to, "where a move took a container")->type_name("PLACE");
-    edit->add_option("--label", eo->request.label, "a stored container's new label")->type_name("LABEL");
+    edit->add_option("--label", eo->request.label, "a stored container's new label")->type_name("NEW-LABEL");
     eo->reason_option = edit->add_option("--reason", eo->reason, "why a container was discarded (\"\" removes it)")
                             ->type_name("TEXT");
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");
