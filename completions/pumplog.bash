@@ -46,7 +46,8 @@ _pumplog_options() {
 }
 
 # What follows option $2 of command path $1: flag (nothing), value (free text),
-# choice WORD..., file, labels, refs or babies. --format: the formats that command prints.
+# choice WORD..., file, labels, refs, timers (running pump timers' refs), babies or zones.
+# --format: the formats that command prints.
 _pumplog_option_value() {
     case "$1 $2" in
         'add --at') echo 'value'; return ;;
@@ -60,13 +61,13 @@ _pumplog_option_value() {
         'pump --format') echo 'choice table'; return ;;
         'pump start --side') echo 'choice left right both'; return ;;
         'pump start --format') echo 'choice table'; return ;;
-        'pump pause --started') echo 'refs'; return ;;
+        'pump pause --started') echo 'timers'; return ;;
         'pump pause --format') echo 'choice table'; return ;;
-        'pump resume --started') echo 'refs'; return ;;
+        'pump resume --started') echo 'timers'; return ;;
         'pump resume --format') echo 'choice table'; return ;;
         'pump stop --dur') echo 'value'; return ;;
         'pump stop --note') echo 'value'; return ;;
-        'pump stop --started') echo 'refs'; return ;;
+        'pump stop --started') echo 'timers'; return ;;
         'pump stop --format') echo 'choice table'; return ;;
         'log --since') echo 'value'; return ;;
         'log --until') echo 'value'; return ;;
@@ -101,7 +102,7 @@ _pumplog_option_value() {
         'log edit --pumped') echo 'value'; return ;;
         'log edit --in') echo 'choice room cooler fridge freezer'; return ;;
         'log edit --to') echo 'choice room cooler fridge freezer'; return ;;
-        'log edit --label') echo 'labels'; return ;;
+        'log edit --label') echo 'value'; return ;;
         'log edit --reason') echo 'value'; return ;;
         'log edit --format') echo 'choice table'; return ;;
         'log check --format') echo 'choice table'; return ;;
@@ -427,7 +428,7 @@ _pumplog_values() {
                 local file
                 while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
             fi ;;
-        labels | refs | babies | zones)
+        labels | refs | timers | babies | zones)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
         setting)
             _pumplog_offer < <(_pumplog_setting_values "$first") ;;

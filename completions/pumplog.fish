@@ -77,8 +77,8 @@ function __pumplog_options
 end
 
 # What follows option $argv[2] of command path $argv[1]: flag (nothing), value
-# (free text), choice WORD..., file, labels, refs or babies. --format: the
-# formats that command prints.
+# (free text), choice WORD..., file, labels, refs, timers (running pump timers'
+# refs), babies or zones. --format: the formats that command prints.
 function __pumplog_option_value
     switch "$argv[1] $argv[2]"
         case 'add --at'
@@ -115,13 +115,13 @@ function __pumplog_option_value
             echo 'choice table'
             return
         case 'pump pause --started'
-            echo 'refs'
+            echo 'timers'
             return
         case 'pump pause --format'
             echo 'choice table'
             return
         case 'pump resume --started'
-            echo 'refs'
+            echo 'timers'
             return
         case 'pump resume --format'
             echo 'choice table'
@@ -133,7 +133,7 @@ function __pumplog_option_value
             echo 'value'
             return
         case 'pump stop --started'
-            echo 'refs'
+            echo 'timers'
             return
         case 'pump stop --format'
             echo 'choice table'
@@ -238,7 +238,7 @@ function __pumplog_option_value
             echo 'choice room cooler fridge freezer'
             return
         case 'log edit --label'
-            echo 'labels'
+            echo 'value'
             return
         case 'log edit --reason'
             echo 'value'
@@ -737,7 +737,7 @@ function __pumplog_positional
     end
 end
 
-# The values of a kind (see __pumplog_option_value), one a line; refs with what
+# The values of a kind (see __pumplog_option_value), one a line; refs (and timers) with what
 # they are ("REF<TAB>2026-11-21 07:00 pumped 100 ml": fish shows the text only).
 # FIRST is the first positional argument (config set's key), POSITIONAL_PATH all of
 # them as a command path (help log: log's subcommands); the journal option follows.
@@ -751,9 +751,9 @@ function __pumplog_values --argument-names kind program first positional_path
         case labels babies zones
             command -q -- $program; or return
             command $program $argv[5..-1] completion --list $kind 2>/dev/null
-        case refs
+        case refs timers
             command -q -- $program; or return
-            command $program $argv[5..-1] completion --list described-refs 2>/dev/null
+            command $program $argv[5..-1] completion --list described-$kind 2>/dev/null
         case setting
             __pumplog_setting_values $first $program
         case subcommands

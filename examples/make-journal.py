@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes examples/journal.jsonl: two weeks of one family, deterministically.
 
-Maya is 15 weeks old; her parent went back to work (Mon-Fri 08:00-17:30) and
-pumps there three times a day. At daycare she drinks bottles of pumped milk at
+Maya, born on 2026-08-10, is 15 weeks old on Monday 2026-11-23, the day the
+examples read the journal as of (a journal holds no birth date: the examples
+give it to `plan` with --birth 2026-08-10). Her parent went back to work
+(Mon-Fri 08:00-17:30) and pumps there three times a day. At daycare she drinks bottles of pumped milk at
 about 09:30, 12:30 and 15:30; at home she nurses (06:30, 18:30, 21:30, and once
 in the night). Weekends: nursing, one morning pump for the stash. Pumped milk
 goes to the fridge (used at daycare the next day) and on Fridays to the freezer.

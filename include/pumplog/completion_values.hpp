@@ -1,6 +1,7 @@
 #pragma once
 // The journal's values that shell completion offers: container labels for
-// `stock use/move/discard` and entry references for `log rm/edit`.
+// `stock use/move/discard`, entry references for `log rm/edit`, and the refs
+// of the running pump timers' starts for `pump stop|pause|resume --started`.
 #include <string>
 #include <vector>
 
@@ -27,5 +28,11 @@ struct RecentRef {
     const Entry* entry;
 };
 std::vector<RecentRef> recent_entries(const std::vector<Entry>& entries, const Refs& refs, Seconds since);
+
+// The starts of the pump timers running at `now` (running_timers: none stopped or cancelled; started within
+// timer_lookback, as the pump commands look), newest first, with their refs: what `pump stop|pause|resume
+// --started REF` accepts, and nothing else (a ref of another entry is refused there). `entries`: in effect,
+// sorted by time (a History's).
+std::vector<RecentRef> running_timer_starts(const std::vector<Entry>& entries, const Refs& refs, Seconds now);
 
 }  // namespace pumplog

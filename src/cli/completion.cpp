@@ -1,5 +1,6 @@
 // `completion bash|zsh|fish`: the completion scripts; and the hidden
-// `completion --list commands|labels|refs|described-refs|babies|zones` that the scripts call.
+// `completion --list commands|labels|refs|described-refs|timers|described-timers|babies|zones` that the scripts
+// call (timers: the refs of the running pump timers' starts, for --started).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "pumplog/completion_values.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/guideline.hpp"
+#include "pumplog/pump_timer.hpp"
 #include "pumplog/render/entries.hpp"
 #include "pumplog/stock.hpp"
 #include "pumplog/text.hpp"
@@ -37,17 +39,21 @@ std::string ref_description(Context& ctx, const Entry& e, const std::unordered_m
            render::describe(e, ctx.unit(), label == labels.end() ? std::string_view() : std::string_view(label->second));
 }
 
-// One value a line; `described-refs`: "REF<TAB>DESCRIPTION".
+// One value a line; `described-refs` and `described-timers`: "REF<TAB>DESCRIPTION".
 std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     ctx.quiet_missing_journal = true;  // completion never prints to the terminal
     if (what == "babies") return ctx.settings().babies;
     const Journal& journal = ctx.journal();
     // The stash as `stock` replays it (CDC limits; expiry does not matter here).
     if (what == "labels") return labels_in_stock(read_stock(journal, cdc_guideline(), {}, std::nullopt, false).stock);
+    // `pump stop|pause|resume --started`: the running timers' starts alone (another entry's ref is refused there),
+    // from the days the pump commands look at.
+    const bool timers = what == "timers" || what == "described-timers";
     ReplayOptions options;
-    options.since = ctx.clock().now - refs_window;
+    options.since = timers ? Seconds(ctx.clock().now - timer_lookback) : Seconds(ctx.clock().now - refs_window);
     const History history = load_history(journal, options);
-    std::vector<RecentRef> recent = recent_entries(history.entries, Refs::read(journal), ctx.clock().now - refs_window);
+    std::vector<RecentRef> recent = timers ? running_timer_starts(history.entries, Refs::read(journal), ctx.clock().now)
+                                           : recent_entries(history.entries, Refs::read(journal), *options.since);
     if (recent.size() > refs_offered) recent.resize(refs_offered);  // newest first
     std::unordered_map<std::string, std::string> labels;
     if (what == "described-refs") {
@@ -60,7 +66,7 @@ std::vector<std::string> journal_values(Context& ctx, std::string_view what) {
     for (const RecentRef& r : recent) {
         // A ref or a description a terminal would not show as it is is not offered.
         if (terminal_text(r.ref) != r.ref || r.ref.starts_with('-')) continue;
-        if (what == "refs") {
+        if (what == "refs" || what == "timers") {
             values.push_back(r.ref);
             continue;
         }
@@ -90,9 +96,11 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
         for (const auto& name : zone_names()) fmt::print("{}\n", name);
         return 0;
     }
-    if (what != "labels" && what != "refs" && what != "described-refs" && what != "babies")
-        throw usage_error(
-            fmt::format("--list {}: accepted: commands, labels, refs, described-refs, babies, zones", what));
+    if (what != "labels" && what != "refs" && what != "described-refs" && what != "timers" &&
+        what != "described-timers" && what != "babies")
+        throw usage_error(fmt::format(
+            "--list {}: accepted: commands, labels, refs, described-refs, timers, described-timers, babies, zones",
+            what));
     // A completion must never print an error into the user's command line: no
     // journal, an unreadable one or a bad zone all mean nothing to offer.
     std::vector<std::string> values;
@@ -107,7 +115,7 @@ int run_list(Context& ctx, const CLI::App& root, const std::string& what) {
     // nor one beginning with '-', which the command would read as an option
     // (it is given after --: pumplog stock use -- -rf).
     for (const auto& v : values)
-        if (what == "described-refs" || (terminal_text(v) == v && !v.starts_with('-'))) fmt::print("{}\n", v);
+        if (what.starts_with("described-") || (terminal_text(v) == v && !v.starts_with('-'))) fmt::print("{}\n", v);
     return 0;
 }
 
@@ -128,7 +136,10 @@ void setup_completion(CLI::App& cmd, Context& ctx) {
     auto list = std::make_shared<std::string>();
     cmd.add_option("shell", *shell, "the shell: bash, zsh or fish")->type_name("bash|zsh|fish");
     // For the scripts themselves: one value a line, nothing when there is none.
-    cmd.add_option("--list", *list, "print commands, labels, refs, described-refs, babies or zones, one a line")->group("");
+    cmd.add_option("--list", *list,
+                   "print commands, labels, refs, described-refs, timers, described-timers, babies or zones, "
+                   "one a line")
+        ->group("");
     cmd.footer("Examples:\n"
                "  source <(pumplog completion bash)       in ~/.bashrc\n"
                "  pumplog completion zsh > ~/.zfunc/_pumplog   with fpath+=(~/.zfunc)\n"

@@ -58,6 +58,8 @@ ValueSpec kind_of_option_name(const std::string& name) {
     if (name == "--in" || name == "--to") return kind_of_placeholder("PLACE");
     if (name == "--by") return kind_of_placeholder("PERIOD");
     if (name == "--from") return choices({"babybuddy", "huckleberry", "babytracker", "babyconnect"});
+    // `pump stop|pause|resume --started TIME|REF`: a running timer's start; the ref of any other entry is refused.
+    if (name == "--started") return {ValueSpec::timers, {}};
     // plan's setting overrides (--mode, --min-gap...): what config set offers
     std::string key = name.substr(2);
     std::replace(key.begin(), key.end(), '-', '_');

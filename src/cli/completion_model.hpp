@@ -17,8 +17,9 @@ struct ValueSpec {
     // setting: the values of the setting named by the command's first
     // positional argument (`config set KEY VALUE`). subcommands: the
     // subcommands of the command path the positional arguments before it name
-    // (`help log edit`: the top-level commands first, then log's).
-    enum Kind { none, choice, file, labels, refs, babies, zones, setting, subcommands };
+    // (`help log edit`: the top-level commands first, then log's). timers: the refs of the running pump
+    // timers' starts (`pump stop --started`: another entry's ref is refused there).
+    enum Kind { none, choice, file, labels, refs, timers, babies, zones, setting, subcommands };
     Kind kind = none;
     std::vector<std::string> choices;  // for `choice`
 };
@@ -58,11 +59,13 @@ std::vector<CommandSpec> command_specs(const CLI::App& root, const FormatsOf& fo
 //   FILE, PATH                     file names
 //   FORMAT, PLACE, UNIT, WHEN, KEY, PERIOD   the formats, storage places, units,
 //                                  colour modes, settings keys, report periods
-//   LABEL, REF                     the journal's container labels, entry refs
+//   LABEL, REF                     the journal's container labels, entry refs (NEW-LABEL, a label no
+//                                  container has had: nothing, as for any other free text)
 //   BABY                           the babies' names (config babies)
 //   COMMAND (a positional)         the subcommands of the path named so far
 //   VALUE (a positional after KEY) that setting's values (setting_values)
-//   --unit --color --in --to --by --journal --from  by name otherwise, and
+//   --unit --color --in --to --by --journal --from  by name otherwise, --started (TIME|REF) the running
+//                                  pump timers' refs, and
 //   --KEY (plan's setting overrides) the setting's values
 ValueSpec value_spec(const CLI::Option& option);
 

@@ -9,7 +9,8 @@ namespace pumplog::cli {
 namespace {
 
 // The value kinds the scripts understand: "flag" (no value), "value" (free
-// text), "choice WORD...", "file", "labels", "refs", "babies", "zones", "setting" (the
+// text), "choice WORD...", "file", "labels", "refs", "timers" (the running pump timers'
+// refs), "babies", "zones", "setting" (the
 // values of the setting named by the first positional argument), "subcommands" (those
 // of the command path the positional arguments before it name); "" for a positional
 // argument with nothing to offer.
@@ -24,6 +25,7 @@ std::string kind_text(const ValueSpec& value, bool takes_value) {
         case ValueSpec::file: return "file";
         case ValueSpec::labels: return "labels";
         case ValueSpec::refs: return "refs";
+        case ValueSpec::timers: return "timers";
         case ValueSpec::babies: return "babies";
         case ValueSpec::zones: return "zones";
         case ValueSpec::setting: return "setting";
@@ -130,7 +132,8 @@ std::string sh_tables(const std::vector<CommandSpec>& commands, bool with_descri
     out += "    esac\n}\n\n";
 
     out += "# What follows option $2 of command path $1: flag (nothing), value (free text),\n"
-           "# choice WORD..., file, labels, refs or babies. --format: the formats that command prints.\n";
+           "# choice WORD..., file, labels, refs, timers (running pump timers' refs), babies or zones.\n"
+           "# --format: the formats that command prints.\n";
     out += "_pumplog_option_value() {\n    case \"$1 $2\" in\n";
     for (std::size_t i = 1; i < commands.size(); ++i) {
         for (const auto& o : commands[i].options) {
@@ -289,7 +292,7 @@ _pumplog_values() {
                 local file
                 while IFS= read -r file; do COMPREPLY+=("$file"); done < <(compgen -f -- "$cur")
             fi ;;
-        labels | refs | babies | zones)
+        labels | refs | timers | babies | zones)
             _pumplog_offer < <("$program" "${journal[@]}" completion --list "$1" 2>/dev/null) ;;
         setting)
             _pumplog_offer < <(_pumplog_setting_values "$first") ;;
@@ -394,8 +397,9 @@ complete -F _pumplog pumplog
 )BASH";
 
 const char* zsh_main = R"ZSH(
-# The values of a kind (see _pumplog_option_value). Refs are shown with what
-# they are: "REF  -- 2026-11-21 07:00 pumped 100 ml" (the text is only shown).
+# The values of a kind (see _pumplog_option_value). Refs (and the running timers'
+# refs) are shown with what they are: "REF  -- 2026-11-21 07:00 pumped 100 ml"
+# (the text is only shown).
 _pumplog_values() {
     local -a values displays
     local line
@@ -406,9 +410,9 @@ _pumplog_values() {
         (labels|babies|zones)
             values=(${(f)"$($program $journal completion --list $1 2>/dev/null)"})
             compadd -a values ;;
-        (refs)
+        (refs|timers)
             local -a lines
-            lines=(${(f)"$($program $journal completion --list described-refs 2>/dev/null)"})
+            lines=(${(f)"$($program $journal completion --list described-$1 2>/dev/null)"})
             for line in $lines; do
                 values+=("${line%%$'\t'*}")
                 (( ${#values[-1]} > width )) && width=${#values[-1]}
@@ -500,7 +504,7 @@ fi
 )ZSH";
 
 const char* fish_main = R"FISH(
-# The values of a kind (see __pumplog_option_value), one a line; refs with what
+# The values of a kind (see __pumplog_option_value), one a line; refs (and timers) with what
 # they are ("REF<TAB>2026-11-21 07:00 pumped 100 ml": fish shows the text only).
 # FIRST is the first positional argument (config set's key), POSITIONAL_PATH all of
 # them as a command path (help log: log's subcommands); the journal option follows.
@@ -514,9 +518,9 @@ function __pumplog_values --argument-names kind program first positional_path
         case labels babies zones
             command -q -- $program; or return
             command $program $argv[5..-1] completion --list $kind 2>/dev/null
-        case refs
+        case refs timers
             command -q -- $program; or return
-            command $program $argv[5..-1] completion --list described-refs 2>/dev/null
+            command $program $argv[5..-1] completion --list described-$kind 2>/dev/null
         case setting
             __pumplog_setting_values $first $program
         case subcommands
@@ -637,8 +641,8 @@ std::string fish_script(const std::vector<CommandSpec>& commands) {
     out += "    end\nend\n\n";
 
     out += "# What follows option $argv[2] of command path $argv[1]: flag (nothing), value\n"
-           "# (free text), choice WORD..., file, labels, refs or babies. --format: the\n"
-           "# formats that command prints.\n";
+           "# (free text), choice WORD..., file, labels, refs, timers (running pump timers'\n"
+           "# refs), babies or zones. --format: the formats that command prints.\n";
     out += "function __pumplog_option_value\n    switch \"$argv[1] $argv[2]\"\n";
     for (std::size_t i = 1; i < commands.size(); ++i) {
         for (const auto& o : commands[i].options) {

@@ -17,6 +17,7 @@
 #include "pumplog/record.hpp"
 #include "pumplog/report.hpp"
 #include "pumplog/render/entries.hpp"
+#include "pumplog/render/stock.hpp"
 #include "pumplog/pump_timer.hpp"
 #include "pumplog/slips.hpp"
 #include "pumplog/stock.hpp"
@@ -614,6 +615,43 @@ int run_rm(Context& ctx, const std::vector<std::string>& refs_given) {
     return 0;
 }
 
+// "; with it: B1 now 95 ml pumped today 08:30, use by 2026-11-27 08:30 (in 3 d 22 h)": what a pump's or a feed's
+// correction made of the stash entries that followed it (stored_follows, use_follows: written in the same
+// command), as the stash is now. The container's expiry runs from when its milk was expressed (CDC), so a pump
+// moved earlier moves it earlier: the reply says so, not only log undo.
+std::string followed_text(Context& ctx, const Journal& journal, const std::vector<Entry>& followed) {
+    if (followed.empty()) return {};
+    const Clock& clock = ctx.clock();
+    const Unit unit = ctx.unit();
+    StockOptions options;
+    options.keep_ended = true;
+    options.as_of = clock.now;
+    const Stock stock =
+        read_stock(journal, guideline_named(ctx.settings().guideline), options, std::nullopt, ctx.strict).stock;
+    std::vector<std::string> parts;
+    for (const Entry& e : followed) {
+        const Container* c = stock.find_id(e.type == EntryType::store ? e.id : e.target);
+        if (c == nullptr) continue;
+        const std::string ended = c->state == ContainerState::used_up     ? " (used up)"
+                                  : c->state == ContainerState::discarded ? " (discarded)"
+                                                                          : "";
+        const std::string pumped = render::when(c->pumped, clock.now, clock.zone);
+        std::string text = e.type == EntryType::store ? fmt::format("{} now {} pumped {}", terminal_text(c->label),
+                                                                    format_volume(c->stored, unit), pumped)
+                                                      : render::describe(e, unit, c->label);
+        if (!ended.empty()) {
+            text += ended;
+        } else {
+            if (e.type != EntryType::store || c->left != c->stored)
+                text += fmt::format(", {} left", format_volume(c->left, unit));
+            text += ", " + render::use_by(c->expires, clock.now, clock.zone);
+            if (c->best_by) text += fmt::format(", best by {}", format_date(local_day(*c->best_by, clock.zone)));
+        }
+        parts.push_back(std::move(text));
+    }
+    return parts.empty() ? std::string() : fmt::format("; with it: {}", fmt::join(parts, "; "));
+}
+
 struct EditOptions {
     std::string ref, note, reason, in, to;
     std::vector<std::string> amount;  // --amount's words: "L40 R50" and "3 fl oz" unquoted too
@@ -704,6 +742,7 @@ int run_edit(Context& ctx, const EditOptions& given) {
         check_feed_from_stock(ctx, journal.journal(), target, after, command);
         check_stash_change(ctx, journal.journal(), target, after);
         std::vector<std::string> lines{serialize(line)};
+        std::vector<Entry> followed;  // those entries as corrected, for the reply
         // The container `add --store` filled from a pump follows its time and volume, and the use that
         // poured a feed's bottle from the stash its amount, in the same write.
         for (const Entry& other : command) {
@@ -711,7 +750,8 @@ int run_edit(Context& ctx, const EditOptions& given) {
                                                                 : use_follows(target, after, other);
             if (!follows) continue;
             Line follow_line = amend_line(other.id, *follows, clock.now, new_id(), clock.zone);
-            check_stash_change(ctx, journal.journal(), other, corrected(other, follow_line));
+            followed.push_back(corrected(other, follow_line));
+            check_stash_change(ctx, journal.journal(), other, followed.back());
             follow_line["group"] = line["id"];
             lines.push_back(serialize(follow_line));
         }
@@ -728,8 +768,9 @@ int run_edit(Context& ctx, const EditOptions& given) {
             note_change = !after.note.empty()  ? fmt::format(", note \"{}\"", printable(after.note))
                           : !target.note.empty() ? std::string(", note removed")
                                                  : std::string(", no note");
-        fmt::print("Changed {} to {} at {}{}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
-                   format_date_time(after.at.instant, clock.zone), note_change);
+        fmt::print("Changed {} to {} at {}{}{}\n", terminal_text(refs.ref(id)), labels.describe(after, ctx.unit()),
+                   format_date_time(after.at.instant, clock.zone), note_change,
+                   followed_text(ctx, journal.journal(), followed));
         for (const std::string& given : {o.request.at, o.request.pumped})  // the 12-hour rule says how it read
             if (!given.empty())                                              // the time (SPEC 10)
                 if (const std::string note = read_time(given, clock).note; !note.empty())
@@ -833,7 +874,7 @@ void setup_log(CLI::App& log, Context& ctx) {
         ->check(given_time);
     edit->add_option("--in", eo->in, "where a stored container was put")->type_name("PLACE");
     edit->add_option("--to", eo->to, "where a move took a container")->type_name("PLACE");
-    edit->add_option("--label", eo->request.label, "a stored container's new label")->type_name("LABEL");
+    edit->add_option("--label", eo->request.label, "a stored container's new label")->type_name("NEW-LABEL");
     eo->reason_option = edit->add_option("--reason", eo->reason, "why a container was discarded (\"\" removes it)")
                             ->type_name("TEXT");
     edit->add_flag("--bottle", eo->request.bottle, "make a nursing entry a bottle feed (give --amount)");

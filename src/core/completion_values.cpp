@@ -1,6 +1,7 @@
 #include "pumplog/completion_values.hpp"
 
 #include "pumplog/guideline.hpp"
+#include "pumplog/pump_timer.hpp"
 #include "pumplog/stock.hpp"
 
 namespace pumplog {
@@ -21,6 +22,20 @@ std::vector<RecentRef> recent_entries(const std::vector<Entry>& entries, const R
     std::vector<RecentRef> out;
     for (auto it = entries.rbegin(); it != entries.rend(); ++it)
         if (it->is_event() && it->at.instant >= since) out.push_back({refs.ref(it->id), &*it});
+    return out;
+}
+
+std::vector<RecentRef> running_timer_starts(const std::vector<Entry>& entries, const Refs& refs, Seconds now) {
+    std::vector<RecentRef> out;
+    const std::vector<PumpTimer> timers = running_timers(entries, now);  // oldest first
+    for (auto t = timers.rbegin(); t != timers.rend(); ++t) {
+        if (t->started < now - timer_lookback) continue;  // not a timer any more: pump commands look no further
+        for (const Entry& e : entries)
+            if (e.id == t->id) {
+                out.push_back({refs.ref(e.id), &e});
+                break;
+            }
+    }
     return out;
 }
 

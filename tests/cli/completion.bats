@@ -173,6 +173,27 @@ offers_among() {
     [ "${lines[19]}" = "$(pumplog log --format json | jq -r '.[5].ref')" ]
 }
 
+@test "--list timers prints the refs of the running pump timers' starts alone, newest first" {
+    stash_journal "$J"
+    run --separate-stderr pumplog completion --list timers
+    [ "$status" -eq 0 ] && [ "$output" = "" ]
+    # two timers running: started on two devices, their journals merged
+    printf '%s\n' \
+        '{"v":1,"id":"T1xxx","type":"timer","at":"2026-11-21T13:50:00+01:00","action":"start","side":"left"}' \
+        '{"v":1,"id":"T2xxx","type":"timer","at":"2026-11-21T13:55:00+01:00","action":"start"}' >> "$J"
+    run --separate-stderr pumplog completion --list timers
+    [ "$output" = $'t2xxx\nt1xxx' ]
+    run --separate-stderr pumplog completion --list described-timers
+    [ "$output" = $'t2xxx\t2026-11-21 13:55 pump timer start\nt1xxx\t2026-11-21 13:50 pump timer start (left)' ]
+    # each is what --started accepts; once stopped, a timer is no longer offered
+    pumplog pump stop 60ml --started t1xxx > /dev/null
+    run --separate-stderr pumplog completion --list timers
+    [ "$output" = t2xxx ]
+    pumplog pump stop --cancel --started t2xxx > /dev/null
+    run --separate-stderr pumplog completion --list timers
+    [ "$status" -eq 0 ] && [ "$output" = "" ]
+}
+
 @test "--list honours -j" {
     stash_journal "$TEST_DIR/other.jsonl"
     run --separate-stderr pumplog -j "$TEST_DIR/other.jsonl" completion --list labels
@@ -287,6 +308,48 @@ check_refs() {
     offers "$shell" "pumplog -j $TEST_DIR/other.jsonl log rm s4" s4xxx
     offers "$shell" "pumplog --journal=$TEST_DIR/other.jsonl log edit s4" s4xxx
     offers "$shell" "pumplog log rm s4" ""
+}
+
+# Values the option always refuses are not offered (review N, finding 3): log edit --label takes a new label
+# (one no container has had), --started a running timer's start, not any entry's ref.
+check_only_accepted() {
+    local shell="$1" timer
+    need_shell "$shell"
+    stash_journal "$J"
+    offers "$shell" "pumplog log edit s4xxx --label " ""
+    offers "$shell" "pumplog log edit s4xxx --label B" ""
+    offers "$shell" "pumplog stock add 90ml --label B" ""
+    # no timer running: nothing, though the journal has entries (their refs are refused by --started)
+    offers "$shell" "pumplog pump stop 50ml --started " ""
+    echo '{"v":1,"id":"T1xxx","type":"timer","at":"2026-11-21T14:00:00+01:00","action":"start","side":"left"}' >> "$J"
+    offers "$shell" "pumplog pump stop 50ml --started " t1xxx
+    offers "$shell" "pumplog pump pause --started " t1xxx
+    offers "$shell" "pumplog pump resume --started t" t1xxx
+    # another entry's ref (fish would match the timer's description, "pump timer start", with a p)
+    offers "$shell" "pumplog pump stop --started s4" ""
+    # refs stay offered where any entry is accepted
+    offers_among "$shell" "pumplog log edit " p1xxx
+    offers_among "$shell" "pumplog log edit " t1xxx
+    # a start whose id holds $(...) (another tool's line): its ref is offered quoted, and nothing runs
+    printf '%s\n' '{"v":1,"id":"w$(touch pwned-timer)","type":"timer","at":"2026-11-21T14:01:00+01:00",'\
+'"action":"start"}' >> "$J"
+    timer="$(pumplog log --format json | jq -r '.[] | select(.type=="timer" and .id!="T1xxx") | .ref')"
+    [ "$timer" = "imer)" ]
+    offers "$shell" "pumplog pump stop 50ml --started i" "$(as_offered "${shell%-plain}" "$timer")"
+    nothing_ran
+}
+
+@test "bash: log edit --label offers nothing, pump stop --started the running timers alone" {
+    check_only_accepted bash
+}
+@test "bash without bash-completion: log edit --label offers nothing, pump stop --started the running timers alone" {
+    check_only_accepted bash-plain
+}
+@test "zsh: log edit --label offers nothing, pump stop --started the running timers alone" {
+    check_only_accepted zsh
+}
+@test "fish: log edit --label offers nothing, pump stop --started the running timers alone" {
+    check_only_accepted fish
 }
 
 check_babies() {

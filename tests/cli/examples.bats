@@ -193,6 +193,24 @@ run_commands() {
     [[ "$output" == *" pumped"* ]]
 }
 
+# The Quick start's plan is for the baby the README describes: the age it gives her is the one the plan's
+# estimate is for (review N, finding 2: with no birth date the plan took her to be 15 days old, not 15 weeks).
+@test "README's quick start plans for the example baby at the age the README gives her" {
+    local readme="$PUMPLOG_SOURCE_DIR/README.md" quick command weeks day
+    quick="$(sed -n '/^## Quick start/,/^## A day/p' "$readme")"
+    command="$(sed -n '/^```sh$/{n;p;q}' <<<"$quick")"
+    command="${command##*&& }"
+    [[ $command == "TZ=America/New_York ./build/pumplog "* ]]
+    weeks="$(tr '\n' ' ' <<<"$quick" | sed -n 's/.* so is \([0-9]*\) weeks old .*/\1/p')"
+    [ -n "$weeks" ]
+    run bash -c "cd '$TEST_DIR/root' && $command"
+    [ "$status" -eq 0 ]
+    [[ $output != *"birth date is not set"* ]]
+    day="$(sed -n 's/.*what babies drink on day \([0-9]*\) .*/\1/p' <<<"$output")"
+    [ -n "$day" ]
+    [ $((day / 7)) -eq "$weeks" ]
+}
+
 # README's "A day with pumplog" shows what its commands print: run them as it
 # says (TZ=America/New_York, the example journal) and compare.
 @test "README's day with pumplog shows what the commands print" {

@@ -402,6 +402,37 @@ refused_same() {
     [ "$(jq -r '.[0].expires' <<<"$output")" = "2026-11-23T08:00:00+01:00" ]
 }
 
+# Review N, finding 4: the container's volume, pumped time and expiry changed under a reply that named only the pump.
+@test "log edit of an add --store pump says what it made of its container: volume, pumped time, use-by" {
+    pumplog add 90ml --store fridge --at 09:00 >/dev/null
+    pump=$(jq -r 'select(.type=="pump") | .id' "$J")
+    ref=${pump: -4}
+    ref=${ref,,}
+    run --separate-stderr pumplog log edit "$ref" --amount 95ml --at 08:30
+    [ "$status" -eq 0 ]
+    [ "$output" = "Changed $ref to pumped 95 ml at 2026-11-21 08:30; with it: B1 now 95 ml pumped today 08:30,"\
+" use by 2026-11-25 08:30 (in 3 d 18 h)" ]
+    # a correction the container does not follow (a note) names none
+    run --separate-stderr pumplog log edit "$ref" --note "slow"
+    [ "$output" = "Changed $ref to pumped 95 ml at 2026-11-21 08:30, note \"slow\"" ]
+    # part poured: what is left; frozen: the best-by date too
+    pumplog log feed 40ml --from-stock --at 10:00 >/dev/null
+    run --separate-stderr pumplog log edit "$ref" --at "yesterday 22:00"
+    [ "$output" = "Changed $ref to pumped 95 ml at 2026-11-20 22:00; with it: B1 now 95 ml pumped yesterday 22:00,"\
+" 55 ml left, use by 2026-11-24 22:00 (in 3 d 7 h)" ]
+    pumplog add 100ml --store freezer --at 11:00 >/dev/null
+    frozen=$(jq -r 'select(.type=="pump" and .ml==100) | .id' "$J")
+    frozen=${frozen: -4}
+    run --separate-stderr pumplog log edit "${frozen,,}" --at 10:40
+    [ "$output" = "Changed ${frozen,,} to pumped 100 ml at 2026-11-21 10:40; with it: B2 now 100 ml pumped"\
+" today 10:40, use by 2027-11-21 10:40 (in 364 d), best by 2027-05-22" ]
+    # used up: no use-by
+    pumplog stock use B1 >/dev/null
+    run --separate-stderr pumplog log edit "$ref" --at "yesterday 21:00"
+    [ "$output" = "Changed $ref to pumped 95 ml at 2026-11-20 21:00; with it: B1 now 95 ml pumped yesterday 21:00"\
+" (used up)" ]
+}
+
 @test "log edit refuses a new time for a feed from the stash: its leftover's 2 hours run from the feed" {
     store S1 2026-11-21T08:00:00+01:00 fridge 150 B1
     pumplog log feed 90ml --from-stock --offered 120ml --at 13:00 >/dev/null
@@ -444,6 +475,10 @@ refused_same() {
     feed=$(jq -r 'select(.type=="feed") | .id' "$J")
     run --separate-stderr pumplog log edit "${feed: -4}" --amount 45ml
     [ "$status" -eq 0 ]
+    # the reply names the use that followed, and what is left of its container
+    ref=${feed: -4}
+    [ "$output" = "Changed ${ref,,} to bottle 45 ml of breast milk at 2026-11-21 11:00; with it: used 45 ml of B2,"\
+" 5 ml left, use by 2026-11-25 07:00 (in 3 d 16 h)" ]
     run pumplog stock --format json
     [ "$(jq -c '[.[] | [.label, .ml]]' <<<"$output")" = '[["B2",5],["B1",150]]' ]
     # More than the container held is refused as stock use refuses it, nothing written.

@@ -1,6 +1,7 @@
 // What shell completion offers from the journal (completion_values.hpp).
 #include <catch2/catch.hpp>
 
+#include "helpers.hpp"
 #include "pumplog/completion_values.hpp"
 
 // One namespace per file, so that unity builds keep each file's helpers
@@ -39,6 +40,16 @@ Entry pump(std::string id, std::string at) {
     return entry(R"({"v":1,"id":")" + id + R"(","type":"pump","at":")" + at + R"(","ml":90})");
 }
 
+Entry timer(std::string id, std::string at, std::string action, std::string start = {}) {
+    return entry(R"({"v":1,"id":")" + id + R"(","type":"timer","at":")" + at + R"(","action":")" + action + "\"" +
+                 (start.empty() ? std::string() : R"(,"timer":")" + start + "\"") + "}");
+}
+
+Entry timed_pump(std::string id, std::string at, std::string start) {
+    return entry(R"({"v":1,"id":")" + id + R"(","type":"pump","at":")" + at + R"(","ml":90,"timer":")" + start +
+                 R"("})");
+}
+
 }  // namespace
 
 TEST_CASE("the labels offered are the containers still holding milk, in the order stored") {
@@ -73,5 +84,37 @@ TEST_CASE("the refs offered are the entries since the given time, newest first")
     CHECK(recent[0].ref == "aac3");
     CHECK(recent[0].entry == &entries[2]);
     CHECK(recent[1].entry == &entries[1]);
+}
+
+TEST_CASE("the timer refs offered are the running timers' starts alone, newest first") {
+    // T1 stopped by a pump, T2 cancelled, T3 paused (still running), T4 running; a pump and a feed beside them;
+    // T0 started 3 days back and never stopped: past timer_lookback, no pump command sees it.
+    const std::vector<Entry> entries = {
+        timer("01AAAAAAAAAAAAAAAAAAAAAAT0", "2026-11-18T07:00:00+01:00", "start"),
+        timer("01AAAAAAAAAAAAAAAAAAAAAAT1", "2026-11-21T07:00:00+01:00", "start"),
+        timed_pump("01AAAAAAAAAAAAAAAAAAAAAAP1", "2026-11-21T07:00:00+01:00", "01AAAAAAAAAAAAAAAAAAAAAAT1"),
+        timer("01AAAAAAAAAAAAAAAAAAAAAAT2", "2026-11-21T09:00:00+01:00", "start"),
+        timer("01AAAAAAAAAAAAAAAAAAAAAAC2", "2026-11-21T09:05:00+01:00", "cancel", "01AAAAAAAAAAAAAAAAAAAAAAT2"),
+        timer("01AAAAAAAAAAAAAAAAAAAAAAT3", "2026-11-21T13:00:00+01:00", "start"),
+        timer("01AAAAAAAAAAAAAAAAAAAAAAQ3", "2026-11-21T13:10:00+01:00", "pause", "01AAAAAAAAAAAAAAAAAAAAAAT3"),
+        pump("01AAAAAAAAAAAAAAAAAAAAAAP2", "2026-11-21T13:30:00+01:00"),
+        timer("01AAAAAAAAAAAAAAAAAAAAAAT4", "2026-11-21T14:00:00+01:00", "start"),
+    };
+    std::vector<std::string> ids;
+    for (const Entry& e : entries) ids.push_back(e.id);
+    const Refs refs(ids);
+    const Seconds now = testing::instant("2026-11-21T14:05:00+01:00");
+    const std::vector<RecentRef> running = running_timer_starts(entries, refs, now);
+    REQUIRE(running.size() == 2);
+    CHECK(running[0].ref == refs.ref("01AAAAAAAAAAAAAAAAAAAAAAT4"));
+    CHECK(running[0].entry == &entries[8]);
+    CHECK(running[1].ref == refs.ref("01AAAAAAAAAAAAAAAAAAAAAAT3"));
+    CHECK(running[1].entry == &entries[5]);
+    // Before T4 started, T3 alone; once every timer is stopped, none.
+    const std::vector<RecentRef> earlier =
+        running_timer_starts(entries, refs, testing::instant("2026-11-21T13:45:00+01:00"));
+    REQUIRE(earlier.size() == 1);
+    CHECK(earlier[0].entry == &entries[5]);
+    CHECK(running_timer_starts({entries[1], entries[2]}, refs, now).empty());
 }
 }  // namespace PUMPLOG_UNITY_ID
