@@ -41,7 +41,8 @@ struct BottleFill {
     const Container* container = nullptr;
     Volume amount;
     bool thawed_tonight = false;  // the container is one of the plan's thaws (the evening's or a later one)
-    Seconds thawed_at{};          // when that thaw is
+    Seconds thawed_at{};          // when that thaw is (this plan's, or the earlier day's of thawed_for)
+    std::optional<date::sys_days> thawed_for{};  // a bag an earlier day's plan thaws: what it left of it
 };
 
 struct Bottle {
@@ -72,6 +73,15 @@ struct BottleCover {
     Volume formula;                        // formula that would cover it
 };
 
+// Milk an earlier day's bottles take (a plan for a later day than today sets it aside first): what the plan of
+// `day` (plan bottles --on that day, as of now) pours from a container into its bottles still ahead.
+struct HeldBack {
+    date::sys_days day;
+    const Container* container = nullptr;
+    Volume amount;
+    std::optional<Seconds> thaw;  // that day's plan thaws the bag then (the bag is still frozen now)
+};
+
 struct BottlePlan {
     date::sys_days day;
     std::vector<TimeSpan> away;  // the away periods of that day
@@ -85,6 +95,7 @@ struct BottlePlan {
     std::optional<BottleCover> shortfall;
     PlanBasis basis;
     std::vector<std::string> advice;  // how the amounts were known (estimates)
+    std::vector<HeldBack> held;       // set aside for the days from today to the day before, in day order
 };
 
 // When the evening's thaws of a plan for `day` happen: 18:00 the evening before (when the parent is away then,
@@ -94,7 +105,10 @@ Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone,
 
 // Needs away windows (or exclusive mode: every feed of the day); usage error
 // otherwise, in supply mode, and when too few feeds were logged to learn the
-// cadence. A day before today is refused.
+// cadence. A day before today is refused. A later day than today is planned
+// from what the days before leave: each day's plan from today on (its bottles
+// still ahead, as plan bottles --on that day fills them now) takes its milk
+// first, and a bag it thaws is thawed then (`held`).
 BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
                         const Guideline& guideline, const Clock& clock, date::sys_days day);
 // The plan points into `stock`'s containers: a temporary stock would leave it dangling.

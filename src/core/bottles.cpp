@@ -32,7 +32,8 @@ struct Source {
     Volume left;
     Seconds expires{};
     bool thawed = false;   // one of the plan's thaws
-    Seconds thaw_at{};     // when it is thawed (thawed only)
+    Seconds thaw_at{};     // when it is thawed (thawed, or thawed_for)
+    std::optional<date::sys_days> thawed_for{};  // a bag an earlier day's plan thaws: what that day leaves of it
 };
 
 bool expires_first(const Source& a, const Source& b) {
@@ -60,7 +61,7 @@ Volume poured_in(const Bottle& bottle) {
 // bottle pours (fill_bottles takes a bottle's rounding up from those first).
 void pour(Source& s, Bottle& bottle, Volume& want, bool top_up = false) {
     if (want.ml() <= 1e-9 || s.left.ml() <= 1e-9 || s.expires <= bottle.feed) return;
-    if (s.thawed && s.thaw_at > bottle.feed) return;  // not thawed yet
+    if ((s.thawed || s.thawed_for) && s.thaw_at > bottle.feed) return;  // not thawed yet
     if (kept_for_another(*s.container, bottle.baby)) return;  // another baby's leftover
     const bool leftover = is_leftover(*s.container);
     if (bottle.fills.empty() ? leftover && s.left.ml() < want.ml() - 1e-9
@@ -79,7 +80,9 @@ void pour(Source& s, Bottle& bottle, Volume& want, bool top_up = false) {
     s.left -= take;
     want = std::max(Volume{}, want - take);
     if (fill != bottle.fills.end()) fill->amount += take;
-    else bottle.fills.push_back(BottleFill{s.container, take, s.thawed, s.thawed ? s.thaw_at : Seconds{}});
+    else
+        bottle.fills.push_back(BottleFill{s.container, take, s.thawed,
+                                          s.thawed || s.thawed_for ? s.thaw_at : Seconds{}, s.thawed_for});
 }
 
 // The bottles filled from `poured` (soonest to expire first) and what they miss in all.
@@ -253,18 +256,13 @@ Seconds thaw_time(date::sys_days day, Seconds now, const date::time_zone* zone, 
     return std::max(now, bottles_detail::home_from(evening, away));
 }
 
-BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
-                        const Guideline& guideline, const Clock& clock, date::sys_days day) {
-    using namespace bottles_detail;
+namespace bottles_detail {
+
+// The plan for `day` from the stash less what `held` sets aside for the days before (plan_bottles).
+BottlePlan plan_day(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
+                    const Guideline& guideline, const Clock& clock, date::sys_days day,
+                    const std::vector<HeldBack>& held) {
     const auto* zone = clock.zone;
-    const date::sys_days today = local_day(clock.now, zone);
-    if (day < today)
-        throw usage_error(fmt::format("plan bottles plans a day to come, not {} (today is {}); try --on tomorrow",
-                                      format_date(day), format_date(today)));
-    if (settings.mode == PlanMode::supply)
-        throw usage_error(
-            "plan bottles needs the baby's feeding cadence, which supply mode does not learn; use --mode away or "
-            "exclusive");
     // The baby's age on the day planned, not today (a plan for Monday made on Sunday counts a day older).
     // Each bottle is its feed's own amount, in every mode (an occasional night feed adds nothing to it).
     const PlanCadence learned = away_plan_cadence(entries, settings, clock, "plan bottles", day, SlotAmounts::own);
@@ -329,12 +327,27 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
     std::vector<Source> ready, frozen;
     for (const Container* c : use_order(stock, clock.now)) {
         if (!usable_at(*c, clock.now)) continue;
+        // What the days before leave of it: their bottles' milk is set aside, and a bag one of them thaws is
+        // thawed then (what it leaves keeps as thawed milk from that time, and is no bag to thaw again).
+        Volume left = c->left;
+        std::optional<HeldBack> thawed_by;
+        for (const HeldBack& h : held) {
+            if (h.container != c) continue;
+            left = std::max(Volume{}, left - h.amount);
+            if (h.thaw && !thawed_by) thawed_by = h;
+        }
+        if (left.ml() <= 1e-9) continue;
+        if (thawed_by) {
+            ready.push_back(Source{c, left, expires_if_thawed(c, *thawed_by->thaw), false, *thawed_by->thaw,
+                                   thawed_by->day});
+            continue;
+        }
         if (c->place != Place::freezer) {
-            ready.push_back(Source{c, c->left, c->expires, false});
+            ready.push_back(Source{c, left, c->expires, false});
             continue;
         }
         if (c->refrozen) continue;
-        frozen.push_back(Source{c, c->left, c->expires, false});
+        frozen.push_back(Source{c, left, c->expires, false});
     }
     std::stable_sort(ready.begin(), ready.end(), expires_first);
     std::stable_sort(frozen.begin(), frozen.end(), [](const Source& a, const Source& b) {
@@ -457,7 +470,50 @@ BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, c
                                           why, estimated_bottles_words(estimated, day, zone),
                                           estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
     }
+    plan.held = held;
     return plan;
+}
+
+}  // namespace bottles_detail
+
+BottlePlan plan_bottles(const std::vector<Entry>& entries, const Stock& stock, const Settings& settings,
+                        const Guideline& guideline, const Clock& clock, date::sys_days day) {
+    using namespace bottles_detail;
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    if (day < today)
+        throw usage_error(fmt::format("plan bottles plans a day to come, not {} (today is {}); try --on tomorrow",
+                                      format_date(day), format_date(today)));
+    if (settings.mode == PlanMode::supply)
+        throw usage_error(
+            "plan bottles needs the baby's feeding cadence, which supply mode does not learn; use --mode away or "
+            "exclusive");
+    // A later day is packed from what today's bottles still ahead, and each day's after, leave: their plans
+    // (as plan bottles --on that day gives them now) take their milk first, so one bag is never given to two
+    // days, and a bag one of them thaws (at 07:00 today, say) is counted thawed then, not still frozen.
+    std::vector<HeldBack> held;
+    for (date::sys_days d = today; d < day; d += date::days(1)) {
+        BottlePlan before;
+        try {
+            before = plan_day(entries, stock, settings, guideline, clock, d, held);
+        } catch (const Error&) {
+            continue;  // nothing to learn that day's feeds from: the day asked for says why
+        }
+        for (const Bottle& b : before.bottles)
+            for (const BottleFill& f : b.fills) {
+                const auto thaw = std::find_if(before.thaws.begin(), before.thaws.end(),
+                                               [&](const Thaw& t) { return t.container == f.container; });
+                const auto same = std::find_if(held.begin(), held.end(), [&](const HeldBack& h) {
+                    return h.day == d && h.container == f.container;
+                });
+                if (same != held.end())
+                    same->amount += f.amount;
+                else
+                    held.push_back(HeldBack{d, f.container, f.amount,
+                                            thaw != before.thaws.end() ? std::optional<Seconds>(thaw->at)
+                                                                       : std::nullopt});
+            }
+    }
+    return plan_day(entries, stock, settings, guideline, clock, day, held);
 }
 
 }  // namespace pumplog

@@ -69,6 +69,36 @@ std::string not_planned_text(const BottlePlan& plan) {
     return out;
 }
 
+// The bottles of an earlier day: "today's bottles", "tomorrow's bottles", "the bottles of Wed 2026-11-25".
+std::string days_bottles(date::sys_days day, const Clock& clock) {
+    const date::sys_days today = local_day(clock.now, clock.zone);
+    if (day == today) return "today's bottles";
+    if (day == today + date::days(1)) return "tomorrow's bottles";
+    return "the bottles of " + day_label(day);
+}
+
+// The milk set aside for the days before (plan_bottles): one line a day, naming the bags those days' plans
+// thaw and when ("Set aside for today's bottles: B31 112 ml (thawed now) and B18 60 ml; see plan bottles --on
+// 2026-11-23."), so that the reply says where the milk it leaves out goes.
+std::string held_text(const BottlePlan& plan, Unit unit, const Clock& clock) {
+    std::string out;
+    for (std::size_t i = 0; i < plan.held.size();) {
+        const date::sys_days day = plan.held[i].day;
+        std::vector<std::string> parts;
+        for (; i < plan.held.size() && plan.held[i].day == day; ++i) {
+            const HeldBack& h = plan.held[i];
+            std::string thaw;
+            if (h.thaw) thaw = *h.thaw <= clock.now ? " (thawed now)" : " (thawed " + when(*h.thaw, clock.now,
+                                                                                            clock.zone) + ")";
+            parts.push_back(fmt::format("{} {}{}", terminal_text(h.container->label),
+                                        format_volume(h.amount, unit), thaw));
+        }
+        out += fmt::format("Set aside for {}: {}; see plan bottles --on {}.\n", days_bottles(day, clock),
+                           and_list(parts), format_date(day));
+    }
+    return out;
+}
+
 // A bottle's parts as `step` shows them, in its smallest units (text: tenths of ml or of oz; JSON: tenths of ml,
 // hundredths of oz), rounded so that they add up to their sum as shown (the bottle's size when they fill it):
 // each part rounded as every output rounds it, then, while the parts add up to more (or less), a unit taken from
@@ -159,6 +189,7 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
     const bool overnight = local_day(plan.evening, zone) + date::days(1) == plan.day;
     // A later thaw (for feeds the evening's thawed milk would not keep until) says when.
     const auto thawed = [&](const BottleFill& f) {
+        if (f.thawed_for) return " (thawed for " + days_bottles(*f.thawed_for, clock) + ")";
         if (!f.thawed_tonight) return std::string();
         if (f.thawed_at == plan.evening && (overnight || plan.day <= today)) return std::string(evening);
         if (f.thawed_at <= clock.now) return std::string(" (thawed now)");
@@ -180,6 +211,7 @@ std::string bottles_text(const BottlePlan& plan, Unit unit, const Clock& clock, 
         out += fmt::format("Left out: the {} {}, already past (no bottle, nothing thawed for {}).\n",
                            past_text(plan, zone), plan.past.size() == 1 ? "feed" : "feeds",
                            plan.past.size() == 1 ? "it" : "them");
+    out += held_text(plan, unit, clock);
     if (!plan.thaws.empty()) {
         // One line per thaw time (the thaws are in time order): the evening's, then any later one.
         for (std::size_t i = 0; i < plan.thaws.size();) {
@@ -253,8 +285,10 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
                                 {"id", f.container->id},
                                 {unit_key("", unit).substr(1), json_number(parts[i])},
                                 {"thawed_tonight", f.thawed_tonight},
-                                {"thawed_at",
-                                 f.thawed_tonight ? json(format_rfc3339(f.thawed_at, zone)) : json(nullptr)}});
+                                {"thawed_at", f.thawed_tonight || f.thawed_for
+                                                  ? json(format_rfc3339(f.thawed_at, zone))
+                                                  : json(nullptr)},
+                                {"thawed_for", f.thawed_for ? json(format_date(*f.thawed_for)) : json(nullptr)}});
         }
         bottles.push_back(json{{"feed", format_rfc3339(b.feed, zone)},
                                {unit_key("size", unit), number(b.size, unit)},
@@ -271,6 +305,13 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
                              {unit_key("", unit).substr(1), number(t.container->left, unit)},
                              {"at", format_rfc3339(t.at, zone)},
                              {"expires", format_rfc3339(t.expires, zone)}});
+    json held = json::array();
+    for (const HeldBack& h : plan.held)
+        held.push_back(json{{"day", format_date(h.day)},
+                            {"label", h.container->label},
+                            {"id", h.container->id},
+                            {unit_key("", unit).substr(1), number(h.amount, unit)},
+                            {"thaw", h.thaw ? json(format_rfc3339(*h.thaw, zone)) : json(nullptr)}});
     json cover = nullptr;
     if (plan.shortfall) {
         const BottleCover& c = *plan.shortfall;
@@ -291,6 +332,7 @@ std::string bottles_json(const BottlePlan& plan, Unit unit, const Clock& clock, 
            {unit_key("from_fridge", unit), number(plan.from_ready, unit)},
            {unit_key("from_freezer", unit), number(plan.from_frozen, unit)},
            {"thaws", thaws},
+           {"held", held},
            {unit_key("short", unit), number(short_by, unit)},
            {"cover", cover},
            {"applied", applied ? json(*applied) : json(nullptr)},

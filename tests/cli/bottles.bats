@@ -53,7 +53,7 @@ history_week() {
     [ "$(jq -c '[.day, .total_ml, .from_fridge_ml, .from_freezer_ml, .short_ml, .cover, .applied]' <<<"$output")" = '["2026-11-30",350,50,300,0,null,2]' ]
     [ "$(jq -c '[.thaws[] | [.label, .ml, .at, .expires]]' <<<"$output")" = '[["B3",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"],["B2",150,"2026-11-29T20:00:00+01:00","2026-11-30T20:00:00+01:00"]]' ]
     [ "$(jq -c '.bottles[0] | keys_unsorted' <<<"$output")" = '["feed","size_ml","need_ml","estimated","fill","missing_ml"]' ]
-    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","past","total_ml","from_fridge_ml","from_freezer_ml","thaws","short_ml","cover","applied","basis","not_planned","advice"]' ]
+    [ "$(jq -c 'keys_unsorted' <<<"$output")" = '["day","away","bottles","past","total_ml","from_fridge_ml","from_freezer_ml","thaws","held","short_ml","cover","applied","basis","not_planned","advice"]' ]
     [ "$(tail -n 2 "$J" | jq -r '[.type, .place] | join(" ")' | paste -sd,)" = "move fridge,move fridge" ]
     [ "$(wc -l <"$J")" -eq $((before + 2)) ]
     run --separate-stderr pumplog stock --format json
@@ -208,13 +208,22 @@ PY
     pumplog config set away "mon-fri 08:00-17:30" >/dev/null
     at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-10 07:00" >/dev/null
     at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-12 07:00" >/dev/null
+    local i
+    for i in 13 14 15 16 17 18 19; do
+        at 2026-11-29 07:00 pumplog stock add 150ml --in freezer --pumped "2026-11-$i 07:00" >/dev/null
+    done
     run --separate-stderr at 2026-11-29 20:00 pumplog plan bottles
     [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml (thawed tonight)" ]
     [[ "${lines[4]}" == "Thaw overnight: move B1 "* ]]
-    # Wednesday's bottles, asked on Sunday: thawed Tuesday evening, not tonight
+    # Wednesday's bottles, asked on Sunday: thawed Tuesday evening, not tonight; Monday's and Tuesday's bottles
+    # (350 ml each) take the oldest bags first, and the reply says so.
     run --separate-stderr at 2026-11-29 20:00 pumplog plan bottles --on 2026-12-02
-    [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml (thawed the evening before)" ]
-    [[ "${lines[4]}" == *"from the freezer to the fridge, 2026-12-01 18:00." ]]
+    [ "${lines[1]}" = "  10:00  120 ml: B7 120 ml (thawed the evening before)" ]
+    [ "${lines[4]}" = "Set aside for tomorrow's bottles: B1 150 ml (thawed now), B2 150 ml (thawed now) and B3 50 ml (thawed now); see plan bottles --on 2026-11-30." ]
+    [ "${lines[5]}" = "Set aside for the bottles of Tue 2026-12-01: B4 150 ml (thawed tomorrow 18:00), B5 150 ml (thawed tomorrow 18:00) and B6 50 ml (thawed tomorrow 18:00); see plan bottles --on 2026-12-01." ]
+    [[ "${lines[6]}" == "Thaw overnight: move B7 "*" from the freezer to the fridge, 2026-12-01 18:00." ]]
+    run --separate-stderr at 2026-11-29 20:00 pumplog plan bottles --on 2026-12-02 --format json
+    [ "$(jq -c '[.held[] | [.day, .label, .ml, .thaw]]' <<<"$output")" = '[["2026-11-30","B1",150,"2026-11-29T20:00:00+01:00"],["2026-11-30","B2",150,"2026-11-29T20:00:00+01:00"],["2026-11-30","B3",50,"2026-11-29T20:00:00+01:00"],["2026-12-01","B4",150,"2026-11-30T18:00:00+01:00"],["2026-12-01","B5",150,"2026-11-30T18:00:00+01:00"],["2026-12-01","B6",50,"2026-11-30T18:00:00+01:00"]]' ]
     # today's bottles, early on Monday: the bags are thawed now, not tonight nor overnight
     run --separate-stderr at 2026-11-30 06:00 pumplog plan bottles --on today
     [ "${lines[1]}" = "  10:00  120 ml: B1 120 ml (thawed now)" ]
@@ -383,7 +392,9 @@ PY
     run --separate-stderr at 2026-11-30 12:00 pumplog plan bottles
     [ "$status" -eq 0 ]
     [ "${lines[1]}" = "  07:00  130 ml: B6 130 ml (thawed tonight)" ]
-    [ "${lines[6]}" = "Thaw overnight: move B6 (150 ml, use by tomorrow 20:00), B7 (150 ml, use by tomorrow 20:00), B8 (150 ml, use by tomorrow 20:00) and B9 (150 ml, use by tomorrow 20:00) from the freezer to the fridge, today 20:00 (you are away until then)." ]
+    # Today's bottles still ahead (13:00, 16:00 and 19:00, as plan bottles --on today fills them now) keep theirs.
+    [ "${lines[6]}" = "Set aside for today's bottles: B1 150 ml, B2 80 ml and B4 140 ml; see plan bottles --on 2026-11-30." ]
+    [ "${lines[7]}" = "Thaw overnight: move B6 (150 ml, use by tomorrow 20:00), B7 (150 ml, use by tomorrow 20:00), B8 (150 ml, use by tomorrow 20:00) and B9 (150 ml, use by tomorrow 20:00) from the freezer to the fridge, today 20:00 (you are away until then)." ]
     refused 2 at 2026-11-30 19:59 pumplog plan bottles --apply
     [ "$stderr" = "pumplog: error: the bags for Tue 2026-12-01 thaw overnight from 2026-11-30 20:00: run plan bottles --on 2026-12-01 --apply then (nothing recorded now)" ]
     run --separate-stderr at 2026-11-30 20:00 pumplog plan bottles --apply

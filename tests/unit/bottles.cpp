@@ -500,17 +500,89 @@ TEST_CASE("plan bottles thaws no bag while the parent is away") {
           "2026-11-23T20:00:00+01:00");
     CHECK(testing::local_text(thaw_time(monday + date::days(1), monday_noon.now, berlin())) ==
           "2026-11-23T18:00:00+01:00");
-    const BottlePlan tuesday = plan_bottles(entries, stock, s, cdc_guideline(), monday_noon, monday + date::days(1));
-    REQUIRE(tuesday.thaws.size() == 4);
+    // Monday's bottles still ahead (13:00, 16:00, 19:00) thaw three bags now: four more are Tuesday's.
+    std::vector<Entry> more = stash;
+    for (int i = 5; i <= 8; ++i)
+        more.push_back(store(fmt::format("s{}", i), fmt::format("2026-11-1{}T07:00:00+01:00", i), "freezer", 150,
+                             fmt::format("B{}", i)));
+    const Stock stock8 = stock_of(more);
+    const BottlePlan tuesday = plan_bottles(entries, stock8, s, cdc_guideline(), monday_noon, monday + date::days(1));
+    REQUIRE(tuesday.thaws.size() == 3);
     for (const Thaw& t : tuesday.thaws) CHECK(testing::local_text(t.at) == "2026-11-23T20:00:00+01:00");
-    CHECK_THAT(render::bottles_text(tuesday, Unit::ml, monday_noon, std::nullopt),
-               Catch::Contains("from the freezer to the fridge, today 20:00 (you are away until then).\n"));
+    const std::string tuesday_text = render::bottles_text(tuesday, Unit::ml, monday_noon, std::nullopt);
+    CHECK_THAT(tuesday_text, Catch::Contains("from the freezer to the fridge, today 20:00 (you are away until then).\n"));
+    // What Monday's plan leaves: B3, thawed now (at noon) for Monday's 13:00, keeps until Tuesday noon, so its
+    // 120 ml left go into Tuesday's first bottles, said to be the bag thawed for Monday's.
+    CHECK(bottles(tuesday)[0] == "07:00 110=B3:110");
+    CHECK(tuesday.bottles[0].fills[0].thawed_for == monday);
+    CHECK_THAT(tuesday_text, Catch::Contains("  07:00  110 ml: B3 110 ml (thawed for today's bottles)\n"));
+    CHECK_THAT(tuesday_text, Catch::Contains("Set aside for today's bottles: B1 150 ml (thawed now), B2 150 ml "
+                                             "(thawed now) and B3 30 ml (thawed now); see plan bottles --on "
+                                             "2026-11-23.\n"));
 
     // Pumping exclusively, the away windows are not the plan's: the evening's thaw stays at 18:00.
     s.mode = PlanMode::exclusive;
     const BottlePlan exclusive = plan_bottles(entries, stock, s, cdc_guideline(), monday_noon, monday + date::days(1));
     REQUIRE_FALSE(exclusive.thaws.empty());
     CHECK(testing::local_text(exclusive.thaws.front().at) == "2026-11-23T18:00:00+01:00");
+}
+
+TEST_CASE("a plan for a later day leaves the milk that today's bottles take, and the bag today's plan thaws") {
+    // Review N #1: away 08:00-20:00, feeds of 110 ml at 10:00, 13:00, 16:00 and 19:00. Sunday's plan for Monday
+    // thaws B1 and B2 on Sunday evening (applied) and B3 at 07:00 on Monday, since milk thawed on Sunday would not
+    // keep until 19:00. At 07:00 on Monday, tomorrow's plan (Tuesday's) must not give B3 to Tuesday as well.
+    const std::vector<SlotSpec> day = {{hm(7), 110}, {hm(10), 110}, {hm(13), 110}, {hm(16), 110}, {hm(19), 110}};
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, day);
+    Settings s;
+    s.away = parse_away("mon-fri 08:00-20:00");
+    std::vector<Entry> stash = {store("s1", "2026-09-01T07:00:00+02:00", "freezer", 150, "B1"),
+                                store("s2", "2026-10-01T07:00:00+02:00", "freezer", 150, "B2"),
+                                store("s3", "2026-11-10T07:00:00+01:00", "freezer", 150, "B3")};
+    for (int i = 4; i <= 7; ++i)
+        stash.push_back(store(fmt::format("s{}", i), fmt::format("2026-11-1{}T07:00:00+01:00", i), "freezer", 150,
+                              fmt::format("B{}", i)));
+    const Clock sunday_18 = testing::clock_at("2026-11-22T18:00:00+01:00");
+    const Stock before = stock_of(stash);
+    const BottlePlan sunday = plan_bottles(entries, before, s, cdc_guideline(), sunday_18, monday);
+    CHECK(thawed(sunday) == std::vector<std::string>{"B1", "B2", "B3"});
+    stash.push_back(move("m1", "s1", sunday_18.now, "fridge"));
+    stash.push_back(move("m2", "s2", sunday_18.now, "fridge"));
+    const Stock stock = stock_of(stash);
+    const Clock monday_7 = testing::clock_at("2026-11-23T07:00:00+01:00");
+    // Monday's own plan, now: B3 thawed now.
+    const BottlePlan today = plan_bottles(entries, stock, s, cdc_guideline(), monday_7, monday);
+    REQUIRE(thawed(today) == std::vector<std::string>{"B3"});
+    CHECK(testing::local_text(today.thaws[0].at) == "2026-11-23T07:00:00+01:00");
+    CHECK(today.held.empty());
+    // Tuesday's, at the same moment: Monday's bottles take B1, B2 and B3 (B3 thawed now), so Tuesday's come from
+    // B4, B5 and B6, thawed on Monday at 20:00 when the parent is home, and nothing is short. (B3 keeps 10 ml,
+    // thawed at 07:00 on Monday: expired before Tuesday's first feed.)
+    const BottlePlan tuesday = plan_bottles(entries, stock, s, cdc_guideline(), monday_7, monday + date::days(1));
+    CHECK(thawed(tuesday) == std::vector<std::string>{"B4", "B5", "B6"});
+    for (const Bottle& b : tuesday.bottles)
+        for (const BottleFill& f : b.fills) CHECK(f.container->label > "B3");
+    CHECK_FALSE(tuesday.shortfall);
+    std::vector<std::string> held;
+    for (const HeldBack& h : tuesday.held)
+        held.push_back(fmt::format("{} {} {} {}", format_date(h.day), h.container->label, h.amount.ml(),
+                                   h.thaw ? testing::local_text(*h.thaw) : "-"));
+    CHECK(held == std::vector<std::string>{"2026-11-23 B1 150 -", "2026-11-23 B2 150 -",
+                                           "2026-11-23 B3 140 2026-11-23T07:00:00+01:00"});
+    CHECK_THAT(render::bottles_text(tuesday, Unit::ml, monday_7, std::nullopt),
+               Catch::Contains("Set aside for today's bottles: B1 150 ml, B2 150 ml and B3 140 ml (thawed now); "
+                               "see plan bottles --on 2026-11-23.\n"));
+    const auto json = nlohmann::json::parse(render::bottles_json(tuesday, Unit::ml, monday_7, std::nullopt));
+    REQUIRE(json["held"].size() == 3);
+    CHECK(json["held"][2] == nlohmann::json::parse(R"({"day": "2026-11-23", "label": "B3", "id": "s3", "ml": 140,
+                                                      "thaw": "2026-11-23T07:00:00+01:00"})"));
+    CHECK(json["held"][0]["thaw"].is_null());
+
+    // Wednesday's, at the same moment: Tuesday's plan (after Monday's) takes B4 to B6, and B7 is left.
+    const BottlePlan wednesday =
+        plan_bottles(entries, stock, s, cdc_guideline(), monday_7, monday + date::days(2));
+    CHECK(thawed(wednesday) == std::vector<std::string>{"B7"});
+    REQUIRE(wednesday.shortfall);
+    CHECK(wednesday.shortfall->short_by.ml() == Approx(290));
 }
 
 TEST_CASE("a bottle's parts are shown rounded so that they add up to its size in the table and the JSON") {
