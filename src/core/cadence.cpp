@@ -847,8 +847,10 @@ Cadence learn_cadence(const std::vector<Entry>& entries, Seconds since, Seconds 
         // Feeds before the window too (a break in logging), too few days in all to learn from: the journal's
         // days are counted, as the rule that learns from them once there are enough does (learning_since),
         // and so are the days still to log (2 days logged a week ago need 1 more, not 3).
+        // With enough days in all, the window alone lacks them (a caller that does not reach back for them):
+        // the days to log are the window's.
         const int known = static_cast<int>(known_days.size());
-        if (known > days)
+        if (known > days && known < min_feed_days)
             throw usage_error(fmt::format(
                 "only {} with feeds{} in the journal ({} {}); the plan learns the baby's rhythm from at least {} "
                 "days: log every feed ({}) for {}",

@@ -12,6 +12,7 @@
 #include "pumplog/calendar.hpp"
 #include "pumplog/error.hpp"
 #include "pumplog/intake.hpp"
+#include "pumplog/planner.hpp"
 #include "pumplog/text.hpp"
 #include "zone_memo.hpp"
 
@@ -573,7 +574,9 @@ PlanCadence away_plan_cadence(const std::vector<Entry>& entries, const Settings&
         throw usage_error(fmt::format("{} needs the hours you will be away: set them with pumplog config set away "
                                       "\"mon-fri 08:00-17:30\" (or give --away)",
                                       command));
-    const Seconds since = plan_lookback_since(clock.now, first_day, settings.lookback_days, clock.zone);
+    // After a break in logging, the last days logged, as plan learns them (learning_since).
+    const Seconds window = plan_lookback_since(clock.now, first_day, settings.lookback_days, clock.zone);
+    const Seconds since = learning_since(entries, settings, window, clock.now, clock.zone);
     return plan_cadence(entries, settings, clock.zone, since, clock.now, amounts, first_day);
 }
 

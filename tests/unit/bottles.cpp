@@ -585,6 +585,19 @@ TEST_CASE("a plan for a later day leaves the milk that today's bottles take, and
     CHECK(wednesday.shortfall->short_by.ml() == Approx(290));
 }
 
+TEST_CASE("plan bottles after a break in logging learns from the last days logged as plan does") {
+    // The week logged ends on Sunday 22 November; asked on 5 December for Monday 7 December, plan bottles
+    // was refused ("only 8 days with feeds in the journal (none from ...) ... for -5 more days").
+    const Clock later = testing::clock_at("2026-12-05T20:00:00+01:00");
+    const Stock stock = stock_of(stash_entries());
+    const BottlePlan plan =
+        plan_bottles(baby_week(), stock, away_weekdays(), cdc_guideline(), later, monday + date::days(14));
+    REQUIRE(plan.bottles.size() == 3);
+    CHECK(format_clock(plan.bottles[0].feed, berlin()) == "10:00");
+    CHECK(plan.bottles[0].need.ml() == Approx(120));
+    CHECK(plan.basis.days == 7);
+}
+
 TEST_CASE("a bottle's parts are shown rounded so that they add up to its size in the table and the JSON") {
     // Review S F2: in ounces each part rounded on its own did not add up to the bottle (4.0 oz: A 1.4, B 2.7).
     // Three parts of a 3.0 oz bottle: 29.46 ml, 29.46 ml and the rest of C (0.996, 0.996 and 1.008 oz) round to

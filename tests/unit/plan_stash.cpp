@@ -103,6 +103,23 @@ TEST_CASE("plan stash counts the 975 ml in the freezer and proposes a session no
     CHECK(bare.days_needed == 9);  // 1050 / 130
 }
 
+TEST_CASE("plan stash after a break in logging learns from the last days logged as plan does") {
+    // The week logged ends on 20 November; asked on 5 December (no feed in the week before), plan stash
+    // learned from that week alone and was refused with "only 7 days with feeds ... for -4 more days".
+    const Clock later = testing::clock_at("2026-12-05T14:05:00+01:00");
+    const StashPlan s = plan_stash(week(), away_weekdays(), later, back, std::nullopt);
+    CHECK(s.need_per_day.ml() == 350);
+    CHECK(s.basis.days == 7);
+    // Too few days in all: refused, saying how many more to log (never a negative count).
+    std::vector<Entry> two;
+    for (const Entry& e : week())
+        if (local_day(e.at.instant, berlin()) < day_of(2026, 11, 16)) two.push_back(e);
+    CHECK(testing::refusal([&] { plan_stash(two, away_weekdays(), later, back, std::nullopt); }) ==
+          "only 2 days with feeds in the journal (none from 2026-11-28 00:00 to 2026-12-05 14:05); the plan learns "
+          "the baby's rhythm from at least 3 days: log every feed (pumplog log feed 120ml, or pumplog log feed "
+          "--breast) for 1 more day");
+}
+
 TEST_CASE("plan stash takes the target in days of need or as a volume") {
     const Stock stock = freezer_975();
     const StashPlan days = plan_stash(week(), away_weekdays(), now, back, StashTarget::of_days(5), &stock);
