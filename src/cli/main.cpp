@@ -185,13 +185,16 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
 }
 
 // Free text typed on the command line (every option of the command run that takes TEXT: a note, a discard's
-// reason) is written to the journal as typed or not at all: text that is not UTF-8 is refused (exit 2, before
+// reason; and a baby's name or a label: BABY, NAME, LABEL, NEW-LABEL) is written to the journal as typed or not at all: text that is not UTF-8 is refused (exit 2, before
 // the journal is opened), as a new label is, never kept with U+FFFD in place of a byte under a reply that shows
 // the byte.
 void check_typed_text(const CLI::App& running) {
     for (const CLI::App* level = &running; level != nullptr; level = level->get_parent())
         for (const CLI::Option* option : level->get_options()) {
-            if (option->get_type_name() != "TEXT") continue;
+            // Free text and names alike: a name that is not UTF-8 could name no baby or container, and the
+            // config command a refusal would suggest would be refused too.
+            const std::string type = option->get_type_name();
+            if (type != "TEXT" && type != "BABY" && type != "NAME" && type != "LABEL" && type != "NEW-LABEL") continue;
             for (const std::string& value : option->results())
                 if (std::string why = not_utf8_refusal(option->get_name(), value); !why.empty())
                     throw usage_error(why);

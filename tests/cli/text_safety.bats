@@ -302,7 +302,7 @@ not_utf8() {
         "$1" "$2" "$3" "$4" 'typed in Latin-1 or Windows-1252?'
 }
 
-@test "a note or a reason that is not UTF-8 is refused as a label is and the journal stays byte-identical" {
+@test "a note or a reason or a name that is not UTF-8 is refused as a label is and the journal stays byte-identical" {
     local latin1=$'M\xfcdigkeit'  # Müdigkeit from a terminal set to Latin-1
     # Nothing was written, not even a new journal.
     refused 2 pumplog add 90ml --note "$latin1"
@@ -334,7 +334,12 @@ not_utf8() {
     [ "$stderr" = "$(not_utf8 --note '5 \xe2\x82' E2 3)" ]
     # A label is refused in the same words.
     refused 2 pumplog stock add 50ml --in fridge --label $'B\xfc'
-    [ "$stderr" = "$(not_utf8 label 'B\xfc' FC 2)" ]
+    [ "$stderr" = "$(not_utf8 --label 'B\xfc' FC 2)" ]
+    # So is a baby's name: it could name no baby, and the config command a refusal names would be refused too.
+    refused 2 pumplog plan --baby $'Ma\xffya'
+    [ "$stderr" = "$(not_utf8 --baby 'Ma\xffya' FF 3)" ]
+    refused 2 pumplog log feed 90ml --baby $'Ma\xffya'
+    [ "$stderr" = "$(not_utf8 --baby 'Ma\xffya' FF 3)" ]
     # The same commands with the text in UTF-8 are taken, the text kept byte for byte.
     pumplog add 90ml --at 13:00 --note 'Müdigkeit' >/dev/null
     [ "$(tail -n 1 "$J" | jq -r .note)" = 'Müdigkeit' ]
