@@ -185,9 +185,9 @@ void check_subcommand_words(CLI::App& app, const std::vector<std::string>& args)
 }
 
 // Free text typed on the command line (every option of the command run that takes TEXT: a note, a discard's
-// reason; and a baby's name or a label: BABY, NAME, LABEL, NEW-LABEL) is written to the journal as typed or not at all: text that is not UTF-8 is refused (exit 2, before
-// the journal is opened), as a new label is, never kept with U+FFFD in place of a byte under a reply that shows
-// the byte.
+// reason; and a baby's name or a label: BABY, NAME, LABEL, NEW-LABEL) is written to the journal as typed or
+// not at all: text that is not UTF-8 is refused (exit 2, before the journal is opened), as a new label is,
+// never kept with U+FFFD in place of a byte under a reply that shows the byte.
 void check_typed_text(const CLI::App& running) {
     for (const CLI::App* level = &running; level != nullptr; level = level->get_parent())
         for (const CLI::Option* option : level->get_options()) {

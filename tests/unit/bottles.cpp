@@ -510,7 +510,8 @@ TEST_CASE("plan bottles thaws no bag while the parent is away") {
     REQUIRE(tuesday.thaws.size() == 3);
     for (const Thaw& t : tuesday.thaws) CHECK(testing::local_text(t.at) == "2026-11-23T20:00:00+01:00");
     const std::string tuesday_text = render::bottles_text(tuesday, Unit::ml, monday_noon, std::nullopt);
-    CHECK_THAT(tuesday_text, Catch::Contains("from the freezer to the fridge, today 20:00 (you are away until then).\n"));
+    CHECK_THAT(tuesday_text,
+               Catch::Contains("from the freezer to the fridge, today 20:00 (you are away until then).\n"));
     // What Monday's plan leaves: B3, thawed now (at noon) for Monday's 13:00, keeps until Tuesday noon, so its
     // 120 ml left go into Tuesday's first bottles, said to be the bag thawed for Monday's.
     CHECK(bottles(tuesday)[0] == "07:00 110=B3:110");
