@@ -417,8 +417,6 @@ BottlePlan plan_day(const std::vector<Entry>& entries, const Stock& stock, const
             }
         }
     }
-    // The thaws in the order to move them.
-    std::stable_sort(plan.thaws.begin(), plan.thaws.end(), [](const Thaw& a, const Thaw& b) { return a.at < b.at; });
     // Second pass: the bottles filled from that milk, soonest to expire first
     // (thawed milk keeps a day: it goes before fresh fridge milk), so what is
     // left over is what keeps longest. Each bottle is filled to its size, in
@@ -426,13 +424,58 @@ BottlePlan plan_day(const std::vector<Entry>& entries, const Stock& stock, const
     // that would leave a later bottle short of its need when every bottle's
     // need first would not (by drops too: no_further_short): then every bottle's need first, and what is left
     // tops them up to their size, the first bottles first (fill_bottles).
-    std::stable_sort(poured.begin(), poured.end(), expires_first);
-    Filled by_size = fill_bottles(plan.bottles, poured, true);
-    Filled by_need = fill_bottles(std::move(plan.bottles), poured, false);
-    Filled& filled = by_size.missing.ml() <= by_need.missing.ml() + 1e-9 &&
-                             by_size.poured.ml() >= by_need.poured.ml() - 1e-9 && no_further_short(by_size, by_need)
-                         ? by_size
-                         : by_need;
+    const auto fill = [&](std::vector<Source> milk) {
+        std::stable_sort(milk.begin(), milk.end(), expires_first);
+        Filled by_size = fill_bottles(plan.bottles, milk, true);
+        Filled by_need = fill_bottles(plan.bottles, milk, false);
+        return by_size.missing.ml() <= by_need.missing.ml() + 1e-9 &&
+                       by_size.poured.ml() >= by_need.poured.ml() - 1e-9 && no_further_short(by_size, by_need)
+                   ? by_size
+                   : by_need;
+    };
+    // The thawed milk a fill leaves to expire by the last bottle's feed: thawed for nothing (what keeps longer
+    // is there for the next day's bottles).
+    const auto wasted = [&](const Filled& f) {
+        double out = 0;
+        for (const Source& m : poured) {
+            if (!m.thawed || plan.bottles.empty() || m.expires > plan.bottles.back().feed) continue;
+            double used = 0;
+            for (const Bottle& b : f.bottles)
+                for (const BottleFill& bf : b.fills)
+                    if (bf.container == m.container) used += bf.amount.ml();
+            out += std::max(0.0, m.left.ml() - used);
+        }
+        return out;
+    };
+    Filled filled = fill(poured);
+    // A bag the first pass thaws later (for a late feed its milk would reach) is thawed at the earliest time that
+    // fills the bottles as well (as much poured, no bottle further short, no more milk left to expire by the
+    // last feed than the later thaw leaves): the second pass pours thawed milk
+    // first, so the later thaw may buy nothing (a bag moved at 06:25, before leaving at 07:00, for the 09:30
+    // bottle that milk thawed the evening before fills as well: review W #1). The evening's overnight thaw when
+    // that is as good, as pumplog-plan(1) says.
+    for (Source& s : poured) {
+        if (!s.thawed) continue;
+        for (const Seconds at : times) {
+            if (at >= s.thaw_at) break;
+            const Source was = s;
+            const double waste = wasted(filled);
+            s.thaw_at = at;
+            s.expires = expires_if_thawed(s.container, at);
+            Filled earlier = fill(poured);
+            if (earlier.missing.ml() <= filled.missing.ml() + 1e-9 &&
+                earlier.poured.ml() >= filled.poured.ml() - 1e-9 && no_further_short(earlier, filled) &&
+                wasted(earlier) <= waste + 1e-9) {
+                filled = std::move(earlier);
+                for (Thaw& t : plan.thaws)
+                    if (t.container == s.container) t = Thaw{s.container, s.thaw_at, s.expires};
+                break;
+            }
+            s = was;
+        }
+    }
+    // The thaws in the order to move them.
+    std::stable_sort(plan.thaws.begin(), plan.thaws.end(), [](const Thaw& a, const Thaw& b) { return a.at < b.at; });
     plan.bottles = std::move(filled.bottles);
     const Volume missing = filled.missing;
     for (const Bottle& b : plan.bottles)

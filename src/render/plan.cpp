@@ -391,8 +391,8 @@ std::string advice_text(const PlanAdvice& a, Unit unit, const date::time_zone* z
             return "No away windows are set, so there is no pump to plan: set them with pumplog config set away "
                    "\"mon-fri 08:00-17:30\" (or --away), or plan a pump for every feed with --mode exclusive.";
         case AdviceKind::not_away:
-            return fmt::format("You are not away in this period, so no pump is planned: {} at the breast.",
-                               need_of_words(a.planned, a.several_babies, "feeds", "feed"));
+            // Not "the baby feeds at the breast": a baby fed formula at home is not (review I #3).
+            return "You are not away in this period, so no pump is planned: you are home for every feed.";
         case AdviceKind::no_pumps_logged:
             return fmt::format(
                 "No pump was logged from {} to {}, so the expected yield is unknown: log your pumps (pumplog add "

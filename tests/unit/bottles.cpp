@@ -528,6 +528,34 @@ TEST_CASE("plan bottles thaws no bag while the parent is away") {
     CHECK(testing::local_text(exclusive.thaws.front().at) == "2026-11-23T18:00:00+01:00");
 }
 
+TEST_CASE("a bag is thawed the evening before when that fills the bottles as well as a later thaw") {
+    // Review W #1: away 07:00-21:00, feeds at 09:30, 12:40, 15:40 and 18:25. The 18:25 feed is past what
+    // Sunday 18:00's thaw keeps until, so a thaw at 06:25 on Monday (half the thawed life before it, the parent
+    // at home) was chosen for the two bags: they then filled the 09:30 and 12:40 bottles (thawed milk goes
+    // first), moved 35 minutes before the parent left, still frozen when packed, for bottles milk thawed on
+    // Sunday evening fills as well; and --apply was refused at 18:00 but took the same bags at 18:30.
+    const std::vector<SlotSpec> day = {{hm(9, 30), 140}, {hm(12, 40), 135}, {hm(15, 40), 130}, {hm(18, 25), 115}};
+    const std::vector<Entry> entries = feeds_for(berlin(), monday - date::days(8), 8, day);
+    Settings s;
+    s.away = parse_away("mon-fri 07:00-21:00");
+    const std::vector<Entry> stash = {store("s1", "2026-11-20T18:45:00+01:00", "fridge", 90, "B1"),
+                                      store("s2", "2026-11-20T19:00:00+01:00", "fridge", 120, "B2"),
+                                      store("s3", "2026-11-20T19:05:00+01:00", "fridge", 100, "B3"),
+                                      store("s4", "2026-11-20T19:10:00+01:00", "freezer", 110, "B4"),
+                                      store("s5", "2026-11-20T19:15:00+01:00", "freezer", 95, "B5")};
+    const Stock stock = stock_of(stash);
+    for (const char* at : {"2026-11-22T18:00:00+01:00", "2026-11-22T18:30:00+01:00"}) {
+        const Clock sunday = testing::clock_at(at);
+        const BottlePlan plan = plan_bottles(entries, stock, s, cdc_guideline(), sunday, monday);
+        REQUIRE(thawed(plan) == std::vector<std::string>{"B4", "B5"});
+        for (const Thaw& t : plan.thaws) CHECK(t.at == sunday.now);
+        CHECK(bottles(plan) == std::vector<std::string>{"09:30 140=B4:110*,B5:30*", "12:40 140=B5:65*,B1:70",
+                                                         "15:40 130=B1:20,B2:110", "18:25 120=B2:10,B3:100"});
+        REQUIRE(plan.shortfall);
+        CHECK(plan.shortfall->short_by.ml() == Approx(10));
+    }
+}
+
 TEST_CASE("a plan for a later day leaves the milk that today's bottles take, and the bag today's plan thaws") {
     // Review N #1: away 08:00-20:00, feeds of 110 ml at 10:00, 13:00, 16:00 and 19:00. Sunday's plan for Monday
     // thaws B1 and B2 on Sunday evening (applied) and B3 at 07:00 on Monday, since milk thawed on Sunday would not

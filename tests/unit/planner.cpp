@@ -117,7 +117,7 @@ TEST_CASE("no pump is planned on a day without an away window") {
     CHECK(plan.pumps.empty());
     CHECK(plan.slots.size() == 8);
     CHECK(sentences(plan) == std::vector<std::string>{
-                             "You are not away in this period, so no pump is planned: the baby feeds at the breast."});
+                             "You are not away in this period, so no pump is planned: you are home for every feed."});
 }
 
 TEST_CASE("without away windows in away mode the advice says how to set them") {
