@@ -513,6 +513,19 @@ BottlePlan plan_day(const std::vector<Entry>& entries, const Stock& stock, const
                                           why, estimated_bottles_words(estimated, day, zone),
                                           estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
     }
+    // Counted at the bottle average (or the average pump), not at the age norm: said too, from the basis, so
+    // that a bottle marked "(estimate)" always says why (review W #2).
+    const bool said = std::any_of(learned.advice.begin(), learned.advice.end(),
+                                  [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
+    if (const std::string how = fill_words(plan.basis); !estimated.empty() && !said && !how.empty()) {
+        if (estimated.size() == plan.bottles.size())
+            plan.advice.push_back("The sizes are estimates: " + how + ".");
+        else
+            plan.advice.push_back(fmt::format("The sizes are partly estimates: {}. {} {} an estimate; the other "
+                                              "bottles are measured (their feeds mostly had an amount).",
+                                              how, estimated_bottles_words(estimated, day, zone),
+                                              estimated.size() == 1 ? "is" : "are"));
+    }
     plan.held = held;
     return plan;
 }

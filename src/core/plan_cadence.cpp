@@ -553,6 +553,14 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     return out;
 }
 
+std::string fill_words(const PlanBasis& basis) {
+    for (const std::string& note : basis.notes)
+        if (note.find(" without an amount counted at the bottle average") != std::string::npos ||
+            note.find(" without an amount counted at your average pump") != std::string::npos)
+            return note;
+    return {};
+}
+
 std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis) {
     // Every baby planned for is estimated, and none is left out: no feed the plan could read has an amount.
     // A few have one: too few to stand for the rest (one_baby).

@@ -267,6 +267,18 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
                                            why, and_list(estimated), estimated.size() == 1 ? "feed" : "feeds",
                                            estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
     }
+    // Counted at the bottle average (or the average pump), not at the age norm: said too, from the basis.
+    const bool said = std::any_of(learned.advice.begin(), learned.advice.end(),
+                                  [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
+    if (const std::string how = fill_words(s.basis); !estimated.empty() && !said && !how.empty()) {
+        if (estimated.size() == s.away_slots.size())
+            s.advice.push_back("The need is an estimate: " + how + ".");
+        else
+            s.advice.push_back(fmt::format("The need is partly an estimate: {}. The {} {} {} an estimate; the other "
+                                           "feeds are measured (they mostly had an amount).",
+                                           how, and_list(estimated), estimated.size() == 1 ? "feed" : "feeds",
+                                           estimated.size() == 1 ? "is" : "are"));
+    }
     if (s.need_per_day.ml() <= 0)
         s.advice.push_back(fmt::format("No feed falls in your away hours, so {} no stored milk then{}.",
                                        need_of_words(planned_only(s.basis), s.several_babies, "needs", "need"),
