@@ -151,7 +151,8 @@ std::string import_listing(const ImportResult& result, Unit unit, const date::ti
     for (const ImportedEntry* imported : order)
     {
         const Entry entry = imported->entry();
-        std::vector<std::string> row = {format_date_time(entry.at.instant, zone)};
+        // As `log` shows it: in the hour a fall-back night repeats, with its UTC offset (review I #2).
+        std::vector<std::string> row = {format_date_time_told_apart(entry.at.instant, zone)};
         if (babies) row.push_back(terminal_text(entry.baby));
         row.push_back(describe(entry, unit));
         row.push_back(terminal_text(entry.note));  // as `log` shows it: a line end is \x0a, one row per entry

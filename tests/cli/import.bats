@@ -401,6 +401,11 @@ Skipped 3 rows:
 
 @test "Huckleberry with a ninth column and CR line ends; DST gap moves forward, a repeated hour takes its first" {
     cd "$DATA"
+    # The dry run shows the repeated hour's time as log will: with its UTC offset, the first (+02:00) taken.
+    run --separate-stderr pumplog log import huckleberry/huckleberry-logged-by.csv --dry-run
+    [ "$status" -eq 0 ]
+    grep -qE '^2026-10-25 02:30 \+02:00  bottle 90 ml of formula +DST repeated hour' <<<"$output"
+    grep -qE '^2026-03-29 03:30 +bottle' <<<"$output"
     import_twice huckleberry/huckleberry-logged-by.csv
     run entries
     [ "$output" = '{"type":"feed","at":"2024-07-01T06:00:00+02:00","method":"breast","left_s":1200}
