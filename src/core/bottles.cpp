@@ -515,9 +515,7 @@ BottlePlan plan_day(const std::vector<Entry>& entries, const Stock& stock, const
     }
     // Counted at the bottle average (or the average pump), not at the age norm: said too, from the basis, so
     // that a bottle marked "(estimate)" always says why (review W #2).
-    const bool said = std::any_of(learned.advice.begin(), learned.advice.end(),
-                                  [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
-    if (const std::string how = fill_words(plan.basis); !estimated.empty() && !said && !how.empty()) {
+    if (const std::string how = fill_words(learned); !estimated.empty() && !how.empty()) {
         if (estimated.size() == plan.bottles.size())
             plan.advice.push_back("The sizes are estimates: " + how + ".");
         else

@@ -553,8 +553,11 @@ PlanCadence plan_cadence(const std::vector<Entry>& entries, const Settings& sett
     return out;
 }
 
-std::string fill_words(const PlanBasis& basis) {
-    for (const std::string& note : basis.notes)
+std::string fill_words(const PlanCadence& learned) {
+    if (std::any_of(learned.advice.begin(), learned.advice.end(),
+                    [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; }))
+        return {};
+    for (const std::string& note : learned.cadence.basis.notes)
         if (note.find(" without an amount counted at the bottle average") != std::string::npos ||
             note.find(" without an amount counted at your average pump") != std::string::npos)
             return note;

@@ -61,9 +61,9 @@ std::optional<int> day_since_birth(const std::vector<Entry>& entries, const Sett
 // that baby is not planned for). `a`: an estimated_intake item of a plan on `basis`.
 std::string no_amount_words(const PlanAdvice& a, const PlanBasis& basis);
 
-// How feeds without an amount were counted when not at the age norm (no estimated_intake advice): the basis's
-// note ("19 breast feeds without an amount counted at the bottle average, 130 ml"), empty when there is none.
-// plan bottles and plan stash say it of the bottles and feeds it makes estimates (review W #2).
-std::string fill_words(const PlanBasis& basis);
+// How feeds without an amount were counted when not at the age norm (`learned` has no estimated_intake advice,
+// whose sentence says it): the basis's note ("19 breast feeds without an amount counted at the bottle average,
+// 130 ml"), empty otherwise. plan bottles and plan stash say it of the bottles and feeds it makes estimates.
+std::string fill_words(const PlanCadence& learned);
 
 }  // namespace pumplog

@@ -268,9 +268,7 @@ StashPlan plan_stash(const std::vector<Entry>& entries, const Settings& settings
                                            estimated.size() == 1 ? "is" : "are", intake_age_sentence(a)));
     }
     // Counted at the bottle average (or the average pump), not at the age norm: said too, from the basis.
-    const bool said = std::any_of(learned.advice.begin(), learned.advice.end(),
-                                  [](const PlanAdvice& a) { return a.kind == AdviceKind::estimated_intake; });
-    if (const std::string how = fill_words(s.basis); !estimated.empty() && !said && !how.empty()) {
+    if (const std::string how = fill_words(learned); !estimated.empty() && !how.empty()) {
         if (estimated.size() == s.away_slots.size())
             s.advice.push_back("The need is an estimate: " + how + ".");
         else
